@@ -1,0 +1,43 @@
+# Estado Abierto — every target installs what it needs first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: install run test lint format bench bench-extract bench-search clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+install: $(STAMP)
+
+## Serve the bundled sample sites, crawl them, index them and serve the API on :8000.
+run: install
+	$(BIN)/abierto demo
+
+## The whole test suite (lint included), starting whatever it needs.
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+## Benchmarks print numbers and write JSON under bench/results/.
+bench: bench-extract
+
+bench-extract: install
+	@command -v pdftotext >/dev/null || echo "pdftotext missing: apt-get install poppler-utils for the comparison column"
+	$(BIN)/python bench/extract.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""The ``abierto`` command line: it sits on top of all four layers."""

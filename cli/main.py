@@ -1,0 +1,163 @@
+"""``abierto``: crawl, index local files, rebuild the index, serve, run the demo."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from config.settings import Settings
+from config.specs import SourceSpec, SpecError, load_specs
+
+
+def _specs(settings: Settings, only: Sequence[str] | None) -> list[SourceSpec]:
+    specs = load_specs(settings.sources_dir)
+    if only:
+        known = {spec.id for spec in specs}
+        missing = [source for source in only if source not in known]
+        if missing:
+            raise SystemExit(
+                f"unknown source {', '.join(missing)}; known: {', '.join(sorted(known))}"
+            )
+        specs = [spec for spec in specs if spec.id in only]
+    return specs
+
+
+def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
+    from crawlers.runner import crawl
+    from indexer.library import Library
+
+    specs = _specs(settings, args.source)
+    library = Library.open(settings)
+    print(f"crawling {len(specs)} source(s) into {settings.data_dir} …", flush=True)
+    reports = crawl(settings, specs, library, log_level=args.log_level)
+    failed = 0
+    for report in sorted(reports, key=lambda r: r.source_id):
+        stats = report.stats
+        print(
+            f"  {report.source_id}: {report.status} · pages {stats['pages']} · "
+            f"items {stats['items']} (new {stats['new']}, updated {stats['updated']}, "
+            f"unchanged {stats['unchanged']}) · files {stats['files']} "
+            f"(reused {stats['files_reused']}) · not modified {stats['not_modified']} · "
+            f"errors {stats['errors']}"
+        )
+        for cause, entry in sorted(report.errors.items()):
+            example = entry["examples"][0] if entry["examples"] else {}
+            print(f"      {cause}: {entry['count']} (e.g. {example.get('url', '')})")
+        failed += report.status != "ok"
+    print(f"{library.db.count_documents()} documents in the library", flush=True)
+    library.close()
+    return 1 if failed else 0
+
+
+def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
+    from cli.local import index_paths
+    from indexer.library import Library
+
+    library = Library.open(settings)
+    counts = index_paths(
+        library,
+        [Path(p) for p in args.paths],
+        kind=args.kind,
+        institution=args.institution,
+        jurisdiction=args.jurisdiction,
+    )
+    print(" · ".join(f"{name} {count}" for name, count in counts.items()))
+    library.close()
+    return 1 if counts.get("errors") else 0
+
+
+def cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
+    from indexer.library import Library
+
+    library = Library.open(settings)
+    total = library.db.count_documents()
+
+    def progress(done: int) -> None:
+        print(f"\r  indexed {done}/{total}", end="", flush=True)
+
+    done = library.reindex(progress)
+    print(f"\nreindexed {done} documents")
+    library.close()
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from api.app import create_app
+
+    uvicorn.run(create_app(settings=settings), host=args.host or settings.host,
+                port=args.port or settings.port, log_level="info")  # fmt: skip
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    from cli.demo import run_demo
+
+    return run_demo(settings, port=args.port or settings.port, samples_port=args.samples_port)
+
+
+def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
+    for spec in _specs(settings, None):
+        print(f"{spec.id:32} {spec.kind:12} {spec.jurisdiction:7} {spec.institution}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="abierto", description="Estado Abierto: open parliament and open justice for Mexico."
+    )
+    parser.add_argument(
+        "--data-dir", type=Path, help="data folder (default: $ABIERTO_DATA_DIR or ./data)"
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    crawl = commands.add_parser("crawl", help="crawl sources into the library")
+    crawl.add_argument("--source", action="append", help="only this source id (repeatable)")
+    crawl.add_argument("--log-level", default="WARNING")
+    crawl.set_defaults(func=cmd_crawl)
+
+    index = commands.add_parser("index", help="index local files or folders as documents")
+    index.add_argument("paths", nargs="+")
+    index.add_argument(
+        "--kind", default="sentencia", choices=["sentencia", "sesion", "legislativo"]
+    )
+    index.add_argument("--institution", default="Archivo local")
+    index.add_argument("--jurisdiction", default="MX")
+    index.set_defaults(func=cmd_index)
+
+    reindex = commands.add_parser("reindex", help="rebuild the search index from the database")
+    reindex.set_defaults(func=cmd_reindex)
+
+    serve = commands.add_parser("serve", help="serve the API")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.set_defaults(func=cmd_serve)
+
+    demo = commands.add_parser("demo", help="serve sample sites, crawl them, serve the API")
+    demo.add_argument("--port", type=int)
+    demo.add_argument("--samples-port", type=int, default=8765)
+    demo.set_defaults(func=cmd_demo)
+
+    sources = commands.add_parser("sources", help="list the configured sources")
+    sources.set_defaults(func=cmd_sources)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    overrides = {"data_dir": args.data_dir} if args.data_dir else {}
+    settings = Settings(**overrides)
+    try:
+        return args.func(args, settings)
+    except SpecError as exc:
+        print(f"abierto: invalid source spec: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Settings (environment variables) and source specs: the bottom layer, imported by all."""

@@ -1,0 +1,58 @@
+"""Runtime settings, read from ``ABIERTO_*`` environment variables.
+
+Everything has a default that works on one machine with zero set-up: one data folder
+holding the SQLite database, the Tantivy index and the archive of original files.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ABIERTO_", extra="ignore")
+
+    data_dir: Path = Field(Path("data"), description="Folder for the database, index and files.")
+    database_url: str | None = Field(
+        None, description="SQLAlchemy URL of the source of truth; default: SQLite in data_dir."
+    )
+    sources_dir: Path | None = Field(
+        None, description="Folder of source spec YAML files; default: the bundled catalogue."
+    )
+    allow_private_hosts: bool = Field(
+        False,
+        description="Let the crawler fetch loopback/private addresses. Only for tests and demo.",
+    )
+    user_agent: str = "EstadoAbiertoBot/0.1 (+https://estadoabierto.mx/bot; datos@estadoabierto.mx)"
+    concurrency_per_domain: int = Field(4, ge=1, le=32)
+    download_timeout_s: float = Field(30.0, gt=0)
+    max_file_bytes: int = Field(50 * 1024 * 1024, gt=0)
+    max_page_bytes: int = Field(10 * 1024 * 1024, gt=0)
+    extract_timeout_s: float = Field(60.0, gt=0)
+    autothrottle: bool = True
+    obey_robots: bool = True
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    @property
+    def database(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'abierto.db').resolve()}"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def files_dir(self) -> Path:
+        return self.data_dir / "files"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

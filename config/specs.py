@@ -1,0 +1,277 @@
+"""Source specs: what to collect from a site and how (DESIGN.md §5).
+
+A spec is YAML (``config/sources/*.yaml``) or JSON through the API. Selectors are
+strings ``css:…`` or ``xpath:…`` (CSS by default), or a mapping with ``select`` and
+options. A spec that does not validate is refused with a message naming the field.
+
+    id: tribunal-gto-sentencias
+    kind: sentencia
+    institution: Poder Judicial del Estado de Guanajuato
+    jurisdiction: MX-GUA
+    shape: html_listing
+    start_urls: ["${ABIERTO_SAMPLES_URL:-http://127.0.0.1:8765}/tribunal/sentencias/"]
+    listing:
+      items: "css:table.sentencias tbody tr"
+      link: "css:a.pdf::attr(href)"
+      next_page: "css:a.siguiente::attr(href)"
+      fields:
+        expediente: "css:td.expediente::text"
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from config.jurisdictions import check_jurisdiction
+
+SPEC_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$")
+_ENV_REF = re.compile(r"\$\{([A-Z0-9_]+)(?::-([^}]*))?\}")
+
+# Fields a spec may fill, per kind (the document model's own fields).
+SPEC_FIELDS: dict[str, frozenset[str]] = {
+    "common": frozenset({"title", "date", "institution", "text"}),
+    "sentencia": frozenset({"court", "expediente", "matter", "resolution_date", "ponente"}),
+    "sesion": frozenset(
+        {
+            "congress",
+            "legislature",
+            "chamber",
+            "session_type",
+            "agenda",
+            "video_urls",
+            "live_video_urls",
+            "stenographic_urls",
+        }
+    ),
+    "legislativo": frozenset(
+        {"doc_type", "number", "legislature", "authors", "committee", "status"}
+    ),
+}
+LIST_FIELDS = frozenset({"agenda", "video_urls", "live_video_urls", "stenographic_urls", "authors"})
+
+
+class SpecError(ValueError):
+    """A source spec that cannot be used; the message names the field."""
+
+
+class Selector(BaseModel):
+    """Where a value is on a page: a CSS or XPath expression and how to read it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    select: str
+    many: bool = False
+    join: str | None = Field(None, description="Join many matches with this separator.")
+    regex: str | None = Field(None, description="Keep the first group (or whole match).")
+
+    @field_validator("select")
+    @classmethod
+    def _form(cls, value: str) -> str:
+        value = value.strip()
+        if not value:
+            raise ValueError("selector is empty")
+        prefix, _, expression = value.partition(":")
+        if prefix in ("css", "xpath"):
+            if not expression.strip():
+                raise ValueError(f"{prefix}: selector has no expression")
+            return value
+        return f"css:{value}"
+
+    @field_validator("regex")
+    @classmethod
+    def _regex(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise ValueError(f"invalid regular expression: {exc}") from exc
+        return value
+
+    @property
+    def engine(self) -> Literal["css", "xpath"]:
+        return "xpath" if self.select.startswith("xpath:") else "css"
+
+    @property
+    def expression(self) -> str:
+        return self.select.partition(":")[2]
+
+
+def _selector(value: Any) -> Any:
+    return {"select": value} if isinstance(value, str) else value
+
+
+class PageRules(BaseModel):
+    """Fields and file links read from one kind of page."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    fields: dict[str, Selector] = Field(default_factory=dict)
+    files: Selector | None = Field(None, description="Links to attachments (PDFs).")
+    text: Selector | None = Field(
+        None, description="The element holding the main text; default: main-text extraction."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            data = dict(data)
+            if isinstance(data.get("fields"), dict):
+                data["fields"] = {k: _selector(v) for k, v in data["fields"].items()}
+            for key in ("files", "text"):
+                if key in data:
+                    data[key] = _selector(data[key])
+        return data
+
+
+class ListingRules(PageRules):
+    """A listing page: the repeated items, the link from an item to its document, the next page."""
+
+    items: Selector
+    link: Selector | None = Field(
+        None, description="From an item to its document: a detail page or the file itself."
+    )
+    next_page: Selector | None = None
+    max_pages: int = Field(50, ge=1, le=10_000)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _listing_shorthand(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            data = dict(data)
+            for key in ("items", "link", "next_page"):
+                if key in data:
+                    data[key] = _selector(data[key])
+        return data
+
+
+class Schedule(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    every_hours: float = Field(24, gt=0, le=24 * 90)
+
+
+class SourceSpec(BaseModel):
+    """One source: a site (or feed, or channel) of one institution, for one kind of document."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    kind: Literal["sentencia", "sesion", "legislativo"]
+    institution: str = Field(min_length=2)
+    jurisdiction: str
+    shape: Literal["html_listing"] = "html_listing"
+    start_urls: list[str] = Field(min_length=1)
+    listing: ListingRules
+    detail: PageRules | None = None
+    constants: dict[str, str | list[str]] = Field(default_factory=dict)
+    required: list[str] = Field(
+        default_factory=list, description="Fields an item must have, or it is a crawl error."
+    )
+    schedule: Schedule = Field(default_factory=Schedule)
+    allowed_domains: list[str] = Field(default_factory=list)
+    description: str = ""
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, value: str) -> str:
+        if not SPEC_ID.match(value):
+            raise ValueError(
+                "expected 3-64 characters of lowercase letters, digits and hyphens, "
+                "e.g. 'congreso-gto-sesiones'"
+            )
+        return value
+
+    @field_validator("jurisdiction")
+    @classmethod
+    def _jurisdiction(cls, value: str) -> str:
+        return check_jurisdiction(value)
+
+    @field_validator("start_urls")
+    @classmethod
+    def _urls(cls, values: list[str]) -> list[str]:
+        for url in values:
+            if not re.match(r"^https?://[^/\s]+", url):
+                raise ValueError(f"{url!r} is not an http(s) URL")
+        return values
+
+    @model_validator(mode="after")
+    def _fields_fit_kind(self) -> SourceSpec:
+        allowed = SPEC_FIELDS["common"] | SPEC_FIELDS[self.kind]
+        pages = [("listing", self.listing)] + ([("detail", self.detail)] if self.detail else [])
+        for where, rules in pages:
+            for name in rules.fields:
+                if name not in allowed:
+                    raise ValueError(
+                        f"{where}.fields.{name}: not a field of a {self.kind}; "
+                        f"expected one of {', '.join(sorted(allowed))}"
+                    )
+        for name in self.required:
+            if name not in allowed:
+                raise ValueError(
+                    f"required: {name!r} is not a field of a {self.kind}; "
+                    f"expected some of {', '.join(sorted(allowed))}"
+                )
+        for name in self.constants:
+            if name not in allowed - {"text"}:
+                raise ValueError(
+                    f"constants.{name}: not a field of a {self.kind}; "
+                    f"expected one of {', '.join(sorted(allowed - {'text'}))}"
+                )
+        return self
+
+
+def expand_env(text: str) -> str:
+    """Replace ``${NAME}`` and ``${NAME:-default}`` with environment values."""
+    return _ENV_REF.sub(lambda m: os.environ.get(m.group(1)) or (m.group(2) or ""), text)
+
+
+def describe_error(exc: ValidationError) -> str:
+    """One line per problem, each naming the field path: ``listing.items: Field required``."""
+    lines = []
+    for error in exc.errors():
+        path = ".".join(str(p) for p in error["loc"] if p not in ("function-after",))
+        message = error["msg"].removeprefix("Value error, ")
+        lines.append(f"{path}: {message}" if path else message)
+    return "; ".join(lines)
+
+
+def parse_spec(data: Any, origin: str = "spec") -> SourceSpec:
+    if not isinstance(data, dict):
+        raise SpecError(f"{origin}: a source spec must be a mapping of fields")
+    try:
+        return SourceSpec.model_validate(data)
+    except ValidationError as exc:
+        raise SpecError(f"{origin}: {describe_error(exc)}") from exc
+
+
+def load_spec(path: Path) -> SourceSpec:
+    try:
+        data = yaml.safe_load(expand_env(path.read_text(encoding="utf-8")))
+    except yaml.YAMLError as exc:
+        raise SpecError(f"{path.name}: not valid YAML: {exc}") from exc
+    return parse_spec(data, origin=path.name)
+
+
+def bundled_sources_dir() -> Path:
+    return Path(__file__).parent / "sources"
+
+
+def load_specs(folder: Path | None = None) -> list[SourceSpec]:
+    """Every spec in a folder, in file order; ids must be unique."""
+    folder = folder or bundled_sources_dir()
+    specs: list[SourceSpec] = []
+    seen: dict[str, str] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        spec = load_spec(path)
+        if spec.id in seen:
+            raise SpecError(f"{path.name}: id {spec.id!r} is already used by {seen[spec.id]}")
+        seen[spec.id] = path.name
+        specs.append(spec)
+    return specs

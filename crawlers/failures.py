@@ -1,0 +1,41 @@
+"""Why a request failed, as one short cause for the run record."""
+
+from __future__ import annotations
+
+from scrapy.exceptions import IgnoreRequest
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.error import (
+    ConnectionRefusedError,
+    DNSLookupError,
+    TCPTimedOutError,
+    TimeoutError,
+)
+from twisted.python.failure import Failure
+
+
+def failure_cause(failure: Failure) -> tuple[str, str]:
+    """(cause, message) for a failed request."""
+    error = failure.value
+    if isinstance(error, HttpError):
+        status = error.response.status
+        cause = "http_404" if status == 404 else f"http_{status // 100}xx"
+        return cause, f"HTTP {status}"
+    if isinstance(error, IgnoreRequest):
+        text = str(error)
+        if "robots.txt" in text:
+            return "robots_disallowed", "forbidden by robots.txt"
+        if text.startswith("blocked address"):
+            return "blocked_address", text
+        if "maxsize" in text.lower() or "too large" in text.lower():
+            return "too_large", text
+        return "ignored", text or "request ignored"
+    if isinstance(error, (TimeoutError, TCPTimedOutError)):
+        return "timeout", str(error)
+    if isinstance(error, DNSLookupError):
+        return "dns", str(error)
+    if isinstance(error, ConnectionRefusedError):
+        return "connection_refused", str(error)
+    message = str(error)
+    if "maxsize" in message.lower() or "warnsize" in message.lower():
+        return "too_large", message
+    return "network", f"{type(error).__name__}: {message}"

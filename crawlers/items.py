@@ -1,0 +1,24 @@
+"""What a spider hands the pipeline: one publication as read from its pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Download:
+    url: str
+    body: bytes
+    content_type: str | None
+
+
+@dataclass
+class DocumentDraft:
+    """Raw fields (strings as on the page), the page's main text and the files fetched."""
+
+    url: str
+    listing_url: str
+    fields: dict[str, str | list[str]] = field(default_factory=dict)
+    page_text: str = ""
+    files: list[Download] = field(default_factory=list)
+    pending_files: list[str] = field(default_factory=list)

@@ -1,0 +1,56 @@
+"""Running crawls: one Scrapy process crawls the given sources and records each run."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from scrapy import signals
+from scrapy.crawler import CrawlerProcess
+
+from config.settings import Settings
+from config.specs import SourceSpec
+from crawlers.runs import RunStats
+from crawlers.settings import scrapy_settings
+from crawlers.spiders import SPIDERS_BY_SHAPE
+from indexer.library import Library
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RunReport:
+    source_id: str
+    run_id: int
+    status: str
+    stats: dict[str, int]
+    errors: dict[str, Any]
+
+
+def crawl(
+    settings: Settings, specs: list[SourceSpec], library: Library, log_level: str = "WARNING"
+) -> list[RunReport]:
+    """Crawl every spec in one process (Twisted's reactor runs once per process)."""
+    process = CrawlerProcess(scrapy_settings(settings, log_level), install_root_handler=False)
+    reports: list[RunReport] = []
+    for spec in specs:
+        run = RunStats(source_id=spec.id, run_id=library.db.start_run(spec.id))
+        crawler = process.create_crawler(SPIDERS_BY_SHAPE[spec.shape])
+        crawler.signals.connect(
+            _closer(library, run, reports), signal=signals.spider_closed, weak=False
+        )
+        process.crawl(crawler, spec=spec, library=library, run=run)
+    process.start()
+    return reports
+
+
+def _closer(library: Library, run: RunStats, reports: list[RunReport]) -> Any:
+    def closed(spider: Any, reason: str) -> None:
+        status = "ok" if reason == "finished" else f"failed: {reason}"
+        if run.counts.get("pages", 0) == 0 and run.error_count:
+            status = "failed: no page could be fetched"
+        library.db.finish_run(run.run_id, status, run.summary(), run.errors)
+        reports.append(RunReport(run.source_id, run.run_id, status, run.summary(), run.errors))
+
+    return closed

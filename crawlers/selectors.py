@@ -1,0 +1,58 @@
+"""Reading a spec's selectors from a page or from one item of a listing."""
+
+from __future__ import annotations
+
+import re
+
+from parsel import Selector as Page
+from parsel import SelectorList
+
+from config.specs import LIST_FIELDS, Selector
+
+Node = Page | SelectorList
+
+
+def select(node: Node, selector: Selector) -> SelectorList:
+    if selector.engine == "xpath":
+        return node.xpath(selector.expression)
+    return node.css(selector.expression)
+
+
+def read(node: Node, selector: Selector, name: str = "") -> str | list[str] | None:
+    """A field's value: one string, or a list for ``many`` selectors and list fields."""
+    found = select(node, selector)
+    values = [" ".join(v.split()) for v in _texts(found)]
+    values = [v for v in values if v]
+    if selector.regex:
+        pattern = re.compile(selector.regex)
+        kept = []
+        for value in values:
+            match = pattern.search(value)
+            if match:
+                kept.append(match.group(1) if match.groups() else match.group(0))
+        values = kept
+    if selector.many or name in LIST_FIELDS:
+        return values if selector.join is None else selector.join.join(values)
+    if not values:
+        return None
+    return selector.join.join(values) if selector.join is not None else values[0]
+
+
+def _texts(found: SelectorList) -> list[str]:
+    """Text of each match: attribute/text nodes as they are, elements by their text."""
+    texts = []
+    for item in found:
+        value = item.get()
+        if isinstance(value, str) and value.lstrip().startswith("<"):
+            value = " ".join(item.xpath(".//text()").getall())
+        texts.append(value or "")
+    return texts
+
+
+def read_fields(node: Node, fields: dict[str, Selector]) -> dict[str, str | list[str]]:
+    out: dict[str, str | list[str]] = {}
+    for name, selector in fields.items():
+        value = read(node, selector, name)
+        if value:
+            out[name] = value
+    return out

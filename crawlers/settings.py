@@ -1,0 +1,41 @@
+"""Scrapy settings derived from the project's settings: polite by default."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from config.settings import Settings
+
+
+def scrapy_settings(settings: Settings, log_level: str = "WARNING") -> dict[str, Any]:
+    return {
+        "BOT_NAME": "estado-abierto",
+        "USER_AGENT": settings.user_agent,
+        "ROBOTSTXT_OBEY": settings.obey_robots,
+        "ROBOTSTXT_USER_AGENT": "EstadoAbiertoBot",
+        "CONCURRENT_REQUESTS": 16,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": settings.concurrency_per_domain,
+        "AUTOTHROTTLE_ENABLED": settings.autothrottle,
+        "AUTOTHROTTLE_START_DELAY": 0.5,
+        "AUTOTHROTTLE_MAX_DELAY": 30.0,
+        "AUTOTHROTTLE_TARGET_CONCURRENCY": float(settings.concurrency_per_domain),
+        "DOWNLOAD_DELAY": 0,
+        "DOWNLOAD_TIMEOUT": settings.download_timeout_s,
+        "DOWNLOAD_MAXSIZE": settings.max_file_bytes,
+        "DOWNLOAD_WARNSIZE": 0,
+        "RETRY_ENABLED": True,
+        "RETRY_TIMES": 2,
+        "RETRY_HTTP_CODES": [500, 502, 503, 504, 522, 524, 408, 429],
+        "COOKIES_ENABLED": False,
+        "TELNETCONSOLE_ENABLED": False,
+        "LOG_LEVEL": log_level,
+        "ABIERTO_ALLOW_PRIVATE_HOSTS": settings.allow_private_hosts,
+        "DOWNLOADER_MIDDLEWARES": {
+            "crawlers.middlewares.AddressGuardMiddleware": 50,
+            "crawlers.middlewares.ConditionalFetchMiddleware": 580,
+        },
+        "ITEM_PIPELINES": {"crawlers.pipelines.LibraryPipeline": 300},
+        "REDIRECT_ENABLED": True,
+        "REDIRECT_MAX_TIMES": 5,
+        "DUPEFILTER_CLASS": "scrapy.dupefilters.RFPDupeFilter",
+    }

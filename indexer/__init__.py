@@ -1,0 +1,1 @@
+"""Text extraction, normalisation, the document model and the stores."""

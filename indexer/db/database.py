@@ -1,0 +1,190 @@
+"""Opening the database and the reads and writes the other layers need."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any, Literal
+
+from sqlalchemy import Engine, create_engine, event, func, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from indexer.db.tables import Base, CrawlRunRow, DocumentRow, FetchRow, FileRow
+from indexer.models import Legislativo, Sentencia, Sesion, parse_document
+
+AnyDocument = Sentencia | Sesion | Legislativo
+SaveOutcome = Literal["new", "updated", "unchanged"]
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=15000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+class Database:
+    """A thin layer over SQLAlchemy: each method is one short transaction."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine: Engine = create_engine(url, future=True)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        Base.metadata.create_all(self.engine)
+
+    def session(self) -> Session:
+        return self.sessions()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- documents ----------------------------------------------------------------
+
+    def save_document(self, doc: AnyDocument) -> SaveOutcome:
+        """Insert or update by id; a document whose content hash is unchanged is untouched."""
+        doc = doc.with_hash()
+        now = utcnow()
+        with self.session() as s, s.begin():
+            row = s.get(DocumentRow, doc.id)
+            if row is not None and row.content_sha256 == doc.content_sha256:
+                row.fetched_at = doc.fetched_at or now
+                return "unchanged"
+            data = doc.model_dump(mode="json", exclude={"text"})
+            data["updated_at"] = now.isoformat()
+            values = dict(
+                kind=doc.kind,
+                source_id=doc.source_id,
+                title=doc.title,
+                date=doc.date,
+                institution=doc.institution,
+                jurisdiction=doc.jurisdiction,
+                url=doc.url,
+                text=doc.text,
+                content_sha256=doc.content_sha256,
+                data=data,
+                fetched_at=doc.fetched_at or now,
+                updated_at=now,
+            )
+            if row is None:
+                s.add(DocumentRow(id=doc.id, created_at=now, indexed_sha256=None, **values))
+                return "new"
+            for key, value in values.items():
+                setattr(row, key, value)
+            return "updated"
+
+    def get_document(self, doc_id: str) -> AnyDocument | None:
+        with self.session() as s:
+            row = s.get(DocumentRow, doc_id)
+            return _to_model(row) if row is not None else None
+
+    def iter_documents(self, batch: int = 500, pending_only: bool = False) -> Iterator[AnyDocument]:
+        """All documents (or those whose indexed copy is stale), in id order, in batches."""
+        last = ""
+        while True:
+            with self.session() as s:
+                stmt = select(DocumentRow).where(DocumentRow.id > last)
+                if pending_only:
+                    stmt = stmt.where(
+                        (DocumentRow.indexed_sha256.is_(None))
+                        | (DocumentRow.indexed_sha256 != DocumentRow.content_sha256)
+                    )
+                rows = s.scalars(stmt.order_by(DocumentRow.id).limit(batch)).all()
+            if not rows:
+                return
+            for row in rows:
+                yield _to_model(row)
+            last = rows[-1].id
+
+    def mark_indexed(self, docs: list[AnyDocument]) -> None:
+        with self.session() as s, s.begin():
+            for doc in docs:
+                s.execute(
+                    update(DocumentRow)
+                    .where(DocumentRow.id == doc.id)
+                    .values(indexed_sha256=doc.content_sha256)
+                )
+
+    def mark_all_unindexed(self) -> None:
+        with self.session() as s, s.begin():
+            s.execute(update(DocumentRow).values(indexed_sha256=None))
+
+    def count_documents(self, source_id: str | None = None) -> int:
+        with self.session() as s:
+            stmt = select(func.count()).select_from(DocumentRow)
+            if source_id:
+                stmt = stmt.where(DocumentRow.source_id == source_id)
+            return int(s.scalar(stmt) or 0)
+
+    def count_pending(self) -> int:
+        with self.session() as s:
+            stmt = (
+                select(func.count())
+                .select_from(DocumentRow)
+                .where(
+                    (DocumentRow.indexed_sha256.is_(None))
+                    | (DocumentRow.indexed_sha256 != DocumentRow.content_sha256)
+                )
+            )
+            return int(s.scalar(stmt) or 0)
+
+    # -- files --------------------------------------------------------------------
+
+    def get_file(self, sha256: str) -> FileRow | None:
+        with self.session() as s:
+            return s.get(FileRow, sha256)
+
+    def save_file(self, row: FileRow) -> None:
+        with self.session() as s, s.begin():
+            s.merge(row)
+
+    # -- conditional fetches -------------------------------------------------------
+
+    def get_fetch(self, url: str) -> FetchRow | None:
+        with self.session() as s:
+            return s.get(FetchRow, url)
+
+    def save_fetch(self, row: FetchRow) -> None:
+        with self.session() as s, s.begin():
+            s.merge(row)
+
+    # -- crawl runs -----------------------------------------------------------------
+
+    def start_run(self, source_id: str) -> int:
+        with self.session() as s, s.begin():
+            row = CrawlRunRow(source_id=source_id, started_at=utcnow(), stats={}, errors={})
+            s.add(row)
+            s.flush()
+            return row.id
+
+    def finish_run(
+        self, run_id: int, status: str, stats: dict[str, Any], errors: dict[str, Any]
+    ) -> None:
+        with self.session() as s, s.begin():
+            row = s.get(CrawlRunRow, run_id)
+            if row is None:
+                raise KeyError(run_id)
+            row.status = status
+            row.finished_at = utcnow()
+            row.stats = stats
+            row.errors = errors
+
+    def list_runs(self, source_id: str | None = None, limit: int = 50) -> list[CrawlRunRow]:
+        with self.session() as s:
+            stmt = select(CrawlRunRow).order_by(CrawlRunRow.id.desc()).limit(limit)
+            if source_id:
+                stmt = stmt.where(CrawlRunRow.source_id == source_id)
+            return list(s.scalars(stmt).all())
+
+
+def _to_model(row: DocumentRow) -> AnyDocument:
+    data = dict(row.data)
+    data["text"] = row.text
+    return parse_document(data)

@@ -1,0 +1,139 @@
+"""The library: the database (truth), the search store (derived) and the file archive,
+and the few operations that keep them consistent.
+
+Documents are written to the database first; the search index is brought up to date
+from it by ``flush`` (documents whose indexed hash differs from their content hash), so
+a crash between the two loses nothing: the next flush, or ``reindex``, catches up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from config.settings import Settings
+from indexer.archive import FileArchive
+from indexer.db import Database, FileRow
+from indexer.db.database import SaveOutcome
+from indexer.extract import ExtractionError, ExtractionLimits, extract_text
+from indexer.models import FileRef, Legislativo, Sentencia, Sesion
+from indexer.stores import SearchQuery, SearchResult, Store
+from indexer.stores.tantivy_store import TantivyStore
+
+AnyDocument = Sentencia | Sesion | Legislativo
+INDEX_BATCH = 200
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ArchivedFile:
+    """A file kept in the archive, with its text (or why there is none)."""
+
+    ref: FileRef
+    text: str | None
+    error: str | None = None
+    reused: bool = False
+
+
+class Library:
+    def __init__(self, db: Database, store: Store, archive: FileArchive, limits: ExtractionLimits):
+        self.db = db
+        self.store = store
+        self.archive = archive
+        self.limits = limits
+
+    @classmethod
+    def open(cls, settings: Settings) -> Library:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        limits = ExtractionLimits(
+            max_bytes=settings.max_file_bytes, timeout_s=settings.extract_timeout_s
+        )
+        return cls(
+            Database(settings.database),
+            TantivyStore(settings.index_dir),
+            FileArchive(settings.files_dir),
+            limits,
+        )
+
+    def close(self) -> None:
+        self.db.close()
+
+    def add_file(self, data: bytes, url: str, content_type: str | None = None) -> ArchivedFile:
+        """Archive a file and extract its text, once per distinct content."""
+        sha256 = self.archive.put(data)
+        known = self.db.get_file(sha256)
+        if known is not None:
+            ref = FileRef(
+                url=url,
+                sha256=sha256,
+                content_type=known.content_type,
+                size=known.size,
+                pages=known.pages,
+            )
+            return ArchivedFile(ref, known.text, known.error, reused=True)
+        text: str | None = None
+        error: str | None = None
+        pages: int | None = None
+        method: str | None = None
+        try:
+            extraction = extract_text(data, content_type, url.rsplit("/", 1)[-1], self.limits)
+            text, pages, method = extraction.text, extraction.pages, extraction.method
+        except ExtractionError as exc:
+            error = f"{exc.cause}: {exc}"
+            log.warning("extraction failed for %s: %s", url, error)
+        self.db.save_file(
+            FileRow(
+                sha256=sha256,
+                size=len(data),
+                content_type=content_type,
+                first_url=url,
+                pages=pages,
+                text=text,
+                method=method,
+                error=error,
+                archived_at=dt.datetime.now(dt.UTC),
+            )
+        )
+        ref = FileRef(
+            url=url, sha256=sha256, content_type=content_type, size=len(data), pages=pages
+        )
+        return ArchivedFile(ref, text, error)
+
+    def add_document(self, doc: AnyDocument) -> SaveOutcome:
+        return self.db.save_document(doc)
+
+    def flush(self, progress: Callable[[int], None] | None = None) -> int:
+        """Index every document whose indexed copy is missing or stale; return how many."""
+        done = 0
+        batch: list[AnyDocument] = []
+        for doc in self.db.iter_documents(pending_only=True):
+            batch.append(doc)
+            if len(batch) >= INDEX_BATCH:
+                done += self._index(batch)
+                batch = []
+                if progress:
+                    progress(done)
+        if batch:
+            done += self._index(batch)
+            if progress:
+                progress(done)
+        return done
+
+    def _index(self, batch: list[AnyDocument]) -> int:
+        report = self.store.upsert(batch)
+        for doc_id, error in report.errors.items():
+            log.error("document %s could not be indexed: %s", doc_id, error)
+        indexed = [doc for doc in batch if doc.id not in report.errors]
+        self.db.mark_indexed(indexed)
+        return len(indexed)
+
+    def reindex(self, progress: Callable[[int], None] | None = None) -> int:
+        """Rebuild the search index from the database."""
+        self.store.clear()
+        self.db.mark_all_unindexed()
+        return self.flush(progress)
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        return self.store.search(query)

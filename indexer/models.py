@@ -1,0 +1,160 @@
+"""The document model: one shared core and three kinds (DESIGN.md §3).
+
+Every document has a stable ``id`` derived from its source and canonical URL, so the
+same publication crawled twice is one document, updated in place when its text changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
+
+from config.jurisdictions import check_jurisdiction
+
+Kind = Literal["sentencia", "sesion", "legislativo"]
+KINDS: tuple[Kind, ...] = ("sentencia", "sesion", "legislativo")
+
+MATTERS = (
+    "penal",
+    "civil",
+    "familiar",
+    "mercantil",
+    "amparo",
+    "administrativa",
+    "laboral",
+    "electoral",
+    "constitucional",
+    "agraria",
+    "fiscal",
+)
+SESSION_TYPES = ("ordinaria", "extraordinaria", "solemne", "comision", "permanente")
+DOC_TYPES = (
+    "gaceta",
+    "iniciativa",
+    "dictamen",
+    "punto_de_acuerdo",
+    "acta",
+    "votacion",
+    "diario_de_debates",
+    "version_estenografica",
+    "orden_del_dia",
+)
+
+
+def document_id(source_id: str, canonical: str) -> str:
+    """A stable id from the source and the document's canonical URL or official number."""
+    digest = hashlib.sha256(f"{source_id}\n{canonical}".encode()).hexdigest()
+    return digest[:24]
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class FileRef(BaseModel):
+    """An original file, archived under its sha256."""
+
+    url: str
+    sha256: str
+    content_type: str | None = None
+    size: int = 0
+    pages: int | None = None
+
+
+class VideoLink(BaseModel):
+    """A transmission of a session on a video platform."""
+
+    url: str
+    platform: str
+    live: bool = False
+    title: str | None = None
+
+
+class DocumentCore(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    kind: Kind
+    title: str
+    date: dt.date | None = None
+    institution: str
+    jurisdiction: str
+    source_id: str
+    url: str
+    files: list[FileRef] = Field(default_factory=list)
+    text: str = ""
+    content_sha256: str = ""
+    fetched_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+
+    @field_validator("jurisdiction")
+    @classmethod
+    def _jurisdiction(cls, value: str) -> str:
+        return check_jurisdiction(value)
+
+    def kind_fields(self) -> dict[str, Any]:
+        """The kind-specific fields, as JSON-ready values."""
+        core = set(DocumentCore.model_fields)
+        return {k: v for k, v in self.model_dump(mode="json").items() if k not in core}
+
+    def with_hash(self) -> DocumentCore:
+        """The same document with ``content_sha256`` computed from what a reader sees."""
+        payload = self.model_dump(
+            mode="json", exclude={"content_sha256", "fetched_at", "updated_at"}
+        )
+        payload["files"] = sorted(f["sha256"] for f in payload["files"])
+        digest = hashlib.sha256(repr(sorted(payload.items())).encode("utf-8")).hexdigest()
+        return self.model_copy(update={"content_sha256": digest})
+
+
+class Sentencia(DocumentCore):
+    """The public version of a court judgment."""
+
+    kind: Literal["sentencia"] = "sentencia"
+    court: str | None = None
+    expediente: str | None = None
+    expediente_normalized: str | None = None
+    matter: str | None = None
+    resolution_date: dt.date | None = None
+    ponente: str | None = None
+
+
+class Sesion(DocumentCore):
+    """A session of a congress, with its transmissions."""
+
+    kind: Literal["sesion"] = "sesion"
+    congress: str | None = None
+    legislature: str | None = None
+    chamber: str | None = None
+    session_type: str | None = None
+    video_urls: list[VideoLink] = Field(default_factory=list)
+    agenda: list[str] = Field(default_factory=list)
+    stenographic_urls: list[str] = Field(default_factory=list)
+
+
+class Legislativo(DocumentCore):
+    """A legislative record: gaceta, iniciativa, dictamen, acta, votación…"""
+
+    kind: Literal["legislativo"] = "legislativo"
+    doc_type: str | None = None
+    number: str | None = None
+    legislature: str | None = None
+    authors: list[str] = Field(default_factory=list)
+    committee: str | None = None
+    status: str | None = None
+
+
+Document = Annotated[Sentencia | Sesion | Legislativo, Field(discriminator="kind")]
+DOCUMENT_ADAPTER: TypeAdapter[Sentencia | Sesion | Legislativo] = TypeAdapter(Document)
+MODEL_BY_KIND: dict[str, type[DocumentCore]] = {
+    "sentencia": Sentencia,
+    "sesion": Sesion,
+    "legislativo": Legislativo,
+}
+
+
+def parse_document(data: dict[str, Any]) -> Sentencia | Sesion | Legislativo:
+    return DOCUMENT_ADAPTER.validate_python(data)

@@ -1,0 +1,190 @@
+"""Spanish metadata as published → the controlled values people filter on.
+
+Dates (``07/03/2022``, ``martes 18 de febrero de 2025``, ``siete de marzo de dos mil
+veintidós``), matters, session and document types, legislatures, video platforms.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+from urllib.parse import urlsplit
+
+from indexer.analysis import fold_keyword
+
+MONTHS = {
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
+    "diciembre": 12,
+}  # fmt: skip
+_UNITS = {
+    "un": 1, "uno": 1, "primero": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+    "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13,
+    "catorce": 14, "quince": 15, "dieciseis": 16, "diecisiete": 17, "dieciocho": 18,
+    "diecinueve": 19, "veinte": 20, "veintiun": 21, "veintiuno": 21, "veintidos": 22,
+    "veintitres": 23, "veinticuatro": 24, "veinticinco": 25, "veintiseis": 26,
+    "veintisiete": 27, "veintiocho": 28, "veintinueve": 29, "treinta": 30,
+    "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80,
+    "noventa": 90,
+}  # fmt: skip
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_MONTH_NAMES = "|".join(MONTHS)
+_WRITTEN = re.compile(
+    rf"\b(\d{{1,2}})\s*(?:o\.?|º|°)?\s+de\s+({_MONTH_NAMES})\s+(?:de|del)\s+(?:(?:ano|año)\s+)?(\d{{4}})\b"
+)
+_SPELLED = re.compile(
+    rf"\b([a-z]+(?:\s+y\s+[a-z]+)?)\s+de\s+({_MONTH_NAMES})\s+(?:de|del)\s+(?:ano\s+)?"
+    r"dos\s+mil(?:\s+([a-z]+(?:\s+y\s+[a-z]+)?))?\b"
+)
+
+
+def _spelled_number(words: str | None) -> int | None:
+    if not words:
+        return 0
+    total = 0
+    for word in words.split():
+        if word == "y":
+            continue
+        if word not in _UNITS:
+            return None
+        total += _UNITS[word]
+    return total
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    """The first date written in ``text``, in any of the forms Mexican sites use."""
+    if not text:
+        return None
+    folded = fold_keyword(text)
+    candidates: list[tuple[int, dt.date]] = []
+    for match in _ISO.finditer(folded):
+        _add(candidates, match.start(), int(match[1]), int(match[2]), int(match[3]))
+    for match in _NUMERIC.finditer(folded):
+        year = int(match[3])
+        year = year + 2000 if year < 100 else year
+        _add(candidates, match.start(), year, int(match[2]), int(match[1]))
+    for match in _WRITTEN.finditer(folded):
+        _add(candidates, match.start(), int(match[3]), MONTHS[match[2]], int(match[1]))
+    for match in _SPELLED.finditer(folded):
+        day = _spelled_number(match[1])
+        rest = _spelled_number(match[3])
+        if day and rest is not None:
+            _add(candidates, match.start(), 2000 + rest, MONTHS[match[2]], day)
+    return min(candidates)[1] if candidates else None
+
+
+def _add(found: list[tuple[int, dt.date]], at: int, year: int, month: int, day: int) -> None:
+    with contextlib.suppress(ValueError):
+        found.append((at, dt.date(year, month, day)))
+
+
+MATTER_WORDS = {
+    "penal": "penal", "civil": "civil", "familiar": "familiar", "mercantil": "mercantil",
+    "amparo": "amparo", "administrativ": "administrativa", "laboral": "laboral",
+    "trabajo": "laboral", "electoral": "electoral", "constitucional": "constitucional",
+    "agrari": "agraria", "fiscal": "fiscal", "tributari": "fiscal",
+}  # fmt: skip
+
+
+def normalise_matter(text: str | None) -> str | None:
+    """``Materia Civil``, ``ORDINARIO CIVIL``, ``Familiar`` → the controlled vocabulary."""
+    if not text:
+        return None
+    folded = fold_keyword(text)
+    for stem, matter in MATTER_WORDS.items():
+        if re.search(rf"\b{stem}", folded):
+            return matter
+    return folded or None
+
+
+SESSION_WORDS = {
+    "extraordinaria": "extraordinaria", "solemne": "solemne", "comision": "comision",
+    "permanente": "permanente", "diputacion permanente": "permanente", "ordinaria": "ordinaria",
+}  # fmt: skip
+
+
+def normalise_session_type(text: str | None) -> str | None:
+    if not text:
+        return None
+    folded = fold_keyword(text)
+    for word, value in SESSION_WORDS.items():
+        if word in folded:
+            return value
+    return folded or None
+
+
+DOC_TYPE_WORDS = {
+    "punto de acuerdo": "punto_de_acuerdo", "proposicion": "punto_de_acuerdo",
+    "iniciativa": "iniciativa", "dictamen": "dictamen", "gaceta": "gaceta", "acta": "acta",
+    "votacion": "votacion", "diario de los debates": "diario_de_debates",
+    "diario de debates": "diario_de_debates", "version estenografica": "version_estenografica",
+    "orden del dia": "orden_del_dia",
+}  # fmt: skip
+
+
+def normalise_doc_type(text: str | None) -> str | None:
+    if not text:
+        return None
+    folded = fold_keyword(text)
+    for words, value in DOC_TYPE_WORDS.items():
+        if words in folded:
+            return value
+    return folded.replace(" ", "_") or None
+
+
+_ROMAN = re.compile(r"\b([LXVI]{2,8})\b")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def roman_to_int(numeral: str) -> int | None:
+    total, previous = 0, 0
+    for char in reversed(numeral.upper()):
+        value = _ROMAN_VALUES.get(char)
+        if value is None:
+            return None
+        total = total - value if value < previous else total + value
+        previous = max(previous, value)
+    return total or None
+
+
+def normalise_legislature(text: str | None) -> str | None:
+    """``LXVI Legislatura`` → ``LXVI`` (the form used on every Mexican congress site)."""
+    if not text:
+        return None
+    match = _ROMAN.search(text.upper())
+    return match[1] if match and roman_to_int(match[1]) else text.strip() or None
+
+
+def normalise_expediente(text: str | None) -> str | None:
+    """A searchable form of a case number: ``Amparo en Revisión 1234/2023`` → ``1234/2023``."""
+    if not text:
+        return None
+    numbers = re.findall(r"\b([A-Z]{2,5}-[A-Z]{2,5}-)?(\d{1,6})\s*/\s*(\d{4})\b", text.upper())
+    if not numbers:
+        return fold_keyword(text) or None
+    return " ".join(f"{prefix}{num}/{year}" for prefix, num, year in numbers)
+
+
+PLATFORMS = {
+    "youtube.com": "youtube", "youtu.be": "youtube", "facebook.com": "facebook",
+    "fb.watch": "facebook", "vimeo.com": "vimeo", "twitch.tv": "twitch", "x.com": "x",
+    "twitter.com": "x", "dailymotion.com": "dailymotion",
+}  # fmt: skip
+
+
+def video_platform(url: str, default: str | None = None) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    for domain, name in PLATFORMS.items():
+        if host == domain or host.endswith("." + domain):
+            return name
+    return default or host or "desconocida"
+
+
+def clean_text(value: str | None) -> str | None:
+    """Collapse whitespace in a short field; empty becomes None."""
+    if value is None:
+        return None
+    cleaned = " ".join(value.split())
+    return cleaned or None

@@ -1,0 +1,24 @@
+"""Search stores: one protocol, an embedded Tantivy implementation (default) and an
+engine implementation (Elasticsearch/OpenSearch), checked by one conformance suite."""
+
+from indexer.stores.base import (
+    FACET_FIELDS,
+    FILTER_FIELDS,
+    FacetCount,
+    SearchHit,
+    SearchQuery,
+    SearchResult,
+    Store,
+    UpsertReport,
+)
+
+__all__ = [
+    "FACET_FIELDS",
+    "FILTER_FIELDS",
+    "FacetCount",
+    "SearchHit",
+    "SearchQuery",
+    "SearchResult",
+    "Store",
+    "UpsertReport",
+]

@@ -1,0 +1,146 @@
+"""What every search store does, and the shapes of its questions and answers."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable
+from typing import Literal, Protocol
+
+from pydantic import BaseModel, Field
+
+from indexer.models import Kind, Legislativo, Sentencia, Sesion
+
+# Keyword fields a search can be filtered and faceted on (exact, case- and accent-insensitive).
+FILTER_FIELDS: tuple[str, ...] = (
+    "kind",
+    "jurisdiction",
+    "institution",
+    "source_id",
+    "court",
+    "matter",
+    "expediente",
+    "session_type",
+    "congress",
+    "legislature",
+    "chamber",
+    "doc_type",
+)
+FACET_FIELDS: tuple[str, ...] = (
+    "kind",
+    "jurisdiction",
+    "institution",
+    "court",
+    "matter",
+    "session_type",
+    "doc_type",
+    "legislature",
+)
+MAX_OFFSET = 10_000
+
+
+class SearchQuery(BaseModel):
+    """A search: the user's query text, exact filters, a date range, sort and page."""
+
+    q: str = ""
+    filters: dict[str, list[str]] = Field(default_factory=dict)
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    sort: Literal["relevance", "date_desc", "date_asc"] = "relevance"
+    limit: int = Field(20, ge=1, le=100)
+    cursor: str | None = None
+    facets: list[str] = Field(default_factory=lambda: list(FACET_FIELDS))
+    facet_size: int = Field(20, ge=1, le=200)
+    highlight: bool = True
+
+    def fingerprint(self) -> str:
+        """What a cursor is bound to: the question without its page."""
+        data = self.model_dump(mode="json", exclude={"cursor", "limit"})
+        return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+
+
+class FacetCount(BaseModel):
+    value: str
+    count: int
+
+
+class SearchHit(BaseModel):
+    id: str
+    kind: Kind
+    title: str
+    date: dt.date | None = None
+    url: str
+    institution: str
+    jurisdiction: str
+    score: float | None = None
+    highlights: list[str] = Field(
+        default_factory=list,
+        description="Fragments of the text, HTML-escaped, with matches wrapped in <mark>.",
+    )
+    fields: dict[str, str | list[str] | None] = Field(default_factory=dict)
+
+
+class SearchResult(BaseModel):
+    total: int
+    hits: list[SearchHit]
+    facets: dict[str, list[FacetCount]] = Field(default_factory=dict)
+    next_cursor: str | None = None
+
+
+class UpsertReport(BaseModel):
+    indexed: int = 0
+    errors: dict[str, str] = Field(default_factory=dict, description="Document id → error.")
+
+
+class CursorError(ValueError):
+    """A cursor that is malformed or belongs to another query."""
+
+
+def encode_cursor(query: SearchQuery, offset: int) -> str:
+    raw = json.dumps({"o": offset, "q": query.fingerprint()}).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(query: SearchQuery) -> int:
+    """The offset a query's cursor points at (0 without a cursor)."""
+    if not query.cursor:
+        return 0
+    try:
+        padded = query.cursor + "=" * (-len(query.cursor) % 4)
+        data = json.loads(base64.urlsafe_b64decode(padded))
+        offset = int(data["o"])
+        owner = str(data["q"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise CursorError("cursor is not valid: pass next_cursor exactly as returned") from exc
+    if owner != query.fingerprint():
+        raise CursorError("cursor belongs to a different query: repeat the same parameters")
+    if not 0 <= offset <= MAX_OFFSET:
+        raise CursorError(f"cursor is out of range: at most {MAX_OFFSET} results can be paged")
+    return offset
+
+
+# Document fields that a hit carries besides the core (for listings and filters).
+HIT_FIELDS: dict[str, tuple[str, ...]] = {
+    "sentencia": ("court", "expediente", "matter", "ponente", "resolution_date"),
+    "sesion": ("congress", "legislature", "chamber", "session_type"),
+    "legislativo": ("doc_type", "number", "legislature", "committee", "status"),
+}
+KIND_MODELS = (Sentencia, Sesion, Legislativo)
+
+
+class Store(Protocol):
+    """A search index derived from the database; rebuildable at any time."""
+
+    def upsert(self, docs: Iterable[Sentencia | Sesion | Legislativo]) -> UpsertReport: ...
+
+    def delete(self, ids: Iterable[str]) -> int: ...
+
+    def search(self, query: SearchQuery) -> SearchResult: ...
+
+    def count(self) -> int: ...
+
+    def clear(self) -> None: ...
+
+    def health(self) -> dict[str, object]: ...

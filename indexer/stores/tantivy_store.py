@@ -1,0 +1,402 @@
+"""The embedded search store: a Tantivy index in the data folder, no server.
+
+One writer at a time (Tantivy locks the index folder while a writer lives; we hold it
+only for the length of an upsert), any number of readers: each search first checks
+whether another process committed and reloads its searcher if so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import tantivy
+
+from indexer.analysis import FOLDED, STEMMED, fold_keyword, fold_tokens, stem_tokens
+from indexer.models import Legislativo, Sentencia, Sesion
+from indexer.query import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term, parse_query
+from indexer.stores.base import (
+    FILTER_FIELDS,
+    HIT_FIELDS,
+    FacetCount,
+    SearchHit,
+    SearchQuery,
+    SearchResult,
+    UpsertReport,
+    decode_cursor,
+    encode_cursor,
+)
+
+AnyDocument = Sentencia | Sesion | Legislativo
+TITLE_BOOST = 2.0
+SNIPPET_CHARS = 220
+MAX_SNIPPETS = 3
+WRITER_HEAP = 128 * 1024 * 1024
+
+
+def _key(name: str) -> str:
+    return f"key_{name}"
+
+
+def build_schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("id", stored=True, tokenizer_name="raw")
+    builder.add_text_field("title", stored=True, tokenizer_name="es_stem")
+    builder.add_text_field("text", stored=True, tokenizer_name="es_stem")
+    builder.add_text_field("meta", tokenizer_name="es_stem")
+    builder.add_text_field("title_fold", tokenizer_name="es_fold", index_option="freq")
+    builder.add_text_field("text_fold", tokenizer_name="es_fold", index_option="freq")
+    builder.add_date_field("date", stored=False, indexed=True, fast=True)
+    for name in FILTER_FIELDS:
+        builder.add_text_field(name, tokenizer_name="raw", fast=True)
+        builder.add_text_field(_key(name), tokenizer_name="raw", index_option="basic")
+    builder.add_bytes_field("payload", stored=True, indexed=False)
+    return builder.build()
+
+
+class TantivyStore:
+    """Implements ``Store`` on a Tantivy index folder (or in memory with ``path=None``)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.schema = build_schema()
+        if path is not None:
+            path.mkdir(parents=True, exist_ok=True)
+            self.index = tantivy.Index(self.schema, path=str(path), reuse=True)
+        else:
+            self.index = tantivy.Index(self.schema)
+        self.index.register_tokenizer("es_stem", STEMMED)
+        self.index.register_tokenizer("es_fold", FOLDED)
+        self._lock = threading.Lock()
+        self._seen_meta = self._meta_mtime()
+
+    # -- writing -----------------------------------------------------------------
+
+    def upsert(self, docs: Iterable[AnyDocument]) -> UpsertReport:
+        report = UpsertReport()
+        with self._lock:
+            writer = self.index.writer(WRITER_HEAP, 1)
+            try:
+                for doc in docs:
+                    try:
+                        entry = self._to_tantivy(doc)
+                        writer.delete_documents_by_term("id", doc.id)
+                        writer.add_document(entry)
+                        report.indexed += 1
+                    except (ValueError, TypeError, OverflowError) as exc:
+                        report.errors[doc.id] = str(exc)
+                writer.commit()
+            except BaseException:
+                writer.rollback()
+                raise
+            finally:
+                del writer
+            self._reload()
+        return report
+
+    def delete(self, ids: Iterable[str]) -> int:
+        wanted = list(ids)
+        present = [doc_id for doc_id in wanted if self._exists(doc_id)]
+        with self._lock:
+            writer = self.index.writer(WRITER_HEAP, 1)
+            for doc_id in present:
+                writer.delete_documents_by_term("id", doc_id)
+            writer.commit()
+            del writer
+            self._reload()
+        return len(present)
+
+    def clear(self) -> None:
+        with self._lock:
+            writer = self.index.writer(WRITER_HEAP, 1)
+            writer.delete_all_documents()
+            writer.commit()
+            del writer
+            self._reload()
+
+    def _to_tantivy(self, doc: AnyDocument) -> tantivy.Document:
+        values = doc.model_dump(mode="python")
+        entry = tantivy.Document()
+        entry.add_text("id", doc.id)
+        entry.add_text("title", doc.title)
+        entry.add_text("title_fold", doc.title)
+        entry.add_text("text", doc.text)
+        entry.add_text("text_fold", doc.text)
+        entry.add_text("meta", metadata_text(doc))
+        if doc.date is not None:
+            entry.add_date("date", dt.datetime.combine(doc.date, dt.time(), tzinfo=dt.UTC))
+        for name in FILTER_FIELDS:
+            value = values.get(name)
+            if isinstance(value, str) and value.strip():
+                entry.add_text(name, value)
+                entry.add_text(_key(name), fold_keyword(value))
+        entry.add_bytes("payload", json.dumps(_payload(doc), ensure_ascii=False).encode())
+        return entry
+
+    # -- reading -----------------------------------------------------------------
+
+    def _meta_mtime(self) -> float:
+        if self.path is None:
+            return 0.0
+        meta = self.path / "meta.json"
+        return meta.stat().st_mtime if meta.exists() else 0.0
+
+    def _reload(self) -> None:
+        self.index.reload()
+        self._seen_meta = self._meta_mtime()
+
+    def _searcher(self) -> tantivy.Searcher:
+        if self.path is not None and self._meta_mtime() != self._seen_meta:
+            with self._lock:
+                self._reload()
+        return self.index.searcher()
+
+    def _exists(self, doc_id: str) -> bool:
+        query = tantivy.Query.term_query(self.schema, "id", doc_id)
+        return self._searcher().search(query, limit=1).count > 0
+
+    def count(self) -> int:
+        return self._searcher().num_docs
+
+    def health(self) -> dict[str, object]:
+        return {"store": "tantivy", "path": str(self.path), "documents": self.count(), "ok": True}
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        offset = decode_cursor(query)
+        text_query = compile_node(self.schema, parse_query(query.q))
+        full = self._with_filters(text_query, query)
+        searcher = self._searcher()
+        if query.sort == "relevance":
+            result = searcher.search(full, limit=query.limit, offset=offset, count=True)
+        else:
+            order = tantivy.Order.Desc if query.sort == "date_desc" else tantivy.Order.Asc
+            result = searcher.search(
+                full,
+                limit=query.limit,
+                offset=offset,
+                count=True,
+                order_by_field="date",
+                order=order,
+            )
+        snippets = None
+        if query.highlight:
+            snippets = tantivy.SnippetGenerator.create(searcher, text_query, self.schema, "text")
+            snippets.set_max_num_chars(SNIPPET_CHARS)
+        hits = []
+        for key, address in result.hits:
+            stored = searcher.doc(address)
+            hit = SearchHit(**json.loads(bytes(stored["payload"][0])))
+            if query.sort == "relevance":
+                hit.score = float(key)
+            if snippets is not None:
+                hit.highlights = _highlights(snippets, stored)
+            hits.append(hit)
+        total = result.count or 0
+        next_offset = offset + len(hits)
+        next_cursor = encode_cursor(query, next_offset) if next_offset < total and hits else None
+        facets = self._facets(searcher, full, query) if query.facets else {}
+        return SearchResult(total=total, hits=hits, facets=facets, next_cursor=next_cursor)
+
+    def _with_filters(self, text_query: tantivy.Query, query: SearchQuery) -> tantivy.Query:
+        clauses: list[tuple[tantivy.Occur, tantivy.Query]] = [(tantivy.Occur.Must, text_query)]
+        for name, values in query.filters.items():
+            if name not in FILTER_FIELDS:
+                raise ValueError(f"unknown filter field {name!r}")
+            wanted = [v for v in values if v.strip()]
+            if not wanted:
+                continue
+            options = [
+                (
+                    tantivy.Occur.Should,
+                    tantivy.Query.term_query(self.schema, _key(name), fold_keyword(v)),
+                )
+                for v in wanted
+            ]
+            clauses.append((tantivy.Occur.Must, tantivy.Query.boolean_query(options)))
+        if query.date_from or query.date_to:
+            clauses.append((tantivy.Occur.Must, self._date_range(query.date_from, query.date_to)))
+        if len(clauses) == 1:
+            return text_query
+        return tantivy.Query.boolean_query(clauses)
+
+    def _date_range(self, start: dt.date | None, end: dt.date | None) -> tantivy.Query:
+        def at(day: dt.date | None) -> dt.datetime | None:
+            return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC) if day else None
+
+        return tantivy.Query.range_query(
+            self.schema, "date", tantivy.FieldType.Date, at(start), at(end)
+        )
+
+    def _facets(
+        self, searcher: tantivy.Searcher, full: tantivy.Query, query: SearchQuery
+    ) -> dict[str, list[FacetCount]]:
+        spec = {
+            name: {"terms": {"field": name, "size": query.facet_size}}
+            for name in query.facets
+            if name in FILTER_FIELDS
+        }
+        if not spec:
+            return {}
+        raw = searcher.aggregate(full, spec)
+        facets: dict[str, list[FacetCount]] = {}
+        for name in spec:
+            buckets = raw.get(name, {}).get("buckets", [])
+            facets[name] = [
+                FacetCount(value=str(b["key"]), count=int(b["doc_count"])) for b in buckets
+            ]
+        return facets
+
+
+def metadata_text(doc: AnyDocument) -> str:
+    """Descriptive fields searchable as words: a court's or committee's name, a number."""
+    values = doc.model_dump(mode="json")
+    parts = [doc.institution]
+    for name in (
+        "court",
+        "matter",
+        "expediente",
+        "ponente",
+        "congress",
+        "session_type",
+        "doc_type",
+        "number",
+        "committee",
+        "status",
+        "authors",
+        "agenda",
+    ):
+        value = values.get(name)
+        if isinstance(value, list):
+            parts.extend(str(v) for v in value)
+        elif value:
+            parts.append(str(value))
+    return "\n".join(parts)
+
+
+def _payload(doc: AnyDocument) -> dict[str, Any]:
+    data = doc.model_dump(mode="json")
+    fields = {name: data.get(name) for name in HIT_FIELDS[doc.kind]}
+    return {
+        "id": doc.id,
+        "kind": doc.kind,
+        "title": doc.title,
+        "date": data["date"],
+        "url": doc.url,
+        "institution": doc.institution,
+        "jurisdiction": doc.jurisdiction,
+        "fields": fields,
+    }
+
+
+def _highlights(generator: tantivy.SnippetGenerator, stored: tantivy.Document) -> list[str]:
+    snippet = generator.snippet_from_doc(stored)
+    fragment = snippet.fragment()
+    if not fragment:
+        text = (stored.get_first("text") or "")[:SNIPPET_CHARS]
+        return [html.escape(" ".join(text.split()))] if text else []
+    return [mark(fragment, [(r.start, r.end) for r in snippet.highlighted()])][:MAX_SNIPPETS]
+
+
+def mark(fragment: str, byte_ranges: list[tuple[int, int]]) -> str:
+    """Escape a fragment and wrap the matched byte ranges in ``<mark>``."""
+    raw = fragment.encode("utf-8")
+    parts: list[str] = []
+    cursor = 0
+    for start, end in sorted(byte_ranges):
+        if start < cursor:
+            continue
+        parts.append(html.escape(raw[cursor:start].decode("utf-8", "replace")))
+        parts.append("<mark>" + html.escape(raw[start:end].decode("utf-8", "replace")) + "</mark>")
+        cursor = end
+    parts.append(html.escape(raw[cursor:].decode("utf-8", "replace")))
+    return " ".join("".join(parts).split())
+
+
+# -- compiling the syntax tree --------------------------------------------------------
+
+
+def compile_node(schema: tantivy.Schema, node: Node) -> tantivy.Query:
+    """Turn a parsed query into Tantivy query objects (never through Tantivy's parser)."""
+    compiled = _compile(schema, node)
+    return compiled if compiled is not None else tantivy.Query.empty_query()
+
+
+def _compile(schema: tantivy.Schema, node: Node) -> tantivy.Query | None:
+    match node:
+        case MatchAll():
+            return tantivy.Query.all_query()
+        case Term(text) | Phrase(text):
+            return _words(schema, text, ("title", "meta", "text"))
+        case Prefix(text):
+            return _prefix(schema, text)
+        case Field(name, value, _):
+            return _field(schema, name, value)
+        case Not(item):
+            inner = _compile(schema, item)
+            if inner is None:
+                return None
+            return tantivy.Query.boolean_query(
+                [(tantivy.Occur.Must, tantivy.Query.all_query()), (tantivy.Occur.MustNot, inner)]
+            )
+        case And(items):
+            clauses = []
+            for item in items:
+                if isinstance(item, Not):
+                    inner = _compile(schema, item.item)
+                    if inner is not None:
+                        clauses.append((tantivy.Occur.MustNot, inner))
+                else:
+                    compiled = _compile(schema, item)
+                    if compiled is not None:
+                        clauses.append((tantivy.Occur.Must, compiled))
+            if not any(occur == tantivy.Occur.Must for occur, _ in clauses):
+                if not clauses:
+                    return None
+                clauses.append((tantivy.Occur.Must, tantivy.Query.all_query()))
+            return tantivy.Query.boolean_query(clauses)
+        case Or(items):
+            options = [q for q in (_compile(schema, item) for item in items) if q is not None]
+            if not options:
+                return None
+            return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in options])
+    raise TypeError(f"unknown query node {node!r}")
+
+
+def _words(schema: tantivy.Schema, text: str, fields: tuple[str, ...]) -> tantivy.Query | None:
+    tokens = stem_tokens(text)
+    if not tokens:
+        return None
+    options = []
+    for field in fields:
+        if len(tokens) == 1:
+            query = tantivy.Query.term_query(schema, field, tokens[0])
+        else:
+            query = tantivy.Query.phrase_query(schema, field, tokens)
+        if field == "title":
+            query = tantivy.Query.boost_query(query, TITLE_BOOST)
+        options.append((tantivy.Occur.Should, query))
+    return options[0][1] if len(options) == 1 else tantivy.Query.boolean_query(options)
+
+
+def _prefix(schema: tantivy.Schema, text: str) -> tantivy.Query | None:
+    tokens = fold_tokens(text)
+    if not tokens:
+        return None
+    *leading, last = tokens
+    options = []
+    for field in ("title_fold", "text_fold"):
+        parts = [(tantivy.Occur.Must, tantivy.Query.term_query(schema, field, t)) for t in leading]
+        parts.append((tantivy.Occur.Must, tantivy.Query.regex_query(schema, field, f"{last}.*")))
+        options.append((tantivy.Occur.Should, tantivy.Query.boolean_query(parts)))
+    return tantivy.Query.boolean_query(options)
+
+
+def _field(schema: tantivy.Schema, name: str, value: str) -> tantivy.Query | None:
+    if name in ("title", "text"):
+        return _words(schema, value, (name,))
+    return tantivy.Query.term_query(schema, _key(name), fold_keyword(value))

@@ -1,0 +1,75 @@
+"""A small fixed corpus every store must answer about in the same way."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from indexer.models import Legislativo, Sentencia, Sesion
+
+GTO = "Poder Judicial del Estado de Guanajuato"
+CONGRESO = "Congreso del Estado de Guanajuato"
+
+
+def sentencia(n: int, text: str, court: str, matter: str, day: dt.date, **extra: str) -> Sentencia:
+    return Sentencia(
+        id=f"sen-{n:03d}",
+        title=f"Sentencia del expediente {n}/2023",
+        date=day,
+        institution=GTO,
+        jurisdiction="MX-GUA",
+        source_id="tribunal-gto",
+        url=f"http://127.0.0.1/tribunal/{n}.pdf",
+        text=text,
+        court=court,
+        matter=matter,
+        expediente=f"{n}/2023",
+        expediente_normalized=f"{n}/2023",
+        resolution_date=day,
+        **extra,
+    )
+
+
+def corpus() -> list[Sentencia | Sesion | Legislativo]:
+    docs: list[Sentencia | Sesion | Legislativo] = [
+        sentencia(1, "Se condena al pago por daño moral causado a ****. La decisión es firme.",
+                  "Juzgado Primero Civil de León", "civil", dt.date(2023, 3, 7)),
+        sentencia(2, "Pensión alimenticia provisional; el interés superior de la niñez prevalece.",
+                  "Juzgado de Oralidad Familiar de Celaya", "familiar", dt.date(2023, 5, 2)),
+        sentencia(3, "Las sentencias penales se notificarán. Robo calificado, decisiones firmes.",
+                  "Sala Penal", "penal", dt.date(2024, 1, 15)),
+        sentencia(4, "Prescripción positiva del inmueble; constitucionalidad del artículo 1135.",
+                  "Juzgado Primero Civil de León", "civil", dt.date(2024, 6, 30)),
+        sentencia(5, "Texto con <script>alert('x')</script> incrustado y daño material.",
+                  "Sala Penal", "penal", dt.date(2024, 9, 9)),
+        Sesion(
+            id="ses-001", title="Sesión ordinaria del 18 de febrero de 2025",
+            date=dt.date(2025, 2, 18), institution=CONGRESO, jurisdiction="MX-GUA",
+            source_id="congreso-gto", url="http://127.0.0.1/congreso/s1.html",
+            text="Orden del día: lectura del acta; iniciativa en materia de agua potable.",
+            congress=CONGRESO, legislature="LXVI", session_type="ordinaria",
+        ),
+        Sesion(
+            id="ses-002", title="Sesión solemne del 1 de marzo de 2025",
+            date=dt.date(2025, 3, 1), institution=CONGRESO, jurisdiction="MX-GUA",
+            source_id="congreso-gto", url="http://127.0.0.1/congreso/s2.html",
+            text="Entrega de la medalla al mérito; honores a la bandera.",
+            congress=CONGRESO, legislature="LXVI", session_type="solemne",
+        ),
+        Legislativo(
+            id="leg-001", title="Iniciativa de reforma a la Ley de Aguas",
+            date=dt.date(2025, 2, 10), institution=CONGRESO, jurisdiction="MX-GUA",
+            source_id="congreso-gto", url="http://127.0.0.1/congreso/i1.html",
+            text="Se propone reformar la ley para garantizar el derecho humano al agua.",
+            doc_type="iniciativa", number="12/LXVI", legislature="LXVI",
+            authors=["Dip. Ana López"], committee="Comisión de Medio Ambiente",
+        ),
+        Legislativo(
+            id="leg-002", title="Dictamen sobre la Ley de Transparencia",
+            date=dt.date(2025, 4, 3), institution=CONGRESO, jurisdiction="MX-GUA",
+            source_id="congreso-gto", url="http://127.0.0.1/congreso/d1.html",
+            text="La comisión dictamina en sentido positivo la iniciativa de transparencia.",
+            doc_type="dictamen", number="4/LXVI", legislature="LXVI",
+            committee="Comisión de Gobernación",
+        ),
+    ]  # fmt: skip
+    return docs

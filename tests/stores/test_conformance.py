@@ -1,0 +1,152 @@
+"""The behaviour every search store must share. Ranking may differ between stores;
+hit sets, filters, facet counts, highlights and errors may not."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from indexer.query import QuerySyntaxError
+from indexer.stores import SearchQuery, Store
+from indexer.stores.base import CursorError
+from tests.stores.corpus import corpus
+
+
+def ids(store: Store, **kwargs: object) -> set[str]:
+    return {hit.id for hit in store.search(SearchQuery(limit=100, **kwargs)).hits}
+
+
+def test_phrase_matches_words_in_order_only(store: Store) -> None:
+    assert ids(store, q='"daño moral"') == {"sen-001"}
+    assert ids(store, q='"moral daño"') == set()
+
+
+def test_accentless_plural_finds_accented_singular(store: Store) -> None:
+    assert "sen-001" in ids(store, q="decisiones")
+    assert "sen-002" in ids(store, q="ninez")
+    assert ids(store, q="pension alimenticia") == {"sen-002"}
+
+
+def test_boolean_operators(store: Store) -> None:
+    assert ids(store, q="daño AND moral") == {"sen-001"}
+    assert ids(store, q="moral OR robo") == {"sen-001", "sen-003"}
+    assert ids(store, q="daño -moral") == {"sen-005"}
+    assert ids(store, q="daño NOT material") == {"sen-001"}
+    assert ids(store, q="(robo OR pensión) AND niñez") == {"sen-002"}
+
+
+def test_prefix(store: Store) -> None:
+    assert ids(store, q="constitu*") == {"sen-004"}
+    assert ids(store, q="notific*") == {"sen-003"}
+
+
+def test_metadata_words_are_searchable(store: Store) -> None:
+    assert ids(store, q='"Oralidad Familiar"') == {"sen-002"}
+
+
+def test_filters_are_exact_and_combine(store: Store) -> None:
+    assert ids(store, filters={"matter": ["civil"]}) == {"sen-001", "sen-004"}
+    assert ids(store, filters={"matter": ["Civil", "PENAL"]}) == {
+        "sen-001", "sen-003", "sen-004", "sen-005"
+    }  # fmt: skip
+    assert ids(store, filters={"court": ["sala penal"], "matter": ["penal"]}) == {
+        "sen-003", "sen-005"
+    }  # fmt: skip
+    assert ids(store, filters={"kind": ["sesion"], "session_type": ["solemne"]}) == {"ses-002"}
+    assert ids(store, q="ley", filters={"doc_type": ["iniciativa"]}) == {"leg-001"}
+
+
+def test_field_syntax_in_query(store: Store) -> None:
+    assert ids(store, q="matter:familiar") == {"sen-002"}
+    assert ids(store, q='court:"Juzgado Primero Civil de León" prescripción') == {"sen-004"}
+
+
+def test_date_range_is_inclusive(store: Store) -> None:
+    found = ids(store, date_from=dt.date(2024, 1, 15), date_to=dt.date(2024, 6, 30))
+    assert found == {"sen-003", "sen-004"}
+
+
+def test_facet_counts_follow_the_query(store: Store) -> None:
+    result = store.search(SearchQuery(filters={"kind": ["sentencia"]}, facets=["matter", "court"]))
+    matters = {f.value: f.count for f in result.facets["matter"]}
+    assert matters == {"civil": 2, "familiar": 1, "penal": 2}
+    courts = {f.value: f.count for f in result.facets["court"]}
+    assert courts["Sala Penal"] == 2 and courts["Juzgado Primero Civil de León"] == 2
+    assert result.total == 5
+
+
+def test_sort_by_date(store: Store) -> None:
+    result = store.search(SearchQuery(filters={"kind": ["sentencia"]}, sort="date_asc"))
+    assert [h.id for h in result.hits] == ["sen-001", "sen-002", "sen-003", "sen-004", "sen-005"]
+    result = store.search(SearchQuery(filters={"kind": ["sentencia"]}, sort="date_desc"))
+    assert result.hits[0].id == "sen-005"
+
+
+def test_cursor_pages_through_every_hit_once(store: Store) -> None:
+    seen: list[str] = []
+    query = SearchQuery(limit=2, sort="date_asc")
+    while True:
+        result = store.search(query)
+        seen += [h.id for h in result.hits]
+        if not result.next_cursor:
+            break
+        query = query.model_copy(update={"cursor": result.next_cursor})
+    assert sorted(seen) == sorted(d.id for d in corpus())
+    assert len(seen) == len(set(seen))
+
+
+def test_cursor_from_another_query_is_refused(store: Store) -> None:
+    first = store.search(SearchQuery(limit=1))
+    assert first.next_cursor
+    with pytest.raises(CursorError):
+        store.search(SearchQuery(q="daño", limit=1, cursor=first.next_cursor))
+    with pytest.raises(CursorError):
+        store.search(SearchQuery(limit=1, cursor="not-a-cursor"))
+
+
+def test_highlights_mark_the_terms_and_escape_html(store: Store) -> None:
+    hit = store.search(SearchQuery(q='"daño moral"')).hits[0]
+    assert "<mark>daño</mark> <mark>moral</mark>" in " ".join(hit.highlights)
+    hit = store.search(SearchQuery(q="incrustado")).hits[0]
+    joined = " ".join(hit.highlights)
+    assert "<script>" not in joined and "&lt;script&gt;" in joined
+    assert "<mark>incrustado</mark>" in joined
+
+
+def test_upsert_is_idempotent_and_updates_in_place(store: Store) -> None:
+    docs = corpus()
+    store.upsert(docs)
+    assert store.count() == len(docs)
+    changed = docs[0].model_copy(update={"text": "Texto nuevo sobre usucapión."})
+    store.upsert([changed])
+    assert store.count() == len(docs)
+    assert ids(store, q="usucapión") == {"sen-001"}
+    assert ids(store, q='"daño moral"') == set()
+
+
+def test_delete(store: Store) -> None:
+    assert store.delete(["sen-001", "no-such-id"]) == 1
+    assert ids(store, q='"daño moral"') == set()
+    assert store.count() == len(corpus()) - 1
+
+
+@pytest.mark.parametrize("bad", ['"sin cerrar', "(penal", "penal)", "AND civil", "civil OR", "NOT"])
+def test_malformed_queries_raise_the_same_error(store: Store, bad: str) -> None:
+    with pytest.raises(QuerySyntaxError):
+        store.search(SearchQuery(q=bad))
+
+
+@pytest.mark.parametrize(
+    ("odd", "expected"),
+    [
+        ("NEAR(daño moral)", set()),
+        ("moral~", {"sen-001"}),
+        ("daño^", {"sen-001", "sen-005"}),
+        ("{moral}", {"sen-001"}),
+        ("💥 daño", {"sen-001", "sen-005"}),
+        ("title:dictamen", {"leg-002"}),
+    ],
+)
+def test_engine_syntax_is_plain_text(store: Store, odd: str, expected: set[str]) -> None:
+    assert ids(store, q=odd) == expected

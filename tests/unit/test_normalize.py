@@ -1,0 +1,66 @@
+"""Spanish metadata as published → controlled values."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from indexer.normalize import (
+    normalise_doc_type,
+    normalise_expediente,
+    normalise_legislature,
+    normalise_matter,
+    normalise_session_type,
+    parse_date,
+    roman_to_int,
+    video_platform,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("07/03/2022", dt.date(2022, 3, 7)),
+        ("2022-03-07", dt.date(2022, 3, 7)),
+        ("7 de marzo de 2022", dt.date(2022, 3, 7)),
+        ("martes 18 de febrero de 2025", dt.date(2025, 2, 18)),
+        ("18 de Febrero del año 2025", dt.date(2025, 2, 18)),
+        ("1o. de septiembre de 2024", dt.date(2024, 9, 1)),
+        ("siete de marzo de dos mil veintidós", dt.date(2022, 3, 7)),
+        ("León, Gto., a treinta y uno de enero de dos mil veinticuatro.", dt.date(2024, 1, 31)),
+        ("31/02/2020", None),
+        ("sin fecha", None),
+        ("", None),
+    ],
+)
+def test_parse_date(text: str, expected: dt.date | None) -> None:
+    assert parse_date(text) == expected
+
+
+def test_vocabularies() -> None:
+    assert normalise_matter("JUICIO ORDINARIO CIVIL") == "civil"
+    assert normalise_matter("Materia Administrativa") == "administrativa"
+    assert normalise_session_type("Sesión Extraordinaria") == "extraordinaria"
+    assert normalise_session_type("Diputación Permanente") == "permanente"
+    assert normalise_session_type("Sesión de Comisión") == "comision"
+    assert normalise_doc_type("Punto de Acuerdo") == "punto_de_acuerdo"
+    assert normalise_doc_type("Versión Estenográfica") == "version_estenografica"
+
+
+def test_legislatures() -> None:
+    assert normalise_legislature("LXVI Legislatura") == "LXVI"
+    assert roman_to_int("LXIV") == 64 and roman_to_int("LXVI") == 66
+
+
+def test_expedientes() -> None:
+    assert normalise_expediente("Amparo en Revisión 1234/2023") == "1234/2023"
+    assert normalise_expediente("A.I. 206/2023 y su acumulada 208/2023") == "206/2023 208/2023"
+    assert normalise_expediente("SUP-JDC-1234/2024") == "SUP-JDC-1234/2024"
+
+
+def test_video_platforms() -> None:
+    assert video_platform("https://www.youtube.com/watch?v=abc") == "youtube"
+    assert video_platform("https://youtu.be/abc") == "youtube"
+    assert video_platform("https://www.facebook.com/congreso/videos/1") == "facebook"
+    assert video_platform("http://127.0.0.1:8765/video/watch/x", "TransmiteMX") == "TransmiteMX"

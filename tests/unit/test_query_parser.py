@@ -1,0 +1,85 @@
+"""The query parser: structure from what users type, precise errors for what they break."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.query import And, Field, Not, Or, Phrase, Prefix, QuerySyntaxError, Term, parse_query
+
+
+def test_words_are_joined_by_and() -> None:
+    assert parse_query('amparo "daño moral"') == And((Term("amparo"), Phrase("daño moral")))
+
+
+def test_operators_and_grouping() -> None:
+    assert parse_query("(penal OR civil) -familiar") == And(
+        (Or((Term("penal"), Term("civil"))), Not(Term("familiar")))
+    )
+    assert parse_query("a AND b") == And((Term("a"), Term("b")))
+    assert parse_query("NOT a") == Not(Term("a"))
+
+
+def test_lowercase_operator_words_are_words() -> None:
+    assert parse_query("daño or moral") == And((Term("daño"), Term("or"), Term("moral")))
+
+
+def test_hyphen_inside_a_word_is_not_negation() -> None:
+    assert parse_query("2020-2021 teórico-práctico") == And(
+        (Term("2020-2021"), Term("teórico-práctico"))
+    )
+
+
+def test_prefix_and_fields() -> None:
+    assert parse_query("constitu*") == Prefix("constitu")
+    assert parse_query('court:"Sala Penal" matter:penal') == And(
+        (Field("court", "Sala Penal", phrase=True), Field("matter", "penal"))
+    )
+    assert parse_query("titulo:agua") == Field("title", "agua")
+
+
+def test_unknown_field_is_plain_text() -> None:
+    assert parse_query("hora:10:30") == Term("hora:10:30")
+
+
+@pytest.mark.parametrize(
+    ("query", "message", "position"),
+    [
+        ('"daño moral', "unclosed quote", 0),
+        ("amparo (penal", "unclosed parenthesis", 7),
+        ("penal)", "unmatched closing parenthesis", 5),
+        ("AND penal", "AND needs a word before it", 0),
+        ("penal AND", "AND needs a word after it", 6),
+        ("penal OR", "OR needs a word after it", 6),
+        ("OR penal", "OR needs a word before it", 0),
+        ("penal NOT", "NOT needs a word after it", 6),
+        ("a OR OR b", "OR needs a word after it", 2),
+        ("court:", "court: needs a value", 0),
+        ("a*", "at least 2 letters", 0),
+        ("^ ~ :", "no words to search", 0),
+        ("()", "empty parentheses", 1),
+    ],
+)
+def test_errors_say_what_and_where(query: str, message: str, position: int) -> None:
+    with pytest.raises(QuerySyntaxError) as caught:
+        parse_query(query)
+    assert message in caught.value.message
+    assert caught.value.position == position
+
+
+def test_limits() -> None:
+    with pytest.raises(QuerySyntaxError, match="too long"):
+        parse_query("a" * 1001)
+    with pytest.raises(QuerySyntaxError, match="too many words"):
+        parse_query(" ".join(["palabra"] * 65))
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["NEAR(a b)", "a^2", '"', '""', "-", "--a", "((((((a))))))", "\x00", "a\u200bb", "*a*",
+     "col:*", "a OR (b AND NOT (c OR -d))", "title:\"x\" OR", "'; DROP TABLE documents; --"],
+)  # fmt: skip
+def test_hostile_input_parses_or_raises_only_syntax_errors(hostile: str) -> None:
+    try:
+        parse_query(hostile)
+    except QuerySyntaxError as exc:
+        assert exc.message
