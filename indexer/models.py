@@ -72,6 +72,13 @@ class VideoLink(BaseModel):
     live: bool = False
     title: str | None = None
 
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, value: str) -> str:
+        if not value.lower().startswith(("http://", "https://")):
+            raise ValueError(f"a video link must be an http(s) URL, not {value[:60]!r}")
+        return value
+
 
 class DocumentCore(BaseModel):
     model_config = ConfigDict(extra="forbid")

@@ -85,6 +85,12 @@ class Database:
             row = s.get(DocumentRow, doc_id)
             return _to_model(row) if row is not None else None
 
+    def get_documents(self, ids: list[str]) -> dict[str, AnyDocument]:
+        """Several documents in one read, by id (missing ids are left out)."""
+        with self.session() as s:
+            rows = s.scalars(select(DocumentRow).where(DocumentRow.id.in_(ids))).all()
+            return {row.id: _to_model(row) for row in rows}
+
     def iter_documents(self, batch: int = 500, pending_only: bool = False) -> Iterator[AnyDocument]:
         """All documents (or those whose indexed copy is stale), in id order, in batches."""
         last = ""

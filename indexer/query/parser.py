@@ -21,6 +21,7 @@ from indexer.query.ast import And, Field, MatchAll, Node, Not, Or, Phrase, Prefi
 MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 64
 MIN_PREFIX_CHARS = 2
+MAX_DEPTH = 32
 
 # Fields a user may name in the query text: full-text fields and keyword filters.
 QUERY_FIELDS: dict[str, str] = {
@@ -121,6 +122,7 @@ class _Parser:
         self.index = 0
         self.length = length
         self.clauses = 0
+        self.depth = 0
 
     def peek(self) -> _Token | None:
         return self.tokens[self.index] if self.index < len(self.tokens) else None
@@ -171,6 +173,27 @@ class _Parser:
 
     def unary(self) -> Node | None:
         token = self.take()
+        if token.kind in ("NOT", "MINUS", "LPAREN"):
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise QuerySyntaxError(
+                    f"parentheses or operators nested too deeply: at most {MAX_DEPTH}",
+                    token.position,
+                )
+            try:
+                return self.nested(token)
+            finally:
+                self.depth -= 1
+        if token.kind == "RPAREN":
+            raise QuerySyntaxError("unmatched closing parenthesis", token.position)
+        self.count(token)
+        if token.kind == "PHRASE":
+            return Phrase(token.value) if _WORD_CHARS.search(token.value) else None
+        if token.kind == "FIELD":
+            return self.field(token)
+        return self.word(token)
+
+    def nested(self, token: _Token) -> Node | None:
         if token.kind in ("NOT", "MINUS"):
             nxt = self.peek()
             if nxt is None or nxt.kind in ("OR", "AND", "RPAREN", "NOT", "MINUS"):
@@ -186,14 +209,7 @@ class _Parser:
                 raise QuerySyntaxError("unclosed parenthesis", token.position)
             self.take()
             return inner
-        if token.kind == "RPAREN":
-            raise QuerySyntaxError("unmatched closing parenthesis", token.position)
-        self.count(token)
-        if token.kind == "PHRASE":
-            return Phrase(token.value) if _WORD_CHARS.search(token.value) else None
-        if token.kind == "FIELD":
-            return self.field(token)
-        return self.word(token)
+        raise AssertionError(token.kind)
 
     def count(self, token: _Token) -> None:
         self.clauses += 1
@@ -215,7 +231,8 @@ class _Parser:
             stem = text.rstrip("*")
             if not _WORD_CHARS.search(stem):
                 return None
-            if len(stem) < MIN_PREFIX_CHARS or "*" in stem:
+            tail = re.search(r"[^\W_]+$", stem)
+            if tail is None or len(tail.group()) < MIN_PREFIX_CHARS or "*" in stem:
                 raise QuerySyntaxError(
                     f"a prefix search needs at least {MIN_PREFIX_CHARS} letters before *",
                     token.position,

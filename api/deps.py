@@ -1,0 +1,112 @@
+"""Dependencies and helpers shared by the routers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import Depends, Request
+from fastapi.exceptions import RequestValidationError
+
+from indexer.library import Library
+from indexer.query import QuerySyntaxError
+from indexer.stores import FACET_FIELDS, FILTER_FIELDS, SearchQuery, SearchResult
+from indexer.stores.base import CursorError
+
+# API parameter → store filter field (the rest have the same name).
+FILTER_PARAMS: dict[str, str] = {"source": "source_id"}
+
+
+def get_library(request: Request) -> Library:
+    """The app's one library (opened by ``create_app``)."""
+    library: Library = request.app.state.library
+    return library
+
+
+LibraryDep = Annotated[Library, Depends(get_library)]
+
+
+def invalid(field: str, msg: str, kind: str, **extra: Any) -> RequestValidationError:
+    """A 422 for a query parameter, in FastAPI's own validation-error shape."""
+    return RequestValidationError([{"loc": ("query", field), "msg": msg, "type": kind, **extra}])
+
+
+class BadSearch(ValueError):
+    """A search the user must change: which parameter, why, and where in ``q``."""
+
+    def __init__(self, field: str, msg: str, kind: str, position: int | None = None) -> None:
+        super().__init__(msg)
+        self.field, self.msg, self.kind, self.position = field, msg, kind, position
+
+    def as_422(self) -> RequestValidationError:
+        extra = {} if self.position is None else {"position": self.position}
+        return invalid(self.field, self.msg, self.kind, **extra)
+
+
+def search_library(library: Library, query: SearchQuery) -> SearchResult:
+    """Search; every way the user's input can be wrong becomes ``BadSearch``."""
+    try:
+        return library.search(query)
+    except QuerySyntaxError as exc:
+        raise BadSearch("q", exc.message, "query_syntax", exc.position) from exc
+    except RecursionError as exc:  # until the parser limits nesting itself
+        raise BadSearch(
+            "q", "parentheses or operators nested too deeply", "query_syntax", 0
+        ) from exc
+    except CursorError as exc:
+        raise BadSearch("cursor", str(exc), "cursor") from exc
+
+
+def run_search(library: Library, query: SearchQuery) -> SearchResult:
+    """Search, answering 422 for a malformed query text or cursor."""
+    try:
+        return search_library(library, query)
+    except BadSearch as exc:
+        raise exc.as_422() from exc
+
+
+def check_dates(date_from: dt.date | None, date_to: dt.date | None) -> None:
+    if date_from and date_to and date_from > date_to:
+        raise invalid(
+            "date_from",
+            f"date_from ({date_from}) must be on or before date_to ({date_to})",
+            "date_range",
+        )
+
+
+def parse_facets(values: list[str] | None) -> list[str]:
+    """``facets=kind,matter`` or repeated; nothing → the default set; ``none`` → none."""
+    names = [part.strip() for value in values or [] for part in value.split(",")]
+    names = [FILTER_PARAMS.get(name, name) for name in names if name]
+    if not names or "all" in names:
+        return list(FACET_FIELDS)
+    if "none" in names:
+        return []
+    for name in names:
+        if name not in FILTER_FIELDS:
+            choices = ", ".join(("none", "all", *FILTER_FIELDS))
+            raise invalid("facets", f"unknown facet {name[:50]!r}; choose from: {choices}", "facet")
+    return list(dict.fromkeys(names))
+
+
+def build_filters(params: dict[str, list[str] | None]) -> dict[str, list[str]]:
+    """Repeatable filter parameters → the store's ``filters`` (empty values dropped)."""
+    filters: dict[str, list[str]] = {}
+    for name, values in params.items():
+        wanted = [v for v in values or [] if v.strip()]
+        if wanted:
+            filters[FILTER_PARAMS.get(name, name)] = wanted
+    return filters
+
+
+def permalink(doc_id: str) -> str:
+    return f"/v1/documents/{quote(doc_id, safe='')}"
+
+
+def page_url(request: Request, cursor: str | None) -> str | None:
+    """This request's address with ``cursor`` replaced (None when there is no next page)."""
+    if cursor is None:
+        return None
+    url = request.url.include_query_params(cursor=cursor)
+    return f"{url.path}?{url.query}"

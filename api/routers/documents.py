@@ -1,0 +1,150 @@
+"""``GET /v1/documents/{id}`` and its full text and archived originals."""
+
+from __future__ import annotations
+
+import mimetypes
+import re
+import unicodedata
+from pathlib import PurePosixPath
+from typing import Annotated
+from urllib.parse import unquote, urlsplit
+
+from fastapi import APIRouter, HTTPException, Query, Request, Response
+from fastapi import Path as PathParam
+from fastapi.responses import FileResponse, PlainTextResponse
+
+from api.deps import LibraryDep, permalink
+from api.schemas import DETAIL_BY_KIND, DocumentDetail, ErrorResponse
+from indexer.library import AnyDocument, Library
+from indexer.models import FileRef
+
+router = APIRouter(prefix="/v1/documents", tags=["documents"])
+
+PREVIEW_CHARS = 500
+NOT_FOUND = {404: {"model": ErrorResponse, "description": "Unknown document or file"}}
+DocId = Annotated[str, PathParam(description="The document's id, as in search hits.")]
+# Opened in the browser; anything else (HTML, office files, SVG…) is downloaded, so an
+# archived page can never run in this site's origin.
+INLINE_TYPES = frozenset({"application/pdf", "text/plain", "image/png", "image/jpeg", "image/gif"})
+_CONTENT_TYPE = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*$")
+_UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def load_document(library: Library, doc_id: str) -> AnyDocument:
+    doc = library.db.get_document(doc_id)
+    if doc is None:
+        raise HTTPException(404, f"no document with id {doc_id[:100]!r}")
+    return doc
+
+
+def preview(text: str, limit: int = PREVIEW_CHARS) -> str:
+    """The text's beginning, whitespace collapsed, cut at a word boundary."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit].rsplit(" ", 1)[0] or flat[:limit]
+    return cut + "…"
+
+
+@router.get("/{doc_id}", response_model=DocumentDetail, responses=NOT_FOUND)
+def get_document(doc_id: DocId, library: LibraryDep) -> DocumentDetail:
+    """All metadata of a document (every field of its kind), a text preview and links to
+    the full text and the archived original files."""
+    doc = load_document(library, doc_id)
+    link = permalink(doc.id)
+    data = doc.model_dump(exclude={"text"})
+    return DETAIL_BY_KIND[doc.kind](
+        **data,
+        permalink=link,
+        text_url=f"{link}/text",
+        text_preview=preview(doc.text),
+        text_chars=len(doc.text),
+        file_urls=[f"{link}/file?n={n}" for n in range(len(doc.files))],
+    )
+
+
+@router.get(
+    "/{doc_id}/text",
+    response_class=PlainTextResponse,
+    responses={**NOT_FOUND, 200: {"content": {"text/plain": {}}}},
+)
+def get_text(doc_id: DocId, library: LibraryDep) -> PlainTextResponse:
+    """The full extracted text, as ``text/plain; charset=utf-8``."""
+    doc = load_document(library, doc_id)
+    return PlainTextResponse(doc.text, headers={"X-Content-Type-Options": "nosniff"})
+
+
+@router.get(
+    "/{doc_id}/file",
+    response_class=FileResponse,
+    responses={**NOT_FOUND, 200: {"content": {"application/octet-stream": {}}}, 304: {}},
+)
+def get_file(
+    request: Request,
+    doc_id: DocId,
+    library: LibraryDep,
+    n: Annotated[int, Query(ge=0, le=10_000, description="Which file, from 0")] = 0,
+) -> Response:
+    """An archived original, byte for byte. ``ETag`` is its sha256; ``If-None-Match``
+    answers 304."""
+    doc = load_document(library, doc_id)
+    if not doc.files:
+        raise HTTPException(404, "this document has no archived file")
+    if n >= len(doc.files):
+        raise HTTPException(
+            404, f"this document has {len(doc.files)} file(s): n is 0 to {len(doc.files) - 1}"
+        )
+    ref = doc.files[n]
+    try:
+        path = library.archive.path_for(ref.sha256)
+    except ValueError:
+        path = None
+    if path is None or not path.is_file():
+        raise HTTPException(404, "the original file is not in the archive")
+    etag = f'"{ref.sha256}"'
+    headers = {"ETag": etag, "Cache-Control": "public, max-age=300"}
+    if _etag_matches(request.headers.get("if-none-match"), ref.sha256):
+        return Response(status_code=304, headers=headers)
+    media_type = _media_type(library, ref)
+    name = safe_filename(ref, doc.id, n, media_type)
+    disposition = "inline" if media_type in INLINE_TYPES else "attachment"
+    headers["Content-Disposition"] = f'{disposition}; filename="{name}"'
+    headers["X-Content-Type-Options"] = "nosniff"
+    return FileResponse(path, media_type=media_type, headers=headers)
+
+
+def _etag_matches(header: str | None, sha256: str) -> bool:
+    if not header:
+        return False
+    for tag in header.split(","):
+        tag = tag.strip().removeprefix("W/").strip('"')
+        if tag in ("*", sha256):
+            return True
+    return False
+
+
+def _media_type(library: Library, ref: FileRef) -> str:
+    known = ref.content_type
+    if not known:
+        row = library.db.get_file(ref.sha256)
+        known = row.content_type if row is not None else None
+    if not known:
+        known = mimetypes.guess_type(PurePosixPath(urlsplit(ref.url).path).name)[0]
+    media_type = (known or "").split(";")[0].strip().lower()
+    return media_type if _CONTENT_TYPE.match(media_type) else "application/octet-stream"
+
+
+def safe_filename(ref: FileRef, doc_id: str, n: int, media_type: str) -> str:
+    """An ASCII file name from the file's URL (``Sentencia Nº 3.pdf`` → ``Sentencia_N_3.pdf``),
+    or the document id and the type's extension."""
+    try:
+        raw = unquote(PurePosixPath(urlsplit(ref.url).path).name)
+    except ValueError:
+        raw = ""
+    folded = unicodedata.normalize("NFKD", raw).encode("ascii", "ignore").decode()
+    name = _UNSAFE_NAME.sub("_", folded).strip("._")[:120]
+    if not name:
+        name = f"{_UNSAFE_NAME.sub('_', doc_id)[:60].strip('._') or 'documento'}-{n}"
+    if "." not in name:
+        name += mimetypes.guess_extension(media_type) or ".bin"
+    return name

@@ -1,0 +1,129 @@
+"""Response models of the JSON API (what ``/docs`` shows)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from pydantic import BaseModel, Field
+
+from indexer.models import Legislativo, Sentencia, Sesion, VideoLink
+from indexer.stores import FacetCount, SearchHit
+
+# -- errors ------------------------------------------------------------------------------
+
+
+class ErrorResponse(BaseModel):
+    """A request that cannot be answered (404, 503…)."""
+
+    detail: str
+
+
+class ValidationErrorItem(BaseModel):
+    """One problem with a parameter, in FastAPI's own validation-error shape."""
+
+    loc: list[str | int] = Field(description='Where: e.g. ["query", "q"].')
+    msg: str
+    type: str = Field(description="e.g. query_syntax, cursor, date_range, facet, or pydantic's.")
+    position: int | None = Field(
+        None, description="For query_syntax: 0-based character offset in q."
+    )
+
+
+class ValidationErrorResponse(BaseModel):
+    detail: list[ValidationErrorItem]
+
+
+# -- search ------------------------------------------------------------------------------
+
+
+class Hit(SearchHit):
+    permalink: str = Field(description="This API's address of the whole document.")
+
+
+class SearchResponse(BaseModel):
+    total: int = Field(description="How many documents match (all pages).")
+    hits: list[Hit]
+    facets: dict[str, list[FacetCount]] = Field(
+        default_factory=dict, description="Counts by value among all matches, per field."
+    )
+    next_cursor: str | None = Field(None, description="Pass as cursor= for the next page.")
+    next_url: str | None = Field(None, description="The next page's address, ready to follow.")
+
+
+# -- documents ---------------------------------------------------------------------------
+
+
+class DocumentLinks(BaseModel):
+    permalink: str
+    text_url: str = Field(description="The full extracted text, as text/plain.")
+    text_preview: str = Field(description="The beginning of the text (about 500 characters).")
+    text_chars: int = Field(description="Length of the full text in characters.")
+    file_urls: list[str] = Field(description="Archived originals, in the order of files[].")
+
+
+class SentenciaDetail(Sentencia, DocumentLinks):
+    """A court sentence without its full text (see ``text_url``)."""
+
+    text: str = Field("", exclude=True)
+
+
+class SesionDetail(Sesion, DocumentLinks):
+    """A congress session without its full text (see ``text_url``)."""
+
+    text: str = Field("", exclude=True)
+
+
+class LegislativoDetail(Legislativo, DocumentLinks):
+    """A legislative record without its full text (see ``text_url``)."""
+
+    text: str = Field("", exclude=True)
+
+
+DocumentDetail = Annotated[
+    SentenciaDetail | SesionDetail | LegislativoDetail, Field(discriminator="kind")
+]
+DETAIL_BY_KIND: dict[str, type[SentenciaDetail | SesionDetail | LegislativoDetail]] = {
+    "sentencia": SentenciaDetail,
+    "sesion": SesionDetail,
+    "legislativo": LegislativoDetail,
+}
+
+
+# -- sessions ----------------------------------------------------------------------------
+
+
+class SessionItem(BaseModel):
+    """A congress session and where to watch it."""
+
+    id: str
+    title: str
+    date: dt.date | None = None
+    institution: str
+    jurisdiction: str
+    congress: str | None = None
+    legislature: str | None = None
+    chamber: str | None = None
+    session_type: str | None = None
+    agenda: list[str] = Field(default_factory=list, description="The first agenda items.")
+    agenda_total: int = Field(0, description="How many agenda items the session has.")
+    videos: list[VideoLink] = Field(default_factory=list)
+    stenographic_urls: list[str] = Field(default_factory=list)
+    url: str = Field(description="The session's page at its source.")
+    permalink: str
+
+
+class SessionsResponse(BaseModel):
+    total: int
+    sessions: list[SessionItem]
+    next_cursor: str | None = None
+    next_url: str | None = None
+
+
+# -- health ------------------------------------------------------------------------------
+
+
+class HealthResponse(BaseModel):
+    status: str = Field(description='"ok", or "error" (with status 503) if a part failed.')
+    database: dict[str, Any]
+    store: dict[str, Any]

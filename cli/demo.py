@@ -1,0 +1,64 @@
+"""``abierto demo`` (what ``make run`` does): serve the bundled sample sites on
+127.0.0.1, crawl them with the real spiders, and serve the API."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from urllib.parse import quote
+
+from config.settings import Settings
+from samples.generate import generate
+from samples.server import serve
+
+
+def run_demo(settings: Settings, port: int, samples_port: int) -> int:
+    samples_dir = settings.data_dir / "samples"
+    if not (samples_dir / "manifest.json").exists():
+        print(f"generating the sample sites in {samples_dir} …", flush=True)
+        generate(samples_dir)
+    server = serve(samples_dir, port=samples_port)
+    print(f"sample sites served at {server.url}", flush=True)
+    env = os.environ | {
+        "ABIERTO_SAMPLES_URL": server.url,
+        "ABIERTO_ALLOW_PRIVATE_HOSTS": "true",
+        "ABIERTO_DATA_DIR": str(settings.data_dir),
+    }
+    started = time.monotonic()
+    crawl = subprocess.run([sys.executable, "-m", "cli.main", "crawl"], env=env, check=False)
+    print(f"crawl finished in {time.monotonic() - started:.1f} s", flush=True)
+    if crawl.returncode not in (0, 1):
+        server.stop()
+        return crawl.returncode
+    base = f"http://{settings.host}:{port}"
+    print("\nTry:")
+    for label, path in example_queries():
+        print(f"  {label}\n    curl '{base}{path}'")
+    print(f"  OpenAPI: {base}/docs\n", flush=True)
+    import uvicorn
+
+    from api.app import create_app
+
+    try:
+        uvicorn.run(create_app(settings=settings), host=settings.host, port=port, log_level="info")
+    finally:
+        server.stop()
+    return 0
+
+
+def example_queries() -> list[tuple[str, str]]:
+    phrase = quote('"interés superior de la niñez"')
+    return [
+        ("A phrase in court sentences:", f"/v1/search?q={phrase}&kind=sentencia"),
+        (
+            "Session videos of the Guanajuato congress in February 2025:",
+            "/v1/sessions?congress=Congreso%20del%20Estado%20de%20Guanajuato"
+            "&date_from=2025-02-01&date_to=2025-02-28",
+        ),
+        (
+            "Legislative initiatives about water:",
+            "/v1/search?q=agua&kind=legislativo&doc_type=iniciativa&sort=date_desc",
+        ),
+    ]

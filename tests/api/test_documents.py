@@ -1,0 +1,83 @@
+"""``GET /v1/documents/{id}`` and its text and file."""
+
+from __future__ import annotations
+
+import hashlib
+
+from fastapi.testclient import TestClient
+
+from tests.api.conftest import HTML_BYTES, PDF_BYTES
+
+
+def test_document_detail(client: TestClient, ids: dict[str, str]) -> None:
+    response = client.get(f"/v1/documents/{ids['s1']}")
+    assert response.status_code == 200
+    doc = response.json()
+    assert doc["kind"] == "sentencia"
+    assert doc["court"] == "Primera Sala"
+    assert doc["expediente"] == "123/2023"
+    assert "text" not in doc
+    assert doc["text_preview"].startswith("La decisión de la Primera Sala")
+    assert len(doc["text_preview"]) <= 501
+    assert doc["text_chars"] > len(doc["text_preview"])
+    assert doc["text_url"] == f"/v1/documents/{ids['s1']}/text"
+    assert doc["file_urls"] == [f"/v1/documents/{ids['s1']}/file?n=0"]
+    assert doc["files"][0]["sha256"] == hashlib.sha256(PDF_BYTES).hexdigest()
+
+
+def test_session_detail_has_its_kind_fields(client: TestClient, ids: dict[str, str]) -> None:
+    doc = client.get(f"/v1/documents/{ids['v1']}").json()
+    assert doc["legislature"] == "LXV"
+    assert doc["video_urls"][0]["platform"] == "youtube"
+    assert doc["file_urls"] == []
+
+
+def test_unknown_document_is_404(client: TestClient) -> None:
+    for path in ("/v1/documents/nope", "/v1/documents/nope/text", "/v1/documents/%00/file"):
+        response = client.get(path)
+        assert response.status_code == 404
+        assert "no document" in response.json()["detail"]
+
+
+def test_text_is_plain_utf8(client: TestClient, ids: dict[str, str]) -> None:
+    response = client.get(f"/v1/documents/{ids['s2']}/text")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "text/plain; charset=utf-8"
+    assert response.text == "El tribunal de alzada confirmó la condena por robo calificado."
+
+
+def test_file_bytes_type_etag_and_304(client: TestClient, ids: dict[str, str]) -> None:
+    url = f"/v1/documents/{ids['s1']}/file"
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.content == PDF_BYTES
+    assert response.headers["content-type"] == "application/pdf"
+    etag = response.headers["etag"]
+    assert etag == f'"{hashlib.sha256(PDF_BYTES).hexdigest()}"'
+    assert response.headers["content-disposition"] == (
+        'inline; filename="Sentencia_No_123_version_.pdf"'
+    )
+    again = client.get(url, headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    assert again.content == b""
+    assert client.get(url, headers={"If-None-Match": '"other"'}).status_code == 200
+
+
+def test_missing_file_is_404(client: TestClient, ids: dict[str, str]) -> None:
+    response = client.get(f"/v1/documents/{ids['s2']}/file")
+    assert response.status_code == 404
+    assert "no archived file" in response.json()["detail"]
+    response = client.get(f"/v1/documents/{ids['s1']}/file", params={"n": 1})
+    assert response.status_code == 404
+    assert client.get(f"/v1/documents/{ids['s1']}/file", params={"n": -1}).status_code == 422
+
+
+def test_archived_web_page_is_downloaded_not_rendered(
+    client: TestClient, ids: dict[str, str]
+) -> None:
+    response = client.get(f"/v1/documents/{ids['s3']}/file")
+    assert response.content == HTML_BYTES
+    assert response.headers["content-type"].startswith("text/html")
+    assert response.headers["content-disposition"].startswith("attachment; filename=")
+    assert response.headers["content-disposition"].endswith('.html"')
+    assert response.headers["x-content-type-options"] == "nosniff"
