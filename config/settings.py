@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     max_page_bytes: int = Field(10 * 1024 * 1024, gt=0)
     extract_timeout_s: float = Field(60.0, gt=0)
     autothrottle: bool = True
+    crawl_delay_s: float = Field(
+        0.5, ge=0, le=60, description="Initial delay between requests to one site (AutoThrottle)."
+    )
     obey_robots: bool = True
     host: str = "127.0.0.1"
     port: int = 8000

@@ -46,6 +46,7 @@ SPEC_FIELDS: dict[str, frozenset[str]] = {
             "agenda",
             "video_urls",
             "live_video_urls",
+            "video_platform",
             "stenographic_urls",
         }
     ),
@@ -53,6 +54,7 @@ SPEC_FIELDS: dict[str, frozenset[str]] = {
         {"doc_type", "number", "legislature", "authors", "committee", "status"}
     ),
 }
+URL_FIELDS = frozenset({"video_urls", "live_video_urls", "stenographic_urls"})
 LIST_FIELDS = frozenset({"agenda", "video_urls", "live_video_urls", "stenographic_urls", "authors"})
 
 

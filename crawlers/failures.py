@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadCancelledError,
+    DownloadConnectionRefusedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+)
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import (
     ConnectionRefusedError,
@@ -29,11 +35,13 @@ def failure_cause(failure: Failure) -> tuple[str, str]:
         if "maxsize" in text.lower() or "too large" in text.lower():
             return "too_large", text
         return "ignored", text or "request ignored"
-    if isinstance(error, (TimeoutError, TCPTimedOutError)):
+    if isinstance(error, (TimeoutError, TCPTimedOutError, DownloadTimeoutError)):
         return "timeout", str(error)
-    if isinstance(error, DNSLookupError):
+    if isinstance(error, (DNSLookupError, CannotResolveHostError)):
         return "dns", str(error)
-    if isinstance(error, ConnectionRefusedError):
+    if isinstance(error, DownloadCancelledError):
+        return "too_large", str(error)
+    if isinstance(error, (ConnectionRefusedError, DownloadConnectionRefusedError)):
         return "connection_refused", str(error)
     message = str(error)
     if "maxsize" in message.lower() or "warnsize" in message.lower():

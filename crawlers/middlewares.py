@@ -24,7 +24,7 @@ class AddressGuardMiddleware:
     def from_crawler(cls, crawler: Any) -> AddressGuardMiddleware:
         return cls(crawler.settings.getbool("ABIERTO_ALLOW_PRIVATE_HOSTS"))
 
-    def process_request(self, request: Request, spider: Spider) -> None:
+    def process_request(self, request: Request) -> None:
         try:
             check_url(request.url, self.allow_private)
         except BlockedAddress as exc:
@@ -36,8 +36,15 @@ class ConditionalFetchMiddleware:
     the spider the archived body, marked ``not_modified``, so nothing is downloaded
     again and nothing is lost. New bodies are archived and their validators kept."""
 
-    def process_request(self, request: Request, spider: Spider) -> None:
-        library = getattr(spider, "library", None)
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> ConditionalFetchMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> None:
+        library = getattr(self.crawler.spider, "library", None)
         if library is None or request.method != "GET" or request.meta.get("no_conditional"):
             return
         known = library.db.get_fetch(request.url)
@@ -53,7 +60,8 @@ class ConditionalFetchMiddleware:
             request.headers.setdefault(b"If-Modified-Since", known.last_modified.encode("latin-1"))
         request.meta["known_sha256"] = known.sha256
 
-    def process_response(self, request: Request, response: Response, spider: Spider) -> Response:
+    def process_response(self, request: Request, response: Response) -> Response:
+        spider = self.crawler.spider
         library = getattr(spider, "library", None)
         if library is None or request.method != "GET":
             return response

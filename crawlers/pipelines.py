@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from typing import Any
+
+from twisted.internet.threads import deferToThread
 
 from crawlers.items import DocumentDraft
 from indexer.build import InvalidDocument, MissingField, build_document
@@ -15,12 +18,24 @@ class LibraryPipeline:
     """Archive the files, extract their text, build the document, save it; index in
     batches so readers see new documents while a long crawl goes on."""
 
-    def __init__(self) -> None:
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
         self.since_flush = 0
+        self.lock = threading.Lock()
 
-    def process_item(self, item: Any, spider: Any) -> Any:
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> LibraryPipeline:
+        return cls(crawler)
+
+    def process_item(self, item: Any) -> Any:
+        """Extraction and database writes run on a thread, so a slow PDF never stalls
+        the downloads of the reactor."""
         if not isinstance(item, DocumentDraft):
             return item
+        return deferToThread(self._store, item)
+
+    def _store(self, item: DocumentDraft) -> DocumentDraft:
+        spider = self.crawler.spider
         spec, run, library = spider.spec, spider.run, spider.library
         texts = [item.page_text] if item.page_text else []
         refs = []
@@ -54,11 +69,14 @@ class LibraryPipeline:
             return item
         run.count("items")
         run.count(library.add_document(doc))
-        self.since_flush += 1
-        if self.since_flush >= FLUSH_EVERY:
+        with self.lock:
+            self.since_flush += 1
+            due = self.since_flush >= FLUSH_EVERY
+            if due:
+                self.since_flush = 0
+        if due:
             library.flush()
-            self.since_flush = 0
         return item
 
-    def close_spider(self, spider: Any) -> None:
-        spider.library.flush()
+    def close_spider(self) -> None:
+        self.crawler.spider.library.flush()

@@ -32,7 +32,9 @@ def crawl(
     settings: Settings, specs: list[SourceSpec], library: Library, log_level: str = "WARNING"
 ) -> list[RunReport]:
     """Crawl every spec in one process (Twisted's reactor runs once per process)."""
-    process = CrawlerProcess(scrapy_settings(settings, log_level), install_root_handler=False)
+    quiet(log_level)
+    process = CrawlerProcess(scrapy_settings(settings, log_level))
+    quiet(log_level)
     reports: list[RunReport] = []
     for spec in specs:
         run = RunStats(source_id=spec.id, run_id=library.db.start_run(spec.id))
@@ -43,6 +45,12 @@ def crawl(
         process.crawl(crawler, spec=spec, library=library, run=run)
     process.start()
     return reports
+
+
+def quiet(log_level: str) -> None:
+    """Scrapy configures its loggers when a process starts; keep them at our level."""
+    for name in ("scrapy", "twisted", "py.warnings"):
+        logging.getLogger(name).setLevel(log_level)
 
 
 def _closer(library: Library, run: RunStats, reports: list[RunReport]) -> Any:

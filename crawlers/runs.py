@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,16 +16,19 @@ class RunStats:
     run_id: int
     counts: Counter[str] = field(default_factory=Counter)
     errors: dict[str, dict[str, Any]] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def count(self, name: str, n: int = 1) -> None:
-        self.counts[name] += n
+        with self.lock:
+            self.counts[name] += n
 
     def error(self, cause: str, url: str, message: str) -> None:
         """Count an error under its cause, keeping the first few as examples."""
-        entry = self.errors.setdefault(cause, {"count": 0, "examples": []})
-        entry["count"] += 1
-        if len(entry["examples"]) < MAX_EXAMPLES:
-            entry["examples"].append({"url": url, "message": message[:500]})
+        with self.lock:
+            entry = self.errors.setdefault(cause, {"count": 0, "examples": []})
+            entry["count"] += 1
+            if len(entry["examples"]) < MAX_EXAMPLES:
+                entry["examples"].append({"url": url, "message": message[:500]})
 
     @property
     def error_count(self) -> int:

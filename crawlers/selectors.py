@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
 from parsel import Selector as Page
 from parsel import SelectorList
 
-from config.specs import LIST_FIELDS, Selector
+from config.specs import LIST_FIELDS, URL_FIELDS, Selector
 
 Node = Page | SelectorList
 
@@ -49,10 +50,16 @@ def _texts(found: SelectorList) -> list[str]:
     return texts
 
 
-def read_fields(node: Node, fields: dict[str, Selector]) -> dict[str, str | list[str]]:
+def read_fields(
+    node: Node, fields: dict[str, Selector], base_url: str
+) -> dict[str, str | list[str]]:
+    """Every field found; links (video, transcript) made absolute against the page."""
     out: dict[str, str | list[str]] = {}
     for name, selector in fields.items():
         value = read(node, selector, name)
+        if value and name in URL_FIELDS:
+            values = value if isinstance(value, list) else [value]
+            value = [urljoin(base_url, v) for v in values]
         if value:
             out[name] = value
     return out

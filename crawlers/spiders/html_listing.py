@@ -53,7 +53,7 @@ class HtmlListingSpider(scrapy.Spider):
         if not items:
             self.run.error("selector_empty", response.url, "listing.items matched nothing")
         for position, item in enumerate(items, start=1):
-            fields = read_fields(item, rules.fields)
+            fields = read_fields(item, rules.fields, response.url)
             link = read(item, rules.link) if rules.link else None
             if not isinstance(link, str) or not link:
                 self.run.error(
@@ -85,7 +85,7 @@ class HtmlListingSpider(scrapy.Spider):
         text_response = response if isinstance(response, TextResponse) else None
         rules = self.spec.detail
         if rules is not None and text_response is not None:
-            draft.fields = read_fields(text_response, rules.fields) | draft.fields
+            draft.fields = read_fields(text_response, rules.fields, response.url) | draft.fields
             if rules.text is not None:
                 chosen = select(text_response, rules.text)
                 draft.page_text = html_main_text(" ".join(chosen.getall()))

@@ -18,6 +18,7 @@ from typing import Any
 import tantivy
 
 from indexer.analysis import FOLDED, STEMMED, fold_keyword, fold_tokens, stem_tokens
+from indexer.highlight import MatchPlan, mark, plan
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term, parse_query
 from indexer.stores.base import (
@@ -168,7 +169,8 @@ class TantivyStore:
 
     def search(self, query: SearchQuery) -> SearchResult:
         offset = decode_cursor(query)
-        text_query = compile_node(self.schema, parse_query(query.q))
+        tree = parse_query(query.q)
+        text_query = compile_node(self.schema, tree)
         full = self._with_filters(text_query, query)
         searcher = self._searcher()
         if query.sort == "relevance":
@@ -184,6 +186,7 @@ class TantivyStore:
                 order=order,
             )
         snippets = None
+        match_plan = plan(tree)
         if query.highlight:
             snippets = tantivy.SnippetGenerator.create(searcher, text_query, self.schema, "text")
             snippets.set_max_num_chars(SNIPPET_CHARS)
@@ -194,7 +197,7 @@ class TantivyStore:
             if query.sort == "relevance":
                 hit.score = float(key)
             if snippets is not None:
-                hit.highlights = _highlights(snippets, stored)
+                hit.highlights = _highlights(snippets, stored, match_plan)
             hits.append(hit)
         total = result.count or 0
         next_offset = offset + len(hits)
@@ -293,28 +296,15 @@ def _payload(doc: AnyDocument) -> dict[str, Any]:
     }
 
 
-def _highlights(generator: tantivy.SnippetGenerator, stored: tantivy.Document) -> list[str]:
+def _highlights(
+    generator: tantivy.SnippetGenerator, stored: tantivy.Document, match_plan: MatchPlan
+) -> list[str]:
     snippet = generator.snippet_from_doc(stored)
     fragment = snippet.fragment()
     if not fragment:
         text = (stored.get_first("text") or "")[:SNIPPET_CHARS]
         return [html.escape(" ".join(text.split()))] if text else []
-    return [mark(fragment, [(r.start, r.end) for r in snippet.highlighted()])][:MAX_SNIPPETS]
-
-
-def mark(fragment: str, byte_ranges: list[tuple[int, int]]) -> str:
-    """Escape a fragment and wrap the matched byte ranges in ``<mark>``."""
-    raw = fragment.encode("utf-8")
-    parts: list[str] = []
-    cursor = 0
-    for start, end in sorted(byte_ranges):
-        if start < cursor:
-            continue
-        parts.append(html.escape(raw[cursor:start].decode("utf-8", "replace")))
-        parts.append("<mark>" + html.escape(raw[start:end].decode("utf-8", "replace")) + "</mark>")
-        cursor = end
-    parts.append(html.escape(raw[cursor:].decode("utf-8", "replace")))
-    return " ".join("".join(parts).split())
+    return [mark(fragment, [(r.start, r.end) for r in snippet.highlighted()], match_plan)]
 
 
 # -- compiling the syntax tree --------------------------------------------------------

@@ -33,7 +33,7 @@ def corpus() -> list[Sentencia | Sesion | Legislativo]:
     docs: list[Sentencia | Sesion | Legislativo] = [
         sentencia(1, "Se condena al pago por daño moral causado a ****. La decisión es firme.",
                   "Juzgado Primero Civil de León", "civil", dt.date(2023, 3, 7)),
-        sentencia(2, "Pensión alimenticia provisional; el interés superior de la niñez prevalece.",
+        sentencia(2, "Pensión alimenticia de la actora; el interés superior de la niñez prevalece.",
                   "Juzgado de Oralidad Familiar de Celaya", "familiar", dt.date(2023, 5, 2)),
         sentencia(3, "Las sentencias penales se notificarán. Robo calificado, decisiones firmes.",
                   "Sala Penal", "penal", dt.date(2024, 1, 15)),

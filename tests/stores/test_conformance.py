@@ -107,11 +107,18 @@ def test_cursor_from_another_query_is_refused(store: Store) -> None:
 
 def test_highlights_mark_the_terms_and_escape_html(store: Store) -> None:
     hit = store.search(SearchQuery(q='"daño moral"')).hits[0]
-    assert "<mark>daño</mark> <mark>moral</mark>" in " ".join(hit.highlights)
+    assert "<mark>daño moral</mark>" in " ".join(hit.highlights)
     hit = store.search(SearchQuery(q="incrustado")).hits[0]
     joined = " ".join(hit.highlights)
     assert "<script>" not in joined and "&lt;script&gt;" in joined
     assert "<mark>incrustado</mark>" in joined
+
+
+def test_a_phrase_lights_up_where_it_occurs_not_each_of_its_words(store: Store) -> None:
+    hit = store.search(SearchQuery(q='"interés superior de la niñez"')).hits[0]
+    joined = " ".join(hit.highlights)
+    assert "<mark>interés superior de la niñez</mark>" in joined
+    assert joined.count("<mark>") == 1
 
 
 def test_upsert_is_idempotent_and_updates_in_place(store: Store) -> None:

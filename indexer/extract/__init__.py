@@ -1,0 +1,77 @@
+"""Text extraction for crawled documents (PDF, HTML, plain text).
+
+``extract_text`` sniffs the type from magic bytes, enforces
+:class:`ExtractionLimits`, parses PDFs (pypdfium2, pdfminer.six as fallback)
+and large HTML/text in a pool of worker subprocesses
+(:mod:`indexer.extract.worker`) and returns normalised text
+(:func:`normalise_text`). Modules: ``sniff`` (types, charsets), ``html``,
+``pdf``, ``normalise``, ``core`` (dispatch), ``worker`` (pool), ``model``.
+
+Text conventions: NFC, ``"\\n"`` between lines, ``"\\n\\n"`` between
+paragraphs, and for PDFs a form feed ``"\\f"`` between pages, so
+``text.split("\\f")`` yields one entry per extracted page.
+
+Warnings (``Extraction.warnings``) are short machine strings:
+``pdfminer_fallback`` (pdfium found little text, pdfminer did better),
+``fallback_failed`` / ``fallback_timeout`` (pdfminer errored / stopped early),
+``pages_truncated:N/M`` (only the first ``max_pages`` of M pages extracted),
+``page_errors:K`` (K pages could not be loaded), ``sparse_text`` (fewer than
+~20 letters per page: likely scanned), ``charset_mismatch:USED`` (declared
+charset contradicted by the bytes).
+
+A PDF without any text layer raises ``ExtractionError("no_text")`` (its
+``pages`` attribute holds the page count, e.g. to queue OCR); so does an
+empty HTML or text document.
+"""
+
+from __future__ import annotations
+
+from .core import Job, extract_local
+from .html import html_main_text
+from .model import Extraction, ExtractionError, ExtractionLimits
+from .normalise import normalise_pages, normalise_text
+from .sniff import charset_from_content_type, sniff_type
+from .worker import WorkerUnavailable, get_pool, shutdown
+
+__all__ = [
+    "Extraction",
+    "ExtractionError",
+    "ExtractionLimits",
+    "WorkerUnavailable",
+    "extract_text",
+    "html_main_text",
+    "normalise_pages",
+    "normalise_text",
+    "shutdown",
+    "sniff_type",
+]
+
+_DEFAULT_LIMITS = ExtractionLimits()
+IN_PROCESS_MAX_BYTES = 1024 * 1024  # larger HTML/text also goes to a worker
+
+
+def extract_text(
+    data: bytes,
+    content_type: str | None = None,
+    filename: str | None = None,
+    limits: ExtractionLimits = _DEFAULT_LIMITS,
+) -> Extraction:
+    """Extract normalised text from a crawled document.
+
+    ``content_type`` (the HTTP header, charset included) and ``filename`` are
+    hints only; magic bytes decide. PDFs, and HTML/text over
+    ``IN_PROCESS_MAX_BYTES``, are parsed in a worker process under
+    ``limits.timeout_s``; small HTML/text pages are parsed in-process (lxml is
+    linear and fast). Blocks the calling thread (use ``deferToThread`` from a
+    Twisted reactor). Raises :class:`ExtractionError` with ``cause`` in
+    "too_large", "timeout", "encrypted", "malformed", "no_text",
+    "unsupported_type"; :class:`WorkerUnavailable` if no worker process starts.
+    """
+    data = bytes(data)
+    if len(data) > limits.max_bytes:
+        raise ExtractionError("too_large", f"{len(data)} bytes > {limits.max_bytes}")
+    kind = sniff_type(data, content_type, filename)
+    job = Job(kind, charset_from_content_type(content_type), limits.max_pages, limits.timeout_s)
+    if kind == "pdf" or len(data) > IN_PROCESS_MAX_BYTES:
+        return get_pool().run(job, data)
+    return extract_local(job, data)

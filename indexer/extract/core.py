@@ -1,0 +1,44 @@
+"""Type-specific extraction, run in-process or inside a worker."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .html import decode_html, main_text_from_str
+from .model import Extraction, ExtractionError
+from .normalise import normalise_text
+from .sniff import charset_mismatch, decode_bytes
+
+
+@dataclass(frozen=True)
+class Job:
+    """What to do with a document's bytes (sent to workers, so kept small and picklable)."""
+
+    kind: str  # "pdf" | "html" | "text"
+    charset: str | None  # declared by the Content-Type header
+    max_pages: int
+    timeout_s: float
+
+
+def _non_empty(text: str, what: str) -> str:
+    if not text.strip():
+        raise ExtractionError("no_text", f"empty {what} document", pages=1)
+    return text
+
+
+def extract_local(job: Job, data: bytes, fallback_deadline: float | None = None) -> Extraction:
+    """Extract ``data`` in this process. ``fallback_deadline`` bounds pdfminer (monotonic)."""
+    if job.kind == "pdf":
+        from .pdf import extract_pdf  # imports pypdfium2: only where PDFs are parsed
+
+        return extract_pdf(data, job.max_pages, fallback_deadline)
+    warnings: tuple[str, ...] = ()
+    if job.kind == "html":
+        markup, used, declared = decode_html(data, job.charset)
+        if charset_mismatch(data, declared, used):
+            warnings = (f"charset_mismatch:{used}",)
+        return Extraction(_non_empty(main_text_from_str(markup), "HTML"), 1, "html", warnings)
+    decoded, used = decode_bytes(data, job.charset)
+    if charset_mismatch(data, job.charset, used):
+        warnings = (f"charset_mismatch:{used}",)
+    return Extraction(_non_empty(normalise_text(decoded), "text"), 1, "text", warnings)

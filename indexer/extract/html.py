@@ -1,0 +1,186 @@
+"""Main-content text of HTML pages (lxml-based)."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .normalise import normalise_text
+from .sniff import decode_bytes, sniff_charset
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_DROP_TAGS = _words(
+    "script style noscript template nav aside form iframe svg button select textarea input "
+    "object embed canvas dialog head"
+)
+_DROP_ROLES = _words("navigation search complementary dialog menu menubar")
+_CHROME_TAGS = ("header", "footer")  # page chrome unless inside an article or main
+_CHROME_ROLES = _words("banner contentinfo")
+_WITH_ROLE = etree.XPath("//*[@role]")
+_WITH_ROLE_OR_ID = etree.XPath("//*[@role or @id]")
+_PARAGRAPH_TAGS = _words(
+    "p h1 h2 h3 h4 h5 h6 blockquote pre table ul ol dl section article main figure hr "
+    "address fieldset details header footer"
+)
+_LINE_TAGS = _words("div li tr dt dd br caption figcaption summary center body")
+_CELL_TAGS = frozenset({"td", "th"})
+_MAIN_IDS = _words(
+    "content contenido main-content maincontent contenido-principal contenidoPrincipal main"
+)
+_MIN_MAIN_SHARE = 0.2  # a candidate must hold this share of the page's text
+_TEXT_SIZE = etree.XPath("string-length(normalize-space(.))")
+_LINE, _PARA, _CELL = "\ue000", "\ue001", "\ue002"
+# Patterns start on a rare character so re can skip ahead (much faster on big pages).
+_WHITESPACE = re.compile(r"[\t\n\r\f\v][ \t\n\r\f\v]*| [ \t\n\r\f\v]+")
+_CELL_BEFORE_BREAK = re.compile("\ue002[ \ue002]*(?=[\ue000\ue001])")
+_PARA_RUN = re.compile("\ue001[ \ue000\ue001]*")
+_LINE_RUN = re.compile("\ue000[ \ue000]*")
+_CELL_RUN = re.compile("\ue002[ \ue002]*")
+
+
+def _drop(el: etree._Element) -> None:
+    """Remove ``el`` and its subtree, keeping its tail text."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def _in_content(el: etree._Element) -> bool:
+    return any(a.tag in ("article", "main") or a.get("role") == "main" for a in el.iterancestors())
+
+
+def _remove_boilerplate(root: etree._Element) -> None:
+    """Drop non-content elements (tag-filtered iteration and one XPath scan, both in C)."""
+    doomed = list(root.iter(*_DROP_TAGS))
+    doomed += [el for el in root.iter(*_CHROME_TAGS) if not _in_content(el)]
+    for el in _WITH_ROLE(root):
+        role = el.get("role", "").lower()
+        if role in _DROP_ROLES or (role in _CHROME_ROLES and not _in_content(el)):
+            doomed.append(el)
+    for el in doomed:
+        _drop(el)
+
+
+def _text_size(nodes: list[etree._Element]) -> float:
+    return sum(float(_TEXT_SIZE(node)) for node in nodes)
+
+
+def _main_candidates(root: etree._Element) -> list[list[etree._Element]]:
+    """Main-content candidates, best first: <main>, [role=main], top-level <article>s, ids."""
+    marked = _WITH_ROLE_OR_ID(root)
+    roles = [el for el in marked if el.get("role", "").lower() == "main"]
+    ids = [el for el in marked if el.get("id") in _MAIN_IDS]
+    mains = list(root.iter("main"))
+    articles = [a for a in root.iter("article") if next(a.iterancestors("article"), None) is None]
+    candidates = [mains[:1], roles[:1], articles, ids[:1]]
+    return [nodes for nodes in candidates if nodes]
+
+
+def _main_nodes(root: etree._Element) -> list[etree._Element]:
+    body = root.find("body")
+    page = [body if body is not None else root]
+    page_size = _text_size(page)
+    for nodes in _main_candidates(root):
+        size = _text_size(nodes)
+        if size and size >= _MIN_MAIN_SHARE * page_size:
+            return nodes
+    return page
+
+
+def _render(node: etree._Element, out: list[str]) -> None:
+    """Append the raw text of ``node`` to ``out`` with break and cell markers."""
+    pre_depth = 0
+    for event, el in etree.iterwalk(node, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in _PARAGRAPH_TAGS:
+                out.append(_PARA)
+            elif tag in _LINE_TAGS:
+                out.append(_LINE)
+            if tag == "pre":
+                pre_depth += 1
+            if el.text and tag:
+                out.append(el.text.replace("\n", _LINE) if pre_depth else el.text)
+            continue
+        if tag == "pre":
+            pre_depth -= 1
+        if tag in _PARAGRAPH_TAGS:
+            out.append(_PARA)
+        elif tag in _CELL_TAGS:
+            out.append(_CELL)
+        elif tag in _LINE_TAGS and tag != "br":
+            out.append(_LINE)
+        if el.tail and el is not node:
+            out.append(el.tail.replace("\n", _LINE) if pre_depth else el.tail)
+
+
+def _resolve_markers(text: str) -> str:
+    """Collapse whitespace, then marker runs (a paragraph marker wins over line markers;
+    leftover newline runs are collapsed by the normaliser)."""
+    text = _WHITESPACE.sub(" ", text).replace(" \ue002", "\ue002")
+    text = _CELL_BEFORE_BREAK.sub("", text)
+    text = _PARA_RUN.sub("\n\n", text)
+    text = _LINE_RUN.sub("\n", text)
+    return _CELL_RUN.sub("\t", text)
+
+
+def main_text_from_str(markup: str) -> str:
+    """Main-content text of already-decoded HTML (see :func:`html_main_text`)."""
+    for marker in (_LINE, _PARA, _CELL):
+        if marker in markup:
+            markup = markup.replace(marker, "")
+    if not markup.strip():
+        return ""
+    parser = etree.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, huge_tree=True
+    )
+    try:
+        root = etree.fromstring(markup.encode("utf-8", "replace"), parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return ""
+    if root is None:
+        return ""
+    _remove_boilerplate(root)
+    out: list[str] = []
+    for node in _main_nodes(root):
+        out.append(_PARA)
+        _render(node, out)
+    return normalise_text(_resolve_markers("".join(out)))
+
+
+def decode_html(data: bytes, encoding: str | None = None) -> tuple[str, str, str | None]:
+    """Decode HTML bytes: return ``(markup, encoding_used, encoding_declared)``.
+
+    ``encoding`` (e.g. the HTTP charset) takes precedence over ``<meta charset>``.
+    """
+    declared = encoding or sniff_charset(data)
+    markup, used = decode_bytes(data, declared)
+    return markup, used, declared
+
+
+def html_main_text(html: bytes | str, encoding: str | None = None) -> str:
+    """Return the normalised main-content text of an HTML page.
+
+    Drops script/style/nav/aside/forms and page-level header/footer (an
+    article's own header/footer is kept); prefers ``<main>``, ``[role=main]``,
+    top-level ``<article>``s, then ``#content`` / ``#contenido`` when they hold
+    at least a fifth of the page text, else the whole body. Block elements
+    become line or paragraph (blank line) breaks; table cells are separated by
+    tabs. Elements hidden with CSS or ``hidden`` are kept: legacy sites (e.g. the
+    Diputados SITL) put the content in collapsed accordions. Bytes are decoded
+    with ``encoding``, the declared charset, or UTF-8 / Windows-1252 detection.
+    """
+    markup = html if isinstance(html, str) else decode_html(html, encoding)[0]
+    return main_text_from_str(markup)

@@ -1,0 +1,59 @@
+"""Result, error and limit types shared by the extraction modules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CAUSES = frozenset(
+    {"too_large", "timeout", "encrypted", "malformed", "no_text", "unsupported_type"}
+)
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Normalised text of one document.
+
+    For PDFs, pages are separated by a form feed (``"\\f"``): ``text.split("\\f")``
+    has one entry per extracted page (empty pages included).
+    """
+
+    text: str
+    pages: int
+    method: str
+    warnings: tuple[str, ...] = ()
+
+
+class ExtractionError(Exception):
+    """Extraction failed for a reason tied to the input.
+
+    ``cause`` is a short machine string (see ``CAUSES``); ``str(error)`` is the detail.
+    """
+
+    def __init__(self, cause: str, message: str = "", *, pages: int | None = None) -> None:
+        if cause not in CAUSES:
+            raise ValueError(f"unknown extraction error cause: {cause!r}")
+        super().__init__(message or cause)
+        self.cause = cause
+        self.message = message
+        self.pages = pages
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_error, (self.cause, self.message, self.pages))
+
+
+def _rebuild_error(cause: str, message: str, pages: int | None) -> ExtractionError:
+    return ExtractionError(cause, message, pages=pages)
+
+
+@dataclass(frozen=True)
+class ExtractionLimits:
+    """Resource caps applied to every document.
+
+    ``max_bytes`` is checked before parsing; PDFs with more than ``max_pages`` pages
+    are truncated to their first ``max_pages`` pages (with a warning); ``timeout_s``
+    is a hard wall-clock limit on PDF parsing (the worker process is killed).
+    """
+
+    max_bytes: int = 50 * 1024 * 1024
+    max_pages: int = 2000
+    timeout_s: float = 60.0

@@ -1,0 +1,203 @@
+"""Content-type sniffing and byte decoding for crawled documents."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from .model import ExtractionError
+
+_SNIFF_BYTES = 1024
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_HTML_START = re.compile(
+    rb"<(?:!doctype\s+html|html|head|body|script|iframe|h[1-6]|div|font|table|a|style"
+    rb"|title|b|br|p|meta|link|form|center|span|ul|!--)(?:[\s>/]|$)",
+    re.IGNORECASE,
+)
+_XML_THEN_HTML = re.compile(rb"<\?xml[^>]*>\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+)?html", re.I | re.S)
+_BINARY_MAGIC = (
+    b"PK\x03\x04",  # zip, docx, xlsx, odt
+    b"\xd0\xcf\x11\xe0",  # OLE2: doc, xls, ppt
+    b"\x89PNG",
+    b"\xff\xd8\xff",  # JPEG
+    b"GIF8",
+    b"II*\x00",  # TIFF
+    b"MM\x00*",
+    b"{\\rtf",
+    b"\x1f\x8b",  # gzip
+    b"Rar!",
+    b"7z\xbc\xaf",
+    b"%!PS",
+)
+_PDF_TYPES = {"application/pdf", "application/x-pdf", "application/acrobat", "text/pdf"}
+_HTML_TYPES = {"text/html", "application/xhtml+xml"}
+_TEXT_TYPES = {"application/json", "application/xml", "application/csv"}
+_UNSUPPORTED_PREFIXES = (
+    "image/",
+    "audio/",
+    "video/",
+    "font/",
+    "application/msword",
+    "application/vnd.",
+    "application/zip",
+    "application/rtf",
+    "application/x-rar",
+    "application/x-7z",
+    "application/gzip",
+)
+_EXTENSIONS = {
+    "pdf": "pdf",
+    "html": "html",
+    "htm": "html",
+    "xhtml": "html",
+    "shtml": "html",
+    "php": "html",
+    "asp": "html",
+    "aspx": "html",
+    "jsp": "html",
+    "txt": "text",
+    "text": "text",
+    "csv": "text",
+    "tsv": "text",
+    "json": "text",
+    "xml": "text",
+    "md": "text",
+}
+_UNSUPPORTED_EXTENSIONS = {"doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "rtf", "zip"}
+_CHARSET_PARAM = re.compile(r"charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"<\?xml[^>]*encoding\s*=\s*[\"']([\w.:-]+)", re.IGNORECASE)
+_LATIN1_ALIASES = {"ascii", "iso8859-1"}  # WHATWG: these mean windows-1252
+
+
+def _cp1252_or_latin1(error: UnicodeError) -> tuple[str, int]:
+    """Decode the 5 bytes undefined in cp1252 as Latin-1 (C1 controls)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return bytes(error.object[error.start : error.end]).decode("latin-1"), error.end
+
+
+codecs.register_error("estado_cp1252", _cp1252_or_latin1)
+
+
+def _strip_bom(head: bytes) -> bytes:
+    """Return the leading bytes as ASCII-compatible bytes, BOM removed."""
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            if encoding == "utf-8-sig":
+                return head[len(bom) :]
+            text = head.decode(encoding, errors="ignore")
+            return text.encode("ascii", errors="replace")
+    return head
+
+
+def _declared_kind(content_type: str | None, filename: str | None) -> str | None:
+    if content_type:
+        mime = content_type.split(";", 1)[0].strip().lower()
+        if mime in _PDF_TYPES:
+            return "pdf"
+        if mime in _HTML_TYPES:
+            return "html"
+        if mime.startswith("text/") or mime in _TEXT_TYPES or mime.endswith(("+xml", "+json")):
+            return "text"
+        if mime.startswith(_UNSUPPORTED_PREFIXES):
+            return "unsupported"
+    if filename:
+        name = filename.split("?", 1)[0].split("#", 1)[0].rsplit("/", 1)[-1]
+        ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+        if ext in _UNSUPPORTED_EXTENSIONS:
+            return "unsupported"
+        return _EXTENSIONS.get(ext)
+    return None
+
+
+def _looks_binary(head: bytes) -> bool:
+    if head.startswith(_BINARY_MAGIC) or b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > len(head) // 10
+
+
+def sniff_type(data: bytes, content_type: str | None, filename: str | None) -> str:
+    """Classify a document as "pdf", "html" or "text".
+
+    Magic bytes win over the declared content type and file name (sites serve
+    PDFs as text/html and HTML as application/pdf). Raises
+    ``ExtractionError("unsupported_type")`` for Office/image/archive files and
+    other binary data.
+    """
+    raw_head = data[:_SNIFF_BYTES]
+    head = _strip_bom(raw_head).lstrip()
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if _HTML_START.match(head) or _XML_THEN_HTML.match(head):
+        return "html"
+    if b"%PDF-" in raw_head:  # junk before the header is tolerated by readers
+        return "pdf"
+    declared = _declared_kind(content_type, filename)
+    if _looks_binary(head) or declared == "unsupported":
+        raise ExtractionError("unsupported_type", f"declared {content_type or filename!r}")
+    return declared or "text"
+
+
+def charset_from_content_type(content_type: str | None) -> str | None:
+    """Return the ``charset`` parameter of a Content-Type header, if any."""
+    if not content_type:
+        return None
+    match = _CHARSET_PARAM.search(content_type)
+    return match.group(1) if match else None
+
+
+def sniff_charset(data: bytes) -> str | None:
+    """Return the charset declared in an HTML ``<meta>`` or XML declaration."""
+    head = data[:4096]
+    match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    return match.group(1).decode("ascii", errors="replace") if match else None
+
+
+def _canonical(encoding: str | None) -> str | None:
+    if not encoding:
+        return None
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return None
+    if name == "utf-8-sig":
+        return "utf-8"
+    return "cp1252" if name in _LATIN1_ALIASES else name
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Decode document bytes; return ``(text, encoding_used)``.
+
+    Order: byte-order mark; UTF-8 if the bytes are valid UTF-8 (legacy pages
+    often declare Latin-1 but serve UTF-8, and vice versa); a declared UTF-16/32
+    or other non-Latin-1 charset; otherwise Windows-1252 (a superset of
+    ISO-8859-1, as browsers do).
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace"), encoding
+    canonical = _canonical(declared)
+    if canonical and canonical.startswith(("utf-16", "utf-32")):
+        return data.decode(canonical, errors="replace"), canonical
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if canonical and canonical not in ("utf-8", "cp1252"):
+        return data.decode(canonical, errors="replace"), canonical
+    return data.decode("cp1252", errors="estado_cp1252"), "cp1252"
+
+
+def charset_mismatch(data: bytes, declared: str | None, used: str) -> bool:
+    """True if non-ASCII ``data`` was decoded with a charset other than the declared one."""
+    if not declared or data.isascii():
+        return False
+    return _canonical(declared) != _canonical(used)

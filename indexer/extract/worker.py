@@ -1,0 +1,305 @@
+"""Pool of long-lived worker subprocesses that extract documents under a hard timeout.
+
+pdfium and pdfminer (and lxml) run native/CPU-bound code that a thread cannot
+interrupt, so each PDF (or large HTML/text) is parsed in a child process; on
+timeout the child is killed and a fresh one is started on the next call.
+Children are plain ``subprocess`` processes running :func:`serve` (not
+``multiprocessing.Process``), so nothing re-imports the caller's ``__main__``
+(scrapy, twistd, pytest or an unguarded script) and no global start-method
+state is touched.
+
+Lifecycle: workers start lazily (one per concurrent caller, up to the pool
+size), are reused LIFO so a sequential caller keeps one warm process, and are
+recycled after ``MAX_JOBS_PER_WORKER`` jobs. They exit when the parent closes
+its end (``atexit`` / :func:`shutdown`), when the parent dies (a watchdog
+thread polls ``getppid``), or when a job overruns its deadline by
+``WATCHDOG_GRACE_S`` even if the parent did not kill them. Each child has an
+address-space limit (``ABIERTO_EXTRACT_WORKER_MEMORY_MB``, default 2048 MB).
+The pool size is ``ABIERTO_EXTRACT_WORKERS`` (default: min(4, CPUs)).
+
+Calls block the calling thread: from Twisted/Scrapy, call through
+``deferToThread`` (or ``asyncio.to_thread``), not in the reactor thread.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import os
+import queue
+import socket
+import subprocess
+import sys
+import threading
+import time
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from .core import Job, extract_local
+from .model import Extraction, ExtractionError
+
+STARTUP_TIMEOUT_S = 60.0
+MAX_JOBS_PER_WORKER = 500
+WATCHDOG_GRACE_S = 5.0
+_FALLBACK_SHARE = 0.8  # pdfminer fallback stops after this share of the timeout
+_PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
+
+
+class WorkerUnavailable(RuntimeError):
+    """A worker process could not be started (an environment problem, not the input's)."""
+
+
+class _Died(Exception):
+    """The worker process went away during a job."""
+
+
+class _Worker:
+    """One child process and the parent's end of its socket."""
+
+    def __init__(self) -> None:
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.conn: Connection | None = None
+        self.jobs = 0
+
+    @property
+    def pid(self) -> int | None:
+        return self.proc.pid if self.proc is not None else None
+
+    def start(self) -> None:
+        parent_sock, child_sock = socket.socketpair()
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [_PACKAGE_ROOT, env.get("PYTHONPATH")]))
+        code = "import sys; from indexer.extract.worker import serve; serve(int(sys.argv[1]))"
+        try:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-c", code, str(child_sock.fileno())],
+                pass_fds=(child_sock.fileno(),),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                env=env,
+            )
+        except OSError as exc:
+            parent_sock.close()
+            raise WorkerUnavailable(f"cannot start extraction worker: {exc}") from exc
+        finally:
+            child_sock.close()
+        self.conn = Connection(parent_sock.detach())
+        self.jobs = 0
+        ready = self.conn.poll(STARTUP_TIMEOUT_S)
+        try:
+            message = self.conn.recv() if ready else None
+        except (EOFError, OSError):
+            message = None
+        if message != "ready":
+            self.stop(kill=True)
+            raise WorkerUnavailable("extraction worker did not start")
+
+    def stop(self, kill: bool = False) -> None:
+        """Stop the child: close its socket (it exits on EOF); kill if asked or stuck."""
+        conn, proc, self.conn, self.proc = self.conn, self.proc, None, None
+        if conn is not None:
+            conn.close()
+        if proc is None:
+            return
+        if kill:
+            proc.kill()
+        try:
+            proc.wait(timeout=2.0)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=5.0)
+
+    def _ensure_started(self) -> Connection:
+        if self.proc is None or self.proc.poll() is not None or self.jobs >= MAX_JOBS_PER_WORKER:
+            self.stop()
+            self.start()
+        assert self.conn is not None
+        return self.conn
+
+    def _attempt(self, job: Job, data: bytes, deadline: float) -> object:
+        """Send one job and wait for the reply; raise _Died if the child goes away."""
+        conn = self.conn
+        assert conn is not None
+        try:
+            conn.send(job)
+            conn.send_bytes(data)
+            self.jobs += 1
+            if not conn.poll(max(0.0, deadline - time.monotonic())):
+                self.stop(kill=True)
+                raise ExtractionError("timeout", f"parsing exceeded {job.timeout_s:g}s")
+            return conn.recv()
+        except (EOFError, OSError) as exc:
+            code = self.proc.poll() if self.proc else None
+            self.stop(kill=True)
+            raise _Died(f"worker died (exit code {code})") from exc
+
+    def run(self, job: Job, data: bytes) -> Extraction:
+        """Run one job under a wall-clock deadline that excludes worker startup.
+
+        A child that dies mid-job (killed from outside, or crashed by the input)
+        is replaced and the job retried once within the same deadline; a second
+        death means the input crashes the parser: ExtractionError("malformed").
+        """
+        self._ensure_started()
+        deadline = time.monotonic() + job.timeout_s
+        try:
+            reply = self._attempt(job, data, deadline)
+        except _Died:
+            self._ensure_started()
+            try:
+                reply = self._attempt(job, data, deadline)
+            except _Died as exc:
+                raise ExtractionError("malformed", str(exc)) from exc
+        status, payload = reply if isinstance(reply, tuple) else (None, reply)
+        if status == "ok" and isinstance(payload, Extraction):
+            return payload
+        if isinstance(payload, ExtractionError):
+            raise payload
+        raise ExtractionError("malformed", f"unexpected worker reply {status!r}")
+
+
+class WorkerPool:
+    """A fixed number of lazily started workers shared by threads."""
+
+    def __init__(self, size: int) -> None:
+        self._workers = [_Worker() for _ in range(max(1, size))]
+        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
+        for worker in reversed(self._workers):
+            self._idle.put(worker)
+
+    def run(self, job: Job, data: bytes) -> Extraction:
+        """Extract ``data`` in a worker; ExtractionError("timeout") after ``job.timeout_s``."""
+        worker = self._idle.get()
+        try:
+            return worker.run(job, data)
+        finally:
+            self._idle.put(worker)
+
+    def pids(self) -> list[int]:
+        """Process ids of the running workers."""
+        return [w.pid for w in self._workers if w.pid is not None]
+
+    def close(self) -> None:
+        for worker in self._workers:  # closing every socket first lets them exit in parallel
+            if worker.conn is not None:
+                worker.conn.close()
+                worker.conn = None
+        for worker in self._workers:
+            worker.stop()
+
+
+_pool: WorkerPool | None = None
+_pool_lock = threading.Lock()
+
+
+def _default_size() -> int:
+    configured = os.environ.get("ABIERTO_EXTRACT_WORKERS")
+    return int(configured) if configured else min(4, os.cpu_count() or 1)
+
+
+def get_pool() -> WorkerPool:
+    """Return the process-wide pool, creating it on first use."""
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            _pool = WorkerPool(_default_size())
+        return _pool
+
+
+def shutdown() -> None:
+    """Stop all workers (also registered with ``atexit``); the next call restarts them."""
+    global _pool
+    with _pool_lock:
+        pool, _pool = _pool, None
+    if pool is not None:
+        pool.close()
+
+
+def _forget_pool_after_fork() -> None:
+    """In a forked child the workers belong to the parent: drop them, do not stop them."""
+    global _pool, _pool_lock
+    _pool, _pool_lock = None, threading.Lock()
+
+
+atexit.register(shutdown)
+os.register_at_fork(after_in_child=_forget_pool_after_fork)
+
+
+# --- child side -------------------------------------------------------------
+
+
+class _Watchdog(threading.Thread):
+    """Exit the child if the parent dies or a job overruns its deadline."""
+
+    def __init__(self) -> None:
+        super().__init__(name="extract-watchdog", daemon=True)
+        self.parent = os.getppid()
+        self.deadline: float | None = None
+
+    def run(self) -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != self.parent:
+                os._exit(0)
+            deadline = self.deadline
+            if deadline is not None and time.monotonic() > deadline + WATCHDOG_GRACE_S:
+                os._exit(3)
+
+
+def _limit_memory() -> None:
+    megabytes = int(os.environ.get("ABIERTO_EXTRACT_WORKER_MEMORY_MB", "2048"))
+    if megabytes <= 0:
+        return
+    with contextlib.suppress(ImportError, ValueError, OSError):
+        import resource
+
+        limit = megabytes * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _job(conn: Connection, watchdog: _Watchdog) -> bool:
+    """Serve one request; return False when the parent has gone."""
+    try:
+        job: Job = conn.recv()
+        data = conn.recv_bytes()
+    except (EOFError, OSError):
+        return False
+    started = time.monotonic()
+    watchdog.deadline = started + job.timeout_s
+    try:
+        result: tuple[str, object] = (
+            "ok",
+            extract_local(job, data, started + _FALLBACK_SHARE * job.timeout_s),
+        )
+    except ExtractionError as exc:
+        result = ("err", exc)
+    except MemoryError:
+        result = ("err", ExtractionError("too_large", "worker memory limit exceeded"))
+    except RecursionError:
+        result = ("err", ExtractionError("malformed", "structure nested too deeply"))
+    except Exception as exc:
+        result = ("err", ExtractionError("malformed", f"{type(exc).__name__}: {exc}"))
+    finally:
+        watchdog.deadline = None
+        del data
+    try:
+        conn.send(result)
+    except OSError:
+        return False
+    return True
+
+
+def serve(fd: int) -> None:
+    """Child entry point: answer requests on socket ``fd`` until EOF."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
+    _limit_memory()
+    from . import pdf  # noqa: F401  (import pypdfium2 before reporting ready)
+
+    conn = Connection(fd)
+    watchdog = _Watchdog()
+    watchdog.start()
+    conn.send("ready")
+    while _job(conn, watchdog):
+        pass

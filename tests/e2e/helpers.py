@@ -1,0 +1,43 @@
+"""Running the real ``abierto crawl`` against sites served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from config.settings import Settings
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run_crawl(
+    data_dir: Path,
+    samples_url: str,
+    *sources: str,
+    sources_dir: Path | None = None,
+    allow_private: bool = True,
+) -> subprocess.CompletedProcess[str]:
+    """``abierto crawl`` in its own process, as an operator runs it."""
+    env = os.environ | {
+        "ABIERTO_DATA_DIR": str(data_dir),
+        "ABIERTO_SAMPLES_URL": samples_url,
+        "ABIERTO_ALLOW_PRIVATE_HOSTS": "true" if allow_private else "false",
+        "ABIERTO_CRAWL_DELAY_S": "0",
+    }
+    if sources_dir is not None:
+        env["ABIERTO_SOURCES_DIR"] = str(sources_dir)
+    args = [sys.executable, "-m", "cli.main", "crawl"]
+    for source in sources:
+        args += ["--source", source]
+    return subprocess.run(
+        args, env=env, cwd=REPO, capture_output=True, text=True, timeout=300, check=False
+    )
+
+
+def client_for(data_dir: Path) -> TestClient:
+    return TestClient(create_app(settings=Settings(data_dir=data_dir)))
