@@ -55,7 +55,7 @@ def example_queries() -> list[tuple[str, str]]:
         ("A phrase in court sentences:", f"/v1/search?q={phrase}&kind=sentencia"),
         (
             "Session videos of the Guanajuato congress in February 2025:",
-            "/v1/sessions?congress=Congreso%20del%20Estado%20de%20Guanajuato"
+            "/v1/sessions?congress=H.%20Congreso%20del%20Estado%20de%20Guanajuato"
             "&date_from=2025-02-01&date_to=2025-02-28",
         ),
         (

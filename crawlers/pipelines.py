@@ -6,6 +6,7 @@ import datetime as dt
 import threading
 from typing import Any
 
+from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
 
 from crawlers.items import DocumentDraft
@@ -27,12 +28,12 @@ class LibraryPipeline:
     def from_crawler(cls, crawler: Any) -> LibraryPipeline:
         return cls(crawler)
 
-    def process_item(self, item: Any) -> Any:
+    async def process_item(self, item: Any) -> Any:
         """Extraction and database writes run on a thread, so a slow PDF never stalls
         the downloads of the reactor."""
         if not isinstance(item, DocumentDraft):
             return item
-        return deferToThread(self._store, item)
+        return await maybe_deferred_to_future(deferToThread(self._store, item))
 
     def _store(self, item: DocumentDraft) -> DocumentDraft:
         spider = self.crawler.spider

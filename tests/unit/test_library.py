@@ -1,0 +1,70 @@
+"""The database is the truth; the index follows it and can always catch up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from config.settings import Settings
+from indexer.library import Library
+from indexer.stores import SearchQuery
+from tests.stores.corpus import corpus
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Library:
+    return Library.open(Settings(data_dir=tmp_path))
+
+
+def hits(library: Library, q: str) -> set[str]:
+    return {h.id for h in library.search(SearchQuery(q=q)).hits}
+
+
+def test_documents_are_searchable_only_after_flush(library: Library) -> None:
+    for doc in corpus():
+        assert library.add_document(doc) == "new"
+    assert hits(library, '"daño moral"') == set()
+    assert library.db.count_pending() == len(corpus())
+    assert library.flush() == len(corpus())
+    assert hits(library, '"daño moral"') == {"sen-001"}
+    assert library.db.count_pending() == 0
+    assert library.flush() == 0
+
+
+def test_a_crash_between_database_and_index_is_caught_up(library: Library) -> None:
+    for doc in corpus():
+        library.add_document(doc)
+    library.flush()
+    changed = corpus()[0].model_copy(update={"text": "Ahora trata de servidumbre de paso."})
+    assert library.add_document(changed) == "updated"
+    assert library.add_document(changed) == "unchanged"
+    # the process dies here: the index still holds the old text, the database the new one
+    reopened = Library.open(Settings(data_dir=library.db.url.split("///")[1].rsplit("/", 1)[0]))
+    assert hits(reopened, "servidumbre") == set()
+    assert reopened.flush() == 1
+    assert hits(reopened, "servidumbre") == {"sen-001"}
+
+
+def test_reindex_rebuilds_the_index_from_the_database(library: Library, tmp_path: Path) -> None:
+    for doc in corpus():
+        library.add_document(doc)
+    library.flush()
+    library.store.clear()
+    assert hits(library, "agua") == set()
+    assert library.reindex() == len(corpus())
+    assert hits(library, "agua") == {"ses-001", "leg-001"}
+
+
+def test_a_file_is_extracted_once_per_content(library: Library) -> None:
+    first = library.add_file(b"Texto plano de una gaceta.", "http://x/a.txt", "text/plain")
+    again = library.add_file(b"Texto plano de una gaceta.", "http://x/b.txt", "text/plain")
+    assert first.text == again.text == "Texto plano de una gaceta."
+    assert not first.reused and again.reused
+    assert library.archive.get(first.ref.sha256) == b"Texto plano de una gaceta."
+
+
+def test_a_broken_file_is_archived_with_its_error(library: Library) -> None:
+    archived = library.add_file(b"%PDF-1.4\n\x00\x01broken", "http://x/rota.pdf", "application/pdf")
+    assert archived.text is None and archived.error
+    assert library.archive.get(archived.ref.sha256) is not None
