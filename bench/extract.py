@@ -2,11 +2,12 @@
 
 Usage: python bench/extract.py [FOLDER ...] [--runs N] [--generate N] [--json PATH]
 
-Without folders, ~30 multi-page Spanish PDFs are generated with fpdf2 into a
-temporary folder; ``../shared/corpus/**/*.pdf`` (next to the repository) is added
-when present. Each file is extracted ``--runs`` times per tool; the whole call
-is timed (for pdftotext, the process run; for ours, ``extract_text`` on the
-file's bytes through the warm worker pool) and the median kept. Prints a table
+Without folders, the PDFs of the bundled sample sites and ~30 more multi-page Spanish
+PDFs (1-60 pages) are generated into a temporary folder;
+``../shared/corpus/**/*.pdf`` (next to the repository) is added when present. Each
+file is extracted ``--runs`` times per tool; the whole call is timed (for pdftotext,
+the process run; for ours, ``extract_text`` on the file's bytes through the warm
+worker pool) and the median kept. Prints a table
 and writes JSON (default ``bench/results/extract.json``).
 """
 
@@ -37,6 +38,7 @@ from fpdf import FPDF  # noqa: E402
 from indexer.extract import ExtractionLimits, extract_text, shutdown  # noqa: E402
 from indexer.extract.pdf import extract_pdf  # noqa: E402
 from indexer.extract.worker import get_pool  # noqa: E402
+from samples.generate import generate as generate_sites  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus"
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -226,8 +228,10 @@ def main(argv: list[str] | None = None) -> int:
             sets["folders"] = sorted(p for f in args.folders for p in f.rglob("*.pdf"))
         else:
             started = time.perf_counter()
+            generate_sites(Path(tmp) / "sites")
+            sets["sample sites"] = sorted((Path(tmp) / "sites").rglob("*.pdf"))
             sets["generated"] = generate(Path(tmp), args.generate)
-            print(f"generated {args.generate} PDFs in {time.perf_counter() - started:.1f}s")
+            print(f"generated the PDFs in {time.perf_counter() - started:.1f}s")
         if CORPUS.exists():
             sets["corpus"] = sorted(CORPUS.rglob("*.pdf"))
         sets = {name: paths for name, paths in sets.items() if paths}
