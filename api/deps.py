@@ -50,10 +50,6 @@ def search_library(library: Library, query: SearchQuery) -> SearchResult:
         return library.search(query)
     except QuerySyntaxError as exc:
         raise BadSearch("q", exc.message, "query_syntax", exc.position) from exc
-    except RecursionError as exc:  # until the parser limits nesting itself
-        raise BadSearch(
-            "q", "parentheses or operators nested too deeply", "query_syntax", 0
-        ) from exc
     except CursorError as exc:
         raise BadSearch("cursor", str(exc), "cursor") from exc
 
