@@ -9,7 +9,8 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import __version__
-from api.routers import documents, health, pages, search, sessions
+from api.ratelimit import WriteLimiter
+from api.routers import documents, health, pages, search, sessions, sources
 from config.settings import Settings, get_settings
 from indexer.library import Library
 
@@ -48,7 +49,8 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     )
     app.state.library = lib
     app.state.settings = settings
+    app.state.write_limiter = WriteLimiter(settings.write_rate_per_minute)
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"])
-    for module in (search, documents, sessions, health, pages):
+    for module in (search, documents, sessions, sources, health, pages):
         app.include_router(module.router)
     return app

@@ -127,3 +127,70 @@ class HealthResponse(BaseModel):
     status: str = Field(description='"ok", or "error" (with status 503) if a part failed.')
     database: dict[str, Any]
     store: dict[str, Any]
+
+
+# -- sources -----------------------------------------------------------------------------
+
+
+class RunSummary(BaseModel):
+    """One crawl of a source: what it found and what went wrong, by cause."""
+
+    id: int
+    status: str = Field(description="running, ok, failed or abandoned.")
+    message: str | None = None
+    started_at: dt.datetime
+    finished_at: dt.datetime | None = None
+    stats: dict[str, int] = Field(
+        default_factory=dict,
+        description="pages, items, new, updated, unchanged, files, files_reused, errors…",
+    )
+    errors: dict[str, Any] = Field(
+        default_factory=dict, description="Cause → {count, examples: [{url, message}]}."
+    )
+
+
+class SourceOut(BaseModel):
+    """A registered source, its schedule and its health."""
+
+    id: str
+    institution_id: str
+    spec: dict[str, Any]
+    paused: bool
+    every_hours: float
+    next_run_at: dt.datetime
+    crawl_requested_at: dt.datetime | None = None
+    last_success_at: dt.datetime | None = None
+    stale: bool = Field(description="No successful crawl for longer than the schedule allows.")
+    last_run: RunSummary | None = None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+class SourceList(BaseModel):
+    sources: list[SourceOut]
+
+
+class RunList(BaseModel):
+    source_id: str
+    stale: bool
+    runs: list[RunSummary]
+
+
+class PreviewDocument(BaseModel):
+    url: str | None
+    listing_url: str
+    fields: dict[str, str | list[str]]
+    files: list[str]
+    detail: dict[str, Any] | None = None
+    problems: list[str] = Field(
+        default_factory=list, description="Why this item would be a crawl error, if it would."
+    )
+
+
+class PreviewOut(BaseModel):
+    source_id: str
+    pages: int
+    documents: list[PreviewDocument]
+    next_page: str | None
+    errors: list[dict[str, str]]
+    elapsed_s: float

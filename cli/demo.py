@@ -23,7 +23,7 @@ def run_demo(settings: Settings, port: int, samples_port: int) -> int:
     print(f"sample sites served at {server.url}", flush=True)
     env = os.environ | {
         "ABIERTO_SAMPLES_URL": server.url,
-        "ABIERTO_ALLOW_PRIVATE_HOSTS": "true",
+        "ABIERTO_ALLOW_LOOPBACK": "true",
         "ABIERTO_CRAWL_DELAY_S": "0",
         "ABIERTO_DATA_DIR": str(settings.data_dir),
     }

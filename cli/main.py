@@ -8,12 +8,16 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from cli.registry import add_commands
 from config.settings import Settings
 from config.specs import SourceSpec, SpecError, load_specs
 
 
 def _specs(settings: Settings, only: Sequence[str] | None) -> list[SourceSpec]:
-    specs = load_specs(settings.sources_dir)
+    """The operator's catalogue (YAML) and the sources institutions registered."""
+    from cli.registry import registered_specs
+
+    specs = load_specs(settings.sources_dir) + registered_specs(settings)
     if only:
         known = {spec.id for spec in specs}
         missing = [source for source in only if source not in known]
@@ -37,7 +41,8 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
     for report in sorted(reports, key=lambda r: r.source_id):
         stats = report.stats
         print(
-            f"  {report.source_id}: {report.status} · pages {stats['pages']} · "
+            f"  {report.source_id}: {report.status}"
+            f"{f' ({report.message})' if report.message else ''} · pages {stats['pages']} · "
             f"items {stats['items']} (new {stats['new']}, updated {stats['updated']}, "
             f"unchanged {stats['unchanged']}) · files {stats['files']} "
             f"(reused {stats['files_reused']}) · not modified {stats['not_modified']} · "
@@ -144,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sources = commands.add_parser("sources", help="list the configured sources")
     sources.set_defaults(func=cmd_sources)
+    add_commands(commands)
     return parser
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -23,9 +24,10 @@ class Settings(BaseSettings):
     sources_dir: Path | None = Field(
         None, description="Folder of source spec YAML files; default: the bundled catalogue."
     )
-    allow_private_hosts: bool = Field(
+    allow_loopback: bool = Field(
         False,
-        description="Let the crawler fetch loopback/private addresses. Only for tests and demo.",
+        description="Let the crawler fetch loopback addresses (only for tests and the demo); "
+        "private, link-local and other non-public addresses are refused regardless.",
     )
     user_agent: str = "EstadoAbiertoBot/0.1 (+https://estadoabierto.mx/bot; datos@estadoabierto.mx)"
     concurrency_per_domain: int = Field(4, ge=1, le=32)
@@ -38,8 +40,31 @@ class Settings(BaseSettings):
         0.5, ge=0, le=60, description="Initial delay between requests to one site (AutoThrottle)."
     )
     obey_robots: bool = True
+    preview_timeout_s: float = Field(20.0, gt=0, le=120)
+    write_rate_per_minute: int = Field(
+        30, ge=1, description="Source changes allowed per minute, per API key and per client."
+    )
     host: str = "127.0.0.1"
     port: int = 8000
+    # The search index on an engine (scale-out). Without a URL the embedded Tantivy store.
+    search_url: str | None = Field(
+        None, description="Elasticsearch/OpenSearch URL; unset: the embedded Tantivy index."
+    )
+    search_engine: Literal["elasticsearch", "opensearch"] = Field(
+        "elasticsearch", description="Which client speaks to search_url."
+    )
+    search_index: str = Field(
+        "abierto",
+        pattern=r"^[a-z0-9][a-z0-9_.-]{0,100}$",
+        description="Alias the service searches; each rebuild makes a new index behind it.",
+    )
+    search_username: str | None = None
+    search_password: str | None = Field(None, repr=False)
+    search_ca_certs: Path | None = Field(None, description="CA bundle for an https engine.")
+    search_verify_certs: bool = True
+    search_timeout_s: float = Field(30.0, gt=0)
+    search_shards: int = Field(1, ge=1, le=64)
+    search_replicas: int = Field(0, ge=0, le=8)
 
     @property
     def database(self) -> str:

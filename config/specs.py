@@ -234,12 +234,29 @@ def expand_env(text: str) -> str:
     return _ENV_REF.sub(lambda m: os.environ.get(m.group(1)) or (m.group(2) or ""), text)
 
 
+_PATH_IN_MESSAGE = re.compile(r"^([A-Za-z_][\w.]*): (.+)$", re.DOTALL)
+
+
+def error_items(exc: ValidationError) -> list[tuple[tuple[str | int, ...], str, str]]:
+    """(field path, message, type) per problem. Checks across fields report their path in
+    the message (``listing.fields.court: …``); it is moved into the path."""
+    items = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(p for p in error["loc"] if p != "function-after")
+        message = error["msg"].removeprefix("Value error, ")
+        found = _PATH_IN_MESSAGE.match(message)
+        if not loc and found:
+            loc = tuple(int(p) if p.isdigit() else p for p in found[1].split("."))
+            message = found[2]
+        items.append((loc, message, error["type"]))
+    return items
+
+
 def describe_error(exc: ValidationError) -> str:
     """One line per problem, each naming the field path: ``listing.items: Field required``."""
     lines = []
-    for error in exc.errors():
-        path = ".".join(str(p) for p in error["loc"] if p not in ("function-after",))
-        message = error["msg"].removeprefix("Value error, ")
+    for loc, message, _ in error_items(exc):
+        path = ".".join(str(p) for p in loc)
         lines.append(f"{path}: {message}" if path else message)
     return "; ".join(lines)
 

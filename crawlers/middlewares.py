@@ -17,16 +17,16 @@ from indexer.db import FetchRow
 class AddressGuardMiddleware:
     """Every request, redirects and robots.txt included, passes this check."""
 
-    def __init__(self, allow_private: bool) -> None:
-        self.allow_private = allow_private
+    def __init__(self, allow_loopback: bool) -> None:
+        self.allow_loopback = allow_loopback
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> AddressGuardMiddleware:
-        return cls(crawler.settings.getbool("ABIERTO_ALLOW_PRIVATE_HOSTS"))
+        return cls(crawler.settings.getbool("ABIERTO_ALLOW_LOOPBACK"))
 
     def process_request(self, request: Request) -> None:
         try:
-            check_url(request.url, self.allow_private)
+            check_url(request.url, self.allow_loopback)
         except BlockedAddress as exc:
             raise IgnoreRequest(f"blocked address: {exc}") from exc
 

@@ -26,6 +26,7 @@ class RunReport:
     status: str
     stats: dict[str, int]
     errors: dict[str, Any]
+    message: str | None = None
 
 
 def crawl(
@@ -55,10 +56,12 @@ def quiet(log_level: str) -> None:
 
 def _closer(library: Library, run: RunStats, reports: list[RunReport]) -> Any:
     def closed(spider: Any, reason: str) -> None:
-        status = "ok" if reason == "finished" else f"failed: {reason}"
+        status, message = ("ok", None) if reason == "finished" else ("failed", reason)
         if run.counts.get("pages", 0) == 0 and run.error_count:
-            status = "failed: no page could be fetched"
-        library.db.finish_run(run.run_id, status, run.summary(), run.errors)
-        reports.append(RunReport(run.source_id, run.run_id, status, run.summary(), run.errors))
+            status, message = "failed", "no page could be fetched"
+        library.db.finish_run(run.run_id, status, run.summary(), run.errors, message)
+        reports.append(
+            RunReport(run.source_id, run.run_id, status, run.summary(), run.errors, message)
+        )
 
     return closed

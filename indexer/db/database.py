@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, Literal
 
 from sqlalchemy import Engine, create_engine, event, func, select, update
@@ -35,6 +36,9 @@ class Database:
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine: Engine = create_engine(url, future=True)
+        database = self.engine.url.database
+        if self.engine.dialect.name == "sqlite" and database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -118,6 +122,29 @@ class Database:
                     .values(indexed_sha256=doc.content_sha256)
                 )
 
+    def mark_rebuilt(self, began: dt.datetime, failed: list[str] | None = None) -> None:
+        """After a full rebuild that began at ``began``: documents unchanged since then are
+        in the new index as they are now; the ones changed since (perhaps written into the
+        old index meanwhile) and the ``failed`` ones are pending again."""
+        with self.session() as s, s.begin():
+            s.execute(
+                update(DocumentRow)
+                .where(DocumentRow.updated_at < began)
+                .values(indexed_sha256=DocumentRow.content_sha256)
+            )
+            s.execute(
+                update(DocumentRow)
+                .where(DocumentRow.updated_at >= began)
+                .values(indexed_sha256=None)
+            )
+            failed = failed or []
+            for start in range(0, len(failed), 500):
+                s.execute(
+                    update(DocumentRow)
+                    .where(DocumentRow.id.in_(failed[start : start + 500]))
+                    .values(indexed_sha256=None)
+                )
+
     def mark_all_unindexed(self) -> None:
         with self.session() as s, s.begin():
             s.execute(update(DocumentRow).values(indexed_sha256=None))
@@ -171,13 +198,19 @@ class Database:
             return row.id
 
     def finish_run(
-        self, run_id: int, status: str, stats: dict[str, Any], errors: dict[str, Any]
+        self,
+        run_id: int,
+        status: str,
+        stats: dict[str, Any],
+        errors: dict[str, Any],
+        message: str | None = None,
     ) -> None:
         with self.session() as s, s.begin():
             row = s.get(CrawlRunRow, run_id)
             if row is None:
                 raise KeyError(run_id)
             row.status = status
+            row.message = message
             row.finished_at = utcnow()
             row.stats = stats
             row.errors = errors

@@ -20,13 +20,13 @@ def run_crawl(
     samples_url: str,
     *sources: str,
     sources_dir: Path | None = None,
-    allow_private: bool = True,
+    allow_loopback: bool = True,
 ) -> subprocess.CompletedProcess[str]:
     """``abierto crawl`` in its own process, as an operator runs it."""
     env = os.environ | {
         "ABIERTO_DATA_DIR": str(data_dir),
         "ABIERTO_SAMPLES_URL": samples_url,
-        "ABIERTO_ALLOW_PRIVATE_HOSTS": "true" if allow_private else "false",
+        "ABIERTO_ALLOW_LOOPBACK": "true" if allow_loopback else "false",
         "ABIERTO_CRAWL_DELAY_S": "0",
     }
     if sources_dir is not None:

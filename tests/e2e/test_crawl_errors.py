@@ -91,7 +91,7 @@ def test_errors_are_counted_by_cause_and_good_documents_kept(site: Path) -> None
 def test_loopback_is_refused_unless_allowed(site: Path) -> None:
     with serve(site / "site") as server:
         result = run_crawl(
-            site / "data", server.url, sources_dir=site / "specs", allow_private=False
+            site / "data", server.url, sources_dir=site / "specs", allow_loopback=False
         )
     assert result.returncode == 1
     assert "blocked_address" in result.stdout

@@ -1,0 +1,52 @@
+"""Token buckets for write endpoints, per API key and per client address.
+
+In memory, so one limit per API process; a deployment with several API processes
+divides the budget among them (a shared store would be needed for one global limit).
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Callable
+
+from fastapi import HTTPException
+
+
+class TokenBuckets:
+    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
+        self.capacity = float(per_minute)
+        self.rate = per_minute / 60.0
+        self.clock = clock
+        self._buckets: dict[str, tuple[float, float]] = {}
+        self._lock = threading.Lock()
+
+    def take(self, key: str) -> float:
+        """Spend one token; return 0 when allowed, else the seconds until one is free."""
+        now = self.clock()
+        with self._lock:
+            tokens, last = self._buckets.get(key, (self.capacity, now))
+            tokens = min(self.capacity, tokens + (now - last) * self.rate)
+            if tokens >= 1:
+                self._buckets[key] = (tokens - 1, now)
+                return 0.0
+            self._buckets[key] = (tokens, now)
+            return (1 - tokens) / self.rate
+
+
+class WriteLimiter:
+    """Both budgets must allow a write: the key's and the client address's."""
+
+    def __init__(self, per_minute: int) -> None:
+        self.by_key = TokenBuckets(per_minute)
+        self.by_client = TokenBuckets(per_minute)
+
+    def check(self, key_id: str, client: str) -> None:
+        wait = max(self.by_key.take(key_id), self.by_client.take(client))
+        if wait > 0:
+            raise HTTPException(
+                429,
+                f"too many changes: try again in {math.ceil(wait)} s",
+                headers={"Retry-After": str(math.ceil(wait))},
+            )

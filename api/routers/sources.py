@@ -1,0 +1,212 @@
+"""``/v1/sources``: institutions register and run their own sources.
+
+Every route needs an institution's API key; an institution sees and changes only its own
+sources (another's id answers 404, exactly like an unknown one). Changes are rate limited
+per key and per client address, and written to the audit log.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Depends, HTTPException, Request, Response
+from fastapi.exceptions import RequestValidationError
+from pydantic import ValidationError
+
+from api.auth import CallerDep, RegistryDep, client_address
+from api.deps import LibraryDep
+from api.ratelimit import WriteLimiter
+from api.schemas import PreviewOut, RunList, RunSummary, SourceList, SourceOut
+from config.specs import SourceSpec, error_items, load_specs
+from crawlers.preview import preview
+from indexer.db.registry import Caller, Conflict, Registry, RegistryError, as_utc, is_stale
+from indexer.db.tables import CrawlRunRow, SourceRow
+
+router = APIRouter(prefix="/v1/sources", tags=["sources"])
+SpecBody = Annotated[dict[str, Any], Body(description="A source spec, as in config/sources/*.yaml")]
+
+
+def _limiter(request: Request) -> WriteLimiter:
+    return request.app.state.write_limiter
+
+
+def write_allowed(request: Request, caller: CallerDep) -> Caller:
+    """Spend one write from the caller's and the client address's budgets (429 if empty)."""
+    _limiter(request).check(caller.key_id, client_address(request))
+    return caller
+
+
+WriterDep = Annotated[Caller, Depends(write_allowed)]
+
+
+def _spec(registry: Registry, caller: Caller, data: dict[str, Any]) -> SourceSpec:
+    """Validate a spec for this caller: 422s name the field, as FastAPI's own do."""
+    institution = registry.get_institution(caller.institution_id)
+    assert institution is not None
+    data = dict(data)
+    data.setdefault("institution", institution.name)
+    try:
+        spec = SourceSpec.model_validate(data)
+    except ValidationError as exc:
+        raise RequestValidationError(
+            [
+                {"loc": ("body", *loc), "msg": msg, "type": kind}
+                for loc, msg, kind in error_items(exc)
+            ]
+        ) from exc
+    if spec.jurisdiction != institution.jurisdiction:
+        raise RequestValidationError(
+            [{"loc": ("body", "jurisdiction"), "type": "value_error",
+              "msg": f"must be the institution's own jurisdiction, {institution.jurisdiction}"}]
+        )  # fmt: skip
+    return spec
+
+
+def _run(row: CrawlRunRow) -> RunSummary:
+    return RunSummary(
+        id=row.id, status=row.status, message=row.message, started_at=as_utc(row.started_at),
+        finished_at=as_utc(row.finished_at), stats=row.stats or {}, errors=row.errors or {},
+    )  # fmt: skip
+
+
+def _out(row: SourceRow, library: Any) -> SourceOut:
+    runs = library.db.list_runs(row.id, limit=1)
+    return SourceOut(
+        id=row.id, institution_id=row.institution_id, spec=row.spec, paused=row.paused,
+        every_hours=row.every_hours, next_run_at=as_utc(row.next_run_at),
+        crawl_requested_at=as_utc(row.crawl_requested_at),
+        last_success_at=as_utc(row.last_success_at), stale=is_stale(row),
+        last_run=_run(runs[0]) if runs else None, created_at=as_utc(row.created_at),
+        updated_at=as_utc(row.updated_at),
+    )  # fmt: skip
+
+
+def _owned(registry: Registry, source_id: str, caller: Caller) -> SourceRow:
+    row = registry.get_source(source_id, owner=caller.institution_id)
+    if row is None:
+        raise HTTPException(404, f"no source {source_id!r} among your institution's sources")
+    return row
+
+
+def _reserved(request: Request) -> set[str]:
+    """Ids of the operator's catalogue (YAML specs), which institutions cannot take."""
+    settings = request.app.state.settings
+    return {spec.id for spec in load_specs(settings.sources_dir)}
+
+
+@router.get("", response_model=SourceList, summary="Your institution's sources")
+def list_sources(caller: CallerDep, registry: RegistryDep, library: LibraryDep) -> SourceList:
+    rows = registry.list_sources(owner=caller.institution_id)
+    return SourceList(sources=[_out(row, library) for row in rows])
+
+
+@router.post("", response_model=SourceOut, status_code=201, summary="Register a source")
+def create_source(
+    request: Request, body: SpecBody, caller: WriterDep, registry: RegistryDep,
+    library: LibraryDep,
+) -> SourceOut:  # fmt: skip
+    spec = _spec(registry, caller, body)
+    try:
+        row = registry.create_source(caller.institution_id, spec, _reserved(request))
+    except Conflict as exc:
+        raise HTTPException(409, str(exc)) from exc
+    registry.audit("create", spec.id, caller, client_address(request), {"spec": row.spec})
+    return _out(row, library)
+
+
+@router.post("/preview", response_model=PreviewOut, summary="What a spec would extract")
+def preview_source(
+    request: Request, body: SpecBody, caller: WriterDep, registry: RegistryDep
+) -> PreviewOut:
+    """Fetches the first listing page and a few detail pages; stores nothing."""
+    spec = _spec(registry, caller, body)
+    settings = request.app.state.settings
+    result = preview(spec, settings, time_limit_s=settings.preview_timeout_s)
+    registry.audit("preview", spec.id, caller, client_address(request), {"pages": result["pages"]})
+    return PreviewOut(**result)
+
+
+@router.get("/{source_id}", response_model=SourceOut)
+def get_source(
+    source_id: str, caller: CallerDep, registry: RegistryDep, library: LibraryDep
+) -> SourceOut:
+    return _out(_owned(registry, source_id, caller), library)
+
+
+@router.put("/{source_id}", response_model=SourceOut, summary="Replace a source's spec")
+def update_source(
+    request: Request, source_id: str, body: SpecBody, caller: WriterDep, registry: RegistryDep,
+    library: LibraryDep,
+) -> SourceOut:  # fmt: skip
+    _owned(registry, source_id, caller)
+    spec = _spec(registry, caller, body | {"id": body.get("id", source_id)})
+    try:
+        row = registry.update_source(source_id, caller.institution_id, spec)
+    except RegistryError as exc:
+        raise RequestValidationError(
+            [{"loc": ("body", "id"), "msg": str(exc), "type": "value_error"}]
+        ) from exc
+    assert row is not None
+    registry.audit("update", source_id, caller, client_address(request), {"spec": row.spec})
+    return _out(row, library)
+
+
+def _set_paused(
+    request: Request, source_id: str, caller: Caller, registry: Registry, library: Any,
+    paused: bool,
+) -> SourceOut:  # fmt: skip
+    _owned(registry, source_id, caller)
+    row = registry.set_paused(source_id, caller.institution_id, paused)
+    assert row is not None
+    registry.audit("pause" if paused else "resume", source_id, caller, client_address(request))
+    return _out(row, library)
+
+
+@router.post("/{source_id}/pause", response_model=SourceOut)
+def pause_source(
+    request: Request, source_id: str, caller: WriterDep, registry: RegistryDep,
+    library: LibraryDep,
+) -> SourceOut:  # fmt: skip
+    return _set_paused(request, source_id, caller, registry, library, True)
+
+
+@router.post("/{source_id}/resume", response_model=SourceOut)
+def resume_source(
+    request: Request, source_id: str, caller: WriterDep, registry: RegistryDep,
+    library: LibraryDep,
+) -> SourceOut:  # fmt: skip
+    return _set_paused(request, source_id, caller, registry, library, False)
+
+
+@router.post("/{source_id}/crawl", response_model=SourceOut, status_code=202)
+def crawl_now(
+    request: Request, source_id: str, caller: WriterDep, registry: RegistryDep,
+    library: LibraryDep,
+) -> SourceOut:  # fmt: skip
+    """Ask for a crawl as soon as a worker is free (``abierto worker``)."""
+    _owned(registry, source_id, caller)
+    row = registry.request_crawl(source_id, caller.institution_id)
+    assert row is not None
+    registry.audit("crawl", source_id, caller, client_address(request))
+    return _out(row, library)
+
+
+@router.delete("/{source_id}", status_code=204, response_class=Response)
+def delete_source(
+    request: Request, source_id: str, caller: WriterDep, registry: RegistryDep
+) -> Response:
+    """Stops collecting; documents already published stay published."""
+    _owned(registry, source_id, caller)
+    registry.delete_source(source_id, caller.institution_id)
+    registry.audit("delete", source_id, caller, client_address(request))
+    return Response(status_code=204)
+
+
+@router.get("/{source_id}/runs", response_model=RunList, summary="Each crawl's health")
+def source_runs(
+    source_id: str, caller: CallerDep, registry: RegistryDep, library: LibraryDep,
+    limit: int = 20,
+) -> RunList:  # fmt: skip
+    row = _owned(registry, source_id, caller)
+    runs = library.db.list_runs(source_id, limit=max(1, min(limit, 200)))
+    return RunList(source_id=source_id, stale=is_stale(row), runs=[_run(r) for r in runs])

@@ -1,0 +1,103 @@
+"""Operator commands: institutions, their API keys, and the worker."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+
+from config.settings import Settings
+from config.specs import SourceSpec, parse_spec
+from indexer.db import Database
+from indexer.db.registry import Registry, RegistryError
+
+
+def registered_specs(settings: Settings) -> list[SourceSpec]:
+    """Specs institutions registered through the API (stored in the database)."""
+    db = Database(settings.database)
+    try:
+        rows = Registry(db).list_sources()
+        return [parse_spec(row.spec, origin=f"registered source {row.id}") for row in rows]
+    finally:
+        db.close()
+
+
+def cmd_institutions(args: argparse.Namespace, settings: Settings) -> int:
+    db = Database(settings.database)
+    registry = Registry(db)
+    try:
+        if args.action == "add":
+            row = registry.add_institution(args.id, args.name, args.kind, args.jurisdiction)
+            print(f"added {row.id}: {row.name} ({row.kind}, {row.jurisdiction})")
+        else:
+            for row in registry.list_institutions():
+                print(f"{row.id:32} {row.kind:8} {row.jurisdiction:7} {row.name}")
+    except RegistryError as exc:
+        print(f"abierto institutions: {exc}")
+        return 2
+    finally:
+        db.close()
+    return 0
+
+
+def cmd_keys(args: argparse.Namespace, settings: Settings) -> int:
+    db = Database(settings.database)
+    registry = Registry(db)
+    try:
+        if args.action == "issue":
+            key_id, key = registry.issue_key(args.institution, args.label)
+            print(f"key {key_id} for {args.institution} (shown once; only its hash is kept):")
+            print(key)
+        elif args.action == "revoke":
+            if not registry.revoke_key(args.key_id):
+                print(f"abierto keys: no active key {args.key_id!r}")
+                return 2
+            print(f"revoked {args.key_id}")
+        else:
+            for row in registry.list_keys(args.institution):
+                state = f"revoked {row.revoked_at:%Y-%m-%d}" if row.revoked_at else "active"
+                print(f"{row.id}  {row.institution_id:24} {state:18} {row.label or ''}")
+    except RegistryError as exc:
+        print(f"abierto keys: {exc}")
+        return 2
+    finally:
+        db.close()
+    return 0
+
+
+def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
+    from crawlers.worker import Worker
+
+    worker = Worker(settings, concurrency=args.concurrency)
+    print(f"worker {worker.name}: up to {args.concurrency} crawls at a time", flush=True)
+    with contextlib.suppress(KeyboardInterrupt):
+        worker.run(once=args.once, poll_s=args.poll)
+    return 0
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:
+    institutions = commands.add_parser("institutions", help="manage publishing institutions")
+    actions = institutions.add_subparsers(dest="action", required=True)
+    add = actions.add_parser("add", help="add an institution")
+    add.add_argument("id", help="short id: lowercase letters, digits, hyphens")
+    add.add_argument("--name", required=True)
+    add.add_argument("--kind", required=True, choices=["congress", "court", "other"])
+    add.add_argument("--jurisdiction", required=True, help="ISO 3166-2:MX, e.g. MX-GUA")
+    actions.add_parser("list", help="list institutions")
+    institutions.set_defaults(func=cmd_institutions)
+
+    keys = commands.add_parser("keys", help="issue, list and revoke API keys")
+    key_actions = keys.add_subparsers(dest="action", required=True)
+    issue = key_actions.add_parser("issue", help="issue a key (shown once)")
+    issue.add_argument("institution")
+    issue.add_argument("--label")
+    revoke = key_actions.add_parser("revoke", help="revoke a key at once")
+    revoke.add_argument("key_id")
+    listing = key_actions.add_parser("list", help="list keys (never their secrets)")
+    listing.add_argument("institution", nargs="?")
+    keys.set_defaults(func=cmd_keys)
+
+    worker = commands.add_parser("worker", help="run due crawls of registered sources")
+    worker.add_argument("--concurrency", type=int, default=2)
+    worker.add_argument("--once", action="store_true", help="run what is due now, then exit")
+    worker.add_argument("--poll", type=float, default=5.0, help="seconds between checks")
+    worker.set_defaults(func=cmd_worker)

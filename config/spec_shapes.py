@@ -1,0 +1,237 @@
+"""Rule blocks of the source shapes other than ``html_listing`` (see ``config/specs.py``).
+
+Each shape reads its own block (``feed:``, ``sitemap:``, ``video_channel:``,
+``json_api:``); a block given to a spec of another shape is refused, naming the block.
+JSON paths are dotted (``resultados[0].organo``, ``items[*].id``); templates put record
+values, the page number or the backfill window into text: ``{idVT}``, ``{page}``,
+``{since:%d/%m/%Y}``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+_PATH = re.compile(r"^[^.\[\]{}\s]+(?:\[(?:\d+|\*)\])*(?:\.[^.\[\]{}\s]+(?:\[(?:\d+|\*)\])*)*$")
+_PLACEHOLDER = re.compile(r"\{([^{}:]+)(?::([^{}]*))?\}")
+
+
+def check_regex(value: str | None) -> str | None:
+    if value is not None:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"invalid regular expression: {exc}") from exc
+    return value
+
+
+def check_path(value: str) -> str:
+    """A dotted JSON path: ``a.b``, ``a[0].b``, ``a[*].b``."""
+    if not _PATH.match(value.strip()):
+        raise ValueError(f"{value!r} is not a JSON path like 'resultados' or 'datos[*].id'")
+    return value.strip()
+
+
+def check_template(value: str) -> str:
+    """A template's placeholders must be paths (or page, offset, size, since, until)."""
+    for match in _PLACEHOLDER.finditer(value):
+        check_path(match[1])
+    return value
+
+
+def _selector(value: Any) -> Any:
+    return {"select": value} if isinstance(value, str) else value
+
+
+class _Rules(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Identity(_Rules):
+    """Documents identified by what they are, not by where they were found: sources that
+    share a scope and key (e.g. a congress's session pages and its video channel) write
+    to one document per session, and a live stream later replaced by its recording
+    updates that session instead of adding a new one."""
+
+    scope: str | None = Field(
+        None, description="Sources with the same scope share documents; default: the spec id."
+    )
+    key: list[str] = Field(min_length=1, description="Normalised fields making the key.")
+
+
+class WindowRules(_Rules):
+    """How a backfill window (``abierto crawl --since/--until``) reaches the site: query
+    parameters added to the start URLs, e.g. ``{fechaInicio: "{since:%d/%m/%Y}"}``."""
+
+    query: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("query")
+    @classmethod
+    def _templates(cls, value: dict[str, str]) -> dict[str, str]:
+        for template in value.values():
+            check_template(template)
+        return value
+
+
+class FeedRules(_Rules):
+    """RSS 2.0 / Atom: each entry is a publication."""
+
+    follow: bool = Field(
+        True, description="Fetch each entry's link (detail page or file); false: the entry is it."
+    )
+    keep: str | None = Field(None, description="Only entries whose title matches this regex.")
+    skip: str | None = Field(None, description="Entries whose title matches are left out.")
+    fields: dict[str, Any] = Field(
+        default_factory=dict,
+        description="More fields per entry (XPath/CSS on the entry; namespaces removed).",
+    )
+    enclosures: bool = Field(True, description="Enclosure links are the entry's files.")
+    max_entries: int = Field(500, ge=1, le=100_000)
+
+    _regexes = field_validator("keep", "skip")(classmethod(lambda cls, v: check_regex(v)))
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("fields"), dict):
+            data = dict(data)
+            data["fields"] = {k: _selector(v) for k, v in data["fields"].items()}
+        return data
+
+
+class SitemapRule(_Rules):
+    """URLs matching ``pattern`` are documents, with these constant fields."""
+
+    pattern: str
+    constants: dict[str, str] = Field(default_factory=dict)
+
+    _regex = field_validator("pattern")(classmethod(lambda cls, v: check_regex(v)))
+
+
+class SitemapRules(_Rules):
+    """sitemap.xml, sitemap indexes (followed) and robots.txt ``Sitemap:`` lines."""
+
+    rules: list[SitemapRule] = Field(
+        default_factory=list, description="First match wins; no rules: every URL."
+    )
+    exclude: list[str] = Field(default_factory=list, description="URLs matching are skipped.")
+    follow: list[str] = Field(
+        default_factory=list, description="Child sitemaps to follow (regex); default: all."
+    )
+    max_urls: int = Field(10_000, ge=1, le=1_000_000)
+    use_lastmod: bool = Field(
+        True, description="Skip URLs whose <lastmod> is not newer than our last fetch."
+    )
+
+    @field_validator("exclude", "follow")
+    @classmethod
+    def _regexes(cls, values: list[str]) -> list[str]:
+        for value in values:
+            check_regex(value)
+        return values
+
+
+class VideoChannelRules(_Rules):
+    """Session transmissions: a platform's channel or playlist feed (``format: feed``), or
+    congress pages embedding players (``format: page``: iframes, ``<video>``, links)."""
+
+    format: Literal["feed", "page"] = "feed"
+    keep: str | None = Field(
+        None, description="Titles that are transmissions of sessions (regex); default: "
+        "titles in which a session (date or session words) is recognised.",
+    )  # fmt: skip
+    skip: str | None = Field(None, description="Titles to leave out (regex).")
+    items: Any = Field(None, description="page: one element per transmission; default: page.")
+    fields: dict[str, Any] = Field(default_factory=dict, description="Fields per entry/item.")
+    live_marker: Any = Field(None, description="page: an element that marks an item live.")
+    next_page: Any = Field(None, description="page: the next page's link.")
+    max_pages: int = Field(20, ge=1, le=10_000)
+    platform: str | None = Field(None, description="Name of a platform not recognised by host.")
+
+    _regexes = field_validator("keep", "skip")(classmethod(lambda cls, v: check_regex(v)))
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            data = dict(data)
+            if isinstance(data.get("fields"), dict):
+                data["fields"] = {k: _selector(v) for k, v in data["fields"].items()}
+            for key in ("items", "live_marker", "next_page"):
+                if data.get(key) is not None:
+                    data[key] = _selector(data[key])
+        return data
+
+    @model_validator(mode="after")
+    def _page_only(self) -> VideoChannelRules:
+        if self.format == "feed":
+            for name in ("items", "live_marker", "next_page"):
+                if getattr(self, name) is not None:
+                    raise ValueError(f"video_channel.{name}: only used with format: page")
+        return self
+
+
+class JsonApiRules(_Rules):
+    """A paginated JSON search API (the SCJN Buscador Jurídico is one)."""
+
+    method: Literal["GET", "POST"] = "GET"
+    params: dict[str, str | int] = Field(
+        default_factory=dict, description="Query parameters (templates; empty ones are left out)."
+    )
+    body: dict[str, Any] | None = Field(None, description="JSON body of a POST (templates).")
+    headers: dict[str, str] = Field(default_factory=dict)
+    records: str = Field(description="Path to the list of records, e.g. 'resultados'.")
+    total: str | None = Field(None, description="Path to the total count (ends paging).")
+    next: str | None = Field(None, description="Path to the next page's URL, if the API has it.")
+    page_size: int | None = Field(None, ge=1, le=10_000, description="Records per page.")
+    first_page: int = Field(1, ge=0)
+    max_pages: int = Field(50, ge=1, le=100_000)
+    link: str = Field(description="The document's URL from a record: a template.")
+    follow: bool = Field(
+        False, description="Fetch the link (detail page or file); false: the record is it."
+    )
+    files: list[str] = Field(default_factory=list, description="File URL templates per record.")
+    fields: dict[str, str] = Field(
+        default_factory=dict, description="Field → path, or a template with {path} inside."
+    )
+    text: str | None = Field(None, description="Path to the record's text, if it has one.")
+
+    @field_validator("records", "total", "next", "text")
+    @classmethod
+    def _paths(cls, value: str | None) -> str | None:
+        return check_path(value) if value is not None else None
+
+    @field_validator("link")
+    @classmethod
+    def _link(cls, value: str) -> str:
+        return check_template(value)
+
+    @field_validator("files")
+    @classmethod
+    def _files(cls, values: list[str]) -> list[str]:
+        return [check_template(v) for v in values]
+
+    @field_validator("fields")
+    @classmethod
+    def _fields(cls, values: dict[str, str]) -> dict[str, str]:
+        for value in values.values():
+            check_template(value) if "{" in value else check_path(value)
+        return values
+
+    @field_validator("params")
+    @classmethod
+    def _params(cls, values: dict[str, str | int]) -> dict[str, str | int]:
+        for value in values.values():
+            if isinstance(value, str):
+                check_template(value)
+        return values
+
+
+SHAPE_BLOCKS: dict[str, str] = {
+    "feed": "feed",
+    "sitemap": "sitemap",
+    "video_channel": "video_channel",
+    "json_api": "json_api",
+}

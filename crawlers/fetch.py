@@ -1,0 +1,99 @@
+"""A guarded one-off HTTP fetch (for previews): http(s) only, every hop's host resolved
+and checked, the connection made to the checked address (so a DNS answer that changes
+between check and fetch cannot redirect it), bounded in size and time."""
+
+from __future__ import annotations
+
+import ipaddress
+import time
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+import httpx
+
+from crawlers.addresses import BlockedAddress, resolve_checked
+
+MAX_REDIRECTS = 5
+
+
+class FetchError(Exception):
+    """A fetch that failed; ``cause`` uses the crawl report's vocabulary."""
+
+    def __init__(self, cause: str, message: str) -> None:
+        super().__init__(message)
+        self.cause = cause
+
+
+@dataclass(frozen=True)
+class Fetched:
+    url: str
+    status: int
+    content_type: str | None
+    body: bytes
+
+
+def _pinned(url: str, allow_loopback: bool) -> tuple[str, str, str]:
+    """(URL with the checked address as host, Host header value, host name for TLS)."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise FetchError("blocked_address", f"scheme {parts.scheme!r} is not allowed")
+    host = parts.hostname
+    if not host:
+        raise FetchError("blocked_address", "URL has no host")
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    try:
+        address = resolve_checked(host, port, allow_loopback)[0]
+    except BlockedAddress as exc:
+        raise FetchError("blocked_address", str(exc)) from exc
+    literal = f"[{address}]" if ipaddress.ip_address(address).version == 6 else address
+    netloc = f"{literal}:{parts.port}" if parts.port else literal
+    host_header = parts.netloc.rsplit("@", 1)[-1]
+    return urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, "")), host_header, host
+
+
+def fetch(
+    url: str,
+    *,
+    allow_loopback: bool,
+    user_agent: str,
+    max_bytes: int,
+    deadline: float,
+) -> Fetched:
+    """GET ``url`` following redirects by hand, each hop checked; ``deadline`` is a
+    ``time.monotonic()`` instant after which the fetch is abandoned."""
+    for _ in range(MAX_REDIRECTS + 1):
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise FetchError("timeout", f"time is up before fetching {url}")
+        pinned, host_header, host = _pinned(url, allow_loopback)
+        headers = {"Host": host_header, "User-Agent": user_agent, "Accept-Encoding": "identity"}
+        try:
+            with (
+                httpx.Client(timeout=remaining, follow_redirects=False) as client,
+                client.stream(
+                    "GET", pinned, headers=headers, extensions={"sni_hostname": host}
+                ) as response,
+            ):
+                if response.is_redirect and "location" in response.headers:
+                    url = urljoin(url, response.headers["location"])
+                    continue
+                body = bytearray()
+                for chunk in response.iter_bytes():
+                    body += chunk
+                    if len(body) > max_bytes:
+                        raise FetchError("too_large", f"{url} is larger than {max_bytes} bytes")
+                    if time.monotonic() > deadline:
+                        raise FetchError("timeout", f"{url} took too long")
+        except httpx.TimeoutException as exc:
+            raise FetchError("timeout", f"{url}: {exc}") from exc
+        except httpx.HTTPError as exc:
+            raise FetchError("network", f"{url}: {type(exc).__name__}: {exc}") from exc
+        if response.status_code >= 400:
+            cause = (
+                "http_404"
+                if response.status_code == 404
+                else f"http_{response.status_code // 100}xx"
+            )
+            raise FetchError(cause, f"{url}: HTTP {response.status_code}")
+        return Fetched(url, response.status_code, response.headers.get("content-type"), bytes(body))
+    raise FetchError("too_many_redirects", f"more than {MAX_REDIRECTS} redirects from {url}")

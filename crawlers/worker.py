@@ -1,0 +1,111 @@
+"""``abierto worker``: runs due crawls of registered sources.
+
+Each crawl runs in its own ``abierto crawl --source ID`` process: a crash of one crawl
+(or of Twisted's one-shot reactor) cannot take the worker down, and documents are saved
+one by one, so a killed crawl leaves nothing half-written; its run is closed as
+abandoned and the next claim starts it again. Claims are leases in the database, renewed
+while the crawl lives, so workers on several machines never run one source twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from config.settings import Settings
+from indexer.db import Database
+from indexer.db.database import utcnow
+from indexer.db.registry import Registry
+
+log = logging.getLogger(__name__)
+LEASE = dt.timedelta(minutes=10)
+
+
+@dataclass
+class Running:
+    source_id: str
+    process: subprocess.Popen[bytes]
+    started: float = field(default_factory=time.monotonic)
+
+
+class Worker:
+    def __init__(
+        self,
+        settings: Settings,
+        concurrency: int = 2,
+        name: str | None = None,
+        crawl_command: Callable[[str], list[str]] | None = None,
+    ) -> None:
+        self.settings = settings
+        self.concurrency = concurrency
+        self.name = name or f"{socket.gethostname()}:{os.getpid()}"
+        self.db = Database(settings.database)
+        self.registry = Registry(self.db)
+        self.running: dict[str, Running] = {}
+        self.crawl_command = crawl_command or (
+            lambda source_id: [sys.executable, "-m", "cli.main", "crawl", "--source", source_id]
+        )
+
+    def _env(self) -> dict[str, str]:
+        return os.environ | {
+            "ABIERTO_DATA_DIR": str(self.settings.data_dir),
+            "ABIERTO_DATABASE_URL": self.settings.database,
+        }
+
+    def start_due(self) -> list[str]:
+        """Claim due sources for the free slots and start their crawls."""
+        free = self.concurrency - len(self.running)
+        if free <= 0:
+            return []
+        started = []
+        for row in self.registry.claim_due(self.name, LEASE, free):
+            abandoned = self.registry.abandon_stale_runs(row.id)
+            if abandoned:
+                log.warning("%s: %d run(s) left by a stopped worker closed", row.id, abandoned)
+            process = subprocess.Popen(
+                self.crawl_command(row.id), env=self._env(), stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )  # fmt: skip
+            self.running[row.id] = Running(row.id, process)
+            started.append(row.id)
+        return started
+
+    def reap(self) -> list[tuple[str, int]]:
+        """Release the claims of finished crawls; renew the others' leases."""
+        finished = []
+        for source_id, running in list(self.running.items()):
+            code = running.process.poll()
+            if code is None:
+                self.registry.extend_claim(source_id, self.name, utcnow() + LEASE)
+                continue
+            del self.running[source_id]
+            if code != 0:
+                self.registry.abandon_stale_runs(source_id)
+            self.registry.release(source_id, self.name, succeeded=code == 0)
+            finished.append((source_id, code))
+        return finished
+
+    def run(self, once: bool = False, poll_s: float = 5.0) -> None:
+        """Loop until interrupted (or, with ``once``, until the due crawls are done)."""
+        try:
+            while True:
+                self.start_due()
+                time.sleep(0.2 if once else poll_s)
+                for source_id, code in self.reap():
+                    log.info("%s finished with exit code %d", source_id, code)
+                if once and not self.running:
+                    return
+        finally:
+            for running in self.running.values():
+                running.process.terminate()
+            for source_id, running in self.running.items():
+                running.process.wait(timeout=30)
+                self.registry.release(source_id, self.name, succeeded=False)
+            self.db.close()

@@ -1,0 +1,310 @@
+"""Institutions, their API keys and the sources they register; the audit log; and the
+claims by which workers on several machines share due crawls without overlap."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import re
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import and_, or_, select, update
+
+from config.jurisdictions import check_jurisdiction
+from config.specs import SourceSpec
+from indexer.db.database import Database, utcnow
+from indexer.db.tables import ApiKeyRow, AuditRow, CrawlRunRow, InstitutionRow, SourceRow
+
+INSTITUTION_KINDS = ("congress", "court", "other")
+INSTITUTION_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$")
+KEY_PREFIX = "ea"
+STALE_FACTOR = 2.0
+
+
+class RegistryError(ValueError):
+    """A registry operation that cannot be done as asked; the message says why."""
+
+
+class Conflict(RegistryError):
+    """The id is already taken."""
+
+
+def as_utc(value: dt.datetime | None) -> dt.datetime | None:
+    """SQLite hands back naive datetimes; everything here is stored in UTC."""
+    if value is None:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who is calling: an institution, through one of its keys."""
+
+    institution_id: str
+    key_id: str
+
+
+def is_stale(row: SourceRow, now: dt.datetime | None = None) -> bool:
+    """No successful crawl for longer than the schedule allows (twice its interval)."""
+    now = now or utcnow()
+    since = as_utc(row.last_success_at) or as_utc(row.created_at)
+    assert since is not None
+    return now - since > dt.timedelta(hours=row.every_hours * STALE_FACTOR)
+
+
+class Registry:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- institutions and keys ------------------------------------------------------
+
+    def add_institution(self, id: str, name: str, kind: str, jurisdiction: str) -> InstitutionRow:
+        if not INSTITUTION_ID.match(id):
+            raise RegistryError("institution id: lowercase letters, digits and hyphens (3-64)")
+        if kind not in INSTITUTION_KINDS:
+            raise RegistryError(f"kind: expected one of {', '.join(INSTITUTION_KINDS)}")
+        row = InstitutionRow(
+            id=id,
+            name=name.strip(),
+            kind=kind,
+            jurisdiction=check_jurisdiction(jurisdiction),
+            created_at=utcnow(),
+        )
+        with self.db.session() as s, s.begin():
+            if s.get(InstitutionRow, id) is not None:
+                raise Conflict(f"institution {id!r} already exists")
+            s.add(row)
+        return row
+
+    def get_institution(self, id: str) -> InstitutionRow | None:
+        with self.db.session() as s:
+            return s.get(InstitutionRow, id)
+
+    def list_institutions(self) -> list[InstitutionRow]:
+        with self.db.session() as s:
+            return list(s.scalars(select(InstitutionRow).order_by(InstitutionRow.id)))
+
+    def issue_key(self, institution_id: str, label: str | None = None) -> tuple[str, str]:
+        """A new key: (key id, the whole key). The whole key is never stored or shown again."""
+        if self.get_institution(institution_id) is None:
+            raise RegistryError(f"no institution {institution_id!r}")
+        key_id = secrets.token_hex(6)
+        secret = secrets.token_urlsafe(32)
+        with self.db.session() as s, s.begin():
+            s.add(
+                ApiKeyRow(
+                    id=key_id,
+                    institution_id=institution_id,
+                    secret_sha256=_digest(secret),
+                    label=label,
+                    created_at=utcnow(),
+                )
+            )
+        return key_id, f"{KEY_PREFIX}_{key_id}_{secret}"
+
+    def revoke_key(self, key_id: str) -> bool:
+        with self.db.session() as s, s.begin():
+            done = s.execute(
+                update(ApiKeyRow)
+                .where(ApiKeyRow.id == key_id, ApiKeyRow.revoked_at.is_(None))
+                .values(revoked_at=utcnow())
+            )
+            return bool(done.rowcount)
+
+    def list_keys(self, institution_id: str | None = None) -> list[ApiKeyRow]:
+        with self.db.session() as s:
+            stmt = select(ApiKeyRow).order_by(ApiKeyRow.created_at)
+            if institution_id:
+                stmt = stmt.where(ApiKeyRow.institution_id == institution_id)
+            return list(s.scalars(stmt))
+
+    def authenticate(self, presented: str) -> Caller | None:
+        """The caller a key belongs to, or None for a malformed, unknown or revoked key."""
+        prefix, _, rest = presented.strip().partition("_")
+        key_id, _, secret = rest.partition("_")
+        if prefix != KEY_PREFIX or not key_id or not secret:
+            return None
+        with self.db.session() as s, s.begin():
+            row = s.get(ApiKeyRow, key_id)
+            if row is None or row.revoked_at is not None:
+                return None
+            if not hmac.compare_digest(row.secret_sha256, _digest(secret)):
+                return None
+            row.last_used_at = utcnow()
+            return Caller(row.institution_id, row.id)
+
+    # -- sources --------------------------------------------------------------------
+
+    def create_source(self, owner: str, spec: SourceSpec, reserved: set[str]) -> SourceRow:
+        """Register a spec for an institution. ``reserved`` are ids of the operator's
+        catalogue, which an institution cannot take."""
+        if spec.id in reserved:
+            raise Conflict(f"source id {spec.id!r} is already used")
+        now = utcnow()
+        row = SourceRow(
+            id=spec.id,
+            institution_id=owner,
+            spec=spec.model_dump(mode="json"),
+            paused=False,
+            every_hours=spec.schedule.every_hours,
+            next_run_at=now,
+            created_at=now,
+            updated_at=now,
+        )
+        with self.db.session() as s, s.begin():
+            if s.get(SourceRow, spec.id) is not None:
+                raise Conflict(f"source id {spec.id!r} is already used")
+            s.add(row)
+        return row
+
+    def get_source(self, source_id: str, owner: str | None = None) -> SourceRow | None:
+        """A source, only if ``owner`` (when given) owns it: others see nothing."""
+        with self.db.session() as s:
+            row = s.get(SourceRow, source_id)
+        if row is None or (owner is not None and row.institution_id != owner):
+            return None
+        return row
+
+    def list_sources(self, owner: str | None = None) -> list[SourceRow]:
+        with self.db.session() as s:
+            stmt = select(SourceRow).order_by(SourceRow.id)
+            if owner is not None:
+                stmt = stmt.where(SourceRow.institution_id == owner)
+            return list(s.scalars(stmt))
+
+    def _change(self, source_id: str, owner: str, **values: Any) -> SourceRow | None:
+        with self.db.session() as s, s.begin():
+            row = s.get(SourceRow, source_id)
+            if row is None or row.institution_id != owner:
+                return None
+            for key, value in values.items():
+                setattr(row, key, value)
+            row.updated_at = utcnow()
+            return row
+
+    def update_source(self, source_id: str, owner: str, spec: SourceSpec) -> SourceRow | None:
+        if spec.id != source_id:
+            raise RegistryError(f"id: the spec's id {spec.id!r} differs from {source_id!r}")
+        return self._change(
+            source_id,
+            owner,
+            spec=spec.model_dump(mode="json"),
+            every_hours=spec.schedule.every_hours,
+        )
+
+    def set_paused(self, source_id: str, owner: str, paused: bool) -> SourceRow | None:
+        return self._change(source_id, owner, paused=paused)
+
+    def request_crawl(self, source_id: str, owner: str) -> SourceRow | None:
+        now = utcnow()
+        return self._change(source_id, owner, crawl_requested_at=now, next_run_at=now)
+
+    def delete_source(self, source_id: str, owner: str) -> bool:
+        with self.db.session() as s, s.begin():
+            row = s.get(SourceRow, source_id)
+            if row is None or row.institution_id != owner:
+                return False
+            s.delete(row)
+            return True
+
+    # -- scheduling -------------------------------------------------------------------
+
+    def claim_due(
+        self, worker: str, lease: dt.timedelta, limit: int, now: dt.datetime | None = None
+    ) -> list[SourceRow]:
+        """Claim up to ``limit`` due, unpaused sources whose previous claim (if any) has
+        expired. Each claim is one conditional UPDATE, so of two workers racing for a
+        source exactly one wins, on SQLite and on PostgreSQL alike."""
+        now = now or utcnow()
+        free = or_(SourceRow.claimed_until.is_(None), SourceRow.claimed_until < now)
+        due = and_(SourceRow.paused.is_(False), SourceRow.next_run_at <= now, free)
+        claimed: list[SourceRow] = []
+        with self.db.session() as s:
+            candidates = s.scalars(
+                select(SourceRow.id).where(due).order_by(SourceRow.next_run_at).limit(limit * 4)
+            ).all()
+        for source_id in candidates:
+            if len(claimed) >= limit:
+                break
+            with self.db.session() as s, s.begin():
+                won = s.execute(
+                    update(SourceRow)
+                    .where(SourceRow.id == source_id, due)
+                    .values(claimed_by=worker, claimed_until=now + lease)
+                )
+                if won.rowcount == 1:
+                    row = s.get(SourceRow, source_id)
+                    assert row is not None
+                    claimed.append(row)
+        return claimed
+
+    def extend_claim(self, source_id: str, worker: str, until: dt.datetime) -> bool:
+        """Keep a long crawl's claim alive; False if the claim was lost."""
+        with self.db.session() as s, s.begin():
+            done = s.execute(
+                update(SourceRow)
+                .where(SourceRow.id == source_id, SourceRow.claimed_by == worker)
+                .values(claimed_until=until)
+            )
+            return done.rowcount == 1
+
+    def release(self, source_id: str, worker: str, succeeded: bool) -> None:
+        """End a claim: schedule the next run, remember a success."""
+        now = utcnow()
+        with self.db.session() as s, s.begin():
+            row = s.get(SourceRow, source_id)
+            if row is None or row.claimed_by != worker:
+                return
+            row.claimed_by = None
+            row.claimed_until = None
+            row.crawl_requested_at = None
+            row.next_run_at = now + dt.timedelta(hours=row.every_hours)
+            if succeeded:
+                row.last_success_at = now
+
+    def abandon_stale_runs(self, source_id: str) -> int:
+        """Runs left ``running`` by a worker that died are closed as abandoned."""
+        with self.db.session() as s, s.begin():
+            done = s.execute(
+                update(CrawlRunRow)
+                .where(CrawlRunRow.source_id == source_id, CrawlRunRow.status == "running")
+                .values(status="abandoned", finished_at=utcnow(), message="worker stopped")
+            )
+            return int(done.rowcount or 0)
+
+    # -- audit ----------------------------------------------------------------------
+
+    def audit(
+        self,
+        action: str,
+        source_id: str | None,
+        caller: Caller | None,
+        client: str | None,
+        detail: dict[str, Any] | None = None,
+    ) -> None:
+        with self.db.session() as s, s.begin():
+            s.add(
+                AuditRow(
+                    at=utcnow(),
+                    institution_id=caller.institution_id if caller else None,
+                    key_id=caller.key_id if caller else None,
+                    client=client,
+                    action=action,
+                    source_id=source_id,
+                    detail=detail or {},
+                )
+            )
+
+    def audit_log(self, source_id: str | None = None, limit: int = 100) -> list[AuditRow]:
+        with self.db.session() as s:
+            stmt = select(AuditRow).order_by(AuditRow.id.desc()).limit(limit)
+            if source_id:
+                stmt = stmt.where(AuditRow.source_id == source_id)
+            return list(s.scalars(stmt))
