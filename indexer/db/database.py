@@ -10,7 +10,8 @@ from typing import Any, Literal
 from sqlalchemy import Engine, create_engine, event, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from indexer.db.tables import Base, CrawlRunRow, DocumentRow, FetchRow, FileRow
+from indexer.db.migrate import upgrade
+from indexer.db.tables import CrawlRunRow, DocumentRow, FetchRow, FileRow
 from indexer.models import Legislativo, Sentencia, Sesion, parse_document
 
 AnyDocument = Sentencia | Sesion | Legislativo
@@ -42,7 +43,7 @@ class Database:
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
-        Base.metadata.create_all(self.engine)
+        upgrade(self.engine)
 
     def session(self) -> Session:
         return self.sessions()
