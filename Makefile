@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install run test lint format bench bench-extract bench-search clean
+.PHONY: install system-deps run test lint format bench bench-extract bench-search clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,12 +14,16 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+## PostgreSQL, a JDK and Maven, from Debian's packages, when missing (the tests start them).
+system-deps:
+	bash scripts/system-deps.sh
+
 ## Serve the bundled sample sites, crawl them, index them and serve the API on :8000.
 run: install
 	$(BIN)/abierto demo
 
 ## The whole test suite (lint included), starting whatever it needs.
-test: install
+test: install system-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -q
