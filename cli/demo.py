@@ -10,8 +10,12 @@ import time
 from urllib.parse import quote
 
 from config.settings import Settings
+from indexer.db import Database
+from indexer.db.registry import Registry
 from samples.generate import generate
 from samples.server import serve
+
+DEMO_INSTITUTION = "demo"
 
 
 def run_demo(settings: Settings, port: int, samples_port: int) -> int:
@@ -34,19 +38,47 @@ def run_demo(settings: Settings, port: int, samples_port: int) -> int:
         server.stop()
         return crawl.returncode
     base = f"http://{settings.host}:{port}"
+    key = demo_key(settings)
     print("\nTry:")
     for label, path in example_queries():
         print(f"  {label}\n    curl '{base}{path}'")
-    print(f"  OpenAPI: {base}/docs\n", flush=True)
+    print(f"  OpenAPI: {base}/docs")
+    print(
+        "\nA demo institution's API key (new at every start; the previous one is revoked):"
+        f"\n  {key}\n  curl -H 'Authorization: Bearer {key}' '{base}/v1/sources'"
+        "\n  (register and preview sources as README.md shows; the sample sites are on"
+        f" {server.url})\n",
+        flush=True,
+    )
     import uvicorn
 
     from api.app import create_app
 
+    demo_settings = settings.model_copy(update={"allow_loopback": True})
     try:
-        uvicorn.run(create_app(settings=settings), host=settings.host, port=port, log_level="info")
+        uvicorn.run(
+            create_app(settings=demo_settings), host=settings.host, port=port, log_level="info"
+        )
     finally:
         server.stop()
     return 0
+
+
+def demo_key(settings: Settings) -> str:
+    """A fresh key for the demo institution, so a new user can try registration at once."""
+    db = Database(settings.database)
+    registry = Registry(db)
+    try:
+        if registry.get_institution(DEMO_INSTITUTION) is None:
+            registry.add_institution(
+                DEMO_INSTITUTION, "Institución de demostración", "other", "MX-GUA"
+            )
+        for row in registry.list_keys(DEMO_INSTITUTION):
+            if row.revoked_at is None:
+                registry.revoke_key(row.id)
+        return registry.issue_key(DEMO_INSTITUTION, "make run")[1]
+    finally:
+        db.close()
 
 
 def example_queries() -> list[tuple[str, str]]:

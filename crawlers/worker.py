@@ -54,9 +54,12 @@ class Worker:
         )
 
     def _env(self) -> dict[str, str]:
+        """The worker's own settings, handed to each crawl process."""
+        values = self.settings.model_dump(exclude_none=True) | {
+            "database_url": self.settings.database
+        }
         return os.environ | {
-            "ABIERTO_DATA_DIR": str(self.settings.data_dir),
-            "ABIERTO_DATABASE_URL": self.settings.database,
+            f"ABIERTO_{name.upper()}": str(value) for name, value in values.items()
         }
 
     def start_due(self) -> list[str]:
