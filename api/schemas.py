@@ -194,3 +194,16 @@ class PreviewOut(BaseModel):
     next_page: str | None
     errors: list[dict[str, str]]
     elapsed_s: float
+
+
+class AuditEntry(BaseModel):
+    at: dt.datetime
+    action: str = Field(description="create, update, pause, resume, crawl, preview, delete.")
+    institution_id: str | None
+    key_id: str | None = Field(description="Which key (its public id) made the change.")
+    client: str | None = Field(description="The client address.")
+
+
+class AuditList(BaseModel):
+    source_id: str
+    entries: list[AuditEntry]

@@ -40,10 +40,16 @@ def index_paths(
         fields = {"title": path.stem.replace("_", " "), "date": archived.text[:3000]}
         try:
             doc = build_document(
-                kind=kind, source_id=LOCAL_SOURCE, institution=institution,
-                jurisdiction=jurisdiction, url=url, fields=fields, text=archived.text,
-                files=[archived.ref], fetched_at=dt.datetime.now(dt.UTC),
-            )  # fmt: skip
+                kind=kind,
+                source_id=LOCAL_SOURCE,
+                institution=institution,
+                jurisdiction=jurisdiction,
+                url=url,
+                fields=fields,
+                text=archived.text,
+                files=[archived.ref],
+                fetched_at=dt.datetime.now(dt.UTC),
+            )
         except (MissingField, InvalidDocument) as exc:
             print(f"  {path}: {exc}")
             counts["errors"] += 1

@@ -79,6 +79,11 @@ def cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
 
     library = Library.open(settings)
     total = library.db.count_documents()
+    if settings.search_url:
+        where = f"{settings.search_engine} index {settings.search_index!r}"
+    else:
+        where = f"the embedded index in {settings.index_dir}"
+    print(f"rebuilding {where} from {total} documents", flush=True)
 
     def progress(done: int) -> None:
         print(f"\r  indexed {done}/{total}", end="", flush=True)
@@ -86,7 +91,7 @@ def cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
     done = library.reindex(progress)
     print(f"\nreindexed {done} documents")
     library.close()
-    return 0
+    return 0 if done == total else 1
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:

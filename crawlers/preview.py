@@ -52,10 +52,12 @@ def preview(
     def get(target: str) -> Fetched | None:
         try:
             return fetch(
-                target, allow_loopback=settings.allow_loopback,
-                user_agent=settings.user_agent, max_bytes=settings.max_page_bytes,
+                target,
+                allow_loopback=settings.allow_loopback,
+                user_agent=settings.user_agent,
+                max_bytes=settings.max_page_bytes,
                 deadline=deadline,
-            )  # fmt: skip
+            )
         except FetchError as exc:
             errors.append({"cause": exc.cause, "url": target, "message": str(exc)})
             return None
@@ -136,10 +138,15 @@ def _problems(spec: SourceSpec, document: dict[str, Any]) -> list[str]:
         return ["listing.link matched nothing: the item has no document to fetch"]
     try:
         build_document(
-            kind=spec.kind, source_id=spec.id, institution=spec.institution,
-            jurisdiction=spec.jurisdiction, url=document["url"],
-            fields=dict(spec.constants) | document["fields"], text="", required=spec.required,
-        )  # fmt: skip
+            kind=spec.kind,
+            source_id=spec.id,
+            institution=spec.institution,
+            jurisdiction=spec.jurisdiction,
+            url=document["url"],
+            fields=dict(spec.constants) | document["fields"],
+            text="",
+            required=spec.required,
+        )
     except (MissingField, InvalidDocument) as exc:
         return [str(exc)]
     return []

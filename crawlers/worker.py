@@ -73,9 +73,11 @@ class Worker:
             if abandoned:
                 log.warning("%s: %d run(s) left by a stopped worker closed", row.id, abandoned)
             process = subprocess.Popen(
-                self.crawl_command(row.id), env=self._env(), stdout=subprocess.DEVNULL,
+                self.crawl_command(row.id),
+                env=self._env(),
+                stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
-            )  # fmt: skip
+            )
             self.running[row.id] = Running(row.id, process)
             started.append(row.id)
         return started

@@ -16,7 +16,15 @@ from pydantic import ValidationError
 from api.auth import CallerDep, RegistryDep, client_address
 from api.deps import LibraryDep
 from api.ratelimit import WriteLimiter
-from api.schemas import PreviewOut, RunList, RunSummary, SourceList, SourceOut
+from api.schemas import (
+    AuditEntry,
+    AuditList,
+    PreviewOut,
+    RunList,
+    RunSummary,
+    SourceList,
+    SourceOut,
+)
 from config.specs import SourceSpec, error_items, load_specs
 from crawlers.preview import preview
 from indexer.db.registry import Caller, Conflict, Registry, RegistryError, as_utc, is_stale
@@ -55,30 +63,41 @@ def _spec(registry: Registry, caller: Caller, data: dict[str, Any]) -> SourceSpe
             ]
         ) from exc
     if spec.jurisdiction != institution.jurisdiction:
+        message = f"must be the institution's own jurisdiction, {institution.jurisdiction}"
         raise RequestValidationError(
-            [{"loc": ("body", "jurisdiction"), "type": "value_error",
-              "msg": f"must be the institution's own jurisdiction, {institution.jurisdiction}"}]
-        )  # fmt: skip
+            [{"loc": ("body", "jurisdiction"), "type": "value_error", "msg": message}]
+        )
     return spec
 
 
 def _run(row: CrawlRunRow) -> RunSummary:
     return RunSummary(
-        id=row.id, status=row.status, message=row.message, started_at=as_utc(row.started_at),
-        finished_at=as_utc(row.finished_at), stats=row.stats or {}, errors=row.errors or {},
-    )  # fmt: skip
+        id=row.id,
+        status=row.status,
+        message=row.message,
+        started_at=as_utc(row.started_at),
+        finished_at=as_utc(row.finished_at),
+        stats=row.stats or {},
+        errors=row.errors or {},
+    )
 
 
 def _out(row: SourceRow, library: Any) -> SourceOut:
     runs = library.db.list_runs(row.id, limit=1)
     return SourceOut(
-        id=row.id, institution_id=row.institution_id, spec=row.spec, paused=row.paused,
-        every_hours=row.every_hours, next_run_at=as_utc(row.next_run_at),
+        id=row.id,
+        institution_id=row.institution_id,
+        spec=row.spec,
+        paused=row.paused,
+        every_hours=row.every_hours,
+        next_run_at=as_utc(row.next_run_at),
         crawl_requested_at=as_utc(row.crawl_requested_at),
-        last_success_at=as_utc(row.last_success_at), stale=is_stale(row),
-        last_run=_run(runs[0]) if runs else None, created_at=as_utc(row.created_at),
+        last_success_at=as_utc(row.last_success_at),
+        stale=is_stale(row),
+        last_run=_run(runs[0]) if runs else None,
+        created_at=as_utc(row.created_at),
         updated_at=as_utc(row.updated_at),
-    )  # fmt: skip
+    )
 
 
 def _owned(registry: Registry, source_id: str, caller: Caller) -> SourceRow:
@@ -102,9 +121,12 @@ def list_sources(caller: CallerDep, registry: RegistryDep, library: LibraryDep) 
 
 @router.post("", response_model=SourceOut, status_code=201, summary="Register a source")
 def create_source(
-    request: Request, body: SpecBody, caller: WriterDep, registry: RegistryDep,
+    request: Request,
+    body: SpecBody,
+    caller: WriterDep,
+    registry: RegistryDep,
     library: LibraryDep,
-) -> SourceOut:  # fmt: skip
+) -> SourceOut:
     spec = _spec(registry, caller, body)
     try:
         row = registry.create_source(caller.institution_id, spec, _reserved(request))
@@ -135,9 +157,13 @@ def get_source(
 
 @router.put("/{source_id}", response_model=SourceOut, summary="Replace a source's spec")
 def update_source(
-    request: Request, source_id: str, body: SpecBody, caller: WriterDep, registry: RegistryDep,
+    request: Request,
+    source_id: str,
+    body: SpecBody,
+    caller: WriterDep,
+    registry: RegistryDep,
     library: LibraryDep,
-) -> SourceOut:  # fmt: skip
+) -> SourceOut:
     _owned(registry, source_id, caller)
     spec = _spec(registry, caller, body | {"id": body.get("id", source_id)})
     try:
@@ -152,9 +178,13 @@ def update_source(
 
 
 def _set_paused(
-    request: Request, source_id: str, caller: Caller, registry: Registry, library: Any,
+    request: Request,
+    source_id: str,
+    caller: Caller,
+    registry: Registry,
+    library: Any,
     paused: bool,
-) -> SourceOut:  # fmt: skip
+) -> SourceOut:
     _owned(registry, source_id, caller)
     row = registry.set_paused(source_id, caller.institution_id, paused)
     assert row is not None
@@ -164,25 +194,34 @@ def _set_paused(
 
 @router.post("/{source_id}/pause", response_model=SourceOut)
 def pause_source(
-    request: Request, source_id: str, caller: WriterDep, registry: RegistryDep,
+    request: Request,
+    source_id: str,
+    caller: WriterDep,
+    registry: RegistryDep,
     library: LibraryDep,
-) -> SourceOut:  # fmt: skip
+) -> SourceOut:
     return _set_paused(request, source_id, caller, registry, library, True)
 
 
 @router.post("/{source_id}/resume", response_model=SourceOut)
 def resume_source(
-    request: Request, source_id: str, caller: WriterDep, registry: RegistryDep,
+    request: Request,
+    source_id: str,
+    caller: WriterDep,
+    registry: RegistryDep,
     library: LibraryDep,
-) -> SourceOut:  # fmt: skip
+) -> SourceOut:
     return _set_paused(request, source_id, caller, registry, library, False)
 
 
 @router.post("/{source_id}/crawl", response_model=SourceOut, status_code=202)
 def crawl_now(
-    request: Request, source_id: str, caller: WriterDep, registry: RegistryDep,
+    request: Request,
+    source_id: str,
+    caller: WriterDep,
+    registry: RegistryDep,
     library: LibraryDep,
-) -> SourceOut:  # fmt: skip
+) -> SourceOut:
     """Ask for a crawl as soon as a worker is free (``abierto worker``)."""
     _owned(registry, source_id, caller)
     row = registry.request_crawl(source_id, caller.institution_id)
@@ -204,9 +243,31 @@ def delete_source(
 
 @router.get("/{source_id}/runs", response_model=RunList, summary="Each crawl's health")
 def source_runs(
-    source_id: str, caller: CallerDep, registry: RegistryDep, library: LibraryDep,
+    source_id: str,
+    caller: CallerDep,
+    registry: RegistryDep,
+    library: LibraryDep,
     limit: int = 20,
-) -> RunList:  # fmt: skip
+) -> RunList:
     row = _owned(registry, source_id, caller)
     runs = library.db.list_runs(source_id, limit=max(1, min(limit, 200)))
     return RunList(source_id=source_id, stale=is_stale(row), runs=[_run(r) for r in runs])
+
+
+@router.get("/{source_id}/audit", response_model=AuditList, summary="Who changed it, when")
+def source_audit(source_id: str, caller: CallerDep, registry: RegistryDep) -> AuditList:
+    _owned(registry, source_id, caller)
+    rows = registry.audit_log(source_id)
+    return AuditList(
+        source_id=source_id,
+        entries=[
+            AuditEntry(
+                at=as_utc(row.at),
+                action=row.action,
+                institution_id=row.institution_id,
+                key_id=row.key_id,
+                client=row.client,
+            )
+            for row in rows
+        ],
+    )

@@ -54,12 +54,28 @@ def test_register_preview_crawl_search(tmp_path: Path) -> None:
         assert api.post(f"/v1/sources/{spec['id']}/crawl", headers=headers).status_code == 202
 
         worker = subprocess.run(
-            [sys.executable, "-m", "cli.main", "--data-dir", str(settings.data_dir), "worker",
-             "--once", "--poll", "0.2"],
-            cwd=REPO, capture_output=True, text=True, timeout=180, check=False,
-            env={"ABIERTO_ALLOW_LOOPBACK": "true", "ABIERTO_CRAWL_DELAY_S": "0",
-                 "PATH": "/usr/bin:/bin"},
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "cli.main",
+                "--data-dir",
+                str(settings.data_dir),
+                "worker",
+                "--once",
+                "--poll",
+                "0.2",
+            ],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
+            env={
+                "ABIERTO_ALLOW_LOOPBACK": "true",
+                "ABIERTO_CRAWL_DELAY_S": "0",
+                "PATH": "/usr/bin:/bin",
+            },
+        )
         assert worker.returncode == 0, worker.stdout + worker.stderr
 
     found = api.get("/v1/search", params={"source": spec["id"], "limit": 1}).json()

@@ -46,10 +46,17 @@ def test_a_killed_crawl_is_abandoned_and_the_next_one_completes(tmp_path: Path) 
         first_pdf = sites.url_for(manifest.sentencias[0].path)
 
         crashing = Worker(
-            settings, name="w-crash",
-            crawl_command=lambda source: [sys.executable, "-c", CRASH, settings.database,
-                                          source, first_pdf],
-        )  # fmt: skip
+            settings,
+            name="w-crash",
+            crawl_command=lambda source: [
+                sys.executable,
+                "-c",
+                CRASH,
+                settings.database,
+                source,
+                first_pdf,
+            ],
+        )
         assert crashing.start_due() == ["pj-gto-propia"]
         crashing.running["pj-gto-propia"].process.wait(timeout=60)
         assert crashing.reap() == [("pj-gto-propia", -9)]

@@ -57,18 +57,38 @@ class PostgresServer:
     def create_database(self, name: str) -> str:
         """A fresh database; returns its SQLAlchemy URL."""
         subprocess.run(
-            [str(self.bin / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U",
-             "postgres", name],
-            check=True, capture_output=True,
-        )  # fmt: skip
+            [
+                str(self.bin / "createdb"),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(self.port),
+                "-U",
+                "postgres",
+                name,
+            ],
+            check=True,
+            capture_output=True,
+        )
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{name}"
 
     def stop(self) -> None:
         subprocess.run(
-            _as_owner([str(self.bin / "pg_ctl"), "-D", str(self.home / "data"), "-m", "fast",
-                       "-w", "stop"], self.home),
-            check=False, capture_output=True,
-        )  # fmt: skip
+            _as_owner(
+                [
+                    str(self.bin / "pg_ctl"),
+                    "-D",
+                    str(self.home / "data"),
+                    "-m",
+                    "fast",
+                    "-w",
+                    "stop",
+                ],
+                self.home,
+            ),
+            check=False,
+            capture_output=True,
+        )
         shutil.rmtree(self.home, ignore_errors=True)
 
 
@@ -80,19 +100,50 @@ def start() -> PostgresServer:
     home.chmod(0o755)
     data = home / "data"
     made = subprocess.run(
-        _as_owner([str(binaries / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
-                   "-E", "UTF8", "--locale=C.UTF-8"], home),
-        check=False, capture_output=True, text=True,
-    )  # fmt: skip
+        _as_owner(
+            [
+                str(binaries / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            ],
+            home,
+        ),
+        check=False,
+        capture_output=True,
+        text=True,
+    )
     if made.returncode != 0:
         raise RuntimeError(f"initdb failed: {made.stdout}{made.stderr}")
     port = _free_port()
     options = f"-p {port} -k {home} -c listen_addresses=127.0.0.1 -c fsync=off"
     started = subprocess.run(
-        _as_owner([str(binaries / "pg_ctl"), "-D", str(data), "-o", options, "-l",
-                   str(home / "postgres.log"), "-w", "-t", "60", "start"], home),
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        _as_owner(
+            [
+                str(binaries / "pg_ctl"),
+                "-D",
+                str(data),
+                "-o",
+                options,
+                "-l",
+                str(home / "postgres.log"),
+                "-w",
+                "-t",
+                "60",
+                "start",
+            ],
+            home,
+        ),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if started.returncode != 0:
         log = (home / "postgres.log").read_text(errors="replace")[-2000:]
         raise RuntimeError(f"PostgreSQL did not start: {started.stderr}\n{log}")

@@ -54,9 +54,12 @@ def port() -> Iterator[int]:
 
 def get(url: str, allow_loopback: bool = True, max_bytes: int = 1_000_000, wait: float = 5) -> Any:
     return fetch(
-        url, allow_loopback=allow_loopback, user_agent="prueba", max_bytes=max_bytes,
+        url,
+        allow_loopback=allow_loopback,
+        user_agent="prueba",
+        max_bytes=max_bytes,
         deadline=time.monotonic() + wait,
-    )  # fmt: skip
+    )
 
 
 def test_loopback_is_fetched_only_when_allowed(port: int) -> None:
