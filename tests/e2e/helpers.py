@@ -21,6 +21,7 @@ def run_crawl(
     *sources: str,
     sources_dir: Path | None = None,
     allow_loopback: bool = True,
+    database_url: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """``abierto crawl`` in its own process, as an operator runs it."""
     env = os.environ | {
@@ -29,6 +30,8 @@ def run_crawl(
         "ABIERTO_ALLOW_LOOPBACK": "true" if allow_loopback else "false",
         "ABIERTO_CRAWL_DELAY_S": "0",
     }
+    if database_url is not None:
+        env["ABIERTO_DATABASE_URL"] = database_url
     if sources_dir is not None:
         env["ABIERTO_SOURCES_DIR"] = str(sources_dir)
     args = [sys.executable, "-m", "cli.main", "crawl"]
