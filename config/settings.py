@@ -40,6 +40,12 @@ class Settings(BaseSettings):
         0.5, ge=0, le=60, description="Initial delay between requests to one site (AutoThrottle)."
     )
     obey_robots: bool = True
+    backoff_retries: int = Field(
+        3, ge=0, le=10, description="Retries of a request a site answered 429/503."
+    )
+    max_retry_after_s: float = Field(
+        120.0, gt=0, description="Longest Retry-After honoured; a longer one is an error."
+    )
     preview_timeout_s: float = Field(20.0, gt=0, le=120)
     write_rate_per_minute: int = Field(
         30, ge=1, description="Source changes allowed per minute, per API key and per client."

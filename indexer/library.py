@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from config.settings import Settings
@@ -20,10 +20,12 @@ from indexer.db.database import SaveOutcome
 from indexer.extract import ExtractionError, ExtractionLimits, extract_text
 from indexer.models import FileRef, Legislativo, Sentencia, Sesion
 from indexer.stores import SearchQuery, SearchResult, Store
-from indexer.stores.tantivy_store import TantivyStore
+from indexer.stores.factory import open_store
 
 AnyDocument = Sentencia | Sesion | Legislativo
 INDEX_BATCH = 200
+# documents saved up to this long before a rebuild began are indexed again after it
+REINDEX_MARGIN = dt.timedelta(seconds=60)
 log = logging.getLogger(__name__)
 
 
@@ -52,13 +54,16 @@ class Library:
         )
         return cls(
             Database(settings.database),
-            TantivyStore(settings.index_dir),
+            open_store(settings),
             FileArchive(settings.files_dir),
             limits,
         )
 
     def close(self) -> None:
         self.db.close()
+        close_store = getattr(self.store, "close", None)
+        if close_store is not None:
+            close_store()
 
     def add_file(self, data: bytes, url: str, content_type: str | None = None) -> ArchivedFile:
         """Archive a file and extract its text, once per distinct content."""
@@ -130,10 +135,31 @@ class Library:
         return len(indexed)
 
     def reindex(self, progress: Callable[[int], None] | None = None) -> int:
-        """Rebuild the search index from the database."""
-        self.store.clear()
-        self.db.mark_all_unindexed()
-        return self.flush(progress)
+        """Rebuild the search index from the database; searches keep answering meanwhile.
+
+        The store builds a complete new index and only then replaces the old one. Documents
+        saved while it was being built are caught up afterwards: everything not changed
+        since the rebuild began is marked indexed, the rest is indexed again by ``flush``.
+        """
+        began = dt.datetime.now(dt.UTC) - REINDEX_MARGIN
+        read = 0
+
+        def counted() -> Iterator[AnyDocument]:
+            nonlocal read
+            for doc in self.db.iter_documents():
+                yield doc
+                read += 1
+                if progress and read % INDEX_BATCH == 0:
+                    progress(read)
+
+        report = self.store.rebuild(counted())
+        for doc_id, error in report.errors.items():
+            log.error("document %s could not be indexed: %s", doc_id, error)
+        self.db.mark_rebuilt(began, failed=list(report.errors))
+        if progress:
+            progress(read)
+        self.flush()
+        return report.indexed
 
     def search(self, query: SearchQuery) -> SearchResult:
         return self.store.search(query)

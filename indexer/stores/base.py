@@ -98,6 +98,10 @@ class CursorError(ValueError):
     """A cursor that is malformed or belongs to another query."""
 
 
+class StoreUnavailable(RuntimeError):
+    """The search store does not answer (an engine down or overloaded): try again later."""
+
+
 def encode_cursor(query: SearchQuery, offset: int) -> str:
     raw = json.dumps({"o": offset, "q": query.fingerprint()}).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
@@ -144,3 +148,7 @@ class Store(Protocol):
     def clear(self) -> None: ...
 
     def health(self) -> dict[str, object]: ...
+
+    def rebuild(self, docs: Iterable[Sentencia | Sesion | Legislativo]) -> UpsertReport:
+        """Replace the whole index with ``docs``; searches see the old one until it is done."""
+        ...

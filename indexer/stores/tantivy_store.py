@@ -13,7 +13,6 @@ import json
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 import tantivy
 
@@ -23,7 +22,6 @@ from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term, parse_query
 from indexer.stores.base import (
     FILTER_FIELDS,
-    HIT_FIELDS,
     FacetCount,
     SearchHit,
     SearchQuery,
@@ -32,6 +30,7 @@ from indexer.stores.base import (
     decode_cursor,
     encode_cursor,
 )
+from indexer.stores.documents import hit_payload, metadata_text
 
 AnyDocument = Sentencia | Sesion | Legislativo
 TITLE_BOOST = 2.0
@@ -79,10 +78,20 @@ class TantivyStore:
     # -- writing -----------------------------------------------------------------
 
     def upsert(self, docs: Iterable[AnyDocument]) -> UpsertReport:
+        return self._write(docs, replace_all=False)
+
+    def rebuild(self, docs: Iterable[AnyDocument]) -> UpsertReport:
+        """Replace the whole index with ``docs`` in one commit: readers see the old index
+        until the new one is complete, never an empty or half-built one."""
+        return self._write(docs, replace_all=True)
+
+    def _write(self, docs: Iterable[AnyDocument], replace_all: bool) -> UpsertReport:
         report = UpsertReport()
         with self._lock:
             writer = self.index.writer(WRITER_HEAP, 1)
             try:
+                if replace_all:
+                    writer.delete_all_documents()
                 for doc in docs:
                     try:
                         entry = self._to_tantivy(doc)
@@ -136,7 +145,7 @@ class TantivyStore:
             if isinstance(value, str) and value.strip():
                 entry.add_text(name, value)
                 entry.add_text(_key(name), fold_keyword(value))
-        entry.add_bytes("payload", json.dumps(_payload(doc), ensure_ascii=False).encode())
+        entry.add_bytes("payload", json.dumps(hit_payload(doc), ensure_ascii=False).encode())
         return entry
 
     # -- reading -----------------------------------------------------------------
@@ -253,47 +262,6 @@ class TantivyStore:
                 FacetCount(value=str(b["key"]), count=int(b["doc_count"])) for b in buckets
             ]
         return facets
-
-
-def metadata_text(doc: AnyDocument) -> str:
-    """Descriptive fields searchable as words: a court's or committee's name, a number."""
-    values = doc.model_dump(mode="json")
-    parts = [doc.institution]
-    for name in (
-        "court",
-        "matter",
-        "expediente",
-        "ponente",
-        "congress",
-        "session_type",
-        "doc_type",
-        "number",
-        "committee",
-        "status",
-        "authors",
-        "agenda",
-    ):
-        value = values.get(name)
-        if isinstance(value, list):
-            parts.extend(str(v) for v in value)
-        elif value:
-            parts.append(str(value))
-    return "\n".join(parts)
-
-
-def _payload(doc: AnyDocument) -> dict[str, Any]:
-    data = doc.model_dump(mode="json")
-    fields = {name: data.get(name) for name in HIT_FIELDS[doc.kind]}
-    return {
-        "id": doc.id,
-        "kind": doc.kind,
-        "title": doc.title,
-        "date": data["date"],
-        "url": doc.url,
-        "institution": doc.institution,
-        "jurisdiction": doc.jurisdiction,
-        "fields": fields,
-    }
 
 
 def _highlights(

@@ -1,5 +1,5 @@
-"""Every store under test, loaded with the same corpus. The engine stores join the
-parametrisation when their node is available."""
+"""Every store under test, loaded with the same corpus: the embedded Tantivy store, and
+the engine store through each client (``tests/engine/fixtures.py``)."""
 
 from __future__ import annotations
 
@@ -10,19 +10,20 @@ import pytest
 
 from indexer.stores import Store
 from indexer.stores.tantivy_store import TantivyStore
+from tests.engine.fixtures import ENGINE_KINDS, MakeStore
 from tests.stores.corpus import corpus
 
-
-def _tantivy(path: Path) -> Store:
-    return TantivyStore(path)
+STORES = ["tantivy", *ENGINE_KINDS]
 
 
-STORES = {"tantivy": _tantivy}
-
-
-@pytest.fixture(params=sorted(STORES))
+@pytest.fixture(params=STORES)
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    instance = STORES[request.param](tmp_path / "index")
+    instance: Store
+    if request.param == "tantivy":
+        instance = TantivyStore(tmp_path / "index")
+    else:
+        make: MakeStore = request.getfixturevalue("make_engine_store")
+        instance = make(request.param)
     report = instance.upsert(corpus())
     assert report.indexed == len(corpus()) and not report.errors
     yield instance

@@ -1,0 +1,381 @@
+"""A synthetic Spanish legal corpus for benchmarks: deterministic, any size.
+
+Documents of the three kinds (about 60% sentencias, 25% legislativos, 15% sesiones),
+~3 KB of text each, written from sentence templates over a legal vocabulary with a
+skewed word frequency (a few words in most documents, many rare ones), and metadata with
+realistic spreads: most documents federal or from the large states, more recent years
+more frequent, a few courts and matters dominating. The same ``seed`` and ``size`` give
+the same documents in the same order, generated lazily (100k documents never sit in
+memory at once).
+
+    python bench/legal_corpus.py --size 5 --show   # print a few documents
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from config.jurisdictions import JURISDICTIONS  # noqa: E402
+from indexer.models import Legislativo, Sentencia, Sesion  # noqa: E402
+
+AnyDocument = Sentencia | Sesion | Legislativo
+TEXT_BYTES = 3000
+POOL_SENTENCES = 6000
+
+JURISDICTION_WEIGHTS = {"MX": 30, "MX-CMX": 10, "MX-MEX": 8, "MX-JAL": 6, "MX-NLE": 5, "MX-GUA": 5}
+MATTERS = {
+    "penal": 30,
+    "civil": 20,
+    "familiar": 15,
+    "amparo": 15,
+    "administrativa": 8,
+    "laboral": 6,
+    "mercantil": 4,
+    "electoral": 2,
+}
+COURT_KINDS = [
+    "Juzgado Primero {m} de {c}",
+    "Juzgado Segundo {m} de {c}",
+    "Sala {M}",
+    "Tribunal Colegiado en Materia {M} del {n} Circuito",
+    "Juzgado de Distrito en {c}",
+    "Tribunal de Enjuiciamiento de {c}",
+    "Juzgado de Oralidad {M} de {c}",
+]
+CITIES = [
+    "León",
+    "Celaya",
+    "Guadalajara",
+    "Monterrey",
+    "Toluca",
+    "Puebla",
+    "Mérida",
+    "Oaxaca",
+    "Morelia",
+    "Querétaro",
+    "Tijuana",
+    "Hermosillo",
+    "Xalapa",
+    "Saltillo",
+    "Durango",
+]
+CIRCUITS = ["Primer", "Segundo", "Tercer", "Cuarto", "Quinto", "Sexto", "Séptimo", "Octavo"]
+SESSION_TYPES = {
+    "ordinaria": 70,
+    "extraordinaria": 12,
+    "solemne": 5,
+    "comisión": 10,
+    "permanente": 3,
+}
+DOC_TYPES = {
+    "gaceta": 15,
+    "iniciativa": 35,
+    "dictamen": 20,
+    "punto de acuerdo": 15,
+    "acta": 5,
+    "votación": 4,
+    "diario de debates": 3,
+    "orden del día": 3,
+}
+LEGISLATURES = ["LXIII", "LXIV", "LXV", "LXVI"]
+COMMITTEES = [
+    "Justicia",
+    "Gobernación",
+    "Hacienda y Crédito Público",
+    "Medio Ambiente",
+    "Derechos Humanos",
+    "Igualdad de Género",
+    "Educación",
+    "Salud",
+    "Transparencia",
+]
+
+SUBJECTS = (
+    "el quejoso",
+    "la autoridad responsable",
+    "el tribunal de alzada",
+    "la parte actora",
+    "el ministerio público",
+    "la defensa",
+    "el juez de primera instancia",
+    "la sala",
+    "el imputado",
+    "la víctima",
+    "la comisión dictaminadora",
+    "el pleno",
+    "la diputada promovente",
+    "el senador",
+    "la mesa directiva",
+    "el congreso del estado",
+)
+VERBS = (
+    "sostiene",
+    "resolvió",
+    "determina",
+    "considera",
+    "advierte",
+    "solicita",
+    "propone",
+    "aprobó",
+    "declaró",
+    "ordena",
+    "confirma",
+    "revoca",
+    "modifica",
+    "niega",
+    "concede",
+    "desecha",
+    "sobresee",
+    "reitera",
+    "analiza",
+    "valora",
+)
+OBJECTS = (
+    "la suspensión definitiva",
+    "el daño moral",
+    "la reparación integral del daño",
+    "la pensión alimenticia",
+    "el interés superior de la niñez",
+    "la prisión preventiva",
+    "la prescripción positiva",
+    "la nulidad del contrato",
+    "el amparo indirecto",
+    "la constitucionalidad del artículo",
+    "la reforma a la ley orgánica",
+    "el principio de presunción de inocencia",
+    "la vinculación a proceso",
+    "el derecho humano al agua",
+    "la guarda y custodia",
+    "el régimen de convivencia",
+    "la rescisión de la relación laboral",
+    "la indemnización constitucional",
+    "el recurso de revisión",
+    "los conceptos de violación",
+    "los agravios expuestos",
+    "la iniciativa con proyecto de decreto",
+    "el dictamen de la comisión",
+    "el punto de acuerdo",
+    "la transparencia y rendición de cuentas",
+    "el presupuesto de egresos",
+    "la ley de ingresos",
+    "la cuenta pública",
+)
+CONNECTORS = (
+    "porque",
+    "toda vez que",
+    "en virtud de que",
+    "sin embargo",
+    "por lo que",
+    "además",
+    "de conformidad con",
+    "en términos de",
+    "atento a que",
+    "asimismo",
+)
+TAILS = (
+    "conforme al artículo {n} de la Constitución Política",
+    "en la fracción {r} del artículo {n}",
+    "según la tesis jurisprudencial {n}/{y}",
+    "dentro del expediente {n}/{y}",
+    "en la sesión del {d}",
+    "con fundamento en el código nacional de procedimientos penales",
+    "en los términos del código civil del estado",
+    "por unanimidad de votos",
+    "por mayoría de {n} votos",
+    "con la salvedad de los datos personales ****",
+)
+RARE = (
+    "usucapión",
+    "servidumbre",
+    "enfiteusis",
+    "anatocismo",
+    "litisconsorcio",
+    "exhorto",
+    "apercibimiento",
+    "caducidad",
+    "perención",
+    "reconvención",
+    "fideicomiso",
+    "comodato",
+    "hipoteca",
+    "retroactividad",
+    "extradición",
+    "peculado",
+    "cohecho",
+    "feminicidio",
+    "desaparición",
+    "tortura",
+    "abigeato",
+    "despojo",
+    "fraude",
+    "extorsión",
+    "secuestro",
+)
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def _weighted(rng: random.Random, table: dict[str, int]) -> str:
+    return rng.choices(list(table), weights=list(table.values()))[0]
+
+
+def _sentence(rng: random.Random) -> str:
+    parts = [rng.choice(SUBJECTS), rng.choice(VERBS), rng.choice(OBJECTS)]
+    if rng.random() < 0.7:
+        parts += [
+            rng.choice(CONNECTORS),
+            rng.choice(SUBJECTS),
+            rng.choice(VERBS),
+            rng.choice(OBJECTS),
+        ]
+    tail = rng.choice(TAILS).format(
+        n=rng.randint(1, 1200),
+        r=rng.choice(ROMAN),
+        y=rng.randint(2000, 2025),
+        d=f"{rng.randint(1, 28)} de {rng.choice(MONTHS)} de {rng.randint(2000, 2025)}",
+    )
+    if rng.random() < 0.15:
+        tail += f" relativo al {rng.choice(RARE)}"
+    text = " ".join(parts) + " " + tail
+    return text[0].upper() + text[1:] + "."
+
+
+MONTHS = (
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+)
+
+
+class LegalCorpus:
+    """``iter(LegalCorpus(100_000))``: the same documents for the same size and seed."""
+
+    def __init__(self, size: int, seed: int = 20250218) -> None:
+        self.size = size
+        self.seed = seed
+        pool_rng = random.Random(seed)
+        self.pool = [_sentence(pool_rng) for _ in range(POOL_SENTENCES)]
+        others = [code for code in JURISDICTIONS if code not in JURISDICTION_WEIGHTS]
+        self.jurisdictions = {**JURISDICTION_WEIGHTS, **dict.fromkeys(others, 1)}
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __iter__(self) -> Iterator[AnyDocument]:
+        rng = random.Random(self.seed + 1)
+        for n in range(self.size):
+            yield self._document(rng, n)
+
+    def _text(self, rng: random.Random) -> str:
+        parts: list[str] = []
+        size = 0
+        target = int(TEXT_BYTES * rng.uniform(0.7, 1.3))
+        while size < target:
+            sentence = rng.choice(self.pool)
+            parts.append(sentence)
+            size += len(sentence) + 1
+        return " ".join(parts)
+
+    def _date(self, rng: random.Random) -> dt.date:
+        year = 2025 - min(int(rng.expovariate(0.25)), 24)  # recent years more frequent
+        return dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(365))
+
+    def _document(self, rng: random.Random, n: int) -> AnyDocument:
+        roll = rng.random()
+        jurisdiction = _weighted(rng, self.jurisdictions)
+        state = JURISDICTIONS[jurisdiction]
+        day = self._date(rng)
+        text = self._text(rng)
+        url = f"https://transparencia.example.gob.mx/{jurisdiction.lower()}/{n}"
+        if roll < 0.60:
+            matter = _weighted(rng, MATTERS)
+            court = rng.choice(COURT_KINDS).format(
+                m=matter.capitalize(),
+                M=matter.capitalize(),
+                c=rng.choice(CITIES),
+                n=rng.choice(CIRCUITS),
+            )
+            expediente = f"{rng.randint(1, 4000)}/{day.year}"
+            return Sentencia(
+                id=f"sen-{n:07d}",
+                title=f"Sentencia {matter} del expediente {expediente}",
+                date=day,
+                institution=f"Poder Judicial de {state}",
+                jurisdiction=jurisdiction,
+                source_id=f"pj-{jurisdiction.lower()}",
+                url=url,
+                text=text,
+                court=court,
+                matter=matter,
+                expediente=expediente,
+                resolution_date=day,
+                ponente=f"Magistrada {rng.choice(CITIES)} {rng.randint(1, 50)}",
+            )
+        congress = f"Congreso de {state}" if jurisdiction != "MX" else "Cámara de Diputados"
+        legislature = rng.choice(LEGISLATURES)
+        if roll < 0.75:
+            session_type = _weighted(rng, SESSION_TYPES)
+            return Sesion(
+                id=f"ses-{n:07d}",
+                title=f"Sesión {session_type} del {day:%d/%m/%Y}",
+                date=day,
+                institution=congress,
+                jurisdiction=jurisdiction,
+                url=url,
+                text=text,
+                source_id=f"congreso-{jurisdiction.lower()}",
+                congress=congress,
+                legislature=legislature,
+                session_type=session_type,
+                agenda=[rng.choice(OBJECTS) for _ in range(3)],
+            )
+        doc_type = _weighted(rng, DOC_TYPES)
+        return Legislativo(
+            id=f"leg-{n:07d}",
+            title=f"{doc_type.capitalize()}: {rng.choice(OBJECTS)}",
+            date=day,
+            institution=congress,
+            jurisdiction=jurisdiction,
+            url=url,
+            text=text,
+            source_id=f"congreso-{jurisdiction.lower()}",
+            doc_type=doc_type,
+            number=f"{rng.randint(1, 900)}/{legislature}",
+            legislature=legislature,
+            committee=f"Comisión de {rng.choice(COMMITTEES)}",
+            authors=[f"Dip. {rng.choice(CITIES)} {rng.randint(1, 99)}"],
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=int, default=5)
+    parser.add_argument("--show", action="store_true", help="print the documents")
+    args = parser.parse_args()
+    total = 0
+    for doc in LegalCorpus(args.size):
+        total += len(doc.text.encode())
+        if args.show:
+            print(doc.model_dump_json(indent=1, exclude={"text"}), doc.text[:300], "…\n")
+    print(f"{args.size} documents, {total / max(args.size, 1):.0f} bytes of text on average")
+
+
+if __name__ == "__main__":
+    main()

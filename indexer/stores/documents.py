@@ -1,0 +1,59 @@
+"""How a document is seen by every store: its descriptive words and the hit it becomes.
+
+Shared so that the embedded and the engine stores search the same words and answer
+with the same hit for the same document.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from indexer.models import Legislativo, Sentencia, Sesion
+from indexer.stores.base import HIT_FIELDS
+
+AnyDocument = Sentencia | Sesion | Legislativo
+
+# Descriptive fields searchable as words (after the institution), in this order.
+META_FIELDS: tuple[str, ...] = (
+    "court",
+    "matter",
+    "expediente",
+    "ponente",
+    "congress",
+    "session_type",
+    "doc_type",
+    "number",
+    "committee",
+    "status",
+    "authors",
+    "agenda",
+)
+
+
+def metadata_text(doc: AnyDocument) -> str:
+    """Descriptive fields searchable as words: a court's or committee's name, a number."""
+    values = doc.model_dump(mode="json")
+    parts = [doc.institution]
+    for name in META_FIELDS:
+        value = values.get(name)
+        if isinstance(value, list):
+            parts.extend(str(v) for v in value)
+        elif value:
+            parts.append(str(value))
+    return "\n".join(parts)
+
+
+def hit_payload(doc: AnyDocument) -> dict[str, Any]:
+    """What a search hit carries for ``doc`` (the ``SearchHit`` fields but score/highlights)."""
+    data = doc.model_dump(mode="json")
+    fields = {name: data.get(name) for name in HIT_FIELDS[doc.kind]}
+    return {
+        "id": doc.id,
+        "kind": doc.kind,
+        "title": doc.title,
+        "date": data["date"],
+        "url": doc.url,
+        "institution": doc.institution,
+        "jurisdiction": doc.jurisdiction,
+        "fields": fields,
+    }

@@ -1,0 +1,244 @@
+"""Two thin adapters, one shape: the DSL is built once (``schema``, ``compile``,
+``request``) and sent through the official client of each engine.
+
+Client-level retries are turned off: ``retry.Backoff`` is the one retry policy, and
+each adapter translates its client's exceptions into ``EngineError``/``EngineUnavailable``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+from indexer.stores.engine.retry import EngineError, EngineUnavailable
+
+EngineKind = Literal["elasticsearch", "opensearch"]
+
+
+@dataclass(frozen=True)
+class Connection:
+    """Where the engine is and how to talk to it."""
+
+    url: str
+    username: str | None = None
+    password: str | None = None
+    ca_certs: Path | None = None
+    verify_certs: bool = True
+    timeout_s: float = 30.0
+
+
+class EngineClient(Protocol):
+    """What the store needs from an engine; every method raises only ``EngineError``."""
+
+    kind: EngineKind
+
+    def info(self, timeout_s: float | None = None) -> dict[str, Any]: ...
+
+    def create_index(
+        self, name: str, settings: dict[str, Any], mappings: dict[str, Any]
+    ) -> None: ...
+
+    def delete_index(self, name: str) -> None: ...
+
+    def index_exists(self, name: str) -> bool: ...
+
+    def alias_targets(self, alias: str) -> list[str]: ...
+
+    def update_aliases(self, actions: list[dict[str, Any]]) -> None: ...
+
+    def put_settings(self, index: str, settings: dict[str, Any]) -> None: ...
+
+    def refresh(self, index: str) -> None: ...
+
+    def bulk(self, operations: list[dict[str, Any]]) -> dict[str, Any]: ...
+
+    def search(self, index: str, body: dict[str, Any]) -> dict[str, Any]: ...
+
+    def count(self, index: str) -> int: ...
+
+    def close(self) -> None: ...
+
+
+def _targets(found: dict[str, Any], alias: str) -> list[str]:
+    """Index names from a ``GET _alias/<alias>`` answer (a 404 answer names none)."""
+    return sorted(
+        k for k, v in found.items() if isinstance(v, dict) and alias in v.get("aliases", {})
+    )
+
+
+def _message(info: object, fallback: object) -> str:
+    if isinstance(info, dict):
+        error = info.get("error", info)
+        if isinstance(error, dict):
+            return str(error.get("reason") or error.get("type") or error)[:500]
+        return str(error)[:500]
+    return str(info or fallback)[:500]
+
+
+class OpenSearchClient:
+    """``opensearch-py`` (OpenSearch 2.x)."""
+
+    kind: EngineKind = "opensearch"
+
+    def __init__(self, connection: Connection) -> None:
+        from opensearchpy import OpenSearch
+
+        auth = None
+        if connection.username:
+            auth = (connection.username, connection.password or "")
+        self.client = OpenSearch(
+            hosts=[connection.url],
+            http_auth=auth,
+            verify_certs=connection.verify_certs,
+            ca_certs=str(connection.ca_certs) if connection.ca_certs else None,
+            timeout=connection.timeout_s,
+            max_retries=0,
+            retry_on_timeout=False,
+        )
+
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        from opensearchpy import exceptions as ex
+
+        try:
+            yield
+        except ex.ConnectionError as exc:
+            raise EngineUnavailable(f"{type(exc).__name__}: {exc.error}") from exc
+        except ex.TransportError as exc:
+            status = exc.status_code if isinstance(exc.status_code, int) else 0
+            raise EngineError(status, _message(exc.info, exc.error)) from exc
+
+    def _do(self, action: Callable[[], Any]) -> Any:
+        with self._errors():
+            return action()
+
+    def info(self, timeout_s: float | None = None) -> dict[str, Any]:
+        params = {"request_timeout": timeout_s} if timeout_s else {}
+        return dict(self._do(lambda: self.client.info(params=params)))
+
+    def create_index(self, name: str, settings: dict[str, Any], mappings: dict[str, Any]) -> None:
+        body = {"settings": settings, "mappings": mappings}
+        self._do(lambda: self.client.indices.create(index=name, body=body))
+
+    def delete_index(self, name: str) -> None:
+        self._do(lambda: self.client.indices.delete(index=name, ignore_unavailable=True))
+
+    def index_exists(self, name: str) -> bool:
+        return bool(self._do(lambda: self.client.indices.exists(index=name)))
+
+    def alias_targets(self, alias: str) -> list[str]:
+        found = self._do(lambda: self.client.indices.get_alias(name=alias, ignore=[404]))
+        return _targets(found, alias)
+
+    def update_aliases(self, actions: list[dict[str, Any]]) -> None:
+        self._do(lambda: self.client.indices.update_aliases(body={"actions": actions}))
+
+    def put_settings(self, index: str, settings: dict[str, Any]) -> None:
+        self._do(lambda: self.client.indices.put_settings(index=index, body=settings))
+
+    def refresh(self, index: str) -> None:
+        self._do(lambda: self.client.indices.refresh(index=index))
+
+    def bulk(self, operations: list[dict[str, Any]]) -> dict[str, Any]:
+        return dict(self._do(lambda: self.client.bulk(body=operations)))
+
+    def search(self, index: str, body: dict[str, Any]) -> dict[str, Any]:
+        return dict(self._do(lambda: self.client.search(index=index, body=body)))
+
+    def count(self, index: str) -> int:
+        return int(self._do(lambda: self.client.count(index=index))["count"])
+
+    def close(self) -> None:
+        self.client.close()
+
+
+class ElasticsearchClient:
+    """The official ``elasticsearch`` client (Elasticsearch 8.x/9.x)."""
+
+    kind: EngineKind = "elasticsearch"
+
+    def __init__(self, connection: Connection) -> None:
+        from elasticsearch import Elasticsearch
+
+        auth = None
+        if connection.username:
+            auth = (connection.username, connection.password or "")
+        self.client = Elasticsearch(
+            connection.url,
+            basic_auth=auth,
+            verify_certs=connection.verify_certs,
+            ca_certs=str(connection.ca_certs) if connection.ca_certs else None,
+            request_timeout=connection.timeout_s,
+            max_retries=0,
+            retry_on_timeout=False,
+        )
+
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        import elastic_transport
+        from elasticsearch import ApiError
+
+        try:
+            yield
+        except ApiError as exc:
+            raise EngineError(exc.meta.status, _message(exc.body, exc.message)) from exc
+        except elastic_transport.TransportError as exc:
+            raise EngineUnavailable(f"{type(exc).__name__}: {exc.message}") from exc
+
+    def _do(self, action: Callable[[], Any]) -> Any:
+        with self._errors():
+            response = action()
+            return getattr(response, "body", response)
+
+    def info(self, timeout_s: float | None = None) -> dict[str, Any]:
+        client = self.client.options(request_timeout=timeout_s) if timeout_s else self.client
+        return dict(self._do(client.info))
+
+    def create_index(self, name: str, settings: dict[str, Any], mappings: dict[str, Any]) -> None:
+        self._do(
+            lambda: self.client.indices.create(index=name, settings=settings, mappings=mappings)
+        )
+
+    def delete_index(self, name: str) -> None:
+        self._do(lambda: self.client.indices.delete(index=name, ignore_unavailable=True))
+
+    def index_exists(self, name: str) -> bool:
+        return bool(self._do(lambda: self.client.indices.exists(index=name)))
+
+    def alias_targets(self, alias: str) -> list[str]:
+        client = self.client.options(ignore_status=404)
+        found = self._do(lambda: client.indices.get_alias(name=alias))
+        return _targets(found, alias)
+
+    def update_aliases(self, actions: list[dict[str, Any]]) -> None:
+        self._do(lambda: self.client.indices.update_aliases(actions=actions))
+
+    def put_settings(self, index: str, settings: dict[str, Any]) -> None:
+        self._do(lambda: self.client.indices.put_settings(index=index, settings=settings))
+
+    def refresh(self, index: str) -> None:
+        self._do(lambda: self.client.indices.refresh(index=index))
+
+    def bulk(self, operations: list[dict[str, Any]]) -> dict[str, Any]:
+        return dict(self._do(lambda: self.client.bulk(operations=operations)))
+
+    def search(self, index: str, body: dict[str, Any]) -> dict[str, Any]:
+        return dict(self._do(lambda: self.client.search(index=index, body=body)))
+
+    def count(self, index: str) -> int:
+        return int(self._do(lambda: self.client.count(index=index))["count"])
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def connect(kind: EngineKind, connection: Connection) -> EngineClient:
+    """The adapter for ``kind`` (the client library is imported only when used)."""
+    if kind == "opensearch":
+        return OpenSearchClient(connection)
+    if kind == "elasticsearch":
+        return ElasticsearchClient(connection)
+    raise ValueError(f"unknown search engine {kind!r}: choose elasticsearch or opensearch")

@@ -1,0 +1,114 @@
+"""The query syntax tree as engine query DSL: the same tree the embedded store compiles.
+
+Only ``match_phrase``, ``term``, ``prefix`` and ``bool`` are produced; the user's text never
+reaches ``query_string``. Words are analysed by the engine with the field's own analyser
+(the one it indexed with), so a query and the documents always agree inside the engine.
+Whether a leaf has any word at all is decided here with the shared Python analysis,
+exactly as the embedded store decides it, so that ``💥 daño`` means ``daño`` everywhere.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from indexer.analysis import fold_keyword, fold_tokens, stem_tokens
+from indexer.query import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term
+
+Clause = dict[str, Any]
+TITLE_BOOST = 2.0
+WORD_FIELDS = ("title", "meta", "text")
+MATCH_ALL: Clause = {"match_all": {}}
+MATCH_NONE: Clause = {"match_none": {}}
+
+
+def compile_query(node: Node) -> Clause:
+    """The DSL for ``node``; a tree without a single word matches nothing."""
+    compiled = _compile(node)
+    return compiled if compiled is not None else MATCH_NONE
+
+
+def key_field(name: str) -> str:
+    """The normalised keyword a filter on ``name`` compares against."""
+    return f"{name}.key"
+
+
+def keyword_term(name: str, value: str) -> Clause:
+    return {"term": {key_field(name): fold_keyword(value)}}
+
+
+def _compile(node: Node) -> Clause | None:
+    match node:
+        case MatchAll():
+            return MATCH_ALL
+        case Term(text) | Phrase(text):
+            return _words(text, WORD_FIELDS)
+        case Prefix(text):
+            return _prefix(text)
+        case Field(name, value, _):
+            if name in ("title", "text"):
+                return _words(value, (name,))
+            return keyword_term(name, value)
+        case Not(item):
+            inner = _compile(item)
+            if inner is None:
+                return None
+            return {"bool": {"must": [MATCH_ALL], "must_not": [inner]}}
+        case And(items):
+            return _and(items)
+        case Or(items):
+            options = [q for q in map(_compile, items) if q is not None]
+            if not options:
+                return None
+            return {"bool": {"should": options, "minimum_should_match": 1}}
+    raise TypeError(f"unknown query node {node!r}")
+
+
+def _and(items: tuple[Node, ...]) -> Clause | None:
+    must: list[Clause] = []
+    must_not: list[Clause] = []
+    for item in items:
+        if isinstance(item, Not):
+            inner = _compile(item.item)
+            if inner is not None:
+                must_not.append(inner)
+        else:
+            compiled = _compile(item)
+            if compiled is not None:
+                must.append(compiled)
+    if not must and not must_not:
+        return None
+    if not must:
+        must.append(MATCH_ALL)
+    clause: dict[str, Any] = {"must": must}
+    if must_not:
+        clause["must_not"] = must_not
+    return {"bool": clause}
+
+
+def _words(text: str, fields: tuple[str, ...]) -> Clause | None:
+    """A word or a phrase in any of ``fields`` (one word is a term, several a phrase)."""
+    if not stem_tokens(text):
+        return None
+    options: list[Clause] = []
+    for field in fields:
+        spec: dict[str, Any] = {"query": text}
+        if field == "title":
+            spec["boost"] = TITLE_BOOST
+        options.append({"match_phrase": {field: spec}})
+    if len(options) == 1:
+        return options[0]
+    return {"bool": {"should": options, "minimum_should_match": 1}}
+
+
+def _prefix(text: str) -> Clause | None:
+    """``constitu*``: every word but the last as typed, the last as a prefix, unstemmed."""
+    tokens = fold_tokens(text)
+    if not tokens:
+        return None
+    *leading, last = tokens
+    options: list[Clause] = []
+    for field in ("title.fold", "text.fold"):
+        parts: list[Clause] = [{"term": {field: token}} for token in leading]
+        parts.append({"prefix": {field: {"value": last}}})
+        options.append({"bool": {"must": parts}})
+    return {"bool": {"should": options, "minimum_should_match": 1}}

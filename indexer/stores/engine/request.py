@@ -1,0 +1,132 @@
+"""A ``SearchQuery`` as one engine search request, and the answer as a ``SearchResult``.
+
+Paging uses ``search_after`` (the sort values of the last hit, with ``id`` as the tie
+breaker) inside an opaque cursor bound to the query's fingerprint, so a cursor from
+another query, or from the embedded store, is refused like the embedded store refuses it.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+from typing import Any
+
+from indexer.highlight import MatchPlan
+from indexer.query import Node
+from indexer.stores.base import (
+    FILTER_FIELDS,
+    CursorError,
+    FacetCount,
+    SearchHit,
+    SearchQuery,
+    SearchResult,
+)
+from indexer.stores.engine import highlights
+from indexer.stores.engine.compile import compile_query, keyword_term
+
+SortValue = int | float | str | None
+
+
+def encode_cursor(query: SearchQuery, after: list[SortValue], seen: int) -> str:
+    raw = json.dumps({"a": after, "n": seen, "q": query.fingerprint()}).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(query: SearchQuery) -> tuple[list[SortValue] | None, int]:
+    """The sort values to search after and how many hits came before (None, 0: first page)."""
+    if not query.cursor:
+        return None, 0
+    try:
+        padded = query.cursor + "=" * (-len(query.cursor) % 4)
+        data = json.loads(base64.urlsafe_b64decode(padded))
+        after, seen, owner = data["a"], int(data["n"]), str(data["q"])
+        if not isinstance(after, list) or not all(
+            isinstance(v, int | float | str) or v is None for v in after
+        ):
+            raise TypeError("sort values")
+    except (ValueError, KeyError, TypeError) as exc:
+        raise CursorError("cursor is not valid: pass next_cursor exactly as returned") from exc
+    if owner != query.fingerprint():
+        raise CursorError("cursor belongs to a different query: repeat the same parameters")
+    if seen < 0:
+        raise CursorError("cursor is not valid: pass next_cursor exactly as returned")
+    return after, seen
+
+
+def _filters(query: SearchQuery) -> list[dict[str, Any]]:
+    clauses: list[dict[str, Any]] = []
+    for name, values in query.filters.items():
+        if name not in FILTER_FIELDS:
+            raise ValueError(f"unknown filter field {name!r}")
+        wanted = [v for v in values if v.strip()]
+        if wanted:
+            options = [keyword_term(name, v) for v in wanted]
+            clauses.append({"bool": {"should": options, "minimum_should_match": 1}})
+    if query.date_from or query.date_to:
+        bounds = {}
+        if query.date_from:
+            bounds["gte"] = query.date_from.isoformat()
+        if query.date_to:
+            bounds["lte"] = query.date_to.isoformat()
+        clauses.append({"range": {"date": bounds}})
+    return clauses
+
+
+def _sort(query: SearchQuery) -> list[dict[str, Any]]:
+    if query.sort == "relevance":
+        first: dict[str, Any] = {"_score": {"order": "desc"}}
+    else:
+        order = "desc" if query.sort == "date_desc" else "asc"
+        first = {"date": {"order": order, "missing": "_last"}}
+    return [first, {"id": {"order": "asc"}}]
+
+
+def build(query: SearchQuery, tree: Node, after: list[SortValue] | None) -> dict[str, Any]:
+    """The request body: compiled words, filters (not scored), sort, page, facets, highlight."""
+    body: dict[str, Any] = {
+        "query": {"bool": {"must": [compile_query(tree)], "filter": _filters(query)}},
+        "sort": _sort(query),
+        "size": query.limit,
+        "track_total_hits": True,
+        "_source": ["payload"],
+    }
+    if after is not None:
+        body["search_after"] = after
+    facets = [name for name in query.facets if name in FILTER_FIELDS]
+    if facets:
+        body["aggs"] = {
+            name: {"terms": {"field": name, "size": query.facet_size}} for name in facets
+        }
+    if query.highlight:
+        body["highlight"] = highlights.request()
+    return body
+
+
+def _hit(raw: dict[str, Any], query: SearchQuery, match_plan: MatchPlan) -> SearchHit:
+    payload = dict(raw["_source"]["payload"])
+    if payload.get("date"):
+        payload["date"] = dt.date.fromisoformat(payload["date"])
+    hit = SearchHit(**payload)
+    if query.sort == "relevance" and raw.get("_score") is not None:
+        hit.score = float(raw["_score"])
+    if query.highlight:
+        hit.highlights = highlights.to_marks(raw.get("highlight", {}).get("text", []), match_plan)
+    return hit
+
+
+def parse(
+    response: dict[str, Any], query: SearchQuery, seen: int, match_plan: MatchPlan
+) -> SearchResult:
+    raw_hits = response["hits"]["hits"]
+    total = int(response["hits"]["total"]["value"])
+    hits = [_hit(raw, query, match_plan) for raw in raw_hits]
+    next_seen = seen + len(hits)
+    next_cursor = None
+    if raw_hits and next_seen < total:
+        next_cursor = encode_cursor(query, raw_hits[-1]["sort"], next_seen)
+    facets = {
+        name: [FacetCount(value=str(b["key"]), count=int(b["doc_count"])) for b in agg["buckets"]]
+        for name, agg in response.get("aggregations", {}).items()
+    }
+    return SearchResult(total=total, hits=hits, facets=facets, next_cursor=next_cursor)

@@ -1,0 +1,66 @@
+"""Retry with exponential backoff for what an engine answers when it is busy or away.
+
+Retried: 429 (the engine sheds load: bulk queue full, circuit breaker), 5xx (a node
+restarting, a shard relocating) and connection errors. Anything else (a bad request, a
+mapping conflict) is the caller's to see at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+
+class EngineError(RuntimeError):
+    """The engine answered with an error status."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(f"{status}: {message}")
+        self.status = status
+        self.message = message
+
+
+class EngineUnavailable(EngineError):
+    """The engine could not be reached (refused, reset, timed out)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(0, message)
+
+
+def retryable(status: int) -> bool:
+    return status == 0 or status == 429 or status >= 500
+
+
+@dataclass(frozen=True)
+class Backoff:
+    """``attempts`` tries in all; waits base, 2·base, 4·base… (capped), with ±20% jitter."""
+
+    attempts: int = 6
+    base_s: float = 0.5
+    cap_s: float = 20.0
+
+    def delay(self, attempt: int) -> float:
+        raw = min(self.cap_s, self.base_s * (2**attempt))
+        return raw * random.uniform(0.8, 1.2)
+
+    def call(self, action: Callable[[], T], what: str = "request") -> T:
+        for attempt in range(self.attempts):
+            try:
+                return action()
+            except EngineError as exc:
+                if not retryable(exc.status) or attempt == self.attempts - 1:
+                    raise
+                wait = self.delay(attempt)
+                log.warning("%s failed (%s); retrying in %.2f s", what, exc, wait)
+                time.sleep(wait)
+        raise AssertionError("unreachable")
+
+
+NO_RETRY = Backoff(attempts=1)

@@ -1,0 +1,97 @@
+"""Index settings and mappings: the engine analyses Spanish as the embedded store does.
+
+Tantivy's chain is: split on anything not alphanumeric, drop tokens of 40+ bytes,
+lowercase, fold accents to ASCII, Snowball Spanish stem. The engine gets the same chain,
+with one addition: its Snowball Spanish only removes ``-ión`` suffixes written with the
+accent, so after folding a final ``ion`` gets its accent back before the stemmer runs
+(``resolucion`` → ``resolución`` → ``resolu``, as Tantivy stems it). The equivalence is
+checked word by word against the engine's ``_analyze`` in the tests.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from indexer.analysis import MAX_TOKEN_CHARS
+from indexer.stores.base import FILTER_FIELDS
+
+STEMMED = "abierto_stem"
+FOLDED = "abierto_fold"
+KEY_NORMALIZER = "abierto_key"
+# Rust's char::is_alphanumeric is Alphabetic or a numeric general category (Nd, Nl, No).
+NOT_ALPHANUMERIC = r"[^\p{IsAlphabetic}\p{N}]+"
+
+
+def analysis() -> dict[str, Any]:
+    chain = ["abierto_long", "lowercase", "asciifolding"]
+    return {
+        "tokenizer": {"abierto_words": {"type": "pattern", "pattern": NOT_ALPHANUMERIC}},
+        "char_filter": {
+            "abierto_trim": {"type": "pattern_replace", "pattern": r"^\s+|\s+$", "replacement": ""},
+            "abierto_spaces": {"type": "pattern_replace", "pattern": r"\s+", "replacement": " "},
+        },
+        "filter": {
+            "abierto_long": {"type": "length", "max": MAX_TOKEN_CHARS - 1},
+            "abierto_accent_ion": {
+                "type": "pattern_replace",
+                "pattern": "ion$",
+                "replacement": "ión",
+            },
+            "abierto_spanish": {"type": "stemmer", "language": "spanish"},
+        },
+        "analyzer": {
+            STEMMED: {
+                "type": "custom",
+                "tokenizer": "abierto_words",
+                "filter": [*chain, "abierto_accent_ion", "abierto_spanish"],
+            },
+            FOLDED: {"type": "custom", "tokenizer": "abierto_words", "filter": chain},
+        },
+        # filters compare as config/analysis.fold_keyword does: case, accents, spacing
+        "normalizer": {
+            KEY_NORMALIZER: {
+                "type": "custom",
+                "char_filter": ["abierto_trim", "abierto_spaces"],
+                "filter": ["lowercase", "asciifolding"],
+            }
+        },
+    }
+
+
+def _full_text(prefix_field: bool) -> dict[str, Any]:
+    field: dict[str, Any] = {"type": "text", "analyzer": STEMMED}
+    if prefix_field:
+        # unstemmed words for ``constitu*``: positions are not needed, only the terms
+        field["fields"] = {"fold": {"type": "text", "analyzer": FOLDED, "index_options": "freqs"}}
+    return field
+
+
+def mappings() -> dict[str, Any]:
+    text = _full_text(prefix_field=True)
+    # offsets let the highlighter read matches from the postings instead of re-analysing
+    text["index_options"] = "offsets"
+    properties: dict[str, Any] = {
+        "id": {"type": "keyword"},
+        "title": _full_text(prefix_field=True),
+        "text": text,
+        "meta": _full_text(prefix_field=False),
+        "date": {"type": "date", "format": "strict_date"},
+        "payload": {"type": "object", "enabled": False},
+    }
+    for name in FILTER_FIELDS:
+        # the raw value is what a facet shows; ``.key`` is what a filter compares
+        properties[name] = {
+            "type": "keyword",
+            "ignore_above": 4096,
+            "fields": {
+                "key": {"type": "keyword", "normalizer": KEY_NORMALIZER, "ignore_above": 4096}
+            },
+        }
+    return {"dynamic": "strict", "properties": properties}
+
+
+def index_settings(shards: int, replicas: int) -> dict[str, Any]:
+    return {
+        "index": {"number_of_shards": shards, "number_of_replicas": replicas},
+        "analysis": analysis(),
+    }

@@ -1,0 +1,231 @@
+"""The engine store: the ``Store`` protocol on Elasticsearch or OpenSearch.
+
+The service reads and writes through an alias. ``rebuild`` fills a new physical index
+(``<alias>-<UTC timestamp>``) with refreshes off, then moves the alias to it in one
+``_aliases`` call and drops the old index, so searches answer from the old index until
+the new one is complete. Writes refresh before returning: a search after ``upsert``
+sees what was written, as with the embedded store.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import threading
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from indexer.highlight import plan
+from indexer.models import Legislativo, Sentencia, Sesion
+from indexer.query import parse_query
+from indexer.stores.base import (
+    FILTER_FIELDS,
+    SearchQuery,
+    SearchResult,
+    StoreUnavailable,
+    UpsertReport,
+)
+from indexer.stores.documents import hit_payload, metadata_text
+from indexer.stores.engine import bulk, request
+from indexer.stores.engine.clients import EngineClient
+from indexer.stores.engine.retry import Backoff, EngineError, retryable
+from indexer.stores.engine.schema import index_settings, mappings
+
+AnyDocument = Sentencia | Sesion | Legislativo
+HEALTH_TIMEOUT_S = 3.0
+
+
+def to_source(doc: AnyDocument) -> dict[str, Any]:
+    """The indexed form of a document: the fields ``schema.mappings`` declares."""
+    values = doc.model_dump(mode="json")
+    source: dict[str, Any] = {
+        "id": doc.id,
+        "title": doc.title,
+        "text": doc.text,
+        "meta": metadata_text(doc),
+        "date": values["date"],
+        "payload": hit_payload(doc),
+    }
+    for name in FILTER_FIELDS:
+        value = values.get(name)
+        if isinstance(value, str) and value.strip():
+            source[name] = value
+    return source
+
+
+class EngineStore:
+    """Implements ``Store`` on an Elasticsearch/OpenSearch cluster, behind ``alias``."""
+
+    def __init__(
+        self,
+        client: EngineClient,
+        alias: str = "abierto",
+        *,
+        shards: int = 1,
+        replicas: int = 0,
+        backoff: Backoff | None = None,
+        search_backoff: Backoff | None = None,
+        bulk_workers: int = 2,
+        bulk_docs: int = 500,
+    ) -> None:
+        self.client = client
+        self.alias = alias
+        self.shards = shards
+        self.replicas = replicas
+        self.backoff = backoff or Backoff()
+        # a person is waiting on a search: fewer, shorter waits than for writes
+        self.search_backoff = search_backoff or Backoff(attempts=3, base_s=0.2)
+        self.bulk_workers = bulk_workers
+        self.bulk_docs = bulk_docs
+        self._ready = False
+        self._lock = threading.Lock()
+
+    @property
+    def kind(self) -> str:
+        return self.client.kind
+
+    # -- the index behind the alias ---------------------------------------------------
+
+    def _new_name(self) -> str:
+        return f"{self.alias}-{dt.datetime.now(dt.UTC):%Y%m%d%H%M%S%f}"
+
+    def _create(self, name: str, building: bool) -> None:
+        settings = index_settings(self.shards, 0 if building else self.replicas)
+        if building:
+            settings["index"]["refresh_interval"] = "-1"
+        self.backoff.call(lambda: self.client.create_index(name, settings, mappings()), "create")
+
+    def ensure(self, backoff: Backoff | None = None) -> None:
+        """Create the first index and point the alias at it, unless there is one already."""
+        if self._ready:
+            return
+        backoff = backoff or self.backoff
+        with self._lock:
+            if self._ready:
+                return
+            if not backoff.call(lambda: self.client.index_exists(self.alias), "exists"):
+                first = f"{self.alias}-000000"
+                # two processes starting together: the second one's create is a no-op
+                with contextlib.suppress(EngineError):
+                    self.client.create_index(
+                        first, index_settings(self.shards, self.replicas), mappings()
+                    )
+                backoff.call(
+                    lambda: self.client.update_aliases(
+                        [{"add": {"index": first, "alias": self.alias}}]
+                    ),
+                    "alias",
+                )
+            self._ready = True
+
+    def rebuild(self, docs: Iterable[AnyDocument]) -> UpsertReport:
+        """Fill a new index with ``docs``, then swap the alias to it atomically."""
+        self.ensure()
+        name = self._new_name()
+        self._create(name, building=True)
+        try:
+            report = self._write(docs, name)
+            self.client.put_settings(
+                name,
+                {"index": {"refresh_interval": None, "number_of_replicas": self.replicas}},
+            )
+            self.backoff.call(lambda: self.client.refresh(name), "refresh")
+            old = self.client.alias_targets(self.alias)
+            actions: list[dict[str, Any]] = [
+                {"remove": {"index": index, "alias": self.alias}} for index in old
+            ]
+            if not old and self.client.index_exists(self.alias):
+                # a concrete index named like the alias (made by hand): the alias replaces it
+                actions.append({"remove_index": {"index": self.alias}})
+            actions.append({"add": {"index": name, "alias": self.alias}})
+            self.backoff.call(lambda: self.client.update_aliases(actions), "alias swap")
+        except BaseException:
+            with contextlib.suppress(EngineError):
+                self.client.delete_index(name)
+            raise
+        for index in old:
+            with contextlib.suppress(EngineError):
+                self.client.delete_index(index)
+        return report
+
+    # -- writing ------------------------------------------------------------------------
+
+    def _write(self, docs: Iterable[AnyDocument], index: str) -> UpsertReport:
+        refused: dict[str, str] = {}
+
+        def actions() -> Iterator[bulk.Action]:
+            for doc in docs:
+                try:
+                    source = to_source(doc)
+                except (ValueError, TypeError) as exc:
+                    refused[doc.id] = str(exc)
+                    continue
+                yield bulk.Action("index", doc.id, index, source)
+
+        report, _ = bulk.run(
+            self.client,
+            actions(),
+            self.backoff,
+            workers=self.bulk_workers,
+            max_docs=self.bulk_docs,
+        )
+        report.errors.update(refused)
+        return report
+
+    def upsert(self, docs: Iterable[AnyDocument]) -> UpsertReport:
+        self.ensure()
+        try:
+            return self._write(docs, self.alias)
+        finally:
+            self.backoff.call(lambda: self.client.refresh(self.alias), "refresh")
+
+    def delete(self, ids: Iterable[str]) -> int:
+        self.ensure()
+        actions = (bulk.Action("delete", doc_id, self.alias) for doc_id in dict.fromkeys(ids))
+        report, outcome = bulk.run(self.client, actions, self.backoff, workers=1)
+        self.backoff.call(lambda: self.client.refresh(self.alias), "refresh")
+        if outcome.errors:
+            raise EngineError(500, f"could not delete: {outcome.errors}")
+        return report.indexed
+
+    def clear(self) -> None:
+        self.rebuild([])
+
+    # -- reading ------------------------------------------------------------------------
+
+    def count(self) -> int:
+        self.ensure()
+        return self.backoff.call(lambda: self.client.count(self.alias), "count")
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        after, seen = request.decode_cursor(query)
+        tree = parse_query(query.q)
+        body = request.build(query, tree, after)
+        try:
+            self.ensure(self.search_backoff)
+            response = self.search_backoff.call(
+                lambda: self.client.search(self.alias, body), "search"
+            )
+        except EngineError as exc:
+            if retryable(exc.status):
+                raise StoreUnavailable(f"{self.kind} does not answer: {exc}") from exc
+            raise
+        return request.parse(response, query, seen, plan(tree))
+
+    def health(self) -> dict[str, object]:
+        """Never raises: ``ok`` says whether the engine answers."""
+        state: dict[str, object] = {"store": self.kind, "index": self.alias}
+        try:
+            info = self.client.info(timeout_s=HEALTH_TIMEOUT_S)
+            version = info.get("version", {})
+            state["engine"] = version.get("distribution", "elasticsearch")
+            state["version"] = version.get("number")
+            state["indices"] = self.client.alias_targets(self.alias)
+            exists = bool(state["indices"]) or self.client.index_exists(self.alias)
+            state["documents"] = self.client.count(self.alias) if exists else 0
+        except EngineError as exc:
+            return {**state, "ok": False, "error": str(exc)[:300]}
+        return {**state, "ok": True}
+
+    def close(self) -> None:
+        self.client.close()

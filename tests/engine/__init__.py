@@ -1,0 +1,1 @@
+"""Test-only engines: a real OpenSearch node built from Maven Central jars (see opensearch.py)."""
