@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install system-deps run test lint format bench bench-extract bench-search clean
+.PHONY: install system-deps run test lint format fixtures bench bench-extract bench-search clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,12 +36,22 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+## After a deliberate change of what the spiders extract: crawl the fixture sites under
+## tests/fixtures/ again and rewrite their expected.json (review the diff like code).
+fixtures: install
+	$(BIN)/python -m tests.shapes.regenerate
+
 ## Benchmarks print numbers and write JSON under bench/results/.
-bench: bench-extract
+bench: bench-extract bench-search
 
 bench-extract: install
 	@command -v pdftotext >/dev/null || echo "pdftotext missing: apt-get install poppler-utils for the comparison column"
 	$(BIN)/python bench/extract.py
+
+## Tantivy against a fresh OpenSearch node on the synthetic legal corpus (SIZE documents).
+SIZE ?= 10000
+bench-search: install system-deps
+	$(BIN)/python bench/search.py --size $(SIZE)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,4 +1,6 @@
-"""Indexing files from disk (``abierto index PATH…``): each file becomes a document."""
+"""Indexing files from disk (``abierto index PATH…``): each file becomes a document.
+A sentence's court, case number, matter and resolution date are read from its heading
+(``indexer.judgments``), as for crawled sentences whose listing does not give them."""
 
 from __future__ import annotations
 
@@ -37,7 +39,9 @@ def index_paths(
             print(f"  {path}: {archived.error}")
             counts["errors"] += 1
             continue
-        fields = {"title": path.stem.replace("_", " "), "date": archived.text[:3000]}
+        fields = {"title": path.stem.replace("_", " ")}
+        if kind != "sentencia":  # a sentence's dates, court and case come from its heading
+            fields["date"] = archived.text[:3000]
         try:
             doc = build_document(
                 kind=kind,

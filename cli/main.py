@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import sys
 from collections.abc import Sequence
@@ -31,12 +32,25 @@ def _specs(settings: Settings, only: Sequence[str] | None) -> list[SourceSpec]:
 
 def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
     from crawlers.runner import crawl
+    from crawlers.window import Window
     from indexer.library import Library
 
     specs = _specs(settings, args.source)
+    try:
+        window = Window(args.since, args.until)
+    except ValueError as exc:
+        raise SystemExit(f"abierto crawl: {exc}") from exc
     library = Library.open(settings)
-    print(f"crawling {len(specs)} source(s) into {settings.data_dir} …", flush=True)
-    reports = crawl(settings, specs, library, log_level=args.log_level)
+    backfill = (
+        f" (backfill {args.since or '…'} to {args.until or '…'})"
+        if args.since or args.until
+        else ""
+    )
+    print(f"crawling {len(specs)} source(s) into {settings.data_dir}{backfill} …", flush=True)
+    for spec in specs:
+        if not spec.verified:
+            print(f"  {spec.id}: not verified yet: check its documents, then set verified: true")
+    reports = crawl(settings, specs, library, log_level=args.log_level, window=window)
     failed = 0
     for report in sorted(reports, key=lambda r: r.source_id):
         stats = report.stats
@@ -94,6 +108,26 @@ def cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
     return 0 if done == total else 1
 
 
+def cmd_db_copy(args: argparse.Namespace, settings: Settings) -> int:
+    from indexer.db import Database
+    from indexer.db.copy import CopyError, copy_database
+
+    source, target = Database(settings.database), Database(args.to)
+    print(f"copying {source.engine.url!r} → {target.engine.url!r}", flush=True)
+    try:
+        copied = copy_database(source, target)
+    except CopyError as exc:
+        print(f"abierto db copy: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        source.close()
+        target.close()
+    for table, count in copied.items():
+        print(f"  {table}: {count} rows")
+    print("done: point ABIERTO_DATABASE_URL at the target, then run `abierto reindex`")
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
@@ -112,8 +146,16 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
     for spec in _specs(settings, None):
-        print(f"{spec.id:32} {spec.kind:12} {spec.jurisdiction:7} {spec.institution}")
+        mark = "" if spec.verified else "  (not verified)"
+        print(f"{spec.id:32} {spec.kind:12} {spec.jurisdiction:7} {spec.institution}{mark}")
     return 0
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2024-01-31") from exc
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -128,6 +170,12 @@ def build_parser() -> argparse.ArgumentParser:
     crawl = commands.add_parser("crawl", help="crawl sources into the library")
     crawl.add_argument("--source", action="append", help="only this source id (repeatable)")
     crawl.add_argument("--log-level", default="WARNING")
+    crawl.add_argument(
+        "--since", type=_day, help="backfill: only publications dated on or after YYYY-MM-DD"
+    )
+    crawl.add_argument(
+        "--until", type=_day, help="backfill: only publications dated on or before YYYY-MM-DD"
+    )
     crawl.set_defaults(func=cmd_crawl)
 
     index = commands.add_parser("index", help="index local files or folders as documents")
@@ -141,6 +189,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     reindex = commands.add_parser("reindex", help="rebuild the search index from the database")
     reindex.set_defaults(func=cmd_reindex)
+
+    db = commands.add_parser("db", help="the source-of-truth database")
+    db_actions = db.add_subparsers(dest="db_command", required=True)
+    db_copy = db_actions.add_parser("copy", help="copy every row into another, empty database")
+    db_copy.add_argument("--to", required=True, help="SQLAlchemy URL of the target database")
+    db_copy.set_defaults(func=cmd_db_copy)
 
     serve = commands.add_parser("serve", help="serve the API")
     serve.add_argument("--host")

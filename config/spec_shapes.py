@@ -14,6 +14,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from config.selector import Selector, selector_shorthand
+
 _PATH = re.compile(r"^[^.\[\]{}\s]+(?:\[(?:\d+|\*)\])*(?:\.[^.\[\]{}\s]+(?:\[(?:\d+|\*)\])*)*$")
 _PLACEHOLDER = re.compile(r"\{([^{}:]+)(?::([^{}]*))?\}")
 
@@ -38,11 +40,12 @@ def check_template(value: str) -> str:
     """A template's placeholders must be paths (or page, offset, size, since, until)."""
     for match in _PLACEHOLDER.finditer(value):
         check_path(match[1])
+    rest = _PLACEHOLDER.sub("", value)
+    if "{" in rest or "}" in rest:
+        raise ValueError(
+            f"{value!r} has an unclosed placeholder: write {{name}} or {{since:%d/%m/%Y}}"
+        )
     return value
-
-
-def _selector(value: Any) -> Any:
-    return {"select": value} if isinstance(value, str) else value
 
 
 class _Rules(BaseModel):
@@ -58,7 +61,11 @@ class Identity(_Rules):
     scope: str | None = Field(
         None, description="Sources with the same scope share documents; default: the spec id."
     )
-    key: list[str] = Field(min_length=1, description="Normalised fields making the key.")
+    key: list[str] = Field(
+        min_length=1,
+        description="Fields making the key, compared normalised (an expediente by its "
+        "canonical form); the first is required.",
+    )
 
 
 class WindowRules(_Rules):
@@ -83,21 +90,24 @@ class FeedRules(_Rules):
     )
     keep: str | None = Field(None, description="Only entries whose title matches this regex.")
     skip: str | None = Field(None, description="Entries whose title matches are left out.")
-    fields: dict[str, Any] = Field(
+    fields: dict[str, Selector] = Field(
         default_factory=dict,
         description="More fields per entry (XPath/CSS on the entry; namespaces removed).",
     )
     enclosures: bool = Field(True, description="Enclosure links are the entry's files.")
     max_entries: int = Field(500, ge=1, le=100_000)
 
-    _regexes = field_validator("keep", "skip")(classmethod(lambda cls, v: check_regex(v)))
+    @field_validator("keep", "skip")
+    @classmethod
+    def _regexes(cls, value: str | None) -> str | None:
+        return check_regex(value)
 
     @model_validator(mode="before")
     @classmethod
     def _shorthand(cls, data: Any) -> Any:
         if isinstance(data, dict) and isinstance(data.get("fields"), dict):
             data = dict(data)
-            data["fields"] = {k: _selector(v) for k, v in data["fields"].items()}
+            data["fields"] = {k: selector_shorthand(v) for k, v in data["fields"].items()}
         return data
 
 
@@ -107,7 +117,10 @@ class SitemapRule(_Rules):
     pattern: str
     constants: dict[str, str] = Field(default_factory=dict)
 
-    _regex = field_validator("pattern")(classmethod(lambda cls, v: check_regex(v)))
+    @field_validator("pattern")
+    @classmethod
+    def _regex(cls, value: str) -> str:
+        return check_regex(value) or value
 
 
 class SitemapRules(_Rules):
@@ -143,14 +156,22 @@ class VideoChannelRules(_Rules):
         "titles in which a session (date or session words) is recognised.",
     )  # fmt: skip
     skip: str | None = Field(None, description="Titles to leave out (regex).")
-    items: Any = Field(None, description="page: one element per transmission; default: page.")
-    fields: dict[str, Any] = Field(default_factory=dict, description="Fields per entry/item.")
-    live_marker: Any = Field(None, description="page: an element that marks an item live.")
-    next_page: Any = Field(None, description="page: the next page's link.")
+    items: Selector | None = Field(
+        None, description="page: one element per transmission; default: the whole page."
+    )
+    fields: dict[str, Selector] = Field(default_factory=dict, description="Fields per item.")
+    live_marker: Selector | None = Field(None, description="page: marks an item live.")
+    state: Selector | None = Field(
+        None, description="Text saying live / upcoming / recorded (e.g. a broadcast field)."
+    )
+    next_page: Selector | None = Field(None, description="page: the next page's link.")
     max_pages: int = Field(20, ge=1, le=10_000)
     platform: str | None = Field(None, description="Name of a platform not recognised by host.")
 
-    _regexes = field_validator("keep", "skip")(classmethod(lambda cls, v: check_regex(v)))
+    @field_validator("keep", "skip")
+    @classmethod
+    def _regexes(cls, value: str | None) -> str | None:
+        return check_regex(value)
 
     @model_validator(mode="before")
     @classmethod
@@ -158,10 +179,10 @@ class VideoChannelRules(_Rules):
         if isinstance(data, dict):
             data = dict(data)
             if isinstance(data.get("fields"), dict):
-                data["fields"] = {k: _selector(v) for k, v in data["fields"].items()}
-            for key in ("items", "live_marker", "next_page"):
+                data["fields"] = {k: selector_shorthand(v) for k, v in data["fields"].items()}
+            for key in ("items", "live_marker", "next_page", "state"):
                 if data.get(key) is not None:
-                    data[key] = _selector(data[key])
+                    data[key] = selector_shorthand(data[key])
         return data
 
     @model_validator(mode="after")
@@ -217,7 +238,10 @@ class JsonApiRules(_Rules):
     @classmethod
     def _fields(cls, values: dict[str, str]) -> dict[str, str]:
         for value in values.values():
-            check_template(value) if "{" in value else check_path(value)
+            if "{" in value:
+                check_template(value)
+            else:
+                check_path(value)
         return values
 
     @field_validator("params")
@@ -227,11 +251,3 @@ class JsonApiRules(_Rules):
             if isinstance(value, str):
                 check_template(value)
         return values
-
-
-SHAPE_BLOCKS: dict[str, str] = {
-    "feed": "feed",
-    "sitemap": "sitemap",
-    "video_channel": "video_channel",
-    "json_api": "json_api",
-}

@@ -29,6 +29,17 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from config.jurisdictions import check_jurisdiction
+from config.selector import Selector
+from config.selector import selector_shorthand as _selector
+from config.spec_shapes import (
+    FeedRules,
+    Identity,
+    JsonApiRules,
+    SitemapRules,
+    VideoChannelRules,
+    WindowRules,
+    check_template,
+)
 
 SPEC_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$")
 _ENV_REF = re.compile(r"\$\{([A-Z0-9_]+)(?::-([^}]*))?\}")
@@ -36,7 +47,17 @@ _ENV_REF = re.compile(r"\$\{([A-Z0-9_]+)(?::-([^}]*))?\}")
 # Fields a spec may fill, per kind (the document model's own fields).
 SPEC_FIELDS: dict[str, frozenset[str]] = {
     "common": frozenset({"title", "date", "institution", "text"}),
-    "sentencia": frozenset({"court", "expediente", "matter", "resolution_date", "ponente"}),
+    "sentencia": frozenset(
+        {
+            "court",
+            "expediente",
+            "matter",
+            "resolution_date",
+            "ponente",
+            "proceeding",
+            "judgment_type",
+        }
+    ),
     "sesion": frozenset(
         {
             "congress",
@@ -60,52 +81,6 @@ LIST_FIELDS = frozenset({"agenda", "video_urls", "live_video_urls", "stenographi
 
 class SpecError(ValueError):
     """A source spec that cannot be used; the message names the field."""
-
-
-class Selector(BaseModel):
-    """Where a value is on a page: a CSS or XPath expression and how to read it."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    select: str
-    many: bool = False
-    join: str | None = Field(None, description="Join many matches with this separator.")
-    regex: str | None = Field(None, description="Keep the first group (or whole match).")
-
-    @field_validator("select")
-    @classmethod
-    def _form(cls, value: str) -> str:
-        value = value.strip()
-        if not value:
-            raise ValueError("selector is empty")
-        prefix, _, expression = value.partition(":")
-        if prefix in ("css", "xpath"):
-            if not expression.strip():
-                raise ValueError(f"{prefix}: selector has no expression")
-            return value
-        return f"css:{value}"
-
-    @field_validator("regex")
-    @classmethod
-    def _regex(cls, value: str | None) -> str | None:
-        if value is not None:
-            try:
-                re.compile(value)
-            except re.error as exc:
-                raise ValueError(f"invalid regular expression: {exc}") from exc
-        return value
-
-    @property
-    def engine(self) -> Literal["css", "xpath"]:
-        return "xpath" if self.select.startswith("xpath:") else "css"
-
-    @property
-    def expression(self) -> str:
-        return self.select.partition(":")[2]
-
-
-def _selector(value: Any) -> Any:
-    return {"select": value} if isinstance(value, str) else value
 
 
 class PageRules(BaseModel):
@@ -132,6 +107,30 @@ class PageRules(BaseModel):
         return data
 
 
+class NextForm(BaseModel):
+    """The next page is what a form answers: its fields (hidden ones included, as
+    ``__VIEWSTATE``) are sent with ``data`` on top, as a browser would on a click."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    form: Selector = Field(description="The form element, e.g. 'css:form#frmBusqueda'.")
+    click: str | None = Field(
+        None, description="Name of the submit control to click; paging ends when it is "
+        "absent or disabled.",
+    )  # fmt: skip
+    data: dict[str, str] = Field(
+        default_factory=dict, description="Fields to set, templates with {page}."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "form" in data:
+            data = dict(data)
+            data["form"] = _selector(data["form"])
+        return data
+
+
 class ListingRules(PageRules):
     """A listing page: the repeated items, the link from an item to its document, the next page."""
 
@@ -140,7 +139,16 @@ class ListingRules(PageRules):
         None, description="From an item to its document: a detail page or the file itself."
     )
     next_page: Selector | None = None
+    next_form: NextForm | None = Field(
+        None, description="Pagination by submitting a form (legacy ASP/JSP/PHP sites)."
+    )
+    next_query: dict[str, str] | None = Field(
+        None, description="Pagination by query string: {pagina: '{page}'} on the same URL."
+    )
     max_pages: int = Field(50, ge=1, le=10_000)
+    newest_first: bool = Field(
+        False, description="Items are listed newest first: paging stops before --since."
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -151,6 +159,15 @@ class ListingRules(PageRules):
                 if key in data:
                     data[key] = _selector(data[key])
         return data
+
+    @model_validator(mode="after")
+    def _one_pagination(self) -> ListingRules:
+        given = [n for n in ("next_page", "next_form", "next_query") if getattr(self, n)]
+        if len(given) > 1:
+            raise ValueError(f"{given[1]}: use one of next_page, next_form, next_query")
+        for template in (self.next_query or {}).values():
+            check_template(template)
+        return self
 
 
 class Schedule(BaseModel):
@@ -168,10 +185,19 @@ class SourceSpec(BaseModel):
     kind: Literal["sentencia", "sesion", "legislativo"]
     institution: str = Field(min_length=2)
     jurisdiction: str
-    shape: Literal["html_listing"] = "html_listing"
+    shape: Literal["html_listing", "feed", "sitemap", "video_channel", "json_api"] = "html_listing"
     start_urls: list[str] = Field(min_length=1)
-    listing: ListingRules
+    listing: ListingRules | None = None
+    feed: FeedRules | None = None
+    sitemap: SitemapRules | None = None
+    video_channel: VideoChannelRules | None = None
+    json_api: JsonApiRules | None = None
     detail: PageRules | None = None
+    identity: Identity | None = None
+    window: WindowRules | None = None
+    verified: bool = Field(
+        False, description="A real crawl of this spec was checked by a person (see README)."
+    )
     constants: dict[str, str | list[str]] = Field(default_factory=dict)
     required: list[str] = Field(
         default_factory=list, description="Fields an item must have, or it is a crawl error."
@@ -204,16 +230,46 @@ class SourceSpec(BaseModel):
         return values
 
     @model_validator(mode="after")
+    def _blocks_fit_shape(self) -> SourceSpec:
+        for block in _BLOCK_SHAPES:
+            if getattr(self, block) is not None and block != _SHAPE_BLOCKS.get(self.shape):
+                raise ValueError(
+                    f"{block}: only used with shape: {_BLOCK_SHAPES[block]} "
+                    f"(this spec has shape: {self.shape})"
+                )
+        if self.shape == "html_listing" and self.listing is None:
+            raise ValueError("listing: Field required (a html_listing spec needs its rules)")
+        if self.shape == "json_api" and self.json_api is None:
+            raise ValueError("json_api: Field required (a json_api spec needs its rules)")
+        if self.shape == "video_channel" and self.kind != "sesion":
+            raise ValueError("kind: a video_channel spec collects sessions (kind: sesion)")
+        return self
+
+    def rules(self) -> Any:
+        """This shape's rule block (defaults when the spec left it out)."""
+        block = _SHAPE_BLOCKS[self.shape]
+        value = getattr(self, block)
+        return value if value is not None else _DEFAULT_BLOCKS[block]()
+
+    @model_validator(mode="after")
     def _fields_fit_kind(self) -> SourceSpec:
         allowed = SPEC_FIELDS["common"] | SPEC_FIELDS[self.kind]
-        pages = [("listing", self.listing)] + ([("detail", self.detail)] if self.detail else [])
-        for where, rules in pages:
-            for name in rules.fields:
-                if name not in allowed:
-                    raise ValueError(
-                        f"{where}.fields.{name}: not a field of a {self.kind}; "
-                        f"expected one of {', '.join(sorted(allowed))}"
-                    )
+        named: list[tuple[str, Any]] = []
+        for block in ("listing", "detail", "feed", "video_channel", "json_api"):
+            rules = getattr(self, block)
+            if rules is not None:
+                named += [(f"{block}.fields.{name}", name) for name in rules.fields]
+        if self.sitemap is not None:
+            for n, rule in enumerate(self.sitemap.rules):
+                named += [(f"sitemap.rules.{n}.constants.{k}", k) for k in rule.constants]
+        if self.identity is not None:
+            named += [(f"identity.key.{n}", k) for n, k in enumerate(self.identity.key)]
+        for where, name in named:
+            if name not in allowed:
+                raise ValueError(
+                    f"{where}: not a field of a {self.kind}; "
+                    f"expected one of {', '.join(sorted(allowed))}"
+                )
         for name in self.required:
             if name not in allowed:
                 raise ValueError(
@@ -227,6 +283,21 @@ class SourceSpec(BaseModel):
                     f"expected one of {', '.join(sorted(allowed - {'text'}))}"
                 )
         return self
+
+
+_SHAPE_BLOCKS: dict[str, str] = {
+    "html_listing": "listing",
+    "feed": "feed",
+    "sitemap": "sitemap",
+    "video_channel": "video_channel",
+    "json_api": "json_api",
+}
+_BLOCK_SHAPES = {block: shape for shape, block in _SHAPE_BLOCKS.items()}
+_DEFAULT_BLOCKS: dict[str, Any] = {
+    "feed": FeedRules,
+    "sitemap": SitemapRules,
+    "video_channel": VideoChannelRules,
+}
 
 
 def expand_env(text: str) -> str:

@@ -24,7 +24,8 @@ def failure_cause(failure: Failure) -> tuple[str, str]:
     error = failure.value
     if isinstance(error, HttpError):
         status = error.response.status
-        cause = "http_404" if status == 404 else f"http_{status // 100}xx"
+        causes = {404: "http_404", 429: "rate_limited"}
+        cause = causes.get(status, f"http_{status // 100}xx")
         return cause, f"HTTP {status}"
     if isinstance(error, IgnoreRequest):
         text = str(error)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from indexer.models import VideoLink
+
 
 @dataclass
 class Download:
@@ -22,3 +24,5 @@ class DocumentDraft:
     page_text: str = ""
     files: list[Download] = field(default_factory=list)
     pending_files: list[str] = field(default_factory=list)
+    videos: list[VideoLink] = field(default_factory=list)
+    viewer_hops: int = 0  # file links that led to an HTML viewer page embedding the file

@@ -9,10 +9,51 @@ from typing import Any
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
 
+from config.spec_shapes import Identity
+from config.specs import SourceSpec
 from crawlers.items import DocumentDraft
-from indexer.build import InvalidDocument, MissingField, build_document
+from crawlers.window import Window
+from indexer.build import AnyDocument, InvalidDocument, MissingField, build_document
+from indexer.linking import identity_id, merge_documents
+from indexer.signatures import split_signatures
 
 FLUSH_EVERY = 100
+# Reading, merging and writing a shared document is one step (threads of all spiders).
+MERGE_LOCK = threading.Lock()
+DEFAULT_SESSION_KEY = ["date", "session_type"]
+
+
+def identity_of(spec: SourceSpec) -> Identity | None:
+    """The spec's identity; a video channel always files videos under their session."""
+    if spec.identity is not None:
+        return spec.identity
+    if spec.shape == "video_channel":
+        return Identity(scope=spec.id, key=DEFAULT_SESSION_KEY)
+    return None
+
+
+def _texts(kind: str, page_text: str, file_texts: list[str]) -> dict[str, str]:
+    """The document's text: its page's, then its files'. A sentence's files lose their
+    signature blocks and evidence pages (kept apart), and its own metadata is read from
+    the sentence (the first file), not from the page that links to it."""
+    if kind != "sentencia":
+        return {"text": "\n\n".join(t for t in [page_text, *file_texts] if t)}
+    bodies, cut = [], []
+    for text in file_texts:
+        body, signatures = split_signatures(text)
+        bodies.append(body)
+        cut.append(signatures)
+    return {
+        "text": "\n\n".join(t for t in [page_text, *bodies] if t),
+        "heading_text": file_texts[0] if file_texts else page_text,
+        "signature_text": "\n\n".join(c for c in cut if c),
+    }
+
+
+def in_window(doc: AnyDocument, window: Window | None) -> bool:
+    """The document's own date (resolution date for a sentence) within the backfill window."""
+    day = getattr(doc, "resolution_date", None) or doc.date
+    return window is None or window.contains(day)
 
 
 class LibraryPipeline:
@@ -38,14 +79,14 @@ class LibraryPipeline:
     def _store(self, item: DocumentDraft) -> DocumentDraft:
         spider = self.crawler.spider
         spec, run, library = spider.spec, spider.run, spider.library
-        texts = [item.page_text] if item.page_text else []
+        file_texts: list[str] = []
         refs = []
         for download in item.files:
             archived = library.add_file(download.body, download.url, download.content_type)
             run.count("files_reused" if archived.reused else "files")
             refs.append(archived.ref)
             if archived.text:
-                texts.append(archived.text)
+                file_texts.append(archived.text)
             elif archived.error:
                 run.error("extraction_failed", download.url, archived.error)
         fields: dict[str, Any] = dict(spec.constants) | item.fields
@@ -57,10 +98,11 @@ class LibraryPipeline:
                 jurisdiction=spec.jurisdiction,
                 url=item.url,
                 fields=fields,
-                text="\n\n".join(texts),
+                **_texts(spec.kind, item.page_text, file_texts),
                 files=refs,
                 required=spec.required,
                 fetched_at=dt.datetime.now(dt.UTC),
+                videos=item.videos,
             )
         except MissingField as exc:
             run.error("missing_field", item.url, str(exc))
@@ -68,8 +110,16 @@ class LibraryPipeline:
         except InvalidDocument as exc:
             run.error("invalid_document", item.url, str(exc))
             return item
+        if not in_window(doc, getattr(spider, "window", None)):
+            run.count("out_of_window")
+            return item
+        try:
+            outcome = self._save(spec, library, doc)
+        except MissingField as exc:
+            run.error("missing_field", item.url, f"{exc} (needed by identity.key)")
+            return item
         run.count("items")
-        run.count(library.add_document(doc))
+        run.count(outcome)
         with self.lock:
             self.since_flush += 1
             due = self.since_flush >= FLUSH_EVERY
@@ -78,6 +128,22 @@ class LibraryPipeline:
         if due:
             library.flush()
         return item
+
+    @staticmethod
+    def _save(spec: SourceSpec, library: Any, doc: AnyDocument) -> str:
+        """Save under the document's URL id, or under its identity, merged with what
+        other sources of the same identity scope contributed."""
+        identity = identity_of(spec)
+        if identity is None:
+            return library.add_document(doc)
+        doc = doc.model_copy(
+            update={"id": identity_id(doc, identity.scope or spec.id, identity.key)}
+        )
+        with MERGE_LOCK:
+            existing = library.db.get_document(doc.id)
+            if existing is not None:
+                doc = merge_documents(existing, doc, contributor=spec.shape == "video_channel")
+            return library.add_document(doc)
 
     def close_spider(self) -> None:
         self.crawler.spider.library.flush()

@@ -42,6 +42,13 @@ def preview(
 ) -> dict[str, Any]:
     """The documents the spec finds on its first ``max_pages`` listing pages; the first
     ``max_details`` detail pages are fetched too. Errors are reported, not raised."""
+    if spec.listing is None:  # feeds, sitemaps, channels, APIs: checked by a crawl
+        message = f"preview reads html_listing specs; crawl a {spec.shape} spec to check it"
+        error = {"cause": "unsupported_shape", "url": spec.start_urls[0], "message": message}
+        return {
+            "source_id": spec.id, "pages": 0, "documents": [], "next_page": None,
+            "errors": [error], "elapsed_s": 0.0,
+        }  # fmt: skip
     deadline = time.monotonic() + time_limit_s
     errors: list[dict[str, str]] = []
     documents: list[dict[str, Any]] = []

@@ -14,6 +14,7 @@ from config.specs import SourceSpec
 from crawlers.runs import RunStats
 from crawlers.settings import scrapy_settings
 from crawlers.spiders import SPIDERS_BY_SHAPE
+from crawlers.window import OPEN, Window
 from indexer.library import Library
 
 log = logging.getLogger(__name__)
@@ -30,9 +31,14 @@ class RunReport:
 
 
 def crawl(
-    settings: Settings, specs: list[SourceSpec], library: Library, log_level: str = "WARNING"
+    settings: Settings,
+    specs: list[SourceSpec],
+    library: Library,
+    log_level: str = "WARNING",
+    window: Window = OPEN,
 ) -> list[RunReport]:
-    """Crawl every spec in one process (Twisted's reactor runs once per process)."""
+    """Crawl every spec in one process (Twisted's reactor runs once per process);
+    ``window`` limits a backfill to publications dated within it."""
     quiet(log_level)
     process = CrawlerProcess(scrapy_settings(settings, log_level))
     quiet(log_level)
@@ -43,7 +49,7 @@ def crawl(
         crawler.signals.connect(
             _closer(library, run, reports), signal=signals.spider_closed, weak=False
         )
-        process.crawl(crawler, spec=spec, library=library, run=run)
+        process.crawl(crawler, spec=spec, library=library, run=run, window=window)
     process.start()
     return reports
 

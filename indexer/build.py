@@ -7,6 +7,9 @@ from collections.abc import Mapping, Sequence
 
 from pydantic import ValidationError
 
+from indexer.courts import normalise_chamber, normalise_court
+from indexer.expedientes import expediente_forms, normalise_expediente
+from indexer.judgments import read_heading
 from indexer.models import (
     FileRef,
     Legislativo,
@@ -18,13 +21,15 @@ from indexer.models import (
 from indexer.normalize import (
     clean_text,
     normalise_doc_type,
-    normalise_expediente,
     normalise_legislature,
     normalise_matter,
     normalise_session_type,
     parse_date,
     video_platform,
 )
+from indexer.sessions import recognise_session
+from indexer.signatures import split_signatures
+from indexer.videos import canonical_video_url, video_id, video_key
 
 AnyDocument = Sentencia | Sesion | Legislativo
 RawValue = str | list[str] | None
@@ -57,7 +62,7 @@ def _many(value: RawValue) -> list[str]:
 
 def _default_title(kind: str, fields: Mapping[str, RawValue]) -> str | None:
     if kind == "sentencia" and _one(fields.get("expediente")):
-        court = _one(fields.get("court"))
+        court = normalise_court(_one(fields.get("court")))
         title = f"Sentencia del expediente {_one(fields.get('expediente'))}"
         return f"{title} ({court})" if court else title
     if kind == "sesion" and _one(fields.get("date")):
@@ -80,9 +85,26 @@ def build_document(
     files: Sequence[FileRef] = (),
     required: Sequence[str] = (),
     fetched_at: dt.datetime | None = None,
+    videos: Sequence[VideoLink] = (),
+    heading_text: str | None = None,
+    signature_text: str | None = None,
 ) -> AnyDocument:
     """Normalise the raw fields of one publication into its document; raise
-    ``MissingField`` or ``InvalidDocument`` with a message fit for a crawl report."""
+    ``MissingField`` or ``InvalidDocument`` with a message fit for a crawl report.
+
+    A sentence's missing court, case number, matter and dates are read from its own
+    heading, and its trailing signatures are kept apart from the searchable text; a
+    session's missing date, type, legislature and chamber are read from its title.
+    ``heading_text`` is the sentence itself when ``text`` also holds a page linking to it;
+    ``signature_text`` is given when the caller already cut the signatures (per file)."""
+    fields = dict(fields)
+    signatures = signature_text or ""
+    if kind == "sentencia" and (heading_text or text):
+        fields = _from_heading(fields, heading_text or text)
+    if kind == "sentencia" and text and signature_text is None:
+        text, signatures = split_signatures(text)
+    if kind == "sesion":
+        fields = _from_session_title(fields)
     for name in required:
         if not _one(fields.get(name)):
             raise MissingField(name)
@@ -90,6 +112,8 @@ def build_document(
     if not title:
         raise MissingField("title")
     date = parse_date(_one(fields.get("date")))
+    if date is None and kind == "sentencia":
+        date = parse_date(_one(fields.get("resolution_date")))
     core = dict(
         id=document_id(source_id, url),
         title=title,
@@ -100,6 +124,7 @@ def build_document(
         url=url,
         files=list(files),
         text=text,
+        signature_text=signatures,
         fetched_at=fetched_at,
     )
     try:
@@ -108,21 +133,24 @@ def build_document(
             resolution = parse_date(_one(fields.get("resolution_date"))) or date
             return Sentencia(
                 **core,
-                court=_one(fields.get("court")),
+                court=normalise_court(_one(fields.get("court"))),
                 expediente=expediente,
                 expediente_normalized=normalise_expediente(expediente),
+                expediente_forms=expediente_forms(expediente),
                 matter=normalise_matter(_one(fields.get("matter"))),
                 resolution_date=resolution,
                 ponente=_one(fields.get("ponente")),
+                proceeding=_one(fields.get("proceeding")),
+                judgment_type=_one(fields.get("judgment_type")),
             )
         if kind == "sesion":
             return Sesion(
                 **core,
                 congress=_one(fields.get("congress")),
                 legislature=normalise_legislature(_one(fields.get("legislature"))),
-                chamber=_one(fields.get("chamber")),
+                chamber=normalise_chamber(_one(fields.get("chamber"))),
                 session_type=normalise_session_type(_one(fields.get("session_type"))),
-                video_urls=_videos(fields),
+                video_urls=_videos(fields, videos, source_id),
                 agenda=_many(fields.get("agenda")),
                 stenographic_urls=_many(fields.get("stenographic_urls")),
             )
@@ -141,8 +169,55 @@ def build_document(
     raise InvalidDocument(f"unknown kind {kind!r}")
 
 
-def _videos(fields: Mapping[str, RawValue]) -> list[VideoLink]:
+def _videos(
+    fields: Mapping[str, RawValue], given: Sequence[VideoLink], source_id: str
+) -> list[VideoLink]:
+    """Links read as fields and links a spider built, one per video (embeds and short
+    links of the same video are one)."""
     live = set(_many(fields.get("live_video_urls")))
     urls = list(dict.fromkeys(_many(fields.get("video_urls")) + sorted(live)))
     platform = _one(fields.get("video_platform"))
-    return [VideoLink(url=u, platform=video_platform(u, platform), live=u in live) for u in urls]
+    links = [
+        VideoLink(
+            url=canonical_video_url(u),
+            platform=video_platform(u, platform),
+            live=u in live,
+            video_id=video_id(u),
+            source_id=source_id,
+        )
+        for u in urls
+    ]
+    links += [link.model_copy(update={"source_id": link.source_id or source_id}) for link in given]
+    unique: dict[str, VideoLink] = {}
+    for link in links:
+        unique[video_key(link.url)] = link
+    return list(unique.values())
+
+
+def _from_heading(fields: dict[str, RawValue], text: str) -> dict[str, RawValue]:
+    """Fields the listing did not give, read from the sentence's heading."""
+    missing = [n for n in _HEADING_FIELDS if not _one(fields.get(n))]
+    if not missing:
+        return fields
+    found = read_heading(text)
+    return fields | {name: found[name] for name in missing if name in found}
+
+
+_HEADING_FIELDS = ("court", "expediente", "matter", "resolution_date", "proceeding",
+                   "judgment_type")  # fmt: skip
+
+
+def _from_session_title(fields: dict[str, RawValue]) -> dict[str, RawValue]:
+    """A session's date, type, legislature and chamber from its title, where not given."""
+    wanted = ("date", "session_type", "legislature", "chamber")
+    title = _one(fields.get("title"))
+    if not title or all(_one(fields.get(n)) for n in wanted):
+        return fields
+    info = recognise_session(title)
+    found = {
+        "date": info.date.isoformat() if info.date else None,
+        "session_type": info.session_type,
+        "legislature": info.legislature,
+        "chamber": info.chamber,
+    }
+    return fields | {n: v for n, v in found.items() if v and not _one(fields.get(n))}

@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
 
 from config.jurisdictions import check_jurisdiction
 
@@ -65,12 +65,25 @@ class FileRef(BaseModel):
 
 
 class VideoLink(BaseModel):
-    """A transmission of a session on a video platform."""
+    """A transmission of a session on a video platform. ``state`` says whether it is live,
+    announced (upcoming) or a recording; ``live`` is kept for clients that read only it.
+    ``source_id`` is the source that contributed the link, so a source re-crawled replaces
+    its own links and never another source's."""
 
     url: str
     platform: str
     live: bool = False
     title: str | None = None
+    state: Literal["live", "upcoming", "recorded"] | None = None
+    video_id: str | None = None
+    source_id: str | None = None
+
+    @model_validator(mode="after")
+    def _state(self) -> VideoLink:
+        if self.state is None:
+            self.state = "live" if self.live else "recorded"
+        self.live = self.state == "live"
+        return self
 
     @field_validator("url")
     @classmethod
@@ -93,6 +106,9 @@ class DocumentCore(BaseModel):
     url: str
     files: list[FileRef] = Field(default_factory=list)
     text: str = ""
+    signature_text: str = Field(
+        "", description="Signature blocks and signature evidence cut from the end of text."
+    )
     content_sha256: str = ""
     fetched_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
@@ -124,9 +140,14 @@ class Sentencia(DocumentCore):
     court: str | None = None
     expediente: str | None = None
     expediente_normalized: str | None = None
+    expediente_forms: list[str] = Field(
+        default_factory=list, description="Every written form of the case number, for search."
+    )
     matter: str | None = None
     resolution_date: dt.date | None = None
     ponente: str | None = None
+    proceeding: str | None = Field(None, description="e.g. juicio ordinario civil.")
+    judgment_type: str | None = Field(None, description="e.g. sentencia definitiva.")
 
 
 class Sesion(DocumentCore):

@@ -18,6 +18,10 @@ MONTHS = {
     "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
     "diciembre": 12,
 }  # fmt: skip
+MONTH_ABBREVIATIONS = {
+    "ene": 1, "feb": 2, "mar": 3, "abr": 4, "may": 5, "jun": 6, "jul": 7, "ago": 8,
+    "sep": 9, "sept": 9, "set": 9, "oct": 10, "nov": 11, "dic": 12,
+}  # fmt: skip
 _UNITS = {
     "un": 1, "uno": 1, "primero": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
     "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13,
@@ -26,31 +30,47 @@ _UNITS = {
     "veintitres": 23, "veinticuatro": 24, "veinticinco": 25, "veintiseis": 26,
     "veintisiete": 27, "veintiocho": 28, "veintinueve": 29, "treinta": 30,
     "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80,
-    "noventa": 90,
+    "noventa": 90, "cien": 100, "ciento": 100, "doscientos": 200, "trescientos": 300,
+    "cuatrocientos": 400, "quinientos": 500, "seiscientos": 600, "setecientos": 700,
+    "ochocientos": 800, "novecientos": 900,
 }  # fmt: skip
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_COMPACT = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 _MONTH_NAMES = "|".join(MONTHS)
 _WRITTEN = re.compile(
     rf"\b(\d{{1,2}})\s*(?:o\.?|º|°)?\s+de\s+({_MONTH_NAMES})\s+(?:de|del)\s+(?:(?:ano|año)\s+)?(\d{{4}})\b"
 )
+_SPELLED_WORDS = r"[a-z]+(?:\s+y\s+[a-z]+)?"
 _SPELLED = re.compile(
-    rf"\b([a-z]+(?:\s+y\s+[a-z]+)?)\s+de\s+({_MONTH_NAMES})\s+(?:de|del)\s+(?:ano\s+)?"
-    r"dos\s+mil(?:\s+([a-z]+(?:\s+y\s+[a-z]+)?))?\b"
+    rf"\b({_SPELLED_WORDS}|\d{{1,2}})\s+(?:dias\s+)?(?:del\s+mes\s+)?de\s+({_MONTH_NAMES})"
+    rf"\s+(?:de|del)\s+(?:ano\s+)?((?:dos\s+mil|mil\s+novecientos)(?:\s+{_SPELLED_WORDS})?"
+    r"|\d{4})\b"
+)
+_ABBREVIATED = re.compile(
+    rf"\b(\d{{1,2}})[\s/.-]*({'|'.join(MONTH_ABBREVIATIONS)})[a-z]*\.?[\s/.,-]*(?:de\s+)?(\d{{4}})\b"
 )
 
 
 def _spelled_number(words: str | None) -> int | None:
+    """``dieciocho`` → 18, ``dos mil veinticinco`` → 2025, ``mil novecientos noventa y
+    nueve`` → 1999, ``2024`` → 2024; None when a word is not a number."""
     if not words:
         return 0
-    total = 0
+    if words.isdigit():
+        return int(words)
+    total, pending = 0, 0
     for word in words.split():
         if word == "y":
             continue
-        if word not in _UNITS:
+        if word == "mil":
+            total += (pending or 1) * 1000
+            pending = 0
+        elif word in _UNITS:
+            pending += _UNITS[word]
+        else:
             return None
-        total += _UNITS[word]
-    return total
+    return total + pending
 
 
 def parse_date(text: str | None) -> dt.date | None:
@@ -58,6 +78,9 @@ def parse_date(text: str | None) -> dt.date | None:
     if not text:
         return None
     folded = fold_keyword(text)
+    if _COMPACT.fullmatch(folded):  # 20250218, as in file and page names
+        with contextlib.suppress(ValueError):
+            return dt.date(int(folded[:4]), int(folded[4:6]), int(folded[6:]))
     candidates: list[tuple[int, dt.date]] = []
     for match in _ISO.finditer(folded):
         _add(candidates, match.start(), int(match[1]), int(match[2]), int(match[3]))
@@ -69,9 +92,12 @@ def parse_date(text: str | None) -> dt.date | None:
         _add(candidates, match.start(), int(match[3]), MONTHS[match[2]], int(match[1]))
     for match in _SPELLED.finditer(folded):
         day = _spelled_number(match[1])
-        rest = _spelled_number(match[3])
-        if day and rest is not None:
-            _add(candidates, match.start(), 2000 + rest, MONTHS[match[2]], day)
+        year = _spelled_number(match[3])
+        if day and year and year >= 1900:
+            _add(candidates, match.start(), year, MONTHS[match[2]], day)
+    for match in _ABBREVIATED.finditer(folded):
+        month = MONTH_ABBREVIATIONS[match[2]]
+        _add(candidates, match.start(), int(match[3]), month, int(match[1]))
     return min(candidates)[1] if candidates else None
 
 
@@ -100,8 +126,9 @@ def normalise_matter(text: str | None) -> str | None:
 
 
 SESSION_WORDS = {
+    "comision permanente": "permanente", "diputacion permanente": "permanente",
     "extraordinaria": "extraordinaria", "solemne": "solemne", "comision": "comision",
-    "permanente": "permanente", "diputacion permanente": "permanente", "ordinaria": "ordinaria",
+    "permanente": "permanente", "ordinaria": "ordinaria",
 }  # fmt: skip
 
 
@@ -149,26 +176,57 @@ def roman_to_int(numeral: str) -> int | None:
     return total or None
 
 
+def int_to_roman(number: int) -> str:
+    """66 → ``LXVI`` (legislatures stay below 400)."""
+    out = []
+    for value, numeral in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"),
+                           (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):  # fmt: skip
+        count, number = divmod(number, value)
+        out.append(numeral * count)
+    return "".join(out)
+
+
+_ORDINAL_TENS = {
+    "decima": 10, "vigesima": 20, "trigesima": 30, "cuadragesima": 40, "quincuagesima": 50,
+    "sexagesima": 60, "septuagesima": 70, "octogesima": 80, "nonagesima": 90,
+}  # fmt: skip
+_ORDINAL_UNITS = {
+    "primera": 1, "segunda": 2, "tercera": 3, "cuarta": 4, "quinta": 5, "sexta": 6,
+    "septima": 7, "octava": 8, "novena": 9,
+}  # fmt: skip
+_ORDINAL_WORDS = re.compile(
+    rf"\b({'|'.join(_ORDINAL_TENS)})(?:\s+({'|'.join(_ORDINAL_UNITS)}))?\s+legislatura\b"
+)
+_NUMBERED = re.compile(r"\b(\d{1,3})\s*(?:a|ª|°|º)?\.?\s+legislatura\b")
+
+
+def legislature_number(text: str | None) -> int | None:
+    """``LXVI``, ``LXVI Legislatura``, ``66 Legislatura``, ``Sexagésima Sexta Legislatura`` → 66."""
+    roman = normalise_legislature(text)
+    return roman_to_int(roman) if roman and _ROMAN.fullmatch(roman) else None
+
+
 def normalise_legislature(text: str | None) -> str | None:
-    """``LXVI Legislatura`` → ``LXVI`` (the form used on every Mexican congress site)."""
+    """``LXVI Legislatura``, ``Sexagésima Sexta Legislatura``, ``66 Legislatura`` → ``LXVI``
+    (the form used on every Mexican congress site)."""
     if not text:
         return None
     match = _ROMAN.search(text.upper())
-    return match[1] if match and roman_to_int(match[1]) else text.strip() or None
-
-
-def normalise_expediente(text: str | None) -> str | None:
-    """A searchable form of a case number: ``Amparo en Revisión 1234/2023`` → ``1234/2023``."""
-    if not text:
-        return None
-    numbers = re.findall(r"\b([A-Z]{2,5}-[A-Z]{2,5}-)?(\d{1,6})\s*/\s*(\d{4})\b", text.upper())
-    if not numbers:
-        return fold_keyword(text) or None
-    return " ".join(f"{prefix}{num}/{year}" for prefix, num, year in numbers)
+    if match and roman_to_int(match[1]):
+        return match[1]
+    folded = fold_keyword(text)
+    spelled = _ORDINAL_WORDS.search(folded)
+    if spelled:
+        return int_to_roman(_ORDINAL_TENS[spelled[1]] + _ORDINAL_UNITS.get(spelled[2] or "", 0))
+    numbered = _NUMBERED.search(folded)
+    if numbered and 0 < int(numbered[1]) < 400:
+        return int_to_roman(int(numbered[1]))
+    return text.strip() or None
 
 
 PLATFORMS = {
-    "youtube.com": "youtube", "youtu.be": "youtube", "facebook.com": "facebook",
+    "youtube.com": "youtube", "youtu.be": "youtube", "youtube-nocookie.com": "youtube",
+    "facebook.com": "facebook",
     "fb.watch": "facebook", "vimeo.com": "vimeo", "twitch.tv": "twitch", "x.com": "x",
     "twitter.com": "x", "dailymotion.com": "dailymotion",
 }  # fmt: skip
@@ -188,3 +246,10 @@ def clean_text(value: str | None) -> str | None:
         return None
     cleaned = " ".join(value.split())
     return cleaned or None
+
+
+def normalise_expediente(text: str | None) -> str | None:
+    """Kept here for callers of the first version; see :mod:`indexer.expedientes`."""
+    from indexer.expedientes import normalise_expediente as canonical
+
+    return canonical(text)

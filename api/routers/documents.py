@@ -69,9 +69,12 @@ def get_document(doc_id: DocId, library: LibraryDep) -> DocumentDetail:
     responses={**NOT_FOUND, 200: {"content": {"text/plain": {}}}},
 )
 def get_text(doc_id: DocId, library: LibraryDep) -> PlainTextResponse:
-    """The full extracted text, as ``text/plain; charset=utf-8``."""
+    """The full extracted text, as ``text/plain; charset=utf-8``. A sentence's signature
+    blocks and signature evidence, kept out of the searchable text (and so of snippets),
+    come last."""
     doc = load_document(library, doc_id)
-    return PlainTextResponse(doc.text, headers={"X-Content-Type-Options": "nosniff"})
+    text = f"{doc.text}\n\n{doc.signature_text}" if doc.signature_text else doc.text
+    return PlainTextResponse(text, headers={"X-Content-Type-Options": "nosniff"})
 
 
 @router.get(

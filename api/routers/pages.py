@@ -54,6 +54,8 @@ FIELD_LABELS = {
     "expediente": "Expediente",
     "expediente_normalized": "Expediente (normalizado)",
     "resolution_date": "Fecha de resolución",
+    "proceeding": "Juicio o procedimiento",
+    "judgment_type": "Tipo de resolución",
     "ponente": "Ponente",
     "number": "Número",
     "committee": "Comisión",

@@ -1,127 +1,117 @@
-"""The generic spider for listing pages: items, each linking to a detail page or a file,
-and a next-page link. Everything site-specific is in the source spec."""
+"""Listing pages: repeated items, each linking to a detail page or a file, and the way
+to the next page (a link, a form to submit, or a query-string parameter). Everything
+site-specific is in the source spec; legacy charsets, relative and padded links,
+redirects and mislabelled files are handled by the base spider."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import scrapy
-from scrapy.http import Response, TextResponse
-from twisted.python.failure import Failure
+from scrapy.http import FormRequest, Response, TextResponse
 
-from config.specs import SourceSpec
-from crawlers.failures import failure_cause
-from crawlers.items import DocumentDraft, Download
-from crawlers.runs import RunStats
+from crawlers.encoding import as_page
+from crawlers.items import DocumentDraft
+from crawlers.links import clean_link
 from crawlers.selectors import read, read_fields, select
-from indexer.extract import html_main_text, sniff_type
+from crawlers.spiders.base import SpecSpider
+from crawlers.templates import render_all, with_query
+from indexer.normalize import parse_date
 
 
-class HtmlListingSpider(scrapy.Spider):
+class HtmlListingSpider(SpecSpider):
     name = "html_listing"
 
-    def __init__(self, spec: SourceSpec, library: Any, run: RunStats, **kwargs: Any) -> None:
-        super().__init__(name=spec.id, **kwargs)
-        self.spec = spec
-        self.library = library
-        self.run = run
-        if spec.allowed_domains:
-            self.allowed_domains = spec.allowed_domains
-
-    async def start(self) -> AsyncIterator[scrapy.Request]:
-        for url in self.spec.start_urls:
-            yield scrapy.Request(
-                url, callback=self.parse_listing, errback=self.failed, cb_kwargs={"page": 1}
-            )
-
-    def failed(self, failure: Failure) -> Iterator[Any]:
-        cause, message = failure_cause(failure)
-        request = failure.request  # type: ignore[attr-defined]
-        self.run.error(cause, request.url, message)
-        draft = request.cb_kwargs.get("draft")
-        if draft is not None and request.callback == self.parse_file:
-            yield from self._next_file(draft)
-
-    def parse_listing(self, response: Response, page: int) -> Iterator[Any]:
+    def parse_start(
+        self, response: Response, page: int, seen: set[str] | None = None
+    ) -> Iterator[Any]:
         self.run.count("pages")
-        if not isinstance(response, TextResponse):
+        listing = as_page(response)
+        if listing is None:
             self.run.error("not_html", response.url, "listing page is not HTML")
             return
         rules = self.spec.listing
-        items = select(response, rules.items)
+        assert rules is not None  # validated: html_listing specs have listing rules
+        seen = set() if seen is None else seen
+        items = select(listing, rules.items)
         if not items:
-            self.run.error("selector_empty", response.url, "listing.items matched nothing")
+            self.run.error("selector_empty", listing.url, "listing.items matched nothing")
+        new, dated, older = 0, 0, 0
         for position, item in enumerate(items, start=1):
-            fields = read_fields(item, rules.fields, response.url)
+            fields = read_fields(item, rules.fields, listing.url)
             link = read(item, rules.link) if rules.link else None
-            if not isinstance(link, str) or not link:
+            cleaned = clean_link(link) if isinstance(link, str) else None
+            if not cleaned:
                 self.run.error(
-                    "missing_link", response.url, f"item {position}: listing.link matched nothing"
+                    "missing_link", listing.url, f"item {position}: listing.link matched nothing"
                 )
                 continue
-            url = response.urljoin(link)
-            draft = DocumentDraft(url=url, listing_url=response.url, fields=fields)
-            draft.pending_files = self._links(response, item, rules.files)
-            yield scrapy.Request(
-                url, callback=self.parse_document, errback=self.failed, cb_kwargs={"draft": draft}
-            )
-        next_link = read(response, rules.next_page) if rules.next_page else None
-        if isinstance(next_link, str) and next_link and page < rules.max_pages:
-            yield scrapy.Request(
-                response.urljoin(next_link),
-                callback=self.parse_listing,
-                errback=self.failed,
-                cb_kwargs={"page": page + 1},
-            )
+            url = listing.urljoin(cleaned)
+            if url in seen:
+                continue
+            seen.add(url)
+            new += 1
+            raw_date = fields.get("resolution_date") or fields.get("date")
+            day = parse_date(raw_date if isinstance(raw_date, str) else None)
+            dated += day is not None
+            older += self.window.before(day)
+            draft = DocumentDraft(url=url, listing_url=listing.url, fields=fields)
+            draft.pending_files = self.links(listing, item, rules.files)
+            if self.in_window(draft):
+                yield self.follow(draft)
+        if new == 0 or page >= rules.max_pages:
+            return  # nothing new here: the site repeats its last page, or we are done
+        if rules.newest_first and dated and older == dated:
+            return  # a newest-first listing has gone past the window
+        next_request = self.next_listing(listing, page, seen)
+        if next_request is not None:
+            yield next_request
 
-    def parse_document(self, response: Response, draft: DocumentDraft) -> Iterator[Any]:
-        content_type = _content_type(response)
-        if sniff_type(response.body, content_type, response.url) != "html":
-            draft.files.append(Download(response.url, response.body, content_type))
-            yield from self._next_file(draft)
-            return
-        self.run.count("pages")
-        text_response = response if isinstance(response, TextResponse) else None
-        rules = self.spec.detail
-        if rules is not None and text_response is not None:
-            draft.fields = read_fields(text_response, rules.fields, response.url) | draft.fields
-            if rules.text is not None:
-                chosen = select(text_response, rules.text)
-                draft.page_text = html_main_text(" ".join(chosen.getall()))
-            draft.pending_files += self._links(text_response, text_response, rules.files)
-        if not draft.page_text:
-            draft.page_text = html_main_text(response.body, _charset(response))
-        draft.pending_files = list(dict.fromkeys(draft.pending_files))
-        yield from self._next_file(draft)
-
-    def parse_file(self, response: Response, draft: DocumentDraft) -> Iterator[Any]:
-        draft.files.append(Download(response.url, response.body, _content_type(response)))
-        yield from self._next_file(draft)
-
-    def _next_file(self, draft: DocumentDraft) -> Iterator[Any]:
-        """Fetch a document's files one after another, then hand it to the pipeline."""
-        if draft.pending_files:
-            url = draft.pending_files.pop(0)
-            yield scrapy.Request(
-                url, callback=self.parse_file, errback=self.failed, cb_kwargs={"draft": draft}
-            )
+    def next_listing(
+        self, listing: TextResponse, page: int, seen: set[str]
+    ) -> scrapy.Request | None:
+        rules = self.spec.listing
+        assert rules is not None
+        kwargs = {"page": page + 1, "seen": seen}
+        variables = {"page": page + 1, "offset": len(seen)} | self.window_variables()
+        if rules.next_page is not None:
+            link = read(listing, rules.next_page)
+            cleaned = clean_link(link) if isinstance(link, str) else None
+            if not cleaned:
+                return None
+            url = listing.urljoin(cleaned)
+        elif rules.next_query is not None:
+            url = with_query(listing.url, render_all(rules.next_query, variables))
+        elif rules.next_form is not None:
+            return self._form_request(listing, variables, kwargs)
         else:
-            yield draft
+            return None
+        return scrapy.Request(url, callback=self.parse_start, errback=self.failed, cb_kwargs=kwargs)
 
-    @staticmethod
-    def _links(response: Response, node: Any, selector: Any) -> list[str]:
-        if selector is None:
-            return []
-        found = read(node, selector, "stenographic_urls")
-        values = found if isinstance(found, list) else [found] if found else []
-        return [response.urljoin(v) for v in values]
-
-
-def _content_type(response: Response) -> str | None:
-    value = response.headers.get(b"Content-Type")
-    return value.decode("latin-1") if value else None
-
-
-def _charset(response: Response) -> str | None:
-    return response.encoding if isinstance(response, TextResponse) else None
+    def _form_request(
+        self, listing: TextResponse, variables: dict[str, Any], kwargs: dict[str, Any]
+    ) -> scrapy.Request | None:
+        """Submit the listing's form as a browser would on a click of "Siguiente"; paging
+        ends when the form or its button is gone or disabled."""
+        rules = self.spec.listing.next_form  # type: ignore[union-attr]
+        assert rules is not None
+        forms = select(listing, rules.form)
+        if not forms:
+            return None
+        where = {"formxpath" if rules.form.engine == "xpath" else "formcss": rules.form.expression}
+        click: dict[str, Any] = {"dont_click": True}
+        if rules.click:
+            control = forms[0].xpath(".//*[@name=$name]", name=rules.click)
+            if not control or control[0].attrib.get("disabled") is not None:
+                return None
+            click = {"clickdata": {"name": rules.click}}
+        return FormRequest.from_response(
+            listing,
+            **where,
+            **click,
+            formdata=render_all(rules.data, variables),
+            callback=self.parse_start,
+            errback=self.failed,
+            cb_kwargs=kwargs,
+        )

@@ -28,6 +28,10 @@ FILTER_FIELDS: tuple[str, ...] = (
     "chamber",
     "doc_type",
 )
+# Case numbers are written many ways ("Amparo en Revisión 1234/2023", "A.R. 1234/2023",
+# "1234/2023"): a filter on them matches every written form kept in the descriptive
+# words (``expediente_forms``), not one exact string.
+WORD_FILTERS: frozenset[str] = frozenset({"expediente"})
 FACET_FIELDS: tuple[str, ...] = (
     "kind",
     "jurisdiction",

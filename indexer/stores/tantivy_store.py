@@ -22,6 +22,7 @@ from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term, parse_query
 from indexer.stores.base import (
     FILTER_FIELDS,
+    WORD_FILTERS,
     FacetCount,
     SearchHit,
     SearchQuery,
@@ -222,13 +223,11 @@ class TantivyStore:
             wanted = [v for v in values if v.strip()]
             if not wanted:
                 continue
-            options = [
-                (
-                    tantivy.Occur.Should,
-                    tantivy.Query.term_query(self.schema, _key(name), fold_keyword(v)),
-                )
-                for v in wanted
-            ]
+            options = [(tantivy.Occur.Should, _field(self.schema, name, v)) for v in wanted]
+            options = [(occur, q) for occur, q in options if q is not None]
+            if not options:
+                clauses.append((tantivy.Occur.Must, tantivy.Query.empty_query()))
+                continue
             clauses.append((tantivy.Occur.Must, tantivy.Query.boolean_query(options)))
         if query.date_from or query.date_to:
             clauses.append((tantivy.Occur.Must, self._date_range(query.date_from, query.date_to)))
@@ -357,4 +356,6 @@ def _prefix(schema: tantivy.Schema, text: str) -> tantivy.Query | None:
 def _field(schema: tantivy.Schema, name: str, value: str) -> tantivy.Query | None:
     if name in ("title", "text"):
         return _words(schema, value, (name,))
+    if name in WORD_FILTERS:
+        return _words(schema, value, ("meta",))
     return tantivy.Query.term_query(schema, _key(name), fold_keyword(value))

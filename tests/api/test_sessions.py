@@ -22,7 +22,15 @@ def test_sessions_by_congress_and_date(client: TestClient, ids: dict[str, str]) 
     [session] = body["sessions"]
     assert session["id"] == ids["v1"]
     assert session["videos"] == [
-        {"url": VIDEO_GTO, "platform": "youtube", "live": False, "title": "Sesión 8 feb"}
+        {
+            "url": VIDEO_GTO,
+            "platform": "youtube",
+            "live": False,
+            "title": "Sesión 8 feb",
+            "state": "recorded",
+            "video_id": None,
+            "source_id": None,
+        }
     ]
     assert session["agenda"] == [f"Punto {n} del orden del día" for n in range(1, 6)]
     assert session["agenda_total"] == 7

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from indexer.expedientes import expediente_forms, normalise_expediente
 from indexer.models import Legislativo, Sentencia, Sesion
 
 GTO = "Poder Judicial del Estado de Guanajuato"
@@ -11,6 +12,7 @@ CONGRESO = "Congreso del Estado de Guanajuato"
 
 
 def sentencia(n: int, text: str, court: str, matter: str, day: dt.date, **extra: str) -> Sentencia:
+    expediente = extra.pop("expediente", f"{n}/2023")
     return Sentencia(
         id=f"sen-{n:03d}",
         title=f"Sentencia del expediente {n}/2023",
@@ -22,8 +24,9 @@ def sentencia(n: int, text: str, court: str, matter: str, day: dt.date, **extra:
         text=text,
         court=court,
         matter=matter,
-        expediente=f"{n}/2023",
-        expediente_normalized=f"{n}/2023",
+        expediente=expediente,
+        expediente_normalized=normalise_expediente(expediente),
+        expediente_forms=expediente_forms(expediente),
         resolution_date=day,
         **extra,
     )
@@ -38,7 +41,8 @@ def corpus() -> list[Sentencia | Sesion | Legislativo]:
         sentencia(3, "Las sentencias penales se notificarán. Robo calificado, decisiones firmes.",
                   "Sala Penal", "penal", dt.date(2024, 1, 15)),
         sentencia(4, "Prescripción positiva del inmueble; constitucionalidad del artículo 1135.",
-                  "Juzgado Primero Civil de León", "civil", dt.date(2024, 6, 30)),
+                  "Juzgado Primero Civil de León", "civil", dt.date(2024, 6, 30),
+                  expediente="Amparo en Revisión 1234/2023"),
         sentencia(5, "Texto con <script>alert('x')</script> incrustado y daño material.",
                   "Sala Penal", "penal", dt.date(2024, 9, 9)),
         Sesion(

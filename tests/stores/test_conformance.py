@@ -62,6 +62,14 @@ def test_field_syntax_in_query(store: Store) -> None:
     assert ids(store, q='court:"Juzgado Primero Civil de León" prescripción') == {"sen-004"}
 
 
+def test_any_written_form_of_a_case_number_finds_it(store: Store) -> None:
+    for form in ("Amparo en Revisión 1234/2023", "A.R. 1234/2023", "1234/2023", "AR 1234/2023"):
+        assert ids(store, filters={"expediente": [form]}) == {"sen-004"}, form
+        assert ids(store, q=f'expediente:"{form}"') == {"sen-004"}, form
+    assert ids(store, filters={"expediente": ["1234/2024"]}) == set()
+    assert ids(store, filters={"expediente": ["3/2023"]}) == {"sen-003"}
+
+
 def test_date_range_is_inclusive(store: Store) -> None:
     found = ids(store, date_from=dt.date(2024, 1, 15), date_to=dt.date(2024, 6, 30))
     assert found == {"sen-003", "sen-004"}

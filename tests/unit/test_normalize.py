@@ -7,6 +7,8 @@ import datetime as dt
 import pytest
 
 from indexer.normalize import (
+    int_to_roman,
+    legislature_number,
     normalise_doc_type,
     normalise_expediente,
     normalise_legislature,
@@ -29,6 +31,17 @@ from indexer.normalize import (
         ("1o. de septiembre de 2024", dt.date(2024, 9, 1)),
         ("siete de marzo de dos mil veintidós", dt.date(2022, 3, 7)),
         ("León, Gto., a treinta y uno de enero de dos mil veinticuatro.", dt.date(2024, 1, 31)),
+        (
+            "a los dieciocho días del mes de febrero del año dos mil veinticinco",
+            dt.date(2025, 2, 18),
+        ),
+        ("a los 5 días del mes de marzo de 2024", dt.date(2024, 3, 5)),
+        ("dieciocho de febrero de 2025", dt.date(2025, 2, 18)),
+        ("treinta y uno de diciembre de mil novecientos noventa y nueve", dt.date(1999, 12, 31)),
+        ("18/feb/2025", dt.date(2025, 2, 18)),
+        ("18-FEB-2025", dt.date(2025, 2, 18)),
+        ("mié, 19 feb 2025 11:00:00 -0600", dt.date(2025, 2, 19)),
+        ("CELEBRADA EL MARTES 18 DE FEBRERO DE 2025.", dt.date(2025, 2, 18)),
         ("31/02/2020", None),
         ("sin fecha", None),
         ("", None),
@@ -51,11 +64,22 @@ def test_vocabularies() -> None:
 def test_legislatures() -> None:
     assert normalise_legislature("LXVI Legislatura") == "LXVI"
     assert roman_to_int("LXIV") == 64 and roman_to_int("LXVI") == 66
+    assert normalise_legislature("Sexagésima Sexta Legislatura") == "LXVI"
+    assert normalise_legislature("Septuagésima Séptima Legislatura") == "LXXVII"
+    assert normalise_legislature("la 65a. Legislatura") == "LXV"
+    assert normalise_legislature("66 Legislatura") == "LXVI"
+    assert legislature_number("LXIV Legislatura") == 64
+    assert legislature_number("III Legislatura") == 3
+    assert int_to_roman(77) == "LXXVII"
+    assert normalise_session_type("Sesión de la Comisión Permanente") == "permanente"
 
 
 def test_expedientes() -> None:
-    assert normalise_expediente("Amparo en Revisión 1234/2023") == "1234/2023"
-    assert normalise_expediente("A.I. 206/2023 y su acumulada 208/2023") == "206/2023 208/2023"
+    assert normalise_expediente("512/2020") == "512/2020"
+    assert normalise_expediente("Amparo en Revisión 1234/2023") == "AR 1234/2023"
+    assert (
+        normalise_expediente("A.I. 206/2023 y su acumulada 208/2023") == "AI 206/2023, AI 208/2023"
+    )
     assert normalise_expediente("SUP-JDC-1234/2024") == "SUP-JDC-1234/2024"
 
 

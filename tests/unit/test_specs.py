@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from config.specs import SpecError, expand_env, load_spec, load_specs, parse_spec
+from config.specs import (
+    SpecError,
+    bundled_sources_dir,
+    expand_env,
+    load_spec,
+    load_specs,
+    parse_spec,
+)
 
 GOOD = {
     "id": "tribunal-gto-sentencias",
@@ -69,3 +76,84 @@ def test_yaml_errors_and_duplicate_ids(tmp_path: Path) -> None:
 def test_bundled_catalogue_is_valid() -> None:
     specs = load_specs()
     assert {spec.kind for spec in specs} == {"sentencia", "sesion", "legislativo"}
+
+
+FEED = {k: v for k, v in GOOD.items() if k != "listing"} | {"shape": "feed"}
+API = {k: v for k, v in GOOD.items() if k != "listing"} | {
+    "shape": "json_api",
+    "json_api": {"records": "resultados", "link": "https://bj.example/doc/{id}"},
+}
+
+
+def test_every_shape_loads_with_its_own_block() -> None:
+    assert parse_spec(FEED).rules().follow is True
+    assert parse_spec(FEED | {"shape": "sitemap"}).rules().max_urls == 10_000
+    channel = parse_spec(FEED | {"shape": "video_channel", "kind": "sesion"})
+    assert channel.rules().format == "feed"
+    assert parse_spec(API).rules().records == "resultados"
+    assert parse_spec(GOOD).verified is False
+
+
+@pytest.mark.parametrize(
+    ("spec", "named"),
+    [
+        (FEED | {"listing": GOOD["listing"]}, "listing: only used with shape: html_listing"),
+        (GOOD | {"feed": {"follow": False}}, "feed: only used with shape: feed"),
+        ({k: v for k, v in GOOD.items() if k != "listing"}, "listing: Field required"),
+        (FEED | {"shape": "json_api"}, "json_api: Field required"),
+        (API | {"json_api": {"records": "a..b", "link": "x"}}, "json_api.records"),
+        (API | {"json_api": {"records": "r", "link": "{bad path}"}}, "json_api.link"),
+        (FEED | {"shape": "video_channel"}, "kind: a video_channel spec collects sessions"),
+        (FEED | {"shape": "video_channel", "kind": "sesion",
+                 "video_channel": {"items": "div"}}, "only used with format: page"),
+        (FEED | {"feed": {"fields": {"video_urls": "a"}}}, "feed.fields.video_urls"),
+        (FEED | {"feed": {"keep": "("}}, "invalid regular expression"),
+        (FEED | {"shape": "sitemap", "sitemap": {"rules": [{"pattern": "/x/",
+                 "constants": {"agenda": "a"}}]}}, "sitemap.rules.0.constants.agenda"),
+        (GOOD | {"identity": {"key": ["agenda"]}}, "identity.key.0"),
+        (GOOD | {"listing": GOOD["listing"] | {"next_page": "a", "next_query": {"p": "{page}"}}},
+         "next_query: use one of next_page, next_form, next_query"),
+        (GOOD | {"window": {"query": {"desde": "{since:%d/%m/%Y"}}}, "window.query"),
+    ],
+)  # fmt: skip
+def test_shape_blocks_are_checked_and_errors_name_the_field(
+    spec: dict[str, object], named: str
+) -> None:
+    with pytest.raises(SpecError) as caught:
+        parse_spec(spec)
+    assert named in str(caught.value)
+
+
+def test_form_pagination_and_identity_load() -> None:
+    spec = parse_spec(
+        GOOD
+        | {
+            "listing": GOOD["listing"]
+            | {"next_form": {"form": "form#f1", "click": "btnSiguiente", "data": {"p": "{page}"}}},
+            "identity": {"scope": "congreso", "key": ["date", "court"]},
+            "window": {"query": {"desde": "{since:%d/%m/%Y}"}},
+        }
+    )
+    assert spec.listing is not None and spec.listing.next_form is not None
+    assert spec.listing.next_form.form.select == "css:form#f1"
+    assert spec.identity is not None and spec.identity.key == ["date", "court"]
+
+
+def test_selectors_that_could_never_run_are_refused_at_load() -> None:
+    bad_css = GOOD | {"listing": GOOD["listing"] | {"items": "css:div.a li, css:table tr"}}
+    with pytest.raises(SpecError, match=r"listing\.items.*invalid CSS selector"):
+        parse_spec(bad_css)
+    bad_xpath = GOOD | {"listing": GOOD["listing"] | {"link": "xpath://a[@href"}}
+    with pytest.raises(SpecError, match=r"listing\.link.*invalid XPATH selector"):
+        parse_spec(bad_xpath)
+
+
+def test_the_catalogue_of_real_sources_is_valid_and_unverified() -> None:
+    catalogue = load_specs(bundled_sources_dir() / "catalogue")
+    assert catalogue and not any(spec.verified for spec in catalogue)
+    assert {spec.shape for spec in catalogue} == {
+        "html_listing", "feed", "sitemap", "video_channel", "json_api",
+    }  # fmt: skip
+    assert {spec.kind for spec in catalogue} == {"sentencia", "sesion", "legislativo"}
+    assert {"MX", "MX-CMX", "MX-NLE", "MX-GUA", "MX-JAL"} <= {s.jurisdiction for s in catalogue}
+    assert not {s.id for s in catalogue} & {s.id for s in load_specs()}

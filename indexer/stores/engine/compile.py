@@ -13,6 +13,7 @@ from typing import Any
 
 from indexer.analysis import fold_keyword, fold_tokens, stem_tokens
 from indexer.query import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term
+from indexer.stores.base import WORD_FILTERS
 
 Clause = dict[str, Any]
 TITLE_BOOST = 2.0
@@ -45,9 +46,7 @@ def _compile(node: Node) -> Clause | None:
         case Prefix(text):
             return _prefix(text)
         case Field(name, value, _):
-            if name in ("title", "text"):
-                return _words(value, (name,))
-            return keyword_term(name, value)
+            return field_clause(name, value)
         case Not(item):
             inner = _compile(item)
             if inner is None:
@@ -83,6 +82,15 @@ def _and(items: tuple[Node, ...]) -> Clause | None:
     if must_not:
         clause["must_not"] = must_not
     return {"bool": clause}
+
+
+def field_clause(name: str, value: str) -> Clause | None:
+    """``name:value`` in a query, or one value of a filter (the same rule for both)."""
+    if name in ("title", "text"):
+        return _words(value, (name,))
+    if name in WORD_FILTERS:
+        return _words(value, ("meta",))
+    return keyword_term(name, value)
 
 
 def _words(text: str, fields: tuple[str, ...]) -> Clause | None:

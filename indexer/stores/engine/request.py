@@ -23,7 +23,7 @@ from indexer.stores.base import (
     SearchResult,
 )
 from indexer.stores.engine import highlights
-from indexer.stores.engine.compile import compile_query, keyword_term
+from indexer.stores.engine.compile import compile_query, field_clause
 
 SortValue = int | float | str | None
 
@@ -61,7 +61,9 @@ def _filters(query: SearchQuery) -> list[dict[str, Any]]:
             raise ValueError(f"unknown filter field {name!r}")
         wanted = [v for v in values if v.strip()]
         if wanted:
-            options = [keyword_term(name, v) for v in wanted]
+            options = [c for c in (field_clause(name, v) for v in wanted) if c is not None]
+            if not options:
+                options = [{"match_none": {}}]
             clauses.append({"bool": {"should": options, "minimum_should_match": 1}})
     if query.date_from or query.date_to:
         bounds = {}

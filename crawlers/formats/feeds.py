@@ -1,0 +1,135 @@
+"""RSS 2.0 and Atom feeds (also YouTube channel and playlist feeds) as entries.
+
+Dates are turned into the publisher's local calendar day: feeds give UTC instants
+(``2025-02-19T02:30:00+00:00``) for things that happened on the evening of the 18th in
+Mexico City.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import html
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from parsel import Selector
+
+from crawlers.formats.xml import first_text, xml_selector
+from indexer.extract import html_main_text
+from indexer.normalize import parse_date
+
+MEXICO_CITY = ZoneInfo("America/Mexico_City")
+
+
+@dataclass
+class FeedEntry:
+    """One item of a feed, as published."""
+
+    title: str
+    link: str | None
+    id: str | None
+    published: dt.datetime | None
+    updated: dt.datetime | None
+    summary: str
+    enclosures: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    node: Selector | None = None
+
+    @property
+    def day(self) -> dt.date | None:
+        moment = self.published or self.updated
+        return local_day(moment) if moment else None
+
+
+def local_day(moment: dt.datetime) -> dt.date:
+    """The calendar day in Mexico City of an instant (naive instants are taken as local)."""
+    if moment.tzinfo is None:
+        return moment.date()
+    return moment.astimezone(MEXICO_CITY).date()
+
+
+def parse_moment(text: str | None) -> dt.datetime | None:
+    """RFC 822 (RSS), ISO 8601 (Atom) or a Spanish date (``18 feb 2025``)."""
+    if not text:
+        return None
+    value = text.strip()
+    try:
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        pass
+    try:
+        parsed = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        parsed = None
+    if parsed is not None:
+        return parsed
+    day = parse_date(value)
+    return dt.datetime.combine(day, dt.time()) if day else None
+
+
+def _summary(node: Selector) -> str:
+    raw = first_text(node, "./encoded/text()", "./content/text()", "./summary/text()",
+                     "./description/text()", "./group/description/text()")  # fmt: skip
+    if not raw:
+        return ""
+    if "<" in raw:
+        return html_main_text(raw)
+    return html.unescape(raw)
+
+
+def _entry(node: Selector, rss: bool) -> FeedEntry:
+    if rss:
+        link = first_text(node, "./link/text()", "./guid[not(@isPermaLink='false')]/text()")
+        enclosures = node.xpath("./enclosure/@url").getall()
+    else:
+        link = first_text(
+            node, "./link[@rel='alternate']/@href", "./link[not(@rel)]/@href", "./link/@href"
+        )
+        enclosures = node.xpath("./link[@rel='enclosure']/@href").getall()
+    published = first_text(node, "./pubDate/text()", "./published/text()", "./date/text()",
+                           "./issued/text()")  # fmt: skip
+    updated = first_text(node, "./updated/text()", "./modified/text()")
+    return FeedEntry(
+        title=html.unescape(first_text(node, "./title/text()") or ""),
+        link=link,
+        id=first_text(node, "./guid/text()", "./id/text()"),
+        published=parse_moment(published),
+        updated=parse_moment(updated),
+        summary=_summary(node),
+        enclosures=[e.strip() for e in enclosures if e.strip()],
+        categories=[
+            " ".join(c.split())
+            for c in node.xpath("./category/text() | ./category/@term").getall()
+            if c.strip()
+        ],
+        authors=[
+            " ".join(a.split())
+            for a in node.xpath("./author/name/text() | ./creator/text()").getall()
+            if a.strip()
+        ],
+        node=node,
+    )
+
+
+@dataclass
+class Feed:
+    title: str | None
+    entries: list[FeedEntry]
+    next_page: str | None = None  # RFC 5005 paging (link rel="next")
+
+
+def parse_feed(body: bytes) -> Feed:
+    """The feed's title, entries and next page. Raises ValueError when it is not a feed."""
+    root = xml_selector(body)
+    next_page = first_text(root, "/*/link[@rel='next']/@href", "//channel/link[@rel='next']/@href")
+    items = root.xpath("//item")
+    if items:
+        title = first_text(root, "//channel/title/text()")
+        return Feed(title, [_entry(i, True) for i in items], next_page)
+    entries = root.xpath("//entry")
+    if entries or root.xpath("/feed"):
+        title = first_text(root, "/feed/title/text()")
+        return Feed(title, [_entry(e, False) for e in entries], next_page)
+    raise ValueError("neither RSS items nor Atom entries")

@@ -1,0 +1,39 @@
+"""XML as government sites serve it: declared encodings that lie, stray ``&``, BOMs.
+
+The bytes are decoded by what they are (valid UTF-8 wins over a declared ISO-8859-1),
+the declaration is dropped, and lxml parses in recovery mode with namespaces removed,
+so ``yt:videoId`` is ``videoId`` and ``media:group/media:content`` is
+``group/content`` in spec selectors.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsel import Selector
+
+from indexer.extract.sniff import decode_bytes
+
+_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_DECLARED = re.compile(rb"<\?xml[^>]*encoding\s*=\s*[\"']([\w.:-]+)", re.IGNORECASE)
+_BARE_AMPERSAND = re.compile(r"&(?!(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});)")
+
+
+def xml_selector(body: bytes) -> Selector:
+    declared = _DECLARED.search(body[:200])
+    text, _ = decode_bytes(body, declared[1].decode("ascii") if declared else None)
+    text = _DECLARATION.sub("", text.lstrip("\ufeff"), count=1)
+    text = _BARE_AMPERSAND.sub("&amp;", text)
+    selector = Selector(text=text, type="xml")
+    selector.remove_namespaces()
+    return selector
+
+
+def first_text(node: Selector, *paths: str) -> str | None:
+    """The first non-empty text among XPath alternatives, whitespace collapsed."""
+    for path in paths:
+        for value in node.xpath(path).getall():
+            cleaned = " ".join(value.split())
+            if cleaned:
+                return cleaned
+    return None

@@ -1,0 +1,211 @@
+"""What every generic spider does once a shape has found a publication: fetch its page
+or file, read the detail page's fields, fetch its files one after another, and hand the
+draft to the pipeline; plus the run record, the backfill window and error handling.
+
+Pages are re-decoded by their bytes (legacy charsets), HTML served as a PDF is read as
+a page, a PDF served as HTML is kept as a file, and a file link that answers with a
+viewer page embedding the PDF is followed to the PDF.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import scrapy
+from scrapy.http import Response, TextResponse
+from twisted.python.failure import Failure
+
+from config.specs import SourceSpec
+from crawlers.encoding import as_page, true_encoding
+from crawlers.failures import failure_cause
+from crawlers.items import DocumentDraft, Download
+from crawlers.links import absolute, clean_link
+from crawlers.runs import RunStats
+from crawlers.selectors import read, read_fields, select
+from crawlers.templates import render_all, with_query
+from crawlers.window import OPEN, Window
+from indexer.extract import html_main_text, sniff_type
+from indexer.extract.model import ExtractionError
+from indexer.normalize import parse_date
+
+MAX_VIEWER_HOPS = 1
+_VIEWER = "//iframe/@src | //embed/@src | //object/@data | //frame/@src"
+_EMBEDDED_FILE = (
+    "//iframe/@src | //embed/@src | //object/@data | //frame/@src"
+    " | //a[contains(translate(@href, 'PDF', 'pdf'), '.pdf')]/@href"
+)
+
+
+class SpecSpider(scrapy.Spider):
+    """Base of the shape spiders; ``parse_start`` is the shape's own first step."""
+
+    name = "spec"
+
+    def __init__(
+        self,
+        spec: SourceSpec,
+        library: Any,
+        run: RunStats,
+        window: Window = OPEN,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(name=spec.id, **kwargs)
+        self.spec = spec
+        self.library = library
+        self.run = run
+        self.window = window
+        if spec.allowed_domains:
+            self.allowed_domains = spec.allowed_domains
+
+    # -- starting --------------------------------------------------------------------
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for url in self.start_urls():
+            for request in self.first_requests(url):
+                yield request
+
+    def start_urls(self) -> list[str]:
+        """The spec's start URLs, with the backfill window's query parameters if any."""
+        if self.window.is_open or self.spec.window is None:
+            return list(self.spec.start_urls)
+        params = render_all(self.spec.window.query, self.window_variables())
+        return [with_query(url, params) for url in self.spec.start_urls]
+
+    def window_variables(self) -> dict[str, Any]:
+        return {"since": self.window.since, "until": self.window.until}
+
+    def first_requests(self, url: str) -> Iterator[scrapy.Request]:
+        yield scrapy.Request(
+            url, callback=self.parse_start, errback=self.failed, cb_kwargs={"page": 1}
+        )
+
+    def parse_start(self, response: Response, page: int) -> Iterator[Any]:
+        raise NotImplementedError
+
+    # -- errors and the window -------------------------------------------------------
+
+    def failed(self, failure: Failure) -> Iterator[Any]:
+        cause, message = failure_cause(failure)
+        request = failure.request  # type: ignore[attr-defined]
+        self.run.error(cause, request.url, message)
+        draft = request.cb_kwargs.get("draft")
+        if draft is not None and request.callback == self.parse_file:
+            yield from self.next_file(draft)
+
+    def in_window(self, draft: DocumentDraft) -> bool:
+        """False (and counted) for a draft dated outside the backfill window."""
+        if self.window.is_open:
+            return True
+        raw = draft.fields.get("resolution_date") or draft.fields.get("date")
+        day = parse_date(raw if isinstance(raw, str) else None)
+        if self.window.contains(day):
+            return True
+        self.run.count("out_of_window")
+        return False
+
+    # -- documents and files ---------------------------------------------------------
+
+    def follow(self, draft: DocumentDraft) -> scrapy.Request:
+        """Fetch the draft's own URL: a detail page or the file itself."""
+        return scrapy.Request(
+            draft.url, callback=self.parse_document, errback=self.failed, cb_kwargs={"draft": draft}
+        )
+
+    def parse_document(self, response: Response, draft: DocumentDraft) -> Iterator[Any]:
+        page = as_page(response)
+        if page is None:
+            draft.files.append(Download(response.url, response.body, _true_type(response)))
+            yield from self.next_file(draft)
+            return
+        self.run.count("pages")
+        rules = self.spec.detail
+        if rules is not None:
+            draft.fields = read_fields(page, rules.fields, page.url) | draft.fields
+            if rules.text is not None:
+                chosen = select(page, rules.text)
+                draft.page_text = html_main_text(" ".join(chosen.getall()))
+            draft.pending_files += self.links(page, page, rules.files)
+        if not draft.page_text:
+            draft.page_text = html_main_text(page.body, true_encoding(page))
+        if not draft.pending_files:
+            draft.pending_files = self._viewed_files(page)
+        draft.pending_files = list(dict.fromkeys(draft.pending_files))
+        yield from self.next_file(draft)
+
+    def parse_file(self, response: Response, draft: DocumentDraft) -> Iterator[Any]:
+        embedded = self._embedded_file(response, draft)
+        if embedded:
+            draft.viewer_hops += 1
+            draft.pending_files.insert(0, embedded)
+        else:
+            draft.files.append(Download(response.url, response.body, _true_type(response)))
+        yield from self.next_file(draft)
+
+    def _embedded_file(self, response: Response, draft: DocumentDraft) -> str | None:
+        """A file link that answered with an HTML viewer: the file it shows."""
+        if draft.viewer_hops >= MAX_VIEWER_HOPS:
+            return None
+        try:
+            kind = sniff_type(response.body, _content_type(response), response.url)
+        except ExtractionError:
+            return None
+        page = as_page(response) if kind == "html" else None
+        if page is None:
+            return None
+        for src in page.xpath(_EMBEDDED_FILE).getall():
+            url = absolute(page.url, src)
+            if url and ".pdf" in url.lower():
+                return url
+        return None
+
+    @staticmethod
+    def _viewed_files(page: TextResponse) -> list[str]:
+        """PDFs a page shows in a viewer (iframe, embed, object): the page is a wrapper
+        around the publication, so the PDF is its file."""
+        found = []
+        for src in page.xpath(_VIEWER).getall():
+            link = clean_link(src)
+            if link and ".pdf" in link.lower():
+                found.append(page.urljoin(link))
+        return found
+
+    def next_file(self, draft: DocumentDraft) -> Iterator[Any]:
+        """Fetch a document's files one after another, then hand it to the pipeline."""
+        if draft.pending_files:
+            url = draft.pending_files.pop(0)
+            yield scrapy.Request(
+                url, callback=self.parse_file, errback=self.failed, cb_kwargs={"draft": draft}
+            )
+        else:
+            yield draft
+
+    @staticmethod
+    def links(page: TextResponse, node: Any, selector: Any) -> list[str]:
+        if selector is None:
+            return []
+        found = read(node, selector, "stenographic_urls")
+        values = found if isinstance(found, list) else [found] if found else []
+        return [page.urljoin(link) for v in values if (link := clean_link(v))]
+
+
+def _true_type(response: Response) -> str | None:
+    """The file's type as its bytes say: a PDF served as text/html is kept (and later
+    served) as application/pdf."""
+    declared = _content_type(response)
+    try:
+        kind = sniff_type(response.body, declared, response.url)
+    except ExtractionError:
+        return declared
+    if kind == "pdf":
+        return "application/pdf"
+    if kind == "html" and not (declared or "").lower().startswith(
+        ("text/html", "application/xhtml")
+    ):
+        return f"text/html; charset={true_encoding(response)}"
+    return declared
+
+
+def _content_type(response: Response) -> str | None:
+    value = response.headers.get(b"Content-Type")
+    return value.decode("latin-1") if value else None

@@ -1,0 +1,76 @@
+"""RSS 2.0 and Atom feeds: each entry is a publication (a gaceta, a communiqué, a newly
+published sentence). The entry's link is fetched as a detail page or file, or, with
+``feed.follow: false``, the entry's own text is the document."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import scrapy
+from scrapy.http import Response
+
+from config.spec_shapes import FeedRules
+from crawlers.formats.feeds import FeedEntry, parse_feed
+from crawlers.items import DocumentDraft
+from crawlers.links import absolute
+from crawlers.selectors import read_fields
+from crawlers.spiders.base import SpecSpider
+
+MAX_FEED_PAGES = 20
+
+
+def kept(title: str, keep: str | None, skip: str | None) -> bool:
+    """Whether a title passes the spec's ``keep``/``skip`` regexes."""
+    if keep and not re.search(keep, title):
+        return False
+    return not (skip and re.search(skip, title))
+
+
+class FeedSpider(SpecSpider):
+    name = "feed"
+
+    def parse_start(self, response: Response, page: int) -> Iterator[Any]:
+        self.run.count("pages")
+        rules: FeedRules = self.spec.rules()
+        try:
+            feed = parse_feed(response.body)
+        except ValueError as exc:
+            self.run.error("not_a_feed", response.url, str(exc))
+            return
+        for entry in feed.entries[: rules.max_entries]:
+            if not kept(entry.title, rules.keep, rules.skip):
+                self.run.count("skipped")
+                continue
+            draft = self.draft(entry, response.url, rules)
+            if not self.in_window(draft):
+                continue
+            if rules.follow and entry.link:
+                yield self.follow(draft)
+            else:
+                draft.page_text = entry.summary
+                yield from self.next_file(draft)
+        next_url = absolute(response.url, feed.next_page)
+        if next_url and page < MAX_FEED_PAGES:
+            yield scrapy.Request(
+                next_url,
+                callback=self.parse_start,
+                errback=self.failed,
+                cb_kwargs={"page": page + 1},
+            )
+
+    def draft(self, entry: FeedEntry, feed_url: str, rules: FeedRules) -> DocumentDraft:
+        link = absolute(feed_url, entry.link)
+        fields: dict[str, str | list[str]] = {"title": entry.title} if entry.title else {}
+        if entry.day:
+            fields["date"] = entry.day.isoformat()
+        if entry.authors and self.spec.kind == "legislativo":
+            fields["authors"] = entry.authors
+        if entry.node is not None:
+            fields |= read_fields(entry.node, rules.fields, feed_url)
+        url = link or f"{feed_url}#{entry.id or entry.title}"
+        draft = DocumentDraft(url=url, listing_url=feed_url, fields=fields)
+        if rules.enclosures:
+            draft.pending_files = [u for e in entry.enclosures if (u := absolute(feed_url, e))]
+        return draft

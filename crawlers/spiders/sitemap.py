@@ -1,0 +1,108 @@
+"""Sitemaps: every URL a rule accepts is a publication's page (or file). Indexes are
+followed, ``robots.txt`` may be the start, and a URL whose ``<lastmod>`` is not newer
+than our last fetch of it is not fetched again."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import scrapy
+from scrapy.http import Response
+
+from config.spec_shapes import SitemapRule, SitemapRules
+from crawlers.formats.feeds import local_day
+from crawlers.formats.sitemaps import SitemapUrl, parse_sitemap, robots_sitemaps
+from crawlers.items import DocumentDraft
+from crawlers.links import absolute
+from crawlers.spiders.base import SpecSpider
+
+MAX_SITEMAPS = 500
+
+
+class SitemapSpider(SpecSpider):
+    name = "sitemap"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.urls_left = self.spec.rules().max_urls
+        self.sitemaps_seen = 0
+
+    def parse_start(self, response: Response, page: int) -> Iterator[Any]:
+        self.run.count("pages")
+        self.sitemaps_seen += 1
+        rules: SitemapRules = self.spec.rules()
+        if response.url.endswith("/robots.txt"):
+            for url in robots_sitemaps(response.text):
+                yield self._sitemap_request(url)
+            return
+        try:
+            sitemap = parse_sitemap(response.body)
+        except ValueError as exc:
+            self.run.error("not_a_sitemap", response.url, str(exc))
+            return
+        for child in sitemap.children:
+            url = absolute(response.url, child.loc)
+            if url and self._follows(url, rules) and not self._stale_child(child):
+                yield self._sitemap_request(url)
+        for entry in sitemap.urls:
+            request = self._document(entry, response.url, rules)
+            if request is not None:
+                yield request
+
+    def _sitemap_request(self, url: str) -> scrapy.Request:
+        return scrapy.Request(
+            url, callback=self.parse_start, errback=self.failed, cb_kwargs={"page": 1}
+        )
+
+    def _follows(self, url: str, rules: SitemapRules) -> bool:
+        if self.sitemaps_seen >= MAX_SITEMAPS:
+            return False
+        return not rules.follow or any(re.search(p, url) for p in rules.follow)
+
+    def _stale_child(self, child: SitemapUrl) -> bool:
+        """A child sitemap unchanged since before the window holds nothing for it."""
+        return bool(child.lastmod and self.window.before(local_day(child.lastmod)))
+
+    def _document(
+        self, entry: SitemapUrl, sitemap_url: str, rules: SitemapRules
+    ) -> scrapy.Request | None:
+        url = absolute(sitemap_url, entry.loc)
+        if not url or any(re.search(p, url) for p in rules.exclude):
+            return None
+        rule = _rule_for(url, rules.rules)
+        if rules.rules and rule is None:
+            return None
+        if self.urls_left <= 0:
+            return None
+        modified = local_day(entry.lastmod) if entry.lastmod else None
+        if modified and not self.window.contains(modified):
+            self.run.count("out_of_window")
+            return None
+        if rules.use_lastmod and entry.lastmod and self._fetched_since(url, entry.lastmod):
+            self.run.count("not_modified")
+            return None
+        self.urls_left -= 1
+        fields: dict[str, str | list[str]] = dict(rule.constants) if rule else {}
+        if entry.title:
+            fields["title"] = entry.title
+        if entry.published:
+            fields["date"] = local_day(entry.published).isoformat()
+        draft = DocumentDraft(url=url, listing_url=sitemap_url, fields=fields)
+        return self.follow(draft) if self.in_window(draft) else None
+
+    def _fetched_since(self, url: str, lastmod: dt.datetime) -> bool:
+        known = self.library.db.get_fetch(url)
+        if known is None or known.status != 200:
+            return False
+        fetched = known.fetched_at
+        if fetched.tzinfo is None:
+            fetched = fetched.replace(tzinfo=dt.UTC)
+        moment = lastmod if lastmod.tzinfo else lastmod.replace(tzinfo=dt.UTC)
+        return fetched >= moment
+
+
+def _rule_for(url: str, rules: list[SitemapRule]) -> SitemapRule | None:
+    return next((rule for rule in rules if re.search(rule.pattern, url)), None)

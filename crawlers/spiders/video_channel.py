@@ -1,0 +1,210 @@
+"""Session transmissions: a platform's channel or playlist feed (YouTube's
+``feeds/videos.xml``: entries with ``yt:videoId``, ``media:group``, ``published``) or
+congress pages embedding players. Each transmission is tied to the session it shows —
+recognised from its title (date, session type, legislature, chamber) — and the session's
+videos are handed on together, so a session with two parts is one document with two
+links. The pipeline files them under the session's identity (see ``identity`` in the
+spec), which is why a live stream later replaced by its recording updates the session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import scrapy
+from scrapy.http import Response
+
+from config.spec_shapes import VideoChannelRules
+from crawlers.encoding import as_page
+from crawlers.formats.feeds import parse_feed
+from crawlers.formats.players import find_players
+from crawlers.formats.xml import first_text
+from crawlers.items import DocumentDraft
+from crawlers.links import absolute, clean_link
+from crawlers.selectors import read, read_fields, select
+from crawlers.spiders.base import SpecSpider
+from indexer.analysis import fold_keyword
+from indexer.models import VideoLink
+from indexer.normalize import parse_date, video_platform
+from indexer.sessions import SessionInfo, clean_title, recognise_session
+from indexer.videos import State, canonical_video_url, state_from_text, video_id
+
+
+@dataclass
+class Transmission:
+    """One video of a session, before it is grouped with the session's other videos."""
+
+    title: str
+    url: str
+    info: SessionInfo
+    state: State
+    text: str = ""
+    fields: dict[str, str | list[str]] = field(default_factory=dict)
+
+    def session_key(self) -> tuple[Any, ...]:
+        i = self.info
+        return (i.date, i.session_type, i.chamber, i.legislature)
+
+
+def state_from_label(label: str | None) -> State | None:
+    """A platform's broadcast field (``live``, ``upcoming``, ``none``) or a page label."""
+    if not label:
+        return None
+    folded = fold_keyword(label)
+    if re.search(r"\b(?:upcoming|proxim|programad)", folded):
+        return "upcoming"
+    if re.search(r"\b(?:live|vivo|directo)\b", folded):
+        return "live"
+    return "recorded" if folded in ("none", "completed", "grabada", "recorded") else None
+
+
+class VideoChannelSpider(SpecSpider):
+    name = "video_channel"
+
+    @property
+    def rules(self) -> VideoChannelRules:
+        return self.spec.rules()
+
+    def parse_start(self, response: Response, page: int) -> Iterator[Any]:
+        self.run.count("pages")
+        if self.rules.format == "feed":
+            found = self._from_feed(response)
+            next_url = None
+        else:
+            found, next_url = self._from_page(response)
+        yield from self._sessions(found, response.url)
+        if next_url and page < self.rules.max_pages:
+            yield scrapy.Request(
+                next_url,
+                callback=self.parse_start,
+                errback=self.failed,
+                cb_kwargs={"page": page + 1},
+            )
+
+    # -- reading transmissions ---------------------------------------------------------
+
+    def _accepted(self, title: str, info: SessionInfo) -> bool:
+        rules = self.rules
+        if rules.skip and re.search(rules.skip, title):
+            return False
+        if rules.keep:
+            return bool(re.search(rules.keep, title))
+        return info.is_session
+
+    def _from_feed(self, response: Response) -> list[Transmission]:
+        try:
+            feed = parse_feed(response.body)
+        except ValueError as exc:
+            self.run.error("not_a_feed", response.url, str(exc))
+            return []
+        found = []
+        for entry in feed.entries:
+            node = entry.node
+            video_id = first_text(node, "./videoId/text()") if node is not None else None
+            url = absolute(response.url, entry.link)
+            if video_id and not url:
+                url = f"https://www.youtube.com/watch?v={video_id}"
+            if not url:
+                self.run.error("missing_link", response.url, f"entry {entry.title!r} has no link")
+                continue
+            info = recognise_session(entry.title)
+            if info.date is None:  # the description may date it; else the day it was published
+                info = replace(info, date=parse_date(entry.summary) or entry.day)
+            if not self._accepted(entry.title, info):
+                self.run.count("skipped")
+                continue
+            label = read(node, self.rules.state) if node is not None and self.rules.state else None
+            state = (
+                state_from_label(label if isinstance(label, str) else None)
+                or state_from_text(entry.title)
+                or "recorded"
+            )
+            fields = read_fields(node, self.rules.fields, response.url) if node is not None else {}
+            found.append(Transmission(entry.title, url, info, state, entry.summary, fields))
+        return found
+
+    def _from_page(self, response: Response) -> tuple[list[Transmission], str | None]:
+        page = as_page(response)
+        if page is None:
+            self.run.error("not_html", response.url, "channel page is not HTML")
+            return [], None
+        rules = self.rules
+        blocks = select(page, rules.items) if rules.items else [page]
+        found = []
+        page_title = " ".join(page.css("h1 ::text, title::text").getall()[:1]).strip()
+        for block in blocks:
+            fields = read_fields(block, rules.fields, page.url)
+            title = _one(fields.pop("title", None)) or page_title
+            date_text = _one(fields.get("date")) or ""
+            info = recognise_session(f"{title} {date_text}".strip())
+            if not self._accepted(title, info):
+                self.run.count("skipped")
+                continue
+            marker = bool(select(block, rules.live_marker)) if rules.live_marker else False
+            label = read(block, rules.state) if rules.state else None
+            for player in find_players(block, page.url):
+                state: State = (
+                    "live"
+                    if marker
+                    else state_from_label(label if isinstance(label, str) else None)
+                    or state_from_text(title, player.label)
+                    or "recorded"
+                )
+                found.append(Transmission(title, player.url, info, state, "", dict(fields)))
+        link = read(page, rules.next_page) if rules.next_page else None
+        cleaned = clean_link(link) if isinstance(link, str) else None
+        return found, page.urljoin(cleaned) if cleaned else None
+
+    # -- grouping by session -----------------------------------------------------------
+
+    def _sessions(self, found: list[Transmission], listing_url: str) -> Iterator[Any]:
+        groups: dict[tuple[Any, ...], list[Transmission]] = {}
+        for item in found:
+            groups.setdefault(item.session_key(), []).append(item)
+        for group in groups.values():
+            draft = self._draft(group, listing_url)
+            if self.in_window(draft):
+                yield draft
+
+    def _draft(self, group: list[Transmission], listing_url: str) -> DocumentDraft:
+        first = next((t for t in group if t.state == "recorded"), group[0])
+        info = first.info
+        fields: dict[str, str | list[str]] = {"title": clean_title(first.title)}
+        for name, value in (
+            ("date", info.date.isoformat() if isinstance(info.date, dt.date) else None),
+            ("session_type", info.session_type),
+            ("legislature", info.legislature),
+            ("chamber", info.chamber),
+        ):
+            if value:
+                fields[name] = value
+        given: dict[str, str | list[str]] = {}
+        for item in group:
+            given = item.fields | given
+        fields |= given  # what the spec reads explicitly wins over recognition
+        videos = [
+            VideoLink(
+                url=canonical_video_url(t.url),
+                platform=video_platform(t.url, self.rules.platform),
+                title=t.title,
+                state=t.state,
+                video_id=video_id(t.url),
+                source_id=self.spec.id,
+            )
+            for t in group
+        ]
+        text = "\n\n".join(dict.fromkeys(t.text for t in group if t.text))
+        url = canonical_video_url(first.url)
+        return DocumentDraft(
+            url=url, listing_url=listing_url, fields=fields, page_text=text, videos=videos
+        )
+
+
+def _one(value: str | list[str] | None) -> str | None:
+    if isinstance(value, list):
+        return " ".join(value) or None
+    return value or None

@@ -1,0 +1,86 @@
+"""Templates in specs: ``{idVT}``, ``{datos.id}`` (a JSON path into the record),
+``{page}``, ``{offset}``, ``{since:%d/%m/%Y}``. A placeholder with no value renders as
+empty text, so an optional query parameter can simply be left out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from crawlers.jsonpath import read_path
+
+_PLACEHOLDER = re.compile(r"\{([^{}:]+)(?::([^{}]*))?\}")
+
+
+def _format(value: Any, spec: str | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date) and spec:
+        return value.strftime(spec)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return " ".join(_format(v, spec) for v in value)
+    return format(value, spec) if spec else str(value)
+
+
+def render(template: str, variables: Mapping[str, Any], record: Any = None) -> str:
+    """Fill ``template`` from ``variables`` (page, window…) or paths into ``record``."""
+
+    def value(match: re.Match[str]) -> str:
+        name, spec = match[1].strip(), match[2]
+        if name in variables:
+            return _format(variables[name], spec)
+        return _format(read_path(record, name), spec) if record is not None else ""
+
+    return _PLACEHOLDER.sub(value, template)
+
+
+def render_complete(template: str, variables: Mapping[str, Any], record: Any = None) -> str | None:
+    """``render``, or None when a placeholder has no value (a record without a file
+    must not become a link to the folder)."""
+    for match in _PLACEHOLDER.finditer(template):
+        name = match[1].strip()
+        found = variables.get(name) if name in variables else read_path(record, name)
+        if found is None or found == "" or found == []:
+            return None
+    return render(template, variables, record)
+
+
+def render_all(templates: Mapping[str, Any], variables: Mapping[str, Any]) -> dict[str, str]:
+    """Render each template; parameters that render empty are left out."""
+    out: dict[str, str] = {}
+    for name, template in templates.items():
+        text = render(str(template), variables)
+        if text != "":
+            out[name] = text
+    return out
+
+
+def render_json(value: Any, variables: Mapping[str, Any]) -> Any:
+    """Render the strings inside a JSON body; a string that is exactly ``{page}`` keeps
+    the variable's type (a number stays a number)."""
+    if isinstance(value, str):
+        whole = _PLACEHOLDER.fullmatch(value)
+        if whole and whole[1] in variables and not whole[2]:
+            found = variables[whole[1]]
+            return found.isoformat() if isinstance(found, dt.date) else found
+        return render(value, variables)
+    if isinstance(value, dict):
+        return {k: render_json(v, variables) for k, v in value.items()}
+    if isinstance(value, list):
+        return [render_json(v, variables) for v in value]
+    return value
+
+
+def with_query(url: str, params: Mapping[str, str]) -> str:
+    """``url`` with these query parameters set (others kept, order kept)."""
+    if not params:
+        return url
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in params]
+    query += list(params.items())
+    return urlunsplit(parts._replace(query=urlencode(query)))

@@ -1,0 +1,190 @@
+"""Case numbers (expedientes) as published, and every form a person may search them by.
+
+``Amparo en Revisión 1234/2023`` is also written ``A.R. 1234/2023``, ``AR 1234/2023`` or
+plain ``1234/2023``; ``A.I. 206/2023 y su acumulada 208/2023`` names two cases of one
+type; electoral cases carry their chamber and type in the number (``SUP-JDC-1234/2024``).
+Each number is read with the type written before it, and the document keeps a compact
+canonical form (``AR 1234/2023``) and the list of forms, so that searching any of them
+finds it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from indexer.analysis import fold_keyword
+
+
+@dataclass(frozen=True)
+class CaseType:
+    code: str
+    name: str
+    spelled: tuple[str, ...]  # folded phrases as written
+    abbreviated: bool = True  # courts write the code (A.R., AR); else the name (Toca)
+
+    @property
+    def dotted(self) -> str | None:
+        return next((p.upper() for p in self.spelled if p.endswith(".") and " " not in p), None)
+
+
+# Order matters: longer names first, so "amparo directo en revision" wins over "amparo".
+CASE_TYPES: tuple[CaseType, ...] = (
+    CaseType("ADR", "Amparo Directo en Revisión", ("amparo directo en revision", "a.d.r.", "adr")),
+    CaseType("AR", "Amparo en Revisión", ("amparo en revision", "a.r.", "a. r.", "ar")),
+    CaseType("AD", "Amparo Directo", ("amparo directo", "a.d.", "ad")),
+    CaseType("AMP", "Amparo Indirecto", ("amparo indirecto", "juicio de amparo")),
+    CaseType(
+        "AI",
+        "Acción de Inconstitucionalidad",
+        ("acciones de inconstitucionalidad", "accion de inconstitucionalidad", "a.i.", "ai"),
+    ),
+    CaseType(
+        "DGI",
+        "Declaratoria General de Inconstitucionalidad",
+        ("declaratoria general de inconstitucionalidad", "d.g.i.", "dgi"),
+    ),
+    CaseType("CC", "Controversia Constitucional", ("controversia constitucional", "c.c.", "cc")),
+    CaseType("CT", "Contradicción de Tesis", ("contradiccion de tesis", "c.t.")),
+    CaseType("CCR", "Contradicción de Criterios", ("contradiccion de criterios",), False),
+    CaseType("RR", "Recurso de Reclamación", ("recurso de reclamacion",), False),
+    CaseType("RQ", "Recurso de Queja", ("recurso de queja",), False),
+    CaseType("RI", "Recurso de Inconformidad", ("recurso de inconformidad",), False),
+    CaseType(
+        "SFA",
+        "Solicitud de Ejercicio de la Facultad de Atracción",
+        ("solicitud de ejercicio de la facultad de atraccion", "facultad de atraccion"),
+        False,
+    ),
+    CaseType("TOCA", "Toca", ("toca penal", "toca civil", "toca familiar", "toca"), False),
+    CaseType("CP", "Causa Penal", ("causa penal",), False),
+    CaseType("CJ", "Carpeta Judicial", ("carpeta judicial",), False),
+    CaseType("EXP", "Expediente", ("expediente", "exp.", "exp"), False),
+)
+_BY_CODE = {t.code: t for t in CASE_TYPES}
+# Electoral chambers and means of challenge (TEPJF): SUP-JDC-1234/2024, SX-JRC-12/2023.
+ELECTORAL_CHAMBERS = ("SUP", "SX", "SG", "SM", "ST", "SCM", "SRE")
+ELECTORAL_TYPES = {
+    "JDC": "Juicio para la Protección de los Derechos Político-Electorales de la Ciudadanía",
+    "JRC": "Juicio de Revisión Constitucional Electoral",
+    "RAP": "Recurso de Apelación",
+    "REC": "Recurso de Reconsideración",
+    "REP": "Recurso de Revisión del Procedimiento Especial Sancionador",
+    "JE": "Juicio Electoral",
+    "JIN": "Juicio de Inconformidad",
+    "JLI": "Juicio Laboral",
+    "AG": "Asunto General",
+    "PSC": "Procedimiento Especial Sancionador",
+}
+_ELECTORAL = re.compile(
+    rf"\b({'|'.join(ELECTORAL_CHAMBERS)})\s*-\s*([A-Z]{{2,4}})\s*-\s*(\d{{1,6}})\s*/\s*(\d{{4}})\b"
+)
+_TYPE_WORDS = "|".join(
+    re.escape(phrase).replace(r"\ ", r"\s+")
+    for phrase in sorted({p for t in CASE_TYPES for p in t.spelled}, key=len, reverse=True)
+)
+_TOKEN = re.compile(
+    rf"(?P<type>(?<![\w.])(?:{_TYPE_WORDS})(?![\w]))"
+    r"|(?P<number>(?<![\w/])(?P<n>\d{1,6})\s*/\s*(?P<year>\d{4})"
+    r"(?:\s*-\s*(?P<suffix>[A-Z]{1,4})\b)?(?!\d))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class CaseNumber:
+    """One case: its type (if written), number, year, and suffix (``123/2023-CA``)."""
+
+    type_code: str | None
+    number: str
+    year: str
+    suffix: str | None = None
+    electoral_chamber: str | None = None
+
+    @property
+    def digits(self) -> str:
+        return f"{int(self.number)}/{self.year}" + (f"-{self.suffix}" if self.suffix else "")
+
+    @property
+    def canonical(self) -> str:
+        if self.electoral_chamber:
+            return f"{self.electoral_chamber}-{self.type_code}-{self.digits}"
+        case_type = _BY_CODE.get(self.type_code or "")
+        if case_type is None or case_type.code == "EXP":
+            return self.digits
+        prefix = case_type.code if case_type.abbreviated else case_type.name
+        return f"{prefix} {self.digits}"
+
+    def forms(self) -> list[str]:
+        """Every written form of this case, canonical first."""
+        out = [self.canonical, self.digits]
+        if int(self.number) != 0 and self.number != str(int(self.number)):
+            out.append(f"{self.number}/{self.year}")
+        if self.electoral_chamber and self.type_code:
+            name = ELECTORAL_TYPES.get(self.type_code)
+            out.append(f"{self.type_code}-{self.digits}")
+            if name:
+                out.append(f"{name} {self.canonical}")
+            return out
+        case_type = _BY_CODE.get(self.type_code or "")
+        if case_type and case_type.code != "EXP":
+            if case_type.dotted:
+                out.append(f"{case_type.dotted} {self.digits}")
+            out.append(f"{case_type.name} {self.digits}")
+        return list(dict.fromkeys(out))
+
+
+def _fold(text: str) -> str:
+    """Lowercase without accents, one character for one (positions are kept)."""
+    return "".join(unicodedata.normalize("NFKD", c)[0] for c in text).lower()
+
+
+def _type_code(phrase: str) -> str | None:
+    folded = " ".join(fold_keyword(phrase).split())
+    for case_type in CASE_TYPES:
+        if folded in case_type.spelled or folded.replace(" ", "") in case_type.spelled:
+            return case_type.code
+    return None
+
+
+def parse_expediente(text: str | None) -> list[CaseNumber]:
+    """The cases written in ``text``, each with the type written before it (a number after
+    ``y su acumulada`` keeps the type of the one before)."""
+    if not text:
+        return []
+    cases: list[CaseNumber] = []
+    taken: list[tuple[int, int]] = []
+    for match in _ELECTORAL.finditer(text.upper()):
+        chamber, kind, number, year = match.groups()
+        cases.append(CaseNumber(kind, number, year, electoral_chamber=chamber))
+        taken.append(match.span())
+    current: str | None = None
+    for match in _TOKEN.finditer(_fold(text)):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        if match["type"]:
+            current = _type_code(match["type"])
+            continue
+        number, year, suffix = match["n"], match["year"], match["suffix"]
+        cases.append(CaseNumber(current, number, year, suffix.upper() if suffix else None))
+    return list(dict.fromkeys(cases))
+
+
+def normalise_expediente(text: str | None) -> str | None:
+    """The canonical form(s): ``Amparo en Revisión 1234/2023`` → ``AR 1234/2023``;
+    ``A.I. 206/2023 y su acumulada 208/2023`` → ``AI 206/2023, AI 208/2023``."""
+    cases = parse_expediente(text)
+    if not cases:
+        return fold_keyword(text) if text else None
+    return ", ".join(dict.fromkeys(case.canonical for case in cases))
+
+
+def expediente_forms(text: str | None) -> list[str]:
+    """Every form a person may search the case by: canonical, digits, abbreviations with
+    and without dots, the type's full name, and the text as published."""
+    if not text:
+        return []
+    forms = [form for case in parse_expediente(text) for form in case.forms()]
+    forms.append(" ".join(text.split()))
+    return list(dict.fromkeys(forms))

@@ -1,0 +1,108 @@
+"""Documents identified by what they are (a session on a date), shared by sources.
+
+A congress's session page and its video channel describe the same session. With an
+``identity`` in their specs, both compute the same id from the session's normalised
+key (e.g. date and session type) and their contributions are merged: the page owns the
+session's fields; the channel contributes video links and fills what is missing. Each
+link remembers its source, so a source re-crawled replaces its own links only, and a
+recording replaces the live or announced stream its source had linked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from indexer.build import AnyDocument, MissingField
+from indexer.models import DocumentCore, VideoLink, document_id
+from indexer.videos import video_key
+
+_NEVER_FILLED = frozenset(
+    {"id", "kind", "title", "url", "source_id", "text", "signature_text", "content_sha256",
+     "fetched_at", "updated_at", "files", "video_urls", "institution", "jurisdiction"}
+)  # fmt: skip
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == []
+
+
+def identity_id(doc: AnyDocument, scope: str, key: Sequence[str]) -> str:
+    """The id of the thing ``doc`` is, under ``scope``: the first key field is required,
+    the others may be empty (a title need not say the session type)."""
+    values = doc.model_dump(mode="json")
+    values["expediente"] = values.get("expediente_normalized")  # A.R. 12/2020 is AR 12/2020
+    if _empty(values.get(key[0])):
+        raise MissingField(key[0])
+    parts = [f"{name}={'' if _empty(values.get(name)) else values.get(name)}" for name in key]
+    return document_id(scope, "identity:" + "|".join(parts))
+
+
+def merge_videos(
+    existing: Sequence[VideoLink],
+    incoming: Sequence[VideoLink],
+    source_id: str,
+    owner_source: str,
+    replace_own: bool,
+) -> list[VideoLink]:
+    """Existing links updated by ``source_id``'s incoming ones.
+
+    - an incoming link replaces the existing link of the same video (a live stream that
+      is now a recording on the same URL changes state, it is not added twice);
+    - ``replace_own``: the source's other links are dropped (a page is the truth about
+      its own links);
+    - otherwise, when the source now has a recording, its live/upcoming links that it no
+      longer lists are dropped (the stream ended and its recording replaced it).
+    """
+    incoming_keys = {video_key(v.url) for v in incoming}
+    has_recording = any(v.state == "recorded" for v in incoming)
+    kept = []
+    for link in existing:
+        origin = link.source_id or owner_source
+        if video_key(link.url) in incoming_keys:
+            continue
+        if origin == source_id and (
+            replace_own or (has_recording and link.state in ("live", "upcoming"))
+        ):
+            continue
+        kept.append(link)
+    merged = kept + list(incoming)
+    # One order whichever source came first: the owner's links, then by source.
+    return sorted(merged, key=lambda v: (v.source_id or owner_source) != owner_source)
+
+
+def _filled(base: DocumentCore, other: DocumentCore) -> dict[str, Any]:
+    """Fields empty in ``base`` that ``other`` has."""
+    updates = {}
+    for name in type(base).model_fields:
+        if name in _NEVER_FILLED or not hasattr(other, name):
+            continue
+        if _empty(getattr(base, name)) and not _empty(getattr(other, name)):
+            updates[name] = getattr(other, name)
+    return updates
+
+
+def merge_documents(existing: AnyDocument, incoming: AnyDocument, contributor: bool) -> AnyDocument:
+    """One document from what the database has and what a source just read.
+
+    A contributor (a video channel) adds its links and fills empty fields of the
+    existing document; any other source owns the document's fields and keeps the links
+    other sources contributed."""
+    if existing.kind != incoming.kind:
+        return incoming
+    if contributor:
+        base, other = existing, incoming
+    else:
+        base, other = incoming, existing
+    updates = _filled(base, other)
+    if not base.text and other.text:
+        updates["text"] = other.text
+    if hasattr(base, "video_urls"):
+        updates["video_urls"] = merge_videos(
+            existing.video_urls,  # type: ignore[union-attr]
+            incoming.video_urls,  # type: ignore[union-attr]
+            incoming.source_id,
+            base.source_id,
+            replace_own=not contributor,
+        )
+    return base.model_copy(update=updates)  # type: ignore[return-value]

@@ -1,0 +1,99 @@
+"""Recognising a congress session from a title or a page: its date, type, legislature
+and chamber, as channels title their transmissions (``🔴 EN VIVO | Sesión Ordinaria de la
+Cámara de Diputados, martes 18 de febrero de 2025``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from indexer.analysis import fold_keyword
+from indexer.courts import normalise_chamber
+from indexer.normalize import normalise_legislature, normalise_session_type, parse_date
+
+_SESSION_WORDS = re.compile(
+    r"\b(?:sesion|sesiones|pleno|periodo extraordinario|comision permanente|diputacion "
+    r"permanente|reunion (?:ordinaria|extraordinaria|de trabajo|de la comision)|"
+    r"comparecencia|congreso general)\b"
+)
+_TYPE_WORDS = re.compile(
+    r"\b(?:ordinaria|extraordinaria|solemne|permanente|comision(?:es)? (?:de|unidas)|"
+    r"reunion de (?:la )?comision)\b"
+)
+_LEGISLATURE = re.compile(
+    r"\b([LXVI]{2,8})\s+legislatura\b|\blegislatura\s+([LXVI]{2,8})\b|"
+    r"\b(\w+(?:\s+\w+)?)\s+legislatura\b",
+    re.IGNORECASE,
+)
+_COMMITTEE = re.compile(
+    r"\b(comisi[oó]n(?:es unidas)? de [^|,;:()\-–—]+?)(?=\s*(?:[|,;:()\-–—]|$|\bsesi[oó]n\b|"
+    r"\breuni[oó]n\b|\b\d))",
+    re.IGNORECASE,
+)
+_CHAMBER_WORDS = re.compile(
+    r"\b(camara de diputados|camara de senadores|senado de la republica|senado|"
+    r"comision permanente|diputacion permanente|congreso general|pleno)\b"
+)
+_NOISE = re.compile(
+    r"🔴|🟢|⚫|\b(?:EN VIVO|En vivo|en vivo|EN DIRECTO|En directo|LIVE)\b|"
+    r"^\s*(?:PR[OÓ]XIMAMENTE|Pr[oó]ximamente)\b"
+)
+_PART = re.compile(
+    r"[\s|·•,:–—-]*(?:\(?\b(?:parte|part)\s+\d+\)?|\(?\b(?:primera|segunda|tercera)\s+parte\)?)\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """What a title or page says about the session it belongs to."""
+
+    is_session: bool
+    date: dt.date | None = None
+    session_type: str | None = None
+    legislature: str | None = None
+    chamber: str | None = None
+
+
+def recognise_session(text: str | None, default_date: dt.date | None = None) -> SessionInfo:
+    """The session in ``text``; ``default_date`` (e.g. a video's publication day) stands in
+    when the text carries no date."""
+    if not text:
+        return SessionInfo(False, default_date)
+    folded = fold_keyword(text)
+    session_type = None
+    type_match = _TYPE_WORDS.search(folded)
+    if type_match:
+        session_type = normalise_session_type(folded[type_match.start() :])
+    return SessionInfo(
+        is_session=bool(_SESSION_WORDS.search(folded)),
+        date=parse_date(text) or default_date,
+        session_type=session_type,
+        legislature=_legislature(text),
+        chamber=_chamber(text, folded),
+    )
+
+
+def _legislature(text: str) -> str | None:
+    for match in _LEGISLATURE.finditer(text):
+        found = normalise_legislature(match[0])
+        if found and re.fullmatch(r"[LXVI]{2,8}", found):
+            return found
+    return None
+
+
+def _chamber(text: str, folded: str) -> str | None:
+    committee = _COMMITTEE.search(text)
+    if committee:
+        return normalise_chamber(committee[1])
+    match = _CHAMBER_WORDS.search(folded)
+    return normalise_chamber(match[1]) if match else None
+
+
+def clean_title(title: str) -> str:
+    """A session's title from a transmission's: without live or announcement markers,
+    part numbers (``| Parte 2``) and dangling separators."""
+    cleaned = _PART.sub("", _NOISE.sub(" ", title))
+    cleaned = re.sub(r"\s*([|·•]\s*)+", " | ", cleaned)
+    return " ".join(cleaned.split()).strip(" |-–—:·•") or " ".join(title.split())

@@ -1,0 +1,93 @@
+"""Video links of session transmissions: one key per video whatever the URL form, and
+the live / upcoming / recorded state read from how channels label their streams.
+
+The same YouTube video is linked as ``watch?v=ID``, ``youtu.be/ID``, ``/embed/ID`` or
+``/live/ID``; keying by ``youtube:ID`` lets a live stream and its later recording (the
+same video on YouTube) be recognised as one link whose state changed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+from urllib.parse import parse_qs, urlsplit
+
+from indexer.analysis import fold_keyword
+from indexer.normalize import video_platform
+
+State = Literal["live", "upcoming", "recorded"]
+_YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{6,20}$")
+_YOUTUBE_PATHS = re.compile(r"^/(?:embed|live|shorts|v|e)/([A-Za-z0-9_-]{6,20})")
+_FACEBOOK_ID = re.compile(r"/videos/(?:[^/]+/)?(\d{5,25})")
+_VIMEO_ID = re.compile(r"^/(?:video/)?(\d{4,12})")
+LIVE_WORDS = re.compile(
+    r"(?:🔴|\ben vivo\b|\ben directo\b|\blive\b|\btransmision en vivo\b|\bhoy en vivo\b)"
+)
+UPCOMING_WORDS = re.compile(
+    r"\b(?:proximamente|en breve|por iniciar|programad[ao]|upcoming|iniciaremos|inicia a las)\b"
+)
+
+
+def youtube_id(url: str) -> str | None:
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if host == "youtu.be":
+        candidate = parts.path.strip("/").split("/")[0]
+        return candidate if _YOUTUBE_ID.match(candidate) else None
+    if host.endswith("youtube.com") or host.endswith("youtube-nocookie.com"):
+        found = parse_qs(parts.query).get("v", [""])[0]
+        if _YOUTUBE_ID.match(found):
+            return found
+        match = _YOUTUBE_PATHS.match(parts.path)
+        return match[1] if match else None
+    return None
+
+
+def video_key(url: str) -> str:
+    """``youtube:ID``, ``facebook:ID``, ``vimeo:ID``, or the URL without its fragment."""
+    vid = youtube_id(url)
+    if vid:
+        return f"youtube:{vid}"
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if host.endswith(("facebook.com", "fb.watch")):
+        match = _FACEBOOK_ID.search(parts.path) or re.search(r"[?&]v=(\d+)", url)
+        if match:
+            return f"facebook:{match[1]}"
+    if host.endswith("vimeo.com"):
+        match = _VIMEO_ID.match(parts.path)
+        if match:
+            return f"vimeo:{match[1]}"
+    return url.split("#", 1)[0]
+
+
+def video_id(url: str) -> str | None:
+    """The platform's id of the video (``DipVivo0218``), None for plain media URLs."""
+    key = video_key(url)
+    platform, _, found = key.partition(":")
+    return found if platform in ("youtube", "facebook", "vimeo") else None
+
+
+def canonical_video_url(url: str) -> str:
+    """The watch page of an embedded or shortened YouTube link; other links as they are."""
+    vid = youtube_id(url)
+    return f"https://www.youtube.com/watch?v={vid}" if vid else url
+
+
+def state_from_text(*texts: str | None) -> State | None:
+    """``live`` or ``upcoming`` when a title or label says so; None says nothing."""
+    folded = " ".join(fold_keyword(t) for t in texts if t)
+    has_emoji = any("🔴" in t for t in texts if t)
+    if UPCOMING_WORDS.search(folded):
+        return "upcoming"
+    if has_emoji or LIVE_WORDS.search(folded):
+        return "live"
+    return None
+
+
+def is_video_url(url: str) -> bool:
+    """A link to a video platform or a media file (what a player would play)."""
+    path = urlsplit(url).path.lower()
+    if path.endswith((".mp4", ".m3u8", ".webm", ".mov", ".mpd")):
+        return True
+    return video_platform(url, "") in {"youtube", "facebook", "vimeo", "twitch", "dailymotion"}

@@ -1,0 +1,296 @@
+"""The fixture PDFs: public versions of sentences written for these tests, in the shape
+real ones have (court in capitals, labels, place and spelled-out date, ``V I S T O S``,
+operative points, signature block, a page of signature evidence).
+
+``python -m tests.shapes.pdfs`` rewrites them (deterministically); the crawl fixtures
+link to them. The parties are anonymised (``****``) as in real public versions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fpdf import FPDF
+
+from tests.shapes.harness import FIXTURES
+
+FIXED_DATE = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    heading: tuple[str, ...]
+    place_date: str
+    vistos: str
+    topic: str
+    resolutivos: tuple[str, ...]
+    signers: tuple[tuple[str, str], ...]
+    evidence: bool = True
+    extra: tuple[str, ...] = field(default=())
+
+
+def _pdf(pages: list[list[tuple[str, str]]]) -> bytes:
+    pdf = FPDF(format="Letter")
+    pdf.set_creation_date(FIXED_DATE)
+    pdf.set_title("Versión pública")
+    pdf.set_auto_page_break(True, margin=20)
+    for lines in pages:
+        pdf.add_page()
+        for style, text in lines:
+            size = 8 if style == "small" else 11
+            pdf.set_font("Helvetica", "B" if style == "bold" else "", size)
+            align = "C" if style in ("bold", "center") else "J"
+            pdf.multi_cell(0, 6, text, align=align, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(2)
+    return bytes(pdf.output())
+
+
+def sentence_pdf(s: Sentence) -> bytes:
+    body: list[tuple[str, str]] = [("bold", line) for line in s.heading]
+    body += [("plain", s.place_date), ("plain", s.vistos), ("bold", "R E S U L T A N D O")]
+    body += [
+        ("plain", f"PRIMERO. Por escrito presentado ante este órgano, la parte actora demandó "
+                  f"{s.topic}, y ofreció las pruebas que estimó pertinentes."),
+        ("plain", "SEGUNDO. Admitida la demanda, se emplazó a la contraparte, quien contestó "
+                  "en tiempo; desahogadas las pruebas y formulados los alegatos, se citó a las "
+                  "partes para oír sentencia."),
+        ("bold", "C O N S I D E R A N D O"),
+        ("plain", "PRIMERO. Este órgano es competente para conocer y resolver el presente "
+                  "asunto, en términos de la ley orgánica aplicable."),
+        ("plain", f"SEGUNDO. La cuestión a resolver consiste en determinar si procede {s.topic}. "
+                  "Del análisis de las constancias de autos se advierte que la pretensión se "
+                  "encuentra acreditada con las documentales exhibidas y con la confesión "
+                  "ficta de la contraparte, valoradas conforme a las reglas de la lógica y la "
+                  "experiencia."),
+        *(("plain", line) for line in s.extra),
+        ("bold", "R E S U E L V E"),
+        *(("plain", f"{n}. {text}") for n, text in zip(
+            ("PRIMERO", "SEGUNDO", "TERCERO", "CUARTO"), s.resolutivos, strict=False)),
+        ("plain", "NOTIFÍQUESE PERSONALMENTE Y CÚMPLASE."),
+        ("plain", f"Así lo resolvió y firma {s.signers[0][0]}, {s.signers[0][1]}, quien actúa "
+                  f"con {s.signers[1][0]}, {s.signers[1][1]}, que autoriza y da fe. DOY FE."),
+    ]  # fmt: skip
+    for name, role in s.signers:
+        body += [
+            ("center", name.upper()),
+            ("center", role.upper()),
+            ("center", "FIRMA ELECTRÓNICA"),
+        ]
+    pages = [body]
+    if s.evidence:
+        signer = s.signers[0][0].upper()
+        pages.append([
+            ("bold", "EVIDENCIA CRIPTOGRÁFICA · TRANSACCIÓN"),
+            ("small", "Archivo firmado: versión pública de la sentencia"),
+            ("small", "Autoridad certificadora: Autoridad Certificadora del Poder Judicial"),
+            ("small", f"Firmante: {signer}"),
+            ("small", "No. serie: 70.6a.66.20.65.73.74.61.64.6f.00.00.00.00.00.00.00.00.41.7b"),
+            ("small", "Fecha (UTC / CDMX): 15/03/2023T18:21:33Z / 15/03/2023T12:21:33-06:00"),
+            ("small", "Estatus certificado: OK · Revocación: no revocado · OCSP: respuesta válida"),
+            ("small", "Firma: Qm9sZXRpbkRlUHJ1ZWJhc0VzdGFkb0FiaWVydG9GaXJtYUVsZWN0cm9uaWNh"),
+        ])  # fmt: skip
+    return _pdf(pages)
+
+
+ZAC = "PODER JUDICIAL DEL ESTADO DE ZACATECAS"
+JUEZA = ("Licenciada Rosa María Ibarra Solís", "Jueza Segundo de lo Civil")
+SECRETARIO = ("Licenciado Héctor Valdez Ruiz", "Secretario de Acuerdos")
+
+PDFS: dict[str, Sentence] = {
+    "html_listing/legado-latin1/docs/sentencia 123-2022.pdf": Sentence(
+        heading=(ZAC, "JUZGADO SEGUNDO DE LO CIVIL DEL DISTRITO JUDICIAL DE LA CAPITAL",
+                 "EXPEDIENTE: 0123/2022", "JUICIO: ORDINARIO CIVIL", "SENTENCIA DEFINITIVA"),
+        place_date="Zacatecas, Zacatecas, a quince de marzo de dos mil veintitrés.",
+        vistos="V I S T O S los autos del expediente 0123/2022, relativo al juicio ORDINARIO "
+               "CIVIL promovido por **** en contra de ****, para dictar sentencia definitiva; y",
+        topic="la prescripción positiva de un predio rústico ubicado en Guadalupe",
+        resolutivos=("Ha procedido la vía ordinaria civil.",
+                     "Se declara que la parte actora ha adquirido por prescripción el predio."),
+        signers=(JUEZA, SECRETARIO),
+    ),
+    "html_listing/legado-latin1/archivo/77.pdf": Sentence(
+        heading=(ZAC, "JUZGADO PRIMERO DE LO FAMILIAR DEL DISTRITO JUDICIAL DE FRESNILLO",
+                 "EXPEDIENTE: 77/2023", "JUICIO: ORAL FAMILIAR", "SENTENCIA DEFINITIVA"),
+        place_date="Fresnillo, Zacatecas, a veinte de abril de dos mil veintitrés.",
+        vistos="V I S T O S los autos del expediente 77/2023, relativo al juicio ORAL FAMILIAR "
+               "sobre alimentos, promovido por **** en representación de sus menores hijos; y",
+        topic="el pago de una pensión alimenticia definitiva",
+        resolutivos=("Se condena al demandado al pago de una pensión alimenticia del treinta "
+                     "por ciento de sus percepciones.",),
+        signers=(("Licenciado Marco Antonio Reyes", "Juez Primero de lo Familiar"), SECRETARIO),
+        evidence=False,
+    ),
+    "html_listing/legado-latin1/archivo/78.pdf": Sentence(
+        heading=(ZAC, "SALA CIVIL DEL TRIBUNAL SUPERIOR DE JUSTICIA", "TOCA CIVIL 45/2023",
+                 "SENTENCIA DE SEGUNDA INSTANCIA"),
+        place_date="Zacatecas, Zacatecas, a dos de mayo de dos mil veintitrés.",
+        vistos="V I S T O S para resolver los autos del toca civil 45/2023, formado con motivo "
+               "del recurso de apelación interpuesto por **** en contra de la sentencia "
+               "definitiva dictada en el juicio ORDINARIO MERCANTIL; y",
+        topic="la revocación de la sentencia que absolvió del pago de un pagaré",
+        resolutivos=("Se revoca la sentencia apelada.",),
+        signers=(("Magistrada Elena Torres Castañeda", "Magistrada Ponente"), SECRETARIO),
+    ),
+    "html_listing/legado-latin1/archivo/79.pdf": Sentence(
+        heading=(ZAC, "JUZGADO TERCERO DE LO PENAL DEL DISTRITO JUDICIAL DE LA CAPITAL",
+                 "CAUSA PENAL 210/2021", "SENTENCIA DEFINITIVA"),
+        place_date="Zacatecas, Zacatecas, a nueve de junio de dos mil veintitrés.",
+        vistos="V I S T O S los autos de la causa penal 210/2021, instruida en contra de **** "
+               "por el delito de robo calificado, para dictar sentencia definitiva; y",
+        topic="la acreditación del delito de robo calificado",
+        resolutivos=("Se dicta sentencia condenatoria.",),
+        signers=(("Licenciado Joaquín Muro Esparza", "Juez Tercero de lo Penal"), SECRETARIO),
+    ),
+    "html_listing/legado-latin1/docs/sentencia-0456-2022.pdf": Sentence(
+        heading=(ZAC, "JUZGADO SEGUNDO DE LO CIVIL DEL DISTRITO JUDICIAL DE LA CAPITAL",
+                 "EXPEDIENTE: 456/2022", "JUICIO: EJECUTIVO MERCANTIL", "SENTENCIA DEFINITIVA"),
+        place_date="Zacatecas, Zacatecas, a siete de marzo de dos mil veintitrés.",
+        vistos="V I S T O S los autos del expediente 456/2022, relativo al juicio EJECUTIVO "
+               "MERCANTIL promovido por **** en contra de ****; y",
+        topic="el pago de la suerte principal documentada en dos pagarés",
+        resolutivos=("Se condena a la parte demandada al pago de la suerte principal.",),
+        signers=(JUEZA, SECRETARIO),
+    ),
+    "html_listing/legado-latin1/docs/sin-datos.pdf": Sentence(
+        heading=("PODER JUDICIAL DEL ESTADO DE ZACATECAS",
+                 "JUZGADO PRIMERO DE LO MERCANTIL DEL DISTRITO JUDICIAL DE LA CAPITAL"),
+        place_date="Zacatecas, Zacatecas, a veintidós de febrero de dos mil veintitrés.",
+        vistos="V I S T O S para resolver los autos del expediente número 0988/2022, relativo "
+               "al juicio ORAL MERCANTIL promovido por **** en contra de ****, para dictar "
+               "sentencia definitiva; y",
+        topic="la rescisión de un contrato de prestación de servicios",
+        resolutivos=("Se declara rescindido el contrato base de la acción.",),
+        signers=(("Licenciada Patricia Luna Haro", "Jueza Primero de lo Mercantil"), SECRETARIO),
+    ),
+    "html_listing/formulario-post/Archivos/2024/SENT_1501_2023.pdf": Sentence(
+        heading=("PODER JUDICIAL DEL ESTADO DE SONORA", "JUZGADO PRIMERO DE PRIMERA INSTANCIA "
+                 "DE LO FAMILIAR DE HERMOSILLO", "EXPEDIENTE: 1501/2023",
+                 "SENTENCIA DEFINITIVA"),
+        place_date="Hermosillo, Sonora, a doce de enero de dos mil veinticuatro.",
+        vistos="V I S T O S los autos del expediente 1501/2023, relativo al juicio ORAL "
+               "FAMILIAR DE DIVORCIO INCAUSADO promovido por ****; y",
+        topic="la disolución del vínculo matrimonial",
+        resolutivos=("Se decreta la disolución del vínculo matrimonial.",),
+        signers=(("Licenciada Ana Cecilia Duarte", "Jueza Primero de lo Familiar"), SECRETARIO),
+    ),
+    "html_listing/formulario-post/Archivos/2024/SENT_0087_2023.pdf": Sentence(
+        heading=("PODER JUDICIAL DEL ESTADO DE SONORA", "JUZGADO SEGUNDO DE PRIMERA INSTANCIA "
+                 "DE LO CIVIL DE CAJEME", "EXPEDIENTE: 87/2023", "SENTENCIA INTERLOCUTORIA"),
+        place_date="Ciudad Obregón, Sonora, a treinta de enero de dos mil veinticuatro.",
+        vistos="V I S T O S para resolver el incidente de nulidad de actuaciones planteado en "
+               "el expediente 87/2023, relativo al juicio SUMARIO CIVIL DE ARRENDAMIENTO; y",
+        topic="la nulidad del emplazamiento",
+        resolutivos=("Es infundado el incidente de nulidad de actuaciones.",),
+        signers=(("Licenciado Ramón Félix Acosta", "Juez Segundo de lo Civil"), SECRETARIO),
+        evidence=False,
+    ),
+    "html_listing/formulario-post/Archivos/2024/SENT_0333_2022.pdf": Sentence(
+        heading=("PODER JUDICIAL DEL ESTADO DE SONORA", "JUZGADO PRIMERO ORAL PENAL DE "
+                 "HERMOSILLO", "CAUSA PENAL 333/2022", "SENTENCIA DEFINITIVA"),
+        place_date="Hermosillo, Sonora, a ocho de febrero de dos mil veinticuatro.",
+        vistos="V I S T O S los registros de la causa penal 333/2022, seguida en contra de **** "
+               "por el delito de fraude específico; y",
+        topic="la acreditación del delito de fraude específico",
+        resolutivos=("Se absuelve a la persona acusada.",),
+        signers=(("Licenciado Gilberto Ochoa", "Juez de Tribunal de Enjuiciamiento"),
+                 ("Licenciada Mónica Vega", "Administradora del Juzgado")),
+    ),
+    "feed/atom-tribunal-electoral/sentencias/SUP-JDC-1234-2024.pdf": Sentence(
+        heading=("JUICIO PARA LA PROTECCIÓN DE LOS DERECHOS POLÍTICO-ELECTORALES DE LA "
+                 "CIUDADANÍA", "EXPEDIENTE: SUP-JDC-1234/2024", "MAGISTRADA PONENTE: ****"),
+        place_date="Ciudad de México, a veinte de marzo de dos mil veinticuatro.",
+        vistos="Sentencia de la Sala Superior del Tribunal Electoral del Poder Judicial de la "
+               "Federación que revoca el acuerdo impugnado, relativo al registro de una "
+               "candidatura; y",
+        topic="la revocación del acuerdo que negó el registro de una candidatura",
+        resolutivos=("Se revoca el acuerdo impugnado.", "Se ordena emitir uno nuevo."),
+        signers=(("Magistrada presidenta ****", "Magistrada Presidenta"),
+                 ("Secretaria general de acuerdos ****", "Secretaria General de Acuerdos")),
+    ),
+    "feed/atom-tribunal-electoral/sentencias/SX-JRC-0045-2024.pdf": Sentence(
+        heading=("JUICIO DE REVISIÓN CONSTITUCIONAL ELECTORAL", "EXPEDIENTE: SX-JRC-45/2024"),
+        place_date="Xalapa-Enríquez, Veracruz, a dos de abril de dos mil veinticuatro.",
+        vistos="Sentencia de la Sala Regional Xalapa del Tribunal Electoral del Poder Judicial "
+               "de la Federación que confirma la resolución del tribunal local; y",
+        topic="la nulidad de la elección municipal",
+        resolutivos=("Se confirma la resolución impugnada.",),
+        signers=(("Magistrado ****", "Magistrado Presidente"),
+                 ("Secretario ****", "Secretario General de Acuerdos")),
+        evidence=False,
+    ),
+    "json_api/buscador-scjn/archivos/AR-1234-2023.pdf": Sentence(
+        heading=("AMPARO EN REVISIÓN 1234/2023", "QUEJOSA Y RECURRENTE: ****",
+                 "PONENTE: MINISTRA ****"),
+        place_date="Ciudad de México. La Primera Sala de la Suprema Corte de Justicia de la "
+                   "Nación, en la sesión correspondiente al diecinueve de febrero de dos mil "
+                   "veinticinco, emite la siguiente sentencia.",
+        vistos="V I S T O S para resolver los autos del amparo en revisión 1234/2023; y",
+        topic="la inconstitucionalidad de un precepto de la ley de ingresos municipal",
+        resolutivos=("Se revoca la sentencia recurrida.", "La Justicia de la Unión ampara y "
+                     "protege a la quejosa."),
+        signers=(("Ministra Presidenta ****", "Presidenta de la Primera Sala"),
+                 ("Secretario de acuerdos ****", "Secretario de Acuerdos de la Primera Sala")),
+    ),
+    "json_api/buscador-scjn/archivos/AI-206-2023.pdf": Sentence(
+        heading=("ACCIÓN DE INCONSTITUCIONALIDAD 206/2023 Y SU ACUMULADA 208/2023",
+                 "PROMOVENTES: COMISIÓN NACIONAL DE LOS DERECHOS HUMANOS Y OTRA"),
+        place_date="Ciudad de México. El Tribunal Pleno de la Suprema Corte de Justicia de la "
+                   "Nación, en la sesión correspondiente al dieciocho de febrero de dos mil "
+                   "veinticinco, emite la siguiente sentencia.",
+        vistos="V I S T O S para resolver los autos de la acción de inconstitucionalidad "
+               "206/2023 y su acumulada 208/2023; y",
+        topic="la invalidez de diversas disposiciones de una ley de responsabilidad patrimonial",
+        resolutivos=("Es procedente y parcialmente fundada la acción.",),
+        signers=(("Ministra Presidenta ****", "Presidenta"),
+                 ("Secretario general de acuerdos ****", "Secretario General de Acuerdos")),
+    ),
+    "json_api/buscador-scjn/archivos/ADR-88-2024.pdf": Sentence(
+        heading=("AMPARO DIRECTO EN REVISIÓN 88/2024", "RECURRENTE: ****"),
+        place_date="Ciudad de México. La Segunda Sala de la Suprema Corte de Justicia de la "
+                   "Nación, en la sesión correspondiente al cinco de marzo de dos mil "
+                   "veinticinco, emite la siguiente sentencia.",
+        vistos="V I S T O S para resolver los autos del amparo directo en revisión 88/2024; y",
+        topic="la interpretación directa de un precepto constitucional en materia laboral",
+        resolutivos=("Se desecha el recurso de revisión.",),
+        signers=(("Ministro Presidente ****", "Presidente de la Segunda Sala"),
+                 ("Secretaria de acuerdos ****", "Secretaria de Acuerdos")),
+        evidence=False,
+    ),
+}  # fmt: skip
+
+
+# Legislative documents: a title in capitals and paragraphs.
+DOCUMENTS: dict[str, tuple[str, ...]] = {
+    "feed/rss-gaceta/anexos/iniciativa-2025-031.pdf": (
+        "INICIATIVA CON PROYECTO DE DECRETO POR EL QUE SE REFORMAN DIVERSAS DISPOSICIONES "
+        "DE LA LEY DE MOVILIDAD SOSTENIBLE Y ACCESIBILIDAD PARA EL ESTADO DE NUEVO LEÓN",
+        "Diputada Laura Garza Treviño y Diputado Mario Salinas Elizondo, integrantes de la "
+        "LXXVII Legislatura, con fundamento en la Constitución Política del Estado, "
+        "presentamos la siguiente iniciativa.",
+        "EXPOSICIÓN DE MOTIVOS. El transporte público metropolitano registra tiempos de "
+        "espera crecientes; la reforma propone carriles confinados y tarifas integradas para "
+        "personas estudiantes y adultas mayores.",
+        "ARTÍCULO ÚNICO. Se reforman los artículos 12 y 48 de la Ley de Movilidad Sostenible "
+        "y Accesibilidad para el Estado de Nuevo León.",
+    ),
+}
+
+
+def document_pdf(paragraphs: tuple[str, ...]) -> bytes:
+    return _pdf([[("bold", paragraphs[0]), *(("plain", p) for p in paragraphs[1:])]])
+
+
+def main() -> None:
+    made = {rel: sentence_pdf(s) for rel, s in PDFS.items()}
+    made |= {rel: document_pdf(d) for rel, d in DOCUMENTS.items()}
+    for relative, data in made.items():
+        path = FIXTURES / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        print(f"{path.relative_to(Path.cwd())}: {path.stat().st_size} bytes")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+"""Case numbers: every way a person writes one finds the document.
+
+The forms kept with a sentence (``expediente_forms``) are checked against the same
+Spanish analysis the stores use: a query matches when its tokens appear, in order, in
+one of the forms (a phrase match)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from indexer.analysis import stem_tokens
+from indexer.expedientes import expediente_forms, normalise_expediente, parse_expediente
+from indexer.models import Sentencia
+from indexer.stores import SearchQuery
+from indexer.stores.tantivy_store import TantivyStore
+
+CASES = {
+    "512/2020": ["512/2020"],
+    "Amparo en Revisión 1234/2023": [
+        "1234/2023", "AR 1234/2023", "A.R. 1234/2023", "amparo en revisión 1234/2023",
+        "Amparo en revision 1234/2023",
+    ],
+    "A.I. 206/2023 y su acumulada 208/2023": [
+        "206/2023", "208/2023", "AI 206/2023", "A.I. 208/2023",
+        "acción de inconstitucionalidad 206/2023", "acciones de inconstitucionalidad 208/2023",
+    ],
+    "SUP-JDC-1234/2024": ["SUP-JDC-1234/2024", "SUP JDC 1234/2024", "JDC-1234/2024", "1234/2024"],
+    "Toca Penal 0123/2022": ["123/2022", "0123/2022", "toca 123/2022"],
+}  # fmt: skip
+
+
+def _contains(haystack: list[str], needle: list[str]) -> bool:
+    return any(haystack[i : i + len(needle)] == needle for i in range(len(haystack)))
+
+
+@pytest.mark.parametrize(("published", "queries"), list(CASES.items()))
+def test_every_written_form_is_searchable(published: str, queries: list[str]) -> None:
+    forms = [stem_tokens(form) for form in expediente_forms(published)]
+    for query in queries:
+        wanted = stem_tokens(query)
+        assert any(_contains(form, wanted) for form in forms), (
+            f"{query!r} does not match any form of {published!r}"
+        )
+
+
+def test_parsing_keeps_the_type_for_accumulated_cases() -> None:
+    cases = parse_expediente("acciones de inconstitucionalidad 206/2023 y su acumulada 208/2023")
+    assert [(c.type_code, c.digits) for c in cases] == [("AI", "206/2023"), ("AI", "208/2023")]
+    electoral = parse_expediente("SX-JRC-45/2024")[0]
+    assert (electoral.electoral_chamber, electoral.type_code, electoral.digits) == (
+        "SX", "JRC", "45/2024",
+    )  # fmt: skip
+    assert normalise_expediente("Recurso de reclamación 123/2023-CA") == (
+        "Recurso de Reclamación 123/2023-CA"
+    )
+    assert normalise_expediente("Toca Penal 0123/2022") == "Toca 123/2022"
+    assert normalise_expediente("A.D.R. 5/2021") == "ADR 5/2021"
+    assert expediente_forms(None) == []
+
+
+def test_the_store_finds_a_sentence_by_any_form_of_its_case_number() -> None:
+    published = "Amparo en Revisión 1234/2023"
+    doc = Sentencia(
+        id="s1", title="Sentencia", date=dt.date(2024, 1, 1), institution="SCJN",
+        jurisdiction="MX", source_id="t", url="https://example.org/s1", text="Texto.",
+        expediente=published, expediente_normalized=normalise_expediente(published),
+        expediente_forms=expediente_forms(published),
+    )  # fmt: skip
+    store = TantivyStore(None)
+    store.upsert([doc])
+    for query in ("AR 1234/2023", '"A.R. 1234/2023"', "1234/2023", "amparo en revision 1234/2023"):
+        assert store.search(SearchQuery(q=query)).total == 1, query
