@@ -17,8 +17,9 @@ from collections import Counter
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from types import TracebackType
 from urllib.parse import unquote, urlsplit
+
+from samples.background import BackgroundServer
 
 CONTENT_TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -166,32 +167,17 @@ class _Server(ThreadingHTTPServer):
         pass  # quiet: clients closing connections early is normal during crawls
 
 
-class SampleServer:
+class SampleServer(BackgroundServer):
     """A running sample server; use as a context manager or call :meth:`stop`.
 
     Counters (keyed by URL path, thread-safe to read after requests finish):
     ``hits`` every request, ``downloads`` 200 responses, ``not_modified`` 304 responses.
     """
 
+    _server: _Server
+
     def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 0) -> None:
-        self._server = _Server((host, port), Path(root))
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, name="samples-server", daemon=True
-        )
-        self._thread.start()
-
-    @property
-    def host(self) -> str:
-        return str(self._server.server_address[0])
-
-    @property
-    def port(self) -> int:
-        return int(self._server.server_address[1])
-
-    @property
-    def url(self) -> str:
-        """Base URL without trailing slash, e.g. ``http://127.0.0.1:54321``."""
-        return f"http://{self.host}:{self.port}"
+        super().__init__(_Server((host, port), Path(root)), name="samples-server")
 
     @property
     def root(self) -> Path:
@@ -217,22 +203,6 @@ class SampleServer:
             self.hits.clear()
             self.downloads.clear()
             self.not_modified.clear()
-
-    def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
-
-    def __enter__(self) -> SampleServer:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
 
 
 def serve(root: Path, host: str = "127.0.0.1", port: int = 0) -> SampleServer:

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import http.client
 import re
-import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
 from urllib.parse import urlsplit
+
+from samples.background import BackgroundServer
 
 # (method, path, body) → None to pass the request on, or (status, JSON body) to answer it
 Intercept = Callable[[str, str, bytes], tuple[int, bytes] | None]
@@ -101,35 +101,15 @@ class _Server(ThreadingHTTPServer):
         self.seen: list[tuple[str, str]] = []
 
 
-class EsCompatProxy:
+class EsCompatProxy(BackgroundServer):
     """``with EsCompatProxy(node.url) as proxy: Elasticsearch(proxy.url)``."""
 
-    def __init__(self, upstream: str, intercept: Intercept | None = None) -> None:
-        self._server = _Server(upstream, intercept)
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-        self._thread.start()
+    _server: _Server
 
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
+    def __init__(self, upstream: str, intercept: Intercept | None = None) -> None:
+        super().__init__(_Server(upstream, intercept), name="es-compat-proxy")
 
     @property
     def seen(self) -> list[tuple[str, str]]:
         """Every (method, path) received, in order."""
         return self._server.seen
-
-    def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
-
-    def __enter__(self) -> EsCompatProxy:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()

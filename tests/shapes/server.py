@@ -31,11 +31,12 @@ import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import yaml
+
+from samples.background import BackgroundServer
 
 TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -201,13 +202,13 @@ class _Server(ThreadingHTTPServer):
         pass
 
 
-class FixtureServer:
+class FixtureServer(BackgroundServer):
     """A running fixture server (a context manager)."""
 
+    _server: _Server
+
     def __init__(self, root: Path) -> None:
-        self._server = _Server(root)
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-        self._thread.start()
+        super().__init__(_Server(root), name="fixture-server")
 
     @property
     def url(self) -> str:
@@ -219,19 +220,3 @@ class FixtureServer:
 
     def hits(self, target_prefix: str) -> list[Hit]:
         return [hit for hit in self.log if hit.target.startswith(target_prefix)]
-
-    def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
-
-    def __enter__(self) -> FixtureServer:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
