@@ -216,3 +216,17 @@ def test_writes_are_rate_limited(tmp_path: Path) -> None:
     reads = made.client.get("/v1/sources", headers=made.congreso)
     assert reads.status_code == 200 and len(reads.json()["sources"]) == 3
     made.library.close()
+
+
+def test_preview_of_a_shape_it_cannot_preview_says_so(service: Service) -> None:
+    feed = {
+        "id": "gto-boletines",
+        "kind": "legislativo",
+        "shape": "feed",
+        "jurisdiction": "MX-GUA",
+        "start_urls": ["http://127.0.0.1:1/boletines.xml"],
+        "feed": {"follow": True},
+    }
+    response = service.client.post("/v1/sources/preview", json=feed, headers=service.congreso)
+    assert response.status_code == 200, response.text
+    assert [e["cause"] for e in response.json()["errors"]] == ["unsupported_shape"]
