@@ -50,7 +50,15 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
     for spec in specs:
         if not spec.verified:
             print(f"  {spec.id}: not verified yet: check its documents, then set verified: true")
-    reports = crawl(settings, specs, library, log_level=args.log_level, window=window)
+    reports = crawl(
+        settings,
+        specs,
+        library,
+        log_level=args.log_level,
+        window=window,
+        max_items=args.max_items,
+        max_seconds=args.max_seconds,
+    )
     failed = 0
     for report in sorted(reports, key=lambda r: r.source_id):
         stats = report.stats
@@ -170,6 +178,8 @@ def build_parser() -> argparse.ArgumentParser:
     crawl = commands.add_parser("crawl", help="crawl sources into the library")
     crawl.add_argument("--source", action="append", help="only this source id (repeatable)")
     crawl.add_argument("--log-level", default="WARNING")
+    crawl.add_argument("--max-items", type=int, default=0, help="stop after N documents")
+    crawl.add_argument("--max-seconds", type=float, default=0, help="stop after S seconds")
     crawl.add_argument(
         "--since", type=_day, help="backfill: only publications dated on or after YYYY-MM-DD"
     )

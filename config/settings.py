@@ -72,6 +72,16 @@ class Settings(BaseSettings):
     search_shards: int = Field(1, ge=1, le=64)
     search_replicas: int = Field(0, ge=0, le=8)
 
+    def as_environment(self, **overrides: object) -> dict[str, str]:
+        """These settings as ``ABIERTO_*`` variables, for a child process to read back."""
+        values = self.model_dump(exclude_none=True) | {"database_url": self.database}
+        values |= overrides
+        return {
+            f"ABIERTO_{name.upper()}": str(value)
+            for name, value in values.items()
+            if value is not None
+        }
+
     @property
     def database(self) -> str:
         if self.database_url:

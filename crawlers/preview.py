@@ -13,10 +13,12 @@ from config.settings import Settings
 from config.specs import SourceSpec
 from crawlers.fetch import Fetched, FetchError, fetch
 from crawlers.selectors import read, read_fields, select
+from crawlers.trial import trial_crawl
 from indexer.build import InvalidDocument, MissingField, build_document
 from indexer.extract import ExtractionError, html_main_text, sniff_type
 
 TEXT_PREVIEW_CHARS = 400
+TRIAL_ITEMS = 10
 
 
 def _page(fetched: Fetched) -> HtmlResponse:
@@ -42,13 +44,8 @@ def preview(
 ) -> dict[str, Any]:
     """The documents the spec finds on its first ``max_pages`` listing pages; the first
     ``max_details`` detail pages are fetched too. Errors are reported, not raised."""
-    if spec.listing is None:  # feeds, sitemaps, channels, APIs: checked by a crawl
-        message = f"preview reads html_listing specs; crawl a {spec.shape} spec to check it"
-        error = {"cause": "unsupported_shape", "url": spec.start_urls[0], "message": message}
-        return {
-            "source_id": spec.id, "pages": 0, "documents": [], "next_page": None,
-            "errors": [error], "elapsed_s": 0.0,
-        }  # fmt: skip
+    if spec.listing is None:  # feeds, sitemaps, channels, APIs: their own spider decides
+        return trial_crawl(spec, settings, max_items=TRIAL_ITEMS, time_limit_s=time_limit_s)
     deadline = time.monotonic() + time_limit_s
     errors: list[dict[str, str]] = []
     documents: list[dict[str, Any]] = []

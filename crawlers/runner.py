@@ -36,11 +36,15 @@ def crawl(
     library: Library,
     log_level: str = "WARNING",
     window: Window = OPEN,
+    max_items: int = 0,
+    max_seconds: float = 0,
 ) -> list[RunReport]:
     """Crawl every spec in one process (Twisted's reactor runs once per process);
-    ``window`` limits a backfill to publications dated within it."""
+    ``window`` limits a backfill to publications dated within it; ``max_items`` and
+    ``max_seconds`` (0: no limit) end a crawl early, as previews do."""
     quiet(log_level)
-    process = CrawlerProcess(scrapy_settings(settings, log_level))
+    limits = {"CLOSESPIDER_ITEMCOUNT": max_items, "CLOSESPIDER_TIMEOUT": max_seconds}
+    process = CrawlerProcess(scrapy_settings(settings, log_level) | limits)
     quiet(log_level)
     reports: list[RunReport] = []
     for spec in specs:
@@ -62,7 +66,10 @@ def quiet(log_level: str) -> None:
 
 def _closer(library: Library, run: RunStats, reports: list[RunReport]) -> Any:
     def closed(spider: Any, reason: str) -> None:
-        status, message = ("ok", None) if reason == "finished" else ("failed", reason)
+        stopped_early = reason in ("closespider_itemcount", "closespider_timeout")
+        status, message = (
+            ("ok", None) if reason == "finished" or stopped_early else ("failed", reason)
+        )
         if run.counts.get("pages", 0) == 0 and run.error_count:
             status, message = "failed", "no page could be fetched"
         library.db.finish_run(run.run_id, status, run.summary(), run.errors, message)

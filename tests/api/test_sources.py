@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from fastapi.testclient import TestClient
 
 from api.app import create_app
@@ -16,6 +18,7 @@ from indexer.db.registry import Registry
 from indexer.library import Library
 from samples.generate import generate
 from samples.server import SampleServer, serve
+from tests.shapes.server import FixtureServer
 
 GTO = "H. Congreso del Estado de Guanajuato"
 
@@ -218,7 +221,7 @@ def test_writes_are_rate_limited(tmp_path: Path) -> None:
     made.library.close()
 
 
-def test_preview_of_a_shape_it_cannot_preview_says_so(service: Service) -> None:
+def test_preview_of_a_feed_that_does_not_answer_reports_it(service: Service) -> None:
     feed = {
         "id": "gto-boletines",
         "kind": "legislativo",
@@ -229,4 +232,35 @@ def test_preview_of_a_shape_it_cannot_preview_says_so(service: Service) -> None:
     }
     response = service.client.post("/v1/sources/preview", json=feed, headers=service.congreso)
     assert response.status_code == 200, response.text
-    assert [e["cause"] for e in response.json()["errors"]] == ["unsupported_shape"]
+    body = response.json()
+    assert body["documents"] == []
+    assert {e["cause"] for e in body["errors"]} == {"connection_refused"}
+
+
+def test_preview_of_a_feed_runs_its_spider_and_stores_nothing(tmp_path: Path) -> None:
+    """Feeds, sitemaps, channels and APIs are previewed by a trial crawl of the real
+    spider into a scratch folder."""
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    config = Settings(data_dir=tmp_path, allow_loopback=True, crawl_delay_s=0)
+    library = Library.open(config)
+    registry = Registry(library.db)
+    registry.add_institution(
+        "congreso-nl", "H. Congreso del Estado de Nuevo León", "congress", "MX-NLE"
+    )
+    _, key = registry.issue_key("congreso-nl")
+    client = TestClient(create_app(library, config))
+    with FixtureServer(fixtures) as server:
+        text = (fixtures / "feed" / "rss-gaceta" / "spec.yaml").read_text(encoding="utf-8")
+        spec = yaml.safe_load(text.replace("${ABIERTO_SAMPLES_URL}", server.url))
+        spec.pop("institution")
+        response = client.post("/v1/sources/preview", json=spec, headers=_auth(key))
+    assert response.status_code == 200, response.text
+    body = response.json()
+    expected = json.loads((fixtures / "feed" / "rss-gaceta" / "expected.json").read_text())
+    wanted = [doc for doc in expected["documents"] if doc["source_id"] == spec["id"]]
+    assert len(body["documents"]) == len(wanted) and body["errors"] == []
+    titles = {doc["fields"]["title"] for doc in body["documents"]}
+    assert titles == {doc["title"] for doc in wanted}
+    assert all(doc["detail"]["text_preview"] for doc in body["documents"])
+    assert library.db.count_documents() == 0 and library.store.count() == 0
+    library.close()

@@ -1,0 +1,111 @@
+"""A trial crawl for previews of any shape: the real spider, in its own process, into a
+scratch data folder that is thrown away; the first documents it built are returned.
+Nothing reaches the library, its search index or an engine."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from config.settings import Settings
+from config.specs import SourceSpec
+from indexer.db import Database
+
+TEXT_PREVIEW_CHARS = 400
+STARTUP_ALLOWANCE_S = 5.0
+NOT_SHOWN = {"url", "kind", "source_id", "fetched_at", "updated_at"}
+
+
+def trial_crawl(
+    spec: SourceSpec, settings: Settings, *, max_items: int, time_limit_s: float
+) -> dict[str, Any]:
+    """The preview of ``spec`` by crawling it for at most ``max_items`` documents."""
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="abierto-preview-") as scratch:
+        folder = Path(scratch)
+        (folder / "specs").mkdir()
+        (folder / "specs" / f"{spec.id}.yaml").write_text(
+            json.dumps(spec.model_dump(mode="json", exclude_none=True)), encoding="utf-8"
+        )
+        env = os.environ | settings.as_environment(
+            data_dir=folder / "data",
+            database_url=f"sqlite:///{folder / 'data' / 'abierto.db'}",
+            sources_dir=folder / "specs",
+        )
+        env.pop("ABIERTO_SEARCH_URL", None)
+        command = [
+            sys.executable, "-m", "cli.main", "crawl", "--source", spec.id,
+            "--max-items", str(max_items), "--max-seconds", str(time_limit_s),
+        ]  # fmt: skip
+        errors: list[dict[str, str]] = []
+        try:
+            subprocess.run(
+                command, env=env, capture_output=True, text=True, check=False,
+                timeout=time_limit_s + STARTUP_ALLOWANCE_S,
+            )  # fmt: skip
+        except subprocess.TimeoutExpired:
+            errors.append(
+                {"cause": "timeout", "url": spec.start_urls[0], "message": "preview took too long"}
+            )
+        database = folder / "data" / "abierto.db"
+        if not database.exists():
+            errors.append(
+                {"cause": "crawl_failed", "url": spec.start_urls[0], "message": "no crawl ran"}
+            )
+            return _result(spec, 0, [], errors, started)
+        db = Database(f"sqlite:///{database}")
+        try:
+            documents = [_document(doc) for doc in db.iter_documents()][:max_items]
+            runs = db.list_runs(spec.id, limit=1)
+        finally:
+            db.close()
+    pages = 0
+    if runs:
+        pages = int(runs[0].stats.get("pages", 0))
+        for cause, entry in (runs[0].errors or {}).items():
+            for example in entry.get("examples", [])[:3]:
+                errors.append(
+                    {"cause": cause, "url": example["url"], "message": example["message"]}
+                )
+    return _result(spec, pages, documents, errors, started)
+
+
+def _document(doc: Any) -> dict[str, Any]:
+    """A built document as a preview shows it: its fields as text, links as URLs."""
+    fields: dict[str, str | list[str]] = {}
+    dumped = doc.model_dump(mode="json", exclude={"text", "files", "content_sha256", "id"})
+    for key, value in dumped.items():
+        if key in NOT_SHOWN or value in (None, "", []):
+            continue
+        if isinstance(value, list):
+            fields[key] = [v["url"] if isinstance(v, dict) else str(v) for v in value]
+        else:
+            fields[key] = str(value)
+    return {
+        "url": doc.url,
+        "listing_url": doc.url,
+        "fields": fields,
+        "files": [f.url for f in doc.files],
+        "detail": {"type": "document", "text_preview": doc.text[:TEXT_PREVIEW_CHARS]},
+        "problems": [],
+    }
+
+
+def _result(
+    spec: SourceSpec, pages: int, documents: list[dict[str, Any]], errors: list[dict[str, str]],
+    started: float,
+) -> dict[str, Any]:  # fmt: skip
+    return {
+        "source_id": spec.id,
+        "pages": pages,
+        "documents": documents,
+        "next_page": None,
+        "errors": errors,
+        "elapsed_s": round(time.monotonic() - started, 3),
+    }
