@@ -67,6 +67,15 @@ KIND_LABELS = {
     "sesion": "Sesión",
     "legislativo": "Documento legislativo",
 }
+# Controlled values are stored without accents or spaces; people read them with both.
+VALUE_LABELS = {
+    "comision": "comisión",
+    "punto_de_acuerdo": "punto de acuerdo",
+    "votacion": "votación",
+    "diario_de_debates": "diario de debates",
+    "version_estenografica": "versión estenográfica",
+    "orden_del_dia": "orden del día",
+}
 PAGE_SIZE = 20
 FULL_PREVIEW_CHARS = 3000
 CSP = (
@@ -90,7 +99,7 @@ def value_label(field: str, value: str) -> str:
         return KIND_LABELS.get(value, value)
     if field == "jurisdiction":
         return JURISDICTIONS.get(value.upper(), value)
-    return value
+    return VALUE_LABELS.get(value, value)
 
 
 _env = jinja2.Environment(
