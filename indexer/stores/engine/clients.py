@@ -78,7 +78,34 @@ def _message(info: object, fallback: object) -> str:
     return str(info or fallback)[:500]
 
 
-class OpenSearchClient:
+class _SharedCalls:
+    """The calls both client libraries spell the same way."""
+
+    client: Any
+
+    def _do(self, action: Callable[[], Any]) -> Any:
+        raise NotImplementedError
+
+    def delete_index(self, name: str) -> None:
+        self._do(lambda: self.client.indices.delete(index=name, ignore_unavailable=True))
+
+    def index_exists(self, name: str) -> bool:
+        return bool(self._do(lambda: self.client.indices.exists(index=name)))
+
+    def refresh(self, index: str) -> None:
+        self._do(lambda: self.client.indices.refresh(index=index))
+
+    def search(self, index: str, body: dict[str, Any]) -> dict[str, Any]:
+        return dict(self._do(lambda: self.client.search(index=index, body=body)))
+
+    def count(self, index: str) -> int:
+        return int(self._do(lambda: self.client.count(index=index))["count"])
+
+    def close(self) -> None:
+        self.client.close()
+
+
+class OpenSearchClient(_SharedCalls):
     """``opensearch-py`` (OpenSearch 2.x)."""
 
     kind: EngineKind = "opensearch"
@@ -123,12 +150,6 @@ class OpenSearchClient:
         body = {"settings": settings, "mappings": mappings}
         self._do(lambda: self.client.indices.create(index=name, body=body))
 
-    def delete_index(self, name: str) -> None:
-        self._do(lambda: self.client.indices.delete(index=name, ignore_unavailable=True))
-
-    def index_exists(self, name: str) -> bool:
-        return bool(self._do(lambda: self.client.indices.exists(index=name)))
-
     def alias_targets(self, alias: str) -> list[str]:
         found = self._do(lambda: self.client.indices.get_alias(name=alias, ignore=[404]))
         return _targets(found, alias)
@@ -139,23 +160,11 @@ class OpenSearchClient:
     def put_settings(self, index: str, settings: dict[str, Any]) -> None:
         self._do(lambda: self.client.indices.put_settings(index=index, body=settings))
 
-    def refresh(self, index: str) -> None:
-        self._do(lambda: self.client.indices.refresh(index=index))
-
     def bulk(self, operations: list[dict[str, Any]]) -> dict[str, Any]:
         return dict(self._do(lambda: self.client.bulk(body=operations)))
 
-    def search(self, index: str, body: dict[str, Any]) -> dict[str, Any]:
-        return dict(self._do(lambda: self.client.search(index=index, body=body)))
 
-    def count(self, index: str) -> int:
-        return int(self._do(lambda: self.client.count(index=index))["count"])
-
-    def close(self) -> None:
-        self.client.close()
-
-
-class ElasticsearchClient:
+class ElasticsearchClient(_SharedCalls):
     """The official ``elasticsearch`` client (Elasticsearch 8.x/9.x)."""
 
     kind: EngineKind = "elasticsearch"
@@ -202,12 +211,6 @@ class ElasticsearchClient:
             lambda: self.client.indices.create(index=name, settings=settings, mappings=mappings)
         )
 
-    def delete_index(self, name: str) -> None:
-        self._do(lambda: self.client.indices.delete(index=name, ignore_unavailable=True))
-
-    def index_exists(self, name: str) -> bool:
-        return bool(self._do(lambda: self.client.indices.exists(index=name)))
-
     def alias_targets(self, alias: str) -> list[str]:
         client = self.client.options(ignore_status=404)
         found = self._do(lambda: client.indices.get_alias(name=alias))
@@ -219,20 +222,8 @@ class ElasticsearchClient:
     def put_settings(self, index: str, settings: dict[str, Any]) -> None:
         self._do(lambda: self.client.indices.put_settings(index=index, settings=settings))
 
-    def refresh(self, index: str) -> None:
-        self._do(lambda: self.client.indices.refresh(index=index))
-
     def bulk(self, operations: list[dict[str, Any]]) -> dict[str, Any]:
         return dict(self._do(lambda: self.client.bulk(operations=operations)))
-
-    def search(self, index: str, body: dict[str, Any]) -> dict[str, Any]:
-        return dict(self._do(lambda: self.client.search(index=index, body=body)))
-
-    def count(self, index: str) -> int:
-        return int(self._do(lambda: self.client.count(index=index))["count"])
-
-    def close(self) -> None:
-        self.client.close()
 
 
 def connect(kind: EngineKind, connection: Connection) -> EngineClient:
