@@ -40,7 +40,7 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
         window = Window(args.since, args.until)
     except ValueError as exc:
         raise SystemExit(f"abierto crawl: {exc}") from exc
-    library = Library.open(settings)
+    library = Library.open(settings, writer=True)
     backfill = (
         f" (backfill {args.since or '…'} to {args.until or '…'})"
         if args.since or args.until
@@ -83,7 +83,7 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     from cli.local import index_paths
     from indexer.library import Library
 
-    library = Library.open(settings)
+    library = Library.open(settings, writer=True)
     counts = index_paths(
         library,
         [Path(p) for p in args.paths],
@@ -99,7 +99,7 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
     from indexer.library import Library
 
-    library = Library.open(settings)
+    library = Library.open(settings, writer=True)
     total = library.db.count_documents()
     if settings.search_url:
         where = f"{settings.search_engine} index {settings.search_index!r}"

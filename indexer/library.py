@@ -47,17 +47,21 @@ class Library:
         self.limits = limits
 
     @classmethod
-    def open(cls, settings: Settings) -> Library:
+    def open(cls, settings: Settings, writer: bool = False) -> Library:
+        """The library of ``settings``. A ``writer`` (crawl, index, reindex) that finds
+        the embedded index built by another version starts it anew and re-indexes every
+        document from the database at its next flush; readers (the API) refuse to serve
+        it and say so."""
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         limits = ExtractionLimits(
             max_bytes=settings.max_file_bytes, timeout_s=settings.extract_timeout_s
         )
-        return cls(
-            Database(settings.database),
-            open_store(settings),
-            FileArchive(settings.files_dir),
-            limits,
-        )
+        db = Database(settings.database)
+        store = open_store(settings, writer=writer)
+        if getattr(store, "replaced", False):
+            log.warning("the search index was built by another version: rebuilding it")
+            db.mark_all_unindexed()
+        return cls(db, store, FileArchive(settings.files_dir), limits)
 
     def close(self) -> None:
         self.db.close()

@@ -6,12 +6,13 @@ from config.settings import Settings
 from indexer.stores.base import Store
 
 
-def open_store(settings: Settings) -> Store:
-    """Tantivy in the data folder by default; Elasticsearch/OpenSearch at ``search_url``."""
+def open_store(settings: Settings, writer: bool = False) -> Store:
+    """Tantivy in the data folder by default; Elasticsearch/OpenSearch at ``search_url``.
+    A ``writer`` replaces an embedded index left by another version (see ``Library``)."""
     if not settings.search_url:
         from indexer.stores.tantivy_store import TantivyStore
 
-        return TantivyStore(settings.index_dir)
+        return TantivyStore(settings.index_dir, replace_outdated=writer)
     from indexer.stores.engine import Connection, EngineStore, connect
 
     connection = Connection(

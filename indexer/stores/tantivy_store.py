@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import shutil
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -27,6 +28,7 @@ from indexer.stores.base import (
     SearchHit,
     SearchQuery,
     SearchResult,
+    StoreUnavailable,
     UpsertReport,
     decode_cursor,
     encode_cursor,
@@ -63,18 +65,38 @@ def build_schema() -> tantivy.Schema:
 class TantivyStore:
     """Implements ``Store`` on a Tantivy index folder (or in memory with ``path=None``)."""
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, replace_outdated: bool = False) -> None:
+        """``replace_outdated``: an index built with another schema (by an older version)
+        is deleted and started empty; the caller re-indexes it from the database. Readers
+        leave it alone and say what to do instead."""
         self.path = path
         self.schema = build_schema()
+        self.replaced = False
         if path is not None:
             path.mkdir(parents=True, exist_ok=True)
-            self.index = tantivy.Index(self.schema, path=str(path), reuse=True)
+            self.index = self._open(path, replace_outdated)
         else:
             self.index = tantivy.Index(self.schema)
         self.index.register_tokenizer("es_stem", STEMMED)
         self.index.register_tokenizer("es_fold", FOLDED)
         self._lock = threading.Lock()
         self._seen_meta = self._meta_mtime()
+
+    def _open(self, path: Path, replace_outdated: bool) -> tantivy.Index:
+        try:
+            return tantivy.Index(self.schema, path=str(path), reuse=True)
+        except ValueError as exc:
+            if "schema does not match" not in str(exc):
+                raise
+            if not replace_outdated:
+                raise StoreUnavailable(
+                    f"the search index in {path} was built by another version: "
+                    "run `abierto reindex` to rebuild it from the database"
+                ) from exc
+        shutil.rmtree(path)
+        path.mkdir(parents=True)
+        self.replaced = True
+        return tantivy.Index(self.schema, path=str(path), reuse=True)
 
     # -- writing -----------------------------------------------------------------
 

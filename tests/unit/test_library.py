@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
+import tantivy
 
 from config.settings import Settings
 from indexer.library import Library
 from indexer.stores import SearchQuery
+from indexer.stores.base import StoreUnavailable
 from tests.stores.corpus import corpus
 
 
@@ -68,3 +71,24 @@ def test_a_broken_file_is_archived_with_its_error(library: Library) -> None:
     archived = library.add_file(b"%PDF-1.4\n\x00\x01broken", "http://x/rota.pdf", "application/pdf")
     assert archived.text is None and archived.error
     assert library.archive.get(archived.ref.sha256) is not None
+
+
+def test_an_index_left_by_another_version_is_rebuilt_by_writers_only(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path)
+    library = Library.open(settings)
+    for doc in corpus():
+        library.add_document(doc)
+    library.close()
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("old_field", stored=True)
+    shutil.rmtree(settings.index_dir)
+    settings.index_dir.mkdir()
+    tantivy.Index(builder.build(), path=str(settings.index_dir), reuse=True)
+
+    with pytest.raises(StoreUnavailable, match="abierto reindex"):
+        Library.open(settings)
+    writer = Library.open(settings, writer=True)
+    assert writer.db.count_pending() == len(corpus())
+    assert writer.flush() == len(corpus())
+    assert hits(writer, '"daño moral"') == {"sen-001"}
+    assert hits(Library.open(settings), '"daño moral"') == {"sen-001"}
