@@ -26,6 +26,7 @@ if str(REPO) not in sys.path:
 
 from config.jurisdictions import JURISDICTIONS  # noqa: E402
 from indexer.models import Legislativo, Sentencia, Sesion  # noqa: E402
+from samples.es import MONTHS  # noqa: E402
 
 AnyDocument = Sentencia | Sesion | Legislativo
 TEXT_BYTES = 3000
@@ -246,22 +247,6 @@ def _sentence(rng: random.Random) -> str:
         tail += f" relativo al {rng.choice(RARE)}"
     text = " ".join(parts) + " " + tail
     return text[0].upper() + text[1:] + "."
-
-
-MONTHS = (
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-)
 
 
 class LegalCorpus:

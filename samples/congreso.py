@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 import string
+from collections.abc import Callable
+from typing import Any
 
 from samples import corpus_congreso as cc
 from samples.es import long_date, slugify, text_date
@@ -143,20 +145,15 @@ def _legislative(
     docs.sort(key=lambda d: (d.date, d.path), reverse=True)
     for d in docs:
         files[d.path.lstrip("/")] = _legis_page(d).encode()
-    pages = chunks(docs, PER_PAGE)
-    for n, group in enumerate(pages, start=1):
-        items = "\n".join(_legis_item(d) for d in group)
-        main = (
-            '<h1>Gaceta Parlamentaria</h1><p class="introduccion">Gacetas, iniciativas, dictámenes '
-            "y puntos de "
-            f'acuerdo de la {LEGISLATURE}.</p>\n<div class="lista-documentos">\n{items}\n</div>\n'
-            f"{pagination(n, len(pages))}"
-        )
-        rel = f"congreso/gaceta/{listing_file(n)}"
-        crumbs = [("Inicio", "/congreso/index.html"), ("Gaceta Parlamentaria", None)]
-        files[rel] = page(CONGRESO, f"Gaceta Parlamentaria - página {n}", main, crumbs).encode()
-        for d in group:
-            d.listing_page = "/" + rel
+    _listing(
+        files,
+        docs,
+        _legis_item,
+        "congreso/gaceta",
+        "Gaceta Parlamentaria",
+        '<p class="introduccion">Gacetas, iniciativas, dictámenes y puntos de '
+        f'acuerdo de la {LEGISLATURE}.</p>\n<div class="lista-documentos">\n{{items}}\n</div>\n',
+    )
     return docs
 
 
@@ -371,20 +368,16 @@ def _sessions(
             files[transcript.lstrip("/")] = _transcript(rng, s, topic, deputies, president, legis)
         files[path.lstrip("/")] = _session_page(s).encode()
         sessions.append(s)
-    pages = chunks(sessions, PER_PAGE)
-    for n, group in enumerate(pages, start=1):
-        items = "\n".join(_session_item(s) for s in group)
-        main = (
-            '<h1>Sesiones</h1><p class="introduccion">Sesiones del Pleno, de la Diputación '
-            "Permanente y reuniones "
-            f"de comisiones de la {LEGISLATURE}, de la más reciente a la más antigua.</p>\n"
-            f'<ul class="lista-sesiones">\n{items}\n</ul>\n{pagination(n, len(pages))}'
-        )
-        rel = f"congreso/sesiones/{listing_file(n)}"
-        crumbs = [("Inicio", "/congreso/index.html"), ("Sesiones", None)]
-        files[rel] = page(CONGRESO, f"Sesiones - página {n}", main, crumbs).encode()
-        for s in group:
-            s.listing_page = "/" + rel
+    _listing(
+        files,
+        sessions,
+        _session_item,
+        "congreso/sesiones",
+        "Sesiones",
+        '<p class="introduccion">Sesiones del Pleno, de la Diputación Permanente y reuniones '
+        f"de comisiones de la {LEGISLATURE}, de la más reciente a la más antigua.</p>\n"
+        '<ul class="lista-sesiones">\n{items}\n</ul>\n',
+    )
     return sessions
 
 
@@ -551,3 +544,23 @@ def _transcript(
                 cc.TRANSCRIPT_LINES["close"][0].format(end_hour=rng.randint(13, 17)),
             )
     return w.output()
+
+
+def _listing(
+    files: Files,
+    docs: list[Any],
+    item: Callable[[Any], str],
+    folder: str,
+    heading: str,
+    body: str,
+) -> None:
+    """Paginated listing pages of ``docs`` under ``folder``; ``body`` holds ``{items}``."""
+    pages = chunks(docs, PER_PAGE)
+    for n, group in enumerate(pages, start=1):
+        items = "\n".join(item(d) for d in group)
+        main = f"<h1>{heading}</h1>" + body.format(items=items) + pagination(n, len(pages))
+        rel = f"{folder}/{listing_file(n)}"
+        crumbs = [("Inicio", "/congreso/index.html"), (heading, None)]
+        files[rel] = page(CONGRESO, f"{heading} - página {n}", main, crumbs).encode()
+        for d in group:
+            d.listing_page = "/" + rel
