@@ -73,16 +73,87 @@ def _shouting(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
-def normalise_court(text: str | None) -> str | None:
-    """One written form per court: abbreviations and ordinals expanded, capitals tamed."""
+# A leading article or demonstrative ("La Primera Sala…", "Este Tribunal Pleno…").
+_ARTICLE = re.compile(r"^(?:la|el|los|las|esta|este|dicha|dicho|aquella|aquel)\s+(?=\w)", re.I)
+# A name that runs on into the sentence: "Juzgado Cuarto Civil de Tenango del Valle, con".
+_CLAUSE = re.compile(
+    r",\s*(?:con|que|quien|quienes|cuyo|cuya|en|el|la|los|las|por|mediante|al|a|y|mismo|misma"
+    r"|dentro|respecto|relativo|relativa)\b.*$",
+    re.I,
+)
+_DANGLING = re.compile(r"\s+(?:de|del|la|las|los|el|en|con|y|e|a|al|por|para|que)$", re.I)
+# TEPJF regional chambers by seat, and the seat of each circunscripción plurinominal.
+REGIONAL_SEATS = {
+    "guadalajara": "Guadalajara", "monterrey": "Monterrey", "xalapa": "Xalapa",
+    "ciudad de mexico": "Ciudad de México", "toluca": "Toluca",
+}  # fmt: skip
+CIRCUNSCRIPCIONES = {
+    "primera": "Guadalajara", "segunda": "Monterrey", "tercera": "Xalapa",
+    "cuarta": "Ciudad de México", "quinta": "Toluca",
+}  # fmt: skip
+_REGIONAL = re.compile(r"\bsala\s+regional\b")
+_SEAT = re.compile(
+    rf"\b(?:sede|residencia)\s+en\s+(?:la\s+)?(?:ciudad\s+de\s+)?({'|'.join(REGIONAL_SEATS)})"
+    rf"|\bsala\s+regional\s+({'|'.join(REGIONAL_SEATS)})\b"
+)
+_CIRCUNSCRIPCION = re.compile(rf"\b({'|'.join(CIRCUNSCRIPCIONES)})\s+circunscripcion")
+# Bodies of a court named bare in the court's own records: "PRIMERA SALA" at the SCJN.
+_BARE_BODIES = {
+    "scjn": {"primera sala": "Primera Sala de la SCJN", "segunda sala": "Segunda Sala de la SCJN",
+             "pleno": "Pleno de la SCJN", "tribunal pleno": "Pleno de la SCJN"},
+    "tepjf": {"sala superior": "Sala Superior del TEPJF"},
+}  # fmt: skip
+
+
+def _court_of(institution: str | None) -> str | None:
+    folded = fold_keyword(institution or "")
+    if "suprema corte" in folded or re.search(r"\bscjn\b", folded):
+        return "scjn"
+    if "tribunal electoral del poder judicial de la federacion" in folded or "tepjf" in folded:
+        return "tepjf"
+    return None
+
+
+def regional_chamber(text: str) -> str | None:
+    """``Sala Regional … correspondiente a la Quinta Circunscripción …, con sede en Toluca``
+    → ``Sala Regional Toluca del TEPJF``; the seat written wins over the circunscripción."""
+    folded = fold_keyword(text)
+    if not _REGIONAL.search(folded):
+        return None
+    if re.search(r"\bsala\s+regional\s+especializada\b", folded):
+        return "Sala Regional Especializada del TEPJF"
+    seat = _SEAT.search(folded)
+    if seat:
+        return f"Sala Regional {REGIONAL_SEATS[seat[1] or seat[2]]} del TEPJF"
+    circunscripcion = _CIRCUNSCRIPCION.search(folded)
+    if circunscripcion:
+        return f"Sala Regional {CIRCUNSCRIPCIONES[circunscripcion[1]]} del TEPJF"
+    return None
+
+
+def normalise_court(text: str | None, institution: str | None = None) -> str | None:
+    """One written form per court: abbreviations and ordinals expanded, capitals tamed, a
+    leading article and a trailing clause cut. ``institution`` (the publisher) ties a
+    bare body to its court: "PRIMERA SALA" published by the SCJN is its Primera Sala."""
     if not text:
         return None
+    regional = regional_chamber(text)
+    if regional:
+        return regional
     name = " ".join(text.split()).strip(" .,;:")
+    name = _ARTICLE.sub("", name)
+    name = _CLAUSE.sub("", name)
+    while _DANGLING.search(name):
+        name = _DANGLING.sub("", name)
+    name = name.strip(" .,;:")
     if not name:
         return None
     known = KNOWN_COURTS.get(fold_keyword(name))
     if known:
         return known
+    bare = _BARE_BODIES.get(_court_of(institution) or "", {}).get(fold_keyword(name))
+    if bare:
+        return bare
     shouting = _shouting(name)
     for pattern, expansion in _ABBREVIATIONS:
         name = pattern.sub(expansion, name)

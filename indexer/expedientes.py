@@ -57,12 +57,58 @@ CASE_TYPES: tuple[CaseType, ...] = (
         ("solicitud de ejercicio de la facultad de atraccion", "facultad de atraccion"),
         False,
     ),
+    CaseType(
+        "JIE",
+        "Juicio de Inconformidad en Materia Electoral",
+        ("juicio de inconformidad en materia electoral", "juicio de inconformidad electoral"),
+        False,
+    ),
+    CaseType("JI", "Juicio de Inconformidad", ("juicio de inconformidad",), False),
+    CaseType(
+        "IIS",
+        "Incidente de Inejecución de Sentencia",
+        ("incidente de inejecucion de sentencia", "incidente de inejecucion"),
+        False,
+    ),
+    CaseType("JOE", "Juicio Oral Electrónico", ("juicio oral electronico",), False),
+    CaseType("RREV", "Recurso de Revisión", ("recurso de revision",), False),
+    CaseType("RAPL", "Recurso de Apelación", ("recurso de apelacion",), False),
     CaseType("TOCA", "Toca", ("toca penal", "toca civil", "toca familiar", "toca"), False),
     CaseType("CP", "Causa Penal", ("causa penal",), False),
     CaseType("CJ", "Carpeta Judicial", ("carpeta judicial",), False),
+    CaseType("CA", "Carpeta Administrativa", ("carpeta administrativa",), False),
     CaseType("EXP", "Expediente", ("expediente", "exp.", "exp"), False),
 )
 _BY_CODE = {t.code: t for t in CASE_TYPES}
+_BEFORE_PLURAL_STOP = frozenset(("de", "del", "en", "para", "por", "sobre"))
+
+
+def _plural(phrase: str) -> str | None:
+    """``amparo directo en revision`` → ``amparos directos en revision``: the words before
+    the first preposition take the plural (courts write "Amparos directos en revisión
+    4370/2024, 1049/2023 y 7653/2019")."""
+    words = phrase.split()
+    if len(words) < 2 or "." in phrase:
+        return None
+    out = []
+    for position, word in enumerate(words):
+        if word in _BEFORE_PLURAL_STOP or any(w in _BEFORE_PLURAL_STOP for w in words[:position]):
+            out.append(word)
+        else:
+            out.append(word + ("s" if word[-1] in "aeiou" else "es"))
+    return " ".join(out)
+
+
+# Every phrase as written (folded), singular and plural, with the type it names.
+_PHRASES: dict[str, str] = {}
+for _type in CASE_TYPES:
+    for _phrase in _type.spelled:
+        _PHRASES.setdefault(_phrase, _type.code)
+        _plural_phrase = _plural(_phrase)
+        if _plural_phrase:
+            _PHRASES.setdefault(_plural_phrase, _type.code)
+_PHRASES.setdefault("expedientes", "EXP")
+_PHRASES.setdefault("tocas", "TOCA")
 # Electoral chambers and means of challenge (TEPJF): SUP-JDC-1234/2024, SX-JRC-12/2023.
 ELECTORAL_CHAMBERS = ("SUP", "SX", "SG", "SM", "ST", "SCM", "SRE")
 ELECTORAL_TYPES = {
@@ -76,13 +122,24 @@ ELECTORAL_TYPES = {
     "JLI": "Juicio Laboral",
     "AG": "Asunto General",
     "PSC": "Procedimiento Especial Sancionador",
+    "PSD": "Procedimiento Especial Sancionador Distrital",
+    "RRV": "Recurso de Revisión",
+    "CDC": "Contradicción de Criterios",
+    "OP": "Opinión",
 }
+# Local electoral courts' means of challenge: TECDMX-JLDC-019/2025, JDC/05/2023.
+LOCAL_ELECTORAL_TYPES = ("JDC", "JLDC", "JDCL", "JE", "JEL", "JRC", "RAP", "RA", "RI", "RIN",
+                         "PES", "PSO", "JIN", "JLI", "AG", "JLD", "TEDF")  # fmt: skip
+# A chamber's case, also as a web address writes it (SUP-JDC-0427-2023).
 _ELECTORAL = re.compile(
-    rf"\b({'|'.join(ELECTORAL_CHAMBERS)})\s*-\s*([A-Z]{{2,4}})\s*-\s*(\d{{1,6}})\s*/\s*(\d{{4}})\b"
+    rf"\b({'|'.join(ELECTORAL_CHAMBERS)})\s*-\s*([A-Z]{{2,4}})\s*-\s*(\d{{1,6}})\s*[/-]\s*(\d{{4}})\b"
+)
+_LOCAL_TYPES = "|".join(sorted(LOCAL_ELECTORAL_TYPES, key=len, reverse=True))
+_LOCAL_ELECTORAL = re.compile(
+    rf"(?<![\w/-])(?:(T[A-Z]{{1,8}})[-/])?({_LOCAL_TYPES})[-/](\d{{1,6}})/(\d{{4}})\b"
 )
 _TYPE_WORDS = "|".join(
-    re.escape(phrase).replace(r"\ ", r"\s+")
-    for phrase in sorted({p for t in CASE_TYPES for p in t.spelled}, key=len, reverse=True)
+    re.escape(phrase).replace(r"\ ", r"\s+") for phrase in sorted(_PHRASES, key=len, reverse=True)
 )
 _TOKEN = re.compile(
     rf"(?P<type>(?<![\w.])(?:{_TYPE_WORDS})(?![\w]))"
@@ -101,6 +158,7 @@ class CaseNumber:
     year: str
     suffix: str | None = None
     electoral_chamber: str | None = None
+    electoral: bool = False  # a means of challenge (JDC, JE…), federal or local
 
     @property
     def digits(self) -> str:
@@ -110,6 +168,8 @@ class CaseNumber:
     def canonical(self) -> str:
         if self.electoral_chamber:
             return f"{self.electoral_chamber}-{self.type_code}-{self.digits}"
+        if self.electoral:
+            return f"{self.type_code}-{self.digits}"
         case_type = _BY_CODE.get(self.type_code or "")
         if case_type is None or case_type.code == "EXP":
             return self.digits
@@ -121,7 +181,7 @@ class CaseNumber:
         out = [self.canonical, self.digits]
         if int(self.number) != 0 and self.number != str(int(self.number)):
             out.append(f"{self.number}/{self.year}")
-        if self.electoral_chamber and self.type_code:
+        if self.electoral and self.type_code:
             name = ELECTORAL_TYPES.get(self.type_code)
             out.append(f"{self.type_code}-{self.digits}")
             if name:
@@ -142,10 +202,7 @@ def _fold(text: str) -> str:
 
 def _type_code(phrase: str) -> str | None:
     folded = " ".join(fold_keyword(phrase).split())
-    for case_type in CASE_TYPES:
-        if folded in case_type.spelled or folded.replace(" ", "") in case_type.spelled:
-            return case_type.code
-    return None
+    return _PHRASES.get(folded) or _PHRASES.get(folded.replace(" ", ""))
 
 
 def parse_expediente(text: str | None) -> list[CaseNumber]:
@@ -157,7 +214,13 @@ def parse_expediente(text: str | None) -> list[CaseNumber]:
     taken: list[tuple[int, int]] = []
     for match in _ELECTORAL.finditer(text.upper()):
         chamber, kind, number, year = match.groups()
-        cases.append(CaseNumber(kind, number, year, electoral_chamber=chamber))
+        cases.append(CaseNumber(kind, number, year, electoral_chamber=chamber, electoral=True))
+        taken.append(match.span())
+    for match in _LOCAL_ELECTORAL.finditer(text):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        court, kind, number, year = match.groups()
+        cases.append(CaseNumber(kind, number, year, electoral_chamber=court, electoral=True))
         taken.append(match.span())
     current: str | None = None
     for match in _TOKEN.finditer(_fold(text)):

@@ -197,30 +197,46 @@ _ORDINAL_UNITS = {
 _ORDINAL_WORDS = re.compile(
     rf"\b({'|'.join(_ORDINAL_TENS)})(?:\s+({'|'.join(_ORDINAL_UNITS)}))?\s+legislatura\b"
 )
-_NUMBERED = re.compile(r"\b(\d{1,3})\s*(?:a|ª|°|º)?\.?\s+legislatura\b")
+_NUMBERED = re.compile(
+    r"\b(\d{1,3})\s*(?:a|ª|°|º)?\.?\s+legislatura\b|\blegislatura\s+(?:no\.\s*)?(\d{1,3})\b"
+)
+_ROMAN_WITH_L_FOR_I = re.compile(r"\b(?=[LXVIl]*[LXVI])(?=[LXVIl]*l)[LXVIl]{2,8}\b")
+
+
+def _roman_typos(text: str) -> str:
+    """A lowercase ``l`` inside a capital numeral is an ``I`` (``LXlV`` → ``LXIV``)."""
+    return _ROMAN_WITH_L_FOR_I.sub(lambda m: m[0].replace("l", "I"), text)
+
+
+def _valid_roman(numeral: str) -> bool:
+    value = roman_to_int(numeral)
+    return bool(value) and int_to_roman(value) == numeral  # type: ignore[arg-type]
 
 
 def legislature_number(text: str | None) -> int | None:
     """``LXVI``, ``LXVI Legislatura``, ``66 Legislatura``, ``Sexagésima Sexta Legislatura`` → 66."""
     roman = normalise_legislature(text)
-    return roman_to_int(roman) if roman and _ROMAN.fullmatch(roman) else None
+    return (
+        roman_to_int(roman) if roman and _ROMAN.fullmatch(roman) and _valid_roman(roman) else None
+    )
 
 
 def normalise_legislature(text: str | None) -> str | None:
-    """``LXVI Legislatura``, ``Sexagésima Sexta Legislatura``, ``66 Legislatura`` → ``LXVI``
-    (the form used on every Mexican congress site)."""
+    """``LXVI Legislatura``, ``Sexagésima Sexta Legislatura``, ``66 Legislatura``,
+    ``Legislatura 66``, ``LXlV`` (an ``l`` typed for ``I``) → ``LXVI`` / ``LXIV`` (the form
+    used on every Mexican congress site)."""
     if not text:
         return None
-    match = _ROMAN.search(text.upper())
-    if match and roman_to_int(match[1]):
-        return match[1]
+    for match in _ROMAN.finditer(_roman_typos(text).upper()):
+        if _valid_roman(match[1]):
+            return match[1]
     folded = fold_keyword(text)
     spelled = _ORDINAL_WORDS.search(folded)
     if spelled:
         return int_to_roman(_ORDINAL_TENS[spelled[1]] + _ORDINAL_UNITS.get(spelled[2] or "", 0))
     numbered = _NUMBERED.search(folded)
-    if numbered and 0 < int(numbered[1]) < 400:
-        return int_to_roman(int(numbered[1]))
+    if numbered and 0 < int(numbered[1] or numbered[2]) < 400:
+        return int_to_roman(int(numbered[1] or numbered[2]))
     return text.strip() or None
 
 
