@@ -53,6 +53,7 @@ def index_paths(
                 text=archived.text,
                 files=[archived.ref],
                 fetched_at=dt.datetime.now(dt.UTC),
+                origins={"title": "file", "date": "body"},
             )
         except (MissingField, InvalidDocument) as exc:
             print(f"  {path}: {exc}")

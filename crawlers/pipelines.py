@@ -103,6 +103,8 @@ class LibraryPipeline:
                 required=spec.required,
                 fetched_at=dt.datetime.now(dt.UTC),
                 videos=item.videos,
+                origin="api" if spec.shape == "json_api" else "listing",
+                origins=dict.fromkeys(set(spec.constants) - set(item.fields), "spec"),
             )
         except MissingField as exc:
             run.error("missing_field", item.url, str(exc))

@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from indexer.courts import normalise_chamber, normalise_court
 from indexer.expedientes import expediente_forms, normalise_expediente
-from indexer.judgments import read_heading
+from indexer.judgments import read_sentence
 from indexer.models import (
     FileRef,
     Legislativo,
@@ -88,6 +88,8 @@ def build_document(
     videos: Sequence[VideoLink] = (),
     heading_text: str | None = None,
     signature_text: str | None = None,
+    origin: str = "listing",
+    origins: Mapping[str, str] | None = None,
 ) -> AnyDocument:
     """Normalise the raw fields of one publication into its document; raise
     ``MissingField`` or ``InvalidDocument`` with a message fit for a crawl report.
@@ -96,15 +98,21 @@ def build_document(
     heading, and its trailing signatures are kept apart from the searchable text; a
     session's missing date, type, legislature and chamber are read from its title.
     ``heading_text`` is the sentence itself when ``text`` also holds a page linking to it;
-    ``signature_text`` is given when the caller already cut the signatures (per file)."""
+    ``signature_text`` is given when the caller already cut the signatures (per file).
+    Each field records where it came from: ``origin`` for the fields given (``listing``,
+    ``api``), ``origins`` per field where that differs (``spec`` for a constant), and
+    ``heading`` / ``body`` / ``title`` for what the readers found."""
     fields = dict(fields)
+    sources = {name: (origins or {}).get(name, origin) for name in fields if _one(fields[name])}
     signatures = signature_text or ""
     if kind == "sentencia" and (heading_text or text):
-        fields = _from_heading(fields, heading_text or text)
+        fields, read = _from_heading(fields, heading_text or text)
+        sources |= read
     if kind == "sentencia" and text and signature_text is None:
         text, signatures = split_signatures(text)
     if kind == "sesion":
-        fields = _from_session_title(fields)
+        fields, read = _from_session_title(fields)
+        sources |= read
     for name in required:
         if not _one(fields.get(name)):
             raise MissingField(name)
@@ -114,6 +122,8 @@ def build_document(
     date = parse_date(_one(fields.get("date")))
     if date is None and kind == "sentencia":
         date = parse_date(_one(fields.get("resolution_date")))
+        if date and "resolution_date" in sources:
+            sources["date"] = sources["resolution_date"]
     core = dict(
         id=document_id(source_id, url),
         title=title,
@@ -125,6 +135,7 @@ def build_document(
         files=list(files),
         text=text,
         signature_text=signatures,
+        field_sources={name: where for name, where in sources.items() if name in _SOURCED},
         fetched_at=fetched_at,
     )
     try:
@@ -133,7 +144,7 @@ def build_document(
             resolution = parse_date(_one(fields.get("resolution_date"))) or date
             return Sentencia(
                 **core,
-                court=normalise_court(_one(fields.get("court"))),
+                court=normalise_court(_one(fields.get("court")), institution),
                 expediente=expediente,
                 expediente_normalized=normalise_expediente(expediente),
                 expediente_forms=expediente_forms(expediente),
@@ -194,25 +205,37 @@ def _videos(
     return list(unique.values())
 
 
-def _from_heading(fields: dict[str, RawValue], text: str) -> dict[str, RawValue]:
-    """Fields the listing did not give, read from the sentence's heading."""
+def _from_heading(
+    fields: dict[str, RawValue], text: str
+) -> tuple[dict[str, RawValue], dict[str, str]]:
+    """Fields the listing did not give, read from the sentence itself, and where each
+    was read (``heading`` or ``body``)."""
     missing = [n for n in _HEADING_FIELDS if not _one(fields.get(n))]
     if not missing:
-        return fields
-    found = read_heading(text)
-    return fields | {name: found[name] for name in missing if name in found}
+        return fields, {}
+    reading = read_sentence(text)
+    found = {name: reading.values[name] for name in missing if name in reading.values}
+    return fields | found, {name: reading.sources[name] for name in found}
 
 
+# The fields whose provenance a document records (its kind-specific and dated ones).
+_SOURCED = frozenset(
+    ("date", "title", "court", "expediente", "matter", "resolution_date", "ponente", "proceeding",
+     "judgment_type", "congress", "legislature", "chamber", "session_type", "doc_type", "number",
+     "authors", "committee", "status")
+)  # fmt: skip
 _HEADING_FIELDS = ("court", "expediente", "matter", "resolution_date", "proceeding",
                    "judgment_type")  # fmt: skip
 
 
-def _from_session_title(fields: dict[str, RawValue]) -> dict[str, RawValue]:
+def _from_session_title(
+    fields: dict[str, RawValue],
+) -> tuple[dict[str, RawValue], dict[str, str]]:
     """A session's date, type, legislature and chamber from its title, where not given."""
     wanted = ("date", "session_type", "legislature", "chamber")
     title = _one(fields.get("title"))
     if not title or all(_one(fields.get(n)) for n in wanted):
-        return fields
+        return fields, {}
     info = recognise_session(title)
     found = {
         "date": info.date.isoformat() if info.date else None,
@@ -220,4 +243,5 @@ def _from_session_title(fields: dict[str, RawValue]) -> dict[str, RawValue]:
         "legislature": info.legislature,
         "chamber": info.chamber,
     }
-    return fields | {n: v for n, v in found.items() if v and not _one(fields.get(n))}
+    read = {n: v for n, v in found.items() if v and not _one(fields.get(n))}
+    return fields | read, dict.fromkeys(read, "title")

@@ -1,39 +1,77 @@
-"""What a sentence says about itself in its heading and first pages: court, case number,
-matter, proceeding, kind of judgment and resolution date.
+"""What a sentence says about itself: court, case number, matter, proceeding, kind of
+judgment and resolution date, each with where it was read (``heading`` or ``body``).
 
 Used where a listing does not give them and for files indexed from disk. A public
-version typically opens with the court's name in capitals, labels (``EXPEDIENTE:
-845/2019``, ``JUICIO: ORDINARIO CIVIL``), the place and a spelled-out date (``León,
-Guanajuato, a treinta y uno de enero de dos mil veinticuatro``) and ``V I S T O S los
-autos, para resolver el expediente 845/2019, relativo al juicio ORDINARIO CIVIL``.
+version opens with a caption (``EXPEDIENTE: 845/2019``, ``AMPARO DIRECTO EN REVISIÓN
+1309/2023``), often a long ÍNDICE TEMÁTICO or synopsis, then the opening formula (``Ciudad
+de México. La Primera Sala de la Suprema Corte…, en sesión correspondiente al trece de
+agosto de dos mil veinticinco, emite la siguiente``) or a place-and-date line (``León,
+Guanajuato, a treinta y uno de enero de dos mil veinticuatro``), and closes with ``Así lo
+resolvió…``. The whole text is read: the formula may come tens of thousands of characters
+in. Dates and case numbers cited in the background or in footnotes are not the
+sentence's own; when the text does not say, the field is left empty.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from indexer.analysis import fold_keyword
-from indexer.courts import normalise_court
-from indexer.expedientes import CASE_TYPES, parse_expediente
+from indexer.courts import normalise_court, regional_chamber
+from indexer.expedientes import CASE_TYPES, CaseNumber, parse_expediente
 from indexer.models import MATTERS
-from indexer.normalize import normalise_matter, parse_date
+from indexer.normalize import MATTER_WORDS, MONTHS, normalise_matter, parse_date
 
 HEAD_CHARS = 6000
 HEAD_LINES = 15
+CAPTION_LINES = 40
+STATEMENT_AFTER_FORMULA = 3000
+CLOSING_SHARE = 0.2  # the last fifth of a sentence holds its resolutive points and date
 _SIGNER = re.compile(r"\b(?:PRESIDENT[EA]|MINISTR[OA]|MAGISTRAD[OA]|SECRETARI[OA]|JUEZA?)\b")
-_LABELLED_CASE = re.compile(
-    r"\b(expediente|exp\.|toca(?:\s+(?:penal|civil|familiar))?|causa penal|carpeta judicial)"
-    r"\s*(?:n[uú]m(?:ero)?\.?|no\.?)?\s*[:.]?\s*"
-    r"((?:SUP|SX|SG|SM|ST|SCM|SRE)-[A-Z]{2,4}-\d{1,6}/\d{4}|\d{1,6}/\d{4}(?:-[A-Z]{1,4})?)",
-    re.IGNORECASE,
+# A court line starts with the court ("JUZGADO…", "SEGUNDO TRIBUNAL…", "H. TRIBUNAL…"),
+# not with words about something else ("SESIÓN PÚBLICA ORDINARIA DEL PLENO…").
+_COURT_START = re.compile(
+    r"^(?:(?:EL|LA|H\.)\s+)?(?:[A-ZÁÉÍÓÚ]+[OA]\s+|PRIMER\s+|TERCER\s+)?"
+    r"(?:JUZGADO|TRIBUNAL|SALA|SUPREMA CORTE|PLENO|PODER JUDICIAL|H\.)"
 )
-_COURT_WORDS = re.compile(r"\b(?:JUZGADO|TRIBUNAL|SALA|SUPREMA CORTE|PLENO)\b")
-_GENERIC_COURT = re.compile(r"^(?:PODER JUDICIAL|H\. )|SUPERIOR DE JUSTICIA\s*$")
+# The judiciary itself, not the court that resolved: kept only when nothing better shows.
+_GENERIC_COURT = re.compile(
+    r"^(?:PODER JUDICIAL|H\. |(?:EL\s+)?(?:TRIBUNAL SUPERIOR|SUPREMO TRIBUNAL) DE JUSTICIA)"
+)
+_RUNS_ON = re.compile(r"\s(?:LA|EL|LOS|LAS|POR|DE|DEL|A|AL|EN|Y|CON|ANTE)$")
 _LABEL_LINE = re.compile(r"^[A-ZÁÉÍÓÚÑ .]{3,40}:")
+_SCJN = r"de\s+la\s+suprema\s+corte\s+de\s+justicia\s+de\s+la\s+naci[oó]n"
+_TEPJF = r"del\s+tribunal\s+electoral\s+del\s+poder\s+judicial\s+de\s+la\s+federaci[oó]n"
 _PROSE_COURT = re.compile(
     r"\b((?:primera|segunda)\s+sala|(?:tribunal\s+)?pleno|sala\s+superior|sala\s+regional"
-    r"\s+\w+)\s+(?:de\s+la\s+suprema\s+corte\s+de\s+justicia\s+de\s+la\s+naci[oó]n|del\s+"
-    r"tribunal\s+electoral\s+del\s+poder\s+judicial\s+de\s+la\s+federaci[oó]n)",
+    rf"\s+\w+)\s+(?:{_SCJN}|{_TEPJF})",
+    re.IGNORECASE,
+)
+_REGIONAL_PROSE = re.compile(
+    rf"\bsala\s+regional\s+(?:{_TEPJF},?\s*)?(?:correspondiente\s+a\s+la\s+)?[^.;]{{0,160}}?"
+    r"(?:con\s+(?:sede|residencia)\s+en\s+[^,.;]{3,40}|circunscripci[oó]n[^,.;]{0,60})",
+    re.IGNORECASE,
+)
+# Labels of the caption that give the document's own number (not its origin's).
+_CASE_LABEL = re.compile(
+    r"^\s*(expedientes?|exp\.|tocas?(?:\s+(?:penal|civil|familiar))?|causa\s+penal"
+    r"|carpeta\s+(?:judicial|administrativa)|juicio\s+oral\s+electr[oó]nico|cuadernillo)"
+    r"\s*(?:n[uú]m(?:ero)?\.?|no\.?)?\s*[:.]\s*(.{3,120})$",
+    re.IGNORECASE,
+)
+_NOT_OWN_LABEL = re.compile(r"origen|relacionad|deriva|anteced|instancia|juzgado|tribunal", re.I)
+_CAPTION_END = re.compile(
+    r"^\s*(?:[IÍ]NDICE|S[IÍ]NTESIS|V\s*I\s*S\s*T\s*O\s*S?\b|R\s*E\s*S\s*U\s*L\s*T\s*A\s*N\s*D\s*O"
+    r"|ANTECEDENTES|Ciudad\s+de\s+M[eé]xico|Sentencia\s+(?:de|que)|S\s*E\s*N\s*T\s*E\s*N\s*C\s*I\s*A)",
+    re.IGNORECASE,
+)
+_NUMBER = r"(?:[A-Z]{2,8}[-/])*\d{1,6}\s*[/-]\s*\d{4}(?:-[A-Z]{1,4}\b)?"
+_STATEMENT = re.compile(
+    r"\b(?:se\s+resuelven?|para\s+resolver|a\s+resolver)\s+(?:en\s+definitiva\s+)?"
+    r"(?:(?:los\s+autos\s+(?:del?|de\s+l[oa]s)|el|la|los|las|del)\s+)?"
+    r"(?P<kind>[^\d\n,.;:]{3,140}?)\s*(?:n[uú]mero\s+|No\.\s*)?"
+    rf"(?P<numbers>{_NUMBER}(?:\s*(?:,|\by\b|\be\b)\s*(?:sus?\s+acumulad[oa]s?\s+)?{_NUMBER})*)",
     re.IGNORECASE,
 )
 _PROCEEDING = re.compile(
@@ -47,19 +85,53 @@ _JUDGMENT = re.compile(
     r"|sentencia\s+de\s+segunda\s+instancia|resoluci[oó]n\s+definitiva|ejecutoria)\b",
     re.IGNORECASE,
 )
-_PLACE_DATE = re.compile(
-    r"(?:^|\n)[^\n]{2,80}?,\s*(?:a|al|el\s+d[ií]a)\s+(?:los\s+)?([^\n]{6,140})", re.IGNORECASE
-)
-_SESSION_DATE = re.compile(
-    r"sesi[oó]n\s+(?:p[uú]blica\s+)?(?:\w+\s+)?correspondiente\s+al?\s+(?:d[ií]a\s+)?"
-    r"([^\n]{6,120})",
+_MONTH = "|".join(MONTHS)
+# The resolving court's own formula: "…, en sesión correspondiente al trece de agosto de
+# dos mil veinticinco, emite la siguiente" (cited sessions say "en sesión de…").
+_FORMULA = re.compile(
+    r"(?:la\s+)?sesi[oó]n\s+(?:(?:p[uú]blica|privada|remota|ordinaria|extraordinaria|presencial"
+    r"|virtual|no\s+presencial|a\s+distancia)\s+)*(?:correspondiente|celebrada|verificada)\s+"
+    r"(?:al?|el|en)\s+(?:d[ií]a\s+)?(?P<date>[^\n]{6,140})",
     re.IGNORECASE,
 )
+_FORMULA_VERB = re.compile(r"\b(?:emite|dicta|pronuncia|resuelve|se\s+dicta)\b", re.I)
+_CLOSING = re.compile(r"(?:^|\n)[ \t]*(As[ií],?\s[^\n]{0,80}?resolvi[^\n]{0,1200})", re.I)
+_CLOSING_DATE = re.compile(
+    r"(?:sesi[oó]n|fecha|el\s+d[ií]a|a\s+los|celebrada\s+el)\s+(?P<date>[^\n]{6,140})", re.I
+)
+_PLACE_DATE = re.compile(
+    r"(?:^|\n)[ \t]*[A-ZÁÉÍÓÚÑ][\w.-]*(?:[ ,]+(?:(?:de|del|la|los|el)\s+){0,2}[A-ZÁÉÍÓÚÑ][\w.-]*)"
+    r"{0,6},?\s+(?:a\s+|al\s+|el\s+d[ií]a\s+)?(?:los\s+)?(?P<date>[^\n]{6,140})"
+)
+_BACKGROUND = re.compile(
+    r"^\s*(?:[IVX]+\.\s*)?(?:ANTECEDENTES|R\s*E\s*S\s*U\s*L\s*T\s*A\s*N\s*D\s*O\s*S?)\b", re.M
+)
+_FOOTNOTE = re.compile(r"\[\d{1,3}:[^\]]*\]")
 CASE_TYPE_MATTERS = {
-    "AR": "amparo", "AD": "amparo", "ADR": "amparo", "AMP": "amparo",
+    "AR": "amparo", "AD": "amparo", "ADR": "amparo", "AMP": "amparo", "IIS": "amparo",
     "AI": "constitucional", "CC": "constitucional", "DGI": "constitucional",
-    "CP": "penal", "CJ": "penal",
+    "CP": "penal", "CJ": "penal", "JIE": "electoral",
 }  # fmt: skip
+ELECTORAL_COURTS = {
+    "SUP": "Sala Superior del TEPJF", "SX": "Sala Regional Xalapa del TEPJF",
+    "SG": "Sala Regional Guadalajara del TEPJF", "SM": "Sala Regional Monterrey del TEPJF",
+    "ST": "Sala Regional Toluca del TEPJF", "SCM": "Sala Regional Ciudad de México del TEPJF",
+    "SRE": "Sala Regional Especializada del TEPJF",
+}  # fmt: skip
+
+
+@dataclass
+class Reading:
+    """Fields read from a sentence (strings, as ``build_document`` takes them) and where
+    each was read: ``heading`` (caption and opening) or ``body``."""
+
+    values: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+
+    def put(self, name: str, value: str | None, at: int | None) -> None:
+        if value:
+            self.values[name] = value
+            self.sources[name] = "heading" if at is not None and at < HEAD_CHARS else "body"
 
 
 def _shouting(line: str) -> bool:
@@ -67,15 +139,195 @@ def _shouting(line: str) -> bool:
     return len(letters) >= 6 and sum(c.isupper() for c in letters) / len(letters) > 0.85
 
 
-def read_court(head: str) -> str | None:
-    """A court line in capitals at the top (not a signer's role), else the court named in
-    the opening prose (``La Primera Sala de la Suprema Corte…``)."""
+def _date_at_start(text: str) -> str | None:
+    """The date ``text`` begins with (a few words may precede the month), ISO; else None:
+    a date further on belongs to something else."""
+    folded = fold_keyword(text[:140])
+    month = re.search(rf"\b(?:de\s+)?(?:{_MONTH})\b", folded)
+    if not month or month.start() > 60:
+        return None
+    found = parse_date(text[: month.end() + 60])
+    return found.isoformat() if found else None
+
+
+def _footnotes(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _FOOTNOTE.finditer(text)]
+
+
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= at < end for start, end in spans)
+
+
+def _formula(text: str) -> tuple[str, int] | None:
+    """The resolving court's own formula (its date and offset): at the top, or followed
+    by the verb that gives the sentence (``emite la siguiente``); never in a footnote."""
+    notes = _footnotes(text)
+    for match in _FORMULA.finditer(text):
+        if _inside(match.start(), notes):
+            continue
+        date = _date_at_start(match["date"])
+        if not date:
+            continue
+        if match.start() < HEAD_CHARS or (
+            "correspondiente" in fold_keyword(match[0][:80])
+            and _FORMULA_VERB.search(match["date"] + " ")
+        ):
+            return date, match.start()
+    return None
+
+
+def _closings(text: str) -> list[re.Match[str]]:
+    """``Así lo resolvió…`` paragraphs in the closing part, last first."""
+    closing_from = int(len(text) * (1 - CLOSING_SHARE))
+    return [m for m in reversed(list(_CLOSING.finditer(text))) if m.start() >= closing_from]
+
+
+def read_resolution_date(text: str) -> tuple[str, int] | None:
+    """The date the sentence was given and where it was read: the resolving court's
+    formula, the closing ``Así lo resolvió…`` paragraph, or a place-and-date line at the
+    top or in the closing part (never one in the background section)."""
+    formula = _formula(text)
+    if formula:
+        return formula
+    closing_from = int(len(text) * (1 - CLOSING_SHARE))
+    for match in _closings(text):
+        paragraph = match[1].split("\n")[0]
+        for found in _CLOSING_DATE.finditer(paragraph):
+            date = _date_at_start(found["date"])
+            if date:
+                return date, match.start(1)
+    background = _BACKGROUND.search(text)
+    head_end = min(HEAD_CHARS, background.start() if background else len(text))
+    for match in _PLACE_DATE.finditer(text):
+        at = match.start("date")
+        if at >= head_end and at < closing_from:
+            continue
+        date = _date_at_start(match["date"])
+        if date:
+            return date, match.start()
+    return None
+
+
+def _caption(text: str) -> list[tuple[str, int]]:
+    """The caption's lines (with their offsets): the top, before the index, the opening
+    formula or the first long paragraph."""
+    lines, at = [], 0
+    for raw in text.split("\n")[: CAPTION_LINES * 3]:
+        line = " ".join(raw.split())
+        start, at = at, at + len(raw) + 1
+        if not line:
+            continue
+        if _CAPTION_END.match(line) or len(line) > 160 or len(lines) >= CAPTION_LINES:
+            break
+        lines.append((line, start))
+    return lines
+
+
+def _keys(cases: list[CaseNumber]) -> set[tuple[int, str]]:
+    return {(int(case.number), case.year) for case in cases}
+
+
+def _typed(cases: list[CaseNumber]) -> list[CaseNumber]:
+    return [case for case in cases if case.type_code]
+
+
+def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
+    """Caption lines naming the document's own case: a typed number (``AMPARO DIRECTO EN
+    REVISIÓN 1309/2023``) or a label (``EXPEDIENTE: 845/2019``, ``TOCA: 12/2023``); a
+    line ``Y SU ACUMULADA 208/2023`` continues the one before."""
+    found: list[tuple[str, list[CaseNumber], int]] = []
+    for line, at in _caption(text):
+        label = _CASE_LABEL.match(line)
+        if ":" in line and not label:
+            head = line.split(":", 1)[0]
+            if _NOT_OWN_LABEL.search(head) or not parse_expediente(line.split(":", 1)[1]):
+                continue
+        if label:
+            value = label[2].strip(" .;")
+            cases = parse_expediente(value)
+            if not cases:
+                continue
+            plain = fold_keyword(label[1]).rstrip(".") in ("expediente", "expedientes", "exp")
+            written = value if plain or _typed(cases) else f"{label[1].title()} {value}"
+            found.append((written, cases, at))
+            continue
+        cases = _typed(parse_expediente(line))
+        if cases:
+            if found and re.match(r"^(?:y|e)\s+su", fold_keyword(line)):
+                previous, earlier, start = found.pop()
+                found.append((f"{previous} {line}", earlier + cases, start))
+            else:
+                found.append((line.strip(" ."), cases, at))
+    return found
+
+
+def _statement(text: str) -> tuple[str, list[CaseNumber], int] | None:
+    """What the sentence says it resolves, at its opening (the top, or just after the
+    resolving court's formula): ``Mediante la cual se resuelve el amparo directo en
+    revisión 1309/2023``, ``V I S T O S para resolver el toca 12/2023``."""
+    notes = _footnotes(text)
+    formula = _formula(text)
+    opening = (formula[1], formula[1] + STATEMENT_AFTER_FORMULA) if formula else (0, 0)
+    for match in _STATEMENT.finditer(text):
+        kind = fold_keyword(match["kind"])
+        if match.start() >= HEAD_CHARS and not opening[0] <= match.start() < opening[1]:
+            continue
+        if _inside(match.start(), notes) or "diverso" in kind or len(kind.split()) > 14:
+            continue
+        plain = kind.split()[-1:] in (["expediente"], ["expedientes"])
+        written = " ".join(f"{'' if plain else match['kind']} {match['numbers']}".split())
+        cases = parse_expediente(written)
+        if cases:
+            return written, cases, match.start()
+    return None
+
+
+def read_expediente(text: str) -> tuple[str, int] | None:
+    """The document's own case number(s) as written, from its caption, its labels or
+    what it says it resolves; a number only cited in the body is never taken. Where the
+    caption and the statement disagree, the caption lines the statement confirms win."""
+    caption = _caption_cases(text)
+    statement = _statement(text)
+    if caption and statement:
+        confirmed = _keys(statement[1])
+        kept = [entry for entry in caption if _keys(entry[1]) <= confirmed]
+        if kept:
+            caption = kept
+        elif not any(_keys(entry[1]) & confirmed for entry in caption):
+            return None  # the caption and the text disagree: unsure
+    if caption:
+        lines, seen = [], set()
+        for written, cases, _at in caption:
+            key = frozenset(_keys(cases))
+            if key not in seen:
+                seen.add(key)
+                lines.append(written)
+        return ", ".join(lines), caption[0][2]
+    if statement:
+        return statement[0], statement[2]
+    return None
+
+
+def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | None:
+    """The resolving court: named in the opening formula or the closing paragraph, else a
+    court line in capitals at the top (not a signer's role), else the first court named
+    in the opening prose, else the TEPJF chamber its case number names."""
+    formula = _formula(text)
+    if formula:
+        court = _court_in(text[max(0, formula[1] - 300) : formula[1]])
+        if court:
+            return court, formula[1]
+    for match in _closings(text):
+        court = _court_in(text[match.start(1) : match.start(1) + 500])
+        if court:
+            return court, match.start(1)
+    head = text[:HEAD_CHARS]
     lines = [" ".join(line.split()) for line in head.split("\n")[:HEAD_LINES]]
     generic = None
     for i, line in enumerate(lines):
-        if not _shouting(line) or not _COURT_WORDS.search(line) or _LABEL_LINE.match(line):
+        if not _shouting(line) or not _COURT_START.match(line) or _LABEL_LINE.match(line):
             continue
-        if _SIGNER.search(line):
+        if _SIGNER.search(line) or (i and _RUNS_ON.search(lines[i - 1])):
             continue
         name = line
         following = lines[i + 1] if i + 1 < len(lines) else ""
@@ -91,28 +343,41 @@ def read_court(head: str) -> str | None:
         if _GENERIC_COURT.search(name):
             generic = generic or name
             continue
-        return normalise_court(name)
-    prose = _PROSE_COURT.search(head)
-    if prose:
-        return normalise_court(prose[0])
-    return normalise_court(generic) if generic else None
-
-
-def read_expediente(head: str) -> str | None:
-    labelled = _LABELLED_CASE.search(head)
-    if labelled:
-        label = labelled[1]
-        number = labelled[2]
-        plain = fold_keyword(label).rstrip(".") in ("expediente", "exp")
-        return number if plain else f"{label.title()} {number}"
-    for line in head.split("\n")[:30]:
-        cases = parse_expediente(line)
-        if cases and any(case.type_code for case in cases):
-            return " ".join(line.split())
+        court = normalise_court(name)
+        if court:
+            return court, head.find(lines[i])
+    court = _court_in(head)
+    if court:
+        return court, 0
+    if generic:
+        return normalise_court(generic) or "", 0
+    for case in parse_expediente(expediente):
+        if case.electoral_chamber in ELECTORAL_COURTS:
+            return ELECTORAL_COURTS[case.electoral_chamber], 0
     return None
 
 
-def read_matter(head: str, expediente: str | None, proceeding: str | None) -> str | None:
+def _court_in(window: str) -> str | None:
+    regional = _REGIONAL_PROSE.search(window)
+    if regional:
+        court = regional_chamber(regional[0])
+        if court:
+            return court
+    prose = _PROSE_COURT.search(window)
+    return normalise_court(prose[0]) if prose else None
+
+
+def _court_matter(court: str | None) -> str | None:
+    """The matter a court's name gives when it names one (``Sala Civil``, ``Juzgado de
+    Oralidad Familiar``); none for courts of several matters."""
+    folded = fold_keyword(court or "")
+    found = {matter for stem, matter in MATTER_WORDS.items() if re.search(rf"\b{stem}", folded)}
+    return found.pop() if len(found) == 1 else None
+
+
+def read_matter(
+    head: str, expediente: str | None, proceeding: str | None, court: str | None = None
+) -> str | None:
     label = _MATTER_LABEL.search(head)
     if label:
         return normalise_matter(label[1])
@@ -121,16 +386,16 @@ def read_matter(head: str, expediente: str | None, proceeding: str | None) -> st
         if matter in MATTERS:
             return matter
     for case in parse_expediente(expediente):
-        if case.electoral_chamber:
+        if case.electoral:
             return "electoral"
         if case.type_code in CASE_TYPE_MATTERS:
             return CASE_TYPE_MATTERS[case.type_code]
     if re.search(r"\b(?:toca|causa)\s+penal\b", head, re.IGNORECASE):
         return "penal"
-    return None
+    return _court_matter(court)
 
 
-def read_proceeding(head: str) -> str | None:
+def read_proceeding(head: str, expediente: str | None = None) -> str | None:
     label = _PROCEEDING_LABEL.search(head)
     if label and _shouting(label[1]):
         return " ".join(f"juicio {label[1]}".lower().split())
@@ -141,10 +406,11 @@ def read_proceeding(head: str) -> str | None:
             words.pop()
         if words:
             return " ".join([found[1].lower(), *words]).lower()
-    for case in parse_expediente(head[:600]):
+    for case in parse_expediente(expediente or head[:600]):
         if case.type_code in CASE_TYPE_MATTERS or case.type_code in ("TOCA",):
-            name = next(t.name for t in CASE_TYPES if t.code == case.type_code)
-            return name.lower()
+            name = next((t.name for t in CASE_TYPES if t.code == case.type_code), None)
+            if name:
+                return name.lower()
     return None
 
 
@@ -153,28 +419,27 @@ def read_judgment_type(head: str) -> str | None:
     return " ".join(fold_keyword(found[1]).split()) if found else None
 
 
-def read_resolution_date(head: str) -> str | None:
-    """The date the sentence was given, as written (ISO when recognised)."""
-    for pattern in (_PLACE_DATE, _SESSION_DATE):
-        for match in pattern.finditer(head):
-            found = parse_date(match[1])
-            if found:
-                return found.isoformat()
-    found = parse_date(head[:2500])
-    return found.isoformat() if found else None
+def read_sentence(text: str) -> Reading:
+    """Every field the sentence states about itself, with where it was read."""
+    reading = Reading()
+    head = text[:HEAD_CHARS]
+    expediente = read_expediente(text)
+    if expediente:
+        reading.put("expediente", *expediente)
+    own = reading.values.get("expediente")
+    court = read_court(text, own)
+    if court:
+        reading.put("court", *court)
+    reading.put("proceeding", read_proceeding(head, own), 0)
+    matter = read_matter(head, own, reading.values.get("proceeding"), reading.values.get("court"))
+    reading.put("matter", matter, 0)
+    reading.put("judgment_type", read_judgment_type(head), 0)
+    date = read_resolution_date(text)
+    if date:
+        reading.put("resolution_date", *date)
+    return reading
 
 
 def read_heading(text: str) -> dict[str, str]:
-    """Raw fields (strings, as ``build_document`` takes them) read from the first pages."""
-    head = text[:HEAD_CHARS]
-    expediente = read_expediente(head)
-    proceeding = read_proceeding(head)
-    values = {
-        "court": read_court(head),
-        "expediente": expediente,
-        "proceeding": proceeding,
-        "matter": read_matter(head, expediente, proceeding),
-        "judgment_type": read_judgment_type(head),
-        "resolution_date": read_resolution_date(head),
-    }
-    return {name: value for name, value in values.items() if value}
+    """Raw fields (strings, as ``build_document`` takes them) read from the sentence."""
+    return read_sentence(text).values

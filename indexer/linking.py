@@ -19,7 +19,8 @@ from indexer.videos import video_key
 
 _NEVER_FILLED = frozenset(
     {"id", "kind", "title", "url", "source_id", "text", "signature_text", "content_sha256",
-     "fetched_at", "updated_at", "files", "video_urls", "institution", "jurisdiction"}
+     "fetched_at", "updated_at", "files", "video_urls", "institution", "jurisdiction",
+     "field_sources"}
 )  # fmt: skip
 
 
@@ -95,6 +96,9 @@ def merge_documents(existing: AnyDocument, incoming: AnyDocument, contributor: b
     else:
         base, other = incoming, existing
     updates = _filled(base, other)
+    borrowed = {n: other.field_sources[n] for n in updates if n in other.field_sources}
+    if borrowed:
+        updates["field_sources"] = base.field_sources | borrowed
     if not base.text and other.text:
         updates["text"] = other.text
     if hasattr(base, "video_urls"):

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator,
 from config.jurisdictions import check_jurisdiction
 
 Kind = Literal["sentencia", "sesion", "legislativo"]
+FieldSource = Literal["listing", "api", "spec", "file", "title", "heading", "body"]
 KINDS: tuple[Kind, ...] = ("sentencia", "sesion", "legislativo")
 
 MATTERS = (
@@ -110,6 +111,11 @@ class DocumentCore(BaseModel):
         "", description="Signature blocks and signature evidence cut from the end of text."
     )
     content_sha256: str = ""
+    field_sources: dict[str, FieldSource] = Field(
+        default_factory=dict,
+        description="Where each field was read: the source's listing, its API record, "
+        "the spec's constants, the file's name, the title, the document's heading or body.",
+    )
     fetched_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
 
