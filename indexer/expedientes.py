@@ -234,6 +234,19 @@ def parse_expediente(text: str | None) -> list[CaseNumber]:
     return list(dict.fromkeys(cases))
 
 
+_OPENING = re.compile(
+    rf"^\s*(?:{_TYPE_WORDS})\b|^\s*(?:{'|'.join(ELECTORAL_CHAMBERS)}|T[A-Z]{{1,8}})[-/][A-Z]{{2,5}}[-/]\d"
+    rf"|^\s*(?:{_LOCAL_TYPES})[-/]\d",
+    re.IGNORECASE,
+)
+
+
+def opens_with_case(text: str) -> bool:
+    """Whether ``text`` begins with a case type or number, as a caption line does
+    (``AMPARO DIRECTO EN REVISIÓN 1309/2023``), not a sentence citing one."""
+    return bool(_OPENING.match(_fold(text)))
+
+
 def normalise_expediente(text: str | None) -> str | None:
     """The canonical form(s): ``Amparo en Revisión 1234/2023`` → ``AR 1234/2023``;
     ``A.I. 206/2023 y su acumulada 208/2023`` → ``AI 206/2023, AI 208/2023``."""

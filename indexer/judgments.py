@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from indexer.analysis import fold_keyword
 from indexer.courts import normalise_court, regional_chamber
-from indexer.expedientes import CASE_TYPES, CaseNumber, parse_expediente
+from indexer.expedientes import CASE_TYPES, CaseNumber, opens_with_case, parse_expediente
 from indexer.models import MATTERS
 from indexer.normalize import MATTER_WORDS, MONTHS, normalise_matter, parse_date
 
@@ -101,7 +101,7 @@ _CLOSING_DATE = re.compile(
 )
 _PLACE_DATE = re.compile(
     r"(?:^|\n)[ \t]*[A-ZÁÉÍÓÚÑ][\w.-]*(?:[ ,]+(?:(?:de|del|la|los|el)\s+){0,2}[A-ZÁÉÍÓÚÑ][\w.-]*)"
-    r"{0,6},?\s+(?:a\s+|al\s+|el\s+d[ií]a\s+)?(?:los\s+)?(?P<date>[^\n]{6,140})"
+    r"{0,6},\s*(?:a\s+|al\s+|el\s+d[ií]a\s+)?(?:los\s+)?(?P<date>[^\n]{6,140})"
 )
 _BACKGROUND = re.compile(
     r"^\s*(?:[IVX]+\.\s*)?(?:ANTECEDENTES|R\s*E\s*S\s*U\s*L\s*T\s*A\s*N\s*D\s*O\s*S?)\b", re.M
@@ -251,13 +251,14 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
             written = value if plain or _typed(cases) else f"{label[1].title()} {value}"
             found.append((written, cases, at))
             continue
+        if found and re.match(r"^(?:y|e)\s+sus?\s+acumulad", fold_keyword(line)):
+            previous, _cases, start = found.pop()
+            joined = f"{previous} {line.strip(' .')}"
+            found.append((joined, _typed(parse_expediente(joined)), start))
+            continue
         cases = _typed(parse_expediente(line))
-        if cases:
-            if found and re.match(r"^(?:y|e)\s+su", fold_keyword(line)):
-                previous, earlier, start = found.pop()
-                found.append((f"{previous} {line}", earlier + cases, start))
-            else:
-                found.append((line.strip(" ."), cases, at))
+        if cases and opens_with_case(line):
+            found.append((line.strip(" ."), cases, at))
     return found
 
 

@@ -1,0 +1,249 @@
+"""The sentence reader on excerpts written in the shapes real sentences have: a long
+synopsis before the resolving formula, numbers cited in the body, accumulated cases,
+electoral chambers named by circunscripción, place-and-date lines at either end."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from indexer.build import build_document
+from indexer.expedientes import normalise_expediente
+from indexer.judgments import read_sentence
+
+SYNOPSIS = "\n\n".join(
+    [
+        "Hechos. El asunto deriva de un juicio familiar en el que se reclamó una compensación "
+        "por el trabajo del hogar; la sentencia de apelación se dictó en sesión de veinte de "
+        "enero de dos mil veintitrés y se cuestiona en el amparo directo en revisión 4370/2024."
+    ]
+    * 160
+)  # ~40,000 characters of index and synopsis, as modern SCJN sentences open with
+
+
+def scjn(caption: str, formula: str, body: str, closing: str) -> str:
+    return (
+        f"{caption}\n\nPONENTE: MINISTRA ****\n\nSECRETARIO: ****\n\nÍNDICE TEMÁTICO\n\n"
+        f"{SYNOPSIS}\n\nANTECEDENTES\n\n1. El tres de marzo de dos mil veintidós se presentó la "
+        f"demanda.\n\n{caption}\n\n{formula}\n\n{body}\n\n" + "Considerando.\n\n" * 400 + closing
+    )
+
+
+def test_the_date_comes_after_a_long_synopsis_and_not_from_the_background() -> None:
+    text = scjn(
+        "AMPARO DIRECTO EN REVISIÓN 2210/2024",
+        "Ciudad de México. La Primera Sala de la Suprema Corte de Justicia de la Nación, en "
+        "sesión correspondiente al once de junio de dos mil veinticinco, emite la siguiente:\n\n"
+        "S E N T E N C I A\n\nMediante la cual se resuelve el amparo directo en revisión "
+        "2210/2024, interpuesto en contra de la sentencia dictada en sesión de dos de mayo de "
+        "dos mil veinticuatro por el Tribunal Colegiado.",
+        "Así lo sostuvo esta Sala al resolver el amparo directo en revisión 1049/2023[footnoteRef:"
+        "4]. [4:  Fallado en sesión de diez de noviembre de dos mil veintiuno.]",
+        "Así lo resolvió la Primera Sala de la Suprema Corte de Justicia de la Nación por "
+        "unanimidad de cinco votos.",
+    )
+    assert text.index("once de junio") > 30_000
+    reading = read_sentence(text)
+    assert reading.values["resolution_date"] == "2025-06-11"
+    assert reading.values["court"] == "Primera Sala de la SCJN"
+    assert normalise_expediente(reading.values["expediente"]) == "ADR 2210/2024"
+    assert reading.values["matter"] == "amparo"
+    assert reading.sources["resolution_date"] == "body"
+    assert reading.sources["expediente"] == "heading"
+
+
+def test_a_number_cited_in_the_body_is_not_the_documents_own() -> None:
+    text = scjn(
+        "JUICIO DE INCONFORMIDAD EN MATERIA ELECTORAL 41/2025",
+        "Ciudad de México. El Tribunal Pleno de la Suprema Corte de Justicia de la Nación, en "
+        "sesión correspondiente al diecinueve de agosto de dos mil veinticinco, emite la "
+        "siguiente:\n\nSENTENCIA\n\nMediante la cual se resuelve el juicio de inconformidad en "
+        "materia electoral 41/2025, promovido en contra del cómputo nacional.",
+        "La Sala Superior lo registró como expediente SUP-JIN-301/2025 y, en sesión de "
+        "veintinueve de julio de dos mil veinticinco, lo remitió a esta Suprema Corte.",
+        "Así lo resolvió el Pleno de la Suprema Corte de Justicia de la Nación.",
+    )
+    reading = read_sentence(text)
+    assert normalise_expediente(reading.values["expediente"]) == (
+        "Juicio de Inconformidad en Materia Electoral 41/2025"
+    )
+    assert reading.values["court"] == "Pleno de la SCJN"
+    assert reading.values["resolution_date"] == "2025-08-19"
+    assert reading.values["matter"] == "electoral"
+
+
+def test_a_stray_caption_line_is_dropped_when_the_sentence_says_what_it_resolves() -> None:
+    text = (
+        "JUICIO DE INCONFORMIDAD ELECTORAL 4/2025.\n\nJUICIO DE INCONFORMIDAD ELECTORAL "
+        "44/2025.\n\nACTOR: PARTIDO ****.\n\nCiudad de México. El Tribunal Pleno de la Suprema "
+        "Corte de Justicia de la Nación, en sesión correspondiente al día doce de agosto de dos "
+        "mil veinticinco, emite la siguiente:\n\nS E N T E N C I A\n\nMediante la cual se "
+        "resuelve el juicio de inconformidad en materia electoral 44/2025, promovido contra "
+        "los acuerdos INE/CG567/2025 e INE/CG568/2025."
+    )
+    reading = read_sentence(text)
+    assert normalise_expediente(reading.values["expediente"]) == (
+        "Juicio de Inconformidad en Materia Electoral 44/2025"
+    )
+
+
+def test_a_caption_the_text_contradicts_leaves_the_case_number_empty() -> None:
+    text = (
+        "AMPARO EN REVISIÓN 15/2024\n\nQUEJOSA: ****\n\nCiudad de México. La Segunda Sala de "
+        "la Suprema Corte de Justicia de la Nación, en sesión correspondiente al cinco de marzo "
+        "de dos mil veinticinco, emite la siguiente sentencia.\n\nMediante la cual se resuelve "
+        "el amparo en revisión 51/2023, interpuesto por la quejosa."
+    )
+    assert "expediente" not in read_sentence(text).values
+
+
+def test_accumulated_cases_are_all_kept() -> None:
+    plural = read_sentence(
+        "AMPAROS DIRECTOS EN REVISIÓN 4370/2024, 1049/2023 Y 7653/2019\n\nRECURRENTES: ****\n\n"
+        "Ciudad de México. La Primera Sala de la Suprema Corte de Justicia de la Nación, en "
+        "sesión correspondiente al dos de julio de dos mil veinticinco, emite la siguiente "
+        "sentencia."
+    )
+    assert normalise_expediente(plural.values["expediente"]) == (
+        "ADR 4370/2024, ADR 1049/2023, ADR 7653/2019"
+    )
+    two_lines = read_sentence(
+        "ACCIÓN DE INCONSTITUCIONALIDAD 206/2023\nY SU ACUMULADA 208/2023\n\nPROMOVENTES: "
+        "COMISIÓN NACIONAL DE LOS DERECHOS HUMANOS\n\nCiudad de México. El Tribunal Pleno de "
+        "la Suprema Corte de Justicia de la Nación, en sesión correspondiente al dieciocho de "
+        "febrero de dos mil veinticinco, emite la siguiente sentencia."
+    )
+    assert normalise_expediente(two_lines.values["expediente"]) == "AI 206/2023, AI 208/2023"
+
+
+REGIONAL = (
+    """JUICIO PARA LA PROTECCIÓN DE LOS DERECHOS POLÍTICO-ELECTORALES DE LA CIUDADANÍA
+EXPEDIENTE: ST-JDC-0427/2024
+PARTE ACTORA: ****
+AUTORIDAD RESPONSABLE: TRIBUNAL ELECTORAL DEL ESTADO DE MÉXICO
+Toluca de Lerdo, Estado de México, a veinte de mayo de dos mil veinticuatro.
+VISTOS, para resolver los autos del juicio citado al rubro; y
+R E S U L T A N D O
+I. Antecedentes. El diez de enero de dos mil veinticuatro el Instituto emitió el acuerdo
+impugnado, confirmado por el tribunal local en el expediente JDC/05/2024.
+"""
+    + "Considerando que el agravio es infundado.\n" * 60
+    + """R E S U E L V E
+ÚNICO. Se confirma la resolución impugnada.
+Así, por unanimidad de votos, lo resolvieron y firmaron las magistraturas que integran la Sala
+Regional del Tribunal Electoral del Poder Judicial de la Federación, correspondiente a la Quinta
+Circunscripción Plurinominal, con sede en Toluca de Lerdo, Estado de México."""
+)
+
+
+def test_a_regional_chamber_named_by_its_circunscripcion_and_seat() -> None:
+    reading = read_sentence(REGIONAL)
+    assert reading.values["court"] == "Sala Regional Toluca del TEPJF"
+    assert reading.values["expediente"] == "ST-JDC-0427/2024"
+    assert normalise_expediente(reading.values["expediente"]) == "ST-JDC-427/2024"
+    assert reading.values["resolution_date"] == "2024-05-20"
+    assert reading.values["matter"] == "electoral"
+    without_seat = REGIONAL.replace(", con sede en Toluca de Lerdo, Estado de México", "")
+    assert read_sentence(without_seat).values["court"] == "Sala Regional Toluca del TEPJF"
+
+
+def test_local_electoral_numbers_and_other_case_types_from_labels() -> None:
+    cases = {
+        "EXPEDIENTE: TECDMX-JLDC-019/2025": "TECDMX-JLDC-19/2025",
+        "EXPEDIENTE: JDC/05/2023": "JDC-5/2023",
+        "INCIDENTE DE INEJECUCIÓN DE SENTENCIA 12/2024": (
+            "Incidente de Inejecución de Sentencia 12/2024"
+        ),
+        "JUICIO ORAL ELECTRÓNICO 345/2024": "Juicio Oral Electrónico 345/2024",
+        "CARPETA ADMINISTRATIVA: 88/2023": "Carpeta Administrativa 88/2023",
+        "TOCA: 120/2024": "Toca 120/2024",
+    }
+    for caption, canonical in cases.items():
+        text = f"{caption}\nACTOR: ****\nSe dicta la resolución que corresponde."
+        assert normalise_expediente(read_sentence(text).values["expediente"]) == canonical
+
+
+EDOMEX = (
+    """JUZGADO CUARTO CIVIL DE TENANGO DEL VALLE, CON RESIDENCIA EN TENANGO DEL VALLE
+EXPEDIENTE: 881/2023
+JUICIO: ORDINARIO CIVIL
+SENTENCIA DEFINITIVA
+VISTOS para resolver en definitiva los autos del expediente 881/2023; y
+R E S U L T A N D O
+1. Toluca, México, a tres de marzo de dos mil veintitrés, la actora presentó su demanda ante
+la Oficialía de Partes, y se radicó en el expediente 1543/2022 del juzgado de origen.
+"""
+    + "Considerando que la acción quedó acreditada.\n" * 80
+    + """R E S U E L V E
+PRIMERO. Ha procedido la vía ordinaria civil.
+NOTIFÍQUESE PERSONALMENTE.
+Así lo resolvió y firma la Jueza Cuarto Civil, quien actúa con Secretario de Acuerdos.
+Tenango del Valle, México, veinte de mayo de dos mil veinticuatro."""
+)
+
+
+def test_a_state_sentence_dated_at_its_end_not_by_its_background() -> None:
+    reading = read_sentence(EDOMEX)
+    assert reading.values["resolution_date"] == "2024-05-20"
+    assert reading.values["court"] == "Juzgado Cuarto Civil de Tenango del Valle"
+    assert reading.values["expediente"] == "881/2023"
+    assert reading.values["matter"] == "civil"
+
+
+def test_unsure_fields_stay_empty() -> None:
+    reading = read_sentence(
+        "VERSIÓN PÚBLICA\nEn el amparo directo en revisión 7653/2019, fallado en sesión de diez "
+        "de noviembre de dos mil veintiuno, la Primera Sala sostuvo un criterio.\n"
+        "Antecedentes. El veintinueve de abril de dos mil seis las partes contrajeron matrimonio."
+    )
+    assert "expediente" not in reading.values
+    assert "resolution_date" not in reading.values
+
+
+def test_the_document_records_where_each_field_came_from() -> None:
+    doc = build_document(
+        kind="sentencia",
+        source_id="scjn",
+        institution="Suprema Corte de Justicia de la Nación",
+        jurisdiction="MX",
+        url="https://bj.scjn.gob.mx/documento/sentencias_pub/1",
+        fields={"court": "PRIMERA SALA", "ponente": "****"},
+        text=(
+            "AMPARO EN REVISIÓN 77/2025\n\nCiudad de México. La Primera Sala de la Suprema Corte "
+            "de Justicia de la Nación, en sesión correspondiente al nueve de julio de dos mil "
+            "veinticinco, emite la siguiente sentencia."
+        ),
+        origin="api",
+    )
+    assert doc.court == "Primera Sala de la SCJN"
+    assert doc.expediente == "AMPARO EN REVISIÓN 77/2025"
+    assert doc.field_sources == {
+        "court": "api",
+        "ponente": "api",
+        "expediente": "heading",
+        "matter": "heading",
+        "proceeding": "heading",
+        "resolution_date": "heading",
+        "date": "heading",
+    }
+
+
+CORPUS = Path(os.environ.get("ABIERTO_SHARED_CORPUS", "/work/shared/corpus"))
+EXPECTED = Path(__file__).parents[2] / "bench" / "metadata_expected.json"
+REAL = json.loads(EXPECTED.read_text(encoding="utf-8"))["real"]
+SAVED = [name for name in REAL if name.endswith(".json")]
+
+
+@pytest.mark.skipif(not (CORPUS / "real").exists(), reason="the shared real corpus is absent")
+@pytest.mark.parametrize("name", SAVED)
+def test_real_sentences_are_read_right(name: str) -> None:
+    text = json.loads((CORPUS / name).read_text(encoding="utf-8"))["text"]
+    read = read_sentence(text).values
+    expected = REAL[name]
+    assert read.get("court") == expected["court"]
+    assert normalise_expediente(read.get("expediente")) == expected["expediente"]
+    assert read.get("resolution_date") == expected["resolution_date"]
+    assert read.get("matter") == expected["matter"]
