@@ -10,6 +10,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from .running import strip_running_lines
+
 
 def _build_table() -> dict[int, str | None]:
     table: dict[int, str | None] = {}
@@ -113,8 +115,10 @@ def _strip_page_number(page: str) -> str:
 
 
 def normalise_pages(pages: Iterable[str]) -> str:
-    """Normalise each page, drop page-number lines at page edges, join with ``"\\f"``."""
-    return "\f".join(_strip_page_number(_normalise_block(page)) for page in pages)
+    """Normalise each page, cut running headers and footers and page-number lines at page
+    edges, join with ``"\\f"``."""
+    blocks = strip_running_lines([_normalise_block(page) for page in pages])
+    return "\f".join(_strip_page_number(block) for block in blocks)
 
 
 def normalise_text(text: str) -> str:
