@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install system-deps run test lint format fixtures bench bench-extract bench-search clean
+.PHONY: install system-deps run test lint format fixtures bench bench-extract bench-search bench-metadata bench-words clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,7 +42,15 @@ fixtures: install
 	$(BIN)/python -m tests.shapes.regenerate
 
 ## Benchmarks print numbers and write JSON under bench/results/.
-bench: bench-extract bench-search
+bench: bench-extract bench-search bench-metadata bench-words
+
+## The sentence reader against what each document says (bench/metadata_expected.json).
+bench-metadata: install
+	$(BIN)/python bench/metadata.py
+
+## Words found intact per page: pdfium, pdfium with split words rejoined, pdfminer.
+bench-words: install
+	$(BIN)/python bench/words.py
 
 bench-extract: install
 	@command -v pdftotext >/dev/null || echo "pdftotext missing: apt-get install poppler-utils for the comparison column"

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import HTML_BYTES, PDF_BYTES
+from api.app import create_app
+from indexer.build import build_document
+from tests.api.conftest import HTML_BYTES, PDF_BYTES, make_library
 
 
 def test_document_detail(client: TestClient, ids: dict[str, str]) -> None:
@@ -81,3 +84,30 @@ def test_archived_web_page_is_downloaded_not_rendered(
     assert response.headers["content-disposition"].startswith("attachment; filename=")
     assert response.headers["content-disposition"].endswith('.html"')
     assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_the_document_says_where_each_field_came_from(tmp_path: Path) -> None:
+    library = make_library(tmp_path)
+    doc = build_document(
+        kind="sentencia",
+        source_id="scjn",
+        institution="Suprema Corte de Justicia de la Nación",
+        jurisdiction="MX",
+        url="https://bj.scjn.gob.mx/documento/sentencias_pub/7",
+        fields={"court": "SEGUNDA SALA", "ponente": "****"},
+        text=(
+            "AMPARO DIRECTO EN REVISIÓN 640/2025\n\nCiudad de México. La Segunda Sala de la "
+            "Suprema Corte de Justicia de la Nación, en sesión correspondiente al tres de "
+            "septiembre de dos mil veinticinco, emite la siguiente sentencia."
+        ),
+        origin="api",
+    )
+    library.add_document(doc)
+    library.flush()
+    with TestClient(create_app(library)) as client:
+        answer = client.get(f"/v1/documents/{doc.id}").json()
+    assert answer["court"] == "Segunda Sala de la SCJN"
+    assert answer["field_sources"]["court"] == "api"
+    assert answer["field_sources"]["expediente"] == "heading"
+    assert answer["field_sources"]["resolution_date"] == "heading"
+    library.close()
