@@ -96,6 +96,9 @@ _SEAT = re.compile(
     rf"\b(?:sede|residencia)\s+en\s+(?:la\s+)?(?:ciudad\s+de\s+)?({'|'.join(REGIONAL_SEATS)})"
     rf"|\bsala\s+regional\s+({'|'.join(REGIONAL_SEATS)})\b"
 )
+_BARE_REGIONAL = re.compile(
+    rf"sala\s+regional\s+(?:{'|'.join(REGIONAL_SEATS)}|especializada)(?:\s+del?\s+tepjf)?"
+)
 _CIRCUNSCRIPCION = re.compile(rf"\b({'|'.join(CIRCUNSCRIPCIONES)})\s+circunscripcion")
 # Bodies of a court named bare in the court's own records: "PRIMERA SALA" at the SCJN.
 _BARE_BODIES = {
@@ -120,6 +123,9 @@ def regional_chamber(text: str) -> str | None:
     folded = fold_keyword(text)
     if not _REGIONAL.search(folded):
         return None
+    electoral = re.search(r"electoral|\btepjf\b|circunscripcion", folded)
+    if not electoral and not _BARE_REGIONAL.fullmatch(folded):
+        return None  # a state court's "Sala Regional" (administrative justice) is not TEPJF
     if re.search(r"\bsala\s+regional\s+especializada\b", folded):
         return "Sala Regional Especializada del TEPJF"
     seat = _SEAT.search(folded)

@@ -55,11 +55,12 @@ _REGIONAL_PROSE = re.compile(
 )
 # Labels of the caption that give the document's own number (not its origin's).
 _CASE_LABEL = re.compile(
-    r"^\s*(expedientes?|exp\.|tocas?(?:\s+(?:penal|civil|familiar))?|causa\s+penal"
+    r"^\s*(?:n[uú]mero\s+de\s+)?(expedientes?|exp\.|tocas?(?:\s+(?:penal|civil|familiar))?|causa\s+penal"
     r"|carpeta\s+(?:judicial|administrativa)|juicio\s+oral\s+electr[oó]nico|cuadernillo)"
     r"\s*(?:n[uú]m(?:ero)?\.?|no\.?)?\s*[:.]\s*(.{3,120})$",
     re.IGNORECASE,
 )
+_ASIDE = re.compile(r"\([^)]*\)")  # "(RELACIONADO CON EL 45/2022)": not this case
 _NOT_OWN_LABEL = re.compile(r"origen|relacionad|deriva|anteced|instancia|juzgado|tribunal", re.I)
 _CAPTION_END = re.compile(
     r"^\s*(?:[IÍ]NDICE|S[IÍ]NTESIS|V\s*I\s*S\s*T\s*O\s*S?\b|R\s*E\s*S\s*U\s*L\s*T\s*A\s*N\s*D\s*O"
@@ -95,7 +96,11 @@ _FORMULA = re.compile(
     re.IGNORECASE,
 )
 _FORMULA_VERB = re.compile(r"\b(?:emite|dicta|pronuncia|resuelve|se\s+dicta)\b", re.I)
-_CLOSING = re.compile(r"(?:^|\n)[ \t]*(As[ií],?\s[^\n]{0,80}?resolvi[^\n]{0,1200})", re.I)
+_CLOSING = re.compile(
+    r"(?:^|\n)[ \t]*((?:As[ií],?\s[^\n]{0,80}?|Lo\s+|(?:Por\s+(?:unanimidad|mayor[ií]a)"
+    r"[^\n]{0,80}?))resolvi[^\n]{0,1200})",
+    re.I,
+)
 _CLOSING_DATE = re.compile(
     r"(?:sesi[oó]n|fecha|el\s+d[ií]a|a\s+los|celebrada\s+el)\s+(?P<date>[^\n]{6,140})", re.I
 )
@@ -236,7 +241,8 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
     REVISIÓN 1309/2023``) or a label (``EXPEDIENTE: 845/2019``, ``TOCA: 12/2023``); a
     line ``Y SU ACUMULADA 208/2023`` continues the one before."""
     found: list[tuple[str, list[CaseNumber], int]] = []
-    for line, at in _caption(text):
+    for written_line, at in _caption(text):
+        line = _ASIDE.sub("", written_line).strip()
         label = _CASE_LABEL.match(line)
         if ":" in line and not label:
             head = line.split(":", 1)[0]
