@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 
 from indexer.build import build_document
+from indexer.courts import normalise_court
 from indexer.expedientes import normalise_expediente
 from indexer.judgments import read_sentence
+from indexer.normalize import legislature_number, normalise_legislature
 
 SYNOPSIS = "\n\n".join(
     [
@@ -247,3 +249,77 @@ def test_real_sentences_are_read_right(name: str) -> None:
     assert normalise_expediente(read.get("expediente")) == expected["expediente"]
     assert read.get("resolution_date") == expected["resolution_date"]
     assert read.get("matter") == expected["matter"]
+
+
+@pytest.mark.parametrize(
+    ("written", "institution", "court"),
+    [
+        ("La Primera Sala de la Suprema Corte de Justicia de la Nación", None,
+         "Primera Sala de la SCJN"),
+        ("El Tribunal Pleno de la Suprema Corte de Justicia de la Nación", None,
+         "Pleno de la SCJN"),
+        ("Sala Regional del Tribunal Electoral del Poder Judicial de la Federación, "
+         "correspondiente a la Quinta Circunscripción Plurinominal, con sede en Toluca", None,
+         "Sala Regional Toluca del TEPJF"),
+        ("Sala Regional correspondiente a la Primera Circunscripción Plurinominal Electoral",
+         None, "Sala Regional Guadalajara del TEPJF"),
+        ("Sala Regional Monterrey", None, "Sala Regional Monterrey del TEPJF"),
+        ("Sala Regional Especializada del Tribunal Electoral del Poder Judicial de la "
+         "Federación", None, "Sala Regional Especializada del TEPJF"),
+        ("Segunda Sala Regional del Tribunal de Justicia Administrativa, con sede en Toluca",
+         None, "Segunda Sala Regional del Tribunal de Justicia Administrativa"),
+        ("PRIMERA SALA", "Suprema Corte de Justicia de la Nación", "Primera Sala de la SCJN"),
+        ("PLENO", "SCJN", "Pleno de la SCJN"),
+        ("PRIMERA SALA", "Poder Judicial del Estado de Jalisco", "Primera Sala"),
+        ("Juzgado Cuarto Civil del Tenango del Valle, con", None,
+         "Juzgado Cuarto Civil del Tenango del Valle"),
+    ],
+)  # fmt: skip
+def test_court_names_as_real_sources_write_them(
+    written: str, institution: str | None, court: str
+) -> None:
+    assert normalise_court(written, institution) == court
+
+
+@pytest.mark.parametrize(
+    ("written", "roman"),
+    [("Legislatura 66", "LXVI"), ("LXlV Legislatura", "LXIV"), ("LXVl", "LXVI"),
+     ("66 Legislatura", "LXVI"), ("Sexagésima Sexta Legislatura", "LXVI")],
+)  # fmt: skip
+def test_legislatures_as_real_sources_write_them(written: str, roman: str) -> None:
+    assert normalise_legislature(written) == roman
+    assert legislature_number("LXLV") is None  # not a numeral
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("SUP-JDC-0427-2023", "SUP-JDC-427/2023"),
+        ("SCM-JE-12/2024", "SCM-JE-12/2024"),
+        ("SRE-PSC-8/2024", "SRE-PSC-8/2024"),
+        ("SM-RAP-3/2024 y SM-REP-4/2024", "SM-RAP-3/2024, SM-REP-4/2024"),
+        ("TECDMX-JLDC-019/2025", "TECDMX-JLDC-19/2025"),
+        ("JDC/05/2023", "JDC-5/2023"),
+        ("Juicios de inconformidad en materia electoral 2/2025 y 3/2025",
+         "Juicio de Inconformidad en Materia Electoral 2/2025, "
+         "Juicio de Inconformidad en Materia Electoral 3/2025"),
+        ("Controversias constitucionales 5/2020 y 6/2020", "CC 5/2020, CC 6/2020"),
+        ("INE/CG567/2025", "ine/cg567/2025"),
+    ],
+)  # fmt: skip
+def test_case_numbers_of_every_chamber_and_type(written: str, canonical: str) -> None:
+    assert normalise_expediente(written) == canonical
+
+
+def test_a_closing_paragraph_dates_the_sentence() -> None:
+    text = (
+        "RECURSO DE APELACIÓN\nEXPEDIENTE: TEEM-RAP-012/2024\n\nVISTOS los autos.\n\n"
+        + "Considerando.\n" * 600
+        + "Así lo resolvieron, por unanimidad de votos, las magistraturas del Pleno del "
+        "Tribunal Electoral del Estado, en sesión pública celebrada el catorce de marzo de dos "
+        "mil veinticuatro."
+    )
+    reading = read_sentence(text)
+    assert reading.values["resolution_date"] == "2024-03-14"
+    assert reading.sources["resolution_date"] == "body"
+    assert normalise_expediente(reading.values["expediente"]) == "TEEM-RAP-12/2024"
