@@ -28,6 +28,7 @@ HEAD_LINES = 15
 CAPTION_LINES = 40
 STATEMENT_AFTER_FORMULA = 3000
 CLOSING_SHARE = 0.2  # the last fifth of a sentence holds its resolutive points and date
+CLOSING_SUBJECT = 260  # the resolving court follows "resolvió" within this many characters
 _SIGNER = re.compile(r"\b(?:PRESIDENT[EA]|MINISTR[OA]|MAGISTRAD[OA]|SECRETARI[OA]|JUEZA?)\b")
 # A court line starts with the court ("JUZGADO…", "SEGUNDO TRIBUNAL…", "H. TRIBUNAL…"),
 # not with words about something else ("SESIÓN PÚBLICA ORDINARIA DEL PLENO…").
@@ -325,7 +326,11 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
         if court:
             return court, formula[1]
     for match in _closings(text):
-        court = _court_in(text[match.start(1) : match.start(1) + 500])
+        verb = re.search(r"resolvi", match[1], re.I)
+        start = match.start(1) + (verb.start() if verb else 0)
+        # who resolved, not a court the paragraph sends a copy to
+        clause = re.split(r";|\.\s+(?=[A-ZÁÉÍÓÚÑ])", text[start : start + CLOSING_SUBJECT])[0]
+        court = _court_in(clause)
         if court:
             return court, match.start(1)
     head = text[:HEAD_CHARS]

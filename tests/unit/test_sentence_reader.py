@@ -323,3 +323,17 @@ def test_a_closing_paragraph_dates_the_sentence() -> None:
     assert reading.values["resolution_date"] == "2024-03-14"
     assert reading.sources["resolution_date"] == "body"
     assert normalise_expediente(reading.values["expediente"]) == "TEEM-RAP-12/2024"
+
+
+def test_the_closing_names_who_resolved_not_whom_it_informs() -> None:
+    text = (
+        "PRIMER TRIBUNAL COLEGIADO EN MATERIA CIVIL DEL PRIMER CIRCUITO\nAMPARO DIRECTO 45/2024\n"
+        + "Considerando.\n" * 600
+        + "Así lo resolvió el Primer Tribunal Colegiado en Materia Civil del Primer Circuito, por "
+        "unanimidad de votos de los magistrados que lo integran; remítase copia certificada de "
+        "esta ejecutoria a la Segunda Sala de la Suprema Corte de Justicia de la Nación."
+    )
+    reading = read_sentence(text)
+    assert reading.values["court"] == (
+        "Primer Tribunal Colegiado en Materia Civil del Primer Circuito"
+    )
