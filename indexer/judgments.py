@@ -164,17 +164,25 @@ def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= at < end for start, end in spans)
 
 
+def _head_end(text: str) -> int:
+    """Where the opening ends: the background section ("ANTECEDENTES", "RESULTANDO")
+    or ``HEAD_CHARS``, whichever comes first."""
+    background = _BACKGROUND.search(text)
+    return min(HEAD_CHARS, background.start() if background else len(text))
+
+
 def _formula(text: str) -> tuple[str, int] | None:
     """The resolving court's own formula (its date and offset): at the top, or followed
     by the verb that gives the sentence (``emite la siguiente``); never in a footnote."""
     notes = _footnotes(text)
+    head_end = _head_end(text)
     for match in _FORMULA.finditer(text):
         if _inside(match.start(), notes):
             continue
         date = _date_at_start(match["date"])
         if not date:
             continue
-        if match.start() < HEAD_CHARS or (
+        if match.start() < head_end or (
             "correspondiente" in fold_keyword(match[0][:80])
             and _FORMULA_VERB.search(match["date"] + " ")
         ):
@@ -202,8 +210,7 @@ def read_resolution_date(text: str) -> tuple[str, int] | None:
             date = _date_at_start(found["date"])
             if date:
                 return date, match.start(1)
-    background = _BACKGROUND.search(text)
-    head_end = min(HEAD_CHARS, background.start() if background else len(text))
+    head_end = _head_end(text)
     for match in _PLACE_DATE.finditer(text):
         at = match.start("date")
         if at >= head_end and at < closing_from:

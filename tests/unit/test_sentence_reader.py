@@ -337,3 +337,14 @@ def test_the_closing_names_who_resolved_not_whom_it_informs() -> None:
     assert reading.values["court"] == (
         "Primer Tribunal Colegiado en Materia Civil del Primer Circuito"
     )
+
+
+def test_a_session_in_the_background_does_not_date_the_sentence() -> None:
+    text = (
+        "JUICIO ELECTORAL\nEXPEDIENTE: SM-JE-31/2024\n\nMonterrey, Nuevo León, a nueve de abril "
+        "de dos mil veinticuatro.\n\nR E S U L T A N D O\n\nI. En sesión celebrada el dos de "
+        "marzo de dos mil veinticuatro, el Consejo General aprobó el acuerdo impugnado."
+    )
+    reading = read_sentence(text)
+    assert reading.values["resolution_date"] == "2024-04-09"
+    assert reading.values["court"] == "Sala Regional Monterrey del TEPJF"
