@@ -120,8 +120,9 @@ def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Crawled]:
             identity={"scope": "congreso-qro-sesiones", "key": ["date", "session_type"]},
         )
         refused = two.api.post("/v1/sources", json=b_spec, headers=two.b)
-        b_spec["institution"] = "Suprema Corte de Justicia de la Nación"
-        two.registry.create_source("tsj-qro", parse_spec(b_spec), set())
+        if refused.status_code != 201:
+            b_spec["institution"] = "Suprema Corte de Justicia de la Nación"
+            two.registry.create_source("tsj-qro", parse_spec(b_spec), set())
         b_run = run_crawl(two.settings.data_dir, server.url, "tsj-qro-sesiones",
                           sources_dir=root / "specs")  # fmt: skip
     yield Crawled(two, a_run.stdout, b_run.stdout, refused)
