@@ -28,6 +28,8 @@ def check_start_urls(spec: SourceSpec, settings: Settings) -> None:
             if isinstance(exc.__cause__, OSError | UnicodeError):
                 continue
             raise field_error(("start_urls", n), f"the crawler may not fetch it: {exc}") from exc
+        except ValueError as exc:  # a port out of range or not a number
+            raise field_error(("start_urls", n), f"not a valid URL: {exc}") from exc
 
 
 def _namespace_hint(caller: Caller) -> str:

@@ -205,6 +205,8 @@ def test_no_answer_tells_whether_another_institution_has_a_source(two: Two) -> N
         "http://192.168.0.10:8080/",
         "http://[fd00::1]/",
         "http://0.0.0.0/",
+        "http://127.0.0.1:99999/",
+        "http://127.0.0.1:puerto/",
     ],
 )
 def test_start_urls_the_guard_refuses_are_refused_at_registration(two: Two, url: str) -> None:
