@@ -5,6 +5,9 @@ attempt is recorded in that institution's audit log instead."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from fastapi.exceptions import RequestValidationError
 
 from config.settings import Settings
@@ -39,12 +42,16 @@ def _namespace_hint(caller: Caller) -> str:
     )
 
 
+# Records a refused attempt in the target source's audit log: (action, source id, detail).
+Note = Callable[[str, str, dict[str, Any]], None]
+
+
 def check_ownership(
     registry: Registry,
     caller: Caller,
     spec: SourceSpec,
     reserved_scopes: set[str],
-    client: str,
+    note: Note,
     *,
     new: bool,
 ) -> None:
@@ -52,7 +59,7 @@ def check_ownership(
     if new and registry.namespace_owner(spec.id) != caller.institution_id:
         other = registry.get_source(spec.id)
         if other is not None and other.institution_id != caller.institution_id:
-            registry.audit("refused_create", other.id, caller, client)
+            note("refused_create", other.id, {})
         raise field_error(("id",), _namespace_hint(caller))
     scope = spec.identity.scope if spec.identity else None
     if scope is None:
@@ -61,5 +68,5 @@ def check_ownership(
         raise field_error(("identity", "scope"), "is a scope of the operator's catalogue")
     if registry.namespace_owner(scope) != caller.institution_id:
         for holder in registry.scope_holders(scope, besides=caller.institution_id):
-            registry.audit("refused_scope", holder.id, caller, client, {"scope": scope})
+            note("refused_scope", holder.id, {"scope": scope})
         raise field_error(("identity", "scope"), _namespace_hint(caller))

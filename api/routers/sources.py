@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from api.auth import CallerDep, RegistryDep, client_address
 from api.deps import LibraryDep
-from api.ratelimit import WriteLimiter
+from api.ratelimit import TokenBuckets, WriteLimiter
 from api.schemas import (
     AuditEntry,
     AuditList,
@@ -29,7 +29,7 @@ from api.schemas import (
     SourceOut,
 )
 from api.spec_body import OPENAPI_BODY, spec_body
-from api.spec_checks import check_ownership, check_start_urls, field_error
+from api.spec_checks import Note, check_ownership, check_start_urls, field_error
 from config.specs import SourceSpec, error_items, load_specs
 from crawlers.preview import preview
 from indexer.db.registry import Caller, Conflict, Registry, RegistryError, as_utc, is_stale
@@ -87,9 +87,21 @@ def _registrable(
 ) -> SourceSpec:
     """A spec this caller may store: its id (when new) and identity scope in its own
     namespace."""
-    client = client_address(request)
-    check_ownership(registry, caller, spec, _reserved_scopes(request), client, new=new)
+    note = _refusal_note(request, registry, caller)
+    check_ownership(registry, caller, spec, _reserved_scopes(request), note, new=new)
     return spec
+
+
+def _refusal_note(request: Request, registry: Registry, caller: Caller) -> Note:
+    """Writes a refused attempt to the target's audit log, at most at the write rate per
+    key (silently: the caller's answer never depends on it), so no key can flood it."""
+    notes: TokenBuckets = request.app.state.refusal_notes
+
+    def note(action: str, source_id: str, detail: dict[str, Any]) -> None:
+        if notes.take(caller.key_id) == 0:
+            registry.audit(action, source_id, caller, client_address(request), detail)
+
+    return note
 
 
 def _run(row: CrawlRunRow) -> RunSummary:
@@ -130,7 +142,7 @@ def _owned(
     row = registry.get_source(source_id)
     if row is None or row.institution_id != caller.institution_id:
         if row is not None:
-            registry.audit(f"refused_{action}", source_id, caller, client_address(request))
+            _refusal_note(request, registry, caller)(f"refused_{action}", source_id, {})
         raise HTTPException(404, f"no source {source_id!r} among your institution's sources")
     return row
 

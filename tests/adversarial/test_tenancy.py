@@ -57,8 +57,8 @@ class Two:
     b: dict[str, str]
 
 
-def _service(data_dir: Path) -> Two:
-    settings = Settings(data_dir=data_dir, allow_loopback=True, crawl_delay_s=0)
+def _service(data_dir: Path, **changes: Any) -> Two:
+    settings = Settings(data_dir=data_dir, allow_loopback=True, crawl_delay_s=0, **changes)
     library = Library.open(settings)
     registry = Registry(library.db)
     registry.add_institution("congreso-qro", QRO, "congress", "MX-QUE")
@@ -195,6 +195,19 @@ def test_no_answer_tells_whether_another_institution_has_a_source(two: Two) -> N
             ("refused_delete", "tsj-qro")} <= actions  # fmt: skip
     own = two.api.post("/v1/sources", json=spec | {"id": "tsj-qro-sesiones"}, headers=two.b)
     assert own.status_code == 201, own.text
+
+
+def test_refused_attempts_cannot_flood_the_targets_audit_log(tmp_path: Path) -> None:
+    two = _service(tmp_path, write_rate_per_minute=5)
+    spec = session_spec("http://127.0.0.1:9", "congreso-qro-sesiones")
+    assert two.api.post("/v1/sources", json=spec, headers=two.a).status_code == 201
+    answers = {two.api.get("/v1/sources/congreso-qro-sesiones", headers=two.b).text
+               for _ in range(40)}  # fmt: skip
+    assert len(answers) == 1
+    audit = two.api.get("/v1/sources/congreso-qro-sesiones/audit", headers=two.a).json()
+    refused = [e for e in audit["entries"] if e["action"] == "refused_read"]
+    assert 1 <= len(refused) <= 6
+    two.library.close()
 
 
 @pytest.mark.parametrize(
