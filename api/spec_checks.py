@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 from fastapi.exceptions import RequestValidationError
 
@@ -14,6 +15,8 @@ from config.settings import Settings
 from config.specs import SourceSpec
 from crawlers.addresses import BlockedAddress, check_url
 from indexer.db.registry import Caller, Registry
+
+MAX_START_HOSTS = 10
 
 
 def field_error(loc: tuple[str | int, ...], msg: str) -> RequestValidationError:
@@ -23,16 +26,27 @@ def field_error(loc: tuple[str | int, ...], msg: str) -> RequestValidationError:
 
 def check_start_urls(spec: SourceSpec, settings: Settings) -> None:
     """Refuse at registration what the address guard would refuse at fetch time. A host
-    that does not resolve now is left to the crawl, which reports it (DNS can be down)."""
+    that does not resolve now is left to the crawl, which reports it (DNS can be down).
+    Each host is resolved once, and a spec names few: a source is one institution's site."""
+    checked: set[tuple[str, str | None, int | None]] = set()
     for n, url in enumerate(spec.start_urls):
+        try:
+            parts = urlsplit(url)
+            host = (parts.scheme, parts.hostname, parts.port)
+        except ValueError as exc:  # a port out of range or not a number
+            raise field_error(("start_urls", n), f"not a valid URL: {exc}") from exc
+        if host in checked:
+            continue
+        if len(checked) == MAX_START_HOSTS:
+            message = f"at most {MAX_START_HOSTS} different hosts: a source is one site"
+            raise field_error(("start_urls", n), message)
+        checked.add(host)
         try:
             check_url(url, allow_loopback=settings.allow_loopback)
         except BlockedAddress as exc:
             if isinstance(exc.__cause__, OSError | UnicodeError):
                 continue
             raise field_error(("start_urls", n), f"the crawler may not fetch it: {exc}") from exc
-        except ValueError as exc:  # a port out of range or not a number
-            raise field_error(("start_urls", n), f"not a valid URL: {exc}") from exc
 
 
 def _namespace_hint(caller: Caller) -> str:

@@ -234,3 +234,13 @@ def test_start_urls_the_guard_refuses_are_refused_at_registration(two: Two, url:
     spec["start_urls"] = [url]
     changed = two.api.put("/v1/sources/congreso-qro-sesiones", json=spec, headers=two.a)
     assert _loc(changed) == [("body", "start_urls", 0)]
+
+
+def test_start_urls_on_many_hosts_are_refused_before_resolving_them(two: Two) -> None:
+    spec = session_spec("http://127.0.0.1:9", "congreso-qro-sesiones")
+    spec["start_urls"] = [f"http://127.0.0.{n}:9/sesiones.html" for n in range(1, 40)]
+    assert _loc(two.api.post("/v1/sources", json=spec, headers=two.a)) == [
+        ("body", "start_urls", 10)
+    ]
+    spec["start_urls"] = [f"http://127.0.0.1:9/sesiones-{n}.html" for n in range(200)]
+    assert two.api.post("/v1/sources", json=spec, headers=two.a).status_code == 201
