@@ -28,20 +28,23 @@ def _presented(request: Request) -> str | None:
 
 
 def require_caller(request: Request, registry: RegistryDep) -> Caller:
-    """The institution behind the request's key; 401 for a missing, unknown or revoked key."""
+    """The institution behind the request's key; 401 for a missing, unknown or revoked key.
+    Calls without a valid key spend their client address's budget (429 once spent), so
+    guessing keys is slow while institutions with keys never share a budget."""
     presented = _presented(request)
+    caller = registry.authenticate(presented) if presented is not None else None
+    if caller is not None:
+        return caller
+    request.app.state.write_limiter.check(None, client_address(request))
     if presented is None:
         raise HTTPException(
             401,
             "an API key is required: Authorization: Bearer <key>",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    caller = registry.authenticate(presented)
-    if caller is None:
-        raise HTTPException(
-            401, "the API key is not valid or has been revoked", {"WWW-Authenticate": "Bearer"}
-        )
-    return caller
+    raise HTTPException(
+        401, "the API key is not valid or has been revoked", {"WWW-Authenticate": "Bearer"}
+    )
 
 
 CallerDep = Annotated[Caller, Depends(require_caller)]

@@ -53,6 +53,22 @@ def test_one_institution_cannot_spend_anothers_write_budget(tmp_path: Path) -> N
     library.close()
 
 
+def test_calls_without_a_valid_key_spend_their_address_budget(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path, write_rate_per_minute=3)
+    library = Library.open(settings)
+    registry = Registry(library.db)
+    registry.add_institution("congreso-gto", "H. Congreso de Guanajuato", "congress", "MX-GUA")
+    valid = {"Authorization": f"Bearer {registry.issue_key('congreso-gto')[1]}"}
+    api = TestClient(create_app(library, settings))
+    guesses = [api.get("/v1/sources", headers={"Authorization": f"Bearer ea_x_{n}"})
+               for n in range(5)]  # fmt: skip
+    assert [r.status_code for r in guesses] == [401, 401, 401, 429, 429]
+    assert int(guesses[-1].headers["retry-after"]) >= 1
+    assert api.get("/v1/sources").status_code == 429
+    assert api.get("/v1/sources", headers=valid).status_code == 200
+    library.close()
+
+
 def _request(peer: str, forwarded: list[str], proxies: str) -> Request:
     app = FastAPI()
     app.state.settings = Settings(trusted_proxies=proxies)
