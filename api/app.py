@@ -10,7 +10,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
 from api import __version__
-from api.ratelimit import WriteLimiter
+from api.ratelimit import TokenBuckets, WriteLimiter
 from api.routers import documents, health, pages, search, sessions, sources
 from config.settings import Settings, get_settings
 from indexer.library import Library
@@ -52,6 +52,7 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     app.state.library = lib
     app.state.settings = settings
     app.state.write_limiter = WriteLimiter(settings.write_rate_per_minute)
+    app.state.refusal_notes = TokenBuckets(settings.write_rate_per_minute)
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"])
     app.add_exception_handler(StoreUnavailable, _store_unavailable)
     for module in (search, documents, sessions, sources, health, pages):

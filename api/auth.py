@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import ipaddress
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
 
 from api.deps import LibraryDep
+from config.settings import IPNetwork
 from indexer.db.registry import Caller, Registry
 
 
@@ -26,24 +28,53 @@ def _presented(request: Request) -> str | None:
 
 
 def require_caller(request: Request, registry: RegistryDep) -> Caller:
-    """The institution behind the request's key; 401 for a missing, unknown or revoked key."""
+    """The institution behind the request's key; 401 for a missing, unknown or revoked key.
+    Calls without a valid key spend their client address's budget (429 once spent), so
+    guessing keys is slow while institutions with keys never share a budget."""
     presented = _presented(request)
+    caller = registry.authenticate(presented) if presented is not None else None
+    if caller is not None:
+        return caller
+    request.app.state.write_limiter.check(None, client_address(request))
     if presented is None:
         raise HTTPException(
             401,
             "an API key is required: Authorization: Bearer <key>",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    caller = registry.authenticate(presented)
-    if caller is None:
-        raise HTTPException(
-            401, "the API key is not valid or has been revoked", {"WWW-Authenticate": "Bearer"}
-        )
-    return caller
+    raise HTTPException(
+        401, "the API key is not valid or has been revoked", {"WWW-Authenticate": "Bearer"}
+    )
 
 
 CallerDep = Annotated[Caller, Depends(require_caller)]
 
 
 def client_address(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+    """The address the request came from. ``X-Forwarded-For`` is believed only when the
+    peer is a configured proxy (``ABIERTO_TRUSTED_PROXIES``); then the client is the
+    right-most address no trusted proxy added (the ones left of it anyone can forge)."""
+    peer = request.client.host if request.client else "unknown"
+    settings = getattr(request.app.state, "settings", None)
+    proxies = settings.proxy_networks if settings is not None else ()
+    if not proxies or not _within(peer, proxies):
+        return peer
+    hops = [h.strip() for v in request.headers.getlist("x-forwarded-for") for h in v.split(",")]
+    client = peer
+    for hop in reversed(hops):
+        try:
+            ipaddress.ip_address(hop)
+        except ValueError:
+            break  # garbage before a trusted hop: the last hop we can vouch for sent it
+        client = hop
+        if not _within(hop, proxies):
+            break
+    return client
+
+
+def _within(address: str, networks: tuple[IPNetwork, ...]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in networks)

@@ -1,4 +1,6 @@
-"""Token buckets for write endpoints, per API key and per client address.
+"""Token buckets for write endpoints: per API key for authenticated calls, per client
+address only for calls without a key (behind a reverse proxy every institution shares
+its address, so an address budget would let one exhaust another's).
 
 In memory, so one limit per API process; a deployment with several API processes
 divides the budget among them (a shared store would be needed for one global limit).
@@ -36,14 +38,14 @@ class TokenBuckets:
 
 
 class WriteLimiter:
-    """Both budgets must allow a write: the key's and the client address's."""
+    """An authenticated write spends its key's budget; an anonymous one its address's."""
 
     def __init__(self, per_minute: int) -> None:
         self.by_key = TokenBuckets(per_minute)
         self.by_client = TokenBuckets(per_minute)
 
-    def check(self, key_id: str, client: str) -> None:
-        wait = max(self.by_key.take(key_id), self.by_client.take(client))
+    def check(self, key_id: str | None, client: str) -> None:
+        wait = self.by_key.take(key_id) if key_id else self.by_client.take(client)
         if wait > 0:
             raise HTTPException(
                 429,

@@ -6,11 +6,12 @@ holding the SQLite database, the Tantivy index and the archive of original files
 
 from __future__ import annotations
 
+import ipaddress
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -48,7 +49,15 @@ class Settings(BaseSettings):
     )
     preview_timeout_s: float = Field(20.0, gt=0, le=120)
     write_rate_per_minute: int = Field(
-        30, ge=1, description="Source changes allowed per minute, per API key and per client."
+        30,
+        ge=1,
+        description="Source changes allowed per minute, per API key (per client address "
+        "for calls without a key).",
+    )
+    trusted_proxies: str = Field(
+        "",
+        description="Reverse proxies whose X-Forwarded-For is believed: addresses or CIDRs, "
+        "comma-separated (e.g. 10.0.0.5,172.16.0.0/12). Empty: the header is ignored.",
     )
     host: str = "127.0.0.1"
     port: int = 8000
@@ -71,6 +80,22 @@ class Settings(BaseSettings):
     search_timeout_s: float = Field(30.0, gt=0)
     search_shards: int = Field(1, ge=1, le=64)
     search_replicas: int = Field(0, ge=0, le=8)
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: str) -> str:
+        for part in _parts(value):
+            try:
+                ipaddress.ip_network(part, strict=False)
+            except ValueError as exc:
+                raise ValueError(f"{part!r} is not an IP address or CIDR network") from exc
+        return value
+
+    @property
+    def proxy_networks(self) -> tuple[IPNetwork, ...]:
+        return tuple(
+            ipaddress.ip_network(part, strict=False) for part in _parts(self.trusted_proxies)
+        )
 
     def as_environment(self, **overrides: object) -> dict[str, str]:
         """These settings as ``ABIERTO_*`` variables, for a child process to read back."""
@@ -95,6 +120,13 @@ class Settings(BaseSettings):
     @property
     def files_dir(self) -> Path:
         return self.data_dir / "files"
+
+
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def _parts(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
 
 
 @lru_cache

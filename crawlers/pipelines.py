@@ -12,6 +12,7 @@ from twisted.internet.threads import deferToThread
 from config.spec_shapes import Identity
 from config.specs import SourceSpec
 from crawlers.items import DocumentDraft
+from crawlers.tenancy import FOREIGN_DOCUMENT, Tenant, may_overwrite, tenant_of
 from crawlers.window import Window
 from indexer.build import AnyDocument, InvalidDocument, MissingField, build_document
 from indexer.linking import identity_id, merge_documents
@@ -21,6 +22,10 @@ FLUSH_EVERY = 100
 # Reading, merging and writing a shared document is one step (threads of all spiders).
 MERGE_LOCK = threading.Lock()
 DEFAULT_SESSION_KEY = ["date", "session_type"]
+
+
+class ForeignDocument(Exception):
+    """The document's id is another institution's document: not written."""
 
 
 def identity_of(spec: SourceSpec) -> Identity | None:
@@ -64,6 +69,14 @@ class LibraryPipeline:
         self.crawler = crawler
         self.since_flush = 0
         self.lock = threading.Lock()
+        self._tenant: Tenant | None = None
+
+    def tenant(self, spec: SourceSpec, library: Any) -> Tenant:
+        """Looked up once per crawl: who this source writes for."""
+        with self.lock:
+            if self._tenant is None:
+                self._tenant = tenant_of(library, spec)
+            return self._tenant
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> LibraryPipeline:
@@ -90,11 +103,12 @@ class LibraryPipeline:
             elif archived.error:
                 run.error("extraction_failed", download.url, archived.error)
         fields: dict[str, Any] = dict(spec.constants) | item.fields
+        tenant = self.tenant(spec, library)
         try:
             doc = build_document(
                 kind=spec.kind,
                 source_id=spec.id,
-                institution=spec.institution,
+                institution=tenant.institution_name or spec.institution,
                 jurisdiction=spec.jurisdiction,
                 url=item.url,
                 fields=fields,
@@ -116,9 +130,12 @@ class LibraryPipeline:
             run.count("out_of_window")
             return item
         try:
-            outcome = self._save(spec, library, doc)
+            outcome = self._save(spec, library, doc, tenant)
         except MissingField as exc:
             run.error("missing_field", item.url, f"{exc} (needed by identity.key)")
+            return item
+        except ForeignDocument as exc:
+            run.error(FOREIGN_DOCUMENT, item.url, str(exc))
             return item
         run.count("items")
         run.count(outcome)
@@ -132,18 +149,24 @@ class LibraryPipeline:
         return item
 
     @staticmethod
-    def _save(spec: SourceSpec, library: Any, doc: AnyDocument) -> str:
+    def _save(spec: SourceSpec, library: Any, doc: AnyDocument, tenant: Tenant) -> str:
         """Save under the document's URL id, or under its identity, merged with what
-        other sources of the same identity scope contributed."""
+        other sources of the same identity scope contributed; never over a document of
+        another institution."""
         identity = identity_of(spec)
-        if identity is None:
+        if identity is not None:
+            doc = doc.model_copy(
+                update={"id": identity_id(doc, identity.scope or spec.id, identity.key)}
+            )
+        elif not tenant.registered:
             return library.add_document(doc)
-        doc = doc.model_copy(
-            update={"id": identity_id(doc, identity.scope or spec.id, identity.key)}
-        )
         with MERGE_LOCK:
             existing = library.db.get_document(doc.id)
-            if existing is not None:
+            if existing is not None and not may_overwrite(library, tenant, existing.source_id):
+                raise ForeignDocument(
+                    f"document {doc.id} belongs to another institution's source; not overwritten"
+                )
+            if existing is not None and identity is not None:
                 doc = merge_documents(existing, doc, contributor=spec.shape == "video_channel")
             return library.add_document(doc)
 

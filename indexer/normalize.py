@@ -73,14 +73,21 @@ def _spelled_number(words: str | None) -> int | None:
     return total + pending
 
 
+# Years a Mexican public record can bear: from independence-era archives to a few
+# decades ahead (sessions are announced, terms end); the stores hold all of them.
+PLAUSIBLE_YEARS = (1800, 2100)
+
+
 def parse_date(text: str | None) -> dt.date | None:
     """The first date written in ``text``, in any of the forms Mexican sites use."""
     if not text:
         return None
     folded = fold_keyword(text)
     if _COMPACT.fullmatch(folded):  # 20250218, as in file and page names
-        with contextlib.suppress(ValueError):
-            return dt.date(int(folded[:4]), int(folded[4:6]), int(folded[6:]))
+        compact: list[tuple[int, dt.date]] = []
+        _add(compact, 0, int(folded[:4]), int(folded[4:6]), int(folded[6:]))
+        if compact:
+            return compact[0][1]
     candidates: list[tuple[int, dt.date]] = []
     for match in _ISO.finditer(folded):
         _add(candidates, match.start(), int(match[1]), int(match[2]), int(match[3]))
@@ -102,6 +109,10 @@ def parse_date(text: str | None) -> dt.date | None:
 
 
 def _add(found: list[tuple[int, dt.date]], at: int, year: int, month: int, day: int) -> None:
+    """A real calendar day in a plausible year ("7 de marzo de 2300" is a typo, not a date:
+    a wrong date is worse than none)."""
+    if not PLAUSIBLE_YEARS[0] <= year <= PLAUSIBLE_YEARS[1]:
+        return
     with contextlib.suppress(ValueError):
         found.append((at, dt.date(year, month, day)))
 

@@ -1,21 +1,24 @@
 """``/v1/sources``: institutions register and run their own sources.
 
 Every route needs an institution's API key; an institution sees and changes only its own
-sources (another's id answers 404, exactly like an unknown one). Changes are rate limited
-per key and per client address, and written to the audit log.
+sources (another's id answers 404, exactly like an unknown one). Source ids and identity
+scopes are in the institution's namespace (they begin with its id), so no answer can tell
+one institution whether another has a source. A refused attempt on another's source is
+written to that source's audit log, never shown to the caller. Changes are rate limited
+per key, and written to the audit log.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, HTTPException, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 
 from api.auth import CallerDep, RegistryDep, client_address
 from api.deps import LibraryDep
-from api.ratelimit import WriteLimiter
+from api.ratelimit import TokenBuckets, WriteLimiter
 from api.schemas import (
     AuditEntry,
     AuditList,
@@ -25,13 +28,15 @@ from api.schemas import (
     SourceList,
     SourceOut,
 )
+from api.spec_body import OPENAPI_BODY, spec_body
+from api.spec_checks import Note, check_ownership, check_start_urls, field_error
 from config.specs import SourceSpec, error_items, load_specs
 from crawlers.preview import preview
 from indexer.db.registry import Caller, Conflict, Registry, RegistryError, as_utc, is_stale
 from indexer.db.tables import CrawlRunRow, SourceRow
 
 router = APIRouter(prefix="/v1/sources", tags=["sources"])
-SpecBody = Annotated[dict[str, Any], Body(description="A source spec, as in config/sources/*.yaml")]
+SpecBody = Annotated[dict[str, Any], Depends(spec_body)]
 
 
 def _limiter(request: Request) -> WriteLimiter:
@@ -39,7 +44,7 @@ def _limiter(request: Request) -> WriteLimiter:
 
 
 def write_allowed(request: Request, caller: CallerDep) -> Caller:
-    """Spend one write from the caller's and the client address's budgets (429 if empty)."""
+    """Spend one write from the caller's key's budget (429 if empty)."""
     _limiter(request).check(caller.key_id, client_address(request))
     return caller
 
@@ -47,12 +52,20 @@ def write_allowed(request: Request, caller: CallerDep) -> Caller:
 WriterDep = Annotated[Caller, Depends(write_allowed)]
 
 
-def _spec(registry: Registry, caller: Caller, data: dict[str, Any]) -> SourceSpec:
-    """Validate a spec for this caller: 422s name the field, as FastAPI's own do."""
+def _spec(request: Request, registry: Registry, caller: Caller, data: dict[str, Any]) -> SourceSpec:
+    """Validate a spec for this caller: 422s name the field, as FastAPI's own do. Its
+    documents are published under the key's institution, in its jurisdiction, from
+    addresses the crawler may fetch."""
     institution = registry.get_institution(caller.institution_id)
     assert institution is not None
     data = dict(data)
     data.setdefault("institution", institution.name)
+    if data["institution"] != institution.name:
+        raise field_error(
+            ("institution",),
+            f"must be your institution's name, {institution.name!r}: documents are "
+            "published under the key's institution",
+        )
     try:
         spec = SourceSpec.model_validate(data)
     except ValidationError as exc:
@@ -64,10 +77,31 @@ def _spec(registry: Registry, caller: Caller, data: dict[str, Any]) -> SourceSpe
         ) from exc
     if spec.jurisdiction != institution.jurisdiction:
         message = f"must be the institution's own jurisdiction, {institution.jurisdiction}"
-        raise RequestValidationError(
-            [{"loc": ("body", "jurisdiction"), "type": "value_error", "msg": message}]
-        )
+        raise field_error(("jurisdiction",), message)
+    check_start_urls(spec, request.app.state.settings)
     return spec
+
+
+def _registrable(
+    request: Request, registry: Registry, caller: Caller, spec: SourceSpec, *, new: bool
+) -> SourceSpec:
+    """A spec this caller may store: its id (when new) and identity scope in its own
+    namespace."""
+    note = _refusal_note(request, registry, caller)
+    check_ownership(registry, caller, spec, _reserved_scopes(request), note, new=new)
+    return spec
+
+
+def _refusal_note(request: Request, registry: Registry, caller: Caller) -> Note:
+    """Writes a refused attempt to the target's audit log, at most at the write rate per
+    key (silently: the caller's answer never depends on it), so no key can flood it."""
+    notes: TokenBuckets = request.app.state.refusal_notes
+
+    def note(action: str, source_id: str, detail: dict[str, Any]) -> None:
+        if notes.take(caller.key_id) == 0:
+            registry.audit(action, source_id, caller, client_address(request), detail)
+
+    return note
 
 
 def _run(row: CrawlRunRow) -> RunSummary:
@@ -100,9 +134,15 @@ def _out(row: SourceRow, library: Any) -> SourceOut:
     )
 
 
-def _owned(registry: Registry, source_id: str, caller: Caller) -> SourceRow:
-    row = registry.get_source(source_id, owner=caller.institution_id)
-    if row is None:
+def _owned(
+    request: Request, registry: Registry, source_id: str, caller: Caller, action: str
+) -> SourceRow:
+    """The caller's source, or 404 (the same for another's: that attempt goes to the
+    other's audit log)."""
+    row = registry.get_source(source_id)
+    if row is None or row.institution_id != caller.institution_id:
+        if row is not None:
+            _refusal_note(request, registry, caller)(f"refused_{action}", source_id, {})
         raise HTTPException(404, f"no source {source_id!r} among your institution's sources")
     return row
 
@@ -113,13 +153,28 @@ def _reserved(request: Request) -> set[str]:
     return {spec.id for spec in load_specs(settings.sources_dir)}
 
 
+def _reserved_scopes(request: Request) -> set[str]:
+    """Identity scopes of the operator's catalogue (a spec's id is its default scope)."""
+    settings = request.app.state.settings
+    specs = load_specs(settings.sources_dir)
+    return {spec.id for spec in specs} | {
+        s.identity.scope for s in specs if s.identity and s.identity.scope
+    }
+
+
 @router.get("", response_model=SourceList, summary="Your institution's sources")
 def list_sources(caller: CallerDep, registry: RegistryDep, library: LibraryDep) -> SourceList:
     rows = registry.list_sources(owner=caller.institution_id)
     return SourceList(sources=[_out(row, library) for row in rows])
 
 
-@router.post("", response_model=SourceOut, status_code=201, summary="Register a source")
+@router.post(
+    "",
+    response_model=SourceOut,
+    status_code=201,
+    summary="Register a source",
+    openapi_extra=OPENAPI_BODY,
+)
 def create_source(
     request: Request,
     body: SpecBody,
@@ -127,7 +182,8 @@ def create_source(
     registry: RegistryDep,
     library: LibraryDep,
 ) -> SourceOut:
-    spec = _spec(registry, caller, body)
+    spec = _spec(request, registry, caller, body)
+    spec = _registrable(request, registry, caller, spec, new=True)
     try:
         row = registry.create_source(caller.institution_id, spec, _reserved(request))
     except Conflict as exc:
@@ -136,12 +192,17 @@ def create_source(
     return _out(row, library)
 
 
-@router.post("/preview", response_model=PreviewOut, summary="What a spec would extract")
+@router.post(
+    "/preview",
+    response_model=PreviewOut,
+    summary="What a spec would extract",
+    openapi_extra=OPENAPI_BODY,
+)
 def preview_source(
     request: Request, body: SpecBody, caller: WriterDep, registry: RegistryDep
 ) -> PreviewOut:
     """Fetches the first listing page and a few detail pages; stores nothing."""
-    spec = _spec(registry, caller, body)
+    spec = _spec(request, registry, caller, body)
     settings = request.app.state.settings
     result = preview(spec, settings, time_limit_s=settings.preview_timeout_s)
     registry.audit("preview", spec.id, caller, client_address(request), {"pages": result["pages"]})
@@ -150,12 +211,21 @@ def preview_source(
 
 @router.get("/{source_id}", response_model=SourceOut)
 def get_source(
-    source_id: str, caller: CallerDep, registry: RegistryDep, library: LibraryDep
+    request: Request,
+    source_id: str,
+    caller: CallerDep,
+    registry: RegistryDep,
+    library: LibraryDep,
 ) -> SourceOut:
-    return _out(_owned(registry, source_id, caller), library)
+    return _out(_owned(request, registry, source_id, caller, "read"), library)
 
 
-@router.put("/{source_id}", response_model=SourceOut, summary="Replace a source's spec")
+@router.put(
+    "/{source_id}",
+    response_model=SourceOut,
+    summary="Replace a source's spec",
+    openapi_extra=OPENAPI_BODY,
+)
 def update_source(
     request: Request,
     source_id: str,
@@ -164,14 +234,16 @@ def update_source(
     registry: RegistryDep,
     library: LibraryDep,
 ) -> SourceOut:
-    _owned(registry, source_id, caller)
-    spec = _spec(registry, caller, body | {"id": body.get("id", source_id)})
+    _owned(request, registry, source_id, caller, "update")
+    spec = _spec(request, registry, caller, body | {"id": body.get("id", source_id)})
+    if spec.id != source_id:
+        message = f"the spec's id {spec.id!r} differs from {source_id!r}"
+        raise field_error(("id",), message)
+    spec = _registrable(request, registry, caller, spec, new=False)
     try:
         row = registry.update_source(source_id, caller.institution_id, spec)
     except RegistryError as exc:
-        raise RequestValidationError(
-            [{"loc": ("body", "id"), "msg": str(exc), "type": "value_error"}]
-        ) from exc
+        raise field_error(("id",), str(exc)) from exc
     assert row is not None
     registry.audit("update", source_id, caller, client_address(request), {"spec": row.spec})
     return _out(row, library)
@@ -185,10 +257,11 @@ def _set_paused(
     library: Any,
     paused: bool,
 ) -> SourceOut:
-    _owned(registry, source_id, caller)
+    action = "pause" if paused else "resume"
+    _owned(request, registry, source_id, caller, action)
     row = registry.set_paused(source_id, caller.institution_id, paused)
     assert row is not None
-    registry.audit("pause" if paused else "resume", source_id, caller, client_address(request))
+    registry.audit(action, source_id, caller, client_address(request))
     return _out(row, library)
 
 
@@ -223,7 +296,7 @@ def crawl_now(
     library: LibraryDep,
 ) -> SourceOut:
     """Ask for a crawl as soon as a worker is free (``abierto worker``)."""
-    _owned(registry, source_id, caller)
+    _owned(request, registry, source_id, caller, "crawl")
     row = registry.request_crawl(source_id, caller.institution_id)
     assert row is not None
     registry.audit("crawl", source_id, caller, client_address(request))
@@ -235,7 +308,7 @@ def delete_source(
     request: Request, source_id: str, caller: WriterDep, registry: RegistryDep
 ) -> Response:
     """Stops collecting; documents already published stay published."""
-    _owned(registry, source_id, caller)
+    _owned(request, registry, source_id, caller, "delete")
     registry.delete_source(source_id, caller.institution_id)
     registry.audit("delete", source_id, caller, client_address(request))
     return Response(status_code=204)
@@ -243,20 +316,23 @@ def delete_source(
 
 @router.get("/{source_id}/runs", response_model=RunList, summary="Each crawl's health")
 def source_runs(
+    request: Request,
     source_id: str,
     caller: CallerDep,
     registry: RegistryDep,
     library: LibraryDep,
     limit: int = 20,
 ) -> RunList:
-    row = _owned(registry, source_id, caller)
+    row = _owned(request, registry, source_id, caller, "read")
     runs = library.db.list_runs(source_id, limit=max(1, min(limit, 200)))
     return RunList(source_id=source_id, stale=is_stale(row), runs=[_run(r) for r in runs])
 
 
 @router.get("/{source_id}/audit", response_model=AuditList, summary="Who changed it, when")
-def source_audit(source_id: str, caller: CallerDep, registry: RegistryDep) -> AuditList:
-    _owned(registry, source_id, caller)
+def source_audit(
+    request: Request, source_id: str, caller: CallerDep, registry: RegistryDep
+) -> AuditList:
+    _owned(request, registry, source_id, caller, "read")
     rows = registry.audit_log(source_id)
     return AuditList(
         source_id=source_id,

@@ -51,6 +51,14 @@ class Caller:
     key_id: str
 
 
+def identity_scope(spec: dict[str, Any]) -> str | None:
+    """The scope a stored spec's documents are identified under, if it has an identity."""
+    identity = spec.get("identity")
+    if not isinstance(identity, dict):
+        return None
+    return identity.get("scope") or spec.get("id")
+
+
 def is_stale(row: SourceRow, now: dt.datetime | None = None) -> bool:
     """No successful crawl for longer than the schedule allows (twice its interval)."""
     now = now or utcnow()
@@ -163,6 +171,23 @@ class Registry:
                 raise Conflict(f"source id {spec.id!r} is already used")
             s.add(row)
         return row
+
+    def namespace_owner(self, name: str) -> str | None:
+        """The institution whose namespace ``name`` (a source id or identity scope) is in:
+        the longest institution id it equals or begins with followed by a hyphen."""
+        with self.db.session() as s:
+            ids = s.scalars(select(InstitutionRow.id)).all()
+        owners = [i for i in ids if name == i or name.startswith(f"{i}-")]
+        return max(owners, key=len) if owners else None
+
+    def scope_holders(self, scope: str, besides: str) -> list[SourceRow]:
+        """Registered sources of institutions other than ``besides`` that write under
+        ``scope`` (their identity scope, or their id, the default scope)."""
+        return [
+            row
+            for row in self.list_sources()
+            if row.institution_id != besides and scope in (row.id, identity_scope(row.spec))
+        ]
 
     def get_source(self, source_id: str, owner: str | None = None) -> SourceRow | None:
         """A source, only if ``owner`` (when given) owns it: others see nothing."""

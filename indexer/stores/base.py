@@ -9,7 +9,7 @@ import json
 from collections.abc import Iterable
 from typing import Literal, Protocol
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from indexer.models import Kind, Legislativo, Sentencia, Sesion
 
@@ -43,6 +43,15 @@ FACET_FIELDS: tuple[str, ...] = (
     "legislature",
 )
 MAX_OFFSET = 10_000
+# Days every store can hold and filter on (Tantivy keeps dates as i64 nanoseconds since
+# 1970); the readers accept no date outside, so a range beyond it loses nothing.
+FIRST_DAY = dt.date(1678, 1, 1)
+LAST_DAY = dt.date(2261, 12, 31)
+
+
+def indexable_day(day: dt.date) -> dt.date:
+    """``day`` moved into the range the stores hold."""
+    return min(max(day, FIRST_DAY), LAST_DAY)
 
 
 class SearchQuery(BaseModel):
@@ -58,6 +67,12 @@ class SearchQuery(BaseModel):
     facets: list[str] = Field(default_factory=lambda: list(FACET_FIELDS))
     facet_size: int = Field(20, ge=1, le=200)
     highlight: bool = True
+
+    @field_validator("date_from", "date_to")
+    @classmethod
+    def _within_stores(cls, day: dt.date | None) -> dt.date | None:
+        """``date_to=9999-12-31`` means "no end": clamped, never an error."""
+        return None if day is None else indexable_day(day)
 
     def fingerprint(self) -> str:
         """What a cursor is bound to: the question without its page."""
@@ -118,9 +133,11 @@ def decode_cursor(query: SearchQuery) -> int:
     try:
         padded = query.cursor + "=" * (-len(query.cursor) % 4)
         data = json.loads(base64.urlsafe_b64decode(padded))
-        offset = int(data["o"])
+        offset = data["o"]
         owner = str(data["q"])
-    except (ValueError, KeyError, TypeError) as exc:
+        if type(offset) is not int:  # a float (inf, nan, 1e400, 1.5) or bool was forged
+            raise TypeError("offset is not an integer")
+    except (ValueError, KeyError, TypeError, IndexError, RecursionError) as exc:
         raise CursorError("cursor is not valid: pass next_cursor exactly as returned") from exc
     if owner != query.fingerprint():
         raise CursorError("cursor belongs to a different query: repeat the same parameters")

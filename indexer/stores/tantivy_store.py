@@ -32,6 +32,7 @@ from indexer.stores.base import (
     UpsertReport,
     decode_cursor,
     encode_cursor,
+    indexable_day,
 )
 from indexer.stores.documents import hit_payload, metadata_text
 
@@ -162,7 +163,8 @@ class TantivyStore:
         entry.add_text("text_fold", doc.text)
         entry.add_text("meta", metadata_text(doc))
         if doc.date is not None:
-            entry.add_date("date", dt.datetime.combine(doc.date, dt.time(), tzinfo=dt.UTC))
+            day = indexable_day(doc.date)  # a date the index cannot hold must not keep it out
+            entry.add_date("date", dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC))
         for name in FILTER_FIELDS:
             value = values.get(name)
             if isinstance(value, str) and value.strip():

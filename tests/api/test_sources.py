@@ -66,7 +66,7 @@ def service(tmp_path: Path) -> Iterator[Service]:
 
 def spec(base: str, **changes: Any) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "id": "gto-gaceta-propia",
+        "id": "congreso-gto-gaceta-propia",
         "kind": "legislativo",
         "jurisdiction": "MX-GUA",
         "start_urls": [f"{base}/congreso/gaceta/index.html"],
@@ -104,18 +104,24 @@ def test_register_read_update_pause_resume_delete(service: Service) -> None:
     assert body["spec"]["institution"] == GTO and body["every_hours"] == 12
     assert body["stale"] is False and body["last_run"] is None
     listed = client.get("/v1/sources", headers=headers).json()["sources"]
-    assert [s["id"] for s in listed] == ["gto-gaceta-propia"]
+    assert [s["id"] for s in listed] == ["congreso-gto-gaceta-propia"]
     changed = spec("http://127.0.0.1:1", schedule={"every_hours": 3})
-    updated = client.put("/v1/sources/gto-gaceta-propia", json=changed, headers=headers)
+    updated = client.put("/v1/sources/congreso-gto-gaceta-propia", json=changed, headers=headers)
     assert updated.status_code == 200 and updated.json()["every_hours"] == 3
-    assert client.post("/v1/sources/gto-gaceta-propia/pause", headers=headers).json()["paused"]
-    resumed = client.post("/v1/sources/gto-gaceta-propia/resume", headers=headers)
+    assert client.post("/v1/sources/congreso-gto-gaceta-propia/pause", headers=headers).json()[
+        "paused"
+    ]
+    resumed = client.post("/v1/sources/congreso-gto-gaceta-propia/resume", headers=headers)
     assert resumed.json()["paused"] is False
-    asked = client.post("/v1/sources/gto-gaceta-propia/crawl", headers=headers)
+    asked = client.post("/v1/sources/congreso-gto-gaceta-propia/crawl", headers=headers)
     assert asked.status_code == 202 and asked.json()["crawl_requested_at"]
-    assert client.delete("/v1/sources/gto-gaceta-propia", headers=headers).status_code == 204
-    assert client.get("/v1/sources/gto-gaceta-propia", headers=headers).status_code == 404
-    actions = [row.action for row in reversed(service.registry.audit_log("gto-gaceta-propia"))]
+    assert (
+        client.delete("/v1/sources/congreso-gto-gaceta-propia", headers=headers).status_code == 204
+    )
+    assert client.get("/v1/sources/congreso-gto-gaceta-propia", headers=headers).status_code == 404
+    actions = [
+        row.action for row in reversed(service.registry.audit_log("congreso-gto-gaceta-propia"))
+    ]
     assert actions == ["create", "update", "pause", "resume", "crawl", "delete"]
     assert {row.institution_id for row in service.registry.audit_log()} == {"congreso-gto"}
 
@@ -125,21 +131,21 @@ def test_another_institution_sees_and_changes_nothing(service: Service) -> None:
     client.post("/v1/sources", json=spec("http://127.0.0.1:1"), headers=service.congreso)
     other = service.tribunal
     for method, path in [
-        ("get", "/v1/sources/gto-gaceta-propia"),
-        ("get", "/v1/sources/gto-gaceta-propia/runs"),
-        ("post", "/v1/sources/gto-gaceta-propia/pause"),
-        ("post", "/v1/sources/gto-gaceta-propia/crawl"),
-        ("delete", "/v1/sources/gto-gaceta-propia"),
+        ("get", "/v1/sources/congreso-gto-gaceta-propia"),
+        ("get", "/v1/sources/congreso-gto-gaceta-propia/runs"),
+        ("post", "/v1/sources/congreso-gto-gaceta-propia/pause"),
+        ("post", "/v1/sources/congreso-gto-gaceta-propia/crawl"),
+        ("delete", "/v1/sources/congreso-gto-gaceta-propia"),
     ]:
         response = client.request(method, path, headers=other)
         assert response.status_code == 404, (method, path)
-        assert "gaceta" not in response.text.replace("gto-gaceta-propia", "")
+        assert "gaceta" not in response.text.replace("congreso-gto-gaceta-propia", "")
     response = client.put(
-        "/v1/sources/gto-gaceta-propia", json=spec("http://127.0.0.1:1"), headers=other
+        "/v1/sources/congreso-gto-gaceta-propia", json=spec("http://127.0.0.1:1"), headers=other
     )
     assert response.status_code == 404
     assert client.get("/v1/sources", headers=other).json()["sources"] == []
-    still = client.get("/v1/sources/gto-gaceta-propia", headers=service.congreso).json()
+    still = client.get("/v1/sources/congreso-gto-gaceta-propia", headers=service.congreso).json()
     assert still["paused"] is False
 
 
@@ -172,13 +178,12 @@ def test_invalid_specs_are_422s_naming_the_field(
 
 
 def test_catalogue_ids_and_taken_ids_conflict(service: Service) -> None:
-    catalogue = spec("http://127.0.0.1:1", id="tribunal-gto-sentencias")
+    catalogue = spec("http://127.0.0.1:1", id="congreso-gto-gaceta")
     response = service.client.post("/v1/sources", json=catalogue, headers=service.congreso)
     assert response.status_code == 409
-    service.client.post("/v1/sources", json=spec("http://127.0.0.1:1"), headers=service.congreso)
-    again = service.client.post(
-        "/v1/sources", json=spec("http://127.0.0.1:1"), headers=service.tribunal
-    )
+    created = spec("http://127.0.0.1:1")
+    service.client.post("/v1/sources", json=created, headers=service.congreso)
+    again = service.client.post("/v1/sources", json=created, headers=service.congreso)
     assert again.status_code == 409
 
 
@@ -210,10 +215,12 @@ def test_preview_reports_broken_selectors(service: Service, sites: SampleServer)
 def test_writes_are_rate_limited(tmp_path: Path) -> None:
     made = make_service(tmp_path, write_rate_per_minute=3)
     for n in range(3):
-        body = spec("http://127.0.0.1:1", id=f"fuente-{n}")
+        body = spec("http://127.0.0.1:1", id=f"congreso-gto-fuente-{n}")
         assert made.client.post("/v1/sources", json=body, headers=made.congreso).status_code == 201
     limited = made.client.post(
-        "/v1/sources", json=spec("http://127.0.0.1:1", id="fuente-9"), headers=made.congreso
+        "/v1/sources",
+        json=spec("http://127.0.0.1:1", id="congreso-gto-fuente-9"),
+        headers=made.congreso,
     )
     assert limited.status_code == 429 and int(limited.headers["retry-after"]) >= 1
     reads = made.client.get("/v1/sources", headers=made.congreso)

@@ -1,0 +1,57 @@
+"""The JSON body of a spec request, read with bounds: a body nested hundreds of levels
+deep (which no spec needs) is a 422 naming ``body`` before any validator walks it."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from fastapi import Request
+from fastapi.exceptions import RequestValidationError
+
+# A spec's deepest path (json_api → fields → name → select …) is under ten levels.
+MAX_DEPTH = 32
+OPENAPI_BODY = {
+    "requestBody": {
+        "required": True,
+        "description": "A source spec, as in config/sources/*.yaml",
+        "content": {"application/json": {"schema": {"type": "object"}}},
+    }
+}
+
+
+def _invalid(msg: str, kind: str) -> RequestValidationError:
+    return RequestValidationError([{"loc": ("body",), "msg": msg, "type": kind}])
+
+
+def _too_deep() -> RequestValidationError:
+    return _invalid(f"nested too deeply: a spec needs at most {MAX_DEPTH} levels", "too_deep")
+
+
+def depth_exceeds(value: Any, limit: int) -> bool:
+    """Whether ``value`` nests objects or arrays more than ``limit`` levels (no recursion)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            if depth > limit:
+                return True
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return False
+
+
+async def spec_body(request: Request) -> dict[str, Any]:
+    """The request's JSON object; 422 for invalid JSON, another type, or deep nesting."""
+    raw = await request.body()
+    try:
+        data = json.loads(raw)
+    except RecursionError as exc:
+        raise _too_deep() from exc
+    except ValueError as exc:
+        raise _invalid(f"not valid JSON: {str(exc)[:200]}", "json_invalid") from exc
+    if not isinstance(data, dict):
+        raise _invalid("a spec is a JSON object ({…})", "dict_type")
+    if depth_exceeds(data, MAX_DEPTH):
+        raise _too_deep()
+    return data

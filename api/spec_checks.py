@@ -1,0 +1,86 @@
+"""Checks a spec must pass before an institution may store it, beyond its own validation:
+addresses the crawler may fetch, and names (id, identity scope) in the institution's own
+namespace. Answers are the same whether or not another institution uses a name; the
+attempt is recorded in that institution's audit log instead."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlsplit
+
+from fastapi.exceptions import RequestValidationError
+
+from config.settings import Settings
+from config.specs import SourceSpec
+from crawlers.addresses import BlockedAddress, check_url
+from indexer.db.registry import Caller, Registry
+
+MAX_START_HOSTS = 10
+
+
+def field_error(loc: tuple[str | int, ...], msg: str) -> RequestValidationError:
+    """A 422 naming a field of the body, in FastAPI's own validation-error shape."""
+    return RequestValidationError([{"loc": ("body", *loc), "msg": msg, "type": "value_error"}])
+
+
+def check_start_urls(spec: SourceSpec, settings: Settings) -> None:
+    """Refuse at registration what the address guard would refuse at fetch time. A host
+    that does not resolve now is left to the crawl, which reports it (DNS can be down).
+    Each host is resolved once, and a spec names few: a source is one institution's site."""
+    checked: set[tuple[str, str | None, int | None]] = set()
+    for n, url in enumerate(spec.start_urls):
+        try:
+            parts = urlsplit(url)
+            host = (parts.scheme, parts.hostname, parts.port)
+        except ValueError as exc:  # a port out of range or not a number
+            raise field_error(("start_urls", n), f"not a valid URL: {exc}") from exc
+        if host in checked:
+            continue
+        if len(checked) == MAX_START_HOSTS:
+            message = f"at most {MAX_START_HOSTS} different hosts: a source is one site"
+            raise field_error(("start_urls", n), message)
+        checked.add(host)
+        try:
+            check_url(url, allow_loopback=settings.allow_loopback)
+        except BlockedAddress as exc:
+            if isinstance(exc.__cause__, OSError | UnicodeError):
+                continue
+            raise field_error(("start_urls", n), f"the crawler may not fetch it: {exc}") from exc
+
+
+def _namespace_hint(caller: Caller) -> str:
+    return (
+        f"must begin with your institution's id and a hyphen, '{caller.institution_id}-' "
+        f"(e.g. '{caller.institution_id}-sentencias'), and not with another institution's id"
+    )
+
+
+# Records a refused attempt in the target source's audit log: (action, source id, detail).
+Note = Callable[[str, str, dict[str, Any]], None]
+
+
+def check_ownership(
+    registry: Registry,
+    caller: Caller,
+    spec: SourceSpec,
+    reserved_scopes: set[str],
+    note: Note,
+    *,
+    new: bool,
+) -> None:
+    """A new source's id, and any identity scope, must be in the caller's namespace."""
+    if new and registry.namespace_owner(spec.id) != caller.institution_id:
+        other = registry.get_source(spec.id)
+        if other is not None and other.institution_id != caller.institution_id:
+            note("refused_create", other.id, {})
+        raise field_error(("id",), _namespace_hint(caller))
+    scope = spec.identity.scope if spec.identity else None
+    if scope is None:
+        return
+    if scope in reserved_scopes and scope != spec.id:
+        raise field_error(("identity", "scope"), "is a scope of the operator's catalogue")
+    if registry.namespace_owner(scope) != caller.institution_id:
+        for holder in registry.scope_holders(scope, besides=caller.institution_id):
+            note("refused_scope", holder.id, {"scope": scope})
+        raise field_error(("identity", "scope"), _namespace_hint(caller))

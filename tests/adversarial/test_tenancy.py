@@ -1,0 +1,246 @@
+"""Tenants are walls: one institution's key cannot take, overwrite, impersonate or even
+detect another's sources and documents."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from config.settings import Settings
+from config.specs import parse_spec
+from indexer.db.registry import Registry
+from indexer.library import Library
+from tests.e2e.helpers import run_crawl
+from tests.shapes.server import FixtureServer
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "video_channel" / "sesion-vinculada"
+QRO = "Poder Legislativo del Estado de Querétaro"
+A_PHRASE = "Ley de Protección de Datos Personales"
+FORGED = "Dictamen falsificado por otra institución"
+
+
+def session_spec(base: str, source_id: str, **changes: Any) -> dict[str, Any]:
+    spec: dict[str, Any] = {
+        "id": source_id,
+        "kind": "sesion",
+        "jurisdiction": "MX-QUE",
+        "start_urls": [f"{base}/sesiones.html"],
+        "required": ["date"],
+        "identity": {"key": ["date", "session_type"]},
+        "listing": {
+            "items": "css:ul.sesiones li.sesion",
+            "link": "css:a.detalle::attr(href)",
+            "fields": {"date": "css:span.fecha::text", "session_type": "css:span.tipo::text"},
+        },
+        "detail": {"fields": {"title": "css:h1::text"}, "text": "css:main"},
+        "constants": {"congress": "Legislatura del Estado de Querétaro"},
+    }
+    return spec | changes
+
+
+@dataclass
+class Two:
+    """Two institutions on one service: A, a congress, and B, a court."""
+
+    api: TestClient
+    library: Library
+    registry: Registry
+    settings: Settings
+    a: dict[str, str]
+    b: dict[str, str]
+
+
+def _service(data_dir: Path, **changes: Any) -> Two:
+    settings = Settings(data_dir=data_dir, allow_loopback=True, crawl_delay_s=0, **changes)
+    library = Library.open(settings)
+    registry = Registry(library.db)
+    registry.add_institution("congreso-qro", QRO, "congress", "MX-QUE")
+    registry.add_institution(
+        "tsj-qro", "Tribunal Superior de Justicia de Querétaro", "court", "MX-QUE"
+    )
+    keys = [registry.issue_key(i)[1] for i in ("congreso-qro", "tsj-qro")]
+    a, b = ({"Authorization": f"Bearer {key}"} for key in keys)
+    return Two(TestClient(create_app(library, settings)), library, registry, settings, a, b)
+
+
+@pytest.fixture
+def two(tmp_path: Path) -> Iterator[Two]:
+    made = _service(tmp_path / "data")
+    yield made
+    made.library.close()
+
+
+def _loc(response: Any) -> list[Any]:
+    assert response.status_code == 422, response.text
+    return [tuple(problem["loc"]) for problem in response.json()["detail"]]
+
+
+@dataclass
+class Crawled:
+    two: Two
+    a_output: str
+    b_output: str
+    b_refused: Any
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Crawled]:
+    """A registers its sessions and crawls them; B, with a spec stored before scopes
+    were checked (claiming A's scope and the Supreme Court's name), crawls a copy of
+    the site whose text is forged."""
+    root = tmp_path_factory.mktemp("tenancy")
+    sites = root / "sites"
+    shutil.copytree(FIXTURE, sites / "a")
+    shutil.copytree(FIXTURE, sites / "b")
+    page = sites / "b" / "sesiones" / "2025-02-19.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(A_PHRASE, FORGED), encoding="utf-8")
+    (root / "specs").mkdir()
+    two = _service(root / "data")
+    with FixtureServer(sites) as server:
+        a_spec = session_spec(f"{server.url}/a", "congreso-qro-sesiones")
+        created = two.api.post("/v1/sources", json=a_spec, headers=two.a)
+        assert created.status_code == 201, created.text
+        # The stored spec claims another institution (as one stored before the check).
+        claimed = a_spec | {"institution": "Suprema Corte de Justicia de la Nación"}
+        two.registry.update_source("congreso-qro-sesiones", "congreso-qro", parse_spec(claimed))
+        a_run = run_crawl(two.settings.data_dir, server.url, "congreso-qro-sesiones",
+                          sources_dir=root / "specs")  # fmt: skip
+        assert a_run.returncode == 0, a_run.stdout + a_run.stderr
+
+        b_spec = session_spec(
+            f"{server.url}/b",
+            "tsj-qro-sesiones",
+            identity={"scope": "congreso-qro-sesiones", "key": ["date", "session_type"]},
+        )
+        refused = two.api.post("/v1/sources", json=b_spec, headers=two.b)
+        if refused.status_code != 201:
+            b_spec["institution"] = "Suprema Corte de Justicia de la Nación"
+            two.registry.create_source("tsj-qro", parse_spec(b_spec), set())
+        b_run = run_crawl(two.settings.data_dir, server.url, "tsj-qro-sesiones",
+                          sources_dir=root / "specs")  # fmt: skip
+    yield Crawled(two, a_run.stdout, b_run.stdout, refused)
+    two.library.close()
+
+
+def test_another_institutions_scope_is_refused_like_any_foreign_name(crawled: Crawled) -> None:
+    two = crawled.two
+    assert _loc(crawled.b_refused) == [("body", "identity", "scope")]
+    unused = session_spec(
+        "http://127.0.0.1:9",
+        "tsj-qro-otras",
+        identity={"scope": "congreso-qro-nadie-la-usa", "key": ["date"]},
+    )
+    nobody = two.api.post("/v1/sources", json=unused, headers=two.b)
+    assert nobody.json()["detail"][0]["msg"] == crawled.b_refused.json()["detail"][0]["msg"]
+    assert "congreso-qro-sesiones" not in crawled.b_refused.text
+    audit = two.api.get("/v1/sources/congreso-qro-sesiones/audit", headers=two.a).json()
+    refusals = [e for e in audit["entries"] if e["action"] == "refused_scope"]
+    assert [e["institution_id"] for e in refusals] == ["tsj-qro"]
+
+
+def test_a_crawl_never_overwrites_another_institutions_document(crawled: Crawled) -> None:
+    api = crawled.two.api
+    found = api.get("/v1/search", params={"q": f'"{A_PHRASE}"'}).json()
+    assert found["total"] == 1
+    [hit] = found["hits"]
+    assert api.get(hit["permalink"]).json()["source_id"] == "congreso-qro-sesiones"
+    text = api.get(hit["permalink"] + "/text").text
+    assert A_PHRASE in text and FORGED not in text
+    assert api.get("/v1/search", params={"q": f'"{FORGED}"'}).json()["total"] == 0
+    assert "foreign_document: 2" in crawled.b_output, crawled.b_output
+    assert api.get("/v1/search", params={"source": "tsj-qro-sesiones"}).json()["total"] == 0
+
+
+def test_documents_carry_the_keys_institution_whatever_the_spec_says(crawled: Crawled) -> None:
+    api = crawled.two.api
+    sessions = api.get("/v1/search", params={"source": "congreso-qro-sesiones"}).json()
+    assert sessions["total"] == 2
+    assert {hit["institution"] for hit in sessions["hits"]} == {QRO}
+    scjn = api.get("/v1/search", params={"institution": "Suprema Corte de Justicia de la Nación"})
+    assert scjn.json()["total"] == 0
+
+
+def test_naming_another_institution_is_a_422(two: Two) -> None:
+    spec = session_spec("http://127.0.0.1:9", "tsj-qro-sesiones",
+                        institution="Suprema Corte de Justicia de la Nación")  # fmt: skip
+    for path in ("/v1/sources", "/v1/sources/preview"):
+        assert _loc(two.api.post(path, json=spec, headers=two.b)) == [("body", "institution")]
+    own = spec | {"institution": "Tribunal Superior de Justicia de Querétaro"}
+    assert two.api.post("/v1/sources", json=own, headers=two.b).status_code == 201
+
+
+def test_no_answer_tells_whether_another_institution_has_a_source(two: Two) -> None:
+    spec = session_spec("http://127.0.0.1:9", "congreso-qro-sesiones")
+    assert two.api.post("/v1/sources", json=spec, headers=two.a).status_code == 201
+    taken = two.api.post("/v1/sources", json=spec, headers=two.b)
+    free = two.api.post("/v1/sources", json=spec | {"id": "congreso-qro-libre"}, headers=two.b)
+    assert (taken.status_code, taken.json()) == (free.status_code, free.json())
+    assert _loc(taken) == [("body", "id")]
+    for path in ("congreso-qro-sesiones", "congreso-qro-libre"):
+        answer = two.api.get(f"/v1/sources/{path}", headers=two.b)
+        assert answer.status_code == 404
+    assert two.api.delete("/v1/sources/congreso-qro-sesiones", headers=two.b).status_code == 404
+    mine = two.api.get("/v1/sources/congreso-qro-sesiones", headers=two.a).json()
+    assert mine["spec"]["institution"] == QRO and mine["paused"] is False
+    audit = two.api.get("/v1/sources/congreso-qro-sesiones/audit", headers=two.a).json()
+    actions = {(e["action"], e["institution_id"]) for e in audit["entries"]}
+    assert {("refused_create", "tsj-qro"), ("refused_read", "tsj-qro"),
+            ("refused_delete", "tsj-qro")} <= actions  # fmt: skip
+    own = two.api.post("/v1/sources", json=spec | {"id": "tsj-qro-sesiones"}, headers=two.b)
+    assert own.status_code == 201, own.text
+
+
+def test_refused_attempts_cannot_flood_the_targets_audit_log(tmp_path: Path) -> None:
+    two = _service(tmp_path, write_rate_per_minute=5)
+    spec = session_spec("http://127.0.0.1:9", "congreso-qro-sesiones")
+    assert two.api.post("/v1/sources", json=spec, headers=two.a).status_code == 201
+    answers = {two.api.get("/v1/sources/congreso-qro-sesiones", headers=two.b).text
+               for _ in range(40)}  # fmt: skip
+    assert len(answers) == 1
+    audit = two.api.get("/v1/sources/congreso-qro-sesiones/audit", headers=two.a).json()
+    refused = [e for e in audit["entries"] if e["action"] == "refused_read"]
+    assert 1 <= len(refused) <= 6
+    two.library.close()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://10.1.2.3/sesiones.html",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://192.168.0.10:8080/",
+        "http://[fd00::1]/",
+        "http://0.0.0.0/",
+        "http://127.0.0.1:99999/",
+        "http://127.0.0.1:puerto/",
+    ],
+)
+def test_start_urls_the_guard_refuses_are_refused_at_registration(two: Two, url: str) -> None:
+    spec = session_spec("http://127.0.0.1:9", "congreso-qro-sesiones")
+    spec["start_urls"] = ["http://127.0.0.1:9/sesiones.html", url]
+    for method, path in [("post", "/v1/sources"), ("post", "/v1/sources/preview")]:
+        response = two.api.request(method, path, json=spec, headers=two.a)
+        assert _loc(response) == [("body", "start_urls", 1)], (method, path)
+    assert two.registry.list_sources() == []
+    spec["start_urls"] = ["http://127.0.0.1:9/sesiones.html"]
+    assert two.api.post("/v1/sources", json=spec, headers=two.a).status_code == 201
+    spec["start_urls"] = [url]
+    changed = two.api.put("/v1/sources/congreso-qro-sesiones", json=spec, headers=two.a)
+    assert _loc(changed) == [("body", "start_urls", 0)]
+
+
+def test_start_urls_on_many_hosts_are_refused_before_resolving_them(two: Two) -> None:
+    spec = session_spec("http://127.0.0.1:9", "congreso-qro-sesiones")
+    spec["start_urls"] = [f"http://127.0.0.{n}:9/sesiones.html" for n in range(1, 40)]
+    assert _loc(two.api.post("/v1/sources", json=spec, headers=two.a)) == [
+        ("body", "start_urls", 10)
+    ]
+    spec["start_urls"] = [f"http://127.0.0.1:9/sesiones-{n}.html" for n in range(200)]
+    assert two.api.post("/v1/sources", json=spec, headers=two.a).status_code == 201
