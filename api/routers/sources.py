@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Request, Response
 from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
 from api.auth import CallerDep, RegistryDep, client_address
@@ -26,7 +27,7 @@ from api.schemas import (
     SourceOut,
 )
 from config.specs import SourceSpec, error_items, load_specs
-from crawlers.preview import preview
+from crawlers.preview import PreviewUnavailable, preview
 from indexer.db.registry import Caller, Conflict, Registry, RegistryError, as_utc, is_stale
 from indexer.db.tables import CrawlRunRow, SourceRow
 
@@ -143,7 +144,10 @@ def preview_source(
     """Fetches the first listing page and a few detail pages; stores nothing."""
     spec = _spec(registry, caller, body)
     settings = request.app.state.settings
-    result = preview(spec, settings, time_limit_s=settings.preview_timeout_s)
+    try:
+        result = preview(spec, settings, time_limit_s=settings.preview_timeout_s)
+    except PreviewUnavailable as exc:
+        return JSONResponse({"detail": exc.detail, "mensaje": exc.mensaje}, exc.status)  # type: ignore[return-value]
     registry.audit("preview", spec.id, caller, client_address(request), {"pages": result["pages"]})
     return PreviewOut(**result)
 

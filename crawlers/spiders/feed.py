@@ -4,13 +4,13 @@ published sentence). The entry's link is fetched as a detail page or file, or, w
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 import scrapy
 from scrapy.http import Response
 
+from config.patterns import search
 from config.spec_shapes import FeedRules
 from crawlers.formats.feeds import FeedEntry, parse_feed
 from crawlers.items import DocumentDraft
@@ -23,9 +23,9 @@ MAX_FEED_PAGES = 20
 
 def kept(title: str, keep: str | None, skip: str | None) -> bool:
     """Whether a title passes the spec's ``keep``/``skip`` regexes."""
-    if keep and not re.search(keep, title):
+    if keep and not search(keep, title):
         return False
-    return not (skip and re.search(skip, title))
+    return not (skip and search(skip, title))
 
 
 class FeedSpider(SpecSpider):

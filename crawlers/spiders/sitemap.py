@@ -5,13 +5,13 @@ than our last fetch of it is not fetched again."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 from typing import Any
 
 import scrapy
 from scrapy.http import Response
 
+from config.patterns import search
 from config.spec_shapes import SitemapRule, SitemapRules
 from crawlers.formats.feeds import local_day
 from crawlers.formats.sitemaps import SitemapUrl, parse_sitemap, robots_sitemaps
@@ -60,7 +60,7 @@ class SitemapSpider(SpecSpider):
     def _follows(self, url: str, rules: SitemapRules) -> bool:
         if self.sitemaps_seen >= MAX_SITEMAPS:
             return False
-        return not rules.follow or any(re.search(p, url) for p in rules.follow)
+        return not rules.follow or any(search(p, url) for p in rules.follow)
 
     def _stale_child(self, child: SitemapUrl) -> bool:
         """A child sitemap unchanged since before the window holds nothing for it."""
@@ -70,7 +70,7 @@ class SitemapSpider(SpecSpider):
         self, entry: SitemapUrl, sitemap_url: str, rules: SitemapRules
     ) -> scrapy.Request | None:
         url = absolute(sitemap_url, entry.loc)
-        if not url or any(re.search(p, url) for p in rules.exclude):
+        if not url or any(search(p, url) for p in rules.exclude):
             return None
         rule = _rule_for(url, rules.rules)
         if rules.rules and rule is None:
@@ -105,4 +105,4 @@ class SitemapSpider(SpecSpider):
 
 
 def _rule_for(url: str, rules: list[SitemapRule]) -> SitemapRule | None:
-    return next((rule for rule in rules if re.search(rule.pattern, url)), None)
+    return next((rule for rule in rules if search(rule.pattern, url)), None)

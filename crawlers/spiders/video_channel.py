@@ -18,6 +18,7 @@ from typing import Any
 import scrapy
 from scrapy.http import Response
 
+from config.patterns import search
 from config.spec_shapes import VideoChannelRules
 from crawlers.encoding import as_page
 from crawlers.formats.feeds import parse_feed
@@ -89,10 +90,10 @@ class VideoChannelSpider(SpecSpider):
 
     def _accepted(self, title: str, info: SessionInfo) -> bool:
         rules = self.rules
-        if rules.skip and re.search(rules.skip, title):
+        if rules.skip and search(rules.skip, title):
             return False
         if rules.keep:
-            return bool(re.search(rules.keep, title))
+            return bool(search(rules.keep, title))
         return info.is_session
 
     def _from_feed(self, response: Response) -> list[Transmission]:
