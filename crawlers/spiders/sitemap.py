@@ -43,14 +43,19 @@ class SitemapSpider(SpecSpider):
         except ValueError as exc:
             self.run.error("not_a_sitemap", response.url, str(exc))
             return
-        for child in sitemap.children:
+
+        def child_sitemap(_: int, child: SitemapUrl) -> Iterator[scrapy.Request]:
             url = absolute(response.url, child.loc)
             if url and self._follows(url, rules) and not self._stale_child(child):
                 yield self._sitemap_request(url)
-        for entry in sitemap.urls:
+
+        def document(_: int, entry: SitemapUrl) -> Iterator[scrapy.Request]:
             request = self._document(entry, response.url, rules)
             if request is not None:
                 yield request
+
+        yield from self.each_item(sitemap.children, response.url, child_sitemap, "sitemap")
+        yield from self.each_item(sitemap.urls, response.url, document, "url")
 
     def _sitemap_request(self, url: str) -> scrapy.Request:
         return scrapy.Request(
