@@ -96,7 +96,7 @@ def _forbidden_v6(address: ipaddress.IPv6Address, allow_loopback: bool) -> str |
     if address in _NAT64:  # a translator reaches the IPv4 address inside
         inner = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
         reason = forbidden_reason(inner)
-        return f"NAT64 (carrying {inner}, a {reason} address)" if reason else None
+        return f"NAT64 (carrying {inner}, {reason})" if reason else None
     if address == ipaddress.IPv6Address("::1") and allow_loopback:
         return None
     named = next((name for network, name in _SPECIAL_V6 if address in network), None)
