@@ -25,14 +25,13 @@ from config.specs import SourceSpec
 from crawlers.fetch import Fetched, FetchError, fetch
 from crawlers.links import BadLink, absolute
 from crawlers.selectors import read, read_fields, select
-from crawlers.trial import trial_crawl
 from indexer.build import InvalidDocument, MissingField, build_document
 from indexer.extract import ExtractionError, html_main_text, sniff_type
 
 TEXT_PREVIEW_CHARS = 400
 TRIAL_ITEMS = 10
 MAX_RUNNING = 4
-KILL_GRACE_S = 2.0
+KILL_GRACE_S = 5.0  # the child's own deadline comes first; this covers its start-up
 _running = threading.BoundedSemaphore(MAX_RUNNING)
 
 
@@ -89,6 +88,8 @@ def preview(
         )
     try:
         if spec.listing is None:  # feeds, sitemaps, channels, APIs: their own spider decides
+            from crawlers.trial import trial_crawl  # not in the preview child: it starts faster
+
             return trial_crawl(spec, settings, max_items=TRIAL_ITEMS, time_limit_s=time_limit_s)
         limits = {"max_pages": max_pages, "max_details": max_details}
         return _in_own_process(spec, settings, limits, time_limit_s)
