@@ -109,7 +109,7 @@ def test_any_mutated_spec_is_a_spec_or_the_documented_error(spec: Any) -> None:
 @settings(max_examples=200, deadline=None)
 @given(data=values)
 def test_any_value_at_all_is_a_spec_or_the_documented_error(data: Any) -> None:
-    with pytest.raises(SpecError, match="^spec: "):
+    with pytest.raises(SpecError, match=r"^spec: "):
         parse_spec(data)  # no random value is a whole spec
 
 
