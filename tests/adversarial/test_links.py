@@ -4,6 +4,7 @@ other rows of the page, before and after it, are kept — in a crawl and in a pr
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from config.settings import Settings
+from crawlers.fetch import FetchError, fetch
 from crawlers.links import BadLink, absolute
 from indexer.db import Database
 from indexer.db.registry import Registry
@@ -29,6 +31,17 @@ def test_absolute_tells_a_malformed_link_from_a_missing_one() -> None:
     for link in BAD_LINKS:
         with pytest.raises(BadLink, match=r"Port|IPv6"):
             absolute("http://a.gob.mx/", link)
+
+
+def test_a_redirect_to_a_malformed_port_is_a_bad_url_in_a_preview_fetch(tmp_path: Path) -> None:
+    case = tmp_path / "r"
+    case.mkdir()
+    routes = {"routes": [{"path": "/doc.html", "redirect": "http://127.0.0.1:99999/doc.html"}]}
+    (case / "_http.yaml").write_text(yaml.safe_dump(routes), encoding="utf-8")
+    with FixtureServer(tmp_path) as server, pytest.raises(FetchError) as failed:
+        fetch(f"{server.url}/r/doc.html", allow_loopback=True, user_agent="prueba",
+              max_bytes=10_000, deadline=time.monotonic() + 10)  # fmt: skip
+    assert failed.value.cause == "bad_url" and "99999" in str(failed.value)
 
 
 def _listing() -> str:

@@ -65,10 +65,16 @@ def test_a_stored_spec_with_a_placeholder_is_refused_when_read_again(
     leaky = spec.model_copy(update={"start_urls": ["https://pj.gob.mx/?k=${ABIERTO_DATABASE_URL}"]})
     api.registry.create_source("pj-gto", leaky, reserved=set())
     monkeypatch.setenv("ABIERTO_DATABASE_URL", SECRET)
+    good = parse_spec(
+        listing_spec("https://pj.gob.mx/b") | {"id": "pj-gto-otra", "institution": "PJ"}
+    )
+    api.registry.create_source("pj-gto", good, reserved=set())
     try:
         with pytest.raises(SpecError, match="not expanded") as refused:
             registered_specs(api.settings)
         assert "secreto" not in str(refused.value)
+        # the worker crawls one source at a time: the leaky spec does not stop the other
+        assert [s.id for s in registered_specs(api.settings, ["pj-gto-otra"])] == ["pj-gto-otra"]
     finally:
         api.close()
 
