@@ -8,14 +8,18 @@ from __future__ import annotations
 import ipaddress
 import time
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from twisted.internet.error import DNSLookupError
 
 from crawlers.addresses import BlockedAddress, check_url, forbidden_reason, literal_address
 from crawlers.fetch import FetchError, fetch
+from crawlers.resolver import GuardedResolver
 from indexer.db import Database
 from tests.shapes.harness import run_abierto
 from tests.shapes.server import FixtureServer
@@ -102,6 +106,18 @@ def test_ipv6_that_carries_a_forbidden_ipv4_address_is_refused_even_with_loopbac
 ) -> None:
     with pytest.raises(BlockedAddress):
         check_url(f"http://{host}/", allow_loopback=True)
+
+
+@pytest.mark.parametrize(
+    "answer", ["64:ff9b::7f00:1", "2002:7f00:1::", "::ffff:10.0.0.1", "100.64.0.1", "192.0.2.1",
+               "198.18.0.1", "240.0.0.1", "fc00::1"],
+)  # fmt: skip
+def test_the_resolver_refuses_them_at_connect_time(answer: str) -> None:
+    """The DNS answer Scrapy is about to connect to, checked by the crawl's resolver."""
+    resolver: Any = SimpleNamespace(allow_loopback=True)
+    with pytest.raises(DNSLookupError, match="blocked address"):
+        GuardedResolver._check(resolver, answer, "sitio.gob.mx")
+    assert GuardedResolver._check(resolver, "127.0.0.1", "localhost") == "127.0.0.1"
 
 
 @pytest.mark.parametrize("address", PUBLIC)

@@ -4,6 +4,7 @@ other rows of the page, before and after it, are kept — in a crawl and in a pr
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -69,6 +70,20 @@ def _feed() -> str:
     return f"<?xml version='1.0'?><rss version='2.0'>{channel}</rss>"
 
 
+def _sitemap() -> str:
+    locs = ["{{BASE}}/sitio/uno.html", BAD_LINKS[1], "{{BASE}}/sitio/dos.html"]
+    urls = "".join(f"<url><loc>{loc}</loc></url>" for loc in locs)
+    return f"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{urls}</urlset>"
+
+
+def _api() -> str:
+    records = [{"id": "uno", "titulo": "Acuerdo uno"}, {"id": "malo", "titulo": "Acuerdo malo",
+               "liga": BAD_LINKS[0]}, {"id": "dos", "titulo": "Acuerdo dos"}]  # fmt: skip
+    for record in records:
+        record.setdefault("liga", "{{BASE}}/sitio/" + record["id"] + ".html")
+    return json.dumps({"total": 3, "resultados": records})
+
+
 def _page(title: str) -> str:
     return f"<html><body><h1>{title}</h1><p>{'Texto de la resolución. ' * 20}</p></body></html>"
 
@@ -78,6 +93,8 @@ def _site(root: Path) -> Path:
     site.mkdir(parents=True)
     (site / "lista.html").write_text(_listing(), encoding="utf-8")
     (site / "feed.xml").write_text(_feed(), encoding="utf-8")
+    (site / "sitemap.xml").write_text(_sitemap(), encoding="utf-8")
+    (site / "api.json").write_text(_api(), encoding="utf-8")
     (site / "uno.html").write_text(_page("Sentencia uno"), encoding="utf-8")
     (site / "dos.html").write_text(_page("Sentencia dos"), encoding="utf-8")
     return site
@@ -100,13 +117,24 @@ FEED_SPEC = {
     "jurisdiction": "MX-GUA",
     "start_urls": ["${ABIERTO_SAMPLES_URL}/sitio/feed.xml"],
 }
+SITEMAP_SPEC = FEED_SPEC | {
+    "id": "mapa-con-enlace-malo", "shape": "sitemap",
+    "start_urls": ["${ABIERTO_SAMPLES_URL}/sitio/sitemap.xml"],
+    "detail": {"fields": {"title": "css:h1::text"}},
+}  # fmt: skip
+API_SPEC = FEED_SPEC | {
+    "id": "api-con-enlace-malo", "shape": "json_api",
+    "start_urls": ["${ABIERTO_SAMPLES_URL}/sitio/api.json"],
+    "json_api": {"records": "resultados", "total": "total", "link": "{liga}", "follow": True,
+                 "fields": {"title": "titulo"}},
+}  # fmt: skip
 
 
 def test_a_crawl_keeps_the_rows_around_a_malformed_link_and_counts_it(tmp_path: Path) -> None:
     _site(tmp_path / "www")
     specs = tmp_path / "specs"
     specs.mkdir()
-    for spec in (LISTING_SPEC, FEED_SPEC):
+    for spec in (LISTING_SPEC, FEED_SPEC, SITEMAP_SPEC, API_SPEC):
         (specs / f"{spec['id']}.yaml").write_text(yaml.safe_dump(spec), encoding="utf-8")
     with FixtureServer(tmp_path / "www") as server:
         result = run_abierto(tmp_path / "data", server.url, specs)
@@ -115,16 +143,21 @@ def test_a_crawl_keeps_the_rows_around_a_malformed_link_and_counts_it(tmp_path: 
     try:
         titles = {(d.source_id, d.title) for d in db.iter_documents()}
         listing_run = db.list_runs(LISTING_SPEC["id"])[0]
-        feed_run = db.list_runs(FEED_SPEC["id"])[0]
+        runs = {
+            spec["id"]: db.list_runs(spec["id"])[0] for spec in (FEED_SPEC, SITEMAP_SPEC, API_SPEC)
+        }
     finally:
         db.close()
     assert {t for s, t in titles if s == LISTING_SPEC["id"]} == {"Sentencia uno", "Sentencia dos"}
     assert {t for s, t in titles if s == FEED_SPEC["id"]} == {"Boletín uno", "Boletín dos"}
+    assert {t for s, t in titles if s == API_SPEC["id"]} == {"Acuerdo uno", "Acuerdo dos"}
+    assert {t for s, t in titles if s == SITEMAP_SPEC["id"]} == {"Sentencia uno", "Sentencia dos"}
     bad = listing_run.errors["bad_url"]
     assert bad["count"] == 3 and listing_run.stats["errors"] == 3
     messages = " ".join(e["message"] for e in bad["examples"])
     assert "item 2" in messages and "99999" in messages and "abc" in messages
-    assert feed_run.errors["bad_url"]["count"] == 1 and feed_run.stats["errors"] == 1
+    for run in runs.values():
+        assert run.errors["bad_url"]["count"] == 1 and run.stats["errors"] == 1, run.errors
 
 
 def test_a_preview_reports_the_malformed_link_and_shows_the_other_rows(tmp_path: Path) -> None:
