@@ -322,9 +322,15 @@ def check_literal_and_bounded(data: Any) -> None:
         seen += 1
         where = ".".join(str(p) for p in path)
         if seen > MAX_VALUES:
-            raise ValueError(f"a spec holds at most {MAX_VALUES} values")
+            raise ValueError(
+                f"a spec holds at most {MAX_VALUES} values / una especificación tiene a lo "
+                f"sumo {MAX_VALUES} valores"
+            )
         if len(path) > MAX_DEPTH:
-            raise ValueError(f"{where}: nested deeper than {MAX_DEPTH} levels")
+            raise ValueError(
+                f"{where}: nested deeper than {MAX_DEPTH} levels / anidado a más de "
+                f"{MAX_DEPTH} niveles"
+            )
         if isinstance(value, dict):
             pending += [((*path, str(k)), v) for k, v in value.items()]
             pending += [((*path, str(k)), k) for k in value if isinstance(k, str)]
