@@ -16,10 +16,11 @@ import pytest
 import uvicorn
 
 from api.app import create_app
+from crawlers.preview import MAX_RUNNING
 from tests.adversarial.service import Api, listing_spec, open_api
 from tests.shapes.server import FixtureServer
 
-TIMEOUT_S = 4.0
+TIMEOUT_S = 8.0
 WITHIN_S = 30.0  # a bound against hanging, far above what either answer takes
 
 
@@ -126,6 +127,41 @@ def test_a_preview_that_cannot_finish_is_stopped_with_a_504(
     assert health and set(health) == {200}
     assert response.status_code == 504, response.text[:300]
     body = response.json()
-    assert "did not finish within 4 s" in body["detail"]
-    assert "no terminó en 4 s" in body["mensaje"]
+    assert "did not finish within 8 s" in body["detail"]
+    assert "no terminó en 8 s" in body["mensaje"]
     assert _children_running_previews() == []
+
+
+def test_previews_beyond_the_limit_are_told_to_come_back(tmp_path: Path) -> None:
+    """With MAX_RUNNING previews waiting on a site, one more is a 503 at once."""
+    api = open_api(tmp_path, preview_timeout_s=60)  # the waiting ones must outlast the check
+    running = Served(api)
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(16)
+    accepted: list[socket.socket] = []
+    spec = listing_spec(f"http://127.0.0.1:{silent.getsockname()[1]}/sentencias/")
+
+    def post() -> None:
+        httpx.post(f"{running.url}/v1/sources/preview", json=spec, headers=api.headers,
+                   timeout=WITHIN_S + 60)  # fmt: skip
+
+    posters = [threading.Thread(target=post, daemon=True) for _ in range(MAX_RUNNING)]
+    try:
+        for poster in posters:
+            poster.start()
+        silent.settimeout(WITHIN_S)
+        while len(accepted) < MAX_RUNNING:  # every preview is now waiting on the site
+            accepted.append(silent.accept()[0])
+        extra = httpx.post(f"{running.url}/v1/sources/preview", json=spec, headers=api.headers,
+                           timeout=WITHIN_S)  # fmt: skip
+    finally:
+        for connection in accepted:
+            connection.close()  # the waiting previews end at once
+        for poster in posters:
+            poster.join(WITHIN_S)
+        silent.close()
+        running.stop()
+        api.close()
+    assert extra.status_code == 503, extra.text[:300]
+    assert "intente de nuevo" in extra.json()["mensaje"]
