@@ -21,6 +21,7 @@ MAX_PATTERN_CHARS = 1_000
 MAX_REPEAT = 1_000
 MAX_PROGRAM_BYTES = 4 << 20  # RE2's max_mem: larger programs are refused, not built
 _REPEAT = re.compile(r"(?<!\\)\{(\d+)(?:,(\d*))?\}")
+_OPEN_START = re.compile(r"(?<!\\)\{,\d+\}")
 _UNICODE = {"w": r"\p{L}\p{N}_", "d": r"\p{Nd}"}
 
 
@@ -97,6 +98,11 @@ def compile_pattern(pattern: str) -> Any:
         raise _refuse(
             f"expresión regular demasiado larga (más de {MAX_PATTERN_CHARS} caracteres)",
             f"regular expression too long (over {MAX_PATTERN_CHARS} characters)",
+        )
+    if found := _OPEN_START.search(pattern):
+        raise _refuse(
+            f"escriba {{0{found[0][1:]} en vez de {found[0]}",
+            f"write {{0{found[0][1:]} instead of {found[0]} (RE2 would read it as text)",
         )
     for match in _REPEAT.finditer(pattern):
         counts = [int(n) for n in match.groups() if n]

@@ -63,7 +63,7 @@ def test_unicode_classes_keep_their_python_meaning() -> None:
     ("pattern", "says"),
     [(r"(a)\1", "backreferences"), ("(?=a)b", "lookarounds"), ("(?<!a)b", "lookarounds"),
      ("a{4294967296}", "above 1000"), ("(x{1000}){1000}", "RE2"), ("[", "RE2"),
-     ("a" * 1001, "too long")],
+     ("a" * 1001, "too long"), ("a{,5}", "instead of")],
 )  # fmt: skip
 def test_patterns_re2_cannot_run_are_refused_with_a_reason(pattern: str, says: str) -> None:
     with pytest.raises(PatternError, match=says):
