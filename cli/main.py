@@ -18,7 +18,7 @@ def _specs(settings: Settings, only: Sequence[str] | None) -> list[SourceSpec]:
     """The operator's catalogue (YAML) and the sources institutions registered."""
     from cli.registry import registered_specs
 
-    specs = load_specs(settings.sources_dir) + registered_specs(settings)
+    specs = load_specs(settings.sources_dir) + registered_specs(settings, only)
     if only:
         known = {spec.id for spec in specs}
         missing = [source for source in only if source not in known]

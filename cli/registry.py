@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+from collections.abc import Sequence
 
 from config.settings import Settings
 from config.specs import SourceSpec, parse_spec
@@ -11,11 +12,12 @@ from indexer.db import Database
 from indexer.db.registry import Registry, RegistryError
 
 
-def registered_specs(settings: Settings) -> list[SourceSpec]:
-    """Specs institutions registered through the API (stored in the database)."""
+def registered_specs(settings: Settings, only: Sequence[str] | None = None) -> list[SourceSpec]:
+    """Specs institutions registered through the API (stored in the database); with
+    ``only``, just those (one stored spec that no longer validates stops no other crawl)."""
     db = Database(settings.database)
     try:
-        rows = Registry(db).list_sources()
+        rows = [row for row in Registry(db).list_sources() if not only or row.id in only]
         return [parse_spec(row.spec, origin=f"registered source {row.id}") for row in rows]
     finally:
         db.close()

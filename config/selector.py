@@ -11,6 +11,11 @@ from lxml import etree
 from parsel.csstranslator import HTMLTranslator
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from config.patterns import check_pattern
+
+_STRING_LITERAL = re.compile(r"'[^']*'|\"[^\"]*\"")
+_PREFIXED_CALL = re.compile(r"(?<![\w:.-])([A-Za-z_][\w.-]*:[A-Za-z_][\w.-]*)\s*\(")
+
 
 class Selector(BaseModel):
     """Where a value is on a page: a CSS or XPath expression and how to read it."""
@@ -39,12 +44,7 @@ class Selector(BaseModel):
     @field_validator("regex")
     @classmethod
     def _regex(cls, value: str | None) -> str | None:
-        if value is not None:
-            try:
-                re.compile(value)
-            except re.error as exc:
-                raise ValueError(f"invalid regular expression: {exc}") from exc
-        return value
+        return check_pattern(value)
 
     @property
     def engine(self) -> Literal["css", "xpath"]:
@@ -65,6 +65,14 @@ def _check_syntax(engine: str, expression: str) -> None:
             etree.XPath(expression)
     except (SelectorError, etree.XPathError) as exc:
         raise ValueError(f"invalid {engine.upper()} selector {expression!r}: {exc}") from exc
+    if engine == "xpath":
+        called = _PREFIXED_CALL.search(_STRING_LITERAL.sub("''", expression))
+        if called:
+            raise ValueError(
+                f"{called[1]}: extension functions are not allowed in selectors (EXSLT "
+                "regular expressions backtrack); use the selector's regex option / no se "
+                "admiten funciones de extensión; use la opción regex del selector"
+            )
 
 
 def selector_shorthand(value: Any) -> Any:

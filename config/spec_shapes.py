@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from config.patterns import check_pattern
 from config.selector import Selector, selector_shorthand
 
 _PATH = re.compile(r"^[^.\[\]{}\s]+(?:\[(?:\d+|\*)\])*(?:\.[^.\[\]{}\s]+(?:\[(?:\d+|\*)\])*)*$")
@@ -21,12 +22,8 @@ _PLACEHOLDER = re.compile(r"\{([^{}:]+)(?::([^{}]*))?\}")
 
 
 def check_regex(value: str | None) -> str | None:
-    if value is not None:
-        try:
-            re.compile(value)
-        except re.error as exc:
-            raise ValueError(f"invalid regular expression: {exc}") from exc
-    return value
+    """A spec pattern must compile for the linear-time engine (``config/patterns.py``)."""
+    return check_pattern(value)
 
 
 def check_path(value: str) -> str:

@@ -40,9 +40,13 @@ from config.spec_shapes import (
     WindowRules,
     check_template,
 )
+from config.spec_yaml import SpecYamlError, load_yaml
 
 SPEC_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$")
 _ENV_REF = re.compile(r"\$\{([A-Z0-9_]+)(?::-([^}]*))?\}")
+_PLACEHOLDER = re.compile(r"\$\{[^}]*\}?")
+MAX_DEPTH = 32
+MAX_VALUES = 20_000
 
 # Fields a spec may fill, per kind (the document model's own fields).
 SPEC_FIELDS: dict[str, frozenset[str]] = {
@@ -206,6 +210,12 @@ class SourceSpec(BaseModel):
     allowed_domains: list[str] = Field(default_factory=list)
     description: str = ""
 
+    @model_validator(mode="before")
+    @classmethod
+    def _literal_and_bounded(cls, data: Any) -> Any:
+        check_literal_and_bounded(data)
+        return data
+
     @field_validator("id")
     @classmethod
     def _id(cls, value: str) -> str:
@@ -300,6 +310,40 @@ _DEFAULT_BLOCKS: dict[str, Any] = {
 }
 
 
+def check_literal_and_bounded(data: Any) -> None:
+    """A spec is data: ``${NAME}`` is expanded only in the operator's own files, before
+    they are parsed (``load_spec``), so one left in a spec (sent through the API, or stored
+    and read again by the worker) is refused rather than sent to a site; nesting and size
+    are bounded so a hostile body cannot exhaust validation. Walked without recursion."""
+    pending: list[tuple[tuple[str | int, ...], Any]] = [((), data)]
+    seen = 0
+    while pending:
+        path, value = pending.pop()
+        seen += 1
+        where = ".".join(str(p) for p in path)
+        if seen > MAX_VALUES:
+            raise ValueError(
+                f"a spec holds at most {MAX_VALUES} values / una especificación tiene a lo "
+                f"sumo {MAX_VALUES} valores"
+            )
+        if len(path) > MAX_DEPTH:
+            raise ValueError(
+                f"{where}: nested deeper than {MAX_DEPTH} levels / anidado a más de "
+                f"{MAX_DEPTH} niveles"
+            )
+        if isinstance(value, dict):
+            pending += [((*path, str(k)), v) for k, v in value.items()]
+            pending += [((*path, str(k)), k) for k in value if isinstance(k, str)]
+        elif isinstance(value, list | tuple):
+            pending += [((*path, n), v) for n, v in enumerate(value)]
+        elif isinstance(value, str) and (found := _PLACEHOLDER.search(value)):
+            raise ValueError(
+                f"{where or 'spec'}: {found[0]!r} is not expanded: values of the server's "
+                "environment are never put into a spec; write the value itself / no se "
+                "sustituye: escriba el valor"
+            )
+
+
 def expand_env(text: str) -> str:
     """Replace ``${NAME}`` and ``${NAME:-default}`` with environment values."""
     return _ENV_REF.sub(lambda m: os.environ.get(m.group(1)) or (m.group(2) or ""), text)
@@ -342,8 +386,21 @@ def parse_spec(data: Any, origin: str = "spec") -> SourceSpec:
 
 
 def load_spec(path: Path) -> SourceSpec:
+    """An operator's spec file: ``${NAME}`` expanded from the environment, then read as
+    bounded plain YAML (``config/spec_yaml.py``)."""
     try:
-        data = yaml.safe_load(expand_env(path.read_text(encoding="utf-8")))
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SpecError(
+            f"{path.name}: not UTF-8 text (byte {exc.start} is {exc.object[exc.start]:#04x}); "
+            "save the file as UTF-8 / el archivo no está en UTF-8"
+        ) from exc
+    except OSError as exc:
+        raise SpecError(f"{path.name}: cannot be read: {exc.strerror}") from exc
+    try:
+        data = load_yaml(expand_env(text))
+    except SpecYamlError as exc:
+        raise SpecError(f"{path.name}: {exc}") from exc
     except yaml.YAMLError as exc:
         raise SpecError(f"{path.name}: not valid YAML: {exc}") from exc
     return parse_spec(data, origin=path.name)

@@ -1,39 +1,138 @@
 """Which addresses the crawler may reach: public ones only. A setting allows loopback
-(127.0.0.0/8, ::1) for tests and the demo, and nothing else: private networks,
-link-local (cloud metadata), multicast and reserved ranges are always refused. Checked on
-every request, redirects included, after resolving the host name."""
+(127.0.0.0/8, ::1) for tests and the demo, and nothing else. Every range of the IANA
+IPv4 and IPv6 special-purpose address registries is refused (private, shared, link-local,
+documentation, benchmarking, translation and tunnelling prefixes…), so are multicast and
+IPv6 outside global unicast (2000::/3). IPv6 forms that carry an IPv4 address are judged
+by it: ``::ffff:10.0.0.1`` is 10.0.0.1, and a NAT64 address ``64:ff9b::a.b.c.d`` is
+refused when a.b.c.d is. Checked on every request, redirects included, after resolving
+the host name; numeric hosts in any form the C library reads (``0x7f.1``, ``2130706433``)
+are read here, without asking a resolver.
+"""
 
 from __future__ import annotations
 
 import ipaddress
+import re
 import socket
 from urllib.parse import urlsplit
 
-SHARED_ADDRESS_SPACE = ipaddress.ip_network("100.64.0.0/10")
+Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+_V4 = ipaddress.ip_network
+_SPECIAL_V4 = tuple(
+    (_V4(network), name)
+    for network, name in (
+        ("0.0.0.0/8", "this-network"),
+        ("10.0.0.0/8", "private"),
+        ("100.64.0.0/10", "shared address space"),
+        ("127.0.0.0/8", "loopback"),
+        ("169.254.0.0/16", "link-local"),
+        ("172.16.0.0/12", "private"),
+        ("192.0.0.0/24", "IETF protocol assignment"),
+        ("192.0.2.0/24", "documentation (TEST-NET-1)"),
+        ("192.31.196.0/24", "AS112"),
+        ("192.52.193.0/24", "AMT"),
+        ("192.88.99.0/24", "6to4 relay anycast"),
+        ("192.168.0.0/16", "private"),
+        ("192.175.48.0/24", "AS112 direct delegation"),
+        ("198.18.0.0/15", "benchmarking"),
+        ("198.51.100.0/24", "documentation (TEST-NET-2)"),
+        ("203.0.113.0/24", "documentation (TEST-NET-3)"),
+        ("224.0.0.0/4", "multicast"),
+        ("240.0.0.0/4", "reserved"),
+        ("255.255.255.255/32", "limited broadcast"),
+    )
+)
+# Most specific first: the first range containing an address names it.
+_SPECIAL_V6 = tuple(
+    (_V4(network), name)
+    for network, name in (
+        ("::/128", "unspecified"),
+        ("::1/128", "loopback"),
+        ("::/96", "IPv4-compatible (deprecated)"),
+        ("64:ff9b:1::/48", "local-use IPv4/IPv6 translation"),
+        ("100::/64", "discard-only"),
+        ("100:0:0:1::/64", "dummy prefix"),
+        ("2001::/32", "Teredo"),
+        ("2001:2::/48", "benchmarking"),
+        ("2001:10::/28", "ORCHID"),
+        ("2001:20::/28", "ORCHIDv2"),
+        ("2001:30::/28", "drone remote ID"),
+        ("2001::/23", "IETF protocol assignment"),
+        ("2001:db8::/32", "documentation"),
+        ("2002::/16", "6to4"),
+        ("2620:4f:8000::/48", "AS112 direct delegation"),
+        ("3fff::/20", "documentation"),
+        ("5f00::/16", "segment routing"),
+        ("fc00::/7", "unique local"),
+        ("fe80::/10", "link-local"),
+        ("fec0::/10", "site-local (deprecated)"),
+        ("ff00::/8", "multicast"),
+    )
+)
+_NAT64 = _V4("64:ff9b::/96")
+_GLOBAL_UNICAST_V6 = _V4("2000::/3")
+_LOOPBACK_V4 = _V4("127.0.0.0/8")
+_INET_ATON_PART = re.compile(r"0[xX][0-9a-fA-F]*|0[0-7]*|[1-9][0-9]*")
 
 
 class BlockedAddress(Exception):
     """A URL the crawler refuses to fetch."""
 
 
-def forbidden_reason(
-    address: ipaddress.IPv4Address | ipaddress.IPv6Address, allow_loopback: bool = False
-) -> str | None:
+def forbidden_reason(address: Address, allow_loopback: bool = False) -> str | None:
     """Why the crawler must not connect to this address (None when it may)."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        address = address.ipv4_mapped
-    if allow_loopback and address.is_loopback:
+    if isinstance(address, ipaddress.IPv6Address):
+        return _forbidden_v6(address.__class__(address.packed), allow_loopback)
+    if address in _LOOPBACK_V4 and allow_loopback:
         return None
-    checks = (
-        ("loopback", address.is_loopback),
-        ("link-local", address.is_link_local),
-        ("private", address.is_private),
-        ("multicast", address.is_multicast),
-        ("unspecified", address.is_unspecified),
-        ("reserved", address.is_reserved),
-        ("shared address space", address in SHARED_ADDRESS_SPACE),
-    )
-    return next((name for name, hit in checks if hit), None)
+    return next((name for network, name in _SPECIAL_V4 if address in network), None)
+
+
+def _forbidden_v6(address: ipaddress.IPv6Address, allow_loopback: bool) -> str | None:
+    if address.ipv4_mapped is not None:  # a connection to it is an IPv4 connection
+        reason = forbidden_reason(address.ipv4_mapped, allow_loopback)
+        return f"IPv4-mapped {reason}" if reason else None
+    if address in _NAT64:  # a translator reaches the IPv4 address inside
+        inner = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+        reason = forbidden_reason(inner)
+        return f"NAT64 (carrying {inner}, {reason})" if reason else None
+    if address == ipaddress.IPv6Address("::1") and allow_loopback:
+        return None
+    named = next((name for network, name in _SPECIAL_V6 if address in network), None)
+    if named:
+        return named
+    return None if address in _GLOBAL_UNICAST_V6 else "not global unicast"
+
+
+def literal_address(host: str) -> Address | None:
+    """The address a numeric host stands for, in every form ``inet_aton`` reads
+    (``127.1``, ``0x7f.0.0.1``, ``017700000001``, ``2130706433``) and IPv6 (a zone
+    ``%eth0`` dropped); None for a name."""
+    host = host[:-1] if host.endswith(".") else host
+    try:
+        return ipaddress.ip_address(host.split("%", 1)[0])
+    except ValueError:
+        pass
+    values = [_aton_part(part) for part in host.split(".")]
+    if not 1 <= len(values) <= 4 or None in values:
+        return None
+    *leading, last = values
+    if any(v > 255 for v in leading) or last >= 256 ** (5 - len(values)):  # type: ignore[operator]
+        return None
+    number = last
+    for position, value in enumerate(leading):
+        number |= value << (8 * (3 - position))  # type: ignore[operator]
+    return ipaddress.IPv4Address(number)
+
+
+def _aton_part(text: str) -> int | None:
+    """One dot-separated part as ``inet_aton`` reads it: hex, octal (leading 0), decimal."""
+    if not _INET_ATON_PART.fullmatch(text):
+        return None
+    if text[:2].lower() == "0x":
+        return int(text[2:] or "0", 16)
+    return int(text, 8) if text.startswith("0") else int(text)
 
 
 def lookup(host: str, port: int) -> list[str]:
@@ -45,10 +144,14 @@ def lookup(host: str, port: int) -> list[str]:
 def resolve_checked(host: str, port: int, allow_loopback: bool) -> list[str]:
     """The addresses a host resolves to, refusing the whole host if any is forbidden (a
     name that answers with a private address is not trusted for its public ones)."""
-    try:
-        addresses = lookup(host, port)
-    except (OSError, UnicodeError) as exc:
-        raise BlockedAddress(f"host {host!r} does not resolve: {exc}") from exc
+    literal = literal_address(host)
+    if literal is not None:
+        addresses = [str(literal)]
+    else:
+        try:
+            addresses = lookup(host, port)
+        except (OSError, UnicodeError) as exc:
+            raise BlockedAddress(f"host {host!r} does not resolve: {exc}") from exc
     for text in addresses:
         reason = forbidden_reason(ipaddress.ip_address(text), allow_loopback)
         if reason:
@@ -58,10 +161,14 @@ def resolve_checked(host: str, port: int, allow_loopback: bool) -> list[str]:
 
 def check_url(url: str, allow_loopback: bool = False) -> None:
     """Raise BlockedAddress when the URL is not http(s) or resolves to a forbidden address."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:
+        raise BlockedAddress(f"malformed URL {url[:200]!r}: {exc}") from exc
     if parts.scheme not in ("http", "https"):
         raise BlockedAddress(f"scheme {parts.scheme!r} is not allowed: only http and https")
     host = parts.hostname
     if not host:
         raise BlockedAddress("URL has no host")
-    resolve_checked(host, parts.port or 443, allow_loopback)
+    resolve_checked(host, port or 443, allow_loopback)

@@ -34,13 +34,17 @@ class Fetched:
 
 def _pinned(url: str, allow_loopback: bool) -> tuple[str, str, str]:
     """(URL with the checked address as host, Host header value, host name for TLS)."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        given_port = parts.port
+    except ValueError as exc:  # a redirect to port 99999, say
+        raise FetchError("bad_url", f"{url[:200]!r}: {exc}") from exc
     if parts.scheme not in ("http", "https"):
         raise FetchError("blocked_address", f"scheme {parts.scheme!r} is not allowed")
     host = parts.hostname
     if not host:
         raise FetchError("blocked_address", "URL has no host")
-    port = parts.port or (443 if parts.scheme == "https" else 80)
+    port = given_port or (443 if parts.scheme == "https" else 80)
     try:
         address = resolve_checked(host, port, allow_loopback)[0]
     except BlockedAddress as exc:

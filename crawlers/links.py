@@ -1,11 +1,20 @@
-"""Links as legacy sites write them: with spaces, backslashes, ``javascript:`` wrappers."""
+"""Links as legacy sites write them: with spaces, backslashes, ``javascript:`` wrappers;
+and links no request can be made for (port 99999, a port that is not a number, a broken
+IPv6 host) told apart from missing ones, so a spider counts them as ``bad_url``."""
 
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 _NOT_A_PAGE = ("javascript:", "mailto:", "tel:", "data:", "#")
+_WEB = ("http", "https")
+
+
+class BadLink(ValueError):
+    """A link that is there but malformed; the message quotes it and says what is wrong."""
+
+
 _JS_URL = re.compile(r"""['"]([^'"]+\.(?:pdf|html?|aspx?|php|docx?)(?:\?[^'"]*)?)['"]""", re.I)
 
 
@@ -26,5 +35,18 @@ def clean_link(link: str | None) -> str | None:
 
 
 def absolute(base: str, link: str | None) -> str | None:
+    """The link made absolute against ``base``; None when there is no link, BadLink when
+    there is one that cannot be fetched."""
     cleaned = clean_link(link)
-    return urljoin(base, cleaned) if cleaned else None
+    if not cleaned:
+        return None
+    try:
+        url = urljoin(base, cleaned)
+        url.encode("utf-8")
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - reading it is the check: it raises on a bad port
+    except ValueError as exc:  # UnicodeError included
+        raise BadLink(f"{cleaned[:200]!r}: {exc}") from exc
+    if parts.scheme in _WEB and not parts.hostname:
+        raise BadLink(f"{cleaned[:200]!r}: the link has no host")
+    return url

@@ -1,9 +1,20 @@
 """What a spec would extract, without storing anything: the first listing page(s), the
 documents they list with their fields, and a few detail pages, within a time bound.
-This is how an institution tunes its selectors before registering a source."""
+This is how an institution tunes its selectors before registering a source.
+
+A preview runs in a process of its own, killed when its time is up: whatever a spec
+sent through the API makes the parser or a selector do (an XPath that is quadratic on a
+large page, a site that never answers), the API's threads only wait, for a bounded time,
+and a few previews at most run at once.
+"""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+import threading
 import time
 from typing import Any
 
@@ -12,13 +23,27 @@ from scrapy.http import HtmlResponse
 from config.settings import Settings
 from config.specs import SourceSpec
 from crawlers.fetch import Fetched, FetchError, fetch
+from crawlers.links import BadLink, absolute
 from crawlers.selectors import read, read_fields, select
-from crawlers.trial import trial_crawl
 from indexer.build import InvalidDocument, MissingField, build_document
 from indexer.extract import ExtractionError, html_main_text, sniff_type
 
 TEXT_PREVIEW_CHARS = 400
 TRIAL_ITEMS = 10
+MAX_RUNNING = 4
+KILL_GRACE_S = 5.0  # the child's own deadline comes first; this covers its start-up
+_running = threading.BoundedSemaphore(MAX_RUNNING)
+
+
+class PreviewUnavailable(Exception):
+    """No preview can be given: too many running, or it ran out of time and was stopped.
+    Carries the HTTP status and the message in English (``detail``) and Spanish."""
+
+    def __init__(self, status: int, detail: str, mensaje: str) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+        self.mensaje = mensaje
 
 
 def _page(fetched: Fetched) -> HtmlResponse:
@@ -26,12 +51,22 @@ def _page(fetched: Fetched) -> HtmlResponse:
     return HtmlResponse(url=fetched.url, body=fetched.body, headers=headers)
 
 
-def _links(page: HtmlResponse, node: Any, selector: Any) -> list[str]:
+def _links(page: HtmlResponse, node: Any, selector: Any, errors: list[dict[str, str]]) -> list[str]:
+    """File links found by ``selector``; malformed ones are reported and left out."""
     if selector is None:
         return []
     found = read(node, selector, "stenographic_urls")
     values = found if isinstance(found, list) else [found] if found else []
-    return [page.urljoin(v) for v in values]
+    links = []
+    for value in values:
+        try:
+            link = absolute(page.url, value)
+        except BadLink as exc:
+            errors.append({"cause": "bad_url", "url": page.url, "message": str(exc)})
+            continue
+        if link:
+            links.append(link)
+    return links
 
 
 def preview(
@@ -43,9 +78,78 @@ def preview(
     time_limit_s: float = 20.0,
 ) -> dict[str, Any]:
     """The documents the spec finds on its first ``max_pages`` listing pages; the first
-    ``max_details`` detail pages are fetched too. Errors are reported, not raised."""
-    if spec.listing is None:  # feeds, sitemaps, channels, APIs: their own spider decides
-        return trial_crawl(spec, settings, max_items=TRIAL_ITEMS, time_limit_s=time_limit_s)
+    ``max_details`` detail pages are fetched too. Errors are reported, not raised;
+    PreviewUnavailable when too many previews run or this one had to be stopped."""
+    if not _running.acquire(blocking=False):
+        raise PreviewUnavailable(
+            503,
+            "too many previews are running; try again in a moment",
+            "hay demasiadas vistas previas en curso; intente de nuevo en un momento",
+        )
+    try:
+        if spec.listing is None:  # feeds, sitemaps, channels, APIs: their own spider decides
+            from crawlers.trial import trial_crawl  # not in the preview child: it starts faster
+
+            return trial_crawl(spec, settings, max_items=TRIAL_ITEMS, time_limit_s=time_limit_s)
+        limits = {"max_pages": max_pages, "max_details": max_details}
+        return _in_own_process(spec, settings, limits, time_limit_s)
+    finally:
+        _running.release()
+
+
+def timed_out(time_limit_s: float) -> PreviewUnavailable:
+    return PreviewUnavailable(
+        504,
+        f"the preview did not finish within {time_limit_s:g} s and was stopped; simplify "
+        "the selectors or try a smaller page",
+        f"la vista previa no terminó en {time_limit_s:g} s y se detuvo; simplifique los "
+        "selectores o pruebe con una página más pequeña",
+    )
+
+
+def _in_own_process(
+    spec: SourceSpec, settings: Settings, limits: dict[str, int], time_limit_s: float
+) -> dict[str, Any]:
+    """Run ``listing_preview`` in a child process killed when the time is up. The child
+    gets the spec and the few settings it needs on stdin, never the server's
+    ``ABIERTO_*`` environment (database URL, engine password)."""
+    request = {
+        "spec": spec.model_dump(mode="json", exclude_none=True),
+        "settings": settings.model_dump(
+            mode="json", include={"allow_loopback", "user_agent", "max_page_bytes"}
+        ),
+        "limits": limits,
+        "ends_at": time.time() + time_limit_s,
+    }
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ABIERTO_")}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "crawlers.preview"], input=json.dumps(request), env=env,
+            capture_output=True, text=True, check=False, timeout=time_limit_s + KILL_GRACE_S,
+        )  # fmt: skip
+    except subprocess.TimeoutExpired as exc:
+        raise timed_out(time_limit_s) from exc
+    try:
+        return json.loads(done.stdout)
+    except ValueError:
+        message = (done.stderr.strip().splitlines() or ["no output"])[-1][:300]
+        return {
+            "source_id": spec.id, "pages": 0, "documents": [], "next_page": None,
+            "errors": [{"cause": "preview_failed", "url": spec.start_urls[0], "message": message}],
+            "elapsed_s": 0.0,
+        }  # fmt: skip
+
+
+def listing_preview(
+    spec: SourceSpec,
+    settings: Settings,
+    *,
+    max_pages: int = 1,
+    max_details: int = 3,
+    time_limit_s: float = 20.0,
+) -> dict[str, Any]:
+    """The preview of an ``html_listing`` spec, in this process (the child's work)."""
+    assert spec.listing is not None
     deadline = time.monotonic() + time_limit_s
     errors: list[dict[str, str]] = []
     documents: list[dict[str, Any]] = []
@@ -81,26 +185,31 @@ def preview(
                     "message": "listing.items matched nothing",
                 }
             )
-        for item in items:
+        for position, item in enumerate(items, start=1):
             fields = read_fields(item, spec.listing.fields, page.url)
             link = read(item, spec.listing.link) if spec.listing.link else None
-            documents.append(
-                {
-                    "url": page.urljoin(link) if isinstance(link, str) and link else None,
-                    "fields": fields,
-                    "files": _links(page, item, spec.listing.files),
-                    "listing_url": page.url,
-                }
-            )
+            document = {"fields": fields, "listing_url": page.url}
+            try:
+                document["url"] = absolute(page.url, link if isinstance(link, str) else None)
+            except BadLink as exc:
+                message = f"item {position}: listing.link: {exc}"
+                errors.append({"cause": "bad_url", "url": page.url, "message": message})
+                document |= {"url": None, "problems": [message]}
+            document["files"] = _links(page, item, spec.listing.files, errors)
+            documents.append(document)
         found = read(page, spec.listing.next_page) if spec.listing.next_page else None
-        next_page = page.urljoin(found) if isinstance(found, str) and found else None
+        try:
+            next_page = absolute(page.url, found if isinstance(found, str) else None)
+        except BadLink as exc:
+            errors.append({"cause": "bad_url", "url": page.url, "message": f"next_page: {exc}"})
+            next_page = None
         url = next_page
 
     for document in documents[:max_details]:
         if document["url"] and time.monotonic() < deadline:
-            _detail(spec, document, get)
+            _detail(spec, document, get, errors)
     for document in documents:
-        document["problems"] = _problems(spec, document)
+        document.setdefault("problems", _problems(spec, document))
     return {
         "source_id": spec.id,
         "pages": pages,
@@ -111,7 +220,9 @@ def preview(
     }
 
 
-def _detail(spec: SourceSpec, document: dict[str, Any], get: Any) -> None:
+def _detail(
+    spec: SourceSpec, document: dict[str, Any], get: Any, errors: list[dict[str, str]]
+) -> None:
     fetched = get(document["url"])
     if fetched is None:
         return
@@ -128,7 +239,8 @@ def _detail(spec: SourceSpec, document: dict[str, Any], get: Any) -> None:
     rules = spec.detail
     if rules is not None:
         document["fields"] = read_fields(page, rules.fields, page.url) | document["fields"]
-        document["files"] = list(dict.fromkeys(document["files"] + _links(page, page, rules.files)))
+        files = _links(page, page, rules.files, errors)
+        document["files"] = list(dict.fromkeys(document["files"] + files))
         chosen = " ".join(select(page, rules.text).getall()) if rules.text else None
     else:
         chosen = None
@@ -154,3 +266,18 @@ def _problems(spec: SourceSpec, document: dict[str, Any]) -> list[str]:
     except (MissingField, InvalidDocument) as exc:
         return [str(exc)]
     return []
+
+
+def main() -> int:
+    """The child: a request on stdin (see ``_in_own_process``), the preview on stdout."""
+    request = json.loads(sys.stdin.read())
+    spec = SourceSpec.model_validate(request["spec"])
+    settings = Settings.model_validate(request["settings"])
+    remaining = max(0.5, request["ends_at"] - time.time() - 0.5)
+    result = listing_preview(spec, settings, time_limit_s=remaining, **request["limits"])
+    sys.stdout.write(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urljoin
 
 from parsel import Selector as Page
 from parsel import SelectorList
 
+from config.patterns import first_group
 from config.specs import LIST_FIELDS, URL_FIELDS, Selector
 
 Node = Page | SelectorList
@@ -25,13 +25,8 @@ def read(node: Node, selector: Selector, name: str = "") -> str | list[str] | No
     values = [" ".join(v.split()) for v in _texts(found)]
     values = [v for v in values if v]
     if selector.regex:
-        pattern = re.compile(selector.regex)
-        kept = []
-        for value in values:
-            match = pattern.search(value)
-            if match:
-                kept.append(match.group(1) if match.groups() else match.group(0))
-        values = kept
+        found_groups = (first_group(selector.regex, value) for value in values)
+        values = [group for group in found_groups if group]
     if selector.many or name in LIST_FIELDS:
         return values if selector.join is None else selector.join.join(values)
     if not values:

@@ -1,10 +1,12 @@
 """A trial crawl for previews of any shape: the real spider, in its own process, into a
 scratch data folder that is thrown away; the first documents it built are returned.
-Nothing reaches the library, its search index or an engine."""
+Nothing reaches the library, its search index or an engine. The spec goes into the
+scratch database as a registered source, never into a spec file: files are the
+operator's, and ``${NAME}`` in them is expanded from the environment; a spec from the
+API is data."""
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -16,6 +18,7 @@ from typing import Any
 from config.settings import Settings
 from config.specs import SourceSpec
 from indexer.db import Database
+from indexer.db.registry import Registry
 
 TEXT_PREVIEW_CHARS = 400
 STARTUP_ALLOWANCE_S = 5.0
@@ -30,15 +33,13 @@ def trial_crawl(
     with tempfile.TemporaryDirectory(prefix="abierto-preview-") as scratch:
         folder = Path(scratch)
         (folder / "specs").mkdir()
-        (folder / "specs" / f"{spec.id}.yaml").write_text(
-            json.dumps(spec.model_dump(mode="json", exclude_none=True)), encoding="utf-8"
-        )
+        database_url = f"sqlite:///{folder / 'data' / 'abierto.db'}"
+        _register(spec, database_url)
         env = os.environ | settings.as_environment(
-            data_dir=folder / "data",
-            database_url=f"sqlite:///{folder / 'data' / 'abierto.db'}",
-            sources_dir=folder / "specs",
+            data_dir=folder / "data", database_url=database_url, sources_dir=folder / "specs"
         )
-        env.pop("ABIERTO_SEARCH_URL", None)
+        for name in ("ABIERTO_SEARCH_URL", "ABIERTO_SEARCH_USERNAME", "ABIERTO_SEARCH_PASSWORD"):
+            env.pop(name, None)
         command = [
             sys.executable, "-m", "cli.main", "crawl", "--source", spec.id,
             "--max-items", str(max_items), "--max-seconds", str(time_limit_s),
@@ -53,18 +54,16 @@ def trial_crawl(
             errors.append(
                 {"cause": "timeout", "url": spec.start_urls[0], "message": "preview took too long"}
             )
-        database = folder / "data" / "abierto.db"
-        if not database.exists():
-            errors.append(
-                {"cause": "crawl_failed", "url": spec.start_urls[0], "message": "no crawl ran"}
-            )
-            return _result(spec, 0, [], errors, started)
-        db = Database(f"sqlite:///{database}")
+        db = Database(database_url)
         try:
             documents = [_document(doc) for doc in db.iter_documents()][:max_items]
             runs = db.list_runs(spec.id, limit=1)
         finally:
             db.close()
+    if not runs:
+        errors.append(
+            {"cause": "crawl_failed", "url": spec.start_urls[0], "message": "no crawl ran"}
+        )
     pages = 0
     if runs:
         pages = int(runs[0].stats.get("pages", 0))
@@ -74,6 +73,17 @@ def trial_crawl(
                     {"cause": cause, "url": example["url"], "message": example["message"]}
                 )
     return _result(spec, pages, documents, errors, started)
+
+
+def _register(spec: SourceSpec, database_url: str) -> None:
+    """The spec as the scratch database's one registered source (its institution too)."""
+    db = Database(database_url)
+    try:
+        registry = Registry(db)
+        registry.add_institution("vista-previa", spec.institution, "other", spec.jurisdiction)
+        registry.create_source("vista-previa", spec, reserved=set())
+    finally:
+        db.close()
 
 
 def _document(doc: Any) -> dict[str, Any]:

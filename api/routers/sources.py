@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
 from api.auth import CallerDep, RegistryDep, client_address
@@ -31,7 +32,7 @@ from api.schemas import (
 from api.spec_body import OPENAPI_BODY, spec_body
 from api.spec_checks import Note, check_ownership, check_start_urls, field_error
 from config.specs import SourceSpec, error_items, load_specs
-from crawlers.preview import preview
+from crawlers.preview import PreviewUnavailable, preview
 from indexer.db.registry import Caller, Conflict, Registry, RegistryError, as_utc, is_stale
 from indexer.db.tables import CrawlRunRow, SourceRow
 
@@ -204,7 +205,10 @@ def preview_source(
     """Fetches the first listing page and a few detail pages; stores nothing."""
     spec = _spec(request, registry, caller, body)
     settings = request.app.state.settings
-    result = preview(spec, settings, time_limit_s=settings.preview_timeout_s)
+    try:
+        result = preview(spec, settings, time_limit_s=settings.preview_timeout_s)
+    except PreviewUnavailable as exc:
+        return JSONResponse({"detail": exc.detail, "mensaje": exc.mensaje}, exc.status)  # type: ignore[return-value]
     registry.audit("preview", spec.id, caller, client_address(request), {"pages": result["pages"]})
     return PreviewOut(**result)
 

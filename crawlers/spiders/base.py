@@ -5,22 +5,30 @@ draft to the pipeline; plus the run record, the backfill window and error handli
 Pages are re-decoded by their bytes (legacy charsets), HTML served as a PDF is read as
 a page, a PDF served as HTML is kept as a file, and a file link that answers with a
 viewer page embedding the PDF is followed to the PDF.
+
+Each item of a page (a listing row, a feed entry, a sitemap URL, an API record) is
+handled on its own: one that fails — a link with port 99999, say — is counted under its
+cause with an example, and the page's other items are kept. An exception that escapes a
+callback all the same is counted too (``spider_error``): a run never says ``errors 0``
+having lost something.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
-from typing import Any
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from typing import Any, TypeVar
 
 import scrapy
+from scrapy import signals
 from scrapy.http import Response, TextResponse
+from scrapy.utils.response import get_base_url
 from twisted.python.failure import Failure
 
 from config.specs import SourceSpec
 from crawlers.encoding import as_page, true_encoding
 from crawlers.failures import failure_cause
 from crawlers.items import DocumentDraft, Download
-from crawlers.links import absolute, clean_link
+from crawlers.links import BadLink, absolute, clean_link
 from crawlers.runs import RunStats
 from crawlers.selectors import read, read_fields, select
 from crawlers.templates import render_all, with_query
@@ -29,6 +37,7 @@ from indexer.extract import html_main_text, sniff_type
 from indexer.extract.model import ExtractionError
 from indexer.normalize import parse_date
 
+T = TypeVar("T")
 MAX_VIEWER_HOPS = 1
 _VIEWER = "//iframe/@src | //embed/@src | //object/@data | //frame/@src"
 _EMBEDDED_FILE = (
@@ -57,6 +66,12 @@ class SpecSpider(scrapy.Spider):
         self.window = window
         if spec.allowed_domains:
             self.allowed_domains = spec.allowed_domains
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> SpecSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.callback_failed, signal=signals.spider_error)
+        return spider
 
     # -- starting --------------------------------------------------------------------
 
@@ -92,6 +107,42 @@ class SpecSpider(scrapy.Spider):
         draft = request.cb_kwargs.get("draft")
         if draft is not None and request.callback == self.parse_file:
             yield from self.next_file(draft)
+
+    def callback_failed(self, failure: Failure, response: Response, spider: Any) -> None:
+        """An exception no item guard caught: counted, so the run does not look clean."""
+        if spider is self:
+            error = failure.value
+            self.run.error("spider_error", response.url, f"{type(error).__name__}: {error}")
+
+    def each_item(
+        self,
+        items: Iterable[T],
+        where: str,
+        handle: Callable[[int, T], Iterable[Any]],
+        label: str = "item",
+    ) -> Iterator[Any]:
+        """``handle(position, item)`` for each item on its own: a malformed link is a
+        ``bad_url`` error, any other failure an ``item_failed`` one, each with the item's
+        position; the other items go on."""
+        for position, item in enumerate(items, start=1):
+            try:
+                produced = list(handle(position, item))
+            except BadLink as exc:
+                self.run.error("bad_url", where, f"{label} {position}: {exc}")
+                continue
+            except Exception as exc:  # one item must not cost the rest of its page
+                message = f"{label} {position}: {type(exc).__name__}: {exc}"
+                self.run.error("item_failed", where, message)
+                continue
+            yield from produced
+
+    def absolute_or_counted(self, base: str, link: str | None, what: str) -> str | None:
+        """A link made absolute; a malformed one is counted as ``bad_url`` and is None."""
+        try:
+            return absolute(base, link)
+        except BadLink as exc:
+            self.run.error("bad_url", base, f"{what}: {exc}")
+            return None
 
     def in_window(self, draft: DocumentDraft) -> bool:
         """False (and counted) for a draft dated outside the backfill window."""
@@ -154,20 +205,21 @@ class SpecSpider(scrapy.Spider):
         if page is None:
             return None
         for src in page.xpath(_EMBEDDED_FILE).getall():
-            url = absolute(page.url, src)
+            link = clean_link(src)
+            url = self.absolute_or_counted(page.url, link, "embedded file") if link else None
             if url and ".pdf" in url.lower():
                 return url
         return None
 
-    @staticmethod
-    def _viewed_files(page: TextResponse) -> list[str]:
+    def _viewed_files(self, page: TextResponse) -> list[str]:
         """PDFs a page shows in a viewer (iframe, embed, object): the page is a wrapper
         around the publication, so the PDF is its file."""
         found = []
         for src in page.xpath(_VIEWER).getall():
             link = clean_link(src)
             if link and ".pdf" in link.lower():
-                found.append(page.urljoin(link))
+                url = self.absolute_or_counted(get_base_url(page), link, "viewer")
+                found += [url] if url else []
         return found
 
     def next_file(self, draft: DocumentDraft) -> Iterator[Any]:
@@ -180,13 +232,15 @@ class SpecSpider(scrapy.Spider):
         else:
             yield draft
 
-    @staticmethod
-    def links(page: TextResponse, node: Any, selector: Any) -> list[str]:
+    def links(self, page: TextResponse, node: Any, selector: Any) -> list[str]:
+        """File links a selector finds; a malformed one is counted and left out, the
+        document keeps its other files."""
         if selector is None:
             return []
         found = read(node, selector, "stenographic_urls")
         values = found if isinstance(found, list) else [found] if found else []
-        return [page.urljoin(link) for v in values if (link := clean_link(v))]
+        base = get_base_url(page)
+        return [u for v in values if (u := self.absolute_or_counted(base, v, "file link"))]
 
 
 def _true_type(response: Response) -> str | None:

@@ -4,13 +4,13 @@ published sentence). The entry's link is fetched as a detail page or file, or, w
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 import scrapy
 from scrapy.http import Response
 
+from config.patterns import search
 from config.spec_shapes import FeedRules
 from crawlers.formats.feeds import FeedEntry, parse_feed
 from crawlers.items import DocumentDraft
@@ -23,9 +23,9 @@ MAX_FEED_PAGES = 20
 
 def kept(title: str, keep: str | None, skip: str | None) -> bool:
     """Whether a title passes the spec's ``keep``/``skip`` regexes."""
-    if keep and not re.search(keep, title):
+    if keep and not search(keep, title):
         return False
-    return not (skip and re.search(skip, title))
+    return not (skip and search(skip, title))
 
 
 class FeedSpider(SpecSpider):
@@ -39,19 +39,22 @@ class FeedSpider(SpecSpider):
         except ValueError as exc:
             self.run.error("not_a_feed", response.url, str(exc))
             return
-        for entry in feed.entries[: rules.max_entries]:
+
+        def one(_: int, entry: FeedEntry) -> Iterator[Any]:
             if not kept(entry.title, rules.keep, rules.skip):
                 self.run.count("skipped")
-                continue
+                return
             draft = self.draft(entry, response.url, rules)
             if not self.in_window(draft):
-                continue
+                return
             if rules.follow and entry.link:
                 yield self.follow(draft)
             else:
                 draft.page_text = entry.summary
                 yield from self.next_file(draft)
-        next_url = absolute(response.url, feed.next_page)
+
+        yield from self.each_item(feed.entries[: rules.max_entries], response.url, one, "entry")
+        next_url = self.absolute_or_counted(response.url, feed.next_page, "next page")
         if next_url and page < MAX_FEED_PAGES:
             yield scrapy.Request(
                 next_url,
@@ -72,5 +75,9 @@ class FeedSpider(SpecSpider):
         url = link or f"{feed_url}#{entry.id or entry.title}"
         draft = DocumentDraft(url=url, listing_url=feed_url, fields=fields)
         if rules.enclosures:
-            draft.pending_files = [u for e in entry.enclosures if (u := absolute(feed_url, e))]
+            draft.pending_files = [
+                u
+                for e in entry.enclosures
+                if (u := self.absolute_or_counted(feed_url, e, "enclosure"))
+            ]
         return draft

@@ -10,10 +10,11 @@ from typing import Any
 
 import scrapy
 from scrapy.http import FormRequest, Response, TextResponse
+from scrapy.utils.response import get_base_url as base_url
 
 from crawlers.encoding import as_page
 from crawlers.items import DocumentDraft
-from crawlers.links import clean_link
+from crawlers.links import absolute
 from crawlers.selectors import read, read_fields, select
 from crawlers.spiders.base import SpecSpider
 from crawlers.templates import render_all, with_query
@@ -37,29 +38,33 @@ class HtmlListingSpider(SpecSpider):
         items = select(listing, rules.items)
         if not items:
             self.run.error("selector_empty", listing.url, "listing.items matched nothing")
-        new, dated, older = 0, 0, 0
-        for position, item in enumerate(items, start=1):
+        tally = {"new": 0, "dated": 0, "older": 0}
+        base = base_url(listing)
+
+        def one(position: int, item: Any) -> Iterator[Any]:
             fields = read_fields(item, rules.fields, listing.url)
             link = read(item, rules.link) if rules.link else None
-            cleaned = clean_link(link) if isinstance(link, str) else None
-            if not cleaned:
+            url = absolute(base, link if isinstance(link, str) else None)
+            if not url:
                 self.run.error(
                     "missing_link", listing.url, f"item {position}: listing.link matched nothing"
                 )
-                continue
-            url = listing.urljoin(cleaned)
+                return
             if url in seen:
-                continue
+                return
             seen.add(url)
-            new += 1
+            tally["new"] += 1
             raw_date = fields.get("resolution_date") or fields.get("date")
             day = parse_date(raw_date if isinstance(raw_date, str) else None)
-            dated += day is not None
-            older += self.window.before(day)
+            tally["dated"] += day is not None
+            tally["older"] += self.window.before(day)
             draft = DocumentDraft(url=url, listing_url=listing.url, fields=fields)
             draft.pending_files = self.links(listing, item, rules.files)
             if self.in_window(draft):
                 yield self.follow(draft)
+
+        yield from self.each_item(items, listing.url, one)
+        new, dated, older = tally["new"], tally["dated"], tally["older"]
         if new == 0 or page >= rules.max_pages:
             return  # nothing new here: the site repeats its last page, or we are done
         if rules.newest_first and dated and older == dated:
@@ -77,10 +82,11 @@ class HtmlListingSpider(SpecSpider):
         variables = {"page": page + 1, "offset": len(seen)} | self.window_variables()
         if rules.next_page is not None:
             link = read(listing, rules.next_page)
-            cleaned = clean_link(link) if isinstance(link, str) else None
-            if not cleaned:
+            found = link if isinstance(link, str) else None
+            next_url = self.absolute_or_counted(base_url(listing), found, "listing.next_page")
+            if not next_url:
                 return None
-            url = listing.urljoin(cleaned)
+            url = next_url
         elif rules.next_query is not None:
             url = with_query(listing.url, render_all(rules.next_query, variables))
         elif rules.next_form is not None:

@@ -72,19 +72,22 @@ class JsonApiSpider(SpecSpider):
             )
             return
         variables = self._variables(page, offset)
-        for position, record in enumerate(records, start=1):
+
+        def one(position: int, record: Any) -> Iterator[Any]:
             draft = self.draft(record, response.url, variables)
             if draft is None:
                 self.run.error(
                     "missing_link", response.url, f"record {position}: json_api.link is empty"
                 )
-                continue
+                return
             if not self.in_window(draft):
-                continue
+                return
             if rules.follow:
                 yield self.follow(draft)
             else:
                 yield from self.next_file(draft)
+
+        yield from self.each_item(records, response.url, one, "record")
         yield from self._next_page(data, records, response, page, base_url or response.url, offset)
 
     def draft(self, record: Any, api_url: str, variables: dict[str, Any]) -> DocumentDraft | None:
@@ -105,7 +108,7 @@ class JsonApiSpider(SpecSpider):
         draft.pending_files = [
             u
             for t in rules.files
-            if (u := absolute(api_url, render_complete(t, variables, record)))
+            if (u := self.absolute_or_counted(api_url, render_complete(t, variables, record), t))
         ]
         text = as_text(read_path(record, rules.text)) if rules.text else None
         draft.page_text = text if isinstance(text, str) else ""
@@ -130,7 +133,8 @@ class JsonApiSpider(SpecSpider):
         if rules.page_size and len(records) < rules.page_size:
             return  # a short page is the last one
         if rules.next:
-            link = absolute(response.url, as_text(read_path(data, rules.next)) or None)  # type: ignore[arg-type]
+            found = as_text(read_path(data, rules.next)) or None
+            link = self.absolute_or_counted(response.url, found, "json_api.next")  # type: ignore[arg-type]
             if link:
                 yield scrapy.Request(
                     link, headers={"Accept": "application/json"} | rules.headers,

@@ -5,13 +5,13 @@ than our last fetch of it is not fetched again."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 from typing import Any
 
 import scrapy
 from scrapy.http import Response
 
+from config.patterns import search
 from config.spec_shapes import SitemapRule, SitemapRules
 from crawlers.formats.feeds import local_day
 from crawlers.formats.sitemaps import SitemapUrl, parse_sitemap, robots_sitemaps
@@ -43,14 +43,19 @@ class SitemapSpider(SpecSpider):
         except ValueError as exc:
             self.run.error("not_a_sitemap", response.url, str(exc))
             return
-        for child in sitemap.children:
+
+        def child_sitemap(_: int, child: SitemapUrl) -> Iterator[scrapy.Request]:
             url = absolute(response.url, child.loc)
             if url and self._follows(url, rules) and not self._stale_child(child):
                 yield self._sitemap_request(url)
-        for entry in sitemap.urls:
+
+        def document(_: int, entry: SitemapUrl) -> Iterator[scrapy.Request]:
             request = self._document(entry, response.url, rules)
             if request is not None:
                 yield request
+
+        yield from self.each_item(sitemap.children, response.url, child_sitemap, "sitemap")
+        yield from self.each_item(sitemap.urls, response.url, document, "url")
 
     def _sitemap_request(self, url: str) -> scrapy.Request:
         return scrapy.Request(
@@ -60,7 +65,7 @@ class SitemapSpider(SpecSpider):
     def _follows(self, url: str, rules: SitemapRules) -> bool:
         if self.sitemaps_seen >= MAX_SITEMAPS:
             return False
-        return not rules.follow or any(re.search(p, url) for p in rules.follow)
+        return not rules.follow or any(search(p, url) for p in rules.follow)
 
     def _stale_child(self, child: SitemapUrl) -> bool:
         """A child sitemap unchanged since before the window holds nothing for it."""
@@ -70,7 +75,7 @@ class SitemapSpider(SpecSpider):
         self, entry: SitemapUrl, sitemap_url: str, rules: SitemapRules
     ) -> scrapy.Request | None:
         url = absolute(sitemap_url, entry.loc)
-        if not url or any(re.search(p, url) for p in rules.exclude):
+        if not url or any(search(p, url) for p in rules.exclude):
             return None
         rule = _rule_for(url, rules.rules)
         if rules.rules and rule is None:
@@ -105,4 +110,4 @@ class SitemapSpider(SpecSpider):
 
 
 def _rule_for(url: str, rules: list[SitemapRule]) -> SitemapRule | None:
-    return next((rule for rule in rules if re.search(rule.pattern, url)), None)
+    return next((rule for rule in rules if search(rule.pattern, url)), None)

@@ -17,14 +17,16 @@ from typing import Any
 
 import scrapy
 from scrapy.http import Response
+from scrapy.utils.response import get_base_url
 
+from config.patterns import search
 from config.spec_shapes import VideoChannelRules
 from crawlers.encoding import as_page
-from crawlers.formats.feeds import parse_feed
+from crawlers.formats.feeds import FeedEntry, parse_feed
 from crawlers.formats.players import find_players
 from crawlers.formats.xml import first_text
 from crawlers.items import DocumentDraft
-from crawlers.links import absolute, clean_link
+from crawlers.links import absolute
 from crawlers.selectors import read, read_fields, select
 from crawlers.spiders.base import SpecSpider
 from indexer.analysis import fold_keyword
@@ -89,10 +91,10 @@ class VideoChannelSpider(SpecSpider):
 
     def _accepted(self, title: str, info: SessionInfo) -> bool:
         rules = self.rules
-        if rules.skip and re.search(rules.skip, title):
+        if rules.skip and search(rules.skip, title):
             return False
         if rules.keep:
-            return bool(re.search(rules.keep, title))
+            return bool(search(rules.keep, title))
         return info.is_session
 
     def _from_feed(self, response: Response) -> list[Transmission]:
@@ -101,31 +103,35 @@ class VideoChannelSpider(SpecSpider):
         except ValueError as exc:
             self.run.error("not_a_feed", response.url, str(exc))
             return []
-        found = []
-        for entry in feed.entries:
-            node = entry.node
-            video_id = first_text(node, "./videoId/text()") if node is not None else None
-            url = absolute(response.url, entry.link)
-            if video_id and not url:
-                url = f"https://www.youtube.com/watch?v={video_id}"
-            if not url:
-                self.run.error("missing_link", response.url, f"entry {entry.title!r} has no link")
-                continue
-            info = recognise_session(entry.title)
-            if info.date is None:  # the description may date it; else the day it was published
-                info = replace(info, date=parse_date(entry.summary) or entry.day)
-            if not self._accepted(entry.title, info):
-                self.run.count("skipped")
-                continue
-            label = read(node, self.rules.state) if node is not None and self.rules.state else None
-            state = (
-                state_from_label(label if isinstance(label, str) else None)
-                or state_from_text(entry.title)
-                or "recorded"
+        return list(
+            self.each_item(
+                feed.entries, response.url, lambda _, e: self._feed_entry(e, response.url), "entry"
             )
-            fields = read_fields(node, self.rules.fields, response.url) if node is not None else {}
-            found.append(Transmission(entry.title, url, info, state, entry.summary, fields))
-        return found
+        )
+
+    def _feed_entry(self, entry: FeedEntry, response_url: str) -> Iterator[Transmission]:
+        node = entry.node
+        video_id = first_text(node, "./videoId/text()") if node is not None else None
+        url = absolute(response_url, entry.link)
+        if video_id and not url:
+            url = f"https://www.youtube.com/watch?v={video_id}"
+        if not url:
+            self.run.error("missing_link", response_url, f"entry {entry.title!r} has no link")
+            return
+        info = recognise_session(entry.title)
+        if info.date is None:  # the description may date it; else the day it was published
+            info = replace(info, date=parse_date(entry.summary) or entry.day)
+        if not self._accepted(entry.title, info):
+            self.run.count("skipped")
+            return
+        label = read(node, self.rules.state) if node is not None and self.rules.state else None
+        state = (
+            state_from_label(label if isinstance(label, str) else None)
+            or state_from_text(entry.title)
+            or "recorded"
+        )
+        fields = read_fields(node, self.rules.fields, response_url) if node is not None else {}
+        yield Transmission(entry.title, url, info, state, entry.summary, fields)
 
     def _from_page(self, response: Response) -> tuple[list[Transmission], str | None]:
         page = as_page(response)
@@ -134,16 +140,16 @@ class VideoChannelSpider(SpecSpider):
             return [], None
         rules = self.rules
         blocks = select(page, rules.items) if rules.items else [page]
-        found = []
         page_title = " ".join(page.css("h1 ::text, title::text").getall()[:1]).strip()
-        for block in blocks:
+
+        def one(_: int, block: Any) -> Iterator[Transmission]:
             fields = read_fields(block, rules.fields, page.url)
             title = _one(fields.pop("title", None)) or page_title
             date_text = _one(fields.get("date")) or ""
             info = recognise_session(f"{title} {date_text}".strip())
             if not self._accepted(title, info):
                 self.run.count("skipped")
-                continue
+                return
             marker = bool(select(block, rules.live_marker)) if rules.live_marker else False
             label = read(block, rules.state) if rules.state else None
             for player in find_players(block, page.url):
@@ -154,10 +160,12 @@ class VideoChannelSpider(SpecSpider):
                     or state_from_text(title, player.label)
                     or "recorded"
                 )
-                found.append(Transmission(title, player.url, info, state, "", dict(fields)))
+                yield Transmission(title, player.url, info, state, "", dict(fields))
+
+        found = list(self.each_item(blocks, page.url, one, "item"))
         link = read(page, rules.next_page) if rules.next_page else None
-        cleaned = clean_link(link) if isinstance(link, str) else None
-        return found, page.urljoin(cleaned) if cleaned else None
+        found_link = link if isinstance(link, str) else None
+        return found, self.absolute_or_counted(get_base_url(page), found_link, "next_page")
 
     # -- grouping by session -----------------------------------------------------------
 
@@ -165,10 +173,13 @@ class VideoChannelSpider(SpecSpider):
         groups: dict[tuple[Any, ...], list[Transmission]] = {}
         for item in found:
             groups.setdefault(item.session_key(), []).append(item)
-        for group in groups.values():
+
+        def one(_: int, group: list[Transmission]) -> Iterator[DocumentDraft]:
             draft = self._draft(group, listing_url)
             if self.in_window(draft):
                 yield draft
+
+        yield from self.each_item(groups.values(), listing_url, one, "session")
 
     def _draft(self, group: list[Transmission], listing_url: str) -> DocumentDraft:
         first = next((t for t in group if t.state == "recorded"), group[0])

@@ -1,0 +1,167 @@
+"""A preview never holds the API: it runs in a process of its own, stopped when
+``ABIERTO_PREVIEW_TIMEOUT_S`` is up, while ``/healthz`` keeps answering. Served by a real
+uvicorn on a free port, spoken to over real HTTP."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+
+from api.app import create_app
+from crawlers.preview import MAX_RUNNING
+from tests.adversarial.service import Api, listing_spec, open_api
+from tests.shapes.server import FixtureServer
+
+TIMEOUT_S = 8.0
+WITHIN_S = 30.0  # a bound against hanging, far above what either answer takes
+
+
+class Served:
+    def __init__(self, api: Api) -> None:
+        self.server = uvicorn.Server(
+            uvicorn.Config(create_app(api.library, api.settings), host="127.0.0.1", port=0,
+                           log_level="warning", lifespan="off")
+        )  # fmt: skip
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        for _ in range(200):
+            if self.server.started:
+                break
+            threading.Event().wait(0.05)
+        assert self.server.started, "uvicorn did not start"
+        port = self.server.servers[0].sockets[0].getsockname()[1]
+        self.url = f"http://127.0.0.1:{port}"
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Served, Api]]:
+    api = open_api(tmp_path, preview_timeout_s=TIMEOUT_S)
+    running = Served(api)
+    yield running, api
+    running.stop()
+    api.close()
+
+
+def _preview_while_checking_health(
+    served: Served, api: Api, spec: dict[str, Any]
+) -> tuple[httpx.Response, list[int]]:
+    """POST the preview in a thread; meanwhile ask /healthz until the preview answers."""
+    answer: list[httpx.Response] = []
+
+    def post() -> None:
+        answer.append(
+            httpx.post(f"{served.url}/v1/sources/preview", json=spec, headers=api.headers,
+                       timeout=WITHIN_S)
+        )  # fmt: skip
+
+    poster = threading.Thread(target=post, daemon=True)
+    poster.start()
+    health: list[int] = []
+    while poster.is_alive() and len(health) < 50:
+        health.append(httpx.get(f"{served.url}/healthz", timeout=10).status_code)
+        threading.Event().wait(0.2)
+    poster.join(WITHIN_S)
+    assert answer, "the preview did not answer"
+    return answer[0], health
+
+
+def _children_running_previews() -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes()
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        if b"crawlers.preview" in cmdline and parent == os.getpid():
+            found.append(int(entry.name))
+    return found
+
+
+def test_a_site_that_never_answers_does_not_stop_health_checks(
+    served: tuple[Served, Api],
+) -> None:
+    running, api = served
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(16)  # connections complete, nothing is ever read or answered
+    try:
+        port = silent.getsockname()[1]
+        spec = listing_spec(f"http://127.0.0.1:{port}/sentencias/")
+        response, health = _preview_while_checking_health(running, api, spec)
+    finally:
+        silent.close()
+    assert health and set(health) == {200}
+    assert response.status_code == 200, response.text
+    assert [e["cause"] for e in response.json()["errors"]] == ["timeout"]
+
+
+def test_a_preview_that_cannot_finish_is_stopped_with_a_504(
+    served: tuple[Served, Api], tmp_path: Path
+) -> None:
+    """An XPath quadratic in the page's size (minutes on this page) is stopped at the
+    timeout; the answer says so in Spanish and English, and no preview process is left."""
+    running, api = served
+    (tmp_path / "www").mkdir()
+    page = "<html><body><table><tbody>" + "<tr><td>x</td></tr>" * 60_000 + "</tbody></table>"
+    (tmp_path / "www" / "grande.html").write_text(page + "</body></html>", encoding="utf-8")
+    with FixtureServer(tmp_path / "www") as site:
+        spec = listing_spec(
+            f"{site.url}/grande.html", listing={"items": "xpath://tr[count(//tr) > 0]"}
+        )
+        response, health = _preview_while_checking_health(running, api, spec)
+    assert health and set(health) == {200}
+    assert response.status_code == 504, response.text[:300]
+    body = response.json()
+    assert "did not finish within 8 s" in body["detail"]
+    assert "no terminó en 8 s" in body["mensaje"]
+    assert _children_running_previews() == []
+
+
+def test_previews_beyond_the_limit_are_told_to_come_back(tmp_path: Path) -> None:
+    """With MAX_RUNNING previews waiting on a site, one more is a 503 at once."""
+    api = open_api(tmp_path, preview_timeout_s=60)  # the waiting ones must outlast the check
+    running = Served(api)
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(16)
+    accepted: list[socket.socket] = []
+    spec = listing_spec(f"http://127.0.0.1:{silent.getsockname()[1]}/sentencias/")
+
+    def post() -> None:
+        httpx.post(f"{running.url}/v1/sources/preview", json=spec, headers=api.headers,
+                   timeout=WITHIN_S + 60)  # fmt: skip
+
+    posters = [threading.Thread(target=post, daemon=True) for _ in range(MAX_RUNNING)]
+    try:
+        for poster in posters:
+            poster.start()
+        silent.settimeout(WITHIN_S)
+        while len(accepted) < MAX_RUNNING:  # every preview is now waiting on the site
+            accepted.append(silent.accept()[0])
+        extra = httpx.post(f"{running.url}/v1/sources/preview", json=spec, headers=api.headers,
+                           timeout=WITHIN_S)  # fmt: skip
+    finally:
+        for connection in accepted:
+            connection.close()  # the waiting previews end at once
+        for poster in posters:
+            poster.join(WITHIN_S)
+        silent.close()
+        running.stop()
+        api.close()
+    assert extra.status_code == 503, extra.text[:300]
+    assert "intente de nuevo" in extra.json()["mensaje"]
