@@ -167,8 +167,8 @@ def test_a_json_body_nested_500_deep_is_a_422(tmp_path: Path) -> None:
             response = api.client.post(path, content=text, headers=headers)
             assert response.status_code == 422, response.text[:500]
             [problem] = response.json()["detail"]
-            assert problem["loc"][:4] == ["body", "json_api", "body", "a"]
-            assert "nested deeper than 32" in problem["msg"]
+            assert problem["loc"][0] == "body"
+            assert "nested" in problem["msg"] and "32" in problem["msg"]
     finally:
         api.close()
 
