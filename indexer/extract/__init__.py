@@ -71,6 +71,10 @@ def extract_text(
     if len(data) > limits.max_bytes:
         raise ExtractionError("too_large", f"{len(data)} bytes > {limits.max_bytes}")
     kind = sniff_type(data, content_type, filename)
+    if kind != "pdf" and len(data) > limits.max_markup_bytes:
+        raise ExtractionError(
+            "too_large", f"{kind} page of {len(data)} bytes > {limits.max_markup_bytes}"
+        )
     job = Job(kind, charset_from_content_type(content_type), limits.max_pages, limits.timeout_s)
     if kind == "pdf" or len(data) > IN_PROCESS_MAX_BYTES:
         return get_pool().run(job, data)
