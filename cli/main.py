@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import logging
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -84,14 +85,18 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     from indexer.library import Library
 
     library = Library.open(settings, writer=True)
+    causes: Counter[str] = Counter()
     counts = index_paths(
         library,
         [Path(p) for p in args.paths],
         kind=args.kind,
         institution=args.institution,
         jurisdiction=args.jurisdiction,
+        causes=causes,
     )
     print(" · ".join(f"{name} {count}" for name, count in counts.items()))
+    if causes:
+        print("errores por causa: " + " · ".join(f"{c} {n}" for c, n in sorted(causes.items())))
     library.close()
     return 1 if counts.get("errors") else 0
 

@@ -98,6 +98,15 @@ def _strip_bom(head: bytes) -> bytes:
     return head
 
 
+def _wide_as_ascii(head: bytes, content_type: str | None) -> bytes:
+    """BOM-less UTF-16/32 declared by the Content-Type, as ASCII-compatible bytes."""
+    declared = _canonical(charset_from_content_type(content_type))
+    if b"\x00" not in head or not declared or not declared.startswith(("utf-16", "utf-32")):
+        return head
+    text = head.decode(declared, errors="ignore")
+    return text.encode("ascii", errors="replace")
+
+
 def _declared_kind(content_type: str | None, filename: str | None) -> str | None:
     if content_type:
         mime = content_type.split(";", 1)[0].strip().lower()
@@ -134,7 +143,7 @@ def sniff_type(data: bytes, content_type: str | None, filename: str | None) -> s
     other binary data.
     """
     raw_head = data[:_SNIFF_BYTES]
-    head = _strip_bom(raw_head).lstrip()
+    head = _wide_as_ascii(_strip_bom(raw_head), content_type).lstrip()
     if head.startswith(b"%PDF-"):
         return "pdf"
     if _HTML_START.match(head) or _XML_THEN_HTML.match(head):
