@@ -33,6 +33,7 @@ def _specs(settings: Settings, only: Sequence[str] | None) -> list[SourceSpec]:
 
 def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
     from crawlers.runner import crawl
+    from crawlers.runs import close_abandoned_runs
     from crawlers.window import Window
     from indexer.library import Library
 
@@ -42,6 +43,9 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
     except ValueError as exc:
         raise SystemExit(f"abierto crawl: {exc}") from exc
     library = Library.open(settings, writer=True)
+    abandoned = close_abandoned_runs(library.db)
+    if abandoned:
+        print(f"{len(abandoned)} ejecución(es) de un rastreo terminado a la fuerza: abandonadas")
     backfill = (
         f" (backfill {args.since or '…'} to {args.until or '…'})"
         if args.since or args.until

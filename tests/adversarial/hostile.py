@@ -141,8 +141,7 @@ def many_pages_pdf(pages: int = 5000) -> bytes:
         _stream(text_content("Pagina de un expediente muy largo")),
     ]
     objects += [
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] %s /Contents 4 0 R >>"
-        % _RESOURCES
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] %s /Contents 4 0 R >>" % _RESOURCES
         for _ in range(pages)
     ]
     return _assemble(objects)
@@ -186,12 +185,10 @@ def huge_html(megabytes: int = 50) -> bytes:
 
 def billion_laughs(levels: int = 10) -> bytes:
     entities = ['<!ENTITY lol0 "lol">']
-    entities += [
-        f'<!ENTITY lol{i} "{("&lol%d;" % (i - 1)) * 10}">' for i in range(1, levels)
-    ]
+    entities += [f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, levels)]
     return (
         '<?xml version="1.0"?>\n<!DOCTYPE rss [' + "\n".join(entities) + "]>\n"
-        "<rss version=\"2.0\"><channel><title>Bomba</title>"
+        '<rss version="2.0"><channel><title>Bomba</title>'
         f"<item><title>&lol{levels - 1};</title><link>http://127.0.0.1/x</link>"
         "<description>texto</description></item></channel></rss>"
     ).encode()
