@@ -10,6 +10,9 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from cli.failures import engine_unreachable, explain, public_url, settings_problem
 from cli.registry import add_commands
 from config.settings import Settings
 from config.specs import SourceSpec, SpecError, load_specs
@@ -108,6 +111,15 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
     from indexer.library import Library
 
+    if settings.search_url:
+        why = engine_unreachable(settings.search_url)
+        if why:
+            print(
+                f"abierto reindex: no se pudo conectar con el motor de búsqueda en "
+                f"{public_url(settings.search_url)} ({why})",
+                file=sys.stderr,
+            )
+            return 2
     library = Library.open(settings, writer=True)
     total = library.db.count_documents()
     if settings.search_url:
@@ -237,12 +249,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     for handler in logging.root.handlers:
         handler.setLevel(getattr(args, "log_level", "WARNING"))
     overrides = {"data_dir": args.data_dir} if args.data_dir else {}
-    settings = Settings(**overrides)
+    try:
+        settings = Settings(**overrides)
+    except ValidationError as exc:
+        print(settings_problem(exc), file=sys.stderr)
+        return 2
     try:
         return args.func(args, settings)
     except SpecError as exc:
         print(f"abierto: invalid source spec: {exc}", file=sys.stderr)
         return 2
+    except Exception as exc:
+        message = explain(exc, settings)
+        if message is None:
+            raise
+        print(f"abierto {args.command}: {message}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
