@@ -21,7 +21,11 @@ charset contradicted by the bytes).
 
 A PDF without any text layer raises ``ExtractionError("no_text")`` (its
 ``pages`` attribute holds the page count, e.g. to queue OCR); so does an
-empty HTML or text document.
+empty HTML or text document. A PDF none of whose pages can be loaded (a page
+tree cyclic or nested too deeply) is ``malformed``, not a scan; one whose
+streams inflate past the worker's memory is a ``decompression_bomb``
+(``bombs``). HTML or text over ``ExtractionLimits.max_markup_bytes`` is
+``too_large``.
 """
 
 from __future__ import annotations

@@ -187,3 +187,26 @@ def test_index_a_hostile_batch_keeps_the_good_and_counts_the_rest(tmp_path: Path
                       "expediente muy largo"):  # fmt: skip
             body = api.get("/v1/search", params={"q": f'"{words}"'}).json()
             assert body["total"] == 1, words
+
+
+def test_a_crawled_page_with_a_stray_bom_reads_as_utf8() -> None:
+    """Scrapy decodes by a BOM first: the page a spider reads must not be mojibake."""
+    from scrapy.http import HtmlResponse, Response
+
+    from crawlers.encoding import as_page
+
+    body = b"\xff\xfe" + PAGE.encode()
+    for response in (
+        HtmlResponse("http://127.0.0.1/p.html", body=body, headers={"Content-Type": "text/html"}),
+        Response("http://127.0.0.1/p.html", body=body),
+    ):
+        page = as_page(response)
+        assert page is not None
+        assert page.css("p::text").get() == TEXT
+    lying = HtmlResponse(
+        "http://127.0.0.1/p.html",
+        body=PAGE.encode(),
+        headers={"Content-Type": "text/html; charset=utf-32"},
+    )
+    page = as_page(lying)
+    assert page is not None and page.css("p::text").get() == TEXT
