@@ -217,7 +217,8 @@ def _refuse_bomb(job: Job, data: bytes, failure: Exception) -> None:
     if largest_inflation(data, limit) > limit:
         raise ExtractionError(
             "decompression_bomb",
-            f"a stream of {len(data)} bytes inflates past {limit // 2**20} MB (worker: {failure})",
+            f"a stream of this {len(data)}-byte PDF inflates past {limit // 2**20} MB "
+            f"(worker: {failure})",
         ) from failure
 
 

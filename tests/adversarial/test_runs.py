@@ -3,18 +3,22 @@ abandoned, and nothing the killed crawl saved is lost."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from crawlers.runs import close_abandoned_runs, why_abandoned
 from indexer.db import Database
-from samples.server import serve
 from tests.adversarial.abierto import REPO
 from tests.e2e.helpers import run_crawl
 
@@ -28,23 +32,60 @@ start_urls: ["${ABIERTO_SAMPLES_URL}/sitemap.xml"]
 detail:
   fields: {title: "css:h1::text"}
 """
-DOCS = 20
+DOCS = 30
 
 
-def _site(root: Path) -> tuple[Path, Path]:
-    www, specs = root / "www", root / "specs"
-    www.mkdir()
-    specs.mkdir()
-    (specs / "mapa.yaml").write_text(SPEC)
-    urls = "".join(f"<url><loc>doc-{n}.html</loc></url>" for n in range(DOCS))
-    (www / "sitemap.xml").write_text(
-        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
-    )
-    for n in range(DOCS):
-        (www / f"doc-{n}.html").write_text(
-            f"<html><body><h1>Iniciativa {n}</h1><p>Reforma número {n}.</p></body></html>"
-        )
-    return www, specs
+class _Pages(BaseHTTPRequestHandler):
+    """A sitemap and its documents; documents answer slowly while ``slow`` is set."""
+
+    slow = threading.Event()
+
+    def do_GET(self) -> None:
+        if self.path == "/sitemap.xml":
+            urls = "".join(f"<url><loc>doc-{n}.html</loc></url>" for n in range(DOCS))
+            body = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+            kind = "application/xml"
+        elif self.path.startswith("/doc-"):
+            if self.slow.is_set():
+                time.sleep(1.0)
+            n = self.path.removeprefix("/doc-").removesuffix(".html")
+            body = f"<html><body><h1>Iniciativa {n}</h1><p>Reforma número {n}.</p></body></html>"
+            kind = "text/html; charset=utf-8"
+        else:
+            self.send_error(404)
+            return
+        data = body.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def _slow_site() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _saved(db_path: Path) -> int:
+    """Documents saved so far (0 while the database or its schema is not there yet)."""
+    if not db_path.exists():
+        return 0
+    try:
+        with contextlib.closing(sqlite3.connect(db_path, timeout=1)) as connection:
+            return connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+    except sqlite3.Error:
+        return 0
 
 
 def _wait_for(condition: object, seconds: float = 60) -> None:
@@ -57,16 +98,20 @@ def _wait_for(condition: object, seconds: float = 60) -> None:
 
 
 def test_a_crawl_killed_with_sigkill_is_closed_by_the_next_crawl(tmp_path: Path) -> None:
-    www, specs = _site(tmp_path)
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    (specs / "mapa.yaml").write_text(SPEC)
     data = tmp_path / "data"
     db_path = data / "abierto.db"
-    with serve(www) as server:
+    _Pages.slow.set()  # one document a second: the crawl is killed midway
+    with _slow_site() as url:
         env = os.environ | {
             "ABIERTO_DATA_DIR": str(data),
-            "ABIERTO_SAMPLES_URL": server.url,
+            "ABIERTO_SAMPLES_URL": url,
             "ABIERTO_SOURCES_DIR": str(specs),
             "ABIERTO_ALLOW_LOOPBACK": "true",
-            "ABIERTO_CRAWL_DELAY_S": "1",  # slow enough to be killed midway
+            "ABIERTO_CRAWL_DELAY_S": "0",
+            "ABIERTO_CONCURRENCY_PER_DOMAIN": "1",
         }
         env.pop("ABIERTO_DATABASE_URL", None)
         slow = subprocess.Popen(
@@ -74,21 +119,21 @@ def test_a_crawl_killed_with_sigkill_is_closed_by_the_next_crawl(tmp_path: Path)
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         try:
-            _wait_for(lambda: db_path.exists())
-            db = Database(f"sqlite:///{db_path}")
-            _wait_for(lambda: db.count_documents() >= 2)
+            _wait_for(lambda: _saved(db_path) >= 2)  # the crawl made the schema: read it raw
             os.kill(slow.pid, signal.SIGKILL)
             slow.wait(timeout=30)
         finally:
             if slow.poll() is None:
                 slow.kill()
+        db = Database(f"sqlite:///{db_path}")
         [killed] = db.list_runs("mapa-lento")
         assert killed.status == "running"  # what kill -9 leaves behind
         assert killed.owner == f"{socket.gethostname()}:{slow.pid}"
         kept = db.count_documents()
         assert 2 <= kept < DOCS
 
-        result = run_crawl(data, server.url, sources_dir=specs)
+        _Pages.slow.clear()
+        result = run_crawl(data, url, sources_dir=specs)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "1 ejecución(es) de un rastreo terminado a la fuerza: abandonadas" in result.stdout
     runs = {run.id: run for run in db.list_runs("mapa-lento")}

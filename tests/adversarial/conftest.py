@@ -1,1 +1,0 @@
-"""Hostile input, faults and their clear errors: every case also keeps the good documents."""
