@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from indexer.build import InvalidDocument, MissingField, build_document
-from indexer.library import Library
+from indexer.library import ArchivedFile, Library
 
 SUFFIXES = {".pdf", ".html", ".htm", ".txt"}
 LOCAL_SOURCE = "local"
@@ -27,10 +27,24 @@ def _files(paths: list[Path]) -> list[Path]:
     return found
 
 
+def _truncated(archived: ArchivedFile) -> bool:
+    """True when only the first pages of a long PDF were read (the page limit)."""
+    pages = archived.ref.pages
+    return bool(pages and archived.text is not None and archived.text.count("\f") + 1 < pages)
+
+
 def index_paths(
-    library: Library, paths: list[Path], *, kind: str, institution: str, jurisdiction: str
+    library: Library,
+    paths: list[Path],
+    *,
+    kind: str,
+    institution: str,
+    jurisdiction: str,
+    causes: Counter[str] | None = None,
 ) -> Counter[str]:
+    """Index each file; ``causes`` (if given) counts the files refused, by cause."""
     counts: Counter[str] = Counter()
+    causes = Counter() if causes is None else causes
     files = _files(paths)
     for number, path in enumerate(files, start=1):
         url = path.resolve().as_uri()
@@ -38,7 +52,12 @@ def index_paths(
         if archived.text is None:
             print(f"  {path}: {archived.error}")
             counts["errors"] += 1
+            causes[(archived.error or "unknown").split(":", 1)[0]] += 1
             continue
+        if _truncated(archived):
+            pages = archived.text.count("\f") + 1
+            print(f"  {path}: solo se leyeron sus primeras {pages} de {archived.ref.pages} páginas")
+            counts["truncated"] += 1
         fields = {"title": path.stem.replace("_", " ")}
         if kind != "sentencia":  # a sentence's dates, court and case come from its heading
             fields["date"] = archived.text[:3000]
@@ -58,6 +77,7 @@ def index_paths(
         except (MissingField, InvalidDocument) as exc:
             print(f"  {path}: {exc}")
             counts["errors"] += 1
+            causes["invalid_document"] += 1
             continue
         counts[library.add_document(doc)] += 1
         if number % 25 == 0 or number == len(files):

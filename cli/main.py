@@ -6,9 +6,13 @@ import argparse
 import datetime as dt
 import logging
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from cli.failures import engine_unreachable, explain, public_url, settings_problem
 from cli.registry import add_commands
 from config.settings import Settings
 from config.specs import SourceSpec, SpecError, load_specs
@@ -32,6 +36,7 @@ def _specs(settings: Settings, only: Sequence[str] | None) -> list[SourceSpec]:
 
 def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
     from crawlers.runner import crawl
+    from crawlers.runs import close_abandoned_runs
     from crawlers.window import Window
     from indexer.library import Library
 
@@ -41,6 +46,9 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
     except ValueError as exc:
         raise SystemExit(f"abierto crawl: {exc}") from exc
     library = Library.open(settings, writer=True)
+    abandoned = close_abandoned_runs(library.db)
+    if abandoned:
+        print(f"{len(abandoned)} ejecución(es) de un rastreo terminado a la fuerza: abandonadas")
     backfill = (
         f" (backfill {args.since or '…'} to {args.until or '…'})"
         if args.since or args.until
@@ -84,14 +92,18 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     from indexer.library import Library
 
     library = Library.open(settings, writer=True)
+    causes: Counter[str] = Counter()
     counts = index_paths(
         library,
         [Path(p) for p in args.paths],
         kind=args.kind,
         institution=args.institution,
         jurisdiction=args.jurisdiction,
+        causes=causes,
     )
     print(" · ".join(f"{name} {count}" for name, count in counts.items()))
+    if causes:
+        print("errores por causa: " + " · ".join(f"{c} {n}" for c, n in sorted(causes.items())))
     library.close()
     return 1 if counts.get("errors") else 0
 
@@ -99,6 +111,15 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
     from indexer.library import Library
 
+    if settings.search_url:
+        why = engine_unreachable(settings.search_url)
+        if why:
+            print(
+                f"abierto reindex: no se pudo conectar con el motor de búsqueda en "
+                f"{public_url(settings.search_url)} ({why})",
+                file=sys.stderr,
+            )
+            return 2
     library = Library.open(settings, writer=True)
     total = library.db.count_documents()
     if settings.search_url:
@@ -228,12 +249,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     for handler in logging.root.handlers:
         handler.setLevel(getattr(args, "log_level", "WARNING"))
     overrides = {"data_dir": args.data_dir} if args.data_dir else {}
-    settings = Settings(**overrides)
+    try:
+        settings = Settings(**overrides)
+    except ValidationError as exc:
+        print(settings_problem(exc), file=sys.stderr)
+        return 2
     try:
         return args.func(args, settings)
     except SpecError as exc:
         print(f"abierto: invalid source spec: {exc}", file=sys.stderr)
         return 2
+    except Exception as exc:
+        message = explain(exc, settings)
+        if message is None:
+            raise
+        print(f"abierto {args.command}: {message}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -3,8 +3,8 @@
 Legacy sites serve ISO-8859-1 pages with ``charset=utf-8`` headers, UTF-8 pages whose
 ``<meta>`` says ISO-8859-1 (the Diputados SITL does), and HTML with ``Content-Type:
 application/pdf``. Scrapy trusts the declarations; this module re-decodes by the bytes
-(valid UTF-8 wins, then a declared non-Latin charset, then Windows-1252) so selectors
-read ``Díaz`` and not ``DÃ­az``.
+(a consistent byte-order mark, then valid UTF-8, then the declaration that decodes
+cleanly, then Windows-1252) so selectors read ``Díaz`` and not ``DÃ­az``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,12 @@ from scrapy.http import HtmlResponse, Response, TextResponse
 
 from indexer.extract import sniff_type
 from indexer.extract.model import ExtractionError
-from indexer.extract.sniff import decode_bytes, sniff_charset
+from indexer.extract.sniff import (
+    BOMS,
+    charset_from_content_type,
+    decode_declared,
+    sniff_charset,
+)
 
 
 def _name(encoding: str | None) -> str | None:
@@ -26,8 +31,10 @@ def _name(encoding: str | None) -> str | None:
 
 
 def true_encoding(response: Response) -> str:
-    declared = response.encoding if isinstance(response, TextResponse) else None
-    _, used = decode_bytes(response.body, declared or sniff_charset(response.body))
+    """The charset the body really uses: a consistent BOM, valid UTF-8, then the
+    Content-Type charset or ``<meta>`` that decodes it cleanly, then Windows-1252."""
+    header = charset_from_content_type(_content_type(response))
+    _, used = decode_declared(response.body, (header, sniff_charset(response.body)))
     return used
 
 
@@ -40,13 +47,20 @@ def as_page(response: Response) -> TextResponse | None:
     if kind != "html":
         return None
     used = true_encoding(response)
+    body = _without_stray_bom(response.body, used)
     if isinstance(response, TextResponse):
-        if _name(response.encoding) == _name(used):
+        if _name(response.encoding) == _name(used) and body is response.body:
             return response
-        return response.replace(encoding=used)
-    return HtmlResponse(
-        url=response.url, body=response.body, encoding=used, request=response.request
-    )
+        return response.replace(encoding=used, body=body)
+    return HtmlResponse(url=response.url, body=body, encoding=used, request=response.request)
+
+
+def _without_stray_bom(body: bytes, used: str) -> bytes:
+    """Scrapy decodes by a BOM before any declared encoding: drop one the bytes deny."""
+    for bom, encoding in BOMS:
+        if body.startswith(bom):
+            return body if _name(encoding) == _name(used) else body[len(bom) :]
+    return body
 
 
 def _content_type(response: Response) -> str | None:

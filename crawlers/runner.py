@@ -11,7 +11,7 @@ from scrapy.crawler import CrawlerProcess
 
 from config.settings import Settings
 from config.specs import SourceSpec
-from crawlers.runs import RunStats
+from crawlers.runs import Heartbeat, RunStats, this_process
 from crawlers.settings import scrapy_settings
 from crawlers.spiders import SPIDERS_BY_SHAPE
 from crawlers.window import OPEN, Window
@@ -40,6 +40,8 @@ def crawl(
     max_seconds: float = 0,
 ) -> list[RunReport]:
     """Crawl every spec in one process (Twisted's reactor runs once per process);
+    each run records this process as its owner and beats while it lives, so a later
+    process can close it as abandoned if this one is killed;
     ``window`` limits a backfill to publications dated within it; ``max_items`` and
     ``max_seconds`` (0: no limit) end a crawl early, as previews do."""
     quiet(log_level)
@@ -47,14 +49,22 @@ def crawl(
     process = CrawlerProcess(scrapy_settings(settings, log_level) | limits)
     quiet(log_level)
     reports: list[RunReport] = []
+    owner = this_process()
+    run_ids = []
     for spec in specs:
-        run = RunStats(source_id=spec.id, run_id=library.db.start_run(spec.id))
+        run = RunStats(source_id=spec.id, run_id=library.db.start_run(spec.id, owner))
+        run_ids.append(run.run_id)
         crawler = process.create_crawler(SPIDERS_BY_SHAPE[spec.shape])
         crawler.signals.connect(
             _closer(library, run, reports), signal=signals.spider_closed, weak=False
         )
         process.crawl(crawler, spec=spec, library=library, run=run, window=window)
-    process.start()
+    heartbeat = Heartbeat(library.db, run_ids)
+    heartbeat.start()
+    try:
+        process.start()
+    finally:
+        heartbeat.stop()
     return reports
 
 

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import os
+import socket
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+from indexer.db import Database
 
 MAX_EXAMPLES = 5
 
@@ -38,3 +45,76 @@ class RunStats:
         keys = ("pages", "items", "new", "updated", "unchanged", "files", "files_reused",
                 "not_modified")  # fmt: skip
         return {key: self.counts.get(key, 0) for key in keys} | {"errors": self.error_count}
+
+
+# -- liveness: runs whose crawl was killed are closed, not left running forever ------
+
+HEARTBEAT_S = 30.0
+STALE_AFTER = dt.timedelta(minutes=5)  # ten missed heartbeats: the crawl is gone
+
+
+def this_process() -> str:
+    """The owner recorded on the runs this process opens: ``host:pid``."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _pid_gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    stat = Path(f"/proc/{pid}/stat")
+    with contextlib.suppress(OSError, IndexError):
+        return stat.read_text().rsplit(")", 1)[1].split()[0] == "Z"  # a zombie is dead
+    return False
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def why_abandoned(owner: str | None, heartbeat: dt.datetime | None, now: dt.datetime) -> str | None:
+    """Why a ``running`` run's crawl is gone, or None while it may still live.
+
+    On this host the process is checked directly; elsewhere (or if the pid was reused)
+    a heartbeat older than ``STALE_AFTER`` decides. Runs without an owner (opened before
+    owners were recorded) are left to the worker's own recovery.
+    """
+    if not owner:
+        return None
+    host, _, pid = owner.rpartition(":")
+    if host == socket.gethostname() and pid.isdigit() and _pid_gone(int(pid)):
+        return f"el proceso {pid} que rastreaba terminó sin cerrar la ejecución"
+    if heartbeat is None or now - _aware(heartbeat) > STALE_AFTER:
+        return f"sin latido de {owner} desde hace más de {STALE_AFTER.seconds // 60} minutos"
+    return None
+
+
+def close_abandoned_runs(db: Database) -> list[int]:
+    """Close as ``abandoned`` the running runs whose crawl process is gone."""
+    now = dt.datetime.now(dt.UTC)
+    closed = []
+    for row in db.running_runs():
+        reason = why_abandoned(row.owner, row.heartbeat_at, now)
+        if reason and db.abandon_run(row.id, reason):
+            closed.append(row.id)
+    return closed
+
+
+class Heartbeat(threading.Thread):
+    """Touches the runs of this process every ``HEARTBEAT_S`` while its crawls run."""
+
+    def __init__(self, db: Database, run_ids: list[int], every: float = HEARTBEAT_S) -> None:
+        super().__init__(name="crawl-heartbeat", daemon=True)
+        self.db, self.run_ids, self.every = db, run_ids, every
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopped.wait(self.every):
+            with contextlib.suppress(Exception):  # a busy database: the next beat will do
+                self.db.beat(self.run_ids)
+
+    def stop(self) -> None:
+        self.stopped.set()

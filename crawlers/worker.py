@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from config.settings import Settings
+from crawlers.runs import close_abandoned_runs
 from indexer.db import Database
 from indexer.db.database import utcnow
 from indexer.db.registry import Registry
@@ -99,6 +100,9 @@ class Worker:
 
     def run(self, once: bool = False, poll_s: float = 5.0) -> None:
         """Loop until interrupted (or, with ``once``, until the due crawls are done)."""
+        closed = close_abandoned_runs(self.db)
+        if closed:
+            log.warning("%d run(s) of killed crawls closed as abandoned", len(closed))
         try:
             while True:
                 self.start_due()

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from crawlers.formats.feeds import parse_moment
-from crawlers.formats.xml import first_text, xml_selector
+from crawlers.formats.xml import HostileXML, first_text, xml_selector
 
 MAX_UNZIPPED = 50 * 1024 * 1024
 _ROBOTS_SITEMAP = re.compile(r"^\s*sitemap\s*:\s*(\S+)", re.IGNORECASE | re.MULTILINE)
@@ -36,7 +36,9 @@ def unzip(body: bytes) -> bytes:
     with gzip.GzipFile(fileobj=io.BytesIO(body)) as stream:
         data = stream.read(MAX_UNZIPPED + 1)
     if len(data) > MAX_UNZIPPED:
-        raise ValueError("gzipped sitemap larger than 50 MB")
+        raise HostileXML(
+            "too_large", f"gzipped sitemap of {len(body)} bytes inflates past 50 MB: refused"
+        )
     return data
 
 

@@ -4,6 +4,11 @@ The bytes are decoded by what they are (valid UTF-8 wins over a declared ISO-885
 the declaration is dropped, and lxml parses in recovery mode with namespaces removed,
 so ``yt:videoId`` is ``videoId`` and ``media:group/media:content`` is
 ``group/content`` in spec selectors.
+
+Feeds and sitemaps never need to declare entities: a document type that does (an
+entity bomb, or an external entity reaching for ``file:///etc/passwd`` or a local
+address) is refused as a whole with :class:`HostileXML`, rather than parsed with the
+entities silently dropped (which cut titles and links short).
 """
 
 from __future__ import annotations
@@ -16,6 +21,32 @@ from indexer.extract.sniff import decode_bytes
 
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _DECLARED = re.compile(rb"<\?xml[^>]*encoding\s*=\s*[\"']([\w.:-]+)", re.IGNORECASE)
+_EXTERNAL = re.compile(r"<!ENTITY\s+(?:%\s+)?\S+\s+(?:SYSTEM|PUBLIC)\b")
+_PROLOG_CHARS = 64 * 1024
+
+
+class HostileXML(ValueError):
+    """XML refused before parsing; ``cause`` names why, for the run's error counts."""
+
+    def __init__(self, cause: str, message: str) -> None:
+        super().__init__(message)
+        self.cause = cause
+
+
+def refuse_entities(text: str) -> None:
+    """Raise HostileXML when the document type declares entities (XML spells both
+    keywords in capitals; a document type must come before the root element)."""
+    doctype = text.find("<!DOCTYPE", 0, _PROLOG_CHARS)
+    if doctype < 0:
+        return
+    declaration = text.find("<!ENTITY", doctype)
+    if declaration < 0:
+        return
+    external = _EXTERNAL.match(text, declaration)
+    kind = "an external entity" if external else "entities (an entity bomb?)"
+    raise HostileXML("xml_entities", f"the document declares {kind}: refused")
+
+
 _BARE_AMPERSAND = re.compile(r"&(?!(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});)")
 
 
@@ -23,6 +54,7 @@ def xml_selector(body: bytes) -> Selector:
     declared = _DECLARED.search(body[:200])
     text, _ = decode_bytes(body, declared[1].decode("ascii") if declared else None)
     text = _DECLARATION.sub("", text.lstrip("\ufeff"), count=1)
+    refuse_entities(text)
     text = _BARE_AMPERSAND.sub("&amp;", text)
     selector = Selector(text=text, type="xml")
     selector.remove_namespaces()

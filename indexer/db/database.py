@@ -191,12 +191,43 @@ class Database:
 
     # -- crawl runs -----------------------------------------------------------------
 
-    def start_run(self, source_id: str) -> int:
+    def start_run(self, source_id: str, owner: str | None = None) -> int:
+        """Open a run; ``owner`` ("host:pid") and a first heartbeat let a later process
+        tell whether the crawl still lives."""
         with self.session() as s, s.begin():
-            row = CrawlRunRow(source_id=source_id, started_at=utcnow(), stats={}, errors={})
+            now = utcnow()
+            row = CrawlRunRow(
+                source_id=source_id, started_at=now, stats={}, errors={}, owner=owner,
+                heartbeat_at=now if owner else None,
+            )  # fmt: skip
             s.add(row)
             s.flush()
             return row.id
+
+    def beat(self, run_ids: list[int]) -> None:
+        """The crawls of these runs are alive (only runs still running are touched)."""
+        if not run_ids:
+            return
+        with self.session() as s, s.begin():
+            s.execute(
+                update(CrawlRunRow)
+                .where(CrawlRunRow.id.in_(run_ids), CrawlRunRow.status == "running")
+                .values(heartbeat_at=utcnow())
+            )
+
+    def running_runs(self) -> list[CrawlRunRow]:
+        with self.session() as s:
+            return list(s.scalars(select(CrawlRunRow).where(CrawlRunRow.status == "running")))
+
+    def abandon_run(self, run_id: int, message: str) -> bool:
+        """Close a run whose crawl is gone as ``abandoned`` (if it is still running)."""
+        with self.session() as s, s.begin():
+            done = s.execute(
+                update(CrawlRunRow)
+                .where(CrawlRunRow.id == run_id, CrawlRunRow.status == "running")
+                .values(status="abandoned", finished_at=utcnow(), message=message)
+            )
+            return bool(done.rowcount)
 
     def finish_run(
         self,

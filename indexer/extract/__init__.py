@@ -21,7 +21,11 @@ charset contradicted by the bytes).
 
 A PDF without any text layer raises ``ExtractionError("no_text")`` (its
 ``pages`` attribute holds the page count, e.g. to queue OCR); so does an
-empty HTML or text document.
+empty HTML or text document. A PDF none of whose pages can be loaded (a page
+tree cyclic or nested too deeply) is ``malformed``, not a scan; one whose
+streams inflate past the worker's memory is a ``decompression_bomb``
+(``bombs``). HTML or text over ``ExtractionLimits.max_markup_bytes`` is
+``too_large``.
 """
 
 from __future__ import annotations
@@ -71,6 +75,10 @@ def extract_text(
     if len(data) > limits.max_bytes:
         raise ExtractionError("too_large", f"{len(data)} bytes > {limits.max_bytes}")
     kind = sniff_type(data, content_type, filename)
+    if kind != "pdf" and len(data) > limits.max_markup_bytes:
+        raise ExtractionError(
+            "too_large", f"{kind} page of {len(data)} bytes > {limits.max_markup_bytes}"
+        )
     job = Job(kind, charset_from_content_type(content_type), limits.max_pages, limits.timeout_s)
     if kind == "pdf" or len(data) > IN_PROCESS_MAX_BYTES:
         return get_pool().run(job, data)

@@ -7,7 +7,7 @@ import re
 from lxml import etree
 
 from .normalise import normalise_text
-from .sniff import decode_bytes, sniff_charset
+from .sniff import decode_declared, sniff_charset
 
 
 def _words(text: str) -> frozenset[str]:
@@ -136,6 +136,60 @@ def _resolve_markers(text: str) -> str:
     return _CELL_RUN.sub("\t", text)
 
 
+def _parse(markup: str) -> etree._Element | None:
+    """Parse HTML; a page nested deeper than the parser allows is flattened and reparsed."""
+    data = markup.encode("utf-8", "replace")
+    for attempt in (data, None):
+        parser = etree.HTMLParser(
+            encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True,
+            huge_tree=True,
+        )  # fmt: skip
+        try:
+            root = etree.fromstring(attempt if attempt is not None else _flatten(data), parser)
+        except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+            return None
+        too_deep = any(e.type == _DEPTH_ERROR for e in parser.error_log)
+        if not too_deep or attempt is None:
+            return root
+    return None
+
+
+MAX_MARKUP_CHARS = 10 * 1024 * 1024  # parsing is ~0.4 s and ~20 bytes of memory per char
+_DEPTH_ERROR = etree.ErrorTypes.ERR_RESOURCE_LIMIT
+MAX_DEPTH = 512  # elements nested deeper become line breaks (libxml2 stops at 2048)
+_TAG = re.compile(rb"<(/?)([A-Za-z][\w:-]*)[^>]*>")
+_NO_END = frozenset(
+    b"area base br col embed hr img input link meta param source track wbr "
+    b"p li dt dd tr td th option thead tbody tfoot colgroup".split()
+)  # void elements and those whose end tag browsers infer: they do not nest here
+
+
+def _flatten(data: bytes) -> bytes:
+    """Replace tags opened past ``MAX_DEPTH`` (and their end tags) by ``<br>``.
+
+    One linear pass over the tags, without recursion: a page 100,000 ``<div>``s deep
+    keeps its deep text, one line per dropped level.
+    """
+    depth = excess = 0
+    out: list[bytes] = []
+    position = 0
+    for match in _TAG.finditer(data):
+        closing, name = match.group(1), match.group(2).lower()
+        if name in _NO_END:
+            continue
+        if not closing and depth >= MAX_DEPTH:
+            excess += 1
+        elif closing and excess:
+            excess -= 1
+        else:
+            depth = max(0, depth - 1) if closing else depth + 1
+            continue
+        out += [data[position : match.start()], b"<br>"]
+        position = match.end()
+    out.append(data[position:])
+    return b"".join(out)
+
+
 def main_text_from_str(markup: str) -> str:
     """Main-content text of already-decoded HTML (see :func:`html_main_text`)."""
     for marker in (_LINE, _PARA, _CELL):
@@ -143,13 +197,7 @@ def main_text_from_str(markup: str) -> str:
             markup = markup.replace(marker, "")
     if not markup.strip():
         return ""
-    parser = etree.HTMLParser(
-        encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, huge_tree=True
-    )
-    try:
-        root = etree.fromstring(markup.encode("utf-8", "replace"), parser)
-    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-        return ""
+    root = _parse(markup[:MAX_MARKUP_CHARS])
     if root is None:
         return ""
     _remove_boilerplate(root)
@@ -163,11 +211,12 @@ def main_text_from_str(markup: str) -> str:
 def decode_html(data: bytes, encoding: str | None = None) -> tuple[str, str, str | None]:
     """Decode HTML bytes: return ``(markup, encoding_used, encoding_declared)``.
 
-    ``encoding`` (e.g. the HTTP charset) takes precedence over ``<meta charset>``.
+    ``encoding`` (e.g. the HTTP charset) is tried before ``<meta charset>``; when they
+    disagree, the first that decodes the bytes cleanly wins (see ``decode_declared``).
     """
-    declared = encoding or sniff_charset(data)
-    markup, used = decode_bytes(data, declared)
-    return markup, used, declared
+    meta = sniff_charset(data)
+    markup, used = decode_declared(data, (encoding, meta))
+    return markup, used, encoding or meta
 
 
 def html_main_text(html: bytes | str, encoding: str | None = None) -> str:
@@ -181,6 +230,9 @@ def html_main_text(html: bytes | str, encoding: str | None = None) -> str:
     tabs. Elements hidden with CSS or ``hidden`` are kept: legacy sites (e.g. the
     Diputados SITL) put the content in collapsed accordions. Bytes are decoded
     with ``encoding``, the declared charset, or UTF-8 / Windows-1252 detection.
+    Only the first ``MAX_MARKUP_CHARS`` characters are read (bounded time and
+    memory; :func:`indexer.extract.extract_text` refuses larger pages as
+    ``too_large`` instead), and elements nested past ``MAX_DEPTH`` become lines.
     """
     markup = html if isinstance(html, str) else decode_html(html, encoding)[0]
     return main_text_from_str(markup)

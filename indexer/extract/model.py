@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 CAUSES = frozenset(
-    {"too_large", "timeout", "encrypted", "malformed", "no_text", "unsupported_type"}
+    {
+        "too_large",
+        "decompression_bomb",
+        "timeout",
+        "encrypted",
+        "malformed",
+        "no_text",
+        "unsupported_type",
+    }
 )
 
 
@@ -52,8 +60,11 @@ class ExtractionLimits:
     ``max_bytes`` is checked before parsing; PDFs with more than ``max_pages`` pages
     are truncated to their first ``max_pages`` pages (with a warning); ``timeout_s``
     is a hard wall-clock limit on PDF parsing (the worker process is killed).
+    HTML and plain text over ``max_markup_bytes`` are refused as ``too_large``: a
+    50 MB page would cost a worker ~20 s and ~1 GB to parse for text nobody reads.
     """
 
     max_bytes: int = 50 * 1024 * 1024
+    max_markup_bytes: int = 10 * 1024 * 1024
     max_pages: int = 2000
     timeout_s: float = 60.0

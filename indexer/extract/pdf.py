@@ -36,6 +36,8 @@ class _Pages:
     total: int
     method: str
     warnings: list[str]
+    failed_pages: int = 0  # pages the reader could not load
+    fallback_error: str = ""
 
 
 def _score(texts: list[str]) -> int:
@@ -70,7 +72,7 @@ def _pdfium_pages(data: bytes, max_pages: int) -> _Pages:
                 if errors >= _MAX_PAGE_ERRORS:
                     break
         warnings = [f"page_errors:{errors}"] if errors else []
-        return _Pages(texts, total, "pdfium", warnings)
+        return _Pages(texts, total, "pdfium", warnings, errors)
     finally:
         doc.close()
 
@@ -140,10 +142,23 @@ def extract_pdf(data: bytes, max_pages: int, deadline: float | None = None) -> E
         result.warnings.append(f"pages_truncated:{max_pages}/{result.total}")
     text = normalise_pages(result.texts)
     if not text.replace("\f", "").strip():
+        _refuse_unloadable(result)
         raise ExtractionError("no_text", "no text layer (scanned?)", pages=result.total)
     if _score(result.texts) < SPARSE_CHARS_PER_PAGE * len(result.texts):
         result.warnings.append("sparse_text")
     return Extraction(text, result.total, result.method, tuple(result.warnings))
+
+
+def _refuse_unloadable(result: _Pages) -> None:
+    """No text because no page could even be loaded is a broken file, not a scan."""
+    if not result.texts or result.failed_pages < len(result.texts):
+        return
+    reason = "the page tree is broken, cyclic or nested too deeply"
+    if "Recursion" in result.fallback_error:
+        reason = "the page tree is nested too deeply"
+    raise ExtractionError(
+        "malformed", f"none of {len(result.texts)} page(s) could be loaded: {reason}"
+    )
 
 
 def _try_fallback(
@@ -162,6 +177,7 @@ def _try_fallback(
         if result is None:
             raise ExtractionError("malformed", f"{pdfium_error}; pdfminer: {exc!r}") from exc
         result.warnings.append("fallback_failed")
+        result.fallback_error = f"{type(exc).__name__}: {exc}"[:200]
         return result
     if result is None:
         if not fallback.texts:

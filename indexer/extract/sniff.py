@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Sequence
 
 from .model import ExtractionError
 
 _SNIFF_BYTES = 1024
-_BOMS = (
+BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -88,13 +89,22 @@ codecs.register_error("estado_cp1252", _cp1252_or_latin1)
 
 def _strip_bom(head: bytes) -> bytes:
     """Return the leading bytes as ASCII-compatible bytes, BOM removed."""
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if head.startswith(bom):
             if encoding == "utf-8-sig":
                 return head[len(bom) :]
             text = head.decode(encoding, errors="ignore")
             return text.encode("ascii", errors="replace")
     return head
+
+
+def _wide_as_ascii(head: bytes, content_type: str | None) -> bytes:
+    """BOM-less UTF-16/32 declared by the Content-Type, as ASCII-compatible bytes."""
+    declared = _canonical(charset_from_content_type(content_type))
+    if b"\x00" not in head or not declared or not declared.startswith(("utf-16", "utf-32")):
+        return head
+    text = head.decode(declared, errors="ignore")
+    return text.encode("ascii", errors="replace")
 
 
 def _declared_kind(content_type: str | None, filename: str | None) -> str | None:
@@ -133,7 +143,7 @@ def sniff_type(data: bytes, content_type: str | None, filename: str | None) -> s
     other binary data.
     """
     raw_head = data[:_SNIFF_BYTES]
-    head = _strip_bom(raw_head).lstrip()
+    head = _wide_as_ascii(_strip_bom(raw_head), content_type).lstrip()
     if head.startswith(b"%PDF-"):
         return "pdf"
     if _HTML_START.match(head) or _XML_THEN_HTML.match(head):
@@ -174,26 +184,65 @@ def _canonical(encoding: str | None) -> str | None:
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
-    """Decode document bytes; return ``(text, encoding_used)``.
+    """Decode document bytes; return ``(text, encoding_used)`` (see :func:`decode_declared`)."""
+    return decode_declared(data, (declared,))
 
-    Order: byte-order mark; UTF-8 if the bytes are valid UTF-8 (legacy pages
-    often declare Latin-1 but serve UTF-8, and vice versa); a declared UTF-16/32
-    or other non-Latin-1 charset; otherwise Windows-1252 (a superset of
-    ISO-8859-1, as browsers do).
+
+def decode_declared(data: bytes, declarations: Sequence[str | None]) -> tuple[str, str]:
+    """Decode document bytes by what they are; return ``(text, encoding_used)``.
+
+    Precedence, first that holds:
+
+    1. a byte-order mark the rest of the bytes agree with (a UTF-16/32 mark before
+       NUL-free valid UTF-8 is a stray mark: it is dropped and step 2 decides);
+    2. valid UTF-8 (legacy pages declare Latin-1 but serve UTF-8, and declare
+       ``utf-32`` over UTF-8), unless a declared UTF-16/32 explains NUL bytes;
+    3. the first declaration (HTTP header, then ``<meta>``) that decodes cleanly;
+    4. Windows-1252 (a superset of ISO-8859-1, as browsers do), never failing.
     """
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return data.decode(encoding, errors="replace"), encoding
-    canonical = _canonical(declared)
-    if canonical and canonical.startswith(("utf-16", "utf-32")):
-        return data.decode(canonical, errors="replace"), canonical
+    body, from_bom = _after_consistent_bom(data)
+    if from_bom:
+        return body.decode(from_bom), from_bom
+    names = [name for name in map(_canonical, declarations) if name]
+    wide = [name for name in names if name.startswith(("utf-16", "utf-32"))]
+    if b"\x00" in body:
+        for name in wide:
+            text = _strict(body, name)
+            if text is not None:
+                return text, name
+    text = _strict(body, "utf-8")
+    if text is not None:
+        return text, "utf-8"
+    for name in names:
+        if name in ("utf-8", "cp1252") or (name in wide and b"\x00" not in body):
+            continue
+        text = _strict(body, name)
+        if text is not None:
+            return text, name
+    return body.decode("cp1252", errors="estado_cp1252"), "cp1252"
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    if canonical and canonical not in ("utf-8", "cp1252"):
-        return data.decode(canonical, errors="replace"), canonical
-    return data.decode("cp1252", errors="estado_cp1252"), "cp1252"
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _after_consistent_bom(data: bytes) -> tuple[bytes, str | None]:
+    """``(bytes, encoding)`` when a BOM the bytes agree with starts ``data``;
+    otherwise ``(data without any stray BOM, None)``."""
+    for bom, encoding in BOMS:
+        if not data.startswith(bom):
+            continue
+        rest = data[len(bom) :]
+        if encoding == "utf-8-sig":
+            return (data, encoding) if _strict(rest, "utf-8") is not None else (rest, None)
+        stray = b"\x00" not in rest and _strict(rest, "utf-8") is not None
+        if not stray and _strict(data, encoding) is not None:
+            return data, encoding
+        return rest, None
+    return data, None
 
 
 def charset_mismatch(data: bytes, declared: str | None, used: str) -> bool:

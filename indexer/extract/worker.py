@@ -27,6 +27,7 @@ import atexit
 import contextlib
 import os
 import queue
+import signal
 import socket
 import subprocess
 import sys
@@ -35,12 +36,14 @@ import time
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from .bombs import largest_inflation
 from .core import Job, extract_local
 from .model import Extraction, ExtractionError
 
 STARTUP_TIMEOUT_S = 60.0
 MAX_JOBS_PER_WORKER = 500
 WATCHDOG_GRACE_S = 5.0
+_OUT_OF_MEMORY_SHARE = 0.5  # a dead worker that had used this share of its cap ran out
 _FALLBACK_SHARE = 0.8  # pdfminer fallback stops after this share of the timeout
 _PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
 
@@ -50,7 +53,35 @@ class WorkerUnavailable(RuntimeError):
 
 
 class _Died(Exception):
-    """The worker process went away during a job."""
+    """The worker process went away during a job (``peak``: its peak memory, bytes)."""
+
+    def __init__(self, message: str, peak: int = 0) -> None:
+        super().__init__(message)
+        self.peak = peak
+
+
+def _reap(proc: subprocess.Popen[bytes] | None) -> tuple[int | None, int]:
+    """(exit status, peak resident memory in KiB) of a child that is exiting."""
+    if proc is None:
+        return None, 0
+    deadline = time.monotonic() + 2.0
+    while time.monotonic() < deadline:
+        try:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        except ChildProcessError:
+            return proc.returncode, 0
+        if pid:
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            return proc.returncode, usage.ru_maxrss
+        time.sleep(0.02)
+    return None, 0
+
+
+def _death(code: int | None) -> str:
+    if code is not None and code < 0:
+        with contextlib.suppress(ValueError):
+            return f"worker died ({signal.Signals(-code).name})"
+    return f"worker died (exit code {code})"
 
 
 class _Worker:
@@ -129,9 +160,9 @@ class _Worker:
                 raise ExtractionError("timeout", f"parsing exceeded {job.timeout_s:g}s")
             return conn.recv()
         except (EOFError, OSError) as exc:
-            code = self.proc.poll() if self.proc else None
+            code, peak_kb = _reap(self.proc)
             self.stop(kill=True)
-            raise _Died(f"worker died (exit code {code})") from exc
+            raise _Died(_death(code), peak_kb * 1024) from exc
 
     def run(self, job: Job, data: bytes) -> Extraction:
         """Run one job under a wall-clock deadline that excludes worker startup.
@@ -139,23 +170,56 @@ class _Worker:
         A child that dies mid-job (killed from outside, or crashed by the input)
         is replaced and the job retried once within the same deadline; a second
         death means the input crashes the parser: ExtractionError("malformed").
+        A PDF that kills or outlasts its worker is first checked for a
+        decompression bomb, so that is the cause reported, not the death.
         """
         self._ensure_started()
         deadline = time.monotonic() + job.timeout_s
         try:
             reply = self._attempt(job, data, deadline)
-        except _Died:
+        except ExtractionError as exc:
+            _refuse_bomb(job, data, exc)
+            raise
+        except _Died as died:
+            _refuse_bomb(job, data, died)
             self._ensure_started()
             try:
                 reply = self._attempt(job, data, deadline)
             except _Died as exc:
-                raise ExtractionError("malformed", str(exc)) from exc
+                if exc.peak >= _OUT_OF_MEMORY_SHARE * _memory_limit_bytes():
+                    raise ExtractionError(
+                        "too_large",
+                        f"parsing needs more than the worker's {_memory_limit_bytes() >> 20} MB "
+                        f"of memory ({exc})",
+                    ) from exc
+                raise ExtractionError("malformed", f"the parser crashed: {exc}") from exc
         status, payload = reply if isinstance(reply, tuple) else (None, reply)
         if status == "ok" and isinstance(payload, Extraction):
             return payload
         if isinstance(payload, ExtractionError):
+            if payload.cause == "too_large":
+                _refuse_bomb(job, data, payload)
             raise payload
         raise ExtractionError("malformed", f"unexpected worker reply {status!r}")
+
+
+def _memory_limit_bytes() -> int:
+    megabytes = int(os.environ.get("ABIERTO_EXTRACT_WORKER_MEMORY_MB", "2048"))
+    return (megabytes if megabytes > 0 else 2048) * 1024 * 1024
+
+
+def _refuse_bomb(job: Job, data: bytes, failure: Exception) -> None:
+    """Raise ExtractionError("decompression_bomb") if a stream of the PDF inflates past
+    half the worker's memory cap (what a death or overrun on it most likely was)."""
+    if job.kind != "pdf":
+        return
+    limit = _memory_limit_bytes() // 2
+    if largest_inflation(data, limit) > limit:
+        raise ExtractionError(
+            "decompression_bomb",
+            f"a stream of this {len(data)}-byte PDF inflates past {limit // 2**20} MB "
+            f"(worker: {failure})",
+        ) from failure
 
 
 class WorkerPool:
@@ -247,13 +311,12 @@ class _Watchdog(threading.Thread):
 
 
 def _limit_memory() -> None:
-    megabytes = int(os.environ.get("ABIERTO_EXTRACT_WORKER_MEMORY_MB", "2048"))
-    if megabytes <= 0:
+    if int(os.environ.get("ABIERTO_EXTRACT_WORKER_MEMORY_MB", "2048")) <= 0:
         return
     with contextlib.suppress(ImportError, ValueError, OSError):
         import resource
 
-        limit = megabytes * 1024 * 1024
+        limit = _memory_limit_bytes()
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
@@ -291,8 +354,6 @@ def _job(conn: Connection, watchdog: _Watchdog) -> bool:
 
 def serve(fd: int) -> None:
     """Child entry point: answer requests on socket ``fd`` until EOF."""
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
     _limit_memory()
     from . import pdf  # noqa: F401  (import pypdfium2 before reporting ready)

@@ -590,7 +590,8 @@ def test_normalise_hostile_input_is_linear() -> None:
 def test_worker_memory_limit_turns_bomb_into_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A parse that blows the worker's address-space cap fails cleanly; the pool recovers."""
+    """A parse that blows the worker's address-space cap fails as too large (the true
+    cause, not "worker died"); the pool recovers."""
     (tmp_path / "bomb.pdf").write_bytes(pathological_pdf(3_000_000))
     (tmp_path / "ok.pdf").write_bytes(spanish_pdf(1))
     monkeypatch.setenv("ABIERTO_EXTRACT_WORKER_MEMORY_MB", "200")
@@ -608,4 +609,4 @@ def test_worker_memory_limit_turns_bomb_into_error(
         str(tmp_path / "bomb.pdf"),
         str(tmp_path / "ok.pdf"),
     )
-    assert out == ["malformed", "1"]
+    assert out == ["too_large", "1"]

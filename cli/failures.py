@@ -1,0 +1,113 @@
+"""What goes wrong around a command, said in one Spanish line instead of a traceback.
+
+A bad setting, an engine that does not answer, a full disk or a database held by
+another writer are the operator's to fix, not bugs: the command names the setting,
+the address or the folder, exits non-zero, and leaves the data as it was (files are
+archived atomically and documents saved one by one, so the next run carries on).
+"""
+
+from __future__ import annotations
+
+import errno
+import socket
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from pydantic import ValidationError
+
+from config.settings import Settings
+
+ENV_PREFIX = "ABIERTO_"
+BUSY_TIMEOUT_S = 15  # the SQLite busy timeout every connection sets (indexer.db)
+_KINDS = {
+    "int": "se espera un número entero",
+    "float": "se espera un número",
+    "bool": "se espera true o false",
+    "greater": "el valor es demasiado pequeño",
+    "less": "el valor es demasiado grande",
+    "url": "se espera una dirección URL",
+}
+_DISK_FULL = ("no space left on device", "database or disk is full", "os error 28")
+
+
+def settings_problem(error: ValidationError) -> str:
+    """One line per invalid setting, naming its environment variable and what it takes."""
+    lines = []
+    for problem in error.errors():
+        field = ".".join(str(part) for part in problem["loc"])
+        name = f"{ENV_PREFIX}{field.upper()}"
+        given = problem.get("input")
+        expected = (problem.get("ctx") or {}).get("expected")
+        if problem["type"] == "literal_error" and expected:
+            valid = expected.replace("'", "").replace(" or ", ", ")
+            lines.append(f"{name}={given!r} no es un valor válido; valores válidos: {valid}")
+        else:
+            why = _KINDS.get(problem["type"].split("_", 1)[0], problem["msg"])
+            lines.append(f"{name}={given!r} no es válido: {why}")
+    return "\n".join(f"abierto: {line}" for line in lines)
+
+
+def public_url(url: str) -> str:
+    """``url`` without any user or password in it (safe to print)."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
+def engine_unreachable(url: str, timeout_s: float = 5.0) -> str | None:
+    """Why the engine at ``url`` cannot be reached (one quick attempt), or None."""
+    parts = urlsplit(url)
+    port = parts.port or (443 if parts.scheme == "https" else 9200)
+    try:
+        with socket.create_connection((parts.hostname or "localhost", port), timeout_s):
+            return None
+    except OSError as exc:
+        return exc.strerror or type(exc).__name__
+
+
+def _chain(error: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
+
+
+def explain(error: BaseException, settings: Settings) -> str | None:
+    """A one-line Spanish message for an environment failure, or None for a real bug."""
+    from indexer.stores.engine.retry import EngineUnavailable
+
+    for cause in _chain(error):
+        text = str(cause).lower()
+        if (isinstance(cause, OSError) and cause.errno == errno.ENOSPC) or any(
+            words in text for words in _DISK_FULL
+        ):
+            return (
+                f"no queda espacio en el disco (no space left on device) de la carpeta de "
+                f"datos {settings.data_dir.resolve()}: libere espacio y repita la orden; "
+                "lo ya guardado se conserva"
+            )
+        if "database is locked" in text or "database table is locked" in text:
+            return (
+                f"la base de datos {_database_name(settings)} está ocupada por otro proceso "
+                f"que escribe (se esperó {BUSY_TIMEOUT_S} s); repita la orden cuando termine"
+            )
+        if isinstance(cause, EngineUnavailable) and settings.search_url:
+            return (
+                f"no se pudo conectar con el motor de búsqueda en "
+                f"{public_url(settings.search_url)} ({_short(cause)})"
+            )
+    return None
+
+
+def _database_name(settings: Settings) -> str:
+    url = settings.database
+    return url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else public_url(url)
+
+
+def _short(error: Any) -> str:
+    message = getattr(error, "message", None) or str(error)
+    return str(message).splitlines()[0][:160]
