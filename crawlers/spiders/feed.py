@@ -37,7 +37,7 @@ class FeedSpider(SpecSpider):
         try:
             feed = parse_feed(response.body)
         except ValueError as exc:
-            self.run.error("not_a_feed", response.url, str(exc))
+            self.run.error(getattr(exc, "cause", "not_a_feed"), response.url, str(exc))
             return
 
         def one(_: int, entry: FeedEntry) -> Iterator[Any]:

@@ -41,7 +41,7 @@ class SitemapSpider(SpecSpider):
         try:
             sitemap = parse_sitemap(response.body)
         except ValueError as exc:
-            self.run.error("not_a_sitemap", response.url, str(exc))
+            self.run.error(getattr(exc, "cause", "not_a_sitemap"), response.url, str(exc))
             return
 
         def child_sitemap(_: int, child: SitemapUrl) -> Iterator[scrapy.Request]:

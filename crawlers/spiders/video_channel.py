@@ -101,7 +101,7 @@ class VideoChannelSpider(SpecSpider):
         try:
             feed = parse_feed(response.body)
         except ValueError as exc:
-            self.run.error("not_a_feed", response.url, str(exc))
+            self.run.error(getattr(exc, "cause", "not_a_feed"), response.url, str(exc))
             return []
         return list(
             self.each_item(

@@ -93,9 +93,12 @@ def test_a_crawl_counts_hostile_sitemaps_and_keeps_the_good_ones(tmp_path: Path)
     db = Database(f"sqlite:///{tmp_path / 'data' / 'abierto.db'}")
     try:
         run = db.list_runs("mapa-hostil")[0]
-        refused = run.errors["not_a_sitemap"]
-        assert refused["count"] == 3
-        messages = sorted(example["message"] for example in refused["examples"])
+        assert run.errors["xml_entities"]["count"] == 2
+        assert run.errors["too_large"]["count"] == 1
+        examples = [
+            e for cause in ("xml_entities", "too_large") for e in run.errors[cause]["examples"]
+        ]
+        messages = sorted(example["message"] for example in examples)
         assert any("external entity" in m for m in messages)
         assert any("entity bomb" in m for m in messages)
         assert any("inflates past 50 MB" in m for m in messages)
