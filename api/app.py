@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from api import __version__
 from api.ratelimit import WriteLimiter
 from api.routers import documents, health, pages, search, sessions, sources
+from api.schemas import ErrorResponse
 from config.settings import Settings, get_settings
 from indexer.library import Library
 from indexer.stores.base import StoreUnavailable
@@ -26,6 +27,15 @@ with their video transmissions, and legislative records, collected from official
 sources. Full-text search in Spanish (accents and plurals do not matter), exact filters,
 facets, cursor paging; every document with its text and archived originals.
 """
+
+# What any /v1/sources operation may answer besides its own success and 422.
+SOURCE_ERRORS: dict[int | str, dict] = {
+    400: {"model": ErrorResponse, "description": "The body is not JSON"},
+    401: {"model": ErrorResponse, "description": "Missing, unknown or revoked API key"},
+    404: {"model": ErrorResponse, "description": "Not one of your institution's sources"},
+    409: {"model": ErrorResponse, "description": "The source id is taken"},
+    429: {"model": ErrorResponse, "description": "Too many changes: wait (see Retry-After)"},
+}
 
 
 def create_app(library: Library | None = None, settings: Settings | None = None) -> FastAPI:
@@ -54,8 +64,9 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     app.state.write_limiter = WriteLimiter(settings.write_rate_per_minute)
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"])
     app.add_exception_handler(StoreUnavailable, _store_unavailable)
-    for module in (search, documents, sessions, sources, health, pages):
+    for module in (search, documents, sessions, health, pages):
         app.include_router(module.router)
+    app.include_router(sources.router, responses=SOURCE_ERRORS)
     return app
 
 
