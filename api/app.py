@@ -14,6 +14,7 @@ from api.ratelimit import WriteLimiter
 from api.routers import documents, health, pages, search, sessions, sources
 from api.schemas import ErrorResponse
 from config.settings import Settings, get_settings
+from indexer.db import DatabaseBusy
 from indexer.library import Library
 from indexer.stores.base import StoreUnavailable
 
@@ -64,6 +65,7 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     app.state.write_limiter = WriteLimiter(settings.write_rate_per_minute)
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"])
     app.add_exception_handler(StoreUnavailable, _store_unavailable)
+    app.add_exception_handler(DatabaseBusy, _database_busy)
     for module in (search, documents, sessions, health, pages):
         app.include_router(module.router)
     app.include_router(sources.router, responses=SOURCE_ERRORS)
@@ -76,4 +78,13 @@ async def _store_unavailable(_request: Request, _exc: Exception) -> JSONResponse
         {"detail": "the search index does not answer; try again shortly"},
         status_code=503,
         headers={"Retry-After": "30"},
+    )
+
+
+async def _database_busy(_request: Request, _exc: Exception) -> JSONResponse:
+    """Another process holds the database's write lock: a 503 to retry, nothing written."""
+    return JSONResponse(
+        {"detail": "the database is busy with another writer; try again shortly"},
+        status_code=503,
+        headers={"Retry-After": "15"},
     )

@@ -13,6 +13,7 @@ from cli import backup
 from cli.registry import add_commands
 from config.settings import Settings
 from config.specs import SourceSpec, SpecError, load_specs
+from indexer.db import DatabaseBusy
 
 
 def _specs(settings: Settings, only: Sequence[str] | None) -> list[SourceSpec]:
@@ -236,6 +237,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SpecError as exc:
         print(f"abierto: invalid source spec: {exc}", file=sys.stderr)
         return 2
+    except DatabaseBusy as exc:
+        print(f"abierto: {exc}", file=sys.stderr)
+        return 75  # EX_TEMPFAIL: the same command later will succeed
 
 
 if __name__ == "__main__":
