@@ -199,7 +199,9 @@ def main() -> int:
     try:
         paths = request_mix(data, base, random.Random(7))
         print(f"{args.clients} clients for {args.seconds} s over {len(paths)} requests …")
+        load_before = os.getloadavg()[0]
         stats = run_wrk(base, paths, args.clients, args.seconds, args.threads)
+        load_after = os.getloadavg()[0]
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -221,7 +223,11 @@ def main() -> int:
         "mix": MIX,
         "build_s": round(built_s, 1),
         "generator": "wrk",
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "load_average_1min": [round(load_before, 1), round(load_after, 1)],
+        },
     }
     print()
     print("| documents | clients | s | requests | req/s | errors | p50 ms | p95 ms | p99 ms |")
@@ -233,6 +239,10 @@ def main() -> int:
     )
     if errors:
         print(f"errors by kind: {row['errors_by_kind']}")
+    print(
+        f"server and wrk share {os.cpu_count()} CPUs; 1-min load average "
+        f"{load_before:.1f} before, {load_after:.1f} after (other processes count too)"
+    )
     results: dict[str, Any] = {}
     if args.json.exists():
         results = json.loads(args.json.read_text())

@@ -160,3 +160,18 @@ def test_restore_refuses_a_damaged_backup_and_a_folder_in_use(live: Path, tmp_pa
     forced = _abierto(live, "restore", "--force", str(copy))
     assert forced.returncode == 0, forced.stderr
     assert _documents(live)
+
+
+def test_a_quiet_library_restores_its_index_as_copied(live: Path, tmp_path: Path) -> None:
+    """Nothing changed for hours: the copied index is taken as it is, nothing re-indexed."""
+    with sqlite3.connect(live / "abierto.db") as connection:
+        connection.execute("UPDATE documents SET updated_at = '2020-01-01 00:00:00.000000'")
+    expected = {q: sorted(_hits(live, q)) for q in QUERIES[:-1]}
+    backup = _abierto(live, "backup", str(tmp_path / "copia"))
+    assert backup.returncode == 0, backup.stderr
+    assert "(0 to index on restore)" in backup.stdout
+    result = _abierto(tmp_path / "restored", "restore", str(tmp_path / "copia"))
+    assert result.returncode == 0, result.stderr
+    assert "index restored (0 documents indexed now)" in result.stdout
+    for q, hits in expected.items():
+        assert sorted(_hits(tmp_path / "restored", q)) == hits, q
