@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,7 @@ from indexer.backup.parts import (
 )
 from indexer.db import Database, DocumentRow, FileRow
 from indexer.stores.base import StoreUnavailable
+from indexer.stores.tantivy_store import TantivyStore
 
 FORMAT = "estado-abierto-backup/1"
 MANIFEST = "manifest.json"
@@ -110,7 +112,8 @@ def take_backup(
 
     say(f"copying {len(digests)} original files (checking each hash) …")
     archive = copy_archive(settings.files_dir, dest / "files", digests)
-    listing = archive_listing(d for d in digests if d not in set(archive.missing or []))
+    left_out = set(archive.missing or []) | set(archive.corrupt or [])
+    listing = archive_listing(d for d in digests if d not in left_out)
     (dest / FILES_LISTING).write_text(listing, encoding="ascii")
     problems = [f"missing from the archive: {d}" for d in archive.missing or []]
     problems += [f"bytes do not match their sha256: {d}" for d in archive.corrupt or []]
@@ -167,11 +170,10 @@ def _reconcile(
     None when there is no usable index copy."""
     if index_files is None:
         return None
-    from indexer.stores.tantivy_store import TantivyStore
-
     try:
         store = TantivyStore(folder)
-    except (StoreUnavailable, ValueError):
+    except (StoreUnavailable, ValueError):  # built by another version: rebuilt on restore
+        shutil.rmtree(folder)
         return None
     try:
         searcher = store.index.searcher()
