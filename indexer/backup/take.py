@@ -6,7 +6,8 @@ index never holds a document the copied database lacks; then, in the copy only, 
 document the copied index may not hold as the database has it is marked pending (it was
 pending or changed around the time of the copy, or its id is not in the copied index),
 and ``restore`` indexes those. The originals are copied last, as the copied database
-lists them: the archive only grows, and a file is archived before any row names it.
+lists them (originals and fetched pages): the archive only grows, and a file is archived
+before any row names it.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from indexer.backup.parts import (
     snapshot_sqlite,
     snapshot_tantivy,
 )
-from indexer.db import Database, DocumentRow, FileRow
+from indexer.db import Database, DocumentRow, FetchRow, FileRow
 from indexer.stores.base import StoreUnavailable
 from indexer.stores.tantivy_store import TantivyStore
 
@@ -100,8 +101,7 @@ def take_backup(
         index_part = _reconcile(copy, dest / INDEX_FOLDER, index_files, pending, taken_at)
         if index_part is None:
             index_part = {"kind": "none", "note": _note(settings)}
-        with copy.session() as s:
-            digests = list(s.scalars(select(FileRow.sha256)))
+        digests = _archived(copy)
         counts = {
             "documents": copy.count_documents(),
             "pending": copy.count_pending(),
@@ -148,6 +148,15 @@ def _note(settings: Settings) -> str:
             f"snapshot API, or {REBUILD_NOTE.split(': ', 1)[1]}"
         )
     return REBUILD_NOTE
+
+
+def _archived(db: Database) -> list[str]:
+    """What the archive holds for the copied database: the originals of documents and
+    the last body of each fetched page (a conditional fetch answered 304 reuses it)."""
+    with db.session() as s:
+        files = set(s.scalars(select(FileRow.sha256)))
+        fetched = set(s.scalars(select(FetchRow.sha256).where(FetchRow.sha256.is_not(None))))
+    return sorted(files | fetched)
 
 
 def _pending_ids(db: Database) -> set[str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conftest import Crawled
-from tests.e2e.helpers import REPO, client_for
+from tests.e2e.helpers import REPO, client_for, run_crawl
 
 WRITTEN = 150
 # Adds WRITTEN documents one by one, indexing every 5, and says when it has begun.
@@ -162,8 +162,11 @@ def test_restore_refuses_a_damaged_backup_and_a_folder_in_use(live: Path, tmp_pa
     assert _documents(live)
 
 
-def test_a_quiet_library_restores_its_index_as_copied(live: Path, tmp_path: Path) -> None:
-    """Nothing changed for hours: the copied index is taken as it is, nothing re-indexed."""
+def test_a_quiet_library_restores_its_index_as_copied(
+    live: Path, tmp_path: Path, crawled: Crawled
+) -> None:
+    """Nothing changed for hours: the copied index is taken as it is, nothing re-indexed;
+    the next crawl of the restored library fetches conditionally, as the original would."""
     with sqlite3.connect(live / "abierto.db") as connection:
         connection.execute("UPDATE documents SET updated_at = '2020-01-01 00:00:00.000000'")
     expected = {q: sorted(_hits(live, q)) for q in QUERIES[:-1]}
@@ -175,3 +178,23 @@ def test_a_quiet_library_restores_its_index_as_copied(live: Path, tmp_path: Path
     assert "index restored (0 documents indexed now)" in result.stdout
     for q, hits in expected.items():
         assert sorted(_hits(tmp_path / "restored", q)) == hits, q
+    before = _documents(tmp_path / "restored")
+    again = run_crawl(tmp_path / "restored", crawled.sites.url)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "new 0" in again.stdout and "not modified 0" not in again.stdout
+    assert _documents(tmp_path / "restored") == before
+
+
+def test_a_damaged_original_is_reported_and_the_rest_backed_up(live: Path, tmp_path: Path) -> None:
+    damaged = next(p for p in (live / "files").rglob("*") if p.is_file())
+    damaged.write_bytes(damaged.read_bytes() + b"x")
+    backup = _abierto(live, "backup", str(tmp_path / "copia"))
+    assert backup.returncode == 1 and f"do not match their sha256: {damaged.name}" in (
+        backup.stderr
+    )
+    result = _abierto(tmp_path / "restored", "restore", str(tmp_path / "copia"))
+    assert result.returncode == 0, result.stderr
+    assert _documents(tmp_path / "restored") == _documents(live)
+    restored_files = {p.name for p in (tmp_path / "restored" / "files").rglob("*") if p.is_file()}
+    live_files = {p.name for p in (live / "files").rglob("*") if p.is_file()}
+    assert restored_files == live_files - {damaged.name}
