@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import schemathesis
 from fastapi.testclient import TestClient
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
@@ -123,6 +123,9 @@ def test_no_answer_is_a_server_error_or_off_its_schema(
         deadline=None,
         database=None,
         derandomize=True,
+        # no "explain" phase: it replays each failure under a line tracer (slow), and the
+        # failing request's curl line already says what to reproduce
+        phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink],
         suppress_health_check=list(HealthCheck),
     )
     def call(case: schemathesis.Case) -> None:
