@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install system-deps run test lint format fixtures bench bench-extract bench-search bench-metadata bench-words clean
+.PHONY: install system-deps run test lint format fixtures bench bench-extract bench-search bench-metadata bench-words bench-load clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -60,6 +60,12 @@ bench-extract: install
 SIZE ?= 10000
 bench-search: install system-deps
 	$(BIN)/python bench/search.py --size $(SIZE)
+
+## The API under 64 concurrent clients for 60 s (wrk on loopback) over SIZE documents.
+LOAD_SIZE ?= 20000
+bench-load: install
+	WITH_BENCH=1 bash scripts/system-deps.sh
+	$(BIN)/python bench/load.py --size $(LOAD_SIZE)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

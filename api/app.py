@@ -12,7 +12,9 @@ from fastapi.responses import JSONResponse
 from api import __version__
 from api.ratelimit import TokenBuckets, WriteLimiter
 from api.routers import documents, health, pages, search, sessions, sources
+from api.schemas import ErrorResponse
 from config.settings import Settings, get_settings
+from indexer.db import DatabaseBusy
 from indexer.library import Library
 from indexer.stores.base import StoreUnavailable
 
@@ -26,6 +28,15 @@ with their video transmissions, and legislative records, collected from official
 sources. Full-text search in Spanish (accents and plurals do not matter), exact filters,
 facets, cursor paging; every document with its text and archived originals.
 """
+
+# What any /v1/sources operation may answer besides its own success and 422.
+SOURCE_ERRORS: dict[int | str, dict] = {
+    400: {"model": ErrorResponse, "description": "The body is not JSON"},
+    401: {"model": ErrorResponse, "description": "Missing, unknown or revoked API key"},
+    404: {"model": ErrorResponse, "description": "Not one of your institution's sources"},
+    409: {"model": ErrorResponse, "description": "The source id is taken"},
+    429: {"model": ErrorResponse, "description": "Too many changes: wait (see Retry-After)"},
+}
 
 
 def create_app(library: Library | None = None, settings: Settings | None = None) -> FastAPI:
@@ -55,8 +66,10 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     app.state.refusal_notes = TokenBuckets(settings.write_rate_per_minute)
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"])
     app.add_exception_handler(StoreUnavailable, _store_unavailable)
-    for module in (search, documents, sessions, sources, health, pages):
+    app.add_exception_handler(DatabaseBusy, _database_busy)
+    for module in (search, documents, sessions, health, pages):
         app.include_router(module.router)
+    app.include_router(sources.router, responses=SOURCE_ERRORS)
     return app
 
 
@@ -66,4 +79,13 @@ async def _store_unavailable(_request: Request, _exc: Exception) -> JSONResponse
         {"detail": "the search index does not answer; try again shortly"},
         status_code=503,
         headers={"Retry-After": "30"},
+    )
+
+
+async def _database_busy(_request: Request, _exc: Exception) -> JSONResponse:
+    """Another process holds the database's write lock: a 503 to retry, nothing written."""
+    return JSONResponse(
+        {"detail": "the database is busy with another writer; try again shortly"},
+        status_code=503,
+        headers={"Retry-After": "15"},
     )

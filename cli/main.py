@@ -12,10 +12,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from cli import backup
 from cli.failures import engine_unreachable, explain, public_url, settings_problem
 from cli.registry import add_commands
 from config.settings import Settings
 from config.specs import SourceSpec, SpecError, load_specs
+from indexer.db import DatabaseBusy
 
 
 def _specs(settings: Settings, only: Sequence[str] | None) -> list[SourceSpec]:
@@ -240,6 +242,7 @@ def build_parser() -> argparse.ArgumentParser:
     sources = commands.add_parser("sources", help="list the configured sources")
     sources.set_defaults(func=cmd_sources)
     add_commands(commands)
+    backup.add_commands(commands)
     return parser
 
 
@@ -259,6 +262,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SpecError as exc:
         print(f"abierto: invalid source spec: {exc}", file=sys.stderr)
         return 2
+    except DatabaseBusy as exc:
+        print(f"abierto {args.command}: {explain(exc, settings)} ({exc})", file=sys.stderr)
+        return 75  # EX_TEMPFAIL: the same command later will succeed
     except Exception as exc:
         message = explain(exc, settings)
         if message is None:

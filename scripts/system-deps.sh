@@ -11,6 +11,10 @@ fi
 command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || missing+=(maven)
 command -v runuser >/dev/null || missing+=(util-linux)
+# optional, for the load benchmark only (bench/load.py); the tests never need it
+if [ "${WITH_BENCH:-}" = 1 ]; then
+  command -v wrk >/dev/null || missing+=(wrk)
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

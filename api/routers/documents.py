@@ -22,6 +22,13 @@ router = APIRouter(prefix="/v1/documents", tags=["documents"])
 
 PREVIEW_CHARS = 500
 NOT_FOUND = {404: {"model": ErrorResponse, "description": "Unknown document or file"}}
+# the text route answers text/plain, but its 404 is JSON like every other error
+JSON_NOT_FOUND = {
+    404: {
+        "description": "Unknown document",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}},
+    }
+}
 DocId = Annotated[str, PathParam(description="The document's id, as in search hits.")]
 # Opened in the browser; anything else (HTML, office files, SVG…) is downloaded, so an
 # archived page can never run in this site's origin.
@@ -66,7 +73,7 @@ def get_document(doc_id: DocId, library: LibraryDep) -> DocumentDetail:
 @router.get(
     "/{doc_id}/text",
     response_class=PlainTextResponse,
-    responses={**NOT_FOUND, 200: {"content": {"text/plain": {}}}},
+    responses={**JSON_NOT_FOUND, 200: {"content": {"text/plain": {}}}},
 )
 def get_text(doc_id: DocId, library: LibraryDep) -> PlainTextResponse:
     """The full extracted text, as ``text/plain; charset=utf-8``. A sentence's signature

@@ -39,6 +39,9 @@ PAGE_FILTERS = (
     "legislature",
     "doc_type",
 )
+# Every store holds dates in this span (Tantivy counts nanoseconds in 64 bits); a bound
+# beyond it bounds nothing, so it is brought to the edge instead of failing the search.
+DATE_SPAN = (dt.date(1678, 1, 1), dt.date(2261, 12, 31))
 SORTS = {"relevance": "Relevancia", "date_desc": "Más recientes", "date_asc": "Más antiguos"}
 FIELD_LABELS = {
     "kind": "Tipo",
@@ -124,10 +127,11 @@ def _date(value: str, name: str, errors: list[str]) -> dt.date | None:
     if not value.strip():
         return None
     try:
-        return dt.date.fromisoformat(value.strip())
+        day = dt.date.fromisoformat(value.strip())
     except ValueError:
         errors.append(f"La fecha «{value[:40]}» ({name}) no es válida: use AAAA-MM-DD.")
         return None
+    return min(max(day, DATE_SPAN[0]), DATE_SPAN[1])
 
 
 @router.get("/", response_class=HTMLResponse)

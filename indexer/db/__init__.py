@@ -1,7 +1,7 @@
 """The source of truth: documents, files, fetch records and crawl runs in a relational
 database through SQLAlchemy 2 (one SQLite file by default; PostgreSQL at scale)."""
 
-from indexer.db.database import Database
+from indexer.db.database import Database, DatabaseBusy
 from indexer.db.tables import Base, CrawlRunRow, DocumentRow, FetchRow, FileRow
 
-__all__ = ["Base", "CrawlRunRow", "Database", "DocumentRow", "FetchRow", "FileRow"]
+__all__ = ["Base", "CrawlRunRow", "Database", "DatabaseBusy", "DocumentRow", "FetchRow", "FileRow"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
@@ -22,11 +23,29 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+BUSY_TIMEOUT_S = 15
+
+
+class DatabaseBusy(RuntimeError):
+    """Another process held the database's write lock for longer than we wait for it.
+    Nothing was written by the failed call; trying again later is safe."""
+
+
+def _busy(context: Any) -> None:
+    """SQLite's ``database is locked``, after the busy timeout: say it plainly."""
+    original = context.original_exception
+    if isinstance(original, sqlite3.OperationalError) and "locked" in str(original):
+        raise DatabaseBusy(
+            f"the database is locked by another writer (waited {BUSY_TIMEOUT_S} s); "
+            "nothing was lost: try again when it has finished"
+        ) from original
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=15000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 
@@ -42,6 +61,7 @@ class Database:
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "handle_error", _busy)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         upgrade(self.engine)
 

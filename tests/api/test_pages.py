@@ -34,3 +34,14 @@ def test_search_page_shows_errors_in_spanish(client: TestClient) -> None:
 def test_document_page_links_the_videos(client: TestClient, ids: dict[str, str]) -> None:
     page = client.get(f"/documentos/{ids['v2']}").text
     assert 'href="https://www.facebook.com/congresogto/live"' in page
+
+
+def test_search_page_takes_dates_beyond_what_the_index_holds(client: TestClient) -> None:
+    every = client.get("/", params={"kind": "sesion"}).text
+    assert "3 resultados" in every
+    wide = client.get(
+        "/", params={"kind": "sesion", "date_from": "0001-01-01", "date_to": "9999-12-31"}
+    )
+    assert wide.status_code == 200 and "3 resultados" in wide.text
+    future = client.get("/", params={"kind": "sesion", "date_from": "9000-01-01"})
+    assert future.status_code == 200 and "0 resultados" in future.text

@@ -1,0 +1,226 @@
+"""``abierto backup DEST``: a consistent copy of a live library, taken while the API
+serves and crawls write.
+
+Order matters. The index is copied first and the database after it, so the copied
+index never holds a document the copied database lacks; then, in the copy only, every
+document the copied index may not hold as the database has it is marked pending (it was
+pending or changed around the time of the copy, or its id is not in the copied index),
+and ``restore`` indexes those. The originals are copied last, as the copied database
+lists them (originals and fetched pages): the archive only grows, and a file is archived
+before any row names it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import tantivy
+from sqlalchemy import select, update
+from sqlalchemy.engine import make_url
+
+from config.settings import Settings
+from indexer.backup.parts import (
+    BackupError,
+    archive_listing,
+    copy_archive,
+    integrity_problem,
+    sha256_of,
+    snapshot_sqlite,
+    snapshot_tantivy,
+)
+from indexer.db import Database, DocumentRow, FetchRow, FileRow
+from indexer.stores.base import StoreUnavailable
+from indexer.stores.tantivy_store import TantivyStore
+
+FORMAT = "estado-abierto-backup/1"
+MANIFEST = "manifest.json"
+DATABASE_FILE = "abierto.db"
+FILES_LISTING = "files.txt"
+INDEX_FOLDER = "index"
+# documents changed this long before the index was copied are indexed again on restore:
+# covers a rebuild (``abierto reindex``) that was replacing the index meanwhile
+CHANGE_MARGIN = dt.timedelta(hours=1)
+REBUILD_NOTE = (
+    "this backup holds no search index: `abierto restore` rebuilds it from the database "
+    "(or run `abierto reindex`)"
+)
+
+
+@dataclass
+class BackupReport:
+    manifest: dict
+    problems: list[str]
+
+
+def sqlite_path(settings: Settings) -> Path:
+    """The SQLite file of ``settings``; any other database is backed up with its own tools."""
+    url = make_url(settings.database)
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        raise BackupError(
+            f"the database is {url.get_backend_name()}, not the embedded SQLite file: back it "
+            "up with its own tools (PostgreSQL: pg_dump or pg_basebackup; see the README, "
+            "Backups), and the originals folder with it"
+        )
+    return Path(url.database)
+
+
+def prepare_destination(dest: Path) -> None:
+    if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
+        raise BackupError(f"{dest} is not an empty folder: back up into a new one")
+    dest.mkdir(parents=True, exist_ok=True)
+
+
+def take_backup(
+    settings: Settings, dest: Path, say: Callable[[str], None] = lambda _m: None
+) -> BackupReport:
+    source_db = sqlite_path(settings)
+    prepare_destination(dest)
+    live = Database(settings.database)
+    try:
+        pending = _pending_ids(live)
+    finally:
+        live.close()
+    taken_at = dt.datetime.now(dt.UTC)
+    index_files: dict[str, str] | None = None
+    if not settings.search_url and (settings.index_dir / "meta.json").is_file():
+        say("copying the search index …")
+        index_files = snapshot_tantivy(settings.index_dir, dest / INDEX_FOLDER)
+    say("copying the database (SQLite online backup) …")
+    snapshot_sqlite(source_db, dest / DATABASE_FILE)
+    problem = integrity_problem(dest / DATABASE_FILE)
+    if problem:
+        raise BackupError(f"the copied database fails SQLite's integrity check: {problem}")
+
+    copy = Database(f"sqlite:///{(dest / DATABASE_FILE).resolve()}")
+    try:
+        index_part = _reconcile(copy, dest / INDEX_FOLDER, index_files, pending, taken_at)
+        if index_part is None:
+            index_part = {"kind": "none", "note": _note(settings)}
+        digests = _archived(copy)
+        counts = {
+            "documents": copy.count_documents(),
+            "pending": copy.count_pending(),
+            "files": len(digests),
+        }
+    finally:
+        copy.close()
+
+    say(f"copying {len(digests)} original files (checking each hash) …")
+    archive = copy_archive(settings.files_dir, dest / "files", digests)
+    left_out = set(archive.missing or []) | set(archive.corrupt or [])
+    listing = archive_listing(d for d in digests if d not in left_out)
+    (dest / FILES_LISTING).write_text(listing, encoding="ascii")
+    problems = [f"missing from the archive: {d}" for d in archive.missing or []]
+    problems += [f"bytes do not match their sha256: {d}" for d in archive.corrupt or []]
+
+    manifest = {
+        "format": FORMAT,
+        "created_at": taken_at.isoformat(),
+        "database": {
+            "file": DATABASE_FILE,
+            "sha256": sha256_of(dest / DATABASE_FILE),
+            "bytes": (dest / DATABASE_FILE).stat().st_size,
+            **counts,
+        },
+        "files": {
+            "listing": FILES_LISTING,
+            "sha256": sha256_of(dest / FILES_LISTING),
+            "count": archive.count,
+            "bytes": archive.bytes,
+            "missing": archive.missing,
+            "corrupt": archive.corrupt,
+        },
+        "index": index_part,
+    }
+    (dest / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    return BackupReport(manifest, problems)
+
+
+def _note(settings: Settings) -> str:
+    if settings.search_url:
+        return (
+            f"the index lives on {settings.search_engine}: snapshot it with the engine's "
+            f"snapshot API, or {REBUILD_NOTE.split(': ', 1)[1]}"
+        )
+    return REBUILD_NOTE
+
+
+def _archived(db: Database) -> list[str]:
+    """What the archive holds for the copied database: the originals of documents and
+    the last body of each fetched page (a conditional fetch answered 304 reuses it)."""
+    with db.session() as s:
+        files = set(s.scalars(select(FileRow.sha256)))
+        fetched = set(s.scalars(select(FetchRow.sha256).where(FetchRow.sha256.is_not(None))))
+    return sorted(files | fetched)
+
+
+def _pending_ids(db: Database) -> set[str]:
+    with db.session() as s:
+        stmt = select(DocumentRow.id).where(
+            DocumentRow.indexed_sha256.is_(None)
+            | (DocumentRow.indexed_sha256 != DocumentRow.content_sha256)
+        )
+        return set(s.scalars(stmt))
+
+
+def _reconcile(
+    copy: Database,
+    folder: Path,
+    index_files: dict[str, str] | None,
+    pending: set[str],
+    taken_at: dt.datetime,
+) -> dict | None:
+    """Make the copied database and the copied index agree (see the module's docstring);
+    None when there is no usable index copy."""
+    if index_files is None:
+        return None
+    try:
+        store = TantivyStore(folder)
+    except (StoreUnavailable, ValueError):  # built by another version: rebuilt on restore
+        shutil.rmtree(folder)
+        return None
+    try:
+        searcher = store.index.searcher()
+        indexed: set[str] = set()
+        if searcher.num_docs:
+            hits = searcher.search(tantivy.Query.all_query(), limit=searcher.num_docs).hits
+            indexed = {searcher.doc(address)["id"][0] for _score, address in hits}
+        with copy.session() as s:
+            known = set(s.scalars(select(DocumentRow.id)))
+        extra = indexed - known
+        if extra:
+            store.delete(sorted(extra))
+        stale = (pending | (known - indexed)) & known
+        with copy.session() as s, s.begin():
+            s.execute(
+                update(DocumentRow)
+                .where(DocumentRow.updated_at >= taken_at - CHANGE_MARGIN)
+                .values(indexed_sha256=None)
+            )
+            ordered = sorted(stale)
+            for start in range(0, len(ordered), 500):
+                s.execute(
+                    update(DocumentRow)
+                    .where(DocumentRow.id.in_(ordered[start : start + 500]))
+                    .values(indexed_sha256=None)
+                )
+        documents = store.count()
+    finally:
+        del store  # lets go of the copy's files before they are hashed
+    files = {
+        entry.name: sha256_of(entry)
+        for entry in sorted(folder.iterdir())
+        if entry.is_file() and not entry.name.startswith(".tantivy-")
+    }
+    return {
+        "kind": "tantivy",
+        "folder": INDEX_FOLDER,
+        "taken_at": taken_at.isoformat(),
+        "documents": documents,
+        "files": files,
+    }

@@ -1,0 +1,137 @@
+"""Every operation of the OpenAPI, fuzzed by schemathesis: no answer is a server error
+and every answer matches what the schema documents (status, media type, body).
+
+The sources operations are called with an institution's real key, so they get past
+authentication to their validation. A bounded number of examples per operation keeps the
+whole run to about a minute.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import schemathesis
+from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis.errors import Unsatisfiable
+from schemathesis import GenerationMode
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from api.app import create_app
+from config.settings import Settings
+from indexer.db.registry import Registry
+from indexer.library import Library
+from indexer.models import FileRef
+from tests.api.conftest import HTML_BYTES, PDF_BYTES, _docs
+
+EXAMPLES = 25
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+
+
+@pytest.fixture(scope="module")
+def fuzzed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, str]]:
+    """An app over a small library of every kind, and a key of an institution."""
+    root: Path = tmp_path_factory.mktemp("fuzz")
+    config = Settings(data_dir=root, write_rate_per_minute=1_000_000)
+    library = Library.open(config)
+    pdf = FileRef(
+        url="https://ejemplo.gob.mx/a.pdf", sha256=library.archive.put(PDF_BYTES), size=40
+    )
+    page = FileRef(url="https://ejemplo.gob.mx/f/", sha256=library.archive.put(HTML_BYTES))
+    for doc in _docs(pdf, page):
+        library.add_document(doc)
+    library.flush()
+    registry = Registry(library.db)
+    registry.add_institution("congreso-gto", "Congreso de Guanajuato", "congress", "MX-GUA")
+    _key_id, key = registry.issue_key("congreso-gto")
+    with TestClient(create_app(library, config)) as client:
+        yield client, key
+    library.close()
+
+
+# 5xx other work is fixing (issue 8: dates a store cannot hold, forged cursors); strict=False
+# so these pass again, unmarked, once it lands.
+OUT_OF_RANGE_DATES = pytest.mark.xfail(
+    strict=False,
+    reason="issue 8: date_from/date_to beyond what Tantivy holds (e.g. 2263-01-01) is a 500",
+)
+KNOWN = {
+    "GET /v1/search": [OUT_OF_RANGE_DATES],
+    "GET /v1/sessions": [OUT_OF_RANGE_DATES],
+}
+OPERATIONS = [
+    "GET /v1/search",
+    "GET /v1/sessions",
+    "GET /v1/documents/{doc_id}",
+    "GET /v1/documents/{doc_id}/text",
+    "GET /v1/documents/{doc_id}/file",
+    "GET /healthz",
+    "GET /v1/sources",
+    "POST /v1/sources",
+    "POST /v1/sources/preview",
+    "GET /v1/sources/{source_id}",
+    "PUT /v1/sources/{source_id}",
+    "DELETE /v1/sources/{source_id}",
+    "POST /v1/sources/{source_id}/pause",
+    "POST /v1/sources/{source_id}/resume",
+    "POST /v1/sources/{source_id}/crawl",
+    "GET /v1/sources/{source_id}/runs",
+    "GET /v1/sources/{source_id}/audit",
+]
+
+
+@pytest.fixture(scope="module")
+def api_schema(fuzzed: tuple[TestClient, str]) -> schemathesis.BaseSchema:
+    client, _key = fuzzed
+    return schemathesis.openapi.from_asgi("/openapi.json", client.app)
+
+
+def test_every_operation_is_fuzzed(api_schema: schemathesis.BaseSchema) -> None:
+    labels = {result.ok().label for result in api_schema.get_all_operations()}
+    assert labels == set(OPERATIONS)
+
+
+@pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
+@pytest.mark.parametrize(
+    "label", [pytest.param(label, marks=KNOWN.get(label, ())) for label in OPERATIONS]
+)
+def test_no_answer_is_a_server_error_or_off_its_schema(
+    label: str,
+    mode: GenerationMode,
+    api_schema: schemathesis.BaseSchema,
+    fuzzed: tuple[TestClient, str],
+) -> None:
+    _client, key = fuzzed
+    method, path = label.split(" ", 1)
+    operation = api_schema[path][method]
+
+    @given(case=operation.as_strategy(generation_mode=mode))
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        # no "explain" phase: it replays each failure under a line tracer (slow), and the
+        # failing request's curl line already says what to reproduce
+        phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink],
+        suppress_health_check=list(HealthCheck),
+    )
+    def call(case: schemathesis.Case) -> None:
+        case.call_and_validate(headers={"Authorization": f"Bearer {key}"}, checks=CHECKS)
+
+    try:
+        call()
+    except Unsatisfiable:
+        pytest.skip(f"{label} takes no input that could be invalid")
