@@ -16,7 +16,15 @@ OPENAPI_BODY = {
         "required": True,
         "description": "A source spec, as in config/sources/*.yaml",
         "content": {"application/json": {"schema": {"type": "object"}}},
-    }
+    },
+    "responses": {
+        "422": {
+            "description": "The spec is not valid: each problem's `loc` names the field",
+            "content": {
+                "application/json": {"schema": {"$ref": "#/components/schemas/HTTPValidationError"}}
+            },
+        }
+    },
 }
 
 

@@ -198,6 +198,10 @@ def create_source(
     response_model=PreviewOut,
     summary="What a spec would extract",
     openapi_extra=OPENAPI_BODY,
+    responses={
+        503: {"description": "Too many previews running at once: try again shortly"},
+        504: {"description": "The preview ran out of time (`detail` and Spanish `mensaje`)"},
+    },
 )
 def preview_source(
     request: Request, body: SpecBody, caller: WriterDep, registry: RegistryDep

@@ -61,16 +61,6 @@ def fuzzed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClien
     library.close()
 
 
-# 5xx other work is fixing (issue 8: dates a store cannot hold, forged cursors); strict=False
-# so these pass again, unmarked, once it lands.
-OUT_OF_RANGE_DATES = pytest.mark.xfail(
-    strict=False,
-    reason="issue 8: date_from/date_to beyond what Tantivy holds (e.g. 2263-01-01) is a 500",
-)
-KNOWN = {
-    "GET /v1/search": [OUT_OF_RANGE_DATES],
-    "GET /v1/sessions": [OUT_OF_RANGE_DATES],
-}
 OPERATIONS = [
     "GET /v1/search",
     "GET /v1/sessions",
@@ -104,9 +94,7 @@ def test_every_operation_is_fuzzed(api_schema: schemathesis.BaseSchema) -> None:
 
 
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
-@pytest.mark.parametrize(
-    "label", [pytest.param(label, marks=KNOWN.get(label, ())) for label in OPERATIONS]
-)
+@pytest.mark.parametrize("label", [pytest.param(label) for label in OPERATIONS])
 def test_no_answer_is_a_server_error_or_off_its_schema(
     label: str,
     mode: GenerationMode,
