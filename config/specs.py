@@ -24,6 +24,7 @@ import os
 import re
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -64,6 +65,8 @@ SPEC_FIELDS: dict[str, frozenset[str]] = {
             "legislature",
             "chamber",
             "session_type",
+            "session_number",
+            "sitting",
             "agenda",
             "video_urls",
             "live_video_urls",
@@ -243,6 +246,21 @@ class SourceSpec(BaseModel):
             raise ValueError("json_api: Field required (a json_api spec needs its rules)")
         if self.shape == "video_channel" and self.kind != "sesion":
             raise ValueError("kind: a video_channel spec collects sessions (kind: sesion)")
+        return self
+
+    @model_validator(mode="after")
+    def _start_urls_allowed(self) -> SourceSpec:
+        """A start URL the spider may not fetch would make a crawl that reads nothing."""
+        if not self.allowed_domains:
+            return self
+        for n, url in enumerate(self.start_urls):
+            host = (urlsplit(url).hostname or "").lower()
+            if not any(host == d.lower() or host.endswith("." + d.lower())
+                       for d in self.allowed_domains):  # fmt: skip
+                raise ValueError(
+                    f"start_urls.{n}: {url!r} is outside allowed_domains "
+                    f"({', '.join(self.allowed_domains)}); the crawl would fetch nothing"
+                )
         return self
 
     def rules(self) -> Any:

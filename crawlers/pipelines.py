@@ -15,6 +15,7 @@ from crawlers.items import DocumentDraft
 from crawlers.window import Window
 from indexer.build import AnyDocument, InvalidDocument, MissingField, build_document
 from indexer.linking import identity_id, merge_documents
+from indexer.plausibility import plausible_fields
 from indexer.signatures import split_signatures
 
 FLUSH_EVERY = 100
@@ -89,7 +90,7 @@ class LibraryPipeline:
                 file_texts.append(archived.text)
             elif archived.error:
                 run.error("extraction_failed", download.url, archived.error)
-        fields: dict[str, Any] = dict(spec.constants) | item.fields
+        fields: dict[str, Any] = dict(spec.constants) | self._plausible(item, run)
         try:
             doc = build_document(
                 kind=spec.kind,
@@ -128,6 +129,15 @@ class LibraryPipeline:
         if due:
             library.flush()
         return item
+
+    @staticmethod
+    def _plausible(item: DocumentDraft, run: Any) -> dict[str, Any]:
+        """The fields read, without those whose value cannot be that field (each one a
+        counted ``implausible_field`` error naming the field and the value)."""
+        kept, refused = plausible_fields(item.fields)
+        for name, value, reason in refused:
+            run.error("implausible_field", item.url, f"{name}: {value[:200]!r} {reason}")
+        return kept
 
     @staticmethod
     def _save(spec: SourceSpec, library: Any, doc: AnyDocument) -> str:

@@ -19,6 +19,7 @@ from indexer.db import Database, FileRow
 from indexer.db.database import SaveOutcome
 from indexer.extract import ExtractionError, ExtractionLimits, extract_text
 from indexer.models import FileRef, Legislativo, Sentencia, Sesion
+from indexer.shared import save_shared
 from indexer.stores import SearchQuery, SearchResult, Store
 from indexer.stores.factory import open_store
 
@@ -111,7 +112,8 @@ class Library:
         return ArchivedFile(ref, text, error)
 
     def add_document(self, doc: AnyDocument) -> SaveOutcome:
-        return self.db.save_document(doc)
+        """Save a document; one another source already published is listed once."""
+        return save_shared(self.db, doc)
 
     def flush(self, progress: Callable[[int], None] | None = None) -> int:
         """Index every document whose indexed copy is missing or stale; return how many."""

@@ -19,7 +19,8 @@ from indexer.videos import video_key
 
 _NEVER_FILLED = frozenset(
     {"id", "kind", "title", "url", "source_id", "text", "signature_text", "content_sha256",
-     "fetched_at", "updated_at", "files", "video_urls", "institution", "jurisdiction"}
+     "fetched_at", "updated_at", "files", "video_urls", "institution", "jurisdiction",
+     "sources"}
 )  # fmt: skip
 
 
@@ -32,6 +33,8 @@ def identity_id(doc: AnyDocument, scope: str, key: Sequence[str]) -> str:
     the others may be empty (a title need not say the session type)."""
     values = doc.model_dump(mode="json")
     values["expediente"] = values.get("expediente_normalized")  # A.R. 12/2020 is AR 12/2020
+    if values.get("session_type") and values.get("sitting"):  # the evening sitting is another
+        values["session_type"] = f"{values['session_type']}/{values['sitting']}"
     if _empty(values.get(key[0])):
         raise MissingField(key[0])
     parts = [f"{name}={'' if _empty(values.get(name)) else values.get(name)}" for name in key]

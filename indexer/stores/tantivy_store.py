@@ -33,7 +33,7 @@ from indexer.stores.base import (
     decode_cursor,
     encode_cursor,
 )
-from indexer.stores.documents import hit_payload, metadata_text
+from indexer.stores.documents import filter_values, hit_payload, metadata_text
 
 AnyDocument = Sentencia | Sesion | Legislativo
 TITLE_BOOST = 2.0
@@ -153,7 +153,6 @@ class TantivyStore:
             self._reload()
 
     def _to_tantivy(self, doc: AnyDocument) -> tantivy.Document:
-        values = doc.model_dump(mode="python")
         entry = tantivy.Document()
         entry.add_text("id", doc.id)
         entry.add_text("title", doc.title)
@@ -164,8 +163,7 @@ class TantivyStore:
         if doc.date is not None:
             entry.add_date("date", dt.datetime.combine(doc.date, dt.time(), tzinfo=dt.UTC))
         for name in FILTER_FIELDS:
-            value = values.get(name)
-            if isinstance(value, str) and value.strip():
+            for value in filter_values(doc, name):
                 entry.add_text(name, value)
                 entry.add_text(_key(name), fold_keyword(value))
         entry.add_bytes("payload", json.dumps(hit_payload(doc), ensure_ascii=False).encode())
