@@ -187,12 +187,26 @@ class PreviewDocument(BaseModel):
     )
 
 
+class FieldFill(BaseModel):
+    """How the previewed items filled one field of the spec."""
+
+    filled: int = Field(description="Items that have the field.")
+    items: int = Field(description="Items previewed.")
+    samples: list[str] = Field(description="A few of the values read.")
+    implausible: int = Field(description="Values refused: they cannot be this field.")
+    required: bool
+
+
 class PreviewOut(BaseModel):
     source_id: str
     pages: int
     documents: list[PreviewDocument]
     next_page: str | None
     errors: list[dict[str, str]]
+    error_counts: dict[str, int] = Field(default_factory=dict, description="Errors by cause.")
+    fields: dict[str, FieldFill] = Field(
+        default_factory=dict, description="Per field of the spec: how the items filled it."
+    )
     elapsed_s: float
 
 

@@ -5,6 +5,7 @@ This is how an institution tunes its selectors before registering a source."""
 from __future__ import annotations
 
 import time
+from collections import Counter
 from typing import Any
 
 from scrapy.http import HtmlResponse
@@ -12,10 +13,12 @@ from scrapy.http import HtmlResponse
 from config.settings import Settings
 from config.specs import SourceSpec
 from crawlers.fetch import Fetched, FetchError, fetch
+from crawlers.fill import fill_report
 from crawlers.selectors import read, read_fields, select
 from crawlers.trial import trial_crawl
 from indexer.build import InvalidDocument, MissingField, build_document
 from indexer.extract import ExtractionError, html_main_text, sniff_type
+from indexer.plausibility import plausible_fields
 
 TEXT_PREVIEW_CHARS = 400
 TRIAL_ITEMS = 10
@@ -45,7 +48,9 @@ def preview(
     """The documents the spec finds on its first ``max_pages`` listing pages; the first
     ``max_details`` detail pages are fetched too. Errors are reported, not raised."""
     if spec.listing is None:  # feeds, sitemaps, channels, APIs: their own spider decides
-        return trial_crawl(spec, settings, max_items=TRIAL_ITEMS, time_limit_s=time_limit_s)
+        result = trial_crawl(spec, settings, max_items=TRIAL_ITEMS, time_limit_s=time_limit_s)
+        result["fields"] = fill_report(spec, result["documents"], result["errors"])
+        return result
     deadline = time.monotonic() + time_limit_s
     errors: list[dict[str, str]] = []
     documents: list[dict[str, Any]] = []
@@ -101,14 +106,25 @@ def preview(
             _detail(spec, document, get)
     for document in documents:
         document["problems"] = _problems(spec, document)
+        for name, value, reason in plausible_fields(document["fields"])[1]:
+            errors.append(
+                {"cause": "implausible_field", "url": document["url"] or page_url(document),
+                 "message": f"{name}: {value[:200]!r} {reason}"}
+            )  # fmt: skip
     return {
         "source_id": spec.id,
         "pages": pages,
         "documents": documents,
         "next_page": next_page,
         "errors": errors,
+        "error_counts": dict(Counter(e["cause"] for e in errors)),
+        "fields": fill_report(spec, documents, errors),
         "elapsed_s": round(time_limit_s - max(0.0, deadline - time.monotonic()), 3),
     }
+
+
+def page_url(document: dict[str, Any]) -> str:
+    return str(document.get("listing_url") or "")
 
 
 def _detail(spec: SourceSpec, document: dict[str, Any], get: Any) -> None:

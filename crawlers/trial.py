@@ -10,6 +10,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -66,14 +67,18 @@ def trial_crawl(
         finally:
             db.close()
     pages = 0
+    counts: dict[str, int] = {}
     if runs:
         pages = int(runs[0].stats.get("pages", 0))
+        counts = {cause: int(e.get("count", 0)) for cause, e in (runs[0].errors or {}).items()}
         for cause, entry in (runs[0].errors or {}).items():
             for example in entry.get("examples", [])[:3]:
                 errors.append(
                     {"cause": cause, "url": example["url"], "message": example["message"]}
                 )
-    return _result(spec, pages, documents, errors, started)
+    result = _result(spec, pages, documents, errors, started)
+    result["error_counts"] = counts or dict(Counter(e["cause"] for e in errors))
+    return result
 
 
 def _document(doc: Any) -> dict[str, Any]:
