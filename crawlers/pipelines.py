@@ -15,6 +15,7 @@ from crawlers.items import DocumentDraft
 from crawlers.window import Window
 from indexer.build import AnyDocument, InvalidDocument, MissingField, build_document
 from indexer.linking import identity_id, merge_documents
+from indexer.models import SourceLink
 from indexer.plausibility import plausible_fields
 from indexer.signatures import split_signatures
 
@@ -149,11 +150,12 @@ class LibraryPipeline:
         doc = doc.model_copy(
             update={"id": identity_id(doc, identity.scope or spec.id, identity.key)}
         )
+        published_by = SourceLink(source_id=doc.source_id, url=doc.url)
         with MERGE_LOCK:
             existing = library.db.get_document(doc.id)
             if existing is not None:
                 doc = merge_documents(existing, doc, contributor=spec.shape == "video_channel")
-            return library.add_document(doc)
+            return library.add_document(doc, published_by)
 
     def close_spider(self) -> None:
         self.crawler.spider.library.flush()

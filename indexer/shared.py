@@ -41,11 +41,13 @@ def document_keys(doc: AnyDocument) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
-def save_shared(db: Database, doc: AnyDocument) -> SaveOutcome:
+def save_shared(
+    db: Database, doc: AnyDocument, published_by: SourceLink | None = None
+) -> SaveOutcome:
     """Save ``doc`` as its own document, or into the one another source already
     published (same file or same sentence), listing every source that published it."""
     keys = document_keys(doc)
-    publication = SourceLink(source_id=doc.source_id, url=doc.url)
+    publication = published_by or SourceLink(source_id=doc.source_id, url=doc.url)
     with _LOCK:
         target = _known_document(db, publication, keys)
         existing = db.get_document(target) if target else None
