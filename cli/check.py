@@ -17,7 +17,7 @@ def cmd_check(args: argparse.Namespace, settings: Settings, spec: SourceSpec) ->
     print(f"checking {spec.id}: up to {args.max_items} items, {args.max_seconds:g} s …")
     result = trial_crawl(spec, settings, max_items=args.max_items, time_limit_s=args.max_seconds)
     documents = result["documents"]
-    report = fill_report(spec, documents, result["errors"])
+    report = fill_report(spec, documents, result["errors"], result.get("implausible"))
     counts: dict[str, int] = result.get("error_counts", {})
     print(f"{len(documents)} documents from {result['pages']} pages in {result['elapsed_s']} s")
     _print_fields(report)

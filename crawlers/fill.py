@@ -5,6 +5,7 @@ checks before trusting a source (``abierto sources check``, the preview API)."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
 from config.specs import SourceSpec
@@ -34,10 +35,14 @@ def implausible_counts(errors: list[dict[str, str]]) -> Counter[str]:
 
 
 def fill_report(
-    spec: SourceSpec, documents: list[dict[str, Any]], errors: list[dict[str, str]]
+    spec: SourceSpec,
+    documents: list[dict[str, Any]],
+    errors: list[dict[str, str]],
+    refused: Mapping[str, int] | None = None,
 ) -> dict[str, dict[str, Any]]:
-    """``{field: {filled, items, samples, implausible, required}}``."""
-    refused = implausible_counts(errors)
+    """``{field: {filled, items, samples, implausible, required}}``; ``refused``: values
+    refused per field when known in full (else counted from the ``errors`` given)."""
+    refused = implausible_counts(errors) if refused is None else refused
     names = spec_fields(spec) + sorted(
         {n for d in documents for n in d.get("fields", {})} - set(spec_fields(spec))
     )

@@ -137,7 +137,9 @@ class LibraryPipeline:
         counted ``implausible_field`` error naming the field and the value)."""
         kept, refused = plausible_fields(item.fields)
         for name, value, reason in refused:
-            run.error("implausible_field", item.url, f"{name}: {value[:200]!r} {reason}")
+            run.error(
+                "implausible_field", item.url, f"{name}: {value[:200]!r} {reason}", field=name
+            )
         return kept
 
     @staticmethod

@@ -49,7 +49,9 @@ def preview(
     ``max_details`` detail pages are fetched too. Errors are reported, not raised."""
     if spec.listing is None:  # feeds, sitemaps, channels, APIs: their own spider decides
         result = trial_crawl(spec, settings, max_items=TRIAL_ITEMS, time_limit_s=time_limit_s)
-        result["fields"] = fill_report(spec, result["documents"], result["errors"])
+        result["fields"] = fill_report(
+            spec, result["documents"], result["errors"], result.get("implausible")
+        )
         return result
     deadline = time.monotonic() + time_limit_s
     errors: list[dict[str, str]] = []

@@ -78,6 +78,8 @@ def trial_crawl(
                 )
     result = _result(spec, pages, documents, errors, started)
     result["error_counts"] = counts or dict(Counter(e["cause"] for e in errors))
+    refused = (runs[0].errors or {}).get("implausible_field", {}) if runs else {}
+    result["implausible"] = dict(refused.get("fields", {}))
     return result
 
 

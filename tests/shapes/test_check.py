@@ -66,6 +66,7 @@ def test_a_date_read_as_session_type_is_implausible_and_the_run_is_empty(tmp_pat
         crawl = run_abierto(tmp_path / "data", server.url, specs)
     assert result.returncode == 1
     assert "implausible_field: 4" in result.stdout and "NOT READY" in result.stdout
+    assert "had 4 implausible value(s)" in result.stdout
     assert "de abril de 2026" in result.stdout  # the refused value is shown
     assert crawl.returncode == 1
     db = Database(f"sqlite:///{tmp_path / 'data' / 'abierto.db'}")
