@@ -105,6 +105,10 @@ class SessionItem(BaseModel):
     legislature: str | None = None
     chamber: str | None = None
     session_type: str | None = None
+    sitting: str | None = Field(
+        None, description="What tells it from another session of the day: vespertina, segunda…"
+    )
+    session_number: str | None = Field(None, description="Its number, when published.")
     agenda: list[str] = Field(default_factory=list, description="The first agenda items.")
     agenda_total: int = Field(0, description="How many agenda items the session has.")
     videos: list[VideoLink] = Field(default_factory=list)

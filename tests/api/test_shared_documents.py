@@ -37,9 +37,11 @@ def test_the_document_answer_lists_every_source(tmp_path: Path) -> None:
         assert hit["id"] == by_source["stj-jalisco"]["hits"][0]["id"]
         assert client.get("/v1/search", params={"q": "sucesorio"}).json()["total"] == 1
         doc = client.get(f"/v1/documents/{hit['id']}").json()
+        page = client.get(f"/documentos/{hit['id']}").text
     library.close()
     assert doc["source_id"] == "stj-jalisco"
     assert doc["sources"] == [
         {"source_id": "stj-jalisco", "url": "https://stj.example/toca/7/file"},
         {"source_id": "espejo-jalisco", "url": "https://espejo.example/7.pdf"},
     ]
+    assert "Publicado por" in page and "https://espejo.example/7.pdf" in page

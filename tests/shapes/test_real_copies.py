@@ -43,6 +43,7 @@ HOSTS = {
     "senado-gaceta": "https://www.senado.gob.mx",
     "senado-sesiones": "https://www.senado.gob.mx",
     "scjn-sentencias": "https://bj.scjn.gob.mx",
+    "scjn-versiones-taquigraficas": "https://bj.scjn.gob.mx",
     "pj-nl-sentencias": "https://www.pjenl.gob.mx",
     "pj-jalisco-stj-sentencias": "https://publica-sentencias-backend.stjjalisco.gob.mx",
 }
@@ -69,7 +70,25 @@ def _scjn(root: Path) -> dict[str, Any]:
     record = json.loads((REAL / "scjn-bj" / "sentencias_pub-record.json").read_text("utf-8"))
     answer = {"total": 1, "resultados": [record], "pagina": 1, "size": 50}
     _write(root / "scjn" / "pagina-1.json", json.dumps(answer, ensure_ascii=False))
-    return {"path": "/api/v1/bj/busqueda", "method": "POST", "file": "scjn/pagina-1.json"}
+    return {"path": "/api/v1/bj/busqueda", "method": "POST", "json": {"indice": "sentencias_pub"},
+            "file": "scjn/pagina-1.json"}  # fmt: skip
+
+
+def _vt_answer() -> dict[str, Any]:
+    path = REAL.parent / "scjn-transcripts" / "test-response.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _scjn_vt(root: Path) -> dict[str, Any]:
+    """The saved answer of the vtaquigraficas index; each idVT's PDF a stand-in."""
+    answer = _vt_answer()
+    _write(root / "scjn" / "vt-1.json", json.dumps(answer, ensure_ascii=False))
+    for record in answer["resultados"]:
+        day = record["fechaSesion"]
+        pdf = document_pdf((f"VERSION TAQUIGRAFICA {record['idVT']}", day))
+        _write(root / "api/v1/bj/documento/vtaquigraficas" / record["idVT"] / "pdf", pdf)
+    return {"path": "/api/v1/bj/busqueda", "method": "POST", "json": {"indice": "vtaquigraficas"},
+            "file": "scjn/vt-1.json"}  # fmt: skip
 
 
 def _pj_nl_rows() -> list[dict[str, str]]:
@@ -146,7 +165,7 @@ def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     work = tmp_path_factory.mktemp("real")
     root = work / "site"
     _senado(root)
-    routes = [_scjn(root), *_pj_nl(root), *_jalisco(root)]
+    routes = [_scjn(root), _scjn_vt(root), *_pj_nl(root), *_jalisco(root)]
     _write(root / "_http.yaml", yaml.safe_dump({"routes": routes}, allow_unicode=True))
     with FixtureServer(root) as server:
         for source_id in HOSTS:
@@ -211,6 +230,18 @@ def test_scjn_sentencias_read_the_real_record(crawled: Database) -> None:
     assert doc.ponente == "LORETTA ORTIZ AHLF"
     assert doc.url.endswith("/documento/sentencias_pub/233362")
     assert _run(crawled, "scjn-sentencias").status == "ok"
+
+
+def test_scjn_versiones_taquigraficas_one_session_per_record(crawled: Database) -> None:
+    records = _vt_answer()["resultados"]
+    docs = {d.url.rsplit("/", 1)[1]: d for d in _docs(crawled, "scjn-versiones-taquigraficas")}
+    assert sorted(docs) == sorted(r["idVT"] for r in records)
+    for record in records:
+        doc = docs[record["idVT"]]
+        assert doc.date == parse_date(record["fechaSesion"])
+        assert doc.chamber and record["organoJurisdiccional"].split()[0] in doc.chamber
+        assert len(doc.files) == 1 and doc.files[0].url.endswith(f"/{record['idVT']}/pdf")
+    assert _run(crawled, "scjn-versiones-taquigraficas").errors == {}
 
 
 def test_pj_nl_rows_reach_their_pdf_through_the_viewer(crawled: Database) -> None:
