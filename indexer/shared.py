@@ -14,6 +14,7 @@ import datetime as dt
 import threading
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from indexer.analysis import fold_keyword
 from indexer.db import Database
@@ -28,8 +29,10 @@ _LOCK = threading.Lock()
 
 
 def document_keys(doc: AnyDocument) -> list[str]:
-    """What makes ``doc`` the same as another source's publication."""
-    keys = [f"sha256:{f.sha256}" for f in doc.files if f.sha256]
+    """What makes ``doc`` the same as another source's publication: its own original
+    (the first file: later ones may be annexes many documents share) and, for a
+    sentence, its court, case number and resolution date."""
+    keys = [f"sha256:{doc.files[0].sha256}"] if doc.files and doc.files[0].sha256 else []
     if (
         isinstance(doc, Sentencia)
         and doc.court
@@ -74,6 +77,20 @@ def _known_document(db: Database, publication: SourceLink, keys: list[str]) -> s
 
 
 def _remember(db: Database, document_id: str, publication: SourceLink, keys: list[str]) -> None:
+    """Record where the source publishes it and its keys; a row another crawl process
+    wrote meanwhile is kept as it is."""
+    for attempt in range(2):
+        try:
+            _insert_missing(db, document_id, publication, keys)
+            return
+        except IntegrityError:
+            if attempt:
+                raise
+
+
+def _insert_missing(
+    db: Database, document_id: str, publication: SourceLink, keys: list[str]
+) -> None:
     with db.session() as s, s.begin():
         if s.get(DocumentSourceRow, (publication.source_id, publication.url)) is None:
             s.add(

@@ -84,3 +84,12 @@ def test_a_document_of_one_source_lists_that_source(library: Library) -> None:
     saved = library.db.get_document(doc.id)
     assert saved is not None and [s.source_id for s in saved.sources] == ["stj-jalisco"]
     assert saved.fetched_at is None or saved.fetched_at <= dt.datetime.now(dt.UTC)
+
+
+def test_documents_sharing_only_an_annex_stay_apart(library: Library) -> None:
+    annex = FileRef(url="z", sha256="c" * 64, content_type="application/pdf", size=12)
+    own = [FileRef(url=f"o{n}", sha256=str(n) * 64, content_type="application/pdf", size=1)
+           for n in (1, 2)]  # fmt: skip
+    library.add_document(sentence("stj-jalisco", "https://stj.example/1", [own[0], annex]))
+    library.add_document(sentence("stj-jalisco", "https://stj.example/2", [own[1], annex]))
+    assert library.db.count_documents() == 2
