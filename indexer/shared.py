@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
 from indexer.analysis import fold_keyword
@@ -52,69 +52,86 @@ def save_shared(
     keys = document_keys(doc)
     publication = published_by or SourceLink(source_id=doc.source_id, url=doc.url)
     with _LOCK:
-        target = _known_document(db, publication, keys)
+        target, known = _known_document(db, publication, keys)
         existing = db.get_document(target) if target else None
         if existing is not None and existing.kind == doc.kind:
             if existing.id != doc.id:
                 doc = merge_documents(existing, doc, contributor=True)
             elif len(existing.sources) > 1:  # the owner again: keep what others filled
                 doc = merge_documents(existing, doc, contributor=False)
-        _remember(db, doc.id, publication, keys)
-        return db.save_document(doc.model_copy(update={"sources": _sources(db, doc.id)}))
+        sources = _remember(db, doc.id, None if known else publication, keys)
+        return db.save_document(doc.model_copy(update={"sources": sources}))
 
 
-def _known_document(db: Database, publication: SourceLink, keys: list[str]) -> str | None:
-    """The document this publication already belongs to: by where its source publishes
-    it, else by its file or its sentence."""
+def _known_document(
+    db: Database, publication: SourceLink, keys: list[str]
+) -> tuple[str | None, bool]:
+    """The document this publication already belongs to (by where its source publishes
+    it, else by its file or its sentence), and whether the publication is recorded."""
+    where = (DocumentSourceRow.source_id == publication.source_id) & (
+        DocumentSourceRow.url == publication.url
+    )
     with db.session() as s:
-        found = s.get(DocumentSourceRow, (publication.source_id, publication.url))
+        found = s.scalars(select(DocumentSourceRow.document_id).where(where)).first()
         if found is not None:
-            return found.document_id
+            return found, True
         if not keys:
-            return None
-        row = s.scalars(select(DocumentKeyRow).where(DocumentKeyRow.key.in_(keys)).limit(1)).first()
-        return row.document_id if row is not None else None
+            return None, False
+        by_key = s.scalars(
+            select(DocumentKeyRow.document_id).where(DocumentKeyRow.key.in_(keys)).limit(1)
+        ).first()
+        return by_key, False
 
 
-def _remember(db: Database, document_id: str, publication: SourceLink, keys: list[str]) -> None:
-    """Record where the source publishes it and its keys; a row another crawl process
-    wrote meanwhile is kept as it is."""
+def _remember(
+    db: Database, document_id: str, publication: SourceLink | None, keys: list[str]
+) -> list[SourceLink]:
+    """Record where the source publishes it (``publication``, when new) and its keys (a
+    row another crawl process wrote meanwhile is kept as it is); return every source of
+    the document, the first first."""
     for attempt in range(2):
         try:
-            _insert_missing(db, document_id, publication, keys)
-            return
+            return _record(db, document_id, publication, keys)
         except IntegrityError:
             if attempt:
                 raise
+            publication = None if _published(db, publication) else publication
+    return []
 
 
-def _insert_missing(
-    db: Database, document_id: str, publication: SourceLink, keys: list[str]
-) -> None:
+def _published(db: Database, publication: SourceLink | None) -> bool:
+    if publication is None:
+        return True
+    with db.session() as s:
+        row = s.get(DocumentSourceRow, (publication.source_id, publication.url))
+        return row is not None
+
+
+def _record(
+    db: Database, document_id: str, publication: SourceLink | None, keys: list[str]
+) -> list[SourceLink]:
+    sources, names = DocumentSourceRow.__table__, DocumentKeyRow.__table__
     with db.session() as s, s.begin():
-        if s.get(DocumentSourceRow, (publication.source_id, publication.url)) is None:
-            s.add(
-                DocumentSourceRow(
+        if publication is not None:
+            s.execute(
+                insert(sources).values(
                     source_id=publication.source_id,
                     url=publication.url,
                     document_id=document_id,
                     first_seen_at=dt.datetime.now(dt.UTC),
                 )
             )
-        for key in keys:
-            if s.get(DocumentKeyRow, key) is None:
-                s.add(DocumentKeyRow(key=key, document_id=document_id))
-
-
-def _sources(db: Database, document_id: str) -> list[SourceLink]:
-    """Every source of the document, the first to publish it first."""
-    with db.session() as s:
-        rows = s.scalars(
-            select(DocumentSourceRow)
-            .where(DocumentSourceRow.document_id == document_id)
-            .order_by(DocumentSourceRow.first_seen_at, DocumentSourceRow.source_id)
+        if keys:
+            present = set(s.scalars(select(names.c.key).where(names.c.key.in_(keys))))
+            missing = [{"key": k, "document_id": document_id} for k in keys if k not in present]
+            if missing:
+                s.execute(insert(names), missing)
+        rows = s.execute(
+            select(sources.c.source_id, sources.c.url)
+            .where(sources.c.document_id == document_id)
+            .order_by(sources.c.first_seen_at, sources.c.source_id)
         ).all()
-    return [SourceLink(source_id=r.source_id, url=r.url) for r in rows]
+    return [SourceLink(source_id=source_id, url=url) for source_id, url in rows]
 
 
 def source_ids(doc: AnyDocument) -> list[str]:
