@@ -217,6 +217,16 @@ PDFS: dict[str, Sentence] = {
         resolutivos=("Se dicta sentencia condenatoria.",),
         signers=(("Licenciado **** ****", "Juez de Juicio Oral Penal"), SECRETARIO),
     ),
+    "html_listing/pj-nl-penal/files/2021/03/TJO-077-2020.pdf": Sentence(
+        heading=("PODER JUDICIAL DEL ESTADO DE NUEVO LEÓN", "TRIBUNAL DE JUICIO ORAL PENAL "
+                 "DEL ESTADO", "CARPETA JUDICIAL: 77/2020", "SENTENCIA DEFINITIVA"),
+        place_date="Monterrey, Nuevo León, a cuatro de marzo de dos mil veintiuno.",
+        vistos="V I S T O S los registros de la carpeta judicial 77/2020, seguida por el delito "
+               "de homicidio culposo; y",
+        topic="la acreditación del delito de homicidio culposo",
+        resolutivos=("Se dicta sentencia condenatoria.",),
+        signers=(("Licenciado **** ****", "Juez Presidente del Tribunal"), SECRETARIO),
+    ),
     "feed/atom-tribunal-electoral/sentencias/SUP-JDC-1234-2024.pdf": Sentence(
         heading=("JUICIO PARA LA PROTECCIÓN DE LOS DERECHOS POLÍTICO-ELECTORALES DE LA "
                  "CIUDADANÍA", "EXPEDIENTE: SUP-JDC-1234/2024", "MAGISTRADA PONENTE: ****"),

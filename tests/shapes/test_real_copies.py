@@ -18,9 +18,13 @@ from urllib.parse import unquote_plus
 
 import pytest
 import yaml
+from parsel import Selector as Page
 
+from config.specs import load_spec
+from crawlers.selectors import read_fields, select
 from indexer.db import Database
 from indexer.normalize import parse_date
+from indexer.plausibility import plausible_fields
 from tests.shapes.harness import REPO, run_abierto
 from tests.shapes.pdfs import document_pdf
 from tests.shapes.server import FixtureServer
@@ -91,39 +95,26 @@ def _scjn_vt(root: Path) -> dict[str, Any]:
             "file": "scjn/vt-1.json"}  # fmt: skip
 
 
-def _pj_nl_rows() -> list[dict[str, str]]:
+def _pj_nl_rows(limit: int | None = PJ_NL_ROWS) -> list[dict[str, str]]:
     path = REAL / "pj-nl" / "sentencias-penales-listing.first300.csv"
     with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))[:PJ_NL_ROWS]
+        return list(csv.DictReader(handle))[:limit]
 
 
-def _pj_nl(root: Path) -> list[dict[str, Any]]:
-    """The real rows in the grid as the site publishes it; each viewer shows its PDF."""
-    routes: list[dict[str, Any]] = []
+PJ_NL_COLUMNS = ("Fecha Emisión", "Fecha Publicación", "Delitos-Modalidades", "Juez",
+                 "Sentido del Fallo")  # fmt: skip
+
+
+def _pj_nl_grid(rows: list[dict[str, str]]) -> str:
+    """The rows in the penal grid as the site publishes it (description cell blank)."""
     cells = []
-    columns = ("Fecha Emisión", "Fecha Publicación", "Delitos-Modalidades", "Juez",
-               "Sentido del Fallo")  # fmt: skip
-    for n, row in enumerate(_pj_nl_rows()):
+    for row in rows:
         visor = row["Sentencia"].replace(HOSTS["pj-nl-sentencias"], "{{BASE}}")
-        tds = "".join(f"<td>{row[c]}</td>" for c in columns)
+        tds = "".join(f"<td>{row[c]}</td>" for c in PJ_NL_COLUMNS)
         cells.append(
             f'<tr>{tds}<td>&nbsp;</td><td><a href="{visor}" target="_blank">Ver</a></td></tr>'
         )
-        file = f"~\\files\\{n}.pdf"
-        _write(
-            root / "visor" / f"{n}.html",
-            f'<html><body><iframe id="frmPDF" src="../controller.aspx?file={file}"></iframe>'
-            "</body></html>",
-        )
-        _write(root / "pdf" / f"{n}.pdf", document_pdf((f"SENTENCIA PENAL {n}", row["Juez"])))
-        p = unquote_plus(visor.split("?p=", 1)[1])
-        routes += [
-            {"path": "/SentenciasPublicas/PDFVisor/Visor.aspx", "query": {"p": p},
-             "file": f"visor/{n}.html"},
-            {"path": "/SentenciasPublicas/controller.aspx", "query": {"file": file},
-             "file": f"pdf/{n}.pdf"},
-        ]  # fmt: skip
-    grid = (
+    return (
         '<html><body><form method="post" action="./" id="form1">'
         '<table cellspacing="0" rules="all" border="1" id="ContentPlaceHolder1_gdvPenal">'
         "<tr><th>Fecha Emisión</th><th>Fecha Publicación</th><th>Delitos-Modalidades</th>"
@@ -131,7 +122,28 @@ def _pj_nl(root: Path) -> list[dict[str, Any]]:
         + "".join(cells)
         + "</table></form></body></html>"
     )
-    _write(root / "SentenciasPublicas" / "index.html", grid)
+
+
+def _pj_nl(root: Path) -> list[dict[str, Any]]:
+    """The first real rows in the grid; each viewer shows its own PDF."""
+    routes: list[dict[str, Any]] = []
+    rows = _pj_nl_rows()
+    for n, row in enumerate(rows):
+        file = f"~\\files\\{n}.pdf"
+        _write(
+            root / "visor" / f"{n}.html",
+            f'<html><body><iframe id="frmPDF" src="../controller.aspx?file={file}"></iframe>'
+            "</body></html>",
+        )
+        _write(root / "pdf" / f"{n}.pdf", document_pdf((f"SENTENCIA PENAL {n}", row["Juez"])))
+        p = unquote_plus(row["Sentencia"].split("?p=", 1)[1])
+        routes += [
+            {"path": "/SentenciasPublicas/PDFVisor/Visor.aspx", "query": {"p": p},
+             "file": f"visor/{n}.html"},
+            {"path": "/SentenciasPublicas/controller.aspx", "query": {"file": file},
+             "file": f"pdf/{n}.pdf"},
+        ]  # fmt: skip
+    _write(root / "SentenciasPublicas" / "index.html", _pj_nl_grid(rows))
     return routes
 
 
@@ -252,7 +264,8 @@ def test_pj_nl_rows_reach_their_pdf_through_the_viewer(crawled: Database) -> Non
     for row in rows:
         doc = by_visor[row["Sentencia"].split("?p=", 1)[1]]
         assert doc.resolution_date == parse_date(row["Fecha Emisión"])
-        assert doc.ponente == row["Juez"].replace("(Elabora)", "").strip()
+        wrote = re.search(r"([^,(]+?)\s*\(Elabora\)", row["Juez"])
+        assert doc.ponente == (wrote[1].strip() if wrote else None)
         assert doc.matter == "penal"
         assert [f.content_type for f in doc.files] == ["application/pdf"]
         assert "controller.aspx" in doc.files[0].url
@@ -270,3 +283,24 @@ def test_jalisco_records_become_sentences_with_their_fields(crawled: Database) -
         assert doc.ponente == " ".join(record["judge"].split())
         assert len(doc.files) == 1
     assert _run(crawled, "pj-jalisco-stj-sentencias").status == "ok"
+
+
+def test_pj_nl_spec_reads_every_row_of_the_real_listing() -> None:
+    """All 300 saved rows, through the spec's own listing selectors (no fetching)."""
+    spec = load_spec(CATALOGUE / "pj-nl-sentencias.yaml")
+    assert spec.listing is not None
+    rows = _pj_nl_rows(limit=None)
+    page = Page(text=_pj_nl_grid(rows))
+    items = select(page, spec.listing.items)
+    assert len(items) == len(rows) == 300
+    for row, item in zip(rows, items, strict=True):
+        fields = read_fields(item, spec.listing.fields, "https://www.pjenl.gob.mx/")
+        kept, refused = plausible_fields(fields)
+        assert refused == [], row
+        assert parse_date(str(kept["resolution_date"])) == parse_date(row["Fecha Emisión"])
+        # the judge who wrote it ("A(Elabora), B(Vocero), C(Preside)" for a tribunal); some
+        # rows leave the cell blank
+        wrote = re.search(r"([^,(]+?)\s*\(Elabora\)", row["Juez"])
+        assert kept.get("ponente") == (wrote[1].strip() if wrote else None)
+        assert " ".join(row["Delitos-Modalidades"].split()) in str(kept["title"])
+        assert "Visor.aspx?p=" in str(select(item, spec.listing.link).get())
