@@ -46,7 +46,7 @@ def sentences(source_id: str, n: int) -> list[Any]:
                 "court": "Séptima Sala",
                 "resolution_date": "21/03/2025",
             },
-        )  # fmt: skip
+        )
         for i in range(n)
     ]
 
