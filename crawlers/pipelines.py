@@ -14,7 +14,7 @@ from config.specs import SourceSpec
 from crawlers.items import DocumentDraft
 from crawlers.window import Window
 from indexer.build import AnyDocument, InvalidDocument, MissingField, build_document
-from indexer.linking import identity_id, merge_documents
+from indexer.linking import another_session, identity_id, merge_documents
 from indexer.models import SourceLink
 from indexer.plausibility import plausible_fields
 from indexer.signatures import split_signatures
@@ -149,14 +149,18 @@ class LibraryPipeline:
         identity = identity_of(spec)
         if identity is None:
             return library.add_document(doc)
-        doc = doc.model_copy(
-            update={"id": identity_id(doc, identity.scope or spec.id, identity.key)}
-        )
+        scope = identity.scope or spec.id
+        contributor = spec.shape == "video_channel"
+        doc = doc.model_copy(update={"id": identity_id(doc, scope, identity.key)})
         published_by = SourceLink(source_id=doc.source_id, url=doc.url)
         with MERGE_LOCK:
             existing = library.db.get_document(doc.id)
+            if existing is not None and not contributor and another_session(existing, doc):
+                numbered = [*identity.key, "session_number"]
+                doc = doc.model_copy(update={"id": identity_id(doc, scope, numbered)})
+                existing = library.db.get_document(doc.id)
             if existing is not None:
-                doc = merge_documents(existing, doc, contributor=spec.shape == "video_channel")
+                doc = merge_documents(existing, doc, contributor=contributor)
             return library.add_document(doc, published_by)
 
     def close_spider(self) -> None:

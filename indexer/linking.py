@@ -41,6 +41,15 @@ def identity_id(doc: AnyDocument, scope: str, key: Sequence[str]) -> str:
     return document_id(scope, "identity:" + "|".join(parts))
 
 
+def another_session(existing: AnyDocument, incoming: AnyDocument) -> bool:
+    """Two sessions of one day, type and sitting that their page numbers apart (two
+    extraordinary sessions, nos. 12 and 13): the second is its own document, keyed by its
+    number too, while the first keeps the key a channel's videos find."""
+    number = getattr(incoming, "session_number", None)
+    other = getattr(existing, "session_number", None)
+    return bool(number and other and number != other)
+
+
 def merge_videos(
     existing: Sequence[VideoLink],
     incoming: Sequence[VideoLink],
