@@ -140,7 +140,10 @@ class RunSummary(BaseModel):
     """One crawl of a source: what it found and what went wrong, by cause."""
 
     id: int
-    status: str = Field(description="running, ok, failed or abandoned.")
+    status: str = Field(
+        description="running, ok, empty (its message starts with the cause: off_domain_start_url, "
+        "no_items, all_filtered), failed or abandoned."
+    )
     message: str | None = None
     started_at: dt.datetime
     finished_at: dt.datetime | None = None

@@ -20,7 +20,7 @@ from indexer.db import Database
 
 TEXT_PREVIEW_CHARS = 400
 STARTUP_ALLOWANCE_S = 5.0
-NOT_SHOWN = {"url", "kind", "source_id", "fetched_at", "updated_at"}
+NOT_SHOWN = {"url", "kind", "source_id", "sources", "fetched_at", "updated_at"}
 
 
 def trial_crawl(
