@@ -82,6 +82,20 @@ URL_FIELDS = frozenset({"video_urls", "live_video_urls", "stenographic_urls"})
 LIST_FIELDS = frozenset({"agenda", "video_urls", "live_video_urls", "stenographic_urls", "authors"})
 
 
+def outside_allowed_domains(urls: list[str], domains: list[str]) -> list[tuple[int, str]]:
+    """(position, URL) of the URLs a spider limited to ``domains`` (and their subdomains)
+    may not fetch; none when no domains are given."""
+    if not domains:
+        return []
+    allowed = [d.lower() for d in domains]
+    outside = []
+    for n, url in enumerate(urls):
+        host = (urlsplit(url).hostname or "").lower()
+        if not any(host == d or host.endswith("." + d) for d in allowed):
+            outside.append((n, url))
+    return outside
+
+
 class SpecError(ValueError):
     """A source spec that cannot be used; the message names the field."""
 
@@ -251,16 +265,13 @@ class SourceSpec(BaseModel):
     @model_validator(mode="after")
     def _start_urls_allowed(self) -> SourceSpec:
         """A start URL the spider may not fetch would make a crawl that reads nothing."""
-        if not self.allowed_domains:
-            return self
-        for n, url in enumerate(self.start_urls):
-            host = (urlsplit(url).hostname or "").lower()
-            if not any(host == d.lower() or host.endswith("." + d.lower())
-                       for d in self.allowed_domains):  # fmt: skip
-                raise ValueError(
-                    f"start_urls.{n}: {url!r} is outside allowed_domains "
-                    f"({', '.join(self.allowed_domains)}); the crawl would fetch nothing"
-                )
+        outside = outside_allowed_domains(self.start_urls, self.allowed_domains)
+        if outside:
+            n, url = outside[0]
+            raise ValueError(
+                f"start_urls.{n}: {url!r} is outside allowed_domains "
+                f"({', '.join(self.allowed_domains)}); the crawl would fetch nothing"
+            )
         return self
 
     def rules(self) -> Any:

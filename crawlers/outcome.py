@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urlsplit
 
-from config.specs import SourceSpec
+from config.specs import SourceSpec, outside_allowed_domains
 
 FILTERED = ("out_of_window", "skipped")
 MESSAGES = {
@@ -19,21 +18,6 @@ MESSAGES = {
     "all_filtered": "every item was left out by the spec's filters or the backfill window",
     "no_items": "no item became a document",
 }
-
-
-def off_domain_start_urls(spec: SourceSpec) -> list[str]:
-    """Start URLs the spider may not fetch under ``allowed_domains``."""
-    if not spec.allowed_domains:
-        return []
-    domains = [d.lower() for d in spec.allowed_domains]
-    return [
-        url
-        for url in spec.start_urls
-        if not any(
-            (host := (urlsplit(url).hostname or "").lower()) == d or host.endswith("." + d)
-            for d in domains
-        )
-    ]
 
 
 def judge_run(
@@ -48,7 +32,7 @@ def judge_run(
     if reason != "finished" and not stopped_early:
         return "failed", reason
     if counts.get("pages", 0) == 0:
-        if off_domain_start_urls(spec):
+        if outside_allowed_domains(spec.start_urls, spec.allowed_domains):
             return "empty", _message("off_domain_start_url")
         if error_count:
             return "failed", "no page could be fetched"
@@ -59,14 +43,6 @@ def judge_run(
         if earlier_items or error_count:
             return "empty", _message("no_items")
     return "ok", None
-
-
-def empty_cause(message: str | None) -> str | None:
-    """The cause an ``empty`` run's message starts with."""
-    if message and ":" in message:
-        cause = message.split(":", 1)[0]
-        return cause if cause in MESSAGES else None
-    return None
 
 
 def _message(cause: str) -> str:

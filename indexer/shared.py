@@ -132,8 +132,3 @@ def _record(
             .order_by(sources.c.first_seen_at, sources.c.source_id)
         ).all()
     return [SourceLink(source_id=source_id, url=url) for source_id, url in rows]
-
-
-def source_ids(doc: AnyDocument) -> list[str]:
-    """The ids of every source of ``doc`` (its own when it has no list)."""
-    return list(dict.fromkeys([doc.source_id, *(s.source_id for s in doc.sources)]))
