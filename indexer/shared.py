@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from indexer.analysis import fold_keyword
@@ -59,7 +59,8 @@ def save_shared(
                 doc = merge_documents(existing, doc, contributor=True)
             elif len(existing.sources) > 1:  # the owner again: keep what others filled
                 doc = merge_documents(existing, doc, contributor=False)
-        sources = _remember(db, doc.id, None if known else publication, keys)
+        # a publication recorded for another document (gone, or of another kind) moves here
+        sources = _remember(db, doc.id, None if known and doc.id == target else publication, keys)
         return db.save_document(doc.model_copy(update={"sources": sources}))
 
 
@@ -113,6 +114,12 @@ def _record(
     sources, names = DocumentSourceRow.__table__, DocumentKeyRow.__table__
     with db.session() as s, s.begin():
         if publication is not None:
+            s.execute(
+                delete(sources).where(
+                    (sources.c.source_id == publication.source_id)
+                    & (sources.c.url == publication.url)
+                )
+            )
             s.execute(
                 insert(sources).values(
                     source_id=publication.source_id,

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from config.settings import Settings
 from indexer.build import build_document
@@ -93,3 +94,14 @@ def test_documents_sharing_only_an_annex_stay_apart(library: Library) -> None:
     library.add_document(sentence("stj-jalisco", "https://stj.example/1", [own[0], annex]))
     library.add_document(sentence("stj-jalisco", "https://stj.example/2", [own[1], annex]))
     assert library.db.count_documents() == 2
+
+
+def test_a_publication_whose_document_is_gone_is_saved_anew(library: Library) -> None:
+    first = sentence("stj-jalisco", "https://stj.example/toca/1/file", [PDF])
+    library.add_document(first)
+    with library.db.session() as s, s.begin():
+        s.execute(text("delete from documents"))
+    again = sentence("stj-jalisco", "https://stj.example/toca/1/file", [PDF])
+    assert library.add_document(again) == "new"
+    saved = library.db.get_document(again.id)
+    assert saved is not None and [s.url for s in saved.sources] == [again.url]
