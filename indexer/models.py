@@ -114,8 +114,8 @@ class DocumentCore(BaseModel):
     files: list[FileRef] = Field(default_factory=list)
     sources: list[SourceLink] = Field(
         default_factory=list,
-        description="Every source that published it (one original, one document); "
-        "``source_id`` and ``url`` are the first one's.",
+        description="Every source that published it (one original, one document), its "
+        "own source (``source_id``, ``url``) first.",
     )
     text: str = ""
     signature_text: str = Field(

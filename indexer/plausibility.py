@@ -91,7 +91,37 @@ def _number(value: str) -> str | None:
     return None
 
 
+def _title(value: str) -> str | None:
+    if looks_like_date(value):
+        return "is a date, not a title"
+    if not _LETTERS.search(fold_keyword(value)):
+        return "has no words"
+    return None
+
+
+def _address(value: str) -> str | None:
+    if not re.match(r"^https?://[^/\s]+", value):
+        return "is not a web address"
+    return None
+
+
+def _agenda_item(value: str) -> str | None:
+    return None if _LETTERS.search(fold_keyword(value)) else "has no words"
+
+
 CHECKS = {
+    "title": _title,
+    "doc_type": _named,
+    "committee": _named,
+    "status": _named,
+    "authors": _named,
+    "proceeding": _named,
+    "judgment_type": _named,
+    "video_platform": _named,
+    "agenda": _agenda_item,
+    "video_urls": _address,
+    "live_video_urls": _address,
+    "stenographic_urls": _address,
     "expediente": _expediente,
     "date": _date,
     "resolution_date": _date,

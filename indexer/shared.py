@@ -61,6 +61,8 @@ def save_shared(
                 doc = merge_documents(existing, doc, contributor=False)
         # a publication recorded for another document (gone, or of another kind) moves here
         sources = _remember(db, doc.id, None if known and doc.id == target else publication, keys)
+        # the document's own source first, then the others: one order whoever came first
+        sources.sort(key=lambda link: (link.source_id != doc.source_id, link.source_id, link.url))
         return db.save_document(doc.model_copy(update={"sources": sources}))
 
 
@@ -89,7 +91,7 @@ def _remember(
 ) -> list[SourceLink]:
     """Record where the source publishes it (``publication``, when new) and its keys (a
     row another crawl process wrote meanwhile is kept as it is); return every source of
-    the document, the first first."""
+    the document."""
     for attempt in range(2):
         try:
             return _record(db, document_id, publication, keys)

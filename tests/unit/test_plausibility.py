@@ -19,9 +19,13 @@ from indexer.plausibility import implausible, plausible_fields
         ("legislature", "Miércoles 08 de abril"),
         ("session_type", "Martes 14 de abril de 2026"),
         ("ponente", "12345"),
+        ("title", "18/03/2021"),
+        ("committee", "2025-02-18"),
+        ("stenographic_urls", ["https://senado.example/ve/1", "javascript:void(0)"]),
+        ("agenda", ["1.", "Lectura del acta"]),
     ],
 )
-def test_implausible_values_are_refused(name: str, value: str) -> None:
+def test_implausible_values_are_refused(name: str, value: str | list[str]) -> None:
     assert implausible(name, value)
 
 
@@ -39,9 +43,15 @@ def test_implausible_values_are_refused(name: str, value: str) -> None:
         ("session_type", "Ordinaria Vespertina"),
         ("session_type", "Comisión Permanente"),
         ("ponente", "LORETTA ORTIZ AHLF"),
+        ("title", "Gaceta del Senado: sesión Ordinaria del Miércoles 08 de abril de 2026"),
+        (
+            "stenographic_urls",
+            ["https://www.senado.gob.mx/66/version_estenografica/2026_4_28/2611"],
+        ),
+        ("agenda", ["Lectura del acta de la sesión anterior"]),
     ],
 )
-def test_plausible_values_are_kept(name: str, value: str) -> None:
+def test_plausible_values_are_kept(name: str, value: str | list[str]) -> None:
     assert implausible(name, value) is None
 
 
