@@ -54,7 +54,7 @@ def save_shared(
     with _LOCK:
         target, known = _known_document(db, publication, keys)
         existing = db.get_document(target) if target else None
-        if existing is not None and existing.kind == doc.kind:
+        if existing is not None and _same_thing(existing, doc):
             if existing.id != doc.id:
                 doc = merge_documents(existing, doc, contributor=True)
             elif len(existing.sources) > 1:  # the owner again: keep what others filled
@@ -64,6 +64,25 @@ def save_shared(
         # the document's own source first, then the others: one order whoever came first
         sources.sort(key=lambda link: (link.source_id != doc.source_id, link.source_id, link.url))
         return db.save_document(doc.model_copy(update={"sources": sources}))
+
+
+# Fields that, when both publications give them and they differ, say two things even
+# if they share a file (a site serving one "no disponible" PDF for many entries).
+_IDENTIFYING = {
+    "sentencia": ("expediente_normalized", "resolution_date"),
+    "sesion": ("date", "session_type", "sitting"),
+    "legislativo": ("number", "date"),
+}
+
+
+def _same_thing(existing: AnyDocument, incoming: AnyDocument) -> bool:
+    if existing.kind != incoming.kind:
+        return False
+    for name in _IDENTIFYING[incoming.kind]:
+        mine, theirs = getattr(existing, name, None), getattr(incoming, name, None)
+        if mine and theirs and mine != theirs:
+            return False
+    return True
 
 
 def _known_document(

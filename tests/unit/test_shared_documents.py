@@ -105,3 +105,16 @@ def test_a_publication_whose_document_is_gone_is_saved_anew(library: Library) ->
     assert library.add_document(again) == "new"
     saved = library.db.get_document(again.id)
     assert saved is not None and [s.url for s in saved.sources] == [again.url]
+
+
+def test_a_placeholder_file_shared_by_different_sentences_does_not_merge_them(
+    library: Library,
+) -> None:
+    placeholder = FileRef(url="p", sha256="d" * 64, content_type="application/pdf", size=5)
+    library.add_document(sentence("stj-jalisco", "https://stj.example/1", [placeholder]))
+    other_case = sentence("stj-jalisco", "https://stj.example/2", [placeholder],
+                          expediente="Toca 53/2025")  # fmt: skip
+    library.add_document(other_case)
+    assert library.db.count_documents() == 2
+    saved = library.db.get_document(other_case.id)
+    assert saved is not None and [s.url for s in saved.sources] == ["https://stj.example/2"]
