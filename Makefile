@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install system-deps run test lint format fixtures bench bench-extract bench-search bench-metadata bench-words bench-load clean
+.PHONY: install system-deps run test lint format fixtures bench bench-extract bench-search bench-metadata bench-words bench-load bench-shared clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,7 +42,7 @@ fixtures: install
 	$(BIN)/python -m tests.shapes.regenerate
 
 ## Benchmarks print numbers and write JSON under bench/results/.
-bench: bench-extract bench-search bench-metadata bench-words
+bench: bench-extract bench-search bench-metadata bench-words bench-shared
 
 ## The sentence reader against what each document says (bench/metadata_expected.json).
 bench-metadata: install
@@ -66,6 +66,10 @@ LOAD_SIZE ?= 20000
 bench-load: install
 	WITH_BENCH=1 bash scripts/system-deps.sh
 	$(BIN)/python bench/load.py --size $(LOAD_SIZE)
+
+## The cost of listing every source of a document when saving (SQLite).
+bench-shared: install
+	$(BIN)/python bench/shared_save.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -105,6 +105,10 @@ class SessionItem(BaseModel):
     legislature: str | None = None
     chamber: str | None = None
     session_type: str | None = None
+    sitting: str | None = Field(
+        None, description="What tells it from another session of the day: vespertina, segunda…"
+    )
+    session_number: str | None = Field(None, description="Its number, when published.")
     agenda: list[str] = Field(default_factory=list, description="The first agenda items.")
     agenda_total: int = Field(0, description="How many agenda items the session has.")
     videos: list[VideoLink] = Field(default_factory=list)
@@ -136,7 +140,10 @@ class RunSummary(BaseModel):
     """One crawl of a source: what it found and what went wrong, by cause."""
 
     id: int
-    status: str = Field(description="running, ok, failed or abandoned.")
+    status: str = Field(
+        description="running, ok, empty (its message starts with the cause: off_domain_start_url, "
+        "no_items, all_filtered), failed or abandoned."
+    )
     message: str | None = None
     started_at: dt.datetime
     finished_at: dt.datetime | None = None
@@ -187,12 +194,26 @@ class PreviewDocument(BaseModel):
     )
 
 
+class FieldFill(BaseModel):
+    """How the previewed items filled one field of the spec."""
+
+    filled: int = Field(description="Items that have the field.")
+    items: int = Field(description="Items previewed.")
+    samples: list[str] = Field(description="A few of the values read.")
+    implausible: int = Field(description="Values refused: they cannot be this field.")
+    required: bool
+
+
 class PreviewOut(BaseModel):
     source_id: str
     pages: int
     documents: list[PreviewDocument]
     next_page: str | None
     errors: list[dict[str, str]]
+    error_counts: dict[str, int] = Field(default_factory=dict, description="Errors by cause.")
+    fields: dict[str, FieldFill] = Field(
+        default_factory=dict, description="Per field of the spec: how the items filled it."
+    )
     elapsed_s: float
 
 

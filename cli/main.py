@@ -176,6 +176,10 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
+    if getattr(args, "action", None) == "check":
+        from cli.check import cmd_check
+
+        return cmd_check(args, settings, _specs(settings, [args.source_id])[0])
     for spec in _specs(settings, None):
         mark = "" if spec.verified else "  (not verified)"
         print(f"{spec.id:32} {spec.kind:12} {spec.jurisdiction:7} {spec.institution}{mark}")
@@ -241,6 +245,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     sources = commands.add_parser("sources", help="list the configured sources")
     sources.set_defaults(func=cmd_sources)
+    source_actions = sources.add_subparsers(dest="action")
+    check = source_actions.add_parser(
+        "check", help="trial-crawl one source and report, per field, what it extracted"
+    )
+    check.add_argument("source_id")
+    check.add_argument("--max-items", type=int, default=20, help="stop after N documents")
+    check.add_argument("--max-seconds", type=float, default=60, help="stop after S seconds")
     add_commands(commands)
     backup.add_commands(commands)
     return parser

@@ -4,23 +4,31 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import sys
 from collections.abc import Sequence
 
 from config.settings import Settings
-from config.specs import SourceSpec, parse_spec
+from config.specs import SourceSpec, SpecError, parse_spec
 from indexer.db import Database
 from indexer.db.registry import Registry, RegistryError
 
 
 def registered_specs(settings: Settings, only: Sequence[str] | None = None) -> list[SourceSpec]:
     """Specs institutions registered through the API (stored in the database); with
-    ``only``, just those (one stored spec that no longer validates stops no other crawl)."""
+    ``only``, just those. One that no longer validates (a rule added since it was stored)
+    is left out with a warning, so it cannot stop every other source's crawls."""
     db = Database(settings.database)
     try:
         rows = [row for row in Registry(db).list_sources() if not only or row.id in only]
-        return [parse_spec(row.spec, origin=f"registered source {row.id}") for row in rows]
     finally:
         db.close()
+    specs = []
+    for row in rows:
+        try:
+            specs.append(parse_spec(row.spec, origin=f"registered source {row.id}"))
+        except SpecError as exc:
+            print(f"abierto: left out: {exc}; update it through the API", file=sys.stderr)
+    return specs
 
 
 def cmd_institutions(args: argparse.Namespace, settings: Settings) -> int:

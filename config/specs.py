@@ -24,6 +24,7 @@ import os
 import re
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -68,6 +69,8 @@ SPEC_FIELDS: dict[str, frozenset[str]] = {
             "legislature",
             "chamber",
             "session_type",
+            "session_number",
+            "sitting",
             "agenda",
             "video_urls",
             "live_video_urls",
@@ -81,6 +84,20 @@ SPEC_FIELDS: dict[str, frozenset[str]] = {
 }
 URL_FIELDS = frozenset({"video_urls", "live_video_urls", "stenographic_urls"})
 LIST_FIELDS = frozenset({"agenda", "video_urls", "live_video_urls", "stenographic_urls", "authors"})
+
+
+def outside_allowed_domains(urls: list[str], domains: list[str]) -> list[tuple[int, str]]:
+    """(position, URL) of the URLs a spider limited to ``domains`` (and their subdomains)
+    may not fetch; none when no domains are given."""
+    if not domains:
+        return []
+    allowed = [d.lower() for d in domains]
+    outside = []
+    for n, url in enumerate(urls):
+        host = (urlsplit(url).hostname or "").lower()
+        if not any(host == d or host.endswith("." + d) for d in allowed):
+            outside.append((n, url))
+    return outside
 
 
 class SpecError(ValueError):
@@ -253,6 +270,18 @@ class SourceSpec(BaseModel):
             raise ValueError("json_api: Field required (a json_api spec needs its rules)")
         if self.shape == "video_channel" and self.kind != "sesion":
             raise ValueError("kind: a video_channel spec collects sessions (kind: sesion)")
+        return self
+
+    @model_validator(mode="after")
+    def _start_urls_allowed(self) -> SourceSpec:
+        """A start URL the spider may not fetch would make a crawl that reads nothing."""
+        outside = outside_allowed_domains(self.start_urls, self.allowed_domains)
+        if outside:
+            n, url = outside[0]
+            raise ValueError(
+                f"start_urls.{n}: {url!r} is outside allowed_domains "
+                f"({', '.join(self.allowed_domains)}); the crawl would fetch nothing"
+            )
         return self
 
     def rules(self) -> Any:

@@ -21,10 +21,12 @@ _JS_URL = re.compile(r"""['"]([^'"]+\.(?:pdf|html?|aspx?|php|docx?)(?:\?[^'"]*)?
 def clean_link(link: str | None) -> str | None:
     """The address in a link as a browser would read it, or None when it is not one:
     whitespace trimmed (sites pad ``href``s), backslashes as slashes (IIS sites), a file
-    named inside ``javascript:abrir('doc.pdf')`` taken out."""
+    named inside ``javascript:abrir('doc.pdf')`` taken out. Backslashes in the query are
+    data (``controller.aspx?file=~\\files\\x.pdf``) and stay."""
     if not link:
         return None
-    value = link.strip().replace("\\", "/")
+    path, mark, query = link.strip().partition("?")
+    value = path.replace("\\", "/") + mark + query
     lowered = value.lower()
     if lowered.startswith("javascript:"):
         found = _JS_URL.search(value)

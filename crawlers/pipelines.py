@@ -15,7 +15,9 @@ from crawlers.items import DocumentDraft
 from crawlers.tenancy import FOREIGN_DOCUMENT, Tenant, may_overwrite, tenant_of
 from crawlers.window import Window
 from indexer.build import AnyDocument, InvalidDocument, MissingField, build_document
-from indexer.linking import identity_id, merge_documents
+from indexer.linking import another_session, identity_id, merge_documents
+from indexer.models import SourceLink
+from indexer.plausibility import plausible_fields
 from indexer.signatures import split_signatures
 
 FLUSH_EVERY = 100
@@ -102,7 +104,7 @@ class LibraryPipeline:
                 file_texts.append(archived.text)
             elif archived.error:
                 run.error("extraction_failed", download.url, archived.error)
-        fields: dict[str, Any] = dict(spec.constants) | item.fields
+        fields: dict[str, Any] = dict(spec.constants) | self._plausible(item, run)
         tenant = self.tenant(spec, library)
         try:
             doc = build_document(
@@ -149,6 +151,17 @@ class LibraryPipeline:
         return item
 
     @staticmethod
+    def _plausible(item: DocumentDraft, run: Any) -> dict[str, Any]:
+        """The fields read, without those whose value cannot be that field (each one a
+        counted ``implausible_field`` error naming the field and the value)."""
+        kept, refused = plausible_fields(item.fields)
+        for name, value, reason in refused:
+            run.error(
+                "implausible_field", item.url, f"{name}: {value[:200]!r} {reason}", field=name
+            )
+        return kept
+
+    @staticmethod
     def _save(spec: SourceSpec, library: Any, doc: AnyDocument, tenant: Tenant) -> str:
         """Save under the document's URL id, or under its identity, merged with what
         other sources of the same identity scope contributed; never over a document of
@@ -160,15 +173,27 @@ class LibraryPipeline:
             )
         elif not tenant.registered:
             return library.add_document(doc)
+        published_by = SourceLink(source_id=doc.source_id, url=doc.url)
+        contributor = spec.shape == "video_channel"
         with MERGE_LOCK:
             existing = library.db.get_document(doc.id)
+            if (
+                identity is not None
+                and existing is not None
+                and not contributor
+                and another_session(existing, doc)
+            ):
+                scope = identity.scope or spec.id
+                numbered = [*identity.key, "session_number"]
+                doc = doc.model_copy(update={"id": identity_id(doc, scope, numbered)})
+                existing = library.db.get_document(doc.id)
             if existing is not None and not may_overwrite(library, tenant, existing.source_id):
                 raise ForeignDocument(
                     f"document {doc.id} belongs to another institution's source; not overwritten"
                 )
             if existing is not None and identity is not None:
-                doc = merge_documents(existing, doc, contributor=spec.shape == "video_channel")
-            return library.add_document(doc)
+                doc = merge_documents(existing, doc, contributor=contributor)
+            return library.add_document(doc, published_by)
 
     def close_spider(self) -> None:
         self.crawler.spider.library.flush()

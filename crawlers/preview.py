@@ -16,6 +16,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from typing import Any
 
 from scrapy.http import HtmlResponse
@@ -23,10 +24,12 @@ from scrapy.http import HtmlResponse
 from config.settings import Settings
 from config.specs import SourceSpec
 from crawlers.fetch import Fetched, FetchError, fetch
+from crawlers.fill import fill_report
 from crawlers.links import BadLink, absolute
 from crawlers.selectors import read, read_fields, select
 from indexer.build import InvalidDocument, MissingField, build_document
 from indexer.extract import ExtractionError, html_main_text, sniff_type
+from indexer.plausibility import plausible_fields
 
 TEXT_PREVIEW_CHARS = 400
 TRIAL_ITEMS = 10
@@ -90,7 +93,11 @@ def preview(
         if spec.listing is None:  # feeds, sitemaps, channels, APIs: their own spider decides
             from crawlers.trial import trial_crawl  # not in the preview child: it starts faster
 
-            return trial_crawl(spec, settings, max_items=TRIAL_ITEMS, time_limit_s=time_limit_s)
+            result = trial_crawl(spec, settings, max_items=TRIAL_ITEMS, time_limit_s=time_limit_s)
+            result["fields"] = fill_report(
+                spec, result["documents"], result["errors"], result.get("implausible")
+            )
+            return result
         limits = {"max_pages": max_pages, "max_details": max_details}
         return _in_own_process(spec, settings, limits, time_limit_s)
     finally:
@@ -210,14 +217,25 @@ def listing_preview(
             _detail(spec, document, get, errors)
     for document in documents:
         document.setdefault("problems", _problems(spec, document))
+        for name, value, reason in plausible_fields(document["fields"])[1]:
+            errors.append(
+                {"cause": "implausible_field", "url": document["url"] or page_url(document),
+                 "message": f"{name}: {value[:200]!r} {reason}"}
+            )  # fmt: skip
     return {
         "source_id": spec.id,
         "pages": pages,
         "documents": documents,
         "next_page": next_page,
         "errors": errors,
+        "error_counts": dict(Counter(e["cause"] for e in errors)),
+        "fields": fill_report(spec, documents, errors),
         "elapsed_s": round(time_limit_s - max(0.0, deadline - time.monotonic()), 3),
     }
+
+
+def page_url(document: dict[str, Any]) -> str:
+    return str(document.get("listing_url") or "")
 
 
 def _detail(

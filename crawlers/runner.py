@@ -11,6 +11,7 @@ from scrapy.crawler import CrawlerProcess
 
 from config.settings import Settings
 from config.specs import SourceSpec
+from crawlers.outcome import had_items, judge_run
 from crawlers.runs import Heartbeat, RunStats, this_process
 from crawlers.settings import scrapy_settings
 from crawlers.spiders import SPIDERS_BY_SHAPE
@@ -56,7 +57,7 @@ def crawl(
         run_ids.append(run.run_id)
         crawler = process.create_crawler(SPIDERS_BY_SHAPE[spec.shape])
         crawler.signals.connect(
-            _closer(library, run, reports), signal=signals.spider_closed, weak=False
+            _closer(library, spec, run, reports), signal=signals.spider_closed, weak=False
         )
         process.crawl(crawler, spec=spec, library=library, run=run, window=window)
     heartbeat = Heartbeat(library.db, run_ids)
@@ -74,14 +75,10 @@ def quiet(log_level: str) -> None:
         logging.getLogger(name).setLevel(log_level)
 
 
-def _closer(library: Library, run: RunStats, reports: list[RunReport]) -> Any:
+def _closer(library: Library, spec: SourceSpec, run: RunStats, reports: list[RunReport]) -> Any:
     def closed(spider: Any, reason: str) -> None:
-        stopped_early = reason in ("closespider_itemcount", "closespider_timeout")
-        status, message = (
-            ("ok", None) if reason == "finished" or stopped_early else ("failed", reason)
-        )
-        if run.counts.get("pages", 0) == 0 and run.error_count:
-            status, message = "failed", "no page could be fetched"
+        earlier = had_items(library.db.list_runs(run.source_id, limit=20), run.run_id)
+        status, message = judge_run(spec, reason, run.counts, run.error_count, earlier)
         library.db.finish_run(run.run_id, status, run.summary(), run.errors, message)
         reports.append(
             RunReport(run.source_id, run.run_id, status, run.summary(), run.errors, message)

@@ -29,11 +29,15 @@ class RunStats:
         with self.lock:
             self.counts[name] += n
 
-    def error(self, cause: str, url: str, message: str) -> None:
-        """Count an error under its cause, keeping the first few as examples."""
+    def error(self, cause: str, url: str, message: str, field: str | None = None) -> None:
+        """Count an error under its cause, keeping the first few as examples; an error
+        about a field is also counted per field."""
         with self.lock:
             entry = self.errors.setdefault(cause, {"count": 0, "examples": []})
             entry["count"] += 1
+            if field is not None:
+                fields = entry.setdefault("fields", {})
+                fields[field] = fields.get(field, 0) + 1
             if len(entry["examples"]) < MAX_EXAMPLES:
                 entry["examples"].append({"url": url, "message": message[:500]})
 

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from indexer.db.registry import Registry
 
 TEXT_PREVIEW_CHARS = 400
 STARTUP_ALLOWANCE_S = 5.0
-NOT_SHOWN = {"url", "kind", "source_id", "fetched_at", "updated_at"}
+NOT_SHOWN = {"url", "kind", "source_id", "sources", "fetched_at", "updated_at"}
 
 
 def trial_crawl(
@@ -65,14 +66,20 @@ def trial_crawl(
             {"cause": "crawl_failed", "url": spec.start_urls[0], "message": "no crawl ran"}
         )
     pages = 0
+    counts: dict[str, int] = {}
     if runs:
         pages = int(runs[0].stats.get("pages", 0))
+        counts = {cause: int(e.get("count", 0)) for cause, e in (runs[0].errors or {}).items()}
         for cause, entry in (runs[0].errors or {}).items():
             for example in entry.get("examples", [])[:3]:
                 errors.append(
                     {"cause": cause, "url": example["url"], "message": example["message"]}
                 )
-    return _result(spec, pages, documents, errors, started)
+    result = _result(spec, pages, documents, errors, started)
+    result["error_counts"] = counts or dict(Counter(e["cause"] for e in errors))
+    refused = (runs[0].errors or {}).get("implausible_field", {}) if runs else {}
+    result["implausible"] = dict(refused.get("fields", {}))
+    return result
 
 
 def _register(spec: SourceSpec, database_url: str) -> None:

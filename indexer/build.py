@@ -27,7 +27,7 @@ from indexer.normalize import (
     parse_date,
     video_platform,
 )
-from indexer.sessions import recognise_session
+from indexer.sessions import recognise_session, sitting_of
 from indexer.signatures import split_signatures
 from indexer.videos import canonical_video_url, video_id, video_key
 
@@ -161,6 +161,8 @@ def build_document(
                 legislature=normalise_legislature(_one(fields.get("legislature"))),
                 chamber=normalise_chamber(_one(fields.get("chamber"))),
                 session_type=normalise_session_type(_one(fields.get("session_type"))),
+                sitting=_one(fields.get("sitting")),
+                session_number=_one(fields.get("session_number")),
                 video_urls=_videos(fields, videos, source_id),
                 agenda=_many(fields.get("agenda")),
                 stenographic_urls=_many(fields.get("stenographic_urls")),
@@ -232,8 +234,11 @@ def _from_session_title(
     fields: dict[str, RawValue],
 ) -> tuple[dict[str, RawValue], dict[str, str]]:
     """A session's date, type, legislature and chamber from its title, where not given."""
-    wanted = ("date", "session_type", "legislature", "chamber")
+    wanted = ("date", "session_type", "legislature", "chamber", "sitting")
     title = _one(fields.get("title"))
+    sitting = sitting_of(_one(fields.get("session_type")))
+    if sitting and not _one(fields.get("sitting")):
+        fields = fields | {"sitting": sitting}
     if not title or all(_one(fields.get(n)) for n in wanted):
         return fields, {}
     info = recognise_session(title)
@@ -242,6 +247,7 @@ def _from_session_title(
         "session_type": info.session_type,
         "legislature": info.legislature,
         "chamber": info.chamber,
+        "sitting": info.sitting,
     }
     read = {n: v for n, v in found.items() if v and not _one(fields.get(n))}
     return fields | read, dict.fromkeys(read, "title")

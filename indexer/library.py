@@ -18,7 +18,8 @@ from indexer.archive import FileArchive
 from indexer.db import Database, FileRow
 from indexer.db.database import SaveOutcome
 from indexer.extract import ExtractionError, ExtractionLimits, extract_text
-from indexer.models import FileRef, Legislativo, Sentencia, Sesion
+from indexer.models import FileRef, Legislativo, Sentencia, Sesion, SourceLink
+from indexer.shared import save_shared
 from indexer.stores import SearchQuery, SearchResult, Store
 from indexer.stores.factory import open_store
 
@@ -110,8 +111,11 @@ class Library:
         )
         return ArchivedFile(ref, text, error)
 
-    def add_document(self, doc: AnyDocument) -> SaveOutcome:
-        return self.db.save_document(doc)
+    def add_document(self, doc: AnyDocument, published_by: SourceLink | None = None) -> SaveOutcome:
+        """Save a document; one another source already published is listed once.
+        ``published_by``: the source and address it was read from, when ``doc`` is
+        already merged into another source's document."""
+        return save_shared(self.db, doc, published_by)
 
     def flush(self, progress: Callable[[int], None] | None = None) -> int:
         """Index every document whose indexed copy is missing or stale; return how many."""

@@ -20,7 +20,7 @@ from indexer.videos import video_key
 _NEVER_FILLED = frozenset(
     {"id", "kind", "title", "url", "source_id", "text", "signature_text", "content_sha256",
      "fetched_at", "updated_at", "files", "video_urls", "institution", "jurisdiction",
-     "field_sources"}
+     "field_sources", "sources"}
 )  # fmt: skip
 
 
@@ -33,10 +33,21 @@ def identity_id(doc: AnyDocument, scope: str, key: Sequence[str]) -> str:
     the others may be empty (a title need not say the session type)."""
     values = doc.model_dump(mode="json")
     values["expediente"] = values.get("expediente_normalized")  # A.R. 12/2020 is AR 12/2020
+    if values.get("session_type") and values.get("sitting"):  # the evening sitting is another
+        values["session_type"] = f"{values['session_type']}/{values['sitting']}"
     if _empty(values.get(key[0])):
         raise MissingField(key[0])
     parts = [f"{name}={'' if _empty(values.get(name)) else values.get(name)}" for name in key]
     return document_id(scope, "identity:" + "|".join(parts))
+
+
+def another_session(existing: AnyDocument, incoming: AnyDocument) -> bool:
+    """Two sessions of one day, type and sitting that their page numbers apart (two
+    extraordinary sessions, nos. 12 and 13): the second is its own document, keyed by its
+    number too, while the first keeps the key a channel's videos find."""
+    number = getattr(incoming, "session_number", None)
+    other = getattr(existing, "session_number", None)
+    return bool(number and other and number != other)
 
 
 def merge_videos(

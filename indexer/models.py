@@ -94,6 +94,13 @@ class VideoLink(BaseModel):
         return value
 
 
+class SourceLink(BaseModel):
+    """A source that published the document, and where."""
+
+    source_id: str
+    url: str
+
+
 class DocumentCore(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -106,6 +113,11 @@ class DocumentCore(BaseModel):
     source_id: str
     url: str
     files: list[FileRef] = Field(default_factory=list)
+    sources: list[SourceLink] = Field(
+        default_factory=list,
+        description="Every source that published it (one original, one document), its "
+        "own source (``source_id``, ``url``) first.",
+    )
     text: str = ""
     signature_text: str = Field(
         "", description="Signature blocks and signature evidence cut from the end of text."
@@ -164,6 +176,10 @@ class Sesion(DocumentCore):
     legislature: str | None = None
     chamber: str | None = None
     session_type: str | None = None
+    sitting: str | None = Field(
+        None, description="What tells sessions of one day apart: vespertina, segunda…"
+    )
+    session_number: str | None = Field(None, description="The session's number, if published.")
     video_urls: list[VideoLink] = Field(default_factory=list)
     agenda: list[str] = Field(default_factory=list)
     stenographic_urls: list[str] = Field(default_factory=list)

@@ -45,6 +45,26 @@ _PART = re.compile(
 )
 
 
+_SITTING = re.compile(
+    r"\b(vespertina|matutina|nocturna)\b|"
+    r"\b(segunda|tercera|cuarta|quinta|2a|3a|4a|5a)\.?\s+sesion\b|"
+    r"\bsesion\s+(?:\w+\s+)?(?:numero\s+)?(segunda|tercera|cuarta|quinta)\b"
+)
+_ORDINAL_SITTINGS = {"2a": "segunda", "3a": "tercera", "4a": "cuarta", "5a": "quinta"}
+
+
+def sitting_of(text: str | None) -> str | None:
+    """What tells this session from another of the same day and type: ``vespertina``,
+    ``matutina``, ``segunda`` (sesión)… ; None for the day's only or first sitting."""
+    if not text:
+        return None
+    match = _SITTING.search(fold_keyword(text))
+    if not match:
+        return None
+    word = match[1] or match[2] or match[3]
+    return _ORDINAL_SITTINGS.get(word, word)
+
+
 @dataclass(frozen=True)
 class SessionInfo:
     """What a title or page says about the session it belongs to."""
@@ -54,6 +74,7 @@ class SessionInfo:
     session_type: str | None = None
     legislature: str | None = None
     chamber: str | None = None
+    sitting: str | None = None
 
 
 def recognise_session(text: str | None, default_date: dt.date | None = None) -> SessionInfo:
@@ -72,6 +93,7 @@ def recognise_session(text: str | None, default_date: dt.date | None = None) -> 
         session_type=session_type,
         legislature=_legislature(text),
         chamber=_chamber(text, folded),
+        sitting=sitting_of(text),
     )
 
 

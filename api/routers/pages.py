@@ -50,6 +50,8 @@ FIELD_LABELS = {
     "court": "Órgano",
     "matter": "Materia",
     "session_type": "Tipo de sesión",
+    "sitting": "Turno",
+    "session_number": "Número de sesión",
     "congress": "Congreso",
     "legislature": "Legislatura",
     "chamber": "Cámara",

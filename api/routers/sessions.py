@@ -86,6 +86,8 @@ def _item(doc: Sesion) -> SessionItem:
         legislature=doc.legislature,
         chamber=doc.chamber,
         session_type=doc.session_type,
+        sitting=doc.sitting,
+        session_number=doc.session_number,
         agenda=doc.agenda[:AGENDA_ITEMS],
         agenda_total=len(doc.agenda),
         videos=doc.video_urls,

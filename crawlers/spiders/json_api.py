@@ -17,7 +17,7 @@ from crawlers.items import DocumentDraft
 from crawlers.jsonpath import as_text, read_path
 from crawlers.links import absolute
 from crawlers.spiders.base import SpecSpider
-from crawlers.templates import render, render_all, render_complete, render_json, with_query
+from crawlers.templates import render_all, render_complete, render_json, with_query
 from indexer.extract.sniff import decode_bytes
 
 
@@ -97,8 +97,8 @@ class JsonApiSpider(SpecSpider):
             return None
         fields: dict[str, str | list[str]] = {}
         for name, source in rules.fields.items():
-            value = (
-                render(source, variables, record)
+            value = (  # a template missing one of its values is no value, not a fragment
+                render_complete(source, variables, record)
                 if "{" in source
                 else as_text(read_path(record, source))
             )

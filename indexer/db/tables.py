@@ -168,3 +168,30 @@ class AuditRow(Base):
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
     __table_args__ = (Index("ix_audit_source", "source_id", "at"),)
+
+
+class DocumentSourceRow(Base):
+    """A source that published a document: the same original (or the same sentence)
+    published by several sources is one document listing them all. ``url`` is where this
+    source publishes it, so its re-crawls find the document again."""
+
+    __tablename__ = "document_sources"
+
+    source_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    url: Mapped[str] = mapped_column(Text, primary_key=True)
+    document_id: Mapped[str] = mapped_column(String(64))
+    first_seen_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (Index("ix_document_sources_document", "document_id"),)
+
+
+class DocumentKeyRow(Base):
+    """What makes two publications one document: an original file's sha256, or a
+    sentence's court + case number + resolution date."""
+
+    __tablename__ = "document_keys"
+
+    key: Mapped[str] = mapped_column(String(400), primary_key=True)
+    document_id: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (Index("ix_document_keys_document", "document_id"),)

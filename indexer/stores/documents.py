@@ -61,3 +61,12 @@ def hit_payload(doc: AnyDocument) -> dict[str, Any]:
         "jurisdiction": doc.jurisdiction,
         "fields": fields,
     }
+
+
+def filter_values(doc: AnyDocument, name: str) -> list[str]:
+    """The keyword values ``doc`` is filtered by on ``name``: a document several sources
+    published is found through each of them."""
+    if name == "source_id":
+        return list(dict.fromkeys([doc.source_id, *(s.source_id for s in doc.sources)]))
+    value = getattr(doc, name, None)
+    return [value] if isinstance(value, str) and value.strip() else []

@@ -34,7 +34,7 @@ from indexer.stores.base import (
     encode_cursor,
     indexable_day,
 )
-from indexer.stores.documents import hit_payload, metadata_text
+from indexer.stores.documents import filter_values, hit_payload, metadata_text
 
 AnyDocument = Sentencia | Sesion | Legislativo
 TITLE_BOOST = 2.0
@@ -154,7 +154,6 @@ class TantivyStore:
             self._reload()
 
     def _to_tantivy(self, doc: AnyDocument) -> tantivy.Document:
-        values = doc.model_dump(mode="python")
         entry = tantivy.Document()
         entry.add_text("id", doc.id)
         entry.add_text("title", doc.title)
@@ -166,8 +165,7 @@ class TantivyStore:
             day = indexable_day(doc.date)  # a date the index cannot hold must not keep it out
             entry.add_date("date", dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC))
         for name in FILTER_FIELDS:
-            value = values.get(name)
-            if isinstance(value, str) and value.strip():
+            for value in filter_values(doc, name):
                 entry.add_text(name, value)
                 entry.add_text(_key(name), fold_keyword(value))
         entry.add_bytes("payload", json.dumps(hit_payload(doc), ensure_ascii=False).encode())

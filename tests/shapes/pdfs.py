@@ -197,6 +197,36 @@ PDFS: dict[str, Sentence] = {
         signers=(("Licenciado Gilberto Ochoa", "Juez de Tribunal de Enjuiciamiento"),
                  ("Licenciada Mónica Vega", "Administradora del Juzgado")),
     ),
+    "html_listing/pj-nl-penal/files/2021/03/JOP-118-2020.pdf": Sentence(
+        heading=("PODER JUDICIAL DEL ESTADO DE NUEVO LEÓN", "JUZGADO DE CONTROL Y DE JUICIO "
+                 "ORAL PENAL DEL ESTADO", "CARPETA JUDICIAL: 118/2020", "SENTENCIA DEFINITIVA"),
+        place_date="Monterrey, Nuevo León, a dieciocho de marzo de dos mil veintiuno.",
+        vistos="V I S T O S los registros de la carpeta judicial 118/2020, seguida por el delito "
+               "de robo con violencia; y",
+        topic="la acreditación del delito de robo con violencia",
+        resolutivos=("Se dicta sentencia condenatoria.",),
+        signers=(("Licenciada **** ****", "Jueza de Juicio Oral Penal"), SECRETARIO),
+    ),
+    "html_listing/pj-nl-penal/files/2021/03/JOP-051-2019.pdf": Sentence(
+        heading=("PODER JUDICIAL DEL ESTADO DE NUEVO LEÓN", "JUZGADO DE CONTROL Y DE JUICIO "
+                 "ORAL PENAL DEL ESTADO", "CARPETA JUDICIAL: 51/2019", "SENTENCIA DEFINITIVA"),
+        place_date="Monterrey, Nuevo León, a diez de marzo de dos mil veintiuno.",
+        vistos="V I S T O S los registros de la carpeta judicial 51/2019, seguida por el delito "
+               "de lesiones dolosas calificadas; y",
+        topic="la acreditación del delito de lesiones dolosas calificadas",
+        resolutivos=("Se dicta sentencia condenatoria.",),
+        signers=(("Licenciado **** ****", "Juez de Juicio Oral Penal"), SECRETARIO),
+    ),
+    "html_listing/pj-nl-penal/files/2021/03/TJO-077-2020.pdf": Sentence(
+        heading=("PODER JUDICIAL DEL ESTADO DE NUEVO LEÓN", "TRIBUNAL DE JUICIO ORAL PENAL "
+                 "DEL ESTADO", "CARPETA JUDICIAL: 77/2020", "SENTENCIA DEFINITIVA"),
+        place_date="Monterrey, Nuevo León, a cuatro de marzo de dos mil veintiuno.",
+        vistos="V I S T O S los registros de la carpeta judicial 77/2020, seguida por el delito "
+               "de homicidio culposo; y",
+        topic="la acreditación del delito de homicidio culposo",
+        resolutivos=("Se dicta sentencia condenatoria.",),
+        signers=(("Licenciado **** ****", "Juez Presidente del Tribunal"), SECRETARIO),
+    ),
     "feed/atom-tribunal-electoral/sentencias/SUP-JDC-1234-2024.pdf": Sentence(
         heading=("JUICIO PARA LA PROTECCIÓN DE LOS DERECHOS POLÍTICO-ELECTORALES DE LA "
                  "CIUDADANÍA", "EXPEDIENTE: SUP-JDC-1234/2024", "MAGISTRADA PONENTE: ****"),
@@ -263,6 +293,32 @@ PDFS: dict[str, Sentence] = {
 
 # Legislative documents: a title in capitals and paragraphs.
 DOCUMENTS: dict[str, tuple[str, ...]] = {
+    "json_api/scjn-versiones-taquigraficas/archivos/vt-20521.pdf": (
+        "VERSIÓN TAQUIGRÁFICA DE LA SESIÓN PÚBLICA DE LA PRIMERA SALA",
+        "Ciudad de México, miércoles diecinueve de febrero de dos mil veinticinco.",
+        "SEÑORA MINISTRA PRESIDENTA: Se abre la sesión. Secretario, dé cuenta con los asuntos "
+        "listados para esta fecha.",
+        "SECRETARIO DE ACUERDOS: Amparo directo en revisión 4370/2024, sometido a la "
+        "consideración de la Sala.",
+    ),
+    "json_api/scjn-versiones-taquigraficas/archivos/vt-20522.pdf": (
+        "VERSIÓN TAQUIGRÁFICA DE LA SESIÓN PÚBLICA ORDINARIA DEL PLENO",
+        "Ciudad de México, martes dieciocho de febrero de dos mil veinticinco.",
+        "SEÑORA MINISTRA PRESIDENTA: Se abre la sesión. Declaratoria general de "
+        "inconstitucionalidad 12/2022: se somete a votación el proyecto.",
+    ),
+    "json_api/stj-jalisco/toca/91001/file": (
+        "SUPREMO TRIBUNAL DE JUSTICIA DEL ESTADO DE JALISCO",
+        "TOCA 52/2025. SÉPTIMA SALA ESPECIALIZADA EN MATERIA CIVIL.",
+        "Guadalajara, Jalisco, veintiuno de marzo de dos mil veinticinco. Se resuelve la "
+        "aclaración de sentencia solicitada en el juicio sucesorio.",
+    ),
+    "json_api/stj-jalisco/toca/91002/file": (
+        "SUPREMO TRIBUNAL DE JUSTICIA DEL ESTADO DE JALISCO",
+        "TOCA 239/2024. PRIMERA SALA ESPECIALIZADA EN MATERIA PENAL.",
+        "Guadalajara, Jalisco, catorce de marzo de dos mil veinticinco. Se ordena reponer el "
+        "procedimiento.",
+    ),
     "feed/rss-gaceta/anexos/iniciativa-2025-031.pdf": (
         "INICIATIVA CON PROYECTO DE DECRETO POR EL QUE SE REFORMAN DIVERSAS DISPOSICIONES "
         "DE LA LEY DE MOVILIDAD SOSTENIBLE Y ACCESIBILIDAD PARA EL ESTADO DE NUEVO LEÓN",

@@ -9,6 +9,7 @@ routes (tried in order) that reproduce what legacy sites do: wrong or missing
       - path: /listado.aspx            # relative to the case folder
         method: POST
         form: {pagina: "2"}            # these posted fields must match
+        json: {page: 2}                # or these keys of a posted JSON body
         file: listado-2.html
         content_type: "text/html"      # null: no Content-Type header at all
       - path: /doc/12
@@ -25,6 +26,7 @@ absolute links). Every request is logged with its time (``log``) so tests can ch
 from __future__ import annotations
 
 import gzip
+import json
 import mimetypes
 import threading
 import time
@@ -79,7 +81,7 @@ class _Handler(BaseHTTPRequestHandler):
         form = {
             k: v[0] for k, v in parse_qs(body.decode("latin-1"), keep_blank_values=True).items()
         }
-        route = self.server.match(method, path, query, form)
+        route = self.server.match(method, path, query, form, _json_body(body))
         if route is not None:
             self._route(route, path, method)
             return
@@ -126,6 +128,15 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
 
+def _json_body(body: bytes) -> dict[str, Any] | None:
+    """A posted JSON object (APIs searched by POST), or None."""
+    try:
+        data = json.loads(body.decode("utf-8")) if body.strip().startswith(b"{") else None
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
@@ -161,10 +172,16 @@ class _Server(ThreadingHTTPServer):
         return self.root
 
     def case_url(self, folder: Path, path: str) -> str:
-        return "/" + str((folder / path.lstrip("/")).relative_to(self.root))
+        slash = "/" if path.endswith("/") else ""  # a folder's address keeps its slash
+        return "/" + str((folder / path.lstrip("/")).relative_to(self.root)) + slash
 
     def match(
-        self, method: str, path: str, query: dict[str, str], form: dict[str, str]
+        self,
+        method: str,
+        path: str,
+        query: dict[str, str],
+        form: dict[str, str],
+        body: dict[str, Any] | None = None,
     ) -> dict[str, Any] | None:
         for index, (folder, _, route) in enumerate(self.routes):
             if self.case_url(folder, route["path"]) != path:
@@ -176,6 +193,9 @@ class _Server(ThreadingHTTPServer):
                 continue
             wanted_form = {k: str(v) for k, v in (route.get("form") or {}).items()}
             if any(form.get(k) != v for k, v in wanted_form.items()):
+                continue
+            wanted_json = route.get("json") or {}
+            if any((body or {}).get(k) != v for k, v in wanted_json.items()):
                 continue
             with self.lock:
                 if "times" in route and self.served.get(index, 0) >= int(route["times"]):

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from indexer.models import SourceLink
 from indexer.query import QuerySyntaxError
 from indexer.stores import SearchQuery, Store
 from indexer.stores.base import CursorError
@@ -138,6 +139,18 @@ def test_upsert_is_idempotent_and_updates_in_place(store: Store) -> None:
     assert store.count() == len(docs)
     assert ids(store, q="usucapión") == {"sen-001"}
     assert ids(store, q='"daño moral"') == set()
+
+
+def test_a_document_of_several_sources_is_found_through_each(store: Store) -> None:
+    doc = corpus()[0]
+    shared = doc.model_copy(
+        update={"sources": [SourceLink(source_id=doc.source_id, url=doc.url),
+                            SourceLink(source_id="espejo", url="https://espejo.example/1")]}
+    )  # fmt: skip
+    store.upsert([shared])
+    assert ids(store, filters={"source_id": ["espejo"]}) == {doc.id}
+    assert doc.id in ids(store, filters={"source_id": [doc.source_id]})
+    assert store.count() == len(corpus())
 
 
 def test_delete(store: Store) -> None:

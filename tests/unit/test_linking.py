@@ -78,3 +78,28 @@ def test_a_case_number_is_compared_in_its_canonical_form() -> None:
     a = sentence("buscador", "Amparo en Revisión 12/2020")
     b = sentence("listado", "A.R. 12/2020")
     assert identity_id(a, "scjn", ["expediente"]) == identity_id(b, "scjn", ["expediente"])  # type: ignore[arg-type]
+
+
+def test_two_sittings_of_one_day_are_two_sessions() -> None:
+    from indexer.build import build_document
+    from indexer.linking import identity_id
+
+    def session(kind: str, number: str) -> object:
+        return build_document(
+            kind="sesion", source_id="senado-sesiones", institution="Senado de la República",
+            jurisdiction="MX", url=f"https://senado.example/ve/{number}", text="",
+            fields={"date": "Miércoles 08 de abril de 2026", "session_type": kind,
+                    "session_number": number},
+        )  # fmt: skip
+
+    ordinaria, vespertina = session("Ordinaria", "174"), session("Ordinaria Vespertina", "173")
+    assert vespertina.sitting == "vespertina" and ordinaria.sitting is None
+    assert ordinaria.session_type == vespertina.session_type == "ordinaria"
+    key = ["date", "session_type"]
+    assert identity_id(ordinaria, "senado", key) != identity_id(vespertina, "senado", key)
+    video = build_document(
+        kind="sesion", source_id="senado-canal", institution="Senado de la República",
+        jurisdiction="MX", url="https://video.example/v1", text="",
+        fields={"title": "EN VIVO | Sesión Ordinaria Vespertina del Senado, 8 de abril de 2026"},
+    )  # fmt: skip
+    assert identity_id(video, "senado", key) == identity_id(vespertina, "senado", key)

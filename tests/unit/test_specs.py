@@ -148,12 +148,28 @@ def test_selectors_that_could_never_run_are_refused_at_load() -> None:
         parse_spec(bad_xpath)
 
 
-def test_the_catalogue_of_real_sources_is_valid_and_unverified() -> None:
+# Catalogue specs written against a real saved copy of their source (../shared corpus,
+# crawled by tests/shapes/test_real_copies.py); every other one waits for an operator.
+READ_FROM_REAL_COPIES = {"scjn-sentencias", "senado-gaceta", "senado-sesiones", "pj-nl-sentencias"}
+
+
+def test_the_catalogue_of_real_sources_is_valid_and_verified_only_from_real_copies() -> None:
     catalogue = load_specs(bundled_sources_dir() / "catalogue")
-    assert catalogue and not any(spec.verified for spec in catalogue)
+    assert {spec.id for spec in catalogue if spec.verified} == READ_FROM_REAL_COPIES
     assert {spec.shape for spec in catalogue} == {
         "html_listing", "feed", "sitemap", "video_channel", "json_api",
     }  # fmt: skip
     assert {spec.kind for spec in catalogue} == {"sentencia", "sesion", "legislativo"}
     assert {"MX", "MX-CMX", "MX-NLE", "MX-GUA", "MX-JAL"} <= {s.jurisdiction for s in catalogue}
     assert not {s.id for s in catalogue} & {s.id for s in load_specs()}
+
+
+def test_a_start_url_outside_allowed_domains_is_refused_naming_the_field() -> None:
+    off_domain = GOOD | {
+        "start_urls": ["https://www.senado.gob.mx/66/sesiones/"],
+        "allowed_domains": ["infosen.senado.gob.mx"],
+    }
+    with pytest.raises(SpecError, match=r"start_urls\.0: .*outside allowed_domains"):
+        parse_spec(off_domain)
+    sub_domain = off_domain | {"allowed_domains": ["senado.gob.mx"]}
+    assert parse_spec(sub_domain).allowed_domains == ["senado.gob.mx"]

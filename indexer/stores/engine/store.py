@@ -25,7 +25,7 @@ from indexer.stores.base import (
     StoreUnavailable,
     UpsertReport,
 )
-from indexer.stores.documents import hit_payload, metadata_text
+from indexer.stores.documents import filter_values, hit_payload, metadata_text
 from indexer.stores.engine import bulk, request
 from indexer.stores.engine.clients import EngineClient
 from indexer.stores.engine.retry import Backoff, EngineError, retryable
@@ -47,9 +47,9 @@ def to_source(doc: AnyDocument) -> dict[str, Any]:
         "payload": hit_payload(doc),
     }
     for name in FILTER_FIELDS:
-        value = values.get(name)
-        if isinstance(value, str) and value.strip():
-            source[name] = value
+        found = filter_values(doc, name)
+        if found:
+            source[name] = found[0] if len(found) == 1 else found
     return source
 
 

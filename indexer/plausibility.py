@@ -1,0 +1,169 @@
+"""Is a value read for a field believable for that field? A selector that slipped one
+column puts a date into ``expediente`` or a judge's name into ``court``; such a value is
+refused (and reported) rather than saved, because a wrong field is worse than none."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from indexer.analysis import fold_keyword
+from indexer.normalize import (
+    MONTHS,
+    int_to_roman,
+    normalise_legislature,
+    normalise_session_type,
+    parse_date,
+    roman_to_int,
+)
+
+_MONTH = "|".join(MONTHS)
+_WEEKDAY = r"(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)"
+_DATE_ONLY = re.compile(
+    rf"^(?:{_WEEKDAY},?\s+)?(?:"
+    r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}"
+    r"|\d{4}-\d{2}-\d{2}(?:[t ][\d:.]+z?)?"
+    rf"|\d{{1,2}}\s*(?:de\s+|/|-)\s*(?:{_MONTH})\s*(?:de(?:l)?\s+|/|-)\s*\d{{4}}"
+    r")$"
+)
+_CASE_NUMBER = re.compile(r"\d+\s*[/-]\s*\d{2,4}\b|\b[a-z]{2,}-[a-z]{2,}-\d+|\b\d{3,}\b")
+_LETTERS = re.compile(r"[a-zñ]{2,}")
+SESSION_TYPES = ("ordinaria", "extraordinaria", "solemne", "comision", "permanente")
+MAX_SHORT_FIELD = 300
+_MAX_LEGISLATURE = 99
+
+
+def looks_like_date(value: str) -> bool:
+    """The whole value is a date (``18/03/2021``, ``Miércoles 08 de abril de 2026``)."""
+    return bool(_DATE_ONLY.match(" ".join(fold_keyword(value).split())))
+
+
+def _named(value: str) -> str | None:
+    """A name (court, chamber, person, matter): words, not a date, not a paragraph."""
+    folded = fold_keyword(value)
+    if looks_like_date(value):
+        return "is a date, not a name"
+    if not _LETTERS.search(folded):
+        return "has no words"
+    if len(value) > MAX_SHORT_FIELD:
+        return f"is {len(value)} characters long, a paragraph rather than a name"
+    return None
+
+
+def _expediente(value: str) -> str | None:
+    if looks_like_date(value):
+        return "is a date, not a case number"
+    if not _CASE_NUMBER.search(fold_keyword(value)):
+        return "has no case number (such as 123/2024)"
+    if len(value) > MAX_SHORT_FIELD:
+        return f"is {len(value)} characters long, not a case number"
+    return None
+
+
+def _date(value: str) -> str | None:
+    day = parse_date(value)
+    if day is None:
+        return "is not a date"
+    if not dt.date(1800, 1, 1) <= day <= dt.date.today() + dt.timedelta(days=366):
+        return f"is a date out of range ({day.isoformat()})"
+    return None
+
+
+def _legislature(value: str) -> str | None:
+    roman = normalise_legislature(value) or ""
+    number = roman_to_int(roman) if re.fullmatch(r"[LXVI]{1,8}", roman) else None
+    if number is None or int_to_roman(number) != roman or number > _MAX_LEGISLATURE:
+        return "is not a legislature (such as LXVI or 66 Legislatura)"
+    return None
+
+
+def _session_type(value: str) -> str | None:
+    if normalise_session_type(value) not in SESSION_TYPES:
+        return f"is not a type of session ({', '.join(SESSION_TYPES)})"
+    return None
+
+
+def _number(value: str) -> str | None:
+    if looks_like_date(value):
+        return "is a date, not a number"
+    if not re.search(r"\d", value):
+        return "has no number"
+    return None
+
+
+def _title(value: str) -> str | None:
+    if looks_like_date(value):
+        return "is a date, not a title"
+    if not _LETTERS.search(fold_keyword(value)):
+        return "has no words"
+    return None
+
+
+def _address(value: str) -> str | None:
+    if not re.match(r"^https?://[^/\s]+", value):
+        return "is not a web address"
+    return None
+
+
+def _agenda_item(value: str) -> str | None:
+    return None if _LETTERS.search(fold_keyword(value)) else "has no words"
+
+
+CHECKS = {
+    "title": _title,
+    "doc_type": _named,
+    "committee": _named,
+    "status": _named,
+    "authors": _named,
+    "proceeding": _named,
+    "judgment_type": _named,
+    "video_platform": _named,
+    "agenda": _agenda_item,
+    "video_urls": _address,
+    "live_video_urls": _address,
+    "stenographic_urls": _address,
+    "expediente": _expediente,
+    "date": _date,
+    "resolution_date": _date,
+    "court": _named,
+    "ponente": _named,
+    "matter": _named,
+    "chamber": _named,
+    "congress": _named,
+    "institution": _named,
+    "legislature": _legislature,
+    "session_type": _session_type,
+    "number": _number,
+    "session_number": _number,
+}
+
+
+def implausible(name: str, value: str | list[str] | None) -> str | None:
+    """Why ``value`` cannot be the field ``name`` (None: it can, or it is not checked)."""
+    check = CHECKS.get(name)
+    if check is None or value is None:
+        return None
+    values = value if isinstance(value, list) else [value]
+    for one in values:
+        text = " ".join(one.split())
+        if text:
+            reason = check(text)
+            if reason:
+                return reason
+    return None
+
+
+def plausible_fields(
+    fields: dict[str, str | list[str]],
+) -> tuple[dict[str, str | list[str]], list[tuple[str, str, str]]]:
+    """The fields kept, and (field, value, reason) for each one refused."""
+    kept: dict[str, str | list[str]] = {}
+    refused: list[tuple[str, str, str]] = []
+    for name, value in fields.items():
+        reason = implausible(name, value)
+        if reason is None:
+            kept[name] = value
+        else:
+            shown = value if isinstance(value, str) else " | ".join(value)
+            refused.append((name, shown, reason))
+    return kept, refused

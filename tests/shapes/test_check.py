@@ -1,0 +1,94 @@
+"""``abierto sources check`` and honest runs, against the Senado sessions fixture: a
+good spec is reported ready; a spec whose selector reads a date into ``session_type``
+is refused per field, and its crawl ends ``empty`` instead of ``ok``."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from indexer.db import Database
+from tests.shapes.harness import FIXTURES, REPO, run_abierto
+from tests.shapes.server import FixtureServer
+
+CASE = FIXTURES / "html_listing" / "senado-sesiones"
+
+
+def _specs(folder: Path, **changes: object) -> Path:
+    spec = yaml.safe_load((CASE / "spec.yaml").read_text(encoding="utf-8"))
+    for dotted, value in changes.items():
+        node = spec
+        *path, last = dotted.split("__")
+        for part in path:
+            node = node[part]
+        node[last] = value
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "spec.yaml").write_text(yaml.safe_dump(spec, allow_unicode=True), "utf-8")
+    return folder
+
+
+def _check(work: Path, base: str, specs: Path) -> subprocess.CompletedProcess[str]:
+    env = os.environ | {
+        "ABIERTO_DATA_DIR": str(work / "data"),
+        "ABIERTO_SAMPLES_URL": base,
+        "ABIERTO_SOURCES_DIR": str(specs),
+        "ABIERTO_ALLOW_LOOPBACK": "true",
+        "ABIERTO_CRAWL_DELAY_S": "0",
+    }
+    env.pop("ABIERTO_DATABASE_URL", None)
+    command = [sys.executable, "-m", "cli.main", "sources", "check", "fixture-senado-sesiones",
+               "--max-seconds", "60"]  # fmt: skip
+    return subprocess.run(
+        command, env=env, cwd=REPO, capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def test_check_reports_each_field_and_says_ready(tmp_path: Path) -> None:
+    with FixtureServer(FIXTURES) as server:
+        result = _check(tmp_path, server.url, _specs(tmp_path / "specs"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = {line.split()[0]: line for line in result.stdout.splitlines() if line.strip()}
+    assert "4/4" in lines["date*"] and "2026-04-08" in lines["date*"]
+    assert "4/4" in lines["session_number"] and "173" in result.stdout
+    assert "ready" in result.stdout
+
+
+def test_a_date_read_as_session_type_is_implausible_and_the_run_is_empty(tmp_path: Path) -> None:
+    specs = _specs(
+        tmp_path / "specs", listing__fields__session_type="xpath:normalize-space(./td[2])"
+    )
+    with FixtureServer(FIXTURES) as server:
+        result = _check(tmp_path / "check", server.url, specs)
+        crawl = run_abierto(tmp_path / "data", server.url, specs)
+    assert result.returncode == 1
+    assert "implausible_field: 4" in result.stdout and "NOT READY" in result.stdout
+    assert "had 4 implausible value(s)" in result.stdout
+    assert "de abril de 2026" in result.stdout  # the refused value is shown
+    assert crawl.returncode == 1
+    db = Database(f"sqlite:///{tmp_path / 'data' / 'abierto.db'}")
+    (run,) = db.list_runs("fixture-senado-sesiones")
+    db.close()
+    assert run.status == "empty" and run.message.startswith("no_items")
+    assert run.errors["implausible_field"]["count"] == 4
+
+
+def test_a_backfill_that_leaves_everything_out_is_empty_all_filtered(tmp_path: Path) -> None:
+    specs = _specs(tmp_path / "specs")
+    with FixtureServer(FIXTURES) as server:
+        run_abierto(tmp_path / "data", server.url, specs, "--since", "2030-01-01")
+    db = Database(f"sqlite:///{tmp_path / 'data' / 'abierto.db'}")
+    (run,) = db.list_runs("fixture-senado-sesiones")
+    db.close()
+    assert run.status == "empty" and run.message.startswith("all_filtered")
+
+
+def test_a_start_url_outside_allowed_domains_is_refused_at_load(tmp_path: Path) -> None:
+    specs = _specs(tmp_path / "specs", allowed_domains=["www.senado.gob.mx"])
+    with FixtureServer(FIXTURES) as server:
+        crawl = run_abierto(tmp_path / "data", server.url, specs)
+    assert crawl.returncode == 2
+    assert "start_urls.0" in crawl.stderr and "outside allowed_domains" in crawl.stderr

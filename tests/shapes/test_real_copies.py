@@ -1,0 +1,306 @@
+"""The catalogue's specs crawl the real saved copies of their sources (../shared corpus,
+MANIFEST section "real/") as published, served on 127.0.0.1: the same spec, only the
+host replaced. Every item must come out with its fields right.
+
+A saved copy holds the listing or the API answer; pages and files it links to (which
+were not saved) are answered by stand-ins: a short page, a small PDF per document.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote_plus
+
+import pytest
+import yaml
+from parsel import Selector as Page
+
+from config.specs import load_spec
+from crawlers.selectors import read_fields, select
+from indexer.db import Database
+from indexer.normalize import parse_date
+from indexer.plausibility import plausible_fields
+from tests.shapes.harness import REPO, run_abierto
+from tests.shapes.pdfs import document_pdf
+from tests.shapes.server import FixtureServer
+
+
+def _real_corpus() -> Path | None:
+    for folder in (REPO, *REPO.parents):
+        candidate = folder / "shared" / "corpus" / "real"
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+REAL = _real_corpus()
+CATALOGUE = REPO / "config" / "sources" / "catalogue"
+PJ_NL_ROWS = 12
+pytestmark = pytest.mark.skipif(REAL is None, reason="../shared/corpus/real is not present")
+
+HOSTS = {
+    "senado-gaceta": "https://www.senado.gob.mx",
+    "senado-sesiones": "https://www.senado.gob.mx",
+    "scjn-sentencias": "https://bj.scjn.gob.mx",
+    "scjn-versiones-taquigraficas": "https://bj.scjn.gob.mx",
+    "pj-nl-sentencias": "https://www.pjenl.gob.mx",
+    "pj-jalisco-stj-sentencias": "https://publica-sentencias-backend.stjjalisco.gob.mx",
+}
+
+
+def _write(path: Path, data: bytes | str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+
+
+def _stand_in(root: Path, url_path: str, title: str) -> None:
+    _write(root / url_path.lstrip("/") / "index.html", f"<html><h1>{title}</h1></html>")
+
+
+def _senado(root: Path) -> None:
+    page = (REAL / "senado" / "sesiones-plenarias-lxvi.excerpt.html").read_text(encoding="utf-8")
+    page = page.replace(HOSTS["senado-sesiones"], "{{BASE}}")
+    _write(root / "66" / "sesiones" / "index.html", page)
+    for path in set(re.findall(r'href="\{\{BASE\}\}(/[^"]+)"', page)):
+        _stand_in(root, path, "Senado de la República: documento de la sesión")
+
+
+def _scjn(root: Path) -> dict[str, Any]:
+    record = json.loads((REAL / "scjn-bj" / "sentencias_pub-record.json").read_text("utf-8"))
+    answer = {"total": 1, "resultados": [record], "pagina": 1, "size": 50}
+    _write(root / "scjn" / "pagina-1.json", json.dumps(answer, ensure_ascii=False))
+    return {"path": "/api/v1/bj/busqueda", "method": "POST", "json": {"indice": "sentencias_pub"},
+            "file": "scjn/pagina-1.json"}  # fmt: skip
+
+
+def _vt_answer() -> dict[str, Any]:
+    path = REAL.parent / "scjn-transcripts" / "test-response.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _scjn_vt(root: Path) -> dict[str, Any]:
+    """The saved answer of the vtaquigraficas index; each idVT's PDF a stand-in."""
+    answer = _vt_answer()
+    _write(root / "scjn" / "vt-1.json", json.dumps(answer, ensure_ascii=False))
+    for record in answer["resultados"]:
+        day = record["fechaSesion"]
+        pdf = document_pdf((f"VERSION TAQUIGRAFICA {record['idVT']}", day))
+        _write(root / "api/v1/bj/documento/vtaquigraficas" / record["idVT"] / "pdf", pdf)
+    return {"path": "/api/v1/bj/busqueda", "method": "POST", "json": {"indice": "vtaquigraficas"},
+            "file": "scjn/vt-1.json"}  # fmt: skip
+
+
+def _pj_nl_rows(limit: int | None = PJ_NL_ROWS) -> list[dict[str, str]]:
+    path = REAL / "pj-nl" / "sentencias-penales-listing.first300.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))[:limit]
+
+
+PJ_NL_COLUMNS = ("Fecha Emisión", "Fecha Publicación", "Delitos-Modalidades", "Juez",
+                 "Sentido del Fallo")  # fmt: skip
+
+
+def _pj_nl_grid(rows: list[dict[str, str]]) -> str:
+    """The rows in the penal grid as the site publishes it (description cell blank)."""
+    cells = []
+    for row in rows:
+        visor = row["Sentencia"].replace(HOSTS["pj-nl-sentencias"], "{{BASE}}")
+        tds = "".join(f"<td>{row[c]}</td>" for c in PJ_NL_COLUMNS)
+        cells.append(
+            f'<tr>{tds}<td>&nbsp;</td><td><a href="{visor}" target="_blank">Ver</a></td></tr>'
+        )
+    return (
+        '<html><body><form method="post" action="./" id="form1">'
+        '<table cellspacing="0" rules="all" border="1" id="ContentPlaceHolder1_gdvPenal">'
+        "<tr><th>Fecha Emisión</th><th>Fecha Publicación</th><th>Delitos-Modalidades</th>"
+        "<th>Juez</th><th>Sentido del Fallo</th><th>Descripción</th><th>Sentencia</th></tr>"
+        + "".join(cells)
+        + "</table></form></body></html>"
+    )
+
+
+def _pj_nl(root: Path) -> list[dict[str, Any]]:
+    """The first real rows in the grid; each viewer shows its own PDF."""
+    routes: list[dict[str, Any]] = []
+    rows = _pj_nl_rows()
+    for n, row in enumerate(rows):
+        file = f"~\\files\\{n}.pdf"
+        _write(
+            root / "visor" / f"{n}.html",
+            f'<html><body><iframe id="frmPDF" src="../controller.aspx?file={file}"></iframe>'
+            "</body></html>",
+        )
+        _write(root / "pdf" / f"{n}.pdf", document_pdf((f"SENTENCIA PENAL {n}", row["Juez"])))
+        p = unquote_plus(row["Sentencia"].split("?p=", 1)[1])
+        routes += [
+            {"path": "/SentenciasPublicas/PDFVisor/Visor.aspx", "query": {"p": p},
+             "file": f"visor/{n}.html"},
+            {"path": "/SentenciasPublicas/controller.aspx", "query": {"file": file},
+             "file": f"pdf/{n}.pdf"},
+        ]  # fmt: skip
+    _write(root / "SentenciasPublicas" / "index.html", _pj_nl_grid(rows))
+    return routes
+
+
+def _jalisco(root: Path) -> list[dict[str, Any]]:
+    records = json.loads((REAL / "pj-jalisco" / "stj-api-records.json").read_text("utf-8"))
+    host = HOSTS["pj-jalisco-stj-sentencias"]
+    for record in records:
+        record["url"] = record["url"].replace(host, "{{BASE}}")
+        path = record["url"].replace("{{BASE}}", "")
+        _write(
+            root / path.lstrip("/"),
+            document_pdf((record["title"].replace("—", "-"), record["judge"])),
+        )
+    _write(root / "jal" / "pagina-1.json", json.dumps({"data": records}, ensure_ascii=False))
+    _write(root / "jal" / "pagina-2.json", json.dumps({"data": []}))
+    return [
+        {"path": "/toca", "query": {"page": "1"}, "file": "jal/pagina-1.json"},
+        {"path": "/toca", "query": {"page": "2"}, "file": "jal/pagina-2.json"},
+    ]
+
+
+def _spec(source_id: str, base: str, target: Path) -> None:
+    text = (CATALOGUE / f"{source_id}.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text.replace(HOSTS[source_id], base))
+    data["allowed_domains"] = ["127.0.0.1"]
+    _write(target / f"{source_id}.yaml", json.dumps(data, ensure_ascii=False))
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    work = tmp_path_factory.mktemp("real")
+    root = work / "site"
+    _senado(root)
+    routes = [_scjn(root), _scjn_vt(root), *_pj_nl(root), *_jalisco(root)]
+    _write(root / "_http.yaml", yaml.safe_dump({"routes": routes}, allow_unicode=True))
+    with FixtureServer(root) as server:
+        for source_id in HOSTS:
+            _spec(source_id, server.url, work / "specs")
+        result = run_abierto(work / "data", server.url, work / "specs")
+        assert "Traceback" not in result.stderr, result.stderr
+    db = Database(f"sqlite:///{work / 'data' / 'abierto.db'}")
+    yield db
+    db.close()
+
+
+def _docs(db: Database, source_id: str) -> list[Any]:
+    return [d for d in db.iter_documents() if source_id in {s.source_id for s in d.sources}]
+
+
+def _run(db: Database, source_id: str) -> Any:
+    return db.list_runs(source_id, limit=1)[0]
+
+
+def _senado_rows() -> list[tuple[str, str, str]]:
+    page = (REAL / "senado" / "sesiones-plenarias-lxvi.excerpt.html").read_text(encoding="utf-8")
+    body = page.split("<tbody>", 1)[1]
+    rows = []
+    for row in re.split(r"<tr>\s*<td class=\"text-center\" style=\"background", body)[1:]:
+        cells = re.findall(r"vertical-align: middle;\">\s*([^<]+?)\s*</td>", row)
+        number = re.search(r"#FFF; vertical-align: middle;\">\s*(\d+)", row)
+        rows.append((number[1] if number else "", cells[1], cells[2]))
+    return rows
+
+
+def test_senado_sessions_one_document_per_row_of_the_real_table(crawled: Database) -> None:
+    rows = _senado_rows()
+    assert len(rows) == 9
+    docs = {d.session_number: d for d in _docs(crawled, "senado-sesiones")}
+    assert sorted(docs) == sorted(number for number, _, _ in rows)
+    for number, day, kind in rows:
+        doc = docs[number]
+        assert doc.date == parse_date(day), number
+        assert doc.session_type == ("permanente" if "Permanente" in kind else "ordinaria")
+        assert doc.legislature == "LXVI" and doc.chamber
+        assert doc.stenographic_urls and "version_estenografica" in doc.stenographic_urls[0]
+    assert docs["181"].date == docs["180"].date and docs["181"].id != docs["180"].id
+    assert _run(crawled, "senado-sesiones").status == "ok"
+
+
+def test_senado_gaceta_one_issue_per_sitting_day(crawled: Database) -> None:
+    rows = _senado_rows()
+    docs = _docs(crawled, "senado-gaceta")
+    assert len(docs) == len(rows)
+    assert {d.date for d in docs} == {parse_date(day) for _, day, _ in rows}
+    assert all(d.doc_type == "gaceta" and d.legislature == "LXVI" for d in docs)
+    assert all("/gaceta_" in d.url for d in docs)
+    assert _run(crawled, "senado-gaceta").errors == {}
+
+
+def test_scjn_sentencias_read_the_real_record(crawled: Database) -> None:
+    (doc,) = _docs(crawled, "scjn-sentencias")
+    assert doc.expediente == "AMPARO DIRECTO EN REVISIÓN 1309/2023"
+    assert doc.expediente_normalized == "ADR 1309/2023"
+    assert doc.court == "Primera Sala de la SCJN"
+    assert doc.resolution_date.isoformat() == "2025-08-13"
+    assert doc.ponente == "LORETTA ORTIZ AHLF"
+    assert doc.url.endswith("/documento/sentencias_pub/233362")
+    assert _run(crawled, "scjn-sentencias").status == "ok"
+
+
+def test_scjn_versiones_taquigraficas_one_session_per_record(crawled: Database) -> None:
+    records = _vt_answer()["resultados"]
+    docs = {d.url.rsplit("/", 1)[1]: d for d in _docs(crawled, "scjn-versiones-taquigraficas")}
+    assert sorted(docs) == sorted(r["idVT"] for r in records)
+    for record in records:
+        doc = docs[record["idVT"]]
+        assert doc.date == parse_date(record["fechaSesion"])
+        assert doc.chamber and record["organoJurisdiccional"].split()[0] in doc.chamber
+        assert len(doc.files) == 1 and doc.files[0].url.endswith(f"/{record['idVT']}/pdf")
+    assert _run(crawled, "scjn-versiones-taquigraficas").errors == {}
+
+
+def test_pj_nl_rows_reach_their_pdf_through_the_viewer(crawled: Database) -> None:
+    rows = _pj_nl_rows()
+    docs = sorted(_docs(crawled, "pj-nl-sentencias"), key=lambda d: d.url)
+    assert len(docs) == len(rows), _run(crawled, "pj-nl-sentencias").errors
+    by_visor = {d.url.split("?p=", 1)[1]: d for d in docs}
+    for row in rows:
+        doc = by_visor[row["Sentencia"].split("?p=", 1)[1]]
+        assert doc.resolution_date == parse_date(row["Fecha Emisión"])
+        wrote = re.search(r"([^,(]+?)\s*\(Elabora\)", row["Juez"])
+        assert doc.ponente == (wrote[1].strip() if wrote else None)
+        assert doc.matter == "penal"
+        assert [f.content_type for f in doc.files] == ["application/pdf"]
+        assert "controller.aspx" in doc.files[0].url
+    assert _run(crawled, "pj-nl-sentencias").errors == {}
+
+
+def test_jalisco_records_become_sentences_with_their_fields(crawled: Database) -> None:
+    records = json.loads((REAL / "pj-jalisco" / "stj-api-records.json").read_text("utf-8"))
+    docs = {d.expediente: d for d in _docs(crawled, "pj-jalisco-stj-sentencias")}
+    assert len(docs) == len(records)
+    for record in records:
+        doc = docs[f"Toca {record['case_number']}"]
+        assert doc.court and record["court"].split()[0].lower() in doc.court.lower()
+        assert doc.resolution_date.isoformat() == record["date"]
+        assert doc.ponente == " ".join(record["judge"].split())
+        assert len(doc.files) == 1
+    assert _run(crawled, "pj-jalisco-stj-sentencias").status == "ok"
+
+
+def test_pj_nl_spec_reads_every_row_of_the_real_listing() -> None:
+    """All 300 saved rows, through the spec's own listing selectors (no fetching)."""
+    spec = load_spec(CATALOGUE / "pj-nl-sentencias.yaml")
+    assert spec.listing is not None
+    rows = _pj_nl_rows(limit=None)
+    page = Page(text=_pj_nl_grid(rows))
+    items = select(page, spec.listing.items)
+    assert len(items) == len(rows) == 300
+    for row, item in zip(rows, items, strict=True):
+        fields = read_fields(item, spec.listing.fields, "https://www.pjenl.gob.mx/")
+        kept, refused = plausible_fields(fields)
+        assert refused == [], row
+        assert parse_date(str(kept["resolution_date"])) == parse_date(row["Fecha Emisión"])
+        # the judge who wrote it ("A(Elabora), B(Vocero), C(Preside)" for a tribunal); some
+        # rows leave the cell blank
+        wrote = re.search(r"([^,(]+?)\s*\(Elabora\)", row["Juez"])
+        assert kept.get("ponente") == (wrote[1].strip() if wrote else None)
+        assert " ".join(row["Delitos-Modalidades"].split()) in str(kept["title"])
+        assert "Visor.aspx?p=" in str(select(item, spec.listing.link).get())

@@ -1,0 +1,81 @@
+"""Sessions of one day stay apart when their page tells them apart: by sitting
+(vespertina) or, failing that, by the number the page gives them; a channel's video
+still finds its session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from config.settings import Settings
+from config.specs import parse_spec
+from crawlers.pipelines import LibraryPipeline
+from indexer.build import build_document
+from indexer.library import Library
+
+TABLE = parse_spec(
+    {
+        "id": "senado-sesiones",
+        "kind": "sesion",
+        "institution": "Senado de la República",
+        "jurisdiction": "MX",
+        "start_urls": ["https://www.senado.gob.mx/66/sesiones/"],
+        "listing": {"items": "css:tr", "link": "css:a::attr(href)"},
+        "identity": {"scope": "senado", "key": ["date", "session_type"]},
+    }
+)
+CHANNEL = parse_spec(
+    {
+        "id": "senado-canal",
+        "kind": "sesion",
+        "shape": "video_channel",
+        "institution": "Senado de la República",
+        "jurisdiction": "MX",
+        "start_urls": ["https://video.example/feed.xml"],
+        "identity": {"scope": "senado", "key": ["date", "session_type"]},
+    }
+)
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Library:
+    return Library.open(Settings(data_dir=tmp_path))
+
+
+def row(number: str, kind: str, day: str = "Miércoles 08 de abril de 2026") -> Any:
+    return build_document(
+        kind="sesion", source_id=TABLE.id, institution=TABLE.institution, jurisdiction="MX",
+        url=f"https://www.senado.gob.mx/66/version_estenografica/{number}", text="",
+        fields={"date": day, "session_type": kind, "session_number": number},
+    )  # fmt: skip
+
+
+def video(title: str) -> Any:
+    return build_document(
+        kind="sesion", source_id=CHANNEL.id, institution=CHANNEL.institution, jurisdiction="MX",
+        url="https://video.example/watch?v=abc", text="", fields={"title": title},
+        videos=[],
+    )  # fmt: skip
+
+
+def test_ordinaria_and_vespertina_of_one_day_are_two_documents(library: Library) -> None:
+    LibraryPipeline._save(TABLE, library, row("174", "Ordinaria"))
+    LibraryPipeline._save(TABLE, library, row("173", "Ordinaria Vespertina"))
+    docs = {d.session_number: d for d in library.db.iter_documents()}
+    assert set(docs) == {"174", "173"}
+    assert docs["173"].sitting == "vespertina" and docs["174"].sitting is None
+
+
+def test_two_numbered_sessions_of_one_type_stay_two_and_re_crawls_keep_them(
+    library: Library,
+) -> None:
+    for _ in range(2):
+        LibraryPipeline._save(TABLE, library, row("12", "Extraordinaria"))
+        LibraryPipeline._save(TABLE, library, row("13", "Extraordinaria"))
+    assert sorted(d.session_number for d in library.db.iter_documents()) == ["12", "13"]
+    LibraryPipeline._save(CHANNEL, library, video("Sesión Extraordinaria, 8 de abril de 2026"))
+    by_number = {d.session_number: d for d in library.db.iter_documents()}
+    assert len(by_number) == 2
+    assert [s.source_id for s in by_number["12"].sources] == ["senado-sesiones", "senado-canal"]
