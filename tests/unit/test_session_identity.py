@@ -12,6 +12,7 @@ import pytest
 from config.settings import Settings
 from config.specs import parse_spec
 from crawlers.pipelines import LibraryPipeline
+from crawlers.tenancy import Tenant
 from indexer.build import build_document
 from indexer.library import Library
 
@@ -61,8 +62,8 @@ def video(title: str) -> Any:
 
 
 def test_ordinaria_and_vespertina_of_one_day_are_two_documents(library: Library) -> None:
-    LibraryPipeline._save(TABLE, library, row("174", "Ordinaria"))
-    LibraryPipeline._save(TABLE, library, row("173", "Ordinaria Vespertina"))
+    LibraryPipeline._save(TABLE, library, row("174", "Ordinaria"), Tenant(TABLE.id))
+    LibraryPipeline._save(TABLE, library, row("173", "Ordinaria Vespertina"), Tenant(TABLE.id))
     docs = {d.session_number: d for d in library.db.iter_documents()}
     assert set(docs) == {"174", "173"}
     assert docs["173"].sitting == "vespertina" and docs["174"].sitting is None
@@ -72,10 +73,12 @@ def test_two_numbered_sessions_of_one_type_stay_two_and_re_crawls_keep_them(
     library: Library,
 ) -> None:
     for _ in range(2):
-        LibraryPipeline._save(TABLE, library, row("12", "Extraordinaria"))
-        LibraryPipeline._save(TABLE, library, row("13", "Extraordinaria"))
+        LibraryPipeline._save(TABLE, library, row("12", "Extraordinaria"), Tenant(TABLE.id))
+        LibraryPipeline._save(TABLE, library, row("13", "Extraordinaria"), Tenant(TABLE.id))
     assert sorted(d.session_number for d in library.db.iter_documents()) == ["12", "13"]
-    LibraryPipeline._save(CHANNEL, library, video("Sesión Extraordinaria, 8 de abril de 2026"))
+    LibraryPipeline._save(
+        CHANNEL, library, video("Sesión Extraordinaria, 8 de abril de 2026"), Tenant(CHANNEL.id)
+    )
     by_number = {d.session_number: d for d in library.db.iter_documents()}
     assert len(by_number) == 2
     assert [s.source_id for s in by_number["12"].sources] == ["senado-sesiones", "senado-canal"]
