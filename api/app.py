@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 
 from api import __version__
 from api.ratelimit import WriteLimiter
-from api.routers import documents, health, pages, search, sessions, sources
+from api.routers import documents, health, pages, search, sessions, sources, speeches
 from config.settings import Settings, get_settings
 from indexer.library import Library
 from indexer.stores.base import StoreUnavailable
@@ -54,7 +54,7 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     app.state.write_limiter = WriteLimiter(settings.write_rate_per_minute)
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"])
     app.add_exception_handler(StoreUnavailable, _store_unavailable)
-    for module in (search, documents, sessions, sources, health, pages):
+    for module in (search, documents, sessions, speeches, sources, health, pages):
         app.include_router(module.router)
     return app
 

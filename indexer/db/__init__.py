@@ -2,6 +2,17 @@
 database through SQLAlchemy 2 (one SQLite file by default; PostgreSQL at scale)."""
 
 from indexer.db.database import Database
+from indexer.db.speech_tables import MentionRow, PersonRow, SpeechRow
 from indexer.db.tables import Base, CrawlRunRow, DocumentRow, FetchRow, FileRow
 
-__all__ = ["Base", "CrawlRunRow", "Database", "DocumentRow", "FetchRow", "FileRow"]
+__all__ = [
+    "Base",
+    "CrawlRunRow",
+    "Database",
+    "DocumentRow",
+    "FetchRow",
+    "FileRow",
+    "MentionRow",
+    "PersonRow",
+    "SpeechRow",
+]

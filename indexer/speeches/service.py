@@ -1,0 +1,95 @@
+"""Keeping speeches up to date with their sessions: split, attribute, link, store and
+index a session's stenographic version each time the session is indexed."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Protocol
+
+from sqlalchemy import select
+
+from indexer.db import Database, DocumentRow
+from indexer.models import Legislativo, Sesion, parse_document
+from indexer.speeches.agenda import link_mentions
+from indexer.speeches.attribute import scope_of, speeches_of
+from indexer.speeches.model import Speech
+from indexer.speeches.people import read_roster
+from indexer.speeches.search import SpeechQuery, SpeechResult
+from indexer.speeches.store import (
+    iter_speeches,
+    load_people,
+    save_mentions,
+    save_people,
+    save_speeches,
+    session_speeches,
+)
+
+log = logging.getLogger(__name__)
+
+
+class SpeechIndex(Protocol):
+    def replace_sessions(self, session_ids: Iterable[str], speeches: Iterable[Speech]) -> int: ...
+
+    def rebuild(self, speeches: Iterable[Speech]) -> int: ...
+
+    def search(self, query: SpeechQuery) -> SpeechResult: ...
+
+    def count(self) -> int: ...
+
+
+def open_speech_index(data_dir: Path) -> SpeechIndex:
+    """The embedded speech index in the data folder (the engine has none yet)."""
+    from indexer.speeches.search.tantivy_index import TantivySpeechIndex
+
+    return TantivySpeechIndex(data_dir / "speeches-index")
+
+
+def _legislative(db: Database, jurisdiction: str) -> list[Legislativo]:
+    with db.session() as s:
+        rows = s.scalars(
+            select(DocumentRow).where(
+                DocumentRow.kind == "legislativo", DocumentRow.jurisdiction == jurisdiction
+            )
+        ).all()
+        docs = [parse_document({**row.data, "text": ""}) for row in rows]
+    return [d for d in docs if isinstance(d, Legislativo)]
+
+
+def process_sessions(db: Database, index: SpeechIndex | None, sessions: Sequence[Sesion]) -> int:
+    """Split and store the speeches of ``sessions`` (those with a text), link what they
+    name, and index them; returns how many speeches were written."""
+    written: list[Speech] = []
+    done: list[str] = []
+    for session in sessions:
+        people = load_people(db, scope_of(session))
+        speeches = speeches_of(session, people) if session.text else []
+        save_people(db, people)
+        save_speeches(db, session.id, speeches)
+        mentions = link_mentions(session, speeches, _legislative(db, session.jurisdiction))
+        save_mentions(db, session.id, mentions)
+        written.extend(session_speeches(db, session.id))
+        done.append(session.id)
+    if index is not None and done:
+        index.replace_sessions(done, written)
+    return len(written)
+
+
+def rebuild_index(db: Database, index: SpeechIndex) -> int:
+    return index.rebuild(iter_speeches(db))
+
+
+def import_roster(
+    db: Database, text: str, scope: str, legislature: str | None, chamber: str | None = None
+) -> int:
+    """Add a published roster's people (name, party) to ``scope`` for ``legislature``;
+    returns how many rows it had."""
+    people = load_people(db, scope)
+    entries = read_roster(text)
+    for entry in entries:
+        person = people.resolve(entry.name)
+        if person is not None:
+            person.add_term(legislature, entry.party, chamber, "padrón")
+    save_people(db, people)
+    return len(entries)
