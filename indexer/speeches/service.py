@@ -39,8 +39,14 @@ class SpeechIndex(Protocol):
     def count(self) -> int: ...
 
 
-def open_speech_index(data_dir: Path) -> SpeechIndex:
-    """The embedded speech index in the data folder (the engine has none yet)."""
+def open_speech_index(data_dir: Path, store: object = None) -> SpeechIndex:
+    """Beside the documents' store: ``<alias>-speeches`` on the engine when the library
+    searches an engine, else an embedded index in the data folder."""
+    client, alias = getattr(store, "client", None), getattr(store, "alias", None)
+    if client is not None and alias:
+        from indexer.speeches.search.engine_index import EngineSpeechIndex
+
+        return EngineSpeechIndex(client, f"{alias}-speeches")
     from indexer.speeches.search.tantivy_index import TantivySpeechIndex
 
     return TantivySpeechIndex(data_dir / "speeches-index")

@@ -49,7 +49,8 @@ def build_schema() -> tantivy.Schema:
     return builder.build()
 
 
-def _values(speech: Speech) -> dict[str, str | None]:
+def key_values(speech: Speech) -> dict[str, str | None]:
+    """The keyword fields a speech is filtered and faceted on (every speech index)."""
     return {
         "speaker": speech.person_name,
         "person_id": speech.person_id,
@@ -123,7 +124,7 @@ class TantivySpeechIndex:
         entry.add_integer("procedural", int(speech.procedural))
         if speech.date is not None:
             entry.add_date("date", dt.datetime.combine(speech.date, dt.time(), tzinfo=dt.UTC))
-        for name, value in _values(speech).items():
+        for name, value in key_values(speech).items():
             if value and value.strip():
                 entry.add_text(name, value)
                 entry.add_text(_key(name), fold_keyword(value))
