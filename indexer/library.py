@@ -19,7 +19,13 @@ from indexer.db import Database, FileRow
 from indexer.db.database import SaveOutcome
 from indexer.extract import ExtractionError, ExtractionLimits, extract_text
 from indexer.models import FileRef, Legislativo, Sentencia, Sesion
-from indexer.speeches.service import SpeechIndex, open_speech_index, process_sessions, rebuild_index
+from indexer.speeches.service import (
+    SpeechIndex,
+    link_legislative,
+    open_speech_index,
+    process_sessions,
+    rebuild_index,
+)
 from indexer.stores import SearchQuery, SearchResult, Store
 from indexer.stores.factory import open_store
 
@@ -146,6 +152,7 @@ class Library:
             log.error("document %s could not be indexed: %s", doc_id, error)
         indexed = [doc for doc in batch if doc.id not in report.errors]
         process_sessions(self.db, self.speech_index, [d for d in indexed if isinstance(d, Sesion)])
+        link_legislative(self.db, [d for d in indexed if isinstance(d, Legislativo)])
         self.db.mark_indexed(indexed)
         return len(indexed)
 

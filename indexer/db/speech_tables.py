@@ -59,18 +59,22 @@ class PersonRow(Base):
 
 
 class MentionRow(Base):
-    """A legislative document named by a session's agenda item or speech."""
+    """A legislative document named by a session's agenda item or speech; the document
+    is filled in when the library has it (now, or when it is crawled later)."""
 
     __tablename__ = "session_mentions"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     session_id: Mapped[str] = mapped_column(String(64))
-    document_id: Mapped[str] = mapped_column(String(64))
+    jurisdiction: Mapped[str] = mapped_column(String(8))
+    reference_key: Mapped[str] = mapped_column(String(128))
+    document_id: Mapped[str | None] = mapped_column(String(64))
     mention: Mapped[str] = mapped_column(Text)
     speech_id: Mapped[str | None] = mapped_column(String(64))
     agenda_index: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (
         Index("ix_mentions_document", "document_id"),
+        Index("ix_mentions_reference", "jurisdiction", "reference_key"),
         Index("ix_mentions_session", "session_id"),
     )

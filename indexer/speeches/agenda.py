@@ -45,41 +45,46 @@ def references(text: str) -> list[Reference]:
     return found
 
 
-def _key(doc: Legislativo) -> tuple[str, int, str] | None:
-    """A legislative document's (type, number, legislature), from its number field
-    (``Iniciativa 140/LXVI``) and type."""
+def reference_key(doc_type: str, number: int, legislature: str) -> str:
+    return f"{doc_type}|{number}|{legislature}"
+
+
+def document_key(doc: Legislativo) -> str | None:
+    """A legislative document's reference key, from its number field (``Iniciativa
+    140/LXVI``) and type; None when its number says no legislature."""
     if not doc.number:
         return None
     match = re.search(r"(\d{1,5})\s*/\s*([LXVI]{2,8})\b", doc.number, re.IGNORECASE)
     if match is None:
         return None
     doc_type = (doc.doc_type or "").replace(" ", "_")
-    legislature = match[2].upper()
-    return doc_type, int(match[1]), legislature
+    return reference_key(doc_type, int(match[1]), match[2].upper())
 
 
-def link_mentions(
+def session_mentions(
     session: Sesion, speeches: Sequence[Speech], documents: Iterable[Legislativo]
 ) -> list[Mention]:
-    """Every reference in the session's agenda and speeches that names a document of
-    ``documents``, once per place it is named."""
-    by_key: dict[tuple[str, int, str], str] = {}
+    """Every reference in the session's agenda and speeches, once per place it is made,
+    with the document of ``documents`` it names when there is one."""
+    by_key: dict[str, str] = {}
     for doc in documents:
-        key = _key(doc)
+        key = document_key(doc)
         if key is not None:
             by_key.setdefault(key, doc.id)
     mentions: list[Mention] = []
     seen: set[tuple[str, str | None, int | None]] = set()
 
     def add(ref: Reference, speech_id: str | None, agenda_index: int | None) -> None:
-        doc_id = by_key.get((ref.doc_type, ref.number, ref.legislature))
-        if doc_id is None or (doc_id, speech_id, agenda_index) in seen:
+        key = reference_key(ref.doc_type, ref.number, ref.legislature)
+        if (key, speech_id, agenda_index) in seen:
             return
-        seen.add((doc_id, speech_id, agenda_index))
+        seen.add((key, speech_id, agenda_index))
         mentions.append(
             Mention(
                 session_id=session.id,
-                document_id=doc_id,
+                jurisdiction=session.jurisdiction,
+                reference_key=key,
+                document_id=by_key.get(key),
                 mention=ref.written,
                 speech_id=speech_id,
                 agenda_index=agenda_index,

@@ -41,10 +41,14 @@ class Speech(BaseModel):
 
 
 class Mention(BaseModel):
-    """A legislative document named in a session (agenda item or speech)."""
+    """A legislative document named in a session (agenda item or speech): by its
+    ``reference_key`` (type, number, legislature), and its ``document_id`` once the
+    library has it."""
 
     session_id: str
-    document_id: str
+    jurisdiction: str
+    reference_key: str
+    document_id: str | None = None
     mention: str
     speech_id: str | None = None
     agenda_index: int | None = None

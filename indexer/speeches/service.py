@@ -12,13 +12,14 @@ from sqlalchemy import select
 
 from indexer.db import Database, DocumentRow
 from indexer.models import Legislativo, Sesion, parse_document
-from indexer.speeches.agenda import link_mentions
+from indexer.speeches.agenda import document_key, session_mentions
 from indexer.speeches.attribute import scope_of, speeches_of
 from indexer.speeches.model import Speech
 from indexer.speeches.people import read_roster
 from indexer.speeches.search import SpeechQuery, SpeechResult
 from indexer.speeches.store import (
     iter_speeches,
+    link_documents,
     load_people,
     save_mentions,
     save_people,
@@ -73,13 +74,19 @@ def process_sessions(db: Database, index: SpeechIndex | None, sessions: Sequence
         speeches = speeches_of(session, people) if session.text else []
         save_people(db, people)
         save_speeches(db, session.id, speeches)
-        mentions = link_mentions(session, speeches, _legislative(db, session.jurisdiction))
+        mentions = session_mentions(session, speeches, _legislative(db, session.jurisdiction))
         save_mentions(db, session.id, mentions)
         written.extend(session_speeches(db, session.id))
         done.append(session.id)
     if index is not None and done:
         index.replace_sessions(done, written)
     return len(written)
+
+
+def link_legislative(db: Database, docs: Sequence[Legislativo]) -> int:
+    """Sessions that named these documents before they were crawled now point at them."""
+    keys = [(d.id, d.jurisdiction, key) for d in docs if (key := document_key(d))]
+    return link_documents(db, keys) if keys else 0
 
 
 def rebuild_index(db: Database, index: SpeechIndex) -> int:

@@ -154,6 +154,25 @@ def save_mentions(db: Database, session_id: str, mentions: Sequence[Mention]) ->
             s.add(MentionRow(**mention.model_dump()))
 
 
+def link_documents(db: Database, docs: Sequence[tuple[str, str, str]]) -> int:
+    """Fill in the document of mentions made before it was in the library: ``docs`` are
+    (document id, jurisdiction, reference key)."""
+    linked = 0
+    with db.session() as s, s.begin():
+        for doc_id, jurisdiction, key in docs:
+            result = s.execute(
+                update(MentionRow)
+                .where(
+                    MentionRow.jurisdiction == jurisdiction,
+                    MentionRow.reference_key == key,
+                    MentionRow.document_id.is_(None),
+                )
+                .values(document_id=doc_id)
+            )
+            linked += result.rowcount or 0
+    return linked
+
+
 def mentions_of_document(db: Database, document_id: str) -> list[Mention]:
     with db.session() as s:
         rows = s.scalars(select(MentionRow).where(MentionRow.document_id == document_id)).all()

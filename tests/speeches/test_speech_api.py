@@ -160,3 +160,44 @@ def test_timings_from_the_aligner_survive_the_session_being_indexed_again(client
     assert http.get("/v1/speeches", params={"q": "buenas tardes"}).json()["total"] == 1
     library.reindex()
     assert http.get("/v1/speeches", params={"q": "agua"}).json()["total"] == 2
+
+
+def test_a_document_crawled_after_the_session_that_named_it_is_linked(client) -> None:  # type: ignore[no-untyped-def]
+    http, library = client
+    library.add_document(
+        Legislativo(
+            id="ini141",
+            title="Iniciativa sobre pozos",
+            institution=CONGRESS,
+            jurisdiction="MX-GUA",
+            source_id="congreso",
+            url="https://congreso.example/ini141",
+            doc_type="iniciativa",
+            number="Iniciativa 141/LXVI",
+            legislature="LXVI",
+        )
+    )
+    library.flush()
+    assert http.get("/v1/documents/ini141").json()["discussed_in"] == []
+    text = "-El diputado José Luis Cabrera Ledesma: Apoyo la Iniciativa 141/LXVI.\n"
+    library.add_document(_session("ses3", "2025-03-11", text, agenda=[]))
+    library.flush()
+    assert [s["id"] for s in http.get("/v1/documents/ini141").json()["discussed_in"]] == ["ses3"]
+    later = "-El diputado José Luis Cabrera Ledesma: Y la Iniciativa 142/LXVI también.\n"
+    library.add_document(_session("ses4", "2025-03-12", later, agenda=[]))
+    library.flush()
+    library.add_document(
+        Legislativo(
+            id="ini142",
+            title="Iniciativa posterior",
+            institution=CONGRESS,
+            jurisdiction="MX-GUA",
+            source_id="congreso",
+            url="https://congreso.example/ini142",
+            doc_type="iniciativa",
+            number="Iniciativa 142/LXVI",
+            legislature="LXVI",
+        )
+    )
+    library.flush()
+    assert [s["id"] for s in http.get("/v1/documents/ini142").json()["discussed_in"]] == ["ses4"]

@@ -1,8 +1,8 @@
-"""speeches
+"""speeches, people and the documents sessions name
 
 Revision ID: 0007
 Revises: 0002
-Create Date: 2026-12-01 18:12:32.193579
+Create Date: 2026-12-01 18:20:39.196616
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ depends_on = None
 
 
 def upgrade() -> None:
-
     op.create_table(
         "people",
         sa.Column("id", sa.String(length=64), nullable=False),
@@ -35,7 +34,9 @@ def upgrade() -> None:
         "session_mentions",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("session_id", sa.String(length=64), nullable=False),
-        sa.Column("document_id", sa.String(length=64), nullable=False),
+        sa.Column("jurisdiction", sa.String(length=8), nullable=False),
+        sa.Column("reference_key", sa.String(length=128), nullable=False),
+        sa.Column("document_id", sa.String(length=64), nullable=True),
         sa.Column("mention", sa.Text(), nullable=False),
         sa.Column("speech_id", sa.String(length=64), nullable=True),
         sa.Column("agenda_index", sa.Integer(), nullable=True),
@@ -43,6 +44,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("session_mentions", schema=None) as batch_op:
         batch_op.create_index("ix_mentions_document", ["document_id"], unique=False)
+        batch_op.create_index(
+            "ix_mentions_reference", ["jurisdiction", "reference_key"], unique=False
+        )
         batch_op.create_index("ix_mentions_session", ["session_id"], unique=False)
 
     op.create_table(
@@ -75,7 +79,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-
     with op.batch_alter_table("speeches", schema=None) as batch_op:
         batch_op.drop_index("ix_speeches_session")
         batch_op.drop_index("ix_speeches_person")
@@ -83,6 +86,7 @@ def downgrade() -> None:
     op.drop_table("speeches")
     with op.batch_alter_table("session_mentions", schema=None) as batch_op:
         batch_op.drop_index("ix_mentions_session")
+        batch_op.drop_index("ix_mentions_reference")
         batch_op.drop_index("ix_mentions_document")
 
     op.drop_table("session_mentions")
