@@ -9,10 +9,10 @@ import re
 from indexer.speeches.people import display_name
 
 _UP = "A-ZÁÉÍÓÚÑÜ"
+_CAPITALISED = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü'.-]+"
 _CONGRESS_CHAIR = re.compile(
-    r"\bPresidencia de(?:l| la)\s+(?:C\.\s+)?(?:diputad[oa]|senador(?:a)?|dip\.|sen\.)\s+"
-    r"(?P<name>[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñü.' -]+?)\s*(?:$|[\n·,;|(])",
-    re.IGNORECASE,
+    r"\bPresidencia de(?:l| la)\s+(?:C\.\s+)?(?:diputad[oa]|senador(?:a)?|[Dd]ip\.|[Ss]en\.)\s+"
+    rf"(?P<name>{_CAPITALISED}(?:\s+(?:(?:de|del|la|los|y)\s+)*{_CAPITALISED}){{1,6}})"
 )
 _COURT_CHAIR = re.compile(
     rf"PRESIDENT[EA]\s+SEÑORA?\s+(?:MINISTR[OA]|MAGISTRAD[OA]):\s*\n?\s*(?P<name>[{_UP}][{_UP} ]+)"

@@ -113,8 +113,9 @@ def _name(bare: str, folded: str, role: str) -> str | None:
             while cut < len(folded_words) and _TITLE_WORDS.fullmatch(folded_words[cut] + " "):
                 cut += 1
     name_words = words[cut:]
-    if len(name_words) < 1 or not all(w[:1].isalpha() for w in name_words):
-        return None
+    particles = {"de", "del", "la", "las", "los", "y"}
+    if not name_words or not all(w[:1].isupper() or w in particles for w in name_words):
+        return None  # "La persona galardonada" describes someone, it does not name them
     if len(name_words) == 1 and role not in ("ministro", "magistrado"):
         return None
     name = " ".join(name_words)

@@ -4,7 +4,7 @@ index a session's stenographic version each time the session is indexed."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -87,6 +87,38 @@ def link_legislative(db: Database, docs: Sequence[Legislativo]) -> int:
     """Sessions that named these documents before they were crawled now point at them."""
     keys = [(d.id, d.jurisdiction, key) for d in docs if (key := document_key(d))]
     return link_documents(db, keys) if keys else 0
+
+
+def sessions_of_scope(db: Database, scope: str) -> Iterator[Sesion]:
+    """The sessions whose speakers belong to ``scope`` (a congress or a court)."""
+    last = ""
+    while True:
+        with db.session() as s:
+            rows = s.scalars(
+                select(DocumentRow)
+                .where(DocumentRow.kind == "sesion", DocumentRow.id > last)
+                .order_by(DocumentRow.id)
+                .limit(200)
+            ).all()
+        if not rows:
+            return
+        for row in rows:
+            doc = parse_document({**row.data, "text": row.text})
+            if isinstance(doc, Sesion) and scope_of(doc) == scope:
+                yield doc
+        last = rows[-1].id
+
+
+def reattribute(db: Database, index: SpeechIndex | None, scope: str) -> int:
+    """Attribute the scope's sessions again (after a roster brought names and parties)."""
+    done = 0
+    batch: list[Sesion] = []
+    for session in sessions_of_scope(db, scope):
+        batch.append(session)
+        if len(batch) >= 50:
+            done += process_sessions(db, index, batch)
+            batch = []
+    return done + (process_sessions(db, index, batch) if batch else 0)
 
 
 def rebuild_index(db: Database, index: SpeechIndex) -> int:

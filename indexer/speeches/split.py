@@ -61,7 +61,7 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
     headings (``3. Presentación de la Iniciativa…``) place each turn under its item;
     without it, a court's matters (``…relativo a la ACCIÓN DE INCONSTITUCIONALIDAD
     203/2023…``) become the items."""
-    text = _COURT_SPEAKER.sub(lambda m: "\n" + m[0], text)
+    text = _COURT_SPEAKER.sub(lambda m: "\n" + m[0], _without_running_heads(text))
     items = list(agenda)
     turns: list[Turn] = []
     current: Turn | None = None
@@ -103,6 +103,21 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
         if turn.agenda_index is not None and turn.agenda_index < len(items):
             turn.agenda_item = items[turn.agenda_index]
     return [t for t in turns if t.text or t.speaker]
+
+
+def _without_running_heads(text: str) -> str:
+    """The text without the heading a PDF repeats at the top of every page (``H.
+    CONGRESO DEL ESTADO … LXVI LEGISLATURA``): a capitalised line that starts every
+    page but perhaps the first (pages are separated by form feeds)."""
+    tops: dict[str, int] = {}
+    for page in text.split("\f")[1:]:
+        first = page.lstrip("\n").split("\n", 1)[0].strip()
+        if len(first) >= 20 and first.isupper() and not first.startswith("("):
+            tops[first] = tops.get(first, 0) + 1
+    for head, seen in tops.items():
+        if seen + 1 >= text.count(head):
+            text = text.replace(head, "\n")
+    return text
 
 
 def _speaker_at(line: str) -> tuple[str, str] | None:
