@@ -178,8 +178,7 @@ class Library:
         for doc_id, error in report.errors.items():
             log.error("document %s could not be indexed: %s", doc_id, error)
         self.db.mark_rebuilt(began, failed=list(report.errors))
-        if self.speech_index is not None:
-            rebuild_index(self.db, self.speech_index)
+        rebuild_index(self.db, self.speech_index)
         if progress:
             progress(read)
         self.flush()

@@ -103,7 +103,7 @@ def sessions_of_scope(db: Database, scope: str) -> Iterator[Sesion]:
         if not rows:
             return
         for row in rows:
-            doc = parse_document({**row.data, "text": row.text})
+            doc = _session(row)
             if isinstance(doc, Sesion) and scope_of(doc) == scope:
                 yield doc
         last = rows[-1].id
@@ -121,8 +121,29 @@ def reattribute(db: Database, index: SpeechIndex | None, scope: str) -> int:
     return done + (process_sessions(db, index, batch) if batch else 0)
 
 
-def rebuild_index(db: Database, index: SpeechIndex) -> int:
-    return index.rebuild(iter_speeches(db))
+def rebuild_index(db: Database, index: SpeechIndex | None) -> int:
+    """Split every session again (sessions saved before speeches existed included; an
+    aligner's timings are kept) and rebuild the speech index from the database."""
+    batch: list[Sesion] = []
+    last = ""
+    while True:
+        with db.session() as s:
+            rows = s.scalars(
+                select(DocumentRow)
+                .where(DocumentRow.kind == "sesion", DocumentRow.id > last)
+                .order_by(DocumentRow.id)
+                .limit(200)
+            ).all()
+        if not rows:
+            break
+        batch = [doc for row in rows if isinstance(doc := _session(row), Sesion)]
+        process_sessions(db, None, batch)
+        last = rows[-1].id
+    return index.rebuild(iter_speeches(db)) if index is not None else 0
+
+
+def _session(row: DocumentRow) -> object:
+    return parse_document({**row.data, "text": row.text})
 
 
 def import_roster(

@@ -201,3 +201,17 @@ def test_a_document_crawled_after_the_session_that_named_it_is_linked(client) ->
     )
     library.flush()
     assert [s["id"] for s in http.get("/v1/documents/ini142").json()["discussed_in"]] == ["ses4"]
+
+
+def test_reindex_splits_sessions_saved_before_speeches_existed(client) -> None:  # type: ignore[no-untyped-def]
+    http, library = client
+    from sqlalchemy import delete
+
+    from indexer.db import SpeechRow
+
+    with library.db.session() as s, s.begin():
+        s.execute(delete(SpeechRow))
+    assert http.get("/v1/sessions/ses1/speeches").json()["speeches"] == []
+    library.reindex()
+    assert len(http.get("/v1/sessions/ses1/speeches").json()["speeches"]) == 10
+    assert http.get("/v1/speeches", params={"q": "agua"}).json()["total"] == 2
