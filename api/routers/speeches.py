@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, Field
@@ -15,11 +15,13 @@ from api.schemas import SessionRef, ValidationErrorResponse
 from indexer.library import Library
 from indexer.models import Sesion
 from indexer.query import QuerySyntaxError
-from indexer.speeches.model import Speech
+from indexer.speeches.model import Mention, Speech
 from indexer.speeches.search import SPEECH_FACETS, SpeechHit, SpeechQuery
+from indexer.speeches.service import SpeechIndex
 from indexer.speeches.store import (
     find_people,
     get_person,
+    get_speeches,
     mentions_of_document,
     person_speeches,
     session_speeches,
@@ -79,7 +81,7 @@ def speeches(
     date_from: Annotated[dt.date | None, Query(description="YYYY-MM-DD, inclusive")] = None,
     date_to: Annotated[dt.date | None, Query(description="YYYY-MM-DD, inclusive")] = None,
     procedural: bool = False,
-    sort: Annotated[str, Query(pattern="^(relevance|date_desc|date_asc)$")] = "relevance",
+    sort: Literal["relevance", "date_desc", "date_asc"] = "relevance",
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     cursor: str | None = None,
 ) -> SpeechesResponse:
@@ -115,6 +117,10 @@ def speeches(
         raise invalid("q", exc.message, "query_syntax", position=exc.position) from exc
     except CursorError as exc:
         raise invalid("cursor", str(exc), "cursor") from exc
+    # the database is the truth: timings an aligner added since indexing come along
+    current = get_speeches(library.db, [hit.speech.id for hit in result.hits])
+    for hit in result.hits:
+        hit.speech = current.get(hit.speech.id, hit.speech)
     return SpeechesResponse(
         total=result.total,
         speeches=result.hits,
@@ -124,7 +130,7 @@ def speeches(
     )
 
 
-def _index(library: Library):  # type: ignore[no-untyped-def]
+def _index(library: Library) -> SpeechIndex:
     if library.speech_index is None:
         raise HTTPException(503, "speech search is not available")
     return library.speech_index
@@ -184,7 +190,7 @@ def _person(library: Library, person_id: str, limit: int) -> PersonResponse:
 
 def discussed_in(library: Library, document_id: str) -> list[SessionRef]:
     """The sessions whose agenda or speeches name the document, newest first."""
-    grouped: dict[str, list] = defaultdict(list)  # type: ignore[type-arg]
+    grouped: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions_of_document(library.db, document_id):
         grouped[mention.session_id].append(mention)
     sessions = library.db.get_documents(list(grouped))

@@ -42,6 +42,13 @@ def session_speeches(db: Database, session_id: str) -> list[Speech]:
         return [_speech(row) for row in rows]
 
 
+def get_speeches(db: Database, ids: Sequence[str]) -> dict[str, Speech]:
+    """Speeches by id, as the database has them now (timings included)."""
+    with db.session() as s:
+        rows = s.scalars(select(SpeechRow).where(SpeechRow.id.in_(list(ids)))).all()
+        return {row.id: _speech(row) for row in rows}
+
+
 def person_speeches(db: Database, person_id: str, limit: int = 50, offset: int = 0) -> list[Speech]:
     """What a person said, newest session first, in order within a session."""
     with db.session() as s:

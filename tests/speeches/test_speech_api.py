@@ -151,6 +151,9 @@ def test_timings_from_the_aligner_survive_the_session_being_indexed_again(client
     first = session_speeches(library.db, "ses1")[2]
     assert first.start_s is None
     assert set_alignment(library.db, first.id, 61.5, 75.0, 0.9, "captions")
+    assert not set_alignment(library.db, "no-existe", 1.0, 2.0, 0.5, "captions")
+    hits = http.get("/v1/speeches", params={"q": "agua", "session": "ses1"}).json()["speeches"]
+    assert [(h["speech"]["id"], h["speech"]["start_s"]) for h in hits] == [(first.id, 61.5)]
     changed = _session("ses1", "2025-02-18", TRANSCRIPT + "-La C. Presidenta: Buenas tardes.\n")
     library.add_document(changed)
     library.flush()

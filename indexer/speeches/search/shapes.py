@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -34,12 +37,10 @@ class SpeechQuery(BaseModel):
     cursor: str | None = None
     facets: list[str] = Field(default_factory=lambda: list(SPEECH_FACETS))
     facet_size: int = Field(20, ge=1, le=200)
-    sort: str = "relevance"
+    sort: Literal["relevance", "date_desc", "date_asc"] = "relevance"
 
     def fingerprint(self) -> str:
-        import hashlib
-        import json
-
+        """What a cursor is bound to: the question without its page."""
         data = self.model_dump(mode="json", exclude={"cursor", "limit"})
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
 
