@@ -69,12 +69,15 @@ def process_sessions(db: Database, index: SpeechIndex | None, sessions: Sequence
     name, and index them; returns how many speeches were written."""
     written: list[Speech] = []
     done: list[str] = []
+    legislative: dict[str, list[Legislativo]] = {}
     for session in sessions:
         people = load_people(db, scope_of(session))
         speeches = speeches_of(session, people) if session.text else []
         save_people(db, people)
         save_speeches(db, session.id, speeches)
-        mentions = session_mentions(session, speeches, _legislative(db, session.jurisdiction))
+        if session.jurisdiction not in legislative:
+            legislative[session.jurisdiction] = _legislative(db, session.jurisdiction)
+        mentions = session_mentions(session, speeches, legislative[session.jurisdiction])
         save_mentions(db, session.id, mentions)
         written.extend(session_speeches(db, session.id))
         done.append(session.id)
