@@ -13,7 +13,16 @@ from indexer.speeches.attribute import speeches_of
 from indexer.speeches.people import People, read_roster
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "speeches"
-SCJN_PDF = Path("/work/shared/corpus/scjn-transcripts/vt-pleno-2025-02-18.pdf")
+REPO = Path(__file__).resolve().parents[2]
+# ../shared next to the repository (or next to the folder of worktrees)
+SCJN_PDF = next(
+    (
+        base / "shared/corpus/scjn-transcripts/vt-pleno-2025-02-18.pdf"
+        for base in (REPO.parent, REPO.parent.parent)
+        if (base / "shared/corpus").is_dir()
+    ),
+    REPO.parent / "shared/corpus/scjn-transcripts/vt-pleno-2025-02-18.pdf",
+)
 CONGRESS = "H. Congreso del Estado de Guanajuato"
 AGENDA = [
     "Lista de asistencia y comprobación del quórum.",
