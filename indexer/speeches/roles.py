@@ -76,6 +76,8 @@ def read_speaker(as_written: str) -> Speaker:
 def _role(folded: str) -> str:
     if re.search(r"\b(titular|comparec|funcionari|invitad|ponente invitad)", folded):
         return "compareciente"
+    if re.match(_ARTICLE + r"(c\.\s+)?secretari[oa] (de|del) (?!la mesa)", folded):
+        return "compareciente"  # a cabinet secretary, not the chamber's secretaría
     head = folded[:40]
     if re.search(r"\bpresiden(te|ta|cia)\b", head) and not head.startswith(
         ("la secretaria", "el secretario", "la secretari")
@@ -96,8 +98,13 @@ def _role(folded: str) -> str:
 
 def _name(bare: str, folded: str, role: str) -> str | None:
     """The personal name after the role words; none for ``La Secretaría``, ``La C.
-    Presidenta``, or a compareciente described by office."""
-    if role == "compareciente" and re.search(r"\btitular\b", folded):
+    Presidenta``, or a compareciente described by office (unless the office is followed
+    by the name: ``El Secretario de Hacienda y Crédito Público, Edgar Amador Zamora``)."""
+    if role == "compareciente":
+        named = bare.partition(",")[2]
+        words = named.split()
+        if len(words) >= 2 and all(w[:1].isupper() or w in ("de", "del", "la", "y") for w in words):
+            return " ".join(words)
         return None
     words = bare.split()
     folded_words = folded.split()

@@ -16,7 +16,8 @@ from indexer.analysis import fold_keyword
 
 _UP = "A-ZÁÉÍÓÚÑÜ"
 _CONGRESS_SPEAKER = re.compile(
-    r"^\s*[-–—]\s*(?P<who>(?:El|La|Los|Las)\s+[^:\n]{2,160}?)\s*:\s+",
+    r"^\s*[-–—]\s*(?P<who>(?:El|La|Los|Las|Una|Varias)\s+[^:\n]{2,160}?|Voces(?: a coro)?)"
+    r"\s*:\s+",
     re.MULTILINE,
 )
 _COURT_SPEAKER = re.compile(
