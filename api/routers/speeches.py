@@ -152,11 +152,18 @@ def speeches_of_session(session_id: str, library: LibraryDep) -> SessionSpeeches
     )
 
 
-@router.get("/people", response_model=PeopleResponse, summary="Find people by name")
+@router.get("/people", response_model=PeopleResponse, responses=BAD, summary="Find people")
 def people(
-    library: LibraryDep, name: Annotated[str, Query(min_length=2, max_length=200)]
+    library: LibraryDep,
+    name: Annotated[str, Query(max_length=200, description="Any way of writing it")] = "",
+    congress: Annotated[str, Query(max_length=300, description="Congress or court")] = "",
+    legislature: Annotated[str, Query(max_length=20, description="e.g. LXVI")] = "",
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> PeopleResponse:
-    found = find_people(library.db, name)
+    """People by name, or every person of a congress (and legislature), by name."""
+    if not (name.strip() or congress.strip()):
+        raise invalid("name", "give a name or a congress", "missing")
+    found = find_people(library.db, name, congress or None, legislature or None, limit)
     return PeopleResponse(people=[_person(library, p.id, 0) for p in found])
 
 

@@ -8,9 +8,10 @@ from collections.abc import Iterator, Sequence
 
 from sqlalchemy import delete, select, update
 
+from indexer.analysis import fold_keyword
 from indexer.db import Database, MentionRow, PersonRow, SpeechRow
 from indexer.speeches.model import Mention, Speech
-from indexer.speeches.people import People, Person
+from indexer.speeches.people import People, Person, name_tokens, same_person
 
 ALIGNMENT_FIELDS = ("start_s", "end_s", "align_confidence", "align_method")
 
@@ -129,17 +130,32 @@ def get_person(db: Database, person_id: str) -> Person | None:
         return _person(row) if row is not None else None
 
 
-def find_people(db: Database, name: str, limit: int = 20) -> list[Person]:
-    """People whose name (any written form) the words of ``name`` can be."""
-    from indexer.speeches.people import name_tokens, same_person
-
+def find_people(
+    db: Database,
+    name: str = "",
+    scope: str | None = None,
+    legislature: str | None = None,
+    limit: int = 50,
+) -> list[Person]:
+    """People of a congress or court (``scope``, as written, any case or accents), of a
+    ``legislature``, whose name (any written form) the words of ``name`` can be."""
     wanted = name_tokens(name)
     found = []
     with db.session() as s:
         for row in s.scalars(select(PersonRow).order_by(PersonRow.name)):
+            if scope and fold_keyword(row.scope) != fold_keyword(scope):
+                continue
+            if legislature and not any(
+                fold_keyword(t.get("legislature") or "") == fold_keyword(legislature)
+                for t in row.terms or []
+            ):
+                continue
             forms = [row.name, *row.forms]
-            if any(name_tokens(f) == wanted or same_person(wanted, name_tokens(f)) for f in forms):
-                found.append(_person(row))
+            if wanted and not any(
+                name_tokens(f) == wanted or same_person(wanted, name_tokens(f)) for f in forms
+            ):
+                continue
+            found.append(_person(row))
             if len(found) >= limit:
                 break
     return found

@@ -132,6 +132,11 @@ def test_a_session_shows_its_speeches_in_order_and_a_person_what_they_said(clien
     ]
     found = http.get("/v1/people", params={"name": "Dip. Jose Luis Cabrera"}).json()["people"]
     assert [p["id"] for p in found] == [person_id]
+    roster = http.get("/v1/people", params={"congress": CONGRESS.upper(), "legislature": "lxvi"})
+    names = [p["name"] for p in roster.json()["people"]]
+    assert names == sorted(names) and len(names) == 4  # the four of the roster
+    assert "José Luis Cabrera Ledesma" in names
+    assert http.get("/v1/people").status_code == 422
     assert http.get("/v1/people/nadie").status_code == 404
     hit = http.get("/v1/sessions").json()["sessions"][0]
     assert hit["speeches_url"] == f"/v1/sessions/{hit['id']}/speeches"
