@@ -76,7 +76,7 @@ class Library:
         if getattr(store, "replaced", False):
             log.warning("the search index was built by another version: rebuilding it")
             db.mark_all_unindexed()
-        speech_index = open_speech_index(settings.data_dir, store)
+        speech_index = open_speech_index(settings.data_dir, store, writer)
         return cls(db, store, FileArchive(settings.files_dir), limits, speech_index)
 
     def close(self) -> None:

@@ -14,6 +14,7 @@ from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, PlainTextResponse
 
 from api.deps import LibraryDep, permalink
+from api.routers.speeches import discussed_in
 from api.schemas import DETAIL_BY_KIND, DocumentDetail, ErrorResponse
 from indexer.library import AnyDocument, Library
 from indexer.models import FileRef
@@ -40,8 +41,6 @@ def load_document(library: Library, doc_id: str) -> AnyDocument:
 
 def speech_fields(library: Library, doc: AnyDocument) -> dict[str, object]:
     """A session's speeches in order; the sessions that discussed a legislative record."""
-    from api.routers.speeches import discussed_in
-
     if doc.kind == "sesion":
         return {
             "speeches_url": f"/v1/sessions/{doc.id}/speeches",

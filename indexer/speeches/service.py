@@ -40,7 +40,7 @@ class SpeechIndex(Protocol):
     def count(self) -> int: ...
 
 
-def open_speech_index(data_dir: Path, store: object = None) -> SpeechIndex:
+def open_speech_index(data_dir: Path, store: object = None, writer: bool = True) -> SpeechIndex:
     """Beside the documents' store: ``<alias>-speeches`` on the engine when the library
     searches an engine, else an embedded index in the data folder."""
     client, alias = getattr(store, "client", None), getattr(store, "alias", None)
@@ -50,7 +50,7 @@ def open_speech_index(data_dir: Path, store: object = None) -> SpeechIndex:
         return EngineSpeechIndex(client, f"{alias}-speeches")
     from indexer.speeches.search.tantivy_index import TantivySpeechIndex
 
-    return TantivySpeechIndex(data_dir / "speeches-index")
+    return TantivySpeechIndex(data_dir / "speeches-index", replace_outdated=writer)
 
 
 def _legislative(db: Database, jurisdiction: str) -> list[Legislativo]:

@@ -223,3 +223,20 @@ def test_reindex_splits_sessions_saved_before_speeches_existed(client) -> None: 
     library.reindex()
     assert len(http.get("/v1/sessions/ses1/speeches").json()["speeches"]) == 10
     assert http.get("/v1/speeches", params={"q": "agua"}).json()["total"] == 2
+
+
+def test_a_speech_index_from_another_version_is_rebuilt_by_writers_refused_by_readers(
+    tmp_path: Path,
+) -> None:
+    from indexer.stores.base import StoreUnavailable
+    from indexer.stores.tantivy_store import TantivyStore
+
+    TantivyStore(tmp_path / "speeches-index")  # another schema where speeches are kept
+    settings = Settings(data_dir=tmp_path, database_url=None)
+    with pytest.raises(StoreUnavailable, match="abierto reindex"):
+        Library.open(settings)
+    library = Library.open(settings, writer=True)
+    library.add_document(_session("ses1", "2025-02-18", TRANSCRIPT))
+    library.flush()
+    assert library.speech_index is not None and library.speech_index.count() == 10
+    library.close()

@@ -17,7 +17,13 @@ from indexer.highlight import mark, plan
 from indexer.query import parse_query
 from indexer.speeches.model import Speech
 from indexer.speeches.search.shapes import SPEECH_FILTERS, SpeechHit, SpeechQuery, SpeechResult
-from indexer.stores.base import FILTER_FIELDS, FacetCount, decode_cursor, encode_cursor
+from indexer.stores.base import (
+    FILTER_FIELDS,
+    FacetCount,
+    StoreUnavailable,
+    decode_cursor,
+    encode_cursor,
+)
 from indexer.stores.tantivy_store import compile_node
 
 SNIPPET_CHARS = 220
@@ -65,7 +71,9 @@ def key_values(speech: Speech) -> dict[str, str | None]:
 
 
 class TantivySpeechIndex:
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, replace_outdated: bool = True) -> None:
+        """An index built by another version is started anew by a writer (``reindex``
+        fills it from the database); a reader says so instead."""
         self.path = path
         self.schema = build_schema()
         if path is None:
@@ -74,8 +82,13 @@ class TantivySpeechIndex:
             path.mkdir(parents=True, exist_ok=True)
             try:
                 self.index = tantivy.Index(self.schema, path=str(path), reuse=True)
-            except ValueError:
-                shutil.rmtree(path)  # derived from the database: rebuilt by ``reindex``
+            except ValueError as exc:
+                if not replace_outdated:
+                    raise StoreUnavailable(
+                        f"the speech index in {path} was built by another version: "
+                        "run `abierto reindex` to rebuild it from the database"
+                    ) from exc
+                shutil.rmtree(path)
                 path.mkdir(parents=True)
                 self.index = tantivy.Index(self.schema, path=str(path), reuse=True)
         self.index.register_tokenizer("es_stem", STEMMED)
