@@ -3,7 +3,6 @@ index a session's stenographic version each time the session is indexed."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
@@ -26,8 +25,6 @@ from indexer.speeches.store import (
     save_speeches,
     session_speeches,
 )
-
-log = logging.getLogger(__name__)
 
 
 class SpeechIndex(Protocol):
