@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install system-deps run test lint format fixtures bench bench-extract bench-search bench-metadata bench-words bench-load bench-shared clean
+.PHONY: install system-deps run test lint format fixtures bench bench-extract bench-search bench-metadata bench-words bench-load bench-shared bench-speeches clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,7 +42,7 @@ fixtures: install
 	$(BIN)/python -m tests.shapes.regenerate
 
 ## Benchmarks print numbers and write JSON under bench/results/.
-bench: bench-extract bench-search bench-metadata bench-words bench-shared
+bench: bench-extract bench-search bench-metadata bench-words bench-shared bench-speeches
 
 ## The sentence reader against what each document says (bench/metadata_expected.json).
 bench-metadata: install
@@ -55,6 +55,10 @@ bench-words: install
 bench-extract: install
 	@command -v pdftotext >/dev/null || echo "pdftotext missing: apt-get install poppler-utils for the comparison column"
 	$(BIN)/python bench/extract.py
+
+## Speakers attributed right on the real SCJN transcript (when ../shared is there) and the samples.
+bench-speeches: install
+	$(BIN)/python bench/speeches.py
 
 ## Tantivy against a fresh OpenSearch node on the synthetic legal corpus (SIZE documents).
 SIZE ?= 10000

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, Field
 
 from indexer.models import Legislativo, Sentencia, Sesion, VideoLink
+from indexer.speeches.model import Speech
 from indexer.stores import FacetCount, SearchHit
 
 # -- errors ------------------------------------------------------------------------------
@@ -69,15 +70,33 @@ class SentenciaDetail(Sentencia, DocumentLinks):
 
 
 class SesionDetail(Sesion, DocumentLinks):
-    """A congress session without its full text (see ``text_url``)."""
+    """A congress session without its full text (see ``text_url``), with its speeches."""
 
     text: str = Field("", exclude=True)
+    speeches_url: str = Field("", description="The session's speeches, in order.")
+    speeches: list[Speech] = Field(
+        default_factory=list, description="Who said what, in order (stenographic version)."
+    )
+
+
+class SessionRef(BaseModel):
+    """A session that named a document, and where."""
+
+    id: str
+    title: str
+    date: dt.date | None = None
+    permalink: str
+    mentions: list[str] = Field(default_factory=list, description="The document as named.")
+    speech_ids: list[str] = Field(default_factory=list)
 
 
 class LegislativoDetail(Legislativo, DocumentLinks):
     """A legislative record without its full text (see ``text_url``)."""
 
     text: str = Field("", exclude=True)
+    discussed_in: list[SessionRef] = Field(
+        default_factory=list, description="Sessions whose agenda or speeches name it."
+    )
 
 
 DocumentDetail = Annotated[
@@ -115,6 +134,7 @@ class SessionItem(BaseModel):
     stenographic_urls: list[str] = Field(default_factory=list)
     url: str = Field(description="The session's page at its source.")
     permalink: str
+    speeches_url: str | None = Field(None, description="The session's speeches, in order.")
 
 
 class SessionsResponse(BaseModel):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from cli import backup
+from cli import backup, people
 from cli.failures import engine_unreachable, explain, public_url, settings_problem
 from cli.registry import add_commands
 from config.settings import Settings
@@ -254,6 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--max-seconds", type=float, default=60, help="stop after S seconds")
     add_commands(commands)
     backup.add_commands(commands)
+    people.add_commands(commands)
     return parser
 
 

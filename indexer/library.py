@@ -20,6 +20,13 @@ from indexer.db.database import SaveOutcome
 from indexer.extract import ExtractionError, ExtractionLimits, extract_text
 from indexer.models import FileRef, Legislativo, Sentencia, Sesion, SourceLink
 from indexer.shared import save_shared
+from indexer.speeches.service import (
+    SpeechIndex,
+    link_legislative,
+    open_speech_index,
+    process_sessions,
+    rebuild_index,
+)
 from indexer.stores import SearchQuery, SearchResult, Store
 from indexer.stores.factory import open_store
 
@@ -41,11 +48,19 @@ class ArchivedFile:
 
 
 class Library:
-    def __init__(self, db: Database, store: Store, archive: FileArchive, limits: ExtractionLimits):
+    def __init__(
+        self,
+        db: Database,
+        store: Store,
+        archive: FileArchive,
+        limits: ExtractionLimits,
+        speech_index: SpeechIndex | None = None,
+    ):
         self.db = db
         self.store = store
         self.archive = archive
         self.limits = limits
+        self.speech_index = speech_index
 
     @classmethod
     def open(cls, settings: Settings, writer: bool = False) -> Library:
@@ -62,7 +77,8 @@ class Library:
         if getattr(store, "replaced", False):
             log.warning("the search index was built by another version: rebuilding it")
             db.mark_all_unindexed()
-        return cls(db, store, FileArchive(settings.files_dir), limits)
+        speech_index = open_speech_index(settings.data_dir, store, writer)
+        return cls(db, store, FileArchive(settings.files_dir), limits, speech_index)
 
     def close(self) -> None:
         self.db.close()
@@ -139,6 +155,8 @@ class Library:
         for doc_id, error in report.errors.items():
             log.error("document %s could not be indexed: %s", doc_id, error)
         indexed = [doc for doc in batch if doc.id not in report.errors]
+        process_sessions(self.db, self.speech_index, [d for d in indexed if isinstance(d, Sesion)])
+        link_legislative(self.db, [d for d in indexed if isinstance(d, Legislativo)])
         self.db.mark_indexed(indexed)
         return len(indexed)
 
@@ -164,6 +182,7 @@ class Library:
         for doc_id, error in report.errors.items():
             log.error("document %s could not be indexed: %s", doc_id, error)
         self.db.mark_rebuilt(began, failed=list(report.errors))
+        rebuild_index(self.db, self.speech_index)
         if progress:
             progress(read)
         self.flush()

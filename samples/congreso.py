@@ -10,7 +10,7 @@ from typing import Any
 
 from samples import corpus_congreso as cc
 from samples.es import long_date, slugify, text_date
-from samples.manifest import Legislativo, Sesion, VideoRef
+from samples.manifest import Legislativo, Sesion, SpeechRef, VideoRef
 from samples.pdf import PdfWriter
 from samples.site import CONGRESO, Files, NamePool, chunks, css, esc, listing_file, page, pagination
 
@@ -20,6 +20,8 @@ LEGISLATURE = "LXVI Legislatura"
 PLATFORM = "TransmiteMX"
 PER_PAGE = 5
 PRIVATE_PATH = "/congreso/privado/directorio-interno.html"
+ROSTER_PATH = "/congreso/diputados/padron.csv"
+PARTIES = ("MORENA", "PAN", "PRI", "MC", "PVEM", "PT")
 
 GENERIC_MOTIVES = (
     "El artículo 1 de la Constitución Política de los Estados Unidos Mexicanos obliga a todas las "
@@ -68,8 +70,10 @@ def build(
 ) -> tuple[list[Sesion], list[Legislativo]]:
     deputies = [names.person() for _ in range(18)]
     president = next(name for name, female in deputies if female)
+    parties = {name: PARTIES[n % len(PARTIES)] for n, (name, _) in enumerate(deputies)}
+    files[ROSTER_PATH.lstrip("/")] = roster(deputies, parties).encode()
     legis = _legislative(files, rng, deputies)
-    sessions = _sessions(files, rng, deputies, president, legis)
+    sessions = _sessions(files, rng, deputies, president, legis, parties)
     files["congreso/css/sitio.css"] = css(CONGRESO).encode()
     home = (
         f'<h1>{esc(CONGRESS)}</h1><p class="introduccion">Bienvenida al portal de la '
@@ -303,6 +307,7 @@ def _sessions(
     deputies: list[tuple[str, bool]],
     president: str,
     legis: list[Legislativo],
+    parties: dict[str, str],
 ) -> list[Sesion]:
     used: set[dt.date] = set()
     planned: list[tuple[dt.date, cc.SessionTopic]] = []
@@ -365,7 +370,9 @@ def _sessions(
             transcript_path=transcript,
         )
         if transcript:
-            files[transcript.lstrip("/")] = _transcript(rng, s, topic, deputies, president, legis)
+            files[transcript.lstrip("/")] = _transcript(
+                rng, s, topic, deputies, president, legis, parties
+            )
         files[path.lstrip("/")] = _session_page(s).encode()
         sessions.append(s)
     _listing(
@@ -457,7 +464,13 @@ def _transcript(
     deputies: list[tuple[str, bool]],
     president: str,
     legis: list[Legislativo],
+    parties: dict[str, str],
 ) -> bytes:
+    """The session's versión estenográfica; its turns are recorded in ``s.speeches``.
+    Variety (party tags, interruptions from the seat, applause, a recess, a named change
+    of presidency) is drawn from a generator of its own, so the shared one draws exactly
+    what it always did."""
+    extra = random.Random(f"{s.date.isoformat()}-variedad")
     w = PdfWriter(
         f"Versión estenográfica - {s.title}",
         CONGRESS.upper(),
@@ -472,17 +485,51 @@ def _transcript(
         align="C",
         after=6,
     )
+    chair = president
+    item_index = 0
+    women = [name for name, female in deputies if female and name != president]
+    vice = women[0]
 
-    def deputy() -> str:
-        name, female = rng.choice(deputies)
-        return f"{'La diputada' if female else 'El diputado'} {name}"
+    def record(written: str | None, person: str | None, procedural: bool = False) -> None:
+        party = parties.get(person or "")
+        s.speeches.append(
+            SpeechRef(
+                speaker_as_written=written,
+                person=person,
+                party=party,
+                agenda_index=item_index,
+                procedural=procedural,
+            )
+        )
 
-    def say(speaker: str, text: str) -> None:
+    def say(speaker: str, text: str, person: str | None = None) -> None:
         w.write(f"-{speaker}: {text}")
+        if speaker == "La C. Presidenta":
+            person = chair
+        record(speaker, person)
+
+    def stage(text: str) -> None:
+        w.write(text)
+        record(None, None, procedural=True)
+
+    def deputy_says(text: str) -> None:
+        name, female = rng.choice(deputies)
+        tag = f" ({parties[name]})" if extra.random() < 0.5 else ""
+        say(f"{'La diputada' if female else 'El diputado'} {name}{tag}", text, name)
+
+    def interruption() -> None:
+        name, female = extra.choice(deputies)
+        say(
+            f"{'La diputada' if female else 'El diputado'} {name} (desde la curul)",
+            "Pido la palabra para una moción de orden, Presidenta.",
+            name,
+        )
+        say("La C. Presidenta", "Adelante, diputada o diputado; se le concede un minuto.")
 
     def vote() -> None:
         yes = rng.randint(20, 34)
         say("La C. Presidenta", cc.TRANSCRIPT_LINES["vote"][0])
+        stage("(Votación)")
         say(
             "La Secretaría",
             cc.TRANSCRIPT_LINES["vote"][1].format(yes=yes, no=rng.randint(0, 36 - yes)),
@@ -490,6 +537,7 @@ def _transcript(
         say("La C. Presidenta", cc.TRANSCRIPT_LINES["vote"][2])
 
     for n, item in enumerate(s.agenda, start=1):
+        item_index = n - 1
         w.write(f"{n}. {item}", style="B", after=2)
         if item == cc.AGENDA_OPENING[0]:
             hour = rng.randint(10, 12) if s.session_type != "comisión" else rng.randint(9, 16)
@@ -516,18 +564,28 @@ def _transcript(
                 (d.committee for d in legis if d.number == number and d.committee),
                 "comisión competente",
             )
-            say(
-                deputy(),
+            deputy_says(
                 f"Con el permiso de la Presidencia. Presentamos la {number}, cuyo texto íntegro se "
-                "publicó en la Gaceta Parlamentaria.",
+                "publicó en la Gaceta Parlamentaria."
             )
+            if extra.random() < 0.6:
+                stage("(Aplausos)")
             say("La C. Presidenta", f"Se turna a la {committee} para su estudio y dictamen.")
         elif item == topic.item:
             for j, text in enumerate(topic.speech):
                 explicit = topic.speakers[j] if j < len(topic.speakers) else ""
-                say(explicit or deputy(), text)
+                if explicit:
+                    say(explicit, text)
+                else:
+                    deputy_says(text)
+                if j == 0 and extra.random() < 0.5:
+                    interruption()
             if s.session_type in ("ordinaria", "extraordinaria") and "Comparecencia" not in item:
                 vote()
+            if s.session_type == "ordinaria" and extra.random() < 0.4:
+                say("La C. Presidenta", "Se decreta un receso de quince minutos.")
+                stage("(Se decreta un receso)")
+                stage("(Se reanuda la sesión)")
         elif item in cc.AGENDA_SOLEMN:
             say(
                 "La C. Presidenta",
@@ -536,14 +594,31 @@ def _transcript(
                 else rng.choice(cc.GENERAL_REMARKS),
             )
         elif item == cc.AGENDA_CLOSING[0]:
+            if extra.random() < 0.5:
+                chair = vice
+                say(
+                    f"La Presidenta diputada {vice}",
+                    "Asumo la Presidencia para conducir los asuntos de interés general.",
+                    vice,
+                )
             for text in rng.sample(cc.GENERAL_REMARKS, rng.randint(1, 3)):
-                say(deputy(), text)
+                deputy_says(text)
         else:
             say(
                 "La C. Presidenta",
                 cc.TRANSCRIPT_LINES["close"][0].format(end_hour=rng.randint(13, 17)),
             )
     return w.output()
+
+
+def roster(deputies: list[tuple[str, bool]], parties: dict[str, str]) -> str:
+    """The legislature's roster as congresses publish it: pipe-delimited, surnames
+    first, cells with stray spaces."""
+    lines = ["nombre|partido|distrito "]
+    for n, (name, _female) in enumerate(deputies, start=1):
+        given, first, second = name.rsplit(" ", 2)
+        lines.append(f"{first} {second}, {given}|{parties[name]} |{n:02d} ")
+    return "\n".join(lines) + "\n"
 
 
 def _listing(

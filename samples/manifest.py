@@ -41,6 +41,16 @@ class Sentencia(_Doc):
     pages: int
 
 
+class SpeechRef(BaseModel):
+    """A turn of a sample stenographic version, as a reader attributes it."""
+
+    speaker_as_written: str | None  # None for a stage direction: "(Aplausos)"
+    person: str | None  # who speaks (chair turns: who presides then)
+    party: str | None
+    agenda_index: int  # 0-based item of ``agenda``
+    procedural: bool = False
+
+
 class Sesion(_Doc):
     kind: Literal["sesion"] = "sesion"
     congress: str
@@ -51,6 +61,7 @@ class Sesion(_Doc):
     agenda: list[str]
     videos: list[VideoRef]
     transcript_path: str | None  # versión estenográfica PDF; None while the session is live
+    speeches: list[SpeechRef] = []  # the transcript's turns in order
 
 
 class Legislativo(_Doc):

@@ -14,9 +14,11 @@ from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, PlainTextResponse
 
 from api.deps import LibraryDep, permalink
+from api.routers.speeches import discussed_in
 from api.schemas import DETAIL_BY_KIND, DocumentDetail, ErrorResponse
 from indexer.library import AnyDocument, Library
 from indexer.models import FileRef
+from indexer.speeches.store import session_speeches
 
 router = APIRouter(prefix="/v1/documents", tags=["documents"])
 
@@ -44,6 +46,18 @@ def load_document(library: Library, doc_id: str) -> AnyDocument:
     return doc
 
 
+def speech_fields(library: Library, doc: AnyDocument) -> dict[str, object]:
+    """A session's speeches in order; the sessions that discussed a legislative record."""
+    if doc.kind == "sesion":
+        return {
+            "speeches_url": f"/v1/sessions/{doc.id}/speeches",
+            "speeches": session_speeches(library.db, doc.id),
+        }
+    if doc.kind == "legislativo":
+        return {"discussed_in": discussed_in(library, doc.id)}
+    return {}
+
+
 def preview(text: str, limit: int = PREVIEW_CHARS) -> str:
     """The text's beginning, whitespace collapsed, cut at a word boundary."""
     flat = " ".join(text.split())
@@ -59,7 +73,7 @@ def get_document(doc_id: DocId, library: LibraryDep) -> DocumentDetail:
     the full text and the archived original files."""
     doc = load_document(library, doc_id)
     link = permalink(doc.id)
-    data = doc.model_dump(exclude={"text"})
+    data = doc.model_dump(exclude={"text"}) | speech_fields(library, doc)
     return DETAIL_BY_KIND[doc.kind](
         **data,
         permalink=link,

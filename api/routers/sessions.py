@@ -94,6 +94,7 @@ def _item(doc: Sesion) -> SessionItem:
         stenographic_urls=doc.stenographic_urls,
         url=doc.url,
         permalink=permalink(doc.id),
+        speeches_url=f"/v1/sessions/{doc.id}/speeches",
     )
 
 

@@ -2,6 +2,18 @@
 database through SQLAlchemy 2 (one SQLite file by default; PostgreSQL at scale)."""
 
 from indexer.db.database import Database, DatabaseBusy
+from indexer.db.speech_tables import MentionRow, PersonRow, SpeechRow
 from indexer.db.tables import Base, CrawlRunRow, DocumentRow, FetchRow, FileRow
 
-__all__ = ["Base", "CrawlRunRow", "Database", "DatabaseBusy", "DocumentRow", "FetchRow", "FileRow"]
+__all__ = [
+    "Base",
+    "CrawlRunRow",
+    "Database",
+    "DatabaseBusy",
+    "DocumentRow",
+    "FetchRow",
+    "FileRow",
+    "MentionRow",
+    "PersonRow",
+    "SpeechRow",
+]

@@ -1,0 +1,219 @@
+"""``GET /v1/speeches``: what was said in sessions, by whom; a session's speeches in
+order; a person and what they said; the sessions that discussed a document."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from pydantic import BaseModel, Field
+
+from api.deps import LibraryDep, check_dates, invalid, page_url, permalink
+from api.schemas import SessionRef, ValidationErrorResponse
+from indexer.library import Library
+from indexer.models import Sesion
+from indexer.query import QuerySyntaxError
+from indexer.speeches.model import Mention, Speech
+from indexer.speeches.search import SPEECH_FACETS, SpeechHit, SpeechQuery
+from indexer.speeches.service import SpeechIndex
+from indexer.speeches.store import (
+    find_people,
+    get_person,
+    get_speeches,
+    mentions_of_document,
+    person_speeches,
+    session_speeches,
+)
+from indexer.stores.base import CursorError, FacetCount
+
+router = APIRouter(prefix="/v1", tags=["speeches"])
+Many = Annotated[list[str] | None, Query()]
+BAD = {422: {"model": ValidationErrorResponse, "description": "Malformed parameter"}}
+
+
+class SpeechesResponse(BaseModel):
+    total: int
+    speeches: list[SpeechHit]
+    facets: dict[str, list[FacetCount]] = Field(default_factory=dict)
+    next_cursor: str | None = None
+    next_url: str | None = None
+
+
+class SessionSpeeches(BaseModel):
+    session_id: str
+    permalink: str
+    speeches: list[Speech]
+
+
+class PersonResponse(BaseModel):
+    id: str
+    name: str
+    scope: str = Field(description="The congress or court the person belongs to.")
+    forms: list[str] = Field(description="Every way their name was written.")
+    terms: list[dict[str, str | None]] = Field(description="Legislature, party, chamber.")
+    speeches: list[Speech] = Field(description="What they said, newest first.")
+
+
+class PeopleResponse(BaseModel):
+    people: list[PersonResponse]
+
+
+@router.get(
+    "/speeches",
+    response_model=SpeechesResponse,
+    responses=BAD,
+    summary="Search what was said in sessions",
+)
+def speeches(
+    request: Request,
+    library: LibraryDep,
+    q: Annotated[str, Query(description="Words said (same syntax as /v1/search)")] = "",
+    speaker: Many = None,
+    person: Many = None,
+    party: Many = None,
+    congress: Many = None,
+    legislature: Many = None,
+    role: Many = None,
+    session: Many = None,
+    agenda: Annotated[str, Query(description="Words of the agenda item")] = "",
+    date_from: Annotated[dt.date | None, Query(description="YYYY-MM-DD, inclusive")] = None,
+    date_to: Annotated[dt.date | None, Query(description="YYYY-MM-DD, inclusive")] = None,
+    procedural: bool = False,
+    sort: Literal["relevance", "date_desc", "date_asc"] = "relevance",
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    cursor: str | None = None,
+) -> SpeechesResponse:
+    """Speeches matching the words, with highlights and facets by speaker, party and
+    congress; stage directions only with ``procedural=true``."""
+    check_dates(date_from, date_to)
+    params = {
+        "speaker": speaker,
+        "person_id": person,
+        "party": party,
+        "congress": congress,
+        "legislature": legislature,
+        "role": role,
+        "session_id": session,
+    }
+    filters = {k: [v for v in vs if v.strip()] for k, vs in params.items() if vs}
+    query = SpeechQuery(
+        q=q,
+        filters={k: v for k, v in filters.items() if v},
+        agenda=agenda,
+        date_from=date_from,
+        date_to=date_to,
+        include_procedural=procedural,
+        sort=sort,
+        limit=limit,
+        cursor=cursor or None,
+        facets=list(SPEECH_FACETS),
+    )
+    index = _index(library)
+    try:
+        result = index.search(query)
+    except QuerySyntaxError as exc:
+        raise invalid("q", exc.message, "query_syntax", position=exc.position) from exc
+    except CursorError as exc:
+        raise invalid("cursor", str(exc), "cursor") from exc
+    # the database is the truth: timings an aligner added since indexing come along
+    current = get_speeches(library.db, [hit.speech.id for hit in result.hits])
+    for hit in result.hits:
+        hit.speech = current.get(hit.speech.id, hit.speech)
+    return SpeechesResponse(
+        total=result.total,
+        speeches=result.hits,
+        facets=result.facets,
+        next_cursor=result.next_cursor,
+        next_url=page_url(request, result.next_cursor),
+    )
+
+
+def _index(library: Library) -> SpeechIndex:
+    if library.speech_index is None:
+        raise HTTPException(503, "speech search is not available")
+    return library.speech_index
+
+
+@router.get(
+    "/sessions/{session_id}/speeches",
+    response_model=SessionSpeeches,
+    summary="A session's speeches, in order",
+)
+def speeches_of_session(session_id: str, library: LibraryDep) -> SessionSpeeches:
+    doc = library.db.get_document(session_id)
+    if not isinstance(doc, Sesion):
+        raise HTTPException(404, f"no session with id {session_id[:100]!r}")
+    return SessionSpeeches(
+        session_id=doc.id,
+        permalink=permalink(doc.id),
+        speeches=session_speeches(library.db, doc.id),
+    )
+
+
+@router.get("/people", response_model=PeopleResponse, responses=BAD, summary="Find people")
+def people(
+    library: LibraryDep,
+    name: Annotated[str, Query(max_length=200, description="Any way of writing it")] = "",
+    congress: Annotated[str, Query(max_length=300, description="Congress or court")] = "",
+    legislature: Annotated[str, Query(max_length=20, description="e.g. LXVI")] = "",
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> PeopleResponse:
+    """People by name, or every person of a congress (and legislature), by name."""
+    if not (name.strip() or congress.strip()):
+        raise invalid("name", "give a name or a congress", "missing")
+    found = find_people(library.db, name, congress or None, legislature or None, limit)
+    return PeopleResponse(people=[_person(library, p.id, 0) for p in found])
+
+
+@router.get(
+    "/people/{person_id}",
+    response_model=PersonResponse,
+    summary="A person and what they said, newest first",
+)
+def person(
+    person_id: str,
+    library: LibraryDep,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> PersonResponse:
+    return _person(library, person_id, limit)
+
+
+def _person(library: Library, person_id: str, limit: int) -> PersonResponse:
+    found = get_person(library.db, person_id)
+    if found is None:
+        raise HTTPException(404, f"no person with id {person_id[:100]!r}")
+    said = person_speeches(library.db, found.id, limit=limit) if limit else []
+    return PersonResponse(
+        id=found.id,
+        name=found.name,
+        scope=found.scope,
+        forms=found.forms,
+        terms=found.terms,
+        speeches=said,
+    )
+
+
+def discussed_in(library: Library, document_id: str) -> list[SessionRef]:
+    """The sessions whose agenda or speeches name the document, newest first."""
+    grouped: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions_of_document(library.db, document_id):
+        grouped[mention.session_id].append(mention)
+    sessions = library.db.get_documents(list(grouped))
+    refs = []
+    for session_id, mentions in grouped.items():
+        doc = sessions.get(session_id)
+        if doc is None:
+            continue
+        refs.append(
+            SessionRef(
+                id=doc.id,
+                title=doc.title,
+                date=doc.date,
+                permalink=permalink(doc.id),
+                mentions=sorted({m.mention for m in mentions}),
+                speech_ids=[m.speech_id for m in mentions if m.speech_id],
+            )
+        )
+    return sorted(refs, key=lambda r: r.date or dt.date.min, reverse=True)

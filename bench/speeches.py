@@ -1,0 +1,147 @@
+"""Benchmark speech attribution: on the real SCJN versión taquigráfica (expected speakers
+in ``tests/fixtures/speeches/``) and on the sample congress's stenographic versions
+(expected turns in the sample manifest), the share of speeches whose speaker, person,
+role, party and agenda item are right, and the CPU time to split them.
+
+Usage: python bench/speeches.py [--json PATH]   (default ``bench/results/speeches.json``)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from indexer.extract import ExtractionLimits, extract_text, shutdown  # noqa: E402
+from indexer.models import Sesion  # noqa: E402
+from indexer.speeches.attribute import speeches_of  # noqa: E402
+from indexer.speeches.people import People, read_roster  # noqa: E402
+from samples.congreso import CONGRESS, ROSTER_PATH  # noqa: E402
+from samples.generate import generate  # noqa: E402
+
+SCJN = next(
+    (
+        base / "shared" / "corpus" / "scjn-transcripts" / "vt-pleno-2025-02-18.pdf"
+        for base in (REPO.parent, REPO.parent.parent)
+        if (base / "shared" / "corpus").is_dir()
+    ),
+    Path("/nonexistent"),
+)
+EXPECTED = REPO / "tests" / "fixtures" / "speeches" / "scjn-vt-pleno-2025-02-18.json"
+LIMITS = ExtractionLimits(max_bytes=100_000_000, timeout_s=120)
+
+
+def _text(path: Path) -> str:
+    return extract_text(path.read_bytes(), "application/pdf", path.name, LIMITS).text
+
+
+def _session(text: str, institution: str, congress: str | None, agenda: list[str]) -> Sesion:
+    return Sesion(
+        id="bench",
+        title="bench",
+        institution=institution,
+        jurisdiction="MX",
+        source_id="bench",
+        url="https://bench.invalid/",
+        text=text,
+        congress=congress,
+        agenda=agenda,
+        legislature="LXVI",
+    )
+
+
+def scjn() -> dict[str, Any] | None:
+    if not SCJN.exists():
+        return None
+    expected = json.loads(EXPECTED.read_text())
+    session = _session(_text(SCJN), "Suprema Corte de Justicia de la Nación", None, [])
+    start = time.process_time()
+    speeches = speeches_of(session, People(session.institution))
+    cpu = time.process_time() - start
+    spoken = [s for s in speeches if not s.procedural]
+    right = sum(
+        (s.person_name, s.role)
+        == (
+            expected["people"][s.speaker_as_written]["person"],
+            expected["people"][s.speaker_as_written]["role"],
+        )
+        for s in spoken
+        if s.speaker_as_written in expected["people"]
+    )
+    headings = len(expected["speakers"])
+    return {
+        "corpus": "SCJN vt-pleno-2025-02-18",
+        "speeches": len(spoken),
+        "procedural": len(speeches) - len(spoken),
+        "headings_expected": headings,
+        "attributed_right": right,
+        "share_right": right / len(spoken),
+        "cpu_s": cpu,
+    }
+
+
+def samples() -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        manifest = generate(root)
+        roster = read_roster((root / ROSTER_PATH.lstrip("/")).read_text())
+        people = People(CONGRESS)
+        for entry in roster:
+            person = people.resolve(entry.name)
+            if person is not None:
+                person.add_term("LXVI", entry.party, None, "padrón")
+        total = right = 0
+        cpu = 0.0
+        for sample in manifest.sesiones:
+            if not sample.transcript_path:
+                continue
+            text = _text(root / sample.transcript_path.lstrip("/"))
+            start = time.process_time()
+            speeches = speeches_of(_session(text, CONGRESS, CONGRESS, sample.agenda), people)
+            cpu += time.process_time() - start
+            got = [
+                (s.speaker_as_written, s.person_name, s.party, s.agenda_index, s.procedural)
+                for s in speeches
+            ]
+            want = [
+                (t.speaker_as_written, t.person, t.party, t.agenda_index, t.procedural)
+                for t in sample.speeches
+            ]
+            total += max(len(want), len(got))
+            right += sum(g == w for g, w in zip(got, want, strict=False))
+    return {
+        "corpus": "sample congress",
+        "speeches": total,
+        "attributed_right": right,
+        "share_right": right / total,
+        "cpu_s": cpu,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", type=Path, default=REPO / "bench" / "results" / "speeches.json")
+    args = parser.parse_args()
+    rows = [r for r in (scjn(), samples()) if r is not None]
+    shutdown()
+    print(f"{'corpus':28} {'speeches':>9} {'right':>7} {'share':>7} {'cpu s':>7}")
+    for r in rows:
+        print(
+            f"{r['corpus']:28} {r['speeches']:>9} {r['attributed_right']:>7} "
+            f"{r['share_right']:>7.1%} {r['cpu_s']:>7.3f}"
+        )
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,43 @@
+"""``abierto padron``: a congress's published roster of legislators (name, party) added
+to its people, and its sessions' speeches attributed again with it."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from config.settings import Settings
+
+
+def cmd_roster(args: argparse.Namespace, settings: Settings) -> int:
+    from indexer.library import Library
+    from indexer.speeches.service import import_roster, reattribute
+
+    path = Path(args.file)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"abierto: no se pudo leer el padrón {path}: {exc}")
+        return 2
+    library = Library.open(settings, writer=True)
+    try:
+        rows = import_roster(library.db, text, args.congreso, args.legislatura, args.camara)
+        speeches = reattribute(library.db, library.speech_index, args.congreso)
+    except ValueError as exc:
+        print(f"abierto: el padrón no se puede leer: {exc}")
+        return 2
+    finally:
+        library.close()
+    print(f"padrón: {rows} personas de {args.congreso}; {speeches} intervenciones atribuidas")
+    return 0
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:
+    roster = commands.add_parser(
+        "padron", help="import a roster of legislators (nombre|partido…) for a congress"
+    )
+    roster.add_argument("file", help="delimited text with a 'nombre' and a 'partido' column")
+    roster.add_argument("--congreso", required=True, help="the congress, as its sessions name it")
+    roster.add_argument("--legislatura", help="e.g. LXVI")
+    roster.add_argument("--camara", help="e.g. Pleno, Senado")
+    roster.set_defaults(func=cmd_roster)

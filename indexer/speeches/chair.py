@@ -1,0 +1,46 @@
+"""Who presides: read from the session's heading (``Presidencia de la diputada …``,
+``PRESIDENTA SEÑORA MINISTRA: NORMA LUCÍA PIÑA HERNÁNDEZ``) and from named chair turns
+(``-La Presidenta diputada Kenia López Rabadán:``), and who attends (a court's list)."""
+
+from __future__ import annotations
+
+import re
+
+from indexer.speeches.people import display_name
+
+_UP = "A-ZÁÉÍÓÚÑÜ"
+_CAPITALISED = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü'.-]+"
+_CONGRESS_CHAIR = re.compile(
+    r"\bPresidencia de(?:l| la)\s+(?:C\.\s+)?(?:diputad[oa]|senador(?:a)?|[Dd]ip\.|[Ss]en\.)\s+"
+    rf"(?P<name>{_CAPITALISED}(?:\s+(?:(?:de|del|la|los|y)\s+)*{_CAPITALISED}){{1,6}})"
+)
+_COURT_CHAIR = re.compile(
+    rf"PRESIDENT[EA]\s+SEÑORA?\s+(?:MINISTR[OA]|MAGISTRAD[OA]):\s*\n?\s*(?P<name>[{_UP}][{_UP} ]+)"
+)
+_NOT_NAMES = re.compile(
+    r"SUPREMA|SESI[OÓ]N|SEÑOR|MINISTR|PLENO|TRIBUNAL|CORTE|JUSTICIA|ASISTENCIA|AUSENTE|"
+    r"SECRETAR|NACI[OÓ]N|CELEBRADA|CONTENIDO|ÍNDICE|PONENCIA|ACUERDOS|LEY|ARTÍCULO"
+)
+
+
+def heading_chair(text: str) -> str | None:
+    """The person presiding, as the transcript's heading names them."""
+    head = text[:6000]
+    match = _COURT_CHAIR.search(head) or _CONGRESS_CHAIR.search(head)
+    return display_name(" ".join(match["name"].split())) if match else None
+
+
+def court_attendance(text: str) -> list[str]:
+    """The names listed under ``ASISTENCIA`` (present and absent) in a court's heading."""
+    start = text.find("ASISTENCIA")
+    if start < 0:
+        return []
+    end = text.find("(SE ABRIÓ", start)
+    block = text[start : end if end > 0 else start + 3000]
+    names = []
+    for line in block.splitlines():
+        line = line.strip()
+        named = re.fullmatch(rf"[{_UP}][{_UP} ]+", line) and not _NOT_NAMES.search(line)
+        if named and 2 <= len(line.split()) <= 7:
+            names.append(display_name(line))
+    return names

@@ -1,0 +1,184 @@
+"""One person however their name is written: ``Dip. José Luis Cabrera Ledesma``,
+``JOSÉ LUIS CABRERA``, ``Cabrera Ledesma, José Luis`` and ``Sen. Jose Luis Cabrera``
+are one legislator of one congress; a name that could be two people is left unresolved."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from indexer.analysis import fold_keyword
+from indexer.models import document_id
+from indexer.speeches.roles import party_of
+
+_HONORIFICS = re.compile(
+    r"^(?:(?:dip|sen|c|lic|licda|mtro|mtra|dr|dra|ing|prof|profa|arq|sr|sra)\.?|"
+    r"diputad[oa]|senador(?:a)?|ministr[oa]|magistrad[oa]|ciudadan[oa]|senor(?:a)?)\s+"
+)
+_PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "san"})
+
+
+def name_tokens(name: str) -> list[str]:
+    """The words that make a name, folded: honorifics, punctuation and particles out;
+    ``Apellidos, Nombres`` (rosters) turned around."""
+    if name.count(",") == 1:
+        surnames, given = name.split(",")
+        name = f"{given} {surnames}"
+    folded = fold_keyword(name)
+    previous = None
+    while previous != folded:
+        previous = folded
+        folded = _HONORIFICS.sub("", folded)
+    words = re.findall(r"[a-z0-9]+", folded)
+    return [w for w in words if w not in _PARTICLES]
+
+
+def display_name(name: str) -> str:
+    """A name as shown: roster order turned around, honorifics out, no shouting."""
+    if name.count(",") == 1:
+        surnames, given = name.split(",")
+        name = f"{given.strip()} {surnames.strip()}"
+    words = name.split()
+    while words and _HONORIFICS.match(fold_keyword(words[0]) + " "):
+        words = words[1:]
+    shown = " ".join(words)
+    return shown.title() if shown.isupper() else shown
+
+
+def person_id(scope: str, name: str) -> str:
+    return document_id("persona", f"{fold_keyword(scope)}|{' '.join(name_tokens(name))}")
+
+
+@dataclass
+class Person:
+    """A person of one congress (or court): their fullest name, every form seen, and
+    their terms (legislature, party, chamber) as rosters and speeches say."""
+
+    id: str
+    name: str
+    scope: str
+    forms: list[str] = field(default_factory=list)
+    terms: list[dict[str, str | None]] = field(default_factory=list)
+
+    def add_term(
+        self, legislature: str | None, party: str | None, chamber: str | None, source: str
+    ) -> None:
+        for term in self.terms:
+            if term.get("legislature") == legislature:
+                if party and not term.get("party"):
+                    term["party"] = party
+                return
+        self.terms.append(
+            {"legislature": legislature, "party": party, "chamber": chamber, "source": source}
+        )
+
+    def party_in(self, legislature: str | None) -> str | None:
+        for term in self.terms:
+            if term.get("legislature") == legislature and term.get("party"):
+                return term["party"]
+        parties = {t["party"] for t in self.terms if t.get("party")}
+        return parties.pop() if len(parties) == 1 else None
+
+
+def same_person(written: list[str], known: list[str]) -> bool:
+    """``written`` names ``known`` when its words appear in ``known`` in order and either
+    start with the same first name, or are its trailing surnames (``Pérez Dayán`` for
+    ``Alberto Pérez Dayán``). Two words at least: one word names no one for sure."""
+    if len(written) < 2 or len(written) > len(known):
+        return False
+    if known[-len(written) :] == written:
+        return True
+    if written[0] != known[0]:
+        return False
+    it = iter(known)
+    return all(word in it for word in written)
+
+
+class People:
+    """The people of one scope (a congress or a court), to resolve names against."""
+
+    def __init__(self, scope: str, people: Iterable[Person] = ()) -> None:
+        self.scope = scope
+        self.by_id: dict[str, Person] = {p.id: p for p in people}
+
+    def find(self, name: str) -> Person | None:
+        """The one person ``name`` can be; none when no one or more than one."""
+        tokens = name_tokens(name)
+        if not tokens:
+            return None
+        exact = [p for p in self.by_id.values() if name_tokens(p.name) == tokens]
+        if len(exact) == 1:
+            return exact[0]
+        found = [
+            p
+            for p in self.by_id.values()
+            if same_person(tokens, name_tokens(p.name))
+            or any(same_person(tokens, name_tokens(form)) for form in p.forms)
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def resolve(self, name: str, create: bool = True) -> Person | None:
+        """The person ``name`` is; a new one when no one matches (and ``create``)."""
+        person = self.find(name)
+        if person is None and create and len(name_tokens(name)) >= 2:
+            if self._ambiguous(name):
+                return None
+            shown = display_name(name)
+            person = Person(person_id(self.scope, shown), shown, self.scope)
+            self.by_id[person.id] = person
+        if person is not None:
+            shown = display_name(name)
+            if shown not in person.forms:
+                person.forms.append(shown)
+            if len(name_tokens(shown)) > len(name_tokens(person.name)) and same_person(
+                name_tokens(person.name), name_tokens(shown)
+            ):
+                person.name = shown
+        return person
+
+    def _ambiguous(self, name: str) -> bool:
+        tokens = name_tokens(name)
+        return sum(same_person(tokens, name_tokens(p.name)) for p in self.by_id.values()) > 1
+
+
+@dataclass(frozen=True)
+class RosterEntry:
+    name: str
+    party: str | None
+    district: str | None = None
+
+
+def read_roster(text: str) -> list[RosterEntry]:
+    """A roster as congresses and civic groups publish it: delimited (``|``, ``,``, ``;``
+    or tab) with a header naming ``nombre`` and perhaps ``partido``/``grupo``; cells
+    with stray spaces."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if not lines:
+        return []
+    delimiter = max("|;,\t", key=lines[0].count)
+    rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
+    header = [fold_keyword(cell) for cell in rows[0]]
+
+    def column(*names: str) -> int | None:
+        return next((i for i, h in enumerate(header) if h in names), None)
+
+    name_col = column("nombre", "name", "legislador", "diputado", "senador", "nombre completo")
+    if name_col is None:
+        raise ValueError("the roster has no 'nombre' column")
+    party_col = column("partido", "grupo", "grupo parlamentario", "party")
+    district_col = column("distrito", "entidad", "estado")
+    entries = []
+    for row in rows[1:]:
+        cells = [cell.strip() for cell in row]
+        if len(cells) <= name_col or not cells[name_col]:
+            continue
+        raw_party = cells[party_col] if party_col is not None and party_col < len(cells) else ""
+        party = party_of(raw_party) or (raw_party or None)
+        district = (
+            cells[district_col] if district_col is not None and district_col < len(cells) else None
+        )
+        entries.append(RosterEntry(display_name(cells[name_col]), party, district or None))
+    return entries

@@ -1,0 +1,129 @@
+"""Who a speaker line says is speaking: role, name, party, seat, from the words as
+written (``-El diputado José Luis Cabrera Ledesma (PAN) (desde la curul):``,
+``SEÑORA MINISTRA PRESIDENTA:``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from indexer.analysis import fold_keyword
+
+ROLES = ("presidencia", "secretaria", "legislador", "ministro", "magistrado", "compareciente")
+PARTIES: dict[str, str] = {
+    "morena": "MORENA",
+    "pan": "PAN",
+    "pri": "PRI",
+    "pvem": "PVEM",
+    "pt": "PT",
+    "mc": "MC",
+    "movimiento ciudadano": "MC",
+    "prd": "PRD",
+    "pes": "PES",
+    "panal": "PANAL",
+    "nueva alianza": "PANAL",
+    "sp": "SP",
+    "sin partido": "SP",
+    "independiente": "IND",
+}
+_PAREN = re.compile(r"\(([^()]*)\)")
+_ARTICLE = r"(?:el|la|los|las)\s+"
+# Words that say a role, not a name (folded, in the order they are stripped).
+_TITLE_WORDS = re.compile(
+    r"^(?:(?:el|la|c\.|ciudadan[oa]|senor(?:a)?|presidente|presidenta|presidencia|"
+    r"secretari[oa]|secretaria|vicepresidente|vicepresidenta|diputad[oa]|dip\.|senador(?:a)?|"
+    r"sen\.|legislador(?:a)?|ministr[oa]|magistrad[oa]|general de acuerdos|de la mesa directiva|"
+    r"en funciones de presidente|en funciones de presidenta)\s*)+"
+)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A speaker line read: ``name`` only when the line names someone."""
+
+    as_written: str
+    role: str
+    name: str | None = None
+    party: str | None = None
+    from_seat: bool = False
+
+    @property
+    def chair(self) -> bool:
+        return self.role == "presidencia"
+
+
+def party_of(value: str) -> str | None:
+    return PARTIES.get(fold_keyword(value).strip(" ."))
+
+
+def read_speaker(as_written: str) -> Speaker:
+    """The role, name and party a speaker line states (nothing guessed)."""
+    written = " ".join(as_written.strip(" -–—").split())
+    party = None
+    from_seat = False
+    for inner in _PAREN.findall(written):
+        folded = fold_keyword(inner)
+        if "curul" in folded or "tribuna" in folded or "lugar" in folded:
+            from_seat = True
+        elif party_of(inner):
+            party = party_of(inner)
+    bare = " ".join(_PAREN.sub(" ", written).split())
+    folded = fold_keyword(bare)
+    role = _role(folded)
+    return Speaker(written, role, _name(bare, folded, role), party, from_seat)
+
+
+def _role(folded: str) -> str:
+    if re.search(r"\b(titular|comparec|funcionari|invitad|ponente invitad)", folded):
+        return "compareciente"
+    if re.match(_ARTICLE + r"(c\.\s+)?secretari[oa] (de|del) (?!la mesa)", folded):
+        return "compareciente"  # a cabinet secretary, not the chamber's secretaría
+    head = folded[:40]
+    if re.search(r"\bpresiden(te|ta|cia)\b", head) and not head.startswith(
+        ("la secretaria", "el secretario", "la secretari")
+    ):
+        return "presidencia"
+    if re.search(r"\bsecretari[oa]\b|\bsecretaria\b", head):
+        return "secretaria"
+    if re.search(r"\bministr[oa]\b", head):
+        return "ministro"
+    if re.search(r"\bmagistrad[oa]\b", head):
+        return "magistrado"
+    if re.search(r"\b(diputad[oa]|dip\.|senador(a)?|sen\.|legislador(a)?)", head):
+        return "legislador"
+    if re.match(_ARTICLE + r"(c\.\s+)?(ciudadan[oa]|licenciad[oa]|maestr[oa]|doctor(a)?)", head):
+        return "compareciente"
+    return "otro"
+
+
+def _name(bare: str, folded: str, role: str) -> str | None:
+    """The personal name after the role words; none for ``La Secretaría``, ``La C.
+    Presidenta``, or a compareciente described by office (unless the office is followed
+    by the name: ``El Secretario de Hacienda y Crédito Público, Edgar Amador Zamora``)."""
+    if role == "compareciente":
+        named = bare.partition(",")[2]
+        words = named.split()
+        if len(words) >= 2 and all(w[:1].isupper() or w in ("de", "del", "la", "y") for w in words):
+            return " ".join(words)
+        return None
+    words = bare.split()
+    folded_words = folded.split()
+    cut = 0
+    while cut < len(folded_words) and _TITLE_WORDS.fullmatch(folded_words[cut] + " "):
+        cut += 1
+    # "general de acuerdos" and "de la mesa directiva" are several words
+    rest = " ".join(folded_words[cut:])
+    for phrase in ("general de acuerdos", "de la mesa directiva"):
+        if rest.startswith(phrase):
+            cut += len(phrase.split())
+            rest = " ".join(folded_words[cut:])
+            while cut < len(folded_words) and _TITLE_WORDS.fullmatch(folded_words[cut] + " "):
+                cut += 1
+    name_words = words[cut:]
+    particles = {"de", "del", "la", "las", "los", "y"}
+    if not name_words or not all(w[:1].isupper() or w in particles for w in name_words):
+        return None  # "La persona galardonada" describes someone, it does not name them
+    if len(name_words) == 1 and role not in ("ministro", "magistrado"):
+        return None
+    name = " ".join(name_words)
+    return name.title() if name.isupper() else name

@@ -1,0 +1,188 @@
+"""The speech index on Elasticsearch/OpenSearch: one index ``<alias>-speeches`` beside
+the documents' alias, the same Spanish analysis and the same compiled syntax tree."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from indexer.analysis import fold_keyword, stem_tokens
+from indexer.highlight import plan
+from indexer.query import parse_query
+from indexer.speeches.model import Speech
+from indexer.speeches.search.shapes import SPEECH_FILTERS, SpeechHit, SpeechQuery, SpeechResult
+from indexer.speeches.search.tantivy_index import KEY_FIELDS, key_values
+from indexer.stores.base import FacetCount, StoreUnavailable, decode_cursor, encode_cursor
+from indexer.stores.engine import bulk, highlights
+from indexer.stores.engine.clients import EngineClient
+from indexer.stores.engine.compile import compile_query, key_field
+from indexer.stores.engine.retry import Backoff, EngineError, retryable
+from indexer.stores.engine.schema import FOLDED, KEY_NORMALIZER, STEMMED, index_settings
+
+MAX_SESSION_SPEECHES = 10_000
+
+
+def mappings() -> dict[str, Any]:
+    def full_text(fold: bool) -> dict[str, Any]:
+        field: dict[str, Any] = {"type": "text", "analyzer": STEMMED}
+        if fold:
+            field["fields"] = {"fold": {"type": "text", "analyzer": FOLDED}}
+        return field
+
+    text = full_text(fold=True)
+    text["index_options"] = "offsets"
+    properties: dict[str, Any] = {
+        "id": {"type": "keyword"},
+        "title": full_text(fold=True),
+        "text": text,
+        "meta": full_text(fold=False),
+        "agenda": full_text(fold=False),
+        "date": {"type": "date", "format": "strict_date"},
+        "procedural": {"type": "boolean"},
+        "payload": {"type": "object", "enabled": False},
+    }
+    for name in KEY_FIELDS:
+        properties[name] = {
+            "type": "keyword",
+            "ignore_above": 4096,
+            "fields": {
+                "key": {"type": "keyword", "normalizer": KEY_NORMALIZER, "ignore_above": 4096}
+            },
+        }
+    return {"dynamic": "strict", "properties": properties}
+
+
+def to_source(speech: Speech) -> dict[str, Any]:
+    source: dict[str, Any] = {
+        "id": speech.id,
+        "title": "",
+        "text": speech.text,
+        "meta": "\n".join(
+            v for v in (speech.speaker_as_written, speech.person_name, speech.party) if v
+        ),
+        "agenda": speech.agenda_item or "",
+        "date": speech.date.isoformat() if speech.date else None,
+        "procedural": speech.procedural,
+        "payload": speech.model_dump(mode="json"),
+    }
+    source.update({k: v for k, v in key_values(speech).items() if v and v.strip()})
+    return source
+
+
+class EngineSpeechIndex:
+    def __init__(self, client: EngineClient, name: str, backoff: Backoff | None = None) -> None:
+        self.client = client
+        self.name = name
+        self.backoff = backoff or Backoff()
+        self._ready = False
+
+    def ensure(self) -> None:
+        if self._ready:
+            return
+        if not self.backoff.call(lambda: self.client.index_exists(self.name), "exists"):
+            with contextlib.suppress(EngineError):  # another process made it meanwhile
+                self.client.create_index(self.name, index_settings(1, 0), mappings())
+        self._ready = True
+
+    def _ids_of(self, session_ids: list[str]) -> list[str]:
+        body = {
+            "query": {"terms": {key_field("session_id"): [fold_keyword(s) for s in session_ids]}},
+            "size": MAX_SESSION_SPEECHES,
+            "_source": False,
+        }
+        response = self.backoff.call(lambda: self.client.search(self.name, body), "search")
+        return [hit["_id"] for hit in response["hits"]["hits"]]
+
+    def replace_sessions(self, session_ids: Iterable[str], speeches: Iterable[Speech]) -> int:
+        self.ensure()
+        sessions = list(session_ids)
+        written = list(speeches)
+        keep = {s.id for s in written}
+        stale = [i for i in self._ids_of(sessions) if i not in keep] if sessions else []
+
+        def actions() -> Iterator[bulk.Action]:
+            for doc_id in stale:
+                yield bulk.Action("delete", doc_id, self.name)
+            for speech in written:
+                yield bulk.Action("index", speech.id, self.name, to_source(speech))
+
+        bulk.run(self.client, actions(), self.backoff, workers=1)
+        self.backoff.call(lambda: self.client.refresh(self.name), "refresh")
+        return len(written)
+
+    def rebuild(self, speeches: Iterable[Speech]) -> int:
+        """Start the index anew with ``speeches`` (searches see it fill up)."""
+        with contextlib.suppress(EngineError):
+            self.client.delete_index(self.name)
+        self._ready = False
+        return self.replace_sessions([], speeches)
+
+    def count(self) -> int:
+        self.ensure()
+        return self.backoff.call(lambda: self.client.count(self.name), "count")
+
+    def search(self, query: SpeechQuery) -> SpeechResult:
+        offset = decode_cursor(query)  # type: ignore[arg-type]
+        tree = parse_query(query.q)
+        body = _body(query, compile_query(tree), offset)
+        try:
+            self.ensure()
+            response = self.backoff.call(lambda: self.client.search(self.name, body), "search")
+        except EngineError as exc:
+            if retryable(exc.status):
+                raise StoreUnavailable(f"the engine does not answer: {exc}") from exc
+            raise
+        match_plan = plan(tree)
+        hits = []
+        for raw in response["hits"]["hits"]:
+            speech = Speech.model_validate(raw["_source"]["payload"])
+            marked = highlights.to_marks(raw.get("highlight", {}).get("text", []), match_plan)
+            score = raw.get("_score") if query.sort == "relevance" else None
+            hits.append(SpeechHit(speech=speech, score=score, highlights=marked))
+        total = int(response["hits"]["total"]["value"])
+        next_offset = offset + len(hits)
+        cursor = encode_cursor(query, next_offset) if next_offset < total and hits else None  # type: ignore[arg-type]
+        facets = {
+            name: [
+                FacetCount(value=str(b["key"]), count=int(b["doc_count"])) for b in agg["buckets"]
+            ]
+            for name, agg in response.get("aggregations", {}).items()
+        }
+        return SpeechResult(total=total, hits=hits, facets=facets, next_cursor=cursor)
+
+
+def _body(query: SpeechQuery, words: dict[str, Any], offset: int) -> dict[str, Any]:
+    filters: list[dict[str, Any]] = []
+    for name, values in query.filters.items():
+        if name not in SPEECH_FILTERS:
+            raise ValueError(f"unknown filter field {name!r}")
+        wanted = [fold_keyword(v) for v in values if v.strip()]
+        if wanted:
+            filters.append({"terms": {key_field(name): wanted}})
+    if stem_tokens(query.agenda):
+        filters.append({"match": {"agenda": {"query": query.agenda, "operator": "and"}}})
+    if query.date_from or query.date_to:
+        bounds = {}
+        if query.date_from:
+            bounds["gte"] = query.date_from.isoformat()
+        if query.date_to:
+            bounds["lte"] = query.date_to.isoformat()
+        filters.append({"range": {"date": bounds}})
+    must_not = [] if query.include_procedural else [{"term": {"procedural": True}}]
+    if query.sort == "relevance":
+        sort: list[Any] = [{"_score": {"order": "desc"}}, {"id": {"order": "asc"}}]
+    else:
+        order = "desc" if query.sort == "date_desc" else "asc"
+        sort = [{"date": {"order": order, "missing": "_last"}}, {"id": {"order": "asc"}}]
+    facets = [name for name in query.facets if name in SPEECH_FILTERS]
+    return {
+        "query": {"bool": {"must": [words], "filter": filters, "must_not": must_not}},
+        "sort": sort,
+        "from": offset,
+        "size": query.limit,
+        "track_total_hits": True,
+        "_source": ["payload"],
+        "highlight": highlights.request(),
+        "aggs": {n: {"terms": {"field": n, "size": query.facet_size}} for n in facets},
+    }

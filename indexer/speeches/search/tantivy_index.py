@@ -1,0 +1,243 @@
+"""The embedded speech index: a Tantivy folder beside the documents' index, compiled
+from the same query syntax tree (``indexer.query``) with the same Spanish analysis."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import shutil
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+import tantivy
+
+from indexer.analysis import FOLDED, STEMMED, fold_keyword, stem_tokens
+from indexer.highlight import mark, plan
+from indexer.query import parse_query
+from indexer.speeches.model import Speech
+from indexer.speeches.search.shapes import SPEECH_FILTERS, SpeechHit, SpeechQuery, SpeechResult
+from indexer.stores.base import (
+    FILTER_FIELDS,
+    FacetCount,
+    StoreUnavailable,
+    decode_cursor,
+    encode_cursor,
+)
+from indexer.stores.tantivy_store import compile_node
+
+SNIPPET_CHARS = 220
+WRITER_HEAP = 64 * 1024 * 1024
+# every field the query language may name gets a keyword field, so ``court:x`` in a
+# speech search matches nothing instead of failing
+KEY_FIELDS = tuple(dict.fromkeys((*SPEECH_FILTERS, *FILTER_FIELDS)))
+
+
+def _key(name: str) -> str:
+    return f"key_{name}"
+
+
+def build_schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("id", stored=True, tokenizer_name="raw")
+    builder.add_text_field("title", tokenizer_name="es_stem")
+    builder.add_text_field("text", stored=True, tokenizer_name="es_stem")
+    builder.add_text_field("meta", tokenizer_name="es_stem")
+    builder.add_text_field("agenda", tokenizer_name="es_stem")
+    builder.add_text_field("title_fold", tokenizer_name="es_fold", index_option="freq")
+    builder.add_text_field("text_fold", tokenizer_name="es_fold", index_option="freq")
+    builder.add_date_field("date", indexed=True, fast=True)
+    builder.add_integer_field("procedural", indexed=True)
+    for name in KEY_FIELDS:
+        builder.add_text_field(name, tokenizer_name="raw", fast=True)
+        builder.add_text_field(_key(name), tokenizer_name="raw", index_option="basic")
+    builder.add_bytes_field("payload", stored=True, indexed=False)
+    return builder.build()
+
+
+def key_values(speech: Speech) -> dict[str, str | None]:
+    """The keyword fields a speech is filtered and faceted on (every speech index)."""
+    return {
+        "speaker": speech.person_name,
+        "person_id": speech.person_id,
+        "party": speech.party,
+        "congress": speech.congress,
+        "legislature": speech.legislature,
+        "role": speech.role,
+        "session_id": speech.session_id,
+        "jurisdiction": speech.jurisdiction,
+        "kind": "discurso",
+    }
+
+
+class TantivySpeechIndex:
+    def __init__(self, path: Path | None, replace_outdated: bool = True) -> None:
+        """An index built by another version is started anew by a writer (``reindex``
+        fills it from the database); a reader says so instead."""
+        self.path = path
+        self.schema = build_schema()
+        if path is None:
+            self.index = tantivy.Index(self.schema)
+        else:
+            path.mkdir(parents=True, exist_ok=True)
+            try:
+                self.index = tantivy.Index(self.schema, path=str(path), reuse=True)
+            except ValueError as exc:
+                if not replace_outdated:
+                    raise StoreUnavailable(
+                        f"the speech index in {path} was built by another version: "
+                        "run `abierto reindex` to rebuild it from the database"
+                    ) from exc
+                shutil.rmtree(path)
+                path.mkdir(parents=True)
+                self.index = tantivy.Index(self.schema, path=str(path), reuse=True)
+        self.index.register_tokenizer("es_stem", STEMMED)
+        self.index.register_tokenizer("es_fold", FOLDED)
+        self._lock = threading.Lock()
+
+    def replace_sessions(self, session_ids: Iterable[str], speeches: Iterable[Speech]) -> int:
+        """Drop the sessions' speeches and add ``speeches`` in one commit."""
+        return self._write(session_ids, speeches, replace_all=False)
+
+    def rebuild(self, speeches: Iterable[Speech]) -> int:
+        return self._write((), speeches, replace_all=True)
+
+    def _write(
+        self, session_ids: Iterable[str], speeches: Iterable[Speech], replace_all: bool
+    ) -> int:
+        count = 0
+        with self._lock:
+            writer = self.index.writer(WRITER_HEAP, 1)
+            try:
+                if replace_all:
+                    writer.delete_all_documents()
+                for session_id in session_ids:
+                    writer.delete_documents_by_term(_key("session_id"), fold_keyword(session_id))
+                for speech in speeches:
+                    writer.add_document(self._entry(speech))
+                    count += 1
+                writer.commit()
+            except BaseException:
+                writer.rollback()
+                raise
+            finally:
+                del writer
+            self.index.reload()
+        return count
+
+    def _entry(self, speech: Speech) -> tantivy.Document:
+        entry = tantivy.Document()
+        entry.add_text("id", speech.id)
+        entry.add_text("title", "")
+        entry.add_text("text", speech.text)
+        entry.add_text("text_fold", speech.text)
+        meta = [speech.speaker_as_written, speech.person_name, speech.party]
+        entry.add_text("meta", "\n".join(v for v in meta if v))
+        entry.add_text("agenda", speech.agenda_item or "")
+        entry.add_integer("procedural", int(speech.procedural))
+        if speech.date is not None:
+            entry.add_date("date", dt.datetime.combine(speech.date, dt.time(), tzinfo=dt.UTC))
+        for name, value in key_values(speech).items():
+            if value and value.strip():
+                entry.add_text(name, value)
+                entry.add_text(_key(name), fold_keyword(value))
+        entry.add_bytes("payload", speech.model_dump_json().encode())
+        return entry
+
+    def count(self) -> int:
+        self.index.reload()
+        return self.index.searcher().num_docs
+
+    def search(self, query: SpeechQuery) -> SpeechResult:
+        offset = decode_cursor(query)  # type: ignore[arg-type]
+        tree = parse_query(query.q)
+        text_query = compile_node(self.schema, tree)
+        clauses = [(tantivy.Occur.Must, text_query)]
+        for name, values in query.filters.items():
+            if name not in SPEECH_FILTERS:
+                raise ValueError(f"unknown filter field {name!r}")
+            wanted = [v for v in values if v.strip()]
+            if wanted:
+                options = [
+                    (
+                        tantivy.Occur.Should,
+                        tantivy.Query.term_query(self.schema, _key(name), fold_keyword(v)),
+                    )
+                    for v in wanted
+                ]
+                clauses.append((tantivy.Occur.Must, tantivy.Query.boolean_query(options)))
+        agenda_words = stem_tokens(query.agenda)
+        for token in agenda_words:
+            clauses.append(
+                (tantivy.Occur.Must, tantivy.Query.term_query(self.schema, "agenda", token))
+            )
+        if not query.include_procedural:
+            clauses.append(
+                (tantivy.Occur.MustNot, tantivy.Query.term_query(self.schema, "procedural", 1))
+            )
+        if query.date_from or query.date_to:
+
+            def at(day: dt.date | None) -> dt.datetime | None:
+                return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC) if day else None
+
+            clauses.append(
+                (
+                    tantivy.Occur.Must,
+                    tantivy.Query.range_query(
+                        self.schema,
+                        "date",
+                        tantivy.FieldType.Date,
+                        at(query.date_from),
+                        at(query.date_to),
+                    ),
+                )
+            )
+        full = tantivy.Query.boolean_query(clauses)
+        self.index.reload()
+        searcher = self.index.searcher()
+        if query.sort == "relevance":
+            result = searcher.search(full, limit=query.limit, offset=offset, count=True)
+        else:
+            order = tantivy.Order.Desc if query.sort == "date_desc" else tantivy.Order.Asc
+            result = searcher.search(
+                full,
+                limit=query.limit,
+                offset=offset,
+                count=True,
+                order_by_field="date",
+                order=order,
+            )
+        snippets = tantivy.SnippetGenerator.create(searcher, text_query, self.schema, "text")
+        snippets.set_max_num_chars(SNIPPET_CHARS)
+        match_plan = plan(tree)
+        hits = []
+        for key, address in result.hits:
+            stored = searcher.doc(address)
+            speech = Speech.model_validate_json(bytes(stored["payload"][0]))
+            snippet = snippets.snippet_from_doc(stored)
+            fragment = snippet.fragment()
+            if fragment:
+                marked = [
+                    mark(fragment, [(r.start, r.end) for r in snippet.highlighted()], match_plan)
+                ]
+            else:
+                marked = [html.escape(speech.text[:SNIPPET_CHARS])] if speech.text else []
+            score = float(key) if query.sort == "relevance" else None
+            hits.append(SpeechHit(speech=speech, score=score, highlights=marked))
+        total = result.count or 0
+        next_offset = offset + len(hits)
+        cursor = encode_cursor(query, next_offset) if next_offset < total and hits else None  # type: ignore[arg-type]
+        facets: dict[str, list[FacetCount]] = {}
+        spec = {
+            n: {"terms": {"field": n, "size": query.facet_size}}
+            for n in query.facets
+            if n in SPEECH_FILTERS
+        }
+        if spec:
+            raw = searcher.aggregate(full, spec)
+            for name in spec:
+                buckets = raw.get(name, {}).get("buckets", [])
+                facets[name] = [
+                    FacetCount(value=str(b["key"]), count=int(b["doc_count"])) for b in buckets
+                ]
+        return SpeechResult(total=total, hits=hits, facets=facets, next_cursor=cursor)

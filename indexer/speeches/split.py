@@ -1,0 +1,189 @@
+"""A stenographic version cut into turns: who speaks (as written), what they say, under
+which agenda item; stage directions (``(Aplausos)``, ``(VOTACIÓN FAVORABLE)``, recess)
+kept as their own procedural turns.
+
+Two shapes are read: the congresses' (``-La C. Presidenta: …`` at the start of a
+paragraph) and the SCJN's versión taquigráfica (``SEÑORA MINISTRA PRESIDENTA: …``, in
+capitals, often glued to the previous page's last sentence by the PDF's text)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from indexer.analysis import fold_keyword
+
+_UP = "A-ZÁÉÍÓÚÑÜ"
+_CONGRESS_SPEAKER = re.compile(
+    r"^\s*[-–—]\s*(?P<who>(?:El|La|Los|Las|Una|Varias)\s+[^:\n]{2,160}?|Voces(?: a coro)?)"
+    r"\s*:\s+",
+    re.MULTILINE,
+)
+_COURT_SPEAKER = re.compile(
+    r"(?<!PRESIDENTA )(?<!PRESIDENTE )(?<!Y )"
+    rf"(?P<who>SEÑORA? (?:MINISTR[OA]|MAGISTRAD[OA])(?: PRESIDENT[EA])?(?: [{_UP}][{_UP} ]*?)?"
+    rf"|SECRETARI[OA] GENERAL DE ACUERDOS|SECRETARI[OA] (?:DE ESTUDIO Y CUENTA|AUXILIAR DE "
+    rf"ACUERDOS)(?: [{_UP}][{_UP} ]*?)?)\s*:(?=\s|$)"
+)
+_STAGE_WORDS = (
+    r"aplaus|votaci[oó]n|receso|se (?:abri[oó]|levant[oó]|reanud|decret|incorpor|retir)|"
+    r"en este momento|risas|gritos|la asamblea|manifestaci|ingresa|sale del|"
+    r"se (?:pone|ponen) de pie|honores|himno|minuto de silencio|campana"
+)
+_STAGE_INLINE = re.compile(
+    rf"\s*\((?:{_STAGE_WORDS})[^()]{{0,200}}\)\.?"
+    rf"(?-i:\s*QUEDA(?:N)? [{_UP}][{_UP}0-9 ,.;/]*?\.(?=\s|$|[{_UP}]?[a-z¿¡]))?",
+    re.IGNORECASE,
+)
+_OPENING = re.compile(r"^\s*\(se (?:abri[oó]|inici[oó]) la sesi[oó]n[^()]*\)\.?\s*$", re.I)
+_AGENDA_HEADING = re.compile(r"^\s*(\d{1,2})\s*[.)-]\s+(.{8,})$")
+_COURT_MATTER = re.compile(
+    rf"relativ[oa] a (?:la|el|los|las)\s+(?P<item>[{_UP}][{_UP}0-9 ,.;/()\n]*?\d+/\d{{4}}"
+    rf"[{_UP}0-9 ,;/()\n]*?[{_UP})])\.(?=\s)"
+)
+
+
+@dataclass
+class Turn:
+    """One turn as the text has it; ``speaker`` is None for a stage direction."""
+
+    order: int
+    speaker: str | None
+    text: str
+    procedural: bool = False
+    agenda_index: int | None = None
+    agenda_item: str | None = None
+    continued: bool = False
+
+
+def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
+    """The turns of ``text`` in order. ``agenda`` (the session's items) lets numbered
+    headings (``3. Presentación de la Iniciativa…``) place each turn under its item;
+    without it, a court's matters (``…relativo a la ACCIÓN DE INCONSTITUCIONALIDAD
+    203/2023…``) become the items."""
+    text = _COURT_SPEAKER.sub(lambda m: "\n" + m[0], _without_running_heads(text))
+    items = list(agenda)
+    turns: list[Turn] = []
+    current: Turn | None = None
+    agenda_index: int | None = None
+    body: list[str] = []
+
+    def close() -> None:
+        nonlocal current, body
+        if current is not None:
+            current.text = _clean(" ".join(body))
+            if current.text or current.speaker:
+                turns.append(current)
+        current, body = None, []
+
+    for line in text.splitlines():
+        speaker = _speaker_at(line)
+        if speaker is not None:
+            close()
+            who, rest = speaker
+            current = Turn(0, who, "", agenda_index=agenda_index)
+            body = [rest]
+            continue
+        heading = _agenda_heading(line, items)
+        if heading is not None:
+            close()
+            agenda_index = heading
+            continue
+        if current is None and _OPENING.match(line):
+            turns.append(Turn(0, None, line.strip(), True, agenda_index))
+            continue
+        if current is not None:
+            body.append(line.strip())
+    close()
+    turns = _inline_stages(turns)
+    if not items:
+        items = _court_matters(turns)
+    for order, turn in enumerate(turns, start=1):
+        turn.order = order
+        if turn.agenda_index is not None and turn.agenda_index < len(items):
+            turn.agenda_item = items[turn.agenda_index]
+    return [t for t in turns if t.text or t.speaker]
+
+
+def _without_running_heads(text: str) -> str:
+    """The text without the heading a PDF repeats at the top of every page (``H.
+    CONGRESO DEL ESTADO … LXVI LEGISLATURA``): a capitalised line that starts every
+    page but perhaps the first (pages are separated by form feeds)."""
+    tops: dict[str, int] = {}
+    for page in text.split("\f")[1:]:
+        first = page.lstrip("\n").split("\n", 1)[0].strip()
+        if len(first) >= 20 and first.isupper() and not first.startswith("("):
+            tops[first] = tops.get(first, 0) + 1
+    for head, seen in tops.items():
+        if seen + 1 >= text.count(head):
+            text = text.replace(head, "\n")
+    return text
+
+
+def _speaker_at(line: str) -> tuple[str, str] | None:
+    match = _CONGRESS_SPEAKER.match(line) or _COURT_SPEAKER.match(line.lstrip())
+    if match is None:
+        return None
+    rest = line[match.end() :] if match.re is _CONGRESS_SPEAKER else line.lstrip()[match.end() :]
+    return " ".join(match["who"].split()), rest.strip()
+
+
+def _agenda_heading(line: str, items: list[str]) -> int | None:
+    match = _AGENDA_HEADING.match(line)
+    if match is None or not items:
+        return None
+    index = int(match[1]) - 1
+    if not 0 <= index < len(items):
+        return None
+    said = fold_keyword(match[2])[:40]
+    return index if fold_keyword(items[index]).startswith(said[: max(8, len(said) - 2)]) else None
+
+
+def _inline_stages(turns: list[Turn]) -> list[Turn]:
+    """A stage direction inside a turn (``…en votación económica (VOTACIÓN FAVORABLE).
+    QUEDAN APROBADOS…``) becomes its own procedural turn; the speaker's words after it
+    are the same speaker's continued turn."""
+    out: list[Turn] = []
+    for turn in turns:
+        if turn.procedural or turn.speaker is None:
+            out.append(turn)
+            continue
+        rest = turn.text
+        first = True
+        while True:
+            match = _STAGE_INLINE.search(rest)
+            if match is None:
+                break
+            before = rest[: match.start()].strip()
+            if before or first:
+                out.append(_piece(turn, before, continued=not first))
+            out.append(Turn(0, None, match[0].strip(), True, turn.agenda_index))
+            rest = rest[match.end() :].strip()
+            first = False
+        if rest or first:
+            out.append(_piece(turn, rest, continued=not first))
+    return out
+
+
+def _piece(turn: Turn, text: str, continued: bool) -> Turn:
+    return Turn(
+        0, turn.speaker, text, False, turn.agenda_index, continued=continued or turn.continued
+    )
+
+
+def _court_matters(turns: list[Turn]) -> list[str]:
+    """The matters a court's secretary puts to the vote, as agenda items; each turn from
+    the one that states a matter on belongs to it."""
+    items: list[str] = []
+    for turn in turns:
+        match = _COURT_MATTER.search(turn.text) if turn.speaker else None
+        if match is not None:
+            items.append(" ".join(match["item"].split()))
+        if items:
+            turn.agenda_index = len(items) - 1
+    return items
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,208 @@
+"""Speeches, people and mentions in the database: written per session, read per
+session, per person and per document."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+
+from sqlalchemy import delete, select, update
+
+from indexer.analysis import fold_keyword
+from indexer.db import Database, MentionRow, PersonRow, SpeechRow
+from indexer.speeches.model import Mention, Speech
+from indexer.speeches.people import People, Person, name_tokens, same_person
+
+ALIGNMENT_FIELDS = ("start_s", "end_s", "align_confidence", "align_method")
+
+
+def save_speeches(db: Database, session_id: str, speeches: Sequence[Speech]) -> None:
+    """Replace the session's speeches; a speech whose id and text are unchanged keeps
+    the timings an aligner gave it."""
+    with db.session() as s, s.begin():
+        old = {
+            row.id: row
+            for row in s.scalars(select(SpeechRow).where(SpeechRow.session_id == session_id))
+        }
+        s.execute(delete(SpeechRow).where(SpeechRow.session_id == session_id))
+        for speech in speeches:
+            values = speech.model_dump()
+            kept = old.get(speech.id)
+            if kept is not None and kept.text == speech.text:
+                for name in ALIGNMENT_FIELDS:
+                    if values[name] is None:
+                        values[name] = getattr(kept, name)
+            s.add(SpeechRow(**values))
+
+
+def session_speeches(db: Database, session_id: str) -> list[Speech]:
+    with db.session() as s:
+        rows = s.scalars(
+            select(SpeechRow).where(SpeechRow.session_id == session_id).order_by(SpeechRow.order)
+        ).all()
+        return [_speech(row) for row in rows]
+
+
+def get_speeches(db: Database, ids: Sequence[str]) -> dict[str, Speech]:
+    """Speeches by id, as the database has them now (timings included)."""
+    with db.session() as s:
+        rows = s.scalars(select(SpeechRow).where(SpeechRow.id.in_(list(ids)))).all()
+        return {row.id: _speech(row) for row in rows}
+
+
+def person_speeches(db: Database, person_id: str, limit: int = 50, offset: int = 0) -> list[Speech]:
+    """What a person said, newest session first, in order within a session."""
+    with db.session() as s:
+        rows = s.scalars(
+            select(SpeechRow)
+            .where(SpeechRow.person_id == person_id, SpeechRow.procedural.is_(False))
+            .order_by(SpeechRow.date.desc(), SpeechRow.session_id, SpeechRow.order)
+            .limit(limit)
+            .offset(offset)
+        ).all()
+        return [_speech(row) for row in rows]
+
+
+def iter_speeches(db: Database, batch: int = 1000) -> Iterator[Speech]:
+    last = ""
+    while True:
+        with db.session() as s:
+            rows = s.scalars(
+                select(SpeechRow).where(SpeechRow.id > last).order_by(SpeechRow.id).limit(batch)
+            ).all()
+        if not rows:
+            return
+        yield from (_speech(row) for row in rows)
+        last = rows[-1].id
+
+
+def set_alignment(
+    db: Database,
+    speech_id: str,
+    start_s: float | None,
+    end_s: float | None,
+    confidence: float | None,
+    method: str | None,
+) -> bool:
+    """Record where a speech is in its session's video; False when there is no such
+    speech (the session was re-split meanwhile)."""
+    with db.session() as s, s.begin():
+        result = s.execute(
+            update(SpeechRow)
+            .where(SpeechRow.id == speech_id)
+            .values(start_s=start_s, end_s=end_s, align_confidence=confidence, align_method=method)
+        )
+        return bool(result.rowcount)
+
+
+def _speech(row: SpeechRow) -> Speech:
+    return Speech.model_validate(row, from_attributes=True)
+
+
+# -- people ------------------------------------------------------------------------------
+
+
+def load_people(db: Database, scope: str) -> People:
+    with db.session() as s:
+        rows = s.scalars(select(PersonRow).where(PersonRow.scope == scope)).all()
+        return People(scope, [_person(row) for row in rows])
+
+
+def save_people(db: Database, people: People) -> None:
+    now = dt.datetime.now(dt.UTC)
+    with db.session() as s, s.begin():
+        for person in people.by_id.values():
+            s.merge(
+                PersonRow(
+                    id=person.id,
+                    name=person.name,
+                    scope=person.scope,
+                    forms=list(person.forms),
+                    terms=[dict(t) for t in person.terms],
+                    updated_at=now,
+                )
+            )
+
+
+def get_person(db: Database, person_id: str) -> Person | None:
+    with db.session() as s:
+        row = s.get(PersonRow, person_id)
+        return _person(row) if row is not None else None
+
+
+def find_people(
+    db: Database,
+    name: str = "",
+    scope: str | None = None,
+    legislature: str | None = None,
+    limit: int = 50,
+) -> list[Person]:
+    """People of a congress or court (``scope``, as written, any case or accents), of a
+    ``legislature``, whose name (any written form) the words of ``name`` can be."""
+    wanted = name_tokens(name)
+    found = []
+    with db.session() as s:
+        for row in s.scalars(select(PersonRow).order_by(PersonRow.name)):
+            if scope and fold_keyword(row.scope) != fold_keyword(scope):
+                continue
+            if legislature and not any(
+                fold_keyword(t.get("legislature") or "") == fold_keyword(legislature)
+                for t in row.terms or []
+            ):
+                continue
+            forms = [row.name, *row.forms]
+            if wanted and not any(
+                name_tokens(f) == wanted or same_person(wanted, name_tokens(f)) for f in forms
+            ):
+                continue
+            found.append(_person(row))
+            if len(found) >= limit:
+                break
+    return found
+
+
+def _person(row: PersonRow) -> Person:
+    return Person(
+        row.id, row.name, row.scope, list(row.forms or []), [dict(t) for t in row.terms or []]
+    )
+
+
+# -- mentions ----------------------------------------------------------------------------
+
+
+def save_mentions(db: Database, session_id: str, mentions: Sequence[Mention]) -> None:
+    with db.session() as s, s.begin():
+        s.execute(delete(MentionRow).where(MentionRow.session_id == session_id))
+        for mention in mentions:
+            s.add(MentionRow(**mention.model_dump()))
+
+
+def link_documents(db: Database, docs: Sequence[tuple[str, str, str]]) -> int:
+    """Fill in the document of mentions made before it was in the library: ``docs`` are
+    (document id, jurisdiction, reference key)."""
+    linked = 0
+    with db.session() as s, s.begin():
+        for doc_id, jurisdiction, key in docs:
+            result = s.execute(
+                update(MentionRow)
+                .where(
+                    MentionRow.jurisdiction == jurisdiction,
+                    MentionRow.reference_key == key,
+                    MentionRow.document_id.is_(None),
+                )
+                .values(document_id=doc_id)
+            )
+            linked += result.rowcount or 0
+    return linked
+
+
+def mentions_of_document(db: Database, document_id: str) -> list[Mention]:
+    with db.session() as s:
+        rows = s.scalars(select(MentionRow).where(MentionRow.document_id == document_id)).all()
+        return [Mention.model_validate(row, from_attributes=True) for row in rows]
+
+
+def mentions_in_session(db: Database, session_id: str) -> list[Mention]:
+    with db.session() as s:
+        rows = s.scalars(select(MentionRow).where(MentionRow.session_id == session_id)).all()
+        return [Mention.model_validate(row, from_attributes=True) for row in rows]

@@ -1,0 +1,74 @@
+"""Speeches, people and mentions on each relational backend (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from indexer.db import Database
+from indexer.models import Legislativo, Sesion
+from indexer.speeches.service import import_roster, process_sessions
+from indexer.speeches.store import (
+    find_people,
+    mentions_of_document,
+    person_speeches,
+    session_speeches,
+    set_alignment,
+)
+
+CONGRESS = "Congreso de Prueba"
+TEXT = """Presidencia de la diputada Ana Ruiz Soto
+1. Presentación de la Iniciativa 7/LXVI.
+-La C. Presidenta: Tiene la palabra el diputado.
+-El diputado Luis Mora Paz (PT): Presento la Iniciativa 7/LXVI.
+(Aplausos)
+"""
+
+
+def test_speeches_people_and_mentions_are_kept(database_url: str) -> None:
+    db = Database(database_url)
+    try:
+        import_roster(db, "nombre|partido\nRuiz Soto, Ana|MORENA\n", CONGRESS, "LXVI")
+        initiative = Legislativo(
+            id="i7",
+            title="Iniciativa 7",
+            institution=CONGRESS,
+            jurisdiction="MX-GUA",
+            source_id="c",
+            url="https://c.mx/i7",
+            doc_type="iniciativa",
+            number="Iniciativa 7/LXVI",
+        )
+        db.save_document(initiative)
+        session = Sesion(
+            id="s",
+            title="Sesión",
+            date=dt.date(2025, 2, 18),
+            institution=CONGRESS,
+            jurisdiction="MX-GUA",
+            source_id="c",
+            url="https://c.mx/s",
+            text=TEXT,
+            agenda=["Presentación de la Iniciativa 7/LXVI."],
+            congress=CONGRESS,
+            legislature="LXVI",
+        )
+        assert process_sessions(db, None, [session]) == 3
+        speeches = session_speeches(db, "s")
+        assert [(s.order, s.person_name, s.party, s.procedural) for s in speeches] == [
+            (1, "Ana Ruiz Soto", "MORENA", False),
+            (2, "Luis Mora Paz", "PT", False),
+            (3, None, None, True),
+        ]
+        assert set_alignment(db, speeches[1].id, 12.0, 30.5, 0.8, "audio")
+        process_sessions(db, None, [session])
+        again = session_speeches(db, "s")[1]
+        assert (again.start_s, again.end_s, again.align_method) == (12.0, 30.5, "audio")
+        [luis] = find_people(db, "Dip. Luis Mora")
+        assert [s.order for s in person_speeches(db, luis.id)] == [2]
+        mentions = mentions_of_document(db, "i7")
+        assert {(m.agenda_index, m.speech_id) for m in mentions} == {
+            (0, None),
+            (0, speeches[1].id),
+        }
+    finally:
+        db.close()

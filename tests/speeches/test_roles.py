@@ -1,0 +1,56 @@
+"""Speaker lines as congresses and courts write them: role, name, party, seat."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.speeches.roles import read_speaker
+from indexer.speeches.split import split_turns
+
+CASES = [
+    ("-La C. Presidenta", "presidencia", None, None, False),
+    ("-El diputado José Luis Cabrera Ledesma (PAN)", "legislador", "José Luis Cabrera Ledesma",
+     "PAN", False),
+    ("-La Secretaría", "secretaria", None, None, False),
+    ("-El senador Ricardo Monreal Ávila (desde la curul)", "legislador", "Ricardo Monreal Ávila",
+     None, True),
+    ("-La Presidenta Senadora Laura Itzel Castillo Juárez", "presidencia",
+     "Laura Itzel Castillo Juárez", None, False),
+    ("-El C. Secretario Senador Jorge Carlos Ramírez Marín", "secretaria",
+     "Jorge Carlos Ramírez Marín", None, False),
+    ("-La diputada Ana María Ruiz (Morena)", "legislador", "Ana María Ruiz", "MORENA", False),
+    ("-La diputada Laura Elena Pérez (Movimiento Ciudadano)", "legislador", "Laura Elena Pérez",
+     "MC", False),
+    ("SEÑORA MINISTRA PRESIDENTA", "presidencia", None, None, False),
+    ("SEÑOR MINISTRO LAYNEZ POTISEK", "ministro", "Laynez Potisek", None, False),
+    ("SEÑORA MINISTRA PRESIDENTA PIÑA HERNÁNDEZ", "presidencia", "Piña Hernández", None, False),
+    ("SECRETARIO GENERAL DE ACUERDOS", "secretaria", None, None, False),
+    ("La persona titular de la Secretaría del Agua y Medio Ambiente", "compareciente", None, None,
+     False),
+    ("-El Secretario de Hacienda y Crédito Público, Edgar Amador Zamora", "compareciente",
+     "Edgar Amador Zamora", None, False),
+    ("La persona galardonada", "otro", None, None, False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("line", "role", "name", "party", "seat"), CASES)
+def test_a_speaker_line_says_role_name_party_and_seat(
+    line: str, role: str, name: str | None, party: str | None, seat: bool
+) -> None:
+    speaker = read_speaker(line)
+    assert (speaker.role, speaker.name, speaker.party, speaker.from_seat) == (
+        role,
+        name,
+        party,
+        seat,
+    )
+
+
+def test_voices_from_the_floor_are_turns_of_their_own() -> None:
+    text = "-El diputado Juan Pérez Gil: ¿Están de acuerdo?\n-Voces a coro: ¡Sí!\n"
+    turns = split_turns(text)
+    assert [(t.speaker, t.text) for t in turns] == [
+        ("El diputado Juan Pérez Gil", "¿Están de acuerdo?"),
+        ("Voces a coro", "¡Sí!"),
+    ]
+    assert read_speaker("Voces a coro").name is None
