@@ -1,17 +1,22 @@
 """The embedded search store: a Tantivy index in the data folder, no server.
 
-One writer at a time (Tantivy locks the index folder while a writer lives; we hold it
-only for the length of an upsert), any number of readers: each search first checks
-whether another process committed and reloads its searcher if so.
+One writer at a time (Tantivy locks the index folder while a writer lives): a library
+that indexes holds it from its first write to its ``release`` (the end of a waiting
+flush), commits every ``COMMIT_SECONDS`` meanwhile, and lets merges finish before it
+lets go. Any number of readers: each search first checks whether another process
+committed and reloads its searcher if so.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
+import os
 import shutil
 import threading
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -39,7 +44,31 @@ AnyDocument = Sentencia | Sesion | Legislativo
 TITLE_BOOST = 2.0
 SNIPPET_CHARS = 220
 MAX_SNIPPETS = 3
-WRITER_HEAP = 128 * 1024 * 1024
+# Writes are published (committed) at most this often, or after this many documents:
+# each commit is a new segment and an fsync; merges run while the writer lives.
+COMMIT_SECONDS = 30.0
+COMMIT_DOCS = 100_000
+WRITER_WAIT_S = 60.0
+LOCK_RETRY_S = 0.2
+
+
+def _writer_budget() -> tuple[int, int]:
+    """The writer's memory and threads: a sixteenth of the RAM (64 MB to 1 GB), one
+    indexing thread per core up to four, each with at least 32 MB."""
+    threads = max(1, min(4, os.cpu_count() or 1))
+    try:
+        ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        ram = 2 << 30
+    heap = min(1 << 30, max(64 << 20, ram // 16))
+    return max(heap, threads * (32 << 20)), threads
+
+
+WRITER_HEAP, WRITER_THREADS = _writer_budget()
+
+
+# filter values repeat (courts, matters, institutions): fold each once
+_folded = functools.lru_cache(maxsize=8192)(fold_keyword)
 
 
 def _key(name: str) -> str:
@@ -65,6 +94,9 @@ def build_schema() -> tantivy.Schema:
 class TantivyStore:
     """Implements ``Store`` on a Tantivy index folder (or in memory with ``path=None``)."""
 
+    # what was written is kept only from the next commit on
+    durable_writes = False
+
     def __init__(self, path: Path | None, replace_outdated: bool = False) -> None:
         """``replace_outdated``: an index built with another schema (by an older version)
         is deleted and started empty; the caller re-indexes it from the database. Readers
@@ -79,7 +111,11 @@ class TantivyStore:
             self.index = tantivy.Index(self.schema)
         self.index.register_tokenizer("es_stem", STEMMED)
         self.index.register_tokenizer("es_fold", FOLDED)
-        self._lock = threading.Lock()
+        self._write_lock = threading.RLock()
+        self._reload_lock = threading.Lock()
+        self._writer: tantivy.IndexWriter | None = None
+        self._committed_at = time.monotonic()
+        self._uncommitted = 0
         self._seen_meta = self._meta_mtime()
 
     def _open(self, path: Path, replace_outdated: bool) -> tantivy.Index:
@@ -100,75 +136,137 @@ class TantivyStore:
 
     # -- writing -----------------------------------------------------------------
 
-    def upsert(self, docs: Iterable[AnyDocument]) -> UpsertReport:
-        return self._write(docs, replace_all=False)
+    def acquire(self, timeout_s: float = 0.0) -> bool:
+        """Hold the index writer (one per index folder, across processes) until
+        ``release``; False if another holds it still after ``timeout_s``."""
+        deadline = time.monotonic() + timeout_s
+        with self._write_lock:
+            while self._writer is None:
+                try:
+                    self._writer = self.index.writer(WRITER_HEAP, WRITER_THREADS)
+                except ValueError as exc:
+                    if "LockBusy" not in str(exc):
+                        raise
+                    if time.monotonic() >= deadline:
+                        return False
+                    time.sleep(LOCK_RETRY_S)
+                    continue
+                self._committed_at = time.monotonic()
+                self._uncommitted = 0
+            return True
+
+    def commit_due(self) -> bool:
+        """Enough written, or long enough, since the last commit (``Library.flush``)."""
+        return self._writer is not None and (
+            self._uncommitted >= COMMIT_DOCS
+            or time.monotonic() - self._committed_at >= COMMIT_SECONDS
+        )
+
+    def commit(self) -> None:
+        """Make what was written durable and visible to every searcher."""
+        with self._write_lock:
+            if self._writer is None:
+                return
+            self._writer.commit()
+            self._committed_at = time.monotonic()
+            self._uncommitted = 0
+            self._reload()
+
+    def release(self) -> None:
+        """Commit, let the segment merges finish, and let go of the writer."""
+        with self._write_lock:
+            if self._writer is None:
+                return
+            self.commit()
+            writer, self._writer = self._writer, None
+            writer.wait_merging_threads()
+            self._reload()
+
+    def abort(self) -> None:
+        """Drop what was written since the last commit, and the writer."""
+        with self._write_lock:
+            if self._writer is None:
+                return
+            writer, self._writer = self._writer, None
+            writer.rollback()
+            del writer
+
+    def upsert(self, docs: Iterable[AnyDocument], commit: bool = True) -> UpsertReport:
+        """Write ``docs``. With ``commit`` they are searchable on return; without, at the
+        next ``commit`` (the caller holds the writer: ``acquire``/``release``)."""
+        return self._write(docs, replace_all=False, commit=commit)
 
     def rebuild(self, docs: Iterable[AnyDocument]) -> UpsertReport:
         """Replace the whole index with ``docs`` in one commit: readers see the old index
         until the new one is complete, never an empty or half-built one."""
-        return self._write(docs, replace_all=True)
+        return self._write(docs, replace_all=True, commit=True)
 
-    def _write(self, docs: Iterable[AnyDocument], replace_all: bool) -> UpsertReport:
+    def _write(self, docs: Iterable[AnyDocument], replace_all: bool, commit: bool) -> UpsertReport:
         report = UpsertReport()
-        with self._lock:
-            writer = self.index.writer(WRITER_HEAP, 1)
+        with self._write_lock:
+            borrowed = self._writer is None
+            if borrowed and not self.acquire(WRITER_WAIT_S):
+                raise StoreUnavailable("another process is writing the search index")
+            writer = self._writer
             try:
                 if replace_all:
                     writer.delete_all_documents()
                 for doc in docs:
                     try:
                         entry = self._to_tantivy(doc)
-                        writer.delete_documents_by_term("id", doc.id)
-                        writer.add_document(entry)
-                        report.indexed += 1
                     except (ValueError, TypeError, OverflowError) as exc:
                         report.errors[doc.id] = str(exc)
-                writer.commit()
+                        continue
+                    writer.delete_documents_by_term("id", doc.id)
+                    writer.add_document(entry)
+                    report.indexed += 1
+                self._uncommitted += report.indexed
+                if commit or replace_all:
+                    self.commit()
             except BaseException:
-                writer.rollback()
+                self.abort()
                 raise
-            finally:
-                del writer
-            self._reload()
+            if borrowed or replace_all:
+                self.release()
         return report
 
     def delete(self, ids: Iterable[str]) -> int:
-        wanted = list(ids)
-        present = [doc_id for doc_id in wanted if self._exists(doc_id)]
-        with self._lock:
-            writer = self.index.writer(WRITER_HEAP, 1)
+        present = [doc_id for doc_id in dict.fromkeys(ids) if self._exists(doc_id)]
+        with self._write_lock:
+            borrowed = self._writer is None
+            if borrowed and not self.acquire(WRITER_WAIT_S):
+                raise StoreUnavailable("another process is writing the search index")
             for doc_id in present:
-                writer.delete_documents_by_term("id", doc_id)
-            writer.commit()
-            del writer
-            self._reload()
+                self._writer.delete_documents_by_term("id", doc_id)
+            self.commit()
+            if borrowed:
+                self.release()
         return len(present)
 
     def clear(self) -> None:
-        with self._lock:
-            writer = self.index.writer(WRITER_HEAP, 1)
-            writer.delete_all_documents()
-            writer.commit()
-            del writer
-            self._reload()
+        self.rebuild([])
+
+    def close(self) -> None:
+        self.release()
 
     def _to_tantivy(self, doc: AnyDocument) -> tantivy.Document:
-        values = doc.model_dump(mode="python")
+        values = doc.model_dump(mode="json")
         entry = tantivy.Document()
         entry.add_text("id", doc.id)
         entry.add_text("title", doc.title)
         entry.add_text("title_fold", doc.title)
         entry.add_text("text", doc.text)
         entry.add_text("text_fold", doc.text)
-        entry.add_text("meta", metadata_text(doc))
+        entry.add_text("meta", metadata_text(doc, values))
         if doc.date is not None:
             entry.add_date("date", dt.datetime.combine(doc.date, dt.time(), tzinfo=dt.UTC))
         for name in FILTER_FIELDS:
             value = values.get(name)
             if isinstance(value, str) and value.strip():
                 entry.add_text(name, value)
-                entry.add_text(_key(name), fold_keyword(value))
-        entry.add_bytes("payload", json.dumps(hit_payload(doc), ensure_ascii=False).encode())
+                entry.add_text(_key(name), _folded(value))
+        payload = hit_payload(doc, values)
+        entry.add_bytes("payload", json.dumps(payload, ensure_ascii=False).encode())
         return entry
 
     # -- reading -----------------------------------------------------------------
@@ -184,9 +282,17 @@ class TantivyStore:
         self._seen_meta = self._meta_mtime()
 
     def _searcher(self) -> tantivy.Searcher:
-        if self.path is not None and self._meta_mtime() != self._seen_meta:
-            with self._lock:
+        """The current searcher; when another process committed, one request reloads it
+        while the others go on with the searcher they have."""
+        if (
+            self.path is not None
+            and self._meta_mtime() != self._seen_meta
+            and self._reload_lock.acquire(blocking=False)
+        ):
+            try:
                 self._reload()
+            finally:
+                self._reload_lock.release()
         return self.index.searcher()
 
     def _exists(self, doc_id: str) -> bool:

@@ -21,6 +21,7 @@ def test_a_document_changed_during_a_rebuild_is_caught_up(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     library = Library.open(Settings(data_dir=tmp_path))
+    crawler = Library.open(Settings(data_dir=tmp_path), writer=True)
     for doc in corpus():
         library.add_document(doc)
     library.flush()
@@ -29,9 +30,9 @@ def test_a_document_changed_during_a_rebuild_is_caught_up(
 
     def concurrent_change(*args: object, **kwargs: object) -> Iterator[object]:
         for n, doc in enumerate(original(*args, **kwargs)):  # type: ignore[arg-type]
-            if n == 4:  # sen-001 was already read: another process changes and indexes it
-                library.db.save_document(changed)
-                library.db.mark_indexed([library.db.get_document(changed.id)])  # type: ignore[list-item]
+            if n == 4:  # sen-001 was already read: a crawl saves its new text meanwhile
+                assert crawler.add_document(changed) == "updated"
+                assert crawler.flush(wait=False) == 0  # the rebuild holds the index writer
             yield doc
 
     monkeypatch.setattr(library.db, "iter_documents", concurrent_change)
@@ -40,4 +41,17 @@ def test_a_document_changed_during_a_rebuild_is_caught_up(
     assert hits(library, "servidumbre") == {"sen-001"}
     assert hits(library, '"daño moral"') == set()
     assert library.db.count_pending() == 0
+    library.close()
+    crawler.close()
+
+
+def test_a_document_saved_before_the_rebuild_read_it_is_not_indexed_twice(tmp_path: Path) -> None:
+    library = Library.open(Settings(data_dir=tmp_path))
+    for doc in corpus():
+        library.add_document(doc)
+    assert library.db.count_pending() == len(corpus())
+    assert library.reindex() == len(corpus())
+    assert library.db.count_pending() == 0
+    assert library.flush() == 0
+    assert hits(library, '"daño moral"') == {"sen-001"}
     library.close()
