@@ -23,7 +23,7 @@ from pathlib import Path
 import tantivy
 
 from indexer.analysis import FOLDED, STEMMED, fold_keyword, fold_tokens, stem_tokens
-from indexer.highlight import MatchPlan, mark, plan
+from indexer.highlight import PassageFinder, mark, passage_finder, plan
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term, parse_query
 from indexer.stores.base import (
@@ -325,7 +325,8 @@ class TantivyStore:
             )
         snippets = None
         match_plan = plan(tree)
-        if query.highlight:
+        finder = passage_finder(match_plan)
+        if query.highlight and result.hits:
             snippets = tantivy.SnippetGenerator.create(searcher, text_query, self.schema, "text")
             snippets.set_max_num_chars(SNIPPET_CHARS)
         hits = []
@@ -335,7 +336,7 @@ class TantivyStore:
             if query.sort == "relevance":
                 hit.score = float(key)
             if snippets is not None:
-                hit.highlights = _highlights(snippets, stored, match_plan)
+                hit.highlights = _highlights(snippets, stored.get_first("text") or "", finder)
             hits.append(hit)
         total = result.count or 0
         next_offset = offset + len(hits)
@@ -391,15 +392,20 @@ class TantivyStore:
         return facets
 
 
-def _highlights(
-    generator: tantivy.SnippetGenerator, stored: tantivy.Document, match_plan: MatchPlan
-) -> list[str]:
-    snippet = generator.snippet_from_doc(stored)
-    fragment = snippet.fragment()
-    if not fragment:
-        text = (stored.get_first("text") or "")[:SNIPPET_CHARS]
-        return [html.escape(" ".join(text.split()))] if text else []
-    return [mark(fragment, [(r.start, r.end) for r in snippet.highlighted()], match_plan)]
+def _highlights(generator: tantivy.SnippetGenerator, text: str, finder: PassageFinder) -> list[str]:
+    """The best fragment of the passage where the query's words are densest (Tantivy's
+    generator re-analyses what it is given: a passage, not the whole document)."""
+    window = finder.window(text)
+    if window is not None:
+        passage = tantivy.Document()
+        passage.add_text("text", text[window[0] : window[1]])
+        snippet = generator.snippet_from_doc(passage)
+        fragment = snippet.fragment()
+        if fragment:
+            ranges = [(r.start, r.end) for r in snippet.highlighted()]
+            return [mark(fragment, ranges, finder.match_plan)]
+    start = " ".join(text[:SNIPPET_CHARS].split())
+    return [html.escape(start)] if start else []
 
 
 # -- compiling the syntax tree --------------------------------------------------------

@@ -165,3 +165,18 @@ def test_malformed_queries_raise_the_same_error(store: Store, bad: str) -> None:
 )
 def test_engine_syntax_is_plain_text(store: Store, odd: str, expected: set[str]) -> None:
     assert ids(store, q=odd) == expected
+
+
+def test_a_match_deep_in_a_long_sentence_is_highlighted(store: Store) -> None:
+    filler = "El tribunal analiza los agravios expuestos por la parte recurrente. " * 2000
+    long = corpus()[0].model_copy(
+        update={
+            "id": "sen-largo",
+            "text": filler + "Se declara la enfiteusis perpetua del anatocismo. " + filler,
+        }
+    )
+    store.upsert([long])
+    [hit] = store.search(SearchQuery(q='"enfiteusis perpetua"')).hits
+    assert "<mark>enfiteusis perpetua</mark>" in " ".join(hit.highlights)
+    [hit] = store.search(SearchQuery(q="anatocismos")).hits
+    assert "<mark>anatocismo</mark>" in " ".join(hit.highlights)
