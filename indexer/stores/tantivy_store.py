@@ -17,6 +17,7 @@ import os
 import shutil
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -49,6 +50,8 @@ MAX_SNIPPETS = 3
 COMMIT_SECONDS = 30.0
 COMMIT_DOCS = 100_000
 WRITER_WAIT_S = 60.0
+COUNT_CACHE_SIZE = 512
+TOTAL_AGG = "__total"
 LOCK_RETRY_S = 0.2
 
 
@@ -117,6 +120,10 @@ class TantivyStore:
         self._committed_at = time.monotonic()
         self._uncommitted = 0
         self._seen_meta = self._meta_mtime()
+        self._generation = 0
+        self._cache_lock = threading.Lock()
+        self._count_cache: OrderedDict[tuple[str, int], tuple[int, dict[str, list[FacetCount]]]]
+        self._count_cache = OrderedDict()
 
     def _open(self, path: Path, replace_outdated: bool) -> tantivy.Index:
         try:
@@ -280,6 +287,7 @@ class TantivyStore:
     def _reload(self) -> None:
         self.index.reload()
         self._seen_meta = self._meta_mtime()
+        self._generation += 1
 
     def _searcher(self) -> tantivy.Searcher:
         """The current searcher; when another process committed, one request reloads it
@@ -311,21 +319,23 @@ class TantivyStore:
         text_query = compile_node(self.schema, tree)
         full = self._with_filters(text_query, query)
         searcher = self._searcher()
+        counted = self._counts(searcher, full, query)
+        # the counts come from one aggregation pass (or the cache): the page itself is a
+        # top-k collection that skips what cannot make it, not a count of every match
         if query.sort == "relevance":
-            result = searcher.search(full, limit=query.limit, offset=offset, count=True)
+            result = searcher.search(full, limit=query.limit, offset=offset, count=counted is None)
         else:
             order = tantivy.Order.Desc if query.sort == "date_desc" else tantivy.Order.Asc
             result = searcher.search(
                 full,
                 limit=query.limit,
                 offset=offset,
-                count=True,
+                count=counted is None,
                 order_by_field="date",
                 order=order,
             )
         snippets = None
-        match_plan = plan(tree)
-        finder = passage_finder(match_plan)
+        finder = passage_finder(plan(tree))
         if query.highlight and result.hits:
             snippets = tantivy.SnippetGenerator.create(searcher, text_query, self.schema, "text")
             snippets.set_max_num_chars(SNIPPET_CHARS)
@@ -338,11 +348,46 @@ class TantivyStore:
             if snippets is not None:
                 hit.highlights = _highlights(snippets, stored.get_first("text") or "", finder)
             hits.append(hit)
-        total = result.count or 0
+        total, facets = counted if counted is not None else (result.count or 0, {})
         next_offset = offset + len(hits)
         next_cursor = encode_cursor(query, next_offset) if next_offset < total and hits else None
-        facets = self._facets(searcher, full, query) if query.facets else {}
         return SearchResult(total=total, hits=hits, facets=facets, next_cursor=next_cursor)
+
+    def _counts(
+        self, searcher: tantivy.Searcher, full: tantivy.Query, query: SearchQuery
+    ) -> tuple[int, dict[str, list[FacetCount]]] | None:
+        """The total and the facets asked for, in one aggregation pass over the fast
+        fields, kept per question and index generation (the next pages, the same search
+        again, the empty query's counts until the next commit). None: no facets asked,
+        the page's own search counts."""
+        names = [name for name in dict.fromkeys(query.facets) if name in FILTER_FIELDS]
+        if not names:
+            return None
+        key = (query.fingerprint(), self._generation)
+        with self._cache_lock:
+            cached = self._count_cache.get(key)
+            if cached is not None:
+                self._count_cache.move_to_end(key)
+                return cached
+        spec = {name: {"terms": {"field": name, "size": query.facet_size}} for name in names}
+        # every document has a kind: its buckets add up to the total
+        spec[TOTAL_AGG] = {"terms": {"field": "kind", "size": 16}}
+        raw = searcher.aggregate(full, spec)
+        everything = raw.get(TOTAL_AGG, {})
+        total = sum(int(b["doc_count"]) for b in everything.get("buckets", []))
+        total += int(everything.get("sum_other_doc_count", 0))
+        facets = {
+            name: [
+                FacetCount(value=str(b["key"]), count=int(b["doc_count"]))
+                for b in raw.get(name, {}).get("buckets", [])
+            ]
+            for name in names
+        }
+        with self._cache_lock:
+            self._count_cache[key] = (total, facets)
+            while len(self._count_cache) > COUNT_CACHE_SIZE:
+                self._count_cache.popitem(last=False)
+        return total, facets
 
     def _with_filters(self, text_query: tantivy.Query, query: SearchQuery) -> tantivy.Query:
         clauses: list[tuple[tantivy.Occur, tantivy.Query]] = [(tantivy.Occur.Must, text_query)]
@@ -371,25 +416,6 @@ class TantivyStore:
         return tantivy.Query.range_query(
             self.schema, "date", tantivy.FieldType.Date, at(start), at(end)
         )
-
-    def _facets(
-        self, searcher: tantivy.Searcher, full: tantivy.Query, query: SearchQuery
-    ) -> dict[str, list[FacetCount]]:
-        spec = {
-            name: {"terms": {"field": name, "size": query.facet_size}}
-            for name in query.facets
-            if name in FILTER_FIELDS
-        }
-        if not spec:
-            return {}
-        raw = searcher.aggregate(full, spec)
-        facets: dict[str, list[FacetCount]] = {}
-        for name in spec:
-            buckets = raw.get(name, {}).get("buckets", [])
-            facets[name] = [
-                FacetCount(value=str(b["key"]), count=int(b["doc_count"])) for b in buckets
-            ]
-        return facets
 
 
 def _highlights(generator: tantivy.SnippetGenerator, text: str, finder: PassageFinder) -> list[str]:
