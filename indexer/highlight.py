@@ -2,9 +2,9 @@
 
 A hit's fragment is looked for in a bounded passage, never in the whole text: the
 candidates of the query's words are found by substring search for their few spellings
-(accent, capitals), checked by stemming only those words, and the window of about a thousand
-characters holding most of the query's distinct words is what the store's highlighter
-reads (a 140 KB sentence costs what its passage costs).
+(accent, capitals), checked by stemming only those words, and the window of
+``WINDOW_CHARS`` holding most of the query's distinct words is what the store's
+highlighter reads (a 140 KB sentence costs what its passage costs).
 
 Engines highlight every occurrence of every query term; for a phrase that lights up each
 ``de`` and ``la`` in the fragment. Here a match is kept where its word is searched on its
@@ -60,8 +60,8 @@ def plan(node: Node) -> MatchPlan:
     return MatchPlan(frozenset(standalone), tuple(phrases), frozenset(prefixes))
 
 
-WINDOW_CHARS = 1000
-LEAD_CHARS = 250
+WINDOW_CHARS = 600
+LEAD_CHARS = 150
 MAX_CANDIDATES = 5000
 # lowercase accented letters to their base letter (for the few candidate words)
 _FOLD = str.maketrans("áàâäéèêëíìîïóòôöúùûüñç", "aaaaeeeeiiiioooouuuunc")
