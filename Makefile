@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install system-deps run test lint format fixtures bench bench-extract bench-search clean
+.PHONY: install system-deps run test lint format fixtures bench bench-extract bench-search bench-write bench-http clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -52,6 +52,17 @@ bench-extract: install
 SIZE ?= 10000
 bench-search: install system-deps
 	$(BIN)/python bench/search.py --size $(SIZE)
+
+## Documents/s through the crawl path, `abierto index` and `abierto reindex` (MIX: 3k or real);
+## the data folders are kept in BENCH_DATA for bench-http.
+MIX ?= real
+BENCH_DATA ?= /tmp/abierto-bench
+bench-write: install
+	$(BIN)/python bench/write.py --size $(SIZE) --mix $(MIX) --keep $(BENCH_DATA)
+
+## The API over HTTP on the crawl path's library (embedded, and OpenSearch with ENGINE=--engine).
+bench-http: install
+	$(BIN)/python bench/http.py --data $(BENCH_DATA)/crawl $(ENGINE)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -53,6 +53,7 @@ class Library:
         self.limits = limits
         self._flushing = threading.Lock()
         self._holding = False
+        self._unpublished = False
 
     @classmethod
     def open(cls, settings: Settings, writer: bool = False) -> Library:
@@ -173,6 +174,7 @@ class Library:
         for doc_id, error in report.errors.items():
             log.error("document %s could not be indexed: %s", doc_id, error)
         written = [(doc.id, doc.content_sha256) for doc in batch if doc.id not in report.errors]
+        self._unpublished = True
         if self.store.durable_writes:
             self.db.dequeue(written)
         else:
@@ -202,7 +204,9 @@ class Library:
             self.db.settle_claims()
 
     def _let_go(self) -> None:
-        self._commit()
+        if self._holding or self._unpublished:
+            self._commit()
+            self._unpublished = False
         if self._holding:
             self.store.release()  # type: ignore[attr-defined]
             self._holding = False
