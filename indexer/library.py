@@ -1,9 +1,10 @@
 """The library: the database (truth), the search store (derived) and the file archive,
 and the few operations that keep them consistent.
 
-Documents are written to the database first; the search index is brought up to date
-from it by ``flush`` (documents whose indexed hash differs from their content hash), so
-a crash between the two loses nothing: the next flush, or ``reindex``, catches up.
+Documents are written to the database first, and queued there for the index; the search
+index is brought up to date from the queue by ``flush``, and a document leaves the queue
+only once an index holding its content is committed, so a crash anywhere loses nothing:
+the next flush, or ``reindex``, catches up.
 """
 
 from __future__ import annotations
