@@ -36,6 +36,7 @@ import contextlib  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import platform  # noqa: E402
+import signal  # noqa: E402
 import socket  # noqa: E402
 import subprocess  # noqa: E402
 import time  # noqa: E402
@@ -200,6 +201,8 @@ def engine_settings(data: Path, scratch: Path) -> Iterator[Settings]:
 
 
 def main() -> int:
+    # a terminated run still stops the servers it started (its ``with`` blocks unwind)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)

@@ -26,6 +26,7 @@ import contextlib
 import json
 import os
 import platform
+import signal
 import sys
 import tempfile
 import time
@@ -273,6 +274,8 @@ def table(results: dict[str, Any]) -> str:
 
 
 def main() -> int:
+    # a terminated run still stops the servers it started (its ``with`` blocks unwind)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=int, default=20_000)
     parser.add_argument("--mix", default="real", choices=["3k", "real"])
