@@ -61,8 +61,11 @@ def plan(node: Node) -> MatchPlan:
 
 
 WINDOW_CHARS = 600
-LEAD_CHARS = 150
+LEAD_CHARS = 40  # the first fragment of the window starts just before its best place
 MAX_CANDIDATES = 5000
+PHRASE_KEY = "\x00phrase"
+SHORT_STEM = 2
+PHRASE_SPAN = 40  # characters per word, at most, between the words of a phrase
 # lowercase accented letters to their base letter (for the few candidate words)
 _FOLD = str.maketrans("áàâäéèêëíìîïóòôöúùûüñç", "aaaaeeeeiiiioooouuuunc")
 # how a Spanish word writes a letter the index folds: one accent (or tilde) per word
@@ -100,7 +103,8 @@ class PassageFinder:
         found: list[tuple[int, str]] = []
         for spelling in self.spellings:
             at = text.find(spelling)
-            while at >= 0 and len(found) < MAX_CANDIDATES:
+            limit = len(found) + MAX_CANDIDATES
+            while at >= 0 and len(found) < limit:
                 if not at or not text[at - 1].isalnum():
                     end = _WORD_END.match(text, at).end()  # type: ignore[union-attr]
                     word = text[at:end].lower().translate(_FOLD)
@@ -113,12 +117,32 @@ class PassageFinder:
         found.sort()
         return found
 
+    def _phrases(self, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        """An entry for each place where a phrase of the query occurs whole: its words
+        found one after the other, close together."""
+        keys = [key for _, key in found]
+        marks: list[tuple[int, str]] = []
+        for number, whole in enumerate(self.match_plan.phrases):
+            phrase = tuple(stem for stem in whole if stem in self.stems)
+            size = len(phrase)
+            if not size:
+                continue
+            for i in range(len(found) - size + 1):
+                if tuple(keys[i : i + size]) == phrase and (
+                    found[i + size - 1][0] - found[i][0] <= PHRASE_SPAN * size
+                ):
+                    marks.append((found[i][0], f"{PHRASE_KEY}{number}"))
+        return marks
+
     def window(self, text: str) -> tuple[int, int] | None:
-        """The (start, end) of the passage to highlight; None when no word matches."""
+        """The (start, end) of the passage to highlight; None when no word matches. The
+        window holding the most whole phrases of the query wins, then the one with the
+        most distinct words, then the most matches."""
         found = self._matches(text) if self.spellings else []
         if not found:
             return None
-        best, best_score, first = 0, (0, 0), 0
+        found = sorted(found + self._phrases(found))
+        best, best_score, first = 0, (0, 0, 0), 0
         counts: dict[str, int] = {}
         for last, (position, key) in enumerate(found):
             counts[key] = counts.get(key, 0) + 1
@@ -128,10 +152,13 @@ class PassageFinder:
                 if not counts[gone]:
                     del counts[gone]
                 first += 1
-            score = (len(counts), last - first + 1)
+            phrases = sum(1 for key in counts if key.startswith(PHRASE_KEY))
+            score = (phrases, len(counts), last - first + 1)
             if score > best_score:
                 best, best_score = first, score
         start = max(0, found[best][0] - LEAD_CHARS)
+        space = text.find(" ", start, found[best][0])  # begin with a whole word
+        start = space + 1 if space >= 0 else start
         return start, min(len(text), start + WINDOW_CHARS)
 
 
@@ -141,6 +168,9 @@ def passage_finder(match_plan: MatchPlan) -> PassageFinder:
     stems = set(match_plan.standalone)
     for phrase in match_plan.phrases:
         stems.update(phrase)
+    # "de", "la", "el" are everywhere: they locate nothing (unless they are all there is)
+    telling = {stem for stem in stems if len(stem) > SHORT_STEM}
+    stems = telling or stems
     heads = {stem[:-1] if len(stem) > 3 else stem for stem in stems if stem}
     heads.update(match_plan.prefixes)
     # a head that begins with another head finds nothing more
