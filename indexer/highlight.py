@@ -141,6 +141,8 @@ class PassageFinder:
         found = self._matches(text) if self.spellings else []
         if not found:
             return None
+        if len(text) <= WINDOW_CHARS:  # a short text is its own passage
+            return 0, len(text)
         found = sorted(found + self._phrases(found))
         best, best_score, first = 0, (0, 0, 0), 0
         counts: dict[str, int] = {}
