@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install system-deps run test lint format fixtures bench bench-extract bench-search bench-metadata bench-words bench-load bench-shared bench-speeches clean
+.PHONY: install system-deps run test lint format fixtures bench bench-extract bench-search bench-metadata bench-words bench-load bench-shared bench-speeches bench-write bench-http clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -74,6 +74,17 @@ bench-load: install
 ## The cost of listing every source of a document when saving (SQLite).
 bench-shared: install
 	$(BIN)/python bench/shared_save.py
+
+## Documents/s through the crawl path, `abierto index` and `abierto reindex` (MIX: 3k or real);
+## the data folders are kept in BENCH_DATA for bench-http.
+MIX ?= real
+BENCH_DATA ?= /tmp/abierto-bench
+bench-write: install
+	$(BIN)/python bench/write.py --size $(SIZE) --mix $(MIX) --keep $(BENCH_DATA)
+
+## The API over HTTP on the crawl path's library (embedded, and OpenSearch with ENGINE=--engine).
+bench-http: install
+	$(BIN)/python bench/http.py --data $(BENCH_DATA)/crawl $(ENGINE)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

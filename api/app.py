@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 
 from api import __version__
@@ -65,6 +66,8 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     app.state.write_limiter = WriteLimiter(settings.write_rate_per_minute)
     app.state.refusal_notes = TokenBuckets(settings.write_rate_per_minute)
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"])
+    # search answers with highlights are a few KB of JSON: compressed when the client asks
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_exception_handler(StoreUnavailable, _store_unavailable)
     app.add_exception_handler(DatabaseBusy, _database_busy)
     for module in (search, documents, sessions, speeches, health, pages):

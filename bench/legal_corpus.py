@@ -1,8 +1,10 @@
 """A synthetic Spanish legal corpus for benchmarks: deterministic, any size.
 
 Documents of the three kinds (about 60% sentencias, 25% legislativos, 15% sesiones),
-~3 KB of text each, written from sentence templates over a legal vocabulary with a
-skewed word frequency (a few words in most documents, many rare ones), and metadata with
+~3 KB of text each (or, with ``mix="real"``, a mix of 3 KB, 30 KB and 120 KB texts like
+real resolutions, publications and sentences), written from sentence templates over a
+legal vocabulary with a skewed word frequency (a few words in most documents, many rare
+ones), and metadata with
 realistic spreads: most documents federal or from the large states, more recent years
 more frequent, a few courts and matters dominating. The same ``seed`` and ``size`` give
 the same documents in the same order, generated lazily (100k documents never sit in
@@ -31,6 +33,8 @@ from samples.es import MONTHS  # noqa: E402
 AnyDocument = Sentencia | Sesion | Legislativo
 TEXT_BYTES = 3000
 POOL_SENTENCES = 6000
+# text sizes by share of documents: short resolutions, gazettes, whole sentences
+REAL_MIX = {3_000: 0.6, 30_000: 0.3, 120_000: 0.1}
 
 JURISDICTION_WEIGHTS = {"MX": 30, "MX-CMX": 10, "MX-MEX": 8, "MX-JAL": 6, "MX-NLE": 5, "MX-GUA": 5}
 MATTERS = {
@@ -252,9 +256,12 @@ def _sentence(rng: random.Random) -> str:
 class LegalCorpus:
     """``iter(LegalCorpus(100_000))``: the same documents for the same size and seed."""
 
-    def __init__(self, size: int, seed: int = 20250218) -> None:
+    def __init__(self, size: int, seed: int = 20250218, mix: str = "3k") -> None:
+        if mix not in ("3k", "real"):
+            raise ValueError(f"unknown text mix {mix!r}: 3k or real")
         self.size = size
         self.seed = seed
+        self.mix = mix
         pool_rng = random.Random(seed)
         self.pool = [_sentence(pool_rng) for _ in range(POOL_SENTENCES)]
         others = [code for code in JURISDICTIONS if code not in JURISDICTION_WEIGHTS]
@@ -271,7 +278,10 @@ class LegalCorpus:
     def _text(self, rng: random.Random) -> str:
         parts: list[str] = []
         size = 0
-        target = int(TEXT_BYTES * rng.uniform(0.7, 1.3))
+        base = TEXT_BYTES
+        if self.mix == "real":
+            base = rng.choices(list(REAL_MIX), weights=list(REAL_MIX.values()))[0]
+        target = int(base * rng.uniform(0.7, 1.3))
         while size < target:
             sentence = rng.choice(self.pool)
             parts.append(sentence)
@@ -353,9 +363,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=int, default=5)
     parser.add_argument("--show", action="store_true", help="print the documents")
+    parser.add_argument("--mix", default="3k", choices=["3k", "real"], help="text sizes")
     args = parser.parse_args()
     total = 0
-    for doc in LegalCorpus(args.size):
+    for doc in LegalCorpus(args.size, mix=args.mix):
         total += len(doc.text.encode())
         if args.show:
             print(doc.model_dump_json(indent=1, exclude={"text"}), doc.text[:300], "…\n")

@@ -160,13 +160,33 @@ def cmd_db_copy(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    """One process, or ``--workers`` processes sharing the port: each opens the library
+    read-only (the index is written by crawls and ``abierto index`` elsewhere, and each
+    worker reloads its searcher when they commit)."""
+    import os
+
     import uvicorn
 
     from api.app import create_app
 
-    uvicorn.run(create_app(settings=settings), host=args.host or settings.host,
-                port=args.port or settings.port, log_level="info")  # fmt: skip
+    host, port = args.host or settings.host, args.port or settings.port
+    workers = args.workers if args.workers is not None else default_workers()
+    if workers <= 1:
+        uvicorn.run(create_app(settings=settings), host=host, port=port, log_level="info")
+        return 0
+    # the workers are new processes: they read the settings from the environment
+    os.environ.update(settings.as_environment())
+    uvicorn.run(
+        "api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info"
+    )
     return 0
+
+
+def default_workers() -> int:
+    """One API process per core (searches run in native code, on every core)."""
+    import os
+
+    return max(1, os.cpu_count() or 1)
 
 
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
@@ -236,6 +256,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="serve the API")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
+    serve.add_argument(
+        "--workers", type=int, help="API processes (default: one per core; 1: a single one)"
+    )
     serve.set_defaults(func=cmd_serve)
 
     demo = commands.add_parser("demo", help="serve sample sites, crawl them, serve the API")

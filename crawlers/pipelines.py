@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 from typing import Any
 
 from scrapy.utils.defer import maybe_deferred_to_future
@@ -20,7 +21,10 @@ from indexer.models import SourceLink
 from indexer.plausibility import plausible_fields
 from indexer.signatures import split_signatures
 
-FLUSH_EVERY = 100
+# Saved documents are handed to the index every this many (or seconds); the index
+# publishes them at its own commit cadence, and the crawl's end waits for them.
+FLUSH_EVERY = 500
+FLUSH_SECONDS = 5.0
 # Reading, merging and writing a shared document is one step (threads of all spiders).
 MERGE_LOCK = threading.Lock()
 DEFAULT_SESSION_KEY = ["date", "session_type"]
@@ -70,6 +74,7 @@ class LibraryPipeline:
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
         self.since_flush = 0
+        self.flushed_at = time.monotonic()
         self.lock = threading.Lock()
         self._tenant: Tenant | None = None
 
@@ -143,11 +148,15 @@ class LibraryPipeline:
         run.count(outcome)
         with self.lock:
             self.since_flush += 1
-            due = self.since_flush >= FLUSH_EVERY
+            due = (
+                self.since_flush >= FLUSH_EVERY
+                or time.monotonic() - self.flushed_at >= FLUSH_SECONDS
+            )
             if due:
                 self.since_flush = 0
+                self.flushed_at = time.monotonic()
         if due:
-            library.flush()
+            library.flush(wait=False)
         return item
 
     @staticmethod

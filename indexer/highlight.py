@@ -1,5 +1,11 @@
 """Highlighted fragments that show what matched, the same way for every store.
 
+A hit's fragment is looked for in a bounded passage, never in the whole text: the
+candidates of the query's words are found by substring search for their few spellings
+(accent, capitals), checked by stemming only those words, and the window of
+``WINDOW_CHARS`` holding most of the query's distinct words is what the store's
+highlighter reads (a 140 KB sentence costs what its passage costs).
+
 Engines highlight every occurrence of every query term; for a phrase that lights up each
 ``de`` and ``la`` in the fragment. Here a match is kept where its word is searched on its
 own, or where it is part of an occurrence of a whole phrase of the query; adjacent kept
@@ -8,11 +14,12 @@ matches become one ``<mark>``. Everything else is escaped.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from indexer.analysis import stem_tokens
+from indexer.analysis import fold_tokens, stem_tokens
 from indexer.query import And, Field, Node, Not, Or, Phrase, Prefix, Term
 
 _WORD = re.compile(r"\w")
@@ -24,11 +31,13 @@ class MatchPlan:
 
     standalone: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
+    prefixes: frozenset[str] = field(default_factory=frozenset)
 
 
 def plan(node: Node) -> MatchPlan:
     standalone: set[str] = set()
     phrases: list[tuple[str, ...]] = []
+    prefixes: set[str] = set()
 
     def walk(item: Node) -> None:
         match item:
@@ -40,6 +49,7 @@ def plan(node: Node) -> MatchPlan:
                     phrases.append(tuple(tokens))
             case Prefix(text):
                 standalone.update(stem_tokens(text))
+                prefixes.update(fold_tokens(text)[-1:])
             case And(items) | Or(items):
                 for child in items:
                     walk(child)
@@ -47,7 +57,128 @@ def plan(node: Node) -> MatchPlan:
                 return
 
     walk(node)
-    return MatchPlan(frozenset(standalone), tuple(phrases))
+    return MatchPlan(frozenset(standalone), tuple(phrases), frozenset(prefixes))
+
+
+WINDOW_CHARS = 600
+LEAD_CHARS = 40  # the first fragment of the window starts just before its best place
+MAX_CANDIDATES = 5000
+PHRASE_KEY = "\x00phrase"
+SHORT_STEM = 2
+PHRASE_SPAN = 40  # characters per word, at most, between the words of a phrase
+# lowercase accented letters to their base letter (for the few candidate words)
+_FOLD = str.maketrans("áàâäéèêëíìîïóòôöúùûüñç", "aaaaeeeeiiiioooouuuunc")
+# how a Spanish word writes a letter the index folds: one accent (or tilde) per word
+_ACCENTED = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "úü", "n": "ñ"}
+_WORD_END = re.compile(r"\w*")
+
+
+@functools.lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    tokens = stem_tokens(word)
+    return tokens[0] if len(tokens) == 1 else ""
+
+
+def _spellings(head: str) -> list[str]:
+    """``dan`` → dan, dán, dañ… in lower case, capitalised and upper case."""
+    forms = {head}
+    for i, letter in enumerate(head):
+        forms.update(head[:i] + accented + head[i + 1 :] for accented in _ACCENTED.get(letter, ""))
+    return sorted({f for form in forms for f in (form, form.capitalize(), form.upper())})
+
+
+@dataclass(frozen=True)
+class PassageFinder:
+    """Where in a text the words of a query are densest."""
+
+    match_plan: MatchPlan
+    stems: frozenset[str]
+    prefixes: frozenset[str]
+    spellings: tuple[str, ...]
+
+    def _matches(self, text: str) -> list[tuple[int, str]]:
+        """(position, word key) of each word of the query in ``text``: each spelling of
+        each head found with ``str.find`` (fast even in 140 KB), then the word it starts
+        checked by its stem (or a prefix of the query)."""
+        found: list[tuple[int, str]] = []
+        for spelling in self.spellings:
+            at = text.find(spelling)
+            limit = len(found) + MAX_CANDIDATES
+            while at >= 0 and len(found) < limit:
+                if not at or not text[at - 1].isalnum():
+                    end = _WORD_END.match(text, at).end()  # type: ignore[union-attr]
+                    word = text[at:end].lower().translate(_FOLD)
+                    key = _stem(word)
+                    if key not in self.stems:
+                        key = next((p for p in self.prefixes if word.startswith(p)), "")
+                    if key:
+                        found.append((at, key))
+                at = text.find(spelling, at + 1)
+        found.sort()
+        return found
+
+    def _phrases(self, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        """An entry for each place where a phrase of the query occurs whole: its words
+        found one after the other, close together."""
+        keys = [key for _, key in found]
+        marks: list[tuple[int, str]] = []
+        for number, whole in enumerate(self.match_plan.phrases):
+            phrase = tuple(stem for stem in whole if stem in self.stems)
+            size = len(phrase)
+            if not size:
+                continue
+            for i in range(len(found) - size + 1):
+                if tuple(keys[i : i + size]) == phrase and (
+                    found[i + size - 1][0] - found[i][0] <= PHRASE_SPAN * size
+                ):
+                    marks.append((found[i][0], f"{PHRASE_KEY}{number}"))
+        return marks
+
+    def window(self, text: str) -> tuple[int, int] | None:
+        """The (start, end) of the passage to highlight; None when no word matches. The
+        window holding the most whole phrases of the query wins, then the one with the
+        most distinct words, then the most matches."""
+        found = self._matches(text) if self.spellings else []
+        if not found:
+            return None
+        if len(text) <= WINDOW_CHARS:  # a short text is its own passage
+            return 0, len(text)
+        found = sorted(found + self._phrases(found))
+        best, best_score, first = 0, (0, 0, 0), 0
+        counts: dict[str, int] = {}
+        for last, (position, key) in enumerate(found):
+            counts[key] = counts.get(key, 0) + 1
+            while position - found[first][0] > WINDOW_CHARS - LEAD_CHARS:
+                gone = found[first][1]
+                counts[gone] -= 1
+                if not counts[gone]:
+                    del counts[gone]
+                first += 1
+            phrases = sum(1 for key in counts if key.startswith(PHRASE_KEY))
+            score = (phrases, len(counts), last - first + 1)
+            if score > best_score:
+                best, best_score = first, score
+        start = max(0, found[best][0] - LEAD_CHARS)
+        space = text.find(" ", start, found[best][0])  # begin with a whole word
+        start = space + 1 if space >= 0 else start
+        return start, min(len(text), start + WINDOW_CHARS)
+
+
+def passage_finder(match_plan: MatchPlan) -> PassageFinder:
+    """The finder for a query's plan. A stem's words begin with the stem less its last
+    letter (Snowball Spanish rewrites at most that much), which is what is looked for."""
+    stems = set(match_plan.standalone)
+    for phrase in match_plan.phrases:
+        stems.update(phrase)
+    # "de", "la", "el" are everywhere: they locate nothing (unless they are all there is)
+    telling = {stem for stem in stems if len(stem) > SHORT_STEM}
+    stems = telling or stems
+    heads = {stem[:-1] if len(stem) > 3 else stem for stem in stems if stem}
+    heads.update(match_plan.prefixes)
+    # a head that begins with another head finds nothing more
+    kept = [h for h in heads if not any(o != h and h.startswith(o) for o in heads)]
+    spellings = tuple(s for head in sorted(kept) for s in _spellings(head))
+    return PassageFinder(match_plan, frozenset(stems), frozenset(match_plan.prefixes), spellings)
 
 
 def _runs(raw: bytes, ranges: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:

@@ -1,17 +1,20 @@
 """The library: the database (truth), the search store (derived) and the file archive,
 and the few operations that keep them consistent.
 
-Documents are written to the database first; the search index is brought up to date
-from it by ``flush`` (documents whose indexed hash differs from their content hash), so
-a crash between the two loses nothing: the next flush, or ``reindex``, catches up.
+Documents are written to the database first, and queued there for the index; the search
+index is brought up to date from the queue by ``flush``, and a document leaves the queue
+only once an index holding its content is committed, so a crash anywhere loses nothing:
+the next flush, or ``reindex``, catches up.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from config.settings import Settings
 from indexer.archive import FileArchive
@@ -28,12 +31,16 @@ from indexer.speeches.service import (
     rebuild_index,
 )
 from indexer.stores import SearchQuery, SearchResult, Store
+from indexer.stores.base import StoreUnavailable
 from indexer.stores.factory import open_store
 
 AnyDocument = Sentencia | Sesion | Legislativo
-INDEX_BATCH = 200
-# documents saved up to this long before a rebuild began are indexed again after it
-REINDEX_MARGIN = dt.timedelta(seconds=60)
+INDEX_BATCH = 500
+REBUILD_BATCH = 1000
+WRITER_WAIT_S = 60.0
+FLUSH_PASSES = 3
+# an engine's rebuild re-indexes what other machines saved since it began, give or take
+CLOCK_SKEW = dt.timedelta(seconds=60)
 log = logging.getLogger(__name__)
 
 
@@ -61,6 +68,9 @@ class Library:
         self.archive = archive
         self.limits = limits
         self.speech_index = speech_index
+        self._flushing = threading.Lock()
+        self._holding = False
+        self._unpublished = False
 
     @classmethod
     def open(cls, settings: Settings, writer: bool = False) -> Library:
@@ -81,6 +91,9 @@ class Library:
         return cls(db, store, FileArchive(settings.files_dir), limits, speech_index)
 
     def close(self) -> None:
+        """Publish what was indexed (``flush`` without waiting), then close."""
+        with self._flushing:
+            self._let_go()
         self.db.close()
         close_store = getattr(self.store, "close", None)
         if close_store is not None:
@@ -133,60 +146,148 @@ class Library:
         already merged into another source's document."""
         return save_shared(self.db, doc, published_by)
 
-    def flush(self, progress: Callable[[int], None] | None = None) -> int:
-        """Index every document whose indexed copy is missing or stale; return how many."""
+    def flush(self, progress: Callable[[int], None] | None = None, wait: bool = True) -> int:
+        """Index every document waiting in the queue; return how many were written.
+
+        With ``wait`` they are searchable on return and the embedded index's writer is let
+        go. Without (a crawl saving as it goes) the store publishes when its commit is due
+        (every ``COMMIT_SECONDS`` for the embedded index; within a second for an engine)
+        and at the next waiting flush or ``close``. A flush that finds another process
+        indexing leaves the queue to it (after waiting a while, with ``wait``).
+        """
+        if not self._flushing.acquire(blocking=wait):
+            return 0
+        try:
+            if not self._hold_writer(WRITER_WAIT_S if wait else 0.0):
+                if wait:
+                    log.warning("another process is indexing: it indexes the pending documents")
+                return 0
+            done = 0
+            try:
+                # a waiting flush also catches what others saved while it was busy
+                for _ in range(FLUSH_PASSES if wait else 1):
+                    written = self._index_pending(progress, done)
+                    done += written
+                    if not written:
+                        break
+                if wait:
+                    self._let_go()
+            except BaseException:
+                self._abandon()
+                raise
+            return done
+        finally:
+            self._flushing.release()
+
+    def _index_pending(self, progress: Callable[[int], None] | None, before: int) -> int:
         done = 0
-        batch: list[AnyDocument] = []
-        for doc in self.db.iter_documents(pending_only=True):
-            batch.append(doc)
-            if len(batch) >= INDEX_BATCH:
-                done += self._index(batch)
-                batch = []
-                if progress:
-                    progress(done)
-        if batch:
+        pending = self.db.iter_documents(batch=INDEX_BATCH, pending_only=True)
+        for batch in _batches(pending, INDEX_BATCH):
             done += self._index(batch)
             if progress:
-                progress(done)
+                progress(before + done)
+            if self._holding and self.store.commit_due():  # type: ignore[attr-defined]
+                self._commit()
         return done
 
     def _index(self, batch: list[AnyDocument]) -> int:
-        report = self.store.upsert(batch)
+        report = self.store.upsert(batch, commit=False)
         for doc_id, error in report.errors.items():
             log.error("document %s could not be indexed: %s", doc_id, error)
         indexed = [doc for doc in batch if doc.id not in report.errors]
         process_sessions(self.db, self.speech_index, [d for d in indexed if isinstance(d, Sesion)])
         link_legislative(self.db, [d for d in indexed if isinstance(d, Legislativo)])
-        self.db.mark_indexed(indexed)
-        return len(indexed)
+        written = [(doc.id, doc.content_sha256) for doc in indexed]
+        self._unpublished = True
+        if self.store.durable_writes:
+            self.db.dequeue(written)
+        else:
+            self.db.claim(written)
+        return len(written)
+
+    # -- the store's writer ------------------------------------------------------------
+
+    def _hold_writer(self, timeout_s: float) -> bool:
+        """The embedded index has one writer across processes: take it (engines need not)."""
+        acquire = getattr(self.store, "acquire", None)
+        if acquire is None or self._holding:
+            return True
+        if not acquire(timeout_s):
+            return False
+        self._holding = True
+        # the writer is ours: claims left in the queue are from a writer that died
+        released = self.db.release_claims()
+        if released:
+            log.warning("%d documents an interrupted indexer wrote are pending again", released)
+        return True
+
+    def _commit(self) -> None:
+        """Publish what was written; claimed documents are then done."""
+        self.store.commit()
+        if not self.store.durable_writes:
+            self.db.settle_claims()
+
+    def _let_go(self) -> None:
+        if self._holding or self._unpublished:
+            self._commit()
+            self._unpublished = False
+        if self._holding:
+            self.store.release()  # type: ignore[attr-defined]
+            self._holding = False
+
+    def _abandon(self) -> None:
+        if self._holding:
+            self.store.abort()  # type: ignore[attr-defined]
+            self._holding = False
+            self.db.release_claims()
 
     def reindex(self, progress: Callable[[int], None] | None = None) -> int:
         """Rebuild the search index from the database; searches keep answering meanwhile.
 
-        The store builds a complete new index and only then replaces the old one. Documents
-        saved while it was being built are caught up afterwards: everything not changed
-        since the rebuild began is marked indexed, the rest is indexed again by ``flush``.
+        The store builds a complete new index and only then replaces the old one. Each
+        document read for it is claimed in the index queue with the content read; saving
+        it again unclaims it. After the swap the claims are settled, so exactly the
+        documents changed after being read (or that failed) are indexed again by
+        ``flush``. An engine takes writes from other processes during the rebuild (into
+        the old index): what was saved since the rebuild began is indexed again too.
         """
-        began = dt.datetime.now(dt.UTC) - REINDEX_MARGIN
-        read = 0
+        began = dt.datetime.now(dt.UTC)
+        with self._flushing:
+            if not self._hold_writer(WRITER_WAIT_S):
+                raise StoreUnavailable("another process is writing the search index")
+            read = 0
 
-        def counted() -> Iterator[AnyDocument]:
-            nonlocal read
-            for doc in self.db.iter_documents():
-                yield doc
-                read += 1
-                if progress and read % INDEX_BATCH == 0:
-                    progress(read)
+            def streamed() -> Iterator[AnyDocument]:
+                nonlocal read
+                for batch in _batches(self.db.iter_documents(batch=REBUILD_BATCH), REBUILD_BATCH):
+                    self.db.claim([(doc.id, doc.content_sha256) for doc in batch])
+                    yield from batch
+                    read += len(batch)
+                    if progress:
+                        progress(read)
 
-        report = self.store.rebuild(counted())
-        for doc_id, error in report.errors.items():
-            log.error("document %s could not be indexed: %s", doc_id, error)
-        self.db.mark_rebuilt(began, failed=list(report.errors))
-        rebuild_index(self.db, self.speech_index)
-        if progress:
-            progress(read)
+            try:
+                report = self.store.rebuild(streamed())
+            except BaseException:
+                self._abandon()
+                self.db.release_claims()
+                raise
+            for doc_id, error in report.errors.items():
+                log.error("document %s could not be indexed: %s", doc_id, error)
+            self.db.settle_claims()
+            self.db.requeue(list(report.errors))
+            rebuild_index(self.db, self.speech_index)
+            if self.store.durable_writes:
+                self.db.requeue_updated_since(began - CLOCK_SKEW)
+            self._holding = False
         self.flush()
         return report.indexed
 
     def search(self, query: SearchQuery) -> SearchResult:
         return self.store.search(query)
+
+
+def _batches(docs: Iterable[AnyDocument], size: int) -> Iterator[list[AnyDocument]]:
+    items = iter(docs)
+    while batch := list(islice(items, size)):
+        yield batch

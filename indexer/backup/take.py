@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import tantivy
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
 from config.settings import Settings
@@ -34,6 +34,7 @@ from indexer.backup.parts import (
     snapshot_tantivy,
 )
 from indexer.db import Database, DocumentRow, FetchRow, FileRow
+from indexer.db.tables import IndexQueueRow
 from indexer.stores.base import StoreUnavailable
 from indexer.stores.tantivy_store import TantivyStore
 
@@ -160,12 +161,9 @@ def _archived(db: Database) -> list[str]:
 
 
 def _pending_ids(db: Database) -> set[str]:
+    """Documents waiting in the index queue (claimed ones too: written, not committed)."""
     with db.session() as s:
-        stmt = select(DocumentRow.id).where(
-            DocumentRow.indexed_sha256.is_(None)
-            | (DocumentRow.indexed_sha256 != DocumentRow.content_sha256)
-        )
-        return set(s.scalars(stmt))
+        return set(s.scalars(select(IndexQueueRow.doc_id)))
 
 
 def _reconcile(
@@ -196,19 +194,14 @@ def _reconcile(
         if extra:
             store.delete(sorted(extra))
         stale = (pending | (known - indexed)) & known
-        with copy.session() as s, s.begin():
-            s.execute(
-                update(DocumentRow)
-                .where(DocumentRow.updated_at >= taken_at - CHANGE_MARGIN)
-                .values(indexed_sha256=None)
-            )
-            ordered = sorted(stale)
-            for start in range(0, len(ordered), 500):
-                s.execute(
-                    update(DocumentRow)
-                    .where(DocumentRow.id.in_(ordered[start : start + 500]))
-                    .values(indexed_sha256=None)
+        with copy.session() as s:
+            recent = set(
+                s.scalars(
+                    select(DocumentRow.id).where(DocumentRow.updated_at >= taken_at - CHANGE_MARGIN)
                 )
+            )
+        copy.release_claims()
+        copy.requeue(sorted(stale | recent))
         documents = store.count()
     finally:
         del store  # lets go of the copy's files before they are hashed

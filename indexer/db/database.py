@@ -8,15 +8,40 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import Engine, create_engine, event, func, select, update
+from sqlalchemy import (
+    Engine,
+    bindparam,
+    create_engine,
+    delete,
+    event,
+    false,
+    func,
+    insert,
+    select,
+    tuple_,
+    update,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from indexer.db.migrate import upgrade
-from indexer.db.tables import CrawlRunRow, DocumentRow, FetchRow, FileRow
+from indexer.db.tables import CrawlRunRow, DocumentRow, FetchRow, FileRow, IndexQueueRow
 from indexer.models import Legislativo, Sentencia, Sesion, parse_document
 
 AnyDocument = Sentencia | Sesion | Legislativo
 SaveOutcome = Literal["new", "updated", "unchanged"]
+Indexed = tuple[str, str]  # (document id, hash of the content that went into the index)
+# (id, hash) pairs per statement: well under SQLite's and PostgreSQL's parameter limits
+PAIRS_PER_STATEMENT = 400
+
+
+_DOCS = DocumentRow.__table__
+_QUEUE = IndexQueueRow.__table__
+_KNOWN = select(_DOCS.c.id, _DOCS.c.content_sha256).where(
+    _DOCS.c.id.in_(bindparam("ids", expanding=True))
+)
+_UPDATE = _DOCS.update().where(_DOCS.c.id == bindparam("b_id"))
+_TOUCH = _DOCS.update().where(_DOCS.c.id == bindparam("b_id"))
+_UNQUEUE = _QUEUE.delete().where(_QUEUE.c.doc_id.in_(bindparam("ids", expanding=True)))
 
 
 def utcnow() -> dt.datetime:
@@ -75,35 +100,70 @@ class Database:
 
     def save_document(self, doc: AnyDocument) -> SaveOutcome:
         """Insert or update by id; a document whose content hash is unchanged is untouched."""
-        doc = doc.with_hash()
+        return self.save_documents([doc])[0]
+
+    def save_documents(self, docs: list[AnyDocument]) -> list[SaveOutcome]:
+        """``save_document`` for several documents in one transaction (prepared statements,
+        not ORM objects: this is the crawl's hot path). New or changed content is queued
+        for the index, replacing (and so unclaiming) any older content of the same id."""
         now = utcnow()
-        with self.session() as s, s.begin():
-            row = s.get(DocumentRow, doc.id)
-            if row is not None and row.content_sha256 == doc.content_sha256:
-                row.fetched_at = doc.fetched_at or now
-                return "unchanged"
-            data = doc.model_dump(mode="json", exclude={"text"})
-            data["updated_at"] = now.isoformat()
-            values = dict(
-                kind=doc.kind,
-                source_id=doc.source_id,
-                title=doc.title,
-                date=doc.date,
-                institution=doc.institution,
-                jurisdiction=doc.jurisdiction,
-                url=doc.url,
-                text=doc.text,
-                content_sha256=doc.content_sha256,
-                data=data,
-                fetched_at=doc.fetched_at or now,
-                updated_at=now,
-            )
-            if row is None:
-                s.add(DocumentRow(id=doc.id, created_at=now, indexed_sha256=None, **values))
-                return "new"
-            for key, value in values.items():
-                setattr(row, key, value)
-            return "updated"
+        docs = [doc.with_hash() for doc in docs]
+        outcomes: list[SaveOutcome] = []
+        inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        touches: list[dict[str, Any]] = []
+        queued: dict[str, str] = {}
+        with self.engine.begin() as connection:
+            ids = [doc.id for doc in docs]
+            known = dict(connection.execute(_KNOWN, {"ids": ids}).all())
+            for doc in docs:
+                before = known.get(doc.id)
+                fetched = doc.fetched_at or now
+                if before == doc.content_sha256:
+                    touches.append({"b_id": doc.id, "fetched_at": fetched})
+                    outcomes.append("unchanged")
+                    continue
+                data = doc.model_dump(mode="json", exclude={"text"})
+                data["updated_at"] = now.isoformat()
+                values = {
+                    "kind": doc.kind,
+                    "source_id": doc.source_id,
+                    "title": doc.title,
+                    "date": doc.date,
+                    "institution": doc.institution,
+                    "jurisdiction": doc.jurisdiction,
+                    "url": doc.url,
+                    "text": doc.text,
+                    "content_sha256": doc.content_sha256,
+                    "data": data,
+                    "fetched_at": fetched,
+                    "updated_at": now,
+                }
+                if before is None:
+                    inserts.append({"id": doc.id, "created_at": now, **values})
+                    outcomes.append("new")
+                else:
+                    updates.append({"b_id": doc.id, **values})
+                    outcomes.append("updated")
+                known[doc.id] = doc.content_sha256
+                queued[doc.id] = doc.content_sha256
+            if inserts:
+                connection.execute(_DOCS.insert(), inserts)
+            if updates:
+                connection.execute(_UPDATE, updates)
+            if touches:
+                connection.execute(_TOUCH, touches)
+            if updates:
+                connection.execute(_UNQUEUE, {"ids": [row["b_id"] for row in updates]})
+            if queued:
+                connection.execute(
+                    _QUEUE.insert(),
+                    [
+                        {"doc_id": i, "content_sha256": h, "claimed": False}
+                        for i, h in queued.items()
+                    ],
+                )
+        return outcomes
 
     def get_document(self, doc_id: str) -> AnyDocument | None:
         with self.session() as s:
@@ -117,58 +177,88 @@ class Database:
             return {row.id: _to_model(row) for row in rows}
 
     def iter_documents(self, batch: int = 500, pending_only: bool = False) -> Iterator[AnyDocument]:
-        """All documents (or those whose indexed copy is stale), in id order, in batches."""
+        """All documents (or those waiting in the index queue, unclaimed), in id order, in
+        batches; the pending ones are found through the queue, never by scanning documents."""
         last = ""
         while True:
             with self.session() as s:
-                stmt = select(DocumentRow).where(DocumentRow.id > last)
                 if pending_only:
-                    stmt = stmt.where(
-                        (DocumentRow.indexed_sha256.is_(None))
-                        | (DocumentRow.indexed_sha256 != DocumentRow.content_sha256)
+                    stmt = (
+                        select(DocumentRow)
+                        .join(IndexQueueRow, IndexQueueRow.doc_id == DocumentRow.id)
+                        .where(IndexQueueRow.doc_id > last, IndexQueueRow.claimed.is_(False))
+                        .order_by(IndexQueueRow.doc_id)
                     )
-                rows = s.scalars(stmt.order_by(DocumentRow.id).limit(batch)).all()
+                else:
+                    stmt = select(DocumentRow).where(DocumentRow.id > last).order_by(DocumentRow.id)
+                rows = s.scalars(stmt.limit(batch)).all()
             if not rows:
                 return
             for row in rows:
                 yield _to_model(row)
             last = rows[-1].id
 
+    # -- the index queue -------------------------------------------------------------
+
     def mark_indexed(self, docs: list[AnyDocument]) -> None:
+        """``docs`` are in the index for good: leave the queue, unless changed meanwhile."""
+        self.dequeue([(doc.id, doc.content_sha256) for doc in docs])
+
+    def dequeue(self, indexed: list[Indexed]) -> None:
         with self.session() as s, s.begin():
-            for doc in docs:
+            for chunk in _chunks(indexed):
+                s.execute(delete(IndexQueueRow).where(_pairs_in(chunk)))
+
+    def claim(self, indexed: list[Indexed]) -> None:
+        """Written into an index not committed yet: skipped by the next ``iter_documents``
+        (pending), removed by ``settle_claims`` after the commit. A document saved again
+        since it was read keeps its new content in the queue, unclaimed."""
+        with self.session() as s, s.begin():
+            for chunk in _chunks(indexed):
+                s.execute(update(IndexQueueRow).where(_pairs_in(chunk)).values(claimed=True))
+
+    def settle_claims(self) -> int:
+        """The index holding every claimed document was committed: they are done."""
+        with self.session() as s, s.begin():
+            return s.execute(delete(IndexQueueRow).where(IndexQueueRow.claimed.is_(True))).rowcount
+
+    def release_claims(self) -> int:
+        """Claims of a writer that never committed (it crashed): pending again."""
+        with self.session() as s, s.begin():
+            stmt = update(IndexQueueRow).where(IndexQueueRow.claimed.is_(True))
+            return s.execute(stmt.values(claimed=False)).rowcount
+
+    def requeue(self, ids: list[str]) -> None:
+        """These documents are pending again (they failed to index, say)."""
+        with self.session() as s, s.begin():
+            for start in range(0, len(ids), PAIRS_PER_STATEMENT):
+                chunk = ids[start : start + PAIRS_PER_STATEMENT]
+                s.execute(delete(IndexQueueRow).where(IndexQueueRow.doc_id.in_(chunk)))
                 s.execute(
-                    update(DocumentRow)
-                    .where(DocumentRow.id == doc.id)
-                    .values(indexed_sha256=doc.content_sha256)
+                    insert(IndexQueueRow).from_select(
+                        ["doc_id", "content_sha256", "claimed"],
+                        select(DocumentRow.id, DocumentRow.content_sha256, false()).where(
+                            DocumentRow.id.in_(chunk)
+                        ),
+                    )
                 )
 
-    def mark_rebuilt(self, began: dt.datetime, failed: list[str] | None = None) -> None:
-        """After a full rebuild that began at ``began``: documents unchanged since then are
-        in the new index as they are now; the ones changed since (perhaps written into the
-        old index meanwhile) and the ``failed`` ones are pending again."""
-        with self.session() as s, s.begin():
-            s.execute(
-                update(DocumentRow)
-                .where(DocumentRow.updated_at < began)
-                .values(indexed_sha256=DocumentRow.content_sha256)
-            )
-            s.execute(
-                update(DocumentRow)
-                .where(DocumentRow.updated_at >= began)
-                .values(indexed_sha256=None)
-            )
-            failed = failed or []
-            for start in range(0, len(failed), 500):
-                s.execute(
-                    update(DocumentRow)
-                    .where(DocumentRow.id.in_(failed[start : start + 500]))
-                    .values(indexed_sha256=None)
-                )
+    def requeue_updated_since(self, since: dt.datetime) -> int:
+        """Documents saved since ``since`` (found through the ``updated_at`` index)."""
+        with self.session() as s:
+            ids = list(s.scalars(select(DocumentRow.id).where(DocumentRow.updated_at >= since)))
+        self.requeue(ids)
+        return len(ids)
 
     def mark_all_unindexed(self) -> None:
         with self.session() as s, s.begin():
-            s.execute(update(DocumentRow).values(indexed_sha256=None))
+            s.execute(delete(IndexQueueRow))
+            s.execute(
+                insert(IndexQueueRow).from_select(
+                    ["doc_id", "content_sha256", "claimed"],
+                    select(DocumentRow.id, DocumentRow.content_sha256, false()),
+                )
+            )
 
     def count_documents(self, source_id: str | None = None) -> int:
         with self.session() as s:
@@ -178,16 +268,9 @@ class Database:
             return int(s.scalar(stmt) or 0)
 
     def count_pending(self) -> int:
+        """Documents whose current content is not in a committed index yet."""
         with self.session() as s:
-            stmt = (
-                select(func.count())
-                .select_from(DocumentRow)
-                .where(
-                    (DocumentRow.indexed_sha256.is_(None))
-                    | (DocumentRow.indexed_sha256 != DocumentRow.content_sha256)
-                )
-            )
-            return int(s.scalar(stmt) or 0)
+            return int(s.scalar(select(func.count()).select_from(IndexQueueRow)) or 0)
 
     # -- files --------------------------------------------------------------------
 
@@ -273,6 +356,16 @@ class Database:
             if source_id:
                 stmt = stmt.where(CrawlRunRow.source_id == source_id)
             return list(s.scalars(stmt).all())
+
+
+def _chunks(indexed: list[Indexed]) -> Iterator[list[Indexed]]:
+    for start in range(0, len(indexed), PAIRS_PER_STATEMENT):
+        yield indexed[start : start + PAIRS_PER_STATEMENT]
+
+
+def _pairs_in(chunk: list[Indexed]) -> Any:
+    """Queue rows holding exactly these (id, content hash) pairs: one statement per chunk."""
+    return tuple_(IndexQueueRow.doc_id, IndexQueueRow.content_sha256).in_(chunk)
 
 
 def _to_model(row: DocumentRow) -> AnyDocument:

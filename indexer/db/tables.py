@@ -43,13 +43,29 @@ class DocumentRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     fetched_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
-    indexed_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
 
     __table_args__ = (
         Index("ix_documents_source", "source_id"),
         Index("ix_documents_kind_date", "kind", "date"),
-        Index("ix_documents_pending", "indexed_sha256"),
+        Index("ix_documents_updated", "updated_at"),
     )
+
+
+class IndexQueueRow(Base):
+    """A document whose current content is not in the search index yet.
+
+    Saving a new or changed document puts it here (with the hash of that content); the
+    indexer takes rows in id order, and removes them once the index holding that content
+    is committed. ``claimed``: written into the index but not committed yet, so the next
+    flush skips it; a writer that crashed leaves claims that the next writer releases.
+    A small table of its own: marking a document indexed never rewrites its (large) row.
+    """
+
+    __tablename__ = "index_queue"
+
+    doc_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    claimed: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class FileRow(Base):

@@ -156,9 +156,22 @@ KIND_MODELS = (Sentencia, Sesion, Legislativo)
 
 
 class Store(Protocol):
-    """A search index derived from the database; rebuildable at any time."""
+    """A search index derived from the database; rebuildable at any time.
 
-    def upsert(self, docs: Iterable[Sentencia | Sesion | Legislativo]) -> UpsertReport: ...
+    ``durable_writes``: an upsert, once returned, is kept even if the process dies (an
+    engine); otherwise only from the next ``commit`` on (the embedded index)."""
+
+    durable_writes: bool
+
+    def upsert(
+        self, docs: Iterable[Sentencia | Sesion | Legislativo], commit: bool = True
+    ) -> UpsertReport:
+        """Write ``docs``; with ``commit`` they are durable and searchable on return."""
+        ...
+
+    def commit(self) -> None:
+        """Make everything written so far durable and searchable."""
+        ...
 
     def delete(self, ids: Iterable[str]) -> int: ...
 

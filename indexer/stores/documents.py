@@ -34,9 +34,10 @@ META_FIELDS: tuple[str, ...] = (
 )
 
 
-def metadata_text(doc: AnyDocument) -> str:
-    """Descriptive fields searchable as words: a court's or committee's name, a number."""
-    values = doc.model_dump(mode="json")
+def metadata_text(doc: AnyDocument, values: dict[str, Any] | None = None) -> str:
+    """Descriptive fields searchable as words: a court's or committee's name, a number.
+    ``values``: ``doc.model_dump(mode="json")`` when the caller has it already."""
+    values = values if values is not None else doc.model_dump(mode="json")
     parts = [doc.institution]
     for name in META_FIELDS:
         value = values.get(name)
@@ -47,9 +48,9 @@ def metadata_text(doc: AnyDocument) -> str:
     return "\n".join(parts)
 
 
-def hit_payload(doc: AnyDocument) -> dict[str, Any]:
+def hit_payload(doc: AnyDocument, values: dict[str, Any] | None = None) -> dict[str, Any]:
     """What a search hit carries for ``doc`` (the ``SearchHit`` fields but score/highlights)."""
-    data = doc.model_dump(mode="json")
+    data = values if values is not None else doc.model_dump(mode="json")
     fields = {name: data.get(name) for name in HIT_FIELDS[doc.kind]}
     return {
         "id": doc.id,

@@ -1,24 +1,30 @@
 """The embedded search store: a Tantivy index in the data folder, no server.
 
-One writer at a time (Tantivy locks the index folder while a writer lives; we hold it
-only for the length of an upsert), any number of readers: each search first checks
-whether another process committed and reloads its searcher if so.
+One writer at a time (Tantivy locks the index folder while a writer lives): a library
+that indexes holds it from its first write to its ``release`` (the end of a waiting
+flush), commits every ``COMMIT_SECONDS`` meanwhile, and lets merges finish before it
+lets go. Any number of readers: each search first checks whether another process
+committed and reloads its searcher if so.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
+import os
 import shutil
 import threading
+import time
+from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
 
 import tantivy
 
 from indexer.analysis import FOLDED, STEMMED, fold_keyword, fold_tokens, stem_tokens
-from indexer.highlight import MatchPlan, mark, plan
+from indexer.highlight import PassageFinder, mark, passage_finder, plan
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term, parse_query
 from indexer.stores.base import (
@@ -40,7 +46,33 @@ AnyDocument = Sentencia | Sesion | Legislativo
 TITLE_BOOST = 2.0
 SNIPPET_CHARS = 220
 MAX_SNIPPETS = 3
-WRITER_HEAP = 128 * 1024 * 1024
+# Writes are published (committed) at most this often, or after this many documents:
+# each commit is a new segment and an fsync; merges run while the writer lives.
+COMMIT_SECONDS = 30.0
+COMMIT_DOCS = 100_000
+WRITER_WAIT_S = 60.0
+COUNT_CACHE_SIZE = 512
+TOTAL_AGG = "__total"
+LOCK_RETRY_S = 0.2
+
+
+def _writer_budget() -> tuple[int, int]:
+    """The writer's memory and threads: a sixteenth of the RAM (64 MB to 1 GB), one
+    indexing thread per core up to four, each with at least 32 MB."""
+    threads = max(1, min(4, os.cpu_count() or 1))
+    try:
+        ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        ram = 2 << 30
+    heap = min(1 << 30, max(64 << 20, ram // 16))
+    return max(heap, threads * (32 << 20)), threads
+
+
+WRITER_HEAP, WRITER_THREADS = _writer_budget()
+
+
+# filter values repeat (courts, matters, institutions): fold each once
+_folded = functools.lru_cache(maxsize=8192)(fold_keyword)
 
 
 def _key(name: str) -> str:
@@ -66,6 +98,9 @@ def build_schema() -> tantivy.Schema:
 class TantivyStore:
     """Implements ``Store`` on a Tantivy index folder (or in memory with ``path=None``)."""
 
+    # what was written is kept only from the next commit on
+    durable_writes = False
+
     def __init__(self, path: Path | None, replace_outdated: bool = False) -> None:
         """``replace_outdated``: an index built with another schema (by an older version)
         is deleted and started empty; the caller re-indexes it from the database. Readers
@@ -80,8 +115,16 @@ class TantivyStore:
             self.index = tantivy.Index(self.schema)
         self.index.register_tokenizer("es_stem", STEMMED)
         self.index.register_tokenizer("es_fold", FOLDED)
-        self._lock = threading.Lock()
+        self._write_lock = threading.RLock()
+        self._reload_lock = threading.Lock()
+        self._writer: tantivy.IndexWriter | None = None
+        self._committed_at = time.monotonic()
+        self._uncommitted = 0
         self._seen_meta = self._meta_mtime()
+        self._generation = 0
+        self._cache_lock = threading.Lock()
+        self._count_cache: OrderedDict[tuple[str, int], tuple[int, dict[str, list[FacetCount]]]]
+        self._count_cache = OrderedDict()
 
     def _open(self, path: Path, replace_outdated: bool) -> tantivy.Index:
         try:
@@ -101,74 +144,137 @@ class TantivyStore:
 
     # -- writing -----------------------------------------------------------------
 
-    def upsert(self, docs: Iterable[AnyDocument]) -> UpsertReport:
-        return self._write(docs, replace_all=False)
+    def acquire(self, timeout_s: float = 0.0) -> bool:
+        """Hold the index writer (one per index folder, across processes) until
+        ``release``; False if another holds it still after ``timeout_s``."""
+        deadline = time.monotonic() + timeout_s
+        with self._write_lock:
+            while self._writer is None:
+                try:
+                    self._writer = self.index.writer(WRITER_HEAP, WRITER_THREADS)
+                except ValueError as exc:
+                    if "LockBusy" not in str(exc):
+                        raise
+                    if time.monotonic() >= deadline:
+                        return False
+                    time.sleep(LOCK_RETRY_S)
+                    continue
+                self._committed_at = time.monotonic()
+                self._uncommitted = 0
+            return True
+
+    def commit_due(self) -> bool:
+        """Enough written, or long enough, since the last commit (``Library.flush``)."""
+        return self._writer is not None and (
+            self._uncommitted >= COMMIT_DOCS
+            or time.monotonic() - self._committed_at >= COMMIT_SECONDS
+        )
+
+    def commit(self) -> None:
+        """Make what was written durable and visible to every searcher."""
+        with self._write_lock:
+            if self._writer is None:
+                return
+            self._writer.commit()
+            self._committed_at = time.monotonic()
+            self._uncommitted = 0
+            self._reload()
+
+    def release(self) -> None:
+        """Commit, let the segment merges finish, and let go of the writer."""
+        with self._write_lock:
+            if self._writer is None:
+                return
+            self.commit()
+            writer, self._writer = self._writer, None
+            writer.wait_merging_threads()
+            self._reload()
+
+    def abort(self) -> None:
+        """Drop what was written since the last commit, and the writer."""
+        with self._write_lock:
+            if self._writer is None:
+                return
+            writer, self._writer = self._writer, None
+            writer.rollback()
+            del writer
+
+    def upsert(self, docs: Iterable[AnyDocument], commit: bool = True) -> UpsertReport:
+        """Write ``docs``. With ``commit`` they are searchable on return; without, at the
+        next ``commit`` (the caller holds the writer: ``acquire``/``release``)."""
+        return self._write(docs, replace_all=False, commit=commit)
 
     def rebuild(self, docs: Iterable[AnyDocument]) -> UpsertReport:
         """Replace the whole index with ``docs`` in one commit: readers see the old index
         until the new one is complete, never an empty or half-built one."""
-        return self._write(docs, replace_all=True)
+        return self._write(docs, replace_all=True, commit=True)
 
-    def _write(self, docs: Iterable[AnyDocument], replace_all: bool) -> UpsertReport:
+    def _write(self, docs: Iterable[AnyDocument], replace_all: bool, commit: bool) -> UpsertReport:
         report = UpsertReport()
-        with self._lock:
-            writer = self.index.writer(WRITER_HEAP, 1)
+        with self._write_lock:
+            borrowed = self._writer is None
+            if borrowed and not self.acquire(WRITER_WAIT_S):
+                raise StoreUnavailable("another process is writing the search index")
+            writer = self._writer
             try:
                 if replace_all:
                     writer.delete_all_documents()
                 for doc in docs:
                     try:
                         entry = self._to_tantivy(doc)
-                        writer.delete_documents_by_term("id", doc.id)
-                        writer.add_document(entry)
-                        report.indexed += 1
                     except (ValueError, TypeError, OverflowError) as exc:
                         report.errors[doc.id] = str(exc)
-                writer.commit()
+                        continue
+                    writer.delete_documents_by_term("id", doc.id)
+                    writer.add_document(entry)
+                    report.indexed += 1
+                self._uncommitted += report.indexed
+                if commit or replace_all:
+                    self.commit()
             except BaseException:
-                writer.rollback()
+                self.abort()
                 raise
-            finally:
-                del writer
-            self._reload()
+            if borrowed or replace_all:
+                self.release()
         return report
 
     def delete(self, ids: Iterable[str]) -> int:
-        wanted = list(ids)
-        present = [doc_id for doc_id in wanted if self._exists(doc_id)]
-        with self._lock:
-            writer = self.index.writer(WRITER_HEAP, 1)
+        present = [doc_id for doc_id in dict.fromkeys(ids) if self._exists(doc_id)]
+        with self._write_lock:
+            borrowed = self._writer is None
+            if borrowed and not self.acquire(WRITER_WAIT_S):
+                raise StoreUnavailable("another process is writing the search index")
             for doc_id in present:
-                writer.delete_documents_by_term("id", doc_id)
-            writer.commit()
-            del writer
-            self._reload()
+                self._writer.delete_documents_by_term("id", doc_id)
+            self.commit()
+            if borrowed:
+                self.release()
         return len(present)
 
     def clear(self) -> None:
-        with self._lock:
-            writer = self.index.writer(WRITER_HEAP, 1)
-            writer.delete_all_documents()
-            writer.commit()
-            del writer
-            self._reload()
+        self.rebuild([])
+
+    def close(self) -> None:
+        self.release()
 
     def _to_tantivy(self, doc: AnyDocument) -> tantivy.Document:
+        values = doc.model_dump(mode="json")
         entry = tantivy.Document()
         entry.add_text("id", doc.id)
         entry.add_text("title", doc.title)
         entry.add_text("title_fold", doc.title)
         entry.add_text("text", doc.text)
         entry.add_text("text_fold", doc.text)
-        entry.add_text("meta", metadata_text(doc))
+        entry.add_text("meta", metadata_text(doc, values))
         if doc.date is not None:
             day = indexable_day(doc.date)  # a date the index cannot hold must not keep it out
             entry.add_date("date", dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC))
         for name in FILTER_FIELDS:
             for value in filter_values(doc, name):
                 entry.add_text(name, value)
-                entry.add_text(_key(name), fold_keyword(value))
-        entry.add_bytes("payload", json.dumps(hit_payload(doc), ensure_ascii=False).encode())
+                entry.add_text(_key(name), _folded(value))
+        payload = hit_payload(doc, values)
+        entry.add_bytes("payload", json.dumps(payload, ensure_ascii=False).encode())
         return entry
 
     # -- reading -----------------------------------------------------------------
@@ -182,11 +288,20 @@ class TantivyStore:
     def _reload(self) -> None:
         self.index.reload()
         self._seen_meta = self._meta_mtime()
+        self._generation += 1
 
     def _searcher(self) -> tantivy.Searcher:
-        if self.path is not None and self._meta_mtime() != self._seen_meta:
-            with self._lock:
+        """The current searcher; when another process committed, one request reloads it
+        while the others go on with the searcher they have."""
+        if (
+            self.path is not None
+            and self._meta_mtime() != self._seen_meta
+            and self._reload_lock.acquire(blocking=False)
+        ):
+            try:
                 self._reload()
+            finally:
+                self._reload_lock.release()
         return self.index.searcher()
 
     def _exists(self, doc_id: str) -> bool:
@@ -205,21 +320,24 @@ class TantivyStore:
         text_query = compile_node(self.schema, tree)
         full = self._with_filters(text_query, query)
         searcher = self._searcher()
+        counted = self._counts(searcher, full, query)
+        # the counts come from one aggregation pass (or the cache): the page itself is a
+        # top-k collection that skips what cannot make it, not a count of every match
         if query.sort == "relevance":
-            result = searcher.search(full, limit=query.limit, offset=offset, count=True)
+            result = searcher.search(full, limit=query.limit, offset=offset, count=counted is None)
         else:
             order = tantivy.Order.Desc if query.sort == "date_desc" else tantivy.Order.Asc
             result = searcher.search(
                 full,
                 limit=query.limit,
                 offset=offset,
-                count=True,
+                count=counted is None,
                 order_by_field="date",
                 order=order,
             )
         snippets = None
-        match_plan = plan(tree)
-        if query.highlight:
+        finder = passage_finder(plan(tree))
+        if query.highlight and result.hits:
             snippets = tantivy.SnippetGenerator.create(searcher, text_query, self.schema, "text")
             snippets.set_max_num_chars(SNIPPET_CHARS)
         hits = []
@@ -229,13 +347,48 @@ class TantivyStore:
             if query.sort == "relevance":
                 hit.score = float(key)
             if snippets is not None:
-                hit.highlights = _highlights(snippets, stored, match_plan)
+                hit.highlights = _highlights(snippets, stored.get_first("text") or "", finder)
             hits.append(hit)
-        total = result.count or 0
+        total, facets = counted if counted is not None else (result.count or 0, {})
         next_offset = offset + len(hits)
         next_cursor = encode_cursor(query, next_offset) if next_offset < total and hits else None
-        facets = self._facets(searcher, full, query) if query.facets else {}
         return SearchResult(total=total, hits=hits, facets=facets, next_cursor=next_cursor)
+
+    def _counts(
+        self, searcher: tantivy.Searcher, full: tantivy.Query, query: SearchQuery
+    ) -> tuple[int, dict[str, list[FacetCount]]] | None:
+        """The total and the facets asked for, in one aggregation pass over the fast
+        fields, kept per question and index generation (the next pages, the same search
+        again, the empty query's counts until the next commit). None: no facets asked,
+        the page's own search counts."""
+        names = [name for name in dict.fromkeys(query.facets) if name in FILTER_FIELDS]
+        if not names:
+            return None
+        key = (query.fingerprint(), self._generation)
+        with self._cache_lock:
+            cached = self._count_cache.get(key)
+            if cached is not None:
+                self._count_cache.move_to_end(key)
+                return cached
+        spec = {name: {"terms": {"field": name, "size": query.facet_size}} for name in names}
+        # every document has a kind: its buckets add up to the total
+        spec[TOTAL_AGG] = {"terms": {"field": "kind", "size": 16}}
+        raw = searcher.aggregate(full, spec)
+        everything = raw.get(TOTAL_AGG, {})
+        total = sum(int(b["doc_count"]) for b in everything.get("buckets", []))
+        total += int(everything.get("sum_other_doc_count", 0))
+        facets = {
+            name: [
+                FacetCount(value=str(b["key"]), count=int(b["doc_count"]))
+                for b in raw.get(name, {}).get("buckets", [])
+            ]
+            for name in names
+        }
+        with self._cache_lock:
+            self._count_cache[key] = (total, facets)
+            while len(self._count_cache) > COUNT_CACHE_SIZE:
+                self._count_cache.popitem(last=False)
+        return total, facets
 
     def _with_filters(self, text_query: tantivy.Query, query: SearchQuery) -> tantivy.Query:
         clauses: list[tuple[tantivy.Occur, tantivy.Query]] = [(tantivy.Occur.Must, text_query)]
@@ -265,35 +418,21 @@ class TantivyStore:
             self.schema, "date", tantivy.FieldType.Date, at(start), at(end)
         )
 
-    def _facets(
-        self, searcher: tantivy.Searcher, full: tantivy.Query, query: SearchQuery
-    ) -> dict[str, list[FacetCount]]:
-        spec = {
-            name: {"terms": {"field": name, "size": query.facet_size}}
-            for name in query.facets
-            if name in FILTER_FIELDS
-        }
-        if not spec:
-            return {}
-        raw = searcher.aggregate(full, spec)
-        facets: dict[str, list[FacetCount]] = {}
-        for name in spec:
-            buckets = raw.get(name, {}).get("buckets", [])
-            facets[name] = [
-                FacetCount(value=str(b["key"]), count=int(b["doc_count"])) for b in buckets
-            ]
-        return facets
 
-
-def _highlights(
-    generator: tantivy.SnippetGenerator, stored: tantivy.Document, match_plan: MatchPlan
-) -> list[str]:
-    snippet = generator.snippet_from_doc(stored)
-    fragment = snippet.fragment()
-    if not fragment:
-        text = (stored.get_first("text") or "")[:SNIPPET_CHARS]
-        return [html.escape(" ".join(text.split()))] if text else []
-    return [mark(fragment, [(r.start, r.end) for r in snippet.highlighted()], match_plan)]
+def _highlights(generator: tantivy.SnippetGenerator, text: str, finder: PassageFinder) -> list[str]:
+    """The best fragment of the passage where the query's words are densest (Tantivy's
+    generator re-analyses what it is given: a passage, not the whole document)."""
+    window = finder.window(text)
+    if window is not None:
+        passage = tantivy.Document()
+        passage.add_text("text", text[window[0] : window[1]])
+        snippet = generator.snippet_from_doc(passage)
+        fragment = snippet.fragment()
+        if fragment:
+            ranges = [(r.start, r.end) for r in snippet.highlighted()]
+            return [mark(fragment, ranges, finder.match_plan)]
+    start = " ".join(text[:SNIPPET_CHARS].split())
+    return [html.escape(start)] if start else []
 
 
 # -- compiling the syntax tree --------------------------------------------------------

@@ -48,3 +48,33 @@ def test_a_database_from_before_migrations_is_brought_up_to_date(tmp_path: Path)
     db.close()
     assert {"institutions", "sources", "audit_log", "api_keys"} <= names
     assert kept == 1
+
+
+def test_the_queue_starts_with_what_the_old_bookkeeping_called_pending(tmp_path: Path) -> None:
+    from alembic import command
+
+    from indexer.db.migrate import alembic_config
+
+    url = f"sqlite:///{tmp_path / 'v2.db'}"
+    engine = sa.create_engine(url)
+    config = alembic_config(engine)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0002")
+        for doc_id, indexed in (("al-dia", "h1"), ("nunca", None), ("cambiado", "viejo")):
+            connection.execute(
+                sa.text(
+                    "insert into documents (id, kind, source_id, title, institution, "
+                    "jurisdiction, url, text, content_sha256, data, created_at, updated_at, "
+                    "indexed_sha256) values (:id, 'sentencia', 's', 't', 'i', 'MX', 'u', 'x', "
+                    "'h1', '{}', '2025-01-01', '2025-01-01', :indexed)"
+                ),
+                {"id": doc_id, "indexed": indexed},
+            )
+    engine.dispose()
+    db = Database(url)
+    with db.engine.connect() as connection:
+        queued = connection.execute(sa.text("select doc_id from index_queue")).scalars().all()
+    assert db.count_pending() == 2
+    db.close()
+    assert sorted(queued) == ["cambiado", "nunca"]

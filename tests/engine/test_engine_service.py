@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,43 @@ def test_healthz_is_503_when_the_engine_does_not_answer(engine: str, tmp_path: P
     assert body["store"]["ok"] is False and body["store"]["store"] == engine
     assert search.status_code == 503
     assert search.headers["Retry-After"] == "30"
+
+
+def test_a_document_another_process_indexes_during_a_rebuild_is_in_the_new_index(
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    make_engine_store: MakeStore,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    engine = make_engine_store("opensearch")
+    settings = Settings(
+        data_dir=tmp_path,
+        search_url=engine_url(request, "opensearch"),
+        search_engine="opensearch",
+        search_index=engine.alias,
+    )
+    library = Library.open(settings, writer=True)
+    crawler = Library.open(settings, writer=True)
+    for doc in corpus():
+        library.add_document(doc)
+    library.flush()
+    changed = corpus()[0].model_copy(update={"text": "Ahora trata de servidumbre de paso."})
+    original = library.db.iter_documents
+    crawled: list[int] = []
+
+    def concurrent_change(*args: object, **kwargs: object) -> Iterator[object]:
+        for n, doc in enumerate(original(*args, **kwargs)):  # type: ignore[arg-type]
+            if n == 4 and not crawled:  # sen-001 was read: a crawl saves it and writes it
+                crawler.add_document(changed)  # into the old index, which is retired soon
+                crawled.append(crawler.flush())
+                assert crawler.db.count_pending() == 0
+            yield doc
+
+    monkeypatch.setattr(library.db, "iter_documents", concurrent_change)
+    assert library.reindex() == len(corpus())
+    monkeypatch.undo()
+    assert crawled == [1]
+    assert {h.id for h in library.search(SearchQuery(q="servidumbre")).hits} == {"sen-001"}
+    assert library.db.count_pending() == 0
+    library.close()
+    crawler.close()

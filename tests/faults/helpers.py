@@ -76,9 +76,14 @@ def document_count(data: Path) -> int:
 
 
 def database_ids(data: Path) -> dict[str, tuple[str, str | None]]:
-    """id → (content hash, indexed hash), read straight from the SQLite file."""
+    """id → (content hash, indexed hash: None while the document waits in the index
+    queue), read straight from the SQLite file."""
     with sqlite3.connect(data / "abierto.db") as connection:
-        rows = connection.execute("SELECT id, content_sha256, indexed_sha256 FROM documents")
+        rows = connection.execute(
+            "SELECT d.id, d.content_sha256,"
+            " CASE WHEN q.doc_id IS NULL THEN d.content_sha256 END"
+            " FROM documents d LEFT JOIN index_queue q ON q.doc_id = d.id"
+        )
         return {doc_id: (content, indexed) for doc_id, content, indexed in rows}
 
 

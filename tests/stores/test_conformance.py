@@ -178,3 +178,30 @@ def test_malformed_queries_raise_the_same_error(store: Store, bad: str) -> None:
 )
 def test_engine_syntax_is_plain_text(store: Store, odd: str, expected: set[str]) -> None:
     assert ids(store, q=odd) == expected
+
+
+def test_a_match_deep_in_a_long_sentence_is_highlighted(store: Store) -> None:
+    filler = "El tribunal analiza los agravios expuestos por la parte recurrente. " * 2000
+    long = corpus()[0].model_copy(
+        update={
+            "id": "sen-largo",
+            "text": filler + "Se declara la enfiteusis perpetua del anatocismo. " + filler,
+        }
+    )
+    store.upsert([long])
+    [hit] = store.search(SearchQuery(q='"enfiteusis perpetua"')).hits
+    assert "<mark>enfiteusis perpetua</mark>" in " ".join(hit.highlights)
+    [hit] = store.search(SearchQuery(q="anatocismos")).hits
+    assert "<mark>anatocismo</mark>" in " ".join(hit.highlights)
+
+
+def test_counts_follow_the_writes_and_the_pages_keep_them(store: Store) -> None:
+    first = store.search(SearchQuery(q="", limit=2, facets=["matter"]))
+    matters = {f.value: f.count for f in first.facets["matter"]}
+    extra = corpus()[0].model_copy(update={"id": "sen-nueva", "url": "http://127.0.0.1/n"})
+    store.upsert([extra])
+    again = store.search(SearchQuery(q="", limit=2, facets=["matter"]))
+    assert again.total == first.total + 1
+    assert {f.value: f.count for f in again.facets["matter"]}["civil"] == matters["civil"] + 1
+    page = store.search(SearchQuery(q="", limit=2, facets=["matter"], cursor=again.next_cursor))
+    assert (page.total, page.facets) == (again.total, again.facets)

@@ -21,23 +21,39 @@ def test_a_document_changed_during_a_rebuild_is_caught_up(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     library = Library.open(Settings(data_dir=tmp_path))
+    crawler = Library.open(Settings(data_dir=tmp_path), writer=True)
     for doc in corpus():
         library.add_document(doc)
     library.flush()
     changed = corpus()[0].model_copy(update={"text": "Ahora trata de servidumbre de paso."})
     original = library.db.iter_documents
+    crawled: list[int] = []
 
     def concurrent_change(*args: object, **kwargs: object) -> Iterator[object]:
         for n, doc in enumerate(original(*args, **kwargs)):  # type: ignore[arg-type]
-            if n == 4:  # sen-001 was already read: another process changes and indexes it
-                library.db.save_document(changed)
-                library.db.mark_indexed([library.db.get_document(changed.id)])  # type: ignore[list-item]
+            if n == 4 and not crawled:  # sen-001 was read: a crawl saves its new text
+                assert crawler.add_document(changed) == "updated"
+                crawled.append(crawler.flush(wait=False))
             yield doc
 
     monkeypatch.setattr(library.db, "iter_documents", concurrent_change)
     assert library.reindex() == len(corpus())
     monkeypatch.undo()
+    assert crawled == [0]  # the rebuild held the index writer: the crawl left it the queue
     assert hits(library, "servidumbre") == {"sen-001"}
     assert hits(library, '"daño moral"') == set()
     assert library.db.count_pending() == 0
+    library.close()
+    crawler.close()
+
+
+def test_a_document_saved_before_the_rebuild_read_it_is_not_indexed_twice(tmp_path: Path) -> None:
+    library = Library.open(Settings(data_dir=tmp_path))
+    for doc in corpus():
+        library.add_document(doc)
+    assert library.db.count_pending() == len(corpus())
+    assert library.reindex() == len(corpus())
+    assert library.db.count_pending() == 0
+    assert library.flush() == 0
+    assert hits(library, '"daño moral"') == {"sen-001"}
     library.close()

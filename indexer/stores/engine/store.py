@@ -4,7 +4,8 @@ The service reads and writes through an alias. ``rebuild`` fills a new physical 
 (``<alias>-<UTC timestamp>``) with refreshes off, then moves the alias to it in one
 ``_aliases`` call and drops the old index, so searches answer from the old index until
 the new one is complete. Writes refresh before returning: a search after ``upsert``
-sees what was written, as with the embedded store.
+sees what was written, as with the embedded store; ``upsert(commit=False)`` leaves that to
+the engine's own refresh (every second) or to ``commit``.
 """
 
 from __future__ import annotations
@@ -42,9 +43,9 @@ def to_source(doc: AnyDocument) -> dict[str, Any]:
         "id": doc.id,
         "title": doc.title,
         "text": doc.text,
-        "meta": metadata_text(doc),
+        "meta": metadata_text(doc, values),
         "date": values["date"],
-        "payload": hit_payload(doc),
+        "payload": hit_payload(doc, values),
     }
     for name in FILTER_FIELDS:
         found = filter_values(doc, name)
@@ -55,6 +56,9 @@ def to_source(doc: AnyDocument) -> dict[str, Any]:
 
 class EngineStore:
     """Implements ``Store`` on an Elasticsearch/OpenSearch cluster, behind ``alias``."""
+
+    # an acknowledged bulk write is kept (translog); other processes may write meanwhile
+    durable_writes = True
 
     def __init__(
         self,
@@ -172,12 +176,20 @@ class EngineStore:
         report.errors.update(refused)
         return report
 
-    def upsert(self, docs: Iterable[AnyDocument]) -> UpsertReport:
+    def upsert(self, docs: Iterable[AnyDocument], commit: bool = True) -> UpsertReport:
+        """Write ``docs`` (kept once acknowledged). With ``commit`` they are searchable on
+        return; without, after the engine's next refresh (within a second) or ``commit``."""
         self.ensure()
         try:
             return self._write(docs, self.alias)
         finally:
-            self.backoff.call(lambda: self.client.refresh(self.alias), "refresh")
+            if commit:
+                self.commit()
+
+    def commit(self) -> None:
+        """Make every acknowledged write searchable now."""
+        self.ensure()
+        self.backoff.call(lambda: self.client.refresh(self.alias), "refresh")
 
     def delete(self, ids: Iterable[str]) -> int:
         self.ensure()

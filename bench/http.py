@@ -1,0 +1,293 @@
+"""Benchmark the API over HTTP: a query mix, its latency alone and its throughput under load.
+
+Usage: python bench/http.py --data DIR [--workers 2] [--rounds 10] [--clients 8,32]
+                            [--seconds 20] [--engine] [--json PATH]
+
+``DIR`` is a data folder with a library in it (``bench/write.py --keep`` leaves one).
+``abierto serve --workers N`` is started on it (the embedded index) and, with
+``--engine``, a second one whose store is a single-node OpenSearch
+(``tests/engine/opensearch.py``) filled from the same database by ``abierto reindex``;
+the two are measured alternately in one run, phase by phase.
+
+The mix is ``bench/search.py``'s: terms, phrases, boolean, prefix, filters + facets, date
+sort; every request asks what the API gives by default (highlights, the standard facets).
+Printed: latency p50/p95/p99 per category with one client at a time (``--rounds`` passes),
+then requests/s, errors and p50/p95/p99 with 8 and 32 concurrent clients for
+``--seconds`` each; the API processes' memory (RSS) before and after. JSON goes to
+``bench/results/http.json``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# run as a script, this file's folder comes first on the path and its name hides the
+# standard library's ``http``: the folder goes, the repository comes
+HERE = Path(__file__).resolve().parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
+REPO = HERE.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+import argparse  # noqa: E402
+import asyncio  # noqa: E402
+import contextlib  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import platform  # noqa: E402
+import signal  # noqa: E402
+import socket  # noqa: E402
+import subprocess  # noqa: E402
+import time  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from typing import Any  # noqa: E402
+
+import httpx  # noqa: E402
+
+from bench.search import MIX, _percentile  # noqa: E402
+from config.settings import Settings  # noqa: E402
+from indexer.stores import SearchQuery  # noqa: E402
+
+RESULTS = REPO / "bench" / "results" / "http.json"
+PARAMS = {"source_id": "source"}
+
+
+def params_for(query: SearchQuery) -> list[tuple[str, str]]:
+    params = [("q", query.q), ("sort", query.sort)]
+    for name, values in query.filters.items():
+        params += [(PARAMS.get(name, name), value) for value in values]
+    return params
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children (the uvicorn workers), in MB."""
+    total = 0
+    pids = [pid]
+    with contextlib.suppress(OSError):
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pids += [int(child) for child in children]
+    for one in pids:
+        with contextlib.suppress(OSError):
+            for line in Path(f"/proc/{one}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+    return round(total / 1024, 1)
+
+
+@contextlib.contextmanager
+def serve(settings: Settings, workers: int) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = os.environ | settings.as_environment()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "cli.main", "serve", "--port", str(port),
+         "--workers", str(workers)],
+        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            if server.poll() is not None:
+                raise RuntimeError("abierto serve exited")
+            try:
+                if httpx.get(f"{url}/healthz", timeout=5).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("abierto serve did not start")
+            time.sleep(0.5)
+        yield url, server
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def latency(url: str, rounds: int) -> dict[str, Any]:
+    timings: dict[str, list[float]] = {}
+    totals = []
+    with httpx.Client(base_url=url, timeout=60, headers={"Accept-Encoding": "gzip"}) as client:
+        for _category, query in MIX:  # warm-up, and the hit counts
+            totals.append(client.get("/v1/search", params=params_for(query)).json()["total"])
+        for _ in range(rounds):
+            for category, query in MIX:
+                began = time.perf_counter()
+                answer = client.get("/v1/search", params=params_for(query))
+                elapsed = (time.perf_counter() - began) * 1000
+                answer.raise_for_status()
+                timings.setdefault(category, []).append(elapsed)
+    every = [t for values in timings.values() for t in values]
+    summary = {"all": _summary(every)} | {c: _summary(v) for c, v in timings.items()}
+    return {"latency": summary, "totals": totals}
+
+
+def _summary(values: list[float]) -> dict[str, float]:
+    return {
+        "p50_ms": round(_percentile(values, 50), 1),
+        "p95_ms": round(_percentile(values, 95), 1),
+        "p99_ms": round(_percentile(values, 99), 1),
+    }
+
+
+async def _load(url: str, clients: int, seconds: float) -> dict[str, Any]:
+    timings: list[float] = []
+    errors = 0
+    stop = time.perf_counter() + seconds
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(
+        base_url=url, timeout=60, limits=limits, headers={"Accept-Encoding": "gzip"}
+    ) as client:
+
+        async def one(offset: int) -> None:
+            nonlocal errors
+            n = offset
+            while time.perf_counter() < stop:
+                _, query = MIX[n % len(MIX)]
+                n += 1
+                began = time.perf_counter()
+                try:
+                    answer = await client.get("/v1/search", params=params_for(query))
+                    if answer.status_code != 200:
+                        errors += 1
+                        continue
+                except httpx.HTTPError:
+                    errors += 1
+                    continue
+                timings.append((time.perf_counter() - began) * 1000)
+
+        began = time.perf_counter()
+        await asyncio.gather(*(one(i * 3) for i in range(clients)))
+        elapsed = time.perf_counter() - began
+    return {
+        "clients": clients,
+        "requests": len(timings),
+        "errors": errors,
+        "requests_per_s": round(len(timings) / elapsed, 1),
+        **(_summary(timings) if timings else {}),
+    }
+
+
+def throughput(url: str, clients: int, seconds: float) -> dict[str, Any]:
+    return asyncio.run(_load(url, clients, seconds))
+
+
+@contextlib.contextmanager
+def engine_settings(data: Path, scratch: Path) -> Iterator[Settings]:
+    """The same database, searched through OpenSearch (filled by ``reindex``)."""
+    from indexer.library import Library
+    from tests.engine.opensearch import start
+
+    with start(scratch / "opensearch") as node:
+        settings = Settings(
+            data_dir=data,
+            search_url=node.url,
+            search_engine="opensearch",
+            search_index="bench-http",
+            search_timeout_s=120,
+        )
+        library = Library.open(settings, writer=True)
+        began = time.perf_counter()
+        library.reindex()
+        print(f"[opensearch] reindexed in {time.perf_counter() - began:.0f} s", flush=True)
+        library.close()
+        yield settings
+
+
+def main() -> int:
+    # a terminated run still stops the servers it started (its ``with`` blocks unwind)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--clients", default="8,32")
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--engine", action="store_true", help="also OpenSearch, alternately")
+    parser.add_argument("--label", default="")
+    parser.add_argument("--json", type=Path, default=RESULTS)
+    args = parser.parse_args()
+    clients = [int(c) for c in args.clients.split(",") if c]
+
+    stores: dict[str, Any] = {}
+    with contextlib.ExitStack() as stack:
+        servers = {}
+        embedded = Settings(data_dir=args.data)
+        servers["tantivy"] = stack.enter_context(serve(embedded, args.workers))
+        if args.engine:
+            scratch = Path(stack.enter_context(_tempdir()))
+            settings = stack.enter_context(engine_settings(args.data, scratch))
+            servers["opensearch"] = stack.enter_context(serve(settings, args.workers))
+        for name, (_, process) in servers.items():
+            stores[name] = {"rss_mb_idle": rss_mb(process.pid)}
+        for name, (url, _) in servers.items():
+            print(f"[{name}] latency, one client, {args.rounds} rounds …", flush=True)
+            stores[name] |= latency(url, args.rounds)
+        for count in clients:
+            for name, (url, _) in servers.items():
+                print(f"[{name}] {count} clients for {args.seconds:.0f} s …", flush=True)
+                stores[name][f"load_{count}"] = throughput(url, count, args.seconds)
+        for name, (_, process) in servers.items():
+            stores[name]["rss_mb_after"] = rss_mb(process.pid)
+
+    print()
+    print(table(stores, clients))
+    names = list(stores)
+    if len(names) == 2:
+        a, b = (stores[n]["totals"] for n in names)
+        agree = sum(x == y for x, y in zip(a, b, strict=True))
+        print(f"hit counts agree on {agree}/{len(a)} queries")
+    for entry in stores.values():
+        entry.pop("totals", None)
+    stored: dict[str, Any] = {}
+    if args.json.is_file():
+        stored = json.loads(args.json.read_text())
+    key = f"{args.data.name}-w{args.workers}{f'-{args.label}' if args.label else ''}"
+    stored[key] = {
+        "data": str(args.data),
+        "workers": args.workers,
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "load_average": os.getloadavg(),
+        **stores,
+    }
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(stored, indent=2, ensure_ascii=False) + "\n")
+    print(f"wrote {args.json} [{key}]")
+    return 0
+
+
+@contextlib.contextmanager
+def _tempdir() -> Iterator[str]:
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="bench-http-") as tmp:
+        yield tmp
+
+
+def table(stores: dict[str, Any], clients: list[int]) -> str:
+    names = list(stores)
+    lines = [f"{'':28}" + "".join(f"{n:>12}" for n in names)]
+    categories = list(next(iter(stores.values()))["latency"])
+    for category in categories:
+        for key in ("p50_ms", "p95_ms", "p99_ms"):
+            values = "".join(f"{stores[n]['latency'][category][key]:>12.1f}" for n in names)
+            lines.append(f"{category + ' ' + key[:3] + ' ms':28}{values}")
+    for count in clients:
+        for key in ("requests_per_s", "errors", "p50_ms", "p95_ms", "p99_ms"):
+            values = "".join(
+                f"{stores[n][f'load_{count}'].get(key, float('nan')):>12.1f}" for n in names
+            )
+            lines.append(f"{f'{count} clients {key}':28}{values}")
+    for key in ("rss_mb_idle", "rss_mb_after"):
+        lines.append(f"{'API ' + key:28}" + "".join(f"{stores[n][key]:>12.1f}" for n in names))
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,317 @@
+"""Benchmark the write path: documents/s into a library, and whether it stays flat.
+
+Usage: python bench/write.py [--size 20000] [--mix real|3k] [--store embedded|engine]
+                             [--paths crawl,index,reindex] [--json PATH]
+
+Paths, each into a fresh data folder with ``bench/legal_corpus.py`` documents:
+
+- ``crawl``: each document saved (``Library.add_document``) and handed to the index as
+  ``crawlers/pipelines.py`` does (a flush without waiting every ``FLUSH_EVERY``
+  documents or ``FLUSH_SECONDS``), then the crawl's final, waiting flush;
+- ``index``: every document saved, then one flush (what ``abierto index`` does);
+- ``reindex``: the index of the ``index`` run rebuilt from the database
+  (``abierto reindex``).
+
+Printed every 10% of a run: documents/s and MB/s of text in that tenth, so flatness is
+visible; then totals, the last tenth's speed over the first's, and the data folder's size.
+``embedded`` is SQLite + Tantivy; ``engine`` is PostgreSQL + a single-node OpenSearch
+(``tests/services/postgres.py``, ``tests/engine/opensearch.py``). JSON goes to
+``bench/results/write.json`` (one entry per store, mix and size).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import signal
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from bench.legal_corpus import LegalCorpus  # noqa: E402
+from config.settings import Settings  # noqa: E402
+from indexer.library import Library  # noqa: E402
+
+RESULTS = REPO / "bench" / "results" / "write.json"
+# the pipeline's cadence (crawlers/pipelines.py), read from there when it has one
+try:
+    from crawlers.pipelines import FLUSH_EVERY, FLUSH_SECONDS
+except ImportError:  # an older pipeline flushed every 100 documents, and waited
+    FLUSH_EVERY, FLUSH_SECONDS = 100, float("inf")
+
+
+class Progress:
+    """Prints each tenth of a run: its documents/s and MB/s."""
+
+    def __init__(self, label: str, total: int) -> None:
+        self.label, self.total = label, total
+        self.began = self.mark = time.perf_counter()
+        self.done = self.bytes = self.mark_done = self.mark_bytes = 0
+        self.tenths: list[dict[str, float]] = []
+
+    def add(self, docs: int, text_bytes: int) -> None:
+        self.done += docs
+        self.bytes += text_bytes
+        reached = min(10, self.done * 10 // max(self.total, 1))
+        if reached <= len(self.tenths):
+            return
+        now = time.perf_counter()
+        seconds = max(now - self.mark, 1e-9)
+        tenth = {
+            "done": self.done,
+            "docs_per_s": round((self.done - self.mark_done) / seconds, 1),
+            "mb_per_s": round((self.bytes - self.mark_bytes) / seconds / 1e6, 2),
+            "elapsed_s": round(now - self.began, 1),
+        }
+        # a batch may cross several tenths: each gets the speed of the batch
+        self.tenths += [tenth] * (reached - len(self.tenths))
+        print(
+            f"  [{self.label}] {10 * reached:3d}%  {self.done:>9} docs  "
+            f"{tenth['docs_per_s']:>8.0f} docs/s  {tenth['mb_per_s']:>6.2f} MB/s  "
+            f"{tenth['elapsed_s']:>7.1f} s",
+            flush=True,
+        )
+        self.mark, self.mark_done, self.mark_bytes = now, self.done, self.bytes
+
+    def summary(self, seconds: float) -> dict[str, Any]:
+        first = self.tenths[0]["docs_per_s"] if self.tenths else 0.0
+        last = self.tenths[-1]["docs_per_s"] if self.tenths else 0.0
+        return {
+            "documents": self.done,
+            "seconds": round(seconds, 1),
+            "docs_per_s": round(self.done / seconds, 1),
+            "mb_per_s": round(self.bytes / seconds / 1e6, 2),
+            "last_over_first_tenth": round(last / first, 2) if first else None,
+            "tenths": self.tenths,
+        }
+
+
+def _flush(library: Library, wait: bool) -> int:
+    try:
+        return library.flush(wait=wait)
+    except TypeError:  # an older library: every flush waits
+        return library.flush()
+
+
+def crawl_path(library: Library, corpus: LegalCorpus) -> dict[str, Any]:
+    """Save each document; hand them to the index as the crawl pipeline does."""
+    progress = Progress("crawl", len(corpus))
+    began = time.perf_counter()
+    since, flushed_at = 0, time.monotonic()
+    for doc in corpus:
+        library.add_document(doc)
+        since += 1
+        if since >= FLUSH_EVERY or time.monotonic() - flushed_at >= FLUSH_SECONDS:
+            _flush(library, wait=False)
+            since, flushed_at = 0, time.monotonic()
+        progress.add(1, len(doc.text.encode()))
+    _flush(library, wait=True)
+    return progress.summary(time.perf_counter() - began)
+
+
+def index_path(library: Library, corpus: LegalCorpus) -> dict[str, Any]:
+    """Save every document, then index them in one flush (``abierto index``)."""
+    saving = Progress("index: save", len(corpus))
+    began = time.perf_counter()
+    sizes: dict[str, int] = {}
+    for doc in corpus:
+        library.add_document(doc)
+        sizes[doc.id] = len(doc.text.encode())
+        saving.add(1, sizes[doc.id])
+    saved = time.perf_counter()
+    indexing = Progress("index: flush", len(corpus))
+    last = 0
+    mean = sum(sizes.values()) / max(len(sizes), 1)
+
+    def progress(done: int) -> None:
+        nonlocal last
+        indexing.add(done - last, int((done - last) * mean))
+        last = done
+
+    try:
+        library.flush(progress)
+    except TypeError:
+        library.flush()
+    ended = time.perf_counter()
+    return {
+        "save": saving.summary(saved - began),
+        "flush": indexing.summary(ended - saved),
+        "docs_per_s": round(len(corpus) / (ended - began), 1),
+        "mb_per_s": round(sum(sizes.values()) / (ended - began) / 1e6, 2),
+    }
+
+
+def reindex_path(library: Library, total: int, text_bytes: int) -> dict[str, Any]:
+    progress = Progress("reindex", total)
+    last = 0
+
+    def seen(done: int) -> None:
+        nonlocal last
+        progress.add(done - last, int((done - last) * text_bytes / max(total, 1)))
+        last = done
+
+    began = time.perf_counter()
+    library.reindex(seen)
+    return progress.summary(time.perf_counter() - began)
+
+
+def folder_size(path: Path) -> int:
+    if path.is_file():
+        return path.stat().st_size
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def embedded_state(settings: Settings, library: Library) -> dict[str, Any]:
+    index = settings.index_dir
+    searcher = library.store.index.searcher()  # type: ignore[attr-defined]
+    return {
+        "data_dir_mb": round(folder_size(settings.data_dir) / 1e6, 1),
+        "database_mb": round(folder_size(settings.data_dir) / 1e6, 1)
+        - round(folder_size(index) / 1e6, 1),
+        "index_mb": round(folder_size(index) / 1e6, 1),
+        "index_files": sum(1 for p in index.iterdir() if p.is_file()),
+        "segments": searcher.num_segments,
+        "documents": searcher.num_docs,
+    }
+
+
+@contextlib.contextmanager
+def embedded(root: Path) -> Iterator[Callable[[str], Settings]]:
+    yield lambda name: Settings(data_dir=root / name)
+
+
+@contextlib.contextmanager
+def engine(root: Path) -> Iterator[Callable[[str], Settings]]:
+    from tests.engine.opensearch import start
+    from tests.services.postgres import start as start_postgres
+
+    postgres = start_postgres()
+    try:
+        with start(root / "opensearch") as node:
+            yield lambda name: Settings(
+                data_dir=root / name,
+                database_url=postgres.create_database(f"bench_{name}_{os.getpid()}"),
+                search_url=node.url,
+                search_engine="opensearch",
+                search_index=f"bench-{name}",
+                search_timeout_s=120,
+            )
+    finally:
+        postgres.stop()
+
+
+def run(args: argparse.Namespace, root: Path) -> dict[str, Any]:
+    corpus = LegalCorpus(args.size, mix=args.mix)
+    text_bytes = sum(len(doc.text.encode()) for doc in corpus)
+    print(
+        f"{args.size} documents, {text_bytes / 1e6:.0f} MB of text "
+        f"({text_bytes / args.size / 1e3:.1f} KB each on average), store {args.store}",
+        flush=True,
+    )
+    results: dict[str, Any] = {"text_mb": round(text_bytes / 1e6, 1)}
+    paths = args.paths.split(",")
+    with (embedded if args.store == "embedded" else engine)(root) as settings_for:
+        if "crawl" in paths:
+            settings = settings_for("crawl")
+            library = Library.open(settings, writer=True)
+            results["crawl"] = crawl_path(library, corpus)
+            if args.store == "embedded":
+                results["crawl"]["after"] = embedded_state(settings, library)
+            library.close()
+        if "index" in paths or "reindex" in paths:
+            settings = settings_for("index")
+            library = Library.open(settings, writer=True)
+            results["index"] = index_path(library, corpus)
+            if args.store == "embedded":
+                results["index"]["after"] = embedded_state(settings, library)
+            if "reindex" in paths:
+                results["reindex"] = reindex_path(library, args.size, text_bytes)
+                if args.store == "embedded":
+                    results["reindex"]["after"] = embedded_state(settings, library)
+            library.close()
+    return results
+
+
+def table(results: dict[str, Any]) -> str:
+    lines = [f"{'path':16} {'docs/s':>9} {'MB/s':>7} {'last/first 10%':>15} {'seconds':>9}"]
+    rows = []
+    for name in ("crawl", "index", "reindex"):
+        if name not in results:
+            continue
+        entry = results[name]
+        if name == "index":
+            rows.append(("index: save", entry["save"]))
+            rows.append(("index: flush", entry["flush"]))
+            rows.append(("index: total", {**entry, "seconds": None, "last_over_first_tenth": None}))
+        else:
+            rows.append((name, entry))
+    for label, entry in rows:
+        ratio = entry.get("last_over_first_tenth")
+        seconds = entry.get("seconds")
+        lines.append(
+            f"{label:16} {entry['docs_per_s']:>9.0f} {entry['mb_per_s']:>7.2f} "
+            f"{'' if ratio is None else f'{ratio:.2f}':>15} "
+            f"{'' if seconds is None else f'{seconds:.0f}':>9}"
+        )
+    for name in ("crawl", "index", "reindex"):
+        after = results.get(name, {}).get("after")
+        if after:
+            lines.append(
+                f"after {name}: data {after['data_dir_mb']:.0f} MB (index {after['index_mb']:.0f}"
+                f" MB, {after['index_files']} files, {after['segments']} segments)"
+            )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    # a terminated run still stops the servers it started (its ``with`` blocks unwind)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=int, default=20_000)
+    parser.add_argument("--mix", default="real", choices=["3k", "real"])
+    parser.add_argument("--store", default="embedded", choices=["embedded", "engine"])
+    parser.add_argument("--paths", default="crawl,index,reindex")
+    parser.add_argument("--label", default="", help="a name for this run in the JSON")
+    parser.add_argument("--json", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--keep", type=Path, help="keep the data folders here (for bench/http.py), not in /tmp"
+    )
+    args = parser.parse_args()
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        results = run(args, args.keep)
+    else:
+        with tempfile.TemporaryDirectory(prefix="bench-write-") as tmp:
+            results = run(args, Path(tmp))
+    print()
+    print(table(results))
+    stored: dict[str, Any] = {}
+    if args.json.is_file():
+        stored = json.loads(args.json.read_text())
+    key = f"{args.store}-{args.mix}-{args.size}{f'-{args.label}' if args.label else ''}"
+    stored[key] = {
+        "documents": args.size,
+        "mix": args.mix,
+        "store": args.store,
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "load_average": os.getloadavg(),
+        **results,
+    }
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(stored, indent=2, ensure_ascii=False) + "\n")
+    print(f"wrote {args.json} [{key}]")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
