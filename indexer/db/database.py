@@ -153,9 +153,8 @@ class Database:
                 connection.execute(_UPDATE, updates)
             if touches:
                 connection.execute(_TOUCH, touches)
-            if updates:
-                connection.execute(_UNQUEUE, {"ids": [row["b_id"] for row in updates]})
-            if queued:
+            if queued:  # an older entry (another content, or a row deleted by hand) goes
+                connection.execute(_UNQUEUE, {"ids": list(queued)})
                 connection.execute(
                     _QUEUE.insert(),
                     [
