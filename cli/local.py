@@ -10,6 +10,7 @@ from pathlib import Path
 
 from indexer.build import InvalidDocument, MissingField, build_document
 from indexer.library import Library
+from indexer.textsource import text_origin
 
 SUFFIXES = {".pdf", ".html", ".htm", ".txt"}
 LOCAL_SOURCE = "local"
@@ -40,6 +41,7 @@ def index_paths(
             counts["errors"] += 1
             continue
         fields = {"title": path.stem.replace("_", " ")}
+        ocr_pages, text_source = text_origin([archived])
         if kind != "sentencia":  # a sentence's dates, court and case come from its heading
             fields["date"] = archived.text[:3000]
         try:
@@ -53,6 +55,8 @@ def index_paths(
                 text=archived.text,
                 files=[archived.ref],
                 fetched_at=dt.datetime.now(dt.UTC),
+                ocr_pages=ocr_pages,
+                text_source=text_source,
             )
         except (MissingField, InvalidDocument) as exc:
             print(f"  {path}: {exc}")

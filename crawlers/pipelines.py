@@ -16,6 +16,7 @@ from crawlers.window import Window
 from indexer.build import AnyDocument, InvalidDocument, MissingField, build_document
 from indexer.linking import identity_id, merge_documents
 from indexer.signatures import split_signatures
+from indexer.textsource import text_origin
 
 FLUSH_EVERY = 100
 # Reading, merging and writing a shared document is one step (threads of all spiders).
@@ -50,6 +51,18 @@ def _texts(kind: str, page_text: str, file_texts: list[str]) -> dict[str, str]:
     }
 
 
+def count_findings(run: Any, doc: AnyDocument) -> None:
+    """Personal data found, by kind, on the run's record (the source's health)."""
+    if doc.privacy is None:
+        return
+    for kind, n in doc.privacy.counts().items():
+        run.count(f"privacy_{kind}", n)
+    if doc.privacy.findings:
+        run.count("privacy_documents")
+    if doc.privacy.withheld:
+        run.count("privacy_withheld")
+
+
 def in_window(doc: AnyDocument, window: Window | None) -> bool:
     """The document's own date (resolution date for a sentence) within the backfill window."""
     day = getattr(doc, "resolution_date", None) or doc.date
@@ -81,15 +94,19 @@ class LibraryPipeline:
         spec, run, library = spider.spec, spider.run, spider.library
         file_texts: list[str] = []
         refs = []
+        archived_files = []
         for download in item.files:
             archived = library.add_file(download.body, download.url, download.content_type)
             run.count("files_reused" if archived.reused else "files")
+            run.count("ocr_pages", len(archived.ocr_pages))
             refs.append(archived.ref)
+            archived_files.append(archived)
             if archived.text:
                 file_texts.append(archived.text)
             elif archived.error:
                 run.error("extraction_failed", download.url, archived.error)
         fields: dict[str, Any] = dict(spec.constants) | item.fields
+        ocr_pages, text_source = text_origin(archived_files)
         try:
             doc = build_document(
                 kind=spec.kind,
@@ -103,6 +120,9 @@ class LibraryPipeline:
                 required=spec.required,
                 fetched_at=dt.datetime.now(dt.UTC),
                 videos=item.videos,
+                ocr_pages=ocr_pages,
+                text_source=text_source,
+                privacy=spec.privacy,
             )
         except MissingField as exc:
             run.error("missing_field", item.url, str(exc))
@@ -120,6 +140,7 @@ class LibraryPipeline:
             return item
         run.count("items")
         run.count(outcome)
+        count_findings(run, doc)
         with self.lock:
             self.since_flush += 1
             due = self.since_flush >= FLUSH_EVERY

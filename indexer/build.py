@@ -13,6 +13,7 @@ from indexer.judgments import read_heading
 from indexer.models import (
     FileRef,
     Legislativo,
+    OcrPageRef,
     Sentencia,
     Sesion,
     VideoLink,
@@ -27,6 +28,7 @@ from indexer.normalize import (
     parse_date,
     video_platform,
 )
+from indexer.privacy import protect
 from indexer.sessions import recognise_session
 from indexer.signatures import split_signatures
 from indexer.videos import canonical_video_url, video_id, video_key
@@ -88,6 +90,9 @@ def build_document(
     videos: Sequence[VideoLink] = (),
     heading_text: str | None = None,
     signature_text: str | None = None,
+    ocr_pages: Sequence[OcrPageRef] = (),
+    text_source: str | None = None,
+    privacy: str = "mask",
 ) -> AnyDocument:
     """Normalise the raw fields of one publication into its document; raise
     ``MissingField`` or ``InvalidDocument`` with a message fit for a crawl report.
@@ -96,7 +101,9 @@ def build_document(
     heading, and its trailing signatures are kept apart from the searchable text; a
     session's missing date, type, legislature and chamber are read from its title.
     ``heading_text`` is the sentence itself when ``text`` also holds a page linking to it;
-    ``signature_text`` is given when the caller already cut the signatures (per file)."""
+    ``signature_text`` is given when the caller already cut the signatures (per file).
+    Personal data are found, and masked or flagged, under the source's ``privacy``
+    policy before anything is saved (:mod:`indexer.privacy`)."""
     fields = dict(fields)
     signatures = signature_text or ""
     if kind == "sentencia" and (heading_text or text):
@@ -114,6 +121,8 @@ def build_document(
     date = parse_date(_one(fields.get("date")))
     if date is None and kind == "sentencia":
         date = parse_date(_one(fields.get("resolution_date")))
+    guarded = protect(title, text, signatures, privacy)
+    title, text, signatures = guarded.title, guarded.text, guarded.signature_text
     core = dict(
         id=document_id(source_id, url),
         title=title,
@@ -126,6 +135,9 @@ def build_document(
         text=text,
         signature_text=signatures,
         fetched_at=fetched_at,
+        ocr_pages=list(ocr_pages),
+        text_source=text_source,
+        privacy=guarded.report,
     )
     try:
         if kind == "sentencia":

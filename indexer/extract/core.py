@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .html import decode_html, main_text_from_str
-from .model import Extraction, ExtractionError
+from .model import Extraction, ExtractionError, OcrLimits
 from .normalise import normalise_text
 from .sniff import charset_mismatch, decode_bytes
 
@@ -18,6 +18,7 @@ class Job:
     charset: str | None  # declared by the Content-Type header
     max_pages: int
     timeout_s: float
+    ocr: OcrLimits | None = None  # PDFs only: read pages without text by OCR
 
 
 def _non_empty(text: str, what: str) -> str:
@@ -31,7 +32,9 @@ def extract_local(job: Job, data: bytes, fallback_deadline: float | None = None)
     if job.kind == "pdf":
         from .pdf import extract_pdf  # imports pypdfium2: only where PDFs are parsed
 
-        return extract_pdf(data, job.max_pages, fallback_deadline)
+        if job.ocr is not None and fallback_deadline is not None:
+            fallback_deadline -= 0.8 * job.ocr.file_timeout_s  # the OCR budget is not pdfminer's
+        return extract_pdf(data, job.max_pages, fallback_deadline, job.ocr)
     warnings: tuple[str, ...] = ()
     if job.kind == "html":
         markup, used, declared = decode_html(data, job.charset)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from .model import Extraction, ExtractionError
+from .model import Extraction, ExtractionError, OcrLimits, OcrPage
 from .normalise import normalise_pages
 
 SPARSE_CHARS_PER_PAGE = 20  # fewer non-space chars per page on average: try pdfminer
@@ -118,8 +118,11 @@ def _needs_fallback(result: _Pages) -> bool:
     return len(_BAD_CHARS.findall(joined)) > MAX_BAD_CHAR_RATIO * max(len(joined), 1)
 
 
-def extract_pdf(data: bytes, max_pages: int, deadline: float | None = None) -> Extraction:
-    """Extract and normalise the text of a PDF.
+def extract_pdf(
+    data: bytes, max_pages: int, deadline: float | None = None, ocr: OcrLimits | None = None
+) -> Extraction:
+    """Extract and normalise the text of a PDF; with ``ocr``, pages without a usable
+    text layer are read by OCR (:mod:`.ocr`).
 
     ``deadline`` (a ``time.monotonic()`` value) only bounds the pdfminer
     fallback, which stops between pages; hard timeouts are the worker's job.
@@ -137,12 +140,28 @@ def extract_pdf(data: bytes, max_pages: int, deadline: float | None = None) -> E
         result = _try_fallback(data, max_pages, deadline, result, pdfium_error)
     if result.total > max_pages:
         result.warnings.append(f"pages_truncated:{max_pages}/{result.total}")
+    read_by_ocr = _ocr(data, result, ocr) if pdfium_error is None else ()
     text = normalise_pages(result.texts)
     if not text.replace("\f", "").strip():
         raise ExtractionError("no_text", "no text layer (scanned?)", pages=result.total)
     if _score(result.texts) < SPARSE_CHARS_PER_PAGE * len(result.texts):
         result.warnings.append("sparse_text")
-    return Extraction(text, result.total, result.method, tuple(result.warnings))
+    return Extraction(
+        text, result.total, result.method, tuple(result.warnings), ocr_pages=read_by_ocr
+    )
+
+
+def _ocr(data: bytes, result: _Pages, limits: OcrLimits | None) -> tuple[OcrPage, ...]:
+    """Read the pages without text by OCR, in place; the method says so."""
+    if limits is None or not limits.enabled:
+        return ()
+    from .ocr import ocr_pages
+
+    read, warnings = ocr_pages(data, result.texts, limits)
+    result.warnings.extend(warnings)
+    if read:
+        result.method = "ocr" if len(read) == len(result.texts) else f"{result.method}+ocr"
+    return read
 
 
 def _try_fallback(
