@@ -8,6 +8,7 @@ with OCR and compare with the text layer of the original.
 
 from __future__ import annotations
 
+import difflib
 import io
 import random
 from dataclasses import dataclass
@@ -106,3 +107,30 @@ def scanned(
     rng = random.Random(seed)
     images = [soil(img, soiling, rng) for img in page_images(pdf, dpi, pages)]
     return image_pdf(images, dpi)
+
+
+def _levenshtein(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def cer(reference: str, read: str) -> float:
+    """Character error rate of ``read`` against ``reference`` (whitespace runs count as
+    one space): edits per reference character, aligned word by word first so pages stay
+    fast to compare."""
+    ref, hyp = " ".join(reference.split()), " ".join(read.split())
+    if not ref:
+        return 0.0 if not hyp else 1.0
+    words_a, words_b = ref.split(" "), hyp.split(" ")
+    edits = 0
+    matcher = difflib.SequenceMatcher(None, words_a, words_b, autojunk=False)
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        edits += _levenshtein(" ".join(words_a[a0:a1]), " ".join(words_b[b0:b1]))
+    return edits / len(ref)

@@ -17,6 +17,7 @@ import pypdfium2.raw as pdfium_c
 
 from .model import Extraction, ExtractionError, OcrLimits, OcrPage
 from .normalise import normalise_pages
+from .redaction import uncover
 
 SPARSE_CHARS_PER_PAGE = 20  # fewer non-space chars per page on average: try pdfminer
 MAX_BAD_CHAR_RATIO = 0.2  # more U+FFFD / private-use chars than this: try pdfminer
@@ -47,7 +48,7 @@ def _pdfium_page_text(doc: pdfium.PdfDocument, index: int) -> str:
     try:
         textpage = page.get_textpage()
         try:
-            return str(textpage.get_text_bounded())
+            return uncover(page, textpage) or str(textpage.get_text_bounded())
         finally:
             textpage.close()
     finally:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
+from indexer.extract.redaction import HIDDEN_UNDER_BOX
+
 MASK = "[DATO PERSONAL]"
-HIDDEN_UNDER_BOX = "[TEXTO BAJO TACHADO]"  # written by indexer.extract.redaction
 MARKER = re.compile(
     r"\*{3,}|X{3,}|x{4,}|_{4,}|█+|▇+|■{2,}|\.\.\.(?=\s*[,;)])|"
     r"\[\s*(?:ELIMINADO|ELIMINADA|DATO PERSONAL|DATOS PERSONALES|CONFIDENCIAL|"
