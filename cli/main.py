@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from cli.privacy import add_commands as add_privacy_commands
 from cli.registry import add_commands
 from config.settings import Settings
 from config.specs import SourceSpec, SpecError, load_specs
@@ -218,6 +219,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     sources = commands.add_parser("sources", help="list the configured sources")
     sources.set_defaults(func=cmd_sources)
+
+    add_privacy_commands(commands)
     add_commands(commands)
     return parser
 

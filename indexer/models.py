@@ -118,10 +118,11 @@ class PrivacyReport(BaseModel):
     findings: list[PrivacyFinding] = Field(default_factory=list)
     redactions: int = Field(0, description="Redactions already made by the publisher.")
     rules: str = Field("", description="Version of the detection rules applied.")
+    reviewed: bool = Field(False, description="A person released it for publication.")
 
     @property
     def withheld(self) -> bool:
-        return self.policy == "withhold" and bool(self.findings)
+        return self.policy == "withhold" and bool(self.findings) and not self.reviewed
 
     def counts(self) -> dict[str, int]:
         counted: dict[str, int] = {}

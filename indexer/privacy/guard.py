@@ -83,10 +83,12 @@ def protect(
         value = values[field]
         spans = scan(value)
         redactions += count(value)
+        carried = _carried(value, field, previous)
         if policy == "mask":
-            spans = sorted(spans + _carried(value, field, previous))
-            value, spans = _mask(value, spans)
+            value, spans = _mask(value, sorted(spans + carried))
             values[field] = value
+        else:  # values masked before stay masked, and found
+            spans = sorted(spans + carried)
         findings += [PrivacyFinding(kind=s.kind, field=field, start=s.start, end=s.end)
                      for s in spans]  # fmt: skip
     report = PrivacyReport(
