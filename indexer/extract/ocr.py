@@ -55,6 +55,8 @@ def _tesseract() -> Any:
     global _engine
     if _engine is None:
         path = tessdata_dir()
+        # one thread per worker: the pool already runs one worker per core
+        os.environ.setdefault("OMP_THREAD_LIMIT", "1")
         try:
             import tesserocr
         except ImportError:
@@ -62,6 +64,7 @@ def _tesseract() -> Any:
         if path is None:
             return None
         _engine = tesserocr.PyTessBaseAPI(path=path, lang=LANGUAGE, psm=tesserocr.PSM.AUTO)
+        _engine.SetVariable("tessedit_do_invert", "0")  # scans are dark ink on light paper
     return _engine
 
 
@@ -84,10 +87,9 @@ def _profile_score(image: Image.Image, angle: float) -> float:
 def skew_angle(image: Image.Image, limit: float = 5.0) -> float:
     """The rotation (degrees) that levels the text lines: a coarse then a fine search."""
     small = ImageOps.invert(image.convert("L"))
-    small.thumbnail((700, 900))
-    best = max((a / 2 for a in range(int(-limit * 2), int(limit * 2) + 1)),
-               key=lambda a: _profile_score(small, a))  # fmt: skip
-    fine = [best + d / 10 for d in range(-5, 6)]
+    small.thumbnail((600, 780))
+    best = max(range(-int(limit), int(limit) + 1), key=lambda a: _profile_score(small, a))
+    fine = [best + d / 10 for d in range(-8, 9)]
     return max(fine, key=lambda a: _profile_score(small, a))
 
 

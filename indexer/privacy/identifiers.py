@@ -90,6 +90,21 @@ def cards(text: str) -> list[Span]:
     return spans
 
 
+_RUN = re.compile(r"(?<![\d.,/])(?<!\d[ -])\d(?:[ -]?\d){12,18}(?![\d]|[.,/ -]\d)")
+
+
+def grouped(text: str) -> list[Span]:
+    """CLABEs and card numbers written in any grouping ("0021 8000 0118 3597 19")."""
+    spans = []
+    for m in _RUN.finditer(text):
+        digits = _only_digits(m.group())
+        if len(digits) == 18 and clabe_ok(digits):
+            spans.append(Span(m.start(), m.end(), "clabe"))
+        elif len(digits) != 18 and digits[0] in "3456" and luhn_ok(digits):
+            spans.append(Span(m.start(), m.end(), "card"))
+    return spans
+
+
 def find(text: str) -> list[Span]:
     return [*curps(text), *rfcs(text), *claves_de_elector(text), *nss(text), *clabes(text),
-            *cards(text)]  # fmt: skip
+            *cards(text), *grouped(text)]  # fmt: skip

@@ -13,24 +13,41 @@ import re
 from .findings import Span
 from .redactions import MARKER
 
+_PARTY = (
+    r"actora?|actores|demandad[oa]s?|quejos[oa]s?|tercer[oa]s? interesad[oa]s?|víctimas?|"
+    r"ofendid[oa]s?|imputad[oa]s?|inculpad[oa]s?|acusad[oa]s?|procesad[oa]s?|"
+    r"sentenciad[oa]s?|recurrentes?|apelantes?|trabajador(?:a|es)?|menor(?:es)?(?: de edad)?|"
+    r"niñ[oa]s?|adolescentes?|promoventes?|solicitantes?|denunciantes?|querellantes?|"
+    r"agraviad[oa]s?|cónyuges?|progenitor[a]?|madre|padre|hij[oa]s?|occis[oa]|finad[oa]|"
+    r"de cujus|testigos?|coacusad[oa]s?|peticionari[oa]s?|actor[a]? incidentista|"
+    r"deudor[a]? alimentari[oa]|acreedor[a]? alimentari[oa]|albacea|hereder[oa]s?"
+)
 _TRIGGERS = (
-    r"promovid[oa]s? por|interpuest[oa]s? por|presentad[oa]s? por|formulad[oa]s? por|"
-    r"instaurad[oa]s? por|en contra de|en contra del|contra de|"
-    r"seguid[oa]s? (?:en contra de|contra)|"
-    r"instruid[oa]s? (?:en contra de|contra)|a favor de|en favor de|"
-    r"(?:la|el|los|las) (?:parte )?(?:actora?|demandad[oa]|quejos[oa]|tercer[oa] interesad[oa]|"
-    r"víctima|ofendid[oa]|imputad[oa]|inculpad[oa]|acusad[oa]|procesad[oa]|sentenciad[oa]|"
-    r"recurrente|apelante|trabajador[a]?|menor(?: de edad)?|niñ[oa]|adolescente|"
-    r"promovente|solicitante|denunciante|querellante|agraviad[oa]|cónyuge|"
-    r"progenitor[a]?|madre|padre|hij[oa]|occis[oa]|finad[oa]|de cujus|testigo|"
-    r"coacusad[oa]|peticionari[oa]|actor[a]? incidentista)|"
-    r"víctima|ofendid[oa]|(?:el|la) (?:señor[a]?|ciudadan[oa]|C\.)|"
-    r"señor[a]?|ciudadan[oa]|C\.|Sr\.|Sra\."
+    r"(?:promovid|interpuest|presentad|formulad|instaurad|denunciad|iniciad|tramitad|"
+    r"solicitad|representad|ofrecid|exhibid|suscrit|firmad)[oa]s? por|"
+    r"en contra de|en contra del|contra de|a bienes de|"
+    r"t[ée]ngase(?: por presentad[oa]s?)? a|se tiene(?: por presentad[oa]s?)? a|"
+    r"seguid[oa]s? (?:en contra de|contra)|instruid[oa]s? (?:en contra de|contra)|"
+    r"a favor de|en favor de|en representación de|a nombre de|apoderad[oa] (?:legal )?de|"
+    r"representante legal de|albacea de|sucesión (?:testamentaria |intestamentaria )?(?:a "
+    r"bienes )?de|dijo llamarse|dijeron llamarse|responde al nombre de|"
+    r"comparec(?:e|en|ió|ieron)|"
+    rf"(?:la|el|los|las|al|a la|a los|a las|del|de la|de los|de las) (?:parte )?(?:{_PARTY})|"
+    rf"(?:{_PARTY})[ ]*:|"
+    r"víctima|ofendid[oa]|(?:el|la|los|las) (?:señor(?:a|es|as)?|ciudadan[oa]s?|CC?\.(?=[ ]))|"
+    r"señor[a]?|ciudadan[oa]|C\.(?=[ ])|Sr\.|Sra\."
+)
+# after a name: the person acts for themself or as a party
+_AFTER = re.compile(
+    r"[ ]*,?[ ]*(?:por (?:su )?propio derecho|en su carácter de (?:parte )?(?:actor|actora|"
+    rf"demandad[oa]|quejos[oa]|víctima|ofendid[oa]|albacea|tercer)|\((?:parte )?(?:{_PARTY})\))",
+    re.IGNORECASE,
 )
 _FILLERS = (
     r"de nombre|de iniciales|con (?:las )?iniciales|identificad[oa] (?:como|con (?:las )?"
-    r"iniciales)|de identidad reservada|menor de edad|de edad|de apellidos?|"
-    r"señor[a]?|ciudadan[oa]|C\.|Sr\.|Sra\.|licenciad[oa]|Lic\.|Licda\.|ingenier[oa]|Ing\.|"
+    r"iniciales)|de identidad reservada|menor(?:es)?(?: de edad)?|de edad|de apellidos?|"
+    rf"(?:parte )?(?:{_PARTY})|"
+    r"señor[a]?|ciudadan[oa]|C\.(?=[ ])|Sr\.|Sra\.|licenciad[oa]|Lic\.|Licda\.|ingenier[oa]|Ing\.|"
     r"doctor[a]?|Dr\.|Dra\.|profesor[a]?|Prof\.|Profa\.|contador[a]? públic[oa]|C\.P\."
 )
 _OFFICIAL = re.compile(
@@ -45,11 +62,12 @@ _UPPER = "A-ZÁÉÍÓÚÑÜ"
 _LOWER = "a-záéíóúñü"
 _CAPITALISED = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 _WORD = rf"(?:{_CAPITALISED}|[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?)"
-_CONNECTOR = r"(?:de la|de las|de los|del|de|y|viuda de|vda\. de|DE LA|DE LOS|DE LAS|DEL|DE|Y)"
+_CONNECTOR = r"(?:de la|de las|de los|del|de|viuda de|vda\. de|DE LA|DE LOS|DE LAS|DEL|DE)"
 _NAME = re.compile(rf"{_WORD}(?:[ ]+(?:{_CONNECTOR}[ ]+)?{_WORD}){{1,6}}")
 _INITIALS = re.compile(rf"(?:[{_UPPER}]\.[ ]?){{2,6}}(?![{_UPPER}{_LOWER}])")
 _LEAD = re.compile(
-    rf"(?:{_TRIGGERS})(?:[ ]*,?[ ]+(?:{_FILLERS}))*[ ]*,?[ ]*(?:(?:el|la|los|las)[ ]+)?",
+    rf"(?:{_TRIGGERS})(?:[ ]*,?[ ]+(?:(?:el|la|los|las)[ ]+)?(?:{_FILLERS}))*"
+    r"[ ]*,?[ ]*(?:(?:el|la|los|las)[ ]+)?",
 )
 # capitalised words that begin an institution, a legal act or a place, not a person
 _NOT_A_PERSON = frozenset(
@@ -68,8 +86,15 @@ _NOT_A_PERSON = frozenset(
     TERCERA CUARTA QUINTA SEXTA PRIMERO SEGUNDO TERCERO CUARTO QUINTO SEXTO SÉPTIMO OCTAVO
     TODOS TODAS DICHA DICHO ESTE ESTA ESE ESA AQUEL AQUELLA QUIEN QUIENES MISMO MISMA
     INFONAVIT IMSS ISSSTE SAT CFE PEMEX CONAGUA SEP UNAM DIF INE IFE INAI FGR PGR CNDH
-    S.A. GUANAJUATO MÉXICO JALISCO OAXACA""",
+    S.A. GUANAJUATO MÉXICO JALISCO OAXACA SERVICIO SERVICIOS ADMINISTRACIÓN INMOBILIARIA
+    CONSTRUCTORA COMERCIALIZADORA TRANSPORTES DESARROLLADORA OPERADORA DISTRIBUIDORA
+    AUTOTRANSPORTES FINANCIERA ARRENDADORA ASEGURADORA SEGUROS AFORE CAJA""",
     )
+)
+# a legal person's name ends in its company type: not a private person's
+_COMPANY_TYPE = re.compile(
+    r"[ ]*,?[ ]*(?:S\.[ ]?A\.|S\.[ ]?de[ ]?R\.[ ]?L\.|S\.[ ]?C\.|A\.[ ]?C\.|"
+    r"S\.[ ]?A\.[ ]?P\.[ ]?I\.|S\.[ ]?N\.[ ]?C\.|I\.[ ]?A\.[ ]?P\.|SAPI|SA de CV)"
 )
 _STOP = frozenset(
     re.findall(
@@ -118,18 +143,41 @@ def _name_at(text: str, at: int) -> Span | None:
     if len(capitals) < 2:
         return None
     end = at + ahead.index(kept[-1], len(" ".join(kept[:-1]))) + len(kept[-1])
+    if _COMPANY_TYPE.match(text, end):
+        return None
     return Span(at, end, "name")
 
 
 _TRIGGER = re.compile(rf"(?<![{_UPPER}{_LOWER}])(?i:{_LEAD.pattern})")
 
 
+_AND = re.compile(r"[ ]*(?:,[ ]*|[ ]+)(?:y|e)[ ]+|[ ]*,[ ]*(?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+ )")
+
+
+def _with_coordinated(text: str, first: Span) -> list[Span]:
+    """A name and those joined to it ("… por Ana Ruiz Paz y Luis Ortiz Soto")."""
+    found = [first]
+    while True:
+        joined = _AND.match(text, found[-1].end)
+        if not joined:
+            return found
+        following = _name_at(text, joined.end())
+        if following is None:
+            return found
+        found.append(following)
+
+
 def find(text: str) -> list[Span]:
-    """Names of private persons after a party/victim/minor trigger."""
-    spans = []
+    """Names of private persons after a party/victim/minor trigger, names joined to them,
+    and names that act "por su propio derecho"."""
+    spans: list[Span] = []
     for m in _TRIGGER.finditer(text):
         span = _name_at(text, m.end())
         if span is not None:
+            spans += _with_coordinated(text, span)
+    for m in _NAME.finditer(text):
+        span = _name_at(text, m.start())
+        if span is not None and _AFTER.match(text, span.end):
             spans.append(span)
     return spans
 
