@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install system-deps run test lint format fixtures bench bench-extract bench-search clean
+.PHONY: install system-deps run test lint format fixtures bench bench-extract bench-search bench-privacy clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,9 +42,9 @@ fixtures: install
 	$(BIN)/python -m tests.shapes.regenerate
 
 ## Benchmarks print numbers and write JSON under bench/results/.
-bench: bench-extract bench-search
+bench: bench-extract bench-search bench-privacy
 
-bench-extract: install
+bench-extract: install system-deps
 	@command -v pdftotext >/dev/null || echo "pdftotext missing: apt-get install poppler-utils for the comparison column"
 	$(BIN)/python bench/extract.py
 
@@ -52,6 +52,9 @@ bench-extract: install
 SIZE ?= 10000
 bench-search: install system-deps
 	$(BIN)/python bench/search.py --size $(SIZE)
+
+bench-privacy: install
+	$(BIN)/python bench/privacy.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
