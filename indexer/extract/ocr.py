@@ -93,9 +93,28 @@ def skew_angle(image: Image.Image, limit: float = 5.0) -> float:
     return max(fine, key=lambda a: _profile_score(small, a))
 
 
+def levels(image: Image.Image, share: float = 0.85) -> Image.Image:
+    """Ink to black and paper to white: the darkest 1% is ink, the commonest light grey is
+    the paper, and everything lighter than ``share`` of the way from ink to paper becomes
+    paper (grey paper, faint stamps and show-through fade; white page corners left by a
+    skewed scan do not count as paper)."""
+    counts = image.histogram()
+    paper = max(range(128, 256), key=lambda v: counts[v])
+    seen, ink, floor = 0, 0, sum(counts) * 0.01
+    for value, count in enumerate(counts):
+        seen += count
+        if seen >= floor:
+            ink = value
+            break
+    cut = ink + share * (paper - ink)
+    scale = 255 / max(cut - ink, 1.0)
+    table = [0 if v <= ink else 255 if v >= cut else int((v - ink) * scale) for v in range(256)]
+    return image.point(table)
+
+
 def clean(image: Image.Image) -> Image.Image:
-    """Stretch contrast, drop isolated dots, level the lines."""
-    out = ImageOps.autocontrast(image, cutoff=1)
+    """Ink and paper levels, drop isolated dots, level the lines."""
+    out = levels(image.convert("L"))
     out = out.filter(ImageFilter.MedianFilter(3))
     angle = skew_angle(out)
     if abs(angle) >= 0.2:
