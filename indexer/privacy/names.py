@@ -24,7 +24,7 @@ _PARTY = (
 )
 _TRIGGERS = (
     r"(?:promovid|interpuest|presentad|formulad|instaurad|denunciad|iniciad|tramitad|"
-    r"solicitad|representad|ofrecid|exhibid|suscrit|firmad)[oa]s? por|"
+    r"solicitad|representad|ofrecid|exhibid)[oa]s? por|"
     r"en contra de|en contra del|contra de|a bienes de|"
     r"t[ée]ngase(?: por presentad[oa]s?)? a|se tiene(?: por presentad[oa]s?)? a|"
     r"seguid[oa]s? (?:en contra de|contra)|instruid[oa]s? (?:en contra de|contra)|"
@@ -88,7 +88,9 @@ _NOT_A_PERSON = frozenset(
     INFONAVIT IMSS ISSSTE SAT CFE PEMEX CONAGUA SEP UNAM DIF INE IFE INAI FGR PGR CNDH
     S.A. GUANAJUATO MÉXICO JALISCO OAXACA SERVICIO SERVICIOS ADMINISTRACIÓN INMOBILIARIA
     CONSTRUCTORA COMERCIALIZADORA TRANSPORTES DESARROLLADORA OPERADORA DISTRIBUIDORA
-    AUTOTRANSPORTES FINANCIERA ARRENDADORA ASEGURADORA SEGUROS AFORE CAJA""",
+    AUTOTRANSPORTES FINANCIERA ARRENDADORA ASEGURADORA SEGUROS AFORE CAJA NUEVO SAN SANTA
+    BAJA CIUDAD QUINTANA COMITÉ ÓRGANO HONORABLE H. CABILDO LEGISLATURA FEDERAL NACIONAL
+    ESTATAL MUNICIPAL GENERAL SUPERIOR PROCURADOR PROCURADORA SECRETARIO DIRECTORA""",
     )
 )
 # a legal person's name ends in its company type: not a private person's
@@ -167,19 +169,69 @@ def _with_coordinated(text: str, first: Span) -> list[Span]:
         found.append(following)
 
 
+_TITLE = (
+    r"(?:licenciad[oa]|lic\.|licda\.|doctor[a]?|dr\.|dra\.|maestr[oa]|mtr[oa]\.|"
+    r"ciudadan[oa]|C\.)"
+)
+_ROLE_BEFORE = re.compile(rf"(?i:{_OFFICIAL.pattern[:-2]})\b[ ]*,?[ ]*(?:(?i:{_TITLE})[ ]+)?")
+_ROLE_AFTER = re.compile(
+    r"[ ]*,?[ ]*(?:quien[ ]+)?(?:(?:en[ ]+(?:virtud[ ]+de[ ]+)?su[ ]+(?:carácter|calidad)|"
+    r"con[ ]+el[ ]+carácter)[ ]+de[ ]+|como[ ]+)?(?:(?:el|la)[ ]+)?",
+    re.IGNORECASE,
+)
+
+
+_ROLE_JUST_BEFORE = re.compile(rf"{_ROLE_BEFORE.pattern}$")
+
+
+def in_office(text: str, name: str) -> bool:
+    """Whether the text gives ``name`` an office somewhere (just before or after it): in
+    this document that person acts in office, wherever the name appears."""
+    for m in re.finditer(re.escape(name), text, re.IGNORECASE):
+        if _ROLE_JUST_BEFORE.search(text[max(0, m.start() - 80) : m.start()]):
+            return True
+        gap = _ROLE_AFTER.match(text, m.end())
+        if gap and gap.group().strip() and _OFFICIAL.match(text, gap.end()):
+            return True
+    return False
+
+
 def find(text: str) -> list[Span]:
     """Names of private persons after a party/victim/minor trigger, names joined to them,
-    and names that act "por su propio derecho"."""
+    and names that act "por su propio derecho"; people the text names with an office are
+    left out."""
+    spans = _private(text)
+    names = {text[s.start : s.end] for s in spans}
+    office = {name for name in names if in_office(text, name)}
+    return [s for s in spans if text[s.start : s.end] not in office]
+
+
+def _private(text: str) -> list[Span]:
     spans: list[Span] = []
     for m in _TRIGGER.finditer(text):
         span = _name_at(text, m.end())
         if span is not None:
             spans += _with_coordinated(text, span)
-    for m in _NAME.finditer(text):
-        span = _name_at(text, m.start())
+    for cue in _AFTER_CUE.finditer(text):
+        span = _name_before(text, cue.start())
         if span is not None and _AFTER.match(text, span.end):
             spans.append(span)
     return spans
+
+
+_AFTER_CUE = re.compile(
+    rf"por (?:su )?propio derecho|en su carácter de|\((?:parte )?(?:{_PARTY})\)", re.IGNORECASE
+)
+
+
+def _name_before(text: str, end: int) -> Span | None:
+    """The name that ends right before ``end`` (spaces and a comma apart), or None."""
+    start = max(0, end - 160)
+    for m in _NAME.finditer(text, start, end):
+        span = _name_at(text, m.start())
+        if span is not None and not text[span.end : end].strip(" ,"):
+            return span
+    return None
 
 
 def redactions_in_place(text: str) -> int:

@@ -113,3 +113,11 @@ def test_flag_and_withhold_keep_the_text() -> None:
 def test_a_failed_redaction_mark_is_a_finding() -> None:
     guarded = protect("", "El quejoso [TEXTO BAJO TACHADO] promovió.", "", "mask")
     assert [f.kind for f in guarded.report.findings] == ["failed_redaction"]
+
+
+def test_places_and_signing_officials_are_not_private_persons() -> None:
+    text = (
+        "Controversia promovida por Nuevo León en contra de San Luis Potosí. Así lo resolvió "
+        "y firma Juan Pérez López, Juez Primero de lo Civil, firmado por Ana Ruiz Soto."
+    )
+    assert kinds(text) == []
