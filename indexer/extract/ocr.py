@@ -94,16 +94,19 @@ def skew_angle(image: Image.Image, limit: float = 5.0) -> float:
 
 
 def levels(image: Image.Image, share: float = 0.85) -> Image.Image:
-    """Ink to black and paper to white: the darkest 1% is ink, the commonest light grey is
-    the paper, and everything lighter than ``share`` of the way from ink to paper becomes
-    paper (grey paper, faint stamps and show-through fade; white page corners left by a
-    skewed scan do not count as paper)."""
+    """Ink to black and paper to white: the commonest light grey is the paper, the
+    darkest twentieth of what is clearly darker is ink, and everything lighter than
+    ``share`` of the way from ink to paper becomes paper (grey paper, faint stamps and
+    show-through fade; white page corners left by a skewed scan do not count as paper)."""
     counts = image.histogram()
     paper = max(range(128, 256), key=lambda v: counts[v])
-    seen, ink, floor = 0, 0, sum(counts) * 0.01
+    dark = sum(counts[: max(paper - 40, 0)])
+    if not dark:  # a blank page: nothing to level
+        return image
+    seen, ink = 0, 0
     for value, count in enumerate(counts):
         seen += count
-        if seen >= floor:
+        if seen >= dark * 0.05:
             ink = value
             break
     cut = ink + share * (paper - ink)
