@@ -80,10 +80,10 @@ def extract_text(
     if len(data) > limits.max_bytes:
         raise ExtractionError("too_large", f"{len(data)} bytes > {limits.max_bytes}")
     kind = sniff_type(data, content_type, filename)
-    timeout_s, ocr = limits.timeout_s, None
-    if kind == "pdf" and limits.ocr.enabled:
-        timeout_s, ocr = timeout_s + limits.ocr.file_timeout_s, limits.ocr
-    job = Job(kind, charset_from_content_type(content_type), limits.max_pages, timeout_s, ocr)
+    ocr = limits.ocr if kind == "pdf" and limits.ocr.enabled else None
+    job = Job(
+        kind, charset_from_content_type(content_type), limits.max_pages, limits.timeout_s, ocr
+    )
     if kind == "pdf" or len(data) > IN_PROCESS_MAX_BYTES:
         return get_pool().run(job, data)
     return extract_local(job, data)

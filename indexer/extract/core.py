@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .html import decode_html, main_text_from_str
@@ -27,14 +28,18 @@ def _non_empty(text: str, what: str) -> str:
     return text
 
 
-def extract_local(job: Job, data: bytes, fallback_deadline: float | None = None) -> Extraction:
-    """Extract ``data`` in this process. ``fallback_deadline`` bounds pdfminer (monotonic)."""
+def extract_local(
+    job: Job,
+    data: bytes,
+    fallback_deadline: float | None = None,
+    on_ocr: Callable[[], None] | None = None,
+) -> Extraction:
+    """Extract ``data`` in this process. ``fallback_deadline`` bounds pdfminer (monotonic);
+    ``on_ocr`` is called when OCR begins (the worker extends its deadline then)."""
     if job.kind == "pdf":
         from .pdf import extract_pdf  # imports pypdfium2: only where PDFs are parsed
 
-        if job.ocr is not None and fallback_deadline is not None:
-            fallback_deadline -= 0.8 * job.ocr.file_timeout_s  # the OCR budget is not pdfminer's
-        return extract_pdf(data, job.max_pages, fallback_deadline, job.ocr)
+        return extract_pdf(data, job.max_pages, fallback_deadline, job.ocr, on_ocr)
     warnings: tuple[str, ...] = ()
     if job.kind == "html":
         markup, used, declared = decode_html(data, job.charset)

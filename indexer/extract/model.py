@@ -81,8 +81,8 @@ class ExtractionLimits:
 
     ``max_bytes`` is checked before parsing; PDFs with more than ``max_pages`` pages
     are truncated to their first ``max_pages`` pages (with a warning); ``timeout_s``
-    is a hard wall-clock limit on PDF parsing (the worker process is killed), extended
-    by ``ocr.file_timeout_s`` when OCR may run.
+    is a hard wall-clock limit on PDF parsing (the worker process is killed); once a
+    PDF's pages are handed to OCR, the limit becomes ``ocr.file_timeout_s`` from then.
     """
 
     max_bytes: int = 50 * 1024 * 1024

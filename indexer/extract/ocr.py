@@ -15,6 +15,7 @@ import math
 import os
 import re
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -145,7 +146,10 @@ def _has_drawing(page: pdfium.PdfPage) -> bool:
 
 
 def ocr_pages(
-    data: bytes, texts: list[str], limits: OcrLimits
+    data: bytes,
+    texts: list[str],
+    limits: OcrLimits,
+    on_start: Callable[[], None] | None = None,
 ) -> tuple[tuple[OcrPage, ...], list[str]]:
     """Read by OCR the pages of ``texts`` without usable text, in place; return the pages
     read and warnings. Stops at ``max_pages`` pages or after ``file_timeout_s``."""
@@ -154,6 +158,8 @@ def ocr_pages(
         return (), []
     if _tesseract() is None:
         return (), ["ocr_unavailable"]
+    if on_start is not None:
+        on_start()
     deadline = time.monotonic() + limits.file_timeout_s
     done: list[OcrPage] = []
     tried = 0

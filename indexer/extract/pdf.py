@@ -10,6 +10,7 @@ import io
 import logging
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -120,7 +121,11 @@ def _needs_fallback(result: _Pages) -> bool:
 
 
 def extract_pdf(
-    data: bytes, max_pages: int, deadline: float | None = None, ocr: OcrLimits | None = None
+    data: bytes,
+    max_pages: int,
+    deadline: float | None = None,
+    ocr: OcrLimits | None = None,
+    on_ocr: Callable[[], None] | None = None,
 ) -> Extraction:
     """Extract and normalise the text of a PDF; with ``ocr``, pages without a usable
     text layer are read by OCR (:mod:`.ocr`).
@@ -141,7 +146,7 @@ def extract_pdf(
         result = _try_fallback(data, max_pages, deadline, result, pdfium_error)
     if result.total > max_pages:
         result.warnings.append(f"pages_truncated:{max_pages}/{result.total}")
-    read_by_ocr = _ocr(data, result, ocr) if pdfium_error is None else ()
+    read_by_ocr = _ocr(data, result, ocr, on_ocr) if pdfium_error is None else ()
     text = normalise_pages(result.texts)
     if not text.replace("\f", "").strip():
         raise ExtractionError("no_text", "no text layer (scanned?)", pages=result.total)
@@ -152,13 +157,15 @@ def extract_pdf(
     )
 
 
-def _ocr(data: bytes, result: _Pages, limits: OcrLimits | None) -> tuple[OcrPage, ...]:
+def _ocr(
+    data: bytes, result: _Pages, limits: OcrLimits | None, on_ocr: Callable[[], None] | None
+) -> tuple[OcrPage, ...]:
     """Read the pages without text by OCR, in place; the method says so."""
     if limits is None or not limits.enabled:
         return ()
     from .ocr import ocr_pages
 
-    read, warnings = ocr_pages(data, result.texts, limits)
+    read, warnings = ocr_pages(data, result.texts, limits, on_ocr)
     result.warnings.extend(warnings)
     if read:
         result.method = "ocr" if len(read) == len(result.texts) else f"{result.method}+ocr"
