@@ -99,3 +99,14 @@ def test_text_under_a_black_box_is_not_extracted() -> None:
     assert "Pérez" not in text and "Juan" not in text
     assert "El quejoso [TEXTO BAJO TACHADO] promovió juicio de amparo." in text
     assert "expediente 12/2024" in text
+
+
+def test_ocr_stops_at_its_page_and_time_limits(sentence: tuple[bytes, str]) -> None:
+    scan = scanned(sentence[0], dpi=150, pages=3)
+    by_pages = extract_text(scan, limits=ExtractionLimits(ocr=OcrLimits(max_pages=1)))
+    assert [p.page for p in by_pages.ocr_pages] == [1]
+    assert "ocr_incomplete:1/3" in by_pages.warnings
+    assert by_pages.text.split("\f")[1:] == ["", ""]
+    by_time = extract_text(scan, limits=ExtractionLimits(ocr=OcrLimits(file_timeout_s=0.01)))
+    assert [p.page for p in by_time.ocr_pages] == [1]  # the page under way is finished
+    assert "ocr_incomplete:1/3" in by_time.warnings
