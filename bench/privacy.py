@@ -13,6 +13,13 @@ acting in office, institutions and companies. A prediction counts when it has th
 labelled kind and covers the whole labelled value (a partial mask leaks the rest); a
 prediction that overlaps no labelled value of its kind is a false positive.
 Prints a table and writes JSON (default ``bench/results/privacy.json``).
+
+Three sets, honestly labelled: the evaluation set (the phrasings the rules were written
+for); held-out phrasings (written after the first rules; first measured names recall
+0.35, phones 0.00 with a ``044`` prefix, addresses 0.52, and the rules were then
+extended to them); "blind" phrasings (written last; first measured names recall 0.54,
+phones precision 0.75, grouped CLABEs missed; the rules were extended again). So none
+of the three is blind any more: a fresh set of phrasings is the next honest measure.
 """
 
 from __future__ import annotations
@@ -67,7 +74,7 @@ NAME_TEMPLATES = (
     "La parte actora, {name}, ofreció la prueba testimonial.",
     "Se emplazó a la señora {name} en el domicilio señalado.",
 )
-# Phrasings written after the rules, to see how they carry over (reported apart).
+# Phrasings written after the first rules (then used to extend them; see the docstring).
 HELD_OUT_NAMES = (
     "{name}, por su propio derecho, demandó en la vía ordinaria civil la rescisión del contrato.",
     "Los ciudadanos {name} y {name2} promovieron juicio de amparo.",
@@ -100,7 +107,7 @@ def _in_fours(digits: str) -> str:
     return " ".join(digits[i : i + 4] for i in range(0, len(digits), 4))
 
 
-# Written last and never tuned on: the blind measure.
+# Written last, measured once blind, then used to extend the rules (see the docstring).
 BLIND_NAMES = (
     "Téngase a {name} interponiendo recurso de queja en contra del auto de radicación.",
     "Se recibió el escrito de la quejosa {name}, mediante el cual amplía su demanda.",
