@@ -122,7 +122,7 @@ def clean(image: Image.Image) -> Image.Image:
     out = out.filter(ImageFilter.MedianFilter(3))
     angle = skew_angle(out)
     if abs(angle) >= 0.2:
-        out = out.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
+        out = out.rotate(angle, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=255)
     return out
 
 
