@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install system-deps run test lint format fixtures bench bench-extract bench-search bench-metadata bench-words bench-load bench-shared bench-speeches bench-write bench-http clean
+.PHONY: install system-deps run test lint format fixtures bench bench-extract bench-search bench-metadata bench-words bench-load bench-shared bench-speeches bench-write bench-http bench-privacy clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,7 +42,7 @@ fixtures: install
 	$(BIN)/python -m tests.shapes.regenerate
 
 ## Benchmarks print numbers and write JSON under bench/results/.
-bench: bench-extract bench-search bench-metadata bench-words bench-shared bench-speeches
+bench: bench-extract bench-search bench-metadata bench-words bench-shared bench-speeches bench-privacy
 
 ## The sentence reader against what each document says (bench/metadata_expected.json).
 bench-metadata: install
@@ -52,7 +52,7 @@ bench-metadata: install
 bench-words: install
 	$(BIN)/python bench/words.py
 
-bench-extract: install
+bench-extract: install system-deps
 	@command -v pdftotext >/dev/null || echo "pdftotext missing: apt-get install poppler-utils for the comparison column"
 	$(BIN)/python bench/extract.py
 
@@ -85,6 +85,9 @@ bench-write: install
 ## The API over HTTP on the crawl path's library (embedded, and OpenSearch with ENGINE=--engine).
 bench-http: install
 	$(BIN)/python bench/http.py --data $(BENCH_DATA)/crawl $(ENGINE)
+
+bench-privacy: install
+	$(BIN)/python bench/privacy.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

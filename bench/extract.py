@@ -1,6 +1,11 @@
 """Benchmark PDF text extraction: ``indexer.extract.extract_text`` against ``pdftotext``.
 
 Usage: python bench/extract.py [FOLDER ...] [--runs N] [--generate N] [--json PATH]
+                               [--ocr-files N] [--only-ocr]
+
+OCR (``bench/ocr_scans.py``): the first ``--ocr-files`` sample sentences are scanned at
+300 dpi, clean and skewed + stamped + noisy, and read back: pages/s and character error
+rate against the text layer.
 
 Without folders, the PDFs of the bundled sample sites and ~30 more multi-page Spanish
 PDFs (1-60 pages) are generated into a temporary folder;
@@ -35,6 +40,7 @@ if str(REPO) not in sys.path:
 
 from fpdf import FPDF  # noqa: E402
 
+from bench import ocr_scans  # noqa: E402
 from indexer.extract import ExtractionLimits, extract_text, shutdown  # noqa: E402
 from indexer.extract.pdf import extract_pdf  # noqa: E402
 from indexer.extract.worker import get_pool  # noqa: E402
@@ -217,7 +223,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs per file and tool")
     parser.add_argument("--generate", type=int, default=30, help="sample PDFs to generate")
     parser.add_argument("--json", type=Path, default=REPO / "bench" / "results" / "extract.json")
+    parser.add_argument(
+        "--ocr-files", type=int, default=4, help="sample sentences scanned for OCR (0: skip)"
+    )
+    parser.add_argument("--only-ocr", action="store_true", help="measure OCR only")
     args = parser.parse_args(argv)
+    ocr = ocr_scans.measure(args.ocr_files) if args.ocr_files else None
+    if ocr is not None:
+        ocr_scans.print_table(ocr)
+    if args.only_ocr:
+        if ocr is not None:
+            args.json.parent.mkdir(parents=True, exist_ok=True)
+            args.json.write_text(json.dumps({"ocr": ocr}, indent=2))
+        return 0
 
     with_pdftotext = shutil.which("pdftotext") is not None
     if not with_pdftotext:
@@ -268,6 +286,7 @@ def main(argv: list[str] | None = None) -> int:
         "files": {name: [asdict(row) for row in group] for name, group in rows.items()},
         "overhead": costs,
         "cold_start": cold,
+        "ocr": ocr,
     }
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False))

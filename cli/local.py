@@ -10,6 +10,7 @@ from pathlib import Path
 
 from indexer.build import InvalidDocument, MissingField, build_document
 from indexer.library import ArchivedFile, Library
+from indexer.textsource import text_origin
 
 SUFFIXES = {".pdf", ".html", ".htm", ".txt"}
 LOCAL_SOURCE = "local"
@@ -59,6 +60,7 @@ def index_paths(
             print(f"  {path}: solo se leyeron sus primeras {pages} de {archived.ref.pages} páginas")
             counts["truncated"] += 1
         fields = {"title": path.stem.replace("_", " ")}
+        ocr_pages, text_source = text_origin([archived])
         if kind != "sentencia":  # a sentence's dates, court and case come from its heading
             fields["date"] = archived.text[:3000]
         try:
@@ -73,6 +75,8 @@ def index_paths(
                 files=[archived.ref],
                 fetched_at=dt.datetime.now(dt.UTC),
                 origins={"title": "file", "date": "body"},
+                ocr_pages=ocr_pages,
+                text_source=text_source,
             )
         except (MissingField, InvalidDocument) as exc:
             print(f"  {path}: {exc}")

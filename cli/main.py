@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from cli import backup, people
 from cli.failures import engine_unreachable, explain, public_url, settings_problem
+from cli.privacy import add_commands as add_privacy_commands
 from cli.registry import add_commands
 from config.settings import Settings
 from config.specs import SourceSpec, SpecError, load_specs
@@ -275,6 +276,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("source_id")
     check.add_argument("--max-items", type=int, default=20, help="stop after N documents")
     check.add_argument("--max-seconds", type=float, default=60, help="stop after S seconds")
+
+    add_privacy_commands(commands)
     add_commands(commands)
     backup.add_commands(commands)
     people.add_commands(commands)

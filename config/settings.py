@@ -36,6 +36,19 @@ class Settings(BaseSettings):
     max_file_bytes: int = Field(50 * 1024 * 1024, gt=0)
     max_page_bytes: int = Field(10 * 1024 * 1024, gt=0)
     extract_timeout_s: float = Field(60.0, gt=0)
+    ocr_enabled: bool = Field(True, description="Read PDF pages without a text layer by OCR.")
+    ocr_dpi: int = Field(300, ge=100, le=600, description="Resolution pages are read at.")
+    ocr_page_timeout_s: float = Field(30.0, gt=0, description="OCR time per page.")
+    ocr_file_timeout_s: float = Field(240.0, gt=0, description="OCR time per file in all.")
+    ocr_max_pages: int = Field(100, ge=1, description="Pages of one file read by OCR.")
+    ocr_min_confidence: float = Field(
+        60.0, ge=0, le=100, description="Pages under this mean confidence are flagged."
+    )
+    serve_masked_originals: bool = Field(
+        False,
+        description="Serve the archived original of a document whose personal data were "
+        "masked (it still shows them); off by default.",
+    )
     autothrottle: bool = True
     crawl_delay_s: float = Field(
         0.5, ge=0, le=60, description="Initial delay between requests to one site (AutoThrottle)."

@@ -224,6 +224,11 @@ class SourceSpec(BaseModel):
         default_factory=list, description="Fields an item must have, or it is a crawl error."
     )
     schedule: Schedule = Field(default_factory=Schedule)
+    privacy: Literal["mask", "flag", "withhold"] = Field(
+        "mask",
+        description="Personal data found in a document: mask them ([DATO PERSONAL]), "
+        "flag them (shown, marked) or withhold the document until reviewed.",
+    )
     allowed_domains: list[str] = Field(default_factory=list)
     description: str = ""
 

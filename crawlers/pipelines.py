@@ -20,6 +20,7 @@ from indexer.linking import another_session, identity_id, merge_documents
 from indexer.models import SourceLink
 from indexer.plausibility import plausible_fields
 from indexer.signatures import split_signatures
+from indexer.textsource import text_origin
 
 # Saved documents are handed to the index every this many (or seconds); the index
 # publishes them at its own commit cadence, and the crawl's end waits for them.
@@ -59,6 +60,18 @@ def _texts(kind: str, page_text: str, file_texts: list[str]) -> dict[str, str]:
         "heading_text": file_texts[0] if file_texts else page_text,
         "signature_text": "\n\n".join(c for c in cut if c),
     }
+
+
+def count_findings(run: Any, doc: AnyDocument) -> None:
+    """Personal data found, by kind, on the run's record (the source's health)."""
+    if doc.privacy is None:
+        return
+    for kind, n in doc.privacy.counts().items():
+        run.count(f"privacy_{kind}", n)
+    if doc.privacy.findings:
+        run.count("privacy_documents")
+    if doc.privacy.withheld:
+        run.count("privacy_withheld")
 
 
 def in_window(doc: AnyDocument, window: Window | None) -> bool:
@@ -101,16 +114,20 @@ class LibraryPipeline:
         spec, run, library = spider.spec, spider.run, spider.library
         file_texts: list[str] = []
         refs = []
+        archived_files = []
         for download in item.files:
             archived = library.add_file(download.body, download.url, download.content_type)
             run.count("files_reused" if archived.reused else "files")
+            run.count("ocr_pages", len(archived.ocr_pages))
             refs.append(archived.ref)
+            archived_files.append(archived)
             if archived.text:
                 file_texts.append(archived.text)
             elif archived.error:
                 run.error("extraction_failed", download.url, archived.error)
         fields: dict[str, Any] = dict(spec.constants) | self._plausible(item, run)
         tenant = self.tenant(spec, library)
+        ocr_pages, text_source = text_origin(archived_files)
         try:
             doc = build_document(
                 kind=spec.kind,
@@ -126,6 +143,9 @@ class LibraryPipeline:
                 videos=item.videos,
                 origin="api" if spec.shape == "json_api" else "listing",
                 origins=dict.fromkeys(set(spec.constants) - set(item.fields), "spec"),
+                ocr_pages=ocr_pages,
+                text_source=text_source,
+                privacy=spec.privacy,
             )
         except MissingField as exc:
             run.error("missing_field", item.url, str(exc))
@@ -146,6 +166,7 @@ class LibraryPipeline:
             return item
         run.count("items")
         run.count(outcome)
+        count_findings(run, doc)
         with self.lock:
             self.since_flush += 1
             due = (

@@ -48,7 +48,8 @@ class RunStats:
     def summary(self) -> dict[str, int]:
         keys = ("pages", "items", "new", "updated", "unchanged", "files", "files_reused",
                 "not_modified")  # fmt: skip
-        return {key: self.counts.get(key, 0) for key in keys} | {"errors": self.error_count}
+        found = {k: n for k, n in self.counts.items() if k.startswith(("privacy_", "ocr_"))}
+        return {key: self.counts.get(key, 0) for key in keys} | found | {"errors": self.error_count}
 
 
 # -- liveness: runs whose crawl was killed are closed, not left running forever ------

@@ -13,6 +13,7 @@ from indexer.judgments import read_sentence
 from indexer.models import (
     FileRef,
     Legislativo,
+    OcrPageRef,
     Sentencia,
     Sesion,
     VideoLink,
@@ -27,6 +28,7 @@ from indexer.normalize import (
     parse_date,
     video_platform,
 )
+from indexer.privacy import protect
 from indexer.sessions import recognise_session, sitting_of
 from indexer.signatures import split_signatures
 from indexer.videos import canonical_video_url, video_id, video_key
@@ -90,6 +92,9 @@ def build_document(
     signature_text: str | None = None,
     origin: str = "listing",
     origins: Mapping[str, str] | None = None,
+    ocr_pages: Sequence[OcrPageRef] = (),
+    text_source: str | None = None,
+    privacy: str = "mask",
 ) -> AnyDocument:
     """Normalise the raw fields of one publication into its document; raise
     ``MissingField`` or ``InvalidDocument`` with a message fit for a crawl report.
@@ -101,7 +106,10 @@ def build_document(
     ``signature_text`` is given when the caller already cut the signatures (per file).
     Each field records where it came from: ``origin`` for the fields given (``listing``,
     ``api``), ``origins`` per field where that differs (``spec`` for a constant), and
-    ``heading`` / ``body`` / ``title`` for what the readers found."""
+    ``heading`` / ``body`` / ``title`` for what the readers found.
+
+    Personal data are found, and masked or flagged, under the source's ``privacy``
+    policy before anything is saved (:mod:`indexer.privacy`)."""
     fields = dict(fields)
     sources = {name: (origins or {}).get(name, origin) for name in fields if _one(fields[name])}
     signatures = signature_text or ""
@@ -124,6 +132,8 @@ def build_document(
         date = parse_date(_one(fields.get("resolution_date")))
         if date and "resolution_date" in sources:
             sources["date"] = sources["resolution_date"]
+    guarded = protect(title, text, signatures, privacy)
+    title, text, signatures = guarded.title, guarded.text, guarded.signature_text
     core = dict(
         id=document_id(source_id, url),
         title=title,
@@ -137,6 +147,9 @@ def build_document(
         signature_text=signatures,
         field_sources={name: where for name, where in sources.items() if name in _SOURCED},
         fetched_at=fetched_at,
+        ocr_pages=list(ocr_pages),
+        text_source=text_source,
+        privacy=guarded.report,
     )
     try:
         if kind == "sentencia":

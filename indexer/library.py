@@ -13,14 +13,20 @@ import datetime as dt
 import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from itertools import islice
 
 from config.settings import Settings
 from indexer.archive import FileArchive
 from indexer.db import Database, FileRow
 from indexer.db.database import SaveOutcome
-from indexer.extract import ExtractionError, ExtractionLimits, extract_text
+from indexer.extract import (
+    ExtractionError,
+    ExtractionLimits,
+    OcrLimits,
+    OcrPage,
+    extract_text,
+)
 from indexer.models import FileRef, Legislativo, Sentencia, Sesion, SourceLink
 from indexer.shared import save_shared
 from indexer.speeches.service import (
@@ -52,6 +58,7 @@ class ArchivedFile:
     text: str | None
     error: str | None = None
     reused: bool = False
+    ocr_pages: tuple[OcrPage, ...] = ()
 
 
 class Library:
@@ -79,8 +86,16 @@ class Library:
         document from the database at its next flush; readers (the API) refuse to serve
         it and say so."""
         settings.data_dir.mkdir(parents=True, exist_ok=True)
+        ocr = OcrLimits(
+            enabled=settings.ocr_enabled,
+            dpi=settings.ocr_dpi,
+            page_timeout_s=settings.ocr_page_timeout_s,
+            file_timeout_s=settings.ocr_file_timeout_s,
+            max_pages=settings.ocr_max_pages,
+            min_confidence=settings.ocr_min_confidence,
+        )
         limits = ExtractionLimits(
-            max_bytes=settings.max_file_bytes, timeout_s=settings.extract_timeout_s
+            max_bytes=settings.max_file_bytes, timeout_s=settings.extract_timeout_s, ocr=ocr
         )
         db = Database(settings.database)
         store = open_store(settings, writer=writer)
@@ -111,14 +126,17 @@ class Library:
                 size=known.size,
                 pages=known.pages,
             )
-            return ArchivedFile(ref, known.text, known.error, reused=True)
+            ocr = tuple(OcrPage(**page) for page in known.ocr_pages or ())
+            return ArchivedFile(ref, known.text, known.error, reused=True, ocr_pages=ocr)
         text: str | None = None
         error: str | None = None
         pages: int | None = None
         method: str | None = None
+        ocr_pages: tuple[OcrPage, ...] = ()
         try:
             extraction = extract_text(data, content_type, url.rsplit("/", 1)[-1], self.limits)
             text, pages, method = extraction.text, extraction.pages, extraction.method
+            ocr_pages = extraction.ocr_pages
         except ExtractionError as exc:
             error = f"{exc.cause}: {exc}"
             log.warning("extraction failed for %s: %s", url, error)
@@ -133,12 +151,13 @@ class Library:
                 method=method,
                 error=error,
                 archived_at=dt.datetime.now(dt.UTC),
+                ocr_pages=[asdict(page) for page in ocr_pages] or None,
             )
         )
         ref = FileRef(
             url=url, sha256=sha256, content_type=content_type, size=len(data), pages=pages
         )
-        return ArchivedFile(ref, text, error)
+        return ArchivedFile(ref, text, error, ocr_pages=ocr_pages)
 
     def add_document(self, doc: AnyDocument, published_by: SourceLink | None = None) -> SaveOutcome:
         """Save a document; one another source already published is listed once.
@@ -191,6 +210,12 @@ class Library:
         return done
 
     def _index(self, batch: list[AnyDocument]) -> int:
+        withheld = [doc for doc in batch if doc.privacy is not None and doc.privacy.withheld]
+        if withheld:  # personal data held back for review: never in the index
+            self.store.delete(doc.id for doc in withheld)
+            self.db.dequeue([(doc.id, doc.content_sha256) for doc in withheld])
+            held = {doc.id for doc in withheld}
+            batch = [doc for doc in batch if doc.id not in held]
         report = self.store.upsert(batch, commit=False)
         for doc_id, error in report.errors.items():
             log.error("document %s could not be indexed: %s", doc_id, error)
@@ -261,7 +286,8 @@ class Library:
                 nonlocal read
                 for batch in _batches(self.db.iter_documents(batch=REBUILD_BATCH), REBUILD_BATCH):
                     self.db.claim([(doc.id, doc.content_sha256) for doc in batch])
-                    yield from batch
+                    # personal data held back for review: never in the index
+                    yield from (d for d in batch if d.privacy is None or not d.privacy.withheld)
                     read += len(batch)
                     if progress:
                         progress(read)

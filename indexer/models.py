@@ -101,6 +101,44 @@ class SourceLink(BaseModel):
     url: str
 
 
+class OcrPageRef(BaseModel):
+    """A page of one of the document's files whose text was read by OCR."""
+
+    file: int = Field(0, description="Which file (index into files).")
+    page: int = Field(description="Page number, from 1.")
+    confidence: float = Field(description="Tesseract's mean word confidence, 0-100.")
+    low_confidence: bool = Field(False, description="Under the confidence floor: doubt it.")
+
+
+class PrivacyFinding(BaseModel):
+    """Where personal data was found: its kind and position, never its value."""
+
+    kind: str
+    field: str = Field("text", description="text, title or signature_text.")
+    start: int
+    end: int
+
+
+class PrivacyReport(BaseModel):
+    """What the personal-data guard did to a document under its source's policy."""
+
+    policy: Literal["mask", "flag", "withhold"] = "mask"
+    findings: list[PrivacyFinding] = Field(default_factory=list)
+    redactions: int = Field(0, description="Redactions already made by the publisher.")
+    rules: str = Field("", description="Version of the detection rules applied.")
+    reviewed: bool = Field(False, description="A person released it for publication.")
+
+    @property
+    def withheld(self) -> bool:
+        return self.policy == "withhold" and bool(self.findings) and not self.reviewed
+
+    def counts(self) -> dict[str, int]:
+        counted: dict[str, int] = {}
+        for finding in self.findings:
+            counted[finding.kind] = counted.get(finding.kind, 0) + 1
+        return counted
+
+
 class DocumentCore(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -130,6 +168,11 @@ class DocumentCore(BaseModel):
     )
     fetched_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
+    text_source: Literal["text_layer", "ocr", "mixed"] | None = Field(
+        None, description="Where the files' text came from: their text layer, OCR or both."
+    )
+    ocr_pages: list[OcrPageRef] = Field(default_factory=list)
+    privacy: PrivacyReport | None = None
 
     @field_validator("jurisdiction")
     @classmethod

@@ -180,6 +180,13 @@ def _listing(files: Files, docs: list[Sentencia]) -> None:
             d.listing_page = "/" + rel
 
 
+def _public_address(rng: random.Random, city: str) -> str:
+    """A property's address as a public version prints it: the street and number are
+    suppressed (still drawn, so the rest of the samples stay as they were)."""
+    rng.choice(STREETS), rng.randint(10, 999)
+    return f"la calle **** número ****, de la ciudad de {city}"
+
+
 def _sentence_pdf(
     rng: random.Random,
     case: cj.Case,
@@ -225,8 +232,7 @@ def _sentence_pdf(
         "dias": rng.choice(["nueve", "quince"]),
         "monto": f"${rng.randint(40, 900) * 1000:,.2f} M.N.",
         "monto2": f"${rng.randint(5, 40) * 500:,.2f} M.N.",
-        "inmueble": f"la calle {rng.choice(STREETS)} número "
-        f"{rng.randint(10, 999)}, de la ciudad de {court.city}",
+        "inmueble": _public_address(rng, court.city),
         "anios": rng.choice(["dos", "tres", "cuatro", "seis", "once", "doce"]),
         "porcentaje": rng.choice(["treinta", "treinta y cinco", "veinticinco", "cuarenta"]),
         "ley": law,

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The servers the test suite starts for itself, from Debian's packages: a PostgreSQL
-# server, and a JDK with Maven for the OpenSearch node built from Maven Central jars.
+# server, a JDK with Maven for the OpenSearch node built from Maven Central jars, and
+# Tesseract with its Spanish model for reading scanned sentences (OCR).
 # Installs only what is missing; needs root (or sudo) only when something is.
 set -euo pipefail
 
@@ -11,6 +12,9 @@ fi
 command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || missing+=(maven)
 command -v runuser >/dev/null || missing+=(util-linux)
+command -v tesseract >/dev/null || missing+=(tesseract-ocr)
+compgen -G "/usr/share/tesseract-ocr/*/tessdata/spa.traineddata" >/dev/null \
+  || missing+=(tesseract-ocr-spa)
 # optional, for the load benchmark only (bench/load.py); the tests never need it
 if [ "${WITH_BENCH:-}" = 1 ]; then
   command -v wrk >/dev/null || missing+=(wrk)

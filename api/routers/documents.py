@@ -23,13 +23,17 @@ from indexer.speeches.store import session_speeches
 router = APIRouter(prefix="/v1/documents", tags=["documents"])
 
 PREVIEW_CHARS = 500
-NOT_FOUND = {404: {"model": ErrorResponse, "description": "Unknown document or file"}}
+NOT_FOUND = {
+    404: {"model": ErrorResponse, "description": "Unknown document or file"},
+    451: {"model": ErrorResponse, "description": "Withheld for personal data"},
+}
 # the text route answers text/plain, but its 404 is JSON like every other error
 JSON_NOT_FOUND = {
     404: {
         "description": "Unknown document",
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}},
-    }
+    },
+    451: {"model": ErrorResponse, "description": "Withheld for personal data"},
 }
 DocId = Annotated[str, PathParam(description="The document's id, as in search hits.")]
 # Opened in the browser; anything else (HTML, office files, SVG…) is downloaded, so an
@@ -39,10 +43,23 @@ _CONTENT_TYPE = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
+WITHHELD = (
+    "Documento retenido: contiene datos personales y no se publica hasta que se revise "
+    "(política de privacidad de su fuente)."
+)
+MASKED_ORIGINAL = (
+    "El archivo original no se entrega: contiene datos personales que en el texto publicado "
+    "se sustituyeron por [DATO PERSONAL]. Consulte el texto en /text."
+)
+
+
 def load_document(library: Library, doc_id: str) -> AnyDocument:
+    """A published document: 404 if unknown, 451 if withheld for personal data."""
     doc = library.db.get_document(doc_id)
     if doc is None:
         raise HTTPException(404, f"no document with id {doc_id[:100]!r}")
+    if doc.privacy is not None and doc.privacy.withheld:
+        raise HTTPException(451, WITHHELD)
     return doc
 
 
@@ -56,6 +73,14 @@ def speech_fields(library: Library, doc: AnyDocument) -> dict[str, object]:
     if doc.kind == "legislativo":
         return {"discussed_in": discussed_in(library, doc.id)}
     return {}
+
+
+def original_withheld(doc: AnyDocument, allowed: bool) -> bool:
+    """A masked document's original still shows what was masked: not served unless the
+    operator allows it (``ABIERTO_SERVE_MASKED_ORIGINALS``)."""
+    report = doc.privacy
+    masked = report is not None and report.policy == "mask" and bool(report.findings)
+    return masked and not allowed
 
 
 def preview(text: str, limit: int = PREVIEW_CHARS) -> str:
@@ -114,6 +139,8 @@ def get_file(
     doc = load_document(library, doc_id)
     if not doc.files:
         raise HTTPException(404, "this document has no archived file")
+    if original_withheld(doc, request.app.state.settings.serve_masked_originals):
+        raise HTTPException(451, MASKED_ORIGINAL)
     if n >= len(doc.files):
         raise HTTPException(
             404, f"this document has {len(doc.files)} file(s): n is 0 to {len(doc.files) - 1}"

@@ -22,7 +22,7 @@ from api.deps import (
     permalink,
     search_library,
 )
-from api.routers.documents import load_document, preview
+from api.routers.documents import load_document, original_withheld, preview
 from config.jurisdictions import JURISDICTIONS
 from indexer.stores import FACET_FIELDS, SearchQuery, SearchResult
 
@@ -215,5 +215,8 @@ def document_page(request: Request, doc_id: str, library: LibraryDep) -> Any:
         "excerpt": preview(doc.text, FULL_PREVIEW_CHARS),
         "truncated": len(" ".join(doc.text.split())) > FULL_PREVIEW_CHARS,
         "api": permalink(doc.id),
+        "original_withheld": original_withheld(
+            doc, request.app.state.settings.serve_masked_originals
+        ),
     }
     return _render(request, "document.html", context)

@@ -83,6 +83,7 @@ class FileRow(Base):
     method: Mapped[str | None] = mapped_column(String(16))
     error: Mapped[str | None] = mapped_column(Text)
     archived_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    ocr_pages: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, default=None)
 
 
 class FetchRow(Base):

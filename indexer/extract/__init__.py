@@ -19,20 +19,28 @@ Warnings (``Extraction.warnings``) are short machine strings:
 ~20 letters per page: likely scanned), ``charset_mismatch:USED`` (declared
 charset contradicted by the bytes).
 
-A PDF without any text layer raises ``ExtractionError("no_text")`` (its
-``pages`` attribute holds the page count, e.g. to queue OCR); so does an
-empty HTML or text document. A PDF none of whose pages can be loaded (a page
-tree cyclic or nested too deeply) is ``malformed``, not a scan; one whose
-streams inflate past the worker's memory is a ``decompression_bomb``
-(``bombs``). HTML or text over ``ExtractionLimits.max_markup_bytes`` is
-``too_large``.
+PDF pages without a usable text layer are read by OCR (:mod:`.ocr`, Tesseract in
+Spanish, bounded by ``ExtractionLimits.ocr``); ``Extraction.ocr_pages`` says which
+pages, with their confidence, and ``method`` ends in ``+ocr`` (``ocr`` alone when every
+page was read so). OCR warnings: ``ocr_unavailable`` (no Tesseract or no Spanish
+data), ``ocr_incomplete:K/N`` (time or page limits left N-K pages unread),
+``ocr_low_confidence:K``. Text under a filled dark rectangle (a redaction that hid
+nothing) is replaced by ``[TEXTO BAJO TACHADO]`` (:mod:`.redaction`).
+
+A PDF whose pages yield no text even by OCR raises ``ExtractionError("no_text")`` (its
+``pages`` attribute holds the page count); so does an empty HTML or text document.
+
+A PDF none of whose pages can be loaded (a page tree cyclic or nested too deeply) is
+``malformed``, not a scan; one whose streams inflate past the worker's memory is a
+``decompression_bomb`` (``bombs``). HTML or text over ``ExtractionLimits.max_markup_bytes``
+is ``too_large``.
 """
 
 from __future__ import annotations
 
 from .core import Job, extract_local
 from .html import html_main_text
-from .model import Extraction, ExtractionError, ExtractionLimits
+from .model import Extraction, ExtractionError, ExtractionLimits, OcrLimits, OcrPage
 from .normalise import normalise_pages, normalise_text
 from .sniff import charset_from_content_type, sniff_type
 from .worker import WorkerUnavailable, get_pool, shutdown
@@ -41,6 +49,8 @@ __all__ = [
     "Extraction",
     "ExtractionError",
     "ExtractionLimits",
+    "OcrLimits",
+    "OcrPage",
     "WorkerUnavailable",
     "extract_text",
     "html_main_text",
@@ -79,7 +89,10 @@ def extract_text(
         raise ExtractionError(
             "too_large", f"{kind} page of {len(data)} bytes > {limits.max_markup_bytes}"
         )
-    job = Job(kind, charset_from_content_type(content_type), limits.max_pages, limits.timeout_s)
+    ocr = limits.ocr if kind == "pdf" and limits.ocr.enabled else None
+    job = Job(
+        kind, charset_from_content_type(content_type), limits.max_pages, limits.timeout_s, ocr
+    )
     if kind == "pdf" or len(data) > IN_PROCESS_MAX_BYTES:
         return get_pool().run(job, data)
     return extract_local(job, data)

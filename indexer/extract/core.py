@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .html import decode_html, main_text_from_str
-from .model import Extraction, ExtractionError
+from .model import Extraction, ExtractionError, OcrLimits
 from .normalise import normalise_text
 from .sniff import charset_mismatch, decode_bytes
 
@@ -18,6 +19,7 @@ class Job:
     charset: str | None  # declared by the Content-Type header
     max_pages: int
     timeout_s: float
+    ocr: OcrLimits | None = None  # PDFs only: read pages without text by OCR
 
 
 def _non_empty(text: str, what: str) -> str:
@@ -26,12 +28,18 @@ def _non_empty(text: str, what: str) -> str:
     return text
 
 
-def extract_local(job: Job, data: bytes, fallback_deadline: float | None = None) -> Extraction:
-    """Extract ``data`` in this process. ``fallback_deadline`` bounds pdfminer (monotonic)."""
+def extract_local(
+    job: Job,
+    data: bytes,
+    fallback_deadline: float | None = None,
+    on_ocr: Callable[[], None] | None = None,
+) -> Extraction:
+    """Extract ``data`` in this process. ``fallback_deadline`` bounds pdfminer (monotonic);
+    ``on_ocr`` is called when OCR begins (the worker extends its deadline then)."""
     if job.kind == "pdf":
         from .pdf import extract_pdf  # imports pypdfium2: only where PDFs are parsed
 
-        return extract_pdf(data, job.max_pages, fallback_deadline)
+        return extract_pdf(data, job.max_pages, fallback_deadline, job.ocr, on_ocr)
     warnings: tuple[str, ...] = ()
     if job.kind == "html":
         markup, used, declared = decode_html(data, job.charset)

@@ -29,6 +29,36 @@ class Extraction:
     pages: int
     method: str
     warnings: tuple[str, ...] = ()
+    ocr_pages: tuple[OcrPage, ...] = ()
+
+
+@dataclass(frozen=True)
+class OcrPage:
+    """A page whose text was read by OCR: its number (from 1), Tesseract's mean word
+    confidence (0-100) and whether that is under the floor (kept, but to be doubted)."""
+
+    page: int
+    confidence: float
+    low_confidence: bool = False
+
+
+@dataclass(frozen=True)
+class OcrLimits:
+    """Bounds of OCR on pages without a usable text layer (``enabled=False``: never).
+
+    Pages are rendered at ``dpi``, less when the image would exceed ``max_pixels``
+    (memory); each page gets ``page_timeout_s`` and a file ``file_timeout_s`` in all;
+    at most ``max_pages`` pages of a file are read. Pages whose mean confidence is under
+    ``min_confidence`` are kept and flagged.
+    """
+
+    enabled: bool = True
+    dpi: int = 300
+    max_pixels: int = 12_000_000
+    page_timeout_s: float = 30.0
+    file_timeout_s: float = 240.0
+    max_pages: int = 100
+    min_confidence: float = 60.0
 
 
 class ExtractionError(Exception):
@@ -59,7 +89,8 @@ class ExtractionLimits:
 
     ``max_bytes`` is checked before parsing; PDFs with more than ``max_pages`` pages
     are truncated to their first ``max_pages`` pages (with a warning); ``timeout_s``
-    is a hard wall-clock limit on PDF parsing (the worker process is killed).
+    is a hard wall-clock limit on PDF parsing (the worker process is killed); once a
+    PDF's pages are handed to OCR, the limit becomes ``ocr.file_timeout_s`` from then.
     HTML and plain text over ``max_markup_bytes`` are refused as ``too_large``: a
     50 MB page would cost a worker ~20 s and ~1 GB to parse for text nobody reads.
     """
@@ -68,3 +99,4 @@ class ExtractionLimits:
     max_markup_bytes: int = 10 * 1024 * 1024
     max_pages: int = 2000
     timeout_s: float = 60.0
+    ocr: OcrLimits = OcrLimits()

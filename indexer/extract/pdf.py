@@ -10,13 +10,15 @@ import io
 import logging
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from .model import Extraction, ExtractionError
+from .model import Extraction, ExtractionError, OcrLimits, OcrPage
 from .normalise import normalise_pages
+from .redaction import uncover
 from .words import page_text
 
 SPARSE_CHARS_PER_PAGE = 20  # fewer non-space chars per page on average: try pdfminer
@@ -50,7 +52,7 @@ def _pdfium_page_text(doc: pdfium.PdfDocument, index: int) -> str:
     try:
         textpage = page.get_textpage()
         try:
-            return page_text(textpage)
+            return uncover(page, textpage) or page_text(textpage)
         finally:
             textpage.close()
     finally:
@@ -121,8 +123,15 @@ def _needs_fallback(result: _Pages) -> bool:
     return len(_BAD_CHARS.findall(joined)) > MAX_BAD_CHAR_RATIO * max(len(joined), 1)
 
 
-def extract_pdf(data: bytes, max_pages: int, deadline: float | None = None) -> Extraction:
-    """Extract and normalise the text of a PDF.
+def extract_pdf(
+    data: bytes,
+    max_pages: int,
+    deadline: float | None = None,
+    ocr: OcrLimits | None = None,
+    on_ocr: Callable[[], None] | None = None,
+) -> Extraction:
+    """Extract and normalise the text of a PDF; with ``ocr``, pages without a usable
+    text layer are read by OCR (:mod:`.ocr`).
 
     ``deadline`` (a ``time.monotonic()`` value) only bounds the pdfminer
     fallback, which stops between pages; hard timeouts are the worker's job.
@@ -140,13 +149,31 @@ def extract_pdf(data: bytes, max_pages: int, deadline: float | None = None) -> E
         result = _try_fallback(data, max_pages, deadline, result, pdfium_error)
     if result.total > max_pages:
         result.warnings.append(f"pages_truncated:{max_pages}/{result.total}")
+    read_by_ocr = _ocr(data, result, ocr, on_ocr) if pdfium_error is None else ()
     text = normalise_pages(result.texts)
     if not text.replace("\f", "").strip():
         _refuse_unloadable(result)
         raise ExtractionError("no_text", "no text layer (scanned?)", pages=result.total)
     if _score(result.texts) < SPARSE_CHARS_PER_PAGE * len(result.texts):
         result.warnings.append("sparse_text")
-    return Extraction(text, result.total, result.method, tuple(result.warnings))
+    return Extraction(
+        text, result.total, result.method, tuple(result.warnings), ocr_pages=read_by_ocr
+    )
+
+
+def _ocr(
+    data: bytes, result: _Pages, limits: OcrLimits | None, on_ocr: Callable[[], None] | None
+) -> tuple[OcrPage, ...]:
+    """Read the pages without text by OCR, in place; the method says so."""
+    if limits is None or not limits.enabled:
+        return ()
+    from .ocr import ocr_pages
+
+    read, warnings = ocr_pages(data, result.texts, limits, on_ocr)
+    result.warnings.extend(warnings)
+    if read:
+        result.method = "ocr" if len(read) == len(result.texts) else f"{result.method}+ocr"
+    return read
 
 
 def _refuse_unloadable(result: _Pages) -> None:

@@ -3,6 +3,9 @@
 pdfium and pdfminer (and lxml) run native/CPU-bound code that a thread cannot
 interrupt, so each PDF (or large HTML/text) is parsed in a child process; on
 timeout the child is killed and a fresh one is started on the next call.
+A child that hands a PDF's pages to OCR says so (``OCR_STARTED``) and the job's
+deadline becomes the OCR budget from then on (:func:`ocr_budget`), so a scan may take
+minutes while a hostile text PDF is still stopped at ``timeout_s``.
 Children are plain ``subprocess`` processes running :func:`serve` (not
 ``multiprocessing.Process``), so nothing re-imports the caller's ``__main__``
 (scrapy, twistd, pytest or an unguarded script) and no global start-method
@@ -38,14 +41,20 @@ from pathlib import Path
 
 from .bombs import largest_inflation
 from .core import Job, extract_local
-from .model import Extraction, ExtractionError
+from .model import Extraction, ExtractionError, OcrLimits
 
 STARTUP_TIMEOUT_S = 60.0
+OCR_STARTED = ("phase", "ocr")  # a child's notice: the deadline becomes the OCR budget
 MAX_JOBS_PER_WORKER = 500
 WATCHDOG_GRACE_S = 5.0
 _OUT_OF_MEMORY_SHARE = 0.5  # a dead worker that had used this share of its cap ran out
 _FALLBACK_SHARE = 0.8  # pdfminer fallback stops after this share of the timeout
 _PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
+
+
+def ocr_budget(limits: OcrLimits) -> float:
+    """Time a file's OCR may take: its budget, the page that may be under way, a margin."""
+    return limits.file_timeout_s + limits.page_timeout_s + 10.0
 
 
 class WorkerUnavailable(RuntimeError):
@@ -155,10 +164,14 @@ class _Worker:
             conn.send(job)
             conn.send_bytes(data)
             self.jobs += 1
-            if not conn.poll(max(0.0, deadline - time.monotonic())):
-                self.stop(kill=True)
-                raise ExtractionError("timeout", f"parsing exceeded {job.timeout_s:g}s")
-            return conn.recv()
+            while True:
+                if not conn.poll(max(0.0, deadline - time.monotonic())):
+                    self.stop(kill=True)
+                    raise ExtractionError("timeout", f"parsing exceeded {job.timeout_s:g}s")
+                reply = conn.recv()
+                if reply != OCR_STARTED or job.ocr is None:
+                    return reply
+                deadline = time.monotonic() + ocr_budget(job.ocr)
         except (EOFError, OSError) as exc:
             code, peak_kb = _reap(self.proc)
             self.stop(kill=True)
@@ -329,10 +342,16 @@ def _job(conn: Connection, watchdog: _Watchdog) -> bool:
         return False
     started = time.monotonic()
     watchdog.deadline = started + job.timeout_s
+
+    def ocr_begins() -> None:
+        if job.ocr is not None:
+            watchdog.deadline = time.monotonic() + ocr_budget(job.ocr)
+            conn.send(OCR_STARTED)
+
     try:
         result: tuple[str, object] = (
             "ok",
-            extract_local(job, data, started + _FALLBACK_SHARE * job.timeout_s),
+            extract_local(job, data, started + _FALLBACK_SHARE * job.timeout_s, ocr_begins),
         )
     except ExtractionError as exc:
         result = ("err", exc)

@@ -2,7 +2,8 @@
 
 PDFs are generated with fpdf2 (typeset Spanish text) or written by hand with
 ``raw_pdf`` (many pages, pathological content streams). Decision under test: a
-PDF without a text layer raises ``ExtractionError("no_text")``.
+PDF without a text layer raises ``ExtractionError("no_text")`` when OCR is off or
+cannot read it (OCR itself: ``test_ocr.py``).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from indexer.extract import (
     Extraction,
     ExtractionError,
     ExtractionLimits,
+    OcrLimits,
     extract_text,
     html_main_text,
     normalise_text,
@@ -203,9 +205,9 @@ def test_encrypted_pdf_with_user_password_fails() -> None:
     assert info.value.cause == "encrypted"
 
 
-def test_image_only_pdf_is_no_text() -> None:
+def test_image_only_pdf_is_no_text_without_ocr() -> None:
     with pytest.raises(ExtractionError) as info:
-        extract_text(image_only_pdf())
+        extract_text(image_only_pdf(), limits=ExtractionLimits(ocr=OcrLimits(enabled=False)))
     assert info.value.cause == "no_text"
     assert info.value.pages == 1
 

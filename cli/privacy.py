@@ -1,0 +1,96 @@
+"""``abierto privacy rescan``: re-check stored documents after the detection rules (or a
+source's policy) changed, and ``abierto privacy release``: publish a withheld document
+once a person has reviewed it."""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+
+from config.settings import Settings
+from indexer.library import AnyDocument, Library
+from indexer.privacy import protect
+
+
+def recheck(doc: AnyDocument, policy: str) -> AnyDocument:
+    """``doc`` with its texts and report as ``policy`` publishes them under today's rules;
+    what was masked before stays masked (its value is gone)."""
+    guarded = protect(doc.title, doc.text, doc.signature_text, policy, previous=doc.privacy)
+    return doc.model_copy(
+        update={
+            "title": guarded.title,
+            "text": guarded.text,
+            "signature_text": guarded.signature_text,
+            "privacy": guarded.report,
+        }
+    )
+
+
+def rescan(library: Library, policies: dict[str, str], source: str | None = None) -> Counter[str]:
+    """Re-check every stored document (of ``source``) under its source's policy (``mask``
+    for sources no longer configured); return counts: checked, changed and findings by
+    kind."""
+    counts: Counter[str] = Counter()
+    for doc in list(library.db.iter_documents()):
+        if source is not None and doc.source_id != source:
+            continue
+        counts["checked"] += 1
+        policy = policies.get(doc.source_id, "mask")
+        if doc.privacy is not None and doc.privacy.reviewed and policy == "withhold":
+            policy = doc.privacy.policy  # a person already released it
+        checked = recheck(doc, policy)
+        if doc.privacy is not None and doc.privacy.reviewed:
+            checked.privacy.reviewed = True  # type: ignore[union-attr]
+        for kind, n in checked.privacy.counts().items():  # type: ignore[union-attr]
+            counts[f"privacy_{kind}"] += n
+        if checked.model_dump(exclude={"updated_at"}) != doc.model_dump(exclude={"updated_at"}):
+            counts["changed"] += 1
+            library.add_document(checked)
+    library.flush()
+    return counts
+
+
+def release(library: Library, doc_id: str, policy: str) -> AnyDocument | None:
+    """Publish a withheld document as ``policy`` (``mask`` or ``flag``) after review."""
+    doc = library.db.get_document(doc_id)
+    if doc is None:
+        return None
+    released = recheck(doc, policy)
+    released.privacy.reviewed = True  # type: ignore[union-attr]
+    library.add_document(released)
+    library.flush()
+    return released
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    privacy = commands.add_parser("privacy", help="the personal-data guard")
+    actions = privacy.add_subparsers(dest="privacy_command", required=True)
+    again = actions.add_parser("rescan", help="re-check stored documents under today's rules")
+    again.add_argument("--source", help="only this source's documents")
+    again.set_defaults(func=_cmd_rescan)
+    free = actions.add_parser("release", help="publish a withheld document after review")
+    free.add_argument("doc_id")
+    free.add_argument("--as", dest="policy", choices=("mask", "flag"), default="mask")
+    free.set_defaults(func=_cmd_release)
+
+
+def _cmd_rescan(args: argparse.Namespace, settings: Settings) -> int:
+    from cli.main import _specs
+
+    policies = {spec.id: spec.privacy for spec in _specs(settings, None)}
+    library = Library.open(settings, writer=True)
+    counts = rescan(library, policies, args.source)
+    library.close()
+    print(" · ".join(f"{name} {n}" for name, n in sorted(counts.items())) or "no documents")
+    return 0
+
+
+def _cmd_release(args: argparse.Namespace, settings: Settings) -> int:
+    library = Library.open(settings, writer=True)
+    doc = release(library, args.doc_id, args.policy)
+    library.close()
+    if doc is None:
+        print(f"no document with id {args.doc_id!r}")
+        return 1
+    print(f"published {doc.id} ({args.policy})")
+    return 0

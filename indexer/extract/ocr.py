@@ -1,0 +1,193 @@
+"""OCR of PDF pages without a usable text layer (scans), in the extraction worker.
+
+Pages are rendered by pdfium (300 dpi, less for huge pages so the image stays under
+``max_pixels``), cleaned (contrast stretched, salt-and-pepper dots removed, skew
+measured by a projection profile and undone) and read by Tesseract in Spanish through
+tesserocr, which keeps the model loaded in the long-lived worker and can stop a page
+after ``page_timeout_s``. Only pages that need it are read, so a mixed PDF keeps its
+text layer where it has one.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import os
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from PIL import Image, ImageFilter, ImageOps
+
+from .model import OcrLimits, OcrPage
+
+USABLE_CHARS = 20  # fewer letters and digits than this on a page: no usable text layer
+LANGUAGE = "spa"
+_TESSDATA_DIRS = (
+    "/usr/share/tesseract-ocr/5/tessdata",
+    "/usr/share/tesseract-ocr/4.00/tessdata",
+    "/usr/share/tessdata",
+    "/usr/local/share/tessdata",
+)
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_DRAWN = (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH)
+_engine: Any = None  # one Tesseract per worker process, loaded on first use
+
+
+def needs_ocr(text: str) -> bool:
+    return len(_NOT_ALNUM.sub("", text)) < USABLE_CHARS
+
+
+def tessdata_dir() -> str | None:
+    """Where ``spa.traineddata`` is (``TESSDATA_PREFIX`` first), or None."""
+    candidates = [os.environ.get("TESSDATA_PREFIX", ""), *_TESSDATA_DIRS]
+    for folder in filter(None, candidates):
+        if (Path(folder) / f"{LANGUAGE}.traineddata").is_file():
+            return folder.rstrip("/") + "/"
+    return None
+
+
+def _tesseract() -> Any:
+    """The process's Tesseract API, or None when tesserocr or the Spanish data are missing."""
+    global _engine
+    if _engine is None:
+        path = tessdata_dir()
+        # one thread per worker: the pool already runs one worker per core
+        os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+        try:
+            import tesserocr
+        except ImportError:
+            return None
+        if path is None:
+            return None
+        _engine = tesserocr.PyTessBaseAPI(path=path, lang=LANGUAGE, psm=tesserocr.PSM.AUTO)
+        _engine.SetVariable("tessedit_do_invert", "0")  # scans are dark ink on light paper
+    return _engine
+
+
+def render(page: pdfium.PdfPage, limits: OcrLimits) -> Image.Image:
+    """The page as a grey image at ``limits.dpi``, scaled down to ``max_pixels``."""
+    width, height = page.get_size()
+    scale = limits.dpi / 72
+    if width * height * scale * scale > limits.max_pixels:
+        scale = math.sqrt(limits.max_pixels / max(width * height, 1.0))
+    return page.render(scale=scale, grayscale=True).to_pil().convert("L")
+
+
+def _profile_score(image: Image.Image, angle: float) -> float:
+    """How sharply text lines stand out when ``image`` is turned by ``angle`` degrees."""
+    turned = image.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=0)
+    rows = list(turned.resize((1, turned.height), Image.Resampling.BOX).getdata())
+    return float(sum((a - b) ** 2 for a, b in itertools.pairwise(rows)))
+
+
+def skew_angle(image: Image.Image, limit: float = 5.0) -> float:
+    """The rotation (degrees) that levels the text lines: a coarse then a fine search."""
+    small = ImageOps.invert(image.convert("L"))
+    small.thumbnail((600, 780))
+    best = max(range(-int(limit), int(limit) + 1), key=lambda a: _profile_score(small, a))
+    fine = [best + d / 10 for d in range(-8, 9)]
+    return max(fine, key=lambda a: _profile_score(small, a))
+
+
+def levels(image: Image.Image, share: float = 0.85) -> Image.Image:
+    """Ink to black and paper to white: the commonest light grey is the paper, the
+    darkest twentieth of what is clearly darker is ink, and everything lighter than
+    ``share`` of the way from ink to paper becomes paper (grey paper, faint stamps and
+    show-through fade; white page corners left by a skewed scan do not count as paper)."""
+    counts = image.histogram()
+    paper = max(range(128, 256), key=lambda v: counts[v])
+    dark = sum(counts[: max(paper - 40, 0)])
+    if not dark:  # a blank page: nothing to level
+        return image
+    seen, ink = 0, 0
+    for value, count in enumerate(counts):
+        seen += count
+        if seen >= dark * 0.05:
+            ink = value
+            break
+    cut = ink + share * (paper - ink)
+    scale = 255 / max(cut - ink, 1.0)
+    table = [0 if v <= ink else 255 if v >= cut else int((v - ink) * scale) for v in range(256)]
+    return image.point(table)
+
+
+def clean(image: Image.Image) -> Image.Image:
+    """Ink and paper levels, drop isolated dots, level the lines."""
+    out = levels(image.convert("L"))
+    out = out.filter(ImageFilter.MedianFilter(3))
+    angle = skew_angle(out)
+    if abs(angle) >= 0.2:
+        out = out.rotate(angle, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=255)
+    return out
+
+
+def read_image(image: Image.Image, timeout_s: float) -> tuple[str, float] | None:
+    """Tesseract's text and mean word confidence, or None without Tesseract. A page
+    that runs out of time yields what was read so far."""
+    api = _tesseract()
+    if api is None:
+        return None
+    api.SetImage(image)
+    api.Recognize(timeout=int(timeout_s * 1000))
+    text = api.GetUTF8Text()
+    confidence = float(api.MeanTextConf()) if text.strip() else 0.0
+    api.Clear()
+    return text, confidence
+
+
+def _has_drawing(page: pdfium.PdfPage) -> bool:
+    """A page with images or paths may hold text as pixels; an empty page does not."""
+    return any(True for _ in page.get_objects(filter=_DRAWN, max_depth=2))
+
+
+def ocr_pages(
+    data: bytes,
+    texts: list[str],
+    limits: OcrLimits,
+    on_start: Callable[[], None] | None = None,
+) -> tuple[tuple[OcrPage, ...], list[str]]:
+    """Read by OCR the pages of ``texts`` without usable text, in place; return the pages
+    read and warnings. Stops at ``max_pages`` pages or after ``file_timeout_s``."""
+    wanted = [i for i, text in enumerate(texts) if needs_ocr(text)]
+    if not wanted:
+        return (), []
+    if _tesseract() is None:
+        return (), ["ocr_unavailable"]
+    if on_start is not None:
+        on_start()
+    deadline = time.monotonic() + limits.file_timeout_s
+    done: list[OcrPage] = []
+    tried = 0
+    doc = pdfium.PdfDocument(data)
+    try:
+        for index in wanted[: limits.max_pages]:
+            if time.monotonic() > deadline:
+                break
+            tried += 1
+            page = doc[index]
+            try:
+                if not _has_drawing(page):
+                    continue
+                image = clean(render(page, limits))
+            finally:
+                page.close()
+            read = read_image(image, limits.page_timeout_s)
+            del image
+            if read is None or needs_ocr(read[0]):
+                continue
+            texts[index] = read[0]
+            low = read[1] < limits.min_confidence
+            done.append(OcrPage(index + 1, round(read[1], 1), low))
+    finally:
+        doc.close()
+    warnings = []
+    if tried < len(wanted):
+        warnings.append(f"ocr_incomplete:{tried}/{len(wanted)}")
+    if low := sum(p.low_confidence for p in done):
+        warnings.append(f"ocr_low_confidence:{low}")
+    return tuple(done), warnings

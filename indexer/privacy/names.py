@@ -1,0 +1,239 @@
+"""Names of private persons in the places public versions redact them: the parties
+("promovido por…", "en contra de…", "la actora…", "el quejoso…"), victims and minors.
+
+Only a name in such a place is taken: a role word of an official acting in office
+(juez, magistrada, ministro, secretario de acuerdos, diputada…) or an institution
+(Secretaría, Instituto, S.A. de C.V.…) after the trigger means it is not a private
+person; an existing redaction mark there is counted as a redaction."""
+
+from __future__ import annotations
+
+import re
+
+from .findings import Span
+from .redactions import MARKER
+
+_PARTY = (
+    r"actora?|actores|demandad[oa]s?|quejos[oa]s?|tercer[oa]s? interesad[oa]s?|víctimas?|"
+    r"ofendid[oa]s?|imputad[oa]s?|inculpad[oa]s?|acusad[oa]s?|procesad[oa]s?|"
+    r"sentenciad[oa]s?|recurrentes?|apelantes?|trabajador(?:a|es)?|menor(?:es)?(?: de edad)?|"
+    r"niñ[oa]s?|adolescentes?|promoventes?|solicitantes?|denunciantes?|querellantes?|"
+    r"agraviad[oa]s?|cónyuges?|progenitor[a]?|madre|padre|hij[oa]s?|occis[oa]|finad[oa]|"
+    r"de cujus|testigos?|coacusad[oa]s?|peticionari[oa]s?|actor[a]? incidentista|"
+    r"deudor[a]? alimentari[oa]|acreedor[a]? alimentari[oa]|albacea|hereder[oa]s?"
+)
+_TRIGGERS = (
+    r"(?:promovid|interpuest|presentad|formulad|instaurad|denunciad|iniciad|tramitad|"
+    r"solicitad|representad|ofrecid|exhibid)[oa]s? por|"
+    r"en contra de|en contra del|contra de|a bienes de|"
+    r"t[ée]ngase(?: por presentad[oa]s?)? a|se tiene(?: por presentad[oa]s?)? a|"
+    r"seguid[oa]s? (?:en contra de|contra)|instruid[oa]s? (?:en contra de|contra)|"
+    r"a favor de|en favor de|en representación de|a nombre de|apoderad[oa] (?:legal )?de|"
+    r"representante legal de|albacea de|sucesión (?:testamentaria |intestamentaria )?(?:a "
+    r"bienes )?de|dijo llamarse|dijeron llamarse|responde al nombre de|"
+    r"comparec(?:e|en|ió|ieron)|"
+    rf"(?:la|el|los|las|al|a la|a los|a las|del|de la|de los|de las) (?:parte )?(?:{_PARTY})|"
+    rf"(?:{_PARTY})[ ]*:|"
+    r"víctima|ofendid[oa]|(?:el|la|los|las) (?:señor(?:a|es|as)?|ciudadan[oa]s?|CC?\.(?=[ ]))|"
+    r"señor[a]?|ciudadan[oa]|C\.(?=[ ])|Sr\.|Sra\."
+)
+# after a name: the person acts for themself or as a party
+_AFTER = re.compile(
+    r"[ ]*,?[ ]*(?:por (?:su )?propio derecho|en su carácter de (?:parte )?(?:actor|actora|"
+    rf"demandad[oa]|quejos[oa]|víctima|ofendid[oa]|albacea|tercer)|\((?:parte )?(?:{_PARTY})\))",
+    re.IGNORECASE,
+)
+_FILLERS = (
+    r"de nombre|de iniciales|con (?:las )?iniciales|identificad[oa] (?:como|con (?:las )?"
+    r"iniciales)|de identidad reservada|menor(?:es)?(?: de edad)?|de edad|de apellidos?|"
+    rf"(?:parte )?(?:{_PARTY})|"
+    r"señor[a]?|ciudadan[oa]|C\.(?=[ ])|Sr\.|Sra\.|licenciad[oa]|Lic\.|Licda\.|ingenier[oa]|Ing\.|"
+    r"doctor[a]?|Dr\.|Dra\.|profesor[a]?|Prof\.|Profa\.|contador[a]? públic[oa]|C\.P\."
+)
+_OFFICIAL = re.compile(
+    r"(?:jue(?:z|za|ces)|magistrad[oa]s?|ministr[oa]s?|secretari[oa]s?|diputad[oa]s?|"
+    r"senador[a]?(?:es)?|president[ea]s?|gobernador[a]?|fiscal(?:es)?|agente|actuari[oa]|"
+    r"notari[oa]|procurador[a]?|defensor[a]? públic[oa]|síndic[oa]|regidor[a]?|"
+    r"consejer[oa]|comisionad[oa]|titular|representante social|visitador[a]?|"
+    r"oficial del registro|autoridad(?:es)?|ponente|legislador[a]?|ombudsperson)\b",
+    re.IGNORECASE,
+)
+_UPPER = "A-ZÁÉÍÓÚÑÜ"
+_LOWER = "a-záéíóúñü"
+_CAPITALISED = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+_WORD = rf"(?:{_CAPITALISED}|[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?)"
+_CONNECTOR = r"(?:de la|de las|de los|del|de|viuda de|vda\. de|DE LA|DE LOS|DE LAS|DEL|DE)"
+_NAME = re.compile(rf"{_WORD}(?:[ ]+(?:{_CONNECTOR}[ ]+)?{_WORD}){{1,6}}")
+_INITIALS = re.compile(rf"(?:[{_UPPER}]\.[ ]?){{2,6}}(?![{_UPPER}{_LOWER}])")
+_LEAD = re.compile(
+    rf"(?:{_TRIGGERS})(?:[ ]*,?[ ]+(?:(?:el|la|los|las)[ ]+)?(?:{_FILLERS}))*"
+    r"[ ]*,?[ ]*(?:(?:el|la|los|las)[ ]+)?",
+)
+# capitalised words that begin an institution, a legal act or a place, not a person
+_NOT_A_PERSON = frozenset(
+    re.findall(
+        r"\S+",
+        """
+    SECRETARÍA SECRETARIA INSTITUTO COMISIÓN COMISION TRIBUNAL JUZGADO CONGRESO PODER
+    GOBIERNO AYUNTAMIENTO MUNICIPIO ESTADO ESTADOS FEDERACIÓN NACIÓN REPÚBLICA CÁMARA
+    SENADO SUPREMA CORTE CONSEJO FISCALÍA PROCURADURÍA DIRECCIÓN DIRECTOR UNIVERSIDAD
+    BANCO SOCIEDAD EMPRESA COMPAÑÍA GRUPO ASOCIACIÓN SINDICATO PARTIDO LEY CÓDIGO
+    CONSTITUCIÓN REGLAMENTO DECRETO ACUERDO SENTENCIA RESOLUCIÓN JUICIO AMPARO RECURSO
+    EXPEDIENTE TOCA CAUSA ACTOS ACTO AUTORIDAD AUTORIDADES SISTEMA ORGANISMO UNIDAD
+    OFICINA REGISTRO PETRÓLEOS COMISIÓN TESORERÍA JUNTA CENTRO HOSPITAL CLÍNICA ESCUELA
+    FONDO PROGRAMA MINISTERIO AGENTE MAGISTRADO MAGISTRADA JUEZ JUEZA MINISTRO MINISTRA
+    PRESIDENTE PRESIDENTA DIPUTADO DIPUTADA SENADOR SENADORA SALA PLENO PRIMERA SEGUNDA
+    TERCERA CUARTA QUINTA SEXTA PRIMERO SEGUNDO TERCERO CUARTO QUINTO SEXTO SÉPTIMO OCTAVO
+    TODOS TODAS DICHA DICHO ESTE ESTA ESE ESA AQUEL AQUELLA QUIEN QUIENES MISMO MISMA
+    INFONAVIT IMSS ISSSTE SAT CFE PEMEX CONAGUA SEP UNAM DIF INE IFE INAI FGR PGR CNDH
+    S.A. GUANAJUATO MÉXICO JALISCO OAXACA SERVICIO SERVICIOS ADMINISTRACIÓN INMOBILIARIA
+    CONSTRUCTORA COMERCIALIZADORA TRANSPORTES DESARROLLADORA OPERADORA DISTRIBUIDORA
+    AUTOTRANSPORTES FINANCIERA ARRENDADORA ASEGURADORA SEGUROS AFORE CAJA NUEVO SAN SANTA
+    BAJA CIUDAD QUINTANA COMITÉ ÓRGANO HONORABLE H. CABILDO LEGISLATURA FEDERAL NACIONAL
+    ESTATAL MUNICIPAL GENERAL SUPERIOR PROCURADOR PROCURADORA SECRETARIO DIRECTORA""",
+    )
+)
+# a legal person's name ends in its company type: not a private person's
+_COMPANY_TYPE = re.compile(
+    r"[ ]*,?[ ]*(?:S\.[ ]?A\.|S\.[ ]?de[ ]?R\.[ ]?L\.|S\.[ ]?C\.|A\.[ ]?C\.|"
+    r"S\.[ ]?A\.[ ]?P\.[ ]?I\.|S\.[ ]?N\.[ ]?C\.|I\.[ ]?A\.[ ]?P\.|SAPI|SA de CV)"
+)
+_STOP = frozenset(
+    re.findall(
+        r"\S+",
+        """
+    EN CONTRA POR PARA CON SIN SOBRE QUIEN QUE LA EL LOS LAS LO SE SU SUS AL A ANTE
+    ASÍ COMO PERO NI O U E ES FUE SON SEA HA HAN ESTE ESTA RESPECTO MEDIANTE DERIVADO
+    RELATIVO DENTRO ENTRE HASTA DESDE""",
+    )
+)
+
+
+_JOINERS = frozenset({"DE", "DEL", "Y", "LA", "LOS", "LAS", "VIUDA", "VDA."})
+
+
+def _trim(words: list[str]) -> list[str]:
+    """Cut the name at the first word that cannot be part of a person's name."""
+    kept: list[str] = []
+    for word in words:
+        upper = word.upper()
+        if upper not in _JOINERS and (upper in _STOP or upper in _NOT_A_PERSON):
+            break
+        kept.append(word)
+    while kept and kept[-1].upper() in _JOINERS:
+        kept.pop()
+    return kept
+
+
+def _name_at(text: str, at: int) -> Span | None:
+    """The private person's name starting at ``at``, or None."""
+    ahead = text[at : at + 160]
+    if _OFFICIAL.match(ahead) or MARKER.match(ahead):
+        return None
+    initials = _INITIALS.match(ahead)
+    if initials:
+        return Span(at, at + len(initials.group().rstrip()), "name")
+    match = _NAME.match(ahead)
+    if not match:
+        return None
+    words = match.group().split(" ")
+    words = [w for w in words if w]
+    if words[0].upper() in _NOT_A_PERSON:
+        return None
+    kept = _trim(words)
+    capitals = [w for w in kept if w.upper() not in _JOINERS]
+    if len(capitals) < 2:
+        return None
+    end = at + ahead.index(kept[-1], len(" ".join(kept[:-1]))) + len(kept[-1])
+    if _COMPANY_TYPE.match(text, end):
+        return None
+    return Span(at, end, "name")
+
+
+_TRIGGER = re.compile(rf"(?<![{_UPPER}{_LOWER}])(?i:{_LEAD.pattern})")
+
+
+_AND = re.compile(r"[ ]*(?:,[ ]*|[ ]+)(?:y|e)[ ]+|[ ]*,[ ]*(?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+ )")
+
+
+def _with_coordinated(text: str, first: Span) -> list[Span]:
+    """A name and those joined to it ("… por Ana Ruiz Paz y Luis Ortiz Soto")."""
+    found = [first]
+    while True:
+        joined = _AND.match(text, found[-1].end)
+        if not joined:
+            return found
+        following = _name_at(text, joined.end())
+        if following is None:
+            return found
+        found.append(following)
+
+
+_TITLE = (
+    r"(?:licenciad[oa]|lic\.|licda\.|doctor[a]?|dr\.|dra\.|maestr[oa]|mtr[oa]\.|"
+    r"ciudadan[oa]|C\.)"
+)
+_ROLE_BEFORE = re.compile(rf"(?i:{_OFFICIAL.pattern[:-2]})\b[ ]*,?[ ]*(?:(?i:{_TITLE})[ ]+)?")
+_ROLE_AFTER = re.compile(
+    r"[ ]*,?[ ]*(?:quien[ ]+)?(?:(?:en[ ]+(?:virtud[ ]+de[ ]+)?su[ ]+(?:carácter|calidad)|"
+    r"con[ ]+el[ ]+carácter)[ ]+de[ ]+|como[ ]+)?(?:(?:el|la)[ ]+)?",
+    re.IGNORECASE,
+)
+
+
+_ROLE_JUST_BEFORE = re.compile(rf"{_ROLE_BEFORE.pattern}$")
+
+
+def in_office(text: str, name: str) -> bool:
+    """Whether the text gives ``name`` an office somewhere (just before or after it): in
+    this document that person acts in office, wherever the name appears."""
+    for m in re.finditer(re.escape(name), text, re.IGNORECASE):
+        if _ROLE_JUST_BEFORE.search(text[max(0, m.start() - 80) : m.start()]):
+            return True
+        gap = _ROLE_AFTER.match(text, m.end())
+        if gap and gap.group().strip() and _OFFICIAL.match(text, gap.end()):
+            return True
+    return False
+
+
+def find(text: str) -> list[Span]:
+    """Names of private persons after a party/victim/minor trigger, names joined to them,
+    and names that act "por su propio derecho"; people the text names with an office are
+    left out."""
+    spans = _private(text)
+    names = {text[s.start : s.end] for s in spans}
+    office = {name for name in names if in_office(text, name)}
+    return [s for s in spans if text[s.start : s.end] not in office]
+
+
+def _private(text: str) -> list[Span]:
+    spans: list[Span] = []
+    for m in _TRIGGER.finditer(text):
+        span = _name_at(text, m.end())
+        if span is not None:
+            spans += _with_coordinated(text, span)
+    for cue in _AFTER_CUE.finditer(text):
+        span = _name_before(text, cue.start())
+        if span is not None and _AFTER.match(text, span.end):
+            spans.append(span)
+    return spans
+
+
+_AFTER_CUE = re.compile(
+    rf"por (?:su )?propio derecho|en su carácter de|\((?:parte )?(?:{_PARTY})\)", re.IGNORECASE
+)
+
+
+def _name_before(text: str, end: int) -> Span | None:
+    """The name that ends right before ``end`` (spaces and a comma apart), or None."""
+    start = max(0, end - 160)
+    for m in _NAME.finditer(text, start, end):
+        span = _name_at(text, m.start())
+        if span is not None and not text[span.end : end].strip(" ,"):
+            return span
+    return None
+
+
+def redactions_in_place(text: str) -> int:
+    """Redaction marks standing where a party's name goes."""
+    return sum(1 for m in _TRIGGER.finditer(text) if MARKER.match(text, m.end()))
