@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from indexer.models import Legislativo, Sentencia, Sesion
-from indexer.stores.base import HIT_FIELDS
+from indexer.stores.base import FILTER_FIELDS, HIT_FIELDS
 
 AnyDocument = Sentencia | Sesion | Legislativo
 
@@ -45,6 +45,18 @@ def metadata_text(doc: AnyDocument) -> str:
         elif value:
             parts.append(str(value))
     return "\n".join(parts)
+
+
+def filter_values(doc: AnyDocument) -> dict[str, str]:
+    """The keyword values a document is filtered and faceted by; ``year`` is the year of
+    the act's date."""
+    values = doc.model_dump(mode="json")
+    out: dict[str, str] = {}
+    for name in FILTER_FIELDS:
+        value = str(doc.date.year) if name == "year" and doc.date else values.get(name)
+        if isinstance(value, str) and value.strip():
+            out[name] = value
+    return out
 
 
 def hit_payload(doc: AnyDocument) -> dict[str, Any]:

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import tantivy
 
-from indexer.analysis import FOLDED, STEMMED, fold_keyword, fold_tokens, stem_tokens
-from indexer.highlight import MatchPlan, mark, plan
+from indexer.analysis import FOLDED, STEMMED, fold_tokens, stem_tokens
+from indexer.highlight import MatchPlan, mark, plan, prefix_window
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term, parse_query
 from indexer.stores.base import (
@@ -34,7 +34,8 @@ from indexer.stores.base import (
     encode_cursor,
     indexable_day,
 )
-from indexer.stores.documents import hit_payload, metadata_text
+from indexer.query.values import case_phrases, keyword_key, keyword_value
+from indexer.stores.documents import filter_values, hit_payload, metadata_text
 
 AnyDocument = Sentencia | Sesion | Legislativo
 TITLE_BOOST = 2.0
@@ -154,7 +155,6 @@ class TantivyStore:
             self._reload()
 
     def _to_tantivy(self, doc: AnyDocument) -> tantivy.Document:
-        values = doc.model_dump(mode="python")
         entry = tantivy.Document()
         entry.add_text("id", doc.id)
         entry.add_text("title", doc.title)
@@ -165,11 +165,9 @@ class TantivyStore:
         if doc.date is not None:
             day = indexable_day(doc.date)  # a date the index cannot hold must not keep it out
             entry.add_date("date", dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC))
-        for name in FILTER_FIELDS:
-            value = values.get(name)
-            if isinstance(value, str) and value.strip():
-                entry.add_text(name, value)
-                entry.add_text(_key(name), fold_keyword(value))
+        for name, value in filter_values(doc).items():
+            entry.add_text(name, value)
+            entry.add_text(_key(name), keyword_key(value))
         entry.add_bytes("payload", json.dumps(hit_payload(doc), ensure_ascii=False).encode())
         return entry
 
@@ -207,10 +205,11 @@ class TantivyStore:
         text_query = compile_node(self.schema, tree)
         full = self._with_filters(text_query, query)
         searcher = self._searcher()
-        if query.sort == "relevance":
+        sort = query.effective_sort()
+        if sort == "relevance":
             result = searcher.search(full, limit=query.limit, offset=offset, count=True)
         else:
-            order = tantivy.Order.Desc if query.sort == "date_desc" else tantivy.Order.Asc
+            order = tantivy.Order.Desc if sort == "date_desc" else tantivy.Order.Asc
             result = searcher.search(
                 full,
                 limit=query.limit,
@@ -228,7 +227,7 @@ class TantivyStore:
         for key, address in result.hits:
             stored = searcher.doc(address)
             hit = SearchHit(**json.loads(bytes(stored["payload"][0])))
-            if query.sort == "relevance":
+            if sort == "relevance":
                 hit.score = float(key)
             if snippets is not None:
                 hit.highlights = _highlights(snippets, stored, match_plan)
@@ -292,6 +291,11 @@ def _highlights(
 ) -> list[str]:
     snippet = generator.snippet_from_doc(stored)
     fragment = snippet.fragment()
+    if not fragment and match_plan.prefixes:
+        # a prefix is no term the snippet generator knows: find the words ourselves
+        window = prefix_window(stored.get_first("text") or "", match_plan, SNIPPET_CHARS)
+        if window:
+            return [mark(window, [], match_plan)]
     if not fragment:
         text = (stored.get_first("text") or "")[:SNIPPET_CHARS]
         return [html.escape(" ".join(text.split()))] if text else []
@@ -311,12 +315,14 @@ def _compile(schema: tantivy.Schema, node: Node) -> tantivy.Query | None:
     match node:
         case MatchAll():
             return tantivy.Query.all_query()
-        case Term(text) | Phrase(text):
+        case Term(text):
             return _words(schema, text, ("title", "meta", "text"))
+        case Phrase(text, slop):
+            return _words(schema, text, ("title", "meta", "text"), slop)
         case Prefix(text):
             return _prefix(schema, text)
-        case Field(name, value, _):
-            return _field(schema, name, value)
+        case Field(name, value, _, slop):
+            return _field(schema, name, value, slop)
         case Not(item):
             inner = _compile(schema, item)
             if inner is None:
@@ -348,7 +354,9 @@ def _compile(schema: tantivy.Schema, node: Node) -> tantivy.Query | None:
     raise TypeError(f"unknown query node {node!r}")
 
 
-def _words(schema: tantivy.Schema, text: str, fields: tuple[str, ...]) -> tantivy.Query | None:
+def _words(
+    schema: tantivy.Schema, text: str, fields: tuple[str, ...], slop: int = 0
+) -> tantivy.Query | None:
     tokens = stem_tokens(text)
     if not tokens:
         return None
@@ -357,7 +365,7 @@ def _words(schema: tantivy.Schema, text: str, fields: tuple[str, ...]) -> tantiv
         if len(tokens) == 1:
             query = tantivy.Query.term_query(schema, field, tokens[0])
         else:
-            query = tantivy.Query.phrase_query(schema, field, tokens)
+            query = tantivy.Query.phrase_query(schema, field, tokens, slop)
         if field == "title":
             query = tantivy.Query.boost_query(query, TITLE_BOOST)
         options.append((tantivy.Occur.Should, query))
@@ -377,9 +385,13 @@ def _prefix(schema: tantivy.Schema, text: str) -> tantivy.Query | None:
     return tantivy.Query.boolean_query(options)
 
 
-def _field(schema: tantivy.Schema, name: str, value: str) -> tantivy.Query | None:
+def _field(schema: tantivy.Schema, name: str, value: str, slop: int = 0) -> tantivy.Query | None:
+    """``name:value`` in a query, or one value of a filter (the same rule for both)."""
     if name in ("title", "text"):
-        return _words(schema, value, (name,))
+        return _words(schema, value, (name,), slop)
     if name in WORD_FILTERS:
-        return _words(schema, value, ("meta",))
-    return tantivy.Query.term_query(schema, _key(name), fold_keyword(value))
+        forms = [q for q in (_words(schema, f, ("meta",)) for f in case_phrases(value)) if q]
+        if len(forms) < 2:
+            return forms[0] if forms else None
+        return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in forms])
+    return tantivy.Query.term_query(schema, _key(name), keyword_value(name, value))

@@ -37,8 +37,18 @@ def test_prefix_and_fields() -> None:
     assert parse_query("titulo:agua") == Field("title", "agua")
 
 
-def test_unknown_field_is_plain_text() -> None:
-    assert parse_query("hora:10:30") == Term("hora:10:30")
+def test_an_unknown_field_is_refused_naming_it_and_the_valid_ones() -> None:
+    with pytest.raises(QuerySyntaxError) as caught:
+        parse_query("amparo juez:López")
+    assert caught.value.field == "juez"
+    assert caught.value.position == 7
+    assert "ponente" in caught.value.message and "court" in caught.value.message
+    assert "«juez» no existe" in caught.value.mensaje
+
+
+@pytest.mark.parametrize("text", ["10:30", "http://ejemplo.gob.mx", "Considerando:", "art.:5"])
+def test_a_colon_that_names_no_field_is_plain_text(text: str) -> None:
+    assert parse_query(text) == Term(text)
 
 
 @pytest.mark.parametrize(

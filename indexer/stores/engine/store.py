@@ -19,13 +19,12 @@ from indexer.highlight import plan
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query import parse_query
 from indexer.stores.base import (
-    FILTER_FIELDS,
     SearchQuery,
     SearchResult,
     StoreUnavailable,
     UpsertReport,
 )
-from indexer.stores.documents import hit_payload, metadata_text
+from indexer.stores.documents import filter_values, hit_payload, metadata_text
 from indexer.stores.engine import bulk, request
 from indexer.stores.engine.clients import EngineClient
 from indexer.stores.engine.retry import Backoff, EngineError, retryable
@@ -46,10 +45,7 @@ def to_source(doc: AnyDocument) -> dict[str, Any]:
         "date": values["date"],
         "payload": hit_payload(doc),
     }
-    for name in FILTER_FIELDS:
-        value = values.get(name)
-        if isinstance(value, str) and value.strip():
-            source[name] = value
+    source.update(filter_values(doc))
     return source
 
 
