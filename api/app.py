@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 
 from api import __version__
 from api.ratelimit import TokenBuckets, WriteLimiter
-from api.routers import documents, health, pages, search, sessions, sources
+from api.routers import documents, feed, health, pages, search, sessions, sources
 from config.settings import Settings, get_settings
 from indexer.library import Library
 from indexer.stores.base import StoreUnavailable
@@ -55,7 +55,7 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     app.state.refusal_notes = TokenBuckets(settings.write_rate_per_minute)
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"])
     app.add_exception_handler(StoreUnavailable, _store_unavailable)
-    for module in (search, documents, sessions, sources, health, pages):
+    for module in (search, feed, documents, sessions, sources, health, pages):
         app.include_router(module.router)
     return app
 

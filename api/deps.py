@@ -63,10 +63,10 @@ class BadSearch(ValueError):
 
 
 def suggestion_text(suggestion: str | None) -> str | None:
-    """"¿Quiso decir …?" for a query whose lower-case ``or``/``and``/``not`` are words."""
-    return f"¿Quiso decir «{suggestion}»? En mayúsculas, OR, AND y NOT son operadores." if (
-        suggestion
-    ) else None
+    """The Spanish "¿Quiso decir…?" for a query whose lower-case or/and/not are words."""
+    if not suggestion:
+        return None
+    return f"¿Quiso decir «{suggestion}»? En mayúsculas, OR, AND y NOT son operadores."
 
 
 def search_library(library: Library, query: SearchQuery) -> SearchResult:

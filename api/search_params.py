@@ -24,8 +24,8 @@ Sort = Literal["relevance", "date_desc", "date_asc"]
 PAGING_PARAMS = ("q", "sort", "limit", "cursor", "facets", "date_from", "date_to")
 Q_HELP = (
     'Words (accents and plurals do not matter), "exact phrases", "words near"~5, '
-    "AND / OR / NOT, -word, prefix*, field:value (matter:penal, ponente:\"María López\", "
-    "expediente:\"Toca 133/2021\"). Empty: every document, newest first. "
+    'AND / OR / NOT, -word, prefix*, field:value (matter:penal, ponente:"María López", '
+    'expediente:"Toca 133/2021"). Empty: every document, newest first. '
     "See GET /v1/search/syntax."
 )
 _YEAR = re.compile(r"\d{4}")

@@ -57,7 +57,10 @@ class _Token:
     slop: int = 0
 
 
-UNCLOSED_QUOTE = ('unclosed quote: a phrase needs a closing "', 'falta cerrar las comillas de una frase')
+UNCLOSED_QUOTE = (
+    'unclosed quote: a phrase needs a closing "',
+    "falta cerrar las comillas de una frase",
+)
 
 
 def _closing_quote(text: str, i: int) -> int:

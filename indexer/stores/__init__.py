@@ -14,8 +14,8 @@ from indexer.stores.base import (
 )
 
 __all__ = [
-    "FACET_FIELDS",
     "FACETABLE_FIELDS",
+    "FACET_FIELDS",
     "FILTER_FIELDS",
     "FacetCount",
     "SearchHit",

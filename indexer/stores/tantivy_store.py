@@ -21,6 +21,7 @@ from indexer.analysis import FOLDED, STEMMED, fold_tokens, stem_tokens
 from indexer.highlight import MatchPlan, mark, plan, prefix_window
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term, parse_query
+from indexer.query.values import case_phrases, keyword_key, keyword_value
 from indexer.stores.base import (
     FILTER_FIELDS,
     WORD_FILTERS,
@@ -34,7 +35,6 @@ from indexer.stores.base import (
     encode_cursor,
     indexable_day,
 )
-from indexer.query.values import case_phrases, keyword_key, keyword_value
 from indexer.stores.documents import filter_values, hit_payload, metadata_text
 
 AnyDocument = Sentencia | Sesion | Legislativo
