@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install system-deps run test lint format fixtures bench bench-extract bench-search bench-metadata bench-words clean
+.PHONY: install system-deps run test lint format fixtures bench bench-extract bench-search bench-metadata bench-words bench-relevance clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,7 +42,7 @@ fixtures: install
 	$(BIN)/python -m tests.shapes.regenerate
 
 ## Benchmarks print numbers and write JSON under bench/results/.
-bench: bench-extract bench-search bench-metadata bench-words
+bench: bench-extract bench-search bench-metadata bench-words bench-relevance
 
 ## The sentence reader against what each document says (bench/metadata_expected.json).
 bench-metadata: install
@@ -60,6 +60,10 @@ bench-extract: install
 SIZE ?= 10000
 bench-search: install system-deps
 	$(BIN)/python bench/search.py --size $(SIZE)
+
+## nDCG@10 and recall@10 of the judged journalist queries, Tantivy and OpenSearch.
+bench-relevance: install system-deps
+	$(BIN)/python bench/relevance.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
