@@ -121,3 +121,13 @@ def test_the_syntax_page_documents_every_operator_and_field_with_working_example
             value = "2023" if field["filtro"] == "year" else "sentencia"
             response = client.get("/v1/search", params={field["filtro"]: value})
             assert response.status_code == 200, field
+
+
+def test_the_page_takes_the_new_filters_and_names_an_unknown_one(client: TestClient) -> None:
+    page = client.get("/", params={"year": "2022"})
+    assert page.status_code == 200 and "Apelación penal 45/2022" in page.text
+    assert "Juicio ordinario civil 9/2021" not in page.text
+    assert ">Año<" in page.text  # the year facet
+    wrong = client.get("/", params={"juez": "López"})
+    assert wrong.status_code == 400
+    assert "El filtro «juez» no existe" in wrong.text
