@@ -3,12 +3,13 @@ checked against the elements RFC 4287 requires."""
 
 from __future__ import annotations
 
+import datetime as dt
 from xml.etree import ElementTree as ET
 
 import feedparser
 from fastapi.testclient import TestClient
 
-from api.atom import document_urn
+from api.atom import Entry, Feed, document_urn, render
 from tests.api.conftest import PDF_BYTES
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -115,3 +116,18 @@ def test_the_results_page_links_its_feed(client: TestClient) -> None:
     assert "Seguir esta búsqueda (Atom)" in page
     _, parsed = _feed(client, q="transparencia", matter="administrativa")
     assert [e.title for e in parsed.entries] == ["Recurso <script>alert(1)</script> de revisión"]
+
+
+def test_text_xml_cannot_carry_is_dropped_not_a_broken_feed() -> None:
+    entry = Entry(
+        id=document_urn("x"),
+        title="Sentencia\x00 con\x0b control",
+        updated=dt.datetime(2025, 1, 2, 3, 4, 5, tzinfo=dt.UTC),
+        summary_html="<p>a &amp; b\x1f</p>",
+        author="Tribunal",
+    )
+    body = render(Feed("urn:uuid:0", "t", "s", [], [entry]))
+    parsed = feedparser.parse(body)
+    assert not parsed.bozo
+    assert parsed.entries[0].title == "Sentencia con control"
+    assert parsed.entries[0].updated == "2025-01-02T03:04:05Z"
