@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install system-deps run test lint format fixtures bench bench-extract bench-search bench-metadata bench-words bench-load bench-shared bench-speeches bench-write bench-http bench-privacy clean
+.PHONY: install system-deps run test lint format fixtures bench bench-extract bench-search bench-metadata bench-words bench-load bench-shared bench-speeches bench-write bench-http bench-privacy bench-relevance clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,7 +42,7 @@ fixtures: install
 	$(BIN)/python -m tests.shapes.regenerate
 
 ## Benchmarks print numbers and write JSON under bench/results/.
-bench: bench-extract bench-search bench-metadata bench-words bench-shared bench-speeches bench-privacy
+bench: bench-extract bench-search bench-metadata bench-words bench-shared bench-speeches bench-privacy bench-relevance
 
 ## The sentence reader against what each document says (bench/metadata_expected.json).
 bench-metadata: install
@@ -88,6 +88,10 @@ bench-http: install
 
 bench-privacy: install
 	$(BIN)/python bench/privacy.py
+
+## nDCG@10 and recall@10 of the judged journalist queries, Tantivy and OpenSearch.
+bench-relevance: install system-deps
+	$(BIN)/python bench/relevance.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

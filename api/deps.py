@@ -10,12 +10,12 @@ from fastapi import Depends, Request
 from fastapi.exceptions import RequestValidationError
 
 from indexer.library import Library
-from indexer.query import QuerySyntaxError
-from indexer.stores import FACET_FIELDS, FILTER_FIELDS, SearchQuery, SearchResult
+from indexer.query import FILTER_PARAMS, QuerySyntaxError, operator_suggestion
+from indexer.stores import FACET_FIELDS, FACETABLE_FIELDS, SearchQuery, SearchResult
 from indexer.stores.base import CursorError
 
-# API parameter → store filter field (the rest have the same name).
-FILTER_PARAMS: dict[str, str] = {"source": "source_id"}
+# Store field → the API parameter that names it (``source_id`` is ``source``).
+PARAM_OF: dict[str, str] = {field: param for param, field in FILTER_PARAMS.items()}
 
 
 def get_library(request: Request) -> Library:
@@ -28,20 +28,45 @@ LibraryDep = Annotated[Library, Depends(get_library)]
 
 
 def invalid(field: str, msg: str, kind: str, **extra: Any) -> RequestValidationError:
-    """A 422 for a query parameter, in FastAPI's own validation-error shape."""
+    """A 422 for a query parameter, in FastAPI's own validation-error shape (``extra`` may
+    add ``mensaje``, the Spanish message, ``position`` or ``sugerencia``)."""
+    extra = {k: v for k, v in extra.items() if v is not None}
     return RequestValidationError([{"loc": ("query", field), "msg": msg, "type": kind, **extra}])
 
 
 class BadSearch(ValueError):
-    """A search the user must change: which parameter, why, and where in ``q``."""
+    """A search the user must change: which parameter, why (in English and Spanish),
+    where in ``q``, and the query with operators in capitals if that may be what was meant."""
 
-    def __init__(self, field: str, msg: str, kind: str, position: int | None = None) -> None:
+    def __init__(
+        self,
+        field: str,
+        msg: str,
+        kind: str,
+        position: int | None = None,
+        mensaje: str | None = None,
+        suggestion: str | None = None,
+    ) -> None:
         super().__init__(msg)
         self.field, self.msg, self.kind, self.position = field, msg, kind, position
+        self.mensaje, self.suggestion = mensaje, suggestion
 
     def as_422(self) -> RequestValidationError:
-        extra = {} if self.position is None else {"position": self.position}
-        return invalid(self.field, self.msg, self.kind, **extra)
+        return invalid(
+            self.field,
+            self.msg,
+            self.kind,
+            position=self.position,
+            mensaje=self.mensaje,
+            sugerencia=suggestion_text(self.suggestion),
+        )
+
+
+def suggestion_text(suggestion: str | None) -> str | None:
+    """The Spanish "¿Quiso decir…?" for a query whose lower-case or/and/not are words."""
+    if not suggestion:
+        return None
+    return f"¿Quiso decir «{suggestion}»? En mayúsculas, OR, AND y NOT son operadores."
 
 
 def search_library(library: Library, query: SearchQuery) -> SearchResult:
@@ -49,9 +74,17 @@ def search_library(library: Library, query: SearchQuery) -> SearchResult:
     try:
         return library.search(query)
     except QuerySyntaxError as exc:
-        raise BadSearch("q", exc.message, "query_syntax", exc.position) from exc
+        kind = "unknown_field" if exc.field else "query_syntax"
+        raise BadSearch(
+            "q", exc.message, kind, exc.position, exc.mensaje, operator_suggestion(query.q)
+        ) from exc
     except CursorError as exc:
-        raise BadSearch("cursor", str(exc), "cursor") from exc
+        raise BadSearch(
+            "cursor",
+            str(exc),
+            "cursor",
+            mensaje="el cursor no es válido para esta búsqueda: repítala desde la primera página",
+        ) from exc
 
 
 def run_search(library: Library, query: SearchQuery) -> SearchResult:
@@ -68,6 +101,7 @@ def check_dates(date_from: dt.date | None, date_to: dt.date | None) -> None:
             "date_from",
             f"date_from ({date_from}) must be on or before date_to ({date_to})",
             "date_range",
+            mensaje=f"la fecha inicial ({date_from}) es posterior a la final ({date_to})",
         )
 
 
@@ -80,9 +114,14 @@ def parse_facets(values: list[str] | None) -> list[str]:
     if "none" in names:
         return []
     for name in names:
-        if name not in FILTER_FIELDS:
-            choices = ", ".join(("none", "all", *FILTER_FIELDS))
-            raise invalid("facets", f"unknown facet {name[:50]!r}; choose from: {choices}", "facet")
+        if name not in FACETABLE_FIELDS:
+            choices = ", ".join(("none", "all", *(PARAM_OF[f] for f in FACETABLE_FIELDS)))
+            raise invalid(
+                "facets",
+                f"unknown facet {name[:50]!r}; choose from: {choices}",
+                "facet",
+                mensaje=f"no hay faceta «{name[:50]}»; elija entre: {choices}",
+            )
     return list(dict.fromkeys(names))
 
 

@@ -29,6 +29,10 @@ class ValidationErrorItem(BaseModel):
     position: int | None = Field(
         None, description="For query_syntax: 0-based character offset in q."
     )
+    mensaje: str | None = Field(None, description="The same message in Spanish.")
+    sugerencia: str | None = Field(
+        None, description="¿Quiso decir…?: the query with OR/AND/NOT in capitals."
+    )
 
 
 class ValidationErrorResponse(BaseModel):
@@ -50,6 +54,12 @@ class SearchResponse(BaseModel):
     )
     next_cursor: str | None = Field(None, description="Pass as cursor= for the next page.")
     next_url: str | None = Field(None, description="The next page's address, ready to follow.")
+    suggestion: str | None = Field(
+        None,
+        description="With no hits: the query with lower-case or/and/not as operators, "
+        "if it had any (they are words unless written in capitals).",
+    )
+    sugerencia: str | None = Field(None, description="The suggestion, said in Spanish.")
 
 
 # -- documents ---------------------------------------------------------------------------

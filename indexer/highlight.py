@@ -9,7 +9,9 @@ highlighter reads (a 140 KB sentence costs what its passage costs).
 Engines highlight every occurrence of every query term; for a phrase that lights up each
 ``de`` and ``la`` in the fragment. Here a match is kept where its word is searched on its
 own, or where it is part of an occurrence of a whole phrase of the query; adjacent kept
-matches become one ``<mark>``. Everything else is escaped.
+matches become one ``<mark>``. Everything else is escaped. A prefix (``constitu*``) is no
+term a store's highlighter knows, so its words are found here, in the fragment itself;
+the words of a proximity phrase (``"a b"~5``) need not be adjacent, so each is marked.
 """
 
 from __future__ import annotations
@@ -17,12 +19,13 @@ from __future__ import annotations
 import functools
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from indexer.analysis import fold_tokens, stem_tokens
 from indexer.query import And, Field, Node, Not, Or, Phrase, Prefix, Term
 
 _WORD = re.compile(r"\w")
+_WORDS = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -31,17 +34,19 @@ class MatchPlan:
 
     standalone: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
-    prefixes: frozenset[str] = field(default_factory=frozenset)
+    prefixes: tuple[str, ...] = ()
 
 
 def plan(node: Node) -> MatchPlan:
     standalone: set[str] = set()
     phrases: list[tuple[str, ...]] = []
-    prefixes: set[str] = set()
+    prefixes: list[str] = []
 
     def walk(item: Node) -> None:
         match item:
-            case Term(text) | Phrase(text) | Field(_, text, _):
+            case Phrase(text, slop) | Field(_, text, _, slop) if slop:
+                standalone.update(stem_tokens(text))
+            case Term(text) | Phrase(text) | Field(_, text):
                 tokens = stem_tokens(text)
                 if len(tokens) == 1:
                     standalone.update(tokens)
@@ -49,7 +54,9 @@ def plan(node: Node) -> MatchPlan:
                     phrases.append(tuple(tokens))
             case Prefix(text):
                 standalone.update(stem_tokens(text))
-                prefixes.update(fold_tokens(text)[-1:])
+                folded = fold_tokens(text)
+                if folded:
+                    prefixes.append(folded[-1])
             case And(items) | Or(items):
                 for child in items:
                     walk(child)
@@ -57,7 +64,7 @@ def plan(node: Node) -> MatchPlan:
                 return
 
     walk(node)
-    return MatchPlan(frozenset(standalone), tuple(phrases), frozenset(prefixes))
+    return MatchPlan(frozenset(standalone), tuple(phrases), tuple(prefixes))
 
 
 WINDOW_CHARS = 600
@@ -181,6 +188,34 @@ def passage_finder(match_plan: MatchPlan) -> PassageFinder:
     return PassageFinder(match_plan, frozenset(stems), frozenset(match_plan.prefixes), spellings)
 
 
+def prefix_ranges(fragment: str, match_plan: MatchPlan) -> list[tuple[int, int]]:
+    """Byte ranges of the words of ``fragment`` that begin with a prefix of the query."""
+    if not match_plan.prefixes:
+        return []
+    ranges = []
+    for word in _WORDS.finditer(fragment):
+        folded = fold_tokens(word.group())
+        if folded and folded[0].startswith(match_plan.prefixes):
+            start = len(fragment[: word.start()].encode("utf-8"))
+            ranges.append((start, start + len(word.group().encode("utf-8"))))
+    return ranges
+
+
+def prefix_window(text: str, match_plan: MatchPlan, chars: int) -> str:
+    """About ``chars`` characters of ``text`` around its first word matching a prefix."""
+    for word in _WORDS.finditer(text):
+        folded = fold_tokens(word.group())
+        if folded and folded[0].startswith(match_plan.prefixes):
+            start = max(0, word.start() - chars // 3)
+            while start > 0 and not text[start - 1].isspace():
+                start -= 1
+            end = min(len(text), start + chars)
+            while end < len(text) and not text[end].isspace():
+                end += 1
+            return " ".join(text[start:end].split())
+    return ""
+
+
 def _runs(raw: bytes, ranges: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     runs: list[list[tuple[int, int]]] = []
     for start, end in sorted(ranges):
@@ -191,8 +226,11 @@ def _runs(raw: bytes, ranges: list[tuple[int, int]]) -> list[list[tuple[int, int
     return runs
 
 
-def _kept(stems: list[str], match_plan: MatchPlan) -> list[bool]:
-    keep = [stem in match_plan.standalone for stem in stems]
+def _kept(stems: list[str], folded: list[str], match_plan: MatchPlan) -> list[bool]:
+    keep = [
+        stem in match_plan.standalone or (bool(word) and word.startswith(match_plan.prefixes))
+        for stem, word in zip(stems, folded, strict=True)
+    ]
     for phrase in match_plan.phrases:
         size = len(phrase)
         for i in range(len(stems) - size + 1):
@@ -205,12 +243,16 @@ def mark(fragment: str, byte_ranges: list[tuple[int, int]], match_plan: MatchPla
     """Escape ``fragment`` and wrap each kept run of matches in one ``<mark>``."""
     raw = fragment.encode("utf-8")
     kept: list[tuple[int, int]] = []
+    if match_plan is not None:
+        byte_ranges = sorted(set(byte_ranges) | set(prefix_ranges(fragment, match_plan)))
     for run in _runs(raw, byte_ranges):
         if match_plan is None:
             flags = [True] * len(run)
         else:
-            stems = [" ".join(stem_tokens(raw[s:e].decode("utf-8", "replace"))) for s, e in run]
-            flags = _kept(stems, match_plan)
+            words = [raw[s:e].decode("utf-8", "replace") for s, e in run]
+            stems = [" ".join(stem_tokens(word)) for word in words]
+            folded = [" ".join(fold_tokens(word)) for word in words]
+            flags = _kept(stems, folded, match_plan)
         for (start, end), keep in zip(run, flags, strict=True):
             if not keep:
                 continue

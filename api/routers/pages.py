@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from api.deps import (
+    PARAM_OF,
     BadSearch,
     LibraryDep,
     build_filters,
@@ -24,6 +25,7 @@ from api.deps import (
 )
 from api.routers.documents import load_document, original_withheld, preview
 from config.jurisdictions import JURISDICTIONS
+from indexer.query import operator_suggestion
 from indexer.stores import FACET_FIELDS, SearchQuery, SearchResult
 
 router = APIRouter(include_in_schema=False)
@@ -34,14 +36,20 @@ PAGE_FILTERS = (
     "institution",
     "court",
     "matter",
+    "ponente",
+    "expediente",
     "session_type",
     "congress",
     "legislature",
+    "chamber",
     "doc_type",
+    "year",
+    "source",
 )
 # Every store holds dates in this span (Tantivy counts nanoseconds in 64 bits); a bound
 # beyond it bounds nothing, so it is brought to the edge instead of failing the search.
 DATE_SPAN = (dt.date(1678, 1, 1), dt.date(2261, 12, 31))
+PAGE_PARAMS = ("q", "sort", "cursor", "date_from", "date_to", *PAGE_FILTERS)
 SORTS = {"relevance": "Relevancia", "date_desc": "Más recientes", "date_asc": "Más antiguos"}
 FIELD_LABELS = {
     "kind": "Tipo",
@@ -56,6 +64,9 @@ FIELD_LABELS = {
     "legislature": "Legislatura",
     "chamber": "Cámara",
     "doc_type": "Tipo de documento",
+    "year": "Año",
+    "source": "Fuente",
+    "source_id": "Fuente",
     "expediente": "Expediente",
     "expediente_normalized": "Expediente (normalizado)",
     "resolution_date": "Fecha de resolución",
@@ -145,6 +156,11 @@ def search_page(request: Request, library: LibraryDep) -> Any:
     date_to = _date(params.get("date_to", ""), "hasta", errors)
     if date_from and date_to and date_from > date_to:
         errors.append("La fecha «desde» es posterior a la fecha «hasta».")
+    for name in params:
+        if name not in PAGE_PARAMS and not name.startswith("utm_"):
+            errors.append(
+                f"El filtro «{name[:40]}» no existe; filtros válidos: {', '.join(PAGE_FILTERS)}."
+            )
     sort = params.get("sort", "")
     browsing = not q.strip()
     if sort not in SORTS:
@@ -169,7 +185,7 @@ def search_page(request: Request, library: LibraryDep) -> Any:
                 errors.append("El enlace de página ya no es válido: repita la búsqueda.")
             else:
                 where = f" (carácter {exc.position + 1})" if exc.position is not None else ""
-                errors.append(f"No entendimos la búsqueda: {exc.msg}{where}.")
+                errors.append(f"No entendimos la búsqueda: {exc.mensaje or exc.msg}{where}.")
     base = [(k, v) for k, v in params.multi_items() if k != "cursor"]
 
     def link(add: tuple[str, str] | None = None, remove: tuple[str, str] | None = None) -> str:
@@ -178,6 +194,14 @@ def search_page(request: Request, library: LibraryDep) -> Any:
             items.append(add)
         return "/?" + urlencode(items)
 
+    suggestion = None
+    if result is None or result.total == 0:
+        suggestion = operator_suggestion(q)
+    feed_link = None
+    if result is not None:
+        feed_link = "/v1/search.atom?" + urlencode(
+            [(k, v) for k, v in base if k in PAGE_PARAMS and k != "sort"]
+        )
     next_link = None
     if result is not None and result.next_cursor:
         next_link = "/?" + urlencode([*base, ("cursor", result.next_cursor)])
@@ -192,6 +216,10 @@ def search_page(request: Request, library: LibraryDep) -> Any:
         "errors": errors,
         "facet_order": [f for f in FACET_FIELDS if result and result.facets.get(f)],
         "link": link,
+        "feed_link": feed_link,
+        "suggestion": suggestion,
+        "suggestion_link": "/?" + urlencode([("q", suggestion)]) if suggestion else None,
+        "param_of": PARAM_OF,
         "next_link": next_link,
         "paged": bool(params.get("cursor")),
         "kind_labels": KIND_LABELS,

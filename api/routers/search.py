@@ -1,33 +1,20 @@
-"""``GET /v1/search``: full-text search with filters, facets, sort and cursor paging."""
+"""``GET /v1/search``: full-text search with filters, facets, sort and cursor paging;
+``GET /v1/search/syntax``: the query language, explained in Spanish with examples."""
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Request
 
-from api.deps import (
-    LibraryDep,
-    build_filters,
-    check_dates,
-    page_url,
-    parse_facets,
-    permalink,
-    run_search,
-)
+from api.deps import LibraryDep, page_url, permalink, run_search, suggestion_text
+from api.query_syntax import SYNTAX
 from api.schemas import Hit, SearchResponse, ValidationErrorResponse
-from indexer.models import Kind
+from api.search_params import search_query
+from indexer.query import operator_suggestion
 from indexer.stores import SearchQuery
 
 router = APIRouter(prefix="/v1", tags=["search"])
-
-Many = Annotated[list[str] | None, Query()]
-Sort = Literal["relevance", "date_desc", "date_asc"]
-Q_HELP = (
-    'Words (accents and plurals do not matter), "exact phrases", AND / OR / NOT, -word, '
-    'prefix*, field:value (matter:penal, court:"Sala Penal"). Empty: every document.'
-)
 
 
 @router.get(
@@ -39,65 +26,25 @@ Q_HELP = (
 def search(
     request: Request,
     library: LibraryDep,
-    q: Annotated[str, Query(description=Q_HELP)] = "",
-    kind: Annotated[list[Kind] | None, Query(description="sentencia, sesion, legislativo")] = None,
-    jurisdiction: Annotated[
-        list[str] | None, Query(description="ISO 3166-2:MX, e.g. MX-GUA")
-    ] = None,
-    institution: Many = None,
-    court: Many = None,
-    matter: Many = None,
-    session_type: Many = None,
-    congress: Many = None,
-    legislature: Many = None,
-    chamber: Many = None,
-    doc_type: Many = None,
-    expediente: Many = None,
-    source: Many = None,
-    date_from: Annotated[dt.date | None, Query(description="YYYY-MM-DD, inclusive")] = None,
-    date_to: Annotated[dt.date | None, Query(description="YYYY-MM-DD, inclusive")] = None,
-    sort: Sort = "relevance",
-    limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
-    facets: Annotated[
-        list[str] | None,
-        Query(description="Fields to count (comma list or repeated); default a standard set; none"),
-    ] = None,
+    query: Annotated[SearchQuery, Depends(search_query)],
 ) -> SearchResponse:
     """Each filter may be repeated (values of one filter are ORed; filters are ANDed).
-    Highlights are HTML-escaped text with the matches wrapped in ``<mark>``."""
-    check_dates(date_from, date_to)
-    filters = build_filters(
-        {
-            "kind": list(kind) if kind else None,
-            "jurisdiction": jurisdiction,
-            "institution": institution,
-            "court": court,
-            "matter": matter,
-            "session_type": session_type,
-            "congress": congress,
-            "legislature": legislature,
-            "chamber": chamber,
-            "doc_type": doc_type,
-            "expediente": expediente,
-            "source": source,
-        }
-    )
-    query = SearchQuery(
-        q=q,
-        filters=filters,
-        date_from=date_from,
-        date_to=date_to,
-        sort=sort,
-        limit=limit,
-        cursor=cursor or None,
-        facets=parse_facets(facets),
-    )
+    Highlights are HTML-escaped text with the matches wrapped in ``<mark>``. An unknown
+    parameter, field or facet is a 422 that lists the valid ones."""
     result = run_search(library, query)
+    suggestion = operator_suggestion(query.q) if result.total == 0 else None
     return SearchResponse(
         total=result.total,
         hits=[Hit(**hit.model_dump(), permalink=permalink(hit.id)) for hit in result.hits],
         facets=result.facets,
         next_cursor=result.next_cursor,
         next_url=page_url(request, result.next_cursor),
+        suggestion=suggestion,
+        sugerencia=suggestion_text(suggestion),
     )
+
+
+@router.get("/search/syntax", summary="The query language, with examples (in Spanish)")
+def syntax() -> dict[str, Any]:
+    """Every operator of ``q``, every field and filter, with examples that work."""
+    return SYNTAX

@@ -2,9 +2,12 @@
 that each store compiles into its own query objects. No raw input reaches an engine."""
 
 from indexer.query.ast import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term
-from indexer.query.parser import QUERY_FIELDS, QuerySyntaxError, parse_query
+from indexer.query.fields import FIELD_KINDS, FILTER_PARAMS, QUERY_FIELDS
+from indexer.query.parser import QuerySyntaxError, operator_suggestion, parse_query
 
 __all__ = [
+    "FIELD_KINDS",
+    "FILTER_PARAMS",
     "QUERY_FIELDS",
     "And",
     "Field",
@@ -16,5 +19,6 @@ __all__ = [
     "Prefix",
     "QuerySyntaxError",
     "Term",
+    "operator_suggestion",
     "parse_query",
 ]

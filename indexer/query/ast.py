@@ -15,9 +15,11 @@ class Term:
 
 @dataclass(frozen=True)
 class Phrase:
-    """Words that must appear together and in order."""
+    """Words that must appear together and in order; with ``slop`` (``"a b"~5``) they may
+    stand that many positions apart, or swap places at a cost of two."""
 
     text: str
+    slop: int = 0
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class Field:
     name: str
     value: str
     phrase: bool = False
+    slop: int = 0
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,7 @@ def terms_of(node: Node) -> list[str]:
     match node:
         case Term(text) | Phrase(text) | Prefix(text):
             return [text]
-        case Field(_, value, _):
+        case Field(_, value):
             return [value]
         case And(items) | Or(items):
             return [word for item in items for word in terms_of(item)]

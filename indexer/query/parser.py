@@ -4,11 +4,14 @@
     amparo OR revisión              OR (upper case), AND, NOT, a leading ``-``
     (penal OR civil) -familiar      parentheses
     constitu*                       prefix
+    "pensión definitiva"~5          proximity: the words at most 5 positions apart
     matter:penal court:"Sala Penal" field:value (value may be quoted)
 
-Anything else typed (``^``, ``:``, ``NEAR(``, ``~``) is text, which the store's
-analyzer reduces to words or drops. Only structure the user clearly broke is an
-error: an unclosed quote or parenthesis, an operator with nothing to apply to.
+Anything else typed (``^``, ``NEAR(``, a ``~`` not after a phrase) is text, which the
+store's analyzer reduces to words or drops. Only structure the user clearly broke is an
+error: an unclosed quote or parenthesis, an operator with nothing to apply to, a field
+name that does not exist (``juez:López``: it would otherwise search nothing silently).
+Every error has an English ``message`` and a Spanish ``mensaje``.
 """
 
 from __future__ import annotations
@@ -17,42 +20,32 @@ import re
 from dataclasses import dataclass
 
 from indexer.query.ast import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term
+from indexer.query.fields import query_field, query_field_names
 
 MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 64
 MIN_PREFIX_CHARS = 2
 MAX_DEPTH = 32
-
-# Fields a user may name in the query text: full-text fields and keyword filters.
-QUERY_FIELDS: dict[str, str] = {
-    "title": "text",
-    "text": "text",
-    "titulo": "text",
-    "texto": "text",
-    "kind": "keyword",
-    "jurisdiction": "keyword",
-    "institution": "keyword",
-    "court": "keyword",
-    "matter": "keyword",
-    "expediente": "keyword",
-    "session_type": "keyword",
-    "congress": "keyword",
-    "legislature": "keyword",
-    "doc_type": "keyword",
-    "source": "keyword",
-}
-FIELD_ALIASES = {"titulo": "title", "texto": "text", "source": "source_id"}
+MAX_SLOP = 50
+LOWER_OPERATORS = {"or": "OR", "and": "AND", "not": "NOT"}
 
 _WORD_CHARS = re.compile(r"\w", re.UNICODE)
+# ``name:`` reads as a field when the name is a word of letters (``10:30``, ``http://``
+# and ``art.:`` stay text).
+_FIELD_NAME = re.compile(r"[^\W\d_][^\W\d]*")
+_SLOP = re.compile(r"~(\d+)")
 
 
 class QuerySyntaxError(ValueError):
-    """The query cannot be understood; ``position`` is a 0-based character offset."""
+    """The query cannot be understood; ``position`` is a 0-based character offset,
+    ``mensaje`` the same message in Spanish, ``field`` the unknown field if that is it."""
 
-    def __init__(self, message: str, position: int) -> None:
+    def __init__(self, message: str, position: int, mensaje: str, field: str | None = None):
         super().__init__(f"{message} (at character {position + 1})")
         self.message = message
         self.position = position
+        self.mensaje = mensaje
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -61,6 +54,35 @@ class _Token:
     value: str
     position: int
     field: str = ""
+    slop: int = 0
+
+
+UNCLOSED_QUOTE = (
+    'unclosed quote: a phrase needs a closing "',
+    "falta cerrar las comillas de una frase",
+)
+
+
+def _closing_quote(text: str, i: int) -> int:
+    end = text.find('"', i + 1)
+    if end < 0:
+        raise QuerySyntaxError(UNCLOSED_QUOTE[0], i, UNCLOSED_QUOTE[1])
+    return end
+
+
+def _slop(text: str, after: int) -> tuple[int, int]:
+    """``~5`` right after a closing quote: (slop, characters it takes)."""
+    match = _SLOP.match(text, after)
+    if match is None:
+        return 0, 0
+    slop = int(match.group(1)[:6])
+    if slop > MAX_SLOP:
+        raise QuerySyntaxError(
+            f"proximity too wide: at most ~{MAX_SLOP}",
+            after,
+            f"la proximidad admite como máximo ~{MAX_SLOP}",
+        )
+    return slop, match.end() - after
 
 
 def _tokenize(text: str) -> list[_Token]:
@@ -71,11 +93,10 @@ def _tokenize(text: str) -> list[_Token]:
         if char.isspace():
             i += 1
         elif char == '"':
-            end = text.find('"', i + 1)
-            if end < 0:
-                raise QuerySyntaxError('unclosed quote: a phrase needs a closing "', i)
-            tokens.append(_Token("PHRASE", text[i + 1 : end], i))
-            i = end + 1
+            end = _closing_quote(text, i)
+            slop, taken = _slop(text, end + 1)
+            tokens.append(_Token("PHRASE", text[i + 1 : end], i, slop=slop))
+            i = end + 1 + taken
         elif char in "()":
             tokens.append(_Token("LPAREN" if char == "(" else "RPAREN", char, i))
             i += 1
@@ -87,14 +108,16 @@ def _tokenize(text: str) -> list[_Token]:
             while i < n and not text[i].isspace() and text[i] not in '()"':
                 i += 1
             word = text[start:i]
-            tokens.append(_field_or_word(word, start, text, i, tokens))
-            if tokens[-1].kind == "FIELD" and tokens[-1].value == "" and i < n and text[i] == '"':
-                end = text.find('"', i + 1)
-                if end < 0:
-                    raise QuerySyntaxError('unclosed quote: a phrase needs a closing "', i)
+            quoted_next = i < n and text[i] == '"'
+            tokens.append(_field_or_word(word, start, quoted_next))
+            if tokens[-1].kind == "FIELD" and tokens[-1].value == "" and quoted_next:
+                end = _closing_quote(text, i)
+                slop, taken = _slop(text, end + 1)
                 field = tokens.pop()
-                tokens.append(_Token("FIELD", text[i + 1 : end], start, field.field + '"'))
-                i = end + 1
+                tokens.append(
+                    _Token("FIELD", text[i + 1 : end], start, field.field + '"', slop=slop)
+                )
+                i = end + 1 + taken
     return tokens
 
 
@@ -103,7 +126,7 @@ def _starts_term(text: str, i: int) -> bool:
     return i == 0 or text[i - 1].isspace() or text[i - 1] == "("
 
 
-def _field_or_word(word: str, start: int, text: str, end: int, tokens: list[_Token]) -> _Token:
+def _field_or_word(word: str, start: int, quoted_next: bool) -> _Token:
     if word in ("AND", "OR", "NOT"):
         return _Token(word, word, start)
     if word == "&&":
@@ -111,8 +134,19 @@ def _field_or_word(word: str, start: int, text: str, end: int, tokens: list[_Tok
     if word == "||":
         return _Token("OR", word, start)
     name, sep, value = word.partition(":")
-    if sep and name.lower() in QUERY_FIELDS:
-        return _Token("FIELD", value, start, name.lower())
+    if not sep:
+        return _Token("WORD", word, start)
+    field = query_field(name)
+    if field is not None:
+        return _Token("FIELD", value, start, field)
+    if _FIELD_NAME.fullmatch(name) and (value or quoted_next) and not value.startswith("//"):
+        valid = ", ".join(query_field_names())
+        raise QuerySyntaxError(
+            f"unknown field {name[:40]!r}; valid fields: {valid}",
+            start,
+            f"el campo «{name[:40]}» no existe; campos válidos: {valid}",
+            field=name[:40],
+        )
     return _Token("WORD", word, start)
 
 
@@ -136,7 +170,7 @@ class _Parser:
         node = self.or_expr()
         token = self.peek()
         if token is not None:
-            raise QuerySyntaxError("unmatched closing parenthesis", token.position)
+            raise _unmatched(token.position)
         return node
 
     def or_expr(self) -> Node:
@@ -152,10 +186,10 @@ class _Parser:
             if token.kind == "AND":
                 self.take()
                 if not items:
-                    raise QuerySyntaxError("AND needs a word before it", token.position)
+                    raise _needs("AND", "before", token.position)
                 nxt = self.peek()
                 if nxt is None or nxt.kind in ("OR", "RPAREN", "AND"):
-                    raise QuerySyntaxError("AND needs a word after it", token.position)
+                    raise _needs("AND", "after", token.position)
                 continue
             node = self.unary()
             if node is not None:
@@ -163,11 +197,15 @@ class _Parser:
         if not items:
             where = after.position if after else (token.position if token else self.length)
             if after is not None:
-                raise QuerySyntaxError(f"{after.value} needs a word after it", after.position)
+                raise _needs(after.value, "after", after.position)
             if token is not None and token.kind == "OR":
-                raise QuerySyntaxError("OR needs a word before it", token.position)
+                raise _needs("OR", "before", token.position)
             if token is not None and token.kind == "RPAREN":
-                raise QuerySyntaxError("empty parentheses or unmatched ')'", where)
+                raise QuerySyntaxError(
+                    "empty parentheses or unmatched ')'",
+                    where,
+                    "paréntesis vacíos o un «)» sin su «(»",
+                )
             return MatchAll()
         return items[0] if len(items) == 1 else And(tuple(items))
 
@@ -179,16 +217,19 @@ class _Parser:
                 raise QuerySyntaxError(
                     f"parentheses or operators nested too deeply: at most {MAX_DEPTH}",
                     token.position,
+                    f"demasiados paréntesis u operadores anidados: como máximo {MAX_DEPTH}",
                 )
             try:
                 return self.nested(token)
             finally:
                 self.depth -= 1
         if token.kind == "RPAREN":
-            raise QuerySyntaxError("unmatched closing parenthesis", token.position)
+            raise _unmatched(token.position)
         self.count(token)
         if token.kind == "PHRASE":
-            return Phrase(token.value) if _WORD_CHARS.search(token.value) else None
+            if not _WORD_CHARS.search(token.value):
+                return None
+            return Phrase(token.value, token.slop)
         if token.kind == "FIELD":
             return self.field(token)
         return self.word(token)
@@ -197,16 +238,18 @@ class _Parser:
         if token.kind in ("NOT", "MINUS"):
             nxt = self.peek()
             if nxt is None or nxt.kind in ("OR", "AND", "RPAREN", "NOT", "MINUS"):
-                raise QuerySyntaxError(f"{token.value} needs a word after it", token.position)
+                raise _needs(token.value, "after", token.position)
             inner = self.unary()
             if inner is None:
-                raise QuerySyntaxError(f"{token.value} needs a word after it", token.position)
+                raise _needs(token.value, "after", token.position)
             return Not(inner)
         if token.kind == "LPAREN":
             inner = self.or_expr()
             closing = self.peek()
             if closing is None or closing.kind != "RPAREN":
-                raise QuerySyntaxError("unclosed parenthesis", token.position)
+                raise QuerySyntaxError(
+                    "unclosed parenthesis", token.position, "falta cerrar un paréntesis"
+                )
             self.take()
             return inner
         raise AssertionError(token.kind)
@@ -214,16 +257,23 @@ class _Parser:
     def count(self, token: _Token) -> None:
         self.clauses += 1
         if self.clauses > MAX_CLAUSES:
-            raise QuerySyntaxError(f"too many words: at most {MAX_CLAUSES}", token.position)
+            raise QuerySyntaxError(
+                f"too many words: at most {MAX_CLAUSES}",
+                token.position,
+                f"demasiadas palabras: como máximo {MAX_CLAUSES}",
+            )
 
     def field(self, token: _Token) -> Node:
         quoted = token.field.endswith('"')
         name = token.field.rstrip('"')
-        name = FIELD_ALIASES.get(name, name)
         value = token.value.strip()
         if not value:
-            raise QuerySyntaxError(f"{name}: needs a value after the colon", token.position)
-        return Field(name, value, phrase=quoted)
+            raise QuerySyntaxError(
+                f"{name}: needs a value after the colon",
+                token.position,
+                f"{name}: necesita un valor después de los dos puntos",
+            )
+        return Field(name, value, phrase=quoted, slop=token.slop)
 
     def word(self, token: _Token) -> Node | None:
         text = token.value
@@ -236,6 +286,8 @@ class _Parser:
                 raise QuerySyntaxError(
                     f"a prefix search needs at least {MIN_PREFIX_CHARS} letters before *",
                     token.position,
+                    f"una búsqueda por prefijo necesita al menos {MIN_PREFIX_CHARS} letras "
+                    "antes de *",
                 )
             return Prefix(stem)
         if not _WORD_CHARS.search(text):
@@ -243,16 +295,58 @@ class _Parser:
         return Term(text)
 
 
+def _needs(operator: str, side: str, position: int) -> QuerySyntaxError:
+    lado = "antes" if side == "before" else "después"
+    return QuerySyntaxError(
+        f"{operator} needs a word {side} it",
+        position,
+        f"{operator} necesita una palabra {lado}",
+    )
+
+
+def _unmatched(position: int) -> QuerySyntaxError:
+    return QuerySyntaxError(
+        "unmatched closing parenthesis", position, "hay un «)» que no cierra ningún «(»"
+    )
+
+
 def parse_query(text: str | None) -> Node:
     """Parse what a user typed; raise QuerySyntaxError with a precise message."""
     if text is None or not text.strip():
         return MatchAll()
     if len(text) > MAX_QUERY_CHARS:
-        raise QuerySyntaxError(f"query too long: at most {MAX_QUERY_CHARS} characters", 0)
+        raise QuerySyntaxError(
+            f"query too long: at most {MAX_QUERY_CHARS} characters",
+            0,
+            f"búsqueda demasiado larga: como máximo {MAX_QUERY_CHARS} caracteres",
+        )
     tokens = _tokenize(text)
     if not tokens:
         return MatchAll()
     node = _Parser(tokens, len(text)).parse()
     if isinstance(node, MatchAll):
-        raise QuerySyntaxError("the query has no words to search for", 0)
+        raise QuerySyntaxError(
+            "the query has no words to search for", 0, "la búsqueda no tiene palabras que buscar"
+        )
     return node
+
+
+def operator_suggestion(text: str | None) -> str | None:
+    """``amparo or revisión`` → ``amparo OR revisión``: lower-case ``or``/``and``/``not``
+    between words are words (a sentence says "y/o"), but a person may have meant the
+    operator; None when there is nothing to suggest."""
+    if not text or len(text) > MAX_QUERY_CHARS:
+        return None
+    try:
+        tokens = _tokenize(text)
+    except QuerySyntaxError:
+        tokens = []
+    words = [t for t in tokens if t.kind == "WORD" and t.value in LOWER_OPERATORS]
+    inner = [t for t in words if t is not tokens[-1] and (t is not tokens[0] or t.value == "not")]
+    if not inner:
+        return None
+    out = text
+    for token in reversed(inner):
+        start = token.position
+        out = out[:start] + LOWER_OPERATORS[token.value] + out[start + len(token.value) :]
+    return out

@@ -3,6 +3,7 @@ engine implementation (Elasticsearch/OpenSearch), checked by one conformance sui
 
 from indexer.stores.base import (
     FACET_FIELDS,
+    FACETABLE_FIELDS,
     FILTER_FIELDS,
     FacetCount,
     SearchHit,
@@ -13,6 +14,7 @@ from indexer.stores.base import (
 )
 
 __all__ = [
+    "FACETABLE_FIELDS",
     "FACET_FIELDS",
     "FILTER_FIELDS",
     "FacetCount",

@@ -27,6 +27,8 @@ FILTER_FIELDS: tuple[str, ...] = (
     "legislature",
     "chamber",
     "doc_type",
+    "ponente",
+    "year",
 )
 # Case numbers are written many ways ("Amparo en Revisión 1234/2023", "A.R. 1234/2023",
 # "1234/2023"): a filter on them matches every written form kept in the descriptive
@@ -41,7 +43,10 @@ FACET_FIELDS: tuple[str, ...] = (
     "session_type",
     "doc_type",
     "legislature",
+    "year",
 )
+# Fields a facet may be asked for: every filter but the case number (one per document).
+FACETABLE_FIELDS: tuple[str, ...] = tuple(f for f in FILTER_FIELDS if f != "expediente")
 MAX_OFFSET = 10_000
 # Days every store can hold and filter on (Tantivy keeps dates as i64 nanoseconds since
 # 1970); the readers accept no date outside, so a range beyond it loses nothing.
@@ -73,6 +78,12 @@ class SearchQuery(BaseModel):
     def _within_stores(cls, day: dt.date | None) -> dt.date | None:
         """``date_to=9999-12-31`` means "no end": clamped, never an error."""
         return None if day is None else indexable_day(day)
+
+    def effective_sort(self) -> str:
+        """Without words there is no relevance: an empty ``q`` lists newest first."""
+        if self.sort == "relevance" and not self.q.strip():
+            return "date_desc"
+        return self.sort
 
     def fingerprint(self) -> str:
         """What a cursor is bound to: the question without its page."""

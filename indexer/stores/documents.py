@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from indexer.models import Legislativo, Sentencia, Sesion
-from indexer.stores.base import HIT_FIELDS
+from indexer.stores.base import FILTER_FIELDS, HIT_FIELDS
 
 AnyDocument = Sentencia | Sesion | Legislativo
 
@@ -48,6 +48,24 @@ def metadata_text(doc: AnyDocument, values: dict[str, Any] | None = None) -> str
     return "\n".join(parts)
 
 
+def filter_values(doc: AnyDocument) -> dict[str, list[str]]:
+    """The keyword values a document is filtered and faceted by: ``year`` is the year of
+    the act's date, and a document several sources published is found through each."""
+    values = doc.model_dump(mode="json")
+    out: dict[str, list[str]] = {}
+    for name in FILTER_FIELDS:
+        if name == "source_id":
+            found = list(dict.fromkeys([doc.source_id, *(s.source_id for s in doc.sources)]))
+        elif name == "year":
+            found = [str(doc.date.year)] if doc.date else []
+        else:
+            value = values.get(name)
+            found = [value] if isinstance(value, str) and value.strip() else []
+        if found:
+            out[name] = found
+    return out
+
+
 def hit_payload(doc: AnyDocument, values: dict[str, Any] | None = None) -> dict[str, Any]:
     """What a search hit carries for ``doc`` (the ``SearchHit`` fields but score/highlights)."""
     data = values if values is not None else doc.model_dump(mode="json")
@@ -62,12 +80,3 @@ def hit_payload(doc: AnyDocument, values: dict[str, Any] | None = None) -> dict[
         "jurisdiction": doc.jurisdiction,
         "fields": fields,
     }
-
-
-def filter_values(doc: AnyDocument, name: str) -> list[str]:
-    """The keyword values ``doc`` is filtered by on ``name``: a document several sources
-    published is found through each of them."""
-    if name == "source_id":
-        return list(dict.fromkeys([doc.source_id, *(s.source_id for s in doc.sources)]))
-    value = getattr(doc, name, None)
-    return [value] if isinstance(value, str) and value.strip() else []

@@ -23,10 +23,11 @@ from pathlib import Path
 
 import tantivy
 
-from indexer.analysis import FOLDED, STEMMED, fold_keyword, fold_tokens, stem_tokens
-from indexer.highlight import PassageFinder, mark, passage_finder, plan
+from indexer.analysis import FOLDED, STEMMED, fold_tokens, stem_tokens
+from indexer.highlight import PassageFinder, mark, passage_finder, plan, prefix_window
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term, parse_query
+from indexer.query.values import case_phrases, keyword_key, keyword_value
 from indexer.stores.base import (
     FILTER_FIELDS,
     WORD_FILTERS,
@@ -72,7 +73,7 @@ WRITER_HEAP, WRITER_THREADS = _writer_budget()
 
 
 # filter values repeat (courts, matters, institutions): fold each once
-_folded = functools.lru_cache(maxsize=8192)(fold_keyword)
+_keyword_key = functools.lru_cache(maxsize=8192)(keyword_key)
 
 
 def _key(name: str) -> str:
@@ -269,10 +270,10 @@ class TantivyStore:
         if doc.date is not None:
             day = indexable_day(doc.date)  # a date the index cannot hold must not keep it out
             entry.add_date("date", dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC))
-        for name in FILTER_FIELDS:
-            for value in filter_values(doc, name):
+        for name, found in filter_values(doc).items():
+            for value in found:
                 entry.add_text(name, value)
-                entry.add_text(_key(name), _folded(value))
+                entry.add_text(_key(name), _keyword_key(value))
         payload = hit_payload(doc, values)
         entry.add_bytes("payload", json.dumps(payload, ensure_ascii=False).encode())
         return entry
@@ -323,10 +324,11 @@ class TantivyStore:
         counted = self._counts(searcher, full, query)
         # the counts come from one aggregation pass (or the cache): the page itself is a
         # top-k collection that skips what cannot make it, not a count of every match
-        if query.sort == "relevance":
+        sort = query.effective_sort()
+        if sort == "relevance":
             result = searcher.search(full, limit=query.limit, offset=offset, count=counted is None)
         else:
-            order = tantivy.Order.Desc if query.sort == "date_desc" else tantivy.Order.Asc
+            order = tantivy.Order.Desc if sort == "date_desc" else tantivy.Order.Asc
             result = searcher.search(
                 full,
                 limit=query.limit,
@@ -344,7 +346,7 @@ class TantivyStore:
         for key, address in result.hits:
             stored = searcher.doc(address)
             hit = SearchHit(**json.loads(bytes(stored["payload"][0])))
-            if query.sort == "relevance":
+            if sort == "relevance":
                 hit.score = float(key)
             if snippets is not None:
                 hit.highlights = _highlights(snippets, stored.get_first("text") or "", finder)
@@ -431,6 +433,12 @@ def _highlights(generator: tantivy.SnippetGenerator, text: str, finder: PassageF
         if fragment:
             ranges = [(r.start, r.end) for r in snippet.highlighted()]
             return [mark(fragment, ranges, finder.match_plan)]
+    if finder.match_plan.prefixes:
+        # a prefix is no term the snippet generator knows: find the words ourselves
+        where = text[window[0] : window[1]] if window is not None else text
+        found = prefix_window(where, finder.match_plan, SNIPPET_CHARS)
+        if found:
+            return [mark(found, [], finder.match_plan)]
     start = " ".join(text[:SNIPPET_CHARS].split())
     return [html.escape(start)] if start else []
 
@@ -448,12 +456,14 @@ def _compile(schema: tantivy.Schema, node: Node) -> tantivy.Query | None:
     match node:
         case MatchAll():
             return tantivy.Query.all_query()
-        case Term(text) | Phrase(text):
+        case Term(text):
             return _words(schema, text, ("title", "meta", "text"))
+        case Phrase(text, slop):
+            return _words(schema, text, ("title", "meta", "text"), slop)
         case Prefix(text):
             return _prefix(schema, text)
-        case Field(name, value, _):
-            return _field(schema, name, value)
+        case Field(name, value, _, slop):
+            return _field(schema, name, value, slop)
         case Not(item):
             inner = _compile(schema, item)
             if inner is None:
@@ -485,7 +495,9 @@ def _compile(schema: tantivy.Schema, node: Node) -> tantivy.Query | None:
     raise TypeError(f"unknown query node {node!r}")
 
 
-def _words(schema: tantivy.Schema, text: str, fields: tuple[str, ...]) -> tantivy.Query | None:
+def _words(
+    schema: tantivy.Schema, text: str, fields: tuple[str, ...], slop: int = 0
+) -> tantivy.Query | None:
     tokens = stem_tokens(text)
     if not tokens:
         return None
@@ -494,7 +506,7 @@ def _words(schema: tantivy.Schema, text: str, fields: tuple[str, ...]) -> tantiv
         if len(tokens) == 1:
             query = tantivy.Query.term_query(schema, field, tokens[0])
         else:
-            query = tantivy.Query.phrase_query(schema, field, tokens)
+            query = tantivy.Query.phrase_query(schema, field, tokens, slop)
         if field == "title":
             query = tantivy.Query.boost_query(query, TITLE_BOOST)
         options.append((tantivy.Occur.Should, query))
@@ -514,9 +526,13 @@ def _prefix(schema: tantivy.Schema, text: str) -> tantivy.Query | None:
     return tantivy.Query.boolean_query(options)
 
 
-def _field(schema: tantivy.Schema, name: str, value: str) -> tantivy.Query | None:
+def _field(schema: tantivy.Schema, name: str, value: str, slop: int = 0) -> tantivy.Query | None:
+    """``name:value`` in a query, or one value of a filter (the same rule for both)."""
     if name in ("title", "text"):
-        return _words(schema, value, (name,))
+        return _words(schema, value, (name,), slop)
     if name in WORD_FILTERS:
-        return _words(schema, value, ("meta",))
-    return tantivy.Query.term_query(schema, _key(name), fold_keyword(value))
+        forms = [q for q in (_words(schema, f, ("meta",)) for f in case_phrases(value)) if q]
+        if len(forms) < 2:
+            return forms[0] if forms else None
+        return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in forms])
+    return tantivy.Query.term_query(schema, _key(name), keyword_value(name, value))

@@ -36,21 +36,23 @@ def corpus() -> list[Sentencia | Sesion | Legislativo]:
     docs: list[Sentencia | Sesion | Legislativo] = [
         sentencia(1, "Se condena al pago por daño moral causado a ****. La decisión es firme.",
                   "Juzgado Primero Civil de León", "civil", dt.date(2023, 3, 7)),
-        sentencia(2, "Pensión alimenticia de la actora; el interés superior de la niñez prevalece.",
-                  "Juzgado de Oralidad Familiar de Celaya", "familiar", dt.date(2023, 5, 2)),
+        sentencia(2, "Pensión alimenticia definitiva de la actora; el interés superior de la "
+                  "niñez prevalece.", "Juzgado de Oralidad Familiar de Celaya", "familiar",
+                  dt.date(2023, 5, 2), expediente="Toca Familiar 133/2021",
+                  ponente="Magistrada María Elena Ruiz"),
         sentencia(3, "Las sentencias penales se notificarán. Robo calificado, decisiones firmes.",
-                  "Sala Penal", "penal", dt.date(2024, 1, 15)),
+                  "Sala Penal", "penal", dt.date(2024, 1, 15), ponente="Magistrado José Pérez"),
         sentencia(4, "Prescripción positiva del inmueble; constitucionalidad del artículo 1135.",
                   "Juzgado Primero Civil de León", "civil", dt.date(2024, 6, 30),
                   expediente="Amparo en Revisión 1234/2023"),
         sentencia(5, "Texto con <script>alert('x')</script> incrustado y daño material.",
-                  "Sala Penal", "penal", dt.date(2024, 9, 9)),
+                  "Sala Penal", "penal", dt.date(2024, 9, 9), expediente="Expediente 881/2023"),
         Sesion(
             id="ses-001", title="Sesión ordinaria del 18 de febrero de 2025",
             date=dt.date(2025, 2, 18), institution=CONGRESO, jurisdiction="MX-GUA",
             source_id="congreso-gto", url="http://127.0.0.1/congreso/s1.html",
             text="Orden del día: lectura del acta; iniciativa en materia de agua potable.",
-            congress=CONGRESO, legislature="LXVI", session_type="ordinaria",
+            congress=CONGRESO, legislature="LXVI", session_type="ordinaria", chamber="Pleno",
         ),
         Sesion(
             id="ses-002", title="Sesión solemne del 1 de marzo de 2025",
@@ -74,6 +76,13 @@ def corpus() -> list[Sentencia | Sesion | Legislativo]:
             text="La comisión dictamina en sentido positivo la iniciativa de transparencia.",
             doc_type="dictamen", number="4/LXVI", legislature="LXVI",
             committee="Comisión de Gobernación",
+        ),
+        Legislativo(
+            id="leg-003", title="Proposición con punto de acuerdo sobre medicamentos",
+            date=dt.date(2025, 5, 20), institution="Cámara de Diputados", jurisdiction="MX",
+            source_id="diputados", url="http://127.0.0.1/diputados/p1.html",
+            text="Se exhorta a la Secretaría de Salud a garantizar el abasto de medicamentos.",
+            doc_type="punto_de_acuerdo", legislature="LXVI",
         ),
     ]  # fmt: skip
     return docs

@@ -205,3 +205,87 @@ def test_counts_follow_the_writes_and_the_pages_keep_them(store: Store) -> None:
     assert {f.value: f.count for f in again.facets["matter"]}["civil"] == matters["civil"] + 1
     page = store.search(SearchQuery(q="", limit=2, facets=["matter"], cursor=again.next_cursor))
     assert (page.total, page.facets) == (again.total, again.facets)
+
+
+def test_proximity_finds_words_a_few_positions_apart(store: Store) -> None:
+    assert ids(store, q='"pensión definitiva"') == set()
+    assert ids(store, q='"pensión definitiva"~1') == {"sen-002"}
+    assert ids(store, q='"pension definitivas"~5') == {"sen-002"}
+    assert ids(store, q='"pensión niñez"~9') == set()
+    assert ids(store, q='"pensión niñez"~10') == {"sen-002"}
+    # swapped words cost two positions, in both stores
+    assert ids(store, q='"alimenticia pensión"~1') == set()
+    assert ids(store, q='"alimenticia pensión"~2') == {"sen-002"}
+    assert ids(store, q='text:"pensión definitiva"~2 -robo') == {"sen-002"}
+
+
+def test_proximity_words_are_highlighted_each(store: Store) -> None:
+    hit = store.search(SearchQuery(q='"pensión definitiva"~2')).hits[0]
+    joined = " ".join(hit.highlights)
+    assert "<mark>Pensión</mark>" in joined and "<mark>definitiva</mark>" in joined
+
+
+def test_an_unknown_field_is_an_error_in_every_store(store: Store) -> None:
+    with pytest.raises(QuerySyntaxError) as caught:
+        store.search(SearchQuery(q="juez:Pérez"))
+    assert caught.value.field == "juez"
+
+
+def test_every_field_a_person_filters_on(store: Store) -> None:
+    assert ids(store, filters={"ponente": ["magistrada maría elena ruiz"]}) == {"sen-002"}
+    assert ids(store, q='ponente:"Magistrado Jose Perez"') == {"sen-003"}
+    assert ids(store, filters={"year": ["2023"]}) == {"sen-001", "sen-002"}
+    assert ids(store, q="año:2025 kind:sesion") == {"ses-001", "ses-002"}
+    assert ids(store, filters={"source_id": ["diputados"]}) == {"leg-003"}
+    assert ids(store, q="fuente:diputados") == {"leg-003"}
+    assert ids(store, filters={"chamber": ["pleno"]}) == {"ses-001"}
+    assert ids(store, filters={"congress": ["congreso del estado de guanajuato"]}) == {
+        "ses-001", "ses-002"
+    }  # fmt: skip
+
+
+def test_a_displayed_value_works_as_a_filter_value(store: Store) -> None:
+    for shown in ("punto de acuerdo", "Punto de Acuerdo", "punto_de_acuerdo"):
+        assert ids(store, filters={"doc_type": [shown]}) == {"leg-003"}, shown
+    assert ids(store, q='tipo_documento:"punto de acuerdo"') == {"leg-003"}
+    assert ids(store, filters={"kind": ["Sesión"]}) == {"ses-001", "ses-002"}
+    assert ids(store, filters={"kind": ["Documento legislativo"]}) == {
+        "leg-001", "leg-002", "leg-003"
+    }  # fmt: skip
+    assert ids(store, filters={"jurisdiction": ["Federación"]}) == {"leg-003"}
+    assert ids(store, q='entidad:"guanajuato" medalla') == {"ses-002"}
+
+
+def test_a_case_number_written_as_people_write_it(store: Store) -> None:
+    for form in ("Toca No. 133/2021", "toca penal 133/2021", "0133/2021", "TOCA 133/2021"):
+        assert ids(store, filters={"expediente": [form]}) == {"sen-002"}, form
+        assert ids(store, q=f'expediente:"{form}"') == {"sen-002"}, form
+    for form in ("Exp. 881/2023", "expediente 0881/2023", "881/2023"):
+        assert ids(store, filters={"expediente": [form]}) == {"sen-005"}, form
+    assert ids(store, filters={"expediente": ["Amparo Directo 133/2021"]}) == set()
+
+
+def test_year_ponente_and_source_are_facets(store: Store) -> None:
+    result = store.search(SearchQuery(facets=["year", "ponente", "source_id", "chamber"]))
+    years = {f.value: f.count for f in result.facets["year"]}
+    assert years == {"2023": 2, "2024": 3, "2025": 5}
+    ponentes = {f.value: f.count for f in result.facets["ponente"]}
+    assert ponentes == {"Magistrada María Elena Ruiz": 1, "Magistrado José Pérez": 1}
+    sources = {f.value: f.count for f in result.facets["source_id"]}
+    assert sources == {"tribunal-gto": 5, "congreso-gto": 4, "diputados": 1}
+    assert {f.value: f.count for f in result.facets["chamber"]} == {"Pleno": 1}
+
+
+def test_without_words_the_newest_come_first(store: Store) -> None:
+    hits = store.search(SearchQuery(limit=3)).hits
+    assert [h.id for h in hits] == ["leg-003", "leg-002", "ses-002"]
+    hits = store.search(SearchQuery(filters={"kind": ["sentencia"]}, limit=2)).hits
+    assert [h.id for h in hits] == ["sen-005", "sen-004"]
+
+
+def test_a_prefix_is_highlighted(store: Store) -> None:
+    hit = store.search(SearchQuery(q="constitu*")).hits[0]
+    assert "<mark>constitucionalidad</mark>" in " ".join(hit.highlights)
+    hit = store.search(SearchQuery(q="notific* firmes")).hits[0]
+    joined = " ".join(hit.highlights)
+    assert "<mark>notificarán</mark>" in joined and "<mark>firmes</mark>" in joined

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.query import And, Field, Not, Or, Phrase, Prefix, QuerySyntaxError, Term, parse_query
+from indexer.query import (
+    And,
+    Field,
+    Not,
+    Or,
+    Phrase,
+    Prefix,
+    QuerySyntaxError,
+    Term,
+    operator_suggestion,
+    parse_query,
+)
+from indexer.query.values import case_phrases, keyword_key, keyword_value
 
 
 def test_words_are_joined_by_and() -> None:
@@ -37,8 +49,18 @@ def test_prefix_and_fields() -> None:
     assert parse_query("titulo:agua") == Field("title", "agua")
 
 
-def test_unknown_field_is_plain_text() -> None:
-    assert parse_query("hora:10:30") == Term("hora:10:30")
+def test_an_unknown_field_is_refused_naming_it_and_the_valid_ones() -> None:
+    with pytest.raises(QuerySyntaxError) as caught:
+        parse_query("amparo juez:López")
+    assert caught.value.field == "juez"
+    assert caught.value.position == 7
+    assert "ponente" in caught.value.message and "court" in caught.value.message
+    assert "«juez» no existe" in caught.value.mensaje
+
+
+@pytest.mark.parametrize("text", ["10:30", "http://ejemplo.gob.mx", "Considerando:", "art.:5"])
+def test_a_colon_that_names_no_field_is_plain_text(text: str) -> None:
+    assert parse_query(text) == Term(text)
 
 
 @pytest.mark.parametrize(
@@ -86,3 +108,50 @@ def test_hostile_input_parses_or_raises_only_syntax_errors(hostile: str) -> None
         parse_query(hostile)
     except QuerySyntaxError as exc:
         assert exc.message
+
+
+def test_proximity_is_a_phrase_with_slop() -> None:
+    assert parse_query('"pensión definitiva"~5') == Phrase("pensión definitiva", 5)
+    assert parse_query('texto:"pensión definitiva"~3') == Field(
+        "text", "pensión definitiva", phrase=True, slop=3
+    )
+    # a ~ not right after a phrase is text, as before
+    assert parse_query("moral~") == Term("moral~")
+
+
+def test_proximity_has_a_bound() -> None:
+    with pytest.raises(QuerySyntaxError) as caught:
+        parse_query('"a b"~51')
+    assert "at most ~50" in caught.value.message and "como máximo" in caught.value.mensaje
+
+
+def test_spanish_field_names_mean_the_same_field() -> None:
+    assert parse_query("materia:penal") == Field("matter", "penal")
+    assert parse_query("año:2023") == Field("year", "2023")
+    assert parse_query("Camara:Senado") == Field("chamber", "Senado")
+    assert parse_query("fuente:scjn") == Field("source_id", "scjn")
+
+
+def test_lower_case_operators_get_the_operator_form_suggested() -> None:
+    assert operator_suggestion("amparo or revisión") == "amparo OR revisión"
+    assert operator_suggestion("not penal and civil") == "NOT penal AND civil"
+    assert operator_suggestion('"daño or moral" robo') is None
+    assert operator_suggestion("or") is None
+    assert operator_suggestion("amparo OR revisión") is None
+
+
+def test_a_case_number_is_read_as_the_stored_one_was() -> None:
+    assert case_phrases("Toca No. 133/2021") == ["Toca 133/2021"]
+    assert case_phrases("toca penal 133/2021") == ["Toca 133/2021"]
+    assert case_phrases("0133/2021") == ["133/2021"]
+    assert case_phrases("Exp. 881/2023") == ["881/2023"]
+    assert case_phrases("A.R. 1234/2023") == ["AR 1234/2023"]
+    assert case_phrases("sin número") == ["sin número"]
+
+
+def test_displayed_values_are_the_stored_keys() -> None:
+    assert keyword_value("doc_type", "Punto de Acuerdo") == keyword_key("punto_de_acuerdo")
+    assert keyword_value("kind", "Sesión") == "sesion"
+    assert keyword_value("kind", "Documento legislativo") == "legislativo"
+    assert keyword_value("jurisdiction", "Guanajuato") == keyword_key("MX-GUA")
+    assert keyword_value("jurisdiction", "mx-gua") == keyword_key("MX-GUA")

@@ -1,6 +1,7 @@
 """The query syntax tree as engine query DSL: the same tree the embedded store compiles.
 
-Only ``match_phrase``, ``term``, ``prefix`` and ``bool`` are produced; the user's text never
+Only ``match_phrase`` (with ``slop`` for ``"a b"~5``), ``term``, ``prefix`` and ``bool``
+are produced; the user's text never
 reaches ``query_string``. Words are analysed by the engine with the field's own analyser
 (the one it indexed with), so a query and the documents always agree inside the engine.
 Whether a leaf has any word at all is decided here with the shared Python analysis,
@@ -11,8 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from indexer.analysis import fold_keyword, fold_tokens, stem_tokens
+from indexer.analysis import fold_tokens, stem_tokens
 from indexer.query import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term
+from indexer.query.values import case_phrases, keyword_value
 from indexer.stores.base import WORD_FILTERS
 
 Clause = dict[str, Any]
@@ -34,19 +36,21 @@ def key_field(name: str) -> str:
 
 
 def keyword_term(name: str, value: str) -> Clause:
-    return {"term": {key_field(name): fold_keyword(value)}}
+    return {"term": {key_field(name): keyword_value(name, value)}}
 
 
 def _compile(node: Node) -> Clause | None:
     match node:
         case MatchAll():
             return MATCH_ALL
-        case Term(text) | Phrase(text):
+        case Term(text):
             return _words(text, WORD_FIELDS)
+        case Phrase(text, slop):
+            return _words(text, WORD_FIELDS, slop)
         case Prefix(text):
             return _prefix(text)
-        case Field(name, value, _):
-            return field_clause(name, value)
+        case Field(name, value, _, slop):
+            return field_clause(name, value, slop)
         case Not(item):
             inner = _compile(item)
             if inner is None:
@@ -84,22 +88,27 @@ def _and(items: tuple[Node, ...]) -> Clause | None:
     return {"bool": clause}
 
 
-def field_clause(name: str, value: str) -> Clause | None:
+def field_clause(name: str, value: str, slop: int = 0) -> Clause | None:
     """``name:value`` in a query, or one value of a filter (the same rule for both)."""
     if name in ("title", "text"):
-        return _words(value, (name,))
+        return _words(value, (name,), slop)
     if name in WORD_FILTERS:
-        return _words(value, ("meta",))
+        forms = [c for c in (_words(form, ("meta",)) for form in case_phrases(value)) if c]
+        if len(forms) < 2:
+            return forms[0] if forms else None
+        return {"bool": {"should": forms, "minimum_should_match": 1}}
     return keyword_term(name, value)
 
 
-def _words(text: str, fields: tuple[str, ...]) -> Clause | None:
+def _words(text: str, fields: tuple[str, ...], slop: int = 0) -> Clause | None:
     """A word or a phrase in any of ``fields`` (one word is a term, several a phrase)."""
     if not stem_tokens(text):
         return None
     options: list[Clause] = []
     for field in fields:
         spec: dict[str, Any] = {"query": text}
+        if slop:
+            spec["slop"] = slop
         if field == "title":
             spec["boost"] = TITLE_BOOST
         options.append({"match_phrase": {field: spec}})

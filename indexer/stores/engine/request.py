@@ -12,7 +12,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from indexer.highlight import MatchPlan
+from indexer.highlight import MatchPlan, plan
 from indexer.query import Node
 from indexer.stores.base import (
     FILTER_FIELDS,
@@ -76,10 +76,11 @@ def _filters(query: SearchQuery) -> list[dict[str, Any]]:
 
 
 def _sort(query: SearchQuery) -> list[dict[str, Any]]:
-    if query.sort == "relevance":
+    sort = query.effective_sort()
+    if sort == "relevance":
         first: dict[str, Any] = {"_score": {"order": "desc"}}
     else:
-        order = "desc" if query.sort == "date_desc" else "asc"
+        order = "desc" if sort == "date_desc" else "asc"
         first = {"date": {"order": order, "missing": "_last"}}
     return [first, {"id": {"order": "asc"}}]
 
@@ -102,6 +103,13 @@ def build(query: SearchQuery, tree: Node, after: list[SortValue] | None) -> dict
         }
     if query.highlight:
         body["highlight"] = highlights.request()
+        prefixes = plan(tree).prefixes
+        if prefixes:
+            # a prefix searches ``text.fold``; the highlighter reads ``text``: ask it there
+            extra = [{"prefix": {"text": {"value": p}}} for p in prefixes]
+            body["highlight"]["highlight_query"] = {
+                "bool": {"should": [body["query"]["bool"]["must"][0], *extra]}
+            }
     return body
 
 
@@ -110,7 +118,7 @@ def _hit(raw: dict[str, Any], query: SearchQuery, match_plan: MatchPlan) -> Sear
     if payload.get("date"):
         payload["date"] = dt.date.fromisoformat(payload["date"])
     hit = SearchHit(**payload)
-    if query.sort == "relevance" and raw.get("_score") is not None:
+    if query.effective_sort() == "relevance" and raw.get("_score") is not None:
         hit.score = float(raw["_score"])
     if query.highlight:
         hit.highlights = highlights.to_marks(raw.get("highlight", {}).get("text", []), match_plan)

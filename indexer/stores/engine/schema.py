@@ -27,6 +27,7 @@ def analysis() -> dict[str, Any]:
     return {
         "tokenizer": {"abierto_words": {"type": "pattern", "pattern": NOT_ALPHANUMERIC}},
         "char_filter": {
+            "abierto_underscore": {"type": "mapping", "mappings": ["_ => \\u0020"]},
             "abierto_trim": {"type": "pattern_replace", "pattern": r"^\s+|\s+$", "replacement": ""},
             "abierto_spaces": {"type": "pattern_replace", "pattern": r"\s+", "replacement": " "},
         },
@@ -47,11 +48,12 @@ def analysis() -> dict[str, Any]:
             },
             FOLDED: {"type": "custom", "tokenizer": "abierto_words", "filter": chain},
         },
-        # filters compare as config/analysis.fold_keyword does: case, accents, spacing
+        # filters compare as indexer/query/values.keyword_key does: case, accents,
+        # spacing, and ``_`` read as a space
         "normalizer": {
             KEY_NORMALIZER: {
                 "type": "custom",
-                "char_filter": ["abierto_trim", "abierto_spaces"],
+                "char_filter": ["abierto_underscore", "abierto_trim", "abierto_spaces"],
                 "filter": ["lowercase", "asciifolding"],
             }
         },

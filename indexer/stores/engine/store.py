@@ -20,7 +20,6 @@ from indexer.highlight import plan
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query import parse_query
 from indexer.stores.base import (
-    FILTER_FIELDS,
     SearchQuery,
     SearchResult,
     StoreUnavailable,
@@ -47,10 +46,8 @@ def to_source(doc: AnyDocument) -> dict[str, Any]:
         "date": values["date"],
         "payload": hit_payload(doc, values),
     }
-    for name in FILTER_FIELDS:
-        found = filter_values(doc, name)
-        if found:
-            source[name] = found[0] if len(found) == 1 else found
+    for name, found in filter_values(doc).items():
+        source[name] = found[0] if len(found) == 1 else found
     return source
 
 

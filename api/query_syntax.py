@@ -1,0 +1,126 @@
+"""The query language, documented for people (``GET /v1/search/syntax``), in Spanish.
+
+Every example here is run against a real library in the tests, so an operator that stops
+working, or one added without its line here, is noticed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from indexer.query import FILTER_PARAMS, QUERY_FIELDS
+from indexer.query.parser import MAX_CLAUSES, MAX_QUERY_CHARS, MAX_SLOP, MIN_PREFIX_CHARS
+
+OPERATORS: list[dict[str, str]] = [
+    {
+        "operador": "palabras",
+        "ejemplo": "daño moral",
+        "significado": "Documentos con todas las palabras, en cualquier orden. Acentos, "
+        "mayúsculas y plurales no importan: «sentencias» encuentra «sentencia».",
+    },
+    {
+        "operador": '"frase exacta"',
+        "ejemplo": '"pensión alimenticia"',
+        "significado": "Las palabras juntas y en ese orden.",
+    },
+    {
+        "operador": '"palabras cercanas"~N',
+        "ejemplo": '"pensión definitiva"~5',
+        "significado": f"Las palabras a lo más N posiciones una de otra (N hasta {MAX_SLOP}); "
+        "encuentra «pensión alimenticia definitiva».",
+    },
+    {
+        "operador": "OR",
+        "ejemplo": "amparo OR revisión",
+        "significado": "Cualquiera de las dos. En minúsculas, «or» es una palabra más.",
+    },
+    {
+        "operador": "AND",
+        "ejemplo": "robo AND calificado",
+        "significado": "Ambas (es lo que hacen dos palabras seguidas). «and» en minúsculas "
+        "es una palabra.",
+    },
+    {
+        "operador": "NOT o -palabra",
+        "ejemplo": "daño -material",
+        "significado": "Excluye los documentos con esa palabra. «not» en minúsculas es una "
+        "palabra.",
+    },
+    {
+        "operador": "( )",
+        "ejemplo": "(penal OR civil) -familiar",
+        "significado": "Agrupa operadores.",
+    },
+    {
+        "operador": "prefijo*",
+        "ejemplo": "constitu*",
+        "significado": f"Palabras que empiezan así (al menos {MIN_PREFIX_CHARS} letras): "
+        "constitución, constitucional…",
+    },
+    {
+        "operador": "campo:valor",
+        "ejemplo": 'materia:penal ponente:"María López"',
+        "significado": "El valor en ese campo. Los campos de texto (titulo, texto) buscan "
+        "palabras; los demás comparan el valor entero sin importar acentos ni mayúsculas.",
+    },
+    {
+        "operador": "expediente:número",
+        "ejemplo": 'expediente:"Toca No. 133/2021"',
+        "significado": "Un expediente escrito como sea: «toca penal 133/2021», «0133/2021», "
+        "«Exp. 881/2023», «A.R. 1234/2023» se leen como el expediente guardado.",
+    },
+]
+
+FIELDS: dict[str, str] = {
+    "title": "Título (palabras).",
+    "text": "Texto completo (palabras).",
+    "kind": "Tipo: sentencia, sesión, documento legislativo.",
+    "jurisdiction": "Entidad: MX-GUA o Guanajuato; MX es la Federación.",
+    "institution": "Institución que publica.",
+    "source_id": "Fuente (su identificador).",
+    "court": "Órgano que resolvió: Sala Penal.",
+    "matter": "Materia: penal, civil, familiar, amparo…",
+    "ponente": "Magistrada o magistrado ponente, como se publicó.",
+    "expediente": "Número de expediente, en cualquier forma escrita.",
+    "session_type": "Tipo de sesión: ordinaria, extraordinaria, solemne, comisión…",
+    "congress": "Congreso.",
+    "legislature": "Legislatura: LXVI.",
+    "chamber": "Cámara.",
+    "doc_type": "Tipo de documento legislativo: dictamen, punto de acuerdo…",
+    "year": "Año de la fecha del acto: 2023.",
+}
+
+
+def _names_of(field: str) -> list[str]:
+    return sorted(name for name, target in QUERY_FIELDS.items() if target == field)
+
+
+SYNTAX: dict[str, Any] = {
+    "descripcion": "Cómo escribir una búsqueda en q (GET /v1/search, /v1/search.atom, "
+    "la página /). Sin q se listan todos los documentos, los más recientes primero.",
+    "operadores": OPERATORS,
+    "campos": [
+        {
+            "campo": field,
+            "en_q": _names_of(field),
+            "filtro": next((p for p, f in FILTER_PARAMS.items() if f == field), None),
+            "descripcion": text,
+        }
+        for field, text in FIELDS.items()
+    ],
+    "filtros": {
+        "uso": "Cada filtro es un parámetro (?matter=penal&year=2023), repetible: los valores "
+        "de un filtro se unen con OR, los filtros distintos con AND. El valor que muestra "
+        "una faceta sirve como filtro («punto de acuerdo», «Sesión», «Guanajuato»).",
+        "fechas": "date_from y date_to (AAAA-MM-DD), inclusivas.",
+        "orden": "sort=relevance (con q), date_desc (sin q), date_asc.",
+    },
+    "errores": "Un campo, filtro o faceta que no existe es un error 422 que lo nombra y "
+    "lista los válidos; cada error trae «mensaje» en español. Si la búsqueda no encuentra "
+    "nada y lleva or/and/not en minúsculas, la respuesta sugiere la forma con operadores.",
+    "limites": {
+        "caracteres": MAX_QUERY_CHARS,
+        "palabras": MAX_CLAUSES,
+        "proximidad_maxima": MAX_SLOP,
+    },
+}

@@ -1,0 +1,148 @@
+"""``GET /v1/search.atom``: every search is an Atom feed of its newest matching documents.
+
+The same parameters as ``/v1/search`` (the same checks and 422s), newest act first unless
+``sort`` says otherwise. A feed reader polls it; ``ETag`` and ``Last-Modified`` let it ask
+"anything new?" and get a 304 without a body when nothing changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+from email.utils import format_datetime, parsedate_to_datetime
+from typing import Annotated
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, Depends, Request, Response
+
+from api.atom import Entry, Feed, Link, document_urn, feed_urn, render
+from api.deps import LibraryDep, run_search
+from api.routers.documents import preview
+from api.routers.pages import KIND_LABELS, value_label
+from api.schemas import ValidationErrorResponse
+from api.search_params import search_query
+from indexer.models import Legislativo, Sentencia, Sesion
+from indexer.stores import SearchHit, SearchQuery
+
+router = APIRouter(prefix="/v1", tags=["search"])
+
+ATOM_TYPE = "application/atom+xml"
+SUMMARY_CHARS = 300
+AnyDocument = Sentencia | Sesion | Legislativo
+
+
+@router.get(
+    "/search.atom",
+    response_class=Response,
+    responses={
+        200: {"content": {ATOM_TYPE: {}}, "description": "An Atom 1.0 feed"},
+        304: {"description": "Not modified since the ETag / date the client has"},
+        422: {"model": ValidationErrorResponse, "description": "Malformed parameter"},
+    },
+    summary="A search as an Atom feed: its newest matching documents",
+)
+def search_feed(
+    request: Request,
+    library: LibraryDep,
+    query: Annotated[SearchQuery, Depends(search_query)],
+) -> Response:
+    """Entries: stable ``urn:uuid`` ids, ``updated`` when the document last changed, the
+    highlighted snippet as an HTML summary, links to the document page (``alternate``),
+    the archived original (``enclosure``) and the page at its source (``via``)."""
+    if "sort" not in request.query_params:
+        query = query.model_copy(update={"sort": "date_desc"})
+    result = run_search(library, query.model_copy(update={"facets": []}))
+    docs = library.db.get_documents([hit.id for hit in result.hits])
+    base = str(request.base_url).rstrip("/")
+    entries = [_entry(hit, docs.get(hit.id), base) for hit in result.hits]
+    params = [(k, v) for k, v in request.query_params.multi_items() if k != "cursor"]
+    canonical = urlencode(sorted(params))
+    feed = Feed(
+        id=feed_urn(canonical),
+        title=f"Estado Abierto: {query.q.strip() or 'documentos nuevos'}",
+        subtitle=f"{result.total} documentos coinciden con esta búsqueda; los más recientes.",
+        links=[
+            Link(f"{base}/v1/search.atom?{urlencode(params)}", "self", ATOM_TYPE),
+            Link(f"{base}/?{urlencode(params)}", "alternate", "text/html"),
+        ],
+        entries=entries,
+    )
+    body = render(feed)
+    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    headers = {
+        "ETag": etag,
+        "Last-Modified": format_datetime(feed.updated.astimezone(dt.UTC), usegmt=True),
+        "Cache-Control": "public, max-age=60",
+        "Vary": "Accept-Encoding",
+    }
+    if _not_modified(request, etag, feed.updated):
+        return Response(status_code=304, headers=headers)
+    return Response(body, media_type=f"{ATOM_TYPE}; charset=utf-8", headers=headers)
+
+
+def _not_modified(request: Request, etag: str, updated: dt.datetime) -> bool:
+    """RFC 9110 §13.2.2: If-None-Match decides when present; else If-Modified-Since."""
+    if_none_match = request.headers.get("if-none-match")
+    if if_none_match is not None:
+        tags = {t.strip().removeprefix("W/") for t in if_none_match.split(",")}
+        return "*" in tags or etag in tags
+    since = request.headers.get("if-modified-since")
+    if since is None:
+        return False
+    try:
+        moment = parsedate_to_datetime(since)
+    except (TypeError, ValueError, IndexError):
+        return False
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return updated.replace(microsecond=0) <= moment
+
+
+def _updated(hit: SearchHit, doc: AnyDocument | None) -> dt.datetime:
+    moment = (doc.updated_at or doc.fetched_at) if doc is not None else None
+    if moment is None:
+        day = hit.date or dt.date(1970, 1, 1)
+        moment = dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def _entry(hit: SearchHit, doc: AnyDocument | None, base: str) -> Entry:
+    doc_path = quote(hit.id, safe="")
+    links = [Link(f"{base}/documentos/{doc_path}", "alternate", "text/html")]
+    if doc is not None:
+        for n, ref in enumerate(doc.files):
+            links.append(
+                Link(
+                    f"{base}/v1/documents/{doc_path}/file?n={n}",
+                    "enclosure",
+                    ref.content_type or "application/octet-stream",
+                    "Archivo original",
+                    ref.size or None,
+                )
+            )
+    links.append(Link(hit.url, "via", None, "Publicación en la fuente"))
+    summary = " … ".join(hit.highlights)
+    if not summary:
+        summary = _escaped(preview(doc.text, SUMMARY_CHARS) if doc is not None else "")
+    when = f"{hit.date.isoformat()} · " if hit.date else ""
+    summary = f"<p>{_escaped(when + KIND_LABELS.get(hit.kind, hit.kind))}</p><p>{summary}</p>"
+    categories = [(hit.kind, KIND_LABELS.get(hit.kind, hit.kind))]
+    for name in ("matter", "doc_type", "session_type"):
+        value = hit.fields.get(name)
+        if isinstance(value, str) and value:
+            categories.append((value, value_label(name, value)))
+    return Entry(
+        id=document_urn(hit.id),
+        title=hit.title,
+        updated=_updated(hit, doc),
+        summary_html=summary,
+        author=hit.institution,
+        links=links,
+        published=doc.fetched_at if doc is not None else None,
+        categories=categories,
+    )
+
+
+def _escaped(text: str) -> str:
+    return html.escape(text)

@@ -1,0 +1,142 @@
+"""The search parameters, read once for every answer of a search (JSON and Atom): the
+same names, the same checks, the same 422s.
+
+A parameter the API does not know (``?year=`` before it existed, ``?juez=``) is refused
+with the list of the valid ones: silently ignoring it would answer another question.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from fastapi import Query, Request
+
+from api.deps import build_filters, check_dates, invalid, parse_facets
+from indexer.models import KINDS
+from indexer.query import FILTER_PARAMS
+from indexer.query.values import keyword_value
+from indexer.stores import SearchQuery
+
+Many = Annotated[list[str] | None, Query()]
+Sort = Literal["relevance", "date_desc", "date_asc"]
+PAGING_PARAMS = ("q", "sort", "limit", "cursor", "facets", "date_from", "date_to")
+Q_HELP = (
+    'Words (accents and plurals do not matter), "exact phrases", "words near"~5, '
+    'AND / OR / NOT, -word, prefix*, field:value (matter:penal, ponente:"María López", '
+    'expediente:"Toca 133/2021"). Empty: every document, newest first. '
+    "See GET /v1/search/syntax."
+)
+_YEAR = re.compile(r"\d{4}")
+
+
+def valid_params() -> list[str]:
+    return [*PAGING_PARAMS, *FILTER_PARAMS]
+
+
+def check_known(request: Request, extra: tuple[str, ...] = ()) -> None:
+    """422 for a query parameter this search does not understand."""
+    known = {*valid_params(), *extra}
+    for name in request.query_params:
+        if name not in known:
+            choices = ", ".join([*valid_params(), *extra])
+            raise invalid(
+                name[:50],
+                f"unknown parameter {name[:50]!r}; valid parameters: {choices}",
+                "unknown_parameter",
+                mensaje=f"el parámetro «{name[:50]}» no existe; parámetros válidos: {choices}",
+            )
+
+
+def _check_values(filters: dict[str, list[str]]) -> None:
+    for value in filters.get("year", []):
+        if not _YEAR.fullmatch(value.strip()):
+            raise invalid(
+                "year",
+                f"year must be a year of four digits, like 2023, not {value[:20]!r}",
+                "year",
+                mensaje=f"el año debe tener cuatro cifras, como 2023, no «{value[:20]}»",
+            )
+    for value in filters.get("kind", []):
+        if keyword_value("kind", value) not in KINDS:
+            raise invalid(
+                "kind",
+                f"unknown kind {value[:40]!r}; choose from: {', '.join(KINDS)}",
+                "kind",
+                mensaje=f"no hay documentos de tipo «{value[:40]}»; elija entre: "
+                "sentencia, sesión, documento legislativo",
+            )
+
+
+def search_query(
+    request: Request,
+    q: Annotated[str, Query(description=Q_HELP)] = "",
+    kind: Annotated[
+        list[str] | None,
+        Query(description="sentencia, sesion, legislativo (or as pages show them: Sesión)"),
+    ] = None,
+    jurisdiction: Annotated[
+        list[str] | None, Query(description="ISO 3166-2:MX (MX-GUA) or the name (Guanajuato)")
+    ] = None,
+    institution: Many = None,
+    court: Many = None,
+    matter: Many = None,
+    ponente: Many = None,
+    expediente: Annotated[
+        list[str] | None,
+        Query(description='Case number in any written form: "Toca No. 133/2021", "0133/2021"'),
+    ] = None,
+    session_type: Many = None,
+    congress: Many = None,
+    legislature: Many = None,
+    chamber: Many = None,
+    doc_type: Annotated[
+        list[str] | None, Query(description="punto_de_acuerdo or as displayed: punto de acuerdo")
+    ] = None,
+    year: Annotated[list[str] | None, Query(description="Year of the act's date: 2023")] = None,
+    source: Many = None,
+    date_from: Annotated[dt.date | None, Query(description="YYYY-MM-DD, inclusive")] = None,
+    date_to: Annotated[dt.date | None, Query(description="YYYY-MM-DD, inclusive")] = None,
+    sort: Annotated[
+        Sort | None, Query(description="Default: relevance, or date_desc when q is empty")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
+    facets: Annotated[
+        list[str] | None,
+        Query(description="Fields to count (comma list or repeated); default a standard set; none"),
+    ] = None,
+) -> SearchQuery:
+    """Each filter may be repeated (values of one filter are ORed; filters are ANDed)."""
+    check_known(request)
+    check_dates(date_from, date_to)
+    filters = build_filters(
+        {
+            "kind": kind,
+            "jurisdiction": jurisdiction,
+            "institution": institution,
+            "court": court,
+            "matter": matter,
+            "ponente": ponente,
+            "expediente": expediente,
+            "session_type": session_type,
+            "congress": congress,
+            "legislature": legislature,
+            "chamber": chamber,
+            "doc_type": doc_type,
+            "year": year,
+            "source": source,
+        }
+    )
+    _check_values(filters)
+    return SearchQuery(
+        q=q,
+        filters=filters,
+        date_from=date_from,
+        date_to=date_to,
+        sort=sort or ("relevance" if q.strip() else "date_desc"),
+        limit=limit,
+        cursor=cursor or None,
+        facets=parse_facets(facets),
+    )

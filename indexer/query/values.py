@@ -1,0 +1,57 @@
+"""A value as a person writes it → what the stores compare, shared by both compilers
+and by the indexing side, so that a query and a stored value meet in one form.
+
+- keywords compare folded (case, accents, spacing), with ``_`` read as a space: the
+  facet ``punto_de_acuerdo`` is displayed and typed as "punto de acuerdo";
+- a kind or an entity may be named as the pages show it ("Sesión", "Guanajuato");
+- a case number is read by the reader that read the stored one, so "Toca No. 133/2021",
+  "toca penal 133/2021" and "0133/2021" all name the stored ``Toca 133/2021``.
+"""
+
+from __future__ import annotations
+
+from config.jurisdictions import JURISDICTIONS
+from indexer.analysis import fold_keyword
+from indexer.expedientes import parse_expediente
+
+KIND_NAMES = {
+    "sentencia": "sentencia",
+    "sentencias": "sentencia",
+    "sesion": "sesion",
+    "sesiones": "sesion",
+    "legislativo": "legislativo",
+    "documento legislativo": "legislativo",
+    "documentos legislativos": "legislativo",
+}
+
+
+def keyword_key(value: str) -> str:
+    """The form a keyword is indexed and filtered by."""
+    return fold_keyword(value.replace("_", " "))
+
+
+_ENTITIES = {keyword_key(name): code for code, name in JURISDICTIONS.items()}
+
+
+def keyword_value(field: str, value: str) -> str:
+    """The indexed key a filter value on ``field`` must equal."""
+    key = keyword_key(value)
+    if field == "kind":
+        return KIND_NAMES.get(key, key)
+    if field == "jurisdiction":
+        return keyword_key(_ENTITIES.get(key, value))
+    return key
+
+
+def case_phrases(value: str) -> list[str]:
+    """The forms to look for among a document's case-number forms: the canonical form
+    when a type is written (``Toca 133/2021``), the number alone when not (``133/2021``);
+    the value as typed when no number can be read from it."""
+    cases = parse_expediente(value)
+    if not cases:
+        return [value]
+    phrases = [
+        case.canonical if case.type_code not in (None, "EXP") or case.electoral else case.digits
+        for case in cases
+    ]
+    return list(dict.fromkeys(phrases))
