@@ -5,16 +5,15 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse
+from fastapi.middleware.gzip import GZipMiddleware
 
 from api import __version__
 from api.ratelimit import TokenBuckets, WriteLimiter
 from api.routers import documents, health, pages, search, sessions, sources
 from config.settings import Settings, get_settings
 from indexer.library import Library
-from indexer.stores.base import StoreUnavailable
 
 DESCRIPTION = """
 **Estado Abierto** — buscador de sentencias judiciales, sesiones de los congresos (con sus
@@ -45,7 +44,7 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
         title="Estado Abierto",
         description=DESCRIPTION,
         version=__version__,
-        docs_url="/docs",
+        docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
     )
@@ -54,16 +53,8 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     app.state.write_limiter = WriteLimiter(settings.write_rate_per_minute)
     app.state.refusal_notes = TokenBuckets(settings.write_rate_per_minute)
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"])
-    app.add_exception_handler(StoreUnavailable, _store_unavailable)
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    pages.install_errors(app)
     for module in (search, documents, sessions, sources, health, pages):
         app.include_router(module.router)
     return app
-
-
-async def _store_unavailable(_request: Request, _exc: Exception) -> JSONResponse:
-    """The search engine is down or overloaded: a 503 the client may retry, not a 500."""
-    return JSONResponse(
-        {"detail": "the search index does not answer; try again shortly"},
-        status_code=503,
-        headers={"Retry-After": "30"},
-    )
