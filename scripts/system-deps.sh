@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The servers the test suite starts for itself, from Debian's packages: a PostgreSQL
-# server, and a JDK with Maven for the OpenSearch node built from Maven Central jars.
+# server, a JDK with Maven for the OpenSearch node built from Maven Central jars, and
+# Chromium with npm for the browser tests.
 # Installs only what is missing; needs root (or sudo) only when something is.
 set -euo pipefail
 
@@ -11,6 +12,10 @@ fi
 command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || missing+=(maven)
 command -v runuser >/dev/null || missing+=(util-linux)
+# The browser tests drive Debian's Chromium (never a downloaded browser); npm brings axe-core.
+command -v chromium >/dev/null || missing+=(chromium)
+command -v chromedriver >/dev/null || missing+=(chromium-driver)
+command -v npm >/dev/null || missing+=(npm)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
