@@ -18,8 +18,9 @@ def year_bars(counts: list[tuple[int, int]], title: str) -> Markup:
     """Vertical bars, one per year (results per year beside the year facet)."""
     if not counts:
         return Markup("")
-    width, height, top, bottom = 260, 120, 14, 20
-    slot = width / len(counts)
+    height, top, bottom = 120, 14, 20
+    slot = min(40.0, 260 / len(counts))
+    width = max(120, int(slot * len(counts)))
     peak = max(count for _, count in counts) or 1
     parts = []
     for i, (year, count) in enumerate(counts):
@@ -53,8 +54,8 @@ def monthly_rows(
     grey tick, so a series that stopped shows a visible gap."""
     if not rows or not months:
         return Markup("")
-    label_w, row_h, axis_h = 190, 34, 18
-    slot = max(6.0, min(22.0, 480 / len(months)))
+    label_w, row_h, axis_h = 200, 40, 18
+    slot = max(8.0, min(36.0, 520 / len(months)))
     width = int(label_w + slot * len(months) + 10)
     height = row_h * len(rows) + axis_h
     peak = max((max(series.values(), default=0) for _, series in rows), default=0) or 1

@@ -57,6 +57,13 @@ VALUE_LABELS = {
     "diputados": "Cámara de Diputados",
     "senado": "Senado",
 }
+SESSION_KINDS = {
+    "ordinaria": "Sesión ordinaria",
+    "extraordinaria": "Sesión extraordinaria",
+    "solemne": "Sesión solemne",
+    "comision": "Reunión de comisión",
+    "permanente": "Sesión de la Diputación Permanente",
+}
 WEEKDAYS = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
 MONTHS = (
     "enero",
@@ -188,6 +195,7 @@ _env.globals.update(
     value_label=value_label,
     kind_labels=KIND_LABELS,
     asset=asset_url,
+    session_kind=lambda value: SESSION_KINDS.get(value or "", "Sesión"),
 )
 templates = Jinja2Templates(env=_env)
 
