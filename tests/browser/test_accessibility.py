@@ -5,6 +5,7 @@ comes first and the first result is a few Tab presses away. Screenshots of each 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any
 from urllib.parse import quote
 
@@ -62,7 +63,7 @@ def test_every_page_is_accessible(site: Site, open_page: Any, viewport: dict[str
             page.wait_for_url(re.compile(r"/d/"))
         screenshot(page, name, full_page=name != "documento")
         levels = page.evaluate(HEADINGS)
-        if not levels or levels[0] != 1 or any(b > a + 1 for a, b in zip(levels, levels[1:])):
+        if not levels or levels[0] != 1 or any(b > a + 1 for a, b in pairwise(levels)):
             problems[f"{name}: headings"] = levels
         if viewport == PHONE:
             small = page.evaluate(SMALL_TARGETS)
