@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import String, cast, func, select
 
 from config.settings import Settings
-from config.specs import load_specs
+from config.specs import SourceSpec, bundled_sources_dir, load_specs
 from indexer.db.registry import STALE_FACTOR, Registry, as_utc
 from indexer.db.tables import CrawlRunRow, DocumentRow
 from indexer.library import Library
@@ -34,6 +35,21 @@ class SourceHealth:
     stale: bool = False
     paused: bool = False
     runs: list[CrawlRunRow] = field(default_factory=list)
+
+
+_SPECS: dict[Path, tuple[tuple[tuple[str, int], ...], list[SourceSpec]]] = {}
+
+
+def configured_specs(folder: Path | None) -> list[SourceSpec]:
+    """The configured specs, read again only when a file in their folder changed (parsing
+    and checking them costs far more than the page)."""
+    folder = folder or bundled_sources_dir()
+    stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.yaml")))
+    cached = _SPECS.get(folder)
+    if cached is None or cached[0] != stamp:
+        cached = (stamp, load_specs(folder))
+        _SPECS[folder] = cached
+    return cached[1]
 
 
 def document_counts(library: Library) -> dict[str, int]:
@@ -100,7 +116,7 @@ def all_sources(library: Library, settings: Settings, owner: str | None = None) 
     counts = document_counts(library)
     found: list[SourceHealth] = []
     if owner is None:
-        for spec in load_specs(settings.sources_dir):
+        for spec in configured_specs(settings.sources_dir):
             found.append(
                 SourceHealth(
                     spec.id,

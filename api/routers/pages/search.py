@@ -17,6 +17,7 @@ from markupsafe import Markup
 from api.deps import BadSearch, LibraryDep, build_filters, search_library
 from api.routers.pages.charts import year_bars
 from api.routers.pages.common import parser_message, render
+from api.routers.pages.summaries import without_text
 from indexer.library import Library
 from indexer.models import Sesion
 from indexer.stores import FACET_FIELDS, SearchQuery, SearchResult
@@ -208,5 +209,5 @@ def _with_video(library: Library, result: SearchResult) -> set[str]:
     ids = [hit.id for hit in result.hits if hit.kind == "sesion"]
     if not ids:
         return set()
-    docs = library.db.get_documents(ids)
+    docs = without_text(library, ids)
     return {i for i, doc in docs.items() if isinstance(doc, Sesion) and doc.video_urls}

@@ -23,6 +23,7 @@ from api.routers.pages.common import (
     render,
 )
 from api.routers.pages.search import parse_date
+from api.routers.pages.summaries import without_text
 from api.routers.pages.videos import embed_url
 from indexer.library import Library
 from indexer.models import SESSION_TYPES, Sesion
@@ -114,7 +115,7 @@ def chart(hits: list[SearchHit], year: int) -> Any:
 
 def session_docs(library: Library, hits: list[SearchHit]) -> list[Sesion]:
     """The sessions in order, live ones first, then announced ones, then the rest."""
-    docs = library.db.get_documents([hit.id for hit in hits])
+    docs = without_text(library, [hit.id for hit in hits])
     found = [d for hit in hits if isinstance(d := docs.get(hit.id), Sesion)]
 
     def rank(doc: Sesion) -> int:
@@ -248,7 +249,7 @@ def congress_page(request: Request, congress_slug: str, library: LibraryDep) -> 
     year = int(text_year) if text_year.isdigit() and 1800 < int(text_year) < 2200 else None
     year = year or newest_year(library, congress)
     hits = list(reversed(year_hits(library, congress, year)))
-    docs = library.db.get_documents([hit.id for hit in hits])
+    docs = without_text(library, [hit.id for hit in hits])
     by_month: dict[int, list[Sesion]] = {}
     for hit in hits:
         doc = docs.get(hit.id)

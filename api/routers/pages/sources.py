@@ -45,7 +45,7 @@ def _page(request: Request, library: Any, status: int = 200, message: str = "") 
     sources = all_sources(library, settings)
     series = monthly_documents(library)
     months = chart_months(series, dt.date.today())
-    rows = [(f"{h.institution} ({h.id})", series.get(h.id, {})) for h in sources if h.documents]
+    rows = [(h.id, series.get(h.id, {})) for h in sources if h.documents]
     own = []
     institution_name = None
     if caller is not None:
