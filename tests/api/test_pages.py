@@ -9,8 +9,12 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
+from api.app import create_app
 from api.routers.pages.common import date_words, file_size, thousands
 from api.routers.pages.search import whole_words
+from config.settings import Settings
+from indexer.library import Library
+from indexer.stores.base import StoreUnavailable
 from tests.api.conftest import VIDEO_GTO
 from tests.api.test_sources import make_service, spec
 
@@ -212,3 +216,24 @@ def test_sources_are_public_and_an_institution_sees_its_own_after_signing_in(
         assert "Sesión iniciada" not in client.get("/fuentes").text
     finally:
         service.library.close()
+
+
+class DeadEngine:
+    """A search engine that does not answer (as a stopped OpenSearch node does)."""
+
+    def search(self, _query: object) -> None:
+        raise StoreUnavailable("connection refused")
+
+
+def test_a_search_engine_that_does_not_answer_is_a_503_page_in_spanish(tmp_path: Path) -> None:
+    library = Library.open(Settings(data_dir=tmp_path))
+    library.store = DeadEngine()  # type: ignore[assignment]
+    try:
+        with TestClient(create_app(library)) as client:
+            page = client.get("/buscar", params={"q": "amparo"}, headers=HTML)
+            assert page.status_code == 503 and "El buscador no responde" in page.text
+            assert page.headers["retry-after"] == "30"
+            api = client.get("/v1/search", params={"q": "amparo"}, headers=HTML)
+            assert api.status_code == 503 and "detail" in api.json()
+    finally:
+        library.close()
