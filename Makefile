@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install system-deps node-deps run test lint format fixtures bench bench-extract bench-search bench-metadata bench-words clean
+.PHONY: install system-deps node-deps run test lint format fixtures bench bench-extract bench-search bench-metadata bench-words bench-pages clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,7 +49,11 @@ fixtures: install
 	$(BIN)/python -m tests.shapes.regenerate
 
 ## Benchmarks print numbers and write JSON under bench/results/.
-bench: bench-extract bench-search bench-metadata bench-words
+bench: bench-extract bench-search bench-metadata bench-words bench-pages
+
+## Weight and server time of every HTML page on the sample corpus (goals: 50 KB, 50 ms).
+bench-pages: install
+	$(BIN)/python bench/pages.py
 
 ## The sentence reader against what each document says (bench/metadata_expected.json).
 bench-metadata: install

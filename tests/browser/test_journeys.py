@@ -17,17 +17,19 @@ MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agost
 
 
 def test_a_citizen_reaches_a_sessions_video_in_three_actions(site: Site, open_page: Any) -> None:
-    sesion = next(s for s in site.manifest.sesiones if s.videos and s.date.year > 2000)
+    with_video = [s for s in site.manifest.sesiones if s.videos]
+    newest = max(s.date.year for s in site.manifest.sesiones)
+    sesion = next(s for s in with_video if s.date.year == newest)
     page = open_page()
     page.goto(f"{site.url}/sesiones")
     screenshot(page, "sesiones")
-    page.get_by_role("link", name=re.compile(re.escape(sesion.congress))).first.click()  # 1
+    actions = 0
+    page.get_by_role("link", name=re.compile(re.escape(sesion.congress))).first.click()
+    actions += 1
     month = MONTHS[sesion.date.month - 1]
-    calendar = page.get_by_role("list", name=re.compile(f"Meses de {sesion.date.year}"))
-    if not calendar.count():
-        page.get_by_role("link", name=str(sesion.date.year)).first.click()
-    calendar = page.get_by_role("list", name=re.compile(f"Meses de {sesion.date.year}"))
-    calendar.get_by_role("link", name=re.compile(month, re.I)).click()  # 2
+    calendar = page.get_by_role("list", name=f"Meses de {sesion.date.year}")
+    calendar.get_by_role("link", name=re.compile(month, re.I)).click()
+    actions += 1
     card = page.locator("article.sesion", has_text=sesion.title)
     assert card.count() == 1
     weekday = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
@@ -37,9 +39,10 @@ def test_a_citizen_reaches_a_sessions_video_in_three_actions(site: Site, open_pa
     expected = {site.sites.url_for(v.path) for v in sesion.videos}
     assert button.get_attribute("href") in expected
     screenshot(page, "sesiones-mes")
-    button.click()  # 3
+    button.click()
+    actions += 1
     page.wait_for_load_state()
-    assert page.url in expected
+    assert page.url in expected and actions <= 3
 
 
 def test_a_journalist_finds_a_sentence_by_phrase_reads_it_and_downloads_the_pdf(
