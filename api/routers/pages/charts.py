@@ -54,23 +54,23 @@ def monthly_rows(
     grey tick, so a series that stopped shows a visible gap."""
     if not rows or not months:
         return Markup("")
-    label_w, row_h, axis_h = 200, 40, 18
-    slot = max(8.0, min(36.0, 520 / len(months)))
-    width = int(label_w + slot * len(months) + 10)
+    row_h, axis_h, bar_room = 54, 18, 30
+    slot = max(8.0, min(36.0, 560 / len(months)))
+    width = max(240, int(slot * len(months)))
     height = row_h * len(rows) + axis_h
     peak = max((max(series.values(), default=0) for _, series in rows), default=0) or 1
     parts = []
     for r, (name, series) in enumerate(rows):
-        base = r * row_h + row_h - 6
-        short = name if len(name) <= 28 else name[:27] + "…"
+        top = r * row_h
+        base = top + row_h - 4
         parts.append(
-            f'<text x="0" y="{base - 8}" font-size="11" fill="#1b1b1f">{escape(short)}</text>'
+            f'<text x="0" y="{top + 13}" font-size="12" fill="#1b1b1f">{escape(name[:60])}</text>'
         )
         for i, month in enumerate(months):
             count = series.get(month, 0)
-            x = label_w + i * slot
+            x = i * slot
             if count:
-                bar = max(2.0, (row_h - 10) * count / peak)
+                bar = max(2.0, bar_room * count / peak)
                 parts.append(
                     f'<rect x="{x:.1f}" y="{base - bar:.1f}" width="{slot * 0.75:.1f}" '
                     f'height="{bar:.1f}" fill="{BAR}"/>'
@@ -82,9 +82,8 @@ def monthly_rows(
                 )
     for i, (year, month) in enumerate(months):
         if month == 1 or i == 0:
-            x = label_w + i * slot
             parts.append(
-                f'<text x="{x:.1f}" y="{height - 4}" font-size="10" fill="{TEXT}">'
+                f'<text x="{i * slot:.1f}" y="{height - 4}" font-size="11" fill="{TEXT}">'
                 f"{MONTHS[month - 1][:3]} {year}</text>"
             )
     first, last = months[0], months[-1]
