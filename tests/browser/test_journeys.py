@@ -63,6 +63,7 @@ def test_a_journalist_finds_a_sentence_by_phrase_reads_it_and_downloads_the_pdf(
     marks = page.locator(".texto mark").all_inner_texts()
     assert any(phrase.lower() in m.lower() for m in marks), (phrase, marks[:5])
     screenshot(page, "documento")
+    assert page.get_by_role("button", name="Copiar cita").is_visible()  # JavaScript improves it
     with page.expect_download() as info:
         page.get_by_role("link", name=re.compile(r"Descargar PDF \(\d+ KB")).click()
     saved = tmp_path / "sentencia.pdf"
@@ -115,6 +116,10 @@ def test_pages_work_without_javascript(site: Site, open_page: Any) -> None:
     page.get_by_role("button", name="Buscar sesiones").click()
     assert page.locator("article.sesion", has_text=sesion.title).count() == 1
     assert page.get_by_role("link", name=re.compile("Ver (transmisión|en vivo)")).count() >= 1
+    page.locator("article.sesion", has_text=sesion.title).get_by_role("link").first.click()
+    page.wait_for_url(re.compile(r"/d/"))
+    assert "Estado Abierto, http://127.0.0.1" in page.locator(".cita p").inner_text()
+    assert page.get_by_role("button", name="Copiar cita").count() == 0  # plain selectable text
 
 
 def test_on_a_phone_results_come_before_filters_and_nothing_scrolls_sideways(

@@ -38,6 +38,8 @@ PAGE_FILTERS = (
     "doc_type",
     "source",
 )
+# A facet the store names differently from the page's parameter.
+FACET_PARAMS = {"source_id": "source"}
 SORTS = {"relevance": "Relevancia", "date_desc": "Más recientes", "date_asc": "Más antiguos"}
 PAGE_SIZE = 20
 YEARS_SHOWN = 15
@@ -187,7 +189,12 @@ def search_page(request: Request, library: LibraryDep) -> Any:
             last=shown_to,
             next_link=page(shown_to) if result.next_cursor else None,
             prev_link=page(max(0, offset - PAGE_SIZE)) if offset > 0 else None,
-            facet_order=[f for f in FACET_FIELDS if result.facets.get(f)],
+            facet_order=[
+                f
+                for f in FACET_FIELDS
+                if result.facets.get(f) and FACET_PARAMS.get(f, f) in PAGE_FILTERS
+            ],
+            facet_param=lambda f: FACET_PARAMS.get(f, f),
             videos=_with_video(library, result),
         )
         years = year_counts(library, query, result)
