@@ -131,6 +131,7 @@ def search_page(request: Request, library: LibraryDep) -> Any:
         limit=PAGE_SIZE,
         cursor=params.get("cursor") or None,
         facets=list(FACET_FIELDS),
+        highlight=not browsing,  # a browsing list is titles and dates: no snippets to cut
     )
     offset = 0
     if not errors:
