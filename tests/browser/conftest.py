@@ -1,7 +1,9 @@
 """A real browser on the real pages: Debian's Chromium driven by Playwright (never a
 downloaded browser), the app served by uvicorn on 127.0.0.1 over a library crawled from
 the sample sites. Every request that would leave 127.0.0.1 is refused and recorded, and
-each test fails if one was attempted. Screenshots go to test-artifacts/ (git ignores it)."""
+each test fails if one was attempted. Screenshots go to test-artifacts/ (git ignores it).
+The browser and the server live for this package only: Playwright's greenlets and the
+server thread are gone before other tests run."""
 
 from __future__ import annotations
 
@@ -70,7 +72,7 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     root = tmp_path_factory.mktemp("browser-sites")
     manifest = generate(root)
@@ -94,7 +96,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         thread.join(timeout=10)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Any]:
     with sync_api.sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
