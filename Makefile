@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install system-deps run test lint format fixtures bench bench-extract bench-search bench-metadata bench-words bench-load bench-shared bench-speeches bench-write bench-http bench-privacy bench-relevance clean
+.PHONY: install system-deps node-deps run test lint format fixtures bench bench-extract bench-search bench-metadata bench-words bench-load bench-shared bench-speeches bench-write bench-http bench-privacy bench-relevance bench-pages clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,12 +18,19 @@ install: $(STAMP)
 system-deps:
 	bash scripts/system-deps.sh
 
+## axe-core for the browser tests' accessibility checks (npm, pinned in package-lock.json).
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund || npm install --no-audit --no-fund
+	touch $@
+
+node-deps: node_modules/axe-core/axe.min.js
+
 ## Serve the bundled sample sites, crawl them, index them and serve the API on :8000.
 run: install
 	$(BIN)/abierto demo
 
 ## The whole test suite (lint included), starting whatever it needs.
-test: install system-deps
+test: install system-deps node-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -q
@@ -42,7 +49,11 @@ fixtures: install
 	$(BIN)/python -m tests.shapes.regenerate
 
 ## Benchmarks print numbers and write JSON under bench/results/.
-bench: bench-extract bench-search bench-metadata bench-words bench-shared bench-speeches bench-privacy bench-relevance
+bench: bench-extract bench-search bench-metadata bench-words bench-shared bench-speeches bench-privacy bench-relevance bench-pages
+
+## Weight and server time of every HTML page on the sample corpus (goals: 50 KB, 50 ms).
+bench-pages: install
+	$(BIN)/python bench/pages.py
 
 ## The sentence reader against what each document says (bench/metadata_expected.json).
 bench-metadata: install

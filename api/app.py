@@ -17,7 +17,6 @@ from api.schemas import ErrorResponse
 from config.settings import Settings, get_settings
 from indexer.db import DatabaseBusy
 from indexer.library import Library
-from indexer.stores.base import StoreUnavailable
 
 DESCRIPTION = """
 **Estado Abierto** — buscador de sentencias judiciales, sesiones de los congresos (con sus
@@ -57,7 +56,7 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
         title="Estado Abierto",
         description=DESCRIPTION,
         version=__version__,
-        docs_url="/docs",
+        docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
     )
@@ -68,21 +67,12 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"])
     # search answers with highlights are a few KB of JSON: compressed when the client asks
     app.add_middleware(GZipMiddleware, minimum_size=1000)
-    app.add_exception_handler(StoreUnavailable, _store_unavailable)
+    pages.install_errors(app)
     app.add_exception_handler(DatabaseBusy, _database_busy)
     for module in (search, feed, documents, sessions, speeches, health, pages):
         app.include_router(module.router)
     app.include_router(sources.router, responses=SOURCE_ERRORS)
     return app
-
-
-async def _store_unavailable(_request: Request, _exc: Exception) -> JSONResponse:
-    """The search engine is down or overloaded: a 503 the client may retry, not a 500."""
-    return JSONResponse(
-        {"detail": "the search index does not answer; try again shortly"},
-        status_code=503,
-        headers={"Retry-After": "30"},
-    )
 
 
 async def _database_busy(_request: Request, _exc: Exception) -> JSONResponse:

@@ -2,6 +2,7 @@
 # The servers the test suite starts for itself, from Debian's packages: a PostgreSQL
 # server, a JDK with Maven for the OpenSearch node built from Maven Central jars, and
 # Tesseract with its Spanish model for reading scanned sentences (OCR).
+# Chromium with npm for the browser tests.
 # Installs only what is missing; needs root (or sudo) only when something is.
 set -euo pipefail
 
@@ -19,6 +20,10 @@ compgen -G "/usr/share/tesseract-ocr/*/tessdata/spa.traineddata" >/dev/null \
 if [ "${WITH_BENCH:-}" = 1 ]; then
   command -v wrk >/dev/null || missing+=(wrk)
 fi
+# The browser tests drive Debian's Chromium (never a downloaded browser); npm brings axe-core.
+command -v chromium >/dev/null || missing+=(chromium)
+command -v chromedriver >/dev/null || missing+=(chromium-driver)
+command -v npm >/dev/null || missing+=(npm)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

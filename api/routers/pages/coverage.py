@@ -1,0 +1,150 @@
+"""Every source's health as the public sees it: its institution, last good crawl, documents,
+errors by cause and whether it is late (stale) — configured and registered sources alike."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import String, cast, func, select
+
+from config.settings import Settings
+from config.specs import SourceSpec, bundled_sources_dir, load_specs
+from indexer.db.registry import STALE_FACTOR, Registry, as_utc
+from indexer.db.tables import CrawlRunRow, DocumentRow
+from indexer.library import Library
+
+RUNS_READ = 30
+CHART_MONTHS = 24
+
+
+@dataclass
+class SourceHealth:
+    id: str
+    institution: str
+    kind: str
+    registered: bool
+    owner: str | None
+    every_hours: float
+    documents: int = 0
+    last_success: dt.datetime | None = None
+    last_run: CrawlRunRow | None = None
+    errors: dict[str, int] = field(default_factory=dict)
+    stale: bool = False
+    paused: bool = False
+    runs: list[CrawlRunRow] = field(default_factory=list)
+
+
+_SPECS: dict[Path, tuple[tuple[tuple[str, int], ...], list[SourceSpec]]] = {}
+
+
+def configured_specs(folder: Path | None) -> list[SourceSpec]:
+    """The configured specs, read again only when a file in their folder changed (parsing
+    and checking them costs far more than the page)."""
+    folder = folder or bundled_sources_dir()
+    stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.yaml")))
+    cached = _SPECS.get(folder)
+    if cached is None or cached[0] != stamp:
+        cached = (stamp, load_specs(folder))
+        _SPECS[folder] = cached
+    return cached[1]
+
+
+def document_counts(library: Library) -> dict[str, int]:
+    with library.db.session() as s:
+        rows = s.execute(
+            select(DocumentRow.source_id, func.count()).group_by(DocumentRow.source_id)
+        ).all()
+    return {source: count for source, count in rows}
+
+
+def monthly_documents(library: Library) -> dict[str, dict[tuple[int, int], int]]:
+    """Documents per source and month of their date (``YYYY-MM`` read from the date's text,
+    the same in SQLite and PostgreSQL)."""
+    month = func.substr(cast(DocumentRow.date, String), 1, 7)
+    with library.db.session() as s:
+        rows = s.execute(
+            select(DocumentRow.source_id, month, func.count())
+            .where(DocumentRow.date.is_not(None))
+            .group_by(DocumentRow.source_id, month)
+        ).all()
+    out: dict[str, dict[tuple[int, int], int]] = {}
+    for source, text, count in rows:
+        if text and len(text) == 7 and text[:4].isdigit() and text[5:].isdigit():
+            out.setdefault(source, {})[(int(text[:4]), int(text[5:]))] = count
+    return out
+
+
+def chart_months(
+    series: dict[str, dict[tuple[int, int], int]], today: dt.date
+) -> list[tuple[int, int]]:
+    """The last months up to the newest with documents (at most two years), oldest first."""
+    newest = max((m for months in series.values() for m in months), default=None)
+    end = min(newest, (today.year, today.month)) if newest else (today.year, today.month)
+    months = []
+    year, month = end
+    for _ in range(CHART_MONTHS):
+        months.append((year, month))
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    oldest = min((m for months_ in series.values() for m in months_), default=end)
+    return [m for m in reversed(months) if m >= oldest]
+
+
+def _fill(health: SourceHealth, library: Library, now: dt.datetime) -> None:
+    runs = library.db.list_runs(health.id, limit=RUNS_READ)
+    health.runs = runs
+    finished = [run for run in runs if run.finished_at is not None]
+    health.last_run = finished[0] if finished else None
+    if health.last_success is None:
+        ok = next((run for run in finished if run.status == "ok"), None)
+        health.last_success = as_utc(ok.finished_at) if ok else None
+    if health.last_run is not None:
+        health.errors = {
+            cause: int(entry.get("count", 0)) if isinstance(entry, dict) else int(entry)
+            for cause, entry in (health.last_run.errors or {}).items()
+        }
+    if health.last_success is not None:
+        late = now - health.last_success > dt.timedelta(hours=health.every_hours * STALE_FACTOR)
+        health.stale = health.stale or late
+
+
+def all_sources(library: Library, settings: Settings, owner: str | None = None) -> list[Any]:
+    """Configured sources (unless ``owner`` is given) then registered ones, by id."""
+    now = dt.datetime.now(dt.UTC)
+    counts = document_counts(library)
+    found: list[SourceHealth] = []
+    if owner is None:
+        for spec in configured_specs(settings.sources_dir):
+            found.append(
+                SourceHealth(
+                    spec.id,
+                    spec.institution,
+                    spec.kind,
+                    registered=False,
+                    owner=None,
+                    every_hours=spec.schedule.every_hours,
+                )
+            )
+    registry = Registry(library.db)
+    names = {row.id: row.name for row in registry.list_institutions()}
+    for row in registry.list_sources(owner):
+        found.append(
+            SourceHealth(
+                row.id,
+                str(row.spec.get("institution") or names.get(row.institution_id, "")),
+                str(row.spec.get("kind", "")),
+                registered=True,
+                owner=names.get(row.institution_id, row.institution_id),
+                every_hours=row.every_hours,
+                last_success=as_utc(row.last_success_at),
+                paused=row.paused,
+            )
+        )
+    for health in found:
+        health.documents = counts.get(health.id, 0)
+        _fill(health, library, now)
+        if health.registered and health.last_success is None:
+            health.stale = True
+    return sorted(found, key=lambda h: (h.institution.lower(), h.id))

@@ -1,0 +1,188 @@
+"""``/d/{id}``: one document to read, cite, download and share; ``/documentos/{id}``, its
+old address, redirects there for good."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from markupsafe import Markup
+
+from api.deps import LibraryDep, permalink
+from api.routers.documents import load_document, original_withheld, preview
+from api.routers.pages.common import (
+    FIELD_LABELS,
+    KIND_LABELS,
+    date_words,
+    file_kind,
+    file_size,
+    render,
+    value_label,
+)
+from api.routers.pages.reading import reading
+from api.routers.pages.videos import embed_url
+from config.jurisdictions import JURISDICTIONS
+from indexer.library import AnyDocument, Library
+from indexer.models import Sesion
+from indexer.stores import SearchHit, SearchQuery
+
+router = APIRouter(include_in_schema=False)
+
+TEXT_CHARS = 40_000
+CODED_FIELDS = {"matter", "session_type", "doc_type", "chamber"}
+SCHEMA_TYPES = {
+    "sentencia": "CreativeWork",
+    "legislativo": "Legislation",
+    "sesion": "BroadcastEvent",
+}
+
+
+def doc_path(doc_id: str) -> str:
+    return f"/d/{quote(doc_id, safe='')}"
+
+
+def safe_return(value: str) -> str | None:
+    """Only this site's own search and session pages are offered as the way back."""
+    if value.startswith(("/buscar", "/sesiones", "/?")) and "//" not in value and "\\" not in value:
+        return value[:2000]
+    return None
+
+
+def field_rows(doc: AnyDocument) -> list[tuple[str, str]]:
+    rows = []
+    for name, value in doc.kind_fields().items():
+        if name not in FIELD_LABELS or not value or name == "expediente_normalized":
+            continue
+        if isinstance(value, list):
+            text = ", ".join(str(v) for v in value if isinstance(v, str | int))
+            if not text:
+                continue
+        elif name == "resolution_date":
+            text = date_words(dt.date.fromisoformat(value))
+        elif name in CODED_FIELDS:
+            text = value_label(name, str(value))
+        else:
+            text = str(value)
+        rows.append((FIELD_LABELS[name], text))
+    return rows
+
+
+def download_label(file: Any) -> str:
+    kind = file_kind(file.content_type, file.url)
+    details = [file_size(file.size)] if file.size else []
+    if file.pages:
+        details.append(f"{file.pages} pág." if file.pages == 1 else f"{file.pages} págs.")
+    extra = f" ({', '.join(details)})" if details else ""
+    return f"Descargar {kind}{extra}"
+
+
+def citation(doc: AnyDocument, url: str) -> str:
+    parts = [doc.institution]
+    court = getattr(doc, "court", None)
+    if court and court != doc.institution:
+        parts.append(court)
+    parts.append(doc.title)
+    expediente = getattr(doc, "expediente", None)
+    if expediente and expediente not in doc.title:
+        parts.append(f"expediente {expediente}")
+    if doc.date:
+        parts.append(date_words(doc.date, weekday=False))
+    return ". ".join(parts) + f". Estado Abierto, {url}"
+
+
+def json_ld(doc: AnyDocument, url: str) -> Markup:
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": SCHEMA_TYPES[doc.kind],
+        "name": doc.title,
+        "url": url,
+        "inLanguage": "es-MX",
+        "sameAs": doc.url,
+    }
+    if doc.kind == "sesion":
+        data["organizer"] = {"@type": "Organization", "name": doc.institution}
+        if doc.date:
+            data["startDate"] = doc.date.isoformat()
+        videos = getattr(doc, "video_urls", [])
+        if videos:
+            data["isLiveBroadcast"] = any(v.live for v in videos)
+            data["workPerformed"] = {
+                "@type": "VideoObject",
+                "name": doc.title,
+                "url": videos[0].url,
+            }
+    else:
+        data["publisher"] = {"@type": "Organization", "name": doc.institution}
+        if doc.date:
+            data["datePublished"] = doc.date.isoformat()
+        if doc.kind == "legislativo":
+            data["legislationJurisdiction"] = doc.jurisdiction
+    text = json.dumps(data, ensure_ascii=False)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def same_day_records(library: Library, doc: Sesion) -> list[SearchHit]:
+    """Legislative records the same institution published on the session's day."""
+    if doc.date is None:
+        return []
+    query = SearchQuery(
+        filters={"kind": ["legislativo"], "institution": [doc.institution]},
+        date_from=doc.date,
+        date_to=doc.date,
+        sort="date_desc",
+        limit=10,
+        facets=[],
+        highlight=False,
+    )
+    return library.search(query).hits
+
+
+@router.get("/documentos/{doc_id}")
+def old_document_address(doc_id: str) -> RedirectResponse:
+    return RedirectResponse(doc_path(doc_id), status_code=301)
+
+
+@router.get("/d/{doc_id}", response_class=HTMLResponse)
+def document_page(request: Request, doc_id: str, library: LibraryDep) -> Any:
+    doc = load_document(library, doc_id)
+    q = request.query_params.get("q", "")[:2000]
+    paragraphs, truncated = reading(doc.text, q, TEXT_CHARS)
+    api = permalink(doc.id)
+    url = str(request.base_url).rstrip("/") + doc_path(doc.id)
+    back = safe_return(request.query_params.get("volver", ""))
+    withheld = original_withheld(doc, request.app.state.settings.serve_masked_originals)
+    context = {
+        "doc": doc,
+        "q": q,
+        "kind_label": KIND_LABELS[doc.kind],
+        "jurisdiction": JURISDICTIONS.get(doc.jurisdiction, doc.jurisdiction),
+        "fields": field_rows(doc),
+        "downloads": []
+        if withheld
+        else [(f"{api}/file?n={i}", download_label(f)) for i, f in enumerate(doc.files)],
+        "original_withheld": withheld,
+        "paragraphs": paragraphs,
+        "truncated": truncated,
+        "api": api,
+        "url": url,
+        "back": back,
+        "citation": citation(doc, url),
+        "json_ld": json_ld(doc, url),
+        "description": preview(doc.text, 200),
+        "schema_type": SCHEMA_TYPES[doc.kind],
+        "player": None,
+        "player_link": None,
+        "related": [],
+    }
+    if isinstance(doc, Sesion):
+        embed = embed_url(doc.video_urls)
+        if embed and request.query_params.get("ver") == "1":
+            context["player"] = embed
+        elif embed:
+            context["player_link"] = f"{doc_path(doc.id)}?ver=1#reproductor"
+        context["related"] = same_day_records(library, doc)
+    return render(request, "document.html", context)

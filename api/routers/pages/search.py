@@ -1,0 +1,242 @@
+"""``/`` and ``/buscar``: one search box, results first, facets with counts, paging.
+
+A query is sorted by relevance and browsing by date unless the person chose an order; the
+order is a link beside the results, never a field of the search box, so a phrase typed on
+the home page is never sorted by the browsing default."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from markupsafe import Markup
+
+from api.deps import BadSearch, LibraryDep, build_filters, search_library
+from api.routers.pages.charts import year_bars
+from api.routers.pages.common import parser_message, render
+from api.routers.pages.summaries import without_text
+from indexer.library import Library
+from indexer.models import Sesion
+from indexer.query import operator_suggestion
+from indexer.stores import FACET_FIELDS, SearchQuery, SearchResult
+from indexer.stores.base import decode_cursor, encode_cursor
+
+router = APIRouter(include_in_schema=False)
+
+PAGE_FILTERS = (
+    "kind",
+    "jurisdiction",
+    "institution",
+    "court",
+    "matter",
+    "ponente",
+    "expediente",
+    "session_type",
+    "congress",
+    "legislature",
+    "chamber",
+    "doc_type",
+    "source",
+)
+# A facet the store names differently from the page's parameter.
+FACET_PARAMS = {"source_id": "source"}
+# Every store holds dates in this span (Tantivy counts nanoseconds in 64 bits); a bound
+# beyond it bounds nothing, so it is brought to the edge instead of failing the search.
+DATE_SPAN = (dt.date(1678, 1, 1), dt.date(2261, 12, 31))
+PAGE_PARAMS = ("q", "sort", "cursor", "date_from", "date_to", "year", *PAGE_FILTERS)
+SORTS = {"relevance": "Relevancia", "date_desc": "Más recientes", "date_asc": "Más antiguos"}
+PAGE_SIZE = 20
+YEARS_SHOWN = 15
+
+
+def parse_date(value: str, name: str, errors: list[str]) -> dt.date | None:
+    if not value.strip():
+        return None
+    try:
+        day = dt.date.fromisoformat(value.strip())
+    except ValueError:
+        errors.append(f"La fecha «{value[:40]}» ({name}) no es válida: use AAAA-MM-DD.")
+        return None
+    return min(max(day, DATE_SPAN[0]), DATE_SPAN[1])
+
+
+def whole_words(fragment: str) -> Markup:
+    """A highlight fragment (escaped HTML, only ``<mark>`` as markup) with the half words
+    an engine leaves at its edges cut off, and an ellipsis where text was cut."""
+    text = fragment.strip()
+    head, _, rest = text.partition(" ")
+    if rest and head and head[0].isalnum() and head[0].islower() and "<" not in head:
+        text = "… " + rest
+    body, _, tail = text.rpartition(" ")
+    if body and tail and tail[-1].isalnum() and "<" not in tail and len(tail) < 25:
+        text = body + " …"
+    return Markup(text)
+
+
+def year_counts(
+    library: Library, query: SearchQuery, result: SearchResult
+) -> list[tuple[int, int]]:
+    """Results per year, oldest first: the store's ``year`` facet when it has one, else one
+    count per year between the oldest and the newest result (the newest years shown)."""
+    buckets = result.facets.get("year")
+    if buckets:
+        pairs = [(int(b.value), b.count) for b in buckets if str(b.value).isdigit()]
+        return sorted(pairs)
+    if result.total == 0:
+        return []
+    base = query.model_copy(update={"cursor": None, "limit": 1, "facets": [], "highlight": False})
+    ends = []
+    for sort in ("date_asc", "date_desc"):
+        hits = library.search(base.model_copy(update={"sort": sort})).hits
+        if hits and hits[0].date:
+            ends.append(hits[0].date.year)
+    if len(ends) < 2:
+        return []
+    first = max(ends[0], ends[1] - YEARS_SHOWN + 1)
+    counts = []
+    for year in range(first, ends[1] + 1):
+        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        low = max(start, query.date_from) if query.date_from else start
+        high = min(end, query.date_to) if query.date_to else end
+        if low > high:
+            continue
+        each = base.model_copy(update={"date_from": low, "date_to": high, "sort": "date_desc"})
+        counts.append((year, library.search(each).total))
+    return counts
+
+
+@router.get("/", response_class=HTMLResponse)
+@router.get("/buscar", response_class=HTMLResponse)
+def search_page(request: Request, library: LibraryDep) -> Any:
+    params = request.query_params
+    q = params.get("q", "")[:2000]
+    errors: list[str] = []
+    date_from = parse_date(params.get("date_from", ""), "desde", errors)
+    date_to = parse_date(params.get("date_to", ""), "hasta", errors)
+    year = params.get("year", "").strip()
+    if year:
+        if year.isdigit() and 1800 <= int(year) <= 2100:
+            date_from, date_to = dt.date(int(year), 1, 1), dt.date(int(year), 12, 31)
+        else:
+            errors.append(f"El año «{year[:10]}» no es válido.")
+    if date_from and date_to and date_from > date_to:
+        errors.append("La fecha «desde» es posterior a la fecha «hasta».")
+    for name in params:
+        if name not in PAGE_PARAMS and not name.startswith("utm_"):
+            errors.append(
+                f"El filtro «{name[:40]}» no existe; filtros válidos: {', '.join(PAGE_FILTERS)}."
+            )
+    browsing = not q.strip()
+    chosen = params.get("sort", "")
+    sort = chosen if chosen in SORTS else ("date_desc" if browsing else "relevance")
+    selected = {name: [v for v in params.getlist(name) if v.strip()] for name in PAGE_FILTERS}
+    filters = build_filters({("source_id" if k == "source" else k): v for k, v in selected.items()})
+    result: SearchResult | None = None
+    query = SearchQuery(
+        q=q,
+        filters=filters,
+        date_from=date_from,
+        date_to=date_to,
+        sort=sort,  # type: ignore[arg-type]
+        limit=PAGE_SIZE,
+        cursor=params.get("cursor") or None,
+        facets=list(FACET_FIELDS),
+        highlight=not browsing,  # a browsing list is titles and dates: no snippets to cut
+    )
+    offset = 0
+    if not errors:
+        try:
+            offset = decode_cursor(query)
+            result = search_library(library, query)
+        except BadSearch as exc:
+            if exc.field == "cursor":
+                errors.append("El enlace de página ya no es válido: repita la búsqueda.")
+            elif exc.mensaje and exc.kind != "query_syntax":
+                errors.append(f"{exc.mensaje[0].upper()}{exc.mensaje[1:]}")
+            else:
+                errors.append(parser_message(exc.msg, exc.position))
+        except ValueError:
+            errors.append("El enlace de página ya no es válido: repita la búsqueda.")
+    base = [(k, v) for k, v in params.multi_items() if k != "cursor" and v.strip()]
+
+    def link(
+        add: tuple[str, str] | None = None,
+        remove: tuple[str, str] | None = None,
+        drop: tuple[str, ...] = (),
+    ) -> str:
+        items = [item for item in base if item != remove and item[0] not in drop]
+        if add and add not in items:
+            items = [
+                item for item in items if not (add[0] in ("sort", "year") and item[0] == add[0])
+            ]
+            items.append(add)
+        return "/buscar?" + urlencode(items) if items else "/buscar"
+
+    def page(at: int) -> str:
+        items = list(base)
+        if at > 0:
+            items.append(("cursor", encode_cursor(query, at)))
+        return "/buscar?" + urlencode(items) if items else "/buscar"
+
+    context: dict[str, Any] = {
+        "section": "buscar",
+        "q": q,
+        "sort": sort,
+        "sorts": SORTS,
+        "browsing": browsing,
+        "date_from": "" if year else params.get("date_from", ""),
+        "date_to": "" if year else params.get("date_to", ""),
+        "year": year,
+        "selected": selected,
+        "result": result,
+        "errors": errors,
+        "link": link,
+        "search_path": link(),
+        "exports": _exports(base),
+        "whole_words": whole_words,
+    }
+    if result is None or result.total == 0:
+        suggestion = operator_suggestion(q)
+        if suggestion:
+            context.update(
+                suggestion=suggestion, suggestion_link=link(("q", suggestion), drop=("q",))
+            )
+    if result is not None:
+        shown_to = offset + len(result.hits)
+        context.update(
+            first=offset + 1,
+            last=shown_to,
+            next_link=page(shown_to) if result.next_cursor else None,
+            prev_link=page(max(0, offset - PAGE_SIZE)) if offset > 0 else None,
+            facet_order=[
+                f
+                for f in FACET_FIELDS
+                if result.facets.get(f) and FACET_PARAMS.get(f, f) in PAGE_FILTERS
+            ],
+            facet_param=lambda f: FACET_PARAMS.get(f, f),
+            videos=_with_video(library, result),
+        )
+        years = year_counts(library, query, result)
+        context.update(years=years, year_chart=year_bars(years, "Resultados por año"))
+    return render(request, "search.html", context, 400 if errors else 200)
+
+
+def _exports(base: list[tuple[str, str]]) -> dict[str, str]:
+    """This search as an Atom feed and a CSV file (the API's own parameters)."""
+    items = [(k, v) for k, v in base if k in ("q", "date_from", "date_to", *PAGE_FILTERS)]
+    year = next((v for k, v in base if k == "year"), "")
+    if year.isdigit():
+        items += [("date_from", f"{year}-01-01"), ("date_to", f"{year}-12-31")]
+    query = urlencode(items)
+    return {"atom": f"/v1/search.atom?{query}", "csv": f"/v1/export.csv?{query}"}
+
+
+def _with_video(library: Library, result: SearchResult) -> set[str]:
+    ids = [hit.id for hit in result.hits if hit.kind == "sesion"]
+    if not ids:
+        return set()
+    docs = without_text(library, ids)
+    return {i for i, doc in docs.items() if isinstance(doc, Sesion) and doc.video_urls}

@@ -1,0 +1,271 @@
+"""``/sesiones``: the citizens' finder — a congress, a month on a calendar (or dates and a
+session type, and words) and each session with its video; ``/sesiones/{congreso}``: one
+congress's sessions by month."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections import Counter
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse
+
+from api.deps import BadSearch, LibraryDep, search_library
+from api.routers.pages.charts import monthly_rows
+from api.routers.pages.common import (
+    MONTHS,
+    month_words,
+    parser_message,
+    render,
+)
+from api.routers.pages.search import parse_date
+from api.routers.pages.summaries import without_text
+from api.routers.pages.videos import embed_url
+from indexer.library import Library
+from indexer.models import SESSION_TYPES, Sesion
+from indexer.stores import SearchHit, SearchQuery
+from indexer.stores.base import decode_cursor, encode_cursor
+
+router = APIRouter(include_in_schema=False)
+
+PAGE_SIZE = 20
+YEAR_PAGES = 5  # at most 500 sessions read to draw a year's calendar
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def slug(name: str) -> str:
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "congreso"
+
+
+def congresses(library: Library) -> list[tuple[str, int]]:
+    query = SearchQuery(
+        filters={"kind": ["sesion"]}, limit=1, facets=["congress"], facet_size=200, highlight=False
+    )
+    buckets = library.search(query).facets.get("congress", [])
+    return sorted(((b.value, b.count) for b in buckets), key=lambda pair: pair[0])
+
+
+def year_hits(library: Library, congress: str | None, year: int) -> list[SearchHit]:
+    """The sessions of one year (of one congress, or all), for its calendar and chart."""
+    filters: dict[str, list[str]] = {"kind": ["sesion"]}
+    if congress:
+        filters["congress"] = [congress]
+    query = SearchQuery(
+        filters=filters,
+        date_from=dt.date(year, 1, 1),
+        date_to=dt.date(year, 12, 31),
+        sort="date_asc",
+        limit=100,
+        facets=[],
+        highlight=False,
+    )
+    hits: list[SearchHit] = []
+    for _ in range(YEAR_PAGES):
+        result = library.search(query)
+        hits += result.hits
+        if not result.next_cursor:
+            break
+        query = query.model_copy(update={"cursor": result.next_cursor})
+    return hits
+
+
+def newest_year(library: Library, congress: str | None) -> int:
+    filters: dict[str, list[str]] = {"kind": ["sesion"]}
+    if congress:
+        filters["congress"] = [congress]
+    query = SearchQuery(filters=filters, sort="date_desc", limit=1, facets=[], highlight=False)
+    hits = library.search(query).hits
+    return hits[0].date.year if hits and hits[0].date else dt.date.today().year
+
+
+def calendar(hits: list[SearchHit], year: int, link: Any, chosen: str) -> list[dict[str, Any]]:
+    counts = Counter(hit.date.month for hit in hits if hit.date)
+    months = []
+    for month in range(1, 13):
+        key = f"{year}-{month:02d}"
+        months.append(
+            {
+                "name": MONTHS[month - 1],
+                "count": counts.get(month, 0),
+                "href": link(key) if counts.get(month) else None,
+                "current": key == chosen,
+            }
+        )
+    return months
+
+
+def chart(hits: list[SearchHit], year: int) -> Any:
+    rows: dict[str, Counter[tuple[int, int]]] = {}
+    for hit in hits:
+        if hit.date:
+            name = str(hit.fields.get("congress") or hit.institution)
+            rows.setdefault(name, Counter())[(hit.date.year, hit.date.month)] += 1
+    months = [(year, month) for month in range(1, 13)]
+    return monthly_rows(
+        [(name, dict(counts)) for name, counts in sorted(rows.items())],
+        months,
+        f"Sesiones por mes en {year}",
+    )
+
+
+def session_docs(library: Library, hits: list[SearchHit]) -> list[Sesion]:
+    """The sessions in order, live ones first, then announced ones, then the rest."""
+    docs = without_text(library, [hit.id for hit in hits])
+    found = [d for hit in hits if isinstance(d := docs.get(hit.id), Sesion)]
+
+    def rank(doc: Sesion) -> int:
+        states = {video.state for video in doc.video_urls}
+        return 0 if "live" in states else 1 if "upcoming" in states else 2
+
+    return sorted(found, key=rank)
+
+
+@router.get("/sesiones", response_class=HTMLResponse)
+def sessions_page(request: Request, library: LibraryDep) -> Any:
+    params = request.query_params
+    errors: list[str] = []
+    all_congresses = congresses(library)
+    congress = params.get("congreso", "").strip() or None
+    month = params.get("mes", "").strip()
+    date_from = parse_date(params.get("desde", ""), "desde", errors)
+    date_to = parse_date(params.get("hasta", ""), "hasta", errors)
+    session_type = params.get("tipo", "").strip()
+    q = params.get("q", "")[:500]
+    if session_type and session_type not in SESSION_TYPES:
+        errors.append("Elija un tipo de sesión de la lista.")
+        session_type = ""
+    year: int | None = None
+    if month:
+        match = _MONTH.match(month)
+        if match and 1 <= int(match.group(2)) <= 12:
+            year, number = int(match.group(1)), int(match.group(2))
+            date_from = dt.date(year, number, 1)
+            following = dt.date(year + number // 12, number % 12 + 1, 1)
+            date_to = following - dt.timedelta(days=1)
+        else:
+            errors.append(f"El mes «{month[:20]}» no es válido: use AAAA-MM.")
+            month = ""
+    if date_from and date_to and date_from > date_to:
+        errors.append("La fecha «desde» es posterior a la fecha «hasta».")
+    if year is None:
+        text_year = params.get("anio", "")
+        year = int(text_year) if text_year.isdigit() and 1800 < int(text_year) < 2200 else None
+    year = year or (date_from.year if date_from else newest_year(library, congress))
+    base = [(k, v) for k, v in params.multi_items() if k != "cursor" and v.strip()]
+
+    def month_link(key: str) -> str:
+        items = [(k, v) for k, v in base if k not in ("mes", "desde", "hasta", "anio")]
+        return "/sesiones?" + urlencode([*items, ("mes", key)]) + "#lista"
+
+    def year_link(other: int) -> str:
+        items = [(k, v) for k, v in base if k not in ("mes", "desde", "hasta", "anio")]
+        return "/sesiones?" + urlencode([*items, ("anio", str(other))])
+
+    hits_of_year = year_hits(library, congress, year)
+    filters: dict[str, list[str]] = {"kind": ["sesion"]}
+    if congress:
+        filters["congress"] = [congress]
+    if session_type:
+        filters["session_type"] = [session_type]
+    query = SearchQuery(
+        q=q,
+        filters=filters,
+        date_from=date_from,
+        date_to=date_to,
+        sort="date_desc",
+        limit=PAGE_SIZE,
+        cursor=params.get("cursor") or None,
+        facets=[],
+        highlight=False,
+    )
+    sessions: list[Sesion] = []
+    total = offset = 0
+    next_link = prev_link = None
+    if not errors:
+        try:
+            offset = decode_cursor(query)
+            result = search_library(library, query)
+            total = result.total
+            sessions = session_docs(library, result.hits)
+
+            def page(at: int) -> str:
+                items = list(base) + ([("cursor", encode_cursor(query, at))] if at else [])
+                return "/sesiones?" + urlencode(items) + "#lista"
+
+            if result.next_cursor:
+                next_link = page(offset + len(result.hits))
+            if offset:
+                prev_link = page(max(0, offset - PAGE_SIZE))
+        except BadSearch as exc:
+            errors.append(
+                parser_message(exc.msg, exc.position)
+                if exc.field == "q"
+                else "El enlace de página ya no es válido: repita la búsqueda."
+            )
+        except ValueError:
+            errors.append("El enlace de página ya no es válido: repita la búsqueda.")
+    context = {
+        "section": "sesiones",
+        "congresses": [(name, count, slug(name)) for name, count in all_congresses],
+        "congress": congress,
+        "month": month,
+        "month_title": month_words(year, int(month[5:])) if month else None,
+        "desde": params.get("desde", "") if not month else "",
+        "hasta": params.get("hasta", "") if not month else "",
+        "tipo": session_type,
+        "types": SESSION_TYPES,
+        "q": q,
+        "year": year,
+        "calendar": calendar(hits_of_year, year, month_link, month),
+        "prev_year": year_link(year - 1),
+        "next_year": year_link(year + 1),
+        "chart": chart(hits_of_year, year),
+        "sessions": sessions,
+        "total": total,
+        "first": offset + 1,
+        "last": offset + len(sessions),
+        "next_link": next_link,
+        "prev_link": prev_link,
+        "errors": errors,
+        "embed": embed_url,
+        "here": "/sesiones?" + urlencode(base) if base else "/sesiones",
+    }
+    return render(request, "sessions.html", context, 400 if errors else 200)
+
+
+@router.get("/sesiones/{congress_slug}", response_class=HTMLResponse)
+def congress_page(request: Request, congress_slug: str, library: LibraryDep) -> Any:
+    """One congress's sessions of a year, month by month."""
+    names = {slug(name): name for name, _ in congresses(library)}
+    congress = names.get(congress_slug)
+    if congress is None:
+        raise HTTPException(404, f"no congress {congress_slug[:60]!r}")
+    text_year = request.query_params.get("anio", "")
+    year = int(text_year) if text_year.isdigit() and 1800 < int(text_year) < 2200 else None
+    year = year or newest_year(library, congress)
+    hits = list(reversed(year_hits(library, congress, year)))
+    docs = without_text(library, [hit.id for hit in hits])
+    by_month: dict[int, list[Sesion]] = {}
+    for hit in hits:
+        doc = docs.get(hit.id)
+        if isinstance(doc, Sesion) and doc.date:
+            by_month.setdefault(doc.date.month, []).append(doc)
+    path = f"/sesiones/{quote(congress_slug)}"
+    context = {
+        "section": "sesiones",
+        "congress": congress,
+        "year": year,
+        "months": [(month_words(year, m), by_month[m]) for m in sorted(by_month, reverse=True)],
+        "prev_year": f"{path}?anio={year - 1}",
+        "next_year": f"{path}?anio={year + 1}",
+        "chart": chart(hits, year),
+        "finder": "/sesiones?" + urlencode({"congreso": congress}),
+        "here": f"{path}?anio={year}",
+        "embed": embed_url,
+    }
+    return render(request, "congress.html", context)

@@ -1,0 +1,111 @@
+"""``/fuentes``: public coverage — every source's health and its documents per month — and,
+for an institution signed in with its key, its own sources in detail."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from urllib.parse import parse_qs
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from api.auth import client_address, get_registry
+from api.deps import LibraryDep
+from api.routers.pages.charts import monthly_rows
+from api.routers.pages.common import render
+from api.routers.pages.coverage import all_sources, chart_months, monthly_documents
+from api.routers.pages.signin import COOKIE, LIFETIME_S, cookie_value, signed_in
+
+router = APIRouter(include_in_schema=False)
+
+FORM_LIMIT = 4096
+
+CAUSE_LABELS = {
+    "timeout": "tiempo agotado",
+    "http_404": "página no encontrada (404)",
+    "http_4xx": "el sitio rechazó la petición (4xx)",
+    "http_5xx": "error del servidor del sitio (5xx)",
+    "rate_limited": "el sitio pidió esperar (429)",
+    "bad_url": "dirección no válida",
+    "too_large": "archivo demasiado grande",
+    "blocked_address": "dirección no permitida",
+    "robots_disallowed": "prohibido por robots.txt",
+    "dns": "el dominio no existe",
+    "connection_refused": "conexión rechazada",
+    "network": "falla de red",
+    "xml_entities": "XML con entidades peligrosas",
+}
+
+
+def _page(request: Request, library: Any, status: int = 200, message: str = "") -> Any:
+    settings = request.app.state.settings
+    registry = get_registry(library)
+    caller = signed_in(request, registry)
+    sources = all_sources(library, settings)
+    series = monthly_documents(library)
+    months = chart_months(series, dt.date.today())
+    rows = [(h.id, series.get(h.id, {})) for h in sources if h.documents]
+    own = []
+    institution_name = None
+    if caller is not None:
+        own = all_sources(library, settings, owner=caller.institution_id)
+        found = registry.get_institution(caller.institution_id)
+        institution_name = found.name if found else caller.institution_id
+    context = {
+        "section": "fuentes",
+        "sources": sources,
+        "chart": monthly_rows(rows, months, "Documentos por mes y fuente"),
+        "causes": CAUSE_LABELS,
+        "caller": caller,
+        "institution_name": institution_name,
+        "own": own,
+        "message": message,
+    }
+    response = render(request, "sources.html", context, status)
+    response.headers["Cache-Control"] = "private, no-store" if caller else "no-cache"
+    return response
+
+
+@router.get("/fuentes", response_class=HTMLResponse)
+def sources_page(request: Request, library: LibraryDep) -> Any:
+    return _page(request, library)
+
+
+async def _posted_key(request: Request) -> str:
+    """The ``clave`` field of a small urlencoded form (no multipart parser needed)."""
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > FORM_LIMIT:
+            return ""
+    values = parse_qs(body.decode("utf-8", "replace"), max_num_fields=5)
+    return (values.get("clave") or [""])[0][:200]
+
+
+@router.post("/fuentes/entrar", response_class=HTMLResponse)
+async def sign_in(request: Request, library: LibraryDep) -> Any:
+    clave = await _posted_key(request)
+    registry = get_registry(library)
+    caller = registry.authenticate(clave[:200]) if clave.strip() else None
+    if caller is None:
+        request.app.state.write_limiter.check(None, client_address(request))
+        return _page(request, library, 401, "La clave no es válida o fue revocada.")
+    response = RedirectResponse("/fuentes#propias", status_code=303)
+    response.set_cookie(
+        COOKIE,
+        cookie_value(request, caller),
+        max_age=LIFETIME_S,
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+        path="/fuentes",
+    )
+    return response
+
+
+@router.post("/fuentes/salir")
+def sign_out() -> RedirectResponse:
+    response = RedirectResponse("/fuentes", status_code=303)
+    response.delete_cookie(COOKIE, path="/fuentes")
+    return response
