@@ -19,7 +19,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from api.atom import Entry, Feed, Link, document_urn, feed_urn, render
 from api.deps import LibraryDep, run_search
 from api.routers.documents import preview
-from api.routers.pages import KIND_LABELS, value_label
+from api.routers.pages.common import KIND_LABELS, value_label
 from api.schemas import ValidationErrorResponse
 from api.search_params import search_query
 from indexer.models import Legislativo, Sentencia, Sesion
