@@ -10,7 +10,7 @@ from typing import Any
 
 from samples import corpus_congreso as cc
 from samples.es import long_date, slugify, text_date
-from samples.manifest import Legislativo, Sesion, VideoRef
+from samples.manifest import Discurso, Legislativo, Sesion, VideoRef
 from samples.pdf import PdfWriter
 from samples.site import CONGRESO, Files, NamePool, chunks, css, esc, listing_file, page, pagination
 
@@ -479,6 +479,7 @@ def _transcript(
 
     def say(speaker: str, text: str) -> None:
         w.write(f"-{speaker}: {text}")
+        s.speeches.append(Discurso(speaker=speaker, text=text))
 
     def vote() -> None:
         yes = rng.randint(20, 34)

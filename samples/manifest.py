@@ -18,6 +18,17 @@ class VideoRef(BaseModel):
     label: str
     video_id: str
     title: str
+    captions_path: str | None = None  # WebVTT track with recogniser-like errors
+
+
+class Discurso(BaseModel):
+    """One speech of a stenographic version, and where the video truly has it."""
+
+    speaker: str
+    text: str
+    video: int | None = None  # index in the session's videos
+    start: float | None = None  # seconds from the start of that video
+    end: float | None = None
 
 
 class _Doc(BaseModel):
@@ -51,6 +62,7 @@ class Sesion(_Doc):
     agenda: list[str]
     videos: list[VideoRef]
     transcript_path: str | None  # versión estenográfica PDF; None while the session is live
+    speeches: list[Discurso] = []  # in the transcript's order
 
 
 class Legislativo(_Doc):
@@ -108,6 +120,9 @@ class Manifest(BaseModel):
 
     def video_paths(self) -> list[str]:
         return [v.path for s in self.sesiones for v in s.videos]
+
+    def caption_paths(self) -> list[str]:
+        return [v.captions_path for s in self.sesiones for v in s.videos if v.captions_path]
 
     def paths(self) -> list[str]:
         """Every public path: listings, detail pages, attachments and video pages."""
