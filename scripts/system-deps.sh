@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The servers the test suite starts for itself, from Debian's packages: a PostgreSQL
 # server, and a JDK with Maven for the OpenSearch node built from Maven Central jars.
+# espeak-ng and ffmpeg read the stenographic text aloud and decode recordings for the
+# aligner of speeches to video (indexer/alignment/audio.py).
 # Installs only what is missing; needs root (or sudo) only when something is.
 set -euo pipefail
 
@@ -11,6 +13,8 @@ fi
 command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || missing+=(maven)
 command -v runuser >/dev/null || missing+=(util-linux)
+command -v espeak-ng >/dev/null || missing+=(espeak-ng)
+command -v ffmpeg >/dev/null || missing+=(ffmpeg)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -130,8 +130,8 @@ def align_audio(
                 continue
             quality = float(np.mean(match_cost[first : last + 1]))
             confidence = round(float(np.clip(1.5 * (1 - quality), 0, 1)), 3)
-            start = (position + path[first]) / FPS
-            end = (position + path[last] + 1) / FPS
+            start = float(position + path[first]) / FPS
+            end = float(position + path[last] + 1) / FPS
             timings[speech] = SpeechTiming(
                 round(start, 2), round(end, 2), confidence, "audio", video
             )

@@ -4,6 +4,7 @@ stenographic text; a speech is placed by its own matched words only."""
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from collections.abc import Sequence
 
 from indexer.alignment.model import NO_TIME, Alignment, Cue, SpeechTiming
@@ -11,6 +12,7 @@ from indexer.alignment.sequence import match_words
 from indexer.alignment.words import words
 
 MIN_SHARE = 0.3  # below this share of caption words matched, the video is another one
+MIN_RARE = 0.75  # share of the video's rare words the text must also have
 GAP_WORDS = 400  # this many text words in a row without a match: the video lacks them
 LEAD_WORDS = 25  # a speech whose first match is further in than this is not trusted
 
@@ -44,13 +46,15 @@ def align_captions(speeches: Sequence[str], cues: Sequence[Cue], video: int = 0)
     pairs = match_words(text, heard)
     caption_share = len(pairs) / max(len(heard), 1)
     text_share = len(pairs) / max(len(text), 1)
-    if not pairs or caption_share < MIN_SHARE:
+    rare = _rare_share(text, heard)
+    if not pairs or caption_share < MIN_SHARE or rare < MIN_RARE:
         return Alignment(
             [NO_TIME] * len(speeches),
             "mismatch",
             "captions",
             f"solo {caption_share:.0%} de las palabras del video coinciden con la versión "
-            "estenográfica: el video parece ser de otra sesión",
+            f"estenográfica, y {rare:.0%} de sus palabras poco comunes: el video parece ser de "
+            "otra sesión",
             round(text_share, 3),
         )
     pace = _seconds_per_word(pairs, starts)
@@ -72,6 +76,18 @@ def align_captions(speeches: Sequence[str], cues: Sequence[Cue], video: int = 0)
             for at, n in gaps
         )
     return Alignment(timings, status, "captions", reason, round(text_share, 3))
+
+
+def _rare_share(text: list[str], heard: list[str]) -> float:
+    """Share of the words the video says once (long ones: names, places, subjects) that
+    the text has too. Sessions of one congress share their procedure word for word, so
+    it is what is said once that tells one session's video from another's."""
+    counts = Counter(heard)
+    rare = [w for w, n in counts.items() if n == 1 and len(w) >= 5]
+    if not rare:
+        return 1.0
+    known = set(text)
+    return sum(w in known for w in rare) / len(rare)
 
 
 def _seconds_per_word(pairs: list[tuple[int, int]], starts: list[float]) -> float:

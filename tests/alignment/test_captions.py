@@ -1,0 +1,94 @@
+"""Speeches placed in the sample transmissions from their caption tracks (served over
+HTTP, with recogniser errors and silent stretches), and sessions whose video is not
+theirs flagged instead of mis-timed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from indexer.alignment.captions import fetch_captions
+from indexer.alignment.from_captions import align_captions, align_tracks
+from samples.generate import generate
+from samples.manifest import Manifest, Sesion
+from samples.server import SampleServer, serve
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Manifest]:
+    root = tmp_path_factory.mktemp("muestras")
+    return root, generate(root)
+
+
+@pytest.fixture(scope="module")
+def server(site: tuple[Path, Manifest]) -> Iterator[SampleServer]:
+    with serve(site[0]) as srv:
+        yield srv
+
+
+def _captioned(manifest: Manifest) -> list[Sesion]:
+    return [s for s in manifest.sesiones if s.speeches and s.videos[0].captions_path]
+
+
+def test_watch_pages_offer_their_caption_track(
+    site: tuple[Path, Manifest], server: SampleServer
+) -> None:
+    _, manifest = site
+    session = _captioned(manifest)[0]
+    video = session.videos[0]
+    page = (site[0] / video.path.lstrip("/")).read_text(encoding="utf-8")
+    assert '<track kind="captions" srclang="es"' in page and video.captions_path in page
+    cues = fetch_captions(server.url_for(video.captions_path or ""))
+    assert cues and cues[0].start >= 10  # the transmission starts before the session
+
+
+def test_speeches_start_within_a_second_of_the_truth(
+    site: tuple[Path, Manifest], server: SampleServer
+) -> None:
+    _, manifest = site
+    total = close = 0
+    for session in _captioned(manifest):
+        tracks = [fetch_captions(server.url_for(v.captions_path or "")) for v in session.videos]
+        result = align_tracks([d.text for d in session.speeches], tracks)
+        assert result.status != "mismatch"
+        for truth, found in zip(session.speeches, result.timings, strict=True):
+            total += 1
+            if found.start is None:
+                continue
+            assert found.video == truth.video and truth.start is not None
+            assert abs(found.start - truth.start) <= 5, (truth.text, found, truth.start)
+            close += abs(found.start - truth.start) <= 1
+            assert found.method == "captions" and 0 < found.confidence <= 1
+    assert total > 150
+    assert close / total >= 0.95
+
+
+def test_another_sessions_video_is_flagged_not_timed(site: tuple[Path, Manifest]) -> None:
+    root, manifest = site
+    sessions = [s for s in _captioned(manifest) if len(s.videos) == 1]
+    mine, other = sessions[0], sessions[-1]
+    cues = fetch_captions(root / (other.videos[0].captions_path or "").lstrip("/"))
+    result = align_captions([d.text for d in mine.speeches], cues)
+    assert result.status == "mismatch" and "otra sesión" in (result.reason or "")
+    assert all(t.start is None for t in result.timings)
+
+
+def test_a_missing_hour_is_flagged_and_left_untimed(site: tuple[Path, Manifest]) -> None:
+    """The text goes on where the video stopped: the speeches past its end get no time."""
+    root, manifest = site
+    session = max(
+        (s for s in _captioned(manifest) if len(s.videos) == 1), key=lambda s: len(s.speeches)
+    )
+    cues = fetch_captions(root / (session.videos[0].captions_path or "").lstrip("/"))
+    extra = " ".join(
+        f"Intervención {n} sobre el presupuesto de obra del municipio de León, "
+        f"tramo {n}, con observaciones de la auditoría número {n + 40}."
+        for n in range(60)
+    )
+    texts = [d.text for d in session.speeches] + [extra]
+    result = align_captions(texts, cues)
+    assert result.status == "partial" and "no contiene" in (result.reason or "")
+    assert result.timings[-1].start is None
+    assert sum(t.start is not None for t in result.timings[:-1]) >= len(session.speeches) - 1
