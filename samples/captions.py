@@ -37,11 +37,11 @@ def timeline(rng: random.Random, s: Sesion) -> None:
     for k, speech in enumerate(s.speeches):
         if k == split and parts > 1:
             video, clock = 1, rng.uniform(10, 90)
-        words = len(speech.text.split())
-        pace = rng.uniform(0.36, 0.5)  # seconds per word
+        length = sum(_weights(speech.text.split()))
+        pace = rng.uniform(0.05, 0.07)  # seconds per letter: long words take longer
         speech.video = video
         speech.start = round(clock, 2)
-        speech.end = round(clock + words * pace, 2)
+        speech.end = round(clock + length * pace, 2)
         pause = rng.uniform(0.6, 4.0) if rng.random() > 0.05 else rng.uniform(30, 120)
         clock = speech.end + pause
 
@@ -52,13 +52,16 @@ def track(rng: random.Random, speeches: list[Discurso]) -> str:
     for speech in speeches:
         assert speech.start is not None and speech.end is not None
         words = speech.text.split()
-        step = (speech.end - speech.start) / max(len(words), 1)
-        for i, word in enumerate(words):
-            at = speech.start + i * step
+        weights = _weights(words)
+        per_letter = (speech.end - speech.start) / max(sum(weights), 1)
+        at = speech.start
+        for word, weight in zip(words, weights, strict=True):
+            step = weight * per_letter
             heard = _hear(rng, word)
             for m, one in enumerate(heard):
                 share = step / len(heard)
                 timed.append((at + m * share, at + (m + 1) * share, one))
+            at += step
     silent = _silent_stretch(rng, timed)
     cues: list[tuple[float, float, list[str]]] = []
     for start, end, word in timed:
@@ -72,6 +75,10 @@ def track(rng: random.Random, speeches: list[Discurso]) -> str:
     for n, (start, end, heard) in enumerate(cues, start=1):
         lines += [str(n), f"{_stamp(start)} --> {_stamp(end)}", " ".join(heard).lower(), ""]
     return "\n".join(lines)
+
+
+def _weights(words: list[str]) -> list[int]:
+    return [len(w) + 2 for w in words]
 
 
 def _hear(rng: random.Random, word: str) -> list[str]:

@@ -1,11 +1,16 @@
-"""Speeches timed by a caption track: matched words carry the caption's seconds to the
-stenographic text; a speech is placed by its own matched words only."""
+"""Speeches timed by caption tracks: matched words carry the captions' seconds to the
+stenographic text; a speech is placed by its own matched words only.
+
+A transmission in parts (one caption track each) is one sequence of words, the parts
+one after the other, so passages said in both (every vote is announced alike) are
+matched in order rather than to whichever part says them too."""
 
 from __future__ import annotations
 
 import statistics
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from indexer.alignment.model import NO_TIME, Alignment, Cue, SpeechTiming
 from indexer.alignment.sequence import match_words
@@ -15,25 +20,58 @@ MIN_SHARE = 0.3  # below this share of caption words matched, the video is anoth
 MIN_RARE = 0.75  # share of the video's rare words the text must also have
 GAP_WORDS = 400  # this many text words in a row without a match: the video lacks them
 LEAD_WORDS = 25  # a speech whose first match is further in than this is not trusted
+Pair = tuple[int, int]
 
 
-def caption_words(cues: Sequence[Cue]) -> tuple[list[str], list[float], list[float]]:
-    """Each caption word with its start and end, spread evenly over its cue."""
-    out: list[str] = []
-    starts: list[float] = []
-    ends: list[float] = []
-    for cue in cues:
-        found = words(cue.text)
-        step = (cue.end - cue.start) / max(len(found), 1)
-        for k, word in enumerate(found):
-            out.append(word)
-            starts.append(cue.start + k * step)
-            ends.append(cue.start + (k + 1) * step)
-    return out, starts, ends
+@dataclass
+class Heard:
+    """Caption words of one or more tracks, with their seconds in their own video."""
+
+    words: list[str] = field(default_factory=list)
+    starts: list[float] = field(default_factory=list)
+    ends: list[float] = field(default_factory=list)
+    video: list[int] = field(default_factory=list)
+    cue: list[int] = field(default_factory=list)  # a running number over all cues
+    cue_end: list[float] = field(default_factory=list)  # per cue
+    letter_rates: list[float] = field(default_factory=list)  # seconds per letter, per cue
+
+    def add(self, cues: Sequence[Cue], video: int) -> None:
+        """Each word of ``cues`` with its start and end, the cue's time shared out by
+        length (a long word takes longer to say than a short one)."""
+        for cue in cues:
+            found = words(cue.text)
+            letters = sum(len(w) + 2 for w in found)
+            per_letter = (cue.end - cue.start) / max(letters, 1)
+            if len(found) >= 4:
+                self.letter_rates.append(per_letter)
+            number = len(self.cue_end)
+            self.cue_end.append(cue.end)
+            at = cue.start
+            for word in found:
+                self.words.append(word)
+                self.starts.append(at)
+                at += (len(word) + 2) * per_letter
+                self.ends.append(at)
+                self.video.append(video)
+                self.cue.append(number)
+
+    def letter_pace(self) -> float:
+        return statistics.median(self.letter_rates) if self.letter_rates else 0.06
+
+    def first_start(self, b: int, pace: float) -> float:
+        """When word ``b`` begins. A cue that holds the end of one turn and the start of
+        the next has the pause between them somewhere inside; taking it to be at the turn,
+        the words from ``b`` on end with the cue at the usual pace."""
+        if b == 0 or self.cue[b - 1] != self.cue[b]:
+            return self.starts[b]
+        last = b
+        while last + 1 < len(self.words) and self.cue[last + 1] == self.cue[b]:
+            last += 1
+        letters = sum(len(w) + 2 for w in self.words[b : last + 1])
+        return max(self.starts[b], self.cue_end[self.cue[b]] - letters * pace)
 
 
-def align_captions(speeches: Sequence[str], cues: Sequence[Cue], video: int = 0) -> Alignment:
-    """Each speech's start and end in the video whose captions are ``cues``."""
+def _text(speeches: Sequence[str]) -> tuple[list[str], list[int], list[tuple[int, int]]]:
     text: list[str] = []
     owner: list[int] = []
     bounds: list[tuple[int, int]] = []
@@ -42,40 +80,62 @@ def align_captions(speeches: Sequence[str], cues: Sequence[Cue], video: int = 0)
         bounds.append((len(text), len(text) + len(found)))
         text += found
         owner += [k] * len(found)
-    heard, starts, ends = caption_words(cues)
-    pairs = match_words(text, heard)
-    caption_share = len(pairs) / max(len(heard), 1)
-    text_share = len(pairs) / max(len(text), 1)
-    rare = _rare_share(text, heard)
-    if not pairs or caption_share < MIN_SHARE or rare < MIN_RARE:
-        return Alignment(
-            [NO_TIME] * len(speeches),
-            "mismatch",
-            "captions",
-            f"solo {caption_share:.0%} de las palabras del video coinciden con la versión "
-            f"estenográfica, y {rare:.0%} de sus palabras poco comunes: el video parece ser de "
-            "otra sesión",
-            round(text_share, 3),
-        )
-    pace = _seconds_per_word(pairs, starts)
-    by_speech: list[list[tuple[int, int]]] = [[] for _ in speeches]
+    return text, owner, bounds
+
+
+def align_captions(speeches: Sequence[str], cues: Sequence[Cue]) -> Alignment:
+    """Each speech's start and end in the one video whose captions are ``cues``."""
+    return align_tracks(speeches, [cues])
+
+
+def align_tracks(speeches: Sequence[str], tracks: Sequence[Sequence[Cue]]) -> Alignment:
+    """Each speech's video (index in ``tracks``), start and end. A track that does not
+    belong to the text is left out (all of them: ``mismatch``)."""
+    text, owner, bounds = _text(speeches)
+    heard = Heard()
+    notes = []
+    for k, cues in enumerate(tracks):
+        one = Heard()
+        one.add(cues, k)
+        verdict = _belongs(text, one)
+        if verdict:
+            notes.append(f"video {k + 1}: {verdict}")
+        else:
+            heard.add(cues, k)
+    if not heard.words:
+        return Alignment([NO_TIME] * len(speeches), "mismatch", "captions", "; ".join(notes))
+    pairs = match_words(text, heard.words)
+    pace = _seconds_per_word(pairs, heard)
+    letter_pace = heard.letter_pace()
+    by_speech: list[list[Pair]] = [[] for _ in speeches]
     for pa, pb in pairs:
         by_speech[owner[pa]].append((pa, pb))
-    timings = []
-    for k, found in enumerate(by_speech):
-        first, last = bounds[k]
-        timings.append(_timing(found, first, last, starts, ends, pace, video))
+    timings = [
+        _timing(found, *bounds[k], heard, pace, letter_pace) for k, found in enumerate(by_speech)
+    ]
     timings = _ordered(timings)
     gaps = _gaps(pairs, len(text))
-    status, reason = "ok", None
-    if gaps:
-        status = "partial"
-        reason = "; ".join(
-            f"el video no contiene {n} palabras seguidas de la versión estenográfica "
-            f"(discursos {owner[at] + 1} a {owner[min(at + n, len(text)) - 1] + 1})"
-            for at, n in gaps
-        )
-    return Alignment(timings, status, "captions", reason, round(text_share, 3))
+    status = "partial" if gaps or notes else "ok"
+    reasons = notes + [
+        f"el video no contiene {n} palabras seguidas de la versión estenográfica "
+        f"(discursos {owner[at] + 1} a {owner[min(at + n, len(text)) - 1] + 1})"
+        for at, n in gaps
+    ]
+    share = round(len(pairs) / max(len(text), 1), 3)
+    return Alignment(timings, status, "captions", "; ".join(reasons) or None, share)
+
+
+def _belongs(text: list[str], heard: Heard) -> str | None:
+    """Why a caption track is not of this text (None: it is)."""
+    pairs = match_words(text, heard.words)
+    share = len(pairs) / max(len(heard.words), 1)
+    rare = _rare_share(text, heard.words)
+    if share >= MIN_SHARE and rare >= MIN_RARE:
+        return None
+    return (
+        f"solo {share:.0%} de las palabras del video coinciden con la versión estenográfica, "
+        f"y {rare:.0%} de sus palabras poco comunes: el video parece ser de otra sesión"
+    )
 
 
 def _rare_share(text: list[str], heard: list[str]) -> float:
@@ -90,24 +150,23 @@ def _rare_share(text: list[str], heard: list[str]) -> float:
     return sum(w in known for w in rare) / len(rare)
 
 
-def _seconds_per_word(pairs: list[tuple[int, int]], starts: list[float]) -> float:
-    """The usual pace of speech in this video, from matched words 20 apart."""
+def _seconds_per_word(pairs: list[Pair], heard: Heard) -> float:
+    """The usual pace of speech in these videos, from matched words 20 apart."""
     rates = []
     for (a0, b0), (a1, b1) in zip(pairs, pairs[20::20], strict=False):
-        span = starts[b1] - starts[b0]
-        if a1 > a0 and 0 < span < (a1 - a0) * 2:
+        span = heard.starts[b1] - heard.starts[b0]
+        if heard.video[b0] == heard.video[b1] and a1 > a0 and 0 < span < (a1 - a0) * 2:
             rates.append(span / (a1 - a0))
     return min(max(statistics.median(rates), 0.2), 0.8) if rates else 0.4
 
 
 def _timing(
-    found: list[tuple[int, int]],
+    found: list[Pair],
     first: int,
     last: int,
-    starts: list[float],
-    ends: list[float],
+    heard: Heard,
     pace: float,
-    video: int,
+    letter_pace: float,
 ) -> SpeechTiming:
     size = last - first
     needed = 1 if size <= 3 else 2 if size < 12 else 3
@@ -117,28 +176,33 @@ def _timing(
     lead = a0 - first
     if lead > LEAD_WORDS and lead > size / 2:
         return NO_TIME
-    start = max(0.0, starts[b0] - lead * pace)
-    end = ends[b1] + (last - 1 - a1) * pace
+    video = heard.video[b0]
+    if heard.video[b1] != video:  # the speech runs into the next part: its end is there
+        b1 = max(b for _, b in found if heard.video[b] == video)
+        a1 = max(a for a, b in found if b == b1)
+    start = max(0.0, heard.first_start(b0, letter_pace) - lead * pace)
+    end = heard.ends[b1] + (last - 1 - a1) * pace
     coverage = len(found) / max(size, 1)
     confidence = min(1.0, coverage) * (0.5 ** (lead / 10))
     return SpeechTiming(round(start, 2), round(end, 2), round(confidence, 3), "captions", video)
 
 
 def _ordered(timings: list[SpeechTiming]) -> list[SpeechTiming]:
-    """A speech never ends after the next timed one starts."""
+    """A speech never ends after the next timed one (in the same video) starts."""
     out = list(timings)
-    following: float | None = None
+    following: dict[int | None, float] = {}
     for k in range(len(out) - 1, -1, -1):
         t = out[k]
         if t.start is None:
             continue
-        if following is not None and t.end is not None and t.end > following:
-            out[k] = SpeechTiming(t.start, max(t.start, following), t.confidence, t.method, t.video)
-        following = t.start
+        after = following.get(t.video)
+        if after is not None and t.end is not None and t.end > after:
+            out[k] = SpeechTiming(t.start, max(t.start, after), t.confidence, t.method, t.video)
+        following[t.video] = t.start
     return out
 
 
-def _gaps(pairs: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
+def _gaps(pairs: list[Pair], size: int) -> list[tuple[int, int]]:
     """Runs of at least ``GAP_WORDS`` text words with no match: (first word, length)."""
     found = []
     previous = -1
@@ -147,38 +211,3 @@ def _gaps(pairs: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
             found.append((previous + 1, pa - previous - 1))
         previous = pa
     return found
-
-
-def align_tracks(speeches: Sequence[str], tracks: Sequence[Sequence[Cue]]) -> Alignment:
-    """A session whose transmission came in parts, one caption track each: every speech
-    takes its time from the part that holds the most evidence of it."""
-    results = [align_captions(speeches, cues, video=k) for k, cues in enumerate(tracks)]
-    usable = [r for r in results if r.status != "mismatch"]
-    if not usable:
-        reasons = "; ".join(r.reason or "" for r in results)
-        return Alignment([NO_TIME] * len(speeches), "mismatch", "captions", reasons, 0.0)
-    if len(usable) == 1:
-        return usable[0]
-    timings = [
-        max((r.timings[k] for r in usable), key=lambda t: (t.start is not None, t.confidence))
-        for k in range(len(speeches))
-    ]
-    share = sum(r.matched_share for r in usable)
-    missing = sum(t.start is None for t in timings)
-    status = "ok"
-    reason = None
-    unmatched_text = 1 - share
-    if unmatched_text > 0.2 and missing:
-        status = "partial"
-        reason = f"{missing} discursos sin contraparte en los videos"
-    return Alignment(_ordered_per_video(timings), status, "captions", reason, round(share, 3))
-
-
-def _ordered_per_video(timings: list[SpeechTiming]) -> list[SpeechTiming]:
-    out = list(timings)
-    for video in {t.video for t in timings if t.video is not None}:
-        idx = [k for k, t in enumerate(timings) if t.video == video]
-        fixed = _ordered([timings[k] for k in idx])
-        for k, t in zip(idx, fixed, strict=True):
-            out[k] = t
-    return out
