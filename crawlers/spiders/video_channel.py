@@ -44,6 +44,7 @@ class Transmission:
     state: State
     text: str = ""
     fields: dict[str, str | list[str]] = field(default_factory=dict)
+    captions: str | None = None
 
     def session_key(self) -> tuple[Any, ...]:
         i = self.info
@@ -154,7 +155,9 @@ class VideoChannelSpider(SpecSpider):
                     or state_from_text(title, player.label)
                     or "recorded"
                 )
-                found.append(Transmission(title, player.url, info, state, "", dict(fields)))
+                found.append(
+                    Transmission(title, player.url, info, state, "", dict(fields), player.captions)
+                )
         link = read(page, rules.next_page) if rules.next_page else None
         cleaned = clean_link(link) if isinstance(link, str) else None
         return found, page.urljoin(cleaned) if cleaned else None
@@ -194,6 +197,7 @@ class VideoChannelSpider(SpecSpider):
                 state=t.state,
                 video_id=video_id(t.url),
                 source_id=self.spec.id,
+                captions_url=t.captions,
             )
             for t in group
         ]
