@@ -104,9 +104,10 @@ def warp(recorded: np.ndarray, spoken: np.ndarray) -> tuple[np.ndarray, float, n
 
 
 def align_audio(
-    speeches: Sequence[str], audio: Path, voice: str = "es", video: int = 0
+    speeches: Sequence[str], audio: Path | str, voice: str = "es", video: int = 0
 ) -> Alignment:
-    """Each speech's start and end in the recording ``audio`` (any format ffmpeg reads)."""
+    """Each speech's start and end in the recording ``audio`` (a file or URL of any
+    format ffmpeg reads)."""
     recorded = file_frames(audio)
     timings: list[SpeechTiming] = [NO_TIME] * len(speeches)
     position = 0  # recorded frame where the next piece starts

@@ -57,9 +57,10 @@ def frames(samples: np.ndarray) -> np.ndarray:
     return (energies @ _DCT.T).astype(np.float32)
 
 
-def decode(path: Path, piece_seconds: int = 60) -> Iterator[np.ndarray]:
-    """16 kHz mono float samples of any file ffmpeg reads, a minute at a time."""
-    command = ["ffmpeg", "-nostdin", "-v", "error", "-i", str(path)]
+def decode(path: Path | str, piece_seconds: int = 60) -> Iterator[np.ndarray]:
+    """16 kHz mono float samples of any file or URL ffmpeg reads, a minute at a time
+    (only the sound is decoded)."""
+    command = ["ffmpeg", "-nostdin", "-v", "error", "-i", str(path), "-vn"]
     command += ["-ac", "1", "-ar", str(RATE), "-f", "s16le", "-"]
     try:
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -67,14 +68,16 @@ def decode(path: Path, piece_seconds: int = 60) -> Iterator[np.ndarray]:
         raise AudioError("ffmpeg is not installed (scripts/system-deps.sh installs it)") from exc
     assert process.stdout is not None and process.stderr is not None
     size = piece_seconds * RATE * 2
+    read = 0
     while data := process.stdout.read(size):
+        read += len(data)
         yield np.frombuffer(data[: len(data) // 2 * 2], dtype=np.int16).astype(np.float32) / 32768
     error = process.stderr.read().decode(errors="replace").strip()
-    if process.wait() != 0:
+    if process.wait() != 0 or (not read and error):
         raise AudioError(f"ffmpeg could not read {path}: {error[:300]}")
 
 
-def file_frames(path: Path) -> np.ndarray:
+def file_frames(path: Path | str) -> np.ndarray:
     """Cepstral frames of a whole recording, computed piece by piece."""
     out: list[np.ndarray] = []
     carry = np.zeros(0, dtype=np.float32)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Method = Literal["captions", "audio"]
-Status = Literal["ok", "partial", "mismatch"]
+Status = Literal["ok", "partial", "mismatch", "unavailable"]
 
 
 @dataclass(frozen=True)
@@ -38,11 +38,12 @@ class Alignment:
 
     ``status`` is ``mismatch`` when text and video do not belong together (too few
     matched words): then no speech has a time. ``partial`` means part of the text has no
-    counterpart in the video (a missing hour); ``reason`` says what, in Spanish."""
+    counterpart in the video (a missing hour); ``unavailable``, that there was nothing
+    to align with (no captions, no readable audio). ``reason`` says what, in Spanish."""
 
     timings: list[SpeechTiming]
     status: Status
-    method: Method
+    method: Method | None
     reason: str | None = None
     matched_share: float = 0.0
     notes: list[str] = field(default_factory=list)

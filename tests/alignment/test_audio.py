@@ -15,7 +15,10 @@ import pytest
 
 from indexer.alignment.audio import align_audio
 from indexer.alignment.features import RATE, file_frames, frames
+from indexer.alignment.job import align_session
 from indexer.alignment.speech_synth import synthesize
+from indexer.models import VideoLink
+from samples.server import serve
 
 pytestmark = pytest.mark.skipif(
     not (shutil.which("espeak-ng") and shutil.which("ffmpeg")),
@@ -83,3 +86,22 @@ def test_frames_of_a_file_equal_frames_of_its_samples(tmp_path: Path) -> None:
         out.writeframes(samples.tobytes())
     whole = frames(samples.astype(np.float32) / 32768)
     assert np.allclose(file_frames(path), whole, atol=1e-3)
+
+
+def test_the_worker_job_listens_to_a_stream_without_captions(tmp_path: Path) -> None:
+    """A session whose only video is an MP4 (made for the web: its index first) on its
+    congress's server, with no caption track: the job reads its sound over HTTP and
+    links each speech to its second."""
+    truth = _session(tmp_path / "sesion.mp3")
+    subprocess.run(
+        ["ffmpeg", "-nostdin", "-v", "error", "-y", "-i", str(tmp_path / "sesion.mp3"),
+         "-c:a", "aac", "-movflags", "+faststart", str(tmp_path / "sesion.mp4")],
+        check=True,
+    )  # fmt: skip
+    with serve(tmp_path) as server:
+        url = server.url_for("/sesion.mp4")
+        done = align_session(SPEECHES, [VideoLink(url=url, platform="Canal del Congreso")])
+    assert done.alignment.method == "audio" and done.alignment.status == "ok"
+    for link, timing, start in zip(done.links, done.alignment.timings, truth, strict=True):
+        assert timing.start is not None and abs(timing.start - start) <= 1.0
+        assert link == f"{url}#t={int(timing.start)}"

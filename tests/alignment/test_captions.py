@@ -11,6 +11,8 @@ import pytest
 
 from indexer.alignment.captions import fetch_captions
 from indexer.alignment.from_captions import align_captions, align_tracks
+from indexer.alignment.job import align_session
+from indexer.models import VideoLink
 from samples.generate import generate
 from samples.manifest import Manifest, Sesion
 from samples.server import SampleServer, serve
@@ -92,3 +94,41 @@ def test_a_missing_hour_is_flagged_and_left_untimed(site: tuple[Path, Manifest])
     assert result.status == "partial" and "no contiene" in (result.reason or "")
     assert result.timings[-1].start is None
     assert sum(t.start is not None for t in result.timings[:-1]) >= len(session.speeches) - 1
+
+
+def test_the_worker_job_links_speeches_from_the_platform_captions(
+    site: tuple[Path, Manifest], server: SampleServer
+) -> None:
+    _, manifest = site
+    session = next(s for s in _captioned(manifest) if len(s.videos) == 2)
+    videos = [
+        VideoLink(
+            url=server.url_for(v.path),
+            platform="TransmiteMX",
+            captions_url=server.url_for(v.captions_path or ""),
+        )
+        for v in session.videos
+    ]
+    done = align_session([d.text for d in session.speeches], videos)
+    assert done.alignment.method == "captions"
+    timed = [
+        (link, t, d)
+        for link, t, d in zip(done.links, done.alignment.timings, session.speeches, strict=True)
+        if t.start is not None
+    ]
+    assert len(timed) >= len(session.speeches) - 2
+    for link, t, truth in timed:
+        assert t.video == truth.video
+        assert link == f"{videos[truth.video or 0].url}#t={int(t.start or 0)}"
+
+
+def test_no_captions_and_no_stream_of_its_own_is_said_not_guessed() -> None:
+    """A YouTube video without captions is never downloaded to be listened to."""
+    done = align_session(
+        ["Se abre la sesión."],
+        [VideoLink(url="http://127.0.0.1:9/no-existe.vtt", platform="TransmiteMX",
+                   captions_url="http://127.0.0.1:9/no-existe.vtt")],
+        listen=False,
+    )  # fmt: skip
+    assert done.alignment.status == "unavailable" and done.links == [None]
+    assert "could not fetch captions" in (done.alignment.reason or "")

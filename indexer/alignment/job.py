@@ -1,0 +1,78 @@
+"""The worker's alignment job for one session, after a crawl (never inside it: audio
+alignment takes minutes of CPU per hour of video).
+
+Captions are preferred — the platform's own track, or YouTube's through yt-dlp — and
+the recording is listened to only when no video has one: a session transmitted in one
+piece with an HTML5 stream or file (ffmpeg reads the sound from its URL; YouTube videos
+are never downloaded).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from indexer.alignment.audio import align_audio
+from indexer.alignment.captions import CaptionError, fetch_captions
+from indexer.alignment.features import AudioError
+from indexer.alignment.from_captions import align_tracks
+from indexer.alignment.links import deep_link
+from indexer.alignment.model import NO_TIME, Alignment, Cue
+from indexer.models import VideoLink
+from indexer.videos import is_video_url, youtube_id
+
+
+@dataclass
+class SessionAlignment:
+    alignment: Alignment
+    links: list[str | None]  # each speech's deep link, None when it has no time
+
+
+def align_session(
+    texts: Sequence[str], videos: Sequence[VideoLink], listen: bool = True
+) -> SessionAlignment:
+    """Each speech of a session placed in its recorded videos, with its deep link."""
+    recorded = [v for v in videos if v.state == "recorded"]
+    result = _align(texts, recorded, listen)
+    links = [
+        deep_link(recorded[t.video].url, t.start)
+        if t.start is not None and t.video is not None
+        else None
+        for t in result.timings
+    ]
+    return SessionAlignment(result, links)
+
+
+def _align(texts: Sequence[str], videos: Sequence[VideoLink], listen: bool) -> Alignment:
+    if not videos:
+        return _nothing(texts, "la sesión no tiene videos grabados")
+    tracks: list[list[Cue]] = []
+    problems = []
+    for video in videos:
+        source = video.captions_url or (video.url if youtube_id(video.url) else None)
+        if source is None:
+            break
+        try:
+            tracks.append(fetch_captions(source))
+        except CaptionError as exc:
+            problems.append(str(exc))
+            break
+    if len(tracks) == len(videos):
+        return align_tracks(texts, tracks)
+    if not listen:
+        return _nothing(texts, "sin subtítulos; " + "; ".join(problems))
+    media = videos[0].url
+    if len(videos) > 1 or youtube_id(media) or not is_video_url(media):
+        return _nothing(
+            texts,
+            "sin subtítulos, y el audio solo se alinea en transmisiones de una pieza con "
+            "archivo o flujo propio" + ("; " + "; ".join(problems) if problems else ""),
+        )
+    try:
+        return align_audio(texts, media)
+    except AudioError as exc:
+        return _nothing(texts, f"no se pudo leer el audio: {exc}")
+
+
+def _nothing(texts: Sequence[str], reason: str) -> Alignment:
+    return Alignment([NO_TIME] * len(texts), "unavailable", None, reason)
