@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install system-deps run test lint format fixtures bench bench-extract bench-search clean
+.PHONY: install system-deps run test lint format fixtures bench bench-extract bench-search bench-align clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,7 +42,7 @@ fixtures: install
 	$(BIN)/python -m tests.shapes.regenerate
 
 ## Benchmarks print numbers and write JSON under bench/results/.
-bench: bench-extract bench-search
+bench: bench-extract bench-search bench-align
 
 bench-extract: install
 	@command -v pdftotext >/dev/null || echo "pdftotext missing: apt-get install poppler-utils for the comparison column"
@@ -52,6 +52,10 @@ bench-extract: install
 SIZE ?= 10000
 bench-search: install system-deps
 	$(BIN)/python bench/search.py --size $(SIZE)
+
+## Speeches placed in their session's video: from captions and from audio (espeak-ng, ffmpeg).
+bench-align: install system-deps
+	$(BIN)/python bench/align.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -25,6 +25,10 @@ PAUSE = 0.5  # seconds of silence put between synthetic speeches
 STAY = 0.15  # cost of the recording advancing while the text waits (pauses, slow speech)
 SKIP = 0.15  # cost of the text advancing two frames per recorded frame (fast speech)
 BAD = 0.8  # a piece costing this share of chance-level cost or more is not in the audio
+# Matched to its own words, the synthetic voice advances frame by frame with the
+# recording (diagonal steps); matched to other words it stalls and jumps.
+MIN_STEADY = 0.6  # a speech with fewer diagonal steps than this gets no time
+SESSION_STEADY = 0.7  # a session below this on average is not the recording's
 
 
 @dataclass
@@ -110,10 +114,9 @@ def align_audio(
     format ffmpeg reads)."""
     recorded = file_frames(audio)
     timings: list[SpeechTiming] = [NO_TIME] * len(speeches)
+    steadiness: list[tuple[float, int]] = []  # per speech: share of diagonal steps, length
     position = 0  # recorded frame where the next piece starts
     k = 0
-    bad_pieces = 0
-    pieces = 0
     while k < len(speeches) and position < len(recorded) - FPS:
         piece = _piece(speeches, k)
         ahead = piece[-1] + 1 < len(speeches)
@@ -122,15 +125,15 @@ def align_audio(
         window = len(spoken.frames) * 3 + 60 * FPS
         recorded_piece = recorded[position : position + window]
         path, mean_cost, match_cost = warp(recorded_piece, spoken.frames)
-        pieces += 1
-        if mean_cost >= BAD:
-            bad_pieces += 1
         for n, speech in enumerate(piece):
             first, last = spoken.starts[n], max(spoken.ends[n] - 1, spoken.starts[n])
-            if mean_cost >= BAD or path[first] < 0:
+            steps = np.diff(path[first : last + 1])
+            steady = float(np.mean(steps == 1)) if len(steps) else 0.0
+            steadiness.append((steady, len(steps)))
+            if mean_cost >= BAD or steady < MIN_STEADY:
                 continue
-            quality = float(np.mean(match_cost[first : last + 1]))
-            confidence = round(float(np.clip(1.5 * (1 - quality), 0, 1)), 3)
+            quality = float(np.clip(1.5 * (1 - np.mean(match_cost[first : last + 1])), 0, 1))
+            confidence = round(0.5 * quality + 0.5 * min(1.0, (steady - MIN_STEADY) / 0.3), 3)
             start = float(position + path[first]) / FPS
             end = float(position + path[last] + 1) / FPS
             timings[speech] = SpeechTiming(
@@ -141,12 +144,15 @@ def align_audio(
             step = next_start - int(PAUSE * FPS) if next_start > 0 else len(recorded_piece)
             position += max(step, 1)
         k = piece[-1] + 1
-    if pieces and bad_pieces == pieces:
+    weight = sum(n for _, n in steadiness)
+    overall = sum(s * n for s, n in steadiness) / weight if weight else 0.0
+    if overall < SESSION_STEADY:
         return Alignment(
             [NO_TIME] * len(speeches),
             "mismatch",
             "audio",
-            "la grabación no corresponde a la versión estenográfica",
+            "la grabación no corresponde a la versión estenográfica: la voz sintética solo "
+            f"avanza al paso de la grabación en {overall:.0%} de sus tramos",
         )
     missing = sum(t.start is None for t in timings)
     status = "partial" if missing else "ok"

@@ -74,6 +74,21 @@ def test_each_speech_starts_within_a_second(tmp_path: Path) -> None:
         assert found.end > found.start
 
 
+def test_a_recording_of_other_words_is_flagged(tmp_path: Path) -> None:
+    _session(tmp_path / "sesion.mp3")
+    other = [
+        "El tribunal resolvió el amparo en revisión por unanimidad de votos de los ministros.",
+        "La sentencia fue notificada a las partes el día siguiente de su publicación.",
+        "Se ordena remitir los autos al juzgado de origen para el cumplimiento de la ejecutoria.",
+        "Los agravios resultan infundados, por lo que se confirma la resolución recurrida.",
+        "Archívese el expediente como asunto concluido y háganse las anotaciones.",
+        "Así lo resolvió la Primera Sala de la Suprema Corte de Justicia de la Nación.",
+    ]
+    result = align_audio(other, tmp_path / "sesion.mp3")
+    assert result.status == "mismatch" and "no corresponde" in (result.reason or "")
+    assert all(t.start is None for t in result.timings)
+
+
 def test_frames_of_a_file_equal_frames_of_its_samples(tmp_path: Path) -> None:
     """Reading a recording a minute at a time loses and adds no frame."""
     rng = np.random.default_rng(1)
