@@ -1,6 +1,7 @@
 """Benchmark the alignment of speeches to their session's video.
 
-Usage: python bench/align.py [--seeds N] [--audio-minutes M] [--json PATH]
+Usage: python bench/align.py [--seeds N] [--audio-minutes M] [--methods captions,audio]
+[--json PATH]
 
 Captions: the sample sites of ``--seeds`` seeds (their caption tracks carry recogniser
 errors — dropped, misheard and filler words, numbers in digits or words — and silent
@@ -162,8 +163,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seeds", type=int, default=10)
     parser.add_argument("--audio-minutes", type=float, default=40)
     parser.add_argument("--json", type=Path, default=REPO / "bench" / "results" / "align.json")
+    parser.add_argument("--methods", default="captions,audio", help="comma-separated")
     args = parser.parse_args(argv)
-    results = {"captions": bench_captions(args.seeds), "audio": bench_audio(args.audio_minutes)}
+    methods = args.methods.split(",")
+    results: dict[str, dict[str, Any]] = {}
+    if "captions" in methods:
+        results["captions"] = bench_captions(args.seeds)
+    if "audio" in methods:
+        results["audio"] = bench_audio(args.audio_minutes)
     header = (
         f"{'method':<9} {'sessions':>8} {'hours':>6} {'speeches':>8} {'untimed':>7} "
         f"{'±1 s':>6} {'±3 s':>6} {'goal ±1 s':>9} {'CPU s/h':>8} {'CPU goal':>8}"

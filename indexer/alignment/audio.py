@@ -2,10 +2,12 @@
 
 Each speech is read aloud by espeak-ng and the synthetic voice is matched to the
 recording by dynamic time warping on cepstral frames. The session is done a few
-speeches at a time (about two minutes of text): each piece is matched against a window
+speeches at a time (about ninety seconds of text): each piece is matched against a window
 of the recording that starts where the previous piece's last speech ended, so memory
 and time grow linearly with the session, never with its square. The speech after each
 piece is matched too, and only its start is kept: that is where the next piece begins.
+Long stretches without speech (a recess, the wait before the session opens) are left
+out of the matching, so no window has to see past them.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ PIECE_SECONDS = 90  # synthetic speech per piece
 PAUSE = 0.5  # seconds of silence put between synthetic speeches
 STAY = 0.15  # cost of the recording advancing while the text waits (pauses, slow speech)
 SKIP = 0.15  # cost of the text advancing two frames per recorded frame (fast speech)
+LONG_SILENCE = 20  # seconds without speech that are left out of the matching
 BAD = 0.8  # a piece costing this share of chance-level cost or more is not in the audio
 # Matched to its own words, the synthetic voice advances frame by frame with the
 # recording (diagonal steps); matched to other words it stalls and jumps.
@@ -50,7 +53,7 @@ def _spoken(texts: Sequence[str], voice: str) -> _Spoken:
         at += len(sound) + len(pause)
     samples = np.concatenate(parts)
     samples += np.random.default_rng(0).normal(0, 1e-4, len(samples)).astype(np.float32)
-    return _Spoken(frames(samples), starts, ends)
+    return _Spoken(frames(samples)[:, 1:], starts, ends)
 
 
 def _normalised(x: np.ndarray) -> np.ndarray:
@@ -112,7 +115,9 @@ def align_audio(
 ) -> Alignment:
     """Each speech's start and end in the recording ``audio`` (a file or URL of any
     format ffmpeg reads)."""
-    recorded = file_frames(audio)
+    every = file_frames(audio)
+    kept = _speaking(every[:, 0])
+    recorded = every[kept, 1:]
     timings: list[SpeechTiming] = [NO_TIME] * len(speeches)
     steadiness: list[tuple[float, int]] = []  # per speech: share of diagonal steps, length
     position = 0  # recorded frame where the next piece starts
@@ -134,8 +139,8 @@ def align_audio(
                 continue
             quality = float(np.clip(1.5 * (1 - np.mean(match_cost[first : last + 1])), 0, 1))
             confidence = round(0.5 * quality + 0.5 * min(1.0, (steady - MIN_STEADY) / 0.3), 3)
-            start = float(position + path[first]) / FPS
-            end = float(position + path[last] + 1) / FPS
+            start = float(kept[position + path[first]]) / FPS
+            end = float(kept[min(position + path[last], len(kept) - 1)] + 1) / FPS
             timings[speech] = SpeechTiming(
                 round(start, 2), round(end, 2), confidence, "audio", video
             )
@@ -159,6 +164,24 @@ def align_audio(
     reason = f"{missing} discursos sin contraparte en la grabación" if missing else None
     share = round(1 - missing / max(len(speeches), 1), 3)
     return Alignment(timings, status, "audio", reason, share)
+
+
+def _speaking(loudness: np.ndarray) -> np.ndarray:
+    """Indices of the frames to align: all but the middle of stretches of
+    ``LONG_SILENCE`` seconds or more without speech (a recess, the wait before the
+    session opens), which no piece's window could otherwise see past."""
+    if len(loudness) == 0:
+        return np.arange(0)
+    smooth = np.convolve(loudness, np.ones(FPS // 2) / (FPS // 2), mode="same")
+    floor, top = np.percentile(smooth, [10, 90])
+    quiet = smooth < floor + 0.25 * (top - floor)
+    keep = np.ones(len(loudness), dtype=bool)
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], quiet.astype(np.int8), [0]])))
+    margin = FPS
+    for begin, end in zip(edges[::2], edges[1::2], strict=True):
+        if end - begin >= LONG_SILENCE * FPS:
+            keep[begin + margin : end - margin] = False
+    return np.flatnonzero(keep)
 
 
 def _piece(speeches: Sequence[str], k: int) -> list[int]:

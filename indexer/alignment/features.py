@@ -17,7 +17,7 @@ FPS = 20
 HOP = RATE // FPS
 WINDOW = 1024
 MELS = 26
-CEPSTRA = 12
+CEPSTRA = 13  # c0 first: loudness, which tells speech from a recess; c1.. are matched
 
 
 class AudioError(ValueError):
@@ -41,7 +41,7 @@ def _mel_bank(rate: int, n_fft: int) -> np.ndarray:
 
 
 _BANK = _mel_bank(RATE, WINDOW)
-_DCT = np.cos(np.pi / MELS * (np.arange(MELS)[None, :] + 0.5) * np.arange(1, CEPSTRA + 1)[:, None])
+_DCT = np.cos(np.pi / MELS * (np.arange(MELS)[None, :] + 0.5) * np.arange(CEPSTRA)[:, None])
 _HANN = np.hanning(WINDOW).astype(np.float32)
 
 

@@ -38,16 +38,17 @@ SPEECHES = [
 ]
 
 
-def _session(path: Path) -> list[float]:
-    """Write the recording; return each speech's true start in seconds."""
+def _session(path: Path, recess: float = 0.0) -> list[float]:
+    """Write the recording (``recess`` seconds of murmur after the third speech); return
+    each speech's true start in seconds."""
     rng = random.Random(5)
     noise = np.random.default_rng(5)
     parts = [np.zeros(int(3.2 * RATE), dtype=np.float32)]
     starts, at = [], 3.2
-    for text in SPEECHES:
+    for n, text in enumerate(SPEECHES):
         voice = synthesize(text, voice=rng.choice(["es+m3", "es+f2"]), speed=rng.randint(125, 145))
         starts.append(at)
-        pause = rng.uniform(0.8, 4.0)
+        pause = rng.uniform(0.8, 4.0) + (recess if n == 2 else 0.0)
         parts += [voice, np.zeros(int(pause * RATE), dtype=np.float32)]
         at += len(voice) / RATE + pause
     sound = np.concatenate(parts) + noise.normal(0, 0.003, sum(map(len, parts)))
@@ -72,6 +73,16 @@ def test_each_speech_starts_within_a_second(tmp_path: Path) -> None:
         assert found.method == "audio" and found.start is not None and found.end is not None
         assert abs(found.start - start) <= 1.0, (found, start)
         assert found.end > found.start
+
+
+def test_a_recess_longer_than_a_piece_s_window_is_skipped(tmp_path: Path) -> None:
+    """Six minutes without a word between two speeches: the next ones are looked for
+    further on, not squeezed into the recess."""
+    truth = _session(tmp_path / "sesion.mp3", recess=360)
+    result = align_audio(SPEECHES, tmp_path / "sesion.mp3")
+    starts = [t.start for t in result.timings]
+    assert all(s is not None for s in starts), starts
+    assert all(abs(s - t) <= 1.0 for s, t in zip(starts, truth, strict=True)), (starts, truth)
 
 
 def test_a_recording_of_other_words_is_flagged(tmp_path: Path) -> None:
