@@ -115,6 +115,8 @@ def align_audio(
 ) -> Alignment:
     """Each speech's start and end in the recording ``audio`` (a file or URL of any
     format ffmpeg reads)."""
+    if not speeches:
+        return Alignment([], "ok", "audio")
     every = file_frames(audio)
     kept = _speaking(every[:, 0])
     recorded = every[kept, 1:]

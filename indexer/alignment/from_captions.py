@@ -91,6 +91,8 @@ def align_captions(speeches: Sequence[str], cues: Sequence[Cue]) -> Alignment:
 def align_tracks(speeches: Sequence[str], tracks: Sequence[Sequence[Cue]]) -> Alignment:
     """Each speech's video (index in ``tracks``), start and end. A track that does not
     belong to the text is left out (all of them: ``mismatch``)."""
+    if not speeches:
+        return Alignment([], "ok", "captions")
     text, owner, bounds = _text(speeches)
     heard = Heard()
     notes = []

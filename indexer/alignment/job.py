@@ -9,7 +9,7 @@ are never downloaded).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from indexer.alignment.audio import align_audio
@@ -29,10 +29,26 @@ class SessionAlignment:
 
 
 def align_session(
-    texts: Sequence[str], videos: Sequence[VideoLink], listen: bool = True
+    texts: Sequence[str],
+    videos: Sequence[VideoLink],
+    listen: bool = True,
+    check: Callable[[str], None] | None = None,
 ) -> SessionAlignment:
-    """Each speech of a session placed in its recorded videos, with its deep link."""
+    """Each speech of a session placed in its recorded videos, with its deep link.
+
+    ``check`` is called with every address before it is fetched and raises to refuse it
+    (the worker passes the crawler's guard against private addresses): the addresses
+    come from crawled pages."""
     recorded = [v for v in videos if v.state == "recorded"]
+    if not texts:
+        return SessionAlignment(Alignment([], "ok", None), [])
+    try:
+        for video in recorded:
+            for url in (video.captions_url, video.url):
+                if url and check:
+                    check(url)
+    except Exception as exc:  # the guard's own exception, whatever its class
+        return SessionAlignment(_nothing(texts, f"dirección rechazada: {exc}"), [None] * len(texts))
     result = _align(texts, recorded, listen)
     links = [
         deep_link(recorded[t.video].url, t.start)

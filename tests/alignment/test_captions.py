@@ -132,3 +132,19 @@ def test_no_captions_and_no_stream_of_its_own_is_said_not_guessed() -> None:
     )  # fmt: skip
     assert done.alignment.status == "unavailable" and done.links == [None]
     assert "could not fetch captions" in (done.alignment.reason or "")
+
+
+def test_addresses_refused_by_the_guard_are_never_fetched(server: SampleServer) -> None:
+    def guard(url: str) -> None:
+        if "127.0.0.1" in url:
+            raise PermissionError(f"{url} is a loopback address")
+
+    server.reset_counts()
+    done = align_session(
+        ["Se abre la sesión."],
+        [VideoLink(url=server.url_for("/video/index.html"), platform="TransmiteMX",
+                   captions_url=server.url_for("/video/captions/x.vtt"))],
+        check=guard,
+    )  # fmt: skip
+    assert done.alignment.status == "unavailable" and "rechazada" in (done.alignment.reason or "")
+    assert not server.hits
