@@ -10,16 +10,7 @@ import datetime as dt
 import hashlib
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    SerializerFunctionWrapHandler,
-    TypeAdapter,
-    field_validator,
-    model_serializer,
-    model_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
 
 from config.jurisdictions import check_jurisdiction
 
@@ -87,14 +78,6 @@ class VideoLink(BaseModel):
     video_id: str | None = None
     source_id: str | None = None
     captions_url: str | None = None  # a WebVTT/SRT track the platform publishes
-
-    @model_serializer(mode="wrap")
-    def _without_absent_captions(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        """Links without a caption track are stored as they always were."""
-        data = handler(self)
-        if data.get("captions_url") is None:
-            data.pop("captions_url", None)
-        return data
 
     @model_validator(mode="after")
     def _state(self) -> VideoLink:
