@@ -17,6 +17,7 @@ _TIMING = re.compile(
     r"(?P<a>(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*(?P<b>(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})"
 )
 _TAG = re.compile(r"<[^>]*>")
+_INLINE = re.compile(r"<((?:\d+:)?\d{2}:\d{2}[.,]\d{3})>")
 MAX_BYTES = 50_000_000
 
 
@@ -40,25 +41,40 @@ def parse_captions(text: str) -> list[Cue]:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     cues: list[Cue] = []
     previous_lines: list[str] = []
-    for block in re.split(r"\n\s*\n", text):
-        lines = block.strip().split("\n")
+    for block in re.split(r"\n\n+", text):  # a line of spaces does not end a cue
+        lines = block.strip("\n").split("\n")
         at = next((i for i, line in enumerate(lines) if _TIMING.search(line)), None)
         if at is None:
             continue  # header, NOTE, STYLE, REGION blocks
         timing = _TIMING.search(lines[at])
         assert timing is not None
-        body = [_clean(line) for line in lines[at + 1 :]]
-        body = [line for line in body if line]
-        fresh = [line for line in body if line not in previous_lines]
-        if body:
-            previous_lines = body
-        if fresh:
-            start, end = seconds(timing["a"]), seconds(timing["b"])
-            cues.append(Cue(start, max(end, start), " ".join(fresh)))
+        raw = [line for line in lines[at + 1 :] if _clean(line)]
+        fresh = [line for line in raw if _clean(line) not in previous_lines]
+        if raw:
+            previous_lines = [_clean(line) for line in raw]
+        start, end = seconds(timing["a"]), seconds(timing["b"])
+        for line in fresh:
+            cues += _timed_words(line, start, max(end, start))
     if not cues:
         raise CaptionError("the track has no timed captions (neither WebVTT nor SRT)")
     cues.sort(key=lambda c: c.start)
     return cues
+
+
+def _timed_words(line: str, start: float, end: float) -> list[Cue]:
+    """A caption line as cues: one, or one per word when the line carries the word
+    timestamps of automatic captions (``se<00:00:01.320><c> abre</c>``)."""
+    parts = _INLINE.split(line)
+    if len(parts) == 1:
+        return [Cue(start, end, _clean(line))]
+    times = [start] + [seconds(stamp) for stamp in parts[1::2]]
+    texts = [_clean(text) for text in parts[0::2]]
+    out = []
+    for n, (at, said) in enumerate(zip(times, texts, strict=True)):
+        until = times[n + 1] if n + 1 < len(times) else end
+        if said:
+            out.append(Cue(at, max(until, at), said))
+    return out
 
 
 def _clean(line: str) -> str:

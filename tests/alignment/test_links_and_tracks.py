@@ -44,8 +44,28 @@ def test_webvtt_with_rolling_automatic_captions() -> None:
     cues = parse_captions(track)
     assert [(c.start, c.text) for c in cues] == [
         (1.0, "se abre la sesión"),
-        (3.0, "siendo las 11 horas"),
+        (3.5, "siendo las 11 horas"),
         (3723.25, "votos a favor & en contra"),
+    ]
+
+
+def test_youtube_automatic_captions_keep_their_word_times() -> None:
+    """As yt-dlp saves them: lines of a single space inside cues, each cue rolling the
+    previous line, and a timestamp before each word."""
+    track = (
+        "WEBVTT\nKind: captions\nLanguage: es\n\n"
+        "00:00:00.000 --> 00:00:02.350 align:start position:0%\n \n"
+        "se<00:00:00.320><c> abre</c><00:00:00.640><c> la</c>\n\n"
+        "00:00:02.350 --> 00:00:02.360 align:start position:0%\nse abre la\n \n\n"
+        "00:00:02.360 --> 00:00:05.000 align:start position:0%\nse abre la\n"
+        "sesión<00:00:02.800><c> siendo</c>\n"
+    )
+    assert [(c.start, c.end, c.text) for c in parse_captions(track)] == [
+        (0.0, 0.32, "se"),
+        (0.32, 0.64, "abre"),
+        (0.64, 2.35, "la"),
+        (2.36, 2.8, "sesión"),
+        (2.8, 5.0, "siendo"),
     ]
 
 
