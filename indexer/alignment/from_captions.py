@@ -17,7 +17,7 @@ from indexer.alignment.sequence import match_words
 from indexer.alignment.words import words
 
 MIN_SHARE = 0.3  # below this share of caption words matched, the video is another one
-MIN_RARE = 0.75  # share of the video's rare words the text must also have
+MIN_RARE = 0.85  # share of the video's rare words the text must also have (or nearly)
 GAP_WORDS = 400  # this many text words in a row without a match: the video lacks them
 LEAD_WORDS = 25  # a speech whose first match is further in than this is not trusted
 Pair = tuple[int, int]
@@ -142,14 +142,23 @@ def _belongs(text: list[str], heard: Heard) -> str | None:
 
 def _rare_share(text: list[str], heard: list[str]) -> float:
     """Share of the words the video says once (long ones: names, places, subjects) that
-    the text has too. Sessions of one congress share their procedure word for word, so
-    it is what is said once that tells one session's video from another's."""
+    the text has too, or nearly (a recogniser mishears a letter). Sessions of one
+    congress share their procedure word for word, so it is what is said once that tells
+    one session's video from another's."""
     counts = Counter(heard)
     rare = [w for w, n in counts.items() if n == 1 and len(w) >= 5]
     if not rare:
         return 1.0
     known = set(text)
-    return sum(w in known for w in rare) / len(rare)
+    near = {variant for w in known if len(w) >= 4 for variant in _one_less(w)}
+    found = sum(w in known or not near.isdisjoint(_one_less(w)) for w in rare)
+    return found / len(rare)
+
+
+def _one_less(word: str) -> set[str]:
+    """The word with one letter left out, each way: two words that differ in one letter
+    (or by one letter more) share one of these."""
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 def _seconds_per_word(pairs: list[Pair], heard: Heard) -> float:
