@@ -107,13 +107,12 @@ def align_tracks(speeches: Sequence[str], tracks: Sequence[Sequence[Cue]]) -> Al
     if not heard.words:
         return Alignment([NO_TIME] * len(speeches), "mismatch", "captions", "; ".join(notes))
     pairs = match_words(text, heard.words)
-    pace = _seconds_per_word(pairs, heard)
     letter_pace = heard.letter_pace()
     by_speech: list[list[Pair]] = [[] for _ in speeches]
     for pa, pb in pairs:
         by_speech[owner[pa]].append((pa, pb))
     timings = [
-        _timing(found, *bounds[k], heard, pace, letter_pace) for k, found in enumerate(by_speech)
+        _timing(found, *bounds[k], text, heard, letter_pace) for k, found in enumerate(by_speech)
     ]
     timings = _ordered(timings)
     gaps = _gaps(pairs, len(text))
@@ -161,24 +160,16 @@ def _one_less(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
-def _seconds_per_word(pairs: list[Pair], heard: Heard) -> float:
-    """The usual pace of speech in these videos, from matched words 20 apart."""
-    rates = []
-    for (a0, b0), (a1, b1) in zip(pairs, pairs[20::20], strict=False):
-        span = heard.starts[b1] - heard.starts[b0]
-        if heard.video[b0] == heard.video[b1] and a1 > a0 and 0 < span < (a1 - a0) * 2:
-            rates.append(span / (a1 - a0))
-    return min(max(statistics.median(rates), 0.2), 0.8) if rates else 0.4
-
-
 def _timing(
     found: list[Pair],
     first: int,
     last: int,
+    text: list[str],
     heard: Heard,
-    pace: float,
     letter_pace: float,
 ) -> SpeechTiming:
+    """A speech placed by its first and last matched words; the words before and after
+    them that the captions missed are taken to be said at the video's usual pace."""
     size = last - first
     needed = 1 if size <= 3 else 2 if size < 12 else 3
     if len(found) < needed:
@@ -191,8 +182,10 @@ def _timing(
     if heard.video[b1] != video:  # the speech runs into the next part: its end is there
         b1 = max(b for _, b in found if heard.video[b] == video)
         a1 = max(a for a, b in found if b == b1)
-    start = max(0.0, heard.first_start(b0, letter_pace) - lead * pace)
-    end = heard.ends[b1] + (last - 1 - a1) * pace
+    before = sum(len(w) + 2 for w in text[first:a0]) * letter_pace
+    after = sum(len(w) + 2 for w in text[a1 + 1 : last]) * letter_pace
+    start = max(0.0, heard.first_start(b0, letter_pace) - before)
+    end = heard.ends[b1] + after
     coverage = len(found) / max(size, 1)
     confidence = min(1.0, coverage) * (0.5 ** (lead / 10))
     return SpeechTiming(round(start, 2), round(end, 2), round(confidence, 3), "captions", video)
