@@ -20,6 +20,7 @@ MIN_SHARE = 0.3  # below this share of caption words matched, the video is anoth
 MIN_RARE = 0.85  # share of the video's rare words the text must also have (or nearly)
 GAP_WORDS = 400  # this many text words in a row without a match: the video lacks them
 LEAD_WORDS = 25  # a speech whose first match is further in than this is not trusted
+STRAY_WORDS = 30  # see _without_strays
 Pair = tuple[int, int]
 
 
@@ -114,7 +115,7 @@ def align_tracks(speeches: Sequence[str], tracks: Sequence[Sequence[Cue]]) -> Al
     timings = [
         _timing(found, *bounds[k], text, heard, letter_pace) for k, found in enumerate(by_speech)
     ]
-    timings = _ordered(timings)
+    timings = _ordered(_without_strays(timings, bounds))
     gaps = _gaps(pairs, len(text))
     status = "partial" if gaps or notes else "ok"
     reasons = notes + [
@@ -189,6 +190,31 @@ def _timing(
     coverage = len(found) / max(size, 1)
     confidence = min(1.0, coverage) * (0.5 ** (lead / 10))
     return SpeechTiming(round(start, 2), round(end, 2), round(confidence, 3), "captions", video)
+
+
+def _without_strays(
+    timings: list[SpeechTiming], bounds: list[tuple[int, int]]
+) -> list[SpeechTiming]:
+    """A speech timed alone, its neighbours in the text untimed, whose place would have
+    many words said in no time between it and the nearest timed speech, is a copy of a
+    passage said elsewhere (votes are announced alike in every part): it gets no time."""
+    timed = [k for k, t in enumerate(timings) if t.start is not None]
+    out = list(timings)
+    for n, k in enumerate(timed):
+        alone = all(not (0 <= m < len(timings)) or timings[m].start is None for m in (k - 1, k + 1))
+        if not alone:
+            continue
+        t = timings[k]
+        for m in (timed[n - 1] if n else None, timed[n + 1] if n + 1 < len(timed) else None):
+            if m is None or timings[m].video != t.video:
+                continue
+            first, second = sorted((k, m))
+            words_between = bounds[second][0] - bounds[first][1]
+            a, b = timings[first], timings[second]
+            seconds_between = (b.start or 0) - (a.end or a.start or 0)
+            if words_between >= STRAY_WORDS and seconds_between < words_between * 0.1:
+                out[k] = NO_TIME
+    return out
 
 
 def _ordered(timings: list[SpeechTiming]) -> list[SpeechTiming]:

@@ -10,7 +10,7 @@ are never downloaded).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from indexer.alignment.audio import align_audio
 from indexer.alignment.captions import CaptionError, fetch_captions
@@ -62,19 +62,19 @@ def align_session(
 def _align(texts: Sequence[str], videos: Sequence[VideoLink], listen: bool) -> Alignment:
     if not videos:
         return _nothing(texts, "la sesión no tiene videos grabados")
-    tracks: list[list[Cue]] = []
+    tracks: list[tuple[int, list[Cue]]] = []  # (video index, its captions)
     problems = []
-    for video in videos:
+    for k, video in enumerate(videos):
         source = video.captions_url or (video.url if youtube_id(video.url) else None)
         if source is None:
-            break
+            problems.append(f"el video {k + 1} no publica subtítulos")
+            continue
         try:
-            tracks.append(fetch_captions(source))
+            tracks.append((k, fetch_captions(source)))
         except CaptionError as exc:
-            problems.append(str(exc))
-            break
-    if len(tracks) == len(videos):
-        return align_tracks(texts, tracks)
+            problems.append(f"video {k + 1}: {exc}")
+    if tracks:
+        return _with_missing_parts(align_tracks(texts, [c for _, c in tracks]), tracks, problems)
     if not listen:
         return _nothing(texts, "sin subtítulos; " + "; ".join(problems))
     media = videos[0].url
@@ -88,6 +88,21 @@ def _align(texts: Sequence[str], videos: Sequence[VideoLink], listen: bool) -> A
         return align_audio(texts, media)
     except AudioError as exc:
         return _nothing(texts, f"no se pudo leer el audio: {exc}")
+
+
+def _with_missing_parts(
+    result: Alignment, tracks: list[tuple[int, list[Cue]]], problems: list[str]
+) -> Alignment:
+    """Timings of the captioned parts numbered as the session's videos; the parts
+    without captions said in the reason (their speeches have no time)."""
+    result.timings = [
+        replace(t, video=tracks[t.video][0]) if t.video is not None else t for t in result.timings
+    ]
+    if problems and result.status == "ok":
+        result.status = "partial"
+    if problems:
+        result.reason = "; ".join([*([result.reason] if result.reason else []), *problems])
+    return result
 
 
 def _nothing(texts: Sequence[str], reason: str) -> Alignment:

@@ -148,3 +148,28 @@ def test_addresses_refused_by_the_guard_are_never_fetched(server: SampleServer) 
     )  # fmt: skip
     assert done.alignment.status == "unavailable" and "rechazada" in (done.alignment.reason or "")
     assert not server.hits
+
+
+def test_a_part_without_captions_leaves_only_its_speeches_untimed(
+    site: tuple[Path, Manifest], server: SampleServer
+) -> None:
+    _, manifest = site
+    session = next(s for s in _captioned(manifest) if len(s.videos) == 2)
+    first, second = session.videos
+    videos = [
+        VideoLink(url=server.url_for(first.path), platform="TransmiteMX"),
+        VideoLink(
+            url=server.url_for(second.path),
+            platform="TransmiteMX",
+            captions_url=server.url_for(second.captions_path or ""),
+        ),
+    ]
+    done = align_session([d.text for d in session.speeches], videos)
+    assert done.alignment.status == "partial"
+    assert "video 1 no publica subtítulos" in (done.alignment.reason or "")
+    for truth, timing in zip(session.speeches, done.alignment.timings, strict=True):
+        if truth.video == 0:
+            assert timing.start is None
+        elif timing.start is not None:
+            assert timing.video == 1 and abs(timing.start - (truth.start or 0)) <= 3
+    assert sum(t.video == 1 for t in done.alignment.timings) >= 3
