@@ -14,5 +14,8 @@ Contract (what the worker wires to the stored speeches):
   has a time), ``partial`` (part of the text has no counterpart: ``reason`` says which),
   or ``ok``; store ``start_s``, ``end_s``, ``align_confidence``, ``align_method`` from
   the timings and keep ``status``/``reason`` on the session;
-- ``links.deep_link(video_url, start)`` is the address that opens the video there.
+- ``links.deep_link(video_url, start)`` is the address that opens the video there;
+- ``job.align_session(texts, session.video_urls, check=guard)`` does all of it for one
+  session (captions first, else audio; deep links), for the worker to run after a crawl
+  with the crawler's address guard as ``check``.
 """
