@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install system-deps node-deps run test lint format fixtures bench bench-extract bench-search bench-metadata bench-words bench-load bench-shared bench-speeches bench-write bench-http bench-privacy bench-relevance bench-pages clean
+.PHONY: install system-deps node-deps run test lint format fixtures bench bench-extract bench-search bench-metadata bench-words bench-load bench-shared bench-speeches bench-write bench-http bench-privacy bench-relevance bench-pages bench-align clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,7 +49,7 @@ fixtures: install
 	$(BIN)/python -m tests.shapes.regenerate
 
 ## Benchmarks print numbers and write JSON under bench/results/.
-bench: bench-extract bench-search bench-metadata bench-words bench-shared bench-speeches bench-privacy bench-relevance bench-pages
+bench: bench-extract bench-search bench-metadata bench-words bench-shared bench-speeches bench-privacy bench-relevance bench-pages bench-align
 
 ## Weight and server time of every HTML page on the sample corpus (goals: 50 KB, 50 ms).
 bench-pages: install
@@ -103,6 +103,10 @@ bench-privacy: install
 ## nDCG@10 and recall@10 of the judged journalist queries, Tantivy and OpenSearch.
 bench-relevance: install system-deps
 	$(BIN)/python bench/relevance.py
+
+## Speeches placed in their session's video: from captions and from audio (espeak-ng, ffmpeg).
+bench-align: install system-deps
+	$(BIN)/python bench/align.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -78,6 +78,7 @@ class VideoLink(BaseModel):
     state: Literal["live", "upcoming", "recorded"] | None = None
     video_id: str | None = None
     source_id: str | None = None
+    captions_url: str | None = None  # a WebVTT/SRT track the platform publishes
 
     @model_validator(mode="after")
     def _state(self) -> VideoLink:

@@ -490,7 +490,9 @@ def _transcript(
     women = [name for name, female in deputies if female and name != president]
     vice = women[0]
 
-    def record(written: str | None, person: str | None, procedural: bool = False) -> None:
+    def record(
+        written: str | None, person: str | None, text: str, procedural: bool = False
+    ) -> None:
         party = parties.get(person or "")
         s.speeches.append(
             SpeechRef(
@@ -499,6 +501,7 @@ def _transcript(
                 party=party,
                 agenda_index=item_index,
                 procedural=procedural,
+                text=text,
             )
         )
 
@@ -506,11 +509,11 @@ def _transcript(
         w.write(f"-{speaker}: {text}")
         if speaker == "La C. Presidenta":
             person = chair
-        record(speaker, person)
+        record(speaker, person, text)
 
     def stage(text: str) -> None:
         w.write(text)
-        record(None, None, procedural=True)
+        record(None, None, text, procedural=True)
 
     def deputy_says(text: str) -> None:
         name, female = rng.choice(deputies)

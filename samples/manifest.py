@@ -18,6 +18,7 @@ class VideoRef(BaseModel):
     label: str
     video_id: str
     title: str
+    captions_path: str | None = None  # WebVTT track with recogniser-like errors
 
 
 class _Doc(BaseModel):
@@ -49,6 +50,10 @@ class SpeechRef(BaseModel):
     party: str | None
     agenda_index: int  # 0-based item of ``agenda``
     procedural: bool = False
+    text: str = ""
+    video: int | None = None  # index in the session's videos (for the spoken turns)
+    start: float | None = None  # seconds from the start of that video
+    end: float | None = None
 
 
 class Sesion(_Doc):
@@ -62,6 +67,10 @@ class Sesion(_Doc):
     videos: list[VideoRef]
     transcript_path: str | None  # versión estenográfica PDF; None while the session is live
     speeches: list[SpeechRef] = []  # the transcript's turns in order
+
+    def spoken(self) -> list[SpeechRef]:
+        """The turns a voice says (stage directions such as "(Aplausos)" are not heard)."""
+        return [turn for turn in self.speeches if not turn.procedural]
 
 
 class Legislativo(_Doc):
@@ -119,6 +128,9 @@ class Manifest(BaseModel):
 
     def video_paths(self) -> list[str]:
         return [v.path for s in self.sesiones for v in s.videos]
+
+    def caption_paths(self) -> list[str]:
+        return [v.captions_path for s in self.sesiones for v in s.videos if v.captions_path]
 
     def paths(self) -> list[str]:
         """Every public path: listings, detail pages, attachments and video pages."""

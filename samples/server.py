@@ -30,6 +30,7 @@ CONTENT_TYPES = {
     ".svg": "image/svg+xml",
     ".m3u8": "application/vnd.apple.mpegurl",
     ".xml": "application/xml",
+    ".vtt": "text/vtt; charset=utf-8",
 }
 DEFAULT_ROBOTS = b"User-agent: *\nDisallow:\n"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 
+from samples import captions
 from samples.es import text_date
 from samples.manifest import Sesion, VideoRef
 from samples.site import VIDEO, Files, css, esc, page
@@ -26,6 +27,8 @@ def build(files: Files, rng: random.Random, sessions: list[Sesion]) -> None:
                 if v.live
                 else f"{rng.randint(0, 3)}:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}"
             )
+            if s.spoken() and not v.live:
+                v.captions_path = f"/video/captions/{v.video_id}.vtt"
             files[v.path.lstrip("/")] = _watch_page(s, v, duration).encode()
             files[f"video/media/{v.video_id}.m3u8"] = _playlist(v).encode()
             state = (
@@ -36,6 +39,13 @@ def build(files: Files, rng: random.Random, sessions: list[Sesion]) -> None:
             cards.append(
                 f'<li class="video-tarjeta"><a href="{v.path}">{esc(v.title)}</a> {state}</li>'
             )
+    for s in sessions:  # after the pages, so their random durations stay as they were
+        if any(v.captions_path for v in s.videos):
+            captions.timeline(rng, s)
+            for n, v in enumerate(s.videos):
+                spoken = [d for d in s.spoken() if d.video == n]
+                if v.captions_path and spoken:
+                    files[v.captions_path.lstrip("/")] = captions.track(rng, spoken).encode()
     main = f'<h1>Transmisiones recientes</h1><ul class="lista-transmisiones">{"".join(cards)}</ul>'
     files["video/index.html"] = page(VIDEO, "Transmisiones recientes", main).encode()
     files["video/css/sitio.css"] = css(VIDEO).encode()
@@ -47,6 +57,12 @@ def _watch_page(s: Sesion, v: VideoRef, duration: str | None) -> str:
         '<p class="video-estado en-vivo">EN VIVO</p>'
         if v.live
         else '<p class="video-estado grabado">Grabado</p>'
+    )
+    track = (
+        f'<track kind="captions" srclang="es" label="Español (automáticos)" '
+        f'src="{v.captions_path}">'
+        if v.captions_path
+        else ""
     )
     ld = {
         "@context": "https://schema.org",
@@ -65,7 +81,8 @@ def _watch_page(s: Sesion, v: VideoRef, duration: str | None) -> str:
         f"{state}\n"
         '<div class="reproductor-contenedor"><video class="reproductor" controls preload="none" '
         f'poster="/video/img/poster.svg"><source src="/video/media/{v.video_id}.m3u8" '
-        'type="application/vnd.apple.mpegurl">Su navegador no reproduce video.</video></div>\n'
+        f'type="application/vnd.apple.mpegurl">{track}Su navegador no reproduce video.'
+        "</video></div>\n"
         f'<dl class="video-datos"><dt>Canal</dt><dd class="video-canal">{CHANNEL}</dd>'
         f'<dt>Fecha</dt><dd class="video-fecha">{text_date(s.date)}</dd>'
         f'<dt>Duración</dt><dd class="video-duracion">{duration or "En curso"}</dd></dl>\n'

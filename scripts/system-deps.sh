@@ -3,6 +3,8 @@
 # server, a JDK with Maven for the OpenSearch node built from Maven Central jars, and
 # Tesseract with its Spanish model for reading scanned sentences (OCR).
 # Chromium with npm for the browser tests.
+# espeak-ng and ffmpeg read the stenographic text aloud and decode recordings for the
+# aligner of speeches to video (indexer/alignment/audio.py).
 # Installs only what is missing; needs root (or sudo) only when something is.
 set -euo pipefail
 
@@ -24,6 +26,8 @@ fi
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v npm >/dev/null || missing+=(npm)
+command -v espeak-ng >/dev/null || missing+=(espeak-ng)
+command -v ffmpeg >/dev/null || missing+=(ffmpeg)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -46,6 +46,7 @@ class Transmission:
     state: State
     text: str = ""
     fields: dict[str, str | list[str]] = field(default_factory=dict)
+    captions: str | None = None
 
     def session_key(self) -> tuple[Any, ...]:
         i = self.info
@@ -160,7 +161,9 @@ class VideoChannelSpider(SpecSpider):
                     or state_from_text(title, player.label)
                     or "recorded"
                 )
-                yield Transmission(title, player.url, info, state, "", dict(fields))
+                yield Transmission(
+                    title, player.url, info, state, "", dict(fields), player.captions
+                )
 
         found = list(self.each_item(blocks, page.url, one, "item"))
         link = read(page, rules.next_page) if rules.next_page else None
@@ -205,6 +208,7 @@ class VideoChannelSpider(SpecSpider):
                 state=t.state,
                 video_id=video_id(t.url),
                 source_id=self.spec.id,
+                captions_url=t.captions,
             )
             for t in group
         ]

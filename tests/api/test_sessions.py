@@ -30,6 +30,7 @@ def test_sessions_by_congress_and_date(client: TestClient, ids: dict[str, str]) 
             "state": "recorded",
             "video_id": None,
             "source_id": None,
+            "captions_url": None,
         }
     ]
     assert session["agenda"] == [f"Punto {n} del orden del día" for n in range(1, 6)]

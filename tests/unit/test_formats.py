@@ -94,6 +94,21 @@ def test_players_in_congress_pages() -> None:
     ]
 
 
+def test_a_video_s_spanish_caption_track() -> None:
+    page = HtmlResponse(
+        url="https://congreso.example/tv/",
+        encoding="utf-8",
+        body=b"""<video src="/vod/2.mp4"><track kind="chapters" src="/vod/2.cap.vtt">
+        <track kind="subtitles" srclang="en" src="/vod/2.en.vtt">
+        <track kind="captions" srclang="es-MX" src="/vod/2.es.vtt"></video>
+        <video><source src="/vod/3.mp4"></video>""",
+    )
+    assert [(p.url, p.captions) for p in find_players(page, page.url)] == [
+        ("https://congreso.example/vod/2.mp4", "https://congreso.example/vod/2.es.vtt"),
+        ("https://congreso.example/vod/3.mp4", None),
+    ]
+
+
 SCJN = {
     "total": 3725,
     "resultados": [

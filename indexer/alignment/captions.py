@@ -1,0 +1,129 @@
+"""Caption tracks: WebVTT (also YouTube's automatic captions, whose cues roll: each cue
+repeats the previous line before adding a new one) and SRT, read into cues; and
+fetching a track, by URL or file, without ever downloading the video."""
+
+from __future__ import annotations
+
+import html
+import re
+import tempfile
+import urllib.request
+from pathlib import Path
+
+from indexer.alignment.model import Cue
+from indexer.videos import youtube_id
+
+_TIMING = re.compile(
+    r"(?P<a>(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*(?P<b>(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})"
+)
+_TAG = re.compile(r"<[^>]*>")
+_INLINE = re.compile(r"<((?:\d+:)?\d{2}:\d{2}[.,]\d{3})>")
+MAX_BYTES = 50_000_000
+
+
+class CaptionError(ValueError):
+    """A caption track that could not be read or fetched; the message says why."""
+
+
+def seconds(stamp: str) -> float:
+    """``01:02:03.450`` or ``02:03,450`` in seconds."""
+    parts = stamp.replace(",", ".").split(":")
+    value = 0.0
+    for part in parts:
+        value = value * 60 + float(part)
+    return value
+
+
+def parse_captions(text: str) -> list[Cue]:
+    """The cues of a WebVTT or SRT track, in time order, tags and rolled repeats removed.
+
+    Raises ``CaptionError`` when the text has no timed cue at all."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    cues: list[Cue] = []
+    previous_lines: list[str] = []
+    for block in re.split(r"\n\n+", text):  # a line of spaces does not end a cue
+        lines = block.strip("\n").split("\n")
+        at = next((i for i, line in enumerate(lines) if _TIMING.search(line)), None)
+        if at is None:
+            continue  # header, NOTE, STYLE, REGION blocks
+        timing = _TIMING.search(lines[at])
+        assert timing is not None
+        raw = [line for line in lines[at + 1 :] if _clean(line)]
+        fresh = [line for line in raw if _clean(line) not in previous_lines]
+        if raw:
+            previous_lines = [_clean(line) for line in raw]
+        start, end = seconds(timing["a"]), seconds(timing["b"])
+        for line in fresh:
+            cues += _timed_words(line, start, max(end, start))
+    if not cues:
+        raise CaptionError("the track has no timed captions (neither WebVTT nor SRT)")
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+def _timed_words(line: str, start: float, end: float) -> list[Cue]:
+    """A caption line as cues: one, or one per word when the line carries the word
+    timestamps of automatic captions (``se<00:00:01.320><c> abre</c>``)."""
+    parts = _INLINE.split(line)
+    if len(parts) == 1:
+        return [Cue(start, end, _clean(line))]
+    times = [start] + [seconds(stamp) for stamp in parts[1::2]]
+    texts = [_clean(text) for text in parts[0::2]]
+    out = []
+    for n, (at, said) in enumerate(zip(times, texts, strict=True)):
+        until = times[n + 1] if n + 1 < len(times) else end
+        if said:
+            out.append(Cue(at, max(until, at), said))
+    return out
+
+
+def _clean(line: str) -> str:
+    return " ".join(html.unescape(_TAG.sub("", line)).split())
+
+
+def fetch_captions(source: str | Path, timeout: float = 60.0) -> list[Cue]:
+    """The cues of a caption track given as a file, a ``.vtt``/``.srt`` URL, or a
+    YouTube video URL (Spanish track, uploaded or automatic, fetched with yt-dlp)."""
+    if isinstance(source, Path) or not str(source).startswith(("http://", "https://")):
+        path = Path(source)
+        if not path.is_file():
+            raise CaptionError(f"no caption file at {path}")
+        return parse_captions(path.read_text(encoding="utf-8", errors="replace"))
+    url = str(source)
+    if youtube_id(url):
+        return _youtube(url)
+    request = urllib.request.Request(url, headers={"User-Agent": "EstadoAbierto/1.0"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            data = response.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise CaptionError(f"could not fetch captions from {url}: {exc}") from exc
+    if len(data) > MAX_BYTES:
+        raise CaptionError(f"caption track at {url} is larger than {MAX_BYTES} bytes")
+    return parse_captions(data.decode("utf-8", errors="replace"))
+
+
+def _youtube(url: str) -> list[Cue]:
+    """Only the caption track: yt-dlp is told to skip the video itself."""
+    import yt_dlp  # imported here: only YouTube sources need it
+
+    with tempfile.TemporaryDirectory() as folder:
+        options = {
+            "skip_download": True,
+            "writesubtitles": True,
+            "writeautomaticsub": True,
+            "subtitleslangs": ["es", "es-.*"],
+            "subtitlesformat": "vtt",
+            "outtmpl": str(Path(folder) / "track"),
+            "quiet": True,
+            "no_warnings": True,
+        }
+        try:
+            with yt_dlp.YoutubeDL(options) as ydl:
+                ydl.download([url])
+        except Exception as exc:  # yt-dlp raises its own DownloadError and others
+            raise CaptionError(f"yt-dlp could not fetch captions of {url}: {exc}") from exc
+        tracks = sorted(Path(folder).glob("track*.vtt"))
+        if not tracks:
+            raise CaptionError(f"{url} publishes no Spanish captions")
+        return parse_captions(tracks[0].read_text(encoding="utf-8", errors="replace"))
