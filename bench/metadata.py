@@ -23,9 +23,9 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from indexer.expedientes import normalise_expediente  # noqa: E402
 from indexer.extract.pdf import extract_pdf  # noqa: E402
-from indexer.judgments import read_sentence  # noqa: E402
+from indexer.readers.expedientes import normalise_expediente  # noqa: E402
+from indexer.readers.judgments import read_sentence  # noqa: E402
 from samples.generate import generate  # noqa: E402
 
 FIELDS = ("court", "expediente", "resolution_date", "matter")

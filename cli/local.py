@@ -1,6 +1,6 @@
 """Indexing files from disk (``abierto index PATH…``): each file becomes a document.
 A sentence's court, case number, matter and resolution date are read from its heading
-(``indexer.judgments``), as for crawled sentences whose listing does not give them."""
+(``indexer.readers.judgments``), as for crawled sentences whose listing does not give them."""
 
 from __future__ import annotations
 

@@ -18,8 +18,8 @@ from crawlers.window import Window
 from indexer.build import AnyDocument, InvalidDocument, MissingField, build_document
 from indexer.linking import another_session, identity_id, merge_documents
 from indexer.models import SourceLink
-from indexer.plausibility import plausible_fields
-from indexer.signatures import split_signatures
+from indexer.readers.plausibility import plausible_fields
+from indexer.readers.signatures import split_signatures
 from indexer.textsource import text_origin
 
 # Saved documents are handed to the index every this many (or seconds); the index

@@ -29,7 +29,7 @@ from crawlers.links import BadLink, absolute
 from crawlers.selectors import read, read_fields, select
 from indexer.build import InvalidDocument, MissingField, build_document
 from indexer.extract import ExtractionError, html_main_text, sniff_type
-from indexer.plausibility import plausible_fields
+from indexer.readers.plausibility import plausible_fields
 
 TEXT_PREVIEW_CHARS = 400
 TRIAL_ITEMS = 10

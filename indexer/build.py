@@ -7,9 +7,6 @@ from collections.abc import Mapping, Sequence
 
 from pydantic import ValidationError
 
-from indexer.courts import normalise_chamber, normalise_court
-from indexer.expedientes import expediente_forms, normalise_expediente
-from indexer.judgments import read_sentence
 from indexer.models import (
     FileRef,
     Legislativo,
@@ -19,7 +16,11 @@ from indexer.models import (
     VideoLink,
     document_id,
 )
-from indexer.normalize import (
+from indexer.privacy import protect
+from indexer.readers.courts import normalise_chamber, normalise_court
+from indexer.readers.expedientes import expediente_forms, normalise_expediente
+from indexer.readers.judgments import read_sentence
+from indexer.readers.normalise import (
     clean_text,
     normalise_doc_type,
     normalise_legislature,
@@ -28,10 +29,9 @@ from indexer.normalize import (
     parse_date,
     video_platform,
 )
-from indexer.privacy import protect
-from indexer.sessions import recognise_session, sitting_of
-from indexer.signatures import split_signatures
-from indexer.videos import canonical_video_url, video_id, video_key
+from indexer.readers.sessions import recognise_session, sitting_of
+from indexer.readers.signatures import split_signatures
+from indexer.readers.videos import canonical_video_url, video_id, video_key
 
 AnyDocument = Sentencia | Sesion | Legislativo
 RawValue = str | list[str] | None
@@ -159,7 +159,7 @@ def build_document(
                 **core,
                 court=normalise_court(_one(fields.get("court")), institution),
                 expediente=expediente,
-                expediente_normalized=normalise_expediente(expediente),
+                expediente_normalised=normalise_expediente(expediente),
                 expediente_forms=expediente_forms(expediente),
                 matter=normalise_matter(_one(fields.get("matter"))),
                 resolution_date=resolution,

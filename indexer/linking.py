@@ -15,7 +15,7 @@ from typing import Any
 
 from indexer.build import AnyDocument, MissingField
 from indexer.models import DocumentCore, VideoLink, document_id
-from indexer.videos import video_key
+from indexer.readers.videos import video_key
 
 _NEVER_FILLED = frozenset(
     {"id", "kind", "title", "url", "source_id", "text", "signature_text", "content_sha256",
@@ -32,7 +32,7 @@ def identity_id(doc: AnyDocument, scope: str, key: Sequence[str]) -> str:
     """The id of the thing ``doc`` is, under ``scope``: the first key field is required,
     the others may be empty (a title need not say the session type)."""
     values = doc.model_dump(mode="json")
-    values["expediente"] = values.get("expediente_normalized")  # A.R. 12/2020 is AR 12/2020
+    values["expediente"] = values.get("expediente_normalised")  # A.R. 12/2020 is AR 12/2020
     if values.get("session_type") and values.get("sitting"):  # the evening sitting is another
         values["session_type"] = f"{values['session_type']}/{values['sitting']}"
     if _empty(values.get(key[0])):

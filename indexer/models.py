@@ -10,7 +10,15 @@ import datetime as dt
 import hashlib
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    field_validator,
+    model_validator,
+)
 
 from config.jurisdictions import check_jurisdiction
 
@@ -201,7 +209,10 @@ class Sentencia(DocumentCore):
     kind: Literal["sentencia"] = "sentencia"
     court: str | None = None
     expediente: str | None = None
-    expediente_normalized: str | None = None
+    # read from documents saved before the project spelled it "normalise"
+    expediente_normalised: str | None = Field(
+        None, validation_alias=AliasChoices("expediente_normalised", "expediente_normalized")
+    )
     expediente_forms: list[str] = Field(
         default_factory=list, description="Every written form of the case number, for search."
     )

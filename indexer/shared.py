@@ -36,11 +36,11 @@ def document_keys(doc: AnyDocument) -> list[str]:
     if (
         isinstance(doc, Sentencia)
         and doc.court
-        and doc.expediente_normalized
+        and doc.expediente_normalised
         and doc.resolution_date
     ):
         court = fold_keyword(doc.court)
-        keys.append(f"case:{court}|{doc.expediente_normalized}|{doc.resolution_date}"[:400])
+        keys.append(f"case:{court}|{doc.expediente_normalised}|{doc.resolution_date}"[:400])
     return list(dict.fromkeys(keys))
 
 
@@ -69,7 +69,7 @@ def save_shared(
 # Fields that, when both publications give them and they differ, say two things even
 # if they share a file (a site serving one "no disponible" PDF for many entries).
 _IDENTIFYING = {
-    "sentencia": ("expediente_normalized", "resolution_date"),
+    "sentencia": ("expediente_normalised", "resolution_date"),
     "sesion": ("date", "session_type", "sitting"),
     "legislativo": ("number", "date"),
 }

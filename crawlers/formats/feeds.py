@@ -17,7 +17,7 @@ from parsel import Selector
 
 from crawlers.formats.xml import first_text, xml_selector
 from indexer.extract import html_main_text
-from indexer.normalize import parse_date
+from indexer.readers.normalise import parse_date
 
 MEXICO_CITY = ZoneInfo("America/Mexico_City")
 

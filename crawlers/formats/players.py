@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from parsel import Selector, SelectorList
 
 from crawlers.links import BadLink, absolute
-from indexer.videos import is_video_url
+from indexer.readers.videos import is_video_url
 
 _PLAYER_URLS = (
     ".//iframe/@src | .//iframe/@data-src | .//embed/@src | .//object/@data"

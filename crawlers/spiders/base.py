@@ -35,7 +35,7 @@ from crawlers.templates import render_all, with_query
 from crawlers.window import OPEN, Window
 from indexer.extract import html_main_text, sniff_type
 from indexer.extract.model import ExtractionError
-from indexer.normalize import parse_date
+from indexer.readers.normalise import parse_date
 
 T = TypeVar("T")
 MAX_VIEWER_HOPS = 1

@@ -18,7 +18,7 @@ from crawlers.links import absolute
 from crawlers.selectors import read, read_fields, select
 from crawlers.spiders.base import SpecSpider
 from crawlers.templates import render_all, with_query
-from indexer.normalize import parse_date
+from indexer.readers.normalise import parse_date
 
 
 class HtmlListingSpider(SpecSpider):

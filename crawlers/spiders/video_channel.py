@@ -31,9 +31,9 @@ from crawlers.selectors import read, read_fields, select
 from crawlers.spiders.base import SpecSpider
 from indexer.analysis import fold_keyword
 from indexer.models import VideoLink
-from indexer.normalize import parse_date, video_platform
-from indexer.sessions import SessionInfo, clean_title, recognise_session
-from indexer.videos import State, canonical_video_url, state_from_text, video_id
+from indexer.readers.normalise import parse_date, video_platform
+from indexer.readers.sessions import SessionInfo, clean_title, recognise_session
+from indexer.readers.videos import State, canonical_video_url, state_from_text, video_id
 
 
 @dataclass

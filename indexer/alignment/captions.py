@@ -11,7 +11,7 @@ import urllib.request
 from pathlib import Path
 
 from indexer.alignment.model import Cue
-from indexer.videos import youtube_id
+from indexer.readers.videos import youtube_id
 
 _TIMING = re.compile(
     r"(?P<a>(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*(?P<b>(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})"

@@ -19,7 +19,7 @@ from indexer.alignment.from_captions import align_tracks
 from indexer.alignment.links import deep_link
 from indexer.alignment.model import NO_TIME, Alignment, Cue
 from indexer.models import VideoLink
-from indexer.videos import is_video_url, youtube_id
+from indexer.readers.videos import is_video_url, youtube_id
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from indexer.videos import youtube_id
+from indexer.readers.videos import youtube_id
 
 _TIME_PARAMS = {"t", "start", "time_continue"}
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 # Store field → how a value is compared: words of a text field, an exact keyword
 # (case, accents, spaces and ``_`` do not matter), or a case number read like the
-# stored one (indexer/expedientes.py).
+# stored one (indexer/readers/expedientes.py).
 FIELD_KINDS: dict[str, str] = {
     "title": "text",
     "text": "text",

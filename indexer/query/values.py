@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from config.jurisdictions import JURISDICTIONS
 from indexer.analysis import fold_keyword
-from indexer.expedientes import parse_expediente
+from indexer.readers.expedientes import parse_expediente
 
 KIND_NAMES = {
     "sentencia": "sentencia",

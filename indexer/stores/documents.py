@@ -18,7 +18,7 @@ META_FIELDS: tuple[str, ...] = (
     "court",
     "matter",
     "expediente",
-    "expediente_normalized",
+    "expediente_normalised",
     "expediente_forms",
     "proceeding",
     "judgment_type",

@@ -29,7 +29,7 @@ def test_a_sentence_indexed_from_disk_reads_its_heading(tmp_path: Path) -> None:
     [doc] = list(library.db.iter_documents())
     assert isinstance(doc, Sentencia)
     assert doc.court == "Juzgado Segundo de lo Civil del Distrito Judicial de la Capital"
-    assert (doc.expediente, doc.expediente_normalized) == ("0123/2022", "123/2022")
+    assert (doc.expediente, doc.expediente_normalised) == ("0123/2022", "123/2022")
     assert (doc.matter, doc.proceeding) == ("civil", "juicio ordinario civil")
     assert doc.judgment_type == "sentencia definitiva"
     assert str(doc.resolution_date) == str(doc.date) == "2023-03-15"

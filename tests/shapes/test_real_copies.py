@@ -23,8 +23,8 @@ from parsel import Selector as Page
 from config.specs import load_spec
 from crawlers.selectors import read_fields, select
 from indexer.db import Database
-from indexer.normalize import parse_date
-from indexer.plausibility import plausible_fields
+from indexer.readers.normalise import parse_date
+from indexer.readers.plausibility import plausible_fields
 from tests.shapes.harness import REPO, run_abierto
 from tests.shapes.pdfs import document_pdf
 from tests.shapes.server import FixtureServer
@@ -236,7 +236,7 @@ def test_senado_gaceta_one_issue_per_sitting_day(crawled: Database) -> None:
 def test_scjn_sentencias_read_the_real_record(crawled: Database) -> None:
     (doc,) = _docs(crawled, "scjn-sentencias")
     assert doc.expediente == "AMPARO DIRECTO EN REVISIÓN 1309/2023"
-    assert doc.expediente_normalized == "ADR 1309/2023"
+    assert doc.expediente_normalised == "ADR 1309/2023"
     assert doc.court == "Primera Sala de la SCJN"
     assert doc.resolution_date.isoformat() == "2025-08-13"
     assert doc.ponente == "LORETTA ORTIZ AHLF"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from indexer.expedientes import expediente_forms, normalise_expediente
 from indexer.models import Legislativo, Sentencia, Sesion
+from indexer.readers.expedientes import expediente_forms, normalise_expediente
 
 GTO = "Poder Judicial del Estado de Guanajuato"
 CONGRESO = "Congreso del Estado de Guanajuato"
@@ -25,7 +25,7 @@ def sentencia(n: int, text: str, court: str, matter: str, day: dt.date, **extra:
         court=court,
         matter=matter,
         expediente=expediente,
-        expediente_normalized=normalise_expediente(expediente),
+        expediente_normalised=normalise_expediente(expediente),
         expediente_forms=expediente_forms(expediente),
         resolution_date=day,
         **extra,

@@ -11,8 +11,8 @@ import datetime as dt
 import pytest
 
 from indexer.analysis import stem_tokens
-from indexer.expedientes import expediente_forms, normalise_expediente, parse_expediente
 from indexer.models import Sentencia
+from indexer.readers.expedientes import expediente_forms, normalise_expediente, parse_expediente
 from indexer.stores import SearchQuery
 from indexer.stores.tantivy_store import TantivyStore
 
@@ -65,7 +65,7 @@ def test_the_store_finds_a_sentence_by_any_form_of_its_case_number() -> None:
     doc = Sentencia(
         id="s1", title="Sentencia", date=dt.date(2024, 1, 1), institution="SCJN",
         jurisdiction="MX", source_id="t", url="https://example.org/s1", text="Texto.",
-        expediente=published, expediente_normalized=normalise_expediente(published),
+        expediente=published, expediente_normalised=normalise_expediente(published),
         expediente_forms=expediente_forms(published),
     )  # fmt: skip
     store = TantivyStore(None)

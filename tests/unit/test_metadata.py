@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from indexer.courts import normalise_chamber, normalise_court
-from indexer.judgments import read_heading
-from indexer.sessions import clean_title, recognise_session
-from indexer.signatures import split_signatures
-from indexer.videos import canonical_video_url, state_from_text, video_id, video_key
+from indexer.readers.courts import normalise_chamber, normalise_court
+from indexer.readers.judgments import read_heading
+from indexer.readers.sessions import clean_title, recognise_session
+from indexer.readers.signatures import split_signatures
+from indexer.readers.videos import canonical_video_url, state_from_text, video_id, video_key
 
 
 @pytest.mark.parametrize(

@@ -37,3 +37,10 @@ def test_content_hash_changes_with_what_a_reader_sees_only() -> None:
     assert first.content_sha256 == _doc(text="uno").with_hash().content_sha256
     assert first.content_sha256 != _doc(text="dos").with_hash().content_sha256
     assert first.content_sha256 != _doc(text="uno", matter="civil").with_hash().content_sha256
+
+
+def test_a_document_saved_with_the_old_spelling_keeps_its_case_number() -> None:
+    saved = _doc().model_dump(mode="json") | {"expediente_normalized": "AR 12/2020"}
+    del saved["expediente_normalised"]
+    assert Sentencia.model_validate(saved).expediente_normalised == "AR 12/2020"
+    assert _doc(expediente_normalised="AR 12/2020").expediente_normalised == "AR 12/2020"

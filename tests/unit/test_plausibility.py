@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.plausibility import implausible, plausible_fields
+from indexer.readers.plausibility import implausible, plausible_fields
 
 
 @pytest.mark.parametrize(

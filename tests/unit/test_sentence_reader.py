@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from indexer.build import build_document
-from indexer.courts import normalise_court
-from indexer.expedientes import normalise_expediente
-from indexer.judgments import read_sentence
-from indexer.normalize import legislature_number, normalise_legislature
+from indexer.readers.courts import normalise_court
+from indexer.readers.expedientes import normalise_expediente
+from indexer.readers.judgments import read_sentence
+from indexer.readers.normalise import legislature_number, normalise_legislature
 
 SYNOPSIS = "\n\n".join(
     [

@@ -31,7 +31,7 @@ FIELD_LABELS = {
     "chamber": "Cámara",
     "doc_type": "Tipo de documento",
     "expediente": "Expediente",
-    "expediente_normalized": "Expediente (normalizado)",
+    "expediente_normalised": "Expediente (normalizado)",
     "resolution_date": "Fecha de resolución",
     "proceeding": "Juicio o procedimiento",
     "judgment_type": "Tipo de resolución",

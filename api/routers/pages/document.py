@@ -55,7 +55,7 @@ def safe_return(value: str) -> str | None:
 def field_rows(doc: AnyDocument) -> list[tuple[str, str]]:
     rows = []
     for name, value in doc.kind_fields().items():
-        if name not in FIELD_LABELS or not value or name == "expediente_normalized":
+        if name not in FIELD_LABELS or not value or name == "expediente_normalised":
             continue
         if isinstance(value, list):
             text = ", ".join(str(v) for v in value if isinstance(v, str | int))

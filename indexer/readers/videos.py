@@ -13,7 +13,7 @@ from typing import Literal
 from urllib.parse import parse_qs, urlsplit
 
 from indexer.analysis import fold_keyword
-from indexer.normalize import video_platform
+from indexer.readers.normalise import video_platform
 
 State = Literal["live", "upcoming", "recorded"]
 _YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{6,20}$")

@@ -276,7 +276,7 @@ def clean_text(value: str | None) -> str | None:
 
 
 def normalise_expediente(text: str | None) -> str | None:
-    """Kept here for callers of the first version; see :mod:`indexer.expedientes`."""
-    from indexer.expedientes import normalise_expediente as canonical
+    """Kept here for callers of the first version; see :mod:`indexer.readers.expedientes`."""
+    from indexer.readers.expedientes import normalise_expediente as canonical
 
     return canonical(text)

@@ -18,10 +18,10 @@ import re
 from dataclasses import dataclass, field
 
 from indexer.analysis import fold_keyword
-from indexer.courts import normalise_court, regional_chamber
-from indexer.expedientes import CASE_TYPES, CaseNumber, opens_with_case, parse_expediente
 from indexer.models import MATTERS
-from indexer.normalize import MATTER_WORDS, MONTHS, normalise_matter, parse_date
+from indexer.readers.courts import normalise_court, regional_chamber
+from indexer.readers.expedientes import CASE_TYPES, CaseNumber, opens_with_case, parse_expediente
+from indexer.readers.normalise import MATTER_WORDS, MONTHS, normalise_matter, parse_date
 
 HEAD_CHARS = 6000
 HEAD_LINES = 15

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 
 from indexer.analysis import fold_keyword
-from indexer.normalize import (
+from indexer.readers.normalise import (
     MONTHS,
     int_to_roman,
     normalise_legislature,

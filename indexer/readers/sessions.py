@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass
 
 from indexer.analysis import fold_keyword
-from indexer.courts import normalise_chamber
-from indexer.normalize import normalise_legislature, normalise_session_type, parse_date
+from indexer.readers.courts import normalise_chamber
+from indexer.readers.normalise import normalise_legislature, normalise_session_type, parse_date
 
 _SESSION_WORDS = re.compile(
     r"\b(?:sesion|sesiones|pleno|periodo extraordinario|comision permanente|diputacion "

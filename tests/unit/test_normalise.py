@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from indexer.normalize import (
+from indexer.readers.normalise import (
     int_to_roman,
     legislature_number,
     normalise_doc_type,
