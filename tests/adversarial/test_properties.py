@@ -4,20 +4,13 @@ and ``/v1/search`` and ``/v1/sessions`` answer 200 or a 4xx, never a 5xx."""
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterator
 
-import pytest
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from api.app import create_app
-from config.settings import Settings
-from indexer.library import Library
-from indexer.models import FileRef
 from indexer.query import QUERY_FIELDS, QuerySyntaxError, parse_query
 from indexer.query.parser import MAX_QUERY_CHARS
-from tests.api.conftest import PDF_BYTES, _docs
 
 # Pieces of the query language and of what breaks it, so examples reach deep paths.
 PIECES = [
@@ -43,19 +36,6 @@ def test_the_parser_raises_only_its_documented_error(text: str) -> None:
     except QuerySyntaxError as exc:
         assert 0 <= exc.position <= max(len(text), MAX_QUERY_CHARS)
         assert exc.message
-
-
-@pytest.fixture(scope="module")
-def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    library = Library.open(Settings(data_dir=tmp_path_factory.mktemp("data")))
-    pdf = FileRef(url="https://ejemplo.gob.mx/a.pdf", sha256=library.archive.put(PDF_BYTES),
-                  content_type="application/pdf", size=len(PDF_BYTES))  # fmt: skip
-    for doc in _docs(pdf, pdf):
-        library.add_document(doc)
-    library.flush()
-    with TestClient(create_app(library), raise_server_exceptions=False) as client:
-        yield client
-    library.close()
 
 
 dates = st.one_of(
