@@ -3,9 +3,9 @@
 Without words the database is read in id order in batches and each document is checked
 against the filters (constant memory at any size); each answer covers at most
 ``PART_DOCUMENTS`` documents of the library and names the next part in a ``Link``
-header. With words the search store ranks the documents: its pages are read in turn
-(100 at a time) and the documents fetched from the database by id, as far as the
-store's paging reaches (``MAX_OFFSET`` + one page).
+header. With words the search store finds the documents, a date window at a time
+(api/export/windows.py): its pages are read in turn and the documents fetched from the
+database by id.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from api.deps import search_library
 from api.export.matching import matches
 from indexer.library import AnyDocument, Library
 from indexer.stores import SearchQuery
-from indexer.stores.base import MAX_OFFSET
 
 PART_DOCUMENTS = 100_000
 DB_BATCH = 500
@@ -111,11 +110,6 @@ def from_store(library: Library, query: SearchQuery) -> Iterator[AnyDocument]:
         if result.next_cursor is None:
             return
         page = page.model_copy(update={"cursor": result.next_cursor})
-
-
-def store_reach() -> int:
-    """How many documents a search with words can export (the store's paging window)."""
-    return MAX_OFFSET + STORE_PAGE
 
 
 def row(doc: AnyDocument, fields: tuple[str, ...], page_url: str) -> dict[str, Any]:

@@ -3,6 +3,7 @@ streamed (see api/export/rows.py for the order and the size of each part)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import Annotated, Any
 
@@ -18,15 +19,15 @@ from api.export.rows import (
     decode_cursor,
     encode_cursor,
     from_database,
-    from_store,
     part_end,
     row,
-    store_reach,
 )
+from api.export.windows import documents, plan
 from api.schemas import ValidationErrorResponse
 from api.search_params import search_query
 from indexer.library import Library
 from indexer.stores import SearchQuery
+from indexer.stores.base import FIRST_DAY
 
 router = APIRouter(prefix="/v1", tags=["export"])
 
@@ -55,29 +56,33 @@ def _rows(
     """The rows of this part and the headers that describe it (checked before streaming,
     so a bad cursor or query is a 422, never a broken download)."""
     headers: dict[str, str] = {}
+    try:
+        after = decode_cursor(query)
+        start = dt.date.fromisoformat(after) if after and query.q.strip() else None
+    except (ExportCursor, ValueError) as exc:
+        raise invalid(
+            "cursor",
+            str(exc) if isinstance(exc, ExportCursor) else "cursor is not valid",
+            "cursor",
+            mensaje="el cursor no es válido para esta exportación: repítala desde el inicio",
+        ) from exc
     if query.q.strip():
+        query = query.model_copy(update={"cursor": None})  # the export's, not the store's
         try:
-            first = search_library(library, query.model_copy(update={"limit": 1, "facets": []}))
+            total = search_library(library, query.model_copy(update={"limit": 1, "facets": []}))
+            part = plan(library, query, start or query.date_from or FIRST_DAY)
         except BadSearch as exc:
             raise exc.as_422() from exc
-        docs = from_store(library, query)
-        headers["X-Total-Count"] = str(first.total)
-        headers["X-Export-Complete"] = "true" if first.total <= store_reach() else "false"
+        docs = documents(library, query, part)
+        headers["X-Total-Count"] = str(total.total)
+        headers["X-Export-Complete"] = "true" if part.complete else "false"
+        following = part.next_start.isoformat() if part.next_start else None
     else:
-        try:
-            after = decode_cursor(query)
-        except ExportCursor as exc:
-            raise invalid(
-                "cursor",
-                str(exc),
-                "cursor",
-                mensaje="el cursor no es válido para esta exportación: repítala desde el inicio",
-            ) from exc
-        end = part_end(library, after)
-        docs = from_database(library, query, after, end)
-        if end is not None:
-            nxt = request.url.include_query_params(cursor=encode_cursor(query, end))
-            headers["Link"] = f'<{nxt}>; rel="next"'
+        following = part_end(library, after)
+        docs = from_database(library, query, after, following)
+    if following is not None:
+        nxt = request.url.include_query_params(cursor=encode_cursor(query, following))
+        headers["Link"] = f'<{nxt}>; rel="next"'
     rows = (row(doc, fields, page_address(request, doc.id)) for doc in docs)
     return rows, headers
 
@@ -95,11 +100,12 @@ def export_csv(
     fields: Annotated[list[str] | None, Query(description=FIELDS_HELP)] = None,
     bom: Annotated[bool, Query(description="Begin with a UTF-8 byte-order mark (Excel)")] = False,
 ) -> StreamingResponse:
-    """The search parameters of /v1/search (``limit`` aside). Without words the documents
-    come in id order and each answer covers at most 100,000 documents of the library; a
-    ``Link: <…>; rel="next"`` header names the next part (none: this was the last). With
-    words, in the store's order, up to 10,100 documents (``X-Total-Count`` says how many
-    match, ``X-Export-Complete`` whether all were reached)."""
+    """The search parameters of /v1/search (``limit`` and ``sort`` aside). Without words
+    the documents come in id order and each answer covers at most 100,000 documents of
+    the library; with words, in date order (undated last), about 100,000 matches. A
+    ``Link: <…>; rel="next"`` header names the next part (none: this was the last).
+    With words ``X-Total-Count`` says how many match and ``X-Export-Complete: false``
+    that a single day holds more than the store can page (10,000)."""
     columns = export_fields(fields)
     rows, headers = _rows(request, library, query, columns)
     headers["Content-Disposition"] = 'attachment; filename="estado-abierto.csv"'

@@ -15,8 +15,16 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.export import rows as export_rows
+from api.export import windows as export_windows
 from indexer.library import Library
-from indexer.models import PrivacyFinding, PrivacyReport, Sentencia, Sesion, document_id
+from indexer.models import (
+    Legislativo,
+    PrivacyFinding,
+    PrivacyReport,
+    Sentencia,
+    Sesion,
+    document_id,
+)
 from tests.api.conftest import make_library
 
 COUNT = 230  # more than two pages of the largest search page (100)
@@ -26,8 +34,8 @@ def _id(name: str) -> str:
     return document_id("export", f"https://ejemplo.gob.mx/{name}")
 
 
-def _documents() -> list[Sentencia | Sesion]:
-    docs: list[Sentencia | Sesion] = [
+def _documents() -> list[Sentencia | Sesion | Legislativo]:
+    docs: list[Sentencia | Sesion | Legislativo] = [
         Sentencia(
             id=_id(f"s{n}"),
             title=f"Amparo directo {n}/2023",
@@ -85,6 +93,18 @@ def _documents() -> list[Sentencia | Sesion]:
             session_type="ordinaria",
         )
     )
+    docs.append(
+        Legislativo(
+            id=_id("sin-fecha"),
+            title="Iniciativa sin fecha sobre daño moral",
+            institution="Congreso del Estado de Guanajuato",
+            jurisdiction="MX-GUA",
+            source_id="congreso-gto",
+            url="https://ejemplo.gob.mx/sin-fecha",
+            text="Iniciativa que regula la reparación del daño moral.",
+            doc_type="iniciativa",
+        )
+    )
     return docs
 
 
@@ -123,12 +143,37 @@ def test_csv_streams_every_document_beyond_one_page(client: TestClient) -> None:
 
 
 def test_word_search_export_reaches_past_one_page(client: TestClient) -> None:
-    response = client.get("/v1/export.jsonl", params={"q": "daño moral", "fields": "id"})
+    response = client.get("/v1/export.jsonl", params={"q": "daño moral", "fields": "id,date"})
     assert response.status_code == 200
-    ids = [row["id"] for row in _jsonl(response)]
-    assert len(ids) == len(set(ids)) == COUNT
-    assert response.headers["x-total-count"] == str(COUNT)
+    rows = _jsonl(response)
+    ids = [row["id"] for row in rows]
+    assert len(ids) == len(set(ids)) == COUNT + 1  # the sentences and the undated initiative
+    assert rows[-1] == {"id": _id("sin-fecha"), "date": None}  # undated last
+    assert [row["date"] for row in rows[:-1]] == sorted(row["date"] for row in rows[:-1])
+    assert response.headers["x-total-count"] == str(COUNT + 1)
     assert response.headers["x-export-complete"] == "true"
+
+
+def test_word_search_beyond_the_store_paging_window(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The store pages only so deep: windows of dates, each within reach, cover it all."""
+    monkeypatch.setattr(export_windows, "WINDOW", 40)
+    monkeypatch.setattr(export_rows, "PART_DOCUMENTS", 100)
+    seen: list[str] = []
+    url: str | None = "/v1/export.jsonl?q=da%C3%B1o+moral&fields=id"
+    parts = 0
+    while url:
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.text)
+        assert response.headers["x-export-complete"] == "true"
+        seen += [row["id"] for row in _jsonl(response)]
+        link = response.headers.get("link")
+        url = link.split(">")[0].lstrip("<") if link else None
+        parts += 1
+    assert parts >= 3
+    assert len(seen) == len(set(seen)) == COUNT + 1
+    assert seen[-1] == _id("sin-fecha")
 
 
 def test_filters_and_dates_choose_the_same_documents_as_search(client: TestClient) -> None:
@@ -192,7 +237,7 @@ def test_cursor_resumes_in_parts(client: TestClient, monkeypatch: pytest.MonkeyP
         link = response.headers.get("link")
         url = link.split(">")[0].lstrip("<") if link else None
         parts += 1
-    assert parts == 3  # 234 documents in the library, 100 a part
+    assert parts == 3  # 235 documents in the library, 100 a part
     assert len(seen) == len(set(seen)) == COUNT + 1
     assert seen == sorted(seen)
 
