@@ -139,6 +139,11 @@ def permalink(doc_id: str) -> str:
     return f"/v1/documents/{quote(doc_id, safe='')}"
 
 
+def page_address(request: Request, doc_id: str) -> str:
+    """The absolute address of a document's page, ``/d/{id}``, on the host asked."""
+    return str(request.base_url).rstrip("/") + f"/d/{quote(doc_id, safe='')}"
+
+
 def page_url(request: Request, cursor: str | None) -> str | None:
     """This request's address with ``cursor`` replaced (None when there is no next page)."""
     if cursor is None:

@@ -65,8 +65,15 @@ class SearchResponse(BaseModel):
 # -- documents ---------------------------------------------------------------------------
 
 
+class Citation(BaseModel):
+    text: str = Field(description="Suggested citation, in Spanish, with the date consulted.")
+    csl: dict[str, Any] = Field(description="The same citation as one CSL-JSON item.")
+
+
 class DocumentLinks(BaseModel):
     permalink: str
+    page_url: str = Field(description="The document's page (/d/{id}), an absolute address.")
+    citation: Citation
     text_url: str = Field(description="The full extracted text, as text/plain.")
     text_preview: str = Field(description="The beginning of the text (about 500 characters).")
     text_chars: int = Field(description="Length of the full text in characters.")

@@ -49,6 +49,12 @@ def check_known(request: Request, extra: tuple[str, ...] = ()) -> None:
             )
 
 
+def route_params(request: Request) -> tuple[str, ...]:
+    """Query parameters the answering route declares itself (an export's ``fields``)."""
+    dependant = getattr(request.scope.get("route"), "dependant", None)
+    return tuple(p.alias for p in dependant.query_params) if dependant is not None else ()
+
+
 def _check_values(filters: dict[str, list[str]]) -> None:
     for value in filters.get("year", []):
         if not _YEAR.fullmatch(value.strip()):
@@ -109,7 +115,7 @@ def search_query(
     ] = None,
 ) -> SearchQuery:
     """Each filter may be repeated (values of one filter are ORed; filters are ANDed)."""
-    check_known(request)
+    check_known(request, route_params(request))
     check_dates(date_from, date_to)
     filters = build_filters(
         {

@@ -13,7 +13,8 @@ from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, PlainTextResponse
 
-from api.deps import LibraryDep, permalink
+from api.citation import citation
+from api.deps import LibraryDep, page_address, permalink
 from api.routers.speeches import discussed_in
 from api.schemas import DETAIL_BY_KIND, DocumentDetail, ErrorResponse
 from indexer.library import AnyDocument, Library
@@ -93,15 +94,19 @@ def preview(text: str, limit: int = PREVIEW_CHARS) -> str:
 
 
 @router.get("/{doc_id}", response_model=DocumentDetail, responses=NOT_FOUND)
-def get_document(doc_id: DocId, library: LibraryDep) -> DocumentDetail:
-    """All metadata of a document (every field of its kind), a text preview and links to
-    the full text and the archived original files."""
+def get_document(request: Request, doc_id: DocId, library: LibraryDep) -> DocumentDetail:
+    """All metadata of a document (every field of its kind), a text preview, links to
+    the full text and the archived original files, the absolute address of its page and
+    a suggested citation (text and CSL-JSON)."""
     doc = load_document(library, doc_id)
     link = permalink(doc.id)
+    page = page_address(request, doc.id)
     data = doc.model_dump(exclude={"text"}) | speech_fields(library, doc)
     return DETAIL_BY_KIND[doc.kind](
         **data,
         permalink=link,
+        page_url=page,
+        citation=citation(doc, page),
         text_url=f"{link}/text",
         text_preview=preview(doc.text),
         text_chars=len(doc.text),

@@ -175,6 +175,24 @@ class Database:
             rows = s.scalars(select(DocumentRow).where(DocumentRow.id.in_(ids))).all()
             return {row.id: _to_model(row) for row in rows}
 
+    def documents_after(
+        self, after: str, limit: int, until: str | None = None
+    ) -> list[AnyDocument]:
+        """Up to ``limit`` documents with an id above ``after`` (and at most ``until``), in
+        id order: one batch of a scan that may resume anywhere."""
+        with self.session() as s:
+            stmt = select(DocumentRow).where(DocumentRow.id > after)
+            if until is not None:
+                stmt = stmt.where(DocumentRow.id <= until)
+            rows = s.scalars(stmt.order_by(DocumentRow.id).limit(limit)).all()
+            return [_to_model(row) for row in rows]
+
+    def id_after(self, after: str, steps: int) -> str | None:
+        """The id ``steps`` documents after ``after`` in id order, if that many follow."""
+        with self.session() as s:
+            stmt = select(DocumentRow.id).where(DocumentRow.id > after).order_by(DocumentRow.id)
+            return s.scalars(stmt.offset(steps - 1).limit(1)).first()
+
     def iter_documents(self, batch: int = 500, pending_only: bool = False) -> Iterator[AnyDocument]:
         """All documents (or those waiting in the index queue, unclaimed), in id order, in
         batches; the pending ones are found through the queue, never by scanning documents."""

@@ -111,3 +111,24 @@ def test_the_document_says_where_each_field_came_from(tmp_path: Path) -> None:
     assert answer["field_sources"]["expediente"] == "heading"
     assert answer["field_sources"]["resolution_date"] == "heading"
     library.close()
+
+
+def test_document_has_its_page_and_a_citation(client: TestClient, ids: dict[str, str]) -> None:
+    body = client.get(f"/v1/documents/{ids['s1']}").json()
+    assert body["page_url"] == f"http://testserver/d/{ids['s1']}"
+    assert client.get(body["page_url"]).status_code == 200
+    text = body["citation"]["text"]
+    assert text.startswith("Suprema Corte de Justicia de la Nación. Primera Sala. ")
+    assert "15 de marzo de 2023" in text
+    assert f"Estado Abierto, http://testserver/d/{ids['s1']} (consultado el " in text
+    csl = body["citation"]["csl"]
+    assert csl["type"] == "legal_case"
+    assert csl["number"] == "123/2023"
+    assert csl["issued"] == {"date-parts": [[2023, 3, 15]]}
+    assert csl["URL"] == body["page_url"]
+    assert len(csl["accessed"]["date-parts"][0]) == 3
+    page = client.get(body["page_url"]).text
+    assert text.split(" (consultado")[0] in page  # the page shows the same citation
+    record = client.get(f"/v1/documents/{ids['l3']}").json()["citation"]
+    assert record["csl"]["type"] == "bill"
+    assert record["text"].startswith("Cámara de Diputados. Documento legislativo: Gaceta")

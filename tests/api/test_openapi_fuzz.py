@@ -63,6 +63,8 @@ def fuzzed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClien
 
 OPERATIONS = [
     "GET /v1/search",
+    "GET /v1/export.csv",
+    "GET /v1/export.jsonl",
     "GET /v1/sessions",
     "GET /v1/documents/{doc_id}",
     "GET /v1/documents/{doc_id}/text",

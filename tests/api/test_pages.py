@@ -47,6 +47,11 @@ def test_search_page_highlights_escapes_and_links_the_document_page(
     assert 'href="/v1/search.atom?q=transparencia"' in page
     assert 'href="/v1/export.csv?q=transparencia"' in page
     assert 'href="/ayuda#sintaxis"' in page
+    exported = client.get("/v1/export.csv", params={"q": "transparencia", "fields": "id"})
+    assert exported.status_code == 200  # the page's CSV link answers the same documents
+    found = client.get("/v1/search", params={"q": "transparencia"}).json()["hits"]
+    assert set(exported.text.split()[1:]) == {hit["id"] for hit in found}
+    assert len(found) == 3
 
 
 def test_a_query_is_sorted_by_relevance_and_browsing_by_date(client: TestClient) -> None:

@@ -14,6 +14,10 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
 from api.routers.pages.assets import asset_url
+from api.spanish import KIND_LABELS as KIND_LABELS
+from api.spanish import MONTHS as MONTHS
+from api.spanish import WEEKDAYS as WEEKDAYS
+from api.spanish import date_words as date_words
 from config.jurisdictions import JURISDICTIONS
 
 FIELD_LABELS = {
@@ -43,11 +47,6 @@ FIELD_LABELS = {
     "year": "Año",
     "source": "Fuente",
 }
-KIND_LABELS = {
-    "sentencia": "Sentencia",
-    "sesion": "Sesión",
-    "legislativo": "Documento legislativo",
-}
 # Controlled values are stored without accents or spaces; people read them with both.
 VALUE_LABELS = {
     "comision": "comisión",
@@ -67,21 +66,6 @@ SESSION_KINDS = {
     "comision": "Reunión de comisión",
     "permanente": "Sesión de la Diputación Permanente",
 }
-WEEKDAYS = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
-MONTHS = (
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-)
 CSP = (
     "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; "
     "frame-src https://www.youtube-nocookie.com; form-action 'self'; "
@@ -110,14 +94,6 @@ def value_label(field: str, value: str) -> str:
     if field == "jurisdiction":
         return JURISDICTIONS.get(value.upper(), value)
     return capitalised(VALUE_LABELS.get(value, value))
-
-
-def date_words(day: dt.date | None, weekday: bool = True) -> str:
-    """``jueves 20 de febrero de 2025``."""
-    if day is None:
-        return ""
-    text = f"{day.day} de {MONTHS[day.month - 1]} de {day.year}"
-    return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
 
 
 def month_words(year: int, month: int) -> str:

@@ -12,7 +12,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from markupsafe import Markup
 
-from api.deps import LibraryDep, permalink
+from api.citation import citation
+from api.deps import LibraryDep, page_address, permalink
 from api.routers.documents import load_document, original_withheld, preview
 from api.routers.pages.common import (
     FIELD_LABELS,
@@ -80,20 +81,6 @@ def download_label(file: Any) -> str:
     return f"Descargar {kind}{extra}"
 
 
-def citation(doc: AnyDocument, url: str) -> str:
-    parts = [doc.institution]
-    court = getattr(doc, "court", None)
-    if court and court != doc.institution:
-        parts.append(court)
-    parts.append(doc.title)
-    expediente = getattr(doc, "expediente", None)
-    if expediente and expediente not in doc.title:
-        parts.append(f"expediente {expediente}")
-    if doc.date:
-        parts.append(date_words(doc.date, weekday=False))
-    return ". ".join(parts) + f". Estado Abierto, {url}"
-
-
 def json_ld(doc: AnyDocument, url: str) -> Markup:
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -152,7 +139,7 @@ def document_page(request: Request, doc_id: str, library: LibraryDep) -> Any:
     q = request.query_params.get("q", "")[:2000]
     paragraphs, truncated = reading(doc.text, q, TEXT_CHARS)
     api = permalink(doc.id)
-    url = str(request.base_url).rstrip("/") + doc_path(doc.id)
+    url = page_address(request, doc.id)
     back = safe_return(request.query_params.get("volver", ""))
     withheld = original_withheld(doc, request.app.state.settings.serve_masked_originals)
     context = {
@@ -170,7 +157,7 @@ def document_page(request: Request, doc_id: str, library: LibraryDep) -> Any:
         "api": api,
         "url": url,
         "back": back,
-        "citation": citation(doc, url),
+        "citation": citation(doc, url)["text"],
         "json_ld": json_ld(doc, url),
         "description": preview(doc.text, 200),
         "schema_type": SCHEMA_TYPES[doc.kind],

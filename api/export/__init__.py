@@ -1,0 +1,1 @@
+"""Exports of a search: every matching document as CSV or JSONL, streamed."""

@@ -1,0 +1,59 @@
+"""CSV and JSONL written a batch of rows at a time, as UTF-8 bytes.
+
+CSV opens cleanly in spreadsheet programs: a header row, every cell with a line break,
+comma or quote quoted, lists joined with ``; ``, an optional byte-order mark (Excel reads
+UTF-8 only with it), and a cell that a spreadsheet would run as a formula (starting with
+``= + - @``, or a tab or carriage return) prefixed with ``'`` so it stays text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+BOM = "\ufeff"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+BATCH_ROWS = 200
+
+
+def cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        text = "; ".join("" if v is None else str(v) for v in value)
+    elif isinstance(value, dict):
+        text = json.dumps(value, ensure_ascii=False)
+    else:
+        text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def csv_chunks(
+    rows: Iterable[dict[str, Any]], fields: tuple[str, ...], bom: bool
+) -> Iterator[bytes]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    if bom:
+        buffer.write(BOM)
+    writer.writerow(fields)
+    for count, row in enumerate(rows, 1):
+        writer.writerow([cell(row.get(name)) for name in fields])
+        if count % BATCH_ROWS == 0:
+            yield buffer.getvalue().encode()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue().encode()
+
+
+def jsonl_chunks(rows: Iterable[dict[str, Any]]) -> Iterator[bytes]:
+    lines: list[str] = []
+    for row in rows:
+        lines.append(json.dumps(row, ensure_ascii=False))
+        if len(lines) == BATCH_ROWS:
+            yield ("\n".join(lines) + "\n").encode()
+            lines = []
+    if lines:
+        yield ("\n".join(lines) + "\n").encode()

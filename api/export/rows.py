@@ -1,0 +1,117 @@
+"""Which documents an export holds, in which order, and the columns it may have.
+
+Without words the database is read in id order in batches and each document is checked
+against the filters (constant memory at any size); each answer covers at most
+``PART_DOCUMENTS`` documents of the library and names the next part in a ``Link``
+header. With words the search store finds the documents, a date window at a time
+(api/export/windows.py): its pages are read in turn and the documents fetched from the
+database by id.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from api.deps import search_library
+from api.export.matching import matches
+from indexer.library import AnyDocument, Library
+from indexer.stores import SearchQuery
+
+PART_DOCUMENTS = 100_000
+DB_BATCH = 500
+STORE_PAGE = 100
+# Columns, in this order; a kind without a field leaves its cell empty.
+FIELDS: tuple[str, ...] = (
+    "id",
+    "kind",
+    "title",
+    "date",
+    "institution",
+    "jurisdiction",
+    "source_id",
+    "url",
+    "page_url",
+    "court",
+    "matter",
+    "expediente",
+    "ponente",
+    "resolution_date",
+    "congress",
+    "legislature",
+    "chamber",
+    "session_type",
+    "doc_type",
+    "number",
+    "committee",
+    "status",
+    "text",
+)
+DEFAULT_FIELDS: tuple[str, ...] = tuple(f for f in FIELDS if f != "text")
+
+
+class ExportCursor(ValueError):
+    """A cursor that is malformed or belongs to another export."""
+
+
+def encode_cursor(query: SearchQuery, after: str) -> str:
+    raw = json.dumps({"a": after, "q": query.fingerprint()}).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(query: SearchQuery) -> str:
+    """The id after which this part starts ("" for the first part)."""
+    if not query.cursor:
+        return ""
+    try:
+        padded = query.cursor + "=" * (-len(query.cursor) % 4)
+        data = json.loads(base64.urlsafe_b64decode(padded))
+        after, owner = data["a"], data["q"]
+    except (ValueError, KeyError, TypeError, IndexError, RecursionError) as exc:
+        raise ExportCursor("cursor is not valid: pass it exactly as in the Link header") from exc
+    if not isinstance(after, str) or owner != query.fingerprint():
+        raise ExportCursor("cursor belongs to a different export: repeat the same parameters")
+    return after
+
+
+def part_end(library: Library, after: str) -> str | None:
+    """The last id of the part that starts after ``after``, if more documents follow it."""
+    end = library.db.id_after(after, PART_DOCUMENTS)
+    return end if end is not None and library.db.id_after(end, 1) is not None else None
+
+
+def published(doc: AnyDocument) -> bool:
+    return doc.privacy is None or not doc.privacy.withheld
+
+
+def from_database(
+    library: Library, query: SearchQuery, after: str, end: str | None
+) -> Iterator[AnyDocument]:
+    """Documents after ``after`` up to ``end`` (inclusive; None: to the last) that match."""
+    while docs := library.db.documents_after(after, DB_BATCH, end):
+        for doc in docs:
+            if published(doc) and matches(doc, query):
+                yield doc
+        after = docs[-1].id
+
+
+def from_store(library: Library, query: SearchQuery) -> Iterator[AnyDocument]:
+    """Documents in the store's order, page after page, as far as its paging reaches."""
+    page = query.model_copy(update={"limit": STORE_PAGE, "facets": [], "highlight": False})
+    while True:
+        result = search_library(library, page)
+        found = library.db.get_documents([hit.id for hit in result.hits])
+        for hit in result.hits:
+            doc = found.get(hit.id)
+            if doc is not None and published(doc):
+                yield doc
+        if result.next_cursor is None:
+            return
+        page = page.model_copy(update={"cursor": result.next_cursor})
+
+
+def row(doc: AnyDocument, fields: tuple[str, ...], page_url: str) -> dict[str, Any]:
+    values = doc.model_dump(mode="json", include=set(fields) - {"page_url"})
+    return {name: page_url if name == "page_url" else values.get(name) for name in fields}

@@ -1,0 +1,133 @@
+"""``GET /v1/export.csv`` and ``GET /v1/export.jsonl``: every document a search finds,
+streamed (see api/export/rows.py for the order and the size of each part)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import StreamingResponse
+
+from api.deps import BadSearch, LibraryDep, invalid, page_address, search_library
+from api.export.formats import csv_chunks, jsonl_chunks
+from api.export.rows import (
+    DEFAULT_FIELDS,
+    FIELDS,
+    ExportCursor,
+    decode_cursor,
+    encode_cursor,
+    from_database,
+    part_end,
+    row,
+)
+from api.export.windows import documents, plan
+from api.schemas import ValidationErrorResponse
+from api.search_params import search_query
+from indexer.library import Library
+from indexer.stores import SearchQuery
+from indexer.stores.base import FIRST_DAY
+
+router = APIRouter(prefix="/v1", tags=["export"])
+
+FIELDS_HELP = f"Columns, comma list or repeated, from: {', '.join(FIELDS)}. Default: all but text."
+ERRORS = {422: {"model": ValidationErrorResponse, "description": "Malformed parameter"}}
+
+
+def export_fields(fields: list[str] | None) -> tuple[str, ...]:
+    names = [part.strip() for value in fields or [] for part in value.split(",")]
+    names = list(dict.fromkeys(name for name in names if name))
+    unknown = [name for name in names if name not in FIELDS]
+    if unknown:
+        valid = ", ".join(FIELDS)
+        raise invalid(
+            "fields",
+            f"unknown field {unknown[0][:50]!r}; valid fields: {valid}",
+            "unknown_field",
+            mensaje=f"el campo «{unknown[0][:50]}» no existe; campos válidos: {valid}",
+        )
+    return tuple(names) or DEFAULT_FIELDS
+
+
+def _rows(
+    request: Request, library: Library, query: SearchQuery, fields: tuple[str, ...]
+) -> tuple[Iterator[dict[str, Any]], dict[str, str]]:
+    """The rows of this part and the headers that describe it (checked before streaming,
+    so a bad cursor or query is a 422, never a broken download)."""
+    headers: dict[str, str] = {}
+    try:
+        after = decode_cursor(query)
+        start = dt.date.fromisoformat(after) if after and query.q.strip() else None
+    except (ExportCursor, ValueError) as exc:
+        raise invalid(
+            "cursor",
+            str(exc) if isinstance(exc, ExportCursor) else "cursor is not valid",
+            "cursor",
+            mensaje="el cursor no es válido para esta exportación: repítala desde el inicio",
+        ) from exc
+    if query.q.strip():
+        query = query.model_copy(update={"cursor": None})  # the export's, not the store's
+        try:
+            total = search_library(library, query.model_copy(update={"limit": 1, "facets": []}))
+            part = plan(library, query, start or query.date_from or FIRST_DAY)
+        except BadSearch as exc:
+            raise exc.as_422() from exc
+        docs = documents(library, query, part)
+        headers["X-Total-Count"] = str(total.total)
+        headers["X-Export-Complete"] = "true" if part.complete else "false"
+        following = part.next_start.isoformat() if part.next_start else None
+    else:
+        following = part_end(library, after)
+        docs = from_database(library, query, after, following)
+    if following is not None:
+        nxt = request.url.include_query_params(cursor=encode_cursor(query, following))
+        headers["Link"] = f'<{nxt}>; rel="next"'
+    rows = (row(doc, fields, page_address(request, doc.id)) for doc in docs)
+    return rows, headers
+
+
+@router.get(
+    "/export.csv",
+    response_class=StreamingResponse,
+    responses={**ERRORS, 200: {"content": {"text/csv": {}}}},
+    summary="Every document a search finds, as CSV",
+)
+def export_csv(
+    request: Request,
+    library: LibraryDep,
+    query: Annotated[SearchQuery, Depends(search_query)],
+    fields: Annotated[list[str] | None, Query(description=FIELDS_HELP)] = None,
+    bom: Annotated[bool, Query(description="Begin with a UTF-8 byte-order mark (Excel)")] = False,
+) -> StreamingResponse:
+    """The search parameters of /v1/search (``limit`` and ``sort`` aside). Without words
+    the documents come in id order and each answer covers at most 100,000 documents of
+    the library; with words, in date order (undated last), about 100,000 matches. A
+    ``Link: <…>; rel="next"`` header names the next part (none: this was the last).
+    With words ``X-Total-Count`` says how many match and ``X-Export-Complete: false``
+    that a single day holds more than the store can page (10,000)."""
+    columns = export_fields(fields)
+    rows, headers = _rows(request, library, query, columns)
+    headers["Content-Disposition"] = 'attachment; filename="estado-abierto.csv"'
+    return StreamingResponse(
+        csv_chunks(rows, columns, bom), media_type="text/csv; charset=utf-8", headers=headers
+    )
+
+
+@router.get(
+    "/export.jsonl",
+    response_class=StreamingResponse,
+    responses={**ERRORS, 200: {"content": {"application/x-ndjson": {}}}},
+    summary="Every document a search finds, one JSON document a line",
+)
+def export_jsonl(
+    request: Request,
+    library: LibraryDep,
+    query: Annotated[SearchQuery, Depends(search_query)],
+    fields: Annotated[list[str] | None, Query(description=FIELDS_HELP)] = None,
+) -> StreamingResponse:
+    """Like /v1/export.csv, one JSON object a line (lists stay lists)."""
+    columns = export_fields(fields)
+    rows, headers = _rows(request, library, query, columns)
+    headers["Content-Disposition"] = 'attachment; filename="estado-abierto.jsonl"'
+    return StreamingResponse(jsonl_chunks(rows), media_type="application/x-ndjson", headers=headers)
