@@ -14,6 +14,14 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from config.settings import Settings
+from config.specs import load_specs
+from crawlers.alignment_job import align_document, sessions
+from crawlers.worker import Worker
+from indexer.db import Database
+from indexer.db.registry import Registry
+from indexer.speeches.store import session_speeches
+from indexer.speeches.timing import session_timing
 from samples.generate import generate
 from samples.manifest import Manifest
 from samples.server import serve
@@ -100,3 +108,30 @@ def test_search_and_people_show_the_moment(aligned: Aligned) -> None:
     person = aligned.api.get(f"/v1/people/{speech['person_id']}").json()
     mine = next(s for s in person["speeches"] if s["id"] == speech["id"])
     assert mine["video_link"] == speech["video_link"]
+
+
+def test_the_worker_aligns_after_its_crawl_and_the_guard_holds(tmp_path: Path) -> None:
+    generate(tmp_path / "sites")
+    with serve(tmp_path / "sites") as sites:
+        settings = Settings(data_dir=tmp_path / "data", allow_loopback=True, crawl_delay_s=0)
+        db = Database(settings.database)
+        registry = Registry(db)
+        registry.add_institution("congreso-gto", "H. Congreso de Guanajuato", "congress", "MX-GUA")
+        catalogue = {s.id: s for s in load_specs()}["congreso-gto-sesiones"]
+        spec = catalogue.model_copy(
+            update={"id": "gto-sesiones", "start_urls": [f"{sites.url}/congreso/sesiones/"]}
+        )
+        registry.create_source("congreso-gto", spec, reserved=set())
+        Worker(settings, name="w-align").run(once=True, poll_s=0.2)
+
+        [session] = [s for s in sessions(db) if session_timing(db, s.id) is not None][:1]
+        timing = session_timing(db, session.id)
+        assert timing is not None and timing.status in ("ok", "partial")
+        assert timing.aligned >= 0.9 * timing.speeches
+
+        # the same session with the guard refusing 127.0.0.1: flagged, no stale times kept
+        refused = align_document(db, session, allow_loopback=False, force=True)
+        assert refused.timing is not None and refused.timing.status == "unavailable"
+        assert "rechazada" in (refused.timing.reason or "")
+        assert all(s.start_s is None for s in session_speeches(db, session.id))
+        db.close()
