@@ -5,6 +5,10 @@ Each crawl runs in its own ``abierto crawl --source ID`` process: a crash of one
 one by one, so a killed crawl leaves nothing half-written; its run is closed as
 abandoned and the next claim starts it again. Claims are leases in the database, renewed
 while the crawl lives, so workers on several machines never run one source twice.
+
+After a crawl that succeeded, the worker starts ``abierto align`` in the background
+(one at a time): the sessions whose speeches are not yet placed in their videos, or
+whose text or videos changed, are aligned outside the crawl, which never waits for it.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ class Worker:
         concurrency: int = 2,
         name: str | None = None,
         crawl_command: Callable[[str], list[str]] | None = None,
+        align_command: list[str] | None = None,
     ) -> None:
         self.settings = settings
         self.concurrency = concurrency
@@ -53,6 +58,9 @@ class Worker:
         self.crawl_command = crawl_command or (
             lambda source_id: [sys.executable, "-m", "cli.main", "crawl", "--source", source_id]
         )
+        self.align_command = align_command or [sys.executable, "-m", "cli.main", "align"]
+        self.aligning: subprocess.Popen[bytes] | None = None
+        self.align_again = False  # a crawl finished while the aligner was running
 
     def _env(self) -> dict[str, str]:
         """The worker's own settings, handed to each crawl process."""
@@ -96,7 +104,27 @@ class Worker:
                 self.registry.abandon_stale_runs(source_id)
             self.registry.release(source_id, self.name, succeeded=code == 0)
             finished.append((source_id, code))
+            if code == 0:
+                self.align_again = True
+        self._align()
         return finished
+
+    def _align(self) -> None:
+        """The background alignment job: started after successful crawls, once more if
+        crawls finished while it ran (their sessions may be new)."""
+        if self.aligning is not None and self.aligning.poll() is None:
+            return
+        if self.aligning is not None:
+            log.info("alignment finished with exit code %d", self.aligning.returncode)
+            self.aligning = None
+        if self.align_again:
+            self.align_again = False
+            self.aligning = subprocess.Popen(
+                self.align_command,
+                env=self._env(),
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
 
     def run(self, once: bool = False, poll_s: float = 5.0) -> None:
         """Loop until interrupted (or, with ``once``, until the due crawls are done)."""
@@ -109,9 +137,12 @@ class Worker:
                 time.sleep(0.2 if once else poll_s)
                 for source_id, code in self.reap():
                     log.info("%s finished with exit code %d", source_id, code)
-                if once and not self.running:
+                if once and not self.running and self.aligning is None and not self.align_again:
                     return
         finally:
+            if self.aligning is not None and self.aligning.poll() is None:
+                self.aligning.terminate()
+                self.aligning.wait(timeout=30)
             for running in self.running.values():
                 running.process.terminate()
             for source_id, running in self.running.items():

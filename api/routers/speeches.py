@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 
 from api.deps import LibraryDep, check_dates, invalid, page_url, permalink
 from api.schemas import SessionRef, ValidationErrorResponse
+from indexer.alignment.links import deep_link
 from indexer.library import Library
 from indexer.models import Sesion
 from indexer.query import QuerySyntaxError
@@ -26,6 +27,7 @@ from indexer.speeches.store import (
     person_speeches,
     session_speeches,
 )
+from indexer.speeches.timing import session_timing
 from indexer.stores.base import CursorError, FacetCount
 
 router = APIRouter(prefix="/v1", tags=["speeches"])
@@ -33,9 +35,33 @@ Many = Annotated[list[str] | None, Query()]
 BAD = {422: {"model": ValidationErrorResponse, "description": "Malformed parameter"}}
 
 
+class TimedSpeech(Speech):
+    """A speech with its moment in the video, when an aligner found it."""
+
+    confidence: float | None = Field(None, description="How sure the alignment is (0–1).")
+    video_link: str | None = Field(
+        None, description="The session's video opened at the speech's start (t=…)."
+    )
+
+
+class TimedHit(SpeechHit):
+    speech: TimedSpeech
+
+
+class SessionAlignment(BaseModel):
+    status: Literal["ok", "partial", "mismatch", "unavailable"] = Field(
+        description="ok; partial (some speeches have no time); mismatch (the text and the "
+        "video do not belong together); unavailable (no captions nor audio to align)."
+    )
+    reason: str | None = Field(None, description="Why not every speech has a time (Spanish).")
+    aligned: int = Field(description="Speeches with a time.")
+    speeches: int = Field(description="Spoken speeches (stage directions are not heard).")
+    aligned_at: dt.datetime
+
+
 class SpeechesResponse(BaseModel):
     total: int
-    speeches: list[SpeechHit]
+    speeches: list[TimedHit]
     facets: dict[str, list[FacetCount]] = Field(default_factory=dict)
     next_cursor: str | None = None
     next_url: str | None = None
@@ -44,7 +70,10 @@ class SpeechesResponse(BaseModel):
 class SessionSpeeches(BaseModel):
     session_id: str
     permalink: str
-    speeches: list[Speech]
+    alignment: SessionAlignment | None = Field(
+        None, description="How the speeches were placed in the video; null: not yet tried."
+    )
+    speeches: list[TimedSpeech]
 
 
 class PersonResponse(BaseModel):
@@ -53,7 +82,7 @@ class PersonResponse(BaseModel):
     scope: str = Field(description="The congress or court the person belongs to.")
     forms: list[str] = Field(description="Every way their name was written.")
     terms: list[dict[str, str | None]] = Field(description="Legislature, party, chamber.")
-    speeches: list[Speech] = Field(description="What they said, newest first.")
+    speeches: list[TimedSpeech] = Field(description="What they said, newest first.")
 
 
 class PeopleResponse(BaseModel):
@@ -119,11 +148,14 @@ def speeches(
         raise invalid("cursor", str(exc), "cursor") from exc
     # the database is the truth: timings an aligner added since indexing come along
     current = get_speeches(library.db, [hit.speech.id for hit in result.hits])
-    for hit in result.hits:
-        hit.speech = current.get(hit.speech.id, hit.speech)
+    timed = timed_speeches(library, [current.get(h.speech.id, h.speech) for h in result.hits])
+    hits = [
+        TimedHit(**{**hit.model_dump(exclude={"speech"}), "speech": speech})
+        for hit, speech in zip(result.hits, timed, strict=True)
+    ]
     return SpeechesResponse(
         total=result.total,
-        speeches=result.hits,
+        speeches=hits,
         facets=result.facets,
         next_cursor=result.next_cursor,
         next_url=page_url(request, result.next_cursor),
@@ -145,11 +177,34 @@ def speeches_of_session(session_id: str, library: LibraryDep) -> SessionSpeeches
     doc = library.db.get_document(session_id)
     if not isinstance(doc, Sesion):
         raise HTTPException(404, f"no session with id {session_id[:100]!r}")
+    timing = session_timing(library.db, doc.id)
     return SessionSpeeches(
         session_id=doc.id,
         permalink=permalink(doc.id),
-        speeches=session_speeches(library.db, doc.id),
+        alignment=SessionAlignment(**vars(timing)) if timing is not None else None,
+        speeches=timed_speeches(library, session_speeches(library.db, doc.id), {doc.id: doc}),
     )
+
+
+def timed_speeches(
+    library: Library, speeches: list[Speech], sessions: dict[str, object] | None = None
+) -> list[TimedSpeech]:
+    """Each speech with its confidence and the deep link into the video its times are in
+    (``video`` counts the session's recorded videos, as the aligner did)."""
+    wanted = {s.session_id for s in speeches if s.start_s is not None} - set(sessions or {})
+    found = {**(sessions or {}), **library.db.get_documents(list(wanted))}
+    timed = []
+    for speech in speeches:
+        link = None
+        doc = found.get(speech.session_id)
+        if speech.start_s is not None and speech.video is not None and isinstance(doc, Sesion):
+            recorded = [v for v in doc.video_urls if v.state == "recorded"]
+            if speech.video < len(recorded):
+                link = deep_link(recorded[speech.video].url, speech.start_s)
+        timed.append(
+            TimedSpeech(**speech.model_dump(), confidence=speech.align_confidence, video_link=link)
+        )
+    return timed
 
 
 @router.get("/people", response_model=PeopleResponse, responses=BAD, summary="Find people")
@@ -185,6 +240,7 @@ def _person(library: Library, person_id: str, limit: int) -> PersonResponse:
     if found is None:
         raise HTTPException(404, f"no person with id {person_id[:100]!r}")
     said = person_speeches(library.db, found.id, limit=limit) if limit else []
+    said = timed_speeches(library, said)
     return PersonResponse(
         id=found.id,
         name=found.name,

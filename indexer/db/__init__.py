@@ -2,7 +2,7 @@
 database through SQLAlchemy 2 (one SQLite file by default; PostgreSQL at scale)."""
 
 from indexer.db.database import Database, DatabaseBusy
-from indexer.db.speech_tables import MentionRow, PersonRow, SpeechRow
+from indexer.db.speech_tables import MentionRow, PersonRow, SessionAlignmentRow, SpeechRow
 from indexer.db.tables import Base, CrawlRunRow, DocumentRow, FetchRow, FileRow
 
 __all__ = [
@@ -15,5 +15,6 @@ __all__ = [
     "FileRow",
     "MentionRow",
     "PersonRow",
+    "SessionAlignmentRow",
     "SpeechRow",
 ]

@@ -36,11 +36,27 @@ class SpeechRow(Base):
     end_s: Mapped[float | None] = mapped_column(Float)
     align_confidence: Mapped[float | None] = mapped_column(Float)
     align_method: Mapped[str | None] = mapped_column(String(16))
+    video: Mapped[int | None] = mapped_column(Integer)  # which of the session's videos
 
     __table_args__ = (
         Index("ix_speeches_session", "session_id", "order"),
         Index("ix_speeches_person", "person_id", "date"),
     )
+
+
+class SessionAlignmentRow(Base):
+    """How a session's speeches were last placed in its videos, and why not all were:
+    ``fingerprint`` (text and video addresses) says when to align it again."""
+
+    __tablename__ = "session_alignments"
+
+    session_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str | None] = mapped_column(Text)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    aligned: Mapped[int] = mapped_column(Integer, default=0)
+    speeches: Mapped[int] = mapped_column(Integer, default=0)
+    aligned_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
 
 class PersonRow(Base):

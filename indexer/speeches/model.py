@@ -38,6 +38,7 @@ class Speech(BaseModel):
     end_s: float | None = Field(None, ge=0)
     align_confidence: float | None = Field(None, ge=0, le=1)
     align_method: str | None = None
+    video: int | None = None  # which of the session's videos the times are in (0-based)
 
 
 class Mention(BaseModel):

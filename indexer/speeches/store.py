@@ -13,7 +13,7 @@ from indexer.db import Database, MentionRow, PersonRow, SpeechRow
 from indexer.speeches.model import Mention, Speech
 from indexer.speeches.people import People, Person, name_tokens, same_person
 
-ALIGNMENT_FIELDS = ("start_s", "end_s", "align_confidence", "align_method")
+ALIGNMENT_FIELDS = ("start_s", "end_s", "align_confidence", "align_method", "video")
 
 
 def save_speeches(db: Database, session_id: str, speeches: Sequence[Speech]) -> None:
@@ -83,14 +83,21 @@ def set_alignment(
     end_s: float | None,
     confidence: float | None,
     method: str | None,
+    video: int | None = None,
 ) -> bool:
-    """Record where a speech is in its session's video; False when there is no such
-    speech (the session was re-split meanwhile)."""
+    """Record where a speech is in its session's video (``video``: which of them, 0-based);
+    False when there is no such speech (the session was re-split meanwhile)."""
     with db.session() as s, s.begin():
         result = s.execute(
             update(SpeechRow)
             .where(SpeechRow.id == speech_id)
-            .values(start_s=start_s, end_s=end_s, align_confidence=confidence, align_method=method)
+            .values(
+                start_s=start_s,
+                end_s=end_s,
+                align_confidence=confidence,
+                align_method=method,
+                video=video,
+            )
         )
         return bool(result.rowcount)
 
