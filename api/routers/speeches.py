@@ -11,7 +11,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
 from api.deps import LibraryDep, check_dates, invalid, page_url, permalink
-from api.schemas import SessionRef, ValidationErrorResponse
+from api.schemas import ErrorResponse, SessionRef, ValidationErrorResponse
 from indexer.alignment.links import deep_link
 from indexer.library import Library
 from indexer.models import Sesion
@@ -33,6 +33,7 @@ from indexer.stores.base import CursorError, FacetCount
 router = APIRouter(prefix="/v1", tags=["speeches"])
 Many = Annotated[list[str] | None, Query()]
 BAD = {422: {"model": ValidationErrorResponse, "description": "Malformed parameter"}}
+UNKNOWN = {404: {"model": ErrorResponse, "description": "No such session or person"}}
 
 
 class TimedSpeech(Speech):
@@ -172,6 +173,7 @@ def _index(library: Library) -> SpeechIndex:
     "/sessions/{session_id}/speeches",
     response_model=SessionSpeeches,
     summary="A session's speeches, in order",
+    responses=UNKNOWN,
 )
 def speeches_of_session(session_id: str, library: LibraryDep) -> SessionSpeeches:
     doc = library.db.get_document(session_id)
@@ -226,6 +228,7 @@ def people(
     "/people/{person_id}",
     response_model=PersonResponse,
     summary="A person and what they said, newest first",
+    responses=UNKNOWN | BAD,
 )
 def person(
     person_id: str,

@@ -7,10 +7,10 @@ import hashlib
 import json
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from indexer.speeches.model import Speech
-from indexer.stores.base import FacetCount
+from indexer.stores.base import FacetCount, indexable_day
 
 # Exact filters (case- and accent-insensitive); ``speaker`` is the person's name.
 SPEECH_FILTERS: tuple[str, ...] = (
@@ -38,6 +38,12 @@ class SpeechQuery(BaseModel):
     facets: list[str] = Field(default_factory=lambda: list(SPEECH_FACETS))
     facet_size: int = Field(20, ge=1, le=200)
     sort: Literal["relevance", "date_desc", "date_asc"] = "relevance"
+
+    @field_validator("date_from", "date_to")
+    @classmethod
+    def _within_the_index(cls, day: dt.date | None) -> dt.date | None:
+        """A bound beyond what the indexes hold bounds nothing: brought to their edge."""
+        return None if day is None else indexable_day(day)
 
     def fingerprint(self) -> str:
         """What a cursor is bound to: the question without its page."""
