@@ -149,6 +149,8 @@ def extract_pdf(
         result = _try_fallback(data, max_pages, deadline, result, pdfium_error)
     if result.total > max_pages:
         result.warnings.append(f"pages_truncated:{max_pages}/{result.total}")
+    if not "".join(result.texts).strip():
+        _refuse_unloadable(result)  # no page loads: a broken file, which OCR cannot read
     read_by_ocr = _ocr(data, result, ocr, on_ocr) if pdfium_error is None else ()
     text = normalise_pages(result.texts)
     if not text.replace("\f", "").strip():

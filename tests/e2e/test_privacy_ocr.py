@@ -145,7 +145,7 @@ def test_personal_data_never_reach_the_index_the_api_or_the_pages(crawled: Path)
         assert value not in shown, value
     assert text.count("[DATO PERSONAL]") == 6
     assert original.status_code == 451 and "datos personales" in original.json()["detail"]
-    assert 'href="/v1/documents' not in page.split("Archivos originales")[1].split("</ul>")[0]
+    assert "/file?n=" not in page and "el archivo original no se entrega" in page
 
 
 def test_findings_are_counted_on_the_source_health_without_values(crawled: Path) -> None:
