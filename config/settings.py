@@ -72,6 +72,22 @@ class Settings(BaseSettings):
         description="Reverse proxies whose X-Forwarded-For is believed: addresses or CIDRs, "
         "comma-separated (e.g. 10.0.0.5,172.16.0.0/12). Empty: the header is ignored.",
     )
+    public_url: str | None = Field(
+        None,
+        description="Address people reach the service at (e.g. https://estadoabierto.mx), "
+        "for links in e-mails and webhooks; unset: the address of the request.",
+    )
+    smtp_host: str | None = Field(None, description="SMTP server for e-mail; unset: no e-mail.")
+    smtp_port: int = Field(587, ge=1, le=65535)
+    smtp_security: Literal["starttls", "tls", "none"] = Field(
+        "starttls", description="starttls (port 587), tls (port 465) or none (local relay only)."
+    )
+    smtp_username: str | None = None
+    smtp_password: str | None = Field(None, repr=False)
+    smtp_sender: str = Field(
+        "Estado Abierto <avisos@estadoabierto.mx>", description="From: of every e-mail sent."
+    )
+    smtp_timeout_s: float = Field(20.0, gt=0, le=300)
     host: str = "127.0.0.1"
     port: int = 8000
     # The search index on an engine (scale-out). Without a URL the embedded Tantivy store.
