@@ -49,6 +49,12 @@ class Settings(BaseSettings):
         description="Serve the archived original of a document whose personal data were "
         "masked (it still shows them); off by default.",
     )
+    crawl_max_seconds: float = Field(
+        6 * 3600.0,
+        gt=0,
+        description="Longest a scheduled crawl may run: it is asked to stop then, and "
+        "killed a minute later if it cannot (a page or pattern holding it).",
+    )
     autothrottle: bool = True
     crawl_delay_s: float = Field(
         0.5, ge=0, le=60, description="Initial delay between requests to one site (AutoThrottle)."

@@ -9,6 +9,10 @@ while the crawl lives, so workers on several machines never run one source twice
 After a crawl that succeeded, the worker starts ``abierto align`` in the background
 (one at a time): the sessions whose speeches are not yet placed in their videos, or
 whose text or videos changed, are aligned outside the crawl, which never waits for it.
+
+A crawl runs at most ``crawl_max_seconds``: it is told so and stops by itself when it
+can; one that cannot (a page or a pattern holding its only thread) is killed after a
+grace period and its run closed with that cause, so one source never holds a slot.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ class Running:
     source_id: str
     process: subprocess.Popen[bytes]
     started: float = field(default_factory=time.monotonic)
+    overran: bool = False
 
 
 class Worker:
@@ -48,6 +53,7 @@ class Worker:
         name: str | None = None,
         crawl_command: Callable[[str], list[str]] | None = None,
         align_command: list[str] | None = None,
+        grace_s: float = 60.0,
     ) -> None:
         self.settings = settings
         self.concurrency = concurrency
@@ -55,8 +61,19 @@ class Worker:
         self.db = Database(settings.database)
         self.registry = Registry(self.db)
         self.running: dict[str, Running] = {}
+        self.grace_s = grace_s
+        limit = f"{settings.crawl_max_seconds:g}"
         self.crawl_command = crawl_command or (
-            lambda source_id: [sys.executable, "-m", "cli.main", "crawl", "--source", source_id]
+            lambda source_id: [
+                sys.executable,
+                "-m",
+                "cli.main",
+                "crawl",
+                "--source",
+                source_id,
+                "--max-seconds",
+                limit,
+            ]
         )
         self.align_command = align_command or [sys.executable, "-m", "cli.main", "align"]
         self.aligning: subprocess.Popen[bytes] | None = None
@@ -96,11 +113,19 @@ class Worker:
         finished = []
         for source_id, running in list(self.running.items()):
             code = running.process.poll()
+            if code is None and self._overran(running):
+                code = self._stop(running)
             if code is None:
                 self.registry.extend_claim(source_id, self.name, utcnow() + LEASE)
                 continue
             del self.running[source_id]
-            if code != 0:
+            if running.overran:
+                limit = self.settings.crawl_max_seconds
+                log.warning("%s: stopped after running longer than %g s", source_id, limit)
+                self.registry.abandon_stale_runs(
+                    source_id, f"crawl_timeout: ran longer than {limit:g} s and was stopped"
+                )
+            elif code != 0:
                 self.registry.abandon_stale_runs(source_id)
             self.registry.release(source_id, self.name, succeeded=code == 0)
             finished.append((source_id, code))
@@ -108,6 +133,21 @@ class Worker:
                 self.align_again = True
         self._align()
         return finished
+
+    def _overran(self, running: Running) -> bool:
+        elapsed = time.monotonic() - running.started
+        return elapsed > self.settings.crawl_max_seconds + self.grace_s
+
+    @staticmethod
+    def _stop(running: Running) -> int:
+        """Terminate a crawl that outlived its limit; kill it if it ignores that."""
+        running.overran = True
+        running.process.terminate()
+        try:
+            return running.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            running.process.kill()
+            return running.process.wait()
 
     def _align(self) -> None:
         """The background alignment job: started after successful crawls, once more if

@@ -294,13 +294,14 @@ class Registry:
             if succeeded:
                 row.last_success_at = now
 
-    def abandon_stale_runs(self, source_id: str) -> int:
-        """Runs left ``running`` by a worker that died are closed as abandoned."""
+    def abandon_stale_runs(self, source_id: str, message: str = "worker stopped") -> int:
+        """Runs left ``running`` by a crawl that died or was stopped are closed as
+        abandoned, with ``message`` saying why."""
         with self.db.session() as s, s.begin():
             done = s.execute(
                 update(CrawlRunRow)
                 .where(CrawlRunRow.source_id == source_id, CrawlRunRow.status == "running")
-                .values(status="abandoned", finished_at=utcnow(), message="worker stopped")
+                .values(status="abandoned", finished_at=utcnow(), message=message)
             )
             return int(done.rowcount or 0)
 

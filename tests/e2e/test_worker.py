@@ -79,3 +79,51 @@ def test_a_killed_crawl_is_abandoned_and_the_next_one_completes(tmp_path: Path) 
     assert result.total == 0
     assert registry.get_source("pj-gto-propia").last_success_at is not None
     library.close()
+
+
+# A crawl held by something that never yields (as a pathological page or pattern would).
+HUNG = """
+import signal, sys, time
+from indexer.db import Database
+signal.signal(signal.SIGTERM, signal.SIG_IGN)
+Database(sys.argv[1]).start_run(sys.argv[2])
+time.sleep(600)
+"""
+
+
+def test_a_crawl_that_outlives_its_limit_is_stopped_with_its_cause(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "data", crawl_max_seconds=0.5)
+    library = Library.open(settings)
+    registry = Registry(library.db)
+    registry.add_institution("pj-gto", "Poder Judicial de Guanajuato", "court", "MX-GUA")
+    catalogue = {s.id: s for s in load_specs()}["tribunal-gto-sentencias"]
+    spec = catalogue.model_copy(update={"id": "pj-gto-lenta"})
+    registry.create_source("pj-gto", spec, reserved=set())
+
+    worker = Worker(
+        settings,
+        name="w-hung",
+        grace_s=0.5,
+        crawl_command=lambda source: [sys.executable, "-c", HUNG, settings.database, source],
+    )
+    assert worker.start_due() == ["pj-gto-lenta"]
+    deadline = time.monotonic() + 60
+    while not library.db.list_runs("pj-gto-lenta") and time.monotonic() < deadline:
+        time.sleep(0.1)  # the crawl has begun (and ignores SIGTERM) once its run exists
+    finished: list[tuple[str, int]] = []
+    while not finished and time.monotonic() < deadline:
+        time.sleep(0.3)
+        finished = worker.reap()
+    assert finished and finished[0][0] == "pj-gto-lenta"
+    assert finished[0][1] == -9  # it ignored the request to stop, so it was killed
+    [run] = library.db.list_runs("pj-gto-lenta")
+    assert run.status == "abandoned"
+    assert run.message.startswith("crawl_timeout")
+    assert registry.get_source("pj-gto-lenta").claimed_by is None
+    library.close()
+
+
+def test_scheduled_crawls_are_told_their_time_limit(tmp_path: Path) -> None:
+    worker = Worker(Settings(data_dir=tmp_path / "data", crawl_max_seconds=1800))
+    command = worker.crawl_command("pj-gto-x")
+    assert command[command.index("--max-seconds") + 1] == "1800"
