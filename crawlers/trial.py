@@ -88,7 +88,7 @@ def _register(spec: SourceSpec, database_url: str) -> None:
     try:
         registry = Registry(db)
         registry.add_institution("vista-previa", spec.institution, "other", spec.jurisdiction)
-        registry.create_source("vista-previa", spec, reserved=set())
+        registry.create_source("vista-previa", spec, reserved=set(), scratch=True)
     finally:
         db.close()
 

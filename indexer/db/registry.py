@@ -150,11 +150,16 @@ class Registry:
 
     # -- sources --------------------------------------------------------------------
 
-    def create_source(self, owner: str, spec: SourceSpec, reserved: set[str]) -> SourceRow:
+    def create_source(
+        self, owner: str, spec: SourceSpec, reserved: set[str], *, scratch: bool = False
+    ) -> SourceRow:
         """Register a spec for an institution. ``reserved`` are ids of the operator's
-        catalogue, which an institution cannot take."""
+        catalogue, which an institution cannot take. ``scratch`` is only for a preview's
+        throw-away database, which holds that one source and nobody else's data."""
         if spec.id in reserved:
             raise Conflict(f"source id {spec.id!r} is already used")
+        if not scratch:
+            self._check_namespace(owner, spec)
         now = utcnow()
         row = SourceRow(
             id=spec.id,
@@ -171,6 +176,15 @@ class Registry:
                 raise Conflict(f"source id {spec.id!r} is already used")
             s.add(row)
         return row
+
+    def _check_namespace(self, owner: str, spec: SourceSpec, new: bool = True) -> None:
+        """The registry's own wall, whoever calls it: a new source's id and any identity
+        scope lie in the owner's namespace (the API checks first, with kinder answers)."""
+        if new and self.namespace_owner(spec.id) != owner:
+            raise RegistryError(f"id: {spec.id!r} is not in the namespace of {owner!r}")
+        scope = spec.identity.scope if spec.identity else None
+        if scope is not None and scope != spec.id and self.namespace_owner(scope) != owner:
+            raise RegistryError(f"identity.scope: {scope!r} is not in the namespace of {owner!r}")
 
     def namespace_owner(self, name: str) -> str | None:
         """The institution whose namespace ``name`` (a source id or identity scope) is in:
@@ -217,6 +231,7 @@ class Registry:
     def update_source(self, source_id: str, owner: str, spec: SourceSpec) -> SourceRow | None:
         if spec.id != source_id:
             raise RegistryError(f"id: the spec's id {spec.id!r} differs from {source_id!r}")
+        self._check_namespace(owner, spec, new=False)
         return self._change(
             source_id,
             owner,

@@ -3,6 +3,7 @@ detect another's sources and documents."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,7 +16,8 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from config.settings import Settings
 from config.specs import parse_spec
-from indexer.db.registry import Registry
+from indexer.db.registry import Registry, RegistryError
+from indexer.db.tables import SourceRow
 from indexer.library import Library
 from tests.e2e.helpers import run_crawl
 from tests.shapes.server import FixtureServer
@@ -122,11 +124,25 @@ def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Crawled]:
         refused = two.api.post("/v1/sources", json=b_spec, headers=two.b)
         if refused.status_code != 201:
             b_spec["institution"] = "Suprema Corte de Justicia de la Nación"
-            two.registry.create_source("tsj-qro", parse_spec(b_spec), set())
+            _store_unchecked(two.registry, "tsj-qro", b_spec)
         b_run = run_crawl(two.settings.data_dir, server.url, "tsj-qro-sesiones",
                           sources_dir=root / "specs")  # fmt: skip
     yield Crawled(two, a_run.stdout, b_run.stdout, refused)
     two.library.close()
+
+
+def _store_unchecked(registry: Registry, owner: str, spec: dict[str, Any]) -> None:
+    """A source row as a database from before the namespace checks could hold it: written
+    past the registry, whose own wall now refuses a foreign scope too."""
+    with pytest.raises(RegistryError, match="namespace"):
+        registry.create_source(owner, parse_spec(spec), set())
+    now = dt.datetime.now(dt.UTC)
+    row = SourceRow(
+        id=spec["id"], institution_id=owner, spec=parse_spec(spec).model_dump(mode="json"),
+        paused=False, every_hours=24, next_run_at=now, created_at=now, updated_at=now,
+    )  # fmt: skip
+    with registry.db.session() as s, s.begin():
+        s.add(row)
 
 
 def test_another_institutions_scope_is_refused_like_any_foreign_name(crawled: Crawled) -> None:

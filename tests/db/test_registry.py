@@ -71,10 +71,31 @@ def test_sources_belong_to_their_institution(registry: Registry) -> None:
     assert registry.set_paused(spec.id, "tsj-oax", True) is None
     assert registry.delete_source(spec.id, "tsj-oax") is False
     assert [row.id for row in registry.list_sources("tsj-oax")] == []
-    with pytest.raises(Conflict):
+    with pytest.raises(RegistryError, match="namespace"):
         registry.create_source("tsj-oax", spec, reserved=set())
     with pytest.raises(Conflict):
         registry.create_source("tsj-oax", parse_spec(SPEC | {"id": "catalogo"}), {"catalogo"})
+
+
+def test_the_registry_itself_keeps_ids_and_scopes_in_their_namespace(registry: Registry) -> None:
+    """Whoever calls it (API, command line, a future caller), no institution can register
+    under another's id or write documents under another's identity scope."""
+    with pytest.raises(RegistryError, match="namespace"):
+        registry.create_source("tsj-oax", parse_spec(SPEC | {"id": "congreso-oax-copia"}), set())
+    foreign_scope = SPEC | {
+        "id": "tsj-oax-copia",
+        "identity": {"scope": "congreso-oax-gaceta", "key": ["number"]},
+    }
+    with pytest.raises(RegistryError, match=r"identity\.scope"):
+        registry.create_source("tsj-oax", parse_spec(foreign_scope), set())
+    own = registry.create_source("tsj-oax", parse_spec(SPEC | {"id": "tsj-oax-propia"}), set())
+    moved = SPEC | {
+        "id": own.id,
+        "identity": {"scope": "congreso-oax-gaceta", "key": ["number"]},
+    }
+    with pytest.raises(RegistryError, match=r"identity\.scope"):
+        registry.update_source(own.id, "tsj-oax", parse_spec(moved))
+    assert registry.get_source(own.id).spec.get("identity") in (None, {})
 
 
 def test_due_sources_are_claimed_once_and_released_on_schedule(registry: Registry) -> None:
@@ -97,7 +118,9 @@ def test_due_sources_are_claimed_once_and_released_on_schedule(registry: Registr
 
 def test_racing_workers_never_claim_the_same_source(registry: Registry) -> None:
     for n in range(12):
-        registry.create_source("congreso-oax", parse_spec(SPEC | {"id": f"fuente-{n:02d}"}), set())
+        registry.create_source(
+            "congreso-oax", parse_spec(SPEC | {"id": f"congreso-oax-f{n:02d}"}), set()
+        )
     claims: dict[str, list[str]] = {}
 
     def work(name: str) -> None:

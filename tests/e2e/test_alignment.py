@@ -119,7 +119,7 @@ def test_the_worker_aligns_after_its_crawl_and_the_guard_holds(tmp_path: Path) -
         registry.add_institution("congreso-gto", "H. Congreso de Guanajuato", "congress", "MX-GUA")
         catalogue = {s.id: s for s in load_specs()}["congreso-gto-sesiones"]
         spec = catalogue.model_copy(
-            update={"id": "gto-sesiones", "start_urls": [f"{sites.url}/congreso/sesiones/"]}
+            update={"id": "congreso-gto-propias", "start_urls": [f"{sites.url}/congreso/sesiones/"]}
         )
         registry.create_source("congreso-gto", spec, reserved=set())
         Worker(settings, name="w-align").run(once=True, poll_s=0.2)
