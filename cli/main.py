@@ -177,8 +177,16 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     # the workers are new processes: they read the settings from the environment
     os.environ.update(settings.as_environment())
+    # a worker answers the supervisor's health check once the app is imported, which
+    # takes seconds on a loaded machine; uvicorn's 5 s default would kill it in a loop
     uvicorn.run(
-        "api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info"
+        "api.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+        timeout_worker_healthcheck=60,
     )
     return 0
 

@@ -81,10 +81,8 @@ def doc_text(root: Path, path: str) -> str:
 # --- generation ------------------------------------------------------------------------------
 
 
-def test_generation_is_deterministic_and_fast(tmp_path: Path) -> None:
-    start = time.perf_counter()
+def test_generation_is_deterministic(tmp_path: Path) -> None:
     first = generate(tmp_path / "a", seed=7)
-    assert time.perf_counter() - start < 3.0
     second = generate(tmp_path / "b", seed=7)
     assert first == second
 
