@@ -14,7 +14,7 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
-from api.deps import BadSearch, LibraryDep, search_library
+from api.deps import BadSearch, LibraryDep
 from api.routers.pages.charts import monthly_rows
 from api.routers.pages.common import (
     MONTHS,
@@ -22,6 +22,8 @@ from api.routers.pages.common import (
     parser_message,
     render,
 )
+from api.routers.pages.discussion import session_summaries
+from api.routers.pages.live_first import live_first
 from api.routers.pages.search import parse_date
 from api.routers.pages.summaries import without_text
 from api.routers.pages.videos import embed_url
@@ -113,18 +115,6 @@ def chart(hits: list[SearchHit], year: int) -> Any:
     )
 
 
-def session_docs(library: Library, hits: list[SearchHit]) -> list[Sesion]:
-    """The sessions in order, live ones first, then announced ones, then the rest."""
-    docs = without_text(library, [hit.id for hit in hits])
-    found = [d for hit in hits if isinstance(d := docs.get(hit.id), Sesion)]
-
-    def rank(doc: Sesion) -> int:
-        states = {video.state for video in doc.video_urls}
-        return 0 if "live" in states else 1 if "upcoming" in states else 2
-
-    return sorted(found, key=rank)
-
-
 @router.get("/sesiones", response_class=HTMLResponse)
 def sessions_page(request: Request, library: LibraryDep) -> Any:
     params = request.query_params
@@ -184,21 +174,22 @@ def sessions_page(request: Request, library: LibraryDep) -> Any:
         highlight=False,
     )
     sessions: list[Sesion] = []
+    ahead: list[Sesion] = []
     total = offset = 0
     next_link = prev_link = None
     if not errors:
         try:
             offset = decode_cursor(query)
-            result = search_library(library, query)
-            total = result.total
-            sessions = session_docs(library, result.hits)
+            found = live_first(library, query, offset)
+            total, sessions = found.total, found.page
+            ahead = found.first if offset == 0 else []
 
             def page(at: int) -> str:
                 items = list(base) + ([("cursor", encode_cursor(query, at))] if at else [])
                 return "/sesiones?" + urlencode(items) + "#lista"
 
-            if result.next_cursor:
-                next_link = page(offset + len(result.hits))
+            if found.has_next:
+                next_link = page(offset + len(sessions))
             if offset:
                 prev_link = page(max(0, offset - PAGE_SIZE))
         except BadSearch as exc:
@@ -226,6 +217,8 @@ def sessions_page(request: Request, library: LibraryDep) -> Any:
         "next_year": year_link(year + 1),
         "chart": chart(hits_of_year, year),
         "sessions": sessions,
+        "ahead": ahead,
+        "summaries": session_summaries(library, [d.id for d in ahead + sessions]),
         "total": total,
         "first": offset + 1,
         "last": offset + len(sessions),
@@ -267,5 +260,8 @@ def congress_page(request: Request, congress_slug: str, library: LibraryDep) -> 
         "finder": "/sesiones?" + urlencode({"congreso": congress}),
         "here": f"{path}?anio={year}",
         "embed": embed_url,
+        "summaries": session_summaries(
+            library, [doc.id for _, docs in by_month.items() for doc in docs]
+        ),
     }
     return render(request, "congress.html", context)
