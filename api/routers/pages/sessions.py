@@ -15,7 +15,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from api.deps import BadSearch, LibraryDep
-from api.routers.pages.charts import monthly_rows
+from api.routers.pages.charts import MonthTable, month_table, monthly_rows
 from api.routers.pages.common import (
     MONTHS,
     month_words,
@@ -101,18 +101,19 @@ def calendar(hits: list[SearchHit], year: int, link: Any, chosen: str) -> list[d
     return months
 
 
-def chart(hits: list[SearchHit], year: int) -> Any:
+def chart(hits: list[SearchHit], year: int) -> tuple[Any, MonthTable]:
+    """Sessions per month and congress in ``year``: the picture and its table."""
     rows: dict[str, Counter[tuple[int, int]]] = {}
     for hit in hits:
         if hit.date:
             name = str(hit.fields.get("congress") or hit.institution)
             rows.setdefault(name, Counter())[(hit.date.year, hit.date.month)] += 1
     months = [(year, month) for month in range(1, 13)]
-    return monthly_rows(
-        [(name, dict(counts)) for name, counts in sorted(rows.items())],
-        months,
-        f"Sesiones por mes en {year}",
-    )
+    series = [(name, dict(counts)) for name, counts in sorted(rows.items())]
+    table = month_table(series, months)
+    table.stopped = []  # a congress in recess is not a source that stopped
+    table.rows.reverse()  # January first, as the calendar
+    return monthly_rows(series, months, f"Sesiones por mes en {year}"), table
 
 
 @router.get("/sesiones", response_class=HTMLResponse)
@@ -200,6 +201,7 @@ def sessions_page(request: Request, library: LibraryDep) -> Any:
             )
         except ValueError:
             errors.append("El enlace de página ya no es válido: repita la búsqueda.")
+    picture, table = chart(hits_of_year, year)
     context = {
         "section": "sesiones",
         "congresses": [(name, count, slug(name)) for name, count in all_congresses],
@@ -215,7 +217,8 @@ def sessions_page(request: Request, library: LibraryDep) -> Any:
         "calendar": calendar(hits_of_year, year, month_link, month),
         "prev_year": year_link(year - 1),
         "next_year": year_link(year + 1),
-        "chart": chart(hits_of_year, year),
+        "chart": picture,
+        "table": table,
         "sessions": sessions,
         "ahead": ahead,
         "summaries": session_summaries(library, [d.id for d in ahead + sessions]),
@@ -249,6 +252,7 @@ def congress_page(request: Request, congress_slug: str, library: LibraryDep) -> 
         if isinstance(doc, Sesion) and doc.date:
             by_month.setdefault(doc.date.month, []).append(doc)
     path = f"/sesiones/{quote(congress_slug)}"
+    picture, table = chart(hits, year)
     context = {
         "section": "sesiones",
         "congress": congress,
@@ -256,7 +260,8 @@ def congress_page(request: Request, congress_slug: str, library: LibraryDep) -> 
         "months": [(month_words(year, m), by_month[m]) for m in sorted(by_month, reverse=True)],
         "prev_year": f"{path}?anio={year - 1}",
         "next_year": f"{path}?anio={year + 1}",
-        "chart": chart(hits, year),
+        "chart": picture,
+        "table": table,
         "finder": "/sesiones?" + urlencode({"congreso": congress}),
         "here": f"{path}?anio={year}",
         "embed": embed_url,
