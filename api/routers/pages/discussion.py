@@ -16,9 +16,12 @@ from indexer.db import MentionRow, SpeechRow
 from indexer.db.tables import DocumentRow
 from indexer.library import Library
 from indexer.models import Sesion
+from indexer.speeches.model import Speech
 from indexer.speeches.store import session_speeches
 
 EXCERPT_CHARS = 160
+# A long session's list keeps its page light (≤ 50 KB): shorter first words per speech.
+LONG_SESSION, SHORT_EXCERPT_CHARS = 120, 60
 ROLE_LABELS = {
     "presidencia": "Presidencia",
     "secretaria": "Secretaría",
@@ -109,9 +112,8 @@ def _discussed(
     return list(found.values())
 
 
-def speaker_name(speech: object) -> str:
-    name = getattr(speech, "person_name", None) or getattr(speech, "speaker_as_written", None)
-    return str(name or "Sin identificar").strip(" :")
+def speaker_name(speech: Speech) -> str:
+    return (speech.person_name or speech.speaker_as_written or "Sin identificar").strip(" :")
 
 
 def session_discussion(library: Library, doc: Sesion) -> tuple[list[Discussed], list[Turn]]:
@@ -120,6 +122,8 @@ def session_discussion(library: Library, doc: Sesion) -> tuple[list[Discussed], 
     recorded = [v for v in doc.video_urls if v.state == "recorded"]
     turns: list[Turn] = []
     speakers: dict[str, tuple[str, str]] = {}
+    spoken = sum(not s.procedural for s in speeches)
+    limit = EXCERPT_CHARS if spoken <= LONG_SESSION else SHORT_EXCERPT_CHARS
     for speech in speeches:
         if speech.procedural:
             continue
@@ -129,7 +133,7 @@ def session_discussion(library: Library, doc: Sesion) -> tuple[list[Discussed], 
         detail = " · ".join(
             part for part in (ROLE_LABELS.get(speech.role or ""), speech.party) if part
         )
-        turn = Turn(anchor, name, detail, excerpt(speech.text))
+        turn = Turn(anchor, name, detail, excerpt(speech.text, limit))
         if speech.start_s is not None and speech.video_link:
             turn.seconds = int(speech.start_s)
             turn.clock = clock(speech.start_s)
