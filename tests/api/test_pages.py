@@ -253,3 +253,35 @@ def test_search_page_takes_dates_beyond_what_the_index_holds(client: TestClient)
     assert wide.text.count("▶ Con video") == every.text.count("▶ Con video") == 3
     future = client.get("/buscar", params={"kind": "sesion", "date_from": "9000-01-01"})
     assert future.status_code == 200 and "▶ Con video" not in future.text
+
+
+def test_sources_page_draws_judgments_per_court_and_month_with_their_numbers(
+    client: TestClient,
+) -> None:
+    page = client.get("/fuentes").text
+    courts = page[page.index("Por órgano judicial") : page.index("Todas las fuentes")]
+    assert "<title>Sentencias por mes y órgano</title><desc>" in courts
+    assert "de noviembre de 2021 a marzo de 2023" in courts  # the picture says its span
+    head = re.search(r"<thead>(.*?)</thead>", courts, re.S)
+    assert head is not None
+    columns = re.findall(r'<th scope="col">([^<]+)</th>', head.group(1))
+    assert columns == ["Mes", "Juzgado Tercero Civil", "Primera Sala", "Primera Sala Penal"]
+    rows = dict(re.findall(r'<th scope="row">([^<]+)</th>((?:<td>\d+</td>)+)', courts))
+    assert rows["Marzo de 2023"] == "<td>0</td><td>1</td><td>0</td>"
+    assert rows["Noviembre de 2021"] == "<td>1</td><td>0</td><td>0</td>"
+    assert len(rows) == 17  # every month from the first judgment on, gaps included
+    # a court with nothing in the chart's last three months is named, with its last month
+    assert "<strong>Juzgado Tercero Civil</strong> (el último es de noviembre de 2021)" in courts
+    assert "<strong>Primera Sala Penal</strong> (el último es de junio de 2022)" in courts
+    assert "<strong>Primera Sala</strong> (" not in courts
+
+
+def test_a_series_with_documents_after_the_chart_has_not_stopped() -> None:
+    from api.routers.pages.charts import month_table
+
+    months = [(2025, m) for m in range(1, 13)]
+    table = month_table(
+        [("anuncia", {(2025, 2): 3, (2026, 5): 1}), ("paró", {(2025, 3): 2})], months
+    )
+    assert table.stopped == [("paró", "marzo de 2025")]
+    assert table.rows[0] == ("diciembre de 2025", [0, 0])

@@ -1,14 +1,18 @@
 """A real browser on the real pages: Debian's Chromium driven by Playwright (never a
 downloaded browser), the app served by uvicorn on 127.0.0.1 over a library crawled from
-the sample sites. Every request that would leave 127.0.0.1 is refused and recorded, and
-each test fails if one was attempted. Screenshots go to test-artifacts/ (git ignores it).
-The browser and the server live for this package only: Playwright's greenlets and the
-server thread are gone before other tests run."""
+the sample sites, its sessions' speeches placed in their videos by ``abierto align`` (as
+the worker does after a crawl). Every request that would leave 127.0.0.1 is refused and
+recorded, and each test fails if one was attempted. Screenshots go to test-artifacts/ (git
+ignores it). The browser and the server live for this package only: Playwright's
+greenlets and the server thread are gone before other tests run."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -80,6 +84,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     with serve(root) as sites:
         crawl = run_crawl(data_dir, sites.url)
         assert crawl.returncode == 0, crawl.stdout + crawl.stderr
+        aligned = subprocess.run(
+            [sys.executable, "-m", "cli.main", "align", "--sin-audio"],
+            env=os.environ | {"ABIERTO_DATA_DIR": str(data_dir), "ABIERTO_ALLOW_LOOPBACK": "true"},
+            cwd=REPO, capture_output=True, text=True, timeout=600, check=False,
+        )  # fmt: skip
+        assert aligned.returncode == 0, aligned.stdout + aligned.stderr
         app = create_app(settings=Settings(data_dir=data_dir))
         port = _free_port()
         server = uvicorn.Server(

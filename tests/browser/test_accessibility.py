@@ -33,6 +33,7 @@ HEADINGS = "() => [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => +
 def pages(site: Site) -> dict[str, str]:
     sentencia = site.manifest.sentencias[0]
     sesion = next(s for s in site.manifest.sesiones if s.videos)
+    spoken = next(s for s in site.manifest.sesiones if s.spoken())
     slug = re.sub(r"[^a-z0-9]+", "-", sesion.congress.lower().replace("é", "e")).strip("-")
     month = sesion.date.strftime("%Y-%m")
     return {
@@ -44,7 +45,9 @@ def pages(site: Site) -> dict[str, str]:
         "sesiones-mes": f"/sesiones?congreso={quote(sesion.congress)}&mes={month}",
         "congreso": f"/sesiones/{slug}",
         "documento": f"/buscar?q=%22{quote(sentencia.distinctive_phrase)}%22",
+        "sesion": f"/sesiones?desde={spoken.date}&hasta={spoken.date}",
         "fuentes": "/fuentes",
+        "fuentes-numeros": "/fuentes",
         "ayuda": "/ayuda",
         "acerca": "/acerca",
         "no-existe": "/no-existe",
@@ -61,7 +64,12 @@ def test_every_page_is_accessible(site: Site, open_page: Any, viewport: dict[str
         if name == "documento":  # reached from a search, as people arrive
             page.locator("article.hit h3 a").first.click()
             page.wait_for_url(re.compile(r"/d/"))
-        screenshot(page, name, full_page=name != "documento")
+        if name == "sesion":  # its speeches and the documents it discussed
+            page.locator("article.sesion h3 a").first.click()
+            page.wait_for_url(re.compile(r"/d/"))
+        if name.endswith("-numeros"):  # the charts' tables, opened
+            page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        screenshot(page, name, full_page=name not in ("documento", "sesion"))
         levels = page.evaluate(HEADINGS)
         if not levels or levels[0] != 1 or any(b > a + 1 for a, b in pairwise(levels)):
             problems[f"{name}: headings"] = levels

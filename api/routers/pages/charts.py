@@ -1,8 +1,10 @@
 """Bar charts drawn on the server as SVG: pictures that need no JavaScript. Each chart has
-a text alternative; the numbers it shows are also on the page as links or a table."""
+a title and a description with its totals; the numbers it shows are also on the page as
+links or a table (``month_table``)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 
 from markupsafe import Markup
@@ -42,7 +44,7 @@ def year_bars(counts: list[tuple[int, int]], title: str) -> Markup:
                 f'text-anchor="middle" fill="{TEXT}">{thousands(count)}</text>'
             )
     summary = ", ".join(f"{year}: {thousands(count)}" for year, count in counts)
-    return _svg(width, height, f"{title}. {summary}", "".join(parts))
+    return _svg(width, height, title, f"{title}. {summary}", "".join(parts))
 
 
 def monthly_rows(
@@ -89,11 +91,41 @@ def monthly_rows(
     first, last = months[0], months[-1]
     span = f"de {MONTHS[first[1] - 1]} de {first[0]} a {MONTHS[last[1] - 1]} de {last[0]}"
     totals = "; ".join(f"{name}: {thousands(sum(series.values()))}" for name, series in rows)
-    return _svg(width, height, f"{title}, {span}. {totals}", "".join(parts))
+    return _svg(width, height, title, f"{title}, {span}. {totals}", "".join(parts))
 
 
-def _svg(width: int, height: int, description: str, body: str) -> Markup:
+@dataclass
+class MonthTable:
+    """A monthly chart's numbers as a table: a row per month, a column per series; and
+    the series that published nothing in the last months (a source that stopped)."""
+
+    columns: list[str]
+    rows: list[tuple[str, list[int]]]
+    stopped: list[tuple[str, str]]  # (series, its last month with documents, in words)
+
+
+def month_table(
+    rows: list[tuple[str, dict[tuple[int, int], int]]],
+    months: list[tuple[int, int]],
+    quiet_months: int = 3,
+) -> MonthTable:
+    """The table behind ``monthly_rows``, newest month first. A series is said to have
+    stopped when its last ``quiet_months`` months of the chart have no documents."""
+    table = [
+        (f"{MONTHS[m - 1]} de {y}", [series.get((y, m), 0) for _, series in rows])
+        for y, m in reversed(months)
+    ]
+    stopped = []
+    for name, series in rows:
+        last = max((m for m, count in series.items() if count), default=None)
+        if last and len(months) > quiet_months and last < months[-quiet_months]:
+            stopped.append((name, f"{MONTHS[last[1] - 1]} de {last[0]}"))
+    return MonthTable([name for name, _ in rows], table, stopped)
+
+
+def _svg(width: int, height: int, title: str, description: str, body: str) -> Markup:
     return Markup(
         f'<svg viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
-        f'aria-label="{escape(description)}">{body}</svg>'
+        f'aria-label="{escape(description)}"><title>{escape(title)}</title>'
+        f"<desc>{escape(description)}</desc>{body}</svg>"
     )

@@ -18,6 +18,7 @@ from indexer.library import Library
 
 RUNS_READ = 30
 CHART_MONTHS = 24
+COURTS_DRAWN = 15
 
 
 @dataclass
@@ -63,15 +64,26 @@ def document_counts(library: Library) -> dict[str, int]:
 def monthly_documents(library: Library) -> dict[str, dict[tuple[int, int], int]]:
     """Documents per source and month of their date (``YYYY-MM`` read from the date's text,
     the same in SQLite and PostgreSQL)."""
+    return _monthly(library, DocumentRow.source_id)
+
+
+def monthly_judgments(library: Library) -> dict[str, dict[tuple[int, int], int]]:
+    """Judgments per court (as the document names it) and month of their date."""
+    return _monthly(library, DocumentRow.data["court"].as_string(), DocumentRow.kind == "sentencia")
+
+
+def _monthly(library: Library, series: Any, *where: Any) -> dict[str, dict[tuple[int, int], int]]:
     month = func.substr(cast(DocumentRow.date, String), 1, 7)
     with library.db.session() as s:
         rows = s.execute(
-            select(DocumentRow.source_id, month, func.count())
-            .where(DocumentRow.date.is_not(None))
-            .group_by(DocumentRow.source_id, month)
+            select(series, month, func.count())
+            .where(DocumentRow.date.is_not(None), *where)
+            .group_by(series, month)
         ).all()
     out: dict[str, dict[tuple[int, int], int]] = {}
     for source, text, count in rows:
+        if not source:
+            continue
         if text and len(text) == 7 and text[:4].isdigit() and text[5:].isdigit():
             out.setdefault(source, {})[(int(text[:4]), int(text[5:]))] = count
     return out
@@ -90,6 +102,20 @@ def chart_months(
         year, month = (year - 1, 12) if month == 1 else (year, month - 1)
     oldest = min((m for months_ in series.values() for m in months_), default=end)
     return [m for m in reversed(months) if m >= oldest]
+
+
+def busiest(
+    series: dict[str, dict[tuple[int, int], int]], months: list[tuple[int, int]]
+) -> tuple[list[tuple[str, dict[tuple[int, int], int]]], int]:
+    """The series with documents in ``months`` (the ``COURTS_DRAWN`` with most, by name),
+    and how many others have some there too but are left out of the chart."""
+    shown = set(months)
+    totals = {
+        name: sum(n for m, n in counts.items() if m in shown) for name, counts in series.items()
+    }
+    active = sorted((name for name, total in totals.items() if total), key=lambda n: -totals[n])
+    drawn = sorted(active[:COURTS_DRAWN], key=str.lower)
+    return [(name, series[name]) for name in drawn], len(active) - len(drawn)
 
 
 def _fill(health: SourceHealth, library: Library, now: dt.datetime) -> None:

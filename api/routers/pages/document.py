@@ -24,8 +24,9 @@ from api.routers.pages.common import (
     render,
     value_label,
 )
+from api.routers.pages.discussion import session_discussion
 from api.routers.pages.reading import reading
-from api.routers.pages.videos import embed_url
+from api.routers.pages.videos import embed_url, youtube_id
 from config.jurisdictions import JURISDICTIONS
 from indexer.library import AnyDocument, Library
 from indexer.models import Sesion
@@ -128,6 +129,17 @@ def same_day_records(library: Library, doc: Sesion) -> list[SearchHit]:
     return library.search(query).hits
 
 
+def player_at(doc: Sesion, params: Any) -> str | None:
+    """The embedded player of one recorded part (``parte``) started at ``t`` seconds, as a
+    speech's "ver aquí" link asks; None when the address names no playable part."""
+    part, start = params.get("parte", ""), params.get("t", "")
+    if not (part.isdigit() and start.isdigit() and len(part) < 4 and len(start) < 7):
+        return None
+    recorded = [v for v in doc.video_urls if v.state == "recorded"]
+    found = youtube_id(recorded[int(part)]) if int(part) < len(recorded) else None
+    return f"https://www.youtube-nocookie.com/embed/{found}?start={int(start)}" if found else None
+
+
 @router.get("/documentos/{doc_id}")
 def old_document_address(doc_id: str) -> RedirectResponse:
     return RedirectResponse(doc_path(doc_id), status_code=301)
@@ -164,12 +176,15 @@ def document_page(request: Request, doc_id: str, library: LibraryDep) -> Any:
         "player": None,
         "player_link": None,
         "related": [],
+        "discussed": [],
+        "turns": [],
     }
     if isinstance(doc, Sesion):
         embed = embed_url(doc.video_urls)
         if embed and request.query_params.get("ver") == "1":
-            context["player"] = embed
+            context["player"] = player_at(doc, request.query_params) or embed
         elif embed:
             context["player_link"] = f"{doc_path(doc.id)}?ver=1#reproductor"
         context["related"] = same_day_records(library, doc)
+        context["discussed"], context["turns"] = session_discussion(library, doc)
     return render(request, "document.html", context)

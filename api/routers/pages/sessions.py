@@ -14,14 +14,16 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
-from api.deps import BadSearch, LibraryDep, search_library
-from api.routers.pages.charts import monthly_rows
+from api.deps import BadSearch, LibraryDep
+from api.routers.pages.charts import MonthTable, month_table, monthly_rows
 from api.routers.pages.common import (
     MONTHS,
     month_words,
     parser_message,
     render,
 )
+from api.routers.pages.discussion import session_summaries
+from api.routers.pages.live_first import live_first
 from api.routers.pages.search import parse_date
 from api.routers.pages.summaries import without_text
 from api.routers.pages.videos import embed_url
@@ -99,30 +101,19 @@ def calendar(hits: list[SearchHit], year: int, link: Any, chosen: str) -> list[d
     return months
 
 
-def chart(hits: list[SearchHit], year: int) -> Any:
+def chart(hits: list[SearchHit], year: int) -> tuple[Any, MonthTable]:
+    """Sessions per month and congress in ``year``: the picture and its table."""
     rows: dict[str, Counter[tuple[int, int]]] = {}
     for hit in hits:
         if hit.date:
             name = str(hit.fields.get("congress") or hit.institution)
             rows.setdefault(name, Counter())[(hit.date.year, hit.date.month)] += 1
     months = [(year, month) for month in range(1, 13)]
-    return monthly_rows(
-        [(name, dict(counts)) for name, counts in sorted(rows.items())],
-        months,
-        f"Sesiones por mes en {year}",
-    )
-
-
-def session_docs(library: Library, hits: list[SearchHit]) -> list[Sesion]:
-    """The sessions in order, live ones first, then announced ones, then the rest."""
-    docs = without_text(library, [hit.id for hit in hits])
-    found = [d for hit in hits if isinstance(d := docs.get(hit.id), Sesion)]
-
-    def rank(doc: Sesion) -> int:
-        states = {video.state for video in doc.video_urls}
-        return 0 if "live" in states else 1 if "upcoming" in states else 2
-
-    return sorted(found, key=rank)
+    series = [(name, dict(counts)) for name, counts in sorted(rows.items())]
+    table = month_table(series, months)
+    table.stopped = []  # a congress in recess is not a source that stopped
+    table.rows.reverse()  # January first, as the calendar
+    return monthly_rows(series, months, f"Sesiones por mes en {year}"), table
 
 
 @router.get("/sesiones", response_class=HTMLResponse)
@@ -184,21 +175,22 @@ def sessions_page(request: Request, library: LibraryDep) -> Any:
         highlight=False,
     )
     sessions: list[Sesion] = []
+    ahead: list[Sesion] = []
     total = offset = 0
     next_link = prev_link = None
     if not errors:
         try:
             offset = decode_cursor(query)
-            result = search_library(library, query)
-            total = result.total
-            sessions = session_docs(library, result.hits)
+            found = live_first(library, query, offset)
+            total, sessions = found.total, found.page
+            ahead = found.first if offset == 0 else []
 
             def page(at: int) -> str:
                 items = list(base) + ([("cursor", encode_cursor(query, at))] if at else [])
                 return "/sesiones?" + urlencode(items) + "#lista"
 
-            if result.next_cursor:
-                next_link = page(offset + len(result.hits))
+            if found.has_next:
+                next_link = page(offset + len(sessions))
             if offset:
                 prev_link = page(max(0, offset - PAGE_SIZE))
         except BadSearch as exc:
@@ -209,6 +201,7 @@ def sessions_page(request: Request, library: LibraryDep) -> Any:
             )
         except ValueError:
             errors.append("El enlace de página ya no es válido: repita la búsqueda.")
+    picture, table = chart(hits_of_year, year)
     context = {
         "section": "sesiones",
         "congresses": [(name, count, slug(name)) for name, count in all_congresses],
@@ -224,8 +217,11 @@ def sessions_page(request: Request, library: LibraryDep) -> Any:
         "calendar": calendar(hits_of_year, year, month_link, month),
         "prev_year": year_link(year - 1),
         "next_year": year_link(year + 1),
-        "chart": chart(hits_of_year, year),
+        "chart": picture,
+        "table": table,
         "sessions": sessions,
+        "ahead": ahead,
+        "summaries": session_summaries(library, [d.id for d in ahead + sessions]),
         "total": total,
         "first": offset + 1,
         "last": offset + len(sessions),
@@ -256,6 +252,7 @@ def congress_page(request: Request, congress_slug: str, library: LibraryDep) -> 
         if isinstance(doc, Sesion) and doc.date:
             by_month.setdefault(doc.date.month, []).append(doc)
     path = f"/sesiones/{quote(congress_slug)}"
+    picture, table = chart(hits, year)
     context = {
         "section": "sesiones",
         "congress": congress,
@@ -263,9 +260,13 @@ def congress_page(request: Request, congress_slug: str, library: LibraryDep) -> 
         "months": [(month_words(year, m), by_month[m]) for m in sorted(by_month, reverse=True)],
         "prev_year": f"{path}?anio={year - 1}",
         "next_year": f"{path}?anio={year + 1}",
-        "chart": chart(hits, year),
+        "chart": picture,
+        "table": table,
         "finder": "/sesiones?" + urlencode({"congreso": congress}),
         "here": f"{path}?anio={year}",
         "embed": embed_url,
+        "summaries": session_summaries(
+            library, [doc.id for _, docs in by_month.items() for doc in docs]
+        ),
     }
     return render(request, "congress.html", context)

@@ -12,9 +12,15 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from api.auth import client_address, get_registry
 from api.deps import LibraryDep
-from api.routers.pages.charts import monthly_rows
+from api.routers.pages.charts import month_table, monthly_rows
 from api.routers.pages.common import render
-from api.routers.pages.coverage import all_sources, chart_months, monthly_documents
+from api.routers.pages.coverage import (
+    all_sources,
+    busiest,
+    chart_months,
+    monthly_documents,
+    monthly_judgments,
+)
 from api.routers.pages.signin import COOKIE, LIFETIME_S, cookie_value, signed_in
 
 router = APIRouter(include_in_schema=False)
@@ -46,6 +52,9 @@ def _page(request: Request, library: Any, status: int = 200, message: str = "") 
     series = monthly_documents(library)
     months = chart_months(series, dt.date.today())
     rows = [(h.id, series.get(h.id, {})) for h in sources if h.documents]
+    courts = monthly_judgments(library)
+    court_months = chart_months(courts, dt.date.today())
+    court_rows, other_courts = busiest(courts, court_months)
     own = []
     institution_name = None
     if caller is not None:
@@ -56,6 +65,10 @@ def _page(request: Request, library: Any, status: int = 200, message: str = "") 
         "section": "fuentes",
         "sources": sources,
         "chart": monthly_rows(rows, months, "Documentos por mes y fuente"),
+        "table": month_table(rows, months),
+        "court_chart": monthly_rows(court_rows, court_months, "Sentencias por mes y órgano"),
+        "court_table": month_table(court_rows, court_months),
+        "other_courts": other_courts,
         "causes": CAUSE_LABELS,
         "caller": caller,
         "institution_name": institution_name,
