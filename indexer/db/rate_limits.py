@@ -1,0 +1,86 @@
+"""The shared counters behind the read limits: one row per bucket, the requests it spent
+in its current fixed window. API processes add what they counted locally in one short
+transaction (one upsert per bucket) and learn the total every process has spent."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import Engine, case, create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import SQLAlchemyError
+
+from indexer.db.access_tables import RateLimitRow
+
+log = logging.getLogger(__name__)
+_TABLE = RateLimitRow.__table__
+# How long a settlement waits for SQLite's write lock: a busy database makes it give up
+# (its counts are kept for the next one), never makes a reader wait.
+SQLITE_WAIT_MS = 250
+
+
+def _short_wait(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_WAIT_MS}")
+    cursor.close()
+
+
+def counter_engine(url: str) -> Engine:
+    """An engine of its own for the counters: small pool, short lock waits."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, pool_size=2, max_overflow=2)
+        event.listen(engine, "connect", _short_wait)
+        return engine
+    return create_engine(
+        url,
+        pool_size=2,
+        max_overflow=2,
+        connect_args={"options": "-c lock_timeout=1000 -c statement_timeout=2000"},
+    )
+
+
+def _upsert(dialect: str, bucket: str, window: int, spent: int) -> Any:
+    """Add ``spent`` to the bucket's window; a newer window wins over an older one."""
+    make = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    stmt = make(_TABLE).values(bucket=bucket, window_start=window, spent=spent)
+    current, new = _TABLE.c, stmt.excluded
+    return stmt.on_conflict_do_update(
+        index_elements=[current.bucket],
+        set_={
+            "spent": case(
+                (current.window_start == new.window_start, current.spent + new.spent),
+                (current.window_start > new.window_start, current.spent),
+                else_=new.spent,
+            ),
+            "window_start": case(
+                (current.window_start > new.window_start, current.window_start),
+                else_=new.window_start,
+            ),
+        },
+    ).returning(_TABLE.c.window_start, _TABLE.c.spent)
+
+
+def add_spent(engine: Engine, counts: Mapping[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+    """Add ``{bucket: (window, spent)}`` in one transaction; return each bucket's
+    ``(window, total spent)`` as every process has settled it. Raises SQLAlchemyError
+    (a locked database, say): nothing was added then."""
+    totals: dict[str, tuple[int, int]] = {}
+    with engine.begin() as connection:
+        for bucket, (window, spent) in sorted(counts.items()):  # one lock order everywhere
+            row = connection.execute(_upsert(engine.dialect.name, bucket, window, spent)).one()
+            totals[bucket] = (int(row.window_start), int(row.spent))
+    return totals
+
+
+def try_add_spent(
+    engine: Engine, counts: Mapping[str, tuple[int, int]]
+) -> dict[str, tuple[int, int]] | None:
+    """``add_spent``, or None when the database would not take it now."""
+    try:
+        return add_spent(engine, counts)
+    except (SQLAlchemyError, sqlite3.Error) as exc:
+        log.warning("rate-limit counters not settled (kept for the next try): %s", exc)
+        return None
