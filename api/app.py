@@ -107,7 +107,8 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     app.add_exception_handler(DatabaseBusy, _database_busy)
     for module in (search, export, feed, documents, sessions, speeches):
         app.include_router(module.router, responses=READ_ERRORS)
-    for module in (health, reader_keys, pages):
+    reader_keys.install(app)
+    for module in (health, pages):
         app.include_router(module.router)
     app.include_router(sources.router, responses=SOURCE_ERRORS)
     return app

@@ -59,7 +59,7 @@ class SharedCounter:
         self._batches: dict[str, int] = {}
         self._lock = threading.Lock()
         self._settling = threading.Lock()
-        self._last_settle = clock()
+        self._last_settle: float | None = None  # set by the first request
         self._early = False
         self._retry_at = 0.0
 
@@ -73,6 +73,8 @@ class SharedCounter:
         reset = max(1, math.ceil(window + WINDOW_S - now))
         cost = min(cost, limit)  # an expensive read stays possible with a fresh budget
         with self._lock:
+            if self._last_settle is None:
+                self._last_settle = now
             state = self._current(bucket, window)
             used = state.settled + state.pending
             if used + cost > limit:
@@ -96,9 +98,8 @@ class SharedCounter:
             return False  # the database refused the last one: give it a moment
         if self._early:
             return True
-        return now - self._last_settle >= self.settle_s and any(
-            b.pending for b in self._buckets.values()
-        )
+        last = self._last_settle if self._last_settle is not None else now
+        return now - last >= self.settle_s and any(b.pending for b in self._buckets.values())
 
     def settle(self) -> bool:
         """Add pending counts to the table and learn every bucket's total. Blocking
@@ -128,6 +129,8 @@ class SharedCounter:
                         continue
                     if totals is None:
                         state.pending += spent
+                        continue
+                    if name not in totals:
                         continue
                     seen_window, total = totals[name]
                     if seen_window == window:

@@ -10,12 +10,13 @@ import datetime as dt
 import logging
 from email.message import EmailMessage
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from api.auth import client_address
 from api.deps import LibraryDep, invalid
-from api.schemas import ErrorResponse, ValidationErrorResponse
+from api.schemas import ErrorResponse, RefusalResponse, ValidationErrorResponse
 from config.settings import Settings
 from indexer.db.database import utcnow
 from indexer.db.reader_keys import CONFIRM_HOURS, ReaderKeys, normal_email
@@ -25,6 +26,28 @@ from indexer.mail import Mailer, MailError, compose
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/v1", tags=["reader keys"])
 CONFIRM_PATH = "/lectores/confirmar"
+
+
+class Refused(Exception):
+    """A request this endpoint turns down, with its reason in English and Spanish."""
+
+    def __init__(self, status: int, detail: str, mensaje: str, retry_after: int = 0) -> None:
+        super().__init__(detail)
+        self.status, self.detail, self.mensaje, self.retry_after = (
+            status, detail, mensaje, retry_after,
+        )  # fmt: skip
+
+
+async def _refused(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, Refused)
+    headers = {"Retry-After": str(exc.retry_after)} if exc.retry_after else None
+    body = {"detail": exc.detail, "mensaje": exc.mensaje}
+    return JSONResponse(body, status_code=exc.status, headers=headers)
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(Refused, _refused)
+    app.include_router(router)
 
 
 class ReaderKeyRequest(BaseModel):
@@ -50,9 +73,10 @@ ACCEPTED = ReaderKeyAccepted(
     status_code=202,
     response_model=ReaderKeyAccepted,
     responses={
+        400: {"model": ErrorResponse, "description": "The body is not JSON"},
         422: {"model": ValidationErrorResponse, "description": "Not an e-mail address"},
-        429: {"model": ErrorResponse, "description": "Too many requests from this address"},
-        503: {"model": ErrorResponse, "description": "E-mail cannot be sent now"},
+        429: {"model": RefusalResponse, "description": "Too many requests from this address"},
+        503: {"model": RefusalResponse, "description": "E-mail cannot be sent now"},
     },
     summary="Ask for a reader key (sent by e-mail, confirmed by a link)",
 )
@@ -71,16 +95,22 @@ def request_reader_key(
         raise invalid("name", "a name is required", "name", mensaje="escriba un nombre")
     mailer = Mailer(settings)
     if not mailer.configured:
-        raise HTTPException(503, "this server sends no e-mail: ask its operator for a key")
+        raise Refused(
+            503,
+            "this server sends no e-mail: ask its operator for a key",
+            "este servidor no envía correo: pida una clave a quien lo opera",
+        )
     keys = ReaderKeys(library.db)
     client = client_address(request)
     hour_ago = utcnow() - dt.timedelta(hours=1)
     per_hour = settings.reader_key_requests_per_hour
     if keys.requests_from(client, hour_ago) >= per_hour:
-        raise HTTPException(
-            429, "too many key requests from this address: try again in an hour",
-            headers={"Retry-After": "3600"},
-        )  # fmt: skip
+        raise Refused(
+            429,
+            "too many key requests from this address: try again in an hour",
+            "demasiadas solicitudes de clave desde esta dirección: intente en una hora",
+            retry_after=3600,
+        )
     if keys.requests_since(email, hour_ago) >= per_hour:
         return ACCEPTED  # no more mail to this address this hour; the same answer
     token = keys.request(body.name, email, client)
@@ -90,8 +120,11 @@ def request_reader_key(
         mailer.send(_message(mailer.sender, email, body.name.strip(), link))
     except MailError as exc:
         log.warning("reader key e-mail not sent: %s", exc)
-        raise HTTPException(
-            503, "the e-mail could not be sent now; try again later", {"Retry-After": "300"}
+        raise Refused(
+            503,
+            "the e-mail could not be sent now; try again later",
+            "no pudimos enviar el correo ahora: intente más tarde",
+            retry_after=300,
         ) from exc
     return ACCEPTED
 
