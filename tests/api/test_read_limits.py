@@ -14,6 +14,7 @@ from config.settings import Settings
 from indexer.db.reader_keys import ReaderKeys
 from indexer.db.registry import Registry
 from indexer.library import Library
+from indexer.models import Sentencia, document_id
 from tests.api.read_limits import StillClock, client_from, limited_app, settings_for
 
 SEARCH = "/v1/search?q=sentencia"
@@ -181,3 +182,30 @@ def test_behind_a_trusted_proxy_each_client_has_its_own_budget(
     stranger = client_from(limited_app(library, trusted, StillClock()), address="192.0.2.9")
     assert stranger.get(SEARCH, headers={"X-Forwarded-For": "198.51.100.3"}).status_code == 200
     assert stranger.get(SEARCH, headers={"X-Forwarded-For": "198.51.100.4"}).status_code == 429
+
+
+def test_a_large_export_spends_one_more_read_per_thousand_rows(
+    library: Library, root: Path
+) -> None:
+    library.db.save_documents(
+        [
+            Sentencia(
+                id=document_id("prueba", f"https://ejemplo.gob.mx/t{i}"),
+                title=f"Toca {i}/2024",
+                institution="Poder Judicial de Guanajuato",
+                jurisdiction="MX-GUA",
+                source_id="pj-gto",
+                url=f"https://ejemplo.gob.mx/t{i}",
+                text="Se confirma la sentencia.",
+            )
+            for i in range(2500)
+        ]
+    )
+    settings = settings_for(root, read_limit_anonymous=100, export_cost=10)
+    client = client_from(limited_app(library, settings, StillClock()))
+    export = client.get("/v1/export.jsonl")
+    assert export.status_code == 200
+    assert len(export.text.splitlines()) == 2500
+    assert export.headers["RateLimit-Remaining"] == "90"  # what it spent before sending
+    after = client.get(SEARCH)
+    assert after.headers["RateLimit-Remaining"] == str(100 - 10 - 2 - 1)  # 2 for 2,500 rows

@@ -134,3 +134,14 @@ def test_bad_requests_get_clear_answers(library: Library, tmp_path: Path) -> Non
     assert "no envía correo" in unset.json()["mensaje"]
     assert quiet.get("/lectores/confirmar?t=inventado").status_code == 404
     assert quiet.post("/lectores/confirmar", data={"t": "inventado"}).status_code == 404
+
+
+def test_a_refused_e_mail_is_a_503_that_says_so(
+    library: Library, tmp_path: Path, smtp_server: Inbox
+) -> None:
+    smtp_server.reject.add("rebota@example.org")
+    client = app_client(library, mailing(tmp_path, smtp_server))
+    answer = client.post("/v1/reader-keys", json={"email": "rebota@example.org", "name": "R"})
+    assert answer.status_code == 503
+    assert answer.headers["Retry-After"] == "300"
+    assert "no pudimos enviar el correo" in answer.json()["mensaje"]
