@@ -62,6 +62,15 @@ READ_ERRORS: dict[int | str, dict] = {
     },
 }
 
+# Headers a page on another site may read from an answer (the budget it has left).
+EXPOSED = [
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+    "RateLimit-Policy",
+    "Retry-After",
+]
+
 
 def create_app(library: Library | None = None, settings: Settings | None = None) -> FastAPI:
     """The app, serving ``library`` (or the one ``settings`` point at, opened here and
@@ -99,10 +108,13 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     app.state.refusal_notes = TokenBuckets(settings.write_rate_per_minute)
     app.state.read_counter = counter
     app.state.key_cache = KeyCache(ReaderKeys(lib.db), settings.key_cache_s)
-    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"])
+    # innermost first: a 429 still gets CORS headers, so pages elsewhere can read it
+    app.add_middleware(ReadLimits, settings=settings, counter=counter, keys=app.state.key_cache)
+    app.add_middleware(
+        CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], expose_headers=EXPOSED
+    )
     # search answers with highlights are a few KB of JSON: compressed when the client asks
     app.add_middleware(GZipMiddleware, minimum_size=1000)
-    app.add_middleware(ReadLimits, settings=settings, counter=counter, keys=app.state.key_cache)
     pages.install_errors(app)
     app.add_exception_handler(DatabaseBusy, _database_busy)
     for module in (search, export, feed, documents, sessions, speeches):

@@ -62,6 +62,7 @@ class SharedCounter:
         self._last_settle: float | None = None  # set by the first request
         self._early = False
         self._retry_at = 0.0
+        self._forgot = 0  # the window whose older rows this process last deleted
 
     def batch(self, limit: int) -> int:
         return max(1, min(self.settle_requests, limit // 10))
@@ -120,7 +121,10 @@ class SharedCounter:
                 self._last_settle = now
             if not taken:
                 return True
-            totals = try_add_spent(self.engine, taken)
+            forget = window - WINDOW_S if window != self._forgot else None
+            totals = try_add_spent(self.engine, taken, forget)
+            if totals is not None and forget is not None:
+                self._forgot = window
             with self._lock:
                 self._retry_at = 0.0 if totals is not None else self.clock() + self.settle_s
                 for name, (window, spent) in taken.items():

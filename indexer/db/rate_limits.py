@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Engine, bindparam, case, create_engine, event, select
+from sqlalchemy import Engine, bindparam, case, create_engine, delete, event, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -78,16 +78,21 @@ _TOTALS = select(_TABLE.c.bucket, _TABLE.c.window_start, _TABLE.c.spent).where(
 )
 
 
-def add_spent(engine: Engine, counts: Mapping[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+def add_spent(
+    engine: Engine, counts: Mapping[str, tuple[int, int]], forget_before: int | None = None
+) -> dict[str, tuple[int, int]]:
     """Add ``{bucket: (window, spent)}`` in one transaction; return each bucket's
-    ``(window, total spent)`` as every process has settled it. Raises SQLAlchemyError
-    (a locked database, say): nothing was added then."""
+    ``(window, total spent)`` as every process has settled it. ``forget_before`` also
+    deletes buckets whose window began earlier (addresses seen once stay no longer).
+    Raises SQLAlchemyError (a locked database, say): nothing was added then."""
     if not counts:
         return {}
     names = sorted(counts)  # one lock order in every process
     rows = [{"b_bucket": n, "b_window": counts[n][0], "b_spent": counts[n][1]} for n in names]
     totals: dict[str, tuple[int, int]] = {}
     with engine.begin() as connection:
+        if forget_before is not None:
+            connection.execute(delete(_TABLE).where(_TABLE.c.window_start < forget_before))
         connection.execute(_upsert(engine.dialect.name), rows)
         for start in range(0, len(names), BUCKETS_PER_READ):
             chunk = names[start : start + BUCKETS_PER_READ]
@@ -97,11 +102,11 @@ def add_spent(engine: Engine, counts: Mapping[str, tuple[int, int]]) -> dict[str
 
 
 def try_add_spent(
-    engine: Engine, counts: Mapping[str, tuple[int, int]]
+    engine: Engine, counts: Mapping[str, tuple[int, int]], forget_before: int | None = None
 ) -> dict[str, tuple[int, int]] | None:
     """``add_spent``, or None when the database would not take it now."""
     try:
-        return add_spent(engine, counts)
+        return add_spent(engine, counts, forget_before)
     except (SQLAlchemyError, sqlite3.Error) as exc:
         log.warning("rate-limit counters not settled (kept for the next try): %s", exc)
         return None

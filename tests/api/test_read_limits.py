@@ -8,9 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from api.readlimit.counter import WINDOW_S
 from config.settings import Settings
+from indexer.db.access_tables import RateLimitRow
 from indexer.db.reader_keys import ReaderKeys
 from indexer.db.registry import Registry
 from indexer.library import Library
@@ -209,3 +211,38 @@ def test_a_large_export_spends_one_more_read_per_thousand_rows(
     assert export.headers["RateLimit-Remaining"] == "90"  # what it spent before sending
     after = client.get(SEARCH)
     assert after.headers["RateLimit-Remaining"] == str(100 - 10 - 2 - 1)  # 2 for 2,500 rows
+
+
+def test_pages_on_other_sites_can_read_the_budget_even_when_refused(
+    library: Library, root: Path
+) -> None:
+    client = client_from(
+        limited_app(library, settings_for(root, read_limit_anonymous=1), StillClock())
+    )
+    origin = {"Origin": "https://periodico.example"}
+    for status in (200, 429):
+        answer = client.get(SEARCH, headers=origin)
+        assert answer.status_code == status
+        assert answer.headers["access-control-allow-origin"] == "*"
+        exposed = answer.headers["access-control-expose-headers"].lower()
+        assert "ratelimit-remaining" in exposed and "retry-after" in exposed
+
+
+def test_counters_of_finished_windows_are_forgotten(library: Library, root: Path) -> None:
+    clock = StillClock()
+    app = limited_app(library, settings_for(root, read_limit_settle_s=0.5), clock)
+    once, later = client_from(app, "198.51.100.1"), client_from(app, "198.51.100.2")
+
+    def buckets() -> list[str]:
+        with library.db.session() as s:
+            return sorted(s.scalars(select(RateLimitRow.bucket)))
+
+    once.get(SEARCH)
+    clock.now += 1
+    once.get(SEARCH)  # settles: the first address is in the table
+    assert buckets() == ["addr:198.51.100.1"]
+    clock.now += 2 * WINDOW_S
+    later.get(SEARCH)
+    clock.now += 1
+    later.get(SEARCH)
+    assert buckets() == ["addr:198.51.100.2"]
