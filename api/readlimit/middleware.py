@@ -144,7 +144,8 @@ def _too_many(request: Request, decision: Decision) -> Any:
     if wants_html(request):
         text = (
             f"Ha hecho muchas consultas seguidas. Espere {_seconds(wait)} y vuelva a "
-            "intentarlo. Con una clave de lector (gratuita) el límite es mayor: vea la ayuda."
+            "intentarlo. Con una clave de lector (gratuita) el límite es mayor: vea la ayuda, "
+            "«Límites de consulta»."
         )
         page = render(
             request,
