@@ -92,7 +92,7 @@ def cmd_reader_keys(args: argparse.Namespace, settings: Settings) -> int:
                 return 2
             print(f"revoked {args.key_id}")
         else:
-            for row in keys.list():
+            for row in keys.list_keys():
                 state = f"revoked {row.revoked_at:%Y-%m-%d}" if row.revoked_at else "active"
                 print(f"{row.id}  {state:18} {row.origin:12} {row.email:32} {row.name}")
     except RegistryError as exc:

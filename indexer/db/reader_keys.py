@@ -78,7 +78,7 @@ class ReaderKeys:
             )
             return bool(done.rowcount)
 
-    def list(self) -> list[ReaderKeyRow]:
+    def list_keys(self) -> list[ReaderKeyRow]:
         with self.db.session() as s:
             return list(s.scalars(select(ReaderKeyRow).order_by(ReaderKeyRow.created_at)))
 

@@ -70,7 +70,7 @@ def test_a_reader_asks_confirms_and_reads_more(
         assert page.status_code == 200
         assert "Confirmar y ver mi clave" in page.text
         assert "ear_" not in page.text
-    assert ReaderKeys(library.db).list() == []
+    assert ReaderKeys(library.db).list_keys() == []
 
     token = path.split("t=", 1)[1]
     shown = client.post("/lectores/confirmar", data={"t": token})
@@ -78,7 +78,7 @@ def test_a_reader_asks_confirms_and_reads_more(
     assert shown.headers["Cache-Control"] == "private, no-store"
     key = re.search(r"ear_[0-9a-f]{12}_[\w-]+", shown.text)
     assert key and "no la volveremos a mostrar" in shown.text
-    [row] = ReaderKeys(library.db).list()
+    [row] = ReaderKeys(library.db).list_keys()
     assert (row.email, row.name, row.origin) == ("ana@example.org", "Ana", "self-service")
     assert key.group(0) not in str(row.secret_sha256)
 
