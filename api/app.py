@@ -12,20 +12,25 @@ from fastapi.responses import JSONResponse
 
 from api import __version__
 from api.ratelimit import TokenBuckets, WriteLimiter
+from api.readlimit import ReadLimits, SharedCounter
+from api.readlimit.keys import KeyCache
 from api.routers import (
     documents,
     export,
     feed,
     health,
     pages,
+    reader_keys,
     search,
     sessions,
     sources,
     speeches,
 )
-from api.schemas import ErrorResponse
+from api.schemas import ErrorResponse, RefusalResponse
 from config.settings import Settings, get_settings
 from indexer.db import DatabaseBusy
+from indexer.db.rate_limits import counter_engine
+from indexer.db.reader_keys import ReaderKeys
 from indexer.library import Library
 
 DESCRIPTION = """
@@ -48,6 +53,24 @@ SOURCE_ERRORS: dict[int | str, dict] = {
     429: {"model": ErrorResponse, "description": "Too many changes: wait (see Retry-After)"},
 }
 
+# What any public read may answer besides its own: a spent budget, a key that is not valid.
+READ_ERRORS: dict[int | str, dict] = {
+    401: {"model": RefusalResponse, "description": "The key presented is unknown or revoked"},
+    429: {
+        "model": RefusalResponse,
+        "description": "Too many reads this minute: wait (see Retry-After and RateLimit-*)",
+    },
+}
+
+# Headers a page on another site may read from an answer (the budget it has left).
+EXPOSED = [
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+    "RateLimit-Policy",
+    "Retry-After",
+]
+
 
 def create_app(library: Library | None = None, settings: Settings | None = None) -> FastAPI:
     """The app, serving ``library`` (or the one ``settings`` point at, opened here and
@@ -56,9 +79,18 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     owned = library is None
     lib = library if library is not None else Library.open(settings)
 
+    database = lib.db.engine.url.database
+    shared = lib.db.engine if database in (None, "", ":memory:") else counter_engine(lib.db.url)
+    counter = SharedCounter(
+        shared, settings.read_limit_settle_s, settings.read_limit_settle_requests
+    )
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        counter.settle()
+        if shared is not lib.db.engine:
+            shared.dispose()
         if owned:
             lib.close()
 
@@ -74,12 +106,21 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     app.state.settings = settings
     app.state.write_limiter = WriteLimiter(settings.write_rate_per_minute)
     app.state.refusal_notes = TokenBuckets(settings.write_rate_per_minute)
-    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"])
+    app.state.read_counter = counter
+    app.state.key_cache = KeyCache(ReaderKeys(lib.db), settings.key_cache_s)
+    # innermost first: a 429 still gets CORS headers, so pages elsewhere can read it
+    app.add_middleware(ReadLimits, settings=settings, counter=counter, keys=app.state.key_cache)
+    app.add_middleware(
+        CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], expose_headers=EXPOSED
+    )
     # search answers with highlights are a few KB of JSON: compressed when the client asks
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     pages.install_errors(app)
     app.add_exception_handler(DatabaseBusy, _database_busy)
-    for module in (search, export, feed, documents, sessions, speeches, health, pages):
+    for module in (search, export, feed, documents, sessions, speeches):
+        app.include_router(module.router, responses=READ_ERRORS)
+    reader_keys.install(app)
+    for module in (health, pages):
         app.include_router(module.router)
     app.include_router(sources.router, responses=SOURCE_ERRORS)
     return app

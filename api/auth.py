@@ -19,7 +19,8 @@ def get_registry(library: LibraryDep) -> Registry:
 RegistryDep = Annotated[Registry, Depends(get_registry)]
 
 
-def _presented(request: Request) -> str | None:
+def presented_key(request: Request) -> str | None:
+    """The key a request presents, if any (``Authorization: Bearer`` or ``X-API-Key``)."""
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() == "bearer" and token.strip():
@@ -31,7 +32,7 @@ def require_caller(request: Request, registry: RegistryDep) -> Caller:
     """The institution behind the request's key; 401 for a missing, unknown or revoked key.
     Calls without a valid key spend their client address's budget (429 once spent), so
     guessing keys is slow while institutions with keys never share a budget."""
-    presented = _presented(request)
+    presented = presented_key(request)
     caller = registry.authenticate(presented) if presented is not None else None
     if caller is not None:
         return caller

@@ -20,6 +20,13 @@ class ErrorResponse(BaseModel):
     detail: str
 
 
+class RefusalResponse(BaseModel):
+    """A request refused before it was read: a spent budget (429) or a bad key (401)."""
+
+    detail: str
+    mensaje: str
+
+
 class ValidationErrorItem(BaseModel):
     """One problem with a parameter, in FastAPI's own validation-error shape."""
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from config.settings import Settings
 from config.specs import SourceSpec, SpecError, parse_spec
 from indexer.db import Database
+from indexer.db.reader_keys import ReaderKeys
 from indexer.db.registry import Registry, RegistryError
 
 
@@ -50,6 +51,8 @@ def cmd_institutions(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_keys(args: argparse.Namespace, settings: Settings) -> int:
+    if args.action == "reader":
+        return cmd_reader_keys(args, settings)
     db = Database(settings.database)
     registry = Registry(db)
     try:
@@ -68,6 +71,32 @@ def cmd_keys(args: argparse.Namespace, settings: Settings) -> int:
                 print(f"{row.id}  {row.institution_id:24} {state:18} {row.label or ''}")
     except RegistryError as exc:
         print(f"abierto keys: {exc}")
+        return 2
+    finally:
+        db.close()
+    return 0
+
+
+def cmd_reader_keys(args: argparse.Namespace, settings: Settings) -> int:
+    """Reader keys: a higher read limit for a person or a newsroom; they never write."""
+    db = Database(settings.database)
+    keys = ReaderKeys(db)
+    try:
+        if args.reader_action == "create":
+            key_id, key = keys.issue(args.name, args.email)
+            print(f"reader key {key_id} for {args.name} (shown once; only its hash is kept):")
+            print(key)
+        elif args.reader_action == "revoke":
+            if not keys.revoke(args.key_id):
+                print(f"abierto keys reader: no active reader key {args.key_id!r}")
+                return 2
+            print(f"revoked {args.key_id}")
+        else:
+            for row in keys.list_keys():
+                state = f"revoked {row.revoked_at:%Y-%m-%d}" if row.revoked_at else "active"
+                print(f"{row.id}  {state:18} {row.origin:12} {row.email:32} {row.name}")
+    except RegistryError as exc:
+        print(f"abierto keys reader: {exc}")
         return 2
     finally:
         db.close()
@@ -104,6 +133,14 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     revoke.add_argument("key_id")
     listing = key_actions.add_parser("list", help="list keys (never their secrets)")
     listing.add_argument("institution", nargs="?")
+    reader = key_actions.add_parser("reader", help="reader keys: read more, write nothing")
+    reader_actions = reader.add_subparsers(dest="reader_action", required=True)
+    create = reader_actions.add_parser("create", help="issue a reader key (shown once)")
+    create.add_argument("--name", required=True, help="the person or newsroom")
+    create.add_argument("--email", required=True)
+    reader_actions.add_parser("list", help="list reader keys (never their secrets)")
+    reader_revoke = reader_actions.add_parser("revoke", help="revoke a reader key at once")
+    reader_revoke.add_argument("key_id")
     keys.set_defaults(func=cmd_keys)
 
     worker = commands.add_parser("worker", help="run due crawls of registered sources")

@@ -73,6 +73,37 @@ class Settings(BaseSettings):
         description="Source changes allowed per minute, per API key (per client address "
         "for calls without a key).",
     )
+    read_limit_anonymous: int = Field(
+        600, ge=1, description="Public reads per minute per client address without a key."
+    )
+    read_limit_reader: int = Field(
+        6000, ge=1, description="Public reads per minute per reader key."
+    )
+    read_limit_institution: int = Field(
+        12000, ge=1, description="Public reads per minute per institution API key."
+    )
+    export_cost: int = Field(
+        10,
+        ge=1,
+        description="Reads an export spends when it starts (plus one per 1,000 rows it sends).",
+    )
+    read_limit_settle_s: float = Field(
+        0.5, gt=0, le=60, description="Seconds between settlements of the shared counters."
+    )
+    read_limit_settle_requests: int = Field(
+        50,
+        ge=1,
+        description="Reads one process counts for a bucket before settling it early (at "
+        "most a tenth of the bucket's limit); bounds how far several processes overshoot.",
+    )
+    key_cache_s: float = Field(
+        5.0, ge=0, le=300, description="Seconds a process trusts a key lookup (revocation delay)."
+    )
+    reader_key_requests_per_hour: int = Field(
+        5,
+        ge=1,
+        description="Reader-key e-mails per hour per e-mail address and per client address.",
+    )
     trusted_proxies: str = Field(
         "",
         description="Reverse proxies whose X-Forwarded-For is believed: addresses or CIDRs, "

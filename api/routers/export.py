@@ -23,6 +23,7 @@ from api.export.rows import (
     row,
 )
 from api.export.windows import documents, plan
+from api.readlimit.middleware import charged_rows
 from api.schemas import ValidationErrorResponse
 from api.search_params import search_query
 from indexer.library import Library
@@ -84,7 +85,7 @@ def _rows(
         nxt = request.url.include_query_params(cursor=encode_cursor(query, following))
         headers["Link"] = f'<{nxt}>; rel="next"'
     rows = (row(doc, fields, page_address(request, doc.id)) for doc in docs)
-    return rows, headers
+    return charged_rows(request, rows), headers
 
 
 @router.get(

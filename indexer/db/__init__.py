@@ -1,6 +1,7 @@
 """The source of truth: documents, files, fetch records and crawl runs in a relational
 database through SQLAlchemy 2 (one SQLite file by default; PostgreSQL at scale)."""
 
+from indexer.db.access_tables import RateLimitRow, ReaderKeyRequestRow, ReaderKeyRow
 from indexer.db.database import Database, DatabaseBusy
 from indexer.db.speech_tables import MentionRow, PersonRow, SessionAlignmentRow, SpeechRow
 from indexer.db.tables import Base, CrawlRunRow, DocumentRow, FetchRow, FileRow
@@ -15,6 +16,9 @@ __all__ = [
     "FileRow",
     "MentionRow",
     "PersonRow",
+    "RateLimitRow",
+    "ReaderKeyRequestRow",
+    "ReaderKeyRow",
     "SessionAlignmentRow",
     "SpeechRow",
 ]

@@ -44,7 +44,12 @@ CHECKS = [
 def fuzzed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, str]]:
     """An app over a small library of every kind, and a key of an institution."""
     root: Path = tmp_path_factory.mktemp("fuzz")
-    config = Settings(data_dir=root, write_rate_per_minute=1_000_000)
+    config = Settings(
+        data_dir=root,
+        write_rate_per_minute=1_000_000,
+        read_limit_anonymous=1_000_000,
+        read_limit_institution=1_000_000,
+    )
     library = Library.open(config)
     pdf = FileRef(
         url="https://ejemplo.gob.mx/a.pdf", sha256=library.archive.put(PDF_BYTES), size=40
@@ -87,6 +92,7 @@ OPERATIONS = [
     "POST /v1/sources/{source_id}/crawl",
     "GET /v1/sources/{source_id}/runs",
     "GET /v1/sources/{source_id}/audit",
+    "POST /v1/reader-keys",
 ]
 
 

@@ -5,11 +5,20 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.routers.pages import assets, docs, document, info, search, sessions, sources
+from api.routers.pages import (
+    assets,
+    docs,
+    document,
+    info,
+    reader_keys,
+    search,
+    sessions,
+    sources,
+)
 from api.routers.pages.errors import install as install_errors
 
 router = APIRouter(include_in_schema=False)
-for _module in (assets, docs, search, sessions, document, sources, info):
+for _module in (assets, docs, search, sessions, document, sources, info, reader_keys):
     router.include_router(_module.router)
 
 __all__ = ["install_errors", "router"]
