@@ -22,8 +22,8 @@ import pyarrow.parquet as pq
 
 from indexer.dump.schema import Column, arrow_schema
 
-GROUP_ROWS = 10_000
-GROUP_BYTES = 32 << 20  # of text in a row group's buffer
+GROUP_ROWS = 5_000
+GROUP_BYTES = 16 << 20  # of text in a row group's buffer
 CHUNK = 1 << 20
 
 
@@ -54,7 +54,9 @@ class TableWriter:
         self.schema = arrow_schema(cols)
         self.rows = 0
         # closed by close() or abort(): the writer outlives any one block
-        self._jsonl: IO[str] = gzip.open(self._part("jsonl.gz"), "wt", encoding="utf-8")  # noqa: SIM115
+        self._jsonl: IO[str] = gzip.open(
+            self._part("jsonl.gz"), "wt", compresslevel=6, encoding="utf-8"
+        )  # noqa: SIM115
         self._parquet = pq.ParquetWriter(self._part("parquet"), self.schema, compression="zstd")
         self._buffer: dict[str, list[Any]] = {c.name: [] for c in cols}
         self._buffered_rows = 0
