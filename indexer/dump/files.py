@@ -54,9 +54,9 @@ class TableWriter:
         self.schema = arrow_schema(cols)
         self.rows = 0
         # closed by close() or abort(): the writer outlives any one block
-        self._jsonl: IO[str] = gzip.open(
+        self._jsonl: IO[str] = gzip.open(  # noqa: SIM115
             self._part("jsonl.gz"), "wt", compresslevel=6, encoding="utf-8"
-        )  # noqa: SIM115
+        )
         self._parquet = pq.ParquetWriter(self._part("parquet"), self.schema, compression="zstd")
         self._buffer: dict[str, list[Any]] = {c.name: [] for c in cols}
         self._buffered_rows = 0
