@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -108,22 +107,22 @@ def delta_dataset(
 
 def kept_deltas(
     previous: dict[str, Any] | None, root: Path, cut: dt.datetime, keep_days: int
-) -> list[dict[str, Any]]:
+) -> tuple[list[dict[str, Any]], list[Path]]:
     """The previous catalog's deltas still within ``keep_days`` of ``cut`` (whose files
-    are still there); the folders of the older ones are removed."""
+    are still there), and the folders of the older ones, to remove."""
     if previous is None:
-        return []
+        return [], []
     horizon = cut - dt.timedelta(days=keep_days)
-    kept = []
+    kept, expired = [], []
     for dataset in previous.get("dataset", []):
         if "endDate" not in dataset:
             continue
         folder = root / DELTAS / dataset["identifier"].removeprefix("estado-abierto-delta-")
         if parse_iso(dataset["endDate"]) < horizon:
-            shutil.rmtree(folder, ignore_errors=True)
+            expired.append(folder)
         elif folder.is_dir():
             kept.append(dataset)
-    return kept
+    return kept, expired
 
 
 def catalog(

@@ -15,7 +15,9 @@ kept ``keep_days`` days; ``catalog.json`` lists the full dump and every kept del
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,10 +64,12 @@ class DumpReport:
 
 
 class _Tables:
-    """A writer per table of one dataset (full dump or delta), published together."""
+    """A writer per table of one dataset (full dump or delta): written, closed, and only
+    then published, together with the other dataset of the run."""
 
     def __init__(self, folder: Path, stems: Iterable[str]) -> None:
         folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
         self.writers: dict[str, TableWriter] = {}
         try:
             for stem in stems:
@@ -78,10 +82,14 @@ class _Tables:
     def abort(self) -> None:
         for writer in self.writers.values():
             writer.abort()
+        with contextlib.suppress(OSError):  # a delta's own folder, left empty
+            self.folder.rmdir()
 
-    def publish(self, root: Path, title: str, issued: dt.datetime) -> list[dict[str, Any]]:
+    def close(self) -> None:
         for writer in self.writers.values():
             writer.close()
+
+    def publish(self, root: Path, title: str, issued: dt.datetime) -> list[dict[str, Any]]:
         distributions = []
         for stem, writer in self.writers.items():
             label = "Bajas" if stem == DELETIONS else f"{title}: {stem}"
@@ -95,7 +103,7 @@ def _published(doc: AnyDocument) -> bool:
     return doc.privacy is None or not doc.privacy.withheld
 
 
-def _full(db: Database, root: Path, cut: dt.datetime, report: DumpReport) -> dict[str, Any]:
+def _full(db: Database, root: Path, report: DumpReport) -> _Tables:
     tables = _Tables(root, KINDS)
     try:
         for doc in db.iter_documents():
@@ -104,10 +112,11 @@ def _full(db: Database, root: Path, cut: dt.datetime, report: DumpReport) -> dic
                 continue
             tables.writers[doc.kind].add(doc.model_dump(mode="json"))
             report.rows[doc.kind] += 1
+        tables.close()
     except BaseException:
         tables.abort()
         raise
-    return full_dataset(tables.publish(root, "Documentos", cut), cut)
+    return tables
 
 
 def _stamp(root: Path, cut: dt.datetime) -> Path:
@@ -121,10 +130,9 @@ def _stamp(root: Path, cut: dt.datetime) -> Path:
 
 def _delta(
     db: Database, root: Path, start: dt.datetime, cut: dt.datetime, overlap: dt.timedelta
-) -> tuple[DeltaReport, dict[str, Any]]:
-    folder = _stamp(root, cut)
-    delta = DeltaReport(folder, start, cut, rows=dict.fromkeys(KINDS, 0))
-    tables = _Tables(folder, (*KINDS, DELETIONS))
+) -> tuple[DeltaReport, _Tables]:
+    delta = DeltaReport(_stamp(root, cut), start, cut, rows=dict.fromkeys(KINDS, 0))
+    tables = _Tables(delta.folder, (*KINDS, DELETIONS))
     bottoms = tables.writers[DELETIONS]
     try:
         for doc in changed_since(db, start - overlap):
@@ -136,12 +144,12 @@ def _delta(
                 bottoms.add(_bottom(Tombstone(doc.id, doc.kind, moment), "retenido"))
         for tombstone in deleted_since(db, start - overlap):
             bottoms.add(_bottom(tombstone, "eliminado"))
+        tables.close()
     except BaseException:
         tables.abort()
         raise
     delta.deleted = bottoms.rows
-    distributions = tables.publish(root, "Cambios", cut)
-    return delta, delta_dataset(folder.name, start, cut, distributions)
+    return delta, tables
 
 
 def _bottom(tombstone: Tombstone, reason: str) -> dict[str, Any]:
@@ -157,16 +165,28 @@ def write_dump(
     overlap: dt.timedelta = OVERLAP,
 ) -> DumpReport:
     """The full dump into ``folder`` and, when ``folder`` holds a previous run's catalog,
-    the delta since that run; then the cumulative catalog."""
+    the delta since that run; then the cumulative catalog. Every file is renamed into
+    place only once all of them are written; expired deltas go once the new catalog no
+    longer lists them."""
     folder.mkdir(parents=True, exist_ok=True)
     cut = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     previous = read_previous(folder)
     report = DumpReport(rows=dict.fromkeys(KINDS, 0))
-    full = _full(db, folder, cut, report)
-    deltas = kept_deltas(previous, folder, cut, keep_days)
+    full = _full(db, folder, report)
+    delta_tables = None
     if previous is not None:
-        report.delta, dataset = _delta(db, folder, last_cut(previous), cut, overlap)
-        deltas.append(dataset)
-    report.catalog = catalog(cut, full, deltas, keep_days)
+        try:
+            report.delta, delta_tables = _delta(db, folder, last_cut(previous), cut, overlap)
+        except BaseException:
+            full.abort()
+            raise
+    kept, expired = kept_deltas(previous, folder, cut, keep_days)
+    datasets = [full_dataset(full.publish(folder, "Documentos", cut), cut)]
+    if report.delta is not None and delta_tables is not None:
+        distributions = delta_tables.publish(folder, "Cambios", cut)
+        kept.append(delta_dataset(report.delta.folder.name, report.delta.start, cut, distributions))
+    report.catalog = catalog(cut, datasets[0], kept, keep_days)
     write_catalog(folder, report.catalog)
+    for old in expired:
+        shutil.rmtree(old, ignore_errors=True)
     return report
