@@ -17,6 +17,7 @@ from sqlalchemy import select, text
 from indexer.db import Database
 from indexer.db.tables import DocumentDeletionRow
 from indexer.dump import write_dump
+from indexer.dump.changes import changed_since
 from indexer.models import Legislativo, Sentencia, document_id
 
 
@@ -82,3 +83,24 @@ def test_the_delta_lists_deleted_rows_on_either_database(db: Database, tmp_path:
     bottoms = [json.loads(line) for line in lines.splitlines()]
     assert sorted(b["id"] for b in bottoms) == sorted(d.id for d in _docs() if d.source_id == "pj")
     assert {b["reason"] for b in bottoms} == {"eliminado"}
+
+
+def test_changes_are_read_in_pages_each_document_once(db: Database) -> None:
+    """Documents saved together share their ``updated_at``: pages of 2 cut through such
+    ties and still return each changed document exactly once, and none saved before or
+    saved again unchanged."""
+    common = dict(institution="Congreso", jurisdiction="MX-GUA", text="T.", source_id="pj")
+
+    def sentencia(n: int, title: str = "S") -> Sentencia:
+        return Sentencia(id=f"doc-{n:02d}", title=f"{title}{n}", url=f"https://e.mx/{n}", **common)
+
+    db.save_documents([sentencia(n) for n in range(3)])
+    time.sleep(0.05)
+    since = dt.datetime.now(dt.UTC)
+    time.sleep(0.05)
+    db.save_documents([sentencia(n) for n in range(10, 17)])
+    # doc-01 changed, doc-02 saved again unchanged (not a change)
+    db.save_documents([sentencia(1, "Otra "), sentencia(2), sentencia(20), sentencia(21)])
+    ids = [doc.id for doc in changed_since(db, since, batch=2)]
+    assert sorted(ids) == sorted(["doc-01"] + [f"doc-{n}" for n in (*range(10, 17), 20, 21)])
+    assert len(ids) == len(set(ids))
