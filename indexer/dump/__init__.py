@@ -1,5 +1,5 @@
 """The bulk dataset: every published document, a gzipped JSONL file and a Parquet file
-per kind, daily deltas (changes and bottoms), and a catalog that says what each file
+per kind, daily deltas (changes and removals), and a catalog that says what each file
 holds."""
 
 from indexer.dump.write import KEEP_DAYS, DeltaReport, DumpReport, write_dump

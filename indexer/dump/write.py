@@ -7,9 +7,9 @@ any size). Withheld documents are left out; the text is the stored, masked one.
 
 The delta covers the period from the previous run's cut to this run's: documents saved
 since (``updated_at``, a few minutes of overlap so a clock a little apart or a write
-committed late is not missed; applying a document twice changes nothing), and bottoms
-(``eliminados``): rows deleted from the database (the ``document_deletions`` tombstones a
-trigger writes) and documents withheld since. Deltas live in ``deltas/<cut>/`` and are
+committed late is not missed; applying a document twice changes nothing), and removals
+(``eliminados``): rows deleted from the database (the ``document_deletions`` tombstones
+a trigger writes) and documents withheld since. Deltas live in ``deltas/<cut>/`` and are
 kept ``keep_days`` days; ``catalog.json`` lists the full dump and every kept delta.
 """
 
@@ -133,7 +133,7 @@ def _delta(
 ) -> tuple[DeltaReport, _Tables]:
     delta = DeltaReport(_stamp(root, cut), start, cut, rows=dict.fromkeys(KINDS, 0))
     tables = _Tables(delta.folder, (*KINDS, DELETIONS))
-    bottoms = tables.writers[DELETIONS]
+    removals = tables.writers[DELETIONS]
     try:
         for doc in changed_since(db, start - overlap):
             if _published(doc):
@@ -141,18 +141,18 @@ def _delta(
                 delta.rows[doc.kind] += 1
             else:
                 moment = doc.updated_at or cut
-                bottoms.add(_bottom(Tombstone(doc.id, doc.kind, moment), "retenido"))
+                removals.add(_removal(Tombstone(doc.id, doc.kind, moment), "retenido"))
         for tombstone in deleted_since(db, start - overlap):
-            bottoms.add(_bottom(tombstone, "eliminado"))
+            removals.add(_removal(tombstone, "eliminado"))
         tables.close()
     except BaseException:
         tables.abort()
         raise
-    delta.deleted = bottoms.rows
+    delta.deleted = removals.rows
     return delta, tables
 
 
-def _bottom(tombstone: Tombstone, reason: str) -> dict[str, Any]:
+def _removal(tombstone: Tombstone, reason: str) -> dict[str, Any]:
     at = tombstone.at if tombstone.at.tzinfo else tombstone.at.replace(tzinfo=dt.UTC)
     return {"id": tombstone.id, "kind": tombstone.kind, "reason": reason, "at": at.isoformat()}
 

@@ -143,14 +143,14 @@ def test_the_first_dump_has_no_delta_the_second_has_exactly_what_changed(tmp_pat
         "Amparo directo b": "Se niega el amparo.",
         "Amparo directo d": "Se concede el amparo.",
     }
-    bottoms = {row["id"]: row for row in _jsonl(delta.folder / "eliminados.jsonl.gz")}
-    assert set(bottoms) == {document_id("delta", n) for n in ("a", "s", "c")}
-    assert bottoms[document_id("delta", "c")]["reason"] == "retenido"
-    assert bottoms[document_id("delta", "s")] | {"at": None} == {
+    removals = {row["id"]: row for row in _jsonl(delta.folder / "eliminados.jsonl.gz")}
+    assert set(removals) == {document_id("delta", n) for n in ("a", "s", "c")}
+    assert removals[document_id("delta", "c")]["reason"] == "retenido"
+    assert removals[document_id("delta", "s")] | {"at": None} == {
         "id": document_id("delta", "s"), "kind": "sesion", "reason": "eliminado", "at": None,
     }  # fmt: skip
     parquet = pq.read_table(delta.folder / "eliminados.parquet").to_pylist()
-    assert {row["id"] for row in parquet} == set(bottoms)
+    assert {row["id"] for row in parquet} == set(removals)
 
     catalog = json.loads((out / "catalog.json").read_text())
     full, period = catalog["dataset"]
@@ -174,7 +174,7 @@ def catalog_cut(catalog: dict[str, Any]) -> str:
     return cut
 
 
-def test_a_document_deleted_and_saved_again_is_a_change_not_a_bottom(tmp_path: Path) -> None:
+def test_a_document_deleted_and_saved_again_is_a_change_not_a_removal(tmp_path: Path) -> None:
     data, out = tmp_path / "data", tmp_path / "datos"
     _save(data, _sentencia("a"))
     _dump(data, out, overlap=dt.timedelta(0))

@@ -1,6 +1,6 @@
 """Every document row that leaves the database leaves a tombstone, written by a trigger in
 the deleting transaction (SQLite and PostgreSQL each have their own), and the dump's
-delta turns tombstones into bottoms on either database."""
+delta turns tombstones into removals on either database."""
 
 from __future__ import annotations
 
@@ -80,9 +80,9 @@ def test_the_delta_lists_deleted_rows_on_either_database(db: Database, tmp_path:
     assert report.rows == {"sentencia": 0, "sesion": 0, "legislativo": 1}
     assert report.delta is not None and report.delta.deleted == 2
     lines = gzip.decompress((report.delta.folder / "eliminados.jsonl.gz").read_bytes())
-    bottoms = [json.loads(line) for line in lines.splitlines()]
-    assert sorted(b["id"] for b in bottoms) == sorted(d.id for d in _docs() if d.source_id == "pj")
-    assert {b["reason"] for b in bottoms} == {"eliminado"}
+    removals = [json.loads(line) for line in lines.splitlines()]
+    assert sorted(b["id"] for b in removals) == sorted(d.id for d in _docs() if d.source_id == "pj")
+    assert {b["reason"] for b in removals} == {"eliminado"}
 
 
 def test_changes_are_read_in_pages_each_document_once(db: Database) -> None:

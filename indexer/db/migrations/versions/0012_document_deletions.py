@@ -3,6 +3,10 @@
 Revision ID: 0012
 Revises: 0008
 Create Date: 2026-12-01 20:40:00.000000
+
+A later migration that rebuilds ``documents`` on SQLite (batch mode copies the table)
+drops the trigger with the old table: it must create it again
+(``tests/dump/test_tombstones.py`` fails otherwise).
 """
 
 from __future__ import annotations
