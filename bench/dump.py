@@ -2,10 +2,10 @@
 sizes per format and the peak RSS (``ru_maxrss``) of the dump's own process, which must
 not grow with the number of documents.
 
-The library is built (or reused, with ``--data``) from ``bench/legal_corpus.py``
-documents inserted straight into the SQLite database: the dump reads only the database,
-so there is no index to build. It grows to each size in turn and is dumped once at each
-(one run per size: the machine is shared).
+Each size has its own library (``lib-<size>`` under ``--data``, reused when it is
+already there) of ``bench/legal_corpus.py`` documents inserted straight into the SQLite
+database: the dump reads only the database, so there is no index to build. Each is
+dumped once (one run per size: the machine is shared).
 
 Usage: python bench/dump.py [--sizes 100000,1000000] [--data DIR] [--json PATH]
 Prints a table and writes JSON (default ``bench/results/dump.json``).
@@ -51,6 +51,8 @@ def grow(data: Path, size: int, corpus_size: int) -> float:
     """Bring the library to ``size`` documents (the first ``size`` of the corpus)."""
     db = _database(data)
     have = db.count_documents()
+    if have > size:
+        raise SystemExit(f"{data} holds {have} documents, more than {size}")
     began = time.perf_counter()
     now = dt.datetime.now(dt.UTC)
     table = DocumentRow.__table__
@@ -121,18 +123,19 @@ def main() -> None:
     results = []
     try:
         for size in sizes:
-            built = grow(data, size, max(sizes))
+            library = data / f"lib-{size}"
+            built = grow(library, size, max(sizes))
             out = data / f"dump-{size}"
             shutil.rmtree(out, ignore_errors=True)
             child = subprocess.run(
-                [sys.executable, __file__, "--phase", "dump", "--data", str(data),
+                [sys.executable, __file__, "--phase", "dump", "--data", str(library),
                  "--out", str(out)],
                 capture_output=True, text=True, check=True,
             )  # fmt: skip
             measured = json.loads(child.stdout.splitlines()[-1])
             results.append(
                 {"documents": size, "build_s": round(built, 1),
-                 "database_mb": database_mb(data), **measured}
+                 "database_mb": database_mb(library), **measured}
             )  # fmt: skip
             shutil.rmtree(out, ignore_errors=True)
             print(f"{size} documents: {measured}", flush=True)
