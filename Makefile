@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install system-deps node-deps run test lint format fixtures bench bench-extract bench-search bench-metadata bench-words bench-load bench-shared bench-speeches bench-write bench-http bench-privacy bench-relevance bench-pages bench-align clean
+.PHONY: install system-deps node-deps run test lint format fixtures bench bench-extract bench-search bench-metadata bench-words bench-load bench-shared bench-speeches bench-write bench-http bench-privacy bench-relevance bench-pages bench-align bench-dump clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -96,6 +96,10 @@ bench-write: install
 ## The API over HTTP on the crawl path's library (embedded, and OpenSearch with ENGINE=--engine).
 bench-http: install
 	$(BIN)/python bench/http.py --data $(BENCH_DATA)/crawl $(ENGINE)
+
+## abierto dump at 100k and 1M documents: long, and its libraries (~6 GB) stay in BENCH_DATA.
+bench-dump: install
+	$(BIN)/python bench/dump.py --data $(BENCH_DATA)/dump
 
 bench-privacy: install
 	$(BIN)/python bench/privacy.py

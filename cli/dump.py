@@ -11,16 +11,26 @@ from config.settings import Settings
 
 def cmd_dump(args: argparse.Namespace, settings: Settings) -> int:
     from indexer.db import Database
-    from indexer.dump import write_dump
+    from indexer.dump import KEEP_DAYS, write_dump
 
     db = Database(settings.database)
     try:
-        report = write_dump(db, args.dir)
+        report = write_dump(db, args.dir, keep_days=args.conservar_dias or KEEP_DAYS)
     finally:
         db.close()
     for kind, rows in report.rows.items():
-        print(f"{kind}.jsonl.gz: {rows} documents")
+        print(f"{kind}.jsonl.gz, {kind}.parquet: {rows} documents")
     print(f"withheld (left out): {report.withheld}")
+    if report.delta is None:
+        print("delta: none (first dump in this folder)")
+    else:
+        delta = report.delta
+        changed = " · ".join(f"{kind} {n}" for kind, n in delta.rows.items())
+        print(
+            f"delta {delta.folder.relative_to(args.dir)} "
+            f"({delta.start:%Y-%m-%d %H:%M:%S} → {delta.end:%Y-%m-%d %H:%M:%S} UTC): "
+            f"changed {changed} · deleted {delta.deleted}"
+        )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     print(f"catalog: {args.dir / 'catalog.json'} · peak memory {peak} MB")
     return 0
@@ -28,7 +38,15 @@ def cmd_dump(args: argparse.Namespace, settings: Settings) -> int:
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
     dump = commands.add_parser(
-        "dump", help="write every published document as JSONL.gz per kind, with a catalog"
+        "dump",
+        help="write every published document as JSONL.gz and Parquet per kind, the delta "
+        "since the previous dump, and a catalog",
     )
-    dump.add_argument("dir", type=Path, help="the folder to write (files are replaced)")
+    dump.add_argument("dir", type=Path, help="the folder to write (full files are replaced)")
+    dump.add_argument(
+        "--conservar-dias",
+        type=int,
+        metavar="N",
+        help="keep each delta N days (default 30)",
+    )
     dump.set_defaults(func=cmd_dump)

@@ -1,8 +1,11 @@
 """``GET /v1/search.atom``: every search is an Atom feed of its newest matching documents.
 
 The same parameters as ``/v1/search`` (the same checks and 422s), newest act first unless
-``sort`` says otherwise. A feed reader polls it; ``ETag`` and ``Last-Modified`` let it ask
-"anything new?" and get a 304 without a body when nothing changed.
+``sort`` says otherwise: ordered by the document's own date (resolution, session,
+publication), never by when it was indexed, documents without a date after every dated
+one; each entry's ``updated`` says when it last changed in the library. A feed reader
+polls it; ``ETag`` and ``Last-Modified`` let it ask "anything new?" and get a 304 without
+a body when nothing changed.
 """
 
 from __future__ import annotations

@@ -212,3 +212,22 @@ class DocumentKeyRow(Base):
     document_id: Mapped[str] = mapped_column(String(64))
 
     __table_args__ = (Index("ix_document_keys_document", "document_id"),)
+
+
+class DocumentDeletionRow(Base):
+    """A tombstone: a document row that left the database, by whatever path (a command,
+    a future API call, an operator's ``DELETE``). A trigger on ``documents`` writes it in
+    the deleting transaction, so the open-data deltas can tell consumers to drop it."""
+
+    __tablename__ = "document_deletions"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str | None] = mapped_column(String(16))
+    source_id: Mapped[str | None] = mapped_column(String(64))
+    deleted_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (
+        Index("ix_document_deletions_at", "deleted_at"),
+        {"sqlite_autoincrement": True},
+    )

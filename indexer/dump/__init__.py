@@ -1,6 +1,7 @@
-"""The bulk dataset: every published document, a gzipped JSONL file per kind, and a
-catalog that says what each file holds."""
+"""The bulk dataset: every published document, a gzipped JSONL file and a Parquet file
+per kind, daily deltas (changes and removals), and a catalog that says what each file
+holds."""
 
-from indexer.dump.write import DumpReport, write_dump
+from indexer.dump.write import KEEP_DAYS, DeltaReport, DumpReport, write_dump
 
-__all__ = ["DumpReport", "write_dump"]
+__all__ = ["KEEP_DAYS", "DeltaReport", "DumpReport", "write_dump"]

@@ -1,100 +1,192 @@
-"""``abierto dump DIR``: one pass over the database in id order, each published document
-written to its kind's ``{kind}.jsonl.gz`` as it is read (bounded memory at any size),
-then ``catalog.json`` in the manner of DCAT: each file's size, sha256, licence, date and
-row count. Withheld documents are left out; the text is the stored, masked one.
+"""``abierto dump DIR``: the open dataset, rewritten in full on each run and, from the
+second run on, the delta since the previous one.
 
-Files are written under temporary names and renamed when complete, so a dump that stops
-half way never leaves a file the catalog does not describe.
+The full dump is one pass over the database in id order, each published document written
+to its kind's ``{kind}.jsonl.gz`` and ``{kind}.parquet`` as it is read (bounded memory at
+any size). Withheld documents are left out; the text is the stored, masked one.
+
+The delta covers the period from the previous run's cut to this run's: documents saved
+since (``updated_at``, a few minutes of overlap so a clock a little apart or a write
+committed late is not missed; applying a document twice changes nothing), and removals
+(``eliminados``): rows deleted from the database (the ``document_deletions`` tombstones
+a trigger writes) and documents withheld since. Deltas live in ``deltas/<cut>/`` and are
+kept ``keep_days`` days; ``catalog.json`` lists the full dump and every kept delta.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import gzip
-import hashlib
-import json
-from contextlib import ExitStack
+import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from indexer.db import Database
-from indexer.models import KINDS
-
-LICENCE = (
-    "Información pública de sus instituciones; metadatos, texto extraído e índices de "
-    "Estado Abierto reutilizables libremente citando la fuente original y este servicio."
+from indexer.dump.catalog import (
+    DELTAS,
+    catalog,
+    delta_dataset,
+    distribution,
+    full_dataset,
+    kept_deltas,
+    last_cut,
+    read_previous,
+    write_catalog,
 )
-CHUNK = 1 << 20
+from indexer.dump.changes import Tombstone, changed_since, deleted_since
+from indexer.dump.files import TableWriter
+from indexer.dump.schema import DELETION_COLUMNS, columns, describe
+from indexer.models import KINDS, Legislativo, Sentencia, Sesion
+
+AnyDocument = Sentencia | Sesion | Legislativo
+KEEP_DAYS = 30
+OVERLAP = dt.timedelta(minutes=10)
+DELETIONS = "eliminados"
+
+
+@dataclass
+class DeltaReport:
+    folder: Path
+    start: dt.datetime
+    end: dt.datetime
+    rows: dict[str, int] = field(default_factory=dict)
+    deleted: int = 0
 
 
 @dataclass
 class DumpReport:
     rows: dict[str, int] = field(default_factory=dict)
     withheld: int = 0
+    delta: DeltaReport | None = None
     catalog: dict[str, Any] = field(default_factory=dict)
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while block := handle.read(CHUNK):
-            digest.update(block)
-    return digest.hexdigest()
+class _Tables:
+    """A writer per table of one dataset (full dump or delta): written, closed, and only
+    then published, together with the other dataset of the run."""
+
+    def __init__(self, folder: Path, stems: Iterable[str]) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
+        self.writers: dict[str, TableWriter] = {}
+        try:
+            for stem in stems:
+                cols = DELETION_COLUMNS if stem == DELETIONS else columns(stem)
+                self.writers[stem] = TableWriter(folder, stem, cols)
+        except BaseException:
+            self.abort()
+            raise
+
+    def abort(self) -> None:
+        for writer in self.writers.values():
+            writer.abort()
+        with contextlib.suppress(OSError):  # a delta's own folder, left empty
+            self.folder.rmdir()
+
+    def close(self) -> None:
+        for writer in self.writers.values():
+            writer.close()
+
+    def publish(self, root: Path, title: str, issued: dt.datetime) -> list[dict[str, Any]]:
+        distributions = []
+        for stem, writer in self.writers.items():
+            label = "Bajas" if stem == DELETIONS else f"{title}: {stem}"
+            schema = describe(writer.cols)
+            for file in writer.publish():
+                distributions.append(distribution(file, root, label, schema, issued))
+        return distributions
 
 
-def write_dump(db: Database, folder: Path, now: dt.datetime | None = None) -> DumpReport:
-    folder.mkdir(parents=True, exist_ok=True)
-    issued = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
-    report = DumpReport(rows=dict.fromkeys(KINDS, 0))
-    parts = {kind: folder / f".{kind}.jsonl.gz.part" for kind in KINDS}
-    with ExitStack() as stack:
-        handles: dict[str, IO[str]] = {
-            kind: stack.enter_context(gzip.open(path, "wt", encoding="utf-8"))
-            for kind, path in parts.items()
-        }
+def _published(doc: AnyDocument) -> bool:
+    return doc.privacy is None or not doc.privacy.withheld
+
+
+def _full(db: Database, root: Path, report: DumpReport) -> _Tables:
+    tables = _Tables(root, KINDS)
+    try:
         for doc in db.iter_documents():
-            if doc.privacy is not None and doc.privacy.withheld:
+            if not _published(doc):
                 report.withheld += 1
                 continue
-            handles[doc.kind].write(json.dumps(doc.model_dump(mode="json"), ensure_ascii=False))
-            handles[doc.kind].write("\n")
+            tables.writers[doc.kind].add(doc.model_dump(mode="json"))
             report.rows[doc.kind] += 1
-    distributions = []
-    for kind, part in parts.items():
-        final = folder / f"{kind}.jsonl.gz"
-        part.replace(final)
-        distributions.append(
-            {
-                "@type": "dcat:Distribution",
-                "title": f"Documentos de tipo {kind}",
-                "downloadURL": final.name,
-                "mediaType": "application/x-ndjson",
-                "compressFormat": "application/gzip",
-                "byteSize": final.stat().st_size,
-                "checksum": {"algorithm": "sha256", "checksumValue": _sha256(final)},
-                "license": LICENCE,
-                "issued": issued.isoformat(),
-                "rows": report.rows[kind],
-            }
-        )
-    report.catalog = {
-        "@type": "dcat:Catalog",
-        "title": "Estado Abierto: sentencias, sesiones y documentos legislativos",
-        "issued": issued.isoformat(),
-        "license": LICENCE,
-        "dataset": [
-            {
-                "@type": "dcat:Dataset",
-                "title": "Documentos publicados",
-                "description": "Un documento JSON por línea, con su texto publicado "
-                "(los datos personales enmascarados); sin los documentos retenidos.",
-                "distribution": distributions,
-            }
-        ],
-    }
-    catalog = folder / "catalog.json"
-    temporary = folder / ".catalog.json.part"
-    temporary.write_text(json.dumps(report.catalog, ensure_ascii=False, indent=2) + "\n")
-    temporary.replace(catalog)
+        tables.close()
+    except BaseException:
+        tables.abort()
+        raise
+    return tables
+
+
+def _stamp(root: Path, cut: dt.datetime) -> Path:
+    name = cut.astimezone(dt.UTC).strftime("%Y-%m-%dT%H%M%SZ")
+    folder, n = root / DELTAS / name, 1
+    while folder.exists():
+        n += 1
+        folder = root / DELTAS / f"{name}-{n}"
+    return folder
+
+
+def _delta(
+    db: Database, root: Path, start: dt.datetime, cut: dt.datetime, overlap: dt.timedelta
+) -> tuple[DeltaReport, _Tables]:
+    delta = DeltaReport(_stamp(root, cut), start, cut, rows=dict.fromkeys(KINDS, 0))
+    tables = _Tables(delta.folder, (*KINDS, DELETIONS))
+    removals = tables.writers[DELETIONS]
+    try:
+        for doc in changed_since(db, start - overlap):
+            if _published(doc):
+                tables.writers[doc.kind].add(doc.model_dump(mode="json"))
+                delta.rows[doc.kind] += 1
+            else:
+                moment = doc.updated_at or cut
+                removals.add(_removal(Tombstone(doc.id, doc.kind, moment), "retenido"))
+        for tombstone in deleted_since(db, start - overlap):
+            removals.add(_removal(tombstone, "eliminado"))
+        tables.close()
+    except BaseException:
+        tables.abort()
+        raise
+    delta.deleted = removals.rows
+    return delta, tables
+
+
+def _removal(tombstone: Tombstone, reason: str) -> dict[str, Any]:
+    at = tombstone.at if tombstone.at.tzinfo else tombstone.at.replace(tzinfo=dt.UTC)
+    return {"id": tombstone.id, "kind": tombstone.kind, "reason": reason, "at": at.isoformat()}
+
+
+def write_dump(
+    db: Database,
+    folder: Path,
+    now: dt.datetime | None = None,
+    keep_days: int = KEEP_DAYS,
+    overlap: dt.timedelta = OVERLAP,
+) -> DumpReport:
+    """The full dump into ``folder`` and, when ``folder`` holds a previous run's catalog,
+    the delta since that run; then the cumulative catalog. Every file is renamed into
+    place only once all of them are written; expired deltas go once the new catalog no
+    longer lists them."""
+    folder.mkdir(parents=True, exist_ok=True)
+    cut = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+    previous = read_previous(folder)
+    report = DumpReport(rows=dict.fromkeys(KINDS, 0))
+    full = _full(db, folder, report)
+    delta_tables = None
+    if previous is not None:
+        try:
+            report.delta, delta_tables = _delta(db, folder, last_cut(previous), cut, overlap)
+        except BaseException:
+            full.abort()
+            raise
+    kept, expired = kept_deltas(previous, folder, cut, keep_days)
+    datasets = [full_dataset(full.publish(folder, "Documentos", cut), cut)]
+    if report.delta is not None and delta_tables is not None:
+        distributions = delta_tables.publish(folder, "Cambios", cut)
+        kept.append(delta_dataset(report.delta.folder.name, report.delta.start, cut, distributions))
+    report.catalog = catalog(cut, datasets[0], kept, keep_days)
+    write_catalog(folder, report.catalog)
+    for old in expired:
+        shutil.rmtree(old, ignore_errors=True)
     return report

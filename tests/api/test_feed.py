@@ -4,13 +4,17 @@ checked against the elements RFC 4287 requires."""
 from __future__ import annotations
 
 import datetime as dt
+import time
+from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import feedparser
 from fastapi.testclient import TestClient
 
+from api.app import create_app
 from api.atom import Entry, Feed, document_urn, render
-from tests.api.conftest import PDF_BYTES
+from indexer.models import Sentencia, document_id
+from tests.api.conftest import PDF_BYTES, make_library
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -132,3 +136,47 @@ def test_text_xml_cannot_carry_is_dropped_not_a_broken_feed() -> None:
     assert not parsed.bozo
     assert parsed.entries[0].title == "Sentencia con control"
     assert parsed.entries[0].updated == "2025-01-02T03:04:05Z"
+
+
+def _amparo(name: str, day: dt.date | None, text: str = "Se concede el amparo.") -> Sentencia:
+    return Sentencia(
+        id=document_id("feed", name),
+        title=f"Amparo {name}",
+        date=day,
+        institution="Poder Judicial de Guanajuato",
+        jurisdiction="MX-GUA",
+        source_id="pj-gto",
+        url=f"https://ejemplo.gob.mx/{name}",
+        text=text,
+    )
+
+
+def test_entries_follow_the_acts_date_not_when_they_were_indexed(tmp_path: Path) -> None:
+    """Indexed in an order unrelated to their dates (the oldest act last, undated ones in
+    between): the feed lists the newest act first, undated documents after every dated
+    one; re-saving an old act moves its ``updated``, not its place."""
+    library = make_library(tmp_path)
+    indexed = [
+        ("2021", dt.date(2021, 5, 1)),
+        ("sin-fecha-1", None),
+        ("2024", dt.date(2024, 1, 2)),
+        ("sin-fecha-2", None),
+        ("2023", dt.date(2023, 7, 7)),
+        ("2019", dt.date(2019, 3, 3)),
+    ]
+    for name, day in indexed:
+        library.add_document(_amparo(name, day))
+        library.flush()
+    time.sleep(1.1)  # ``updated`` has whole seconds
+    library.add_document(_amparo("2021", dt.date(2021, 5, 1), "Se concede el amparo; aclaración."))
+    library.flush()
+    with TestClient(create_app(library)) as client:
+        for params in ({"q": "amparo"}, {}):
+            _, parsed = _feed(client, **params)
+            titles = [entry.title for entry in parsed.entries]
+            assert titles[:4] == ["Amparo 2024", "Amparo 2023", "Amparo 2021", "Amparo 2019"]
+            assert sorted(titles[4:]) == ["Amparo sin-fecha-1", "Amparo sin-fecha-2"]
+            updated = {entry.title: entry.updated for entry in parsed.entries}
+            assert updated["Amparo 2021"] == max(updated.values())
+            assert all(updated["Amparo 2021"] > u for t, u in updated.items() if t != "Amparo 2021")
+    library.close()

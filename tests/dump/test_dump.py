@@ -1,5 +1,6 @@
-"""``abierto dump DIR`` on a real SQLite library: a JSONL.gz file per kind that holds
-every published document, and a catalog whose sizes, sums and counts are the files'."""
+"""``abierto dump DIR`` on a real SQLite library: a JSONL.gz and a Parquet file per kind
+that hold every published document, and a catalog whose sizes, sums, counts and schemas
+are the files'."""
 
 from __future__ import annotations
 
@@ -10,9 +11,19 @@ import json
 import os
 from pathlib import Path
 
+import pyarrow.parquet as pq
+
 from config.settings import Settings
+from indexer.dump.schema import columns
 from indexer.library import Library
-from indexer.models import PrivacyFinding, PrivacyReport, Sentencia, Sesion, document_id
+from indexer.models import (
+    MODEL_BY_KIND,
+    PrivacyFinding,
+    PrivacyReport,
+    Sentencia,
+    Sesion,
+    document_id,
+)
 from tests.adversarial.abierto import abierto
 
 
@@ -65,14 +76,17 @@ def test_dump_writes_every_published_document_and_a_true_catalog(tmp_path: Path)
 
     catalog = json.loads((out / "catalog.json").read_text())
     files = {d["downloadURL"]: d for d in catalog["dataset"][0]["distribution"]}
-    assert set(files) == {"sentencia.jsonl.gz", "sesion.jsonl.gz", "legislativo.jsonl.gz"}
+    kinds = ("sentencia", "sesion", "legislativo")
+    assert set(files) == {f"{k}.{ext}" for k in kinds for ext in ("jsonl.gz", "parquet")}
     for name, entry in files.items():
         raw = (out / name).read_bytes()
         assert entry["byteSize"] == len(raw)
         assert entry["checksum"]["checksumValue"] == hashlib.sha256(raw).hexdigest()
         assert entry["license"] and entry["issued"]
-        lines = gzip.decompress(raw).decode().splitlines()
-        assert entry["rows"] == len(lines)
+        if name.endswith(".parquet"):
+            assert entry["rows"] == pq.ParquetFile(out / name).metadata.num_rows
+        else:
+            assert entry["rows"] == len(gzip.decompress(raw).decode().splitlines())
     sentencias = [
         json.loads(line)
         for line in gzip.decompress((out / "sentencia.jsonl.gz").read_bytes()).splitlines()
@@ -82,3 +96,47 @@ def test_dump_writes_every_published_document_and_a_true_catalog(tmp_path: Path)
     assert sentencias[0]["text"].startswith("La parte quejosa [DATO PERSONAL]")
     assert files["sesion.jsonl.gz"]["rows"] == 1 and files["legislativo.jsonl.gz"]["rows"] == 0
     assert not [p for p in os.listdir(out) if p.endswith(".part")]
+
+
+def test_parquet_holds_the_same_documents_with_the_published_schema(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    library = Library.open(Settings(data_dir=data, database_url=None))
+    for n in range(25):
+        library.add_document(
+            _sentencia(f"p{n}", matter="penal", expediente_forms=["1/2023", "Toca 1/2023"])
+        )
+    library.flush()
+    library.close()
+    out = tmp_path / "datos"
+    assert abierto(data, "dump", str(out)).returncode == 0
+
+    table = pq.read_table(out / "sentencia.parquet")
+    catalog = json.loads((out / "catalog.json").read_text())
+    [entry] = [
+        d for d in catalog["dataset"][0]["distribution"] if d["downloadURL"] == "sentencia.parquet"
+    ]
+    published = entry["schema"]["fields"]
+    assert [f["name"] for f in published] == table.schema.names
+    assert [f["type"] for f in published] == [str(t) for t in table.schema.types]
+    dates = next(f for f in published if f["name"] == "date")
+    assert dates["type"] == "date32[day]" and "Fecha del acto" in dates["description"]
+    assert table.schema.field("date").metadata[b"description"].decode().startswith("Fecha")
+
+    rows = {row["id"]: row for row in table.to_pylist()}
+    lines = gzip.decompress((out / "sentencia.jsonl.gz").read_bytes()).splitlines()
+    for line in lines:
+        doc = json.loads(line)
+        row = rows[doc["id"]]
+        assert row["title"] == doc["title"] and row["text"] == doc["text"]
+        assert row["date"] == dt.date(2023, 3, 15)
+        assert row["matter"] == "penal"
+        assert row["expediente_forms"] == ["1/2023", "Toca 1/2023"]
+        assert row["updated_at"].isoformat() == doc["updated_at"].replace("Z", "+00:00")
+        assert json.loads(row["sources"]) == doc["sources"]
+    assert len(rows) == len(lines) == 25
+
+
+def test_every_field_of_every_kind_has_a_parquet_column() -> None:
+    """A field added to the document model must be added to the dump's schema too."""
+    for kind, model in MODEL_BY_KIND.items():
+        assert {c.name for c in columns(kind)} == set(model.model_fields), kind
