@@ -21,8 +21,11 @@ __all__ = ["KINDS", "Citation", "CitationKind", "citation_key", "extract_citatio
 
 MAX_CHARS = 2_000_000
 BUDGET_S = 2.0
-_KEY_FORM = re.compile(r"^\s*(?P<law>.+?)\s*,?\s+(?:art[ií]culo|art\.?)\s*(?P<n>\d{1,4})"
-                       r"(?:o\.?|°|º)?(?:\s+(?P<suffix>bis|ter|quater))?\s*$", re.IGNORECASE)  # fmt: skip
+_KEY_FORM = re.compile(
+    r"^\s*(?P<law>.+?)\s*,?\s+(?:art[ií]culo|art\.?)\s*(?P<n>\d{1,4})"
+    r"(?:o\.?|°|º)?(?:\s+(?P<suffix>bis|ter|quater))?\s*$",
+    re.IGNORECASE,
+)
 
 
 def extract_citations(text: str, budget_s: float = BUDGET_S) -> list[Citation]:

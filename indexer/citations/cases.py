@@ -60,7 +60,8 @@ _COURT = re.compile(
     r"|(?:[A-ZÁÉÍÓÚ][a-záéíóú]+\s+)?Tribunal\s+Colegiado\s+[^,;.]{0,90}?\s+Circuito"
     r"|(?:Primera|Segunda|Tercera|Cuarta|Quinta|Sexta|S[ée]ptima|Octava|Novena|D[ée]cima)"
     r"\s+Sala\s+(?:Penal|Civil|Familiar|Colegiada\s+\w+|Unitaria\s+\w+)"
-    r"(?:\s+del\s+Supremo\s+Tribunal\s+de\s+Justicia\s+del\s+Estado(?:\s+de\s+[A-Z][\w ]{2,30}?)?)?)"
+    r"(?:\s+del\s+Supremo\s+Tribunal\s+de\s+Justicia\s+del\s+Estado"
+    r"(?:\s+de\s+[A-Z][\w ]{2,30}?)?)?)"
     r"(?![\w])"
 )
 _ABBREVIATION = re.compile(r"[A-Z]{2,4}")  # "AR", "ADR", "AI": codes in capitals only

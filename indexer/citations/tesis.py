@@ -77,10 +77,7 @@ def find_tesis(original: str) -> Iterator[Citation]:
             taken.append(match.span())
             yield _found(original, _clave_key(match["clave"]), match.start(), match.end())
     for match in _ELECTORAL.finditer(original):
-        if match["j"]:
-            key = f"jurisprudencia {match['j']}"
-        else:
-            key = f"tesis {match['t'].upper()}"
+        key = f"jurisprudencia {match['j']}" if match["j"] else f"tesis {match['t'].upper()}"
         yield _found(original, key, match.start(), match.end())
     for match in _QUOTED.finditer(original):
         rubro = match.group(1)
