@@ -182,6 +182,14 @@ _FEDERAL = re.compile(
 _TYPE_NAMES = {fold(t): t for t in STATE_LAW_TYPES}
 
 
+def state_law_name(law_type: str, place: str) -> str:
+    """``Código Civil de Querétaro``, ``Constitución de Jalisco``, ``Código Civil del
+    Estado de México``."""
+    name = "Constitución" if law_type == "Constitución Política" else law_type
+    joiner = "del" if place == "Estado de México" else "de"
+    return f"{name} {joiner} {place}"
+
+
 def law_at(original: str, folded: str, position: int) -> tuple[str, int] | None:
     """The law named exactly at ``position`` of the text: (canonical name, end)."""
     state = _STATE_LAW.match(folded, position)
@@ -191,9 +199,7 @@ def law_at(original: str, folded: str, position: int) -> tuple[str, int] | None:
             place = "Ciudad de México"
         else:
             place = _STATE_NAMES[" ".join(state["state"].split())]
-        if law_type == "Constitución Política":
-            return f"Constitución de {place}", state.end()
-        return f"{law_type} de {place}", state.end()
+        return state_law_name(law_type, place), state.end()
     federal = _FEDERAL.match(folded, position)
     if federal is None:
         return None
@@ -208,12 +214,10 @@ def canonical_law(name: str) -> str | None:
     """The canonical name of a law written ``name`` (a query's ``CPEUM``, ``Ley de
     Amparo``, ``Código Civil de Querétaro``), or None if unknown."""
     text = " ".join(name.split())
-    for canon in list(FEDERAL_LAWS) + [f"{t} de {s}" for t in STATE_LAW_TYPES for s in STATES]:
+    state_laws = [state_law_name(t, s) for t in STATE_LAW_TYPES for s in STATES]
+    for canon in list(FEDERAL_LAWS) + state_laws:
         if fold(canon) == fold(text):
             return canon
-    for state in STATES:
-        if fold(text) == fold(f"Constitución de {state}"):
-            return f"Constitución de {state}"
     found = law_at(text.upper() if text.isupper() else text, fold(text), 0)
     if found is not None and found[1] == len(text):
         return found[0]

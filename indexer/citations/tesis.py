@@ -17,15 +17,22 @@ _REGISTRO = re.compile(
     r"(?P<n>\d{3}[.,]\d{3}|\d[.,]\d{3}[.,]\d{3}|\d{6,7})(?![\d]|[.,]\d)",
     re.IGNORECASE,
 )
+# "registros digitales 2021571 y 2012852"
+_REGISTROS = re.compile(
+    r"(?<![\w])registros(?:\s+digitales)?\s*:?\s*(?P<list>\d{6,7}(?:\s*(?:,|y|e)\s*\d{6,7})+)"
+    r"(?![\d])",
+    re.IGNORECASE,
+)
 _EPOCH = r"(?:\s*\(\s*\d{1,2}\s*[aª]\.?\s*\))?"
 # The Court (Pleno, Salas): P./J. 3/2019, 1a./J. 12/2020, P. VII/2016, 2a. CXII/2016.
 _SCJN = re.compile(
-    r"(?<![\w./])(?P<clave>(?:P|[12]\s?[aª])\.\s*(?:/\s*J\.\s*\d{1,4}\s*/\s*(?:19|20)\d\d"
+    r"(?<![\w./])(?P<clave>(?:P|[12]\s?[aª])\.\s*(?:/\s*J\.\s*\d{1,4}\s*/\s*(?:(?:19|20)\d\d|\d\d)"
     r"|[IVXLC]{1,9}\s*/\s*(?:19|20)\d\d))" + _EPOCH + r"(?![\w/])"
 )
 # Circuit courts and plenos: XXI.2o.P.A.30 P, I.3o.C.96 C, VI.1o.A. J/12, PC.I.A. J/123 A.
 _CIRCUIT = re.compile(
-    r"(?<![\w./])(?P<clave>(?:(?:\((?:[IVX]{1,4})\s+Regi[óo]n\)\s*)?[IVX]{1,5}\.\d{1,2}\s?[oº°]\."
+    r"(?<![\w./])(?P<clave>(?:\([IVX]{1,4}\s+Regi[óo]n\)\s*(?:[IVX]{1,5}\.)?\d{1,2}\s?[oº°]\."
+    r"|[IVX]{1,5}\.\d{1,2}\s?[oº°]\."
     r"|P(?:C|R)\.(?:[IVX]{1,5}\.)?)"
     r"(?:[A-Z]{1,3}\.){0,3}\s?(?:J\s?/\s?\d{1,4}|\d{1,4})(?:\s(?:[A-Z]{1,2}|CS)(?![\w]))?)" + _EPOCH
 )
@@ -35,7 +42,7 @@ _ELECTORAL = re.compile(
     r"|tesis\s+(?P<t>[IVXLC]{1,9}/(?:19|20)\d\d))(?![\w/])",
     re.IGNORECASE,
 )
-_QUOTED = re.compile(r"[\"“«]([^\"“”«»\n]{12,600})[\"”»]")
+_QUOTED = re.compile(r"[\"“«]([^\"“”«»]{12,600})[\"”»]")
 _RUBRO_CUE = re.compile(
     r"(?:rubro|t[íi]tulo(?:\s+y\s+subt[íi]tulo)?|tesis|jurisprudencia|criterio|registro"
     r"|\(\d{1,2}a\.\)|\d{5,7}|J\.\s*\d{1,4}/\d{4}|[IVXLC]/\d{4})[^.;“\"«]{0,40}[:,]?\s*$",
@@ -53,7 +60,7 @@ def _clave_key(clave: str) -> str:
 def _rubro_key(rubro: str) -> str:
     from indexer.citations.laws import fold
 
-    return "rubro " + " ".join(fold(rubro).upper().split()).rstrip(". ")
+    return "rubro " + " ".join(fold(rubro).upper().split()).rstrip(". ,")
 
 
 def _capitals(text: str) -> bool:
@@ -69,6 +76,10 @@ def find_tesis(original: str) -> Iterator[Citation]:
         if not 6 <= len(number) <= 7:
             continue
         yield _found(original, f"registro {int(number)}", match.start(), match.end())
+    for match in _REGISTROS.finditer(original):
+        for number in re.finditer(r"\d{6,7}", match["list"]):
+            start = match.start("list") + number.start()
+            yield _found(original, f"registro {int(number.group())}", start, start + 7)
     taken: list[tuple[int, int]] = []
     for pattern in (_SCJN, _CIRCUIT):
         for match in pattern.finditer(original):
