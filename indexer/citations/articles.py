@@ -125,10 +125,11 @@ def _numbers(folded: str, position: int) -> tuple[list[Number], int]:
         plain = not (number["suffix"] or number["decimal"])
         if upper is not None and plain and not (upper["suffix"] or upper["decimal"]):
             low, high = int(number["n"]), int(upper["n"])
-            step = 1 if high - low <= MAX_RANGE else max(1, high - low)
-            found.extend((str(n), None, None) for n in range(low, high + 1, step))
-            if low >= high:
-                found = found[:-1] + [(str(low), None, None), (str(high), None, None)]
+            if low < high:
+                step = 1 if high - low <= MAX_RANGE else high - low
+                found.extend((str(n), None, None) for n in range(low, high + 1, step))
+            else:  # "14 a 3" is no range: its two numbers
+                found.extend([(str(low), None, None), (str(high), None, None)])
             position = upper.end()
         else:
             found.append((str(int(number["n"])), number["decimal"], number["suffix"]))
