@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse
 from api import __version__
 from api.ratelimit import TokenBuckets, WriteLimiter
 from api.routers import (
+    citations,
     documents,
     export,
     feed,
@@ -79,7 +80,7 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     pages.install_errors(app)
     app.add_exception_handler(DatabaseBusy, _database_busy)
-    for module in (search, export, feed, documents, sessions, speeches, health, pages):
+    for module in (search, export, feed, documents, citations, sessions, speeches, health, pages):
         app.include_router(module.router)
     app.include_router(sources.router, responses=SOURCE_ERRORS)
     return app

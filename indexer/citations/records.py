@@ -64,7 +64,8 @@ def record_citations(db: Database, docs: list[AnyDocument]) -> list[AnyDocument]
             for c in found
         )  # fmt: skip
         court = court_key(doc.court) if isinstance(doc, Sentencia) else None
-        cases.extend({"doc_id": doc.id, "key": key[:200], "court": court} for key in own)
+        if not withheld:  # a withheld sentence is found by no citation while withheld
+            cases.extend({"doc_id": doc.id, "key": key[:200], "court": court} for key in own)
     ids = [doc.id for doc in docs]
     with db.engine.begin() as connection:
         before: dict[str, set[str]] = defaultdict(set)
