@@ -51,7 +51,9 @@ def test_each_article_of_a_list_or_range_is_its_own_citation() -> None:
     assert keys("artículos 14 a 16 constitucionales") == [
         "CPEUM art. 14", "CPEUM art. 15", "CPEUM art. 16"
     ]  # fmt: skip
-    assert keys("fracciones II y III del artículo 5 de la Ley de Amparo") == ["Ley de Amparo art. 5"]
+    assert keys("fracciones II y III del artículo 5 de la Ley de Amparo") == [
+        "Ley de Amparo art. 5"
+    ]
 
 
 def test_a_state_code_is_named_by_its_state() -> None:
@@ -63,7 +65,8 @@ def test_a_state_code_is_named_by_its_state() -> None:
 @pytest.mark.parametrize(
     "text",
     ["El 14/2023 se notificó.", "Llame al 55 1234 5678.", "Con fundamento en el artículo 14.",
-     "el artículo 9 de este ordenamiento", "la factura 1203/2019", "el ad quem y la cc del escrito"],
+     "el artículo 9 de este ordenamiento", "la factura 1203/2019",
+     "el ad quem y la cc del escrito"],
 )  # fmt: skip
 def test_what_only_looks_like_a_citation_is_left_out(text: str) -> None:
     assert extract_citations(text) == []
@@ -73,7 +76,8 @@ def test_what_only_looks_like_a_citation_is_left_out(text: str) -> None:
     ("typed", "key"),
     [("AR 1234/2023", "AR 1234/2023"), ("amparo en revisión 1234/2023", "AR 1234/2023"),
      ("CPEUM art. 14", "CPEUM art. 14"), ("cpeum art 14", "CPEUM art. 14"),
-     ("artículo 14 constitucional", "CPEUM art. 14"), ("Ley de Amparo art. 5", "Ley de Amparo art. 5"),
+     ("artículo 14 constitucional", "CPEUM art. 14"),
+     ("Ley de Amparo art. 5", "Ley de Amparo art. 5"),
      ("registro 2023456", "registro 2023456"), ("2023456", "registro 2023456"),
      ("tesis 1a./J. 12/2020 (10a.)", "tesis 1a./J.12/2020")],
 )  # fmt: skip

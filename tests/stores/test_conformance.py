@@ -331,4 +331,4 @@ def test_most_cited_come_first(store: Store) -> None:
     ).hits
     assert [h.id for h in hits] == ["sen-004", "sen-002", "sen-005"]
     words = store.search(SearchQuery(q="daño", sort="most_cited", limit=10)).hits
-    assert [h.id for h in words][0] == "sen-005"
+    assert words[0].id == "sen-005"

@@ -39,12 +39,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("doc_id", "key"),
     )
     op.create_index("ix_document_cases_key", "document_cases", ["key"])
-    # documents saved before this revision are read for citations at their next index
-    op.execute(
-        "INSERT INTO index_queue (doc_id, content_sha256, claimed) "
-        "SELECT id, content_sha256, false FROM documents "
-        "WHERE id NOT IN (SELECT doc_id FROM index_queue)"
-    )
+    # documents saved before this revision get their citations at `abierto reindex`
 
 
 def downgrade() -> None:
