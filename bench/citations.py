@@ -27,16 +27,17 @@ if str(REPO) not in sys.path:
 from indexer.citations import KINDS, extract_citations  # noqa: E402
 
 JUDGED = REPO / "tests" / "citations" / "judged"
+HELD_OUT = REPO / "tests" / "citations" / "held_out"
 RESULTS = Path(__file__).with_name("results")
 CORPUS = Path(os.environ.get("ABIERTO_SHARED_CORPUS", "/work/shared/corpus"))
 GOAL_PRECISION = 0.95
 GOAL_RECALL = 0.90
 
 
-def judged_passages() -> list[dict]:
+def judged_passages(folder: Path = JUDGED) -> list[dict]:
     """Every judged passage: its text and its marked citations as (kind, key)."""
     passages = []
-    for path in sorted(JUDGED.glob("*.yaml")):
+    for path in sorted(folder.glob("*.yaml")):
         for number, entry in enumerate(yaml.safe_load(path.read_text(encoding="utf-8"))):
             marked = [(kind, key) for cita in entry["citas"] for kind, key in cita.items()]
             passages.append({"where": f"{path.name}#{number}", "text": entry["text"],
@@ -94,11 +95,8 @@ def cost_per_100kb() -> dict[str, float]:
     return out
 
 
-def main() -> int:
-    passages = judged_passages()
-    table, mistakes = score(passages)
-    cost = cost_per_100kb()
-    print(f"{len(passages)} judged passages, load average {os.getloadavg()[0]:.1f}")
+def _print_table(title: str, table: dict[str, dict[str, float]]) -> bool:
+    print(title)
     print(f"{'kind':8} {'marked':>6} {'found':>6} {'right':>6} {'precision':>9} {'recall':>7}"
           f" {'f1':>6}  goal")  # fmt: skip
     ok = True
@@ -108,15 +106,28 @@ def main() -> int:
         print(f"{kind:8} {row['marked']:>6} {row['found']:>6} {row['right']:>6} "
               f"{row['precision']:>9.3f} {row['recall']:>7.3f} {row['f1']:>6.3f}  "
               f"{'met' if meets else 'NOT MET'}")  # fmt: skip
+    return ok
+
+
+def main() -> int:
+    passages = judged_passages()
+    table, mistakes = score(passages)
+    held_out = judged_passages(HELD_OUT)
+    held_table, held_mistakes = score(held_out)
+    cost = cost_per_100kb()
+    print(f"load average {os.getloadavg()[0]:.1f}")
+    ok = _print_table(f"judged set ({len(passages)} passages; the goal)", table)
+    _print_table(f"held-out set ({len(held_out)} passages; written after tuning)", held_table)
     for name, value in cost.items():
         print(f"{name}: {value} ms")
-    for mistake in mistakes:
+    for mistake in mistakes + held_mistakes:
         print("  " + mistake)
     RESULTS.mkdir(exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     out = RESULTS / f"citations-{stamp}.json"
-    report = {"kinds": table, "cost": cost, "mistakes": mistakes, "passages": len(passages),
-              "load_average": os.getloadavg()[0]}  # fmt: skip
+    report = {"kinds": table, "held_out": held_table, "cost": cost,
+              "mistakes": mistakes + held_mistakes, "passages": len(passages),
+              "held_out_passages": len(held_out), "load_average": os.getloadavg()[0]}  # fmt: skip
     out.write_text(json.dumps(report, indent=2, ensure_ascii=False))
     print(f"written {out}")
     return 0 if ok else 1

@@ -22,12 +22,13 @@ from indexer.readers.expedientes import (
     case_type_code,
 )
 
-_TOKEN = re.compile(
-    rf"(?P<type>(?<![\w.])(?:{TYPE_WORDS})(?![\w]))"
-    r"|(?P<number>(?<![\w/.-])(?P<n>\d{1,6})\s*/\s*(?P<year>(?:19|20)\d\d)"
-    r"(?:\s*-\s*(?P<suffix>[A-Z]{1,4})\b)?(?![\d/]))",
-    re.IGNORECASE,
+# Numbers are found first (they are few); the type is looked for just before each one.
+_NUMBER = re.compile(
+    r"(?<![\w/.-])(?P<n>\d{1,6})\s*/\s*(?P<year>(?:19|20)\d\d)"
+    r"(?:\s*-\s*(?P<suffix>[a-z]{1,4})\b)?(?![\d/])"
 )
+_TYPE = re.compile(rf"(?<![\w.])(?:{TYPE_WORDS})(?![\w])")
+LOOKBACK = 80  # how far before a number its type may be written
 # Between the type and its number: "número", "No.", a qualifier of the type.
 _FIRST_GAP = re.compile(
     r"\s*(?:(?P<qualifier>directo\s+en\s+revision|en\s+revision|directo|indirecto"
@@ -88,43 +89,41 @@ def find_cases(original: str, folded: str) -> Iterator[Citation]:
         case = CaseNumber(kind, number, year, electoral_chamber=court, electoral=True)
         taken.append(match.span())
         yield _citation(original, case, match.start(), match.end())
-    current: str | None = None  # the type of the list being read
-    opened = 0  # where that type was written
-    after = 0  # the end of the last thing read (the type, or a number of its list)
-    first = False  # the last thing read was the type itself
-    for match in _TOKEN.finditer(folded):
+    code: str | None = None  # the type of the list being read
+    after = -1  # the end of its last number
+    for match in _NUMBER.finditer(folded):
         if any(start <= match.start() < end for start, end in taken):
-            current = None
+            code = None
             continue
-        if match["type"]:
-            written = original[match.start() : match.end()]
-            if match["type"] in _CODES and not _ABBREVIATION.fullmatch(written):
-                current = None  # "ad", "cc", "ai" in prose are no case types
-                continue
-            current = case_type_code(match["type"])
-            opened, after, first = match.start(), match.end(), True
-            continue
-        if current is None:
-            continue
-        gap = folded[after : match.start()]
-        code = current
-        if first:
-            fits = _FIRST_GAP.match(gap)
-            if fits is None:
-                current = None
-                continue
-            qualifier = " ".join((fits["qualifier"] or "").split())
-            code = _QUALIFIED.get((current, qualifier), current)
-            start = opened
-        elif _NEXT_GAP.match(gap):
-            start = match.start()
+        if code is not None and _NEXT_GAP.match(folded, after, match.start()):
+            start = match.start()  # the next number of a list: "12/2020, 14/2021 y 15/2021"
         else:
-            current = None
-            continue
+            code, start = _type_before(original, folded, match.start())
+            if code is None:
+                continue
         suffix = match["suffix"].upper() if match["suffix"] else None
         case = CaseNumber(code, match["n"], match["year"], suffix)
-        current, after, first = code, match.end(), False
+        after = match.end()
         yield _citation(original, case, start, match.end())
+
+
+def _type_before(original: str, folded: str, number: int) -> tuple[str | None, int]:
+    """The case type written right before a number (only connectors between), and where
+    it starts; (None, number) if there is none."""
+    window = max(0, number - LOOKBACK)
+    found = list(_TYPE.finditer(folded, window, number))
+    last = found[-1] if found else None
+    if last is None:
+        return None, number
+    written = original[last.start() : last.end()]
+    if last.group() in _CODES and not _ABBREVIATION.fullmatch(written):
+        return None, number  # "ad", "cc", "ai" in prose are no case types
+    fits = _FIRST_GAP.match(folded, last.end(), number)
+    code = case_type_code(last.group())
+    if fits is None or code is None:
+        return None, number
+    qualifier = " ".join((fits["qualifier"] or "").split())
+    return _QUALIFIED.get((code, qualifier), code), last.start()
 
 
 def _citation(original: str, case: CaseNumber, start: int, end: int) -> Citation:
