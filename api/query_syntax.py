@@ -72,9 +72,9 @@ OPERATORS: list[dict[str, str]] = [
     {
         "operador": "cita:referencia",
         "ejemplo": 'cita:"CPEUM art. 14"',
-        "significado": "Documentos que citan un expediente (cita:\"AR 1234/2023\"), una tesis "
-        "(cita:\"registro 2023456\", cita:\"tesis 1a./J. 12/2020\") o un artículo de una ley "
-        "(cita:\"CPEUM art. 14\", cita:\"Ley de Amparo art. 5\"). Se lee como en el texto de "
+        "significado": 'Documentos que citan un expediente (cita:"AR 1234/2023"), una tesis '
+        '(cita:"registro 2023456", cita:"tesis 1a./J. 12/2020") o un artículo de una ley '
+        '(cita:"CPEUM art. 14", cita:"Ley de Amparo art. 5"). Se lee como en el texto de '
         "una sentencia: «amparo en revisión 1234/2023», «artículo 14 constitucional», "
         "«art. 1o. CPEUM» valen igual. Un artículo se nombra con su ley; la ley, por su nombre "
         "corto (CPEUM, CNPP, Ley de Amparo, Código Civil Federal, Código Penal de Guanajuato…).",

@@ -65,8 +65,8 @@ _SAME_LAW = re.compile(
 )
 # "… y 21 de la Ley Orgánica", "así como 3 de la Ley General": another list, its own law
 _MORE = re.compile(
-    r"\s*,?\s*(?:y|e|asi\s+como|como\s+tambien|en\s+relacion\s+con)\s+"
-    r"(?:(?:el|los)\s+)?(?:diversos?\s+)?(?:articulos?\s+|numerales?\s+)?(?=\d)"
+    r"\s*[,;]?\s*(?:(?:y|e|asi\s+como|como\s+tambien|en\s+relacion\s+con)\s+)?"
+    r"(?:(?:el|los|al|a\s+los)\s+)?(?:diversos?\s+)?(?:articulos?\s+|numerales?\s+)?(?=\d)"
 )
 _LAW_BEFORE = re.compile(
     r"\s*,?\s*(?:en|conforme\s+a|de\s+acuerdo\s+con|segun|con\s+base\s+en)\s+(?:sus?|el|los)\s+$"
@@ -199,6 +199,8 @@ def find_articles(original: str, folded: str) -> Iterator[Citation]:
                 break
             law = _law_after(original, folded, position)
             end = law[1] if law else position
+            if law is None and start != word.start():
+                break  # a further list ("; 38 de la Ley Orgánica") names its own law
             canonical = law[0] if law else _law_before(original, folded, start)
             if canonical is None:
                 break

@@ -32,7 +32,7 @@ LOOKBACK = 80  # how far before a number its type may be written
 # Between the type and its number: "número", "No.", a qualifier of the type.
 _FIRST_GAP = re.compile(
     r"\s*(?:(?P<qualifier>directo\s+en\s+revision|en\s+revision|directo|indirecto"
-    r"|administrativ[oa]|penal|civil|familiar|mercantil|laboral)\s*)?"
+    r"|administrativ[oa]|penal|civil|familiar|mercantil|laboral|de\s+apelacion)\s*)?"
     r"(?:(?:numeros?|num\.|nos?\.|n°|n\.°)\s*)?:?\s*$"
 )
 # Between two numbers of one list: "12/2020, 14/2021 y su acumulada 15/2021".

@@ -50,6 +50,10 @@ _RUBRO_CUE = re.compile(
 )
 
 
+# A tesis as the Semanario prints it: "Tesis: … Registro digital: … Época. “RUBRO”".
+_HEADING = re.compile(r"(?:\btesis|registro\s+digital)\s*:", re.IGNORECASE)
+
+
 def _clave_key(clave: str) -> str:
     """One spelling of a clave: no spaces, ª/º as a/o (``1a./J.12/2020``)."""
     return "tesis " + re.sub(r"\s+", "", clave).replace("ª", "a").replace("º", "o").replace(
@@ -94,7 +98,9 @@ def find_tesis(original: str) -> Iterator[Citation]:
         rubro = match.group(1)
         if not _capitals(rubro):
             continue
-        if not _RUBRO_CUE.search(original, max(0, match.start() - 120), match.start()):
+        cue = _RUBRO_CUE.search(original, max(0, match.start() - 120), match.start())
+        heading = _HEADING.search(original, max(0, match.start() - 250), match.start())
+        if cue is None and heading is None:
             continue
         yield _found(original, _rubro_key(rubro), match.start(1), match.end(1))
 
