@@ -117,7 +117,10 @@ def main() -> int:
     cost = cost_per_100kb()
     print(f"load average {os.getloadavg()[0]:.1f}")
     ok = _print_table(f"judged set ({len(passages)} passages; the goal)", table)
-    _print_table(f"held-out set ({len(held_out)} passages; written after tuning)", held_table)
+    _print_table(
+        f"second set ({len(held_out)} passages; written after tuning, then used once to fix)",
+        held_table,
+    )
     for name, value in cost.items():
         print(f"{name}: {value} ms")
     for mistake in mistakes + held_mistakes:
