@@ -15,6 +15,7 @@ from api.ratelimit import TokenBuckets, WriteLimiter
 from api.readlimit import ReadLimits, SharedCounter
 from api.readlimit.keys import KeyCache
 from api.routers import (
+    citations,
     documents,
     export,
     feed,
@@ -117,7 +118,7 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     pages.install_errors(app)
     app.add_exception_handler(DatabaseBusy, _database_busy)
-    for module in (search, export, feed, documents, sessions, speeches):
+    for module in (search, export, feed, documents, citations, sessions, speeches):
         app.include_router(module.router, responses=READ_ERRORS)
     reader_keys.install(app)
     for module in (health, pages):

@@ -69,6 +69,16 @@ OPERATORS: list[dict[str, str]] = [
         "significado": "Un expediente escrito como sea: «toca penal 133/2021», «0133/2021», "
         "«Exp. 881/2023», «A.R. 1234/2023» se leen como el expediente guardado.",
     },
+    {
+        "operador": "cita:referencia",
+        "ejemplo": 'cita:"CPEUM art. 14"',
+        "significado": 'Documentos que citan un expediente (cita:"AR 1234/2023"), una tesis '
+        '(cita:"registro 2023456", cita:"tesis 1a./J. 12/2020") o un artículo de una ley '
+        '(cita:"CPEUM art. 14", cita:"Ley de Amparo art. 5"). Se lee como en el texto de '
+        "una sentencia: «amparo en revisión 1234/2023», «artículo 14 constitucional», "
+        "«art. 1o. CPEUM» valen igual. Un artículo se nombra con su ley; la ley, por su nombre "
+        "corto (CPEUM, CNPP, Ley de Amparo, Código Civil Federal, Código Penal de Guanajuato…).",
+    },
 ]
 
 FIELDS: dict[str, str] = {
@@ -88,6 +98,7 @@ FIELDS: dict[str, str] = {
     "chamber": "Cámara.",
     "doc_type": "Tipo de documento legislativo: dictamen, punto de acuerdo…",
     "year": "Año de la fecha del acto: 2023.",
+    "cita": "Lo que el documento cita: expediente, tesis o artículo de una ley.",
 }
 
 
@@ -113,7 +124,8 @@ SYNTAX: dict[str, Any] = {
         "de un filtro se unen con OR, los filtros distintos con AND. El valor que muestra "
         "una faceta sirve como filtro («punto de acuerdo», «Sesión», «Guanajuato»).",
         "fechas": "date_from y date_to (AAAA-MM-DD), inclusivas.",
-        "orden": "sort=relevance (con q), date_desc (sin q), date_asc.",
+        "orden": "sort=relevance (con q), date_desc (sin q), date_asc, most_cited (las "
+        "sentencias citadas por más documentos de la biblioteca primero).",
     },
     "errores": "Un campo, filtro o faceta que no existe es un error 422 que lo nombra y "
     "lista los válidos; cada error trae «mensaje» en español. Si la búsqueda no encuentra "

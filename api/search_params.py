@@ -20,7 +20,7 @@ from indexer.query.values import keyword_value
 from indexer.stores import SearchQuery
 
 Many = Annotated[list[str] | None, Query()]
-Sort = Literal["relevance", "date_desc", "date_asc"]
+Sort = Literal["relevance", "date_desc", "date_asc", "most_cited"]
 PAGING_PARAMS = ("q", "sort", "limit", "cursor", "facets", "date_from", "date_to")
 Q_HELP = (
     'Words (accents and plurals do not matter), "exact phrases", "words near"~5, '
@@ -102,10 +102,21 @@ def search_query(
     ] = None,
     year: Annotated[list[str] | None, Query(description="Year of the act's date: 2023")] = None,
     source: Many = None,
+    cita: Annotated[
+        list[str] | None,
+        Query(
+            description='Documents citing this: "AR 1234/2023", "CPEUM art. 14", '
+            '"registro 2023456", written any way a text writes it'
+        ),
+    ] = None,
     date_from: Annotated[dt.date | None, Query(description="YYYY-MM-DD, inclusive")] = None,
     date_to: Annotated[dt.date | None, Query(description="YYYY-MM-DD, inclusive")] = None,
     sort: Annotated[
-        Sort | None, Query(description="Default: relevance, or date_desc when q is empty")
+        Sort | None,
+        Query(
+            description="Default: relevance, or date_desc when q is empty; most_cited: "
+            "documents cited by most others first"
+        ),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
@@ -133,6 +144,7 @@ def search_query(
             "doc_type": doc_type,
             "year": year,
             "source": source,
+            "cita": cita,
         }
     )
     _check_values(filters)

@@ -18,6 +18,7 @@ from itertools import islice
 
 from config.settings import Settings
 from indexer.archive import FileArchive
+from indexer.citations.records import record_citations
 from indexer.db import Database, FileRow
 from indexer.db.database import SaveOutcome
 from indexer.extract import (
@@ -210,6 +211,8 @@ class Library:
         return done
 
     def _index(self, batch: list[AnyDocument]) -> int:
+        # what each cites, read once, is written and goes to the store with the document
+        batch = record_citations(self.db, batch)
         withheld = [doc for doc in batch if doc.privacy is not None and doc.privacy.withheld]
         if withheld:  # personal data held back for review: never in the index
             self.store.delete(doc.id for doc in withheld)
@@ -286,6 +289,7 @@ class Library:
                 nonlocal read
                 for batch in _batches(self.db.iter_documents(batch=REBUILD_BATCH), REBUILD_BATCH):
                     self.db.claim([(doc.id, doc.content_sha256) for doc in batch])
+                    batch = record_citations(self.db, batch)
                     # personal data held back for review: never in the index
                     yield from (d for d in batch if d.privacy is None or not d.privacy.withheld)
                     read += len(batch)

@@ -15,6 +15,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     TypeAdapter,
     field_validator,
     model_validator,
@@ -182,6 +183,27 @@ class DocumentCore(BaseModel):
     )
     ocr_pages: list[OcrPageRef] = Field(default_factory=list)
     privacy: PrivacyReport | None = None
+    # What the library knows of the document beyond its publication, for the search
+    # store: the keys of what it cites and how many documents cite it. Set by the
+    # indexer (``with_citations``); never saved, never part of the content hash.
+    _citation_keys: tuple[str, ...] | None = PrivateAttr(default=None)
+    _cited_by_count: int = PrivateAttr(default=0)
+
+    @property
+    def citation_keys(self) -> tuple[str, ...] | None:
+        """The keys of what it cites, if the indexer read them (None: not read yet)."""
+        return self._citation_keys
+
+    @property
+    def cited_by_count(self) -> int:
+        return self._cited_by_count
+
+    def with_citations(self, keys: list[str], cited_by: int) -> DocumentCore:
+        """The same document carrying what it cites and how often it is cited."""
+        copy = self.model_copy()
+        copy._citation_keys = tuple(dict.fromkeys(keys))
+        copy._cited_by_count = cited_by
+        return copy
 
     @field_validator("jurisdiction")
     @classmethod

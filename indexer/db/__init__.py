@@ -2,15 +2,18 @@
 database through SQLAlchemy 2 (one SQLite file by default; PostgreSQL at scale)."""
 
 from indexer.db.access_tables import RateLimitRow, ReaderKeyRequestRow, ReaderKeyRow
+from indexer.db.citation_tables import CitationRow, DocumentCaseRow
 from indexer.db.database import Database, DatabaseBusy
 from indexer.db.speech_tables import MentionRow, PersonRow, SessionAlignmentRow, SpeechRow
 from indexer.db.tables import Base, CrawlRunRow, DocumentRow, FetchRow, FileRow
 
 __all__ = [
     "Base",
+    "CitationRow",
     "CrawlRunRow",
     "Database",
     "DatabaseBusy",
+    "DocumentCaseRow",
     "DocumentRow",
     "FetchRow",
     "FileRow",

@@ -7,8 +7,9 @@ everywhere or refused everywhere with the list of the valid ones.
 from __future__ import annotations
 
 # Store field → how a value is compared: words of a text field, an exact keyword
-# (case, accents, spaces and ``_`` do not matter), or a case number read like the
-# stored one (indexer/readers/expedientes.py).
+# (case, accents, spaces and ``_`` do not matter), a case number read like the
+# stored one (indexer/readers/expedientes.py), or a citation read like one in a text
+# (indexer/citations: ``cita:"A.R. 1234/2023"`` is ``AR 1234/2023``).
 FIELD_KINDS: dict[str, str] = {
     "title": "text",
     "text": "text",
@@ -26,6 +27,7 @@ FIELD_KINDS: dict[str, str] = {
     "chamber": "keyword",
     "doc_type": "keyword",
     "year": "keyword",
+    "cita": "citation",
 }
 
 # Names typed in ``q`` → store field: the English names of the API and the Spanish words.

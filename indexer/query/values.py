@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from config.jurisdictions import JURISDICTIONS
 from indexer.analysis import fold_keyword
+from indexer.citations import citation_key
 from indexer.readers.expedientes import parse_expediente
 
 KIND_NAMES = {
@@ -40,6 +41,8 @@ def keyword_value(field: str, value: str) -> str:
         return KIND_NAMES.get(key, key)
     if field == "jurisdiction":
         return keyword_key(_ENTITIES.get(key, value))
+    if field == "cita":  # read like a citation in a text: "A.R. 1234/2023" is AR 1234/2023
+        return keyword_key(citation_key(value))
     return key
 
 

@@ -205,6 +205,14 @@ def _type_code(phrase: str) -> str | None:
     return _PHRASES.get(folded) or _PHRASES.get(folded.replace(" ", ""))
 
 
+# Shared with the citation reader (indexer/citations/cases.py), so that a case cited in
+# a text and a case read from a caption meet in one canonical form.
+case_type_code = _type_code
+TYPE_WORDS = _TYPE_WORDS
+ELECTORAL_PATTERN = _ELECTORAL
+LOCAL_ELECTORAL_PATTERN = _LOCAL_ELECTORAL
+
+
 def parse_expediente(text: str | None) -> list[CaseNumber]:
     """The cases written in ``text``, each with the type written before it (a number after
     ``y su acumulada`` keeps the type of the one before)."""

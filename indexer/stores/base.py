@@ -29,6 +29,7 @@ FILTER_FIELDS: tuple[str, ...] = (
     "doc_type",
     "ponente",
     "year",
+    "cita",
 )
 # Case numbers are written many ways ("Amparo en Revisión 1234/2023", "A.R. 1234/2023",
 # "1234/2023"): a filter on them matches every written form kept in the descriptive
@@ -45,8 +46,11 @@ FACET_FIELDS: tuple[str, ...] = (
     "legislature",
     "year",
 )
-# Fields a facet may be asked for: every filter but the case number (one per document).
-FACETABLE_FIELDS: tuple[str, ...] = tuple(f for f in FILTER_FIELDS if f != "expediente")
+# Fields a facet may be asked for: every filter but the case number (one per document)
+# and what a document cites (hundreds per document).
+FACETABLE_FIELDS: tuple[str, ...] = tuple(
+    f for f in FILTER_FIELDS if f not in ("expediente", "cita")
+)
 MAX_OFFSET = 10_000
 # Days every store can hold and filter on (Tantivy keeps dates as i64 nanoseconds since
 # 1970); the readers accept no date outside, so a range beyond it loses nothing.
@@ -66,7 +70,7 @@ class SearchQuery(BaseModel):
     filters: dict[str, list[str]] = Field(default_factory=dict)
     date_from: dt.date | None = None
     date_to: dt.date | None = None
-    sort: Literal["relevance", "date_desc", "date_asc"] = "relevance"
+    sort: Literal["relevance", "date_desc", "date_asc", "most_cited"] = "relevance"
     limit: int = Field(20, ge=1, le=100)
     cursor: str | None = None
     facets: list[str] = Field(default_factory=lambda: list(FACET_FIELDS))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from indexer.citations import extract_citations
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.stores.base import FILTER_FIELDS, HIT_FIELDS
 
@@ -58,6 +59,8 @@ def filter_values(doc: AnyDocument) -> dict[str, list[str]]:
             found = list(dict.fromkeys([doc.source_id, *(s.source_id for s in doc.sources)]))
         elif name == "year":
             found = [str(doc.date.year)] if doc.date else []
+        elif name == "cita":
+            found = citation_keys(doc)
         else:
             value = values.get(name)
             found = [value] if isinstance(value, str) and value.strip() else []
@@ -80,3 +83,12 @@ def hit_payload(doc: AnyDocument, values: dict[str, Any] | None = None) -> dict[
         "jurisdiction": doc.jurisdiction,
         "fields": fields,
     }
+
+
+def citation_keys(doc: AnyDocument) -> list[str]:
+    """The keys of what ``doc`` cites: as the indexer read them, or read now (a store
+    written to directly)."""
+    keys = doc.citation_keys
+    if keys is None:
+        keys = tuple(c.key for c in extract_citations(doc.text))
+    return list(dict.fromkeys(keys))

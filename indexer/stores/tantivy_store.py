@@ -89,6 +89,8 @@ def build_schema() -> tantivy.Schema:
     builder.add_text_field("title_fold", tokenizer_name="es_fold", index_option="freq")
     builder.add_text_field("text_fold", tokenizer_name="es_fold", index_option="freq")
     builder.add_date_field("date", stored=False, indexed=True, fast=True)
+    # how many documents cite this one: the ``most_cited`` sort reads it from a fast field
+    builder.add_unsigned_field("cited_by", stored=False, indexed=False, fast=True)
     for name in FILTER_FIELDS:
         builder.add_text_field(name, tokenizer_name="raw", fast=True)
         builder.add_text_field(_key(name), tokenizer_name="raw", index_option="basic")
@@ -270,6 +272,7 @@ class TantivyStore:
         if doc.date is not None:
             day = indexable_day(doc.date)  # a date the index cannot hold must not keep it out
             entry.add_date("date", dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC))
+        entry.add_unsigned("cited_by", max(0, doc.cited_by_count))
         for name, found in filter_values(doc).items():
             for value in found:
                 entry.add_text(name, value)
@@ -328,13 +331,13 @@ class TantivyStore:
         if sort == "relevance":
             result = searcher.search(full, limit=query.limit, offset=offset, count=counted is None)
         else:
-            order = tantivy.Order.Desc if sort == "date_desc" else tantivy.Order.Asc
+            order = tantivy.Order.Asc if sort == "date_asc" else tantivy.Order.Desc
             result = searcher.search(
                 full,
                 limit=query.limit,
                 offset=offset,
                 count=counted is None,
-                order_by_field="date",
+                order_by_field="cited_by" if sort == "most_cited" else "date",
                 order=order,
             )
         snippets = None

@@ -80,6 +80,7 @@ OPERATIONS = [
     "GET /v1/documents/{doc_id}",
     "GET /v1/documents/{doc_id}/text",
     "GET /v1/documents/{doc_id}/file",
+    "GET /v1/documents/{doc_id}/citations",
     "GET /healthz",
     "GET /v1/sources",
     "POST /v1/sources",

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from indexer.models import SourceLink
+from indexer.models import Sentencia, SourceLink
 from indexer.query import QuerySyntaxError
 from indexer.stores import SearchQuery, Store
 from indexer.stores.base import CursorError
@@ -289,3 +289,46 @@ def test_a_prefix_is_highlighted(store: Store) -> None:
     hit = store.search(SearchQuery(q="notific* firmes")).hits[0]
     joined = " ".join(hit.highlights)
     assert "<mark>notificarán</mark>" in joined and "<mark>firmes</mark>" in joined
+
+
+def _citing(n: int, text: str) -> Sentencia:
+    return Sentencia(
+        id=f"cita-{n}", title=f"Sentencia que cita {n}", date=dt.date(2024, 2, n),
+        institution="Poder Judicial del Estado de Guanajuato", jurisdiction="MX-GUA",
+        source_id="tribunal-gto", url=f"http://127.0.0.1/cita/{n}.pdf", text=text,
+    )  # fmt: skip
+
+
+def test_cita_finds_what_documents_cite_written_any_way(store: Store) -> None:
+    store.upsert([
+        _citing(1, "Como se resolvió en el amparo en revisión 1234/2023, el artículo 14 de "
+                   "la Constitución Política de los Estados Unidos Mexicanos protege al quejoso."),
+        _citing(2, "Los artículos 14 a 16 constitucionales y la tesis 1a./J. 12/2020 (10a.), "
+                   "registro digital 2023456, sostienen lo mismo."),
+        _citing(3, "El oficio 1234/2023 y el artículo 14 del reglamento interior no se citan."),
+    ])  # fmt: skip
+    for written in ("AR 1234/2023", "A.R. 1234/2023", "amparo en revisión 1234/2023"):
+        assert ids(store, q=f'cita:"{written}"') == {"cita-1"}
+    for written in ("CPEUM art. 14", "artículo 14 constitucional", "art. 14 CPEUM"):
+        assert ids(store, q=f'cita:"{written}"') == {"cita-1", "cita-2"}
+    assert ids(store, q='cita:"CPEUM art. 15"') == {"cita-2"}
+    assert ids(store, q='cita:"CPEUM art. 17"') == set()
+    assert ids(store, q='cita:"registro 2023456"') == {"cita-2"}
+    assert ids(store, q='cita:"tesis 1a./J. 12/2020"') == {"cita-2"}
+    assert ids(store, filters={"cita": ["cpeum art. 16"]}) == {"cita-2"}
+    assert ids(store, q='cita:"CPEUM art. 14" -cita:"AR 1234/2023"') == {"cita-2"}
+
+
+def test_most_cited_come_first(store: Store) -> None:
+    held = {doc.id: doc for doc in corpus()}
+    store.upsert([
+        held["sen-004"].with_citations([], cited_by=5),
+        held["sen-002"].with_citations([], cited_by=2),
+        held["sen-005"].with_citations([], cited_by=1),
+    ])  # fmt: skip
+    hits = store.search(
+        SearchQuery(filters={"kind": ["sentencia"]}, sort="most_cited", limit=3)
+    ).hits
+    assert [h.id for h in hits] == ["sen-004", "sen-002", "sen-005"]
+    words = store.search(SearchQuery(q="daño", sort="most_cited", limit=10)).hits
+    assert words[0].id == "sen-005"

@@ -47,7 +47,12 @@ FACET_PARAMS = {"source_id": "source"}
 # beyond it bounds nothing, so it is brought to the edge instead of failing the search.
 DATE_SPAN = (dt.date(1678, 1, 1), dt.date(2261, 12, 31))
 PAGE_PARAMS = ("q", "sort", "cursor", "date_from", "date_to", "year", *PAGE_FILTERS)
-SORTS = {"relevance": "Relevancia", "date_desc": "Más recientes", "date_asc": "Más antiguos"}
+SORTS = {
+    "relevance": "Relevancia",
+    "date_desc": "Más recientes",
+    "date_asc": "Más antiguos",
+    "most_cited": "Más citados",
+}
 PAGE_SIZE = 20
 YEARS_SHOWN = 15
 

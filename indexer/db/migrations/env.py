@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from alembic import context
 
-from indexer.db import access_tables, speech_tables  # noqa: F401  (their tables join Base.metadata)
+from indexer.db import (  # noqa: F401  (their tables join Base.metadata)
+    access_tables,
+    citation_tables,
+    speech_tables,
+)
 from indexer.db.tables import Base
 
 connection = context.config.attributes["connection"]

@@ -79,6 +79,8 @@ def _sort(query: SearchQuery) -> list[dict[str, Any]]:
     sort = query.effective_sort()
     if sort == "relevance":
         first: dict[str, Any] = {"_score": {"order": "desc"}}
+    elif sort == "most_cited":
+        first = {"cited_by": {"order": "desc", "missing": 0}}
     else:
         order = "desc" if sort == "date_desc" else "asc"
         first = {"date": {"order": order, "missing": "_last"}}

@@ -78,6 +78,8 @@ def mappings() -> dict[str, Any]:
         "text": text,
         "meta": _full_text(prefix_field=False),
         "date": {"type": "date", "format": "strict_date"},
+        # how many documents cite this one, for the ``most_cited`` sort (doc values only)
+        "cited_by": {"type": "integer", "index": False},
         "payload": {"type": "object", "enabled": False},
     }
     for name in FILTER_FIELDS:

@@ -44,6 +44,7 @@ def to_source(doc: AnyDocument) -> dict[str, Any]:
         "text": doc.text,
         "meta": metadata_text(doc, values),
         "date": values["date"],
+        "cited_by": max(0, doc.cited_by_count),
         "payload": hit_payload(doc, values),
     }
     for name, found in filter_values(doc).items():

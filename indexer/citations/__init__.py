@@ -1,0 +1,68 @@
+"""What a document cites: other sentences by case number, tesis, and articles of laws.
+
+``extract_citations`` reads a text once per kind; it reads at most ``MAX_CHARS`` of it
+and stops a kind whose reading took longer than ``BUDGET_S`` (pathological text),
+keeping what was found. ``citation_key`` reads a value a person types (``AR
+1234/2023``, ``CPEUM art. 14``, ``registro 2023456``) into the same key.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+from indexer.citations.articles import find_articles
+from indexer.citations.cases import find_cases
+from indexer.citations.laws import canonical_law, fold
+from indexer.citations.model import KINDS, Citation, CitationKind
+from indexer.citations.tesis import find_tesis
+
+__all__ = ["KINDS", "Citation", "CitationKind", "citation_key", "extract_citations"]
+
+MAX_CHARS = 2_000_000
+BUDGET_S = 2.0
+_KEY_FORM = re.compile(
+    r"^\s*(?P<law>.+?)\s*,?\s+(?:art[ií]culo|art\.?)\s*(?P<n>\d{1,4})"
+    r"(?:o\.?|°|º)?(?:\s+(?P<suffix>bis|ter|quater))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def extract_citations(text: str, budget_s: float = BUDGET_S) -> list[Citation]:
+    """Every citation in ``text``, in order of position; one per (key, position)."""
+    if not text:
+        return []
+    text = text[:MAX_CHARS]
+    folded = fold(text)
+    found: list[Citation] = []
+    readers = (
+        lambda: find_cases(text, folded),
+        lambda: find_tesis(text),
+        lambda: find_articles(text, folded),
+    )
+    for read in readers:
+        began = time.perf_counter()
+        for count, citation in enumerate(read()):
+            found.append(citation)
+            if count % 64 == 63 and time.perf_counter() - began > budget_s:
+                break
+    found.sort(key=lambda c: (c.start, c.kind, c.key))
+    return list(dict.fromkeys(found))
+
+
+def citation_key(value: str) -> str:
+    """The key of a citation as a person types it; the value folded if none is read."""
+    value = " ".join(value.split())
+    written = _KEY_FORM.match(value)
+    if written is not None:
+        law = canonical_law(written["law"])
+        if law is not None:
+            suffix = f" {written['suffix'].capitalize()}" if written["suffix"] else ""
+            return f"{law} art. {int(written['n'])}{suffix}"
+    found = extract_citations(value)
+    if found:
+        return found[0].key
+    bare = re.fullmatch(r"(?:registro\s*)?(\d{6,7})", value, re.IGNORECASE)
+    if bare:
+        return f"registro {int(bare.group(1))}"
+    return value

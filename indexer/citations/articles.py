@@ -1,0 +1,228 @@
+"""Articles of laws: "artículo 14 de la Constitución Política de los Estados Unidos
+Mexicanos", "art. 1o. CPEUM", "artículos 17 y 20 del Código Nacional de Procedimientos
+Penales", "fracciones II y III del artículo 5 de la Ley de Amparo", "artículos 14 a 16
+constitucionales". Each article is its own citation (``CPEUM art. 14``); an article
+whose law is not named (or named as "este ordenamiento" with no law before it) is left
+out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from indexer.citations.laws import CPEUM, FEDERAL_LAWS, fold, law_at
+from indexer.citations.model import Citation
+
+MAX_RANGE = 30  # "artículos 1 a 300" names its ends, not three hundred articles
+LOOKBACK = 600  # how far back "del mismo ordenamiento" looks for the law it means
+# The State of Mexico numbers its codes' articles by book: "artículo 4.95".
+DOTTED_NUMBERING = ("del Estado de México",)
+
+_ARTICLE_WORD = re.compile(
+    r"(?<![\w])(?:articulos?|arts?\.|numerales?(?=\s*\d)|(?:el|los)\s+diversos?(?=\s*\d))\s*"
+)
+_NUMBER = re.compile(
+    r"(?P<n>\d{1,4})(?:\.(?P<decimal>\d{1,3}))?(?![\d/,]\d|\.\d)(?:o\.?(?!\w)|°\.?)?"
+    r"(?:[\s-]+(?P<suffix>bis|ter|quater|quinquies)(?!\w))?"
+)
+_SEPARATOR = re.compile(
+    r"\s*(?:,?\s*en\s+relacion\s+con\s+(?:el|los)\s+(?:diversos?\s+)?(?:articulos?\s+)?"
+    r"|,\s*(?:y\s+|e\s+|o\s+)?|\s(?:y|e|o)\s+)"
+)
+_RANGE = re.compile(r"\s+(?:a|al)\s+")
+_ORDINALS = (
+    r"primero|segundo|tercero|cuarto|quinto|sexto|septimo|octavo|noveno|decimo\w*"
+    r"|ultimo|penultimo|antepenultimo|inicial|final|unico"
+)
+# a letter, a roman numeral or an ordinal ("y", "e", "o" are conjunctions, not letters)
+_PART_WORD = rf"(?:[a-z]\)|[ivxlc]+\b|(?![yeo]\b)[a-z]\b|(?:{_ORDINALS})\b)"
+_PART_LIST = rf"{_PART_WORD}(?:\s*,\s*(?:y\s+|e\s+)?{_PART_WORD}|\s(?:y|e|a)\s+{_PART_WORD})*"
+_NUMBERED_LIST = r"\d{1,3}\b(?:\s(?:y|e|a)\s+\d{1,3}\b)*"
+_PART = re.compile(
+    r"\s*,?\s*(?:"
+    rf"(?:fracciones|fraccion|incisos|inciso|sub-?incisos?|apartados?|bases?|segmentos?)"
+    rf"\s+{_PART_LIST}"
+    rf"|(?:parrafos|parrafo|numerales|numeral|puntos?)\s+(?:{_PART_LIST}|{_NUMBERED_LIST})"
+    rf"|(?:primer|segundo|tercer|cuarto|quinto|sexto|ultimo|penultimo)\s+parrafo"
+    r"|en\s+(?:su|sus|la|las)\s+porcion(?:es)?\s+normativas?(?:\s+que\s+dice)?\s*"
+    r"[\"“«][^\"”»]{0,300}[\"”»]"
+    r")"
+)
+_LAW_LINK = re.compile(
+    r"\s*,?\s*(?:(?:todos|ambos|ambas|todas)\s+)?(?:de\s+la|de\s+los|de\s+las|del|de)\s+"
+    r"(?:(?:actual|vigente|entonces\s+vigente|abrogad[oa])\s+)?"
+)
+_CONSTITUTIONAL = re.compile(r"\s*,?\s+constitucional(?:es)?(?!\w)")
+_DIRECT = re.compile(r"\s*,?\s*")
+_SAME_LAW = re.compile(
+    r"\s*,?\s*(?:(?:todos|ambos|ambas)\s+)?(?:de\s+(?:la|el|los|las)\s+|del\s+|de\s+)?"
+    r"(?:(?P<before>mism[oa]|citad[oa]|referid[oa]|propi[oa]|dich[oa]|est[ea]|es[ea]"
+    r"|aludid[oa]|invocad[oa])\s+)?"
+    r"(?P<noun>ordenamiento|codigo|ley|legislacion|tratado|convencion|pacto"
+    r"|cuerpo\s+(?:normativo|legal))"
+    r"(?:\s+(?P<after>en\s+cita|citad[oa]|invocad[oa]|referid[oa]))?(?!\w)"
+)
+# "… y 21 de la Ley Orgánica", "así como 3 de la Ley General": another list, its own law
+_MORE = re.compile(
+    r"\s*[,;]?\s*(?:(?:y|e|asi\s+como|como\s+tambien|en\s+relacion\s+con)\s+)?"
+    r"(?:(?:el|los|al|a\s+los)\s+)?(?:diversos?\s+)?(?:articulos?\s+|numerales?\s+)?(?=\d)"
+)
+_LAW_BEFORE = re.compile(
+    r"\s*,?\s*(?:en|conforme\s+a|de\s+acuerdo\s+con|segun|con\s+base\s+en)\s+(?:sus?|el|los)\s+$"
+)
+_WORD_START = re.compile(r"(?<!\w)(?=[a-z])")
+_NON_WORD = re.compile(r"\W")
+_CODES = {c for c, names in FEDERAL_LAWS.items() if fold(names[0]).startswith("codigo")}
+_TREATIES = {"CADH", "PIDCP", "CDN"}
+
+Number = tuple[str, str | None, str | None]  # (article, decimal part, suffix)
+
+
+def _laws_in(original: str, folded: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """Every law named in ``folded[start:end]``: (canonical, start, end)."""
+    found = []
+    position = start
+    while position < end:
+        step = _WORD_START.search(folded, position, end)
+        if step is None:
+            break
+        law = law_at(original, folded, step.start())
+        if law is not None and law[1] <= end:
+            found.append((law[0], step.start(), law[1]))
+            position = law[1]
+        else:
+            nxt = _NON_WORD.search(folded, step.start(), end)
+            position = nxt.end() if nxt else end
+    return found
+
+
+def _recent_law(original: str, folded: str, before: int, noun: str) -> str | None:
+    laws = _laws_in(original, folded, max(0, before - LOOKBACK), before)
+    if not laws:
+        return None
+    law = laws[-1][0]
+    code = law in _CODES or law.startswith("Código")
+    if noun == "codigo" and not code:
+        return None
+    if noun == "ley" and (code or law.startswith("Constitución") or law in _TREATIES):
+        return None
+    if noun in ("tratado", "convencion", "pacto") and law not in _TREATIES:
+        return None
+    return law
+
+
+def _numbers(folded: str, position: int) -> tuple[list[Number], int]:
+    """The article numbers from ``position``, with what qualifies them skipped, and
+    where the list ends."""
+    found: list[Number] = []
+    while True:
+        number = _NUMBER.match(folded, position)
+        if number is None:
+            break
+        span_range = _RANGE.match(folded, number.end())
+        upper = _NUMBER.match(folded, span_range.end()) if span_range else None
+        plain = not (number["suffix"] or number["decimal"])
+        if upper is not None and plain and not (upper["suffix"] or upper["decimal"]):
+            low, high = int(number["n"]), int(upper["n"])
+            if low < high:
+                step = 1 if high - low <= MAX_RANGE else high - low
+                found.extend((str(n), None, None) for n in range(low, high + 1, step))
+            else:  # "14 a 3" is no range: its two numbers
+                found.extend([(str(low), None, None), (str(high), None, None)])
+            position = upper.end()
+        else:
+            found.append((str(int(number["n"])), number["decimal"], number["suffix"]))
+            position = number.end()
+        while (part := _PART.match(folded, position)) is not None and part.end() > position:
+            position = part.end()
+        separator = _SEPARATOR.match(folded, position)
+        if separator is None or not _NUMBER.match(folded, separator.end()):
+            break
+        position = separator.end()
+    return found, position
+
+
+def _law_after(original: str, folded: str, position: int) -> tuple[str, int] | None:
+    while (part := _PART.match(folded, position)) is not None and part.end() > position:
+        position = part.end()
+    constitutional = _CONSTITUTIONAL.match(folded, position)
+    if constitutional is not None:
+        return CPEUM, constitutional.end()
+    link = _LAW_LINK.match(folded, position)
+    if link is not None:
+        law = law_at(original, folded, link.end())
+        if law is not None:
+            return law
+    direct = _DIRECT.match(folded, position)
+    law = law_at(original, folded, direct.end()) if direct else None
+    if law is not None and original[direct.end() : law[1]].isupper():
+        return law  # "art. 1o. CPEUM": only an abbreviation follows the number directly
+    same = _SAME_LAW.match(folded, position)
+    if same is not None and (same["before"] or same["after"]):
+        recent = _recent_law(original, folded, position, same["noun"].split()[0])
+        if recent is not None:
+            return recent, same.end()
+    return None
+
+
+def _law_before(original: str, folded: str, start: int) -> str | None:
+    """ "la Ley de Amparo, en su artículo 5": the law named just before."""
+    window = max(0, start - 250)
+    tail = _LAW_BEFORE.search(folded, max(0, start - 40), start)
+    if tail is None:
+        return None
+    laws = _laws_in(original, folded, window, tail.start())
+    if laws and laws[-1][2] == tail.start():
+        return laws[-1][0]
+    return None
+
+
+def _key(law: str, number: Number) -> str:
+    article, decimal, suffix = number
+    if decimal and law.endswith(DOTTED_NUMBERING):
+        article = f"{article}.{decimal}"
+    return f"{law} art. {article}" + (f" {suffix.capitalize()}" if suffix else "")
+
+
+def find_articles(original: str, folded: str) -> Iterator[Citation]:
+    """Article citations in a text (``folded`` is ``fold(original)``)."""
+    taken_until = 0
+    names = [(start, end) for _, start, end in _laws_in_names(original, folded)]
+    for word in _ARTICLE_WORD.finditer(folded):
+        if word.start() < taken_until or any(s <= word.start() < e for s, e in names):
+            continue
+        start, position = word.start(), word.end()
+        while True:
+            numbers, position = _numbers(folded, position)
+            if not numbers:
+                break
+            law = _law_after(original, folded, position)
+            end = law[1] if law else position
+            if law is None and start != word.start():
+                break  # a further list ("; 38 de la Ley Orgánica") names its own law
+            canonical = law[0] if law else _law_before(original, folded, start)
+            if canonical is None:
+                break
+            written = " ".join(original[start:end].split())
+            for number in dict.fromkeys(numbers):
+                yield Citation("article", _key(canonical, number), written, start, end)
+            taken_until = end
+            more = _MORE.match(folded, end) if law else None
+            if more is None:
+                break
+            start, position = more.end(), more.end()
+
+
+_NAMES_WITH_ARTICLES = re.compile(r"ley\s+(?:de\s+amparo,\s+)?reglamentaria\s+de")
+
+
+def _laws_in_names(original: str, folded: str) -> list[tuple[str, int, int]]:
+    """Laws whose very name cites an article ("Ley Reglamentaria de las Fracciones I y II
+    del Artículo 105 …"): the article inside the name is no citation of its own."""
+    out = []
+    for found in _NAMES_WITH_ARTICLES.finditer(folded):
+        law = law_at(original, folded, found.start())
+        if law is not None:
+            out.append((law[0], found.start(), law[1]))
+    return out

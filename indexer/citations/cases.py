@@ -1,0 +1,131 @@
+"""Case numbers of other sentences: "amparo en revisión 1234/2023", "AR 1234/2023",
+"contradicción de tesis 45/2019", "SUP-JDC-123/2024", "Toca penal 133/2021".
+
+Read with the metadata reader's own types and canonical form (``AR 1234/2023``), so a
+citation and a stored ``expediente_normalised`` compare equal. A number counts only when
+its type is written right before it (or before the list it belongs to: "amparos
+directos 12/2020 y 14/2021"); a bare "14/2023" may be a date or an office's number and
+is left out. The court is kept when the text names it right after the number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from indexer.citations.model import Citation
+from indexer.readers.expedientes import (
+    ELECTORAL_PATTERN,
+    LOCAL_ELECTORAL_PATTERN,
+    TYPE_WORDS,
+    CaseNumber,
+    case_type_code,
+)
+
+# Numbers are found first (they are few); the type is looked for just before each one.
+_NUMBER = re.compile(
+    r"(?<![\w/.-])(?P<n>\d{1,6})\s*/\s*(?P<year>(?:19|20)\d\d)"
+    r"(?:\s*-\s*(?P<suffix>[a-z]{1,4})\b)?(?![\d/])"
+)
+_TYPE = re.compile(rf"(?<![\w.])(?:{TYPE_WORDS})(?![\w])")
+LOOKBACK = 80  # how far before a number its type may be written
+# Between the type and its number: "número", "No.", a qualifier of the type.
+_FIRST_GAP = re.compile(
+    r"\s*(?:(?P<qualifier>directo\s+en\s+revision|en\s+revision|directo|indirecto"
+    r"|administrativ[oa]|penal|civil|familiar|mercantil|laboral|de\s+apelacion)\s*)?"
+    r"(?:(?:numeros?|num\.|nos?\.|n°|n\.°)\s*)?:?\s*$"
+)
+# Between two numbers of one list: "12/2020, 14/2021 y su acumulada 15/2021".
+_NEXT_GAP = re.compile(
+    r"\s*(?:,|y|e|,\s*y|,?\s*y\s+sus?\s+acumulad[ao]s?|,?\s*y\s+acumulad[ao]s?"
+    r"|,?\s*acumulad[ao]s?|,?\s*y\s+(?:el|la|los|las)(?:\s+diverso)?)\s*"
+    r"(?:(?:numeros?|num\.|nos?\.)\s*)?$"
+)
+_QUALIFIED = {
+    ("AMP", "directo en revision"): "ADR",
+    ("AMP", "en revision"): "AR",
+    ("AMP", "directo"): "AD",
+    ("AMP", "indirecto"): "AMP",
+}
+_COURT = re.compile(
+    r"\s*,?\s*(?:(?:ambos|ambas|todos)\s+)?(?:(?:del\s+[íi]ndice\s+)?del?|de\s+la"
+    r"|(?:resuelt|emitid|dictad|fallad|sustentad)[oa]s?\s+por\s+(?:el|la)"
+    r"|ante\s+(?:el|la))\s+"
+    r"(?P<court>(?:Primera|Segunda)\s+Sala(?:\s+de\s+(?:la|esta)\s+Suprema\s+Corte"
+    r"(?:\s+de\s+Justicia\s+de\s+la\s+Naci[óo]n)?)?"
+    r"|Pleno(?:\s+de\s+(?:la|esta)\s+Suprema\s+Corte(?:\s+de\s+Justicia\s+de\s+la\s+Naci[óo]n)?"
+    r"|\s+Regional\s+en\s+Materias?\s+[^,;.]{3,60}?(?=[,;.]|\s+de\s+la|\s+del\s))?"
+    r"|Sala\s+Superior(?:\s+del\s+Tribunal\s+Electoral(?:\s+del\s+Poder\s+Judicial\s+de\s+la"
+    r"\s+Federaci[óo]n)?)?"
+    r"|Sala\s+Regional\s+[A-ZÁÉÍÓÚ][\wáéíóú]+(?:\s+[A-ZÁÉÍÓÚ][\wáéíóú]+)?"
+    r"|(?:[A-ZÁÉÍÓÚ][a-záéíóú]+\s+)?Tribunal\s+Colegiado\s+[^,;.]{0,90}?\s+Circuito"
+    r"|(?:Primera|Segunda|Tercera|Cuarta|Quinta|Sexta|S[ée]ptima|Octava|Novena|D[ée]cima)"
+    r"\s+Sala\s+(?:Penal|Civil|Familiar|Colegiada\s+\w+|Unitaria\s+\w+)"
+    r"(?:\s+del\s+Supremo\s+Tribunal\s+de\s+Justicia\s+del\s+Estado"
+    r"(?:\s+de\s+[A-Z][\w ]{2,30}?)?)?)"
+    r"(?![\w])"
+)
+_ABBREVIATION = re.compile(r"[A-Z]{2,4}")  # "AR", "ADR", "AI": codes in capitals only
+_CODES = frozenset(("ad", "ar", "ai", "cc", "adr", "dgi"))
+
+
+def _court_after(original: str, end: int) -> str | None:
+    found = _COURT.match(original, end, min(len(original), end + 220))
+    return " ".join(found["court"].split()) if found else None
+
+
+def find_cases(original: str, folded: str) -> Iterator[Citation]:
+    """Case citations in a text (``folded`` is the reader's fold of ``original``)."""
+    taken: list[tuple[int, int]] = []
+    for match in ELECTORAL_PATTERN.finditer(folded.upper()):
+        chamber, kind, number, year = match.groups()
+        case = CaseNumber(kind, number, year, electoral_chamber=chamber, electoral=True)
+        taken.append(match.span())
+        yield _citation(original, case, match.start(), match.end())
+    for match in LOCAL_ELECTORAL_PATTERN.finditer(original):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        court, kind, number, year = match.groups()
+        case = CaseNumber(kind, number, year, electoral_chamber=court, electoral=True)
+        taken.append(match.span())
+        yield _citation(original, case, match.start(), match.end())
+    code: str | None = None  # the type of the list being read
+    after = -1  # the end of its last number
+    for match in _NUMBER.finditer(folded):
+        if any(start <= match.start() < end for start, end in taken):
+            code = None
+            continue
+        if code is not None and _NEXT_GAP.match(folded, after, match.start()):
+            start = match.start()  # the next number of a list: "12/2020, 14/2021 y 15/2021"
+        else:
+            code, start = _type_before(original, folded, match.start())
+            if code is None:
+                continue
+        suffix = match["suffix"].upper() if match["suffix"] else None
+        case = CaseNumber(code, match["n"], match["year"], suffix)
+        after = match.end()
+        yield _citation(original, case, start, match.end())
+
+
+def _type_before(original: str, folded: str, number: int) -> tuple[str | None, int]:
+    """The case type written right before a number (only connectors between), and where
+    it starts; (None, number) if there is none."""
+    window = max(0, number - LOOKBACK)
+    found = list(_TYPE.finditer(folded, window, number))
+    last = found[-1] if found else None
+    if last is None:
+        return None, number
+    written = original[last.start() : last.end()]
+    if last.group() in _CODES and not _ABBREVIATION.fullmatch(written):
+        return None, number  # "ad", "cc", "ai" in prose are no case types
+    fits = _FIRST_GAP.match(folded, last.end(), number)
+    code = case_type_code(last.group())
+    if fits is None or code is None:
+        return None, number
+    qualifier = " ".join((fits["qualifier"] or "").split())
+    return _QUALIFIED.get((code, qualifier), code), last.start()
+
+
+def _citation(original: str, case: CaseNumber, start: int, end: int) -> Citation:
+    written = " ".join(original[start:end].split())
+    return Citation("case", case.canonical, written, start, end, _court_after(original, end))

@@ -1,0 +1,130 @@
+"""The citations table, written in bulk as documents are indexed.
+
+For each batch the indexer hands over: every document's citations are read once
+(``extract_citations``) and replace the ones it had; a sentence's own case numbers go to
+``document_cases`` so citations resolve to it through an index. A case a document cites
+that is its own number is no citation. When a document starts or stops citing a case,
+the sentences holding that case are queued to be indexed again, so their
+``cited_by_count`` (the ``most_cited`` sort) follows; a document read again with the same
+citations queues nothing, so this never cascades.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, delete, false, insert, select
+
+from indexer.citations import extract_citations
+from indexer.citations.courts import court_key, courts_agree
+from indexer.db import Database
+from indexer.db.citation_tables import CitationRow, DocumentCaseRow
+from indexer.db.tables import DocumentRow, IndexQueueRow
+from indexer.models import Legislativo, Sentencia, Sesion
+
+AnyDocument = Sentencia | Sesion | Legislativo
+CHUNK = 400  # ids per statement, well under both databases' parameter limits
+_CITATIONS = CitationRow.__table__
+_CASES = DocumentCaseRow.__table__
+
+
+def own_cases(doc: AnyDocument) -> list[str]:
+    """The canonical case numbers a sentence decides (from its normalised expediente)."""
+    if not isinstance(doc, Sentencia) or not doc.expediente_normalised:
+        return []
+    return [key.strip() for key in doc.expediente_normalised.split(",") if "/" in key]
+
+
+def _chunks(items: list[str]) -> Iterable[list[str]]:
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]
+
+
+def record_citations(db: Database, docs: list[AnyDocument]) -> list[AnyDocument]:
+    """Write what ``docs`` cite (a withheld document cites nothing while withheld), queue
+    the sentences whose count of citing documents changed, and return the documents
+    carrying their citation keys and their own count, for the search store."""
+    if not docs:
+        return []
+    rows: list[dict[str, object]] = []
+    cases: list[dict[str, object]] = []
+    keys: dict[str, list[str]] = {}
+    cited_cases: dict[str, set[str]] = {}
+    for doc in docs:
+        withheld = doc.privacy is not None and doc.privacy.withheld
+        found = [] if withheld else extract_citations(doc.text)
+        own = set(own_cases(doc))
+        found = [c for c in found if not (c.kind == "case" and c.key in own)]
+        keys[doc.id] = [c.key for c in found]
+        cited_cases[doc.id] = {c.key for c in found if c.kind == "case"}
+        rows.extend(
+            {"doc_id": doc.id, "kind": c.kind, "key": c.key[:400], "written": c.written[:2000],
+             "start_char": c.start, "end_char": c.end, "court": c.court}
+            for c in found
+        )  # fmt: skip
+        court = court_key(doc.court) if isinstance(doc, Sentencia) else None
+        if not withheld:  # a withheld sentence is found by no citation while withheld
+            cases.extend({"doc_id": doc.id, "key": key[:200], "court": court} for key in own)
+    ids = [doc.id for doc in docs]
+    with db.engine.begin() as connection:
+        before: dict[str, set[str]] = defaultdict(set)
+        for chunk in _chunks(ids):
+            stmt = select(_CITATIONS.c.doc_id, _CITATIONS.c.key).where(
+                _CITATIONS.c.doc_id.in_(chunk), _CITATIONS.c.kind == "case"
+            )
+            for doc_id, key in connection.execute(stmt):
+                before[doc_id].add(key)
+            connection.execute(delete(_CITATIONS).where(_CITATIONS.c.doc_id.in_(chunk)))
+            connection.execute(delete(_CASES).where(_CASES.c.doc_id.in_(chunk)))
+        if rows:
+            connection.execute(insert(_CITATIONS), rows)
+        if cases:
+            connection.execute(
+                insert(_CASES), list({(c["doc_id"], c["key"]): c for c in cases}.values())
+            )
+        changed = {k for i in ids for k in before[i] ^ cited_cases[i]}
+        _queue_holders(connection, sorted(changed), set(ids))
+        counts = _counts(connection, ids)
+    return [doc.with_citations(keys[doc.id], counts.get(doc.id, 0)) for doc in docs]
+
+
+def _queue_holders(connection: Connection, case_keys: list[str], skip: set[str]) -> None:
+    """Queue for indexing the sentences holding these case numbers (not those in ``skip``,
+    being indexed now)."""
+    holders: set[str] = set()
+    for chunk in _chunks(case_keys):
+        stmt = select(_CASES.c.doc_id).where(_CASES.c.key.in_(chunk))
+        holders.update(connection.scalars(stmt))
+    queued = sorted(holders - skip)
+    docs = DocumentRow.__table__
+    queue = IndexQueueRow.__table__
+    for chunk in _chunks(queued):
+        connection.execute(delete(queue).where(queue.c.doc_id.in_(chunk)))
+        connection.execute(
+            insert(queue).from_select(
+                ["doc_id", "content_sha256", "claimed"],
+                select(docs.c.id, docs.c.content_sha256, false()).where(docs.c.id.in_(chunk)),
+            )
+        )
+
+
+def _counts(connection: Connection, ids: list[str]) -> dict[str, int]:
+    """How many other documents cite each of ``ids`` (by its case number, court agreeing)."""
+    citing: dict[str, set[str]] = defaultdict(set)
+    for chunk in _chunks(ids):
+        stmt = (
+            select(_CASES.c.doc_id, _CASES.c.court, _CITATIONS.c.doc_id, _CITATIONS.c.court)
+            .join(_CITATIONS, _CITATIONS.c.key == _CASES.c.key)
+            .where(_CASES.c.doc_id.in_(chunk), _CITATIONS.c.kind == "case")
+        )
+        for held, held_court, citer, cited_court in connection.execute(stmt):
+            if citer != held and courts_agree(court_key(cited_court), held_court):
+                citing[held].add(citer)
+    return {doc_id: len(citers) for doc_id, citers in citing.items()}
+
+
+def cited_by_counts(db: Database, ids: list[str]) -> dict[str, int]:
+    """How many documents cite each of ``ids``."""
+    with db.engine.connect() as connection:
+        return _counts(connection, ids)

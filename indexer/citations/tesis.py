@@ -1,0 +1,109 @@
+"""Tesis and jurisprudencia: by registro digital ("registro digital 2023456", "Registro:
+160,123"), by clave ("1a./J. 12/2020 (10a.)", "P./J. 3/2019", "2a. CXII/2016",
+"XXI.2o.P.A.30 P", "PC.I.A. J/123 A") and by rubro quoted in capitals after the words
+that introduce one ("de rubro: “DERECHO HUMANO A LA IGUALDAD…”").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from indexer.citations.model import Citation
+
+_REGISTRO = re.compile(
+    r"(?<![\w])(?:n[uú]mero\s+de\s+)?(?:registro(?:\s+digital)?|ius)"
+    r"\s*(?:n[uú]m(?:ero)?\.?|no\.)?\s*[:.]?\s*"
+    r"(?P<n>\d{3}[.,]\d{3}|\d[.,]\d{3}[.,]\d{3}|\d{6,7})(?![\d]|[.,]\d)",
+    re.IGNORECASE,
+)
+# "registros digitales 2021571 y 2012852"
+_REGISTROS = re.compile(
+    r"(?<![\w])registros(?:\s+digitales)?\s*:?\s*(?P<list>\d{6,7}(?:\s*(?:,|y|e)\s*\d{6,7})+)"
+    r"(?![\d])",
+    re.IGNORECASE,
+)
+_EPOCH = r"(?:\s*\(\s*\d{1,2}\s*[aª]\.?\s*\))?"
+# The Court (Pleno, Salas): P./J. 3/2019, 1a./J. 12/2020, P. VII/2016, 2a. CXII/2016.
+_SCJN = re.compile(
+    r"(?<![\w./])(?P<clave>(?:P|[12]\s?[aª])\.\s*(?:/\s*J\.\s*\d{1,4}\s*/\s*(?:(?:19|20)\d\d|\d\d)"
+    r"|[IVXLC]{1,9}\s*/\s*(?:19|20)\d\d))" + _EPOCH + r"(?![\w/])"
+)
+# Circuit courts and plenos: XXI.2o.P.A.30 P, I.3o.C.96 C, VI.1o.A. J/12, PC.I.A. J/123 A.
+_CIRCUIT = re.compile(
+    r"(?<![\w./])(?P<clave>(?:\([IVX]{1,4}\s+Regi[óo]n\)\s*(?:[IVX]{1,5}\.)?\d{1,2}\s?[oº°]\."
+    r"|[IVX]{1,5}\.\d{1,2}\s?[oº°]\."
+    r"|P(?:C|R)\.(?:[IVX]{1,5}\.)?)"
+    r"(?:[A-Z]{1,3}\.){0,3}\s?(?:J\s?/\s?\d{1,4}|\d{1,4})(?:\s(?:[A-Z]{1,2}|CS)(?![\w]))?)" + _EPOCH
+)
+# The electoral tribunal: "jurisprudencia 12/2010", "tesis XII/2019".
+_ELECTORAL = re.compile(
+    r"(?<![\w])(?:jurisprudencia\s+(?P<j>\d{1,3}/(?:19|20)\d\d)"
+    r"|tesis\s+(?P<t>[IVXLC]{1,9}/(?:19|20)\d\d))(?![\w/])",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"[\"“«]([^\"“”«»]{12,600})[\"”»]")
+_RUBRO_CUE = re.compile(
+    r"(?:rubro|t[íi]tulo(?:\s+y\s+subt[íi]tulo)?|tesis|jurisprudencia|criterio|registro"
+    r"|\(\d{1,2}a\.\)|\d{5,7}|J\.\s*\d{1,4}/\d{4}|[IVXLC]/\d{4})[^.;“\"«]{0,40}[:,]?\s*$",
+    re.IGNORECASE,
+)
+
+
+# A tesis as the Semanario prints it: "Tesis: … Registro digital: … Época. “RUBRO”".
+_HEADING = re.compile(r"(?:\btesis|registro\s+digital)\s*:", re.IGNORECASE)
+
+
+def _clave_key(clave: str) -> str:
+    """One spelling of a clave: no spaces, ª/º as a/o (``1a./J.12/2020``)."""
+    return "tesis " + re.sub(r"\s+", "", clave).replace("ª", "a").replace("º", "o").replace(
+        "°", "o"
+    )
+
+
+def _rubro_key(rubro: str) -> str:
+    from indexer.citations.laws import fold
+
+    return "rubro " + " ".join(fold(rubro).upper().split()).rstrip(". ,")
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    upper = sum(1 for c in letters if c.isupper())
+    return len(letters) >= 12 and upper / len(letters) >= 0.9 and len(text.split()) >= 3
+
+
+def find_tesis(original: str) -> Iterator[Citation]:
+    """Tesis citations in a text."""
+    for match in _REGISTRO.finditer(original):
+        number = re.sub(r"[.,]", "", match["n"])
+        if not 6 <= len(number) <= 7:
+            continue
+        yield _found(original, f"registro {int(number)}", match.start(), match.end())
+    for match in _REGISTROS.finditer(original):
+        for number in re.finditer(r"\d{6,7}", match["list"]):
+            start = match.start("list") + number.start()
+            yield _found(original, f"registro {int(number.group())}", start, start + 7)
+    taken: list[tuple[int, int]] = []
+    for pattern in (_SCJN, _CIRCUIT):
+        for match in pattern.finditer(original):
+            if any(s <= match.start() < e for s, e in taken):
+                continue
+            taken.append(match.span())
+            yield _found(original, _clave_key(match["clave"]), match.start(), match.end())
+    for match in _ELECTORAL.finditer(original):
+        key = f"jurisprudencia {match['j']}" if match["j"] else f"tesis {match['t'].upper()}"
+        yield _found(original, key, match.start(), match.end())
+    for match in _QUOTED.finditer(original):
+        rubro = match.group(1)
+        if not _capitals(rubro):
+            continue
+        cue = _RUBRO_CUE.search(original, max(0, match.start() - 120), match.start())
+        heading = _HEADING.search(original, max(0, match.start() - 250), match.start())
+        if cue is None and heading is None:
+            continue
+        yield _found(original, _rubro_key(rubro), match.start(1), match.end(1))
+
+
+def _found(original: str, key: str, start: int, end: int) -> Citation:
+    return Citation("tesis", key, " ".join(original[start:end].split()), start, end)

@@ -1,0 +1,42 @@
+"""Tables of what documents cite, and of the case numbers citations resolve to."""
+
+from __future__ import annotations
+
+from sqlalchemy import Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from indexer.db.tables import Base
+
+
+class CitationRow(Base):
+    """One citation in a document's text: its kind, normalised key (``AR 1234/2023``,
+    ``CPEUM art. 14``), the words as written and where, and the court named with it."""
+
+    __tablename__ = "citations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    doc_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))
+    key: Mapped[str] = mapped_column(String(400))
+    written: Mapped[str] = mapped_column(Text)
+    start_char: Mapped[int] = mapped_column(Integer)
+    end_char: Mapped[int] = mapped_column(Integer)
+    court: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        Index("ix_citations_doc", "doc_id", "start_char"),
+        Index("ix_citations_key", "key", "doc_id"),
+    )
+
+
+class DocumentCaseRow(Base):
+    """A sentence's own case number (canonical, one row per case it decides), so that a
+    citation of that number finds it through an index."""
+
+    __tablename__ = "document_cases"
+
+    doc_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    court: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_document_cases_key", "key"),)

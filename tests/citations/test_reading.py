@@ -1,0 +1,92 @@
+"""What the citation reader takes from a text, and what it leaves."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from indexer.citations import citation_key, extract_citations
+from indexer.readers.expedientes import normalise_expediente
+
+
+def keys(text: str, kind: str | None = None) -> list[str]:
+    return [c.key for c in extract_citations(text) if kind is None or c.kind == kind]
+
+
+def test_each_citation_keeps_its_position_and_written_form() -> None:
+    text = "Véase el amparo en revisión 1234/2023 y el art. 1o. CPEUM, registro digital 2023456."
+    found = extract_citations(text)
+    assert [c.key for c in found] == ["AR 1234/2023", "CPEUM art. 1", "registro 2023456"]
+    for citation in found:
+        assert " ".join(text[citation.start : citation.end].split()) == citation.written
+    assert found[0].written == "amparo en revisión 1234/2023"
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["Amparo en Revisión 1234/2023", "A.R. 1234/2023", "Toca penal 133/2021",
+     "contradicción de tesis 45/2019", "SUP-JDC-123/2024", "acción de inconstitucionalidad 7/2024"],
+)  # fmt: skip
+def test_a_cited_case_compares_equal_to_a_stored_expediente(written: str) -> None:
+    assert keys(f"Se invoca lo resuelto en el {written}.", "case") == [
+        normalise_expediente(written)
+    ]
+
+
+def test_the_court_written_after_a_case_is_kept() -> None:
+    text = (
+        "Lo resolvió el amparo directo 98/2021 del Tercer Tribunal Colegiado en Materia "
+        "Civil del Séptimo Circuito."
+    )
+    (citation,) = extract_citations(text)
+    assert citation.court == "Tercer Tribunal Colegiado en Materia Civil del Séptimo Circuito"
+
+
+def test_each_article_of_a_list_or_range_is_its_own_citation() -> None:
+    assert keys("los artículos 17 y 20 del Código Nacional de Procedimientos Penales") == [
+        "CNPP art. 17",
+        "CNPP art. 20",
+    ]
+    assert keys("artículos 14 a 16 constitucionales") == [
+        "CPEUM art. 14", "CPEUM art. 15", "CPEUM art. 16"
+    ]  # fmt: skip
+    assert keys("fracciones II y III del artículo 5 de la Ley de Amparo") == [
+        "Ley de Amparo art. 5"
+    ]
+
+
+def test_a_state_code_is_named_by_its_state() -> None:
+    assert keys("el artículo 311 del Código Civil para el Estado de Guanajuato") == [
+        "Código Civil de Guanajuato art. 311"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["El 14/2023 se notificó.", "Llame al 55 1234 5678.", "Con fundamento en el artículo 14.",
+     "el artículo 9 de este ordenamiento", "la factura 1203/2019",
+     "el ad quem y la cc del escrito"],
+)  # fmt: skip
+def test_what_only_looks_like_a_citation_is_left_out(text: str) -> None:
+    assert extract_citations(text) == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [("AR 1234/2023", "AR 1234/2023"), ("amparo en revisión 1234/2023", "AR 1234/2023"),
+     ("CPEUM art. 14", "CPEUM art. 14"), ("cpeum art 14", "CPEUM art. 14"),
+     ("artículo 14 constitucional", "CPEUM art. 14"),
+     ("Ley de Amparo art. 5", "Ley de Amparo art. 5"),
+     ("registro 2023456", "registro 2023456"), ("2023456", "registro 2023456"),
+     ("tesis 1a./J. 12/2020 (10a.)", "tesis 1a./J.12/2020")],
+)  # fmt: skip
+def test_a_typed_value_reads_into_the_same_key(typed: str, key: str) -> None:
+    assert citation_key(typed) == key
+
+
+def test_hostile_text_is_read_in_bounded_time() -> None:
+    text = "artículo 1, " * 40_000 + "(" * 100_000 + "“" + "A" * 200_000 + " 1/2020" * 20_000
+    began = time.monotonic()
+    extract_citations(text)
+    assert time.monotonic() - began < 30  # returns instead of hanging
