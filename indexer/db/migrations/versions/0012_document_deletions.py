@@ -1,7 +1,7 @@
 """document_deletions: a tombstone for every document row deleted, written by a trigger
 
 Revision ID: 0012
-Revises: 0008
+Revises: 0011
 Create Date: 2026-12-01 20:40:00.000000
 
 A later migration that rebuilds ``documents`` on SQLite (batch mode copies the table)
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0008"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
