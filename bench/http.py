@@ -11,6 +11,10 @@ the two are measured alternately in one run, phase by phase.
 
 The mix is ``bench/search.py``'s: terms, phrases, boolean, prefix, filters + facets, date
 sort; every request asks what the API gives by default (highlights, the standard facets).
+Each is measured twice: ``repeated`` asks the mix's 16 questions again and again (as
+popular searches and the following pages are: the stores' caches answer part of them),
+``fresh`` asks each as a question never asked before (the standard facets in another
+order: the same work, another fingerprint), which is the search's own cost.
 Printed: latency p50/p95/p99 per category with one client at a time (``--rounds`` passes),
 then requests/s, errors and p50/p95/p99 with 8 and 32 concurrent clients for
 ``--seconds`` each; the API processes' memory (RSS) before and after. JSON goes to
@@ -33,6 +37,7 @@ if str(REPO) not in sys.path:
 import argparse  # noqa: E402
 import asyncio  # noqa: E402
 import contextlib  # noqa: E402
+import itertools  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import platform  # noqa: E402
@@ -47,17 +52,34 @@ import httpx  # noqa: E402
 
 from bench.search import MIX, _percentile  # noqa: E402
 from config.settings import Settings  # noqa: E402
-from indexer.stores import SearchQuery  # noqa: E402
+from indexer.stores import FACET_FIELDS, SearchQuery  # noqa: E402
 
 RESULTS = REPO / "bench" / "results" / "http.json"
+MODES = ("repeated", "fresh")
 PARAMS = {"source_id": "source"}
 
 
-def params_for(query: SearchQuery) -> list[tuple[str, str]]:
+def params_for(query: SearchQuery, fresh: int | None = None) -> list[tuple[str, str]]:
+    """The request's parameters. ``fresh``: the standard facets asked in the ``fresh``-th
+    order, the same work under a question never asked before (no cache answers it)."""
     params = [("q", query.q), ("sort", query.sort)]
     for name, values in query.filters.items():
         params += [(PARAMS.get(name, name), value) for value in values]
+    if fresh is not None:
+        params.append(("facets", ",".join(_permutation(list(FACET_FIELDS), fresh))))
     return params
+
+
+def _permutation(items: list[str], n: int) -> list[str]:
+    """The ``n``-th of the ``len(items)!`` orders of ``items`` (9 facets: 362,880)."""
+    out = []
+    for size in range(len(items), 0, -1):
+        n, pick = divmod(n, size)
+        out.append(items.pop(pick))
+    return out
+
+
+_FRESH = itertools.count()
 
 
 def _free_port() -> int:
@@ -110,7 +132,7 @@ def serve(settings: Settings, workers: int) -> Iterator[tuple[str, subprocess.Po
         server.wait(timeout=60)
 
 
-def latency(url: str, rounds: int) -> dict[str, Any]:
+def latency(url: str, rounds: int, fresh: bool = False) -> dict[str, Any]:
     timings: dict[str, list[float]] = {}
     totals = []
     with httpx.Client(base_url=url, timeout=60, headers={"Accept-Encoding": "gzip"}) as client:
@@ -118,8 +140,9 @@ def latency(url: str, rounds: int) -> dict[str, Any]:
             totals.append(client.get("/v1/search", params=params_for(query)).json()["total"])
         for _ in range(rounds):
             for category, query in MIX:
+                params = params_for(query, next(_FRESH) if fresh else None)
                 began = time.perf_counter()
-                answer = client.get("/v1/search", params=params_for(query))
+                answer = client.get("/v1/search", params=params)
                 elapsed = (time.perf_counter() - began) * 1000
                 answer.raise_for_status()
                 timings.setdefault(category, []).append(elapsed)
@@ -136,7 +159,7 @@ def _summary(values: list[float]) -> dict[str, float]:
     }
 
 
-async def _load(url: str, clients: int, seconds: float) -> dict[str, Any]:
+async def _load(url: str, clients: int, seconds: float, fresh: bool) -> dict[str, Any]:
     timings: list[float] = []
     errors = 0
     stop = time.perf_counter() + seconds
@@ -151,9 +174,10 @@ async def _load(url: str, clients: int, seconds: float) -> dict[str, Any]:
             while time.perf_counter() < stop:
                 _, query = MIX[n % len(MIX)]
                 n += 1
+                params = params_for(query, next(_FRESH) if fresh else None)
                 began = time.perf_counter()
                 try:
-                    answer = await client.get("/v1/search", params=params_for(query))
+                    answer = await client.get("/v1/search", params=params)
                     if answer.status_code != 200:
                         errors += 1
                         continue
@@ -174,8 +198,8 @@ async def _load(url: str, clients: int, seconds: float) -> dict[str, Any]:
     }
 
 
-def throughput(url: str, clients: int, seconds: float) -> dict[str, Any]:
-    return asyncio.run(_load(url, clients, seconds))
+def throughput(url: str, clients: int, seconds: float, fresh: bool = False) -> dict[str, Any]:
+    return asyncio.run(_load(url, clients, seconds, fresh))
 
 
 @contextlib.contextmanager
@@ -226,13 +250,21 @@ def main() -> int:
             servers["opensearch"] = stack.enter_context(serve(settings, args.workers))
         for name, (_, process) in servers.items():
             stores[name] = {"rss_mb_idle": rss_mb(process.pid)}
-        for name, (url, _) in servers.items():
-            print(f"[{name}] latency, one client, {args.rounds} rounds …", flush=True)
-            stores[name] |= latency(url, args.rounds)
-        for count in clients:
+        for mode in MODES:
             for name, (url, _) in servers.items():
-                print(f"[{name}] {count} clients for {args.seconds:.0f} s …", flush=True)
-                stores[name][f"load_{count}"] = throughput(url, count, args.seconds)
+                print(f"[{name}] {mode}: latency, one client, {args.rounds} rounds …", flush=True)
+                measured = latency(url, args.rounds, fresh=mode == "fresh")
+                stores[name][f"{mode}_latency"] = measured["latency"]
+                stores[name]["totals"] = measured["totals"]
+        for count in clients:
+            for mode in MODES:
+                for name, (url, _) in servers.items():
+                    print(
+                        f"[{name}] {mode}: {count} clients for {args.seconds:.0f} s …", flush=True
+                    )
+                    stores[name][f"{mode}_load_{count}"] = throughput(
+                        url, count, args.seconds, fresh=mode == "fresh"
+                    )
         for name, (_, process) in servers.items():
             stores[name]["rss_mb_after"] = rss_mb(process.pid)
 
@@ -272,20 +304,24 @@ def _tempdir() -> Iterator[str]:
 
 def table(stores: dict[str, Any], clients: list[int]) -> str:
     names = list(stores)
-    lines = [f"{'':28}" + "".join(f"{n:>12}" for n in names)]
-    categories = list(next(iter(stores.values()))["latency"])
+    columns = [(n, mode) for n in names for mode in MODES]
+    lines = [f"{'':28}" + "".join(f"{f'{n} {m}':>20}" for n, m in columns)]
+    categories = list(next(iter(stores.values()))["repeated_latency"])
     for category in categories:
         for key in ("p50_ms", "p95_ms", "p99_ms"):
-            values = "".join(f"{stores[n]['latency'][category][key]:>12.1f}" for n in names)
+            values = "".join(
+                f"{stores[n][f'{m}_latency'][category][key]:>20.1f}" for n, m in columns
+            )
             lines.append(f"{category + ' ' + key[:3] + ' ms':28}{values}")
     for count in clients:
         for key in ("requests_per_s", "errors", "p50_ms", "p95_ms", "p99_ms"):
             values = "".join(
-                f"{stores[n][f'load_{count}'].get(key, float('nan')):>12.1f}" for n in names
+                f"{stores[n][f'{m}_load_{count}'].get(key, float('nan')):>20.1f}"
+                for n, m in columns
             )
             lines.append(f"{f'{count} clients {key}':28}{values}")
     for key in ("rss_mb_idle", "rss_mb_after"):
-        lines.append(f"{'API ' + key:28}" + "".join(f"{stores[n][key]:>12.1f}" for n in names))
+        lines.append(f"{'API ' + key:28}" + "".join(f"{stores[n][key]:>40.1f}" for n in names))
     return "\n".join(lines)
 
 

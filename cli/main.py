@@ -178,9 +178,20 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     # the workers are new processes: they read the settings from the environment
     os.environ.update(settings.as_environment())
     uvicorn.run(
-        "api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info"
+        "api.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+        # a worker opening the library on a busy machine takes longer than uvicorn's 5 s
+        # to answer its first health check, and would be killed and started again forever
+        timeout_worker_healthcheck=WORKER_START_S,
     )
     return 0
+
+
+WORKER_START_S = 120
 
 
 def default_workers() -> int:
