@@ -17,7 +17,9 @@ popular searches and the following pages are: the stores' caches answer part of 
 order: the same work, another fingerprint), which is the search's own cost.
 Printed: latency p50/p95/p99 per category with one client at a time (``--rounds`` passes),
 then requests/s, errors and p50/p95/p99 with 8 and 32 concurrent clients for
-``--seconds`` each; the API processes' memory (RSS) before and after. JSON goes to
+``--seconds`` each, with the API processes' CPU time per answer (``api_cpu_ms``: on a
+machine others share, the latencies follow the load average; this does not); the API
+processes' memory (RSS) before and after. JSON goes to
 ``bench/results/http.json``.
 """
 
@@ -88,14 +90,28 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def rss_mb(pid: int) -> float:
-    """Resident memory of a process and its children (the uvicorn workers), in MB."""
-    total = 0
+def _family(pid: int) -> list[int]:
     pids = [pid]
     with contextlib.suppress(OSError):
         children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
         pids += [int(child) for child in children]
-    for one in pids:
+    return pids
+
+
+def cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) a process and its children have used so far."""
+    ticks = 0
+    for one in _family(pid):
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children (the uvicorn workers), in MB."""
+    total = 0
+    for one in _family(pid):
         with contextlib.suppress(OSError):
             for line in Path(f"/proc/{one}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
@@ -203,7 +219,7 @@ def throughput(url: str, clients: int, seconds: float, fresh: bool = False) -> d
 
 
 @contextlib.contextmanager
-def engine_settings(data: Path, scratch: Path) -> Iterator[Settings]:
+def engine_settings(data: Path, scratch: Path) -> Iterator[tuple[Settings, int]]:
     """The same database, searched through OpenSearch (filled by ``reindex``)."""
     from indexer.library import Library
     from tests.engine.opensearch import start
@@ -221,7 +237,7 @@ def engine_settings(data: Path, scratch: Path) -> Iterator[Settings]:
         library.reindex()
         print(f"[opensearch] reindexed in {time.perf_counter() - began:.0f} s", flush=True)
         library.close()
-        yield settings
+        yield settings, node.pid
 
 
 def main() -> int:
@@ -242,12 +258,14 @@ def main() -> int:
     stores: dict[str, Any] = {}
     with contextlib.ExitStack() as stack:
         servers = {}
+        helpers: dict[str, list[int]] = {}  # the engine's own process: its CPU counts too
         embedded = Settings(data_dir=args.data)
         servers["tantivy"] = stack.enter_context(serve(embedded, args.workers))
         if args.engine:
             scratch = Path(stack.enter_context(_tempdir()))
-            settings = stack.enter_context(engine_settings(args.data, scratch))
+            settings, engine_pid = stack.enter_context(engine_settings(args.data, scratch))
             servers["opensearch"] = stack.enter_context(serve(settings, args.workers))
+            helpers["opensearch"] = [engine_pid]
         for name, (_, process) in servers.items():
             stores[name] = {"rss_mb_idle": rss_mb(process.pid)}
         for mode in MODES:
@@ -262,9 +280,13 @@ def main() -> int:
                     print(
                         f"[{name}] {mode}: {count} clients for {args.seconds:.0f} s …", flush=True
                     )
-                    stores[name][f"{mode}_load_{count}"] = throughput(
-                        url, count, args.seconds, fresh=mode == "fresh"
-                    )
+                    pids = [servers[name][1].pid, *helpers.get(name, [])]
+                    used = sum(cpu_s(pid) for pid in pids)
+                    measured = throughput(url, count, args.seconds, fresh=mode == "fresh")
+                    used = sum(cpu_s(pid) for pid in pids) - used
+                    # CPU per answer (the API's, and the engine's): what the load does not change
+                    measured["api_cpu_ms"] = round(1000 * used / max(measured["requests"], 1), 2)
+                    stores[name][f"{mode}_load_{count}"] = measured
         for name, (_, process) in servers.items():
             stores[name]["rss_mb_after"] = rss_mb(process.pid)
 
@@ -314,7 +336,7 @@ def table(stores: dict[str, Any], clients: list[int]) -> str:
             )
             lines.append(f"{category + ' ' + key[:3] + ' ms':28}{values}")
     for count in clients:
-        for key in ("requests_per_s", "errors", "p50_ms", "p95_ms", "p99_ms"):
+        for key in ("requests_per_s", "errors", "p50_ms", "p95_ms", "p99_ms", "api_cpu_ms"):
             values = "".join(
                 f"{stores[n][f'{m}_load_{count}'].get(key, float('nan')):>20.1f}"
                 for n, m in columns

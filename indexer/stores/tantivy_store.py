@@ -309,6 +309,12 @@ class TantivyStore:
                 self._reload_lock.release()
         return self.index.searcher()
 
+    def generation(self) -> int:
+        """How many times the searcher was renewed: a new number after every commit, by
+        this process or another (what answers kept elsewhere are keyed by)."""
+        self._searcher()
+        return self._generation
+
     def _searcher_of_generation(self) -> tuple[tantivy.Searcher, int]:
         """The current searcher and the generation it is at least as new as (read first:
         ``_reload`` counts a generation after the index reloaded, so an answer may be
@@ -405,10 +411,13 @@ class TantivyStore:
         if cached is not None:
             return cached
         spec = {name: {"terms": {"field": name, "size": query.facet_size}} for name in names}
-        # every document has a kind: its buckets add up to the total
-        spec[TOTAL_AGG] = {"terms": {"field": "kind", "size": 16}}
+        # every document has one kind: its buckets (and the rest) add up to the total, so
+        # the kind facet counts it when it is asked for, a count of its own otherwise
+        counter = "kind" if "kind" in names else TOTAL_AGG
+        if counter == TOTAL_AGG:
+            spec[TOTAL_AGG] = {"terms": {"field": "kind", "size": 16}}
         raw = searcher.aggregate(full, spec)
-        everything = raw.get(TOTAL_AGG, {})
+        everything = raw.get(counter, {})
         total = sum(int(b["doc_count"]) for b in everything.get("buckets", []))
         total += int(everything.get("sum_other_doc_count", 0))
         facets = {
