@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
@@ -11,6 +11,7 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 
 from api import __version__
+from api.answer_cache import AnswerCache
 from api.ratelimit import TokenBuckets, WriteLimiter
 from api.readlimit import ReadLimits, SharedCounter
 from api.readlimit.keys import KeyCache
@@ -116,6 +117,8 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     )
     # search answers with highlights are a few KB of JSON: compressed when the client asks
     app.add_middleware(GZipMiddleware, minimum_size=1000)
+    # outermost: a search asked again is answered with the bytes that went out last time
+    app.add_middleware(AnswerCache, generation=_index_generation(lib))
     pages.install_errors(app)
     app.add_exception_handler(DatabaseBusy, _database_busy)
     for module in (search, export, feed, documents, citations, sessions, speeches):
@@ -125,6 +128,12 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
         app.include_router(module.router)
     app.include_router(sources.router, responses=SOURCE_ERRORS)
     return app
+
+
+def _index_generation(library: Library) -> Callable[[], int | None]:
+    """The embedded index's generation, checked at each call; None behind an engine."""
+    generation = getattr(library.store, "generation", None)
+    return generation if generation is not None else lambda: None
 
 
 async def _database_busy(_request: Request, _exc: Exception) -> JSONResponse:

@@ -11,9 +11,15 @@ the two are measured alternately in one run, phase by phase.
 
 The mix is ``bench/search.py``'s: terms, phrases, boolean, prefix, filters + facets, date
 sort; every request asks what the API gives by default (highlights, the standard facets).
+Each is measured twice: ``repeated`` asks the mix's 16 questions again and again (as
+popular searches and the following pages are: the stores' caches answer part of them),
+``fresh`` asks each as a question never asked before (the standard facets in another
+order: the same work, another fingerprint), which is the search's own cost.
 Printed: latency p50/p95/p99 per category with one client at a time (``--rounds`` passes),
 then requests/s, errors and p50/p95/p99 with 8 and 32 concurrent clients for
-``--seconds`` each; the API processes' memory (RSS) before and after. JSON goes to
+``--seconds`` each, with the API processes' CPU time per answer (``api_cpu_ms``: on a
+machine others share, the latencies follow the load average; this does not); the API
+processes' memory (RSS) before and after. JSON goes to
 ``bench/results/http.json``.
 """
 
@@ -33,6 +39,7 @@ if str(REPO) not in sys.path:
 import argparse  # noqa: E402
 import asyncio  # noqa: E402
 import contextlib  # noqa: E402
+import itertools  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import platform  # noqa: E402
@@ -47,17 +54,34 @@ import httpx  # noqa: E402
 
 from bench.search import MIX, _percentile  # noqa: E402
 from config.settings import Settings  # noqa: E402
-from indexer.stores import SearchQuery  # noqa: E402
+from indexer.stores import FACET_FIELDS, SearchQuery  # noqa: E402
 
 RESULTS = REPO / "bench" / "results" / "http.json"
+MODES = ("repeated", "fresh")
 PARAMS = {"source_id": "source"}
 
 
-def params_for(query: SearchQuery) -> list[tuple[str, str]]:
+def params_for(query: SearchQuery, fresh: int | None = None) -> list[tuple[str, str]]:
+    """The request's parameters. ``fresh``: the standard facets asked in the ``fresh``-th
+    order, the same work under a question never asked before (no cache answers it)."""
     params = [("q", query.q), ("sort", query.sort)]
     for name, values in query.filters.items():
         params += [(PARAMS.get(name, name), value) for value in values]
+    if fresh is not None:
+        params.append(("facets", ",".join(_permutation(list(FACET_FIELDS), fresh))))
     return params
+
+
+def _permutation(items: list[str], n: int) -> list[str]:
+    """The ``n``-th of the ``len(items)!`` orders of ``items`` (9 facets: 362,880)."""
+    out = []
+    for size in range(len(items), 0, -1):
+        n, pick = divmod(n, size)
+        out.append(items.pop(pick))
+    return out
+
+
+_FRESH = itertools.count()
 
 
 def _free_port() -> int:
@@ -66,14 +90,28 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def rss_mb(pid: int) -> float:
-    """Resident memory of a process and its children (the uvicorn workers), in MB."""
-    total = 0
+def _family(pid: int) -> list[int]:
     pids = [pid]
     with contextlib.suppress(OSError):
         children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
         pids += [int(child) for child in children]
-    for one in pids:
+    return pids
+
+
+def cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) a process and its children have used so far."""
+    ticks = 0
+    for one in _family(pid):
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children (the uvicorn workers), in MB."""
+    total = 0
+    for one in _family(pid):
         with contextlib.suppress(OSError):
             for line in Path(f"/proc/{one}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
@@ -110,7 +148,7 @@ def serve(settings: Settings, workers: int) -> Iterator[tuple[str, subprocess.Po
         server.wait(timeout=60)
 
 
-def latency(url: str, rounds: int) -> dict[str, Any]:
+def latency(url: str, rounds: int, fresh: bool = False) -> dict[str, Any]:
     timings: dict[str, list[float]] = {}
     totals = []
     with httpx.Client(base_url=url, timeout=60, headers={"Accept-Encoding": "gzip"}) as client:
@@ -118,8 +156,9 @@ def latency(url: str, rounds: int) -> dict[str, Any]:
             totals.append(client.get("/v1/search", params=params_for(query)).json()["total"])
         for _ in range(rounds):
             for category, query in MIX:
+                params = params_for(query, next(_FRESH) if fresh else None)
                 began = time.perf_counter()
-                answer = client.get("/v1/search", params=params_for(query))
+                answer = client.get("/v1/search", params=params)
                 elapsed = (time.perf_counter() - began) * 1000
                 answer.raise_for_status()
                 timings.setdefault(category, []).append(elapsed)
@@ -136,7 +175,7 @@ def _summary(values: list[float]) -> dict[str, float]:
     }
 
 
-async def _load(url: str, clients: int, seconds: float) -> dict[str, Any]:
+async def _load(url: str, clients: int, seconds: float, fresh: bool) -> dict[str, Any]:
     timings: list[float] = []
     errors = 0
     stop = time.perf_counter() + seconds
@@ -151,9 +190,10 @@ async def _load(url: str, clients: int, seconds: float) -> dict[str, Any]:
             while time.perf_counter() < stop:
                 _, query = MIX[n % len(MIX)]
                 n += 1
+                params = params_for(query, next(_FRESH) if fresh else None)
                 began = time.perf_counter()
                 try:
-                    answer = await client.get("/v1/search", params=params_for(query))
+                    answer = await client.get("/v1/search", params=params)
                     if answer.status_code != 200:
                         errors += 1
                         continue
@@ -174,12 +214,12 @@ async def _load(url: str, clients: int, seconds: float) -> dict[str, Any]:
     }
 
 
-def throughput(url: str, clients: int, seconds: float) -> dict[str, Any]:
-    return asyncio.run(_load(url, clients, seconds))
+def throughput(url: str, clients: int, seconds: float, fresh: bool = False) -> dict[str, Any]:
+    return asyncio.run(_load(url, clients, seconds, fresh))
 
 
 @contextlib.contextmanager
-def engine_settings(data: Path, scratch: Path) -> Iterator[Settings]:
+def engine_settings(data: Path, scratch: Path) -> Iterator[tuple[Settings, int]]:
     """The same database, searched through OpenSearch (filled by ``reindex``)."""
     from indexer.library import Library
     from tests.engine.opensearch import start
@@ -194,10 +234,12 @@ def engine_settings(data: Path, scratch: Path) -> Iterator[Settings]:
         )
         library = Library.open(settings, writer=True)
         began = time.perf_counter()
-        library.reindex()
+        # the documents only: ``reindex`` would also rebuild the speech index, which takes
+        # longer than the whole fill for a library with 15,000 sessions
+        library.store.rebuild(library.db.iter_documents())
         print(f"[opensearch] reindexed in {time.perf_counter() - began:.0f} s", flush=True)
         library.close()
-        yield settings
+        yield settings, node.pid
 
 
 def main() -> int:
@@ -218,21 +260,35 @@ def main() -> int:
     stores: dict[str, Any] = {}
     with contextlib.ExitStack() as stack:
         servers = {}
+        helpers: dict[str, list[int]] = {}  # the engine's own process: its CPU counts too
         embedded = Settings(data_dir=args.data)
         servers["tantivy"] = stack.enter_context(serve(embedded, args.workers))
         if args.engine:
             scratch = Path(stack.enter_context(_tempdir()))
-            settings = stack.enter_context(engine_settings(args.data, scratch))
+            settings, engine_pid = stack.enter_context(engine_settings(args.data, scratch))
             servers["opensearch"] = stack.enter_context(serve(settings, args.workers))
+            helpers["opensearch"] = [engine_pid]
         for name, (_, process) in servers.items():
             stores[name] = {"rss_mb_idle": rss_mb(process.pid)}
-        for name, (url, _) in servers.items():
-            print(f"[{name}] latency, one client, {args.rounds} rounds …", flush=True)
-            stores[name] |= latency(url, args.rounds)
-        for count in clients:
+        for mode in MODES:
             for name, (url, _) in servers.items():
-                print(f"[{name}] {count} clients for {args.seconds:.0f} s …", flush=True)
-                stores[name][f"load_{count}"] = throughput(url, count, args.seconds)
+                print(f"[{name}] {mode}: latency, one client, {args.rounds} rounds …", flush=True)
+                measured = latency(url, args.rounds, fresh=mode == "fresh")
+                stores[name][f"{mode}_latency"] = measured["latency"]
+                stores[name]["totals"] = measured["totals"]
+        for count in clients:
+            for mode in MODES:
+                for name, (url, _) in servers.items():
+                    print(
+                        f"[{name}] {mode}: {count} clients for {args.seconds:.0f} s …", flush=True
+                    )
+                    pids = [servers[name][1].pid, *helpers.get(name, [])]
+                    used = sum(cpu_s(pid) for pid in pids)
+                    measured = throughput(url, count, args.seconds, fresh=mode == "fresh")
+                    used = sum(cpu_s(pid) for pid in pids) - used
+                    # CPU per answer (the API's, and the engine's): what the load does not change
+                    measured["api_cpu_ms"] = round(1000 * used / max(measured["requests"], 1), 2)
+                    stores[name][f"{mode}_load_{count}"] = measured
         for name, (_, process) in servers.items():
             stores[name]["rss_mb_after"] = rss_mb(process.pid)
 
@@ -272,20 +328,24 @@ def _tempdir() -> Iterator[str]:
 
 def table(stores: dict[str, Any], clients: list[int]) -> str:
     names = list(stores)
-    lines = [f"{'':28}" + "".join(f"{n:>12}" for n in names)]
-    categories = list(next(iter(stores.values()))["latency"])
+    columns = [(n, mode) for n in names for mode in MODES]
+    lines = [f"{'':28}" + "".join(f"{f'{n} {m}':>20}" for n, m in columns)]
+    categories = list(next(iter(stores.values()))["repeated_latency"])
     for category in categories:
         for key in ("p50_ms", "p95_ms", "p99_ms"):
-            values = "".join(f"{stores[n]['latency'][category][key]:>12.1f}" for n in names)
+            values = "".join(
+                f"{stores[n][f'{m}_latency'][category][key]:>20.1f}" for n, m in columns
+            )
             lines.append(f"{category + ' ' + key[:3] + ' ms':28}{values}")
     for count in clients:
-        for key in ("requests_per_s", "errors", "p50_ms", "p95_ms", "p99_ms"):
+        for key in ("requests_per_s", "errors", "p50_ms", "p95_ms", "p99_ms", "api_cpu_ms"):
             values = "".join(
-                f"{stores[n][f'load_{count}'].get(key, float('nan')):>12.1f}" for n in names
+                f"{stores[n][f'{m}_load_{count}'].get(key, float('nan')):>20.1f}"
+                for n, m in columns
             )
             lines.append(f"{f'{count} clients {key}':28}{values}")
     for key in ("rss_mb_idle", "rss_mb_after"):
-        lines.append(f"{'API ' + key:28}" + "".join(f"{stores[n][key]:>12.1f}" for n in names))
+        lines.append(f"{'API ' + key:28}" + "".join(f"{stores[n][key]:>40.1f}" for n in names))
     return "\n".join(lines)
 
 

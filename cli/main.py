@@ -186,9 +186,12 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         port=port,
         workers=workers,
         log_level="info",
-        timeout_worker_healthcheck=60,
+        timeout_worker_healthcheck=WORKER_START_S,
     )
     return 0
+
+
+WORKER_START_S = 120
 
 
 def default_workers() -> int:

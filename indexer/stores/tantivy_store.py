@@ -18,8 +18,9 @@ import shutil
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from pathlib import Path
+from typing import Generic, TypeVar
 
 import tantivy
 
@@ -44,6 +45,7 @@ from indexer.stores.base import (
 from indexer.stores.documents import filter_values, hit_payload, metadata_text
 
 AnyDocument = Sentencia | Sesion | Legislativo
+V = TypeVar("V")
 TITLE_BOOST = 2.0
 SNIPPET_CHARS = 220
 MAX_SNIPPETS = 3
@@ -53,6 +55,9 @@ COMMIT_SECONDS = 30.0
 COMMIT_DOCS = 100_000
 WRITER_WAIT_S = 60.0
 COUNT_CACHE_SIZE = 512
+# whole answers (a page with its hits, snippets and counts), per index generation: a few
+# hundred popular questions and the pages just read, as an engine's request cache does
+PAGE_CACHE_SIZE = 256
 TOTAL_AGG = "__total"
 LOCK_RETRY_S = 0.2
 
@@ -125,9 +130,8 @@ class TantivyStore:
         self._uncommitted = 0
         self._seen_meta = self._meta_mtime()
         self._generation = 0
-        self._cache_lock = threading.Lock()
-        self._count_cache: OrderedDict[tuple[str, int], tuple[int, dict[str, list[FacetCount]]]]
-        self._count_cache = OrderedDict()
+        self._count_cache: _Lru[tuple[int, dict[str, list[FacetCount]]]] = _Lru(COUNT_CACHE_SIZE)
+        self._pages: _Lru[SearchResult] = _Lru(PAGE_CACHE_SIZE)
 
     def _open(self, path: Path, replace_outdated: bool) -> tantivy.Index:
         try:
@@ -308,6 +312,20 @@ class TantivyStore:
                 self._reload_lock.release()
         return self.index.searcher()
 
+    def generation(self) -> int:
+        """How many times the searcher was renewed: a new number after every commit, by
+        this process or another (what answers kept elsewhere are keyed by)."""
+        self._searcher()
+        return self._generation
+
+    def _searcher_of_generation(self) -> tuple[tantivy.Searcher, int]:
+        """The current searcher and the generation it is at least as new as (read first:
+        ``_reload`` counts a generation after the index reloaded, so an answer may be
+        kept under an older generation than its searcher's, never a newer one)."""
+        self._searcher()
+        generation = self._generation
+        return self.index.searcher(), generation
+
     def _exists(self, doc_id: str) -> bool:
         query = tantivy.Query.term_query(self.schema, "id", doc_id)
         return self._searcher().search(query, limit=1).count > 0
@@ -319,12 +337,31 @@ class TantivyStore:
         return {"store": "tantivy", "path": str(self.path), "documents": self.count(), "ok": True}
 
     def search(self, query: SearchQuery) -> SearchResult:
+        """A page of hits with the counts. A question asked again before the next commit
+        (a popular search, the page read again) is answered from the page cache; its
+        following pages from the count cache and one top-k collection."""
         offset = decode_cursor(query)
+        fingerprint = query.fingerprint()
+        searcher, generation = self._searcher_of_generation()
+        page_key = (fingerprint, offset, query.limit, generation)
+        cached = self._pages.get(page_key)
+        if cached is not None:
+            return _copy(cached)
+        result = self._search(searcher, query, offset, (fingerprint, generation))
+        self._pages.put(page_key, result)
+        return _copy(result)
+
+    def _search(
+        self,
+        searcher: tantivy.Searcher,
+        query: SearchQuery,
+        offset: int,
+        count_key: tuple[str, int],
+    ) -> SearchResult:
         tree = parse_query(query.q)
         text_query = compile_node(self.schema, tree)
         full = self._with_filters(text_query, query)
-        searcher = self._searcher()
-        counted = self._counts(searcher, full, query)
+        counted = self._counts(searcher, full, query, count_key)
         # the counts come from one aggregation pass (or the cache): the page itself is a
         # top-k collection that skips what cannot make it, not a count of every match
         sort = query.effective_sort()
@@ -360,7 +397,11 @@ class TantivyStore:
         return SearchResult(total=total, hits=hits, facets=facets, next_cursor=next_cursor)
 
     def _counts(
-        self, searcher: tantivy.Searcher, full: tantivy.Query, query: SearchQuery
+        self,
+        searcher: tantivy.Searcher,
+        full: tantivy.Query,
+        query: SearchQuery,
+        key: tuple[str, int],
     ) -> tuple[int, dict[str, list[FacetCount]]] | None:
         """The total and the facets asked for, in one aggregation pass over the fast
         fields, kept per question and index generation (the next pages, the same search
@@ -369,17 +410,17 @@ class TantivyStore:
         names = [name for name in dict.fromkeys(query.facets) if name in FILTER_FIELDS]
         if not names:
             return None
-        key = (query.fingerprint(), self._generation)
-        with self._cache_lock:
-            cached = self._count_cache.get(key)
-            if cached is not None:
-                self._count_cache.move_to_end(key)
-                return cached
+        cached = self._count_cache.get(key)
+        if cached is not None:
+            return cached
         spec = {name: {"terms": {"field": name, "size": query.facet_size}} for name in names}
-        # every document has a kind: its buckets add up to the total
-        spec[TOTAL_AGG] = {"terms": {"field": "kind", "size": 16}}
+        # every document has one kind: its buckets (and the rest) add up to the total, so
+        # the kind facet counts it when it is asked for, a count of its own otherwise
+        counter = "kind" if "kind" in names else TOTAL_AGG
+        if counter == TOTAL_AGG:
+            spec[TOTAL_AGG] = {"terms": {"field": "kind", "size": 16}}
         raw = searcher.aggregate(full, spec)
-        everything = raw.get(TOTAL_AGG, {})
+        everything = raw.get(counter, {})
         total = sum(int(b["doc_count"]) for b in everything.get("buckets", []))
         total += int(everything.get("sum_other_doc_count", 0))
         facets = {
@@ -389,10 +430,7 @@ class TantivyStore:
             ]
             for name in names
         }
-        with self._cache_lock:
-            self._count_cache[key] = (total, facets)
-            while len(self._count_cache) > COUNT_CACHE_SIZE:
-                self._count_cache.popitem(last=False)
+        self._count_cache.put(key, (total, facets))
         return total, facets
 
     def _with_filters(self, text_query: tantivy.Query, query: SearchQuery) -> tantivy.Query:
@@ -422,6 +460,34 @@ class TantivyStore:
         return tantivy.Query.range_query(
             self.schema, "date", tantivy.FieldType.Date, at(start), at(end)
         )
+
+
+class _Lru(Generic[V]):
+    """A small least-recently-used map shared by a worker's request threads."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[Hashable, V] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> V | None:
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+    def put(self, key: Hashable, value: V) -> None:
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
+def _copy(result: SearchResult) -> SearchResult:
+    """A cached answer for one caller: its own result and hits (the caller may change them)."""
+    hits = [hit.model_copy() for hit in result.hits]
+    return result.model_copy(update={"hits": hits})
 
 
 def _highlights(generator: tantivy.SnippetGenerator, text: str, finder: PassageFinder) -> list[str]:

@@ -92,3 +92,41 @@ def test_an_index_left_by_another_version_is_rebuilt_by_writers_only(tmp_path: P
     assert writer.flush() == len(corpus())
     assert hits(writer, '"daño moral"') == {"sen-001"}
     assert hits(Library.open(settings), '"daño moral"') == {"sen-001"}
+
+
+def test_a_repeated_search_sees_what_another_process_indexed(tmp_path: Path) -> None:
+    """The API's workers answer a question asked again from their cache: until the index
+    changes. A document indexed by another process is in the next answer, and its counts."""
+    settings = Settings(data_dir=tmp_path)
+    writer = Library.open(settings, writer=True)
+    first, *others = corpus()
+    for doc in others:
+        writer.add_document(doc)
+    writer.flush()
+    reader = Library.open(settings)  # an API worker: its own process, read-only
+    query = SearchQuery(q="sentencia OR daño", facets=["kind", "court"])
+    before = reader.search(query)
+    assert reader.search(query).model_dump() == before.model_dump()
+    assert "sen-001" not in {h.id for h in before.hits}
+
+    writer.add_document(first)
+    writer.flush()
+    after = reader.search(query)
+    assert "sen-001" in {h.id for h in after.hits}
+    assert after.total == before.total + 1
+    court = "Juzgado Primero Civil de León"
+    counted = [{f.value: f.count for f in r.facets["court"]}.get(court, 0) for r in (before, after)]
+    assert counted[1] == counted[0] + 1
+
+
+def test_changing_an_answer_does_not_change_the_next_one(library: Library) -> None:
+    for doc in corpus():
+        library.add_document(doc)
+    library.flush()
+    query = SearchQuery(q='"daño moral"')
+    mine = library.search(query)
+    mine.hits[0].title = "cambiado por quien lo pidió"
+    mine.hits.clear()
+    again = library.search(query)
+    assert [h.id for h in again.hits] == ["sen-001"]
+    assert again.hits[0].title != "cambiado por quien lo pidió"

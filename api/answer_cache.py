@@ -1,0 +1,92 @@
+"""The same search asked again is answered with the bytes sent last time, until the index
+changes.
+
+Popular searches and the pages just read come back again and again; their answer is kept
+as it went out (compressed or not) per worker, keyed by the address asked and the
+embedded index's generation, so a commit by any process makes every kept answer old at
+once. Only anonymous ``GET /v1/search`` without an ``Origin`` (CORS headers vary with it)
+and with a 200 is kept; an engine has no generation to key by, so behind one nothing is.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
+
+Scope = dict[str, Any]
+Message = dict[str, Any]
+Receive = Callable[[], Any]
+Send = Callable[[Message], Any]
+
+CACHED_PATHS = frozenset({"/v1/search"})
+ANSWERS = 512
+MAX_ANSWER_BYTES = 256 * 1024
+# headers that make another answer of the same address, or another reader
+_VARYING = (b"origin", b"authorization", b"x-api-key", b"cookie")
+
+
+class AnswerCache:
+    """ASGI middleware: replays kept answers of ``CACHED_PATHS``; ``generation()`` is the
+    index's generation now (None: keep nothing)."""
+
+    def __init__(self, app: Any, generation: Callable[[], int | None]) -> None:
+        self.app = app
+        self.generation = generation
+        self._answers: OrderedDict[tuple[Any, ...], tuple[Message, bytes]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        key = self._key(scope)
+        if key is None:
+            await self.app(scope, receive, send)
+            return
+        with self._lock:
+            kept = self._answers.get(key)
+            if kept is not None:
+                self._answers.move_to_end(key)
+        if kept is not None:
+            start, body = kept
+            await send(start)
+            await send({"type": "http.response.body", "body": body})
+            return
+        start_message: Message | None = None
+        chunks: list[bytes] = []
+        complete = False
+
+        async def keep(message: Message) -> None:
+            nonlocal start_message, complete
+            if message["type"] == "http.response.start":
+                start_message = message
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+                complete = not message.get("more_body", False)
+            await send(message)
+
+        await self.app(scope, receive, keep)
+        if start_message is None or start_message.get("status") != 200 or not complete:
+            return
+        body = b"".join(chunks)
+        if len(body) > MAX_ANSWER_BYTES:
+            return
+        with self._lock:
+            self._answers[key] = (start_message, body)
+            while len(self._answers) > ANSWERS:
+                self._answers.popitem(last=False)
+
+    def _key(self, scope: Scope) -> tuple[Any, ...] | None:
+        if scope["type"] != "http" or scope["method"] != "GET":
+            return None
+        if scope["path"] not in CACHED_PATHS:
+            return None
+        gzip = False
+        for name, value in scope["headers"]:
+            if name in _VARYING:
+                return None
+            if name == b"accept-encoding":
+                gzip = b"gzip" in value
+        generation = self.generation()
+        if generation is None:
+            return None
+        return scope["path"], scope["query_string"], gzip, generation

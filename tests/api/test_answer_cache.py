@@ -1,0 +1,60 @@
+"""A search asked again is answered from what went out last time: never once the index
+changed, never to a reader whose answer differs (another encoding, a CORS origin)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from config.settings import Settings
+from indexer.library import Library
+from tests.stores.corpus import corpus
+
+
+def _served(tmp_path: Path) -> tuple[Library, TestClient]:
+    settings = Settings(data_dir=tmp_path)
+    writer = Library.open(settings, writer=True)
+    for doc in corpus()[1:]:
+        writer.add_document(doc)
+    writer.flush()
+    writer.close()
+    reader = Library.open(settings)  # the API's own library, read-only, as a worker's
+    return reader, TestClient(create_app(library=reader, settings=settings))
+
+
+def test_the_same_search_again_gets_the_same_answer_until_another_process_indexes(
+    tmp_path: Path,
+) -> None:
+    _reader, client = _served(tmp_path)
+    params = {"q": "sentencia OR daño", "facets": "kind,court"}
+    first = client.get("/v1/search", params=params)
+    again = client.get("/v1/search", params=params)
+    assert first.status_code == again.status_code == 200
+    assert again.content == first.content
+    assert "sen-001" not in {h["id"] for h in first.json()["hits"]}
+
+    writer = Library.open(Settings(data_dir=tmp_path), writer=True)  # a crawl, elsewhere
+    writer.add_document(corpus()[0])
+    writer.flush()
+    writer.close()
+    after = client.get("/v1/search", params=params).json()
+    assert "sen-001" in {h["id"] for h in after["hits"]}
+    assert after["total"] == first.json()["total"] + 1
+
+
+def test_each_encoding_and_origin_gets_its_own_answer(tmp_path: Path) -> None:
+    _reader, client = _served(tmp_path)
+    params = {"q": "", "limit": "50"}  # every document: over 1 KB, so gzipped when asked
+    zipped = client.get("/v1/search", params=params, headers={"Accept-Encoding": "gzip"})
+    plain = client.get("/v1/search", params=params, headers={"Accept-Encoding": "identity"})
+    assert zipped.headers.get("content-encoding") == "gzip"
+    assert "content-encoding" not in plain.headers
+    assert plain.json() == zipped.json()
+    raw = client.get(
+        "/v1/search", params=params, headers={"Accept-Encoding": "identity"}
+    ).content  # kept, and still plain
+    assert raw[:1] == b"{" and raw == plain.content
+    with_origin = client.get("/v1/search", params=params, headers={"Origin": "https://ejemplo.org"})
+    assert with_origin.headers.get("access-control-allow-origin") == "*"
