@@ -2,7 +2,8 @@
 changes.
 
 Popular searches and the pages just read come back again and again; their answer is kept
-as it went out (compressed or not) per worker, keyed by the address asked and the
+as the app made it (before compression and the read limits' headers, which are added
+to every answer, replayed or not) per worker, keyed by the address asked and the
 embedded index's generation, so a commit by any process makes every kept answer old at
 once. Only anonymous ``GET /v1/search`` without an ``Origin`` (CORS headers vary with it)
 and with a 200 is kept; an engine has no generation to key by, so behind one nothing is.
@@ -48,7 +49,7 @@ class AnswerCache:
                 self._answers.move_to_end(key)
         if kept is not None:
             start, body = kept
-            await send(start)
+            await send({**start, "headers": list(start["headers"])})
             await send({"type": "http.response.body", "body": body})
             return
         start_message: Message | None = None
@@ -58,7 +59,8 @@ class AnswerCache:
         async def keep(message: Message) -> None:
             nonlocal start_message, complete
             if message["type"] == "http.response.start":
-                start_message = message
+                # a copy: middleware outside may add headers (read limits) to what it sends
+                start_message = {**message, "headers": list(message.get("headers", []))}
             elif message["type"] == "http.response.body":
                 chunks.append(message.get("body", b""))
                 complete = not message.get("more_body", False)

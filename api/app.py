@@ -110,15 +110,16 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     app.state.refusal_notes = TokenBuckets(settings.write_rate_per_minute)
     app.state.read_counter = counter
     app.state.key_cache = KeyCache(ReaderKeys(lib.db), settings.key_cache_s)
-    # innermost first: a 429 still gets CORS headers, so pages elsewhere can read it
+    # innermost first. A search asked again is answered with the bytes the app made last
+    # time, inside the read limits (a replayed answer is still counted, with its headers)
+    app.add_middleware(AnswerCache, generation=_index_generation(lib))
+    # a 429 still gets CORS headers, so pages elsewhere can read it
     app.add_middleware(ReadLimits, settings=settings, counter=counter, keys=app.state.key_cache)
     app.add_middleware(
         CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], expose_headers=EXPOSED
     )
     # search answers with highlights are a few KB of JSON: compressed when the client asks
     app.add_middleware(GZipMiddleware, minimum_size=1000)
-    # outermost: a search asked again is answered with the bytes that went out last time
-    app.add_middleware(AnswerCache, generation=_index_generation(lib))
     pages.install_errors(app)
     app.add_exception_handler(DatabaseBusy, _database_busy)
     for module in (search, export, feed, documents, citations, sessions, speeches):
