@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from sqlalchemy import (
+    Connection,
     Engine,
     bindparam,
     create_engine,
@@ -106,74 +107,19 @@ class Database:
         """``save_document`` for several documents in one transaction (prepared statements,
         not ORM objects: this is the crawl's hot path). New or changed content is queued
         for the index, replacing (and so unclaiming) any older content of the same id."""
-        now = utcnow()
-        docs = [doc.with_hash() for doc in docs]
-        outcomes: list[SaveOutcome] = []
-        inserts: list[dict[str, Any]] = []
-        updates: list[dict[str, Any]] = []
-        touches: list[dict[str, Any]] = []
-        queued: dict[str, str] = {}
         with self.engine.begin() as connection:
-            ids = [doc.id for doc in docs]
-            known = dict(connection.execute(_KNOWN, {"ids": ids}).all())
-            for doc in docs:
-                before = known.get(doc.id)
-                fetched = doc.fetched_at or now
-                if before == doc.content_sha256:
-                    touches.append({"b_id": doc.id, "fetched_at": fetched})
-                    outcomes.append("unchanged")
-                    continue
-                data = doc.model_dump(mode="json", exclude={"text"})
-                data["updated_at"] = now.isoformat()
-                values = {
-                    "kind": doc.kind,
-                    "source_id": doc.source_id,
-                    "title": doc.title,
-                    "date": doc.date,
-                    "institution": doc.institution,
-                    "jurisdiction": doc.jurisdiction,
-                    "url": doc.url,
-                    "text": doc.text,
-                    "content_sha256": doc.content_sha256,
-                    "data": data,
-                    "fetched_at": fetched,
-                    "updated_at": now,
-                }
-                if before is None:
-                    inserts.append({"id": doc.id, "created_at": now, **values})
-                    outcomes.append("new")
-                else:
-                    updates.append({"b_id": doc.id, **values})
-                    outcomes.append("updated")
-                known[doc.id] = doc.content_sha256
-                queued[doc.id] = doc.content_sha256
-            if inserts:
-                connection.execute(_DOCS.insert(), inserts)
-            if updates:
-                connection.execute(_UPDATE, updates)
-            if touches:
-                connection.execute(_TOUCH, touches)
-            if queued:  # an older entry (another content, or a row deleted by hand) goes
-                connection.execute(_UNQUEUE, {"ids": list(queued)})
-                connection.execute(
-                    _QUEUE.insert(),
-                    [
-                        {"doc_id": i, "content_sha256": h, "claimed": False}
-                        for i, h in queued.items()
-                    ],
-                )
-        return outcomes
+            return write_documents(connection, docs)
 
     def get_document(self, doc_id: str) -> AnyDocument | None:
         with self.session() as s:
             row = s.get(DocumentRow, doc_id)
-            return _to_model(row) if row is not None else None
+            return to_model(row) if row is not None else None
 
     def get_documents(self, ids: list[str]) -> dict[str, AnyDocument]:
         """Several documents in one read, by id (missing ids are left out)."""
         with self.session() as s:
             rows = s.scalars(select(DocumentRow).where(DocumentRow.id.in_(ids))).all()
-            return {row.id: _to_model(row) for row in rows}
+            return {row.id: to_model(row) for row in rows}
 
     def documents_after(
         self, after: str, limit: int, until: str | None = None
@@ -185,7 +131,7 @@ class Database:
             if until is not None:
                 stmt = stmt.where(DocumentRow.id <= until)
             rows = s.scalars(stmt.order_by(DocumentRow.id).limit(limit)).all()
-            return [_to_model(row) for row in rows]
+            return [to_model(row) for row in rows]
 
     def id_after(self, after: str, steps: int) -> str | None:
         """The id ``steps`` documents after ``after`` in id order, if that many follow."""
@@ -212,7 +158,7 @@ class Database:
             if not rows:
                 return
             for row in rows:
-                yield _to_model(row)
+                yield to_model(row)
             last = rows[-1].id
 
     # -- the index queue -------------------------------------------------------------
@@ -375,6 +321,68 @@ class Database:
             return list(s.scalars(stmt).all())
 
 
+def write_documents(connection: Connection, docs: list[AnyDocument]) -> list[SaveOutcome]:
+    """The writes of ``save_documents`` inside the caller's transaction (so a caller that
+    writes other rows with them commits or loses all of it at once)."""
+    now = utcnow()
+    docs = [doc.with_hash() for doc in docs]
+    outcomes: list[SaveOutcome] = []
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    touches: list[dict[str, Any]] = []
+    queued: dict[str, str] = {}
+    known: dict[str, str] = {}
+    for start in range(0, len(docs), PAIRS_PER_STATEMENT):
+        chunk = [doc.id for doc in docs[start : start + PAIRS_PER_STATEMENT]]
+        known.update(connection.execute(_KNOWN, {"ids": chunk}).all())
+    for doc in docs:
+        before = known.get(doc.id)
+        fetched = doc.fetched_at or now
+        if before == doc.content_sha256:
+            touches.append({"b_id": doc.id, "fetched_at": fetched})
+            outcomes.append("unchanged")
+            continue
+        data = doc.model_dump(mode="json", exclude={"text"})
+        data["updated_at"] = now.isoformat()
+        values = {
+            "kind": doc.kind,
+            "source_id": doc.source_id,
+            "title": doc.title,
+            "date": doc.date,
+            "institution": doc.institution,
+            "jurisdiction": doc.jurisdiction,
+            "url": doc.url,
+            "text": doc.text,
+            "content_sha256": doc.content_sha256,
+            "data": data,
+            "fetched_at": fetched,
+            "updated_at": now,
+        }
+        if before is None:
+            inserts.append({"id": doc.id, "created_at": now, **values})
+            outcomes.append("new")
+        else:
+            updates.append({"b_id": doc.id, **values})
+            outcomes.append("updated")
+        known[doc.id] = doc.content_sha256
+        queued[doc.id] = doc.content_sha256
+    if inserts:
+        connection.execute(_DOCS.insert(), inserts)
+    if updates:
+        connection.execute(_UPDATE, updates)
+    if touches:
+        connection.execute(_TOUCH, touches)
+    if queued:  # an older entry (another content, or a row deleted by hand) goes
+        ids = list(queued)
+        for start in range(0, len(ids), PAIRS_PER_STATEMENT):
+            connection.execute(_UNQUEUE, {"ids": ids[start : start + PAIRS_PER_STATEMENT]})
+        connection.execute(
+            _QUEUE.insert(),
+            [{"doc_id": i, "content_sha256": h, "claimed": False} for i, h in queued.items()],
+        )
+    return outcomes
+
+
 def _chunks(indexed: list[Indexed]) -> Iterator[list[Indexed]]:
     for start in range(0, len(indexed), PAIRS_PER_STATEMENT):
         yield indexed[start : start + PAIRS_PER_STATEMENT]
@@ -385,7 +393,7 @@ def _pairs_in(chunk: list[Indexed]) -> Any:
     return tuple_(IndexQueueRow.doc_id, IndexQueueRow.content_sha256).in_(chunk)
 
 
-def _to_model(row: DocumentRow) -> AnyDocument:
+def to_model(row: DocumentRow) -> AnyDocument:
     data = dict(row.data)
     data["text"] = row.text
     return parse_document(data)

@@ -6,7 +6,7 @@ legislature (the number alone is never enough: every legislature restarts it).""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from indexer.analysis import fold_keyword
@@ -61,16 +61,22 @@ def document_key(doc: Legislativo) -> str | None:
     return reference_key(doc_type, int(match[1]), match[2].upper())
 
 
-def session_mentions(
-    session: Sesion, speeches: Sequence[Speech], documents: Iterable[Legislativo]
-) -> list[Mention]:
-    """Every reference in the session's agenda and speeches, once per place it is made,
-    with the document of ``documents`` it names when there is one."""
+def documents_by_key(documents: Iterable[Legislativo]) -> dict[str, str]:
+    """Each reference key and the (first) document it names: built once per batch of
+    sessions, not once per session."""
     by_key: dict[str, str] = {}
     for doc in documents:
         key = document_key(doc)
         if key is not None:
             by_key.setdefault(key, doc.id)
+    return by_key
+
+
+def session_mentions(
+    session: Sesion, speeches: Sequence[Speech], by_key: Mapping[str, str]
+) -> list[Mention]:
+    """Every reference in the session's agenda and speeches, once per place it is made,
+    with the document it names (``by_key``, from ``documents_by_key``) when there is one."""
     mentions: list[Mention] = []
     seen: set[tuple[str, str | None, int | None]] = set()
 

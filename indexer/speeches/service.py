@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from indexer.db import Database, DocumentRow
 from indexer.models import Legislativo, Sesion, parse_document
-from indexer.speeches.agenda import document_key, session_mentions
+from indexer.speeches.agenda import document_key, documents_by_key, session_mentions
 from indexer.speeches.attribute import scope_of, speeches_of
 from indexer.speeches.model import Speech
 from indexer.speeches.people import read_roster
@@ -66,14 +66,16 @@ def process_sessions(db: Database, index: SpeechIndex | None, sessions: Sequence
     name, and index them; returns how many speeches were written."""
     written: list[Speech] = []
     done: list[str] = []
-    legislative: dict[str, list[Legislativo]] = {}
+    legislative: dict[str, dict[str, str]] = {}
     for session in sessions:
         people = load_people(db, scope_of(session))
         speeches = speeches_of(session, people) if session.text else []
         save_people(db, people)
         save_speeches(db, session.id, speeches)
         if session.jurisdiction not in legislative:
-            legislative[session.jurisdiction] = _legislative(db, session.jurisdiction)
+            legislative[session.jurisdiction] = documents_by_key(
+                _legislative(db, session.jurisdiction)
+            )
         mentions = session_mentions(session, speeches, legislative[session.jurisdiction])
         save_mentions(db, session.id, mentions)
         written.extend(session_speeches(db, session.id))
