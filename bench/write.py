@@ -5,15 +5,20 @@ Usage: python bench/write.py [--size 20000] [--mix real|3k] [--store embedded|en
 
 Paths, each into a fresh data folder with ``bench/legal_corpus.py`` documents:
 
-- ``crawl``: each document saved (``Library.add_document``) and handed to the index as
-  ``crawlers/pipelines.py`` does (a flush without waiting every ``FLUSH_EVERY``
-  documents or ``FLUSH_SECONDS``), then the crawl's final, waiting flush;
-- ``index``: every document saved, then one flush (what ``abierto index`` does);
+- ``crawl``: documents saved and handed to the index as ``crawlers/pipelines.py`` does
+  (a batch of ``SAVE_EVERY`` documents, or what ``SAVE_SECONDS`` gathered, saved in one
+  transaction by ``Library.add_documents``, then a flush without waiting), then the
+  crawl's final, waiting flush;
+- ``index``: every document saved (in the same batches), then one flush (what
+  ``abierto index`` does);
 - ``reindex``: the index of the ``index`` run rebuilt from the database
   (``abierto reindex``).
 
 Printed every 10% of a run: documents/s and MB/s of text in that tenth, so flatness is
-visible; then totals, the last tenth's speed over the first's, and the data folder's size.
+visible; then totals, the last tenth's speed over the first's, and the data's size (the
+data folder; PostgreSQL's database and OpenSearch's index for the engine), also per
+100k documents. Run on an older checkout (copy this file into its ``bench/``) it measures
+that code's path (documents saved one by one) for a before/after.
 ``embedded`` is SQLite + Tantivy; ``engine`` is PostgreSQL + a single-node OpenSearch
 (``tests/services/postgres.py``, ``tests/engine/opensearch.py``). JSON goes to
 ``bench/results/write.json`` (one entry per store, mix and size).
@@ -43,11 +48,20 @@ from config.settings import Settings  # noqa: E402
 from indexer.library import Library  # noqa: E402
 
 RESULTS = REPO / "bench" / "results" / "write.json"
-# the pipeline's cadence (crawlers/pipelines.py), read from there when it has one
+# the pipeline's cadence (crawlers/pipelines.py): batches of SAVE_EVERY documents, one
+# transaction each, handed to the index after each; an older pipeline saved each
+# document alone and handed them to the index every FLUSH_EVERY
 try:
-    from crawlers.pipelines import FLUSH_EVERY, FLUSH_SECONDS
-except ImportError:  # an older pipeline flushed every 100 documents, and waited
-    FLUSH_EVERY, FLUSH_SECONDS = 100, float("inf")
+    from crawlers.pipelines import SAVE_EVERY, SAVE_SECONDS
+
+    BATCHED = True
+except ImportError:
+    try:
+        from crawlers.pipelines import FLUSH_EVERY as SAVE_EVERY
+        from crawlers.pipelines import FLUSH_SECONDS as SAVE_SECONDS
+    except ImportError:
+        SAVE_EVERY, SAVE_SECONDS = 100, float("inf")
+    BATCHED = False
 
 
 class Progress:
@@ -103,31 +117,52 @@ def _flush(library: Library, wait: bool) -> int:
         return library.flush()
 
 
+def _save(library: Library, docs: list[Any]) -> None:
+    """One batch as the pipeline and ``abierto index`` save it (each alone before batches)."""
+    if BATCHED:
+        library.add_documents(docs)
+    else:
+        for doc in docs:
+            library.add_document(doc)
+
+
 def crawl_path(library: Library, corpus: LegalCorpus) -> dict[str, Any]:
-    """Save each document; hand them to the index as the crawl pipeline does."""
+    """Save documents as the crawl pipeline does (a batch every ``SAVE_EVERY`` or
+    ``SAVE_SECONDS``), handing each batch to the index without waiting; then the crawl's
+    final, waiting flush."""
     progress = Progress("crawl", len(corpus))
     began = time.perf_counter()
-    since, flushed_at = 0, time.monotonic()
+    buffer: list[Any] = []
+    flushed_at = time.monotonic()
     for doc in corpus:
-        library.add_document(doc)
-        since += 1
-        if since >= FLUSH_EVERY or time.monotonic() - flushed_at >= FLUSH_SECONDS:
+        buffer.append(doc)
+        if len(buffer) >= SAVE_EVERY or time.monotonic() - flushed_at >= SAVE_SECONDS:
+            _save(library, buffer)
             _flush(library, wait=False)
-            since, flushed_at = 0, time.monotonic()
-        progress.add(1, len(doc.text.encode()))
+            progress.add(len(buffer), sum(len(d.text.encode()) for d in buffer))
+            buffer, flushed_at = [], time.monotonic()
+    _save(library, buffer)
+    progress.add(len(buffer), sum(len(d.text.encode()) for d in buffer))
     _flush(library, wait=True)
     return progress.summary(time.perf_counter() - began)
 
 
 def index_path(library: Library, corpus: LegalCorpus) -> dict[str, Any]:
-    """Save every document, then index them in one flush (``abierto index``)."""
+    """Save every document (in batches of ``SAVE_EVERY``), then index them in one flush
+    (``abierto index``)."""
     saving = Progress("index: save", len(corpus))
     began = time.perf_counter()
     sizes: dict[str, int] = {}
+    buffer: list[Any] = []
     for doc in corpus:
-        library.add_document(doc)
+        buffer.append(doc)
         sizes[doc.id] = len(doc.text.encode())
-        saving.add(1, sizes[doc.id])
+        if len(buffer) >= SAVE_EVERY:
+            _save(library, buffer)
+            saving.add(len(buffer), sum(sizes[d.id] for d in buffer))
+            buffer = []
+    _save(library, buffer)
+    saving.add(len(buffer), sum(sizes[d.id] for d in buffer))
     saved = time.perf_counter()
     indexing = Progress("index: flush", len(corpus))
     last = 0
@@ -185,6 +220,35 @@ def embedded_state(settings: Settings, library: Library) -> dict[str, Any]:
     }
 
 
+def engine_state(library: Library, documents: int) -> dict[str, Any]:
+    """PostgreSQL's database and OpenSearch's index (primaries) sizes."""
+    from sqlalchemy import text
+
+    with library.db.engine.connect() as connection:
+        database = connection.execute(text("SELECT pg_database_size(current_database())"))
+        database_b = int(database.scalar() or 0)
+    store = library.store
+    client, alias = store.client, store.alias  # type: ignore[attr-defined]
+    client.indices.refresh(index=alias)
+    stats = client.indices.stats(index=alias)["_all"]["primaries"]
+    index_b = int(stats["store"]["size_in_bytes"])
+    return {
+        "database_mb": round(database_b / 1e6, 1),
+        "index_mb": round(index_b / 1e6, 1),
+        "data_dir_mb": round((database_b + index_b) / 1e6, 1),
+        "per_100k_mb": round((database_b + index_b) / 1e6 * 100_000 / max(documents, 1), 1),
+        "documents": int(stats["docs"]["count"]),
+    }
+
+
+def state(store: str, settings: Settings, library: Library, documents: int) -> dict[str, Any]:
+    if store == "engine":
+        return engine_state(library, documents)
+    found = embedded_state(settings, library)
+    found["per_100k_mb"] = round(found["data_dir_mb"] * 100_000 / max(documents, 1), 1)
+    return found
+
+
 @contextlib.contextmanager
 def embedded(root: Path) -> Iterator[Callable[[str], Settings]]:
     yield lambda name: Settings(data_dir=root / name)
@@ -225,19 +289,16 @@ def run(args: argparse.Namespace, root: Path) -> dict[str, Any]:
             settings = settings_for("crawl")
             library = Library.open(settings, writer=True)
             results["crawl"] = crawl_path(library, corpus)
-            if args.store == "embedded":
-                results["crawl"]["after"] = embedded_state(settings, library)
+            results["crawl"]["after"] = state(args.store, settings, library, args.size)
             library.close()
         if "index" in paths or "reindex" in paths:
             settings = settings_for("index")
             library = Library.open(settings, writer=True)
             results["index"] = index_path(library, corpus)
-            if args.store == "embedded":
-                results["index"]["after"] = embedded_state(settings, library)
+            results["index"]["after"] = state(args.store, settings, library, args.size)
             if "reindex" in paths:
                 results["reindex"] = reindex_path(library, args.size, text_bytes)
-                if args.store == "embedded":
-                    results["reindex"]["after"] = embedded_state(settings, library)
+                results["reindex"]["after"] = state(args.store, settings, library, args.size)
             library.close()
     return results
 
@@ -266,9 +327,14 @@ def table(results: dict[str, Any]) -> str:
     for name in ("crawl", "index", "reindex"):
         after = results.get(name, {}).get("after")
         if after:
+            detail = (
+                f", {after['index_files']} files, {after['segments']} segments"
+                if "segments" in after
+                else ""
+            )
             lines.append(
                 f"after {name}: data {after['data_dir_mb']:.0f} MB (index {after['index_mb']:.0f}"
-                f" MB, {after['index_files']} files, {after['segments']} segments)"
+                f" MB{detail}); {after['per_100k_mb']:.0f} MB per 100k documents"
             )
     return "\n".join(lines)
 

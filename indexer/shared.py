@@ -69,8 +69,22 @@ def save_shared_many(
     outcomes: list[SaveOutcome] = []
     with _LOCK:
         while len(outcomes) < len(entries):
-            outcomes += _save_run(db, entries[len(outcomes) :])
+            try:
+                outcomes += _save_run(db, entries[len(outcomes) :])
+            except Exception as exc:
+                if outcomes:  # the first ones are saved: say how many
+                    raise SaveInterrupted(outcomes) from exc
+                raise
     return outcomes
+
+
+class SaveInterrupted(Exception):
+    """Saving a batch failed (its ``__cause__``) after its first documents were saved,
+    with these ``saved`` outcomes; the others were not written at all."""
+
+    def __init__(self, saved: list[SaveOutcome]) -> None:
+        super().__init__(f"{len(saved)} documents saved before the failure")
+        self.saved = saved
 
 
 Entry = tuple[AnyDocument, SourceLink | None]

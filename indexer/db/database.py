@@ -143,18 +143,18 @@ class Database:
         """All documents (or those waiting in the index queue, unclaimed), in id order, in
         batches; the pending ones are found through the queue, never by scanning documents."""
         last = ""
+        columns = select(_DOCS.c.id, _DOCS.c.data, _DOCS.c.text)  # rows, not ORM objects
         while True:
-            with self.session() as s:
-                if pending_only:
-                    stmt = (
-                        select(DocumentRow)
-                        .join(IndexQueueRow, IndexQueueRow.doc_id == DocumentRow.id)
-                        .where(IndexQueueRow.doc_id > last, IndexQueueRow.claimed.is_(False))
-                        .order_by(IndexQueueRow.doc_id)
-                    )
-                else:
-                    stmt = select(DocumentRow).where(DocumentRow.id > last).order_by(DocumentRow.id)
-                rows = s.scalars(stmt.limit(batch)).all()
+            if pending_only:
+                stmt = (
+                    columns.join(_QUEUE, _QUEUE.c.doc_id == _DOCS.c.id)
+                    .where(_QUEUE.c.doc_id > last, _QUEUE.c.claimed.is_(False))
+                    .order_by(_QUEUE.c.doc_id)
+                )
+            else:
+                stmt = columns.where(_DOCS.c.id > last).order_by(_DOCS.c.id)
+            with self.engine.connect() as connection:
+                rows = connection.execute(stmt.limit(batch)).all()
             if not rows:
                 return
             for row in rows:
@@ -393,7 +393,8 @@ def _pairs_in(chunk: list[Indexed]) -> Any:
     return tuple_(IndexQueueRow.doc_id, IndexQueueRow.content_sha256).in_(chunk)
 
 
-def to_model(row: DocumentRow) -> AnyDocument:
+def to_model(row: Any) -> AnyDocument:
+    """A document from its row (an ORM object or a row with ``data`` and ``text``)."""
     data = dict(row.data)
     data["text"] = row.text
     return parse_document(data)
