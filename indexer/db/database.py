@@ -22,6 +22,8 @@ from sqlalchemy import (
     tuple_,
     update,
 )
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from indexer.db.migrate import upgrade
@@ -252,8 +254,16 @@ class Database:
             return s.get(FetchRow, url)
 
     def save_fetch(self, row: FetchRow) -> None:
-        with self.session() as s, s.begin():
-            s.merge(row)
+        """One upsert statement (a crawl saves one per page, on the downloads' thread)."""
+        fetches = FetchRow.__table__
+        values = {c.name: getattr(row, c.name) for c in fetches.columns}
+        dialect = self.engine.dialect.name
+        stmt = (postgresql_insert if dialect == "postgresql" else sqlite_insert)(fetches)
+        stmt = stmt.values(values).on_conflict_do_update(
+            index_elements=["url"], set_={k: v for k, v in values.items() if k != "url"}
+        )
+        with self.engine.begin() as connection:
+            connection.execute(stmt)
 
     # -- crawl runs -----------------------------------------------------------------
 

@@ -259,7 +259,7 @@ class TantivyStore:
         self.release()
 
     def _to_tantivy(self, doc: AnyDocument) -> tantivy.Document:
-        values = doc.model_dump(mode="json")
+        values = doc.model_dump(mode="json", exclude={"text"})  # once, without the text
         entry = tantivy.Document()
         entry.add_text("id", doc.id)
         entry.add_text("title", doc.title)
@@ -270,7 +270,7 @@ class TantivyStore:
         if doc.date is not None:
             day = indexable_day(doc.date)  # a date the index cannot hold must not keep it out
             entry.add_date("date", dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC))
-        for name, found in filter_values(doc).items():
+        for name, found in filter_values(doc, values).items():
             for value in found:
                 entry.add_text(name, value)
                 entry.add_text(_key(name), _keyword_key(value))
