@@ -114,7 +114,7 @@ class Progress:
             "documents": self.done,
             "seconds": round(seconds, 1),
             "docs_per_s": round(self.done / seconds, 1),
-            "docs_per_cpu_s": round(self.done / max(time.process_time() - self.cpu_began, 1e-9), 1),
+            "docs_per_cpu_s": round(self.done / max(self.cpu_mark - self.cpu_began, 1e-9), 1),
             "mb_per_s": round(self.bytes / seconds / 1e6, 2),
             "last_over_first_tenth": round(last / first, 2) if first else None,
             "tenths": self.tenths,
@@ -239,7 +239,8 @@ def engine_state(library: Library, documents: int) -> dict[str, Any]:
         database = connection.execute(text("SELECT pg_database_size(current_database())"))
         database_b = int(database.scalar() or 0)
     store = library.store
-    client, alias = store.client, store.alias  # type: ignore[attr-defined]
+    wrapper, alias = store.client, store.alias  # type: ignore[attr-defined]
+    client = getattr(wrapper, "client", wrapper)  # the engine's own client
     client.indices.refresh(index=alias)
     stats = client.indices.stats(index=alias)["_all"]["primaries"]
     index_b = int(stats["store"]["size_in_bytes"])
