@@ -9,8 +9,8 @@ Paths, each into a fresh data folder with ``bench/legal_corpus.py`` documents:
   (a batch of ``SAVE_EVERY`` documents, or what ``SAVE_SECONDS`` gathered, saved in one
   transaction by ``Library.add_documents``, then a flush without waiting), then the
   crawl's final, waiting flush;
-- ``index``: every document saved (in the same batches), then one flush (what
-  ``abierto index`` does);
+- ``index``: every document saved (in the same batches, ``Library.add_documents``), then
+  one flush, as ``abierto index`` does (which saves one document per file it extracts);
 - ``reindex``: the index of the ``index`` run rebuilt from the database
   (``abierto reindex``).
 

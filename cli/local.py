@@ -9,13 +9,11 @@ from collections import Counter
 from pathlib import Path
 
 from indexer.build import InvalidDocument, MissingField, build_document
-from indexer.library import AnyDocument, ArchivedFile, Library
+from indexer.library import ArchivedFile, Library
 from indexer.textsource import text_origin
 
 SUFFIXES = {".pdf", ".html", ".htm", ".txt"}
 LOCAL_SOURCE = "local"
-# documents saved together, in one transaction (a failure loses none: run it again)
-SAVE_EVERY = 500
 
 
 def _files(paths: list[Path]) -> list[Path]:
@@ -49,7 +47,6 @@ def index_paths(
     counts: Counter[str] = Counter()
     causes = Counter() if causes is None else causes
     files = _files(paths)
-    built: list[AnyDocument] = []
     for number, path in enumerate(files, start=1):
         url = path.resolve().as_uri()
         archived = library.add_file(path.read_bytes(), url, None)
@@ -86,13 +83,9 @@ def index_paths(
             counts["errors"] += 1
             causes["invalid_document"] += 1
             continue
-        built.append(doc)
-        if len(built) >= SAVE_EVERY:
-            counts.update(library.add_documents(built))
-            built = []
+        counts[library.add_document(doc)] += 1
         if number % 25 == 0 or number == len(files):
             print(f"\r  {number}/{len(files)} files", end="", flush=True)
-    counts.update(library.add_documents(built))
     print()
     library.flush()
     return counts
