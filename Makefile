@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install system-deps node-deps run test lint format fixtures bench bench-extract bench-search bench-metadata bench-words bench-load bench-shared bench-speeches bench-write bench-http bench-privacy bench-relevance bench-pages bench-align bench-dump clean
+.PHONY: install system-deps node-deps run test lint format fixtures bench bench-extract bench-search bench-metadata bench-words bench-load bench-shared bench-speeches bench-write bench-crawl bench-http bench-privacy bench-relevance bench-pages bench-align bench-dump clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -90,8 +90,14 @@ bench-shared: install
 ## the data folders are kept in BENCH_DATA for bench-http.
 MIX ?= real
 BENCH_DATA ?= /tmp/abierto-bench
+STORE ?= embedded
+PAGES ?= 3000
 bench-write: install
-	$(BIN)/python bench/write.py --size $(SIZE) --mix $(MIX) --keep $(BENCH_DATA)
+	$(BIN)/python bench/write.py --size $(SIZE) --mix $(MIX) --store $(STORE) --keep $(BENCH_DATA)
+
+## A crawl of a local site on loopback: pages/s, and the library's share of the time.
+bench-crawl: install
+	$(BIN)/python bench/crawl.py --pages $(PAGES) --profile
 
 ## The API over HTTP on the crawl path's library (embedded, and OpenSearch with ENGINE=--engine).
 bench-http: install

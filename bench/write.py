@@ -5,15 +5,20 @@ Usage: python bench/write.py [--size 20000] [--mix real|3k] [--store embedded|en
 
 Paths, each into a fresh data folder with ``bench/legal_corpus.py`` documents:
 
-- ``crawl``: each document saved (``Library.add_document``) and handed to the index as
-  ``crawlers/pipelines.py`` does (a flush without waiting every ``FLUSH_EVERY``
-  documents or ``FLUSH_SECONDS``), then the crawl's final, waiting flush;
-- ``index``: every document saved, then one flush (what ``abierto index`` does);
+- ``crawl``: documents saved and handed to the index as ``crawlers/pipelines.py`` does
+  (a batch of ``SAVE_EVERY`` documents, or what ``SAVE_SECONDS`` gathered, saved in one
+  transaction by ``Library.add_documents``, then a flush without waiting), then the
+  crawl's final, waiting flush;
+- ``index``: every document saved (in the same batches, ``Library.add_documents``), then
+  one flush, as ``abierto index`` does (which saves one document per file it extracts);
 - ``reindex``: the index of the ``index`` run rebuilt from the database
   (``abierto reindex``).
 
 Printed every 10% of a run: documents/s and MB/s of text in that tenth, so flatness is
-visible; then totals, the last tenth's speed over the first's, and the data folder's size.
+visible; then totals, the last tenth's speed over the first's, and the data's size (the
+data folder; PostgreSQL's database and OpenSearch's index for the engine), also per
+100k documents. Run on an older checkout (copy this file into its ``bench/``) it measures
+that code's path (documents saved one by one) for a before/after.
 ``embedded`` is SQLite + Tantivy; ``engine`` is PostgreSQL + a single-node OpenSearch
 (``tests/services/postgres.py``, ``tests/engine/opensearch.py``). JSON goes to
 ``bench/results/write.json`` (one entry per store, mix and size).
@@ -35,6 +40,8 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
+# bench/http.py would stand in for the standard library's http (Scrapy imports it)
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != REPO / "bench"]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
@@ -43,11 +50,20 @@ from config.settings import Settings  # noqa: E402
 from indexer.library import Library  # noqa: E402
 
 RESULTS = REPO / "bench" / "results" / "write.json"
-# the pipeline's cadence (crawlers/pipelines.py), read from there when it has one
+# the pipeline's cadence (crawlers/pipelines.py): batches of SAVE_EVERY documents, one
+# transaction each, handed to the index after each; an older pipeline saved each
+# document alone and handed them to the index every FLUSH_EVERY
 try:
-    from crawlers.pipelines import FLUSH_EVERY, FLUSH_SECONDS
-except ImportError:  # an older pipeline flushed every 100 documents, and waited
-    FLUSH_EVERY, FLUSH_SECONDS = 100, float("inf")
+    from crawlers.pipelines import SAVE_EVERY, SAVE_SECONDS
+
+    BATCHED = True
+except ImportError:
+    try:
+        from crawlers.pipelines import FLUSH_EVERY as SAVE_EVERY
+        from crawlers.pipelines import FLUSH_SECONDS as SAVE_SECONDS
+    except ImportError:
+        SAVE_EVERY, SAVE_SECONDS = 100, float("inf")
+    BATCHED = False
 
 
 class Progress:
@@ -56,6 +72,9 @@ class Progress:
     def __init__(self, label: str, total: int) -> None:
         self.label, self.total = label, total
         self.began = self.mark = time.perf_counter()
+        # this process's CPU time (the index's writer threads included): on a shared
+        # machine, documents per CPU-second say what wall time cannot
+        self.cpu_began = self.cpu_mark = time.process_time()
         self.done = self.bytes = self.mark_done = self.mark_bytes = 0
         self.tenths: list[dict[str, float]] = []
 
@@ -67,10 +86,14 @@ class Progress:
             return
         now = time.perf_counter()
         seconds = max(now - self.mark, 1e-9)
+        cpu = time.process_time()
         tenth = {
             "done": self.done,
             "docs_per_s": round((self.done - self.mark_done) / seconds, 1),
             "mb_per_s": round((self.bytes - self.mark_bytes) / seconds / 1e6, 2),
+            "docs_per_cpu_s": round(
+                (self.done - self.mark_done) / max(cpu - self.cpu_mark, 1e-9), 1
+            ),
             "elapsed_s": round(now - self.began, 1),
         }
         # a batch may cross several tenths: each gets the speed of the batch
@@ -78,10 +101,11 @@ class Progress:
         print(
             f"  [{self.label}] {10 * reached:3d}%  {self.done:>9} docs  "
             f"{tenth['docs_per_s']:>8.0f} docs/s  {tenth['mb_per_s']:>6.2f} MB/s  "
-            f"{tenth['elapsed_s']:>7.1f} s",
+            f"{tenth['docs_per_cpu_s']:>8.0f} docs/CPU-s  {tenth['elapsed_s']:>7.1f} s",
             flush=True,
         )
         self.mark, self.mark_done, self.mark_bytes = now, self.done, self.bytes
+        self.cpu_mark = cpu
 
     def summary(self, seconds: float) -> dict[str, Any]:
         first = self.tenths[0]["docs_per_s"] if self.tenths else 0.0
@@ -90,6 +114,7 @@ class Progress:
             "documents": self.done,
             "seconds": round(seconds, 1),
             "docs_per_s": round(self.done / seconds, 1),
+            "docs_per_cpu_s": round(self.done / max(self.cpu_mark - self.cpu_began, 1e-9), 1),
             "mb_per_s": round(self.bytes / seconds / 1e6, 2),
             "last_over_first_tenth": round(last / first, 2) if first else None,
             "tenths": self.tenths,
@@ -103,31 +128,52 @@ def _flush(library: Library, wait: bool) -> int:
         return library.flush()
 
 
+def _save(library: Library, docs: list[Any]) -> None:
+    """One batch as the pipeline and ``abierto index`` save it (each alone before batches)."""
+    if BATCHED:
+        library.add_documents(docs)
+    else:
+        for doc in docs:
+            library.add_document(doc)
+
+
 def crawl_path(library: Library, corpus: LegalCorpus) -> dict[str, Any]:
-    """Save each document; hand them to the index as the crawl pipeline does."""
+    """Save documents as the crawl pipeline does (a batch every ``SAVE_EVERY`` or
+    ``SAVE_SECONDS``), handing each batch to the index without waiting; then the crawl's
+    final, waiting flush."""
     progress = Progress("crawl", len(corpus))
     began = time.perf_counter()
-    since, flushed_at = 0, time.monotonic()
+    buffer: list[Any] = []
+    flushed_at = time.monotonic()
     for doc in corpus:
-        library.add_document(doc)
-        since += 1
-        if since >= FLUSH_EVERY or time.monotonic() - flushed_at >= FLUSH_SECONDS:
+        buffer.append(doc)
+        if len(buffer) >= SAVE_EVERY or time.monotonic() - flushed_at >= SAVE_SECONDS:
+            _save(library, buffer)
             _flush(library, wait=False)
-            since, flushed_at = 0, time.monotonic()
-        progress.add(1, len(doc.text.encode()))
+            progress.add(len(buffer), sum(len(d.text.encode()) for d in buffer))
+            buffer, flushed_at = [], time.monotonic()
+    _save(library, buffer)
+    progress.add(len(buffer), sum(len(d.text.encode()) for d in buffer))
     _flush(library, wait=True)
     return progress.summary(time.perf_counter() - began)
 
 
 def index_path(library: Library, corpus: LegalCorpus) -> dict[str, Any]:
-    """Save every document, then index them in one flush (``abierto index``)."""
+    """Save every document (in batches of ``SAVE_EVERY``), then index them in one flush
+    (``abierto index``)."""
     saving = Progress("index: save", len(corpus))
     began = time.perf_counter()
     sizes: dict[str, int] = {}
+    buffer: list[Any] = []
     for doc in corpus:
-        library.add_document(doc)
+        buffer.append(doc)
         sizes[doc.id] = len(doc.text.encode())
-        saving.add(1, sizes[doc.id])
+        if len(buffer) >= SAVE_EVERY:
+            _save(library, buffer)
+            saving.add(len(buffer), sum(sizes[d.id] for d in buffer))
+            buffer = []
+    _save(library, buffer)
+    saving.add(len(buffer), sum(sizes[d.id] for d in buffer))
     saved = time.perf_counter()
     indexing = Progress("index: flush", len(corpus))
     last = 0
@@ -185,6 +231,36 @@ def embedded_state(settings: Settings, library: Library) -> dict[str, Any]:
     }
 
 
+def engine_state(library: Library, documents: int) -> dict[str, Any]:
+    """PostgreSQL's database and OpenSearch's index (primaries) sizes."""
+    from sqlalchemy import text
+
+    with library.db.engine.connect() as connection:
+        database = connection.execute(text("SELECT pg_database_size(current_database())"))
+        database_b = int(database.scalar() or 0)
+    store = library.store
+    wrapper, alias = store.client, store.alias  # type: ignore[attr-defined]
+    client = getattr(wrapper, "client", wrapper)  # the engine's own client
+    client.indices.refresh(index=alias)
+    stats = client.indices.stats(index=alias)["_all"]["primaries"]
+    index_b = int(stats["store"]["size_in_bytes"])
+    return {
+        "database_mb": round(database_b / 1e6, 1),
+        "index_mb": round(index_b / 1e6, 1),
+        "data_dir_mb": round((database_b + index_b) / 1e6, 1),
+        "per_100k_mb": round((database_b + index_b) / 1e6 * 100_000 / max(documents, 1), 1),
+        "documents": int(stats["docs"]["count"]),
+    }
+
+
+def state(store: str, settings: Settings, library: Library, documents: int) -> dict[str, Any]:
+    if store == "engine":
+        return engine_state(library, documents)
+    found = embedded_state(settings, library)
+    found["per_100k_mb"] = round(found["data_dir_mb"] * 100_000 / max(documents, 1), 1)
+    return found
+
+
 @contextlib.contextmanager
 def embedded(root: Path) -> Iterator[Callable[[str], Settings]]:
     yield lambda name: Settings(data_dir=root / name)
@@ -225,25 +301,25 @@ def run(args: argparse.Namespace, root: Path) -> dict[str, Any]:
             settings = settings_for("crawl")
             library = Library.open(settings, writer=True)
             results["crawl"] = crawl_path(library, corpus)
-            if args.store == "embedded":
-                results["crawl"]["after"] = embedded_state(settings, library)
+            results["crawl"]["after"] = state(args.store, settings, library, args.size)
             library.close()
         if "index" in paths or "reindex" in paths:
             settings = settings_for("index")
             library = Library.open(settings, writer=True)
             results["index"] = index_path(library, corpus)
-            if args.store == "embedded":
-                results["index"]["after"] = embedded_state(settings, library)
+            results["index"]["after"] = state(args.store, settings, library, args.size)
             if "reindex" in paths:
                 results["reindex"] = reindex_path(library, args.size, text_bytes)
-                if args.store == "embedded":
-                    results["reindex"]["after"] = embedded_state(settings, library)
+                results["reindex"]["after"] = state(args.store, settings, library, args.size)
             library.close()
     return results
 
 
 def table(results: dict[str, Any]) -> str:
-    lines = [f"{'path':16} {'docs/s':>9} {'MB/s':>7} {'last/first 10%':>15} {'seconds':>9}"]
+    lines = [
+        f"{'path':16} {'docs/s':>9} {'MB/s':>7} {'docs/CPU-s':>11} {'last/first 10%':>15} "
+        f"{'seconds':>9}"
+    ]
     rows = []
     for name in ("crawl", "index", "reindex"):
         if name not in results:
@@ -260,15 +336,21 @@ def table(results: dict[str, Any]) -> str:
         seconds = entry.get("seconds")
         lines.append(
             f"{label:16} {entry['docs_per_s']:>9.0f} {entry['mb_per_s']:>7.2f} "
+            f"{entry.get('docs_per_cpu_s') or 0:>11.0f} "
             f"{'' if ratio is None else f'{ratio:.2f}':>15} "
             f"{'' if seconds is None else f'{seconds:.0f}':>9}"
         )
     for name in ("crawl", "index", "reindex"):
         after = results.get(name, {}).get("after")
         if after:
+            detail = (
+                f", {after['index_files']} files, {after['segments']} segments"
+                if "segments" in after
+                else ""
+            )
             lines.append(
                 f"after {name}: data {after['data_dir_mb']:.0f} MB (index {after['index_mb']:.0f}"
-                f" MB, {after['index_files']} files, {after['segments']} segments)"
+                f" MB{detail}); {after['per_100k_mb']:.0f} MB per 100k documents"
             )
     return "\n".join(lines)
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import threading
 import time
+from dataclasses import dataclass
 from typing import Any
 
 from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.task import LoopingCall
 from twisted.internet.threads import deferToThread
 
 from config.spec_shapes import Identity
@@ -20,15 +23,18 @@ from indexer.linking import another_session, identity_id, merge_documents
 from indexer.models import SourceLink
 from indexer.readers.plausibility import plausible_fields
 from indexer.readers.signatures import split_signatures
+from indexer.shared import SaveInterrupted
 from indexer.textsource import text_origin
 
-# Saved documents are handed to the index every this many (or seconds); the index
-# publishes them at its own commit cadence, and the crawl's end waits for them.
-FLUSH_EVERY = 500
-FLUSH_SECONDS = 5.0
+# Built documents are saved in batches of this many (or every this many seconds), one
+# transaction each, then handed to the index; the index publishes them at its own commit
+# cadence, and the crawl's end waits for them.
+SAVE_EVERY = 500
+SAVE_SECONDS = 5.0
 # Reading, merging and writing a shared document is one step (threads of all spiders).
 MERGE_LOCK = threading.Lock()
 DEFAULT_SESSION_KEY = ["date", "session_type"]
+log = logging.getLogger(__name__)
 
 
 class ForeignDocument(Exception):
@@ -80,15 +86,38 @@ def in_window(doc: AnyDocument, window: Window | None) -> bool:
     return window is None or window.contains(day)
 
 
+@dataclass
+class Pending:
+    """A built document waiting in the pipeline's buffer, with what its run must count."""
+
+    doc: AnyDocument
+    url: str
+    settled: bool = False  # saved or refused, and counted
+
+
+@dataclass
+class Prepared:
+    """A document ready to save: its final id (identity), merged, and who published it."""
+
+    doc: AnyDocument
+    published_by: SourceLink | None
+    pending: Pending
+
+
 class LibraryPipeline:
-    """Archive the files, extract their text, build the document, save it; index in
-    batches so readers see new documents while a long crawl goes on."""
+    """Archive the files, extract their text, build the document; save documents in
+    batches (every ``SAVE_EVERY`` or ``SAVE_SECONDS``, and at the crawl's end), each batch
+    in one transaction, and hand them to the index so readers see them as a long crawl
+    goes on. An item is counted when its batch is saved, or as a ``save_failed`` error
+    with its cause: none is dropped unseen."""
 
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
-        self.since_flush = 0
-        self.flushed_at = time.monotonic()
         self.lock = threading.Lock()
+        self.saving = threading.Lock()  # one batch at a time, in the order they filled
+        self.buffer: list[Pending] = []
+        self.buffered_at = time.monotonic()
+        self.ticker: LoopingCall | None = None
         self._tenant: Tenant | None = None
 
     def tenant(self, spec: SourceSpec, library: Any) -> Tenant:
@@ -101,6 +130,16 @@ class LibraryPipeline:
     @classmethod
     def from_crawler(cls, crawler: Any) -> LibraryPipeline:
         return cls(crawler)
+
+    def open_spider(self) -> None:
+        """A slow crawl still saves what it has every ``SAVE_SECONDS``."""
+        self.ticker = LoopingCall(self._tick)
+        self.ticker.start(SAVE_SECONDS, now=False)
+
+    def _tick(self) -> Any:
+        if self.buffer and time.monotonic() - self.buffered_at >= SAVE_SECONDS:
+            return deferToThread(self.drain)
+        return None
 
     async def process_item(self, item: Any) -> Any:
         """Extraction and database writes run on a thread, so a slow PDF never stalls
@@ -156,29 +195,98 @@ class LibraryPipeline:
         if not in_window(doc, getattr(spider, "window", None)):
             run.count("out_of_window")
             return item
-        try:
-            outcome = self._save(spec, library, doc, tenant)
-        except MissingField as exc:
-            run.error("missing_field", item.url, f"{exc} (needed by identity.key)")
-            return item
-        except ForeignDocument as exc:
-            run.error(FOREIGN_DOCUMENT, item.url, str(exc))
-            return item
-        run.count("items")
-        run.count(outcome)
-        count_findings(run, doc)
         with self.lock:
-            self.since_flush += 1
-            due = (
-                self.since_flush >= FLUSH_EVERY
-                or time.monotonic() - self.flushed_at >= FLUSH_SECONDS
-            )
-            if due:
-                self.since_flush = 0
-                self.flushed_at = time.monotonic()
+            if not self.buffer:
+                self.buffered_at = time.monotonic()
+            self.buffer.append(Pending(doc, item.url))
+            due = len(self.buffer) >= SAVE_EVERY
         if due:
-            library.flush(wait=False)
+            self.drain()
         return item
+
+    def drain(self) -> None:
+        """Save what the buffer holds (one batch), then hand it to the index."""
+        spider = self.crawler.spider
+        with self.saving:
+            with self.lock:
+                batch, self.buffer = self.buffer, []
+                self.buffered_at = time.monotonic()
+            if not batch:
+                return
+            self._write(spider.spec, spider.library, spider.run, batch)
+        spider.library.flush(wait=False)
+
+    def _write(self, spec: SourceSpec, library: Any, run: Any, batch: list[Pending]) -> None:
+        """Save ``batch``; if it fails, each document not yet saved alone, so one bad
+        document costs only itself, and one that cannot be saved is a counted error."""
+        tenant = self.tenant(spec, library)
+        try:
+            self._save_batch(spec, library, run, batch, tenant)
+            return
+        except Exception as exc:  # the failed transaction wrote nothing
+            log.warning("saving a batch of %d documents failed (%s): one by one", len(batch), exc)
+        for pending in batch:
+            if pending.settled:
+                continue
+            try:
+                self._save_batch(spec, library, run, [pending], tenant)
+            except Exception as exc:
+                run.error("save_failed", pending.url, f"{type(exc).__name__}: {exc}")
+                pending.settled = True
+
+    def _save_batch(
+        self, spec: SourceSpec, library: Any, run: Any, batch: list[Pending], tenant: Tenant
+    ) -> None:
+        """Prepare each document (identity, merge, tenancy) and save them together; a
+        document whose id one before it in the batch took is prepared once that one is
+        saved. Each item is counted (and settled) as soon as it is saved or refused."""
+        reads = identity_of(spec) is not None or tenant.registered
+        with MERGE_LOCK:
+            firsts = [self._first_id(spec, p.doc) for p in batch]
+            known = _Known(library, [i for i in firsts if i] if reads else [])
+            ready: list[Prepared] = []
+            taken: set[str | None] = set()
+            for pending, first in zip(batch, firsts, strict=True):
+                if pending.settled:
+                    continue
+                if first in taken:
+                    self._commit(library, run, ready)
+                    ready, taken = [], set()
+                    known.forget()
+                try:
+                    doc, published_by = self._prepare(spec, library, pending.doc, tenant, known)
+                except MissingField as exc:
+                    run.error("missing_field", pending.url, f"{exc} (needed by identity.key)")
+                    pending.settled = True
+                    continue
+                except ForeignDocument as exc:
+                    run.error(FOREIGN_DOCUMENT, pending.url, str(exc))
+                    pending.settled = True
+                    continue
+                ready.append(Prepared(doc, published_by, pending))
+                taken |= {first, doc.id}
+            self._commit(library, run, ready)
+
+    @staticmethod
+    def _commit(library: Any, run: Any, ready: list[Prepared]) -> None:
+        """Save the prepared documents; count those saved (all, or those saved before a
+        failure, which is then raised)."""
+        if not ready:
+            return
+        outcomes: list[str] = []
+        try:
+            outcomes = library.add_documents(
+                [p.doc for p in ready], [p.published_by for p in ready]
+            )
+        except SaveInterrupted as exc:
+            outcomes = list(exc.saved)
+            raise
+        finally:
+            for prepared, outcome in zip(ready, outcomes, strict=False):
+                run.count("items")
+                run.count(outcome)
+                count_findings(run, prepared.doc)
+                prepared.pending.settled = True
 
     @staticmethod
     def _plausible(item: DocumentDraft, run: Any) -> dict[str, Any]:
@@ -192,38 +300,87 @@ class LibraryPipeline:
         return kept
 
     @staticmethod
-    def _save(spec: SourceSpec, library: Any, doc: AnyDocument, tenant: Tenant) -> str:
-        """Save under the document's URL id, or under its identity, merged with what
-        other sources of the same identity scope contributed; never over a document of
-        another institution."""
+    def _identified(spec: SourceSpec, doc: AnyDocument) -> AnyDocument:
+        """The document under its identity's id (its URL's id when the spec has none)."""
         identity = identity_of(spec)
-        if identity is not None:
-            doc = doc.model_copy(
-                update={"id": identity_id(doc, identity.scope or spec.id, identity.key)}
-            )
-        elif not tenant.registered:
-            return library.add_document(doc)
+        if identity is None:
+            return doc
+        return doc.model_copy(
+            update={"id": identity_id(doc, identity.scope or spec.id, identity.key)}
+        )
+
+    @staticmethod
+    def _first_id(spec: SourceSpec, doc: AnyDocument) -> str | None:
+        """The id the document is first looked up by (None: its identity lacks a field)."""
+        try:
+            return LibraryPipeline._identified(spec, doc).id
+        except MissingField:
+            return None
+
+    @staticmethod
+    def _prepare(
+        spec: SourceSpec,
+        library: Any,
+        doc: AnyDocument,
+        tenant: Tenant,
+        known: _Known | None = None,
+    ) -> tuple[AnyDocument, SourceLink | None]:
+        """The document to save under its URL id, or under its identity, merged with
+        what other sources of the same identity scope contributed; never over a
+        document of another institution. Call under ``MERGE_LOCK``."""
+        identity = identity_of(spec)
+        doc = LibraryPipeline._identified(spec, doc)
+        if identity is None and not tenant.registered:
+            return doc, None
+        read = known.get if known is not None else library.db.get_document
         published_by = SourceLink(source_id=doc.source_id, url=doc.url)
         contributor = spec.shape == "video_channel"
+        existing = read(doc.id)
+        if (
+            identity is not None
+            and existing is not None
+            and not contributor
+            and another_session(existing, doc)
+        ):
+            scope = identity.scope or spec.id
+            numbered = [*identity.key, "session_number"]
+            doc = doc.model_copy(update={"id": identity_id(doc, scope, numbered)})
+            existing = read(doc.id)
+        if existing is not None and not may_overwrite(library, tenant, existing.source_id):
+            raise ForeignDocument(
+                f"document {doc.id} belongs to another institution's source; not overwritten"
+            )
+        if existing is not None and identity is not None:
+            doc = merge_documents(existing, doc, contributor=contributor)
+        return doc, published_by
+
+    @staticmethod
+    def _save(spec: SourceSpec, library: Any, doc: AnyDocument, tenant: Tenant) -> str:
+        """Prepare and save one document at once (what a batch does for each)."""
         with MERGE_LOCK:
-            existing = library.db.get_document(doc.id)
-            if (
-                identity is not None
-                and existing is not None
-                and not contributor
-                and another_session(existing, doc)
-            ):
-                scope = identity.scope or spec.id
-                numbered = [*identity.key, "session_number"]
-                doc = doc.model_copy(update={"id": identity_id(doc, scope, numbered)})
-                existing = library.db.get_document(doc.id)
-            if existing is not None and not may_overwrite(library, tenant, existing.source_id):
-                raise ForeignDocument(
-                    f"document {doc.id} belongs to another institution's source; not overwritten"
-                )
-            if existing is not None and identity is not None:
-                doc = merge_documents(existing, doc, contributor=contributor)
+            doc, published_by = LibraryPipeline._prepare(spec, library, doc, tenant)
             return library.add_document(doc, published_by)
 
     def close_spider(self) -> None:
+        """Save what is left in the buffer, then index everything, waiting."""
+        if self.ticker is not None and self.ticker.running:
+            self.ticker.stop()
+        self.drain()
         self.crawler.spider.library.flush()
+
+
+class _Known:
+    """Existing documents of a batch, read in one query; re-read one by one once the
+    batch has saved some (``forget``)."""
+
+    def __init__(self, library: Any, ids: list[str]) -> None:
+        self.library = library
+        self.found: dict[str, AnyDocument] | None = library.db.get_documents(ids)
+
+    def get(self, doc_id: str) -> AnyDocument | None:
+        if self.found is not None and doc_id in self.found:
+            return self.found[doc_id]
+        return self.library.db.get_document(doc_id)
+
+    def forget(self) -> None:
+        self.found = None

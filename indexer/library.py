@@ -29,7 +29,7 @@ from indexer.extract import (
     extract_text,
 )
 from indexer.models import FileRef, Legislativo, Sentencia, Sesion, SourceLink
-from indexer.shared import save_shared
+from indexer.shared import save_shared, save_shared_many
 from indexer.speeches.service import (
     SpeechIndex,
     link_legislative,
@@ -165,6 +165,13 @@ class Library:
         ``published_by``: the source and address it was read from, when ``doc`` is
         already merged into another source's document."""
         return save_shared(self.db, doc, published_by)
+
+    def add_documents(
+        self, docs: list[AnyDocument], published_by: list[SourceLink | None] | None = None
+    ) -> list[SaveOutcome]:
+        """``add_document`` for many, in order, in as few transactions as they allow (one,
+        unless a document depends on another of the batch): the bulk writer's path."""
+        return save_shared_many(self.db, docs, published_by)
 
     def flush(self, progress: Callable[[int], None] | None = None, wait: bool = True) -> int:
         """Index every document waiting in the queue; return how many were written.

@@ -12,20 +12,27 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TypeVar
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Connection, delete, insert, select, tuple_
 from sqlalchemy.exc import IntegrityError
 
 from indexer.analysis import fold_keyword
 from indexer.db import Database
-from indexer.db.database import SaveOutcome
-from indexer.db.tables import DocumentKeyRow, DocumentSourceRow
+from indexer.db.database import PAIRS_PER_STATEMENT, SaveOutcome, to_model, write_documents
+from indexer.db.tables import DocumentKeyRow, DocumentRow, DocumentSourceRow
 from indexer.linking import merge_documents
 from indexer.models import Legislativo, Sentencia, Sesion, SourceLink
 
 AnyDocument = Sentencia | Sesion | Legislativo
 # Finding the document a publication belongs to and writing it is one step.
 _LOCK = threading.Lock()
+_SOURCES = DocumentSourceRow.__table__
+_KEYS = DocumentKeyRow.__table__
+_DOCS = DocumentRow.__table__
+_T = TypeVar("_T")
 
 
 def document_keys(doc: AnyDocument) -> list[str]:
@@ -49,21 +56,101 @@ def save_shared(
 ) -> SaveOutcome:
     """Save ``doc`` as its own document, or into the one another source already
     published (same file or same sentence), listing every source that published it."""
-    keys = document_keys(doc)
-    publication = published_by or SourceLink(source_id=doc.source_id, url=doc.url)
+    return save_shared_many(db, [doc], [published_by])[0]
+
+
+def save_shared_many(
+    db: Database, docs: list[AnyDocument], published_by: list[SourceLink | None] | None = None
+) -> list[SaveOutcome]:
+    """``save_shared`` for several documents, in order, as few transactions as their
+    dependencies allow: a document that is (or shares a file, sentence or address with)
+    one saved earlier in the batch starts a new transaction, so it sees that one saved."""
+    entries = list(zip(docs, published_by or [None] * len(docs), strict=True))
+    outcomes: list[SaveOutcome] = []
     with _LOCK:
-        target, known = _known_document(db, publication, keys)
-        existing = db.get_document(target) if target else None
-        if existing is not None and _same_thing(existing, doc):
-            if existing.id != doc.id:
-                doc = merge_documents(existing, doc, contributor=True)
-            elif len(existing.sources) > 1:  # the owner again: keep what others filled
-                doc = merge_documents(existing, doc, contributor=False)
-        # a publication recorded for another document (gone, or of another kind) moves here
-        sources = _remember(db, doc.id, None if known and doc.id == target else publication, keys)
+        while len(outcomes) < len(entries):
+            try:
+                outcomes += _save_run(db, entries[len(outcomes) :])
+            except Exception as exc:
+                if outcomes:  # the first ones are saved: say how many
+                    raise SaveInterrupted(outcomes) from exc
+                raise
+    return outcomes
+
+
+class SaveInterrupted(Exception):
+    """Saving a batch failed (its ``__cause__``) after its first documents were saved,
+    with these ``saved`` outcomes; the others were not written at all."""
+
+    def __init__(self, saved: list[SaveOutcome]) -> None:
+        super().__init__(f"{len(saved)} documents saved before the failure")
+        self.saved = saved
+
+
+Entry = tuple[AnyDocument, SourceLink | None]
+
+
+@dataclass
+class _Planned:
+    doc: AnyDocument
+    publication: SourceLink
+    keys: list[str]
+    target: str | None
+    known: bool
+
+
+def _save_run(db: Database, entries: list[Entry]) -> list[SaveOutcome]:
+    """Save the longest independent head of ``entries`` in one transaction. A row another
+    crawl process wrote meanwhile (a unique key taken) is seen by the one retry."""
+    for attempt in range(2):
+        try:
+            with db.engine.begin() as connection:
+                return _write_run(connection, entries)
+        except IntegrityError:
+            if attempt:
+                raise
+    return []
+
+
+def _write_run(connection: Connection, entries: list[Entry]) -> list[SaveOutcome]:
+    publications = [link or SourceLink(source_id=d.source_id, url=d.url) for d, link in entries]
+    keys = [document_keys(doc) for doc, _ in entries]
+    recorded = _recorded(connection, publications)
+    owners = _owners(connection, [k for ks in keys for k in ks])
+    plan: list[_Planned] = []
+    taken: set[tuple[str, ...]] = set()
+    for (doc, _), publication, doc_keys in zip(entries, publications, keys, strict=True):
+        target = recorded.get((publication.source_id, publication.url))
+        known = target is not None
+        if target is None:
+            target = next((owners[k] for k in doc_keys if k in owners), None)
+        marks = {("id", doc.id), ("at", publication.source_id, publication.url)}
+        marks |= {("key", k) for k in doc_keys} | ({("id", target)} if target else set())
+        if plan and marks & taken:
+            break
+        taken |= marks
+        plan.append(_Planned(doc, publication, doc_keys, target, known))
+    existing = _documents(connection, [p.target for p in plan if p.target])
+    for planned in plan:
+        before = existing.get(planned.target) if planned.target else None
+        doc = planned.doc
+        if before is not None and _same_thing(before, doc):
+            if before.id != doc.id:
+                doc = merge_documents(before, doc, contributor=True)
+            elif len(before.sources) > 1:  # the owner again: keep what others filled
+                doc = merge_documents(before, doc, contributor=False)
+        planned.doc = doc
+    _record_many(connection, plan, owners)
+    sources = _sources_of(connection, [p.doc.id for p in plan])
+    saved = []
+    for planned in plan:
+        links = sources.get(planned.doc.id, [])
         # the document's own source first, then the others: one order whoever came first
-        sources.sort(key=lambda link: (link.source_id != doc.source_id, link.source_id, link.url))
-        return db.save_document(doc.model_copy(update={"sources": sources}))
+        links.sort(
+            key=lambda link: (link.source_id != planned.doc.source_id, link.source_id, link.url)
+        )
+        saved.append(planned.doc.model_copy(update={"sources": links}))
+    return write_documents(connection, saved)
 
 
 # Fields that, when both publications give them and they differ, say two things even
@@ -87,78 +174,83 @@ def _same_thing(existing: AnyDocument, incoming: AnyDocument) -> bool:
     return True
 
 
-def _known_document(
-    db: Database, publication: SourceLink, keys: list[str]
-) -> tuple[str | None, bool]:
-    """The document this publication already belongs to (by where its source publishes
-    it, else by its file or its sentence), and whether the publication is recorded."""
-    where = (DocumentSourceRow.source_id == publication.source_id) & (
-        DocumentSourceRow.url == publication.url
-    )
-    with db.session() as s:
-        found = s.scalars(select(DocumentSourceRow.document_id).where(where)).first()
-        if found is not None:
-            return found, True
-        if not keys:
-            return None, False
-        by_key = s.scalars(
-            select(DocumentKeyRow.document_id).where(DocumentKeyRow.key.in_(keys)).limit(1)
-        ).first()
-        return by_key, False
-
-
-def _remember(
-    db: Database, document_id: str, publication: SourceLink | None, keys: list[str]
-) -> list[SourceLink]:
-    """Record where the source publishes it (``publication``, when new) and its keys (a
-    row another crawl process wrote meanwhile is kept as it is); return every source of
-    the document."""
-    for attempt in range(2):
-        try:
-            return _record(db, document_id, publication, keys)
-        except IntegrityError:
-            if attempt:
-                raise
-            publication = None if _published(db, publication) else publication
-    return []
-
-
-def _published(db: Database, publication: SourceLink | None) -> bool:
-    if publication is None:
-        return True
-    with db.session() as s:
-        row = s.get(DocumentSourceRow, (publication.source_id, publication.url))
-        return row is not None
-
-
-def _record(
-    db: Database, document_id: str, publication: SourceLink | None, keys: list[str]
-) -> list[SourceLink]:
-    sources, names = DocumentSourceRow.__table__, DocumentKeyRow.__table__
-    with db.session() as s, s.begin():
-        if publication is not None:
-            s.execute(
-                delete(sources).where(
-                    (sources.c.source_id == publication.source_id)
-                    & (sources.c.url == publication.url)
-                )
+def _recorded(connection: Connection, publications: list[SourceLink]) -> dict[tuple[str, str], str]:
+    """The document each publication is recorded for, where its source publishes it."""
+    found: dict[tuple[str, str], str] = {}
+    pairs = list(dict.fromkeys((p.source_id, p.url) for p in publications))
+    for chunk in _chunked(pairs):
+        rows = connection.execute(
+            select(_SOURCES.c.source_id, _SOURCES.c.url, _SOURCES.c.document_id).where(
+                tuple_(_SOURCES.c.source_id, _SOURCES.c.url).in_(chunk)
             )
-            s.execute(
-                insert(sources).values(
-                    source_id=publication.source_id,
-                    url=publication.url,
-                    document_id=document_id,
-                    first_seen_at=dt.datetime.now(dt.UTC),
-                )
-            )
-        if keys:
-            present = set(s.scalars(select(names.c.key).where(names.c.key.in_(keys))))
-            missing = [{"key": k, "document_id": document_id} for k in keys if k not in present]
-            if missing:
-                s.execute(insert(names), missing)
-        rows = s.execute(
-            select(sources.c.source_id, sources.c.url)
-            .where(sources.c.document_id == document_id)
-            .order_by(sources.c.first_seen_at, sources.c.source_id)
-        ).all()
-    return [SourceLink(source_id=source_id, url=url) for source_id, url in rows]
+        )
+        found.update({(source_id, url): doc_id for source_id, url, doc_id in rows})
+    return found
+
+
+def _owners(connection: Connection, keys: list[str]) -> dict[str, str]:
+    """The document each key (file, sentence) already belongs to."""
+    found: dict[str, str] = {}
+    for chunk in _chunked(list(dict.fromkeys(keys))):
+        rows = connection.execute(
+            select(_KEYS.c.key, _KEYS.c.document_id).where(_KEYS.c.key.in_(chunk))
+        )
+        found.update(dict(rows.all()))
+    return found
+
+
+def _documents(connection: Connection, ids: list[str]) -> dict[str, AnyDocument]:
+    found: dict[str, AnyDocument] = {}
+    for chunk in _chunked(list(dict.fromkeys(ids))):
+        rows = connection.execute(select(_DOCS).where(_DOCS.c.id.in_(chunk)))
+        found.update({row.id: to_model(row) for row in rows})
+    return found
+
+
+def _record_many(connection: Connection, plan: list[_Planned], owners: dict[str, str]) -> None:
+    """Record where each source publishes its document (when new, or recorded for another
+    document: gone, or of another kind) and the keys no document holds yet."""
+    moved = [p for p in plan if not (p.known and p.doc.id == p.target)]
+    pairs = [(p.publication.source_id, p.publication.url) for p in moved]
+    for chunk in _chunked(pairs):
+        connection.execute(
+            delete(_SOURCES).where(tuple_(_SOURCES.c.source_id, _SOURCES.c.url).in_(chunk))
+        )
+    now = dt.datetime.now(dt.UTC)
+    if moved:
+        connection.execute(
+            insert(_SOURCES),
+            [
+                {
+                    "source_id": p.publication.source_id,
+                    "url": p.publication.url,
+                    "document_id": p.doc.id,
+                    "first_seen_at": now,
+                }
+                for p in moved
+            ],
+        )
+    missing = [
+        {"key": key, "document_id": p.doc.id} for p in plan for key in p.keys if key not in owners
+    ]
+    if missing:
+        connection.execute(insert(_KEYS), missing)
+
+
+def _sources_of(connection: Connection, ids: list[str]) -> dict[str, list[SourceLink]]:
+    """Every source of each document, in the order they first published it."""
+    found: dict[str, list[SourceLink]] = {}
+    for chunk in _chunked(list(dict.fromkeys(ids))):
+        rows = connection.execute(
+            select(_SOURCES.c.document_id, _SOURCES.c.source_id, _SOURCES.c.url)
+            .where(_SOURCES.c.document_id.in_(chunk))
+            .order_by(_SOURCES.c.first_seen_at, _SOURCES.c.source_id)
+        )
+        for doc_id, source_id, url in rows:
+            found.setdefault(doc_id, []).append(SourceLink(source_id=source_id, url=url))
+    return found
+
+
+def _chunked(values: list[_T]) -> Iterator[list[_T]]:
+    for start in range(0, len(values), PAIRS_PER_STATEMENT):
+        yield values[start : start + PAIRS_PER_STATEMENT]

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from sqlalchemy import (
+    Connection,
     Engine,
     bindparam,
     create_engine,
@@ -21,6 +22,8 @@ from sqlalchemy import (
     tuple_,
     update,
 )
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from indexer.db.migrate import upgrade
@@ -106,74 +109,19 @@ class Database:
         """``save_document`` for several documents in one transaction (prepared statements,
         not ORM objects: this is the crawl's hot path). New or changed content is queued
         for the index, replacing (and so unclaiming) any older content of the same id."""
-        now = utcnow()
-        docs = [doc.with_hash() for doc in docs]
-        outcomes: list[SaveOutcome] = []
-        inserts: list[dict[str, Any]] = []
-        updates: list[dict[str, Any]] = []
-        touches: list[dict[str, Any]] = []
-        queued: dict[str, str] = {}
         with self.engine.begin() as connection:
-            ids = [doc.id for doc in docs]
-            known = dict(connection.execute(_KNOWN, {"ids": ids}).all())
-            for doc in docs:
-                before = known.get(doc.id)
-                fetched = doc.fetched_at or now
-                if before == doc.content_sha256:
-                    touches.append({"b_id": doc.id, "fetched_at": fetched})
-                    outcomes.append("unchanged")
-                    continue
-                data = doc.model_dump(mode="json", exclude={"text"})
-                data["updated_at"] = now.isoformat()
-                values = {
-                    "kind": doc.kind,
-                    "source_id": doc.source_id,
-                    "title": doc.title,
-                    "date": doc.date,
-                    "institution": doc.institution,
-                    "jurisdiction": doc.jurisdiction,
-                    "url": doc.url,
-                    "text": doc.text,
-                    "content_sha256": doc.content_sha256,
-                    "data": data,
-                    "fetched_at": fetched,
-                    "updated_at": now,
-                }
-                if before is None:
-                    inserts.append({"id": doc.id, "created_at": now, **values})
-                    outcomes.append("new")
-                else:
-                    updates.append({"b_id": doc.id, **values})
-                    outcomes.append("updated")
-                known[doc.id] = doc.content_sha256
-                queued[doc.id] = doc.content_sha256
-            if inserts:
-                connection.execute(_DOCS.insert(), inserts)
-            if updates:
-                connection.execute(_UPDATE, updates)
-            if touches:
-                connection.execute(_TOUCH, touches)
-            if queued:  # an older entry (another content, or a row deleted by hand) goes
-                connection.execute(_UNQUEUE, {"ids": list(queued)})
-                connection.execute(
-                    _QUEUE.insert(),
-                    [
-                        {"doc_id": i, "content_sha256": h, "claimed": False}
-                        for i, h in queued.items()
-                    ],
-                )
-        return outcomes
+            return write_documents(connection, docs)
 
     def get_document(self, doc_id: str) -> AnyDocument | None:
         with self.session() as s:
             row = s.get(DocumentRow, doc_id)
-            return _to_model(row) if row is not None else None
+            return to_model(row) if row is not None else None
 
     def get_documents(self, ids: list[str]) -> dict[str, AnyDocument]:
         """Several documents in one read, by id (missing ids are left out)."""
         with self.session() as s:
             rows = s.scalars(select(DocumentRow).where(DocumentRow.id.in_(ids))).all()
-            return {row.id: _to_model(row) for row in rows}
+            return {row.id: to_model(row) for row in rows}
 
     def documents_after(
         self, after: str, limit: int, until: str | None = None
@@ -185,7 +133,7 @@ class Database:
             if until is not None:
                 stmt = stmt.where(DocumentRow.id <= until)
             rows = s.scalars(stmt.order_by(DocumentRow.id).limit(limit)).all()
-            return [_to_model(row) for row in rows]
+            return [to_model(row) for row in rows]
 
     def id_after(self, after: str, steps: int) -> str | None:
         """The id ``steps`` documents after ``after`` in id order, if that many follow."""
@@ -197,22 +145,22 @@ class Database:
         """All documents (or those waiting in the index queue, unclaimed), in id order, in
         batches; the pending ones are found through the queue, never by scanning documents."""
         last = ""
+        columns = select(_DOCS.c.id, _DOCS.c.data, _DOCS.c.text)  # rows, not ORM objects
         while True:
-            with self.session() as s:
-                if pending_only:
-                    stmt = (
-                        select(DocumentRow)
-                        .join(IndexQueueRow, IndexQueueRow.doc_id == DocumentRow.id)
-                        .where(IndexQueueRow.doc_id > last, IndexQueueRow.claimed.is_(False))
-                        .order_by(IndexQueueRow.doc_id)
-                    )
-                else:
-                    stmt = select(DocumentRow).where(DocumentRow.id > last).order_by(DocumentRow.id)
-                rows = s.scalars(stmt.limit(batch)).all()
+            if pending_only:
+                stmt = (
+                    columns.join(_QUEUE, _QUEUE.c.doc_id == _DOCS.c.id)
+                    .where(_QUEUE.c.doc_id > last, _QUEUE.c.claimed.is_(False))
+                    .order_by(_QUEUE.c.doc_id)
+                )
+            else:
+                stmt = columns.where(_DOCS.c.id > last).order_by(_DOCS.c.id)
+            with self.engine.connect() as connection:
+                rows = connection.execute(stmt.limit(batch)).all()
             if not rows:
                 return
             for row in rows:
-                yield _to_model(row)
+                yield to_model(row)
             last = rows[-1].id
 
     # -- the index queue -------------------------------------------------------------
@@ -306,8 +254,16 @@ class Database:
             return s.get(FetchRow, url)
 
     def save_fetch(self, row: FetchRow) -> None:
-        with self.session() as s, s.begin():
-            s.merge(row)
+        """One upsert statement (a crawl saves one per page, on the downloads' thread)."""
+        fetches = FetchRow.__table__
+        values = {c.name: getattr(row, c.name) for c in fetches.columns}
+        dialect = self.engine.dialect.name
+        stmt = (postgresql_insert if dialect == "postgresql" else sqlite_insert)(fetches)
+        stmt = stmt.values(values).on_conflict_do_update(
+            index_elements=["url"], set_={k: v for k, v in values.items() if k != "url"}
+        )
+        with self.engine.begin() as connection:
+            connection.execute(stmt)
 
     # -- crawl runs -----------------------------------------------------------------
 
@@ -375,6 +331,68 @@ class Database:
             return list(s.scalars(stmt).all())
 
 
+def write_documents(connection: Connection, docs: list[AnyDocument]) -> list[SaveOutcome]:
+    """The writes of ``save_documents`` inside the caller's transaction (so a caller that
+    writes other rows with them commits or loses all of it at once)."""
+    now = utcnow()
+    docs = [doc.with_hash() for doc in docs]
+    outcomes: list[SaveOutcome] = []
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    touches: list[dict[str, Any]] = []
+    queued: dict[str, str] = {}
+    known: dict[str, str] = {}
+    for start in range(0, len(docs), PAIRS_PER_STATEMENT):
+        chunk = [doc.id for doc in docs[start : start + PAIRS_PER_STATEMENT]]
+        known.update(connection.execute(_KNOWN, {"ids": chunk}).all())
+    for doc in docs:
+        before = known.get(doc.id)
+        fetched = doc.fetched_at or now
+        if before == doc.content_sha256:
+            touches.append({"b_id": doc.id, "fetched_at": fetched})
+            outcomes.append("unchanged")
+            continue
+        data = doc.model_dump(mode="json", exclude={"text"})
+        data["updated_at"] = now.isoformat()
+        values = {
+            "kind": doc.kind,
+            "source_id": doc.source_id,
+            "title": doc.title,
+            "date": doc.date,
+            "institution": doc.institution,
+            "jurisdiction": doc.jurisdiction,
+            "url": doc.url,
+            "text": doc.text,
+            "content_sha256": doc.content_sha256,
+            "data": data,
+            "fetched_at": fetched,
+            "updated_at": now,
+        }
+        if before is None:
+            inserts.append({"id": doc.id, "created_at": now, **values})
+            outcomes.append("new")
+        else:
+            updates.append({"b_id": doc.id, **values})
+            outcomes.append("updated")
+        known[doc.id] = doc.content_sha256
+        queued[doc.id] = doc.content_sha256
+    if inserts:
+        connection.execute(_DOCS.insert(), inserts)
+    if updates:
+        connection.execute(_UPDATE, updates)
+    if touches:
+        connection.execute(_TOUCH, touches)
+    if queued:  # an older entry (another content, or a row deleted by hand) goes
+        ids = list(queued)
+        for start in range(0, len(ids), PAIRS_PER_STATEMENT):
+            connection.execute(_UNQUEUE, {"ids": ids[start : start + PAIRS_PER_STATEMENT]})
+        connection.execute(
+            _QUEUE.insert(),
+            [{"doc_id": i, "content_sha256": h, "claimed": False} for i, h in queued.items()],
+        )
+    return outcomes
+
+
 def _chunks(indexed: list[Indexed]) -> Iterator[list[Indexed]]:
     for start in range(0, len(indexed), PAIRS_PER_STATEMENT):
         yield indexed[start : start + PAIRS_PER_STATEMENT]
@@ -385,7 +403,8 @@ def _pairs_in(chunk: list[Indexed]) -> Any:
     return tuple_(IndexQueueRow.doc_id, IndexQueueRow.content_sha256).in_(chunk)
 
 
-def _to_model(row: DocumentRow) -> AnyDocument:
+def to_model(row: Any) -> AnyDocument:
+    """A document from its row (an ORM object or a row with ``data`` and ``text``)."""
     data = dict(row.data)
     data["text"] = row.text
     return parse_document(data)

@@ -6,7 +6,7 @@ legislature (the number alone is never enough: every legislature restarts it).""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from indexer.analysis import fold_keyword
@@ -52,25 +52,27 @@ def reference_key(doc_type: str, number: int, legislature: str) -> str:
 def document_key(doc: Legislativo) -> str | None:
     """A legislative document's reference key, from its number field (``Iniciativa
     140/LXVI``) and type; None when its number says no legislature."""
-    if not doc.number:
+    return number_key(doc.number, doc.doc_type)
+
+
+def number_key(number: str | None, doc_type: str | None) -> str | None:
+    """``document_key`` from the two fields it reads (a stored document's data)."""
+    if not number:
         return None
-    match = re.search(r"(\d{1,5})\s*/\s*([LXVI]{2,8})\b", doc.number, re.IGNORECASE)
+    match = _NUMBER.search(number)
     if match is None:
         return None
-    doc_type = (doc.doc_type or "").replace(" ", "_")
-    return reference_key(doc_type, int(match[1]), match[2].upper())
+    return reference_key((doc_type or "").replace(" ", "_"), int(match[1]), match[2].upper())
+
+
+_NUMBER = re.compile(r"(\d{1,5})\s*/\s*([LXVI]{2,8})\b", re.IGNORECASE)
 
 
 def session_mentions(
-    session: Sesion, speeches: Sequence[Speech], documents: Iterable[Legislativo]
+    session: Sesion, speeches: Sequence[Speech], by_key: Mapping[str, str]
 ) -> list[Mention]:
     """Every reference in the session's agenda and speeches, once per place it is made,
-    with the document of ``documents`` it names when there is one."""
-    by_key: dict[str, str] = {}
-    for doc in documents:
-        key = document_key(doc)
-        if key is not None:
-            by_key.setdefault(key, doc.id)
+    with the document it names (``by_key``: reference key → document id) when there is one."""
     mentions: list[Mention] = []
     seen: set[tuple[str, str | None, int | None]] = set()
 

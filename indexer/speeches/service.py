@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from indexer.db import Database, DocumentRow
 from indexer.models import Legislativo, Sesion, parse_document
-from indexer.speeches.agenda import document_key, session_mentions
+from indexer.speeches.agenda import document_key, number_key, session_mentions
 from indexer.speeches.attribute import scope_of, speeches_of
 from indexer.speeches.model import Speech
 from indexer.speeches.people import read_roster
@@ -50,15 +50,20 @@ def open_speech_index(data_dir: Path, store: object = None, writer: bool = True)
     return TantivySpeechIndex(data_dir / "speeches-index", replace_outdated=writer)
 
 
-def _legislative(db: Database, jurisdiction: str) -> list[Legislativo]:
-    with db.session() as s:
-        rows = s.scalars(
-            select(DocumentRow).where(
-                DocumentRow.kind == "legislativo", DocumentRow.jurisdiction == jurisdiction
-            )
-        ).all()
-        docs = [parse_document({**row.data, "text": ""}) for row in rows]
-    return [d for d in docs if isinstance(d, Legislativo)]
+def _legislative_keys(db: Database, jurisdiction: str) -> dict[str, str]:
+    """Each reference key of the jurisdiction's legislative documents and the (first)
+    document it names, read from the two fields it needs, not whole documents."""
+    docs = DocumentRow.__table__
+    stmt = select(docs.c.id, docs.c.data).where(
+        docs.c.kind == "legislativo", docs.c.jurisdiction == jurisdiction
+    )
+    by_key: dict[str, str] = {}
+    with db.engine.connect() as connection:
+        for doc_id, data in connection.execute(stmt):
+            key = number_key(data.get("number"), data.get("doc_type"))
+            if key is not None:
+                by_key.setdefault(key, doc_id)
+    return by_key
 
 
 def process_sessions(db: Database, index: SpeechIndex | None, sessions: Sequence[Sesion]) -> int:
@@ -66,14 +71,14 @@ def process_sessions(db: Database, index: SpeechIndex | None, sessions: Sequence
     name, and index them; returns how many speeches were written."""
     written: list[Speech] = []
     done: list[str] = []
-    legislative: dict[str, list[Legislativo]] = {}
+    legislative: dict[str, dict[str, str]] = {}
     for session in sessions:
         people = load_people(db, scope_of(session))
         speeches = speeches_of(session, people) if session.text else []
         save_people(db, people)
         save_speeches(db, session.id, speeches)
         if session.jurisdiction not in legislative:
-            legislative[session.jurisdiction] = _legislative(db, session.jurisdiction)
+            legislative[session.jurisdiction] = _legislative_keys(db, session.jurisdiction)
         mentions = session_mentions(session, speeches, legislative[session.jurisdiction])
         save_mentions(db, session.id, mentions)
         written.extend(session_speeches(db, session.id))

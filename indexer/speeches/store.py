@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 
 from indexer.analysis import fold_keyword
 from indexer.db import Database, MentionRow, PersonRow, SpeechRow
@@ -25,6 +25,7 @@ def save_speeches(db: Database, session_id: str, speeches: Sequence[Speech]) -> 
             for row in s.scalars(select(SpeechRow).where(SpeechRow.session_id == session_id))
         }
         s.execute(delete(SpeechRow).where(SpeechRow.session_id == session_id))
+        rows = []
         for speech in speeches:
             values = speech.model_dump()
             kept = old.get(speech.id)
@@ -32,7 +33,9 @@ def save_speeches(db: Database, session_id: str, speeches: Sequence[Speech]) -> 
                 for name in ALIGNMENT_FIELDS:
                     if values[name] is None:
                         values[name] = getattr(kept, name)
-            s.add(SpeechRow(**values))
+            rows.append(values)
+        if rows:  # one statement for all of them, not an ORM object each
+            s.execute(insert(SpeechRow.__table__), rows)
 
 
 def session_speeches(db: Database, session_id: str) -> list[Speech]:
@@ -180,27 +183,26 @@ def _person(row: PersonRow) -> Person:
 def save_mentions(db: Database, session_id: str, mentions: Sequence[Mention]) -> None:
     with db.session() as s, s.begin():
         s.execute(delete(MentionRow).where(MentionRow.session_id == session_id))
-        for mention in mentions:
-            s.add(MentionRow(**mention.model_dump()))
+        if mentions:
+            s.execute(insert(MentionRow.__table__), [m.model_dump() for m in mentions])
 
 
 def link_documents(db: Database, docs: Sequence[tuple[str, str, str]]) -> int:
     """Fill in the document of mentions made before it was in the library: ``docs`` are
     (document id, jurisdiction, reference key)."""
-    linked = 0
-    with db.session() as s, s.begin():
-        for doc_id, jurisdiction, key in docs:
-            result = s.execute(
-                update(MentionRow)
-                .where(
-                    MentionRow.jurisdiction == jurisdiction,
-                    MentionRow.reference_key == key,
-                    MentionRow.document_id.is_(None),
-                )
-                .values(document_id=doc_id)
-            )
-            linked += result.rowcount or 0
-    return linked
+    mentions = MentionRow.__table__
+    stmt = (
+        mentions.update()
+        .where(
+            mentions.c.jurisdiction == bindparam("b_jurisdiction"),
+            mentions.c.reference_key == bindparam("b_key"),
+            mentions.c.document_id.is_(None),
+        )
+        .values(document_id=bindparam("b_doc"))
+    )
+    rows = [{"b_doc": d, "b_jurisdiction": j, "b_key": k} for d, j, k in docs]
+    with db.engine.begin() as connection:  # one prepared statement, run for each key
+        return connection.execute(stmt, rows).rowcount or 0
 
 
 def mentions_of_document(db: Database, document_id: str) -> list[Mention]:

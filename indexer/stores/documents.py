@@ -49,10 +49,11 @@ def metadata_text(doc: AnyDocument, values: dict[str, Any] | None = None) -> str
     return "\n".join(parts)
 
 
-def filter_values(doc: AnyDocument) -> dict[str, list[str]]:
+def filter_values(doc: AnyDocument, values: dict[str, Any] | None = None) -> dict[str, list[str]]:
     """The keyword values a document is filtered and faceted by: ``year`` is the year of
-    the act's date, and a document several sources published is found through each."""
-    values = doc.model_dump(mode="json")
+    the act's date, and a document several sources published is found through each.
+    ``values``: ``doc.model_dump(mode="json")`` when the caller has it already."""
+    values = values if values is not None else doc.model_dump(mode="json")
     out: dict[str, list[str]] = {}
     for name in FILTER_FIELDS:
         if name == "source_id":

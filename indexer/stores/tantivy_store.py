@@ -265,7 +265,7 @@ class TantivyStore:
         self.release()
 
     def _to_tantivy(self, doc: AnyDocument) -> tantivy.Document:
-        values = doc.model_dump(mode="json")
+        values = doc.model_dump(mode="json", exclude={"text"})  # once, without the text
         entry = tantivy.Document()
         entry.add_text("id", doc.id)
         entry.add_text("title", doc.title)
@@ -277,7 +277,7 @@ class TantivyStore:
             day = indexable_day(doc.date)  # a date the index cannot hold must not keep it out
             entry.add_date("date", dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC))
         entry.add_unsigned("cited_by", max(0, doc.cited_by_count))
-        for name, found in filter_values(doc).items():
+        for name, found in filter_values(doc, values).items():
             for value in found:
                 entry.add_text(name, value)
                 entry.add_text(_key(name), _keyword_key(value))

@@ -37,7 +37,7 @@ HEALTH_TIMEOUT_S = 3.0
 
 def to_source(doc: AnyDocument) -> dict[str, Any]:
     """The indexed form of a document: the fields ``schema.mappings`` declares."""
-    values = doc.model_dump(mode="json")
+    values = doc.model_dump(mode="json", exclude={"text"})  # once, without the text
     source: dict[str, Any] = {
         "id": doc.id,
         "title": doc.title,
@@ -47,7 +47,7 @@ def to_source(doc: AnyDocument) -> dict[str, Any]:
         "cited_by": max(0, doc.cited_by_count),
         "payload": hit_payload(doc, values),
     }
-    for name, found in filter_values(doc).items():
+    for name, found in filter_values(doc, values).items():
         source[name] = found[0] if len(found) == 1 else found
     return source
 

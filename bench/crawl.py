@@ -1,0 +1,158 @@
+"""Benchmark a crawl on loopback: pages/s of the real ``abierto crawl`` against a local
+site of sentence pages (politeness off), and how much of the crawl process's time the
+library (pipeline, database, index) takes.
+
+Usage: python bench/crawl.py [--pages 3000] [--profile] [--json PATH]
+
+The site (served from this process on 127.0.0.1) is one listing linking ``--pages``
+detail pages of about 3 KB of text each. The crawl runs in its own process as an
+operator runs it, autothrottle and robots off, 16 requests per domain. With
+``--profile`` (py-spy, when installed) the crawl process is sampled and the share of
+samples in the item pipeline and the library is printed: a crawl bounded by the crawler
+spends most of its time in Scrapy and Twisted, not in the library.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+# bench/http.py would stand in for the standard library's http
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != REPO / "bench"]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from bench.legal_corpus import LegalCorpus  # noqa: E402
+from indexer.db import Database  # noqa: E402
+from samples.server import serve  # noqa: E402
+
+RESULTS = REPO / "bench" / "results" / "crawl.json"
+SPEC = """
+id: bench-crawl
+kind: sentencia
+institution: Juzgado de Prueba
+jurisdiction: MX-OAX
+start_urls: ["${ABIERTO_SAMPLES_URL}/listado.html"]
+listing:
+  items: "css:tr.fila"
+  link: "css:a::attr(href)"
+  fields:
+    expediente: "css:td.exp::text"
+    date: "css:td.fecha::text"
+"""
+# where a sampled stack is counted as the library's (the rest is the crawler's)
+LIBRARY_FRAMES = ("crawlers/pipelines.py", "indexer/", "sqlalchemy/", "tantivy")
+
+
+def make_site(root: Path, pages: int) -> None:
+    root.mkdir(parents=True)
+    rows = []
+    for n, doc in enumerate(LegalCorpus(pages, mix="3k"), start=1):
+        paragraphs = "".join(f"<p>{p}</p>" for p in doc.text.split("\n") if p.strip())
+        (root / f"s{n}.html").write_text(
+            f"<html><body><h1>{doc.title}</h1>{paragraphs}</body></html>", encoding="utf-8"
+        )
+        rows.append(
+            f'<tr class="fila"><td class="exp">{n}/2024</td><td class="fecha">01/02/2024</td>'
+            f'<td><a href="s{n}.html">ver</a></td></tr>'
+        )
+    (root / "listado.html").write_text(f"<table>{''.join(rows)}</table>", encoding="utf-8")
+
+
+def crawl(folder: Path, url: str, profile: bool) -> tuple[float, dict[str, Any]]:
+    env = os.environ | {
+        "ABIERTO_DATA_DIR": str(folder / "data"),
+        "ABIERTO_SAMPLES_URL": url,
+        "ABIERTO_ALLOW_LOOPBACK": "true",
+        "ABIERTO_CRAWL_DELAY_S": "0",
+        "ABIERTO_AUTOTHROTTLE": "false",
+        "ABIERTO_OBEY_ROBOTS": "false",
+        "ABIERTO_CONCURRENCY_PER_DOMAIN": "16",
+        "ABIERTO_SOURCES_DIR": str(folder / "specs"),
+    }
+    args = [sys.executable, "-m", "cli.main", "crawl"]
+    spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
+    raw = folder / "profile.txt"
+    if profile and Path(spy).exists():
+        args = [spy, "record", "-f", "raw", "-o", str(raw), "-r", "50", "--threads", "--", *args]
+    began = time.perf_counter()
+    done = subprocess.run(args, env=env, cwd=REPO, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - began
+    if done.returncode != 0:
+        raise SystemExit(f"the crawl failed:\n{done.stdout}\n{done.stderr}")
+    shares = library_share(raw) if raw.is_file() else {}
+    return seconds, shares
+
+
+def library_share(raw: Path) -> dict[str, Any]:
+    """Samples of the crawl process: in the library, in the crawler, idle."""
+    counts: Counter[str] = Counter()
+    for line in raw.read_text().splitlines():
+        stack, _, n = line.rpartition(" ")
+        if not n.isdigit():
+            continue
+        if any(frame in stack for frame in LIBRARY_FRAMES):
+            counts["library"] += int(n)
+        elif "select" in stack.rsplit(";", 1)[-1] or "wait" in stack.rsplit(";", 1)[-1]:
+            counts["idle"] += int(n)
+        else:
+            counts["crawler"] += int(n)
+    total = sum(counts.values()) or 1
+    return {name: round(100 * n / total, 1) for name, n in counts.items()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=int, default=3000)
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--label", default="")
+    parser.add_argument("--json", type=Path, default=RESULTS)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-crawl-") as tmp:
+        folder = Path(tmp)
+        make_site(folder / "site", args.pages)
+        (folder / "specs").mkdir()
+        (folder / "specs" / "bench.yaml").write_text(SPEC, encoding="utf-8")
+        with serve(folder / "site") as server:
+            seconds, shares = crawl(folder, server.url, args.profile)
+        db = Database(f"sqlite:///{folder / 'data' / 'abierto.db'}")
+        run = db.list_runs("bench-crawl")[0]
+        stats, documents = dict(run.stats), db.count_documents()
+        db.close()
+    pages = stats.get("pages", 0)
+    result = {
+        "pages": pages,
+        "items": stats.get("items", 0),
+        "documents": documents,
+        "seconds": round(seconds, 1),
+        "pages_per_s": round(pages / seconds, 1),
+        "samples_pct": shares,
+        "load_average": os.getloadavg(),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+    }
+    print(
+        f"{pages} pages, {result['items']} items, {documents} documents in {seconds:.1f} s: "
+        f"{result['pages_per_s']:.0f} pages/s (process start and final flush included)"
+    )
+    if shares:
+        print("crawl process samples: " + ", ".join(f"{k} {v}%" for k, v in shares.items()))
+    stored = json.loads(args.json.read_text()) if args.json.is_file() else {}
+    stored[f"{args.pages}{f'-{args.label}' if args.label else ''}"] = result
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(stored, indent=2, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
