@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse
 from api import __version__
 from api.ratelimit import TokenBuckets, WriteLimiter
 from api.routers import (
+    alerts,
     documents,
     export,
     feed,
@@ -74,12 +75,13 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     app.state.settings = settings
     app.state.write_limiter = WriteLimiter(settings.write_rate_per_minute)
     app.state.refusal_notes = TokenBuckets(settings.write_rate_per_minute)
+    app.state.alert_limiter = WriteLimiter(settings.alert_rate_per_minute)
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"])
     # search answers with highlights are a few KB of JSON: compressed when the client asks
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     pages.install_errors(app)
     app.add_exception_handler(DatabaseBusy, _database_busy)
-    for module in (search, export, feed, documents, sessions, speeches, health, pages):
+    for module in (search, export, feed, alerts, documents, sessions, speeches, health, pages):
         app.include_router(module.router)
     app.include_router(sources.router, responses=SOURCE_ERRORS)
     return app

@@ -9,6 +9,9 @@ while the crawl lives, so workers on several machines never run one source twice
 After a crawl that succeeded, the worker starts ``abierto align`` in the background
 (one at a time): the sessions whose speeches are not yet placed in their videos, or
 whose text or videos changed, are aligned outside the crawl, which never waits for it.
+
+Beside the crawls, a thread delivers what alerts matched (``crawlers/alerts``): webhooks
+within seconds of the match, e-mails by their rate.
 """
 
 from __future__ import annotations
@@ -19,11 +22,13 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from config.settings import Settings
+from crawlers.alerts.delivery import Deliverer
 from crawlers.runs import close_abandoned_runs
 from indexer.db import Database
 from indexer.db.database import utcnow
@@ -48,6 +53,7 @@ class Worker:
         name: str | None = None,
         crawl_command: Callable[[str], list[str]] | None = None,
         align_command: list[str] | None = None,
+        deliver_alerts: bool = True,
     ) -> None:
         self.settings = settings
         self.concurrency = concurrency
@@ -61,6 +67,7 @@ class Worker:
         self.align_command = align_command or [sys.executable, "-m", "cli.main", "align"]
         self.aligning: subprocess.Popen[bytes] | None = None
         self.align_again = False  # a crawl finished while the aligner was running
+        self.deliver_alerts = deliver_alerts
 
     def _env(self) -> dict[str, str]:
         """The worker's own settings, handed to each crawl process."""
@@ -131,6 +138,14 @@ class Worker:
         closed = close_abandoned_runs(self.db)
         if closed:
             log.warning("%d run(s) of killed crawls closed as abandoned", len(closed))
+        stop_delivery = threading.Event()
+        delivery = None
+        if self.deliver_alerts and not once:
+            deliverer = Deliverer(self.settings, self.db)
+            delivery = threading.Thread(
+                target=deliverer.run, args=(stop_delivery,), name="alerts", daemon=True
+            )
+            delivery.start()
         try:
             while True:
                 self.start_due()
@@ -140,6 +155,9 @@ class Worker:
                 if once and not self.running and self.aligning is None and not self.align_again:
                     return
         finally:
+            stop_delivery.set()
+            if delivery is not None:
+                delivery.join(timeout=30)
             if self.aligning is not None and self.aligning.poll() is None:
                 self.aligning.terminate()
                 self.aligning.wait(timeout=30)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from indexer.db import speech_tables  # noqa: F401  (its tables join Base.metadata)
+from indexer.db import alert_tables, speech_tables  # noqa: F401  (their tables join Base.metadata)
 from indexer.db.tables import Base
 
 connection = context.config.attributes["connection"]

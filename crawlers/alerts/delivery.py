@@ -1,0 +1,217 @@
+"""The delivery loop: sends what alerts matched, at least once.
+
+Webhooks get each match as soon as the loop sees it (one signed POST per match, its id
+the idempotency key); e-mail alerts get one message per delivery: at once for
+``inmediata``, one digest per period for ``diaria`` and ``semanal`` (none when the
+period had no matches). A match is marked delivered only after the receiver accepted it,
+so a crash resends rather than loses. Every attempt is recorded with its outcome; a
+failure waits twice as long as the previous one before the next try, and after
+``ABIERTO_ALERT_MAX_FAILURES`` in a row the alert is disabled with the reason.
+
+Runs in ``abierto worker`` (a thread beside the crawls) and as ``abierto alerts
+deliver`` (once, for cron, or ``--loop``). Alerts are claimed one at a time in the
+database, so several loops never deliver the same alert at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from config.settings import Settings
+from crawlers.alerts.webhook import post
+from indexer.alerts import AlertBook
+from indexer.alerts.book import PERIODS, Pending
+from indexer.alerts.mails import MatchedDocument, matches
+from indexer.alerts.snippet import plain_snippet
+from indexer.db import Database
+from indexer.db.alert_tables import AlertRow
+from indexer.db.database import utcnow
+from indexer.mail import Mailer, MailError
+from indexer.models import Legislativo, Sentencia, Sesion
+
+AnyDocument = Sentencia | Sesion | Legislativo
+LEASE = dt.timedelta(minutes=5)
+WEBHOOK_BATCH = 100  # matches per claim of a webhook alert; the rest at the next pass
+MAIL_MATCHES = 200  # documents listed in one e-mail at most (the rest in the next one)
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Round:
+    """What one pass of the loop did."""
+
+    alerts: int = 0
+    delivered: int = 0
+    failed: int = 0
+
+
+class Deliverer:
+    def __init__(
+        self, settings: Settings, db: Database | None = None, concurrency: int = 8
+    ) -> None:
+        self.settings = settings
+        self.db = db or Database(settings.database)
+        self.book = AlertBook(self.db)
+        self.mailer = Mailer(settings)
+        self.concurrency = concurrency
+        self._lock = threading.Lock()
+
+    def run_once(self) -> Round:
+        """Deliver everything due now, several alerts at a time."""
+        done = Round()
+        due = self.book.claim_due(LEASE)
+        if not due:
+            return done
+
+        def one(alert: AlertRow) -> None:
+            try:
+                sent, failed = self._deliver(alert)
+            except Exception:  # one alert's bug must not stop the others' deliveries
+                log.exception("delivering alert %s failed", alert.id)
+                sent, failed = 0, 1
+            finally:
+                self.book.release(alert.id)
+            with self._lock:
+                done.alerts += 1
+                done.delivered += sent
+                done.failed += failed
+
+        with ThreadPoolExecutor(self.concurrency) as pool:
+            list(pool.map(one, due))
+        return done
+
+    def run(self, stop: threading.Event, poll_s: float | None = None) -> None:
+        """Deliver until ``stop`` is set, looking for new matches every ``poll_s``."""
+        wait = poll_s if poll_s is not None else self.settings.alert_poll_s
+        while not stop.is_set():
+            try:
+                self.run_once()
+            except Exception:
+                log.exception("the alert delivery pass failed; trying again")
+            stop.wait(wait)
+
+    # -- one alert --------------------------------------------------------------------
+
+    def _deliver(self, alert: AlertRow) -> tuple[int, int]:
+        if alert.channel == "webhook":
+            return self._webhook(alert)
+        return self._email(alert)
+
+    def _documents(self, alert: AlertRow, pending: list[Pending]) -> dict[int, AnyDocument]:
+        """The documents of ``pending`` that may go out; the others (withheld for personal
+        data since they matched, or deleted) are settled without being sent."""
+        docs = self.db.get_documents([p.document_id for p in pending])
+        usable: dict[int, AnyDocument] = {}
+        held = []
+        for item in pending:
+            doc = docs.get(item.document_id)
+            if doc is None or (doc.privacy is not None and doc.privacy.withheld):
+                held.append(item.id)
+            else:
+                usable[item.id] = doc
+        if held:
+            self.book.skipped(held, alert.id, "document withheld or removed since it matched")
+        return usable
+
+    def _webhook(self, alert: AlertRow) -> tuple[int, int]:
+        pending = self.book.pending(alert.id, WEBHOOK_BATCH)
+        docs = self._documents(alert, pending)
+        sent = 0
+        for item in pending:
+            doc = docs.get(item.id)
+            if doc is None:
+                continue
+            payload = _payload(alert, item, self._described(alert, item, doc), doc.url)
+            outcome = post(
+                alert.target,
+                payload,
+                alert.secret or "",
+                f"{alert.id}:{item.id}",
+                self.settings.allow_loopback,
+            )
+            if outcome.ok:
+                self.book.delivered(alert.id, [item.id], outcome.status)
+                sent += 1
+                continue
+            self._failed(alert, [item.id], outcome.cause or "unknown", outcome.status)
+            return sent, 1
+        return sent, 0
+
+    def _email(self, alert: AlertRow) -> tuple[int, int]:
+        now = utcnow()
+        pending = self.book.pending(alert.id, MAIL_MATCHES)
+        docs = self._documents(alert, pending)
+        listed = [
+            self._described(alert, item, docs[item.id]) for item in pending if item.id in docs
+        ]
+        if not listed:
+            if alert.rate in PERIODS:
+                self.book.digest_sent(alert.id, now)
+            return 0, 0
+        message = matches(alert, self.mailer.sender, listed, now.date())
+        ids = [doc.match_id for doc in listed]
+        try:
+            self.mailer.send(message)
+        except MailError as exc:
+            self._failed(alert, ids, str(exc), None)
+            return 0, 1
+        self.book.delivered(alert.id, ids, None)
+        if alert.rate in PERIODS:
+            self.book.digest_sent(alert.id, now)
+        return len(ids), 0
+
+    def _described(self, alert: AlertRow, item: Pending, doc: AnyDocument) -> MatchedDocument:
+        return MatchedDocument(
+            match_id=item.id,
+            document_id=doc.id,
+            kind=doc.kind,
+            title=doc.title,
+            date=doc.date,
+            institution=doc.institution,
+            snippet=plain_snippet(doc.text, alert.query.get("q") or ""),
+            permalink=f"{alert.base_url}/d/{quote(doc.id, safe='')}",
+        )
+
+    def _failed(self, alert: AlertRow, ids: list[int], cause: str, status: int | None) -> None:
+        s = self.settings
+        row = self.book.failed(
+            alert.id,
+            ids,
+            cause,
+            status,
+            s.alert_max_failures,
+            dt.timedelta(seconds=s.alert_retry_s),
+            dt.timedelta(seconds=s.alert_retry_cap_s),
+        )
+        if row is not None and row.status != "activa":
+            log.warning("alert %s disabled: %s", alert.id, row.reason)
+
+
+def _payload(
+    alert: AlertRow, item: Pending, doc: MatchedDocument, source_url: str
+) -> dict[str, Any]:
+    """The JSON a webhook receives for one match; ``match_id`` is its idempotency key."""
+    matched = item.matched_at if item.matched_at.tzinfo else item.matched_at.replace(tzinfo=dt.UTC)
+    return {
+        "event": "alert.match",
+        "match_id": item.id,
+        "alert_id": alert.id,
+        "matched_at": matched.isoformat(),
+        "query": alert.query,
+        "document": {
+            "id": doc.document_id,
+            "kind": doc.kind,
+            "title": doc.title,
+            "date": doc.date.isoformat() if doc.date else None,
+            "institution": doc.institution,
+            "snippet": doc.snippet,
+            "permalink": doc.permalink,
+            "source_url": source_url,
+        },
+    }
