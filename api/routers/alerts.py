@@ -87,6 +87,7 @@ BookDep = Annotated[AlertBook, Depends(get_book)]
     status_code=201,
     response_model=AlertCreated,
     responses={
+        400: {"model": ErrorResponse, "description": "The body is not JSON"},
         401: {"model": ErrorResponse, "description": "A webhook needs a valid API key"},
         403: {"model": Problem, "description": "The owner has as many alerts as allowed"},
         422: {"model": ValidationErrorResponse, "description": "Invalid query or delivery"},

@@ -44,7 +44,9 @@ CHECKS = [
 def fuzzed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, str]]:
     """An app over a small library of every kind, and a key of an institution."""
     root: Path = tmp_path_factory.mktemp("fuzz")
-    config = Settings(data_dir=root, write_rate_per_minute=1_000_000)
+    config = Settings(
+        data_dir=root, write_rate_per_minute=1_000_000, alert_rate_per_minute=1_000_000
+    )
     library = Library.open(config)
     pdf = FileRef(
         url="https://ejemplo.gob.mx/a.pdf", sha256=library.archive.put(PDF_BYTES), size=40
@@ -68,6 +70,14 @@ OPERATIONS = [
     "GET /v1/sessions",
     "GET /v1/search/syntax",
     "GET /v1/search.atom",
+    "POST /v1/alerts",
+    "GET /v1/alerts",
+    "GET /v1/alerts/{alert_id}",
+    "DELETE /v1/alerts/{alert_id}",
+    "GET /v1/alerts/confirm/{token}",
+    "POST /v1/alerts/confirm/{token}",
+    "GET /v1/alerts/unsubscribe/{token}",
+    "POST /v1/alerts/unsubscribe/{token}",
     "GET /v1/speeches",
     "GET /v1/sessions/{session_id}/speeches",
     "GET /v1/people",
