@@ -24,6 +24,7 @@ def cmd_deliver(args: argparse.Namespace, settings: Settings) -> int:
         print(f"{done.alerts} alerts: {done.delivered} matches delivered, {done.failed} failed")
         return 0
     finally:
+        deliverer.close()
         deliverer.db.close()
 
 

@@ -24,7 +24,7 @@ from typing import Any
 from urllib.parse import quote
 
 from config.settings import Settings
-from crawlers.alerts.webhook import post
+from crawlers.alerts.webhook import Poster
 from indexer.alerts import AlertBook
 from indexer.alerts.book import PERIODS, Pending
 from indexer.alerts.mails import MatchedDocument, matches
@@ -59,6 +59,7 @@ class Deliverer:
         self.db = db or Database(settings.database)
         self.book = AlertBook(self.db)
         self.mailer = Mailer(settings)
+        self.poster = Poster(settings.allow_loopback)
         self.concurrency = concurrency
         self._lock = threading.Lock()
 
@@ -86,15 +87,21 @@ class Deliverer:
             list(pool.map(one, due))
         return done
 
+    def close(self) -> None:
+        self.poster.close()
+
     def run(self, stop: threading.Event, poll_s: float | None = None) -> None:
         """Deliver until ``stop`` is set, looking for new matches every ``poll_s``."""
         wait = poll_s if poll_s is not None else self.settings.alert_poll_s
         while not stop.is_set():
             try:
-                self.run_once()
+                busy = self.run_once().delivered > 0
             except Exception:
                 log.exception("the alert delivery pass failed; trying again")
-            stop.wait(wait)
+                busy = False
+            if not busy:  # more may be due at once: look again without waiting
+                stop.wait(wait)
+        self.close()
 
     # -- one alert --------------------------------------------------------------------
 
@@ -128,12 +135,8 @@ class Deliverer:
             if doc is None:
                 continue
             payload = _payload(alert, item, self._described(alert, item, doc), doc.url)
-            outcome = post(
-                alert.target,
-                payload,
-                alert.secret or "",
-                f"{alert.id}:{item.id}",
-                self.settings.allow_loopback,
+            outcome = self.poster.post(
+                alert.target, payload, alert.secret or "", f"{alert.id}:{item.id}"
             )
             if outcome.ok:
                 self.book.delivered(alert.id, [item.id], outcome.status)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import threading
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -47,37 +48,56 @@ class Outcome:
     cause: str | None = None
 
 
-def post(
-    url: str, payload: dict[str, Any], secret: str, idempotency_key: str, allow_loopback: bool
-) -> Outcome:
-    """POST ``payload`` as signed JSON; a 2xx is a delivery, anything else a failure."""
-    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
-    try:
-        pinned, host_header, host = pinned_target(url, allow_loopback)
-    except FetchError as exc:
-        return Outcome(False, None, f"address refused: {exc}")
-    headers = {
-        "Host": host_header,
-        "User-Agent": USER_AGENT,
-        "Content-Type": "application/json; charset=utf-8",
-        "Idempotency-Key": idempotency_key,
-        SIGNATURE_HEADER: signature_header(secret, body),
-    }
-    try:
-        with httpx.Client(timeout=TIMEOUT_S, follow_redirects=False) as client:
-            response = client.post(
+class Poster:
+    """POSTs signed matches, keeping connections open between deliveries: one client per
+    target host (a TLS connection made for one name is never reused for another)."""
+
+    def __init__(self, allow_loopback: bool) -> None:
+        self.allow_loopback = allow_loopback
+        self._clients: dict[str, httpx.Client] = {}
+        self._lock = threading.Lock()
+
+    def _client(self, host: str) -> httpx.Client:
+        with self._lock:
+            client = self._clients.get(host)
+            if client is None:
+                client = httpx.Client(timeout=TIMEOUT_S, follow_redirects=False)
+                self._clients[host] = client
+            return client
+
+    def close(self) -> None:
+        with self._lock:
+            for client in self._clients.values():
+                client.close()
+            self._clients.clear()
+
+    def post(self, url: str, payload: dict[str, Any], secret: str, idempotency_key: str) -> Outcome:
+        """POST ``payload`` as signed JSON; a 2xx is a delivery, anything else a failure."""
+        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+        try:
+            pinned, host_header, host = pinned_target(url, self.allow_loopback)
+        except FetchError as exc:
+            return Outcome(False, None, f"address refused: {exc}")
+        headers = {
+            "Host": host_header,
+            "User-Agent": USER_AGENT,
+            "Content-Type": "application/json; charset=utf-8",
+            "Idempotency-Key": idempotency_key,
+            SIGNATURE_HEADER: signature_header(secret, body),
+        }
+        try:
+            response = self._client(host).post(
                 pinned, content=body, headers=headers, extensions={"sni_hostname": host}
             )
-    except httpx.TimeoutException:
-        return Outcome(False, None, f"the receiver did not answer in {TIMEOUT_S:g} s")
-    except httpx.HTTPError as exc:
-        return Outcome(False, None, f"cannot reach the receiver: {type(exc).__name__}: {exc}")
-    if 200 <= response.status_code < 300:
-        return Outcome(True, response.status_code)
-    if response.is_redirect:
-        where = response.headers.get("location", "")[:200]
-        cause = f"HTTP {response.status_code} redirect to {where!r} not followed"
-        return Outcome(False, response.status_code, cause)
-    return Outcome(
-        False, response.status_code, f"the receiver answered HTTP {response.status_code}"
-    )
+        except httpx.TimeoutException:
+            return Outcome(False, None, f"the receiver did not answer in {TIMEOUT_S:g} s")
+        except httpx.HTTPError as exc:
+            return Outcome(False, None, f"cannot reach the receiver: {type(exc).__name__}: {exc}")
+        if 200 <= response.status_code < 300:
+            return Outcome(True, response.status_code)
+        if response.is_redirect:
+            where = response.headers.get("location", "")[:200]
+            cause = f"HTTP {response.status_code} redirect to {where!r} not followed"
+            return Outcome(False, response.status_code, cause)
+        status = response.status_code
+        return Outcome(False, status, f"the receiver answered HTTP {status}")
