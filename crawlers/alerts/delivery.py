@@ -37,7 +37,7 @@ from indexer.models import Legislativo, Sentencia, Sesion
 
 AnyDocument = Sentencia | Sesion | Legislativo
 LEASE = dt.timedelta(minutes=5)
-WEBHOOK_BATCH = 100  # matches per claim of a webhook alert; the rest at the next pass
+WEBHOOK_BATCH = 200  # matches of one alert per pass; the rest at the next pass
 MAIL_MATCHES = 200  # documents listed in one e-mail at most (the rest in the next one)
 log = logging.getLogger(__name__)
 
@@ -64,27 +64,39 @@ class Deliverer:
         self._lock = threading.Lock()
 
     def run_once(self) -> Round:
-        """Deliver everything due now, several alerts at a time."""
+        """Deliver everything due now: the bookkeeping of a whole pass in a few
+        statements, the sending several alerts at a time."""
         done = Round()
         due = self.book.claim_due(LEASE)
         if not due:
             return done
+        try:
+            pending = self.book.pending_for([a.id for a in due], WEBHOOK_BATCH)
+            docs = self._documents(due, pending)
+            arrived: dict[str, tuple[list[int], int | None]] = {}
 
-        def one(alert: AlertRow) -> None:
-            try:
-                sent, failed = self._deliver(alert)
-            except Exception:  # one alert's bug must not stop the others' deliveries
-                log.exception("delivering alert %s failed", alert.id)
-                sent, failed = 0, 1
-            finally:
-                self.book.release(alert.id)
-            with self._lock:
-                done.alerts += 1
-                done.delivered += sent
-                done.failed += failed
+            def one(alert: AlertRow) -> None:
+                items = [(p, docs[p.id]) for p in pending.get(alert.id, []) if p.id in docs]
+                try:
+                    if alert.channel == "webhook":
+                        sent, status, failed = self._webhook(alert, items)
+                    else:
+                        sent, status, failed = self._email(alert, items)
+                except Exception:  # one alert's bug must not stop the others' deliveries
+                    log.exception("delivering alert %s failed", alert.id)
+                    sent, status, failed = [], None, 1
+                with self._lock:
+                    done.alerts += 1
+                    done.delivered += len(sent)
+                    done.failed += failed
+                    if sent:
+                        arrived[alert.id] = (sent, status)
 
-        with ThreadPoolExecutor(self.concurrency) as pool:
-            list(pool.map(one, due))
+            with ThreadPoolExecutor(self.concurrency) as pool:
+                list(pool.map(one, due))
+            self.book.delivered_many(arrived)
+        finally:
+            self.book.release([a.id for a in due])
         return done
 
     def close(self) -> None:
@@ -105,69 +117,62 @@ class Deliverer:
 
     # -- one alert --------------------------------------------------------------------
 
-    def _deliver(self, alert: AlertRow) -> tuple[int, int]:
-        if alert.channel == "webhook":
-            return self._webhook(alert)
-        return self._email(alert)
-
-    def _documents(self, alert: AlertRow, pending: list[Pending]) -> dict[int, AnyDocument]:
-        """The documents of ``pending`` that may go out; the others (withheld for personal
-        data since they matched, or deleted) are settled without being sent."""
-        docs = self.db.get_documents([p.document_id for p in pending])
+    def _documents(
+        self, due: list[AlertRow], pending: dict[str, list[Pending]]
+    ) -> dict[int, AnyDocument]:
+        """The documents of the pending matches that may go out (match id → document);
+        the others (withheld for personal data since they matched, or deleted) are
+        settled without being sent."""
+        wanted = {p.document_id for items in pending.values() for p in items}
+        docs = self.db.get_documents(list(wanted))
         usable: dict[int, AnyDocument] = {}
-        held = []
-        for item in pending:
-            doc = docs.get(item.document_id)
-            if doc is None or (doc.privacy is not None and doc.privacy.withheld):
-                held.append(item.id)
-            else:
-                usable[item.id] = doc
-        if held:
-            self.book.skipped(held, alert.id, "document withheld or removed since it matched")
+        for alert in due:
+            held = []
+            for item in pending.get(alert.id, []):
+                doc = docs.get(item.document_id)
+                if doc is None or (doc.privacy is not None and doc.privacy.withheld):
+                    held.append(item.id)
+                else:
+                    usable[item.id] = doc
+            if held:
+                self.book.skipped(held, alert.id, "document withheld or removed since it matched")
         return usable
 
-    def _webhook(self, alert: AlertRow) -> tuple[int, int]:
-        pending = self.book.pending(alert.id, WEBHOOK_BATCH)
-        docs = self._documents(alert, pending)
-        sent = 0
-        for item in pending:
-            doc = docs.get(item.id)
-            if doc is None:
-                continue
+    def _webhook(
+        self, alert: AlertRow, items: list[tuple[Pending, AnyDocument]]
+    ) -> tuple[list[int], int | None, int]:
+        """POST each match in order; the first failure stops (and is retried later)."""
+        sent: list[int] = []
+        status = None
+        for item, doc in items:
             payload = _payload(alert, item, self._described(alert, item, doc), doc.url)
             outcome = self.poster.post(
                 alert.target, payload, alert.secret or "", f"{alert.id}:{item.id}"
             )
-            if outcome.ok:
-                self.book.delivered(alert.id, [item.id], outcome.status)
-                sent += 1
-                continue
-            self._failed(alert, [item.id], outcome.cause or "unknown", outcome.status)
-            return sent, 1
-        return sent, 0
+            if not outcome.ok:
+                self._failed(alert, [item.id], outcome.cause or "unknown", outcome.status)
+                return sent, status, 1
+            sent.append(item.id)
+            status = outcome.status
+        return sent, status, 0
 
-    def _email(self, alert: AlertRow) -> tuple[int, int]:
+    def _email(
+        self, alert: AlertRow, items: list[tuple[Pending, AnyDocument]]
+    ) -> tuple[list[int], int | None, int]:
+        """One message listing every pending match (a digest: the period closes too)."""
         now = utcnow()
-        pending = self.book.pending(alert.id, MAIL_MATCHES)
-        docs = self._documents(alert, pending)
-        listed = [
-            self._described(alert, item, docs[item.id]) for item in pending if item.id in docs
-        ]
-        if not listed:
-            if alert.rate in PERIODS:
-                self.book.digest_sent(alert.id, now)
-            return 0, 0
-        message = matches(alert, self.mailer.sender, listed, now.date())
-        ids = [doc.match_id for doc in listed]
-        try:
-            self.mailer.send(message)
-        except MailError as exc:
-            self._failed(alert, ids, str(exc), None)
-            return 0, 1
-        self.book.delivered(alert.id, ids, None)
+        listed = [self._described(alert, item, doc) for item, doc in items[:MAIL_MATCHES]]
+        if listed:
+            message = matches(alert, self.mailer.sender, listed, now.date())
+            ids = [doc.match_id for doc in listed]
+            try:
+                self.mailer.send(message)
+            except MailError as exc:
+                self._failed(alert, ids, str(exc), None)
+                return [], None, 1
         if alert.rate in PERIODS:
             self.book.digest_sent(alert.id, now)
-        return len(ids), 0
+        return [doc.match_id for doc in listed], None, 0
 
     def _described(self, alert: AlertRow, item: Pending, doc: AnyDocument) -> MatchedDocument:
         return MatchedDocument(

@@ -176,12 +176,12 @@ class AlertBook:
     # -- for the delivery loop ---------------------------------------------------------
 
     def claim_due(
-        self, worker_lease: dt.timedelta, limit: int = 200, now: dt.datetime | None = None
+        self, lease: dt.timedelta, limit: int = 500, now: dt.datetime | None = None
     ) -> list[AlertRow]:
-        """Active alerts with something to send now, each claimed by one conditional
-        UPDATE (two delivery loops never send the same alert at once): webhooks and
-        immediate e-mails with undelivered matches and no back-off pending, digests whose
-        time has come (with or without matches: the period moves on either way)."""
+        """Active alerts with something to send now, claimed in one conditional UPDATE
+        (two delivery loops never send the same alert at once): webhooks and immediate
+        e-mails with undelivered matches and no back-off pending, digests whose time has
+        come (with or without matches: the period moves on either way)."""
         now = now or utcnow()
         free = or_(AlertRow.claimed_until.is_(None), AlertRow.claimed_until < now)
         ready = or_(AlertRow.next_attempt_at.is_(None), AlertRow.next_attempt_at <= now)
@@ -189,57 +189,74 @@ class AlertBook:
         immediate = (AlertRow.rate == "inmediata") & AlertRow.id.in_(waiting.distinct())
         digest_due = (AlertRow.rate != "inmediata") & (AlertRow.next_digest_at <= now)
         due = (AlertRow.status == ACTIVE) & free & ready & or_(immediate, digest_due)
-        with self.db.session() as s:
+        token = secrets.token_hex(8)
+        with self.db.session() as s, s.begin():
             candidates = s.scalars(select(AlertRow.id).where(due).limit(limit)).all()
-        claimed = []
-        for alert_id in candidates:
-            with self.db.session() as s, s.begin():
-                won = s.execute(
-                    update(AlertRow)
-                    .where(AlertRow.id == alert_id, due)
-                    .values(claimed_until=now + worker_lease)
-                )
-                if won.rowcount == 1:
-                    row = s.get(AlertRow, alert_id)
-                    if row is not None:
-                        claimed.append(row)
-        return claimed
+            if not candidates:
+                return []
+            s.execute(
+                update(AlertRow)
+                .where(AlertRow.id.in_(candidates), due)
+                .values(claimed_by=token, claimed_until=now + lease)
+            )
+            return list(s.scalars(select(AlertRow).where(AlertRow.claimed_by == token)))
 
-    def pending(self, alert_id: str, limit: int) -> list[Pending]:
-        """Undelivered matches, oldest first."""
+    def pending_for(self, alert_ids: list[str], per_alert: int) -> dict[str, list[Pending]]:
+        """Undelivered matches of several alerts, oldest first, at most ``per_alert`` each."""
+        found: dict[str, list[Pending]] = {}
         with self.db.session() as s:
-            rows = s.execute(
-                select(AlertMatchRow.id, AlertMatchRow.document_id, AlertMatchRow.matched_at)
-                .where(AlertMatchRow.alert_id == alert_id, AlertMatchRow.delivered_at.is_(None))
-                .order_by(AlertMatchRow.id)
-                .limit(limit)
-            ).all()
-        return [Pending(*row) for row in rows]
+            for start in range(0, len(alert_ids), 500):
+                chunk = alert_ids[start : start + 500]
+                rows = s.execute(
+                    select(
+                        AlertMatchRow.alert_id,
+                        AlertMatchRow.id,
+                        AlertMatchRow.document_id,
+                        AlertMatchRow.matched_at,
+                    )
+                    .where(AlertMatchRow.alert_id.in_(chunk), AlertMatchRow.delivered_at.is_(None))
+                    .order_by(AlertMatchRow.id)
+                )
+                for alert_id, *rest in rows:
+                    items = found.setdefault(alert_id, [])
+                    if len(items) < per_alert:
+                        items.append(Pending(*rest))
+        return found
 
     def delivered(self, alert_id: str, match_ids: list[int], http_status: int | None) -> None:
         """These matches arrived: recorded, and the alert's failure count starts again."""
+        self.delivered_many({alert_id: (match_ids, http_status)})
+
+    def delivered_many(self, arrived: dict[str, tuple[list[int], int | None]]) -> None:
+        """``delivered`` for several alerts in one transaction (alert → (matches, status))."""
+        if not arrived:
+            return
         now = utcnow()
+        ids = [match for matches, _ in arrived.values() for match in matches]
         with self.db.session() as s, s.begin():
-            if match_ids:
+            for start in range(0, len(ids), 500):
                 s.execute(
                     update(AlertMatchRow)
-                    .where(AlertMatchRow.id.in_(match_ids))
+                    .where(AlertMatchRow.id.in_(ids[start : start + 500]))
                     .values(delivered_at=now)
                 )
-            s.add(
+            s.add_all(
                 DeliveryRow(
                     alert_id=alert_id,
-                    match_ids=match_ids,
+                    match_ids=matches,
                     attempted_at=now,
                     status="entregada",
-                    http_status=http_status,
+                    http_status=status,
                 )
+                for alert_id, (matches, status) in arrived.items()
             )
-            s.execute(
-                update(AlertRow)
-                .where(AlertRow.id == alert_id)
-                .values(failures=0, next_attempt_at=None, last_delivery_at=now)
-            )
+            alerts = list(arrived)
+            for start in range(0, len(alerts), 500):
+                s.execute(
+                    update(AlertRow)
+                    .where(AlertRow.id.in_(alerts[start : start + 500]))
+                    .values(failures=0, next_attempt_at=None, last_delivery_at=now)
+                )
 
     def skipped(self, match_ids: list[int], alert_id: str, cause: str) -> None:
         """Matches that must not go out (the document was withheld since): settled."""
@@ -313,6 +330,12 @@ class AlertBook:
                 due += period
             row.next_digest_at = due
 
-    def release(self, alert_id: str) -> None:
+    def release(self, alert_ids: list[str]) -> None:
         with self.db.session() as s, s.begin():
-            s.execute(update(AlertRow).where(AlertRow.id == alert_id).values(claimed_until=None))
+            for start in range(0, len(alert_ids), 500):
+                chunk = alert_ids[start : start + 500]
+                s.execute(
+                    update(AlertRow)
+                    .where(AlertRow.id.in_(chunk))
+                    .values(claimed_by=None, claimed_until=None)
+                )

@@ -43,6 +43,7 @@ class AlertRow(Base):
     failures: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     next_digest_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    claimed_by: Mapped[str | None] = mapped_column(String(32))
     claimed_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     last_delivery_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
