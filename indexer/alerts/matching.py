@@ -5,8 +5,10 @@ analysers and document conversion; each alert's search is compiled once (words, 
 and dates, exactly as the store compiles a search) and run against it. With thousands of
 alerts the cost is one tiny search per alert per batch, whatever the library's size.
 
-A document matches only alerts that were active when it first entered the library: a
-re-index (or a document changed later) never sends old documents to a new alert.
+Alerts whose required words are missing from the batch are skipped before their search
+(``required.py``). A document matches only alerts that were active when it first entered
+the library: a re-index (or a document changed later) never sends old documents to a new
+alert.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 import tantivy
 from sqlalchemy import select
 
+from indexer.alerts.required import batch_stems, required_stems
 from indexer.alerts.saved_query import search_of
 from indexer.analysis import FOLDED, STEMMED
 from indexer.db import Database
@@ -28,10 +31,12 @@ from indexer.db.database import Match
 from indexer.db.registry import as_utc
 from indexer.db.tables import DocumentRow
 from indexer.models import Legislativo, Sentencia, Sesion
-from indexer.query import QuerySyntaxError
+from indexer.query import QuerySyntaxError, parse_query
 from indexer.stores.tantivy_store import build_schema, compile_search, to_tantivy
 
 AnyDocument = Sentencia | Sesion | Legislativo
+# an alert's search, its required stems (None: none) and when it became active
+Compiled = tuple[tantivy.Query, frozenset[str] | None, dt.datetime]
 BATCH_HEAP = 20 << 20  # Tantivy's minimum is 15 MB per indexing thread
 log = logging.getLogger(__name__)
 
@@ -56,7 +61,7 @@ class AlertMatcher:
         self.schema = build_schema()
         self.cost = MatchingCost()
         # alert id → (its compiled search, when it became active); queries never change
-        self._compiled: dict[str, tuple[tantivy.Query, dt.datetime]] = {}
+        self._compiled: dict[str, Compiled] = {}
 
     def match(self, docs: Sequence[AnyDocument]) -> list[Match]:
         """(alert id, document id) for every active alert each document satisfies."""
@@ -68,8 +73,11 @@ class AlertMatcher:
         if alerts:
             entered = self._entered([doc.id for doc in docs])
             searcher = self._batch_index(docs)
+            present = batch_stems(list(docs))
             ids: dict[tuple[int, int], str] = {}
-            for alert_id, (query, since) in alerts.items():
+            for alert_id, (query, required, since) in alerts.items():
+                if required is not None and not required <= present:
+                    continue
                 for _score, address in searcher.search(query, limit=len(docs)).hits:
                     where = (address.segment_ord, address.doc)
                     doc_id = ids.get(where)
@@ -84,7 +92,7 @@ class AlertMatcher:
         self.cost.seconds += time.perf_counter() - started
         return matches
 
-    def _refresh(self) -> dict[str, tuple[tantivy.Query, dt.datetime]]:
+    def _refresh(self) -> dict[str, Compiled]:
         """The active alerts, compiling those not seen before."""
         with self.db.session() as s:
             active = dict(
@@ -100,12 +108,14 @@ class AlertMatcher:
                 queries.update(dict(rows.all()))
         for alert_id, saved in queries.items():
             try:
-                compiled = compile_search(self.schema, search_of(saved))
+                search = search_of(saved)
+                compiled = compile_search(self.schema, search)
+                required = required_stems(parse_query(search.q))
             except (QuerySyntaxError, ValueError) as exc:  # a query a newer parser refuses
                 log.warning("alert %s has a search that no longer compiles: %s", alert_id, exc)
                 continue
             since = as_utc(active[alert_id]) or dt.datetime.min.replace(tzinfo=dt.UTC)
-            self._compiled[alert_id] = (compiled, since)
+            self._compiled[alert_id] = (compiled, required, since)
         for gone in set(self._compiled) - set(active):
             del self._compiled[gone]
         return self._compiled

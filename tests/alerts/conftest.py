@@ -80,6 +80,7 @@ def settings_for(root: Path, **extra: object) -> Settings:
         "data_dir": root,
         "allow_loopback": True,
         "alert_retry_s": 0,
+        "alert_rate_per_minute": 1000,
         "public_url": "https://estadoabierto.example",
     }
     return Settings(**(values | extra))

@@ -4,9 +4,12 @@ twice after a crash or a re-index, and never lost by a crash."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 import sqlalchemy as sa
 
+from indexer.alerts import search_of
 from tests.alerts.conftest import Service, sentencia, webhook_alert
 
 HOOK = "http://127.0.0.1:9/hook"
@@ -97,3 +100,46 @@ def test_an_unconfirmed_or_deleted_alert_matches_nothing(service: Service) -> No
     service.library.add_document(sentencia("7/2026", "pensión alimenticia"))
     service.library.flush()
     assert matched(service) == []
+
+
+QUERIES = [
+    {"q": "pensión"},
+    {"q": "pensión alimenticia"},
+    {"q": '"pensión alimenticia"'},
+    {"q": '"pensión definitiva"~3'},
+    {"q": "pensi*"},
+    {"q": "arrendamiento OR desahucio"},
+    {"q": "pensión NOT definitiva"},
+    {"q": "pensión -menor"},
+    {"q": "title:arrendamiento"},
+    {"q": "", "matter": "civil"},
+    {"q": "pensión", "matter": ["familiar", "civil"]},
+    {"q": "juez", "date_from": "2026-06-01"},
+    {"q": "Sala Familiar"},
+    {"q": 'expediente:"Toca 41/2026"'},
+]
+
+
+def test_an_alert_matches_exactly_what_its_search_finds(service: Service) -> None:
+    alerts = {webhook_alert(service, HOOK, query)["id"]: query for query in QUERIES}
+    docs = [
+        sentencia("40/2026", "El juez fija la pensión alimenticia definitiva del menor."),
+        sentencia("41/2026", "La pensión es alimenticia y provisional.", day=dt.date(2026, 1, 5)),
+        sentencia("42/2026", "Contrato de arrendamiento y desahucio.", matter="civil"),
+        sentencia("43/2026", "Pensión definitiva por viudez.", matter="civil"),
+        sentencia("44/2026", "Se confirma la condena por robo.", matter="penal"),
+    ]
+    for doc in docs:  # one batch each: the sieve of required words skips most alerts
+        service.library.add_document(doc)
+        service.library.flush()
+    found = {}
+    for alert_id in alerts:
+        view = service.client.get(
+            f"/v1/alerts/{alert_id}", headers={"Authorization": f"Bearer {service.key}"}
+        ).json()
+        found[alert_id] = search_of(view["query"], limit=100)
+    got = matched(service)
+    for alert_id, search in found.items():
+        expected = {hit.id for hit in service.library.search(search).hits}
+        assert {d for a, d in got if a == alert_id} == expected, alerts[alert_id]
+    assert len(got) >= len(QUERIES)  # the searches find something: the comparison means it
