@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import hmac
 import json
+import threading
 import time
 from pathlib import Path
 
@@ -151,3 +152,24 @@ def test_a_webhook_needs_a_key(service: Service, receiver: Receiver) -> None:
         "/v1/alerts", json={"query": {"q": "pensión"}, "delivery": {"webhook": receiver.url}}
     )
     assert answer.status_code == 401
+
+
+def test_the_delivery_loop_sends_new_matches_while_it_runs(
+    service: Service, receiver: Receiver
+) -> None:
+    alert = webhook_alert(service, receiver.url, {"q": "pensión"})
+    stop = threading.Event()
+    loop = threading.Thread(
+        target=Deliverer(service.settings, service.library.db).run, args=(stop, 0.1)
+    )
+    loop.start()
+    try:
+        for n in range(3):
+            service.library.add_document(sentencia(f"5{n}/2026", "pensión alimenticia"))
+            service.library.flush()
+        arrived = receiver.wait_for(3)
+    finally:
+        stop.set()
+        loop.join(timeout=30)
+    assert not loop.is_alive()
+    assert sorted(json.loads(r.body)["alert_id"] for r in arrived) == [alert["id"]] * 3
