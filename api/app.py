@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse
 from api import __version__
 from api.ratelimit import TokenBuckets, WriteLimiter
 from api.routers import (
+    alert_links,
     alerts,
     documents,
     export,
@@ -81,7 +82,8 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     pages.install_errors(app)
     app.add_exception_handler(DatabaseBusy, _database_busy)
-    for module in (search, export, feed, alerts, documents, sessions, speeches, health, pages):
+    modules = (search, export, feed, alerts, alert_links, documents, sessions, speeches, health)
+    for module in (*modules, pages):
         app.include_router(module.router)
     app.include_router(sources.router, responses=SOURCE_ERRORS)
     return app
