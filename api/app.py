@@ -16,6 +16,8 @@ from api.ratelimit import TokenBuckets, WriteLimiter
 from api.readlimit import ReadLimits, SharedCounter
 from api.readlimit.keys import KeyCache
 from api.routers import (
+    alert_links,
+    alerts,
     citations,
     documents,
     export,
@@ -110,6 +112,7 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     app.state.refusal_notes = TokenBuckets(settings.write_rate_per_minute)
     app.state.read_counter = counter
     app.state.key_cache = KeyCache(ReaderKeys(lib.db), settings.key_cache_s)
+    app.state.alert_limiter = WriteLimiter(settings.alert_rate_per_minute)
     # innermost first. A search asked again is answered with the bytes the app made last
     # time, inside the read limits (a replayed answer is still counted, with its headers)
     app.add_middleware(AnswerCache, generation=_index_generation(lib))
@@ -122,7 +125,8 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     pages.install_errors(app)
     app.add_exception_handler(DatabaseBusy, _database_busy)
-    for module in (search, export, feed, documents, citations, sessions, speeches):
+    reads = (search, export, feed, alerts, alert_links, documents, citations, sessions, speeches)
+    for module in reads:
         app.include_router(module.router, responses=READ_ERRORS)
     reader_keys.install(app)
     for module in (health, pages):

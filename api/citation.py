@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from api.spanish import KIND_LABELS, date_words
 from indexer.library import AnyDocument
+from indexer.spanish import KIND_LABELS, date_words
 
 # CSL types: a sentence is a legal case, a session a hearing, a legislative record a bill.
 CSL_TYPES = {"sentencia": "legal_case", "sesion": "hearing", "legislativo": "bill"}

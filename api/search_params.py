@@ -37,10 +37,16 @@ def valid_params() -> list[str]:
 
 def check_known(request: Request, extra: tuple[str, ...] = ()) -> None:
     """422 for a query parameter this search does not understand."""
-    known = {*valid_params(), *extra}
-    for name in request.query_params:
+    check_names(list(request.query_params), [*valid_params(), *extra])
+
+
+def check_names(names: list[str], valid: list[str]) -> None:
+    """422 naming the first of ``names`` that is not ``valid``, and listing the valid ones
+    (the parameters of a search, or the keys of an alert's query)."""
+    known = set(valid)
+    for name in names:
         if name not in known:
-            choices = ", ".join([*valid_params(), *extra])
+            choices = ", ".join(valid)
             raise invalid(
                 name[:50],
                 f"unknown parameter {name[:50]!r}; valid parameters: {choices}",
@@ -55,7 +61,7 @@ def route_params(request: Request) -> tuple[str, ...]:
     return tuple(p.alias for p in dependant.query_params) if dependant is not None else ()
 
 
-def _check_values(filters: dict[str, list[str]]) -> None:
+def check_values(filters: dict[str, list[str]]) -> None:
     for value in filters.get("year", []):
         if not _YEAR.fullmatch(value.strip()):
             raise invalid(
@@ -147,7 +153,7 @@ def search_query(
             "cita": cita,
         }
     )
-    _check_values(filters)
+    check_values(filters)
     return SearchQuery(
         q=q,
         filters=filters,

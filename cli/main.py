@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from cli import align, backup, dump, people
+from cli import alerts, align, backup, dump, people
 from cli.failures import engine_unreachable, explain, public_url, settings_problem
 from cli.privacy import add_commands as add_privacy_commands
 from cli.registry import add_commands
@@ -294,6 +294,7 @@ def build_parser() -> argparse.ArgumentParser:
     dump.add_commands(commands)
     people.add_commands(commands)
     align.add_commands(commands)
+    alerts.add_commands(commands)
     return parser
 
 

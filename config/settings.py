@@ -125,6 +125,23 @@ class Settings(BaseSettings):
         "Estado Abierto <avisos@estadoabierto.mx>", description="From: of every e-mail sent."
     )
     smtp_timeout_s: float = Field(20.0, gt=0, le=300)
+    alerts_per_owner: int = Field(
+        50, ge=1, description="Alerts one API key's holder (or one e-mail address) may have."
+    )
+    alert_query_chars: int = Field(500, ge=1, le=10_000, description="Longest q of an alert.")
+    alert_rate_per_minute: int = Field(
+        10, ge=1, description="Alerts created per minute, per API key or client address."
+    )
+    alert_max_failures: int = Field(
+        8, ge=1, le=100, description="Failed deliveries in a row before an alert is disabled."
+    )
+    alert_retry_s: float = Field(
+        30.0, ge=0, description="Wait after a first failed delivery; doubled after each."
+    )
+    alert_retry_cap_s: float = Field(3600.0, ge=0, description="Longest wait between retries.")
+    alert_poll_s: float = Field(
+        2.0, gt=0, le=300, description="How often the delivery loop looks for new matches."
+    )
     host: str = "127.0.0.1"
     port: int = 8000
     # The search index on an engine (scale-out). Without a URL the embedded Tantivy store.

@@ -32,7 +32,7 @@ class Fetched:
     body: bytes
 
 
-def _pinned(url: str, allow_loopback: bool) -> tuple[str, str, str]:
+def pinned_target(url: str, allow_loopback: bool) -> tuple[str, str, str]:
     """(URL with the checked address as host, Host header value, host name for TLS)."""
     try:
         parts = urlsplit(url)
@@ -69,7 +69,7 @@ def fetch(
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise FetchError("timeout", f"time is up before fetching {url}")
-        pinned, host_header, host = _pinned(url, allow_loopback)
+        pinned, host_header, host = pinned_target(url, allow_loopback)
         headers = {"Host": host_header, "User-Agent": user_agent, "Accept-Encoding": "identity"}
         try:
             with (

@@ -13,6 +13,9 @@ whose text or videos changed, are aligned outside the crawl, which never waits f
 A crawl runs at most ``crawl_max_seconds``: it is told so and stops by itself when it
 can; one that cannot (a page or a pattern holding its only thread) is killed after a
 grace period and its run closed with that cause, so one source never holds a slot.
+
+Beside the crawls, a thread delivers what alerts matched (``crawlers/alerts``): webhooks
+within seconds of the match, e-mails by their rate.
 """
 
 from __future__ import annotations
@@ -23,11 +26,13 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from config.settings import Settings
+from crawlers.alerts.delivery import Deliverer
 from crawlers.runs import close_abandoned_runs
 from indexer.db import Database
 from indexer.db.database import utcnow
@@ -54,6 +59,7 @@ class Worker:
         crawl_command: Callable[[str], list[str]] | None = None,
         align_command: list[str] | None = None,
         grace_s: float = 60.0,
+        deliver_alerts: bool = True,
     ) -> None:
         self.settings = settings
         self.concurrency = concurrency
@@ -78,6 +84,7 @@ class Worker:
         self.align_command = align_command or [sys.executable, "-m", "cli.main", "align"]
         self.aligning: subprocess.Popen[bytes] | None = None
         self.align_again = False  # a crawl finished while the aligner was running
+        self.deliver_alerts = deliver_alerts
 
     def _env(self) -> dict[str, str]:
         """The worker's own settings, handed to each crawl process."""
@@ -171,6 +178,14 @@ class Worker:
         closed = close_abandoned_runs(self.db)
         if closed:
             log.warning("%d run(s) of killed crawls closed as abandoned", len(closed))
+        stop_delivery = threading.Event()
+        delivery = None
+        if self.deliver_alerts and not once:
+            deliverer = Deliverer(self.settings, self.db)
+            delivery = threading.Thread(
+                target=deliverer.run, args=(stop_delivery,), name="alerts", daemon=True
+            )
+            delivery.start()
         try:
             while True:
                 self.start_due()
@@ -180,6 +195,9 @@ class Worker:
                 if once and not self.running and self.aligning is None and not self.align_again:
                     return
         finally:
+            stop_delivery.set()
+            if delivery is not None:
+                delivery.join(timeout=30)
             if self.aligning is not None and self.aligning.poll() is None:
                 self.aligning.terminate()
                 self.aligning.wait(timeout=30)

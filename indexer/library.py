@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from itertools import islice
 
 from config.settings import Settings
+from indexer.alerts.matching import AlertMatcher
 from indexer.archive import FileArchive
 from indexer.citations.records import record_citations
 from indexer.db import Database, FileRow
@@ -70,8 +71,10 @@ class Library:
         archive: FileArchive,
         limits: ExtractionLimits,
         speech_index: SpeechIndex | None = None,
+        alerts: AlertMatcher | None = None,
     ):
         self.db = db
+        self.alerts = alerts
         self.store = store
         self.archive = archive
         self.limits = limits
@@ -104,7 +107,8 @@ class Library:
             log.warning("the search index was built by another version: rebuilding it")
             db.mark_all_unindexed()
         speech_index = open_speech_index(settings.data_dir, store, writer)
-        return cls(db, store, FileArchive(settings.files_dir), limits, speech_index)
+        archive = FileArchive(settings.files_dir)
+        return cls(db, store, archive, limits, speech_index, AlertMatcher(db))
 
     def close(self) -> None:
         """Publish what was indexed (``flush`` without waiting), then close."""
@@ -233,11 +237,15 @@ class Library:
         process_sessions(self.db, self.speech_index, [d for d in indexed if isinstance(d, Sesion)])
         link_legislative(self.db, [d for d in indexed if isinstance(d, Legislativo)])
         written = [(doc.id, doc.content_sha256) for doc in indexed]
+        # matched against the alerts in the transaction that marks them written: a crash
+        # before it loses no match (they are indexed and matched again), one after it
+        # cannot match them twice (one row per alert and document, ever)
+        matches = self.alerts.match(indexed) if self.alerts is not None else []
         self._unpublished = True
         if self.store.durable_writes:
-            self.db.dequeue(written)
+            self.db.dequeue(written, matches)
         else:
-            self.db.claim(written)
+            self.db.claim(written, matches)
         return len(written)
 
     # -- the store's writer ------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -26,12 +26,14 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 
+from indexer.db.alert_tables import AlertMatchRow
 from indexer.db.migrate import upgrade
 from indexer.db.tables import CrawlRunRow, DocumentRow, FetchRow, FileRow, IndexQueueRow
 from indexer.models import Legislativo, Sentencia, Sesion, parse_document
 
 AnyDocument = Sentencia | Sesion | Legislativo
 SaveOutcome = Literal["new", "updated", "unchanged"]
+Match = tuple[str, str]  # (alert id, document id)
 Indexed = tuple[str, str]  # (document id, hash of the content that went into the index)
 # (id, hash) pairs per statement: well under SQLite's and PostgreSQL's parameter limits
 PAIRS_PER_STATEMENT = 400
@@ -39,6 +41,7 @@ PAIRS_PER_STATEMENT = 400
 
 _DOCS = DocumentRow.__table__
 _QUEUE = IndexQueueRow.__table__
+_MATCHES = AlertMatchRow.__table__
 _KNOWN = select(_DOCS.c.id, _DOCS.c.content_sha256).where(
     _DOCS.c.id.in_(bindparam("ids", expanding=True))
 )
@@ -169,18 +172,37 @@ class Database:
         """``docs`` are in the index for good: leave the queue, unless changed meanwhile."""
         self.dequeue([(doc.id, doc.content_sha256) for doc in docs])
 
-    def dequeue(self, indexed: list[Indexed]) -> None:
+    def dequeue(self, indexed: list[Indexed], matches: Sequence[Match] = ()) -> None:
+        """``indexed`` are in the index for good; ``matches`` (alert id, document id) are
+        recorded in the same transaction, each pair at most once ever."""
         with self.session() as s, s.begin():
             for chunk in _chunks(indexed):
                 s.execute(delete(IndexQueueRow).where(_pairs_in(chunk)))
+            self._record_matches(s, matches)
 
-    def claim(self, indexed: list[Indexed]) -> None:
+    def claim(self, indexed: list[Indexed], matches: Sequence[Match] = ()) -> None:
         """Written into an index not committed yet: skipped by the next ``iter_documents``
         (pending), removed by ``settle_claims`` after the commit. A document saved again
-        since it was read keeps its new content in the queue, unclaimed."""
+        since it was read keeps its new content in the queue, unclaimed. ``matches`` as
+        for ``dequeue``: a crash before the commit indexes these documents again, and
+        their matches, already kept, are not made twice."""
         with self.session() as s, s.begin():
             for chunk in _chunks(indexed):
                 s.execute(update(IndexQueueRow).where(_pairs_in(chunk)).values(claimed=True))
+            self._record_matches(s, matches)
+
+    def _record_matches(self, session: Session, matches: Sequence[Match]) -> None:
+        if not matches:
+            return
+        now = utcnow()
+        rows = [{"alert_id": a, "document_id": d, "matched_at": now} for a, d in matches]
+        dialect = self.engine.dialect.name
+        insert_of = postgresql_insert if dialect == "postgresql" else sqlite_insert
+        statement = insert_of(_MATCHES).on_conflict_do_nothing(
+            index_elements=["alert_id", "document_id"]
+        )
+        for start in range(0, len(rows), PAIRS_PER_STATEMENT):
+            session.execute(statement, rows[start : start + PAIRS_PER_STATEMENT])
 
     def settle_claims(self) -> int:
         """The index holding every claimed document was committed: they are done."""

@@ -265,25 +265,7 @@ class TantivyStore:
         self.release()
 
     def _to_tantivy(self, doc: AnyDocument) -> tantivy.Document:
-        values = doc.model_dump(mode="json", exclude={"text"})  # once, without the text
-        entry = tantivy.Document()
-        entry.add_text("id", doc.id)
-        entry.add_text("title", doc.title)
-        entry.add_text("title_fold", doc.title)
-        entry.add_text("text", doc.text)
-        entry.add_text("text_fold", doc.text)
-        entry.add_text("meta", metadata_text(doc, values))
-        if doc.date is not None:
-            day = indexable_day(doc.date)  # a date the index cannot hold must not keep it out
-            entry.add_date("date", dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC))
-        entry.add_unsigned("cited_by", max(0, doc.cited_by_count))
-        for name, found in filter_values(doc, values).items():
-            for value in found:
-                entry.add_text(name, value)
-                entry.add_text(_key(name), _keyword_key(value))
-        payload = hit_payload(doc, values)
-        entry.add_bytes("payload", json.dumps(payload, ensure_ascii=False).encode())
-        return entry
+        return to_tantivy(doc)
 
     # -- reading -----------------------------------------------------------------
 
@@ -360,7 +342,7 @@ class TantivyStore:
     ) -> SearchResult:
         tree = parse_query(query.q)
         text_query = compile_node(self.schema, tree)
-        full = self._with_filters(text_query, query)
+        full = with_filters(self.schema, text_query, query)
         counted = self._counts(searcher, full, query, count_key)
         # the counts come from one aggregation pass (or the cache): the page itself is a
         # top-k collection that skips what cannot make it, not a count of every match
@@ -433,33 +415,66 @@ class TantivyStore:
         self._count_cache.put(key, (total, facets))
         return total, facets
 
-    def _with_filters(self, text_query: tantivy.Query, query: SearchQuery) -> tantivy.Query:
-        clauses: list[tuple[tantivy.Occur, tantivy.Query]] = [(tantivy.Occur.Must, text_query)]
-        for name, values in query.filters.items():
-            if name not in FILTER_FIELDS:
-                raise ValueError(f"unknown filter field {name!r}")
-            wanted = [v for v in values if v.strip()]
-            if not wanted:
-                continue
-            options = [(tantivy.Occur.Should, _field(self.schema, name, v)) for v in wanted]
-            options = [(occur, q) for occur, q in options if q is not None]
-            if not options:
-                clauses.append((tantivy.Occur.Must, tantivy.Query.empty_query()))
-                continue
-            clauses.append((tantivy.Occur.Must, tantivy.Query.boolean_query(options)))
-        if query.date_from or query.date_to:
-            clauses.append((tantivy.Occur.Must, self._date_range(query.date_from, query.date_to)))
-        if len(clauses) == 1:
-            return text_query
-        return tantivy.Query.boolean_query(clauses)
 
-    def _date_range(self, start: dt.date | None, end: dt.date | None) -> tantivy.Query:
-        def at(day: dt.date | None) -> dt.datetime | None:
-            return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC) if day else None
+def to_tantivy(doc: AnyDocument) -> tantivy.Document:
+    """A document as the index holds it (the store, and the alerts' batch index)."""
+    values = doc.model_dump(mode="json", exclude={"text"})  # once, without the text
+    entry = tantivy.Document()
+    entry.add_text("id", doc.id)
+    entry.add_text("title", doc.title)
+    entry.add_text("title_fold", doc.title)
+    entry.add_text("text", doc.text)
+    entry.add_text("text_fold", doc.text)
+    entry.add_text("meta", metadata_text(doc, values))
+    if doc.date is not None:
+        day = indexable_day(doc.date)  # a date the index cannot hold must not keep it out
+        entry.add_date("date", dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC))
+    entry.add_unsigned("cited_by", max(0, doc.cited_by_count))
+    for name, found in filter_values(doc, values).items():
+        for value in found:
+            entry.add_text(name, value)
+            entry.add_text(_key(name), _keyword_key(value))
+    payload = hit_payload(doc, values)
+    entry.add_bytes("payload", json.dumps(payload, ensure_ascii=False).encode())
+    return entry
 
-        return tantivy.Query.range_query(
-            self.schema, "date", tantivy.FieldType.Date, at(start), at(end)
-        )
+
+def with_filters(
+    schema: tantivy.Schema, text_query: tantivy.Query, query: SearchQuery
+) -> tantivy.Query:
+    """``text_query`` restricted by the search's filters and date range."""
+    clauses: list[tuple[tantivy.Occur, tantivy.Query]] = [(tantivy.Occur.Must, text_query)]
+    for name, values in query.filters.items():
+        if name not in FILTER_FIELDS:
+            raise ValueError(f"unknown filter field {name!r}")
+        wanted = [v for v in values if v.strip()]
+        if not wanted:
+            continue
+        options = [(tantivy.Occur.Should, _field(schema, name, v)) for v in wanted]
+        options = [(occur, q) for occur, q in options if q is not None]
+        if not options:
+            clauses.append((tantivy.Occur.Must, tantivy.Query.empty_query()))
+            continue
+        clauses.append((tantivy.Occur.Must, tantivy.Query.boolean_query(options)))
+    if query.date_from or query.date_to:
+        clauses.append((tantivy.Occur.Must, _date_range(schema, query.date_from, query.date_to)))
+    if len(clauses) == 1:
+        return text_query
+    return tantivy.Query.boolean_query(clauses)
+
+
+def _date_range(
+    schema: tantivy.Schema, start: dt.date | None, end: dt.date | None
+) -> tantivy.Query:
+    def at(day: dt.date | None) -> dt.datetime | None:
+        return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC) if day else None
+
+    return tantivy.Query.range_query(schema, "date", tantivy.FieldType.Date, at(start), at(end))
+
+
+def compile_search(schema: tantivy.Schema, query: SearchQuery) -> tantivy.Query:
+    """The whole question of a search (words, filters, dates) as one Tantivy query."""
+    return with_filters(schema, compile_node(schema, parse_query(query.q)), query)
 
 
 class _Lru(Generic[V]):

@@ -47,6 +47,7 @@ def fuzzed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClien
     config = Settings(
         data_dir=root,
         write_rate_per_minute=1_000_000,
+        alert_rate_per_minute=1_000_000,
         read_limit_anonymous=1_000_000,
         read_limit_institution=1_000_000,
     )
@@ -73,6 +74,14 @@ OPERATIONS = [
     "GET /v1/sessions",
     "GET /v1/search/syntax",
     "GET /v1/search.atom",
+    "POST /v1/alerts",
+    "GET /v1/alerts",
+    "GET /v1/alerts/{alert_id}",
+    "DELETE /v1/alerts/{alert_id}",
+    "GET /v1/alerts/confirm/{token}",
+    "POST /v1/alerts/confirm/{token}",
+    "GET /v1/alerts/unsubscribe/{token}",
+    "POST /v1/alerts/unsubscribe/{token}",
     "GET /v1/speeches",
     "GET /v1/sessions/{session_id}/speeches",
     "GET /v1/people",

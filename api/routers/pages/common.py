@@ -14,11 +14,11 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
 from api.routers.pages.assets import asset_url
-from api.spanish import KIND_LABELS as KIND_LABELS
-from api.spanish import MONTHS as MONTHS
-from api.spanish import WEEKDAYS as WEEKDAYS
-from api.spanish import date_words as date_words
 from config.jurisdictions import JURISDICTIONS
+from indexer.spanish import KIND_LABELS as KIND_LABELS
+from indexer.spanish import MONTHS as MONTHS
+from indexer.spanish import WEEKDAYS as WEEKDAYS
+from indexer.spanish import date_words as date_words
 
 FIELD_LABELS = {
     "kind": "Tipo",

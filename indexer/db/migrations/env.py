@@ -6,6 +6,7 @@ from alembic import context
 
 from indexer.db import (  # noqa: F401  (their tables join Base.metadata)
     access_tables,
+    alert_tables,
     citation_tables,
     speech_tables,
 )

@@ -1,5 +1,5 @@
 """Words of the documents as people read them in Spanish: kinds and dates (shared by the
-pages and the API's citations)."""
+pages, the API's citations and the alerts' e-mails)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,112 @@
+"""The pages the alerts' e-mails link to: confirming a subscription (double opt-in) and
+unsubscribing, by its button or in one click from a mail program (RFC 8058). Opening a
+link changes nothing (mail scanners open links); the POST does."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from api.routers.alerts import BookDep
+from api.routers.pages.common import render
+from indexer.alerts.mails import describe
+from indexer.db.alert_tables import AlertRow
+
+router = APIRouter(prefix="/v1", tags=["alerts"])
+HTML = {"text/html": {}}
+
+PAGE_ANSWERS: dict[int | str, dict[str, Any]] = {
+    200: {"content": HTML, "description": "A page in Spanish"},
+    404: {"content": HTML, "description": "The link is not valid"},
+}
+
+
+def _page(
+    request: Request,
+    title: str,
+    message: str,
+    status: int = 200,
+    button: str | None = None,
+) -> HTMLResponse:
+    context = {"titulo": title, "mensaje": message, "boton": button, "accion": request.url.path}
+    response: HTMLResponse = render(request, "alerta.html", context, status)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@router.get(
+    "/alerts/confirm/{token}",
+    response_class=HTMLResponse,
+    responses=PAGE_ANSWERS,
+    summary="The confirmation link of an e-mail alert: a page with the button that confirms",
+)
+def confirm_page(token: str, request: Request, book: BookDep) -> HTMLResponse:
+    """Opening the link changes nothing (mail scanners open links): the button does."""
+    row = book.by_confirm_token(token[:100])
+    if row is None:
+        return _page(request, "Enlace no válido", "Este enlace de confirmación no existe.", 404)
+    if row.status != "pendiente":
+        return _page(request, "Alerta ya confirmada", _state(row))
+    return _page(
+        request,
+        "Confirmar la alerta",
+        f"Recibirá en {row.target} los documentos nuevos de la búsqueda {describe(row.query)}.",
+        button="Confirmar la alerta",
+    )
+
+
+@router.post(
+    "/alerts/confirm/{token}",
+    response_class=HTMLResponse,
+    responses=PAGE_ANSWERS,
+    summary="Confirm an e-mail alert (the button of the confirmation page)",
+)
+def confirm(token: str, request: Request, book: BookDep) -> HTMLResponse:
+    row = book.confirm(token[:100])
+    if row is None:
+        return _page(request, "Enlace no válido", "Este enlace de confirmación no existe.", 404)
+    return _page(request, "Alerta confirmada", _state(row))
+
+
+@router.get(
+    "/alerts/unsubscribe/{token}",
+    response_class=HTMLResponse,
+    responses=PAGE_ANSWERS,
+    summary="The unsubscribe link of every alert e-mail: a page with the button",
+)
+def unsubscribe_page(token: str, request: Request, book: BookDep) -> HTMLResponse:
+    row = book.by_unsubscribe_token(token[:100])
+    if row is None:
+        return _page(request, "Enlace no válido", "Este enlace para darse de baja no existe.", 404)
+    if row.status == "baja":
+        return _page(request, "Ya no recibe esta alerta", _state(row))
+    return _page(
+        request,
+        "Dejar de recibir esta alerta",
+        f"Dejará de recibir en {row.target} los avisos de la búsqueda {describe(row.query)}.",
+        button="Darme de baja",
+    )
+
+
+@router.post(
+    "/alerts/unsubscribe/{token}",
+    response_class=HTMLResponse,
+    responses=PAGE_ANSWERS,
+    summary="Unsubscribe: the page's button, and RFC 8058 one-click (List-Unsubscribe-Post)",
+)
+def unsubscribe(token: str, request: Request, book: BookDep) -> HTMLResponse:
+    row = book.unsubscribe(token[:100])
+    if row is None:
+        return _page(request, "Enlace no válido", "Este enlace para darse de baja no existe.", 404)
+    return _page(request, "Se dio de baja", _state(row))
+
+
+def _state(row: AlertRow) -> str:
+    search = describe(row.query)
+    if row.status == "activa":
+        return f"La alerta de la búsqueda {search} está activa: recibirá sus documentos nuevos."
+    if row.status == "baja":
+        return f"Ya no recibirá en {row.target} los avisos de la búsqueda {search}."
+    return f"La alerta de la búsqueda {search} está {row.status}: {row.reason or ''}".strip()

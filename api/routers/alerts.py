@@ -1,0 +1,390 @@
+"""``/v1/alerts``: a search people subscribe to, delivered to a webhook or by e-mail.
+
+A webhook needs an API key (it makes the server call out); the address is checked by the
+crawler's rules now and again at each delivery. An e-mail alert needs no key, but nothing
+is sent until its owner follows the link of a confirmation e-mail (double opt-in), and
+every e-mail carries a one-click unsubscribe link. Alerts belong to whoever made them:
+the key's institution (no other tenant sees them) or, without a key, the holder of the
+management token returned at creation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+
+from api.alert_schemas import AlertCreated, AlertList, AlertRequest, AlertView, DeliveryAttempt
+from api.auth import RegistryDep, client_address, require_caller
+from api.deps import BadSearch, LibraryDep, check_dates, invalid, search_library
+from api.schemas import ErrorResponse, ValidationErrorResponse
+from api.search_params import check_names, check_values
+from crawlers.addresses import BlockedAddress, check_url
+from indexer.alerts import AlertBook, saved_query
+from indexer.alerts.mails import confirmation
+from indexer.db.alert_tables import AlertRow
+from indexer.db.registry import Caller
+from indexer.mail import Mailer, MailError
+from indexer.query import FILTER_PARAMS
+from indexer.stores import SearchQuery
+
+router = APIRouter(prefix="/v1", tags=["alerts"])
+ALERT_PARAMS = ["q", *FILTER_PARAMS, "date_from", "date_to"]
+MAX_VALUES = 50  # values of one filter in an alert
+_EMAIL = re.compile(r"[^@\s<>\"',;]{1,64}@[^@\s<>\"',;]+\.[^@\s<>\"',;]{2,}")
+
+
+class Problem(BaseModel):
+    detail: str
+    mensaje: str | None = None
+
+
+class Refusal(Exception):
+    """An answer other than success, in English (``detail``) and Spanish (``mensaje``)."""
+
+    def __init__(self, status: int, detail: str, mensaje: str) -> None:
+        super().__init__(detail)
+        self.status, self.detail, self.mensaje = status, detail, mensaje
+
+    def response(self) -> JSONResponse:
+        return JSONResponse({"detail": self.detail, "mensaje": self.mensaje}, self.status)
+
+
+def optional_caller(request: Request, registry: RegistryDep) -> Caller | None:
+    """The caller of a presented key (401 if it is not valid); None when none is."""
+    if not request.headers.get("authorization") and not request.headers.get("x-api-key"):
+        return None
+    return require_caller(request, registry)
+
+
+OptionalCaller = Annotated[Caller | None, Depends(optional_caller)]
+
+
+def tenant_of(caller: Caller) -> str:
+    """Whose alerts a key sees: every key of one institution sees its institution's."""
+    return f"institution:{caller.institution_id}"
+
+
+def get_book(library: LibraryDep) -> AlertBook:
+    return AlertBook(library.db)
+
+
+BookDep = Annotated[AlertBook, Depends(get_book)]
+
+
+# -- creating ------------------------------------------------------------------------
+
+
+@router.post(
+    "/alerts",
+    status_code=201,
+    response_model=AlertCreated,
+    responses={
+        400: {"model": ErrorResponse, "description": "The body is not JSON"},
+        401: {"model": ErrorResponse, "description": "A webhook needs a valid API key"},
+        403: {"model": Problem, "description": "The owner has as many alerts as allowed"},
+        422: {"model": ValidationErrorResponse, "description": "Invalid query or delivery"},
+        429: {"model": ErrorResponse, "description": "Too many alerts created: wait"},
+        503: {"model": Problem, "description": "E-mail is not available on this server"},
+    },
+    summary="Subscribe to a search: new matching documents to a webhook or by e-mail",
+)
+def create_alert(
+    request: Request, body: AlertRequest, library: LibraryDep, book: BookDep, caller: OptionalCaller
+) -> Any:
+    """The query is validated exactly as ``/v1/search`` validates its parameters (the same
+    422s). A webhook answer carries its signing ``secret``, shown only this once. An e-mail
+    alert starts ``pendiente``: a confirmation e-mail is sent, and nothing else until its
+    link is followed."""
+    settings = request.app.state.settings
+    request.app.state.alert_limiter.check(
+        caller.key_id if caller else None, client_address(request)
+    )
+    search = _alert_search(body.query, settings.alert_query_chars)
+    try:
+        probe = search.model_copy(update={"limit": 1, "facets": [], "highlight": False})
+        matching_now = search_library(library, probe).total
+    except BadSearch as exc:
+        raise _in_body(exc.as_422(), "query") from exc
+    webhook, email = body.delivery.webhook, body.delivery.email
+    if (webhook is None) == (email is None):
+        raise invalid(
+            "delivery",
+            "give exactly one of delivery.webhook or delivery.email",
+            "delivery",
+            mensaje="indique un webhook o una dirección de correo (uno solo)",
+        )
+    try:
+        if webhook is not None:
+            if caller is None:
+                return JSONResponse(
+                    {"detail": "a webhook alert needs an API key: Authorization: Bearer <key>"},
+                    401,
+                    headers={"WWW-Authenticate": "Bearer"},
+                )
+            target, owner, channel = _webhook_target(webhook, body.rate, settings), "", "webhook"
+            owner = tenant_of(caller)
+        else:
+            assert email is not None
+            target, channel = _email_address(email), "email"
+            if not Mailer(settings).configured:
+                raise Refusal(
+                    503,
+                    "e-mail is not configured on this server (ABIERTO_SMTP_HOST)",
+                    "este servidor no envía correos: use un webhook",
+                )
+            owner = tenant_of(caller) if caller else f"email:{target.lower()}"
+        cap = settings.alerts_per_owner
+        if book.count_for(owner) >= cap:
+            raise Refusal(
+                403,
+                f"at most {cap} alerts per key or e-mail address: delete one first",
+                f"se admiten como máximo {cap} alertas por clave o dirección: borre alguna",
+            )
+        made = book.create(
+            owner=owner,
+            key_id=caller.key_id if caller else None,
+            query=saved_query(search),
+            channel=channel,
+            target=target,
+            rate=body.rate,
+            base_url=settings.public_url or str(request.base_url),
+            with_manage_token=caller is None,
+        )
+        if channel == "email":
+            assert made.confirm_token is not None
+            mailer = Mailer(settings)
+            try:
+                mailer.send(confirmation(made.row, mailer.sender, made.confirm_token))
+            except MailError as exc:
+                book.delete(made.row.id)
+                raise Refusal(
+                    503,
+                    f"the confirmation e-mail could not be sent: {exc}",
+                    "no se pudo enviar el correo de confirmación; inténtelo más tarde",
+                ) from exc
+    except Refusal as refusal:
+        return refusal.response()
+    view = _view(book, made.row)
+    mensaje = (
+        "Alerta activa: cada documento nuevo que coincida llegará a su webhook, firmado "
+        "con el secreto que se muestra solo ahora."
+        if channel == "webhook"
+        else f"Le enviamos un correo a {target}: siga su enlace para confirmar la alerta; "
+        "hasta entonces no recibirá avisos."
+    )
+    return AlertCreated(
+        **view.model_dump(),
+        secret=made.secret,
+        manage_token=made.manage_token,
+        matching_now=matching_now,
+        mensaje=mensaje,
+    )
+
+
+def _alert_search(query: dict[str, str | list[str]], max_chars: int) -> SearchQuery:
+    """The alert's query read by the same checks as a search's parameters."""
+    try:
+        check_names(list(query), ALERT_PARAMS)
+        values = {name: [v] if isinstance(v, str) else list(v) for name, v in query.items()}
+        q = " ".join(values.get("q", []))
+        if len(q) > max_chars:
+            raise invalid(
+                "q",
+                f"an alert's q may have at most {max_chars} characters",
+                "too_long",
+                mensaje=f"la búsqueda de una alerta admite como máximo {max_chars} caracteres",
+            )
+        for name, given in values.items():
+            if len(given) > MAX_VALUES:
+                raise invalid(
+                    name, f"at most {MAX_VALUES} values", "too_many", mensaje="demasiados valores"
+                )
+        date_from, date_to = _day(values, "date_from"), _day(values, "date_to")
+        check_dates(date_from, date_to)
+        filters = {name: values[name] for name in FILTER_PARAMS if name in values}
+        filters = {
+            FILTER_PARAMS[name]: v for name, v in filters.items() if any(x.strip() for x in v)
+        }
+        filters = {name: [x for x in v if x.strip()] for name, v in filters.items()}
+        check_values(filters)
+        return SearchQuery(q=q, filters=filters, date_from=date_from, date_to=date_to)
+    except RequestValidationError as exc:
+        raise _in_body(exc, "query") from exc
+
+
+def _day(values: dict[str, list[str]], name: str) -> dt.date | None:
+    given = [v for v in values.get(name, []) if v.strip()]
+    if not given:
+        return None
+    try:
+        return dt.date.fromisoformat(given[-1].strip())
+    except ValueError as exc:
+        raise invalid(
+            name,
+            f"{name} must be a date YYYY-MM-DD",
+            "date_from_datetime_parsing",
+            mensaje=f"{name} debe ser una fecha AAAA-MM-DD",
+        ) from exc
+
+
+def _in_body(exc: RequestValidationError, where: str) -> RequestValidationError:
+    """A parameter's 422, placed where the alert's body holds it."""
+    errors = []
+    for error in exc.errors():
+        loc = tuple(error.get("loc", ()))
+        rest = loc[1:] if loc[:1] == ("query",) else loc
+        errors.append({**error, "loc": ("body", where, *rest)})
+    return RequestValidationError(errors)
+
+
+def _webhook_target(url: str, rate: str, settings: Any) -> str:
+    if rate != "inmediata":
+        raise invalid(
+            "rate",
+            "a webhook receives each match as it happens: rate must be inmediata",
+            "rate",
+            mensaje="un webhook recibe cada coincidencia en el momento: use rate=inmediata",
+        )
+    try:
+        check_url(url.strip(), settings.allow_loopback)
+    except BlockedAddress as exc:
+        raise _in_body(
+            invalid(
+                "webhook",
+                f"the webhook address is refused: {exc}",
+                "blocked_address",
+                mensaje=f"no se admite esa dirección de webhook: {exc}",
+            ),
+            "delivery",
+        ) from exc
+    return url.strip()
+
+
+def _email_address(text: str) -> str:
+    address = text.strip()
+    if not _EMAIL.fullmatch(address):
+        raise _in_body(
+            invalid(
+                "email",
+                f"{address[:80]!r} is not an e-mail address",
+                "email",
+                mensaje=f"«{address[:80]}» no es una dirección de correo",
+            ),
+            "delivery",
+        )
+    return address
+
+
+# -- reading and deleting ---------------------------------------------------------------
+
+ACCESS_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorResponse, "description": "Neither a valid key nor a token"},
+    404: {"model": Problem, "description": "No such alert among yours"},
+}
+
+
+def _mine(
+    alert_id: str, book: AlertBook, caller: Caller | None, token: str | None
+) -> AlertRow | Response:
+    """The alert, if the key's institution or the management token owns it; a 404 for
+    every other alert, so nobody learns which ids exist."""
+    if caller is None and not token:
+        return JSONResponse(
+            {"detail": "an API key or the alert's X-Alert-Token is required"},
+            401,
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    row = book.get(alert_id[:64])
+    if row is not None:
+        if caller is not None and row.owner == tenant_of(caller):
+            return row
+        if caller is None and token and book.manages(row, token):
+            return row
+    return Refusal(404, f"no alert {alert_id[:64]!r} among yours", "no tiene esa alerta").response()
+
+
+@router.get(
+    "/alerts",
+    response_model=AlertList,
+    responses={401: {"model": ErrorResponse, "description": "Missing or invalid API key"}},
+    summary="The alerts of your institution",
+)
+def list_alerts(book: BookDep, caller: Annotated[Caller, Depends(require_caller)]) -> AlertList:
+    return AlertList(alerts=[_view(book, row) for row in book.list_for(tenant_of(caller))])
+
+
+@router.get(
+    "/alerts/{alert_id}",
+    response_model=AlertView,
+    responses=ACCESS_ERRORS,
+    summary="An alert: its status (and why it is disabled), matches and deliveries",
+)
+def get_alert(
+    alert_id: str,
+    book: BookDep,
+    caller: OptionalCaller,
+    x_alert_token: Annotated[str | None, Header()] = None,
+) -> Any:
+    found = _mine(alert_id, book, caller, x_alert_token)
+    return found if isinstance(found, Response) else _view(book, found)
+
+
+@router.delete(
+    "/alerts/{alert_id}",
+    status_code=204,
+    response_class=Response,
+    responses=ACCESS_ERRORS,
+    summary="Delete an alert (its matches and delivery records go with it)",
+)
+def delete_alert(
+    alert_id: str,
+    book: BookDep,
+    caller: OptionalCaller,
+    x_alert_token: Annotated[str | None, Header()] = None,
+) -> Response:
+    found = _mine(alert_id, book, caller, x_alert_token)
+    if isinstance(found, Response):
+        return found
+    book.delete(found.id)
+    return Response(status_code=204)
+
+
+def _view(book: AlertBook, row: AlertRow) -> AlertView:
+    total, waiting, attempts = book.summary(row.id)
+    return AlertView(
+        id=row.id,
+        status=row.status,
+        reason=row.reason,
+        channel=row.channel,  # type: ignore[arg-type]
+        target=row.target,
+        rate=row.rate,  # type: ignore[arg-type]
+        query=row.query,
+        created_at=_utc(row.created_at),
+        active_since=_utc(row.active_since),
+        consecutive_failures=row.failures or 0,
+        next_attempt_at=_utc(row.next_attempt_at) if row.status == "activa" else None,
+        matches=total,
+        undelivered=waiting,
+        deliveries=[
+            DeliveryAttempt(
+                attempted_at=_utc(a.attempted_at),  # type: ignore[arg-type]
+                status=a.status,
+                cause=a.cause,
+                http_status=a.http_status,
+                matches=len(a.match_ids or []),
+            )
+            for a in attempts
+        ],
+    )
+
+
+def _utc(moment: dt.datetime | None) -> dt.datetime | None:
+    if moment is None:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)

@@ -1,0 +1,41 @@
+"""``abierto alerts deliver``: send what alerts matched (for cron, or ``--loop``)."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import threading
+
+from config.settings import Settings
+
+
+def cmd_deliver(args: argparse.Namespace, settings: Settings) -> int:
+    from crawlers.alerts.delivery import Deliverer
+
+    deliverer = Deliverer(settings, concurrency=args.concurrency)
+    try:
+        if args.loop:
+            stop = threading.Event()
+            print(f"delivering alerts every {settings.alert_poll_s:g} s", flush=True)
+            with contextlib.suppress(KeyboardInterrupt):
+                deliverer.run(stop)
+            return 0
+        done = deliverer.run_once()
+        print(f"{done.alerts} alerts: {done.delivered} matches delivered, {done.failed} failed")
+        return 0
+    finally:
+        deliverer.close()
+        deliverer.db.close()
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:
+    alerts = commands.add_parser("alerts", help="alerts: deliver their matches")
+    actions = alerts.add_subparsers(dest="action", required=True)
+    deliver = actions.add_parser(
+        "deliver", help="send pending matches: webhooks now, e-mails by their rate"
+    )
+    deliver.add_argument("--loop", action="store_true", help="keep delivering until stopped")
+    deliver.add_argument(
+        "--concurrency", type=int, default=8, help="alerts delivered at once (default 8)"
+    )
+    deliver.set_defaults(func=cmd_deliver)

@@ -1,0 +1,1 @@
+"""Delivering alerts: signed webhooks under the crawler's address rules, and e-mails."""

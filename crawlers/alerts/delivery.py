@@ -1,0 +1,225 @@
+"""The delivery loop: sends what alerts matched, at least once.
+
+Webhooks get each match as soon as the loop sees it (one signed POST per match, its id
+the idempotency key); e-mail alerts get one message per delivery: at once for
+``inmediata``, one digest per period for ``diaria`` and ``semanal`` (none when the
+period had no matches). A match is marked delivered only after the receiver accepted it,
+so a crash resends rather than loses. Every attempt is recorded with its outcome; a
+failure waits twice as long as the previous one before the next try, and after
+``ABIERTO_ALERT_MAX_FAILURES`` in a row the alert is disabled with the reason.
+
+Runs in ``abierto worker`` (a thread beside the crawls) and as ``abierto alerts
+deliver`` (once, for cron, or ``--loop``). Alerts are claimed one at a time in the
+database, so several loops never deliver the same alert at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from config.settings import Settings
+from crawlers.alerts.webhook import Poster
+from indexer.alerts import AlertBook
+from indexer.alerts.book import PERIODS, Pending
+from indexer.alerts.mails import MatchedDocument, matches
+from indexer.alerts.snippet import plain_snippet
+from indexer.db import Database
+from indexer.db.alert_tables import AlertRow
+from indexer.db.database import utcnow
+from indexer.mail import Mailer, MailError
+from indexer.models import Legislativo, Sentencia, Sesion
+
+AnyDocument = Sentencia | Sesion | Legislativo
+LEASE = dt.timedelta(minutes=5)
+WEBHOOK_BATCH = 200  # matches of one alert per pass; the rest at the next pass
+MAIL_MATCHES = 200  # documents listed in one e-mail at most (the rest in the next one)
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Round:
+    """What one pass of the loop did."""
+
+    alerts: int = 0
+    delivered: int = 0
+    failed: int = 0
+
+
+class Deliverer:
+    def __init__(
+        self, settings: Settings, db: Database | None = None, concurrency: int = 8
+    ) -> None:
+        self.settings = settings
+        self.db = db or Database(settings.database)
+        self.book = AlertBook(self.db)
+        self.mailer = Mailer(settings)
+        self.poster = Poster(settings.allow_loopback)
+        self.concurrency = concurrency
+        self._lock = threading.Lock()
+
+    def run_once(self) -> Round:
+        """Deliver everything due now: the bookkeeping of a whole pass in a few
+        statements, the sending several alerts at a time."""
+        done = Round()
+        due = self.book.claim_due(LEASE)
+        if not due:
+            return done
+        try:
+            pending = self.book.pending_for([a.id for a in due], WEBHOOK_BATCH)
+            docs = self._documents(due, pending)
+            arrived: dict[str, tuple[list[int], int | None]] = {}
+
+            def one(alert: AlertRow) -> None:
+                items = [(p, docs[p.id]) for p in pending.get(alert.id, []) if p.id in docs]
+                try:
+                    if alert.channel == "webhook":
+                        sent, status, failed = self._webhook(alert, items)
+                    else:
+                        sent, status, failed = self._email(alert, items)
+                except Exception:  # one alert's bug must not stop the others' deliveries
+                    log.exception("delivering alert %s failed", alert.id)
+                    sent, status, failed = [], None, 1
+                with self._lock:
+                    done.alerts += 1
+                    done.delivered += len(sent)
+                    done.failed += failed
+                    if sent:
+                        arrived[alert.id] = (sent, status)
+
+            with ThreadPoolExecutor(self.concurrency) as pool:
+                list(pool.map(one, due))
+            self.book.delivered_many(arrived)
+        finally:
+            self.book.release([a.id for a in due])
+        return done
+
+    def close(self) -> None:
+        self.poster.close()
+
+    def run(self, stop: threading.Event, poll_s: float | None = None) -> None:
+        """Deliver until ``stop`` is set, looking for new matches every ``poll_s``."""
+        wait = poll_s if poll_s is not None else self.settings.alert_poll_s
+        while not stop.is_set():
+            try:
+                busy = self.run_once().delivered > 0
+            except Exception:
+                log.exception("the alert delivery pass failed; trying again")
+                busy = False
+            if not busy:  # more may be due at once: look again without waiting
+                stop.wait(wait)
+        self.close()
+
+    # -- one alert --------------------------------------------------------------------
+
+    def _documents(
+        self, due: list[AlertRow], pending: dict[str, list[Pending]]
+    ) -> dict[int, AnyDocument]:
+        """The documents of the pending matches that may go out (match id → document);
+        the others (withheld for personal data since they matched, or deleted) are
+        settled without being sent."""
+        wanted = {p.document_id for items in pending.values() for p in items}
+        docs = self.db.get_documents(list(wanted))
+        usable: dict[int, AnyDocument] = {}
+        for alert in due:
+            held = []
+            for item in pending.get(alert.id, []):
+                doc = docs.get(item.document_id)
+                if doc is None or (doc.privacy is not None and doc.privacy.withheld):
+                    held.append(item.id)
+                else:
+                    usable[item.id] = doc
+            if held:
+                self.book.skipped(held, alert.id, "document withheld or removed since it matched")
+        return usable
+
+    def _webhook(
+        self, alert: AlertRow, items: list[tuple[Pending, AnyDocument]]
+    ) -> tuple[list[int], int | None, int]:
+        """POST each match in order; the first failure stops (and is retried later)."""
+        sent: list[int] = []
+        status = None
+        for item, doc in items:
+            payload = _payload(alert, item, self._described(alert, item, doc), doc.url)
+            outcome = self.poster.post(
+                alert.target, payload, alert.secret or "", f"{alert.id}:{item.id}"
+            )
+            if not outcome.ok:
+                self._failed(alert, [item.id], outcome.cause or "unknown", outcome.status)
+                return sent, status, 1
+            sent.append(item.id)
+            status = outcome.status
+        return sent, status, 0
+
+    def _email(
+        self, alert: AlertRow, items: list[tuple[Pending, AnyDocument]]
+    ) -> tuple[list[int], int | None, int]:
+        """One message listing every pending match (a digest: the period closes too)."""
+        now = utcnow()
+        listed = [self._described(alert, item, doc) for item, doc in items[:MAIL_MATCHES]]
+        if listed:
+            message = matches(alert, self.mailer.sender, listed, now.date())
+            ids = [doc.match_id for doc in listed]
+            try:
+                self.mailer.send(message)
+            except MailError as exc:
+                self._failed(alert, ids, str(exc), None)
+                return [], None, 1
+        if alert.rate in PERIODS:
+            self.book.digest_sent(alert.id, now)
+        return [doc.match_id for doc in listed], None, 0
+
+    def _described(self, alert: AlertRow, item: Pending, doc: AnyDocument) -> MatchedDocument:
+        return MatchedDocument(
+            match_id=item.id,
+            document_id=doc.id,
+            kind=doc.kind,
+            title=doc.title,
+            date=doc.date,
+            institution=doc.institution,
+            snippet=plain_snippet(doc.text, alert.query.get("q") or ""),
+            permalink=f"{alert.base_url}/d/{quote(doc.id, safe='')}",
+        )
+
+    def _failed(self, alert: AlertRow, ids: list[int], cause: str, status: int | None) -> None:
+        s = self.settings
+        row = self.book.failed(
+            alert.id,
+            ids,
+            cause,
+            status,
+            s.alert_max_failures,
+            dt.timedelta(seconds=s.alert_retry_s),
+            dt.timedelta(seconds=s.alert_retry_cap_s),
+        )
+        if row is not None and row.status != "activa":
+            log.warning("alert %s disabled: %s", alert.id, row.reason)
+
+
+def _payload(
+    alert: AlertRow, item: Pending, doc: MatchedDocument, source_url: str
+) -> dict[str, Any]:
+    """The JSON a webhook receives for one match; ``match_id`` is its idempotency key."""
+    matched = item.matched_at if item.matched_at.tzinfo else item.matched_at.replace(tzinfo=dt.UTC)
+    return {
+        "event": "alert.match",
+        "match_id": item.id,
+        "alert_id": alert.id,
+        "matched_at": matched.isoformat(),
+        "query": alert.query,
+        "document": {
+            "id": doc.document_id,
+            "kind": doc.kind,
+            "title": doc.title,
+            "date": doc.date.isoformat() if doc.date else None,
+            "institution": doc.institution,
+            "snippet": doc.snippet,
+            "permalink": doc.permalink,
+            "source_url": source_url,
+        },
+    }

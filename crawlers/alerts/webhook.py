@@ -1,0 +1,103 @@
+"""Posting a match to a webhook: signed, to a checked address, redirects not followed.
+
+The body is signed with HMAC-SHA256 under the alert's secret, over
+``{timestamp}.{body}``; the header ``X-Abierto-Signature: t={timestamp},v1={hex}`` carries
+both, so a receiver can refuse a stale or forged delivery (see the README).
+
+The target is checked as the crawler checks a page: at registration, and again at each
+delivery, where the connection goes to the very address that was checked (a DNS answer
+that changes in between cannot point it elsewhere). A redirect is a failed delivery.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from crawlers.fetch import FetchError, pinned_target
+
+SIGNATURE_HEADER = "X-Abierto-Signature"
+TIMEOUT_S = 10.0
+USER_AGENT = "EstadoAbierto-Alertas/1.0"
+
+
+def sign(secret: str, timestamp: int, body: bytes) -> str:
+    """The hex HMAC-SHA256 of ``{timestamp}.{body}`` under ``secret``."""
+    message = str(timestamp).encode() + b"." + body
+    return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
+
+
+def signature_header(secret: str, body: bytes, timestamp: int | None = None) -> str:
+    moment = int(time.time()) if timestamp is None else timestamp
+    return f"t={moment},v1={sign(secret, moment, body)}"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one POST gave: arrived or not, the status if any, and why not."""
+
+    ok: bool
+    status: int | None = None
+    cause: str | None = None
+
+
+class Poster:
+    """POSTs signed matches, keeping connections open between deliveries: one client per
+    target host (a TLS connection made for one name is never reused for another)."""
+
+    def __init__(self, allow_loopback: bool) -> None:
+        self.allow_loopback = allow_loopback
+        self._clients: dict[str, httpx.Client] = {}
+        self._lock = threading.Lock()
+
+    def _client(self, host: str) -> httpx.Client:
+        with self._lock:
+            client = self._clients.get(host)
+            if client is None:
+                client = httpx.Client(timeout=TIMEOUT_S, follow_redirects=False)
+                self._clients[host] = client
+            return client
+
+    def close(self) -> None:
+        with self._lock:
+            for client in self._clients.values():
+                client.close()
+            self._clients.clear()
+
+    def post(self, url: str, payload: dict[str, Any], secret: str, idempotency_key: str) -> Outcome:
+        """POST ``payload`` as signed JSON; a 2xx is a delivery, anything else a failure."""
+        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+        try:
+            pinned, host_header, host = pinned_target(url, self.allow_loopback)
+        except FetchError as exc:
+            return Outcome(False, None, f"address refused: {exc}")
+        headers = {
+            "Host": host_header,
+            "User-Agent": USER_AGENT,
+            "Content-Type": "application/json; charset=utf-8",
+            "Idempotency-Key": idempotency_key,
+            SIGNATURE_HEADER: signature_header(secret, body),
+        }
+        try:
+            response = self._client(host).post(
+                pinned, content=body, headers=headers, extensions={"sni_hostname": host}
+            )
+        except httpx.TimeoutException:
+            return Outcome(False, None, f"the receiver did not answer in {TIMEOUT_S:g} s")
+        except httpx.HTTPError as exc:
+            return Outcome(False, None, f"cannot reach the receiver: {type(exc).__name__}: {exc}")
+        if 200 <= response.status_code < 300:
+            return Outcome(True, response.status_code)
+        if response.is_redirect:
+            where = response.headers.get("location", "")[:200]
+            cause = f"HTTP {response.status_code} redirect to {where!r} not followed"
+            return Outcome(False, response.status_code, cause)
+        status = response.status_code
+        return Outcome(False, status, f"the receiver answered HTTP {status}")

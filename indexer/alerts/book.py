@@ -1,0 +1,341 @@
+"""The alerts kept in the database: creating, confirming, reading and ending them, and
+the bookkeeping of their deliveries (which matches are due, what each attempt gave)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, func, or_, select, update
+
+from indexer.db import Database
+from indexer.db.alert_tables import AlertMatchRow, AlertRow, DeliveryRow
+from indexer.db.database import utcnow
+
+CHANNELS = ("webhook", "email")
+RATES = ("inmediata", "diaria", "semanal")
+PERIODS = {"diaria": dt.timedelta(days=1), "semanal": dt.timedelta(days=7)}
+ACTIVE = "activa"
+AWAITING = "pendiente"
+DISABLED = "desactivada"
+UNSUBSCRIBED = "baja"
+
+
+def digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class NewAlert:
+    """An alert just made, with the secrets shown to its creator this once."""
+
+    row: AlertRow
+    secret: str | None = None  # the webhook's signing secret
+    confirm_token: str | None = None  # the e-mail's confirmation link
+    manage_token: str | None = None  # GET/DELETE of an e-mail alert made without a key
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A match waiting to be delivered."""
+
+    id: int
+    document_id: str
+    matched_at: dt.datetime
+
+
+class AlertBook:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- for the people who subscribe ------------------------------------------------
+
+    def create(
+        self,
+        *,
+        owner: str,
+        key_id: str | None,
+        query: dict[str, Any],
+        channel: str,
+        target: str,
+        rate: str,
+        base_url: str,
+        with_manage_token: bool = False,
+    ) -> NewAlert:
+        """A webhook is active at once (its caller holds a key); an e-mail address is
+        ``pendiente`` until its owner follows the confirmation link."""
+        if channel not in CHANNELS or rate not in RATES:
+            raise ValueError(f"channel {channel!r} or rate {rate!r} is not known")
+        now = utcnow()
+        webhook = channel == "webhook"
+        secret = f"whsec_{secrets.token_urlsafe(32)}" if webhook else None
+        confirm = None if webhook else secrets.token_urlsafe(24)
+        manage = secrets.token_urlsafe(24) if with_manage_token else None
+        row = AlertRow(
+            id=f"al_{secrets.token_hex(8)}",
+            owner=owner,
+            key_id=key_id,
+            query=query,
+            channel=channel,
+            target=target,
+            rate=rate,
+            base_url=base_url.rstrip("/"),
+            status=ACTIVE if webhook else AWAITING,
+            secret=secret,
+            confirm_sha256=digest(confirm) if confirm else None,
+            manage_sha256=digest(manage) if manage else None,
+            unsubscribe_token=None if webhook else secrets.token_urlsafe(24),
+            created_at=now,
+            active_since=now if webhook else None,
+            failures=0,
+        )
+        with self.db.session() as s, s.begin():
+            s.add(row)
+        return NewAlert(row, secret, confirm, manage)
+
+    def count_for(self, owner: str) -> int:
+        """Alerts an owner has that are not ended (unsubscribed ones do not count)."""
+        with self.db.session() as s:
+            stmt = select(func.count()).select_from(AlertRow)
+            stmt = stmt.where(AlertRow.owner == owner, AlertRow.status != UNSUBSCRIBED)
+            return int(s.scalar(stmt) or 0)
+
+    def get(self, alert_id: str) -> AlertRow | None:
+        with self.db.session() as s:
+            return s.get(AlertRow, alert_id)
+
+    def list_for(self, owner: str) -> list[AlertRow]:
+        with self.db.session() as s:
+            stmt = select(AlertRow).where(AlertRow.owner == owner).order_by(AlertRow.created_at)
+            return list(s.scalars(stmt))
+
+    def manages(self, row: AlertRow, token: str) -> bool:
+        return row.manage_sha256 is not None and hmac.compare_digest(
+            row.manage_sha256, digest(token)
+        )
+
+    def delete(self, alert_id: str) -> None:
+        """The alert, its matches and its delivery records go."""
+        with self.db.session() as s, s.begin():
+            s.execute(delete(DeliveryRow).where(DeliveryRow.alert_id == alert_id))
+            s.execute(delete(AlertMatchRow).where(AlertMatchRow.alert_id == alert_id))
+            s.execute(delete(AlertRow).where(AlertRow.id == alert_id))
+
+    def confirm(self, token: str) -> AlertRow | None:
+        """Follow a confirmation link: the alert starts matching documents from now on."""
+        stmt = select(AlertRow).where(AlertRow.confirm_sha256 == digest(token))
+        with self.db.session() as s, s.begin():
+            row = s.scalars(stmt).first()
+            if row is None:
+                return None
+            if row.status == AWAITING:
+                now = utcnow()
+                row.status = ACTIVE
+                row.active_since = now
+                period = PERIODS.get(row.rate)
+                row.next_digest_at = now + period if period else None
+            return row
+
+    def unsubscribe(self, token: str) -> AlertRow | None:
+        """One click: the alert ends (kept as ``baja`` so the link keeps answering)."""
+        with self.db.session() as s, s.begin():
+            row = s.scalars(select(AlertRow).where(AlertRow.unsubscribe_token == token)).first()
+            if row is None:
+                return None
+            row.status = UNSUBSCRIBED
+            row.reason = "la persona se dio de baja"
+            return row
+
+    def by_unsubscribe_token(self, token: str) -> AlertRow | None:
+        with self.db.session() as s:
+            return s.scalars(select(AlertRow).where(AlertRow.unsubscribe_token == token)).first()
+
+    def by_confirm_token(self, token: str) -> AlertRow | None:
+        with self.db.session() as s:
+            stmt = select(AlertRow).where(AlertRow.confirm_sha256 == digest(token))
+            return s.scalars(stmt).first()
+
+    def summary(self, alert_id: str, recent: int = 10) -> tuple[int, int, list[DeliveryRow]]:
+        """(matches, of them still undelivered, the latest delivery attempts)."""
+        with self.db.session() as s:
+            counts = select(func.count()).where(AlertMatchRow.alert_id == alert_id)
+            total = int(s.scalar(counts) or 0)
+            waiting = int(s.scalar(counts.where(AlertMatchRow.delivered_at.is_(None))) or 0)
+            attempts = s.scalars(
+                select(DeliveryRow)
+                .where(DeliveryRow.alert_id == alert_id)
+                .order_by(DeliveryRow.id.desc())
+                .limit(recent)
+            )
+            return total, waiting, list(attempts)
+
+    # -- for the delivery loop ---------------------------------------------------------
+
+    def claim_due(
+        self, lease: dt.timedelta, limit: int = 500, now: dt.datetime | None = None
+    ) -> list[AlertRow]:
+        """Active alerts with something to send now, claimed in one conditional UPDATE
+        (two delivery loops never send the same alert at once): webhooks and immediate
+        e-mails with undelivered matches and no back-off pending, digests whose time has
+        come (with or without matches: the period moves on either way)."""
+        now = now or utcnow()
+        free = or_(AlertRow.claimed_until.is_(None), AlertRow.claimed_until < now)
+        ready = or_(AlertRow.next_attempt_at.is_(None), AlertRow.next_attempt_at <= now)
+        waiting = select(AlertMatchRow.alert_id).where(AlertMatchRow.delivered_at.is_(None))
+        immediate = (AlertRow.rate == "inmediata") & AlertRow.id.in_(waiting.distinct())
+        digest_due = (AlertRow.rate != "inmediata") & (AlertRow.next_digest_at <= now)
+        due = (AlertRow.status == ACTIVE) & free & ready & or_(immediate, digest_due)
+        token = secrets.token_hex(8)
+        with self.db.session() as s, s.begin():
+            candidates = s.scalars(select(AlertRow.id).where(due).limit(limit)).all()
+            if not candidates:
+                return []
+            s.execute(
+                update(AlertRow)
+                .where(AlertRow.id.in_(candidates), due)
+                .values(claimed_by=token, claimed_until=now + lease)
+            )
+            return list(s.scalars(select(AlertRow).where(AlertRow.claimed_by == token)))
+
+    def pending_for(self, alert_ids: list[str], per_alert: int) -> dict[str, list[Pending]]:
+        """Undelivered matches of several alerts, oldest first, at most ``per_alert`` each."""
+        found: dict[str, list[Pending]] = {}
+        with self.db.session() as s:
+            for start in range(0, len(alert_ids), 500):
+                chunk = alert_ids[start : start + 500]
+                rows = s.execute(
+                    select(
+                        AlertMatchRow.alert_id,
+                        AlertMatchRow.id,
+                        AlertMatchRow.document_id,
+                        AlertMatchRow.matched_at,
+                    )
+                    .where(AlertMatchRow.alert_id.in_(chunk), AlertMatchRow.delivered_at.is_(None))
+                    .order_by(AlertMatchRow.id)
+                )
+                for alert_id, *rest in rows:
+                    items = found.setdefault(alert_id, [])
+                    if len(items) < per_alert:
+                        items.append(Pending(*rest))
+        return found
+
+    def delivered(self, alert_id: str, match_ids: list[int], http_status: int | None) -> None:
+        """These matches arrived: recorded, and the alert's failure count starts again."""
+        self.delivered_many({alert_id: (match_ids, http_status)})
+
+    def delivered_many(self, arrived: dict[str, tuple[list[int], int | None]]) -> None:
+        """``delivered`` for several alerts in one transaction (alert → (matches, status))."""
+        if not arrived:
+            return
+        now = utcnow()
+        ids = [match for matches, _ in arrived.values() for match in matches]
+        with self.db.session() as s, s.begin():
+            for start in range(0, len(ids), 500):
+                s.execute(
+                    update(AlertMatchRow)
+                    .where(AlertMatchRow.id.in_(ids[start : start + 500]))
+                    .values(delivered_at=now)
+                )
+            s.add_all(
+                DeliveryRow(
+                    alert_id=alert_id,
+                    match_ids=matches,
+                    attempted_at=now,
+                    status="entregada",
+                    http_status=status,
+                )
+                for alert_id, (matches, status) in arrived.items()
+            )
+            alerts = list(arrived)
+            for start in range(0, len(alerts), 500):
+                s.execute(
+                    update(AlertRow)
+                    .where(AlertRow.id.in_(alerts[start : start + 500]))
+                    .values(failures=0, next_attempt_at=None, last_delivery_at=now)
+                )
+
+    def skipped(self, match_ids: list[int], alert_id: str, cause: str) -> None:
+        """Matches that must not go out (the document was withheld since): settled."""
+        now = utcnow()
+        with self.db.session() as s, s.begin():
+            s.execute(
+                update(AlertMatchRow)
+                .where(AlertMatchRow.id.in_(match_ids))
+                .values(delivered_at=now)
+            )
+            s.add(
+                DeliveryRow(
+                    alert_id=alert_id,
+                    match_ids=match_ids,
+                    attempted_at=now,
+                    status="omitida",
+                    cause=cause,
+                )
+            )
+
+    def failed(
+        self,
+        alert_id: str,
+        match_ids: list[int],
+        cause: str,
+        http_status: int | None,
+        max_failures: int,
+        backoff: dt.timedelta,
+        backoff_cap: dt.timedelta,
+    ) -> AlertRow | None:
+        """An attempt that did not arrive: recorded; the next one waits twice as long as
+        the last (``backoff``, 2×, 4×… up to ``backoff_cap``); after ``max_failures`` in
+        a row the alert is disabled, with the reason shown on its page."""
+        now = utcnow()
+        with self.db.session() as s, s.begin():
+            s.add(
+                DeliveryRow(
+                    alert_id=alert_id,
+                    match_ids=match_ids,
+                    attempted_at=now,
+                    status="fallida",
+                    cause=cause[:1000],
+                    http_status=http_status,
+                )
+            )
+            row = s.get(AlertRow, alert_id)
+            if row is None:
+                return None
+            row.failures = (row.failures or 0) + 1
+            wait = min(backoff * (2 ** (row.failures - 1)), backoff_cap)
+            row.next_attempt_at = now + wait
+            if row.failures >= max_failures:
+                row.status = DISABLED
+                row.reason = (
+                    f"desactivada tras {row.failures} entregas fallidas seguidas; "
+                    f"la última: {cause[:300]}"
+                )
+            return row
+
+    def digest_sent(self, alert_id: str, now: dt.datetime | None = None) -> None:
+        """A digest period closed (sent, or nothing to send): the next one is set."""
+        now = now or utcnow()
+        with self.db.session() as s, s.begin():
+            row = s.get(AlertRow, alert_id)
+            if row is None or row.rate not in PERIODS:
+                return
+            period = PERIODS[row.rate]
+            due = row.next_digest_at or now
+            due = due if due.tzinfo else due.replace(tzinfo=dt.UTC)
+            while due <= now:
+                due += period
+            row.next_digest_at = due
+
+    def release(self, alert_ids: list[str]) -> None:
+        with self.db.session() as s, s.begin():
+            for start in range(0, len(alert_ids), 500):
+                chunk = alert_ids[start : start + 500]
+                s.execute(
+                    update(AlertRow)
+                    .where(AlertRow.id.in_(chunk))
+                    .values(claimed_by=None, claimed_until=None)
+                )

@@ -1,0 +1,151 @@
+"""The alerts' e-mails, in Spanish: the confirmation of a subscription, and the matches
+(one message per delivery, listing every document). Plain text and simple HTML; each
+carries a one-click unsubscribe link and the RFC 8058 headers that let a mail program
+offer it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass
+from email.message import EmailMessage
+from typing import Any
+
+from indexer.db.alert_tables import AlertRow
+from indexer.mail import compose
+from indexer.spanish import KIND_LABELS, date_words
+
+RATE_WORDS = {
+    "inmediata": "en cuanto aparecen",
+    "diaria": "una vez al día",
+    "semanal": "cada semana",
+}
+
+
+@dataclass(frozen=True)
+class MatchedDocument:
+    """One document of a delivery, as a reader sees it."""
+
+    match_id: int
+    document_id: str
+    kind: str
+    title: str
+    date: dt.date | None
+    institution: str
+    snippet: str
+    permalink: str
+
+
+def describe(query: dict[str, Any]) -> str:
+    """The search in words: «pensión definitiva» · materia: penal."""
+    words = " ".join((query.get("q") or "").split())
+    parts = [f"«{words}»"] if words else []
+    for name, values in (query.get("filters") or {}).items():
+        parts.append(" ".join(f"{name}: {', '.join(values)}".split()))
+    if query.get("date_from"):
+        parts.append(f"desde el {date_words(dt.date.fromisoformat(query['date_from']), False)}")
+    if query.get("date_to"):
+        parts.append(f"hasta el {date_words(dt.date.fromisoformat(query['date_to']), False)}")
+    return " · ".join(parts) or "todos los documentos nuevos"
+
+
+def unsubscribe_url(alert: AlertRow) -> str:
+    return f"{alert.base_url}/v1/alerts/unsubscribe/{alert.unsubscribe_token}"
+
+
+def _unsubscribe_headers(alert: AlertRow) -> dict[str, str]:
+    return {
+        "List-Unsubscribe": f"<{unsubscribe_url(alert)}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+
+
+def confirmation(alert: AlertRow, sender: str, confirm_token: str) -> EmailMessage:
+    """Double opt-in: nothing else is sent to the address until the link is followed."""
+    link = f"{alert.base_url}/v1/alerts/confirm/{confirm_token}"
+    search = describe(alert.query)
+    rate = RATE_WORDS.get(alert.rate, alert.rate)
+    text = (
+        "Hola:\n\n"
+        f"Alguien pidió recibir en esta dirección, {rate}, los documentos nuevos de "
+        f"Estado Abierto que coincidan con esta búsqueda:\n\n    {search}\n\n"
+        "Para confirmar la alerta, abra este enlace:\n\n"
+        f"    {link}\n\n"
+        "Si no fue usted, no haga nada: sin confirmación no le enviaremos ningún aviso.\n\n"
+        "Estado Abierto\n"
+    )
+    body = (
+        "<p>Hola:</p>"
+        f"<p>Alguien pidió recibir en esta dirección, {html.escape(rate)}, los documentos "
+        "nuevos de Estado Abierto que coincidan con esta búsqueda:</p>"
+        f"<p><strong>{html.escape(search)}</strong></p>"
+        f'<p><a href="{html.escape(link)}">Confirmar la alerta</a></p>'
+        "<p>Si no fue usted, no haga nada: sin confirmación no le enviaremos ningún aviso.</p>"
+        "<p>Estado Abierto</p>"
+    )
+    return compose(
+        sender=sender,
+        to=alert.target,
+        subject="Confirme su alerta de Estado Abierto",
+        text=text,
+        html=_page(body),
+        headers=_unsubscribe_headers(alert),
+    )
+
+
+def matches(
+    alert: AlertRow, sender: str, documents: list[MatchedDocument], today: dt.date
+) -> EmailMessage:
+    """The documents of one delivery (an immediate notice or a digest)."""
+    search = describe(alert.query)
+    count = len(documents)
+    noun = "documento nuevo" if count == 1 else "documentos nuevos"
+    if alert.rate == "inmediata":
+        subject = f"{count} {noun}: {search}"
+        lead = f"Hay {count} {noun} que coinciden con su búsqueda {search}."
+    else:
+        period = "del día" if alert.rate == "diaria" else "de la semana"
+        subject = f"Resumen {period}: {count} {noun} — {search}"
+        lead = (
+            f"Su resumen {period}, al {date_words(today)}: {count} {noun} que coinciden "
+            f"con su búsqueda {search}."
+        )
+    unsubscribe = unsubscribe_url(alert)
+    lines = [lead, ""]
+    items = []
+    for number, doc in enumerate(documents, 1):
+        when = date_words(doc.date, weekday=False) if doc.date else "sin fecha"
+        kind = KIND_LABELS.get(doc.kind, doc.kind)
+        lines += [
+            f"{number}. {doc.title}",
+            f"   {kind} · {doc.institution} · {when}",
+            f"   {doc.snippet}",
+            f"   {doc.permalink}",
+            "",
+        ]
+        items.append(
+            f'<li><p><a href="{html.escape(doc.permalink)}">{html.escape(doc.title)}</a><br>'
+            f"<small>{html.escape(kind)} · {html.escape(doc.institution)} · "
+            f"{html.escape(when)}</small></p><p>{html.escape(doc.snippet)}</p></li>"
+        )
+    lines += [
+        "Recibe este correo porque confirmó una alerta en Estado Abierto.",
+        f"Para no recibir más avisos de esta alerta: {unsubscribe}",
+    ]
+    body = (
+        f"<p>{html.escape(lead)}</p><ol>{''.join(items)}</ol>"
+        "<p><small>Recibe este correo porque confirmó una alerta en Estado Abierto. "
+        f'<a href="{html.escape(unsubscribe)}">Dejar de recibir esta alerta</a>.</small></p>'
+    )
+    return compose(
+        sender=sender,
+        to=alert.target,
+        subject=subject[:200],
+        text="\n".join(lines) + "\n",
+        html=_page(body),
+        headers=_unsubscribe_headers(alert),
+    )
+
+
+def _page(body: str) -> str:
+    return f'<!DOCTYPE html><html lang="es"><meta charset="utf-8"><body>{body}</body></html>'

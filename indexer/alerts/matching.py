@@ -1,0 +1,144 @@
+"""Matching a batch of just-indexed documents against every active alert.
+
+The batch goes into a small Tantivy index in memory, built with the store's own schema,
+analysers and document conversion; each alert's search is compiled once (words, filters
+and dates, exactly as the store compiles a search) and run against it. With thousands of
+alerts the cost is one tiny search per alert per batch, whatever the library's size.
+
+Alerts whose required words are missing from the batch are skipped before their search
+(``required.py``). A document matches only alerts that were active when it first entered
+the library: a re-index (or a document changed later) never sends old documents to a new
+alert.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import tantivy
+from sqlalchemy import select
+
+from indexer.alerts.required import batch_stems, required_stems
+from indexer.alerts.saved_query import search_of
+from indexer.analysis import FOLDED, STEMMED
+from indexer.db import Database
+from indexer.db.alert_tables import AlertRow
+from indexer.db.database import Match
+from indexer.db.registry import as_utc
+from indexer.db.tables import DocumentRow
+from indexer.models import Legislativo, Sentencia, Sesion
+from indexer.query import QuerySyntaxError, parse_query
+from indexer.stores.tantivy_store import build_schema, compile_search, to_tantivy
+
+AnyDocument = Sentencia | Sesion | Legislativo
+# an alert's search, its required stems (None: none) and when it became active
+Compiled = tuple[tantivy.Query, frozenset[str] | None, dt.datetime]
+BATCH_HEAP = 20 << 20  # Tantivy's minimum is 15 MB per indexing thread
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class MatchingCost:
+    """What matching has cost so far in this process (for ``bench/alerts.py``)."""
+
+    documents: int = 0
+    batches: int = 0
+    seconds: float = 0.0
+    alerts: int = 0
+
+    @property
+    def per_document_ms(self) -> float:
+        return 1000 * self.seconds / self.documents if self.documents else 0.0
+
+
+class AlertMatcher:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.schema = build_schema()
+        self.cost = MatchingCost()
+        # alert id → (its compiled search, when it became active); queries never change
+        self._compiled: dict[str, Compiled] = {}
+
+    def match(self, docs: Sequence[AnyDocument]) -> list[Match]:
+        """(alert id, document id) for every active alert each document satisfies."""
+        if not docs:
+            return []
+        started = time.perf_counter()
+        alerts = self._refresh()
+        matches: list[Match] = []
+        if alerts:
+            entered = self._entered([doc.id for doc in docs])
+            searcher = self._batch_index(docs)
+            present = batch_stems(list(docs))
+            ids: dict[tuple[int, int], str] = {}
+            for alert_id, (query, required, since) in alerts.items():
+                if required is not None and not required <= present:
+                    continue
+                for _score, address in searcher.search(query, limit=len(docs)).hits:
+                    where = (address.segment_ord, address.doc)
+                    doc_id = ids.get(where)
+                    if doc_id is None:
+                        doc_id = ids[where] = searcher.doc(address)["id"][0]
+                    first_seen = entered.get(doc_id)
+                    if first_seen is not None and first_seen >= since:
+                        matches.append((alert_id, doc_id))
+        self.cost.documents += len(docs)
+        self.cost.batches += 1
+        self.cost.alerts = len(alerts)
+        self.cost.seconds += time.perf_counter() - started
+        return matches
+
+    def _refresh(self) -> dict[str, Compiled]:
+        """The active alerts, compiling those not seen before."""
+        with self.db.session() as s:
+            active = dict(
+                s.execute(
+                    select(AlertRow.id, AlertRow.active_since).where(AlertRow.status == "activa")
+                ).all()
+            )
+            new = [alert_id for alert_id in active if alert_id not in self._compiled]
+            queries = {}
+            for start in range(0, len(new), 500):
+                chunk = new[start : start + 500]
+                rows = s.execute(select(AlertRow.id, AlertRow.query).where(AlertRow.id.in_(chunk)))
+                queries.update(dict(rows.all()))
+        for alert_id, saved in queries.items():
+            try:
+                search = search_of(saved)
+                compiled = compile_search(self.schema, search)
+                required = required_stems(parse_query(search.q))
+            except (QuerySyntaxError, ValueError) as exc:  # a query a newer parser refuses
+                log.warning("alert %s has a search that no longer compiles: %s", alert_id, exc)
+                continue
+            since = as_utc(active[alert_id]) or dt.datetime.min.replace(tzinfo=dt.UTC)
+            self._compiled[alert_id] = (compiled, required, since)
+        for gone in set(self._compiled) - set(active):
+            del self._compiled[gone]
+        return self._compiled
+
+    def _entered(self, ids: list[str]) -> dict[str, dt.datetime]:
+        """When each document first entered the library."""
+        with self.db.session() as s:
+            rows = s.execute(select(DocumentRow.id, DocumentRow.created_at).where(
+                DocumentRow.id.in_(ids)
+            ))  # fmt: skip
+            return {doc_id: as_utc(created) for doc_id, created in rows.all()}  # type: ignore[misc]
+
+    def _batch_index(self, docs: Sequence[AnyDocument]) -> tantivy.Searcher:
+        index = tantivy.Index(self.schema)
+        index.register_tokenizer("es_stem", STEMMED)
+        index.register_tokenizer("es_fold", FOLDED)
+        writer = index.writer(BATCH_HEAP, 1)
+        for doc in docs:
+            try:
+                writer.add_document(to_tantivy(doc))
+            except (ValueError, TypeError, OverflowError) as exc:
+                log.warning("document %s cannot be matched against alerts: %s", doc.id, exc)
+        writer.commit()
+        writer.wait_merging_threads()
+        index.reload()
+        return index.searcher()
