@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, Request, Response
+from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from api.alert_schemas import AlertCreated, AlertList, AlertRequest, AlertView, DeliveryAttempt
-from api.auth import RegistryDep, client_address, require_caller
+from api.auth import RegistryDep, client_address, presented_key, require_caller
 from api.deps import BadSearch, LibraryDep, check_dates, invalid, search_library
 from api.schemas import ErrorResponse, ValidationErrorResponse
 from api.search_params import check_names, check_values
@@ -28,6 +29,7 @@ from crawlers.addresses import BlockedAddress, check_url
 from indexer.alerts import AlertBook, saved_query
 from indexer.alerts.mails import confirmation
 from indexer.db.alert_tables import AlertRow
+from indexer.db.reader_keys import READER_PREFIX, ReaderKeys
 from indexer.db.registry import Caller
 from indexer.mail import Mailer, MailError
 from indexer.query import FILTER_PARAMS
@@ -55,19 +57,51 @@ class Refusal(Exception):
         return JSONResponse({"detail": self.detail, "mensaje": self.mensaje}, self.status)
 
 
-def optional_caller(request: Request, registry: RegistryDep) -> Caller | None:
-    """The caller of a presented key (401 if it is not valid); None when none is."""
-    if not request.headers.get("authorization") and not request.headers.get("x-api-key"):
+@dataclass(frozen=True)
+class Holder:
+    """Who holds an alert through a key: an institution (every key of it sees its
+    alerts) or one reader key."""
+
+    tenant: str
+    key_id: str
+
+
+def optional_caller(request: Request, registry: RegistryDep) -> Holder | None:
+    """The holder of a presented key, institution's or reader's (401 if it is not valid);
+    None when none is presented."""
+    presented = presented_key(request)
+    if presented is None:
         return None
-    return require_caller(request, registry)
+    if presented.startswith(f"{READER_PREFIX}_"):
+        reader = ReaderKeys(registry.db).identify(presented)
+        if reader is not None and reader.kind == "reader":
+            return Holder(f"reader:{reader.key_id}", reader.key_id)
+        request.app.state.write_limiter.check(None, client_address(request))
+        raise HTTPException(
+            401, "the API key is not valid or has been revoked", {"WWW-Authenticate": "Bearer"}
+        )
+    caller = require_caller(request, registry)
+    return Holder(f"institution:{caller.institution_id}", caller.key_id)
 
 
-OptionalCaller = Annotated[Caller | None, Depends(optional_caller)]
+def required_caller(request: Request, registry: RegistryDep) -> Holder:
+    holder = optional_caller(request, registry)
+    if holder is None:
+        return _as_holder(require_caller(request, registry))  # its 401, budget spent
+    return holder
 
 
-def tenant_of(caller: Caller) -> str:
-    """Whose alerts a key sees: every key of one institution sees its institution's."""
-    return f"institution:{caller.institution_id}"
+def _as_holder(caller: Caller) -> Holder:
+    return Holder(f"institution:{caller.institution_id}", caller.key_id)
+
+
+OptionalCaller = Annotated[Holder | None, Depends(optional_caller)]
+
+
+def tenant_of(caller: Holder) -> str:
+    """Whose alerts a key sees: every key of one institution its institution's; a reader
+    key its own."""
+    return caller.tenant
 
 
 def get_book(library: LibraryDep) -> AlertBook:
@@ -123,7 +157,10 @@ def create_alert(
         if webhook is not None:
             if caller is None:
                 return JSONResponse(
-                    {"detail": "a webhook alert needs an API key: Authorization: Bearer <key>"},
+                    {
+                        "detail": "a webhook alert needs an API key: Authorization: Bearer <key>",
+                        "mensaje": "una alerta por webhook necesita una clave de acceso",
+                    },
                     401,
                     headers={"WWW-Authenticate": "Bearer"},
                 )
@@ -290,13 +327,16 @@ ACCESS_ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 def _mine(
-    alert_id: str, book: AlertBook, caller: Caller | None, token: str | None
+    alert_id: str, book: AlertBook, caller: Holder | None, token: str | None
 ) -> AlertRow | Response:
     """The alert, if the key's institution or the management token owns it; a 404 for
     every other alert, so nobody learns which ids exist."""
     if caller is None and not token:
         return JSONResponse(
-            {"detail": "an API key or the alert's X-Alert-Token is required"},
+            {
+                "detail": "an API key or the alert's X-Alert-Token is required",
+                "mensaje": "se necesita la clave de acceso o la ficha de la alerta",
+            },
             401,
             headers={"WWW-Authenticate": "Bearer"},
         )
@@ -313,9 +353,9 @@ def _mine(
     "/alerts",
     response_model=AlertList,
     responses={401: {"model": ErrorResponse, "description": "Missing or invalid API key"}},
-    summary="The alerts of your institution",
+    summary="The alerts of your institution (or of your reader key)",
 )
-def list_alerts(book: BookDep, caller: Annotated[Caller, Depends(require_caller)]) -> AlertList:
+def list_alerts(book: BookDep, caller: Annotated[Holder, Depends(required_caller)]) -> AlertList:
     return AlertList(alerts=[_view(book, row) for row in book.list_for(tenant_of(caller))])
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from indexer.db.reader_keys import ReaderKeys
 from tests.alerts.conftest import Service, open_service, webhook_alert
 
 HOOK = "http://127.0.0.1:9/hook"
@@ -93,6 +94,26 @@ def test_tenants_are_walls(service: Service) -> None:
     assert service.client.get(f"/v1/alerts/{mine['id']}").status_code == 401
     forged = service.client.get(f"/v1/alerts/{mine['id']}", headers={"X-Alert-Token": "x"})
     assert forged.status_code == 404
+
+
+def test_a_reader_key_holds_its_own_alerts(service: Service) -> None:
+    """A journalist with a reader key (no institution) can have webhook alerts; they are
+    that key's alone, and a revoked reader key reaches nothing."""
+    keys = ReaderKeys(service.library.db)
+    reader_id, reader = keys.issue("Redacción Norte", "datos@norte.example")
+    _, other_reader = keys.issue("Otra redacción", "otra@norte.example")
+    created = create(service, {"q": "pensión"}, key=reader)
+    assert created.status_code == 201, created.text
+    alert_id = created.json()["id"]
+    own = service.client.get("/v1/alerts", headers={"Authorization": f"Bearer {reader}"})
+    assert [a["id"] for a in own.json()["alerts"]] == [alert_id]
+    for key in (other_reader, service.key):
+        headers = {"Authorization": f"Bearer {key}"}
+        assert service.client.get(f"/v1/alerts/{alert_id}", headers=headers).status_code == 404
+        assert service.client.get("/v1/alerts", headers=headers).json() == {"alerts": []}
+    assert keys.revoke(reader_id)
+    gone = service.client.get("/v1/alerts", headers={"Authorization": f"Bearer {reader}"})
+    assert gone.status_code == 401
 
 
 def test_alerts_per_key_are_capped(tmp_path: Path) -> None:
