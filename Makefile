@@ -101,7 +101,7 @@ bench-crawl: install
 
 ## The API over HTTP on the crawl path's library (embedded, and OpenSearch with ENGINE=--engine).
 bench-http: install
-	$(BIN)/python bench/http.py --data $(BENCH_DATA)/crawl $(ENGINE)
+	$(BIN)/python bench/http_mix.py --data $(BENCH_DATA)/crawl $(ENGINE)
 
 ## abierto dump at 100k and 1M documents: long, and its libraries (~6 GB) stay in BENCH_DATA.
 bench-dump: install

@@ -1,7 +1,7 @@
 """Benchmark alerts end to end: ``--alerts`` webhook alerts registered (a mix of words,
 phrases, prefixes, operators, filters and dates), then ``--docs`` documents committed in
 a stream (``--rate`` per second) the way a crawl saves them (indexed at its flushes,
-every ``FLUSH_SECONDS``), while the delivery loop runs as in ``abierto worker`` and a
+every ``SAVE_SECONDS``), while the delivery loop runs as in ``abierto worker`` and a
 webhook receiver on 127.0.0.1 notes when each match arrives.
 
 Prints, per delivered match, the time from the document's commit (saved in the database)
@@ -26,8 +26,6 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-# bench/http.py would shadow the standard library's http
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != REPO / "bench"]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
@@ -37,7 +35,7 @@ import sqlalchemy as sa  # noqa: E402
 
 from config.settings import Settings  # noqa: E402
 from crawlers.alerts.delivery import Deliverer  # noqa: E402
-from crawlers.pipelines import FLUSH_SECONDS  # noqa: E402
+from crawlers.pipelines import SAVE_SECONDS  # noqa: E402
 from indexer.alerts import AlertBook, saved_query  # noqa: E402
 from indexer.library import Library  # noqa: E402
 from indexer.models import Sentencia, document_id  # noqa: E402
@@ -336,7 +334,7 @@ def main() -> None:
             doc = document(n, rng, words)
             library.db.save_documents([doc])
             committed[doc.id] = time.time()
-            if time.monotonic() - flushed_at >= FLUSH_SECONDS:
+            if time.monotonic() - flushed_at >= SAVE_SECONDS:
                 library.flush(wait=False)
                 flushed_at = time.monotonic()
             pause = stream_started + (n + 1) / args.rate - time.monotonic()
@@ -379,7 +377,7 @@ def main() -> None:
         "matching_batches": cost.batches if cost else None,
         "registering_s": round(registering, 1),
         "load_average": {"before": load_before, "after": load_after},
-        "flush_every_s": FLUSH_SECONDS,
+        "flush_every_s": SAVE_SECONDS,
     }
     rows = [
         ("alerts registered", f"{args.alerts:,}"),

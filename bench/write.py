@@ -40,8 +40,6 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
-# bench/http.py would stand in for the standard library's http (Scrapy imports it)
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != REPO / "bench"]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
@@ -366,7 +364,7 @@ def main() -> int:
     parser.add_argument("--label", default="", help="a name for this run in the JSON")
     parser.add_argument("--json", type=Path, default=RESULTS)
     parser.add_argument(
-        "--keep", type=Path, help="keep the data folders here (for bench/http.py), not in /tmp"
+        "--keep", type=Path, help="keep the data folders here (for bench/http_mix.py), not in /tmp"
     )
     args = parser.parse_args()
     if args.keep:

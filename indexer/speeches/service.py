@@ -14,7 +14,7 @@ from indexer.models import Legislativo, Sesion, parse_document
 from indexer.speeches.agenda import document_key, number_key, session_mentions
 from indexer.speeches.attribute import scope_of, speeches_of
 from indexer.speeches.model import Speech
-from indexer.speeches.people import read_roster
+from indexer.speeches.people import People, read_roster
 from indexer.speeches.search import SpeechQuery, SpeechResult
 from indexer.speeches.store import (
     iter_speeches,
@@ -66,16 +66,27 @@ def _legislative_keys(db: Database, jurisdiction: str) -> dict[str, str]:
     return by_key
 
 
-def process_sessions(db: Database, index: SpeechIndex | None, sessions: Sequence[Sesion]) -> int:
+def process_sessions(
+    db: Database,
+    index: SpeechIndex | None,
+    sessions: Sequence[Sesion],
+    legislative: dict[str, dict[str, str]] | None = None,
+) -> int:
     """Split and store the speeches of ``sessions`` (those with a text), link what they
-    name, and index them; returns how many speeches were written."""
+    name, and index them; returns how many speeches were written. ``legislative`` keeps
+    each jurisdiction's reference keys across calls (a rebuild reads them once, not once
+    per batch: that read grows with the library)."""
     written: list[Speech] = []
     done: list[str] = []
-    legislative: dict[str, dict[str, str]] = {}
+    legislative = legislative if legislative is not None else {}
+    # each congress's people are read once per batch and written once after it: the
+    # sessions of one batch add to the same roster, as they would one after another
+    rosters: dict[str, People] = {}
     for session in sessions:
-        people = load_people(db, scope_of(session))
-        speeches = speeches_of(session, people) if session.text else []
-        save_people(db, people)
+        scope = scope_of(session)
+        if scope not in rosters:
+            rosters[scope] = load_people(db, scope)
+        speeches = speeches_of(session, rosters[scope]) if session.text else []
         save_speeches(db, session.id, speeches)
         if session.jurisdiction not in legislative:
             legislative[session.jurisdiction] = _legislative_keys(db, session.jurisdiction)
@@ -83,6 +94,8 @@ def process_sessions(db: Database, index: SpeechIndex | None, sessions: Sequence
         save_mentions(db, session.id, mentions)
         written.extend(session_speeches(db, session.id))
         done.append(session.id)
+    for people in rosters.values():
+        save_people(db, people)
     if index is not None and done:
         index.replace_sessions(done, written)
     return len(written)
@@ -131,6 +144,7 @@ def rebuild_index(db: Database, index: SpeechIndex | None) -> int:
     aligner's timings are kept) and rebuild the speech index from the database."""
     batch: list[Sesion] = []
     last = ""
+    legislative: dict[str, dict[str, str]] = {}
     while True:
         with db.session() as s:
             rows = s.scalars(
@@ -142,7 +156,7 @@ def rebuild_index(db: Database, index: SpeechIndex | None) -> int:
         if not rows:
             break
         batch = [doc for row in rows if isinstance(doc := _session(row), Sesion)]
-        process_sessions(db, None, batch)
+        process_sessions(db, None, batch, legislative)
         last = rows[-1].id
     return index.rebuild(iter_speeches(db)) if index is not None else 0
 

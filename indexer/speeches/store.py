@@ -119,19 +119,34 @@ def load_people(db: Database, scope: str) -> People:
 
 
 def save_people(db: Database, people: People) -> None:
+    """Write the roster: one statement for the new people and one for the known ones
+    (not a read and a write per person, which dominated re-splitting every session)."""
     now = dt.datetime.now(dt.UTC)
+    values = [
+        {
+            "id": person.id,
+            "name": person.name,
+            "scope": person.scope,
+            "forms": list(person.forms),
+            "terms": [dict(t) for t in person.terms],
+            "updated_at": now,
+        }
+        for person in people.by_id.values()
+    ]
+    if not values:
+        return
     with db.session() as s, s.begin():
-        for person in people.by_id.values():
-            s.merge(
-                PersonRow(
-                    id=person.id,
-                    name=person.name,
-                    scope=person.scope,
-                    forms=list(person.forms),
-                    terms=[dict(t) for t in person.terms],
-                    updated_at=now,
-                )
-            )
+        ids = [v["id"] for v in values]
+        known: set[str] = set()
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            known.update(s.scalars(select(PersonRow.id).where(PersonRow.id.in_(part))))
+        new = [v for v in values if v["id"] not in known]
+        old = [v for v in values if v["id"] in known]
+        if new:
+            s.execute(insert(PersonRow.__table__), new)
+        if old:
+            s.execute(update(PersonRow), old)  # by primary key, one prepared statement
 
 
 def get_person(db: Database, person_id: str) -> Person | None:

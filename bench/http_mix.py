@@ -1,6 +1,6 @@
 """Benchmark the API over HTTP: a query mix, its latency alone and its throughput under load.
 
-Usage: python bench/http.py --data DIR [--workers 2] [--rounds 10] [--clients 8,32]
+Usage: python bench/http_mix.py --data DIR [--workers 2] [--rounds 10] [--clients 8,32]
                             [--seconds 20] [--engine] [--json PATH]
 
 ``DIR`` is a data folder with a library in it (``bench/write.py --keep`` leaves one).
@@ -28,11 +28,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-# run as a script, this file's folder comes first on the path and its name hides the
-# standard library's ``http``: the folder goes, the repository comes
-HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
-REPO = HERE.parent
+REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
