@@ -173,6 +173,22 @@ class Worker:
                 stderr=subprocess.DEVNULL,
             )
 
+    def _deliver_once(self) -> None:
+        """A ``--once`` run (cron) ends with one delivery pass, so what its crawls
+        matched goes out without a separate ``abierto alerts deliver``."""
+        deliverer = Deliverer(self.settings, self.db)
+        try:
+            done = deliverer.run_once()
+        finally:
+            deliverer.close()
+        if done.alerts:
+            log.info(
+                "%d alerts: %d matches delivered, %d failed",
+                done.alerts,
+                done.delivered,
+                done.failed,
+            )
+
     def run(self, once: bool = False, poll_s: float = 5.0) -> None:
         """Loop until interrupted (or, with ``once``, until the due crawls are done)."""
         closed = close_abandoned_runs(self.db)
@@ -193,6 +209,8 @@ class Worker:
                 for source_id, code in self.reap():
                     log.info("%s finished with exit code %d", source_id, code)
                 if once and not self.running and self.aligning is None and not self.align_again:
+                    if self.deliver_alerts:
+                        self._deliver_once()
                     return
         finally:
             stop_delivery.set()

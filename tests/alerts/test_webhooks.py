@@ -173,3 +173,22 @@ def test_the_delivery_loop_sends_new_matches_while_it_runs(
         loop.join(timeout=30)
     assert not loop.is_alive()
     assert sorted(json.loads(r.body)["alert_id"] for r in arrived) == [alert["id"]] * 3
+
+
+def test_a_worker_run_once_ends_with_a_delivery_pass(service: Service, receiver: Receiver) -> None:
+    """Cron runs ``abierto worker --once``: what was matched goes out before it exits."""
+    from crawlers.worker import Worker
+
+    alert = webhook_alert(service, receiver.url, {"q": "pensión"})
+    service.library.add_document(sentencia("60/2026", "pensión alimenticia"))
+    service.library.flush()
+    Worker(service.settings, name="w-cron").run(once=True, poll_s=0.1)
+    (request,) = receiver.wait_for(1)
+    assert json.loads(request.body)["alert_id"] == alert["id"]
+    assert view(service, alert["id"])["undelivered"] == 0
+    Worker(service.settings, name="w-cron", deliver_alerts=False).run(once=True, poll_s=0.1)
+    service.library.add_document(sentencia("61/2026", "pensión compensatoria"))
+    service.library.flush()
+    Worker(service.settings, name="w-cron", deliver_alerts=False).run(once=True, poll_s=0.1)
+    assert view(service, alert["id"])["undelivered"] == 1
+    assert len(receiver.requests) == 1
