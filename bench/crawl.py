@@ -2,7 +2,7 @@
 site of sentence pages (politeness off), and how much of the crawl process's time the
 library (pipeline, database, index) takes.
 
-Usage: python bench/crawl.py [--pages 3000] [--profile] [--json PATH]
+Usage: python bench/crawl.py [--pages 3000] [--profile [--keep-profile FILE]] [--json PATH]
 
 The site (served from this process on 127.0.0.1) is one listing linking ``--pages``
 detail pages of about 3 KB of text each. The crawl runs in its own process as an
@@ -10,6 +10,10 @@ operator runs it, autothrottle and robots off, 16 requests per domain. With
 ``--profile`` (py-spy, when installed) the crawl process is sampled and the share of
 samples in the item pipeline and the library is printed: a crawl bounded by the crawler
 spends most of its time in Scrapy and Twisted, not in the library.
+
+Pages/s depend on what else the machine runs; the crawl process's CPU-seconds (user +
+system) and pages per CPU-second do much less, so both are printed, with the load
+average before and after.
 """
 
 from __future__ import annotations
