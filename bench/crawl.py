@@ -2,7 +2,7 @@
 site of sentence pages (politeness off), and how much of the crawl process's time the
 library (pipeline, database, index) takes.
 
-Usage: python bench/crawl.py [--pages 3000] [--profile] [--json PATH]
+Usage: python bench/crawl.py [--pages 3000] [--profile [--keep-profile FILE]] [--json PATH]
 
 The site (served from this process on 127.0.0.1) is one listing linking ``--pages``
 detail pages of about 3 KB of text each. The crawl runs in its own process as an
@@ -10,6 +10,10 @@ operator runs it, autothrottle and robots off, 16 requests per domain. With
 ``--profile`` (py-spy, when installed) the crawl process is sampled and the share of
 samples in the item pipeline and the library is printed: a crawl bounded by the crawler
 spends most of its time in Scrapy and Twisted, not in the library.
+
+Pages/s depend on what else the machine runs; the crawl process's CPU-seconds (user +
+system) and pages per CPU-second do much less, so both are printed, with the load
+average before and after.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import subprocess
 import sys
@@ -68,7 +73,9 @@ def make_site(root: Path, pages: int) -> None:
     (root / "listado.html").write_text(f"<table>{''.join(rows)}</table>", encoding="utf-8")
 
 
-def crawl(folder: Path, url: str, profile: bool) -> tuple[float, dict[str, Any]]:
+def crawl(
+    folder: Path, url: str, profile: bool, keep: Path | None = None
+) -> tuple[float, float, dict[str, Any]]:
     env = os.environ | {
         "ABIERTO_DATA_DIR": str(folder / "data"),
         "ABIERTO_SAMPLES_URL": url,
@@ -83,14 +90,24 @@ def crawl(folder: Path, url: str, profile: bool) -> tuple[float, dict[str, Any]]
     spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
     raw = folder / "profile.txt"
     if profile and Path(spy).exists():
-        args = [spy, "record", "-f", "raw", "-o", str(raw), "-r", "50", "--threads", "--", *args]
-    began = time.perf_counter()
+        sampling = ["-f", "raw", "-r", "50", "--threads", "--subprocesses"]
+        args = [spy, "record", *sampling, "-o", str(raw), "--", *args]
+    began, cpu = time.perf_counter(), _children_cpu()
     done = subprocess.run(args, env=env, cwd=REPO, capture_output=True, text=True, check=False)
-    seconds = time.perf_counter() - began
+    seconds, cpu_s = time.perf_counter() - began, _children_cpu() - cpu
     if done.returncode != 0:
         raise SystemExit(f"the crawl failed:\n{done.stdout}\n{done.stderr}")
     shares = library_share(raw) if raw.is_file() else {}
-    return seconds, shares
+    if keep is not None and raw.is_file():
+        shutil.copy(raw, keep)
+    return seconds, cpu_s, shares
+
+
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of this process's finished children: the crawl's own
+    cost, whatever else the machine runs (the profiler's too when ``--profile``)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def library_share(raw: Path) -> dict[str, Any]:
@@ -116,14 +133,16 @@ def main() -> int:
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--label", default="")
     parser.add_argument("--json", type=Path, default=RESULTS)
+    parser.add_argument("--keep-profile", type=Path, help="copy py-spy's raw samples here")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-crawl-") as tmp:
         folder = Path(tmp)
         make_site(folder / "site", args.pages)
         (folder / "specs").mkdir()
         (folder / "specs" / "bench.yaml").write_text(SPEC, encoding="utf-8")
+        load_before = os.getloadavg()
         with serve(folder / "site") as server:
-            seconds, shares = crawl(folder, server.url, args.profile)
+            seconds, cpu_s, shares = crawl(folder, server.url, args.profile, args.keep_profile)
         db = Database(f"sqlite:///{folder / 'data' / 'abierto.db'}")
         run = db.list_runs("bench-crawl")[0]
         stats, documents = dict(run.stats), db.count_documents()
@@ -135,13 +154,18 @@ def main() -> int:
         "documents": documents,
         "seconds": round(seconds, 1),
         "pages_per_s": round(pages / seconds, 1),
+        "cpu_s": round(cpu_s, 1),
+        "pages_per_cpu_s": round(pages / cpu_s, 1) if cpu_s else None,
         "samples_pct": shares,
+        "load_average_before": load_before,
         "load_average": os.getloadavg(),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
     }
     print(
         f"{pages} pages, {result['items']} items, {documents} documents in {seconds:.1f} s: "
-        f"{result['pages_per_s']:.0f} pages/s (process start and final flush included)"
+        f"{result['pages_per_s']:.0f} pages/s (process start and final flush included); "
+        f"{cpu_s:.1f} CPU-s, {result['pages_per_cpu_s']} pages per CPU-second; "
+        f"load {load_before[0]:.1f} before, {result['load_average'][0]:.1f} after"
     )
     if shares:
         print("crawl process samples: " + ", ".join(f"{k} {v}%" for k, v in shares.items()))

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import AsyncIterator, Iterable
 from typing import Any
 
-from scrapy import Request, Spider
+from scrapy import Request, Spider, signals
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Headers, Response
 from scrapy.responsetypes import responsetypes
+from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 
 from crawlers.addresses import BlockedAddress, check_url
+from crawlers.fetchbook import LOOKUP_EVERY, FetchBook, Known
 from indexer.db import FetchRow
 
 
@@ -34,20 +37,28 @@ class AddressGuardMiddleware:
 class ConditionalFetchMiddleware:
     """Sends ETag/Last-Modified validators from the last fetch of a URL; on 304 it hands
     the spider the archived body, marked ``not_modified``, so nothing is downloaded
-    again and nothing is lost. New bodies are archived and their validators kept."""
+    again and nothing is lost. New bodies are archived and their validators kept (in
+    batches: :mod:`crawlers.fetchbook`, written at the latest when the crawl ends)."""
 
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ConditionalFetchMiddleware:
-        return cls(crawler)
+        middleware = cls(crawler)
+        crawler.signals.connect(middleware.closed, signal=signals.spider_closed)
+        return middleware
+
+    def closed(self, spider: Spider) -> None:
+        book = getattr(spider, FETCH_BOOK, None)
+        if book is not None:
+            book.save()
 
     def process_request(self, request: Request) -> None:
         library = getattr(self.crawler.spider, "library", None)
         if library is None or request.method != "GET" or request.meta.get("no_conditional"):
             return
-        known = library.db.get_fetch(request.url)
+        known = _known(self.crawler.spider, request)
         if (
             known is None
             or known.sha256 is None
@@ -59,6 +70,7 @@ class ConditionalFetchMiddleware:
         if known.last_modified:
             request.headers.setdefault(b"If-Modified-Since", known.last_modified.encode("latin-1"))
         request.meta["known_sha256"] = known.sha256
+        request.meta["known_content_type"] = known.content_type
 
     def process_response(self, request: Request, response: Response) -> Response:
         spider = self.crawler.spider
@@ -66,12 +78,11 @@ class ConditionalFetchMiddleware:
         if library is None or request.method != "GET":
             return response
         if response.status == 304 and "known_sha256" in request.meta:
-            known = library.db.get_fetch(request.url)
             body = library.archive.get(request.meta["known_sha256"])
-            if known is not None and body is not None:
+            if body is not None:
                 spider.run.count("not_modified")
                 request.meta["not_modified"] = True
-                headers = Headers({"Content-Type": known.content_type or ""})
+                headers = Headers({"Content-Type": request.meta.get("known_content_type") or ""})
                 kind = responsetypes.from_args(headers=headers, url=request.url, body=body)
                 return kind(
                     url=request.url, status=200, headers=headers, body=body, request=request
@@ -83,7 +94,7 @@ class ConditionalFetchMiddleware:
     @staticmethod
     def _remember(library: Any, spider: Spider, request: Request, response: Response) -> None:
         sha256 = library.archive.put(response.body)
-        library.db.save_fetch(
+        book_of(spider).remember(
             FetchRow(
                 url=request.url,
                 source_id=spider.spec.id,
@@ -95,6 +106,78 @@ class ConditionalFetchMiddleware:
                 fetched_at=dt.datetime.now(dt.UTC),
             )
         )
+
+
+class FetchLookupMiddleware(BaseSpiderMiddleware):
+    """Looks up the last fetches of the requests a callback yields, ``LOOKUP_EVERY`` at
+    a time, so :class:`ConditionalFetchMiddleware` does not ask once per request."""
+
+    def process_spider_output(self, response: Response | None, result: Iterable[Any]) -> Any:
+        batch: list[Request] = []
+        for out in result:
+            if not _wanted(self.crawler.spider, out):
+                yield out
+                continue
+            batch.append(out)
+            if len(batch) >= LOOKUP_EVERY:
+                yield from _looked_up(self.crawler.spider, batch)
+                batch = []
+        yield from _looked_up(self.crawler.spider, batch)
+
+    async def process_spider_output_async(
+        self, response: Response | None, result: AsyncIterator[Any]
+    ) -> AsyncIterator[Any]:
+        batch: list[Request] = []
+        async for out in result:
+            if not _wanted(self.crawler.spider, out):
+                yield out
+                continue
+            batch.append(out)
+            if len(batch) >= LOOKUP_EVERY:
+                for request in _looked_up(self.crawler.spider, batch):
+                    yield request
+                batch = []
+        for request in _looked_up(self.crawler.spider, batch):
+            yield request
+
+
+FETCH_BOOK = "_fetch_book"
+_LOOKED_UP = "fetch_looked_up"  # (url, Known | None): what the database said for that URL
+
+
+def book_of(spider: Spider) -> FetchBook:
+    """The spider's book of fetches (one per crawl)."""
+    book = getattr(spider, FETCH_BOOK, None)
+    if book is None:
+        book = FetchBook(spider.library.db)  # type: ignore[attr-defined]
+        setattr(spider, FETCH_BOOK, book)
+    return book
+
+
+def _wanted(spider: Spider | None, out: Any) -> bool:
+    return (
+        isinstance(out, Request)
+        and getattr(spider, "library", None) is not None
+        and out.method == "GET"
+        and not out.meta.get("no_conditional")
+    )
+
+
+def _looked_up(spider: Any, batch: list[Request]) -> list[Request]:
+    if batch:
+        found = book_of(spider).lookup(r.url for r in batch)
+        for request in batch:
+            request.meta[_LOOKED_UP] = (request.url, found[request.url])
+    return batch
+
+
+def _known(spider: Any, request: Request) -> Known | None:
+    """The request's last fetch: as looked up with its batch (a redirect keeps the meta
+    of the URL it came from, so the URL must match), or asked now."""
+    looked_up = request.meta.get(_LOOKED_UP)
+    if looked_up is not None and looked_up[0] == request.url:
+        return looked_up[1]
+    return book_of(spider).get(request.url)
 
 
 def _header(response: Response, name: bytes) -> str | None:

@@ -4,7 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
+from scrapy.settings import default_settings
+
 from config.settings import Settings
+
+UNUSED_EXTENSIONS = (
+    "scrapy.extensions.telnet.TelnetConsole",
+    "scrapy.extensions.remote_control.RemoteControl",
+    "scrapy.extensions.memdebug.MemoryDebugger",
+    "scrapy.extensions.feedexport.FeedExporter",
+    "scrapy.extensions.spiderstate.SpiderState",
+)
+UNUSED_DOWNLOADER_MIDDLEWARES = (
+    "scrapy.downloadermiddlewares.cookies.CookiesMiddleware",  # COOKIES_ENABLED is off
+    "scrapy.downloadermiddlewares.httpcache.HttpCacheMiddleware",
+)
+
+
+def _without(base: dict[str, int], unused: tuple[str, ...]) -> dict[str, int]:
+    return {name: order for name, order in base.items() if name not in unused}
 
 
 def scrapy_settings(settings: Settings, log_level: str = "WARNING") -> dict[str, Any]:
@@ -30,17 +48,26 @@ def scrapy_settings(settings: Settings, log_level: str = "WARNING") -> dict[str,
         "ABIERTO_BACKOFF_RETRIES": settings.backoff_retries,
         "ABIERTO_MAX_RETRY_AFTER_S": settings.max_retry_after_s,
         "COOKIES_ENABLED": False,
+        "DOWNLOADER_STATS": False,  # byte counts nobody reads, at the cost of a body copy
         "TELNETCONSOLE_ENABLED": False,
         "REMOTE_CONTROL_ENABLED": False,
         "LOG_INSTALL_ROOT_HANDLER": False,
         "LOG_LEVEL": log_level,
         "ABIERTO_ALLOW_LOOPBACK": settings.allow_loopback,
         "DNS_RESOLVER": "crawlers.resolver.GuardedResolver",
+        # Off anyway (settings above or defaults), and left out of the bases so they are
+        # not even imported (Scrapy imports what an override names, even to drop it):
+        # the remote control's web server (aiohttp) alone cost a third of a second.
+        "EXTENSIONS_BASE": _without(default_settings.EXTENSIONS_BASE, UNUSED_EXTENSIONS),
+        "DOWNLOADER_MIDDLEWARES_BASE": _without(
+            default_settings.DOWNLOADER_MIDDLEWARES_BASE, UNUSED_DOWNLOADER_MIDDLEWARES
+        ),
         "DOWNLOADER_MIDDLEWARES": {
             "crawlers.middlewares.AddressGuardMiddleware": 50,
             "crawlers.throttle.RetryAfterMiddleware": 560,
             "crawlers.middlewares.ConditionalFetchMiddleware": 580,
         },
+        "SPIDER_MIDDLEWARES": {"crawlers.middlewares.FetchLookupMiddleware": 40},
         "ITEM_PIPELINES": {"crawlers.pipelines.LibraryPipeline": 300},
         "REDIRECT_ENABLED": True,
         "REDIRECT_MAX_TIMES": 5,

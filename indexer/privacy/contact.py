@@ -84,5 +84,22 @@ def addresses(text: str) -> list[Span]:
     return joined
 
 
-def find(text: str) -> list[Span]:
-    return [*emails(text), *phones(text), *addresses(text)]
+# what every match contains: a text without it has none (street and colonia words are
+# looked for in the lowercased text)
+_PHONE_DIGITS = re.compile(r"\d{3}[ .-]?\d{4}")
+_STREET_WORDS = ("calle", "avenida", "av.", "boulevard", "blvd.", "bulevar", "calzada",
+                 "privada", "prolongaci", "andador", "circuito", "cerrada", "retorno")  # fmt: skip
+_COLONIA_WORDS = ("colonia", "col.", "fracc.", "fraccionamiento", "barrio", "unidad habitacional")
+_POSTAL_WORDS = re.compile(r"c\.\s?p\.|código postal|cp")
+
+
+def find(text: str, low: str | None = None) -> list[Span]:
+    """``low`` (:func:`folding.lowered`) lets texts without an address word skip them."""
+    found = emails(text) if "@" in text else []
+    if _PHONE_DIGITS.search(text):
+        found += phones(text)
+    if low is None or (
+        any(word in low for word in (*_STREET_WORDS, *_COLONIA_WORDS)) or _POSTAL_WORDS.search(low)
+    ):
+        found += addresses(text)
+    return found

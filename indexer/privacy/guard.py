@@ -9,6 +9,7 @@ from indexer.models import PrivacyFinding, PrivacyReport
 
 from . import contact, identifiers, names
 from .findings import Span, merge
+from .folding import lowered
 from .redactions import HIDDEN_UNDER_BOX, MASK, count
 
 POLICIES = ("mask", "flag", "withhold")
@@ -19,8 +20,12 @@ _OURS = re.compile(re.escape(MASK) + "|" + re.escape(HIDDEN_UNDER_BOX))
 
 def scan(text: str) -> list[Span]:
     """Every piece of personal data in ``text``, merged, outside our own marks."""
+    return _scan(text, lowered(text))
+
+
+def _scan(text: str, low: str | None) -> list[Span]:
     ours = [m.span() for m in _OURS.finditer(text)]
-    found = [*identifiers.find(text), *contact.find(text), *names.find(text)]
+    found = [*identifiers.find(text), *contact.find(text, low), *names.find(text, low)]
     spans = [s for s in found if not any(a < s.end and s.start < b for a, b in ours)]
     failed = [Span(m.start(), m.end(), "failed_redaction") for m in _OURS.finditer(text)
               if m.group() == HIDDEN_UNDER_BOX]  # fmt: skip
@@ -81,8 +86,9 @@ def protect(
     redactions = 0
     for field in FIELDS:
         value = values[field]
-        spans = scan(value)
-        redactions += count(value)
+        low = lowered(value)
+        spans = _scan(value, low)
+        redactions += count(value, low)
         carried = _carried(value, field, previous)
         if policy == "mask":
             value, spans = _mask(value, sorted(spans + carried))

@@ -1,0 +1,94 @@
+"""What a crawl knows of its URLs' last fetches, read and written in batches.
+
+A crawl asked the database once per request for the URL's validators and wrote them
+once per page, on the downloads' thread: two statements per page. Here the URLs a
+callback yields are looked up together (one query per ``LOOKUP_EVERY`` requests) and
+the validators of new bodies are written together (one transaction per ``SAVE_EVERY``
+pages, and at the crawl's end). A killed crawl loses at most the validators not yet
+written: the next crawl downloads those pages again, unconditionally; nothing else."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from indexer.db import FetchRow
+
+LOOKUP_EVERY = 200
+SAVE_EVERY = 200
+_FETCHES = FetchRow.__table__
+_COLUMNS = [c.name for c in _FETCHES.columns]
+
+
+@dataclass(frozen=True)
+class Known:
+    """A URL's last fetch, as a conditional request needs it."""
+
+    etag: str | None
+    last_modified: str | None
+    sha256: str | None
+    content_type: str | None
+
+
+def known_of(row: Any) -> Known:
+    return Known(row.etag, row.last_modified, row.sha256, row.content_type)
+
+
+class FetchBook:
+    """Validators of one crawl's URLs: looked up in batches, saved in batches."""
+
+    def __init__(self, db: Any) -> None:
+        self.db = db
+        self.lock = threading.Lock()
+        self.unsaved: dict[str, FetchRow] = {}
+
+    def lookup(self, urls: Iterable[str]) -> dict[str, Known | None]:
+        """Each URL's last fetch (None: never fetched), in one query."""
+        wanted = list(dict.fromkeys(urls))
+        found: dict[str, Known | None] = dict.fromkeys(wanted)
+        with self.lock:
+            pending = {url: self.unsaved[url] for url in wanted if url in self.unsaved}
+        missing = [url for url in wanted if url not in pending]
+        if missing:
+            columns = [_FETCHES.c.url, _FETCHES.c.etag, _FETCHES.c.last_modified,
+                       _FETCHES.c.sha256, _FETCHES.c.content_type]  # fmt: skip
+            with self.db.engine.connect() as connection:
+                for row in connection.execute(select(*columns).where(_FETCHES.c.url.in_(missing))):
+                    found[row.url] = known_of(row)
+        found |= {url: known_of(row) for url, row in pending.items()}
+        return found
+
+    def get(self, url: str) -> Known | None:
+        return self.lookup([url])[url]
+
+    def remember(self, row: FetchRow) -> None:
+        """Kept, and saved with the next batch."""
+        with self.lock:
+            self.unsaved[row.url] = row
+            due = len(self.unsaved) >= SAVE_EVERY
+        if due:
+            self.save()
+
+    def save(self) -> None:
+        """Write what is unsaved: one upsert, in one transaction."""
+        with self.lock:
+            rows, self.unsaved = list(self.unsaved.values()), {}
+        if not rows:
+            return
+        insert_of = (
+            postgresql_insert if self.db.engine.dialect.name == "postgresql" else sqlite_insert
+        )
+        stmt = insert_of(_FETCHES)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["url"],
+            set_={name: stmt.excluded[name] for name in _COLUMNS if name != "url"},
+        )
+        values = [{name: getattr(row, name) for name in _COLUMNS} for row in rows]
+        with self.db.engine.begin() as connection:
+            connection.execute(stmt, values)

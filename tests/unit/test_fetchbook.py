@@ -1,0 +1,50 @@
+"""A crawl's fetch validators, looked up and saved in batches, on a real SQLite file:
+what was saved is found, what is not yet saved is found too, a second save of a URL
+replaces its validators, and nothing is written before ``save``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from crawlers import fetchbook
+from crawlers.fetchbook import FetchBook, Known
+from indexer.db import Database, FetchRow
+
+
+def _row(url: str, etag: str) -> FetchRow:
+    return FetchRow(
+        url=url, source_id="s", status=200, etag=etag, last_modified=None,
+        sha256="a" * 64, content_type="text/html", fetched_at=dt.datetime.now(dt.UTC),
+    )  # fmt: skip
+
+
+def test_validators_are_found_before_and_after_they_are_saved(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'a.db'}")
+    book = FetchBook(db)
+    book.remember(_row("http://127.0.0.1/1", '"v1"'))
+    assert db.get_fetch("http://127.0.0.1/1") is None  # not written yet
+    assert book.get("http://127.0.0.1/1") == Known('"v1"', None, "a" * 64, "text/html")
+    book.save()
+    assert db.get_fetch("http://127.0.0.1/1").etag == '"v1"'
+    again = FetchBook(db)
+    found = again.lookup(["http://127.0.0.1/1", "http://127.0.0.1/2", "http://127.0.0.1/1"])
+    assert found == {
+        "http://127.0.0.1/1": Known('"v1"', None, "a" * 64, "text/html"),
+        "http://127.0.0.1/2": None,
+    }
+    again.remember(_row("http://127.0.0.1/1", '"v2"'))
+    again.save()
+    assert db.get_fetch("http://127.0.0.1/1").etag == '"v2"'
+    db.close()
+
+
+def test_a_full_batch_is_written_without_waiting_for_the_end(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'a.db'}")
+    book = FetchBook(db)
+    for n in range(fetchbook.SAVE_EVERY + 3):
+        book.remember(_row(f"http://127.0.0.1/{n}", f'"{n}"'))
+    assert db.get_fetch("http://127.0.0.1/0").etag == '"0"'
+    assert db.get_fetch(f"http://127.0.0.1/{fetchbook.SAVE_EVERY + 2}") is None
+    assert len(book.unsaved) == 3
+    db.close()
