@@ -14,16 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
 from indexer.db import FetchRow
 
 LOOKUP_EVERY = 200
 SAVE_EVERY = 200
-_FETCHES = FetchRow.__table__
-_COLUMNS = [c.name for c in _FETCHES.columns]
 
 
 @dataclass(frozen=True)
@@ -56,11 +50,7 @@ class FetchBook:
             pending = {url: self.unsaved[url] for url in wanted if url in self.unsaved}
         missing = [url for url in wanted if url not in pending]
         if missing:
-            columns = [_FETCHES.c.url, _FETCHES.c.etag, _FETCHES.c.last_modified,
-                       _FETCHES.c.sha256, _FETCHES.c.content_type]  # fmt: skip
-            with self.db.engine.connect() as connection:
-                for row in connection.execute(select(*columns).where(_FETCHES.c.url.in_(missing))):
-                    found[row.url] = known_of(row)
+            found |= {url: known_of(row) for url, row in self.db.get_fetches(missing).items()}
         found |= {url: known_of(row) for url, row in pending.items()}
         return found
 
@@ -81,14 +71,4 @@ class FetchBook:
             rows, self.unsaved = list(self.unsaved.values()), {}
         if not rows:
             return
-        insert_of = (
-            postgresql_insert if self.db.engine.dialect.name == "postgresql" else sqlite_insert
-        )
-        stmt = insert_of(_FETCHES)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["url"],
-            set_={name: stmt.excluded[name] for name in _COLUMNS if name != "url"},
-        )
-        values = [{name: getattr(row, name) for name in _COLUMNS} for row in rows]
-        with self.db.engine.begin() as connection:
-            connection.execute(stmt, values)
+        self.db.save_fetches(rows)

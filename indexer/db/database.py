@@ -275,17 +275,31 @@ class Database:
         with self.session() as s:
             return s.get(FetchRow, url)
 
-    def save_fetch(self, row: FetchRow) -> None:
-        """One upsert statement (a crawl saves one per page, on the downloads' thread)."""
+    def get_fetches(self, urls: list[str]) -> dict[str, FetchRow]:
+        """The last fetch of each URL that has one, in one query (a crawl looks up the
+        requests a page yields together)."""
+        if not urls:
+            return {}
+        with self.session() as s:
+            rows = s.scalars(select(FetchRow).where(FetchRow.url.in_(urls))).all()
+            s.expunge_all()
+            return {row.url: row for row in rows}
+
+    def save_fetches(self, rows: list[FetchRow]) -> None:
+        """One upsert over many rows, in one transaction (a crawl saves its validators in
+        batches, off the downloads' thread)."""
+        if not rows:
+            return
         fetches = FetchRow.__table__
-        values = {c.name: getattr(row, c.name) for c in fetches.columns}
+        names = [c.name for c in fetches.columns]
         dialect = self.engine.dialect.name
         stmt = (postgresql_insert if dialect == "postgresql" else sqlite_insert)(fetches)
-        stmt = stmt.values(values).on_conflict_do_update(
-            index_elements=["url"], set_={k: v for k, v in values.items() if k != "url"}
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["url"],
+            set_={name: stmt.excluded[name] for name in names if name != "url"},
         )
         with self.engine.begin() as connection:
-            connection.execute(stmt)
+            connection.execute(stmt, [{name: getattr(row, name) for name in names} for row in rows])
 
     # -- crawl runs -----------------------------------------------------------------
 
