@@ -101,7 +101,7 @@ def find_tesis(original: str, folded: str) -> Iterator[Citation]:
     for match in matches_at(_ELECTORAL, original, starts):
         key = f"jurisprudencia {match['j']}" if match["j"] else f"tesis {match['t'].upper()}"
         yield _found(original, key, match.start(), match.end())
-    for match in _QUOTED.finditer(original):
+    for match in matches_at(_QUOTED, original, occurrences(original, '"', "“", "«")):
         rubro = match.group(1)
         if not _capitals(rubro):
             continue

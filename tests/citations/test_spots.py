@@ -25,6 +25,7 @@ WRITTEN = [
     "número de registro 123456", "IUS 123456", "el diverso 14", "los  diversos 12 y 13",
     "numeral 5 del CNPP", "arts. 14 y 16 CPEUM", "artículo 1o. constitucional",
     "amparo en revisión 1234/2023", "amparos directos 12/2020 y 14/2021", "Toca 133/2021",
+    "de rubro: “DERECHO HUMANO A LA IGUALDAD JURÍDICA.”", '«TESIS AISLADA "CITADA"»',
 ]  # fmt: skip
 FILLERS = ["", " ", "  ", "\n", ".", ",", "(", ")", "/", "-", "a", "X", "1", "º", "ª", "“"]
 
@@ -73,6 +74,7 @@ READERS: dict[str, tuple[re.Pattern[str], bool, Starts]] = {
     "electoral tesis": (
         tesis._ELECTORAL, False, lambda o, f: occurrences(f, "jurisprudencia", "tesis")
     ),
+    "quoted rubro": (tesis._QUOTED, False, lambda o, f: occurrences(o, '"', "“", "«")),
     "article": (articles._ARTICLE_WORD, True, lambda o, f: articles._article_starts(f)),
 }  # fmt: skip
 
