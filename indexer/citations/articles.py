@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from indexer.citations.laws import CPEUM, FEDERAL_LAWS, fold, law_at
 from indexer.citations.model import Citation
-from indexer.citations.spots import matches_at, occurrences, space_before, word_before
+from indexer.spots import matches_at, occurrences, space_before, word_before
 
 MAX_RANGE = 30  # "artículos 1 a 300" names its ends, not three hundred articles
 LOOKBACK = 600  # how far back "del mismo ordenamiento" looks for the law it means

@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterator
 
 from indexer.citations.model import Citation
-from indexer.citations.spots import matches_at, occurrences, space_before, word_before
 from indexer.readers.expedientes import (
     ELECTORAL_CHAMBERS,
     ELECTORAL_PATTERN,
@@ -24,6 +23,7 @@ from indexer.readers.expedientes import (
     CaseNumber,
     case_type_code,
 )
+from indexer.spots import matches_at, occurrences, space_before, word_before
 
 # Numbers are found first (they are few); the type is looked for just before each one.
 _NUMBER = re.compile(

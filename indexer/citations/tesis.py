@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from indexer.citations.model import Citation
-from indexer.citations.spots import matches_at, occurrences, space_before, word_before
+from indexer.spots import matches_at, occurrences, space_before, word_before
 
 _REGISTRO = re.compile(
     r"(?<![\w])(?:n[uú]mero\s+de\s+)?(?:registro(?:\s+digital)?|ius)"

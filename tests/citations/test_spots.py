@@ -12,8 +12,8 @@ import pytest
 
 from indexer.citations import articles, cases, tesis
 from indexer.citations.laws import fold
-from indexer.citations.spots import matches_at, occurrences
 from indexer.readers.expedientes import ELECTORAL_PATTERN, LOCAL_ELECTORAL_PATTERN
+from indexer.spots import matches_at, occurrences
 
 WRITTEN = [
     "SUP-JDC-123/2024", "SX - JRC - 12 / 2023", "sup-jdc-0427-2023", "TECDMX-JLDC-019/2025",

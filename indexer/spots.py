@@ -1,10 +1,11 @@
-"""Where a citation can start, found with plain substring searches.
+"""Where a pattern can start, found with plain substring searches.
 
-A citation pattern run over a whole text tries to match at every character; most of a
-sentence can hold no citation. Each reader instead finds the few places a pattern can
-start (every case number has a ``/``, every registro the word ``registro``) with
-``str.find``, and tries the pattern only there: the same matches as ``finditer``, as
-long as every place a match can start is among those tried.
+A pattern that opens with a lookbehind or an alternation, run over a whole text, tries
+to match at every character; most of a sentence can hold no citation and most of a
+session no speaker. The readers instead find the few places such a pattern can start
+(every case number has a ``/``, every registro the word ``registro``, every court
+speaker ``SEÑOR`` or ``SECRETARI``) with ``str.find``, and try the pattern only there:
+the same matches as ``finditer``, as long as every place a match can start is tried.
 """
 
 from __future__ import annotations
