@@ -19,6 +19,7 @@ from indexer.readers.expedientes import (
     ELECTORAL_PATTERN,
     LOCAL_ELECTORAL_PATTERN,
     LOCAL_ELECTORAL_TYPES,
+    TYPE_PHRASES,
     TYPE_WORDS,
     CaseNumber,
     case_type_code,
@@ -152,9 +153,31 @@ def _number_starts(folded: str, slashes: list[int]) -> Iterator[int]:
             yield start
 
 
+# The word a type can end with right before its number (the gap between may hold
+# only spaces, a colon, "número" and a qualifier such as "en revisión"): the last word
+# of a type's phrase, or of a qualifier or "número".
+_LAST_WORDS = frozenset(
+    {found[0] for phrase in TYPE_PHRASES if (found := re.search(r"\w+$", phrase))}
+    | {"revision", "directo", "indirecto", "administrativo", "administrativa", "penal"}
+    | {"civil", "familiar", "mercantil", "laboral", "apelacion", "numero", "numeros"}
+)
+
+
+def _no_type_ends_before(folded: str, number: int) -> bool:
+    """Whether the word before a number (spaces and a colon between) can end no type:
+    "la tesis jurisprudencial 12/2020" is no case, and the type is not looked for."""
+    end = number
+    while end > 0 and (folded[end - 1].isspace() or folded[end - 1] == ":"):
+        end -= 1
+    start = word_before(folded, end, 40)
+    return start is not None and folded[start:end] not in _LAST_WORDS
+
+
 def _type_before(original: str, folded: str, number: int) -> tuple[str | None, int]:
     """The case type written right before a number (only connectors between), and where
     it starts; (None, number) if there is none."""
+    if _no_type_ends_before(folded, number):
+        return None, number
     window = max(0, number - LOOKBACK)
     found = list(_TYPE.finditer(folded, window, number))
     last = found[-1] if found else None
