@@ -32,6 +32,7 @@ from indexer.extract import (
 from indexer.models import FileRef, Legislativo, Sentencia, Sesion, SourceLink
 from indexer.shared import save_shared, save_shared_many
 from indexer.speeches.service import (
+    ReferenceKeys,
     SpeechIndex,
     link_legislative,
     open_speech_index,
@@ -46,6 +47,8 @@ AnyDocument = Sentencia | Sesion | Legislativo
 INDEX_BATCH = 500
 REBUILD_BATCH = 1000
 WRITER_WAIT_S = 60.0
+# how long the legislative reference keys are trusted when other processes may index
+REFERENCE_KEYS_S = 60.0
 FLUSH_PASSES = 3
 # an engine's rebuild re-indexes what other machines saved since it began, give or take
 CLOCK_SKEW = dt.timedelta(seconds=60)
@@ -79,6 +82,7 @@ class Library:
         self.archive = archive
         self.limits = limits
         self.speech_index = speech_index
+        self.reference_keys = ReferenceKeys(db)
         self._flushing = threading.Lock()
         self._holding = False
         self._unpublished = False
@@ -234,8 +238,11 @@ class Library:
         for doc_id, error in report.errors.items():
             log.error("document %s could not be indexed: %s", doc_id, error)
         indexed = [doc for doc in batch if doc.id not in report.errors]
-        process_sessions(self.db, self.speech_index, [d for d in indexed if isinstance(d, Sesion)])
-        link_legislative(self.db, [d for d in indexed if isinstance(d, Legislativo)])
+        legislative = [d for d in indexed if isinstance(d, Legislativo)]
+        self.reference_keys.indexed(legislative)
+        sessions = [d for d in indexed if isinstance(d, Sesion)]
+        process_sessions(self.db, self.speech_index, sessions, self.reference_keys)
+        link_legislative(self.db, legislative)
         written = [(doc.id, doc.content_sha256) for doc in indexed]
         # matched against the alerts in the transaction that marks them written: a crash
         # before it loses no match (they are indexed and matched again), one after it
@@ -253,11 +260,16 @@ class Library:
     def _hold_writer(self, timeout_s: float) -> bool:
         """The embedded index has one writer across processes: take it (engines need not)."""
         acquire = getattr(self.store, "acquire", None)
-        if acquire is None or self._holding:
+        if acquire is None:  # others may index at the same time: trust what they read a while
+            self.reference_keys.forget(older_than_s=REFERENCE_KEYS_S)
+            return True
+        if self._holding:
             return True
         if not acquire(timeout_s):
             return False
         self._holding = True
+        # others may have indexed documents since this process last held the writer
+        self.reference_keys.forget()
         # the writer is ours: claims left in the queue are from a writer that died
         released = self.db.release_claims()
         if released:

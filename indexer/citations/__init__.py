@@ -37,7 +37,7 @@ def extract_citations(text: str, budget_s: float = BUDGET_S) -> list[Citation]:
     found: list[Citation] = []
     readers = (
         lambda: find_cases(text, folded),
-        lambda: find_tesis(text),
+        lambda: find_tesis(text, folded),
         lambda: find_articles(text, folded),
     )
     for read in readers:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from indexer.citations.laws import CPEUM, FEDERAL_LAWS, fold, law_at
 from indexer.citations.model import Citation
+from indexer.spots import matches_at, occurrences, space_before, word_before
 
 MAX_RANGE = 30  # "artículos 1 a 300" names its ends, not three hundred articles
 LOOKBACK = 600  # how far back "del mismo ordenamiento" looks for the law it means
@@ -189,7 +190,7 @@ def find_articles(original: str, folded: str) -> Iterator[Citation]:
     """Article citations in a text (``folded`` is ``fold(original)``)."""
     taken_until = 0
     names = [(start, end) for _, start, end in _laws_in_names(original, folded)]
-    for word in _ARTICLE_WORD.finditer(folded):
+    for word in matches_at(_ARTICLE_WORD, folded, _article_starts(folded)):
         if word.start() < taken_until or any(s <= word.start() < e for s, e in names):
             continue
         start, position = word.start(), word.end()
@@ -212,6 +213,15 @@ def find_articles(original: str, folded: str) -> Iterator[Citation]:
             if more is None:
                 break
             start, position = more.end(), more.end()
+
+
+def _article_starts(folded: str) -> Iterator[int]:
+    """Where an article can be named: "art", "numeral", and "el"/"los" before "diverso"."""
+    yield from occurrences(folded, "art", "numeral")
+    for diverso in occurrences(folded, "diverso"):
+        start = word_before(folded, space_before(folded, diverso), 3)
+        if start is not None:
+            yield start
 
 
 _NAMES_WITH_ARTICLES = re.compile(r"ley\s+(?:de\s+amparo,\s+)?reglamentaria\s+de")

@@ -15,12 +15,16 @@ from collections.abc import Iterator
 
 from indexer.citations.model import Citation
 from indexer.readers.expedientes import (
+    ELECTORAL_CHAMBERS,
     ELECTORAL_PATTERN,
     LOCAL_ELECTORAL_PATTERN,
+    LOCAL_ELECTORAL_TYPES,
+    TYPE_PHRASES,
     TYPE_WORDS,
     CaseNumber,
     case_type_code,
 )
+from indexer.spots import matches_at, occurrences, space_before, word_before
 
 # Numbers are found first (they are few); the type is looked for just before each one.
 _NUMBER = re.compile(
@@ -77,12 +81,14 @@ def _court_after(original: str, end: int) -> str | None:
 def find_cases(original: str, folded: str) -> Iterator[Citation]:
     """Case citations in a text (``folded`` is the reader's fold of ``original``)."""
     taken: list[tuple[int, int]] = []
-    for match in ELECTORAL_PATTERN.finditer(folded.upper()):
+    upper = folded.upper() if "-" in folded else ""
+    for match in matches_at(ELECTORAL_PATTERN, upper, _chamber_starts(upper)):
         chamber, kind, number, year = match.groups()
         case = CaseNumber(kind, number, year, electoral_chamber=chamber, electoral=True)
         taken.append(match.span())
         yield _citation(original, case, match.start(), match.end())
-    for match in LOCAL_ELECTORAL_PATTERN.finditer(original):
+    slashes = occurrences(folded, "/")
+    for match in matches_at(LOCAL_ELECTORAL_PATTERN, original, _local_starts(original, slashes)):
         if any(start <= match.start() < end for start, end in taken):
             continue
         court, kind, number, year = match.groups()
@@ -91,7 +97,7 @@ def find_cases(original: str, folded: str) -> Iterator[Citation]:
         yield _citation(original, case, match.start(), match.end())
     code: str | None = None  # the type of the list being read
     after = -1  # the end of its last number
-    for match in _NUMBER.finditer(folded):
+    for match in matches_at(_NUMBER, folded, _number_starts(folded, slashes)):
         if any(start <= match.start() < end for start, end in taken):
             code = None
             continue
@@ -107,9 +113,71 @@ def find_cases(original: str, folded: str) -> Iterator[Citation]:
         yield _citation(original, case, start, match.end())
 
 
+# The longest words the electoral patterns start with: a chamber ("SUP"), a local
+# court's type ("JLDC") and the court before it ("TECDMX", up to nine letters).
+_CHAMBER_LETTERS = max(len(chamber) for chamber in ELECTORAL_CHAMBERS)
+_LOCAL_TYPE_LETTERS = max(len(kind) for kind in LOCAL_ELECTORAL_TYPES)
+_LOCAL_COURT_LETTERS = 9
+
+
+def _chamber_starts(upper: str) -> Iterator[int]:
+    """Where a chamber's case ("SUP-JDC-123/2024") can start: the word before a hyphen."""
+    for hyphen in occurrences(upper, "-"):
+        start = word_before(upper, space_before(upper, hyphen), _CHAMBER_LETTERS)
+        if start is not None:
+            yield start
+
+
+def _local_starts(original: str, slashes: list[int]) -> Iterator[int]:
+    """Where a local electoral case ("TECDMX-JLDC-019/2025", "JDC/05/2023") can start:
+    before the number ending at a ``/``, its type, and the court before the type."""
+    for slash in slashes:
+        number = word_before(original, slash, 6)
+        if not number or original[number - 1] not in "-/":
+            continue
+        kind = word_before(original, number - 1, _LOCAL_TYPE_LETTERS)
+        if kind is None:
+            continue
+        yield kind
+        if kind and original[kind - 1] in "-/":
+            court = word_before(original, kind - 1, _LOCAL_COURT_LETTERS)
+            if court is not None:
+                yield court
+
+
+def _number_starts(folded: str, slashes: list[int]) -> Iterator[int]:
+    """Where a case number ("1234/2023") can start: the word before a ``/``."""
+    for slash in slashes:
+        start = word_before(folded, space_before(folded, slash), 6)
+        if start is not None:
+            yield start
+
+
+# The word a type can end with right before its number (the gap between may hold
+# only spaces, a colon, "número" and a qualifier such as "en revisión"): the last word
+# of a type's phrase, or of a qualifier or "número".
+_LAST_WORDS = frozenset(
+    {found[0] for phrase in TYPE_PHRASES if (found := re.search(r"\w+$", phrase))}
+    | {"revision", "directo", "indirecto", "administrativo", "administrativa", "penal"}
+    | {"civil", "familiar", "mercantil", "laboral", "apelacion", "numero", "numeros"}
+)
+
+
+def _no_type_ends_before(folded: str, number: int) -> bool:
+    """Whether the word before a number (spaces and a colon between) can end no type:
+    "la tesis jurisprudencial 12/2020" is no case, and the type is not looked for."""
+    end = number
+    while end > 0 and (folded[end - 1].isspace() or folded[end - 1] == ":"):
+        end -= 1
+    start = word_before(folded, end, 40)
+    return start is not None and folded[start:end] not in _LAST_WORDS
+
+
 def _type_before(original: str, folded: str, number: int) -> tuple[str | None, int]:
     """The case type written right before a number (only connectors between), and where
     it starts; (None, number) if there is none."""
+    if _no_type_ends_before(folded, number):
+        return None, number
     window = max(0, number - LOOKBACK)
     found = list(_TYPE.finditer(folded, window, number))
     last = found[-1] if found else None

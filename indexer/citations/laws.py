@@ -141,14 +141,34 @@ STATES: dict[str, tuple[str, ...]] = {
 
 
 def fold(text: str) -> str:
-    """Lowercase without accents, one character for one (offsets are kept): a table of
-    the text's distinct characters, so a long text costs one ``translate``."""
-    table = {}
-    for char in set(text):
-        folded = unicodedata.normalize("NFKD", char)[0].lower()[:1]
-        if folded != char:
-            table[ord(char)] = folded or char
-    return text.translate(table)
+    """Lowercase without accents, one character for one (offsets are kept). Latin-1
+    runs are folded with a byte table (``str.translate`` with a dict costs far more on
+    a long text); the few characters beyond (quotes, dashes) one by one."""
+    if text.isascii():
+        return text.lower()
+    if not any(char in text for char in _OUTSIDE):
+        try:
+            return text.encode("latin-1").translate(_LATIN1).decode("latin-1")
+        except UnicodeEncodeError:
+            pass
+    pieces = _BEYOND_LATIN1.split(text)  # latin-1 runs, each character beyond between
+    for at, piece in enumerate(pieces):
+        if at % 2:
+            pieces[at] = _fold_char(piece)
+        elif piece:
+            pieces[at] = piece.encode("latin-1").translate(_LATIN1).decode("latin-1")
+    return "".join(pieces)
+
+
+def _fold_char(char: str) -> str:
+    return unicodedata.normalize("NFKD", char)[0].lower()[:1]
+
+
+# latin-1 characters folded by a byte table; the few whose fold is beyond it ("µ" is
+# a Greek mu) are split out with the rest
+_OUTSIDE = [chr(i) for i in range(256) if ord(_fold_char(chr(i))) > 255]
+_LATIN1 = bytes(i if chr(i) in _OUTSIDE else ord(_fold_char(chr(i))) for i in range(256))
+_BEYOND_LATIN1 = re.compile("([^\\x00-\\xff]" + "".join(f"|{re.escape(c)}" for c in _OUTSIDE) + ")")
 
 
 def _pattern(phrase: str) -> str:

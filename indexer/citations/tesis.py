@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from indexer.citations.model import Citation
+from indexer.spots import matches_at, occurrences, space_before, word_before
 
 _REGISTRO = re.compile(
     r"(?<![\w])(?:n[uú]mero\s+de\s+)?(?:registro(?:\s+digital)?|ius)"
@@ -73,28 +74,34 @@ def _capitals(text: str) -> bool:
     return len(letters) >= 12 and upper / len(letters) >= 0.9 and len(text.split()) >= 3
 
 
-def find_tesis(original: str) -> Iterator[Citation]:
-    """Tesis citations in a text."""
-    for match in _REGISTRO.finditer(original):
+def find_tesis(original: str, folded: str) -> Iterator[Citation]:
+    """Tesis citations in a text (``folded`` is ``fold(original)``)."""
+    registros = occurrences(folded, "registro")
+    starts = occurrences(folded, "numero", "ius") + registros
+    for match in matches_at(_REGISTRO, original, starts):
         number = re.sub(r"[.,]", "", match["n"])
         if not 6 <= len(number) <= 7:
             continue
         yield _found(original, f"registro {int(number)}", match.start(), match.end())
-    for match in _REGISTROS.finditer(original):
+    lists = [at for at in registros if folded.startswith("s", at + 8)]
+    for match in matches_at(_REGISTROS, original, lists):
         for number in re.finditer(r"\d{6,7}", match["list"]):
             start = match.start("list") + number.start()
             yield _found(original, f"registro {int(number.group())}", start, start + 7)
     taken: list[tuple[int, int]] = []
-    for pattern in (_SCJN, _CIRCUIT):
-        for match in pattern.finditer(original):
+    slashes = occurrences(folded, "/")
+    for pattern, starts in ((_SCJN, _scjn_starts(original, slashes)),
+                            (_CIRCUIT, _circuit_starts(original))):  # fmt: skip
+        for match in matches_at(pattern, original, starts):
             if any(s <= match.start() < e for s, e in taken):
                 continue
             taken.append(match.span())
             yield _found(original, _clave_key(match["clave"]), match.start(), match.end())
-    for match in _ELECTORAL.finditer(original):
+    starts = occurrences(folded, "jurisprudencia", "tesis")
+    for match in matches_at(_ELECTORAL, original, starts):
         key = f"jurisprudencia {match['j']}" if match["j"] else f"tesis {match['t'].upper()}"
         yield _found(original, key, match.start(), match.end())
-    for match in _QUOTED.finditer(original):
+    for match in matches_at(_QUOTED, original, occurrences(original, '"', "“", "«")):
         rubro = match.group(1)
         if not _capitals(rubro):
             continue
@@ -103,6 +110,54 @@ def find_tesis(original: str) -> Iterator[Citation]:
         if cue is None and heading is None:
             continue
         yield _found(original, _rubro_key(rubro), match.start(1), match.end(1))
+
+
+_ROMAN = frozenset("IVXLC")
+
+
+def _roman_before(original: str, end: int, longest: int) -> int:
+    """Where the run of roman numerals (at most ``longest``) ending at ``end`` starts."""
+    start = end
+    while start > 0 and end - start < longest and original[start - 1] in _ROMAN:
+        start -= 1
+    return start
+
+
+def _scjn_starts(original: str, slashes: list[int]) -> Iterator[int]:
+    """Where a clave of the Court ("1a./J. 12/2020", "2a. CXII/2016") can start: its
+    first ``/`` follows "P." or "1a." (and perhaps a roman number)."""
+    for slash in slashes:
+        end = space_before(original, slash)
+        roman = _roman_before(original, end, 9)
+        dots = {end, space_before(original, roman)} if roman < end else {end}
+        for dot in dots:
+            if dot < 2 or original[dot - 1] != ".":
+                continue
+            if original[dot - 2] == "P":
+                yield dot - 2
+            elif original[dot - 2] in "aª":
+                for digit in (dot - 3, dot - 4):
+                    if digit >= 0 and original[digit] in "12":
+                        yield digit
+
+
+def _circuit_starts(original: str) -> Iterator[int]:
+    """Where a circuit court's clave can start: "PC." or "PR.", the "(" of "(I Región)",
+    or the roman number before "2o." ("XXI.2o.P.A.30 P")."""
+    yield from occurrences(original, "PC.", "PR.")
+    for region in occurrences(original, "Regi"):
+        roman = space_before(original, region)
+        first = _roman_before(original, roman, 4)
+        if first < roman and first > 0 and original[first - 1] == "(":
+            yield first - 1
+    for mark in occurrences(original, "o.", "º.", "°."):
+        digits = mark - 1 if mark and original[mark - 1].isspace() else mark  # "2 o."
+        number = word_before(original, digits, 2)
+        if not number or original[number - 1] != ".":
+            continue
+        first = _roman_before(original, number - 1, 5)
+        if first < number - 1:
+            yield first
 
 
 def _found(original: str, key: str, start: int, end: int) -> Citation:

@@ -175,10 +175,10 @@ class Database:
     def dequeue(self, indexed: list[Indexed], matches: Sequence[Match] = ()) -> None:
         """``indexed`` are in the index for good; ``matches`` (alert id, document id) are
         recorded in the same transaction, each pair at most once ever."""
-        with self.session() as s, s.begin():
+        with self.engine.begin() as connection:  # core statements: the indexer's hot path
             for chunk in _chunks(indexed):
-                s.execute(delete(IndexQueueRow).where(_pairs_in(chunk)))
-            self._record_matches(s, matches)
+                connection.execute(_QUEUE.delete().where(_pairs_in(chunk)))
+            self._record_matches(connection, matches)
 
     def claim(self, indexed: list[Indexed], matches: Sequence[Match] = ()) -> None:
         """Written into an index not committed yet: skipped by the next ``iter_documents``
@@ -186,12 +186,12 @@ class Database:
         since it was read keeps its new content in the queue, unclaimed. ``matches`` as
         for ``dequeue``: a crash before the commit indexes these documents again, and
         their matches, already kept, are not made twice."""
-        with self.session() as s, s.begin():
+        with self.engine.begin() as connection:
             for chunk in _chunks(indexed):
-                s.execute(update(IndexQueueRow).where(_pairs_in(chunk)).values(claimed=True))
-            self._record_matches(s, matches)
+                connection.execute(_QUEUE.update().where(_pairs_in(chunk)).values(claimed=True))
+            self._record_matches(connection, matches)
 
-    def _record_matches(self, session: Session, matches: Sequence[Match]) -> None:
+    def _record_matches(self, connection: Connection, matches: Sequence[Match]) -> None:
         if not matches:
             return
         now = utcnow()
@@ -202,7 +202,7 @@ class Database:
             index_elements=["alert_id", "document_id"]
         )
         for start in range(0, len(rows), PAIRS_PER_STATEMENT):
-            session.execute(statement, rows[start : start + PAIRS_PER_STATEMENT])
+            connection.execute(statement, rows[start : start + PAIRS_PER_STATEMENT])
 
     def settle_claims(self) -> int:
         """The index holding every claimed document was committed: they are done."""
@@ -436,7 +436,7 @@ def _chunks(indexed: list[Indexed]) -> Iterator[list[Indexed]]:
 
 def _pairs_in(chunk: list[Indexed]) -> Any:
     """Queue rows holding exactly these (id, content hash) pairs: one statement per chunk."""
-    return tuple_(IndexQueueRow.doc_id, IndexQueueRow.content_sha256).in_(chunk)
+    return tuple_(_QUEUE.c.doc_id, _QUEUE.c.content_sha256).in_(chunk)
 
 
 def to_model(row: Any) -> AnyDocument:

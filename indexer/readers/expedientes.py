@@ -209,6 +209,7 @@ def _type_code(phrase: str) -> str | None:
 # a text and a case read from a caption meet in one canonical form.
 case_type_code = _type_code
 TYPE_WORDS = _TYPE_WORDS
+TYPE_PHRASES = tuple(_PHRASES)
 ELECTORAL_PATTERN = _ELECTORAL
 LOCAL_ELECTORAL_PATTERN = _LOCAL_ELECTORAL
 

@@ -3,6 +3,7 @@ index a session's stenographic version each time the session is indexed."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
@@ -13,17 +14,15 @@ from indexer.db import Database, DocumentRow
 from indexer.models import Legislativo, Sesion, parse_document
 from indexer.speeches.agenda import document_key, number_key, session_mentions
 from indexer.speeches.attribute import scope_of, speeches_of
-from indexer.speeches.model import Speech
+from indexer.speeches.model import Mention, Speech
 from indexer.speeches.people import People, read_roster
 from indexer.speeches.search import SpeechQuery, SpeechResult
 from indexer.speeches.store import (
     iter_speeches,
     link_documents,
     load_people,
-    save_mentions,
     save_people,
-    save_speeches,
-    session_speeches,
+    save_sessions,
 )
 
 
@@ -50,54 +49,94 @@ def open_speech_index(data_dir: Path, store: object = None, writer: bool = True)
     return TantivySpeechIndex(data_dir / "speeches-index", replace_outdated=writer)
 
 
-def _legislative_keys(db: Database, jurisdiction: str) -> dict[str, str]:
-    """Each reference key of the jurisdiction's legislative documents and the (first)
-    document it names, read from the two fields it needs, not whole documents."""
-    docs = DocumentRow.__table__
-    stmt = select(docs.c.id, docs.c.data).where(
-        docs.c.kind == "legislativo", docs.c.jurisdiction == jurisdiction
-    )
-    by_key: dict[str, str] = {}
-    with db.engine.connect() as connection:
-        for doc_id, data in connection.execute(stmt):
-            key = number_key(data.get("number"), data.get("doc_type"))
+class ReferenceKeys:
+    """Each jurisdiction's legislative reference keys and the (first) document each
+    names: read from the database once (from the two fields they need, not whole
+    documents) and then kept up to date with the legislative documents being indexed
+    (``indexed``), so the read does not grow with the library at every batch."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.read_at = time.monotonic()
+        self._by_key: dict[str, dict[str, str]] = {}
+        self._key_of: dict[str, dict[str, str | None]] = {}
+
+    def of(self, jurisdiction: str) -> dict[str, str]:
+        if jurisdiction not in self._by_key:
+            self._read(jurisdiction)
+        return self._by_key[jurisdiction]
+
+    def indexed(self, docs: Sequence[Legislativo]) -> None:
+        """These documents are in the library: a new one's key names it unless another
+        holds the key; one whose number changed makes its jurisdiction read anew."""
+        for doc in docs:
+            by_key, key_of = self._by_key.get(doc.jurisdiction), self._key_of.get(doc.jurisdiction)
+            if by_key is None or key_of is None:
+                continue
+            key = document_key(doc)
+            if doc.id in key_of:
+                if key_of[doc.id] != key:
+                    del self._by_key[doc.jurisdiction], self._key_of[doc.jurisdiction]
+                continue
+            key_of[doc.id] = key
             if key is not None:
-                by_key.setdefault(key, doc_id)
-    return by_key
+                by_key.setdefault(key, doc.id)
+
+    def forget(self, older_than_s: float = 0.0) -> None:
+        """Read again at the next use (when read more than ``older_than_s`` ago):
+        other processes may have added documents meanwhile."""
+        if time.monotonic() - self.read_at >= older_than_s:
+            self._by_key.clear()
+            self._key_of.clear()
+            self.read_at = time.monotonic()
+
+    def _read(self, jurisdiction: str) -> None:
+        docs = DocumentRow.__table__
+        stmt = select(docs.c.id, docs.c.data).where(
+            docs.c.kind == "legislativo", docs.c.jurisdiction == jurisdiction
+        )
+        by_key: dict[str, str] = {}
+        key_of: dict[str, str | None] = {}
+        with self.db.engine.connect() as connection:
+            for doc_id, data in connection.execute(stmt):
+                key = number_key(data.get("number"), data.get("doc_type"))
+                key_of[doc_id] = key
+                if key is not None:
+                    by_key.setdefault(key, doc_id)
+        if not self._by_key:
+            self.read_at = time.monotonic()
+        self._by_key[jurisdiction], self._key_of[jurisdiction] = by_key, key_of
 
 
 def process_sessions(
     db: Database,
     index: SpeechIndex | None,
     sessions: Sequence[Sesion],
-    legislative: dict[str, dict[str, str]] | None = None,
+    keys: ReferenceKeys | None = None,
 ) -> int:
     """Split and store the speeches of ``sessions`` (those with a text), link what they
-    name, and index them; returns how many speeches were written. ``legislative`` keeps
-    each jurisdiction's reference keys across calls (a rebuild reads them once, not once
-    per batch: that read grows with the library)."""
-    written: list[Speech] = []
-    done: list[str] = []
-    legislative = legislative if legislative is not None else {}
+    name, and index them; returns how many speeches were written. ``keys`` keeps the
+    legislative reference keys across calls (a rebuild or a library reads them once,
+    not once per batch: that read grows with the library). All the sessions' speeches,
+    mentions and people are written in one transaction."""
+    if not sessions:
+        return 0
+    keys = keys if keys is not None else ReferenceKeys(db)
     # each congress's people are read once per batch and written once after it: the
     # sessions of one batch add to the same roster, as they would one after another
     rosters: dict[str, People] = {}
+    writes: dict[str, tuple[str, list[Speech], list[Mention]]] = {}
     for session in sessions:
         scope = scope_of(session)
         if scope not in rosters:
             rosters[scope] = load_people(db, scope)
         speeches = speeches_of(session, rosters[scope]) if session.text else []
-        save_speeches(db, session.id, speeches)
-        if session.jurisdiction not in legislative:
-            legislative[session.jurisdiction] = _legislative_keys(db, session.jurisdiction)
-        mentions = session_mentions(session, speeches, legislative[session.jurisdiction])
-        save_mentions(db, session.id, mentions)
-        written.extend(session_speeches(db, session.id))
-        done.append(session.id)
-    for people in rosters.values():
-        save_people(db, people)
-    if index is not None and done:
-        index.replace_sessions(done, written)
+        mentions = session_mentions(session, speeches, keys.of(session.jurisdiction))
+        writes.pop(session.id, None)  # a session given twice: its last reading stands
+        writes[session.id] = (session.id, speeches, mentions)
+    written = save_sessions(db, list(writes.values()), list(rosters.values()))
+    if index is not None:
+        index.replace_sessions(list(writes), written)
     return len(written)
 
 
@@ -131,12 +170,13 @@ def reattribute(db: Database, index: SpeechIndex | None, scope: str) -> int:
     """Attribute the scope's sessions again (after a roster brought names and parties)."""
     done = 0
     batch: list[Sesion] = []
+    keys = ReferenceKeys(db)
     for session in sessions_of_scope(db, scope):
         batch.append(session)
         if len(batch) >= 50:
-            done += process_sessions(db, index, batch)
+            done += process_sessions(db, index, batch, keys)
             batch = []
-    return done + (process_sessions(db, index, batch) if batch else 0)
+    return done + (process_sessions(db, index, batch, keys) if batch else 0)
 
 
 def rebuild_index(db: Database, index: SpeechIndex | None) -> int:
@@ -144,7 +184,7 @@ def rebuild_index(db: Database, index: SpeechIndex | None) -> int:
     aligner's timings are kept) and rebuild the speech index from the database."""
     batch: list[Sesion] = []
     last = ""
-    legislative: dict[str, dict[str, str]] = {}
+    keys = ReferenceKeys(db)
     while True:
         with db.session() as s:
             rows = s.scalars(
@@ -156,7 +196,7 @@ def rebuild_index(db: Database, index: SpeechIndex | None) -> int:
         if not rows:
             break
         batch = [doc for row in rows if isinstance(doc := _session(row), Sesion)]
-        process_sessions(db, None, batch, legislative)
+        process_sessions(db, None, batch, keys)
         last = rows[-1].id
     return index.rebuild(iter_speeches(db)) if index is not None else 0
 

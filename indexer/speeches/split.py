@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from indexer.analysis import fold_keyword
+from indexer.spots import matches_at, occurrences
 
 _UP = "A-ZÁÉÍÓÚÑÜ"
 _CONGRESS_SPEAKER = re.compile(
@@ -62,7 +63,7 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
     headings (``3. Presentación de la Iniciativa…``) place each turn under its item;
     without it, a court's matters (``…relativo a la ACCIÓN DE INCONSTITUCIONALIDAD
     203/2023…``) become the items."""
-    text = _COURT_SPEAKER.sub(lambda m: "\n" + m[0], _without_running_heads(text))
+    text = _court_speakers_apart(_without_running_heads(text))
     items = list(agenda)
     turns: list[Turn] = []
     current: Turn | None = None
@@ -104,6 +105,21 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
         if turn.agenda_index is not None and turn.agenda_index < len(items):
             turn.agenda_item = items[turn.agenda_index]
     return [t for t in turns if t.text or t.speaker]
+
+
+def _court_speakers_apart(text: str) -> str:
+    """Each court speaker (``SEÑORA MINISTRA PRESIDENTA:``) on a line of its own; the
+    pattern is tried only where such a speaker can start."""
+    starts = occurrences(text, "SEÑOR", "SECRETARI")
+    if not starts:
+        return text
+    pieces: list[str] = []
+    last = 0
+    for match in matches_at(_COURT_SPEAKER, text, starts):
+        pieces += [text[last : match.start()], "\n", match[0]]
+        last = match.end()
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def _without_running_heads(text: str) -> str:

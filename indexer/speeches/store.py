@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
+from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from indexer.analysis import fold_keyword
 from indexer.db import Database, MentionRow, PersonRow, SpeechRow
@@ -19,23 +20,57 @@ ALIGNMENT_FIELDS = ("start_s", "end_s", "align_confidence", "align_method", "vid
 def save_speeches(db: Database, session_id: str, speeches: Sequence[Speech]) -> None:
     """Replace the session's speeches; a speech whose id and text are unchanged keeps
     the timings an aligner gave it."""
-    with db.session() as s, s.begin():
-        old = {
-            row.id: row
-            for row in s.scalars(select(SpeechRow).where(SpeechRow.session_id == session_id))
-        }
-        s.execute(delete(SpeechRow).where(SpeechRow.session_id == session_id))
-        rows = []
-        for speech in speeches:
-            values = speech.model_dump()
-            kept = old.get(speech.id)
-            if kept is not None and kept.text == speech.text:
-                for name in ALIGNMENT_FIELDS:
-                    if values[name] is None:
-                        values[name] = getattr(kept, name)
-            rows.append(values)
+    save_sessions(db, [(session_id, list(speeches), None)])
+
+
+SessionWrite = tuple[str, list[Speech], list[Mention] | None]
+CHUNK = 400  # session ids per statement, well under both databases' parameter limits
+
+
+def save_sessions(
+    db: Database, sessions: Sequence[SessionWrite], people: Sequence[People] = ()
+) -> list[Speech]:
+    """Replace the speeches (and, when given, the mentions) of several sessions and write
+    their rosters, in one transaction and a few statements; a speech whose id and text
+    are unchanged keeps the timings an aligner gave it. Returns the speeches as stored."""
+    ids = list(dict.fromkeys(session_id for session_id, _, _ in sessions))
+    speeches = SpeechRow.__table__
+    mentions_table = MentionRow.__table__
+    kept_columns = [speeches.c.id, speeches.c.text, *(speeches.c[n] for n in ALIGNMENT_FIELDS)]
+    stored: list[Speech] = []
+    with db.engine.begin() as connection:
+        old: dict[str, Any] = {}
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            stmt = select(*kept_columns).where(speeches.c.session_id.in_(chunk))
+            old.update((row.id, row) for row in connection.execute(stmt))
+            connection.execute(delete(speeches).where(speeches.c.session_id.in_(chunk)))
+        rows: list[dict[str, Any]] = []
+        mention_rows: list[dict[str, Any]] = []
+        mentioned: list[str] = []
+        for session_id, session_speeches, session_mentions in sessions:
+            for speech in session_speeches:
+                values = speech.model_dump()
+                kept = old.get(speech.id)
+                if kept is not None and kept.text == speech.text:
+                    for name in ALIGNMENT_FIELDS:
+                        if values[name] is None:
+                            values[name] = getattr(kept, name)
+                rows.append(values)
+            if session_mentions is not None:
+                mentioned.append(session_id)
+                mention_rows.extend(m.model_dump() for m in session_mentions)
         if rows:  # one statement for all of them, not an ORM object each
-            s.execute(insert(SpeechRow.__table__), rows)
+            connection.execute(insert(speeches), rows)
+        for start in range(0, len(mentioned), CHUNK):
+            chunk = mentioned[start : start + CHUNK]
+            connection.execute(delete(mentions_table).where(mentions_table.c.session_id.in_(chunk)))
+        if mention_rows:
+            connection.execute(insert(mentions_table), mention_rows)
+        for roster in people:
+            _write_people(connection, roster)
+        stored = [Speech.model_validate(values) for values in rows]
+    return stored
 
 
 def session_speeches(db: Database, session_id: str) -> list[Speech]:
@@ -121,6 +156,11 @@ def load_people(db: Database, scope: str) -> People:
 def save_people(db: Database, people: People) -> None:
     """Write the roster: one statement for the new people and one for the known ones
     (not a read and a write per person, which dominated re-splitting every session)."""
+    with db.engine.begin() as connection:
+        _write_people(connection, people)
+
+
+def _write_people(connection: Connection, people: People) -> None:
     now = dt.datetime.now(dt.UTC)
     values = [
         {
@@ -135,18 +175,19 @@ def save_people(db: Database, people: People) -> None:
     ]
     if not values:
         return
-    with db.session() as s, s.begin():
-        ids = [v["id"] for v in values]
-        known: set[str] = set()
-        for start in range(0, len(ids), 500):
-            part = ids[start : start + 500]
-            known.update(s.scalars(select(PersonRow.id).where(PersonRow.id.in_(part))))
-        new = [v for v in values if v["id"] not in known]
-        old = [v for v in values if v["id"] in known]
-        if new:
-            s.execute(insert(PersonRow.__table__), new)
-        if old:
-            s.execute(update(PersonRow), old)  # by primary key, one prepared statement
+    table = PersonRow.__table__
+    ids = [v["id"] for v in values]
+    known: set[str] = set()
+    for start in range(0, len(ids), 500):
+        part = ids[start : start + 500]
+        known.update(connection.scalars(select(table.c.id).where(table.c.id.in_(part))))
+    new = [v for v in values if v["id"] not in known]
+    old = [{"b_id": v["id"], **{k: x for k, x in v.items() if k != "id"}} for v in values
+           if v["id"] in known]  # fmt: skip
+    if new:
+        connection.execute(insert(table), new)
+    if old:  # by primary key, one prepared statement
+        connection.execute(table.update().where(table.c.id == bindparam("b_id")), old)
 
 
 def get_person(db: Database, person_id: str) -> Person | None:

@@ -1,0 +1,63 @@
+"""Where a pattern can start, found with plain substring searches.
+
+A pattern that opens with a lookbehind or an alternation, run over a whole text, tries
+to match at every character; most of a sentence can hold no citation and most of a
+session no speaker. The readers instead find the few places such a pattern can start
+(every case number has a ``/``, every registro the word ``registro``, every court
+speaker ``SEÑOR`` or ``SECRETARI``) with ``str.find``, and try the pattern only there:
+the same matches as ``finditer``, as long as every place a match can start is tried.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+
+def occurrences(text: str, *literals: str) -> list[int]:
+    """Where each of ``literals`` occurs in ``text`` (overlaps included), in order."""
+    found: list[int] = []
+    for literal in literals:
+        at = text.find(literal)
+        while at >= 0:
+            found.append(at)
+            at = text.find(literal, at + 1)
+    if len(literals) > 1:
+        found.sort()
+    return found
+
+
+def _word(char: str) -> bool:
+    """``\\w`` of a ``str`` pattern."""
+    return char.isalnum() or char == "_"
+
+
+def space_before(text: str, end: int) -> int:
+    """Where the run of whitespace ending at ``end`` starts (``end`` if there is none)."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def word_before(text: str, end: int, longest: int) -> int | None:
+    """Where the run of word characters ending at ``end`` starts; None when there is
+    none or it is longer than ``longest`` (no pattern word is)."""
+    start = end
+    while start > 0 and _word(text[start - 1]):
+        start -= 1
+        if end - start > longest:
+            return None
+    return start if start < end else None
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` when its matches can only start at ``starts`` (in any
+    order, repeats allowed): tried there, left to right, none overlapping the last."""
+    free = 0
+    for start in sorted(set(starts)):
+        if start < free:
+            continue
+        found = pattern.match(text, start)
+        if found is not None:
+            yield found
+            free = max(found.end(), start + 1)

@@ -1,0 +1,102 @@
+"""The readers try each pattern only where it can start: they must find every match a
+scan of the whole text finds, however a citation is spaced, cased or surrounded."""
+
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+
+import pytest
+
+from indexer.citations import articles, cases, tesis
+from indexer.citations.laws import fold
+from indexer.readers.expedientes import ELECTORAL_PATTERN, LOCAL_ELECTORAL_PATTERN
+from indexer.spots import matches_at, occurrences
+
+WRITTEN = [
+    "SUP-JDC-123/2024", "SX - JRC - 12 / 2023", "sup-jdc-0427-2023", "TECDMX-JLDC-019/2025",
+    "JDC/05/2023", "(I Región)2o.A.12 A", "(III Región) 4o.2 L", "XXI.2o.P.A.30 P",
+    "I.3o.C.96 C", "VI.1o.A. J/12", "PC.I.A. J/123 A", "PR.A.C.CN. J/5 A",
+    "1a./J. 12/2020 (10a.)", "P./J. 3/2019", "2a. CXII/2016", "1 a. CXII / 2016",
+    "P. VII/2016", "1ª./J. 45/2019", "registro digital 2023456", "Registro: 160,123",
+    "registros digitales 2021571 y 2012852", "jurisprudencia 12/2010", "tesis XII/2019",
+    "número de registro 123456", "IUS 123456", "el diverso 14", "los  diversos 12 y 13",
+    "numeral 5 del CNPP", "arts. 14 y 16 CPEUM", "artículo 1o. constitucional",
+    "amparo en revisión 1234/2023", "amparos directos 12/2020 y 14/2021", "Toca 133/2021",
+    "de rubro: “DERECHO HUMANO A LA IGUALDAD JURÍDICA.”", '«TESIS AISLADA "CITADA"»',
+]  # fmt: skip
+FILLERS = ["", " ", "  ", "\n", ".", ",", "(", ")", "/", "-", "a", "X", "1", "º", "ª", "“"]
+
+
+def variants(count: int, seed: int) -> list[str]:
+    """Citations as texts write them: spaced, cased and glued to their neighbours oddly."""
+    rng = random.Random(seed)
+
+    def vary(written: str) -> str:
+        out = []
+        for char in written:
+            roll = rng.random()
+            if char == " " and roll < 0.2:
+                out.append(rng.choice(["", "  ", "\n", "\t"]))
+            elif roll < 0.03:
+                out.append(rng.choice(FILLERS))
+            elif roll < 0.05:
+                out.append(char.swapcase())
+            else:
+                out.append(char)
+        return "".join(out)
+
+    return [
+        " ".join(
+            rng.choice(FILLERS) + vary(rng.choice(WRITTEN)) + rng.choice(FILLERS)
+            for _ in range(rng.randint(1, 4))
+        )
+        for _ in range(count)
+    ]
+
+
+Starts = Callable[[str, str], Iterable[int]]
+READERS: dict[str, tuple[re.Pattern[str], bool, Starts]] = {
+    # name: (pattern, read on the folded text, where it can start)
+    "chamber case": (ELECTORAL_PATTERN, True, lambda o, f: cases._chamber_starts(f)),
+    "local electoral case": (
+        LOCAL_ELECTORAL_PATTERN, False,
+        lambda o, f: cases._local_starts(o, occurrences(f, "/")),
+    ),
+    "case number": (cases._NUMBER, True, lambda o, f: cases._number_starts(f, occurrences(f, "/"))),
+    "registro": (tesis._REGISTRO, False, lambda o, f: occurrences(f, "numero", "ius", "registro")),
+    "clave of the Court": (
+        tesis._SCJN, False, lambda o, f: tesis._scjn_starts(o, occurrences(f, "/"))
+    ),
+    "clave of a circuit": (tesis._CIRCUIT, False, lambda o, f: tesis._circuit_starts(o)),
+    "electoral tesis": (
+        tesis._ELECTORAL, False, lambda o, f: occurrences(f, "jurisprudencia", "tesis")
+    ),
+    "quoted rubro": (tesis._QUOTED, False, lambda o, f: occurrences(o, '"', "“", "«")),
+    "article": (articles._ARTICLE_WORD, True, lambda o, f: articles._article_starts(f)),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("reader", list(READERS))
+def test_trying_a_pattern_where_it_can_start_finds_what_a_full_scan_finds(reader: str) -> None:
+    pattern, on_folded, starts = READERS[reader]
+    found = 0
+    for original in variants(3000, seed=len(reader)):
+        folded = fold(original)
+        text = folded.upper() if pattern is ELECTORAL_PATTERN else folded
+        text = text if on_folded else original
+        scanned = [m.span() for m in pattern.finditer(text)]
+        tried = [m.span() for m in matches_at(pattern, text, starts(original, folded))]
+        assert tried == scanned, original
+        found += len(scanned)
+    assert found > 100  # the variants do hold what this reader reads
+
+
+def test_folding_keeps_one_character_for_each() -> None:
+    """Lowercase, accents off, one character for one, for every character of the text."""
+    chars = "".join(chr(i) for i in range(32, 0x2100) if not 0xD800 <= i < 0xE000)
+    expected = "".join(unicodedata.normalize("NFKD", c)[0].lower()[:1] for c in chars)
+    assert fold(chars) == expected
+    assert fold("Artículo 14 CONSTITUCIÓN “Ñandú”") == "articulo 14 constitucion “nandu”"
