@@ -21,7 +21,7 @@ LOOKBACK = 600  # how far back "del mismo ordenamiento" looks for the law it mea
 DOTTED_NUMBERING = ("del Estado de México",)
 
 _ARTICLE_WORD = re.compile(
-    r"(?<![\w])(?:articulos?|arts?\.|numerales?(?=\s*\d)|(?:el|los)\s+diversos?(?=\s*\d))\s*"
+    r"(?<![\w])(?:articulos?|arts?\.|numeral(?:es)?(?=\s*\d)|(?:el|los)\s+diversos?(?=\s*\d))\s*"
 )
 _NUMBER = re.compile(
     r"(?P<n>\d{1,4})(?:\.(?P<decimal>\d{1,3}))?(?![\d/,]\d|\.\d)(?:o\.?(?!\w)|°\.?)?"
@@ -67,7 +67,7 @@ _SAME_LAW = re.compile(
 # "… y 21 de la Ley Orgánica", "así como 3 de la Ley General": another list, its own law
 _MORE = re.compile(
     r"\s*[,;]?\s*(?:(?:y|e|asi\s+como|como\s+tambien|en\s+relacion\s+con)\s+)?"
-    r"(?:(?:el|los|al|a\s+los)\s+)?(?:diversos?\s+)?(?:articulos?\s+|numerales?\s+)?(?=\d)"
+    r"(?:(?:el|los|al|a\s+los)\s+)?(?:diversos?\s+)?(?:articulos?\s+|numeral(?:es)?\s+)?(?=\d)"
 )
 _LAW_BEFORE = re.compile(
     r"\s*,?\s*(?:en|conforme\s+a|de\s+acuerdo\s+con|segun|con\s+base\s+en)\s+(?:sus?|el|los)\s+$"

@@ -56,6 +56,18 @@ def test_each_article_of_a_list_or_range_is_its_own_citation() -> None:
     ]
 
 
+def test_an_article_named_numeral_is_read_in_the_singular_too() -> None:
+    assert keys("conforme al numeral 5 de la Ley de Amparo") == ["Ley de Amparo art. 5"]
+    assert keys("los numerales 259 y 265 del Código Nacional de Procedimientos Penales") == [
+        "CNPP art. 259",
+        "CNPP art. 265",
+    ]
+    assert keys("el artículo 19, numeral 1, inciso b), de la Ley de Amparo") == [
+        "Ley de Amparo art. 19"
+    ]
+    assert keys("según el numeral 3 del acuerdo general") == []
+
+
 def test_a_state_code_is_named_by_its_state() -> None:
     assert keys("el artículo 311 del Código Civil para el Estado de Guanajuato") == [
         "Código Civil de Guanajuato art. 311"
