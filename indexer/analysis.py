@@ -6,6 +6,7 @@ Keywords (courts, matters, filters): lowercase, fold accents, collapse spaces.
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 
 import tantivy
@@ -41,3 +42,47 @@ def fold_keyword(value: str) -> str:
     decomposed = unicodedata.normalize("NFKD", value)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.lower().split())
+
+
+# -- two-word phrases ------------------------------------------------------------------
+# Beside each full-text field the index keeps its adjacent pairs of stemmed tokens as
+# single terms (``daño moral`` → ``dan_moral``): an exact phrase of two words is then one
+# term to look up, not two posting lists whose positions must be compared document by
+# document. Tokens hold no ``_`` (the tokenizer splits on it), so a pair is unambiguous.
+PAIR_JOIN = "_"
+# stands where two tokens are not adjacent (a dropped over-long token between them), so
+# that a chain of pairs never bridges the gap
+PAIR_GAP = PAIR_JOIN
+_RAW = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple()).build()
+
+
+def phrase_pairs(tokens: list[str]) -> list[str]:
+    """The pair terms of a phrase's tokens: ``[a, b, c]`` → ``[a_b, b_c]``."""
+    return list(map(PAIR_JOIN.join, itertools.pairwise(tokens)))
+
+
+def pair_text(text: str) -> str:
+    """``text``'s pair terms, space-separated, in order (the pair fields' whitespace
+    tokenizer reads them back one by one at consecutive positions)."""
+    if not _has_long_token(text):
+        tokens = STEMMED.analyze(text)
+        return " ".join(map(PAIR_JOIN.join, itertools.pairwise(tokens)))
+    # a dropped token leaves a hole in the positions: no pair spans it
+    tokens = STEMMED.pre_tokenize(text).tokens
+    out = []
+    for left, right in itertools.pairwise(tokens):
+        adjacent = right.position == left.position + 1
+        out.append(f"{left.text}{PAIR_JOIN}{right.text}" if adjacent else PAIR_GAP)
+    return " ".join(out)
+
+
+def _has_long_token(text: str) -> bool:
+    """Whether the analysers drop a token of ``text`` for its length (40+ bytes). Every
+    token lies inside a run of bytes without ASCII spaces: only a long run can hold one,
+    and only its tokens are looked at."""
+    for run in text.encode().split():
+        if len(run) >= MAX_TOKEN_CHARS:
+            tokens = _RAW.analyze(run.decode())
+            if any(len(token.encode()) >= MAX_TOKEN_CHARS for token in tokens):
+                return True
+    return False
