@@ -49,9 +49,11 @@ def fold_keyword(value: str) -> str:
 # single terms (``daño moral`` → ``dan_moral``): an exact phrase of two words is then one
 # term to look up, not two posting lists whose positions must be compared document by
 # document. Tokens hold no ``_`` (the tokenizer splits on it), so a pair is unambiguous.
+# The pair at position i is the words at positions i and i + 1: a longer phrase is found
+# by a few of its pairs at their offsets (enough to cover every word), not all of them.
 PAIR_JOIN = "_"
-# stands where two tokens are not adjacent (a dropped over-long token between them), so
-# that a chain of pairs never bridges the gap
+# stands where a word has no neighbour (a dropped over-long token after it), keeping
+# every later pair at its word's position
 PAIR_GAP = PAIR_JOIN
 _RAW = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple()).build()
 
@@ -61,18 +63,44 @@ def phrase_pairs(tokens: list[str]) -> list[str]:
     return list(map(PAIR_JOIN.join, itertools.pairwise(tokens)))
 
 
+def phrase_cover(tokens: list[str]) -> list[tuple[int, str]]:
+    """The fewest pairs, at their offsets, that hold every word of a phrase of 2+ tokens:
+    the first and the last pair, and between them the more telling of the two pairs that
+    hold a word still uncovered (longer words: ``de_la`` is in every document)."""
+    pairs = phrase_pairs(tokens)
+    last = len(pairs) - 1
+    chosen = {0, last}
+    covered = {0, 1, last, last + 1}
+    for word in range(2, last):
+        if word in covered:
+            continue
+        # pair word - 1 holds (word - 1, word), pair word holds (word, word + 1)
+        before, after = word - 1, word
+        pick = max(
+            (after, before),
+            key=lambda i: (
+                len(min(tokens[i : i + 2], key=len)),
+                len(tokens[i]) + len(tokens[i + 1]),
+            ),
+        )
+        chosen.add(pick)
+        covered.update((pick, pick + 1))
+    return [(i, pairs[i]) for i in sorted(chosen)]
+
+
 def pair_text(text: str) -> str:
-    """``text``'s pair terms, space-separated, in order (the pair fields' whitespace
-    tokenizer reads them back one by one at consecutive positions)."""
+    """``text``'s pair terms, space-separated, the pair of the words at positions i and
+    i + 1 at position i (the pair fields' whitespace tokenizer numbers them so)."""
     if not _has_long_token(text):
         tokens = STEMMED.analyze(text)
         return " ".join(map(PAIR_JOIN.join, itertools.pairwise(tokens)))
     # a dropped token leaves a hole in the positions: no pair spans it
     tokens = STEMMED.pre_tokenize(text).tokens
-    out = []
+    out = [PAIR_GAP] * (tokens[0].position if tokens else 0)
     for left, right in itertools.pairwise(tokens):
-        adjacent = right.position == left.position + 1
-        out.append(f"{left.text}{PAIR_JOIN}{right.text}" if adjacent else PAIR_GAP)
+        step = right.position - left.position
+        out.append(f"{left.text}{PAIR_JOIN}{right.text}" if step == 1 else PAIR_GAP)
+        out.extend([PAIR_GAP] * (step - 1))
     return " ".join(out)
 
 

@@ -24,7 +24,7 @@ from typing import Generic, TypeVar
 
 import tantivy
 
-from indexer.analysis import FOLDED, STEMMED, fold_tokens, pair_text, phrase_pairs, stem_tokens
+from indexer.analysis import FOLDED, STEMMED, fold_tokens, pair_text, phrase_cover, stem_tokens
 from indexer.highlight import PassageFinder, mark, passage_finder, plan, prefix_window
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term, parse_query
@@ -623,21 +623,25 @@ def _words(
     slop: int = 0,
     pairs: bool = True,
 ) -> tantivy.Query | None:
-    """A word, or a phrase, in any of ``fields``. An exact phrase is its chain of pairs
-    in the fields' pair fields: ``"daño moral"`` is the one term ``dan_moral``, a longer
-    phrase a phrase of pairs; with a slop (``"a b"~5``) the words' own positions."""
+    """A word, or a phrase, in any of ``fields``. An exact phrase is looked up in the
+    fields' pair fields: ``"daño moral"`` is the one term ``dan_moral``, a longer phrase
+    the fewest of its pairs that hold every word, each at its offset; with a slop
+    (``"a b"~5``) the words' own positions."""
     tokens = stem_tokens(text)
     if not tokens:
         return None
     exact = pairs and slop == 0 and len(tokens) > 1
-    terms = phrase_pairs(tokens) if exact else tokens
+    cover = phrase_cover(tokens) if exact else []
     options = []
     for field in fields:
-        name = _pairs(field) if exact else field
-        if len(terms) == 1:
-            query = tantivy.Query.term_query(schema, name, terms[0])
+        if len(tokens) == 1:
+            query = tantivy.Query.term_query(schema, field, tokens[0])
+        elif not exact:
+            query = tantivy.Query.phrase_query(schema, field, tokens, slop)
+        elif len(cover) == 1:
+            query = tantivy.Query.term_query(schema, _pairs(field), cover[0][1])
         else:
-            query = tantivy.Query.phrase_query(schema, name, terms, 0 if exact else slop)
+            query = tantivy.Query.phrase_query(schema, _pairs(field), cover)
         if field == "title":
             query = tantivy.Query.boost_query(query, TITLE_BOOST)
         options.append((tantivy.Occur.Should, query))

@@ -91,7 +91,8 @@ def corpus() -> list[Sentencia | Sesion | Legislativo]:
 
 def phrase_corpus() -> list[Sentencia]:
     """Exact phrases at their edges: a dropped long word, punctuation, plurals and
-    accents, a repeated word, the phrase only in the title or in the metadata."""
+    accents, a repeated word, the phrase only in the title or in the metadata, a longer
+    phrase's words all there but not together."""
     return [
         sentencia(901, f"Condena por daño {LONG} moral sin más.", "Sala Civil", "civil",
                   dt.date(2023, 1, 1)),
@@ -108,4 +109,10 @@ def phrase_corpus() -> list[Sentencia]:
         sentencia(907, "daño daño daño moral moral", "Sala Civil", "civil", dt.date(2023, 1, 7)),
         sentencia(908, "Resolución sobre el agravio.", "Juzgado de Daño Moral Especial", "civil",
                   dt.date(2023, 1, 8)),
+        sentencia(909, f"Atiende al interés superior de {LONG} la niñez.", "Sala Civil", "civil",
+                  dt.date(2023, 1, 9)),
+        sentencia(910, "Vela por el interés superior de la niñez.", "Sala Civil", "civil",
+                  dt.date(2023, 1, 10)),
+        sentencia(911, "El pago del saldo y el daño moral.", "Sala Civil", "civil",
+                  dt.date(2023, 1, 11)),
     ]  # fmt: skip

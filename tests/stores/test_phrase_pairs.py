@@ -40,6 +40,9 @@ QUESTIONS = [
     'court:"Juzgado Primero Civil de León"',
     '"daño moral"~2',
     '"Amparo en Revisión 1234/2023"',
+    '"del saldo y el daño"',
+    '"pago del saldo y el daño moral"',
+    '"pago del saldo daño moral"',
 ]
 
 
@@ -82,12 +85,16 @@ def test_the_edge_cases_answer_as_a_reader_expects(store: TantivyStore) -> None:
 
     # a dropped long word separates; punctuation does not; accents and plurals fold
     assert ids('"daño moral"') == {"sen-001", "sen-902", "sen-903", "sen-904", "sen-906",
-                                   "sen-907", "sen-908"}  # fmt: skip
+                                   "sen-907", "sen-908", "sen-911"}  # fmt: skip
     # a chain of pairs never bridges a hole: "pago del daño" is not in 905
     assert ids('"pago del daño"') == {"sen-904"}
     assert ids('"daño daño moral"') == {"sen-907"}
     assert ids('title:"daño moral"') == {"sen-906"}
     assert ids('"Juzgado de Daño Moral"') == {"sen-908"}
+    # a longer phrase is a few of its pairs at their offsets: the words must be together
+    assert ids('"interés superior de la niñez"') == {"sen-002", "sen-910"}
+    assert ids('"pago del daño moral"') == set()
+    assert ids('"del saldo y el daño"') == {"sen-911"}
 
 
 def test_a_phrase_is_highlighted_as_one_passage(store: TantivyStore) -> None:
@@ -99,8 +106,9 @@ def test_a_phrase_is_highlighted_as_one_passage(store: TantivyStore) -> None:
 
 def test_pairs_stop_at_a_dropped_word() -> None:
     assert pair_text("Daño, moral") == "dan_moral"
-    assert pair_text(f"a b {LONG} c") == "a_b _"
-    assert pair_text(f"a b {LONG} c d").split() == ["a_b", "_", "c_d"]
+    # the pair at position i holds the words at i and i + 1, also after a hole
+    assert pair_text(f"a b {LONG} c") == "a_b _ _"
+    assert pair_text(f"{LONG} a b {LONG} c d") == "_ a_b _ _ c_d"
     assert pair_text("palabra") == ""
 
 
