@@ -363,6 +363,9 @@ class TantivyStore:
         text_query = compile_node(self.schema, tree)
         full = with_filters(self.schema, text_query, query)
         counted = self._counts(searcher, full, query, count_key)
+        if counted is not None and counted[0] <= offset:
+            # nothing (more) to show: the counting pass said so, no second pass
+            return SearchResult(total=counted[0], hits=[], facets=counted[1], next_cursor=None)
         # the counts come from one aggregation pass (or the cache): the page itself is a
         # top-k collection that skips what cannot make it, not a count of every match
         sort = query.effective_sort()

@@ -352,3 +352,9 @@ def test_exact_phrases_at_their_edges(store: Store) -> None:
     result = store.search(SearchQuery(q='"daño moral"', facets=["matter"]))
     counts = {f.value: f.count for f in result.facets["matter"]}
     assert result.total == 8 and counts == {"civil": 6, "penal": 2}
+
+
+def test_a_question_nothing_answers_counts_nothing(store: Store) -> None:
+    result = store.search(SearchQuery(q='"moral daño"', facets=["matter", "kind"]))
+    assert result.total == 0 and result.hits == [] and result.next_cursor is None
+    assert result.facets == {"matter": [], "kind": []}
