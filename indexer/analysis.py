@@ -7,6 +7,7 @@ Keywords (courts, matters, filters): lowercase, fold accents, collapse spaces.
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 
 import tantivy
@@ -56,6 +57,8 @@ PAIR_JOIN = "_"
 # every later pair at its word's position
 PAIR_GAP = PAIR_JOIN
 _RAW = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple()).build()
+# runs of non-space characters that may hold a token of 40+ bytes (10+ characters)
+_CANDIDATE = re.compile(r"\S{10,}")
 
 
 def phrase_pairs(tokens: list[str]) -> list[str]:
@@ -94,23 +97,41 @@ def pair_text(text: str) -> str:
     if not _has_long_token(text):
         tokens = STEMMED.analyze(text)
         return " ".join(map(PAIR_JOIN.join, itertools.pairwise(tokens)))
-    # a dropped token leaves a hole in the positions: no pair spans it
-    tokens = STEMMED.pre_tokenize(text).tokens
-    out = [PAIR_GAP] * (tokens[0].position if tokens else 0)
-    for left, right in itertools.pairwise(tokens):
-        step = right.position - left.position
-        out.append(f"{left.text}{PAIR_JOIN}{right.text}" if step == 1 else PAIR_GAP)
-        out.extend([PAIR_GAP] * (step - 1))
-    return " ".join(out)
+    # a dropped token leaves a hole in the positions (None): no pair spans it. Only the
+    # runs that hold one are read token by token; the text between them as usual.
+    words: list[str | None] = []
+    start = 0
+    for match in _CANDIDATE.finditer(text):
+        run = match.group()
+        if len(run.encode()) < MAX_TOKEN_CHARS or not _holds_long_token(run):
+            continue
+        words.extend(STEMMED.analyze(text[start : match.start()]))
+        words.extend(_with_holes(run))
+        start = match.end()
+    words.extend(STEMMED.analyze(text[start:]))
+    return " ".join(
+        f"{left}{PAIR_JOIN}{right}" if left is not None and right is not None else PAIR_GAP
+        for left, right in itertools.pairwise(words)
+    )
+
+
+def _with_holes(run: str) -> list[str | None]:
+    """The tokens of a run of non-space characters, None where one was dropped."""
+    out: list[str | None] = [None] * len(_RAW.analyze(run))
+    for token in STEMMED.pre_tokenize(run).tokens:
+        out[token.position] = token.text
+    return out
+
+
+def _holds_long_token(run: str) -> bool:
+    return any(len(token.encode()) >= MAX_TOKEN_CHARS for token in _RAW.analyze(run))
 
 
 def _has_long_token(text: str) -> bool:
     """Whether the analysers drop a token of ``text`` for its length (40+ bytes). Every
     token lies inside a run of bytes without ASCII spaces: only a long run can hold one,
     and only its tokens are looked at."""
-    for run in text.encode().split():
-        if len(run) >= MAX_TOKEN_CHARS:
-            tokens = _RAW.analyze(run.decode())
-            if any(len(token.encode()) >= MAX_TOKEN_CHARS for token in tokens):
-                return True
-    return False
+    return any(
+        len(run) >= MAX_TOKEN_CHARS and _holds_long_token(run.decode())
+        for run in text.encode().split()
+    )

@@ -109,6 +109,9 @@ def test_pairs_stop_at_a_dropped_word() -> None:
     # the pair at position i holds the words at i and i + 1, also after a hole
     assert pair_text(f"a b {LONG} c") == "a_b _ _"
     assert pair_text(f"{LONG} a b {LONG} c d") == "_ a_b _ _ c_d"
+    # inside a run of other words (a path, a signature), and at the very end
+    assert pair_text(f"a b/{LONG}/c d {LONG}") == "a_b _ _ c_d _"
+    assert pair_text("é" * 20 + " a b") == "_ a_b"  # 40 bytes in 20 letters
     assert pair_text("palabra") == ""
 
 
