@@ -24,7 +24,6 @@ from sqlalchemy import select
 
 from indexer.alerts.required import batch_stems, required_stems
 from indexer.alerts.saved_query import search_of
-from indexer.analysis import FOLDED, STEMMED
 from indexer.db import Database
 from indexer.db.alert_tables import AlertRow
 from indexer.db.database import Match
@@ -32,7 +31,12 @@ from indexer.db.registry import as_utc
 from indexer.db.tables import DocumentRow
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query import QuerySyntaxError, parse_query
-from indexer.stores.tantivy_store import build_schema, compile_search, to_tantivy
+from indexer.stores.tantivy_store import (
+    build_schema,
+    compile_search,
+    register_analyzers,
+    to_tantivy,
+)
 
 AnyDocument = Sentencia | Sesion | Legislativo
 # an alert's search, its required stems (None: none) and when it became active
@@ -130,8 +134,7 @@ class AlertMatcher:
 
     def _batch_index(self, docs: Sequence[AnyDocument]) -> tantivy.Searcher:
         index = tantivy.Index(self.schema)
-        index.register_tokenizer("es_stem", STEMMED)
-        index.register_tokenizer("es_fold", FOLDED)
+        register_analyzers(index)
         writer = index.writer(BATCH_HEAP, 1)
         for doc in docs:
             try:

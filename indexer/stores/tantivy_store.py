@@ -24,7 +24,7 @@ from typing import Generic, TypeVar
 
 import tantivy
 
-from indexer.analysis import FOLDED, STEMMED, fold_tokens, stem_tokens
+from indexer.analysis import FOLDED, STEMMED, fold_tokens, pair_text, phrase_cover, stem_tokens
 from indexer.highlight import PassageFinder, mark, passage_finder, plan, prefix_window
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term, parse_query
@@ -85,6 +85,24 @@ def _key(name: str) -> str:
     return f"key_{name}"
 
 
+# the full-text fields, each with its field of adjacent token pairs beside it
+# (``indexer.analysis.pair_text``): exact phrases are looked up there
+PAIRED = ("title", "meta", "text")
+PAIR_TOKENIZER = "es_pair"
+_PAIR_ANALYZER = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build()
+
+
+def _pairs(name: str) -> str:
+    return f"{name}_pair"
+
+
+def register_analyzers(index: tantivy.Index) -> None:
+    """The analysers the schema's fields name (every index opened with ``build_schema``)."""
+    index.register_tokenizer("es_stem", STEMMED)
+    index.register_tokenizer("es_fold", FOLDED)
+    index.register_tokenizer(PAIR_TOKENIZER, _PAIR_ANALYZER)
+
+
 def build_schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("id", stored=True, tokenizer_name="raw")
@@ -93,6 +111,8 @@ def build_schema() -> tantivy.Schema:
     builder.add_text_field("meta", tokenizer_name="es_stem")
     builder.add_text_field("title_fold", tokenizer_name="es_fold", index_option="freq")
     builder.add_text_field("text_fold", tokenizer_name="es_fold", index_option="freq")
+    for name in PAIRED:
+        builder.add_text_field(_pairs(name), tokenizer_name=PAIR_TOKENIZER)
     builder.add_date_field("date", stored=False, indexed=True, fast=True)
     # how many documents cite this one: the ``most_cited`` sort reads it from a fast field
     builder.add_unsigned_field("cited_by", stored=False, indexed=False, fast=True)
@@ -121,8 +141,7 @@ class TantivyStore:
             self.index = self._open(path, replace_outdated)
         else:
             self.index = tantivy.Index(self.schema)
-        self.index.register_tokenizer("es_stem", STEMMED)
-        self.index.register_tokenizer("es_fold", FOLDED)
+        register_analyzers(self.index)
         self._write_lock = threading.RLock()
         self._reload_lock = threading.Lock()
         self._writer: tantivy.IndexWriter | None = None
@@ -344,6 +363,9 @@ class TantivyStore:
         text_query = compile_node(self.schema, tree)
         full = with_filters(self.schema, text_query, query)
         counted = self._counts(searcher, full, query, count_key)
+        if counted is not None and counted[0] <= offset:
+            # nothing (more) to show: the counting pass said so, no second pass
+            return SearchResult(total=counted[0], hits=[], facets=counted[1], next_cursor=None)
         # the counts come from one aggregation pass (or the cache): the page itself is a
         # top-k collection that skips what cannot make it, not a count of every match
         sort = query.effective_sort()
@@ -362,7 +384,9 @@ class TantivyStore:
         snippets = None
         finder = passage_finder(plan(tree))
         if query.highlight and result.hits:
-            snippets = tantivy.SnippetGenerator.create(searcher, text_query, self.schema, "text")
+            # the generator lights up the terms of the words' own field, not of the pairs
+            words = compile_node(self.schema, tree, pairs=False)
+            snippets = tantivy.SnippetGenerator.create(searcher, words, self.schema, "text")
             snippets.set_max_num_chars(SNIPPET_CHARS)
         hits = []
         for key, address in result.hits:
@@ -419,13 +443,17 @@ class TantivyStore:
 def to_tantivy(doc: AnyDocument) -> tantivy.Document:
     """A document as the index holds it (the store, and the alerts' batch index)."""
     values = doc.model_dump(mode="json", exclude={"text"})  # once, without the text
+    meta = metadata_text(doc, values)
     entry = tantivy.Document()
     entry.add_text("id", doc.id)
     entry.add_text("title", doc.title)
     entry.add_text("title_fold", doc.title)
+    entry.add_text("title_pair", pair_text(doc.title))
     entry.add_text("text", doc.text)
     entry.add_text("text_fold", doc.text)
-    entry.add_text("meta", metadata_text(doc, values))
+    entry.add_text("text_pair", pair_text(doc.text))
+    entry.add_text("meta", meta)
+    entry.add_text("meta_pair", pair_text(meta))
     if doc.date is not None:
         day = indexable_day(doc.date)  # a date the index cannot hold must not keep it out
         entry.add_date("date", dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC))
@@ -530,67 +558,93 @@ def _highlights(generator: tantivy.SnippetGenerator, text: str, finder: PassageF
 # -- compiling the syntax tree --------------------------------------------------------
 
 
-def compile_node(schema: tantivy.Schema, node: Node) -> tantivy.Query:
-    """Turn a parsed query into Tantivy query objects (never through Tantivy's parser)."""
-    compiled = _compile(schema, node)
+def compile_node(schema: tantivy.Schema, node: Node, pairs: bool = True) -> tantivy.Query:
+    """Turn a parsed query into Tantivy query objects (never through Tantivy's parser).
+    ``pairs``: exact phrases are looked up in the pair fields (the search); without, in
+    the positions of the words themselves (what the snippet generator reads terms from)."""
+    compiled = _Compiler(schema, pairs).compile(node)
     return compiled if compiled is not None else tantivy.Query.empty_query()
 
 
-def _compile(schema: tantivy.Schema, node: Node) -> tantivy.Query | None:
-    match node:
-        case MatchAll():
-            return tantivy.Query.all_query()
-        case Term(text):
-            return _words(schema, text, ("title", "meta", "text"))
-        case Phrase(text, slop):
-            return _words(schema, text, ("title", "meta", "text"), slop)
-        case Prefix(text):
-            return _prefix(schema, text)
-        case Field(name, value, _, slop):
-            return _field(schema, name, value, slop)
-        case Not(item):
-            inner = _compile(schema, item)
-            if inner is None:
-                return None
-            return tantivy.Query.boolean_query(
-                [(tantivy.Occur.Must, tantivy.Query.all_query()), (tantivy.Occur.MustNot, inner)]
-            )
-        case And(items):
-            clauses = []
-            for item in items:
-                if isinstance(item, Not):
-                    inner = _compile(schema, item.item)
-                    if inner is not None:
-                        clauses.append((tantivy.Occur.MustNot, inner))
-                else:
-                    compiled = _compile(schema, item)
-                    if compiled is not None:
-                        clauses.append((tantivy.Occur.Must, compiled))
-            if not any(occur == tantivy.Occur.Must for occur, _ in clauses):
-                if not clauses:
+class _Compiler:
+    def __init__(self, schema: tantivy.Schema, pairs: bool) -> None:
+        self.schema = schema
+        self.pairs = pairs
+
+    def compile(self, node: Node) -> tantivy.Query | None:
+        schema = self.schema
+        match node:
+            case MatchAll():
+                return tantivy.Query.all_query()
+            case Term(text):
+                return _words(schema, text, PAIRED, pairs=self.pairs)
+            case Phrase(text, slop):
+                return _words(schema, text, PAIRED, slop, self.pairs)
+            case Prefix(text):
+                return _prefix(schema, text)
+            case Field(name, value, _, slop):
+                return _field(schema, name, value, slop, self.pairs)
+            case Not(item):
+                inner = self.compile(item)
+                if inner is None:
                     return None
-                clauses.append((tantivy.Occur.Must, tantivy.Query.all_query()))
-            return tantivy.Query.boolean_query(clauses)
-        case Or(items):
-            options = [q for q in (_compile(schema, item) for item in items) if q is not None]
-            if not options:
+                everything = tantivy.Query.all_query()
+                return tantivy.Query.boolean_query(
+                    [(tantivy.Occur.Must, everything), (tantivy.Occur.MustNot, inner)]
+                )
+            case And(items):
+                return self._and(items)
+            case Or(items):
+                options = [q for q in map(self.compile, items) if q is not None]
+                if not options:
+                    return None
+                return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in options])
+        raise TypeError(f"unknown query node {node!r}")
+
+    def _and(self, items: tuple[Node, ...]) -> tantivy.Query | None:
+        clauses = []
+        for item in items:
+            if isinstance(item, Not):
+                inner = self.compile(item.item)
+                if inner is not None:
+                    clauses.append((tantivy.Occur.MustNot, inner))
+            else:
+                compiled = self.compile(item)
+                if compiled is not None:
+                    clauses.append((tantivy.Occur.Must, compiled))
+        if not any(occur == tantivy.Occur.Must for occur, _ in clauses):
+            if not clauses:
                 return None
-            return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in options])
-    raise TypeError(f"unknown query node {node!r}")
+            clauses.append((tantivy.Occur.Must, tantivy.Query.all_query()))
+        return tantivy.Query.boolean_query(clauses)
 
 
 def _words(
-    schema: tantivy.Schema, text: str, fields: tuple[str, ...], slop: int = 0
+    schema: tantivy.Schema,
+    text: str,
+    fields: tuple[str, ...],
+    slop: int = 0,
+    pairs: bool = True,
 ) -> tantivy.Query | None:
+    """A word, or a phrase, in any of ``fields``. An exact phrase is looked up in the
+    fields' pair fields: ``"daño moral"`` is the one term ``dan_moral``, a longer phrase
+    the fewest of its pairs that hold every word, each at its offset; with a slop
+    (``"a b"~5``) the words' own positions."""
     tokens = stem_tokens(text)
     if not tokens:
         return None
+    exact = pairs and slop == 0 and len(tokens) > 1
+    cover = phrase_cover(tokens) if exact else []
     options = []
     for field in fields:
         if len(tokens) == 1:
             query = tantivy.Query.term_query(schema, field, tokens[0])
-        else:
+        elif not exact:
             query = tantivy.Query.phrase_query(schema, field, tokens, slop)
+        elif len(cover) == 1:
+            query = tantivy.Query.term_query(schema, _pairs(field), cover[0][1])
+        else:
+            query = tantivy.Query.phrase_query(schema, _pairs(field), cover)
         if field == "title":
             query = tantivy.Query.boost_query(query, TITLE_BOOST)
         options.append((tantivy.Occur.Should, query))
@@ -610,12 +664,15 @@ def _prefix(schema: tantivy.Schema, text: str) -> tantivy.Query | None:
     return tantivy.Query.boolean_query(options)
 
 
-def _field(schema: tantivy.Schema, name: str, value: str, slop: int = 0) -> tantivy.Query | None:
+def _field(
+    schema: tantivy.Schema, name: str, value: str, slop: int = 0, pairs: bool = True
+) -> tantivy.Query | None:
     """``name:value`` in a query, or one value of a filter (the same rule for both)."""
     if name in ("title", "text"):
-        return _words(schema, value, (name,), slop)
+        return _words(schema, value, (name,), slop, pairs)
     if name in WORD_FILTERS:
-        forms = [q for q in (_words(schema, f, ("meta",)) for f in case_phrases(value)) if q]
+        phrases = case_phrases(value)
+        forms = [q for q in (_words(schema, f, ("meta",), pairs=pairs) for f in phrases) if q]
         if len(forms) < 2:
             return forms[0] if forms else None
         return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in forms])

@@ -9,6 +9,7 @@ from indexer.readers.expedientes import expediente_forms, normalise_expediente
 
 GTO = "Poder Judicial del Estado de Guanajuato"
 CONGRESO = "Congreso del Estado de Guanajuato"
+LONG = "x" * 45  # dropped by the analysers (40+ bytes): leaves a hole in the positions
 
 
 def sentencia(n: int, text: str, court: str, matter: str, day: dt.date, **extra: str) -> Sentencia:
@@ -86,3 +87,32 @@ def corpus() -> list[Sentencia | Sesion | Legislativo]:
         ),
     ]  # fmt: skip
     return docs
+
+
+def phrase_corpus() -> list[Sentencia]:
+    """Exact phrases at their edges: a dropped long word, punctuation, plurals and
+    accents, a repeated word, the phrase only in the title or in the metadata, a longer
+    phrase's words all there but not together."""
+    return [
+        sentencia(901, f"Condena por daño {LONG} moral sin más.", "Sala Civil", "civil",
+                  dt.date(2023, 1, 1)),
+        sentencia(902, "Reclama el daño, moral y material; no hay más.", "Sala Civil", "civil",
+                  dt.date(2023, 1, 2)),
+        sentencia(903, "DAÑOS MORALES reclamados por la actora.", "Sala Penal", "penal",
+                  dt.date(2023, 1, 3)),
+        sentencia(904, f"pago del daño {LONG} daño moral causado", "Sala Penal", "penal",
+                  dt.date(2023, 1, 4)),
+        sentencia(905, f"el pago del {LONG} del daño", "Sala Civil", "civil",
+                  dt.date(2023, 1, 5)),
+        sentencia(906, "Texto sin la frase buscada.", "Sala Civil", "civil", dt.date(2023, 1, 6)
+                  ).model_copy(update={"title": "Recurso por daño moral agravado"}),
+        sentencia(907, "daño daño daño moral moral", "Sala Civil", "civil", dt.date(2023, 1, 7)),
+        sentencia(908, "Resolución sobre el agravio.", "Juzgado de Daño Moral Especial", "civil",
+                  dt.date(2023, 1, 8)),
+        sentencia(909, f"Atiende al interés superior de {LONG} la niñez.", "Sala Civil", "civil",
+                  dt.date(2023, 1, 9)),
+        sentencia(910, "Vela por el interés superior de la niñez.", "Sala Civil", "civil",
+                  dt.date(2023, 1, 10)),
+        sentencia(911, "El pago del saldo y el daño moral.", "Sala Civil", "civil",
+                  dt.date(2023, 1, 11)),
+    ]  # fmt: skip

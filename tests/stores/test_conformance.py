@@ -11,7 +11,7 @@ from indexer.models import Sentencia, SourceLink
 from indexer.query import QuerySyntaxError
 from indexer.stores import SearchQuery, Store
 from indexer.stores.base import CursorError
-from tests.stores.corpus import corpus
+from tests.stores.corpus import corpus, phrase_corpus
 
 
 def ids(store: Store, **kwargs: object) -> set[str]:
@@ -332,3 +332,29 @@ def test_most_cited_come_first(store: Store) -> None:
     assert [h.id for h in hits] == ["sen-004", "sen-002", "sen-005"]
     words = store.search(SearchQuery(q="daño", sort="most_cited", limit=10)).hits
     assert words[0].id == "sen-005"
+
+
+def test_exact_phrases_at_their_edges(store: Store) -> None:
+    store.upsert(phrase_corpus())
+    # punctuation between the words, plurals and capitals, the title, the court's name
+    assert ids(store, q='"daño moral"') == {
+        "sen-001", "sen-902", "sen-903", "sen-904", "sen-906", "sen-907", "sen-908", "sen-911"
+    }  # fmt: skip
+    # a dropped over-long word keeps the words apart, also inside a longer phrase
+    assert ids(store, q='"pago del daño"') == {"sen-904"}
+    assert ids(store, q='"daño daño moral"') == {"sen-907"}
+    assert ids(store, q='"interés superior de la niñez"') == {"sen-002", "sen-910"}
+    assert ids(store, q='"pago del daño moral"') == set()
+    assert ids(store, q='title:"daño moral"') == {"sen-906"}
+    assert ids(store, q='condena -"daño moral"') == {"sen-901"}
+    assert ids(store, q='"daño moral"', filters={"matter": ["penal"]}) == {"sen-903", "sen-904"}
+    assert ids(store, q='"daño"') == ids(store, q="daño")
+    result = store.search(SearchQuery(q='"daño moral"', facets=["matter"]))
+    counts = {f.value: f.count for f in result.facets["matter"]}
+    assert result.total == 8 and counts == {"civil": 6, "penal": 2}
+
+
+def test_a_question_nothing_answers_counts_nothing(store: Store) -> None:
+    result = store.search(SearchQuery(q='"moral daño"', facets=["matter", "kind"]))
+    assert result.total == 0 and result.hits == [] and result.next_cursor is None
+    assert result.facets == {"matter": [], "kind": []}

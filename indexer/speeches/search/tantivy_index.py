@@ -151,7 +151,8 @@ class TantivySpeechIndex:
     def search(self, query: SpeechQuery) -> SpeechResult:
         offset = decode_cursor(query)  # type: ignore[arg-type]
         tree = parse_query(query.q)
-        text_query = compile_node(self.schema, tree)
+        # speeches are short: their index keeps no pair fields, phrases read positions
+        text_query = compile_node(self.schema, tree, pairs=False)
         clauses = [(tantivy.Occur.Must, text_query)]
         for name, values in query.filters.items():
             if name not in SPEECH_FILTERS:

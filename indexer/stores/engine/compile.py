@@ -24,9 +24,11 @@ MATCH_ALL: Clause = {"match_all": {}}
 MATCH_NONE: Clause = {"match_none": {}}
 
 
-def compile_query(node: Node) -> Clause:
-    """The DSL for ``node``; a tree without a single word matches nothing."""
-    compiled = _compile(node)
+def compile_query(node: Node, positions: bool = False) -> Clause:
+    """The DSL for ``node``; a tree without a single word matches nothing. ``positions``:
+    exact phrases as spans of their words, for the highlighter (a ``match_phrase`` is
+    answered from the fields' word pairs, ``index_phrases``, which it cannot light up)."""
+    compiled = _compile(node, positions)
     return compiled if compiled is not None else MATCH_NONE
 
 
@@ -39,43 +41,43 @@ def keyword_term(name: str, value: str) -> Clause:
     return {"term": {key_field(name): keyword_value(name, value)}}
 
 
-def _compile(node: Node) -> Clause | None:
+def _compile(node: Node, positions: bool = False) -> Clause | None:
     match node:
         case MatchAll():
             return MATCH_ALL
         case Term(text):
-            return _words(text, WORD_FIELDS)
+            return _words(text, WORD_FIELDS, positions=positions)
         case Phrase(text, slop):
-            return _words(text, WORD_FIELDS, slop)
+            return _words(text, WORD_FIELDS, slop, positions)
         case Prefix(text):
             return _prefix(text)
         case Field(name, value, _, slop):
-            return field_clause(name, value, slop)
+            return field_clause(name, value, slop, positions)
         case Not(item):
-            inner = _compile(item)
+            inner = _compile(item, positions)
             if inner is None:
                 return None
             return {"bool": {"must": [MATCH_ALL], "must_not": [inner]}}
         case And(items):
-            return _and(items)
+            return _and(items, positions)
         case Or(items):
-            options = [q for q in map(_compile, items) if q is not None]
+            options = [q for q in (_compile(item, positions) for item in items) if q is not None]
             if not options:
                 return None
             return {"bool": {"should": options, "minimum_should_match": 1}}
     raise TypeError(f"unknown query node {node!r}")
 
 
-def _and(items: tuple[Node, ...]) -> Clause | None:
+def _and(items: tuple[Node, ...], positions: bool = False) -> Clause | None:
     must: list[Clause] = []
     must_not: list[Clause] = []
     for item in items:
         if isinstance(item, Not):
-            inner = _compile(item.item)
+            inner = _compile(item.item, positions)
             if inner is not None:
                 must_not.append(inner)
         else:
-            compiled = _compile(item)
+            compiled = _compile(item, positions)
             if compiled is not None:
                 must.append(compiled)
     if not must and not must_not:
@@ -88,24 +90,34 @@ def _and(items: tuple[Node, ...]) -> Clause | None:
     return {"bool": clause}
 
 
-def field_clause(name: str, value: str, slop: int = 0) -> Clause | None:
+def field_clause(name: str, value: str, slop: int = 0, positions: bool = False) -> Clause | None:
     """``name:value`` in a query, or one value of a filter (the same rule for both)."""
     if name in ("title", "text"):
-        return _words(value, (name,), slop)
+        return _words(value, (name,), slop, positions)
     if name in WORD_FILTERS:
-        forms = [c for c in (_words(form, ("meta",)) for form in case_phrases(value)) if c]
+        phrases = case_phrases(value)
+        forms = [c for c in (_words(f, ("meta",), positions=positions) for f in phrases) if c]
         if len(forms) < 2:
             return forms[0] if forms else None
         return {"bool": {"should": forms, "minimum_should_match": 1}}
     return keyword_term(name, value)
 
 
-def _words(text: str, fields: tuple[str, ...], slop: int = 0) -> Clause | None:
+def _words(
+    text: str, fields: tuple[str, ...], slop: int = 0, positions: bool = False
+) -> Clause | None:
     """A word or a phrase in any of ``fields`` (one word is a term, several a phrase)."""
-    if not stem_tokens(text):
+    tokens = stem_tokens(text)
+    if not tokens:
         return None
     options: list[Clause] = []
     for field in fields:
+        if positions and not slop and len(tokens) > 1:
+            # the words as the field indexed them (the shared analysis, checked against
+            # the engine's), one after the other
+            spans = [{"span_term": {field: token}} for token in tokens]
+            options.append({"span_near": {"clauses": spans, "slop": 0, "in_order": True}})
+            continue
         spec: dict[str, Any] = {"query": text}
         if slop:
             spec["slop"] = slop

@@ -105,13 +105,14 @@ def build(query: SearchQuery, tree: Node, after: list[SortValue] | None) -> dict
         }
     if query.highlight:
         body["highlight"] = highlights.request()
+        # phrases as spans of their words: the highlighter reads ``text``, not its pairs
+        words = compile_query(tree, positions=True)
         prefixes = plan(tree).prefixes
-        if prefixes:
-            # a prefix searches ``text.fold``; the highlighter reads ``text``: ask it there
-            extra = [{"prefix": {"text": {"value": p}}} for p in prefixes]
-            body["highlight"]["highlight_query"] = {
-                "bool": {"should": [body["query"]["bool"]["must"][0], *extra]}
-            }
+        # a prefix searches ``text.fold``; the highlighter reads ``text``: ask it there
+        extra = [{"prefix": {"text": {"value": p}}} for p in prefixes]
+        body["highlight"]["highlight_query"] = (
+            {"bool": {"should": [words, *extra]}} if extra else words
+        )
     return body
 
 

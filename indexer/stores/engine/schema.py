@@ -61,7 +61,9 @@ def analysis() -> dict[str, Any]:
 
 
 def _full_text(prefix_field: bool) -> dict[str, Any]:
-    field: dict[str, Any] = {"type": "text", "analyzer": STEMMED}
+    # adjacent word pairs indexed beside the words (as the embedded store's pair fields):
+    # an exact phrase of two words is one term, a longer one a phrase of pairs
+    field: dict[str, Any] = {"type": "text", "analyzer": STEMMED, "index_phrases": True}
     if prefix_field:
         # unstemmed words for ``constitu*``: positions are not needed, only the terms
         field["fields"] = {"fold": {"type": "text", "analyzer": FOLDED, "index_options": "freqs"}}
