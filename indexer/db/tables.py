@@ -47,6 +47,7 @@ class DocumentRow(Base):
     __table_args__ = (
         Index("ix_documents_source", "source_id"),
         Index("ix_documents_kind_date", "kind", "date"),
+        Index("ix_documents_kind_id", "kind", "id"),
         Index("ix_documents_updated", "updated_at"),
     )
 
