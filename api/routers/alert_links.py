@@ -36,6 +36,19 @@ def _page(
     return response
 
 
+CONFIRM_INVALID = "Este enlace de confirmación no existe."
+UNSUBSCRIBE_INVALID = "Este enlace para darse de baja no existe."
+
+
+def _invalid(request: Request, message: str) -> HTMLResponse:
+    return _page(request, "Enlace no válido", message, 404)
+
+
+def _asking(request: Request, row: AlertRow, title: str, message: str, button: str) -> HTMLResponse:
+    """The page a link opens: what its button will do, nothing done yet."""
+    return _page(request, title, f"{message} {describe(row.query)}.", button=button)
+
+
 @router.get(
     "/alerts/confirm/{token}",
     response_class=HTMLResponse,
@@ -46,15 +59,11 @@ def confirm_page(token: str, request: Request, book: BookDep) -> HTMLResponse:
     """Opening the link changes nothing (mail scanners open links): the button does."""
     row = book.by_confirm_token(token[:100])
     if row is None:
-        return _page(request, "Enlace no válido", "Este enlace de confirmación no existe.", 404)
+        return _invalid(request, CONFIRM_INVALID)
     if row.status != "pendiente":
         return _page(request, "Alerta ya confirmada", _state(row))
-    return _page(
-        request,
-        "Confirmar la alerta",
-        f"Recibirá en {row.target} los documentos nuevos de la búsqueda {describe(row.query)}.",
-        button="Confirmar la alerta",
-    )
+    message = f"Recibirá en {row.target} los documentos nuevos de la búsqueda"
+    return _asking(request, row, "Confirmar la alerta", message, "Confirmar la alerta")
 
 
 @router.post(
@@ -66,7 +75,7 @@ def confirm_page(token: str, request: Request, book: BookDep) -> HTMLResponse:
 def confirm(token: str, request: Request, book: BookDep) -> HTMLResponse:
     row = book.confirm(token[:100])
     if row is None:
-        return _page(request, "Enlace no válido", "Este enlace de confirmación no existe.", 404)
+        return _invalid(request, CONFIRM_INVALID)
     return _page(request, "Alerta confirmada", _state(row))
 
 
@@ -79,15 +88,11 @@ def confirm(token: str, request: Request, book: BookDep) -> HTMLResponse:
 def unsubscribe_page(token: str, request: Request, book: BookDep) -> HTMLResponse:
     row = book.by_unsubscribe_token(token[:100])
     if row is None:
-        return _page(request, "Enlace no válido", "Este enlace para darse de baja no existe.", 404)
+        return _invalid(request, UNSUBSCRIBE_INVALID)
     if row.status == "baja":
         return _page(request, "Ya no recibe esta alerta", _state(row))
-    return _page(
-        request,
-        "Dejar de recibir esta alerta",
-        f"Dejará de recibir en {row.target} los avisos de la búsqueda {describe(row.query)}.",
-        button="Darme de baja",
-    )
+    message = f"Dejará de recibir en {row.target} los avisos de la búsqueda"
+    return _asking(request, row, "Dejar de recibir esta alerta", message, "Darme de baja")
 
 
 @router.post(
@@ -99,7 +104,7 @@ def unsubscribe_page(token: str, request: Request, book: BookDep) -> HTMLRespons
 def unsubscribe(token: str, request: Request, book: BookDep) -> HTMLResponse:
     row = book.unsubscribe(token[:100])
     if row is None:
-        return _page(request, "Enlace no válido", "Este enlace para darse de baja no existe.", 404)
+        return _invalid(request, UNSUBSCRIBE_INVALID)
     return _page(request, "Se dio de baja", _state(row))
 
 
