@@ -126,6 +126,7 @@ def serve(settings: Settings, workers: int) -> Iterator[tuple[str, subprocess.Po
         [sys.executable, "-m", "cli.main", "serve", "--port", str(port),
          "--workers", str(workers)],
         cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )  # fmt: skip
     try:
         deadline = time.monotonic() + 120
@@ -143,7 +144,12 @@ def serve(settings: Settings, workers: int) -> Iterator[tuple[str, subprocess.Po
         yield url, server
     finally:
         server.terminate()
-        server.wait(timeout=60)
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            # a server still busy with the load's last requests: its results are taken
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
 
 
 def latency(url: str, rounds: int, fresh: bool = False) -> dict[str, Any]:
