@@ -86,11 +86,16 @@ def _stem(word: str) -> str:
     return tokens[0] if len(tokens) == 1 else ""
 
 
-def _spellings(head: str) -> list[str]:
-    """``dan`` → dan, dán, dañ… in lower case, capitalised and upper case."""
+def _accented(head: str) -> list[str]:
+    """``dan`` → dan, dán, dañ…: the lower-case forms a word beginning with it may have."""
     forms = {head}
     for i, letter in enumerate(head):
         forms.update(head[:i] + accented + head[i + 1 :] for accented in _ACCENTED.get(letter, ""))
+    return sorted(forms)
+
+
+def _spellings(forms: list[str]) -> list[str]:
+    """The ``forms`` in lower case, capitalised and upper case."""
     return sorted({f for form in forms for f in (form, form.capitalize(), form.upper())})
 
 
@@ -101,14 +106,22 @@ class PassageFinder:
     match_plan: MatchPlan
     stems: frozenset[str]
     prefixes: frozenset[str]
+    forms: tuple[str, ...]
     spellings: tuple[str, ...]
 
     def _matches(self, text: str) -> list[tuple[int, str]]:
-        """(position, word key) of each word of the query in ``text``: each spelling of
-        each head found with ``str.find`` (fast even in 140 KB), then the word it starts
+        """(position, word key) of each word of the query in ``text``: each form of each
+        head found with ``str.find`` (fast even in 140 KB) in the text in lower case (a
+        third of the searches of looking for each capitalisation), then the word it starts
         checked by its stem (or a prefix of the query)."""
+        lowered = text.lower()
+        if len(lowered) == len(text):  # the same positions (not so for a few letters)
+            return self._found(lowered, self.forms)
+        return self._found(text, self.spellings)
+
+    def _found(self, text: str, spellings: tuple[str, ...]) -> list[tuple[int, str]]:
         found: list[tuple[int, str]] = []
-        for spelling in self.spellings:
+        for spelling in spellings:
             at = text.find(spelling)
             limit = len(found) + MAX_CANDIDATES
             while at >= 0 and len(found) < limit:
@@ -145,7 +158,7 @@ class PassageFinder:
         """The (start, end) of the passage to highlight; None when no word matches. The
         window holding the most whole phrases of the query wins, then the one with the
         most distinct words, then the most matches."""
-        found = self._matches(text) if self.spellings else []
+        found = self._matches(text) if self.forms else []
         if not found:
             return None
         if len(text) <= WINDOW_CHARS:  # a short text is its own passage
@@ -184,8 +197,9 @@ def passage_finder(match_plan: MatchPlan) -> PassageFinder:
     heads.update(match_plan.prefixes)
     # a head that begins with another head finds nothing more
     kept = [h for h in heads if not any(o != h and h.startswith(o) for o in heads)]
-    spellings = tuple(s for head in sorted(kept) for s in _spellings(head))
-    return PassageFinder(match_plan, frozenset(stems), frozenset(match_plan.prefixes), spellings)
+    forms = tuple(form for head in sorted(kept) for form in _accented(head))
+    prefixes = frozenset(match_plan.prefixes)
+    return PassageFinder(match_plan, frozenset(stems), prefixes, forms, tuple(_spellings(forms)))
 
 
 def prefix_ranges(fragment: str, match_plan: MatchPlan) -> list[tuple[int, int]]:

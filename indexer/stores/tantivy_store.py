@@ -19,6 +19,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Hashable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -369,7 +370,8 @@ class TantivyStore:
         tree = parse_query(query.q)
         text_query = compile_node(self.schema, tree)
         full = with_filters(self.schema, text_query, query)
-        counted = self._counts(searcher, full, query, count_key)
+        counting = self._counting(searcher, full, query, count_key)
+        counted = counting.result() if counting is not None and counting.done() else None
         if counted is not None and counted[0] <= offset:
             # nothing (more) to show: the counting pass said so, no second pass
             return SearchResult(total=counted[0], hits=[], facets=counted[1], next_cursor=None)
@@ -377,14 +379,14 @@ class TantivyStore:
         # top-k collection that skips what cannot make it, not a count of every match
         sort = query.effective_sort()
         if sort == "relevance":
-            result = searcher.search(full, limit=query.limit, offset=offset, count=counted is None)
+            result = searcher.search(full, limit=query.limit, offset=offset, count=counting is None)
         else:
             order = tantivy.Order.Asc if sort == "date_asc" else tantivy.Order.Desc
             result = searcher.search(
                 full,
                 limit=query.limit,
                 offset=offset,
-                count=counted is None,
+                count=counting is None,
                 order_by_field="cited_by" if sort == "most_cited" else "date",
                 order=order,
             )
@@ -404,10 +406,39 @@ class TantivyStore:
             if snippets is not None:
                 hit.highlights = _highlights(snippets, stored.get_first("text") or "", finder)
             hits.append(hit)
+        counted = counting.result() if counting is not None else None
         total, facets = counted if counted is not None else (result.count or 0, {})
         next_offset = offset + len(hits)
         next_cursor = encode_cursor(query, next_offset) if next_offset < total and hits else None
         return SearchResult(total=total, hits=hits, facets=facets, next_cursor=next_cursor)
+
+    def _counting(
+        self,
+        searcher: tantivy.Searcher,
+        full: tantivy.Query,
+        query: SearchQuery,
+        key: tuple[str, int],
+    ) -> Future[tuple[int, dict[str, list[FacetCount]]]] | None:
+        """The counts, on their way: kept ones at once; otherwise counted by a helper
+        thread while this one collects the page and its snippets (Tantivy lets go of the
+        interpreter while it counts: a lone search uses a second core), or here and now
+        when every helper is busy (under load there is no idle core to give it).
+        None: no facets asked, the page's own search counts."""
+        if not any(name in FILTER_FIELDS for name in query.facets):
+            return None
+        cached = self._count_cache.get(key)
+        if cached is not None or not _HELPERS.acquire(blocking=False):
+            done: Future[tuple[int, dict[str, list[FacetCount]]]] = Future()
+            done.set_result(cached or self._counts(searcher, full, query, key))
+            return done
+
+        def count() -> tuple[int, dict[str, list[FacetCount]]]:
+            try:
+                return self._counts(searcher, full, query, key)
+            finally:
+                _HELPERS.release()
+
+        return _helper_pool().submit(count)
 
     def _counts(
         self,
@@ -415,17 +446,11 @@ class TantivyStore:
         full: tantivy.Query,
         query: SearchQuery,
         key: tuple[str, int],
-    ) -> tuple[int, dict[str, list[FacetCount]]] | None:
+    ) -> tuple[int, dict[str, list[FacetCount]]]:
         """The total and the facets asked for, in one aggregation pass over the fast
         fields, kept per question and index generation (the next pages, the same search
-        again, the empty query's counts until the next commit). None: no facets asked,
-        the page's own search counts."""
+        again, the empty query's counts until the next commit)."""
         names = [name for name in dict.fromkeys(query.facets) if name in FILTER_FIELDS]
-        if not names:
-            return None
-        cached = self._count_cache.get(key)
-        if cached is not None:
-            return cached
         # one bucket more than asked: the documents without a value (``NO_VALUE``) never
         # take a real value's place
         size = query.facet_size + 1
@@ -442,6 +467,15 @@ class TantivyStore:
         facets = {name: _facet(raw.get(name, {}), query.facet_size) for name in names}
         self._count_cache.put(key, (total, facets))
         return total, facets
+
+
+# counting helpers, one per core, shared by every store of the process
+_HELPERS = threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
+
+
+@functools.cache
+def _helper_pool() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1), thread_name_prefix="count")
 
 
 def to_tantivy(doc: AnyDocument) -> tantivy.Document:

@@ -15,7 +15,7 @@ import tantivy
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.stores import FACETABLE_FIELDS, SearchQuery
 from indexer.stores.documents import filter_values
-from indexer.stores.tantivy_store import NO_VALUE, TantivyStore
+from indexer.stores.tantivy_store import _HELPERS, NO_VALUE, TantivyStore
 
 AnyDocument = Sentencia | Sesion | Legislativo
 COURTS = [f"Juzgado {n} de Distrito" for n in range(1, 41)]
@@ -174,3 +174,37 @@ def test_every_document_has_a_value_in_every_facet_column(
     single = [name for name in FACETABLE_FIELDS if name != "source_id"]
     for name in single:
         assert sum(b["doc_count"] for b in raw[name]["buckets"]) == len(docs), name
+
+
+def _every_page(store: TantivyStore, query: SearchQuery) -> list[tuple[int, list[str], dict]]:
+    pages = []
+    cursor = None
+    while True:
+        page = store.search(query.model_copy(update={"cursor": cursor}))
+        facets = {
+            name: [(f.value, f.count) for f in values] for name, values in page.facets.items()
+        }
+        pages.append((page.total, [hit.id for hit in page.hits], facets))
+        if page.next_cursor is None:
+            return pages
+        cursor = page.next_cursor
+
+
+def test_counting_beside_the_page_or_after_it_gives_the_same_answer(store: TantivyStore) -> None:
+    """A lone search counts on a helper thread while it collects its page; when every
+    helper is busy it counts first, itself. Both give the same pages, totals and facets
+    (the facets asked in another order: the same work, nothing kept answers it)."""
+    names = ["kind", "matter", "court", "year"]
+    query = SearchQuery(q="amparo OR agua", limit=50, facet_size=5, facets=names)
+    expected_pages = _every_page(store, query)
+    taken = 0
+    while _HELPERS.acquire(blocking=False):  # every helper busy
+        taken += 1
+    try:
+        again = query.model_copy(update={"facets": names[::-1]})
+        assert _every_page(store, again) == expected_pages
+    finally:
+        for _ in range(taken):
+            _HELPERS.release()
+    assert len(expected_pages) > 1
+    assert sum(len(ids) for _, ids, _ in expected_pages) == expected_pages[0][0]
