@@ -238,8 +238,8 @@ def prefix_ranges(fragment: str, match_plan: MatchPlan) -> list[tuple[int, int]]
 def prefix_window(text: str, match_plan: MatchPlan, chars: int) -> str:
     """About ``chars`` characters of ``text`` around its first word matching a prefix."""
     for word in _WORDS.finditer(text):
-        folded = fold_tokens(word.group())
-        if folded and folded[0].startswith(match_plan.prefixes):
+        folded = _folded(word.group())
+        if folded and folded.split(" ", 1)[0].startswith(match_plan.prefixes):
             start = max(0, word.start() - chars // 3)
             while start > 0 and not text[start - 1].isspace():
                 start -= 1
