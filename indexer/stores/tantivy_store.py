@@ -392,8 +392,9 @@ class TantivyStore:
             )
         snippets = None
         finder = passage_finder(plan(tree))
-        if query.highlight and result.hits:
+        if query.highlight and result.hits and _has_words(tree):
             # the generator lights up the terms of the words' own field, not of the pairs
+            # (a prefix is none of them: a question of prefixes alone would light nothing)
             words = compile_node(self.schema, tree, pairs=False)
             snippets = tantivy.SnippetGenerator.create(searcher, words, self.schema, "text")
             snippets.set_max_num_chars(SNIPPET_CHARS)
@@ -403,7 +404,7 @@ class TantivyStore:
             hit = SearchHit.model_validate_json(bytes(stored["payload"][0]))
             if sort == "relevance":
                 hit.score = float(key)
-            if snippets is not None:
+            if query.highlight:
                 hit.highlights = _highlights(snippets, stored.get_first("text") or "", finder)
             hits.append(hit)
         counted = counting.result() if counting is not None else None
@@ -581,11 +582,13 @@ def _copy(result: SearchResult) -> SearchResult:
     return result.model_copy(update={"hits": hits})
 
 
-def _highlights(generator: tantivy.SnippetGenerator, text: str, finder: PassageFinder) -> list[str]:
+def _highlights(
+    generator: tantivy.SnippetGenerator | None, text: str, finder: PassageFinder
+) -> list[str]:
     """The best fragment of the passage where the query's words are densest (Tantivy's
     generator re-analyses what it is given: a passage, not the whole document)."""
     window = finder.window(text)
-    if window is not None:
+    if window is not None and generator is not None:
         passage = tantivy.Document()
         passage.add_text("text", text[window[0] : window[1]])
         snippet = generator.snippet_from_doc(passage)
@@ -601,6 +604,16 @@ def _highlights(generator: tantivy.SnippetGenerator, text: str, finder: PassageF
             return [mark(found, [], finder.match_plan)]
     start = " ".join(text[:SNIPPET_CHARS].split())
     return [html.escape(start)] if start else []
+
+
+def _has_words(node: Node) -> bool:
+    """Whether a question has words or phrases to light up (not only prefixes or NOTs)."""
+    match node:
+        case Term() | Phrase() | Field():
+            return True
+        case And(items) | Or(items):
+            return any(_has_words(item) for item in items)
+    return False
 
 
 # -- compiling the syntax tree --------------------------------------------------------
