@@ -428,7 +428,8 @@ class TantivyStore:
         if not any(name in FILTER_FIELDS for name in query.facets):
             return None
         cached = self._count_cache.get(key)
-        if cached is not None or not _HELPERS.acquire(blocking=False):
+        helpers = counting_helpers()
+        if cached is not None or not helpers.free.acquire(blocking=False):
             done: Future[tuple[int, dict[str, list[FacetCount]]]] = Future()
             done.set_result(cached or self._counts(searcher, full, query, key))
             return done
@@ -437,9 +438,9 @@ class TantivyStore:
             try:
                 return self._counts(searcher, full, query, key)
             finally:
-                _HELPERS.release()
+                helpers.free.release()
 
-        return _helper_pool().submit(count)
+        return helpers.pool.submit(count)
 
     def _counts(
         self,
@@ -470,13 +471,26 @@ class TantivyStore:
         return total, facets
 
 
-# counting helpers, one per core, shared by every store of the process
-_HELPERS = threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
+class _Helpers:
+    """The counting threads of a process, one per core, shared by all its stores."""
+
+    def __init__(self) -> None:
+        cores = max(1, os.cpu_count() or 1)
+        self.pid = os.getpid()
+        self.free = threading.BoundedSemaphore(cores)
+        self.pool = ThreadPoolExecutor(max_workers=cores, thread_name_prefix="count")
 
 
-@functools.cache
-def _helper_pool() -> ThreadPoolExecutor:
-    return ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1), thread_name_prefix="count")
+_helpers: _Helpers | None = None
+
+
+def counting_helpers() -> _Helpers:
+    """This process's helpers (a forked child makes its own: the parent's threads are not
+    in it)."""
+    global _helpers
+    if _helpers is None or _helpers.pid != os.getpid():
+        _helpers = _Helpers()
+    return _helpers
 
 
 def to_tantivy(doc: AnyDocument) -> tantivy.Document:

@@ -6,8 +6,10 @@ most frequent ones, and a document without a value is counted nowhere."""
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import random
 from collections import Counter
+from typing import Any
 
 import pytest
 import tantivy
@@ -15,7 +17,7 @@ import tantivy
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.stores import FACETABLE_FIELDS, SearchQuery
 from indexer.stores.documents import filter_values
-from indexer.stores.tantivy_store import _HELPERS, NO_VALUE, TantivyStore
+from indexer.stores.tantivy_store import NO_VALUE, TantivyStore, counting_helpers
 
 AnyDocument = Sentencia | Sesion | Legislativo
 COURTS = [f"Juzgado {n} de Distrito" for n in range(1, 41)]
@@ -198,13 +200,39 @@ def test_counting_beside_the_page_or_after_it_gives_the_same_answer(store: Tanti
     query = SearchQuery(q="amparo OR agua", limit=50, facet_size=5, facets=names)
     expected_pages = _every_page(store, query)
     taken = 0
-    while _HELPERS.acquire(blocking=False):  # every helper busy
+    helpers = counting_helpers()
+    while helpers.free.acquire(blocking=False):  # every helper busy
         taken += 1
     try:
         again = query.model_copy(update={"facets": names[::-1]})
         assert _every_page(store, again) == expected_pages
     finally:
         for _ in range(taken):
-            _HELPERS.release()
+            helpers.free.release()
     assert len(expected_pages) > 1
     assert sum(len(ids) for _, ids, _ in expected_pages) == expected_pages[0][0]
+
+
+def _search_in_child(store: TantivyStore, query: SearchQuery, out: Any) -> None:
+    page = store.search(query)
+    out.put((page.total, {n: [(f.value, f.count) for f in v] for n, v in page.facets.items()}))
+
+
+def test_a_forked_process_counts_with_helpers_of_its_own(store: TantivyStore) -> None:
+    """The parent's counting threads are not in a forked child: the child's searches
+    still count (within seconds, not hanging on helpers that do not exist there)."""
+    store.search(SearchQuery(q="robo", facets=["matter"]))  # the parent's helpers exist
+    query = SearchQuery(q="robo", facets=["court", "matter"])
+    context = multiprocessing.get_context("fork")
+    out = context.Queue()
+    child = context.Process(target=_search_in_child, args=(store, query, out))
+    child.start()
+    try:
+        total, facets = out.get(timeout=30)
+    finally:
+        child.join(timeout=30)
+        if child.is_alive():
+            child.kill()
+    expected = store.search(query)
+    assert total == expected.total > 0
+    assert facets == {n: [(f.value, f.count) for f in v] for n, v in expected.facets.items()}
