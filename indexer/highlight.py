@@ -86,12 +86,36 @@ def _stem(word: str) -> str:
     return tokens[0] if len(tokens) == 1 else ""
 
 
-def _spellings(head: str) -> list[str]:
-    """``dan`` → dan, dán, dañ… in lower case, capitalised and upper case."""
+@functools.lru_cache(maxsize=65536)
+def _folded_stem(word: str) -> tuple[str, str]:
+    """A word of a text in lower case without accents, and its stem (the same words
+    come back in every hit: each is folded and stemmed once)."""
+    folded = word.lower().translate(_FOLD)
+    return folded, _stem(folded)
+
+
+@functools.lru_cache(maxsize=65536)
+def _stemmed(word: str) -> str:
+    return " ".join(stem_tokens(word))
+
+
+@functools.lru_cache(maxsize=65536)
+def _folded(word: str) -> str:
+    return " ".join(fold_tokens(word))
+
+
+def _accented(head: str) -> list[str]:
+    """``dan`` → dan, dán, dañ…: the lower-case forms a word beginning with it may have."""
     forms = {head}
     for i, letter in enumerate(head):
         forms.update(head[:i] + accented + head[i + 1 :] for accented in _ACCENTED.get(letter, ""))
-    return sorted({f for form in forms for f in (form, form.capitalize(), form.upper())})
+    return sorted(forms)
+
+
+@functools.lru_cache(maxsize=1024)
+def _spellings(forms: tuple[str, ...]) -> tuple[str, ...]:
+    """The ``forms`` in lower case, capitalised and upper case."""
+    return tuple(sorted({f for form in forms for f in (form, form.capitalize(), form.upper())}))
 
 
 @dataclass(frozen=True)
@@ -101,21 +125,27 @@ class PassageFinder:
     match_plan: MatchPlan
     stems: frozenset[str]
     prefixes: frozenset[str]
-    spellings: tuple[str, ...]
+    forms: tuple[str, ...]
 
     def _matches(self, text: str) -> list[tuple[int, str]]:
-        """(position, word key) of each word of the query in ``text``: each spelling of
-        each head found with ``str.find`` (fast even in 140 KB), then the word it starts
+        """(position, word key) of each word of the query in ``text``: each form of each
+        head found with ``str.find`` (fast even in 140 KB) in the text in lower case (a
+        third of the searches of looking for each capitalisation), then the word it starts
         checked by its stem (or a prefix of the query)."""
+        lowered = text.lower()
+        if len(lowered) == len(text):  # the same positions (not so for a few letters)
+            return self._found(lowered, self.forms)
+        return self._found(text, _spellings(self.forms))
+
+    def _found(self, text: str, spellings: tuple[str, ...]) -> list[tuple[int, str]]:
         found: list[tuple[int, str]] = []
-        for spelling in self.spellings:
+        for spelling in spellings:
             at = text.find(spelling)
             limit = len(found) + MAX_CANDIDATES
             while at >= 0 and len(found) < limit:
                 if not at or not text[at - 1].isalnum():
                     end = _WORD_END.match(text, at).end()  # type: ignore[union-attr]
-                    word = text[at:end].lower().translate(_FOLD)
-                    key = _stem(word)
+                    word, key = _folded_stem(text[at:end])
                     if key not in self.stems:
                         key = next((p for p in self.prefixes if word.startswith(p)), "")
                     if key:
@@ -145,7 +175,7 @@ class PassageFinder:
         """The (start, end) of the passage to highlight; None when no word matches. The
         window holding the most whole phrases of the query wins, then the one with the
         most distinct words, then the most matches."""
-        found = self._matches(text) if self.spellings else []
+        found = self._matches(text) if self.forms else []
         if not found:
             return None
         if len(text) <= WINDOW_CHARS:  # a short text is its own passage
@@ -153,15 +183,18 @@ class PassageFinder:
         found = sorted(found + self._phrases(found))
         best, best_score, first = 0, (0, 0, 0), 0
         counts: dict[str, int] = {}
+        phrases = 0  # how many of the keys in the window are whole phrases
         for last, (position, key) in enumerate(found):
+            if key not in counts and key.startswith(PHRASE_KEY):
+                phrases += 1
             counts[key] = counts.get(key, 0) + 1
             while position - found[first][0] > WINDOW_CHARS - LEAD_CHARS:
                 gone = found[first][1]
                 counts[gone] -= 1
                 if not counts[gone]:
                     del counts[gone]
+                    phrases -= gone.startswith(PHRASE_KEY)
                 first += 1
-            phrases = sum(1 for key in counts if key.startswith(PHRASE_KEY))
             score = (phrases, len(counts), last - first + 1)
             if score > best_score:
                 best, best_score = first, score
@@ -184,8 +217,9 @@ def passage_finder(match_plan: MatchPlan) -> PassageFinder:
     heads.update(match_plan.prefixes)
     # a head that begins with another head finds nothing more
     kept = [h for h in heads if not any(o != h and h.startswith(o) for o in heads)]
-    spellings = tuple(s for head in sorted(kept) for s in _spellings(head))
-    return PassageFinder(match_plan, frozenset(stems), frozenset(match_plan.prefixes), spellings)
+    forms = tuple(form for head in sorted(kept) for form in _accented(head))
+    prefixes = frozenset(match_plan.prefixes)
+    return PassageFinder(match_plan, frozenset(stems), prefixes, forms)
 
 
 def prefix_ranges(fragment: str, match_plan: MatchPlan) -> list[tuple[int, int]]:
@@ -194,8 +228,8 @@ def prefix_ranges(fragment: str, match_plan: MatchPlan) -> list[tuple[int, int]]
         return []
     ranges = []
     for word in _WORDS.finditer(fragment):
-        folded = fold_tokens(word.group())
-        if folded and folded[0].startswith(match_plan.prefixes):
+        folded = _folded(word.group())
+        if folded and folded.split(" ", 1)[0].startswith(match_plan.prefixes):
             start = len(fragment[: word.start()].encode("utf-8"))
             ranges.append((start, start + len(word.group().encode("utf-8"))))
     return ranges
@@ -204,8 +238,8 @@ def prefix_ranges(fragment: str, match_plan: MatchPlan) -> list[tuple[int, int]]
 def prefix_window(text: str, match_plan: MatchPlan, chars: int) -> str:
     """About ``chars`` characters of ``text`` around its first word matching a prefix."""
     for word in _WORDS.finditer(text):
-        folded = fold_tokens(word.group())
-        if folded and folded[0].startswith(match_plan.prefixes):
+        folded = _folded(word.group())
+        if folded and folded.split(" ", 1)[0].startswith(match_plan.prefixes):
             start = max(0, word.start() - chars // 3)
             while start > 0 and not text[start - 1].isspace():
                 start -= 1
@@ -250,8 +284,8 @@ def mark(fragment: str, byte_ranges: list[tuple[int, int]], match_plan: MatchPla
             flags = [True] * len(run)
         else:
             words = [raw[s:e].decode("utf-8", "replace") for s, e in run]
-            stems = [" ".join(stem_tokens(word)) for word in words]
-            folded = [" ".join(fold_tokens(word)) for word in words]
+            stems = [_stemmed(word) for word in words]
+            folded = [_folded(word) for word in words]
             flags = _kept(stems, folded, match_plan)
         for (start, end), keep in zip(run, flags, strict=True):
             if not keep:

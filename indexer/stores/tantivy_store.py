@@ -19,6 +19,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Hashable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -30,6 +31,7 @@ from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term, parse_query
 from indexer.query.values import case_phrases, keyword_key, keyword_value
 from indexer.stores.base import (
+    FACETABLE_FIELDS,
     FILTER_FIELDS,
     WORD_FILTERS,
     FacetCount,
@@ -59,6 +61,12 @@ COUNT_CACHE_SIZE = 512
 # hundred popular questions and the pages just read, as an engine's request cache does
 PAGE_CACHE_SIZE = 256
 TOTAL_AGG = "__total"
+# What a facet field holds for a document without a value of it: with one in every
+# document the field's column is dense, and counting it is a direct read per document
+# instead of a lookup in the column's index of present values (court, matter, session
+# type… belong to one kind of document each: 2-10 times slower to count when sparse).
+# Never shown: no real value is a control character (values are stripped words).
+NO_VALUE = "\x1f"
 LOCK_RETRY_S = 0.2
 
 
@@ -362,7 +370,8 @@ class TantivyStore:
         tree = parse_query(query.q)
         text_query = compile_node(self.schema, tree)
         full = with_filters(self.schema, text_query, query)
-        counted = self._counts(searcher, full, query, count_key)
+        counting = self._counting(searcher, full, query, count_key)
+        counted = counting.result() if counting is not None and counting.done() else None
         if counted is not None and counted[0] <= offset:
             # nothing (more) to show: the counting pass said so, no second pass
             return SearchResult(total=counted[0], hits=[], facets=counted[1], next_cursor=None)
@@ -370,37 +379,68 @@ class TantivyStore:
         # top-k collection that skips what cannot make it, not a count of every match
         sort = query.effective_sort()
         if sort == "relevance":
-            result = searcher.search(full, limit=query.limit, offset=offset, count=counted is None)
+            result = searcher.search(full, limit=query.limit, offset=offset, count=counting is None)
         else:
             order = tantivy.Order.Asc if sort == "date_asc" else tantivy.Order.Desc
             result = searcher.search(
                 full,
                 limit=query.limit,
                 offset=offset,
-                count=counted is None,
+                count=counting is None,
                 order_by_field="cited_by" if sort == "most_cited" else "date",
                 order=order,
             )
         snippets = None
         finder = passage_finder(plan(tree))
-        if query.highlight and result.hits:
+        if query.highlight and result.hits and _has_words(tree):
             # the generator lights up the terms of the words' own field, not of the pairs
+            # (a prefix is none of them: a question of prefixes alone would light nothing)
             words = compile_node(self.schema, tree, pairs=False)
             snippets = tantivy.SnippetGenerator.create(searcher, words, self.schema, "text")
             snippets.set_max_num_chars(SNIPPET_CHARS)
         hits = []
         for key, address in result.hits:
             stored = searcher.doc(address)
-            hit = SearchHit(**json.loads(bytes(stored["payload"][0])))
+            hit = SearchHit.model_validate_json(bytes(stored["payload"][0]))
             if sort == "relevance":
                 hit.score = float(key)
-            if snippets is not None:
+            if query.highlight:
                 hit.highlights = _highlights(snippets, stored.get_first("text") or "", finder)
             hits.append(hit)
+        counted = counting.result() if counting is not None else None
         total, facets = counted if counted is not None else (result.count or 0, {})
         next_offset = offset + len(hits)
         next_cursor = encode_cursor(query, next_offset) if next_offset < total and hits else None
         return SearchResult(total=total, hits=hits, facets=facets, next_cursor=next_cursor)
+
+    def _counting(
+        self,
+        searcher: tantivy.Searcher,
+        full: tantivy.Query,
+        query: SearchQuery,
+        key: tuple[str, int],
+    ) -> Future[tuple[int, dict[str, list[FacetCount]]]] | None:
+        """The counts, on their way: kept ones at once; otherwise counted by a helper
+        thread while this one collects the page and its snippets (Tantivy lets go of the
+        interpreter while it counts: a lone search uses a second core), or here and now
+        when every helper is busy (under load there is no idle core to give it).
+        None: no facets asked, the page's own search counts."""
+        if not any(name in FILTER_FIELDS for name in query.facets):
+            return None
+        cached = self._count_cache.get(key)
+        helpers = counting_helpers()
+        if cached is not None or not helpers.free.acquire(blocking=False):
+            done: Future[tuple[int, dict[str, list[FacetCount]]]] = Future()
+            done.set_result(cached or self._counts(searcher, full, query, key))
+            return done
+
+        def count() -> tuple[int, dict[str, list[FacetCount]]]:
+            try:
+                return self._counts(searcher, full, query, key)
+            finally:
+                helpers.free.release()
+
+        return helpers.pool.submit(count)
 
     def _counts(
         self,
@@ -408,18 +448,15 @@ class TantivyStore:
         full: tantivy.Query,
         query: SearchQuery,
         key: tuple[str, int],
-    ) -> tuple[int, dict[str, list[FacetCount]]] | None:
+    ) -> tuple[int, dict[str, list[FacetCount]]]:
         """The total and the facets asked for, in one aggregation pass over the fast
         fields, kept per question and index generation (the next pages, the same search
-        again, the empty query's counts until the next commit). None: no facets asked,
-        the page's own search counts."""
+        again, the empty query's counts until the next commit)."""
         names = [name for name in dict.fromkeys(query.facets) if name in FILTER_FIELDS]
-        if not names:
-            return None
-        cached = self._count_cache.get(key)
-        if cached is not None:
-            return cached
-        spec = {name: {"terms": {"field": name, "size": query.facet_size}} for name in names}
+        # one bucket more than asked: the documents without a value (``NO_VALUE``) never
+        # take a real value's place
+        size = query.facet_size + 1
+        spec = {name: {"terms": {"field": name, "size": size}} for name in names}
         # every document has one kind: its buckets (and the rest) add up to the total, so
         # the kind facet counts it when it is asked for, a count of its own otherwise
         counter = "kind" if "kind" in names else TOTAL_AGG
@@ -429,15 +466,31 @@ class TantivyStore:
         everything = raw.get(counter, {})
         total = sum(int(b["doc_count"]) for b in everything.get("buckets", []))
         total += int(everything.get("sum_other_doc_count", 0))
-        facets = {
-            name: [
-                FacetCount(value=str(b["key"]), count=int(b["doc_count"]))
-                for b in raw.get(name, {}).get("buckets", [])
-            ]
-            for name in names
-        }
+        facets = {name: _facet(raw.get(name, {}), query.facet_size) for name in names}
         self._count_cache.put(key, (total, facets))
         return total, facets
+
+
+class _Helpers:
+    """The counting threads of a process, one per core, shared by all its stores."""
+
+    def __init__(self) -> None:
+        cores = max(1, os.cpu_count() or 1)
+        self.pid = os.getpid()
+        self.free = threading.BoundedSemaphore(cores)
+        self.pool = ThreadPoolExecutor(max_workers=cores, thread_name_prefix="count")
+
+
+_helpers: _Helpers | None = None
+
+
+def counting_helpers() -> _Helpers:
+    """This process's helpers (a forked child makes its own: the parent's threads are not
+    in it)."""
+    global _helpers
+    if _helpers is None or _helpers.pid != os.getpid():
+        _helpers = _Helpers()
+    return _helpers
 
 
 def to_tantivy(doc: AnyDocument) -> tantivy.Document:
@@ -458,13 +511,23 @@ def to_tantivy(doc: AnyDocument) -> tantivy.Document:
         day = indexable_day(doc.date)  # a date the index cannot hold must not keep it out
         entry.add_date("date", dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC))
     entry.add_unsigned("cited_by", max(0, doc.cited_by_count))
-    for name, found in filter_values(doc, values).items():
+    found_values = filter_values(doc, values)
+    for name, found in found_values.items():
         for value in found:
             entry.add_text(name, value)
             entry.add_text(_key(name), _keyword_key(value))
+    for name in FACETABLE_FIELDS:
+        if name not in found_values:
+            entry.add_text(name, NO_VALUE)  # the column stays dense (filters read ``key_``)
     payload = hit_payload(doc, values)
     entry.add_bytes("payload", json.dumps(payload, ensure_ascii=False).encode())
     return entry
+
+
+def _facet(raw: dict, size: int) -> list[FacetCount]:
+    """A terms aggregation's buckets as the facet's values, those without one left out."""
+    buckets = [b for b in raw.get("buckets", []) if b["key"] != NO_VALUE]
+    return [FacetCount(value=str(b["key"]), count=int(b["doc_count"])) for b in buckets[:size]]
 
 
 def with_filters(
@@ -533,11 +596,13 @@ def _copy(result: SearchResult) -> SearchResult:
     return result.model_copy(update={"hits": hits})
 
 
-def _highlights(generator: tantivy.SnippetGenerator, text: str, finder: PassageFinder) -> list[str]:
+def _highlights(
+    generator: tantivy.SnippetGenerator | None, text: str, finder: PassageFinder
+) -> list[str]:
     """The best fragment of the passage where the query's words are densest (Tantivy's
     generator re-analyses what it is given: a passage, not the whole document)."""
     window = finder.window(text)
-    if window is not None:
+    if window is not None and generator is not None:
         passage = tantivy.Document()
         passage.add_text("text", text[window[0] : window[1]])
         snippet = generator.snippet_from_doc(passage)
@@ -553,6 +618,16 @@ def _highlights(generator: tantivy.SnippetGenerator, text: str, finder: PassageF
             return [mark(found, [], finder.match_plan)]
     start = " ".join(text[:SNIPPET_CHARS].split())
     return [html.escape(start)] if start else []
+
+
+def _has_words(node: Node) -> bool:
+    """Whether a question has words or phrases to light up (not only prefixes or NOTs)."""
+    match node:
+        case Term() | Phrase() | Field():
+            return True
+        case And(items) | Or(items):
+            return any(_has_words(item) for item in items)
+    return False
 
 
 # -- compiling the syntax tree --------------------------------------------------------
