@@ -118,9 +118,16 @@ def record_citations(
     return [doc.with_citations(keys[doc.id], counts.get(doc.id, 0)) for doc in docs]
 
 
-def _stored_keys(connection: Connection, docs: list[AnyDocument]) -> dict[str, list[str]]:
-    """The citation keys, in the order ``read_citations`` gives them, of the documents
-    whose stored citations were read from their current content by this reader."""
+def unread(db: Database, docs: list[AnyDocument]) -> set[str]:
+    """The ids of ``docs`` whose stored citations cannot be reused (``read_citations``
+    must read them): what a worker is asked to read."""
+    with db.engine.connect() as connection:
+        return {doc.id for doc in docs} - set(_reusable(connection, docs))
+
+
+def _reusable(connection: Connection, docs: list[AnyDocument]) -> list[str]:
+    """Documents whose stored citations were read from their current content by this
+    reader."""
     current = {doc.id: doc.content_sha256 for doc in docs if doc.content_sha256}
     reusable: list[str] = []
     for chunk in _chunks(list(current)):
@@ -128,6 +135,13 @@ def _stored_keys(connection: Connection, docs: list[AnyDocument]) -> dict[str, l
             _READS.c.doc_id.in_(chunk), _READS.c.reader == READER
         )
         reusable.extend(i for i, sha in connection.execute(stmt) if current[i] == sha)
+    return reusable
+
+
+def _stored_keys(connection: Connection, docs: list[AnyDocument]) -> dict[str, list[str]]:
+    """The citation keys, in the order ``read_citations`` gives them, of the documents
+    whose stored citations can be reused."""
+    reusable = _reusable(connection, docs)
     stored: dict[str, list[tuple[int, str, str]]] = {doc_id: [] for doc_id in reusable}
     for chunk in _chunks(reusable):
         stmt = select(
