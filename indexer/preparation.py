@@ -13,6 +13,7 @@ trip. At most ``AHEAD`` batches are out at a time, so memory stays bounded.
 from __future__ import annotations
 
 import itertools
+import logging
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -30,6 +31,7 @@ AnyDocument = Sentencia | Sesion | Legislativo
 CHUNK = 100  # documents per task
 MIN_PARALLEL = 2 * CHUNK
 AHEAD = 2  # batches prepared or being prepared beyond the one being written
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -79,14 +81,25 @@ class Preparer:
         window: deque[tuple[list[AnyDocument], list[Future]]] = deque()
         try:
             for batch in itertools.chain([first], items):
-                window.append((batch, self._submit(db, batch)))
+                futures: list[Future] = []
+                window.append((batch, futures))  # kept, should the pool break at submit
+                futures.extend(self._submit(db, batch))
                 if len(window) > AHEAD:
-                    yield _collect(*window.popleft())
+                    yield _collect(*window[0])
+                    window.popleft()
             while window:
-                yield _collect(*window.popleft())
+                yield _collect(*window[0])
+                window.popleft()
         except BrokenProcessPool:
-            self._pool = None  # a worker died (killed, out of memory): a new pool next time
-            raise
+            # a worker could not start or died (killed, out of memory, a script that
+            # opens the library unguarded by ``if __name__ == "__main__"``): what was not
+            # handed over yet is prepared here, and so are the flushes that follow
+            log.warning("the index's preparing workers stopped: preparing in this process")
+            self.close()
+            self.workers = 0
+            left = [batch for batch, _ in window]
+            window.clear()
+            yield from (Batch(batch) for batch in itertools.chain(left, items))
         finally:
             for _, futures in window:  # the caller stopped early: drop what is left
                 for future in futures:

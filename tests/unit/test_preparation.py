@@ -4,13 +4,16 @@ same citations and the same per-document errors as preparing them here, in order
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from config.settings import Settings
 from indexer.citations.records import read_citations
+from indexer.db import Database
 from indexer.library import Library
-from indexer.preparation import MIN_PARALLEL, prepare_chunk
+from indexer.preparation import MIN_PARALLEL, Preparer, prepare_chunk
 from indexer.stores import SearchQuery
 from indexer.stores.tantivy_entry import entry, to_tantivy
 from indexer.stores.tantivy_store import TantivyStore
@@ -96,3 +99,25 @@ def test_a_flush_prepared_by_a_worker_indexes_what_one_process_indexes(tmp_path:
             library.close()
     assert results[0][0] > MIN_PARALLEL and len(results[0][-1]) > 0
     assert results[1] == results[0]
+
+
+def test_a_worker_killed_mid_flush_loses_no_document(tmp_path: Path) -> None:
+    """What was handed to a worker that died is prepared here, in order, once; the
+    following batches too."""
+    db = Database(f"sqlite:///{tmp_path / 'abierto.db'}")
+    preparer = Preparer(1)
+    docs = many_documents()
+    batches = [docs[i : i + MIN_PARALLEL] for i in range(0, 4 * MIN_PARALLEL, MIN_PARALLEL // 2)]
+    try:
+        stream = preparer.stream(db, batches)
+        first = next(stream)
+        assert first.ready and preparer._pool is not None
+        for process in list(preparer._pool._processes.values()):
+            os.kill(process.pid, signal.SIGKILL)
+        rest = list(stream)
+    finally:
+        preparer.close()
+        db.close()
+    got = [first, *rest]
+    assert [[d.id for d in b.docs] for b in got] == [[d.id for d in b] for b in batches]
+    assert preparer.workers == 0 and not got[-1].ready  # prepared here from then on
