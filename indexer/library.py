@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
@@ -119,10 +118,8 @@ class Library:
             db.mark_all_unindexed()
         speech_index = open_speech_index(settings.data_dir, store, writer)
         archive = FileArchive(settings.files_dir)
-        workers = settings.index_workers
-        if workers is None:  # the other cores, if any
-            workers = max(0, (os.cpu_count() or 1) - 1)
         alerts = AlertMatcher(db)
+        workers = settings.index_workers
         return cls(db, store, archive, limits, speech_index, alerts, index_workers=workers)
 
     def close(self) -> None:
