@@ -64,15 +64,43 @@ except ImportError:
     BATCHED = False
 
 
+def _live_children_cpu() -> float:
+    """CPU seconds of this process's live children (the index's preparing workers)."""
+    total = 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    try:
+        tasks = list(Path("/proc/self/task").iterdir())
+    except OSError:
+        return 0.0
+    for task in tasks:
+        try:
+            children = (task / "children").read_text().split()
+        except OSError:
+            continue
+        for pid in children:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return total
+
+
+def cpu_seconds() -> float:
+    """This process's CPU time, its threads' and its children's (live or ended)."""
+    ended = os.times()
+    return time.process_time() + ended.children_user + ended.children_system + _live_children_cpu()
+
+
 class Progress:
     """Prints each tenth of a run: its documents/s and MB/s."""
 
     def __init__(self, label: str, total: int) -> None:
         self.label, self.total = label, total
         self.began = self.mark = time.perf_counter()
-        # this process's CPU time (the index's writer threads included): on a shared
-        # machine, documents per CPU-second say what wall time cannot
-        self.cpu_began = self.cpu_mark = time.process_time()
+        # this process's CPU time (the index's writer threads and preparing workers
+        # included): on a shared machine, documents per CPU-second say what wall time cannot
+        self.cpu_began = self.cpu_mark = cpu_seconds()
         self.done = self.bytes = self.mark_done = self.mark_bytes = 0
         self.tenths: list[dict[str, float]] = []
 
@@ -84,7 +112,7 @@ class Progress:
             return
         now = time.perf_counter()
         seconds = max(now - self.mark, 1e-9)
-        cpu = time.process_time()
+        cpu = cpu_seconds()
         tenth = {
             "done": self.done,
             "docs_per_s": round((self.done - self.mark_done) / seconds, 1),

@@ -36,6 +36,13 @@ class Settings(BaseSettings):
     max_file_bytes: int = Field(50 * 1024 * 1024, gt=0)
     max_page_bytes: int = Field(10 * 1024 * 1024, gt=0)
     extract_timeout_s: float = Field(60.0, gt=0)
+    index_workers: int = Field(
+        0,
+        ge=0,
+        le=64,
+        description="Processes preparing documents for the embedded index while the indexer "
+        "writes it (citations, pair terms); 0: prepared in the indexing process.",
+    )
     ocr_enabled: bool = Field(True, description="Read PDF pages without a text layer by OCR.")
     ocr_dpi: int = Field(300, ge=100, le=600, description="Resolution pages are read at.")
     ocr_page_timeout_s: float = Field(30.0, gt=0, description="OCR time per page.")

@@ -7,7 +7,6 @@ Keywords (courts, matters, filters): lowercase, fold accents, collapse spaces.
 from __future__ import annotations
 
 import itertools
-import re
 import unicodedata
 
 import tantivy
@@ -57,8 +56,35 @@ PAIR_JOIN = "_"
 # every later pair at its word's position
 PAIR_GAP = PAIR_JOIN
 _RAW = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple()).build()
-# runs of non-space characters that may hold a token of 40+ bytes (10+ characters)
-_CANDIDATE = re.compile(r"\S{10,}")
+# a token's stem (None: over-long, dropped by the analysers) by its raw form. Each filter
+# of ``STEMMED`` reads one token alone, so a text's stems are its raw tokens' stems: a
+# text is split in Rust, and only the words not met before are stemmed. Bounded: emptied
+# when full (numbers and names keep coming).
+_STEMS: dict[str, str | None] = {}
+STEM_CACHE_SIZE = 300_000
+
+
+def token_stems(text: str) -> list[str | None]:
+    """Every token of ``text`` in order: its stem as the full-text fields index it, or None
+    where the analysers drop it for its length (40+ bytes), keeping later positions."""
+    global _STEMS
+    raw = _RAW.analyze(text)
+    stems = _STEMS
+    unseen = set(raw).difference(stems)
+    if unseen:
+        if len(stems) + len(unseen) > STEM_CACHE_SIZE:
+            # a new map: a thread reading the old one keeps it whole
+            stems = _STEMS = {}
+            unseen = set(raw)
+        kept = [t for t in unseen if len(t.encode()) < MAX_TOKEN_CHARS]
+        # one call for every new word: each is one token of its own, spaces between
+        found = STEMMED.analyze(" ".join(kept))
+        if len(found) != len(kept):  # never seen; would misplace every later pair
+            raise ValueError("the stemmer split a token")
+        new: dict[str, str | None] = dict.fromkeys(unseen)
+        new.update(zip(kept, found, strict=True))
+        stems.update(new)
+    return list(map(stems.__getitem__, raw))
 
 
 def phrase_pairs(tokens: list[str]) -> list[str]:
@@ -93,45 +119,12 @@ def phrase_cover(tokens: list[str]) -> list[tuple[int, str]]:
 
 def pair_text(text: str) -> str:
     """``text``'s pair terms, space-separated, the pair of the words at positions i and
-    i + 1 at position i (the pair fields' whitespace tokenizer numbers them so)."""
-    if not _has_long_token(text):
-        tokens = STEMMED.analyze(text)
-        return " ".join(map(PAIR_JOIN.join, itertools.pairwise(tokens)))
-    # a dropped token leaves a hole in the positions (None): no pair spans it. Only the
-    # runs that hold one are read token by token; the text between them as usual.
-    words: list[str | None] = []
-    start = 0
-    for match in _CANDIDATE.finditer(text):
-        run = match.group()
-        if len(run.encode()) < MAX_TOKEN_CHARS or not _holds_long_token(run):
-            continue
-        words.extend(STEMMED.analyze(text[start : match.start()]))
-        words.extend(_with_holes(run))
-        start = match.end()
-    words.extend(STEMMED.analyze(text[start:]))
+    i + 1 at position i (the pair fields' whitespace tokenizer numbers them so); where a
+    word was dropped for its length, no pair spans it (``PAIR_GAP`` keeps its place)."""
+    words = token_stems(text)
+    if None not in words:
+        return " ".join(map(PAIR_JOIN.join, itertools.pairwise(words)))  # type: ignore[arg-type]
     return " ".join(
         f"{left}{PAIR_JOIN}{right}" if left is not None and right is not None else PAIR_GAP
         for left, right in itertools.pairwise(words)
-    )
-
-
-def _with_holes(run: str) -> list[str | None]:
-    """The tokens of a run of non-space characters, None where one was dropped."""
-    out: list[str | None] = [None] * len(_RAW.analyze(run))
-    for token in STEMMED.pre_tokenize(run).tokens:
-        out[token.position] = token.text
-    return out
-
-
-def _holds_long_token(run: str) -> bool:
-    return any(len(token.encode()) >= MAX_TOKEN_CHARS for token in _RAW.analyze(run))
-
-
-def _has_long_token(text: str) -> bool:
-    """Whether the analysers drop a token of ``text`` for its length (40+ bytes). Every
-    token lies inside a run of bytes without ASCII spaces: only a long run can hold one,
-    and only its tokens are looked at."""
-    return any(
-        len(run) >= MAX_TOKEN_CHARS and _holds_long_token(run.decode())
-        for run in text.encode().split()
     )

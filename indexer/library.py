@@ -30,6 +30,7 @@ from indexer.extract import (
     extract_text,
 )
 from indexer.models import FileRef, Legislativo, Sentencia, Sesion, SourceLink
+from indexer.preparation import Batch, Preparer
 from indexer.shared import save_shared, save_shared_many
 from indexer.speeches.service import (
     ReferenceKeys,
@@ -42,6 +43,7 @@ from indexer.speeches.service import (
 from indexer.stores import SearchQuery, SearchResult, Store
 from indexer.stores.base import StoreUnavailable
 from indexer.stores.factory import open_store
+from indexer.stores.tantivy_entry import Prepared
 
 AnyDocument = Sentencia | Sesion | Legislativo
 INDEX_BATCH = 500
@@ -75,7 +77,10 @@ class Library:
         limits: ExtractionLimits,
         speech_index: SpeechIndex | None = None,
         alerts: AlertMatcher | None = None,
+        index_workers: int = 0,
     ):
+        """``index_workers``: processes preparing documents for the embedded index while
+        this one writes it (``indexer.preparation``); 0: prepared here."""
         self.db = db
         self.alerts = alerts
         self.store = store
@@ -83,6 +88,7 @@ class Library:
         self.limits = limits
         self.speech_index = speech_index
         self.reference_keys = ReferenceKeys(db)
+        self.preparer = Preparer(index_workers if getattr(store, "prepares", False) else 0)
         self._flushing = threading.Lock()
         self._holding = False
         self._unpublished = False
@@ -112,12 +118,15 @@ class Library:
             db.mark_all_unindexed()
         speech_index = open_speech_index(settings.data_dir, store, writer)
         archive = FileArchive(settings.files_dir)
-        return cls(db, store, archive, limits, speech_index, AlertMatcher(db))
+        alerts = AlertMatcher(db)
+        workers = settings.index_workers
+        return cls(db, store, archive, limits, speech_index, alerts, index_workers=workers)
 
     def close(self) -> None:
         """Publish what was indexed (``flush`` without waiting), then close."""
         with self._flushing:
             self._let_go()
+        self.preparer.close()
         self.db.close()
         close_store = getattr(self.store, "close", None)
         if close_store is not None:
@@ -217,7 +226,7 @@ class Library:
     def _index_pending(self, progress: Callable[[int], None] | None, before: int) -> int:
         done = 0
         pending = self.db.iter_documents(batch=INDEX_BATCH, pending_only=True)
-        for batch in _batches(pending, INDEX_BATCH):
+        for batch in self.preparer.stream(self.db, _batches(pending, INDEX_BATCH)):
             done += self._index(batch)
             if progress:
                 progress(before + done)
@@ -225,16 +234,17 @@ class Library:
                 self._commit()
         return done
 
-    def _index(self, batch: list[AnyDocument]) -> int:
+    def _index(self, prepared: Batch) -> int:
         # what each cites, read once, is written and goes to the store with the document
-        batch = record_citations(self.db, batch)
+        batch = record_citations(self.db, prepared.docs, prepared.citations)
         withheld = [doc for doc in batch if doc.privacy is not None and doc.privacy.withheld]
         if withheld:  # personal data held back for review: never in the index
             self.store.delete(doc.id for doc in withheld)
             self.db.dequeue([(doc.id, doc.content_sha256) for doc in withheld])
             held = {doc.id for doc in withheld}
             batch = [doc for doc in batch if doc.id not in held]
-        report = self.store.upsert(batch, commit=False)
+        ready = {"prepared": prepared.ready} if prepared.ready else {}
+        report = self.store.upsert(batch, commit=False, **ready)
         for doc_id, error in report.errors.items():
             log.error("document %s could not be indexed: %s", doc_id, error)
         indexed = [doc for doc in batch if doc.id not in report.errors]
@@ -311,12 +321,16 @@ class Library:
             if not self._hold_writer(WRITER_WAIT_S):
                 raise StoreUnavailable("another process is writing the search index")
             read = 0
+            ready: dict[str, Prepared | str] = {}
 
             def streamed() -> Iterator[AnyDocument]:
                 nonlocal read
-                for batch in _batches(self.db.iter_documents(batch=REBUILD_BATCH), REBUILD_BATCH):
+                every = _batches(self.db.iter_documents(batch=REBUILD_BATCH), REBUILD_BATCH)
+                for prepared in self.preparer.stream(self.db, every):
+                    batch = prepared.docs
                     self.db.claim([(doc.id, doc.content_sha256) for doc in batch])
-                    batch = record_citations(self.db, batch)
+                    batch = record_citations(self.db, batch, prepared.citations)
+                    ready.update(prepared.ready)  # taken out by the store as it writes
                     # personal data held back for review: never in the index
                     yield from (d for d in batch if d.privacy is None or not d.privacy.withheld)
                     read += len(batch)
@@ -324,7 +338,8 @@ class Library:
                         progress(read)
 
             try:
-                report = self.store.rebuild(streamed())
+                kept = {"prepared": ready} if self.preparer.workers else {}
+                report = self.store.rebuild(streamed(), **kept)
             except BaseException:
                 self._abandon()
                 self.db.release_claims()

@@ -6,20 +6,23 @@ For each batch the indexer hands over: every document's citations are read once
 that is its own number is no citation. When a document starts or stops citing a case,
 the sentences holding that case are queued to be indexed again, so their
 ``cited_by_count`` (the ``most_cited`` sort) follows; a document read again with the same
-citations queues nothing, so this never cascades.
+citations queues nothing, so this never cascades. Each document's rows remember the
+content and reader they were read from (``citation_reads``): indexed again unchanged
+(``reindex``, a count that changed), its text is not read again.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from sqlalchemy import Connection, delete, false, insert, select
 
-from indexer.citations import extract_citations
+from indexer.citations import Citation, extract_citations
 from indexer.citations.courts import court_key, courts_agree
+from indexer.citations.fingerprint import READER
 from indexer.db import Database
-from indexer.db.citation_tables import CitationRow, DocumentCaseRow
+from indexer.db.citation_tables import CitationReadRow, CitationRow, DocumentCaseRow
 from indexer.db.tables import DocumentRow, IndexQueueRow
 from indexer.models import Legislativo, Sentencia, Sesion
 
@@ -27,6 +30,8 @@ AnyDocument = Sentencia | Sesion | Legislativo
 CHUNK = 400  # ids per statement, well under both databases' parameter limits
 _CITATIONS = CitationRow.__table__
 _CASES = DocumentCaseRow.__table__
+_READS = CitationReadRow.__table__
+KEY_CHARS = 400  # the key column's width
 
 
 def own_cases(doc: AnyDocument) -> list[str]:
@@ -41,52 +46,111 @@ def _chunks(items: list[str]) -> Iterable[list[str]]:
         yield items[start : start + CHUNK]
 
 
-def record_citations(db: Database, docs: list[AnyDocument]) -> list[AnyDocument]:
+def read_citations(doc: AnyDocument) -> list[Citation]:
+    """What ``doc`` cites, as the citations table keeps it: nothing while it is withheld,
+    and no case that is its own number. Reads only the document (a worker may call it)."""
+    if doc.privacy is not None and doc.privacy.withheld:
+        return []
+    own = set(own_cases(doc))
+    return [c for c in extract_citations(doc.text) if not (c.kind == "case" and c.key in own)]
+
+
+def record_citations(
+    db: Database, docs: list[AnyDocument], found: Mapping[str, list[Citation]] | None = None
+) -> list[AnyDocument]:
     """Write what ``docs`` cite (a withheld document cites nothing while withheld), queue
     the sentences whose count of citing documents changed, and return the documents
-    carrying their citation keys and their own count, for the search store."""
+    carrying their citation keys and their own count, for the search store.
+
+    A document whose stored citations were read from its current content by this reader
+    keeps them (nothing read, nothing written); ``found``: citations already read (by
+    ``read_citations``) for some of the others."""
     if not docs:
         return []
+    found = found or {}
+    ids = [doc.id for doc in docs]
+    with db.engine.connect() as connection:
+        keys = _stored_keys(connection, docs)
+    fresh = [doc for doc in docs if doc.id not in keys]
     rows: list[dict[str, object]] = []
     cases: list[dict[str, object]] = []
-    keys: dict[str, list[str]] = {}
+    reads: list[dict[str, object]] = []
     cited_cases: dict[str, set[str]] = {}
-    for doc in docs:
+    for doc in fresh:
         withheld = doc.privacy is not None and doc.privacy.withheld
-        found = [] if withheld else extract_citations(doc.text)
-        own = set(own_cases(doc))
-        found = [c for c in found if not (c.kind == "case" and c.key in own)]
-        keys[doc.id] = [c.key for c in found]
-        cited_cases[doc.id] = {c.key for c in found if c.kind == "case"}
+        citations = found[doc.id] if doc.id in found else read_citations(doc)
+        keys[doc.id] = [c.key for c in citations]
+        cited_cases[doc.id] = {c.key for c in citations if c.kind == "case"}
         rows.extend(
             {"doc_id": doc.id, "kind": c.kind, "key": c.key[:400], "written": c.written[:2000],
              "start_char": c.start, "end_char": c.end, "court": c.court}
-            for c in found
+            for c in citations
         )  # fmt: skip
         court = court_key(doc.court) if isinstance(doc, Sentencia) else None
         if not withheld:  # a withheld sentence is found by no citation while withheld
-            cases.extend({"doc_id": doc.id, "key": key[:200], "court": court} for key in own)
-    ids = [doc.id for doc in docs]
+            cases.extend({"doc_id": doc.id, "key": k[:200], "court": court} for k in own_cases(doc))
+            # reusable only if what is stored is whole (no key cut short)
+            if all(len(c.key) <= KEY_CHARS for c in citations):
+                reads.append({"doc_id": doc.id, "content_sha256": doc.content_sha256,
+                              "reader": READER})  # fmt: skip
+    fresh_ids = [doc.id for doc in fresh]
     with db.engine.begin() as connection:
         before: dict[str, set[str]] = defaultdict(set)
-        for chunk in _chunks(ids):
+        for chunk in _chunks(fresh_ids):
             stmt = select(_CITATIONS.c.doc_id, _CITATIONS.c.key).where(
                 _CITATIONS.c.doc_id.in_(chunk), _CITATIONS.c.kind == "case"
             )
             for doc_id, key in connection.execute(stmt):
                 before[doc_id].add(key)
-            connection.execute(delete(_CITATIONS).where(_CITATIONS.c.doc_id.in_(chunk)))
-            connection.execute(delete(_CASES).where(_CASES.c.doc_id.in_(chunk)))
+            for table in (_CITATIONS, _CASES, _READS):
+                connection.execute(delete(table).where(table.c.doc_id.in_(chunk)))
         if rows:
             connection.execute(insert(_CITATIONS), rows)
         if cases:
             connection.execute(
                 insert(_CASES), list({(c["doc_id"], c["key"]): c for c in cases}.values())
             )
-        changed = {k for i in ids for k in before[i] ^ cited_cases[i]}
+        if reads:
+            connection.execute(insert(_READS), reads)
+        changed = {k for i in fresh_ids for k in before[i] ^ cited_cases[i]}
         _queue_holders(connection, sorted(changed), set(ids))
         counts = _counts(connection, ids)
     return [doc.with_citations(keys[doc.id], counts.get(doc.id, 0)) for doc in docs]
+
+
+def unread(db: Database, docs: list[AnyDocument]) -> set[str]:
+    """The ids of ``docs`` whose stored citations cannot be reused (``read_citations``
+    must read them): what a worker is asked to read."""
+    with db.engine.connect() as connection:
+        return {doc.id for doc in docs} - set(_reusable(connection, docs))
+
+
+def _reusable(connection: Connection, docs: list[AnyDocument]) -> list[str]:
+    """Documents whose stored citations were read from their current content by this
+    reader."""
+    current = {doc.id: doc.content_sha256 for doc in docs if doc.content_sha256}
+    reusable: list[str] = []
+    for chunk in _chunks(list(current)):
+        stmt = select(_READS.c.doc_id, _READS.c.content_sha256).where(
+            _READS.c.doc_id.in_(chunk), _READS.c.reader == READER
+        )
+        reusable.extend(i for i, sha in connection.execute(stmt) if current[i] == sha)
+    return reusable
+
+
+def _stored_keys(connection: Connection, docs: list[AnyDocument]) -> dict[str, list[str]]:
+    """The citation keys, in the order ``read_citations`` gives them, of the documents
+    whose stored citations can be reused."""
+    reusable = _reusable(connection, docs)
+    stored: dict[str, list[tuple[int, str, str]]] = {doc_id: [] for doc_id in reusable}
+    for chunk in _chunks(reusable):
+        stmt = select(
+            _CITATIONS.c.doc_id, _CITATIONS.c.start_char, _CITATIONS.c.kind, _CITATIONS.c.key
+        ).where(_CITATIONS.c.doc_id.in_(chunk))
+        for doc_id, start, kind, key in connection.execute(stmt):
+            stored[doc_id].append((start, kind, key))
+    # sorted here as ``extract_citations`` sorts, whatever the database's collation
+    return {doc_id: [key for *_, key in sorted(found)] for doc_id, found in stored.items()}
 
 
 def _queue_holders(connection: Connection, case_keys: list[str], skip: set[str]) -> None:

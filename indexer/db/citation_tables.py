@@ -40,3 +40,16 @@ class DocumentCaseRow(Base):
     court: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (Index("ix_document_cases_key", "key"),)
+
+
+class CitationReadRow(Base):
+    """Which content of a document its ``citations`` rows were read from, and by which
+    reader (``indexer.citations.fingerprint.READER``): a document indexed again with the
+    same content (``reindex``, a cited sentence whose count changed) reuses its rows
+    instead of reading its text again. No row: read it again."""
+
+    __tablename__ = "citation_reads"
+
+    doc_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    reader: Mapped[str] = mapped_column(String(64))

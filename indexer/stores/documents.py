@@ -49,13 +49,18 @@ def metadata_text(doc: AnyDocument, values: dict[str, Any] | None = None) -> str
     return "\n".join(parts)
 
 
-def filter_values(doc: AnyDocument, values: dict[str, Any] | None = None) -> dict[str, list[str]]:
+def filter_values(
+    doc: AnyDocument, values: dict[str, Any] | None = None, skip: tuple[str, ...] = ()
+) -> dict[str, list[str]]:
     """The keyword values a document is filtered and faceted by: ``year`` is the year of
     the act's date, and a document several sources published is found through each.
-    ``values``: ``doc.model_dump(mode="json")`` when the caller has it already."""
+    ``values``: ``doc.model_dump(mode="json")`` when the caller has it already; ``skip``:
+    fields the caller fills itself."""
     values = values if values is not None else doc.model_dump(mode="json")
     out: dict[str, list[str]] = {}
     for name in FILTER_FIELDS:
+        if name in skip:
+            continue
         if name == "source_id":
             found = list(dict.fromkeys([doc.source_id, *(s.source_id for s in doc.sources)]))
         elif name == "year":

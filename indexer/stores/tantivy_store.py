@@ -10,9 +10,7 @@ committed and reloads its searcher if so.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import html
-import json
 import os
 import shutil
 import threading
@@ -25,13 +23,13 @@ from typing import Generic, TypeVar
 
 import tantivy
 
-from indexer.analysis import FOLDED, STEMMED, fold_tokens, pair_text, phrase_cover, stem_tokens
+from indexer.analysis import FOLDED, STEMMED, fold_tokens, phrase_cover, stem_tokens
 from indexer.highlight import PassageFinder, mark, passage_finder, plan, prefix_window
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term, parse_query
-from indexer.query.values import case_phrases, keyword_key, keyword_value
+from indexer.query.values import case_phrases, keyword_value
+from indexer.stores import tantivy_entry
 from indexer.stores.base import (
-    FACETABLE_FIELDS,
     FILTER_FIELDS,
     WORD_FILTERS,
     FacetCount,
@@ -42,11 +40,14 @@ from indexer.stores.base import (
     UpsertReport,
     decode_cursor,
     encode_cursor,
-    indexable_day,
 )
-from indexer.stores.documents import filter_values, hit_payload, metadata_text
+from indexer.stores.documents import citation_keys
+from indexer.stores.tantivy_entry import NO_VALUE, Prepared, to_tantivy
+from indexer.stores.tantivy_entry import key_field as _key
 
 AnyDocument = Sentencia | Sesion | Legislativo
+# documents prepared elsewhere (or the error met), by id
+Ready = dict[str, Prepared | str]
 V = TypeVar("V")
 TITLE_BOOST = 2.0
 SNIPPET_CHARS = 220
@@ -61,12 +62,6 @@ COUNT_CACHE_SIZE = 512
 # hundred popular questions and the pages just read, as an engine's request cache does
 PAGE_CACHE_SIZE = 256
 TOTAL_AGG = "__total"
-# What a facet field holds for a document without a value of it: with one in every
-# document the field's column is dense, and counting it is a direct read per document
-# instead of a lookup in the column's index of present values (court, matter, session
-# type… belong to one kind of document each: 2-10 times slower to count when sparse).
-# Never shown: no real value is a control character (values are stripped words).
-NO_VALUE = "\x1f"
 LOCK_RETRY_S = 0.2
 
 
@@ -83,14 +78,6 @@ def _writer_budget() -> tuple[int, int]:
 
 
 WRITER_HEAP, WRITER_THREADS = _writer_budget()
-
-
-# filter values repeat (courts, matters, institutions): fold each once
-_keyword_key = functools.lru_cache(maxsize=8192)(keyword_key)
-
-
-def _key(name: str) -> str:
-    return f"key_{name}"
 
 
 # the full-text fields, each with its field of adjacent token pairs beside it
@@ -136,6 +123,8 @@ class TantivyStore:
 
     # what was written is kept only from the next commit on
     durable_writes = False
+    # ``upsert``/``rebuild`` take entries prepared elsewhere (``indexer.preparation``)
+    prepares = True
 
     def __init__(self, path: Path | None, replace_outdated: bool = False) -> None:
         """``replace_outdated``: an index built with another schema (by an older version)
@@ -233,17 +222,28 @@ class TantivyStore:
             writer.rollback()
             del writer
 
-    def upsert(self, docs: Iterable[AnyDocument], commit: bool = True) -> UpsertReport:
+    def upsert(
+        self, docs: Iterable[AnyDocument], commit: bool = True, prepared: Ready | None = None
+    ) -> UpsertReport:
         """Write ``docs``. With ``commit`` they are searchable on return; without, at the
-        next ``commit`` (the caller holds the writer: ``acquire``/``release``)."""
-        return self._write(docs, replace_all=False, commit=commit)
+        next ``commit`` (the caller holds the writer: ``acquire``/``release``).
+        ``prepared``: documents' ``tantivy_entry.prepare`` done already (elsewhere), or
+        the error it met, by id; each is taken out as its document is written."""
+        return self._write(docs, replace_all=False, commit=commit, prepared=prepared)
 
-    def rebuild(self, docs: Iterable[AnyDocument]) -> UpsertReport:
+    def rebuild(self, docs: Iterable[AnyDocument], prepared: Ready | None = None) -> UpsertReport:
         """Replace the whole index with ``docs`` in one commit: readers see the old index
         until the new one is complete, never an empty or half-built one."""
-        return self._write(docs, replace_all=True, commit=True)
+        return self._write(docs, replace_all=True, commit=True, prepared=prepared)
 
-    def _write(self, docs: Iterable[AnyDocument], replace_all: bool, commit: bool) -> UpsertReport:
+    def _write(
+        self,
+        docs: Iterable[AnyDocument],
+        replace_all: bool,
+        commit: bool,
+        prepared: Ready | None = None,
+    ) -> UpsertReport:
+        ready: Ready = prepared if prepared is not None else {}
         report = UpsertReport()
         with self._write_lock:
             borrowed = self._writer is None
@@ -254,8 +254,16 @@ class TantivyStore:
                 if replace_all:
                     writer.delete_all_documents()
                 for doc in docs:
+                    done = ready.pop(doc.id, None)
+                    if isinstance(done, str):  # preparing it failed
+                        report.errors[doc.id] = done
+                        continue
                     try:
-                        entry = self._to_tantivy(doc)
+                        if done is None:
+                            entry = self._to_tantivy(doc)
+                        else:
+                            keys = citation_keys(doc)
+                            entry = tantivy_entry.entry(doc, done, keys, doc.cited_by_count)
                     except (ValueError, TypeError, OverflowError) as exc:
                         report.errors[doc.id] = str(exc)
                         continue
@@ -491,37 +499,6 @@ def counting_helpers() -> _Helpers:
     if _helpers is None or _helpers.pid != os.getpid():
         _helpers = _Helpers()
     return _helpers
-
-
-def to_tantivy(doc: AnyDocument) -> tantivy.Document:
-    """A document as the index holds it (the store, and the alerts' batch index)."""
-    values = doc.model_dump(mode="json", exclude={"text"})  # once, without the text
-    meta = metadata_text(doc, values)
-    entry = tantivy.Document()
-    entry.add_text("id", doc.id)
-    entry.add_text("title", doc.title)
-    entry.add_text("title_fold", doc.title)
-    entry.add_text("title_pair", pair_text(doc.title))
-    entry.add_text("text", doc.text)
-    entry.add_text("text_fold", doc.text)
-    entry.add_text("text_pair", pair_text(doc.text))
-    entry.add_text("meta", meta)
-    entry.add_text("meta_pair", pair_text(meta))
-    if doc.date is not None:
-        day = indexable_day(doc.date)  # a date the index cannot hold must not keep it out
-        entry.add_date("date", dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC))
-    entry.add_unsigned("cited_by", max(0, doc.cited_by_count))
-    found_values = filter_values(doc, values)
-    for name, found in found_values.items():
-        for value in found:
-            entry.add_text(name, value)
-            entry.add_text(_key(name), _keyword_key(value))
-    for name in FACETABLE_FIELDS:
-        if name not in found_values:
-            entry.add_text(name, NO_VALUE)  # the column stays dense (filters read ``key_``)
-    payload = hit_payload(doc, values)
-    entry.add_bytes("payload", json.dumps(payload, ensure_ascii=False).encode())
-    return entry
 
 
 def _facet(raw: dict, size: int) -> list[FacetCount]:

@@ -3,11 +3,13 @@ the words' own positions find, with the same totals and highlights."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
 import tantivy
 
+from indexer import analysis
 from indexer.analysis import pair_text
 from indexer.query import parse_query
 from indexer.stores import SearchQuery
@@ -113,6 +115,35 @@ def test_pairs_stop_at_a_dropped_word() -> None:
     assert pair_text(f"a b/{LONG}/c d {LONG}") == "a_b _ _ c_d _"
     assert pair_text("é" * 20 + " a b") == "_ a_b"  # 40 bytes in 20 letters
     assert pair_text("palabra") == ""
+
+
+def reference_pairs(text: str) -> str:
+    """The pairs read from the analyser's own positions: the whole text stemmed at once,
+    a hole wherever it dropped a word (no remembered stems)."""
+    words: list[str | None] = [None] * len(analysis._RAW.analyze(text))
+    for token in analysis.STEMMED.pre_tokenize(text).tokens:
+        words[token.position] = token.text
+    return " ".join(
+        f"{a}_{b}" if a is not None and b is not None else "_" for a, b in itertools.pairwise(words)
+    )
+
+
+def test_remembered_stems_give_the_pairs_of_a_whole_text_stemmed_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Stems are remembered by word across texts, and forgotten when too many: every text
+    still gets exactly its own pairs (cases, accents, numbers, over-long words)."""
+    texts = [doc.text for doc in [*corpus(), *phrase_corpus()]]
+    texts += [
+        f"Sentencias SENTENCIA sentenció {LONG} Daños daño DAÑO 1234/2023 niñez NIÑEZ",
+        "é" * 20 + " Árbol arbol ÁRBOL " + "x" * 39 + " fin " + "ñ" * 19 + "a",
+    ]
+    for size in (40, 100_000):  # forgotten at every text; kept
+        monkeypatch.setattr(analysis, "STEM_CACHE_SIZE", size)
+        monkeypatch.setattr(analysis, "_STEMS", {})
+        for _ in range(2):  # first unseen, then remembered (or forgotten)
+            for text in texts:
+                assert pair_text(text) == reference_pairs(text)
 
 
 def test_an_index_without_the_pair_fields_is_rebuilt_or_refused(tmp_path: Path) -> None:
