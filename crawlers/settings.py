@@ -19,6 +19,16 @@ UNUSED_DOWNLOADER_MIDDLEWARES = (
     "scrapy.downloadermiddlewares.cookies.CookiesMiddleware",  # COOKIES_ENABLED is off
     "scrapy.downloadermiddlewares.httpcache.HttpCacheMiddleware",
 )
+# each is one more async generator around every request and item a callback yields:
+# the depth counts no limit (DEPTH_LIMIT is 0) and only feeds a statistic nobody reads;
+# the meta-copy check warns a spider's developer, ours copy no meta
+UNUSED_SPIDER_MIDDLEWARES = (
+    "scrapy.spidermiddlewares.depth.DepthMiddleware",
+    "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware",
+)
+# Scrapy starts this many tasks for every response, whatever it yields (a detail page
+# yields one item); the pipeline's work runs on the reactor's 10 threads anyway
+CONCURRENT_ITEMS = 8
 
 
 def _without(base: dict[str, int], unused: tuple[str, ...]) -> dict[str, int]:
@@ -32,6 +42,7 @@ def scrapy_settings(settings: Settings, log_level: str = "WARNING") -> dict[str,
         "ROBOTSTXT_OBEY": settings.obey_robots,
         "ROBOTSTXT_USER_AGENT": "EstadoAbiertoBot",
         "CONCURRENT_REQUESTS": 16,
+        "CONCURRENT_ITEMS": CONCURRENT_ITEMS,
         "CONCURRENT_REQUESTS_PER_DOMAIN": settings.concurrency_per_domain,
         "AUTOTHROTTLE_ENABLED": settings.autothrottle,
         "AUTOTHROTTLE_START_DELAY": settings.crawl_delay_s,
@@ -67,6 +78,9 @@ def scrapy_settings(settings: Settings, log_level: str = "WARNING") -> dict[str,
             "crawlers.throttle.RetryAfterMiddleware": 560,
             "crawlers.middlewares.ConditionalFetchMiddleware": 580,
         },
+        "SPIDER_MIDDLEWARES_BASE": _without(
+            default_settings.SPIDER_MIDDLEWARES_BASE, UNUSED_SPIDER_MIDDLEWARES
+        ),
         "SPIDER_MIDDLEWARES": {"crawlers.middlewares.FetchLookupMiddleware": 40},
         "ITEM_PIPELINES": {"crawlers.pipelines.LibraryPipeline": 300},
         "REDIRECT_ENABLED": True,

@@ -11,6 +11,9 @@ from pathlib import Path
 class FileArchive:
     def __init__(self, root: Path) -> None:
         self.root = root
+        # folders known to exist: a crawl archives every page it fetches, and asking
+        # the file system to make the same folder again each time is a system call
+        self._folders: set[Path] = set()
 
     def path_for(self, sha256: str) -> Path:
         if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
@@ -23,8 +26,14 @@ class FileArchive:
         target = self.path_for(digest)
         if target.exists():
             return digest
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
+        try:
+            fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
+        except FileNotFoundError:  # the folder was removed meanwhile: make it again
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)

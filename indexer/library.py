@@ -9,9 +9,11 @@ the next flush, or ``reindex``, catches up.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from itertools import islice
@@ -19,6 +21,7 @@ from itertools import islice
 from config.settings import Settings
 from indexer.alerts.matching import AlertMatcher
 from indexer.archive import FileArchive
+from indexer.citations import Citation
 from indexer.citations.records import record_citations
 from indexer.db import Database, FileRow
 from indexer.db.database import SaveOutcome
@@ -29,6 +32,7 @@ from indexer.extract import (
     OcrPage,
     extract_text,
 )
+from indexer.inflight import Sent, cited_cases, keys_of
 from indexer.models import FileRef, Legislativo, Sentencia, Sesion, SourceLink
 from indexer.preparation import Batch, Preparer
 from indexer.shared import save_shared, save_shared_many
@@ -41,12 +45,14 @@ from indexer.speeches.service import (
     rebuild_index,
 )
 from indexer.stores import SearchQuery, SearchResult, Store
-from indexer.stores.base import StoreUnavailable
+from indexer.stores.base import StoreUnavailable, UpsertReport
 from indexer.stores.factory import open_store
 from indexer.stores.tantivy_entry import Prepared
 
 AnyDocument = Sentencia | Sesion | Legislativo
 INDEX_BATCH = 500
+# batches a background store (an engine) writes while the next one is prepared
+IN_FLIGHT = 1
 REBUILD_BATCH = 1000
 WRITER_WAIT_S = 60.0
 # how long the legislative reference keys are trusted when other processes may index
@@ -224,6 +230,8 @@ class Library:
             self._flushing.release()
 
     def _index_pending(self, progress: Callable[[int], None] | None, before: int) -> int:
+        if getattr(self.store, "submit", None) is not None:
+            return self._index_pipelined(progress, before)
         done = 0
         pending = self.db.iter_documents(batch=INDEX_BATCH, pending_only=True)
         for batch in self.preparer.stream(self.db, _batches(pending, INDEX_BATCH)):
@@ -234,17 +242,65 @@ class Library:
                 self._commit()
         return done
 
+    def _index_pipelined(self, progress: Callable[[int], None] | None, before: int) -> int:
+        """A store that writes in the background (an engine): the next batch is read and
+        prepared while the store indexes this one, ``IN_FLIGHT`` batches at most; each is
+        settled (its reports, speeches, alerts, the queue) in order. Every batch sent is
+        awaited before this returns or raises."""
+        done = 0
+        in_flight: deque[Sent] = deque()
+        try:
+            pending = self.db.iter_documents(batch=INDEX_BATCH, pending_only=True)
+            for batch in _batches(pending, INDEX_BATCH):
+                watched = any(sent.holders for sent in in_flight)
+                cited = cited_cases(self.db, [d.id for d in batch]) if watched else set()
+                prepared = self._prepare(batch)
+                for sent in in_flight if watched else ():
+                    sent.cited(cited | keys_of(prepared))
+                in_flight.append(Sent(prepared, self.store.submit(prepared)))  # type: ignore[attr-defined]
+                while len(in_flight) > IN_FLIGHT:
+                    done += self._settle_sent(in_flight.popleft())
+                    if progress:
+                        progress(before + done)
+            while in_flight:
+                done += self._settle_sent(in_flight.popleft())
+                if progress:
+                    progress(before + done)
+        finally:
+            for sent in in_flight:  # a failure: the others are awaited, and stay queued
+                with contextlib.suppress(Exception):
+                    sent.written.result()
+        return done
+
+    def _settle_sent(self, sent: Sent) -> int:
+        written = self._settle(sent.batch, sent.written.result())
+        if sent.stale:  # cited anew while in flight: indexed again with the new count
+            self.db.requeue(sorted(sent.stale))
+        return written
+
     def _index(self, prepared: Batch) -> int:
-        # what each cites, read once, is written and goes to the store with the document
-        batch = record_citations(self.db, prepared.docs, prepared.citations)
+        batch = self._prepare(prepared.docs, prepared.citations)
+        ready = {"prepared": prepared.ready} if prepared.ready else {}
+        return self._settle(batch, self.store.upsert(batch, commit=False, **ready))
+
+    def _prepare(
+        self, batch: list[AnyDocument], citations: dict[str, list[Citation]] | None = None
+    ) -> list[AnyDocument]:
+        """What each cites (``citations``: read already, by a worker), read once and
+        written; the documents withheld for review taken out of the index (and the queue):
+        what remains goes to the store."""
+        batch = record_citations(self.db, batch, citations)
         withheld = [doc for doc in batch if doc.privacy is not None and doc.privacy.withheld]
         if withheld:  # personal data held back for review: never in the index
             self.store.delete(doc.id for doc in withheld)
             self.db.dequeue([(doc.id, doc.content_sha256) for doc in withheld])
             held = {doc.id for doc in withheld}
             batch = [doc for doc in batch if doc.id not in held]
-        ready = {"prepared": prepared.ready} if prepared.ready else {}
-        report = self.store.upsert(batch, commit=False, **ready)
+        return batch
+
+    def _settle(self, batch: list[AnyDocument], report: UpsertReport) -> int:
+        """After the store wrote ``batch``: what depends on it being indexed, then the
+        queue."""
         for doc_id, error in report.errors.items():
             log.error("document %s could not be indexed: %s", doc_id, error)
         indexed = [doc for doc in batch if doc.id not in report.errors]

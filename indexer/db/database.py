@@ -19,6 +19,7 @@ from sqlalchemy import (
     func,
     insert,
     select,
+    text,
     tuple_,
     update,
 )
@@ -47,6 +48,11 @@ _KNOWN = select(_DOCS.c.id, _DOCS.c.content_sha256).where(
 )
 _UPDATE = _DOCS.update().where(_DOCS.c.id == bindparam("b_id"))
 _TOUCH = _DOCS.update().where(_DOCS.c.id == bindparam("b_id"))
+_DEQUEUE_ARRAYS = text(
+    "DELETE FROM index_queue AS q"
+    " USING unnest(CAST(:ids AS varchar[]), CAST(:hashes AS varchar[])) AS done(id, sha)"
+    " WHERE q.doc_id = done.id AND q.content_sha256 = done.sha"
+)
 _UNQUEUE = _QUEUE.delete().where(_QUEUE.c.doc_id.in_(bindparam("ids", expanding=True)))
 
 
@@ -176,8 +182,13 @@ class Database:
         """``indexed`` are in the index for good; ``matches`` (alert id, document id) are
         recorded in the same transaction, each pair at most once ever."""
         with self.engine.begin() as connection:  # core statements: the indexer's hot path
-            for chunk in _chunks(indexed):
-                connection.execute(_QUEUE.delete().where(_pairs_in(chunk)))
+            if self.engine.dialect.name == "postgresql" and indexed:
+                # the whole batch in one statement: two arrays, joined row by row
+                ids, hashes = (list(column) for column in zip(*indexed, strict=True))
+                connection.execute(_DEQUEUE_ARRAYS, {"ids": ids, "hashes": hashes})
+            else:
+                for chunk in _chunks(indexed):
+                    connection.execute(_QUEUE.delete().where(_pairs_in(chunk)))
             self._record_matches(connection, matches)
 
     def claim(self, indexed: list[Indexed], matches: Sequence[Match] = ()) -> None:

@@ -1,4 +1,11 @@
-"""Bulk writes: batches sent concurrently, each document's outcome reported by id.
+"""Bulk writes: requests sized by bytes, several in flight, each document's outcome
+reported by id.
+
+Each action is serialised once, to the bytes of its NDJSON lines, so a request is cut at
+``max_bytes`` of real body and a retry sends the same bytes again. A ``Writer`` keeps at
+most ``depth`` requests in flight: ``submit`` returns at once while there is room (the
+caller prepares the next batch while the engine indexes this one) and waits when there
+is none, so memory stays bounded however fast the caller is.
 
 A whole request that fails with 429/5xx or a lost connection is retried by ``Backoff``;
 inside a successful request the engine may still refuse single documents: those refused
@@ -8,15 +15,27 @@ too large) are reported in ``UpsertReport.errors`` while the rest are indexed.
 
 from __future__ import annotations
 
+import json
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from indexer.stores.base import UpsertReport
 from indexer.stores.engine.clients import EngineClient
 from indexer.stores.engine.retry import Backoff, retryable
+
+MAX_DOCS = 1000
+# a few MB a request: big enough that the engine's per-request cost is small, small
+# enough that a refused request is cheap to send again
+MAX_BYTES = 5 * 1024 * 1024
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 @dataclass
@@ -28,9 +47,11 @@ class Action:
     index: str
     source: dict[str, Any] | None = None
 
-    def lines(self) -> list[dict[str, Any]]:
-        head = {self.op: {"_index": self.index, "_id": self.doc_id}}
-        return [head] if self.source is None else [head, self.source]
+    @cached_property
+    def encoded(self) -> bytes:
+        """The action's NDJSON lines, serialised once."""
+        head = _json({self.op: {"_index": self.index, "_id": self.doc_id}}) + b"\n"
+        return head if self.source is None else head + _json(self.source) + b"\n"
 
 
 @dataclass
@@ -38,6 +59,14 @@ class Outcome:
     done: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     errors: dict[str, str] = field(default_factory=dict)
+
+    def add(self, other: Outcome) -> None:
+        self.done += other.done
+        self.missing += other.missing
+        self.errors.update(other.errors)
+
+    def report(self) -> UpsertReport:
+        return UpsertReport(indexed=len(self.done), errors=dict(self.errors))
 
 
 def _reason(result: dict[str, Any]) -> str:
@@ -52,12 +81,12 @@ def _reason(result: dict[str, Any]) -> str:
 
 
 def send(client: EngineClient, actions: list[Action], backoff: Backoff) -> Outcome:
-    """One batch, with whole-request and per-document retries."""
+    """One request, with whole-request and per-document retries."""
     outcome = Outcome()
     pending = actions
     for attempt in range(backoff.attempts):
-        lines = [line for action in pending for line in action.lines()]
-        response = backoff.call(lambda lines=lines: client.bulk(lines), "bulk request")
+        body = b"".join(action.encoded for action in pending)
+        response = backoff.call(lambda body=body: client.bulk(body), "bulk request")
         again: list[Action] = []
         for action, item in zip(pending, response["items"], strict=True):
             result = next(iter(item.values()))
@@ -77,17 +106,97 @@ def send(client: EngineClient, actions: list[Action], backoff: Backoff) -> Outco
     return outcome
 
 
-def batches(actions: Iterable[Action], max_docs: int, max_bytes: int) -> Iterator[list[Action]]:
+def batches(
+    actions: Iterable[Action], max_docs: int = MAX_DOCS, max_bytes: int = MAX_BYTES
+) -> Iterator[list[Action]]:
+    """Requests of at most ``max_docs`` actions and about ``max_bytes`` of body (one
+    action larger than that goes alone)."""
     batch: list[Action] = []
     size = 0
     for action in actions:
+        length = len(action.encoded)
+        if batch and size + length > max_bytes:
+            yield batch
+            batch, size = [], 0
         batch.append(action)
-        size += len((action.source or {}).get("text", "")) + 512
-        if len(batch) >= max_docs or size >= max_bytes:
+        size += length
+        if len(batch) >= max_docs:
             yield batch
             batch, size = [], 0
     if batch:
         yield batch
+
+
+class Written:
+    """The requests of one ``submit``: ``result`` waits for them and merges outcomes.
+    A request that failed for good raises here, with the others still awaited."""
+
+    def __init__(self, futures: list[Future[Outcome]], refused: dict[str, str]) -> None:
+        self.futures = futures
+        self.refused = refused
+
+    def outcome(self) -> Outcome:
+        total = Outcome(errors=dict(self.refused))
+        failure: BaseException | None = None
+        for future in self.futures:
+            try:
+                total.add(future.result())
+            except BaseException as exc:  # every request is awaited before raising
+                failure = failure or exc
+        if failure is not None:
+            raise failure
+        return total
+
+    def result(self) -> UpsertReport:
+        return self.outcome().report()
+
+
+class Writer:
+    """Bulk requests on ``workers`` threads, at most ``depth`` in flight."""
+
+    def __init__(
+        self,
+        client: EngineClient,
+        backoff: Backoff,
+        *,
+        workers: int = 2,
+        depth: int | None = None,
+        max_docs: int = MAX_DOCS,
+        max_bytes: int = MAX_BYTES,
+    ) -> None:
+        self.client = client
+        self.backoff = backoff
+        self.max_docs = max_docs
+        self.max_bytes = max_bytes
+        self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="bulk")
+        self.room = threading.BoundedSemaphore(depth or workers * 2)
+
+    def submit(self, actions: Iterable[Action], refused: dict[str, str] | None = None) -> Written:
+        """Send ``actions`` in requests, waiting only for room in flight; ``refused``
+        (documents that could not even be serialised) are reported as errors."""
+        futures: list[Future[Outcome]] = []
+        failed = threading.Event()
+
+        def done(future: Future[Outcome]) -> None:
+            self.room.release()
+            if future.cancelled() or future.exception() is not None:
+                failed.set()
+
+        for batch in batches(actions, self.max_docs, self.max_bytes):
+            if failed.is_set():  # a request failed for good: send no more
+                break
+            self.room.acquire()
+            try:
+                future = self.pool.submit(send, self.client, batch, self.backoff)
+            except BaseException:
+                self.room.release()
+                raise
+            future.add_done_callback(done)
+            futures.append(future)
+        return Written(futures, refused if refused is not None else {})
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True)
 
 
 def run(
@@ -96,27 +205,13 @@ def run(
     backoff: Backoff,
     *,
     workers: int = 2,
-    max_docs: int = 500,
-    max_bytes: int = 8 * 1024 * 1024,
+    max_docs: int = MAX_DOCS,
+    max_bytes: int = MAX_BYTES,
 ) -> tuple[UpsertReport, Outcome]:
-    """Send every action in batches, ``workers`` at a time; merge the outcomes."""
-    report = UpsertReport()
-    total = Outcome()
-
-    def collect(future: Future[Outcome]) -> None:
-        outcome = future.result()
-        total.done += outcome.done
-        total.missing += outcome.missing
-        total.errors.update(outcome.errors)
-
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="bulk") as pool:
-        in_flight: list[Future[Outcome]] = []
-        for batch in batches(actions, max_docs, max_bytes):
-            in_flight.append(pool.submit(send, client, batch, backoff))
-            while len(in_flight) >= workers * 2:
-                collect(in_flight.pop(0))
-        for future in in_flight:
-            collect(future)
-    report.indexed = len(total.done)
-    report.errors = total.errors
-    return report, total
+    """Send every action, ``workers`` requests at a time; merge the outcomes."""
+    writer = Writer(client, backoff, workers=workers, max_docs=max_docs, max_bytes=max_bytes)
+    try:
+        outcome = writer.submit(actions).outcome()
+    finally:
+        writer.close()
+    return outcome.report(), outcome

@@ -16,6 +16,8 @@ from typing import Any, Literal, Protocol
 from indexer.stores.engine.retry import EngineError, EngineUnavailable
 
 EngineKind = Literal["elasticsearch", "opensearch"]
+# what a bulk answer must say of each item (the rest, a few hundred bytes each, is not read)
+BULK_FIELDS = "errors,items.*.status,items.*.error"
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,9 @@ class EngineClient(Protocol):
 
     def refresh(self, index: str) -> None: ...
 
-    def bulk(self, operations: list[dict[str, Any]]) -> dict[str, Any]: ...
+    def bulk(self, body: bytes) -> dict[str, Any]:
+        """``body`` is NDJSON; each item of the answer has its ``status`` (and ``error``)."""
+        ...
 
     def search(self, index: str, body: dict[str, Any]) -> dict[str, Any]: ...
 
@@ -160,8 +164,8 @@ class OpenSearchClient(_SharedCalls):
     def put_settings(self, index: str, settings: dict[str, Any]) -> None:
         self._do(lambda: self.client.indices.put_settings(index=index, body=settings))
 
-    def bulk(self, operations: list[dict[str, Any]]) -> dict[str, Any]:
-        return dict(self._do(lambda: self.client.bulk(body=operations)))
+    def bulk(self, body: bytes) -> dict[str, Any]:
+        return dict(self._do(lambda: self.client.bulk(body=body, filter_path=BULK_FIELDS)))
 
 
 class ElasticsearchClient(_SharedCalls):
@@ -222,8 +226,8 @@ class ElasticsearchClient(_SharedCalls):
     def put_settings(self, index: str, settings: dict[str, Any]) -> None:
         self._do(lambda: self.client.indices.put_settings(index=index, settings=settings))
 
-    def bulk(self, operations: list[dict[str, Any]]) -> dict[str, Any]:
-        return dict(self._do(lambda: self.client.bulk(operations=operations)))
+    def bulk(self, body: bytes) -> dict[str, Any]:
+        return dict(self._do(lambda: self.client.bulk(operations=body, filter_path=BULK_FIELDS)))
 
 
 def connect(kind: EngineKind, connection: Connection) -> EngineClient:

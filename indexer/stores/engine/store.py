@@ -68,7 +68,7 @@ class EngineStore:
         backoff: Backoff | None = None,
         search_backoff: Backoff | None = None,
         bulk_workers: int = 2,
-        bulk_docs: int = 500,
+        bulk_docs: int = bulk.MAX_DOCS,
     ) -> None:
         self.client = client
         self.alias = alias
@@ -81,6 +81,7 @@ class EngineStore:
         self.bulk_docs = bulk_docs
         self._ready = False
         self._lock = threading.Lock()
+        self._bulk: bulk.Writer | None = None
 
     @property
     def kind(self) -> str:
@@ -152,7 +153,15 @@ class EngineStore:
 
     # -- writing ------------------------------------------------------------------------
 
-    def _write(self, docs: Iterable[AnyDocument], index: str) -> UpsertReport:
+    def _writer(self) -> bulk.Writer:
+        with self._lock:
+            if self._bulk is None:
+                self._bulk = bulk.Writer(
+                    self.client, self.backoff, workers=self.bulk_workers, max_docs=self.bulk_docs
+                )
+            return self._bulk
+
+    def _submit(self, docs: Iterable[AnyDocument], index: str) -> bulk.Written:
         refused: dict[str, str] = {}
 
         def actions() -> Iterator[bulk.Action]:
@@ -164,15 +173,17 @@ class EngineStore:
                     continue
                 yield bulk.Action("index", doc.id, index, source)
 
-        report, _ = bulk.run(
-            self.client,
-            actions(),
-            self.backoff,
-            workers=self.bulk_workers,
-            max_docs=self.bulk_docs,
-        )
-        report.errors.update(refused)
-        return report
+        return self._writer().submit(actions(), refused)
+
+    def _write(self, docs: Iterable[AnyDocument], index: str) -> UpsertReport:
+        return self._submit(docs, index).result()
+
+    def submit(self, docs: Iterable[AnyDocument]) -> bulk.Written:
+        """Start writing ``docs`` and return while the engine indexes them (waiting only
+        when enough requests are in flight already); ``result()`` waits for the report.
+        The library prepares its next batch meanwhile. Searchable after ``commit``."""
+        self.ensure()
+        return self._submit(docs, self.alias)
 
     def upsert(self, docs: Iterable[AnyDocument], commit: bool = True) -> UpsertReport:
         """Write ``docs`` (kept once acknowledged). With ``commit`` they are searchable on
@@ -238,4 +249,6 @@ class EngineStore:
         return {**state, "ok": True}
 
     def close(self) -> None:
+        if self._bulk is not None:
+            self._bulk.close()
         self.client.close()

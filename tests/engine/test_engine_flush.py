@@ -1,0 +1,101 @@
+"""The library's flush on the engine, which writes batches in the background while it
+prepares the next: every document indexed or left queued with its cause, citation
+counts right even when the citing batch was prepared while the cited one was in flight,
+and everything searchable by another reader once ``flush`` returns."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from config.settings import Settings
+from indexer import library as library_module
+from indexer.library import Library
+from indexer.models import Sentencia
+from indexer.readers.expedientes import normalise_expediente
+from indexer.stores import SearchQuery
+from indexer.stores.engine.schema import index_settings, mappings
+from tests.engine.fixtures import MakeStore, engine_url
+from tests.stores.corpus import corpus
+
+
+def sentencia(name: str, day: str, text: str, expediente: str | None = None) -> Sentencia:
+    return Sentencia(
+        id=name, title=f"Sentencia {name}", date=dt.date.fromisoformat(day),
+        institution="Poder Judicial de la Federación", jurisdiction="MX", source_id="pjf",
+        url=f"https://ejemplo.gob.mx/{name}", text=text, expediente=expediente,
+        expediente_normalised=normalise_expediente(expediente) if expediente else None,
+    )  # fmt: skip
+
+
+def engine_library(
+    tmp_path: Path, request: pytest.FixtureRequest, make_engine_store: MakeStore
+) -> tuple[Library, str]:
+    alias = make_engine_store("opensearch").alias  # removed after the test
+    settings = Settings(
+        data_dir=tmp_path,
+        search_url=engine_url(request, "opensearch"),
+        search_engine="opensearch",
+        search_index=alias,
+    )
+    return Library.open(settings, writer=True), alias
+
+
+def test_a_sentence_cited_while_its_batch_was_in_flight_is_indexed_with_its_count(
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    make_engine_store: MakeStore,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(library_module, "INDEX_BATCH", 1)  # one document, one batch
+    library, _ = engine_library(tmp_path, request, make_engine_store)
+    docs = [  # indexed in id order: the held sentences before those citing them
+        sentencia("a1", "2023-09-01", "Se confirma.", expediente="Amparo en Revisión 1234/2023"),
+        sentencia("a2", "2022-01-10", "Se modifica.", expediente="Toca Penal 133/2021"),
+        sentencia("b1", "2024-05-01", "Conforme al amparo en revisión 1234/2023 y al toca "
+                  "penal 133/2021, se concede."),
+        sentencia("b2", "2024-06-01", "Como sostuvo el A.R. 1234/2023, se niega."),
+    ]  # fmt: skip
+    for doc in docs:
+        library.add_document(doc)
+    assert library.flush() >= len(docs)
+    assert library.db.count_pending() == 0
+    found = library.store.client.search(  # type: ignore[attr-defined]
+        library.store.alias,  # type: ignore[attr-defined]
+        {"query": {"match_all": {}}, "_source": ["cited_by"], "size": 10},
+    )
+    counts = {hit["_id"]: hit["_source"]["cited_by"] for hit in found["hits"]["hits"]}
+    # a2 was in flight when b1, citing it, was prepared: it is written again, counted
+    assert counts == {"a1": 2, "a2": 1, "b1": 0, "b2": 0}
+    library.close()
+
+
+def test_documents_the_engine_refuses_stay_queued_and_the_rest_are_searchable(
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    make_engine_store: MakeStore,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(library_module, "INDEX_BATCH", 2)  # several batches in flight
+    library, alias = engine_library(tmp_path, request, make_engine_store)
+    # the live index says ``expediente`` is a number: the sentences ("1/2023") are refused
+    conflicting = mappings()
+    conflicting["properties"]["expediente"] = {"type": "integer"}
+    client = library.store.client  # type: ignore[attr-defined]
+    client.create_index(f"{alias}-000000", index_settings(1, 0), conflicting)
+    client.update_aliases([{"add": {"index": f"{alias}-000000", "alias": alias}}])
+    for doc in corpus():
+        library.add_document(doc)
+
+    written = library.flush()
+
+    refused = {d.id for d in corpus() if d.kind == "sentencia"}
+    assert refused and written == len(corpus()) - len(refused)
+    assert library.db.count_pending() == len(refused)  # kept, to be indexed once fixed
+    reader = make_engine_store("opensearch")  # another process's store, same alias
+    reader.alias = alias
+    found = reader.search(SearchQuery(limit=50))
+    assert {hit.id for hit in found.hits} == {d.id for d in corpus()} - refused
+    library.close()
