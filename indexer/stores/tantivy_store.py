@@ -62,6 +62,11 @@ COUNT_CACHE_SIZE = 512
 # hundred popular questions and the pages just read, as an engine's request cache does
 PAGE_CACHE_SIZE = 256
 TOTAL_AGG = "__total"
+# Buckets each segment hands over to be merged: all of them (a field has fewer values
+# than this), so a value that ranks low in one segment and high in another is counted in
+# both. Cut per segment (Tantivy keeps ten times the size asked), a facet would show
+# a wrong count: a value ranked low in one segment would lose its documents there.
+SEGMENT_BUCKETS = 1_000_000
 LOCK_RETRY_S = 0.2
 
 
@@ -464,7 +469,10 @@ class TantivyStore:
         # one bucket more than asked: the documents without a value (``NO_VALUE``) never
         # take a real value's place
         size = query.facet_size + 1
-        spec = {name: {"terms": {"field": name, "size": size}} for name in names}
+        spec = {
+            name: {"terms": {"field": name, "size": size, "segment_size": SEGMENT_BUCKETS}}
+            for name in names
+        }
         # every document has one kind: its buckets (and the rest) add up to the total, so
         # the kind facet counts it when it is asked for, a count of its own otherwise
         counter = "kind" if "kind" in names else TOTAL_AGG

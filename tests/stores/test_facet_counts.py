@@ -236,3 +236,32 @@ def test_a_forked_process_counts_with_helpers_of_its_own(store: TantivyStore) ->
     expected = store.search(query)
     assert total == expected.total > 0
     assert facets == {n: [(f.value, f.count) for f in v] for n, v in expected.facets.items()}
+
+
+def test_a_value_ranked_low_in_one_segment_keeps_its_documents_there(tmp_path) -> None:
+    """Segments are counted apart and merged: a court among hundreds with one document
+    in the first segment, and the most frequent in the second, is shown with both
+    (a count cut per segment would show the second segment's alone)."""
+
+    def sentencia(n: int, court: str) -> Sentencia:
+        return Sentencia(
+            id=f"s-{n}",
+            title=f"Sentencia {n}",
+            date=dt.date(2024, 5, 2),
+            institution="Poder Judicial",
+            jurisdiction="MX-JAL",
+            source_id="fuente-a",
+            url=f"http://127.0.0.1/{n}.html",
+            text="amparo",
+            court=court,
+        )
+
+    store = TantivyStore(tmp_path / "index")
+    first = [sentencia(n, f"Juzgado {n // 2:03d} de Distrito") for n in range(600)]
+    store.upsert([*first, sentencia(600, "Tribunal Colegiado")])
+    store.upsert([sentencia(700 + n, "Tribunal Colegiado") for n in range(5)])
+    assert store.index.searcher().num_segments > 1
+    result = store.search(SearchQuery(q="amparo", facets=["court"], facet_size=3))
+    assert result.total == 606
+    shown = [(f.value, f.count) for f in result.facets["court"]]
+    assert shown[0] == ("Tribunal Colegiado", 6)

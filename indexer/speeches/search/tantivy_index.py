@@ -24,7 +24,7 @@ from indexer.stores.base import (
     decode_cursor,
     encode_cursor,
 )
-from indexer.stores.tantivy_store import compile_node
+from indexer.stores.tantivy_store import SEGMENT_BUCKETS, compile_node
 
 SNIPPET_CHARS = 220
 WRITER_HEAP = 64 * 1024 * 1024
@@ -230,7 +230,7 @@ class TantivySpeechIndex:
         cursor = encode_cursor(query, next_offset) if next_offset < total and hits else None  # type: ignore[arg-type]
         facets: dict[str, list[FacetCount]] = {}
         spec = {
-            n: {"terms": {"field": n, "size": query.facet_size}}
+            n: {"terms": {"field": n, "size": query.facet_size, "segment_size": SEGMENT_BUCKETS}}
             for n in query.facets
             if n in SPEECH_FILTERS
         }
