@@ -5,7 +5,6 @@ and everything searchable by another reader once ``flush`` returns."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -13,21 +12,11 @@ import pytest
 from config.settings import Settings
 from indexer import library as library_module
 from indexer.library import Library
-from indexer.models import Sentencia
-from indexer.readers.expedientes import normalise_expediente
 from indexer.stores import SearchQuery
 from indexer.stores.engine.schema import index_settings, mappings
+from tests.citations.test_library import sentencia
 from tests.engine.fixtures import MakeStore, engine_url
 from tests.stores.corpus import corpus
-
-
-def sentencia(name: str, day: str, text: str, expediente: str | None = None) -> Sentencia:
-    return Sentencia(
-        id=name, title=f"Sentencia {name}", date=dt.date.fromisoformat(day),
-        institution="Poder Judicial de la Federación", jurisdiction="MX", source_id="pjf",
-        url=f"https://ejemplo.gob.mx/{name}", text=text, expediente=expediente,
-        expediente_normalised=normalise_expediente(expediente) if expediente else None,
-    )  # fmt: skip
 
 
 def engine_library(
