@@ -19,11 +19,13 @@ average before and after.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import platform
 import resource
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -93,14 +95,32 @@ def crawl(
         sampling = ["-f", "raw", "-r", "50", "--threads", "--subprocesses"]
         args = [spy, "record", *sampling, "-o", str(raw), "--", *args]
     began, cpu = time.perf_counter(), _children_cpu()
-    done = subprocess.run(args, env=env, cwd=REPO, capture_output=True, text=True, check=False)
-    seconds, cpu_s = time.perf_counter() - began, _children_cpu() - cpu
-    if done.returncode != 0:
-        raise SystemExit(f"the crawl failed:\n{done.stdout}\n{done.stderr}")
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(args, env=env, cwd=REPO, stdout=out, stderr=err)
+        own = 0.0
+        while process.poll() is None:
+            if not profile:  # (the profiler's own process otherwise)
+                own = max(own, _own_cpu(process.pid))
+            time.sleep(0.1)
+        seconds, cpu_s = time.perf_counter() - began, _children_cpu() - cpu
+        if process.returncode != 0:
+            out.seek(0)
+            err.seek(0)
+            raise SystemExit(f"the crawl failed:\n{out.read().decode()}\n{err.read().decode()}")
     shares = library_share(raw) if raw.is_file() else {}
     if keep is not None and raw.is_file():
         shutil.copy(raw, keep)
-    return seconds, cpu_s, shares
+    return seconds, cpu_s, own, shares
+
+
+def _own_cpu(pid: int) -> float:
+    """CPU seconds the crawl process itself used so far (its threads, not its worker
+    processes): the share bound to one core by the GIL. 0 once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _children_cpu() -> float:
@@ -127,6 +147,33 @@ def library_share(raw: Path) -> dict[str, Any]:
     return {name: round(100 * n / total, 1) for name, n in counts.items()}
 
 
+def phases(db_file: Path, seconds: float) -> dict[str, float]:
+    """Where the wall time went, from the database's clocks: process start to the run's
+    start (imports, opening the library), run start to the first page fetched, the
+    steady crawl (first to last page fetched), the last fetch to the run's end (the last
+    builds, saves and the final flush)."""
+    with sqlite3.connect(db_file) as connection:
+        started, finished = connection.execute(
+            "SELECT started_at, finished_at FROM crawl_runs ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        first, last, fetched = connection.execute(
+            "SELECT min(fetched_at), max(fetched_at), count(*) FROM fetches"
+        ).fetchone()
+    at = {k: _seconds(v) for k, v in (("s", started), ("e", finished), ("f", first), ("l", last))}
+    steady = at["l"] - at["f"]
+    return {
+        "startup_s": round(seconds - (at["e"] - at["s"]), 1),
+        "to_first_fetch_s": round(at["f"] - at["s"], 1),
+        "steady_s": round(steady, 1),
+        "steady_pages_per_s": round((fetched - 1) / steady, 1) if steady > 0 else 0.0,
+        "after_last_fetch_s": round(at["e"] - at["l"], 1),
+    }
+
+
+def _seconds(stamp: str) -> float:
+    return dt.datetime.fromisoformat(stamp).timestamp()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=3000)
@@ -142,7 +189,10 @@ def main() -> int:
         (folder / "specs" / "bench.yaml").write_text(SPEC, encoding="utf-8")
         load_before = os.getloadavg()
         with serve(folder / "site") as server:
-            seconds, cpu_s, shares = crawl(folder, server.url, args.profile, args.keep_profile)
+            seconds, cpu_s, own_s, shares = crawl(
+                folder, server.url, args.profile, args.keep_profile
+            )
+        spent = phases(folder / "data" / "abierto.db", seconds)
         db = Database(f"sqlite:///{folder / 'data' / 'abierto.db'}")
         run = db.list_runs("bench-crawl")[0]
         stats, documents = dict(run.stats), db.count_documents()
@@ -156,6 +206,10 @@ def main() -> int:
         "pages_per_s": round(pages / seconds, 1),
         "cpu_s": round(cpu_s, 1),
         "pages_per_cpu_s": round(pages / cpu_s, 1) if cpu_s else None,
+        # the crawl process alone (without its workers), last read 0.1 s before it ended
+        "crawl_process_cpu_s": round(own_s, 1),
+        "pages_per_crawl_process_cpu_s": round(pages / own_s, 1) if own_s else None,
+        "phases": spent,
         "samples_pct": shares,
         "load_average_before": load_before,
         "load_average": os.getloadavg(),
@@ -164,8 +218,15 @@ def main() -> int:
     print(
         f"{pages} pages, {result['items']} items, {documents} documents in {seconds:.1f} s: "
         f"{result['pages_per_s']:.0f} pages/s (process start and final flush included); "
-        f"{cpu_s:.1f} CPU-s, {result['pages_per_cpu_s']} pages per CPU-second; "
+        f"{cpu_s:.1f} CPU-s, {result['pages_per_cpu_s']} pages per CPU-second "
+        f"({own_s:.1f} CPU-s in the crawl process itself: "
+        f"{result['pages_per_crawl_process_cpu_s']} pages per its CPU-second); "
         f"load {load_before[0]:.1f} before, {result['load_average'][0]:.1f} after"
+    )
+    print(
+        f"phases: startup {spent['startup_s']} s, to first fetch {spent['to_first_fetch_s']} s, "
+        f"steady {spent['steady_s']} s at {spent['steady_pages_per_s']} pages/s, "
+        f"after the last fetch {spent['after_last_fetch_s']} s"
     )
     if shares:
         print("crawl process samples: " + ", ".join(f"{k} {v}%" for k, v in shares.items()))
