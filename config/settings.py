@@ -43,6 +43,14 @@ class Settings(BaseSettings):
         description="Processes preparing documents for the embedded index while the indexer "
         "writes it (citations, pair terms); 0: prepared in the indexing process.",
     )
+    crawl_workers: int | None = Field(
+        None,
+        ge=0,
+        le=64,
+        description="Processes building a crawl's documents (main text, readers, privacy) "
+        "while the crawl process downloads and saves; default: one per core but one (at "
+        "most 4); 0: built in the crawl process.",
+    )
     ocr_enabled: bool = Field(True, description="Read PDF pages without a text layer by OCR.")
     ocr_dpi: int = Field(300, ge=100, le=600, description="Resolution pages are read at.")
     ocr_page_timeout_s: float = Field(30.0, gt=0, description="OCR time per page.")

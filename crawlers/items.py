@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from crawlers.building import PageHtml
 from indexer.models import VideoLink
 
 
@@ -16,12 +17,14 @@ class Download:
 
 @dataclass
 class DocumentDraft:
-    """Raw fields (strings as on the page), the page's main text and the files fetched."""
+    """Raw fields (strings as on the page), the page's main text (or the page, to read it
+    where the document is built) and the files fetched."""
 
     url: str
     listing_url: str
     fields: dict[str, str | list[str]] = field(default_factory=dict)
     page_text: str = ""
+    page: PageHtml | None = None  # the detail page, its main text still to read
     files: list[Download] = field(default_factory=list)
     pending_files: list[str] = field(default_factory=list)
     videos: list[VideoLink] = field(default_factory=list)

@@ -15,14 +15,14 @@ from twisted.internet.threads import deferToThread
 
 from config.spec_shapes import Identity
 from config.specs import SourceSpec
+from crawlers.building import Builders, BuildOrder, Refusal
 from crawlers.items import DocumentDraft
 from crawlers.tenancy import FOREIGN_DOCUMENT, Tenant, may_overwrite, tenant_of
 from crawlers.window import Window
-from indexer.build import AnyDocument, InvalidDocument, MissingField, build_document
+from indexer.build import AnyDocument, MissingField
 from indexer.linking import another_session, identity_id, merge_documents
 from indexer.models import SourceLink
 from indexer.readers.plausibility import plausible_fields
-from indexer.readers.signatures import split_signatures
 from indexer.shared import SaveInterrupted
 from indexer.textsource import text_origin
 
@@ -48,24 +48,6 @@ def identity_of(spec: SourceSpec) -> Identity | None:
     if spec.shape == "video_channel":
         return Identity(scope=spec.id, key=DEFAULT_SESSION_KEY)
     return None
-
-
-def _texts(kind: str, page_text: str, file_texts: list[str]) -> dict[str, str]:
-    """The document's text: its page's, then its files'. A sentence's files lose their
-    signature blocks and evidence pages (kept apart), and its own metadata is read from
-    the sentence (the first file), not from the page that links to it."""
-    if kind != "sentencia":
-        return {"text": "\n\n".join(t for t in [page_text, *file_texts] if t)}
-    bodies, cut = [], []
-    for text in file_texts:
-        body, signatures = split_signatures(text)
-        bodies.append(body)
-        cut.append(signatures)
-    return {
-        "text": "\n\n".join(t for t in [page_text, *bodies] if t),
-        "heading_text": file_texts[0] if file_texts else page_text,
-        "signature_text": "\n\n".join(c for c in cut if c),
-    }
 
 
 def count_findings(run: Any, doc: AnyDocument) -> None:
@@ -111,8 +93,9 @@ class LibraryPipeline:
     goes on. An item is counted when its batch is saved, or as a ``save_failed`` error
     with its cause: none is dropped unseen."""
 
-    def __init__(self, crawler: Any) -> None:
+    def __init__(self, crawler: Any, workers: int = 0) -> None:
         self.crawler = crawler
+        self.builders = Builders(workers)
         self.lock = threading.Lock()
         self.saving = threading.Lock()  # one batch at a time, in the order they filled
         self.buffer: list[Pending] = []
@@ -129,7 +112,7 @@ class LibraryPipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> LibraryPipeline:
-        return cls(crawler)
+        return cls(crawler, crawler.settings.getint("ABIERTO_CRAWL_WORKERS", 0))
 
     def open_spider(self) -> None:
         """A slow crawl still saves what it has every ``SAVE_SECONDS``."""
@@ -167,30 +150,31 @@ class LibraryPipeline:
         fields: dict[str, Any] = dict(spec.constants) | self._plausible(item, run)
         tenant = self.tenant(spec, library)
         ocr_pages, text_source = text_origin(archived_files)
-        try:
-            doc = build_document(
-                kind=spec.kind,
-                source_id=spec.id,
-                institution=tenant.institution_name or spec.institution,
-                jurisdiction=spec.jurisdiction,
-                url=item.url,
-                fields=fields,
-                **_texts(spec.kind, item.page_text, file_texts),
-                files=refs,
-                required=spec.required,
-                fetched_at=dt.datetime.now(dt.UTC),
-                videos=item.videos,
-                origin="api" if spec.shape == "json_api" else "listing",
-                origins=dict.fromkeys(set(spec.constants) - set(item.fields), "spec"),
-                ocr_pages=ocr_pages,
-                text_source=text_source,
-                privacy=spec.privacy,
-            )
-        except MissingField as exc:
-            run.error("missing_field", item.url, str(exc))
-            return item
-        except InvalidDocument as exc:
-            run.error("invalid_document", item.url, str(exc))
+        order = BuildOrder(
+            kind=spec.kind,
+            source_id=spec.id,
+            institution=tenant.institution_name or spec.institution,
+            jurisdiction=spec.jurisdiction,
+            url=item.url,
+            fields=fields,
+            page_text=item.page_text,
+            page=item.page,
+            file_texts=file_texts,
+            files=refs,
+            required=list(spec.required),
+            fetched_at=dt.datetime.now(dt.UTC),
+            videos=item.videos,
+            origin="api" if spec.shape == "json_api" else "listing",
+            origins=dict.fromkeys(set(spec.constants) - set(item.fields), "spec"),
+            ocr_pages=ocr_pages,
+            text_source=text_source,
+            privacy=spec.privacy,
+        )
+        doc, lost = self.builders.build(order)
+        if lost:
+            run.count("workers_lost")
+        if isinstance(doc, Refusal):
+            run.error(doc.cause, item.url, doc.message)
             return item
         if not in_window(doc, getattr(spider, "window", None)):
             run.count("out_of_window")
@@ -365,6 +349,7 @@ class LibraryPipeline:
         """Save what is left in the buffer, then index everything, waiting."""
         if self.ticker is not None and self.ticker.running:
             self.ticker.stop()
+        self.builders.close()
         self.drain()
         self.crawler.spider.library.flush()
 

@@ -48,7 +48,11 @@ class RunStats:
     def summary(self) -> dict[str, int]:
         keys = ("pages", "items", "new", "updated", "unchanged", "files", "files_reused",
                 "not_modified")  # fmt: skip
-        found = {k: n for k, n in self.counts.items() if k.startswith(("privacy_", "ocr_"))}
+        found = {
+            k: n
+            for k, n in self.counts.items()
+            if k.startswith(("privacy_", "ocr_")) or k == "workers_lost"
+        }
         return {key: self.counts.get(key, 0) for key in keys} | found | {"errors": self.error_count}
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from scrapy.settings import default_settings
 
 from config.settings import Settings
+from crawlers.building import auto_workers
 
 UNUSED_EXTENSIONS = (
     "scrapy.extensions.telnet.TelnetConsole",
@@ -65,6 +66,9 @@ def scrapy_settings(settings: Settings, log_level: str = "WARNING") -> dict[str,
         "LOG_INSTALL_ROOT_HANDLER": False,
         "LOG_LEVEL": log_level,
         "ABIERTO_ALLOW_LOOPBACK": settings.allow_loopback,
+        "ABIERTO_CRAWL_WORKERS": (
+            auto_workers() if settings.crawl_workers is None else settings.crawl_workers
+        ),
         "DNS_RESOLVER": "crawlers.resolver.GuardedResolver",
         # Off anyway (settings above or defaults), and left out of the bases so they are
         # not even imported (Scrapy imports what an override names, even to drop it):

@@ -25,6 +25,7 @@ from scrapy.utils.response import get_base_url
 from twisted.python.failure import Failure
 
 from config.specs import SourceSpec
+from crawlers.building import PageHtml
 from crawlers.encoding import as_page, true_encoding
 from crawlers.failures import failure_cause
 from crawlers.items import DocumentDraft, Download
@@ -33,7 +34,7 @@ from crawlers.runs import RunStats
 from crawlers.selectors import read, read_fields, select
 from crawlers.templates import render_all, with_query
 from crawlers.window import OPEN, Window
-from indexer.extract import html_main_text, sniff_type
+from indexer.extract import sniff_type
 from indexer.extract.model import ExtractionError
 from indexer.readers.normalise import parse_date
 
@@ -171,14 +172,15 @@ class SpecSpider(scrapy.Spider):
             return
         self.run.count("pages")
         rules = self.spec.detail
+        selected: str | None = None
         if rules is not None:
             draft.fields = read_fields(page, rules.fields, page.url) | draft.fields
             if rules.text is not None:
-                chosen = select(page, rules.text)
-                draft.page_text = html_main_text(" ".join(chosen.getall()))
+                selected = " ".join(select(page, rules.text).getall())
             draft.pending_files += self.links(page, page, rules.files)
-        if not draft.page_text:
-            draft.page_text = html_main_text(page.body, true_encoding(page))
+        if selected is not None or not draft.page_text:
+            # read where the document is built (off the reactor, maybe in a worker)
+            draft.page = PageHtml(page.body, true_encoding(page), selected)
         if not draft.pending_files:
             draft.pending_files = self._viewed_files(page)
         draft.pending_files = list(dict.fromkeys(draft.pending_files))

@@ -1,0 +1,172 @@
+"""Documents built in worker processes (``ABIERTO_CRAWL_WORKERS``) are the documents the
+crawl process builds itself; a worker killed mid-crawl loses no document and is counted
+on the run (``workers_lost``)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from crawlers.building import WARM_AFTER
+from indexer.db import Database
+from samples.server import serve
+from tests.e2e.helpers import REPO
+
+SPEC = """
+id: juzgado-obreros
+kind: sentencia
+institution: Juzgado de Prueba
+jurisdiction: MX-OAX
+start_urls: ["${ABIERTO_SAMPLES_URL}/listado.html"]
+listing:
+  items: "css:tr.fila"
+  link: "css:a::attr(href)"
+  fields:
+    expediente: "css:td.exp::text"
+    date: "css:td.fecha::text"
+"""
+MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio"]
+
+
+def make_site(root: Path, pages: int) -> None:
+    """Sentence pages whose heading, dates, articles and personal data the readers and
+    the privacy guard read; every tenth has a ``<main>`` among navigation."""
+    (root / "site").mkdir()
+    (root / "specs").mkdir()
+    (root / "specs" / "juzgado.yaml").write_text(SPEC, encoding="utf-8")
+    rows = []
+    for n in range(1, pages + 1):
+        month = MONTHS[n % len(MONTHS)]
+        body = (
+            f"<h1>Amparo en revisión {n}/2024</h1>"
+            f"<p>TRIBUNAL COLEGIADO EN MATERIA PENAL DEL DÉCIMO TERCER CIRCUITO.</p>"
+            f"<p>Oaxaca de Juárez, a {n % 27 + 1} de {month} de 2024.</p>"
+            f"<p>VISTOS para resolver los autos del amparo en revisión {n}/2024, promovido "
+            f"por Juan Pérez López, con domicilio en Calle Reforma {n}, teléfono "
+            f"951 555 {1000 + n}, conforme al artículo {n % 200 + 1} de la Ley de Amparo "
+            f"y la tesis 2a./J. {n % 90 + 1}/2019.</p>"
+            f"<p>PRIMERO. Se confirma la sentencia recurrida. NOTIFÍQUESE.</p>"
+        )
+        if n % 10 == 0:
+            body = f"<nav><a href='/'>Inicio</a></nav><main>{body}</main><footer>©</footer>"
+        (root / "site" / f"s{n}.html").write_text(
+            f"<html><body>{body}</body></html>", encoding="utf-8"
+        )
+        rows.append(
+            f'<tr class="fila"><td class="exp">{n}/2024</td><td class="fecha">01/02/2024</td>'
+            f'<td><a href="s{n}.html">ver</a></td></tr>'
+        )
+    (root / "site" / "listado.html").write_text(f"<table>{''.join(rows)}</table>", "utf-8")
+
+
+def start_crawl(root: Path, data: Path, url: str, workers: int) -> subprocess.Popen[str]:
+    env = os.environ | {
+        "ABIERTO_DATA_DIR": str(data),
+        "ABIERTO_SAMPLES_URL": url,
+        "ABIERTO_ALLOW_LOOPBACK": "true",
+        "ABIERTO_CRAWL_DELAY_S": "0",
+        "ABIERTO_SOURCES_DIR": str(root / "specs"),
+        "ABIERTO_CRAWL_WORKERS": str(workers),
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "cli.main", "crawl"],
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def documents(data: Path) -> dict[str, dict]:
+    """Every document as saved, without the clocks of its crawl."""
+    db = Database(f"sqlite:///{data / 'abierto.db'}")
+    try:
+        docs = {doc.id: doc.model_dump(mode="json") for doc in db.iter_documents()}
+    finally:
+        db.close()
+    return {
+        doc_id: {name: value for name, value in doc.items() if not name.endswith("_at")}
+        for doc_id, doc in docs.items()
+    }
+
+
+def last_run(data: Path) -> tuple[dict, dict]:
+    db = Database(f"sqlite:///{data / 'abierto.db'}")
+    try:
+        run = db.list_runs("juzgado-obreros")[0]
+        return dict(run.stats), dict(run.errors)
+    finally:
+        db.close()
+
+
+def workers_of(pid: int) -> list[int]:
+    """The crawl's document-building worker processes (not multiprocessing's tracker)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            command = (entry / "cmdline").read_bytes()
+        except (OSError, IndexError, ValueError):
+            continue
+        if parent == pid and b"spawn_main" in command:
+            found.append(int(entry.name))
+    return found
+
+
+def test_workers_build_the_documents_the_crawl_process_builds(tmp_path: Path) -> None:
+    pages = WARM_AFTER + 80  # most built by the worker
+    make_site(tmp_path, pages)
+    saved = {}
+    with serve(tmp_path / "site") as server:
+        for workers in (0, 1):
+            data = tmp_path / f"data-{workers}"
+            crawl = start_crawl(tmp_path, data, server.url, workers)
+            output, _ = crawl.communicate(timeout=300)
+            assert crawl.returncode == 0, output
+            saved[workers] = documents(data)
+            stats, errors = last_run(data)
+            assert stats["items"] == pages and stats["new"] == pages, (workers, stats)
+            assert errors == {} and "workers_lost" not in stats
+    assert len(saved[1]) == pages
+    assert saved[1] == saved[0]
+    sample = next(doc for doc in saved[1].values() if doc["url"].endswith("/s20.html"))
+    assert sample["text"].startswith("Amparo en revisión 20/2024")  # <main>, no nav
+    assert "951 555 1020" not in sample["text"]  # the privacy guard ran in the worker
+
+
+def test_a_worker_killed_mid_crawl_loses_no_document(tmp_path: Path) -> None:
+    pages = 600
+    make_site(tmp_path, pages)
+    data = tmp_path / "data"
+    killed: list[int] = []
+    with serve(tmp_path / "site") as server:
+        crawl = start_crawl(tmp_path, data, server.url, workers=1)
+        output: list[str] = []
+        reader = threading.Thread(target=lambda: output.append(crawl.stdout.read()))
+        reader.start()
+        deadline = time.monotonic() + 120
+        while not killed and crawl.poll() is None and time.monotonic() < deadline:
+            for pid in workers_of(crawl.pid):
+                os.kill(pid, signal.SIGKILL)
+                killed.append(pid)
+            time.sleep(0.02)
+        crawl.wait(timeout=300)
+        reader.join()
+    assert crawl.returncode == 0, output
+    if not killed:
+        pytest.fail("the crawl ended before its worker could be killed")
+    stats, errors = last_run(data)
+    assert stats["workers_lost"] >= 1
+    assert stats["items"] == pages and stats["new"] == pages
+    assert errors == {}
+    assert len(documents(data)) == pages
