@@ -7,6 +7,7 @@ Keywords (courts, matters, filters): lowercase, fold accents, collapse spaces.
 from __future__ import annotations
 
 import itertools
+import operator
 import unicodedata
 
 import tantivy
@@ -56,34 +57,47 @@ PAIR_JOIN = "_"
 # every later pair at its word's position
 PAIR_GAP = PAIR_JOIN
 _RAW = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple()).build()
-# a token's stem (None: over-long, dropped by the analysers) by its raw form. Each filter
+# a token's stem (None: over-long, dropped by the analysers) by its raw form, and beside
+# it the stem with ``PAIR_JOIN`` after it (a pair is then one concatenation). Each filter
 # of ``STEMMED`` reads one token alone, so a text's stems are its raw tokens' stems: a
 # text is split in Rust, and only the words not met before are stemmed. Bounded: emptied
-# when full (numbers and names keep coming).
-_STEMS: dict[str, str | None] = {}
+# when full (numbers and names keep coming); both maps are replaced together.
+_Cache = tuple[dict[str, str | None], dict[str, str | None]]
+_CACHE: _Cache = ({}, {})
 STEM_CACHE_SIZE = 300_000
+
+
+def _learn(raw: list[str]) -> _Cache:
+    """The cache, holding every token of ``raw``."""
+    global _CACHE
+    stems, heads = _CACHE
+    # a token with a head has its stem: the stems are stored first
+    unseen = set(raw).difference(heads)
+    if not unseen:
+        return stems, heads
+    if len(heads) + len(unseen) > STEM_CACHE_SIZE:
+        # new maps: a thread reading the old ones keeps them whole
+        stems, heads = {}, {}
+        _CACHE = stems, heads
+        unseen = set(raw)
+    kept = [t for t in unseen if len(t.encode()) < MAX_TOKEN_CHARS]
+    # one call for every new word: each is one token of its own, spaces between
+    found = STEMMED.analyze(" ".join(kept))
+    if len(found) != len(kept):  # never seen; would misplace every later pair
+        raise ValueError("the stemmer split a token")
+    new: dict[str, str | None] = dict.fromkeys(unseen)
+    new.update(zip(kept, found, strict=True))
+    joined = {token: None if stem is None else stem + PAIR_JOIN for token, stem in new.items()}
+    stems.update(new)
+    heads.update(joined)
+    return stems, heads
 
 
 def token_stems(text: str) -> list[str | None]:
     """Every token of ``text`` in order: its stem as the full-text fields index it, or None
     where the analysers drop it for its length (40+ bytes), keeping later positions."""
-    global _STEMS
     raw = _RAW.analyze(text)
-    stems = _STEMS
-    unseen = set(raw).difference(stems)
-    if unseen:
-        if len(stems) + len(unseen) > STEM_CACHE_SIZE:
-            # a new map: a thread reading the old one keeps it whole
-            stems = _STEMS = {}
-            unseen = set(raw)
-        kept = [t for t in unseen if len(t.encode()) < MAX_TOKEN_CHARS]
-        # one call for every new word: each is one token of its own, spaces between
-        found = STEMMED.analyze(" ".join(kept))
-        if len(found) != len(kept):  # never seen; would misplace every later pair
-            raise ValueError("the stemmer split a token")
-        new: dict[str, str | None] = dict.fromkeys(unseen)
-        new.update(zip(kept, found, strict=True))
-        stems.update(new)
+    stems, _ = _learn(raw)
     return list(map(stems.__getitem__, raw))
 
 
@@ -121,9 +135,17 @@ def pair_text(text: str) -> str:
     """``text``'s pair terms, space-separated, the pair of the words at positions i and
     i + 1 at position i (the pair fields' whitespace tokenizer numbers them so); where a
     word was dropped for its length, no pair spans it (``PAIR_GAP`` keeps its place)."""
-    words = token_stems(text)
-    if None not in words:
-        return " ".join(map(PAIR_JOIN.join, itertools.pairwise(words)))  # type: ignore[arg-type]
+    raw = _RAW.analyze(text)
+    stems, heads = _CACHE
+    # every token's head: the words met before (most), none dropped (nearly always)
+    lefts = list(map(heads.get, raw))
+    if None in lefts:
+        stems, heads = _learn(raw)
+        lefts = list(map(heads.__getitem__, raw))
+    if None not in lefts:
+        rights = map(stems.__getitem__, itertools.islice(raw, 1, None))
+        return " ".join(map(operator.add, lefts, rights))  # type: ignore[arg-type]
+    words = list(map(stems.__getitem__, raw))
     return " ".join(
         f"{left}{PAIR_JOIN}{right}" if left is not None and right is not None else PAIR_GAP
         for left, right in itertools.pairwise(words)

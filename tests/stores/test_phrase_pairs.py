@@ -140,7 +140,7 @@ def test_remembered_stems_give_the_pairs_of_a_whole_text_stemmed_at_once(
     ]
     for size in (40, 100_000):  # forgotten at every text; kept
         monkeypatch.setattr(analysis, "STEM_CACHE_SIZE", size)
-        monkeypatch.setattr(analysis, "_STEMS", {})
+        monkeypatch.setattr(analysis, "_CACHE", ({}, {}))
         for _ in range(2):  # first unseen, then remembered (or forgotten)
             for text in texts:
                 assert pair_text(text) == reference_pairs(text)
