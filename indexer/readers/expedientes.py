@@ -10,6 +10,7 @@ finds it.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -197,7 +198,15 @@ class CaseNumber:
 
 def _fold(text: str) -> str:
     """Lowercase without accents, one character for one (positions are kept)."""
-    return "".join(unicodedata.normalize("NFKD", c)[0] for c in text).lower()
+    if text.isascii():  # nothing to take off
+        return text.lower()
+    return "".join(map(_base_char, text)).lower()
+
+
+@functools.lru_cache(maxsize=4096)
+def _base_char(char: str) -> str:
+    """``char`` without its accents (the first of its compatibility decomposition)."""
+    return unicodedata.normalize("NFKD", char)[0]
 
 
 def _type_code(phrase: str) -> str | None:

@@ -14,6 +14,7 @@ sentence's own; when the text does not say, the field is left empty.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -171,9 +172,11 @@ def _head_end(text: str) -> int:
     return min(HEAD_CHARS, background.start() if background else len(text))
 
 
+@functools.lru_cache(maxsize=8)
 def _formula(text: str) -> tuple[str, int] | None:
     """The resolving court's own formula (its date and offset): at the top, or followed
-    by the verb that gives the sentence (``emite la siguiente``); never in a footnote."""
+    by the verb that gives the sentence (``emite la siguiente``); never in a footnote.
+    Remembered for the last few texts: the date, court and statement readers each ask."""
     notes = _footnotes(text)
     head_end = _head_end(text)
     for match in _FORMULA.finditer(text):
@@ -344,7 +347,8 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
     lines = [" ".join(line.split()) for line in head.split("\n")[:HEAD_LINES]]
     generic = None
     for i, line in enumerate(lines):
-        if not _shouting(line) or not _COURT_START.match(line) or _LABEL_LINE.match(line):
+        # the anchored pattern first: it rules out most lines at their first characters
+        if not _COURT_START.match(line) or not _shouting(line) or _LABEL_LINE.match(line):
             continue
         if _SIGNER.search(line) or (i and _RUNS_ON.search(lines[i - 1])):
             continue
