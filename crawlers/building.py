@@ -27,6 +27,7 @@ from typing import Any
 from indexer.build import AnyDocument, InvalidDocument, MissingField, build_document
 from indexer.extract import html_main_text
 from indexer.models import FileRef, OcrPageRef, VideoLink
+from indexer.orphans import end_with
 from indexer.readers.signatures import split_signatures
 
 WARM_AFTER = 40
@@ -177,7 +178,9 @@ class Builders:
 
     def _start(self) -> None:
         context = multiprocessing.get_context("spawn")  # no fork of the crawl's threads
-        self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+        self._pool = ProcessPoolExecutor(
+            self.workers, mp_context=context, initializer=end_with, initargs=(os.getpid(),)
+        )
         try:
             self._started = self._pool.submit(_ready)
         except BrokenProcessPool:

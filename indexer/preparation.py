@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import logging
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -25,6 +26,7 @@ from indexer.citations import Citation
 from indexer.citations.records import read_citations, unread
 from indexer.db import Database
 from indexer.models import Legislativo, Sentencia, Sesion
+from indexer.orphans import end_with
 from indexer.stores.tantivy_entry import Prepared, prepare
 
 AnyDocument = Sentencia | Sesion | Legislativo
@@ -108,7 +110,9 @@ class Preparer:
     def _submit(self, db: Database, batch: list[AnyDocument]) -> list[Future]:
         if self._pool is None:
             context = multiprocessing.get_context("spawn")  # no fork of the writer's threads
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+            self._pool = ProcessPoolExecutor(
+                self.workers, mp_context=context, initializer=end_with, initargs=(os.getpid(),)
+            )
         read = unread(db, batch)
         chunks = [batch[i : i + CHUNK] for i in range(0, len(batch), CHUNK)]
         return [

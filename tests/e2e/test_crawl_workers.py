@@ -1,6 +1,6 @@
 """Documents built in worker processes (``ABIERTO_CRAWL_WORKERS``) are the documents the
 crawl process builds itself; a worker killed mid-crawl loses no document and is counted
-on the run (``workers_lost``)."""
+on the run (``workers_lost``); a crawl killed leaves no worker behind."""
 
 from __future__ import annotations
 
@@ -170,3 +170,31 @@ def test_a_worker_killed_mid_crawl_loses_no_document(tmp_path: Path) -> None:
     assert stats["items"] == pages and stats["new"] == pages
     assert errors == {}
     assert len(documents(data)) == pages
+
+
+def test_a_crawl_killed_leaves_no_worker_behind(tmp_path: Path) -> None:
+    make_site(tmp_path, 600)
+    with serve(tmp_path / "site") as server:
+        crawl = start_crawl(tmp_path, tmp_path / "data", server.url, workers=1)
+        workers: list[int] = []
+        deadline = time.monotonic() + 120
+        while not workers and crawl.poll() is None and time.monotonic() < deadline:
+            workers = workers_of(crawl.pid)
+            time.sleep(0.02)
+        crawl.kill()
+        crawl.communicate(timeout=60)
+    if not workers:
+        pytest.fail("the crawl ended before its worker started")
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.2)
+    assert not any(_alive(pid) for pid in workers), "a worker outlived its crawl"
+
+
+def _alive(pid: int) -> bool:
+    """Running (a zombie waiting for its reaper is gone)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
