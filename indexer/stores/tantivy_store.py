@@ -18,6 +18,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Hashable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -49,6 +50,8 @@ AnyDocument = Sentencia | Sesion | Legislativo
 # documents prepared elsewhere (or the error met), by id
 Ready = dict[str, Prepared | str]
 V = TypeVar("V")
+# a question's total and its facets
+Counts = tuple[int, dict[str, list[FacetCount]]]
 TITLE_BOOST = 2.0
 SNIPPET_CHARS = 220
 MAX_SNIPPETS = 3
@@ -151,8 +154,9 @@ class TantivyStore:
         self._uncommitted = 0
         self._seen_meta = self._meta_mtime()
         self._generation = 0
-        self._count_cache: _Lru[tuple[int, dict[str, list[FacetCount]]]] = _Lru(COUNT_CACHE_SIZE)
+        self._count_cache: _Lru[Counts] = _Lru(COUNT_CACHE_SIZE)
         self._pages: _Lru[SearchResult] = _Lru(PAGE_CACHE_SIZE)
+        self._apart: _Lru[bool] = _Lru(COUNT_CACHE_SIZE)
 
     def _open(self, path: Path, replace_outdated: bool) -> tantivy.Index:
         try:
@@ -383,23 +387,33 @@ class TantivyStore:
         tree = parse_query(query.q)
         text_query = compile_node(self.schema, tree)
         full = with_filters(self.schema, text_query, query)
-        counting = self._counting(searcher, full, query, count_key)
-        counted = counting.result() if counting is not None and counting.done() else None
+        # a question whose phrases' terms were found apart once is counted exactly after
+        # (its next pages, its other facets), until the next commit
+        asked = (query.q, sorted(query.filters.items()), query.date_from, query.date_to)
+        apart_key = (repr(asked), count_key[1])
+        loose_text = None if self._apart.get(apart_key) else compile_loose(self.schema, tree)
+        loose = with_filters(self.schema, loose_text, query) if loose_text is not None else None
+        counting = self._counting(searcher, full, loose, query, count_key)
+        # the loose question's counts hold only once the page's own count agrees
+        checking = counting is not None and counting.loose
+        counted = counting.done() if counting is not None and not checking else None
         if counted is not None and counted[0] <= offset:
             # nothing (more) to show: the counting pass said so, no second pass
+            self._count_cache.put(count_key, counted)
             return SearchResult(total=counted[0], hits=[], facets=counted[1], next_cursor=None)
         # the counts come from one aggregation pass (or the cache): the page itself is a
         # top-k collection that skips what cannot make it, not a count of every match
         sort = query.effective_sort()
+        count = counting is None or checking
         if sort == "relevance":
-            result = searcher.search(full, limit=query.limit, offset=offset, count=counting is None)
+            result = searcher.search(full, limit=query.limit, offset=offset, count=count)
         else:
             order = tantivy.Order.Asc if sort == "date_asc" else tantivy.Order.Desc
             result = searcher.search(
                 full,
                 limit=query.limit,
                 offset=offset,
-                count=counting is None,
+                count=count,
                 order_by_field="cited_by" if sort == "most_cited" else "date",
                 order=order,
             )
@@ -420,8 +434,15 @@ class TantivyStore:
             if query.highlight:
                 hit.highlights = _highlights(snippets, stored.get_first("text") or "", finder)
             hits.append(hit)
-        counted = counting.result() if counting is not None else None
-        total, facets = counted if counted is not None else (result.count or 0, {})
+        if counting is None:
+            total, facets = result.count or 0, {}
+        else:
+            total, facets = counting.future.result()
+            if checking and total != result.count:
+                # some document holds a phrase's terms apart: count the exact question
+                self._apart.put(apart_key, True)
+                total, facets = self._counts(searcher, full, query)
+            self._count_cache.put(count_key, (total, facets))
         next_offset = offset + len(hits)
         next_cursor = encode_cursor(query, next_offset) if next_offset < total and hits else None
         return SearchResult(total=total, hits=hits, facets=facets, next_cursor=next_cursor)
@@ -430,41 +451,44 @@ class TantivyStore:
         self,
         searcher: tantivy.Searcher,
         full: tantivy.Query,
+        loose: tantivy.Query | None,
         query: SearchQuery,
         key: tuple[str, int],
-    ) -> Future[tuple[int, dict[str, list[FacetCount]]]] | None:
+    ) -> _Counting | None:
         """The counts, on their way: kept ones at once; otherwise counted by a helper
         thread while this one collects the page and its snippets (Tantivy lets go of the
         interpreter while it counts: a lone search uses a second core), or here and now
         when every helper is busy (under load there is no idle core to give it).
+        ``loose``: the question without its phrases' positions (``compile_loose``),
+        counted instead of ``full`` when there is one: matching a long phrase's positions
+        is most of a pass, and the page's own pass (which matches them) counts the exact
+        total; the same total means the same documents, so the same facets.
         None: no facets asked, the page's own search counts."""
         if not any(name in FILTER_FIELDS for name in query.facets):
             return None
         cached = self._count_cache.get(key)
+        if cached is not None:
+            return _Counting(_done(cached), loose=False)
+        counted = loose if loose is not None else full
         helpers = counting_helpers()
-        if cached is not None or not helpers.free.acquire(blocking=False):
-            done: Future[tuple[int, dict[str, list[FacetCount]]]] = Future()
-            done.set_result(cached or self._counts(searcher, full, query, key))
-            return done
+        if not helpers.free.acquire(blocking=False):
+            return _Counting(_done(self._counts(searcher, counted, query)), loose is not None)
 
-        def count() -> tuple[int, dict[str, list[FacetCount]]]:
+        def count() -> Counts:
             try:
-                return self._counts(searcher, full, query, key)
+                return self._counts(searcher, counted, query)
             finally:
                 helpers.free.release()
 
-        return helpers.pool.submit(count)
+        return _Counting(helpers.pool.submit(count), loose is not None)
 
     def _counts(
-        self,
-        searcher: tantivy.Searcher,
-        full: tantivy.Query,
-        query: SearchQuery,
-        key: tuple[str, int],
-    ) -> tuple[int, dict[str, list[FacetCount]]]:
-        """The total and the facets asked for, in one aggregation pass over the fast
-        fields, kept per question and index generation (the next pages, the same search
-        again, the empty query's counts until the next commit)."""
+        self, searcher: tantivy.Searcher, counted: tantivy.Query, query: SearchQuery
+    ) -> Counts:
+        """The total and the facets asked for, of the documents ``counted`` matches, in
+        one aggregation pass over the fast fields (kept per question and index
+        generation by ``_search``: the next pages, the same search again, the empty
+        query's counts until the next commit)."""
         names = [name for name in dict.fromkeys(query.facets) if name in FILTER_FIELDS]
         # one bucket more than asked: the documents without a value (``NO_VALUE``) never
         # take a real value's place
@@ -478,13 +502,29 @@ class TantivyStore:
         counter = "kind" if "kind" in names else TOTAL_AGG
         if counter == TOTAL_AGG:
             spec[TOTAL_AGG] = {"terms": {"field": "kind", "size": 16}}
-        raw = searcher.aggregate(full, spec)
+        raw = searcher.aggregate(counted, spec)
         everything = raw.get(counter, {})
         total = sum(int(b["doc_count"]) for b in everything.get("buckets", []))
         total += int(everything.get("sum_other_doc_count", 0))
         facets = {name: _facet(raw.get(name, {}), query.facet_size) for name in names}
-        self._count_cache.put(key, (total, facets))
         return total, facets
+
+
+@dataclass(frozen=True, slots=True)
+class _Counting:
+    """Counts on their way; ``loose``: of the loose question, to be checked."""
+
+    future: Future[Counts]
+    loose: bool
+
+    def done(self) -> Counts | None:
+        return self.future.result() if self.future.done() else None
+
+
+def _done(counts: Counts) -> Future[Counts]:
+    done: Future[Counts] = Future()
+    done.set_result(counts)
+    return done
 
 
 class _Helpers:
@@ -626,10 +666,41 @@ def compile_node(schema: tantivy.Schema, node: Node, pairs: bool = True) -> tant
     return compiled if compiled is not None else tantivy.Query.empty_query()
 
 
+def compile_loose(schema: tantivy.Schema, node: Node) -> tantivy.Query | None:
+    """The question with every phrase that needs positions to be told apart (three words
+    or more, or a slop) asked as its terms anywhere in the document, where it decides
+    what matches (not under a NOT): it finds every document the question finds, and more
+    only where some document holds those terms apart. None: no such phrase in it."""
+    compiler = _Compiler(schema, pairs=True, loose=True)
+    compiled = compiler.compile(node)
+    if not compiler.loosened:
+        return None
+    return compiled if compiled is not None else tantivy.Query.empty_query()
+
+
 class _Compiler:
-    def __init__(self, schema: tantivy.Schema, pairs: bool) -> None:
+    def __init__(self, schema: tantivy.Schema, pairs: bool, loose: bool = False) -> None:
         self.schema = schema
         self.pairs = pairs
+        self.loose = loose
+        self.loosened = False
+
+    def _exactly(self, node: Node) -> tantivy.Query | None:
+        """``node`` compiled with its phrases whole (what a NOT leaves out must be exact:
+        a loose phrase there would leave out more, not less)."""
+        loose, self.loose = self.loose, False
+        try:
+            return self.compile(node)
+        finally:
+            self.loose = loose
+
+    def _words(self, text: str, fields: tuple[str, ...], slop: int = 0) -> tantivy.Query | None:
+        if self.loose:
+            found = _loose_words(self.schema, text, fields, slop, self.pairs)
+            if found is not None:
+                self.loosened = True
+                return found
+        return _words(self.schema, text, fields, slop, self.pairs)
 
     def compile(self, node: Node) -> tantivy.Query | None:
         schema = self.schema
@@ -637,15 +708,17 @@ class _Compiler:
             case MatchAll():
                 return tantivy.Query.all_query()
             case Term(text):
-                return _words(schema, text, PAIRED, pairs=self.pairs)
+                return self._words(text, PAIRED)
             case Phrase(text, slop):
-                return _words(schema, text, PAIRED, slop, self.pairs)
+                return self._words(text, PAIRED, slop)
             case Prefix(text):
                 return _prefix(schema, text)
             case Field(name, value, _, slop):
+                if name in ("title", "text"):
+                    return self._words(value, (name,), slop)
                 return _field(schema, name, value, slop, self.pairs)
             case Not(item):
-                inner = self.compile(item)
+                inner = self._exactly(item)
                 if inner is None:
                     return None
                 everything = tantivy.Query.all_query()
@@ -665,7 +738,7 @@ class _Compiler:
         clauses = []
         for item in items:
             if isinstance(item, Not):
-                inner = self.compile(item.item)
+                inner = self._exactly(item.item)
                 if inner is not None:
                     clauses.append((tantivy.Occur.MustNot, inner))
             else:
@@ -708,6 +781,32 @@ def _words(
         if field == "title":
             query = tantivy.Query.boost_query(query, TITLE_BOOST)
         options.append((tantivy.Occur.Should, query))
+    return options[0][1] if len(options) == 1 else tantivy.Query.boolean_query(options)
+
+
+def _loose_words(
+    schema: tantivy.Schema, text: str, fields: tuple[str, ...], slop: int, pairs: bool
+) -> tantivy.Query | None:
+    """``_words``' phrase without its positions: the same terms (pairs, or the words of
+    a phrase with a slop), all in one document of a field. None: nothing to loosen (a
+    word, or a phrase that is a single pair already)."""
+    tokens = stem_tokens(text)
+    if len(tokens) < 2:
+        return None
+    if pairs and slop == 0:
+        terms = [pair for _, pair in phrase_cover(tokens)]
+        if len(terms) < 2:
+            return None
+        suffix = _pairs
+    else:
+        terms, suffix = tokens, (lambda field: field)
+    options = []
+    for field in fields:
+        every = [
+            (tantivy.Occur.Must, tantivy.Query.term_query(schema, suffix(field), term))
+            for term in dict.fromkeys(terms)
+        ]
+        options.append((tantivy.Occur.Should, tantivy.Query.boolean_query(every)))
     return options[0][1] if len(options) == 1 else tantivy.Query.boolean_query(options)
 
 
