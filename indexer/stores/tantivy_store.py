@@ -24,7 +24,14 @@ from typing import Generic, TypeVar
 
 import tantivy
 
-from indexer.analysis import FOLDED, STEMMED, fold_tokens, phrase_cover, stem_tokens
+from indexer.analysis import (
+    FOLDED,
+    STEMMED,
+    fold_tokens,
+    phrase_cover,
+    phrase_pairs,
+    stem_tokens,
+)
 from indexer.highlight import PassageFinder, mark, passage_finder, plan, prefix_window
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term, parse_query
@@ -787,14 +794,15 @@ def _words(
 def _loose_words(
     schema: tantivy.Schema, text: str, fields: tuple[str, ...], slop: int, pairs: bool
 ) -> tantivy.Query | None:
-    """``_words``' phrase without its positions: the same terms (pairs, or the words of
-    a phrase with a slop), all in one document of a field. None: nothing to loosen (a
-    word, or a phrase that is a single pair already)."""
+    """``_words``' phrase without its positions: every pair of the phrase (not only the
+    few the exact question reads: a document holding them all apart is rarer, and the
+    check then fails less often), or with a slop its words, all in one document of a
+    field. None: nothing to loosen (a word, or a phrase that is a single pair already)."""
     tokens = stem_tokens(text)
     if len(tokens) < 2:
         return None
     if pairs and slop == 0:
-        terms = [pair for _, pair in phrase_cover(tokens)]
+        terms = phrase_pairs(tokens)
         if len(terms) < 2:
             return None
         suffix = _pairs
