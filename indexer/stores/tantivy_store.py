@@ -29,7 +29,6 @@ from indexer.analysis import (
     STEMMED,
     fold_tokens,
     phrase_cover,
-    phrase_pairs,
     stem_tokens,
 )
 from indexer.highlight import PassageFinder, mark, passage_finder, plan, prefix_window
@@ -78,6 +77,9 @@ TOTAL_AGG = "__total"
 # a wrong count: a value ranked low in one segment would lose its documents there.
 SEGMENT_BUCKETS = 1_000_000
 LOCK_RETRY_S = 0.2
+# A long phrase is counted without its positions (``compile_loose``) only when its terms
+# are in about as many documents each: at most this many times as many as the rarest
+LOOSE_SPREAD = 1.05
 
 
 def _writer_budget() -> tuple[int, int]:
@@ -398,7 +400,8 @@ class TantivyStore:
         # (its next pages, its other facets), until the next commit
         asked = (query.q, sorted(query.filters.items()), query.date_from, query.date_to)
         apart_key = (repr(asked), count_key[1])
-        loose_text = None if self._apart.get(apart_key) else compile_loose(self.schema, tree)
+        apart = self._apart.get(apart_key)
+        loose_text = None if apart else compile_loose(self.schema, tree, searcher)
         loose = with_filters(self.schema, loose_text, query) if loose_text is not None else None
         counting = self._counting(searcher, full, loose, query, count_key)
         # the loose question's counts hold only once the page's own count agrees
@@ -673,12 +676,17 @@ def compile_node(schema: tantivy.Schema, node: Node, pairs: bool = True) -> tant
     return compiled if compiled is not None else tantivy.Query.empty_query()
 
 
-def compile_loose(schema: tantivy.Schema, node: Node) -> tantivy.Query | None:
-    """The question with every phrase that needs positions to be told apart (three words
-    or more, or a slop) asked as its terms anywhere in the document, where it decides
-    what matches (not under a NOT): it finds every document the question finds, and more
-    only where some document holds those terms apart. None: no such phrase in it."""
-    compiler = _Compiler(schema, pairs=True, loose=True)
+def compile_loose(
+    schema: tantivy.Schema, node: Node, searcher: tantivy.Searcher
+) -> tantivy.Query | None:
+    """The question with its long phrases asked as their terms anywhere in a document,
+    where they decide what matches (not under a NOT): it finds every document the
+    question finds, and more only where some document holds a phrase's terms apart.
+    Only phrases that read positions (three words or more, or a slop) and whose terms
+    the index finds in about as many documents each (``LOOSE_SPREAD``: a set phrase,
+    its words rarely apart; otherwise the check would fail, and the exact count follow
+    the loose one). None: no such phrase in it."""
+    compiler = _Compiler(schema, pairs=True, loose=searcher)
     compiled = compiler.compile(node)
     if not compiler.loosened:
         return None
@@ -686,7 +694,9 @@ def compile_loose(schema: tantivy.Schema, node: Node) -> tantivy.Query | None:
 
 
 class _Compiler:
-    def __init__(self, schema: tantivy.Schema, pairs: bool, loose: bool = False) -> None:
+    def __init__(
+        self, schema: tantivy.Schema, pairs: bool, loose: tantivy.Searcher | None = None
+    ) -> None:
         self.schema = schema
         self.pairs = pairs
         self.loose = loose
@@ -695,15 +705,15 @@ class _Compiler:
     def _exactly(self, node: Node) -> tantivy.Query | None:
         """``node`` compiled with its phrases whole (what a NOT leaves out must be exact:
         a loose phrase there would leave out more, not less)."""
-        loose, self.loose = self.loose, False
+        loose, self.loose = self.loose, None
         try:
             return self.compile(node)
         finally:
             self.loose = loose
 
     def _words(self, text: str, fields: tuple[str, ...], slop: int = 0) -> tantivy.Query | None:
-        if self.loose:
-            found = _loose_words(self.schema, text, fields, slop, self.pairs)
+        if self.loose is not None:
+            found = _loose_words(self.schema, self.loose, text, fields, slop, self.pairs)
             if found is not None:
                 self.loosened = True
                 return found
@@ -792,27 +802,34 @@ def _words(
 
 
 def _loose_words(
-    schema: tantivy.Schema, text: str, fields: tuple[str, ...], slop: int, pairs: bool
+    schema: tantivy.Schema,
+    searcher: tantivy.Searcher,
+    text: str,
+    fields: tuple[str, ...],
+    slop: int,
+    pairs: bool,
 ) -> tantivy.Query | None:
-    """``_words``' phrase without its positions: every pair of the phrase (not only the
-    few the exact question reads: a document holding them all apart is rarer, and the
-    check then fails less often), or with a slop its words, all in one document of a
-    field. None: nothing to loosen (a word, or a phrase that is a single pair already)."""
+    """``_words``' phrase without its positions: the pairs the exact question reads, or
+    with a slop its words, all in one document of a field. None: nothing to loosen (a
+    word, a phrase that is a single pair already), or terms of unlike frequencies."""
     tokens = stem_tokens(text)
     if len(tokens) < 2:
         return None
     if pairs and slop == 0:
-        terms = phrase_pairs(tokens)
+        terms = [pair for _, pair in phrase_cover(tokens)]
         if len(terms) < 2:
             return None
         suffix = _pairs
     else:
-        terms, suffix = tokens, (lambda field: field)
+        terms, suffix = list(dict.fromkeys(tokens)), (lambda field: field)
     options = []
     for field in fields:
+        found = [searcher.doc_freq(suffix(field), term) for term in terms]
+        if min(found) and max(found) > min(found) * LOOSE_SPREAD:
+            return None
         every = [
             (tantivy.Occur.Must, tantivy.Query.term_query(schema, suffix(field), term))
-            for term in dict.fromkeys(terms)
+            for term in terms
         ]
         options.append((tantivy.Occur.Should, tantivy.Query.boolean_query(every)))
     return options[0][1] if len(options) == 1 else tantivy.Query.boolean_query(options)
