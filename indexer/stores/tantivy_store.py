@@ -500,12 +500,15 @@ class TantivyStore:
         generation by ``_search``: the next pages, the same search again, the empty
         query's counts until the next commit)."""
         names = [name for name in dict.fromkeys(query.facets) if name in FILTER_FIELDS]
+        # a facet no kind the filters leave can hold a value of is empty: not counted
+        held = held_fields(query)
         # one bucket more than asked: the documents without a value (``NO_VALUE``) never
         # take a real value's place
         size = query.facet_size + 1
         spec = {
             name: {"terms": {"field": name, "size": size, "segment_size": SEGMENT_BUCKETS}}
             for name in names
+            if name in held or name == "kind"
         }
         # every document has one kind: its buckets (and the rest) add up to the total, so
         # the kind facet counts it when it is asked for, a count of its own otherwise
@@ -518,6 +521,32 @@ class TantivyStore:
         total += int(everything.get("sum_other_doc_count", 0))
         facets = {name: _facet(raw.get(name, {}), query.facet_size) for name in names}
         return total, facets
+
+
+# the filter fields each kind of document has (the rest are none of its values); year
+# and the citations come from every kind
+_KIND_FIELDS = {
+    model.model_fields["kind"].default: frozenset(
+        name for name in FILTER_FIELDS if name in model.model_fields or name in ("year", "cita")
+    )
+    for model in (Sentencia, Sesion, Legislativo)
+}
+
+
+def held_fields(query: SearchQuery) -> frozenset[str]:
+    """The filter fields a document the filters let through may hold a value of: those
+    of the kinds that have every field filtered on (``matter`` is a sentencia's) and
+    are among the kinds asked for, if they are."""
+    kinds = set(_KIND_FIELDS)
+    for name, values in query.filters.items():
+        wanted = [v for v in values if v.strip()]
+        if not wanted:
+            continue
+        if name == "kind":
+            kinds &= {keyword_value("kind", v) for v in wanted}
+        else:
+            kinds = {kind for kind in kinds if name in _KIND_FIELDS[kind]}
+    return frozenset().union(*(_KIND_FIELDS[kind] for kind in kinds))
 
 
 @dataclass(frozen=True, slots=True)
