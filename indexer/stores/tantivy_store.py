@@ -24,13 +24,7 @@ from typing import Generic, TypeVar
 
 import tantivy
 
-from indexer.analysis import (
-    FOLDED,
-    STEMMED,
-    fold_tokens,
-    phrase_cover,
-    stem_tokens,
-)
+from indexer.analysis import FOLDED, STEMMED, fold_tokens, phrase_cover, stem_tokens
 from indexer.highlight import PassageFinder, mark, passage_finder, plan, prefix_window
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term, parse_query
