@@ -74,6 +74,9 @@ LOCK_RETRY_S = 0.2
 # A long phrase is counted without its positions (``compile_loose``) only when its terms
 # are in about as many documents each: at most this many times as many as the rarest
 LOOSE_SPREAD = 1.05
+# a prefix question's page is looked for among the documents with it in both fields only
+# when at most this many words begin so (each is one more list to merge)
+PREFIX_WORDS = 64
 
 
 def _writer_budget() -> tuple[int, int]:
@@ -410,7 +413,11 @@ class TantivyStore:
         sort = query.effective_sort()
         count = counting is None or checking
         if sort == "relevance":
-            result = searcher.search(full, limit=query.limit, offset=offset, count=count)
+            result = None
+            if not count and full is text_query:
+                result = _top_of_a_prefix(self.schema, searcher, tree, query.limit, offset)
+            if result is None:
+                result = searcher.search(full, limit=query.limit, offset=offset, count=count)
         else:
             order = tantivy.Order.Asc if sort == "date_asc" else tantivy.Order.Desc
             result = searcher.search(
@@ -856,6 +863,34 @@ def _loose_words(
         ]
         options.append((tantivy.Occur.Should, tantivy.Query.boolean_query(every)))
     return options[0][1] if len(options) == 1 else tantivy.Query.boolean_query(options)
+
+
+def _top_of_a_prefix(
+    schema: tantivy.Schema, searcher: tantivy.Searcher, tree: Node, limit: int, offset: int
+) -> tantivy.SearchResult | None:
+    """The page of a question that is one prefix alone (``constitu*``), found among the
+    documents that have it in the title and the text. Such a question scores each
+    document 1 per field the prefix is in: those with both come first (in the index's
+    order, as the whole question ranks them), so when they fill the page they are the
+    page, without scoring every document that has the prefix in its text. None: another
+    question, too many words begin so, or not a page's worth of them."""
+    if not isinstance(tree, Prefix):
+        return None
+    tokens = fold_tokens(tree.text)
+    if len(tokens) != 1:
+        return None
+    both = []
+    for field in ("title_fold", "text_fold"):
+        words = [word for word, _ in searcher.terms_with_prefix(field, tokens[0])]
+        if not words or len(words) > PREFIX_WORDS:
+            return None
+        either = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Should, tantivy.Query.term_query(schema, field, w)) for w in words]
+        )
+        # the score the prefix's own query gives a field it is in
+        both.append((tantivy.Occur.Must, tantivy.Query.const_score_query(either, 1.0)))
+    found = searcher.search(tantivy.Query.boolean_query(both), limit=limit, offset=offset)
+    return found if found.count is not None and found.count >= offset + limit else None
 
 
 def _prefix(schema: tantivy.Schema, text: str) -> tantivy.Query | None:
