@@ -119,14 +119,17 @@ def rss_mb(pid: int) -> float:
 
 
 @contextlib.contextmanager
-def serve(settings: Settings, workers: int) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+def serve(
+    settings: Settings, workers: int, repo: Path = REPO
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """``abierto serve`` of the checkout at ``repo`` (this one unless told)."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     env = os.environ | settings.as_environment()
     server = subprocess.Popen(
         [sys.executable, "-m", "cli.main", "serve", "--port", str(port),
          "--workers", str(workers)],
-        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=repo, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=True,
     )  # fmt: skip
     try:
