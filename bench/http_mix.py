@@ -15,11 +15,12 @@ Each is measured twice: ``repeated`` asks the mix's 16 questions again and again
 popular searches and the following pages are: the stores' caches answer part of them),
 ``fresh`` asks each as a question never asked before (the standard facets in another
 order: the same work, another fingerprint), which is the search's own cost.
-Printed: latency p50/p95/p99 per category with one client at a time (``--rounds`` passes),
-then requests/s, errors and p50/p95/p99 with 8 and 32 concurrent clients for
-``--seconds`` each, with the API processes' CPU time per answer (``api_cpu_ms``: on a
-machine others share, the latencies follow the load average; this does not); the API
-processes' memory (RSS) before and after. JSON goes to
+Printed: latency p50/p95/p99 per category with one client at a time (``--rounds`` passes)
+and the API processes' mean CPU time per answer (``cpu ms/answer``), then requests/s,
+errors and p50/p95/p99 with 8 and 32 concurrent clients for ``--seconds`` each, with the
+API processes' CPU time per answer (``api_cpu_ms``: on a machine others share, the
+latencies follow the load average; the CPU does not); the API processes' memory (RSS)
+before and after. JSON goes to
 ``bench/results/http.json``.
 """
 
@@ -118,14 +119,17 @@ def rss_mb(pid: int) -> float:
 
 
 @contextlib.contextmanager
-def serve(settings: Settings, workers: int) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+def serve(
+    settings: Settings, workers: int, repo: Path = REPO
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """``abierto serve`` of the checkout at ``repo`` (this one unless told)."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     env = os.environ | settings.as_environment()
     server = subprocess.Popen(
         [sys.executable, "-m", "cli.main", "serve", "--port", str(port),
          "--workers", str(workers)],
-        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=repo, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=True,
     )  # fmt: skip
     try:
@@ -152,8 +156,11 @@ def serve(settings: Settings, workers: int) -> Iterator[tuple[str, subprocess.Po
             server.wait()
 
 
-def latency(url: str, rounds: int, fresh: bool = False) -> dict[str, Any]:
+def latency(url: str, rounds: int, fresh: bool = False, pids: list[int] = ()) -> dict[str, Any]:
+    """Latency with one client; with ``pids`` (the API's processes and the engine's) also
+    the CPU each answer cost them, which the machine's load does not change."""
     timings: dict[str, list[float]] = {}
+    spent: dict[str, list[float]] = {}
     totals = []
     with httpx.Client(base_url=url, timeout=60, headers={"Accept-Encoding": "gzip"}) as client:
         for _category, query in MIX:  # warm-up, and the hit counts
@@ -161,13 +168,20 @@ def latency(url: str, rounds: int, fresh: bool = False) -> dict[str, Any]:
         for _ in range(rounds):
             for category, query in MIX:
                 params = params_for(query, next(_FRESH) if fresh else None)
+                used = sum(cpu_s(pid) for pid in pids)
                 began = time.perf_counter()
                 answer = client.get("/v1/search", params=params)
                 elapsed = (time.perf_counter() - began) * 1000
                 answer.raise_for_status()
                 timings.setdefault(category, []).append(elapsed)
+                cpu = 1000 * (sum(cpu_s(pid) for pid in pids) - used)
+                spent.setdefault(category, []).append(cpu)
     every = [t for values in timings.values() for t in values]
     summary = {"all": _summary(every)} | {c: _summary(v) for c, v in timings.items()}
+    if pids:
+        spent["all"] = [c for values in spent.values() for c in values]
+        for category, values in spent.items():
+            summary[category]["cpu_ms"] = round(sum(values) / len(values), 1)
     return {"latency": summary, "totals": totals}
 
 
@@ -278,7 +292,8 @@ def main() -> int:
         for mode in MODES:
             for name, (url, _) in servers.items():
                 print(f"[{name}] {mode}: latency, one client, {args.rounds} rounds …", flush=True)
-                measured = latency(url, args.rounds, fresh=mode == "fresh")
+                pids = [servers[name][1].pid, *helpers.get(name, [])]
+                measured = latency(url, args.rounds, fresh=mode == "fresh", pids=pids)
                 stores[name][f"{mode}_latency"] = measured["latency"]
                 stores[name]["totals"] = measured["totals"]
         for count in clients:
@@ -337,11 +352,13 @@ def table(stores: dict[str, Any], clients: list[int]) -> str:
     lines = [f"{'':28}" + "".join(f"{f'{n} {m}':>20}" for n, m in columns)]
     categories = list(next(iter(stores.values()))["repeated_latency"])
     for category in categories:
-        for key in ("p50_ms", "p95_ms", "p99_ms"):
+        for key in ("p50_ms", "p95_ms", "p99_ms", "cpu_ms"):
             values = "".join(
-                f"{stores[n][f'{m}_latency'][category][key]:>20.1f}" for n, m in columns
+                f"{stores[n][f'{m}_latency'][category].get(key, float('nan')):>20.1f}"
+                for n, m in columns
             )
-            lines.append(f"{category + ' ' + key[:3] + ' ms':28}{values}")
+            label = f"{category} {key[:3]} ms" if key != "cpu_ms" else f"{category} cpu ms/answer"
+            lines.append(f"{label:28}{values}")
     for count in clients:
         for key in ("requests_per_s", "errors", "p50_ms", "p95_ms", "p99_ms", "api_cpu_ms"):
             values = "".join(

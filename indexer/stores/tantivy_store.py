@@ -18,6 +18,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Hashable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -49,6 +50,8 @@ AnyDocument = Sentencia | Sesion | Legislativo
 # documents prepared elsewhere (or the error met), by id
 Ready = dict[str, Prepared | str]
 V = TypeVar("V")
+# a question's total and its facets
+Counts = tuple[int, dict[str, list[FacetCount]]]
 TITLE_BOOST = 2.0
 SNIPPET_CHARS = 220
 MAX_SNIPPETS = 3
@@ -68,6 +71,12 @@ TOTAL_AGG = "__total"
 # a wrong count: a value ranked low in one segment would lose its documents there.
 SEGMENT_BUCKETS = 1_000_000
 LOCK_RETRY_S = 0.2
+# A long phrase is counted without its positions (``compile_loose``) only when its terms
+# are in about as many documents each: at most this many times as many as the rarest
+LOOSE_SPREAD = 1.05
+# a prefix question's page is looked for among the documents with it in both fields only
+# when at most this many words begin so (each is one more list to merge)
+PREFIX_WORDS = 64
 
 
 def _writer_budget() -> tuple[int, int]:
@@ -151,8 +160,9 @@ class TantivyStore:
         self._uncommitted = 0
         self._seen_meta = self._meta_mtime()
         self._generation = 0
-        self._count_cache: _Lru[tuple[int, dict[str, list[FacetCount]]]] = _Lru(COUNT_CACHE_SIZE)
+        self._count_cache: _Lru[Counts] = _Lru(COUNT_CACHE_SIZE)
         self._pages: _Lru[SearchResult] = _Lru(PAGE_CACHE_SIZE)
+        self._apart: _Lru[bool] = _Lru(COUNT_CACHE_SIZE)
 
     def _open(self, path: Path, replace_outdated: bool) -> tantivy.Index:
         try:
@@ -383,23 +393,38 @@ class TantivyStore:
         tree = parse_query(query.q)
         text_query = compile_node(self.schema, tree)
         full = with_filters(self.schema, text_query, query)
-        counting = self._counting(searcher, full, query, count_key)
-        counted = counting.result() if counting is not None and counting.done() else None
+        # a question whose phrases' terms were found apart once is counted exactly after
+        # (its next pages, its other facets), until the next commit
+        asked = (query.q, sorted(query.filters.items()), query.date_from, query.date_to)
+        apart_key = (repr(asked), count_key[1])
+        apart = self._apart.get(apart_key)
+        loose_text = None if apart else compile_loose(self.schema, tree, searcher)
+        loose = with_filters(self.schema, loose_text, query) if loose_text is not None else None
+        counting = self._counting(searcher, full, loose, query, count_key)
+        # the loose question's counts hold only once the page's own count agrees
+        checking = counting is not None and counting.loose
+        counted = counting.done() if counting is not None and not checking else None
         if counted is not None and counted[0] <= offset:
             # nothing (more) to show: the counting pass said so, no second pass
+            self._count_cache.put(count_key, counted)
             return SearchResult(total=counted[0], hits=[], facets=counted[1], next_cursor=None)
         # the counts come from one aggregation pass (or the cache): the page itself is a
         # top-k collection that skips what cannot make it, not a count of every match
         sort = query.effective_sort()
+        count = counting is None or checking
         if sort == "relevance":
-            result = searcher.search(full, limit=query.limit, offset=offset, count=counting is None)
+            result = None
+            if not count and full is text_query:
+                result = _top_of_a_prefix(self.schema, searcher, tree, query.limit, offset)
+            if result is None:
+                result = searcher.search(full, limit=query.limit, offset=offset, count=count)
         else:
             order = tantivy.Order.Asc if sort == "date_asc" else tantivy.Order.Desc
             result = searcher.search(
                 full,
                 limit=query.limit,
                 offset=offset,
-                count=counting is None,
+                count=count,
                 order_by_field="cited_by" if sort == "most_cited" else "date",
                 order=order,
             )
@@ -420,8 +445,15 @@ class TantivyStore:
             if query.highlight:
                 hit.highlights = _highlights(snippets, stored.get_first("text") or "", finder)
             hits.append(hit)
-        counted = counting.result() if counting is not None else None
-        total, facets = counted if counted is not None else (result.count or 0, {})
+        if counting is None:
+            total, facets = result.count or 0, {}
+        else:
+            total, facets = counting.future.result()
+            if checking and total != result.count:
+                # some document holds a phrase's terms apart: count the exact question
+                self._apart.put(apart_key, True)
+                total, facets = self._counts(searcher, full, query)
+            self._count_cache.put(count_key, (total, facets))
         next_offset = offset + len(hits)
         next_cursor = encode_cursor(query, next_offset) if next_offset < total and hits else None
         return SearchResult(total=total, hits=hits, facets=facets, next_cursor=next_cursor)
@@ -430,61 +462,109 @@ class TantivyStore:
         self,
         searcher: tantivy.Searcher,
         full: tantivy.Query,
+        loose: tantivy.Query | None,
         query: SearchQuery,
         key: tuple[str, int],
-    ) -> Future[tuple[int, dict[str, list[FacetCount]]]] | None:
+    ) -> _Counting | None:
         """The counts, on their way: kept ones at once; otherwise counted by a helper
         thread while this one collects the page and its snippets (Tantivy lets go of the
         interpreter while it counts: a lone search uses a second core), or here and now
         when every helper is busy (under load there is no idle core to give it).
+        ``loose``: the question without its phrases' positions (``compile_loose``),
+        counted instead of ``full`` when there is one: matching a long phrase's positions
+        is most of a pass, and the page's own pass (which matches them) counts the exact
+        total; the same total means the same documents, so the same facets.
         None: no facets asked, the page's own search counts."""
         if not any(name in FILTER_FIELDS for name in query.facets):
             return None
         cached = self._count_cache.get(key)
+        if cached is not None:
+            return _Counting(_done(cached), loose=False)
+        counted = loose if loose is not None else full
         helpers = counting_helpers()
-        if cached is not None or not helpers.free.acquire(blocking=False):
-            done: Future[tuple[int, dict[str, list[FacetCount]]]] = Future()
-            done.set_result(cached or self._counts(searcher, full, query, key))
-            return done
+        if not helpers.free.acquire(blocking=False):
+            return _Counting(_done(self._counts(searcher, counted, query)), loose is not None)
 
-        def count() -> tuple[int, dict[str, list[FacetCount]]]:
+        def count() -> Counts:
             try:
-                return self._counts(searcher, full, query, key)
+                return self._counts(searcher, counted, query)
             finally:
                 helpers.free.release()
 
-        return helpers.pool.submit(count)
+        return _Counting(helpers.pool.submit(count), loose is not None)
 
     def _counts(
-        self,
-        searcher: tantivy.Searcher,
-        full: tantivy.Query,
-        query: SearchQuery,
-        key: tuple[str, int],
-    ) -> tuple[int, dict[str, list[FacetCount]]]:
-        """The total and the facets asked for, in one aggregation pass over the fast
-        fields, kept per question and index generation (the next pages, the same search
-        again, the empty query's counts until the next commit)."""
+        self, searcher: tantivy.Searcher, counted: tantivy.Query, query: SearchQuery
+    ) -> Counts:
+        """The total and the facets asked for, of the documents ``counted`` matches, in
+        one aggregation pass over the fast fields (kept per question and index
+        generation by ``_search``: the next pages, the same search again, the empty
+        query's counts until the next commit)."""
         names = [name for name in dict.fromkeys(query.facets) if name in FILTER_FIELDS]
+        # a facet no kind the filters leave can hold a value of is empty: not counted
+        held = held_fields(query)
         # one bucket more than asked: the documents without a value (``NO_VALUE``) never
         # take a real value's place
         size = query.facet_size + 1
         spec = {
             name: {"terms": {"field": name, "size": size, "segment_size": SEGMENT_BUCKETS}}
             for name in names
+            if name in held or name == "kind"
         }
         # every document has one kind: its buckets (and the rest) add up to the total, so
         # the kind facet counts it when it is asked for, a count of its own otherwise
         counter = "kind" if "kind" in names else TOTAL_AGG
         if counter == TOTAL_AGG:
             spec[TOTAL_AGG] = {"terms": {"field": "kind", "size": 16}}
-        raw = searcher.aggregate(full, spec)
+        raw = searcher.aggregate(counted, spec)
         everything = raw.get(counter, {})
         total = sum(int(b["doc_count"]) for b in everything.get("buckets", []))
         total += int(everything.get("sum_other_doc_count", 0))
         facets = {name: _facet(raw.get(name, {}), query.facet_size) for name in names}
-        self._count_cache.put(key, (total, facets))
         return total, facets
+
+
+# the filter fields each kind of document has (the rest are none of its values); year
+# and the citations come from every kind
+_KIND_FIELDS = {
+    model.model_fields["kind"].default: frozenset(
+        name for name in FILTER_FIELDS if name in model.model_fields or name in ("year", "cita")
+    )
+    for model in (Sentencia, Sesion, Legislativo)
+}
+
+
+def held_fields(query: SearchQuery) -> frozenset[str]:
+    """The filter fields a document the filters let through may hold a value of: those
+    of the kinds that have every field filtered on (``matter`` is a sentencia's) and
+    are among the kinds asked for, if they are."""
+    kinds = set(_KIND_FIELDS)
+    for name, values in query.filters.items():
+        wanted = [v for v in values if v.strip()]
+        if not wanted:
+            continue
+        if name == "kind":
+            kinds &= {keyword_value("kind", v) for v in wanted}
+        else:
+            kinds = {kind for kind in kinds if name in _KIND_FIELDS[kind]}
+    return frozenset().union(*(_KIND_FIELDS[kind] for kind in kinds))
+
+
+@dataclass(frozen=True, slots=True)
+class _Counting:
+    """Counts on their way; ``loose``: of the loose question, to be checked."""
+
+    future: Future[Counts]
+    loose: bool
+
+    def done(self) -> Counts | None:
+        return self.future.result() if self.future.done() else None
+
+
+def _done(counts: Counts) -> Future[Counts]:
+    done: Future[Counts] = Future()
+    done.set_result(counts)
+    return done
 
 
 class _Helpers:
@@ -626,10 +706,48 @@ def compile_node(schema: tantivy.Schema, node: Node, pairs: bool = True) -> tant
     return compiled if compiled is not None else tantivy.Query.empty_query()
 
 
+def compile_loose(
+    schema: tantivy.Schema, node: Node, searcher: tantivy.Searcher
+) -> tantivy.Query | None:
+    """The question with its long phrases asked as their terms anywhere in a document,
+    where they decide what matches (not under a NOT): it finds every document the
+    question finds, and more only where some document holds a phrase's terms apart.
+    Only phrases that read positions (three words or more, or a slop) and whose terms
+    the index finds in about as many documents each (``LOOSE_SPREAD``: a set phrase,
+    its words rarely apart; otherwise the check would fail, and the exact count follow
+    the loose one). None: no such phrase in it."""
+    compiler = _Compiler(schema, pairs=True, loose=searcher)
+    compiled = compiler.compile(node)
+    if not compiler.loosened:
+        return None
+    return compiled if compiled is not None else tantivy.Query.empty_query()
+
+
 class _Compiler:
-    def __init__(self, schema: tantivy.Schema, pairs: bool) -> None:
+    def __init__(
+        self, schema: tantivy.Schema, pairs: bool, loose: tantivy.Searcher | None = None
+    ) -> None:
         self.schema = schema
         self.pairs = pairs
+        self.loose = loose
+        self.loosened = False
+
+    def _exactly(self, node: Node) -> tantivy.Query | None:
+        """``node`` compiled with its phrases whole (what a NOT leaves out must be exact:
+        a loose phrase there would leave out more, not less)."""
+        loose, self.loose = self.loose, None
+        try:
+            return self.compile(node)
+        finally:
+            self.loose = loose
+
+    def _words(self, text: str, fields: tuple[str, ...], slop: int = 0) -> tantivy.Query | None:
+        if self.loose is not None:
+            found = _loose_words(self.schema, self.loose, text, fields, slop, self.pairs)
+            if found is not None:
+                self.loosened = True
+                return found
+        return _words(self.schema, text, fields, slop, self.pairs)
 
     def compile(self, node: Node) -> tantivy.Query | None:
         schema = self.schema
@@ -637,15 +755,17 @@ class _Compiler:
             case MatchAll():
                 return tantivy.Query.all_query()
             case Term(text):
-                return _words(schema, text, PAIRED, pairs=self.pairs)
+                return self._words(text, PAIRED)
             case Phrase(text, slop):
-                return _words(schema, text, PAIRED, slop, self.pairs)
+                return self._words(text, PAIRED, slop)
             case Prefix(text):
                 return _prefix(schema, text)
             case Field(name, value, _, slop):
+                if name in ("title", "text"):
+                    return self._words(value, (name,), slop)
                 return _field(schema, name, value, slop, self.pairs)
             case Not(item):
-                inner = self.compile(item)
+                inner = self._exactly(item)
                 if inner is None:
                     return None
                 everything = tantivy.Query.all_query()
@@ -665,7 +785,7 @@ class _Compiler:
         clauses = []
         for item in items:
             if isinstance(item, Not):
-                inner = self.compile(item.item)
+                inner = self._exactly(item.item)
                 if inner is not None:
                     clauses.append((tantivy.Occur.MustNot, inner))
             else:
@@ -709,6 +829,68 @@ def _words(
             query = tantivy.Query.boost_query(query, TITLE_BOOST)
         options.append((tantivy.Occur.Should, query))
     return options[0][1] if len(options) == 1 else tantivy.Query.boolean_query(options)
+
+
+def _loose_words(
+    schema: tantivy.Schema,
+    searcher: tantivy.Searcher,
+    text: str,
+    fields: tuple[str, ...],
+    slop: int,
+    pairs: bool,
+) -> tantivy.Query | None:
+    """``_words``' phrase without its positions: the pairs the exact question reads, or
+    with a slop its words, all in one document of a field. None: nothing to loosen (a
+    word, a phrase that is a single pair already), or terms of unlike frequencies."""
+    tokens = stem_tokens(text)
+    if len(tokens) < 2:
+        return None
+    if pairs and slop == 0:
+        terms = [pair for _, pair in phrase_cover(tokens)]
+        if len(terms) < 2:
+            return None
+        suffix = _pairs
+    else:
+        terms, suffix = list(dict.fromkeys(tokens)), (lambda field: field)
+    options = []
+    for field in fields:
+        found = [searcher.doc_freq(suffix(field), term) for term in terms]
+        if min(found) and max(found) > min(found) * LOOSE_SPREAD:
+            return None
+        every = [
+            (tantivy.Occur.Must, tantivy.Query.term_query(schema, suffix(field), term))
+            for term in terms
+        ]
+        options.append((tantivy.Occur.Should, tantivy.Query.boolean_query(every)))
+    return options[0][1] if len(options) == 1 else tantivy.Query.boolean_query(options)
+
+
+def _top_of_a_prefix(
+    schema: tantivy.Schema, searcher: tantivy.Searcher, tree: Node, limit: int, offset: int
+) -> tantivy.SearchResult | None:
+    """The page of a question that is one prefix alone (``constitu*``), found among the
+    documents that have it in the title and the text. Such a question scores each
+    document 1 per field the prefix is in: those with both come first (in the index's
+    order, as the whole question ranks them), so when they fill the page they are the
+    page, without scoring every document that has the prefix in its text. None: another
+    question, too many words begin so, or not a page's worth of them."""
+    if not isinstance(tree, Prefix):
+        return None
+    tokens = fold_tokens(tree.text)
+    if len(tokens) != 1:
+        return None
+    both = []
+    for field in ("title_fold", "text_fold"):
+        words = [word for word, _ in searcher.terms_with_prefix(field, tokens[0])]
+        if not words or len(words) > PREFIX_WORDS:
+            return None
+        either = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Should, tantivy.Query.term_query(schema, field, w)) for w in words]
+        )
+        # the score the prefix's own query gives a field it is in
+        both.append((tantivy.Occur.Must, tantivy.Query.const_score_query(either, 1.0)))
+    found = searcher.search(tantivy.Query.boolean_query(both), limit=limit, offset=offset)
+    return found if found.count is not None and found.count >= offset + limit else None
 
 
 def _prefix(schema: tantivy.Schema, text: str) -> tantivy.Query | None:

@@ -117,6 +117,11 @@ QUESTIONS = [
     SearchQuery(q="pensión OR agua", filters={"kind": ["sentencia"]}),
     SearchQuery(filters={"kind": ["sesion", "legislativo"]}),
     SearchQuery(q="robo", filters={"jurisdiction": ["MX-JAL"]}),
+    # filters only some kinds have: their other facets are empty without being counted
+    SearchQuery(q="amparo OR agua", filters={"matter": ["civil", "penal"]}),
+    SearchQuery(filters={"legislature": ["LXVI"], "jurisdiction": ["MX-GUA"]}),
+    SearchQuery(q="pensión", filters={"kind": ["Sesiones", " "], "chamber": ["Pleno"]}),
+    SearchQuery(filters={"kind": ["Sentencias"], "year": ["2021"]}),
 ]
 
 

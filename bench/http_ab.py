@@ -1,0 +1,129 @@
+"""Compare two checkouts' APIs over HTTP, each fresh question asked of both back to back.
+
+Usage: python bench/http_ab.py --data DIR --base CHECKOUT [--rounds 20] [--workers 2]
+                               [--json PATH]
+
+``CHECKOUT`` is another copy of the project (``git archive main | tar -x -C DIR``, with
+this one's ``.venv`` linked in); ``abierto serve`` runs from it and from this checkout on
+the same data folder at once. Every question of ``bench/http_mix.py``'s mix, asked as
+never before (the standard facets in another order), goes to one API and then to the
+other, the order alternating: on a machine others share both meet the same load, which
+separate runs minutes apart do not. Printed per category: latency p50/p95 and the mean
+CPU time each API's processes spent per answer, and how many answers were identical
+byte for byte. JSON goes to ``bench/results/http_ab.json``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+import argparse  # noqa: E402
+import contextlib  # noqa: E402
+import itertools  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import time  # noqa: E402
+from typing import Any  # noqa: E402
+
+import httpx  # noqa: E402
+
+from bench.http_mix import UNLIMITED, cpu_s, params_for, serve  # noqa: E402
+from bench.search import MIX, _percentile  # noqa: E402
+from config.settings import Settings  # noqa: E402
+
+RESULTS = REPO / "bench" / "results" / "http_ab.json"
+NAMES = ("base", "this")
+
+
+def compare(urls: dict[str, str], pids: dict[str, int], rounds: int) -> dict[str, Any]:
+    spent: dict[str, dict[str, list[tuple[float, float]]]] = {name: {} for name in NAMES}
+    same = asked = 0
+    fresh = itertools.count(int(time.time()) % 100_000 * 1000)
+    headers = {"Accept-Encoding": "gzip"}
+    with contextlib.ExitStack() as stack:
+        clients = {
+            name: stack.enter_context(httpx.Client(base_url=url, timeout=60, headers=headers))
+            for name, url in urls.items()
+        }
+        for client in clients.values():  # warm-up
+            for _, query in MIX:
+                client.get("/v1/search", params=params_for(query)).raise_for_status()
+        for round_ in range(rounds):
+            for n, (category, query) in enumerate(MIX):
+                params = params_for(query, next(fresh))
+                bodies = {}
+                for name in NAMES if (round_ + n) % 2 else NAMES[::-1]:
+                    used = cpu_s(pids[name])
+                    began = time.perf_counter()
+                    answer = clients[name].get("/v1/search", params=params)
+                    elapsed = (time.perf_counter() - began) * 1000
+                    answer.raise_for_status()
+                    cpu = (cpu_s(pids[name]) - used) * 1000
+                    spent[name].setdefault(category, []).append((elapsed, cpu))
+                    bodies[name] = answer.content
+                asked += 1
+                same += bodies["base"] == bodies["this"]
+    summary: dict[str, Any] = {"identical_answers": same, "questions": asked}
+    for name in NAMES:
+        spent[name]["all"] = [x for values in list(spent[name].values()) for x in values]
+        summary[name] = {
+            category: {
+                "p50_ms": round(_percentile([w for w, _ in values], 50), 1),
+                "p95_ms": round(_percentile([w for w, _ in values], 95), 1),
+                "cpu_ms": round(sum(c for _, c in values) / len(values), 1),
+            }
+            for category, values in spent[name].items()
+        }
+    return summary
+
+
+def table(summary: dict[str, Any]) -> str:
+    heads = [f"{name} {key}" for key in ("p50", "p95", "cpu") for name in NAMES]
+    lines = [f"{'fresh, one client':22}" + "".join(f"{h:>11}" for h in heads)]
+    for category in summary["base"]:
+        row = [
+            summary[name][category][f"{key}_ms"] for key in ("p50", "p95", "cpu") for name in NAMES
+        ]
+        lines.append(f"{category:22}" + "".join(f"{value:>11.1f}" for value in row))
+    lines.append(f"identical answers: {summary['identical_answers']}/{summary['questions']}")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--base", type=Path, required=True, help="the other checkout")
+    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--json", type=Path, default=RESULTS)
+    args = parser.parse_args()
+    settings = Settings(data_dir=args.data, read_limit_anonymous=UNLIMITED)
+    load_before = os.getloadavg()
+    with contextlib.ExitStack() as stack:
+        servers = {
+            "base": stack.enter_context(serve(settings, args.workers, repo=args.base.resolve())),
+            "this": stack.enter_context(serve(settings, args.workers)),
+        }
+        urls = {name: url for name, (url, _) in servers.items()}
+        pids = {name: process.pid for name, (_, process) in servers.items()}
+        summary = compare(urls, pids, args.rounds)
+    summary["load_average"] = {"before": load_before, "after": os.getloadavg()}
+    print(table(summary))
+    print(f"load average before {load_before[0]:.2f}, after {os.getloadavg()[0]:.2f}")
+    stored: dict[str, Any] = {}
+    if args.json.is_file():
+        stored = json.loads(args.json.read_text())
+    stored[f"{args.data.name}-vs-{args.base.name}"] = summary
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(stored, indent=2, ensure_ascii=False) + "\n")
+    print(f"wrote {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
