@@ -13,7 +13,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from fastapi import HTTPException
+from api.mensajes import Refused
 
 
 class TokenBuckets:
@@ -47,8 +47,9 @@ class WriteLimiter:
     def check(self, key_id: str | None, client: str) -> None:
         wait = self.by_key.take(key_id) if key_id else self.by_client.take(client)
         if wait > 0:
-            raise HTTPException(
+            raise Refused(
                 429,
                 f"too many changes: try again in {math.ceil(wait)} s",
-                headers={"Retry-After": str(math.ceil(wait))},
+                f"demasiados cambios seguidos: espere {math.ceil(wait)} s y vuelva a intentarlo",
+                {"Retry-After": str(math.ceil(wait))},
             )

@@ -74,6 +74,12 @@ class Settings(BaseSettings):
         120.0, gt=0, description="Longest Retry-After honoured; a longer one is an error."
     )
     preview_timeout_s: float = Field(20.0, gt=0, le=120)
+    max_body_bytes: int = Field(
+        1024 * 1024,
+        ge=1024,
+        description="Largest request body the API reads (a spec, an alert, a form); a "
+        "larger one is a 413 before it is read whole.",
+    )
     write_rate_per_minute: int = Field(
         30,
         ge=1,

@@ -15,13 +15,19 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response
+from fastapi import APIRouter, Depends, Header, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from api.alert_schemas import AlertCreated, AlertList, AlertRequest, AlertView, DeliveryAttempt
-from api.auth import RegistryDep, client_address, presented_key, require_caller
+from api.auth import (
+    RegistryDep,
+    client_address,
+    invalid_key,
+    presented_key,
+    require_caller,
+)
 from api.deps import BadSearch, LibraryDep, check_dates, invalid, search_library
 from api.schemas import ErrorResponse, ValidationErrorResponse
 from api.search_params import check_names, check_values
@@ -77,9 +83,7 @@ def optional_caller(request: Request, registry: RegistryDep) -> Holder | None:
         if reader is not None and reader.kind == "reader":
             return Holder(f"reader:{reader.key_id}", reader.key_id)
         request.app.state.write_limiter.check(None, client_address(request))
-        raise HTTPException(
-            401, "the API key is not valid or has been revoked", {"WWW-Authenticate": "Bearer"}
-        )
+        raise invalid_key()
     caller = require_caller(request, registry)
     return Holder(f"institution:{caller.institution_id}", caller.key_id)
 
@@ -122,6 +126,7 @@ BookDep = Annotated[AlertBook, Depends(get_book)]
         400: {"model": ErrorResponse, "description": "The body is not JSON"},
         401: {"model": ErrorResponse, "description": "A webhook needs a valid API key"},
         403: {"model": Problem, "description": "The owner has as many alerts as allowed"},
+        413: {"model": Problem, "description": "The body is too large"},
         422: {"model": ValidationErrorResponse, "description": "Invalid query or delivery"},
         429: {"model": ErrorResponse, "description": "Too many alerts created: wait"},
         503: {"model": Problem, "description": "E-mail is not available on this server"},

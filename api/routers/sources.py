@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
 from api.auth import CallerDep, RegistryDep, client_address
 from api.deps import LibraryDep
+from api.mensajes import Refused
 from api.ratelimit import TokenBuckets, WriteLimiter
 from api.schemas import (
     AuditEntry,
@@ -144,7 +145,11 @@ def _owned(
     if row is None or row.institution_id != caller.institution_id:
         if row is not None:
             _refusal_note(request, registry, caller)(f"refused_{action}", source_id, {})
-        raise HTTPException(404, f"no source {source_id!r} among your institution's sources")
+        raise Refused(
+            404,
+            f"no source {source_id[:100]!r} among your institution's sources",
+            f"su institución no tiene la fuente «{source_id[:100]}»",
+        )
     return row
 
 
@@ -188,7 +193,9 @@ def create_source(
     try:
         row = registry.create_source(caller.institution_id, spec, _reserved(request))
     except Conflict as exc:
-        raise HTTPException(409, str(exc)) from exc
+        raise Refused(
+            409, str(exc), f"ya existe una fuente con el identificador «{spec.id}»"
+        ) from exc
     registry.audit("create", spec.id, caller, client_address(request), {"spec": row.spec})
     return _out(row, library)
 

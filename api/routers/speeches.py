@@ -7,10 +7,11 @@ import datetime as dt
 from collections import defaultdict
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
 from api.deps import LibraryDep, check_dates, invalid, page_url, permalink
+from api.mensajes import Refused
 from api.schemas import ErrorResponse, SessionRef, ValidationErrorResponse
 from indexer.alignment.links import deep_link
 from indexer.library import Library
@@ -165,7 +166,11 @@ def speeches(
 
 def _index(library: Library) -> SpeechIndex:
     if library.speech_index is None:
-        raise HTTPException(503, "speech search is not available")
+        raise Refused(
+            503,
+            "speech search is not available",
+            "la búsqueda de intervenciones no está disponible",
+        )
     return library.speech_index
 
 
@@ -178,7 +183,11 @@ def _index(library: Library) -> SpeechIndex:
 def speeches_of_session(session_id: str, library: LibraryDep) -> SessionSpeeches:
     doc = library.db.get_document(session_id)
     if not isinstance(doc, Sesion):
-        raise HTTPException(404, f"no session with id {session_id[:100]!r}")
+        raise Refused(
+            404,
+            f"no session with id {session_id[:100]!r}",
+            f"no hay ninguna sesión con el identificador «{session_id[:100]}»",
+        )
     timing = session_timing(library.db, doc.id)
     return SessionSpeeches(
         session_id=doc.id,
@@ -241,7 +250,11 @@ def person(
 def _person(library: Library, person_id: str, limit: int) -> PersonResponse:
     found = get_person(library.db, person_id)
     if found is None:
-        raise HTTPException(404, f"no person with id {person_id[:100]!r}")
+        raise Refused(
+            404,
+            f"no person with id {person_id[:100]!r}",
+            f"no hay ninguna persona con el identificador «{person_id[:100]}»",
+        )
     said = person_speeches(library.db, found.id, limit=limit) if limit else []
     said = timed_speeches(library, said)
     return PersonResponse(
