@@ -85,12 +85,19 @@ def _spec(request: Request, registry: Registry, caller: Caller, data: dict[str, 
 
 
 def _registrable(
-    request: Request, registry: Registry, caller: Caller, spec: SourceSpec, *, new: bool
+    request: Request,
+    registry: Registry,
+    caller: Caller,
+    spec: SourceSpec,
+    *,
+    new: bool,
+    action: str = "create",
 ) -> SourceSpec:
-    """A spec this caller may store: its id (when new) and identity scope in its own
-    namespace."""
+    """A spec this caller may store (or preview): its id (when new) and identity scope in
+    its own namespace."""
     note = _refusal_note(request, registry, caller)
-    check_ownership(registry, caller, spec, _reserved_scopes(request), note, new=new)
+    reserved = _reserved_scopes(request)
+    check_ownership(registry, caller, spec, reserved, note, new=new, action=action)
     return spec
 
 
@@ -213,8 +220,10 @@ def create_source(
 def preview_source(
     request: Request, body: SpecBody, caller: WriterDep, registry: RegistryDep
 ) -> PreviewOut:
-    """Fetches the first listing page and a few detail pages; stores nothing."""
+    """Fetches the first listing page and a few detail pages; stores nothing. Its id and
+    identity scope are the caller's, as a registration's (its audit entry goes there)."""
     spec = _spec(request, registry, caller, body)
+    spec = _registrable(request, registry, caller, spec, new=True, action="preview")
     settings = request.app.state.settings
     try:
         result = preview(spec, settings, time_limit_s=settings.preview_timeout_s)
