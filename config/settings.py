@@ -62,6 +62,12 @@ class Settings(BaseSettings):
         description="Longest a scheduled crawl may run: it is asked to stop then, and "
         "killed a minute later if it cannot (a page or pattern holding it).",
     )
+    parse_timeout_s: float = Field(
+        60.0,
+        gt=0,
+        description="Longest one page's reading (the spec's selectors) may hold a crawl; "
+        "then the crawl stops and its run fails with the cause parse_timeout.",
+    )
     autothrottle: bool = True
     crawl_delay_s: float = Field(
         0.5, ge=0, le=60, description="Initial delay between requests to one site (AutoThrottle)."

@@ -81,7 +81,11 @@ def scrapy_settings(settings: Settings, log_level: str = "WARNING") -> dict[str,
         "SPIDER_MIDDLEWARES_BASE": _without(
             default_settings.SPIDER_MIDDLEWARES_BASE, UNUSED_SPIDER_MIDDLEWARES
         ),
-        "SPIDER_MIDDLEWARES": {"crawlers.middlewares.FetchLookupMiddleware": 40},
+        "SPIDER_MIDDLEWARES": {
+            "crawlers.middlewares.FetchLookupMiddleware": 40,
+            # innermost: it times the callback's own steps, nothing else
+            "crawlers.stall.ParseTimeMiddleware": 1000,
+        },
         "ITEM_PIPELINES": {"crawlers.pipelines.LibraryPipeline": 300},
         "REDIRECT_ENABLED": True,
         "REDIRECT_MAX_TIMES": 5,
