@@ -31,7 +31,13 @@ from api.schemas import (
     SourceOut,
 )
 from api.spec_body import OPENAPI_BODY, spec_body
-from api.spec_checks import Note, check_ownership, check_start_urls, field_error
+from api.spec_checks import (
+    Note,
+    check_ownership,
+    check_schedule,
+    check_start_urls,
+    field_error,
+)
 from config.specs import SourceSpec, error_items, load_specs
 from crawlers.preview import PreviewUnavailable, preview
 from indexer.db.registry import Caller, Conflict, Registry, RegistryError, as_utc, is_stale
@@ -80,6 +86,7 @@ def _spec(request: Request, registry: Registry, caller: Caller, data: dict[str, 
     if spec.jurisdiction != institution.jurisdiction:
         message = f"must be the institution's own jurisdiction, {institution.jurisdiction}"
         raise field_error(("jurisdiction",), message)
+    check_schedule(spec)
     check_start_urls(spec, request.app.state.settings)
     return spec
 

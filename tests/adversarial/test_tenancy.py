@@ -291,3 +291,26 @@ def test_a_preview_under_another_institutions_id_writes_nothing_of_it(two: Two) 
     assert own.status_code == 200, own.text
     own_audit = two.api.get("/v1/sources/congreso-qro-sesiones/audit", headers=two.a).json()
     assert len(own_audit["entries"]) == len(audit["entries"])
+
+
+@pytest.mark.parametrize("hours", [0.0001, 0.25, 0.99])
+def test_a_schedule_of_minutes_is_refused_so_no_source_holds_the_worker(
+    two: Two, hours: float
+) -> None:
+    """A registered source crawled every few seconds would keep a worker's slot for
+    itself, and the other institutions' crawls waiting: an hour is the shortest."""
+    spec = session_spec("http://127.0.0.1:9", "congreso-qro-seguido")
+    for path in ("/v1/sources", "/v1/sources/preview"):
+        refused = two.api.post(path, json=spec | {"schedule": {"every_hours": hours}},
+                               headers=two.a)  # fmt: skip
+        assert _loc(refused) == [("body", "schedule", "every_hours")]
+        assert "1" in refused.json()["detail"][0]["mensaje"]
+    hourly = two.api.post("/v1/sources", json=spec | {"schedule": {"every_hours": 1}},
+                          headers=two.a)  # fmt: skip
+    assert hourly.status_code == 201 and hourly.json()["every_hours"] == 1
+    again = two.api.put(
+        "/v1/sources/congreso-qro-seguido",
+        json=spec | {"schedule": {"every_hours": hours}},
+        headers=two.a,
+    )
+    assert _loc(again) == [("body", "schedule", "every_hours")]
