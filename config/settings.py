@@ -68,6 +68,12 @@ class Settings(BaseSettings):
         description="Longest one page's reading (the spec's selectors) may hold a crawl; "
         "then the crawl stops and its run fails with the cause parse_timeout.",
     )
+    crawl_max_memory_mb: int = Field(
+        2048,
+        ge=1,
+        description="Peak memory a crawl process may reach (a site that makes it schedule "
+        "millions of links); then the crawl stops and its run fails with memory_limit.",
+    )
     autothrottle: bool = True
     crawl_delay_s: float = Field(
         0.5, ge=0, le=60, description="Initial delay between requests to one site (AutoThrottle)."

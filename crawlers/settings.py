@@ -61,6 +61,10 @@ def scrapy_settings(settings: Settings, log_level: str = "WARNING") -> dict[str,
         "COOKIES_ENABLED": False,
         "DOWNLOADER_STATS": False,  # byte counts nobody reads, at the cost of a body copy
         "TELNETCONSOLE_ENABLED": False,
+        # a site that makes the crawl schedule links without end stops it, not the machine
+        "MEMUSAGE_ENABLED": True,
+        "MEMUSAGE_LIMIT_MB": settings.crawl_max_memory_mb,
+        "MEMUSAGE_CHECK_INTERVAL_SECONDS": 10.0,
         "REMOTE_CONTROL_ENABLED": False,
         "LOG_INSTALL_ROOT_HANDLER": False,
         "LOG_LEVEL": log_level,

@@ -54,8 +54,21 @@ class FeedSpider(SpecSpider):
                 yield from self.next_file(draft)
 
         yield from self.each_item(feed.entries[: rules.max_entries], response.url, one, "entry")
+        beyond = len(feed.entries) - rules.max_entries
+        if beyond > 0:
+            self.limit_reached(
+                response.url,
+                f"feed.max_entries ({rules.max_entries})",
+                f"{beyond} entries after the first {rules.max_entries} were left out",
+            )
         next_url = self.absolute_or_counted(response.url, feed.next_page, "next page")
-        if next_url and page < MAX_FEED_PAGES:
+        if next_url and page >= MAX_FEED_PAGES:
+            self.limit_reached(
+                response.url,
+                f"{MAX_FEED_PAGES} feed pages",
+                f"the next page ({next_url[:200]}) and those after it were not fetched",
+            )
+        elif next_url:
             yield scrapy.Request(
                 next_url,
                 callback=self.parse_start,

@@ -34,13 +34,17 @@ def _site(root: Path) -> None:
     (root / "corta.html").write_text(f"<html><body><table><tbody>{small}</tbody></table>")
 
 
-def _crawl(api: Api, source_id: str) -> subprocess.CompletedProcess[str]:
-    env = os.environ | {
-        "ABIERTO_DATA_DIR": str(api.settings.data_dir),
-        "ABIERTO_ALLOW_LOOPBACK": "true",
-        "ABIERTO_CRAWL_DELAY_S": "0",
-        "ABIERTO_PARSE_TIMEOUT_S": "3",
-    }
+def _crawl(api: Api, source_id: str, **more: str) -> subprocess.CompletedProcess[str]:
+    env = (
+        os.environ
+        | more
+        | {
+            "ABIERTO_DATA_DIR": str(api.settings.data_dir),
+            "ABIERTO_ALLOW_LOOPBACK": "true",
+            "ABIERTO_CRAWL_DELAY_S": "0",
+            "ABIERTO_PARSE_TIMEOUT_S": "3",
+        }
+    )
     return subprocess.run(
         [sys.executable, "-m", "cli.main", "crawl", "--source", source_id],
         env=env, cwd=REPO, capture_output=True, text=True, timeout=240, check=False,
