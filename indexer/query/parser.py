@@ -10,7 +10,8 @@
 Anything else typed (``^``, ``NEAR(``, a ``~`` not after a phrase) is text, which the
 store's analyzer reduces to words or drops. Only structure the user clearly broke is an
 error: an unclosed quote or parenthesis, an operator with nothing to apply to, a field
-name that does not exist (``juez:López``: it would otherwise search nothing silently).
+name that does not exist (``juez:López``: it would otherwise search nothing silently), a
+proximity that is no whole number (``"a b"~-1`` would otherwise also require "1").
 Every error has an English ``message`` and a Spanish ``mensaje``.
 """
 
@@ -33,7 +34,8 @@ _WORD_CHARS = re.compile(r"\w", re.UNICODE)
 # ``name:`` reads as a field when the name is a word of letters (``10:30``, ``http://``
 # and ``art.:`` stay text).
 _FIELD_NAME = re.compile(r"[^\W\d_][^\W\d]*")
-_SLOP = re.compile(r"~(\d+)")
+# ``~`` right after a phrase: a whole number, ending where a word would
+_SLOP = re.compile(r"~(\d+)(?=[\s()\"]|$)")
 
 
 class QuerySyntaxError(ValueError):
@@ -71,10 +73,20 @@ def _closing_quote(text: str, i: int) -> int:
 
 
 def _slop(text: str, after: int) -> tuple[int, int]:
-    """``~5`` right after a closing quote: (slop, characters it takes)."""
+    """``~5`` right after a closing quote: (slop, characters it takes). Anything else
+    glued to that ``~`` (``~-1``, ``~1.5``, ``~`` alone) is an error: read as text it
+    would have asked another question (the phrase AND the word "1")."""
+    if not text.startswith("~", after):
+        return 0, 0
     match = _SLOP.match(text, after)
     if match is None:
-        return 0, 0
+        raise QuerySyntaxError(
+            "a proximity is a whole number of positions right after the phrase, 0 to "
+            f'{MAX_SLOP}: "a b"~5',
+            after,
+            "la proximidad es un número entero de posiciones justo después de la frase, "
+            f'de 0 a {MAX_SLOP}: "a b"~5',
+        )
     slop = int(match.group(1)[:6])
     if slop > MAX_SLOP:
         raise QuerySyntaxError(
