@@ -150,6 +150,31 @@ def test_a_whole_proximity_ends_where_its_digits_do(query: str, slop: int) -> No
     assert phrases[0].slop == slop
 
 
+@pytest.mark.parametrize(
+    ("query", "says"),
+    [("titulo:amp*", "prefix"), ("tribunal:Sala*", "prefix"), ("año:-5", "four digits"),
+     ("year:abc", "four digits"), ("año:20234", "four digits"), ("kind:xyz", "sentencia"),
+     ("tipo:sentencias_de_amparo", "sentencia")],
+)  # fmt: skip
+def test_a_field_value_that_can_match_nothing_it_seems_to_is_an_error(
+    query: str, says: str
+) -> None:
+    """``titulo:amp*`` once looked for the word "amp" (no prefix inside a field) and
+    answered nothing while titles begin with "Amparo"; a year or kind no document can
+    have answered nothing too, where the filter parameters say why."""
+    with pytest.raises(QuerySyntaxError) as caught:
+        parse_query(query)
+    assert says in caught.value.message and caught.value.mensaje
+    assert caught.value.position == 0
+
+
+@pytest.mark.parametrize(
+    "query", ['titulo:"amparo*"', "año:2023", "kind:Sesión", "tipo:documento_legislativo"]
+)
+def test_field_values_that_can_match_still_parse(query: str) -> None:
+    assert isinstance(parse_query(query), Field)
+
+
 def test_spanish_field_names_mean_the_same_field() -> None:
     assert parse_query("materia:penal") == Field("matter", "penal")
     assert parse_query("año:2023") == Field("year", "2023")
