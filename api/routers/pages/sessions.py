@@ -29,6 +29,7 @@ from api.routers.pages.summaries import without_text
 from api.routers.pages.videos import embed_url
 from indexer.library import Library
 from indexer.models import SESSION_TYPES, Sesion
+from indexer.query.values import keyword_key
 from indexer.stores import SearchHit, SearchQuery
 from indexer.stores.base import decode_cursor, encode_cursor
 
@@ -117,6 +118,18 @@ def chart(hits: list[SearchHit], year: int) -> tuple[Any, MonthTable]:
     return monthly_rows(series, months, f"Sesiones por mes en {year}"), table
 
 
+FINDER_PARAMS = ("congreso", "mes", "desde", "hasta", "tipo", "q", "anio", "cursor")
+UNKNOWN_SHOWN = 3
+
+
+def unknown_params(params: Any, known: tuple[str, ...], errors: list[str]) -> None:
+    """A parameter the page does not read is said (the first few), never ignored as if
+    the sessions shown were filtered by it."""
+    unknown = [name for name in params if name not in known and not name.startswith("utm_")]
+    for name in unknown[:UNKNOWN_SHOWN]:
+        errors.append(f"El parámetro «{name[:40]}» no existe; esta página lee: {', '.join(known)}.")
+
+
 def asked_year(text: str, errors: list[str]) -> int | None:
     """The year a page is asked for (``anio``); one it cannot show is said, in
     ``errors``, instead of another year's sessions shown in its place."""
@@ -136,8 +149,17 @@ def asked_year(text: str, errors: list[str]) -> int | None:
 def sessions_page(request: Request, library: LibraryDep) -> Any:
     params = request.query_params
     errors: list[str] = []
+    unknown_params(params, FINDER_PARAMS, errors)
     all_congresses = congresses(library)
     congress = params.get("congreso", "").strip() or None
+    if congress is not None:
+        known = {keyword_key(name): name for name, _ in all_congresses}
+        asked, congress = congress, known.get(keyword_key(congress))
+        if congress is None:
+            errors.append(
+                f"La biblioteca no tiene sesiones del congreso «{asked[:80]}»: elija uno de "
+                "la lista."
+            )
     month = params.get("mes", "").strip()
     date_from = parse_date(params.get("desde", ""), "desde", errors)
     date_to = parse_date(params.get("hasta", ""), "hasta", errors)
@@ -257,6 +279,7 @@ def congress_page(request: Request, congress_slug: str, library: LibraryDep) -> 
     if congress is None:
         raise HTTPException(404, f"no congress {congress_slug[:60]!r}")
     errors: list[str] = []
+    unknown_params(request.query_params, ("anio",), errors)
     year = asked_year(request.query_params.get("anio", ""), errors)
     year = year or newest_year(library, congress)
     hits = list(reversed(year_hits(library, congress, year)))
