@@ -169,3 +169,17 @@ def test_the_limit_is_a_setting(tmp_path: Path) -> None:
         assert api.settings.max_body_bytes == 10_000_000
     finally:
         api.close()
+
+
+@pytest.mark.parametrize("path", ["/v1/alerts", "/v1/reader-keys"])
+@pytest.mark.parametrize("kind", ["text/plain", "application/x-www-form-urlencoded", None])
+def test_a_body_of_bytes_that_are_no_text_is_a_422(
+    service: Api, path: str, kind: str | None
+) -> None:
+    """FastAPI echoes a body it could not read as the error's ``input``; bytes that are no
+    UTF-8 once made that echo a 500."""
+    headers = service.headers | ({"Content-Type": kind} if kind else {})
+    response = service.client.post(path, content=b"\xff\xfe\x00garbage", headers=headers)
+    assert response.status_code == 422, response.text[:300]
+    [problem] = response.json()["detail"]
+    assert problem["loc"] == ["body"] and problem["mensaje"]

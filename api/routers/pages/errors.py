@@ -76,8 +76,11 @@ async def _invalid(request: Request, exc: Exception) -> Any:
     for error in exc.errors():
         item = dict(error)
         item.setdefault("mensaje", mensajes.for_item(item))
-        if isinstance(item.get("input"), str | bytes) and len(item["input"]) > 200:
-            item["input"] = item["input"][:200]  # an echo of a huge value helps nobody
+        echoed = item.get("input")
+        if isinstance(echoed, bytes):  # a body read as bytes: they may be no UTF-8 at all
+            echoed = echoed[:200].decode("utf-8", "replace")
+        if isinstance(echoed, str):
+            item["input"] = echoed[:200]  # an echo of a huge value helps nobody
         items.append(item)
     return JSONResponse(jsonable_encoder({"detail": items}), status_code=422)
 
