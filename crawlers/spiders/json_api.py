@@ -65,6 +65,9 @@ class JsonApiSpider(SpecSpider):
         except ValueError as exc:
             self.run.error("not_json", response.url, f"the API did not answer JSON: {exc}")
             return
+        except RecursionError:
+            self.run.error("not_json", response.url, "the API answered JSON nested too deeply")
+            return
         records = read_path(data, rules.records)
         if not isinstance(records, list):
             self.run.error(

@@ -115,3 +115,24 @@ def test_a_crawl_past_its_memory_bound_stops_with_that_cause(tmp_path: Path) -> 
         assert run["message"].startswith("memory_limit")
     finally:
         api.close()
+
+
+def test_an_api_answering_json_nested_too_deeply_is_counted_as_not_json(tmp_path: Path) -> None:
+    """Python's JSON reader gives up on 100,000 nested arrays with a RecursionError: that
+    is the API not answering usable JSON, not a spider crash."""
+    (tmp_path / "www").mkdir()
+    (tmp_path / "www" / "api.json").write_text("[" * 100_000 + "]" * 100_000)
+    api = open_api(tmp_path / "data")
+    try:
+        with FixtureServer(tmp_path / "www") as server:
+            spec = {
+                "id": "pj-gto-api", "kind": "sentencia", "jurisdiction": "MX-GUA",
+                "shape": "json_api", "start_urls": [f"{server.url}/api.json"],
+                "json_api": {"records": "resultados", "link": f"{server.url}/d/{{id}}"},
+            }  # fmt: skip
+            run = _run(api, spec)
+        assert set(run["errors"]) == {"not_json"}, run["errors"]
+        [example] = run["errors"]["not_json"]["examples"]
+        assert "nested too deeply" in example["message"]
+    finally:
+        api.close()
