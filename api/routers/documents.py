@@ -16,6 +16,7 @@ from fastapi.responses import FileResponse, PlainTextResponse
 from api.citation import citation
 from api.deps import LibraryDep, page_address, permalink
 from api.mensajes import Refused
+from api.ranges import check_range
 from api.routers.speeches import discussed_in
 from api.schemas import DETAIL_BY_KIND, DocumentDetail, ErrorResponse
 from indexer.library import AnyDocument, Library
@@ -179,6 +180,7 @@ def get_file(
     disposition = "inline" if media_type in INLINE_TYPES else "attachment"
     headers["Content-Disposition"] = f'{disposition}; filename="{name}"'
     headers["X-Content-Type-Options"] = "nosniff"
+    check_range(request, path.stat().st_size)
     return FileResponse(path, media_type=media_type, headers=headers)
 
 
