@@ -14,7 +14,6 @@ from config.patterns import search
 from config.spec_shapes import FeedRules
 from crawlers.formats.feeds import FeedEntry, parse_feed
 from crawlers.items import DocumentDraft
-from crawlers.links import absolute
 from crawlers.selectors import read_fields
 from crawlers.spiders.base import SpecSpider
 
@@ -77,7 +76,8 @@ class FeedSpider(SpecSpider):
             )
 
     def draft(self, entry: FeedEntry, feed_url: str, rules: FeedRules) -> DocumentDraft:
-        link = absolute(feed_url, entry.link)
+        # an entry's own content is still a document when its link cannot be followed
+        link = self.absolute_or_counted(feed_url, entry.link, "entry link")
         fields: dict[str, str | list[str]] = {"title": entry.title} if entry.title else {}
         if entry.day:
             fields["date"] = entry.day.isoformat()
