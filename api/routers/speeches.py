@@ -188,6 +188,12 @@ def speeches_of_session(session_id: str, library: LibraryDep) -> SessionSpeeches
             f"no session with id {session_id[:100]!r}",
             f"no hay ninguna sesión con el identificador «{session_id[:100]}»",
         )
+    if doc.privacy is not None and doc.privacy.withheld:
+        raise Refused(
+            451,
+            "withheld: the session holds personal data and is not published until reviewed",
+            "Sesión retenida: contiene datos personales y no se publica hasta que se revise.",
+        )
     timing = session_timing(library.db, doc.id)
     return SessionSpeeches(
         session_id=doc.id,
