@@ -115,6 +115,8 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     app.state.read_counter = counter
     app.state.key_cache = KeyCache(ReaderKeys(lib.db), settings.key_cache_s)
     app.state.alert_limiter = WriteLimiter(settings.alert_rate_per_minute)
+    # confirmation e-mails per recipient address, whoever asks (in memory, as the above)
+    app.state.confirmations = TokenBuckets(settings.alert_confirmations_per_hour, window_s=3600)
     # innermost first. A search asked again is answered with the bytes the app made last
     # time, inside the read limits (a replayed answer is still counted, with its headers)
     app.add_middleware(AnswerCache, generation=_index_generation(lib))

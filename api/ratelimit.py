@@ -17,9 +17,16 @@ from api.mensajes import Refused
 
 
 class TokenBuckets:
-    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        per_minute: int,
+        clock: Callable[[], float] = time.monotonic,
+        window_s: float = 60.0,
+    ) -> None:
+        """``per_minute`` tokens a bucket holds, refilled over ``window_s`` (a minute,
+        unless another window is given: ``TokenBuckets(5, window_s=3600)`` is 5 an hour)."""
         self.capacity = float(per_minute)
-        self.rate = per_minute / 60.0
+        self.rate = per_minute / window_s
         self.clock = clock
         self._buckets: dict[str, tuple[float, float]] = {}
         self._lock = threading.Lock()

@@ -154,6 +154,12 @@ class Settings(BaseSettings):
         50, ge=1, description="Alerts one API key's holder (or one e-mail address) may have."
     )
     alert_query_chars: int = Field(500, ge=1, le=10_000, description="Longest q of an alert.")
+    alert_confirmations_per_hour: int = Field(
+        5,
+        ge=1,
+        description="Confirmation e-mails an hour to one address, whoever asks (an alert "
+        "made and deleted again sends no more).",
+    )
     alert_rate_per_minute: int = Field(
         10, ge=1, description="Alerts created per minute, per API key or client address."
     )

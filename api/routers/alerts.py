@@ -11,6 +11,7 @@ management token returned at creation.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -55,12 +56,16 @@ class Problem(BaseModel):
 class Refusal(Exception):
     """An answer other than success, in English (``detail``) and Spanish (``mensaje``)."""
 
-    def __init__(self, status: int, detail: str, mensaje: str) -> None:
+    def __init__(
+        self, status: int, detail: str, mensaje: str, headers: dict[str, str] | None = None
+    ) -> None:
         super().__init__(detail)
         self.status, self.detail, self.mensaje = status, detail, mensaje
+        self.headers = headers
 
     def response(self) -> JSONResponse:
-        return JSONResponse({"detail": self.detail, "mensaje": self.mensaje}, self.status)
+        body = {"detail": self.detail, "mensaje": self.mensaje}
+        return JSONResponse(body, self.status, headers=self.headers)
 
 
 @dataclass(frozen=True)
@@ -181,6 +186,17 @@ def create_alert(
                     "este servidor no envía correos: use un webhook",
                 )
             owner = tenant_of(caller) if caller else f"email:{target.lower()}"
+            wait = request.app.state.confirmations.take(target.lower())
+            if wait > 0:  # nobody makes the service write to one address without end
+                minutes = math.ceil(wait / 60)
+                raise Refusal(
+                    429,
+                    "too many confirmation e-mails to this address this hour: try again in "
+                    f"{minutes} min",
+                    "ya enviamos a esa dirección todos los correos de confirmación de esta "
+                    f"hora: inténtelo en {minutes} min",
+                    {"Retry-After": str(math.ceil(wait))},
+                )
         cap = settings.alerts_per_owner
         if book.count_for(owner) >= cap:
             raise Refusal(
