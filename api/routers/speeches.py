@@ -145,9 +145,16 @@ def speeches(
     try:
         result = index.search(query)
     except QuerySyntaxError as exc:
-        raise invalid("q", exc.message, "query_syntax", position=exc.position) from exc
+        raise invalid(
+            "q", exc.message, "query_syntax", position=exc.position, mensaje=exc.mensaje
+        ) from exc
     except CursorError as exc:
-        raise invalid("cursor", str(exc), "cursor") from exc
+        raise invalid(
+            "cursor",
+            str(exc),
+            "cursor",
+            mensaje="el cursor no es válido: páselo tal como llegó en next_cursor",
+        ) from exc
     # the database is the truth: timings an aligner added since indexing come along
     current = get_speeches(library.db, [hit.speech.id for hit in result.hits])
     timed = timed_speeches(library, [current.get(h.speech.id, h.speech) for h in result.hits])

@@ -82,6 +82,12 @@ def test_a_spent_write_budget_says_so_in_spanish(service: Api) -> None:
     assert "espere" in response.json()["mensaje"].lower()
 
 
+def test_a_speech_query_error_says_what_the_parser_says(service: Api) -> None:
+    response = service.client.get("/v1/speeches", params={"q": '"sin cerrar'})
+    [problem] = response.json()["detail"]
+    assert problem["mensaje"] == "falta cerrar las comillas de una frase"
+
+
 def test_the_422_item_names_the_field_and_its_bound_in_spanish(service: Api) -> None:
     response = service.client.get("/v1/search", params={"limit": "1000"})
     [problem] = response.json()["detail"]
