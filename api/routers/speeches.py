@@ -241,7 +241,12 @@ def people(
 ) -> PeopleResponse:
     """People by name, or every person of a congress (and legislature), by name."""
     if not (name.strip() or congress.strip()):
-        raise invalid("name", "give a name or a congress", "missing")
+        raise invalid(
+            "name",
+            "give a name or a congress",
+            "missing",
+            mensaje="indique un nombre o un congreso",
+        )
     found = find_people(library.db, name, congress or None, legislature or None, limit)
     return PeopleResponse(people=[_person(library, p.id, 0) for p in found])
 
