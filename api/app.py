@@ -15,6 +15,7 @@ from api.answer_cache import AnswerCache
 from api.ratelimit import TokenBuckets, WriteLimiter
 from api.readlimit import ReadLimits, SharedCounter
 from api.readlimit.keys import KeyCache
+from api.request_body import BoundedBodies
 from api.routers import (
     alert_links,
     alerts,
@@ -54,6 +55,7 @@ SOURCE_ERRORS: dict[int | str, dict] = {
     401: {"model": ErrorResponse, "description": "Missing, unknown or revoked API key"},
     404: {"model": ErrorResponse, "description": "Not one of your institution's sources"},
     409: {"model": ErrorResponse, "description": "The source id is taken"},
+    413: {"model": RefusalResponse, "description": "The body is too large"},
     429: {"model": ErrorResponse, "description": "Too many changes: wait (see Retry-After)"},
 }
 
@@ -113,6 +115,8 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     app.state.read_counter = counter
     app.state.key_cache = KeyCache(ReaderKeys(lib.db), settings.key_cache_s)
     app.state.alert_limiter = WriteLimiter(settings.alert_rate_per_minute)
+    # confirmation e-mails per recipient address, whoever asks (in memory, as the above)
+    app.state.confirmations = TokenBuckets(settings.alert_confirmations_per_hour, window_s=3600)
     # innermost first. A search asked again is answered with the bytes the app made last
     # time, inside the read limits (a replayed answer is still counted, with its headers)
     app.add_middleware(AnswerCache, generation=_index_generation(lib))
@@ -124,6 +128,8 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     # search answers with highlights are a few KB of JSON: compressed when the client asks
     # (level 6, zlib's own default: 20% less work than 9 for 0.4% more bytes)
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)
+    # outermost: no body larger than a spec needs is held, whoever sends it
+    app.add_middleware(BoundedBodies, max_bytes=settings.max_body_bytes)
     pages.install_errors(app)
     app.add_exception_handler(DatabaseBusy, _database_busy)
     reads = (search, export, feed, alerts, alert_links, documents, citations, sessions, speeches)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import ipaddress
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, Request
 
 from api.deps import LibraryDep
+from api.mensajes import Refused
 from config.settings import IPNetwork
 from indexer.db.registry import Caller, Registry
 
@@ -38,13 +39,22 @@ def require_caller(request: Request, registry: RegistryDep) -> Caller:
         return caller
     request.app.state.write_limiter.check(None, client_address(request))
     if presented is None:
-        raise HTTPException(
+        raise Refused(
             401,
             "an API key is required: Authorization: Bearer <key>",
-            headers={"WWW-Authenticate": "Bearer"},
+            "se necesita una clave de acceso: Authorization: Bearer <clave>",
+            {"WWW-Authenticate": "Bearer"},
         )
-    raise HTTPException(
-        401, "the API key is not valid or has been revoked", {"WWW-Authenticate": "Bearer"}
+    raise invalid_key()
+
+
+def invalid_key() -> Refused:
+    """A key was presented that is unknown or revoked."""
+    return Refused(
+        401,
+        "the API key is not valid or has been revoked",
+        "la clave de acceso no es válida o fue revocada",
+        {"WWW-Authenticate": "Bearer"},
     )
 
 

@@ -55,7 +55,8 @@ OPERATORS: list[dict[str, str]] = [
         "operador": "prefijo*",
         "ejemplo": "constitu*",
         "significado": f"Palabras que empiezan así (al menos {MIN_PREFIX_CHARS} letras): "
-        "constitución, constitucional…",
+        "constitución, constitucional…; con palabras sueltas, no dentro de un campo "
+        "(titulo:amp* es un error).",
     },
     {
         "operador": "campo:valor",

@@ -13,13 +13,20 @@ import threading
 import time
 from collections.abc import Callable
 
-from fastapi import HTTPException
+from api.mensajes import Refused
 
 
 class TokenBuckets:
-    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        per_minute: int,
+        clock: Callable[[], float] = time.monotonic,
+        window_s: float = 60.0,
+    ) -> None:
+        """``per_minute`` tokens a bucket holds, refilled over ``window_s`` (a minute,
+        unless another window is given: ``TokenBuckets(5, window_s=3600)`` is 5 an hour)."""
         self.capacity = float(per_minute)
-        self.rate = per_minute / 60.0
+        self.rate = per_minute / window_s
         self.clock = clock
         self._buckets: dict[str, tuple[float, float]] = {}
         self._lock = threading.Lock()
@@ -47,8 +54,9 @@ class WriteLimiter:
     def check(self, key_id: str | None, client: str) -> None:
         wait = self.by_key.take(key_id) if key_id else self.by_client.take(client)
         if wait > 0:
-            raise HTTPException(
+            raise Refused(
                 429,
                 f"too many changes: try again in {math.ceil(wait)} s",
-                headers={"Retry-After": str(math.ceil(wait))},
+                f"demasiados cambios seguidos: espere {math.ceil(wait)} s y vuelva a intentarlo",
+                {"Retry-After": str(math.ceil(wait))},
             )

@@ -18,6 +18,7 @@ class ErrorResponse(BaseModel):
     """A request that cannot be answered (404, 503…)."""
 
     detail: str
+    mensaje: str | None = Field(None, description="The same, in Spanish (every 4xx has it)")
 
 
 class RefusalResponse(BaseModel):

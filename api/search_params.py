@@ -61,7 +61,36 @@ def route_params(request: Request) -> tuple[str, ...]:
     return tuple(p.alias for p in dependant.query_params) if dependant is not None else ()
 
 
+# A search names a few values per filter, each a name or a case number; thousands (or a
+# value of pages) only make every answer and page that repeats them grow.
+MAX_FILTER_VALUES = 50
+MAX_VALUE_CHARS = 500
+_PARAM_OF = {field: param for param, field in FILTER_PARAMS.items()}
+
+
+def check_sizes(filters: dict[str, list[str]]) -> None:
+    """At most ``MAX_FILTER_VALUES`` values of one filter, each of ``MAX_VALUE_CHARS``."""
+    for field, values in filters.items():
+        name = _PARAM_OF.get(field, field)
+        if len(values) > MAX_FILTER_VALUES:
+            raise invalid(
+                name,
+                f"{name}: at most {MAX_FILTER_VALUES} values, not {len(values)}",
+                "too_many_values",
+                mensaje=f"{name}: se admiten como máximo {MAX_FILTER_VALUES} valores, "
+                f"no {len(values)}",
+            )
+        if any(len(value) > MAX_VALUE_CHARS for value in values):
+            raise invalid(
+                name,
+                f"{name}: a value has at most {MAX_VALUE_CHARS} characters",
+                "value_too_long",
+                mensaje=f"{name}: cada valor admite como máximo {MAX_VALUE_CHARS} caracteres",
+            )
+
+
 def check_values(filters: dict[str, list[str]]) -> None:
+    check_sizes(filters)
     for value in filters.get("year", []):
         if not _YEAR.fullmatch(value.strip()):
             raise invalid(

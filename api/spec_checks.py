@@ -17,11 +17,31 @@ from crawlers.addresses import BlockedAddress, check_url
 from indexer.db.registry import Caller, Registry
 
 MAX_START_HOSTS = 10
+# A registered source crawled more often would keep a worker's slot for itself
+MIN_EVERY_HOURS = 1.0
 
 
 def field_error(loc: tuple[str | int, ...], msg: str) -> RequestValidationError:
     """A 422 naming a field of the body, in FastAPI's own validation-error shape."""
     return RequestValidationError([{"loc": ("body", *loc), "msg": msg, "type": "value_error"}])
+
+
+def check_schedule(spec: SourceSpec) -> None:
+    """An institution's source is crawled at most once an hour."""
+    if spec.schedule.every_hours < MIN_EVERY_HOURS:
+        raise RequestValidationError(
+            [
+                {
+                    "loc": ("body", "schedule", "every_hours"),
+                    "msg": f"a registered source is crawled at most every {MIN_EVERY_HOURS:g} "
+                    "hour: the worker's slots are shared by every institution",
+                    "type": "greater_than_equal",
+                    "mensaje": "schedule.every_hours: una fuente registrada se rastrea como "
+                    f"mucho cada {MIN_EVERY_HOURS:g} hora (el rastreador es de todas las "
+                    "instituciones)",
+                }
+            ]
+        )
 
 
 def check_start_urls(spec: SourceSpec, settings: Settings) -> None:
@@ -68,12 +88,14 @@ def check_ownership(
     note: Note,
     *,
     new: bool,
+    action: str = "create",
 ) -> None:
-    """A new source's id, and any identity scope, must be in the caller's namespace."""
+    """A new source's id (or a previewed one's), and any identity scope, must be in the
+    caller's namespace; ``action`` names the refused attempt in the other's audit log."""
     if new and registry.namespace_owner(spec.id) != caller.institution_id:
         other = registry.get_source(spec.id)
         if other is not None and other.institution_id != caller.institution_id:
-            note("refused_create", other.id, {})
+            note(f"refused_{action}", other.id, {})
         raise field_error(("id",), _namespace_hint(caller))
     scope = spec.identity.scope if spec.identity else None
     if scope is None:

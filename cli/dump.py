@@ -15,7 +15,8 @@ def cmd_dump(args: argparse.Namespace, settings: Settings) -> int:
 
     db = Database(settings.database)
     try:
-        report = write_dump(db, args.dir, keep_days=args.conservar_dias or KEEP_DAYS)
+        keep = KEEP_DAYS if args.conservar_dias is None else args.conservar_dias
+        report = write_dump(db, args.dir, keep_days=keep)
     finally:
         db.close()
     for kind, rows in report.rows.items():
@@ -45,8 +46,19 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     dump.add_argument("dir", type=Path, help="the folder to write (full files are replaced)")
     dump.add_argument(
         "--conservar-dias",
-        type=int,
+        type=_days,
         metavar="N",
         help="keep each delta N days (default 30)",
     )
     dump.set_defaults(func=cmd_dump)
+
+
+def _days(text: str) -> int:
+    """A retention in whole days, one or more (0 or a negative number would silently mean
+    the default or "remove every delta")."""
+    value = text.strip()
+    if not value.isascii() or not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(
+            f"«{text[:20]}» no es un número de días: escriba un número entero, 1 o más"
+        )
+    return int(value)

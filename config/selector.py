@@ -13,6 +13,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from config.patterns import check_pattern
 
+# A page's element is found in a few dozen characters; thousands are no selector a site
+# needs, and their translation recurses once per combinator (800 exhausted Python's stack)
+MAX_SELECTOR_CHARS = 2000
 _STRING_LITERAL = re.compile(r"'[^']*'|\"[^\"]*\"")
 _PREFIXED_CALL = re.compile(r"(?<![\w:.-])([A-Za-z_][\w.-]*:[A-Za-z_][\w.-]*)\s*\(")
 
@@ -57,14 +60,25 @@ class Selector(BaseModel):
 
 def _check_syntax(engine: str, expression: str) -> None:
     """Refuse a selector that could never run (``css:a, css:b`` is one CSS expression,
-    and ``css:b`` in it is not CSS), when the spec is loaded rather than mid-crawl."""
+    and ``css:b`` in it is not CSS), when the spec is loaded rather than mid-crawl; and
+    one too long or nested too deeply to translate."""
+    if len(expression) > MAX_SELECTOR_CHARS:
+        raise ValueError(
+            f"{engine.upper()} selector of {len(expression)} characters: at most "
+            f"{MAX_SELECTOR_CHARS} / el selector admite como máximo {MAX_SELECTOR_CHARS} "
+            "caracteres"
+        )
     try:
         if engine == "css":
             HTMLTranslator().css_to_xpath(expression)
         else:
             etree.XPath(expression)
     except (SelectorError, etree.XPathError) as exc:
-        raise ValueError(f"invalid {engine.upper()} selector {expression!r}: {exc}") from exc
+        raise ValueError(f"invalid {engine.upper()} selector {expression[:200]!r}: {exc}") from exc
+    except RecursionError as exc:
+        raise ValueError(
+            f"{engine.upper()} selector nested too deeply to read / selector anidado en exceso"
+        ) from exc
     if engine == "xpath":
         called = _PREFIXED_CALL.search(_STRING_LITERAL.sub("''", expression))
         if called:

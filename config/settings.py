@@ -70,6 +70,18 @@ class Settings(BaseSettings):
         description="Longest a scheduled crawl may run: it is asked to stop then, and "
         "killed a minute later if it cannot (a page or pattern holding it).",
     )
+    parse_timeout_s: float = Field(
+        60.0,
+        gt=0,
+        description="Longest one page's reading (the spec's selectors) may hold a crawl; "
+        "then the crawl stops and its run fails with the cause parse_timeout.",
+    )
+    crawl_max_memory_mb: int = Field(
+        2048,
+        ge=1,
+        description="Peak memory a crawl process may reach (a site that makes it schedule "
+        "millions of links); then the crawl stops and its run fails with memory_limit.",
+    )
     autothrottle: bool = True
     crawl_delay_s: float = Field(
         0.5, ge=0, le=60, description="Initial delay between requests to one site (AutoThrottle)."
@@ -82,6 +94,12 @@ class Settings(BaseSettings):
         120.0, gt=0, description="Longest Retry-After honoured; a longer one is an error."
     )
     preview_timeout_s: float = Field(20.0, gt=0, le=120)
+    max_body_bytes: int = Field(
+        1024 * 1024,
+        ge=1024,
+        description="Largest request body the API reads (a spec, an alert, a form); a "
+        "larger one is a 413 before it is read whole.",
+    )
     write_rate_per_minute: int = Field(
         30,
         ge=1,
@@ -144,6 +162,12 @@ class Settings(BaseSettings):
         50, ge=1, description="Alerts one API key's holder (or one e-mail address) may have."
     )
     alert_query_chars: int = Field(500, ge=1, le=10_000, description="Longest q of an alert.")
+    alert_confirmations_per_hour: int = Field(
+        5,
+        ge=1,
+        description="Confirmation e-mails an hour to one address, whoever asks (an alert "
+        "made and deleted again sends no more).",
+    )
     alert_rate_per_minute: int = Field(
         10, ge=1, description="Alerts created per minute, per API key or client address."
     )

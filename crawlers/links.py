@@ -49,6 +49,8 @@ def absolute(base: str, link: str | None) -> str | None:
         parts.port  # noqa: B018 - reading it is the check: it raises on a bad port
     except ValueError as exc:  # UnicodeError included
         raise BadLink(f"{cleaned[:200]!r}: {exc}") from exc
-    if parts.scheme in _WEB and not parts.hostname:
+    if parts.scheme.lower() not in _WEB:
+        raise BadLink(f"{cleaned[:200]!r}: not a web address ({parts.scheme}:)")
+    if not parts.hostname:
         raise BadLink(f"{cleaned[:200]!r}: the link has no host")
     return url

@@ -17,6 +17,8 @@ MESSAGES = {
     "off_domain_start_url": "a start URL is outside allowed_domains: nothing was fetched",
     "all_filtered": "every item was left out by the spec's filters or the backfill window",
     "no_items": "no item became a document",
+    "memory_limit": "the crawl's memory passed ABIERTO_CRAWL_MAX_MEMORY_MB and it was "
+    "stopped; what it saved is kept",
 }
 
 
@@ -29,6 +31,8 @@ def judge_run(
 ) -> tuple[str, str | None]:
     """(status, message) of a run that closed with Scrapy's ``reason``."""
     stopped_early = reason in ("closespider_itemcount", "closespider_timeout")
+    if reason == "memusage_exceeded":
+        return "failed", _message("memory_limit")
     if reason != "finished" and not stopped_early:
         return "failed", reason
     if counts.get("pages", 0) == 0:

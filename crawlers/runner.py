@@ -15,6 +15,7 @@ from crawlers.outcome import had_items, judge_run
 from crawlers.runs import Heartbeat, RunStats, this_process
 from crawlers.settings import scrapy_settings
 from crawlers.spiders import SPIDERS_BY_SHAPE
+from crawlers.stall import PARSE_TIMEOUT, ParseWatch, stall_message
 from crawlers.window import OPEN, Window
 from indexer.library import Library
 
@@ -52,6 +53,7 @@ def crawl(
     reports: list[RunReport] = []
     owner = this_process()
     run_ids = []
+    watch = ParseWatch(settings.parse_timeout_s, _on_stall(library, run_ids, settings))
     for spec in specs:
         run = RunStats(source_id=spec.id, run_id=library.db.start_run(spec.id, owner))
         run_ids.append(run.run_id)
@@ -59,14 +61,35 @@ def crawl(
         crawler.signals.connect(
             _closer(library, spec, run, reports), signal=signals.spider_closed, weak=False
         )
-        process.crawl(crawler, spec=spec, library=library, run=run, window=window)
+        process.crawl(
+            crawler, spec=spec, library=library, run=run, window=window, parse_watch=watch
+        )
     heartbeat = Heartbeat(library.db, run_ids)
     heartbeat.start()
+    watch.start()
     try:
         process.start()
     finally:
+        watch.stop()
         heartbeat.stop()
     return reports
+
+
+def _on_stall(library: Library, run_ids: list[int], settings: Settings) -> Any:
+    """What a stalled page leaves before the process ends: its run ``failed`` with the
+    cause and the page; the process's other runs closed as abandoned, saying why."""
+
+    def stalled(run: RunStats, url: str, held: float) -> None:
+        message = stall_message(url, held, settings.parse_timeout_s)
+        run.error(PARSE_TIMEOUT, url, message)
+        summary = f"{PARSE_TIMEOUT}: {message}"
+        library.db.finish_run(run.run_id, "failed", run.summary(), run.errors, summary)
+        for other in run_ids:
+            if other != run.run_id:
+                library.db.abandon_run(other, f"{PARSE_TIMEOUT}: otra fuente detuvo el proceso")
+        log.error("%s: %s", run.source_id, message)
+
+    return stalled
 
 
 def quiet(log_level: str) -> None:

@@ -62,6 +62,10 @@ def scrapy_settings(settings: Settings, log_level: str = "WARNING") -> dict[str,
         "COOKIES_ENABLED": False,
         "DOWNLOADER_STATS": False,  # byte counts nobody reads, at the cost of a body copy
         "TELNETCONSOLE_ENABLED": False,
+        # a site that makes the crawl schedule links without end stops it, not the machine
+        "MEMUSAGE_ENABLED": True,
+        "MEMUSAGE_LIMIT_MB": settings.crawl_max_memory_mb,
+        "MEMUSAGE_CHECK_INTERVAL_SECONDS": 10.0,
         "REMOTE_CONTROL_ENABLED": False,
         "LOG_INSTALL_ROOT_HANDLER": False,
         "LOG_LEVEL": log_level,
@@ -85,7 +89,11 @@ def scrapy_settings(settings: Settings, log_level: str = "WARNING") -> dict[str,
         "SPIDER_MIDDLEWARES_BASE": _without(
             default_settings.SPIDER_MIDDLEWARES_BASE, UNUSED_SPIDER_MIDDLEWARES
         ),
-        "SPIDER_MIDDLEWARES": {"crawlers.middlewares.FetchLookupMiddleware": 40},
+        "SPIDER_MIDDLEWARES": {
+            "crawlers.middlewares.FetchLookupMiddleware": 40,
+            # innermost: it times the callback's own steps, nothing else
+            "crawlers.stall.ParseTimeMiddleware": 1000,
+        },
         "ITEM_PIPELINES": {"crawlers.pipelines.LibraryPipeline": 300},
         "REDIRECT_ENABLED": True,
         "REDIRECT_MAX_TIMES": 5,

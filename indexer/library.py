@@ -39,6 +39,7 @@ from indexer.shared import save_shared, save_shared_many
 from indexer.speeches.service import (
     ReferenceKeys,
     SpeechIndex,
+    forget_sessions,
     link_legislative,
     open_speech_index,
     process_sessions,
@@ -293,6 +294,8 @@ class Library:
         withheld = [doc for doc in batch if doc.privacy is not None and doc.privacy.withheld]
         if withheld:  # personal data held back for review: never in the index
             self.store.delete(doc.id for doc in withheld)
+            sessions = [doc.id for doc in withheld if isinstance(doc, Sesion)]
+            forget_sessions(self.db, self.speech_index, sessions)
             self.db.dequeue([(doc.id, doc.content_sha256) for doc in withheld])
             held = {doc.id for doc in withheld}
             batch = [doc for doc in batch if doc.id not in held]

@@ -11,17 +11,24 @@ management token returned at creation.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response
+from fastapi import APIRouter, Depends, Header, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from api.alert_schemas import AlertCreated, AlertList, AlertRequest, AlertView, DeliveryAttempt
-from api.auth import RegistryDep, client_address, presented_key, require_caller
+from api.auth import (
+    RegistryDep,
+    client_address,
+    invalid_key,
+    presented_key,
+    require_caller,
+)
 from api.deps import BadSearch, LibraryDep, check_dates, invalid, search_library
 from api.schemas import ErrorResponse, ValidationErrorResponse
 from api.search_params import check_names, check_values
@@ -49,12 +56,16 @@ class Problem(BaseModel):
 class Refusal(Exception):
     """An answer other than success, in English (``detail``) and Spanish (``mensaje``)."""
 
-    def __init__(self, status: int, detail: str, mensaje: str) -> None:
+    def __init__(
+        self, status: int, detail: str, mensaje: str, headers: dict[str, str] | None = None
+    ) -> None:
         super().__init__(detail)
         self.status, self.detail, self.mensaje = status, detail, mensaje
+        self.headers = headers
 
     def response(self) -> JSONResponse:
-        return JSONResponse({"detail": self.detail, "mensaje": self.mensaje}, self.status)
+        body = {"detail": self.detail, "mensaje": self.mensaje}
+        return JSONResponse(body, self.status, headers=self.headers)
 
 
 @dataclass(frozen=True)
@@ -77,9 +88,7 @@ def optional_caller(request: Request, registry: RegistryDep) -> Holder | None:
         if reader is not None and reader.kind == "reader":
             return Holder(f"reader:{reader.key_id}", reader.key_id)
         request.app.state.write_limiter.check(None, client_address(request))
-        raise HTTPException(
-            401, "the API key is not valid or has been revoked", {"WWW-Authenticate": "Bearer"}
-        )
+        raise invalid_key()
     caller = require_caller(request, registry)
     return Holder(f"institution:{caller.institution_id}", caller.key_id)
 
@@ -122,6 +131,7 @@ BookDep = Annotated[AlertBook, Depends(get_book)]
         400: {"model": ErrorResponse, "description": "The body is not JSON"},
         401: {"model": ErrorResponse, "description": "A webhook needs a valid API key"},
         403: {"model": Problem, "description": "The owner has as many alerts as allowed"},
+        413: {"model": Problem, "description": "The body is too large"},
         422: {"model": ValidationErrorResponse, "description": "Invalid query or delivery"},
         429: {"model": ErrorResponse, "description": "Too many alerts created: wait"},
         503: {"model": Problem, "description": "E-mail is not available on this server"},
@@ -176,6 +186,17 @@ def create_alert(
                     "este servidor no envía correos: use un webhook",
                 )
             owner = tenant_of(caller) if caller else f"email:{target.lower()}"
+            wait = request.app.state.confirmations.take(target.lower())
+            if wait > 0:  # nobody makes the service write to one address without end
+                minutes = math.ceil(wait / 60)
+                raise Refusal(
+                    429,
+                    "too many confirmation e-mails to this address this hour: try again in "
+                    f"{minutes} min",
+                    "ya enviamos a esa dirección todos los correos de confirmación de esta "
+                    f"hora: inténtelo en {minutes} min",
+                    {"Retry-After": str(math.ceil(wait))},
+                )
         cap = settings.alerts_per_owner
         if book.count_for(owner) >= cap:
             raise Refusal(

@@ -15,6 +15,8 @@ from fastapi.responses import FileResponse, PlainTextResponse
 
 from api.citation import citation
 from api.deps import LibraryDep, page_address, permalink
+from api.mensajes import Refused
+from api.ranges import check_range
 from api.routers.speeches import discussed_in
 from api.schemas import DETAIL_BY_KIND, DocumentDetail, ErrorResponse
 from indexer.library import AnyDocument, Library
@@ -58,7 +60,11 @@ def load_document(library: Library, doc_id: str) -> AnyDocument:
     """A published document: 404 if unknown, 451 if withheld for personal data."""
     doc = library.db.get_document(doc_id)
     if doc is None:
-        raise HTTPException(404, f"no document with id {doc_id[:100]!r}")
+        raise Refused(
+            404,
+            f"no document with id {doc_id[:100]!r}",
+            f"no hay ningún documento con el identificador «{doc_id[:100]}»",
+        )
     if doc.privacy is not None and doc.privacy.withheld:
         raise HTTPException(451, WITHHELD)
     return doc
@@ -143,12 +149,16 @@ def get_file(
     answers 304."""
     doc = load_document(library, doc_id)
     if not doc.files:
-        raise HTTPException(404, "this document has no archived file")
+        raise Refused(
+            404, "this document has no archived file", "este documento no tiene archivo original"
+        )
     if original_withheld(doc, request.app.state.settings.serve_masked_originals):
         raise HTTPException(451, MASKED_ORIGINAL)
     if n >= len(doc.files):
-        raise HTTPException(
-            404, f"this document has {len(doc.files)} file(s): n is 0 to {len(doc.files) - 1}"
+        raise Refused(
+            404,
+            f"this document has {len(doc.files)} file(s): n is 0 to {len(doc.files) - 1}",
+            f"este documento tiene {len(doc.files)} archivo(s): n va de 0 a {len(doc.files) - 1}",
         )
     ref = doc.files[n]
     try:
@@ -156,7 +166,11 @@ def get_file(
     except ValueError:
         path = None
     if path is None or not path.is_file():
-        raise HTTPException(404, "the original file is not in the archive")
+        raise Refused(
+            404,
+            "the original file is not in the archive",
+            "el archivo original no está en el archivo de la biblioteca",
+        )
     etag = f'"{ref.sha256}"'
     headers = {"ETag": etag, "Cache-Control": "public, max-age=300"}
     if _etag_matches(request.headers.get("if-none-match"), ref.sha256):
@@ -166,6 +180,7 @@ def get_file(
     disposition = "inline" if media_type in INLINE_TYPES else "attachment"
     headers["Content-Disposition"] = f'{disposition}; filename="{name}"'
     headers["X-Content-Type-Options"] = "nosniff"
+    check_range(request, path.stat().st_size)
     return FileResponse(path, media_type=media_type, headers=headers)
 
 

@@ -74,6 +74,7 @@ ACCEPTED = ReaderKeyAccepted(
     response_model=ReaderKeyAccepted,
     responses={
         400: {"model": ErrorResponse, "description": "The body is not JSON"},
+        413: {"model": RefusalResponse, "description": "The body is too large"},
         422: {"model": ValidationErrorResponse, "description": "Not an e-mail address"},
         429: {"model": RefusalResponse, "description": "Too many requests from this address"},
         503: {"model": RefusalResponse, "description": "E-mail cannot be sent now"},

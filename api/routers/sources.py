@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
 from api.auth import CallerDep, RegistryDep, client_address
 from api.deps import LibraryDep
+from api.mensajes import Refused
 from api.ratelimit import TokenBuckets, WriteLimiter
 from api.schemas import (
     AuditEntry,
@@ -30,7 +31,13 @@ from api.schemas import (
     SourceOut,
 )
 from api.spec_body import OPENAPI_BODY, spec_body
-from api.spec_checks import Note, check_ownership, check_start_urls, field_error
+from api.spec_checks import (
+    Note,
+    check_ownership,
+    check_schedule,
+    check_start_urls,
+    field_error,
+)
 from config.specs import SourceSpec, error_items, load_specs
 from crawlers.preview import PreviewUnavailable, preview
 from indexer.db.registry import Caller, Conflict, Registry, RegistryError, as_utc, is_stale
@@ -79,17 +86,25 @@ def _spec(request: Request, registry: Registry, caller: Caller, data: dict[str, 
     if spec.jurisdiction != institution.jurisdiction:
         message = f"must be the institution's own jurisdiction, {institution.jurisdiction}"
         raise field_error(("jurisdiction",), message)
+    check_schedule(spec)
     check_start_urls(spec, request.app.state.settings)
     return spec
 
 
 def _registrable(
-    request: Request, registry: Registry, caller: Caller, spec: SourceSpec, *, new: bool
+    request: Request,
+    registry: Registry,
+    caller: Caller,
+    spec: SourceSpec,
+    *,
+    new: bool,
+    action: str = "create",
 ) -> SourceSpec:
-    """A spec this caller may store: its id (when new) and identity scope in its own
-    namespace."""
+    """A spec this caller may store (or preview): its id (when new) and identity scope in
+    its own namespace."""
     note = _refusal_note(request, registry, caller)
-    check_ownership(registry, caller, spec, _reserved_scopes(request), note, new=new)
+    reserved = _reserved_scopes(request)
+    check_ownership(registry, caller, spec, reserved, note, new=new, action=action)
     return spec
 
 
@@ -144,7 +159,11 @@ def _owned(
     if row is None or row.institution_id != caller.institution_id:
         if row is not None:
             _refusal_note(request, registry, caller)(f"refused_{action}", source_id, {})
-        raise HTTPException(404, f"no source {source_id!r} among your institution's sources")
+        raise Refused(
+            404,
+            f"no source {source_id[:100]!r} among your institution's sources",
+            f"su institución no tiene la fuente «{source_id[:100]}»",
+        )
     return row
 
 
@@ -188,7 +207,9 @@ def create_source(
     try:
         row = registry.create_source(caller.institution_id, spec, _reserved(request))
     except Conflict as exc:
-        raise HTTPException(409, str(exc)) from exc
+        raise Refused(
+            409, str(exc), f"ya existe una fuente con el identificador «{spec.id}»"
+        ) from exc
     registry.audit("create", spec.id, caller, client_address(request), {"spec": row.spec})
     return _out(row, library)
 
@@ -206,8 +227,10 @@ def create_source(
 def preview_source(
     request: Request, body: SpecBody, caller: WriterDep, registry: RegistryDep
 ) -> PreviewOut:
-    """Fetches the first listing page and a few detail pages; stores nothing."""
+    """Fetches the first listing page and a few detail pages; stores nothing. Its id and
+    identity scope are the caller's, as a registration's (its audit entry goes there)."""
     spec = _spec(request, registry, caller, body)
+    spec = _registrable(request, registry, caller, spec, new=True, action="preview")
     settings = request.app.state.settings
     try:
         result = preview(spec, settings, time_limit_s=settings.preview_timeout_s)

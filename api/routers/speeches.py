@@ -7,10 +7,11 @@ import datetime as dt
 from collections import defaultdict
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
 from api.deps import LibraryDep, check_dates, invalid, page_url, permalink
+from api.mensajes import Refused
 from api.schemas import ErrorResponse, SessionRef, ValidationErrorResponse
 from indexer.alignment.links import deep_link
 from indexer.library import Library
@@ -144,9 +145,16 @@ def speeches(
     try:
         result = index.search(query)
     except QuerySyntaxError as exc:
-        raise invalid("q", exc.message, "query_syntax", position=exc.position) from exc
+        raise invalid(
+            "q", exc.message, "query_syntax", position=exc.position, mensaje=exc.mensaje
+        ) from exc
     except CursorError as exc:
-        raise invalid("cursor", str(exc), "cursor") from exc
+        raise invalid(
+            "cursor",
+            str(exc),
+            "cursor",
+            mensaje="el cursor no es válido: páselo tal como llegó en next_cursor",
+        ) from exc
     # the database is the truth: timings an aligner added since indexing come along
     current = get_speeches(library.db, [hit.speech.id for hit in result.hits])
     timed = timed_speeches(library, [current.get(h.speech.id, h.speech) for h in result.hits])
@@ -165,7 +173,11 @@ def speeches(
 
 def _index(library: Library) -> SpeechIndex:
     if library.speech_index is None:
-        raise HTTPException(503, "speech search is not available")
+        raise Refused(
+            503,
+            "speech search is not available",
+            "la búsqueda de intervenciones no está disponible",
+        )
     return library.speech_index
 
 
@@ -178,7 +190,17 @@ def _index(library: Library) -> SpeechIndex:
 def speeches_of_session(session_id: str, library: LibraryDep) -> SessionSpeeches:
     doc = library.db.get_document(session_id)
     if not isinstance(doc, Sesion):
-        raise HTTPException(404, f"no session with id {session_id[:100]!r}")
+        raise Refused(
+            404,
+            f"no session with id {session_id[:100]!r}",
+            f"no hay ninguna sesión con el identificador «{session_id[:100]}»",
+        )
+    if doc.privacy is not None and doc.privacy.withheld:
+        raise Refused(
+            451,
+            "withheld: the session holds personal data and is not published until reviewed",
+            "Sesión retenida: contiene datos personales y no se publica hasta que se revise.",
+        )
     timing = session_timing(library.db, doc.id)
     return SessionSpeeches(
         session_id=doc.id,
@@ -219,7 +241,12 @@ def people(
 ) -> PeopleResponse:
     """People by name, or every person of a congress (and legislature), by name."""
     if not (name.strip() or congress.strip()):
-        raise invalid("name", "give a name or a congress", "missing")
+        raise invalid(
+            "name",
+            "give a name or a congress",
+            "missing",
+            mensaje="indique un nombre o un congreso",
+        )
     found = find_people(library.db, name, congress or None, legislature or None, limit)
     return PeopleResponse(people=[_person(library, p.id, 0) for p in found])
 
@@ -241,7 +268,11 @@ def person(
 def _person(library: Library, person_id: str, limit: int) -> PersonResponse:
     found = get_person(library.db, person_id)
     if found is None:
-        raise HTTPException(404, f"no person with id {person_id[:100]!r}")
+        raise Refused(
+            404,
+            f"no person with id {person_id[:100]!r}",
+            f"no hay ninguna persona con el identificador «{person_id[:100]}»",
+        )
     said = person_speeches(library.db, found.id, limit=limit) if limit else []
     said = timed_speeches(library, said)
     return PersonResponse(

@@ -40,6 +40,7 @@ from indexer.readers.normalise import parse_date
 
 T = TypeVar("T")
 MAX_VIEWER_HOPS = 1
+LIMIT_REACHED = "limit_reached"
 _VIEWER = "//iframe/@src | //embed/@src | //object/@data | //frame/@src"
 _EMBEDDED_FILE = (
     "//iframe/@src | //embed/@src | //object/@data | //frame/@src"
@@ -108,6 +109,11 @@ class SpecSpider(scrapy.Spider):
         draft = request.cb_kwargs.get("draft")
         if draft is not None and request.callback == self.parse_file:
             yield from self.next_file(draft)
+
+    def limit_reached(self, where: str, limit: str, left_out: str) -> None:
+        """The crawl stops at one of its limits while there is more: counted, so the
+        institution knows what was not collected and which setting to raise."""
+        self.run.error(LIMIT_REACHED, where, f"{limit} reached: {left_out}")
 
     def callback_failed(self, failure: Failure, response: Response, spider: Any) -> None:
         """An exception no item guard caught: counted, so the run does not look clean."""

@@ -14,7 +14,6 @@ from config.patterns import search
 from config.spec_shapes import FeedRules
 from crawlers.formats.feeds import FeedEntry, parse_feed
 from crawlers.items import DocumentDraft
-from crawlers.links import absolute
 from crawlers.selectors import read_fields
 from crawlers.spiders.base import SpecSpider
 
@@ -54,8 +53,21 @@ class FeedSpider(SpecSpider):
                 yield from self.next_file(draft)
 
         yield from self.each_item(feed.entries[: rules.max_entries], response.url, one, "entry")
+        beyond = len(feed.entries) - rules.max_entries
+        if beyond > 0:
+            self.limit_reached(
+                response.url,
+                f"feed.max_entries ({rules.max_entries})",
+                f"{beyond} entries after the first {rules.max_entries} were left out",
+            )
         next_url = self.absolute_or_counted(response.url, feed.next_page, "next page")
-        if next_url and page < MAX_FEED_PAGES:
+        if next_url and page >= MAX_FEED_PAGES:
+            self.limit_reached(
+                response.url,
+                f"{MAX_FEED_PAGES} feed pages",
+                f"the next page ({next_url[:200]}) and those after it were not fetched",
+            )
+        elif next_url:
             yield scrapy.Request(
                 next_url,
                 callback=self.parse_start,
@@ -64,7 +76,8 @@ class FeedSpider(SpecSpider):
             )
 
     def draft(self, entry: FeedEntry, feed_url: str, rules: FeedRules) -> DocumentDraft:
-        link = absolute(feed_url, entry.link)
+        # an entry's own content is still a document when its link cannot be followed
+        link = self.absolute_or_counted(feed_url, entry.link, "entry link")
         fields: dict[str, str | list[str]] = {"title": entry.title} if entry.title else {}
         if entry.day:
             fields["date"] = entry.day.isoformat()

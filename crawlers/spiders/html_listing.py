@@ -65,13 +65,22 @@ class HtmlListingSpider(SpecSpider):
 
         yield from self.each_item(items, listing.url, one)
         new, dated, older = tally["new"], tally["dated"], tally["older"]
-        if new == 0 or page >= rules.max_pages:
-            return  # nothing new here: the site repeats its last page, or we are done
+        if new == 0:
+            return  # nothing new here: the site repeats its last page
         if rules.newest_first and dated and older == dated:
             return  # a newest-first listing has gone past the window
         next_request = self.next_listing(listing, page, seen)
-        if next_request is not None:
-            yield next_request
+        if next_request is None:
+            return
+        if page >= rules.max_pages:
+            self.limit_reached(
+                listing.url,
+                f"listing.max_pages ({rules.max_pages})",
+                f"the next listing page ({next_request.url[:200]}) and those after it were "
+                "not fetched",
+            )
+            return
+        yield next_request
 
     def next_listing(
         self, listing: TextResponse, page: int, seen: set[str]

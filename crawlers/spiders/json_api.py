@@ -65,6 +65,9 @@ class JsonApiSpider(SpecSpider):
         except ValueError as exc:
             self.run.error("not_json", response.url, f"the API did not answer JSON: {exc}")
             return
+        except RecursionError:
+            self.run.error("not_json", response.url, "the API answered JSON nested too deeply")
+            return
         records = read_path(data, rules.records)
         if not isinstance(records, list):
             self.run.error(
@@ -124,7 +127,7 @@ class JsonApiSpider(SpecSpider):
         offset: int,
     ) -> Iterator[scrapy.Request]:
         rules = self.rules
-        if not records or page - rules.first_page + 1 >= rules.max_pages:
+        if not records:
             return
         seen = offset + len(records)
         total = read_path(data, rules.total) if rules.total else None
@@ -132,14 +135,27 @@ class JsonApiSpider(SpecSpider):
             return
         if rules.page_size and len(records) < rules.page_size:
             return  # a short page is the last one
+        last = page - rules.first_page + 1 >= rules.max_pages
         if rules.next:
             found = as_text(read_path(data, rules.next)) or None
             link = self.absolute_or_counted(response.url, found, "json_api.next")  # type: ignore[arg-type]
-            if link:
+            if link and last:
+                self._limit(response.url)
+            elif link:
                 yield scrapy.Request(
                     link, headers={"Accept": "application/json"} | rules.headers,
                     callback=self.parse_start, errback=self.failed,
                     cb_kwargs={"page": page + 1, "base_url": base_url, "offset": seen},
                 )  # fmt: skip
             return
+        if last:
+            self._limit(response.url)
+            return
         yield self.api_request(base_url, page + 1, seen)
+
+    def _limit(self, where: str) -> None:
+        self.limit_reached(
+            where,
+            f"json_api.max_pages ({self.rules.max_pages})",
+            "the next page of records and those after it were not fetched",
+        )

@@ -80,7 +80,13 @@ class VideoChannelSpider(SpecSpider):
         else:
             found, next_url = self._from_page(response)
         yield from self._sessions(found, response.url)
-        if next_url and page < self.rules.max_pages:
+        if next_url and page >= self.rules.max_pages:
+            self.limit_reached(
+                response.url,
+                f"video_channel.max_pages ({self.rules.max_pages})",
+                f"the next page ({next_url[:200]}) and those after it were not fetched",
+            )
+        elif next_url:
             yield scrapy.Request(
                 next_url,
                 callback=self.parse_start,

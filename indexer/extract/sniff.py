@@ -75,6 +75,17 @@ _CHARSET_PARAM = re.compile(r"charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"<\?xml[^>]*encoding\s*=\s*[\"']([\w.:-]+)", re.IGNORECASE)
 _LATIN1_ALIASES = {"ascii", "iso8859-1"}  # WHATWG: these mean windows-1252
+# The encodings of the WHATWG Encoding Standard (what browsers decode), by Python's
+# names: a declaration of anything else (Python's own codecs such as unicode_escape,
+# which rewrite the text; EBCDIC; UTF-7) is no charset of a web page, and is ignored.
+WEB_ENCODINGS = frozenset(
+    {"big5", "big5hkscs", "cp866", "cp874", "cp932", "cp949", "euc_jp", "euc_kr", "gb18030",
+     "gb2312", "gbk", "iso2022_jp", "koi8-r", "koi8-u", "mac-cyrillic", "mac-roman",
+     "shift_jis", "tis-620", "utf-8", "utf-16", "utf-16-be", "utf-16-le", "utf-32",
+     "utf-32-be", "utf-32-le", "utf-8-sig", "ascii"}
+    | {f"cp{n}" for n in range(1250, 1259)}
+    | {f"iso8859-{n}" for n in range(1, 17) if n != 12}
+)  # fmt: skip
 
 
 def _cp1252_or_latin1(error: UnicodeError) -> tuple[str, int]:
@@ -178,6 +189,8 @@ def _canonical(encoding: str | None) -> str | None:
         name = codecs.lookup(encoding).name
     except LookupError:
         return None
+    if name not in WEB_ENCODINGS:
+        return None
     if name == "utf-8-sig":
         return "utf-8"
     return "cp1252" if name in _LATIN1_ALIASES else name
@@ -225,7 +238,7 @@ def decode_declared(data: bytes, declarations: Sequence[str | None]) -> tuple[st
 def _strict(data: bytes, encoding: str) -> str | None:
     try:
         return data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError):
         return None
 
 

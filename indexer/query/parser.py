@@ -10,7 +10,8 @@
 Anything else typed (``^``, ``NEAR(``, a ``~`` not after a phrase) is text, which the
 store's analyzer reduces to words or drops. Only structure the user clearly broke is an
 error: an unclosed quote or parenthesis, an operator with nothing to apply to, a field
-name that does not exist (``juez:López``: it would otherwise search nothing silently).
+name that does not exist (``juez:López``: it would otherwise search nothing silently), a
+proximity that is no whole number (``"a b"~-1`` would otherwise also require "1").
 Every error has an English ``message`` and a Spanish ``mensaje``.
 """
 
@@ -19,8 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from indexer.models import KINDS
 from indexer.query.ast import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term
 from indexer.query.fields import query_field, query_field_names
+from indexer.query.values import keyword_value
 
 MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 64
@@ -30,10 +33,12 @@ MAX_SLOP = 50
 LOWER_OPERATORS = {"or": "OR", "and": "AND", "not": "NOT"}
 
 _WORD_CHARS = re.compile(r"\w", re.UNICODE)
+_YEAR = re.compile(r"[0-9]{4}")
 # ``name:`` reads as a field when the name is a word of letters (``10:30``, ``http://``
 # and ``art.:`` stay text).
 _FIELD_NAME = re.compile(r"[^\W\d_][^\W\d]*")
-_SLOP = re.compile(r"~(\d+)")
+# ``~`` right after a phrase: a whole number, ending where a word would
+_SLOP = re.compile(r"~(\d+)(?=[\s()\"]|$)")
 
 
 class QuerySyntaxError(ValueError):
@@ -71,10 +76,20 @@ def _closing_quote(text: str, i: int) -> int:
 
 
 def _slop(text: str, after: int) -> tuple[int, int]:
-    """``~5`` right after a closing quote: (slop, characters it takes)."""
+    """``~5`` right after a closing quote: (slop, characters it takes). Anything else
+    glued to that ``~`` (``~-1``, ``~1.5``, ``~`` alone) is an error: read as text it
+    would have asked another question (the phrase AND the word "1")."""
+    if not text.startswith("~", after):
+        return 0, 0
     match = _SLOP.match(text, after)
     if match is None:
-        return 0, 0
+        raise QuerySyntaxError(
+            "a proximity is a whole number of positions right after the phrase, 0 to "
+            f'{MAX_SLOP}: "a b"~5',
+            after,
+            "la proximidad es un número entero de posiciones justo después de la frase, "
+            f'de 0 a {MAX_SLOP}: "a b"~5',
+        )
     slop = int(match.group(1)[:6])
     if slop > MAX_SLOP:
         raise QuerySyntaxError(
@@ -119,6 +134,34 @@ def _tokenize(text: str) -> list[_Token]:
                 )
                 i = end + 1 + taken
     return tokens
+
+
+def _check_field_value(name: str, value: str, quoted: bool, position: int) -> None:
+    """A value no document could hold in the sense it is written is an error, not an
+    empty answer: a prefix inside a field (``titulo:amp*`` would look for the word
+    "amp"), a year that is not one, a kind that does not exist (the filter parameters
+    refuse the same)."""
+    if not quoted and value.endswith("*"):
+        raise QuerySyntaxError(
+            f"{name}: a prefix (*) works on words, not inside a field: write the word "
+            f"alone ({value}) or the whole value",
+            position,
+            f"{name}: el prefijo (*) se usa con palabras sueltas, no dentro de un campo: "
+            f"escriba la palabra sola ({value}) o el valor completo",
+        )
+    if name == "year" and not _YEAR.fullmatch(value):
+        raise QuerySyntaxError(
+            f"year: a year of four digits, like 2023, not {value[:20]!r}",
+            position,
+            f"año: un año de cuatro cifras, como 2023, no «{value[:20]}»",
+        )
+    if name == "kind" and keyword_value("kind", value) not in KINDS:
+        raise QuerySyntaxError(
+            f"kind: unknown kind {value[:40]!r}; choose from: {', '.join(KINDS)}",
+            position,
+            f"tipo: no hay documentos de tipo «{value[:40]}»; elija entre: sentencia, sesión, "
+            "documento legislativo",
+        )
 
 
 def _starts_term(text: str, i: int) -> bool:
@@ -273,6 +316,7 @@ class _Parser:
                 token.position,
                 f"{name}: necesita un valor después de los dos puntos",
             )
+        _check_field_value(name, value, quoted, token.position)
         return Field(name, value, phrase=quoted, slop=token.slop)
 
     def word(self, token: _Token) -> Node | None:

@@ -108,6 +108,18 @@ class ReferenceKeys:
         self._by_key[jurisdiction], self._key_of[jurisdiction] = by_key, key_of
 
 
+def forget_sessions(db: Database, index: SpeechIndex | None, session_ids: Sequence[str]) -> None:
+    """Sessions withheld for personal data: their speeches and mentions leave the table
+    and the speech index (a search, a person's page or the session's speeches would
+    otherwise still say what the session no longer publishes)."""
+    ids = list(dict.fromkeys(session_ids))
+    if not ids:
+        return
+    save_sessions(db, [(session_id, [], []) for session_id in ids])
+    if index is not None:
+        index.replace_sessions(ids, [])
+
+
 def process_sessions(
     db: Database,
     index: SpeechIndex | None,
@@ -196,7 +208,10 @@ def rebuild_index(db: Database, index: SpeechIndex | None) -> int:
         if not rows:
             break
         batch = [doc for row in rows if isinstance(doc := _session(row), Sesion)]
-        process_sessions(db, None, batch, keys)
+        held = {doc.id for doc in batch if doc.privacy is not None and doc.privacy.withheld}
+        forget_sessions(db, None, sorted(held))  # withheld for personal data: no speeches
+        published = [doc for doc in batch if doc.id not in held]
+        process_sessions(db, None, published, keys)
         last = rows[-1].id
     return index.rebuild(iter_speeches(db)) if index is not None else 0
 

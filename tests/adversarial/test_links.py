@@ -169,7 +169,10 @@ def test_a_preview_reports_the_malformed_link_and_shows_the_other_rows(tmp_path:
     _, key = registry.issue_key("pj-gto")
     client = TestClient(create_app(library, config))
     with FixtureServer(tmp_path / "www") as server:
-        spec = LISTING_SPEC | {"start_urls": [f"{server.url}/sitio/lista.html"]}
+        spec = LISTING_SPEC | {
+            "id": "pj-gto-lista",
+            "start_urls": [f"{server.url}/sitio/lista.html"],
+        }
         response = client.post(
             "/v1/sources/preview", json=spec, headers={"Authorization": f"Bearer {key}"}
         )

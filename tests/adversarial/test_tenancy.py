@@ -260,3 +260,57 @@ def test_start_urls_on_many_hosts_are_refused_before_resolving_them(two: Two) ->
     ]
     spec["start_urls"] = [f"http://127.0.0.1:9/sesiones-{n}.html" for n in range(200)]
     assert two.api.post("/v1/sources", json=spec, headers=two.a).status_code == 201
+
+
+def test_a_preview_under_another_institutions_id_writes_nothing_of_it(two: Two) -> None:
+    """A preview names its spec's id too: under another institution's id (or scope) it is
+    refused like a registration, and the other's audit log only notes the refusal (never
+    an action of a key that is not its own)."""
+    spec = session_spec("http://127.0.0.1:9", "congreso-qro-sesiones")
+    assert two.api.post("/v1/sources", json=spec, headers=two.a).status_code == 201
+    foreign_id = spec | {"id": "congreso-qro-sesiones"}
+    foreign_scope = spec | {
+        "id": "tsj-qro-vista",
+        "identity": {"scope": "congreso-qro-sesiones", "key": ["date", "session_type"]},
+    }
+    free = spec | {"id": "congreso-qro-libre"}
+    answers = [
+        two.api.post("/v1/sources/preview", json=body, headers=two.b)
+        for body in (foreign_id, free, foreign_scope)
+    ]
+    assert [_loc(a) for a in answers] == [
+        [("body", "id")],
+        [("body", "id")],
+        [("body", "identity", "scope")],
+    ]
+    assert answers[0].json() == answers[1].json()  # nothing tells the id is taken
+    audit = two.api.get("/v1/sources/congreso-qro-sesiones/audit", headers=two.a).json()
+    by_b = {e["action"] for e in audit["entries"] if e["institution_id"] == "tsj-qro"}
+    assert by_b and all(action.startswith("refused_") for action in by_b), by_b
+    own = two.api.post("/v1/sources/preview", json=spec | {"id": "tsj-qro-vista"}, headers=two.b)
+    assert own.status_code == 200, own.text
+    own_audit = two.api.get("/v1/sources/congreso-qro-sesiones/audit", headers=two.a).json()
+    assert len(own_audit["entries"]) == len(audit["entries"])
+
+
+@pytest.mark.parametrize("hours", [0.0001, 0.25, 0.99])
+def test_a_schedule_of_minutes_is_refused_so_no_source_holds_the_worker(
+    two: Two, hours: float
+) -> None:
+    """A registered source crawled every few seconds would keep a worker's slot for
+    itself, and the other institutions' crawls waiting: an hour is the shortest."""
+    spec = session_spec("http://127.0.0.1:9", "congreso-qro-seguido")
+    for path in ("/v1/sources", "/v1/sources/preview"):
+        refused = two.api.post(path, json=spec | {"schedule": {"every_hours": hours}},
+                               headers=two.a)  # fmt: skip
+        assert _loc(refused) == [("body", "schedule", "every_hours")]
+        assert "1" in refused.json()["detail"][0]["mensaje"]
+    hourly = two.api.post("/v1/sources", json=spec | {"schedule": {"every_hours": 1}},
+                          headers=two.a)  # fmt: skip
+    assert hourly.status_code == 201 and hourly.json()["every_hours"] == 1
+    again = two.api.put(
+        "/v1/sources/congreso-qro-seguido",
+        json=spec | {"schedule": {"every_hours": hours}},
+        headers=two.a,
+    )
+    assert _loc(again) == [("body", "schedule", "every_hours")]

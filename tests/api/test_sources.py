@@ -230,7 +230,7 @@ def test_writes_are_rate_limited(tmp_path: Path) -> None:
 
 def test_preview_of_a_feed_that_does_not_answer_reports_it(service: Service) -> None:
     feed = {
-        "id": "gto-boletines",
+        "id": "congreso-gto-boletines",
         "kind": "legislativo",
         "shape": "feed",
         "jurisdiction": "MX-GUA",
@@ -260,11 +260,12 @@ def test_preview_of_a_feed_runs_its_spider_and_stores_nothing(tmp_path: Path) ->
         text = (fixtures / "feed" / "rss-gaceta" / "spec.yaml").read_text(encoding="utf-8")
         spec = yaml.safe_load(text.replace("${ABIERTO_SAMPLES_URL}", server.url))
         spec.pop("institution")
+        fixture_id, spec["id"] = spec["id"], f"congreso-nl-{spec['id']}"  # its namespace
         response = client.post("/v1/sources/preview", json=spec, headers=_auth(key))
     assert response.status_code == 200, response.text
     body = response.json()
     expected = json.loads((fixtures / "feed" / "rss-gaceta" / "expected.json").read_text())
-    wanted = [doc for doc in expected["documents"] if doc["source_id"] == spec["id"]]
+    wanted = [doc for doc in expected["documents"] if doc["source_id"] == fixture_id]
     assert len(body["documents"]) == len(wanted) and body["errors"] == []
     titles = {doc["fields"]["title"] for doc in body["documents"]}
     assert titles == {doc["title"] for doc in wanted}

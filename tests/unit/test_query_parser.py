@@ -125,6 +125,56 @@ def test_proximity_has_a_bound() -> None:
     assert "at most ~50" in caught.value.message and "como máximo" in caught.value.mensaje
 
 
+@pytest.mark.parametrize(
+    "query",
+    ['"daño moral"~-1', '"daño moral"~1.5', '"daño moral"~abc', '"daño moral"~5x',
+     '"daño moral"~', '"daño moral"~ 5', 'texto:"daño moral"~-3', '("a b"~)'],
+)  # fmt: skip
+def test_a_proximity_that_is_no_whole_number_is_an_error_not_another_query(query: str) -> None:
+    """``"a b"~-1`` once searched the phrase AND the word "1": another question than the
+    one asked. A ``~`` right after a phrase takes a whole number, or it is an error."""
+    with pytest.raises(QuerySyntaxError) as caught:
+        parse_query(query)
+    assert caught.value.position == query.index("~")
+    assert "~5" in caught.value.message and "número entero" in caught.value.mensaje
+
+
+@pytest.mark.parametrize(
+    ("query", "slop"), [('"a b"~0', 0), ('"a b"~7 c', 7), ('("a b"~12)', 12), ('"a b"~3"c d"', 3)]
+)
+def test_a_whole_proximity_ends_where_its_digits_do(query: str, slop: int) -> None:
+    found = parse_query(query)
+    phrases = (
+        [found] if isinstance(found, Phrase) else [n for n in found.items if isinstance(n, Phrase)]
+    )
+    assert phrases[0].slop == slop
+
+
+@pytest.mark.parametrize(
+    ("query", "says"),
+    [("titulo:amp*", "prefix"), ("tribunal:Sala*", "prefix"), ("año:-5", "four digits"),
+     ("year:abc", "four digits"), ("año:20234", "four digits"), ("kind:xyz", "sentencia"),
+     ("tipo:sentencias_de_amparo", "sentencia")],
+)  # fmt: skip
+def test_a_field_value_that_can_match_nothing_it_seems_to_is_an_error(
+    query: str, says: str
+) -> None:
+    """``titulo:amp*`` once looked for the word "amp" (no prefix inside a field) and
+    answered nothing while titles begin with "Amparo"; a year or kind no document can
+    have answered nothing too, where the filter parameters say why."""
+    with pytest.raises(QuerySyntaxError) as caught:
+        parse_query(query)
+    assert says in caught.value.message and caught.value.mensaje
+    assert caught.value.position == 0
+
+
+@pytest.mark.parametrize(
+    "query", ['titulo:"amparo*"', "año:2023", "kind:Sesión", "tipo:documento_legislativo"]
+)
+def test_field_values_that_can_match_still_parse(query: str) -> None:
+    assert isinstance(parse_query(query), Field)
+
+
 def test_spanish_field_names_mean_the_same_field() -> None:
     assert parse_query("materia:penal") == Field("matter", "penal")
     assert parse_query("año:2023") == Field("year", "2023")

@@ -6,14 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.exception_handlers import (
-    http_exception_handler,
-    request_validation_exception_handler,
-)
+from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api import mensajes
 from api.routers.pages.common import render
 from indexer.stores.base import StoreUnavailable
 
@@ -25,6 +23,7 @@ MESSAGES = {
         "Puede que el documento ya no exista o que la dirección esté incompleta.",
     ),
     405: ("Acción no permitida", "Esta dirección no acepta esa acción."),
+    413: ("Envío demasiado grande", "Lo que envió es demasiado grande para esta dirección."),
     422: (
         "Datos no válidos",
         "Algún dato de la dirección no tiene el formato esperado: revise fechas y números.",
@@ -44,7 +43,8 @@ def wants_html(request: Request) -> bool:
     return "text/html" in request.headers.get("accept", "")
 
 
-def _page(request: Request, status: int, headers: dict[str, str] | None = None) -> Any:
+def refusal_page(request: Request, status: int, headers: dict[str, str] | None = None) -> Any:
+    """The Spanish page of a refusal, for a browser."""
     title, text = MESSAGES.get(status, ("Algo salió mal", "Intente de nuevo más tarde."))
     response = render(
         request, "error.html", {"title": title, "text": text, "status": status}, status
@@ -56,22 +56,39 @@ def _page(request: Request, status: int, headers: dict[str, str] | None = None) 
 
 async def _http_error(request: Request, exc: Exception) -> Any:
     assert isinstance(exc, StarletteHTTPException)
+    headers = dict(exc.headers or {})
     if wants_html(request):
-        return _page(request, exc.status_code, dict(exc.headers or {}))
-    return await http_exception_handler(request, exc)
+        return refusal_page(request, exc.status_code, headers)
+    if exc.status_code in (204, 304) or exc.status_code < 200:
+        return Response(status_code=exc.status_code, headers=headers)
+    body: dict[str, Any] = {"detail": exc.detail}
+    if exc.status_code < 500 and isinstance(exc.detail, str):
+        body["mensaje"] = getattr(exc, "mensaje", None) or mensajes.for_status(exc.status_code)
+    return JSONResponse(body, status_code=exc.status_code, headers=headers)
 
 
 async def _invalid(request: Request, exc: Exception) -> Any:
+    """A 422 in FastAPI's shape, each item with its Spanish ``mensaje``."""
     assert isinstance(exc, RequestValidationError)
     if wants_html(request):
-        return _page(request, 422)
-    return await request_validation_exception_handler(request, exc)
+        return refusal_page(request, 422)
+    items = []
+    for error in exc.errors():
+        item = dict(error)
+        item.setdefault("mensaje", mensajes.for_item(item))
+        echoed = item.get("input")
+        if isinstance(echoed, bytes):  # a body read as bytes: they may be no UTF-8 at all
+            echoed = echoed[:200].decode("utf-8", "replace")
+        if isinstance(echoed, str):
+            item["input"] = echoed[:200]  # an echo of a huge value helps nobody
+        items.append(item)
+    return JSONResponse(jsonable_encoder({"detail": items}), status_code=422)
 
 
 async def _store_unavailable(request: Request, _exc: Exception) -> Any:
     """The search engine is down or overloaded: a 503 the client may retry, not a 500."""
     if wants_html(request):
-        return _page(request, 503, {"Retry-After": "30"})
+        return refusal_page(request, 503, {"Retry-After": "30"})
     return JSONResponse(
         {"detail": "the search index does not answer; try again shortly"},
         status_code=503,

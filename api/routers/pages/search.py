@@ -18,6 +18,7 @@ from api.deps import BadSearch, LibraryDep, build_filters, search_library
 from api.routers.pages.charts import year_bars
 from api.routers.pages.common import parser_message, render
 from api.routers.pages.summaries import without_text
+from api.search_params import MAX_FILTER_VALUES, MAX_VALUE_CHARS
 from indexer.library import Library
 from indexer.models import Sesion
 from indexer.query import operator_suggestion
@@ -55,6 +56,10 @@ SORTS = {
 }
 PAGE_SIZE = 20
 YEARS_SHOWN = 15
+# every link of the page repeats the search's parameters: a page is drawn only for a
+# search of a person's size (the API's bounds, and this many parameters in all)
+MAX_PAGE_PARAMS = 200
+UNKNOWN_SHOWN = 3
 
 
 def parse_date(value: str, name: str, errors: list[str]) -> dt.date | None:
@@ -129,15 +134,19 @@ def search_page(request: Request, library: LibraryDep) -> Any:
             errors.append(f"El año «{year[:10]}» no es válido.")
     if date_from and date_to and date_from > date_to:
         errors.append("La fecha «desde» es posterior a la fecha «hasta».")
-    for name in params:
-        if name not in PAGE_PARAMS and not name.startswith("utm_"):
-            errors.append(
-                f"El filtro «{name[:40]}» no existe; filtros válidos: {', '.join(PAGE_FILTERS)}."
-            )
+    unknown = [name for name in params if name not in PAGE_PARAMS and not name.startswith("utm_")]
+    for name in unknown[:UNKNOWN_SHOWN]:
+        errors.append(
+            f"El filtro «{name[:40]}» no existe; filtros válidos: {', '.join(PAGE_FILTERS)}."
+        )
     browsing = not q.strip()
     chosen = params.get("sort", "")
     sort = chosen if chosen in SORTS else ("date_desc" if browsing else "relevance")
     selected = {name: [v for v in params.getlist(name) if v.strip()] for name in PAGE_FILTERS}
+    oversized = _oversized(params, selected)
+    if oversized:
+        errors.append(oversized)
+        selected = {name: [] for name in PAGE_FILTERS}  # nothing of it is repeated in links
     filters = build_filters({("source_id" if k == "source" else k): v for k, v in selected.items()})
     result: SearchResult | None = None
     query = SearchQuery(
@@ -166,6 +175,8 @@ def search_page(request: Request, library: LibraryDep) -> Any:
         except ValueError:
             errors.append("El enlace de página ya no es válido: repita la búsqueda.")
     base = [(k, v) for k, v in params.multi_items() if k != "cursor" and v.strip()]
+    if oversized:
+        base = [("q", q)] if q.strip() else []
 
     def link(
         add: tuple[str, str] | None = None,
@@ -227,6 +238,25 @@ def search_page(request: Request, library: LibraryDep) -> Any:
         years = year_counts(library, query, result)
         context.update(years=years, year_chart=year_bars(years, "Resultados por año"))
     return render(request, "search.html", context, 400 if errors else 200)
+
+
+def _oversized(params: Any, selected: dict[str, list[str]]) -> str | None:
+    """Why a search is larger than a person's (its page would repeat it in every link),
+    or None."""
+    for name, values in selected.items():
+        if len(values) > MAX_FILTER_VALUES:
+            return (
+                f"El filtro «{name}» admite como máximo {MAX_FILTER_VALUES} valores, "
+                f"no {len(values)}."
+            )
+        if any(len(value) > MAX_VALUE_CHARS for value in values):
+            return (
+                f"Un valor del filtro «{name}» es demasiado largo: como máximo "
+                f"{MAX_VALUE_CHARS} caracteres."
+            )
+    if len(params.multi_items()) > MAX_PAGE_PARAMS:
+        return f"La búsqueda tiene demasiados parámetros: como máximo {MAX_PAGE_PARAMS}."
+    return None
 
 
 def _exports(base: list[tuple[str, str]]) -> dict[str, str]:

@@ -29,6 +29,7 @@ from api.routers.pages.summaries import without_text
 from api.routers.pages.videos import embed_url
 from indexer.library import Library
 from indexer.models import SESSION_TYPES, Sesion
+from indexer.query.values import keyword_key
 from indexer.stores import SearchHit, SearchQuery
 from indexer.stores.base import decode_cursor, encode_cursor
 
@@ -36,6 +37,7 @@ router = APIRouter(include_in_schema=False)
 
 PAGE_SIZE = 20
 YEAR_PAGES = 5  # at most 500 sessions read to draw a year's calendar
+FIRST_YEAR, LAST_YEAR = 1801, 2199  # the years a session's date may hold
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
@@ -116,12 +118,48 @@ def chart(hits: list[SearchHit], year: int) -> tuple[Any, MonthTable]:
     return monthly_rows(series, months, f"Sesiones por mes en {year}"), table
 
 
+FINDER_PARAMS = ("congreso", "mes", "desde", "hasta", "tipo", "q", "anio", "cursor")
+UNKNOWN_SHOWN = 3
+
+
+def unknown_params(params: Any, known: tuple[str, ...], errors: list[str]) -> None:
+    """A parameter the page does not read is said (the first few), never ignored as if
+    the sessions shown were filtered by it."""
+    unknown = [name for name in params if name not in known and not name.startswith("utm_")]
+    for name in unknown[:UNKNOWN_SHOWN]:
+        errors.append(f"El parámetro «{name[:40]}» no existe; esta página lee: {', '.join(known)}.")
+
+
+def asked_year(text: str, errors: list[str]) -> int | None:
+    """The year a page is asked for (``anio``); one it cannot show is said, in
+    ``errors``, instead of another year's sessions shown in its place."""
+    text = text.strip()
+    if not text:
+        return None
+    if text.isascii() and text.isdigit() and FIRST_YEAR <= int(text) <= LAST_YEAR:
+        return int(text)
+    errors.append(
+        f"El año «{text[:20]}» no es válido: escriba un año de cuatro cifras entre "
+        f"{FIRST_YEAR} y {LAST_YEAR}."
+    )
+    return None
+
+
 @router.get("/sesiones", response_class=HTMLResponse)
 def sessions_page(request: Request, library: LibraryDep) -> Any:
     params = request.query_params
     errors: list[str] = []
+    unknown_params(params, FINDER_PARAMS, errors)
     all_congresses = congresses(library)
     congress = params.get("congreso", "").strip() or None
+    if congress is not None:
+        known = {keyword_key(name): name for name, _ in all_congresses}
+        asked, congress = congress, known.get(keyword_key(congress))
+        if congress is None:
+            errors.append(
+                f"La biblioteca no tiene sesiones del congreso «{asked[:80]}»: elija uno de "
+                "la lista."
+            )
     month = params.get("mes", "").strip()
     date_from = parse_date(params.get("desde", ""), "desde", errors)
     date_to = parse_date(params.get("hasta", ""), "hasta", errors)
@@ -144,8 +182,7 @@ def sessions_page(request: Request, library: LibraryDep) -> Any:
     if date_from and date_to and date_from > date_to:
         errors.append("La fecha «desde» es posterior a la fecha «hasta».")
     if year is None:
-        text_year = params.get("anio", "")
-        year = int(text_year) if text_year.isdigit() and 1800 < int(text_year) < 2200 else None
+        year = asked_year(params.get("anio", ""), errors)
     year = year or (date_from.year if date_from else newest_year(library, congress))
     base = [(k, v) for k, v in params.multi_items() if k != "cursor" and v.strip()]
 
@@ -241,8 +278,9 @@ def congress_page(request: Request, congress_slug: str, library: LibraryDep) -> 
     congress = names.get(congress_slug)
     if congress is None:
         raise HTTPException(404, f"no congress {congress_slug[:60]!r}")
-    text_year = request.query_params.get("anio", "")
-    year = int(text_year) if text_year.isdigit() and 1800 < int(text_year) < 2200 else None
+    errors: list[str] = []
+    unknown_params(request.query_params, ("anio",), errors)
+    year = asked_year(request.query_params.get("anio", ""), errors)
     year = year or newest_year(library, congress)
     hits = list(reversed(year_hits(library, congress, year)))
     docs = without_text(library, [hit.id for hit in hits])
@@ -269,4 +307,5 @@ def congress_page(request: Request, congress_slug: str, library: LibraryDep) -> 
             library, [doc.id for _, docs in by_month.items() for doc in docs]
         ),
     }
-    return render(request, "congress.html", context)
+    context["errors"] = errors
+    return render(request, "congress.html", context, 400 if errors else 200)

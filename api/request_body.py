@@ -1,0 +1,173 @@
+"""Request bodies, read with bounds before any route sees them.
+
+A body is read here, at most ``max_bytes`` of it (a 413 as soon as it is declared or
+received larger, so nobody makes the server hold gigabytes it never needed: no spec,
+alert or form comes near a megabyte), and handed to the app whole. A JSON body whose
+strings are no text (a lone surrogate written as ``\\ud800``, or NUL, which PostgreSQL
+refuses) is a 422 naming where it is, before anything could try to store it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse
+from starlette.requests import Request
+
+from api.routers.pages.errors import refusal_page, wants_html
+
+Scope = dict[str, Any]
+Message = dict[str, Any]
+Receive = Callable[[], Any]
+Send = Callable[[Message], Any]
+
+
+class BodyTooLarge(Exception):
+    """The body passed the limit while it was being received."""
+
+
+class BoundedBodies:
+    """ASGI middleware: every request body bounded, and JSON bodies checked for text no
+    database stores."""
+
+    def __init__(self, app: Any, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not _announces_body(scope):
+            await self.app(scope, receive, send)
+            return
+        declared = _declared_length(scope)
+        if declared is not None and declared > self.max_bytes:
+            await self._too_large(scope, receive, send)
+            return
+        try:
+            body = await self._read(receive)
+        except BodyTooLarge:
+            await self._too_large(scope, receive, send)
+            return
+        problem = _unstorable(body)
+        if problem is not None:
+            response = JSONResponse(jsonable_encoder({"detail": [problem]}), status_code=422)
+            await response(scope, receive, send)
+            return
+        await self.app(scope, _replay(body, receive), send)
+
+    async def _read(self, receive: Receive) -> bytes:
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                break  # the client went away: the app sees an empty body
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_bytes:
+                raise BodyTooLarge
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        return b"".join(chunks)
+
+    async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
+        request = Request(scope, receive)
+        if wants_html(request):
+            response = refusal_page(request, 413)
+        else:
+            response = JSONResponse(
+                {
+                    "detail": f"the request body is larger than {self.max_bytes} bytes",
+                    "mensaje": "el cuerpo de la solicitud es demasiado grande: se admiten "
+                    f"como máximo {self.max_bytes} bytes",
+                },
+                status_code=413,
+            )
+        response.headers["Connection"] = "close"  # the rest of the body is never read
+        await response(scope, receive, send)
+
+
+def _header(scope: Scope, name: bytes) -> bytes | None:
+    for key, value in scope.get("headers", []):
+        if key.lower() == name:
+            return value
+    return None
+
+
+def _announces_body(scope: Scope) -> bool:
+    """Whether a body may follow: any write (HTTP/2 sends one without a length or
+    chunking), or a read that declares one."""
+    if scope["method"] not in ("GET", "HEAD", "OPTIONS"):
+        return True
+    return bool(_declared_length(scope)) or _header(scope, b"transfer-encoding") is not None
+
+
+def _declared_length(scope: Scope) -> int | None:
+    value = _header(scope, b"content-length")
+    if value is None:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        return None
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    """The body as one message, then the server's own messages (a disconnect)."""
+    given = False
+
+    async def replay() -> Message:
+        nonlocal given
+        if given:
+            return await receive()
+        given = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return replay
+
+
+def _unstorable(body: bytes) -> dict[str, Any] | None:
+    """The first string of a JSON body that is no storable text, as a 422 item."""
+    if body.lstrip()[:1] not in (b"{", b"["):
+        return None
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError):
+        return None  # the route says what is wrong with it
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if not _storable(key):
+                    return _problem(path, key)
+                stack.append((item, (*path, key)))
+        elif isinstance(value, list):
+            stack.extend((item, (*path, n)) for n, item in enumerate(value))
+        elif isinstance(value, str) and not _storable(value):
+            return _problem(path, value)
+    return None
+
+
+def _storable(text: str) -> bool:
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _problem(path: tuple[str | int, ...], text: str) -> dict[str, Any]:
+    what = "NUL (\\u0000)" if "\x00" in text else "a lone surrogate (\\ud800-\\udfff)"
+    que = "NUL (\\u0000)" if "\x00" in text else "un sustituto UTF-16 suelto (\\ud800-\\udfff)"
+    return {
+        "loc": ("body", *path),
+        "msg": f"the text holds {what}, which is no character",
+        "type": "string_unicode",
+        "mensaje": f"el texto contiene {que}, que no es un carácter válido",
+    }

@@ -1,0 +1,138 @@
+"""A crawl that stops at one of its spec's limits while the site has more says so: a
+counted ``limit_reached`` error naming the limit, never items left out in silence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tests.adversarial.service import listing_spec, open_api
+from tests.adversarial.test_parse_stall import _crawl
+from tests.shapes.server import FixtureServer
+
+
+def _listing_site(root: Path) -> None:
+    for page in (1, 2, 3):
+        rows = "".join(
+            f"<tr><td class='t'>Sentencia {page}-{n}</td><td><a href='d{page}-{n}.html'>ver</a>"
+            "</td></tr>"
+            for n in (1, 2)
+        )
+        after = f"<a rel='next' href='p{page + 1}.html'>siguiente</a>" if page < 3 else ""
+        (root / f"p{page}.html").write_text(
+            f"<html><body><table><tbody>{rows}</tbody></table>{after}</body></html>"
+        )
+        for n in (1, 2):
+            (root / f"d{page}-{n}.html").write_text(
+                f"<html><body><main>Texto de la sentencia {page}-{n}.</main></body></html>"
+            )
+
+
+def _feed_site(root: Path, entries: int) -> None:
+    items = "".join(
+        f"<item><title>Boletín {n}</title><link>http://ejemplo.invalid/{n}</link>"
+        f"<description>Contenido del boletín {n}.</description>"
+        "<pubDate>Tue, 18 Feb 2025 10:00:00 GMT</pubDate></item>"
+        for n in range(entries)
+    )
+    (root / "feed.xml").write_text(
+        f"<?xml version='1.0'?><rss version='2.0'><channel><title>B</title>{items}</channel></rss>"
+    )
+
+
+def _run(api: Any, spec: dict[str, Any], **env: str) -> dict[str, Any]:
+    created = api.client.post("/v1/sources", json=spec, headers=api.headers)
+    assert created.status_code == 201, created.text
+    done = _crawl(api, spec["id"], **env)
+    assert done.returncode in (0, 1), done.stdout + done.stderr
+    runs = api.client.get(f"/v1/sources/{spec['id']}/runs", headers=api.headers).json()
+    return runs["runs"][0]
+
+
+def test_a_listing_cut_at_max_pages_counts_it(tmp_path: Path) -> None:
+    (tmp_path / "www").mkdir()
+    _listing_site(tmp_path / "www")
+    api = open_api(tmp_path / "data")
+    try:
+        with FixtureServer(tmp_path / "www") as server:
+            spec = listing_spec(f"{server.url}/p1.html", id="pj-gto-paginas")
+            spec["listing"] |= {"next_page": "css:a[rel=next]::attr(href)", "max_pages": 2,
+                                "fields": {"title": "css:td.t::text"}}  # fmt: skip
+            run = _run(api, spec)
+        assert api.library.db.count_documents() == 4
+        [example] = run["errors"]["limit_reached"]["examples"]
+        assert "listing.max_pages" in example["message"] and example["url"].endswith("p2.html")
+        assert run["errors"]["limit_reached"]["count"] == 1
+    finally:
+        api.close()
+
+
+def test_a_listing_that_ends_before_its_limit_counts_nothing(tmp_path: Path) -> None:
+    (tmp_path / "www").mkdir()
+    _listing_site(tmp_path / "www")
+    api = open_api(tmp_path / "data")
+    try:
+        with FixtureServer(tmp_path / "www") as server:
+            spec = listing_spec(f"{server.url}/p1.html", id="pj-gto-todas")
+            spec["listing"] |= {"next_page": "css:a[rel=next]::attr(href)", "max_pages": 3,
+                                "fields": {"title": "css:td.t::text"}}  # fmt: skip
+            run = _run(api, spec)
+        assert api.library.db.count_documents() == 6
+        assert "limit_reached" not in run["errors"]
+    finally:
+        api.close()
+
+
+def test_feed_entries_beyond_max_entries_are_counted(tmp_path: Path) -> None:
+    (tmp_path / "www").mkdir()
+    _feed_site(tmp_path / "www", entries=5)
+    api = open_api(tmp_path / "data")
+    try:
+        with FixtureServer(tmp_path / "www") as server:
+            spec = {
+                "id": "pj-gto-boletines", "kind": "sentencia", "jurisdiction": "MX-GUA",
+                "shape": "feed", "start_urls": [f"{server.url}/feed.xml"],
+                "feed": {"follow": False, "max_entries": 3},
+            }  # fmt: skip
+            run = _run(api, spec)
+        assert api.library.db.count_documents() == 3
+        [example] = run["errors"]["limit_reached"]["examples"]
+        assert "feed.max_entries" in example["message"] and "2 " in example["message"]
+    finally:
+        api.close()
+
+
+def test_a_crawl_past_its_memory_bound_stops_with_that_cause(tmp_path: Path) -> None:
+    """Any crawl process is above 1 MB: the first check stops it, and says why."""
+    (tmp_path / "www").mkdir()
+    _listing_site(tmp_path / "www")
+    api = open_api(tmp_path / "data")
+    try:
+        with FixtureServer(tmp_path / "www") as server:
+            spec = listing_spec(f"{server.url}/p1.html", id="pj-gto-memoria")
+            run = _run(api, spec, ABIERTO_CRAWL_MAX_MEMORY_MB="1")
+        assert run["status"] == "failed"
+        assert run["message"].startswith("memory_limit")
+    finally:
+        api.close()
+
+
+def test_an_api_answering_json_nested_too_deeply_is_counted_as_not_json(tmp_path: Path) -> None:
+    """Python's JSON reader gives up on 100,000 nested arrays with a RecursionError: that
+    is the API not answering usable JSON, not a spider crash."""
+    (tmp_path / "www").mkdir()
+    (tmp_path / "www" / "api.json").write_text("[" * 100_000 + "]" * 100_000)
+    api = open_api(tmp_path / "data")
+    try:
+        with FixtureServer(tmp_path / "www") as server:
+            spec = {
+                "id": "pj-gto-api", "kind": "sentencia", "jurisdiction": "MX-GUA",
+                "shape": "json_api", "start_urls": [f"{server.url}/api.json"],
+                "json_api": {"records": "resultados", "link": f"{server.url}/d/{{id}}"},
+            }  # fmt: skip
+            run = _run(api, spec)
+        assert set(run["errors"]) == {"not_json"}, run["errors"]
+        [example] = run["errors"]["not_json"]["examples"]
+        assert "nested too deeply" in example["message"]
+    finally:
+        api.close()
