@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import threading
 
+from cli.numbers import whole
 from config.settings import Settings
 
 
@@ -36,6 +37,6 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     )
     deliver.add_argument("--loop", action="store_true", help="keep delivering until stopped")
     deliver.add_argument(
-        "--concurrency", type=int, default=8, help="alerts delivered at once (default 8)"
+        "--concurrency", type=whole(1), default=8, help="alerts delivered at once (default 8)"
     )
     deliver.set_defaults(func=cmd_deliver)

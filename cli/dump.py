@@ -6,6 +6,7 @@ import argparse
 import resource
 from pathlib import Path
 
+from cli.numbers import whole
 from config.settings import Settings
 
 
@@ -46,19 +47,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     dump.add_argument("dir", type=Path, help="the folder to write (full files are replaced)")
     dump.add_argument(
         "--conservar-dias",
-        type=_days,
+        type=whole(1, of="días"),
         metavar="N",
         help="keep each delta N days (default 30)",
     )
     dump.set_defaults(func=cmd_dump)
-
-
-def _days(text: str) -> int:
-    """A retention in whole days, one or more (0 or a negative number would silently mean
-    the default or "remove every delta")."""
-    value = text.strip()
-    if not value.isascii() or not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(
-            f"«{text[:20]}» no es un número de días: escriba un número entero, 1 o más"
-        )
-    return int(value)

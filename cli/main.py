@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from cli import alerts, align, backup, dump, people
 from cli.failures import engine_unreachable, explain, public_url, settings_problem
+from cli.numbers import PORT, seconds, whole
 from cli.privacy import add_commands as add_privacy_commands
 from cli.registry import add_commands
 from config.settings import Settings
@@ -237,8 +238,12 @@ def build_parser() -> argparse.ArgumentParser:
     crawl = commands.add_parser("crawl", help="crawl sources into the library")
     crawl.add_argument("--source", action="append", help="only this source id (repeatable)")
     crawl.add_argument("--log-level", default="WARNING")
-    crawl.add_argument("--max-items", type=int, default=0, help="stop after N documents")
-    crawl.add_argument("--max-seconds", type=float, default=0, help="stop after S seconds")
+    crawl.add_argument(
+        "--max-items", type=whole(0), default=0, help="stop after N documents (0: no limit)"
+    )
+    crawl.add_argument(
+        "--max-seconds", type=seconds(0), default=0, help="stop after S seconds (0: no limit)"
+    )
     crawl.add_argument(
         "--since", type=_day, help="backfill: only publications dated on or after YYYY-MM-DD"
     )
@@ -267,15 +272,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="serve the API")
     serve.add_argument("--host")
-    serve.add_argument("--port", type=int)
+    serve.add_argument("--port", type=PORT)
     serve.add_argument(
-        "--workers", type=int, help="API processes (default: one per core; 1: a single one)"
+        "--workers", type=whole(1), help="API processes (default: one per core; 1: a single one)"
     )
     serve.set_defaults(func=cmd_serve)
 
     demo = commands.add_parser("demo", help="serve sample sites, crawl them, serve the API")
-    demo.add_argument("--port", type=int)
-    demo.add_argument("--samples-port", type=int, default=8765)
+    demo.add_argument("--port", type=PORT)
+    demo.add_argument("--samples-port", type=PORT, default=8765)
     demo.set_defaults(func=cmd_demo)
 
     sources = commands.add_parser("sources", help="list the configured sources")
@@ -285,8 +290,10 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="trial-crawl one source and report, per field, what it extracted"
     )
     check.add_argument("source_id")
-    check.add_argument("--max-items", type=int, default=20, help="stop after N documents")
-    check.add_argument("--max-seconds", type=float, default=60, help="stop after S seconds")
+    check.add_argument("--max-items", type=whole(1), default=20, help="stop after N documents")
+    check.add_argument(
+        "--max-seconds", type=seconds(0, above=True), default=60, help="stop after S seconds"
+    )
 
     add_privacy_commands(commands)
     add_commands(commands)

@@ -7,6 +7,7 @@ import contextlib
 import sys
 from collections.abc import Sequence
 
+from cli.numbers import seconds, whole
 from config.settings import Settings
 from config.specs import SourceSpec, SpecError, parse_spec
 from indexer.db import Database
@@ -144,7 +145,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     keys.set_defaults(func=cmd_keys)
 
     worker = commands.add_parser("worker", help="run due crawls of registered sources")
-    worker.add_argument("--concurrency", type=int, default=2)
+    worker.add_argument("--concurrency", type=whole(1), default=2)
     worker.add_argument("--once", action="store_true", help="run what is due now, then exit")
-    worker.add_argument("--poll", type=float, default=5.0, help="seconds between checks")
+    worker.add_argument(
+        "--poll", type=seconds(0, above=True), default=5.0, help="seconds between checks"
+    )
     worker.set_defaults(func=cmd_worker)

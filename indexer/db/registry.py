@@ -8,6 +8,7 @@ import hashlib
 import hmac
 import re
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,6 +60,16 @@ def identity_scope(spec: dict[str, Any]) -> str | None:
     return identity.get("scope") or spec.get("id")
 
 
+def _names_inside(prefix: str, rows: Iterable[SourceRow]) -> set[str]:
+    """The registered sources' ids and identity scopes that ``prefix`` would own."""
+    names = set()
+    for row in rows:
+        for name in (row.id, identity_scope(row.spec)):
+            if name is not None and (name == prefix or name.startswith(f"{prefix}-")):
+                names.add(name)
+    return names
+
+
 def is_stale(row: SourceRow, now: dt.datetime | None = None) -> bool:
     """No successful crawl for longer than the schedule allows (twice its interval)."""
     now = now or utcnow()
@@ -88,6 +99,14 @@ class Registry:
         with self.db.session() as s, s.begin():
             if s.get(InstitutionRow, id) is not None:
                 raise Conflict(f"institution {id!r} already exists")
+            taken = _names_inside(id, s.scalars(select(SourceRow)).all())
+            if taken:
+                # the longest id owns a name: this one would take those sources' ids and
+                # scopes (their documents' identities) from the institutions that hold them
+                raise Conflict(
+                    f"institution {id!r}: its namespace ('{id}-…') holds names of another "
+                    f"institution's sources ({', '.join(sorted(taken)[:5])}); choose another id"
+                )
             s.add(row)
         return row
 

@@ -143,3 +143,23 @@ def test_paused_sources_are_not_claimed_and_stale_is_flagged(registry: Registry)
     assert registry.claim_due("w1", dt.timedelta(minutes=5), 5) == []
     assert not is_stale(row)
     assert is_stale(row, now=dt.datetime.now(dt.UTC) + dt.timedelta(hours=13))
+
+
+def test_a_new_institution_cannot_take_names_another_already_holds(registry: Registry) -> None:
+    """Namespaces go to the longest institution id: one created later whose id begins an
+    existing source's id or identity scope would own that name (register under its scope,
+    be told it is its own), so it is refused while they exist."""
+    registry.create_source("congreso-oax", parse_spec(SPEC), reserved=set())
+    scoped = SPEC | {
+        "id": "congreso-oax-diario",
+        "identity": {"scope": "congreso-oax-debates-2024", "key": ["number"]},
+    }
+    registry.create_source("congreso-oax", parse_spec(scoped), reserved=set())
+    for taken in ("congreso-oax-gaceta", "congreso-oax-debates", "congreso-oax-diario"):
+        with pytest.raises(Conflict, match="namespace"):
+            registry.add_institution(taken, "Otra", "congress", "MX-OAX")
+        assert registry.get_institution(taken) is None
+    assert registry.namespace_owner("congreso-oax-debates-2024") == "congreso-oax"
+    # a name beside them, not inside, is free
+    registry.add_institution("congreso-oax-gac", "Otra", "congress", "MX-OAX")
+    assert registry.namespace_owner("congreso-oax-gaceta") == "congreso-oax"
