@@ -25,7 +25,7 @@ from indexer.stores.tantivy_store import TantivyStore
 
 HOSTILE = [
     'title:x OR "a b" -c dd* (e AND NOT f)',
-    "matter:value* AND _exists_:x",
+    "matter:value AND value* AND _exists_:x",  # a prefix inside a field is a 422 of its own
     "/regex.*/ OR x~2 OR y^10 OR [a TO z] OR {a TO z}",
     'court:"Sala Penal" matter:penal',
     "💥 <script>",
