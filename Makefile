@@ -12,7 +12,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
 
-install: $(STAMP)
+## The native one-pass search (native/: Rust, the tantivy crate tantivy-py links, pinned by
+## native/Cargo.lock), rebuilt when its sources change; cargo from ~/.cargo/bin if not on PATH.
+NATIVE_SRC := native/Cargo.toml native/Cargo.lock native/pyproject.toml $(wildcard native/src/*.rs)
+NATIVE_STAMP := $(VENV)/.native-installed
+
+$(NATIVE_STAMP): $(STAMP) $(NATIVE_SRC)
+	PATH="$$PATH:$(HOME)/.cargo/bin" MATURIN_PEP517_ARGS="--locked" \
+		$(BIN)/python -m pip install --quiet ./native
+	touch $(NATIVE_STAMP)
+
+install: $(STAMP) $(NATIVE_STAMP)
 
 ## PostgreSQL, a JDK and Maven, from Debian's packages, when missing (the tests start them).
 system-deps:

@@ -20,7 +20,7 @@ from collections.abc import Hashable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import tantivy
 
@@ -43,8 +43,10 @@ from indexer.stores.base import (
     encode_cursor,
 )
 from indexer.stores.documents import citation_keys
+from indexer.stores.query_kits import PLAN, Kit, Plan, TantivyKit
 from indexer.stores.tantivy_entry import NO_VALUE, Prepared, to_tantivy
 from indexer.stores.tantivy_entry import key_field as _key
+from indexer.stores.tantivy_native import NativeReader, open_native
 
 AnyDocument = Sentencia | Sesion | Legislativo
 # documents prepared elsewhere (or the error met), by id
@@ -140,10 +142,13 @@ class TantivyStore:
     # ``upsert``/``rebuild`` take entries prepared elsewhere (``indexer.preparation``)
     prepares = True
 
-    def __init__(self, path: Path | None, replace_outdated: bool = False) -> None:
+    def __init__(
+        self, path: Path | None, replace_outdated: bool = False, native: bool = True
+    ) -> None:
         """``replace_outdated``: an index built with another schema (by an older version)
         is deleted and started empty; the caller re-indexes it from the database. Readers
-        leave it alone and say what to do instead."""
+        leave it alone and say what to do instead. ``native``: search an index folder
+        with the native one-pass search when it is installed (``tantivy_native``)."""
         self.path = path
         self.schema = build_schema()
         self.replaced = False
@@ -163,6 +168,8 @@ class TantivyStore:
         self._count_cache: _Lru[Counts] = _Lru(COUNT_CACHE_SIZE)
         self._pages: _Lru[SearchResult] = _Lru(PAGE_CACHE_SIZE)
         self._apart: _Lru[bool] = _Lru(COUNT_CACHE_SIZE)
+        self._native_wanted = native and path is not None
+        self._native: NativeReader | None = None
 
     def _open(self, path: Path, replace_outdated: bool) -> tantivy.Index:
         try:
@@ -379,9 +386,79 @@ class TantivyStore:
         cached = self._pages.get(page_key)
         if cached is not None:
             return _copy(cached)
-        result = self._search(searcher, query, offset, (fingerprint, generation))
+        native = self._native_reader(generation)
+        if native is not None:
+            result = self._search_native(native, searcher, query, offset, (fingerprint, generation))
+        else:
+            result = self._search(searcher, query, offset, (fingerprint, generation))
         self._pages.put(page_key, result)
         return _copy(result)
+
+    def _native_reader(self, generation: int) -> NativeReader | None:
+        """The native search of this index folder, opened on first use; None: not wanted
+        (in memory, or asked so) or not installed."""
+        if not self._native_wanted:
+            return None
+        if self._native is None:
+            with self._reload_lock:
+                if self._native is None and self._native_wanted:
+                    self._native = open_native(self.path, generation)
+                    self._native_wanted = self._native is not None
+        return self._native
+
+    def _search_native(
+        self,
+        native: NativeReader,
+        searcher: tantivy.Searcher,
+        query: SearchQuery,
+        offset: int,
+        count_key: tuple[str, int],
+    ) -> SearchResult:
+        """``_search`` in one native pass: the page with the total and the facets not
+        kept yet (the very aggregations ``_counts`` asks tantivy-py for), the hits' stored
+        fields read by the same searcher; tantivy-py's searcher only lights up the
+        snippets. A following page, its counts kept, is a top-k collection alone."""
+        tree = parse_query(query.q)
+        question = with_filters(self.schema, compile_node(None, tree, kit=PLAN), query, PLAN)
+        names, spec = _facet_spec(query)
+        counted = self._count_cache.get(count_key) if names else None
+        if counted is not None and counted[0] <= offset:
+            return SearchResult(total=counted[0], hits=[], facets=counted[1], next_cursor=None)
+        sort = query.effective_sort()
+        total, raw, found = native.search(
+            count_key[1],
+            question,
+            query.limit,
+            offset,
+            sort,
+            aggs=spec if names and counted is None else None,
+            count=counted is None,
+            texts=query.highlight,
+        )
+        if counted is not None:
+            total, facets = counted
+        else:
+            total = total or 0
+            facets = {name: _facet(raw.get(name, {}), query.facet_size) for name in names}
+            if names:
+                self._count_cache.put(count_key, (total, facets))
+        snippets = None
+        finder = passage_finder(plan(tree))
+        if query.highlight and found and _has_words(tree):
+            words = compile_node(self.schema, tree, pairs=False)
+            snippets = tantivy.SnippetGenerator.create(searcher, words, self.schema, "text")
+            snippets.set_max_num_chars(SNIPPET_CHARS)
+        hits = []
+        for score, payload, text in found:
+            hit = SearchHit.model_validate_json(payload)
+            if sort == "relevance":
+                hit.score = score
+            if query.highlight:
+                hit.highlights = _highlights(snippets, text or "", finder)
+            hits.append(hit)
+        next_offset = offset + len(hits)
+        next_cursor = encode_cursor(query, next_offset) if next_offset < total and hits else None
+        return SearchResult(total=total, hits=hits, facets=facets, next_cursor=next_cursor)
 
     def _search(
         self,
@@ -500,17 +577,7 @@ class TantivyStore:
         one aggregation pass over the fast fields (kept per question and index
         generation by ``_search``: the next pages, the same search again, the empty
         query's counts until the next commit)."""
-        names = [name for name in dict.fromkeys(query.facets) if name in FILTER_FIELDS]
-        # a facet no kind the filters leave can hold a value of is empty: not counted
-        held = held_fields(query)
-        # one bucket more than asked: the documents without a value (``NO_VALUE``) never
-        # take a real value's place
-        size = query.facet_size + 1
-        spec = {
-            name: {"terms": {"field": name, "size": size, "segment_size": SEGMENT_BUCKETS}}
-            for name in names
-            if name in held or name == "kind"
-        }
+        names, spec = _facet_spec(query)
         # every document has one kind: its buckets (and the rest) add up to the total, so
         # the kind facet counts it when it is asked for, a count of its own otherwise
         counter = "kind" if "kind" in names else TOTAL_AGG
@@ -522,6 +589,22 @@ class TantivyStore:
         total += int(everything.get("sum_other_doc_count", 0))
         facets = {name: _facet(raw.get(name, {}), query.facet_size) for name in names}
         return total, facets
+
+
+def _facet_spec(query: SearchQuery) -> tuple[list[str], dict[str, Any]]:
+    """The facets asked for, and the terms aggregations that count them."""
+    names = [name for name in dict.fromkeys(query.facets) if name in FILTER_FIELDS]
+    # a facet no kind the filters leave can hold a value of is empty: not counted
+    held = held_fields(query)
+    # one bucket more than asked: the documents without a value (``NO_VALUE``) never
+    # take a real value's place
+    size = query.facet_size + 1
+    spec = {
+        name: {"terms": {"field": name, "size": size, "segment_size": SEGMENT_BUCKETS}}
+        for name in names
+        if name in held or name == "kind"
+    }
+    return names, spec
 
 
 # the filter fields each kind of document has (the rest are none of its values); year
@@ -596,41 +679,48 @@ def _facet(raw: dict, size: int) -> list[FacetCount]:
 
 
 def with_filters(
-    schema: tantivy.Schema, text_query: tantivy.Query, query: SearchQuery
-) -> tantivy.Query:
-    """``text_query`` restricted by the search's filters and date range."""
-    clauses: list[tuple[tantivy.Occur, tantivy.Query]] = [(tantivy.Occur.Must, text_query)]
+    schema: tantivy.Schema, text_query: Any, query: SearchQuery, kit: Kit | None = None
+) -> Any:
+    """``text_query`` restricted by the search's filters and date range (``kit``: the
+    form of the question, tantivy-py's queries by default)."""
+    kit = kit if kit is not None else TantivyKit(schema)
+    clauses: list[tuple[str, Any]] = [("must", text_query)]
     for name, values in query.filters.items():
         if name not in FILTER_FIELDS:
             raise ValueError(f"unknown filter field {name!r}")
         wanted = [v for v in values if v.strip()]
         if not wanted:
             continue
-        options = [(tantivy.Occur.Should, _field(schema, name, v)) for v in wanted]
+        options = [("should", _field(kit, name, v)) for v in wanted]
         options = [(occur, q) for occur, q in options if q is not None]
         if not options:
-            clauses.append((tantivy.Occur.Must, tantivy.Query.empty_query()))
+            clauses.append(("must", kit.empty()))
             continue
-        clauses.append((tantivy.Occur.Must, tantivy.Query.boolean_query(options)))
+        clauses.append(("must", kit.boolean(options)))
     if query.date_from or query.date_to:
-        clauses.append((tantivy.Occur.Must, _date_range(schema, query.date_from, query.date_to)))
+        clauses.append(("must", _date_range(kit, query.date_from, query.date_to)))
     if len(clauses) == 1:
         return text_query
-    return tantivy.Query.boolean_query(clauses)
+    return kit.boolean(clauses)
 
 
-def _date_range(
-    schema: tantivy.Schema, start: dt.date | None, end: dt.date | None
-) -> tantivy.Query:
+def _date_range(kit: Kit, start: dt.date | None, end: dt.date | None) -> Any:
     def at(day: dt.date | None) -> dt.datetime | None:
         return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC) if day else None
 
-    return tantivy.Query.range_query(schema, "date", tantivy.FieldType.Date, at(start), at(end))
+    return kit.date_range("date", at(start), at(end))
 
 
 def compile_search(schema: tantivy.Schema, query: SearchQuery) -> tantivy.Query:
     """The whole question of a search (words, filters, dates) as one Tantivy query."""
     return with_filters(schema, compile_node(schema, parse_query(query.q)), query)
+
+
+def search_plan(query: SearchQuery) -> Plan:
+    """The whole question of a search as the native search's plan: the very queries
+    ``compile_search`` builds, as data."""
+    text_plan = compile_node(None, parse_query(query.q), kit=PLAN)
+    return with_filters(None, text_plan, query, kit=PLAN)
 
 
 class _Lru(Generic[V]):
@@ -698,12 +788,16 @@ def _has_words(node: Node) -> bool:
 # -- compiling the syntax tree --------------------------------------------------------
 
 
-def compile_node(schema: tantivy.Schema, node: Node, pairs: bool = True) -> tantivy.Query:
-    """Turn a parsed query into Tantivy query objects (never through Tantivy's parser).
+def compile_node(
+    schema: tantivy.Schema | None, node: Node, pairs: bool = True, kit: Kit | None = None
+) -> Any:
+    """Turn a parsed query into Tantivy query objects (never through Tantivy's parser),
+    or with ``kit=PLAN`` into the native search's plan of the same queries.
     ``pairs``: exact phrases are looked up in the pair fields (the search); without, in
     the positions of the words themselves (what the snippet generator reads terms from)."""
-    compiled = _Compiler(schema, pairs).compile(node)
-    return compiled if compiled is not None else tantivy.Query.empty_query()
+    kit = kit if kit is not None else TantivyKit(schema)
+    compiled = _Compiler(kit, pairs).compile(node)
+    return compiled if compiled is not None else kit.empty()
 
 
 def compile_loose(
@@ -716,23 +810,22 @@ def compile_loose(
     the index finds in about as many documents each (``LOOSE_SPREAD``: a set phrase,
     its words rarely apart; otherwise the check would fail, and the exact count follow
     the loose one). None: no such phrase in it."""
-    compiler = _Compiler(schema, pairs=True, loose=searcher)
+    kit = TantivyKit(schema)
+    compiler = _Compiler(kit, pairs=True, loose=searcher)
     compiled = compiler.compile(node)
     if not compiler.loosened:
         return None
-    return compiled if compiled is not None else tantivy.Query.empty_query()
+    return compiled if compiled is not None else kit.empty()
 
 
 class _Compiler:
-    def __init__(
-        self, schema: tantivy.Schema, pairs: bool, loose: tantivy.Searcher | None = None
-    ) -> None:
-        self.schema = schema
+    def __init__(self, kit: Kit, pairs: bool, loose: tantivy.Searcher | None = None) -> None:
+        self.kit = kit
         self.pairs = pairs
         self.loose = loose
         self.loosened = False
 
-    def _exactly(self, node: Node) -> tantivy.Query | None:
+    def _exactly(self, node: Node) -> Any:
         """``node`` compiled with its phrases whole (what a NOT leaves out must be exact:
         a loose phrase there would leave out more, not less)."""
         loose, self.loose = self.loose, None
@@ -741,71 +834,68 @@ class _Compiler:
         finally:
             self.loose = loose
 
-    def _words(self, text: str, fields: tuple[str, ...], slop: int = 0) -> tantivy.Query | None:
+    def _words(self, text: str, fields: tuple[str, ...], slop: int = 0) -> Any:
         if self.loose is not None:
-            found = _loose_words(self.schema, self.loose, text, fields, slop, self.pairs)
+            found = _loose_words(self.kit, self.loose, text, fields, slop, self.pairs)
             if found is not None:
                 self.loosened = True
                 return found
-        return _words(self.schema, text, fields, slop, self.pairs)
+        return _words(self.kit, text, fields, slop, self.pairs)
 
-    def compile(self, node: Node) -> tantivy.Query | None:
-        schema = self.schema
+    def compile(self, node: Node) -> Any:
+        kit = self.kit
         match node:
             case MatchAll():
-                return tantivy.Query.all_query()
+                return kit.all()
             case Term(text):
                 return self._words(text, PAIRED)
             case Phrase(text, slop):
                 return self._words(text, PAIRED, slop)
             case Prefix(text):
-                return _prefix(schema, text)
+                return _prefix(kit, text)
             case Field(name, value, _, slop):
                 if name in ("title", "text"):
                     return self._words(value, (name,), slop)
-                return _field(schema, name, value, slop, self.pairs)
+                return _field(kit, name, value, slop, self.pairs)
             case Not(item):
                 inner = self._exactly(item)
                 if inner is None:
                     return None
-                everything = tantivy.Query.all_query()
-                return tantivy.Query.boolean_query(
-                    [(tantivy.Occur.Must, everything), (tantivy.Occur.MustNot, inner)]
-                )
+                return kit.boolean([("must", kit.all()), ("must_not", inner)])
             case And(items):
                 return self._and(items)
             case Or(items):
                 options = [q for q in map(self.compile, items) if q is not None]
                 if not options:
                     return None
-                return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in options])
+                return kit.boolean([("should", q) for q in options])
         raise TypeError(f"unknown query node {node!r}")
 
-    def _and(self, items: tuple[Node, ...]) -> tantivy.Query | None:
+    def _and(self, items: tuple[Node, ...]) -> Any:
         clauses = []
         for item in items:
             if isinstance(item, Not):
                 inner = self._exactly(item.item)
                 if inner is not None:
-                    clauses.append((tantivy.Occur.MustNot, inner))
+                    clauses.append(("must_not", inner))
             else:
                 compiled = self.compile(item)
                 if compiled is not None:
-                    clauses.append((tantivy.Occur.Must, compiled))
-        if not any(occur == tantivy.Occur.Must for occur, _ in clauses):
+                    clauses.append(("must", compiled))
+        if not any(occur == "must" for occur, _ in clauses):
             if not clauses:
                 return None
-            clauses.append((tantivy.Occur.Must, tantivy.Query.all_query()))
-        return tantivy.Query.boolean_query(clauses)
+            clauses.append(("must", self.kit.all()))
+        return self.kit.boolean(clauses)
 
 
 def _words(
-    schema: tantivy.Schema,
+    kit: Kit,
     text: str,
     fields: tuple[str, ...],
     slop: int = 0,
     pairs: bool = True,
-) -> tantivy.Query | None:
+) -> Any:
     """A word, or a phrase, in any of ``fields``. An exact phrase is looked up in the
     fields' pair fields: ``"daño moral"`` is the one term ``dan_moral``, a longer phrase
     the fewest of its pairs that hold every word, each at its offset; with a slop
@@ -818,27 +908,27 @@ def _words(
     options = []
     for field in fields:
         if len(tokens) == 1:
-            query = tantivy.Query.term_query(schema, field, tokens[0])
+            query = kit.term(field, tokens[0])
         elif not exact:
-            query = tantivy.Query.phrase_query(schema, field, tokens, slop)
+            query = kit.phrase(field, tokens, slop)
         elif len(cover) == 1:
-            query = tantivy.Query.term_query(schema, _pairs(field), cover[0][1])
+            query = kit.term(_pairs(field), cover[0][1])
         else:
-            query = tantivy.Query.phrase_query(schema, _pairs(field), cover)
+            query = kit.phrase(_pairs(field), cover)
         if field == "title":
-            query = tantivy.Query.boost_query(query, TITLE_BOOST)
-        options.append((tantivy.Occur.Should, query))
-    return options[0][1] if len(options) == 1 else tantivy.Query.boolean_query(options)
+            query = kit.boost(query, TITLE_BOOST)
+        options.append(("should", query))
+    return options[0][1] if len(options) == 1 else kit.boolean(options)
 
 
 def _loose_words(
-    schema: tantivy.Schema,
+    kit: Kit,
     searcher: tantivy.Searcher,
     text: str,
     fields: tuple[str, ...],
     slop: int,
     pairs: bool,
-) -> tantivy.Query | None:
+) -> Any:
     """``_words``' phrase without its positions: the pairs the exact question reads, or
     with a slop its words, all in one document of a field. None: nothing to loosen (a
     word, a phrase that is a single pair already), or terms of unlike frequencies."""
@@ -857,12 +947,9 @@ def _loose_words(
         found = [searcher.doc_freq(suffix(field), term) for term in terms]
         if min(found) and max(found) > min(found) * LOOSE_SPREAD:
             return None
-        every = [
-            (tantivy.Occur.Must, tantivy.Query.term_query(schema, suffix(field), term))
-            for term in terms
-        ]
-        options.append((tantivy.Occur.Should, tantivy.Query.boolean_query(every)))
-    return options[0][1] if len(options) == 1 else tantivy.Query.boolean_query(options)
+        every = [("must", kit.term(suffix(field), term)) for term in terms]
+        options.append(("should", kit.boolean(every)))
+    return options[0][1] if len(options) == 1 else kit.boolean(options)
 
 
 def _top_of_a_prefix(
@@ -893,29 +980,27 @@ def _top_of_a_prefix(
     return found if found.count is not None and found.count >= offset + limit else None
 
 
-def _prefix(schema: tantivy.Schema, text: str) -> tantivy.Query | None:
+def _prefix(kit: Kit, text: str) -> Any:
     tokens = fold_tokens(text)
     if not tokens:
         return None
     *leading, last = tokens
     options = []
     for field in ("title_fold", "text_fold"):
-        parts = [(tantivy.Occur.Must, tantivy.Query.term_query(schema, field, t)) for t in leading]
-        parts.append((tantivy.Occur.Must, tantivy.Query.regex_query(schema, field, f"{last}.*")))
-        options.append((tantivy.Occur.Should, tantivy.Query.boolean_query(parts)))
-    return tantivy.Query.boolean_query(options)
+        parts = [("must", kit.term(field, t)) for t in leading]
+        parts.append(("must", kit.regex(field, f"{last}.*")))
+        options.append(("should", kit.boolean(parts)))
+    return kit.boolean(options)
 
 
-def _field(
-    schema: tantivy.Schema, name: str, value: str, slop: int = 0, pairs: bool = True
-) -> tantivy.Query | None:
+def _field(kit: Kit, name: str, value: str, slop: int = 0, pairs: bool = True) -> Any:
     """``name:value`` in a query, or one value of a filter (the same rule for both)."""
     if name in ("title", "text"):
-        return _words(schema, value, (name,), slop, pairs)
+        return _words(kit, value, (name,), slop, pairs)
     if name in WORD_FILTERS:
         phrases = case_phrases(value)
-        forms = [q for q in (_words(schema, f, ("meta",), pairs=pairs) for f in phrases) if q]
+        forms = [q for q in (_words(kit, f, ("meta",), pairs=pairs) for f in phrases) if q]
         if len(forms) < 2:
             return forms[0] if forms else None
-        return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in forms])
-    return tantivy.Query.term_query(schema, _key(name), keyword_value(name, value))
+        return kit.boolean([("should", q) for q in forms])
+    return kit.term(_key(name), keyword_value(name, value))

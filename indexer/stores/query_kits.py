@@ -1,0 +1,98 @@
+"""The two forms a compiled question takes: tantivy-py's query objects, or a plan (nested
+lists, as JSON) that the native search (``abierto_native``) turns into the very same
+Tantivy queries. The compiler (``tantivy_store``) calls one kit or the other with the same
+fields, terms and boosts, so both searches score and order alike."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import tantivy
+
+Occur = str  # "must", "should" or "must_not"
+_OCCURS = {
+    "must": tantivy.Occur.Must,
+    "should": tantivy.Occur.Should,
+    "must_not": tantivy.Occur.MustNot,
+}
+
+
+class TantivyKit:
+    """Builds tantivy-py queries (the fallback search, the snippets, the alerts)."""
+
+    def __init__(self, schema: tantivy.Schema) -> None:
+        self.schema = schema
+
+    def term(self, field: str, value: str) -> tantivy.Query:
+        return tantivy.Query.term_query(self.schema, field, value)
+
+    def phrase(self, field: str, words: list[Any], slop: int = 0) -> tantivy.Query:
+        """``words``: the terms, or (offset, term) pairs."""
+        return tantivy.Query.phrase_query(self.schema, field, words, slop)
+
+    def regex(self, field: str, pattern: str) -> tantivy.Query:
+        return tantivy.Query.regex_query(self.schema, field, pattern)
+
+    def boolean(self, clauses: list[tuple[Occur, tantivy.Query]]) -> tantivy.Query:
+        return tantivy.Query.boolean_query([(_OCCURS[occur], q) for occur, q in clauses])
+
+    def boost(self, query: tantivy.Query, factor: float) -> tantivy.Query:
+        return tantivy.Query.boost_query(query, factor)
+
+    def const(self, query: tantivy.Query, score: float) -> tantivy.Query:
+        return tantivy.Query.const_score_query(query, score)
+
+    def all(self) -> tantivy.Query:
+        return tantivy.Query.all_query()
+
+    def empty(self) -> tantivy.Query:
+        return tantivy.Query.empty_query()
+
+    def date_range(
+        self, field: str, start: dt.datetime | None, end: dt.datetime | None
+    ) -> tantivy.Query:
+        return tantivy.Query.range_query(self.schema, field, tantivy.FieldType.Date, start, end)
+
+
+Plan = list[Any]
+
+
+class PlanKit:
+    """Builds the native search's plan: the same calls, as data (``native/src/plan.rs``)."""
+
+    def term(self, field: str, value: str) -> Plan:
+        return ["term", field, value]
+
+    def phrase(self, field: str, words: list[Any], slop: int = 0) -> Plan:
+        # tantivy-py places a bare word at its index in the list
+        pairs = [list(w) if isinstance(w, tuple) else [i, w] for i, w in enumerate(words)]
+        return ["phrase", field, pairs, slop]
+
+    def regex(self, field: str, pattern: str) -> Plan:
+        return ["regex", field, pattern]
+
+    def boolean(self, clauses: list[tuple[Occur, Plan]]) -> Plan:
+        return ["bool", [[occur, q] for occur, q in clauses]]
+
+    def boost(self, query: Plan, factor: float) -> Plan:
+        return ["boost", query, factor]
+
+    def const(self, query: Plan, score: float) -> Plan:
+        return ["const", query, score]
+
+    def all(self) -> Plan:
+        return ["all"]
+
+    def empty(self) -> Plan:
+        return ["empty"]
+
+    def date_range(self, field: str, start: dt.datetime | None, end: dt.datetime | None) -> Plan:
+        def seconds(at: dt.datetime | None) -> int | None:
+            return None if at is None else int(at.timestamp())
+
+        return ["date", field, seconds(start), seconds(end)]
+
+
+Kit = TantivyKit | PlanKit
+PLAN = PlanKit()

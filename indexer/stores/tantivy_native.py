@@ -1,0 +1,100 @@
+"""The native search (``abierto_native``, built from ``native/`` by ``make install``): one
+pass over the matches gives the page, the exact total and the facets together, each
+segment on its own core; tantivy-py needs two (a count and aggregations, then the page).
+Without the extension the store searches with tantivy-py, as before (said once)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+from pathlib import Path
+from typing import Any, Protocol
+
+log = logging.getLogger(__name__)
+_missing_said = False
+
+
+class NativeIndex(Protocol):
+    """``abierto_native.NativeIndex``: an index folder opened for reading only."""
+
+    def reload(self) -> None: ...
+
+    def search(
+        self,
+        plan: str,
+        limit: int,
+        offset: int,
+        sort: str,
+        count: bool,
+        aggs: str | None = None,
+        texts: bool = False,
+    ) -> tuple[int | None, str | None, list[tuple[float | None, bytes, str | None]]]: ...
+
+
+class NativeReader:
+    """The native index kept at the store's searcher generation: reloaded when the store
+    reloads its own searcher, so both read the same commit (or the native one a newer).
+    A forked child opens its own: the parent's search threads are not in it."""
+
+    def __init__(self, path: Path, generation: int) -> None:
+        self.path = path
+        self.index = _open(path)
+        self._pid = os.getpid()
+        self._generation = generation
+        self._lock = threading.Lock()
+        self._parents: list[NativeIndex] = []
+
+    def at(self, generation: int) -> NativeIndex:
+        if self._pid != os.getpid():
+            with self._lock:
+                if self._pid != os.getpid():
+                    # the parent's is kept, never dropped here: its threads are not ours
+                    self._parents.append(self.index)
+                    self.index = _open(self.path)
+                    self._pid = os.getpid()
+                    self._generation = generation
+        if generation != self._generation:
+            with self._lock:
+                if generation != self._generation:
+                    self.index.reload()
+                    self._generation = generation
+        return self.index
+
+    def search(
+        self,
+        generation: int,
+        plan: list[Any],
+        limit: int,
+        offset: int,
+        sort: str,
+        aggs: dict[str, Any] | None,
+        count: bool,
+        texts: bool,
+    ) -> tuple[int | None, dict[str, Any], list[tuple[float | None, bytes, str | None]]]:
+        """The page, the total (when ``count``) and the aggregations asked (the dict
+        tantivy-py's ``aggregate`` returns), from one pass."""
+        index = self.at(generation)
+        spec = json.dumps(aggs) if aggs else None
+        total, raw, hits = index.search(json.dumps(plan), limit, offset, sort, count, spec, texts)
+        return total, json.loads(raw) if raw else {}, hits
+
+
+def _open(path: Path) -> NativeIndex:
+    import abierto_native
+
+    return abierto_native.NativeIndex(str(path), max(1, os.cpu_count() or 1))
+
+
+def open_native(path: Path, generation: int) -> NativeReader | None:
+    """The native reader of the index in ``path``; None (said once per process) when the
+    extension is not installed or cannot open it."""
+    global _missing_said
+    try:
+        return NativeReader(path, generation)
+    except (ImportError, OSError, ValueError) as exc:
+        if not _missing_said:
+            _missing_said = True
+            log.warning("native search unavailable (%s): searching with tantivy-py", exc)
+        return None

@@ -1,0 +1,189 @@
+//! One pass of a search over the embedded index: the page (top-k by score or by a fast
+//! field), the exact total and the facets' terms aggregations collected together, each
+//! segment on its own core. The question arrives as a plan the Python side builds (the
+//! same queries it would build with tantivy-py), so scores and order are the same.
+
+mod plan;
+
+use std::sync::Mutex;
+
+use pyo3::exceptions::{PyOSError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+use tantivy::aggregation::agg_req::Aggregations;
+use tantivy::aggregation::AggregationCollector;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::Query;
+use tantivy::schema::{Field, Value};
+use tantivy::{DateTime, DocAddress, Index, IndexReader, Order, ReloadPolicy, Searcher};
+use tantivy::{TantivyDocument, TantivyError};
+
+/// A hit: its score (relevance only), its stored ``payload`` and, when asked, its ``text``.
+type Hit = (Option<f32>, Vec<u8>, Option<String>);
+
+/// An index folder opened for reading only: it never takes the writer's lock.
+#[pyclass(frozen)]
+struct NativeIndex {
+    reader: IndexReader,
+    payload: Field,
+    text: Field,
+    // the searcher searches are made on, swapped by ``reload`` (a search in flight keeps
+    // the one it took)
+    searcher: Mutex<Searcher>,
+}
+
+fn io_error(err: TantivyError) -> PyErr {
+    PyOSError::new_err(err.to_string())
+}
+
+fn bad_value(err: impl ToString) -> PyErr {
+    PyValueError::new_err(err.to_string())
+}
+
+#[pymethods]
+impl NativeIndex {
+    /// ``threads``: the segments of one search are collected on this many threads.
+    #[new]
+    fn new(path: &str, threads: usize) -> PyResult<Self> {
+        let mut index = Index::open_in_dir(path).map_err(io_error)?;
+        if threads > 1 {
+            index.set_multithread_executor(threads).map_err(io_error)?;
+        }
+        let schema = index.schema();
+        let payload = schema.get_field("payload").map_err(bad_value)?;
+        let text = schema.get_field("text").map_err(bad_value)?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(io_error)?;
+        let searcher = Mutex::new(reader.searcher());
+        Ok(NativeIndex { reader, payload, text, searcher })
+    }
+
+    /// Read the last commit (the caller's other reader just did).
+    fn reload(&self, py: Python<'_>) -> PyResult<()> {
+        py.detach(|| self.reader.reload()).map_err(io_error)?;
+        *self.searcher.lock().unwrap() = self.reader.searcher();
+        Ok(())
+    }
+
+    /// How many documents the current searcher sees.
+    fn num_docs(&self) -> u64 {
+        self.searcher.lock().unwrap().num_docs()
+    }
+
+    /// The page of ``plan`` (JSON, see ``plan.rs``) from ``offset``, ordered by ``sort``
+    /// (``relevance``, ``date_desc``, ``date_asc``, ``most_cited``), with the number of
+    /// matches when ``count`` and the aggregations ``aggs`` (tantivy's JSON request)
+    /// collected in the same pass. Returns (total or None, aggregations' JSON or None,
+    /// hits), each hit (score or None, payload bytes, text or None).
+    #[pyo3(signature = (plan, limit, offset, sort, count, aggs=None, texts=false))]
+    #[allow(clippy::too_many_arguments, clippy::type_complexity)]
+    fn search<'py>(
+        &self,
+        py: Python<'py>,
+        plan: &str,
+        limit: usize,
+        offset: usize,
+        sort: &str,
+        count: bool,
+        aggs: Option<&str>,
+        texts: bool,
+    ) -> PyResult<(Option<u64>, Option<String>, Vec<(Option<f32>, Bound<'py, PyBytes>, Option<String>)>)>
+    {
+        let searcher = self.searcher.lock().unwrap().clone();
+        let query = plan::build(searcher.schema(), plan).map_err(bad_value)?;
+        let aggs: Option<Aggregations> = match aggs {
+            Some(spec) => Some(serde_json::from_str(spec).map_err(bad_value)?),
+            None => None,
+        };
+        let (total, facets, hits) = py.detach(|| {
+            self.run(&searcher, query.as_ref(), limit, offset, sort, count, aggs, texts)
+        })?;
+        let hits = hits
+            .into_iter()
+            .map(|(score, payload, text)| (score, PyBytes::new(py, &payload), text))
+            .collect();
+        Ok((total, facets, hits))
+    }
+}
+
+type Answer = (Option<u64>, Option<String>, Vec<Hit>);
+
+impl NativeIndex {
+    #[allow(clippy::too_many_arguments)]
+    fn run(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        limit: usize,
+        offset: usize,
+        sort: &str,
+        count: bool,
+        aggs: Option<Aggregations>,
+        texts: bool,
+    ) -> PyResult<Answer> {
+        let counter = if count { Some(Count) } else { None };
+        let aggregations =
+            aggs.map(|spec| AggregationCollector::from_aggs(spec, Default::default()));
+        let top = TopDocs::with_limit(limit).and_offset(offset);
+        let (scored, addresses, total, facets) = match sort {
+            "relevance" => {
+                // never the page alone: top-k with pruning (block-max WAND) sums a
+                // document's score in another order, a last bit apart from tantivy-py's
+                let collector = top.order_by_score();
+                let (page, total, facets) = searcher
+                    .search(query, &(collector, counter, aggregations))
+                    .map_err(bad_value)?;
+                let (scores, addresses): (Vec<_>, Vec<_>) =
+                    page.into_iter().map(|(score, address)| (Some(score), address)).unzip();
+                (scores, addresses, total, facets)
+            }
+            "date_desc" | "date_asc" => {
+                let order = if sort == "date_asc" { Order::Asc } else { Order::Desc };
+                let collector = top.order_by_fast_field::<DateTime>("date", order);
+                let (page, total, facets) = searcher
+                    .search(query, &(collector, counter, aggregations))
+                    .map_err(bad_value)?;
+                let addresses: Vec<DocAddress> = page.into_iter().map(|(_, a)| a).collect();
+                (vec![None; addresses.len()], addresses, total, facets)
+            }
+            "most_cited" => {
+                let collector = top.order_by_fast_field::<u64>("cited_by", Order::Desc);
+                let (page, total, facets) = searcher
+                    .search(query, &(collector, counter, aggregations))
+                    .map_err(bad_value)?;
+                let addresses: Vec<DocAddress> = page.into_iter().map(|(_, a)| a).collect();
+                (vec![None; addresses.len()], addresses, total, facets)
+            }
+            other => return Err(bad_value(format!("unknown sort {other:?}"))),
+        };
+        let facets = match facets {
+            Some(found) => Some(serde_json::to_string(&found).map_err(bad_value)?),
+            None => None,
+        };
+        let mut hits = Vec::with_capacity(addresses.len());
+        for (score, address) in scored.into_iter().zip(addresses) {
+            let doc: TantivyDocument = searcher.doc(address).map_err(io_error)?;
+            let payload = doc
+                .get_first(self.payload)
+                .and_then(|v| v.as_bytes())
+                .map(<[u8]>::to_vec)
+                .unwrap_or_default();
+            let text = if texts {
+                Some(doc.get_first(self.text).and_then(|v| v.as_str()).unwrap_or("").to_owned())
+            } else {
+                None
+            };
+            hits.push((score, payload, text));
+        }
+        Ok((total.map(|n| n as u64), facets, hits))
+    }
+}
+
+#[pymodule]
+fn abierto_native(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add_class::<NativeIndex>()?;
+    Ok(())
+}

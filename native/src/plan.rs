@@ -1,0 +1,107 @@
+//! A question's plan, as JSON arrays, into Tantivy queries built the way tantivy-py
+//! builds them from the same calls (a term query reads frequencies and positions, a
+//! phrase's words carry their offsets, a date bound is inclusive):
+//!
+//! - `["term", field, text]`
+//! - `["phrase", field, [[offset, text], ...], slop]`
+//! - `["regex", field, pattern]`
+//! - `["bool", [["must" | "should" | "must_not", plan], ...]]`
+//! - `["boost", plan, factor]`, `["const", plan, score]`
+//! - `["all"]`, `["empty"]`
+//! - `["date", field, seconds or null, seconds or null]` (both ends included)
+
+use std::ops::Bound;
+
+use serde_json::Value;
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query,
+    RangeQuery, RegexQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption, Schema};
+use tantivy::{DateTime, Term};
+
+pub fn build(schema: &Schema, plan: &str) -> Result<Box<dyn Query>, String> {
+    let value: Value = serde_json::from_str(plan).map_err(|e| e.to_string())?;
+    node(schema, &value)
+}
+
+fn field(schema: &Schema, value: &Value) -> Result<Field, String> {
+    let name = text(value)?;
+    schema.get_field(name).map_err(|e| e.to_string())
+}
+
+fn text(value: &Value) -> Result<&str, String> {
+    value.as_str().ok_or_else(|| format!("expected a string, got {value}"))
+}
+
+fn number(value: &Value) -> Result<f64, String> {
+    value.as_f64().ok_or_else(|| format!("expected a number, got {value}"))
+}
+
+fn date_bound(field: Field, value: &Value) -> Result<Bound<Term>, String> {
+    if value.is_null() {
+        return Ok(Bound::Unbounded);
+    }
+    let seconds = value.as_i64().ok_or_else(|| format!("expected seconds, got {value}"))?;
+    Ok(Bound::Included(Term::from_field_date(field, DateTime::from_timestamp_secs(seconds))))
+}
+
+fn node(schema: &Schema, value: &Value) -> Result<Box<dyn Query>, String> {
+    let parts = value.as_array().ok_or_else(|| format!("expected a plan, got {value}"))?;
+    let kind = text(parts.first().ok_or("an empty plan")?)?;
+    let arg = |n: usize| parts.get(n).ok_or_else(|| format!("{kind}: argument {n} missing"));
+    Ok(match kind {
+        "term" => {
+            let term = Term::from_field_text(field(schema, arg(1)?)?, text(arg(2)?)?);
+            Box::new(TermQuery::new(term, IndexRecordOption::WithFreqsAndPositions))
+        }
+        "phrase" => {
+            let on = field(schema, arg(1)?)?;
+            let words = arg(2)?.as_array().ok_or("phrase: words expected")?;
+            let mut terms = Vec::with_capacity(words.len());
+            for word in words {
+                let pair = word.as_array().ok_or("phrase: [offset, word] expected")?;
+                let offset = pair.first().and_then(Value::as_u64).ok_or("phrase: offset")?;
+                let token = text(pair.get(1).ok_or("phrase: word")?)?;
+                terms.push((offset as usize, Term::from_field_text(on, token)));
+            }
+            if terms.len() < 2 {
+                return Err("a phrase needs two words or more".into());
+            }
+            let slop = arg(3)?.as_u64().ok_or("phrase: slop")? as u32;
+            Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop))
+        }
+        "regex" => {
+            let on = field(schema, arg(1)?)?;
+            Box::new(RegexQuery::from_pattern(text(arg(2)?)?, on).map_err(|e| e.to_string())?)
+        }
+        "bool" => {
+            let clauses = arg(1)?.as_array().ok_or("bool: clauses expected")?;
+            let mut built = Vec::with_capacity(clauses.len());
+            for clause in clauses {
+                let pair = clause.as_array().ok_or("bool: [occur, plan] expected")?;
+                let occur = match text(pair.first().ok_or("bool: occur")?)? {
+                    "must" => Occur::Must,
+                    "should" => Occur::Should,
+                    "must_not" => Occur::MustNot,
+                    other => return Err(format!("unknown occur {other:?}")),
+                };
+                built.push((occur, node(schema, pair.get(1).ok_or("bool: plan")?)?));
+            }
+            Box::new(BooleanQuery::from(built))
+        }
+        "boost" => Box::new(BoostQuery::new(node(schema, arg(1)?)?, number(arg(2)?)? as f32)),
+        "const" => Box::new(ConstScoreQuery::new(node(schema, arg(1)?)?, number(arg(2)?)? as f32)),
+        "all" => Box::new(AllQuery),
+        "empty" => Box::new(EmptyQuery),
+        "date" => {
+            let on = field(schema, arg(1)?)?;
+            let (lower, upper) = (date_bound(on, arg(2)?)?, date_bound(on, arg(3)?)?);
+            if matches!((&lower, &upper), (Bound::Unbounded, Bound::Unbounded)) {
+                return Err("a date range needs one end at least".into());
+            }
+            Box::new(RangeQuery::new(lower, upper))
+        }
+        other => return Err(format!("unknown plan node {other:?}")),
+    })
+}

@@ -1,0 +1,201 @@
+"""The native one-pass search (``abierto_native``) answers every question exactly as the
+tantivy-py search does: the same total, facets, hits in the same order with the same
+scores, highlights and cursors, page after page, on an index of several segments."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from pathlib import Path
+
+import abierto_native
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bench.legal_corpus import LegalCorpus
+from indexer.stores import SearchQuery, SearchResult
+from indexer.stores.base import FACET_FIELDS
+from indexer.stores.tantivy_store import TantivyStore
+
+DOCUMENTS = 1200
+BATCHES = 4  # one commit each: the index has several segments, searched in parallel
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("native") / "index"
+    writer = TantivyStore(path, native=False)
+    docs = list(LegalCorpus(DOCUMENTS, seed=4242))
+    size = DOCUMENTS // BATCHES
+    for start in range(0, DOCUMENTS, size):
+        assert not writer.upsert(docs[start : start + size]).errors
+    writer.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def stores(folder: Path) -> tuple[TantivyStore, TantivyStore]:
+    """(native, tantivy-py) on the same folder."""
+    return TantivyStore(folder), TantivyStore(folder, native=False)
+
+
+def pages(store: TantivyStore, query: SearchQuery, most: int = 4) -> list[SearchResult]:
+    """The question's first ``most`` pages, each reached by the previous page's cursor."""
+    found = [store.search(query)]
+    while found[-1].next_cursor and len(found) < most:
+        found.append(store.search(query.model_copy(update={"cursor": found[-1].next_cursor})))
+    return found
+
+
+def assert_same(stores: tuple[TantivyStore, TantivyStore], query: SearchQuery) -> None:
+    native, python = stores
+    mine, theirs = pages(native, query), pages(python, query)
+    assert [p.model_dump() for p in mine] == [p.model_dump() for p in theirs]
+
+
+def test_the_native_search_is_the_one_used(stores: tuple[TantivyStore, TantivyStore]) -> None:
+    native, python = stores
+    native.search(SearchQuery(q="amparo"))
+    python.search(SearchQuery(q="amparo"))
+    assert isinstance(native._native.index, abierto_native.NativeIndex)
+    assert python._native is None
+
+
+QUESTIONS = [
+    "amparo",
+    "sentencias",
+    "usucapión",
+    "peculado",
+    '"daño moral"',
+    '"interés superior de la niñez"',
+    '"suspensión definitiva"',
+    '"daño moral"~3',
+    '"pensión alimenticia definitiva"~2',
+    "(robo OR fraude OR despojo) AND víctima -pensión",
+    "amparo AND constitucionalidad NOT laboral",
+    "NOT amparo",
+    "-reforma",
+    "constitu*",
+    "indemniz*",
+    "juicio constitu*",
+    "titulo:amparo",
+    'texto:"daño moral"',
+    "materia:penal",
+    "tipo:sesion iniciativa",
+    "amparo OR materia:laboral",
+    "",
+    "palabraquenoexiste",
+]
+
+
+@pytest.mark.parametrize("q", QUESTIONS)
+@pytest.mark.parametrize("sort", ["relevance", "date_desc", "date_asc", "most_cited"])
+def test_every_question_every_sort(stores: tuple[TantivyStore, TantivyStore], q: str, sort: str):
+    assert_same(stores, SearchQuery(q=q, sort=sort, limit=7))
+
+
+FILTERED = [
+    SearchQuery(filters={"matter": ["penal"], "jurisdiction": ["MX-GUA"]}),
+    SearchQuery(q="pensión alimenticia", filters={"kind": ["sentencia"], "matter": ["familiar"]}),
+    SearchQuery(q="iniciativa", filters={"legislature": ["LXVI"]}),
+    SearchQuery(filters={"kind": ["sesion"]}, sort="date_desc"),
+    SearchQuery(q="amparo", filters={"matter": ["penal", "civil"]}, facets=["court", "year"]),
+    SearchQuery(q="amparo", filters={"matter": ["no existe"]}),
+    SearchQuery(q="amparo", date_from=dt.date(2015, 1, 1), date_to=dt.date(2020, 12, 31)),
+    SearchQuery(q="", date_from=dt.date(2019, 6, 1), sort="date_asc"),
+    SearchQuery(q="reforma", date_to=dt.date(2012, 1, 1), sort="most_cited"),
+    SearchQuery(q="amparo", facets=[]),
+    SearchQuery(q="amparo", facets=["matter"], facet_size=2),
+    SearchQuery(q="amparo", facets=["legislature", "chamber"], filters={"kind": ["sentencia"]}),
+    SearchQuery(q="amparo", highlight=False, limit=50),
+    SearchQuery(q="amparo", filters={"expediente": ["1234/2023"]}),
+]
+
+
+@pytest.mark.parametrize("query", FILTERED, ids=range(len(FILTERED)))
+def test_filters_dates_and_facets(stores: tuple[TantivyStore, TantivyStore], query: SearchQuery):
+    assert_same(stores, query)
+
+
+def test_a_page_past_the_end_is_empty_on_both(stores: tuple[TantivyStore, TantivyStore]) -> None:
+    native, python = stores
+    query = SearchQuery(q="amparo", limit=5)
+    first = native.search(query)
+    assert first.total > 5 and first.next_cursor
+    # the last page, reached through the cursors, and nothing after it
+    for store in (native, python):
+        results = pages(store, query.model_copy(update={"limit": 100}), most=100)
+        assert sum(len(r.hits) for r in results) == first.total
+        assert results[-1].next_cursor is None
+
+
+WORDS = [
+    "amparo", "daño", "moral", "pensión", "alimenticia", "robo", "fraude", "víctima",
+    "constitucionalidad", "laboral", "reforma", "iniciativa", "suspensión", "definitiva",
+    "interés", "superior", "niñez", "sentencias", "juicio", "penal",
+]  # fmt: skip
+PREFIXES = ["constitu*", "indemniz*", "amp*", "pen*", "sent*"]
+VALUES = ["materia:penal", "materia:civil", "tipo:sesion", "tipo:sentencia", "año:2019"]
+
+word = st.sampled_from(WORDS)
+phrase = st.builds(
+    lambda ws, slop: '"' + " ".join(ws) + '"' + (f"~{slop}" if slop else ""),
+    st.lists(word, min_size=2, max_size=3),
+    st.sampled_from([0, 0, 1, 4]),
+)
+field = st.one_of(
+    st.builds(lambda f, w: f"{f}:{w}", st.sampled_from(["titulo", "texto"]), word),
+    st.sampled_from(VALUES),
+)
+atom = st.one_of(word, phrase, st.sampled_from(PREFIXES), field)
+clause = st.one_of(atom, st.builds(lambda a: f"-{a}", atom))
+question = st.builds(
+    lambda parts, joiner: joiner.join(parts),
+    st.lists(clause, min_size=1, max_size=4),
+    st.sampled_from([" ", " OR ", " AND "]),
+)
+searches = st.builds(
+    SearchQuery,
+    q=question,
+    sort=st.sampled_from(["relevance", "date_desc", "date_asc", "most_cited"]),
+    limit=st.integers(1, 25),
+    filters=st.dictionaries(
+        st.sampled_from(["matter", "kind"]),
+        st.lists(st.sampled_from(["penal", "civil", "sentencia", "sesion"]), max_size=2),
+        max_size=2,
+    ),
+    date_from=st.one_of(st.none(), st.dates(dt.date(2000, 1, 1), dt.date(2025, 1, 1))),
+    facets=st.lists(st.sampled_from(FACET_FIELDS), unique=True),
+    facet_size=st.integers(1, 25),
+)
+
+
+@settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(query=searches)
+def test_random_questions_answer_alike(
+    stores: tuple[TantivyStore, TantivyStore], query: SearchQuery
+) -> None:
+    assert_same(stores, query)
+
+
+def test_a_commit_elsewhere_is_seen_by_the_native_search(tmp_path: Path) -> None:
+    """Another process (here: another store) writes; the native reader follows the
+    store's searcher to the new commit, never answering from the old one."""
+    path = tmp_path / "index"
+    docs = list(itertools.islice(LegalCorpus(200, seed=7), 200))
+    writer = TantivyStore(path, native=False)
+    assert not writer.upsert(docs[:100]).errors
+    reader = TantivyStore(path)
+    before = reader.search(SearchQuery(q="", facets=["kind"]))
+    assert before.total == 100
+    assert not writer.upsert(docs[100:]).errors
+    after = reader.search(SearchQuery(q="", facets=["kind"]))
+    assert after.total == 200
+    assert sum(f.count for f in after.facets["kind"]) == 200
+    assert (
+        after.model_dump()
+        == TantivyStore(path, native=False).search(SearchQuery(q="", facets=["kind"])).model_dump()
+    )
