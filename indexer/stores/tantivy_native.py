@@ -14,6 +14,9 @@ from typing import Any, Protocol
 
 log = logging.getLogger(__name__)
 _missing_said = False
+# the most documents one thread collects at a time; None: the index shared among the
+# cores (a single merged segment too); a test sets a few to cut its small segments
+PIECE_DOCS: int | None = None
 
 
 class NativeIndex(Protocol):
@@ -84,7 +87,7 @@ class NativeReader:
 def _open(path: Path) -> NativeIndex:
     import abierto_native
 
-    return abierto_native.NativeIndex(str(path), max(1, os.cpu_count() or 1))
+    return abierto_native.NativeIndex(str(path), max(1, os.cpu_count() or 1), PIECE_DOCS)
 
 
 def open_native(path: Path, generation: int) -> NativeReader | None:

@@ -3,6 +3,7 @@
 //! segment on its own core. The question arrives as a plan the Python side builds (the
 //! same queries it would build with tantivy-py), so scores and order are the same.
 
+mod pieces;
 mod plan;
 
 use std::sync::Mutex;
@@ -18,6 +19,9 @@ use tantivy::schema::{Field, Value};
 use tantivy::{DateTime, DocAddress, Index, IndexReader, Order, ReloadPolicy, Searcher};
 use tantivy::{TantivyDocument, TantivyError};
 
+/// Fewer documents than this are never cut in two (the cut costs a scorer of its own).
+const MIN_PIECE_DOCS: u32 = 20_000;
+
 /// A hit: its score (relevance only), its stored ``payload`` and, when asked, its ``text``.
 type Hit = (Option<f32>, Vec<u8>, Option<String>);
 
@@ -25,6 +29,9 @@ type Hit = (Option<f32>, Vec<u8>, Option<String>);
 #[pyclass(frozen)]
 struct NativeIndex {
     reader: IndexReader,
+    threads: u32,
+    // the most documents one thread collects at a time; 0: the index over the threads
+    piece_docs: u32,
     payload: Field,
     text: Field,
     // the searcher searches are made on, swapped by ``reload`` (a search in flight keeps
@@ -42,9 +49,11 @@ fn bad_value(err: impl ToString) -> PyErr {
 
 #[pymethods]
 impl NativeIndex {
-    /// ``threads``: the segments of one search are collected on this many threads.
+    /// ``threads``: one search is collected on this many threads, the index cut in
+    /// pieces of at most ``piece_docs`` documents (by default as many as threads).
     #[new]
-    fn new(path: &str, threads: usize) -> PyResult<Self> {
+    #[pyo3(signature = (path, threads, piece_docs=None))]
+    fn new(path: &str, threads: usize, piece_docs: Option<u32>) -> PyResult<Self> {
         let mut index = Index::open_in_dir(path).map_err(io_error)?;
         if threads > 1 {
             index.set_multithread_executor(threads).map_err(io_error)?;
@@ -58,7 +67,16 @@ impl NativeIndex {
             .try_into()
             .map_err(io_error)?;
         let searcher = Mutex::new(reader.searcher());
-        Ok(NativeIndex { reader, payload, text, searcher })
+        let threads = threads.max(1) as u32;
+        let piece_docs = piece_docs.unwrap_or(0);
+        Ok(NativeIndex {
+            reader,
+            threads,
+            piece_docs,
+            payload,
+            text,
+            searcher,
+        })
     }
 
     /// Read the last commit (the caller's other reader just did).
@@ -90,8 +108,11 @@ impl NativeIndex {
         count: bool,
         aggs: Option<&str>,
         texts: bool,
-    ) -> PyResult<(Option<u64>, Option<String>, Vec<(Option<f32>, Bound<'py, PyBytes>, Option<String>)>)>
-    {
+    ) -> PyResult<(
+        Option<u64>,
+        Option<String>,
+        Vec<(Option<f32>, Bound<'py, PyBytes>, Option<String>)>,
+    )> {
         let searcher = self.searcher.lock().unwrap().clone();
         let query = plan::build(searcher.schema(), plan).map_err(bad_value)?;
         let aggs: Option<Aggregations> = match aggs {
@@ -99,7 +120,16 @@ impl NativeIndex {
             None => None,
         };
         let (total, facets, hits) = py.detach(|| {
-            self.run(&searcher, query.as_ref(), limit, offset, sort, count, aggs, texts)
+            self.run(
+                &searcher,
+                query.as_ref(),
+                limit,
+                offset,
+                sort,
+                count,
+                aggs,
+                texts,
+            )
         })?;
         let hits = hits
             .into_iter()
@@ -112,6 +142,16 @@ impl NativeIndex {
 type Answer = (Option<u64>, Option<String>, Vec<Hit>);
 
 impl NativeIndex {
+    /// The most documents one thread collects: the index shared among the threads (a
+    /// single large segment too), never less than ``MIN_PIECE_DOCS`` unless told.
+    fn piece_size(&self, searcher: &Searcher) -> u32 {
+        if self.piece_docs > 0 {
+            return self.piece_docs;
+        }
+        let docs: u32 = searcher.segment_readers().iter().map(|r| r.max_doc()).sum();
+        docs.div_ceil(self.threads).max(MIN_PIECE_DOCS)
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn run(
         &self,
@@ -128,32 +168,39 @@ impl NativeIndex {
         let aggregations =
             aggs.map(|spec| AggregationCollector::from_aggs(spec, Default::default()));
         let top = TopDocs::with_limit(limit).and_offset(offset);
+        let piece = self.piece_size(searcher);
         let (scored, addresses, total, facets) = match sort {
             "relevance" => {
                 // never the page alone: top-k with pruning (block-max WAND) sums a
                 // document's score in another order, a last bit apart from tantivy-py's
                 let collector = top.order_by_score();
-                let (page, total, facets) = searcher
-                    .search(query, &(collector, counter, aggregations))
-                    .map_err(bad_value)?;
-                let (scores, addresses): (Vec<_>, Vec<_>) =
-                    page.into_iter().map(|(score, address)| (Some(score), address)).unzip();
+                let (page, total, facets) =
+                    pieces::search(searcher, query, &(collector, counter, aggregations), piece)
+                        .map_err(bad_value)?;
+                let (scores, addresses): (Vec<_>, Vec<_>) = page
+                    .into_iter()
+                    .map(|(score, address)| (Some(score), address))
+                    .unzip();
                 (scores, addresses, total, facets)
             }
             "date_desc" | "date_asc" => {
-                let order = if sort == "date_asc" { Order::Asc } else { Order::Desc };
+                let order = if sort == "date_asc" {
+                    Order::Asc
+                } else {
+                    Order::Desc
+                };
                 let collector = top.order_by_fast_field::<DateTime>("date", order);
-                let (page, total, facets) = searcher
-                    .search(query, &(collector, counter, aggregations))
-                    .map_err(bad_value)?;
+                let (page, total, facets) =
+                    pieces::search(searcher, query, &(collector, counter, aggregations), piece)
+                        .map_err(bad_value)?;
                 let addresses: Vec<DocAddress> = page.into_iter().map(|(_, a)| a).collect();
                 (vec![None; addresses.len()], addresses, total, facets)
             }
             "most_cited" => {
                 let collector = top.order_by_fast_field::<u64>("cited_by", Order::Desc);
-                let (page, total, facets) = searcher
-                    .search(query, &(collector, counter, aggregations))
-                    .map_err(bad_value)?;
+                let (page, total, facets) =
+                    pieces::search(searcher, query, &(collector, counter, aggregations), piece)
+                        .map_err(bad_value)?;
                 let addresses: Vec<DocAddress> = page.into_iter().map(|(_, a)| a).collect();
                 (vec![None; addresses.len()], addresses, total, facets)
             }
@@ -172,7 +219,12 @@ impl NativeIndex {
                 .map(<[u8]>::to_vec)
                 .unwrap_or_default();
             let text = if texts {
-                Some(doc.get_first(self.text).and_then(|v| v.as_str()).unwrap_or("").to_owned())
+                Some(
+                    doc.get_first(self.text)
+                        .and_then(|v| v.as_str())
+                        .unwrap_or("")
+                        .to_owned(),
+                )
             } else {
                 None
             };

@@ -31,29 +31,47 @@ fn field(schema: &Schema, value: &Value) -> Result<Field, String> {
 }
 
 fn text(value: &Value) -> Result<&str, String> {
-    value.as_str().ok_or_else(|| format!("expected a string, got {value}"))
+    value
+        .as_str()
+        .ok_or_else(|| format!("expected a string, got {value}"))
 }
 
 fn number(value: &Value) -> Result<f64, String> {
-    value.as_f64().ok_or_else(|| format!("expected a number, got {value}"))
+    value
+        .as_f64()
+        .ok_or_else(|| format!("expected a number, got {value}"))
 }
 
 fn date_bound(field: Field, value: &Value) -> Result<Bound<Term>, String> {
     if value.is_null() {
         return Ok(Bound::Unbounded);
     }
-    let seconds = value.as_i64().ok_or_else(|| format!("expected seconds, got {value}"))?;
-    Ok(Bound::Included(Term::from_field_date(field, DateTime::from_timestamp_secs(seconds))))
+    let seconds = value
+        .as_i64()
+        .ok_or_else(|| format!("expected seconds, got {value}"))?;
+    Ok(Bound::Included(Term::from_field_date(
+        field,
+        DateTime::from_timestamp_secs(seconds),
+    )))
 }
 
 fn node(schema: &Schema, value: &Value) -> Result<Box<dyn Query>, String> {
-    let parts = value.as_array().ok_or_else(|| format!("expected a plan, got {value}"))?;
+    let parts = value
+        .as_array()
+        .ok_or_else(|| format!("expected a plan, got {value}"))?;
     let kind = text(parts.first().ok_or("an empty plan")?)?;
-    let arg = |n: usize| parts.get(n).ok_or_else(|| format!("{kind}: argument {n} missing"));
+    let arg = |n: usize| {
+        parts
+            .get(n)
+            .ok_or_else(|| format!("{kind}: argument {n} missing"))
+    };
     Ok(match kind {
         "term" => {
             let term = Term::from_field_text(field(schema, arg(1)?)?, text(arg(2)?)?);
-            Box::new(TermQuery::new(term, IndexRecordOption::WithFreqsAndPositions))
+            Box::new(TermQuery::new(
+                term,
+                IndexRecordOption::WithFreqsAndPositions,
+            ))
         }
         "phrase" => {
             let on = field(schema, arg(1)?)?;
@@ -61,7 +79,10 @@ fn node(schema: &Schema, value: &Value) -> Result<Box<dyn Query>, String> {
             let mut terms = Vec::with_capacity(words.len());
             for word in words {
                 let pair = word.as_array().ok_or("phrase: [offset, word] expected")?;
-                let offset = pair.first().and_then(Value::as_u64).ok_or("phrase: offset")?;
+                let offset = pair
+                    .first()
+                    .and_then(Value::as_u64)
+                    .ok_or("phrase: offset")?;
                 let token = text(pair.get(1).ok_or("phrase: word")?)?;
                 terms.push((offset as usize, Term::from_field_text(on, token)));
             }
@@ -90,8 +111,14 @@ fn node(schema: &Schema, value: &Value) -> Result<Box<dyn Query>, String> {
             }
             Box::new(BooleanQuery::from(built))
         }
-        "boost" => Box::new(BoostQuery::new(node(schema, arg(1)?)?, number(arg(2)?)? as f32)),
-        "const" => Box::new(ConstScoreQuery::new(node(schema, arg(1)?)?, number(arg(2)?)? as f32)),
+        "boost" => Box::new(BoostQuery::new(
+            node(schema, arg(1)?)?,
+            number(arg(2)?)? as f32,
+        )),
+        "const" => Box::new(ConstScoreQuery::new(
+            node(schema, arg(1)?)?,
+            number(arg(2)?)? as f32,
+        )),
         "all" => Box::new(AllQuery),
         "empty" => Box::new(EmptyQuery),
         "date" => {

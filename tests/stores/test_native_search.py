@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Iterator
 from pathlib import Path
 
 import abierto_native
@@ -14,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench.legal_corpus import LegalCorpus
-from indexer.stores import SearchQuery, SearchResult
+from indexer.stores import SearchQuery, SearchResult, tantivy_native
 from indexer.stores.base import FACET_FIELDS
 from indexer.stores.tantivy_store import TantivyStore
 
@@ -34,10 +35,17 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def stores(folder: Path) -> tuple[TantivyStore, TantivyStore]:
-    """(native, tantivy-py) on the same folder."""
-    return TantivyStore(folder), TantivyStore(folder, native=False)
+@pytest.fixture(scope="module", params=["segments", "pieces"])
+def stores(
+    request: pytest.FixtureRequest, folder: Path
+) -> Iterator[tuple[TantivyStore, TantivyStore]]:
+    """(native, tantivy-py) on the same folder; the native search collects each segment
+    whole, or cut in pieces of 37 documents collected apart and merged."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tantivy_native, "PIECE_DOCS", 37 if request.param == "pieces" else None)
+        native = TantivyStore(folder)
+        native.search(SearchQuery(q="amparo"))  # opened now, with the pieces asked for
+    yield native, TantivyStore(folder, native=False)
 
 
 def pages(store: TantivyStore, query: SearchQuery, most: int = 4) -> list[SearchResult]:
