@@ -5,16 +5,19 @@ Usage: python bench/api_cpu.py --data DIR [--repo CHECKOUT] [--clients 4] [--sec
 
 ``abierto serve --workers 1`` (of this checkout, or of ``--repo``) answers
 ``bench/http_mix.py``'s fresh questions (the standard facets in a new order: no cache
-answers them) from ``--clients`` clients for ``--seconds``, while py-spy samples every
-thread of the API process (``--rate`` per second, without stopping it). Each sample is
-given to one layer: the first project or library frame from the leaf up that names a
-specific layer (the query parser, the payload read into a ``SearchHit``, highlights,
-the store, the parameters, the response's building and serialisation, compression, the
-middlewares, logging), else the first generic one (routing, the thread pool, uvicorn's
-HTTP, the event loop). Printed: each layer's share of the samples and, from the
-process's CPU time per answer (``/proc``), its milliseconds per answer. The sampler
-runs beside the API, so the machine is busier than in ``http_mix.py``; the shares are
-what this is for. JSON goes to ``bench/results/api_cpu.json``.
+answers them) from ``--clients`` clients for ``--seconds``, while py-spy samples the
+thread holding the GIL (``--rate`` per second, without stopping the process: idle
+threads are not told apart reliably otherwise). Each sample is given to one layer: the
+first frame from the leaf up that names a specific layer (the query parser, the payload
+read into a ``SearchHit``, highlights, the store, the parameters, building and
+serialising the response, compression, the middlewares, logging, uvicorn's HTTP), else
+the first generic one (routing, the thread pool, the event loop). Printed: each layer's
+milliseconds per answer (its samples over the rate and the answers); the rest of the
+process's CPU per answer (``/proc``) ran without the GIL (Tantivy's search and counting,
+deflate, socket writes). Then the store alone, ``Library.search`` in this process on
+the same fresh questions: its CPU per search. The sampler shares the machine, so
+absolute numbers follow the load; compare layers within a run. JSON goes to
+``bench/results/api_cpu.json``.
 """
 
 from __future__ import annotations
@@ -105,6 +108,8 @@ def specific(repo: Path) -> Callable[[Frame], str | None]:
             return "middleware: body guard, CORS"
         if "/logging/" in file or "uvicorn/logging" in file:
             return "logging"
+        if "uvicorn/protocols" in file:
+            return "HTTP (uvicorn)"
         return None
 
     return layer
@@ -147,6 +152,40 @@ def shares(raw: Path, repo: Path) -> Counter[str]:
     return counted
 
 
+def store_cpu(data: Path, rounds: int) -> dict[str, float]:
+    """CPU ms per fresh search of the store alone (``Library.search`` in this process,
+    every thread of it): the share of an answer no layer around the store can cut."""
+    import itertools
+
+    from bench.http_mix import _permutation
+    from bench.search import MIX
+    from indexer.library import Library
+    from indexer.stores import FACET_FIELDS, SearchQuery
+
+    library = Library.open(Settings(data_dir=data))
+    fresh = itertools.count(int(time.time()) % 100_000 * 1000)
+
+    def questions(times: int) -> list[SearchQuery]:
+        """The mix ``times`` over, each question with the facets in a new order."""
+        return [
+            query.model_copy(update={"facets": _permutation(list(FACET_FIELDS), next(fresh))})
+            for _ in range(times)
+            for _, query in MIX
+        ]
+
+    try:
+        for query in questions(1):  # warm-up
+            library.search(query)
+        asked = questions(rounds)
+        began = time.process_time()
+        for query in asked:
+            library.search(query)
+        spent = time.process_time() - began
+    finally:
+        library.close()
+    return {"Library.search": round(1000 * spent / len(asked), 2)}
+
+
 def sample(
     repo: Path, data: Path, clients: int, seconds: float, rate: int, keep: Path | None
 ) -> dict[str, Any]:
@@ -155,7 +194,7 @@ def sample(
     with serve(settings, 1, repo) as (url, server), tempfile.TemporaryDirectory() as tmp:
         throughput(url, clients, 5, fresh=True)  # warm-up: imports, caches of stems
         raw = Path(tmp) / "raw.txt"
-        command = [spy, "record", "-f", "raw", "-r", str(rate), "--threads", "--nonblocking"]
+        command = [spy, "record", "-f", "raw", "-r", str(rate), "--gil", "--nonblocking"]
         spying = subprocess.Popen(
             [*command, "-o", str(raw), "--pid", str(server.pid)],
             stdout=subprocess.DEVNULL,
@@ -171,20 +210,24 @@ def sample(
         if keep is not None:
             shutil.copy(raw, keep)
     answers = max(load["requests"], 1)
-    cpu_ms = 1000 * used / answers
-    total = sum(counted.values()) or 1
-    layers = {
-        name: {"samples_pct": round(100 * n / total, 1), "cpu_ms": round(cpu_ms * n / total, 2)}
-        for name, n in counted.most_common()
-    }
     return {
         "answers": load["requests"],
         "requests_per_s": load["requests_per_s"],
         "errors": load["errors"],
-        "cpu_ms_per_answer": round(cpu_ms, 2),
-        "samples": total,
-        "layers": layers,
+        "cpu_ms_per_answer": round(1000 * used / answers, 2),
+        "gil_samples": dict(counted.most_common()),
     }
+
+
+def split(served: dict[str, Any], rate: int) -> dict[str, float]:
+    """Per layer: ms per answer that a thread of the API held the GIL in it (its samples
+    over the rate); what remains of the process's CPU ran without the GIL (the store's
+    native search and counting threads, zlib's deflate, socket writes)."""
+    answers = max(served["answers"], 1)
+    layers = {n: round(1000 * c / rate / answers, 2) for n, c in served["gil_samples"].items()}
+    held = sum(layers.values())
+    layers["native, without the GIL"] = round(max(served["cpu_ms_per_answer"] - held, 0), 2)
+    return layers
 
 
 def main() -> int:
@@ -194,21 +237,27 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--rate", type=int, default=250)
+    parser.add_argument("--store-rounds", type=int, default=10)
     parser.add_argument("--keep-profile", type=Path, help="copy py-spy's raw samples here")
     parser.add_argument("--label", default="")
     parser.add_argument("--json", type=Path, default=RESULTS)
     args = parser.parse_args()
     load_before = os.getloadavg()
-    result = sample(
+    served = sample(
         args.repo.resolve(), args.data, args.clients, args.seconds, args.rate, args.keep_profile
     )
+    store = store_cpu(args.data, args.store_rounds)
+    result = {**served, "store_alone": store, "ms_per_answer": split(served, args.rate)}
     result["load_average"] = {"before": load_before, "after": os.getloadavg()}
-    print(f"{'layer':32}{'samples %':>12}{'ms/answer':>12}")
-    for name, entry in result["layers"].items():
-        print(f"{name:32}{entry['samples_pct']:>12.1f}{entry['cpu_ms']:>12.2f}")
+    print(f"{'layer (GIL held, sampled)':40}{'ms/answer':>12}")
+    for name, ms in result["ms_per_answer"].items():
+        print(f"{name:40}{ms:>12.2f}")
+    print(f"{'store alone, in this process:':40}")
+    for name, ms in store.items():
+        print(f"{'  ' + name:40}{ms:>12.2f}")
     print(
-        f"{'all':32}{100:>12.1f}{result['cpu_ms_per_answer']:>12.2f}"
-        f"   ({result['answers']} answers, {result['requests_per_s']} /s, "
+        f"{'all (API process, /proc)':40}{result['cpu_ms_per_answer']:>12.2f}"
+        f"   ({result['answers']} answers at {result['requests_per_s']}/s, "
         f"load {' '.join(f'{x:.1f}' for x in os.getloadavg())})"
     )
     stored: dict[str, Any] = {}
