@@ -59,6 +59,21 @@ def _line(repo: Path, file: str, line: int) -> str:
         return ""
 
 
+# frameworks' frames that call the next layer (their helpers count for their caller)
+GLUE = (
+    "starlette/routing.py",
+    "starlette/_exception_handler.py",
+    "starlette/middleware/exceptions.py",
+    "starlette/middleware/errors.py",
+    "starlette/applications.py",
+    "starlette/concurrency.py",
+    "fastapi/routing.py",
+    "fastapi/applications.py",
+    "fastapi/middleware/asyncexitstack.py",
+)
+THREADS = ("threading.py", "queue.py")
+
+
 def specific(repo: Path) -> Callable[[Frame], str | None]:
     """The layer a frame names by itself, or None."""
 
@@ -110,6 +125,10 @@ def specific(repo: Path) -> Callable[[Frame], str | None]:
             return "logging"
         if "uvicorn/protocols" in file:
             return "HTTP (uvicorn)"
+        if any(part in file for part in GLUE):
+            return "routing (FastAPI, Starlette)"
+        if "/anyio/" in file or "concurrent/futures" in file or file.endswith(THREADS):
+            return "thread pool"
         return None
 
     return layer
