@@ -18,8 +18,9 @@ from indexer.stores.base import CursorError
 PARAM_OF: dict[str, str] = {field: param for param, field in FILTER_PARAMS.items()}
 
 
-def get_library(request: Request) -> Library:
-    """The app's one library (opened by ``create_app``)."""
+async def get_library(request: Request) -> Library:
+    """The app's one library (opened by ``create_app``; asynchronous so that FastAPI does
+    not send this attribute read to the thread pool and back)."""
     library: Library = request.app.state.library
     return library
 

@@ -110,7 +110,7 @@ def check_values(filters: dict[str, list[str]]) -> None:
             )
 
 
-def search_query(
+async def search_query(
     request: Request,
     q: Annotated[str, Query(description=Q_HELP)] = "",
     kind: Annotated[
@@ -160,7 +160,9 @@ def search_query(
         Query(description="Fields to count (comma list or repeated); default a standard set; none"),
     ] = None,
 ) -> SearchQuery:
-    """Each filter may be repeated (values of one filter are ORed; filters are ANDed)."""
+    """Each filter may be repeated (values of one filter are ORed; filters are ANDed).
+    Asynchronous for no waiting: it only reads the request, and a plain function would
+    be sent to the thread pool and back, which cost more than the reading."""
     check_known(request, route_params(request))
     check_dates(date_from, date_to)
     filters = build_filters(
