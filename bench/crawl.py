@@ -41,6 +41,8 @@ if str(REPO) not in sys.path:
 
 from bench.legal_corpus import LegalCorpus  # noqa: E402
 from indexer.db import Database  # noqa: E402
+from indexer.stores import SearchQuery  # noqa: E402
+from indexer.stores.tantivy_store import TantivyStore  # noqa: E402
 from samples.server import serve  # noqa: E402
 
 RESULTS = REPO / "bench" / "results" / "crawl.json"
@@ -214,13 +216,17 @@ def main() -> int:
         spent = phases(folder / "data" / "abierto.db", seconds)
         db = Database(f"sqlite:///{folder / 'data' / 'abierto.db'}")
         run = db.list_runs("bench-crawl")[0]
-        stats, documents = dict(run.stats), db.count_documents()
+        stats, documents, pending = dict(run.stats), db.count_documents(), db.count_pending()
         db.close()
+        searchable = TantivyStore(folder / "data" / "index").search(SearchQuery(limit=1)).total
     pages = stats.get("pages", 0)
     result = {
         "pages": pages,
         "items": stats.get("items", 0),
         "documents": documents,
+        "searchable": searchable,
+        "pending": pending,
+        "indexers_lost": stats.get("indexers_lost", 0),
         "seconds": round(seconds, 1),
         "pages_per_s": round(pages / seconds, 1),
         "cpu_s": round(cpu_s, 1),
@@ -235,7 +241,8 @@ def main() -> int:
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
     }
     print(
-        f"{pages} pages, {result['items']} items, {documents} documents in {seconds:.1f} s: "
+        f"{pages} pages, {result['items']} items, {documents} documents ({searchable} "
+        f"searchable, {pending} pending) in {seconds:.1f} s: "
         f"{result['pages_per_s']:.0f} pages/s (process start and final flush included); "
         f"{cpu_s:.1f} CPU-s, {result['pages_per_cpu_s']} pages per CPU-second "
         f"({own_s:.1f} CPU-s in the crawl process itself: "

@@ -189,7 +189,8 @@ class LibraryPipeline:
         return item
 
     def drain(self) -> None:
-        """Save what the buffer holds (one batch), then hand it to the index."""
+        """Save what the buffer holds (one batch), then hand it to the index (the crawl's
+        indexing process, when it has one: ``crawlers.indexing``)."""
         spider = self.crawler.spider
         with self.saving:
             with self.lock:
@@ -198,7 +199,11 @@ class LibraryPipeline:
             if not batch:
                 return
             self._write(spider.spec, spider.library, spider.run, batch)
-        spider.library.flush(wait=False)
+        indexing = getattr(spider, "indexing", None)
+        if indexing is not None:
+            indexing.saved(len(batch), spider.run)
+        else:
+            spider.library.flush(wait=False)
 
     def _write(self, spec: SourceSpec, library: Any, run: Any, batch: list[Pending]) -> None:
         """Save ``batch``; if it fails, each document not yet saved alone, so one bad
@@ -351,7 +356,11 @@ class LibraryPipeline:
             self.ticker.stop()
         self.builders.close()
         self.drain()
-        self.crawler.spider.library.flush()
+        spider = self.crawler.spider
+        indexing = getattr(spider, "indexing", None)
+        if indexing is not None:
+            indexing.finish(spider.run)
+        spider.library.flush()
 
 
 class _Known:
