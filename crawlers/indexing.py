@@ -1,7 +1,8 @@
 """A big crawl's documents indexed by a process of its own (``indexer.follower``).
 
 The crawl process is the crawl's bottleneck (one core: Scrapy, archiving, saving), so
-once a crawl has saved ``START_AFTER`` documents it starts an indexing process; until
+once a crawl has saved ``START_AFTER`` new or changed documents (a re-crawl that finds
+nothing new starts none) it starts an indexing process; until
 that process is ready the crawl indexes as before, then lets go of the index's writer
 (``Library.hand_over``) and only tells the process, after each batch it saves, that
 there is more to index. A small crawl never starts one.
@@ -48,17 +49,17 @@ class IndexProcess:
         self._handed = False  # the process indexes; the library left the queue to it
         self._saved = 0
 
-    def saved(self, n: int, run: Any) -> None:
-        """A batch of ``n`` documents was saved: have it indexed (published at the
-        index's commit cadence)."""
+    def saved(self, changed: int, run: Any) -> None:
+        """A batch was saved, ``changed`` of its documents new or changed: have them
+        indexed (published at the index's commit cadence)."""
         with self._lock:
-            self._saved += n
+            self._saved += changed
             if self._process is not None and self._process.poll() is not None:
                 self._lose(run)
             if self._process is None and self._wanted():
                 self._start()
             if self._process is not None and (self._handed or self._hand_over()):
-                if self._notify():
+                if not changed or self._notify():
                     return
                 self._lose(run)
         self.library.flush(wait=False)

@@ -198,10 +198,12 @@ class LibraryPipeline:
                 self.buffered_at = time.monotonic()
             if not batch:
                 return
+            before = _changed(spider.run)
             self._write(spider.spec, spider.library, spider.run, batch)
+            changed = _changed(spider.run) - before
         indexing = getattr(spider, "indexing", None)
         if indexing is not None:
-            indexing.saved(len(batch), spider.run)
+            indexing.saved(changed, spider.run)
         else:
             spider.library.flush(wait=False)
 
@@ -361,6 +363,11 @@ class LibraryPipeline:
         if indexing is not None:
             indexing.finish(spider.run)
         spider.library.flush()
+
+
+def _changed(run: Any) -> int:
+    """Documents the run saved new or changed so far: what the index has to write."""
+    return run.counts["new"] + run.counts["updated"]
 
 
 class _Known:

@@ -48,6 +48,7 @@ def main() -> int:
     try:
         sys.stdout.buffer.write(READY)
         sys.stdout.flush()
+        os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # nobody reads the pipe from now on
         follow(library, parent)
     finally:
         library.close()

@@ -1,5 +1,6 @@
 """A big crawl indexes in a process of its own (``crawlers.indexing``): its documents
-are searchable at the end of the run, exactly as when the crawl process indexes them;
+are searchable at the end of the run, exactly as when the crawl process indexes them
+(a re-crawl that finds nothing new starts no such process);
 that process killed mid-crawl loses no document and is counted on the run
 (``indexers_lost``); a crawl killed leaves no indexing process behind."""
 
@@ -174,6 +175,11 @@ def test_documents_indexed_by_the_indexing_process_are_those_the_crawl_indexes(
             assert stats["items"] == PAGES and documents == PAGES and errors == {}
             assert pending == 0 and "indexers_lost" not in stats
             answers[indexer] = searched(data, url)
+        again = Watch(start_crawl(tmp_path, data, server.url, True, url))
+        again.until(lambda pid: False, timeout_s=300)
+        output = again.end()
+        assert again.crawl.returncode == 0 and "new 0, updated 0" in output, output
+        assert not again.seen  # nothing new to index: no process started for it
     assert answers[True][0]["total"] == PAGES == len(answers[True][0]["hits"])
     assert answers[True] == answers[False]
 
