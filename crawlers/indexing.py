@@ -1,11 +1,11 @@
 """A big crawl's documents indexed by a process of its own (``indexer.follower``).
 
 The crawl process is the crawl's bottleneck (one core: Scrapy, archiving, saving), so
-once a crawl has saved ``START_AFTER`` new or changed documents (a re-crawl that finds
-nothing new starts none) it starts an indexing process; until
-that process is ready the crawl indexes as before, then lets go of the index's writer
-(``Library.hand_over``) and only tells the process, after each batch it saves, that
-there is more to index. A small crawl never starts one.
+once a crawl has built ``START_AFTER`` documents it starts an indexing process, which
+is ready by the crawl's first batch saved (``SAVE_EVERY``); until it is, the crawl
+indexes as before. Then the crawl lets go of the index's writer
+(``Library.hand_over``) and only tells the process, after each batch it saves with new
+or changed documents, that there is more to index. A small crawl never starts one.
 
 At the crawl's end (``finish``) the process indexes what is left and exits; the crawl
 then flushes itself, waiting, so its run says done only once its documents are
@@ -30,7 +30,7 @@ from config.settings import Settings
 from indexer.follower import READY
 from indexer.library import Library
 
-START_AFTER = 500
+START_AFTER = 250
 MAX_RESTARTS = 3
 log = logging.getLogger(__name__)
 
@@ -47,13 +47,19 @@ class IndexProcess:
         self._lock = threading.Lock()
         self._process: subprocess.Popen[bytes] | None = None
         self._handed = False  # the process indexes; the library left the queue to it
-        self._saved = 0
+        self._built = 0
+
+    def built(self) -> None:
+        """One more document to save: a crawl this big gets its indexing process."""
+        with self._lock:
+            self._built += 1
+            if self._built == START_AFTER and self._process is None and self._wanted():
+                self._start()
 
     def saved(self, changed: int, run: Any) -> None:
         """A batch was saved, ``changed`` of its documents new or changed: have them
         indexed (published at the index's commit cadence)."""
         with self._lock:
-            self._saved += changed
             if self._process is not None and self._process.poll() is not None:
                 self._lose(run)
             if self._process is None and self._wanted():
@@ -64,23 +70,26 @@ class IndexProcess:
                 self._lose(run)
         self.library.flush(wait=False)
 
-    def finish(self, run: Any) -> None:
-        """The process indexes what is left and ends (killed if it never took over);
-        the caller's waiting flush then catches anything it left."""
+    def finish(self, run: Any) -> bool:
+        """The process indexes what is left and ends (killed if it never took over).
+        True if it did and nothing is left in the queue: everything is searchable;
+        otherwise the caller's waiting flush indexes what is left."""
         with self._lock:
             process, self._process = self._process, None
             if process is None:
-                return
+                return False
             if not self._handed:
                 process.kill()
                 process.wait()
-                return
+                return False
             self._handed = False
             with contextlib.suppress(OSError):  # already gone: its exit code says so
                 process.stdin.close()  # type: ignore[union-attr]
-            if process.wait() != 0:
+            ended = process.wait() == 0
+            if not ended:
                 self._count_lost(run, process.returncode)
             self.library.take_back()
+            return ended and self.library.db.count_pending() == 0
 
     def close(self) -> None:
         """Whatever happened to the crawl, no indexing process outlives it."""
@@ -93,7 +102,7 @@ class IndexProcess:
         self.library.take_back()
 
     def _wanted(self) -> bool:
-        return self.enabled and self._saved >= START_AFTER and self.lost < MAX_RESTARTS
+        return self.enabled and self._built >= START_AFTER and self.lost < MAX_RESTARTS
 
     def _start(self) -> None:
         env = os.environ | self.settings.as_environment()

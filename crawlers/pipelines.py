@@ -184,6 +184,9 @@ class LibraryPipeline:
                 self.buffered_at = time.monotonic()
             self.buffer.append(Pending(doc, item.url))
             due = len(self.buffer) >= SAVE_EVERY
+        indexing = getattr(spider, "indexing", None)
+        if indexing is not None:
+            indexing.built()
         if due:
             self.drain()
         return item
@@ -360,9 +363,8 @@ class LibraryPipeline:
         self.drain()
         spider = self.crawler.spider
         indexing = getattr(spider, "indexing", None)
-        if indexing is not None:
-            indexing.finish(spider.run)
-        spider.library.flush()
+        if indexing is None or not indexing.finish(spider.run):
+            spider.library.flush()
 
 
 def _changed(run: Any) -> int:
