@@ -53,8 +53,8 @@ class Settings(BaseSettings):
     )
     crawl_indexer: bool = Field(
         True,
-        description="A crawl that has saved a few hundred documents indexes them in a "
-        "process of its own while it goes on fetching; false: in the crawl process.",
+        description="A crawl that has built 250 documents indexes them in a process of "
+        "its own while it goes on fetching; false: in the crawl process.",
     )
     ocr_enabled: bool = Field(True, description="Read PDF pages without a text layer by OCR.")
     ocr_dpi: int = Field(300, ge=100, le=600, description="Resolution pages are read at.")
