@@ -2,7 +2,8 @@
 site of sentence pages (politeness off), and how much of the crawl process's time the
 library (pipeline, database, index) takes.
 
-Usage: python bench/crawl.py [--pages 3000] [--profile [--keep-profile FILE]] [--json PATH]
+Usage: python bench/crawl.py [--pages 3000] [--profile [--gil] [--keep-profile FILE]]
+    [--label NAME] [--json PATH]
 
 The site (served from this process on 127.0.0.1) is one listing linking ``--pages``
 detail pages of about 3 KB of text each. The crawl runs in its own process as an
@@ -40,6 +41,8 @@ if str(REPO) not in sys.path:
 
 from bench.legal_corpus import LegalCorpus  # noqa: E402
 from indexer.db import Database  # noqa: E402
+from indexer.stores import SearchQuery  # noqa: E402
+from indexer.stores.tantivy_store import TantivyStore  # noqa: E402
 from samples.server import serve  # noqa: E402
 
 RESULTS = REPO / "bench" / "results" / "crawl.json"
@@ -56,8 +59,18 @@ listing:
     expediente: "css:td.exp::text"
     date: "css:td.fecha::text"
 """
-# where a sampled stack is counted as the library's (the rest is the crawler's)
-LIBRARY_FRAMES = ("crawlers/pipelines.py", "indexer/", "sqlalchemy/", "tantivy")
+# where a sampled stack of the crawl process is counted, first match wins (the rest is
+# the crawler's: Scrapy and Twisted)
+AREAS = (
+    ("index", ("Library.flush", "indexer/indexing/")),
+    ("save", ("LibraryPipeline._write", "LibraryPipeline.drain")),
+    ("build", ("Builders.build",)),
+    ("archive", ("FileArchive.", "Library.add_file")),
+    ("library", ("crawlers/pipelines.py", "indexer/", "sqlalchemy/", "tantivy")),
+)
+# a thread whose innermost frame is one of these is waiting, not running
+IDLE_FRAMES = {"wait", "select", "sleep", "acquire", "poll", "_wait_for_tstate_lock",
+               "get", "recv", "recv_bytes", "_recv", "_recv_bytes", "result", "join"}  # fmt: skip
 
 
 def make_site(root: Path, pages: int) -> None:
@@ -76,8 +89,8 @@ def make_site(root: Path, pages: int) -> None:
 
 
 def crawl(
-    folder: Path, url: str, profile: bool, keep: Path | None = None
-) -> tuple[float, float, dict[str, Any]]:
+    folder: Path, url: str, profile: bool, keep: Path | None = None, gil: bool = False
+) -> tuple[float, float, float, dict[str, Any]]:
     env = os.environ | {
         "ABIERTO_DATA_DIR": str(folder / "data"),
         "ABIERTO_SAMPLES_URL": url,
@@ -92,7 +105,8 @@ def crawl(
     spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
     raw = folder / "profile.txt"
     if profile and Path(spy).exists():
-        sampling = ["-f", "raw", "-r", "50", "--threads", "--subprocesses"]
+        sampling = ["-f", "raw", "-r", "100", "--threads"]  # the crawl process alone
+        sampling += ["--gil"] if gil else []
         args = [spy, "record", *sampling, "-o", str(raw), "--", *args]
     began, cpu = time.perf_counter(), _children_cpu()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
@@ -131,20 +145,24 @@ def _children_cpu() -> float:
 
 
 def library_share(raw: Path) -> dict[str, Any]:
-    """Samples of the crawl process: in the library, in the crawler, idle."""
+    """Where the crawl process's running threads were sampled (percent of the samples
+    of running threads): indexing, saving, building, archiving, the rest of the library,
+    the crawler; and ``idle`` (threads waiting) apart, as a percent of all samples."""
     counts: Counter[str] = Counter()
+    idle = 0
     for line in raw.read_text().splitlines():
         stack, _, n = line.rpartition(" ")
         if not n.isdigit():
             continue
-        if any(frame in stack for frame in LIBRARY_FRAMES):
-            counts["library"] += int(n)
-        elif "select" in stack.rsplit(";", 1)[-1] or "wait" in stack.rsplit(";", 1)[-1]:
-            counts["idle"] += int(n)
-        else:
-            counts["crawler"] += int(n)
-    total = sum(counts.values()) or 1
-    return {name: round(100 * n / total, 1) for name, n in counts.items()}
+        innermost = stack.rsplit(";", 1)[-1].split(" (", 1)[0].rsplit(".", 1)[-1]
+        if innermost in IDLE_FRAMES:
+            idle += int(n)
+            continue
+        area = next((a for a, marks in AREAS if any(m in stack for m in marks)), "crawler")
+        counts[area] += int(n)
+    running = sum(counts.values()) or 1
+    shares = {name: round(100 * n / running, 1) for name, n in counts.most_common()}
+    return shares | {"idle_of_all": round(100 * idle / ((running + idle) or 1), 1)}
 
 
 def phases(db_file: Path, seconds: float) -> dict[str, float]:
@@ -181,6 +199,9 @@ def main() -> int:
     parser.add_argument("--label", default="")
     parser.add_argument("--json", type=Path, default=RESULTS)
     parser.add_argument("--keep-profile", type=Path, help="copy py-spy's raw samples here")
+    parser.add_argument(
+        "--gil", action="store_true", help="with --profile: sample only the thread holding the GIL"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-crawl-") as tmp:
         folder = Path(tmp)
@@ -190,18 +211,22 @@ def main() -> int:
         load_before = os.getloadavg()
         with serve(folder / "site") as server:
             seconds, cpu_s, own_s, shares = crawl(
-                folder, server.url, args.profile, args.keep_profile
+                folder, server.url, args.profile, args.keep_profile, args.gil
             )
         spent = phases(folder / "data" / "abierto.db", seconds)
         db = Database(f"sqlite:///{folder / 'data' / 'abierto.db'}")
         run = db.list_runs("bench-crawl")[0]
-        stats, documents = dict(run.stats), db.count_documents()
+        stats, documents, pending = dict(run.stats), db.count_documents(), db.count_pending()
         db.close()
+        searchable = TantivyStore(folder / "data" / "index").search(SearchQuery(limit=1)).total
     pages = stats.get("pages", 0)
     result = {
         "pages": pages,
         "items": stats.get("items", 0),
         "documents": documents,
+        "searchable": searchable,
+        "pending": pending,
+        "indexers_lost": stats.get("indexers_lost", 0),
         "seconds": round(seconds, 1),
         "pages_per_s": round(pages / seconds, 1),
         "cpu_s": round(cpu_s, 1),
@@ -216,7 +241,8 @@ def main() -> int:
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
     }
     print(
-        f"{pages} pages, {result['items']} items, {documents} documents in {seconds:.1f} s: "
+        f"{pages} pages, {result['items']} items, {documents} documents ({searchable} "
+        f"searchable, {pending} pending) in {seconds:.1f} s: "
         f"{result['pages_per_s']:.0f} pages/s (process start and final flush included); "
         f"{cpu_s:.1f} CPU-s, {result['pages_per_cpu_s']} pages per CPU-second "
         f"({own_s:.1f} CPU-s in the crawl process itself: "
@@ -229,7 +255,7 @@ def main() -> int:
         f"after the last fetch {spent['after_last_fetch_s']} s"
     )
     if shares:
-        print("crawl process samples: " + ", ".join(f"{k} {v}%" for k, v in shares.items()))
+        print("crawl process running samples: " + ", ".join(f"{k} {v}%" for k, v in shares.items()))
     stored = json.loads(args.json.read_text()) if args.json.is_file() else {}
     stored[f"{args.pages}{f'-{args.label}' if args.label else ''}"] = result
     args.json.parent.mkdir(parents=True, exist_ok=True)

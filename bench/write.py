@@ -14,8 +14,11 @@ Paths, each into a fresh data folder with ``bench/legal_corpus.py`` documents:
 - ``reindex``: the index of the ``index`` run rebuilt from the database
   (``abierto reindex``).
 
-Printed every 10% of a run: documents/s and MB/s of text in that tenth, so flatness is
-visible; then totals, the last tenth's speed over the first's, and the data's size (the
+Printed every 10% of a run: documents/s and MB/s of text in that tenth, and the CPU
+seconds this process (its threads and workers) spent per 1,000 documents in it, so
+flatness is visible even when the machine's load swings the wall-clock rates; then
+totals, the last tenth's speed over the first's (by wall clock, and by CPU: the first
+tenth's CPU per document over the last's), and the data's size (the
 data folder; PostgreSQL's database and OpenSearch's index for the engine), also per
 100k documents. Run on an older checkout (copy this file into its ``bench/``) it measures
 that code's path (documents saved one by one) for a before/after.
@@ -146,6 +149,7 @@ class Progress:
             return
         now = time.perf_counter()
         seconds = max(now - self.mark, 1e-9)
+        docs = self.done - self.mark_done
         cpu, every = cpu_seconds(), all_cpu()
         tenth = {
             "done": self.done,
@@ -157,6 +161,9 @@ class Progress:
             "docs_per_all_cpu_s": round(
                 (self.done - self.mark_done) / max(every - self.all_mark, 1e-9), 1
             ),
+            # the process's CPU per 1,000 documents: what a tenth costs whatever the load
+            "cpu_s_per_1k": round(1000 * (cpu - self.cpu_mark) / max(docs, 1), 2),
+            "load": round(os.getloadavg()[0], 1),
             "elapsed_s": round(now - self.began, 1),
         }
         # a batch may cross several tenths: each gets the speed of the batch
@@ -165,7 +172,9 @@ class Progress:
             f"  [{self.label}] {10 * reached:3d}%  {self.done:>9} docs  "
             f"{tenth['docs_per_s']:>8.0f} docs/s  {tenth['mb_per_s']:>6.2f} MB/s  "
             f"{tenth['docs_per_cpu_s']:>8.0f} docs/CPU-s  "
-            f"{tenth['docs_per_all_cpu_s']:>8.0f} with services  {tenth['elapsed_s']:>7.1f} s",
+            f"{tenth['docs_per_all_cpu_s']:>8.0f} with services  "
+            f"{tenth['cpu_s_per_1k']:>6.2f} CPU-s/1k docs  load {tenth['load']:>4.1f}  "
+            f"{tenth['elapsed_s']:>7.1f} s",
             flush=True,
         )
         self.mark, self.mark_done, self.mark_bytes = now, self.done, self.bytes
@@ -174,6 +183,10 @@ class Progress:
     def summary(self, seconds: float) -> dict[str, Any]:
         first = self.tenths[0]["docs_per_s"] if self.tenths else 0.0
         last = self.tenths[-1]["docs_per_s"] if self.tenths else 0.0
+        # the same ratio on CPU: the first tenth's CPU per document over the last's (a
+        # speed ratio, as above, that the machine's load does not swing)
+        cost_first = self.tenths[0]["cpu_s_per_1k"] if self.tenths else 0.0
+        cost_last = self.tenths[-1]["cpu_s_per_1k"] if self.tenths else 0.0
         return {
             "documents": self.done,
             "seconds": round(seconds, 1),
@@ -183,6 +196,9 @@ class Progress:
             "docs_per_all_cpu_s": round(self.done / max(self.all_mark - self.all_began, 1e-9), 1),
             "mb_per_s": round(self.bytes / seconds / 1e6, 2),
             "last_over_first_tenth": round(last / first, 2) if first else None,
+            "cpu_s_per_1k_first_tenth": cost_first,
+            "cpu_s_per_1k_last_tenth": cost_last,
+            "last_over_first_tenth_cpu": round(cost_first / cost_last, 2) if cost_last else None,
             "tenths": self.tenths,
         }
 
@@ -386,7 +402,7 @@ def run(args: argparse.Namespace, root: Path) -> dict[str, Any]:
 def table(results: dict[str, Any]) -> str:
     lines = [
         f"{'path':16} {'docs/s':>9} {'MB/s':>7} {'docs/CPU-s':>11} {'+services':>10} "
-        f"{'last/first 10%':>15} {'seconds':>9}"
+        f"{'last/first 10%':>15} {'on CPU':>7} {'seconds':>9}"
     ]
     rows = []
     for name in ("crawl", "index", "reindex"):
@@ -396,17 +412,19 @@ def table(results: dict[str, Any]) -> str:
         if name == "index":
             rows.append(("index: save", entry["save"]))
             rows.append(("index: flush", entry["flush"]))
-            rows.append(("index: total", {**entry, "seconds": None, "last_over_first_tenth": None}))
+            rows.append(("index: total", {**entry, "seconds": None}))
         else:
             rows.append((name, entry))
     for label, entry in rows:
         ratio = entry.get("last_over_first_tenth")
+        on_cpu = entry.get("last_over_first_tenth_cpu")
         seconds = entry.get("seconds")
         lines.append(
             f"{label:16} {entry['docs_per_s']:>9.0f} {entry['mb_per_s']:>7.2f} "
             f"{entry.get('docs_per_cpu_s') or 0:>11.0f} "
             f"{entry.get('docs_per_all_cpu_s') or 0:>10.0f} "
             f"{'' if ratio is None else f'{ratio:.2f}':>15} "
+            f"{'' if on_cpu is None else f'{on_cpu:.2f}':>7} "
             f"{'' if seconds is None else f'{seconds:.0f}':>9}"
         )
     for name in ("crawl", "index", "reindex"):

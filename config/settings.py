@@ -51,6 +51,11 @@ class Settings(BaseSettings):
         "while the crawl process downloads and saves; default: one per core but one (at "
         "most 4); 0: built in the crawl process.",
     )
+    crawl_indexer: bool = Field(
+        True,
+        description="A crawl that has built 250 documents indexes them in a process of "
+        "its own while it goes on fetching; false: in the crawl process.",
+    )
     ocr_enabled: bool = Field(True, description="Read PDF pages without a text layer by OCR.")
     ocr_dpi: int = Field(300, ge=100, le=600, description="Resolution pages are read at.")
     ocr_page_timeout_s: float = Field(30.0, gt=0, description="OCR time per page.")

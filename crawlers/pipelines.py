@@ -184,12 +184,16 @@ class LibraryPipeline:
                 self.buffered_at = time.monotonic()
             self.buffer.append(Pending(doc, item.url))
             due = len(self.buffer) >= SAVE_EVERY
+        indexing = getattr(spider, "indexing", None)
+        if indexing is not None:
+            indexing.built()
         if due:
             self.drain()
         return item
 
     def drain(self) -> None:
-        """Save what the buffer holds (one batch), then hand it to the index."""
+        """Save what the buffer holds (one batch), then hand it to the index (the crawl's
+        indexing process, when it has one: ``crawlers.indexing``)."""
         spider = self.crawler.spider
         with self.saving:
             with self.lock:
@@ -197,8 +201,14 @@ class LibraryPipeline:
                 self.buffered_at = time.monotonic()
             if not batch:
                 return
+            before = _changed(spider.run)
             self._write(spider.spec, spider.library, spider.run, batch)
-        spider.library.flush(wait=False)
+            changed = _changed(spider.run) - before
+        indexing = getattr(spider, "indexing", None)
+        if indexing is not None:
+            indexing.saved(changed, spider.run)
+        else:
+            spider.library.flush(wait=False)
 
     def _write(self, spec: SourceSpec, library: Any, run: Any, batch: list[Pending]) -> None:
         """Save ``batch``; if it fails, each document not yet saved alone, so one bad
@@ -351,7 +361,15 @@ class LibraryPipeline:
             self.ticker.stop()
         self.builders.close()
         self.drain()
-        self.crawler.spider.library.flush()
+        spider = self.crawler.spider
+        indexing = getattr(spider, "indexing", None)
+        if indexing is None or not indexing.finish(spider.run):
+            spider.library.flush()
+
+
+def _changed(run: Any) -> int:
+    """Documents the run saved new or changed so far: what the index has to write."""
+    return run.counts["new"] + run.counts["updated"]
 
 
 class _Known:

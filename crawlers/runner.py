@@ -11,6 +11,7 @@ from scrapy.crawler import CrawlerProcess
 
 from config.settings import Settings
 from config.specs import SourceSpec
+from crawlers.indexing import IndexProcess
 from crawlers.outcome import had_items, judge_run
 from crawlers.runs import Heartbeat, RunStats, this_process
 from crawlers.settings import scrapy_settings
@@ -54,6 +55,7 @@ def crawl(
     owner = this_process()
     run_ids = []
     watch = ParseWatch(settings.parse_timeout_s, _on_stall(library, run_ids, settings))
+    indexing = IndexProcess(library, settings, enabled=settings.crawl_indexer)
     for spec in specs:
         run = RunStats(source_id=spec.id, run_id=library.db.start_run(spec.id, owner))
         run_ids.append(run.run_id)
@@ -62,7 +64,13 @@ def crawl(
             _closer(library, spec, run, reports), signal=signals.spider_closed, weak=False
         )
         process.crawl(
-            crawler, spec=spec, library=library, run=run, window=window, parse_watch=watch
+            crawler,
+            spec=spec,
+            library=library,
+            run=run,
+            window=window,
+            parse_watch=watch,
+            indexing=indexing,
         )
     heartbeat = Heartbeat(library.db, run_ids)
     heartbeat.start()
@@ -72,6 +80,7 @@ def crawl(
     finally:
         watch.stop()
         heartbeat.stop()
+        indexing.close()
     return reports
 
 

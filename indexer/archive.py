@@ -7,6 +7,8 @@ import os
 import tempfile
 from pathlib import Path
 
+_HEX = frozenset("0123456789abcdef")
+
 
 class FileArchive:
     def __init__(self, root: Path) -> None:
@@ -16,7 +18,7 @@ class FileArchive:
         self._folders: set[Path] = set()
 
     def path_for(self, sha256: str) -> Path:
-        if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+        if len(sha256) != 64 or not _HEX.issuperset(sha256):
             raise ValueError(f"not a sha256 digest: {sha256!r}")
         return self.root / sha256[:2] / sha256[2:4] / sha256
 

@@ -99,6 +99,7 @@ class Library:
         self._flushing = threading.Lock()
         self._holding = False
         self._unpublished = False
+        self._elsewhere = False  # another process indexes this one's saves (``hand_over``)
 
     @classmethod
     def open(cls, settings: Settings, writer: bool = False) -> Library:
@@ -209,6 +210,8 @@ class Library:
         if not self._flushing.acquire(blocking=wait):
             return 0
         try:
+            if self._elsewhere and not wait:
+                return 0
             if not self._hold_writer(WRITER_WAIT_S if wait else 0.0):
                 if wait:
                     log.warning("another process is indexing: it indexes the pending documents")
@@ -229,6 +232,19 @@ class Library:
             return done
         finally:
             self._flushing.release()
+
+    def hand_over(self) -> None:
+        """Another process (a crawl's indexer) indexes from now on: publish what this one
+        indexed, let go of the writer, and make ``flush(wait=False)`` leave the queue to
+        it until ``take_back``."""
+        with self._flushing:
+            self._let_go()
+            self._elsewhere = True
+
+    def take_back(self) -> None:
+        """That process ended: this one's flushes index again."""
+        with self._flushing:
+            self._elsewhere = False
 
     def _index_pending(self, progress: Callable[[int], None] | None, before: int) -> int:
         if getattr(self.store, "submit", None) is not None:

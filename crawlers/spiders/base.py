@@ -15,6 +15,7 @@ having lost something.
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
@@ -42,6 +43,8 @@ T = TypeVar("T")
 MAX_VIEWER_HOPS = 1
 LIMIT_REACHED = "limit_reached"
 _VIEWER = "//iframe/@src | //embed/@src | //object/@data | //frame/@src"
+# a page without one of these tags has no viewer: it is not parsed to look for one
+_VIEWER_TAG = re.compile(r"<(?:iframe|embed|object|frame)\b", re.IGNORECASE)
 _EMBEDDED_FILE = (
     "//iframe/@src | //embed/@src | //object/@data | //frame/@src"
     " | //a[contains(translate(@href, 'PDF', 'pdf'), '.pdf')]/@href"
@@ -222,7 +225,9 @@ class SpecSpider(scrapy.Spider):
     def _viewed_files(self, page: TextResponse) -> list[str]:
         """PDFs a page shows in a viewer (iframe, embed, object): the page is a wrapper
         around the publication, so the PDF is its file."""
-        found = []
+        found: list[str] = []
+        if not _VIEWER_TAG.search(page.text):
+            return found
         for src in page.xpath(_VIEWER).getall():
             link = clean_link(src)
             if link and ".pdf" in link.lower():

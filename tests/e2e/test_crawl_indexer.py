@@ -1,0 +1,221 @@
+"""A big crawl indexes in a process of its own (``crawlers.indexing``): its documents
+are searchable at the end of the run, exactly as when the crawl process indexes them;
+that process killed mid-crawl loses no document and is counted on the run
+(``indexers_lost``); a crawl killed leaves no indexing process behind."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from config.settings import Settings
+from indexer.db import Database
+from indexer.library import Library
+from indexer.stores import SearchQuery
+from samples.server import serve
+from tests.e2e.helpers import REPO
+from tests.e2e.test_crawl_workers import make_site
+from tests.services.postgres import PostgresServer
+
+PAGES = 1200  # most indexed by the indexing process
+QUESTIONS = [
+    SearchQuery(limit=100, facet_size=200),
+    SearchQuery(q="amparo en revisión", limit=100, facet_size=200),
+    SearchQuery(q='"se confirma la sentencia recurrida"', limit=50),
+    SearchQuery(q="ley de amparo", sort="date_asc", limit=100),
+]
+
+
+def start_crawl(
+    root: Path, data: Path, url: str, indexer: bool, database_url: str | None = None
+) -> subprocess.Popen[str]:
+    env = os.environ | {
+        "ABIERTO_DATA_DIR": str(data),
+        "ABIERTO_SAMPLES_URL": url,
+        "ABIERTO_ALLOW_LOOPBACK": "true",
+        "ABIERTO_CRAWL_DELAY_S": "0",
+        "ABIERTO_SOURCES_DIR": str(root / "specs"),
+        "ABIERTO_CRAWL_INDEXER": "true" if indexer else "false",
+        "ABIERTO_CRAWL_WORKERS": "0",
+    }
+    if database_url is not None:
+        env["ABIERTO_DATABASE_URL"] = database_url
+    return subprocess.Popen(
+        [sys.executable, "-m", "cli.main", "crawl"],
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def indexers_of(pid: int) -> list[int]:
+    """The crawl's indexing processes."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            command = (entry / "cmdline").read_bytes()
+        except (OSError, IndexError, ValueError):
+            continue
+        if parent == pid and b"indexer.follower" in command:
+            found.append(int(entry.name))
+    return found
+
+
+def holds_the_writer(pid: int) -> bool:
+    """The process has the embedded index's writer lock open (Tantivy's lock file)."""
+    try:
+        links = [os.readlink(fd) for fd in Path(f"/proc/{pid}/fd").iterdir()]
+    except OSError:
+        return False
+    return any(link.endswith(".tantivy-writer.lock") for link in links)
+
+
+class Watch:
+    """Follows a running crawl: its output, and the indexing processes it started."""
+
+    def __init__(self, crawl: subprocess.Popen[str]) -> None:
+        self.crawl = crawl
+        self.output: list[str] = []
+        self.seen: set[int] = set()
+        self.reader = threading.Thread(target=lambda: self.output.append(crawl.stdout.read()))
+        self.reader.start()
+
+    def until(self, found: callable, timeout_s: float = 120) -> list[int]:
+        """Indexing processes for which ``found`` holds, once there are any."""
+        deadline = time.monotonic() + timeout_s
+        while self.crawl.poll() is None and time.monotonic() < deadline:
+            pids = indexers_of(self.crawl.pid)
+            self.seen.update(pids)
+            chosen = [pid for pid in pids if found(pid)]
+            if chosen:
+                return chosen
+            time.sleep(0.02)
+        return []
+
+    def end(self, timeout_s: float = 300) -> str:
+        self.crawl.wait(timeout=timeout_s)
+        self.reader.join()
+        return "".join(self.output)
+
+
+def searched(data: Path, database_url: str | None = None) -> list[dict]:
+    """What a reader finds for each question: its total, its facets and every hit (id,
+    title, date, snippets…), page after page (documents that tie are listed in the
+    order the index holds them, which depends on when each was written)."""
+    settings = Settings(data_dir=data, database_url=database_url)
+    library = Library.open(settings)
+    try:
+        answers = []
+        for question in QUESTIONS:
+            first = library.search(question)
+            hits, page = {}, first
+            while True:
+                hits |= {
+                    hit.id: hit.model_dump(mode="json", exclude={"score"}) for hit in page.hits
+                }
+                if page.next_cursor is None:
+                    break
+                page = library.search(question.model_copy(update={"cursor": page.next_cursor}))
+            facets = {
+                name: [f.model_dump() for f in counts] for name, counts in first.facets.items()
+            }
+            answers.append({"total": first.total, "facets": facets, "hits": hits})
+        return answers
+    finally:
+        library.close()
+
+
+def last_run(data: Path, database_url: str | None = None) -> tuple[dict, dict, int, int]:
+    db = Database(database_url or f"sqlite:///{data / 'abierto.db'}")
+    try:
+        run = db.list_runs("juzgado-obreros")[0]
+        return dict(run.stats), dict(run.errors), db.count_documents(), db.count_pending()
+    finally:
+        db.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request: pytest.FixtureRequest) -> object:
+    """Where the crawl saves: a SQLite file in the data folder, or PostgreSQL."""
+    if request.param == "sqlite":
+        return lambda name: None
+    postgres: PostgresServer = request.getfixturevalue("postgres")
+    return postgres.create_database
+
+
+def test_documents_indexed_by_the_indexing_process_are_those_the_crawl_indexes(
+    tmp_path: Path, database: object
+) -> None:
+    make_site(tmp_path, PAGES)
+    answers = {}
+    with serve(tmp_path / "site") as server:
+        for indexer in (False, True):
+            data = tmp_path / f"data-{indexer}"
+            url = database(f"abierto_indexer_{str(indexer).lower()}")
+            watch = Watch(start_crawl(tmp_path, data, server.url, indexer, url))
+            watch.until(lambda pid: False, timeout_s=300)  # notes every indexer it sees
+            output = watch.end()
+            assert watch.crawl.returncode == 0, output
+            assert bool(watch.seen) is indexer, watch.seen
+            stats, errors, documents, pending = last_run(data, url)
+            assert stats["items"] == PAGES and documents == PAGES and errors == {}
+            assert pending == 0 and "indexers_lost" not in stats
+            answers[indexer] = searched(data, url)
+    assert answers[True][0]["total"] == PAGES == len(answers[True][0]["hits"])
+    assert answers[True] == answers[False]
+
+
+def test_the_indexing_process_killed_mid_crawl_loses_no_document(tmp_path: Path) -> None:
+    pages = 2000
+    make_site(tmp_path, pages)
+    data = tmp_path / "data"
+    with serve(tmp_path / "site") as server:
+        watch = Watch(start_crawl(tmp_path, data, server.url, indexer=True))
+        writing = watch.until(holds_the_writer)
+        for pid in writing:
+            os.kill(pid, signal.SIGKILL)
+        output = watch.end()
+    assert watch.crawl.returncode == 0, output
+    if not writing:
+        pytest.fail("the crawl ended before its indexing process took the index's writer")
+    stats, errors, documents, pending = last_run(data)
+    assert stats["indexers_lost"] >= 1
+    assert stats["items"] == pages and documents == pages and errors == {}
+    assert pending == 0
+    assert searched(data)[0]["total"] == pages
+
+
+def test_a_crawl_killed_leaves_no_indexing_process_behind(tmp_path: Path) -> None:
+    make_site(tmp_path, 2000)
+    with serve(tmp_path / "site") as server:
+        watch = Watch(start_crawl(tmp_path, tmp_path / "data", server.url, indexer=True))
+        writing = watch.until(holds_the_writer)
+        watch.crawl.kill()
+        watch.end(timeout_s=60)
+    if not writing:
+        pytest.fail("the crawl ended before its indexing process took the index's writer")
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(_alive(pid) for pid in writing):
+        time.sleep(0.2)
+    assert not any(_alive(pid) for pid in writing), "an indexing process outlived its crawl"
+
+
+def _alive(pid: int) -> bool:
+    """Running (a zombie waiting for its reaper is gone)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
