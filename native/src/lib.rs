@@ -1,8 +1,9 @@
 //! One pass of a search over the embedded index: the page (top-k by score or by a fast
-//! field), the exact total and the facets' terms aggregations collected together, each
-//! segment on its own core. The question arrives as a plan the Python side builds (the
+//! field), the exact total and the facets' counts (``facets.rs``) collected together,
+//! each segment on its own core. The question arrives as a plan the Python side builds (the
 //! same queries it would build with tantivy-py), so scores and order are the same.
 
+mod facets;
 mod pieces;
 mod plan;
 
@@ -11,8 +12,8 @@ use std::sync::Mutex;
 use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
-use tantivy::aggregation::agg_req::Aggregations;
-use tantivy::aggregation::AggregationCollector;
+
+use facets::{Buckets, FacetCounter};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::Query;
 use tantivy::schema::{Field, Value};
@@ -93,10 +94,11 @@ impl NativeIndex {
 
     /// The page of ``plan`` (JSON, see ``plan.rs``) from ``offset``, ordered by ``sort``
     /// (``relevance``, ``date_desc``, ``date_asc``, ``most_cited``), with the number of
-    /// matches when ``count`` and the aggregations ``aggs`` (tantivy's JSON request)
-    /// collected in the same pass. Returns (total or None, aggregations' JSON or None,
-    /// hits), each hit (score or None, payload bytes, text or None).
-    #[pyo3(signature = (plan, limit, offset, sort, count, aggs=None, texts=false))]
+    /// matches when ``count`` and the counts of ``facets`` ((field, buckets) pairs, the
+    /// buckets of Tantivy's terms aggregation) collected in the same pass. Returns (total
+    /// or None, [(field, [(term, documents)])] or None, hits), each hit (score or None,
+    /// payload bytes, text or None).
+    #[pyo3(signature = (plan, limit, offset, sort, count, facets=None, texts=false))]
     #[allow(clippy::too_many_arguments, clippy::type_complexity)]
     fn search<'py>(
         &self,
@@ -106,19 +108,15 @@ impl NativeIndex {
         offset: usize,
         sort: &str,
         count: bool,
-        aggs: Option<&str>,
+        facets: Option<Vec<(String, usize)>>,
         texts: bool,
     ) -> PyResult<(
         Option<u64>,
-        Option<String>,
+        Option<Vec<(String, Buckets)>>,
         Vec<(Option<f32>, Bound<'py, PyBytes>, Option<String>)>,
     )> {
         let searcher = self.searcher.lock().unwrap().clone();
         let query = plan::build(searcher.schema(), plan).map_err(bad_value)?;
-        let aggs: Option<Aggregations> = match aggs {
-            Some(spec) => Some(serde_json::from_str(spec).map_err(bad_value)?),
-            None => None,
-        };
         let (total, facets, hits) = py.detach(|| {
             self.run(
                 &searcher,
@@ -127,7 +125,7 @@ impl NativeIndex {
                 offset,
                 sort,
                 count,
-                aggs,
+                facets,
                 texts,
             )
         })?;
@@ -139,7 +137,7 @@ impl NativeIndex {
     }
 }
 
-type Answer = (Option<u64>, Option<String>, Vec<Hit>);
+type Answer = (Option<u64>, Option<Vec<(String, Buckets)>>, Vec<Hit>);
 
 impl NativeIndex {
     /// The most documents one thread collects: the index shared among the threads (a
@@ -161,12 +159,11 @@ impl NativeIndex {
         offset: usize,
         sort: &str,
         count: bool,
-        aggs: Option<Aggregations>,
+        facets: Option<Vec<(String, usize)>>,
         texts: bool,
     ) -> PyResult<Answer> {
         let counter = if count { Some(Count) } else { None };
-        let aggregations =
-            aggs.map(|spec| AggregationCollector::from_aggs(spec, Default::default()));
+        let aggregations = facets.map(FacetCounter::new);
         let top = TopDocs::with_limit(limit).and_offset(offset);
         let piece = self.piece_size(searcher);
         let (scored, addresses, total, facets) = match sort {
@@ -205,10 +202,6 @@ impl NativeIndex {
                 (vec![None; addresses.len()], addresses, total, facets)
             }
             other => return Err(bad_value(format!("unknown sort {other:?}"))),
-        };
-        let facets = match facets {
-            Some(found) => Some(serde_json::to_string(&found).map_err(bad_value)?),
-            None => None,
         };
         let mut hits = Vec::with_capacity(addresses.len());
         for (score, address) in scored.into_iter().zip(addresses) {
