@@ -13,6 +13,11 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader, TantivyError};
 
 /// Documents gathered before their values are read together (one call per column).
 const BLOCK: usize = 64;
+/// A field with at most this many terms keeps ``LANES`` counts per term, written in turn:
+/// documents in a row with the same value (a field of few values) then do not wait on
+/// each other's update of one count.
+const FEW_TERMS: usize = 256;
+const LANES: usize = 8;
 
 /// A facet's buckets: (term, documents), the most documents first.
 pub type Buckets = Vec<(String, u64)>;
@@ -29,11 +34,39 @@ impl FacetCounter {
     }
 }
 
-/// One field's column in a segment, and the documents counted per term ordinal.
+/// One field's column in a segment, and the documents counted per term ordinal (``lanes``
+/// counts in a row per ordinal).
 struct FieldCount {
     column: StrColumn,
     ords: Column<u64>,
+    lanes: usize,
     counts: Vec<u32>,
+}
+
+impl FieldCount {
+    fn new(column: StrColumn) -> Self {
+        let terms = column.dictionary().num_terms();
+        let lanes = if terms <= FEW_TERMS { LANES } else { 1 };
+        FieldCount {
+            ords: column.ords().clone(),
+            column,
+            lanes,
+            counts: vec![0u32; terms * lanes],
+        }
+    }
+
+    /// One count per ordinal, the lanes added up.
+    fn totals(self) -> (StrColumn, Vec<u32>) {
+        let counts = if self.lanes == 1 {
+            self.counts
+        } else {
+            self.counts
+                .chunks_exact(self.lanes)
+                .map(|lanes| lanes.iter().sum())
+                .collect()
+        };
+        (self.column, counts)
+    }
 }
 
 /// The counts of one piece of a segment (a whole segment, or a range of its documents).
@@ -62,16 +95,7 @@ impl Collector for FacetCounter {
         let mut fields = Vec::with_capacity(self.asked.len());
         for (name, _) in &self.asked {
             reader.schema().get_field(name)?;
-            let found = reader.fast_fields().str(name)?.map(|column| {
-                let ords = column.ords().clone();
-                let counts = vec![0u32; column.dictionary().num_terms()];
-                FieldCount {
-                    column,
-                    ords,
-                    counts,
-                }
-            });
-            fields.push(found);
+            fields.push(reader.fast_fields().str(name)?.map(FieldCount::new));
         }
         Ok(PieceCounter {
             segment,
@@ -157,7 +181,15 @@ impl PieceCounter {
     fn count(&mut self, docs: &[DocId]) {
         for field in self.fields.iter_mut().flatten() {
             let counts = &mut field.counts;
+            let lanes = field.lanes;
             match &field.ords.index {
+                ColumnIndex::Full if lanes == LANES => {
+                    let values = &mut self.values[..docs.len()];
+                    field.ords.values.get_vals(docs, values);
+                    for (at, &ord) in values.iter().enumerate() {
+                        counts[ord as usize * LANES + at % LANES] += 1;
+                    }
+                }
                 ColumnIndex::Full => {
                     let values = &mut self.values[..docs.len()];
                     field.ords.values.get_vals(docs, values);
@@ -171,7 +203,9 @@ impl PieceCounter {
                         let rows = index.value_row_ids(doc);
                         match rows.len() {
                             0 => {}
-                            1 => counts[field.ords.values.get_val(rows.start) as usize] += 1,
+                            1 => {
+                                counts[field.ords.values.get_val(rows.start) as usize * lanes] += 1
+                            }
                             _ => {
                                 // a value a document holds twice is counted once
                                 self.row_values.clear();
@@ -180,7 +214,7 @@ impl PieceCounter {
                                 self.row_values.sort_unstable();
                                 self.row_values.dedup();
                                 for &ord in &self.row_values {
-                                    counts[ord as usize] += 1;
+                                    counts[ord as usize * lanes] += 1;
                                 }
                             }
                         }
@@ -224,7 +258,7 @@ impl SegmentCollector for PieceCounter {
             fields: self
                 .fields
                 .into_iter()
-                .map(|field| field.map(|f| (f.column, f.counts)))
+                .map(|field| field.map(FieldCount::totals))
                 .collect(),
         }
     }
