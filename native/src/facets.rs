@@ -1,15 +1,21 @@
 //! The facets' counts, as Tantivy's terms aggregation gives them and at a fraction of its
 //! cost: each matching document adds one to its values' term ordinals in a count per
 //! segment, read from the field's column a block of documents at a time; ordinals become
-//! terms once, for the values counted, when the pieces are merged. The buckets are the
-//! aggregation's (exact counts, a value counted once per document, values no document
-//! matched left out), in its order: the most documents first, then the term's bytes.
+//! terms once, for the values counted, when the pieces are merged. When most of a
+//! segment's documents match, the documents that do not are counted instead and taken
+//! from the segment's counts of every document (kept per segment, made once). The buckets
+//! are the aggregation's (exact counts, a value counted once per document, values no
+//! document matched left out), in its order: the most documents first, then the term's
+//! bytes.
 
 use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::{Arc, Mutex};
 
-use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, ColumnIndex, StrColumn};
-use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader, TantivyError};
+use tantivy::fastfield::AliveBitSet;
+use tantivy::index::SegmentId;
+use tantivy::{DocId, Opstamp, Searcher, SegmentOrdinal, SegmentReader, TantivyError};
 
 /// Documents gathered before their values are read together (one call per column).
 const BLOCK: usize = 64;
@@ -22,16 +28,62 @@ const LANES: usize = 8;
 /// A facet's buckets: (term, documents), the most documents first.
 pub type Buckets = Vec<(String, u64)>;
 
+/// A segment's count of every live document per term ordinal, by field.
+type TotalsKey = (SegmentId, Option<Opstamp>, String);
+
+/// The counts of every document of the segments searched, made when first needed and
+/// kept while the segment is searched (``retain`` after a reload).
+#[derive(Default)]
+pub struct SegmentTotals {
+    kept: Mutex<HashMap<TotalsKey, Arc<Vec<u32>>>>,
+}
+
+impl SegmentTotals {
+    /// Forget the segments ``searcher`` no longer has.
+    pub fn retain(&self, searcher: &Searcher) {
+        let live: Vec<(SegmentId, Option<Opstamp>)> = searcher
+            .segment_readers()
+            .iter()
+            .map(|r| (r.segment_id(), r.delete_opstamp()))
+            .collect();
+        self.kept
+            .lock()
+            .unwrap()
+            .retain(|(id, stamp, _), _| live.contains(&(*id, *stamp)));
+    }
+
+    fn of(&self, reader: &SegmentReader, name: &str, column: &StrColumn) -> Arc<Vec<u32>> {
+        let key = (
+            reader.segment_id(),
+            reader.delete_opstamp(),
+            name.to_owned(),
+        );
+        if let Some(found) = self.kept.lock().unwrap().get(&key) {
+            return found.clone();
+        }
+        let mut every = Counting::new(vec![Some(FieldCount::new(column.clone()))]);
+        let alive = reader.alive_bitset();
+        let mut docs = Vec::with_capacity(BLOCK);
+        for doc in 0..reader.max_doc() {
+            if alive.is_none_or(|bits| bits.is_alive(doc)) {
+                docs.push(doc);
+                if docs.len() == BLOCK {
+                    every.count(&docs);
+                    docs.clear();
+                }
+            }
+        }
+        every.count(&docs);
+        let counts = Arc::new(every.fields.pop().flatten().expect("one field").totals().1);
+        self.kept.lock().unwrap().insert(key, counts.clone());
+        counts
+    }
+}
+
 /// Counts the terms of the fields asked, each cut to its own number of buckets.
 pub struct FacetCounter {
     asked: Vec<(String, usize)>,
-}
-
-impl FacetCounter {
-    /// ``asked``: (field, buckets) pairs; each field a string fast field.
-    pub fn new(asked: Vec<(String, usize)>) -> Self {
-        FacetCounter { asked }
-    }
+    totals: Arc<SegmentTotals>,
 }
 
 /// One field's column in a segment, and the documents counted per term ordinal (``lanes``
@@ -69,115 +121,23 @@ impl FieldCount {
     }
 }
 
-/// The counts of one piece of a segment (a whole segment, or a range of its documents).
-pub struct PieceCounts {
-    segment: SegmentOrdinal,
-    fields: Vec<Option<(StrColumn, Vec<u32>)>>,
-}
-
-pub struct PieceCounter {
-    segment: SegmentOrdinal,
+/// The fields' counts of the documents given, read a block at a time.
+struct Counting {
     fields: Vec<Option<FieldCount>>,
-    pending: Vec<DocId>,
     values: Vec<u64>,
     row_values: Vec<u64>,
 }
 
-impl Collector for FacetCounter {
-    type Fruit = Vec<(String, Buckets)>;
-    type Child = PieceCounter;
-
-    fn for_segment(
-        &self,
-        segment: SegmentOrdinal,
-        reader: &SegmentReader,
-    ) -> tantivy::Result<PieceCounter> {
-        let mut fields = Vec::with_capacity(self.asked.len());
-        for (name, _) in &self.asked {
-            reader.schema().get_field(name)?;
-            fields.push(reader.fast_fields().str(name)?.map(FieldCount::new));
-        }
-        Ok(PieceCounter {
-            segment,
+impl Counting {
+    fn new(fields: Vec<Option<FieldCount>>) -> Self {
+        Counting {
             fields,
-            pending: Vec::with_capacity(BLOCK),
             values: vec![0; BLOCK],
             row_values: Vec::new(),
-        })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        false
-    }
-
-    fn merge_fruits(&self, pieces: Vec<PieceCounts>) -> tantivy::Result<Self::Fruit> {
-        // the pieces of a segment share its ordinals: summed before any term is read
-        let mut by_segment: Vec<PieceCounts> = Vec::new();
-        for piece in pieces {
-            match by_segment.iter_mut().find(|s| s.segment == piece.segment) {
-                Some(seen) => add_counts(seen, piece),
-                None => by_segment.push(piece),
-            }
-        }
-        let mut answer = Vec::with_capacity(self.asked.len());
-        for (at, (name, size)) in self.asked.iter().enumerate() {
-            let mut totals: HashMap<String, u64> = HashMap::new();
-            for segment in &by_segment {
-                if let Some((column, counts)) = &segment.fields[at] {
-                    add_terms(column, counts, &mut totals)?;
-                }
-            }
-            let mut buckets: Buckets = totals.into_iter().collect();
-            buckets.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            buckets.truncate(*size);
-            answer.push((name.clone(), buckets));
-        }
-        Ok(answer)
-    }
-}
-
-fn add_counts(into: &mut PieceCounts, piece: PieceCounts) {
-    for (mine, theirs) in into.fields.iter_mut().zip(piece.fields) {
-        if let (Some((_, mine)), Some((_, theirs))) = (mine, theirs) {
-            for (total, n) in mine.iter_mut().zip(theirs) {
-                *total += n;
-            }
         }
     }
-}
 
-/// The terms of the ordinals counted (in ordinal order, as the dictionary reads them best).
-fn add_terms(
-    column: &StrColumn,
-    counts: &[u32],
-    totals: &mut HashMap<String, u64>,
-) -> tantivy::Result<()> {
-    let ords: Vec<u64> = (0..counts.len() as u64)
-        .filter(|&ord| counts[ord as usize] > 0)
-        .collect();
-    let mut found = ords.iter();
-    let mut bad = false;
-    column.dictionary().sorted_ords_to_term_cb(&ords, |term| {
-        let ord = *found.next().expect("one term per ordinal");
-        match std::str::from_utf8(term) {
-            Ok(term) => match totals.get_mut(term) {
-                Some(total) => *total += u64::from(counts[ord as usize]),
-                None => {
-                    totals.insert(term.to_owned(), u64::from(counts[ord as usize]));
-                }
-            },
-            Err(_) => bad = true,
-        }
-    })?;
-    if bad {
-        return Err(TantivyError::InternalError(
-            "a facet term is not UTF-8".to_owned(),
-        ));
-    }
-    Ok(())
-}
-
-impl PieceCounter {
+    /// Count ``docs`` (increasing, at most ``BLOCK``).
     fn count(&mut self, docs: &[DocId]) {
         for field in self.fields.iter_mut().flatten() {
             let counts = &mut field.counts;
@@ -223,39 +183,208 @@ impl PieceCounter {
             }
         }
     }
+}
 
-    fn flush(&mut self) {
-        if !self.pending.is_empty() {
-            let pending = std::mem::take(&mut self.pending);
-            self.count(&pending);
-            self.pending = pending;
-            self.pending.clear();
+/// The counts of one piece of a segment (a whole segment, or a range of its documents):
+/// of the documents matched, or (``unmatched``) of the live documents not matched.
+pub struct PieceCounts {
+    segment: SegmentOrdinal,
+    unmatched: bool,
+    fields: Vec<Option<(StrColumn, Vec<u32>)>>,
+}
+
+/// The documents not matched of a piece counted instead of those matched: the gaps
+/// between the matches, from the piece's first document to its last.
+struct Gaps {
+    next: DocId,
+    end: DocId,
+    alive: Option<AliveBitSet>,
+}
+
+/// Counts one piece's matching documents, given in increasing order.
+pub struct PieceCounter {
+    segment: SegmentOrdinal,
+    counting: Counting,
+    pending: Vec<DocId>,
+    gaps: Option<Gaps>,
+}
+
+impl FacetCounter {
+    /// ``asked``: (field, buckets) pairs; each field a string fast field.
+    pub fn new(asked: Vec<(String, usize)>, totals: Arc<SegmentTotals>) -> Self {
+        FacetCounter { asked, totals }
+    }
+
+    /// The counter of the documents ``range`` of a segment; ``unmatched``: count the
+    /// documents not matched instead (worth it when most match).
+    pub fn for_piece(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+        range: Range<DocId>,
+        unmatched: bool,
+    ) -> tantivy::Result<PieceCounter> {
+        let mut fields = Vec::with_capacity(self.asked.len());
+        for (name, _) in &self.asked {
+            reader.schema().get_field(name)?;
+            fields.push(reader.fast_fields().str(name)?.map(FieldCount::new));
+        }
+        let gaps = unmatched.then(|| Gaps {
+            next: range.start,
+            end: range.end,
+            alive: reader.alive_bitset().cloned(),
+        });
+        Ok(PieceCounter {
+            segment,
+            counting: Counting::new(fields),
+            pending: Vec::with_capacity(BLOCK),
+            gaps,
+        })
+    }
+
+    /// The buckets of every field asked, from the pieces' counts.
+    pub fn merge(
+        &self,
+        searcher: &Searcher,
+        pieces: Vec<PieceCounts>,
+    ) -> tantivy::Result<Vec<(String, Buckets)>> {
+        // the pieces of a segment share its ordinals: summed before any term is read
+        let mut by_segment: Vec<PieceCounts> = Vec::new();
+        for piece in pieces {
+            match by_segment.iter_mut().find(|s| s.segment == piece.segment) {
+                Some(seen) => add_counts(seen, piece),
+                None => by_segment.push(piece),
+            }
+        }
+        for segment in by_segment.iter_mut().filter(|s| s.unmatched) {
+            let reader = searcher.segment_reader(segment.segment);
+            for ((name, _), field) in self.asked.iter().zip(segment.fields.iter_mut()) {
+                if let Some((column, unmatched)) = field {
+                    let every = self.totals.of(reader, name, column);
+                    for (count, all) in unmatched.iter_mut().zip(every.iter()) {
+                        *count = all - *count;
+                    }
+                }
+            }
+        }
+        let mut answer = Vec::with_capacity(self.asked.len());
+        for (at, (name, size)) in self.asked.iter().enumerate() {
+            let mut totals: HashMap<String, u64> = HashMap::new();
+            for segment in &by_segment {
+                if let Some((column, counts)) = &segment.fields[at] {
+                    add_terms(column, counts, &mut totals)?;
+                }
+            }
+            let mut buckets: Buckets = totals.into_iter().collect();
+            buckets.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            buckets.truncate(*size);
+            answer.push((name.clone(), buckets));
+        }
+        Ok(answer)
+    }
+}
+
+fn add_counts(into: &mut PieceCounts, piece: PieceCounts) {
+    debug_assert_eq!(into.unmatched, piece.unmatched, "one way per segment");
+    for (mine, theirs) in into.fields.iter_mut().zip(piece.fields) {
+        if let (Some((_, mine)), Some((_, theirs))) = (mine, theirs) {
+            for (total, n) in mine.iter_mut().zip(theirs) {
+                *total += n;
+            }
         }
     }
 }
 
-impl SegmentCollector for PieceCounter {
-    type Fruit = PieceCounts;
+/// The terms of the ordinals counted (in ordinal order, as the dictionary reads them best).
+fn add_terms(
+    column: &StrColumn,
+    counts: &[u32],
+    totals: &mut HashMap<String, u64>,
+) -> tantivy::Result<()> {
+    let ords: Vec<u64> = (0..counts.len() as u64)
+        .filter(|&ord| counts[ord as usize] > 0)
+        .collect();
+    let mut found = ords.iter();
+    let mut bad = false;
+    column.dictionary().sorted_ords_to_term_cb(&ords, |term| {
+        let ord = *found.next().expect("one term per ordinal");
+        match std::str::from_utf8(term) {
+            Ok(term) => match totals.get_mut(term) {
+                Some(total) => *total += u64::from(counts[ord as usize]),
+                None => {
+                    totals.insert(term.to_owned(), u64::from(counts[ord as usize]));
+                }
+            },
+            Err(_) => bad = true,
+        }
+    })?;
+    if bad {
+        return Err(TantivyError::InternalError(
+            "a facet term is not UTF-8".to_owned(),
+        ));
+    }
+    Ok(())
+}
 
-    fn collect(&mut self, doc: DocId, _score: Score) {
+impl PieceCounter {
+    fn push(&mut self, doc: DocId) {
         self.pending.push(doc);
         if self.pending.len() == BLOCK {
-            self.flush();
+            self.counting.count(&self.pending);
+            self.pending.clear();
         }
     }
 
-    fn collect_block(&mut self, docs: &[DocId]) {
-        self.flush();
+    /// The live documents from the last match to ``until`` (not included): unmatched.
+    fn gap(&mut self, until: DocId) {
+        let Some(gaps) = &mut self.gaps else { return };
+        let (from, alive) = (gaps.next, gaps.alive.take());
+        gaps.next = until + 1;
+        for doc in from..until {
+            if alive.as_ref().is_none_or(|bits| bits.is_alive(doc)) {
+                self.push(doc);
+            }
+        }
+        if let Some(gaps) = &mut self.gaps {
+            gaps.alive = alive;
+        }
+    }
+
+    /// A matching document (in increasing order).
+    pub fn collect(&mut self, doc: DocId) {
+        if self.gaps.is_some() {
+            self.gap(doc);
+        } else {
+            self.push(doc);
+        }
+    }
+
+    pub fn collect_block(&mut self, docs: &[DocId]) {
+        if self.gaps.is_some() {
+            for &doc in docs {
+                self.gap(doc);
+            }
+            return;
+        }
+        if !self.pending.is_empty() {
+            self.counting.count(&self.pending);
+            self.pending.clear();
+        }
         for block in docs.chunks(BLOCK) {
-            self.count(block);
+            self.counting.count(block);
         }
     }
 
-    fn harvest(mut self) -> PieceCounts {
-        self.flush();
+    pub fn harvest(mut self) -> PieceCounts {
+        if let Some(end) = self.gaps.as_ref().map(|g| g.end) {
+            self.gap(end);
+        }
+        self.counting.count(&self.pending);
         PieceCounts {
             segment: self.segment,
+            unmatched: self.gaps.is_some(),
             fields: self
+                .counting
                 .fields
                 .into_iter()
                 .map(|field| field.map(FieldCount::totals))

@@ -7,13 +7,13 @@ mod facets;
 mod pieces;
 mod plan;
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
-use facets::{Buckets, FacetCounter};
+use facets::{Buckets, FacetCounter, SegmentTotals};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::Query;
 use tantivy::schema::{Field, Value};
@@ -38,6 +38,8 @@ struct NativeIndex {
     // the searcher searches are made on, swapped by ``reload`` (a search in flight keeps
     // the one it took)
     searcher: Mutex<Searcher>,
+    // the facets' counts of every document, per segment
+    totals: Arc<SegmentTotals>,
 }
 
 fn io_error(err: TantivyError) -> PyErr {
@@ -77,13 +79,16 @@ impl NativeIndex {
             payload,
             text,
             searcher,
+            totals: Arc::default(),
         })
     }
 
     /// Read the last commit (the caller's other reader just did).
     fn reload(&self, py: Python<'_>) -> PyResult<()> {
         py.detach(|| self.reader.reload()).map_err(io_error)?;
-        *self.searcher.lock().unwrap() = self.reader.searcher();
+        let searcher = self.reader.searcher();
+        self.totals.retain(&searcher);
+        *self.searcher.lock().unwrap() = searcher;
         Ok(())
     }
 
@@ -163,7 +168,8 @@ impl NativeIndex {
         texts: bool,
     ) -> PyResult<Answer> {
         let counter = if count { Some(Count) } else { None };
-        let aggregations = facets.map(FacetCounter::new);
+        let facets = facets.map(|asked| FacetCounter::new(asked, self.totals.clone()));
+        let facets = facets.as_ref();
         let top = TopDocs::with_limit(limit).and_offset(offset);
         let piece = self.piece_size(searcher);
         let (scored, addresses, total, facets) = match sort {
@@ -171,8 +177,8 @@ impl NativeIndex {
                 // never the page alone: top-k with pruning (block-max WAND) sums a
                 // document's score in another order, a last bit apart from tantivy-py's
                 let collector = top.order_by_score();
-                let (page, total, facets) =
-                    pieces::search(searcher, query, &(collector, counter, aggregations), piece)
+                let ((page, total), facets) =
+                    pieces::search(searcher, query, &(collector, counter), facets, piece)
                         .map_err(bad_value)?;
                 let (scores, addresses): (Vec<_>, Vec<_>) = page
                     .into_iter()
@@ -187,16 +193,16 @@ impl NativeIndex {
                     Order::Desc
                 };
                 let collector = top.order_by_fast_field::<DateTime>("date", order);
-                let (page, total, facets) =
-                    pieces::search(searcher, query, &(collector, counter, aggregations), piece)
+                let ((page, total), facets) =
+                    pieces::search(searcher, query, &(collector, counter), facets, piece)
                         .map_err(bad_value)?;
                 let addresses: Vec<DocAddress> = page.into_iter().map(|(_, a)| a).collect();
                 (vec![None; addresses.len()], addresses, total, facets)
             }
             "most_cited" => {
                 let collector = top.order_by_fast_field::<u64>("cited_by", Order::Desc);
-                let (page, total, facets) =
-                    pieces::search(searcher, query, &(collector, counter, aggregations), piece)
+                let ((page, total), facets) =
+                    pieces::search(searcher, query, &(collector, counter), facets, piece)
                         .map_err(bad_value)?;
                 let addresses: Vec<DocAddress> = page.into_iter().map(|(_, a)| a).collect();
                 (vec![None; addresses.len()], addresses, total, facets)

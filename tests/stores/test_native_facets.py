@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -74,6 +75,20 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Values
         writer.commit()
     writer.wait_merging_threads()
     return path, written
+
+
+@pytest.fixture(scope="module")
+def deleted(library: tuple[Path, list[Values]], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The library with the documents of one word deleted (still in their segments, left
+    out of every count)."""
+    path = tmp_path_factory.mktemp("deleted") / "index"
+    shutil.copytree(library[0], path)
+    index = tantivy.Index.open(str(path))
+    writer = index.writer(heap_size=50_000_000, num_threads=1)
+    writer.delete_documents_by_term("word", "tierra")
+    writer.commit()
+    writer.wait_merging_threads()
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -166,3 +181,18 @@ def test_the_counts_are_the_documents_with_each_value(
         ("sesion", 150),
     ]
     assert counted(folder, "none", 5, None) == {name: [] for name in FIELDS}
+
+
+@pytest.mark.parametrize("piece_docs", [None, 7], ids=["segments", "7"])
+@pytest.mark.parametrize("query", list(QUERIES))
+def test_deleted_documents_are_counted_nowhere(
+    library: tuple[Path, list[Values]], deleted: Path, query: str, piece_docs: int | None
+) -> None:
+    """Most documents match ``all``: the counter counts the others and takes them from
+    the segment's counts, which must leave the deleted documents out as well."""
+    native = abierto_native.NativeIndex(str(deleted), 2, piece_docs)
+    assert native.num_docs() == sum(v["word"] != ["tierra"] for v in library[1])
+    found = counted(deleted, query, 30, piece_docs)
+    assert found == aggregation(deleted, query, 30)
+    if query in ("all", "not aire"):  # those that matched the deleted documents
+        assert found != counted(library[0], query, 30, piece_docs)
