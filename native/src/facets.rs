@@ -327,6 +327,27 @@ fn add_terms(
 }
 
 impl PieceCounter {
+    /// The live documents from the last match to ``until`` (not included): unmatched.
+    #[inline]
+    fn gap(&mut self, until: DocId) {
+        let Some(gaps) = &mut self.gaps else { return };
+        let from = gaps.next;
+        gaps.next = until + 1;
+        if from >= until {
+            return;
+        }
+        let (pending, counting) = (&mut self.pending, &mut self.counting);
+        for doc in from..until {
+            if gaps.alive.as_ref().is_none_or(|bits| bits.is_alive(doc)) {
+                pending.push(doc);
+                if pending.len() == BLOCK {
+                    counting.count(pending);
+                    pending.clear();
+                }
+            }
+        }
+    }
+
     fn push(&mut self, doc: DocId) {
         self.pending.push(doc);
         if self.pending.len() == BLOCK {
@@ -335,22 +356,8 @@ impl PieceCounter {
         }
     }
 
-    /// The live documents from the last match to ``until`` (not included): unmatched.
-    fn gap(&mut self, until: DocId) {
-        let Some(gaps) = &mut self.gaps else { return };
-        let (from, alive) = (gaps.next, gaps.alive.take());
-        gaps.next = until + 1;
-        for doc in from..until {
-            if alive.as_ref().is_none_or(|bits| bits.is_alive(doc)) {
-                self.push(doc);
-            }
-        }
-        if let Some(gaps) = &mut self.gaps {
-            gaps.alive = alive;
-        }
-    }
-
     /// A matching document (in increasing order).
+    #[inline]
     pub fn collect(&mut self, doc: DocId) {
         if self.gaps.is_some() {
             self.gap(doc);
