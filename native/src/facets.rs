@@ -3,7 +3,9 @@
 //! segment, read from the field's column a block of documents at a time; ordinals become
 //! terms once, for the values counted, when the pieces are merged. When most of a
 //! segment's documents match, the documents that do not are counted instead and taken
-//! from the segment's counts of every document (kept per segment, made once). The buckets
+//! from the segment's counts of every document (kept per segment, made once). A field of
+//! one value per document and few terms is read once per segment into an array of its
+//! ordinals (a byte or two per document), read directly afterwards. The buckets
 //! are the aggregation's (exact counts, a value counted once per document, values no
 //! document matched left out), in its order: the most documents first, then the term's
 //! bytes.
@@ -24,6 +26,45 @@ const BLOCK: usize = 64;
 /// each other's update of one count.
 const FEW_TERMS: usize = 256;
 const LANES: usize = 8;
+/// The most terms a field read into an array of ordinals may have (two bytes each).
+const DECODED_TERMS: usize = 1 << 16;
+
+/// A field's ordinal of every document of a segment.
+enum Decoded {
+    Byte(Vec<u8>),
+    Short(Vec<u16>),
+}
+
+impl Decoded {
+    /// ``column``'s ordinals, if it has one per document and few enough terms.
+    fn of(column: &StrColumn) -> Option<Decoded> {
+        let ords = column.ords();
+        let terms = column.dictionary().num_terms();
+        if !matches!(ords.index, ColumnIndex::Full) || terms > DECODED_TERMS {
+            return None;
+        }
+        let docs = ords.values.num_vals() as usize;
+        let mut chunk = vec![0u64; 4096];
+        let mut bytes: Vec<u8> = Vec::new();
+        let mut shorts: Vec<u16> = Vec::new();
+        let mut start = 0;
+        while start < docs {
+            let values = &mut chunk[..(docs - start).min(4096)];
+            ords.values.get_range(start as u64, values);
+            if terms <= 256 {
+                bytes.extend(values.iter().map(|&ord| ord as u8));
+            } else {
+                shorts.extend(values.iter().map(|&ord| ord as u16));
+            }
+            start += values.len();
+        }
+        Some(if terms <= 256 {
+            Decoded::Byte(bytes)
+        } else {
+            Decoded::Short(shorts)
+        })
+    }
+}
 
 /// A facet's buckets: (term, documents), the most documents first.
 pub type Buckets = Vec<(String, u64)>;
@@ -31,11 +72,13 @@ pub type Buckets = Vec<(String, u64)>;
 /// A segment's count of every live document per term ordinal, by field.
 type TotalsKey = (SegmentId, Option<Opstamp>, String);
 
-/// The counts of every document of the segments searched, made when first needed and
-/// kept while the segment is searched (``retain`` after a reload).
+/// The counts of every document of the segments searched, and their fields' ordinals,
+/// made when first needed and kept while the segment is searched (``retain`` after a
+/// reload).
 #[derive(Default)]
 pub struct SegmentTotals {
     kept: Mutex<HashMap<TotalsKey, Arc<Vec<u32>>>>,
+    decoded: Mutex<HashMap<(SegmentId, String), Option<Arc<Decoded>>>>,
 }
 
 impl SegmentTotals {
@@ -50,6 +93,26 @@ impl SegmentTotals {
             .lock()
             .unwrap()
             .retain(|(id, stamp, _), _| live.contains(&(*id, *stamp)));
+        self.decoded
+            .lock()
+            .unwrap()
+            .retain(|(id, _), _| live.iter().any(|(live, _)| live == id));
+    }
+
+    /// The ordinals of ``name`` in every document of the segment, when worth keeping.
+    fn decoded(
+        &self,
+        reader: &SegmentReader,
+        name: &str,
+        column: &StrColumn,
+    ) -> Option<Arc<Decoded>> {
+        let key = (reader.segment_id(), name.to_owned());
+        if let Some(found) = self.decoded.lock().unwrap().get(&key) {
+            return found.clone();
+        }
+        let made = Decoded::of(column).map(Arc::new);
+        self.decoded.lock().unwrap().insert(key, made.clone());
+        made
     }
 
     fn of(&self, reader: &SegmentReader, name: &str, column: &StrColumn) -> Arc<Vec<u32>> {
@@ -61,7 +124,8 @@ impl SegmentTotals {
         if let Some(found) = self.kept.lock().unwrap().get(&key) {
             return found.clone();
         }
-        let mut every = Counting::new(vec![Some(FieldCount::new(column.clone()))]);
+        let decoded = self.decoded(reader, name, column);
+        let mut every = Counting::new(vec![Some(FieldCount::new(column.clone(), decoded))]);
         let alive = reader.alive_bitset();
         let mut docs = Vec::with_capacity(BLOCK);
         for doc in 0..reader.max_doc() {
@@ -91,16 +155,18 @@ pub struct FacetCounter {
 struct FieldCount {
     column: StrColumn,
     ords: Column<u64>,
+    decoded: Option<Arc<Decoded>>,
     lanes: usize,
     counts: Vec<u32>,
 }
 
 impl FieldCount {
-    fn new(column: StrColumn) -> Self {
+    fn new(column: StrColumn, decoded: Option<Arc<Decoded>>) -> Self {
         let terms = column.dictionary().num_terms();
         let lanes = if terms <= FEW_TERMS { LANES } else { 1 };
         FieldCount {
             ords: column.ords().clone(),
+            decoded,
             column,
             lanes,
             counts: vec![0u32; terms * lanes],
@@ -142,6 +208,22 @@ impl Counting {
         for field in self.fields.iter_mut().flatten() {
             let counts = &mut field.counts;
             let lanes = field.lanes;
+            let lane = lanes - 1; // lanes: one or a power of two
+            match field.decoded.as_deref() {
+                Some(Decoded::Byte(ords)) => {
+                    for (at, &doc) in docs.iter().enumerate() {
+                        counts[ords[doc as usize] as usize * lanes + (at & lane)] += 1;
+                    }
+                    continue;
+                }
+                Some(Decoded::Short(ords)) => {
+                    for (at, &doc) in docs.iter().enumerate() {
+                        counts[ords[doc as usize] as usize * lanes + (at & lane)] += 1;
+                    }
+                    continue;
+                }
+                None => {}
+            }
             match &field.ords.index {
                 ColumnIndex::Full if lanes == LANES => {
                     let values = &mut self.values[..docs.len()];
@@ -227,7 +309,11 @@ impl FacetCounter {
         let mut fields = Vec::with_capacity(self.asked.len());
         for (name, _) in &self.asked {
             reader.schema().get_field(name)?;
-            fields.push(reader.fast_fields().str(name)?.map(FieldCount::new));
+            let column = reader.fast_fields().str(name)?;
+            fields.push(column.map(|column| {
+                let decoded = self.totals.decoded(reader, name, &column);
+                FieldCount::new(column, decoded)
+            }));
         }
         let gaps = unmatched.then(|| Gaps {
             next: range.start,
