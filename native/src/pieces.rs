@@ -13,6 +13,11 @@ use tantivy::{DocId, DocSet, Score, Searcher, SegmentOrdinal, SegmentReader, TER
 
 use crate::facets::{Buckets, FacetCounter, PieceCounts};
 
+/// A segment's share of matches is estimated on this many windows of ``WINDOW``
+/// documents spread over it (a segment of fewer than ``SPOTS * WINDOW`` is counted).
+const SPOTS: u32 = 8;
+const WINDOW: u32 = 2048;
+
 /// A piece: its segment, the segment's reader, its documents, and whether the facets
 /// count the documents not matched (most of the segment's are expected to match).
 type Piece<'a> = (SegmentOrdinal, &'a SegmentReader, Range<DocId>, bool);
@@ -38,10 +43,7 @@ pub fn search<C: Collector>(
     let mut pieces: Vec<Piece> = Vec::new();
     for (ord, reader) in searcher.segment_readers().iter().enumerate() {
         let max_doc = reader.max_doc();
-        let unmatched = match facets {
-            Some(_) => weight.scorer(reader, 1.0)?.size_hint() as u64 * 2 > max_doc as u64,
-            None => false,
-        };
+        let unmatched = facets.is_some() && mostly_matched(weight.as_ref(), reader)?;
         let mut start = 0;
         while start < max_doc {
             let end = max_doc.min(start.saturating_add(piece_docs));
@@ -59,6 +61,32 @@ pub fn search<C: Collector>(
         None => None,
     };
     Ok((collector.merge_fruits(fruits)?, buckets))
+}
+
+/// Whether ``weight`` likely matches most of the segment's documents: counted on a few
+/// windows (a query's own size hint can be far off: a conjunction's is its widest part).
+fn mostly_matched(weight: &dyn Weight, reader: &SegmentReader) -> tantivy::Result<bool> {
+    let max_doc = reader.max_doc();
+    let (spots, window) = if max_doc < SPOTS * WINDOW {
+        (1, max_doc)
+    } else {
+        (SPOTS, WINDOW)
+    };
+    let step = max_doc / spots;
+    let mut scorer = weight.scorer(reader, 1.0)?;
+    let mut seen: u64 = 0;
+    for spot in 0..spots {
+        let (start, end) = (spot * step, spot * step + window);
+        let mut doc = scorer.doc();
+        if doc < start {
+            doc = scorer.seek(start);
+        }
+        while doc < end {
+            seen += 1;
+            doc = scorer.advance();
+        }
+    }
+    Ok(seen * 2 > u64::from(spots * window))
 }
 
 type PieceFruit<C> = (
