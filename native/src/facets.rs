@@ -106,13 +106,12 @@ impl SegmentTotals {
         name: &str,
         column: &StrColumn,
     ) -> Option<Arc<Decoded>> {
-        let key = (reader.segment_id(), name.to_owned());
-        if let Some(found) = self.decoded.lock().unwrap().get(&key) {
-            return found.clone();
-        }
-        let made = Decoded::of(column).map(Arc::new);
-        self.decoded.lock().unwrap().insert(key, made.clone());
-        made
+        // read under the lock: the pieces of a new segment would each read it otherwise
+        let mut decoded = self.decoded.lock().unwrap();
+        decoded
+            .entry((reader.segment_id(), name.to_owned()))
+            .or_insert_with(|| Decoded::of(column).map(Arc::new))
+            .clone()
     }
 
     fn of(&self, reader: &SegmentReader, name: &str, column: &StrColumn) -> Arc<Vec<u32>> {
