@@ -6,8 +6,9 @@ For each question of ``bench/search.py``'s mix, on the index of the data folder 
 (opened for reading only): tantivy-py's counting pass (``TantivyStore._counts``: total
 and the 9 standard facets) plus its page pass (top 20, no count), as the store did on
 one thread; and the native pass (``abierto_native``: the same page, total and facets
-together) on one thread and on every core. Printed: CPU and wall milliseconds per
-question (the lowest of ``--rounds``), and the load average they were taken at; JSON to
+together) on one thread and on every core, and on every core without the facets (what
+counting them costs is the difference). Printed: CPU and wall milliseconds per question
+(the lowest of ``--rounds``), and the load average they were taken at; JSON to
 ``bench/results/native_pass.json``.
 """
 
@@ -89,19 +90,25 @@ def main() -> int:
             searcher.search(full, limit=LIMIT, count=False, **order)
 
         question = json.dumps(search_plan(query))
-        spec = json.dumps(_facet_spec(query)[1]) or None
+        spec = _facet_spec(query)[1]
+        facets = [(name, terms["terms"]["size"]) for name, terms in spec.items()] or None
         row: dict[str, Any] = {"category": category, "q": query.q, "filters": query.filters}
         row["tantivy_py"] = best(two_passes, args.rounds)
         for threads, index in native.items():
 
-            def one_pass(index=index, question=question, sort=sort, spec=spec) -> None:
-                index.search(question, LIMIT, 0, sort, True, spec, False)
+            def one_pass(index=index, question=question, sort=sort, facets=facets) -> None:
+                index.search(question, LIMIT, 0, sort, True, facets, False)
 
             row[f"native_{threads}"] = best(one_pass, args.rounds)
+
+        def no_facets(index=native[cores], question=question, sort=sort) -> None:
+            index.search(question, LIMIT, 0, sort, True, None, False)
+
+        row["page_count"] = best(no_facets, args.rounds)
         row["total"] = native[1].search(question, 1, 0, sort, True, None, False)[0]
         rows.append(row)
-    heads = ["tantivy-py", "native 1", f"native {cores}"]
-    keys = ["tantivy_py", "native_1", f"native_{cores}"]
+    heads = ["tantivy-py", "native 1", f"native {cores}", "no facets"]
+    keys = ["tantivy_py", "native_1", f"native_{cores}", "page_count"]
     print(f"{'question (cpu/wall ms)':44}{'matches':>9}" + "".join(f"{h:>16}" for h in heads))
     for row in rows:
         label = (row["q"] or json.dumps(row["filters"], ensure_ascii=False))[:42]

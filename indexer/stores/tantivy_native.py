@@ -31,9 +31,13 @@ class NativeIndex(Protocol):
         offset: int,
         sort: str,
         count: bool,
-        aggs: str | None = None,
+        facets: list[tuple[str, int]] | None = None,
         texts: bool = False,
-    ) -> tuple[int | None, str | None, list[tuple[float | None, bytes, str | None]]]: ...
+    ) -> tuple[
+        int | None,
+        list[tuple[str, list[tuple[str, int]]]] | None,
+        list[tuple[float | None, bytes, str | None]],
+    ]: ...
 
 
 class NativeReader:
@@ -76,12 +80,21 @@ class NativeReader:
         count: bool,
         texts: bool,
     ) -> tuple[int | None, dict[str, Any], list[tuple[float | None, bytes, str | None]]]:
-        """The page, the total (when ``count``) and the aggregations asked (the dict
-        tantivy-py's ``aggregate`` returns), from one pass."""
+        """The page, the total (when ``count``) and the terms aggregations asked, from
+        one pass: the native facet counter gives their buckets (the aggregations' own, as
+        in the dict tantivy-py's ``aggregate`` returns) at a fraction of their cost."""
         index = self.at(generation)
-        spec = json.dumps(aggs) if aggs else None
-        total, raw, hits = index.search(json.dumps(plan), limit, offset, sort, count, spec, texts)
-        return total, json.loads(raw) if raw else {}, hits
+        asked = (
+            [(name, int(spec["terms"]["size"])) for name, spec in aggs.items()] if aggs else None
+        )
+        total, counted, hits = index.search(
+            json.dumps(plan), limit, offset, sort, count, asked, texts
+        )
+        raw = {
+            name: {"buckets": [{"key": key, "doc_count": n} for key, n in buckets]}
+            for name, buckets in counted or ()
+        }
+        return total, raw, hits
 
 
 def _open(path: Path) -> NativeIndex:

@@ -1,18 +1,19 @@
 //! One pass of a search over the embedded index: the page (top-k by score or by a fast
-//! field), the exact total and the facets' terms aggregations collected together, each
-//! segment on its own core. The question arrives as a plan the Python side builds (the
+//! field), the exact total and the facets' counts (``facets.rs``) collected together,
+//! each segment on its own core. The question arrives as a plan the Python side builds (the
 //! same queries it would build with tantivy-py), so scores and order are the same.
 
+mod facets;
 mod pieces;
 mod plan;
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
-use tantivy::aggregation::agg_req::Aggregations;
-use tantivy::aggregation::AggregationCollector;
+
+use facets::{Buckets, FacetCounter, SegmentTotals};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::Query;
 use tantivy::schema::{Field, Value};
@@ -37,6 +38,8 @@ struct NativeIndex {
     // the searcher searches are made on, swapped by ``reload`` (a search in flight keeps
     // the one it took)
     searcher: Mutex<Searcher>,
+    // the facets' counts of every document, per segment
+    totals: Arc<SegmentTotals>,
 }
 
 fn io_error(err: TantivyError) -> PyErr {
@@ -76,13 +79,16 @@ impl NativeIndex {
             payload,
             text,
             searcher,
+            totals: Arc::default(),
         })
     }
 
     /// Read the last commit (the caller's other reader just did).
     fn reload(&self, py: Python<'_>) -> PyResult<()> {
         py.detach(|| self.reader.reload()).map_err(io_error)?;
-        *self.searcher.lock().unwrap() = self.reader.searcher();
+        let searcher = self.reader.searcher();
+        self.totals.retain(&searcher);
+        *self.searcher.lock().unwrap() = searcher;
         Ok(())
     }
 
@@ -93,10 +99,11 @@ impl NativeIndex {
 
     /// The page of ``plan`` (JSON, see ``plan.rs``) from ``offset``, ordered by ``sort``
     /// (``relevance``, ``date_desc``, ``date_asc``, ``most_cited``), with the number of
-    /// matches when ``count`` and the aggregations ``aggs`` (tantivy's JSON request)
-    /// collected in the same pass. Returns (total or None, aggregations' JSON or None,
-    /// hits), each hit (score or None, payload bytes, text or None).
-    #[pyo3(signature = (plan, limit, offset, sort, count, aggs=None, texts=false))]
+    /// matches when ``count`` and the counts of ``facets`` ((field, buckets) pairs, the
+    /// buckets of Tantivy's terms aggregation) collected in the same pass. Returns (total
+    /// or None, [(field, [(term, documents)])] or None, hits), each hit (score or None,
+    /// payload bytes, text or None).
+    #[pyo3(signature = (plan, limit, offset, sort, count, facets=None, texts=false))]
     #[allow(clippy::too_many_arguments, clippy::type_complexity)]
     fn search<'py>(
         &self,
@@ -106,19 +113,15 @@ impl NativeIndex {
         offset: usize,
         sort: &str,
         count: bool,
-        aggs: Option<&str>,
+        facets: Option<Vec<(String, usize)>>,
         texts: bool,
     ) -> PyResult<(
         Option<u64>,
-        Option<String>,
+        Option<Vec<(String, Buckets)>>,
         Vec<(Option<f32>, Bound<'py, PyBytes>, Option<String>)>,
     )> {
         let searcher = self.searcher.lock().unwrap().clone();
         let query = plan::build(searcher.schema(), plan).map_err(bad_value)?;
-        let aggs: Option<Aggregations> = match aggs {
-            Some(spec) => Some(serde_json::from_str(spec).map_err(bad_value)?),
-            None => None,
-        };
         let (total, facets, hits) = py.detach(|| {
             self.run(
                 &searcher,
@@ -127,7 +130,7 @@ impl NativeIndex {
                 offset,
                 sort,
                 count,
-                aggs,
+                facets,
                 texts,
             )
         })?;
@@ -139,7 +142,7 @@ impl NativeIndex {
     }
 }
 
-type Answer = (Option<u64>, Option<String>, Vec<Hit>);
+type Answer = (Option<u64>, Option<Vec<(String, Buckets)>>, Vec<Hit>);
 
 impl NativeIndex {
     /// The most documents one thread collects: the index shared among the threads (a
@@ -161,12 +164,12 @@ impl NativeIndex {
         offset: usize,
         sort: &str,
         count: bool,
-        aggs: Option<Aggregations>,
+        facets: Option<Vec<(String, usize)>>,
         texts: bool,
     ) -> PyResult<Answer> {
         let counter = if count { Some(Count) } else { None };
-        let aggregations =
-            aggs.map(|spec| AggregationCollector::from_aggs(spec, Default::default()));
+        let facets = facets.map(|asked| FacetCounter::new(asked, self.totals.clone()));
+        let facets = facets.as_ref();
         let top = TopDocs::with_limit(limit).and_offset(offset);
         let piece = self.piece_size(searcher);
         let (scored, addresses, total, facets) = match sort {
@@ -174,8 +177,8 @@ impl NativeIndex {
                 // never the page alone: top-k with pruning (block-max WAND) sums a
                 // document's score in another order, a last bit apart from tantivy-py's
                 let collector = top.order_by_score();
-                let (page, total, facets) =
-                    pieces::search(searcher, query, &(collector, counter, aggregations), piece)
+                let ((page, total), facets) =
+                    pieces::search(searcher, query, &(collector, counter), facets, piece)
                         .map_err(bad_value)?;
                 let (scores, addresses): (Vec<_>, Vec<_>) = page
                     .into_iter()
@@ -190,25 +193,21 @@ impl NativeIndex {
                     Order::Desc
                 };
                 let collector = top.order_by_fast_field::<DateTime>("date", order);
-                let (page, total, facets) =
-                    pieces::search(searcher, query, &(collector, counter, aggregations), piece)
+                let ((page, total), facets) =
+                    pieces::search(searcher, query, &(collector, counter), facets, piece)
                         .map_err(bad_value)?;
                 let addresses: Vec<DocAddress> = page.into_iter().map(|(_, a)| a).collect();
                 (vec![None; addresses.len()], addresses, total, facets)
             }
             "most_cited" => {
                 let collector = top.order_by_fast_field::<u64>("cited_by", Order::Desc);
-                let (page, total, facets) =
-                    pieces::search(searcher, query, &(collector, counter, aggregations), piece)
+                let ((page, total), facets) =
+                    pieces::search(searcher, query, &(collector, counter), facets, piece)
                         .map_err(bad_value)?;
                 let addresses: Vec<DocAddress> = page.into_iter().map(|(_, a)| a).collect();
                 (vec![None; addresses.len()], addresses, total, facets)
             }
             other => return Err(bad_value(format!("unknown sort {other:?}"))),
-        };
-        let facets = match facets {
-            Some(found) => Some(serde_json::to_string(&found).map_err(bad_value)?),
-            None => None,
         };
         let mut hits = Vec::with_capacity(addresses.len());
         for (score, address) in scored.into_iter().zip(addresses) {

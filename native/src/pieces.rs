@@ -2,7 +2,8 @@
 //! gives each segment to one thread, so an index merged into one large segment is
 //! searched on one core. Here each piece (a range of a segment's documents) is collected
 //! by a thread of the index's executor and the pieces' fruits are merged as segments'
-//! are: the same collectors, the same merge, so the same answer.
+//! are: the same collectors, the same merge, so the same answer. The facets' counter
+//! (``facets.rs``) collects the same documents beside the collector.
 
 use std::ops::Range;
 
@@ -10,14 +11,27 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::query::{EnableScoring, Query, Weight};
 use tantivy::{DocId, DocSet, Score, Searcher, SegmentOrdinal, SegmentReader, TERMINATED};
 
-/// ``collector``'s fruit over the documents ``query`` matches, pieces of at most
-/// ``piece_docs`` documents collected in parallel.
+use crate::facets::{Buckets, FacetCounter, PieceCounts};
+
+/// A segment's share of matches is estimated on this many windows of ``WINDOW``
+/// documents spread over it (a segment of fewer than ``SPOTS * WINDOW`` is counted).
+const SPOTS: u32 = 8;
+const WINDOW: u32 = 2048;
+
+/// A piece: its segment, the segment's reader, its documents, and whether the facets
+/// count the documents not matched (most of the segment's are expected to match).
+type Piece<'a> = (SegmentOrdinal, &'a SegmentReader, Range<DocId>, bool);
+
+/// ``collector``'s fruit over the documents ``query`` matches, with the buckets of
+/// ``facets`` when asked, pieces of at most ``piece_docs`` documents collected in
+/// parallel.
 pub fn search<C: Collector>(
     searcher: &Searcher,
     query: &dyn Query,
     collector: &C,
+    facets: Option<&FacetCounter>,
     piece_docs: u32,
-) -> tantivy::Result<C::Fruit> {
+) -> tantivy::Result<(C::Fruit, Option<Vec<(String, Buckets)>>)> {
     let scoring = if collector.requires_scoring() {
         EnableScoring::enabled_from_searcher(searcher)
     } else {
@@ -26,34 +40,127 @@ pub fn search<C: Collector>(
     let weight = query.weight(scoring)?;
     collector.check_schema(searcher.schema())?;
     let piece_docs = piece_docs.max(1);
-    let mut pieces: Vec<(SegmentOrdinal, &SegmentReader, Range<DocId>)> = Vec::new();
+    let mut pieces: Vec<Piece> = Vec::new();
     for (ord, reader) in searcher.segment_readers().iter().enumerate() {
         let max_doc = reader.max_doc();
+        let unmatched = facets.is_some() && mostly_matched(weight.as_ref(), reader)?;
         let mut start = 0;
         while start < max_doc {
             let end = max_doc.min(start.saturating_add(piece_docs));
-            pieces.push((ord as SegmentOrdinal, reader, start..end));
+            pieces.push((ord as SegmentOrdinal, reader, start..end, unmatched));
             start = end;
         }
     }
     let fruits = searcher.index().search_executor().map(
-        |(ord, reader, range)| collect_piece(collector, weight.as_ref(), ord, reader, range),
+        |piece| collect_piece(collector, facets, weight.as_ref(), piece),
         pieces.into_iter(),
     )?;
-    collector.merge_fruits(fruits)
+    let (fruits, counts): (Vec<_>, Vec<_>) = fruits.into_iter().unzip();
+    let buckets = match facets {
+        Some(counter) => Some(counter.merge(searcher, counts.into_iter().flatten().collect())?),
+        None => None,
+    };
+    Ok((collector.merge_fruits(fruits)?, buckets))
 }
+
+/// Whether ``weight`` likely matches most of the segment's documents: counted on a few
+/// windows (a query's own size hint can be far off: a conjunction's is its widest part).
+fn mostly_matched(weight: &dyn Weight, reader: &SegmentReader) -> tantivy::Result<bool> {
+    let max_doc = reader.max_doc();
+    let (spots, window) = if max_doc < SPOTS * WINDOW {
+        (1, max_doc)
+    } else {
+        (SPOTS, WINDOW)
+    };
+    let step = max_doc / spots;
+    let mut scorer = weight.scorer(reader, 1.0)?;
+    let mut seen: u64 = 0;
+    for spot in 0..spots {
+        let (start, end) = (spot * step, spot * step + window);
+        let mut doc = scorer.doc();
+        if doc < start {
+            doc = scorer.seek(start);
+        }
+        while doc < end {
+            seen += 1;
+            doc = scorer.advance();
+        }
+    }
+    Ok(seen * 2 > u64::from(spots * window))
+}
+
+type PieceFruit<C> = (
+    <<C as Collector>::Child as SegmentCollector>::Fruit,
+    Option<PieceCounts>,
+);
 
 fn collect_piece<C: Collector>(
     collector: &C,
+    facets: Option<&FacetCounter>,
+    weight: &dyn Weight,
+    (ord, reader, range, unmatched): Piece,
+) -> tantivy::Result<PieceFruit<C>> {
+    let whole = range.start == 0 && range.end == reader.max_doc();
+    let Some(facets) = facets else {
+        if whole {
+            // a whole segment: Tantivy's own collection of it
+            return Ok((collector.collect_segment(weight, ord, reader)?, None));
+        }
+        return Ok((
+            collect_range(collector, None, weight, ord, reader, range)?,
+            None,
+        ));
+    };
+    let mut counter = facets.for_piece(ord, reader, range.clone(), unmatched)?;
+    let fruit = if whole {
+        collect_segment(collector, &mut counter, weight, ord, reader)?
+    } else {
+        collect_range(collector, Some(&mut counter), weight, ord, reader, range)?
+    };
+    Ok((fruit, Some(counter.harvest())))
+}
+
+/// A whole segment, as Tantivy collects it (its fastest loops), the counter beside.
+fn collect_segment<C: Collector>(
+    collector: &C,
+    counter: &mut crate::facets::PieceCounter,
+    weight: &dyn Weight,
+    ord: SegmentOrdinal,
+    reader: &SegmentReader,
+) -> tantivy::Result<<C::Child as SegmentCollector>::Fruit> {
+    let mut child = collector.for_segment(ord, reader)?;
+    match (reader.alive_bitset(), collector.requires_scoring()) {
+        (alive, true) => weight.for_each(reader, &mut |doc, score| {
+            if alive.is_none_or(|bits| bits.is_alive(doc)) {
+                child.collect(doc, score);
+                counter.collect(doc);
+            }
+        })?,
+        (Some(alive), false) => weight.for_each_no_score(reader, &mut |docs| {
+            for &doc in docs {
+                if alive.is_alive(doc) {
+                    child.collect(doc, 0.0);
+                    counter.collect(doc);
+                }
+            }
+        })?,
+        (None, false) => weight.for_each_no_score(reader, &mut |docs| {
+            child.collect_block(docs);
+            counter.collect_block(docs);
+        })?,
+    }
+    Ok(child.harvest())
+}
+
+/// The documents ``range`` of a segment.
+fn collect_range<C: Collector>(
+    collector: &C,
+    mut counter: Option<&mut crate::facets::PieceCounter>,
     weight: &dyn Weight,
     ord: SegmentOrdinal,
     reader: &SegmentReader,
     range: Range<DocId>,
 ) -> tantivy::Result<<C::Child as SegmentCollector>::Fruit> {
-    if range.start == 0 && range.end == reader.max_doc() {
-        // a whole segment: Tantivy's own collection of it
-        return collector.collect_segment(weight, ord, reader);
-    }
     let mut child = collector.for_segment(ord, reader)?;
     let scoring = collector.requires_scoring();
     let alive = reader.alive_bitset();
@@ -66,6 +173,9 @@ fn collect_piece<C: Collector>(
         if alive.is_none_or(|bits| bits.is_alive(doc)) {
             let score: Score = if scoring { scorer.score() } else { 0.0 };
             child.collect(doc, score);
+            if let Some(counter) = counter.as_mut() {
+                counter.collect(doc);
+            }
         }
         doc = scorer.advance();
     }

@@ -1,0 +1,486 @@
+//! The facets' counts, as Tantivy's terms aggregation gives them and at a fraction of its
+//! cost: each matching document adds one to its values' term ordinals in a count per
+//! segment, read from the field's column a block of documents at a time; ordinals become
+//! terms once, for the values counted, when the pieces are merged. When most of a
+//! segment's documents match, the documents that do not are counted instead and taken
+//! from the segment's counts of every document (kept per segment, made once). A field of
+//! one value per document and few terms is read once per segment into an array of its
+//! ordinals (a byte or two per document), read directly afterwards. The buckets
+//! are the aggregation's (exact counts, a value counted once per document, values no
+//! document matched left out), in its order: the most documents first, then the term's
+//! bytes.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::{Arc, Mutex};
+
+use tantivy::columnar::{Column, ColumnIndex, StrColumn};
+use tantivy::fastfield::AliveBitSet;
+use tantivy::index::SegmentId;
+use tantivy::{DocId, Opstamp, Searcher, SegmentOrdinal, SegmentReader, TantivyError};
+
+/// Documents gathered before their values are read together (one call per column).
+const BLOCK: usize = 64;
+/// A field with at most this many terms keeps ``LANES`` counts per term, written in turn:
+/// documents in a row with the same value (a field of few values) then do not wait on
+/// each other's update of one count.
+const FEW_TERMS: usize = 256;
+const LANES: usize = 8;
+/// The most terms a field read into an array of ordinals may have (two bytes each).
+const DECODED_TERMS: usize = 1 << 16;
+
+/// A field's ordinal of every document of a segment.
+enum Decoded {
+    Byte(Vec<u8>),
+    Short(Vec<u16>),
+}
+
+impl Decoded {
+    /// ``column``'s ordinals, if it has one per document and few enough terms.
+    fn of(column: &StrColumn) -> Option<Decoded> {
+        let ords = column.ords();
+        let terms = column.dictionary().num_terms();
+        if !matches!(ords.index, ColumnIndex::Full) || terms > DECODED_TERMS {
+            return None;
+        }
+        let docs = ords.values.num_vals() as usize;
+        let mut chunk = vec![0u64; 4096];
+        let mut bytes: Vec<u8> = Vec::new();
+        let mut shorts: Vec<u16> = Vec::new();
+        let mut start = 0;
+        while start < docs {
+            let values = &mut chunk[..(docs - start).min(4096)];
+            ords.values.get_range(start as u64, values);
+            if terms <= 256 {
+                bytes.extend(values.iter().map(|&ord| ord as u8));
+            } else {
+                shorts.extend(values.iter().map(|&ord| ord as u16));
+            }
+            start += values.len();
+        }
+        Some(if terms <= 256 {
+            Decoded::Byte(bytes)
+        } else {
+            Decoded::Short(shorts)
+        })
+    }
+}
+
+/// A facet's buckets: (term, documents), the most documents first.
+pub type Buckets = Vec<(String, u64)>;
+
+/// A segment's count of every live document per term ordinal, by field.
+type TotalsKey = (SegmentId, Option<Opstamp>, String);
+
+/// The counts of every document of the segments searched, and their fields' ordinals,
+/// made when first needed and kept while the segment is searched (``retain`` after a
+/// reload).
+#[derive(Default)]
+pub struct SegmentTotals {
+    kept: Mutex<HashMap<TotalsKey, Arc<Vec<u32>>>>,
+    decoded: Mutex<HashMap<(SegmentId, String), Option<Arc<Decoded>>>>,
+}
+
+impl SegmentTotals {
+    /// Forget the segments ``searcher`` no longer has.
+    pub fn retain(&self, searcher: &Searcher) {
+        let live: Vec<(SegmentId, Option<Opstamp>)> = searcher
+            .segment_readers()
+            .iter()
+            .map(|r| (r.segment_id(), r.delete_opstamp()))
+            .collect();
+        self.kept
+            .lock()
+            .unwrap()
+            .retain(|(id, stamp, _), _| live.contains(&(*id, *stamp)));
+        self.decoded
+            .lock()
+            .unwrap()
+            .retain(|(id, _), _| live.iter().any(|(live, _)| live == id));
+    }
+
+    /// The ordinals of ``name`` in every document of the segment, when worth keeping.
+    fn decoded(
+        &self,
+        reader: &SegmentReader,
+        name: &str,
+        column: &StrColumn,
+    ) -> Option<Arc<Decoded>> {
+        // read under the lock: the pieces of a new segment would each read it otherwise
+        let mut decoded = self.decoded.lock().unwrap();
+        decoded
+            .entry((reader.segment_id(), name.to_owned()))
+            .or_insert_with(|| Decoded::of(column).map(Arc::new))
+            .clone()
+    }
+
+    fn of(&self, reader: &SegmentReader, name: &str, column: &StrColumn) -> Arc<Vec<u32>> {
+        let key = (
+            reader.segment_id(),
+            reader.delete_opstamp(),
+            name.to_owned(),
+        );
+        if let Some(found) = self.kept.lock().unwrap().get(&key) {
+            return found.clone();
+        }
+        let decoded = self.decoded(reader, name, column);
+        let mut every = Counting::new(vec![Some(FieldCount::new(column.clone(), decoded))]);
+        let alive = reader.alive_bitset();
+        let mut docs = Vec::with_capacity(BLOCK);
+        for doc in 0..reader.max_doc() {
+            if alive.is_none_or(|bits| bits.is_alive(doc)) {
+                docs.push(doc);
+                if docs.len() == BLOCK {
+                    every.count(&docs);
+                    docs.clear();
+                }
+            }
+        }
+        every.count(&docs);
+        let counts = Arc::new(every.fields.pop().flatten().expect("one field").totals().1);
+        self.kept.lock().unwrap().insert(key, counts.clone());
+        counts
+    }
+}
+
+/// Counts the terms of the fields asked, each cut to its own number of buckets.
+pub struct FacetCounter {
+    asked: Vec<(String, usize)>,
+    totals: Arc<SegmentTotals>,
+}
+
+/// One field's column in a segment, and the documents counted per term ordinal (``lanes``
+/// counts in a row per ordinal).
+struct FieldCount {
+    column: StrColumn,
+    ords: Column<u64>,
+    decoded: Option<Arc<Decoded>>,
+    lanes: usize,
+    counts: Vec<u32>,
+}
+
+impl FieldCount {
+    fn new(column: StrColumn, decoded: Option<Arc<Decoded>>) -> Self {
+        let terms = column.dictionary().num_terms();
+        let lanes = if terms <= FEW_TERMS { LANES } else { 1 };
+        FieldCount {
+            ords: column.ords().clone(),
+            decoded,
+            column,
+            lanes,
+            counts: vec![0u32; terms * lanes],
+        }
+    }
+
+    /// One count per ordinal, the lanes added up.
+    fn totals(self) -> (StrColumn, Vec<u32>) {
+        let counts = if self.lanes == 1 {
+            self.counts
+        } else {
+            self.counts
+                .chunks_exact(self.lanes)
+                .map(|lanes| lanes.iter().sum())
+                .collect()
+        };
+        (self.column, counts)
+    }
+}
+
+/// The fields' counts of the documents given, read a block at a time.
+struct Counting {
+    fields: Vec<Option<FieldCount>>,
+    values: Vec<u64>,
+    row_values: Vec<u64>,
+}
+
+impl Counting {
+    fn new(fields: Vec<Option<FieldCount>>) -> Self {
+        Counting {
+            fields,
+            values: vec![0; BLOCK],
+            row_values: Vec::new(),
+        }
+    }
+
+    /// Count ``docs`` (increasing, at most ``BLOCK``).
+    fn count(&mut self, docs: &[DocId]) {
+        for field in self.fields.iter_mut().flatten() {
+            let counts = &mut field.counts;
+            let lanes = field.lanes;
+            let lane = lanes - 1; // lanes: one or a power of two
+            match field.decoded.as_deref() {
+                Some(Decoded::Byte(ords)) => {
+                    for (at, &doc) in docs.iter().enumerate() {
+                        counts[ords[doc as usize] as usize * lanes + (at & lane)] += 1;
+                    }
+                    continue;
+                }
+                Some(Decoded::Short(ords)) => {
+                    for (at, &doc) in docs.iter().enumerate() {
+                        counts[ords[doc as usize] as usize * lanes + (at & lane)] += 1;
+                    }
+                    continue;
+                }
+                None => {}
+            }
+            match &field.ords.index {
+                ColumnIndex::Full if lanes == LANES => {
+                    let values = &mut self.values[..docs.len()];
+                    field.ords.values.get_vals(docs, values);
+                    for (at, &ord) in values.iter().enumerate() {
+                        counts[ord as usize * LANES + at % LANES] += 1;
+                    }
+                }
+                ColumnIndex::Full => {
+                    let values = &mut self.values[..docs.len()];
+                    field.ords.values.get_vals(docs, values);
+                    for &ord in values.iter() {
+                        counts[ord as usize] += 1;
+                    }
+                }
+                ColumnIndex::Empty { .. } => {}
+                index => {
+                    for &doc in docs {
+                        let rows = index.value_row_ids(doc);
+                        match rows.len() {
+                            0 => {}
+                            1 => {
+                                counts[field.ords.values.get_val(rows.start) as usize * lanes] += 1
+                            }
+                            _ => {
+                                // a value a document holds twice is counted once
+                                self.row_values.clear();
+                                self.row_values
+                                    .extend(rows.map(|row| field.ords.values.get_val(row)));
+                                self.row_values.sort_unstable();
+                                self.row_values.dedup();
+                                for &ord in &self.row_values {
+                                    counts[ord as usize * lanes] += 1;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The counts of one piece of a segment (a whole segment, or a range of its documents):
+/// of the documents matched, or (``unmatched``) of the live documents not matched.
+pub struct PieceCounts {
+    segment: SegmentOrdinal,
+    unmatched: bool,
+    fields: Vec<Option<(StrColumn, Vec<u32>)>>,
+}
+
+/// The documents not matched of a piece counted instead of those matched: the gaps
+/// between the matches, from the piece's first document to its last.
+struct Gaps {
+    next: DocId,
+    end: DocId,
+    alive: Option<AliveBitSet>,
+}
+
+/// Counts one piece's matching documents, given in increasing order.
+pub struct PieceCounter {
+    segment: SegmentOrdinal,
+    counting: Counting,
+    pending: Vec<DocId>,
+    gaps: Option<Gaps>,
+}
+
+impl FacetCounter {
+    /// ``asked``: (field, buckets) pairs; each field a string fast field.
+    pub fn new(asked: Vec<(String, usize)>, totals: Arc<SegmentTotals>) -> Self {
+        FacetCounter { asked, totals }
+    }
+
+    /// The counter of the documents ``range`` of a segment; ``unmatched``: count the
+    /// documents not matched instead (worth it when most match).
+    pub fn for_piece(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+        range: Range<DocId>,
+        unmatched: bool,
+    ) -> tantivy::Result<PieceCounter> {
+        let mut fields = Vec::with_capacity(self.asked.len());
+        for (name, _) in &self.asked {
+            reader.schema().get_field(name)?;
+            let column = reader.fast_fields().str(name)?;
+            fields.push(column.map(|column| {
+                let decoded = self.totals.decoded(reader, name, &column);
+                FieldCount::new(column, decoded)
+            }));
+        }
+        let gaps = unmatched.then(|| Gaps {
+            next: range.start,
+            end: range.end,
+            alive: reader.alive_bitset().cloned(),
+        });
+        Ok(PieceCounter {
+            segment,
+            counting: Counting::new(fields),
+            pending: Vec::with_capacity(BLOCK),
+            gaps,
+        })
+    }
+
+    /// The buckets of every field asked, from the pieces' counts.
+    pub fn merge(
+        &self,
+        searcher: &Searcher,
+        pieces: Vec<PieceCounts>,
+    ) -> tantivy::Result<Vec<(String, Buckets)>> {
+        // the pieces of a segment share its ordinals: summed before any term is read
+        let mut by_segment: Vec<PieceCounts> = Vec::new();
+        for piece in pieces {
+            match by_segment.iter_mut().find(|s| s.segment == piece.segment) {
+                Some(seen) => add_counts(seen, piece),
+                None => by_segment.push(piece),
+            }
+        }
+        for segment in by_segment.iter_mut().filter(|s| s.unmatched) {
+            let reader = searcher.segment_reader(segment.segment);
+            for ((name, _), field) in self.asked.iter().zip(segment.fields.iter_mut()) {
+                if let Some((column, unmatched)) = field {
+                    let every = self.totals.of(reader, name, column);
+                    for (count, all) in unmatched.iter_mut().zip(every.iter()) {
+                        *count = all - *count;
+                    }
+                }
+            }
+        }
+        let mut answer = Vec::with_capacity(self.asked.len());
+        for (at, (name, size)) in self.asked.iter().enumerate() {
+            let mut totals: HashMap<String, u64> = HashMap::new();
+            for segment in &by_segment {
+                if let Some((column, counts)) = &segment.fields[at] {
+                    add_terms(column, counts, &mut totals)?;
+                }
+            }
+            let mut buckets: Buckets = totals.into_iter().collect();
+            buckets.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            buckets.truncate(*size);
+            answer.push((name.clone(), buckets));
+        }
+        Ok(answer)
+    }
+}
+
+fn add_counts(into: &mut PieceCounts, piece: PieceCounts) {
+    debug_assert_eq!(into.unmatched, piece.unmatched, "one way per segment");
+    for (mine, theirs) in into.fields.iter_mut().zip(piece.fields) {
+        if let (Some((_, mine)), Some((_, theirs))) = (mine, theirs) {
+            for (total, n) in mine.iter_mut().zip(theirs) {
+                *total += n;
+            }
+        }
+    }
+}
+
+/// The terms of the ordinals counted (in ordinal order, as the dictionary reads them best).
+fn add_terms(
+    column: &StrColumn,
+    counts: &[u32],
+    totals: &mut HashMap<String, u64>,
+) -> tantivy::Result<()> {
+    let ords: Vec<u64> = (0..counts.len() as u64)
+        .filter(|&ord| counts[ord as usize] > 0)
+        .collect();
+    let mut found = ords.iter();
+    let mut bad = false;
+    column.dictionary().sorted_ords_to_term_cb(&ords, |term| {
+        let ord = *found.next().expect("one term per ordinal");
+        match std::str::from_utf8(term) {
+            Ok(term) => match totals.get_mut(term) {
+                Some(total) => *total += u64::from(counts[ord as usize]),
+                None => {
+                    totals.insert(term.to_owned(), u64::from(counts[ord as usize]));
+                }
+            },
+            Err(_) => bad = true,
+        }
+    })?;
+    if bad {
+        return Err(TantivyError::InternalError(
+            "a facet term is not UTF-8".to_owned(),
+        ));
+    }
+    Ok(())
+}
+
+impl PieceCounter {
+    /// The live documents from the last match to ``until`` (not included): unmatched.
+    #[inline]
+    fn gap(&mut self, until: DocId) {
+        let Some(gaps) = &mut self.gaps else { return };
+        let from = gaps.next;
+        gaps.next = until + 1;
+        if from >= until {
+            return;
+        }
+        let (pending, counting) = (&mut self.pending, &mut self.counting);
+        for doc in from..until {
+            if gaps.alive.as_ref().is_none_or(|bits| bits.is_alive(doc)) {
+                pending.push(doc);
+                if pending.len() == BLOCK {
+                    counting.count(pending);
+                    pending.clear();
+                }
+            }
+        }
+    }
+
+    fn push(&mut self, doc: DocId) {
+        self.pending.push(doc);
+        if self.pending.len() == BLOCK {
+            self.counting.count(&self.pending);
+            self.pending.clear();
+        }
+    }
+
+    /// A matching document (in increasing order).
+    #[inline]
+    pub fn collect(&mut self, doc: DocId) {
+        if self.gaps.is_some() {
+            self.gap(doc);
+        } else {
+            self.push(doc);
+        }
+    }
+
+    pub fn collect_block(&mut self, docs: &[DocId]) {
+        if self.gaps.is_some() {
+            for &doc in docs {
+                self.gap(doc);
+            }
+            return;
+        }
+        if !self.pending.is_empty() {
+            self.counting.count(&self.pending);
+            self.pending.clear();
+        }
+        for block in docs.chunks(BLOCK) {
+            self.counting.count(block);
+        }
+    }
+
+    pub fn harvest(mut self) -> PieceCounts {
+        if let Some(end) = self.gaps.as_ref().map(|g| g.end) {
+            self.gap(end);
+        }
+        self.counting.count(&self.pending);
+        PieceCounts {
+            segment: self.segment,
+            unmatched: self.gaps.is_some(),
+            fields: self
+                .counting
+                .fields
+                .into_iter()
+                .map(|field| field.map(FieldCount::totals))
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,201 @@
+"""The native facet counter gives exactly the buckets of Tantivy's terms aggregation
+(tantivy-py's ``aggregate``, uncut per segment as the store asks): the same values, the
+same counts, in the same order on ties, for any number of buckets, on fields of one value
+per document, of several (a value a document holds twice counted once) and of none for
+some documents, over several segments collected whole or cut in pieces."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import abierto_native
+import pytest
+import tantivy
+
+SEGMENTS = 3
+PER_SEGMENT = 300
+WORDS = ["agua", "tierra", "fuego", "aire"]
+TAGS = ["ámbar", "azul", "b", "B", "c", "zeta", "a b", "ñandú"]
+COURTS = [f"Sala {n}" for n in range(6)]
+NUMBERS = 290  # more terms in a segment than a byte tells apart, most of them tied
+SEGMENT_BUCKETS = 1_000_000
+
+
+def schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("text", stored=True)
+    builder.add_text_field("word", tokenizer_name="raw")
+    builder.add_bytes_field("payload", stored=True, indexed=False)
+    builder.add_date_field("date", stored=False, indexed=True, fast=True)
+    builder.add_unsigned_field("cited_by", stored=False, indexed=False, fast=True)
+    for name in ("kind", "tag", "court", "number", "nothing"):
+        builder.add_text_field(name, tokenizer_name="raw", fast=True)
+    return builder.build()
+
+
+Values = dict[str, list[str]]
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Values]]:
+    """Three segments: ``kind`` in every document, ``tag`` several times in some (twice
+    the same value in a few) and in none in others, ``court`` only in one segment's
+    documents, ``number`` one of 290 values in every one, ``nothing`` in no document;
+    ties are made on purpose (two tags equally frequent in the first segment). Returns
+    the folder and each document's values."""
+    path = tmp_path_factory.mktemp("facets") / "index"
+    path.mkdir()
+    index = tantivy.Index(schema(), path=str(path))
+    writer = index.writer(heap_size=50_000_000, num_threads=1)
+    rng = random.Random(1414)
+    written: list[Values] = []
+    for segment in range(SEGMENTS):
+        for n in range(PER_SEGMENT):
+            values: Values = {
+                "word": [WORDS[n % len(WORDS)]],
+                "kind": [["sentencia", "sesion", "ley"][(n + segment) % 3]],
+                "tag": [TAGS[n % 2]] if segment == 0 else rng.sample(TAGS, rng.randint(0, 3)),
+                "court": [rng.choice(COURTS)] if segment == 1 and n % 4 else [],
+                "number": [str((n * 7 + segment) % NUMBERS)],
+            }
+            if segment and n % 10 == 0:
+                values["tag"] += ["zeta", "zeta"]
+            doc = tantivy.Document()
+            doc.add_text("text", f"documento {segment}-{n}")
+            doc.add_bytes("payload", json.dumps({"n": n}).encode())
+            doc.add_date("date", dt.datetime(2000 + n % 20, 1, 1, tzinfo=dt.UTC))
+            doc.add_unsigned("cited_by", n % 7)
+            for name, found in values.items():
+                for value in found:
+                    doc.add_text(name, value)
+            writer.add_document(doc)
+            written.append(values)
+        writer.commit()
+    writer.wait_merging_threads()
+    return path, written
+
+
+@pytest.fixture(scope="module")
+def deleted(library: tuple[Path, list[Values]], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The library with the documents of one word deleted (still in their segments, left
+    out of every count)."""
+    path = tmp_path_factory.mktemp("deleted") / "index"
+    shutil.copytree(library[0], path)
+    index = tantivy.Index.open(str(path))
+    writer = index.writer(heap_size=50_000_000, num_threads=1)
+    writer.delete_documents_by_term("word", "tierra")
+    writer.commit()
+    writer.wait_merging_threads()
+    return path
+
+
+@pytest.fixture(scope="module")
+def folder(library: tuple[Path, list[Values]]) -> Path:
+    return library[0]
+
+
+QUERIES = {
+    "all": (["all"], lambda s: tantivy.Query.all_query()),
+    "agua": (["term", "word", "agua"], lambda s: tantivy.Query.term_query(s, "word", "agua")),
+    "none": (["term", "word", "nada"], lambda s: tantivy.Query.term_query(s, "word", "nada")),
+    "not aire": (
+        ["bool", [["must", ["all"]], ["must_not", ["term", "word", "aire"]]]],
+        lambda s: tantivy.Query.boolean_query(
+            [
+                (tantivy.Occur.Must, tantivy.Query.all_query()),
+                (tantivy.Occur.MustNot, tantivy.Query.term_query(s, "word", "aire")),
+            ]
+        ),
+    ),
+}
+FIELDS = ["kind", "tag", "court", "number", "nothing"]
+
+
+def aggregation(folder: Path, query: str, size: int) -> dict[str, list[tuple[str, int]]]:
+    """Tantivy's terms aggregation of every field, through tantivy-py."""
+    index = tantivy.Index.open(str(folder))
+    searcher = index.searcher()
+    spec = {
+        name: {"terms": {"field": name, "size": size, "segment_size": SEGMENT_BUCKETS}}
+        for name in FIELDS
+    }
+    raw = searcher.aggregate(QUERIES[query][1](index.schema), spec)
+    return {
+        name: [(b["key"], b["doc_count"]) for b in raw.get(name, {}).get("buckets", [])]
+        for name in FIELDS
+    }
+
+
+def counted(
+    folder: Path, query: str, size: int, piece_docs: int | None, sort: str = "relevance"
+) -> dict[str, list[tuple[str, int]]]:
+    native = abierto_native.NativeIndex(str(folder), 2, piece_docs)
+    _, facets, _ = native.search(
+        json.dumps(QUERIES[query][0]), 3, 0, sort, True, [(f, size) for f in FIELDS]
+    )
+    return {name: [tuple(b) for b in buckets] for name, buckets in facets}
+
+
+def test_the_index_has_several_segments(folder: Path) -> None:
+    index = tantivy.Index.open(str(folder))
+    assert index.searcher().num_segments == SEGMENTS
+
+
+@pytest.mark.parametrize("piece_docs", [None, 7, 64], ids=["segments", "7", "64"])
+@pytest.mark.parametrize("query", list(QUERIES))
+@pytest.mark.parametrize("size", [1, 2, 3, 5, 8, 9, 30])
+def test_the_counter_gives_the_aggregations_buckets(
+    folder: Path, query: str, size: int, piece_docs: int | None
+) -> None:
+    assert counted(folder, query, size, piece_docs) == aggregation(folder, query, size)
+
+
+@pytest.mark.parametrize("sort", ["date_desc", "date_asc", "most_cited"])
+@pytest.mark.parametrize("piece_docs", [None, 11])
+def test_a_page_sorted_by_a_field_counts_alike(
+    folder: Path, sort: str, piece_docs: int | None
+) -> None:
+    """Pages by a fast field hand the counter blocks of documents, not one at a time."""
+    for query in ("all", "agua", "not aire"):
+        assert counted(folder, query, 4, piece_docs, sort) == aggregation(folder, query, 4)
+
+
+@pytest.mark.parametrize("query", ["all", "agua", "not aire"])
+def test_the_counts_are_the_documents_with_each_value(
+    library: tuple[Path, list[Values]], query: str
+) -> None:
+    """Counted from the documents themselves: a value twice in a document counts once,
+    documents without a value are in no bucket, a tie goes to the smaller term's bytes."""
+    folder, written = library
+    kept = {"all": lambda v: True, "agua": lambda v: v["word"] == ["agua"]}
+    keep = kept.get(query, lambda v: v["word"] != ["aire"])
+    for name in FIELDS:
+        docs = Counter(value for v in written if keep(v) for value in set(v.get(name, [])))
+        expected = sorted(docs.items(), key=lambda pair: (-pair[1], pair[0].encode()))
+        assert counted(folder, query, 30, 7)[name] == expected[:30]
+    assert counted(folder, "all", 30, None)["kind"] == [
+        ("ley", PER_SEGMENT),
+        ("sentencia", PER_SEGMENT),
+        ("sesion", PER_SEGMENT),
+    ]
+    assert counted(folder, "none", 5, None) == {name: [] for name in FIELDS}
+
+
+@pytest.mark.parametrize("piece_docs", [None, 7], ids=["segments", "7"])
+@pytest.mark.parametrize("query", list(QUERIES))
+def test_deleted_documents_are_counted_nowhere(
+    library: tuple[Path, list[Values]], deleted: Path, query: str, piece_docs: int | None
+) -> None:
+    """Most documents match ``all``: the counter counts the others and takes them from
+    the segment's counts, which must leave the deleted documents out as well."""
+    native = abierto_native.NativeIndex(str(deleted), 2, piece_docs)
+    assert native.num_docs() == sum(v["word"] != ["tierra"] for v in library[1])
+    found = counted(deleted, query, 30, piece_docs)
+    assert found == aggregation(deleted, query, 30)
+    if query in ("all", "not aire"):  # those that matched the deleted documents
+        assert found != counted(library[0], query, 30, piece_docs)
