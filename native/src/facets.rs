@@ -17,6 +17,7 @@ use std::sync::{Arc, Mutex};
 use tantivy::columnar::{Column, ColumnIndex, StrColumn};
 use tantivy::fastfield::AliveBitSet;
 use tantivy::index::SegmentId;
+use tantivy::schema::FieldType;
 use tantivy::{DocId, Opstamp, Searcher, SegmentOrdinal, SegmentReader, TantivyError};
 
 /// Documents gathered before their values are read together (one call per column).
@@ -307,7 +308,17 @@ impl FacetCounter {
     ) -> tantivy::Result<PieceCounter> {
         let mut fields = Vec::with_capacity(self.asked.len());
         for (name, _) in &self.asked {
-            reader.schema().get_field(name)?;
+            let field = reader.schema().get_field(name)?;
+            // only a text field's values are counted here: any other would come back
+            // empty, a wrong answer rather than none
+            if !matches!(
+                reader.schema().get_field_entry(field).field_type(),
+                FieldType::Str(_)
+            ) {
+                return Err(TantivyError::SchemaError(format!(
+                    "{name} is not a text field: its facet cannot be counted"
+                )));
+            }
             let column = reader.fast_fields().str(name)?;
             fields.push(column.map(|column| {
                 let decoded = self.totals.decoded(reader, name, &column);

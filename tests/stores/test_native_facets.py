@@ -199,3 +199,15 @@ def test_deleted_documents_are_counted_nowhere(
     assert found == aggregation(deleted, query, 30)
     if query in ("all", "not aire"):  # those that matched the deleted documents
         assert found != counted(library[0], query, 30, piece_docs)
+
+
+@pytest.mark.parametrize("field", ["date", "cited_by"])
+@pytest.mark.parametrize("piece_docs", [None, 7])
+def test_a_facet_of_a_field_that_is_not_text_is_refused(
+    folder: Path, field: str, piece_docs: int | None
+) -> None:
+    """The counter reads text values only: a date or a number asked as a facet is an
+    error that names the field, never an empty facet."""
+    native = abierto_native.NativeIndex(str(folder), 2, piece_docs)
+    with pytest.raises(ValueError, match=f"{field} is not a text field"):
+        native.search(json.dumps(QUERIES["all"][0]), 3, 0, "relevance", True, [(field, 5)])
