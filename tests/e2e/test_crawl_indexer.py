@@ -20,7 +20,7 @@ from indexer.db import Database
 from indexer.library import Library
 from indexer.stores import SearchQuery
 from samples.server import serve
-from tests.e2e.helpers import REPO
+from tests.e2e.helpers import REPO, alive, children_of
 from tests.e2e.test_crawl_workers import make_site
 from tests.services.postgres import PostgresServer
 
@@ -59,18 +59,7 @@ def start_crawl(
 
 def indexers_of(pid: int) -> list[int]:
     """The crawl's indexing processes."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            command = (entry / "cmdline").read_bytes()
-        except (OSError, IndexError, ValueError):
-            continue
-        if parent == pid and b"indexer.follower" in command:
-            found.append(int(entry.name))
-    return found
+    return children_of(pid, b"indexer.follower")
 
 
 def holds_the_writer(pid: int) -> bool:
@@ -207,15 +196,6 @@ def test_a_crawl_killed_leaves_no_indexing_process_behind(tmp_path: Path) -> Non
     if not writing:
         pytest.fail("the crawl ended before its indexing process took the index's writer")
     deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and any(_alive(pid) for pid in writing):
+    while time.monotonic() < deadline and any(alive(pid) for pid in writing):
         time.sleep(0.2)
-    assert not any(_alive(pid) for pid in writing), "an indexing process outlived its crawl"
-
-
-def _alive(pid: int) -> bool:
-    """Running (a zombie waiting for its reaper is gone)."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return False
-    return state != "Z"
+    assert not any(alive(pid) for pid in writing), "an indexing process outlived its crawl"

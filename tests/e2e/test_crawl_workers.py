@@ -17,7 +17,7 @@ import pytest
 from crawlers.building import WARM_AFTER
 from indexer.db import Database
 from samples.server import serve
-from tests.e2e.helpers import REPO
+from tests.e2e.helpers import REPO, alive, children_of
 
 SPEC = """
 id: juzgado-obreros
@@ -109,18 +109,7 @@ def last_run(data: Path) -> tuple[dict, dict]:
 
 def workers_of(pid: int) -> list[int]:
     """The crawl's document-building worker processes (not multiprocessing's tracker)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            command = (entry / "cmdline").read_bytes()
-        except (OSError, IndexError, ValueError):
-            continue
-        if parent == pid and b"spawn_main" in command:
-            found.append(int(entry.name))
-    return found
+    return children_of(pid, b"spawn_main")
 
 
 def test_workers_build_the_documents_the_crawl_process_builds(tmp_path: Path) -> None:
@@ -186,15 +175,6 @@ def test_a_crawl_killed_leaves_no_worker_behind(tmp_path: Path) -> None:
     if not workers:
         pytest.fail("the crawl ended before its worker started")
     deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+    while time.monotonic() < deadline and any(alive(pid) for pid in workers):
         time.sleep(0.2)
-    assert not any(_alive(pid) for pid in workers), "a worker outlived its crawl"
-
-
-def _alive(pid: int) -> bool:
-    """Running (a zombie waiting for its reaper is gone)."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return False
-    return state != "Z"
+    assert not any(alive(pid) for pid in workers), "a worker outlived its crawl"
