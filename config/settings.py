@@ -51,6 +51,12 @@ class Settings(BaseSettings):
         "while the crawl process downloads and saves; default: one per core but one (at "
         "most 4); 0: built in the crawl process.",
     )
+    build_timeout_s: float = Field(
+        120.0,
+        ge=0,
+        description="Longest one document's build (main text, readers, privacy) may take: "
+        "then its worker is killed and the item is a build_timeout error; 0: no limit.",
+    )
     crawl_indexer: bool = Field(
         True,
         description="A crawl that has built 250 documents indexes them in a process of "

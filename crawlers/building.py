@@ -10,6 +10,16 @@ workers are used once they have started (spawned, not forked: the crawl runs thr
 A worker that dies (killed, out of memory) loses nothing: the builds it held are done
 again in this process, the pool is started again (at most ``MAX_RESTARTS`` times, then
 every build stays here) and the run counts ``workers_lost``.
+
+With a time limit (``ABIERTO_BUILD_TIMEOUT_S``, the default) no build runs here: a
+thread cannot be stopped, and a huge page or a regex gone slow would hold the crawl for
+ever. So the pool (one worker at least) starts at the first build, and each build waits
+for a free worker before its clock starts. A build past the limit is abandoned: the
+pool's workers are killed (the executor does not say which one holds it), the pool is
+started again, the other builds it held are done again there (not counted as lost), and
+the item is a ``build_timeout`` error naming its URL and the limit; it is never tried
+again. A build whose worker died under it ``MAX_TRIES`` times is a ``build_failed``
+error, so a page that kills its worker cannot restart pools for ever.
 """
 
 from __future__ import annotations
@@ -19,7 +29,9 @@ import logging
 import multiprocessing
 import os
 import threading
+import weakref
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
@@ -33,6 +45,10 @@ from indexer.readers.signatures import split_signatures
 WARM_AFTER = 40
 MAX_RESTARTS = 3
 MAX_AUTO_WORKERS = 4
+MAX_TRIES = 2  # a bounded build whose worker died under it this often is an error
+START_S = 120.0  # a pool whose first worker has not answered by then is started again
+BUILD_TIMEOUT = "build_timeout"
+BUILD_FAILED = "build_failed"
 log = logging.getLogger(__name__)
 
 
@@ -141,20 +157,46 @@ def _ready() -> bool:
     return True
 
 
+def timeout_refusal(url: str, limit_s: float) -> Refusal:
+    """The counted error of a build abandoned at the limit."""
+    return Refusal(
+        BUILD_TIMEOUT,
+        f"construir el documento de {url} tardó más de {limit_s:g} s "
+        "(ABIERTO_BUILD_TIMEOUT_S): se abandonó y su proceso se detuvo",
+    )
+
+
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    """Kill the pool's processes now (``shutdown`` would wait for the build that hangs);
+    the executor then fails what they held and reaps them."""
+    processes = dict(getattr(pool, "_processes", None) or {})  # no public handle in 3.11
+    for process in processes.values():
+        process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
 class Builders:
-    """Builds documents in ``workers`` processes once a crawl is big enough (none: here).
+    """Builds documents in ``workers`` processes once a crawl is big enough (none: here),
+    or, with a time limit ``timeout_s``, always in a worker and abandoned past it.
     Safe to call from the pipeline's threads."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, timeout_s: float = 0) -> None:
+        self.timeout_s = max(0.0, timeout_s)
         self.workers = max(0, workers)
+        if self.timeout_s:
+            self.workers = max(1, self.workers)
         self.lost = 0  # workers that died
         self._lock = threading.Lock()
         self._seen = 0
         self._pool: ProcessPoolExecutor | None = None
         self._started: Future | None = None
+        self._slots = threading.BoundedSemaphore(self.workers or 1)
+        self._abandoned: weakref.WeakSet[ProcessPoolExecutor] = weakref.WeakSet()
 
     def build(self, order: BuildOrder) -> tuple[AnyDocument | Refusal, bool]:
         """The draft's document (or refusal), and whether a worker died meanwhile."""
+        if self.timeout_s:
+            return self._bounded(order)
         pool = self._usable()
         if pool is None:
             return build(order), False
@@ -162,6 +204,58 @@ class Builders:
             return pool.submit(build, order).result(), False
         except BrokenProcessPool:
             return build(order), self._broken(pool)
+
+    def _bounded(self, order: BuildOrder) -> tuple[AnyDocument | Refusal, bool]:
+        """The build in a worker, within ``timeout_s`` from when a worker takes it."""
+        lost, tries = False, 0
+        while tries < MAX_TRIES:
+            pool = self._ready_pool()
+            if pool is None:
+                tries += 1
+                continue
+            with self._slots:  # a free worker: the clock counts this build alone
+                try:
+                    future = pool.submit(build, order)
+                    return future.result(timeout=self.timeout_s), lost
+                except FutureTimeout:
+                    self._abandon(pool)
+                    log.warning("building %s took over %g s: abandoned", order.url, self.timeout_s)
+                    return timeout_refusal(order.url, self.timeout_s), lost
+                except BrokenProcessPool:
+                    pass
+                except RuntimeError:  # submitted to a pool another thread shut down
+                    if pool is self._pool:
+                        raise
+            if pool not in self._abandoned:  # another build's timeout is not this one's fault
+                tries += 1
+                lost = self._broken(pool) or lost
+        message = f"el proceso que construía el documento de {order.url} terminó {tries} veces"
+        return Refusal(BUILD_FAILED, message), lost
+
+    def _ready_pool(self) -> ProcessPoolExecutor | None:
+        """The pool once its first worker answered (started if need be); None if it
+        could not start (counted like a worker that died)."""
+        with self._lock:
+            if self._pool is None:
+                self._start()
+            pool, started = self._pool, self._started
+        try:
+            if started is None:
+                raise BrokenProcessPool("the pool did not start")
+            started.result(timeout=START_S)
+            return pool
+        except (BrokenProcessPool, FutureTimeout):
+            if pool is not None:
+                self._broken(pool)
+            return None
+
+    def _abandon(self, pool: ProcessPoolExecutor) -> None:
+        """Kill the pool holding a build past its limit; the next build starts another."""
+        with self._lock:
+            self._abandoned.add(pool)
+            if self._pool is pool:
+                self._pool, self._started = None, None
+        _kill_workers(pool)
 
     def _usable(self) -> ProcessPoolExecutor | None:
         """The pool once its workers answered; started at the ``WARM_AFTER``-th build."""
@@ -187,17 +281,18 @@ class Builders:
             self._started = None
 
     def _broken(self, pool: ProcessPoolExecutor) -> bool:
-        """Replace the broken ``pool`` (once, whoever notices first); True for that one."""
+        """Replace the broken ``pool`` (once, whoever notices first); True for that one.
+        Without a time limit, after ``MAX_RESTARTS`` every build stays here."""
         with self._lock:
             if self._pool is not pool:
                 return False
             self.lost += 1
-            log.warning("a worker building documents died: built in the crawl process")
-            pool.shutdown(wait=False, cancel_futures=True)
+            log.warning("a worker building documents died: its builds are done again")
             self._pool, self._started = None, None
-            if self.lost >= MAX_RESTARTS:
+            if self.lost >= MAX_RESTARTS and not self.timeout_s:
                 self.workers = 0
-            return True
+        _kill_workers(pool)
+        return True
 
     def close(self) -> None:
         with self._lock:

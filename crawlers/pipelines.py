@@ -93,9 +93,9 @@ class LibraryPipeline:
     goes on. An item is counted when its batch is saved, or as a ``save_failed`` error
     with its cause: none is dropped unseen."""
 
-    def __init__(self, crawler: Any, workers: int = 0) -> None:
+    def __init__(self, crawler: Any, workers: int = 0, build_timeout_s: float = 0) -> None:
         self.crawler = crawler
-        self.builders = Builders(workers)
+        self.builders = Builders(workers, build_timeout_s)
         self.lock = threading.Lock()
         self.saving = threading.Lock()  # one batch at a time, in the order they filled
         self.buffer: list[Pending] = []
@@ -112,7 +112,12 @@ class LibraryPipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> LibraryPipeline:
-        return cls(crawler, crawler.settings.getint("ABIERTO_CRAWL_WORKERS", 0))
+        settings = crawler.settings
+        return cls(
+            crawler,
+            settings.getint("ABIERTO_CRAWL_WORKERS", 0),
+            settings.getfloat("ABIERTO_BUILD_TIMEOUT_S", 0),
+        )
 
     def open_spider(self) -> None:
         """A slow crawl still saves what it has every ``SAVE_SECONDS``."""

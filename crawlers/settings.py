@@ -73,6 +73,7 @@ def scrapy_settings(settings: Settings, log_level: str = "WARNING") -> dict[str,
         "ABIERTO_CRAWL_WORKERS": (
             auto_workers() if settings.crawl_workers is None else settings.crawl_workers
         ),
+        "ABIERTO_BUILD_TIMEOUT_S": settings.build_timeout_s,
         "DNS_RESOLVER": "crawlers.resolver.GuardedResolver",
         # Off anyway (settings above or defaults), and left out of the bases so they are
         # not even imported (Scrapy imports what an override names, even to drop it):
