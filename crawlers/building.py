@@ -209,7 +209,8 @@ class Builders:
         """The build in a worker, within ``timeout_s`` from when a worker takes it."""
         lost, tries = False, 0
         while tries < MAX_TRIES:
-            pool = self._ready_pool()
+            pool, died = self._ready_pool()
+            lost = lost or died
             if pool is None:
                 tries += 1
                 continue
@@ -232,9 +233,9 @@ class Builders:
         message = f"el proceso que construía el documento de {order.url} terminó {tries} veces"
         return Refusal(BUILD_FAILED, message), lost
 
-    def _ready_pool(self) -> ProcessPoolExecutor | None:
-        """The pool once its first worker answered (started if need be); None if it
-        could not start (counted like a worker that died)."""
+    def _ready_pool(self) -> tuple[ProcessPoolExecutor | None, bool]:
+        """The pool once its first worker answered (started if need be), or None if it
+        could not start (counted like a worker that died: True if this call counted it)."""
         with self._lock:
             if self._pool is None:
                 self._start()
@@ -243,11 +244,9 @@ class Builders:
             if started is None:
                 raise BrokenProcessPool("the pool did not start")
             started.result(timeout=START_S)
-            return pool
+            return pool, False
         except (BrokenProcessPool, FutureTimeout):
-            if pool is not None:
-                self._broken(pool)
-            return None
+            return None, pool is not None and self._broken(pool)
 
     def _abandon(self, pool: ProcessPoolExecutor) -> None:
         """Kill the pool holding a build past its limit; the next build starts another."""

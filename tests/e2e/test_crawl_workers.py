@@ -1,6 +1,7 @@
 """Documents built in worker processes (``ABIERTO_CRAWL_WORKERS``) are the documents the
 crawl process builds itself; a worker killed mid-crawl loses no document and is counted
-on the run (``workers_lost``); a crawl killed leaves no worker behind."""
+on the run (``workers_lost``); a crawl killed leaves no worker behind; a build past
+``ABIERTO_BUILD_TIMEOUT_S`` is abandoned, counted with its cause, and the crawl goes on."""
 
 from __future__ import annotations
 
@@ -14,8 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from config.settings import Settings
 from crawlers.building import WARM_AFTER
 from indexer.db import Database
+from indexer.library import Library
+from indexer.stores import SearchQuery
 from samples.server import serve
 from tests.e2e.helpers import REPO, alive, children_of
 
@@ -66,7 +70,9 @@ def make_site(root: Path, pages: int) -> None:
     (root / "site" / "listado.html").write_text(f"<table>{''.join(rows)}</table>", "utf-8")
 
 
-def start_crawl(root: Path, data: Path, url: str, workers: int) -> subprocess.Popen[str]:
+def start_crawl(
+    root: Path, data: Path, url: str, workers: int, build_timeout_s: float | None = None
+) -> subprocess.Popen[str]:
     env = os.environ | {
         "ABIERTO_DATA_DIR": str(data),
         "ABIERTO_SAMPLES_URL": url,
@@ -75,6 +81,8 @@ def start_crawl(root: Path, data: Path, url: str, workers: int) -> subprocess.Po
         "ABIERTO_SOURCES_DIR": str(root / "specs"),
         "ABIERTO_CRAWL_WORKERS": str(workers),
     }
+    if build_timeout_s is not None:
+        env["ABIERTO_BUILD_TIMEOUT_S"] = str(build_timeout_s)
     return subprocess.Popen(
         [sys.executable, "-m", "cli.main", "crawl"],
         env=env,
@@ -107,6 +115,33 @@ def last_run(data: Path) -> tuple[dict, dict]:
         db.close()
 
 
+def add_huge_page(root: Path, name: str) -> None:
+    """A legal page of 8 MB (under the 10 MB a page may weigh): its main text, readers and
+    privacy guard take seconds (about 15 on the 2-core test machine), not milliseconds."""
+    paragraph = (
+        "<p>VISTOS para resolver los autos del amparo en revisión 7/2024, promovido por "
+        "Juan Pérez López, teléfono 951 555 1012, conforme al artículo 12 de la Ley de "
+        "Amparo. Oaxaca de Juárez, a 3 de marzo de 2024.</p>\n"
+    )
+    body = "<h1>Amparo en revisión 9999/2024</h1>" + paragraph * 35_000
+    (root / "site" / name).write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    listing = root / "site" / "listado.html"
+    row = (
+        '<tr class="fila"><td class="exp">9999/2024</td><td class="fecha">01/02/2024</td>'
+        f'<td><a href="{name}">ver</a></td></tr>'
+    )
+    listing.write_text(listing.read_text("utf-8").replace("<table>", f"<table>{row}"), "utf-8")
+
+
+def found(data: Path, question: str) -> set[str]:
+    """The URLs a reader finds for ``question``."""
+    library = Library.open(Settings(data_dir=data))
+    try:
+        return {hit.url for hit in library.search(SearchQuery(q=question, limit=100)).hits}
+    finally:
+        library.close()
+
+
 def workers_of(pid: int) -> list[int]:
     """The crawl's document-building worker processes (not multiprocessing's tracker)."""
     return children_of(pid, b"spawn_main")
@@ -119,7 +154,8 @@ def test_workers_build_the_documents_the_crawl_process_builds(tmp_path: Path) ->
     with serve(tmp_path / "site") as server:
         for workers in (0, 1):
             data = tmp_path / f"data-{workers}"
-            crawl = start_crawl(tmp_path, data, server.url, workers)
+            # 0 with no time limit: built in the crawl process itself
+            crawl = start_crawl(tmp_path, data, server.url, workers, None if workers else 0)
             output, _ = crawl.communicate(timeout=300)
             assert crawl.returncode == 0, output
             saved[workers] = documents(data)
@@ -178,3 +214,39 @@ def test_a_crawl_killed_leaves_no_worker_behind(tmp_path: Path) -> None:
     while time.monotonic() < deadline and any(alive(pid) for pid in workers):
         time.sleep(0.2)
     assert not any(alive(pid) for pid in workers), "a worker outlived its crawl"
+
+
+def test_a_build_past_its_time_limit_is_a_counted_error_and_the_crawl_goes_on(
+    tmp_path: Path,
+) -> None:
+    pages = 30
+    make_site(tmp_path, pages)
+    add_huge_page(tmp_path, "enorme.html")
+    data = tmp_path / "data"
+    seen: set[int] = set()
+    with serve(tmp_path / "site") as server:
+        crawl = start_crawl(tmp_path, data, server.url, workers=1, build_timeout_s=3)
+        output: list[str] = []
+        reader = threading.Thread(target=lambda: output.append(crawl.stdout.read()))
+        reader.start()
+        deadline = time.monotonic() + 300
+        while crawl.poll() is None and time.monotonic() < deadline:
+            seen.update(workers_of(crawl.pid))
+            time.sleep(0.02)
+        crawl.wait(timeout=60)
+        reader.join()
+    assert crawl.returncode == 0, output
+    stats, errors = last_run(data)
+    assert stats["items"] == pages and stats["errors"] == 1, stats
+    assert list(errors) == ["build_timeout"] and errors["build_timeout"]["count"] == 1
+    example = errors["build_timeout"]["examples"][0]
+    assert example["url"] == f"{server.url}/enorme.html"
+    assert "enorme.html" in example["message"] and "3 s" in example["message"]
+    assert "build_timeout: 1" in output[0]
+    assert len(documents(data)) == pages
+    assert found(data, "amparo en revisión") == {f"{server.url}/s{n}.html" for n in range(1, 31)}
+    assert seen, "no worker built the documents"
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(alive(pid) for pid in seen):
+        time.sleep(0.2)
+    assert not any(alive(pid) for pid in seen), "a worker outlived its crawl"
