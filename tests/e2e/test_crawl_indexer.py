@@ -11,6 +11,8 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -34,19 +36,21 @@ QUESTIONS = [
 
 
 def start_crawl(
-    root: Path, data: Path, url: str, indexer: bool, database_url: str | None = None
+    root: Path, data: Path, url: str, indexer: bool, backend: dict[str, str] | None = None
 ) -> subprocess.Popen[str]:
-    env = os.environ | {
-        "ABIERTO_DATA_DIR": str(data),
-        "ABIERTO_SAMPLES_URL": url,
-        "ABIERTO_ALLOW_LOOPBACK": "true",
-        "ABIERTO_CRAWL_DELAY_S": "0",
-        "ABIERTO_SOURCES_DIR": str(root / "specs"),
-        "ABIERTO_CRAWL_INDEXER": "true" if indexer else "false",
-        "ABIERTO_CRAWL_WORKERS": "0",
-    }
-    if database_url is not None:
-        env["ABIERTO_DATABASE_URL"] = database_url
+    env = (
+        os.environ
+        | {
+            "ABIERTO_DATA_DIR": str(data),
+            "ABIERTO_SAMPLES_URL": url,
+            "ABIERTO_ALLOW_LOOPBACK": "true",
+            "ABIERTO_CRAWL_DELAY_S": "0",
+            "ABIERTO_SOURCES_DIR": str(root / "specs"),
+            "ABIERTO_CRAWL_INDEXER": "true" if indexer else "false",
+            "ABIERTO_CRAWL_WORKERS": "0",
+        }
+        | (backend or {})
+    )
     return subprocess.Popen(
         [sys.executable, "-m", "cli.main", "crawl"],
         env=env,
@@ -99,11 +103,14 @@ class Watch:
         return "".join(self.output)
 
 
-def searched(data: Path, database_url: str | None = None) -> list[dict]:
+def searched(data: Path, backend: dict[str, str] | None = None) -> list[dict]:
     """What a reader finds for each question: its total, its facets and every hit (id,
     title, date, snippets…), page after page (documents that tie are listed in the
     order the index holds them, which depends on when each was written)."""
-    settings = Settings(data_dir=data, database_url=database_url)
+    chosen = {
+        name.removeprefix("ABIERTO_").lower(): value for name, value in (backend or {}).items()
+    }
+    settings = Settings(data_dir=data, **chosen)
     library = Library.open(settings)
     try:
         answers = []
@@ -126,8 +133,9 @@ def searched(data: Path, database_url: str | None = None) -> list[dict]:
         library.close()
 
 
-def last_run(data: Path, database_url: str | None = None) -> tuple[dict, dict, int, int]:
-    db = Database(database_url or f"sqlite:///{data / 'abierto.db'}")
+def last_run(data: Path, backend: dict[str, str] | None = None) -> tuple[dict, dict, int, int]:
+    url = (backend or {}).get("ABIERTO_DATABASE_URL")
+    db = Database(url or f"sqlite:///{data / 'abierto.db'}")
     try:
         run = db.list_runs("juzgado-obreros")[0]
         return dict(run.stats), dict(run.errors), db.count_documents(), db.count_pending()
@@ -135,33 +143,51 @@ def last_run(data: Path, database_url: str | None = None) -> tuple[dict, dict, i
         db.close()
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database(request: pytest.FixtureRequest) -> object:
-    """Where the crawl saves: a SQLite file in the data folder, or PostgreSQL."""
+Backend = Callable[[str], dict[str, str]]
+
+
+@pytest.fixture(params=["sqlite", "postgresql", "postgresql+opensearch"])
+def backend(request: pytest.FixtureRequest) -> Backend:
+    """Where a crawl named ``name`` saves and indexes, as settings: a SQLite file and
+    Tantivy in the data folder, PostgreSQL and Tantivy, or PostgreSQL and an OpenSearch
+    node (the engine deployment), each crawl its own database and index."""
     if request.param == "sqlite":
-        return lambda name: None
+        return lambda name: {}
     postgres: PostgresServer = request.getfixturevalue("postgres")
-    return postgres.create_database
+    node = request.getfixturevalue("opensearch_node") if "opensearch" in request.param else None
+
+    def chosen(name: str) -> dict[str, str]:
+        name = f"{name}_{uuid.uuid4().hex[:8]}"
+        settings = {"ABIERTO_DATABASE_URL": postgres.create_database(name)}
+        if node is not None:
+            settings |= {
+                "ABIERTO_SEARCH_URL": node.url,
+                "ABIERTO_SEARCH_ENGINE": "opensearch",
+                "ABIERTO_SEARCH_INDEX": name,
+            }
+        return settings
+
+    return chosen
 
 
 def test_documents_indexed_by_the_indexing_process_are_those_the_crawl_indexes(
-    tmp_path: Path, database: object
+    tmp_path: Path, backend: Backend
 ) -> None:
     make_site(tmp_path, PAGES)
     answers = {}
     with serve(tmp_path / "site") as server:
         for indexer in (False, True):
             data = tmp_path / f"data-{indexer}"
-            url = database(f"abierto_indexer_{str(indexer).lower()}")
-            watch = Watch(start_crawl(tmp_path, data, server.url, indexer, url))
+            chosen = backend(f"abierto_indexer_{str(indexer).lower()}")
+            watch = Watch(start_crawl(tmp_path, data, server.url, indexer, chosen))
             watch.until(lambda pid: False, timeout_s=300)  # notes every indexer it sees
             output = watch.end()
             assert watch.crawl.returncode == 0, output
             assert bool(watch.seen) is indexer, watch.seen
-            stats, errors, documents, pending = last_run(data, url)
+            stats, errors, documents, pending = last_run(data, chosen)
             assert stats["items"] == PAGES and documents == PAGES and errors == {}
             assert pending == 0 and "indexers_lost" not in stats
-            answers[indexer] = searched(data, url)
+            answers[indexer] = searched(data, chosen)
     assert answers[True][0]["total"] == PAGES == len(answers[True][0]["hits"])
     assert answers[True] == answers[False]
 
