@@ -13,6 +13,11 @@ searchable, whatever happened to the process. A process that dies (killed, out o
 memory) loses nothing: its documents stay in the queue (claims of an uncommitted write
 are released by the next writer), the crawl indexes again (and starts another process,
 ``MAX_RESTARTS`` times at most) and the run counts ``indexers_lost``.
+
+A crawl process may crawl several sources (``abierto crawl`` with no ``--source``): they
+share one indexing process, which ends with the last of them. A source that ends before
+the others asks it to index and publish what is pending (``PUBLISH``) and waits for its
+answer, so that source's run too says done only once its documents are searchable.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ import threading
 from typing import Any
 
 from config.settings import Settings
-from indexer.follower import READY
+from indexer.follower import INDEXED, MORE, PUBLISH, READY
 from indexer.library import Library
 
 START_AFTER = 250
@@ -39,10 +44,13 @@ class IndexProcess:
     """The crawl's indexing process, shared by the spiders of one crawl process; safe to
     call from the pipeline's threads."""
 
-    def __init__(self, library: Library, settings: Settings, enabled: bool = True) -> None:
+    def __init__(
+        self, library: Library, settings: Settings, enabled: bool = True, sources: int = 1
+    ) -> None:
         self.library = library
         self.settings = settings
         self.enabled = enabled
+        self.sources = sources  # the crawls not finished yet; the last one ends the process
         self.lost = 0  # processes that died
         self._lock = threading.Lock()
         self._process: subprocess.Popen[bytes] | None = None
@@ -75,6 +83,9 @@ class IndexProcess:
         True if it did and nothing is left in the queue: everything is searchable;
         otherwise the caller's waiting flush indexes what is left."""
         with self._lock:
+            self.sources -= 1
+            if self.sources > 0:
+                return self._published(run)
             process, self._process = self._process, None
             if process is None:
                 return False
@@ -127,13 +138,25 @@ class IndexProcess:
         self._handed = True
         return True
 
-    def _notify(self) -> bool:
+    def _notify(self, byte: bytes = MORE) -> bool:
         try:
-            self._process.stdin.write(b"n")  # type: ignore[union-attr]
+            self._process.stdin.write(byte)  # type: ignore[union-attr]
             self._process.stdin.flush()  # type: ignore[union-attr]
         except (BrokenPipeError, OSError):
             return False
         return True
+
+    def _published(self, run: Any) -> bool:
+        """Other crawls go on with the process: it publishes what is pending (this
+        crawl's documents among it) and says so. False: the caller indexes them."""
+        if self._process is None or not self._handed:
+            return False
+        if self._notify(PUBLISH):
+            with contextlib.suppress(OSError):
+                if self._process.stdout.readline() == INDEXED:  # type: ignore[union-attr]
+                    return True
+        self._lose(run)
+        return False
 
     def _lose(self, run: Any) -> None:
         """The process died: the crawl indexes (and will start another)."""

@@ -55,7 +55,7 @@ def crawl(
     owner = this_process()
     run_ids = []
     watch = ParseWatch(settings.parse_timeout_s, _on_stall(library, run_ids, settings))
-    indexing = IndexProcess(library, settings, enabled=settings.crawl_indexer)
+    indexing = IndexProcess(library, settings, settings.crawl_indexer, sources=len(specs))
     for spec in specs:
         run = RunStats(source_id=spec.id, run_id=library.db.start_run(spec.id, owner))
         run_ids.append(run.run_id)

@@ -5,8 +5,10 @@ the index, marking them indexed) needs nothing of the crawl but the database, an
 fifth of a crawl process's time; one process holds one core. So a big crawl starts
 this process (``crawlers.indexing``) and only fetches, archives and saves: each batch it
 saves, it writes a byte on this process's standard input, and what is pending is
-indexed (published at the store's commit cadence). The end of the input (the crawl's
-end) indexes what is left, publishes it, lets go of the writer and exits 0.
+indexed (published at the store's commit cadence). ``PUBLISH`` (a source of the crawl
+ended while others go on) indexes what is pending, publishes it and answers ``INDEXED``.
+The end of the input (the crawl's end) indexes what is left, publishes it, lets go of
+the writer and exits 0.
 
 The crawl lets go of the embedded index's writer before its first byte, so there is one
 writer at a time. This process ends with the crawl (``end_with``): a crawl killed leaves
@@ -26,17 +28,25 @@ from indexer.library import Library
 from indexer.orphans import end_with
 
 READY = b"ready\n"
+MORE = b"n"
+PUBLISH = b"p"
+INDEXED = b"indexed\n"
 
 
-def follow(library: Library, parent: int) -> None:
-    """Index what is pending at each byte read; at the end of the input, all of it."""
+def follow(library: Library, parent: int, answers: int) -> None:
+    """Index what is pending at each byte read (publishing it and answering on
+    ``answers`` if one was ``PUBLISH``); at the end of the input, all of it."""
     while True:
         got = os.read(sys.stdin.fileno(), 4096)  # every byte that came meanwhile: one pass
         if os.getppid() != parent:  # the crawl is gone: nobody waits for the rest
             os._exit(0)
         if not got:
             break
-        library.flush(wait=False)
+        if PUBLISH in got:
+            library.flush()
+            os.write(answers, INDEXED)
+        else:
+            library.flush(wait=False)
     library.flush()
 
 
@@ -48,8 +58,9 @@ def main() -> int:
     try:
         sys.stdout.buffer.write(READY)
         sys.stdout.flush()
-        os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # nobody reads the pipe from now on
-        follow(library, parent)
+        answers = os.dup(sys.stdout.fileno())  # the pipe carries only answers from now on
+        os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+        follow(library, parent, answers)
     finally:
         library.close()
     return 0

@@ -225,3 +225,39 @@ def test_a_crawl_killed_leaves_no_indexing_process_behind(tmp_path: Path) -> Non
     while time.monotonic() < deadline and any(alive(pid) for pid in writing):
         time.sleep(0.2)
     assert not any(alive(pid) for pid in writing), "an indexing process outlived its crawl"
+
+
+def test_sources_crawled_in_one_process_share_one_indexing_process(tmp_path: Path) -> None:
+    sizes = {"juzgado-obreros": 300, "juzgado-civil": 1500}  # the first ends long before
+    (tmp_path / "specs").mkdir()
+    for source, pages in sizes.items():
+        (tmp_path / source).mkdir()
+        make_site(tmp_path / source, pages)
+        spec = (tmp_path / source / "specs" / "juzgado.yaml").read_text("utf-8")
+        spec = spec.replace("id: juzgado-obreros", f"id: {source}")
+        spec = spec.replace("/listado.html", f"/{source}/site/listado.html")
+        (tmp_path / "specs" / f"{source}.yaml").write_text(spec, "utf-8")
+        for page in (tmp_path / source / "site").glob("s*.html"):  # not the same sentences
+            page.write_text(page.read_text("utf-8").replace("PENAL", source.upper()), "utf-8")
+    data = tmp_path / "data"
+    most = 0
+    with serve(tmp_path) as server:
+        watch = Watch(start_crawl(tmp_path, data, server.url, indexer=True))
+        while watch.crawl.poll() is None:
+            running = [pid for pid in indexers_of(watch.crawl.pid) if alive(pid)]
+            watch.seen.update(running)
+            most = max(most, len(running))
+            time.sleep(0.02)
+        output = watch.end()
+    assert watch.crawl.returncode == 0, output
+    assert len(watch.seen) == 1 and most == 1, watch.seen
+    db = Database(f"sqlite:///{data / 'abierto.db'}")
+    try:
+        for source, pages in sizes.items():
+            run = db.list_runs(source)[0]
+            assert run.status == "ok" and run.errors == {}, (source, run.errors)
+            assert run.stats["items"] == pages and "indexers_lost" not in run.stats
+        assert db.count_documents() == sum(sizes.values()) and db.count_pending() == 0
+    finally:
+        db.close()
+    assert searched(data)[0]["total"] == sum(sizes.values())
