@@ -1,7 +1,9 @@
 """A big crawl indexes in a process of its own (``crawlers.indexing``): its documents
 are searchable at the end of the run, exactly as when the crawl process indexes them;
 that process killed mid-crawl loses no document and is counted on the run
-(``indexers_lost``); a crawl killed leaves no indexing process behind."""
+(``indexers_lost``); a crawl killed leaves no indexing process behind; sources crawled
+in one process share one indexing process. On SQLite or PostgreSQL with Tantivy, and on
+PostgreSQL with OpenSearch."""
 
 from __future__ import annotations
 
@@ -227,7 +229,9 @@ def test_a_crawl_killed_leaves_no_indexing_process_behind(tmp_path: Path) -> Non
     assert not any(alive(pid) for pid in writing), "an indexing process outlived its crawl"
 
 
-def test_sources_crawled_in_one_process_share_one_indexing_process(tmp_path: Path) -> None:
+def test_sources_crawled_in_one_process_share_one_indexing_process(
+    tmp_path: Path, backend: Backend
+) -> None:
     sizes = {"juzgado-obreros": 300, "juzgado-civil": 1500}  # the first ends long before
     (tmp_path / "specs").mkdir()
     for source, pages in sizes.items():
@@ -240,10 +244,12 @@ def test_sources_crawled_in_one_process_share_one_indexing_process(tmp_path: Pat
         for page in (tmp_path / source / "site").glob("s*.html"):  # not the same sentences
             page.write_text(page.read_text("utf-8").replace("PENAL", source.upper()), "utf-8")
     data = tmp_path / "data"
+    chosen = backend("abierto_sources")
     most = 0
     with serve(tmp_path) as server:
-        watch = Watch(start_crawl(tmp_path, data, server.url, indexer=True))
-        while watch.crawl.poll() is None:
+        watch = Watch(start_crawl(tmp_path, data, server.url, True, chosen))
+        deadline = time.monotonic() + 300
+        while watch.crawl.poll() is None and time.monotonic() < deadline:
             running = [pid for pid in indexers_of(watch.crawl.pid) if alive(pid)]
             watch.seen.update(running)
             most = max(most, len(running))
@@ -251,7 +257,7 @@ def test_sources_crawled_in_one_process_share_one_indexing_process(tmp_path: Pat
         output = watch.end()
     assert watch.crawl.returncode == 0, output
     assert len(watch.seen) == 1 and most == 1, watch.seen
-    db = Database(f"sqlite:///{data / 'abierto.db'}")
+    db = Database(chosen.get("ABIERTO_DATABASE_URL") or f"sqlite:///{data / 'abierto.db'}")
     try:
         for source, pages in sizes.items():
             run = db.list_runs(source)[0]
@@ -260,4 +266,4 @@ def test_sources_crawled_in_one_process_share_one_indexing_process(tmp_path: Pat
         assert db.count_documents() == sum(sizes.values()) and db.count_pending() == 0
     finally:
         db.close()
-    assert searched(data)[0]["total"] == sum(sizes.values())
+    assert searched(data, chosen)[0]["total"] == sum(sizes.values())
