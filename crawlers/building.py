@@ -230,7 +230,10 @@ class Builders:
             if pool not in self._abandoned:  # another build's timeout is not this one's fault
                 tries += 1
                 lost = self._broken(pool) or lost
-        message = f"el proceso que construía el documento de {order.url} terminó {tries} veces"
+        message = (
+            f"el documento de {order.url} no se pudo construir en un proceso aparte: "
+            f"el proceso terminó o no arrancó ({tries} intentos)"
+        )
         return Refusal(BUILD_FAILED, message), lost
 
     def _ready_pool(self) -> tuple[ProcessPoolExecutor | None, bool]:
@@ -271,13 +274,16 @@ class Builders:
 
     def _start(self) -> None:
         context = multiprocessing.get_context("spawn")  # no fork of the crawl's threads
-        self._pool = ProcessPoolExecutor(
-            self.workers, mp_context=context, initializer=end_with, initargs=(os.getpid(),)
-        )
         try:
+            self._pool = ProcessPoolExecutor(
+                self.workers, mp_context=context, initializer=end_with, initargs=(os.getpid(),)
+            )
             self._started = self._pool.submit(_ready)
-        except BrokenProcessPool:
+        except (BrokenProcessPool, OSError) as exc:
+            log.warning("the workers building documents could not start (%s)", exc)
             self._started = None
+            if not self.timeout_s:  # built here from now on
+                self.workers = 0
 
     def _broken(self, pool: ProcessPoolExecutor) -> bool:
         """Replace the broken ``pool`` (once, whoever notices first); True for that one.
