@@ -49,7 +49,7 @@ class Settings(BaseSettings):
         le=64,
         description="Processes building a crawl's documents (main text, readers, privacy) "
         "while the crawl process downloads and saves; default: one per core but one (at "
-        "most 4); 0: built in the crawl process.",
+        "most 4); 0: built in the crawl process (in one worker under build_timeout_s).",
     )
     build_timeout_s: float = Field(
         120.0,
