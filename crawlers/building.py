@@ -13,8 +13,9 @@ every build stays here) and the run counts ``workers_lost``.
 
 With a time limit (``ABIERTO_BUILD_TIMEOUT_S``, the default) no build runs here: a
 thread cannot be stopped, and a huge page or a regex gone slow would hold the crawl for
-ever. So the pool (one worker at least) starts at the first build, and each build waits
-for a free worker before its clock starts. A build past the limit is abandoned: the
+ever. So the pool (one worker at least) starts at the first build, and a build's clock
+starts when a worker takes it (the worker stamps the moment; one build per worker waits
+queued behind, as the executor would keep it). A build past the limit is abandoned: the
 pool's workers are killed (the executor does not say which one holds it), the pool is
 started again, the other builds it held are done again there (not counted as lost), and
 the item is a ``build_timeout`` error naming its URL and the limit; it is never tried
@@ -28,7 +29,9 @@ import datetime as dt
 import logging
 import multiprocessing
 import os
+import queue
 import threading
+import time
 import weakref
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -157,6 +160,22 @@ def _ready() -> bool:
     return True
 
 
+_starts: Any = None  # in a worker: when each ticket's build began (shared with the crawl)
+
+
+def _begin(parent: int, starts: Any) -> None:
+    """A worker's start: it ends with the crawl, and stamps its builds in ``starts``."""
+    global _starts
+    end_with(parent)
+    _starts = starts
+
+
+def _stamped_build(ticket: int, order: BuildOrder) -> AnyDocument | Refusal:
+    """``build``, its start written under ``ticket`` (CLOCK_MONOTONIC is system-wide)."""
+    _starts[ticket] = time.monotonic()
+    return build(order)
+
+
 def timeout_refusal(url: str, limit_s: float) -> Refusal:
     """The counted error of a build abandoned at the limit."""
     return Refusal(
@@ -190,7 +209,13 @@ class Builders:
         self._seen = 0
         self._pool: ProcessPoolExecutor | None = None
         self._started: Future | None = None
-        self._slots = threading.BoundedSemaphore(self.workers or 1)
+        # a ticket per build in the pool: one running per worker and one queued behind
+        tickets = 2 * self.workers if self.timeout_s else 0
+        self._tickets: queue.SimpleQueue[int] = queue.SimpleQueue()
+        for ticket in range(tickets):
+            self._tickets.put(ticket)
+        context = multiprocessing.get_context("spawn")
+        self._starts = context.RawArray("d", tickets) if tickets else None
         self._abandoned: weakref.WeakSet[ProcessPoolExecutor] = weakref.WeakSet()
 
     def build(self, order: BuildOrder) -> tuple[AnyDocument | Refusal, bool]:
@@ -214,19 +239,22 @@ class Builders:
             if pool is None:
                 tries += 1
                 continue
-            with self._slots:  # a free worker: the clock counts this build alone
-                try:
-                    future = pool.submit(build, order)
-                    return future.result(timeout=self.timeout_s), lost
-                except FutureTimeout:
-                    self._abandon(pool)
-                    log.warning("building %s took over %g s: abandoned", order.url, self.timeout_s)
-                    return timeout_refusal(order.url, self.timeout_s), lost
-                except BrokenProcessPool:
-                    pass
-                except RuntimeError:  # submitted to a pool another thread shut down
-                    if pool is self._pool:
-                        raise
+            ticket = self._tickets.get()
+            try:
+                self._starts[ticket] = 0.0
+                future = pool.submit(_stamped_build, ticket, order)
+                return self._result(future, ticket), lost
+            except FutureTimeout:
+                self._abandon(pool)
+                log.warning("building %s took over %g s: abandoned", order.url, self.timeout_s)
+                return timeout_refusal(order.url, self.timeout_s), lost
+            except BrokenProcessPool:
+                pass
+            except RuntimeError:  # submitted to a pool another thread shut down
+                if pool is self._pool:
+                    raise
+            finally:
+                self._tickets.put(ticket)
             if pool not in self._abandoned:  # another build's timeout is not this one's fault
                 tries += 1
                 lost = self._broken(pool) or lost
@@ -235,6 +263,18 @@ class Builders:
             f"el proceso terminó o no arrancó ({tries} intentos)"
         )
         return Refusal(BUILD_FAILED, message), lost
+
+    def _result(self, future: Future, ticket: int) -> AnyDocument | Refusal:
+        """The build's result within ``timeout_s`` of its start. Before it starts it
+        waits behind the build its worker holds, itself bounded by the limit."""
+        while True:
+            started = self._starts[ticket]
+            wait = started + self.timeout_s - time.monotonic() if started else 0.05
+            try:
+                return future.result(timeout=max(0.0, wait))
+            except FutureTimeout:
+                if started:
+                    raise
 
     def _ready_pool(self) -> tuple[ProcessPoolExecutor | None, bool]:
         """The pool once its first worker answered (started if need be), or None if it
@@ -275,8 +315,13 @@ class Builders:
     def _start(self) -> None:
         context = multiprocessing.get_context("spawn")  # no fork of the crawl's threads
         try:
+            begin, args = (
+                (_begin, (os.getpid(), self._starts))
+                if self.timeout_s
+                else (end_with, (os.getpid(),))
+            )
             self._pool = ProcessPoolExecutor(
-                self.workers, mp_context=context, initializer=end_with, initargs=(os.getpid(),)
+                self.workers, mp_context=context, initializer=begin, initargs=args
             )
             self._started = self._pool.submit(_ready)
         except (BrokenProcessPool, OSError) as exc:
