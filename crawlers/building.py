@@ -14,12 +14,12 @@ every build stays here) and the run counts ``workers_lost``.
 With a time limit (``ABIERTO_BUILD_TIMEOUT_S``, the default) no build runs here: a
 thread cannot be stopped, and a huge page or a regex gone slow would hold the crawl for
 ever. So the pool (one worker at least) starts at the first build, and a build's clock
-starts when a worker takes it (the worker stamps the moment; one build per worker waits
-queued behind, as the executor would keep it). A build past the limit is abandoned: the
-pool's workers are killed (the executor does not say which one holds it), the pool is
-started again, the other builds it held are done again there (not counted as lost), and
-the item is a ``build_timeout`` error naming its URL and the limit; it is never tried
-again. A build whose worker died under it ``MAX_TRIES`` times is a ``build_failed``
+starts when a worker takes it (the worker stamps the moment, so as many builds as run
+can wait queued and a worker never idles between two). A build past the limit is
+abandoned: the pool's workers are killed (the executor does not say which holds it),
+the pool is started again, the other builds it held are done again there (not counted
+as lost), and the item is a ``build_timeout`` error naming its URL and the limit; it is
+never tried again. A build whose worker died under it ``MAX_TRIES`` times is a ``build_failed``
 error, so a page that kills its worker cannot restart pools for ever.
 """
 
