@@ -5,7 +5,8 @@ Usage: python bench/document_cpu.py [--size 1500] [--rounds 3] [--label NAME] [-
 Documents of about 3 KB from ``bench/legal_corpus.py``, as the pages ``bench/crawl.py``
 serves. Steps: a page's main text (``html_main_text``), the sentence readers
 (``read_sentence``), the whole build (``build_document``: readers, privacy guard,
-model), the pair terms of the text (``pair_text``), the citations read
+model), the pair terms of the text (``pair_text``: native where installed, and
+``pair_text_python``, the fallback, where the checkout has it), the citations read
 (``read_citations``) and the index entry prepared (``tantivy_entry.prepare``). Each is
 timed ``--rounds`` times in CPU time (``time.process_time``) and the fastest round is
 kept: on a shared machine the fastest is the one least disturbed. Run from an older
@@ -30,6 +31,11 @@ if str(REPO) not in sys.path:
 
 from bench.legal_corpus import LegalCorpus  # noqa: E402
 from indexer.analysis import pair_text  # noqa: E402
+
+try:  # the pure-Python pair terms, beside the native ones (when installed)
+    from indexer.analysis import python_pair_text
+except ImportError:  # an older checkout: pair_text is Python's
+    python_pair_text = None
 from indexer.build import build_document  # noqa: E402
 from indexer.citations.records import read_citations  # noqa: E402
 from indexer.extract import html_main_text  # noqa: E402
@@ -85,6 +91,7 @@ def main() -> int:
         "read_sentence": (read_sentence, texts),
         "build_document": (built, docs),
         "pair_text": (pair_text, texts),
+        **({"pair_text_python": (python_pair_text, texts)} if python_pair_text else {}),
         "read_citations": (read_citations, docs),
         "prepare_entry": (prepare, docs),
     }

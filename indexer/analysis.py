@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import operator
 import unicodedata
+from typing import Any
 
 import tantivy
 
@@ -131,10 +132,9 @@ def phrase_cover(tokens: list[str]) -> list[tuple[int, str]]:
     return [(i, pairs[i]) for i in sorted(chosen)]
 
 
-def pair_text(text: str) -> str:
-    """``text``'s pair terms, space-separated, the pair of the words at positions i and
-    i + 1 at position i (the pair fields' whitespace tokenizer numbers them so); where a
-    word was dropped for its length, no pair spans it (``PAIR_GAP`` keeps its place)."""
+def python_pair_text(text: str) -> str:
+    """``pair_text`` in Python: the fallback where the native extension is missing (the
+    two are compared by the tests, word for word)."""
     raw = _RAW.analyze(text)
     stems, heads = _CACHE
     # every token's head: the words met before (most), none dropped (nearly always)
@@ -150,3 +150,34 @@ def pair_text(text: str) -> str:
         f"{left}{PAIR_JOIN}{right}" if left is not None and right is not None else PAIR_GAP
         for left, right in itertools.pairwise(words)
     )
+
+
+def native_pair_terms(max_stems: int = STEM_CACHE_SIZE) -> Any | None:
+    """The native extension's ``PairTerms`` (the same analysers in Rust, remembering at
+    most ``max_stems`` words), or None where it is not installed (the Docker image)."""
+    try:
+        from abierto_native import PairTerms  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return PairTerms(max_stems)
+
+
+_NATIVE = native_pair_terms()
+
+
+def pair_text(text: str) -> str:
+    """``text``'s pair terms, space-separated, the pair of the words at positions i and
+    i + 1 at position i (the pair fields' whitespace tokenizer numbers them so); where a
+    word was dropped for its length, no pair spans it (``PAIR_GAP`` keeps its place).
+    Made in Rust when the native extension is installed (most of a document's analysis
+    time in Python), else by ``python_pair_text``: the same terms either way."""
+    if _NATIVE is not None:
+        return _NATIVE.pair_text(text)  # type: ignore[no-any-return]
+    return python_pair_text(text)
+
+
+def pair_texts(texts: list[str]) -> list[str]:
+    """``pair_text`` of each of ``texts`` (one call into Rust for a document's fields)."""
+    if _NATIVE is not None:
+        return _NATIVE.pair_texts(texts)  # type: ignore[no-any-return]
+    return [python_pair_text(text) for text in texts]

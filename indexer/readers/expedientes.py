@@ -209,7 +209,10 @@ def _base_char(char: str) -> str:
     return unicodedata.normalize("NFKD", char)[0]
 
 
+@functools.lru_cache(maxsize=4096)
 def _type_code(phrase: str) -> str | None:
+    """The code of a case type's phrase as written (the citation reader asks for the few
+    phrases of its pattern again and again: remembered)."""
     folded = " ".join(fold_keyword(phrase).split())
     return _PHRASES.get(folded) or _PHRASES.get(folded.replace(" ", ""))
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import tantivy
 
-from indexer.analysis import pair_text
+from indexer.analysis import pair_texts
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query.values import keyword_key
 from indexer.stores.base import FACETABLE_FIELDS, FILTER_FIELDS, indexable_day
@@ -63,9 +63,8 @@ def prepare(doc: AnyDocument) -> Prepared:
         for value in found
     )
     payload = json.dumps(hit_payload(doc, values), ensure_ascii=False).encode()
-    return Prepared(
-        pair_text(doc.title), pair_text(doc.text), meta, pair_text(meta), date, filters, payload
-    )
+    title_pair, text_pair, meta_pair = pair_texts([doc.title, doc.text, meta])
+    return Prepared(title_pair, text_pair, meta, meta_pair, date, filters, payload)
 
 
 def entry(doc: AnyDocument, prepared: Prepared, keys: list[str], cited_by: int) -> tantivy.Document:

@@ -4,6 +4,7 @@
 //! same queries it would build with tantivy-py), so scores and order are the same.
 
 mod facets;
+mod pairs;
 mod pieces;
 mod plan;
 
@@ -236,5 +237,6 @@ impl NativeIndex {
 #[pymodule]
 fn abierto_native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<NativeIndex>()?;
+    module.add_class::<pairs::PairTerms>()?;
     Ok(())
 }

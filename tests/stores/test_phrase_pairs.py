@@ -141,8 +141,11 @@ def test_remembered_stems_give_the_pairs_of_a_whole_text_stemmed_at_once(
     for size in (40, 100_000):  # forgotten at every text; kept
         monkeypatch.setattr(analysis, "STEM_CACHE_SIZE", size)
         monkeypatch.setattr(analysis, "_CACHE", ({}, {}))
+        native = analysis.native_pair_terms(size)  # the same in Rust, where installed
         for _ in range(2):  # first unseen, then remembered (or forgotten)
             for text in texts:
+                assert analysis.python_pair_text(text) == reference_pairs(text)
+                assert native is None or native.pair_text(text) == reference_pairs(text)
                 assert pair_text(text) == reference_pairs(text)
 
 
