@@ -468,9 +468,7 @@ class TantivyStore:
                 # a text the native highlighter leaves to Python (see ``highlight.rs``)
                 if snippets is None and _has_words(tree):
                     words = compile_node(self.schema, tree, pairs=False)
-                    snippets = tantivy.SnippetGenerator.create(
-                        searcher, words, self.schema, "text"
-                    )
+                    snippets = tantivy.SnippetGenerator.create(searcher, words, self.schema, "text")
                     snippets.set_max_num_chars(SNIPPET_CHARS)
                 hit.highlights = _highlights(snippets, text or "", finder)
             hits.append(hit)

@@ -65,7 +65,9 @@ struct Spec {
 
 /// Characters on which Python's ``isalnum``/``isspace``/``lower`` and Rust's agree.
 fn plain(c: char) -> bool {
-    c < '\u{300}' || ('\u{2000}'..='\u{206F}').contains(&c) || ('\u{20A0}'..='\u{20BF}').contains(&c)
+    c < '\u{300}'
+        || ('\u{2000}'..='\u{206F}').contains(&c)
+        || ('\u{20A0}'..='\u{20BF}').contains(&c)
 }
 
 /// Python's ``str.isspace`` (it counts the four separators 0x1C-0x1F as spaces).
@@ -389,7 +391,10 @@ impl Marker {
 
     /// Whether a folded word begins with a prefix of the question.
     fn prefixed(&self, folded: &str) -> bool {
-        self.spec.prefixes.iter().any(|p| folded.starts_with(p.as_str()))
+        self.spec
+            .prefixes
+            .iter()
+            .any(|p| folded.starts_with(p.as_str()))
     }
 
     /// ``highlight._folded``'s first word begins with a prefix of the question.

@@ -194,9 +194,7 @@ questions = st.builds(
     max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(q=questions, text=texts)
-def test_random_questions_and_texts_highlight_alike(
-    store: TantivyStore, q: str, text: str
-) -> None:
+def test_random_questions_and_texts_highlight_alike(store: TantivyStore, q: str, text: str) -> None:
     native, python = both(store, q, [text])
     assert native == python
 
