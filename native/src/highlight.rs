@@ -8,17 +8,18 @@
 //! characters of ``plain``; a text holding any other is handed back whole and Python
 //! highlights it, so every answer is the one Python would give.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::{Arc, Mutex};
 
 use serde::Deserialize;
 use serde_json::Value;
 use tantivy::schema::Field;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    TextAnalyzer, TokenStream,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenStream, SimpleTokenizer,
+    Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer,
 };
-use tantivy::{Index, Searcher};
+use tantivy::{Index, Score, Searcher, Term};
 
 /// The analyser the ``text`` field names (``indexer.analysis.STEMMED``): the snippet
 /// generator reads the field's own tokenizer from the index.
@@ -36,6 +37,103 @@ fn analyzer(stem: bool) -> TextAnalyzer {
     } else {
         builder.build()
     }
+}
+
+/// ``analyzer(true)`` with each distinct word analysed once: the snippet generator stems
+/// every word of each passage, and a page's passages share most of their words. Each
+/// filter of the analyser reads one word alone, so a word's stem (or its removal, too
+/// long) is all there is to remember; offsets and positions are the tokenizer's own.
+#[derive(Clone)]
+struct MemoStem {
+    words: SimpleTokenizer,
+    full: TextAnalyzer,
+    memo: Arc<Mutex<HashMap<String, Option<String>>>>,
+}
+
+struct MemoStream<'a> {
+    words: SimpleTokenStream<'a>,
+    full: &'a mut TextAnalyzer,
+    memo: &'a Mutex<HashMap<String, Option<String>>>,
+}
+
+impl Tokenizer for MemoStem {
+    type TokenStream<'a> = MemoStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> MemoStream<'a> {
+        MemoStream {
+            words: self.words.token_stream(text),
+            full: &mut self.full,
+            memo: &self.memo,
+        }
+    }
+}
+
+impl TokenStream for MemoStream<'_> {
+    fn advance(&mut self) -> bool {
+        while self.words.advance() {
+            let token = self.words.token_mut();
+            let mut memo = self.memo.lock().unwrap();
+            let stem = match memo.get(token.text.as_str()) {
+                Some(stem) => stem.clone(),
+                None => {
+                    let stem = analyze(self.full, &token.text).into_iter().next();
+                    memo.insert(token.text.clone(), stem.clone());
+                    stem
+                }
+            };
+            if let Some(stem) = stem {
+                token.text = stem;
+                return true;
+            }
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        self.words.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.words.token_mut()
+    }
+}
+
+/// ``SnippetGenerator::create`` (the question's terms of ``field`` that some document
+/// holds, each weighed by how many do) with the remembering analyser.
+fn snippet_generator(
+    searcher: &Searcher,
+    query: &dyn tantivy::query::Query,
+    field: Field,
+    chars: usize,
+) -> tantivy::Result<SnippetGenerator> {
+    let mut terms: BTreeSet<Term> = BTreeSet::new();
+    query.query_terms(&mut |term, _| {
+        if term.field() == field {
+            terms.insert(term.clone());
+        }
+    });
+    let mut weights: BTreeMap<String, Score> = BTreeMap::new();
+    for term in &terms {
+        let value = term.value();
+        let Some(text) = value.as_str() else {
+            continue;
+        };
+        let found = searcher.doc_freq(term)?;
+        if found > 0 {
+            weights.insert(text.to_string(), 1.0 / (1.0 + found as Score));
+        }
+    }
+    let memo = MemoStem {
+        words: SimpleTokenizer::default(),
+        full: analyzer(true),
+        memo: Arc::default(),
+    };
+    Ok(SnippetGenerator::new(
+        weights,
+        TextAnalyzer::from(memo),
+        field,
+        chars,
+    ))
 }
 
 /// Registers the analysers the highlighter's snippet generator needs on ``index``.
@@ -78,6 +176,21 @@ fn py_space(c: char) -> bool {
 /// Python's ``\w`` (a letter, a digit or ``_``).
 fn word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
+}
+
+/// ``str.lower`` of a ``plain`` text (no final sigma there: each letter on its own), the
+/// ASCII letters without a table look-up (``str::to_lowercase`` looks each one up after
+/// the first accent).
+fn lower(text: &str) -> String {
+    let mut lowered = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            lowered.push(c.to_ascii_lowercase());
+        } else {
+            lowered.extend(c.to_lowercase());
+        }
+    }
+    lowered
 }
 
 /// ``" ".join(text.split())``.
@@ -166,6 +279,8 @@ pub struct Marker {
     folder: TextAnalyzer,
     // a candidate word's (folded word, stem), by the word as found
     seen: HashMap<String, (String, String)>,
+    // whether a word's first folded token begins with a prefix of the question
+    prefixed_words: HashMap<String, bool>,
 }
 
 impl Marker {
@@ -174,9 +289,9 @@ impl Marker {
         let generator = match &spec.plan {
             Some(plan) => {
                 let query = crate::plan::build(searcher.schema(), &plan.to_string())?;
-                let mut generator = SnippetGenerator::create(searcher, query.as_ref(), field)
-                    .map_err(|e| e.to_string())?;
-                generator.set_max_num_chars(spec.snippet_chars);
+                let generator =
+                    snippet_generator(searcher, query.as_ref(), field, spec.snippet_chars)
+                        .map_err(|e| e.to_string())?;
                 Some(generator)
             }
             None => None,
@@ -189,6 +304,7 @@ impl Marker {
             stemmer: analyzer(true),
             folder: analyzer(false),
             seen: HashMap::new(),
+            prefixed_words: HashMap::new(),
         })
     }
 
@@ -239,7 +355,7 @@ impl Marker {
         if self.spec.forms.is_empty() {
             return None;
         }
-        let lowered = text.to_lowercase();
+        let lowered = lower(text);
         // the same positions (not so when a letter lowers to two)
         let same = lowered.chars().count() == map.len;
         let mut found = if same {
@@ -399,8 +515,13 @@ impl Marker {
 
     /// ``highlight._folded``'s first word begins with a prefix of the question.
     fn folded_prefixed(&mut self, word: &str) -> bool {
+        if let Some(&known) = self.prefixed_words.get(word) {
+            return known;
+        }
         let tokens = analyze(&mut self.folder, word);
-        tokens.first().is_some_and(|first| self.prefixed(first))
+        let found = tokens.first().is_some_and(|first| self.prefixed(first));
+        self.prefixed_words.insert(word.to_owned(), found);
+        found
     }
 
     /// ``highlight.prefix_ranges``: byte ranges of the words beginning with a prefix.
