@@ -67,6 +67,9 @@ V = TypeVar("V")
 # a question's total and its facets
 Counts = tuple[int, dict[str, list[FacetCount]]]
 TITLE_BOOST = 2.0
+# the native search makes the hits' highlights itself (``native/src/highlight.rs``); off,
+# it hands their texts to Python's (what ``bench/highlight_cpu.py`` compares it with)
+NATIVE_HIGHLIGHTS = True
 SNIPPET_CHARS = 220
 MAX_SNIPPETS = 3
 # Writes are published (committed) at most this often, or after this many documents:
@@ -447,7 +450,7 @@ class TantivyStore:
             aggs=spec if names and counted is None else None,
             count=counted is None,
             texts=query.highlight,
-            marks=marking(tree, finder) if query.highlight else None,
+            marks=marking(tree, finder) if query.highlight and NATIVE_HIGHLIGHTS else None,
         )
         if counted is not None:
             total, facets = counted
