@@ -9,8 +9,9 @@
 //! highlights it, so every answer is the one Python would give.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, LazyLock, Mutex, RwLock};
 
+use memchr::memmem;
 use serde::Deserialize;
 use serde_json::Value;
 use tantivy::schema::Field;
@@ -38,6 +39,12 @@ fn analyzer(stem: bool) -> TextAnalyzer {
         builder.build()
     }
 }
+
+/// Most words a process has stemmed (as ``indexer.analysis``' cache of stems: the same
+/// words come back in every page); emptied when full, numbers and names keep coming.
+const STEM_MEMO_SIZE: usize = 300_000;
+type Memo = HashMap<String, Option<String>>;
+static STEMS: LazyLock<RwLock<Memo>> = LazyLock::new(RwLock::default);
 
 /// ``analyzer(true)`` with each distinct word analysed once: the snippet generator stems
 /// every word of each passage, and a page's passages share most of their words. Each
@@ -76,7 +83,7 @@ impl TokenStream for MemoStream<'_> {
             let stem = match memo.get(token.text.as_str()) {
                 Some(stem) => stem.clone(),
                 None => {
-                    let stem = analyze(self.full, &token.text).into_iter().next();
+                    let stem = remembered(self.full, &token.text);
                     memo.insert(token.text.clone(), stem.clone());
                     stem
                 }
@@ -96,6 +103,20 @@ impl TokenStream for MemoStream<'_> {
     fn token_mut(&mut self) -> &mut Token {
         self.words.token_mut()
     }
+}
+
+/// A word's stem (None: too long, dropped) from the process's memo, or made and kept.
+fn remembered(full: &mut TextAnalyzer, word: &str) -> Option<String> {
+    if let Some(stem) = STEMS.read().unwrap().get(word) {
+        return stem.clone();
+    }
+    let stem = analyze(full, word).into_iter().next();
+    let mut stems = STEMS.write().unwrap();
+    if stems.len() >= STEM_MEMO_SIZE {
+        stems.clear();
+    }
+    stems.insert(word.to_owned(), stem.clone());
+    stem
 }
 
 /// ``SnippetGenerator::create`` (the question's terms of ``field`` that some document
@@ -425,9 +446,12 @@ impl Marker {
                 continue;
             };
             let limit = found.len() + self.spec.max_candidates;
+            let finder = memmem::Finder::new(spelling.as_bytes());
             let mut from = 0;
             while found.len() < limit {
-                let Some(offset) = text[from..].find(spelling.as_str()) else {
+                // ``str.find`` from the character after the last one (occurrences may
+                // overlap); a match of a whole spelling begins on a character
+                let Some(offset) = finder.find(&text.as_bytes()[from..]) else {
                     break;
                 };
                 let at = from + offset;
