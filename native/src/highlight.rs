@@ -20,14 +20,12 @@ use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenStream, SimpleTokenizer,
     Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer,
 };
-use tantivy::{Index, Score, Searcher, Term};
+use tantivy::{Score, Searcher, Term};
 
-/// The analyser the ``text`` field names (``indexer.analysis.STEMMED``): the snippet
-/// generator reads the field's own tokenizer from the index.
-const STEM_TOKENIZER: &str = "es_stem";
 const MAX_TOKEN_CHARS: usize = 40;
 const PHRASE_KEY: &str = "\u{0}phrase";
 
+/// ``indexer.analysis.STEMMED`` (``stem``) or ``FOLDED``, built from the same filters.
 fn analyzer(stem: bool) -> TextAnalyzer {
     let builder = TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_CHARS))
@@ -157,11 +155,6 @@ fn snippet_generator(
     ))
 }
 
-/// Registers the analysers the highlighter's snippet generator needs on ``index``.
-pub fn register(index: &Index) {
-    index.tokenizers().register(STEM_TOKENIZER, analyzer(true));
-}
-
 /// What ``indexer.stores.tantivy_store._marking`` sends: the question's ``PassageFinder``
 /// and ``MatchPlan``, the snippet generator's question (``None``: no words) and the
 /// constants of ``indexer/highlight.py``.
@@ -259,35 +252,18 @@ fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     tokens
 }
 
-/// Char positions of a text to byte offsets (the identity for ASCII).
-struct CharMap {
-    starts: Option<Vec<usize>>,
-    len: usize,
+/// Whether every character of ``text`` is ``plain``.
+fn plain_text(text: &str) -> bool {
+    text.is_ascii() || text.chars().all(plain)
 }
 
-impl CharMap {
-    fn new(text: &str) -> CharMap {
-        if text.is_ascii() {
-            return CharMap {
-                starts: None,
-                len: text.len(),
-            };
-        }
-        let mut starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-        let len = starts.len();
-        starts.push(text.len());
-        CharMap {
-            starts: Some(starts),
-            len,
-        }
-    }
-
-    fn byte(&self, at: usize) -> usize {
-        match &self.starts {
-            None => at,
-            Some(starts) => starts[at],
-        }
-    }
+/// The byte offset ``chars`` characters after the byte offset ``from`` (the text's end
+/// when it has fewer): a walk over those characters, no table of a whole text's offsets.
+fn forward(text: &str, from: usize, chars: usize) -> usize {
+    text[from..]
+        .char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| from + i)
 }
 
 /// One question's highlighter, used for each hit of its page.
@@ -332,15 +308,16 @@ impl Marker {
     /// ``tantivy_store._highlights`` of ``text``; None: a character outside ``plain``
     /// (Python highlights that text itself).
     pub fn highlights(&mut self, text: &str) -> Option<Vec<String>> {
-        if !text.is_ascii() && !text.chars().all(plain) {
+        if self.spec.forms.is_empty() {
+            // nothing to look for (no word, no prefix): the text's start is all it reads
+            return self.head(text);
+        }
+        if !plain_text(text) {
             return None;
         }
-        let map = CharMap::new(text);
-        let window = self.window(text, &map);
+        let window = self.window(text);
         let snippet = match (window, &self.generator) {
-            (Some((start, end)), Some(generator)) => {
-                Some(generator.snippet(&text[map.byte(start)..map.byte(end)]))
-            }
+            (Some((start, end)), Some(generator)) => Some(generator.snippet(&text[start..end])),
             _ => None,
         };
         if let Some(snippet) = snippet {
@@ -353,7 +330,7 @@ impl Marker {
         }
         if !self.spec.prefixes.is_empty() {
             let place = match window {
-                Some((start, end)) => &text[map.byte(start)..map.byte(end)],
+                Some((start, end)) => &text[start..end],
                 None => text,
             };
             let found = self.prefix_window(place);
@@ -361,7 +338,16 @@ impl Marker {
                 return Some(vec![self.mark(&found, Vec::new())?]);
             }
         }
-        let head = &text[..map.byte(self.spec.snippet_chars.min(map.len))];
+        self.head(text)
+    }
+
+    /// The text's first ``snippet_chars`` characters, spaces squeezed, escaped; None: a
+    /// character among them outside ``plain``.
+    fn head(&self, text: &str) -> Option<Vec<String>> {
+        let head = &text[..forward(text, 0, self.spec.snippet_chars)];
+        if !plain_text(head) {
+            return None;
+        }
         let head = squeeze(head);
         if head.is_empty() {
             return Some(Vec::new());
@@ -371,14 +357,13 @@ impl Marker {
         Some(vec![escaped])
     }
 
-    /// ``PassageFinder.window``: the (start, end) chars of the passage to highlight.
-    fn window(&mut self, text: &str, map: &CharMap) -> Option<(usize, usize)> {
-        if self.spec.forms.is_empty() {
-            return None;
-        }
+    /// ``PassageFinder.window``: the (start, end) byte offsets of the passage to
+    /// highlight, its bounds chosen by characters.
+    fn window(&mut self, text: &str) -> Option<(usize, usize)> {
+        let length = text.chars().count();
         let lowered = lower(text);
         // the same positions (not so when a letter lowers to two)
-        let same = lowered.chars().count() == map.len;
+        let same = lowered.chars().count() == length;
         let mut found = if same {
             let forms = std::mem::take(&mut self.spec.forms);
             let found = self.found(&lowered, &forms);
@@ -394,8 +379,8 @@ impl Marker {
             return None;
         }
         let (window, lead) = (self.spec.window_chars, self.spec.lead_chars);
-        if map.len <= window {
-            return Some((0, map.len));
+        if length <= window {
+            return Some((0, text.len()));
         }
         let marks = self.phrases(&found);
         found.extend(marks);
@@ -430,11 +415,14 @@ impl Marker {
         }
         let at = found[best].0;
         let mut start = at.saturating_sub(lead);
-        let slice = &text[map.byte(start)..map.byte(at)];
-        if let Some(space) = slice.find(' ') {
-            start += slice[..space].chars().count() + 1;
+        let mut start_byte = forward(text, 0, start);
+        let at_byte = forward(text, start_byte, at - start);
+        if let Some(space) = text[start_byte..at_byte].find(' ') {
+            start += text[start_byte..start_byte + space].chars().count() + 1;
+            start_byte += space + 1;
         }
-        Some((start, map.len.min(start + window)))
+        let end = length.min(start + window);
+        Some((start_byte, forward(text, start_byte, end - start)))
     }
 
     /// ``PassageFinder._found``: (char position, word key) of each word of the question

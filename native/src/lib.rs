@@ -62,7 +62,6 @@ impl NativeIndex {
         if threads > 1 {
             index.set_multithread_executor(threads).map_err(io_error)?;
         }
-        highlight::register(&index);
         let schema = index.schema();
         let payload = schema.get_field("payload").map_err(bad_value)?;
         let text = schema.get_field("text").map_err(bad_value)?;
