@@ -113,7 +113,7 @@ def _accented(head: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1024)
-def _spellings(forms: tuple[str, ...]) -> tuple[str, ...]:
+def spellings(forms: tuple[str, ...]) -> tuple[str, ...]:
     """The ``forms`` in lower case, capitalised and upper case."""
     return tuple(sorted({f for form in forms for f in (form, form.capitalize(), form.upper())}))
 
@@ -135,7 +135,7 @@ class PassageFinder:
         lowered = text.lower()
         if len(lowered) == len(text):  # the same positions (not so for a few letters)
             return self._found(lowered, self.forms)
-        return self._found(text, _spellings(self.forms))
+        return self._found(text, spellings(self.forms))
 
     def _found(self, text: str, spellings: tuple[str, ...]) -> list[tuple[int, str]]:
         found: list[tuple[int, str]] = []

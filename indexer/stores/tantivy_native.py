@@ -33,10 +33,11 @@ class NativeIndex(Protocol):
         count: bool,
         facets: list[tuple[str, int]] | None = None,
         texts: bool = False,
+        marks: str | None = None,
     ) -> tuple[
         int | None,
         list[tuple[str, list[tuple[str, int]]]] | None,
-        list[tuple[float | None, bytes, str | None]],
+        list[tuple[float | None, bytes, str | list[str] | None]],
     ]: ...
 
 
@@ -79,16 +80,21 @@ class NativeReader:
         aggs: dict[str, Any] | None,
         count: bool,
         texts: bool,
-    ) -> tuple[int | None, dict[str, Any], list[tuple[float | None, bytes, str | None]]]:
+        marks: str | None = None,
+    ) -> tuple[
+        int | None, dict[str, Any], list[tuple[float | None, bytes, str | list[str] | None]]
+    ]:
         """The page, the total (when ``count``) and the terms aggregations asked, from
         one pass: the native facet counter gives their buckets (the aggregations' own, as
-        in the dict tantivy-py's ``aggregate`` returns) at a fraction of their cost."""
+        in the dict tantivy-py's ``aggregate`` returns) at a fraction of their cost.
+        ``marks`` (``tantivy_store.marking``): each hit's highlights made natively, a
+        list, in place of its text (the text still, where Python must make them)."""
         index = self.at(generation)
         asked = (
             [(name, int(spec["terms"]["size"])) for name, spec in aggs.items()] if aggs else None
         )
         total, counted, hits = index.search(
-            json.dumps(plan), limit, offset, sort, count, asked, texts
+            json.dumps(plan), limit, offset, sort, count, asked, texts, marks
         )
         raw = {
             name: {"buckets": [{"key": key, "doc_count": n} for key, n in buckets]}

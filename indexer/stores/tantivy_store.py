@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import os
 import shutil
 import threading
@@ -25,7 +26,18 @@ from typing import Any, Generic, TypeVar
 import tantivy
 
 from indexer.analysis import FOLDED, STEMMED, fold_tokens, phrase_cover, stem_tokens
-from indexer.highlight import PassageFinder, mark, passage_finder, plan, prefix_window
+from indexer.highlight import (
+    LEAD_CHARS,
+    MAX_CANDIDATES,
+    PHRASE_SPAN,
+    WINDOW_CHARS,
+    PassageFinder,
+    mark,
+    passage_finder,
+    plan,
+    prefix_window,
+    spellings,
+)
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term, parse_query
 from indexer.query.values import case_phrases, keyword_value
@@ -55,6 +67,9 @@ V = TypeVar("V")
 # a question's total and its facets
 Counts = tuple[int, dict[str, list[FacetCount]]]
 TITLE_BOOST = 2.0
+# the native search makes the hits' highlights itself (``native/src/highlight.rs``); off,
+# it hands their texts to Python's (what ``bench/highlight_cpu.py`` compares it with)
+NATIVE_HIGHLIGHTS = True
 SNIPPET_CHARS = 220
 MAX_SNIPPETS = 3
 # Writes are published (committed) at most this often, or after this many documents:
@@ -425,6 +440,7 @@ class TantivyStore:
         if counted is not None and counted[0] <= offset:
             return SearchResult(total=counted[0], hits=[], facets=counted[1], next_cursor=None)
         sort = query.effective_sort()
+        finder = passage_finder(plan(tree))
         total, raw, found = native.search(
             count_key[1],
             question,
@@ -434,6 +450,7 @@ class TantivyStore:
             aggs=spec if names and counted is None else None,
             count=counted is None,
             texts=query.highlight,
+            marks=marking(tree, finder) if query.highlight and NATIVE_HIGHLIGHTS else None,
         )
         if counted is not None:
             total, facets = counted
@@ -443,17 +460,19 @@ class TantivyStore:
             if names:
                 self._count_cache.put(count_key, (total, facets))
         snippets = None
-        finder = passage_finder(plan(tree))
-        if query.highlight and found and _has_words(tree):
-            words = compile_node(self.schema, tree, pairs=False)
-            snippets = tantivy.SnippetGenerator.create(searcher, words, self.schema, "text")
-            snippets.set_max_num_chars(SNIPPET_CHARS)
         hits = []
         for score, payload, text in found:
             hit = SearchHit.model_validate_json(payload)
             if sort == "relevance":
                 hit.score = score
-            if query.highlight:
+            if isinstance(text, list):
+                hit.highlights = text
+            elif query.highlight:
+                # a text the native highlighter leaves to Python (see ``highlight.rs``)
+                if snippets is None and _has_words(tree):
+                    words = compile_node(self.schema, tree, pairs=False)
+                    snippets = tantivy.SnippetGenerator.create(searcher, words, self.schema, "text")
+                    snippets.set_max_num_chars(SNIPPET_CHARS)
                 hit.highlights = _highlights(snippets, text or "", finder)
             hits.append(hit)
         next_offset = offset + len(hits)
@@ -773,6 +792,32 @@ def _highlights(
             return [mark(found, [], finder.match_plan)]
     start = " ".join(text[:SNIPPET_CHARS].split())
     return [html.escape(start)] if start else []
+
+
+def marking(tree: Node, finder: PassageFinder) -> str:
+    """The native highlighter's spec of a question (``native/src/highlight.rs``): what
+    ``_highlights`` reads of its finder and plan, the snippet generator's question (the
+    one ``compile_node(..., pairs=False)`` gives, as a plan) and the constants."""
+    match_plan = finder.match_plan
+    words = compile_node(None, tree, pairs=False, kit=PLAN) if _has_words(tree) else None
+    return json.dumps(
+        {
+            "plan": words,
+            "forms": finder.forms,
+            "spellings": spellings(finder.forms),
+            "stems": sorted(finder.stems),
+            # the order Python tries them in (a word may begin with two)
+            "finder_prefixes": list(finder.prefixes),
+            "standalone": sorted(match_plan.standalone),
+            "phrases": match_plan.phrases,
+            "prefixes": match_plan.prefixes,
+            "window_chars": WINDOW_CHARS,
+            "lead_chars": LEAD_CHARS,
+            "max_candidates": MAX_CANDIDATES,
+            "phrase_span": PHRASE_SPAN,
+            "snippet_chars": SNIPPET_CHARS,
+        }
+    )
 
 
 def _has_words(node: Node) -> bool:

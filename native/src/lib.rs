@@ -4,6 +4,7 @@
 //! same queries it would build with tantivy-py), so scores and order are the same.
 
 mod facets;
+mod highlight;
 mod pairs;
 mod pieces;
 mod plan;
@@ -12,7 +13,7 @@ use std::sync::{Arc, Mutex};
 
 use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::PyBytes;
+use pyo3::types::{PyBytes, PyList, PyString};
 
 use facets::{Buckets, FacetCounter, SegmentTotals};
 use tantivy::collector::{Count, TopDocs};
@@ -93,6 +94,20 @@ impl NativeIndex {
         Ok(())
     }
 
+    /// Each text's highlights for the question of ``marks`` (``search`` makes them so for
+    /// its hits); None where Python must make them.
+    fn highlights(
+        &self,
+        py: Python<'_>,
+        marks: &str,
+        texts: Vec<String>,
+    ) -> PyResult<Vec<Option<Vec<String>>>> {
+        let searcher = self.searcher.lock().unwrap().clone();
+        let texts = texts.iter().map(|text| Some(text.as_str()));
+        py.detach(|| highlight::mark_texts(&searcher, self.text, marks, texts))
+            .map_err(bad_value)
+    }
+
     /// How many documents the current searcher sees.
     fn num_docs(&self) -> u64 {
         self.searcher.lock().unwrap().num_docs()
@@ -103,8 +118,9 @@ impl NativeIndex {
     /// matches when ``count`` and the counts of ``facets`` ((field, buckets) pairs, the
     /// buckets of Tantivy's terms aggregation) collected in the same pass. Returns (total
     /// or None, [(field, [(term, documents)])] or None, hits), each hit (score or None,
-    /// payload bytes, text or None).
-    #[pyo3(signature = (plan, limit, offset, sort, count, facets=None, texts=false))]
+    /// payload bytes, text or None). With ``marks`` (a question's highlight spec, see
+    /// ``highlight.rs``) a hit's text is its highlights instead, a list, where it can be.
+    #[pyo3(signature = (plan, limit, offset, sort, count, facets=None, texts=false, marks=None))]
     #[allow(clippy::too_many_arguments, clippy::type_complexity)]
     fn search<'py>(
         &self,
@@ -116,15 +132,16 @@ impl NativeIndex {
         count: bool,
         facets: Option<Vec<(String, usize)>>,
         texts: bool,
+        marks: Option<&str>,
     ) -> PyResult<(
         Option<u64>,
         Option<Vec<(String, Buckets)>>,
-        Vec<(Option<f32>, Bound<'py, PyBytes>, Option<String>)>,
+        Vec<(Option<f32>, Bound<'py, PyBytes>, Option<Bound<'py, PyAny>>)>,
     )> {
         let searcher = self.searcher.lock().unwrap().clone();
         let query = plan::build(searcher.schema(), plan).map_err(bad_value)?;
-        let (total, facets, hits) = py.detach(|| {
-            self.run(
+        let ((total, facets, hits), marked) = py.detach(|| {
+            let answer = self.run(
                 &searcher,
                 query.as_ref(),
                 limit,
@@ -132,14 +149,27 @@ impl NativeIndex {
                 sort,
                 count,
                 facets,
-                texts,
-            )
+                texts || marks.is_some(),
+            )?;
+            let marked = match marks {
+                Some(spec) => {
+                    let texts = answer.2.iter().map(|hit| hit.2.as_deref());
+                    highlight::mark_texts(&searcher, self.text, spec, texts).map_err(bad_value)?
+                }
+                None => Vec::new(),
+            };
+            Ok::<_, PyErr>((answer, marked))
         })?;
-        let hits = hits
-            .into_iter()
-            .map(|(score, payload, text)| (score, PyBytes::new(py, &payload), text))
-            .collect();
-        Ok((total, facets, hits))
+        let mut marked = marked.into_iter();
+        let mut out = Vec::with_capacity(hits.len());
+        for (score, payload, text) in hits {
+            let text = match marked.next().flatten() {
+                Some(lit) => Some(PyList::new(py, lit)?.into_any()),
+                None => text.map(|t| PyString::new(py, &t).into_any()),
+            };
+            out.push((score, PyBytes::new(py, &payload), text));
+        }
+        Ok((total, facets, out))
     }
 }
 

@@ -1,0 +1,694 @@
+//! A hit's highlighted fragment made beside the search, so its whole text (up to 140 KB)
+//! never crosses into Python: ``indexer/highlight.py``'s rules, step for step (the
+//! passage where the question's words are densest, Tantivy's snippet of that passage,
+//! the kept matches marked, the fallbacks), read from a spec the Python side builds once
+//! per question (its spellings, stems, prefixes, phrases and constants).
+//!
+//! Python's and Rust's notions of a letter, a space and a lower case agree on the
+//! characters of ``plain``; a text holding any other is handed back whole and Python
+//! highlights it, so every answer is the one Python would give.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::{Arc, LazyLock, Mutex, RwLock};
+
+use memchr::memmem;
+use serde::Deserialize;
+use serde_json::Value;
+use tantivy::schema::Field;
+use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenStream, SimpleTokenizer,
+    Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer,
+};
+use tantivy::{Score, Searcher, Term};
+
+const MAX_TOKEN_CHARS: usize = 40;
+const PHRASE_KEY: &str = "\u{0}phrase";
+
+/// ``indexer.analysis.STEMMED`` (``stem``) or ``FOLDED``, built from the same filters.
+fn analyzer(stem: bool) -> TextAnalyzer {
+    let builder = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_CHARS))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter);
+    if stem {
+        builder.filter(Stemmer::new(Language::Spanish)).build()
+    } else {
+        builder.build()
+    }
+}
+
+/// Most words a process has stemmed (as ``indexer.analysis``' cache of stems: the same
+/// words come back in every page); emptied when full, numbers and names keep coming.
+const STEM_MEMO_SIZE: usize = 300_000;
+type Memo = HashMap<String, Option<String>>;
+static STEMS: LazyLock<RwLock<Memo>> = LazyLock::new(RwLock::default);
+
+/// ``analyzer(true)`` with each distinct word analysed once: the snippet generator stems
+/// every word of each passage, and a page's passages share most of their words. Each
+/// filter of the analyser reads one word alone, so a word's stem (or its removal, too
+/// long) is all there is to remember; offsets and positions are the tokenizer's own.
+#[derive(Clone)]
+struct MemoStem {
+    words: SimpleTokenizer,
+    full: TextAnalyzer,
+    memo: Arc<Mutex<HashMap<String, Option<String>>>>,
+}
+
+struct MemoStream<'a> {
+    words: SimpleTokenStream<'a>,
+    full: &'a mut TextAnalyzer,
+    memo: &'a Mutex<HashMap<String, Option<String>>>,
+}
+
+impl Tokenizer for MemoStem {
+    type TokenStream<'a> = MemoStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> MemoStream<'a> {
+        MemoStream {
+            words: self.words.token_stream(text),
+            full: &mut self.full,
+            memo: &self.memo,
+        }
+    }
+}
+
+impl TokenStream for MemoStream<'_> {
+    fn advance(&mut self) -> bool {
+        while self.words.advance() {
+            let token = self.words.token_mut();
+            let mut memo = self.memo.lock().unwrap();
+            let stem = match memo.get(token.text.as_str()) {
+                Some(stem) => stem.clone(),
+                None => {
+                    let stem = remembered(self.full, &token.text);
+                    memo.insert(token.text.clone(), stem.clone());
+                    stem
+                }
+            };
+            if let Some(stem) = stem {
+                token.text = stem;
+                return true;
+            }
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        self.words.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.words.token_mut()
+    }
+}
+
+/// A word's stem (None: too long, dropped) from the process's memo, or made and kept.
+fn remembered(full: &mut TextAnalyzer, word: &str) -> Option<String> {
+    if let Some(stem) = STEMS.read().unwrap().get(word) {
+        return stem.clone();
+    }
+    let stem = analyze(full, word).into_iter().next();
+    let mut stems = STEMS.write().unwrap();
+    if stems.len() >= STEM_MEMO_SIZE {
+        stems.clear();
+    }
+    stems.insert(word.to_owned(), stem.clone());
+    stem
+}
+
+/// ``SnippetGenerator::create`` (the question's terms of ``field`` that some document
+/// holds, each weighed by how many do) with the remembering analyser.
+fn snippet_generator(
+    searcher: &Searcher,
+    query: &dyn tantivy::query::Query,
+    field: Field,
+    chars: usize,
+) -> tantivy::Result<SnippetGenerator> {
+    let mut terms: BTreeSet<Term> = BTreeSet::new();
+    query.query_terms(&mut |term, _| {
+        if term.field() == field {
+            terms.insert(term.clone());
+        }
+    });
+    let mut weights: BTreeMap<String, Score> = BTreeMap::new();
+    for term in &terms {
+        let value = term.value();
+        let Some(text) = value.as_str() else {
+            continue;
+        };
+        let found = searcher.doc_freq(term)?;
+        if found > 0 {
+            weights.insert(text.to_string(), 1.0 / (1.0 + found as Score));
+        }
+    }
+    let memo = MemoStem {
+        words: SimpleTokenizer::default(),
+        full: analyzer(true),
+        memo: Arc::default(),
+    };
+    Ok(SnippetGenerator::new(
+        weights,
+        TextAnalyzer::from(memo),
+        field,
+        chars,
+    ))
+}
+
+/// What ``indexer.stores.tantivy_store._marking`` sends: the question's ``PassageFinder``
+/// and ``MatchPlan``, the snippet generator's question (``None``: no words) and the
+/// constants of ``indexer/highlight.py``.
+#[derive(Deserialize)]
+struct Spec {
+    plan: Option<Value>,
+    forms: Vec<String>,
+    spellings: Vec<String>,
+    stems: Vec<String>,
+    finder_prefixes: Vec<String>,
+    standalone: Vec<String>,
+    phrases: Vec<Vec<String>>,
+    prefixes: Vec<String>,
+    window_chars: usize,
+    lead_chars: usize,
+    max_candidates: usize,
+    phrase_span: usize,
+    snippet_chars: usize,
+}
+
+/// Characters on which Python's ``isalnum``/``isspace``/``lower`` and Rust's agree.
+fn plain(c: char) -> bool {
+    c < '\u{300}'
+        || ('\u{2000}'..='\u{206F}').contains(&c)
+        || ('\u{20A0}'..='\u{20BF}').contains(&c)
+}
+
+/// Python's ``str.isspace`` (it counts the four separators 0x1C-0x1F as spaces).
+fn py_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
+/// Python's ``\w`` (a letter, a digit or ``_``).
+fn word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// ``str.lower`` of a ``plain`` text (no final sigma there: each letter on its own), the
+/// ASCII letters without a table look-up (``str::to_lowercase`` looks each one up after
+/// the first accent).
+fn lower(text: &str) -> String {
+    let mut lowered = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            lowered.push(c.to_ascii_lowercase());
+        } else {
+            lowered.extend(c.to_lowercase());
+        }
+    }
+    lowered
+}
+
+/// ``" ".join(text.split())``.
+fn squeeze(text: &str) -> String {
+    text.split(py_space)
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// ``html.escape``.
+fn escape(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// ``highlight._FOLD``: lower-case accented letters to their base letter.
+fn fold_letter(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'ñ' => 'n',
+        'ç' => 'c',
+        other => other,
+    }
+}
+
+fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut stream = analyzer.token_stream(text);
+    let mut tokens = Vec::new();
+    while stream.advance() {
+        tokens.push(stream.token().text.clone());
+    }
+    tokens
+}
+
+/// Whether every character of ``text`` is ``plain``.
+fn plain_text(text: &str) -> bool {
+    text.is_ascii() || text.chars().all(plain)
+}
+
+/// The byte offset ``chars`` characters after the byte offset ``from`` (the text's end
+/// when it has fewer): a walk over those characters, no table of a whole text's offsets.
+fn forward(text: &str, from: usize, chars: usize) -> usize {
+    text[from..]
+        .char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| from + i)
+}
+
+/// One question's highlighter, used for each hit of its page.
+pub struct Marker {
+    spec: Spec,
+    stems: HashSet<String>,
+    standalone: HashSet<String>,
+    generator: Option<SnippetGenerator>,
+    stemmer: TextAnalyzer,
+    folder: TextAnalyzer,
+    // a candidate word's (folded word, stem), by the word as found
+    seen: HashMap<String, (String, String)>,
+    // whether a word's first folded token begins with a prefix of the question
+    prefixed_words: HashMap<String, bool>,
+}
+
+impl Marker {
+    pub fn new(searcher: &Searcher, field: Field, spec: &str) -> Result<Marker, String> {
+        let spec: Spec = serde_json::from_str(spec).map_err(|e| e.to_string())?;
+        let generator = match &spec.plan {
+            Some(plan) => {
+                let query = crate::plan::build(searcher.schema(), &plan.to_string())?;
+                let generator =
+                    snippet_generator(searcher, query.as_ref(), field, spec.snippet_chars)
+                        .map_err(|e| e.to_string())?;
+                Some(generator)
+            }
+            None => None,
+        };
+        Ok(Marker {
+            stems: spec.stems.iter().cloned().collect(),
+            standalone: spec.standalone.iter().cloned().collect(),
+            spec,
+            generator,
+            stemmer: analyzer(true),
+            folder: analyzer(false),
+            seen: HashMap::new(),
+            prefixed_words: HashMap::new(),
+        })
+    }
+
+    /// ``tantivy_store._highlights`` of ``text``; None: a character outside ``plain``
+    /// (Python highlights that text itself).
+    pub fn highlights(&mut self, text: &str) -> Option<Vec<String>> {
+        if self.spec.forms.is_empty() {
+            // nothing to look for (no word, no prefix): the text's start is all it reads
+            return self.head(text);
+        }
+        if !plain_text(text) {
+            return None;
+        }
+        let window = self.window(text);
+        let snippet = match (window, &self.generator) {
+            (Some((start, end)), Some(generator)) => Some(generator.snippet(&text[start..end])),
+            _ => None,
+        };
+        if let Some(snippet) = snippet {
+            let fragment = snippet.fragment();
+            if !fragment.is_empty() {
+                let ranges = snippet.highlighted().iter().map(|r| (r.start, r.end));
+                let ranges: Vec<(usize, usize)> = ranges.collect();
+                return Some(vec![self.mark(fragment, ranges)?]);
+            }
+        }
+        if !self.spec.prefixes.is_empty() {
+            let place = match window {
+                Some((start, end)) => &text[start..end],
+                None => text,
+            };
+            let found = self.prefix_window(place);
+            if !found.is_empty() {
+                return Some(vec![self.mark(&found, Vec::new())?]);
+            }
+        }
+        self.head(text)
+    }
+
+    /// The text's first ``snippet_chars`` characters, spaces squeezed, escaped; None: a
+    /// character among them outside ``plain``.
+    fn head(&self, text: &str) -> Option<Vec<String>> {
+        let head = &text[..forward(text, 0, self.spec.snippet_chars)];
+        if !plain_text(head) {
+            return None;
+        }
+        let head = squeeze(head);
+        if head.is_empty() {
+            return Some(Vec::new());
+        }
+        let mut escaped = String::with_capacity(head.len());
+        escape(&head, &mut escaped);
+        Some(vec![escaped])
+    }
+
+    /// ``PassageFinder.window``: the (start, end) byte offsets of the passage to
+    /// highlight, its bounds chosen by characters.
+    fn window(&mut self, text: &str) -> Option<(usize, usize)> {
+        let length = text.chars().count();
+        let lowered = lower(text);
+        // the same positions (not so when a letter lowers to two)
+        let same = lowered.chars().count() == length;
+        let mut found = if same {
+            let forms = std::mem::take(&mut self.spec.forms);
+            let found = self.found(&lowered, &forms);
+            self.spec.forms = forms;
+            found
+        } else {
+            let spellings = std::mem::take(&mut self.spec.spellings);
+            let found = self.found(text, &spellings);
+            self.spec.spellings = spellings;
+            found
+        };
+        if found.is_empty() {
+            return None;
+        }
+        let (window, lead) = (self.spec.window_chars, self.spec.lead_chars);
+        if length <= window {
+            return Some((0, text.len()));
+        }
+        let marks = self.phrases(&found);
+        found.extend(marks);
+        found.sort();
+        let (mut best, mut best_score, mut first) = (0usize, (0usize, 0usize, 0usize), 0usize);
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut phrases = 0usize;
+        for (last, (position, key)) in found.iter().enumerate() {
+            let key = key.as_str();
+            let count = counts.entry(key).or_insert(0);
+            if *count == 0 && key.starts_with(PHRASE_KEY) {
+                phrases += 1;
+            }
+            *count += 1;
+            while position - found[first].0 > window - lead {
+                let gone = found[first].1.as_str();
+                let left = counts.get_mut(gone).expect("counted");
+                *left -= 1;
+                if *left == 0 {
+                    counts.remove(gone);
+                    if gone.starts_with(PHRASE_KEY) {
+                        phrases -= 1;
+                    }
+                }
+                first += 1;
+            }
+            let score = (phrases, counts.len(), last - first + 1);
+            if score > best_score {
+                best = first;
+                best_score = score;
+            }
+        }
+        let at = found[best].0;
+        let mut start = at.saturating_sub(lead);
+        let mut start_byte = forward(text, 0, start);
+        let at_byte = forward(text, start_byte, at - start);
+        if let Some(space) = text[start_byte..at_byte].find(' ') {
+            start += text[start_byte..start_byte + space].chars().count() + 1;
+            start_byte += space + 1;
+        }
+        let end = length.min(start + window);
+        Some((start_byte, forward(text, start_byte, end - start)))
+    }
+
+    /// ``PassageFinder._found``: (char position, word key) of each word of the question
+    /// in ``text``, sorted.
+    fn found(&mut self, text: &str, spellings: &[String]) -> Vec<(usize, String)> {
+        let mut found: Vec<(usize, String)> = Vec::new();
+        for spelling in spellings {
+            let Some(step) = spelling.chars().next().map(char::len_utf8) else {
+                continue;
+            };
+            let limit = found.len() + self.spec.max_candidates;
+            let finder = memmem::Finder::new(spelling.as_bytes());
+            let mut from = 0;
+            while found.len() < limit {
+                // ``str.find`` from the character after the last one (occurrences may
+                // overlap); a match of a whole spelling begins on a character
+                let Some(offset) = finder.find(&text.as_bytes()[from..]) else {
+                    break;
+                };
+                let at = from + offset;
+                let before = text[..at].chars().next_back();
+                if !before.is_some_and(char::is_alphanumeric) {
+                    let rest = &text[at..];
+                    let end = rest
+                        .char_indices()
+                        .find(|(_, c)| !word_char(*c))
+                        .map_or(rest.len(), |(i, _)| i);
+                    let key = self.key(&rest[..end]);
+                    if !key.is_empty() {
+                        found.push((at, key));
+                    }
+                }
+                from = at + step;
+            }
+        }
+        found.sort();
+        // byte offsets to char positions, in one pass (they are sorted)
+        let (mut byte, mut chars) = (0usize, 0usize);
+        for (at, _) in found.iter_mut() {
+            chars += text[byte..*at].chars().count();
+            byte = *at;
+            *at = chars;
+        }
+        found
+    }
+
+    /// A candidate word's key: its stem when the question has it, else the first prefix
+    /// of the question it begins with, else "" (not the question's).
+    fn key(&mut self, word: &str) -> String {
+        if !self.seen.contains_key(word) {
+            let folded: String = word.to_lowercase().chars().map(fold_letter).collect();
+            let tokens = analyze(&mut self.stemmer, &folded);
+            let stem = if tokens.len() == 1 {
+                tokens.into_iter().next().unwrap_or_default()
+            } else {
+                String::new()
+            };
+            self.seen.insert(word.to_owned(), (folded, stem));
+        }
+        let (folded, stem) = &self.seen[word];
+        if self.stems.contains(stem) {
+            return stem.clone();
+        }
+        let prefixes = &self.spec.finder_prefixes;
+        prefixes
+            .iter()
+            .find(|p| folded.starts_with(p.as_str()))
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// ``PassageFinder._phrases``: an entry where a phrase of the question occurs whole.
+    fn phrases(&self, found: &[(usize, String)]) -> Vec<(usize, String)> {
+        let mut marks = Vec::new();
+        for (number, whole) in self.spec.phrases.iter().enumerate() {
+            let phrase: Vec<&String> = whole.iter().filter(|s| self.stems.contains(*s)).collect();
+            let size = phrase.len();
+            if size == 0 || size > found.len() {
+                continue;
+            }
+            for i in 0..=found.len() - size {
+                let whole_here = found[i..i + size]
+                    .iter()
+                    .zip(&phrase)
+                    .all(|((_, key), stem)| key == *stem);
+                if whole_here && found[i + size - 1].0 - found[i].0 <= self.spec.phrase_span * size
+                {
+                    marks.push((found[i].0, format!("{PHRASE_KEY}{number}")));
+                }
+            }
+        }
+        marks
+    }
+
+    /// Whether a folded word begins with a prefix of the question.
+    fn prefixed(&self, folded: &str) -> bool {
+        self.spec
+            .prefixes
+            .iter()
+            .any(|p| folded.starts_with(p.as_str()))
+    }
+
+    /// ``highlight._folded``'s first word begins with a prefix of the question.
+    fn folded_prefixed(&mut self, word: &str) -> bool {
+        if let Some(&known) = self.prefixed_words.get(word) {
+            return known;
+        }
+        let tokens = analyze(&mut self.folder, word);
+        let found = tokens.first().is_some_and(|first| self.prefixed(first));
+        self.prefixed_words.insert(word.to_owned(), found);
+        found
+    }
+
+    /// ``highlight.prefix_ranges``: byte ranges of the words beginning with a prefix.
+    fn prefix_ranges(&mut self, fragment: &str) -> Vec<(usize, usize)> {
+        let mut ranges = Vec::new();
+        if self.spec.prefixes.is_empty() {
+            return ranges;
+        }
+        for (start, end) in words(fragment) {
+            if self.folded_prefixed(&fragment[start..end]) {
+                ranges.push((start, end));
+            }
+        }
+        ranges
+    }
+
+    /// ``highlight.prefix_window``: about ``snippet_chars`` chars of ``text`` around its
+    /// first word beginning with a prefix of the question.
+    fn prefix_window(&mut self, text: &str) -> String {
+        let chars = self.spec.snippet_chars;
+        let letters: Vec<char> = text.chars().collect();
+        let mut position = 0; // char position of the byte offset ``byte``
+        let mut byte = 0;
+        for (start, end) in words(text) {
+            position += text[byte..start].chars().count();
+            byte = start;
+            if !self.folded_prefixed(&text[start..end]) {
+                continue;
+            }
+            let mut first = position.saturating_sub(chars / 3);
+            while first > 0 && !py_space(letters[first - 1]) {
+                first -= 1;
+            }
+            let mut last = letters.len().min(first + chars);
+            while last < letters.len() && !py_space(letters[last]) {
+                last += 1;
+            }
+            let piece: String = letters[first..last].iter().collect();
+            return squeeze(&piece);
+        }
+        String::new()
+    }
+
+    /// ``highlight.mark`` (with a match plan): ``fragment`` escaped, each kept run of
+    /// matches in one ``<mark>``. None: a range that is not on a character's bounds.
+    fn mark(&mut self, fragment: &str, mut ranges: Vec<(usize, usize)>) -> Option<String> {
+        ranges.extend(self.prefix_ranges(fragment));
+        ranges.sort_unstable();
+        ranges.dedup();
+        for &(start, end) in &ranges {
+            fragment.get(start..end)?;
+            if start > end {
+                return None;
+            }
+        }
+        let mut kept: Vec<(usize, usize)> = Vec::new();
+        for run in runs(fragment, &ranges) {
+            let mut stems = Vec::with_capacity(run.len());
+            let mut keep = Vec::with_capacity(run.len());
+            for &(start, end) in &run {
+                let word = &fragment[start..end];
+                let stem = analyze(&mut self.stemmer, word).join(" ");
+                let folded = analyze(&mut self.folder, word).join(" ");
+                keep.push(
+                    self.standalone.contains(&stem)
+                        || (!folded.is_empty() && self.prefixed(&folded)),
+                );
+                stems.push(stem);
+            }
+            for phrase in &self.spec.phrases {
+                let size = phrase.len();
+                if size == 0 || size > stems.len() {
+                    continue;
+                }
+                for i in 0..=stems.len() - size {
+                    if stems[i..i + size] == phrase[..] {
+                        keep[i..i + size].fill(true);
+                    }
+                }
+            }
+            for (&(start, end), keep) in run.iter().zip(keep) {
+                if !keep {
+                    continue;
+                }
+                if let Some(last) = kept.last_mut() {
+                    if last.1 <= start && adjacent(fragment, last.1, start) {
+                        last.1 = end;
+                        continue;
+                    }
+                }
+                kept.push((start, end));
+            }
+        }
+        let mut marked = String::with_capacity(fragment.len() + 16 * kept.len());
+        let mut cursor = 0;
+        for (start, end) in kept {
+            escape(&fragment[cursor..start], &mut marked);
+            marked.push_str("<mark>");
+            escape(&fragment[start..end], &mut marked);
+            marked.push_str("</mark>");
+            cursor = end;
+        }
+        escape(&fragment[cursor..], &mut marked);
+        Some(squeeze(&marked))
+    }
+}
+
+/// Byte ranges of ``[^\W_]+``: the runs of letters and digits.
+fn words(text: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            found.push((s, i));
+        }
+    }
+    if let Some(s) = start {
+        found.push((s, text.len()));
+    }
+    found
+}
+
+/// ``highlight._adjacent``: nothing of a word between two matches.
+fn adjacent(fragment: &str, end: usize, start: usize) -> bool {
+    !fragment[end..start].chars().any(word_char)
+}
+
+/// ``highlight._runs``: the sorted ranges in runs of adjacent matches (an overlapping
+/// range dropped).
+fn runs(fragment: &str, ranges: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
+    let mut runs: Vec<Vec<(usize, usize)>> = Vec::new();
+    for &(start, end) in ranges {
+        let last_end = runs.last().and_then(|run| run.last()).map(|r| r.1);
+        match last_end {
+            Some(last) if start >= last && adjacent(fragment, last, start) => {
+                runs.last_mut().expect("a run").push((start, end));
+            }
+            Some(last) if start < last => {}
+            _ => runs.push(vec![(start, end)]),
+        }
+    }
+    runs
+}
+
+/// Each hit's highlights (None: Python highlights it) for the question of ``spec``.
+pub fn mark_texts<'a>(
+    searcher: &Searcher,
+    field: Field,
+    spec: &str,
+    texts: impl Iterator<Item = Option<&'a str>>,
+) -> Result<Vec<Option<Vec<String>>>, String> {
+    let mut marker = Marker::new(searcher, field, spec)?;
+    Ok(texts
+        .map(|text| marker.highlights(text.unwrap_or("")))
+        .collect())
+}
