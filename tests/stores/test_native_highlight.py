@@ -180,7 +180,10 @@ phrase = st.builds(
     st.lists(word, min_size=2, max_size=4),
     st.sampled_from([0, 0, 2]),
 )
-prefix = st.builds(lambda w: w[: max(2, len(w) // 2)] + "*", word)
+# a prefix needs two letters or digits before its star (``a_b*`` is a syntax error)
+prefix = st.builds(
+    lambda w: w[: max(2, len(w) // 2)] + "*", st.sampled_from([w for w in WORDS if w.isalnum()])
+)
 atom = st.one_of(word, phrase, prefix, st.sampled_from(["materia:penal", "titulo:daño"]))
 clause = st.one_of(atom, atom, st.builds(lambda a: f"-{a}", atom))
 questions = st.builds(
