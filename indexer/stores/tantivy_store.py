@@ -456,7 +456,7 @@ class TantivyStore:
             total, facets = counted
         else:
             total = total or 0
-            facets = {name: _facet(raw.get(name, {}), query.facet_size) for name in names}
+            facets = {name: _facet_of(raw.get(name, ()), query.facet_size) for name in names}
             if names:
                 self._count_cache.put(count_key, (total, facets))
         snippets = None
@@ -695,6 +695,17 @@ def _facet(raw: dict, size: int) -> list[FacetCount]:
     """A terms aggregation's buckets as the facet's values, those without one left out."""
     buckets = [b for b in raw.get("buckets", []) if b["key"] != NO_VALUE]
     return [FacetCount(value=str(b["key"]), count=int(b["doc_count"])) for b in buckets[:size]]
+
+
+def _facet_of(buckets: Iterable[tuple[str, int]], size: int) -> list[FacetCount]:
+    """``_facet`` of the native counter's (value, count) pairs: no bucket dicts between."""
+    facet: list[FacetCount] = []
+    for key, n in buckets:
+        if len(facet) == size:
+            break
+        if key != NO_VALUE:
+            facet.append(FacetCount(value=key, count=n))
+    return facet
 
 
 def with_filters(
