@@ -82,11 +82,13 @@ class NativeReader:
         texts: bool,
         marks: str | None = None,
     ) -> tuple[
-        int | None, dict[str, Any], list[tuple[float | None, bytes, str | list[str] | None]]
+        int | None,
+        dict[str, list[tuple[str, int]]],
+        list[tuple[float | None, bytes, str | list[str] | None]],
     ]:
         """The page, the total (when ``count``) and the terms aggregations asked, from
         one pass: the native facet counter gives their buckets (the aggregations' own, as
-        in the dict tantivy-py's ``aggregate`` returns) at a fraction of their cost.
+        (value, count) pairs, by field) at a fraction of their cost.
         ``marks`` (``tantivy_store.marking``): each hit's highlights made natively, a
         list, in place of its text (the text still, where Python must make them)."""
         index = self.at(generation)
@@ -96,11 +98,7 @@ class NativeReader:
         total, counted, hits = index.search(
             json.dumps(plan), limit, offset, sort, count, asked, texts, marks
         )
-        raw = {
-            name: {"buckets": [{"key": key, "doc_count": n} for key, n in buckets]}
-            for name, buckets in counted or ()
-        }
-        return total, raw, hits
+        return total, dict(counted or ()), hits
 
 
 def _open(path: Path) -> NativeIndex:

@@ -17,6 +17,9 @@ import abierto_native
 import pytest
 import tantivy
 
+from indexer.stores.tantivy_entry import NO_VALUE
+from indexer.stores.tantivy_store import _facet, _facet_of
+
 SEGMENTS = 3
 PER_SEGMENT = 300
 WORDS = ["agua", "tierra", "fuego", "aire"]
@@ -211,3 +214,14 @@ def test_a_facet_of_a_field_that_is_not_text_is_refused(
     native = abierto_native.NativeIndex(str(folder), 2, piece_docs)
     with pytest.raises(ValueError, match=f"{field} is not a text field"):
         native.search(json.dumps(QUERIES["all"][0]), 3, 0, "relevance", True, [(field, 5)])
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 4, 5])
+def test_the_pairs_make_the_facet_the_bucket_dicts_made(size: int) -> None:
+    """The store reads the counter's (value, count) pairs straight into a facet: the same
+    values, counts and order as through the aggregation's bucket dicts, the documents
+    without a value left out wherever they rank."""
+    pairs = [("civil", 9), (NO_VALUE, 7), ("penal", 7), ("familiar", 2)]
+    buckets = {"buckets": [{"key": key, "doc_count": n} for key, n in pairs]}
+    assert _facet_of(pairs, size) == _facet(buckets, size)
+    assert len(_facet_of(pairs, size)) == min(size, 3)
