@@ -175,11 +175,18 @@ struct Spec {
     snippet_chars: usize,
 }
 
-/// Characters on which Python's ``isalnum``/``isspace``/``lower`` and Rust's agree.
+/// Characters on which Python's ``isalnum``/``isspace``/``lower`` and Rust's agree: the
+/// letters before the combining accents, and blocks of symbols only (no letter, digit,
+/// space or case in either): punctuation, currency, arrows, mathematical operators (the
+/// minus sign of real sentences), box drawing and shapes (bullets), and the private use
+/// area (the bullets of documents made with Word's symbol fonts).
 fn plain(c: char) -> bool {
     c < '\u{300}'
         || ('\u{2000}'..='\u{206F}').contains(&c)
         || ('\u{20A0}'..='\u{20BF}').contains(&c)
+        || ('\u{2190}'..='\u{22FF}').contains(&c)
+        || ('\u{2500}'..='\u{25FF}').contains(&c)
+        || ('\u{E000}'..='\u{F8FF}').contains(&c)
 }
 
 /// Python's ``str.isspace`` (it counts the four separators 0x1C-0x1F as spaces).

@@ -7,6 +7,8 @@ Python, and the store's answer is the same either way."""
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -50,6 +52,10 @@ UNPLAIN = ["ﬁ", "Σ", "ς", "e\u0301", "Ⓐ"]
 # characters, one that lowers to a longer one, a title-case digraph, the information
 # separator Python takes for a space, a no-break space, an ordinal, a superscript digit
 TRICKY = ["İ", "Ⱥ", "ǅ", "\u001f", "\u00a0", "ª", "²"]
+# symbols of real sentences both read alike: a minus sign, a Word bullet (private use),
+# a bullet, an arrow, a box line
+SYMBOLS = ["−", "\uf0b7", "●", "→", "─", "∑"]
+TRICKY += SYMBOLS
 
 QUESTIONS = [
     "amparo",
@@ -144,6 +150,7 @@ TEXTS = [
     "İ" + "amparo daño moral " * 50,
     "relleno " * 100 + "Ⱥ AMPARO DAÑO MORAL İ " * 30,
     "ǅ\u001famparo\u001fdaño\u00a0moral ª² " * 60,
+    "\uf0b7 Amparo − daño moral → ● niñez ─ ∑ " * 40,
 ] + [corpus_text(seed, repeat) for seed in range(12) for repeat in (1, 8)]
 
 
@@ -200,6 +207,32 @@ questions = st.builds(
 def test_random_questions_and_texts_highlight_alike(store: TantivyStore, q: str, text: str) -> None:
     native, python = both(store, q, [text])
     assert native == python
+
+
+def test_symbols_of_real_sentences_are_highlighted_natively(store: TantivyStore) -> None:
+    texts = [f"{symbol} amparo {symbol} daño moral {symbol}" for symbol in SYMBOLS]
+    native, python = both(store, '"daño moral" amparo', texts)
+    assert None not in native
+    assert native == python
+    assert all("<mark>" in found[0] for found in native)
+
+
+REAL = Path(os.environ.get("ABIERTO_SHARED_CORPUS", "/work/shared/corpus")) / "real"
+REAL_QUESTIONS = ['"interés superior"', "amparo OR inconstitucionalidad", "constitu*", "quejos*"]
+
+
+@pytest.mark.skipif(not REAL.exists(), reason="the shared real corpus is absent")
+@pytest.mark.parametrize("q", REAL_QUESTIONS)
+def test_real_sentences_are_highlighted_natively_as_python_does(
+    store: TantivyStore, q: str
+) -> None:
+    texts = [
+        json.loads(path.read_text(encoding="utf-8"))["text"]
+        for path in sorted((REAL / "scjn-sentencias").glob("*.json"))
+    ]
+    native, python = both(store, q, texts)
+    assert native == python
+    assert None not in native  # none of them is left to Python
 
 
 def test_the_store_answers_alike_with_texts_left_to_python(tmp_path: Path) -> None:
