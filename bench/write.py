@@ -16,7 +16,9 @@ Paths, each into a fresh data folder with ``bench/legal_corpus.py`` documents:
 
 Printed every 10% of a run: documents/s and MB/s of text in that tenth, and the CPU
 seconds this process (its threads and workers) spent per 1,000 documents in it, so
-flatness is visible even when the machine's load swings the wall-clock rates; then
+flatness is visible even when the machine's load swings the wall-clock rates, and the
+same split by who spent it (``main``: the Python main thread; ``indexing`` and
+``merging``: Tantivy's threads; ``other`` threads; ``workers``: preparing processes); then
 totals, the last tenth's speed over the first's (by wall clock, and by CPU: the first
 tenth's CPU per document over the last's), and the data's size (the
 data folder; PostgreSQL's database and OpenSearch's index for the engine), also per
@@ -37,6 +39,7 @@ import platform
 import signal
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -128,6 +131,77 @@ def all_cpu() -> float:
     return cpu_seconds() + services_cpu()
 
 
+def _thread_group(tid: int, name: str) -> str:
+    if tid == os.getpid():
+        return "main"
+    if name.startswith(("merge_thread", "segment_updater")):
+        return "merging"
+    if "tantivy" in name or name.startswith("docstore"):
+        return "indexing"
+    return "other"
+
+
+class ThreadClock:
+    """This process's CPU seconds split by who spent them: ``main`` (the Python thread
+    that saves and flushes, and the native calls it makes), ``indexing`` (Tantivy's
+    indexing and document-store compressing threads, by their names), ``merging`` (its
+    merge threads and segment updater), ``other`` (the remaining threads) and
+    ``workers`` (the preparing processes): which of them grows as the library does.
+
+    Tantivy's indexing threads end at each commit, taking their counts with them, so a
+    thread samples them every ``EVERY_S`` and keeps each one's last count."""
+
+    EVERY_S = 0.2
+
+    def __init__(self) -> None:
+        self.seen: dict[int, tuple[str, float]] = {}
+        self.lock = threading.Lock()
+        self.tick = os.sysconf("SC_CLK_TCK")
+        self.sample()
+        threading.Thread(target=self._run, name="bench-clock", daemon=True).start()
+
+    def _run(self) -> None:
+        while True:
+            time.sleep(self.EVERY_S)
+            self.sample()
+
+    def sample(self) -> None:
+        for task in Path("/proc/self/task").iterdir():
+            try:
+                fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
+                name = (task / "comm").read_text().strip()
+            except OSError:  # ended meanwhile: its last count stays
+                continue
+            tid = int(task.name)
+            spent = (int(fields[11]) + int(fields[12])) / self.tick
+            with self.lock:
+                self.seen[tid] = (_thread_group(tid, name), spent)
+
+    def split(self) -> dict[str, float]:
+        self.sample()
+        totals = dict.fromkeys(("main", "indexing", "merging"), 0.0)
+        with self.lock:
+            for group, spent in self.seen.values():
+                if group in totals:
+                    totals[group] += spent
+        # the rest of the process's time: other threads, and what an ended thread spent
+        # after its last sample
+        totals["other"] = max(time.process_time() - sum(totals.values()), 0.0)
+        ended = os.times()
+        totals["workers"] = ended.children_user + ended.children_system + _live_children_cpu()
+        return totals
+
+
+_CLOCKS: list[ThreadClock] = []
+
+
+def thread_clock() -> ThreadClock:
+    """The one ``ThreadClock`` of this run (its sampling thread started once)."""
+    if not _CLOCKS:
+        _CLOCKS.append(ThreadClock())
+    return _CLOCKS[0]
+
+
 class Progress:
     """Prints each tenth of a run: its documents/s and MB/s."""
 
@@ -138,6 +212,8 @@ class Progress:
         # included): on a shared machine, documents per CPU-second say what wall time cannot
         self.cpu_began = self.cpu_mark = cpu_seconds()
         self.all_began = self.all_mark = all_cpu()
+        self.clock = thread_clock()
+        self.threads_mark = self.clock.split()
         self.done = self.bytes = self.mark_done = self.mark_bytes = 0
         self.tenths: list[dict[str, float]] = []
 
@@ -150,7 +226,7 @@ class Progress:
         now = time.perf_counter()
         seconds = max(now - self.mark, 1e-9)
         docs = self.done - self.mark_done
-        cpu, every = cpu_seconds(), all_cpu()
+        cpu, every, threads = cpu_seconds(), all_cpu(), self.clock.split()
         tenth = {
             "done": self.done,
             "docs_per_s": round((self.done - self.mark_done) / seconds, 1),
@@ -163,6 +239,11 @@ class Progress:
             ),
             # the process's CPU per 1,000 documents: what a tenth costs whatever the load
             "cpu_s_per_1k": round(1000 * (cpu - self.cpu_mark) / max(docs, 1), 2),
+            # the same split by thread: the Python main thread, Tantivy's threads, others
+            "cpu_s_per_1k_by": {
+                who: round(1000 * (threads[who] - self.threads_mark[who]) / max(docs, 1), 2)
+                for who in threads
+            },
             "load": round(os.getloadavg()[0], 1),
             "elapsed_s": round(now - self.began, 1),
         }
@@ -174,11 +255,12 @@ class Progress:
             f"{tenth['docs_per_cpu_s']:>8.0f} docs/CPU-s  "
             f"{tenth['docs_per_all_cpu_s']:>8.0f} with services  "
             f"{tenth['cpu_s_per_1k']:>6.2f} CPU-s/1k docs  load {tenth['load']:>4.1f}  "
-            f"{tenth['elapsed_s']:>7.1f} s",
+            f"{tenth['elapsed_s']:>7.1f} s  "
+            + " ".join(f"{who} {cost:.2f}" for who, cost in tenth["cpu_s_per_1k_by"].items()),
             flush=True,
         )
         self.mark, self.mark_done, self.mark_bytes = now, self.done, self.bytes
-        self.cpu_mark, self.all_mark = cpu, every
+        self.cpu_mark, self.all_mark, self.threads_mark = cpu, every, threads
 
     def summary(self, seconds: float) -> dict[str, Any]:
         first = self.tenths[0]["docs_per_s"] if self.tenths else 0.0
