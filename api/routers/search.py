@@ -12,18 +12,13 @@ from api.deps import LibraryDep, page_url, permalink, run_search, suggestion_tex
 from api.query_syntax import SYNTAX
 from api.schemas import Hit, SearchResponse, ValidationErrorResponse
 from api.search_params import search_query
+from api.search_route import SearchRoute
 from indexer.query import operator_suggestion
 from indexer.stores import SearchQuery, SearchResult
 
 router = APIRouter(prefix="/v1", tags=["search"])
 
 
-@router.get(
-    "/search",
-    response_model=SearchResponse,
-    responses={422: {"model": ValidationErrorResponse, "description": "Malformed parameter"}},
-    summary="Search sentences, sessions and legislative records",
-)
 def search(
     request: Request,
     library: LibraryDep,
@@ -36,6 +31,17 @@ def search(
     suggestion = operator_suggestion(query.q) if result.total == 0 else None
     body = answer_json(result, page_url(request, result.next_cursor), suggestion)
     return Response(body, media_type="application/json")
+
+
+router.add_api_route(
+    "/search",
+    search,
+    methods=["GET"],
+    response_model=SearchResponse,
+    responses={422: {"model": ValidationErrorResponse, "description": "Malformed parameter"}},
+    summary="Search sentences, sessions and legislative records",
+    route_class_override=SearchRoute,
+)
 
 
 # a hit's keys in the order ``Hit`` documents them (the store's, then its permalink)
