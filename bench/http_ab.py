@@ -1,6 +1,7 @@
 """Compare two checkouts' APIs over HTTP, each fresh question asked of both back to back.
 
 Usage: python bench/http_ab.py --data DIR --base CHECKOUT [--rounds 20] [--workers 2]
+                               [--clients 8,32] [--bursts 4] [--burst-seconds 5]
                                [--json PATH]
 
 ``CHECKOUT`` is another copy of the project (``git archive main | tar -x -C DIR``, with
@@ -10,7 +11,11 @@ never before (the standard facets in another order), goes to one API and then to
 other, the order alternating: on a machine others share both meet the same load, which
 separate runs minutes apart do not. Printed per category: latency p50/p95 and the mean
 CPU time each API's processes spent per answer, and how many answers were identical
-byte for byte. JSON goes to ``bench/results/http_ab.json``.
+byte for byte. Then, for each of ``--clients``, bursts of fresh questions from that many
+concurrent clients go to one API and then to the other (``--burst-seconds`` each, the
+order alternating, ``--bursts`` each): printed are the medians over the bursts of
+requests/s, p50/p95 and the API's CPU per answer. JSON goes to
+``bench/results/http_ab.json``.
 """
 
 from __future__ import annotations
@@ -27,12 +32,13 @@ import contextlib  # noqa: E402
 import itertools  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
+import statistics  # noqa: E402
 import time  # noqa: E402
 from typing import Any  # noqa: E402
 
 import httpx  # noqa: E402
 
-from bench.http_mix import UNLIMITED, cpu_s, params_for, serve  # noqa: E402
+from bench.http_mix import UNLIMITED, cpu_s, params_for, serve, throughput  # noqa: E402
 from bench.search import MIX, _percentile  # noqa: E402
 from config.settings import Settings  # noqa: E402
 
@@ -82,6 +88,40 @@ def compare(urls: dict[str, str], pids: dict[str, int], rounds: int) -> dict[str
     return summary
 
 
+def under_load(
+    urls: dict[str, str], pids: dict[str, int], clients: int, bursts: int, seconds: float
+) -> dict[str, dict[str, float]]:
+    """Medians over alternating bursts of ``clients`` concurrent clients asking fresh
+    questions of one API, then of the other."""
+    measured: dict[str, list[dict[str, float]]] = {name: [] for name in NAMES}
+    for burst in range(2 * bursts):
+        name = NAMES[(burst + burst // 2) % 2]  # base, this, this, base, base, this…
+        used = cpu_s(pids[name])
+        load = throughput(urls[name], clients, seconds, fresh=True)
+        used = cpu_s(pids[name]) - used
+        load["cpu_ms"] = 1000 * used / max(load["requests"], 1)
+        measured[name].append(load)
+    keys = ("requests_per_s", "p50_ms", "p95_ms", "cpu_ms", "errors")
+    return {
+        name: {key: round(statistics.median(b.get(key, 0) for b in runs), 1) for key in keys}
+        for name, runs in measured.items()
+    }
+
+
+def load_table(loads: dict[str, dict[str, dict[str, float]]]) -> str:
+    keys = ("requests_per_s", "p50_ms", "p95_ms", "cpu_ms", "errors")
+    heads = ["req/s", "p50", "p95", "cpu", "errors"]
+    lines = [f"{'fresh, medians':22}" + "".join(f"{h:>11}" for h in heads)]
+    for clients, by_name in loads.items():
+        for name in NAMES:
+            row = by_name[name]
+            lines.append(
+                f"{clients + ' clients, ' + name:22}"
+                + "".join(f"{row[key]:>11.1f}" for key in keys)
+            )
+    return "\n".join(lines)
+
+
 def table(summary: dict[str, Any]) -> str:
     heads = [f"{name} {key}" for key in ("p50", "p95", "cpu") for name in NAMES]
     lines = [f"{'fresh, one client':22}" + "".join(f"{h:>11}" for h in heads)]
@@ -100,8 +140,12 @@ def main() -> int:
     parser.add_argument("--base", type=Path, required=True, help="the other checkout")
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--clients", default="8,32", help="concurrent clients per burst")
+    parser.add_argument("--bursts", type=int, default=4, help="bursts per API and count")
+    parser.add_argument("--burst-seconds", type=float, default=5)
     parser.add_argument("--json", type=Path, default=RESULTS)
     args = parser.parse_args()
+    counts = [int(c) for c in args.clients.split(",") if c]
     settings = Settings(data_dir=args.data, read_limit_anonymous=UNLIMITED)
     load_before = os.getloadavg()
     with contextlib.ExitStack() as stack:
@@ -112,8 +156,13 @@ def main() -> int:
         urls = {name: url for name, (url, _) in servers.items()}
         pids = {name: process.pid for name, (_, process) in servers.items()}
         summary = compare(urls, pids, args.rounds)
+        summary["load"] = {
+            str(count): under_load(urls, pids, count, args.bursts, args.burst_seconds)
+            for count in counts
+        }
     summary["load_average"] = {"before": load_before, "after": os.getloadavg()}
     print(table(summary))
+    print(load_table(summary["load"]))
     print(f"load average before {load_before[0]:.2f}, after {os.getloadavg()[0]:.2f}")
     stored: dict[str, Any] = {}
     if args.json.is_file():
