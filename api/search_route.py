@@ -7,7 +7,8 @@ YYYY-MM-DD). Those are read here and handed to the very same checks (``search_qu
 Any value a plain reading does not take at once (``limit=0``, ``date_from=2023-2-30``,
 ``sort=fecha``) sends the request the declared way, so FastAPI reads it exactly as
 before: the same values, the same 422s. The declaration stays the route's, and with it
-the OpenAPI schema.
+the OpenAPI schema. The endpoint's dependencies are the library and ``search_query``,
+checked when the route is built; an app that overrides a dependency is read as declared.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from fastapi import Request, Response
 from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
 
+from api.deps import get_library
 from api.search_params import search_query
 
 Reading = Callable[[list[str]], Any]
@@ -136,8 +138,13 @@ class SearchRoute(APIRoute):
     def get_route_handler(self) -> Handler:
         declared = super().get_route_handler()
         endpoint = self.endpoint
+        calls = tuple(dependency.call for dependency in self.dependant.dependencies)
+        if calls != (get_library, search_query) or self.dependant.query_params:
+            raise TypeError(f"{self.path}: only an endpoint of (request, library, query) is read")
 
         async def handler(request: Request) -> Response:
+            if request.app.dependency_overrides:  # an app that swaps a dependency (tests)
+                return await declared(request)
             try:
                 values = plain_values(request.query_params.multi_items())
             except Declared:

@@ -21,9 +21,12 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from api.app import create_app
 from api.routers import pages, search
+from api.search_params import search_query
 from api.search_route import READINGS, Declared, SearchRoute, plain_values, readings
 from indexer.library import Library
+from indexer.stores import SearchQuery
 
 Params = list[tuple[str, str]]
 
@@ -169,6 +172,15 @@ def test_plain_values_are_read_in_one_pass() -> None:
 def test_odd_values_go_the_declared_way(pair: tuple[str, str]) -> None:
     with pytest.raises(Declared):
         plain_values([pair])
+
+
+def test_an_overridden_dependency_is_honoured(library: Library) -> None:
+    app = create_app(library)
+    app.dependency_overrides[search_query] = lambda: SearchQuery(q="amparo", facets=[])
+    with TestClient(app) as test_client:
+        answer = test_client.get("/v1/search", params={"q": "palabrainexistente"})
+    assert answer.status_code == 200
+    assert answer.json()["total"] > 0 and answer.json()["facets"] == {}
 
 
 async def _float_param(request: Request, weight: Annotated[float, Query()] = 1.0) -> None:
