@@ -13,7 +13,7 @@ import pytest
 from indexer.citations import articles, cases, tesis
 from indexer.citations.laws import fold
 from indexer.readers.expedientes import ELECTORAL_PATTERN, LOCAL_ELECTORAL_PATTERN
-from indexer.spots import matches_at, occurrences
+from indexer.spots import matches_at, occurrences, word_before
 
 WRITTEN = [
     "SUP-JDC-123/2024", "SX - JRC - 12 / 2023", "sup-jdc-0427-2023", "TECDMX-JLDC-019/2025",
@@ -100,3 +100,24 @@ def test_folding_keeps_one_character_for_each() -> None:
     expected = "".join(unicodedata.normalize("NFKD", c)[0].lower()[:1] for c in chars)
     assert fold(chars) == expected
     assert fold("Artículo 14 CONSTITUCIÓN “Ñandú”") == "articulo 14 constitucion “nandu”"
+
+
+def _word_before_by_pattern(text: str, end: int, longest: int) -> int | None:
+    """``word_before`` as a pattern says it: the ``\\w`` run ending at ``end``."""
+    found = re.search(r"\w+\Z", text[:end])
+    if found is None or end - found.start() > longest:
+        return None
+    return found.start()
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_word_before_a_place_is_the_word_a_pattern_sees(seed: int) -> None:
+    rng = random.Random(seed)
+    texts = variants(60, seed) + [fold(t) for t in variants(60, seed + 10)]
+    texts += ["ab_1ª/", "/", "", "º2o.", "árbol/2020", "x" * 50 + "/"]
+    for text in texts:
+        for end in {0, len(text), *(rng.randrange(len(text) + 1) for _ in range(12))}:
+            for longest in (1, 2, 3, 6, 9, 40):
+                assert word_before(text, end, longest) == _word_before_by_pattern(
+                    text, end, longest
+                ), (text, end, longest)
