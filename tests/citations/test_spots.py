@@ -121,3 +121,14 @@ def test_the_word_before_a_place_is_the_word_a_pattern_sees(seed: int) -> None:
                 assert word_before(text, end, longest) == _word_before_by_pattern(
                     text, end, longest
                 ), (text, end, longest)
+
+
+def test_folding_texts_beyond_latin1_keeps_one_character_for_each() -> None:
+    """Texts mixing latin-1 with characters beyond it (quotes, dashes, ``µ`` whose fold
+    is Greek), each met many times: folded as each character alone folds."""
+    rng = random.Random(5)
+    alphabet = "aÁéÑñ µ“”—–…‘’«»ﬁ①ΩЖ中\u0301 /.-"
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
+        expected = "".join(unicodedata.normalize("NFKD", c)[0].lower()[:1] for c in text)
+        assert fold(text) == expected, text
