@@ -132,3 +132,16 @@ def test_folding_texts_beyond_latin1_keeps_one_character_for_each() -> None:
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
         expected = "".join(unicodedata.normalize("NFKD", c)[0].lower()[:1] for c in text)
         assert fold(text) == expected, text
+
+
+def test_occurrences_are_every_place_each_literal_is_written() -> None:
+    """Overlaps included, in order; a literal whose first character the text lacks, or
+    that is longer than the text, is nowhere."""
+    rng = random.Random(8)
+    literals = ["/", "o.", "º.", "°.", "aa", "PC.", "Regi", "registro", "“", "ius"]
+    for text in [*variants(80, 8), "aaaa", "º", "Regi", ""]:
+        chosen = rng.sample(literals, rng.randint(1, 3))
+        expected = sorted(
+            m.start() for lit in chosen for m in re.finditer(f"(?={re.escape(lit)})", text)
+        )
+        assert occurrences(text, *chosen) == expected, (text, chosen)
