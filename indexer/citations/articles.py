@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from indexer.citations.laws import CPEUM, FEDERAL_LAWS, fold, law_at
+from indexer.citations.laws import CPEUM, FEDERAL_LAWS, fold, law_at, may_name_a_law
 from indexer.citations.model import Citation
 from indexer.spots import matches_at, occurrences, space_before, word_before
 
@@ -89,7 +89,8 @@ def _laws_in(original: str, folded: str, start: int, end: int) -> list[tuple[str
         step = _WORD_START.search(folded, position, end)
         if step is None:
             break
-        law = law_at(original, folded, step.start())
+        at = step.start()
+        law = law_at(original, folded, at) if may_name_a_law(folded, at) else None
         if law is not None and law[1] <= end:
             found.append((law[0], step.start(), law[1]))
             position = law[1]

@@ -217,6 +217,25 @@ _FEDERAL = re.compile(
 _TYPE_NAMES = {fold(t): t for t in STATE_LAW_TYPES}
 
 
+# The word every law's name begins with ("codigo", "ley", "constitucion", "cpeum"…): a
+# name can start only where the word written is one of them (each is a whole ``\w``
+# run, followed by a space or the name's end), so ``law_at`` need not be tried elsewhere.
+FIRST_WORDS = frozenset(
+    fold(name).split()[0] for name in [*_FEDERAL_NAMES, *STATE_LAW_TYPES, "constitucion"]
+)
+if not all(re.fullmatch(r"\w+", word) for word in FIRST_WORDS):  # then try it everywhere
+    FIRST_WORDS = frozenset()
+_WORD = re.compile(r"\w+")
+
+
+def may_name_a_law(folded: str, position: int) -> bool:
+    """Whether a law's name can begin at ``position`` (False: ``law_at`` finds none)."""
+    if not FIRST_WORDS:
+        return True
+    word = _WORD.match(folded, position)
+    return word is not None and word.group() in FIRST_WORDS
+
+
 def state_law_name(law_type: str, place: str) -> str:
     """``Código Civil de Querétaro``, ``Constitución de Jalisco``, ``Código Civil del
     Estado de México``."""

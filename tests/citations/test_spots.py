@@ -145,3 +145,24 @@ def test_occurrences_are_every_place_each_literal_is_written() -> None:
             m.start() for lit in chosen for m in re.finditer(f"(?={re.escape(lit)})", text)
         )
         assert occurrences(text, *chosen) == expected, (text, chosen)
+
+
+def test_a_law_is_named_only_where_its_first_word_is_written() -> None:
+    """``may_name_a_law`` turns away only places where ``law_at`` finds no law: every word
+    of texts naming federal and state laws, and of corpus documents."""
+    from bench.legal_corpus import LegalCorpus
+    from indexer.citations.laws import FEDERAL_LAWS, FIRST_WORDS, law_at, may_name_a_law
+
+    names = [name for written in FEDERAL_LAWS.values() for name in written]
+    names += ["Código Civil para el Estado de Querétaro", "Ley Electoral de la Ciudad de México"]
+    texts = [f"el artículo 5 de la {name}, y {name.upper()}." for name in names]
+    texts += [doc.text for doc in LegalCorpus(60, seed=2)]
+    assert FIRST_WORDS
+    found = 0
+    for text in texts:
+        folded = fold(text)
+        for word in re.finditer(r"(?<!\w)(?=[a-z])", folded):
+            law = law_at(text, folded, word.start())
+            found += law is not None
+            assert law is None or may_name_a_law(folded, word.start()), (text, word.start())
+    assert found > len(names)
