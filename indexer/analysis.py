@@ -6,6 +6,7 @@ Keywords (courts, matters, filters): lowercase, fold accents, collapse spaces.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import operator
 import unicodedata
@@ -39,11 +40,28 @@ def fold_tokens(text: str) -> list[str]:
     return FOLDED.analyze(text)
 
 
+# courts, matters and places repeat from document to document: the short values are
+# folded once each (bounded: a long or one-off value is folded every time)
+KEYWORD_CACHE_SIZE = 8192
+KEYWORD_CACHE_CHARS = 300
+
+
 def fold_keyword(value: str) -> str:
     """A filter value as compared: ``Sala  Penal`` and ``sala penal`` are one court."""
+    if len(value) <= KEYWORD_CACHE_CHARS:
+        return _folded_keyword(value)
+    return _fold_keyword(value)
+
+
+def _fold_keyword(value: str) -> str:
+    if value.isascii():  # nothing to decompose: the same as below, without the walk
+        return " ".join(value.lower().split())
     decomposed = unicodedata.normalize("NFKD", value)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.lower().split())
+
+
+_folded_keyword = functools.lru_cache(maxsize=KEYWORD_CACHE_SIZE)(_fold_keyword)
 
 
 # -- two-word phrases ------------------------------------------------------------------

@@ -149,6 +149,10 @@ class PrivacyReport(BaseModel):
         return counted
 
 
+# what the content hash leaves out: when and how a copy was taken, and the hash itself
+_UNHASHED = frozenset(("content_sha256", "fetched_at", "updated_at"))
+
+
 class DocumentCore(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -217,12 +221,17 @@ class DocumentCore(BaseModel):
 
     def with_hash(self) -> DocumentCore:
         """The same document with ``content_sha256`` computed from what a reader sees."""
-        payload = self.model_dump(
-            mode="json", exclude={"content_sha256", "fetched_at", "updated_at"}
-        )
+        return self.hashed()[0]
+
+    def hashed(self) -> tuple[DocumentCore, dict[str, Any]]:
+        """``with_hash``, and that document as ``model_dump(mode="json")`` gives it: the
+        one dump the hash is read from serves the caller too (the database's row)."""
+        dumped = self.model_dump(mode="json")
+        payload = {k: v for k, v in dumped.items() if k not in _UNHASHED}
         payload["files"] = sorted(f["sha256"] for f in payload["files"])
         digest = hashlib.sha256(repr(sorted(payload.items())).encode("utf-8")).hexdigest()
-        return self.model_copy(update={"content_sha256": digest})
+        dumped["content_sha256"] = digest
+        return self.model_copy(update={"content_sha256": digest}), dumped
 
 
 class Sentencia(DocumentCore):

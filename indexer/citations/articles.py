@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from indexer.citations.laws import CPEUM, FEDERAL_LAWS, fold, law_at
+from indexer.citations.laws import CPEUM, FEDERAL_LAWS, fold, law_at, may_name_a_law
 from indexer.citations.model import Citation
 from indexer.spots import matches_at, occurrences, space_before, word_before
 
@@ -72,6 +72,7 @@ _MORE = re.compile(
 _LAW_BEFORE = re.compile(
     r"\s*,?\s*(?:en|conforme\s+a|de\s+acuerdo\s+con|segun|con\s+base\s+en)\s+(?:sus?|el|los)\s+$"
 )
+_LAST = frozenset(("su", "sus", "el", "los"))  # the words ``_LAW_BEFORE`` can end with
 _WORD_START = re.compile(r"(?<!\w)(?=[a-z])")
 _NON_WORD = re.compile(r"\W")
 _CODES = {c for c, names in FEDERAL_LAWS.items() if fold(names[0]).startswith("codigo")}
@@ -88,7 +89,8 @@ def _laws_in(original: str, folded: str, start: int, end: int) -> list[tuple[str
         step = _WORD_START.search(folded, position, end)
         if step is None:
             break
-        law = law_at(original, folded, step.start())
+        at = step.start()
+        law = law_at(original, folded, at) if may_name_a_law(folded, at) else None
         if law is not None and law[1] <= end:
             found.append((law[0], step.start(), law[1]))
             position = law[1]
@@ -169,6 +171,12 @@ def _law_after(original: str, folded: str, position: int) -> tuple[str, int] | N
 
 def _law_before(original: str, folded: str, start: int) -> str | None:
     """ "la Ley de Amparo, en su artículo 5": the law named just before."""
+    # the pattern ends with "su", "sus", "el" or "los" and spaces: any other word there
+    # (nearly always) and it cannot match, so its search (at each of 40 places) is skipped
+    spaces = space_before(folded, start)
+    word = word_before(folded, spaces, 3)
+    if spaces == start or word is None or folded[word:spaces] not in _LAST:
+        return None
     window = max(0, start - 250)
     tail = _LAW_BEFORE.search(folded, max(0, start - 40), start)
     if tail is None:

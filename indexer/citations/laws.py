@@ -8,6 +8,7 @@ an article of an unknown law is not a citation we can compare.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -160,15 +161,29 @@ def fold(text: str) -> str:
     return "".join(pieces)
 
 
+@functools.lru_cache(maxsize=4096)  # the characters beyond latin-1 a text holds repeat
 def _fold_char(char: str) -> str:
     return unicodedata.normalize("NFKD", char)[0].lower()[:1]
 
 
+def _latin1_class(kept: list[int]) -> str:
+    """A character class of these latin-1 code points (as ranges)."""
+    ranges: list[list[int]] = []
+    for point in kept:
+        if ranges and ranges[-1][1] == point - 1:
+            ranges[-1][1] = point
+        else:
+            ranges.append([point, point])
+    return "".join(f"\\x{a:02x}-\\x{b:02x}" if a < b else f"\\x{a:02x}" for a, b in ranges)
+
+
 # latin-1 characters folded by a byte table; the few whose fold is beyond it ("µ" is
-# a Greek mu) are split out with the rest
+# a Greek mu) are split out with the rest: one negated class (every character but the
+# table's), which the pattern engine tests at once, not an alternation tried in turn
 _OUTSIDE = [chr(i) for i in range(256) if ord(_fold_char(chr(i))) > 255]
 _LATIN1 = bytes(i if chr(i) in _OUTSIDE else ord(_fold_char(chr(i))) for i in range(256))
-_BEYOND_LATIN1 = re.compile("([^\\x00-\\xff]" + "".join(f"|{re.escape(c)}" for c in _OUTSIDE) + ")")
+_TABLED = [i for i in range(256) if chr(i) not in _OUTSIDE]
+_BEYOND_LATIN1 = re.compile(f"([^{_latin1_class(_TABLED)}])")
 
 
 def _pattern(phrase: str) -> str:
@@ -200,6 +215,25 @@ _FEDERAL = re.compile(
     + ")(?![\\w])"
 )
 _TYPE_NAMES = {fold(t): t for t in STATE_LAW_TYPES}
+
+
+# The word every law's name begins with ("codigo", "ley", "constitucion", "cpeum"…): a
+# name can start only where the word written is one of them (each is a whole ``\w``
+# run, followed by a space or the name's end), so ``law_at`` need not be tried elsewhere.
+FIRST_WORDS = frozenset(
+    fold(name).split()[0] for name in [*_FEDERAL_NAMES, *STATE_LAW_TYPES, "constitucion"]
+)
+if not all(re.fullmatch(r"\w+", word) for word in FIRST_WORDS):  # then try it everywhere
+    FIRST_WORDS = frozenset()
+_WORD = re.compile(r"\w+")
+
+
+def may_name_a_law(folded: str, position: int) -> bool:
+    """Whether a law's name can begin at ``position`` (False: ``law_at`` finds none)."""
+    if not FIRST_WORDS:
+        return True
+    word = _WORD.match(folded, position)
+    return word is not None and word.group() in FIRST_WORDS
 
 
 def state_law_name(law_type: str, place: str) -> str:

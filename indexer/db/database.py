@@ -382,7 +382,8 @@ def write_documents(connection: Connection, docs: list[AnyDocument]) -> list[Sav
     """The writes of ``save_documents`` inside the caller's transaction (so a caller that
     writes other rows with them commits or loses all of it at once)."""
     now = utcnow()
-    docs = [doc.with_hash() for doc in docs]
+    hashed = [doc.hashed() for doc in docs]
+    docs = [doc for doc, _ in hashed]
     outcomes: list[SaveOutcome] = []
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
@@ -392,14 +393,14 @@ def write_documents(connection: Connection, docs: list[AnyDocument]) -> list[Sav
     for start in range(0, len(docs), PAIRS_PER_STATEMENT):
         chunk = [doc.id for doc in docs[start : start + PAIRS_PER_STATEMENT]]
         known.update(connection.execute(_KNOWN, {"ids": chunk}).all())
-    for doc in docs:
+    for doc, dumped in hashed:
         before = known.get(doc.id)
         fetched = doc.fetched_at or now
         if before == doc.content_sha256:
             touches.append({"b_id": doc.id, "fetched_at": fetched})
             outcomes.append("unchanged")
             continue
-        data = doc.model_dump(mode="json", exclude={"text"})
+        data = {k: v for k, v in dumped.items() if k != "text"}
         data["updated_at"] = now.isoformat()
         values = {
             "kind": doc.kind,

@@ -148,9 +148,13 @@ def _speech(row: SpeechRow) -> Speech:
 
 
 def load_people(db: Database, scope: str) -> People:
-    with db.session() as s:
-        rows = s.scalars(select(PersonRow).where(PersonRow.scope == scope)).all()
-        return People(scope, [_person(row) for row in rows])
+    """A congress's or court's roster (read at every batch of sessions indexed: its
+    columns, not ORM objects, as it grows with the library)."""
+    people = PersonRow.__table__
+    columns = (people.c.id, people.c.name, people.c.scope, people.c.forms, people.c.terms)
+    with db.engine.connect() as connection:
+        rows = connection.execute(select(*columns).where(people.c.scope == scope)).all()
+    return People(scope, [_person(row) for row in rows])
 
 
 def save_people(db: Database, people: People) -> None:
@@ -227,7 +231,8 @@ def find_people(
     return found
 
 
-def _person(row: PersonRow) -> Person:
+def _person(row: Any) -> Person:
+    """A person from its row (an ORM object or a row of its columns)."""
     return Person(
         row.id, row.name, row.scope, list(row.forms or []), [dict(t) for t in row.terms or []]
     )

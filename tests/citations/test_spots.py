@@ -13,7 +13,7 @@ import pytest
 from indexer.citations import articles, cases, tesis
 from indexer.citations.laws import fold
 from indexer.readers.expedientes import ELECTORAL_PATTERN, LOCAL_ELECTORAL_PATTERN
-from indexer.spots import matches_at, occurrences
+from indexer.spots import matches_at, occurrences, word_before
 
 WRITTEN = [
     "SUP-JDC-123/2024", "SX - JRC - 12 / 2023", "sup-jdc-0427-2023", "TECDMX-JLDC-019/2025",
@@ -100,3 +100,69 @@ def test_folding_keeps_one_character_for_each() -> None:
     expected = "".join(unicodedata.normalize("NFKD", c)[0].lower()[:1] for c in chars)
     assert fold(chars) == expected
     assert fold("Artículo 14 CONSTITUCIÓN “Ñandú”") == "articulo 14 constitucion “nandu”"
+
+
+def _word_before_by_pattern(text: str, end: int, longest: int) -> int | None:
+    """``word_before`` as a pattern says it: the ``\\w`` run ending at ``end``."""
+    found = re.search(r"\w+\Z", text[:end])
+    if found is None or end - found.start() > longest:
+        return None
+    return found.start()
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_word_before_a_place_is_the_word_a_pattern_sees(seed: int) -> None:
+    rng = random.Random(seed)
+    texts = variants(60, seed) + [fold(t) for t in variants(60, seed + 10)]
+    texts += ["ab_1ª/", "/", "", "º2o.", "árbol/2020", "x" * 50 + "/"]
+    for text in texts:
+        for end in {0, len(text), *(rng.randrange(len(text) + 1) for _ in range(12))}:
+            for longest in (1, 2, 3, 6, 9, 40):
+                assert word_before(text, end, longest) == _word_before_by_pattern(
+                    text, end, longest
+                ), (text, end, longest)
+
+
+def test_folding_texts_beyond_latin1_keeps_one_character_for_each() -> None:
+    """Texts mixing latin-1 with characters beyond it (quotes, dashes, ``µ`` whose fold
+    is Greek), each met many times: folded as each character alone folds."""
+    rng = random.Random(5)
+    alphabet = "aÁéÑñ µ“”—–…‘’«»ﬁ①ΩЖ中\u0301 /.-"
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
+        expected = "".join(unicodedata.normalize("NFKD", c)[0].lower()[:1] for c in text)
+        assert fold(text) == expected, text
+
+
+def test_occurrences_are_every_place_each_literal_is_written() -> None:
+    """Overlaps included, in order; a literal whose first character the text lacks, or
+    that is longer than the text, is nowhere."""
+    rng = random.Random(8)
+    literals = ["/", "o.", "º.", "°.", "aa", "PC.", "Regi", "registro", "“", "ius"]
+    for text in [*variants(80, 8), "aaaa", "º", "Regi", ""]:
+        chosen = rng.sample(literals, rng.randint(1, 3))
+        expected = sorted(
+            m.start() for lit in chosen for m in re.finditer(f"(?={re.escape(lit)})", text)
+        )
+        assert occurrences(text, *chosen) == expected, (text, chosen)
+
+
+def test_a_law_is_named_only_where_its_first_word_is_written() -> None:
+    """``may_name_a_law`` turns away only places where ``law_at`` finds no law: every word
+    of texts naming federal and state laws, and of corpus documents."""
+    from bench.legal_corpus import LegalCorpus
+    from indexer.citations.laws import FEDERAL_LAWS, FIRST_WORDS, law_at, may_name_a_law
+
+    names = [name for written in FEDERAL_LAWS.values() for name in written]
+    names += ["Código Civil para el Estado de Querétaro", "Ley Electoral de la Ciudad de México"]
+    texts = [f"el artículo 5 de la {name}, y {name.upper()}." for name in names]
+    texts += [doc.text for doc in LegalCorpus(60, seed=2)]
+    assert FIRST_WORDS
+    found = 0
+    for text in texts:
+        folded = fold(text)
+        for word in re.finditer(r"(?<!\w)(?=[a-z])", folded):
+            law = law_at(text, folded, word.start())
+            found += law is not None
+            assert law is None or may_name_a_law(folded, word.start()), (text, word.start())
+    assert found > len(names)

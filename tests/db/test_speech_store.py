@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from indexer.db import Database
+from sqlalchemy import select
+
+from indexer.db import Database, PersonRow
 from indexer.models import Legislativo, Sesion
 from indexer.speeches.service import import_roster, process_sessions
 from indexer.speeches.store import (
     find_people,
+    load_people,
     mentions_of_document,
     person_speeches,
     session_speeches,
@@ -70,5 +73,28 @@ def test_speeches_people_and_mentions_are_kept(database_url: str) -> None:
             (0, None),
             (0, speeches[1].id),
         }
+    finally:
+        db.close()
+
+
+def test_a_roster_read_by_its_columns_is_the_roster_its_rows_hold(database_url: str) -> None:
+    """``load_people`` (read at every batch of sessions) gives each person as the ORM row
+    holds them: name, scope, every form and term, in the same order."""
+    db = Database(database_url)
+    try:
+        roster = "nombre|partido\nRuiz Soto, Ana|MORENA\nMora Paz, Luis|PT\nPérez Núñez, Eva|PAN\n"
+        import_roster(db, roster, CONGRESS, "LXVI")
+        import_roster(db, "nombre|partido\nRuiz Soto, Ana|MORENA\n", CONGRESS, "LXVII")
+        with db.session() as s:
+            (scope,) = set(s.scalars(select(PersonRow.scope)))
+            rows = s.scalars(select(PersonRow).where(PersonRow.scope == scope)).all()
+            held = [
+                (r.id, r.name, r.scope, list(r.forms), [dict(t) for t in r.terms]) for r in rows
+            ]
+        people = load_people(db, scope)
+        read = [(p.id, p.name, p.scope, p.forms, p.terms) for p in people.by_id.values()]
+        assert len(held) == 3
+        assert any(len(terms) == 2 for *_, terms in held)  # a person of two legislatures
+        assert read == held
     finally:
         db.close()
