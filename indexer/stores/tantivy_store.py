@@ -167,6 +167,7 @@ class TantivyStore:
         leave it alone and say what to do instead. ``native``: search an index folder
         with the native one-pass search when it is installed (``tantivy_native``)."""
         self.path = path
+        self._meta = str(path / "meta.json") if path is not None else None
         self.schema = build_schema()
         self.replaced = False
         if path is not None:
@@ -344,19 +345,23 @@ class TantivyStore:
     # -- reading -----------------------------------------------------------------
 
     def _meta_mtime(self) -> float:
-        if self.path is None:
+        """When the index's last commit was published (0 in memory or before any):
+        one ``stat``, asked by every search."""
+        if self._meta is None:
             return 0.0
-        meta = self.path / "meta.json"
-        return meta.stat().st_mtime if meta.exists() else 0.0
+        try:
+            return os.stat(self._meta).st_mtime
+        except FileNotFoundError:
+            return 0.0
 
     def _reload(self) -> None:
         self.index.reload()
         self._seen_meta = self._meta_mtime()
         self._generation += 1
 
-    def _searcher(self) -> tantivy.Searcher:
-        """The current searcher; when another process committed, one request reloads it
-        while the others go on with the searcher they have."""
+    def _refresh(self) -> None:
+        """When another process committed, one request reloads the searcher while the
+        others go on with the searcher they have."""
         if (
             self.path is not None
             and self._meta_mtime() != self._seen_meta
@@ -366,19 +371,23 @@ class TantivyStore:
                 self._reload()
             finally:
                 self._reload_lock.release()
+
+    def _searcher(self) -> tantivy.Searcher:
+        """The current searcher (``_refresh``-ed)."""
+        self._refresh()
         return self.index.searcher()
 
     def generation(self) -> int:
         """How many times the searcher was renewed: a new number after every commit, by
         this process or another (what answers kept elsewhere are keyed by)."""
-        self._searcher()
+        self._refresh()
         return self._generation
 
     def _searcher_of_generation(self) -> tuple[tantivy.Searcher, int]:
         """The current searcher and the generation it is at least as new as (read first:
         ``_reload`` counts a generation after the index reloaded, so an answer may be
         kept under an older generation than its searcher's, never a newer one)."""
-        self._searcher()
+        self._refresh()
         generation = self._generation
         return self.index.searcher(), generation
 
