@@ -183,8 +183,8 @@ class TantivyStore:
         self._uncommitted = 0
         self._seen_meta = self._meta_mtime()
         self._generation = 0
-        self._count_cache: _Lru[Counts] = _Lru(COUNT_CACHE_SIZE)
-        self._pages: _Lru[SearchResult] = _Lru(PAGE_CACHE_SIZE)
+        self._count_cache = _CountCache(COUNT_CACHE_SIZE)
+        self._pages: _Lru[bytes] = _Lru(PAGE_CACHE_SIZE)
         self._apart: _Lru[bool] = _Lru(COUNT_CACHE_SIZE)
         self._native_wanted = native and path is not None
         self._native: NativeReader | None = None
@@ -411,14 +411,14 @@ class TantivyStore:
         page_key = (fingerprint, offset, query.limit, generation)
         cached = self._pages.get(page_key)
         if cached is not None:
-            return _copy(cached)
+            return _unkept(cached)
         native = self._native_reader(generation)
         if native is not None:
             result = self._search_native(native, searcher, query, offset, (fingerprint, generation))
         else:
             result = self._search(searcher, query, offset, (fingerprint, generation))
-        self._pages.put(page_key, result)
-        return _copy(result)
+        self._pages.put(page_key, _kept(result))
+        return result
 
     def _native_reader(self, generation: int) -> NativeReader | None:
         """The native search of this index folder, opened on first use; None: not wanted
@@ -801,10 +801,50 @@ class _Lru(Generic[V]):
                 self._items.popitem(last=False)
 
 
-def _copy(result: SearchResult) -> SearchResult:
-    """A cached answer for one caller: its own result and hits (the caller may change them)."""
-    hits = [hit.model_copy() for hit in result.hits]
-    return result.model_copy(update={"hits": hits})
+# Kept answers and counts are held as bytes and tuples, no model objects: the garbage
+# collector walks every object that lives on, a few hundred per answer kept (its hits,
+# its facets' values) many times over; a bytes object or a tuple of strings and numbers
+# it walks not at all. A fresh answer kept so costs less than its models copied, and is
+# the caller's own; one read from the cache is made anew for its caller.
+
+
+def _kept(result: SearchResult) -> bytes:
+    """An answer as kept in the page cache: its JSON, of the fields it was given only (so
+    ``_unkept`` gives the very answer back, what it was given included)."""
+    return SearchResult.__pydantic_serializer__.to_json(result, exclude_unset=True)
+
+
+def _unkept(kept: bytes) -> SearchResult:
+    """A kept answer, made anew for one caller (the caller may change it)."""
+    return SearchResult.model_validate_json(kept)
+
+
+# a question's total and its facets' (value, count) pairs, by facet
+KeptCounts = tuple[int, tuple[tuple[str, tuple[tuple[str, int], ...]], ...]]
+
+
+class _CountCache:
+    """The count cache: ``Counts`` kept as tuples, made anew for each reader."""
+
+    def __init__(self, size: int) -> None:
+        self._kept: _Lru[KeptCounts] = _Lru(size)
+
+    def get(self, key: Hashable) -> Counts | None:
+        kept = self._kept.get(key)
+        if kept is None:
+            return None
+        total, facets = kept
+        values = {
+            name: [{"value": value, "count": n} for value, n in pairs] for name, pairs in facets
+        }
+        return total, _FACETS.validate_python(values)
+
+    def put(self, key: Hashable, counts: Counts) -> None:
+        total, facets = counts
+        kept = tuple(
+            (name, tuple((f.value, f.count) for f in values)) for name, values in facets.items()
+        )
+        self._kept.put(key, (total, kept))
 
 
 def _highlights(
