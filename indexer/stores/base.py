@@ -136,13 +136,17 @@ class StoreUnavailable(RuntimeError):
     """The search store does not answer (an engine down or overloaded): try again later."""
 
 
-def encode_cursor(query: SearchQuery, offset: int) -> str:
-    raw = json.dumps({"o": offset, "q": query.fingerprint()}).encode()
+def encode_cursor(query: SearchQuery, offset: int, fingerprint: str | None = None) -> str:
+    """The cursor of ``query``'s page at ``offset`` (``fingerprint``: the query's, when
+    the caller has it already: it is a third of a fresh answer's bookkeeping)."""
+    owner = fingerprint if fingerprint is not None else query.fingerprint()
+    raw = json.dumps({"o": offset, "q": owner}).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(query: SearchQuery) -> int:
-    """The offset a query's cursor points at (0 without a cursor)."""
+def decode_cursor(query: SearchQuery, fingerprint: str | None = None) -> int:
+    """The offset a query's cursor points at (0 without a cursor); ``fingerprint``: the
+    query's, when the caller has it already."""
     if not query.cursor:
         return 0
     try:
@@ -154,7 +158,7 @@ def decode_cursor(query: SearchQuery) -> int:
             raise TypeError("offset is not an integer")
     except (ValueError, KeyError, TypeError, IndexError, RecursionError) as exc:
         raise CursorError("cursor is not valid: pass next_cursor exactly as returned") from exc
-    if owner != query.fingerprint():
+    if owner != (fingerprint if fingerprint is not None else query.fingerprint()):
         raise CursorError("cursor belongs to a different query: repeat the same parameters")
     if not 0 <= offset <= MAX_OFFSET:
         raise CursorError(f"cursor is out of range: at most {MAX_OFFSET} results can be paged")

@@ -18,7 +18,7 @@ import pytest
 import tantivy
 
 from indexer.stores.tantivy_entry import NO_VALUE
-from indexer.stores.tantivy_store import _facet, _facet_of
+from indexer.stores.tantivy_store import _facet, _facets_of
 
 SEGMENTS = 3
 PER_SEGMENT = 300
@@ -223,5 +223,20 @@ def test_the_pairs_make_the_facet_the_bucket_dicts_made(size: int) -> None:
     without a value left out wherever they rank."""
     pairs = [("civil", 9), (NO_VALUE, 7), ("penal", 7), ("familiar", 2)]
     buckets = {"buckets": [{"key": key, "doc_count": n} for key, n in pairs]}
-    assert _facet_of(pairs, size) == _facet(buckets, size)
-    assert len(_facet_of(pairs, size)) == min(size, 3)
+    assert _facets_of({"matter": pairs}, ["matter"], size) == {"matter": _facet(buckets, size)}
+    assert len(_facets_of({"matter": pairs}, ["matter"], size)["matter"]) == min(size, 3)
+
+
+def test_every_facet_is_made_in_the_order_asked() -> None:
+    """The facets made together are each the one made alone, in the order of the names
+    asked (not of the counter's answer); a name the counter did not count is empty."""
+    counted = {
+        "year": [("2024", 5), ("2023", 1)],
+        "matter": [(NO_VALUE, 8), ("civil", 4), ("penal", 4)],
+    }
+    names = ["matter", "kind", "year"]
+    made = _facets_of(counted, names, 1)
+    assert list(made) == names
+    assert made["matter"] == _facet({"buckets": [{"key": "civil", "doc_count": 4}]}, 1)
+    assert made["kind"] == []
+    assert [(f.value, f.count) for f in made["year"]] == [("2024", 5)]

@@ -1,0 +1,191 @@
+"""Where ``Library.search`` spends its CPU on a fresh answer, stage by stage.
+
+Usage: python bench/store_cpu.py --data DIR [--repo CHECKOUT] [--rounds 40] [--label NAME]
+                                 [--json PATH]
+
+``bench/search.py``'s mix, each question with the standard facets in a new order (what
+``bench/api_cpu.py`` asks: no kept answer or count serves it), ``--rounds`` times over,
+against the library in ``--data`` (read only), with the store of this checkout or of
+``--repo`` (an older one, to compare). Printed: the process's CPU per answer (every
+thread: the native search's own threads too) and the asking thread's, their medians
+over the rounds and their means (the garbage collector's full passes are rare and long:
+the mean counts them, the median mostly not); then each stage's CPU of the asking
+thread per answer (the stages a checkout has; nested ones counted in each), and the
+garbage collector's by generation. The machine is shared: compare runs made one after
+the other, and say the load. JSON goes to ``bench/results/store_cpu.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import itertools
+import json
+import platform
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+RESULTS = REPO / "bench" / "results" / "store_cpu.json"
+
+# (where, attribute, stage): the store's stages, wrapped where a checkout has them
+STAGES = [
+    ("tantivy_store.TantivyStore", "search", "store.search (all)"),
+    ("tantivy_native.NativeReader", "search", "native search (asking thread)"),
+    ("tantivy_store", "parse_query", "parsing the question"),
+    ("tantivy_store", "compile_node", "compiling the plan"),
+    ("tantivy_store", "marking", "highlights' spec"),
+    ("tantivy_store", "passage_finder", "passage finder"),
+    ("tantivy_store", "_facet_spec", "facets asked"),
+    ("tantivy_store", "_facet_of", "facets' values"),
+    ("tantivy_store", "_facets_of", "facets' values"),
+    ("tantivy_store.SearchHit", "model_validate_json", "hits from their payloads"),
+    ("tantivy_store.SearchQuery", "fingerprint", "fingerprint"),
+    ("tantivy_store", "encode_cursor", "cursor"),
+    ("tantivy_store", "_copy", "answer copied for the caller"),
+    ("tantivy_store", "_kept", "answer kept"),
+    ("tantivy_store.TantivyStore", "_searcher_of_generation", "searcher"),
+]
+
+
+def _wrap(owner: Any, name: str, spent: Counter[str], stage: str) -> None:
+    inner: Callable[..., Any] = getattr(owner, name)
+
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        began = time.thread_time_ns()
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            spent[stage] += time.thread_time_ns() - began
+
+    setattr(owner, name, timed)
+
+
+def _owner(where: str) -> Any:
+    import importlib
+
+    module, _, rest = where.partition(".")
+    owner: Any = importlib.import_module(f"indexer.stores.{module}")
+    for part in rest.split(".") if rest else []:
+        owner = getattr(owner, part)
+    return owner
+
+
+class _PayloadsTimed:
+    """A stand-in for the store's one-call reader of a page's payloads (``_HITS``)."""
+
+    def __init__(self, inner: Any, spent: Counter[str]) -> None:
+        self.inner, self.spent = inner, spent
+
+    def validate_json(self, data: bytes) -> Any:
+        began = time.thread_time_ns()
+        try:
+            return self.inner.validate_json(data)
+        finally:
+            self.spent["hits from their payloads"] += time.thread_time_ns() - began
+
+
+def measure(data: Path, rounds: int) -> dict[str, Any]:
+    from bench.http_mix import _permutation
+    from bench.search import MIX
+    from config.settings import Settings
+    from indexer.library import Library
+    from indexer.stores import FACET_FIELDS, tantivy_store
+
+    spent: Counter[str] = Counter()
+    for where, name, stage in STAGES:
+        owner = _owner(where)
+        if hasattr(owner, name):
+            _wrap(owner, name, spent, stage)
+    if hasattr(tantivy_store, "_HITS"):
+        tantivy_store._HITS = _PayloadsTimed(tantivy_store._HITS, spent)
+    collected: Counter[str] = Counter()
+    began_gc: list[int] = [0]
+
+    def collector(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            began_gc[0] = time.thread_time_ns()
+        else:
+            collected[f"generation {info['generation']}"] += time.thread_time_ns() - began_gc[0]
+
+    library = Library.open(Settings(data_dir=data))
+    fresh = itertools.count(time.time_ns() // 1000 % 10**9 * 10)
+
+    def questions() -> list[Any]:
+        return [
+            query.model_copy(update={"facets": _permutation(list(FACET_FIELDS), next(fresh))})
+            for _, query in MIX
+        ]
+
+    try:
+        for query in questions():  # warm-up
+            library.search(query)
+        spent.clear()
+        gc.callbacks.append(collector)
+        process, thread = [], []
+        for _ in range(rounds):
+            asked = questions()
+            began, began_thread = time.process_time(), time.thread_time()
+            for query in asked:
+                library.search(query)
+            process.append(1000 * (time.process_time() - began) / len(asked))
+            thread.append(1000 * (time.thread_time() - began_thread) / len(asked))
+        gc.callbacks.remove(collector)
+    finally:
+        library.close()
+    answers = rounds * len(MIX)
+
+    def per_answer(counter: Counter[str]) -> dict[str, float]:
+        return {k: round(v / 1e6 / answers, 3) for k, v in counter.most_common()}
+
+    return {
+        "answers": answers,
+        "process_ms": {
+            "median": round(statistics.median(process), 2),
+            "mean": round(statistics.fmean(process), 2),
+        },
+        "asking_thread_ms": {
+            "median": round(statistics.median(thread), 2),
+            "mean": round(statistics.fmean(thread), 2),
+        },
+        "stages_ms": per_answer(spent),
+        "garbage_collector_ms": per_answer(collected),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--repo", type=Path, default=REPO)
+    parser.add_argument("--rounds", type=int, default=40)
+    parser.add_argument("--label", default=None)
+    parser.add_argument("--json", type=Path, default=RESULTS)
+    args = parser.parse_args()
+    sys.path.insert(0, str(args.repo.resolve()))
+    with open("/proc/loadavg", encoding="ascii") as loadavg:
+        load = loadavg.read().split()[0]
+    result = measure(args.data, args.rounds)
+    label = args.label or str(args.repo)
+    print(f"{label}: {result['answers']} fresh answers, load {load}")
+    for name in ("process_ms", "asking_thread_ms"):
+        print(
+            f"  {name:36s} median {result[name]['median']:6.2f}  mean {result[name]['mean']:6.2f}"
+        )
+    for stage, ms in result["stages_ms"].items():
+        print(f"  {stage:36s} {ms:7.3f} ms")
+    for generation, ms in result["garbage_collector_ms"].items():
+        print(f"  garbage collector, {generation:17s} {ms:7.3f} ms")
+    entry = {"label": label, "load": float(load), "machine": platform.machine(), **result}
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    kept = json.loads(args.json.read_text()) if args.json.exists() else []
+    args.json.write_text(json.dumps([*kept, entry], indent=2, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
