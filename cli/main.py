@@ -9,6 +9,7 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -20,6 +21,9 @@ from cli.registry import add_commands
 from config.settings import Settings
 from config.specs import SourceSpec, SpecError, load_specs
 from indexer.db import DatabaseBusy
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 
 def _specs(settings: Settings, only: Sequence[str] | None) -> list[SourceSpec]:
@@ -174,14 +178,16 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     host, port = args.host or settings.host, args.port or settings.port
     workers = args.workers if args.workers is not None else default_workers()
     if workers <= 1:
-        uvicorn.run(create_app(settings=settings), host=host, port=port, log_level="info")
+        app = create_app(settings=settings)
+        settle_heap()
+        uvicorn.run(app, host=host, port=port, log_level="info")
         return 0
     # the workers are new processes: they read the settings from the environment
     os.environ.update(settings.as_environment())
     # a worker answers the supervisor's health check once the app is imported, which
     # takes seconds on a loaded machine; uvicorn's 5 s default would kill it in a loop
     uvicorn.run(
-        "api.app:create_app",
+        "cli.main:served_app",
         factory=True,
         host=host,
         port=port,
@@ -193,6 +199,26 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 WORKER_START_S = 120
+
+
+def settle_heap() -> None:
+    """Put what the app made at start (modules, schemas, the library: over 100k objects)
+    out of the garbage collector's reach: the collections a search's allocations set off
+    then walk only what searches made. On the 100k library that walk was 0.3–0.5 ms of a
+    fresh answer's CPU; what is made later is collected as before."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+
+
+def served_app() -> FastAPI:
+    """A ``--workers`` process's app (uvicorn's factory): made, then its heap settled."""
+    from api.app import create_app
+
+    app = create_app()
+    settle_heap()
+    return app
 
 
 def default_workers() -> int:
