@@ -39,11 +39,13 @@ node-deps: node_modules/axe-core/axe.min.js
 run: install
 	$(BIN)/abierto demo
 
-## The whole test suite (lint included), starting whatever it needs.
+## The whole test suite (lint included), starting whatever it needs. The suite starts
+## hundreds of Python processes (crawls, commands, workers): the project's bytecode is kept
+## under .cache/pycache, or each would compile it again where PYTHONDONTWRITEBYTECODE is set.
 test: install system-deps node-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest -q
+	PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(CURDIR)/.cache/pycache $(BIN)/python -m pytest -q
 
 lint: install
 	$(BIN)/ruff check .

@@ -6,6 +6,9 @@ one core (the GIL) however many threads it runs. So the pipeline's threads hand 
 build to ``workers`` processes and wait (without the GIL) for the document. A small
 crawl never starts them: the first ``WARM_AFTER`` documents are built here, and the
 workers are used once they have started (spawned, not forked: the crawl runs threads).
+A worker does not run the crawl's main module again, as spawned processes do: ``abierto``
+imports the whole application, a second of CPU that a worker, which needs this module
+alone, would pay at every start.
 
 A worker that dies (killed, out of memory) loses nothing: the builds it held are done
 again in this process, the pool is started again (at most ``MAX_RESTARTS`` times, then
@@ -13,7 +16,9 @@ every build stays here) and the run counts ``workers_lost``.
 
 With a time limit (``ABIERTO_BUILD_TIMEOUT_S``, the default) no build runs here: a
 thread cannot be stopped, and a huge page or a regex gone slow would hold the crawl for
-ever. So the pool (one worker at least) starts at the first build, and a build's clock
+ever. So the pool (one worker at least) starts with the crawl (``start``), while it fetches
+its first pages, rather than making the first build wait for it; a pool no build used is
+killed at the end, not waited for. A build's clock
 starts when a worker takes it (the worker stamps the moment, so as many builds as run
 can wait queued and a worker never idles between two). A build past the limit is
 abandoned: the pool's workers are killed (the executor does not say which holds it),
@@ -27,7 +32,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import multiprocessing
 import os
 import queue
 import threading
@@ -37,6 +41,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from multiprocessing import spawn
+from multiprocessing.context import SpawnContext, SpawnProcess
 from typing import Any
 
 from indexer.build import AnyDocument, InvalidDocument, MissingField, build_document
@@ -53,6 +59,32 @@ START_S = 120.0  # a pool whose first worker has not answered by then is started
 BUILD_TIMEOUT = "build_timeout"
 BUILD_FAILED = "build_failed"
 log = logging.getLogger(__name__)
+
+
+class BuildWorker(SpawnProcess):
+    """A spawned worker named so that it is prepared without the crawl's main module."""
+
+
+class _WorkerContext(SpawnContext):
+    Process = BuildWorker
+
+
+_WORKERS = _WorkerContext()
+_preparation_data = spawn.get_preparation_data
+
+
+def _preparation_without_main(name: str) -> dict[str, Any]:
+    """What a spawned process is told to prepare; a ``BuildWorker`` skips the main module
+    (its tasks are this module's functions, which unpickling them imports). Any other
+    process is prepared as before."""
+    data = _preparation_data(name)
+    if name.startswith(f"{BuildWorker.__name__}-"):
+        data.pop("init_main_from_name", None)
+        data.pop("init_main_from_path", None)
+    return data
+
+
+spawn.get_preparation_data = _preparation_without_main
 
 
 def auto_workers() -> int:
@@ -214,12 +246,20 @@ class Builders:
         self._tickets: queue.SimpleQueue[int] = queue.SimpleQueue()
         for ticket in range(tickets):
             self._tickets.put(ticket)
-        context = multiprocessing.get_context("spawn")
-        self._starts = context.RawArray("d", tickets) if tickets else None
+        self._starts = _WORKERS.RawArray("d", tickets) if tickets else None
+        self._used = False  # a build was submitted to a pool
         self._abandoned: weakref.WeakSet[ProcessPoolExecutor] = weakref.WeakSet()
+
+    def start(self) -> None:
+        """With a time limit, start the pool now (every build will need it)."""
+        if self.timeout_s:
+            with self._lock:
+                if self._pool is None:
+                    self._start()
 
     def build(self, order: BuildOrder) -> tuple[AnyDocument | Refusal, bool]:
         """The draft's document (or refusal), and whether a worker died meanwhile."""
+        self._used = True
         if self.timeout_s:
             return self._bounded(order)
         pool = self._usable()
@@ -313,15 +353,14 @@ class Builders:
             return self._pool
 
     def _start(self) -> None:
-        context = multiprocessing.get_context("spawn")  # no fork of the crawl's threads
-        try:
+        try:  # spawned: no fork of the crawl's threads
             begin, args = (
                 (_begin, (os.getpid(), self._starts))
                 if self.timeout_s
                 else (end_with, (os.getpid(),))
             )
             self._pool = ProcessPoolExecutor(
-                self.workers, mp_context=context, initializer=begin, initargs=args
+                self.workers, mp_context=_WORKERS, initializer=begin, initargs=args
             )
             self._started = self._pool.submit(_ready)
         except (BrokenProcessPool, OSError) as exc:
@@ -347,5 +386,9 @@ class Builders:
     def close(self) -> None:
         with self._lock:
             pool, self._pool, self._started = self._pool, None, None
-        if pool is not None:
+        if pool is None:
+            return
+        if self._used:
             pool.shutdown(wait=True, cancel_futures=True)
+        else:  # started with the crawl, never given a build: nothing to wait for
+            _kill_workers(pool)

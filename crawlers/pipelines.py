@@ -120,9 +120,11 @@ class LibraryPipeline:
         )
 
     def open_spider(self) -> None:
-        """A slow crawl still saves what it has every ``SAVE_SECONDS``."""
+        """A slow crawl still saves what it has every ``SAVE_SECONDS``; the builders'
+        pool starts while the first pages are fetched."""
         self.ticker = LoopingCall(self._tick)
         self.ticker.start(SAVE_SECONDS, now=False)
+        self.builders.start()
 
     def _tick(self) -> Any:
         if self.buffer and time.monotonic() - self.buffered_at >= SAVE_SECONDS:
