@@ -42,10 +42,15 @@ run: install
 ## The whole test suite (lint included), starting whatever it needs. The suite starts
 ## hundreds of Python processes (crawls, commands, workers): the project's bytecode is kept
 ## under .cache/pycache, or each would compile it again where PYTHONDONTWRITEBYTECODE is set.
+## Most of its time is spent waiting on those processes and servers, so TEST_WORKERS pytest
+## processes (pytest-xdist) share the files, a whole file each (module fixtures run once);
+## each worker starts its own servers (free ports, its own folders). TEST_WORKERS=0: one.
+TEST_WORKERS ?= 2
 test: install system-deps node-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(CURDIR)/.cache/pycache $(BIN)/python -m pytest -q
+	PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(CURDIR)/.cache/pycache $(BIN)/python -m pytest -q \
+		-n $(TEST_WORKERS) --dist loadfile
 
 lint: install
 	$(BIN)/ruff check .

@@ -32,8 +32,9 @@ from tests.engine.opensearch import start
 
 DOCUMENTS = 1500
 ALIAS = "faults"
-# long enough to outlast a node restart on a busy machine (about two minutes in all)
-PATIENT = Backoff(attempts=40, base_s=0.5, cap_s=4.0)
+# long enough to outlast a node restart on a busy machine (about two minutes in all),
+# asking every second: the flush carries on within a second of the node's return
+PATIENT = Backoff(attempts=150, base_s=0.5, cap_s=1.0)
 
 
 def test_engine_node_killed_mid_bulk_then_back(tmp_path: Path) -> None:
