@@ -13,7 +13,7 @@ from parsel import Selector
 from sqlalchemy import select
 
 from crawlers.addresses import check_url
-from crawlers.fetch import FetchError, fetch
+from crawlers.fetch import FetchError, fetch, locate
 from crawlers.formats.players import find_players
 from indexer.alignment.captions import MAX_BYTES as TRACK_BYTES
 from indexer.alignment.captions import CaptionError
@@ -63,8 +63,12 @@ def align_document(
     def get(url: str) -> bytes:
         return _track(url, allow_loopback)
 
+    def recording(url: str) -> str:
+        return _recording(url, allow_loopback)
+
     videos = [_with_captions(v, allow_loopback) for v in videos]
-    result = align_session([s.text for s in spoken], videos, listen=listen, check=guard, get=get)
+    texts = [s.text for s in spoken]
+    result = align_session(texts, videos, listen=listen, check=guard, get=get, locate=recording)
     times = [
         SpeechTime(t.start, t.end, t.confidence if t.start is not None else None, t.method,
                    t.video)
@@ -91,6 +95,21 @@ def _track(url: str, allow_loopback: bool) -> bytes:
         if exc.cause == "blocked_address":
             raise CaptionError(f"dirección no permitida ({exc})") from exc
         raise CaptionError(f"no se pudieron descargar los subtítulos ({exc.cause}: {exc})") from exc
+
+
+def _recording(url: str, allow_loopback: bool) -> str:
+    """Where a recording's address leads, every redirect checked (ffmpeg follows none)."""
+    try:
+        return locate(
+            url,
+            allow_loopback=allow_loopback,
+            user_agent=USER_AGENT,
+            deadline=time.monotonic() + TRACK_SECONDS,
+        )
+    except FetchError as exc:
+        if exc.cause == "blocked_address":
+            raise CaptionError(f"dirección no permitida ({exc})") from exc
+        raise CaptionError(f"{exc.cause}: {exc}") from exc
 
 
 def _with_captions(video: VideoLink, allow_loopback: bool) -> VideoLink:

@@ -34,13 +34,15 @@ def align_session(
     listen: bool = True,
     check: Callable[[str], None] | None = None,
     get: Getter | None = None,
+    locate: Callable[[str], str] | None = None,
 ) -> SessionAlignment:
     """Each speech of a session placed in its recorded videos, with its deep link.
 
     ``check`` is called with every address before it is fetched and raises to refuse it
     (the worker passes the crawler's guard against private addresses): the addresses
-    come from crawled pages. ``get`` fetches a caption track (the worker's checks every
-    redirect too: a site may send its track's address on to the server's own network)."""
+    come from crawled pages. ``get`` fetches a caption track and ``locate`` follows a
+    recording's redirects before ffmpeg reads it (the worker's check every hop: a site
+    may send an address on to the server's own network); both raise to refuse."""
     recorded = [v for v in videos if v.state == "recorded"]
     if not texts:
         return SessionAlignment(Alignment([], "ok", None), [])
@@ -51,7 +53,7 @@ def align_session(
                     check(url)
     except Exception as exc:  # the guard's own exception, whatever its class
         return SessionAlignment(_nothing(texts, f"dirección rechazada: {exc}"), [None] * len(texts))
-    result = _align(texts, recorded, listen, get)
+    result = _align(texts, recorded, listen, get, locate)
     links = [
         deep_link(recorded[t.video].url, t.start)
         if t.start is not None and t.video is not None
@@ -62,7 +64,11 @@ def align_session(
 
 
 def _align(
-    texts: Sequence[str], videos: Sequence[VideoLink], listen: bool, get: Getter | None
+    texts: Sequence[str],
+    videos: Sequence[VideoLink],
+    listen: bool,
+    get: Getter | None,
+    locate: Callable[[str], str] | None = None,
 ) -> Alignment:
     if not videos:
         return _nothing(texts, "la sesión no tiene videos grabados")
@@ -89,7 +95,11 @@ def _align(
             "archivo o flujo propio" + ("; " + "; ".join(problems) if problems else ""),
         )
     try:
-        return align_audio(texts, media)
+        located = locate(media) if locate else media
+    except Exception as exc:  # the guard's own exception, whatever its class
+        return _nothing(texts, f"no se pudo leer el audio: {exc}")
+    try:
+        return align_audio(texts, located)
     except AudioError as exc:
         return _nothing(texts, f"no se pudo leer el audio: {exc}")
 

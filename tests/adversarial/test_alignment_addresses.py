@@ -1,6 +1,7 @@
-"""The worker's alignment fetches caption tracks whose addresses come from crawled pages:
-a site may answer a track's address with a redirect to the server's own network. Every
-hop is checked by the crawler's guard, as a crawl's and a preview's are."""
+"""The worker's alignment fetches caption tracks and has ffmpeg read recordings, whose
+addresses come from crawled pages: a site may answer one with a redirect to the
+server's own network. Every hop is checked by the crawler's guard, as a crawl's and a
+preview's are."""
 
 from __future__ import annotations
 
@@ -40,9 +41,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         self.server.hits.append(self.path)
-        if self.path == "/subtitulos.vtt":
+        if self.path in ("/subtitulos.vtt", "/sesion.mp4"):
             self.send_response(302)
-            self.send_header("Location", self.server.redirect_to + "/interno.vtt")
+            self.send_header("Location", self.server.redirect_to + "/interno" + self.path[-4:])
             self.end_headers()
             return
         body = _track().encode()
@@ -86,4 +87,28 @@ def test_a_track_redirected_to_the_servers_own_network_is_never_fetched(
     assert outcome.timing is not None
     assert outcome.timing.status == "unavailable"
     assert outcome.timing.aligned == 0
+    assert "no permitida" in (outcome.timing.reason or ""), outcome.timing.reason
+
+
+def test_a_recording_redirected_to_the_servers_own_network_is_never_read(
+    tmp_path: Path, site: _Site
+) -> None:
+    port = site.server_address[1]
+    site.redirect_to = INTERNAL.format(port=port)
+    base = f"http://127.0.0.1:{port}"
+    db = Database(f"sqlite:///{tmp_path / 'abierto.db'}")
+    session = Sesion(
+        id="s1", title="Sesión ordinaria", institution="Congreso", jurisdiction="MX-GUA",
+        source_id="x", url=f"{base}/sesion.html",
+        video_urls=[VideoLink(url=f"{base}/sesion.mp4", platform="TransmiteMX")],
+    )  # fmt: skip
+    said = [Speech(id=f"d{n}", session_id="s1", order=n + 1, text=t) for n, t in enumerate(SAID)]
+    save_speeches(db, "s1", said)
+    try:
+        outcome = align_document(db, session, allow_loopback=True, listen=True)
+    finally:
+        db.close()
+    assert site.hits == ["/sesion.mp4"]
+    assert outcome.timing is not None
+    assert outcome.timing.status == "unavailable"
     assert "no permitida" in (outcome.timing.reason or ""), outcome.timing.reason
