@@ -99,8 +99,9 @@ def fetch_captions(
             raise CaptionError(f"no caption file at {path}")
         return parse_captions(path.read_text(encoding="utf-8", errors="replace"))
     url = str(source)
-    if youtube_id(url):
-        return _youtube(url)
+    video = youtube_id(url)
+    if video:  # yt-dlp is given YouTube's own address, never the one a page wrote
+        return _youtube(f"https://www.youtube.com/watch?v={video}")
     if get is not None:
         return parse_captions(get(url).decode("utf-8", errors="replace"))
     request = urllib.request.Request(url, headers={"User-Agent": "EstadoAbierto/1.0"})
