@@ -16,6 +16,7 @@ from api.ratelimit import TokenBuckets, WriteLimiter
 from api.readlimit import ReadLimits, SharedCounter
 from api.readlimit.keys import KeyCache
 from api.request_body import BoundedBodies
+from api.request_path import NulPaths
 from api.routers import (
     alert_links,
     alerts,
@@ -131,6 +132,8 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=3)
     # outermost: no body larger than a spec needs is held, whoever sends it
     app.add_middleware(BoundedBodies, max_bytes=settings.max_body_bytes)
+    # no id holds NUL (and PostgreSQL cannot compare it): "not found", before any lookup
+    app.add_middleware(NulPaths)
     pages.install_errors(app)
     app.add_exception_handler(DatabaseBusy, _database_busy)
     reads = (search, export, feed, alerts, alert_links, documents, citations, sessions, speeches)

@@ -17,6 +17,14 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from config.patterns import check_pattern
 from config.selector import Selector, selector_shorthand
 
+# RFC 9110 field names; the values a header line may carry (no line break, no NUL)
+_HEADER_NAME = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$")
+_HEADER_VALUE = re.compile(r"^[^\x00-\x08\x0a-\x1f\x7f]{0,4000}$")
+# what says where and how a request travels is the crawler's to write, never a spec's
+_TRANSPORT_HEADERS = frozenset(
+    {"host", "content-length", "transfer-encoding", "connection", "keep-alive", "te",
+     "trailer", "upgrade", "expect", "proxy-authorization", "proxy-connection"}
+)  # fmt: skip
 _PATH = re.compile(r"^[^.\[\]{}\s]+(?:\[(?:\d+|\*)\])*(?:\.[^.\[\]{}\s]+(?:\[(?:\d+|\*)\])*)*$")
 _PLACEHOLDER = re.compile(r"\{([^{}:]+)(?::([^{}]*))?\}")
 
@@ -225,6 +233,21 @@ class JsonApiRules(_Rules):
     @classmethod
     def _link(cls, value: str) -> str:
         return check_template(value)
+
+    @field_validator("headers")
+    @classmethod
+    def _headers(cls, values: dict[str, str]) -> dict[str, str]:
+        for name, value in values.items():
+            if not _HEADER_NAME.match(name):
+                raise ValueError(f"{name[:100]!r} is not a header name (letters, digits, -)")
+            if name.lower() in _TRANSPORT_HEADERS or name.lower().startswith("proxy-"):
+                raise ValueError(f"{name!r} is the crawler's to send, not a spec's")
+            if not _HEADER_VALUE.match(value):
+                raise ValueError(
+                    f"the value of {name!r} holds a line break or a control character, or "
+                    "is longer than 4000 characters"
+                )
+        return values
 
     @field_validator("files")
     @classmethod

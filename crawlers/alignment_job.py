@@ -13,8 +13,10 @@ from parsel import Selector
 from sqlalchemy import select
 
 from crawlers.addresses import check_url
-from crawlers.fetch import FetchError, fetch
+from crawlers.fetch import FetchError, fetch, locate
 from crawlers.formats.players import find_players
+from indexer.alignment.captions import MAX_BYTES as TRACK_BYTES
+from indexer.alignment.captions import CaptionError
 from indexer.alignment.job import align_session
 from indexer.db import Database, DocumentRow
 from indexer.models import Sesion, VideoLink, parse_document
@@ -29,6 +31,7 @@ from indexer.speeches.timing import (
 )
 
 PAGE_BYTES = 2_000_000
+TRACK_SECONDS = 60.0
 USER_AGENT = "EstadoAbierto/1.0 (alineacion de discursos)"
 
 
@@ -57,8 +60,15 @@ def align_document(
     def guard(url: str) -> None:
         check_url(url, allow_loopback)
 
+    def get(url: str) -> bytes:
+        return _track(url, allow_loopback)
+
+    def recording(url: str) -> str:
+        return _recording(url, allow_loopback)
+
     videos = [_with_captions(v, allow_loopback) for v in videos]
-    result = align_session([s.text for s in spoken], videos, listen=listen, check=guard)
+    texts = [s.text for s in spoken]
+    result = align_session(texts, videos, listen=listen, check=guard, get=get, locate=recording)
     times = [
         SpeechTime(t.start, t.end, t.confidence if t.start is not None else None, t.method,
                    t.video)
@@ -68,6 +78,38 @@ def align_document(
         db, session.id, spoken, times, result.alignment.status, result.alignment.reason, print_
     )
     return Outcome(session.id, timing)
+
+
+def _track(url: str, allow_loopback: bool) -> bytes:
+    """A caption track fetched as a preview fetches a page: every redirect's host checked
+    by the guard and connected to at the address checked, bounded in size and time."""
+    try:
+        return fetch(
+            url,
+            allow_loopback=allow_loopback,
+            user_agent=USER_AGENT,
+            max_bytes=TRACK_BYTES,
+            deadline=time.monotonic() + TRACK_SECONDS,
+        ).body
+    except FetchError as exc:
+        if exc.cause == "blocked_address":
+            raise CaptionError(f"dirección no permitida ({exc})") from exc
+        raise CaptionError(f"no se pudieron descargar los subtítulos ({exc.cause}: {exc})") from exc
+
+
+def _recording(url: str, allow_loopback: bool) -> str:
+    """Where a recording's address leads, every redirect checked (ffmpeg follows none)."""
+    try:
+        return locate(
+            url,
+            allow_loopback=allow_loopback,
+            user_agent=USER_AGENT,
+            deadline=time.monotonic() + TRACK_SECONDS,
+        )
+    except FetchError as exc:
+        if exc.cause == "blocked_address":
+            raise CaptionError(f"dirección no permitida ({exc})") from exc
+        raise CaptionError(f"{exc.cause}: {exc}") from exc
 
 
 def _with_captions(video: VideoLink, allow_loopback: bool) -> VideoLink:

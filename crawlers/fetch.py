@@ -55,6 +55,33 @@ def pinned_target(url: str, allow_loopback: bool) -> tuple[str, str, str]:
     return urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, "")), host_header, host
 
 
+def locate(url: str, *, allow_loopback: bool, user_agent: str, deadline: float) -> str:
+    """Where ``url`` ends after its redirects, each hop checked as ``fetch`` checks it;
+    nothing of the final answer's body is read. For a reader that follows no redirect
+    of its own (ffmpeg with ``-max_redirects 0``)."""
+    for _ in range(MAX_REDIRECTS + 1):
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise FetchError("timeout", f"time is up before reaching {url}")
+        pinned, host_header, host = pinned_target(url, allow_loopback)
+        headers = {"Host": host_header, "User-Agent": user_agent, "Accept-Encoding": "identity"}
+        try:
+            with (
+                httpx.Client(timeout=remaining, follow_redirects=False) as client,
+                client.stream(
+                    "GET", pinned, headers=headers, extensions={"sni_hostname": host}
+                ) as response,
+            ):
+                if not (response.is_redirect and "location" in response.headers):
+                    return url
+                url = urljoin(url, response.headers["location"])
+        except httpx.TimeoutException as exc:
+            raise FetchError("timeout", f"{url}: {exc}") from exc
+        except httpx.HTTPError as exc:
+            raise FetchError("network", f"{url}: {type(exc).__name__}: {exc}") from exc
+    raise FetchError("too_many_redirects", f"more than {MAX_REDIRECTS} redirects from {url}")
+
+
 def fetch(
     url: str,
     *,

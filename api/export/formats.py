@@ -3,7 +3,10 @@
 CSV opens cleanly in spreadsheet programs: a header row, every cell with a line break,
 comma or quote quoted, lists joined with ``; ``, an optional byte-order mark (Excel reads
 UTF-8 only with it), and a cell that a spreadsheet would run as a formula (starting with
-``= + - @``, or a tab or carriage return) prefixed with ``'`` so it stays text.
+``= + - @``, or a tab or carriage return) prefixed with ``'`` so it stays text. What
+starts a cell is its first visible character: spreadsheets trim blanks before it (a
+space, a line feed, a no-break or zero-width space) and read full-width forms (``＝``)
+as their ASCII ones.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -28,7 +32,18 @@ def cell(value: Any) -> str:
         text = json.dumps(value, ensure_ascii=False)
     else:
         text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return "'" + text if _runs(text) else text
+
+
+def _runs(text: str) -> bool:
+    """Whether a spreadsheet would read ``text`` as a formula."""
+    if text.startswith(FORMULA_STARTS):
+        return True
+    for char in text[:200]:
+        if char.isspace() or unicodedata.category(char) in ("Cf", "Cc", "Zs"):
+            continue
+        return unicodedata.normalize("NFKC", char).startswith(FORMULA_STARTS)
+    return False
 
 
 def csv_chunks(

@@ -30,6 +30,7 @@ from api.auth import (
     require_caller,
 )
 from api.deps import BadSearch, LibraryDep, check_dates, invalid, search_library
+from api.public_address import MISSING, mail_base
 from api.schemas import ErrorResponse, ValidationErrorResponse
 from api.search_params import check_names, check_values
 from crawlers.addresses import BlockedAddress, check_url
@@ -185,6 +186,8 @@ def create_alert(
                     "e-mail is not configured on this server (ABIERTO_SMTP_HOST)",
                     "este servidor no envía correos: use un webhook",
                 )
+            if mail_base(settings) is None:
+                raise Refusal(503, *MISSING)
             owner = tenant_of(caller) if caller else f"email:{target.lower()}"
             wait = request.app.state.confirmations.take(target.lower())
             if wait > 0:  # nobody makes the service write to one address without end
@@ -211,7 +214,9 @@ def create_alert(
             channel=channel,
             target=target,
             rate=body.rate,
-            base_url=settings.public_url or str(request.base_url),
+            # e-mail links only ever point at the public address (checked above); a
+            # webhook's payload links are its own institution's business
+            base_url=mail_base(settings) or str(request.base_url),
             with_manage_token=caller is None,
         )
         if channel == "email":

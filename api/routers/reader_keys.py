@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 
 from api.auth import client_address
 from api.deps import LibraryDep, invalid
+from api.public_address import MISSING, mail_base
 from api.schemas import ErrorResponse, RefusalResponse, ValidationErrorResponse
 from config.settings import Settings
 from indexer.db.database import utcnow
@@ -101,6 +102,9 @@ def request_reader_key(
             "this server sends no e-mail: ask its operator for a key",
             "este servidor no envía correo: pida una clave a quien lo opera",
         )
+    base = mail_base(settings)
+    if base is None:
+        raise Refused(503, *MISSING)
     keys = ReaderKeys(library.db)
     client = client_address(request)
     hour_ago = utcnow() - dt.timedelta(hours=1)
@@ -115,7 +119,6 @@ def request_reader_key(
     if keys.requests_since(email, hour_ago) >= per_hour:
         return ACCEPTED  # no more mail to this address this hour; the same answer
     token = keys.request(body.name, email, client)
-    base = (settings.public_url or str(request.base_url)).rstrip("/")
     link = f"{base}{CONFIRM_PATH}?t={token}"
     try:
         mailer.send(_message(mailer.sender, email, body.name.strip(), link))

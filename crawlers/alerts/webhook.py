@@ -7,6 +7,7 @@ both, so a receiver can refuse a stale or forged delivery (see the README).
 The target is checked as the crawler checks a page: at registration, and again at each
 delivery, where the connection goes to the very address that was checked (a DNS answer
 that changes in between cannot point it elsewhere). A redirect is a failed delivery.
+The receiver's answer is its status: of its body at most 64 KB are read, for a second.
 """
 
 from __future__ import annotations
@@ -24,8 +25,20 @@ import httpx
 from crawlers.fetch import FetchError, pinned_target
 
 SIGNATURE_HEADER = "X-Abierto-Signature"
+DRAIN_BYTES = 65536
+DRAIN_S = 1.0
 TIMEOUT_S = 10.0
 USER_AGENT = "EstadoAbierto-Alertas/1.0"
+
+
+def _drain(response: httpx.Response) -> None:
+    """Read a small answer's body to its end; stop at ``DRAIN_BYTES`` or ``DRAIN_S``."""
+    until = time.monotonic() + DRAIN_S
+    read = 0
+    for chunk in response.iter_raw():
+        read += len(chunk)
+        if read > DRAIN_BYTES or time.monotonic() > until:
+            return
 
 
 def sign(secret: str, timestamp: int, body: bytes) -> str:
@@ -86,9 +99,13 @@ class Poster:
             SIGNATURE_HEADER: signature_header(secret, body),
         }
         try:
-            response = self._client(host).post(
-                pinned, content=body, headers=headers, extensions={"sni_hostname": host}
-            )
+            # only the status counts: of the answer's body at most a little is read, for
+            # a short while (so a small one leaves the connection reusable); a receiver may
+            # send one without end, or trickle it, and the worker is every institution's
+            with self._client(host).stream(
+                "POST", pinned, content=body, headers=headers, extensions={"sni_hostname": host}
+            ) as response:
+                _drain(response)
         except httpx.TimeoutException:
             return Outcome(False, None, f"the receiver did not answer in {TIMEOUT_S:g} s")
         except httpx.HTTPError as exc:

@@ -8,6 +8,7 @@ import html
 import re
 import tempfile
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 from indexer.alignment.model import Cue
@@ -81,17 +82,28 @@ def _clean(line: str) -> str:
     return " ".join(html.unescape(_TAG.sub("", line)).split())
 
 
-def fetch_captions(source: str | Path, timeout: float = 60.0) -> list[Cue]:
+# Fetches a track's address, raising CaptionError: the worker's checks every hop.
+Getter = Callable[[str], bytes]
+
+
+def fetch_captions(
+    source: str | Path, timeout: float = 60.0, get: Getter | None = None
+) -> list[Cue]:
     """The cues of a caption track given as a file, a ``.vtt``/``.srt`` URL, or a
-    YouTube video URL (Spanish track, uploaded or automatic, fetched with yt-dlp)."""
+    YouTube video URL (Spanish track, uploaded or automatic, fetched with yt-dlp).
+    ``get`` fetches a URL instead of urllib: an address read from a crawled page must
+    go through the crawler's guard at every redirect (``crawlers.alignment_job``)."""
     if isinstance(source, Path) or not str(source).startswith(("http://", "https://")):
         path = Path(source)
         if not path.is_file():
             raise CaptionError(f"no caption file at {path}")
         return parse_captions(path.read_text(encoding="utf-8", errors="replace"))
     url = str(source)
-    if youtube_id(url):
-        return _youtube(url)
+    video = youtube_id(url)
+    if video:  # yt-dlp is given YouTube's own address, never the one a page wrote
+        return _youtube(f"https://www.youtube.com/watch?v={video}")
+    if get is not None:
+        return parse_captions(get(url).decode("utf-8", errors="replace"))
     request = urllib.request.Request(url, headers={"User-Agent": "EstadoAbierto/1.0"})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:

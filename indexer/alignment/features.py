@@ -60,7 +60,12 @@ def frames(samples: np.ndarray) -> np.ndarray:
 def decode(path: Path | str, piece_seconds: int = 60) -> Iterator[np.ndarray]:
     """16 kHz mono float samples of any file or URL ffmpeg reads, a minute at a time
     (only the sound is decoded)."""
-    command = ["ffmpeg", "-nostdin", "-v", "error", "-i", str(path), "-vn"]
+    command = ["ffmpeg", "-nostdin", "-v", "error"]
+    if str(path).startswith(("http://", "https://")):
+        # an address is read where it was checked: no redirect of ffmpeg's own, and no
+        # protocol but the web's (a playlist naming file:… or another protocol fails)
+        command += ["-max_redirects", "0", "-protocol_whitelist", "http,https,tcp,tls,crypto"]
+    command += ["-i", str(path), "-vn"]
     command += ["-ac", "1", "-ar", str(RATE), "-f", "s16le", "-"]
     try:
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)

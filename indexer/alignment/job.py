@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from indexer.alignment.audio import align_audio
-from indexer.alignment.captions import CaptionError, fetch_captions
+from indexer.alignment.captions import CaptionError, Getter, fetch_captions
 from indexer.alignment.features import AudioError
 from indexer.alignment.from_captions import align_tracks
 from indexer.alignment.links import deep_link
@@ -33,12 +33,16 @@ def align_session(
     videos: Sequence[VideoLink],
     listen: bool = True,
     check: Callable[[str], None] | None = None,
+    get: Getter | None = None,
+    locate: Callable[[str], str] | None = None,
 ) -> SessionAlignment:
     """Each speech of a session placed in its recorded videos, with its deep link.
 
     ``check`` is called with every address before it is fetched and raises to refuse it
     (the worker passes the crawler's guard against private addresses): the addresses
-    come from crawled pages."""
+    come from crawled pages. ``get`` fetches a caption track and ``locate`` follows a
+    recording's redirects before ffmpeg reads it (the worker's check every hop: a site
+    may send an address on to the server's own network); both raise to refuse."""
     recorded = [v for v in videos if v.state == "recorded"]
     if not texts:
         return SessionAlignment(Alignment([], "ok", None), [])
@@ -49,7 +53,7 @@ def align_session(
                     check(url)
     except Exception as exc:  # the guard's own exception, whatever its class
         return SessionAlignment(_nothing(texts, f"dirección rechazada: {exc}"), [None] * len(texts))
-    result = _align(texts, recorded, listen)
+    result = _align(texts, recorded, listen, get, locate)
     links = [
         deep_link(recorded[t.video].url, t.start)
         if t.start is not None and t.video is not None
@@ -59,7 +63,13 @@ def align_session(
     return SessionAlignment(result, links)
 
 
-def _align(texts: Sequence[str], videos: Sequence[VideoLink], listen: bool) -> Alignment:
+def _align(
+    texts: Sequence[str],
+    videos: Sequence[VideoLink],
+    listen: bool,
+    get: Getter | None,
+    locate: Callable[[str], str] | None = None,
+) -> Alignment:
     if not videos:
         return _nothing(texts, "la sesión no tiene videos grabados")
     tracks: list[tuple[int, list[Cue]]] = []  # (video index, its captions)
@@ -70,7 +80,7 @@ def _align(texts: Sequence[str], videos: Sequence[VideoLink], listen: bool) -> A
             problems.append(f"el video {k + 1} no publica subtítulos")
             continue
         try:
-            tracks.append((k, fetch_captions(source)))
+            tracks.append((k, fetch_captions(source, get=get)))
         except CaptionError as exc:
             problems.append(f"video {k + 1}: {exc}")
     if tracks:
@@ -85,7 +95,11 @@ def _align(texts: Sequence[str], videos: Sequence[VideoLink], listen: bool) -> A
             "archivo o flujo propio" + ("; " + "; ".join(problems) if problems else ""),
         )
     try:
-        return align_audio(texts, media)
+        located = locate(media) if locate else media
+    except Exception as exc:  # the guard's own exception, whatever its class
+        return _nothing(texts, f"no se pudo leer el audio: {exc}")
+    try:
+        return align_audio(texts, located)
     except AudioError as exc:
         return _nothing(texts, f"no se pudo leer el audio: {exc}")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from indexer.readers.videos import youtube_id
+from indexer.readers.videos import on_host, youtube_id
 
 _TIME_PARAMS = {"t", "start", "time_continue"}
 
@@ -23,5 +23,5 @@ def deep_link(url: str, seconds: float | None) -> str:
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
     query = [(k, v) for k, v in query if k not in _TIME_PARAMS]
     host = (parts.hostname or "").lower()
-    fragment = f"t={at}s" if host.endswith("vimeo.com") else f"t={at}"
+    fragment = f"t={at}s" if on_host(host, "vimeo.com") else f"t={at}"
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), fragment))

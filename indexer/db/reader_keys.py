@@ -16,7 +16,7 @@ from sqlalchemy import func, select, update
 
 from indexer.db.access_tables import ReaderKeyRequestRow, ReaderKeyRow
 from indexer.db.database import Database, utcnow
-from indexer.db.registry import KEY_PREFIX, RegistryError, as_utc
+from indexer.db.registry import KEY_ID, KEY_PREFIX, RegistryError, as_utc
 from indexer.db.tables import ApiKeyRow
 
 READER_PREFIX = "ear"
@@ -87,7 +87,7 @@ class ReaderKeys:
         unknown or revoked one. Reads only: this runs on the public read path."""
         prefix, _, rest = presented.strip().partition("_")
         key_id, _, secret = rest.partition("_")
-        if not key_id or not secret:
+        if not KEY_ID.fullmatch(key_id) or not secret:
             return None
         table: type[ReaderKeyRow] | type[ApiKeyRow]
         if prefix == READER_PREFIX:

@@ -22,6 +22,9 @@ from indexer.db.tables import ApiKeyRow, AuditRow, CrawlRunRow, InstitutionRow, 
 INSTITUTION_KINDS = ("congress", "court", "other")
 INSTITUTION_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$")
 KEY_PREFIX = "ea"
+# what ``issue_key`` writes as a key's id: anything else names no key (and is never
+# looked up: a NUL in it is a database error on PostgreSQL)
+KEY_ID = re.compile(r"[0-9a-f]{1,32}")
 STALE_FACTOR = 2.0
 
 
@@ -156,7 +159,7 @@ class Registry:
         """The caller a key belongs to, or None for a malformed, unknown or revoked key."""
         prefix, _, rest = presented.strip().partition("_")
         key_id, _, secret = rest.partition("_")
-        if prefix != KEY_PREFIX or not key_id or not secret:
+        if prefix != KEY_PREFIX or not KEY_ID.fullmatch(key_id) or not secret:
             return None
         with self.db.session() as s, s.begin():
             row = s.get(ApiKeyRow, key_id)

@@ -28,13 +28,19 @@ UPCOMING_WORDS = re.compile(
 )
 
 
+def on_host(host: str, *domains: str) -> bool:
+    """Whether ``host`` is one of ``domains`` or under one (``m.youtube.com``), never a
+    look-alike that merely ends the same (``evilyoutube.com``)."""
+    return any(host == domain or host.endswith("." + domain) for domain in domains)
+
+
 def youtube_id(url: str) -> str | None:
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
     if host == "youtu.be":
         candidate = parts.path.strip("/").split("/")[0]
         return candidate if _YOUTUBE_ID.match(candidate) else None
-    if host.endswith("youtube.com") or host.endswith("youtube-nocookie.com"):
+    if on_host(host, "youtube.com", "youtube-nocookie.com"):
         found = parse_qs(parts.query).get("v", [""])[0]
         if _YOUTUBE_ID.match(found):
             return found
@@ -50,11 +56,11 @@ def video_key(url: str) -> str:
         return f"youtube:{vid}"
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
-    if host.endswith(("facebook.com", "fb.watch")):
+    if on_host(host, "facebook.com", "fb.watch"):
         match = _FACEBOOK_ID.search(parts.path) or re.search(r"[?&]v=(\d+)", url)
         if match:
             return f"facebook:{match[1]}"
-    if host.endswith("vimeo.com"):
+    if on_host(host, "vimeo.com"):
         match = _VIMEO_ID.match(parts.path)
         if match:
             return f"vimeo:{match[1]}"

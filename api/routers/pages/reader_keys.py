@@ -4,13 +4,13 @@ button; pressing it (POST) issues the key and shows it, once."""
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from api.deps import LibraryDep
 from api.routers.pages.common import render
+from api.routers.pages.forms import small_form
 from indexer.db.reader_keys import ReaderKeys
 
 router = APIRouter(include_in_schema=False)
@@ -39,13 +39,10 @@ def confirm_page(request: Request, library: LibraryDep, t: str = "") -> Any:
 
 @router.post("/lectores/confirmar", response_class=HTMLResponse)
 async def confirm(request: Request, library: LibraryDep) -> Any:
-    body = b""
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > FORM_LIMIT:
-            return _gone(request)
-    values = parse_qs(body.decode("utf-8", "replace"), max_num_fields=5)
-    token = (values.get("t") or [""])[0][:TOKEN_LIMIT]
+    form = await small_form(request, FORM_LIMIT, ("t",))
+    if form is None:
+        return _gone(request)
+    token = form["t"][:TOKEN_LIMIT]
     issued = ReaderKeys(library.db).confirm(token) if token else None
     if issued is None:
         return _gone(request)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
-from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -21,6 +20,7 @@ from api.routers.pages.coverage import (
     monthly_documents,
     monthly_judgments,
 )
+from api.routers.pages.forms import small_form
 from api.routers.pages.signin import COOKIE, LIFETIME_S, cookie_value, signed_in
 
 router = APIRouter(include_in_schema=False)
@@ -87,13 +87,8 @@ def sources_page(request: Request, library: LibraryDep) -> Any:
 
 async def _posted_key(request: Request) -> str:
     """The ``clave`` field of a small urlencoded form (no multipart parser needed)."""
-    body = b""
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > FORM_LIMIT:
-            return ""
-    values = parse_qs(body.decode("utf-8", "replace"), max_num_fields=5)
-    return (values.get("clave") or [""])[0][:200]
+    form = await small_form(request, FORM_LIMIT, ("clave",))
+    return form["clave"][:200] if form is not None else ""
 
 
 @router.post("/fuentes/entrar", response_class=HTMLResponse)

@@ -1,0 +1,98 @@
+"""A webhook's receiver is another institution's server, and the delivery worker is shared
+by every institution: what a receiver answers after its status (a body without end, or
+one that trickles) costs the worker neither memory nor time. Only the status counts."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from crawlers.alerts.webhook import Outcome, Poster
+
+CHUNK = b"x" * 65536
+HUGE = 200 * 1024 * 1024  # what a hostile receiver offers to send
+TRICKLE_S = 40.0  # how long a trickling receiver keeps the answer open
+
+
+class _Receiver(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), _Handler)
+        self.sent: dict[str, int] = {}
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Receiver
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        status = 500 if "falla" in self.path else 200
+        self.send_response(status)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", str(HUGE))
+        self.end_headers()
+        sent = 0
+        started = time.monotonic()
+        try:
+            while sent < HUGE and time.monotonic() - started < TRICKLE_S:
+                piece = CHUNK[:1] if "gota" in self.path else CHUNK
+                self.wfile.write(piece)
+                self.wfile.flush()
+                sent += len(piece)
+                if "gota" in self.path:
+                    time.sleep(0.5)
+        except OSError:
+            pass  # the worker hung up: what it never read was never sent
+        self.server.sent[self.path] = sent
+
+
+@pytest.fixture
+def receiver() -> Iterator[_Receiver]:
+    server = _Receiver()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def _deliver(url: str, bound_s: float) -> Outcome:
+    poster = Poster(allow_loopback=True)
+    done: list[Outcome] = []
+    thread = threading.Thread(
+        target=lambda: done.append(poster.post(url, {"event": "prueba"}, "secreto", "a:1")),
+        daemon=True,
+    )
+    thread.start()
+    thread.join(bound_s)
+    assert done, f"the delivery to {url} was still reading the answer after {bound_s} s"
+    poster.close()
+    return done[0]
+
+
+@pytest.mark.parametrize(("path", "ok"), [("/enorme", True), ("/falla-enorme", False)])
+def test_a_receivers_endless_answer_is_not_read(receiver: _Receiver, path: str, ok: bool) -> None:
+    url = f"http://127.0.0.1:{receiver.server_address[1]}{path}"
+    outcome = _deliver(url, bound_s=15)
+    assert outcome.ok is ok
+    assert outcome.status == (200 if ok else 500)
+    deadline = time.monotonic() + 10
+    while path not in receiver.sent and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert receiver.sent.get(path, HUGE) < HUGE // 10
+
+
+@pytest.mark.parametrize(("path", "ok"), [("/gota", True), ("/falla-gota", False)])
+def test_a_trickling_answer_does_not_hold_the_worker(
+    receiver: _Receiver, path: str, ok: bool
+) -> None:
+    url = f"http://127.0.0.1:{receiver.server_address[1]}{path}"
+    outcome = _deliver(url, bound_s=10)
+    assert (outcome.ok, outcome.status) == (ok, 200 if ok else 500)
