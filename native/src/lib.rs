@@ -8,6 +8,7 @@ mod highlight;
 mod pairs;
 mod pieces;
 mod plan;
+mod writer;
 
 use std::sync::{Arc, Mutex};
 
@@ -268,5 +269,7 @@ impl NativeIndex {
 fn abierto_native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<NativeIndex>()?;
     module.add_class::<pairs::PairTerms>()?;
+    module.add_class::<writer::NativeWriter>()?;
+    module.add_function(wrap_pyfunction!(writer::remembered_stems, module)?)?;
     Ok(())
 }
