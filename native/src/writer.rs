@@ -23,16 +23,38 @@ use tantivy::{DateTime, Index, IndexWriter, TantivyDocument, TantivyError, Term}
 use crate::pairs::{WordHasher, MAX_TOKEN_BYTES};
 
 /// Words an indexing thread remembers the stems of (forgotten all at once when full):
-/// a few MB each, far more than a corpus's common words.
+/// some 10 MB, far more than a corpus's common words.
 const STEM_WORDS: usize = 100_000;
+/// Memories kept for the next indexing threads (Tantivy starts new ones at each commit):
+/// one per thread of the largest writer (``WRITER_THREADS``).
+const KEPT_MEMORIES: usize = 4;
 
 /// A word's tokens as the stemmed analyser makes them from the word alone: one, or none
 /// where it is dropped for its length (never more, but kept exact if it were).
 type Stems = Box<[Box<str>]>;
 type Known = HashMap<Box<str>, Stems, BuildHasherDefault<WordHasher>>;
 
+/// The memories of indexing threads that ended, for the next ones to carry on with.
+static KEPT: Mutex<Vec<Known>> = Mutex::new(Vec::new());
+
+/// An indexing thread's memory: taken from ``KEPT`` when the thread first stems a word,
+/// handed back when it ends.
+struct Memory(Known);
+
+impl Drop for Memory {
+    fn drop(&mut self) {
+        if let Ok(mut kept) = KEPT.lock() {
+            if kept.len() < KEPT_MEMORIES {
+                kept.push(std::mem::take(&mut self.0));
+            }
+        }
+    }
+}
+
 thread_local! {
-    static KNOWN: RefCell<Known> = RefCell::new(Known::default());
+    static KNOWN: RefCell<Memory> = RefCell::new(Memory(
+        KEPT.lock().ok().and_then(|mut kept| kept.pop()).unwrap_or_default(),
+    ));
 }
 
 /// The analysers of ``indexer.analysis`` (``_builder``): Tantivy's simple tokenizer, long
@@ -122,7 +144,8 @@ impl TokenStream for RememberedStream<'_> {
             let more = &mut self.more;
             let stemmed = &mut *self.stemmed;
             let found = KNOWN.with(|known| {
-                let mut known = known.borrow_mut();
+                let mut memory = known.borrow_mut();
+                let known = &mut memory.0;
                 if let Some(stems) = known.get(raw.text.as_str()) {
                     return emit(stems, token, more);
                 }
