@@ -1,7 +1,8 @@
 //! One pass of a search over the embedded index: the page (top-k by score or by a fast
 //! field), the exact total and the facets' counts (``facets.rs``) collected together,
 //! each segment on its own core. The question arrives as a plan the Python side builds (the
-//! same queries it would build with tantivy-py), so scores and order are the same.
+//! same queries it would build with tantivy-py), so scores and order are the same. The
+//! index is written by ``writer.rs`` (tantivy-py's analysers, stems remembered).
 
 mod facets;
 mod highlight;
