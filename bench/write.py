@@ -52,6 +52,7 @@ if str(REPO) not in sys.path:
 from bench.legal_corpus import LegalCorpus  # noqa: E402
 from config.settings import Settings  # noqa: E402
 from indexer.library import Library  # noqa: E402
+from indexer.stores import tantivy_store  # noqa: E402
 
 RESULTS = REPO / "bench" / "results" / "write.json"
 # the pipeline's cadence (crawlers/pipelines.py): batches of SAVE_EVERY documents, one
@@ -536,9 +537,17 @@ def main() -> int:
     parser.add_argument("--label", default="", help="a name for this run in the JSON")
     parser.add_argument("--json", type=Path, default=RESULTS)
     parser.add_argument(
+        "--writer",
+        default="native",
+        choices=["native", "tantivy-py"],
+        help="the embedded index's writer (tantivy-py's: as before the native one)",
+    )
+    parser.add_argument(
         "--keep", type=Path, help="keep the data folders here (for bench/http_mix.py), not in /tmp"
     )
     args = parser.parse_args()
+    if args.writer == "tantivy-py":
+        tantivy_store.NATIVE_WRITES = False
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
         results = run(args, args.keep)

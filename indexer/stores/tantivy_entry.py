@@ -5,6 +5,7 @@ and the count of citing documents), done where the index is written."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import json
@@ -67,34 +68,62 @@ def prepare(doc: AnyDocument) -> Prepared:
     return Prepared(title_pair, text_pair, meta, meta_pair, date, filters, payload)
 
 
-def entry(doc: AnyDocument, prepared: Prepared, keys: list[str], cited_by: int) -> tantivy.Document:
-    """The index entry of ``doc`` from what was prepared, its citation keys and count."""
-    document = tantivy.Document()
-    document.add_text("id", doc.id)
-    document.add_text("title", doc.title)
-    document.add_text("title_fold", doc.title)
-    document.add_text("title_pair", prepared.title_pair)
-    document.add_text("text", doc.text)
-    document.add_text("text_fold", doc.text)
-    document.add_text("text_pair", prepared.text_pair)
-    document.add_text("meta", prepared.meta)
-    document.add_text("meta_pair", prepared.meta_pair)
-    if prepared.date is not None:
-        document.add_date("date", prepared.date)
-    document.add_unsigned("cited_by", max(0, cited_by))
+def text_values(doc: AnyDocument, prepared: Prepared, keys: list[str]) -> list[tuple[str, str]]:
+    """The text values of ``doc``'s index entry, as (field, value) pairs: a field's values
+    in order (both writers, ``entry`` and ``NativeWriter``, are given these)."""
+    texts = [
+        ("id", doc.id),
+        ("title", doc.title),
+        ("title_fold", doc.title),
+        ("title_pair", prepared.title_pair),
+        ("text", doc.text),
+        ("text_fold", doc.text),
+        ("text_pair", prepared.text_pair),
+        ("meta", prepared.meta),
+        ("meta_pair", prepared.meta_pair),
+    ]
     by_field: dict[str, list[tuple[str, str]]] = {}
     for name, value, key in prepared.filters:
         by_field.setdefault(name, []).append((value, key))
     by_field[CITA] = [(key, _keyword_key(key)) for key in dict.fromkeys(keys)]
     for name in FILTER_FIELDS:
         for value, key in by_field.get(name, ()):
-            document.add_text(name, value)
-            document.add_text(key_field(name), key)
+            texts.append((name, value))
+            texts.append((key_field(name), key))
     for name in FACETABLE_FIELDS:
         if not by_field.get(name):
-            document.add_text(name, NO_VALUE)  # the column stays dense (filters read ``key_``)
+            texts.append((name, NO_VALUE))  # the column stays dense (filters read ``key_``)
+    return texts
+
+
+def entry(doc: AnyDocument, prepared: Prepared, keys: list[str], cited_by: int) -> tantivy.Document:
+    """The index entry of ``doc`` from what was prepared, its citation keys and count."""
+    document = tantivy.Document()
+    for name, value in text_values(doc, prepared, keys):
+        document.add_text(name, value)
+    if prepared.date is not None:
+        document.add_date("date", prepared.date)
+    document.add_unsigned("cited_by", max(0, cited_by))
     document.add_bytes("payload", prepared.payload)
     return document
+
+
+# what ``NativeWriter.add_document`` is given: ``entry``'s text values, its day (seconds
+# since the epoch), its count of citing documents and its payload
+NativeEntry = tuple[list[tuple[str, str]], int | None, int, bytes]
+U64_MAX = (1 << 64) - 1
+
+
+def native_entry(
+    doc: AnyDocument, prepared: Prepared, keys: list[str], cited_by: int
+) -> NativeEntry:
+    """``entry``'s document for the native writer. The day is read as tantivy-py's
+    ``add_date`` reads it (its fields, in UTC, to the second)."""
+    date = calendar.timegm(prepared.date.timetuple()) if prepared.date is not None else None
+    count = max(0, cited_by)
+    if count > U64_MAX:  # what tantivy-py's ``add_unsigned`` refuses
+        raise OverflowError("cited_by does not fit in 64 bits")
+    return text_values(doc, prepared, keys), date, count, prepared.payload
 
 
 def to_tantivy(doc: AnyDocument) -> tantivy.Document:

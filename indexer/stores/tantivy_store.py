@@ -58,7 +58,7 @@ from indexer.stores.base import (
 )
 from indexer.stores.documents import citation_keys
 from indexer.stores.query_kits import PLAN, Kit, Plan, TantivyKit
-from indexer.stores.tantivy_entry import NO_VALUE, Prepared, to_tantivy
+from indexer.stores.tantivy_entry import NO_VALUE, Prepared, prepare, to_tantivy
 from indexer.stores.tantivy_entry import key_field as _key
 from indexer.stores.tantivy_native import NativeReader, open_native
 
@@ -96,6 +96,23 @@ LOOSE_SPREAD = 1.05
 # a prefix question's page is looked for among the documents with it in both fields only
 # when at most this many words begin so (each is one more list to merge)
 PREFIX_WORDS = 64
+# An index folder is written by the native writer (``native/src/writer.rs``) when the
+# extension has it: the same analysers, each word's stem remembered by the indexing
+# threads instead of Snowball run at every occurrence. Off, or without the extension
+# (the Docker image), tantivy-py's writer writes the same index.
+NATIVE_WRITES = True
+
+
+def _native_writer() -> Any | None:
+    """``abierto_native.NativeWriter``, or None where the extension is not installed."""
+    try:
+        from abierto_native import NativeWriter  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return NativeWriter
+
+
+NativeWriter = _native_writer()
 
 
 def _writer_budget() -> tuple[int, int]:
@@ -178,7 +195,8 @@ class TantivyStore:
         register_analyzers(self.index)
         self._write_lock = threading.RLock()
         self._reload_lock = threading.Lock()
-        self._writer: tantivy.IndexWriter | None = None
+        # tantivy-py's writer, or the native one: the same methods
+        self._writer: Any | None = None
         self._committed_at = time.monotonic()
         self._uncommitted = 0
         self._seen_meta = self._meta_mtime()
@@ -214,7 +232,7 @@ class TantivyStore:
         with self._write_lock:
             while self._writer is None:
                 try:
-                    self._writer = self.index.writer(WRITER_HEAP, WRITER_THREADS)
+                    self._writer = self._new_writer()
                 except ValueError as exc:
                     if "LockBusy" not in str(exc):
                         raise
@@ -225,6 +243,12 @@ class TantivyStore:
                 self._committed_at = time.monotonic()
                 self._uncommitted = 0
             return True
+
+    def _new_writer(self) -> Any:
+        """The index folder's writer (its lock): native where it can be."""
+        if NATIVE_WRITES and NativeWriter is not None and self.path is not None:
+            return NativeWriter(str(self.path), WRITER_HEAP, WRITER_THREADS)
+        return self.index.writer(WRITER_HEAP, WRITER_THREADS)
 
     def commit_due(self) -> bool:
         """Enough written, or long enough, since the last commit (``Library.flush``)."""
@@ -290,6 +314,7 @@ class TantivyStore:
             if borrowed and not self.acquire(WRITER_WAIT_S):
                 raise StoreUnavailable("another process is writing the search index")
             writer = self._writer
+            native = not isinstance(writer, tantivy.IndexWriter)
             try:
                 if replace_all:
                     writer.delete_all_documents()
@@ -299,7 +324,11 @@ class TantivyStore:
                         report.errors[doc.id] = done
                         continue
                     try:
-                        if done is None:
+                        if native:
+                            entry = tantivy_entry.native_entry(
+                                doc, done or prepare(doc), citation_keys(doc), doc.cited_by_count
+                            )
+                        elif done is None:
                             entry = self._to_tantivy(doc)
                         else:
                             keys = citation_keys(doc)
@@ -308,7 +337,10 @@ class TantivyStore:
                         report.errors[doc.id] = str(exc)
                         continue
                     writer.delete_documents_by_term("id", doc.id)
-                    writer.add_document(entry)
+                    if native:
+                        writer.add_document(*entry)
+                    else:
+                        writer.add_document(entry)
                     report.indexed += 1
                 self._uncommitted += report.indexed
                 if commit or replace_all:

@@ -1,13 +1,15 @@
 //! One pass of a search over the embedded index: the page (top-k by score or by a fast
 //! field), the exact total and the facets' counts (``facets.rs``) collected together,
 //! each segment on its own core. The question arrives as a plan the Python side builds (the
-//! same queries it would build with tantivy-py), so scores and order are the same.
+//! same queries it would build with tantivy-py), so scores and order are the same. The
+//! index is written by ``writer.rs`` (tantivy-py's analysers, stems remembered).
 
 mod facets;
 mod highlight;
 mod pairs;
 mod pieces;
 mod plan;
+mod writer;
 
 use std::sync::{Arc, Mutex};
 
@@ -268,5 +270,7 @@ impl NativeIndex {
 fn abierto_native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<NativeIndex>()?;
     module.add_class::<pairs::PairTerms>()?;
+    module.add_class::<writer::NativeWriter>()?;
+    module.add_function(wrap_pyfunction!(writer::remembered_stems, module)?)?;
     Ok(())
 }

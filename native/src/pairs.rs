@@ -17,7 +17,7 @@ use tantivy::tokenizer::{
 };
 
 /// Tokens of this many bytes or more are dropped by the analysers (``MAX_TOKEN_CHARS``).
-const MAX_TOKEN_BYTES: usize = 40;
+pub(crate) const MAX_TOKEN_BYTES: usize = 40;
 /// Joins the two stems of a pair, and stands alone where a word has no neighbour.
 const PAIR_JOIN: char = '_';
 
@@ -26,7 +26,7 @@ type Stem = Option<Arc<str>>;
 
 /// FxHash (the compiler's): words are short, SipHash's resistance is not needed here.
 #[derive(Default, Clone, Copy)]
-struct WordHasher(u64);
+pub(crate) struct WordHasher(u64);
 
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {

@@ -1,0 +1,198 @@
+"""The native writer (``abierto_native.NativeWriter``, stems remembered by its indexing
+threads) writes the very index tantivy-py's writer writes: the same tokens at the same
+positions, the same terms in every field, the same answers to hundreds of questions, and
+the same writer's lifecycle (one writer per folder, a rollback drops what was written)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import abierto_native
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from bench.legal_corpus import LegalCorpus
+from indexer import analysis
+from indexer.stores import SearchQuery, SearchResult
+from indexer.stores import tantivy_store as ts
+from indexer.stores.tantivy_store import TantivyStore, compile_search
+from tests.stores.corpus import LONG, corpus, phrase_corpus, sentencia
+from tests.stores.test_native_pairs import texts
+from tests.stores.test_phrase_pairs import QUESTIONS
+
+# every field that has terms (the stored-only payload and the fast-only count have none)
+FIELDS = ["id", "title", "text", "meta", "title_fold", "text_fold"] + [
+    f"{name}_pair" for name in ts.PAIRED
+]
+EDGES = [
+    "",
+    "Ñandú ÑANDÚ ñandú pingüinos PINGÜINOS Güero acción ACCIÓN Árbol interés",
+    f"daño {LONG} moral {'é' * 20} causado {'ñ' * 19}a {'x' * 39} Constitucionalidad" * 3,
+    "Amparo en Revisión 1234/2023, art. 12-B, 3.5%, 1,000,000 pesos; x² ٣٤ ½ ﬁn",
+    "日本語の判決 Ωμέγα straße İstanbul Ætna über 🙂🇲🇽 — ¿Qué? ¡Sí! …",
+    "DAÑO MORAL daño moral Daño Moral dAñO mOrAl daños morales DAÑOS",
+    "\n\t  \u00a0\u2003",
+]
+
+
+def expected_tokens(text: str) -> list[tuple[str, int]]:
+    """tantivy-py's ``es_stem`` tokens of ``text``, each at its raw token's position."""
+    stems = analysis.token_stems(text)
+    found = [(stem, at) for at, stem in enumerate(stems) if stem is not None]
+    assert [stem for stem, _ in found] == analysis.stem_tokens(text)
+    return found
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=texts)
+def test_remembered_stems_are_the_stemmers(text: str) -> None:
+    expected = expected_tokens(text)
+    assert abierto_native.remembered_stems(text) == expected
+    assert abierto_native.remembered_stems(text) == expected  # remembered: the same again
+
+
+def test_edge_texts_stem_the_same() -> None:
+    for text in EDGES:
+        assert abierto_native.remembered_stems(text) == expected_tokens(text), text
+    assert [t for t, _ in abierto_native.remembered_stems("Daños MORALES")] == ["dan", "moral"]
+
+
+def edge_documents() -> list:  # type: ignore[type-arg]
+    day = dt.date(2024, 5, 17)
+    return [
+        sentencia(900 + n, text, "Juzgado Único de Pruebas", "civil", day)
+        for n, text in enumerate(EDGES)
+    ]
+
+
+def documents() -> list:  # type: ignore[type-arg]
+    return [
+        *corpus(),
+        *phrase_corpus(),
+        *edge_documents(),
+        *LegalCorpus(150, seed=23, mix="real"),
+    ]
+
+
+def written(folder: Path, docs: list, native: bool) -> TantivyStore:  # type: ignore[type-arg]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ts, "NATIVE_WRITES", native)
+        store = TantivyStore(folder)
+        assert store.acquire()
+        assert (type(store._writer).__name__ == "NativeWriter") == native
+        half = len(docs) // 2
+        # in two commits, the second replacing a few documents: deletes by id too
+        assert not store.upsert(docs[:half], commit=True).errors
+        assert not store.upsert(docs[half - 5 :], commit=False).errors
+        store.release()
+    return store
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TantivyStore, TantivyStore]]:
+    docs = documents()
+    root = tmp_path_factory.mktemp("writers")
+    yield written(root / "native", docs, native=True), written(root / "py", docs, native=False)
+
+
+def test_every_field_holds_the_same_terms(pair: tuple[TantivyStore, TantivyStore]) -> None:
+    native, python = (store.index.searcher() for store in pair)
+    assert native.num_docs == python.num_docs == len({d.id for d in documents()})
+    for field in FIELDS:
+        terms = python.terms_with_prefix(field, "")
+        assert terms, field
+        assert native.terms_with_prefix(field, "") == terms, field
+    for name in ts.FILTER_FIELDS:
+        key = ts._key(name)
+        assert native.terms_with_prefix(key, "") == python.terms_with_prefix(key, ""), key
+
+
+def questions() -> list[str]:
+    """A few hundred questions over the corpus: its words in any case, phrases of two
+    to four words, prefixes, proximity, fields and filters, and the phrase tests'."""
+    rng = random.Random(5)
+    words = [
+        w
+        for doc in documents()
+        for w in re.findall(r"\w+", f"{doc.title} {doc.text}")
+        if not w.isdigit() or len(w) < 6
+    ]
+    asked = list(QUESTIONS)
+    for _ in range(120):
+        word = rng.choice(words)
+        asked.append(rng.choice([word, word.upper(), word.lower(), word.capitalize()]))
+    for _ in range(120):
+        at = rng.randrange(len(words) - 4)
+        asked.append('"' + " ".join(words[at : at + rng.randint(2, 4)]) + '"')
+    for _ in range(30):
+        asked.append(rng.choice([w for w in words if len(w) > 4])[:4] + "*")
+    for _ in range(30):
+        at = rng.randrange(len(words) - 3)
+        asked.append(f'"{words[at]} {words[at + 2]}"~3')
+    asked += [f"title:{rng.choice(words)}" for _ in range(10)]
+    asked += ['matter:"civil"', "court:civil", "Ñandú", "日本語の判決", "Ωμέγα", "straße"]
+    asked += ["ﬁn", "x²", "1234/2023", "ñ" * 19 + "a", "daño -moral", "amparo OR pensión"]
+    return asked
+
+
+def every_hit(store: TantivyStore, q: str) -> list[tuple[float, str]]:
+    """Every hit of ``q`` (the writer's threads order the documents by chance: by score,
+    then id)."""
+    searcher = store.index.searcher()
+    found = searcher.search(compile_search(store.schema, SearchQuery(q=q)), limit=1000)
+    return sorted((-round(score, 4), searcher.doc(at)["id"][0]) for score, at in found.hits)
+
+
+def page(result: SearchResult) -> tuple[int | None, dict]:  # type: ignore[type-arg]
+    return result.total, {k: [(f.value, f.count) for f in v] for k, v in result.facets.items()}
+
+
+def test_hundreds_of_questions_get_the_same_answers(
+    pair: tuple[TantivyStore, TantivyStore],
+) -> None:
+    native, python = pair
+    asked = questions()
+    assert len(asked) > 300
+    matched = 0
+    for q in asked:
+        expected = every_hit(python, q)
+        assert every_hit(native, q) == expected, q
+        matched += bool(expected)
+        query = SearchQuery(q=q, limit=5, facets=["court", "matter", "year"])
+        assert page(native.search(query)) == page(python.search(query)), q
+    assert matched > len(asked) * 0.8  # the questions find things
+
+
+def test_one_writer_per_folder_and_a_rollback_drops_what_was_written(tmp_path: Path) -> None:
+    folder = tmp_path / "index"
+    first, second = TantivyStore(folder), TantivyStore(folder)
+    assert first.acquire()
+    assert type(first._writer).__name__ == "NativeWriter"
+    assert not second.acquire(0.0)  # native or tantivy-py's: the same lock
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ts, "NATIVE_WRITES", False)
+        assert not second.acquire(0.0)
+    docs = corpus()
+    first.upsert(docs[:3], commit=True)
+    first.upsert(docs[3:], commit=False)
+    first.abort()  # what was not committed is dropped, and the lock let go
+    assert first.search(SearchQuery(q="")).total == 3
+    assert second.acquire(0.0)
+    second.upsert(docs[3:], commit=False)
+    second.release()
+    assert first.search(SearchQuery(q="")).total == len(docs)
+
+
+def test_a_document_that_cannot_be_written_is_an_error_not_a_lost_one(tmp_path: Path) -> None:
+    store = TantivyStore(tmp_path / "index")
+    docs = corpus()
+    store.upsert(docs)
+    bad = docs[0].with_citations([], 1 << 64)  # no count Tantivy can hold
+    report = store.upsert([bad])
+    assert report.indexed == 0 and bad.id in report.errors
+    # the version written before is still there
+    assert docs[0].id in {h.id for h in store.search(SearchQuery(q="", limit=100)).hits}
