@@ -18,8 +18,9 @@ from indexer.speeches.search.engine_index import EngineSpeechIndex
 from indexer.speeches.search.tantivy_index import TantivySpeechIndex
 from indexer.speeches.service import SpeechIndex
 from indexer.stores.base import CursorError
-from tests.engine.fixtures import TEST_BACKOFF, MakeStore
-from tests.stores.conftest import STORES
+from tests.engine.fixtures import ENGINE_KINDS, TEST_BACKOFF, MakeStore
+
+STORES = ["tantivy", *ENGINE_KINDS]
 
 CONGRESS = "Congreso del Estado de Prueba"
 
