@@ -27,15 +27,18 @@ VARIANTS: dict[str, Soiling] = {"clean": CLEAN, "skew+noise": DIRTY}
 
 
 def _cpu_seconds() -> float:
-    """User + system CPU time of the pool's workers so far."""
+    """User + system CPU time so far of the pool's workers and their Tesseract readers."""
     ticks = os.sysconf("SC_CLK_TCK")
     total = 0.0
     for pid in get_pool().pids():
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += (int(fields[11]) + int(fields[12])) / ticks
+        readers = Path(f"/proc/{pid}/task").glob("*/children")
+        children = [int(c) for task in readers for c in task.read_text().split()]
+        for one in (pid, *children):
+            try:
+                fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += (int(fields[11]) + int(fields[12])) / ticks
     return total
 
 

@@ -3,13 +3,15 @@
 Pages are rendered by pdfium (300 dpi, less for huge pages so the image stays under
 ``max_pixels``), cleaned (contrast stretched, salt-and-pepper dots removed, skew
 measured by a projection profile and undone) and read by Tesseract in Spanish through
-tesserocr, which keeps the model loaded in the long-lived worker and can stop a page
-after ``page_timeout_s``. Only pages that need it are read, so a mixed PDF keeps its
-text layer where it has one.
+tesserocr, in a reader child of the long-lived worker that keeps the model loaded and is
+killed when a page outlasts ``page_timeout_s`` (:mod:`.tess_reader`): such a page is
+counted in ``ocr_timeout:K`` and the next pages are still read. Only pages that need it
+are read, so a mixed PDF keeps its text layer where it has one.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
 import math
 import os
@@ -17,13 +19,13 @@ import re
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image, ImageFilter, ImageOps
 
 from .model import OcrLimits, OcrPage
+from .tess_reader import PageTimeout, Reader, ReaderUnavailable
 
 USABLE_CHARS = 20  # fewer letters and digits than this on a page: no usable text layer
 LANGUAGE = "spa"
@@ -35,7 +37,7 @@ _TESSDATA_DIRS = (
 )
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _DRAWN = (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH)
-_engine: Any = None  # one Tesseract per worker process, loaded on first use
+_reader = Reader()  # one Tesseract child per worker process, started on first use
 
 
 def needs_ocr(text: str) -> bool:
@@ -51,22 +53,9 @@ def tessdata_dir() -> str | None:
     return None
 
 
-def _tesseract() -> Any:
-    """The process's Tesseract API, or None when tesserocr or the Spanish data are missing."""
-    global _engine
-    if _engine is None:
-        path = tessdata_dir()
-        # one thread per worker: the pool already runs one worker per core
-        os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-        try:
-            import tesserocr
-        except ImportError:
-            return None
-        if path is None:
-            return None
-        _engine = tesserocr.PyTessBaseAPI(path=path, lang=LANGUAGE, psm=tesserocr.PSM.AUTO)
-        _engine.SetVariable("tessedit_do_invert", "0")  # scans are dark ink on light paper
-    return _engine
+def available() -> bool:
+    """Whether tesserocr and the Spanish data are there to read with."""
+    return importlib.util.find_spec("tesserocr") is not None and tessdata_dir() is not None
 
 
 def render(page: pdfium.PdfPage, limits: OcrLimits) -> Image.Image:
@@ -127,17 +116,13 @@ def clean(image: Image.Image) -> Image.Image:
 
 
 def read_image(image: Image.Image, timeout_s: float) -> tuple[str, float] | None:
-    """Tesseract's text and mean word confidence, or None without Tesseract. A page
-    that runs out of time yields what was read so far."""
-    api = _tesseract()
-    if api is None:
+    """Tesseract's text and mean word confidence, or None without Tesseract. Words not
+    recognised by ``timeout_s`` are left out; PageTimeout when the page is not done soon
+    after (its layout alone may run for minutes), the reader then killed."""
+    try:
+        return _reader.read(image, timeout_s)
+    except ReaderUnavailable:
         return None
-    api.SetImage(image)
-    api.Recognize(timeout=int(timeout_s * 1000))
-    text = api.GetUTF8Text()
-    confidence = float(api.MeanTextConf()) if text.strip() else 0.0
-    api.Clear()
-    return text, confidence
 
 
 def _has_drawing(page: pdfium.PdfPage) -> bool:
@@ -156,13 +141,13 @@ def ocr_pages(
     wanted = [i for i, text in enumerate(texts) if needs_ocr(text)]
     if not wanted:
         return (), []
-    if _tesseract() is None:
+    if not available():
         return (), ["ocr_unavailable"]
     if on_start is not None:
         on_start()
     deadline = time.monotonic() + limits.file_timeout_s
     done: list[OcrPage] = []
-    tried = 0
+    tried = timed_out = 0
     doc = pdfium.PdfDocument(data)
     try:
         for index in wanted[: limits.max_pages]:
@@ -176,8 +161,13 @@ def ocr_pages(
                 image = clean(render(page, limits))
             finally:
                 page.close()
-            read = read_image(image, limits.page_timeout_s)
-            del image
+            try:
+                read = read_image(image, limits.page_timeout_s)
+            except PageTimeout:
+                timed_out += 1
+                continue
+            finally:
+                del image
             if read is None or needs_ocr(read[0]):
                 continue
             texts[index] = read[0]
@@ -188,6 +178,8 @@ def ocr_pages(
     warnings = []
     if tried < len(wanted):
         warnings.append(f"ocr_incomplete:{tried}/{len(wanted)}")
+    if timed_out:
+        warnings.append(f"ocr_timeout:{timed_out}")
     if low := sum(p.low_confidence for p in done):
         warnings.append(f"ocr_low_confidence:{low}")
     return tuple(done), warnings

@@ -155,6 +155,9 @@ def extract_pdf(
     text = normalise_pages(result.texts)
     if not text.replace("\f", "").strip():
         _refuse_unloadable(result)
+        if stopped := [w for w in result.warnings if w.startswith("ocr_timeout:")]:
+            slow = stopped[0].split(":")[1]
+            raise ExtractionError("timeout", f"OCR of {slow} page(s) outlasted its time limit")
         raise ExtractionError("no_text", "no text layer (scanned?)", pages=result.total)
     if _score(result.texts) < SPARSE_CHARS_PER_PAGE * len(result.texts):
         result.warnings.append("sparse_text")

@@ -1,0 +1,151 @@
+"""Tesseract in a child process of the extraction worker, so a page can really be stopped.
+
+tesserocr's ``Recognize(timeout=…)`` bounds only the recognition of words: the layout
+analysis before it runs to its end, and a page of noise (user input) kept a worker there
+for over a minute. So each worker keeps one long-lived reader child holding Tesseract's
+Spanish model (loaded once, as before); a page the child has not answered within its
+deadline gets the child killed (SIGKILL) and reaped, the page is reported as timed out,
+and the next page starts a fresh child. A reader dies with its worker (``PR_SET_PDEATHSIG``,
+and EOF on its socket when the worker exits normally), so no Tesseract outlives the job.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import signal
+import socket
+import subprocess
+import sys
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from PIL import Image
+
+STARTUP_TIMEOUT_S = 60.0
+GRACE_S = 1.0  # past the soft timeout, for Tesseract to hand back what it read so far
+_PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
+_PR_SET_PDEATHSIG = 1
+
+
+class PageTimeout(Exception):
+    """Tesseract did not finish a page within its deadline; its process was killed."""
+
+
+class ReaderUnavailable(RuntimeError):
+    """No Tesseract to read with (tesserocr or the Spanish data missing, or no start)."""
+
+
+class Reader:
+    """The worker's end of one reader child; started on first use, restarted after a kill."""
+
+    def __init__(self) -> None:
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.conn: Connection | None = None
+
+    @property
+    def pid(self) -> int | None:
+        return self.proc.pid if self.proc is not None else None
+
+    def start(self) -> None:
+        parent_sock, child_sock = socket.socketpair()
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [_PACKAGE_ROOT, env.get("PYTHONPATH")]))
+        env.setdefault("OMP_THREAD_LIMIT", "1")  # one thread: the pool runs a worker per core
+        code = "import sys; from indexer.extract.tess_reader import serve; serve(int(sys.argv[1]))"
+        try:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-c", code, str(child_sock.fileno())],
+                pass_fds=(child_sock.fileno(),),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                env=env,
+            )
+        except OSError as exc:
+            parent_sock.close()
+            raise ReaderUnavailable(f"cannot start the OCR reader: {exc}") from exc
+        finally:
+            child_sock.close()
+        self.conn = Connection(parent_sock.detach())
+        try:
+            message = self.conn.recv() if self.conn.poll(STARTUP_TIMEOUT_S) else None
+        except (EOFError, OSError):
+            message = None
+        if message != "ready":
+            self.stop()
+            raise ReaderUnavailable(f"the OCR reader did not start: {message or 'no answer'}")
+
+    def stop(self) -> None:
+        """Kill the child and reap it (no zombie, no orphan)."""
+        conn, proc, self.conn, self.proc = self.conn, self.proc, None, None
+        if conn is not None:
+            conn.close()
+        if proc is not None:
+            proc.kill()
+            proc.wait()
+
+    def read(self, image: Image.Image, timeout_s: float) -> tuple[str, float]:
+        """Text and mean word confidence of ``image``; PageTimeout when Tesseract is not
+        done ``GRACE_S`` after ``timeout_s`` (it is then killed)."""
+        if self.proc is None or self.proc.poll() is not None:
+            self.stop()
+            self.start()
+        conn = self.conn
+        assert conn is not None
+        gray = image if image.mode == "L" else image.convert("L")
+        try:
+            conn.send((gray.size, timeout_s))
+            conn.send_bytes(gray.tobytes())
+            if not conn.poll(timeout_s + GRACE_S):
+                self.stop()
+                raise PageTimeout(f"Tesseract did not finish the page in {timeout_s:g} s")
+            text, confidence = conn.recv()
+        except (EOFError, OSError) as exc:
+            self.stop()
+            raise ReaderUnavailable(f"the OCR reader died: {exc}") from exc
+        return text, confidence
+
+
+def _die_with_parent() -> None:
+    """Linux: the kernel kills this process when the worker that started it dies."""
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
+def serve(fd: int) -> None:
+    """Child entry point: read the pages sent on socket ``fd`` until EOF."""
+    parent = os.getppid()
+    _die_with_parent()
+    if os.getppid() != parent:  # the worker died before the kernel was told
+        return
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    conn = Connection(fd)
+    from .ocr import LANGUAGE, tessdata_dir
+
+    path = tessdata_dir()
+    try:
+        import tesserocr
+    except ImportError:
+        conn.send("tesserocr is not installed")
+        return
+    if path is None:
+        conn.send(f"no {LANGUAGE}.traineddata")
+        return
+    api = tesserocr.PyTessBaseAPI(path=path, lang=LANGUAGE, psm=tesserocr.PSM.AUTO)
+    api.SetVariable("tessedit_do_invert", "0")  # scans are dark ink on light paper
+    conn.send("ready")
+    while True:
+        try:
+            size, timeout_s = conn.recv()
+            image = Image.frombytes("L", size, conn.recv_bytes())
+        except (EOFError, OSError):
+            return
+        api.SetImage(image)
+        del image
+        api.Recognize(timeout=int(timeout_s * 1000))
+        text = api.GetUTF8Text()
+        confidence = float(api.MeanTextConf()) if text.strip() else 0.0
+        api.Clear()
+        conn.send((text, confidence))

@@ -1,0 +1,89 @@
+"""A scanned page is user input: Tesseract's layout step on a full letter page of noise
+runs for a minute whatever tesserocr's recognition timeout says. The page gets
+``page_timeout_s`` for real (Tesseract killed), is counted as timed out, the document's
+other pages are still read, and no Tesseract is left running."""
+
+from __future__ import annotations
+
+import random
+import time
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from PIL import Image
+
+from indexer.extract import ExtractionError, ExtractionLimits, OcrLimits, extract_text, get_pool
+from indexer.extract.ocr import tessdata_dir
+from samples.generate import build
+from samples.scans import image_pdf, scanned
+
+pytestmark = pytest.mark.skipif(tessdata_dir() is None, reason="Tesseract's Spanish data missing")
+
+PAGE_S = 2.0
+LIMITS = ExtractionLimits(ocr=OcrLimits(page_timeout_s=PAGE_S))
+
+
+def _noise_page() -> Image.Image:
+    """A letter page at 100 dpi sprinkled with dots: rendered at 3x each dot survives
+    the cleaning, and Tesseract's layout takes about a minute on it."""
+    rng = random.Random(1)
+    noise = Image.new("L", (850, 1100), 255)
+    pixels = noise.load()
+    for _ in range(20_000):
+        pixels[rng.randrange(850), rng.randrange(1100)] = 0
+    return noise
+
+
+def _text_page() -> Image.Image:
+    _, files = build(7)
+    path = sorted(p for p in files if p.startswith("tribunal/") and p.endswith(".pdf"))[0]
+    scan = pdfium.PdfDocument(scanned(files[path], dpi=150, pages=1))
+    return scan[0].render(scale=150 / 72, grayscale=True).to_pil().convert("L")
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        found |= {int(c) for c in task.read_text().split()}
+    return found
+
+
+def _alive(pid: int) -> bool:
+    """Running or a zombie: either way not cleaned up."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "X"
+    except OSError:
+        return False
+
+
+def _readers() -> set[int]:
+    return {child for worker in get_pool().pids() for child in _children(worker)}
+
+
+def test_a_page_of_noise_is_stopped_and_the_next_page_still_read() -> None:
+    started = time.monotonic()
+    result = extract_text(image_pdf([_noise_page(), _text_page()], 100), limits=LIMITS)
+    elapsed = time.monotonic() - started
+    assert "ocr_timeout:1" in result.warnings
+    assert [p.page for p in result.ocr_pages] == [2]
+    noise_text, text = result.text.split("\f")
+    assert noise_text == ""
+    assert "PODER JUDICIAL" in text
+    # the noise page is stopped at its limit (+1 s grace), the text page takes a few s
+    assert elapsed < 25, f"the document took {elapsed:.0f} s"
+
+
+def test_a_document_of_noise_only_is_a_timeout_and_leaves_no_tesseract() -> None:
+    before = _readers()
+    started = time.monotonic()
+    with pytest.raises(ExtractionError) as caught:
+        extract_text(image_pdf([_noise_page()], 100), limits=LIMITS)
+    elapsed = time.monotonic() - started
+    assert caught.value.cause == "timeout"
+    assert "OCR" in str(caught.value)
+    # a reader's start (model load) and the page's cleaning come on top of the limit
+    assert elapsed < PAGE_S + 12, f"the page held the worker {elapsed:.0f} s"
+    # the reader that was reading the noise is gone, reaped, and none took its place
+    assert not _readers()
+    assert not any(_alive(pid) for pid in before)
