@@ -189,6 +189,13 @@ class Settings(BaseSettings):
         30.0, ge=0, description="Wait after a first failed delivery; doubled after each."
     )
     alert_retry_cap_s: float = Field(3600.0, ge=0, description="Longest wait between retries.")
+    alert_webhook_deadline_s: float = Field(
+        15.0,
+        gt=0,
+        le=300,
+        description="A webhook delivery's whole time, from connecting to the answer's end "
+        "(a receiver that answers slower fails it, and it is retried as any failure).",
+    )
     alert_poll_s: float = Field(
         2.0, gt=0, le=300, description="How often the delivery loop looks for new matches."
     )

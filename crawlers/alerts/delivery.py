@@ -59,7 +59,7 @@ class Deliverer:
         self.db = db or Database(settings.database)
         self.book = AlertBook(self.db)
         self.mailer = Mailer(settings)
-        self.poster = Poster(settings.allow_loopback)
+        self.poster = Poster(settings.allow_loopback, settings.alert_webhook_deadline_s)
         self.concurrency = concurrency
         self._lock = threading.Lock()
 

@@ -8,6 +8,8 @@ The target is checked as the crawler checks a page: at registration, and again a
 delivery, where the connection goes to the very address that was checked (a DNS answer
 that changes in between cannot point it elsewhere). A redirect is a failed delivery.
 The receiver's answer is its status: of its body at most 64 KB are read, for a second.
+Each delivery, from connecting to the end of that reading, has ``deadline_s`` in all
+(:mod:`.deadline`): a receiver trickling its headers a byte at a time is left at it.
 """
 
 from __future__ import annotations
@@ -22,23 +24,29 @@ from typing import Any
 
 import httpx
 
+from crawlers.alerts.deadline import transport, within
 from crawlers.fetch import FetchError, pinned_target
 
 SIGNATURE_HEADER = "X-Abierto-Signature"
 DRAIN_BYTES = 65536
 DRAIN_S = 1.0
-TIMEOUT_S = 10.0
+TIMEOUT_S = 10.0  # for each read or write
+DEADLINE_S = 15.0  # for the whole delivery
 USER_AGENT = "EstadoAbierto-Alertas/1.0"
 
 
 def _drain(response: httpx.Response) -> None:
-    """Read a small answer's body to its end; stop at ``DRAIN_BYTES`` or ``DRAIN_S``."""
-    until = time.monotonic() + DRAIN_S
+    """Read a small answer's body to its end; stop at ``DRAIN_BYTES`` or ``DRAIN_S`` (or
+    the delivery's deadline): the status is already known and is all that counts."""
     read = 0
-    for chunk in response.iter_raw():
-        read += len(chunk)
-        if read > DRAIN_BYTES or time.monotonic() > until:
-            return
+    try:
+        with within(DRAIN_S):
+            for chunk in response.iter_raw():
+                read += len(chunk)
+                if read > DRAIN_BYTES:
+                    return
+    except httpx.HTTPError:
+        return
 
 
 def sign(secret: str, timestamp: int, body: bytes) -> str:
@@ -65,8 +73,9 @@ class Poster:
     """POSTs signed matches, keeping connections open between deliveries: one client per
     target host (a TLS connection made for one name is never reused for another)."""
 
-    def __init__(self, allow_loopback: bool) -> None:
+    def __init__(self, allow_loopback: bool, deadline_s: float = DEADLINE_S) -> None:
         self.allow_loopback = allow_loopback
+        self.deadline_s = deadline_s
         self._clients: dict[str, httpx.Client] = {}
         self._lock = threading.Lock()
 
@@ -74,7 +83,12 @@ class Poster:
         with self._lock:
             client = self._clients.get(host)
             if client is None:
-                client = httpx.Client(timeout=TIMEOUT_S, follow_redirects=False)
+                client = httpx.Client(
+                    transport=transport(),
+                    timeout=TIMEOUT_S,
+                    follow_redirects=False,
+                    trust_env=False,
+                )
                 self._clients[host] = client
             return client
 
@@ -98,15 +112,22 @@ class Poster:
             "Idempotency-Key": idempotency_key,
             SIGNATURE_HEADER: signature_header(secret, body),
         }
+        started = time.monotonic()
         try:
             # only the status counts: of the answer's body at most a little is read, for
             # a short while (so a small one leaves the connection reusable); a receiver may
             # send one without end, or trickle it, and the worker is every institution's
-            with self._client(host).stream(
-                "POST", pinned, content=body, headers=headers, extensions={"sni_hostname": host}
-            ) as response:
+            with (
+                within(self.deadline_s),
+                self._client(host).stream(
+                    "POST", pinned, content=body, headers=headers, extensions={"sni_hostname": host}
+                ) as response,
+            ):
                 _drain(response)
         except httpx.TimeoutException:
+            if time.monotonic() >= started + self.deadline_s - 0.01:
+                cause = f"the receiver did not finish answering in {self.deadline_s:g} s"
+                return Outcome(False, None, cause)
             return Outcome(False, None, f"the receiver did not answer in {TIMEOUT_S:g} s")
         except httpx.HTTPError as exc:
             return Outcome(False, None, f"cannot reach the receiver: {type(exc).__name__}: {exc}")

@@ -34,6 +34,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        if "cabecera" in self.path:
+            self._trickle_headers()
+            return
         status = 500 if "falla" in self.path else 200
         self.send_response(status)
         self.send_header("Content-Type", "text/plain")
@@ -53,6 +56,24 @@ class _Handler(BaseHTTPRequestHandler):
             pass  # the worker hung up: what it never read was never sent
         self.server.sent[self.path] = sent
 
+    def _trickle_headers(self) -> None:
+        """A status line and headers one byte every half second, for ``TRICKLE_S``."""
+        head = b"HTTP/1.1 200 OK\r\n" + b"X-Relleno: " + b"x" * 200 + b"\r\n\r\n"
+        started = time.monotonic()
+        sent = 0
+        try:
+            for byte in head:
+                if time.monotonic() - started > TRICKLE_S:
+                    break
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                sent += 1
+                time.sleep(0.5)
+        except OSError:
+            pass
+        self.server.sent[self.path] = sent
+        self.close_connection = True
+
 
 @pytest.fixture
 def receiver() -> Iterator[_Receiver]:
@@ -63,8 +84,8 @@ def receiver() -> Iterator[_Receiver]:
     server.server_close()
 
 
-def _deliver(url: str, bound_s: float) -> Outcome:
-    poster = Poster(allow_loopback=True)
+def _deliver(url: str, bound_s: float, deadline_s: float = 15.0) -> Outcome:
+    poster = Poster(allow_loopback=True, deadline_s=deadline_s)
     done: list[Outcome] = []
     thread = threading.Thread(
         target=lambda: done.append(poster.post(url, {"event": "prueba"}, "secreto", "a:1")),
@@ -96,3 +117,19 @@ def test_a_trickling_answer_does_not_hold_the_worker(
     url = f"http://127.0.0.1:{receiver.server_address[1]}{path}"
     outcome = _deliver(url, bound_s=10)
     assert (outcome.ok, outcome.status) == (ok, 200 if ok else 500)
+
+
+def test_a_receiver_trickling_its_headers_is_left_at_the_deadline(receiver: _Receiver) -> None:
+    # each byte comes well within the 10 s a read may wait: only a whole-delivery
+    # deadline stops it (the headers alone would take 100 s)
+    url = f"http://127.0.0.1:{receiver.server_address[1]}/cabecera"
+    started = time.monotonic()
+    outcome = _deliver(url, bound_s=8, deadline_s=3)
+    elapsed = time.monotonic() - started
+    assert 2.5 < elapsed < 5, elapsed
+    assert (outcome.ok, outcome.status) == (False, None)
+    assert outcome.cause == "the receiver did not finish answering in 3 s"
+    deadline = time.monotonic() + 5
+    while "/cabecera" not in receiver.sent and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert receiver.sent.get("/cabecera", 1000) < 12  # the worker hung up: the rest unsent

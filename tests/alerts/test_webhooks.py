@@ -4,12 +4,14 @@ with its reason; the crawler's address rules hold at registration and at deliver
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import hmac
 import json
 import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -192,3 +194,45 @@ def test_a_worker_run_once_ends_with_a_delivery_pass(service: Service, receiver:
     Worker(service.settings, name="w-cron", deliver_alerts=False).run(once=True, poll_s=0.1)
     assert view(service, alert["id"])["undelivered"] == 1
     assert len(receiver.requests) == 1
+
+
+def test_a_receiver_trickling_its_answer_fails_at_the_deadline_and_is_retried(
+    tmp_path: Path,
+) -> None:
+    class Trickler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("content-length") or 0))
+            with contextlib.suppress(OSError):
+                for byte in b"HTTP/1.1 200 OK\r\nX-Relleno: " + b"x" * 200:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(0.5)  # each byte well within a read's 10 s
+            self.close_connection = True
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Trickler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/hook"
+    try:
+        for service in open_service(tmp_path, alert_webhook_deadline_s=2, alert_retry_s=60):
+            alert = webhook_alert(service, url, {"q": "pensión"})
+            service.library.add_document(sentencia("12/2026", "pensión alimenticia"))
+            service.library.flush()
+            started = time.monotonic()
+            deliver(service)
+            assert time.monotonic() - started < 6
+            state = view(service, alert["id"])
+            assert (state["status"], state["undelivered"]) == ("activa", 1)
+            assert state["consecutive_failures"] == 1
+            assert state["deliveries"][0]["status"] != "entregada"
+            assert state["deliveries"][0]["cause"] == (
+                "the receiver did not finish answering in 2 s"
+            )
+            wait = dt.datetime.fromisoformat(state["next_attempt_at"]) - dt.datetime.now(dt.UTC)
+            assert dt.timedelta(seconds=50) <= wait <= dt.timedelta(seconds=61)
+    finally:
+        server.shutdown()
+        server.server_close()
