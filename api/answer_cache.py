@@ -3,10 +3,11 @@ changes.
 
 Popular searches and the pages just read come back again and again; their answer is kept
 as the app made it (before compression and the read limits' headers, which are added
-to every answer, replayed or not) per worker, keyed by the address asked and the
-embedded index's generation, so a commit by any process makes every kept answer old at
-once. Only anonymous ``GET /v1/search`` without an ``Origin`` (CORS headers vary with it)
-and with a 200 is kept; an engine has no generation to key by, so behind one nothing is.
+to every answer, replayed or not) per worker, keyed by the address asked (``Host``
+included, as links may take it) and the embedded index's generation, so a commit by any
+process makes every kept answer old at once. Only anonymous ``GET /v1/search`` without
+an ``Origin`` (CORS headers vary with it) and with a 200 is kept; an engine has no
+generation to key by, so behind one nothing is.
 """
 
 from __future__ import annotations
@@ -83,12 +84,15 @@ class AnswerCache:
         if scope["path"] not in CACHED_PATHS:
             return None
         gzip = False
+        host = b""
         for name, value in scope["headers"]:
             if name in _VARYING:
                 return None
             if name == b"accept-encoding":
                 gzip = b"gzip" in value
+            elif name == b"host":
+                host = value
         generation = self.generation()
         if generation is None:
             return None
-        return scope["path"], scope["query_string"], gzip, generation
+        return scope["path"], scope["query_string"], gzip, host, generation

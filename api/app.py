@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 
 from api import __version__
 from api.answer_cache import AnswerCache
+from api.public_address import VaryHost
 from api.ratelimit import TokenBuckets, WriteLimiter
 from api.readlimit import ReadLimits, SharedCounter
 from api.readlimit.keys import KeyCache
@@ -118,7 +119,9 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     app.state.alert_limiter = WriteLimiter(settings.alert_rate_per_minute)
     # confirmation e-mails per recipient address, whoever asks (in memory, as the above)
     app.state.confirmations = TokenBuckets(settings.alert_confirmations_per_hour, window_s=3600)
-    # innermost first. A search asked again is answered with the bytes the app made last
+    # innermost first. Answers whose links took the request's Host say so (Vary: Host)
+    app.add_middleware(VaryHost)
+    # a search asked again is answered with the bytes the app made last
     # time, inside the read limits (a replayed answer is still counted, with its headers)
     app.add_middleware(AnswerCache, generation=_index_generation(lib))
     # a 429 still gets CORS headers, so pages elsewhere can read it

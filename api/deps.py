@@ -9,6 +9,7 @@ from urllib.parse import quote
 from fastapi import Depends, Request
 from fastapi.exceptions import RequestValidationError
 
+from api.public_address import link_base
 from indexer.library import Library
 from indexer.query import FILTER_PARAMS, QuerySyntaxError, operator_suggestion
 from indexer.stores import FACET_FIELDS, FACETABLE_FIELDS, SearchQuery, SearchResult
@@ -141,8 +142,12 @@ def permalink(doc_id: str) -> str:
 
 
 def page_address(request: Request, doc_id: str) -> str:
-    """The absolute address of a document's page, ``/d/{id}``, on the host asked."""
-    return str(request.base_url).rstrip("/") + f"/d/{quote(doc_id, safe='')}"
+    """The absolute address of a document's page, ``/d/{id}`` (see :func:`link_base`)."""
+    return document_page(link_base(request), doc_id)
+
+
+def document_page(base: str, doc_id: str) -> str:
+    return f"{base}/d/{quote(doc_id, safe='')}"
 
 
 def page_url(request: Request, cursor: str | None) -> str | None:

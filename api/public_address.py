@@ -1,12 +1,24 @@
-"""Where links in e-mails point. A link carries a one-time token, so it points at the
+"""Where links point. A link in an e-mail carries a one-time token, so it points at the
 service's own address, ``ABIERTO_PUBLIC_URL``, and never at the ``Host`` a request
 claims (anyone may send any ``Host``: asking for a key or an alert in a stranger's name
 with a forged one would have the stranger's click hand the token to that host). Without
-the setting, no link is mailed."""
+the setting, no link is mailed.
+
+Absolute links in answers (a document's ``page_url``, Atom feeds, CSV exports and their
+``Link`` header, a page's canonical address) begin with ``ABIERTO_PUBLIC_URL`` too when it
+is set, so a cache in front that ignores ``Host`` cannot be made to keep a forged one for
+everybody. Without it they take the request's address, and the answer says ``Vary: Host``.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
+from fastapi import Request
+
 from config.settings import Settings
+
+_FROM_HOST = "links_from_host"  # request state: an absolute link took the request's Host
 
 MISSING = (
     "this server has no public address (ABIERTO_PUBLIC_URL) to put in e-mail links",
@@ -18,3 +30,41 @@ MISSING = (
 def mail_base(settings: Settings) -> str | None:
     """The address e-mail links begin with, or None when none is configured."""
     return settings.public_url.rstrip("/") if settings.public_url else None
+
+
+def link_base(request: Request) -> str:
+    """The address absolute links in an answer begin with (no trailing slash)."""
+    settings: Settings = request.app.state.settings
+    if settings.public_url:
+        return settings.public_url.rstrip("/")
+    setattr(request.state, _FROM_HOST, True)
+    return str(request.base_url).rstrip("/")
+
+
+class VaryHost:
+    """ASGI middleware: an answer whose links took the request's ``Host`` says
+    ``Vary: Host``, so a cache keeps one answer per host, not one for all."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        state = scope.setdefault("state", {})
+
+        async def vary(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start" and state.get(_FROM_HOST):
+                headers = list(message.get("headers", []))
+                merged = False
+                for i, (name, value) in enumerate(headers):
+                    if name.lower() == b"vary":
+                        headers[i] = (name, value + b", Host")
+                        merged = True
+                if not merged:
+                    headers.append((b"vary", b"Host"))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, vary)

@@ -156,7 +156,8 @@ class Settings(BaseSettings):
     public_url: str | None = Field(
         None,
         description="Address people reach the service at (e.g. https://estadoabierto.mx), "
-        "for links in e-mails and webhooks; unset: the address of the request.",
+        "for links in e-mails, webhooks and every absolute link in answers; unset: the "
+        "address of the request (answers with such links then say Vary: Host).",
     )
     smtp_host: str | None = Field(None, description="SMTP server for e-mail; unset: no e-mail.")
     smtp_port: int = Field(587, ge=1, le=65535)

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
 
-from api.deps import BadSearch, LibraryDep, invalid, page_address, search_library
+from api.deps import BadSearch, LibraryDep, document_page, invalid, search_library
 from api.export.formats import csv_chunks, jsonl_chunks
 from api.export.rows import (
     DEFAULT_FIELDS,
@@ -23,6 +23,7 @@ from api.export.rows import (
     row,
 )
 from api.export.windows import documents, plan
+from api.public_address import link_base
 from api.readlimit.middleware import charged_rows
 from api.schemas import ValidationErrorResponse
 from api.search_params import search_query
@@ -81,10 +82,11 @@ def _rows(
     else:
         following = part_end(library, after)
         docs = from_database(library, query, after, following)
+    base = link_base(request)  # now: the answer's headers are sent before its rows
     if following is not None:
         nxt = request.url.include_query_params(cursor=encode_cursor(query, following))
-        headers["Link"] = f'<{nxt}>; rel="next"'
-    rows = (row(doc, fields, page_address(request, doc.id)) for doc in docs)
+        headers["Link"] = f'<{base}{nxt.path}?{nxt.query}>; rel="next"'
+    rows = (row(doc, fields, document_page(base, doc.id)) for doc in docs)
     return charged_rows(request, rows), headers
 
 

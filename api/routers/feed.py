@@ -21,6 +21,7 @@ from fastapi import APIRouter, Depends, Request, Response
 
 from api.atom import Entry, Feed, Link, document_urn, feed_urn, render
 from api.deps import LibraryDep, run_search
+from api.public_address import link_base
 from api.routers.documents import preview
 from api.routers.pages.common import KIND_LABELS, value_label
 from api.schemas import ValidationErrorResponse
@@ -57,7 +58,7 @@ def search_feed(
         query = query.model_copy(update={"sort": "date_desc"})
     result = run_search(library, query.model_copy(update={"facets": []}))
     docs = library.db.get_documents([hit.id for hit in result.hits])
-    base = str(request.base_url).rstrip("/")
+    base = link_base(request)
     entries = [_entry(hit, docs.get(hit.id), base) for hit in result.hits]
     params = [(k, v) for k, v in request.query_params.multi_items() if k != "cursor"]
     canonical = urlencode(sorted(params))
