@@ -15,9 +15,11 @@ from sqlalchemy import select
 from crawlers.addresses import check_url
 from crawlers.fetch import FetchError, fetch, locate
 from crawlers.formats.players import find_players
+from crawlers.guarded_proxy import GuardedProxy
 from indexer.alignment.captions import MAX_BYTES as TRACK_BYTES
 from indexer.alignment.captions import CaptionError
-from indexer.alignment.job import align_session
+from indexer.alignment.features import READ_THROUGH
+from indexer.alignment.job import align_session, unavailable
 from indexer.db import Database, DocumentRow
 from indexer.models import Sesion, VideoLink, parse_document
 from indexer.readers.videos import is_video_url, youtube_id
@@ -68,7 +70,18 @@ def align_document(
 
     videos = [_with_captions(v, allow_loopback) for v in videos]
     texts = [s.text for s in spoken]
-    result = align_session(texts, videos, listen=listen, check=guard, get=get, locate=recording)
+    # ffmpeg reads every address (a playlist's segments too) through the guarded proxy
+    with GuardedProxy(allow_loopback) as proxy:
+        token = READ_THROUGH.set(proxy.url)
+        try:
+            result = align_session(
+                texts, videos, listen=listen, check=guard, get=get, locate=recording
+            )
+        finally:
+            READ_THROUGH.reset(token)
+    if proxy.refused:  # a segment left out would shift every time after it
+        refused = f"dirección no permitida ({proxy.refused[0]})"
+        result = unavailable(texts, f"no se pudo leer el audio: {refused}")
     times = [
         SpeechTime(t.start, t.end, t.confidence if t.start is not None else None, t.method,
                    t.video)

@@ -2,12 +2,15 @@
 
 Coarse frames are enough to place a speech within a second, and they keep a five-hour
 session at 360,000 frames of 12 numbers (17 MB). Audio is read through ffmpeg in
-one-minute pieces, so memory does not grow with the recording."""
+one-minute pieces, so memory does not grow with the recording. An address is read
+through the HTTP proxy of :data:`READ_THROUGH` when one is set (the worker's guarded
+proxy, which checks every host a playlist names)."""
 
 from __future__ import annotations
 
 import subprocess
 from collections.abc import Iterator
+from contextvars import ContextVar
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +21,10 @@ HOP = RATE // FPS
 WINDOW = 1024
 MELS = 26
 CEPSTRA = 13  # c0 first: loudness, which tells speech from a recess; c1.. are matched
+
+
+# the proxy ffmpeg must fetch through, set by whoever checks addresses (the worker)
+READ_THROUGH: ContextVar[str | None] = ContextVar("read_through", default=None)
 
 
 class AudioError(ValueError):
@@ -65,6 +72,9 @@ def decode(path: Path | str, piece_seconds: int = 60) -> Iterator[np.ndarray]:
         # an address is read where it was checked: no redirect of ffmpeg's own, and no
         # protocol but the web's (a playlist naming file:… or another protocol fails)
         command += ["-max_redirects", "0", "-protocol_whitelist", "http,https,tcp,tls,crypto"]
+        if proxy := READ_THROUGH.get():
+            command[-1] += ",httpproxy"  # https through a proxy is its CONNECT tunnel
+            command += ["-http_proxy", proxy]
     command += ["-i", str(path), "-vn"]
     command += ["-ac", "1", "-ar", str(RATE), "-f", "s16le", "-"]
     try:

@@ -119,5 +119,10 @@ def _with_missing_parts(
     return result
 
 
+def unavailable(texts: Sequence[str], reason: str) -> SessionAlignment:
+    """No speech placed, for ``reason`` (the worker's, when what it read cannot be kept)."""
+    return SessionAlignment(_nothing(texts, reason), [None] * len(texts))
+
+
 def _nothing(texts: Sequence[str], reason: str) -> Alignment:
     return Alignment([NO_TIME] * len(texts), "unavailable", None, reason)
