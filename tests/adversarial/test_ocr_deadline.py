@@ -6,6 +6,8 @@ other pages are still read, and no Tesseract is left running."""
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -87,3 +89,42 @@ def test_a_document_of_noise_only_is_a_timeout_and_leaves_no_tesseract() -> None
     # the reader that was reading the noise is gone, reaped, and none took its place
     assert not _readers()
     assert not any(_alive(pid) for pid in before)
+
+
+def _running(pid: int) -> bool:
+    """Still at work: neither gone nor a zombie waiting for whoever adopted it."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] not in "ZX"
+    except OSError:
+        return False
+
+
+def test_a_reader_dies_with_its_worker(tmp_path: Path) -> None:
+    # the worker itself may be killed mid-page (its job's deadline, a crash): its
+    # Tesseract must not read on for a minute as an orphan
+    page = tmp_path / "ruido.png"
+    _noise_page().resize((2550, 3300)).save(page)
+    code = (
+        "import sys\n"
+        "from PIL import Image\n"
+        "from indexer.extract.tess_reader import Reader\n"
+        "reader = Reader()\n"
+        "reader.start()\n"
+        "print(reader.pid, flush=True)\n"
+        "reader.read(Image.open(sys.argv[1]), 120)\n"
+    )
+    worker = subprocess.Popen(
+        [sys.executable, "-c", code, str(page)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert worker.stdout is not None
+        reader = int(worker.stdout.readline())
+        time.sleep(1.0)
+        assert _running(reader)  # reading the noise
+    finally:
+        worker.kill()
+        worker.wait()
+    gone_by = time.monotonic() + 5
+    while _running(reader) and time.monotonic() < gone_by:
+        time.sleep(0.05)
+    assert not _running(reader)
