@@ -89,12 +89,13 @@ class _Backend(httpcore.NetworkBackend):
 
 
 def transport() -> httpx.HTTPTransport:
-    """An httpx transport (no proxy, HTTP/1.1) whose requests honour :func:`within`."""
+    """An httpx transport (no proxy, HTTP/1.1) whose requests honour :func:`within`;
+    certificates are checked as httpx checks them (``SSL_CERT_FILE`` honoured)."""
     limits = httpx.Limits(max_connections=100, max_keepalive_connections=20)  # httpx's own
-    made = httpx.HTTPTransport(trust_env=False, limits=limits)
+    made = httpx.HTTPTransport(limits=limits)
     # httpx takes no network backend: its pool is made again, alike but for the backend
     made._pool = httpcore.ConnectionPool(
-        ssl_context=httpx.create_ssl_context(trust_env=False),
+        ssl_context=httpx.create_ssl_context(),
         max_connections=limits.max_connections,
         max_keepalive_connections=limits.max_keepalive_connections,
         keepalive_expiry=limits.keepalive_expiry,

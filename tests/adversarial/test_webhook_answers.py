@@ -8,6 +8,7 @@ import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 import pytest
 
@@ -133,3 +134,50 @@ def test_a_receiver_trickling_its_headers_is_left_at_the_deadline(receiver: _Rec
     while "/cabecera" not in receiver.sent and time.monotonic() < deadline:
         time.sleep(0.05)
     assert receiver.sent.get("/cabecera", 1000) < 12  # the worker hung up: the rest unsent
+
+
+class _KeepAlive(BaseHTTPRequestHandler):
+    """HTTP/1.1 with keep-alive: a quick 204 first, then on the same connection an answer
+    whose headers trickle."""
+
+    protocol_version = "HTTP/1.1"
+    connections: ClassVar[set[int]] = set()  # the client's ports seen
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        _KeepAlive.connections.add(self.client_address[1])
+        if self.path == "/rapido":
+            self.send_response(204)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        try:
+            for byte in b"HTTP/1.1 200 OK\r\nX-Relleno: " + b"x" * 200:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.5)
+        except OSError:
+            pass
+        self.close_connection = True
+
+
+def test_the_deadline_holds_on_a_connection_kept_from_a_previous_delivery() -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _KeepAlive)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    poster = Poster(allow_loopback=True, deadline_s=2)
+    try:
+        assert poster.post(f"{base}/rapido", {"event": "prueba"}, "secreto", "a:1").ok
+        started = time.monotonic()
+        outcome = poster.post(f"{base}/cabecera", {"event": "prueba"}, "secreto", "a:2")
+        assert time.monotonic() - started < 4
+        assert outcome.cause == "the receiver did not finish answering in 2 s"
+        assert len(_KeepAlive.connections) == 1  # the second rode the first's connection
+    finally:
+        poster.close()
+        server.shutdown()
+        server.server_close()
