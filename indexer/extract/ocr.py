@@ -116,9 +116,10 @@ def clean(image: Image.Image) -> Image.Image:
 
 
 def read_image(image: Image.Image, timeout_s: float) -> tuple[str, float] | None:
-    """Tesseract's text and mean word confidence, or None without Tesseract. Words not
-    recognised by ``timeout_s`` are left out; PageTimeout when the page is not done soon
-    after (its layout alone may run for minutes), the reader then killed."""
+    """Tesseract's text and mean word confidence, or None when it is missing or its reader
+    died under the page. Words not recognised by ``timeout_s`` are left out; PageTimeout
+    when the page is not done soon after (its layout alone may run for minutes), the
+    reader then killed."""
     try:
         return _reader.read(image, timeout_s)
     except ReaderUnavailable:
@@ -147,7 +148,7 @@ def ocr_pages(
         on_start()
     deadline = time.monotonic() + limits.file_timeout_s
     done: list[OcrPage] = []
-    tried = timed_out = 0
+    tried = timed_out = failed = 0
     doc = pdfium.PdfDocument(data)
     try:
         for index in wanted[: limits.max_pages]:
@@ -168,7 +169,10 @@ def ocr_pages(
                 continue
             finally:
                 del image
-            if read is None or needs_ocr(read[0]):
+            if read is None:  # the reader died under the page (killed, crashed)
+                failed += 1
+                continue
+            if needs_ocr(read[0]):
                 continue
             texts[index] = read[0]
             low = read[1] < limits.min_confidence
@@ -180,6 +184,8 @@ def ocr_pages(
         warnings.append(f"ocr_incomplete:{tried}/{len(wanted)}")
     if timed_out:
         warnings.append(f"ocr_timeout:{timed_out}")
+    if failed:
+        warnings.append(f"ocr_failed:{failed}")
     if low := sum(p.low_confidence for p in done):
         warnings.append(f"ocr_low_confidence:{low}")
     return tuple(done), warnings

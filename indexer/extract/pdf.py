@@ -158,6 +158,9 @@ def extract_pdf(
         if stopped := [w for w in result.warnings if w.startswith("ocr_timeout:")]:
             slow = stopped[0].split(":")[1]
             raise ExtractionError("timeout", f"OCR of {slow} page(s) outlasted its time limit")
+        if died := [w for w in result.warnings if w.startswith("ocr_failed:")]:
+            count = died[0].split(":")[1]
+            raise ExtractionError("malformed", f"Tesseract died reading {count} page(s)")
         raise ExtractionError("no_text", "no text layer (scanned?)", pages=result.total)
     if _score(result.texts) < SPARSE_CHARS_PER_PAGE * len(result.texts):
         result.warnings.append("sparse_text")

@@ -5,9 +5,12 @@ other pages are still read, and no Tesseract is left running."""
 
 from __future__ import annotations
 
+import os
 import random
+import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -15,7 +18,14 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 
-from indexer.extract import ExtractionError, ExtractionLimits, OcrLimits, extract_text, get_pool
+from indexer.extract import (
+    Extraction,
+    ExtractionError,
+    ExtractionLimits,
+    OcrLimits,
+    extract_text,
+    get_pool,
+)
 from indexer.extract.ocr import tessdata_dir
 from samples.generate import build
 from samples.scans import image_pdf, scanned
@@ -128,3 +138,36 @@ def test_a_reader_dies_with_its_worker(tmp_path: Path) -> None:
     while _running(reader) and time.monotonic() < gone_by:
         time.sleep(0.05)
     assert not _running(reader)
+
+
+def _busy(pid: int) -> bool:
+    """On a CPU (or about to be): Tesseract at work, not a reader waiting for a page."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "R"
+    except OSError:
+        return False
+
+
+def test_a_reader_killed_under_a_page_is_counted_and_the_next_page_read() -> None:
+    # Tesseract's process may die under a page (killed from outside, crashed by it): the
+    # page is counted, not silently dropped, and the reader is started again for the next
+    done: list[object] = []
+    limits = ExtractionLimits(ocr=OcrLimits(page_timeout_s=120))
+    data = image_pdf([_noise_page(), _text_page()], 100)
+    thread = threading.Thread(target=lambda: done.append(extract_text(data, limits=limits)))
+    thread.start()
+    until = time.monotonic() + 30
+    reading: set[int] = set()
+    while not reading and time.monotonic() < until:
+        time.sleep(0.5)
+        reading = {pid for pid in _readers() if _busy(pid)}
+    assert reading, "no Tesseract reader at work"
+    for pid in reading:
+        os.kill(pid, signal.SIGKILL)
+    thread.join(60)
+    assert done, "the extraction did not go on after its reader died"
+    result = done[0]
+    assert isinstance(result, Extraction)
+    assert "ocr_failed:1" in result.warnings
+    assert [p.page for p in result.ocr_pages] == [2]
+    assert "PODER JUDICIAL" in result.text
