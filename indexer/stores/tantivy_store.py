@@ -115,6 +115,12 @@ def _native_writer() -> Any | None:
 NativeWriter = _native_writer()
 
 
+def writer_makes_pairs() -> bool:
+    """Whether the index's writer makes the pair terms itself (``native/src/writer.rs``):
+    then they need not be prepared (a writer that does not makes up what is missing)."""
+    return NATIVE_WRITES and bool(getattr(NativeWriter, "MAKES_PAIRS", False))
+
+
 def _writer_budget() -> tuple[int, int]:
     """The writer's memory and threads: a sixteenth of the RAM (64 MB to 1 GB), one
     indexing thread per core up to four, each with at least 32 MB."""
@@ -315,6 +321,8 @@ class TantivyStore:
                 raise StoreUnavailable("another process is writing the search index")
             writer = self._writer
             native = not isinstance(writer, tantivy.IndexWriter)
+            # the native writer makes the pair terms in its indexing threads
+            makes_pairs = native and getattr(writer, "MAKES_PAIRS", False)
             try:
                 if replace_all:
                     writer.delete_all_documents()
@@ -326,7 +334,11 @@ class TantivyStore:
                     try:
                         if native:
                             entry = tantivy_entry.native_entry(
-                                doc, done or prepare(doc), citation_keys(doc), doc.cited_by_count
+                                doc,
+                                done or prepare(doc, pairs=not makes_pairs),
+                                citation_keys(doc),
+                                doc.cited_by_count,
+                                makes_pairs,
                             )
                         elif done is None:
                             entry = self._to_tantivy(doc)

@@ -20,7 +20,7 @@ use tantivy::tokenizer::{
 };
 use tantivy::{DateTime, Index, IndexWriter, TantivyDocument, TantivyError, Term};
 
-use crate::pairs::{WordHasher, MAX_TOKEN_BYTES};
+use crate::pairs::{Stems as PairStems, WordHasher, MAX_TOKEN_BYTES};
 
 /// Words an indexing thread remembers the stems of (forgotten all at once when full):
 /// some 10 MB, far more than a corpus's common words.
@@ -177,16 +177,74 @@ impl TokenStream for RememberedStream<'_> {
     }
 }
 
+thread_local! {
+    // the stems an indexing thread made for the pair fields (bounded as ``KNOWN``)
+    static PAIR_STEMS: RefCell<PairStems> = RefCell::new(PairStems::new(STEM_WORDS));
+}
+
+/// ``es_pair`` in the native writer: given a field's own text (tantivy-py's writer is
+/// given its pair terms), it makes the pair terms in the indexing thread, with the very
+/// code ``indexer.analysis.pair_text`` calls (``pairs.rs``), then splits them at
+/// whitespace as tantivy-py's ``es_pair`` does: the same tokens, positions and offsets,
+/// made off the interpreter's thread.
+#[derive(Clone, Default)]
+pub struct PairMaker;
+
+pub struct PairStream {
+    tokens: std::vec::IntoIter<Token>,
+    token: Token,
+}
+
+impl Tokenizer for PairMaker {
+    type TokenStream<'a> = PairStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> PairStream {
+        // a word is one token of the stemmed analyser (``pairs.rs`` says so otherwise):
+        // by its filters' construction, never seen; an indexing thread that stopped here
+        // fails the writer's next call, so the batch is an error, never a silent loss
+        let pairs = PAIR_STEMS
+            .with(|stems| stems.borrow_mut().pair_text(text))
+            .unwrap_or_else(|err| panic!("pair terms: {err}"));
+        let mut whitespace = WhitespaceTokenizer::default();
+        let mut stream = whitespace.token_stream(&pairs);
+        let mut tokens = Vec::new();
+        while stream.advance() {
+            tokens.push(stream.token().clone());
+        }
+        PairStream {
+            tokens: tokens.into_iter(),
+            token: Token::default(),
+        }
+    }
+}
+
+impl TokenStream for PairStream {
+    fn advance(&mut self) -> bool {
+        match self.tokens.next() {
+            Some(token) => {
+                self.token = token;
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}
+
 /// Registers the analysers the schema's fields name (``register_analyzers``), the
-/// stemmed one remembering its stems.
+/// stemmed one remembering its stems, the pair fields' making their terms.
 fn register(index: &Index) {
     let tokenizers = index.tokenizers();
     tokenizers.register("es_stem", TextAnalyzer::from(RememberedStems::new()));
     tokenizers.register("es_fold", analyser(false));
-    tokenizers.register(
-        "es_pair",
-        TextAnalyzer::from(WhitespaceTokenizer::default()),
-    );
+    tokenizers.register("es_pair", TextAnalyzer::from(PairMaker));
 }
 
 fn failed(err: TantivyError) -> PyErr {
@@ -239,6 +297,11 @@ impl NativeWriter {
 
 #[pymethods]
 impl NativeWriter {
+    /// The pair fields (``title_pair``, ``text_pair``, ``meta_pair``) are given their
+    /// field's own text: this writer makes their terms (``PairMaker``).
+    #[classattr]
+    const MAKES_PAIRS: bool = true;
+
     /// ``heap`` bytes shared by ``threads`` indexing threads, as ``Index.writer``.
     #[new]
     fn new(py: Python<'_>, path: &str, heap: usize, threads: usize) -> PyResult<Self> {

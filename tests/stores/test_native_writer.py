@@ -196,3 +196,27 @@ def test_a_document_that_cannot_be_written_is_an_error_not_a_lost_one(tmp_path: 
     assert report.indexed == 0 and bad.id in report.errors
     # the version written before is still there
     assert docs[0].id in {h.id for h in store.search(SearchQuery(q="", limit=100)).hits}
+
+
+def test_a_text_the_writer_cannot_take_is_an_error_the_others_written(tmp_path: Path) -> None:
+    """The pair terms are made by the writer's threads: a text it cannot take (a lone
+    surrogate) is still refused before it reaches them, counted, and the rest written."""
+    store = TantivyStore(tmp_path / "index")
+    docs = corpus()
+    broken = docs[1].model_copy(update={"id": "roto", "text": "texto \ud800 roto"})
+    report = store.upsert([*docs[:2], broken, *docs[2:]])
+    assert report.indexed == len(docs) and "surrogates" in report.errors["roto"]
+    assert store.search(SearchQuery(q="")).total == len(docs)
+
+
+def test_entries_prepared_without_pairs_are_completed_for_tantivy_py() -> None:
+    """Prepared for the native writer (no pair terms), an entry for tantivy-py's writer
+    gets the very pair terms it would have been prepared with."""
+    from indexer.stores.tantivy_entry import prepare, text_values
+
+    for doc in documents():
+        keys = ["CPEUM art. 14"]
+        full = text_values(doc, prepare(doc), keys)
+        assert text_values(doc, prepare(doc, pairs=False), keys) == full
+        made = dict(text_values(doc, prepare(doc, pairs=False), keys, makes_pairs=True))
+        assert made["text_pair"] == doc.text and made["title_pair"] == doc.title
