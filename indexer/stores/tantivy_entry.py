@@ -40,7 +40,7 @@ def key_field(name: str) -> str:
 @dataclass(frozen=True, slots=True)
 class Prepared:
     """What ``prepare`` read from a document; picklable, to come back from a worker.
-    The pair terms are None when left to a writer that makes them (``MAKES_PAIRS``)."""
+    The pair terms are None when left to a writer that makes them (``NativeWriter.makes_pairs``)."""
 
     title_pair: str | None
     text_pair: str | None

@@ -177,9 +177,30 @@ impl TokenStream for RememberedStream<'_> {
     }
 }
 
+/// The pair stems of indexing threads that ended, for the next ones (as ``KEPT``).
+static KEPT_PAIRS: Mutex<Vec<PairStems>> = Mutex::new(Vec::new());
+
+/// An indexing thread's pair stems: taken from ``KEPT_PAIRS``, handed back at its end.
+struct PairMemory(Option<PairStems>);
+
+impl Drop for PairMemory {
+    fn drop(&mut self) {
+        if let (Some(stems), Ok(mut kept)) = (self.0.take(), KEPT_PAIRS.lock()) {
+            if kept.len() < KEPT_MEMORIES {
+                kept.push(stems);
+            }
+        }
+    }
+}
+
 thread_local! {
-    // the stems an indexing thread made for the pair fields (bounded as ``KNOWN``)
-    static PAIR_STEMS: RefCell<PairStems> = RefCell::new(PairStems::new(STEM_WORDS));
+    static PAIR_STEMS: RefCell<PairMemory> = RefCell::new(PairMemory(Some(
+        KEPT_PAIRS
+            .lock()
+            .ok()
+            .and_then(|mut kept| kept.pop())
+            .unwrap_or_else(|| PairStems::new(STEM_WORDS)),
+    )));
 }
 
 /// ``es_pair`` in the native writer: given a field's own text (tantivy-py's writer is
@@ -190,7 +211,10 @@ thread_local! {
 #[derive(Clone, Default)]
 pub struct PairMaker;
 
+/// The pair terms of a text and the whitespace tokenizer's tokens of them (their text
+/// read from ``pairs`` as each is handed out).
 pub struct PairStream {
+    pairs: String,
     tokens: std::vec::IntoIter<Token>,
     token: Token,
 }
@@ -203,15 +227,28 @@ impl Tokenizer for PairMaker {
         // by its filters' construction, never seen; an indexing thread that stopped here
         // fails the writer's next call, so the batch is an error, never a silent loss
         let pairs = PAIR_STEMS
-            .with(|stems| stems.borrow_mut().pair_text(text))
+            .with(|memory| {
+                let mut memory = memory.borrow_mut();
+                let stems = memory.0.get_or_insert_with(|| PairStems::new(STEM_WORDS));
+                stems.pair_text(text)
+            })
             .unwrap_or_else(|err| panic!("pair terms: {err}"));
         let mut whitespace = WhitespaceTokenizer::default();
         let mut stream = whitespace.token_stream(&pairs);
         let mut tokens = Vec::new();
         while stream.advance() {
-            tokens.push(stream.token().clone());
+            let token = stream.token();
+            debug_assert_eq!(token.text, pairs[token.offset_from..token.offset_to]);
+            tokens.push(Token {
+                offset_from: token.offset_from,
+                offset_to: token.offset_to,
+                position: token.position,
+                text: String::new(),
+                position_length: token.position_length,
+            });
         }
         PairStream {
+            pairs,
             tokens: tokens.into_iter(),
             token: Token::default(),
         }
@@ -220,13 +257,14 @@ impl Tokenizer for PairMaker {
 
 impl TokenStream for PairStream {
     fn advance(&mut self) -> bool {
-        match self.tokens.next() {
-            Some(token) => {
-                self.token = token;
-                true
-            }
-            None => false,
-        }
+        let Some(next) = self.tokens.next() else {
+            return false;
+        };
+        let mut text = std::mem::take(&mut self.token.text);
+        text.clear();
+        text.push_str(&self.pairs[next.offset_from..next.offset_to]);
+        self.token = Token { text, ..next };
+        true
     }
 
     fn token(&self) -> &Token {
@@ -239,12 +277,20 @@ impl TokenStream for PairStream {
 }
 
 /// Registers the analysers the schema's fields name (``register_analyzers``), the
-/// stemmed one remembering its stems, the pair fields' making their terms.
-fn register(index: &Index) {
+/// stemmed one remembering its stems; with ``pairs``, the pair fields' making their terms
+/// (without, given their terms made already, as tantivy-py's writer is).
+fn register(index: &Index, pairs: bool) {
     let tokenizers = index.tokenizers();
     tokenizers.register("es_stem", TextAnalyzer::from(RememberedStems::new()));
     tokenizers.register("es_fold", analyser(false));
-    tokenizers.register("es_pair", TextAnalyzer::from(PairMaker));
+    if pairs {
+        tokenizers.register("es_pair", TextAnalyzer::from(PairMaker));
+    } else {
+        tokenizers.register(
+            "es_pair",
+            TextAnalyzer::from(WhitespaceTokenizer::default()),
+        );
+    }
 }
 
 fn failed(err: TantivyError) -> PyErr {
@@ -270,6 +316,7 @@ pub struct NativeWriter {
     date: Field,
     cited_by: Field,
     payload: Field,
+    pairs: bool,
 }
 
 impl NativeWriter {
@@ -297,17 +344,15 @@ impl NativeWriter {
 
 #[pymethods]
 impl NativeWriter {
-    /// The pair fields (``title_pair``, ``text_pair``, ``meta_pair``) are given their
-    /// field's own text: this writer makes their terms (``PairMaker``).
-    #[classattr]
-    const MAKES_PAIRS: bool = true;
-
-    /// ``heap`` bytes shared by ``threads`` indexing threads, as ``Index.writer``.
+    /// ``heap`` bytes shared by ``threads`` indexing threads, as ``Index.writer``; with
+    /// ``pairs`` (``makes_pairs``) the pair fields are given their field's own text and
+    /// this writer makes their terms (``PairMaker``), without, their terms.
     #[new]
-    fn new(py: Python<'_>, path: &str, heap: usize, threads: usize) -> PyResult<Self> {
+    #[pyo3(signature = (path, heap, threads, pairs = true))]
+    fn new(py: Python<'_>, path: &str, heap: usize, threads: usize, pairs: bool) -> PyResult<Self> {
         py.detach(|| {
             let index = Index::open_in_dir(path).map_err(failed)?;
-            register(&index);
+            register(&index, pairs);
             let writer = index
                 .writer_with_num_threads(threads.max(1), heap)
                 .map_err(failed)?;
@@ -323,8 +368,15 @@ impl NativeWriter {
                 payload: field("payload")?,
                 schema: schema.clone(),
                 writer: Mutex::new(Some(writer)),
+                pairs,
             })
         })
+    }
+
+    /// Whether the pair fields are given their field's own text (see ``new``).
+    #[getter]
+    fn makes_pairs(&self) -> bool {
+        self.pairs
     }
 
     /// One document: its text values ((field, value) pairs, a field's values in order),

@@ -78,12 +78,21 @@ def documents() -> list:  # type: ignore[type-arg]
     ]
 
 
-def written(folder: Path, docs: list, native: bool) -> TantivyStore:  # type: ignore[type-arg]
+def written(
+    folder: Path,
+    docs: list,  # type: ignore[type-arg]
+    native: bool,
+    pairs: bool = True,
+) -> TantivyStore:
+    """``docs`` written by the native writer (``pairs``: making the pair terms itself)
+    or tantivy-py's."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(ts, "NATIVE_WRITES", native)
+        patch.setattr(ts, "NATIVE_PAIRS", pairs)
         store = TantivyStore(folder)
         assert store.acquire()
         assert (type(store._writer).__name__ == "NativeWriter") == native
+        assert not native or store._writer.makes_pairs == pairs
         half = len(docs) // 2
         # in two commits, the second replacing a few documents: deletes by id too
         assert not store.upsert(docs[:half], commit=True).errors
@@ -109,6 +118,20 @@ def test_every_field_holds_the_same_terms(pair: tuple[TantivyStore, TantivyStore
     for name in ts.FILTER_FIELDS:
         key = ts._key(name)
         assert native.terms_with_prefix(key, "") == python.terms_with_prefix(key, ""), key
+
+
+def test_pair_terms_made_by_the_writer_are_those_handed_to_it(
+    pair: tuple[TantivyStore, TantivyStore], tmp_path: Path
+) -> None:
+    """The native writer's own pair terms (``PairMaker``) and the ones made in Python and
+    handed to it: the same terms, in the same documents, at the same positions."""
+    handed = written(tmp_path / "handed", documents(), native=True, pairs=False)
+    made = pair[0]
+    for field in [f"{name}_pair" for name in ts.PAIRED]:
+        terms = handed.index.searcher().terms_with_prefix(field, "")
+        assert terms and made.index.searcher().terms_with_prefix(field, "") == terms, field
+    for q in [q for q in questions() if q.startswith('"')]:
+        assert every_hit(made, q) == every_hit(handed, q), q
 
 
 def questions() -> list[str]:
