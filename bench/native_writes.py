@@ -12,7 +12,8 @@ as a flush without workers does), then each round writes all of them into a fres
 folder (``TantivyStore.upsert`` with the prepared entries, then ``release``: the commit
 and the merges waited for), the writers alternating. Per document: the process's CPU
 (every thread: Python's and Tantivy's indexing and merging threads), the main thread's
-alone, and the wall clock; medians over the rounds, and each over tantivy-py's.
+alone, and the wall clock; medians over the rounds, and the median of each round's
+ratio of new over old (run back to back: the load drifts more between rounds).
 """
 
 from __future__ import annotations
@@ -94,11 +95,18 @@ def main() -> int:
     print(f"{'writer':14} {'CPU µs/doc':>11} {'main µs/doc':>12} {'wall µs/doc':>12}")
     for name, m in medians.items():
         print(f"{name:14} {m['cpu_us']:>11.0f} {m['main_us']:>12.0f} {m['wall_us']:>12.0f}")
+    # each round's new over old (the two ran back to back), then their median: the
+    # machine's load drifts between rounds more than between two neighbouring runs
     for old_name, new_name in (("tantivy-py", "native"), ("native-handed", "native")):
-        old, new = medians[old_name], medians[new_name]
+        paired = {
+            key: statistics.median(
+                n[key] / o[key] for n, o in zip(runs[new_name], runs[old_name], strict=True)
+            )
+            for key in ("cpu_us", "main_us", "wall_us")
+        }
         print(
-            f"{new_name + '/' + old_name:14} {new['cpu_us'] / old['cpu_us']:>11.2f} "
-            f"{new['main_us'] / old['main_us']:>12.2f} {new['wall_us'] / old['wall_us']:>12.2f}"
+            f"{new_name + '/' + old_name:14} {paired['cpu_us']:>11.2f} "
+            f"{paired['main_us']:>12.2f} {paired['wall_us']:>12.2f}"
         )
     stored: dict[str, Any] = json.loads(args.json.read_text()) if args.json.is_file() else {}
     key = f"{args.mix}-{args.size}" + ("-inline" if args.inline else "")
