@@ -539,8 +539,9 @@ def main() -> int:
     parser.add_argument(
         "--writer",
         default="native",
-        choices=["native", "tantivy-py"],
-        help="the embedded index's writer (tantivy-py's: as before the native one)",
+        choices=["native", "native-handed", "tantivy-py"],
+        help="the embedded index's writer (tantivy-py's: as before the native one; "
+        "native-handed: the native one given the pair terms, as before it made them)",
     )
     parser.add_argument(
         "--keep", type=Path, help="keep the data folders here (for bench/http_mix.py), not in /tmp"
@@ -548,6 +549,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.writer == "tantivy-py":
         tantivy_store.NATIVE_WRITES = False
+    tantivy_store.NATIVE_PAIRS = args.writer == "native"
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
         results = run(args, args.keep)

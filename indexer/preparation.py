@@ -27,6 +27,7 @@ from indexer.citations.records import read_citations, unread
 from indexer.db import Database
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.orphans import end_with
+from indexer.stores import tantivy_store
 from indexer.stores.tantivy_entry import Prepared, prepare
 
 AnyDocument = Sentencia | Sesion | Legislativo
@@ -52,12 +53,13 @@ def prepare_chunk(
     prepared entry or the error that kept it out (a withheld document is never indexed:
     nothing to prepare)."""
     citations = {doc.id: read_citations(doc) for doc in docs if doc.id in read}
+    pairs = not tantivy_store.writer_makes_pairs()
     ready: dict[str, Prepared | str] = {}
     for doc in docs:
         if doc.privacy is not None and doc.privacy.withheld:
             continue
         try:
-            ready[doc.id] = prepare(doc)
+            ready[doc.id] = prepare(doc, pairs)
         except (ValueError, TypeError, OverflowError) as exc:
             ready[doc.id] = str(exc)
     return citations, ready

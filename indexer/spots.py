@@ -11,6 +11,7 @@ the same matches as ``finditer``, as long as every place a match can start is tr
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable, Iterator
 
 
@@ -38,18 +39,26 @@ def space_before(text: str, end: int) -> int:
     return end
 
 
+# the ASCII word characters, stripped from a run's end at once (``str.rstrip``, in C)
+_ASCII_WORD = string.ascii_letters + string.digits + "_"
+
+
 def word_before(text: str, end: int, longest: int) -> int | None:
     """Where the run of word characters ending at ``end`` starts; None when there is
     none or it is longer than ``longest`` (no pattern word is)."""
-    start = end
     # ``\w`` of a ``str`` pattern is alphanumeric or "_"; one character past the longest
     # is enough to know the run is longer (this runs at every slash and article of a text)
     low = end - longest - 1 if end > longest else 0
+    start = end
     while start > low:
-        char = text[start - 1]
-        if not (char.isalnum() or char == "_"):
-            break
-        start -= 1
+        # the ASCII word characters at once, then one beyond ASCII ("ñ", "é") at a time
+        start = low + len(text[low:start].rstrip(_ASCII_WORD))
+        if start > low:
+            char = text[start - 1]
+            if char.isalnum() or char == "_":
+                start -= 1
+                continue
+        break
     if start == end or end - start > longest:
         return None
     return start

@@ -39,19 +39,22 @@ def key_field(name: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """What ``prepare`` read from a document; picklable, to come back from a worker."""
+    """What ``prepare`` read from a document; picklable, to come back from a worker.
+    The pair terms are None when left to a writer that makes them (``NativeWriter.makes_pairs``)."""
 
-    title_pair: str
-    text_pair: str
+    title_pair: str | None
+    text_pair: str | None
     meta: str
-    meta_pair: str
+    meta_pair: str | None
     date: dt.datetime | None
     # (field, value, folded value), in ``FILTER_FIELDS`` order, the citation keys left out
     filters: tuple[tuple[str, str, str], ...]
     payload: bytes
 
 
-def prepare(doc: AnyDocument) -> Prepared:
+def prepare(doc: AnyDocument, pairs: bool = True) -> Prepared:
+    """``pairs``: make the pair terms (False: the native writer makes them itself, in its
+    indexing threads, off the interpreter's)."""
     values = doc.model_dump(mode="json", exclude={"text"})  # once, without the text
     meta = metadata_text(doc, values)
     date = None
@@ -64,23 +67,39 @@ def prepare(doc: AnyDocument) -> Prepared:
         for value in found
     )
     payload = json.dumps(hit_payload(doc, values), ensure_ascii=False).encode()
-    title_pair, text_pair, meta_pair = pair_texts([doc.title, doc.text, meta])
+    title_pair = text_pair = meta_pair = None
+    if pairs:
+        title_pair, text_pair, meta_pair = pair_texts([doc.title, doc.text, meta])
+    else:  # what making them would refuse (a lone surrogate) is refused here, as before
+        for value in (doc.title, doc.text, meta):
+            value.encode()
     return Prepared(title_pair, text_pair, meta, meta_pair, date, filters, payload)
 
 
-def text_values(doc: AnyDocument, prepared: Prepared, keys: list[str]) -> list[tuple[str, str]]:
+def text_values(
+    doc: AnyDocument, prepared: Prepared, keys: list[str], makes_pairs: bool = False
+) -> list[tuple[str, str]]:
     """The text values of ``doc``'s index entry, as (field, value) pairs: a field's values
-    in order (both writers, ``entry`` and ``NativeWriter``, are given these)."""
+    in order (both writers, ``entry`` and ``NativeWriter``, are given these).
+    ``makes_pairs``: for a writer that makes the pair terms itself, each pair field is
+    given its field's own text (pair terms made already would be paired again)."""
+    if makes_pairs:
+        pairs: tuple[str | None, ...] = (doc.title, doc.text, prepared.meta)
+    else:
+        pairs = (prepared.title_pair, prepared.text_pair, prepared.meta_pair)
+        if None in pairs:  # prepared for a writer that makes them
+            pairs = tuple(pair_texts([doc.title, doc.text, prepared.meta]))
+    title_pair, text_pair, meta_pair = (str(value) for value in pairs)
     texts = [
         ("id", doc.id),
         ("title", doc.title),
         ("title_fold", doc.title),
-        ("title_pair", prepared.title_pair),
+        ("title_pair", title_pair),
         ("text", doc.text),
         ("text_fold", doc.text),
-        ("text_pair", prepared.text_pair),
+        ("text_pair", text_pair),
         ("meta", prepared.meta),
-        ("meta_pair", prepared.meta_pair),
+        ("meta_pair", meta_pair),
     ]
     by_field: dict[str, list[tuple[str, str]]] = {}
     for name, value, key in prepared.filters:
@@ -115,15 +134,16 @@ U64_MAX = (1 << 64) - 1
 
 
 def native_entry(
-    doc: AnyDocument, prepared: Prepared, keys: list[str], cited_by: int
+    doc: AnyDocument, prepared: Prepared, keys: list[str], cited_by: int, makes_pairs: bool
 ) -> NativeEntry:
-    """``entry``'s document for the native writer. The day is read as tantivy-py's
-    ``add_date`` reads it (its fields, in UTC, to the second)."""
+    """``entry``'s document for the native writer (``makes_pairs``: ``text_values``'s).
+    The day is read as tantivy-py's ``add_date`` reads it (its fields, in UTC, to the
+    second)."""
     date = calendar.timegm(prepared.date.timetuple()) if prepared.date is not None else None
     count = max(0, cited_by)
     if count > U64_MAX:  # what tantivy-py's ``add_unsigned`` refuses
         raise OverflowError("cited_by does not fit in 64 bits")
-    return text_values(doc, prepared, keys), date, count, prepared.payload
+    return text_values(doc, prepared, keys, makes_pairs), date, count, prepared.payload
 
 
 def to_tantivy(doc: AnyDocument) -> tantivy.Document:

@@ -101,6 +101,9 @@ PREFIX_WORDS = 64
 # threads instead of Snowball run at every occurrence. Off, or without the extension
 # (the Docker image), tantivy-py's writer writes the same index.
 NATIVE_WRITES = True
+# The native writer makes the pair terms in its indexing threads (``PairMaker``) from the
+# fields' own texts; off, they are made here and handed to it, as before.
+NATIVE_PAIRS = True
 
 
 def _native_writer() -> Any | None:
@@ -113,6 +116,12 @@ def _native_writer() -> Any | None:
 
 
 NativeWriter = _native_writer()
+
+
+def writer_makes_pairs() -> bool:
+    """Whether the index's writer makes the pair terms itself (``native/src/writer.rs``):
+    then they need not be prepared (a writer that does not makes up what is missing)."""
+    return NATIVE_WRITES and NATIVE_PAIRS and hasattr(NativeWriter, "makes_pairs")
 
 
 def _writer_budget() -> tuple[int, int]:
@@ -247,6 +256,8 @@ class TantivyStore:
     def _new_writer(self) -> Any:
         """The index folder's writer (its lock): native where it can be."""
         if NATIVE_WRITES and NativeWriter is not None and self.path is not None:
+            if hasattr(NativeWriter, "makes_pairs"):
+                return NativeWriter(str(self.path), WRITER_HEAP, WRITER_THREADS, NATIVE_PAIRS)
             return NativeWriter(str(self.path), WRITER_HEAP, WRITER_THREADS)
         return self.index.writer(WRITER_HEAP, WRITER_THREADS)
 
@@ -315,6 +326,8 @@ class TantivyStore:
                 raise StoreUnavailable("another process is writing the search index")
             writer = self._writer
             native = not isinstance(writer, tantivy.IndexWriter)
+            # the native writer makes the pair terms in its indexing threads
+            makes_pairs = native and getattr(writer, "makes_pairs", False)
             try:
                 if replace_all:
                     writer.delete_all_documents()
@@ -326,7 +339,11 @@ class TantivyStore:
                     try:
                         if native:
                             entry = tantivy_entry.native_entry(
-                                doc, done or prepare(doc), citation_keys(doc), doc.cited_by_count
+                                doc,
+                                done or prepare(doc, pairs=not makes_pairs),
+                                citation_keys(doc),
+                                doc.cited_by_count,
+                                makes_pairs,
                             )
                         elif done is None:
                             entry = self._to_tantivy(doc)

@@ -51,7 +51,7 @@ impl Hasher for WordHasher {
 type Known = HashMap<Box<str>, Stem, BuildHasherDefault<WordHasher>>;
 
 /// The analysers and the stems met so far (bounded: forgotten when full).
-struct Stems {
+pub(crate) struct Stems {
     raw: SimpleTokenizer,
     stemmed: TextAnalyzer,
     known: Known,
@@ -59,7 +59,7 @@ struct Stems {
 }
 
 impl Stems {
-    fn new(capacity: usize) -> Self {
+    pub(crate) fn new(capacity: usize) -> Self {
         let stemmed = TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
             .filter(LowerCaser)
@@ -116,7 +116,7 @@ impl Stems {
             .collect()
     }
 
-    fn pair_text(&mut self, text: &str) -> Result<String, &'static str> {
+    pub(crate) fn pair_text(&mut self, text: &str) -> Result<String, &'static str> {
         let words = self.words(text)?;
         let mut out = String::with_capacity(text.len() + text.len() / 4);
         for (i, pair) in words.windows(2).enumerate() {

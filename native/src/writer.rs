@@ -20,7 +20,7 @@ use tantivy::tokenizer::{
 };
 use tantivy::{DateTime, Index, IndexWriter, TantivyDocument, TantivyError, Term};
 
-use crate::pairs::{WordHasher, MAX_TOKEN_BYTES};
+use crate::pairs::{Stems as PairStems, WordHasher, MAX_TOKEN_BYTES};
 
 /// Words an indexing thread remembers the stems of (forgotten all at once when full):
 /// some 10 MB, far more than a corpus's common words.
@@ -177,16 +177,120 @@ impl TokenStream for RememberedStream<'_> {
     }
 }
 
+/// The pair stems of indexing threads that ended, for the next ones (as ``KEPT``).
+static KEPT_PAIRS: Mutex<Vec<PairStems>> = Mutex::new(Vec::new());
+
+/// An indexing thread's pair stems: taken from ``KEPT_PAIRS``, handed back at its end.
+struct PairMemory(Option<PairStems>);
+
+impl Drop for PairMemory {
+    fn drop(&mut self) {
+        if let (Some(stems), Ok(mut kept)) = (self.0.take(), KEPT_PAIRS.lock()) {
+            if kept.len() < KEPT_MEMORIES {
+                kept.push(stems);
+            }
+        }
+    }
+}
+
+thread_local! {
+    static PAIR_STEMS: RefCell<PairMemory> = RefCell::new(PairMemory(Some(
+        KEPT_PAIRS
+            .lock()
+            .ok()
+            .and_then(|mut kept| kept.pop())
+            .unwrap_or_else(|| PairStems::new(STEM_WORDS)),
+    )));
+}
+
+/// ``es_pair`` in the native writer: given a field's own text (tantivy-py's writer is
+/// given its pair terms), it makes the pair terms in the indexing thread, with the very
+/// code ``indexer.analysis.pair_text`` calls (``pairs.rs``), then splits them at
+/// whitespace as tantivy-py's ``es_pair`` does: the same tokens, positions and offsets,
+/// made off the interpreter's thread.
+#[derive(Clone, Default)]
+pub struct PairMaker;
+
+/// The pair terms of a text and the whitespace tokenizer's tokens of them (their text
+/// read from ``pairs`` as each is handed out).
+pub struct PairStream {
+    pairs: String,
+    tokens: std::vec::IntoIter<Token>,
+    token: Token,
+}
+
+impl Tokenizer for PairMaker {
+    type TokenStream<'a> = PairStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> PairStream {
+        // a word is one token of the stemmed analyser (``pairs.rs`` says so otherwise):
+        // by its filters' construction, never seen; an indexing thread that stopped here
+        // fails the writer's next call, so the batch is an error, never a silent loss
+        let pairs = PAIR_STEMS
+            .with(|memory| {
+                let mut memory = memory.borrow_mut();
+                let stems = memory.0.get_or_insert_with(|| PairStems::new(STEM_WORDS));
+                stems.pair_text(text)
+            })
+            .unwrap_or_else(|err| panic!("pair terms: {err}"));
+        let mut whitespace = WhitespaceTokenizer::default();
+        let mut stream = whitespace.token_stream(&pairs);
+        let mut tokens = Vec::new();
+        while stream.advance() {
+            let token = stream.token();
+            debug_assert_eq!(token.text, pairs[token.offset_from..token.offset_to]);
+            tokens.push(Token {
+                offset_from: token.offset_from,
+                offset_to: token.offset_to,
+                position: token.position,
+                text: String::new(),
+                position_length: token.position_length,
+            });
+        }
+        PairStream {
+            pairs,
+            tokens: tokens.into_iter(),
+            token: Token::default(),
+        }
+    }
+}
+
+impl TokenStream for PairStream {
+    fn advance(&mut self) -> bool {
+        let Some(next) = self.tokens.next() else {
+            return false;
+        };
+        let mut text = std::mem::take(&mut self.token.text);
+        text.clear();
+        text.push_str(&self.pairs[next.offset_from..next.offset_to]);
+        self.token = Token { text, ..next };
+        true
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}
+
 /// Registers the analysers the schema's fields name (``register_analyzers``), the
-/// stemmed one remembering its stems.
-fn register(index: &Index) {
+/// stemmed one remembering its stems; with ``pairs``, the pair fields' making their terms
+/// (without, given their terms made already, as tantivy-py's writer is).
+fn register(index: &Index, pairs: bool) {
     let tokenizers = index.tokenizers();
     tokenizers.register("es_stem", TextAnalyzer::from(RememberedStems::new()));
     tokenizers.register("es_fold", analyser(false));
-    tokenizers.register(
-        "es_pair",
-        TextAnalyzer::from(WhitespaceTokenizer::default()),
-    );
+    if pairs {
+        tokenizers.register("es_pair", TextAnalyzer::from(PairMaker));
+    } else {
+        tokenizers.register(
+            "es_pair",
+            TextAnalyzer::from(WhitespaceTokenizer::default()),
+        );
+    }
 }
 
 fn failed(err: TantivyError) -> PyErr {
@@ -212,6 +316,7 @@ pub struct NativeWriter {
     date: Field,
     cited_by: Field,
     payload: Field,
+    pairs: bool,
 }
 
 impl NativeWriter {
@@ -239,12 +344,15 @@ impl NativeWriter {
 
 #[pymethods]
 impl NativeWriter {
-    /// ``heap`` bytes shared by ``threads`` indexing threads, as ``Index.writer``.
+    /// ``heap`` bytes shared by ``threads`` indexing threads, as ``Index.writer``; with
+    /// ``pairs`` (``makes_pairs``) the pair fields are given their field's own text and
+    /// this writer makes their terms (``PairMaker``), without, their terms.
     #[new]
-    fn new(py: Python<'_>, path: &str, heap: usize, threads: usize) -> PyResult<Self> {
+    #[pyo3(signature = (path, heap, threads, pairs = true))]
+    fn new(py: Python<'_>, path: &str, heap: usize, threads: usize, pairs: bool) -> PyResult<Self> {
         py.detach(|| {
             let index = Index::open_in_dir(path).map_err(failed)?;
-            register(&index);
+            register(&index, pairs);
             let writer = index
                 .writer_with_num_threads(threads.max(1), heap)
                 .map_err(failed)?;
@@ -260,8 +368,15 @@ impl NativeWriter {
                 payload: field("payload")?,
                 schema: schema.clone(),
                 writer: Mutex::new(Some(writer)),
+                pairs,
             })
         })
+    }
+
+    /// Whether the pair fields are given their field's own text (see ``new``).
+    #[getter]
+    fn makes_pairs(&self) -> bool {
+        self.pairs
     }
 
     /// One document: its text values ((field, value) pairs, a field's values in order),

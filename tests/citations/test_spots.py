@@ -123,6 +123,19 @@ def test_the_word_before_a_place_is_the_word_a_pattern_sees(seed: int) -> None:
                 ), (text, end, longest)
 
 
+def test_the_word_before_mixes_ascii_and_other_word_characters_as_a_pattern_does() -> None:
+    """``word_before`` strips the ASCII word characters at once and the others one by
+    one: runs that mix them ("año2", "x²", "٣4_ñ"), at every place and length."""
+    rng = random.Random(9)
+    alphabet = "aZ09_ñÉ²٣ªº\u0301 \u00a0./-:"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(25)))
+        for end in range(len(text) + 1):
+            longest = rng.choice((0, 1, 2, 5, 9, 40))
+            expected = _word_before_by_pattern(text, end, longest)
+            assert word_before(text, end, longest) == expected, (text, end, longest)
+
+
 def test_folding_texts_beyond_latin1_keeps_one_character_for_each() -> None:
     """Texts mixing latin-1 with characters beyond it (quotes, dashes, ``µ`` whose fold
     is Greek), each met many times: folded as each character alone folds."""

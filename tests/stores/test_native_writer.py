@@ -78,12 +78,21 @@ def documents() -> list:  # type: ignore[type-arg]
     ]
 
 
-def written(folder: Path, docs: list, native: bool) -> TantivyStore:  # type: ignore[type-arg]
+def written(
+    folder: Path,
+    docs: list,  # type: ignore[type-arg]
+    native: bool,
+    pairs: bool = True,
+) -> TantivyStore:
+    """``docs`` written by the native writer (``pairs``: making the pair terms itself)
+    or tantivy-py's."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(ts, "NATIVE_WRITES", native)
+        patch.setattr(ts, "NATIVE_PAIRS", pairs)
         store = TantivyStore(folder)
         assert store.acquire()
         assert (type(store._writer).__name__ == "NativeWriter") == native
+        assert not native or store._writer.makes_pairs == pairs
         half = len(docs) // 2
         # in two commits, the second replacing a few documents: deletes by id too
         assert not store.upsert(docs[:half], commit=True).errors
@@ -109,6 +118,20 @@ def test_every_field_holds_the_same_terms(pair: tuple[TantivyStore, TantivyStore
     for name in ts.FILTER_FIELDS:
         key = ts._key(name)
         assert native.terms_with_prefix(key, "") == python.terms_with_prefix(key, ""), key
+
+
+def test_pair_terms_made_by_the_writer_are_those_handed_to_it(
+    pair: tuple[TantivyStore, TantivyStore], tmp_path: Path
+) -> None:
+    """The native writer's own pair terms (``PairMaker``) and the ones made in Python and
+    handed to it: the same terms, in the same documents, at the same positions."""
+    handed = written(tmp_path / "handed", documents(), native=True, pairs=False)
+    made = pair[0]
+    for field in [f"{name}_pair" for name in ts.PAIRED]:
+        terms = handed.index.searcher().terms_with_prefix(field, "")
+        assert terms and made.index.searcher().terms_with_prefix(field, "") == terms, field
+    for q in [q for q in questions() if q.startswith('"')]:
+        assert every_hit(made, q) == every_hit(handed, q), q
 
 
 def questions() -> list[str]:
@@ -196,3 +219,27 @@ def test_a_document_that_cannot_be_written_is_an_error_not_a_lost_one(tmp_path: 
     assert report.indexed == 0 and bad.id in report.errors
     # the version written before is still there
     assert docs[0].id in {h.id for h in store.search(SearchQuery(q="", limit=100)).hits}
+
+
+def test_a_text_the_writer_cannot_take_is_an_error_the_others_written(tmp_path: Path) -> None:
+    """The pair terms are made by the writer's threads: a text it cannot take (a lone
+    surrogate) is still refused before it reaches them, counted, and the rest written."""
+    store = TantivyStore(tmp_path / "index")
+    docs = corpus()
+    broken = docs[1].model_copy(update={"id": "roto", "text": "texto \ud800 roto"})
+    report = store.upsert([*docs[:2], broken, *docs[2:]])
+    assert report.indexed == len(docs) and "surrogates" in report.errors["roto"]
+    assert store.search(SearchQuery(q="")).total == len(docs)
+
+
+def test_entries_prepared_without_pairs_are_completed_for_tantivy_py() -> None:
+    """Prepared for the native writer (no pair terms), an entry for tantivy-py's writer
+    gets the very pair terms it would have been prepared with."""
+    from indexer.stores.tantivy_entry import prepare, text_values
+
+    for doc in documents():
+        keys = ["CPEUM art. 14"]
+        full = text_values(doc, prepare(doc), keys)
+        assert text_values(doc, prepare(doc, pairs=False), keys) == full
+        made = dict(text_values(doc, prepare(doc, pairs=False), keys, makes_pairs=True))
+        assert made["text_pair"] == doc.text and made["title_pair"] == doc.title
