@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Annotated, Any
 from urllib.parse import quote
 
@@ -137,7 +138,9 @@ def build_filters(params: dict[str, list[str] | None]) -> dict[str, list[str]]:
     return filters
 
 
+@functools.lru_cache(maxsize=16384)
 def permalink(doc_id: str) -> str:
+    """This API's address of a document (kept: the same hits come back in many answers)."""
     return f"/v1/documents/{quote(doc_id, safe='')}"
 
 

@@ -14,7 +14,7 @@ from api.schemas import Hit, SearchResponse, ValidationErrorResponse
 from api.search_params import search_query
 from api.search_route import SearchRoute
 from indexer.query import operator_suggestion
-from indexer.stores import SearchQuery, SearchResult
+from indexer.stores import SearchHit, SearchQuery, SearchResult
 
 router = APIRouter(prefix="/v1", tags=["search"])
 
@@ -44,18 +44,18 @@ router.add_api_route(
 )
 
 
-# a hit's keys in the order ``Hit`` documents them (the store's, then its permalink)
+# a hit's keys in the order ``Hit`` documents them: the store's (a ``SearchHit``'s
+# fields, which its ``__dict__`` holds in that order, nothing else), then its permalink
 HIT_FIELDS = tuple(name for name in Hit.model_fields if name != "permalink")
+if tuple(SearchHit.model_fields) != HIT_FIELDS or SearchHit.model_config.get("extra"):
+    raise TypeError("a search hit's keys are SearchHit's fields, in Hit's order")
 
 
 def answer_json(result: SearchResult, next_url: str | None, suggestion: str | None) -> bytes:
     """``SearchResponse`` as JSON, written in one call of pydantic's JSON writer: the
     store's hits and counts are validated already, so they are neither validated nor
     copied into response models again (that cost more than writing them)."""
-    hits = [
-        {**{name: getattr(hit, name) for name in HIT_FIELDS}, "permalink": permalink(hit.id)}
-        for hit in result.hits
-    ]
+    hits = [{**hit.__dict__, "permalink": permalink(hit.id)} for hit in result.hits]
     return to_json(
         {
             "total": result.total,

@@ -73,7 +73,7 @@ class NativeReader:
     def search(
         self,
         generation: int,
-        plan: list[Any],
+        plan: list[Any] | str,
         limit: int,
         offset: int,
         sort: str,
@@ -90,13 +90,21 @@ class NativeReader:
         one pass: the native facet counter gives their buckets (the aggregations' own, as
         (value, count) pairs, by field) at a fraction of their cost.
         ``marks`` (``tantivy_store.marking``): each hit's highlights made natively, a
-        list, in place of its text (the text still, where Python must make them)."""
+        list, in place of its text (the text still, where Python must make them).
+        ``plan``: the plan, or its JSON already written (a question asked before)."""
         index = self.at(generation)
         asked = (
             [(name, int(spec["terms"]["size"])) for name, spec in aggs.items()] if aggs else None
         )
         total, counted, hits = index.search(
-            json.dumps(plan), limit, offset, sort, count, asked, texts, marks
+            plan if isinstance(plan, str) else json.dumps(plan),
+            limit,
+            offset,
+            sort,
+            count,
+            asked,
+            texts,
+            marks,
         )
         return total, dict(counted or ()), hits
 

@@ -19,7 +19,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Hashable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -211,7 +211,7 @@ class TantivyStore:
         self._seen_meta = self._meta_mtime()
         self._generation = 0
         self._count_cache = _CountCache(COUNT_CACHE_SIZE)
-        self._pages: _Lru[bytes] = _Lru(PAGE_CACHE_SIZE)
+        self._pages: _Lru[bytes | _KeptPage] = _Lru(PAGE_CACHE_SIZE)
         self._apart: _Lru[bool] = _Lru(COUNT_CACHE_SIZE)
         self._native_wanted = native and path is not None
         self._native: NativeReader | None = None
@@ -460,13 +460,16 @@ class TantivyStore:
         page_key = (fingerprint, offset, query.limit, generation)
         cached = self._pages.get(page_key)
         if cached is not None:
-            return _unkept(cached)
+            return cached.result() if isinstance(cached, _KeptPage) else _unkept(cached)
         native = self._native_reader(generation)
+        kept: _KeptPage | None = None
         if native is not None:
-            result = self._search_native(native, searcher, query, offset, (fingerprint, generation))
+            result, kept = self._search_native(
+                native, searcher, query, offset, (fingerprint, generation)
+            )
         else:
             result = self._search(searcher, query, offset, (fingerprint, generation))
-        self._pages.put(page_key, _kept(result))
+        self._pages.put(page_key, kept if kept is not None else _kept(result))
         return result
 
     def _native_reader(self, generation: int) -> NativeReader | None:
@@ -488,59 +491,65 @@ class TantivyStore:
         query: SearchQuery,
         offset: int,
         count_key: tuple[str, int],
-    ) -> SearchResult:
+    ) -> tuple[SearchResult, _KeptPage | None]:
         """``_search`` in one native pass: the page with the total and the facets not
         kept yet (the very aggregations ``_counts`` asks tantivy-py for), the hits' stored
         fields read by the same searcher; tantivy-py's searcher only lights up the
-        snippets. A following page, its counts kept, is a top-k collection alone."""
-        tree = parse_query(query.q)
-        question = with_filters(self.schema, compile_node(None, tree, kit=PLAN), query, PLAN)
+        snippets. A following page, its counts kept, is a top-k collection alone. With the
+        answer, what the page cache keeps of it (None: keep the answer itself)."""
+        asked = _question(query.q)
         names, spec = _facet_spec(query)
-        counted = self._count_cache.get(count_key) if names else None
+        counted = self._count_cache.kept(count_key) if names else None
         if counted is not None and counted[0] <= offset:
-            return SearchResult(total=counted[0], hits=[], facets=counted[1], next_cursor=None)
+            facets = _facet_values(counted[1])
+            empty = SearchResult(total=counted[0], hits=[], facets=facets, next_cursor=None)
+            return empty, None
         sort = query.effective_sort()
-        finder = passage_finder(plan(tree))
+        tree, finder = asked.tree, asked.finder
         total, raw, found = native.search(
             count_key[1],
-            question,
+            _plan_json(query, asked),
             query.limit,
             offset,
             sort,
             aggs=spec if names and counted is None else None,
             count=counted is None,
             texts=query.highlight,
-            marks=marking(tree, finder) if query.highlight and NATIVE_HIGHLIGHTS else None,
+            marks=asked.marks if query.highlight and NATIVE_HIGHLIGHTS else None,
         )
         if counted is not None:
-            total, facets = counted
+            total, kept_facets = counted
         else:
             total = total or 0
-            facets = _facets_of(raw, names, query.facet_size)
+            kept_facets = _kept_facets(raw, names, query.facet_size)
             if names:
-                self._count_cache.put(count_key, (total, facets))
-        snippets = None
-        # the page's stored hits read in one call: a third less than one call per hit
-        hits = _HITS.validate_json(b"[" + b",".join(payload for _, payload, _ in found) + b"]")
-        for hit, (score, _, text) in zip(hits, found, strict=True):
-            if sort == "relevance":
-                hit.score = score
-            if isinstance(text, list):
-                hit.highlights = text
-            elif query.highlight:
+                self._count_cache.put_kept(count_key, (total, kept_facets))
+        highlights: list[list[str]] | None = None
+        if query.highlight:
+            snippets = None
+            highlights = []
+            for _, _, text in found:
+                if isinstance(text, list):
+                    highlights.append(text)
+                    continue
                 # a text the native highlighter leaves to Python (see ``highlight.rs``)
                 if snippets is None and _has_words(tree):
                     words = compile_node(self.schema, tree, pairs=False)
                     snippets = tantivy.SnippetGenerator.create(searcher, words, self.schema, "text")
                     snippets.set_max_num_chars(SNIPPET_CHARS)
-                hit.highlights = _highlights(snippets, text or "", finder)
-        next_offset = offset + len(hits)
-        next_cursor = (
-            encode_cursor(query, next_offset, count_key[0])
-            if next_offset < total and hits
-            else None
+                highlights.append(_highlights(snippets, text or "", finder))
+        page = _KeptPage(
+            total=total,
+            facets=kept_facets,
+            next_cursor=None,
+            payloads=tuple(payload for _, payload, _ in found),
+            scores=tuple(score for score, _, _ in found) if sort == "relevance" else None,
+            highlights=None if highlights is None else tuple(map(tuple, highlights)),
         )
-        return SearchResult(total=total, hits=hits, facets=facets, next_cursor=next_cursor)
+        next_offset = offset + len(found)
+        if next_offset < total and found:
+            page = replace(page, next_cursor=encode_cursor(query, next_offset, count_key[0]))
+        return page.result(highlights), page
 
     def _search(
         self,
@@ -770,16 +779,29 @@ _FACETS = TypeAdapter(dict[str, list[FacetCount]])
 _HITS = TypeAdapter(list[SearchHit])
 
 
+def _kept_facets(
+    counted: dict[str, Iterable[tuple[str, int]]], names: list[str], size: int
+) -> KeptFacets:
+    """``_facet`` of each of ``names`` from the native counter's (value, count) pairs, in
+    the order of ``names`` (a name not counted: no values), without the aggregation's
+    bucket dicts between, as the count cache keeps them (``_facet_values`` makes them
+    the answer's)."""
+    return tuple(
+        (name, tuple(islice((p for p in counted.get(name, ()) if p[0] != NO_VALUE), size)))
+        for name in names
+    )
+
+
 def _facets_of(
     counted: dict[str, Iterable[tuple[str, int]]], names: list[str], size: int
 ) -> dict[str, list[FacetCount]]:
-    """``_facet`` of each of ``names`` from the native counter's (value, count) pairs, in
-    the order of ``names`` (a name not counted: no values), without the aggregation's
-    bucket dicts between; the values kept, of every facet, validated in one call."""
-    values = {}
-    for name in names:
-        kept = (pair for pair in counted.get(name, ()) if pair[0] != NO_VALUE)
-        values[name] = [{"value": key, "count": n} for key, n in islice(kept, size)]
+    """The answer's facets of the native counter's pairs (``_kept_facets``, made)."""
+    return _facet_values(_kept_facets(counted, names, size))
+
+
+def _facet_values(kept: KeptFacets) -> dict[str, list[FacetCount]]:
+    """Kept facets as the answer's values, every facet's validated in one call."""
+    values = {name: [{"value": value, "count": n} for value, n in pairs] for name, pairs in kept}
     return _FACETS.validate_python(values)
 
 
@@ -850,6 +872,50 @@ class _Lru(Generic[V]):
                 self._items.popitem(last=False)
 
 
+@dataclass(frozen=True, slots=True)
+class _Question:
+    """What a query text compiles to, whatever the filters, page, facets and index: its
+    syntax tree, its words' plan, where its passages are found and the native
+    highlighter's spec."""
+
+    tree: Node
+    text_plan: Plan
+    finder: PassageFinder
+    marks: str
+
+
+# The same words come back with another page, sort, facet or filter (a reader narrowing
+# a search), and popular searches are asked by many: each text is parsed and compiled
+# once (about a fifth of a millisecond), its plan with the filters written once.
+QUESTION_CACHE_SIZE = 1024
+_questions: _Lru[_Question] = _Lru(QUESTION_CACHE_SIZE)
+_plans: _Lru[str] = _Lru(QUESTION_CACHE_SIZE)
+
+
+def _question(text: str) -> _Question:
+    """The compiled pieces of a query text (a text that does not parse raises, and is
+    parsed again when asked again)."""
+    kept = _questions.get(text)
+    if kept is None:
+        tree = parse_query(text)
+        finder = passage_finder(plan(tree))
+        text_plan = compile_node(None, tree, kit=PLAN)
+        kept = _Question(tree, text_plan, finder, marking(tree, finder))
+        _questions.put(text, kept)
+    return kept
+
+
+def _plan_json(query: SearchQuery, asked: _Question) -> str:
+    """The native plan of the whole question (words, filters, dates), as JSON."""
+    filters = tuple((name, tuple(values)) for name, values in query.filters.items())
+    key = (query.q, filters, query.date_from, query.date_to)
+    kept = _plans.get(key)
+    if kept is None:
+        kept = json.dumps(with_filters(None, asked.text_plan, query, PLAN))
+        _plans.put(key, kept)
+    return kept
+
+
 # Kept answers and counts are held as bytes and tuples, no model objects: the garbage
 # collector walks every object that lives on, a few hundred per answer kept (its hits,
 # its facets' values) many times over; a bytes object or a tuple of strings and numbers
@@ -869,7 +935,40 @@ def _unkept(kept: bytes) -> SearchResult:
 
 
 # a question's total and its facets' (value, count) pairs, by facet
-KeptCounts = tuple[int, tuple[tuple[str, tuple[tuple[str, int], ...]], ...]]
+KeptFacets = tuple[tuple[str, tuple[tuple[str, int], ...]], ...]
+KeptCounts = tuple[int, KeptFacets]
+
+
+@dataclass(frozen=True, slots=True)
+class _KeptPage:
+    """A native answer as the page cache keeps it: what it was made of (its hits' stored
+    payloads, scores and highlights, its counts), made again the same way for each
+    reader; keeping costs nothing more than the answer (no JSON written for it)."""
+
+    total: int
+    facets: KeptFacets
+    next_cursor: str | None
+    payloads: tuple[bytes, ...]
+    scores: tuple[float | None, ...] | None  # sorted by relevance only
+    highlights: tuple[tuple[str, ...], ...] | None  # asked for only
+
+    def result(self, highlights: list[list[str]] | None = None) -> SearchResult:
+        """The answer (``highlights``: this page's own lists, fresh, to use as they are)."""
+        # the page's stored hits read in one call: a third less than one call per hit
+        hits = _HITS.validate_json(b"[" + b",".join(self.payloads) + b"]")
+        if self.scores is not None:
+            for hit, score in zip(hits, self.scores, strict=True):
+                hit.score = score
+        if self.highlights is not None:
+            lists = highlights if highlights is not None else map(list, self.highlights)
+            for hit, lit in zip(hits, lists, strict=True):
+                hit.highlights = lit
+        return SearchResult(
+            total=self.total,
+            hits=hits,
+            facets=_facet_values(self.facets),
+            next_cursor=self.next_cursor,
+        )
 
 
 class _CountCache:
@@ -883,10 +982,14 @@ class _CountCache:
         if kept is None:
             return None
         total, facets = kept
-        values = {
-            name: [{"value": value, "count": n} for value, n in pairs] for name, pairs in facets
-        }
-        return total, _FACETS.validate_python(values)
+        return total, _facet_values(facets)
+
+    def kept(self, key: Hashable) -> KeptCounts | None:
+        """The counts as kept (immutable: shared as they are)."""
+        return self._kept.get(key)
+
+    def put_kept(self, key: Hashable, counts: KeptCounts) -> None:
+        self._kept.put(key, counts)
 
     def put(self, key: Hashable, counts: Counts) -> None:
         total, facets = counts

@@ -259,9 +259,11 @@ fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     tokens
 }
 
-/// Whether every character of ``text`` is ``plain``.
+/// Whether every character of ``text`` is ``plain``. Most texts' characters are all below
+/// U+0300 (Spanish letters, Latin-1 punctuation): in UTF-8, bytes below 0xCC, checked
+/// byte by byte (vectorised) before any character is decoded.
 fn plain_text(text: &str) -> bool {
-    text.is_ascii() || text.chars().all(plain)
+    text.bytes().all(|b| b < 0xCC) || text.chars().all(plain)
 }
 
 /// The byte offset ``chars`` characters after the byte offset ``from`` (the text's end

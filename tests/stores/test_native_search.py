@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench.legal_corpus import LegalCorpus
+from indexer.query import QuerySyntaxError
 from indexer.stores import SearchQuery, SearchResult, tantivy_native
 from indexer.stores.base import FACET_FIELDS
 from indexer.stores.tantivy_store import TantivyStore
@@ -207,3 +208,34 @@ def test_a_commit_elsewhere_is_seen_by_the_native_search(tmp_path: Path) -> None
         after.model_dump()
         == TantivyStore(path, native=False).search(SearchQuery(q="", facets=["kind"])).model_dump()
     )
+
+
+SAME_WORDS = [
+    {},
+    {"filters": {"matter": ["penal"]}},
+    {"filters": {"matter": ["civil"]}},
+    {"filters": {"matter": ["penal"]}, "date_to": dt.date(2018, 12, 31)},
+    {"date_from": dt.date(2018, 1, 1)},
+    {"date_to": dt.date(2018, 12, 31)},
+    {"filters": {"kind": ["sesion"]}, "sort": "date_desc"},
+    {"highlight": False},
+]
+
+
+@pytest.mark.parametrize("q", ["amparo", '"daño moral"', "constitu*", "", "-reforma"])
+def test_the_same_words_under_other_filters_answer_their_own_question(
+    stores: tuple[TantivyStore, TantivyStore], q: str
+) -> None:
+    """A query text is compiled once and kept: asked again with other filters, dates, sort
+    or without highlights, each answer is that question's, never the one asked first."""
+    for extra in [*SAME_WORDS, *reversed(SAME_WORDS)]:
+        assert_same(stores, SearchQuery(q=q, limit=5, **extra))
+
+
+def test_a_query_that_does_not_parse_is_refused_every_time(
+    stores: tuple[TantivyStore, TantivyStore],
+) -> None:
+    native, _ = stores
+    for _ in range(2):
+        with pytest.raises(QuerySyntaxError):
+            native.search(SearchQuery(q='amparo AND "daño'))
