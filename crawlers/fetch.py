@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import ipaddress
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
@@ -55,10 +57,13 @@ def pinned_target(url: str, allow_loopback: bool) -> tuple[str, str, str]:
     return urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, "")), host_header, host
 
 
-def locate(url: str, *, allow_loopback: bool, user_agent: str, deadline: float) -> str:
-    """Where ``url`` ends after its redirects, each hop checked as ``fetch`` checks it;
-    nothing of the final answer's body is read. For a reader that follows no redirect
-    of its own (ffmpeg with ``-max_redirects 0``)."""
+@contextmanager
+def _final_answer(
+    url: str, *, allow_loopback: bool, user_agent: str, deadline: float
+) -> Iterator[tuple[str, httpx.Response]]:
+    """Follow ``url``'s redirects by hand, each hop checked and connected to its checked
+    address; yields the final URL and its answer, open and unread. HTTP errors raised
+    while the caller reads the answer come out as ``FetchError`` too."""
     for _ in range(MAX_REDIRECTS + 1):
         remaining = deadline - time.monotonic()
         if remaining <= 0:
@@ -72,14 +77,26 @@ def locate(url: str, *, allow_loopback: bool, user_agent: str, deadline: float) 
                     "GET", pinned, headers=headers, extensions={"sni_hostname": host}
                 ) as response,
             ):
-                if not (response.is_redirect and "location" in response.headers):
-                    return url
-                url = urljoin(url, response.headers["location"])
+                if response.is_redirect and "location" in response.headers:
+                    url = urljoin(url, response.headers["location"])
+                    continue
+                yield url, response
+                return
         except httpx.TimeoutException as exc:
             raise FetchError("timeout", f"{url}: {exc}") from exc
         except httpx.HTTPError as exc:
             raise FetchError("network", f"{url}: {type(exc).__name__}: {exc}") from exc
     raise FetchError("too_many_redirects", f"more than {MAX_REDIRECTS} redirects from {url}")
+
+
+def locate(url: str, *, allow_loopback: bool, user_agent: str, deadline: float) -> str:
+    """Where ``url`` ends after its redirects, each hop checked as ``fetch`` checks it;
+    nothing of the final answer's body is read. For a reader that follows no redirect
+    of its own (ffmpeg with ``-max_redirects 0``)."""
+    with _final_answer(
+        url, allow_loopback=allow_loopback, user_agent=user_agent, deadline=deadline
+    ) as (final, _answer):
+        return final
 
 
 def fetch(
@@ -92,39 +109,19 @@ def fetch(
 ) -> Fetched:
     """GET ``url`` following redirects by hand, each hop checked; ``deadline`` is a
     ``time.monotonic()`` instant after which the fetch is abandoned."""
-    for _ in range(MAX_REDIRECTS + 1):
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise FetchError("timeout", f"time is up before fetching {url}")
-        pinned, host_header, host = pinned_target(url, allow_loopback)
-        headers = {"Host": host_header, "User-Agent": user_agent, "Accept-Encoding": "identity"}
-        try:
-            with (
-                httpx.Client(timeout=remaining, follow_redirects=False) as client,
-                client.stream(
-                    "GET", pinned, headers=headers, extensions={"sni_hostname": host}
-                ) as response,
-            ):
-                if response.is_redirect and "location" in response.headers:
-                    url = urljoin(url, response.headers["location"])
-                    continue
-                body = bytearray()
-                for chunk in response.iter_bytes():
-                    body += chunk
-                    if len(body) > max_bytes:
-                        raise FetchError("too_large", f"{url} is larger than {max_bytes} bytes")
-                    if time.monotonic() > deadline:
-                        raise FetchError("timeout", f"{url} took too long")
-        except httpx.TimeoutException as exc:
-            raise FetchError("timeout", f"{url}: {exc}") from exc
-        except httpx.HTTPError as exc:
-            raise FetchError("network", f"{url}: {type(exc).__name__}: {exc}") from exc
-        if response.status_code >= 400:
-            cause = (
-                "http_404"
-                if response.status_code == 404
-                else f"http_{response.status_code // 100}xx"
-            )
-            raise FetchError(cause, f"{url}: HTTP {response.status_code}")
-        return Fetched(url, response.status_code, response.headers.get("content-type"), bytes(body))
-    raise FetchError("too_many_redirects", f"more than {MAX_REDIRECTS} redirects from {url}")
+    with _final_answer(
+        url, allow_loopback=allow_loopback, user_agent=user_agent, deadline=deadline
+    ) as (url, response):
+        body = bytearray()
+        for chunk in response.iter_bytes():
+            body += chunk
+            if len(body) > max_bytes:
+                raise FetchError("too_large", f"{url} is larger than {max_bytes} bytes")
+            if time.monotonic() > deadline:
+                raise FetchError("timeout", f"{url} took too long")
+    if response.status_code >= 400:
+        cause = (
+            "http_404" if response.status_code == 404 else f"http_{response.status_code // 100}xx"
+        )
+        raise FetchError(cause, f"{url}: HTTP {response.status_code}")
+    return Fetched(url, response.status_code, response.headers.get("content-type"), bytes(body))

@@ -17,26 +17,13 @@ use serde_json::Value;
 use tantivy::schema::Field;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenStream, SimpleTokenizer,
-    Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer,
+    SimpleTokenStream, SimpleTokenizer, TextAnalyzer, Token, TokenStream, Tokenizer,
 };
 use tantivy::{Score, Searcher, Term};
 
-const MAX_TOKEN_CHARS: usize = 40;
-const PHRASE_KEY: &str = "\u{0}phrase";
+use crate::analysis::analyzer;
 
-/// ``indexer.analysis.STEMMED`` (``stem``) or ``FOLDED``, built from the same filters.
-fn analyzer(stem: bool) -> TextAnalyzer {
-    let builder = TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_CHARS))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter);
-    if stem {
-        builder.filter(Stemmer::new(Language::Spanish)).build()
-    } else {
-        builder.build()
-    }
-}
+const PHRASE_KEY: &str = "\u{0}phrase";
 
 /// Most words a process has stemmed (as ``indexer.analysis``' cache of stems: the same
 /// words come back in every page); emptied when full, numbers and names keep coming.

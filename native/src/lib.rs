@@ -4,6 +4,7 @@
 //! same queries it would build with tantivy-py), so scores and order are the same. The
 //! index is written by ``writer.rs`` (tantivy-py's analysers, stems remembered).
 
+mod analysis;
 mod facets;
 mod highlight;
 mod pairs;

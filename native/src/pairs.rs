@@ -11,13 +11,10 @@ use std::sync::{Arc, Mutex};
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    TextAnalyzer, TokenStream, Tokenizer,
-};
+use tantivy::tokenizer::{SimpleTokenizer, TextAnalyzer, TokenStream, Tokenizer};
 
-/// Tokens of this many bytes or more are dropped by the analysers (``MAX_TOKEN_CHARS``).
-pub(crate) const MAX_TOKEN_BYTES: usize = 40;
+use crate::analysis::{analyzer, MAX_TOKEN_BYTES};
+
 /// Joins the two stems of a pair, and stands alone where a word has no neighbour.
 const PAIR_JOIN: char = '_';
 
@@ -60,12 +57,7 @@ pub(crate) struct Stems {
 
 impl Stems {
     pub(crate) fn new(capacity: usize) -> Self {
-        let stemmed = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-            .filter(LowerCaser)
-            .filter(AsciiFoldingFilter)
-            .filter(Stemmer::new(Language::Spanish))
-            .build();
+        let stemmed = analyzer(true);
         Stems {
             raw: SimpleTokenizer::default(),
             stemmed,

@@ -15,12 +15,13 @@ use pyo3::prelude::*;
 use tantivy::directory::error::LockError;
 use tantivy::schema::{Field, Schema};
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenStream, SimpleTokenizer,
-    Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer, WhitespaceTokenizer,
+    SimpleTokenStream, SimpleTokenizer, TextAnalyzer, Token, TokenStream, Tokenizer,
+    WhitespaceTokenizer,
 };
 use tantivy::{DateTime, Index, IndexWriter, TantivyDocument, TantivyError, Term};
 
-use crate::pairs::{Stems as PairStems, WordHasher, MAX_TOKEN_BYTES};
+use crate::analysis::analyzer;
+use crate::pairs::{Stems as PairStems, WordHasher};
 
 /// Words an indexing thread remembers the stems of (forgotten all at once when full):
 /// some 10 MB, far more than a corpus's common words.
@@ -57,20 +58,6 @@ thread_local! {
     ));
 }
 
-/// The analysers of ``indexer.analysis`` (``_builder``): Tantivy's simple tokenizer, long
-/// tokens removed, lowercased, accents folded; with ``stem``, Spanish stems.
-fn analyser(stem: bool) -> TextAnalyzer {
-    let builder = TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter);
-    if stem {
-        builder.filter(Stemmer::new(Language::Spanish)).build()
-    } else {
-        builder.build()
-    }
-}
-
 /// ``es_stem`` with the stems remembered: each filter of the analyser reads one token
 /// alone, so a text's tokens are its raw tokens' (the simple tokenizer's) analysed one
 /// by one, each at its raw token's position and offsets.
@@ -84,7 +71,7 @@ impl RememberedStems {
     fn new() -> Self {
         RememberedStems {
             raw: SimpleTokenizer::default(),
-            stemmed: analyser(true),
+            stemmed: analyzer(true),
         }
     }
 }
@@ -282,7 +269,7 @@ impl TokenStream for PairStream {
 fn register(index: &Index, pairs: bool) {
     let tokenizers = index.tokenizers();
     tokenizers.register("es_stem", TextAnalyzer::from(RememberedStems::new()));
-    tokenizers.register("es_fold", analyser(false));
+    tokenizers.register("es_fold", analyzer(false));
     if pairs {
         tokenizers.register("es_pair", TextAnalyzer::from(PairMaker));
     } else {

@@ -69,25 +69,33 @@ def site() -> Iterator[_Site]:
     server.server_close()
 
 
-def test_a_track_redirected_to_the_servers_own_network_is_never_fetched(
-    tmp_path: Path, site: _Site
-) -> None:
+def _align_redirected(tmp_path: Path, site: _Site, *, captions: bool, listen: bool):
+    """Align a session whose every address redirects to the server's own network."""
     port = site.server_address[1]
     site.redirect_to = INTERNAL.format(port=port)
     base = f"http://127.0.0.1:{port}"
     db = Database(f"sqlite:///{tmp_path / 'abierto.db'}")
+    video = VideoLink(
+        url=f"{base}/sesion.mp4",
+        platform="TransmiteMX",
+        captions_url=f"{base}/subtitulos.vtt" if captions else None,
+    )
     session = Sesion(
         id="s1", title="Sesión ordinaria", institution="Congreso", jurisdiction="MX-GUA",
-        source_id="x", url=f"{base}/sesion.html",
-        video_urls=[VideoLink(url=f"{base}/sesion.mp4", platform="TransmiteMX",
-                              captions_url=f"{base}/subtitulos.vtt")],
+        source_id="x", url=f"{base}/sesion.html", video_urls=[video],
     )  # fmt: skip
     said = [Speech(id=f"d{n}", session_id="s1", order=n + 1, text=t) for n, t in enumerate(SAID)]
     save_speeches(db, "s1", said)
     try:
-        outcome = align_document(db, session, allow_loopback=True, listen=False)
+        return align_document(db, session, allow_loopback=True, listen=listen)
     finally:
         db.close()
+
+
+def test_a_track_redirected_to_the_servers_own_network_is_never_fetched(
+    tmp_path: Path, site: _Site
+) -> None:
+    outcome = _align_redirected(tmp_path, site, captions=True, listen=False)
     assert "/interno.vtt" not in site.hits
     assert outcome.timing is not None
     assert outcome.timing.status == "unavailable"
@@ -98,21 +106,7 @@ def test_a_track_redirected_to_the_servers_own_network_is_never_fetched(
 def test_a_recording_redirected_to_the_servers_own_network_is_never_read(
     tmp_path: Path, site: _Site
 ) -> None:
-    port = site.server_address[1]
-    site.redirect_to = INTERNAL.format(port=port)
-    base = f"http://127.0.0.1:{port}"
-    db = Database(f"sqlite:///{tmp_path / 'abierto.db'}")
-    session = Sesion(
-        id="s1", title="Sesión ordinaria", institution="Congreso", jurisdiction="MX-GUA",
-        source_id="x", url=f"{base}/sesion.html",
-        video_urls=[VideoLink(url=f"{base}/sesion.mp4", platform="TransmiteMX")],
-    )  # fmt: skip
-    said = [Speech(id=f"d{n}", session_id="s1", order=n + 1, text=t) for n, t in enumerate(SAID)]
-    save_speeches(db, "s1", said)
-    try:
-        outcome = align_document(db, session, allow_loopback=True, listen=True)
-    finally:
-        db.close()
+    outcome = _align_redirected(tmp_path, site, captions=False, listen=True)
     assert site.hits == ["/sesion.mp4"]
     assert outcome.timing is not None
     assert outcome.timing.status == "unavailable"
