@@ -1,6 +1,7 @@
 """A guarded one-off HTTP fetch (for previews): http(s) only, every hop's host resolved
 and checked, the connection made to the checked address (so a DNS answer that changes
-between check and fetch cannot redirect it), bounded in size and time."""
+between check and fetch cannot redirect it), bounded in size and in time as a whole
+(a server trickling its headers a byte at a time is left at the deadline)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 import httpx
 
 from crawlers.addresses import BlockedAddress, resolve_checked
+from crawlers.deadline import transport, within
 
 MAX_REDIRECTS = 5
 
@@ -72,7 +74,13 @@ def _final_answer(
         headers = {"Host": host_header, "User-Agent": user_agent, "Accept-Encoding": "identity"}
         try:
             with (
-                httpx.Client(timeout=remaining, follow_redirects=False) as client,
+                within(remaining),
+                httpx.Client(
+                    timeout=remaining,
+                    follow_redirects=False,
+                    transport=transport(),
+                    trust_env=False,
+                ) as client,
                 client.stream(
                     "GET", pinned, headers=headers, extensions={"sni_hostname": host}
                 ) as response,

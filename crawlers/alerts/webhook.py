@@ -9,7 +9,7 @@ delivery, where the connection goes to the very address that was checked (a DNS 
 that changes in between cannot point it elsewhere). A redirect is a failed delivery.
 The receiver's answer is its status: of its body at most 64 KB are read, for a second.
 Each delivery, from connecting to the end of that reading, has ``deadline_s`` in all
-(:mod:`.deadline`): a receiver trickling its headers a byte at a time is left at it.
+(:mod:`crawlers.deadline`): a receiver trickling its headers a byte at a time is left at it.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from typing import Any
 
 import httpx
 
-from crawlers.alerts.deadline import transport, within
+from crawlers.deadline import transport, within
 from crawlers.fetch import FetchError, pinned_target
 
 SIGNATURE_HEADER = "X-Abierto-Signature"

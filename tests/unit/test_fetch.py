@@ -32,6 +32,16 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if self.path == "/slow":
             time.sleep(2)
+        if self.path == "/trickle":
+            try:
+                for byte in b"HTTP/1.1 200 OK\r\nX-Relleno: " + b"a" * 200:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(0.1)
+            except OSError:
+                pass
+            self.close_connection = True
+            return
         body = b"x" * 200_000 if self.path == "/big" else b"hola"
         self.send_response(200)
         self.send_header("Content-Type", "text/plain")
@@ -84,6 +94,14 @@ def test_size_and_time_are_bounded(port: int) -> None:
     with pytest.raises(FetchError) as caught:
         get(f"http://127.0.0.1:{port}/slow", wait=0.5)
     assert caught.value.cause == "timeout"
+
+
+def test_a_server_trickling_its_headers_is_left_at_the_deadline(port: int) -> None:
+    started = time.monotonic()
+    with pytest.raises(FetchError) as caught:
+        get(f"http://127.0.0.1:{port}/trickle", wait=1.5)
+    assert caught.value.cause == "timeout"
+    assert time.monotonic() - started < 4
 
 
 def test_the_connection_goes_to_the_address_that_was_checked(
