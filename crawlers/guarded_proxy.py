@@ -6,7 +6,8 @@ check and ffmpeg's own connect. So ffmpeg gets ``-http_proxy`` pointing here: ea
 request (absolute ``GET`` for http, ``CONNECT`` for https) has its host resolved and
 checked by the crawler's guard (:func:`crawlers.addresses.resolve_checked`), and the
 connection goes to the very address checked; a refused one is a ``403`` and is listed
-in :attr:`GuardedProxy.refused`. One request per connection (``Connection: close``).
+in :attr:`GuardedProxy.refused` (the first ``MAX_REFUSED``). One request per connection
+(``Connection: close``).
 
 The request's ``Host`` is the checked URL's own, never the one the client sent (a shared
 front routes by it), and a head that two servers could read two ways (a bare CR, a folded
@@ -33,6 +34,7 @@ HEAD_BYTES = 65536
 HEAD_S = 10.0  # the whole request head, however slowly it is sent
 IDLE_S = 60.0  # a relay with no byte either way for this long is closed
 MAX_CLIENTS = 16  # ffmpeg holds one or two at a time
+MAX_REFUSED = 100  # kept of the refusals (a playlist may name millions of segments)
 _DROPPED = {b"connection", b"proxy-connection", b"keep-alive", b"proxy-authorization", b"host"}
 _END = re.compile(rb"\r?\n\r?\n")
 _METHOD = re.compile(rb"[A-Z]{1,16}")
@@ -112,7 +114,8 @@ class GuardedProxy(socketserver.ThreadingTCPServer):
         try:
             address = resolve_checked(host, port, self.allow_loopback)[0]
         except BlockedAddress as exc:
-            self.refused.append(f"{host}:{port}: {exc}")
+            if len(self.refused) < MAX_REFUSED:
+                self.refused.append(f"{host}:{port}: {exc}")
             raise _Refused(str(exc)) from exc
         upstream = socket.create_connection((address, port), timeout=IDLE_S)
         self.track(upstream)

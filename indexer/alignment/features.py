@@ -3,7 +3,7 @@
 Coarse frames are enough to place a speech within a second, and they keep a five-hour
 session at 360,000 frames of 12 numbers (17 MB). Audio is read through ffmpeg in
 one-minute pieces, so memory does not grow with the recording; a recording longer than a
-day is refused, not read on forever. An address is read
+day, or still not over after a day, is refused, not read on forever. An address is read
 through the HTTP proxy of :data:`READ_THROUGH` when one is set (the worker's guarded
 proxy, which checks every host a playlist names)."""
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import subprocess
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextvars import ContextVar
 from pathlib import Path
@@ -92,6 +93,17 @@ def decode(path: Path | str, piece_seconds: int = 60) -> Iterator[np.ndarray]:
         assert process.stdout is not None
         size = piece_seconds * RATE * 2
         read = 0
+        # a stream that sends nothing, or a live playlist of segments never read, gives
+        # no sound to count: the same bound then holds in time
+        expired = threading.Event()
+
+        def expire() -> None:
+            expired.set()
+            process.kill()
+
+        watchdog = threading.Timer(MAX_SECONDS, expire)
+        watchdog.daemon = True
+        watchdog.start()
         try:
             while data := process.stdout.read(size):
                 read += len(data)
@@ -100,12 +112,15 @@ def decode(path: Path | str, piece_seconds: int = 60) -> Iterator[np.ndarray]:
                 samples = np.frombuffer(data[: len(data) // 2 * 2], dtype=np.int16)
                 yield samples.astype(np.float32) / 32768
         finally:
+            watchdog.cancel()
             if process.poll() is None:  # stopped early: ffmpeg must not read on
                 process.kill()
             process.stdout.close()
             process.wait()
         errors.seek(0)
         error = errors.read(4096).decode(errors="replace").strip()
+        if expired.is_set():
+            raise AudioError(f"la grabación no terminó en {MAX_SECONDS / 3600:g} h")
         if process.wait() != 0 or (not read and error):
             raise AudioError(f"ffmpeg could not read {path}: {error[:300]}")
 

@@ -78,3 +78,47 @@ def test_a_recording_that_never_ends_is_refused_and_ffmpeg_reaped(
     assert isinstance(outcome[0], AudioError), outcome
     assert "dura más de" in str(outcome[0])
     assert _ffmpeg_children() == []
+
+
+class _Silent(http.server.BaseHTTPRequestHandler):
+    """Says a recording is coming, then sends nothing (nor closes)."""
+
+    def do_GET(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "audio/wav")
+        self.end_headers()
+        self.wfile.flush()
+        self.server.release.wait(60)  # type: ignore[attr-defined]
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_recording_that_never_comes_is_refused_at_the_same_bound(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(features, "MAX_SECONDS", 2, raising=False)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Silent)
+    server.daemon_threads = True
+    server.release = threading.Event()  # type: ignore[attr-defined]
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    outcome: list[object] = []
+
+    def listen() -> None:
+        url = f"http://127.0.0.1:{server.server_address[1]}/sesion.wav"
+        try:
+            outcome.append(sum(len(piece) for piece in decode(url)))
+        except AudioError as exc:
+            outcome.append(exc)
+
+    try:
+        reader = threading.Thread(target=listen, daemon=True)
+        reader.start()
+        reader.join(20)
+        assert outcome, "a recording that never came was still awaited after 20 s"
+        assert isinstance(outcome[0], AudioError) and "no terminó" in str(outcome[0]), outcome
+        assert _ffmpeg_children() == []
+    finally:
+        server.release.set()  # type: ignore[attr-defined]
+        server.shutdown()
+        server.server_close()

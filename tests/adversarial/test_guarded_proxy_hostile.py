@@ -168,3 +168,12 @@ def test_leaving_the_block_closes_a_tunnel_still_open(upstream: _Server) -> None
             answer = b""
     assert answer == b""
     assert upstream.heads == []
+
+
+def test_a_playlist_of_endless_refusals_keeps_a_bounded_list() -> None:
+    with GuardedProxy(allow_loopback=False) as proxy:
+        for number in range(guarded_proxy.MAX_REFUSED + 20):
+            answer = _ask(proxy, f"GET http://10.0.0.1/s{number}.ts HTTP/1.1\r\n\r\n".encode())
+            assert answer.startswith(b"HTTP/1.1 403")
+    assert len(proxy.refused) == guarded_proxy.MAX_REFUSED
+    assert proxy.refused[0].startswith("10.0.0.1:80")
