@@ -33,7 +33,7 @@ from crawlers.addresses import BlockedAddress, resolve_checked
 HEAD_BYTES = 65536
 HEAD_S = 10.0  # the whole request head, however slowly it is sent
 IDLE_S = 60.0  # a relay with no byte either way for this long is closed
-MAX_CLIENTS = 16  # ffmpeg holds one or two at a time
+MAX_CLIENTS = 32  # ffmpeg holds a few at a time (a playlist, its segments, a key)
 MAX_REFUSED = 100  # kept of the refusals (a playlist may name millions of segments)
 _DROPPED = {b"connection", b"proxy-connection", b"keep-alive", b"proxy-authorization", b"host"}
 _END = re.compile(rb"\r?\n\r?\n")
