@@ -2,13 +2,16 @@
 
 Coarse frames are enough to place a speech within a second, and they keep a five-hour
 session at 360,000 frames of 12 numbers (17 MB). Audio is read through ffmpeg in
-one-minute pieces, so memory does not grow with the recording. An address is read
+one-minute pieces, so memory does not grow with the recording; a recording longer than a
+day, or still not over after a day, is refused, not read on forever. An address is read
 through the HTTP proxy of :data:`READ_THROUGH` when one is set (the worker's guarded
 proxy, which checks every host a playlist names)."""
 
 from __future__ import annotations
 
 import subprocess
+import tempfile
+import threading
 from collections.abc import Iterator
 from contextvars import ContextVar
 from pathlib import Path
@@ -16,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 RATE = 16_000
+MAX_SECONDS = 24 * 3600  # longer is no session but an endless (live, hostile) stream
 FPS = 20
 HOP = RATE // FPS
 WINDOW = 1024
@@ -77,19 +81,48 @@ def decode(path: Path | str, piece_seconds: int = 60) -> Iterator[np.ndarray]:
             command += ["-http_proxy", proxy]
     command += ["-i", str(path), "-vn"]
     command += ["-ac", "1", "-ar", str(RATE), "-f", "s16le", "-"]
-    try:
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    except FileNotFoundError as exc:
-        raise AudioError("ffmpeg is not installed (scripts/system-deps.sh installs it)") from exc
-    assert process.stdout is not None and process.stderr is not None
-    size = piece_seconds * RATE * 2
-    read = 0
-    while data := process.stdout.read(size):
-        read += len(data)
-        yield np.frombuffer(data[: len(data) // 2 * 2], dtype=np.int16).astype(np.float32) / 32768
-    error = process.stderr.read().decode(errors="replace").strip()
-    if process.wait() != 0 or (not read and error):
-        raise AudioError(f"ffmpeg could not read {path}: {error[:300]}")
+    # errors go to a file: a stream of broken packets filling a pipe would stop ffmpeg
+    # while this end waits for its sound
+    with tempfile.TemporaryFile() as errors:
+        try:
+            process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors)
+        except FileNotFoundError as exc:
+            raise AudioError(
+                "ffmpeg is not installed (scripts/system-deps.sh installs it)"
+            ) from exc
+        assert process.stdout is not None
+        size = piece_seconds * RATE * 2
+        read = 0
+        # a stream that sends nothing, or a live playlist of segments never read, gives
+        # no sound to count: the same bound then holds in time
+        expired = threading.Event()
+
+        def expire() -> None:
+            expired.set()
+            process.kill()
+
+        watchdog = threading.Timer(MAX_SECONDS, expire)
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            while data := process.stdout.read(size):
+                read += len(data)
+                if read > MAX_SECONDS * RATE * 2:
+                    raise AudioError(f"la grabación dura más de {MAX_SECONDS / 3600:g} h")
+                samples = np.frombuffer(data[: len(data) // 2 * 2], dtype=np.int16)
+                yield samples.astype(np.float32) / 32768
+        finally:
+            watchdog.cancel()
+            if process.poll() is None:  # stopped early: ffmpeg must not read on
+                process.kill()
+            process.stdout.close()
+            process.wait()
+        errors.seek(0)
+        error = errors.read(4096).decode(errors="replace").strip()
+        if expired.is_set():
+            raise AudioError(f"la grabación no terminó en {MAX_SECONDS / 3600:g} h")
+        if process.wait() != 0 or (not read and error):
+            raise AudioError(f"ffmpeg could not read {path}: {error[:300]}")
 
 
 def file_frames(path: Path | str) -> np.ndarray:

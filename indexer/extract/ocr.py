@@ -27,6 +27,7 @@ from PIL import Image, ImageFilter, ImageOps
 from .model import OcrLimits, OcrPage
 from .tess_reader import PageTimeout, Reader, ReaderUnavailable
 
+MAX_TURN_GROWTH = 1.5  # a straightened page may grow this much (corners); a strip is left as is
 USABLE_CHARS = 20  # fewer letters and digits than this on a page: no usable text layer
 LANGUAGE = "spa"
 _TESSDATA_DIRS = (
@@ -110,9 +111,20 @@ def clean(image: Image.Image) -> Image.Image:
     out = levels(image.convert("L"))
     out = out.filter(ImageFilter.MedianFilter(3))
     angle = skew_angle(out)
-    if abs(angle) >= 0.2:
+    if (
+        abs(angle) >= 0.2
+        and _turned_area(out.size, angle) <= MAX_TURN_GROWTH * out.width * out.height
+    ):
         out = out.rotate(angle, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=255)
     return out
+
+
+def _turned_area(size: tuple[int, int], angle: float) -> float:
+    """Pixels of an image of ``size`` turned by ``angle`` degrees with its corners kept: a
+    page's a fifth more at 5°, a long strip's (a hostile page size) hundreds of times."""
+    cos, sin = abs(math.cos(math.radians(angle))), abs(math.sin(math.radians(angle)))
+    width, height = size
+    return (width * cos + height * sin) * (width * sin + height * cos)
 
 
 def read_image(image: Image.Image, timeout_s: float) -> tuple[str, float] | None:

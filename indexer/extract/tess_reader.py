@@ -25,6 +25,8 @@ from PIL import Image
 
 STARTUP_TIMEOUT_S = 60.0
 GRACE_S = 1.0  # past the soft timeout, for Tesseract to hand back what it read so far
+MAX_SIDE = 32767  # Tesseract refuses an image wider or taller than this ("Image too large")
+MAX_PIXELS = 64_000_000  # the most a page hands the reader (64 MB of grey)
 _PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
 _PR_SET_PDEATHSIG = 1
 
@@ -35,6 +37,11 @@ class PageTimeout(Exception):
 
 class ReaderUnavailable(RuntimeError):
     """No Tesseract to read with (tesserocr or the Spanish data missing, or no start)."""
+
+
+class PageUnreadable(ReaderUnavailable):
+    """Tesseract cannot read this page's image (empty, too large, or refused by it); the
+    reader is left running for the next page."""
 
 
 class Reader:
@@ -87,7 +94,11 @@ class Reader:
 
     def read(self, image: Image.Image, timeout_s: float) -> tuple[str, float]:
         """Text and mean word confidence of ``image``; PageTimeout when Tesseract is not
-        done ``GRACE_S`` after ``timeout_s`` (it is then killed)."""
+        done ``GRACE_S`` after ``timeout_s`` (it is then killed), PageUnreadable for an
+        image it cannot take (checked here, before any byte is handed over)."""
+        width, height = image.size
+        if not (0 < width <= MAX_SIDE and 0 < height <= MAX_SIDE) or width * height > MAX_PIXELS:
+            raise PageUnreadable(f"a page image of {width}x{height} pixels cannot be read")
         if self.proc is None or self.proc.poll() is not None:
             self.stop()
             self.start()
@@ -104,6 +115,8 @@ class Reader:
         except (EOFError, OSError) as exc:
             self.stop()
             raise ReaderUnavailable(f"the OCR reader died: {exc}") from exc
+        if text is None:
+            raise PageUnreadable(f"Tesseract refused the page: {confidence}")
         return text, confidence
 
 
@@ -142,10 +155,13 @@ def serve(fd: int) -> None:
             image = Image.frombytes("L", size, conn.recv_bytes())
         except (EOFError, OSError):
             return
-        api.SetImage(image)
-        del image
-        api.Recognize(timeout=int(timeout_s * 1000))
-        text = api.GetUTF8Text()
-        confidence = float(api.MeanTextConf()) if text.strip() else 0.0
+        try:
+            api.SetImage(image)
+            del image
+            api.Recognize(timeout=int(timeout_s * 1000))
+            text = api.GetUTF8Text()
+            answer = (text, float(api.MeanTextConf()) if text.strip() else 0.0)
+        except RuntimeError as exc:  # an image Tesseract will not take: this page only
+            answer = (None, str(exc)[:200])
         api.Clear()
-        conn.send((text, confidence))
+        conn.send(answer)
