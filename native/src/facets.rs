@@ -1,9 +1,11 @@
 //! The facets' counts, as Tantivy's terms aggregation gives them and at a fraction of its
 //! cost: each matching document adds one to its values' term ordinals in a count per
 //! segment, read from the field's column a block of documents at a time; ordinals become
-//! terms once, for the values counted, when the pieces are merged. When most of a
-//! segment's documents match, the documents that do not are counted instead and taken
-//! from the segment's counts of every document (kept per segment, made once). A field of
+//! terms once, for the values counted, when the pieces are merged. A piece notes its
+//! matches in a bitset while they are collected and counts them when done, or, when most
+//! of its documents matched, counts those that did not and takes them from the piece's
+//! counts of every document (kept per piece of a segment, made once): the cheaper side,
+//! known exactly, with no pass of its own to guess it. A field of
 //! one value per document and few terms is read once per segment into an array of its
 //! ordinals (a byte or two per document), read directly afterwards. The buckets
 //! are the aggregation's (exact counts, a value counted once per document, values no
@@ -15,7 +17,6 @@ use std::ops::Range;
 use std::sync::{Arc, Mutex};
 
 use tantivy::columnar::{Column, ColumnIndex, StrColumn};
-use tantivy::fastfield::AliveBitSet;
 use tantivy::index::SegmentId;
 use tantivy::schema::FieldType;
 use tantivy::{DocId, Opstamp, Searcher, SegmentOrdinal, SegmentReader, TantivyError};
@@ -70,8 +71,9 @@ impl Decoded {
 /// A facet's buckets: (term, documents), the most documents first.
 pub type Buckets = Vec<(String, u64)>;
 
-/// A segment's count of every live document per term ordinal, by field.
-type TotalsKey = (SegmentId, Option<Opstamp>, String);
+/// A piece's (a range of a segment's documents) count of every live document per term
+/// ordinal, by field.
+type TotalsKey = (SegmentId, Option<Opstamp>, Range<DocId>, String);
 
 /// The counts of every document of the segments searched, and their fields' ordinals,
 /// made when first needed and kept while the segment is searched (``retain`` after a
@@ -83,21 +85,30 @@ pub struct SegmentTotals {
 }
 
 impl SegmentTotals {
-    /// Forget the segments ``searcher`` no longer has.
-    pub fn retain(&self, searcher: &Searcher) {
-        let live: Vec<(SegmentId, Option<Opstamp>)> = searcher
+    /// Forget the segments ``searcher`` no longer has, and the pieces its searches no
+    /// longer cut (``piece_docs`` documents each).
+    pub fn retain(&self, searcher: &Searcher, piece_docs: u32) {
+        let live: Vec<(SegmentId, Option<Opstamp>, DocId)> = searcher
             .segment_readers()
             .iter()
-            .map(|r| (r.segment_id(), r.delete_opstamp()))
+            .map(|r| (r.segment_id(), r.delete_opstamp(), r.max_doc()))
             .collect();
+        let piece_docs = piece_docs.max(1);
         self.kept
             .lock()
             .unwrap()
-            .retain(|(id, stamp, _), _| live.contains(&(*id, *stamp)));
+            .retain(|(id, stamp, range, _), _| {
+                live.iter().any(|(live, live_stamp, max_doc)| {
+                    live == id
+                        && live_stamp == stamp
+                        && range.start % piece_docs == 0
+                        && range.end == (*max_doc).min(range.start.saturating_add(piece_docs))
+                })
+            });
         self.decoded
             .lock()
             .unwrap()
-            .retain(|(id, _), _| live.iter().any(|(live, _)| live == id));
+            .retain(|(id, _), _| live.iter().any(|(live, _, _)| live == id));
     }
 
     /// The ordinals of ``name`` in every document of the segment, when worth keeping.
@@ -115,10 +126,18 @@ impl SegmentTotals {
             .clone()
     }
 
-    fn of(&self, reader: &SegmentReader, name: &str, column: &StrColumn) -> Arc<Vec<u32>> {
+    /// The counts of every live document of ``range``.
+    fn of(
+        &self,
+        reader: &SegmentReader,
+        range: Range<DocId>,
+        name: &str,
+        column: &StrColumn,
+    ) -> Arc<Vec<u32>> {
         let key = (
             reader.segment_id(),
             reader.delete_opstamp(),
+            range.clone(),
             name.to_owned(),
         );
         if let Some(found) = self.kept.lock().unwrap().get(&key) {
@@ -128,7 +147,7 @@ impl SegmentTotals {
         let mut every = Counting::new(vec![Some(FieldCount::new(column.clone(), decoded))]);
         let alive = reader.alive_bitset();
         let mut docs = Vec::with_capacity(BLOCK);
-        for doc in 0..reader.max_doc() {
+        for doc in range {
             if alive.is_none_or(|bits| bits.is_alive(doc)) {
                 docs.push(doc);
                 if docs.len() == BLOCK {
@@ -267,28 +286,24 @@ impl Counting {
     }
 }
 
-/// The counts of one piece of a segment (a whole segment, or a range of its documents):
-/// of the documents matched, or (``unmatched``) of the live documents not matched.
+/// The counts of one piece of a segment (a whole segment, or a range of its documents)
+/// of the documents matched.
 pub struct PieceCounts {
     segment: SegmentOrdinal,
-    unmatched: bool,
     fields: Vec<Option<(StrColumn, Vec<u32>)>>,
 }
 
-/// The documents not matched of a piece counted instead of those matched: the gaps
-/// between the matches, from the piece's first document to its last.
-struct Gaps {
-    next: DocId,
-    end: DocId,
-    alive: Option<AliveBitSet>,
-}
-
-/// Counts one piece's matching documents, given in increasing order.
-pub struct PieceCounter {
+/// Counts one piece's matching documents, noted as they come and counted when done.
+pub struct PieceCounter<'a> {
     segment: SegmentOrdinal,
+    reader: &'a SegmentReader,
+    range: Range<DocId>,
+    names: &'a [(String, usize)],
+    totals: &'a SegmentTotals,
     counting: Counting,
-    pending: Vec<DocId>,
-    gaps: Option<Gaps>,
+    // bit ``doc - range.start``: the document matched
+    matched: Vec<u64>,
+    hits: u32,
 }
 
 impl FacetCounter {
@@ -297,15 +312,13 @@ impl FacetCounter {
         FacetCounter { asked, totals }
     }
 
-    /// The counter of the documents ``range`` of a segment; ``unmatched``: count the
-    /// documents not matched instead (worth it when most match).
-    pub fn for_piece(
-        &self,
+    /// The counter of the documents ``range`` of a segment.
+    pub fn for_piece<'a>(
+        &'a self,
         segment: SegmentOrdinal,
-        reader: &SegmentReader,
+        reader: &'a SegmentReader,
         range: Range<DocId>,
-        unmatched: bool,
-    ) -> tantivy::Result<PieceCounter> {
+    ) -> tantivy::Result<PieceCounter<'a>> {
         let mut fields = Vec::with_capacity(self.asked.len());
         for (name, _) in &self.asked {
             let field = reader.schema().get_field(name)?;
@@ -325,42 +338,27 @@ impl FacetCounter {
                 FieldCount::new(column, decoded)
             }));
         }
-        let gaps = unmatched.then(|| Gaps {
-            next: range.start,
-            end: range.end,
-            alive: reader.alive_bitset().cloned(),
-        });
+        let words = (range.end - range.start).div_ceil(64) as usize;
         Ok(PieceCounter {
             segment,
+            reader,
+            range,
+            names: &self.asked,
+            totals: &self.totals,
             counting: Counting::new(fields),
-            pending: Vec::with_capacity(BLOCK),
-            gaps,
+            matched: vec![0; words],
+            hits: 0,
         })
     }
 
     /// The buckets of every field asked, from the pieces' counts.
-    pub fn merge(
-        &self,
-        searcher: &Searcher,
-        pieces: Vec<PieceCounts>,
-    ) -> tantivy::Result<Vec<(String, Buckets)>> {
+    pub fn merge(&self, pieces: Vec<PieceCounts>) -> tantivy::Result<Vec<(String, Buckets)>> {
         // the pieces of a segment share its ordinals: summed before any term is read
         let mut by_segment: Vec<PieceCounts> = Vec::new();
         for piece in pieces {
             match by_segment.iter_mut().find(|s| s.segment == piece.segment) {
                 Some(seen) => add_counts(seen, piece),
                 None => by_segment.push(piece),
-            }
-        }
-        for segment in by_segment.iter_mut().filter(|s| s.unmatched) {
-            let reader = searcher.segment_reader(segment.segment);
-            for ((name, _), field) in self.asked.iter().zip(segment.fields.iter_mut()) {
-                if let Some((column, unmatched)) = field {
-                    let every = self.totals.of(reader, name, column);
-                    for (count, all) in unmatched.iter_mut().zip(every.iter()) {
-                        *count = all - *count;
-                    }
-                }
             }
         }
         let mut answer = Vec::with_capacity(self.asked.len());
@@ -381,7 +379,6 @@ impl FacetCounter {
 }
 
 fn add_counts(into: &mut PieceCounts, piece: PieceCounts) {
-    debug_assert_eq!(into.unmatched, piece.unmatched, "one way per segment");
     for (mine, theirs) in into.fields.iter_mut().zip(piece.fields) {
         if let (Some((_, mine)), Some((_, theirs))) = (mine, theirs) {
             for (total, n) in mine.iter_mut().zip(theirs) {
@@ -421,77 +418,71 @@ fn add_terms(
     }
     Ok(())
 }
-
-impl PieceCounter {
-    /// The live documents from the last match to ``until`` (not included): unmatched.
+impl PieceCounter<'_> {
+    /// A matching document (in increasing order, live).
     #[inline]
-    fn gap(&mut self, until: DocId) {
-        let Some(gaps) = &mut self.gaps else { return };
-        let from = gaps.next;
-        gaps.next = until + 1;
-        if from >= until {
-            return;
+    pub fn collect(&mut self, doc: DocId) {
+        let at = (doc - self.range.start) as usize;
+        self.matched[at / 64] |= 1 << (at % 64);
+        self.hits += 1;
+    }
+
+    /// Matching documents (in increasing order, live).
+    pub fn collect_block(&mut self, docs: &[DocId]) {
+        for &doc in docs {
+            self.collect(doc);
         }
-        let (pending, counting) = (&mut self.pending, &mut self.counting);
-        for doc in from..until {
-            if gaps.alive.as_ref().is_none_or(|bits| bits.is_alive(doc)) {
+    }
+
+    /// Count the documents noted: those matched, or, when most of the piece matched,
+    /// the live ones that did not, taken from the piece's counts of every document.
+    pub fn harvest(mut self) -> PieceCounts {
+        let start = self.range.start;
+        let docs = self.range.end - start;
+        let unmatched = u64::from(self.hits) * 2 > u64::from(docs);
+        let alive = self.reader.alive_bitset();
+        let mut pending: Vec<DocId> = Vec::with_capacity(BLOCK);
+        for (at, &word) in self.matched.iter().enumerate() {
+            let mut bits = if unmatched { !word } else { word };
+            let base = at as u32 * 64;
+            if base + 64 > docs {
+                bits &= (1u64 << (docs - base)) - 1;
+            }
+            while bits != 0 {
+                let doc = start + base + bits.trailing_zeros();
+                bits &= bits - 1;
+                if unmatched && alive.is_some_and(|bits| !bits.is_alive(doc)) {
+                    continue;
+                }
                 pending.push(doc);
                 if pending.len() == BLOCK {
-                    counting.count(pending);
+                    self.counting.count(&pending);
                     pending.clear();
                 }
             }
         }
-    }
-
-    fn push(&mut self, doc: DocId) {
-        self.pending.push(doc);
-        if self.pending.len() == BLOCK {
-            self.counting.count(&self.pending);
-            self.pending.clear();
-        }
-    }
-
-    /// A matching document (in increasing order).
-    #[inline]
-    pub fn collect(&mut self, doc: DocId) {
-        if self.gaps.is_some() {
-            self.gap(doc);
-        } else {
-            self.push(doc);
-        }
-    }
-
-    pub fn collect_block(&mut self, docs: &[DocId]) {
-        if self.gaps.is_some() {
-            for &doc in docs {
-                self.gap(doc);
+        self.counting.count(&pending);
+        let mut fields: Vec<Option<(StrColumn, Vec<u32>)>> = self
+            .counting
+            .fields
+            .into_iter()
+            .map(|field| field.map(FieldCount::totals))
+            .collect();
+        if unmatched {
+            for ((name, _), field) in self.names.iter().zip(fields.iter_mut()) {
+                if let Some((column, counts)) = field {
+                    let every = self
+                        .totals
+                        .of(self.reader, self.range.clone(), name, column);
+                    for (count, all) in counts.iter_mut().zip(every.iter()) {
+                        *count = all - *count;
+                    }
+                }
             }
-            return;
         }
-        if !self.pending.is_empty() {
-            self.counting.count(&self.pending);
-            self.pending.clear();
-        }
-        for block in docs.chunks(BLOCK) {
-            self.counting.count(block);
-        }
-    }
-
-    pub fn harvest(mut self) -> PieceCounts {
-        if let Some(end) = self.gaps.as_ref().map(|g| g.end) {
-            self.gap(end);
-        }
-        self.counting.count(&self.pending);
         PieceCounts {
             segment: self.segment,
-            unmatched: self.gaps.is_some(),
-            fields: self
-                .counting
-                .fields
-                .into_iter()
-                .map(|field| field.map(FieldCount::totals))
-                .collect(),
+            fields,
         }
     }
 }

@@ -92,7 +92,7 @@ impl NativeIndex {
     fn reload(&self, py: Python<'_>) -> PyResult<()> {
         py.detach(|| self.reader.reload()).map_err(io_error)?;
         let searcher = self.reader.searcher();
-        self.totals.retain(&searcher);
+        self.totals.retain(&searcher, self.piece_size(&searcher));
         *self.searcher.lock().unwrap() = searcher;
         Ok(())
     }

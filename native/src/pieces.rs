@@ -11,16 +11,10 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::query::{EnableScoring, Query, Weight};
 use tantivy::{DocId, DocSet, Score, Searcher, SegmentOrdinal, SegmentReader, TERMINATED};
 
-use crate::facets::{Buckets, FacetCounter, PieceCounts};
+use crate::facets::{Buckets, FacetCounter, PieceCounter, PieceCounts};
 
-/// A segment's share of matches is estimated on this many windows of ``WINDOW``
-/// documents spread over it (a segment of fewer than ``SPOTS * WINDOW`` is counted).
-const SPOTS: u32 = 8;
-const WINDOW: u32 = 2048;
-
-/// A piece: its segment, the segment's reader, its documents, and whether the facets
-/// count the documents not matched (most of the segment's are expected to match).
-type Piece<'a> = (SegmentOrdinal, &'a SegmentReader, Range<DocId>, bool);
+/// A piece: its segment, the segment's reader and its documents.
+type Piece<'a> = (SegmentOrdinal, &'a SegmentReader, Range<DocId>);
 
 /// ``collector``'s fruit over the documents ``query`` matches, with the buckets of
 /// ``facets`` when asked, pieces of at most ``piece_docs`` documents collected in
@@ -43,11 +37,10 @@ pub fn search<C: Collector>(
     let mut pieces: Vec<Piece> = Vec::new();
     for (ord, reader) in searcher.segment_readers().iter().enumerate() {
         let max_doc = reader.max_doc();
-        let unmatched = facets.is_some() && mostly_matched(weight.as_ref(), reader)?;
         let mut start = 0;
         while start < max_doc {
             let end = max_doc.min(start.saturating_add(piece_docs));
-            pieces.push((ord as SegmentOrdinal, reader, start..end, unmatched));
+            pieces.push((ord as SegmentOrdinal, reader, start..end));
             start = end;
         }
     }
@@ -57,36 +50,10 @@ pub fn search<C: Collector>(
     )?;
     let (fruits, counts): (Vec<_>, Vec<_>) = fruits.into_iter().unzip();
     let buckets = match facets {
-        Some(counter) => Some(counter.merge(searcher, counts.into_iter().flatten().collect())?),
+        Some(counter) => Some(counter.merge(counts.into_iter().flatten().collect())?),
         None => None,
     };
     Ok((collector.merge_fruits(fruits)?, buckets))
-}
-
-/// Whether ``weight`` likely matches most of the segment's documents: counted on a few
-/// windows (a query's own size hint can be far off: a conjunction's is its widest part).
-fn mostly_matched(weight: &dyn Weight, reader: &SegmentReader) -> tantivy::Result<bool> {
-    let max_doc = reader.max_doc();
-    let (spots, window) = if max_doc < SPOTS * WINDOW {
-        (1, max_doc)
-    } else {
-        (SPOTS, WINDOW)
-    };
-    let step = max_doc / spots;
-    let mut scorer = weight.scorer(reader, 1.0)?;
-    let mut seen: u64 = 0;
-    for spot in 0..spots {
-        let (start, end) = (spot * step, spot * step + window);
-        let mut doc = scorer.doc();
-        if doc < start {
-            doc = scorer.seek(start);
-        }
-        while doc < end {
-            seen += 1;
-            doc = scorer.advance();
-        }
-    }
-    Ok(seen * 2 > u64::from(spots * window))
 }
 
 type PieceFruit<C> = (
@@ -98,7 +65,7 @@ fn collect_piece<C: Collector>(
     collector: &C,
     facets: Option<&FacetCounter>,
     weight: &dyn Weight,
-    (ord, reader, range, unmatched): Piece,
+    (ord, reader, range): Piece,
 ) -> tantivy::Result<PieceFruit<C>> {
     let whole = range.start == 0 && range.end == reader.max_doc();
     let Some(facets) = facets else {
@@ -111,7 +78,7 @@ fn collect_piece<C: Collector>(
             None,
         ));
     };
-    let mut counter = facets.for_piece(ord, reader, range.clone(), unmatched)?;
+    let mut counter = facets.for_piece(ord, reader, range.clone())?;
     let fruit = if whole {
         collect_segment(collector, &mut counter, weight, ord, reader)?
     } else {
@@ -123,7 +90,7 @@ fn collect_piece<C: Collector>(
 /// A whole segment, as Tantivy collects it (its fastest loops), the counter beside.
 fn collect_segment<C: Collector>(
     collector: &C,
-    counter: &mut crate::facets::PieceCounter,
+    counter: &mut PieceCounter,
     weight: &dyn Weight,
     ord: SegmentOrdinal,
     reader: &SegmentReader,
@@ -155,7 +122,7 @@ fn collect_segment<C: Collector>(
 /// The documents ``range`` of a segment.
 fn collect_range<C: Collector>(
     collector: &C,
-    mut counter: Option<&mut crate::facets::PieceCounter>,
+    mut counter: Option<&mut PieceCounter>,
     weight: &dyn Weight,
     ord: SegmentOrdinal,
     reader: &SegmentReader,

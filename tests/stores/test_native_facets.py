@@ -36,7 +36,7 @@ def schema() -> tantivy.Schema:
     builder.add_bytes_field("payload", stored=True, indexed=False)
     builder.add_date_field("date", stored=False, indexed=True, fast=True)
     builder.add_unsigned_field("cited_by", stored=False, indexed=False, fast=True)
-    for name in ("kind", "tag", "court", "number", "nothing"):
+    for name in ("kind", "tag", "court", "number", "docket", "nothing"):
         builder.add_text_field(name, tokenizer_name="raw", fast=True)
     return builder.build()
 
@@ -48,7 +48,8 @@ Values = dict[str, list[str]]
 def library(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Values]]:
     """Three segments: ``kind`` in every document, ``tag`` several times in some (twice
     the same value in a few) and in none in others, ``court`` only in one segment's
-    documents, ``number`` one of 290 values in every one, ``nothing`` in no document;
+    documents, ``number`` one of 290 values in every one, ``docket`` one of 290 in nine
+    documents of ten (more terms than a byte tells apart, and none), ``nothing`` in no document;
     ties are made on purpose (two tags equally frequent in the first segment). Returns
     the folder and each document's values."""
     path = tmp_path_factory.mktemp("facets") / "index"
@@ -65,6 +66,7 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Values
                 "tag": [TAGS[n % 2]] if segment == 0 else rng.sample(TAGS, rng.randint(0, 3)),
                 "court": [rng.choice(COURTS)] if segment == 1 and n % 4 else [],
                 "number": [str((n * 7 + segment) % NUMBERS)],
+                "docket": [str((n * 11 + segment) % NUMBERS)] if n % 10 else [],
             }
             if segment and n % 10 == 0:
                 values["tag"] += ["zeta", "zeta"]
@@ -116,7 +118,7 @@ QUERIES = {
         ),
     ),
 }
-FIELDS = ["kind", "tag", "court", "number", "nothing"]
+FIELDS = ["kind", "tag", "court", "number", "docket", "nothing"]
 
 
 def aggregation(folder: Path, query: str, size: int) -> dict[str, list[tuple[str, int]]]:
