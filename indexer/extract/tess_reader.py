@@ -11,24 +11,20 @@ and EOF on its socket when the worker exits normally), so no Tesseract outlives 
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import os
 import signal
-import socket
 import subprocess
-import sys
 from multiprocessing.connection import Connection
-from pathlib import Path
 
 from PIL import Image
+
+from . import socket_child
 
 STARTUP_TIMEOUT_S = 60.0
 GRACE_S = 1.0  # past the soft timeout, for Tesseract to hand back what it read so far
 MAX_SIDE = 32767  # Tesseract refuses an image wider or taller than this ("Image too large")
 MAX_PIXELS = 64_000_000  # the most a page hands the reader (64 MB of grey)
-_PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
-_PR_SET_PDEATHSIG = 1
+_MODULE = "indexer.extract.tess_reader"
 
 
 class PageTimeout(Exception):
@@ -56,41 +52,18 @@ class Reader:
         return self.proc.pid if self.proc is not None else None
 
     def start(self) -> None:
-        parent_sock, child_sock = socket.socketpair()
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [_PACKAGE_ROOT, env.get("PYTHONPATH")]))
-        env.setdefault("OMP_THREAD_LIMIT", "1")  # one thread: the pool runs a worker per core
-        code = "import sys; from indexer.extract.tess_reader import serve; serve(int(sys.argv[1]))"
+        defaults = {"OMP_THREAD_LIMIT": "1"}  # one thread: the pool runs a worker per core
         try:
-            self.proc = subprocess.Popen(
-                [sys.executable, "-c", code, str(child_sock.fileno())],
-                pass_fds=(child_sock.fileno(),),
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                env=env,
-            )
-        except OSError as exc:
-            parent_sock.close()
+            self.proc, self.conn = socket_child.spawn(_MODULE, STARTUP_TIMEOUT_S, defaults)
+        except socket_child.CannotStart as exc:
             raise ReaderUnavailable(f"cannot start the OCR reader: {exc}") from exc
-        finally:
-            child_sock.close()
-        self.conn = Connection(parent_sock.detach())
-        try:
-            message = self.conn.recv() if self.conn.poll(STARTUP_TIMEOUT_S) else None
-        except (EOFError, OSError):
-            message = None
-        if message != "ready":
-            self.stop()
-            raise ReaderUnavailable(f"the OCR reader did not start: {message or 'no answer'}")
+        except socket_child.NotReady as exc:
+            raise ReaderUnavailable(f"the OCR reader did not start: {exc}") from exc
 
     def stop(self) -> None:
         """Kill the child and reap it (no zombie, no orphan)."""
         conn, proc, self.conn, self.proc = self.conn, self.proc, None, None
-        if conn is not None:
-            conn.close()
-        if proc is not None:
-            proc.kill()
-            proc.wait()
+        socket_child.stop(conn, proc, kill=True)
 
     def read(self, image: Image.Image, timeout_s: float) -> tuple[str, float]:
         """Text and mean word confidence of ``image``; PageTimeout when Tesseract is not
@@ -120,17 +93,10 @@ class Reader:
         return text, confidence
 
 
-def _die_with_parent() -> None:
-    """Linux: the kernel kills this process when the worker that started it dies."""
-    with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-
-
 def serve(fd: int) -> None:
     """Child entry point: read the pages sent on socket ``fd`` until EOF."""
     parent = os.getppid()
-    _die_with_parent()
+    socket_child.die_with_parent()
     if os.getppid() != parent:  # the worker died before the kernel was told
         return
     signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -31,14 +31,12 @@ import contextlib
 import os
 import queue
 import signal
-import socket
 import subprocess
-import sys
 import threading
 import time
 from multiprocessing.connection import Connection
-from pathlib import Path
 
+from . import socket_child
 from .bombs import largest_inflation
 from .core import Job, extract_local
 from .model import Extraction, ExtractionError, OcrLimits
@@ -49,7 +47,7 @@ MAX_JOBS_PER_WORKER = 500
 WATCHDOG_GRACE_S = 5.0
 _OUT_OF_MEMORY_SHARE = 0.5  # a dead worker that had used this share of its cap ran out
 _FALLBACK_SHARE = 0.8  # pdfminer fallback stops after this share of the timeout
-_PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
+_MODULE = "indexer.extract.worker"
 
 
 def ocr_budget(limits: OcrLimits) -> float:
@@ -106,48 +104,18 @@ class _Worker:
         return self.proc.pid if self.proc is not None else None
 
     def start(self) -> None:
-        parent_sock, child_sock = socket.socketpair()
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [_PACKAGE_ROOT, env.get("PYTHONPATH")]))
-        code = "import sys; from indexer.extract.worker import serve; serve(int(sys.argv[1]))"
         try:
-            self.proc = subprocess.Popen(
-                [sys.executable, "-c", code, str(child_sock.fileno())],
-                pass_fds=(child_sock.fileno(),),
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                env=env,
-            )
-        except OSError as exc:
-            parent_sock.close()
+            self.proc, self.conn = socket_child.spawn(_MODULE, STARTUP_TIMEOUT_S)
+        except socket_child.CannotStart as exc:
             raise WorkerUnavailable(f"cannot start extraction worker: {exc}") from exc
-        finally:
-            child_sock.close()
-        self.conn = Connection(parent_sock.detach())
+        except socket_child.NotReady as exc:
+            raise WorkerUnavailable("extraction worker did not start") from exc
         self.jobs = 0
-        ready = self.conn.poll(STARTUP_TIMEOUT_S)
-        try:
-            message = self.conn.recv() if ready else None
-        except (EOFError, OSError):
-            message = None
-        if message != "ready":
-            self.stop(kill=True)
-            raise WorkerUnavailable("extraction worker did not start")
 
     def stop(self, kill: bool = False) -> None:
         """Stop the child: close its socket (it exits on EOF); kill if asked or stuck."""
         conn, proc, self.conn, self.proc = self.conn, self.proc, None, None
-        if conn is not None:
-            conn.close()
-        if proc is None:
-            return
-        if kill:
-            proc.kill()
-        try:
-            proc.wait(timeout=2.0)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=5.0)
+        socket_child.stop(conn, proc, kill)
 
     def _ensure_started(self) -> Connection:
         if self.proc is None or self.proc.poll() is not None or self.jobs >= MAX_JOBS_PER_WORKER:
