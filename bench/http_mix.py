@@ -275,6 +275,7 @@ def main() -> int:
     parser.add_argument("--json", type=Path, default=RESULTS)
     args = parser.parse_args()
     clients = [int(c) for c in args.clients.split(",") if c]
+    load_at_start = os.getloadavg()  # the machine's load beside the numbers, at both ends
 
     stores: dict[str, Any] = {}
     with contextlib.ExitStack() as stack:
@@ -314,6 +315,7 @@ def main() -> int:
 
     print()
     print(table(stores, clients))
+    print(f"load average: {_loads(load_at_start)} at the start, {_loads(os.getloadavg())} now")
     names = list(stores)
     if len(names) == 2:
         a, b = (stores[n]["totals"] for n in names)
@@ -329,6 +331,7 @@ def main() -> int:
         "data": str(args.data),
         "workers": args.workers,
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "load_average_start": load_at_start,
         "load_average": os.getloadavg(),
         **stores,
     }
@@ -336,6 +339,10 @@ def main() -> int:
     args.json.write_text(json.dumps(stored, indent=2, ensure_ascii=False) + "\n")
     print(f"wrote {args.json} [{key}]")
     return 0
+
+
+def _loads(loads: tuple[float, float, float]) -> str:
+    return " ".join(f"{load:.2f}" for load in loads)
 
 
 @contextlib.contextmanager

@@ -118,11 +118,13 @@ def main() -> int:
     settings = Settings(data_dir=args.data)
     corpus = LegalCorpus(args.size, mix=args.mix)
     print(f"{args.size} documents ({args.mix}) into {args.data}", flush=True)
+    load_at_start = os.getloadavg()  # the build shares the machine: its load at both ends
     if args.direct:
         result: dict[str, Any] = {"direct": direct(settings, corpus)}
     else:
         result = {"save": save(settings, corpus, args.batch), "reindex": reindex(settings)}
     result["after"] = index_state(settings)
+    result["load_average_start"] = load_at_start
     result["load_average"] = os.getloadavg()
     result["machine"] = {"cpus": os.cpu_count(), "python": platform.python_version()}
     print(json.dumps(result, indent=2))
