@@ -242,3 +242,49 @@ def test_every_facet_is_made_in_the_order_asked() -> None:
     assert made["matter"] == _facet({"buckets": [{"key": "civil", "doc_count": 4}]}, 1)
     assert made["kind"] == []
     assert [(f.value, f.count) for f in made["year"]] == [("2024", 5)]
+
+
+MANY = 69_000  # more terms in one segment than two bytes tell apart
+
+
+@pytest.fixture(scope="module")
+def many_terms(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two segments: the first with 70,000 documents and ``number`` one of 69,000 values
+    (most of them once, a thousand twice: ties everywhere), the second with 5,000 whose
+    values the first has too, or not; ``docket`` a value per ten documents (700 terms)."""
+    path = tmp_path_factory.mktemp("many") / "index"
+    path.mkdir()
+    index = tantivy.Index(schema(), path=str(path))
+    writer = index.writer(heap_size=200_000_000, num_threads=1)
+    for first, docs, step in ((0, 70_000, 1), (70_000, 5_000, 37)):
+        for n in range(first, first + docs):
+            doc = tantivy.Document()
+            doc.add_text("word", WORDS[n % len(WORDS)])
+            doc.add_bytes("payload", b"{}")
+            doc.add_date("date", dt.datetime(2000 + n % 20, 1, 1, tzinfo=dt.UTC))
+            doc.add_unsigned("cited_by", n % 7)
+            doc.add_text("kind", ["sentencia", "sesion", "ley"][n % 3])
+            doc.add_text("number", f"{(n * step) % MANY:05d}")
+            doc.add_text("docket", str(n // 10 % 700))
+            writer.add_document(doc)
+        writer.commit()
+    writer.wait_merging_threads()
+    return path
+
+
+@pytest.mark.parametrize("piece_docs", [None, 9_000], ids=["segments", "9000"])
+@pytest.mark.parametrize("query", ["all", "agua", "not aire", "none"])
+def test_a_field_of_more_terms_than_two_bytes_counts_alike(
+    many_terms: Path, query: str, piece_docs: int | None
+) -> None:
+    """Ordinals past 65,535 are counted apart (not folded onto smaller ones), and the
+    buckets cut in the middle of a tie keep the smaller terms, as the aggregation does."""
+    assert tantivy.Index.open(str(many_terms)).searcher().num_segments == 2
+    for size in (1, 7, 40):
+        found = counted(many_terms, query, size, piece_docs)
+        assert found == aggregation(many_terms, query, size)
+    if query == "all":
+        values = Counter(f"{(n * (1 if n < 70_000 else 37)) % MANY:05d}" for n in range(75_000))
+        expected = sorted(values.items(), key=lambda pair: (-pair[1], pair[0]))
+        assert found["number"] == expected[:40]
+        assert found["number"][0][1] == 3  # a value in both segments, its counts added
