@@ -24,6 +24,8 @@ use tantivy::index::SegmentId;
 use tantivy::schema::FieldType;
 use tantivy::{DocId, Opstamp, Searcher, SegmentOrdinal, SegmentReader, TantivyError};
 
+use crate::pieces::cuts;
+
 /// Documents gathered before their values are read together (one call per column).
 const BLOCK: usize = 64;
 /// A field with at most this many terms keeps ``LANES`` counts per term, written in turn:
@@ -98,16 +100,12 @@ impl SegmentTotals {
             .iter()
             .map(|r| (r.segment_id(), r.delete_opstamp(), r.max_doc()))
             .collect();
-        let piece_docs = piece_docs.max(1);
         self.kept
             .lock()
             .unwrap()
             .retain(|(id, stamp, range, _), _| {
                 live.iter().any(|(live, live_stamp, max_doc)| {
-                    live == id
-                        && live_stamp == stamp
-                        && range.start % piece_docs == 0
-                        && range.end == (*max_doc).min(range.start.saturating_add(piece_docs))
+                    live == id && live_stamp == stamp && cuts(*max_doc, piece_docs).contains(range)
                 })
             });
         self.decoded

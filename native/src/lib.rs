@@ -58,7 +58,7 @@ fn bad_value(err: impl ToString) -> PyErr {
 #[pymethods]
 impl NativeIndex {
     /// ``threads``: one search is collected on this many threads, the index cut in
-    /// pieces of at most ``piece_docs`` documents (by default as many as threads).
+    /// pieces of about ``piece_docs`` documents (by default as many as threads).
     #[new]
     #[pyo3(signature = (path, threads, piece_docs=None))]
     fn new(path: &str, threads: usize, piece_docs: Option<u32>) -> PyResult<Self> {
