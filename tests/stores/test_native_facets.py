@@ -170,6 +170,26 @@ def test_a_page_sorted_by_a_field_counts_alike(
         assert counted(folder, query, 4, piece_docs, sort) == aggregation(folder, query, 4)
 
 
+@pytest.mark.parametrize("sort", ["date_desc", "most_cited"])
+@pytest.mark.parametrize("piece_docs", [5, 63, 64, 65, 150])
+@pytest.mark.parametrize("which", ["library", "deleted"])
+def test_a_page_by_a_field_cut_in_pieces_is_the_whole_segments_page(
+    library: tuple[Path, list[Values]], deleted: Path, which: str, sort: str, piece_docs: int
+) -> None:
+    """A page without scores collected in pieces (sizes around Tantivy's blocks of 64
+    documents too) is the page of the segments collected whole: no document of a
+    neighbour piece counted twice or lost, a deleted one nowhere, the same total."""
+    path = library[0] if which == "library" else deleted
+    for query in ("all", "agua", "not aire"):
+        plan = json.dumps(QUERIES[query][0])
+
+        def page(pieces: int | None, plan: str = plan) -> object:
+            native = abierto_native.NativeIndex(str(path), 2, pieces)
+            return native.search(plan, 40, 3, sort, True, [(f, 9) for f in FIELDS], True)
+
+        assert page(piece_docs) == page(None)
+
+
 @pytest.mark.parametrize("query", ["all", "agua", "not aire"])
 def test_the_counts_are_the_documents_with_each_value(
     library: tuple[Path, list[Values]], query: str
