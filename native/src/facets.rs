@@ -1,17 +1,20 @@
 //! The facets' counts, as Tantivy's terms aggregation gives them and at a fraction of its
 //! cost: each matching document adds one to its values' term ordinals in a count per
 //! segment, read from the field's column a block of documents at a time; ordinals become
-//! terms once, for the values counted, when the pieces are merged. A piece notes its
+//! terms when the pieces are merged, only those the answer needs. A piece notes its
 //! matches in a bitset while they are collected and counts them when done, or, when most
 //! of its documents matched, counts those that did not and takes them from the piece's
 //! counts of every document (kept per piece of a segment, made once): the cheaper side,
-//! known exactly, with no pass of its own to guess it. A field of
-//! one value per document and few terms is read once per segment into an array of its
-//! ordinals (a byte or two per document), read directly afterwards. The buckets
-//! are the aggregation's (exact counts, a value counted once per document, values no
-//! document matched left out), in its order: the most documents first, then the term's
-//! bytes.
+//! known exactly, with no pass of its own to guess it. A field of one value per document
+//! is read once per segment into an array of its ordinals (one, two or four bytes per
+//! document, as its terms need), read directly afterwards. The buckets are the
+//! aggregation's (exact counts, a value counted once per document, values no document
+//! matched left out), in its order: the most documents first, then the term's bytes. A
+//! segment's ordinals are in its terms' order, so one segment's buckets are ranked on
+//! numbers and only the kept ones' terms are read; several segments' terms are read in
+//! order into one buffer each and merged by their bytes. Only the buckets kept are sorted.
 
+use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, Mutex};
@@ -21,6 +24,8 @@ use tantivy::index::SegmentId;
 use tantivy::schema::FieldType;
 use tantivy::{DocId, Opstamp, Searcher, SegmentOrdinal, SegmentReader, TantivyError};
 
+use crate::pieces::cuts;
+
 /// Documents gathered before their values are read together (one call per column).
 const BLOCK: usize = 64;
 /// A field with at most this many terms keeps ``LANES`` counts per term, written in turn:
@@ -28,17 +33,18 @@ const BLOCK: usize = 64;
 /// each other's update of one count.
 const FEW_TERMS: usize = 256;
 const LANES: usize = 8;
-/// The most terms a field read into an array of ordinals may have (two bytes each).
-const DECODED_TERMS: usize = 1 << 16;
+/// The most terms a field read into an array of ordinals may have (four bytes each).
+const DECODED_TERMS: usize = u32::MAX as usize;
 
-/// A field's ordinal of every document of a segment.
+/// A field's ordinal of every document of a segment, in as few bytes as its terms need.
 enum Decoded {
     Byte(Vec<u8>),
     Short(Vec<u16>),
+    Int(Vec<u32>),
 }
 
 impl Decoded {
-    /// ``column``'s ordinals, if it has one per document and few enough terms.
+    /// ``column``'s ordinals, if it has one per document.
     fn of(column: &StrColumn) -> Option<Decoded> {
         let ords = column.ords();
         let terms = column.dictionary().num_terms();
@@ -46,25 +52,26 @@ impl Decoded {
             return None;
         }
         let docs = ords.values.num_vals() as usize;
+        let mut decoded = if terms <= 1 << 8 {
+            Decoded::Byte(Vec::with_capacity(docs))
+        } else if terms <= 1 << 16 {
+            Decoded::Short(Vec::with_capacity(docs))
+        } else {
+            Decoded::Int(Vec::with_capacity(docs))
+        };
         let mut chunk = vec![0u64; 4096];
-        let mut bytes: Vec<u8> = Vec::new();
-        let mut shorts: Vec<u16> = Vec::new();
         let mut start = 0;
         while start < docs {
             let values = &mut chunk[..(docs - start).min(4096)];
             ords.values.get_range(start as u64, values);
-            if terms <= 256 {
-                bytes.extend(values.iter().map(|&ord| ord as u8));
-            } else {
-                shorts.extend(values.iter().map(|&ord| ord as u16));
+            match &mut decoded {
+                Decoded::Byte(ords) => ords.extend(values.iter().map(|&ord| ord as u8)),
+                Decoded::Short(ords) => ords.extend(values.iter().map(|&ord| ord as u16)),
+                Decoded::Int(ords) => ords.extend(values.iter().map(|&ord| ord as u32)),
             }
             start += values.len();
         }
-        Some(if terms <= 256 {
-            Decoded::Byte(bytes)
-        } else {
-            Decoded::Short(shorts)
-        })
+        Some(decoded)
     }
 }
 
@@ -93,16 +100,12 @@ impl SegmentTotals {
             .iter()
             .map(|r| (r.segment_id(), r.delete_opstamp(), r.max_doc()))
             .collect();
-        let piece_docs = piece_docs.max(1);
         self.kept
             .lock()
             .unwrap()
             .retain(|(id, stamp, range, _), _| {
                 live.iter().any(|(live, live_stamp, max_doc)| {
-                    live == id
-                        && live_stamp == stamp
-                        && range.start % piece_docs == 0
-                        && range.end == (*max_doc).min(range.start.saturating_add(piece_docs))
+                    live == id && live_stamp == stamp && cuts(*max_doc, piece_docs).contains(range)
                 })
             });
         self.decoded
@@ -236,8 +239,14 @@ impl Counting {
                     continue;
                 }
                 Some(Decoded::Short(ords)) => {
-                    for (at, &doc) in docs.iter().enumerate() {
-                        counts[ords[doc as usize] as usize * lanes + (at & lane)] += 1;
+                    for &doc in docs {
+                        counts[ords[doc as usize] as usize] += 1;
+                    }
+                    continue;
+                }
+                Some(Decoded::Int(ords)) => {
+                    for &doc in docs {
+                        counts[ords[doc as usize] as usize] += 1;
                     }
                     continue;
                 }
@@ -363,15 +372,16 @@ impl FacetCounter {
         }
         let mut answer = Vec::with_capacity(self.asked.len());
         for (at, (name, size)) in self.asked.iter().enumerate() {
-            let mut totals: HashMap<String, u64> = HashMap::new();
-            for segment in &by_segment {
-                if let Some((column, counts)) = &segment.fields[at] {
-                    add_terms(column, counts, &mut totals)?;
-                }
-            }
-            let mut buckets: Buckets = totals.into_iter().collect();
-            buckets.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            buckets.truncate(*size);
+            let counted: Vec<(&StrColumn, &[u32])> = by_segment
+                .iter()
+                .filter_map(|segment| segment.fields[at].as_ref())
+                .map(|(column, counts)| (column, counts.as_slice()))
+                .collect();
+            let buckets = match counted.as_slice() {
+                [] => Vec::new(),
+                [(column, counts)] => segment_buckets(column, counts, *size)?,
+                _ => merged_buckets(&counted, *size)?,
+            };
             answer.push((name.clone(), buckets));
         }
         Ok(answer)
@@ -388,36 +398,125 @@ fn add_counts(into: &mut PieceCounts, piece: PieceCounts) {
     }
 }
 
-/// The terms of the ordinals counted (in ordinal order, as the dictionary reads them best).
-fn add_terms(
-    column: &StrColumn,
-    counts: &[u32],
-    totals: &mut HashMap<String, u64>,
-) -> tantivy::Result<()> {
-    let ords: Vec<u64> = (0..counts.len() as u64)
-        .filter(|&ord| counts[ord as usize] > 0)
-        .collect();
-    let mut found = ords.iter();
-    let mut bad = false;
-    column.dictionary().sorted_ords_to_term_cb(&ords, |term| {
-        let ord = *found.next().expect("one term per ordinal");
-        match std::str::from_utf8(term) {
-            Ok(term) => match totals.get_mut(term) {
-                Some(total) => *total += u64::from(counts[ord as usize]),
-                None => {
-                    totals.insert(term.to_owned(), u64::from(counts[ord as usize]));
-                }
-            },
-            Err(_) => bad = true,
-        }
-    })?;
-    if bad {
-        return Err(TantivyError::InternalError(
-            "a facet term is not UTF-8".to_owned(),
-        ));
+/// The first ``size`` of ``items`` in ``order`` (a total order), in that order: only
+/// the buckets kept are sorted.
+fn keep_first<T>(items: &mut Vec<T>, size: usize, order: impl Fn(&T, &T) -> Ordering) {
+    if size == 0 {
+        items.clear();
+        return;
     }
-    Ok(())
+    if items.len() > size {
+        items.select_nth_unstable_by(size - 1, &order);
+        items.truncate(size);
+    }
+    items.sort_unstable_by(order);
 }
+
+fn utf8(term: &[u8]) -> tantivy::Result<String> {
+    String::from_utf8(term.to_vec())
+        .map_err(|_| TantivyError::InternalError("a facet term is not UTF-8".to_owned()))
+}
+
+/// The buckets of one segment's counts. Its ordinals are in the order of its terms'
+/// bytes, so the buckets are ranked on numbers alone and only the terms kept are read.
+fn segment_buckets(column: &StrColumn, counts: &[u32], size: usize) -> tantivy::Result<Buckets> {
+    let mut ranked: Vec<(u32, u32)> = counts
+        .iter()
+        .enumerate()
+        .filter(|(_, &n)| n > 0)
+        .map(|(ord, &n)| (n, ord as u32))
+        .collect();
+    keep_first(&mut ranked, size, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut ords: Vec<u64> = ranked.iter().map(|&(_, ord)| u64::from(ord)).collect();
+    ords.sort_unstable();
+    let mut terms: Vec<Vec<u8>> = Vec::with_capacity(ords.len());
+    column
+        .dictionary()
+        .sorted_ords_to_term_cb(&ords, |term| terms.push(term.to_vec()))?;
+    ranked
+        .iter()
+        .map(|&(n, ord)| {
+            let at = ords.binary_search(&u64::from(ord)).expect("a kept ordinal");
+            Ok((utf8(&terms[at])?, u64::from(n)))
+        })
+        .collect()
+}
+
+/// A segment's terms counted, their bytes one after the other: (end of the term's bytes,
+/// documents) in the order of the terms.
+struct SegmentTerms {
+    bytes: Vec<u8>,
+    ends: Vec<(usize, u32)>,
+}
+
+impl SegmentTerms {
+    fn read(column: &StrColumn, counts: &[u32]) -> tantivy::Result<Self> {
+        let ords: Vec<u64> = (0..counts.len() as u64)
+            .filter(|&ord| counts[ord as usize] > 0)
+            .collect();
+        let mut found = ords.iter();
+        let mut terms = SegmentTerms {
+            bytes: Vec::new(),
+            ends: Vec::with_capacity(ords.len()),
+        };
+        column.dictionary().sorted_ords_to_term_cb(&ords, |term| {
+            let ord = *found.next().expect("one term per ordinal");
+            terms.bytes.extend_from_slice(term);
+            terms.ends.push((terms.bytes.len(), counts[ord as usize]));
+        })?;
+        Ok(terms)
+    }
+
+    fn term(&self, at: usize) -> &[u8] {
+        let start = if at == 0 { 0 } else { self.ends[at - 1].0 };
+        &self.bytes[start..self.ends[at].0]
+    }
+}
+
+/// The buckets of several segments' counts: each segment's terms read in order (no
+/// allocation per term), merged by their bytes, a term's counts added up.
+fn merged_buckets(counted: &[(&StrColumn, &[u32])], size: usize) -> tantivy::Result<Buckets> {
+    let segments: Vec<SegmentTerms> = counted
+        .iter()
+        .map(|(column, counts)| SegmentTerms::read(column, counts))
+        .collect::<tantivy::Result<_>>()?;
+    // (documents, segment, term's place in it): a term's first segment in the merge
+    let mut merged: Vec<(u64, usize, usize)> = Vec::new();
+    let mut next = vec![0usize; segments.len()];
+    loop {
+        let mut least: Option<&[u8]> = None;
+        for (segment, &at) in segments.iter().zip(&next) {
+            if at < segment.ends.len() {
+                let term = segment.term(at);
+                if least.is_none_or(|least| term < least) {
+                    least = Some(term);
+                }
+            }
+        }
+        let Some(least) = least else { break };
+        let mut total = 0u64;
+        let mut first = None;
+        for (s, segment) in segments.iter().enumerate() {
+            let at = next[s];
+            if at < segment.ends.len() && segment.term(at) == least {
+                total += u64::from(segment.ends[at].1);
+                first.get_or_insert((s, at));
+                next[s] += 1;
+            }
+        }
+        let (s, at) = first.expect("the least term's segment");
+        merged.push((total, s, at));
+    }
+    let term = |&(_, s, at): &(u64, usize, usize)| segments[s].term(at);
+    keep_first(&mut merged, size, |a, b| {
+        b.0.cmp(&a.0).then_with(|| term(a).cmp(term(b)))
+    });
+    merged
+        .iter()
+        .map(|bucket| Ok((utf8(term(bucket))?, bucket.0)))
+        .collect()
+}
+
 impl PieceCounter<'_> {
     /// A matching document (in increasing order, live).
     #[inline]

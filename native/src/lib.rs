@@ -28,8 +28,10 @@ use tantivy::{TantivyDocument, TantivyError};
 /// Fewer documents than this are never cut in two (the cut costs a scorer of its own).
 const MIN_PIECE_DOCS: u32 = 20_000;
 
-/// A hit: its score (relevance only), its stored ``payload`` and, when asked, its ``text``.
-type Hit = (Option<f32>, Vec<u8>, Option<String>);
+/// A hit: its score (relevance only), its stored ``payload`` and, when its ``text`` is
+/// asked, its stored document (the text read from it in place: up to 140 KB never copied
+/// before the highlighter or Python's string reads it).
+type Hit = (Option<f32>, Vec<u8>, Option<TantivyDocument>);
 
 /// An index folder opened for reading only: it never takes the writer's lock.
 #[pyclass(frozen)]
@@ -58,7 +60,7 @@ fn bad_value(err: impl ToString) -> PyErr {
 #[pymethods]
 impl NativeIndex {
     /// ``threads``: one search is collected on this many threads, the index cut in
-    /// pieces of at most ``piece_docs`` documents (by default as many as threads).
+    /// pieces of about ``piece_docs`` documents (by default as many as threads).
     #[new]
     #[pyo3(signature = (path, threads, piece_docs=None))]
     fn new(path: &str, threads: usize, piece_docs: Option<u32>) -> PyResult<Self> {
@@ -156,7 +158,10 @@ impl NativeIndex {
             )?;
             let marked = match marks {
                 Some(spec) => {
-                    let texts = answer.2.iter().map(|hit| hit.2.as_deref());
+                    let texts = answer
+                        .2
+                        .iter()
+                        .map(|hit| hit.2.as_ref().map(|d| self.text_of(d)));
                     highlight::mark_texts(&searcher, self.text, spec, texts).map_err(bad_value)?
                 }
                 None => Vec::new(),
@@ -165,10 +170,10 @@ impl NativeIndex {
         })?;
         let mut marked = marked.into_iter();
         let mut out = Vec::with_capacity(hits.len());
-        for (score, payload, text) in hits {
+        for (score, payload, doc) in hits {
             let text = match marked.next().flatten() {
                 Some(lit) => Some(PyList::new(py, lit)?.into_any()),
-                None => text.map(|t| PyString::new(py, &t).into_any()),
+                None => doc.map(|d| PyString::new(py, self.text_of(&d)).into_any()),
             };
             out.push((score, PyBytes::new(py, &payload), text));
         }
@@ -179,6 +184,13 @@ impl NativeIndex {
 type Answer = (Option<u64>, Option<Vec<(String, Buckets)>>, Vec<Hit>);
 
 impl NativeIndex {
+    /// A stored document's ``text`` ("" when it has none).
+    fn text_of<'a>(&self, doc: &'a TantivyDocument) -> &'a str {
+        doc.get_first(self.text)
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+    }
+
     /// The most documents one thread collects: the index shared among the threads (a
     /// single large segment too), never less than ``MIN_PIECE_DOCS`` unless told.
     fn piece_size(&self, searcher: &Searcher) -> u32 {
@@ -251,17 +263,7 @@ impl NativeIndex {
                 .and_then(|v| v.as_bytes())
                 .map(<[u8]>::to_vec)
                 .unwrap_or_default();
-            let text = if texts {
-                Some(
-                    doc.get_first(self.text)
-                        .and_then(|v| v.as_str())
-                        .unwrap_or("")
-                        .to_owned(),
-                )
-            } else {
-                None
-            };
-            hits.push((score, payload, text));
+            hits.push((score, payload, texts.then_some(doc)));
         }
         Ok((total.map(|n| n as u64), facets, hits))
     }

@@ -17,7 +17,7 @@ use crate::facets::{Buckets, FacetCounter, PieceCounter, PieceCounts};
 type Piece<'a> = (SegmentOrdinal, &'a SegmentReader, Range<DocId>);
 
 /// ``collector``'s fruit over the documents ``query`` matches, with the buckets of
-/// ``facets`` when asked, pieces of at most ``piece_docs`` documents collected in
+/// ``facets`` when asked, pieces of about ``piece_docs`` documents (``cuts``) collected in
 /// parallel.
 pub fn search<C: Collector>(
     searcher: &Searcher,
@@ -33,15 +33,10 @@ pub fn search<C: Collector>(
     };
     let weight = query.weight(scoring)?;
     collector.check_schema(searcher.schema())?;
-    let piece_docs = piece_docs.max(1);
     let mut pieces: Vec<Piece> = Vec::new();
     for (ord, reader) in searcher.segment_readers().iter().enumerate() {
-        let max_doc = reader.max_doc();
-        let mut start = 0;
-        while start < max_doc {
-            let end = max_doc.min(start.saturating_add(piece_docs));
-            pieces.push((ord as SegmentOrdinal, reader, start..end));
-            start = end;
+        for range in cuts(reader.max_doc(), piece_docs) {
+            pieces.push((ord as SegmentOrdinal, reader, range));
         }
     }
     let fruits = searcher.index().search_executor().map(
@@ -54,6 +49,21 @@ pub fn search<C: Collector>(
         None => None,
     };
     Ok((collector.merge_fruits(fruits)?, buckets))
+}
+
+/// The pieces a segment of ``max_doc`` documents is cut into: as many as ``piece_docs``
+/// goes into it, rounded (a segment a little larger than a piece is not cut into a
+/// piece and a sliver, which would cost a scorer of its own and leave Tantivy's loops
+/// over a whole segment), of equal sizes.
+pub fn cuts(max_doc: DocId, piece_docs: u32) -> Vec<Range<DocId>> {
+    let piece_docs = piece_docs.max(1);
+    let count =
+        (max_doc / piece_docs + u32::from(max_doc % piece_docs >= piece_docs.div_ceil(2))).max(1);
+    let size = max_doc.div_ceil(count).max(1);
+    (0..count)
+        .map(|at| (at * size).min(max_doc)..((at + 1) * size).min(max_doc))
+        .filter(|range| !range.is_empty())
+        .collect()
 }
 
 type PieceFruit<C> = (

@@ -170,6 +170,26 @@ def test_a_page_sorted_by_a_field_counts_alike(
         assert counted(folder, query, 4, piece_docs, sort) == aggregation(folder, query, 4)
 
 
+@pytest.mark.parametrize("sort", ["date_desc", "most_cited"])
+@pytest.mark.parametrize("piece_docs", [5, 63, 64, 65, 150])
+@pytest.mark.parametrize("which", ["library", "deleted"])
+def test_a_page_by_a_field_cut_in_pieces_is_the_whole_segments_page(
+    library: tuple[Path, list[Values]], deleted: Path, which: str, sort: str, piece_docs: int
+) -> None:
+    """A page without scores collected in pieces (sizes around Tantivy's blocks of 64
+    documents too) is the page of the segments collected whole: no document of a
+    neighbour piece counted twice or lost, a deleted one nowhere, the same total."""
+    path = library[0] if which == "library" else deleted
+    for query in ("all", "agua", "not aire"):
+        plan = json.dumps(QUERIES[query][0])
+
+        def page(pieces: int | None, plan: str = plan) -> object:
+            native = abierto_native.NativeIndex(str(path), 2, pieces)
+            return native.search(plan, 40, 3, sort, True, [(f, 9) for f in FIELDS], True)
+
+        assert page(piece_docs) == page(None)
+
+
 @pytest.mark.parametrize("query", ["all", "agua", "not aire"])
 def test_the_counts_are_the_documents_with_each_value(
     library: tuple[Path, list[Values]], query: str
@@ -242,3 +262,49 @@ def test_every_facet_is_made_in_the_order_asked() -> None:
     assert made["matter"] == _facet({"buckets": [{"key": "civil", "doc_count": 4}]}, 1)
     assert made["kind"] == []
     assert [(f.value, f.count) for f in made["year"]] == [("2024", 5)]
+
+
+MANY = 69_000  # more terms in one segment than two bytes tell apart
+
+
+@pytest.fixture(scope="module")
+def many_terms(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two segments: the first with 70,000 documents and ``number`` one of 69,000 values
+    (most of them once, a thousand twice: ties everywhere), the second with 5,000 whose
+    values the first has too, or not; ``docket`` a value per ten documents (700 terms)."""
+    path = tmp_path_factory.mktemp("many") / "index"
+    path.mkdir()
+    index = tantivy.Index(schema(), path=str(path))
+    writer = index.writer(heap_size=200_000_000, num_threads=1)
+    for first, docs, step in ((0, 70_000, 1), (70_000, 5_000, 37)):
+        for n in range(first, first + docs):
+            doc = tantivy.Document()
+            doc.add_text("word", WORDS[n % len(WORDS)])
+            doc.add_bytes("payload", b"{}")
+            doc.add_date("date", dt.datetime(2000 + n % 20, 1, 1, tzinfo=dt.UTC))
+            doc.add_unsigned("cited_by", n % 7)
+            doc.add_text("kind", ["sentencia", "sesion", "ley"][n % 3])
+            doc.add_text("number", f"{(n * step) % MANY:05d}")
+            doc.add_text("docket", str(n // 10 % 700))
+            writer.add_document(doc)
+        writer.commit()
+    writer.wait_merging_threads()
+    return path
+
+
+@pytest.mark.parametrize("piece_docs", [None, 9_000], ids=["segments", "9000"])
+@pytest.mark.parametrize("query", ["all", "agua", "not aire", "none"])
+def test_a_field_of_more_terms_than_two_bytes_counts_alike(
+    many_terms: Path, query: str, piece_docs: int | None
+) -> None:
+    """Ordinals past 65,535 are counted apart (not folded onto smaller ones), and the
+    buckets cut in the middle of a tie keep the smaller terms, as the aggregation does."""
+    assert tantivy.Index.open(str(many_terms)).searcher().num_segments == 2
+    for size in (1, 7, 40):
+        found = counted(many_terms, query, size, piece_docs)
+        assert found == aggregation(many_terms, query, size)
+    if query == "all":
+        values = Counter(f"{(n * (1 if n < 70_000 else 37)) % MANY:05d}" for n in range(75_000))
+        expected = sorted(values.items(), key=lambda pair: (-pair[1], pair[0]))
+        assert found["number"] == expected[:40]
+        assert found["number"][0][1] == 3  # a value in both segments, its counts added
