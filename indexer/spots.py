@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 import string
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from itertools import accumulate
 
 
 def occurrences(text: str, *literals: str) -> list[int]:
@@ -75,3 +77,19 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> It
         if found is not None:
             yield found
             free = max(found.end(), start + 1)
+
+
+class Spans:
+    """Spans of a text, asked whether a position falls inside one: the answer of
+    ``any(start <= at < end for start, end in spans)`` in logarithmic time, however the
+    spans overlap or are ordered (a text of 100,000 citations asked it 10^10 times)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        # the furthest end among the spans up to each one, in order of start
+        self._reach = list(accumulate((end for _, end in ordered), max))
+
+    def __contains__(self, at: int) -> bool:
+        before = bisect_right(self._starts, at)
+        return before > 0 and self._reach[before - 1] > at

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from indexer.citations.laws import CPEUM, FEDERAL_LAWS, fold, law_at, may_name_a_law
 from indexer.citations.model import Citation
-from indexer.spots import matches_at, occurrences, space_before, word_before
+from indexer.spots import Spans, matches_at, occurrences, space_before, word_before
 
 MAX_RANGE = 30  # "artículos 1 a 300" names its ends, not three hundred articles
 LOOKBACK = 600  # how far back "del mismo ordenamiento" looks for the law it means
@@ -197,9 +197,9 @@ def _key(law: str, number: Number) -> str:
 def find_articles(original: str, folded: str) -> Iterator[Citation]:
     """Article citations in a text (``folded`` is ``fold(original)``)."""
     taken_until = 0
-    names = [(start, end) for _, start, end in _laws_in_names(original, folded)]
+    names = Spans((start, end) for _, start, end in _laws_in_names(original, folded))
     for word in matches_at(_ARTICLE_WORD, folded, _article_starts(folded)):
-        if word.start() < taken_until or any(s <= word.start() < e for s, e in names):
+        if word.start() < taken_until or word.start() in names:
             continue
         start, position = word.start(), word.end()
         while True:

@@ -24,7 +24,7 @@ from indexer.readers.expedientes import (
     CaseNumber,
     case_type_code,
 )
-from indexer.spots import matches_at, occurrences, space_before, word_before
+from indexer.spots import Spans, matches_at, occurrences, space_before, word_before
 
 # Numbers are found first (they are few); the type is looked for just before each one.
 _NUMBER = re.compile(
@@ -80,25 +80,29 @@ def _court_after(original: str, end: int) -> str | None:
 
 def find_cases(original: str, folded: str) -> Iterator[Citation]:
     """Case citations in a text (``folded`` is the reader's fold of ``original``)."""
-    taken: list[tuple[int, int]] = []
+    chambers: list[tuple[int, int]] = []
     upper = folded.upper() if "-" in folded else ""
     for match in matches_at(ELECTORAL_PATTERN, upper, _chamber_starts(upper)):
         chamber, kind, number, year = match.groups()
         case = CaseNumber(kind, number, year, electoral_chamber=chamber, electoral=True)
-        taken.append(match.span())
+        chambers.append(match.span())
         yield _citation(original, case, match.start(), match.end())
     slashes = occurrences(folded, "/")
+    # a local case never starts inside the one before it (``matches_at`` goes past it)
+    read = Spans(chambers)
+    locals_: list[tuple[int, int]] = []
     for match in matches_at(LOCAL_ELECTORAL_PATTERN, original, _local_starts(original, slashes)):
-        if any(start <= match.start() < end for start, end in taken):
+        if match.start() in read:
             continue
         court, kind, number, year = match.groups()
         case = CaseNumber(kind, number, year, electoral_chamber=court, electoral=True)
-        taken.append(match.span())
+        locals_.append(match.span())
         yield _citation(original, case, match.start(), match.end())
+    taken = Spans(chambers + locals_)
     code: str | None = None  # the type of the list being read
     after = -1  # the end of its last number
     for match in matches_at(_NUMBER, folded, _number_starts(folded, slashes)):
-        if any(start <= match.start() < end for start, end in taken):
+        if match.start() in taken:
             code = None
             continue
         if code is not None and _NEXT_GAP.match(folded, after, match.start()):

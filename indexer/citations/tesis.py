@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from indexer.citations.model import Citation
-from indexer.spots import matches_at, occurrences, space_before, word_before
+from indexer.spots import Spans, matches_at, occurrences, space_before, word_before
 
 _REGISTRO = re.compile(
     r"(?<![\w])(?:n[uú]mero\s+de\s+)?(?:registro(?:\s+digital)?|ius)"
@@ -92,8 +92,10 @@ def find_tesis(original: str, folded: str) -> Iterator[Citation]:
     slashes = occurrences(folded, "/")
     for pattern, starts in ((_SCJN, _scjn_starts(original, slashes)),
                             (_CIRCUIT, _circuit_starts(original))):  # fmt: skip
+        # a match never starts inside one of its own pattern (``matches_at`` goes past it)
+        read = Spans(taken)
         for match in matches_at(pattern, original, starts):
-            if any(s <= match.start() < e for s, e in taken):
+            if match.start() in read:
                 continue
             taken.append(match.span())
             yield _found(original, _clave_key(match["clave"]), match.start(), match.end())

@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from indexer.analysis import fold_keyword
+from indexer.spots import Spans
 
 
 @dataclass(frozen=True)
@@ -232,20 +233,24 @@ def parse_expediente(text: str | None) -> list[CaseNumber]:
     if not text:
         return []
     cases: list[CaseNumber] = []
-    taken: list[tuple[int, int]] = []
+    chambers: list[tuple[int, int]] = []
     for match in _ELECTORAL.finditer(text.upper()):
         chamber, kind, number, year = match.groups()
         cases.append(CaseNumber(kind, number, year, electoral_chamber=chamber, electoral=True))
-        taken.append(match.span())
+        chambers.append(match.span())
+    # a local case never starts inside the one before it (``finditer`` goes past it)
+    read = Spans(chambers)
+    locals_: list[tuple[int, int]] = []
     for match in _LOCAL_ELECTORAL.finditer(text):
-        if any(start <= match.start() < end for start, end in taken):
+        if match.start() in read:
             continue
         court, kind, number, year = match.groups()
         cases.append(CaseNumber(kind, number, year, electoral_chamber=court, electoral=True))
-        taken.append(match.span())
+        locals_.append(match.span())
+    taken = Spans(chambers + locals_)
     current: str | None = None
     for match in _TOKEN.finditer(_fold(text)):
-        if any(start <= match.start() < end for start, end in taken):
+        if match.start() in taken:
             continue
         if match["type"]:
             current = _type_code(match["type"])

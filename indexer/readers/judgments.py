@@ -23,6 +23,7 @@ from indexer.models import MATTERS
 from indexer.readers.courts import normalise_court, regional_chamber
 from indexer.readers.expedientes import CASE_TYPES, CaseNumber, opens_with_case, parse_expediente
 from indexer.readers.normalise import MATTER_WORDS, MONTHS, normalise_matter, parse_date
+from indexer.spots import Spans
 
 HEAD_CHARS = 6000
 HEAD_LINES = 15
@@ -175,12 +176,8 @@ def _date_at_start(text: str) -> str | None:
     return found.isoformat() if found else None
 
 
-def _footnotes(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _FOOTNOTE.finditer(text)]
-
-
-def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= at < end for start, end in spans)
+def _footnotes(text: str) -> Spans:
+    return Spans(m.span() for m in _FOOTNOTE.finditer(text))
 
 
 def _head_end(text: str) -> int:
@@ -198,7 +195,7 @@ def _formula(text: str) -> tuple[str, int] | None:
     notes = _footnotes(text)
     head_end = _head_end(text)
     for match in _FORMULA.finditer(text):
-        if _inside(match.start(), notes):
+        if match.start() in notes:
             continue
         date = _date_at_start(match["date"])
         if not date:
@@ -308,7 +305,7 @@ def _statement(text: str) -> tuple[str, list[CaseNumber], int] | None:
         kind = fold_keyword(match["kind"])
         if match.start() >= HEAD_CHARS and not opening[0] <= match.start() < opening[1]:
             continue
-        if _inside(match.start(), notes) or "diverso" in kind or len(kind.split()) > 14:
+        if match.start() in notes or "diverso" in kind or len(kind.split()) > 14:
             continue
         plain = kind.split()[-1:] in (["expediente"], ["expedientes"])
         written = " ".join(f"{'' if plain else match['kind']} {match['numbers']}".split())

@@ -102,3 +102,19 @@ def test_hostile_text_is_read_in_bounded_time() -> None:
     began = time.monotonic()
     extract_citations(text)
     assert time.monotonic() - began < 30  # returns instead of hanging
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [("tesis 1a./J. 12/2020 (10a.) " * 30_000, 30_000),
+     ("SUP-JDC-1/2020 TECDMX-JLDC-019/2025 " * 15_000, 30_000)],
+)  # fmt: skip
+def test_thousands_of_citations_are_all_read_without_rescanning_the_ones_before(
+    text: str, read: int
+) -> None:
+    """Each citation was checked against every one read before it: 30,000 tesis took
+    over a minute, past the reading budget (which only counts citations found)."""
+    began = time.monotonic()
+    found = extract_citations(text, budget_s=3600.0)
+    assert len(found) == read
+    assert time.monotonic() - began < 20  # a minute and more when each rescanned
