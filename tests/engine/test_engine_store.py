@@ -3,6 +3,7 @@ per-document bulk errors, retries with backoff, and the alias swap of a rebuild.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import json
 import re
@@ -20,7 +21,7 @@ from indexer.stores.engine.schema import STEMMED, index_settings, mappings
 from tests.engine.es_compat_proxy import EsCompatProxy
 from tests.engine.fixtures import MakeStore
 from tests.engine.opensearch import OpenSearchNode
-from tests.stores.corpus import corpus
+from tests.stores.corpus import corpus, sentencia
 
 CLIENTS = ["opensearch", "elasticsearch"]
 LEGAL_WORDS = (
@@ -189,3 +190,26 @@ def test_rebuild_swaps_the_alias_while_searches_keep_answering(
     assert not store.client.index_exists(old[0])
     assert {h.id for h in store.search(SearchQuery(q="servidumbre")).hits} == {"sen-001"}
     assert store.count() == len(corpus())
+
+
+@pytest.mark.parametrize("facet_size", [1, 5])
+def test_facets_on_several_shards_count_exactly(
+    facet_size: int, make_engine_store: MakeStore
+) -> None:
+    """Each shard ranks its own terms: a court that is first overall but never first on
+    one shard must still be counted whole, and the courts that follow it in order."""
+    store = make_engine_store("opensearch", shards=4)
+    courts = [f"Juzgado {i:03d} de Distrito" for i in range(300)]
+    counts = {court: 1 + (i * 7) % 4 for i, court in enumerate(courts)}
+    counts["Sala Regional Mayor"] = 6
+    docs = [
+        sentencia(n, "Amparo indirecto resuelto.", court, "civil", dt.date(2024, 1, 1))
+        for n, court in enumerate(c for c, k in counts.items() for _ in range(k))
+    ]
+    assert not store.upsert(docs).errors
+
+    found = store.search(SearchQuery(q="amparo", facets=["court"], facet_size=facet_size))
+
+    expected = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:facet_size]
+    assert found.total == len(docs)
+    assert [(f.value, f.count) for f in found.facets["court"]] == expected

@@ -27,6 +27,13 @@ from indexer.stores.engine.compile import compile_query, field_clause
 
 SortValue = int | float | str | None
 
+# A terms aggregation on several shards adds up each shard's top ``shard_size`` terms, so
+# a value just below the cut on some shard is undercounted, or lost from the top. Asking
+# each shard for every value it holds (up to this many per field) makes the counts
+# exact; the engine's bucket limit (65,535 per search) caps the sum over the facets.
+FACET_SHARD_TERMS = 10_000
+FACET_SHARD_BUCKETS = 60_000
+
 
 def encode_cursor(query: SearchQuery, after: list[SortValue], seen: int) -> str:
     raw = json.dumps({"a": after, "n": seen, "q": query.fingerprint()}).encode()
@@ -87,7 +94,9 @@ def _sort(query: SearchQuery) -> list[dict[str, Any]]:
     return [first, {"id": {"order": "asc"}}]
 
 
-def build(query: SearchQuery, tree: Node, after: list[SortValue] | None) -> dict[str, Any]:
+def build(
+    query: SearchQuery, tree: Node, after: list[SortValue] | None, shards: int = 1
+) -> dict[str, Any]:
     """The request body: compiled words, filters (not scored), sort, page, facets, highlight."""
     body: dict[str, Any] = {
         "query": {"bool": {"must": [compile_query(tree)], "filter": _filters(query)}},
@@ -100,9 +109,7 @@ def build(query: SearchQuery, tree: Node, after: list[SortValue] | None) -> dict
         body["search_after"] = after
     facets = [name for name in query.facets if name in FILTER_FIELDS]
     if facets:
-        body["aggs"] = {
-            name: {"terms": {"field": name, "size": query.facet_size}} for name in facets
-        }
+        body["aggs"] = {name: {"terms": _terms(name, query, shards, facets)} for name in facets}
     if query.highlight:
         body["highlight"] = highlights.request()
         # phrases as spans of their words: the highlighter reads ``text``, not its pairs
@@ -114,6 +121,14 @@ def build(query: SearchQuery, tree: Node, after: list[SortValue] | None) -> dict
             {"bool": {"should": [words, *extra]}} if extra else words
         )
     return body
+
+
+def _terms(name: str, query: SearchQuery, shards: int, facets: list[str]) -> dict[str, Any]:
+    terms: dict[str, Any] = {"field": name, "size": query.facet_size}
+    if shards > 1:
+        depth = min(FACET_SHARD_TERMS, FACET_SHARD_BUCKETS // len(facets))
+        terms["shard_size"] = max(query.facet_size, depth)
+    return terms
 
 
 def _hit(raw: dict[str, Any], query: SearchQuery, match_plan: MatchPlan) -> SearchHit:
