@@ -13,7 +13,7 @@ import pytest
 from indexer.citations import articles, cases, tesis
 from indexer.citations.laws import fold
 from indexer.readers.expedientes import ELECTORAL_PATTERN, LOCAL_ELECTORAL_PATTERN
-from indexer.spots import matches_at, occurrences, word_before
+from indexer.spots import matches_at, occurrences, space_before, word_before
 
 WRITTEN = [
     "SUP-JDC-123/2024", "SX - JRC - 12 / 2023", "sup-jdc-0427-2023", "TECDMX-JLDC-019/2025",
@@ -179,3 +179,63 @@ def test_a_law_is_named_only_where_its_first_word_is_written() -> None:
             found += law is not None
             assert law is None or may_name_a_law(folded, word.start()), (text, word.start())
     assert found > len(names)
+
+
+def _circuit_starts_by_search(original: str) -> set[int]:
+    """Where a circuit court's clave can start, found as the reader found it before: a
+    substring search for each of "PC.", "PR.", "o.", "º." and "°."."""
+    starts = set(occurrences(original, "PC.", "PR."))
+    for region in occurrences(original, "Regi"):
+        roman = space_before(original, region)
+        first = tesis._roman_before(original, roman, 4)
+        if first < roman and first > 0 and original[first - 1] == "(":
+            starts.add(first - 1)
+    for mark in occurrences(original, "o.", "º.", "°."):
+        digits = mark - 1 if mark and original[mark - 1].isspace() else mark
+        number = word_before(original, digits, 2)
+        if not number or original[number - 1] != ".":
+            continue
+        first = tesis._roman_before(original, number - 1, 5)
+        if first < number - 1:
+            starts.add(first)
+    return starts
+
+
+def test_a_circuit_clave_is_tried_where_five_substring_searches_would_try_it() -> None:
+    """The periods the pattern engine finds, looked behind, are every "PC.", "PR.",
+    "o.", "º." and "°." of a text: no place a clave can start is left out (nor added),
+    glued together, overlapping or at the text's ends."""
+    rng = random.Random(12)
+    alphabet = ["P", "C", "R", "o", "º", "°", ".", "..", " ", "2", "XI", "(", "PC.", "o.", "“"]
+    texts = [*variants(400, 12), "PC.", "o.", ".", "", "PPC.o.º.°.PR.", "XI.2o.", "PC.I.A. J/1 A"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(40))) for _ in range(3000)]
+    tried = 0
+    for text in texts:
+        expected = _circuit_starts_by_search(text)
+        assert set(tesis._circuit_starts(text)) == expected, text
+        tried += len(expected)
+    assert tried > 1000
+
+
+def test_a_text_is_upper_cased_for_chamber_cases_only_when_it_may_hold_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Upper-casing a whole text is skipped when no chamber ("SUP") can stand before a
+    hyphen of it: the cases read are those read upper-casing every text with a hyphen,
+    among characters upper-casing turns into others or into two ("ß", "ı", "ﬁ")."""
+    rng = random.Random(14)
+    odd = ["ß", "ı", "ﬁ", "—", "‐", "“", "-", " - ", "sup", "SX", "\n", "ß-"]
+    texts = []
+    for text in variants(1500, 14):
+        for _ in range(rng.randint(0, 3)):
+            at = rng.randrange(len(text) + 1)
+            text = text[:at] + rng.choice(odd) + text[at:]
+        texts.append(text)
+    texts += ["", "-", "SUP-JDC-1/2024", "ßUP-JDC-1/2024", "x" * 5 + "-", "sup -"]
+    read = [list(cases.find_cases(text, fold(text))) for text in texts]
+    monkeypatch.setattr(cases, "_may_cite_a_chamber", lambda folded: "-" in folded)
+    chambers = 0
+    for text, found in zip(texts, read, strict=True):
+        assert list(cases.find_cases(text, fold(text))) == found, text
+        chambers += sum(c.key.startswith(("SUP-", "SX-")) for c in found)
+    assert chambers > 50
