@@ -239,3 +239,59 @@ def test_a_text_is_upper_cased_for_chamber_cases_only_when_it_may_hold_one(
         assert list(cases.find_cases(text, fold(text))) == found, text
         chambers += sum(c.key.startswith(("SUP-", "SX-")) for c in found)
     assert chambers > 50
+
+
+def _laws_in_word_by_word(original: str, folded: str, start: int, end: int) -> list:
+    """The laws named in ``folded[start:end]`` as the reader read them before: ``law_at``
+    tried at each word that ``may_name_a_law``, a law's words skipped once read."""
+    from indexer.citations.laws import law_at, may_name_a_law
+
+    found = []
+    position = start
+    while position < end:
+        step = re.compile(r"(?<!\w)(?=[a-z])").search(folded, position, end)
+        if step is None:
+            break
+        at = step.start()
+        law = law_at(original, folded, at) if may_name_a_law(folded, at) else None
+        if law is not None and law[1] <= end:
+            found.append((law[0], at, law[1]))
+            position = law[1]
+        else:
+            after = re.compile(r"\W").search(folded, at, end)
+            position = after.end() if after else end
+    return found
+
+
+def test_the_laws_of_a_stretch_are_read_where_a_word_may_begin_one() -> None:
+    """``law_starts`` finds in one pass the words ``may_name_a_law`` accepts, and the
+    laws read there are those read word by word: stretches cut anywhere (inside a word,
+    inside a law's name), over texts naming federal and state laws."""
+    from bench.legal_corpus import LegalCorpus
+    from indexer.citations.laws import FEDERAL_LAWS, law_starts, may_name_a_law
+
+    rng = random.Random(16)
+    names = [name for written in FEDERAL_LAWS.values() for name in written]
+    names += ["Código Civil para el Estado de Querétaro", "Ley Electoral de la Ciudad de México"]
+    texts = [
+        " ".join(rng.choice([*names, "leyes", "la ley", "códigos", "CPEUM", "ñley", "_ley"])
+                 + rng.choice(["", " ", ", ", "y", "-"]) for _ in range(rng.randint(1, 8)))
+        for _ in range(600)
+    ]  # fmt: skip
+    texts += [doc.text for doc in LegalCorpus(40, seed=3)]
+    laws = 0
+    for text in texts:
+        folded = fold(text)
+        for _ in range(4):
+            start = rng.randrange(len(folded) + 1)
+            end = rng.randint(start, len(folded))
+            expected = [
+                m.start()
+                for m in re.finditer(r"(?<!\w)(?=[a-z])", folded[:end])
+                if m.start() >= start and may_name_a_law(folded, m.start())
+            ]
+            assert list(law_starts(folded, start, end)) == expected, (text, start, end)
+            read = _laws_in_word_by_word(text, folded, start, end)
+            assert articles._laws_in(text, folded, start, end) == read, (text, start, end)
+            laws += len(read)
+    assert laws > 500
