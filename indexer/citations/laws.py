@@ -149,10 +149,18 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     if not any(char in text for char in _OUTSIDE):
-        try:
-            return text.encode("latin-1").translate(_LATIN1).decode("latin-1")
-        except UnicodeEncodeError:
-            pass
+        # each character beyond latin-1 becomes one "?" (in C), found again at its speed
+        encoded = text.encode("latin-1", "replace")
+        folded = encoded.translate(_LATIN1).decode("latin-1")
+        parts = []
+        last = 0
+        at = encoded.find(b"?")
+        while at >= 0:
+            if text[at] != "?":
+                parts += (folded[last:at], _fold_char(text[at]))
+                last = at + 1
+            at = encoded.find(b"?", at + 1)
+        return "".join(parts) + folded[last:] if parts else folded
     pieces = _BEYOND_LATIN1.split(text)  # latin-1 runs, each character beyond between
     for at, piece in enumerate(pieces):
         if at % 2:

@@ -147,6 +147,19 @@ def test_folding_texts_beyond_latin1_keeps_one_character_for_each() -> None:
         assert fold(text) == expected, text
 
 
+def test_folding_a_text_beyond_latin1_that_writes_question_marks_keeps_each_one() -> None:
+    """Characters beyond latin-1 are marked "?" while the rest is folded by the table: a
+    text's own "?", a lone surrogate, a NUL, at its ends or side by side, fold as each
+    character alone folds (without "µ", folded apart)."""
+    rng = random.Random(15)
+    alphabet = "aÁñ ??“”—ﬁΩЖ中\u0301\ud800\x00/."
+    texts = ["?", "“", "?“?", "“?“", "\ud800?", "a“"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    for text in texts:
+        expected = "".join(unicodedata.normalize("NFKD", c)[0].lower()[:1] for c in text)
+        assert fold(text) == expected, repr(text)
+
+
 def test_occurrences_are_every_place_each_literal_is_written() -> None:
     """Overlaps included, in order; a literal whose first character the text lacks, or
     that is longer than the text, is nowhere."""
