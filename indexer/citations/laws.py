@@ -149,10 +149,14 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     if not any(char in text for char in _OUTSIDE):
+        try:
+            return text.encode("latin-1").translate(_LATIN1).decode("latin-1")
+        except UnicodeEncodeError:
+            pass
         # each character beyond latin-1 becomes one "?" (in C), found again at its speed
         encoded = text.encode("latin-1", "replace")
         folded = encoded.translate(_LATIN1).decode("latin-1")
-        parts = []
+        parts: list[str] = []
         last = 0
         at = encoded.find(b"?")
         while at >= 0:
