@@ -81,7 +81,7 @@ def _court_after(original: str, end: int) -> str | None:
 def find_cases(original: str, folded: str) -> Iterator[Citation]:
     """Case citations in a text (``folded`` is the reader's fold of ``original``)."""
     chambers: list[tuple[int, int]] = []
-    upper = folded.upper() if "-" in folded else ""
+    upper = folded.upper() if _may_cite_a_chamber(folded) else ""
     for match in matches_at(ELECTORAL_PATTERN, upper, _chamber_starts(upper)):
         chamber, kind, number, year = match.groups()
         case = CaseNumber(kind, number, year, electoral_chamber=chamber, electoral=True)
@@ -122,6 +122,19 @@ def find_cases(original: str, folded: str) -> Iterator[Citation]:
 _CHAMBER_LETTERS = max(len(chamber) for chamber in ELECTORAL_CHAMBERS)
 _LOCAL_TYPE_LETTERS = max(len(kind) for kind in LOCAL_ELECTORAL_TYPES)
 _LOCAL_COURT_LETTERS = 9
+
+
+def _may_cite_a_chamber(folded: str) -> bool:
+    """Whether ``folded.upper()`` can hold a chamber's case: a chamber ("SUP") right
+    before a hyphen, spaces between. Upper-casing a text beyond ASCII (quotes, dashes)
+    costs more than reading its cases, so it is done only then. Upper-casing maps each
+    character on its own, a hyphen or a space only from one, and never to nothing: a
+    chamber before a hyphen comes from at most as many characters before it."""
+    for hyphen in occurrences(folded, "-"):
+        end = space_before(folded, hyphen)
+        if folded[max(0, end - _CHAMBER_LETTERS) : end].upper().endswith(ELECTORAL_CHAMBERS):
+            return True
+    return False
 
 
 def _chamber_starts(upper: str) -> Iterator[int]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterator
 
 CPEUM = "CPEUM"
 
@@ -152,6 +153,18 @@ def fold(text: str) -> str:
             return text.encode("latin-1").translate(_LATIN1).decode("latin-1")
         except UnicodeEncodeError:
             pass
+        # each character beyond latin-1 becomes one "?" (in C), found again at its speed
+        encoded = text.encode("latin-1", "replace")
+        folded = encoded.translate(_LATIN1).decode("latin-1")
+        parts: list[str] = []
+        last = 0
+        at = encoded.find(b"?")
+        while at >= 0:
+            if text[at] != "?":
+                parts += (folded[last:at], _fold_char(text[at]))
+                last = at + 1
+            at = encoded.find(b"?", at + 1)
+        return "".join(parts) + folded[last:] if parts else folded
     pieces = _BEYOND_LATIN1.split(text)  # latin-1 runs, each character beyond between
     for at, piece in enumerate(pieces):
         if at % 2:
@@ -234,6 +247,36 @@ def may_name_a_law(folded: str, position: int) -> bool:
         return True
     word = _WORD.match(folded, position)
     return word is not None and word.group() in FIRST_WORDS
+
+
+def _first_word_finder(words: frozenset[str]) -> re.Pattern[str]:
+    """A pattern matching where a word of ``words`` is written whole, opening with its
+    first letter (so the pattern engine skips to those letters at its speed), then that
+    no word character is before it: ``may_name_a_law``'s places, found in one pass.
+    Without words, every word's start (``may_name_a_law`` then accepts them all)."""
+    if not words:
+        return re.compile(r"(?<!\w)(?=[a-z])")
+    rests: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    return re.compile(
+        "|".join(
+            f"{re.escape(first)}(?<!\\w{re.escape(first)})(?:{'|'.join(ends)})(?!\\w)"
+            for first, ends in rests.items()
+        )
+    )
+
+
+_FIRST_WORD = _first_word_finder(FIRST_WORDS)
+
+
+def law_starts(folded: str, start: int, end: int) -> Iterator[int]:
+    """Every place from ``start`` to before ``end`` where ``may_name_a_law`` is true, in
+    order (a word there may run past ``end``, as it is read whole there)."""
+    for word in _FIRST_WORD.finditer(folded, start):
+        if word.start() >= end:
+            return
+        yield word.start()
 
 
 def state_law_name(law_type: str, place: str) -> str:

@@ -13,7 +13,7 @@ import pytest
 from indexer.citations import articles, cases, tesis
 from indexer.citations.laws import fold
 from indexer.readers.expedientes import ELECTORAL_PATTERN, LOCAL_ELECTORAL_PATTERN
-from indexer.spots import matches_at, occurrences, word_before
+from indexer.spots import matches_at, occurrences, space_before, word_before
 
 WRITTEN = [
     "SUP-JDC-123/2024", "SX - JRC - 12 / 2023", "sup-jdc-0427-2023", "TECDMX-JLDC-019/2025",
@@ -147,6 +147,19 @@ def test_folding_texts_beyond_latin1_keeps_one_character_for_each() -> None:
         assert fold(text) == expected, text
 
 
+def test_folding_a_text_beyond_latin1_that_writes_question_marks_keeps_each_one() -> None:
+    """Characters beyond latin-1 are marked "?" while the rest is folded by the table: a
+    text's own "?", a lone surrogate, a NUL, at its ends or side by side, fold as each
+    character alone folds (without "µ", folded apart)."""
+    rng = random.Random(15)
+    alphabet = "aÁñ ??“”—ﬁΩЖ中\u0301\ud800\x00/."
+    texts = ["?", "“", "?“?", "“?“", "\ud800?", "a“"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    for text in texts:
+        expected = "".join(unicodedata.normalize("NFKD", c)[0].lower()[:1] for c in text)
+        assert fold(text) == expected, repr(text)
+
+
 def test_occurrences_are_every_place_each_literal_is_written() -> None:
     """Overlaps included, in order; a literal whose first character the text lacks, or
     that is longer than the text, is nowhere."""
@@ -179,3 +192,119 @@ def test_a_law_is_named_only_where_its_first_word_is_written() -> None:
             found += law is not None
             assert law is None or may_name_a_law(folded, word.start()), (text, word.start())
     assert found > len(names)
+
+
+def _circuit_starts_by_search(original: str) -> set[int]:
+    """Where a circuit court's clave can start, found as the reader found it before: a
+    substring search for each of "PC.", "PR.", "o.", "º." and "°."."""
+    starts = set(occurrences(original, "PC.", "PR."))
+    for region in occurrences(original, "Regi"):
+        roman = space_before(original, region)
+        first = tesis._roman_before(original, roman, 4)
+        if first < roman and first > 0 and original[first - 1] == "(":
+            starts.add(first - 1)
+    for mark in occurrences(original, "o.", "º.", "°."):
+        digits = mark - 1 if mark and original[mark - 1].isspace() else mark
+        number = word_before(original, digits, 2)
+        if not number or original[number - 1] != ".":
+            continue
+        first = tesis._roman_before(original, number - 1, 5)
+        if first < number - 1:
+            starts.add(first)
+    return starts
+
+
+def test_a_circuit_clave_is_tried_where_five_substring_searches_would_try_it() -> None:
+    """The periods the pattern engine finds, looked behind, are every "PC.", "PR.",
+    "o.", "º." and "°." of a text: no place a clave can start is left out (nor added),
+    glued together, overlapping or at the text's ends."""
+    rng = random.Random(12)
+    alphabet = ["P", "C", "R", "o", "º", "°", ".", "..", " ", "2", "XI", "(", "PC.", "o.", "“"]
+    texts = [*variants(400, 12), "PC.", "o.", ".", "", "PPC.o.º.°.PR.", "XI.2o.", "PC.I.A. J/1 A"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(40))) for _ in range(3000)]
+    tried = 0
+    for text in texts:
+        expected = _circuit_starts_by_search(text)
+        assert set(tesis._circuit_starts(text)) == expected, text
+        tried += len(expected)
+    assert tried > 1000
+
+
+def test_a_text_is_upper_cased_for_chamber_cases_only_when_it_may_hold_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Upper-casing a whole text is skipped when no chamber ("SUP") can stand before a
+    hyphen of it: the cases read are those read upper-casing every text with a hyphen,
+    among characters upper-casing turns into others or into two ("ß", "ı", "ﬁ")."""
+    rng = random.Random(14)
+    odd = ["ß", "ı", "ﬁ", "—", "‐", "“", "-", " - ", "sup", "SX", "\n", "ß-"]
+    texts = []
+    for text in variants(1500, 14):
+        for _ in range(rng.randint(0, 3)):
+            at = rng.randrange(len(text) + 1)
+            text = text[:at] + rng.choice(odd) + text[at:]
+        texts.append(text)
+    texts += ["", "-", "SUP-JDC-1/2024", "ßUP-JDC-1/2024", "x" * 5 + "-", "sup -"]
+    read = [list(cases.find_cases(text, fold(text))) for text in texts]
+    monkeypatch.setattr(cases, "_may_cite_a_chamber", lambda folded: "-" in folded)
+    chambers = 0
+    for text, found in zip(texts, read, strict=True):
+        assert list(cases.find_cases(text, fold(text))) == found, text
+        chambers += sum(c.key.startswith(("SUP-", "SX-")) for c in found)
+    assert chambers > 50
+
+
+def _laws_in_word_by_word(original: str, folded: str, start: int, end: int) -> list:
+    """The laws named in ``folded[start:end]`` as the reader read them before: ``law_at``
+    tried at each word that ``may_name_a_law``, a law's words skipped once read."""
+    from indexer.citations.laws import law_at, may_name_a_law
+
+    found = []
+    position = start
+    while position < end:
+        step = re.compile(r"(?<!\w)(?=[a-z])").search(folded, position, end)
+        if step is None:
+            break
+        at = step.start()
+        law = law_at(original, folded, at) if may_name_a_law(folded, at) else None
+        if law is not None and law[1] <= end:
+            found.append((law[0], at, law[1]))
+            position = law[1]
+        else:
+            after = re.compile(r"\W").search(folded, at, end)
+            position = after.end() if after else end
+    return found
+
+
+def test_the_laws_of_a_stretch_are_read_where_a_word_may_begin_one() -> None:
+    """``law_starts`` finds in one pass the words ``may_name_a_law`` accepts, and the
+    laws read there are those read word by word: stretches cut anywhere (inside a word,
+    inside a law's name), over texts naming federal and state laws."""
+    from bench.legal_corpus import LegalCorpus
+    from indexer.citations.laws import FEDERAL_LAWS, law_starts, may_name_a_law
+
+    rng = random.Random(16)
+    names = [name for written in FEDERAL_LAWS.values() for name in written]
+    names += ["Código Civil para el Estado de Querétaro", "Ley Electoral de la Ciudad de México"]
+    texts = [
+        " ".join(rng.choice([*names, "leyes", "la ley", "códigos", "CPEUM", "ñley", "_ley"])
+                 + rng.choice(["", " ", ", ", "y", "-"]) for _ in range(rng.randint(1, 8)))
+        for _ in range(600)
+    ]  # fmt: skip
+    texts += [doc.text for doc in LegalCorpus(40, seed=3)]
+    laws = 0
+    for text in texts:
+        folded = fold(text)
+        for _ in range(4):
+            start = rng.randrange(len(folded) + 1)
+            end = rng.randint(start, len(folded))
+            expected = [
+                m.start()
+                for m in re.finditer(r"(?<!\w)(?=[a-z])", folded[:end])
+                if m.start() >= start and may_name_a_law(folded, m.start())
+            ]
+            assert list(law_starts(folded, start, end)) == expected, (text, start, end)
+            read = _laws_in_word_by_word(text, folded, start, end)
+            assert articles._laws_in(text, folded, start, end) == read, (text, start, end)
+            laws += len(read)
+    assert laws > 500
