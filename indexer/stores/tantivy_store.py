@@ -459,8 +459,8 @@ class TantivyStore:
         return found.result() if isinstance(found, _KeptPage) else found
 
     def search_plain(self, query: SearchQuery) -> SearchResult | PlainResult:
-        """``search``'s answer as plain data when it is a native one whose payloads read
-        as they are (see ``indexer.stores.plain``), else as ``search`` gives it."""
+        """``search``'s answer as plain data (``indexer.stores.plain``: the same values,
+        written as the same JSON) when it is a native page, else as ``search`` gives it."""
         found = self._answer(query)
         if not isinstance(found, _KeptPage):
             return found
@@ -982,8 +982,8 @@ class _KeptPage:
         )
 
     def plain(self) -> PlainResult | None:
-        """The answer as plain data, made anew; None when a payload is not read as it is
-        (``result`` validates it)."""
+        """The answer as plain data, made anew; None when a payload is refused (``result``
+        refuses it the same way)."""
         hits = plain_hits(self.payloads, self.scores, self.highlights)
         if hits is None:
             return None
