@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 from urllib.parse import quote
 
 from fastapi import Depends, Request
@@ -15,6 +16,9 @@ from indexer.library import Library
 from indexer.query import FILTER_PARAMS, QuerySyntaxError, operator_suggestion
 from indexer.stores import FACET_FIELDS, FACETABLE_FIELDS, SearchQuery, SearchResult
 from indexer.stores.base import CursorError
+from indexer.stores.plain import PlainResult
+
+Answer = TypeVar("Answer")
 
 # Store field → the API parameter that names it (``source_id`` is ``source``).
 PARAM_OF: dict[str, str] = {field: param for param, field in FILTER_PARAMS.items()}
@@ -74,8 +78,13 @@ def suggestion_text(suggestion: str | None) -> str | None:
 
 def search_library(library: Library, query: SearchQuery) -> SearchResult:
     """Search; every way the user's input can be wrong becomes ``BadSearch``."""
+    return _asked(library.search, query)
+
+
+def _asked(search: Callable[[SearchQuery], Answer], query: SearchQuery) -> Answer:
+    """``search(query)``, its user's errors as ``BadSearch``."""
     try:
-        return library.search(query)
+        return search(query)
     except QuerySyntaxError as exc:
         kind = "unknown_field" if exc.field else "query_syntax"
         raise BadSearch(
@@ -94,6 +103,14 @@ def run_search(library: Library, query: SearchQuery) -> SearchResult:
     """Search, answering 422 for a malformed query text or cursor."""
     try:
         return search_library(library, query)
+    except BadSearch as exc:
+        raise exc.as_422() from exc
+
+
+def run_search_plain(library: Library, query: SearchQuery) -> SearchResult | PlainResult:
+    """``run_search`` for an answer only written as JSON (``Library.search_plain``)."""
+    try:
+        return _asked(library.search_plain, query)
     except BadSearch as exc:
         raise exc.as_422() from exc
 

@@ -9,14 +9,15 @@ answers them) from ``--clients`` clients for ``--seconds``, while py-spy samples
 thread holding the GIL (``--rate`` per second, without stopping the process: idle
 threads are not told apart reliably otherwise). Each sample is given to one layer: the
 first frame from the leaf up that names a specific layer (the query parser, the payload
-read into a ``SearchHit``, highlights, the store, the parameters, building and
-serialising the response, compression, the middlewares, logging, uvicorn's HTTP), else
-the first generic one (routing, the thread pool, the event loop). Printed: each layer's
-milliseconds per answer (its samples over the rate and the answers); the rest of the
-process's CPU per answer (``/proc``) ran without the GIL (Tantivy's search and counting,
-deflate, socket writes). Then the store alone, ``Library.search`` in this process on
-the same fresh questions: its CPU per search. The sampler shares the machine, so
-absolute numbers follow the load; compare layers within a run. JSON goes to
+read into a ``SearchHit``, the page's hits and facets made, highlights, the store, the
+parameters, building and serialising the response, compression, the middlewares,
+logging, uvicorn's HTTP), else the first generic one (routing, the thread pool, the
+event loop). Printed: each layer's milliseconds per answer (its samples over the rate
+and the answers); the rest of the process's CPU per answer (``/proc``) ran without the
+GIL (Tantivy's search and counting, deflate, socket writes). Then the store alone,
+``Library.search`` in this process on the same fresh questions: its CPU per search. The
+sampler shares the machine, so absolute numbers follow the load; compare layers within
+a run. JSON goes to
 ``bench/results/api_cpu.json``.
 """
 
@@ -83,7 +84,11 @@ def specific(repo: Path) -> Callable[[Frame], str | None]:
             return "query parsing"
         if file.endswith("indexer/highlight.py") or function == "_highlights":
             return "highlights"
+        if file.endswith("indexer/stores/plain.py"):
+            return "store: hits and facets made"
         if file.endswith("tantivy_store.py"):
+            if function.startswith(("_KeptPage.result", "_KeptPage.plain", "_facet_values")):
+                return "store: hits and facets made"
             text = _line(repo, file, line)
             if "model_validate_json" in text:
                 return "payload -> SearchHit"
@@ -103,14 +108,14 @@ def specific(repo: Path) -> Callable[[Frame], str | None]:
         if file.endswith("api/search_params.py") or file.endswith("api/deps.py"):
             if function in ("permalink", "page_url"):
                 return "response: hits and links"
-            if function in ("run_search", "search_library"):
+            if function in ("run_search", "run_search_plain", "search_library", "_asked"):
                 return None
             return "parameters"
         if file.endswith("api/routers/search.py") or file.endswith("api/search_answer.py"):
             text = _line(repo, file, line)
             if "model_dump_json" in text or "dumps" in text or "encode" in text:
                 return "serialisation"
-            if "run_search(" in text:
+            if "run_search(" in text or "run_search_plain(" in text:
                 return None
             return "response: hits and links"
         if "fastapi/dependencies" in file or "fastapi/_compat" in file:

@@ -1,12 +1,13 @@
 """Where ``Library.search`` spends its CPU on a fresh answer, stage by stage.
 
 Usage: python bench/store_cpu.py --data DIR [--repo CHECKOUT] [--rounds 40] [--label NAME]
-                                 [--json PATH]
+                                 [--plain] [--json PATH]
 
 ``bench/search.py``'s mix, each question with the standard facets in a new order (what
 ``bench/api_cpu.py`` asks: no kept answer or count serves it), ``--rounds`` times over,
 against the library in ``--data`` (read only), with the store of this checkout or of
-``--repo`` (an older one, to compare). Printed: the process's CPU per answer (every
+``--repo`` (an older one, to compare); with ``--plain``, asked as ``GET /v1/search`` asks
+(``Library.search_plain``, where the checkout has it). Printed: the process's CPU per answer (every
 thread: the native search's own threads too) and the asking thread's, their medians
 over the rounds and their means (the garbage collector's full passes are rare and long:
 the mean counts them, the median mostly not); then each stage's CPU of the asking
@@ -36,6 +37,7 @@ RESULTS = REPO / "bench" / "results" / "store_cpu.json"
 # (where, attribute, stage): the store's stages, wrapped where a checkout has them
 STAGES = [
     ("tantivy_store.TantivyStore", "search", "store.search (all)"),
+    ("tantivy_store.TantivyStore", "search_plain", "store.search (all)"),
     ("tantivy_native.NativeReader", "search", "native search (asking thread)"),
     ("tantivy_store", "parse_query", "parsing the question"),
     ("tantivy_store", "compile_node", "compiling the plan"),
@@ -49,6 +51,8 @@ STAGES = [
     ("tantivy_store", "_question", "question compiled (or kept)"),
     ("tantivy_store", "_plan_json", "plan's JSON (or kept)"),
     ("tantivy_store.SearchHit", "model_validate_json", "hits from their payloads"),
+    ("tantivy_store", "plain_hits", "hits from their payloads"),
+    ("tantivy_store", "plain_facets", "facets' values"),
     ("tantivy_store.SearchQuery", "fingerprint", "fingerprint"),
     ("tantivy_store", "encode_cursor", "cursor"),
     ("tantivy_store", "_copy", "answer copied for the caller"),
@@ -94,7 +98,7 @@ class _PayloadsTimed:
             self.spent["hits from their payloads"] += time.thread_time_ns() - began
 
 
-def measure(data: Path, rounds: int) -> dict[str, Any]:
+def measure(data: Path, rounds: int, plain: bool = False) -> dict[str, Any]:
     from bench.http_mix import _permutation
     from bench.search import MIX
     from config.settings import Settings
@@ -126,9 +130,10 @@ def measure(data: Path, rounds: int) -> dict[str, Any]:
             for _, query in MIX
         ]
 
+    search = getattr(library, "search_plain", library.search) if plain else library.search
     try:
         for query in questions():  # warm-up
-            library.search(query)
+            search(query)
         spent.clear()
         gc.callbacks.append(collector)
         process, thread = [], []
@@ -136,7 +141,7 @@ def measure(data: Path, rounds: int) -> dict[str, Any]:
             asked = questions()
             began, began_thread = time.process_time(), time.thread_time()
             for query in asked:
-                library.search(query)
+                search(query)
             process.append(1000 * (time.process_time() - began) / len(asked))
             thread.append(1000 * (time.thread_time() - began_thread) / len(asked))
         gc.callbacks.remove(collector)
@@ -168,12 +173,15 @@ def main() -> int:
     parser.add_argument("--repo", type=Path, default=REPO)
     parser.add_argument("--rounds", type=int, default=40)
     parser.add_argument("--label", default=None)
+    parser.add_argument(
+        "--plain", action="store_true", help="as GET /v1/search asks: search_plain, if any"
+    )
     parser.add_argument("--json", type=Path, default=RESULTS)
     args = parser.parse_args()
     sys.path.insert(0, str(args.repo.resolve()))
     with open("/proc/loadavg", encoding="ascii") as loadavg:
         load = loadavg.read().split()[0]
-    result = measure(args.data, args.rounds)
+    result = measure(args.data, args.rounds, args.plain)
     label = args.label or str(args.repo)
     print(f"{label}: {result['answers']} fresh answers, load {load}")
     for name in ("process_ms", "asking_thread_ms"):

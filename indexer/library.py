@@ -48,6 +48,7 @@ from indexer.speeches.service import (
 from indexer.stores import SearchQuery, SearchResult, Store
 from indexer.stores.base import StoreUnavailable, UpsertReport
 from indexer.stores.factory import open_store
+from indexer.stores.plain import PlainResult
 from indexer.stores.tantivy_entry import Prepared
 
 AnyDocument = Sentencia | Sesion | Legislativo
@@ -432,6 +433,12 @@ class Library:
 
     def search(self, query: SearchQuery) -> SearchResult:
         return self.store.search(query)
+
+    def search_plain(self, query: SearchQuery) -> SearchResult | PlainResult:
+        """``search``'s answer for a caller that only writes it as JSON: plain data when
+        the store gives it so (see ``indexer.stores.plain``)."""
+        plain = getattr(self.store, "search_plain", None)
+        return plain(query) if plain is not None else self.store.search(query)
 
 
 def _batches(docs: Iterable[AnyDocument], size: int) -> Iterator[list[AnyDocument]]:

@@ -8,13 +8,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request, Response
 from pydantic_core import to_json
 
-from api.deps import LibraryDep, page_url, permalink, run_search, suggestion_text
+from api.deps import LibraryDep, page_url, permalink, run_search_plain, suggestion_text
 from api.query_syntax import SYNTAX
 from api.schemas import Hit, SearchResponse, ValidationErrorResponse
 from api.search_params import search_query
 from api.search_route import SearchRoute
 from indexer.query import operator_suggestion
 from indexer.stores import SearchHit, SearchQuery, SearchResult
+from indexer.stores.plain import PlainResult
 
 router = APIRouter(prefix="/v1", tags=["search"])
 
@@ -27,7 +28,7 @@ def search(
     """Each filter may be repeated (values of one filter are ORed; filters are ANDed).
     Highlights are HTML-escaped text with the matches wrapped in ``<mark>``. An unknown
     parameter, field or facet is a 422 that lists the valid ones."""
-    result = run_search(library, query)
+    result = run_search_plain(library, query)
     suggestion = operator_suggestion(query.q) if result.total == 0 else None
     body = answer_json(result, page_url(request, result.next_cursor), suggestion)
     return Response(body, media_type="application/json")
@@ -51,16 +52,26 @@ if tuple(SearchHit.model_fields) != HIT_FIELDS or SearchHit.model_config.get("ex
     raise TypeError("a search hit's keys are SearchHit's fields, in Hit's order")
 
 
-def answer_json(result: SearchResult, next_url: str | None, suggestion: str | None) -> bytes:
+def answer_json(
+    result: SearchResult | PlainResult, next_url: str | None, suggestion: str | None
+) -> bytes:
     """``SearchResponse`` as JSON, written in one call of pydantic's JSON writer: the
-    store's hits and counts are validated already, so they are neither validated nor
-    copied into response models again (that cost more than writing them)."""
-    hits = [{**hit.__dict__, "permalink": permalink(hit.id)} for hit in result.hits]
+    store's hits and counts are validated already (or are plain data the index wrote),
+    so they are neither validated nor copied into response models again (that cost more
+    than writing them)."""
+    if isinstance(result, PlainResult):
+        hits = result.hits  # the caller's own: each hit takes its permalink last
+        for hit in hits:
+            hit["permalink"] = permalink(hit["id"])
+        facets: dict[str, Any] = result.facets
+    else:
+        hits = [{**hit.__dict__, "permalink": permalink(hit.id)} for hit in result.hits]
+        facets = result.facets
     return to_json(
         {
             "total": result.total,
             "hits": hits,
-            "facets": result.facets,
+            "facets": facets,
             "next_cursor": result.next_cursor,
             "next_url": next_url,
             "suggestion": suggestion,

@@ -57,6 +57,7 @@ from indexer.stores.base import (
     encode_cursor,
 )
 from indexer.stores.documents import citation_keys
+from indexer.stores.plain import PlainResult, plain_facets, plain_hits
 from indexer.stores.query_kits import PLAN, Kit, Plan, TantivyKit
 from indexer.stores.tantivy_entry import NO_VALUE, Prepared, prepare, to_tantivy
 from indexer.stores.tantivy_entry import key_field as _key
@@ -454,23 +455,35 @@ class TantivyStore:
         """A page of hits with the counts. A question asked again before the next commit
         (a popular search, the page read again) is answered from the page cache; its
         following pages from the count cache and one top-k collection."""
+        found = self._answer(query)
+        return found.result() if isinstance(found, _KeptPage) else found
+
+    def search_plain(self, query: SearchQuery) -> SearchResult | PlainResult:
+        """``search``'s answer as plain data (``indexer.stores.plain``: the same values,
+        written as the same JSON) when it is a native page, else as ``search`` gives it."""
+        found = self._answer(query)
+        if not isinstance(found, _KeptPage):
+            return found
+        plain = found.plain()
+        return plain if plain is not None else found.result()
+
+    def _answer(self, query: SearchQuery) -> SearchResult | _KeptPage:
+        """The page asked for: a native one as the page cache keeps it (the caller makes
+        it its own), else the answer itself."""
         fingerprint = query.fingerprint()
         offset = decode_cursor(query, fingerprint)
         searcher, generation = self._searcher_of_generation()
         page_key = (fingerprint, offset, query.limit, generation)
         cached = self._pages.get(page_key)
         if cached is not None:
-            return cached.result() if isinstance(cached, _KeptPage) else _unkept(cached)
+            return cached if isinstance(cached, _KeptPage) else _unkept(cached)
         native = self._native_reader(generation)
-        kept: _KeptPage | None = None
         if native is not None:
-            result, kept = self._search_native(
-                native, searcher, query, offset, (fingerprint, generation)
-            )
+            found = self._search_native(native, searcher, query, offset, (fingerprint, generation))
         else:
-            result = self._search(searcher, query, offset, (fingerprint, generation))
-        self._pages.put(page_key, kept if kept is not None else _kept(result))
-        return result
+            found = self._search(searcher, query, offset, (fingerprint, generation))
+        self._pages.put(page_key, found if isinstance(found, _KeptPage) else _kept(found))
+        return found
 
     def _native_reader(self, generation: int) -> NativeReader | None:
         """The native search of this index folder, opened on first use; None: not wanted
@@ -491,19 +504,18 @@ class TantivyStore:
         query: SearchQuery,
         offset: int,
         count_key: tuple[str, int],
-    ) -> tuple[SearchResult, _KeptPage | None]:
+    ) -> SearchResult | _KeptPage:
         """``_search`` in one native pass: the page with the total and the facets not
         kept yet (the very aggregations ``_counts`` asks tantivy-py for), the hits' stored
         fields read by the same searcher; tantivy-py's searcher only lights up the
-        snippets. A following page, its counts kept, is a top-k collection alone. With the
-        answer, what the page cache keeps of it (None: keep the answer itself)."""
+        snippets. A following page, its counts kept, is a top-k collection alone. The
+        page as the page cache keeps it, or an answer with no hits past the last."""
         asked = _question(query.q)
         names, spec = _facet_spec(query)
         counted = self._count_cache.kept(count_key) if names else None
         if counted is not None and counted[0] <= offset:
             facets = _facet_values(counted[1])
-            empty = SearchResult(total=counted[0], hits=[], facets=facets, next_cursor=None)
-            return empty, None
+            return SearchResult(total=counted[0], hits=[], facets=facets, next_cursor=None)
         sort = query.effective_sort()
         tree, finder = asked.tree, asked.finder
         total, raw, found = native.search(
@@ -549,7 +561,7 @@ class TantivyStore:
         next_offset = offset + len(found)
         if next_offset < total and found:
             page = replace(page, next_cursor=encode_cursor(query, next_offset, count_key[0]))
-        return page.result(highlights), page
+        return page
 
     def _search(
         self,
@@ -952,21 +964,33 @@ class _KeptPage:
     scores: tuple[float | None, ...] | None  # sorted by relevance only
     highlights: tuple[tuple[str, ...], ...] | None  # asked for only
 
-    def result(self, highlights: list[list[str]] | None = None) -> SearchResult:
-        """The answer (``highlights``: this page's own lists, fresh, to use as they are)."""
+    def result(self) -> SearchResult:
+        """The answer, made anew."""
         # the page's stored hits read in one call: a third less than one call per hit
         hits = _HITS.validate_json(b"[" + b",".join(self.payloads) + b"]")
         if self.scores is not None:
             for hit, score in zip(hits, self.scores, strict=True):
                 hit.score = score
         if self.highlights is not None:
-            lists = highlights if highlights is not None else map(list, self.highlights)
-            for hit, lit in zip(hits, lists, strict=True):
-                hit.highlights = lit
+            for hit, lit in zip(hits, self.highlights, strict=True):
+                hit.highlights = list(lit)
         return SearchResult(
             total=self.total,
             hits=hits,
             facets=_facet_values(self.facets),
+            next_cursor=self.next_cursor,
+        )
+
+    def plain(self) -> PlainResult | None:
+        """The answer as plain data, made anew; None when a payload is refused (``result``
+        refuses it the same way)."""
+        hits = plain_hits(self.payloads, self.scores, self.highlights)
+        if hits is None:
+            return None
+        return PlainResult(
+            total=self.total,
+            hits=hits,
+            facets=plain_facets(self.facets),
             next_cursor=self.next_cursor,
         )
 
