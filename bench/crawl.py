@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import inspect
 import json
 import os
 import platform
@@ -41,6 +42,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from bench.legal_corpus import LegalCorpus  # noqa: E402
+from crawlers.building import Builders  # noqa: E402
 from indexer.db import Database  # noqa: E402
 from indexer.stores import SearchQuery  # noqa: E402
 from indexer.stores.tantivy_store import TantivyStore  # noqa: E402
@@ -72,6 +74,21 @@ AREAS = (
 # a thread whose innermost frame is one of these is waiting, not running
 IDLE_FRAMES = {"wait", "select", "sleep", "acquire", "poll", "_wait_for_tstate_lock",
                "get", "recv", "recv_bytes", "_recv", "_recv_bytes", "result", "join"}  # fmt: skip
+
+
+def _blocking_frames() -> set[str]:
+    """Frames where a thread waits inside C without a Python frame of its own: a
+    pipeline thread waiting for a build ticket (``SimpleQueue.get``) is shown by py-spy
+    as running its caller, and would count as building."""
+    lines, start = inspect.getsourcelines(Builders._bounded)
+    return {
+        f"Builders._bounded (crawlers/building.py:{start + n})"
+        for n, line in enumerate(lines)
+        if "self._tickets.get()" in line
+    }
+
+
+BLOCKING_FRAMES = _blocking_frames()
 
 
 def make_site(root: Path, pages: int) -> None:
@@ -188,8 +205,9 @@ def library_share(raw: Path) -> dict[str, Any]:
         stack, _, n = line.rpartition(" ")
         if not n.isdigit():
             continue
-        innermost = stack.rsplit(";", 1)[-1].split(" (", 1)[0].rsplit(".", 1)[-1]
-        if innermost in IDLE_FRAMES:
+        frame = stack.rsplit(";", 1)[-1]
+        innermost = frame.split(" (", 1)[0].rsplit(".", 1)[-1]
+        if innermost in IDLE_FRAMES or frame in BLOCKING_FRAMES:
             idle += int(n)
             continue
         area = next((a for a, marks in AREAS if any(m in stack for m in marks)), "crawler")
