@@ -14,13 +14,15 @@ spends most of its time in Scrapy and Twisted, not in the library.
 
 Pages/s depend on what else the machine runs; the crawl process's CPU-seconds (user +
 system) and pages per CPU-second do much less, so both are printed, with the load
-average before and after.
+average before and after, and the CPU-seconds of each process of the crawl: the crawl
+process (Scrapy and the pipeline), the workers building documents, the indexing process.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import inspect
 import json
 import os
 import platform
@@ -40,6 +42,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from bench.legal_corpus import LegalCorpus  # noqa: E402
+from crawlers.building import Builders  # noqa: E402
 from indexer.db import Database  # noqa: E402
 from indexer.stores import SearchQuery  # noqa: E402
 from indexer.stores.tantivy_store import TantivyStore  # noqa: E402
@@ -73,6 +76,21 @@ IDLE_FRAMES = {"wait", "select", "sleep", "acquire", "poll", "_wait_for_tstate_l
                "get", "recv", "recv_bytes", "_recv", "_recv_bytes", "result", "join"}  # fmt: skip
 
 
+def _blocking_frames() -> set[str]:
+    """Frames where a thread waits inside C without a Python frame of its own: a
+    pipeline thread waiting for a build ticket (``SimpleQueue.get``) is shown by py-spy
+    as running its caller, and would count as building."""
+    lines, start = inspect.getsourcelines(Builders._bounded)
+    return {
+        f"Builders._bounded (crawlers/building.py:{start + n})"
+        for n, line in enumerate(lines)
+        if "self._tickets.get()" in line
+    }
+
+
+BLOCKING_FRAMES = _blocking_frames()
+
+
 def make_site(root: Path, pages: int) -> None:
     root.mkdir(parents=True)
     rows = []
@@ -90,7 +108,7 @@ def make_site(root: Path, pages: int) -> None:
 
 def crawl(
     folder: Path, url: str, profile: bool, keep: Path | None = None, gil: bool = False
-) -> tuple[float, float, float, dict[str, Any]]:
+) -> tuple[float, float, dict[str, float], dict[str, Any]]:
     env = os.environ | {
         "ABIERTO_DATA_DIR": str(folder / "data"),
         "ABIERTO_SAMPLES_URL": url,
@@ -112,9 +130,13 @@ def crawl(
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         process = subprocess.Popen(args, env=env, cwd=REPO, stdout=out, stderr=err)
         own = 0.0
+        helpers: dict[int, tuple[str, float]] = {}
         while process.poll() is None:
             if not profile:  # (the profiler's own process otherwise)
                 own = max(own, _own_cpu(process.pid))
+                for child, (role, used) in _helpers_cpu(process.pid).items():
+                    known = helpers.get(child, ("other", 0.0))[0]  # a zombie has no command
+                    helpers[child] = (role if role != "other" else known, used)
             time.sleep(0.1)
         seconds, cpu_s = time.perf_counter() - began, _children_cpu() - cpu
         if process.returncode != 0:
@@ -124,7 +146,10 @@ def crawl(
     shares = library_share(raw) if raw.is_file() else {}
     if keep is not None and raw.is_file():
         shutil.copy(raw, keep)
-    return seconds, cpu_s, own, shares
+    by_process = {"crawl": own, "builders": 0.0, "indexer": 0.0, "other": 0.0}
+    for role, used in helpers.values():
+        by_process[role] += used
+    return seconds, cpu_s, by_process, shares
 
 
 def _own_cpu(pid: int) -> float:
@@ -135,6 +160,32 @@ def _own_cpu(pid: int) -> float:
     except (OSError, IndexError):
         return 0.0
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _helpers_cpu(pid: int) -> dict[int, tuple[str, float]]:
+    """CPU seconds so far of the crawl process's own children, by pid and role: the
+    workers building documents (``builders``), the indexing process (``indexer``)."""
+    found: dict[int, tuple[str, float]] = {}
+    try:
+        threads = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return found
+    for thread in threads:
+        try:
+            children = Path(f"/proc/{pid}/task/{thread}/children").read_text().split()
+            for child in map(int, children):
+                line = Path(f"/proc/{child}/cmdline").read_bytes()
+                role = (
+                    "indexer"
+                    if b"indexer.follower" in line
+                    else "builders"
+                    if b"spawn_main" in line
+                    else "other"
+                )
+                found[child] = (role, _own_cpu(child))
+        except (OSError, ValueError):
+            continue
+    return found
 
 
 def _children_cpu() -> float:
@@ -154,8 +205,9 @@ def library_share(raw: Path) -> dict[str, Any]:
         stack, _, n = line.rpartition(" ")
         if not n.isdigit():
             continue
-        innermost = stack.rsplit(";", 1)[-1].split(" (", 1)[0].rsplit(".", 1)[-1]
-        if innermost in IDLE_FRAMES:
+        frame = stack.rsplit(";", 1)[-1]
+        innermost = frame.split(" (", 1)[0].rsplit(".", 1)[-1]
+        if innermost in IDLE_FRAMES or frame in BLOCKING_FRAMES:
             idle += int(n)
             continue
         area = next((a for a, marks in AREAS if any(m in stack for m in marks)), "crawler")
@@ -210,9 +262,10 @@ def main() -> int:
         (folder / "specs" / "bench.yaml").write_text(SPEC, encoding="utf-8")
         load_before = os.getloadavg()
         with serve(folder / "site") as server:
-            seconds, cpu_s, own_s, shares = crawl(
+            seconds, cpu_s, by_process, shares = crawl(
                 folder, server.url, args.profile, args.keep_profile, args.gil
             )
+        own_s = by_process["crawl"]
         spent = phases(folder / "data" / "abierto.db", seconds)
         db = Database(f"sqlite:///{folder / 'data' / 'abierto.db'}")
         run = db.list_runs("bench-crawl")[0]
@@ -234,6 +287,8 @@ def main() -> int:
         # the crawl process alone (without its workers), last read 0.1 s before it ended
         "crawl_process_cpu_s": round(own_s, 1),
         "pages_per_crawl_process_cpu_s": round(pages / own_s, 1) if own_s else None,
+        # every process of the crawl, each last read 0.1 s before it ended (0: profiled)
+        "cpu_s_by_process": {k: round(v, 1) for k, v in by_process.items()},
         "phases": spent,
         "samples_pct": shares,
         "load_average_before": load_before,
@@ -254,6 +309,13 @@ def main() -> int:
         f"steady {spent['steady_s']} s at {spent['steady_pages_per_s']} pages/s, "
         f"after the last fetch {spent['after_last_fetch_s']} s"
     )
+    if own_s:
+        parts = [
+            f"{k} {v:.1f} ({1000 * v / max(pages, 1):.1f} ms a page)"
+            for k, v in by_process.items()
+            if v
+        ]
+        print("CPU-s by process: " + ", ".join(parts))
     if shares:
         print("crawl process running samples: " + ", ".join(f"{k} {v}%" for k, v in shares.items()))
     stored = json.loads(args.json.read_text()) if args.json.is_file() else {}

@@ -9,12 +9,11 @@ written: the next crawl downloads those pages again, unconditionally; nothing el
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
-
-from indexer.db import FetchRow
 
 LOOKUP_EVERY = 200
 SAVE_EVERY = 200
@@ -30,6 +29,22 @@ class Known:
     content_type: str | None
 
 
+@dataclass(slots=True)
+class Fetched:
+    """A URL's fetch as the database keeps it (``indexer.db.FetchRow``'s columns): a
+    plain record, since a crawl makes one per page and a mapped row costs several
+    times more to make and to read back when saved."""
+
+    url: str
+    source_id: str
+    status: int
+    etag: str | None
+    last_modified: str | None
+    sha256: str | None
+    content_type: str | None
+    fetched_at: dt.datetime
+
+
 def known_of(row: Any) -> Known:
     return Known(row.etag, row.last_modified, row.sha256, row.content_type)
 
@@ -40,7 +55,7 @@ class FetchBook:
     def __init__(self, db: Any) -> None:
         self.db = db
         self.lock = threading.Lock()
-        self.unsaved: dict[str, FetchRow] = {}
+        self.unsaved: dict[str, Any] = {}  # Fetched (or FetchRow) by URL
 
     def lookup(self, urls: Iterable[str]) -> dict[str, Known | None]:
         """Each URL's last fetch (None: never fetched), in one query."""
@@ -57,8 +72,8 @@ class FetchBook:
     def get(self, url: str) -> Known | None:
         return self.lookup([url])[url]
 
-    def remember(self, row: FetchRow) -> None:
-        """Kept, and saved with the next batch."""
+    def remember(self, row: Any) -> None:
+        """Kept, and saved with the next batch: a :class:`Fetched` (or a ``FetchRow``)."""
         with self.lock:
             self.unsaved[row.url] = row
             due = len(self.unsaved) >= SAVE_EVERY

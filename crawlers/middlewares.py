@@ -13,8 +13,7 @@ from scrapy.responsetypes import responsetypes
 from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 
 from crawlers.addresses import BlockedAddress, check_url
-from crawlers.fetchbook import LOOKUP_EVERY, FetchBook, Known
-from indexer.db import FetchRow
+from crawlers.fetchbook import LOOKUP_EVERY, FetchBook, Fetched, Known
 
 
 class AddressGuardMiddleware:
@@ -95,7 +94,7 @@ class ConditionalFetchMiddleware:
     def _remember(library: Any, spider: Spider, request: Request, response: Response) -> None:
         sha256 = library.archive.put(response.body)
         book_of(spider).remember(
-            FetchRow(
+            Fetched(
                 url=request.url,
                 source_id=spider.spec.id,
                 status=response.status,

@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
-import tempfile
 from pathlib import Path
 
 _HEX = frozenset("0123456789abcdef")
+_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 
 
 class FileArchive:
     def __init__(self, root: Path) -> None:
         self.root = root
-        # folders known to exist: a crawl archives every page it fetches, and asking
-        # the file system to make the same folder again each time is a system call
-        self._folders: set[Path] = set()
+        # a crawl archives every page it fetches: its path is built from strings and its
+        # temp file opened with plain system calls (pathlib objects, ``mkstemp``'s random
+        # names and a Python file object each cost more than the write itself)
+        self._root = os.fspath(root)
+        # folders known to exist: asking the file system to make the same folder again
+        # each time is a system call
+        self._folders: set[str] = set()
+        self._serial = itertools.count()
 
     def path_for(self, sha256: str) -> Path:
         if len(sha256) != 64 or not _HEX.issuperset(sha256):
@@ -25,25 +31,38 @@ class FileArchive:
     def put(self, data: bytes) -> str:
         """Store bytes once; return their sha256. Written atomically (temp file + rename)."""
         digest = hashlib.sha256(data).hexdigest()
-        target = self.path_for(digest)
-        if target.exists():
+        folder = os.path.join(self._root, digest[:2], digest[2:4])
+        target = os.path.join(folder, digest)
+        if os.path.exists(target):
             return digest
-        if target.parent not in self._folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(target.parent)
+        if folder not in self._folders:
+            os.makedirs(folder, exist_ok=True)
+            self._folders.add(folder)
+        fd, temp = self._temp(folder)
         try:
-            fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
-        except FileNotFoundError:  # the folder was removed meanwhile: make it again
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view) :]
+            finally:
+                os.close(fd)
             os.replace(temp, target)
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
         return digest
+
+    def _temp(self, folder: str) -> tuple[int, str]:
+        """A new file of our own beside ``folder``'s originals (only this process and
+        thread could take its name; one left by a killed process is passed over)."""
+        while True:
+            temp = os.path.join(folder, f".part-{os.getpid()}-{next(self._serial)}")
+            try:
+                return os.open(temp, _NEW, 0o600), temp
+            except FileExistsError:
+                continue
+            except FileNotFoundError:  # the folder was removed meanwhile: make it again
+                os.makedirs(folder, exist_ok=True)
 
     def get(self, sha256: str) -> bytes | None:
         path = self.path_for(sha256)

@@ -296,9 +296,9 @@ class Database:
             s.expunge_all()
             return {row.url: row for row in rows}
 
-    def save_fetches(self, rows: list[FetchRow]) -> None:
-        """One upsert over many rows, in one transaction (a crawl saves its validators in
-        batches, off the downloads' thread)."""
+    def save_fetches(self, rows: Sequence[Any]) -> None:
+        """One upsert over many rows (``FetchRow``, or any record with its columns), in one
+        transaction (a crawl saves its validators in batches, off the downloads' thread)."""
         if not rows:
             return
         fetches = FetchRow.__table__

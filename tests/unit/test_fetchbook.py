@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 from crawlers import fetchbook
-from crawlers.fetchbook import FetchBook, Known
+from crawlers.fetchbook import FetchBook, Fetched, Known
 from indexer.db import Database, FetchRow
 
 
@@ -47,4 +47,34 @@ def test_a_full_batch_is_written_without_waiting_for_the_end(tmp_path: Path) -> 
     assert db.get_fetch("http://127.0.0.1/0").etag == '"0"'
     assert db.get_fetch(f"http://127.0.0.1/{fetchbook.SAVE_EVERY + 2}") is None
     assert len(book.unsaved) == 3
+    db.close()
+
+
+def test_plain_records_of_a_crawl_are_saved_as_rows(tmp_path: Path) -> None:
+    """What the crawl's middleware remembers (a plain record, not a mapped row) is
+    written with every column."""
+    db = Database(f"sqlite:///{tmp_path / 'a.db'}")
+    book = FetchBook(db)
+    at = dt.datetime(2026, 12, 1, 8, 30, tzinfo=dt.UTC)
+    book.remember(
+        Fetched(
+            url="http://127.0.0.1/s1.html",
+            source_id="s",
+            status=200,
+            etag='"e1"',
+            last_modified="Tue, 01 Dec 2026 08:00:00 GMT",
+            sha256="b" * 64,
+            content_type="text/html; charset=utf-8",
+            fetched_at=at,
+        )
+    )
+    assert book.get("http://127.0.0.1/s1.html") == Known(
+        '"e1"', "Tue, 01 Dec 2026 08:00:00 GMT", "b" * 64, "text/html; charset=utf-8"
+    )
+    book.save()
+    row = db.get_fetch("http://127.0.0.1/s1.html")
+    assert (row.source_id, row.status, row.etag, row.sha256) == ("s", 200, '"e1"', "b" * 64)
+    assert row.last_modified == "Tue, 01 Dec 2026 08:00:00 GMT"
+    assert row.content_type == "text/html; charset=utf-8"
+    assert row.fetched_at.replace(tzinfo=dt.UTC) == at
     db.close()
