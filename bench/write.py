@@ -88,6 +88,7 @@ def services_cpu() -> float:
 # a JVM's JIT compiler threads, by name: what a fresh node spends learning its hot code
 JIT_THREADS = ("C1 CompilerThre", "C2 CompilerThre")
 _JIT_SEEN: dict[int, float] = {}
+_JIT_LOCK = threading.Lock()  # sampled by the main thread and by ``ThreadClock``'s
 
 
 def _jit_cpu(pid: int) -> float:
@@ -105,8 +106,10 @@ def _jit_cpu(pid: int) -> float:
             fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        _JIT_SEEN[int(task.name)] = (int(fields[11]) + int(fields[12])) / tick
-    return sum(_JIT_SEEN.values())
+        with _JIT_LOCK:
+            _JIT_SEEN[int(task.name)] = (int(fields[11]) + int(fields[12])) / tick
+    with _JIT_LOCK:
+        return sum(_JIT_SEEN.values())
 
 
 def services_split() -> dict[str, float]:
