@@ -1,7 +1,7 @@
 """Benchmark the write path: documents/s into a library, and whether it stays flat.
 
 Usage: python bench/write.py [--size 20000] [--mix real|3k] [--store embedded|engine]
-                             [--paths crawl,index,reindex] [--json PATH]
+                             [--paths crawl,index,reindex] [--warm N] [--json PATH]
 
 Paths, each into a fresh data folder with ``bench/legal_corpus.py`` documents:
 
@@ -20,10 +20,14 @@ flatness is visible even when the machine's load swings the wall-clock rates, an
 same split by who spent it (``main``: the Python main thread; ``indexing`` and
 ``merging``: Tantivy's threads; ``other`` threads; ``workers``: preparing processes); then
 totals, the last tenth's speed over the first's (by wall clock, and by CPU: the first
-tenth's CPU per document over the last's), and the data's size (the
+tenth's CPU per document over the last's), CPU seconds per 1,000 documents by process
+(this one; for the engine, the search engine apart from its JVM's JIT compiler threads,
+and PostgreSQL), and the data's size (the
 data folder; PostgreSQL's database and OpenSearch's index for the engine), also per
 100k documents. Run on an older checkout (copy this file into its ``bench/``) it measures
 that code's path (documents saved one by one) for a before/after.
+``--warm N`` first saves and indexes N other documents, unmeasured: a freshly started
+engine's JVM otherwise charges its compiling to the first thousands of documents.
 ``embedded`` is SQLite + Tantivy; ``engine`` is PostgreSQL + a single-node OpenSearch
 (``tests/services/postgres.py``, ``tests/engine/opensearch.py``). JSON goes to
 ``bench/results/write.json`` (one entry per store, mix and size).
@@ -78,8 +82,41 @@ SERVICE_PIDS: list[int] = []
 def services_cpu() -> float:
     """CPU seconds of ``SERVICE_PIDS`` and their children (PostgreSQL's backends), the
     ended ones included: a write the engine does for us costs CPU there, not here."""
+    return sum(services_split().values())
+
+
+# a JVM's JIT compiler threads, by name: what a fresh node spends learning its hot code
+JIT_THREADS = ("C1 CompilerThre", "C2 CompilerThre")
+_JIT_SEEN: dict[int, float] = {}
+_JIT_LOCK = threading.Lock()  # sampled by the main thread and by ``ThreadClock``'s
+
+
+def _jit_cpu(pid: int) -> float:
+    """CPU seconds of ``pid``'s JIT compiler threads, each one's last count kept (the JVM
+    ends idle compiler threads; they are sampled every ``ThreadClock.EVERY_S``)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        tasks = []
+    for task in tasks:
+        try:
+            if not (task / "comm").read_text().startswith(JIT_THREADS):
+                continue
+            fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        with _JIT_LOCK:
+            _JIT_SEEN[int(task.name)] = (int(fields[11]) + int(fields[12])) / tick
+    with _JIT_LOCK:
+        return sum(_JIT_SEEN.values())
+
+
+def services_split() -> dict[str, float]:
+    """``services_cpu`` by service: the search engine (``engine``, its JIT compiler
+    threads apart as ``jit``) and the database (``database``, its backends included)."""
     if not SERVICE_PIDS:
-        return 0.0
+        return {}
     table: dict[int, tuple[int, float]] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -90,12 +127,19 @@ def services_cpu() -> float:
             continue
         # after the name: state ppid … utime(12) stime(13) cutime(14) cstime(15)
         table[int(entry.name)] = (int(fields[1]), sum(float(f) for f in fields[11:15]))
-    wanted, grew = set(SERVICE_PIDS), True
-    while grew:
-        more = {pid for pid, (parent, _) in table.items() if parent in wanted} - wanted
-        wanted |= more
-        grew = bool(more)
-    return sum(table[pid][1] for pid in wanted if pid in table) / os.sysconf("SC_CLK_TCK")
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def tree(root: int) -> float:
+        wanted, grew = {root}, True
+        while grew:
+            more = {pid for pid, (parent, _) in table.items() if parent in wanted} - wanted
+            wanted |= more
+            grew = bool(more)
+        return sum(table[pid][1] for pid in wanted if pid in table) / tick
+
+    node, postmaster = SERVICE_PIDS
+    jit = _jit_cpu(node)
+    return {"engine": tree(node) - jit, "jit": jit, "database": tree(postmaster)}
 
 
 def _live_children_cpu() -> float:
@@ -166,6 +210,8 @@ class ThreadClock:
         while True:
             time.sleep(self.EVERY_S)
             self.sample()
+            if SERVICE_PIDS:
+                _jit_cpu(SERVICE_PIDS[0])
 
     def sample(self) -> None:
         for task in Path("/proc/self/task").iterdir():
@@ -216,6 +262,7 @@ class Progress:
         self.all_began = self.all_mark = all_cpu()
         self.clock = thread_clock()
         self.threads_mark = self.clock.split()
+        self.services_began = self.services_mark = services_split()
         self.done = self.bytes = self.mark_done = self.mark_bytes = 0
         self.tenths: list[dict[str, float]] = []
 
@@ -229,6 +276,7 @@ class Progress:
         seconds = max(now - self.mark, 1e-9)
         docs = self.done - self.mark_done
         cpu, every, threads = cpu_seconds(), all_cpu(), self.clock.split()
+        services = services_split()
         tenth = {
             "done": self.done,
             "docs_per_s": round((self.done - self.mark_done) / seconds, 1),
@@ -246,6 +294,11 @@ class Progress:
                 who: round(1000 * (threads[who] - self.threads_mark[who]) / max(docs, 1), 2)
                 for who in threads
             },
+            # the engine's services: the search engine (its JIT apart) and the database
+            "services_cpu_s_per_1k": {
+                who: round(1000 * (services[who] - self.services_mark[who]) / max(docs, 1), 2)
+                for who in services
+            },
             "load": round(os.getloadavg()[0], 1),
             "elapsed_s": round(now - self.began, 1),
         }
@@ -258,11 +311,19 @@ class Progress:
             f"{tenth['docs_per_all_cpu_s']:>8.0f} with services  "
             f"{tenth['cpu_s_per_1k']:>6.2f} CPU-s/1k docs  load {tenth['load']:>4.1f}  "
             f"{tenth['elapsed_s']:>7.1f} s  "
-            + " ".join(f"{who} {cost:.2f}" for who, cost in tenth["cpu_s_per_1k_by"].items()),
+            + " ".join(f"{who} {cost:.2f}" for who, cost in tenth["cpu_s_per_1k_by"].items())
+            + "".join(f" {who} {cost:.2f}" for who, cost in tenth["services_cpu_s_per_1k"].items()),
             flush=True,
         )
         self.mark, self.mark_done, self.mark_bytes = now, self.done, self.bytes
         self.cpu_mark, self.all_mark, self.threads_mark = cpu, every, threads
+        self.services_mark = services
+
+    def end(self) -> None:
+        """The run's work is done: what was spent since the last tenth (a rebuild's
+        requests still in flight after its last document was read) counts in the totals."""
+        self.cpu_mark, self.all_mark = cpu_seconds(), all_cpu()
+        self.services_mark = services_split()
 
     def summary(self, seconds: float) -> dict[str, Any]:
         first = self.tenths[0]["docs_per_s"] if self.tenths else 0.0
@@ -280,6 +341,19 @@ class Progress:
             "docs_per_all_cpu_s": round(self.done / max(self.all_mark - self.all_began, 1e-9), 1),
             "mb_per_s": round(self.bytes / seconds / 1e6, 2),
             "last_over_first_tenth": round(last / first, 2) if first else None,
+            # CPU seconds per 1,000 documents: this process, and each service
+            "cpu_s_per_1k": {
+                "python": round(1000 * (self.cpu_mark - self.cpu_began) / max(self.done, 1), 2),
+                **{
+                    who: round(
+                        1000
+                        * (self.services_mark[who] - self.services_began[who])
+                        / max(self.done, 1),
+                        2,
+                    )
+                    for who in self.services_mark
+                },
+            },
             "cpu_s_per_1k_first_tenth": cost_first,
             "cpu_s_per_1k_last_tenth": cost_last,
             "last_over_first_tenth_cpu": round(cost_first / cost_last, 2) if cost_last else None,
@@ -321,6 +395,7 @@ def crawl_path(library: Library, corpus: LegalCorpus) -> dict[str, Any]:
     _save(library, buffer)
     progress.add(len(buffer), sum(len(d.text.encode()) for d in buffer))
     _flush(library, wait=True)
+    progress.end()
     return progress.summary(time.perf_counter() - began)
 
 
@@ -341,6 +416,7 @@ def index_path(library: Library, corpus: LegalCorpus) -> dict[str, Any]:
     _save(library, buffer)
     saving.add(len(buffer), sum(sizes[d.id] for d in buffer))
     saved = time.perf_counter()
+    saving.end()
     indexing = Progress("index: flush", len(corpus))
     last = 0
     mean = sum(sizes.values()) / max(len(sizes), 1)
@@ -355,6 +431,7 @@ def index_path(library: Library, corpus: LegalCorpus) -> dict[str, Any]:
     except TypeError:
         library.flush()
     ended = time.perf_counter()
+    indexing.end()
     return {
         "save": saving.summary(saved - began),
         "flush": indexing.summary(ended - saved),
@@ -372,9 +449,26 @@ def reindex_path(library: Library, total: int, text_bytes: int) -> dict[str, Any
         progress.add(done - last, int((done - last) * text_bytes / max(total, 1)))
         last = done
 
+    # the rebuild's closing flush indexes again what was saved in the last
+    # ``CLOCK_SKEW`` before it began (here: the end of the ``index`` run's saving)
+    again: list[int] = []
+    flush = library.flush
+
+    def counted(*args: Any, **kwargs: Any) -> int:
+        again.append(flush(*args, **kwargs))
+        return again[-1]
+
+    library.flush = counted  # type: ignore[method-assign]
     began = time.perf_counter()
-    library.reindex(seen)
-    return progress.summary(time.perf_counter() - began)
+    try:
+        library.reindex(seen)
+    finally:
+        del library.flush
+    progress.end()
+    summary = progress.summary(time.perf_counter() - began)
+    summary["indexed_again"] = sum(again)
+    print(f"  [reindex] its closing flush indexed {sum(again)} documents again", flush=True)
+    return summary
 
 
 def folder_size(path: Path) -> int:
@@ -454,6 +548,20 @@ def engine(root: Path) -> Iterator[Callable[[str], Settings]]:
         postgres.stop()
 
 
+def warm_up(settings: Settings, size: int, mix: str) -> None:
+    """Save and index ``size`` other documents into a library of their own, unmeasured: a
+    service that has run a while (a search engine's JVM has compiled its hot code; a
+    fresh one spends tens of CPU-seconds doing so) and this process's first-use costs."""
+    began = time.perf_counter()
+    library = Library.open(settings, writer=True)
+    docs = list(LegalCorpus(size, seed=1, mix=mix))
+    for start in range(0, len(docs), SAVE_EVERY):
+        _save(library, docs[start : start + SAVE_EVERY])
+    _flush(library, wait=True)
+    library.close()
+    print(f"warmed up on {size} documents in {time.perf_counter() - began:.0f} s", flush=True)
+
+
 def run(args: argparse.Namespace, root: Path) -> dict[str, Any]:
     corpus = LegalCorpus(args.size, mix=args.mix)
     text_bytes = sum(len(doc.text.encode()) for doc in corpus)
@@ -465,6 +573,9 @@ def run(args: argparse.Namespace, root: Path) -> dict[str, Any]:
     results: dict[str, Any] = {"text_mb": round(text_bytes / 1e6, 1)}
     paths = args.paths.split(",")
     with (embedded if args.store == "embedded" else engine)(root) as settings_for:
+        if args.warm:
+            warm_up(settings_for("warm"), args.warm, args.mix)
+            results["warm"] = args.warm
         if "crawl" in paths:
             settings = settings_for("crawl")
             library = Library.open(settings, writer=True)
@@ -511,6 +622,13 @@ def table(results: dict[str, Any]) -> str:
             f"{'' if on_cpu is None else f'{on_cpu:.2f}':>7} "
             f"{'' if seconds is None else f'{seconds:.0f}':>9}"
         )
+    split = [(label, entry["cpu_s_per_1k"]) for label, entry in rows if "cpu_s_per_1k" in entry]
+    if split:
+        who = list(split[0][1])
+        lines.append("")
+        lines.append(f"{'CPU-s/1k docs':16} " + " ".join(f"{name:>9}" for name in who))
+        for label, costs in split:
+            lines.append(f"{label:16} " + " ".join(f"{costs[name]:>9.2f}" for name in who))
     for name in ("crawl", "index", "reindex"):
         after = results.get(name, {}).get("after")
         if after:
@@ -534,6 +652,12 @@ def main() -> int:
     parser.add_argument("--mix", default="real", choices=["3k", "real"])
     parser.add_argument("--store", default="embedded", choices=["embedded", "engine"])
     parser.add_argument("--paths", default="crawl,index,reindex")
+    parser.add_argument(
+        "--warm",
+        type=int,
+        default=0,
+        help="first save and index this many other documents, unmeasured (a warm engine)",
+    )
     parser.add_argument("--label", default="", help="a name for this run in the JSON")
     parser.add_argument("--json", type=Path, default=RESULTS)
     parser.add_argument(
