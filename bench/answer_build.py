@@ -22,7 +22,6 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 import argparse  # noqa: E402
-import json  # noqa: E402
 import os  # noqa: E402
 import statistics  # noqa: E402
 import time  # noqa: E402
@@ -31,6 +30,7 @@ from typing import Any  # noqa: E402
 
 from api.routers.search import answer_json  # noqa: E402
 from bench.http_mix import _permutation  # noqa: E402
+from bench.results import keep  # noqa: E402
 from bench.search import MIX  # noqa: E402
 from config.settings import Settings  # noqa: E402
 from indexer.library import Library  # noqa: E402
@@ -108,12 +108,7 @@ def main() -> int:
             f"{row['all_ms']:>10.3f}{row['least_ms']:>10.3f}"
         )
     print(f"identical answers: {result['identical']}/{result['answers']}")
-    stored: dict[str, Any] = {}
-    if args.json.is_file():
-        stored = json.loads(args.json.read_text())
-    stored[args.data.name] = result
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(stored, indent=2, ensure_ascii=False) + "\n")
+    keep(args.json, args.data.name, result)
     return 0 if result["identical"] == result["answers"] else 1
 
 

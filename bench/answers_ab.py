@@ -29,6 +29,7 @@ from typing import Any  # noqa: E402
 import httpx  # noqa: E402
 
 from bench.http_mix import UNLIMITED, params_for, serve  # noqa: E402
+from bench.results import keep  # noqa: E402
 from bench.search import MIX  # noqa: E402
 from config.settings import Settings  # noqa: E402
 
@@ -138,12 +139,7 @@ def main() -> int:
     print("statuses: " + ", ".join(f"{n}: {c}" for n, c in summary["statuses"].items()))
     for difference in summary["differences"]:
         print(f"  differs: {difference['target']} (gzip: {difference['gzip']})")
-    stored: dict[str, Any] = {}
-    if args.json.is_file():
-        stored = json.loads(args.json.read_text())
-    stored[f"{args.data.name}-vs-{args.base.name}"] = summary
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(stored, indent=2, ensure_ascii=False) + "\n")
+    keep(args.json, f"{args.data.name}-vs-{args.base.name}", summary)
     return 0 if summary["identical"] == summary["answers"] else 1
 
 

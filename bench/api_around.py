@@ -47,28 +47,23 @@ def measure(checkout: Path, data: Path, rounds: int, repeats: int) -> dict[str, 
 
     settings = Settings(data_dir=data, read_limit_anonymous=UNLIMITED)
     library = Library.open(settings)
-    ready: dict[str, Any] = {}
-    search = library.search
 
-    def answered(query: Any) -> Any:
-        # the fresh questions differ only in their facets' order: one answer serves them
-        key = query.model_copy(update={"facets": sorted(query.facets)}).model_dump_json()
-        if key not in ready:
-            ready[key] = search(query)
-        return ready[key]
+    def remembered(search: Any) -> Any:
+        ready: dict[str, Any] = {}
 
-    library.search = answered  # type: ignore[method-assign]
+        def answered(query: Any) -> Any:
+            # the fresh questions differ only in their facets' order: one answer serves them
+            key = query.model_copy(update={"facets": sorted(query.facets)}).model_dump_json()
+            if key not in ready:
+                ready[key] = search(query)
+            return ready[key]
+
+        return answered
+
+    library.search = remembered(library.search)  # type: ignore[method-assign]
     plain = getattr(library, "search_plain", None)
     if plain is not None:  # a checkout whose JSON search asks for plain data
-        ready_plain: dict[str, Any] = {}
-
-        def answered_plain(query: Any) -> Any:
-            key = query.model_copy(update={"facets": sorted(query.facets)}).model_dump_json()
-            if key not in ready_plain:
-                ready_plain[key] = plain(query)
-            return ready_plain[key]
-
-        library.search_plain = answered_plain  # type: ignore[method-assign]
+        library.search_plain = remembered(plain)  # type: ignore[method-assign]
     app = create_app(library, settings)
     fresh = itertools.count(int(time.time()) % 100_000 * 1000)
 

@@ -31,7 +31,6 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 import argparse  # noqa: E402
-import json  # noqa: E402
 import os  # noqa: E402
 import platform  # noqa: E402
 import shutil  # noqa: E402
@@ -44,6 +43,7 @@ from collections.abc import Callable  # noqa: E402
 from typing import Any  # noqa: E402
 
 from bench.http_mix import UNLIMITED, cpu_s, serve, throughput  # noqa: E402
+from bench.results import keep  # noqa: E402
 from config.settings import Settings  # noqa: E402
 
 RESULTS = REPO / "bench" / "results" / "api_cpu.json"
@@ -286,18 +286,17 @@ def main() -> int:
         f"   ({result['answers']} answers at {result['requests_per_s']}/s, "
         f"load {' '.join(f'{x:.1f}' for x in os.getloadavg())})"
     )
-    stored: dict[str, Any] = {}
-    if args.json.is_file():
-        stored = json.loads(args.json.read_text())
     key = f"{args.data.name}{f'-{args.label}' if args.label else ''}"
-    stored[key] = {
-        "data": str(args.data),
-        "repo": str(args.repo),
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
-        **result,
-    }
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(stored, indent=2, ensure_ascii=False) + "\n")
+    keep(
+        args.json,
+        key,
+        {
+            "data": str(args.data),
+            "repo": str(args.repo),
+            "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+            **result,
+        },
+    )
     print(f"wrote {args.json} [{key}]")
     return 0
 

@@ -30,7 +30,6 @@ if str(REPO) not in sys.path:
 import argparse  # noqa: E402
 import contextlib  # noqa: E402
 import itertools  # noqa: E402
-import json  # noqa: E402
 import os  # noqa: E402
 import statistics  # noqa: E402
 import time  # noqa: E402
@@ -39,6 +38,7 @@ from typing import Any  # noqa: E402
 import httpx  # noqa: E402
 
 from bench.http_mix import UNLIMITED, cpu_s, params_for, serve, throughput  # noqa: E402
+from bench.results import keep  # noqa: E402
 from bench.search import MIX, _percentile  # noqa: E402
 from config.settings import Settings  # noqa: E402
 
@@ -164,12 +164,7 @@ def main() -> int:
     print(table(summary))
     print(load_table(summary["load"]))
     print(f"load average before {load_before[0]:.2f}, after {os.getloadavg()[0]:.2f}")
-    stored: dict[str, Any] = {}
-    if args.json.is_file():
-        stored = json.loads(args.json.read_text())
-    stored[f"{args.data.name}-vs-{args.base.name}"] = summary
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(stored, indent=2, ensure_ascii=False) + "\n")
+    keep(args.json, f"{args.data.name}-vs-{args.base.name}", summary)
     print(f"wrote {args.json}")
     return 0
 

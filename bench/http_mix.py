@@ -37,7 +37,6 @@ import argparse  # noqa: E402
 import asyncio  # noqa: E402
 import contextlib  # noqa: E402
 import itertools  # noqa: E402
-import json  # noqa: E402
 import os  # noqa: E402
 import platform  # noqa: E402
 import signal  # noqa: E402
@@ -49,6 +48,7 @@ from typing import Any  # noqa: E402
 
 import httpx  # noqa: E402
 
+from bench.results import keep  # noqa: E402
 from bench.search import MIX, _percentile  # noqa: E402
 from config.settings import Settings  # noqa: E402
 from indexer.stores import FACET_FIELDS, SearchQuery  # noqa: E402
@@ -323,20 +323,19 @@ def main() -> int:
         print(f"hit counts agree on {agree}/{len(a)} queries")
     for entry in stores.values():
         entry.pop("totals", None)
-    stored: dict[str, Any] = {}
-    if args.json.is_file():
-        stored = json.loads(args.json.read_text())
     key = f"{args.data.name}-w{args.workers}{f'-{args.label}' if args.label else ''}"
-    stored[key] = {
-        "data": str(args.data),
-        "workers": args.workers,
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
-        "load_average_start": load_at_start,
-        "load_average": os.getloadavg(),
-        **stores,
-    }
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(stored, indent=2, ensure_ascii=False) + "\n")
+    keep(
+        args.json,
+        key,
+        {
+            "data": str(args.data),
+            "workers": args.workers,
+            "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+            "load_average_start": load_at_start,
+            "load_average": os.getloadavg(),
+            **stores,
+        },
+    )
     print(f"wrote {args.json} [{key}]")
     return 0
 

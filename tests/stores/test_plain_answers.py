@@ -16,13 +16,10 @@ from indexer.stores import SearchHit, SearchQuery, SearchResult
 from indexer.stores.documents import hit_payload
 from indexer.stores.plain import PlainResult, plain_hits
 from indexer.stores.tantivy_store import TantivyStore
+from tests.stores.test_kept_answers import QUESTIONS as KEPT_QUESTIONS
 
 QUESTIONS = [
-    SearchQuery(q="amparo", limit=7),
-    SearchQuery(q='"daño moral" OR fraude', limit=5, facet_size=3),
-    SearchQuery(q="constitu*", limit=6, facets=["year", "kind", "matter"]),
-    SearchQuery(q="reforma", sort="date_desc", limit=9),
-    SearchQuery(filters={"kind": ["sentencia"]}, sort="date_asc", limit=8, highlight=False),
+    *KEPT_QUESTIONS,
     SearchQuery(q="pensión -amparo", facets=[], limit=4),
     SearchQuery(q="palabrainexistente"),
 ]
