@@ -390,9 +390,15 @@ class Library:
         it again unclaims it. After the swap the claims are settled, so exactly the
         documents changed after being read (or that failed) are indexed again by
         ``flush``. An engine takes writes from other processes during the rebuild (into
-        the old index): what was saved since the rebuild began is indexed again too.
+        the old index): what was saved since the rebuild began is indexed again too,
+        unless the rebuild read it with the content it has now (a rebuild right after a
+        bulk save would otherwise write each of those documents twice).
         """
         began = dt.datetime.now(dt.UTC)
+        since = began - CLOCK_SKEW
+        # documents saved lately, id → the content the rebuild read (few: those saved
+        # in the minute before it began or while it runs)
+        read_lately: dict[str, str | None] = {}
         with self._flushing:
             if not self._hold_writer(WRITER_WAIT_S):
                 raise StoreUnavailable("another process is writing the search index")
@@ -405,6 +411,9 @@ class Library:
                 for prepared in self.preparer.stream(self.db, every):
                     batch = prepared.docs
                     self.db.claim([(doc.id, doc.content_sha256) for doc in batch])
+                    read_lately.update(
+                        (doc.id, doc.content_sha256) for doc in batch if _saved_since(doc, since)
+                    )
                     batch = record_citations(self.db, batch, prepared.citations)
                     ready.update(prepared.ready)  # taken out by the store as it writes
                     # personal data held back for review: never in the index
@@ -426,7 +435,7 @@ class Library:
             self.db.requeue(list(report.errors))
             rebuild_index(self.db, self.speech_index)
             if self.store.durable_writes:
-                self.db.requeue_updated_since(began - CLOCK_SKEW)
+                self.db.requeue_updated_since(since, unchanged=read_lately)
             self._holding = False
         self.flush()
         return report.indexed
@@ -439,6 +448,11 @@ class Library:
         the store gives it so (see ``indexer.stores.plain``)."""
         plain = getattr(self.store, "search_plain", None)
         return plain(query) if plain is not None else self.store.search(query)
+
+
+def _saved_since(doc: AnyDocument, since: dt.datetime) -> bool:
+    saved = doc.updated_at
+    return saved is not None and saved.tzinfo is not None and saved >= since
 
 
 def _batches(docs: Iterable[AnyDocument], size: int) -> Iterator[list[AnyDocument]]:

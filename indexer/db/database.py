@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -241,10 +241,18 @@ class Database:
                     )
                 )
 
-    def requeue_updated_since(self, since: dt.datetime) -> int:
-        """Documents saved since ``since`` (found through the ``updated_at`` index)."""
+    def requeue_updated_since(
+        self, since: dt.datetime, unchanged: Mapping[str, str | None] | None = None
+    ) -> int:
+        """Documents saved since ``since`` (found through the ``updated_at`` index), but
+        those whose content is still the one ``unchanged`` gives for them (id → hash)."""
+        unchanged = unchanged or {}
+        stmt = select(DocumentRow.id, DocumentRow.content_sha256).where(
+            DocumentRow.updated_at >= since
+        )
         with self.session() as s:
-            ids = list(s.scalars(select(DocumentRow.id).where(DocumentRow.updated_at >= since)))
+            rows = s.execute(stmt).all()
+        ids = [d for d, digest in rows if digest is None or unchanged.get(d) != digest]
         self.requeue(ids)
         return len(ids)
 

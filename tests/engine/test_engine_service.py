@@ -10,6 +10,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -138,3 +139,28 @@ def test_a_document_another_process_indexes_during_a_rebuild_is_in_the_new_index
     assert library.db.count_pending() == 0
     library.close()
     crawler.close()
+
+
+def test_a_rebuild_right_after_saving_writes_each_document_once(
+    tmp_path: Path, request: pytest.FixtureRequest, make_engine_store: MakeStore
+) -> None:
+    """Saved moments before the rebuild began and read by it as they are: the new index
+    has them, and the closing flush does not write them a second time (the engine counts
+    each write of a document in its ``_version``)."""
+    engine = make_engine_store("opensearch")
+    url = engine_url(request, "opensearch")
+    settings = Settings(
+        data_dir=tmp_path, search_url=url, search_engine="opensearch", search_index=engine.alias
+    )
+    library = Library.open(settings, writer=True)
+    for doc in corpus():
+        library.add_document(doc)
+    library.flush()
+
+    assert library.reindex() == len(corpus())
+
+    assert library.db.count_pending() == 0
+    for doc in corpus():
+        found = httpx.get(f"{url}/{engine.alias}/_doc/{doc.id}").json()
+        assert (found["found"], found["_version"]) == (True, 1), doc.id
+    library.close()
