@@ -27,6 +27,10 @@ _TRANSPORT_HEADERS = frozenset(
 )  # fmt: skip
 _PATH = re.compile(r"^[^.\[\]{}\s]+(?:\[(?:\d+|\*)\])*(?:\.[^.\[\]{}\s]+(?:\[(?:\d+|\*)\])*)*$")
 _PLACEHOLDER = re.compile(r"\{([^{}:]+)(?::([^{}]*))?\}")
+# a placeholder's format pads or cuts to a width: bounded, so no spec makes the crawler
+# write gigabytes into one address (``{page:>900000000}``)
+MAX_FORMAT_NUMBER = 64
+_NUMBER = re.compile(r"\d+")
 
 
 def check_regex(value: str | None) -> str | None:
@@ -43,6 +47,7 @@ def check_path(value: str) -> str:
 
 def check_template(value: str) -> str:
     """A template's placeholders must be paths (or page, offset, size, since, until)."""
+    check_formats(value)
     for match in _PLACEHOLDER.finditer(value):
         check_path(match[1])
     rest = _PLACEHOLDER.sub("", value)
@@ -50,6 +55,29 @@ def check_template(value: str) -> str:
         raise ValueError(
             f"{value!r} has an unclosed placeholder: write {{name}} or {{since:%d/%m/%Y}}"
         )
+    return value
+
+
+def check_formats(value: Any) -> Any:
+    """Every placeholder's format (``{page:03d}``, ``{since:%d/%m/%Y}``), in a string or
+    nested in lists and objects (a POST's JSON body), widths and precisions of at most
+    ``MAX_FORMAT_NUMBER``: a rendered value stays the size of a value."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            pending += item.values()
+        elif isinstance(item, list):
+            pending += item
+        elif isinstance(item, str):
+            for match in _PLACEHOLDER.finditer(item):
+                numbers = [int(n) for n in _NUMBER.findall(match[2] or "")]
+                if any(n > MAX_FORMAT_NUMBER for n in numbers):
+                    raise ValueError(
+                        f"{match[0][:80]!r}: a placeholder's format may pad or cut to at "
+                        f"most {MAX_FORMAT_NUMBER} characters / el formato de un marcador "
+                        f"admite a lo sumo {MAX_FORMAT_NUMBER} caracteres"
+                    )
     return value
 
 
@@ -223,6 +251,11 @@ class JsonApiRules(_Rules):
         default_factory=dict, description="Field → path, or a template with {path} inside."
     )
     text: str | None = Field(None, description="Path to the record's text, if it has one.")
+
+    @field_validator("body")
+    @classmethod
+    def _body(cls, value: dict[str, Any] | None) -> dict[str, Any] | None:
+        return check_formats(value)
 
     @field_validator("records", "total", "next", "text")
     @classmethod

@@ -39,6 +39,7 @@ from config.spec_shapes import (
     SitemapRules,
     VideoChannelRules,
     WindowRules,
+    check_formats,
     check_template,
 )
 from config.spec_yaml import SpecYamlError, load_yaml
@@ -142,6 +143,11 @@ class NextForm(BaseModel):
     data: dict[str, str] = Field(
         default_factory=dict, description="Fields to set, templates with {page}."
     )
+
+    @field_validator("data")
+    @classmethod
+    def _data(cls, value: dict[str, str]) -> dict[str, str]:
+        return check_formats(value)
 
     @model_validator(mode="before")
     @classmethod
