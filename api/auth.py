@@ -37,7 +37,7 @@ def require_caller(request: Request, registry: RegistryDep) -> Caller:
     caller = registry.authenticate(presented) if presented is not None else None
     if caller is not None:
         return caller
-    request.app.state.write_limiter.check(None, client_address(request))
+    request.app.state.write_limiter.check(None, client_bucket(request))
     if presented is None:
         raise Refused(
             401,
@@ -81,6 +81,27 @@ def client_address(request: Request) -> str:
         if not _within(hop, proxies):
             break
     return client
+
+
+def client_bucket(request: Request) -> str:
+    """Whose budget a call without a key spends: its client address (see
+    :func:`address_bucket`)."""
+    return address_bucket(client_address(request))
+
+
+def address_bucket(address: str) -> str:
+    """The budget an address counts against: itself, but an IPv6 address by its /64 (one
+    subscriber's network, whose 2^64 addresses are its own to pick from, so a limit per
+    address would be no limit) and an IPv4-mapped one as its IPv4 address."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv4Address):
+        return str(ip)
+    if ip.ipv4_mapped is not None:
+        return str(ip.ipv4_mapped)
+    return str(ipaddress.IPv6Network((ip, 64), strict=False))
 
 
 def _within(address: str, networks: tuple[IPNetwork, ...]) -> bool:

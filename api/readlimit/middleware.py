@@ -18,7 +18,7 @@ from fastapi import Request
 from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.auth import client_address, presented_key
+from api.auth import client_bucket, presented_key
 from api.readlimit.counter import WINDOW_S, Decision, SharedCounter
 from api.readlimit.keys import KeyCache
 from api.routers.pages.common import render
@@ -61,7 +61,7 @@ class ReadLimits:
         presented = presented_key(request)
         holder = await self._holder(presented) if presented else None
         if presented and holder is None:
-            decision = self.counter.hit(f"addr:{client_address(request)}", self._anonymous)
+            decision = self.counter.hit(f"addr:{client_bucket(request)}", self._anonymous)
             refusal = _too_many(request, decision) if not decision.allowed else _unknown(request)
             await refusal(scope, receive, send)
             await self._settle()
@@ -82,7 +82,7 @@ class ReadLimits:
 
     def _budget(self, request: Request, holder: KeyHolder | None) -> tuple[str, int]:
         if holder is None:
-            return f"addr:{client_address(request)}", self._anonymous
+            return f"addr:{client_bucket(request)}", self._anonymous
         if holder.kind == "reader":
             return f"reader:{holder.key_id}", self.settings.read_limit_reader
         return f"institution:{holder.key_id}", self.settings.read_limit_institution

@@ -24,7 +24,7 @@ from pydantic import BaseModel
 from api.alert_schemas import AlertCreated, AlertList, AlertRequest, AlertView, DeliveryAttempt
 from api.auth import (
     RegistryDep,
-    client_address,
+    client_bucket,
     invalid_key,
     presented_key,
     require_caller,
@@ -88,7 +88,7 @@ def optional_caller(request: Request, registry: RegistryDep) -> Holder | None:
         reader = ReaderKeys(registry.db).identify(presented)
         if reader is not None and reader.kind == "reader":
             return Holder(f"reader:{reader.key_id}", reader.key_id)
-        request.app.state.write_limiter.check(None, client_address(request))
+        request.app.state.write_limiter.check(None, client_bucket(request))
         raise invalid_key()
     caller = require_caller(request, registry)
     return Holder(f"institution:{caller.institution_id}", caller.key_id)
@@ -147,9 +147,7 @@ def create_alert(
     alert starts ``pendiente``: a confirmation e-mail is sent, and nothing else until its
     link is followed."""
     settings = request.app.state.settings
-    request.app.state.alert_limiter.check(
-        caller.key_id if caller else None, client_address(request)
-    )
+    request.app.state.alert_limiter.check(caller.key_id if caller else None, client_bucket(request))
     search = _alert_search(body.query, settings.alert_query_chars)
     try:
         probe = search.model_copy(update={"limit": 1, "facets": [], "highlight": False})

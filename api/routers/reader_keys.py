@@ -14,7 +14,7 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from api.auth import client_address
+from api.auth import client_bucket
 from api.deps import LibraryDep, invalid
 from api.public_address import MISSING, mail_base
 from api.schemas import ErrorResponse, RefusalResponse, ValidationErrorResponse
@@ -106,7 +106,7 @@ def request_reader_key(
     if base is None:
         raise Refused(503, *MISSING)
     keys = ReaderKeys(library.db)
-    client = client_address(request)
+    client = client_bucket(request)
     hour_ago = utcnow() - dt.timedelta(hours=1)
     per_hour = settings.reader_key_requests_per_hour
     if keys.requests_from(client, hour_ago) >= per_hour:

@@ -17,7 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
-from api.auth import CallerDep, RegistryDep, client_address
+from api.auth import CallerDep, RegistryDep, client_address, client_bucket
 from api.deps import LibraryDep
 from api.mensajes import Refused
 from api.ratelimit import TokenBuckets, WriteLimiter
@@ -53,7 +53,7 @@ def _limiter(request: Request) -> WriteLimiter:
 
 def write_allowed(request: Request, caller: CallerDep) -> Caller:
     """Spend one write from the caller's key's budget (429 if empty)."""
-    _limiter(request).check(caller.key_id, client_address(request))
+    _limiter(request).check(caller.key_id, client_bucket(request))
     return caller
 
 

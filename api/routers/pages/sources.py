@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from api.auth import client_address, get_registry
+from api.auth import client_bucket, get_registry
 from api.deps import LibraryDep
 from api.routers.pages.charts import month_table, monthly_rows
 from api.routers.pages.common import render
@@ -97,7 +97,7 @@ async def sign_in(request: Request, library: LibraryDep) -> Any:
     registry = get_registry(library)
     caller = registry.authenticate(clave[:200]) if clave.strip() else None
     if caller is None:
-        request.app.state.write_limiter.check(None, client_address(request))
+        request.app.state.write_limiter.check(None, client_bucket(request))
         return _page(request, library, 401, "La clave no es válida o fue revocada.")
     response = RedirectResponse("/fuentes#propias", status_code=303)
     response.set_cookie(
