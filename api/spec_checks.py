@@ -44,6 +44,31 @@ def check_schedule(spec: SourceSpec) -> None:
         )
 
 
+def check_institution_fields(spec: SourceSpec, name: str) -> None:
+    """A registered source's documents carry its institution's name: no constant may
+    name another, and no rule may read one from a page."""
+    if spec.constants.get("institution", name) != name:
+        raise field_error(
+            ("constants", "institution"),
+            f"must be your institution's name, {name!r}, or be left out: documents are "
+            "published under the key's institution",
+        )
+    blocks = ("listing", "detail", "feed", "video_channel", "json_api")
+    for block in blocks:
+        rules = getattr(spec, block)
+        if rules is not None and "institution" in rules.fields:
+            raise field_error(
+                (block, "fields", "institution"),
+                "documents are published under the key's institution, never read from a page",
+            )
+    for n, rule in enumerate(spec.sitemap.rules if spec.sitemap is not None else []):
+        if rule.constants.get("institution", name) != name:
+            raise field_error(
+                ("sitemap", "rules", n, "constants", "institution"),
+                f"must be your institution's name, {name!r}, or be left out",
+            )
+
+
 def check_start_urls(spec: SourceSpec, settings: Settings) -> None:
     """Refuse at registration what the address guard would refuse at fetch time. A host
     that does not resolve now is left to the crawl, which reports it (DNS can be down).

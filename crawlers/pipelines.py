@@ -17,7 +17,7 @@ from config.spec_shapes import Identity
 from config.specs import SourceSpec
 from crawlers.building import Builders, BuildOrder, Refusal
 from crawlers.items import DocumentDraft
-from crawlers.tenancy import FOREIGN_DOCUMENT, Tenant, may_overwrite, tenant_of
+from crawlers.tenancy import FOREIGN_DOCUMENT, Tenant, may_overwrite, own_fields, tenant_of
 from crawlers.window import Window
 from indexer.build import AnyDocument, MissingField
 from indexer.linking import another_session, identity_id, merge_documents
@@ -154,8 +154,8 @@ class LibraryPipeline:
                 file_texts.append(archived.text)
             elif archived.error:
                 run.error("extraction_failed", download.url, archived.error)
-        fields: dict[str, Any] = dict(spec.constants) | self._plausible(item, run)
         tenant = self.tenant(spec, library)
+        fields = own_fields(tenant, dict(spec.constants) | self._plausible(item, run))
         ocr_pages, text_source = text_origin(archived_files)
         order = BuildOrder(
             kind=spec.kind,

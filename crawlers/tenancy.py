@@ -38,6 +38,15 @@ def tenant_of(library: Any, spec: SourceSpec) -> Tenant:
     return Tenant(spec.id, row.institution_id, name)
 
 
+def own_fields(tenant: Tenant, fields: dict[str, Any]) -> dict[str, Any]:
+    """The fields a document is built from: a registered source's documents carry its
+    institution's name, so an ``institution`` its spec sets as a constant or reads from
+    a page (another institution's name) is left out."""
+    if not tenant.registered:
+        return fields
+    return {name: value for name, value in fields.items() if name != "institution"}
+
+
 def may_overwrite(library: Any, tenant: Tenant, existing_source: str) -> bool:
     """Whether ``tenant`` may change a document that ``existing_source`` wrote: the
     operator may; an institution only its own sources' documents."""

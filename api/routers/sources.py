@@ -33,6 +33,7 @@ from api.schemas import (
 from api.spec_body import OPENAPI_BODY, spec_body
 from api.spec_checks import (
     Note,
+    check_institution_fields,
     check_ownership,
     check_schedule,
     check_start_urls,
@@ -86,6 +87,7 @@ def _spec(request: Request, registry: Registry, caller: Caller, data: dict[str, 
     if spec.jurisdiction != institution.jurisdiction:
         message = f"must be the institution's own jurisdiction, {institution.jurisdiction}"
         raise field_error(("jurisdiction",), message)
+    check_institution_fields(spec, institution.name)
     check_schedule(spec)
     check_start_urls(spec, request.app.state.settings)
     return spec
