@@ -20,6 +20,9 @@ def test_healthz_ok(client: TestClient) -> None:
     assert body["database"] == {"ok": True, "documents": 10}
     assert body["store"]["ok"] is True
     assert body["store"]["documents"] == 10
+    # anyone may ask: the answer names no folder of the server
+    assert str(client.app.state.library.store.path) not in response.text
+    assert "/index" not in response.text
 
 
 def test_healthz_503_when_the_database_fails(tmp_path: Path) -> None:
