@@ -60,6 +60,9 @@ def scrapy_settings(settings: Settings, log_level: str = "WARNING") -> dict[str,
         "ABIERTO_BACKOFF_RETRIES": settings.backoff_retries,
         "ABIERTO_MAX_RETRY_AFTER_S": settings.max_retry_after_s,
         "COOKIES_ENABLED": False,
+        # the guard checks the address the crawl connects to: a proxy from the environment
+        # (HTTP_PROXY…) would resolve each name again on its side, past the guard
+        "HTTPPROXY_ENABLED": False,
         "DOWNLOADER_STATS": False,  # byte counts nobody reads, at the cost of a body copy
         "TELNETCONSOLE_ENABLED": False,
         # a site that makes the crawl schedule links without end stops it, not the machine
