@@ -161,7 +161,7 @@ class LibraryPipeline:
             kind=spec.kind,
             source_id=spec.id,
             institution=tenant.institution_name or spec.institution,
-            jurisdiction=spec.jurisdiction,
+            jurisdiction=tenant.jurisdiction or spec.jurisdiction,
             url=item.url,
             fields=fields,
             page_text=item.page_text,

@@ -1,7 +1,7 @@
 """Whose documents a crawl may write. A source an institution registered writes only
-documents of that institution, under that institution's name, whatever its stored spec
-says: a document already kept for another institution (or for the operator's catalogue)
-is never overwritten by it."""
+documents of that institution, under that institution's name and in its jurisdiction,
+whatever its stored spec says: a document already kept for another institution (or for
+the operator's catalogue) is never overwritten by it."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ class Tenant:
     source_id: str
     institution_id: str | None = None
     institution_name: str | None = None
+    jurisdiction: str | None = None
 
     @property
     def registered(self) -> bool:
@@ -34,8 +35,9 @@ def tenant_of(library: Any, spec: SourceSpec) -> Tenant:
     if row is None:
         return Tenant(spec.id)
     institution = registry.get_institution(row.institution_id)
-    name = institution.name if institution is not None else spec.institution
-    return Tenant(spec.id, row.institution_id, name)
+    if institution is None:
+        return Tenant(spec.id, row.institution_id, spec.institution, spec.jurisdiction)
+    return Tenant(spec.id, row.institution_id, institution.name, institution.jurisdiction)
 
 
 def own_fields(tenant: Tenant, fields: dict[str, Any]) -> dict[str, Any]:

@@ -1,7 +1,8 @@
-"""A registered source publishes under its key's institution, whatever names its spec
-holds: not only the spec's own ``institution``, but a constant ``institution`` or a rule
-reading one from the site. Through the API such a spec is a 422 naming the field; a spec
-stored otherwise (the registry, an older database) still writes its institution's name."""
+"""A registered source publishes under its key's institution (and in its jurisdiction),
+whatever names its spec holds: not only the spec's own ``institution``, but a constant
+``institution`` or a rule reading one from the site. Through the API such a spec is a
+422 naming the field; a spec stored otherwise (the registry, an older database) still
+writes its institution's name."""
 
 from __future__ import annotations
 
@@ -63,6 +64,7 @@ def test_a_stored_spec_naming_another_publisher_writes_its_own_name(
     try:
         with FixtureServer(sites) as server:
             claims = _claims(f"{server.url}/b")
+            claims["constant"]["jurisdiction"] = "MX"  # federal, not its state's
             for spec in claims.values():  # past the API, as the registry lets it
                 two.registry.create_source("tsj-qro", parse_spec(spec), set())
             run = run_crawl(two.settings.data_dir, server.url, *(s["id"] for s in claims.values()),
@@ -73,7 +75,7 @@ def test_a_stored_spec_naming_another_publisher_writes_its_own_name(
             assert found["total"] == 2, (spec["id"], found)
             assert {hit["institution"] for hit in found["hits"]} == {TSJ}
             document = two.api.get(found["hits"][0]["permalink"]).json()
-            assert document["institution"] == TSJ
+            assert (document["institution"], document["jurisdiction"]) == (TSJ, "MX-QUE")
         assert two.api.get("/v1/search", params={"institution": QRO}).json()["total"] == 0
     finally:
         two.library.close()
