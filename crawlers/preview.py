@@ -10,6 +10,7 @@ and a few previews at most run at once.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -17,6 +18,7 @@ import sys
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 from scrapy.http import HtmlResponse
@@ -34,8 +36,12 @@ from indexer.readers.plausibility import plausible_fields
 TEXT_PREVIEW_CHARS = 400
 TRIAL_ITEMS = 10
 MAX_RUNNING = 4
+# one institution holds at most half of them: the other half stays free for the others
+MAX_RUNNING_PER_OWNER = MAX_RUNNING // 2
 KILL_GRACE_S = 5.0  # the child's own deadline comes first; this covers its start-up
 _running = threading.BoundedSemaphore(MAX_RUNNING)
+_owners: Counter[str] = Counter()
+_owners_lock = threading.Lock()
 
 
 class PreviewUnavailable(Exception):
@@ -79,10 +85,44 @@ def preview(
     max_pages: int = 1,
     max_details: int = 3,
     time_limit_s: float = 20.0,
+    owner: str | None = None,
 ) -> dict[str, Any]:
     """The documents the spec finds on its first ``max_pages`` listing pages; the first
     ``max_details`` detail pages are fetched too. Errors are reported, not raised;
-    PreviewUnavailable when too many previews run or this one had to be stopped."""
+    PreviewUnavailable when too many previews run (``owner``'s, or all) or this one had
+    to be stopped."""
+    with _slot(), _owned_slot(owner):
+        return _preview(spec, settings, max_pages, max_details, time_limit_s)
+
+
+@contextlib.contextmanager
+def _owned_slot(owner: str | None) -> Iterator[None]:
+    """One of ``owner``'s slots (an institution's), or a 429: its previews alone never
+    take every slot from the other institutions."""
+    if owner is None:
+        yield
+        return
+    with _owners_lock:
+        if _owners[owner] >= MAX_RUNNING_PER_OWNER:
+            raise PreviewUnavailable(
+                429,
+                f"your institution already has {MAX_RUNNING_PER_OWNER} previews running; "
+                "wait for one to end",
+                f"su institución ya tiene {MAX_RUNNING_PER_OWNER} vistas previas en curso; "
+                "espere a que termine alguna",
+            )
+        _owners[owner] += 1
+    try:
+        yield
+    finally:
+        with _owners_lock:
+            _owners[owner] -= 1
+            if not _owners[owner]:
+                del _owners[owner]
+
+
+@contextlib.contextmanager
+def _slot() -> Iterator[None]:
     if not _running.acquire(blocking=False):
         raise PreviewUnavailable(
             503,
@@ -90,18 +130,24 @@ def preview(
             "hay demasiadas vistas previas en curso; intente de nuevo en un momento",
         )
     try:
-        if spec.listing is None:  # feeds, sitemaps, channels, APIs: their own spider decides
-            from crawlers.trial import trial_crawl  # not in the preview child: it starts faster
-
-            result = trial_crawl(spec, settings, max_items=TRIAL_ITEMS, time_limit_s=time_limit_s)
-            result["fields"] = fill_report(
-                spec, result["documents"], result["errors"], result.get("implausible")
-            )
-            return result
-        limits = {"max_pages": max_pages, "max_details": max_details}
-        return _in_own_process(spec, settings, limits, time_limit_s)
+        yield
     finally:
         _running.release()
+
+
+def _preview(
+    spec: SourceSpec, settings: Settings, max_pages: int, max_details: int, time_limit_s: float
+) -> dict[str, Any]:
+    if spec.listing is None:  # feeds, sitemaps, channels, APIs: their own spider decides
+        from crawlers.trial import trial_crawl  # not in the preview child: it starts faster
+
+        result = trial_crawl(spec, settings, max_items=TRIAL_ITEMS, time_limit_s=time_limit_s)
+        result["fields"] = fill_report(
+            spec, result["documents"], result["errors"], result.get("implausible")
+        )
+        return result
+    limits = {"max_pages": max_pages, "max_details": max_details}
+    return _in_own_process(spec, settings, limits, time_limit_s)
 
 
 def timed_out(time_limit_s: float) -> PreviewUnavailable:

@@ -222,6 +222,7 @@ def create_source(
     summary="What a spec would extract",
     openapi_extra=OPENAPI_BODY,
     responses={
+        429: {"description": "Your institution already has 2 previews running: wait"},
         503: {"description": "Too many previews running at once: try again shortly"},
         504: {"description": "The preview ran out of time (`detail` and Spanish `mensaje`)"},
     },
@@ -235,7 +236,9 @@ def preview_source(
     spec = _registrable(request, registry, caller, spec, new=True, action="preview")
     settings = request.app.state.settings
     try:
-        result = preview(spec, settings, time_limit_s=settings.preview_timeout_s)
+        result = preview(
+            spec, settings, time_limit_s=settings.preview_timeout_s, owner=caller.institution_id
+        )
     except PreviewUnavailable as exc:
         return JSONResponse({"detail": exc.detail, "mensaje": exc.mensaje}, exc.status)  # type: ignore[return-value]
     registry.audit("preview", spec.id, caller, client_address(request), {"pages": result["pages"]})

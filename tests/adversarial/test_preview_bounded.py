@@ -16,7 +16,7 @@ import pytest
 import uvicorn
 
 from api.app import create_app
-from crawlers.preview import MAX_RUNNING
+from crawlers.preview import MAX_RUNNING, MAX_RUNNING_PER_OWNER
 from tests.adversarial.service import Api, listing_spec, open_api
 from tests.shapes.server import FixtureServer
 
@@ -132,36 +132,74 @@ def test_a_preview_that_cannot_finish_is_stopped_with_a_504(
     assert _children_running_previews() == []
 
 
+class Waiting:
+    """Previews of two institutions (``api``'s court and a congress) on a site that
+    accepts connections and never answers: each one started holds a slot until closed."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.api = open_api(tmp_path, preview_timeout_s=60)  # they outlast the checks
+        self.api.registry.add_institution(
+            "congreso-gto", "H. Congreso del Estado de Guanajuato", "congress", "MX-GUA"
+        )
+        self.other = {"Authorization": f"Bearer {self.api.registry.issue_key('congreso-gto')[1]}"}
+        self.running = Served(self.api)
+        self.silent = socket.socket()
+        self.silent.bind(("127.0.0.1", 0))
+        self.silent.listen(16)
+        self.silent.settimeout(WITHIN_S)
+        self.accepted: list[socket.socket] = []
+        self.posters: list[threading.Thread] = []
+
+    def spec(self, headers: dict[str, str]) -> dict[str, Any]:
+        url = f"http://127.0.0.1:{self.silent.getsockname()[1]}/sentencias/"
+        own = "pj-gto-prueba" if headers is self.api.headers else "congreso-gto-prueba"
+        return listing_spec(url, id=own)
+
+    def post(self, headers: dict[str, str], timeout: float = WITHIN_S) -> httpx.Response:
+        return httpx.post(f"{self.running.url}/v1/sources/preview", json=self.spec(headers),
+                          headers=headers, timeout=timeout)  # fmt: skip
+
+    def hold(self, headers: dict[str, str]) -> None:
+        """One more preview of ``headers``'s institution, waiting on the site."""
+        poster = threading.Thread(target=self.post, args=(headers, WITHIN_S + 60), daemon=True)
+        self.posters.append(poster)
+        poster.start()
+        self.accepted.append(self.silent.accept()[0])
+
+    def close(self) -> None:
+        for connection in self.accepted:
+            connection.close()  # the waiting previews end at once
+        for poster in self.posters:
+            poster.join(WITHIN_S)
+        self.silent.close()
+        self.running.stop()
+        self.api.close()
+
+
 def test_previews_beyond_the_limit_are_told_to_come_back(tmp_path: Path) -> None:
     """With MAX_RUNNING previews waiting on a site, one more is a 503 at once."""
-    api = open_api(tmp_path, preview_timeout_s=60)  # the waiting ones must outlast the check
-    running = Served(api)
-    silent = socket.socket()
-    silent.bind(("127.0.0.1", 0))
-    silent.listen(16)
-    accepted: list[socket.socket] = []
-    spec = listing_spec(f"http://127.0.0.1:{silent.getsockname()[1]}/sentencias/")
-
-    def post() -> None:
-        httpx.post(f"{running.url}/v1/sources/preview", json=spec, headers=api.headers,
-                   timeout=WITHIN_S + 60)  # fmt: skip
-
-    posters = [threading.Thread(target=post, daemon=True) for _ in range(MAX_RUNNING)]
+    waiting = Waiting(tmp_path)
     try:
-        for poster in posters:
-            poster.start()
-        silent.settimeout(WITHIN_S)
-        while len(accepted) < MAX_RUNNING:  # every preview is now waiting on the site
-            accepted.append(silent.accept()[0])
-        extra = httpx.post(f"{running.url}/v1/sources/preview", json=spec, headers=api.headers,
-                           timeout=WITHIN_S)  # fmt: skip
+        for n in range(MAX_RUNNING):
+            waiting.hold(waiting.api.headers if n % 2 else waiting.other)
+        extra = waiting.post(waiting.api.headers)
     finally:
-        for connection in accepted:
-            connection.close()  # the waiting previews end at once
-        for poster in posters:
-            poster.join(WITHIN_S)
-        silent.close()
-        running.stop()
-        api.close()
+        waiting.close()
     assert extra.status_code == 503, extra.text[:300]
     assert "intente de nuevo" in extra.json()["mensaje"]
+
+
+def test_one_institution_never_holds_every_preview_slot(tmp_path: Path) -> None:
+    """A key sending previews of a site that never answers would keep every slot busy
+    and every other institution's preview a 503: it holds half of them at most."""
+    waiting = Waiting(tmp_path)
+    try:
+        for _ in range(MAX_RUNNING_PER_OWNER):
+            waiting.hold(waiting.api.headers)
+        refused = waiting.post(waiting.api.headers)
+        waiting.hold(waiting.other)  # the other institution's preview reaches its site
+    finally:
+        waiting.close()
+    assert MAX_RUNNING_PER_OWNER < MAX_RUNNING
+    assert refused.status_code == 429, refused.text[:300]
+    assert f"ya tiene {MAX_RUNNING_PER_OWNER} vistas previas" in refused.json()["mensaje"]
