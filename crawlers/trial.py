@@ -36,11 +36,7 @@ def trial_crawl(
         (folder / "specs").mkdir()
         database_url = f"sqlite:///{folder / 'data' / 'abierto.db'}"
         _register(spec, database_url)
-        env = os.environ | settings.as_environment(
-            data_dir=folder / "data", database_url=database_url, sources_dir=folder / "specs"
-        )
-        for name in ("ABIERTO_SEARCH_URL", "ABIERTO_SEARCH_USERNAME", "ABIERTO_SEARCH_PASSWORD"):
-            env.pop(name, None)
+        env = _environment(settings, folder, database_url)
         command = [
             sys.executable, "-m", "cli.main", "crawl", "--source", spec.id,
             "--max-items", str(max_items), "--max-seconds", str(time_limit_s),
@@ -80,6 +76,23 @@ def trial_crawl(
     refused = (runs[0].errors or {}).get("implausible_field", {}) if runs else {}
     result["implausible"] = dict(refused.get("fields", {}))
     return result
+
+
+def _environment(settings: Settings, folder: Path, database_url: str) -> dict[str, str]:
+    """The trial crawl's environment: the server's, without a single ``ABIERTO_*``
+    variable of its own (database, engine and mail addresses and passwords), then the
+    crawl's settings pointing at the scratch folder. The process runs an institution's
+    spec: it gets nothing that reaches the library or the server's accounts."""
+    inherited = {k: v for k, v in os.environ.items() if not k.startswith("ABIERTO_")}
+    own = settings.as_environment(
+        data_dir=folder / "data", database_url=database_url, sources_dir=folder / "specs"
+    )
+    kept = {k: v for k, v in own.items() if not k.startswith(_NOT_PASSED)}
+    return inherited | kept
+
+
+# settings a crawl has no use for, whose values are the server's accounts
+_NOT_PASSED = ("ABIERTO_SEARCH_", "ABIERTO_SMTP_", "ABIERTO_PUBLIC_URL", "ABIERTO_TRUSTED_")
 
 
 def _register(spec: SourceSpec, database_url: str) -> None:

@@ -1,0 +1,84 @@
+"""A preview of a feed (or sitemap, channel, JSON API) crawls the institution's spec in a
+process of its own: that process runs what an institution wrote, on whatever its site
+sends back, so it gets none of the server's own settings that are accounts (mail and
+search engine passwords, the database's address): read here from the running process's
+own environment, as anything inside it could read them."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.adversarial.service import open_api
+
+SECRETS = {
+    "ABIERTO_SMTP_PASSWORD": "secreto-del-correo",
+    "ABIERTO_SEARCH_PASSWORD": "secreto-del-motor",
+    "ABIERTO_DATABASE_URL": "postgresql://abierto:secreto-de-la-base@10.0.0.5/abierto",
+}
+
+
+def _trial_crawls() -> list[dict[str, str]]:
+    """The environments of this test's trial crawls running now."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes().split(b"\0")
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            raw = (entry / "environ").read_bytes()
+        except (OSError, ValueError, IndexError):
+            continue
+        if parent == os.getpid() and b"cli.main" in cmdline and b"crawl" in cmdline:
+            pairs = (item.decode(errors="replace").partition("=") for item in raw.split(b"\0"))
+            found.append({name: value for name, _, value in pairs if name})
+    return found
+
+
+def test_a_trial_crawl_gets_none_of_the_servers_accounts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, value in SECRETS.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("ABIERTO_SMTP_HOST", "correo.interno")
+    api = open_api(tmp_path, preview_timeout_s=20, database_url=f"sqlite:///{tmp_path}/a.db")
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(4)
+    silent.settimeout(30)
+    url = f"http://127.0.0.1:{silent.getsockname()[1]}/feed.xml"
+    spec = {"id": "pj-gto-feed", "kind": "sentencia", "jurisdiction": "MX-GUA",
+            "shape": "feed", "start_urls": [url]}  # fmt: skip
+    answers: list[int] = []
+    poster = threading.Thread(
+        target=lambda: answers.append(
+            api.client.post("/v1/sources/preview", json=spec, headers=api.headers).status_code
+        ),
+        daemon=True,
+    )
+    accepted: list[socket.socket] = []
+    try:
+        poster.start()
+        accepted.append(silent.accept()[0])  # the trial crawl is running, waiting on the site
+        deadline = time.monotonic() + 10
+        while not (crawls := _trial_crawls()) and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        for connection in accepted:
+            connection.close()
+        silent.close()
+        poster.join(60)
+        api.close()
+    assert len(crawls) == 1, crawls
+    [environment] = crawls
+    assert "abierto-preview-" in environment["ABIERTO_DATA_DIR"]  # its scratch folder
+    shown = "\n".join(f"{k}={v}" for k, v in environment.items())
+    for value in [*SECRETS.values(), "correo.interno", str(tmp_path / "a.db")]:
+        assert value not in shown, value
+    assert answers == [200]
