@@ -7,12 +7,16 @@ holding the SQLite database, the Tantivy index and the archive of original files
 from __future__ import annotations
 
 import ipaddress
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# what a crawl's process is never given: the mail account (crawls send no mail)
+NOT_FOR_CRAWLS = ("ABIERTO_SMTP_",)
 
 
 class Settings(BaseSettings):
@@ -247,6 +251,13 @@ class Settings(BaseSettings):
             for name, value in values.items()
             if value is not None
         }
+
+    def crawl_environment(self, **overrides: object) -> dict[str, str]:
+        """The environment of a process that crawls (an institution's spec, on whatever
+        its site answers): the server's, with these settings, but without the mail
+        account, which no crawl uses."""
+        env = os.environ | self.as_environment(**overrides)
+        return {k: v for k, v in env.items() if not k.startswith(NOT_FOR_CRAWLS)}
 
     @property
     def database(self) -> str:

@@ -7,7 +7,6 @@ API is data."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import tempfile
@@ -79,20 +78,13 @@ def trial_crawl(
 
 
 def _environment(settings: Settings, folder: Path, database_url: str) -> dict[str, str]:
-    """The trial crawl's environment: the server's, without a single ``ABIERTO_*``
-    variable of its own (database, engine and mail addresses and passwords), then the
-    crawl's settings pointing at the scratch folder. The process runs an institution's
-    spec: it gets nothing that reaches the library or the server's accounts."""
-    inherited = {k: v for k, v in os.environ.items() if not k.startswith("ABIERTO_")}
-    own = settings.as_environment(
+    """The trial crawl's environment: a crawl's (no mail account), pointing at the scratch
+    folder, and without the engine's address and credentials: the process runs an
+    institution's spec and reaches neither the library nor the server's accounts."""
+    env = settings.crawl_environment(
         data_dir=folder / "data", database_url=database_url, sources_dir=folder / "specs"
     )
-    kept = {k: v for k, v in own.items() if not k.startswith(_NOT_PASSED)}
-    return inherited | kept
-
-
-# settings a crawl has no use for, whose values are the server's accounts
-_NOT_PASSED = ("ABIERTO_SEARCH_", "ABIERTO_SMTP_", "ABIERTO_PUBLIC_URL", "ABIERTO_TRUSTED_")
+    return {k: v for k, v in env.items() if not k.startswith("ABIERTO_SEARCH_")}
 
 
 def _register(spec: SourceSpec, database_url: str) -> None:

@@ -87,13 +87,9 @@ class Worker:
         self.deliver_alerts = deliver_alerts
 
     def _env(self) -> dict[str, str]:
-        """The worker's own settings, handed to each crawl process."""
-        values = self.settings.model_dump(exclude_none=True) | {
-            "database_url": self.settings.database
-        }
-        return os.environ | {
-            f"ABIERTO_{name.upper()}": str(value) for name, value in values.items()
-        }
+        """The worker's own settings, handed to each crawl process (a crawl's: no mail
+        account, see ``Settings.crawl_environment``)."""
+        return self.settings.crawl_environment()
 
     def start_due(self) -> list[str]:
         """Claim due sources for the free slots and start their crawls."""

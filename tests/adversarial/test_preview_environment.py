@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from crawlers.worker import Worker
 from tests.adversarial.service import open_api
 
 SECRETS = {
@@ -47,6 +48,7 @@ def test_a_trial_crawl_gets_none_of_the_servers_accounts(
     for name, value in SECRETS.items():
         monkeypatch.setenv(name, value)
     monkeypatch.setenv("ABIERTO_SMTP_HOST", "correo.interno")
+    monkeypatch.setenv("ABIERTO_EXTRACT_WORKER_MEMORY_MB", "1536")  # an operator's choice
     api = open_api(tmp_path, preview_timeout_s=20, database_url=f"sqlite:///{tmp_path}/a.db")
     silent = socket.socket()
     silent.bind(("127.0.0.1", 0))
@@ -78,7 +80,46 @@ def test_a_trial_crawl_gets_none_of_the_servers_accounts(
     assert len(crawls) == 1, crawls
     [environment] = crawls
     assert "abierto-preview-" in environment["ABIERTO_DATA_DIR"]  # its scratch folder
+    assert environment["ABIERTO_EXTRACT_WORKER_MEMORY_MB"] == "1536"
     shown = "\n".join(f"{k}={v}" for k, v in environment.items())
     for value in [*SECRETS.values(), "correo.interno", str(tmp_path / "a.db")]:
         assert value not in shown, value
     assert answers == [200]
+
+
+def test_a_workers_crawl_gets_no_mail_account(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker delivers alerts itself; the crawls it starts for institutions' specs
+    send no mail and get no mail account."""
+    monkeypatch.setenv("ABIERTO_SMTP_PASSWORD", SECRETS["ABIERTO_SMTP_PASSWORD"])
+    monkeypatch.setenv("ABIERTO_SMTP_USERNAME", "avisos@estadoabierto.mx")
+    monkeypatch.setenv("ABIERTO_EXTRACT_WORKER_MEMORY_MB", "1536")  # an operator's choice
+    api = open_api(tmp_path, smtp_host="correo.interno")
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(4)
+    silent.settimeout(30)
+    spec = {"id": "pj-gto-feed", "kind": "sentencia", "jurisdiction": "MX-GUA", "shape": "feed",
+            "start_urls": [f"http://127.0.0.1:{silent.getsockname()[1]}/feed.xml"]}  # fmt: skip
+    assert api.client.post("/v1/sources", json=spec, headers=api.headers).status_code == 201
+    worker = Worker(api.settings, concurrency=1, deliver_alerts=False)
+    accepted: list[socket.socket] = []
+    try:
+        assert worker.start_due() == ["pj-gto-feed"]
+        accepted.append(silent.accept()[0])  # the crawl is running, waiting on the site
+        crawls = _trial_crawls()
+    finally:
+        for running in worker.running.values():
+            running.process.kill()
+            running.process.wait(30)
+        for connection in accepted:
+            connection.close()
+        silent.close()
+        worker.db.close()
+        api.close()
+    [environment] = crawls
+    assert environment["ABIERTO_DATA_DIR"] == str(api.settings.data_dir)
+    assert environment["ABIERTO_EXTRACT_WORKER_MEMORY_MB"] == "1536"
+    assert not [name for name in environment if name.startswith("ABIERTO_SMTP_")]
+    assert "correo.interno" not in "\n".join(environment.values())
