@@ -159,6 +159,17 @@ def resolve_checked(host: str, port: int, allow_loopback: bool) -> list[str]:
     return addresses
 
 
+def check_authority(netloc: str) -> None:
+    """Refuse a host part that parsers read differently: ``a\\@b`` is host ``b`` with a
+    user name to Python, and host ``a`` to browsers and the crawler (WHATWG reads a
+    backslash as a slash), so the address checked would not be the one fetched."""
+    if "\\" in netloc:
+        raise BlockedAddress(
+            f"the host part {netloc[:100]!r} holds a backslash: some read the host before "
+            "it, others after it"
+        )
+
+
 def check_url(url: str, allow_loopback: bool = False) -> None:
     """Raise BlockedAddress when the URL is not http(s) or resolves to a forbidden address."""
     try:
@@ -168,6 +179,7 @@ def check_url(url: str, allow_loopback: bool = False) -> None:
         raise BlockedAddress(f"malformed URL {url[:200]!r}: {exc}") from exc
     if parts.scheme not in ("http", "https"):
         raise BlockedAddress(f"scheme {parts.scheme!r} is not allowed: only http and https")
+    check_authority(parts.netloc)
     host = parts.hostname
     if not host:
         raise BlockedAddress("URL has no host")

@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 
-from crawlers.addresses import BlockedAddress, resolve_checked
+from crawlers.addresses import BlockedAddress, check_authority, resolve_checked
 from crawlers.deadline import transport, within
 
 MAX_REDIRECTS = 5
@@ -45,6 +45,10 @@ def pinned_target(url: str, allow_loopback: bool) -> tuple[str, str, str]:
         raise FetchError("bad_url", f"{url[:200]!r}: {exc}") from exc
     if parts.scheme not in ("http", "https"):
         raise FetchError("blocked_address", f"scheme {parts.scheme!r} is not allowed")
+    try:
+        check_authority(parts.netloc)
+    except BlockedAddress as exc:
+        raise FetchError("blocked_address", str(exc)) from exc
     host = parts.hostname
     if not host:
         raise FetchError("blocked_address", "URL has no host")
