@@ -14,6 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from config.settings import Settings
 from config.specs import SourceSpec
 from crawlers.addresses import BlockedAddress, check_url
+from indexer.attribution import OWN_FIELDS, Publisher, foreign_value
 from indexer.db.registry import Caller, Registry
 
 MAX_START_HOSTS = 10
@@ -21,9 +22,15 @@ MAX_START_HOSTS = 10
 MIN_EVERY_HOURS = 1.0
 
 
-def field_error(loc: tuple[str | int, ...], msg: str) -> RequestValidationError:
-    """A 422 naming a field of the body, in FastAPI's own validation-error shape."""
-    return RequestValidationError([{"loc": ("body", *loc), "msg": msg, "type": "value_error"}])
+def field_error(
+    loc: tuple[str | int, ...], msg: str, mensaje: str | None = None
+) -> RequestValidationError:
+    """A 422 naming a field of the body, in FastAPI's own validation-error shape (with
+    its Spanish ``mensaje`` when the generic one would not say why)."""
+    item: dict[str, Any] = {"loc": ("body", *loc), "msg": msg, "type": "value_error"}
+    if mensaje is not None:
+        item["mensaje"] = f"{'.'.join(map(str, loc))}: {mensaje}"
+    return RequestValidationError([item])
 
 
 def check_schedule(spec: SourceSpec) -> None:
@@ -44,29 +51,57 @@ def check_schedule(spec: SourceSpec) -> None:
         )
 
 
-def check_institution_fields(spec: SourceSpec, name: str) -> None:
-    """A registered source's documents carry its institution's name: no constant may
-    name another, and no rule may read one from a page."""
-    if spec.constants.get("institution", name) != name:
-        raise field_error(
-            ("constants", "institution"),
+def check_institution_fields(spec: SourceSpec, publisher: Publisher) -> None:
+    """A registered source's documents carry its institution's name: no constant may name
+    another institution, as publisher (``institution``), as the session's congress
+    (``congress``) or as the body inside it (``court``, ``chamber``); no rule may read the
+    publisher or the congress from a page, and no rule's template may name another
+    institution's court or chamber (what a page gives is checked at crawl time)."""
+    name = publisher.name
+    constants = [(("constants",), spec.constants)]
+    rules = spec.sitemap.rules if spec.sitemap is not None else []
+    constants += [(("sitemap", "rules", n, "constants"), r.constants) for n, r in enumerate(rules)]
+    for loc, values in constants:
+        for field in ("institution", *OWN_FIELDS):
+            value = values.get(field)
+            if value is None:
+                continue
+            text = " ".join(value) if isinstance(value, list) else value
+            if (field == "institution" and text != name) or foreign_value(field, text, publisher):
+                raise field_error((*loc, field), *_foreign_message(field, name))
+    for block in ("listing", "detail", "feed", "video_channel", "json_api"):
+        page = getattr(spec, block)
+        if page is None:
+            continue
+        for field in ("institution", "congress"):
+            if field in page.fields:
+                raise field_error(
+                    (block, "fields", field),
+                    f"documents are published under the key's institution, {name!r}, never "
+                    "read from a page",
+                    f"los documentos se publican a nombre de la institución de la clave, "
+                    f"«{name}»: este dato no se lee de la página",
+                )
+        for field in ("court", "chamber"):
+            rule = page.fields.get(field)
+            if rule is not None and foreign_value(field, str(rule), publisher):
+                raise field_error((block, "fields", field), *_foreign_message(field, name))
+
+
+def _foreign_message(field: str, name: str) -> tuple[str, str]:
+    """Why a name is refused, in English (``msg``) and Spanish (``mensaje``)."""
+    if field in ("institution", "congress"):
+        return (
             f"must be your institution's name, {name!r}, or be left out: documents are "
             "published under the key's institution",
+            f"debe ser el nombre de su institución, «{name}», o no darse: los documentos "
+            "se publican a nombre de la institución de la clave",
         )
-    blocks = ("listing", "detail", "feed", "video_channel", "json_api")
-    for block in blocks:
-        rules = getattr(spec, block)
-        if rules is not None and "institution" in rules.fields:
-            raise field_error(
-                (block, "fields", "institution"),
-                "documents are published under the key's institution, never read from a page",
-            )
-    for n, rule in enumerate(spec.sitemap.rules if spec.sitemap is not None else []):
-        if rule.constants.get("institution", name) != name:
-            raise field_error(
-                ("sitemap", "rules", n, "constants", "institution"),
-                f"must be your institution's name, {name!r}, or be left out",
-            )
+    body = {"court": "el órgano (juzgado, sala)", "chamber": "la cámara u órgano"}[field]
+    return (
+        f"names another institution: a {field} must be {name!r} or a body inside it",
+        f"nombra a otra institución: {body} debe ser «{name}» o uno de sus órganos",
+    )
 
 
 def check_start_urls(spec: SourceSpec, settings: Settings) -> None:

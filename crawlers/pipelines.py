@@ -17,7 +17,15 @@ from config.spec_shapes import Identity
 from config.specs import SourceSpec
 from crawlers.building import Builders, BuildOrder, Refusal
 from crawlers.items import DocumentDraft
-from crawlers.tenancy import FOREIGN_DOCUMENT, Tenant, may_overwrite, own_fields, tenant_of
+from crawlers.tenancy import (
+    FOREIGN_DOCUMENT,
+    FOREIGN_NAME,
+    Tenant,
+    may_overwrite,
+    own_document,
+    own_fields,
+    tenant_of,
+)
 from crawlers.window import Window
 from indexer.build import AnyDocument, MissingField
 from indexer.linking import another_session, identity_id, merge_documents
@@ -155,7 +163,7 @@ class LibraryPipeline:
             elif archived.error:
                 run.error("extraction_failed", download.url, archived.error)
         tenant = self.tenant(spec, library)
-        fields = own_fields(tenant, dict(spec.constants) | self._plausible(item, run))
+        fields, foreign = own_fields(tenant, dict(spec.constants) | self._plausible(item, run))
         ocr_pages, text_source = text_origin(archived_files)
         order = BuildOrder(
             kind=spec.kind,
@@ -183,6 +191,10 @@ class LibraryPipeline:
         if isinstance(doc, Refusal):
             run.error(doc.cause, item.url, doc.message)
             return item
+        doc, read = own_document(tenant, doc)
+        for name in dict.fromkeys(foreign + read):
+            message = f"{name} names another institution: left empty (its own is {doc.institution})"
+            run.error(FOREIGN_NAME, item.url, message, field=name)
         if not in_window(doc, getattr(spider, "window", None)):
             run.count("out_of_window")
             return item

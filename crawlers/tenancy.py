@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from config.specs import SourceSpec
+from indexer.attribution import OWN_FIELDS, Publisher, foreign_value, publisher_of
 from indexer.db.registry import Registry
 
 FOREIGN_DOCUMENT = "foreign_document"
+FOREIGN_NAME = "foreign_name"
 
 
 @dataclass(frozen=True)
@@ -22,10 +24,16 @@ class Tenant:
     institution_id: str | None = None
     institution_name: str | None = None
     jurisdiction: str | None = None
+    others: tuple[str, ...] = ()
 
     @property
     def registered(self) -> bool:
         return self.institution_id is not None
+
+    @property
+    def publisher(self) -> Publisher:
+        name, jurisdiction = self.institution_name or "", self.jurisdiction or "MX"
+        return Publisher(name, jurisdiction, self.others)
 
 
 def tenant_of(library: Any, spec: SourceSpec) -> Tenant:
@@ -35,18 +43,53 @@ def tenant_of(library: Any, spec: SourceSpec) -> Tenant:
     if row is None:
         return Tenant(spec.id)
     institution = registry.get_institution(row.institution_id)
-    if institution is None:
-        return Tenant(spec.id, row.institution_id, spec.institution, spec.jurisdiction)
-    return Tenant(spec.id, row.institution_id, institution.name, institution.jurisdiction)
+    name, jurisdiction = spec.institution, spec.jurisdiction
+    if institution is not None:
+        name, jurisdiction = institution.name, institution.jurisdiction
+    everyone = [other.name for other in registry.list_institutions()]
+    others = publisher_of(name, jurisdiction, everyone).others
+    return Tenant(spec.id, row.institution_id, name, jurisdiction, others)
 
 
-def own_fields(tenant: Tenant, fields: dict[str, Any]) -> dict[str, Any]:
-    """The fields a document is built from: a registered source's documents carry its
-    institution's name, so an ``institution`` its spec sets as a constant or reads from
-    a page (another institution's name) is left out."""
+def own_fields(tenant: Tenant, fields: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The fields a document is built from, and the names of those left out: a
+    registered source's documents carry its institution's name, so an ``institution``
+    its spec sets or reads (another institution's name) is left out, and so is a
+    ``congress``, ``court`` or ``chamber`` naming another institution
+    (:mod:`indexer.attribution`)."""
     if not tenant.registered:
-        return fields
-    return {name: value for name, value in fields.items() if name != "institution"}
+        return fields, []
+    kept = {name: value for name, value in fields.items() if name != "institution"}
+    foreign = [
+        name
+        for name in OWN_FIELDS
+        if name in kept and foreign_value(name, _text(kept[name]), tenant.publisher)
+    ]
+    return {name: value for name, value in kept.items() if name not in foreign}, foreign
+
+
+def own_document(tenant: Tenant, doc: Any) -> tuple[Any, list[str]]:
+    """``doc`` as its registered source may publish it, and the fields emptied: a
+    session is its institution's (``congress``), and a court or chamber the document's
+    own text named (its heading, its title) is dropped when it is another institution's."""
+    if not tenant.registered:
+        return doc, []
+    changes: dict[str, Any] = {}
+    if doc.kind == "sesion" and doc.congress != tenant.institution_name:
+        changes["congress"] = tenant.institution_name
+    foreign = [
+        name
+        for name in ("court", "chamber")
+        if foreign_value(name, getattr(doc, name, None), tenant.publisher)
+    ]
+    changes |= dict.fromkeys(foreign)
+    return (doc.model_copy(update=changes) if changes else doc), foreign
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, list):
+        return " ".join(str(v) for v in value if v)
+    return value if isinstance(value, str) else None
 
 
 def may_overwrite(library: Any, tenant: Tenant, existing_source: str) -> bool:

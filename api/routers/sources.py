@@ -41,6 +41,7 @@ from api.spec_checks import (
 )
 from config.specs import SourceSpec, error_items, load_specs
 from crawlers.preview import PreviewUnavailable, preview
+from indexer.attribution import publisher_of
 from indexer.db.registry import Caller, Conflict, Registry, RegistryError, as_utc, is_stale
 from indexer.db.tables import CrawlRunRow, SourceRow
 
@@ -87,7 +88,8 @@ def _spec(request: Request, registry: Registry, caller: Caller, data: dict[str, 
     if spec.jurisdiction != institution.jurisdiction:
         message = f"must be the institution's own jurisdiction, {institution.jurisdiction}"
         raise field_error(("jurisdiction",), message)
-    check_institution_fields(spec, institution.name)
+    everyone = [other.name for other in registry.list_institutions()]
+    check_institution_fields(spec, publisher_of(institution.name, spec.jurisdiction, everyone))
     check_schedule(spec)
     check_start_urls(spec, request.app.state.settings)
     return spec

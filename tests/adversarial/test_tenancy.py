@@ -42,7 +42,7 @@ def session_spec(base: str, source_id: str, **changes: Any) -> dict[str, Any]:
             "fields": {"date": "css:span.fecha::text", "session_type": "css:span.tipo::text"},
         },
         "detail": {"fields": {"title": "css:h1::text"}, "text": "css:main"},
-        "constants": {"congress": "Legislatura del Estado de Querétaro"},
+        "constants": {},
     }
     return spec | changes
 

@@ -1,0 +1,111 @@
+"""Which bodies a publisher may name in its documents' own fields (``congress``, ``court``,
+``chamber``): an institution's documents belong to it, so those fields name it or a body
+inside it, never another institution.
+
+``congress`` is where a session is listed (``/sesiones``) and whose people its speakers are:
+it is the publisher itself. ``court`` and ``chamber`` name a body inside the publisher (a
+juzgado, a sala; the Pleno, a committee), which no name list can enumerate, so what is
+refused is a name that is provably someone else's: a federal court's bodies (SCJN, TEPJF)
+named by any other publisher, the two federal chambers named by a state body or by the
+other chamber, another known institution's name, another state's "Estado de …"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from config.jurisdictions import JURISDICTIONS
+from indexer.analysis import fold_keyword
+from indexer.readers.courts import normalise_chamber, normalise_court
+
+OWN_FIELDS = ("congress", "court", "chamber")
+FEDERAL_CHAMBERS = frozenset(("Cámara de Diputados", "Senado de la República", "Congreso General"))
+_FEDERAL_COURTS = (
+    ("scjn", re.compile(r"\bsuprema corte\b|\bscjn\b")),
+    ("tepjf", re.compile(r"\btribunal electoral del poder judicial de la federacion\b|\btepjf\b")),
+)
+# "Estado de Jalisco", "Ciudad de México": a state named the way courts' names name it
+_SURNAMES = re.compile(r"^Estado de | de (?:Zaragoza|Ocampo|Ignacio de la Llave)$")
+_STATES = {
+    fold_keyword(_SURNAMES.sub("", name)): code
+    for code, name in JURISDICTIONS.items()
+    if code != "MX"
+}
+_STATE_NAMED = re.compile(
+    r"\bestado de (" + "|".join(sorted(map(re.escape, _STATES), key=len, reverse=True)) + r")\b"
+    r"|\b(ciudad de mexico)\b"
+)
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """The institution a registered source publishes for, and the others it must not name."""
+
+    name: str
+    jurisdiction: str
+    others: tuple[str, ...] = field(default=())
+
+
+def _federal_court(folded: str) -> str | None:
+    return next((court for court, words in _FEDERAL_COURTS if words.search(folded)), None)
+
+
+def _names_another(folded: str, publisher: Publisher) -> bool:
+    own = fold_keyword(publisher.name)
+    return own not in folded and any(
+        (other := fold_keyword(name)) and other != own and other in folded
+        for name in publisher.others
+    )
+
+
+def _another_state(folded: str, publisher: Publisher) -> bool:
+    if publisher.jurisdiction == "MX":
+        return False  # federal bodies sit in every state
+    for match in _STATE_NAMED.finditer(folded):
+        code = _STATES.get(match[1]) if match[1] else "MX-CMX"
+        if code not in (None, publisher.jurisdiction):
+            return True
+    return False
+
+
+def foreign_court(value: str | None, publisher: Publisher) -> bool:
+    """Whether ``value``, as a court, names a body outside ``publisher``."""
+    name = normalise_court(value, publisher.name)
+    if not name:
+        return False
+    folded = fold_keyword(name)
+    court = _federal_court(folded)
+    if court is not None and court != _federal_court(fold_keyword(publisher.name)):
+        return True
+    return _names_another(folded, publisher) or _another_state(folded, publisher)
+
+
+def foreign_chamber(value: str | None, publisher: Publisher) -> bool:
+    """Whether ``value``, as a session's chamber, names a body outside ``publisher``: a
+    federal chamber is only the federal congress's, and one chamber's is not the other's."""
+    name = normalise_chamber(value)
+    if not name:
+        return False
+    if name in FEDERAL_CHAMBERS:
+        own = normalise_chamber(publisher.name)
+        mine = own if own in FEDERAL_CHAMBERS else None
+        return publisher.jurisdiction != "MX" or (mine is not None and mine != name)
+    folded = fold_keyword(name)
+    return _names_another(folded, publisher) or _another_state(folded, publisher)
+
+
+def foreign_value(name: str, value: str | None, publisher: Publisher) -> bool:
+    """Whether the document field ``name`` holding ``value`` names another institution."""
+    if name == "congress":
+        return bool(value and value.strip()) and value.strip() != publisher.name
+    if name == "court":
+        return foreign_court(value, publisher)
+    if name == "chamber":
+        return foreign_chamber(value, publisher)
+    return False
+
+
+def publisher_of(name: str, jurisdiction: str, everyone: Iterable[str]) -> Publisher:
+    """A publisher and every other institution's name."""
+    return Publisher(name, jurisdiction, tuple(n for n in everyone if n != name))
