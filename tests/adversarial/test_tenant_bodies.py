@@ -46,6 +46,9 @@ def _site(root: Path, word: str, days: tuple[int, int]) -> None:
         body = (
             f'<p class="congreso">{QRO}</p><p class="camara">{SENADO}</p>'
             f"<p>Sesión {word} del Pleno celebrada el {day} de marzo de 2025.</p>"
+            f"<p>Presidencia de la diputada Rosa Elvira {word.title()} Pérez</p>"
+            f"<p>-El diputado Tomás {word.title()} Ruiz (PAN): Propongo aprobar el dictamen.</p>"
+            f"<p>-La diputada Rosa Elvira {word.title()} Pérez: Se somete a votación.</p>"
         )
         page = _page(f"Sesión Ordinaria {word} del {day} de marzo de 2025", body)
         (root / "sesiones" / f"{day}.html").write_text(page, encoding="utf-8")
@@ -209,6 +212,17 @@ def test_another_congress_lists_none_of_the_courts_sessions(crawled: Crawled) ->
     sessions = api.get("/v1/sessions", params={"congress": QRO, "limit": "50"}).json()
     assert sessions["total"] == 2, sessions
     assert {hit["institution"] for hit in _hits(crawled, congress=QRO)} == {QRO}
+
+
+def test_the_congress_people_are_only_its_own(crawled: Crawled) -> None:
+    api = crawled.two.api
+    people = api.get("/v1/people", params={"congress": QRO, "limit": "50"})
+    assert people.status_code == 200, people.text
+    names = [person["name"] for person in people.json()["people"]]
+    assert any("Legislativa" in name for name in names), names
+    assert not any("Forjada" in name for name in names), names
+    forged = api.get("/v1/people", params={"name": "Tomás Forjada Ruiz"}).json()["people"]
+    assert forged and {person["scope"] for person in forged} == {TSJ}, forged
 
 
 def test_the_courts_sessions_are_listed_under_the_court(crawled: Crawled) -> None:
