@@ -47,8 +47,19 @@ class Publisher:
     others: tuple[str, ...] = field(default=())
 
 
-def _federal_court(folded: str) -> str | None:
+def federal_court(folded: str) -> str | None:
+    """The federal court (``scjn``, ``tepjf``) a folded name names, if any."""
     return next((court for court, words in _FEDERAL_COURTS if words.search(folded)), None)
+
+
+def named_state(folded: str) -> str | None:
+    """The jurisdiction of the first state a folded name names ("… del Estado de
+    Jalisco": ``MX-JAL``), if any."""
+    for match in _STATE_NAMED.finditer(folded):
+        code = _STATES.get(match[1]) if match[1] else "MX-CMX"
+        if code is not None:
+            return code
+    return None
 
 
 def _names_another(folded: str, publisher: Publisher) -> bool:
@@ -75,8 +86,8 @@ def foreign_court(value: str | None, publisher: Publisher) -> bool:
     if not name:
         return False
     folded = fold_keyword(name)
-    court = _federal_court(folded)
-    if court is not None and court != _federal_court(fold_keyword(publisher.name)):
+    court = federal_court(folded)
+    if court is not None and court != federal_court(fold_keyword(publisher.name)):
         return True
     return _names_another(folded, publisher) or _another_state(folded, publisher)
 

@@ -18,9 +18,10 @@ from collections.abc import Iterable, Mapping
 
 from sqlalchemy import Connection, delete, false, insert, select
 
-from indexer.citations import Citation, extract_citations
-from indexer.citations.courts import court_key, courts_agree
+from indexer.citations import Citation, extract_citations, holders
+from indexer.citations.courts import court_key
 from indexer.citations.fingerprint import READER
+from indexer.citations.issuers import names
 from indexer.db import Database
 from indexer.db.citation_tables import CitationReadRow, CitationRow, DocumentCaseRow
 from indexer.db.tables import DocumentRow, IndexQueueRow
@@ -174,16 +175,23 @@ def _queue_holders(connection: Connection, case_keys: list[str], skip: set[str])
 
 
 def _counts(connection: Connection, ids: list[str]) -> dict[str, int]:
-    """How many other documents cite each of ``ids`` (by its case number, court agreeing)."""
+    """How many other documents cite each of ``ids`` (by its case number, naming its
+    issuer: :mod:`indexer.citations.issuers`)."""
     citing: dict[str, set[str]] = defaultdict(set)
     for chunk in _chunks(ids):
         stmt = (
-            select(_CASES.c.doc_id, _CASES.c.court, _CITATIONS.c.doc_id, _CITATIONS.c.court)
-            .join(_CITATIONS, _CITATIONS.c.key == _CASES.c.key)
+            select(
+                _CASES.c.doc_id,
+                _CASES.c.key,
+                _CITATIONS.c.doc_id,
+                _CITATIONS.c.court,
+                *holders.COLUMNS,
+            )
+            .select_from(holders.joined(_CASES.join(_CITATIONS, _CITATIONS.c.key == _CASES.c.key)))
             .where(_CASES.c.doc_id.in_(chunk), _CITATIONS.c.kind == "case")
         )
-        for held, held_court, citer, cited_court in connection.execute(stmt):
-            if citer != held and courts_agree(court_key(cited_court), held_court):
+        for held, key, citer, cited_court, *known in connection.execute(stmt):
+            if citer != held and names(key, court_key(cited_court), holders.holder(*known)):
                 citing[held].add(citer)
     return {doc_id: len(citers) for doc_id, citers in citing.items()}
 

@@ -1,8 +1,11 @@
 """What a document cites, resolved to the documents the library holds, and what cites it.
 
-A cited case number resolves to the sentences whose own number it is (``document_cases``)
-and whose court agrees with the court written beside it, if any. Withheld documents have
-neither citations nor case numbers in the tables, so they are never listed either way.
+A cited case number resolves to every sentence whose own number it is (``document_cases``)
+and whose issuer the citation may name (:mod:`indexer.citations.issuers`: its court agrees
+with the court written beside it, and nothing known of it, such as a state's or a
+registered institution's sentence for a federal case, sets it apart); several such
+sentences are all listed, none chosen. Withheld documents have neither citations nor case
+numbers in the tables, so they are never listed either way.
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
-from indexer.citations.courts import court_key, courts_agree
+from indexer.citations import holders
+from indexer.citations.courts import court_key
+from indexer.citations.issuers import Holder, names
 from indexer.db import Database
 from indexer.db.citation_tables import CitationRow, DocumentCaseRow
 from indexer.db.tables import DocumentRow
@@ -73,24 +78,26 @@ def cited(db: Database, doc_id: str, limit: int, offset: int) -> tuple[int, list
             .offset(offset)
         ).all()
         keys = sorted({row.key for row in rows if row.kind == "case"})
-        holders: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+        found: dict[str, list[tuple[str, Holder]]] = defaultdict(list)
         if keys:
-            stmt = select(_CASES.c.key, _CASES.c.doc_id, _CASES.c.court).where(
-                _CASES.c.key.in_(keys), _CASES.c.doc_id != doc_id
+            stmt = (
+                select(_CASES.c.key, _CASES.c.doc_id, *holders.COLUMNS)
+                .select_from(holders.joined(_CASES))
+                .where(_CASES.c.key.in_(keys), _CASES.c.doc_id != doc_id)
             )
-            for key, holder, court in connection.execute(stmt):
-                holders[key].append((holder, court))
+            for key, holder, *known in connection.execute(stmt):
+                found[key].append((holder, holders.holder(*known)))
     items = [
         CitedItem(row.kind, row.key, row.written, row.start_char, row.end_char, row.court)
         for row in rows
     ]
-    wanted = sorted({holder for found in holders.values() for holder, _ in found})
+    wanted = sorted({holder for pairs in found.values() for holder, _ in pairs})
     held = _held(db, wanted)
     for item in items:
         if item.kind != "case":
             continue
-        for holder, court in holders.get(item.key, []):
-            if holder in held and courts_agree(court_key(item.court), court):
+        for holder, known in found.get(item.key, []):
+            if holder in held and names(item.key, court_key(item.court), known):
                 item.documents.append(held[holder])
     return int(total or 0), items
 
@@ -106,14 +113,17 @@ def citing(db: Database, doc_id: str, limit: int, offset: int) -> tuple[int, lis
         )
     )
     with db.engine.connect() as connection:
-        own = dict(
-            connection.execute(
-                select(_CASES.c.key, _CASES.c.court).where(_CASES.c.doc_id == doc_id)
-            ).all()
-        )
+        own = {
+            key: holders.holder(*known)
+            for key, *known in connection.execute(
+                select(_CASES.c.key, *holders.COLUMNS)
+                .select_from(holders.joined(_CASES))
+                .where(_CASES.c.doc_id == doc_id)
+            )
+        }
         by_doc: dict[str, list[CitedItem]] = defaultdict(list)
         for row in connection.execute(stmt):
-            if courts_agree(court_key(row.court), own.get(row.key)):
+            if row.key in own and names(row.key, court_key(row.court), own[row.key]):
                 by_doc[row.doc_id].append(
                     CitedItem(
                         row.kind, row.key, row.written, row.start_char, row.end_char, row.court
