@@ -64,11 +64,23 @@ def make_scanner(module: Any) -> Any:
     )
 
 
+def reader_source() -> bytes:
+    """The Rust reader's source, as this checkout has it or else as the extension was
+    built from; empty where neither is (Python reads everything there)."""
+    if SOURCE.is_file():
+        return SOURCE.read_bytes()
+    try:
+        import abierto_native
+    except ImportError:
+        return b""
+    return str(getattr(abierto_native, "CITATION_READER_SOURCE", "")).encode()
+
+
 def _load() -> Any | None:
     if os.environ.get("ABIERTO_NATIVE_CITATIONS", "").lower() in ("off", "0", "no"):
         return None
     try:
-        import abierto_native  # type: ignore[import-not-found]
+        import abierto_native
     except ImportError:
         return None
     built = getattr(abierto_native, "CITATION_READER_SOURCE", None)

@@ -25,8 +25,29 @@ pub(crate) const SOURCE: &str = include_str!("citations.rs");
 /// every character of the set against Python's ``re``).
 fn agreed(c: char) -> bool {
     let point = c as u32;
-    matches!(point, 0x00..=0x1b | 0x20..=0x7e | 0xa0..=0xde | 0xe0..=0xff | 0x2010..=0x2027 | 0x2030..=0x205e)
-        && c != 'µ'
+    // ASCII but the separators \x1c-\x1f (spaces to Python only); Latin-1 but "µ" (its
+    // fold is Greek), "ß" (two letters in capitals) and "²", "½"… (word characters to
+    // Python only); punctuation but the joiners and "‿", "⁀", "⁔" (word characters here
+    // only), currency,
+    // arrows, mathematical operators, boxes, shapes
+    matches!(
+        point,
+        0x00..=0x1b
+            | 0x20..=0x7e
+            | 0xa0..=0xb1
+            | 0xb4
+            | 0xb6..=0xb8
+            | 0xba..=0xbb
+            | 0xbf..=0xde
+            | 0xe0..=0xff
+            | 0x2000..=0x200b
+            | 0x200e..=0x203e
+            | 0x2041..=0x2053
+            | 0x2055..=0x205e
+            | 0x20a0..=0x20c0
+            | 0x2190..=0x22ff
+            | 0x2500..=0x25ff
+    )
 }
 
 /// Python's ``str.isalnum() or == "_"`` (``\w``) on the agreed characters.
@@ -163,6 +184,34 @@ impl Spans {
     }
     fn group(&self, group: usize) -> Option<(usize, usize)> {
         self.0.get(group).copied().flatten()
+    }
+}
+
+/// The spans of the cases already read, asked whether one holds a position
+/// (``any(s <= at < e for s, e in taken)`` in a logarithm of their number).
+struct Taken {
+    starts: Vec<usize>,
+    // the furthest end of the spans up to each (by start)
+    reach: Vec<usize>,
+}
+
+impl Taken {
+    fn new(mut spans: Vec<(usize, usize)>) -> Self {
+        spans.sort_unstable();
+        let starts = spans.iter().map(|&(start, _)| start).collect();
+        let reach = spans
+            .iter()
+            .scan(0, |reach, &(_, end)| {
+                *reach = end.max(*reach);
+                Some(*reach)
+            })
+            .collect();
+        Taken { starts, reach }
+    }
+
+    fn holds(&self, at: usize) -> bool {
+        let before = self.starts.partition_point(|&start| start <= at);
+        before > 0 && self.reach[before - 1] > at
     }
 }
 
@@ -339,6 +388,8 @@ impl CitationScanner {
                 }
             }
         }
+        let chambers = Taken::new(taken.clone());
+        let mut last_end = 0;
         let mut caps = self.local.create_captures();
         let mut free = 0;
         for start in sorted(starts) {
@@ -356,7 +407,8 @@ impl CitationScanner {
                 continue;
             };
             free = m.end().max(start + 1);
-            if taken.iter().any(|&(s, e)| s <= m.start() && m.start() < e) {
+            // the local cases do not overlap each other: only the last can hold this one
+            if chambers.holds(m.start()) || last_end > m.start() {
                 continue;
             }
             let group = |n| m.group(n).map(|(a, b)| original.slice(a, b).to_string());
@@ -365,6 +417,7 @@ impl CitationScanner {
             };
             found.push((1, group(1), kind, number, group(4), m.start(), m.end()));
             taken.push((m.start(), m.end()));
+            last_end = m.end();
         }
     }
 
@@ -410,6 +463,7 @@ impl CitationScanner {
                 starts.push(start);
             }
         }
+        let taken = Taken::new(taken.to_vec());
         let mut caps = self.number.create_captures();
         let mut gap = self.next_gap.create_captures();
         let mut code: Option<String> = None;
@@ -423,7 +477,7 @@ impl CitationScanner {
                 continue;
             };
             free = m.end().max(start + 1);
-            if taken.iter().any(|&(s, e)| s <= m.start() && m.start() < e) {
+            if taken.holds(m.start()) {
                 code = None;
                 continue;
             }
