@@ -46,19 +46,19 @@ def make_scanner(module: Any) -> Any:
     """A ``CitationScanner`` of ``module`` (``abierto_native``) from the Python readers'
     own patterns and tables."""
     codes = {phrase: case_type_code(phrase) or "" for phrase in TYPE_PHRASES}
-    qualified = {key: code for key, code in cases._QUALIFIED.items()}  # noqa: SLF001
-    letters = (cases._CHAMBER_LETTERS, cases._LOCAL_TYPE_LETTERS, cases._LOCAL_COURT_LETTERS)  # noqa: SLF001
+    qualified = {key: code for key, code in cases._QUALIFIED.items()}
+    letters = (cases._CHAMBER_LETTERS, cases._LOCAL_TYPE_LETTERS, cases._LOCAL_COURT_LETTERS)
     return module.CitationScanner(
         ELECTORAL_PATTERN.pattern,
         _without(LOCAL_ELECTORAL_PATTERN.pattern, r"(?<![\w/-])"),
-        _without(cases._NUMBER.pattern, r"(?<![\w/.-])", r"(?![\d/])"),  # noqa: SLF001
+        _without(cases._NUMBER.pattern, r"(?<![\w/.-])", r"(?![\d/])"),
         TYPE_WORDS,
-        cases._FIRST_GAP.pattern,  # noqa: SLF001
-        cases._NEXT_GAP.pattern,  # noqa: SLF001
+        cases._FIRST_GAP.pattern,
+        cases._NEXT_GAP.pattern,
         codes,
         qualified,
-        sorted(cases._CODES),  # noqa: SLF001
-        sorted(cases._LAST_WORDS),  # noqa: SLF001
+        sorted(cases._CODES),
+        sorted(cases._LAST_WORDS),
         letters,
         cases.LOOKBACK,
     )
@@ -109,4 +109,4 @@ def _case(
         case = CaseNumber(a, b, c, d.upper() if d else None)
     else:  # a chamber's or a local court's: (chamber or court, type, number, year)
         case = CaseNumber(b, c, d or "", electoral_chamber=a, electoral=True)
-    return cases._citation(original, case, start, end)  # noqa: SLF001
+    return cases._citation(original, case, start, end)

@@ -101,7 +101,7 @@ def _rust(text: str) -> list | None:
     raw = SCANNER.cases(text, folded)
     if raw is None:
         return None
-    return [native._case(text, *found) for found in raw]  # noqa: SLF001
+    return [native._case(text, *found) for found in raw]
 
 
 def _compare(texts: list[str]) -> int:
