@@ -60,47 +60,123 @@ fn is_space(c: char) -> bool {
     c.is_whitespace()
 }
 
-/// A text by code points, with each code point's byte offset (and the end's).
+/// Code points between two of a text's marks.
+const STEP: usize = 32;
+
+/// A text by code points: the byte offset of every ``STEP``-th code point is kept, and
+/// a position is found from the mark before it (a few steps). An ASCII text (most, and
+/// most folded ones) is its own index.
 struct Text<'a> {
     s: &'a str,
-    chars: Vec<char>,
-    bytes: Vec<usize>,
+    ascii: bool,
+    len: usize,
+    marks: Vec<u32>,
 }
 
 impl<'a> Text<'a> {
     fn new(s: &'a str) -> Option<Self> {
-        let mut chars = Vec::with_capacity(s.len());
-        let mut bytes = Vec::with_capacity(s.len() + 1);
-        for (at, c) in s.char_indices() {
-            if !agreed(c) {
+        u32::try_from(s.len()).ok()?;
+        if s.is_ascii() {
+            // the ASCII characters not agreed: \x1c-\x1f and \x7f
+            let agreed = !s.bytes().any(|b| matches!(b, 0x1c..=0x1f | 0x7f));
+            return agreed.then_some(Text {
+                s,
+                ascii: true,
+                len: s.len(),
+                marks: Vec::new(),
+            });
+        }
+        let mut marks = Vec::with_capacity(s.len() / STEP + 1);
+        let mut len = 0;
+        let bytes = s.as_bytes();
+        for (at, &b) in bytes.iter().enumerate() {
+            if b & 0xc0 == 0x80 {
+                continue; // within a code point
+            }
+            if len % STEP == 0 {
+                marks.push(at as u32);
+            }
+            len += 1;
+            let fine = if b < 0x80 {
+                !matches!(b, 0x1c..=0x1f | 0x7f)
+            } else {
+                s[at..].chars().next().is_some_and(agreed)
+            };
+            if !fine {
                 return None;
             }
-            chars.push(c);
-            bytes.push(at);
         }
-        bytes.push(s.len());
-        Some(Text { s, chars, bytes })
+        Some(Text {
+            s,
+            ascii: false,
+            len,
+            marks,
+        })
+    }
+
+    fn ascii(&self) -> bool {
+        self.ascii
     }
 
     fn len(&self) -> usize {
-        self.chars.len()
+        self.len
     }
 
-    /// The code point at a byte offset (one of ``bytes``).
+    /// The code point at ``at``.
+    fn at(&self, at: usize) -> char {
+        if self.ascii {
+            char::from(self.s.as_bytes()[at])
+        } else {
+            self.s[self.byte(at)..].chars().next().unwrap_or('\0')
+        }
+    }
+
+    /// The byte offset of code point ``at`` (``len()``: the text's end).
+    fn byte(&self, at: usize) -> usize {
+        if self.ascii {
+            return at;
+        }
+        if at >= self.len {
+            return self.s.len();
+        }
+        let mut byte = self.marks[at / STEP] as usize;
+        let bytes = self.s.as_bytes();
+        for _ in 0..at % STEP {
+            byte += match bytes[byte] {
+                0x00..=0x7f => 1,
+                0x80..=0xdf => 2,
+                0xe0..=0xef => 3,
+                _ => 4,
+            };
+        }
+        byte
+    }
+
+    /// The code point at a byte offset (the start of one, or the end).
     fn point(&self, byte: usize) -> usize {
-        self.bytes.binary_search(&byte).unwrap_or_else(|at| at)
+        if self.ascii {
+            return byte;
+        }
+        let mark = self.marks.partition_point(|&m| m as usize <= byte).max(1) - 1;
+        let from = self.marks.get(mark).map_or(0, |&m| m as usize);
+        mark * STEP + self.s[from..byte].chars().count()
     }
 
     fn char_before(&self, at: usize) -> Option<char> {
         if at == 0 {
             None
         } else {
-            Some(self.chars[at - 1])
+            Some(self.at(at - 1))
         }
     }
 
     /// ``text.find(literal)`` for every occurrence (overlaps included).
     fn occurrences(&self, literal: &str) -> Vec<usize> {
+        if let [byte] = literal.as_bytes() {
+            return memchr::memchr_iter(*byte, self.s.as_bytes())
+                .map(|at| self.point(at))
+                .collect();
+        }
         let mut found = Vec::new();
         let mut from = 0;
         while let Some(at) = self.s[from..].find(literal) {
@@ -112,7 +188,7 @@ impl<'a> Text<'a> {
 
     /// ``spots.space_before``.
     fn space_before(&self, mut end: usize) -> usize {
-        while end > 0 && is_space(self.chars[end - 1]) {
+        while end > 0 && is_space(self.at(end - 1)) {
             end -= 1;
         }
         end
@@ -122,7 +198,7 @@ impl<'a> Text<'a> {
     /// ``longest`` characters long.
     fn word_before(&self, end: usize, longest: usize) -> Option<usize> {
         let mut start = end;
-        while start > 0 && end - start <= longest && is_word(self.chars[start - 1]) {
+        while start > 0 && end - start <= longest && is_word(self.at(start - 1)) {
             start -= 1;
         }
         if start == end || end - start > longest {
@@ -133,7 +209,7 @@ impl<'a> Text<'a> {
     }
 
     fn slice(&self, start: usize, end: usize) -> &'a str {
-        &self.s[self.bytes[start]..self.bytes[end]]
+        &self.s[self.byte(start)..self.byte(end)]
     }
 
     /// ``pattern.match(text, start, end)``: the captures' spans in code points.
@@ -141,8 +217,8 @@ impl<'a> Text<'a> {
         if start > end {
             return None;
         }
-        let input = Input::new(&self.s[..self.bytes[end]])
-            .range(self.bytes[start]..)
+        let input = Input::new(&self.s[..self.byte(end)])
+            .range(self.byte(start)..)
             .anchored(Anchored::Yes);
         re.search_captures(&input, caps);
         self.spans(caps)
@@ -153,7 +229,7 @@ impl<'a> Text<'a> {
         if start > end {
             return None;
         }
-        let input = Input::new(&self.s[..self.bytes[end]]).range(self.bytes[start]..);
+        let input = Input::new(&self.s[..self.byte(end)]).range(self.byte(start)..);
         re.search_captures(&input, caps);
         self.spans(caps)
     }
@@ -324,11 +400,15 @@ impl CitationScanner {
         if !folded.s.contains('-') {
             return Some(());
         }
-        let upper: String = folded
-            .s
-            .chars()
-            .map(single_upper)
-            .collect::<Option<String>>()?;
+        let upper: String = if folded.ascii() {
+            folded.s.to_ascii_uppercase()
+        } else {
+            let mut upper = String::with_capacity(folded.s.len());
+            for c in folded.s.chars() {
+                upper.push(single_upper(c)?);
+            }
+            upper
+        };
         let upper = Text::new(&upper)?;
         if upper.len() != folded.len() {
             return None;
@@ -375,14 +455,14 @@ impl CitationScanner {
         let joins = |c: char| c == '-' || c == '/';
         for &slash in slashes {
             let number = match original.word_before(slash, 6) {
-                Some(number) if number > 0 && joins(original.chars[number - 1]) => number,
+                Some(number) if number > 0 && joins(original.at(number - 1)) => number,
                 _ => continue,
             };
             let Some(kind) = original.word_before(number - 1, self.local_type_letters) else {
                 continue;
             };
             starts.push(kind);
-            if kind > 0 && joins(original.chars[kind - 1]) {
+            if kind > 0 && joins(original.at(kind - 1)) {
                 if let Some(court) = original.word_before(kind - 1, self.local_court_letters) {
                     starts.push(court);
                 }
@@ -432,7 +512,7 @@ impl CitationScanner {
         }
         let m = folded.match_at(&self.number, caps, start, folded.len())?;
         let free = |end: usize| {
-            end >= folded.len() || !(folded.chars[end].is_ascii_digit() || folded.chars[end] == '/')
+            end >= folded.len() || !(folded.at(end).is_ascii_digit() || folded.at(end) == '/')
         };
         if free(m.end()) {
             return Some(m);
@@ -519,7 +599,7 @@ impl CitationScanner {
         number: usize,
     ) -> Option<(Option<String>, usize)> {
         let mut end = number;
-        while end > 0 && (is_space(folded.chars[end - 1]) || folded.chars[end - 1] == ':') {
+        while end > 0 && (is_space(folded.at(end - 1)) || folded.at(end - 1) == ':') {
             end -= 1;
         }
         if let Some(start) = folded.word_before(end, 40) {
@@ -585,6 +665,9 @@ impl CitationScanner {
 
 /// ``c.upper()`` when it is one character (else the text is not read here).
 fn single_upper(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_uppercase());
+    }
     let mut upper = c.to_uppercase();
     let first = upper.next()?;
     if upper.next().is_some() {
