@@ -198,3 +198,10 @@ def test_many_electoral_cases_are_read_in_bounded_time() -> None:
     found = extract_citations(text)
     assert time.monotonic() - began < 30
     assert found and {c.key for c in found} == {"SUP-JDC-1/2020"}
+
+
+def test_the_extension_is_built_from_this_source_and_reads() -> None:
+    """A stale build (``make install`` not run after changing ``citations.rs``) reads
+    nothing in Rust: every text goes to Python, and this says so."""
+    assert native.SOURCE.read_text(encoding="utf-8") == abierto_native.CITATION_READER_SOURCE
+    assert native.SCANNER is not None
