@@ -60,12 +60,16 @@ fn is_space(c: char) -> bool {
     c.is_whitespace()
 }
 
-/// Code points between two of a text's marks.
-const STEP: usize = 32;
+/// Bytes between two of a text's marks.
+const BLOCK: usize = 64;
 
-/// A text by code points: the byte offset of every ``STEP``-th code point is kept, and
-/// a position is found from the mark before it (a few steps). An ASCII text (most, and
-/// most folded ones) is its own index.
+fn within_a_point(byte: u8) -> bool {
+    byte & 0xc0 == 0x80
+}
+
+/// A text by code points: how many code points come before every ``BLOCK``-th byte is
+/// kept, and a position is found from the mark before it (a few bytes' walk). An ASCII
+/// text (most, and most folded ones) is its own index.
 struct Text<'a> {
     s: &'a str,
     ascii: bool,
@@ -76,35 +80,27 @@ struct Text<'a> {
 impl<'a> Text<'a> {
     fn new(s: &'a str) -> Option<Self> {
         u32::try_from(s.len()).ok()?;
+        let bytes = s.as_bytes();
+        // the ASCII characters not agreed: \x1c-\x1f and \x7f
+        if bytes.iter().any(|&b| matches!(b, 0x1c..=0x1f | 0x7f)) {
+            return None;
+        }
         if s.is_ascii() {
-            // the ASCII characters not agreed: \x1c-\x1f and \x7f
-            let agreed = !s.bytes().any(|b| matches!(b, 0x1c..=0x1f | 0x7f));
-            return agreed.then_some(Text {
+            return Some(Text {
                 s,
                 ascii: true,
                 len: s.len(),
                 marks: Vec::new(),
             });
         }
-        let mut marks = Vec::with_capacity(s.len() / STEP + 1);
+        if !s.chars().filter(|c| !c.is_ascii()).all(agreed) {
+            return None;
+        }
+        let mut marks = Vec::with_capacity(s.len() / BLOCK + 1);
         let mut len = 0;
-        let bytes = s.as_bytes();
-        for (at, &b) in bytes.iter().enumerate() {
-            if b & 0xc0 == 0x80 {
-                continue; // within a code point
-            }
-            if len % STEP == 0 {
-                marks.push(at as u32);
-            }
-            len += 1;
-            let fine = if b < 0x80 {
-                !matches!(b, 0x1c..=0x1f | 0x7f)
-            } else {
-                s[at..].chars().next().is_some_and(agreed)
-            };
-            if !fine {
-                return None;
-            }
+        for block in bytes.chunks(BLOCK) {
+            marks.push(len as u32);
+            len += block.iter().filter(|&&b| !within_a_point(b)).count();
         }
         Some(Text {
             s,
@@ -139,15 +135,21 @@ impl<'a> Text<'a> {
         if at >= self.len {
             return self.s.len();
         }
-        let mut byte = self.marks[at / STEP] as usize;
+        // the last block starting at or before code point ``at``
+        let block = self.marks.partition_point(|&m| m as usize <= at) - 1;
         let bytes = self.s.as_bytes();
-        for _ in 0..at % STEP {
-            byte += match bytes[byte] {
-                0x00..=0x7f => 1,
-                0x80..=0xdf => 2,
-                0xe0..=0xef => 3,
-                _ => 4,
-            };
+        let mut byte = block * BLOCK;
+        let mut count = self.marks[block] as usize;
+        // a block may start within a code point: its first bytes belong to the one before
+        while within_a_point(bytes[byte]) {
+            byte += 1;
+        }
+        while count < at {
+            byte += 1;
+            while within_a_point(bytes[byte]) {
+                byte += 1;
+            }
+            count += 1;
         }
         byte
     }
@@ -157,9 +159,12 @@ impl<'a> Text<'a> {
         if self.ascii {
             return byte;
         }
-        let mark = self.marks.partition_point(|&m| m as usize <= byte).max(1) - 1;
-        let from = self.marks.get(mark).map_or(0, |&m| m as usize);
-        mark * STEP + self.s[from..byte].chars().count()
+        let block = byte / BLOCK;
+        let Some(&mark) = self.marks.get(block) else {
+            return self.len;
+        };
+        let bytes = &self.s.as_bytes()[block * BLOCK..byte];
+        mark as usize + bytes.iter().filter(|&&b| !within_a_point(b)).count()
     }
 
     fn char_before(&self, at: usize) -> Option<char> {
