@@ -20,6 +20,7 @@ from typing import Any
 from indexer.citations import cases
 from indexer.citations.model import Citation
 from indexer.readers.expedientes import (
+    ELECTORAL_CHAMBERS,
     ELECTORAL_PATTERN,
     LOCAL_ELECTORAL_PATTERN,
     TYPE_PHRASES,
@@ -59,6 +60,7 @@ def make_scanner(module: Any) -> Any:
         qualified,
         sorted(cases._CODES),
         sorted(cases._LAST_WORDS),
+        list(ELECTORAL_CHAMBERS),
         letters,
         cases.LOOKBACK,
     )

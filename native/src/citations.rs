@@ -67,6 +67,55 @@ fn within_a_point(byte: u8) -> bool {
     byte & 0xc0 == 0x80
 }
 
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+fn word(bytes: &[u8]) -> u64 {
+    u64::from_le_bytes(bytes.try_into().unwrap_or([0; 8]))
+}
+
+/// How many code points start in ``bytes`` (its bytes but a code point's later ones,
+/// ``0b10xxxxxx``), eight bytes at a time.
+fn points(bytes: &[u8]) -> usize {
+    let words = bytes.chunks_exact(8);
+    let tail = words.remainder();
+    // each byte's mark (1 or 0) summed by one multiplication (no popcount instruction
+    // in a portable build)
+    let later: usize = words
+        .map(|w| {
+            let w = word(w);
+            (((w & !(w << 1) & HIGH) >> 7).wrapping_mul(ONES) >> 56) as usize
+        })
+        .sum();
+    bytes.len() - tail.iter().filter(|&&b| within_a_point(b)).count() - later
+}
+
+/// Whether any byte is an ASCII character not agreed: \x1c-\x1f and \x7f (eight
+/// bytes at a time: a zero byte of ``w ^ c`` is a byte equal to ``c``'s).
+fn unagreed_ascii(bytes: &[u8]) -> bool {
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
+    let words = bytes.chunks_exact(8);
+    let tail = words.remainder();
+    let unagreed = |b: &u8| matches!(b, 0x1c..=0x1f | 0x7f);
+    tail.iter().any(unagreed)
+        || words
+            .map(word)
+            .any(|w| zero((w & !(ONES * 3)) ^ (ONES * 0x1c)) || zero(w ^ (ONES * 0x7f)))
+}
+
+/// How many ASCII bytes ``bytes`` starts with (eight at a time).
+fn ascii_run(bytes: &[u8]) -> usize {
+    let mut run = 0;
+    for word in bytes.chunks_exact(8) {
+        let high = self::word(word) & HIGH;
+        if high != 0 {
+            return run + high.trailing_zeros() as usize / 8;
+        }
+        run += 8;
+    }
+    run + bytes[run..].iter().take_while(|b| b.is_ascii()).count()
+}
+
 /// A text by code points: how many code points come before every ``BLOCK``-th byte is
 /// kept, and a position is found from the mark before it (a few bytes' walk). An ASCII
 /// text (most, and most folded ones) is its own index.
@@ -81,8 +130,7 @@ impl<'a> Text<'a> {
     fn new(s: &'a str) -> Option<Self> {
         u32::try_from(s.len()).ok()?;
         let bytes = s.as_bytes();
-        // the ASCII characters not agreed: \x1c-\x1f and \x7f
-        if bytes.iter().any(|&b| matches!(b, 0x1c..=0x1f | 0x7f)) {
+        if unagreed_ascii(bytes) {
             return None;
         }
         if s.is_ascii() {
@@ -93,14 +141,31 @@ impl<'a> Text<'a> {
                 marks: Vec::new(),
             });
         }
-        if !s.chars().filter(|c| !c.is_ascii()).all(agreed) {
-            return None;
-        }
+        // by blocks: the code points counted, and only a block beyond ASCII decoded (a
+        // Spanish text is mostly ASCII; decoding every character cost more than reading)
         let mut marks = Vec::with_capacity(s.len() / BLOCK + 1);
         let mut len = 0;
-        for block in bytes.chunks(BLOCK) {
+        let mut next = 0; // the byte where the next character to check starts
+        for (index, block) in bytes.chunks(BLOCK).enumerate() {
             marks.push(len as u32);
-            len += block.iter().filter(|&&b| !within_a_point(b)).count();
+            len += points(block);
+            if block.is_ascii() {
+                continue;
+            }
+            let end = index * BLOCK + block.len();
+            let mut at = next.max(index * BLOCK);
+            while at < end {
+                at += ascii_run(&bytes[at..end]);
+                if at >= end {
+                    break;
+                }
+                let c = s.get(at..)?.chars().next()?;
+                if !agreed(c) {
+                    return None;
+                }
+                at += c.len_utf8();
+            }
+            next = at;
         }
         Some(Text {
             s,
@@ -139,19 +204,27 @@ impl<'a> Text<'a> {
         let block = self.marks.partition_point(|&m| m as usize <= at) - 1;
         let bytes = self.s.as_bytes();
         let mut byte = block * BLOCK;
-        let mut count = self.marks[block] as usize;
-        // a block may start within a code point: its first bytes belong to the one before
-        while within_a_point(bytes[byte]) {
-            byte += 1;
-        }
-        while count < at {
-            byte += 1;
-            while within_a_point(bytes[byte]) {
+        let mut left = at - self.marks[block] as usize;
+        loop {
+            // a code point's later bytes (a block may start within one): it is counted
+            while byte < bytes.len() && within_a_point(bytes[byte]) {
                 byte += 1;
             }
-            count += 1;
+            if left == 0 {
+                return byte;
+            }
+            // eight bytes at once when the point is past every code point they start
+            if let Some(word) = bytes.get(byte..byte + 8) {
+                let starting = points(word);
+                if starting <= left {
+                    left -= starting;
+                    byte += 8;
+                    continue;
+                }
+            }
+            byte += 1;
+            left -= 1;
         }
-        byte
     }
 
     /// The code point at a byte offset (the start of one, or the end).
@@ -163,8 +236,7 @@ impl<'a> Text<'a> {
         let Some(&mark) = self.marks.get(block) else {
             return self.len;
         };
-        let bytes = &self.s.as_bytes()[block * BLOCK..byte];
-        mark as usize + bytes.iter().filter(|&&b| !within_a_point(b)).count()
+        mark as usize + points(&self.s.as_bytes()[block * BLOCK..byte])
     }
 
     fn char_before(&self, at: usize) -> Option<char> {
@@ -333,6 +405,7 @@ pub(crate) struct CitationScanner {
     qualified: HashMap<(String, String), String>,
     abbreviated: Vec<String>,
     last_words: Vec<String>,
+    chambers: Vec<String>,
     chamber_letters: usize,
     local_type_letters: usize,
     local_court_letters: usize,
@@ -355,6 +428,7 @@ impl CitationScanner {
         qualified: HashMap<(String, String), String>,
         abbreviated: Vec<String>,
         last_words: Vec<String>,
+        chambers: Vec<String>,
         letters: (usize, usize, usize),
         lookback: usize,
     ) -> PyResult<Self> {
@@ -370,6 +444,7 @@ impl CitationScanner {
             qualified,
             abbreviated,
             last_words,
+            chambers,
             chamber_letters: letters.0,
             local_type_letters: letters.1,
             local_court_letters: letters.2,
@@ -396,13 +471,38 @@ impl CitationScanner {
 }
 
 impl CitationScanner {
+    /// ``cases._may_cite_a_chamber``: a chamber ("SUP") right before a hyphen, spaces
+    /// between, in the text's capitals; only then is the whole text upper-cased. A
+    /// character of more than one capital reads the text through (where it is not read).
+    fn may_cite_a_chamber(&self, folded: &Text) -> bool {
+        for hyphen in folded.occurrences("-") {
+            let end = folded.space_before(hyphen);
+            let before = folded.slice(end.saturating_sub(self.chamber_letters), end);
+            let mut upper = String::with_capacity(before.len());
+            for c in before.chars() {
+                match single_upper(c) {
+                    Some(capital) => upper.push(capital),
+                    None => return true,
+                }
+            }
+            if self
+                .chambers
+                .iter()
+                .any(|chamber| upper.ends_with(chamber.as_str()))
+            {
+                return true;
+            }
+        }
+        false
+    }
+
     fn electoral_cases(
         &self,
         folded: &Text,
         found: &mut Vec<Case>,
         taken: &mut Vec<(usize, usize)>,
     ) -> Option<()> {
-        if !folded.s.contains('-') {
+        if !self.may_cite_a_chamber(folded) {
             return Some(());
         }
         let upper: String = if folded.ascii() {

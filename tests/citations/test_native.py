@@ -129,6 +129,28 @@ def test_bench_documents_and_long_texts_read_as_python_reads_them() -> None:
     assert _compare(texts) == len(texts)
 
 
+# characters of two and three bytes both engines class alike (letters, spaces, marks)
+WIDE = ("é", "ñ", "Ó", "º", "\u00a0", "“", "”", "—", "…", "\u2009", "€", "→")
+
+
+def test_texts_dense_with_wide_characters_read_as_python_reads_them() -> None:
+    """Positions are counted in code points however densely a text holds characters of
+    several bytes: runs of them, lone ones at every distance from the last, and long
+    ASCII stretches between (the scanner counts a text eight bytes at a time)."""
+    rng = random.Random(31)
+    texts = []
+    for text in generated_texts(1500, seed=31, others=False):
+        chars = list(text)
+        density = rng.choice((0.002, 0.02, 0.1, 0.4))
+        for at in range(len(chars) - 1, -1, -1):
+            if rng.random() < density:
+                run = "".join(rng.choice(WIDE) for _ in range(rng.choice((1, 1, 2, 9))))
+                chars.insert(at, run)
+        texts.append("".join(chars))
+    assert sum(len(_python(t)) for t in texts) > 1500
+    assert _compare(texts) == len(texts)
+
+
 def test_a_text_of_other_characters_is_left_to_python() -> None:
     for other in ("٣", "ß", "\u212a", "\x1c", "e\u0301"):
         text = f"amparo en revisión 12/2020 {other} AR 3/2021"
