@@ -26,6 +26,8 @@ and PostgreSQL), and the data's size (the
 data folder; PostgreSQL's database and OpenSearch's index for the engine), also per
 100k documents. Run on an older checkout (copy this file into its ``bench/``) it measures
 that code's path (documents saved one by one) for a before/after.
+``--heap settled`` (the default) freezes the objects made at start out of the garbage
+collector's passes, as the writing commands do (``indexer.heap``); ``as-is`` as before.
 ``--warm N`` first saves and indexes N other documents, unmeasured: a freshly started
 engine's JVM otherwise charges its compiling to the first thousands of documents.
 ``embedded`` is SQLite + Tantivy; ``engine`` is PostgreSQL + a single-node OpenSearch
@@ -57,6 +59,14 @@ from bench.legal_corpus import LegalCorpus  # noqa: E402
 from config.settings import Settings  # noqa: E402
 from indexer.library import Library  # noqa: E402
 from indexer.stores import tantivy_store  # noqa: E402
+
+try:  # an older checkout (a before run) has no settled heap
+    from indexer.heap import settle_heap
+except ImportError:
+
+    def settle_heap() -> None:
+        pass
+
 
 RESULTS = REPO / "bench" / "results" / "write.json"
 # the pipeline's cadence (crawlers/pipelines.py): batches of SAVE_EVERY documents, one
@@ -670,7 +680,16 @@ def main() -> int:
     parser.add_argument(
         "--keep", type=Path, help="keep the data folders here (for bench/http_mix.py), not in /tmp"
     )
+    parser.add_argument(
+        "--heap",
+        default="settled",
+        choices=["settled", "as-is"],
+        help="settled: start-up's objects frozen out of the collector, as the writing "
+        "commands do (indexer.heap); as-is: as before they did",
+    )
     args = parser.parse_args()
+    if args.heap == "settled":
+        settle_heap()
     if args.writer == "tantivy-py":
         tantivy_store.NATIVE_WRITES = False
     tantivy_store.NATIVE_PAIRS = args.writer == "native"

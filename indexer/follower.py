@@ -24,6 +24,7 @@ import os
 import sys
 
 from config.settings import Settings
+from indexer.heap import settle_heap
 from indexer.library import Library
 from indexer.orphans import end_with
 
@@ -55,6 +56,7 @@ def main() -> int:
     parent = os.getppid()
     end_with(parent)
     library = Library.open(Settings(), writer=True)
+    settle_heap()
     try:
         sys.stdout.buffer.write(READY)
         sys.stdout.flush()

@@ -12,9 +12,9 @@ import re
 import time
 
 from indexer.citations.articles import find_articles
-from indexer.citations.cases import find_cases
 from indexer.citations.laws import canonical_law, fold
 from indexer.citations.model import KINDS, Citation, CitationKind
+from indexer.citations.native import read_cases
 from indexer.citations.tesis import find_tesis
 
 __all__ = ["KINDS", "Citation", "CitationKind", "citation_key", "extract_citations"]
@@ -36,7 +36,7 @@ def extract_citations(text: str, budget_s: float = BUDGET_S) -> list[Citation]:
     folded = fold(text)
     found: list[Citation] = []
     readers = (
-        lambda: find_cases(text, folded),
+        lambda: read_cases(text, folded),
         lambda: find_tesis(text, folded),
         lambda: find_articles(text, folded),
     )

@@ -1,0 +1,21 @@
+"""A long-running process's heap put out of the garbage collector's full passes.
+
+What a process makes at start (modules, classes, pydantic and SQLAlchemy schemas, the
+library it opens: over 100k objects) lives as long as it does, yet each full collection
+walks all of it again. Frozen (``gc.freeze``) once made, the collections walk only what
+the process made since: an answer's allocations, or a batch of documents being saved
+and indexed. What is made later is collected as before.
+"""
+
+from __future__ import annotations
+
+import gc
+
+
+def settle_heap() -> None:
+    """Collect what start-up left over, then freeze the rest out of the collector's
+    reach (measured in ``bench/write.py``: the collector's CPU per document saved and
+    indexed fell from about 80 to 25 µs; on the 100k library a fresh answer's
+    collections took 0.3–0.5 ms)."""
+    gc.collect()
+    gc.freeze()
