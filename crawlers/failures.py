@@ -35,6 +35,8 @@ def failure_cause(failure: Failure) -> tuple[str, str]:
             return "blocked_address", text
         if "maxsize" in text.lower() or "too large" in text.lower():
             return "too_large", text
+        if text == "max redirections reached":
+            return "too_many_redirects", _redirect_chain(failure)
         return "ignored", text or "request ignored"
     if isinstance(error, (TimeoutError, TCPTimedOutError, DownloadTimeoutError)):
         return "timeout", str(error)
@@ -48,3 +50,12 @@ def failure_cause(failure: Failure) -> tuple[str, str]:
     if "maxsize" in message.lower() or "warnsize" in message.lower():
         return "too_large", message
     return "network", f"{type(error).__name__}: {message}"
+
+
+def _redirect_chain(failure: Failure) -> str:
+    """The redirects a request followed before it gave up, first and last named."""
+    request = getattr(failure, "request", None)
+    chain = [*request.meta.get("redirect_urls", []), request.url] if request else []
+    if len(chain) < 2:
+        return "too many redirects"
+    return f"{len(chain) - 1} redirects without an answer: {chain[0]} -> … -> {chain[-1]}"[:500]
