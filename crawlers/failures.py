@@ -26,6 +26,10 @@ def failure_cause(failure: Failure) -> tuple[str, str]:
         status = error.response.status
         causes = {404: "http_404", 429: "rate_limited"}
         cause = causes.get(status, f"http_{status // 100}xx")
+        location = error.response.headers.get(b"Location")
+        if 300 <= status < 400 and location is not None:
+            target = location.decode("latin-1")[:300] or "an empty address"
+            return cause, f"HTTP {status} to {target}, which was not followed"
         return cause, f"HTTP {status}"
     if isinstance(error, IgnoreRequest):
         text = str(error)

@@ -1,7 +1,7 @@
 """Addresses a crawl meets twice: sentences sharing an annex are each kept, and a
 redirect that comes back to where it started (a loop, a ``<meta refresh>`` to itself, an
 empty ``Location``) is a counted error naming the chain, never a document dropped in
-silence by the duplicate filter."""
+silence by the duplicate filter; a redirect not followed says where it pointed."""
 
 from __future__ import annotations
 
@@ -46,6 +46,7 @@ def _site(root: Path, rows: list[str]) -> None:
         {"path": "/ida", "redirect": "/vuelta"},
         {"path": "/vuelta", "redirect": "/ida"},
         {"path": "/bucle.pdf", "redirect": "/bucle.pdf"},
+        {"path": "/afuera", "status": 302, "headers": {"Location": "file:///etc/passwd"}},
     ]
     (root / "_http.yaml").write_text(yaml.safe_dump({"routes": routes}))
 
@@ -75,7 +76,7 @@ def test_sentences_sharing_an_annex_are_each_kept(tmp_path: Path) -> None:
 def test_redirects_back_to_their_start_are_counted_with_the_chain(tmp_path: Path) -> None:
     """A page or a file that redirects back to an address on its way is an error naming
     the chain; a file that does so leaves its document with the files it has."""
-    rows = ["d1.html", "bucle", "refresco.html", "vacio", "ida", "d4.html"]
+    rows = ["d1.html", "bucle", "refresco.html", "vacio", "ida", "d4.html", "afuera"]
     _, run, titles = _crawl(tmp_path, rows)
     assert titles == ["Sentencia 1", "Sentencia 6"], (str(run["stats"]), run["errors"])
     loops = run["errors"]["redirect_loop"]
@@ -86,5 +87,7 @@ def test_redirects_back_to_their_start_are_counted_with_the_chain(tmp_path: Path
     [forever] = run["errors"]["too_many_redirects"]["examples"]
     assert forever["url"].endswith("/bucle.pdf")
     assert "redirects without an answer" in forever["message"]
-    assert set(run["errors"]) == {"redirect_loop", "too_many_redirects"}
+    [elsewhere] = run["errors"]["http_3xx"]["examples"]
+    assert elsewhere["message"] == "HTTP 302 to file:///etc/passwd, which was not followed"
+    assert set(run["errors"]) == {"redirect_loop", "too_many_redirects", "http_3xx"}
     assert run["stats"]["items"] == 2
