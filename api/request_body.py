@@ -4,12 +4,15 @@ A body is read here, at most ``max_bytes`` of it (a 413 as soon as it is declare
 received larger, so nobody makes the server hold gigabytes it never needed: no spec,
 alert or form comes near a megabyte), and handed to the app whole. A JSON body whose
 strings are no text (a lone surrogate written as ``\\ud800``, or NUL, which PostgreSQL
-refuses) is a 422 naming where it is, before anything could try to store it.
+refuses) or whose numbers are no number JSON has (``NaN``, ``Infinity``, ``1e400``: Python
+reads them, then cannot write them back, not even in the 422 that echoes them) is a 422
+naming where it is, before anything could try to store it.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -149,6 +152,8 @@ def _unstorable(body: bytes) -> dict[str, Any] | None:
             stack.extend((item, (*path, n)) for n, item in enumerate(value))
         elif isinstance(value, str) and not _storable(value):
             return _problem(path, value)
+        elif isinstance(value, float) and not math.isfinite(value):
+            return _not_finite(path)
     return None
 
 
@@ -170,4 +175,13 @@ def _problem(path: tuple[str | int, ...], text: str) -> dict[str, Any]:
         "msg": f"the text holds {what}, which is no character",
         "type": "string_unicode",
         "mensaje": f"el texto contiene {que}, que no es un carácter válido",
+    }
+
+
+def _not_finite(path: tuple[str | int, ...]) -> dict[str, Any]:
+    return {
+        "loc": ("body", *path),
+        "msg": "the number is not finite (NaN, Infinity or beyond 1.8e308), which JSON has not",
+        "type": "finite_number",
+        "mensaje": "el número no es finito (NaN, Infinity o mayor que 1.8e308): JSON no lo admite",
     }

@@ -26,6 +26,10 @@ def failure_cause(failure: Failure) -> tuple[str, str]:
         status = error.response.status
         causes = {404: "http_404", 429: "rate_limited"}
         cause = causes.get(status, f"http_{status // 100}xx")
+        location = error.response.headers.get(b"Location")
+        if 300 <= status < 400 and location is not None:
+            target = location.decode("latin-1")[:300] or "an empty address"
+            return cause, f"HTTP {status} to {target}, which was not followed"
         return cause, f"HTTP {status}"
     if isinstance(error, IgnoreRequest):
         text = str(error)
@@ -35,6 +39,8 @@ def failure_cause(failure: Failure) -> tuple[str, str]:
             return "blocked_address", text
         if "maxsize" in text.lower() or "too large" in text.lower():
             return "too_large", text
+        if text == "max redirections reached":
+            return "too_many_redirects", _redirect_chain(failure)
         return "ignored", text or "request ignored"
     if isinstance(error, (TimeoutError, TCPTimedOutError, DownloadTimeoutError)):
         return "timeout", str(error)
@@ -48,3 +54,12 @@ def failure_cause(failure: Failure) -> tuple[str, str]:
     if "maxsize" in message.lower() or "warnsize" in message.lower():
         return "too_large", message
     return "network", f"{type(error).__name__}: {message}"
+
+
+def _redirect_chain(failure: Failure) -> str:
+    """The redirects a request followed before it gave up, first and last named."""
+    request = getattr(failure, "request", None)
+    chain = [*request.meta.get("redirect_urls", []), request.url] if request else []
+    if len(chain) < 2:
+        return "too many redirects"
+    return f"{len(chain) - 1} redirects without an answer: {chain[0]} -> … -> {chain[-1]}"[:500]

@@ -14,6 +14,7 @@ from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 
 from crawlers.addresses import BlockedAddress, check_url
 from crawlers.fetchbook import LOOKUP_EVERY, FetchBook, Fetched, Known
+from indexer.extract.sniff import kept_content_type
 
 
 class AddressGuardMiddleware:
@@ -101,7 +102,7 @@ class ConditionalFetchMiddleware:
                 etag=_header(response, b"ETag"),
                 last_modified=_header(response, b"Last-Modified"),
                 sha256=sha256,
-                content_type=_header(response, b"Content-Type"),
+                content_type=kept_content_type(_header(response, b"Content-Type")),
                 fetched_at=dt.datetime.now(dt.UTC),
             )
         )

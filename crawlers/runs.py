@@ -51,7 +51,8 @@ class RunStats:
         found = {
             k: n
             for k, n in self.counts.items()
-            if k.startswith(("privacy_", "ocr_")) or k in ("workers_lost", "indexers_lost")
+            if k.startswith(("privacy_", "ocr_"))
+            or k in ("workers_lost", "indexers_lost", "duplicate_links")
         }
         return {key: self.counts.get(key, 0) for key in keys} | found | {"errors": self.error_count}
 

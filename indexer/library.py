@@ -32,6 +32,7 @@ from indexer.extract import (
     OcrPage,
     extract_text,
 )
+from indexer.extract.sniff import kept_content_type
 from indexer.inflight import Sent, cited_cases, keys_of
 from indexer.models import FileRef, Legislativo, Sentencia, Sesion, SourceLink
 from indexer.preparation import Batch, Preparer
@@ -143,6 +144,7 @@ class Library:
 
     def add_file(self, data: bytes, url: str, content_type: str | None = None) -> ArchivedFile:
         """Archive a file and extract its text, once per distinct content."""
+        content_type = kept_content_type(content_type)
         sha256 = self.archive.put(data)
         known = self.db.get_file(sha256)
         if known is not None:

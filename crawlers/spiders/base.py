@@ -42,6 +42,7 @@ from indexer.readers.normalise import parse_date
 T = TypeVar("T")
 MAX_VIEWER_HOPS = 1
 LIMIT_REACHED = "limit_reached"
+REDIRECT_LOOP = "redirect_loop"
 _VIEWER = "//iframe/@src | //embed/@src | //object/@data | //frame/@src"
 # a page without one of these tags has no viewer: it is not parsed to look for one
 _VIEWER_TAG = re.compile(r"<(?:iframe|embed|object|frame)\b", re.IGNORECASE)
@@ -76,6 +77,8 @@ class SpecSpider(scrapy.Spider):
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> SpecSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider.callback_failed, signal=signals.spider_error)
+        crawler.signals.connect(spider.request_dropped, signal=signals.request_dropped)
+        crawler.signals.connect(spider.item_failed, signal=signals.item_error)
         return spider
 
     # -- starting --------------------------------------------------------------------
@@ -123,6 +126,29 @@ class SpecSpider(scrapy.Spider):
         if spider is self:
             error = failure.value
             self.run.error("spider_error", response.url, f"{type(error).__name__}: {error}")
+
+    def item_failed(self, item: Any, response: Any, spider: Any, failure: Failure) -> None:
+        """A document the pipeline raised on (Scrapy only logs it): counted with its
+        cause, so a run never says ``errors 0`` having lost it."""
+        if spider is self:
+            error = failure.value
+            url = getattr(item, "url", None) or getattr(response, "url", "")
+            self.run.error("item_failed", url, f"{type(error).__name__}: {error}")
+
+    def request_dropped(self, request: scrapy.Request, spider: Any) -> None:
+        """A request the scheduler refused because this crawl already asked for its
+        address. For a document that is no silent loss: a redirect back to an address
+        fetched on its way (a loop, a ``<meta refresh>`` to itself, an empty
+        ``Location``) is an error naming the chain; a second link (or redirect) to a page
+        already followed is the same document, counted as ``duplicate_links``."""
+        if spider is not self or "draft" not in request.cb_kwargs:
+            return
+        chain = request.meta.get("redirect_urls") or []
+        if request.url not in chain:
+            self.run.count("duplicate_links")
+            return
+        message = "redirect loop: " + " -> ".join([*chain, request.url])
+        self.run.error(REDIRECT_LOOP, chain[0], message[:500])
 
     def each_item(
         self,
@@ -236,11 +262,19 @@ class SpecSpider(scrapy.Spider):
         return found
 
     def next_file(self, draft: DocumentDraft) -> Iterator[Any]:
-        """Fetch a document's files one after another, then hand it to the pipeline."""
+        """Fetch a document's files one after another, then hand it to the pipeline.
+
+        A file is fetched for each document that has it, even when another document of
+        this crawl shared it already (an annex, a common resolution): left to the
+        duplicate filter, the second document would never reach the pipeline."""
         if draft.pending_files:
             url = draft.pending_files.pop(0)
             yield scrapy.Request(
-                url, callback=self.parse_file, errback=self.failed, cb_kwargs={"draft": draft}
+                url,
+                callback=self.parse_file,
+                errback=self.failed,
+                cb_kwargs={"draft": draft},
+                dont_filter=True,
             )
         else:
             yield draft

@@ -285,8 +285,17 @@ class Database:
             return s.get(FileRow, sha256)
 
     def save_file(self, row: FileRow) -> None:
+        """Record an archived file. The same bytes fetched at once by two threads (an
+        annex several documents share) are one row: the second insert finds the first
+        and keeps it (same content, same text) instead of failing its document."""
+        table = FileRow.__table__
+        values = {column.key: getattr(row, column.key) for column in table.columns}
+        insert_of = postgresql_insert if self.engine.dialect.name == "postgresql" else sqlite_insert
+        statement = (
+            insert_of(table).values(values).on_conflict_do_nothing(index_elements=["sha256"])
+        )
         with self.session() as s, s.begin():
-            s.merge(row)
+            s.execute(statement)
 
     # -- conditional fetches -------------------------------------------------------
 

@@ -167,6 +167,25 @@ def sniff_type(data: bytes, content_type: str | None, filename: str | None) -> s
     return declared or "text"
 
 
+# A kept Content-Type fits the 128 characters its columns hold: type (40), "/", subtype
+# (60), "; charset=" and a charset name (17).
+_MEDIA_TYPE = re.compile(r"[a-z0-9][a-z0-9!#$&^_.+-]{0,39}/[a-z0-9][a-z0-9!#$&^_.+-]{0,59}")
+_CHARSET_NAME = re.compile(r"[a-z0-9][a-z0-9._:-]{0,16}")
+
+
+def kept_content_type(declared: str | None) -> str | None:
+    """A served Content-Type as it is kept: its media type, lower-cased, and its charset
+    when it names one; None when it names no media type. A server may send anything (300
+    characters of parameters): PostgreSQL refused the file's row and lost its document."""
+    if not declared:
+        return None
+    media = declared.split(";", 1)[0].strip().lower()
+    if not _MEDIA_TYPE.fullmatch(media):
+        return None
+    charset = (charset_from_content_type(declared) or "").lower()
+    return f"{media}; charset={charset}" if _CHARSET_NAME.fullmatch(charset) else media
+
+
 def charset_from_content_type(content_type: str | None) -> str | None:
     """Return the ``charset`` parameter of a Content-Type header, if any."""
     if not content_type:

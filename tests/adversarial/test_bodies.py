@@ -183,3 +183,24 @@ def test_a_body_of_bytes_that_are_no_text_is_a_422(
     assert response.status_code == 422, response.text[:300]
     [problem] = response.json()["detail"]
     assert problem["loc"] == ["body"] and problem["mensaje"]
+
+
+@pytest.mark.parametrize("number", ["NaN", "Infinity", "-Infinity", "1e400"])
+def test_numbers_json_has_not_are_422s_naming_where(service: Api, number: str) -> None:
+    """Python reads ``NaN``, ``Infinity`` and ``1e400`` (as infinity) but cannot write
+    them back: the 422 that echoed such a body was itself a 500."""
+    bodies = [
+        ("/v1/alerts", f'{{"query": {{"q": "amparo", "limit": {number}}}, '
+         f'"delivery": {{"webhook": "{WEBHOOK}"}}}}', ["body", "query", "limit"]),
+        ("/v1/reader-keys", f'{{"email": "datos@norte.mx", "name": {number}}}', ["body", "name"]),
+        ("/v1/sources", f'{{"id": "pj-gto-raro", "max_pages": [{number}]}}',
+         ["body", "max_pages", 0]),
+    ]  # fmt: skip
+    headers = service.headers | {"Content-Type": "application/json"}
+    for path, body, where in bodies:
+        response = service.client.post(path, content=body, headers=headers)
+        assert response.status_code == 422, (path, response.text[:300])
+        [problem] = response.json()["detail"]
+        assert problem["loc"] == where and problem["type"] == "finite_number", problem
+        assert "no es finito" in problem["mensaje"]
+    assert service.client.get("/v1/alerts", headers=service.headers).json()["alerts"] == []
