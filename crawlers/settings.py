@@ -78,6 +78,10 @@ def scrapy_settings(settings: Settings, log_level: str = "WARNING") -> dict[str,
         ),
         "ABIERTO_BUILD_TIMEOUT_S": settings.build_timeout_s,
         "DNS_RESOLVER": "crawlers.resolver.GuardedResolver",
+        "DOWNLOAD_HANDLERS": {
+            "http": "crawlers.handlers.ClosingHTTPHandler",
+            "https": "crawlers.handlers.ClosingHTTPHandler",
+        },
         # Off anyway (settings above or defaults), and left out of the bases so they are
         # not even imported (Scrapy imports what an override names, even to drop it):
         # the remote control's web server (aiohttp) alone cost a third of a second.
