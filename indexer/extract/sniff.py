@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from .model import ExtractionError
@@ -145,6 +146,52 @@ def _looks_binary(head: bytes) -> bool:
     return controls > len(head) // 10
 
 
+# What a Mexican document's characters may be: Latin (with its extensions), Greek,
+# Cyrillic, combining marks, and punctuation, currency and symbols. Bytes that are not
+# UTF-16/32 read as such land mostly in CJK, Hangul, private-use or unassigned points.
+_PLAUSIBLE_BLOCKS = ((0x20, 0x52F), (0x1E00, 0x1EFF), (0x2000, 0x2BFF), (0xFB00, 0xFB06))
+_PLAUSIBLE_SHARE = 0.9
+_WIDE_CHECK_CHARS = 2048
+
+
+def _plausible(char: str) -> bool:
+    if char in "\t\n\r\f\ufeff":
+        return True
+    point = ord(char)
+    if not any(low <= point <= high for low, high in _PLAUSIBLE_BLOCKS):
+        return False
+    return unicodedata.category(char) not in ("Cc", "Cn", "Co", "Cs")
+
+
+def _refuse_implausible_wide(data: bytes) -> None:
+    """Bytes after a UTF-16/32 byte-order mark must read as text: a binary file that
+    happens to start with ``FF FE`` decoded into CJK "text" (or, not valid UTF-16, into
+    Windows-1252 garbage once the mark was dropped), and a wrong text is worse than none.
+    Refused as ``unsupported_type``, saying why."""
+    if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return  # the UTF-32 marks start with the UTF-16 ones
+    rest, encoding = _after_consistent_bom(data)
+    if encoding is None and _looks_binary(rest[:_SNIFF_BYTES]):
+        raise ExtractionError(
+            "unsupported_type",
+            "empieza con la marca de orden de bytes de UTF-16, pero lo que sigue no es "
+            "UTF-16 válido ni texto: es un archivo binario",
+        )
+    if encoding not in ("utf-16", "utf-32"):
+        return
+    width = 4 if encoding == "utf-32" else 2
+    text = data[: width * _WIDE_CHECK_CHARS].decode(encoding, errors="ignore")
+    shown = [c for c in text if not c.isspace()]
+    good = sum(1 for c in shown if _plausible(c))
+    if shown and good < _PLAUSIBLE_SHARE * len(shown):
+        raise ExtractionError(
+            "unsupported_type",
+            f"empieza con la marca de orden de bytes de {encoding.upper()}, pero leído así "
+            f"no es texto: solo {good} de {len(shown)} caracteres son letras, cifras o "
+            "signos de un documento en español (es un archivo binario o de otro tipo)",
+        )
+
+
 def sniff_type(data: bytes, content_type: str | None, filename: str | None) -> str:
     """Classify a document as "pdf", "html" or "text".
 
@@ -153,6 +200,7 @@ def sniff_type(data: bytes, content_type: str | None, filename: str | None) -> s
     ``ExtractionError("unsupported_type")`` for Office/image/archive files and
     other binary data.
     """
+    _refuse_implausible_wide(data)
     raw_head = data[:_SNIFF_BYTES]
     head = _wide_as_ascii(_strip_bom(raw_head), content_type).lstrip()
     if head.startswith(b"%PDF-"):
