@@ -29,3 +29,4 @@ class DocumentDraft:
     pending_files: list[str] = field(default_factory=list)
     videos: list[VideoLink] = field(default_factory=list)
     viewer_hops: int = 0  # file links that led to an HTML viewer page embedding the file
+    files_failed: int = 0  # file downloads that failed (each already a counted error)

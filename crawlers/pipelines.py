@@ -94,6 +94,33 @@ class Prepared:
     pending: Pending
 
 
+EMPTY_TEXT = "empty_text"
+EMPTY_TEXT_MESSAGE = (
+    "ni la página ni sus archivos dieron texto (página vacía o solo espacios): el "
+    "documento se guardó con los datos del listado, pero no se encontrará por su contenido"
+)
+
+
+def _asks_text(spec: Any, item: DocumentDraft) -> bool:
+    """Whether the document was meant to have text: a page read for it, a file, or an
+    API spec that names a text or files (an API of metadata only never has any)."""
+    if item.page is not None or item.files:
+        return True
+    rules = getattr(spec, "json_api", None)
+    return bool(
+        rules is not None and (getattr(rules, "text", None) or getattr(rules, "files", None))
+    )
+
+
+def _without_text(doc: Any, files: list[Any]) -> bool:
+    """A document saved with no text from any of its parts, and no counted cause yet: a
+    file whose extraction failed is already its ``extraction_failed`` (one that could not
+    be fetched, its download error), and a video's content is the video."""
+    if (doc.text or "").strip() or getattr(doc, "video_urls", None):
+        return False
+    return not any(archived.error for archived in files)
+
+
 class LibraryPipeline:
     """Archive the files, extract their text, build the document; save documents in
     batches (every ``SAVE_EVERY`` or ``SAVE_SECONDS``, and at the crawl's end), each batch
@@ -191,6 +218,8 @@ class LibraryPipeline:
         if isinstance(doc, Refusal):
             run.error(doc.cause, item.url, doc.message)
             return item
+        if _asks_text(spec, item) and not item.files_failed and _without_text(doc, archived_files):
+            run.error(EMPTY_TEXT, item.url, EMPTY_TEXT_MESSAGE)
         doc, read = own_document(tenant, doc)
         for name in dict.fromkeys(foreign + read):
             message = f"{name} names another institution: left empty (its own is {doc.institution})"

@@ -114,6 +114,7 @@ class SpecSpider(scrapy.Spider):
         self.run.error(cause, request.url, message)
         draft = request.cb_kwargs.get("draft")
         if draft is not None and request.callback == self.parse_file:
+            draft.files_failed += 1
             yield from self.next_file(draft)
 
     def limit_reached(self, where: str, limit: str, left_out: str) -> None:

@@ -41,6 +41,7 @@ CAUSE_LABELS = {
     "connection_refused": "conexión rechazada",
     "network": "falla de red",
     "xml_entities": "XML con entidades peligrosas",
+    "empty_text": "documento sin texto",
 }
 
 
