@@ -27,10 +27,16 @@ class ClosingHTTPHandler(HTTP11DownloadHandler):
         (closing can hang on network trouble, scrapy/scrapy#2653), whichever is first."""
         from twisted.internet import reactor  # the one Scrapy installed, never before
 
+        pool = getattr(self, "_pool", None)
+        limit = getattr(self, "_disconnect_timeout", None)
+        if pool is None or limit is None:  # another Scrapy's handler: its own close
+            closed = super().close()
+            await (maybe_deferred_to_future(closed) if isinstance(closed, Deferred) else closed)
+            return
         done: Deferred[None] = Deferred()
-        closing = self._pool.closeCachedConnections()
+        closing = pool.closeCachedConnections()
         closing.addBoth(lambda _: _fire(done))  # a failure to close is not the crawl's
-        timer = reactor.callLater(self._disconnect_timeout, _fire, done)
+        timer = reactor.callLater(limit, _fire, done)
         try:
             await maybe_deferred_to_future(done)
         finally:
