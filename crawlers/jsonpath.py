@@ -4,6 +4,7 @@ congresses, with no dependency; ``[*]`` makes the result a list."""
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -42,9 +43,17 @@ def read_path(data: Any, path: str) -> Any:
     return values[0] if values else None
 
 
+def absent(value: Any) -> bool:
+    """No value: null, empty, or a number JSON cannot hold (``NaN``, ``Infinity``,
+    ``1e400``), which Python reads but no field may keep as the text "nan" or "inf"."""
+    if isinstance(value, float):
+        return not math.isfinite(value)
+    return value is None or value == "" or value == []
+
+
 def as_text(value: Any) -> str | list[str] | None:
     """A JSON value as a field's raw text (lists stay lists)."""
-    if value is None or value == "" or value == []:
+    if absent(value):
         return None
     if isinstance(value, list):
         return [t for v in value if (t := as_text(v)) and isinstance(t, str)]

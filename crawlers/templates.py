@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from crawlers.jsonpath import read_path
+from crawlers.jsonpath import absent, read_path
 
 _PLACEHOLDER = re.compile(r"\{([^{}:]+)(?::([^{}]*))?\}")
 
@@ -45,7 +45,7 @@ def render_complete(template: str, variables: Mapping[str, Any], record: Any = N
     for match in _PLACEHOLDER.finditer(template):
         name = match[1].strip()
         found = variables.get(name) if name in variables else read_path(record, name)
-        if found is None or found == "" or found == []:
+        if absent(found):
             return None
     return render(template, variables, record)
 
