@@ -180,16 +180,35 @@ def _refuse_implausible_wide(data: bytes) -> None:
     if encoding not in ("utf-16", "utf-32"):
         return
     width = 4 if encoding == "utf-32" else 2
-    text = data[: width * _WIDE_CHECK_CHARS].decode(encoding, errors="ignore")
-    shown = [c for c in text if not c.isspace()]
-    good = sum(1 for c in shown if _plausible(c))
-    if shown and good < _PLAUSIBLE_SHARE * len(shown):
-        raise ExtractionError(
-            "unsupported_type",
-            f"empieza con la marca de orden de bytes de {encoding.upper()}, pero leído así "
-            f"no es texto: solo {good} de {len(shown)} caracteres son letras, cifras o "
-            "signos de un documento en español (es un archivo binario o de otro tipo)",
-        )
+    big = data.startswith((codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE))
+    codec = f"{encoding}-{'be' if big else 'le'}"
+    for where, window in _wide_windows(data, width):
+        text = window.decode(codec, errors="ignore")
+        shown = [c for c in text if not c.isspace()]
+        good = sum(1 for c in shown if _plausible(c))
+        if shown and good < _PLAUSIBLE_SHARE * len(shown):
+            raise ExtractionError(
+                "unsupported_type",
+                f"empieza con la marca de orden de bytes de {encoding.upper()}, pero leído "
+                f"así no es texto ({where}): solo {good} de {len(shown)} caracteres son "
+                "letras, cifras o signos de un documento en español (es un archivo binario "
+                "o de otro tipo)",
+            )
+
+
+def _wide_windows(data: bytes, width: int) -> list[tuple[str, bytes]]:
+    """The start, the middle and the end of a wide text, each ``_WIDE_CHECK_CHARS`` long
+    and cut on a code unit: a clean start must not carry a binary rest in."""
+    span = width * _WIDE_CHECK_CHARS
+    if len(data) <= span:
+        return [("al principio", data)]
+    middle = (len(data) // 2) // width * width
+    end = (len(data) - span) // width * width
+    return [
+        ("al principio", data[:span]),
+        ("a la mitad", data[middle : middle + span]),
+        ("al final", data[end:]),
+    ]
 
 
 def sniff_type(data: bytes, content_type: str | None, filename: str | None) -> str:

@@ -52,3 +52,13 @@ def test_real_utf16_html_and_text_with_a_mark_still_read(codec: str) -> None:
 def test_a_utf16_text_quoting_a_few_foreign_words_still_reads() -> None:
     body = codecs.BOM_UTF16_LE + (SPANISH * 5 + " 中华人民共和国").encode("utf-16-le")
     assert "中华人民共和国" in extract_text(body, None, "nota.txt").text
+
+
+def test_a_clean_start_does_not_carry_a_binary_rest_in() -> None:
+    start = (SPANISH * 60).encode("utf-16-le")
+    body = codecs.BOM_UTF16_LE + start + _valid_utf16_binary(40_000)[2:]
+    with pytest.raises(ExtractionError) as refused:
+        extract_text(body, None, "descarga")
+    assert "a la mitad" in str(refused.value) or "al final" in str(refused.value)
+    long_text = codecs.BOM_UTF16_BE + (SPANISH * 400).encode("utf-16-be")
+    assert SPANISH in extract_text(long_text, None, "largo.txt").text
