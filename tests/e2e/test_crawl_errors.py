@@ -79,10 +79,12 @@ def test_errors_are_counted_by_cause_and_good_documents_kept(site: Path) -> None
         "http_404": 1,
         "extraction_failed": 1,
         "robots_disallowed": 1,
+        "empty_text": 1,
     }
     assert run.errors["http_404"]["examples"][0]["url"].endswith("/no-existe.pdf")
+    assert run.errors["empty_text"]["examples"][0]["url"].endswith("/lista-vacia.html")
     expedientes = {doc.expediente for doc in db.iter_documents()}
-    # the unreadable PDF and the empty page are kept: their metadata is still news
+    # the unreadable PDF and the empty page are kept (counted): their metadata is still news
     assert expedientes == {"100/2024", "102/2024", "104/2024"}
     assert run.stats["items"] == 3
     db.close()
