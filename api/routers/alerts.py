@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -40,13 +39,13 @@ from indexer.db.alert_tables import AlertRow
 from indexer.db.reader_keys import READER_PREFIX, ReaderKeys
 from indexer.db.registry import Caller
 from indexer.mail import Mailer, MailError
+from indexer.mail.address import mailbox
 from indexer.query import FILTER_PARAMS
 from indexer.stores import SearchQuery
 
 router = APIRouter(prefix="/v1", tags=["alerts"])
 ALERT_PARAMS = ["q", *FILTER_PARAMS, "date_from", "date_to"]
 MAX_VALUES = 50  # values of one filter in an alert
-_EMAIL = re.compile(r"[^@\s<>\"',;]{1,64}@[^@\s<>\"',;]+\.[^@\s<>\"',;]{2,}")
 
 
 class Problem(BaseModel):
@@ -328,14 +327,15 @@ def _webhook_target(url: str, rate: str, settings: Any) -> str:
 
 
 def _email_address(text: str) -> str:
-    address = text.strip()
-    if not _EMAIL.fullmatch(address):
+    address = mailbox(text)
+    if address is None:
+        shown = text.strip()[:80]
         raise _in_body(
             invalid(
                 "email",
-                f"{address[:80]!r} is not an e-mail address",
+                f"{shown!r} is not a bare e-mail address (nombre@dominio)",
                 "email",
-                mensaje=f"«{address[:80]}» no es una dirección de correo",
+                mensaje=f"«{shown}» no es una dirección de correo (nombre@dominio, sin más)",
             ),
             "delivery",
         )

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
-import re
 import secrets
 from dataclasses import dataclass
 from typing import Literal
@@ -18,10 +17,10 @@ from indexer.db.access_tables import ReaderKeyRequestRow, ReaderKeyRow
 from indexer.db.database import Database, utcnow
 from indexer.db.registry import KEY_ID, KEY_PREFIX, RegistryError, as_utc
 from indexer.db.tables import ApiKeyRow
+from indexer.mail.address import mailbox
 
 READER_PREFIX = "ear"
 CONFIRM_HOURS = 24
-EMAIL = re.compile(r"^[^@\s<>,;\"']{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,63}$")
 
 
 def _digest(secret: str) -> str:
@@ -31,10 +30,10 @@ def _digest(secret: str) -> str:
 def normal_email(email: str) -> str:
     """The address as compared and stored (trimmed, lower case); RegistryError if it is
     not one a message could be sent to."""
-    value = email.strip().lower()
-    if len(value) > 320 or not EMAIL.match(value):
+    value = mailbox(email)
+    if value is None:
         raise RegistryError("not a valid e-mail address")
-    return value
+    return value.lower()
 
 
 @dataclass(frozen=True)
