@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,9 @@ LICENCE = (
 CATALOG = "catalog.json"
 DELTAS = "deltas"
 FULL_ID = "estado-abierto-completo"
+DELTA_ID = "estado-abierto-delta-"
+# the name ``write._stamp`` gives a delta's folder: nothing else is ever removed
+STAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{6}Z(?:-[0-9]{1,6})?", re.ASCII)
 
 
 def iso(moment: dt.datetime) -> str:
@@ -34,19 +38,24 @@ def parse_iso(text: str) -> dt.datetime:
 
 
 def read_previous(folder: Path) -> dict[str, Any] | None:
-    """The last run's catalog, if it has a cut to continue from."""
+    """The last run's catalog, if it has a cut to continue from (a file that is not one:
+    none, and this run starts afresh)."""
     path = folder / CATALOG
     if not path.exists():
         return None
     try:
         catalog = json.loads(path.read_text())
-    except (OSError, ValueError):
+        last_cut(catalog)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None
-    return catalog if isinstance(catalog, dict) and "estadoAbierto" in catalog else None
+    return catalog
 
 
 def last_cut(catalog: dict[str, Any]) -> dt.datetime:
-    return parse_iso(catalog["estadoAbierto"]["corte"])
+    cut = parse_iso(catalog["estadoAbierto"]["corte"])
+    if cut.tzinfo is None:
+        raise ValueError("the catalog's cut has no time zone")
+    return cut
 
 
 def distribution(
@@ -89,7 +98,7 @@ def delta_dataset(
 ) -> dict[str, Any]:
     return {
         "@type": "dcat:Dataset",
-        "identifier": f"estado-abierto-delta-{stamp}",
+        "identifier": f"{DELTA_ID}{stamp}",
         "title": f"Cambios del {iso(start)} al {iso(end)}",
         "description": "Documentos nuevos o modificados en el periodo (archivos por tipo: "
         "reemplazan por id al registro anterior) y bajas (eliminados.*: ids que ya no forman "
@@ -114,15 +123,38 @@ def kept_deltas(
         return [], []
     horizon = cut - dt.timedelta(days=keep_days)
     kept, expired = [], []
-    for dataset in previous.get("dataset", []):
-        if "endDate" not in dataset:
+    datasets = previous.get("dataset")
+    for dataset in datasets if isinstance(datasets, list) else []:
+        found = _delta_folder(root, dataset)
+        if found is None:
             continue
-        folder = root / DELTAS / dataset["identifier"].removeprefix("estado-abierto-delta-")
-        if parse_iso(dataset["endDate"]) < horizon:
+        folder, end = found
+        if end < horizon:
             expired.append(folder)
         elif folder.is_dir():
             kept.append(dataset)
     return kept, expired
+
+
+def _delta_folder(root: Path, dataset: Any) -> tuple[Path, dt.datetime] | None:
+    """A delta's folder and end, only for a dataset this dump wrote: its folder a stamp
+    directly under ``deltas/`` (a catalog edited to name ``../..`` or ``/`` removes
+    nothing), its end a moment."""
+    if not isinstance(dataset, dict):
+        return None
+    identifier, end = dataset.get("identifier"), dataset.get("endDate")
+    if not isinstance(identifier, str) or not isinstance(end, str):
+        return None
+    stamp = identifier.removeprefix(DELTA_ID)
+    if not identifier.startswith(DELTA_ID) or not STAMP.fullmatch(stamp):
+        return None
+    try:
+        moment = parse_iso(end)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return None
+    return root / DELTAS / stamp, moment
 
 
 def catalog(
