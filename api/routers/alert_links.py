@@ -9,8 +9,9 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from api.routers.alerts import BookDep
+from api.routers.alerts import BookDep, by_address
 from api.routers.pages.common import render
+from indexer.alerts import AlertBook
 from indexer.alerts.mails import describe
 from indexer.db.alert_tables import AlertRow
 
@@ -20,6 +21,7 @@ HTML = {"text/html": {}}
 PAGE_ANSWERS: dict[int | str, dict[str, Any]] = {
     200: {"content": HTML, "description": "A page in Spanish"},
     404: {"content": HTML, "description": "The link is not valid"},
+    409: {"content": HTML, "description": "The address already has as many alerts as allowed"},
 }
 
 
@@ -73,10 +75,25 @@ def confirm_page(token: str, request: Request, book: BookDep) -> HTMLResponse:
     summary="Confirm an e-mail alert (the button of the confirmation page)",
 )
 def confirm(token: str, request: Request, book: BookDep) -> HTMLResponse:
+    cap = request.app.state.settings.alerts_per_owner
+    if _full(book, book.by_confirm_token(token[:100]), cap):
+        message = (
+            f"Ya recibe en esta dirección {cap} alertas, las que se admiten por dirección: "
+            "dé de baja alguna (con el enlace de sus correos) y vuelva a pulsar este botón."
+        )
+        return _page(request, "Demasiadas alertas", message, 409)
     row = book.confirm(token[:100])
     if row is None:
         return _invalid(request, CONFIRM_INVALID)
     return _page(request, "Alerta confirmada", _state(row))
+
+
+def _full(book: AlertBook, waiting: AlertRow | None, cap: int) -> bool:
+    """Whether confirming this alert would take its address past the cap (an address's
+    pending alerts count only once confirmed: see ``by_address``)."""
+    if waiting is None or waiting.status != "pendiente" or not by_address(waiting.owner):
+        return False
+    return book.count_for(waiting.owner, confirmed_only=True) >= cap
 
 
 @router.get(

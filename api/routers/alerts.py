@@ -198,7 +198,7 @@ def create_alert(
                     {"Retry-After": str(math.ceil(wait))},
                 )
         cap = settings.alerts_per_owner
-        if book.count_for(owner) >= cap:
+        if book.count_for(owner, confirmed_only=by_address(owner)) >= cap:
             raise Refusal(
                 403,
                 f"at most {cap} alerts per key or e-mail address: delete one first",
@@ -245,6 +245,14 @@ def create_alert(
         matching_now=matching_now,
         mensaje=mensaje,
     )
+
+
+def by_address(owner: str) -> bool:
+    """Whether an alert's owner is an e-mail address (made without a key). Anyone may
+    name an address, so its unconfirmed alerts are not its own yet: they count toward
+    its cap only once confirmed (else a stranger's pending alerts, a few an hour, would
+    fill the cap and lock the address's owner out)."""
+    return owner.startswith("email:")
 
 
 def _alert_search(query: dict[str, str | list[str]], max_chars: int) -> SearchQuery:

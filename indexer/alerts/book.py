@@ -97,11 +97,13 @@ class AlertBook:
             s.add(row)
         return NewAlert(row, secret, confirm, manage)
 
-    def count_for(self, owner: str) -> int:
-        """Alerts an owner has that are not ended (unsubscribed ones do not count)."""
+    def count_for(self, owner: str, confirmed_only: bool = False) -> int:
+        """Alerts an owner has that are not ended (unsubscribed ones do not count);
+        ``confirmed_only`` leaves out those still awaiting their confirmation."""
+        ended = (UNSUBSCRIBED, AWAITING) if confirmed_only else (UNSUBSCRIBED,)
         with self.db.session() as s:
             stmt = select(func.count()).select_from(AlertRow)
-            stmt = stmt.where(AlertRow.owner == owner, AlertRow.status != UNSUBSCRIBED)
+            stmt = stmt.where(AlertRow.owner == owner, AlertRow.status.not_in(ended))
             return int(s.scalar(stmt) or 0)
 
     def get(self, alert_id: str) -> AlertRow | None:
