@@ -18,6 +18,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from indexer.jsonlines import json_line
+
 BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BATCH_ROWS = 200
@@ -66,7 +68,7 @@ def csv_chunks(
 def jsonl_chunks(rows: Iterable[dict[str, Any]]) -> Iterator[bytes]:
     lines: list[str] = []
     for row in rows:
-        lines.append(json.dumps(row, ensure_ascii=False))
+        lines.append(json_line(row))
         if len(lines) == BATCH_ROWS:
             yield ("\n".join(lines) + "\n").encode()
             lines = []

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import gzip
 import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -21,6 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from indexer.dump.schema import Column, arrow_schema
+from indexer.jsonlines import json_line
 
 GROUP_ROWS = 5_000
 GROUP_BYTES = 16 << 20  # of text in a row group's buffer
@@ -70,7 +70,7 @@ class TableWriter:
 
     def add(self, record: dict[str, Any]) -> None:
         """One row: ``record`` as the API writes a document (JSON mode)."""
-        self._jsonl.write(json.dumps(record, ensure_ascii=False))
+        self._jsonl.write(json_line(record))
         self._jsonl.write("\n")
         for column in self.cols:
             self._buffer[column.name].append(column.value(record))
