@@ -22,7 +22,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from api.atom import Entry, Feed, Link, document_urn, feed_urn, render
 from api.deps import LibraryDep, run_search
 from api.public_address import link_base
-from api.routers.documents import preview
+from api.routers.documents import original_withheld, preview
 from api.routers.pages.common import KIND_LABELS, value_label
 from api.schemas import ValidationErrorResponse
 from api.search_params import search_query
@@ -59,7 +59,8 @@ def search_feed(
     result = run_search(library, query.model_copy(update={"facets": []}))
     docs = library.db.get_documents([hit.id for hit in result.hits])
     base = link_base(request)
-    entries = [_entry(hit, docs.get(hit.id), base) for hit in result.hits]
+    masked_served = request.app.state.settings.serve_masked_originals
+    entries = [_entry(hit, docs.get(hit.id), base, masked_served) for hit in result.hits]
     params = [(k, v) for k, v in request.query_params.multi_items() if k != "cursor"]
     canonical = urlencode(sorted(params))
     feed = Feed(
@@ -111,10 +112,12 @@ def _updated(hit: SearchHit, doc: AnyDocument | None) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
-def _entry(hit: SearchHit, doc: AnyDocument | None, base: str) -> Entry:
+def _entry(hit: SearchHit, doc: AnyDocument | None, base: str, masked_served: bool) -> Entry:
+    """An enclosure for each original that is served: a masked document's are not (a
+    feed reader fetching them would get a 451), as its page does not link them."""
     doc_path = quote(hit.id, safe="")
     links = [Link(f"{base}/documentos/{doc_path}", "alternate", "text/html")]
-    if doc is not None:
+    if doc is not None and not original_withheld(doc, masked_served):
         for n, ref in enumerate(doc.files):
             links.append(
                 Link(
