@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import resource
+import sys
 from pathlib import Path
 
 from cli.numbers import whole
@@ -12,12 +13,15 @@ from config.settings import Settings
 
 def cmd_dump(args: argparse.Namespace, settings: Settings) -> int:
     from indexer.db import Database
-    from indexer.dump import KEEP_DAYS, write_dump
+    from indexer.dump import KEEP_DAYS, DumpBusy, write_dump
 
     db = Database(settings.database)
     try:
         keep = KEEP_DAYS if args.conservar_dias is None else args.conservar_dias
         report = write_dump(db, args.dir, keep_days=keep)
+    except DumpBusy as exc:
+        print(f"abierto dump: {exc}", file=sys.stderr)
+        return 75  # EX_TEMPFAIL: the same command later will succeed
     finally:
         db.close()
     for kind, rows in report.rows.items():

@@ -2,6 +2,6 @@
 per kind, daily deltas (changes and removals), and a catalog that says what each file
 holds."""
 
-from indexer.dump.write import KEEP_DAYS, DeltaReport, DumpReport, write_dump
+from indexer.dump.write import KEEP_DAYS, DeltaReport, DumpBusy, DumpReport, write_dump
 
-__all__ = ["KEEP_DAYS", "DeltaReport", "DumpReport", "write_dump"]
+__all__ = ["KEEP_DAYS", "DeltaReport", "DumpBusy", "DumpReport", "write_dump"]

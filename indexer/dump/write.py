@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import fcntl
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,29 @@ AnyDocument = Sentencia | Sesion | Legislativo
 KEEP_DAYS = 30
 OVERLAP = dt.timedelta(minutes=10)
 DELETIONS = "eliminados"
+LOCK = ".abierto-dump.lock"
+
+
+class DumpBusy(RuntimeError):
+    """Another dump is writing the same folder (a cron run and a manual one)."""
+
+
+@contextlib.contextmanager
+def _only_dump(folder: Path) -> Iterator[None]:
+    """Hold the folder for this run. Two runs wrote the same ``.part`` files at once and
+    renamed whatever they held into place, their checksums taken after the rename: a
+    garbled file published with a checksum that vouched for it."""
+    with (folder / LOCK).open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise DumpBusy(
+                f"otro volcado está escribiendo en {folder}: espere a que termine"
+            ) from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 @dataclass
@@ -169,6 +193,17 @@ def write_dump(
     place only once all of them are written; expired deltas go once the new catalog no
     longer lists them."""
     folder.mkdir(parents=True, exist_ok=True)
+    with _only_dump(folder):
+        return _write_dump(db, folder, now, keep_days, overlap)
+
+
+def _write_dump(
+    db: Database,
+    folder: Path,
+    now: dt.datetime | None,
+    keep_days: int,
+    overlap: dt.timedelta,
+) -> DumpReport:
     cut = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     previous = read_previous(folder)
     report = DumpReport(rows=dict.fromkeys(KINDS, 0))
