@@ -121,7 +121,7 @@ def request_reader_key(
     token = keys.request(body.name, email, client)
     link = f"{base}{CONFIRM_PATH}?t={token}"
     try:
-        mailer.send(_message(mailer.sender, email, body.name.strip(), link))
+        mailer.send(_message(mailer.sender, email, link))
     except MailError as exc:
         log.warning("reader key e-mail not sent: %s", exc)
         raise Refused(
@@ -133,9 +133,12 @@ def request_reader_key(
     return ACCEPTED
 
 
-def _message(sender: str, to: str, name: str, link: str) -> EmailMessage:
+def _message(sender: str, to: str, link: str) -> EmailMessage:
+    """Only our words: whoever asks may name any address, and the name they type would
+    reach that inbox under this service's name (a phishing line sent from a trusted
+    sender); the name is kept for the operator's list."""
     text = (
-        f"Hola, {name}:\n\n"
+        "Hola:\n\n"
         "Alguien (esperamos que usted) pidió una clave de lector de Estado Abierto con esta "
         "dirección de correo. Con ella puede hacer más consultas por minuto.\n\n"
         f"Para recibirla, abra este enlace y pulse «Confirmar»:\n{link}\n\n"
