@@ -23,6 +23,7 @@ from indexer.jsonlines import json_line
 BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BATCH_ROWS = 200
+BATCH_CHARS = 1 << 20  # a batch is sent at this size too: rows with long texts
 
 
 def cell(value: Any) -> str:
@@ -56,21 +57,26 @@ def csv_chunks(
     if bom:
         buffer.write(BOM)
     writer.writerow(fields)
-    for count, row in enumerate(rows, 1):
+    count = 0
+    for row in rows:
         writer.writerow([cell(row.get(name)) for name in fields])
-        if count % BATCH_ROWS == 0:
+        count += 1
+        if count == BATCH_ROWS or buffer.tell() >= BATCH_CHARS:
             yield buffer.getvalue().encode()
             buffer.seek(0)
             buffer.truncate()
+            count = 0
     yield buffer.getvalue().encode()
 
 
 def jsonl_chunks(rows: Iterable[dict[str, Any]]) -> Iterator[bytes]:
     lines: list[str] = []
+    size = 0
     for row in rows:
         lines.append(json_line(row))
-        if len(lines) == BATCH_ROWS:
+        size += len(lines[-1])
+        if len(lines) == BATCH_ROWS or size >= BATCH_CHARS:
             yield ("\n".join(lines) + "\n").encode()
-            lines = []
+            lines, size = [], 0
     if lines:
         yield ("\n".join(lines) + "\n").encode()

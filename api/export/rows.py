@@ -22,7 +22,13 @@ from indexer.stores import SearchQuery
 
 PART_DOCUMENTS = 100_000
 DB_BATCH = 500
+FIRST_BATCH = 20
+# text a batch read from the database should hold: each batch is sized by the largest
+# text of the one before (a 500-page sentence's text is a few MB: a fixed batch of 500
+# such documents held GBs for one anonymous request)
+BATCH_CHARS = 8_000_000
 STORE_PAGE = 100
+STORE_FETCH = 10  # documents of a store page read from the database at a time
 # Columns, in this order; a kind without a field leaves its cell empty.
 FIELDS: tuple[str, ...] = (
     "id",
@@ -90,11 +96,14 @@ def from_database(
     library: Library, query: SearchQuery, after: str, end: str | None
 ) -> Iterator[AnyDocument]:
     """Documents after ``after`` up to ``end`` (inclusive; None: to the last) that match."""
-    while docs := library.db.documents_after(after, DB_BATCH, end):
+    size = FIRST_BATCH
+    while docs := library.db.documents_after(after, size, end):
         for doc in docs:
             if published(doc) and matches(doc, query):
                 yield doc
         after = docs[-1].id
+        largest = max(len(doc.text) for doc in docs)
+        size = max(1, min(DB_BATCH, BATCH_CHARS // max(largest, 1)))
 
 
 def from_store(library: Library, query: SearchQuery) -> Iterator[AnyDocument]:
@@ -102,11 +111,13 @@ def from_store(library: Library, query: SearchQuery) -> Iterator[AnyDocument]:
     page = query.model_copy(update={"limit": STORE_PAGE, "facets": [], "highlight": False})
     while True:
         result = search_library(library, page)
-        found = library.db.get_documents([hit.id for hit in result.hits])
-        for hit in result.hits:
-            doc = found.get(hit.id)
-            if doc is not None and published(doc):
-                yield doc
+        for start in range(0, len(result.hits), STORE_FETCH):
+            hits = result.hits[start : start + STORE_FETCH]
+            found = library.db.get_documents([hit.id for hit in hits])
+            for hit in hits:
+                doc = found.get(hit.id)
+                if doc is not None and published(doc):
+                    yield doc
         if result.next_cursor is None:
             return
         page = page.model_copy(update={"cursor": result.next_cursor})
