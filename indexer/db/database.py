@@ -150,10 +150,15 @@ class Database:
             stmt = select(DocumentRow.id).where(DocumentRow.id > after).order_by(DocumentRow.id)
             return s.scalars(stmt.offset(steps - 1).limit(1)).first()
 
-    def iter_documents(self, batch: int = 500, pending_only: bool = False) -> Iterator[AnyDocument]:
+    def iter_documents(
+        self, batch: int = 500, pending_only: bool = False, max_chars: int | None = None
+    ) -> Iterator[AnyDocument]:
         """All documents (or those waiting in the index queue, unclaimed), in id order, in
-        batches; the pending ones are found through the queue, never by scanning documents."""
+        batches; the pending ones are found through the queue, never by scanning documents.
+        ``max_chars`` sizes each batch by the longest text of the one before (the first:
+        20 documents), so long texts do not fill memory 500 at a time."""
         last = ""
+        limit = batch if max_chars is None else min(batch, 20)
         columns = select(_DOCS.c.id, _DOCS.c.data, _DOCS.c.text)  # rows, not ORM objects
         while True:
             if pending_only:
@@ -165,12 +170,15 @@ class Database:
             else:
                 stmt = columns.where(_DOCS.c.id > last).order_by(_DOCS.c.id)
             with self.engine.connect() as connection:
-                rows = connection.execute(stmt.limit(batch)).all()
+                rows = connection.execute(stmt.limit(limit)).all()
             if not rows:
                 return
+            last = rows[-1].id
+            if max_chars is not None:
+                longest = max(len(row.text or "") for row in rows)
+                limit = max(1, min(batch, max_chars // max(longest, 1)))
             for row in rows:
                 yield to_model(row)
-            last = rows[-1].id
 
     # -- the index queue -------------------------------------------------------------
 

@@ -46,6 +46,7 @@ KEEP_DAYS = 30
 OVERLAP = dt.timedelta(minutes=10)
 DELETIONS = "eliminados"
 LOCK = ".abierto-dump.lock"
+BATCH_CHARS = 8_000_000  # text read from the database at a time, about
 
 
 class DumpBusy(RuntimeError):
@@ -130,7 +131,7 @@ def _published(doc: AnyDocument) -> bool:
 def _full(db: Database, root: Path, report: DumpReport) -> _Tables:
     tables = _Tables(root, KINDS)
     try:
-        for doc in db.iter_documents():
+        for doc in db.iter_documents(max_chars=BATCH_CHARS):
             if not _published(doc):
                 report.withheld += 1
                 continue
