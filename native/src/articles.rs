@@ -208,8 +208,8 @@ struct Reading<'s, 't> {
     folded: &'t Text<'t>,
 }
 
-/// ``_NUMBER``'s match: the number, its decimal part, its suffix (byte spans of the
-/// folded text) and where it ends (a code point).
+/// ``_NUMBER``'s match: the number, its decimal part and its suffix as written, and
+/// where it ends (a code point).
 struct NumberMatch {
     n: String,
     decimal: Option<String>,
@@ -308,9 +308,9 @@ impl<'s, 't> Reading<'s, 't> {
             return None;
         }
         let end = self.end_at(&self.scanner.article_word, at)?;
-        if !folded.slice(at, end).starts_with("art")
-            && !(end < folded.len() && folded.at(end).is_ascii_digit())
-        {
+        // "numeral" and "el diverso" are an article's word only before its number
+        let numbered = !folded.slice(at, end).starts_with("art");
+        if numbered && !(end < folded.len() && folded.at(end).is_ascii_digit()) {
             return None;
         }
         Some(end)
@@ -589,8 +589,7 @@ impl<'s, 't> Reading<'s, 't> {
                 }
             }
         };
-        let mut at = start;
-        for (offset, c) in folded.s[from..].char_indices() {
+        for (at, (offset, c)) in (start..).zip(folded.s[from..].char_indices()) {
             if at >= end && word.is_none() {
                 break; // no word begun before ``end`` is being read
             }
@@ -606,7 +605,6 @@ impl<'s, 't> Reading<'s, 't> {
                 ended(word.take(), byte);
                 after_word = false;
             }
-            at += 1;
         }
         ended(word, folded.s.len());
         starts
