@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 import time
 
-from indexer.citations.articles import find_articles
 from indexer.citations.laws import canonical_law, fold
 from indexer.citations.model import KINDS, Citation, CitationKind
-from indexer.citations.native import read_cases
+from indexer.citations.native import read_articles, read_cases
 from indexer.citations.tesis import find_tesis
 
 __all__ = ["KINDS", "Citation", "CitationKind", "citation_key", "extract_citations"]
@@ -38,7 +37,7 @@ def extract_citations(text: str, budget_s: float = BUDGET_S) -> list[Citation]:
     readers = (
         lambda: read_cases(text, folded),
         lambda: find_tesis(text, folded),
-        lambda: find_articles(text, folded),
+        lambda: read_articles(text, folded),
     )
     for read in readers:
         began = time.perf_counter()

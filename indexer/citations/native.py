@@ -1,12 +1,14 @@
-"""The citation readers' scanning in Rust (``native/src/citations.rs``), where the native
-extension is installed and built from this checkout's source: where a case can start,
-which pattern matches there and its groups, found without the interpreter; the
-``Citation`` objects are made here from them, as the Python readers make them.
+"""The citation readers' scanning in Rust (``native/src/citations.rs`` for cases,
+``native/src/articles.rs`` for articles of laws), where the native extension is installed
+and built from this checkout's source: where a citation can start, which pattern matches
+there and its groups (an article's key), found without the interpreter; the ``Citation``
+objects are made here from them, as the Python readers make them.
 
 The Python readers stay the reference: the Rust scanner is made from their patterns and
 tables, and reads only texts whose characters both engines class alike (it answers
 None for any other, and Python reads it). Tests compare the two on many texts.
-``ABIERTO_NATIVE_CITATIONS=off`` reads with Python only (benchmarks' before).
+``ABIERTO_NATIVE_CITATIONS=off`` reads cases and articles with Python only (benchmarks'
+before).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from indexer.citations import cases
+from indexer.citations import articles, cases, laws
 from indexer.citations.model import Citation
 from indexer.readers.expedientes import (
     ELECTORAL_CHAMBERS,
@@ -31,8 +33,9 @@ from indexer.readers.expedientes import (
 
 log = logging.getLogger(__name__)
 
-# the Rust reader's source in this checkout (absent from an installed package)
+# the Rust readers' sources in this checkout (absent from an installed package)
 SOURCE = Path(__file__).resolve().parents[2] / "native" / "src" / "citations.rs"
+ARTICLES_SOURCE = SOURCE.with_name("articles.rs")
 
 
 def _without(pattern: str, head: str = "", tail: str = "") -> str:
@@ -66,34 +69,123 @@ def make_scanner(module: Any) -> Any:
     )
 
 
+def _replaced(pattern: str, old: str, new: str, count: int = 1) -> str:
+    """``pattern`` with ``old`` (written ``count`` times in it) rewritten as ``new``."""
+    if pattern.count(old) != count:
+        raise ValueError(f"the pattern changed: {pattern}")
+    return pattern.replace(old, new)
+
+
+def _ending(pattern: str, lookahead: str, consumed: str) -> str:
+    """``pattern``, which ends with ``lookahead``, as group ``end`` and then ``consumed``:
+    the character the look-ahead allows taken (or the text's end), where the engine
+    tries the same paths in the same order; the match ends where group ``end`` does."""
+    return f"(?P<end>{_without(pattern, tail=lookahead)}){consumed}"
+
+
+def article_patterns() -> dict[str, str]:
+    """The article reader's patterns for the Rust engine, which has no look-arounds:
+    each one removed is checked by hand there (a look-behind, ``_ARTICLE_WORD``'s digit
+    after "numeral", the bare "Constitución"'s refused words) or rewritten here."""
+    letter = r"(?![yeo]\b)[a-z]\b"  # a letter not a conjunction, written out
+    part = articles._PART.pattern
+    word = _without(articles._ARTICLE_WORD.pattern, r"(?<![\w])")
+    bare = laws._BARE_CONSTITUTION
+    refused = _without(bare, "constitucion(?!", ")")
+    names = sorted(laws._FEDERAL_NAMES, key=len, reverse=True)
+    federal = "|".join(bare if n == "constitucion" else laws._pattern(n) for n in names)
+    if laws._FEDERAL.pattern != f"(?<![\\w])(?:{federal})(?![\\w])":
+        raise ValueError(f"the pattern changed: {laws._FEDERAL.pattern}")
+    if not laws.FIRST_WORDS:
+        raise ValueError("laws.FIRST_WORDS is empty")
+    patterns = {
+        "article_word": _replaced(word, r"(?=\s*\d)", "", 2),
+        "separator": articles._SEPARATOR.pattern,
+        "range": articles._RANGE.pattern,
+        "part": _replaced(part, letter, r"[a-df-np-xz]\b", max(1, part.count(letter))),
+        "law_link": articles._LAW_LINK.pattern,
+        "constitutional": _ending(articles._CONSTITUTIONAL.pattern, r"(?!\w)", r"(?:\W|\z)"),
+        "direct": articles._DIRECT.pattern,
+        "same_law": _ending(articles._SAME_LAW.pattern, r"(?!\w)", r"(?:\W|\z)"),
+        "more": _ending(articles._MORE.pattern, r"(?=\d)", r"\d"),
+        "law_before": _without(articles._LAW_BEFORE.pattern, tail="$") + r"\z",
+        "names_with_articles": articles._NAMES_WITH_ARTICLES.pattern,
+        "state_law": _without(laws._STATE_LAW.pattern, tail=r"(?![\w])") + r"(?:\W|\z)",
+        "federal": _ending(
+            f"(?:{federal.replace(bare, 'constitucion')})(?![\\w])", r"(?![\w])", r"(?:\W|\z)"
+        ),
+        "bare_refused": refused,
+    }
+    for name, pattern in patterns.items():
+        if any(look in pattern for look in ("(?=", "(?!", "(?<")) or pattern.endswith("$"):
+            raise ValueError(f"a look-around is left in {name}: {pattern}")
+    return patterns
+
+
+def make_article_scanner(module: Any) -> Any:
+    """An ``ArticleScanner`` of ``module`` from ``articles.py``'s and ``laws.py``'s own
+    patterns and tables."""
+    state_laws = {
+        (law_type, place): laws.state_law_name(law_type, place)
+        for law_type in laws.STATE_LAW_TYPES
+        for place in laws.STATES
+    }
+    return module.ArticleScanner(
+        article_patterns(),
+        dict(laws._FEDERAL_NAMES),
+        set(laws._ABBREVIATED),
+        dict(laws._TYPE_NAMES),
+        dict(laws._STATE_NAMES),
+        state_laws,
+        ("Ciudad de México", laws.CPEUM),
+        set(articles._CODES),
+        set(articles._TREATIES),
+        set(articles._LAST),
+        list(articles.DOTTED_NUMBERING),
+        set(laws.FIRST_WORDS),
+        (articles.MAX_RANGE, articles.LOOKBACK),
+    )
+
+
 def reader_source() -> bytes:
-    """The Rust reader's source, as this checkout has it or else as the extension was
+    """The Rust readers' source, as this checkout has it or else as the extension was
     built from; empty where neither is (Python reads everything there)."""
-    if SOURCE.is_file():
-        return SOURCE.read_bytes()
+    if SOURCE.is_file() and ARTICLES_SOURCE.is_file():
+        return SOURCE.read_bytes() + b"\0" + ARTICLES_SOURCE.read_bytes()
     try:
         import abierto_native
     except ImportError:
         return b""
-    return str(getattr(abierto_native, "CITATION_READER_SOURCE", "")).encode()
+    cases_source = str(getattr(abierto_native, "CITATION_READER_SOURCE", ""))
+    articles_source = str(getattr(abierto_native, "ARTICLE_READER_SOURCE", ""))
+    return f"{cases_source}\0{articles_source}".encode()
 
 
-def _load() -> Any | None:
+def _built_here(module: Any) -> bool:
+    """Whether the extension was built from this checkout's readers (an extension built
+    from other source would read otherwise than the fingerprint says)."""
+    sources = (("CITATION_READER_SOURCE", SOURCE), ("ARTICLE_READER_SOURCE", ARTICLES_SOURCE))
+    for name, path in sources:
+        built = getattr(module, name, None)
+        if built is None or (path.is_file() and path.read_text(encoding="utf-8") != built):
+            return False
+    return True
+
+
+def _load() -> tuple[Any, Any] | None:
     if os.environ.get("ABIERTO_NATIVE_CITATIONS", "").lower() in ("off", "0", "no"):
         return None
     try:
         import abierto_native
     except ImportError:
         return None
-    built = getattr(abierto_native, "CITATION_READER_SOURCE", None)
-    if built is None or (SOURCE.is_file() and SOURCE.read_text(encoding="utf-8") != built):
-        # an extension built from other source would read otherwise than its fingerprint says
+    if not _built_here(abierto_native):
         log.warning("la extensión nativa no es de este código: las citas se leen en Python")
         return None
-    return make_scanner(abierto_native)
+    return make_scanner(abierto_native), make_article_scanner(abierto_native)
 
 
-SCANNER = _load()
+SCANNER, ARTICLE_SCANNER = _load() or (None, None)
 
 
 def read_cases(original: str, folded: str) -> Iterator[Citation]:
@@ -102,6 +194,24 @@ def read_cases(original: str, folded: str) -> Iterator[Citation]:
     if raw is None:
         return cases.find_cases(original, folded)
     return (_case(original, *found) for found in raw)
+
+
+def read_articles(original: str, folded: str) -> Iterator[Citation]:
+    """``articles.find_articles``, read in Rust when it can be."""
+    raw = ARTICLE_SCANNER.articles(original, folded) if ARTICLE_SCANNER is not None else None
+    if raw is None:
+        return articles.find_articles(original, folded)
+    return _articles(original, raw)
+
+
+def _articles(original: str, raw: list[tuple[str, int, int]]) -> Iterator[Citation]:
+    written = ""
+    span = (-1, -1)
+    for key, start, end in raw:
+        if (start, end) != span:  # the articles of one list share their words
+            span = (start, end)
+            written = " ".join(original[start:end].split())
+        yield Citation("article", key, written, start, end)
 
 
 def _case(

@@ -51,12 +51,12 @@ fn agreed(c: char) -> bool {
 }
 
 /// Python's ``str.isalnum() or == "_"`` (``\w``) on the agreed characters.
-fn is_word(c: char) -> bool {
+pub(crate) fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
 /// Python's ``str.isspace()`` (``\s``) on the agreed characters.
-fn is_space(c: char) -> bool {
+pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace()
 }
 
@@ -119,15 +119,15 @@ fn ascii_run(bytes: &[u8]) -> usize {
 /// A text by code points: how many code points come before every ``BLOCK``-th byte is
 /// kept, and a position is found from the mark before it (a few bytes' walk). An ASCII
 /// text (most, and most folded ones) is its own index.
-struct Text<'a> {
-    s: &'a str,
+pub(crate) struct Text<'a> {
+    pub(crate) s: &'a str,
     ascii: bool,
     len: usize,
     marks: Vec<u32>,
 }
 
 impl<'a> Text<'a> {
-    fn new(s: &'a str) -> Option<Self> {
+    pub(crate) fn new(s: &'a str) -> Option<Self> {
         u32::try_from(s.len()).ok()?;
         let bytes = s.as_bytes();
         if unagreed_ascii(bytes) {
@@ -179,12 +179,12 @@ impl<'a> Text<'a> {
         self.ascii
     }
 
-    fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.len
     }
 
     /// The code point at ``at``.
-    fn at(&self, at: usize) -> char {
+    pub(crate) fn at(&self, at: usize) -> char {
         if self.ascii {
             char::from(self.s.as_bytes()[at])
         } else {
@@ -193,7 +193,7 @@ impl<'a> Text<'a> {
     }
 
     /// The byte offset of code point ``at`` (``len()``: the text's end).
-    fn byte(&self, at: usize) -> usize {
+    pub(crate) fn byte(&self, at: usize) -> usize {
         if self.ascii {
             return at;
         }
@@ -228,7 +228,7 @@ impl<'a> Text<'a> {
     }
 
     /// The code point at a byte offset (the start of one, or the end).
-    fn point(&self, byte: usize) -> usize {
+    pub(crate) fn point(&self, byte: usize) -> usize {
         if self.ascii {
             return byte;
         }
@@ -239,7 +239,7 @@ impl<'a> Text<'a> {
         mark as usize + points(&self.s.as_bytes()[block * BLOCK..byte])
     }
 
-    fn char_before(&self, at: usize) -> Option<char> {
+    pub(crate) fn char_before(&self, at: usize) -> Option<char> {
         if at == 0 {
             None
         } else {
@@ -248,23 +248,27 @@ impl<'a> Text<'a> {
     }
 
     /// ``text.find(literal)`` for every occurrence (overlaps included).
-    fn occurrences(&self, literal: &str) -> Vec<usize> {
+    pub(crate) fn occurrences(&self, literal: &str) -> Vec<usize> {
         if let [byte] = literal.as_bytes() {
             return memchr::memchr_iter(*byte, self.s.as_bytes())
                 .map(|at| self.point(at))
                 .collect();
         }
+        // one searcher (SIMD) for the whole text; the next search starts a character on
+        let finder = memchr::memmem::Finder::new(literal);
+        let step = literal.chars().next().map_or(1, char::len_utf8);
+        let bytes = self.s.as_bytes();
         let mut found = Vec::new();
         let mut from = 0;
-        while let Some(at) = self.s[from..].find(literal) {
+        while let Some(at) = bytes.get(from..).and_then(|rest| finder.find(rest)) {
             found.push(self.point(from + at));
-            from += at + literal.chars().next().map_or(1, char::len_utf8);
+            from += at + step;
         }
         found
     }
 
     /// ``spots.space_before``.
-    fn space_before(&self, mut end: usize) -> usize {
+    pub(crate) fn space_before(&self, mut end: usize) -> usize {
         while end > 0 && is_space(self.at(end - 1)) {
             end -= 1;
         }
@@ -273,7 +277,7 @@ impl<'a> Text<'a> {
 
     /// ``spots.word_before``: where the word ending at ``end`` starts, if 1 to
     /// ``longest`` characters long.
-    fn word_before(&self, end: usize, longest: usize) -> Option<usize> {
+    pub(crate) fn word_before(&self, end: usize, longest: usize) -> Option<usize> {
         let mut start = end;
         while start > 0 && end - start <= longest && is_word(self.at(start - 1)) {
             start -= 1;
@@ -285,12 +289,18 @@ impl<'a> Text<'a> {
         }
     }
 
-    fn slice(&self, start: usize, end: usize) -> &'a str {
+    pub(crate) fn slice(&self, start: usize, end: usize) -> &'a str {
         &self.s[self.byte(start)..self.byte(end)]
     }
 
     /// ``pattern.match(text, start, end)``: the captures' spans in code points.
-    fn match_at(&self, re: &Regex, caps: &mut Captures, start: usize, end: usize) -> Option<Spans> {
+    pub(crate) fn match_at(
+        &self,
+        re: &Regex,
+        caps: &mut Captures,
+        start: usize,
+        end: usize,
+    ) -> Option<Spans> {
         if start > end {
             return None;
         }
@@ -302,7 +312,13 @@ impl<'a> Text<'a> {
     }
 
     /// The first match at or after ``start`` (unanchored) in ``text[:end]``.
-    fn search(&self, re: &Regex, caps: &mut Captures, start: usize, end: usize) -> Option<Spans> {
+    pub(crate) fn search(
+        &self,
+        re: &Regex,
+        caps: &mut Captures,
+        start: usize,
+        end: usize,
+    ) -> Option<Spans> {
         if start > end {
             return None;
         }
@@ -326,30 +342,30 @@ impl<'a> Text<'a> {
 }
 
 /// A match's groups (0: the whole match) as code point spans.
-struct Spans(Vec<Option<(usize, usize)>>);
+pub(crate) struct Spans(pub(crate) Vec<Option<(usize, usize)>>);
 
 impl Spans {
-    fn start(&self) -> usize {
+    pub(crate) fn start(&self) -> usize {
         self.0[0].unwrap().0
     }
-    fn end(&self) -> usize {
+    pub(crate) fn end(&self) -> usize {
         self.0[0].unwrap().1
     }
-    fn group(&self, group: usize) -> Option<(usize, usize)> {
+    pub(crate) fn group(&self, group: usize) -> Option<(usize, usize)> {
         self.0.get(group).copied().flatten()
     }
 }
 
 /// The spans of the cases already read, asked whether one holds a position
 /// (``any(s <= at < e for s, e in taken)`` in a logarithm of their number).
-struct Taken {
+pub(crate) struct Taken {
     starts: Vec<usize>,
     // the furthest end of the spans up to each (by start)
     reach: Vec<usize>,
 }
 
 impl Taken {
-    fn new(mut spans: Vec<(usize, usize)>) -> Self {
+    pub(crate) fn new(mut spans: Vec<(usize, usize)>) -> Self {
         spans.sort_unstable();
         let starts = spans.iter().map(|&(start, _)| start).collect();
         let reach = spans
@@ -362,20 +378,20 @@ impl Taken {
         Taken { starts, reach }
     }
 
-    fn holds(&self, at: usize) -> bool {
+    pub(crate) fn holds(&self, at: usize) -> bool {
         let before = self.starts.partition_point(|&start| start <= at);
         before > 0 && self.reach[before - 1] > at
     }
 }
 
 /// ``sorted(set(starts))``.
-fn sorted(mut starts: Vec<usize>) -> Vec<usize> {
+pub(crate) fn sorted(mut starts: Vec<usize>) -> Vec<usize> {
     starts.sort_unstable();
     starts.dedup();
     starts
 }
 
-fn compile(pattern: &str) -> PyResult<Regex> {
+pub(crate) fn compile(pattern: &str) -> PyResult<Regex> {
     Regex::new(pattern).map_err(|err| PyValueError::new_err(format!("{pattern}: {err}")))
 }
 

@@ -5,6 +5,7 @@
 //! index is written by ``writer.rs`` (tantivy-py's analysers, stems remembered).
 
 mod analysis;
+mod articles;
 mod citations;
 mod facets;
 mod highlight;
@@ -277,6 +278,8 @@ fn abierto_native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<writer::NativeWriter>()?;
     module.add_class::<citations::CitationScanner>()?;
     module.add("CITATION_READER_SOURCE", citations::SOURCE)?;
+    module.add_class::<articles::ArticleScanner>()?;
+    module.add("ARTICLE_READER_SOURCE", articles::SOURCE)?;
     module.add_function(wrap_pyfunction!(citations::citation_classes, module)?)?;
     module.add_function(wrap_pyfunction!(citations::citation_probe, module)?)?;
     module.add_function(wrap_pyfunction!(writer::remembered_stems, module)?)?;
