@@ -30,6 +30,10 @@ _CASE_NUMBER = re.compile(r"\d+\s*[/-]\s*\d{2,4}\b|\b[a-z]{2,}-[a-z]{2,}-\d+|\b\
 _LETTERS = re.compile(r"[a-zñ]{2,}")
 SESSION_TYPES = ("ordinaria", "extraordinaria", "solemne", "comision", "permanente")
 MAX_SHORT_FIELD = 300
+# the longest real titles (an initiative naming every article it reforms) run to a few
+# hundred characters; a title of pages is a selector that took the text, and would be
+# drawn whole in every list of results
+MAX_TITLE = 2000
 _MAX_LEGISLATURE = 99
 
 
@@ -92,6 +96,8 @@ def _number(value: str) -> str | None:
 
 
 def _title(value: str) -> str | None:
+    if len(value) > MAX_TITLE:
+        return f"is {len(value)} characters long, a text rather than a title"
     if looks_like_date(value):
         return "is a date, not a title"
     if not _LETTERS.search(fold_keyword(value)):

@@ -20,6 +20,7 @@ from indexer.readers.plausibility import implausible, plausible_fields
         ("session_type", "Martes 14 de abril de 2026"),
         ("ponente", "12345"),
         ("title", "18/03/2021"),
+        ("title", "Sentencia " + "considerando del fallo " * 100),
         ("committee", "2025-02-18"),
         ("stenographic_urls", ["https://senado.example/ve/1", "javascript:void(0)"]),
         ("agenda", ["1.", "Lectura del acta"]),
