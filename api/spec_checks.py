@@ -54,9 +54,10 @@ def check_schedule(spec: SourceSpec) -> None:
 def check_institution_fields(spec: SourceSpec, publisher: Publisher) -> None:
     """A registered source's documents carry its institution's name: no constant may name
     another institution, as publisher (``institution``), as the session's congress
-    (``congress``) or as the body inside it (``court``, ``chamber``); no rule may read the
-    publisher or the congress from a page, and no rule's template may name another
-    institution's court or chamber (what a page gives is checked at crawl time)."""
+    (``congress``) or as the body inside it (``court``, ``chamber``, ``committee``); no rule
+    may read the publisher or the congress from a page, and no rule's template may name
+    another institution's court, chamber or committee (what a page gives is checked at
+    crawl time)."""
     name = publisher.name
     constants = [(("constants",), spec.constants)]
     rules = spec.sitemap.rules if spec.sitemap is not None else []
@@ -82,7 +83,7 @@ def check_institution_fields(spec: SourceSpec, publisher: Publisher) -> None:
                     f"los documentos se publican a nombre de la institución de la clave, "
                     f"«{name}»: este dato no se lee de la página",
                 )
-        for field in ("court", "chamber"):
+        for field in ("court", "chamber", "committee"):
             rule = page.fields.get(field)
             if rule is not None and foreign_value(field, str(rule), publisher):
                 raise field_error((block, "fields", field), *_foreign_message(field, name))
@@ -97,7 +98,11 @@ def _foreign_message(field: str, name: str) -> tuple[str, str]:
             f"debe ser el nombre de su institución, «{name}», o no darse: los documentos "
             "se publican a nombre de la institución de la clave",
         )
-    body = {"court": "el órgano (juzgado, sala)", "chamber": "la cámara u órgano"}[field]
+    body = {
+        "court": "el órgano (juzgado, sala)",
+        "chamber": "la cámara u órgano",
+        "committee": "la comisión",
+    }[field]
     return (
         f"names another institution: a {field} must be {name!r} or a body inside it",
         f"nombra a otra institución: {body} debe ser «{name}» o uno de sus órganos",

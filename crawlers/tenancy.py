@@ -55,7 +55,7 @@ def own_fields(tenant: Tenant, fields: dict[str, Any]) -> tuple[dict[str, Any], 
     """The fields a document is built from, and the names of those left out: a
     registered source's documents carry its institution's name, so an ``institution``
     its spec sets or reads (another institution's name) is left out, and so is a
-    ``congress``, ``court`` or ``chamber`` naming another institution
+    ``congress``, ``court``, ``chamber`` or ``committee`` naming another institution
     (:mod:`indexer.attribution`)."""
     if not tenant.registered:
         return fields, []
@@ -79,7 +79,7 @@ def own_document(tenant: Tenant, doc: Any) -> tuple[Any, list[str]]:
         changes["congress"] = tenant.institution_name
     foreign = [
         name
-        for name in ("court", "chamber")
+        for name in ("court", "chamber", "committee")
         if foreign_value(name, getattr(doc, name, None), tenant.publisher)
     ]
     changes |= dict.fromkeys(foreign)

@@ -1,13 +1,14 @@
 """Which bodies a publisher may name in its documents' own fields (``congress``, ``court``,
-``chamber``): an institution's documents belong to it, so those fields name it or a body
-inside it, never another institution.
+``chamber``, ``committee``): an institution's documents belong to it, so those fields name it
+or a body inside it, never another institution.
 
 ``congress`` is where a session is listed (``/sesiones``) and whose people its speakers are:
 it is the publisher itself. ``court`` and ``chamber`` name a body inside the publisher (a
 juzgado, a sala; the Pleno, a committee), which no name list can enumerate, so what is
 refused is a name that is provably someone else's: a federal court's bodies (SCJN, TEPJF)
 named by any other publisher, the two federal chambers named by a state body or by the
-other chamber, another known institution's name, another state's "Estado de …"."""
+other chamber, another known institution's name, another state ("Estado de Jalisco", or
+"de Jalisco" where the name is no municipality's elsewhere too)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from config.jurisdictions import JURISDICTIONS
 from indexer.analysis import fold_keyword
 from indexer.readers.courts import normalise_chamber, normalise_court
 
-OWN_FIELDS = ("congress", "court", "chamber")
+OWN_FIELDS = ("congress", "court", "chamber", "committee")
 FEDERAL_CHAMBERS = frozenset(("Cámara de Diputados", "Senado de la República", "Congreso General"))
 _FEDERAL_COURTS = (
     ("scjn", re.compile(r"\bsuprema corte\b|\bscjn\b")),
@@ -35,6 +36,19 @@ _STATES = {
 _STATE_NAMED = re.compile(
     r"\bestado de (" + "|".join(sorted(map(re.escape, _STATES), key=len, reverse=True)) + r")\b"
     r"|\b(ciudad de mexico)\b"
+)
+# A state's name that is also a municipality's elsewhere (a "Distrito Judicial de Hidalgo"
+# in Michoacán, "de Guerrero" in Chihuahua, a Quintana Roo in Yucatán) or the country's:
+# without "Estado de" it names no state for sure.
+_SHARED_NAMES = frozenset(("hidalgo", "morelos", "guerrero", "tabasco", "mexico", "quintana roo"))
+# "Juzgado Segundo Civil de Guanajuato", "con residencia en Jalisco": a state's name said
+# bare, after "de" or "en"
+_STATE_SAID = re.compile(
+    r"\b(?:estado de|de|del|en) ("
+    + "|".join(sorted(map(re.escape, set(_STATES) - _SHARED_NAMES), key=len, reverse=True))
+    + r")\b|\b(ciudad de mexico)\b|\bestado de (mexico|"
+    + "|".join(sorted(map(re.escape, _SHARED_NAMES - {"mexico"}), key=len, reverse=True))
+    + r")\b"
 )
 
 
@@ -73,8 +87,8 @@ def _names_another(folded: str, publisher: Publisher) -> bool:
 def _another_state(folded: str, publisher: Publisher) -> bool:
     if publisher.jurisdiction == "MX":
         return False  # federal bodies sit in every state
-    for match in _STATE_NAMED.finditer(folded):
-        code = _STATES.get(match[1]) if match[1] else "MX-CMX"
+    for match in _STATE_SAID.finditer(folded):
+        code = "MX-CMX" if match[2] else _STATES.get(match[1] or match[3])
         if code not in (None, publisher.jurisdiction):
             return True
     return False
@@ -106,6 +120,17 @@ def foreign_chamber(value: str | None, publisher: Publisher) -> bool:
     return _names_another(folded, publisher) or _another_state(folded, publisher)
 
 
+def foreign_committee(value: str | None, publisher: Publisher) -> bool:
+    """Whether ``value``, as a legislative record's committee, is another institution's:
+    one named with it ("Comisión de Justicia del Congreso del Estado de Jalisco") or with
+    another state."""
+    name = " ".join((value or "").split())
+    if not name:
+        return False
+    folded = fold_keyword(name)
+    return _names_another(folded, publisher) or _another_state(folded, publisher)
+
+
 def foreign_value(name: str, value: str | None, publisher: Publisher) -> bool:
     """Whether the document field ``name`` holding ``value`` names another institution."""
     if name == "congress":
@@ -114,6 +139,8 @@ def foreign_value(name: str, value: str | None, publisher: Publisher) -> bool:
         return foreign_court(value, publisher)
     if name == "chamber":
         return foreign_chamber(value, publisher)
+    if name == "committee":
+        return foreign_committee(value, publisher)
     return False
 
 

@@ -20,6 +20,9 @@ _TIMING = re.compile(
 _TAG = re.compile(r"<[^>]*>")
 _INLINE = re.compile(r"<((?:\d+:)?\d{2}:\d{2}[.,]\d{3})>")
 MAX_BYTES = 50_000_000
+# no transmission lasts a week: a cue said to start later (a track's "9999…:00:01.000", read
+# as billions of years or as infinity) is no time in any video
+MAX_SECONDS = 7 * 24 * 3600.0
 
 
 class CaptionError(ValueError):
@@ -42,6 +45,7 @@ def parse_captions(text: str) -> list[Cue]:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     cues: list[Cue] = []
     previous_lines: list[str] = []
+    beyond = 0
     for block in re.split(r"\n\n+", text):  # a line of spaces does not end a cue
         lines = block.strip("\n").split("\n")
         at = next((i for i, line in enumerate(lines) if _TIMING.search(line)), None)
@@ -54,8 +58,13 @@ def parse_captions(text: str) -> list[Cue]:
         if raw:
             previous_lines = [_clean(line) for line in raw]
         start, end = seconds(timing["a"]), seconds(timing["b"])
+        if not (_in_video(start) and _in_video(end)):
+            beyond += 1
+            continue
         for line in fresh:
             cues += _timed_words(line, start, max(end, start))
+    if not cues and beyond:
+        raise CaptionError(f"the track's {beyond} cue(s) start more than a week into the video")
     if not cues:
         raise CaptionError("the track has no timed captions (neither WebVTT nor SRT)")
     cues.sort(key=lambda c: c.start)
@@ -69,6 +78,8 @@ def _timed_words(line: str, start: float, end: float) -> list[Cue]:
     if len(parts) == 1:
         return [Cue(start, end, _clean(line))]
     times = [start] + [seconds(stamp) for stamp in parts[1::2]]
+    if not all(_in_video(at) for at in times):
+        return [Cue(start, end, _clean(_INLINE.sub("", line)))]
     texts = [_clean(text) for text in parts[0::2]]
     out = []
     for n, (at, said) in enumerate(zip(times, texts, strict=True)):
@@ -76,6 +87,10 @@ def _timed_words(line: str, start: float, end: float) -> list[Cue]:
         if said:
             out.append(Cue(at, max(until, at), said))
     return out
+
+
+def _in_video(at: float) -> bool:
+    return 0.0 <= at <= MAX_SECONDS
 
 
 def _clean(line: str) -> str:

@@ -30,6 +30,12 @@ _CASE_NUMBER = re.compile(r"\d+\s*[/-]\s*\d{2,4}\b|\b[a-z]{2,}-[a-z]{2,}-\d+|\b\
 _LETTERS = re.compile(r"[a-zñ]{2,}")
 SESSION_TYPES = ("ordinaria", "extraordinaria", "solemne", "comision", "permanente")
 MAX_SHORT_FIELD = 300
+# the longest real titles (an initiative naming every article it reforms) run to a few
+# hundred characters; a title of pages is a selector that took the text, and would be
+# drawn whole in every list of results
+MAX_TITLE = 2000
+# a congress's order of the day runs to a few hundred items, each a paragraph at most
+MAX_AGENDA_ITEMS = 1000
 _MAX_LEGISLATURE = 99
 
 
@@ -92,6 +98,8 @@ def _number(value: str) -> str | None:
 
 
 def _title(value: str) -> str | None:
+    if len(value) > MAX_TITLE:
+        return f"is {len(value)} characters long, a text rather than a title"
     if looks_like_date(value):
         return "is a date, not a title"
     if not _LETTERS.search(fold_keyword(value)):
@@ -106,6 +114,8 @@ def _address(value: str) -> str | None:
 
 
 def _agenda_item(value: str) -> str | None:
+    if len(value) > MAX_TITLE:
+        return f"has an item {len(value)} characters long, a text rather than an item"
     return None if _LETTERS.search(fold_keyword(value)) else "has no words"
 
 
@@ -144,6 +154,8 @@ def implausible(name: str, value: str | list[str] | None) -> str | None:
     if check is None or value is None:
         return None
     values = value if isinstance(value, list) else [value]
+    if name == "agenda" and len(values) > MAX_AGENDA_ITEMS:
+        return f"has {len(values)} items, more than any order of the day"
     for one in values:
         text = " ".join(one.split())
         if text:

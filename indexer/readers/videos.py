@@ -16,10 +16,11 @@ from indexer.analysis import fold_keyword
 from indexer.readers.normalise import video_platform
 
 State = Literal["live", "upcoming", "recorded"]
-_YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{6,20}$")
-_YOUTUBE_PATHS = re.compile(r"^/(?:embed|live|shorts|v|e)/([A-Za-z0-9_-]{6,20})")
-_FACEBOOK_ID = re.compile(r"/videos/(?:[^/]+/)?(\d{5,25})")
-_VIMEO_ID = re.compile(r"^/(?:video/)?(\d{4,12})")
+_YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{6,20}")
+# an id ends where its characters do: a longer run is no id, never its first 20 characters
+_YOUTUBE_PATHS = re.compile(r"^/(?:embed|live|shorts|v|e)/([A-Za-z0-9_-]{6,20})(?![\w-])")
+_FACEBOOK_ID = re.compile(r"/videos/(?:[^/]+/)?(\d{5,25})(?!\d)")
+_VIMEO_ID = re.compile(r"^/(?:video/)?(\d{4,12})(?!\d)")
 LIVE_WORDS = re.compile(
     r"(?:🔴|\ben vivo\b|\ben directo\b|\blive\b|\btransmision en vivo\b|\bhoy en vivo\b)"
 )
@@ -39,10 +40,10 @@ def youtube_id(url: str) -> str | None:
     host = (parts.hostname or "").lower()
     if host == "youtu.be":
         candidate = parts.path.strip("/").split("/")[0]
-        return candidate if _YOUTUBE_ID.match(candidate) else None
+        return candidate if _YOUTUBE_ID.fullmatch(candidate) else None
     if on_host(host, "youtube.com", "youtube-nocookie.com"):
         found = parse_qs(parts.query).get("v", [""])[0]
-        if _YOUTUBE_ID.match(found):
+        if _YOUTUBE_ID.fullmatch(found):
             return found
         match = _YOUTUBE_PATHS.match(parts.path)
         return match[1] if match else None

@@ -4,6 +4,7 @@ session, per person and per document."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -124,7 +125,13 @@ def set_alignment(
     video: int | None = None,
 ) -> bool:
     """Record where a speech is in its session's video (``video``: which of them, 0-based);
-    False when there is no such speech (the session was re-split meanwhile)."""
+    False when there is no such speech (the session was re-split meanwhile). A time that
+    is no second of a video (negative, infinite, not a number) is stored as none: a
+    speech's page and answers must be able to say it, and a wrong time is worse."""
+    if not (_second(start_s) and _second(end_s)):
+        start_s = end_s = confidence = video = None
+    if confidence is not None and not math.isfinite(confidence):
+        confidence = None
     with db.session() as s, s.begin():
         result = s.execute(
             update(SpeechRow)
@@ -138,6 +145,10 @@ def set_alignment(
             )
         )
         return bool(result.rowcount)
+
+
+def _second(value: float | None) -> bool:
+    return value is None or (math.isfinite(value) and value >= 0)
 
 
 def _speech(row: SpeechRow) -> Speech:

@@ -174,6 +174,30 @@ def deep_html(depth: int = 100_000, text: str = "Texto profundo del acuerdo") ->
     ).encode()
 
 
+def chrome_in_depth(tag: str = "header", depth: int = 2_000) -> bytes:
+    """Under 1 MB (parsed in the crawler's own process, no worker's time limit): page
+    chrome elements as many as fit, ``depth`` elements deep, a footer outside the content
+    and a header inside an article, then the text."""
+    element = f"<{tag}>x</{tag.split()[0]}>"
+    count = (1000 * 1000 - 12 * depth) // len(element)
+    return (
+        "<html><body><footer>Pie del sitio</footer>"
+        + "<div>" * depth
+        + element * count
+        + "<article><header>Acuerdo 12/2025</header><p>Texto del acuerdo</p></article>"
+        + "</div>" * depth
+        + "</body></html>"
+    ).encode()
+
+
+def empty_cells(count: int) -> bytes:
+    """One table row of ``count`` empty cells and a word after them, then the text."""
+    return (
+        "<html><body><table><tr>" + "<td></td>" * count + "Expediente 12/2025</tr></table>"
+        "<p>Texto del acuerdo</p></body></html>"
+    ).encode()
+
+
 def huge_html(megabytes: int = 50) -> bytes:
     paragraph = b"<p>Acuerdo de la Mesa Directiva sobre el orden del d\xc3\xada.</p>\n"
     repeats = megabytes * 1024 * 1024 // len(paragraph) + 1

@@ -204,3 +204,30 @@ def test_numbers_json_has_not_are_422s_naming_where(service: Api, number: str) -
         assert problem["loc"] == where and problem["type"] == "finite_number", problem
         assert "no es finito" in problem["mensaje"]
     assert service.client.get("/v1/alerts", headers=service.headers).json()["alerts"] == []
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "where"),
+    [("/v1/alerts", {"query": {"q": "SECRETO", "filters": {"court": "x" * 40000}}},
+      ["body", "delivery"]),
+     ("/v1/reader-keys", {"email": "datos@norte.mx", "name": {"clave": "SECRETO-" + "v" * 40000}},
+      ["body", "name"]),
+     ("/v1/reader-keys", ["SECRETO"] + [1] * 20000, ["body"])],
+)  # fmt: skip
+def test_a_422_repeats_no_object_or_list_it_was_sent(
+    service: Api, path: str, body: Any, where: list[str]
+) -> None:
+    """A missing field's echo was the whole body (a webhook's secret address with it) and a
+    wrong-typed object or list came back whole: 40 KB sent, 40 KB answered."""
+    response = service.client.post(path, json=body, headers=service.headers)
+    assert response.status_code == 422, response.text[:300]
+    assert "SECRETO" not in response.text and len(response.content) < 2000
+    problem = next(p for p in response.json()["detail"] if p["loc"] == where)
+    assert problem["mensaje"] and "input" not in problem
+
+
+def test_a_422_still_repeats_a_short_wrong_value(service: Api) -> None:
+    response = service.client.get("/v1/search", params={"limit": "muchos"})
+    assert response.status_code == 422
+    [problem] = response.json()["detail"]
+    assert problem["input"] == "muchos" and problem["loc"] == ["query", "limit"]

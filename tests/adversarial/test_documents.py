@@ -38,6 +38,33 @@ def test_deep_html_through_extract_text_in_a_worker() -> None:
     assert result.text.endswith("Final del documento")
 
 
+@pytest.mark.parametrize("tag", ["header", "footer", 'div role="banner"', "article"])
+def test_a_page_of_chrome_deep_in_divs_is_read_in_bounded_time(tag: str) -> None:
+    """Each header or footer once asked for its ancestors: 50,000 of them 2,000 divs deep
+    (900 KB, read in the crawler's own process) took 90 s of CPU; articles, 2 s."""
+    data = hostile.chrome_in_depth(tag)
+    assert len(data) < 1024 * 1024
+    started = time.process_time()
+    text = extract_text(data, "text/html").text
+    assert time.process_time() - started < 10
+    assert "Texto del acuerdo" in text and "Pie del sitio" not in text
+    if tag != "article":
+        assert text.split() == ["Acuerdo", "12/2025", "Texto", "del", "acuerdo"]
+
+
+def test_a_row_of_empty_cells_is_read_in_bounded_time() -> None:
+    """Each empty cell's marker was tried against the rest of the row: 100,000 cells
+    (900 KB, read in the crawler's own process) took minutes of CPU."""
+    data = hostile.empty_cells(100_000)
+    assert len(data) < 1024 * 1024
+    started = time.process_time()
+    text = extract_text(data, "text/html").text
+    assert time.process_time() - started < 10
+    assert text.split() == ["Expediente", "12/2025", "Texto", "del", "acuerdo"]
+    cells = html_main_text(b"<table><tr><td>a</td><td>b</td><td></td></tr><tr><td>c</td></tr>")
+    assert cells == "a\tb\nc"
+
+
 def test_a_50_mb_page_is_refused_as_too_large_before_parsing() -> None:
     started = time.monotonic()
     assert _cause(hostile.huge_html(50), "text/html") == "too_large"

@@ -101,7 +101,13 @@ def _claims(base: str) -> dict[str, dict[str, Any]]:
     chamber["constants"] = {"chamber": SENADO}
     court = _judgments(base, "tsj-qro-sala")
     court["constants"] = {"court": SCJN_SALA}
-    return {"congress": constant, "congress_read": read, "chamber": chamber, "court": court}
+    court_bare = _judgments(base, "tsj-qro-gto")
+    court_bare["constants"] = {"court": "Juzgado Segundo Civil de Guanajuato"}
+    committee = session_spec(base, "tsj-qro-comision", institution=TSJ, kind="legislativo")
+    del committee["identity"], committee["listing"]["fields"]["session_type"]
+    committee["constants"] = {"committee": f"Comisión de Justicia del {QRO}"}
+    return {"congress": constant, "congress_read": read, "chamber": chamber, "court": court,
+            "court_bare": court_bare, "committee": committee}  # fmt: skip
 
 
 @pytest.fixture
@@ -116,7 +122,9 @@ def two(tmp_path: Path) -> Iterator[Two]:
     [("congress", ("body", "constants", "congress")),
      ("congress_read", ("body", "detail", "fields", "congress")),
      ("chamber", ("body", "constants", "chamber")),
-     ("court", ("body", "constants", "court"))],
+     ("court", ("body", "constants", "court")),
+     ("court_bare", ("body", "constants", "court")),
+     ("committee", ("body", "constants", "committee"))],
 )  # fmt: skip
 def test_a_spec_naming_another_institutions_body_is_a_422_naming_the_field(
     two: Two, case: str, loc: tuple[str, ...]
@@ -164,7 +172,8 @@ def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Crawled]:
     """A (the congress) registers and crawls its own sessions; B (the court) crawls specs
     stored past the API that name A as its sessions' congress, the Senate as their
     chamber and the SCJN's Primera Sala as its judgments' court (as a constant, read from
-    the listing, or read by the library from the judgment's heading)."""
+    the listing, or read by the library from the judgment's heading), a Guanajuato court as
+    its judgments' and A's committee as its records'."""
     root = tmp_path_factory.mktemp("bodies")
     _site(root / "sites" / "a", "legislativa", (3, 4))
     _site(root / "sites" / "b", "forjada", (10, 11))
@@ -197,9 +206,9 @@ def _hits(crawled: Crawled, **params: str) -> list[dict[str, Any]]:
 
 def test_the_court_crawled_every_document_under_its_own_name(crawled: Crawled) -> None:
     court = _hits(crawled, institution=TSJ)
-    assert len(court) == 14, crawled.output
+    assert len(court) == 18, crawled.output
     reported = [line for line in crawled.output.splitlines() if "foreign_name" in line]
-    assert len(reported) == 7 and all("foreign_name: 2 " in line for line in reported), reported
+    assert len(reported) == 9 and all("foreign_name: 2 " in line for line in reported), reported
 
 
 def test_another_congress_lists_none_of_the_courts_sessions(crawled: Crawled) -> None:
@@ -235,15 +244,19 @@ def test_the_courts_sessions_are_listed_under_the_court(crawled: Crawled) -> Non
         assert document["chamber"] != SENADO, document
 
 
-def test_no_document_of_the_court_is_filed_under_the_senate_or_the_scjn(
+def test_no_document_of_the_court_is_filed_under_the_senate_the_scjn_or_another_body(
     crawled: Crawled,
 ) -> None:
     api = crawled.two.api
     assert _hits(crawled, chamber=SENADO) == []
     assert _hits(crawled, court="Primera Sala de la SCJN") == []
     judgments = _hits(crawled, institution=TSJ, kind="sentencia")
-    assert len(judgments) == 6
+    assert len(judgments) == 8
     for hit in judgments:
         assert api.get(hit["permalink"]).json()["court"] is None, hit
+    records = _hits(crawled, institution=TSJ, kind="legislativo")
+    assert len(records) == 2
+    for hit in records:
+        assert api.get(hit["permalink"]).json()["committee"] is None, hit
     coverage = api.get("/fuentes")
     assert coverage.status_code == 200 and "Primera Sala de la SCJN" not in coverage.text

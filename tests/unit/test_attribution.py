@@ -10,7 +10,14 @@ from typing import Any
 
 import pytest
 
-from indexer.attribution import foreign_chamber, foreign_court, foreign_value, publisher_of
+from crawlers.tenancy import Tenant, own_fields
+from indexer.attribution import (
+    foreign_chamber,
+    foreign_committee,
+    foreign_court,
+    foreign_value,
+    publisher_of,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 TSJ = "Tribunal Superior de Justicia de Querétaro"
@@ -31,7 +38,7 @@ def test_the_bodies_real_publishers_name_are_their_own() -> None:
     checked = 0
     for doc in documents:
         publisher = publisher_of(doc["institution"], doc["jurisdiction"], everyone)
-        for name in ("court", "chamber"):
+        for name in ("court", "chamber", "committee"):
             if doc.get(name):
                 checked += 1
                 assert not foreign_value(name, doc[name], publisher), (name, doc[name], doc["url"])
@@ -47,7 +54,15 @@ def test_the_bodies_real_publishers_name_are_their_own() -> None:
      ("Sala Regional Toluca del TEPJF", True),
      ("Juzgado Segundo Civil del Estado de Guanajuato", True),
      ("Juzgado 1o. Penal de la Ciudad de México", True),
-     ("Poder Judicial del Estado de Guanajuato", True)],
+     ("Poder Judicial del Estado de Guanajuato", True),
+     ("Juzgado Segundo Civil de Guanajuato", True),
+     ("Tribunal Superior de Justicia de Baja California Sur", True),
+     ("Sala Penal del Tribunal Superior de Justicia de Nuevo León", True),
+     ("Juzgado Mixto de Primera Instancia con residencia en Jalisco", True),
+     ("Juzgado de Primera Instancia del Estado de Hidalgo", True),
+     ("Juzgado Civil del Distrito Judicial de Hidalgo", False),
+     ("Juzgado Penal del Distrito Judicial de Morelos", False),
+     ("Juzgado Cívico de Santiago de Querétaro", False)],
 )  # fmt: skip
 def test_a_state_court_may_name_its_bodies_only(court: str, foreign: bool) -> None:
     assert foreign_court(court, publisher_of(TSJ, "MX-QUE", [TSJ, *OTHERS])) is foreign
@@ -65,3 +80,27 @@ def test_the_federal_chambers_are_the_federal_congress_own() -> None:
     assert not foreign_chamber("Cámara de Diputados", union)
     assert foreign_court("Primera Sala", publisher_of("Suprema Corte de Justicia de la Nación",
                                                       "MX", OTHERS)) is False  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("committee", "foreign"),
+    [("Comisión de Justicia", False),
+     ("Comisiones Unidas de Hacienda y de Gobernación", False),
+     ("Comisión de Justicia del Poder Legislativo del Estado de Querétaro", False),
+     ("Comisión de Justicia del Tribunal Superior de Justicia de Querétaro", True),
+     ("Comisión de Hacienda del Congreso del Estado de Jalisco", True),
+     ("Comisión de Hacienda del Congreso de Jalisco", True)],
+)  # fmt: skip
+def test_a_congress_committee_is_its_own(committee: str, foreign: bool) -> None:
+    congress = "Poder Legislativo del Estado de Querétaro"
+    assert foreign_committee(committee, publisher_of(congress, "MX-QUE", [TSJ])) is foreign
+
+
+def test_a_committee_a_page_gives_as_another_congress_is_left_out() -> None:
+    congress = "Poder Legislativo del Estado de Querétaro"
+    tenant = Tenant("congreso-qro-gacetas", "congreso-qro", congress, "MX-QUE", (TSJ,))
+    read = {"title": "Dictamen 12", "committee": "Comisión de Hacienda del Congreso de Jalisco"}
+    kept, foreign = own_fields(tenant, read)
+    assert foreign == ["committee"] and kept == {"title": "Dictamen 12"}
+    kept, foreign = own_fields(tenant, read | {"committee": "Comisión de Hacienda"})
+    assert foreign == [] and kept["committee"] == "Comisión de Hacienda"

@@ -20,9 +20,12 @@ from indexer.readers.plausibility import implausible, plausible_fields
         ("session_type", "Martes 14 de abril de 2026"),
         ("ponente", "12345"),
         ("title", "18/03/2021"),
+        ("title", "Sentencia " + "considerando del fallo " * 100),
         ("committee", "2025-02-18"),
         ("stenographic_urls", ["https://senado.example/ve/1", "javascript:void(0)"]),
         ("agenda", ["1.", "Lectura del acta"]),
+        ("agenda", ["Lectura del acta"] * 1001),
+        ("agenda", ["Lectura del acta " * 200]),
     ],
 )
 def test_implausible_values_are_refused(name: str, value: str | list[str]) -> None:
@@ -49,6 +52,7 @@ def test_implausible_values_are_refused(name: str, value: str | list[str]) -> No
             ["https://www.senado.gob.mx/66/version_estenografica/2026_4_28/2611"],
         ),
         ("agenda", ["Lectura del acta de la sesión anterior"]),
+        ("agenda", [f"Dictamen {n} de la Comisión de Hacienda" for n in range(400)]),
     ],
 )
 def test_plausible_values_are_kept(name: str, value: str | list[str]) -> None:

@@ -67,6 +67,19 @@ async def _http_error(request: Request, exc: Exception) -> Any:
     return JSONResponse(body, status_code=exc.status_code, headers=headers)
 
 
+def _echo(value: Any) -> Any:
+    """What of a refused value a 422 repeats: a short scalar, never a whole object or list
+    (a missing field's ``input`` is the entire body, with any secret it carries, and a
+    large body echoed back costs as much again to send)."""
+    if isinstance(value, bytes):  # a body read as bytes: they may be no UTF-8 at all
+        value = value[:200].decode("utf-8", "replace")
+    if isinstance(value, str):
+        return value[:200]
+    if isinstance(value, bool | float) or (isinstance(value, int) and abs(value) < 10**18):
+        return value
+    return None
+
+
 async def _invalid(request: Request, exc: Exception) -> Any:
     """A 422 in FastAPI's shape, each item with its Spanish ``mensaje``."""
     assert isinstance(exc, RequestValidationError)
@@ -76,11 +89,9 @@ async def _invalid(request: Request, exc: Exception) -> Any:
     for error in exc.errors():
         item = dict(error)
         item.setdefault("mensaje", mensajes.for_item(item))
-        echoed = item.get("input")
-        if isinstance(echoed, bytes):  # a body read as bytes: they may be no UTF-8 at all
-            echoed = echoed[:200].decode("utf-8", "replace")
-        if isinstance(echoed, str):
-            item["input"] = echoed[:200]  # an echo of a huge value helps nobody
+        echoed = _echo(item.pop("input", None))
+        if echoed is not None:
+            item["input"] = echoed
         items.append(item)
     return JSONResponse(jsonable_encoder({"detail": items}), status_code=422)
 

@@ -46,6 +46,22 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "congreso"
 
 
+def congress_slugs(names: list[tuple[str, int]]) -> dict[str, str]:
+    """Each congress's page address, one per name: names that read the same as an address
+    ("Congreso del Estado de Jalisco" and a page's "Congreso del Estado de Jalisco.") share
+    no page. The one with the most sessions keeps the plain address, the others are
+    numbered; the last in name order once took the page and hid the congress's own."""
+    taken: dict[str, str] = {}
+    for name, _ in sorted(names, key=lambda pair: (-pair[1], pair[0])):
+        base = candidate = slug(name)
+        number = 1
+        while candidate in taken:
+            number += 1
+            candidate = f"{base}-{number}"
+        taken[candidate] = name
+    return {name: address for address, name in taken.items()}
+
+
 def congresses(library: Library) -> list[tuple[str, int]]:
     query = SearchQuery(
         filters={"kind": ["sesion"]}, limit=1, facets=["congress"], facet_size=200, highlight=False
@@ -151,6 +167,7 @@ def sessions_page(request: Request, library: LibraryDep) -> Any:
     errors: list[str] = []
     unknown_params(params, FINDER_PARAMS, errors)
     all_congresses = congresses(library)
+    slugs = congress_slugs(all_congresses)
     congress = params.get("congreso", "").strip() or None
     if congress is not None:
         known = {keyword_key(name): name for name, _ in all_congresses}
@@ -241,7 +258,7 @@ def sessions_page(request: Request, library: LibraryDep) -> Any:
     picture, table = chart(hits_of_year, year)
     context = {
         "section": "sesiones",
-        "congresses": [(name, count, slug(name)) for name, count in all_congresses],
+        "congresses": [(name, count, slugs[name]) for name, count in all_congresses],
         "congress": congress,
         "month": month,
         "month_title": month_words(year, int(month[5:])) if month else None,
@@ -274,7 +291,7 @@ def sessions_page(request: Request, library: LibraryDep) -> Any:
 @router.get("/sesiones/{congress_slug}", response_class=HTMLResponse)
 def congress_page(request: Request, congress_slug: str, library: LibraryDep) -> Any:
     """One congress's sessions of a year, month by month."""
-    names = {slug(name): name for name, _ in congresses(library)}
+    names = {address: name for name, address in congress_slugs(congresses(library)).items()}
     congress = names.get(congress_slug)
     if congress is None:
         raise HTTPException(404, f"no congress {congress_slug[:60]!r}")

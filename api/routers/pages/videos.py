@@ -8,12 +8,12 @@ from urllib.parse import parse_qs, urlsplit
 
 from indexer.models import VideoLink
 
-_YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{6,20}$")
+_YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{6,20}")
 _YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be"}
 
 
 def youtube_id(video: VideoLink) -> str | None:
-    if video.video_id and video.platform == "youtube" and _YOUTUBE_ID.match(video.video_id):
+    if video.video_id and video.platform == "youtube" and _YOUTUBE_ID.fullmatch(video.video_id):
         return video.video_id
     parts = urlsplit(video.url)
     if parts.hostname not in _YOUTUBE_HOSTS:
@@ -24,7 +24,7 @@ def youtube_id(video: VideoLink) -> str | None:
         candidate = parts.path.split("/")[2]
     else:
         candidate = (parse_qs(parts.query).get("v") or [""])[0]
-    return candidate if _YOUTUBE_ID.match(candidate) else None
+    return candidate if _YOUTUBE_ID.fullmatch(candidate) else None
 
 
 def embed_url(videos: list[VideoLink]) -> str | None:
