@@ -48,6 +48,7 @@ pub(crate) struct TesisScanner {
     // clave, circuit's clave, electoral's end, j and t
     registro_end: usize,
     registro_n: usize,
+    registros_end: usize,
     registros_list: usize,
     scjn_end: usize,
     scjn_clave: usize,
@@ -77,6 +78,7 @@ impl TesisScanner {
         Ok(TesisScanner {
             registro_end: group(&registro, "end")?,
             registro_n: group(&registro, "n")?,
+            registros_end: group(&registros, "end")?,
             registros_list: group(&registros, "list")?,
             scjn_end: group(&scjn, "end")?,
             scjn_clave: group(&scjn, "clave")?,
@@ -120,8 +122,15 @@ struct Reading<'s, 't> {
 
 impl Reading<'_, '_> {
     /// ``spots.matches_at`` of ``re`` on the original text, the look-behind
-    /// ``(?<![\w…])`` (``refused`` besides word characters) checked first.
-    fn matches_at(&self, re: &Regex, starts: Vec<usize>, refused: &[char]) -> Vec<Spans> {
+    /// ``(?<![\w…])`` (``refused`` besides word characters) checked first; Python's
+    /// match ends where group ``end`` does (the character after is the look-ahead's).
+    fn matches_at(
+        &self,
+        re: &Regex,
+        starts: Vec<usize>,
+        refused: &[char],
+        end: Option<usize>,
+    ) -> Vec<Spans> {
         let text = self.text;
         let mut caps: Captures = re.create_captures();
         let mut found = Vec::new();
@@ -137,7 +146,10 @@ impl Reading<'_, '_> {
                 continue;
             }
             if let Some(spans) = text.match_at(re, &mut caps, start, text.len()) {
-                free = spans.end().max(start + 1);
+                let Some((_, matched)) = end.map_or(spans.0[0], |end| spans.group(end)) else {
+                    continue;
+                };
+                free = matched.max(start + 1);
                 found.push(spans);
             }
         }
@@ -152,7 +164,7 @@ impl Reading<'_, '_> {
         let mut starts = folded.occurrences("numero");
         starts.extend(folded.occurrences("ius"));
         starts.extend(&registros);
-        for m in self.matches_at(&s.registro, starts, &[]) {
+        for m in self.matches_at(&s.registro, starts, &[], Some(s.registro_end)) {
             let (Some((a, b)), Some((_, end))) = (m.group(s.registro_n), m.group(s.registro_end))
             else {
                 continue;
@@ -171,7 +183,7 @@ impl Reading<'_, '_> {
             .into_iter()
             .filter(|&at| at + 8 < folded.len() && folded.at(at + 8) == 's')
             .collect();
-        for m in self.matches_at(&s.registros, lists, &[]) {
+        for m in self.matches_at(&s.registros, lists, &[], Some(s.registros_end)) {
             let Some((a, b)) = m.group(s.registros_list) else {
                 continue;
             };
@@ -184,7 +196,7 @@ impl Reading<'_, '_> {
         }
         let mut taken: Vec<(usize, usize)> = Vec::new();
         let refused = ['.', '/'];
-        for m in self.matches_at(&s.scjn, self.scjn_starts(), &refused) {
+        for m in self.matches_at(&s.scjn, self.scjn_starts(), &refused, Some(s.scjn_end)) {
             let (Some((a, b)), Some((_, end))) = (m.group(s.scjn_clave), m.group(s.scjn_end))
             else {
                 continue;
@@ -193,7 +205,7 @@ impl Reading<'_, '_> {
             found.push((clave_key(text.slice(a, b)), m.start(), end));
         }
         let read = Taken::new(taken);
-        for m in self.matches_at(&s.circuit, self.circuit_starts(), &refused) {
+        for m in self.matches_at(&s.circuit, self.circuit_starts(), &refused, None) {
             if read.holds(m.start()) {
                 continue;
             }
@@ -204,7 +216,7 @@ impl Reading<'_, '_> {
         }
         let mut starts = folded.occurrences("jurisprudencia");
         starts.extend(folded.occurrences("tesis"));
-        for m in self.matches_at(&s.electoral, starts, &[]) {
+        for m in self.matches_at(&s.electoral, starts, &[], Some(s.electoral_end)) {
             let Some((_, end)) = m.group(s.electoral_end) else {
                 continue;
             };

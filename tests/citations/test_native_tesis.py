@@ -103,6 +103,27 @@ def generated_texts(count: int, seed: int, others: bool = True) -> list[str]:
     return texts
 
 
+def glued_snippets(count: int, seed: int) -> list[str]:
+    """The snippets glued with no prose between: a match's look-ahead character is the
+    next one's first (``…123456,número de registro…``), roman numerals and periods
+    strewn in."""
+    rng = random.Random(seed)
+    joins = ("", " ", ".", "/", ",", "(", ")", "\n", "  ", "º", "°", "ª", "-", "y ")
+    strewn = (*WIDE, "I", "V", "X", "C", "o", ".", "P", "1", "2", "a", "/")
+    texts = []
+    for _ in range(count):
+        parts = [
+            _mutate(rng.choice(SNIPPETS), rng, others=False) for _ in range(rng.randrange(1, 10))
+        ]
+        chars = list("".join(part + rng.choice(joins) for part in parts))
+        if rng.random() < 0.3:
+            for at in range(len(chars) - 1, -1, -1):
+                if rng.random() < 0.1:
+                    chars.insert(at, rng.choice(strewn))
+        texts.append("".join(chars))
+    return texts
+
+
 def _python(text: str) -> list:
     return list(tesis.find_tesis(text, fold(text)))
 
@@ -136,6 +157,12 @@ def test_judged_passages_glued_read_as_python_reads_them() -> None:
     assert _compare(texts) == len(texts)
 
 
+def test_snippets_glued_read_as_python_reads_them() -> None:
+    texts = glued_snippets(3000, seed=7)
+    assert sum(len(_python(t)) for t in texts) > 6000
+    assert _compare(texts) == len(texts)
+
+
 def test_bench_documents_and_long_texts_read_as_python_reads_them() -> None:
     texts = [doc.text for doc in LegalCorpus(300, seed=21)]
     texts += [doc.text for doc in LegalCorpus(30, seed=22, mix="real")]
@@ -166,6 +193,18 @@ def test_a_text_of_other_characters_is_left_to_python() -> None:
         assert SCANNER.tesis(text, fold(text)) is None
         found = [c for c in extract_citations(text) if c.kind == "tesis"]
         assert found == _python(text) != []
+
+
+def test_a_look_ahead_character_does_not_hide_the_next_citation() -> None:
+    text = "registro 123456,número de registro 2023456 y P./J. 3/2019,2a. CXII/2016"
+    found = _rust(text)
+    assert found == _python(text)
+    assert [(c.key, c.start) for c in found] == [
+        ("registro 123456", 0),
+        ("registro 2023456", 16),
+        ("tesis P./J.3/2019", 45),
+        ("tesis 2a.CXII/2016", 58),
+    ]
 
 
 def test_offsets_and_keys() -> None:
