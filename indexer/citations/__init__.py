@@ -13,8 +13,7 @@ import time
 
 from indexer.citations.laws import canonical_law, fold
 from indexer.citations.model import KINDS, Citation, CitationKind
-from indexer.citations.native import read_articles, read_cases
-from indexer.citations.tesis import find_tesis
+from indexer.citations.native import read_articles, read_cases, read_tesis
 
 __all__ = ["KINDS", "Citation", "CitationKind", "citation_key", "extract_citations"]
 
@@ -36,7 +35,7 @@ def extract_citations(text: str, budget_s: float = BUDGET_S) -> list[Citation]:
     found: list[Citation] = []
     readers = (
         lambda: read_cases(text, folded),
-        lambda: find_tesis(text, folded),
+        lambda: read_tesis(text, folded),
         lambda: read_articles(text, folded),
     )
     for read in readers:

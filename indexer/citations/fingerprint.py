@@ -1,10 +1,10 @@
 """Which citation reader wrote a document's stored citations: a digest of the source of
 every module that decides what is read from a text (and which of its own cases a
 sentence leaves out), and of the Rust readers (``native/src/citations.rs``,
-``native/src/articles.rs``). Any change to them is a new reader, and stored citations
-read by an older one are read again rather than reused. The Rust source counts whether
-or not the extension is installed: the two read alike (tests compare them), so turning
-it on or off reads nothing again."""
+``native/src/articles.rs``, ``native/src/tesis.rs``). Any change to them is a new
+reader, and stored citations read by an older one are read again rather than reused.
+The Rust source counts whether or not the extension is installed: the two read alike
+(tests compare them), so turning it on or off reads nothing again."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """The citation readers' scanning in Rust (``native/src/citations.rs`` for cases,
-``native/src/articles.rs`` for articles of laws), where the native extension is installed
+``native/src/articles.rs`` for articles of laws, ``native/src/tesis.rs`` for tesis but
+their quoted rubros), where the native extension is installed
 and built from this checkout's source: where a citation can start, which pattern matches
 there and its groups (an article's key), found without the interpreter; the ``Citation``
 objects are made here from them, as the Python readers make them.
@@ -7,19 +8,20 @@ objects are made here from them, as the Python readers make them.
 The Python readers stay the reference: the Rust scanner is made from their patterns and
 tables, and reads only texts whose characters both engines class alike (it answers
 None for any other, and Python reads it). Tests compare the two on many texts.
-``ABIERTO_NATIVE_CITATIONS=off`` reads cases and articles with Python only (benchmarks'
-before).
+``ABIERTO_NATIVE_CITATIONS=off`` reads cases, articles and tesis with Python only
+(benchmarks' before).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from indexer.citations import articles, cases, laws
+from indexer.citations import articles, cases, laws, tesis
 from indexer.citations.model import Citation
 from indexer.readers.expedientes import (
     ELECTORAL_CHAMBERS,
@@ -36,6 +38,7 @@ log = logging.getLogger(__name__)
 # the Rust readers' sources in this checkout (absent from an installed package)
 SOURCE = Path(__file__).resolve().parents[2] / "native" / "src" / "citations.rs"
 ARTICLES_SOURCE = SOURCE.with_name("articles.rs")
+TESIS_SOURCE = SOURCE.with_name("tesis.rs")
 
 
 def _without(pattern: str, head: str = "", tail: str = "") -> str:
@@ -147,24 +150,69 @@ def make_article_scanner(module: Any) -> Any:
     )
 
 
+def tesis_patterns() -> dict[str, str]:
+    """The tesis reader's patterns for the Rust engine, which has no look-arounds: the
+    look-behinds are checked by hand there, a look-ahead at an end is rewritten as the
+    character it allows consumed after group ``end`` (or the text's end), and the one
+    after a clave's last capitals ("30 P") is a word boundary (capitals are words)."""
+    lead, clave_end = r"(?<![\w./])", r"(?![\w/])"
+    patterns = {
+        "registro": "(?i)"
+        + _ending(
+            _without(tesis._REGISTRO.pattern, r"(?<![\w])"),
+            r"(?![\d]|[.,]\d)",
+            r"(?:[.,](?:\D|\z)|[^\d.,]|\z)",
+        ),
+        "registros": "(?i)"
+        + _ending(_without(tesis._REGISTROS.pattern, r"(?<![\w])"), r"(?![\d])", r"(?:\D|\z)"),
+        "scjn": _ending(_without(tesis._SCJN.pattern, lead), clave_end, r"(?:[^\w/]|\z)"),
+        "circuit": _replaced(
+            _without(tesis._CIRCUIT.pattern, lead),
+            r"(?:[A-Z]{1,2}|CS)(?![\w])",
+            r"(?:[A-Z]{1,2}|CS)\b",
+        ),
+        "electoral": "(?i)"
+        + _ending(_without(tesis._ELECTORAL.pattern, r"(?<![\w])"), clave_end, r"(?:[^\w/]|\z)"),
+    }
+    flags = {"registro": re.I, "registros": re.I, "scjn": 0, "circuit": 0, "electoral": re.I}
+    for name, flag in flags.items():
+        if getattr(tesis, f"_{name.upper()}").flags & re.I != flag:
+            raise ValueError(f"the pattern's flags changed: {name}")
+    for name, pattern in patterns.items():
+        if any(look in pattern for look in ("(?=", "(?!", "(?<")) or pattern.endswith("$"):
+            raise ValueError(f"a look-around is left in {name}: {pattern}")
+    return patterns
+
+
+def make_tesis_scanner(module: Any) -> Any:
+    """A ``TesisScanner`` of ``module`` from ``tesis.py``'s own patterns."""
+    return module.TesisScanner(tesis_patterns())
+
+
 def reader_source() -> bytes:
     """The Rust readers' source, as this checkout has it or else as the extension was
     built from; empty where neither is (Python reads everything there)."""
-    if SOURCE.is_file() and ARTICLES_SOURCE.is_file():
-        return SOURCE.read_bytes() + b"\0" + ARTICLES_SOURCE.read_bytes()
+    paths = (SOURCE, ARTICLES_SOURCE, TESIS_SOURCE)
+    if all(path.is_file() for path in paths):
+        return b"\0".join(path.read_bytes() for path in paths)
     try:
         import abierto_native
     except ImportError:
         return b""
     cases_source = str(getattr(abierto_native, "CITATION_READER_SOURCE", ""))
     articles_source = str(getattr(abierto_native, "ARTICLE_READER_SOURCE", ""))
-    return f"{cases_source}\0{articles_source}".encode()
+    tesis_source = str(getattr(abierto_native, "TESIS_READER_SOURCE", ""))
+    return f"{cases_source}\0{articles_source}\0{tesis_source}".encode()
 
 
 def _built_here(module: Any) -> bool:
     """Whether the extension was built from this checkout's readers (an extension built
     from other source would read otherwise than the fingerprint says)."""
-    sources = (("CITATION_READER_SOURCE", SOURCE), ("ARTICLE_READER_SOURCE", ARTICLES_SOURCE))
+    sources = (
+        ("CITATION_READER_SOURCE", SOURCE),
+        ("ARTICLE_READER_SOURCE", ARTICLES_SOURCE),
+        ("TESIS_READER_SOURCE", TESIS_SOURCE),
+    )
     for name, path in sources:
         built = getattr(module, name, None)
         if built is None or (path.is_file() and path.read_text(encoding="utf-8") != built):
@@ -172,7 +220,7 @@ def _built_here(module: Any) -> bool:
     return True
 
 
-def _load() -> tuple[Any, Any] | None:
+def _load() -> tuple[Any, Any, Any] | None:
     if os.environ.get("ABIERTO_NATIVE_CITATIONS", "").lower() in ("off", "0", "no"):
         return None
     try:
@@ -182,10 +230,11 @@ def _load() -> tuple[Any, Any] | None:
     if not _built_here(abierto_native):
         log.warning("la extensión nativa no es de este código: las citas se leen en Python")
         return None
-    return make_scanner(abierto_native), make_article_scanner(abierto_native)
+    scanners = (make_scanner, make_article_scanner, make_tesis_scanner)
+    return tuple(make(abierto_native) for make in scanners)  # type: ignore[return-value]
 
 
-SCANNER, ARTICLE_SCANNER = _load() or (None, None)
+SCANNER, ARTICLE_SCANNER, TESIS_SCANNER = _load() or (None, None, None)
 
 
 def read_cases(original: str, folded: str) -> Iterator[Citation]:
@@ -202,6 +251,20 @@ def read_articles(original: str, folded: str) -> Iterator[Citation]:
     if raw is None:
         return articles.find_articles(original, folded)
     return _articles(original, raw)
+
+
+def read_tesis(original: str, folded: str) -> Iterator[Citation]:
+    """``tesis.find_tesis``, read in Rust when it can be (the quoted rubros in Python)."""
+    raw = TESIS_SCANNER.tesis(original, folded) if TESIS_SCANNER is not None else None
+    if raw is None:
+        return tesis.find_tesis(original, folded)
+    return _tesis(original, raw)
+
+
+def _tesis(original: str, raw: list[tuple[str, int, int]]) -> Iterator[Citation]:
+    for key, start, end in raw:
+        yield tesis._found(original, key, start, end)
+    yield from tesis.find_rubros(original)
 
 
 def _articles(original: str, raw: list[tuple[str, int, int]]) -> Iterator[Citation]:

@@ -103,6 +103,12 @@ def find_tesis(original: str, folded: str) -> Iterator[Citation]:
     for match in matches_at(_ELECTORAL, original, starts):
         key = f"jurisprudencia {match['j']}" if match["j"] else f"tesis {match['t'].upper()}"
         yield _found(original, key, match.start(), match.end())
+    yield from find_rubros(original)
+
+
+def find_rubros(original: str) -> Iterator[Citation]:
+    """The rubros quoted in capitals after the words that introduce one (read in Python
+    also where the Rust reader reads the rest)."""
     for match in matches_at(_QUOTED, original, occurrences(original, '"', "“", "«")):
         rubro = match.group(1)
         if not _capitals(rubro):

@@ -12,6 +12,7 @@ mod highlight;
 mod pairs;
 mod pieces;
 mod plan;
+mod tesis;
 mod writer;
 
 use std::sync::{Arc, Mutex};
@@ -280,6 +281,8 @@ fn abierto_native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("CITATION_READER_SOURCE", citations::SOURCE)?;
     module.add_class::<articles::ArticleScanner>()?;
     module.add("ARTICLE_READER_SOURCE", articles::SOURCE)?;
+    module.add_class::<tesis::TesisScanner>()?;
+    module.add("TESIS_READER_SOURCE", tesis::SOURCE)?;
     module.add_function(wrap_pyfunction!(citations::citation_classes, module)?)?;
     module.add_function(wrap_pyfunction!(citations::citation_probe, module)?)?;
     module.add_function(wrap_pyfunction!(writer::remembered_stems, module)?)?;
