@@ -13,9 +13,9 @@ use std::collections::{HashMap, HashSet};
 use pyo3::prelude::*;
 use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures;
-use regex_automata::{Anchored, Input, PatternID};
+use regex_automata::{Anchored, Input};
 
-use crate::citations::{compile, is_space, is_word, sorted, Spans, Taken, Text};
+use crate::citations::{group, is_space, is_word, named, sorted, Spans, Taken, Text};
 
 /// This file's source: the reader's fingerprint digests it.
 pub(crate) const SOURCE: &str = include_str!("articles.rs");
@@ -79,12 +79,6 @@ struct Groups {
     federal: usize,
 }
 
-fn group(re: &Regex, name: &str) -> PyResult<usize> {
-    re.group_info()
-        .to_index(PatternID::ZERO, name)
-        .ok_or_else(|| pyo3::exceptions::PyValueError::new_err(format!("no group {name}")))
-}
-
 /// ``" ".join(text.split())``.
 fn joined(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -116,14 +110,7 @@ impl ArticleScanner {
         first_words: HashSet<String>,
         limits: (u32, usize),
     ) -> PyResult<Self> {
-        let pattern = |name: &str| {
-            patterns
-                .get(name)
-                .ok_or_else(|| {
-                    pyo3::exceptions::PyValueError::new_err(format!("no pattern {name}"))
-                })
-                .and_then(|p| compile(p))
-        };
+        let pattern = |name: &str| named(&patterns, name);
         let constitutional = pattern("constitutional")?;
         let same_law = pattern("same_law")?;
         let more = pattern("more")?;

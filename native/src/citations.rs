@@ -15,7 +15,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures;
-use regex_automata::{Anchored, Input};
+use regex_automata::{Anchored, Input, PatternID};
 
 /// This file's source: the reader's fingerprint digests it, so that citations read by
 /// another version of this code are read again.
@@ -393,6 +393,21 @@ pub(crate) fn sorted(mut starts: Vec<usize>) -> Vec<usize> {
 
 pub(crate) fn compile(pattern: &str) -> PyResult<Regex> {
     Regex::new(pattern).map_err(|err| PyValueError::new_err(format!("{pattern}: {err}")))
+}
+
+/// The pattern called ``name`` among those Python gave, compiled.
+pub(crate) fn named(patterns: &HashMap<String, String>, name: &str) -> PyResult<Regex> {
+    let pattern = patterns
+        .get(name)
+        .ok_or_else(|| PyValueError::new_err(format!("no pattern {name}")))?;
+    compile(pattern)
+}
+
+/// The index of ``re``'s group called ``name``.
+pub(crate) fn group(re: &Regex, name: &str) -> PyResult<usize> {
+    re.group_info()
+        .to_index(PatternID::ZERO, name)
+        .ok_or_else(|| PyValueError::new_err(format!("no group {name}")))
 }
 
 /// One case found: (what: 0 a chamber's, 1 a local court's, 2 a case number; its

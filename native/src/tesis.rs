@@ -13,9 +13,8 @@ use std::collections::HashMap;
 use pyo3::prelude::*;
 use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures;
-use regex_automata::PatternID;
 
-use crate::citations::{compile, is_space, is_word, sorted, Spans, Taken, Text};
+use crate::citations::{compile, group, is_space, is_word, named, sorted, Spans, Taken, Text};
 
 /// This file's source: the reader's fingerprint digests it.
 pub(crate) const SOURCE: &str = include_str!("tesis.rs");
@@ -26,12 +25,6 @@ type Tesis = (String, usize, usize);
 /// The roman numerals ``_roman_before`` walks back over.
 fn is_roman(c: char) -> bool {
     matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')
-}
-
-fn group(re: &Regex, name: &str) -> PyResult<usize> {
-    re.group_info()
-        .to_index(PatternID::ZERO, name)
-        .ok_or_else(|| pyo3::exceptions::PyValueError::new_err(format!("no group {name}")))
 }
 
 /// ``tesis.py``'s patterns (a look-ahead at an end became a character consumed after
@@ -62,14 +55,7 @@ pub(crate) struct TesisScanner {
 impl TesisScanner {
     #[new]
     fn new(patterns: HashMap<String, String>) -> PyResult<Self> {
-        let pattern = |name: &str| {
-            patterns
-                .get(name)
-                .ok_or_else(|| {
-                    pyo3::exceptions::PyValueError::new_err(format!("no pattern {name}"))
-                })
-                .and_then(|p| compile(p))
-        };
+        let pattern = |name: &str| named(&patterns, name);
         let registro = pattern("registro")?;
         let registros = pattern("registros")?;
         let scjn = pattern("scjn")?;

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.alerts.conftest import Service, open_service
+from tests.alerts.conftest import Service, open_mailing
 from tests.alerts.test_email import link
 from tests.services.smtp import Inbox
 
@@ -21,13 +21,8 @@ CAP = 2
 
 @pytest.fixture
 def mailing(tmp_path: Path, smtp_server: Inbox) -> Iterator[Service]:
-    yield from open_service(
-        tmp_path,
-        smtp_host=smtp_server.host,
-        smtp_port=smtp_server.port,
-        smtp_security="none",
-        alerts_per_owner=CAP,
-        alert_confirmations_per_hour=10,
+    yield from open_mailing(
+        tmp_path, smtp_server, alerts_per_owner=CAP, alert_confirmations_per_hour=10
     )
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from indexer.library import Library
 from indexer.mail.address import mailbox
-from tests.alerts.conftest import Service, open_service
+from tests.alerts.conftest import Service, open_mailing
 from tests.api.test_reader_keys import app_client, library, mailing
 from tests.services.smtp import Inbox
 
@@ -31,13 +31,7 @@ __all__ = ["library"]  # the reader-key tests' library fixture, reused
 
 @pytest.fixture
 def alerts(tmp_path: Path, smtp_server: Inbox) -> Iterator[Service]:
-    yield from open_service(
-        tmp_path,
-        smtp_host=smtp_server.host,
-        smtp_port=smtp_server.port,
-        smtp_security="none",
-        alert_confirmations_per_hour=PER_HOUR,
-    )
+    yield from open_mailing(tmp_path, smtp_server, alert_confirmations_per_hour=PER_HOUR)
 
 
 def test_dressed_addresses_add_no_confirmation_to_the_bound(

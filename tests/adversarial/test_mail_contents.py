@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from indexer.library import Library
-from tests.alerts.conftest import Service, open_service
+from tests.alerts.conftest import Service, open_mailing
 from tests.alerts.test_email import add, confirm, deliver, text_of
 from tests.api.test_reader_keys import app_client, library, mailing
 from tests.services.smtp import Inbox
@@ -35,9 +35,7 @@ def test_a_reader_key_mail_carries_none_of_the_askers_words(
 
 @pytest.fixture
 def alerts(tmp_path: Path, smtp_server: Inbox) -> Iterator[Service]:
-    yield from open_service(
-        tmp_path, smtp_host=smtp_server.host, smtp_port=smtp_server.port, smtp_security="none"
-    )
+    yield from open_mailing(tmp_path, smtp_server)
 
 
 def test_line_breaks_in_an_alerts_search_add_no_header(alerts: Service, smtp_server: Inbox) -> None:

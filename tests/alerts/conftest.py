@@ -18,6 +18,7 @@ from config.settings import Settings
 from indexer.db.registry import Registry
 from indexer.library import Library
 from indexer.models import PrivacyFinding, PrivacyReport, Sentencia, document_id
+from tests.services.smtp import Inbox
 
 
 @dataclass
@@ -106,6 +107,13 @@ def open_service(root: Path, **extra: object) -> Iterator[Service]:
     with TestClient(create_app(library, settings)) as client:
         yield Service(library, client, settings, key, other)
     library.close()
+
+
+def open_mailing(root: Path, smtp: Inbox, **extra: object) -> Iterator[Service]:
+    """A service that sends its mail to the test SMTP server ``smtp``."""
+    yield from open_service(
+        root, smtp_host=smtp.host, smtp_port=smtp.port, smtp_security="none", **extra
+    )
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.alerts.conftest import Service, open_service
+from tests.alerts.conftest import Service, open_mailing
 from tests.services.smtp import Inbox
 
 VICTIM = "redaccion@example.org"
@@ -18,13 +18,7 @@ PER_HOUR = 3
 
 @pytest.fixture
 def mailing(tmp_path: Path, smtp_server: Inbox) -> Iterator[Service]:
-    yield from open_service(
-        tmp_path,
-        smtp_host=smtp_server.host,
-        smtp_port=smtp_server.port,
-        smtp_security="none",
-        alert_confirmations_per_hour=PER_HOUR,
-    )
+    yield from open_mailing(tmp_path, smtp_server, alert_confirmations_per_hour=PER_HOUR)
 
 
 def _subscribe(service: Service, address: str) -> tuple[int, dict, dict]:

@@ -14,7 +14,7 @@ import pytest
 import sqlalchemy as sa
 
 from crawlers.alerts.delivery import Deliverer
-from tests.alerts.conftest import Service, open_service, sentencia
+from tests.alerts.conftest import Service, open_mailing, sentencia
 from tests.services.smtp import Inbox
 
 ADDRESS = "reportera@example.org"
@@ -22,9 +22,7 @@ ADDRESS = "reportera@example.org"
 
 @pytest.fixture
 def mailing(tmp_path: Path, smtp_server: Inbox) -> Iterator[Service]:
-    yield from open_service(
-        tmp_path, smtp_host=smtp_server.host, smtp_port=smtp_server.port, smtp_security="none"
-    )
+    yield from open_mailing(tmp_path, smtp_server)
 
 
 def subscribe(service: Service, query: dict, rate: str = "inmediata") -> dict:

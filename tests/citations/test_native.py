@@ -12,6 +12,7 @@ import random
 import re
 import time
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -104,16 +105,22 @@ def _rust(text: str) -> list | None:
     return [native._case(text, *found) for found in raw]
 
 
-def _compare(texts: list[str]) -> int:
-    """How many texts Rust read (each equal to Python's reading)."""
+def read_alike(
+    texts: list[str], rust: Callable[[str], list | None], python: Callable[[str], list]
+) -> int:
+    """How many texts ``rust`` read (None: left to Python), each read as ``python`` does."""
     read = 0
     for text in texts:
-        found = _rust(text)
+        found = rust(text)
         if found is None:
             continue
         read += 1
-        assert found == _python(text), text[:300]
+        assert found == python(text), text[:300]
     return read
+
+
+def _compare(texts: list[str]) -> int:
+    return read_alike(texts, _rust, _python)
 
 
 def test_generated_texts_read_as_python_reads_them() -> None:
@@ -123,9 +130,7 @@ def test_generated_texts_read_as_python_reads_them() -> None:
 
 
 def test_bench_documents_and_long_texts_read_as_python_reads_them() -> None:
-    texts = [doc.text for doc in LegalCorpus(300, seed=21)]
-    texts += [doc.text for doc in LegalCorpus(30, seed=22, mix="real")]
-    texts.append(" ".join(generated_texts(400, seed=23, others=False)))  # some 1.5 MB
+    texts = bench_texts(generated_texts)
     assert _compare(texts) == len(texts)
 
 
@@ -133,20 +138,49 @@ def test_bench_documents_and_long_texts_read_as_python_reads_them() -> None:
 WIDE = ("é", "ñ", "Ó", "º", "\u00a0", "“", "”", "—", "…", "\u2009", "€", "→")
 
 
-def test_texts_dense_with_wide_characters_read_as_python_reads_them() -> None:
-    """Positions are counted in code points however densely a text holds characters of
-    several bytes: runs of them, lone ones at every distance from the last, and long
-    ASCII stretches between (the scanner counts a text eight bytes at a time)."""
-    rng = random.Random(31)
-    texts = []
-    for text in generated_texts(1500, seed=31, others=False):
+def widened(texts: list[str], seed: int) -> list[str]:
+    """``texts`` strewn with characters of several bytes, at one of four densities: runs
+    of them, lone ones at every distance from the last, and long ASCII stretches between
+    (the scanners count a text eight bytes at a time)."""
+    rng = random.Random(seed)
+    widened = []
+    for text in texts:
         chars = list(text)
         density = rng.choice((0.002, 0.02, 0.1, 0.4))
         for at in range(len(chars) - 1, -1, -1):
             if rng.random() < density:
                 run = "".join(rng.choice(WIDE) for _ in range(rng.choice((1, 1, 2, 9))))
                 chars.insert(at, run)
-        texts.append("".join(chars))
+        widened.append("".join(chars))
+    return widened
+
+
+def bench_texts(generated: Callable[..., list[str]]) -> list[str]:
+    """The bench's documents (3 KB and the real mix) and one text of some 1.5 MB."""
+    texts = [doc.text for doc in LegalCorpus(300, seed=21)]
+    texts += [doc.text for doc in LegalCorpus(30, seed=22, mix="real")]
+    texts.append(" ".join(generated(400, seed=23, others=False)))
+    return texts
+
+
+def real_texts() -> list[str]:
+    """The shared corpus's SCJN sentences and Jalisco records."""
+    texts = [
+        json.loads(path.read_text(encoding="utf-8"))["text"]
+        for path in sorted((REAL / "scjn-sentencias").glob("*.json"))
+    ]
+    jalisco = REAL / "pj-jalisco" / "stj-api-records.json"
+    if jalisco.is_file():
+        records = json.loads(jalisco.read_text(encoding="utf-8"))
+        texts += [record.get("text") or "" for record in records]
+    return texts
+
+
+def test_texts_dense_with_wide_characters_read_as_python_reads_them() -> None:
+    """Positions are counted in code points however densely a text holds characters of
+    several bytes: runs of them, lone ones at every distance from the last, and long
+    ASCII stretches between (the scanner counts a text eight bytes at a time)."""
+    texts = widened(generated_texts(1500, seed=31, others=False), seed=31)
     assert sum(len(_python(t)) for t in texts) > 1500
     assert _compare(texts) == len(texts)
 
@@ -172,14 +206,7 @@ def test_offsets_are_code_points() -> None:
 
 @pytest.mark.skipif(not REAL.is_dir(), reason="the shared real corpus is absent")
 def test_real_sentences_read_as_python_reads_them() -> None:
-    texts = [
-        json.loads(path.read_text(encoding="utf-8"))["text"]
-        for path in sorted((REAL / "scjn-sentencias").glob("*.json"))
-    ]
-    jalisco = REAL / "pj-jalisco" / "stj-api-records.json"
-    if jalisco.is_file():
-        records = json.loads(jalisco.read_text(encoding="utf-8"))
-        texts += [record.get("text") or "" for record in records]
+    texts = real_texts()
     assert texts
     assert _compare(texts) >= len(texts) * 0.8
 

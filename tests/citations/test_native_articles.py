@@ -9,10 +9,8 @@ sentences when present. A text it does not read is read by Python.
 
 from __future__ import annotations
 
-import json
 import random
 import re
-from pathlib import Path
 
 import pytest
 
@@ -20,10 +18,17 @@ from bench.citations import HELD_OUT, judged_passages
 from bench.legal_corpus import LegalCorpus
 from indexer.citations import articles, extract_citations, native
 from indexer.citations.laws import fold
-from tests.citations.test_native import OTHERS, SPACES, WIDE
+from tests.citations.test_native import (
+    OTHERS,
+    REAL,
+    SPACES,
+    bench_texts,
+    read_alike,
+    real_texts,
+    widened,
+)
 
 abierto_native = pytest.importorskip("abierto_native")
-REAL = Path("/work/shared/corpus") / "real"
 SCANNER = native.make_article_scanner(abierto_native)
 
 SNIPPETS = (
@@ -135,15 +140,7 @@ def _rust(text: str) -> list | None:
 
 
 def _compare(texts: list[str]) -> int:
-    """How many texts Rust read (each equal to Python's reading)."""
-    read = 0
-    for text in texts:
-        found = _rust(text)
-        if found is None:
-            continue
-        read += 1
-        assert found == _python(text), text[:300]
-    return read
+    return read_alike(texts, _rust, _python)
 
 
 def test_generated_texts_read_as_python_reads_them() -> None:
@@ -159,25 +156,14 @@ def test_judged_passages_glued_read_as_python_reads_them() -> None:
 
 
 def test_bench_documents_and_long_texts_read_as_python_reads_them() -> None:
-    texts = [doc.text for doc in LegalCorpus(300, seed=21)]
-    texts += [doc.text for doc in LegalCorpus(30, seed=22, mix="real")]
-    texts.append(" ".join(generated_texts(400, seed=23, others=False)))  # some 1.5 MB
+    texts = bench_texts(generated_texts)
     assert _compare(texts) == len(texts)
 
 
 def test_texts_dense_with_wide_characters_read_as_python_reads_them() -> None:
     """Positions are counted in code points however densely a text holds characters of
     several bytes, also inside the article lists and the laws' names."""
-    rng = random.Random(31)
-    texts = []
-    for text in generated_texts(1500, seed=31, others=False):
-        chars = list(text)
-        density = rng.choice((0.002, 0.02, 0.1, 0.4))
-        for at in range(len(chars) - 1, -1, -1):
-            if rng.random() < density:
-                run = "".join(rng.choice(WIDE) for _ in range(rng.choice((1, 1, 2, 9))))
-                chars.insert(at, run)
-        texts.append("".join(chars))
+    texts = widened(generated_texts(1500, seed=31, others=False), seed=31)
     assert sum(len(_python(t)) for t in texts) > 1000
     assert _compare(texts) == len(texts)
 
@@ -211,14 +197,7 @@ def test_offsets_and_keys() -> None:
 
 @pytest.mark.skipif(not REAL.is_dir(), reason="the shared real corpus is absent")
 def test_real_sentences_read_as_python_reads_them() -> None:
-    texts = [
-        json.loads(path.read_text(encoding="utf-8"))["text"]
-        for path in sorted((REAL / "scjn-sentencias").glob("*.json"))
-    ]
-    jalisco = REAL / "pj-jalisco" / "stj-api-records.json"
-    if jalisco.is_file():
-        records = json.loads(jalisco.read_text(encoding="utf-8"))
-        texts += [record.get("text") or "" for record in records]
+    texts = real_texts()
     assert texts
     assert sum(len(_python(t)) for t in texts) > 50
     assert _compare(texts) >= len(texts) * 0.8
