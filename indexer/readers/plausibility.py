@@ -34,8 +34,11 @@ MAX_SHORT_FIELD = 300
 # hundred characters; a title of pages is a selector that took the text, and would be
 # drawn whole in every list of results
 MAX_TITLE = 2000
-# a congress's order of the day runs to a few hundred items, each a paragraph at most
+# a congress's order of the day runs to a few hundred items; an item is a paragraph, at
+# most a long one (a joint committees' dictamen naming every initiative it answers, their
+# authors and the laws they reform)
 MAX_AGENDA_ITEMS = 1000
+MAX_AGENDA_ITEM = 5000
 _MAX_LEGISLATURE = 99
 
 
@@ -114,7 +117,7 @@ def _address(value: str) -> str | None:
 
 
 def _agenda_item(value: str) -> str | None:
-    if len(value) > MAX_TITLE:
+    if len(value) > MAX_AGENDA_ITEM:
         return f"has an item {len(value)} characters long, a text rather than an item"
     return None if _LETTERS.search(fold_keyword(value)) else "has no words"
 

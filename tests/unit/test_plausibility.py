@@ -25,7 +25,7 @@ from indexer.readers.plausibility import implausible, plausible_fields
         ("stenographic_urls", ["https://senado.example/ve/1", "javascript:void(0)"]),
         ("agenda", ["1.", "Lectura del acta"]),
         ("agenda", ["Lectura del acta"] * 1001),
-        ("agenda", ["Lectura del acta " * 200]),
+        ("agenda", ["Lectura del acta " * 300]),
     ],
 )
 def test_implausible_values_are_refused(name: str, value: str | list[str]) -> None:
@@ -53,6 +53,15 @@ def test_implausible_values_are_refused(name: str, value: str | list[str]) -> No
         ),
         ("agenda", ["Lectura del acta de la sesión anterior"]),
         ("agenda", [f"Dictamen {n} de la Comisión de Hacienda" for n in range(400)]),
+        (
+            "agenda",
+            [
+                "De las Comisiones Unidas de Puntos Constitucionales y de Estudios "
+                "Legislativos, el que contiene proyecto de decreto por el que se reforman "
+                + "diversas disposiciones de la Ley General de Salud, "
+                * 60
+            ],
+        ),
     ],
 )
 def test_plausible_values_are_kept(name: str, value: str | list[str]) -> None:
