@@ -12,7 +12,7 @@ import random
 import re
 import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -81,16 +81,29 @@ def _mutate(snippet: str, rng: random.Random, others: bool) -> str:
     return before + text + after
 
 
-def generated_texts(count: int, seed: int, others: bool = True) -> list[str]:
+def sprinkled(
+    snippets: Sequence[str],
+    mutate: Callable[[str, random.Random, bool], str],
+    count: int,
+    seed: int,
+    others: bool,
+) -> list[str]:
+    """``count`` bench texts, each with one to five of ``snippets`` (mutated) put among its
+    words; ``others``: mutations may add characters the two engines class otherwise."""
     rng = random.Random(seed)
     prose = [doc.text for doc in LegalCorpus(60, seed=seed)]
     texts = []
     for _ in range(count):
         words = rng.choice(prose).split(" ")
         for _ in range(rng.randrange(1, 6)):
-            words.insert(rng.randrange(len(words) + 1), _mutate(rng.choice(SNIPPETS), rng, others))
+            snippet = mutate(rng.choice(snippets), rng, others)
+            words.insert(rng.randrange(len(words) + 1), snippet)
         texts.append(" ".join(words))
     return texts
+
+
+def generated_texts(count: int, seed: int, others: bool = True) -> list[str]:
+    return sprinkled(SNIPPETS, _mutate, count, seed, others)
 
 
 def _python(text: str) -> list:

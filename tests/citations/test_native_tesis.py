@@ -14,7 +14,6 @@ import re
 
 import pytest
 
-from bench.legal_corpus import LegalCorpus
 from indexer.citations import extract_citations, native, tesis
 from indexer.citations.laws import fold
 from tests.citations.test_native import (
@@ -25,6 +24,7 @@ from tests.citations.test_native import (
     bench_texts,
     read_alike,
     real_texts,
+    sprinkled,
     widened,
 )
 from tests.citations.test_native_articles import glued_passages
@@ -97,16 +97,7 @@ def _mutate(snippet: str, rng: random.Random, others: bool) -> str:
 
 
 def generated_texts(count: int, seed: int, others: bool = True) -> list[str]:
-    rng = random.Random(seed)
-    prose = [doc.text for doc in LegalCorpus(60, seed=seed)]
-    texts = []
-    for _ in range(count):
-        words = rng.choice(prose).split(" ")
-        for _ in range(rng.randrange(1, 6)):
-            snippet = _mutate(rng.choice(SNIPPETS), rng, others)
-            words.insert(rng.randrange(len(words) + 1), snippet)
-        texts.append(" ".join(words))
-    return texts
+    return sprinkled(SNIPPETS, _mutate, count, seed, others)
 
 
 def glued_snippets(count: int, seed: int) -> list[str]:
