@@ -4,21 +4,22 @@ none, or when the index lives on an engine)."""
 
 from __future__ import annotations
 
-import json
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from config.settings import Settings
+from indexer.backup.manifest import Manifest, inside, listed_digests, no_link, read_manifest
 from indexer.backup.parts import (
     BackupError,
     archive_path,
     copy_archive,
     copy_hashed,
+    integrity_problem,
     sha256_of,
 )
-from indexer.backup.take import FORMAT, MANIFEST, sqlite_path
+from indexer.backup.take import sqlite_path
 from indexer.library import Library
 
 
@@ -30,43 +31,34 @@ class RestoreReport:
     rebuilt: bool
 
 
-def read_manifest(src: Path) -> dict:
-    try:
-        manifest = json.loads((src / MANIFEST).read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise BackupError(f"{src} is not a backup: it has no {MANIFEST}") from exc
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise BackupError(f"{src / MANIFEST} is not valid JSON: {exc}") from exc
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise BackupError(f"{src / MANIFEST} is not a manifest of format {FORMAT}")
-    return manifest
-
-
-def verify(src: Path, manifest: dict) -> list[str]:
+def verify(src: Path, manifest: Manifest) -> list[str]:
     """Every part against the manifest: the database, each original, each index file."""
     problems: list[str] = []
 
     def check(path: Path, expected: str) -> None:
+        no_link(path, str(path.relative_to(src)))
         if not path.is_file():
             problems.append(f"missing: {path.relative_to(src)}")
         elif sha256_of(path) != expected:
             problems.append(f"does not match its sha256: {path.relative_to(src)}")
 
-    database = manifest["database"]
-    check(src / database["file"], database["sha256"])
-    files = manifest["files"]
-    listing = src / files["listing"]
-    check(listing, files["sha256"])
-    if listing.is_file():
-        digests = listing.read_text(encoding="ascii").split()
-        if len(digests) != files["count"]:
-            problems.append(f"{files['listing']} lists {len(digests)} files, not {files['count']}")
+    check(manifest.database, manifest.database_sha256)
+    check(manifest.listing, manifest.listing_sha256)
+    if manifest.listing.is_file():
+        digests = listed_digests(manifest.listing)
+        if len(digests) != manifest.count:
+            problems.append(
+                f"{manifest.listing.name} lists {len(digests)} files, not {manifest.count}"
+            )
         for digest in digests:
-            check(archive_path(src / "files", digest), digest)
-    index = manifest["index"]
-    if index.get("kind") == "tantivy":
-        for name, digest in index["files"].items():
-            check(src / index["folder"] / name, digest)
+            check(inside(src, str(archive_path(Path("files"), digest)), "files"), digest)
+    if manifest.index_folder is not None:
+        for name, digest in manifest.index_files.items():
+            check(manifest.index_folder / name, digest)
+    if not problems:
+        found = integrity_problem(manifest.database)
+        if found is not None:
+            problems.append(f"{manifest.database.relative_to(src)} is no sound database: {found}")
     return problems
 
 
@@ -111,14 +103,12 @@ def restore_backup(
 
     say("restoring the database and the originals …")
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    copy_hashed(src / manifest["database"]["file"], db_path)
-    digests = (src / manifest["files"]["listing"]).read_text(encoding="ascii").split()
-    archive = copy_archive(src / "files", settings.files_dir, digests)
-    index = manifest["index"]
-    rebuild = bool(settings.search_url) or index.get("kind") != "tantivy"
-    if not rebuild:
-        for name in index["files"]:
-            copy_hashed(src / index["folder"] / name, settings.index_dir / name)
+    copy_hashed(manifest.database, db_path)
+    archive = copy_archive(src / "files", settings.files_dir, listed_digests(manifest.listing))
+    rebuild = bool(settings.search_url) or manifest.index_folder is None
+    if manifest.index_folder is not None and not rebuild:
+        for name in manifest.index_files:
+            copy_hashed(manifest.index_folder / name, settings.index_dir / name)
 
     library = Library.open(settings, writer=True)
     try:
