@@ -5,7 +5,11 @@ A sentence's court, case number, matter and resolution date are read from its he
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
+import stat
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from indexer.build import InvalidDocument, MissingField, build_document
@@ -16,16 +20,88 @@ SUFFIXES = {".pdf", ".html", ".htm", ".txt"}
 LOCAL_SOURCE = "local"
 
 
-def _files(paths: list[Path]) -> list[Path]:
-    found: list[Path] = []
+@dataclass(frozen=True)
+class Found:
+    """A file to index; ``named``: given on the command line (read even through a link,
+    as the operator chose it), not met while walking a folder someone else filled."""
+
+    path: Path
+    named: bool
+
+
+class Unreadable(Exception):
+    """A path that is no document to read: ``cause`` is what it is counted under."""
+
+    def __init__(self, cause: str, why: str) -> None:
+        super().__init__(f"{cause}: {why}")
+        self.cause = cause
+
+
+def _files(paths: list[Path]) -> tuple[list[Found], list[tuple[Path, Unreadable]]]:
+    """The files to index, and what was left out of the folders walked: a symbolic link
+    (it may lead to any file of the machine's, or to a folder outside) and, under a
+    document's name, anything that is no regular file (a folder, a named pipe)."""
+    found: list[Found] = []
+    refused: list[tuple[Path, Unreadable]] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES)
-        elif path.is_file():
-            found.append(path)
+            walked, left = _walk(path)
+            found += walked
+            refused += left
+        elif path.exists():
+            found.append(Found(path, named=True))
         else:
             raise SystemExit(f"abierto index: {path} does not exist")
-    return found
+    return found, refused
+
+
+def _walk(folder: Path) -> tuple[list[Found], list[tuple[Path, Unreadable]]]:
+    found: list[Found] = []
+    refused: list[tuple[Path, Unreadable]] = []
+    for top, folders, names in os.walk(folder):
+        for name in sorted(folders):
+            path = Path(top, name)
+            if path.is_symlink():  # os.walk does not go in: say what was left out
+                refused.append((path, Unreadable("symlink", "a link to a folder, not followed")))
+        for name in sorted(names):
+            path = Path(top, name)
+            if path.is_symlink():
+                refused.append((path, Unreadable("symlink", "a link, not followed")))
+            elif path.suffix.lower() in SUFFIXES:
+                found.append(Found(path, named=False))
+        folders[:] = sorted(f for f in folders if not Path(top, f).is_symlink())
+        for name in list(folders):
+            if Path(name).suffix.lower() in SUFFIXES:
+                found.append(Found(Path(top, name), named=False))  # refused when read
+    found.sort(key=lambda item: item.path)
+    return found, refused
+
+
+def _read(found: Found, max_bytes: int) -> bytes:
+    """The file's bytes, at most ``max_bytes`` (more is refused before it is read); the
+    file is opened without following a link when it was met in a folder, and without
+    waiting for a writer (a named pipe is refused, not waited on)."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | (0 if found.named else os.O_NOFOLLOW)
+    try:
+        fd = os.open(found.path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise Unreadable("symlink", "a link, not followed") from exc
+        if exc.errno == errno.EISDIR:
+            raise Unreadable("not_a_file", "a folder") from exc
+        raise Unreadable("unreadable", exc.strerror or str(exc)) from exc
+    status = os.fstat(fd)
+    if not stat.S_ISREG(status.st_mode):
+        os.close(fd)
+        raise Unreadable("not_a_file", "a folder, pipe or device, not a file")
+    if status.st_size > max_bytes:
+        os.close(fd)
+        raise Unreadable("too_large", f"{status.st_size} bytes; the limit is {max_bytes}")
+    with os.fdopen(fd, "rb") as handle:
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise Unreadable("too_large", f"more than {max_bytes} bytes")
+    return data
 
 
 def _truncated(archived: ArchivedFile) -> bool:
@@ -46,10 +122,18 @@ def index_paths(
     """Index each file; ``causes`` (if given) counts the files refused, by cause."""
     counts: Counter[str] = Counter()
     causes = Counter() if causes is None else causes
-    files = _files(paths)
-    for number, path in enumerate(files, start=1):
+    files, refused = _files(paths)
+    for path, why in refused:
+        _refuse(path, why, counts, causes)
+    for number, found in enumerate(files, start=1):
+        path = found.path
+        try:
+            data = _read(found, library.limits.max_bytes)
+        except Unreadable as why:
+            _refuse(path, why, counts, causes)
+            continue
         url = path.resolve().as_uri()
-        archived = library.add_file(path.read_bytes(), url, None)
+        archived = library.add_file(data, url, None)
         if archived.text is None:
             print(f"  {path}: {archived.error}")
             counts["errors"] += 1
@@ -89,3 +173,9 @@ def index_paths(
     print()
     library.flush()
     return counts
+
+
+def _refuse(path: Path, why: Unreadable, counts: Counter[str], causes: Counter[str]) -> None:
+    print(f"  {path}: {why}")
+    counts["errors"] += 1
+    causes[why.cause] += 1
