@@ -13,11 +13,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import and_, or_, select, update
+from sqlalchemy.orm import Session
 
 from config.jurisdictions import check_jurisdiction
 from config.specs import SourceSpec
 from indexer.db.database import Database, utcnow
-from indexer.db.tables import ApiKeyRow, AuditRow, CrawlRunRow, InstitutionRow, SourceRow
+from indexer.db.tables import (
+    ApiKeyRow,
+    AuditRow,
+    CrawlRunRow,
+    DocumentSourceRow,
+    InstitutionRow,
+    SourceRow,
+)
 
 INSTITUTION_KINDS = ("congress", "court", "other")
 INSTITUTION_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$")
@@ -73,6 +81,23 @@ def _names_inside(prefix: str, rows: Iterable[SourceRow]) -> set[str]:
     return names
 
 
+def _registered_inside(s: Session, prefix: str) -> set[str]:
+    """Ids that sources were ever registered under (deleted ones too, from the audit
+    log) that ``prefix`` would own."""
+    inside = or_(AuditRow.source_id == prefix, AuditRow.source_id.startswith(f"{prefix}-"))
+    stmt = select(AuditRow.source_id).where(AuditRow.action == "create", inside).distinct()
+    return {name for name in s.scalars(stmt) if name is not None}
+
+
+def _published_under(s: Session, name: str) -> bool:
+    """Whether a crawl ran or a document was published under the source id ``name``."""
+    ran = select(CrawlRunRow.id).where(CrawlRunRow.source_id == name).limit(1)
+    published = (
+        select(DocumentSourceRow.source_id).where(DocumentSourceRow.source_id == name).limit(1)
+    )
+    return s.scalar(ran) is not None or s.scalar(published) is not None
+
+
 def is_stale(row: SourceRow, now: dt.datetime | None = None) -> bool:
     """No successful crawl for longer than the schedule allows (twice its interval)."""
     now = now or utcnow()
@@ -103,6 +128,7 @@ class Registry:
             if s.get(InstitutionRow, id) is not None:
                 raise Conflict(f"institution {id!r} already exists")
             taken = _names_inside(id, s.scalars(select(SourceRow)).all())
+            taken |= _registered_inside(s, id)
             if taken:
                 # the longest id owns a name: this one would take those sources' ids and
                 # scopes (their documents' identities) from the institutions that hold them
@@ -210,8 +236,23 @@ class Registry:
 
     def namespace_owner(self, name: str) -> str | None:
         """The institution whose namespace ``name`` (a source id or identity scope) is in:
-        the longest institution id it equals or begins with followed by a hyphen."""
+        the longest institution id it equals or begins with followed by a hyphen. A name a
+        source was registered under keeps that first owner after the source is deleted,
+        and one the operator crawled or published under (a catalogue source since
+        removed, ``abierto index``'s ``local``) is no institution's: a name's history (its
+        runs, its audit log, the documents whose ids derive from it) never passes to an
+        institution whose namespace grew over it."""
         with self.db.session() as s:
+            first = s.scalar(
+                select(AuditRow.institution_id)
+                .where(AuditRow.source_id == name, AuditRow.action == "create")
+                .order_by(AuditRow.id)
+                .limit(1)
+            )
+            if first is not None:
+                return first
+            if _published_under(s, name):
+                return None
             ids = s.scalars(select(InstitutionRow.id)).all()
         owners = [i for i in ids if name == i or name.startswith(f"{i}-")]
         return max(owners, key=len) if owners else None
