@@ -13,12 +13,14 @@ other chamber, another known institution's name, another state ("Estado de Jalis
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from config.jurisdictions import JURISDICTIONS
 from indexer.analysis import fold_keyword
 from indexer.readers.courts import normalise_chamber, normalise_court
+from indexer.readers.normalise import visible
 
 OWN_FIELDS = ("congress", "court", "chamber", "committee")
 FEDERAL_CHAMBERS = frozenset(("Cámara de Diputados", "Senado de la República", "Congreso General"))
@@ -50,6 +52,20 @@ _STATE_SAID = re.compile(
     + "|".join(sorted(map(re.escape, _SHARED_NAMES - {"mexico"}), key=len, reverse=True))
     + r")\b"
 )
+
+
+# Cyrillic and Greek letters drawn like Latin ones: in a Mexican body's name they only
+# disguise another's ("Suprеma Corte" with a Cyrillic е)
+_LOOKALIKES = str.maketrans(
+    "аеорсухіјѕԁһԛԝАВЕКМНОРСТХУІЈЅΑΒΕΖΗΙΚΜΝΟΡΤΥΧαοινρ",
+    "aeopcyxijsdhqwABEKMHOPCTXYIJSABEZHIKMNOPTYXaoivp",
+)
+
+
+def unconfused(value: str) -> str:
+    """A name as a reader sees it: invisible characters dropped, compatibility forms
+    (full-width letters) and Latin-looking Cyrillic or Greek letters made Latin."""
+    return unicodedata.normalize("NFKC", visible(value)).translate(_LOOKALIKES)
 
 
 @dataclass(frozen=True)
@@ -132,7 +148,9 @@ def foreign_committee(value: str | None, publisher: Publisher) -> bool:
 
 
 def foreign_value(name: str, value: str | None, publisher: Publisher) -> bool:
-    """Whether the document field ``name`` holding ``value`` names another institution."""
+    """Whether the document field ``name`` holding ``value`` names another institution
+    (as a reader would read it: see :func:`unconfused`)."""
+    value = unconfused(value) if value else value
     if name == "congress":
         return bool(value and value.strip()) and value.strip() != publisher.name
     if name == "court":

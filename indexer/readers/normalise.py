@@ -267,11 +267,27 @@ def video_platform(url: str, default: str | None = None) -> str:
     return default or host or "desconocida"
 
 
+# Characters no one sees on a page: controls that are no white space, and format
+# characters (zero-width spaces and joiners, the word joiner, the soft hyphen, direction
+# marks and overrides, a byte-order mark, tag characters). In a name they only make two
+# names that read alike compare apart.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u00ad\u061c\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
+
+
+def visible(value: str) -> str:
+    """``value`` without the characters no one sees (see ``_INVISIBLE``)."""
+    return _INVISIBLE.sub("", value)
+
+
 def clean_text(value: str | None) -> str | None:
-    """Collapse whitespace in a short field; empty becomes None."""
+    """A short field as it reads: invisible characters dropped, whitespace collapsed;
+    empty becomes None."""
     if value is None:
         return None
-    cleaned = " ".join(value.split())
+    cleaned = " ".join(visible(value).split())
     return cleaned or None
 
 

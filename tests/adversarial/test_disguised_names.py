@@ -1,0 +1,97 @@
+"""A body's name that reads as another institution's is another institution's, however it
+is spelled: with a zero-width space or a word joiner inside a word, a soft hyphen, a
+right-to-left mark, Cyrillic or Greek letters that look Latin, or full-width letters. The
+registration check (and the crawl's, the same function) compared the bytes, so "Suprema Corte de
+Justicia de la Nación" with a word joiner inside a word was a body of a state court
+and its sentences were shown under a name no reader can tell from the Supreme Court's.
+Short fields are also stored without invisible characters, so two names that look alike
+are one name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from indexer.attribution import Publisher, foreign_value
+from indexer.build import build_document
+from tests.adversarial.test_tenancy import QRO, Two, _loc, _service, session_spec
+from tests.adversarial.test_tenant_bodies import TSJ, _judgments
+
+SCJN = "Suprema Corte de Justicia de la Nación"
+DISGUISES = {
+    "zero-width space": "Su\u200bprema Corte de Justicia de la Nación",
+    "word joiner": "Supre\u2060ma Corte de Justicia de la Naci\u2060ón",
+    "soft hyphen": "Supre\u00adma Cor\u00adte de Justicia de la Nación",
+    "right-to-left mark": "\u200fSuprema Corte de Justicia de la Nación",
+    "cyrillic e and o": "Supr\u0435ma C\u043erte de Justicia de la Nación",
+    "greek capitals": "\u03a1rimera Sala de la Su\u0440rema Corte de Justicia de la Nación",
+    "full-width": "Ｓｕｐｒｅｍａ Ｃｏｒｔｅ de Justicia de la Nación",
+    "tag characters": "Supr\U000e0041ema Corte de Justicia de la Nación",
+}
+PUBLISHER = Publisher(TSJ, "MX-QUE", (QRO,))
+
+
+@pytest.fixture
+def two(tmp_path: Path) -> Iterator[Two]:
+    made = _service(tmp_path / "data")
+    yield made
+    made.library.close()
+
+
+@pytest.mark.parametrize("disguise", DISGUISES, ids=list(DISGUISES))
+def test_a_disguised_supreme_court_is_a_422_naming_the_field(two: Two, disguise: str) -> None:
+    spec = _judgments("http://127.0.0.1:9", "tsj-qro-disfraz")
+    spec["constants"] = {"court": DISGUISES[disguise]}
+    for path in ("/v1/sources", "/v1/sources/preview"):
+        assert _loc(two.api.post(path, json=spec, headers=two.b)) == [
+            ("body", "constants", "court")
+        ], path
+    assert two.registry.list_sources() == []
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("chamber", "\u0421ámara de Diputados"),
+        ("chamber", "Senado\u200b de la República"),
+        ("committee", f"Comisión de Justicia del {QRO.replace('o', 'о')}"),
+        ("court", "Juzgado Primero Civil del Estado de Jal\u200bisco"),
+    ],
+)
+def test_every_body_field_sees_through_the_disguise(field: str, value: str) -> None:
+    assert foreign_value(field, value, PUBLISHER)
+
+
+def test_a_session_spec_with_a_disguised_chamber_is_refused(two: Two) -> None:
+    spec = session_spec("http://127.0.0.1:9", "tsj-qro-camara", institution=TSJ)
+    spec["constants"] = {"chamber": "Sen\u200bado de la República"}
+    assert _loc(two.api.post("/v1/sources", json=spec, headers=two.b)) == [
+        ("body", "constants", "chamber")
+    ]
+
+
+def test_its_own_bodies_stay_accepted(two: Two) -> None:
+    spec = _judgments("http://127.0.0.1:9", "tsj-qro-sala")
+    spec["constants"] = {"court": f"Primera Sala Civil del {TSJ}"}
+    assert two.api.post("/v1/sources", json=spec, headers=two.b).status_code == 201
+
+
+def test_short_fields_are_stored_without_invisible_characters() -> None:
+    doc = build_document(
+        kind="sentencia",
+        source_id="prueba",
+        institution=TSJ,
+        jurisdiction="MX-QUE",
+        url="https://tsj.example/1",
+        fields={
+            "title": "Sen\u200btencia\u2060 del amparo\u00ad\u202e 12/2024",
+            "court": "Primera\u200b Sala\x07 Civil",
+            "ponente": "María\u200d López",
+        },
+        text="Texto de la sentencia.",
+    )
+    assert doc.title == "Sentencia del amparo 12/2024"
+    assert doc.court == "Primera Sala Civil"
+    assert doc.ponente == "María López"
