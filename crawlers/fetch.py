@@ -15,6 +15,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 import httpx
 
 from crawlers.addresses import BlockedAddress, check_authority, resolve_checked
+from crawlers.content_coding import CodingError, Decoder
 from crawlers.deadline import transport, within
 
 MAX_REDIRECTS = 5
@@ -120,17 +121,24 @@ def fetch(
     deadline: float,
 ) -> Fetched:
     """GET ``url`` following redirects by hand, each hop checked; ``deadline`` is a
-    ``time.monotonic()`` instant after which the fetch is abandoned."""
+    ``time.monotonic()`` instant after which the fetch is abandoned. The body is decoded
+    (``Content-Encoding``) and counted against ``max_bytes`` a bounded piece at a time."""
     with _final_answer(
         url, allow_loopback=allow_loopback, user_agent=user_agent, deadline=deadline
     ) as (url, response):
         body = bytearray()
-        for chunk in response.iter_bytes():
-            body += chunk
-            if len(body) > max_bytes:
-                raise FetchError("too_large", f"{url} is larger than {max_bytes} bytes")
-            if time.monotonic() > deadline:
-                raise FetchError("timeout", f"{url} took too long")
+        decoder = Decoder(response.headers.get("content-encoding"))
+        try:
+            for chunk in response.iter_raw():
+                for piece in decoder.decode(chunk):
+                    body += piece
+                    if len(body) > max_bytes:
+                        raise FetchError("too_large", f"{url} is larger than {max_bytes} bytes")
+                if time.monotonic() > deadline:
+                    raise FetchError("timeout", f"{url} took too long")
+        except CodingError as exc:
+            encoding = response.headers.get("content-encoding")
+            raise FetchError("network", f"{url}: not valid {encoding}: {exc}") from exc
     if response.status_code >= 400:
         cause = (
             "http_404" if response.status_code == 404 else f"http_{response.status_code // 100}xx"
