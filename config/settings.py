@@ -115,6 +115,12 @@ class Settings(BaseSettings):
         description="Largest request body the API reads (a spec, an alert, a form); a "
         "larger one is a 413 before it is read whole.",
     )
+    max_sources_per_institution: int = Field(
+        200,
+        ge=1,
+        description="Sources one institution may register through the API; each is a stored "
+        "spec, a crawl per schedule and a row on the public /fuentes page.",
+    )
     write_rate_per_minute: int = Field(
         30,
         ge=1,

@@ -42,7 +42,15 @@ from api.spec_checks import (
 from config.specs import SourceSpec, error_items, load_specs
 from crawlers.preview import PreviewUnavailable, preview
 from indexer.attribution import publisher_of
-from indexer.db.registry import Caller, Conflict, Registry, RegistryError, as_utc, is_stale
+from indexer.db.registry import (
+    Caller,
+    Conflict,
+    QuotaExceeded,
+    Registry,
+    RegistryError,
+    as_utc,
+    is_stale,
+)
 from indexer.db.tables import CrawlRunRow, SourceRow
 
 router = APIRouter(prefix="/v1/sources", tags=["sources"])
@@ -208,11 +216,19 @@ def create_source(
 ) -> SourceOut:
     spec = _spec(request, registry, caller, body)
     spec = _registrable(request, registry, caller, spec, new=True)
+    quota = request.app.state.settings.max_sources_per_institution
     try:
-        row = registry.create_source(caller.institution_id, spec, _reserved(request))
+        row = registry.create_source(caller.institution_id, spec, _reserved(request), quota=quota)
     except Conflict as exc:
         raise Refused(
             409, str(exc), f"ya existe una fuente con el identificador «{spec.id}»"
+        ) from exc
+    except QuotaExceeded as exc:
+        raise Refused(
+            409,
+            f"{exc}: delete one, or ask the operator for more",
+            f"su institución ya tiene {quota} fuentes, las que puede registrar: elimine "
+            "alguna o pida al operador que amplíe el límite",
         ) from exc
     registry.audit("create", spec.id, caller, client_address(request), {"spec": row.spec})
     return _out(row, library)

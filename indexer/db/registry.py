@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from config.jurisdictions import check_jurisdiction
@@ -42,6 +42,10 @@ class RegistryError(ValueError):
 
 class Conflict(RegistryError):
     """The id is already taken."""
+
+
+class QuotaExceeded(RegistryError):
+    """The institution already holds as many sources as it may."""
 
 
 def as_utc(value: dt.datetime | None) -> dt.datetime | None:
@@ -199,11 +203,20 @@ class Registry:
     # -- sources --------------------------------------------------------------------
 
     def create_source(
-        self, owner: str, spec: SourceSpec, reserved: set[str], *, scratch: bool = False
+        self,
+        owner: str,
+        spec: SourceSpec,
+        reserved: set[str],
+        *,
+        scratch: bool = False,
+        quota: int | None = None,
     ) -> SourceRow:
         """Register a spec for an institution. ``reserved`` are ids of the operator's
-        catalogue, which an institution cannot take. ``scratch`` is only for a preview's
-        throw-away database, which holds that one source and nobody else's data."""
+        catalogue, which an institution cannot take; ``quota``, when given, is how many
+        sources the institution may hold (checked in the inserting transaction; two
+        registrations racing on PostgreSQL may each see room for one). ``scratch`` is only
+        for a preview's throw-away database, which holds that one source and nobody else's
+        data."""
         if spec.id in reserved:
             raise Conflict(f"source id {spec.id!r} is already used")
         if not scratch:
@@ -222,6 +235,10 @@ class Registry:
         with self.db.session() as s, s.begin():
             if s.get(SourceRow, spec.id) is not None:
                 raise Conflict(f"source id {spec.id!r} is already used")
+            if quota is not None:
+                held = s.scalar(select(func.count()).where(SourceRow.institution_id == owner))
+                if (held or 0) >= quota:
+                    raise QuotaExceeded(f"{owner!r} already holds {held} sources, the most allowed")
             s.add(row)
         return row
 
