@@ -79,3 +79,20 @@ def test_a_stored_spec_naming_another_publisher_writes_its_own_name(
         assert two.api.get("/v1/search", params={"institution": QRO}).json()["total"] == 0
     finally:
         two.library.close()
+
+
+def test_the_public_sources_page_lists_a_stored_spec_under_its_own_institution(
+    two: Two,
+) -> None:
+    """``/fuentes`` named a registered source by its stored spec's ``institution``: one
+    stored naming the congress was listed, for every visitor, as the congress's."""
+    spec = session_spec("http://127.0.0.1:9", "tsj-qro-sesiones", institution=TSJ)
+    assert two.api.post("/v1/sources", json=spec, headers=two.b).status_code == 201
+    two.registry.update_source(
+        "tsj-qro-sesiones", "tsj-qro", parse_spec(spec | {"institution": QRO})
+    )
+    page = two.api.get("/fuentes")
+    assert page.status_code == 200
+    at = page.text.index("tsj-qro-sesiones")
+    name = page.text[:at].rsplit("<tr>", 1)[1].split("<br>")[0]
+    assert TSJ in name and QRO not in name, name

@@ -159,7 +159,7 @@ def all_sources(library: Library, settings: Settings, owner: str | None = None) 
         found.append(
             SourceHealth(
                 row.id,
-                str(row.spec.get("institution") or names.get(row.institution_id, "")),
+                names.get(row.institution_id) or str(row.spec.get("institution") or ""),
                 str(row.spec.get("kind", "")),
                 registered=True,
                 owner=names.get(row.institution_id, row.institution_id),
