@@ -5,13 +5,13 @@ are one legislator of one congress; a name that could be two people is left unre
 from __future__ import annotations
 
 import csv
-import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from indexer.analysis import fold_keyword
 from indexer.models import document_id
+from indexer.readers.normalise import clean_text
 from indexer.speeches.roles import party_of
 
 _HONORIFICS = re.compile(
@@ -144,6 +144,10 @@ class People:
         return sum(same_person(tokens, name_tokens(p.name)) for p in self.by_id.values()) > 1
 
 
+# the longest name a person has, with every given name and both surnames, and then some
+MAX_NAME_CHARS = 200
+
+
 @dataclass(frozen=True)
 class RosterEntry:
     name: str
@@ -154,13 +158,15 @@ class RosterEntry:
 def read_roster(text: str) -> list[RosterEntry]:
     """A roster as congresses and civic groups publish it: delimited (``|``, ``,``, ``;``
     or tab) with a header naming ``nombre`` and perhaps ``partido``/``grupo``; cells
-    with stray spaces."""
-    lines = [line for line in text.splitlines() if line.strip()]
+    with stray spaces or invisible characters. A row no roster holds (a cell past the
+    csv module's limit, a "name" longer than any person's) is a ``ValueError`` naming its
+    line: the file is someone else's, and nothing of it is taken then."""
+    lines = [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
     if not lines:
         return []
-    delimiter = max("|;,\t", key=lines[0].count)
-    rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
-    header = [fold_keyword(cell) for cell in rows[0]]
+    delimiter = max("|;,\t", key=lines[0][1].count)
+    rows = [(n, _cells(n, line, delimiter)) for n, line in lines]
+    header = [fold_keyword(cell) for cell in rows[0][1]]
 
     def column(*names: str) -> int | None:
         return next((i for i, h in enumerate(header) if h in names), None)
@@ -171,10 +177,14 @@ def read_roster(text: str) -> list[RosterEntry]:
     party_col = column("partido", "grupo", "grupo parlamentario", "party")
     district_col = column("distrito", "entidad", "estado")
     entries = []
-    for row in rows[1:]:
-        cells = [cell.strip() for cell in row]
+    for n, cells in rows[1:]:
         if len(cells) <= name_col or not cells[name_col]:
             continue
+        if len(cells[name_col]) > MAX_NAME_CHARS:
+            raise ValueError(
+                f"línea {n}: un nombre de {len(cells[name_col])} caracteres no es el de una "
+                f"persona (a lo más {MAX_NAME_CHARS})"
+            )
         raw_party = cells[party_col] if party_col is not None and party_col < len(cells) else ""
         party = party_of(raw_party) or (raw_party or None)
         district = (
@@ -182,3 +192,12 @@ def read_roster(text: str) -> list[RosterEntry]:
         )
         entries.append(RosterEntry(display_name(cells[name_col]), party, district or None))
     return entries
+
+
+def _cells(n: int, line: str, delimiter: str) -> list[str]:
+    """One line's cells as they read (see :func:`clean_text`)."""
+    try:
+        row = next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error as exc:
+        raise ValueError(f"línea {n}: {exc}") from exc
+    return [clean_text(cell) or "" for cell in row]
