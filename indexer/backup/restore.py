@@ -5,6 +5,7 @@ none, or when the index lives on an engine)."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from indexer.backup.parts import (
     sha256_of,
 )
 from indexer.backup.take import sqlite_path
+from indexer.db.migrate import known_revisions
 from indexer.library import Library
 
 
@@ -56,10 +58,28 @@ def verify(src: Path, manifest: Manifest) -> list[str]:
         for name, digest in manifest.index_files.items():
             check(manifest.index_folder / name, digest)
     if not problems:
-        found = integrity_problem(manifest.database)
+        found = integrity_problem(manifest.database) or _unknown_schema(manifest.database)
         if found is not None:
             problems.append(f"{manifest.database.relative_to(src)} is no sound database: {found}")
     return problems
+
+
+def _unknown_schema(path: Path) -> str | None:
+    """Why this version cannot open the database at ``path`` (its schema revision is one
+    it does not know: a newer version made it), or None."""
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError:
+        return None  # made before migrations existed: opening it stamps and upgrades it
+    finally:
+        connection.close()
+    if row is None or row[0] in known_revisions():
+        return None
+    return (
+        f"its schema revision {str(row[0])[:40]!r} is unknown to this version of Estado "
+        "Abierto (a newer one made it): restore it with that version"
+    )
 
 
 def _occupied(settings: Settings, db_path: Path) -> list[Path]:

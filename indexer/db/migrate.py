@@ -32,6 +32,16 @@ def upgrade(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+def known_revisions() -> set[str]:
+    """Every schema revision this version knows (a database at another was made by a
+    newer version, and this one cannot open it)."""
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
+
+
 def new_revision(message: str) -> None:
     """Write the next revision, generated from the difference between the migrated
     schema and ``tables.py`` (run ``python -m indexer.db.migrate "what changed"``)."""

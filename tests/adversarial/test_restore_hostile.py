@@ -3,7 +3,8 @@ an archive downloaded): its ``manifest.json`` names the files to lay in. A manif
 naming ``a/b/../../../../x`` or an absolute path as an index file made the restore
 write that file outside the data folder (and read it from outside the backup); a
 manifest with a part missing, or a database that is no database, stopped it with a
-traceback. Every name is now a plain name inside the backup, no part is a symbolic link,
+traceback, as did a database a newer version made (after laying half of it in). Every
+name is now a plain name inside the backup, no part is a symbolic link,
 and a bad backup is refused whole, in one line, before anything is written."""
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -181,6 +183,19 @@ def test_a_database_that_is_no_database_restores_nothing(backup: Path, tmp_path:
     data = tmp_path / "data"
     done = _restore(data, copy)
     assert "abierto.db" in done.stderr
+    assert not data.exists() or not any(data.iterdir())
+
+
+def test_a_database_of_a_newer_schema_restores_nothing(backup: Path, tmp_path: Path) -> None:
+    def edit(copy: Path, manifest: dict[str, Any]) -> None:
+        with sqlite3.connect(copy / "abierto.db") as connection:
+            connection.execute("UPDATE alembic_version SET version_num = '9999'")
+        manifest["database"]["sha256"] = _sha((copy / "abierto.db").read_bytes())
+
+    copy = _edited(backup, tmp_path, edit)
+    data = tmp_path / "data"
+    done = _restore(data, copy)
+    assert "9999" in done.stderr
     assert not data.exists() or not any(data.iterdir())
 
 
