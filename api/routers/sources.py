@@ -10,6 +10,7 @@ per key, and written to the audit log.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
@@ -32,6 +33,7 @@ from api.schemas import (
 )
 from api.spec_body import OPENAPI_BODY, spec_body
 from api.spec_checks import (
+    MIN_EVERY_HOURS,
     Note,
     check_institution_fields,
     check_ownership,
@@ -349,9 +351,11 @@ def crawl_now(
     registry: RegistryDep,
     library: LibraryDep,
 ) -> SourceOut:
-    """Ask for a crawl as soon as a worker is free (``abierto worker``)."""
+    """Ask for a crawl as soon as a worker is free (``abierto worker``), and at most an
+    hour after the last one started (as the shortest schedule): ``next_run_at`` says when."""
     _owned(request, registry, source_id, caller, "crawl")
-    row = registry.request_crawl(source_id, caller.institution_id)
+    every = dt.timedelta(hours=MIN_EVERY_HOURS)
+    row = registry.request_crawl(source_id, caller.institution_id, min_interval=every)
     assert row is not None
     registry.audit("crawl", source_id, caller, client_address(request))
     return _out(row, library)

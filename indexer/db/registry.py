@@ -322,9 +322,23 @@ class Registry:
     def set_paused(self, source_id: str, owner: str, paused: bool) -> SourceRow | None:
         return self._change(source_id, owner, paused=paused)
 
-    def request_crawl(self, source_id: str, owner: str) -> SourceRow | None:
+    def request_crawl(
+        self, source_id: str, owner: str, min_interval: dt.timedelta | None = None
+    ) -> SourceRow | None:
+        """Ask for a crawl now; with ``min_interval``, no sooner than that after the last
+        crawl's start (asking again after every crawl would crawl back to back)."""
         now = utcnow()
-        return self._change(source_id, owner, crawl_requested_at=now, next_run_at=now)
+        when = now
+        if min_interval is not None:
+            with self.db.session() as s:
+                last = s.scalar(
+                    select(func.max(CrawlRunRow.started_at)).where(
+                        CrawlRunRow.source_id == source_id
+                    )
+                )
+            if last is not None:
+                when = max(now, as_utc(last) + min_interval)  # type: ignore[operator]
+        return self._change(source_id, owner, crawl_requested_at=now, next_run_at=when)
 
     def delete_source(self, source_id: str, owner: str) -> bool:
         with self.db.session() as s, s.begin():
