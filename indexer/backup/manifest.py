@@ -69,7 +69,13 @@ def inside(src: Path, name: str, key: str) -> Path:
     """``src / name`` when ``name`` is a relative path that stays inside ``src`` and none of
     its parts is a symbolic link (which could lead anywhere); else a ``BackupError``."""
     parts = PurePosixPath(name).parts
-    if not parts or PurePosixPath(name).is_absolute() or ".." in parts or "\\" in name:
+    if (
+        not parts
+        or PurePosixPath(name).is_absolute()
+        or ".." in parts
+        or "\\" in name
+        or "\0" in name
+    ):
         raise _malformed(key, "a relative name inside the backup")
     path = src
     for part in parts:
@@ -105,7 +111,7 @@ def no_link(path: Path, key: str) -> None:
 
 def _plain(name: Any) -> str:
     """An index file's name: one name, no folder (a Tantivy index is one flat folder)."""
-    if not isinstance(name, str) or name in ("", ".", "..") or "/" in name or "\\" in name:
+    if not isinstance(name, str) or name in ("", ".", "..") or any(c in name for c in "/\\\0"):
         raise _malformed(f"index.files ({str(name)[:80]!r})", "plain file names, no folders")
     return name
 

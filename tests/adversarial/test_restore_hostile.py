@@ -162,8 +162,18 @@ def test_a_symbolic_link_in_the_backup_is_refused(backup: Path, tmp_path: Path) 
         lambda _c, m: m["files"].update(count="many"),
         lambda _c, m: m.update(index=None),
         lambda _c, m: m["database"].update(file=7),
+        lambda _c, m: m["database"].update(file="abierto\x00.db"),
+        lambda _c, m: m["index"]["files"].update({"x\x00.idx": "0" * 64}),
     ],
-    ids=["no-database", "files-a-list", "count-a-word", "index-null", "file-a-number"],
+    ids=[
+        "no-database",
+        "files-a-list",
+        "count-a-word",
+        "index-null",
+        "file-a-number",
+        "nul-in-a-name",
+        "nul-in-an-index-file",
+    ],
 )
 def test_a_manifest_of_another_shape_is_one_line(
     backup: Path, tmp_path: Path, edit: Callable[[Path, dict[str, Any]], None]
