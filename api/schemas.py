@@ -100,8 +100,11 @@ class SesionDetail(Sesion, DocumentLinks):
     text: str = Field("", exclude=True)
     speeches_url: str = Field("", description="The session's speeches, in order.")
     speeches: list[Speech] = Field(
-        default_factory=list, description="Who said what, in order (stenographic version)."
+        default_factory=list,
+        description="Who said what, in order (stenographic version): the first 100; "
+        "every one through speeches_url.",
     )
+    speeches_total: int = Field(0, description="How many speeches the session has.")
 
 
 class SessionRef(BaseModel):

@@ -21,11 +21,13 @@ from api.routers.speeches import discussed_in
 from api.schemas import DETAIL_BY_KIND, DocumentDetail, ErrorResponse
 from indexer.library import AnyDocument, Library
 from indexer.models import FileRef
-from indexer.speeches.store import session_speeches
+from indexer.speeches.store import session_speech_counts, session_speech_page
 
 router = APIRouter(prefix="/v1/documents", tags=["documents"])
 
 PREVIEW_CHARS = 500
+# A session's document lists its first speeches; the rest are read from speeches_url.
+DOCUMENT_SPEECHES = 100
 NOT_FOUND = {
     404: {"model": ErrorResponse, "description": "Unknown document or file"},
     451: {"model": ErrorResponse, "description": "Withheld for personal data"},
@@ -75,7 +77,8 @@ def speech_fields(library: Library, doc: AnyDocument) -> dict[str, object]:
     if doc.kind == "sesion":
         return {
             "speeches_url": f"/v1/sessions/{doc.id}/speeches",
-            "speeches": session_speeches(library.db, doc.id),
+            "speeches": session_speech_page(library.db, doc.id, 0, DOCUMENT_SPEECHES),
+            "speeches_total": session_speech_counts(library.db, doc.id)[0],
         }
     if doc.kind == "legislativo":
         return {"discussed_in": discussed_in(library, doc.id)}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import quote
 
 from sqlalchemy import func, select
@@ -17,11 +18,19 @@ from indexer.db.tables import DocumentRow
 from indexer.library import Library
 from indexer.models import Sesion
 from indexer.speeches.model import Speech
-from indexer.speeches.store import session_speeches
+from indexer.speeches.store import (
+    get_speeches,
+    session_speech_counts,
+    session_speech_page,
+    spoken_before,
+)
 
 EXCERPT_CHARS = 160
 # A long session's list keeps its page light (≤ 50 KB): shorter first words per speech.
 LONG_SESSION, SHORT_EXCERPT_CHARS = 120, 60
+# A hostile transcript may hold 100,000 turns: the page lists them a hundred at a time, and
+# reads at most this many mentions, naming at most MAX_PLACES places per document.
+TURNS_PER_PAGE, MAX_MENTIONS, MAX_PLACES = 100, 2_000, 10
 ROLE_LABELS = {
     "presidencia": "Presidencia",
     "secretaria": "Secretaría",
@@ -104,10 +113,10 @@ def _discussed(
             place = (f"punto {row.agenda_index + 1} del orden del día", None)
         elif row.speech_id in speakers:
             name, anchor = speakers[row.speech_id]
-            place = (f"intervención de {name}", f"#{anchor}")
+            place = (f"intervención de {name}", anchor)
         else:
             continue
-        if place not in entry.places:
+        if place not in entry.places and len(entry.places) < MAX_PLACES:
             entry.places.append(place)
     return list(found.values())
 
@@ -116,38 +125,95 @@ def speaker_name(speech: Speech) -> str:
     return (speech.person_name or speech.speaker_as_written or "Sin identificar").strip(" :")
 
 
-def session_discussion(library: Library, doc: Sesion) -> tuple[list[Discussed], list[Turn]]:
-    """The session page's two lists: documents discussed, then speeches in order."""
-    speeches = timed_speeches(library, session_speeches(library.db, doc.id), {doc.id: doc})
+@dataclass
+class Turns:
+    """One page of a session's speeches, and where it sits among the others."""
+
+    items: list[Turn]
+    total: int = 0
+    timed: int = 0
+    page: int = 1
+    pages: int = 1
+    first: int = 0  # the position (from 1) of the page's first speech
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.items) - 1
+
+
+def wanted_page(params: Any, library: Library, session_id: str) -> int:
+    """The page a request asks for: ``intervenciones=P``, or ``intervencion=N`` (a speech's
+    number: the page holding it, so a link to one speech lands on it)."""
+    order = params.get("intervencion", "")
+    if order.isdigit() and len(order) < 10:
+        return spoken_before(library.db, session_id, int(order)) // TURNS_PER_PAGE + 1
+    page = params.get("intervenciones", "")
+    return int(page) if page.isdigit() and len(page) < 10 else 1
+
+
+def speech_link(order: int, shown: set[int]) -> str:
+    """A link to a speech: its anchor when this page lists it, else the page that does."""
+    anchor = f"#intervencion-{order}"
+    return anchor if order in shown else f"?intervencion={order}{anchor}"
+
+
+def session_discussion(
+    library: Library, doc: Sesion, params: Any = None
+) -> tuple[list[Discussed], Turns]:
+    """The session page's two lists: documents discussed, then one page of its speeches
+    in order (``TURNS_PER_PAGE``, so a transcript of any length makes a light page)."""
+    _, spoken, timed = session_speech_counts(library.db, doc.id)
+    pages = max(1, -(-spoken // TURNS_PER_PAGE))
+    page = min(max(1, wanted_page(params or {}, library, doc.id)), pages)
+    offset = (page - 1) * TURNS_PER_PAGE
+    listed = session_speech_page(library.db, doc.id, offset, TURNS_PER_PAGE, spoken=True)
+    speeches = timed_speeches(library, listed, {doc.id: doc})
     recorded = [v for v in doc.video_urls if v.state == "recorded"]
-    turns: list[Turn] = []
-    speakers: dict[str, tuple[str, str]] = {}
-    spoken = sum(not s.procedural for s in speeches)
     limit = EXCERPT_CHARS if spoken <= LONG_SESSION else SHORT_EXCERPT_CHARS
+    turns = Turns([], spoken, timed, page, pages, offset + 1)
     for speech in speeches:
-        if speech.procedural:
-            continue
         anchor = f"intervencion-{speech.order}"
-        name = speaker_name(speech)
-        speakers[speech.id] = (name, anchor)
         detail = " · ".join(
             part for part in (ROLE_LABELS.get(speech.role or ""), speech.party) if part
         )
-        turn = Turn(anchor, name, detail, excerpt(speech.text, limit))
+        turn = Turn(anchor, speaker_name(speech), detail, excerpt(speech.text, limit))
         if speech.start_s is not None and speech.video_link:
             turn.seconds = int(speech.start_s)
             turn.clock = clock(speech.start_s)
             turn.video_link = speech.video_link
             if speech.video is not None and youtube_id(recorded[speech.video]):
+                stay = f"&intervencion={speech.order}" if pages > 1 else ""
                 turn.here_link = (
                     f"/d/{quote(doc.id, safe='')}?ver=1&parte={speech.video}"
-                    f"&t={turn.seconds}#reproductor"
+                    f"&t={turn.seconds}{stay}#reproductor"
                 )
-        turns.append(turn)
+        turns.items.append(turn)
+    shown = {s.order for s in speeches}
     with library.db.session() as s:
-        rows = list(s.scalars(select(MentionRow).where(MentionRow.session_id == doc.id)))
+        rows = list(
+            s.scalars(
+                select(MentionRow)
+                .where(MentionRow.session_id == doc.id)
+                .order_by(MentionRow.agenda_index.is_(None), MentionRow.agenda_index, MentionRow.id)
+                .limit(MAX_MENTIONS)
+            )
+        )
+    named = {r.speech_id for r in rows if r.speech_id}
+    speakers = {
+        speech.id: (speaker_name(speech), speech_link(speech.order, shown))
+        for speech in _spoken(library, named)
+    }
     titles = _titles(library, {r.document_id for r in rows if r.document_id})
     return _discussed(rows, titles, speakers), turns
+
+
+def _spoken(library: Library, ids: set[str]) -> list[Speech]:
+    """The spoken speeches among ``ids`` (a bounded set: mentions are read ≤ MAX_MENTIONS)."""
+    found: list[Speech] = []
+    chosen = sorted(ids)
+    for start in range(0, len(chosen), 400):
+        found += get_speeches(library.db, chosen[start : start + 400]).values()
+    return [s for s in found if not s.procedural]
 
 
 def session_summaries(library: Library, ids: list[str]) -> dict[str, SessionSummary]:
