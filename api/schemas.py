@@ -85,7 +85,14 @@ class DocumentLinks(BaseModel):
     text_url: str = Field(description="The full extracted text, as text/plain.")
     text_preview: str = Field(description="The beginning of the text (about 500 characters).")
     text_chars: int = Field(description="Length of the full text in characters.")
-    file_urls: list[str] = Field(description="Archived originals, in the order of files[].")
+    file_urls: list[str] = Field(
+        description="Archived originals, in the order of files[]; empty when they are withheld."
+    )
+    originals_withheld: bool = Field(
+        False,
+        description="The originals show personal data the published text masks: they are "
+        "not served (451) and file_urls is empty.",
+    )
 
 
 class SentenciaDetail(Sentencia, DocumentLinks):

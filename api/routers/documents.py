@@ -106,11 +106,14 @@ def preview(text: str, limit: int = PREVIEW_CHARS) -> str:
 def get_document(request: Request, doc_id: DocId, library: LibraryDep) -> DocumentDetail:
     """All metadata of a document (every field of its kind), a text preview, links to
     the full text and the archived original files, the absolute address of its page and
-    a suggested citation (text and CSL-JSON)."""
+    a suggested citation (text and CSL-JSON). A masked document's originals still show
+    what was masked: unless the operator serves them, ``file_urls`` is empty and
+    ``originals_withheld`` true."""
     doc = load_document(library, doc_id)
     link = permalink(doc.id)
     page = page_address(request, doc.id)
     data = doc.model_dump(exclude={"text"}) | speech_fields(library, doc)
+    withheld = original_withheld(doc, request.app.state.settings.serve_masked_originals)
     return DETAIL_BY_KIND[doc.kind](
         **data,
         permalink=link,
@@ -119,7 +122,8 @@ def get_document(request: Request, doc_id: DocId, library: LibraryDep) -> Docume
         text_url=f"{link}/text",
         text_preview=preview(doc.text),
         text_chars=len(doc.text),
-        file_urls=[f"{link}/file?n={n}" for n in range(len(doc.files))],
+        file_urls=[] if withheld else [f"{link}/file?n={n}" for n in range(len(doc.files))],
+        originals_withheld=withheld,
     )
 
 
