@@ -1,6 +1,8 @@
 """A hostile (or just endless) transcript of 100,000 turns: the session's page lists its
 speeches a hundred at a time with Spanish page links that work without JavaScript, a link
-to one speech lands on the page that holds it, and the JSON answers are bounded too."""
+to one speech lands on the page that holds it, and the JSON answers are bounded too. The
+20,001 documents its turns name are listed a hundred, and counted in full (on the page and
+on the session's card in /sesiones)."""
 
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from tests.api.conftest import make_library
 TURNS = 100_000
 SESSION = document_id("prueba-larga", "https://congreso.example/sesion-sin-fin")
 NAMED = 54_321  # the speech that names a document
+MENTIONS = 20_000  # documents named by the turns after it
 
 
 def _speech(n: int) -> Speech:
@@ -60,8 +63,19 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
         reference_key="iniciativa|7|LXVI",
         mention="Iniciativa 7/LXVI",
         speech_id=speech_id(SESSION, NAMED),
+        agenda_index=0,
     )
-    save_mentions(library.db, SESSION, [mention])
+    others = [  # every later turn names another initiative: far more than a page reads
+        Mention(
+            session_id=SESSION,
+            jurisdiction="MX-GUA",
+            reference_key=f"iniciativa|{n}|LXVI",
+            mention=f"Iniciativa {n}/LXVI",
+            speech_id=speech_id(SESSION, n),
+        )
+        for n in range(NAMED + 1, NAMED + 1 + MENTIONS)
+    ]
+    save_mentions(library.db, SESSION, [mention, *others])
     with TestClient(create_app(library)) as test_client:
         yield test_client
     library.close()
@@ -120,3 +134,15 @@ def test_the_json_answers_are_bounded_and_lead_on(client: TestClient) -> None:
     assert small.json()["next_url"] is None
     too_many = client.get(f"/v1/sessions/{SESSION}/speeches", params={"limit": 100_000})
     assert too_many.status_code == 422
+
+
+def test_the_documents_it_named_are_listed_in_part_and_counted_in_full(
+    client: TestClient,
+) -> None:
+    page = client.get(f"/d/{SESSION}").text
+    discussed = page[page.index('id="discutidos"') : page.index('id="intervenciones"')]
+    assert "Los primeros 100 de los 20.001 que nombró." in discussed
+    assert discussed.count("<li>") == 100 and "Iniciativa 7/LXVI" in discussed
+    card = client.get("/sesiones", params={"desde": "2025-03-04", "hasta": "2025-03-04"}).text
+    listed = r"Discutió: Iniciativa 7/LXVI, (Iniciativa \d+/LXVI, ){3}Iniciativa \d+/LXVI"
+    assert re.search(listed + r" y 19\.996 más\.", card)

@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import quote
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from api.routers.pages.videos import youtube_id
 from api.routers.speeches import timed_speeches
@@ -28,9 +29,10 @@ from indexer.speeches.store import (
 EXCERPT_CHARS = 160
 # A long session's list keeps its page light (≤ 50 KB): shorter first words per speech.
 LONG_SESSION, SHORT_EXCERPT_CHARS = 120, 60
-# A hostile transcript may hold 100,000 turns: the page lists them a hundred at a time, and
-# reads at most this many mentions, naming at most MAX_PLACES places per document.
-TURNS_PER_PAGE, MAX_MENTIONS, MAX_PLACES = 100, 2_000, 10
+# A hostile transcript may hold 100,000 turns: the page lists them a hundred at a time,
+# reads at most MAX_MENTIONS mentions, and lists at most MAX_DISCUSSED documents named
+# (each at most in MAX_PLACES places); the count of every document named is exact.
+TURNS_PER_PAGE, MAX_MENTIONS, MAX_DISCUSSED, MAX_PLACES = 100, 2_000, 100, 10
 ROLE_LABELS = {
     "presidencia": "Presidencia",
     "secretaria": "Secretaría",
@@ -70,6 +72,7 @@ class SessionSummary:
     """What a session card in a list says about its discussion, read in bulk."""
 
     discussed: list[Discussed] = field(default_factory=list)
+    named: int = 0  # documents named in all (``discussed`` may hold only the first)
     speeches: int = 0
     timed: int = 0
 
@@ -104,6 +107,8 @@ def _discussed(
     """One entry per document named, in the order first named; where it was named."""
     found: dict[str, Discussed] = {}
     for row in sorted(rows, key=lambda r: (r.agenda_index is None, r.agenda_index or 0, r.id)):
+        if row.reference_key not in found and len(found) == MAX_DISCUSSED:
+            continue
         title = titles.get(row.document_id or "")
         entry = found.setdefault(
             row.reference_key,
@@ -159,9 +164,10 @@ def speech_link(order: int, shown: set[int]) -> str:
 
 def session_discussion(
     library: Library, doc: Sesion, params: Any = None
-) -> tuple[list[Discussed], Turns]:
-    """The session page's two lists: documents discussed, then one page of its speeches
-    in order (``TURNS_PER_PAGE``, so a transcript of any length makes a light page)."""
+) -> tuple[list[Discussed], int, Turns]:
+    """The session page's two lists: documents discussed (and how many it named in all),
+    then one page of its speeches in order (``TURNS_PER_PAGE``, so a transcript of any
+    length makes a light page)."""
     _, spoken, timed = session_speech_counts(library.db, doc.id)
     pages = max(1, -(-spoken // TURNS_PER_PAGE))
     page = min(max(1, wanted_page(params or {}, library, doc.id)), pages)
@@ -190,12 +196,10 @@ def session_discussion(
         turns.items.append(turn)
     shown = {s.order for s in speeches}
     with library.db.session() as s:
-        rows = list(
-            s.scalars(
-                select(MentionRow)
-                .where(MentionRow.session_id == doc.id)
-                .order_by(MentionRow.agenda_index.is_(None), MentionRow.agenda_index, MentionRow.id)
-                .limit(MAX_MENTIONS)
+        rows = _first_mentions(s, [doc.id])
+        documents_named = s.scalar(
+            select(func.count(func.distinct(MentionRow.reference_key))).where(
+                MentionRow.session_id == doc.id
             )
         )
     named = {r.speech_id for r in rows if r.speech_id}
@@ -204,7 +208,7 @@ def session_discussion(
         for speech in _spoken(library, named)
     }
     titles = _titles(library, {r.document_id for r in rows if r.document_id})
-    return _discussed(rows, titles, speakers), turns
+    return _discussed(rows, titles, speakers), int(documents_named or 0), turns
 
 
 def _spoken(library: Library, ids: set[str]) -> list[Speech]:
@@ -218,17 +222,25 @@ def _spoken(library: Library, ids: set[str]) -> list[Speech]:
 
 def session_summaries(library: Library, ids: list[str]) -> dict[str, SessionSummary]:
     """For a list of sessions: the documents each discussed and how many speeches it has,
-    how many of them placed in the video — three queries for the whole list."""
+    how many of them placed in the video — three queries for the whole list, each session's
+    mentions read up to ``MAX_MENTIONS``."""
     if not ids:
         return {}
     out = {doc_id: SessionSummary() for doc_id in ids}
     with library.db.session() as s:
-        mentions = list(s.scalars(select(MentionRow).where(MentionRow.session_id.in_(ids))))
+        mentions = _first_mentions(s, ids)
+        named = s.execute(
+            select(MentionRow.session_id, func.count(func.distinct(MentionRow.reference_key)))
+            .where(MentionRow.session_id.in_(ids))
+            .group_by(MentionRow.session_id)
+        ).all()
         counts = s.execute(
             select(SpeechRow.session_id, func.count(), func.count(SpeechRow.start_s))
             .where(SpeechRow.session_id.in_(ids), SpeechRow.procedural.is_(False))
             .group_by(SpeechRow.session_id)
         ).all()
+    for session_id, total in named:
+        out[session_id].named = total
     for session_id, total, timed in counts:
         out[session_id].speeches, out[session_id].timed = total, timed
     titles = _titles(library, {m.document_id for m in mentions if m.document_id})
@@ -238,3 +250,16 @@ def session_summaries(library: Library, ids: list[str]) -> dict[str, SessionSumm
     for session_id, rows in grouped.items():
         out[session_id].discussed = _discussed(rows, titles, {})
     return out
+
+
+def _first_mentions(s: Session, ids: list[str]) -> list[MentionRow]:
+    """Each session's first ``MAX_MENTIONS`` mentions (agenda order), in one query."""
+    table = MentionRow.__table__
+    position = func.row_number().over(
+        partition_by=table.c.session_id,
+        order_by=(table.c.agenda_index.is_(None), table.c.agenda_index, table.c.id),
+    )
+    numbered = select(table.c.id, position.label("n")).where(table.c.session_id.in_(ids))
+    first = numbered.subquery()
+    chosen = select(first.c.id).where(first.c.n <= MAX_MENTIONS)
+    return list(s.scalars(select(MentionRow).where(MentionRow.id.in_(chosen))))

@@ -177,6 +177,7 @@ def document_page(request: Request, doc_id: str, library: LibraryDep) -> Any:
         "player_link": None,
         "related": [],
         "discussed": [],
+        "named": 0,
         "turns": None,
     }
     if isinstance(doc, Sesion):
@@ -186,7 +187,7 @@ def document_page(request: Request, doc_id: str, library: LibraryDep) -> Any:
         elif embed:
             context["player_link"] = f"{doc_path(doc.id)}?ver=1#reproductor"
         context["related"] = same_day_records(library, doc)
-        context["discussed"], context["turns"] = session_discussion(
+        context["discussed"], context["named"], context["turns"] = session_discussion(
             library, doc, request.query_params
         )
     return render(request, "document.html", context)
