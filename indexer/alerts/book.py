@@ -132,7 +132,9 @@ class AlertBook:
             ).all()
             if len(sent) >= per_hour:
                 oldest = as_utc(sent[0]) or now
-                return max(1.0, (oldest + MAIL_WINDOW - now).total_seconds())
+                # a racing taker may have stamped its mail after this call's ``now``
+                window = MAIL_WINDOW.total_seconds()
+                return min(window, max(1.0, (oldest + MAIL_WINDOW - now).total_seconds()))
             s.add(mails(address_sha256=key, sent_at=now))
         return 0.0
 

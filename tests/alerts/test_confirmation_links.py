@@ -6,7 +6,9 @@ confirms nothing, and offers a new link (itself within the bound)."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import update
 
 from api.app import create_app
+from indexer.alerts import AlertBook
+from indexer.db import Database
 from indexer.db.alert_tables import AlertRow
 from tests.alerts.conftest import Service, open_mailing
 from tests.alerts.test_email import link
@@ -96,3 +100,24 @@ def test_a_link_within_its_days_still_confirms(mailing: Service, smtp_server: In
     _age(mailing, 6.9)
     assert mailing.client.get(path).status_code == 200
     assert mailing.client.post(path).status_code == 200
+
+
+def test_processes_racing_for_one_address_share_the_bound(database_url: str) -> None:
+    """Eight processes' connections asking at once: exactly the bound is granted, on SQLite
+    (its write lock) and PostgreSQL (an advisory lock on the address)."""
+    databases = [Database(database_url) for _ in range(8)]
+    try:
+        gate = threading.Barrier(len(databases))
+
+        def take(db: Database) -> float:
+            gate.wait()
+            return AlertBook(db).take_confirmation(VICTIM, 3)
+
+        with ThreadPoolExecutor(len(databases)) as pool:
+            waits = list(pool.map(take, databases))
+        assert sorted(w == 0 for w in waits) == [False] * 5 + [True] * 3
+        assert all(0 < w <= 3600 for w in waits if w)
+        assert AlertBook(databases[0]).take_confirmation("otra@example.org", 3) == 0
+    finally:
+        for db in databases:
+            db.close()
