@@ -117,8 +117,7 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     app.state.read_counter = counter
     app.state.key_cache = KeyCache(ReaderKeys(lib.db), settings.key_cache_s)
     app.state.alert_limiter = WriteLimiter(settings.alert_rate_per_minute)
-    # confirmation e-mails per recipient address, whoever asks (in memory, as the above)
-    app.state.confirmations = TokenBuckets(settings.alert_confirmations_per_hour, window_s=3600)
+    # confirmation e-mails per recipient address are counted in the database (AlertBook)
     # innermost first. Answers whose links took the request's Host say so (Vary: Host)
     app.add_middleware(VaryHost)
     # a search asked again is answered with the bytes the app made last

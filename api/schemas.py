@@ -85,7 +85,14 @@ class DocumentLinks(BaseModel):
     text_url: str = Field(description="The full extracted text, as text/plain.")
     text_preview: str = Field(description="The beginning of the text (about 500 characters).")
     text_chars: int = Field(description="Length of the full text in characters.")
-    file_urls: list[str] = Field(description="Archived originals, in the order of files[].")
+    file_urls: list[str] = Field(
+        description="Archived originals, in the order of files[]; empty when they are withheld."
+    )
+    originals_withheld: bool = Field(
+        False,
+        description="The originals show personal data the published text masks: they are "
+        "not served (451) and file_urls is empty.",
+    )
 
 
 class SentenciaDetail(Sentencia, DocumentLinks):
@@ -100,8 +107,11 @@ class SesionDetail(Sesion, DocumentLinks):
     text: str = Field("", exclude=True)
     speeches_url: str = Field("", description="The session's speeches, in order.")
     speeches: list[Speech] = Field(
-        default_factory=list, description="Who said what, in order (stenographic version)."
+        default_factory=list,
+        description="Who said what, in order (stenographic version): the first 100; "
+        "every one through speeches_url.",
     )
+    speeches_total: int = Field(0, description="How many speeches the session has.")
 
 
 class SessionRef(BaseModel):

@@ -7,6 +7,16 @@ UTF-8 only with it), and a cell that a spreadsheet would run as a formula (start
 starts a cell is its first visible character: spreadsheets trim blanks before it (a
 space, a line feed, a no-break or zero-width space) and read full-width forms (``＝``)
 as their ASCII ones.
+
+An export that breaks before its first batch went out answers an error status (500):
+the compression middleware holds the status line until the body's first bytes. One that
+breaks later cannot: it says so in the file, then ends the transfer without its final
+chunk (curl exits with code 18, Python's requests raises ``ChunkedEncodingError``). JSONL
+ends with a line ``{"_error": {...}}`` (the key ``_error`` and no ``id``: the lines
+before it are whole documents, the rest are missing); CSV with a line ``# ERROR: …`` (a
+comment line for readers that skip them, such as pandas with ``comment="#"``; the last
+row a spreadsheet shows). Each counts the whole rows before it. A file that ends without
+either and without the transfer's end was cut by the network.
 """
 
 from __future__ import annotations
@@ -14,6 +24,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -24,6 +35,24 @@ BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BATCH_ROWS = 200
 BATCH_CHARS = 1 << 20  # a batch is sent at this size too: rows with long texts
+log = logging.getLogger(__name__)
+
+
+class ExportBroken(RuntimeError):
+    """The export stopped after its notice was written: the transfer ends unfinished."""
+
+
+def _broken(sent: int) -> dict[str, Any]:
+    """The notice of an export that broke after ``sent`` rows (the cause is in the log)."""
+    return {
+        "detail": f"the export broke after {sent} rows: an internal error while reading "
+        "the documents; the rows before this line are complete, repeat the request for "
+        "the rest",
+        "mensaje": f"la exportación se interrumpió tras {sent} filas por un error interno al "
+        "leer los documentos; las filas anteriores están completas: repita la descarga "
+        "para obtener el resto",
+        "rows": sent,
+    }
 
 
 def cell(value: Any) -> str:
@@ -57,26 +86,44 @@ def csv_chunks(
     if bom:
         buffer.write(BOM)
     writer.writerow(fields)
-    count = 0
-    for row in rows:
-        writer.writerow([cell(row.get(name)) for name in fields])
-        count += 1
-        if count == BATCH_ROWS or buffer.tell() >= BATCH_CHARS:
-            yield buffer.getvalue().encode()
-            buffer.seek(0)
-            buffer.truncate()
-            count = 0
+    count = sent = 0
+    started = False
+    try:
+        for row in rows:
+            writer.writerow([cell(row.get(name)) for name in fields])
+            count += 1
+            if count == BATCH_ROWS or buffer.tell() >= BATCH_CHARS:
+                started = True
+                yield buffer.getvalue().encode()
+                buffer.seek(0)
+                buffer.truncate()
+                sent, count = sent + count, 0
+    except Exception as exc:
+        if not started:
+            raise  # nothing sent yet: an error status says it best
+        log.exception("CSV export broken after %d rows", sent + count)
+        notice = _broken(sent + count)["mensaje"]
+        yield (buffer.getvalue() + f"# ERROR: {notice}\r\n").encode()
+        raise ExportBroken(notice) from exc
     yield buffer.getvalue().encode()
 
 
 def jsonl_chunks(rows: Iterable[dict[str, Any]]) -> Iterator[bytes]:
     lines: list[str] = []
-    size = 0
-    for row in rows:
-        lines.append(json_line(row))
-        size += len(lines[-1])
-        if len(lines) == BATCH_ROWS or size >= BATCH_CHARS:
-            yield ("\n".join(lines) + "\n").encode()
-            lines, size = [], 0
+    size = sent = 0
+    try:
+        for row in rows:
+            lines.append(json_line(row))
+            size += len(lines[-1])
+            if len(lines) == BATCH_ROWS or size >= BATCH_CHARS:
+                yield ("\n".join(lines) + "\n").encode()
+                sent, lines, size = sent + len(lines), [], 0
+    except Exception as exc:
+        if not sent:
+            raise  # nothing sent yet: an error status says it best
+        log.exception("JSONL export broken after %d rows", sent + len(lines))
+        lines.append(json_line({"_error": _broken(sent + len(lines))}))
+        yield ("\n".join(lines) + "\n").encode()
+        raise ExportBroken(lines[-1]) from exc
     if lines:
         yield ("\n".join(lines) + "\n").encode()

@@ -4,6 +4,8 @@ link changes nothing (mail scanners open links); the POST does."""
 
 from __future__ import annotations
 
+import math
+import secrets
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -12,8 +14,10 @@ from fastapi.responses import HTMLResponse
 from api.routers.alerts import BookDep, by_address
 from api.routers.pages.common import render
 from indexer.alerts import AlertBook
-from indexer.alerts.mails import describe
+from indexer.alerts.book import CONFIRM_DAYS, link_expired
+from indexer.alerts.mails import confirmation, describe
 from indexer.db.alert_tables import AlertRow
+from indexer.mail import Mailer, MailError
 
 router = APIRouter(prefix="/v1", tags=["alerts"])
 HTML = {"text/html": {}}
@@ -22,6 +26,12 @@ PAGE_ANSWERS: dict[int | str, dict[str, Any]] = {
     200: {"content": HTML, "description": "A page in Spanish"},
     404: {"content": HTML, "description": "The link is not valid"},
     409: {"content": HTML, "description": "The address already has as many alerts as allowed"},
+    410: {"content": HTML, "description": "The confirmation link expired"},
+}
+RENEW_ANSWERS: dict[int | str, dict[str, Any]] = {
+    **PAGE_ANSWERS,
+    429: {"content": HTML, "description": "The address had its confirmations this hour"},
+    503: {"content": HTML, "description": "E-mail cannot be sent now"},
 }
 
 
@@ -31,8 +41,14 @@ def _page(
     message: str,
     status: int = 200,
     button: str | None = None,
+    action: str | None = None,
 ) -> HTMLResponse:
-    context = {"titulo": title, "mensaje": message, "boton": button, "accion": request.url.path}
+    context = {
+        "titulo": title,
+        "mensaje": message,
+        "boton": button,
+        "accion": action or request.url.path,
+    }
     response: HTMLResponse = render(request, "alerta.html", context, status)
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -62,6 +78,8 @@ def confirm_page(token: str, request: Request, book: BookDep) -> HTMLResponse:
     row = book.by_confirm_token(token[:100])
     if row is None:
         return _invalid(request, CONFIRM_INVALID)
+    if link_expired(row):
+        return _expired(request, row, token[:100])
     if row.status != "pendiente":
         return _page(request, "Alerta ya confirmada", _state(row))
     message = f"Recibirá en {row.target} los documentos nuevos de la búsqueda"
@@ -76,7 +94,10 @@ def confirm_page(token: str, request: Request, book: BookDep) -> HTMLResponse:
 )
 def confirm(token: str, request: Request, book: BookDep) -> HTMLResponse:
     cap = request.app.state.settings.alerts_per_owner
-    if _full(book, book.by_confirm_token(token[:100]), cap):
+    waiting = book.by_confirm_token(token[:100])
+    if waiting is not None and link_expired(waiting):
+        return _expired(request, waiting, token[:100])
+    if _full(book, waiting, cap):
         message = (
             f"Ya recibe en esta dirección {cap} alertas, las que se admiten por dirección: "
             "dé de baja alguna (con el enlace de sus correos) y vuelva a pulsar este botón."
@@ -86,6 +107,68 @@ def confirm(token: str, request: Request, book: BookDep) -> HTMLResponse:
     if row is None:
         return _invalid(request, CONFIRM_INVALID)
     return _page(request, "Alerta confirmada", _state(row))
+
+
+def _expired(request: Request, row: AlertRow, token: str) -> HTMLResponse:
+    """A link past its days: what happened, and a button that sends a new one."""
+    message = (
+        f"Este enlace de confirmación venció: cada enlace vale {CONFIRM_DAYS} días desde que "
+        f"se envía, y la alerta de la búsqueda {describe(row.query)} no se confirmó a tiempo, "
+        f"así que {row.target} no recibe avisos. Si todavía quiere recibirla, pida un enlace "
+        "nuevo: le llegará a esa misma dirección."
+    )
+    return _page(
+        request,
+        "Enlace vencido",
+        message,
+        410,
+        button="Enviarme un enlace nuevo",
+        action=f"/v1/alerts/confirm/{token}/renovar",
+    )
+
+
+@router.post(
+    "/alerts/confirm/{token}/renovar",
+    response_class=HTMLResponse,
+    responses=RENEW_ANSWERS,
+    summary="Send a new confirmation link for an alert whose link expired",
+)
+def renew(token: str, request: Request, book: BookDep) -> HTMLResponse:
+    """The expired page's button: a new link to the same address, within the address's
+    hourly bound on confirmation e-mails."""
+    settings = request.app.state.settings
+    row = book.by_confirm_token(token[:100])
+    if row is None:
+        return _invalid(request, CONFIRM_INVALID)
+    if not link_expired(row):
+        return confirm_page(token, request, book)
+    mailer = Mailer(settings)
+    if not mailer.configured:
+        message = "Este servidor ya no envía correos: no podemos mandarle un enlace nuevo."
+        return _page(request, "No se pudo enviar", message, 503)
+    wait = book.take_confirmation(row.target, settings.alert_confirmations_per_hour)
+    if wait > 0:
+        minutes = math.ceil(wait / 60)
+        message = (
+            f"Ya enviamos a {row.target} todos los correos de confirmación de esta hora: "
+            f"inténtelo en {minutes} min."
+        )
+        page = _page(request, "Demasiados correos", message, 429)
+        page.headers["Retry-After"] = str(math.ceil(wait))
+        return page
+    fresh = secrets.token_urlsafe(24)
+    try:
+        mailer.send(confirmation(row, mailer.sender, fresh))
+    except MailError:
+        message = "No pudimos enviar el correo ahora: inténtelo más tarde con este mismo botón."
+        return _page(request, "No se pudo enviar", message, 503)
+    if book.renew_confirmation(token[:100], fresh) is None:
+        return _invalid(request, CONFIRM_INVALID)
+    message = (
+        f"Le enviamos a {row.target} un enlace nuevo para confirmar la alerta de la búsqueda "
+        f"{describe(row.query)}; vale {CONFIRM_DAYS} días. Este enlace ya no sirve."
+    )
+    return _page(request, "Enlace nuevo enviado", message)
 
 
 def _full(book: AlertBook, waiting: AlertRow | None, cap: int) -> bool:

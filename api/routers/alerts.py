@@ -186,7 +186,7 @@ def create_alert(
             if mail_base(settings) is None:
                 raise Refusal(503, *MISSING)
             owner = tenant_of(caller) if caller else f"email:{target.lower()}"
-            wait = request.app.state.confirmations.take(target.lower())
+            wait = book.take_confirmation(target, settings.alert_confirmations_per_hour)
             if wait > 0:  # nobody makes the service write to one address without end
                 minutes = math.ceil(wait / 60)
                 raise Refusal(

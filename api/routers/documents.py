@@ -21,11 +21,13 @@ from api.routers.speeches import discussed_in
 from api.schemas import DETAIL_BY_KIND, DocumentDetail, ErrorResponse
 from indexer.library import AnyDocument, Library
 from indexer.models import FileRef
-from indexer.speeches.store import session_speeches
+from indexer.speeches.store import session_speech_counts, session_speech_page
 
 router = APIRouter(prefix="/v1/documents", tags=["documents"])
 
 PREVIEW_CHARS = 500
+# A session's document lists its first speeches; the rest are read from speeches_url.
+DOCUMENT_SPEECHES = 100
 NOT_FOUND = {
     404: {"model": ErrorResponse, "description": "Unknown document or file"},
     451: {"model": ErrorResponse, "description": "Withheld for personal data"},
@@ -75,7 +77,8 @@ def speech_fields(library: Library, doc: AnyDocument) -> dict[str, object]:
     if doc.kind == "sesion":
         return {
             "speeches_url": f"/v1/sessions/{doc.id}/speeches",
-            "speeches": session_speeches(library.db, doc.id),
+            "speeches": session_speech_page(library.db, doc.id, 0, DOCUMENT_SPEECHES),
+            "speeches_total": session_speech_counts(library.db, doc.id)[0],
         }
     if doc.kind == "legislativo":
         return {"discussed_in": discussed_in(library, doc.id)}
@@ -103,11 +106,14 @@ def preview(text: str, limit: int = PREVIEW_CHARS) -> str:
 def get_document(request: Request, doc_id: DocId, library: LibraryDep) -> DocumentDetail:
     """All metadata of a document (every field of its kind), a text preview, links to
     the full text and the archived original files, the absolute address of its page and
-    a suggested citation (text and CSL-JSON)."""
+    a suggested citation (text and CSL-JSON). A masked document's originals still show
+    what was masked: unless the operator serves them, ``file_urls`` is empty and
+    ``originals_withheld`` true."""
     doc = load_document(library, doc_id)
     link = permalink(doc.id)
     page = page_address(request, doc.id)
     data = doc.model_dump(exclude={"text"}) | speech_fields(library, doc)
+    withheld = original_withheld(doc, request.app.state.settings.serve_masked_originals)
     return DETAIL_BY_KIND[doc.kind](
         **data,
         permalink=link,
@@ -116,7 +122,8 @@ def get_document(request: Request, doc_id: DocId, library: LibraryDep) -> Docume
         text_url=f"{link}/text",
         text_preview=preview(doc.text),
         text_chars=len(doc.text),
-        file_urls=[f"{link}/file?n={n}" for n in range(len(doc.files))],
+        file_urls=[] if withheld else [f"{link}/file?n={n}" for n in range(len(doc.files))],
+        originals_withheld=withheld,
     )
 
 

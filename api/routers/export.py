@@ -108,7 +108,9 @@ def export_csv(
     the library; with words, in date order (undated last), about 100,000 matches. A
     ``Link: <…>; rel="next"`` header names the next part (none: this was the last).
     With words ``X-Total-Count`` says how many match and ``X-Export-Complete: false``
-    that a single day holds more than the store can page (10,000)."""
+    that a single day holds more than the store can page (10,000). An export that breaks
+    after its first rows were sent ends with a line ``# ERROR: …`` saying how many whole
+    rows came before it, and the transfer ends unfinished (no final chunk)."""
     columns = export_fields(fields)
     rows, headers = _rows(request, library, query, columns)
     headers["Content-Disposition"] = 'attachment; filename="estado-abierto.csv"'
@@ -129,7 +131,10 @@ def export_jsonl(
     query: Annotated[SearchQuery, Depends(search_query)],
     fields: Annotated[list[str] | None, Query(description=FIELDS_HELP)] = None,
 ) -> StreamingResponse:
-    """Like /v1/export.csv, one JSON object a line (lists stay lists)."""
+    """Like /v1/export.csv, one JSON object a line (lists stay lists). An export that
+    breaks after its first rows were sent ends with a line ``{"_error": {"detail",
+    "mensaje", "rows"}}`` (no ``id``; ``rows``: the whole documents before it), and the
+    transfer ends unfinished (no final chunk)."""
     columns = export_fields(fields)
     rows, headers = _rows(request, library, query, columns)
     headers["Content-Disposition"] = 'attachment; filename="estado-abierto.jsonl"'

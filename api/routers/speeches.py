@@ -26,7 +26,8 @@ from indexer.speeches.store import (
     get_speeches,
     mentions_of_document,
     person_speeches,
-    session_speeches,
+    session_speech_counts,
+    speeches_after,
 )
 from indexer.speeches.timing import session_timing
 from indexer.stores.base import CursorError, FacetCount
@@ -34,6 +35,8 @@ from indexer.stores.base import CursorError, FacetCount
 router = APIRouter(prefix="/v1", tags=["speeches"])
 Many = Annotated[list[str] | None, Query()]
 BAD = {422: {"model": ValidationErrorResponse, "description": "Malformed parameter"}}
+# A session's speeches per answer: a hostile transcript of 100,000 turns is read in pages.
+MAX_SESSION_SPEECHES = 1000
 UNKNOWN = {404: {"model": ErrorResponse, "description": "No such session or person"}}
 
 
@@ -75,7 +78,9 @@ class SessionSpeeches(BaseModel):
     alignment: SessionAlignment | None = Field(
         None, description="How the speeches were placed in the video; null: not yet tried."
     )
-    speeches: list[TimedSpeech]
+    total: int = Field(0, description="Speeches the session has (stage directions included).")
+    speeches: list[TimedSpeech] = Field(description="At most ``limit``, in order.")
+    next_url: str | None = Field(None, description="The following speeches; null at the end.")
 
 
 class PersonResponse(BaseModel):
@@ -185,9 +190,19 @@ def _index(library: Library) -> SpeechIndex:
     "/sessions/{session_id}/speeches",
     response_model=SessionSpeeches,
     summary="A session's speeches, in order",
-    responses=UNKNOWN,
+    responses={**UNKNOWN, **BAD},
 )
-def speeches_of_session(session_id: str, library: LibraryDep) -> SessionSpeeches:
+def speeches_of_session(
+    request: Request,
+    session_id: str,
+    library: LibraryDep,
+    after: Annotated[
+        int, Query(ge=-1, le=10**9, description="Speeches after this order (see next_url)")
+    ] = -1,
+    limit: Annotated[int, Query(ge=1, le=MAX_SESSION_SPEECHES)] = MAX_SESSION_SPEECHES,
+) -> SessionSpeeches:
+    """A session's speeches in order, ``limit`` at a time: a long transcript is read by
+    following ``next_url``."""
     doc = library.db.get_document(session_id)
     if not isinstance(doc, Sesion):
         raise Refused(
@@ -202,11 +217,20 @@ def speeches_of_session(session_id: str, library: LibraryDep) -> SessionSpeeches
             "Sesión retenida: contiene datos personales y no se publica hasta que se revise.",
         )
     timing = session_timing(library.db, doc.id)
+    total = session_speech_counts(library.db, doc.id)[0]
+    listed = speeches_after(library.db, doc.id, after, limit + 1)
+    following = None
+    if len(listed) > limit:
+        listed = listed[:limit]
+        url = request.url.include_query_params(after=listed[-1].order)
+        following = f"{url.path}?{url.query}"
     return SessionSpeeches(
         session_id=doc.id,
         permalink=permalink(doc.id),
         alignment=SessionAlignment(**vars(timing)) if timing is not None else None,
-        speeches=timed_speeches(library, session_speeches(library.db, doc.id), {doc.id: doc}),
+        total=total,
+        speeches=timed_speeches(library, listed, {doc.id: doc}),
+        next_url=following,
     )
 
 

@@ -10,11 +10,12 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete, func, or_, select, text, update
 
 from indexer.db import Database
-from indexer.db.alert_tables import AlertMatchRow, AlertRow, DeliveryRow
+from indexer.db.alert_tables import AlertMatchRow, AlertRow, ConfirmationMailRow, DeliveryRow
 from indexer.db.database import utcnow
+from indexer.db.registry import as_utc
 
 CHANNELS = ("webhook", "email")
 RATES = ("inmediata", "diaria", "semanal")
@@ -23,10 +24,20 @@ ACTIVE = "activa"
 AWAITING = "pendiente"
 DISABLED = "desactivada"
 UNSUBSCRIBED = "baja"
+CONFIRM_DAYS = 7  # a confirmation link works this long after it was sent
+MAIL_WINDOW = dt.timedelta(hours=1)
 
 
 def digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def link_expired(row: AlertRow, now: dt.datetime | None = None) -> bool:
+    """Whether a pending alert's confirmation link is past its ``CONFIRM_DAYS``."""
+    sent = as_utc(row.confirm_sent_at or row.created_at)
+    if row.status != AWAITING or sent is None:
+        return False
+    return (now or utcnow()) >= sent + dt.timedelta(days=CONFIRM_DAYS)
 
 
 @dataclass(frozen=True)
@@ -90,12 +101,54 @@ class AlertBook:
             manage_sha256=digest(manage) if manage else None,
             unsubscribe_token=None if webhook else secrets.token_urlsafe(24),
             created_at=now,
+            confirm_sent_at=None if webhook else now,
             active_since=now if webhook else None,
             failures=0,
         )
         with self.db.session() as s, s.begin():
             s.add(row)
         return NewAlert(row, secret, confirm, manage)
+
+    def take_confirmation(
+        self, address: str, per_hour: int, now: dt.datetime | None = None
+    ) -> float:
+        """Record a confirmation e-mail to ``address`` and return 0, or, when the address
+        had ``per_hour`` of them in the last hour, the seconds until one may be sent.
+        Counted in the database, so it holds across API processes and restarts: the
+        first write serialises the takers (SQLite's write lock; an advisory lock on the
+        address in PostgreSQL)."""
+        now = now or utcnow()
+        key = digest(address.strip().lower())
+        mails = ConfirmationMailRow
+        with self.db.session() as s, s.begin():
+            if s.get_bind().dialect.name == "postgresql":
+                s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": int(key[:15], 16)})
+            s.execute(delete(mails).where(mails.sent_at < now - MAIL_WINDOW))
+            sent = s.scalars(
+                select(mails.sent_at)
+                .where(mails.address_sha256 == key, mails.sent_at >= now - MAIL_WINDOW)
+                .order_by(mails.sent_at)
+                .limit(per_hour)
+            ).all()
+            if len(sent) >= per_hour:
+                oldest = as_utc(sent[0]) or now
+                # a racing taker may have stamped its mail after this call's ``now``
+                window = MAIL_WINDOW.total_seconds()
+                return min(window, max(1.0, (oldest + MAIL_WINDOW - now).total_seconds()))
+            s.add(mails(address_sha256=key, sent_at=now))
+        return 0.0
+
+    def renew_confirmation(self, token: str, fresh: str) -> AlertRow | None:
+        """Give a pending alert whose link expired the new link ``fresh`` (sent from now);
+        the old link stops answering. None when the link is unknown or not expired."""
+        with self.db.session() as s, s.begin():
+            stmt = select(AlertRow).where(AlertRow.confirm_sha256 == digest(token))
+            row = s.scalars(stmt).first()
+            if row is None or not link_expired(row):
+                return None
+            row.confirm_sha256 = digest(fresh)
+            row.confirm_sent_at = utcnow()
+            return row
 
     def count_for(self, owner: str, confirmed_only: bool = False) -> int:
         """Alerts an owner has that are not ended (unsubscribed ones do not count);
@@ -132,7 +185,7 @@ class AlertBook:
         stmt = select(AlertRow).where(AlertRow.confirm_sha256 == digest(token))
         with self.db.session() as s, s.begin():
             row = s.scalars(stmt).first()
-            if row is None:
+            if row is None or link_expired(row):
                 return None
             if row.status == AWAITING:
                 now = utcnow()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from typing import Any
 
+from indexer.alerts.book import CONFIRM_DAYS
 from indexer.db.alert_tables import AlertRow
 from indexer.mail import compose
 from indexer.spanish import KIND_LABELS, date_words
@@ -69,7 +70,7 @@ def confirmation(alert: AlertRow, sender: str, confirm_token: str) -> EmailMessa
         "Hola:\n\n"
         f"Alguien pidió recibir en esta dirección, {rate}, los documentos nuevos de "
         f"Estado Abierto que coincidan con esta búsqueda:\n\n    {search}\n\n"
-        "Para confirmar la alerta, abra este enlace:\n\n"
+        f"Para confirmar la alerta, abra este enlace (vale {CONFIRM_DAYS} días):\n\n"
         f"    {link}\n\n"
         "Si no fue usted, no haga nada: sin confirmación no le enviaremos ningún aviso.\n\n"
         "Estado Abierto\n"
@@ -79,7 +80,8 @@ def confirmation(alert: AlertRow, sender: str, confirm_token: str) -> EmailMessa
         f"<p>Alguien pidió recibir en esta dirección, {html.escape(rate)}, los documentos "
         "nuevos de Estado Abierto que coincidan con esta búsqueda:</p>"
         f"<p><strong>{html.escape(search)}</strong></p>"
-        f'<p><a href="{html.escape(link)}">Confirmar la alerta</a></p>'
+        f'<p><a href="{html.escape(link)}">Confirmar la alerta</a> '
+        f"(el enlace vale {CONFIRM_DAYS} días)</p>"
         "<p>Si no fue usted, no haga nada: sin confirmación no le enviaremos ningún aviso.</p>"
         "<p>Estado Abierto</p>"
     )

@@ -14,7 +14,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Connection, and_, func, not_, or_, select, tuple_
 
 from indexer.citations import holders
 from indexer.citations.courts import court_key
@@ -26,6 +26,9 @@ from indexer.db.tables import DocumentRow
 _CITATIONS = CitationRow.__table__
 _CASES = DocumentCaseRow.__table__
 _DOCS = DocumentRow.__table__
+# A citing document lists at most this many of its citations of the document (the first
+# in its text): one that names it 50,000 times makes a page as light as any other.
+CITATIONS_PER_CITER = 20
 
 
 @dataclass(frozen=True)
@@ -102,36 +105,88 @@ def cited(db: Database, doc_id: str, limit: int, offset: int) -> tuple[int, list
     return int(total or 0), items
 
 
+def _named_by(connection: Connection, doc_id: str) -> ColumnElement[bool] | None:
+    """Which citations of ``doc_id``'s case numbers may name it, as a condition on the
+    citations table: whether a citation names a sentence depends only on its key and the
+    court written beside it, so each distinct (key, court) is judged once here and the
+    database pages through the citations. None: no citation names it."""
+    own = {
+        key: holders.holder(*known)
+        for key, *known in connection.execute(
+            select(_CASES.c.key, *holders.COLUMNS)
+            .select_from(holders.joined(_CASES))
+            .where(_CASES.c.doc_id == doc_id)
+        )
+    }
+    if not own:
+        return None
+    pairs = connection.execute(
+        select(_CITATIONS.c.key, _CITATIONS.c.court)
+        .distinct()
+        .where(
+            _CITATIONS.c.key.in_(sorted(own)),
+            _CITATIONS.c.kind == "case",
+            _CITATIONS.c.doc_id != doc_id,
+        )
+    ).all()
+    judged = [(key, court, names(key, court_key(court), own[key])) for key, court in pairs]
+    accepted = [(key, court) for key, court, ok in judged if ok]
+    if not accepted:
+        return None
+    rejected = [(key, court) for key, court, ok in judged if not ok]
+    # the shorter list goes in the statement (its parameters stay few)
+    chosen, keep = (accepted, True) if len(accepted) <= len(rejected) else (rejected, False)
+    cited = _CITATIONS.c
+    listed = or_(  # never unknown (NULL), so that its negation is exact too
+        and_(
+            cited.court.is_not(None),
+            tuple_(cited.key, cited.court).in_([p for p in chosen if p[1] is not None]),
+        ),
+        and_(cited.court.is_(None), cited.key.in_([k for k, c in chosen if c is None])),
+    )
+    base = and_(cited.key.in_(sorted(own)), cited.kind == "case", cited.doc_id != doc_id)
+    return and_(base, listed if keep else not_(listed))
+
+
 def citing(db: Database, doc_id: str, limit: int, offset: int) -> tuple[int, list[CitingDocument]]:
     """A page of the documents citing ``doc_id`` (by its case numbers), newest first, each
-    with the citations that name it; and their total."""
-    stmt = (
-        select(_CITATIONS)
-        .join(_CASES, _CASES.c.key == _CITATIONS.c.key)
-        .where(
-            _CASES.c.doc_id == doc_id, _CITATIONS.c.kind == "case", _CITATIONS.c.doc_id != doc_id
-        )
-    )
+    with the first ``CITATIONS_PER_CITER`` citations that name it; and their total.
+    Counted and paged by the database: only the page's citations are read."""
     with db.engine.connect() as connection:
-        own = {
-            key: holders.holder(*known)
-            for key, *known in connection.execute(
-                select(_CASES.c.key, *holders.COLUMNS)
-                .select_from(holders.joined(_CASES))
-                .where(_CASES.c.doc_id == doc_id)
-            )
-        }
+        naming = _named_by(connection, doc_id)
+        if naming is None:
+            return 0, []
+        citers = select(_CITATIONS.c.doc_id).where(naming).distinct().subquery()
+        joined = _DOCS.join(citers, citers.c.doc_id == _DOCS.c.id)
+        total = connection.scalar(select(func.count()).select_from(joined)) or 0
+        page = connection.execute(
+            select(_DOCS.c.id, _DOCS.c.kind, _DOCS.c.title, _DOCS.c.date)
+            .select_from(joined)
+            .order_by(_DOCS.c.date.is_(None), _DOCS.c.date.desc(), _DOCS.c.id.desc())
+            .limit(limit)
+            .offset(offset)
+        ).all()
+        docs = [HeldDocument(row.id, row.kind, row.title, row.date) for row in page]
         by_doc: dict[str, list[CitedItem]] = defaultdict(list)
-        for row in connection.execute(stmt):
-            if row.key in own and names(row.key, court_key(row.court), own[row.key]):
+        if docs:
+            position = func.row_number().over(
+                partition_by=_CITATIONS.c.doc_id,
+                order_by=(_CITATIONS.c.start_char, _CITATIONS.c.id),
+            )
+            numbered = (
+                select(_CITATIONS, position.label("n"))
+                .where(naming, _CITATIONS.c.doc_id.in_([d.id for d in docs]))
+                .subquery()
+            )
+            rows = connection.execute(
+                select(numbered)
+                .where(numbered.c.n <= CITATIONS_PER_CITER)
+                .order_by(numbered.c.start_char, numbered.c.id)
+            )
+            for row in rows:
                 by_doc[row.doc_id].append(
                     CitedItem(
                         row.kind, row.key, row.written, row.start_char, row.end_char, row.court
                     )
                 )
-    held = _held(db, sorted(by_doc))
-    ordered = sorted(held.values(), key=lambda d: (d.date or dt.date.min, d.id), reverse=True)
-    page = ordered[offset : offset + limit]
-    return len(ordered), [
-        CitingDocument(d, sorted(by_doc[d.id], key=lambda c: c.start)) for d in page
-    ]
+    return int(total), [CitingDocument(d, by_doc[d.id]) for d in docs]

@@ -2,7 +2,7 @@
 database through SQLAlchemy 2 (one SQLite file by default; PostgreSQL at scale)."""
 
 from indexer.db.access_tables import RateLimitRow, ReaderKeyRequestRow, ReaderKeyRow
-from indexer.db.alert_tables import AlertMatchRow, AlertRow, DeliveryRow
+from indexer.db.alert_tables import AlertMatchRow, AlertRow, ConfirmationMailRow, DeliveryRow
 from indexer.db.citation_tables import CitationRow, DocumentCaseRow
 from indexer.db.database import Database, DatabaseBusy
 from indexer.db.speech_tables import MentionRow, PersonRow, SessionAlignmentRow, SpeechRow
@@ -13,6 +13,7 @@ __all__ = [
     "AlertRow",
     "Base",
     "CitationRow",
+    "ConfirmationMailRow",
     "CrawlRunRow",
     "Database",
     "DatabaseBusy",

@@ -46,6 +46,8 @@ class AlertRow(Base):
     claimed_by: Mapped[str | None] = mapped_column(String(32))
     claimed_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     last_delivery_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # when its current confirmation link was sent (None: at created_at); the link expires
+    confirm_sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
     __table_args__ = (
         Index("ix_alerts_owner", "owner"),
@@ -86,3 +88,17 @@ class DeliveryRow(Base):
     http_status: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (Index("ix_deliveries_alert", "alert_id", "attempted_at"),)
+
+
+class ConfirmationMailRow(Base):
+    """A confirmation e-mail sent to an address (kept as a hash), whoever asked and whether
+    its alert still exists: every API process counts the same mails, so an address
+    receives at most ``alert_confirmations_per_hour`` whatever the workers or restarts."""
+
+    __tablename__ = "confirmation_mails"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    address_sha256: Mapped[str] = mapped_column(String(64))
+    sent_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (Index("ix_confirmation_mails_address", "address_sha256", "sent_at"),)

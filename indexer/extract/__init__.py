@@ -2,7 +2,7 @@
 
 ``extract_text`` sniffs the type from magic bytes, enforces
 :class:`ExtractionLimits`, parses PDFs (pypdfium2, pdfminer.six as fallback)
-and large HTML/text in a pool of worker subprocesses
+and HTML (and large text) in a pool of worker subprocesses
 (:mod:`indexer.extract.worker`) and returns normalised text
 (:func:`normalise_text`). Modules: ``sniff`` (types, charsets), ``html``,
 ``pdf``, ``normalise``, ``core`` (dispatch), ``worker`` (pool), ``model``.
@@ -63,7 +63,7 @@ __all__ = [
 ]
 
 _DEFAULT_LIMITS = ExtractionLimits()
-IN_PROCESS_MAX_BYTES = 1024 * 1024  # larger HTML/text also goes to a worker
+IN_PROCESS_MAX_BYTES = 1024 * 1024  # larger plain text also goes to a worker
 
 
 def extract_text(
@@ -75,10 +75,11 @@ def extract_text(
     """Extract normalised text from a crawled document.
 
     ``content_type`` (the HTTP header, charset included) and ``filename`` are
-    hints only; magic bytes decide. PDFs, and HTML/text over
-    ``IN_PROCESS_MAX_BYTES``, are parsed in a worker process under
-    ``limits.timeout_s``; small HTML/text pages are parsed in-process (lxml is
-    linear and fast). Blocks the calling thread (use ``deferToThread`` from a
+    hints only; magic bytes decide. PDFs, HTML, and plain text over
+    ``IN_PROCESS_MAX_BYTES`` are parsed in a worker process under
+    ``limits.timeout_s``: libxml2 is not linear on every page (one tag with
+    80,000 attributes, 700 KB, takes it a minute) and cannot be interrupted in a thread.
+    Small plain text is read in-process. Blocks the calling thread (use ``deferToThread`` from a
     Twisted reactor). Raises :class:`ExtractionError` with ``cause`` in
     "too_large", "timeout", "encrypted", "malformed", "no_text",
     "unsupported_type"; :class:`WorkerUnavailable` if no worker process starts.
@@ -95,6 +96,6 @@ def extract_text(
     job = Job(
         kind, charset_from_content_type(content_type), limits.max_pages, limits.timeout_s, ocr
     )
-    if kind == "pdf" or len(data) > IN_PROCESS_MAX_BYTES:
+    if kind in ("pdf", "html") or len(data) > IN_PROCESS_MAX_BYTES:
         return get_pool().run(job, data)
     return extract_local(job, data)

@@ -89,7 +89,7 @@ class ExtractionLimits:
 
     ``max_bytes`` is checked before parsing; PDFs with more than ``max_pages`` pages
     are truncated to their first ``max_pages`` pages (with a warning); ``timeout_s``
-    is a hard wall-clock limit on PDF parsing (the worker process is killed); once a
+    is a hard wall-clock limit on parsing a PDF or HTML (the worker process is killed); once a
     PDF's pages are handed to OCR, the limit becomes ``ocr.file_timeout_s`` from then.
     HTML and plain text over ``max_markup_bytes`` are refused as ``too_large``: a
     50 MB page would cost a worker ~20 s and ~1 GB to parse for text nobody reads.

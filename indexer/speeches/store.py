@@ -8,7 +8,7 @@ import math
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
 from indexer.analysis import fold_keyword
 from indexer.db import Database, MentionRow, PersonRow, SpeechRow
@@ -80,6 +80,62 @@ def session_speeches(db: Database, session_id: str) -> list[Speech]:
             select(SpeechRow).where(SpeechRow.session_id == session_id).order_by(SpeechRow.order)
         ).all()
         return [_speech(row) for row in rows]
+
+
+def session_speech_page(
+    db: Database, session_id: str, offset: int, limit: int, spoken: bool = False
+) -> list[Speech]:
+    """One slice of a session's speeches in order (``spoken``: stage directions left out),
+    so a transcript of any length is read a page at a time."""
+    stmt = select(SpeechRow).where(SpeechRow.session_id == session_id)
+    if spoken:
+        stmt = stmt.where(SpeechRow.procedural.is_(False))
+    with db.session() as s:
+        rows = s.scalars(stmt.order_by(SpeechRow.order).offset(offset).limit(limit)).all()
+        return [_speech(row) for row in rows]
+
+
+def speeches_after(db: Database, session_id: str, after: int, limit: int) -> list[Speech]:
+    """A session's speeches numbered after ``after``, in order, at most ``limit``."""
+    with db.session() as s:
+        rows = s.scalars(
+            select(SpeechRow)
+            .where(SpeechRow.session_id == session_id, SpeechRow.order > after)
+            .order_by(SpeechRow.order)
+            .limit(limit)
+        ).all()
+        return [_speech(row) for row in rows]
+
+
+def session_speech_counts(db: Database, session_id: str) -> tuple[int, int, int]:
+    """How many speeches a session has: all, spoken (no stage directions), and spoken with
+    a time in the video."""
+    spoken = SpeechRow.procedural.is_(False)
+    with db.session() as s:
+        total, said, timed = s.execute(
+            select(
+                func.count(),
+                func.count().filter(spoken),
+                func.count(SpeechRow.start_s).filter(spoken),
+            ).where(SpeechRow.session_id == session_id)
+        ).one()
+    return total, said, timed
+
+
+def spoken_before(db: Database, session_id: str, order: int) -> int:
+    """How many spoken speeches come before the one numbered ``order``: where it falls
+    in the session's list."""
+    with db.session() as s:
+        return (
+            s.scalar(
+                select(func.count()).where(
+                    SpeechRow.session_id == session_id,
+                    SpeechRow.procedural.is_(False),
+                    SpeechRow.order < order,
+                )
+            )
+            or 0
+        )
 
 
 def get_speeches(db: Database, ids: Sequence[str]) -> dict[str, Speech]:

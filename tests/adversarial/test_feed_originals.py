@@ -1,6 +1,6 @@
 """A masked document's original still shows what the guard masked, so it is not served
 (a 451) and its page links no file. Its feed entry still offered it as an enclosure, with
-type and length, for feed readers to fetch (and fail on)."""
+type and length, for feed readers to fetch (and fail on); its JSON listed it in file_urls."""
 
 from __future__ import annotations
 
@@ -70,6 +70,16 @@ def test_a_masked_documents_original_is_no_enclosure(library: Library) -> None:
         assert client.get(masked_file).status_code == 451
 
 
+def test_a_masked_documents_json_lists_no_original(library: Library) -> None:
+    with TestClient(create_app(library)) as client:
+        masked = client.get(f"/v1/documents/{document_id('originales', 'enmascarada')}").json()
+        assert masked["file_urls"] == [] and masked["originals_withheld"] is True
+        assert len(masked["files"]) == 1  # what was archived is still described
+        clean = client.get(f"/v1/documents/{document_id('originales', 'limpia')}").json()
+        assert clean["originals_withheld"] is False
+        assert client.get(clean["file_urls"][0]).status_code == 200
+
+
 def test_where_the_operator_serves_masked_originals_they_are_enclosures(
     library: Library, tmp_path: Path
 ) -> None:
@@ -77,3 +87,7 @@ def test_where_the_operator_serves_masked_originals_they_are_enclosures(
     with TestClient(create_app(library, settings)) as client:
         [masked] = _enclosures(client)["Amparo enmascarada"]
         assert client.get(masked).status_code == 200
+        doc = client.get(f"/v1/documents/{document_id('originales', 'enmascarada')}").json()
+        assert len(doc["file_urls"]) == 1
+        assert doc["originals_withheld"] is False
+        assert client.get(doc["file_urls"][0]).status_code == 200

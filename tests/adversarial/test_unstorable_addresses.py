@@ -32,6 +32,7 @@ PATHS = [
     ("DELETE", "/v1/alerts/{x}"),
     ("GET", "/v1/alerts/confirm/{x}"),
     ("POST", "/v1/alerts/confirm/{x}"),
+    ("POST", "/v1/alerts/confirm/{x}/renovar"),
     ("GET", "/v1/alerts/unsubscribe/{x}"),
     ("POST", "/v1/alerts/unsubscribe/{x}"),
     ("GET", "/d/{x}"),

@@ -80,6 +80,7 @@ OPERATIONS = [
     "DELETE /v1/alerts/{alert_id}",
     "GET /v1/alerts/confirm/{token}",
     "POST /v1/alerts/confirm/{token}",
+    "POST /v1/alerts/confirm/{token}/renovar",
     "GET /v1/alerts/unsubscribe/{token}",
     "POST /v1/alerts/unsubscribe/{token}",
     "GET /v1/speeches",

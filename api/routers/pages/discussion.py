@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import quote
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from api.routers.pages.videos import youtube_id
 from api.routers.speeches import timed_speeches
@@ -17,11 +19,20 @@ from indexer.db.tables import DocumentRow
 from indexer.library import Library
 from indexer.models import Sesion
 from indexer.speeches.model import Speech
-from indexer.speeches.store import session_speeches
+from indexer.speeches.store import (
+    get_speeches,
+    session_speech_counts,
+    session_speech_page,
+    spoken_before,
+)
 
 EXCERPT_CHARS = 160
 # A long session's list keeps its page light (≤ 50 KB): shorter first words per speech.
 LONG_SESSION, SHORT_EXCERPT_CHARS = 120, 60
+# A hostile transcript may hold 100,000 turns: the page lists them a hundred at a time,
+# reads at most MAX_MENTIONS mentions, and lists at most MAX_DISCUSSED documents named
+# (each at most in MAX_PLACES places); the count of every document named is exact.
+TURNS_PER_PAGE, MAX_MENTIONS, MAX_DISCUSSED, MAX_PLACES = 100, 2_000, 100, 10
 ROLE_LABELS = {
     "presidencia": "Presidencia",
     "secretaria": "Secretaría",
@@ -61,6 +72,7 @@ class SessionSummary:
     """What a session card in a list says about its discussion, read in bulk."""
 
     discussed: list[Discussed] = field(default_factory=list)
+    named: int = 0  # documents named in all (``discussed`` may hold only the first)
     speeches: int = 0
     timed: int = 0
 
@@ -95,6 +107,8 @@ def _discussed(
     """One entry per document named, in the order first named; where it was named."""
     found: dict[str, Discussed] = {}
     for row in sorted(rows, key=lambda r: (r.agenda_index is None, r.agenda_index or 0, r.id)):
+        if row.reference_key not in found and len(found) == MAX_DISCUSSED:
+            continue
         title = titles.get(row.document_id or "")
         entry = found.setdefault(
             row.reference_key,
@@ -104,10 +118,10 @@ def _discussed(
             place = (f"punto {row.agenda_index + 1} del orden del día", None)
         elif row.speech_id in speakers:
             name, anchor = speakers[row.speech_id]
-            place = (f"intervención de {name}", f"#{anchor}")
+            place = (f"intervención de {name}", anchor)
         else:
             continue
-        if place not in entry.places:
+        if place not in entry.places and len(entry.places) < MAX_PLACES:
             entry.places.append(place)
     return list(found.values())
 
@@ -116,53 +130,117 @@ def speaker_name(speech: Speech) -> str:
     return (speech.person_name or speech.speaker_as_written or "Sin identificar").strip(" :")
 
 
-def session_discussion(library: Library, doc: Sesion) -> tuple[list[Discussed], list[Turn]]:
-    """The session page's two lists: documents discussed, then speeches in order."""
-    speeches = timed_speeches(library, session_speeches(library.db, doc.id), {doc.id: doc})
+@dataclass
+class Turns:
+    """One page of a session's speeches, and where it sits among the others."""
+
+    items: list[Turn]
+    total: int = 0
+    timed: int = 0
+    page: int = 1
+    pages: int = 1
+    first: int = 0  # the position (from 1) of the page's first speech
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.items) - 1
+
+
+def wanted_page(params: Any, library: Library, session_id: str) -> int:
+    """The page a request asks for: ``intervenciones=P``, or ``intervencion=N`` (a speech's
+    number: the page holding it, so a link to one speech lands on it)."""
+    order = params.get("intervencion", "")
+    if order.isdigit() and len(order) < 10:
+        return spoken_before(library.db, session_id, int(order)) // TURNS_PER_PAGE + 1
+    page = params.get("intervenciones", "")
+    return int(page) if page.isdigit() and len(page) < 10 else 1
+
+
+def speech_link(order: int, shown: set[int]) -> str:
+    """A link to a speech: its anchor when this page lists it, else the page that does."""
+    anchor = f"#intervencion-{order}"
+    return anchor if order in shown else f"?intervencion={order}{anchor}"
+
+
+def session_discussion(
+    library: Library, doc: Sesion, params: Any = None
+) -> tuple[list[Discussed], int, Turns]:
+    """The session page's two lists: documents discussed (and how many it named in all),
+    then one page of its speeches in order (``TURNS_PER_PAGE``, so a transcript of any
+    length makes a light page)."""
+    _, spoken, timed = session_speech_counts(library.db, doc.id)
+    pages = max(1, -(-spoken // TURNS_PER_PAGE))
+    page = min(max(1, wanted_page(params or {}, library, doc.id)), pages)
+    offset = (page - 1) * TURNS_PER_PAGE
+    listed = session_speech_page(library.db, doc.id, offset, TURNS_PER_PAGE, spoken=True)
+    speeches = timed_speeches(library, listed, {doc.id: doc})
     recorded = [v for v in doc.video_urls if v.state == "recorded"]
-    turns: list[Turn] = []
-    speakers: dict[str, tuple[str, str]] = {}
-    spoken = sum(not s.procedural for s in speeches)
     limit = EXCERPT_CHARS if spoken <= LONG_SESSION else SHORT_EXCERPT_CHARS
+    turns = Turns([], spoken, timed, page, pages, offset + 1)
     for speech in speeches:
-        if speech.procedural:
-            continue
         anchor = f"intervencion-{speech.order}"
-        name = speaker_name(speech)
-        speakers[speech.id] = (name, anchor)
         detail = " · ".join(
             part for part in (ROLE_LABELS.get(speech.role or ""), speech.party) if part
         )
-        turn = Turn(anchor, name, detail, excerpt(speech.text, limit))
+        turn = Turn(anchor, speaker_name(speech), detail, excerpt(speech.text, limit))
         if speech.start_s is not None and speech.video_link:
             turn.seconds = int(speech.start_s)
             turn.clock = clock(speech.start_s)
             turn.video_link = speech.video_link
             if speech.video is not None and youtube_id(recorded[speech.video]):
+                stay = f"&intervencion={speech.order}" if pages > 1 else ""
                 turn.here_link = (
                     f"/d/{quote(doc.id, safe='')}?ver=1&parte={speech.video}"
-                    f"&t={turn.seconds}#reproductor"
+                    f"&t={turn.seconds}{stay}#reproductor"
                 )
-        turns.append(turn)
+        turns.items.append(turn)
+    shown = {s.order for s in speeches}
     with library.db.session() as s:
-        rows = list(s.scalars(select(MentionRow).where(MentionRow.session_id == doc.id)))
+        rows = _first_mentions(s, [doc.id])
+        documents_named = s.scalar(
+            select(func.count(func.distinct(MentionRow.reference_key))).where(
+                MentionRow.session_id == doc.id
+            )
+        )
+    named = {r.speech_id for r in rows if r.speech_id}
+    speakers = {
+        speech.id: (speaker_name(speech), speech_link(speech.order, shown))
+        for speech in _spoken(library, named)
+    }
     titles = _titles(library, {r.document_id for r in rows if r.document_id})
-    return _discussed(rows, titles, speakers), turns
+    return _discussed(rows, titles, speakers), int(documents_named or 0), turns
+
+
+def _spoken(library: Library, ids: set[str]) -> list[Speech]:
+    """The spoken speeches among ``ids`` (a bounded set: mentions are read ≤ MAX_MENTIONS)."""
+    found: list[Speech] = []
+    chosen = sorted(ids)
+    for start in range(0, len(chosen), 400):
+        found += get_speeches(library.db, chosen[start : start + 400]).values()
+    return [s for s in found if not s.procedural]
 
 
 def session_summaries(library: Library, ids: list[str]) -> dict[str, SessionSummary]:
     """For a list of sessions: the documents each discussed and how many speeches it has,
-    how many of them placed in the video — three queries for the whole list."""
+    how many of them placed in the video — three queries for the whole list, each session's
+    mentions read up to ``MAX_MENTIONS``."""
     if not ids:
         return {}
     out = {doc_id: SessionSummary() for doc_id in ids}
     with library.db.session() as s:
-        mentions = list(s.scalars(select(MentionRow).where(MentionRow.session_id.in_(ids))))
+        mentions = _first_mentions(s, ids)
+        named = s.execute(
+            select(MentionRow.session_id, func.count(func.distinct(MentionRow.reference_key)))
+            .where(MentionRow.session_id.in_(ids))
+            .group_by(MentionRow.session_id)
+        ).all()
         counts = s.execute(
             select(SpeechRow.session_id, func.count(), func.count(SpeechRow.start_s))
             .where(SpeechRow.session_id.in_(ids), SpeechRow.procedural.is_(False))
             .group_by(SpeechRow.session_id)
         ).all()
+    for session_id, total in named:
+        out[session_id].named = total
     for session_id, total, timed in counts:
         out[session_id].speeches, out[session_id].timed = total, timed
     titles = _titles(library, {m.document_id for m in mentions if m.document_id})
@@ -172,3 +250,16 @@ def session_summaries(library: Library, ids: list[str]) -> dict[str, SessionSumm
     for session_id, rows in grouped.items():
         out[session_id].discussed = _discussed(rows, titles, {})
     return out
+
+
+def _first_mentions(s: Session, ids: list[str]) -> list[MentionRow]:
+    """Each session's first ``MAX_MENTIONS`` mentions (agenda order), in one query."""
+    table = MentionRow.__table__
+    position = func.row_number().over(
+        partition_by=table.c.session_id,
+        order_by=(table.c.agenda_index.is_(None), table.c.agenda_index, table.c.id),
+    )
+    numbered = select(table.c.id, position.label("n")).where(table.c.session_id.in_(ids))
+    first = numbered.subquery()
+    chosen = select(first.c.id).where(first.c.n <= MAX_MENTIONS)
+    return list(s.scalars(select(MentionRow).where(MentionRow.id.in_(chosen))))

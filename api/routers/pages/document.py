@@ -177,7 +177,8 @@ def document_page(request: Request, doc_id: str, library: LibraryDep) -> Any:
         "player_link": None,
         "related": [],
         "discussed": [],
-        "turns": [],
+        "named": 0,
+        "turns": None,
     }
     if isinstance(doc, Sesion):
         embed = embed_url(doc.video_urls)
@@ -186,5 +187,7 @@ def document_page(request: Request, doc_id: str, library: LibraryDep) -> Any:
         elif embed:
             context["player_link"] = f"{doc_path(doc.id)}?ver=1#reproductor"
         context["related"] = same_day_records(library, doc)
-        context["discussed"], context["turns"] = session_discussion(library, doc)
+        context["discussed"], context["named"], context["turns"] = session_discussion(
+            library, doc, request.query_params
+        )
     return render(request, "document.html", context)
