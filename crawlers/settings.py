@@ -91,6 +91,7 @@ def scrapy_settings(settings: Settings, log_level: str = "WARNING") -> dict[str,
         ),
         "DOWNLOADER_MIDDLEWARES": {
             "crawlers.middlewares.AddressGuardMiddleware": 50,
+            "crawlers.origin_headers.OriginHeadersMiddleware": 60,
             "crawlers.throttle.RetryAfterMiddleware": 560,
             "crawlers.middlewares.ConditionalFetchMiddleware": 580,
         },

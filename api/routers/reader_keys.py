@@ -14,6 +14,7 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from api.access_log import hide_in_access_log
 from api.auth import client_bucket
 from api.deps import LibraryDep, invalid
 from api.public_address import MISSING, mail_base
@@ -48,6 +49,7 @@ async def _refused(_request: Request, exc: Exception) -> JSONResponse:
 
 def install(app: FastAPI) -> None:
     app.add_exception_handler(Refused, _refused)
+    hide_in_access_log(CONFIRM_PATH, "t")  # the e-mailed link's one-time token
     app.include_router(router)
 
 

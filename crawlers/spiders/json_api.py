@@ -16,6 +16,7 @@ from config.spec_shapes import JsonApiRules
 from crawlers.items import DocumentDraft
 from crawlers.jsonpath import as_text, read_path
 from crawlers.links import absolute
+from crawlers.origin_headers import with_origin_headers
 from crawlers.spiders.base import SpecSpider
 from crawlers.templates import render_all, render_complete, render_json, with_query
 from indexer.extract.sniff import decode_bytes
@@ -37,18 +38,21 @@ class JsonApiSpider(SpecSpider):
         rules = self.rules
         variables = self._variables(page, offset)
         url = with_query(base_url, render_all(rules.params, variables))
-        headers = {"Accept": "application/json"} | rules.headers
+        headers = {"Accept": "application/json"}
         kwargs = {"page": page, "base_url": base_url, "offset": offset}
         if rules.method == "POST":
             body = json.dumps(render_json(rules.body or {}, variables), ensure_ascii=False)
             headers |= {"Content-Type": "application/json"}
-            return scrapy.Request(
+            request = scrapy.Request(
                 url, method="POST", body=body.encode("utf-8"), headers=headers,
                 callback=self.parse_start, errback=self.failed, cb_kwargs=kwargs,
             )  # fmt: skip
-        return scrapy.Request(
-            url, headers=headers, callback=self.parse_start, errback=self.failed, cb_kwargs=kwargs
-        )
+        else:
+            request = scrapy.Request(
+                url, headers=headers, callback=self.parse_start, errback=self.failed,
+                cb_kwargs=kwargs,
+            )  # fmt: skip
+        return with_origin_headers(request, base_url, rules.headers)
 
     def _variables(self, page: int, offset: int) -> dict[str, Any]:
         return {"page": page, "offset": offset, "size": self.rules.page_size or ""} | (
@@ -142,11 +146,13 @@ class JsonApiSpider(SpecSpider):
             if link and last:
                 self._limit(response.url)
             elif link:
-                yield scrapy.Request(
-                    link, headers={"Accept": "application/json"} | rules.headers,
+                request = scrapy.Request(
+                    link, headers={"Accept": "application/json"},
                     callback=self.parse_start, errback=self.failed,
                     cb_kwargs={"page": page + 1, "base_url": base_url, "offset": seen},
                 )  # fmt: skip
+                # the headers stay with the start URL's origin, wherever the API points
+                yield with_origin_headers(request, base_url, rules.headers)
             return
         if last:
             self._limit(response.url)

@@ -355,15 +355,14 @@ class Registry:
     ) -> list[SourceRow]:
         """Claim up to ``limit`` due, unpaused sources whose previous claim (if any) has
         expired. Each claim is one conditional UPDATE, so of two workers racing for a
-        source exactly one wins, on SQLite and on PostgreSQL alike."""
+        source exactly one wins, on SQLite and on PostgreSQL alike. Sources are taken in
+        turns across institutions (:func:`_fair_turns`)."""
         now = now or utcnow()
         free = or_(SourceRow.claimed_until.is_(None), SourceRow.claimed_until < now)
         due = and_(SourceRow.paused.is_(False), SourceRow.next_run_at <= now, free)
         claimed: list[SourceRow] = []
         with self.db.session() as s:
-            candidates = s.scalars(
-                select(SourceRow.id).where(due).order_by(SourceRow.next_run_at).limit(limit * 4)
-            ).all()
+            candidates = s.scalars(_fair_turns(due, free, now, limit * 4)).all()
         for source_id in candidates:
             if len(claimed) >= limit:
                 break
@@ -443,3 +442,32 @@ class Registry:
             if source_id:
                 stmt = stmt.where(AuditRow.source_id == source_id)
             return list(s.scalars(stmt))
+
+
+def _fair_turns(due: Any, free: Any, now: dt.datetime, limit: int) -> Any:
+    """Due source ids, round-robin across institutions: each institution's oldest due
+    source first, then each one's second, and so on, counting the crawls it has running
+    as turns already taken (the worker fills one free slot at a time: without them, one
+    institution with 200 older due sources took every slot, crawl after crawl). Within
+    a round, the longest due goes first."""
+    running = (
+        select(SourceRow.institution_id, func.count().label("running"))
+        .where(~free)
+        .group_by(SourceRow.institution_id)
+        .subquery()
+    )
+    turn = func.row_number().over(
+        partition_by=SourceRow.institution_id, order_by=(SourceRow.next_run_at, SourceRow.id)
+    )
+    waiting = (
+        select(SourceRow.id, SourceRow.institution_id, SourceRow.next_run_at, turn.label("turn"))
+        .where(due)
+        .subquery()
+    )
+    round_ = waiting.c.turn + func.coalesce(running.c.running, 0)
+    return (
+        select(waiting.c.id)
+        .outerjoin(running, running.c.institution_id == waiting.c.institution_id)
+        .order_by(round_, waiting.c.next_run_at, waiting.c.id)
+        .limit(limit)
+    )

@@ -1,0 +1,50 @@
+"""One-time tokens stay out of the access log. An e-mailed link carries its token in
+the query string (a link opened from a mail client can carry nothing else without
+JavaScript), and uvicorn writes each request's path and query to its access log, where
+anyone who reads the logs within the token's life could use it."""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import unquote, unquote_plus
+
+ACCESS_LOGGER = "uvicorn.access"
+HIDDEN = "[oculto]"
+
+
+class HiddenQueryValues(logging.Filter):
+    """Replaces the values of named query parameters of named paths in access-log
+    records (uvicorn's arguments: client, method, path with query, version, status)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hidden: dict[str, frozenset[str]] = {}
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and len(args) >= 3 and isinstance(args[2], str):
+            record.args = (*args[:2], self.redact(args[2]), *args[3:])
+        return True
+
+    def redact(self, target: str) -> str:
+        path, mark, query = target.partition("?")
+        names = self.hidden.get(unquote(path).rstrip("/"))
+        if not mark or not names:
+            return target
+        parts = []
+        for part in query.split("&"):
+            name = part.split("=", 1)[0]
+            parts.append(f"{name}={HIDDEN}" if unquote_plus(name) in names else part)
+        return f"{path}?{'&'.join(parts)}"
+
+
+_FILTER = HiddenQueryValues()
+
+
+def hide_in_access_log(path: str, *names: str) -> None:
+    """Keep the values of ``names`` in ``path``'s query out of the access log."""
+    key = path.rstrip("/")
+    _FILTER.hidden[key] = _FILTER.hidden.get(key, frozenset()) | set(names)
+    logger = logging.getLogger(ACCESS_LOGGER)
+    if _FILTER not in logger.filters:
+        logger.addFilter(_FILTER)
