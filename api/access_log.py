@@ -1,7 +1,7 @@
 """One-time tokens stay out of the access log. An e-mailed link carries its token in
-the query string (a link opened from a mail client can carry nothing else without
-JavaScript), and uvicorn writes each request's path and query to its access log, where
-anyone who reads the logs within the token's life could use it."""
+its query string or its path (a link opened from a mail client can carry nothing else
+without JavaScript), and uvicorn writes each request's path and query to its access log,
+where anyone who reads the logs within the token's life could use it."""
 
 from __future__ import annotations
 
@@ -13,12 +13,14 @@ HIDDEN = "[oculto]"
 
 
 class HiddenQueryValues(logging.Filter):
-    """Replaces the values of named query parameters of named paths in access-log
-    records (uvicorn's arguments: client, method, path with query, version, status)."""
+    """Replaces the values of named query parameters of named paths, and the path
+    segment after named prefixes, in access-log records (uvicorn's arguments: client,
+    method, path with query, version, status)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.hidden: dict[str, frozenset[str]] = {}
+        self.prefixes: set[str] = set()
 
     def filter(self, record: logging.LogRecord) -> bool:
         args = record.args
@@ -28,6 +30,8 @@ class HiddenQueryValues(logging.Filter):
 
     def redact(self, target: str) -> str:
         path, mark, query = target.partition("?")
+        path = self.redact_path(path)
+        target = f"{path}{mark}{query}"
         names = self.hidden.get(unquote(path).rstrip("/"))
         if not mark or not names:
             return target
@@ -37,14 +41,32 @@ class HiddenQueryValues(logging.Filter):
             parts.append(f"{name}={HIDDEN}" if unquote_plus(name) in names else part)
         return f"{path}?{'&'.join(parts)}"
 
+    def redact_path(self, path: str) -> str:
+        for prefix in self.prefixes:
+            if path.startswith(prefix) and len(path) > len(prefix):
+                _, slash, rest = path[len(prefix) :].partition("/")
+                return f"{prefix}{HIDDEN}{slash}{rest}"
+        return path
+
 
 _FILTER = HiddenQueryValues()
+
+
+def _install() -> None:
+    logger = logging.getLogger(ACCESS_LOGGER)
+    if _FILTER not in logger.filters:
+        logger.addFilter(_FILTER)
 
 
 def hide_in_access_log(path: str, *names: str) -> None:
     """Keep the values of ``names`` in ``path``'s query out of the access log."""
     key = path.rstrip("/")
     _FILTER.hidden[key] = _FILTER.hidden.get(key, frozenset()) | set(names)
-    logger = logging.getLogger(ACCESS_LOGGER)
-    if _FILTER not in logger.filters:
-        logger.addFilter(_FILTER)
+    _install()
+
+
+def hide_token_after(prefix: str) -> None:
+    """Keep the path segment that follows ``prefix`` (``/v1/alerts/confirm/``, whose
+    next segment is a token) out of the access log."""
+    _FILTER.prefixes.add(prefix.rstrip("/") + "/")
+    _install()

@@ -11,6 +11,7 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 
 from api import __version__
+from api.access_log import hide_token_after
 from api.answer_cache import AnswerCache
 from api.public_address import VaryHost
 from api.ratelimit import TokenBuckets, WriteLimiter
@@ -141,6 +142,8 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     reads = (search, export, feed, alerts, alert_links, documents, citations, sessions, speeches)
     for module in reads:
         app.include_router(module.router, responses=READ_ERRORS)
+    for prefix in alert_links.TOKEN_PATHS:
+        hide_token_after(prefix)
     reader_keys.install(app)
     for module in (health, pages):
         app.include_router(module.router)

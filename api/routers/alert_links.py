@@ -20,6 +20,8 @@ from indexer.db.alert_tables import AlertRow
 from indexer.mail import Mailer, MailError
 
 router = APIRouter(prefix="/v1", tags=["alerts"])
+# the e-mailed links' one-time tokens are path segments
+TOKEN_PATHS = ("/v1/alerts/confirm", "/v1/alerts/unsubscribe")
 HTML = {"text/html": {}}
 
 PAGE_ANSWERS: dict[int | str, dict[str, Any]] = {

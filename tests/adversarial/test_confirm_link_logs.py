@@ -72,3 +72,23 @@ def test_the_confirmation_token_is_not_written_to_the_access_log(
     assert opened, lines.lines
     assert "t=[oculto]&otro=1" in opened[0]
     assert not [line for line in lines.lines if token in line], lines.lines
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/v1/alerts/confirm/{token}",
+        "/v1/alerts/confirm/{token}/renovar",
+        "/v1/alerts/unsubscribe/{token}",
+    ],
+)
+def test_the_alerts_path_tokens_are_not_written_to_the_access_log(
+    served: tuple[str, Api, Lines], path: str
+) -> None:
+    url, _, lines = served
+    token = "Zq8vN3c0ZmFrZV90b2tlbl9mb3JfbG9ncw"
+    httpx.get(url + path.format(token=token) + "?x=1", timeout=30)
+    logged = [line for line in lines.lines if path.split("{")[0] in line]
+    assert logged, lines.lines
+    assert path.format(token="[oculto]") + "?x=1" in logged[0]
+    assert not [line for line in lines.lines if token in line], lines.lines
