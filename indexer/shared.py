@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
-from sqlalchemy import Connection, delete, insert, select, tuple_
+from sqlalchemy import Connection, bindparam, delete, insert, select, tuple_
 from sqlalchemy.exc import IntegrityError
 
 from indexer.analysis import fold_keyword
@@ -32,6 +32,10 @@ _LOCK = threading.Lock()
 _SOURCES = DocumentSourceRow.__table__
 _KEYS = DocumentKeyRow.__table__
 _DOCS = DocumentRow.__table__
+# (source, address) pairs given as one expanding parameter: compiled once, not per batch
+_AT = tuple_(_SOURCES.c.source_id, _SOURCES.c.url).in_(bindparam("pairs", expanding=True))
+_RECORDED = select(_SOURCES.c.source_id, _SOURCES.c.url, _SOURCES.c.document_id).where(_AT)
+_UNRECORD = delete(_SOURCES).where(_AT)
 _T = TypeVar("_T")
 
 
@@ -179,11 +183,7 @@ def _recorded(connection: Connection, publications: list[SourceLink]) -> dict[tu
     found: dict[tuple[str, str], str] = {}
     pairs = list(dict.fromkeys((p.source_id, p.url) for p in publications))
     for chunk in _chunked(pairs):
-        rows = connection.execute(
-            select(_SOURCES.c.source_id, _SOURCES.c.url, _SOURCES.c.document_id).where(
-                tuple_(_SOURCES.c.source_id, _SOURCES.c.url).in_(chunk)
-            )
-        )
+        rows = connection.execute(_RECORDED, {"pairs": chunk})
         found.update({(source_id, url): doc_id for source_id, url, doc_id in rows})
     return found
 
@@ -211,11 +211,11 @@ def _record_many(connection: Connection, plan: list[_Planned], owners: dict[str,
     """Record where each source publishes its document (when new, or recorded for another
     document: gone, or of another kind) and the keys no document holds yet."""
     moved = [p for p in plan if not (p.known and p.doc.id == p.target)]
-    pairs = [(p.publication.source_id, p.publication.url) for p in moved]
+    # only a publication recorded (for another document) has a row to replace: the
+    # others were looked for in this transaction and are not there
+    pairs = [(p.publication.source_id, p.publication.url) for p in moved if p.known]
     for chunk in _chunked(pairs):
-        connection.execute(
-            delete(_SOURCES).where(tuple_(_SOURCES.c.source_id, _SOURCES.c.url).in_(chunk))
-        )
+        connection.execute(_UNRECORD, {"pairs": chunk})
     now = dt.datetime.now(dt.UTC)
     if moved:
         connection.execute(

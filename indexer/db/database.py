@@ -54,6 +54,11 @@ _DEQUEUE_ARRAYS = text(
     " WHERE q.doc_id = done.id AND q.content_sha256 = done.sha"
 )
 _UNQUEUE = _QUEUE.delete().where(_QUEUE.c.doc_id.in_(bindparam("ids", expanding=True)))
+# queue rows holding exactly the given (id, content hash) pairs: one statement per chunk,
+# compiled once (a literal list of pairs is compiled anew for every chunk)
+_PAIRS = tuple_(_QUEUE.c.doc_id, _QUEUE.c.content_sha256).in_(bindparam("pairs", expanding=True))
+_DEQUEUE_PAIRS = _QUEUE.delete().where(_PAIRS)
+_CLAIM_PAIRS = _QUEUE.update().where(_PAIRS).values(claimed=True)
 
 
 def utcnow() -> dt.datetime:
@@ -196,7 +201,7 @@ class Database:
                 connection.execute(_DEQUEUE_ARRAYS, {"ids": ids, "hashes": hashes})
             else:
                 for chunk in _chunks(indexed):
-                    connection.execute(_QUEUE.delete().where(_pairs_in(chunk)))
+                    connection.execute(_DEQUEUE_PAIRS, {"pairs": chunk})
             self._record_matches(connection, matches)
 
     def claim(self, indexed: list[Indexed], matches: Sequence[Match] = ()) -> None:
@@ -207,7 +212,7 @@ class Database:
         their matches, already kept, are not made twice."""
         with self.engine.begin() as connection:
             for chunk in _chunks(indexed):
-                connection.execute(_QUEUE.update().where(_pairs_in(chunk)).values(claimed=True))
+                connection.execute(_CLAIM_PAIRS, {"pairs": chunk})
             self._record_matches(connection, matches)
 
     def _record_matches(self, connection: Connection, matches: Sequence[Match]) -> None:
@@ -469,11 +474,6 @@ def write_documents(connection: Connection, docs: list[AnyDocument]) -> list[Sav
 def _chunks(indexed: list[Indexed]) -> Iterator[list[Indexed]]:
     for start in range(0, len(indexed), PAIRS_PER_STATEMENT):
         yield indexed[start : start + PAIRS_PER_STATEMENT]
-
-
-def _pairs_in(chunk: list[Indexed]) -> Any:
-    """Queue rows holding exactly these (id, content hash) pairs: one statement per chunk."""
-    return tuple_(_QUEUE.c.doc_id, _QUEUE.c.content_sha256).in_(chunk)
 
 
 def to_model(row: Any) -> AnyDocument:
