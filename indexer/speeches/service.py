@@ -27,9 +27,13 @@ from indexer.speeches.store import (
 )
 
 
-class SpeechIndex(Protocol):
+class SpeechWrites(Protocol):
+    """Where a batch's speeches are written: a speech index, or writes kept for one."""
+
     def replace_sessions(self, session_ids: Iterable[str], speeches: Iterable[Speech]) -> int: ...
 
+
+class SpeechIndex(SpeechWrites, Protocol):
     def rebuild(self, speeches: Iterable[Speech]) -> int: ...
 
     def search(self, query: SpeechQuery) -> SpeechResult: ...
@@ -109,7 +113,7 @@ class ReferenceKeys:
         self._by_key[jurisdiction], self._key_of[jurisdiction] = by_key, key_of
 
 
-def forget_sessions(db: Database, index: SpeechIndex | None, session_ids: Sequence[str]) -> None:
+def forget_sessions(db: Database, index: SpeechWrites | None, session_ids: Sequence[str]) -> None:
     """Sessions withheld for personal data: their speeches and mentions leave the table
     and the speech index (a search, a person's page or the session's speeches would
     otherwise still say what the session no longer publishes)."""
@@ -123,7 +127,7 @@ def forget_sessions(db: Database, index: SpeechIndex | None, session_ids: Sequen
 
 def process_sessions(
     db: Database,
-    index: SpeechIndex | None,
+    index: SpeechWrites | None,
     sessions: Sequence[Sesion],
     keys: ReferenceKeys | None = None,
 ) -> int:
