@@ -412,8 +412,7 @@ def write_documents(connection: Connection, docs: list[AnyDocument]) -> list[Sav
     """The writes of ``save_documents`` inside the caller's transaction (so a caller that
     writes other rows with them commits or loses all of it at once)."""
     now = utcnow()
-    hashed = [doc.hashed() for doc in docs]
-    docs = [doc for doc, _ in hashed]
+    hashed = [(doc, doc.hash_dump()) for doc in docs]  # the documents need no hashed copy
     outcomes: list[SaveOutcome] = []
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
@@ -426,7 +425,8 @@ def write_documents(connection: Connection, docs: list[AnyDocument]) -> list[Sav
     for doc, dumped in hashed:
         before = known.get(doc.id)
         fetched = doc.fetched_at or now
-        if before == doc.content_sha256:
+        content_sha256 = dumped["content_sha256"]
+        if before == content_sha256:
             touches.append({"b_id": doc.id, "fetched_at": fetched})
             outcomes.append("unchanged")
             continue
@@ -441,7 +441,7 @@ def write_documents(connection: Connection, docs: list[AnyDocument]) -> list[Sav
             "jurisdiction": doc.jurisdiction,
             "url": doc.url,
             "text": doc.text,
-            "content_sha256": doc.content_sha256,
+            "content_sha256": content_sha256,
             "data": data,
             "fetched_at": fetched,
             "updated_at": now,
@@ -452,8 +452,8 @@ def write_documents(connection: Connection, docs: list[AnyDocument]) -> list[Sav
         else:
             updates.append({"b_id": doc.id, **values})
             outcomes.append("updated")
-        known[doc.id] = doc.content_sha256
-        queued[doc.id] = doc.content_sha256
+        known[doc.id] = content_sha256
+        queued[doc.id] = content_sha256
     if inserts:
         connection.execute(_DOCS.insert(), inserts)
     if updates:
