@@ -323,7 +323,10 @@ class Library:
         if withheld:  # personal data held back for review: never in the index
             self.store.delete(doc.id for doc in withheld)
             sessions = [doc.id for doc in withheld if isinstance(doc, Sesion)]
-            forget_sessions(self.db, self._speech_writes(), sessions)
+            if self._speeches is not None:  # the speeches kept go first, in order
+                self._speeches.publish()
+            # and the withheld ones leave the speech index now, as they leave the index
+            forget_sessions(self.db, self.speech_index, sessions)
             self.db.dequeue([(doc.id, doc.content_sha256) for doc in withheld])
             held = {doc.id for doc in withheld}
             batch = [doc for doc in batch if doc.id not in held]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from config.settings import Settings
 from indexer.library import Library
-from indexer.models import Sesion
+from indexer.models import PrivacyFinding, PrivacyReport, Sesion
 from indexer.speeches.attribute import speeches_of
 from indexer.speeches.deferred import DeferredSpeeches
 from indexer.speeches.people import People
@@ -66,6 +66,29 @@ def test_a_crawls_speeches_are_searchable_with_their_sessions(tmp_path: Path) ->
         assert _said(library, "puentes") == {"s2"}
         assert _said(library, "acuíferos") == _said(library, "carreteras") == set()
         assert _said(library, "Gracias") == {"s1", "s2"}
+    finally:
+        library.close()
+
+
+def test_a_session_withheld_leaves_the_speech_index_at_once(tmp_path: Path) -> None:
+    """Personal data held back for review: the session's speeches are no longer found as
+    soon as it is, even if written moments before (and not yet published)."""
+    library = Library.open(Settings(data_dir=tmp_path, database_url=None), writer=True)
+    try:
+        library.add_documents(
+            [_session("s1", "Hablo de acuíferos"), _session("s2", "Hablo de puentes")]
+        )
+        library.flush(wait=False)
+        finding = PrivacyFinding(kind="curp", start=0, end=4)
+        privacy = PrivacyReport(policy="withhold", findings=[finding])
+        withheld = _session("s1", "Hablo de acuíferos").model_copy(update={"privacy": privacy})
+        library.add_documents([withheld])
+        library.flush(wait=False)
+        assert _said(library, "acuíferos") == set()
+        assert _said(library, "puentes") == {"s2"}  # published with it: kept in order
+        library.flush()
+        assert _said(library, "acuíferos") == set()
+        assert _said(library, "Gracias") == {"s2"}
     finally:
         library.close()
 
