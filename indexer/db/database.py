@@ -11,6 +11,7 @@ from typing import Any, Literal
 from sqlalchemy import (
     Connection,
     Engine,
+    and_,
     bindparam,
     create_engine,
     delete,
@@ -55,8 +56,13 @@ _DEQUEUE_ARRAYS = text(
 )
 _UNQUEUE = _QUEUE.delete().where(_QUEUE.c.doc_id.in_(bindparam("ids", expanding=True)))
 # queue rows holding exactly the given (id, content hash) pairs: one statement per chunk,
-# compiled once (a literal list of pairs is compiled anew for every chunk)
-_PAIRS = tuple_(_QUEUE.c.doc_id, _QUEUE.c.content_sha256).in_(bindparam("pairs", expanding=True))
+# compiled once (a literal list of pairs is compiled anew for every chunk); the ids alone
+# too, so SQLite finds the rows through the key (a list of pairs alone, it reads the whole
+# queue for every chunk)
+_PAIRS = and_(
+    _QUEUE.c.doc_id.in_(bindparam("ids", expanding=True)),
+    tuple_(_QUEUE.c.doc_id, _QUEUE.c.content_sha256).in_(bindparam("pairs", expanding=True)),
+)
 _DEQUEUE_PAIRS = _QUEUE.delete().where(_PAIRS)
 _CLAIM_PAIRS = _QUEUE.update().where(_PAIRS).values(claimed=True)
 
@@ -201,7 +207,7 @@ class Database:
                 connection.execute(_DEQUEUE_ARRAYS, {"ids": ids, "hashes": hashes})
             else:
                 for chunk in _chunks(indexed):
-                    connection.execute(_DEQUEUE_PAIRS, {"pairs": chunk})
+                    connection.execute(_DEQUEUE_PAIRS, _pairs(chunk))
             self._record_matches(connection, matches)
 
     def claim(self, indexed: list[Indexed], matches: Sequence[Match] = ()) -> None:
@@ -212,7 +218,7 @@ class Database:
         their matches, already kept, are not made twice."""
         with self.engine.begin() as connection:
             for chunk in _chunks(indexed):
-                connection.execute(_CLAIM_PAIRS, {"pairs": chunk})
+                connection.execute(_CLAIM_PAIRS, _pairs(chunk))
             self._record_matches(connection, matches)
 
     def _record_matches(self, connection: Connection, matches: Sequence[Match]) -> None:
@@ -469,6 +475,11 @@ def write_documents(connection: Connection, docs: list[AnyDocument]) -> list[Sav
             [{"doc_id": i, "content_sha256": h, "claimed": False} for i, h in queued.items()],
         )
     return outcomes
+
+
+def _pairs(chunk: list[Indexed]) -> dict[str, Any]:
+    """``_PAIRS``'s parameters for a chunk of pairs."""
+    return {"ids": list(dict.fromkeys(doc_id for doc_id, _ in chunk)), "pairs": chunk}
 
 
 def _chunks(indexed: list[Indexed]) -> Iterator[list[Indexed]]:
