@@ -37,9 +37,11 @@ from indexer.inflight import Sent, cited_cases, keys_of
 from indexer.models import FileRef, Legislativo, Sentencia, Sesion, SourceLink
 from indexer.preparation import Batch, Preparer
 from indexer.shared import save_shared, save_shared_many
+from indexer.speeches.deferred import DeferredSpeeches
 from indexer.speeches.service import (
     ReferenceKeys,
     SpeechIndex,
+    SpeechWrites,
     forget_sessions,
     link_legislative,
     open_speech_index,
@@ -98,6 +100,13 @@ class Library:
         self.speech_index = speech_index
         self.reference_keys = ReferenceKeys(db)
         self.preparer = Preparer(index_workers if getattr(store, "prepares", False) else 0)
+        # the embedded speech index's writes, kept while this library holds the index's
+        # writer and written when it commits
+        self._speeches = (
+            DeferredSpeeches(speech_index)
+            if hasattr(speech_index, "replace_many") and hasattr(store, "acquire")
+            else None
+        )
         self._flushing = threading.Lock()
         self._holding = False
         self._unpublished = False
@@ -314,6 +323,9 @@ class Library:
         if withheld:  # personal data held back for review: never in the index
             self.store.delete(doc.id for doc in withheld)
             sessions = [doc.id for doc in withheld if isinstance(doc, Sesion)]
+            if self._speeches is not None:  # the speeches kept go first, in order
+                self._speeches.publish()
+            # and the withheld ones leave the speech index now, as they leave the index
             forget_sessions(self.db, self.speech_index, sessions)
             self.db.dequeue([(doc.id, doc.content_sha256) for doc in withheld])
             held = {doc.id for doc in withheld}
@@ -329,7 +341,7 @@ class Library:
         legislative = [d for d in indexed if isinstance(d, Legislativo)]
         self.reference_keys.indexed(legislative)
         sessions = [d for d in indexed if isinstance(d, Sesion)]
-        process_sessions(self.db, self.speech_index, sessions, self.reference_keys)
+        process_sessions(self.db, self._speech_writes(), sessions, self.reference_keys)
         link_legislative(self.db, legislative)
         written = [(doc.id, doc.content_sha256) for doc in indexed]
         # matched against the alerts in the transaction that marks them written: a crash
@@ -342,6 +354,12 @@ class Library:
         else:
             self.db.claim(written, matches)
         return len(written)
+
+    def _speech_writes(self) -> SpeechWrites | None:
+        """Where a batch's speeches go: kept until the commit while the writer is held."""
+        if self._speeches is not None and self._holding:
+            return self._speeches
+        return self.speech_index
 
     # -- the store's writer ------------------------------------------------------------
 
@@ -365,7 +383,10 @@ class Library:
         return True
 
     def _commit(self) -> None:
-        """Publish what was written; claimed documents are then done."""
+        """Publish what was written; claimed documents are then done. The speeches kept
+        are written first: should that fail, the documents are indexed again."""
+        if self._speeches is not None:
+            self._speeches.publish()
         self.store.commit()
         if not self.store.durable_writes:
             self.db.settle_claims()
@@ -379,6 +400,8 @@ class Library:
             self._holding = False
 
     def _abandon(self) -> None:
+        if self._speeches is not None:
+            self._speeches.drop()
         if self._holding:
             self.store.abort()  # type: ignore[attr-defined]
             self._holding = False
@@ -435,6 +458,8 @@ class Library:
                 log.error("document %s could not be indexed: %s", doc_id, error)
             self.db.settle_claims()
             self.db.requeue(list(report.errors))
+            if self._speeches is not None:  # the rebuild writes every session's speeches
+                self._speeches.drop()
             rebuild_index(self.db, self.speech_index)
             if self.store.durable_writes:
                 self.db.requeue_updated_since(since, unchanged=read_lately)

@@ -226,12 +226,18 @@ class DocumentCore(BaseModel):
     def hashed(self) -> tuple[DocumentCore, dict[str, Any]]:
         """``with_hash``, and that document as ``model_dump(mode="json")`` gives it: the
         one dump the hash is read from serves the caller too (the database's row)."""
+        dumped = self.hash_dump()
+        return self.model_copy(update={"content_sha256": dumped["content_sha256"]}), dumped
+
+    def hash_dump(self) -> dict[str, Any]:
+        """``hashed``'s dump alone (its ``content_sha256`` the hash), for a caller that
+        needs no hashed copy of the document (the database's row)."""
         dumped = self.model_dump(mode="json")
         payload = {k: v for k, v in dumped.items() if k not in _UNHASHED}
         payload["files"] = sorted(f["sha256"] for f in payload["files"])
         digest = hashlib.sha256(repr(sorted(payload.items())).encode("utf-8")).hexdigest()
         dumped["content_sha256"] = digest
-        return self.model_copy(update={"content_sha256": digest}), dumped
+        return dumped
 
 
 class Sentencia(DocumentCore):

@@ -14,9 +14,9 @@ import datetime as dt
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import Connection, delete, insert, select, tuple_
+from sqlalchemy import Connection, and_, bindparam, delete, insert, select, tuple_
 from sqlalchemy.exc import IntegrityError
 
 from indexer.analysis import fold_keyword
@@ -32,6 +32,16 @@ _LOCK = threading.Lock()
 _SOURCES = DocumentSourceRow.__table__
 _KEYS = DocumentKeyRow.__table__
 _DOCS = DocumentRow.__table__
+# (source, address) pairs as expanding parameters, compiled once, not per batch; the
+# sources and addresses alone too, so SQLite finds the rows through the key (a list of
+# pairs alone, it reads every publication of the library for every batch)
+_AT = and_(
+    _SOURCES.c.source_id.in_(bindparam("sources", expanding=True)),
+    _SOURCES.c.url.in_(bindparam("urls", expanding=True)),
+    tuple_(_SOURCES.c.source_id, _SOURCES.c.url).in_(bindparam("pairs", expanding=True)),
+)
+_RECORDED = select(_SOURCES.c.source_id, _SOURCES.c.url, _SOURCES.c.document_id).where(_AT)
+_UNRECORD = delete(_SOURCES).where(_AT)
 _T = TypeVar("_T")
 
 
@@ -179,11 +189,7 @@ def _recorded(connection: Connection, publications: list[SourceLink]) -> dict[tu
     found: dict[tuple[str, str], str] = {}
     pairs = list(dict.fromkeys((p.source_id, p.url) for p in publications))
     for chunk in _chunked(pairs):
-        rows = connection.execute(
-            select(_SOURCES.c.source_id, _SOURCES.c.url, _SOURCES.c.document_id).where(
-                tuple_(_SOURCES.c.source_id, _SOURCES.c.url).in_(chunk)
-            )
-        )
+        rows = connection.execute(_RECORDED, _at(chunk))
         found.update({(source_id, url): doc_id for source_id, url, doc_id in rows})
     return found
 
@@ -211,11 +217,11 @@ def _record_many(connection: Connection, plan: list[_Planned], owners: dict[str,
     """Record where each source publishes its document (when new, or recorded for another
     document: gone, or of another kind) and the keys no document holds yet."""
     moved = [p for p in plan if not (p.known and p.doc.id == p.target)]
-    pairs = [(p.publication.source_id, p.publication.url) for p in moved]
+    # only a publication recorded (for another document) has a row to replace: the
+    # others were looked for in this transaction and are not there
+    pairs = [(p.publication.source_id, p.publication.url) for p in moved if p.known]
     for chunk in _chunked(pairs):
-        connection.execute(
-            delete(_SOURCES).where(tuple_(_SOURCES.c.source_id, _SOURCES.c.url).in_(chunk))
-        )
+        connection.execute(_UNRECORD, _at(chunk))
     now = dt.datetime.now(dt.UTC)
     if moved:
         connection.execute(
@@ -249,6 +255,16 @@ def _sources_of(connection: Connection, ids: list[str]) -> dict[str, list[Source
         for doc_id, source_id, url in rows:
             found.setdefault(doc_id, []).append(SourceLink(source_id=source_id, url=url))
     return found
+
+
+def _at(chunk: list[tuple[str, str]]) -> dict[str, list[Any]]:
+    """``_AT``'s parameters for a chunk of (source, address) pairs."""
+    sources = list(dict.fromkeys(source for source, _ in chunk))
+    return {
+        "sources": sources,
+        "urls": list(dict.fromkeys(url for _, url in chunk)),
+        "pairs": chunk,
+    }
 
 
 def _chunked(values: list[_T]) -> Iterator[list[_T]]:

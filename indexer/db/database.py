@@ -11,6 +11,7 @@ from typing import Any, Literal
 from sqlalchemy import (
     Connection,
     Engine,
+    and_,
     bindparam,
     create_engine,
     delete,
@@ -54,6 +55,16 @@ _DEQUEUE_ARRAYS = text(
     " WHERE q.doc_id = done.id AND q.content_sha256 = done.sha"
 )
 _UNQUEUE = _QUEUE.delete().where(_QUEUE.c.doc_id.in_(bindparam("ids", expanding=True)))
+# queue rows holding exactly the given (id, content hash) pairs: one statement per chunk,
+# compiled once (a literal list of pairs is compiled anew for every chunk); the ids alone
+# too, so SQLite finds the rows through the key (a list of pairs alone, it reads the whole
+# queue for every chunk)
+_PAIRS = and_(
+    _QUEUE.c.doc_id.in_(bindparam("ids", expanding=True)),
+    tuple_(_QUEUE.c.doc_id, _QUEUE.c.content_sha256).in_(bindparam("pairs", expanding=True)),
+)
+_DEQUEUE_PAIRS = _QUEUE.delete().where(_PAIRS)
+_CLAIM_PAIRS = _QUEUE.update().where(_PAIRS).values(claimed=True)
 
 
 def utcnow() -> dt.datetime:
@@ -196,7 +207,7 @@ class Database:
                 connection.execute(_DEQUEUE_ARRAYS, {"ids": ids, "hashes": hashes})
             else:
                 for chunk in _chunks(indexed):
-                    connection.execute(_QUEUE.delete().where(_pairs_in(chunk)))
+                    connection.execute(_DEQUEUE_PAIRS, _pairs(chunk))
             self._record_matches(connection, matches)
 
     def claim(self, indexed: list[Indexed], matches: Sequence[Match] = ()) -> None:
@@ -207,7 +218,7 @@ class Database:
         their matches, already kept, are not made twice."""
         with self.engine.begin() as connection:
             for chunk in _chunks(indexed):
-                connection.execute(_QUEUE.update().where(_pairs_in(chunk)).values(claimed=True))
+                connection.execute(_CLAIM_PAIRS, _pairs(chunk))
             self._record_matches(connection, matches)
 
     def _record_matches(self, connection: Connection, matches: Sequence[Match]) -> None:
@@ -407,8 +418,7 @@ def write_documents(connection: Connection, docs: list[AnyDocument]) -> list[Sav
     """The writes of ``save_documents`` inside the caller's transaction (so a caller that
     writes other rows with them commits or loses all of it at once)."""
     now = utcnow()
-    hashed = [doc.hashed() for doc in docs]
-    docs = [doc for doc, _ in hashed]
+    hashed = [(doc, doc.hash_dump()) for doc in docs]  # the documents need no hashed copy
     outcomes: list[SaveOutcome] = []
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
@@ -421,7 +431,8 @@ def write_documents(connection: Connection, docs: list[AnyDocument]) -> list[Sav
     for doc, dumped in hashed:
         before = known.get(doc.id)
         fetched = doc.fetched_at or now
-        if before == doc.content_sha256:
+        content_sha256 = dumped["content_sha256"]
+        if before == content_sha256:
             touches.append({"b_id": doc.id, "fetched_at": fetched})
             outcomes.append("unchanged")
             continue
@@ -436,7 +447,7 @@ def write_documents(connection: Connection, docs: list[AnyDocument]) -> list[Sav
             "jurisdiction": doc.jurisdiction,
             "url": doc.url,
             "text": doc.text,
-            "content_sha256": doc.content_sha256,
+            "content_sha256": content_sha256,
             "data": data,
             "fetched_at": fetched,
             "updated_at": now,
@@ -447,8 +458,8 @@ def write_documents(connection: Connection, docs: list[AnyDocument]) -> list[Sav
         else:
             updates.append({"b_id": doc.id, **values})
             outcomes.append("updated")
-        known[doc.id] = doc.content_sha256
-        queued[doc.id] = doc.content_sha256
+        known[doc.id] = content_sha256
+        queued[doc.id] = content_sha256
     if inserts:
         connection.execute(_DOCS.insert(), inserts)
     if updates:
@@ -466,14 +477,14 @@ def write_documents(connection: Connection, docs: list[AnyDocument]) -> list[Sav
     return outcomes
 
 
+def _pairs(chunk: list[Indexed]) -> dict[str, Any]:
+    """``_PAIRS``'s parameters for a chunk of pairs."""
+    return {"ids": list(dict.fromkeys(doc_id for doc_id, _ in chunk)), "pairs": chunk}
+
+
 def _chunks(indexed: list[Indexed]) -> Iterator[list[Indexed]]:
     for start in range(0, len(indexed), PAIRS_PER_STATEMENT):
         yield indexed[start : start + PAIRS_PER_STATEMENT]
-
-
-def _pairs_in(chunk: list[Indexed]) -> Any:
-    """Queue rows holding exactly these (id, content hash) pairs: one statement per chunk."""
-    return tuple_(_QUEUE.c.doc_id, _QUEUE.c.content_sha256).in_(chunk)
 
 
 def to_model(row: Any) -> AnyDocument:

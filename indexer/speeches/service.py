@@ -15,20 +15,25 @@ from indexer.models import Legislativo, Sesion, parse_document
 from indexer.speeches.agenda import document_key, number_key, session_mentions
 from indexer.speeches.attribute import scope_of, speeches_of
 from indexer.speeches.model import Mention, Speech
-from indexer.speeches.people import People, read_roster
+from indexer.speeches.people import read_roster
 from indexer.speeches.search import SpeechQuery, SpeechResult
 from indexer.speeches.store import (
     iter_speeches,
     link_documents,
     load_people,
+    load_rosters,
     save_people,
     save_sessions,
 )
 
 
-class SpeechIndex(Protocol):
+class SpeechWrites(Protocol):
+    """Where a batch's speeches are written: a speech index, or writes kept for one."""
+
     def replace_sessions(self, session_ids: Iterable[str], speeches: Iterable[Speech]) -> int: ...
 
+
+class SpeechIndex(SpeechWrites, Protocol):
     def rebuild(self, speeches: Iterable[Speech]) -> int: ...
 
     def search(self, query: SpeechQuery) -> SpeechResult: ...
@@ -108,7 +113,7 @@ class ReferenceKeys:
         self._by_key[jurisdiction], self._key_of[jurisdiction] = by_key, key_of
 
 
-def forget_sessions(db: Database, index: SpeechIndex | None, session_ids: Sequence[str]) -> None:
+def forget_sessions(db: Database, index: SpeechWrites | None, session_ids: Sequence[str]) -> None:
     """Sessions withheld for personal data: their speeches and mentions leave the table
     and the speech index (a search, a person's page or the session's speeches would
     otherwise still say what the session no longer publishes)."""
@@ -122,7 +127,7 @@ def forget_sessions(db: Database, index: SpeechIndex | None, session_ids: Sequen
 
 def process_sessions(
     db: Database,
-    index: SpeechIndex | None,
+    index: SpeechWrites | None,
     sessions: Sequence[Sesion],
     keys: ReferenceKeys | None = None,
 ) -> int:
@@ -136,12 +141,10 @@ def process_sessions(
     keys = keys if keys is not None else ReferenceKeys(db)
     # each congress's people are read once per batch and written once after it: the
     # sessions of one batch add to the same roster, as they would one after another
-    rosters: dict[str, People] = {}
+    rosters = load_rosters(db, [scope_of(session) for session in sessions])
     writes: dict[str, tuple[str, list[Speech], list[Mention]]] = {}
     for session in sessions:
         scope = scope_of(session)
-        if scope not in rosters:
-            rosters[scope] = load_people(db, scope)
         speeches = speeches_of(session, rosters[scope]) if session.text else []
         mentions = session_mentions(session, speeches, keys.of(session.jurisdiction))
         writes.pop(session.id, None)  # a session given twice: its last reading stands

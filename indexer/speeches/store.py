@@ -215,13 +215,25 @@ def _speech(row: SpeechRow) -> Speech:
 
 
 def load_people(db: Database, scope: str) -> People:
-    """A congress's or court's roster (read at every batch of sessions indexed: its
-    columns, not ORM objects, as it grows with the library)."""
+    """A congress's or court's roster."""
+    return load_rosters(db, [scope])[scope]
+
+
+def load_rosters(db: Database, scopes: Sequence[str]) -> dict[str, People]:
+    """The rosters of several congresses or courts (read at every batch of sessions
+    indexed: one statement for all its scopes, not one each, whose fixed cost was most
+    of the read; their columns, not ORM objects, as they grow with the library)."""
     people = PersonRow.__table__
     columns = (people.c.id, people.c.name, people.c.scope, people.c.forms, people.c.terms)
+    wanted = list(dict.fromkeys(scopes))
+    found: dict[str, list[Person]] = {scope: [] for scope in wanted}
     with db.engine.connect() as connection:
-        rows = connection.execute(select(*columns).where(people.c.scope == scope)).all()
-    return People(scope, [_person(row) for row in rows])
+        for start in range(0, len(wanted), CHUNK):
+            part = wanted[start : start + CHUNK]
+            stmt = select(*columns).where(people.c.scope.in_(part))
+            for row in connection.execute(stmt):
+                found[row.scope].append(_person(row))
+    return {scope: People(scope, found[scope]) for scope in wanted}
 
 
 def save_people(db: Database, people: People) -> None:

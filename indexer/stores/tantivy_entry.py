@@ -55,7 +55,9 @@ class Prepared:
 def prepare(doc: AnyDocument, pairs: bool = True) -> Prepared:
     """``pairs``: make the pair terms (False: the native writer makes them itself, in its
     indexing threads, off the interpreter's)."""
-    values = doc.model_dump(mode="json", exclude={"text"})  # once, without the text
+    # once, without the text (dropped after: dumping with an exclusion costs twice as much)
+    values = doc.model_dump(mode="json")
+    del values["text"]
     meta = metadata_text(doc, values)
     date = None
     if doc.date is not None:

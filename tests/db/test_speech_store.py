@@ -12,6 +12,7 @@ from indexer.speeches.service import import_roster, process_sessions
 from indexer.speeches.store import (
     find_people,
     load_people,
+    load_rosters,
     mentions_of_document,
     person_speeches,
     session_speeches,
@@ -96,5 +97,35 @@ def test_a_roster_read_by_its_columns_is_the_roster_its_rows_hold(database_url: 
         assert len(held) == 3
         assert any(len(terms) == 2 for *_, terms in held)  # a person of two legislatures
         assert read == held
+    finally:
+        db.close()
+
+
+def test_rosters_read_together_are_each_scopes_own(database_url: str) -> None:
+    """A batch of sessions reads its congresses' rosters in one statement: each holds its
+    own people as their rows hold them, and a scope without people has an empty roster."""
+    db = Database(database_url)
+    try:
+        import_roster(
+            db, "nombre|partido\nRuiz Soto, Ana|MORENA\nMora Paz, Luis|PT\n", CONGRESS, "LXVI"
+        )
+        import_roster(
+            db, "nombre|partido\nPérez Núñez, Eva|PAN\n", "Congreso de Otro Estado", "LXV"
+        )
+        held: dict[str, list[tuple]] = {}  # type: ignore[type-arg]
+        with db.session() as s:
+            for r in s.scalars(select(PersonRow)):
+                person = (r.id, r.name, r.scope, list(r.forms), [dict(t) for t in r.terms])
+                held.setdefault(r.scope, []).append(person)
+        scopes = sorted(held)
+        assert sorted(len(held[scope]) for scope in scopes) == [1, 2]
+        together = load_rosters(db, [*scopes, "Congreso sin padrón", scopes[0]])
+        assert list(together) == [*scopes, "Congreso sin padrón"]
+        for scope in scopes:
+            read = [
+                (p.id, p.name, p.scope, p.forms, p.terms) for p in together[scope].by_id.values()
+            ]
+            assert sorted(read) == sorted(held[scope])
+        assert together["Congreso sin padrón"].by_id == {}
     finally:
         db.close()

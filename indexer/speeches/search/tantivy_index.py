@@ -7,7 +7,7 @@ import datetime as dt
 import html
 import shutil
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import tantivy
@@ -31,6 +31,10 @@ WRITER_HEAP = 64 * 1024 * 1024
 # every field the query language may name gets a keyword field, so ``court:x`` in a
 # speech search matches nothing instead of failing
 KEY_FIELDS = tuple(dict.fromkeys((*SPEECH_FILTERS, *FILTER_FIELDS)))
+
+
+# the sessions whose speeches are dropped, and the speeches added after
+SessionsReplaced = tuple[Iterable[str], Iterable[Speech]]
 
 
 def _key(name: str) -> str:
@@ -97,25 +101,30 @@ class TantivySpeechIndex:
 
     def replace_sessions(self, session_ids: Iterable[str], speeches: Iterable[Speech]) -> int:
         """Drop the sessions' speeches and add ``speeches`` in one commit."""
-        return self._write(session_ids, speeches, replace_all=False)
+        return self._write([(session_ids, speeches)], replace_all=False)
+
+    def replace_many(self, steps: Sequence[SessionsReplaced]) -> int:
+        """``replace_sessions`` for each step, in order, in one writer and one commit
+        (opening a writer and committing cost more than a batch's speeches)."""
+        return self._write(steps, replace_all=False)
 
     def rebuild(self, speeches: Iterable[Speech]) -> int:
-        return self._write((), speeches, replace_all=True)
+        return self._write([((), speeches)], replace_all=True)
 
-    def _write(
-        self, session_ids: Iterable[str], speeches: Iterable[Speech], replace_all: bool
-    ) -> int:
+    def _write(self, steps: Sequence[SessionsReplaced], replace_all: bool) -> int:
         count = 0
         with self._lock:
             writer = self.index.writer(WRITER_HEAP, 1)
             try:
                 if replace_all:
                     writer.delete_all_documents()
-                for session_id in session_ids:
-                    writer.delete_documents_by_term(_key("session_id"), fold_keyword(session_id))
-                for speech in speeches:
-                    writer.add_document(self._entry(speech))
-                    count += 1
+                for session_ids, speeches in steps:
+                    for session_id in session_ids:
+                        term = fold_keyword(session_id)
+                        writer.delete_documents_by_term(_key("session_id"), term)
+                    for speech in speeches:
+                        writer.add_document(self._entry(speech))
+                        count += 1
                 writer.commit()
             except BaseException:
                 writer.rollback()
