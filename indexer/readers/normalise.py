@@ -267,6 +267,36 @@ def video_platform(url: str, default: str | None = None) -> str:
     return default or host or "desconocida"
 
 
+# A judge's title before their name, as listings write it: "Mgdo. José Luis Gutiérrez",
+# "Mgda. Arcelia García", "Mgdo.Tomás Aguilar" (no space), "Magistrada …", "Lic. …".
+_PERSON_TITLE = re.compile(
+    r"^(?:(?:mgdo|mgda|magdo|magda|min|mtro|mtra|lic|licda|dr|dra|c|ing)\.\s*"
+    r"|(?:magistrad[oa]|ministr[oa]|jueza?|licenciad[oa]|doctora?|maestr[oa])\s+)",
+    re.IGNORECASE,
+)
+# what follows a title when the value names an office, not a person ("Juez Primero de lo
+# Penal", "Magistrada Presidenta"): kept as written
+_NOT_A_NAME = frozenset(
+    ("primero", "primera", "segundo", "segunda", "tercero", "tercera", "cuarto", "cuarta",
+     "quinto", "quinta", "sexto", "sexta", "septimo", "septima", "octavo", "octava", "noveno",
+     "novena", "decimo", "decima", "presidente", "presidenta", "ponente", "de", "del", "en")
+)  # fmt: skip
+
+
+def normalise_person(text: str | None) -> str | None:
+    """A person's name without the titles before it, so one judge is one ponente whether a
+    listing writes "Mgdo. José Luis Gutiérrez Miranda" or the name alone; a value that is
+    only a title, or names an office, is kept as written (it is not a name to cut)."""
+    name = clean_text(text)
+    if not name:
+        return None
+    bare = name
+    while match := _PERSON_TITLE.match(bare):
+        bare = bare[match.end() :]
+    first = fold_keyword(bare.split()[0]) if bare.split() else ""
+    return name if not first or first in _NOT_A_NAME else bare
+
+
 def clean_text(value: str | None) -> str | None:
     """Collapse whitespace in a short field; empty becomes None."""
     if value is None:
