@@ -286,7 +286,8 @@ _NOT_A_NAME = frozenset(
 def normalise_person(text: str | None) -> str | None:
     """A person's name without the titles before it, so one judge is one ponente whether a
     listing writes "Mgdo. José Luis Gutiérrez Miranda" or the name alone; a value that is
-    only a title, or names an office, is kept as written (it is not a name to cut)."""
+    only a title, names an office or has no letters after its title (a masked "Ministra
+    ****", where the title is all a reader learns) is kept as written."""
     name = clean_text(text)
     if not name:
         return None
@@ -294,7 +295,9 @@ def normalise_person(text: str | None) -> str | None:
     while match := _PERSON_TITLE.match(bare):
         bare = bare[match.end() :]
     first = fold_keyword(bare.split()[0]) if bare.split() else ""
-    return name if not first or first in _NOT_A_NAME else bare
+    if first in _NOT_A_NAME or not any(c.isalpha() for c in bare):
+        return name
+    return bare
 
 
 def clean_text(value: str | None) -> str | None:

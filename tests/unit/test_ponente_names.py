@@ -45,3 +45,10 @@ def test_the_ponente_is_the_person_without_their_title(written: str, person: str
 @pytest.mark.parametrize("office", ["Juez Primero de lo Penal", "Magistrada Presidenta", "Mgdo."])
 def test_an_office_without_a_name_is_kept_as_written(office: str) -> None:
     assert normalise_person(office) == office
+
+
+def test_a_masked_name_keeps_its_title() -> None:
+    """A public version masks the name: "Ministra ****" still says who (the title) and
+    "****" alone would say nothing."""
+    assert normalise_person("Ministra ****") == "Ministra ****"
+    assert normalise_person("Mgdo. ****") == "Mgdo. ****"
