@@ -25,6 +25,7 @@ from indexer.readers.normalise import (
     normalise_doc_type,
     normalise_legislature,
     normalise_matter,
+    normalise_person,
     normalise_session_type,
     parse_date,
     video_platform,
@@ -163,7 +164,7 @@ def build_document(
                 expediente_forms=expediente_forms(expediente),
                 matter=normalise_matter(_one(fields.get("matter"))),
                 resolution_date=resolution,
-                ponente=_one(fields.get("ponente")),
+                ponente=normalise_person(_one(fields.get("ponente"))),
                 proceeding=_one(fields.get("proceeding")),
                 judgment_type=_one(fields.get("judgment_type")),
             )

@@ -104,6 +104,17 @@ _JUDGMENT = _starting(
     r"|sentencia\s+de\s+segunda\s+instancia|resoluci[oó]n\s+definitiva|ejecutoria)\b",
     re.IGNORECASE,
 )
+# Words before a judgment's name that make it another decision's: the one appealed
+# ("en contra de la sentencia definitiva dictada por el juez…"), complied with ("en
+# cumplimiento a la ejecutoria…") or corrected ("aclaración de la sentencia…").
+_OTHER_JUDGMENT_BEFORE = re.compile(
+    r"\b(?:contra|apel\w*|como|impugn\w*|recurr\w*|cumplimiento|aclara\w*|confirm\w*|revoc\w*"
+    r"|modific\w*|reform\w*|previa|anterior|dicha|citada|referida|mencionada)\b"
+    r"(?:\s+\w+){0,6}\s*$"
+)
+_OTHER_JUDGMENT_AFTER = re.compile(
+    r"^\s*(?:recurrida|impugnada|apelada|previa|anterior|de\s+amparo)\b"
+)
 _MONTH = "|".join(MONTHS)
 # The resolving court's own formula: "…, en sesión correspondiente al trece de agosto de
 # dos mil veinticinco, emite la siguiente" (cited sessions say "en sesión de…").
@@ -433,6 +444,22 @@ def read_matter(
     return _court_matter(court)
 
 
+_FIRST_INSTANCE = frozenset(("CP", "CJ", "CA"))
+
+
+def _own_kinds(head: str, expediente: str | None) -> list[CaseNumber]:
+    """The document's own case numbers; without them, those the opening's prose names if
+    they are all of one kind (there it may name a related case: "el amparo indirecto
+    427/2025, relacionado con el toca 381/2024" says neither which one this is). A toca's
+    first-instance files (expediente, causa, carpeta) are its origin, not a rival."""
+    if expediente:
+        return parse_expediente(expediente)
+    cases = [case for case in parse_expediente(head[:600]) if case.type_code not in ("", "EXP")]
+    if any(case.type_code == "TOCA" for case in cases):
+        cases = [case for case in cases if case.type_code not in _FIRST_INSTANCE]
+    return cases if len({case.type_code for case in cases}) == 1 else []
+
+
 def read_proceeding(head: str, expediente: str | None = None) -> str | None:
     label = _PROCEEDING_LABEL.search(head)
     if label and _shouting(label[1]):
@@ -444,7 +471,7 @@ def read_proceeding(head: str, expediente: str | None = None) -> str | None:
             words.pop()
         if words:
             return " ".join([found[1].lower(), *words]).lower()
-    for case in parse_expediente(expediente or head[:600]):
+    for case in _own_kinds(head, expediente):
         if case.type_code in CASE_TYPE_MATTERS or case.type_code in ("TOCA",):
             name = next((t.name for t in CASE_TYPES if t.code == case.type_code), None)
             if name:
@@ -453,8 +480,16 @@ def read_proceeding(head: str, expediente: str | None = None) -> str | None:
 
 
 def read_judgment_type(head: str) -> str | None:
-    found = _JUDGMENT.search(head)
-    return " ".join(fold_keyword(found[1]).split()) if found else None
+    """The kind of judgment the document is (``sentencia definitiva``), never that of the
+    decision it reviews, complies with or corrects, which a toca's opening names too."""
+    for found in _JUDGMENT.finditer(head):
+        sentence_start = max(head.rfind(mark, 0, found.start()) for mark in ".;:\n") + 1
+        before = fold_keyword(head[max(sentence_start, found.start() - 100) : found.start()])
+        after = fold_keyword(head[found.end() : found.end() + 40])
+        if _OTHER_JUDGMENT_BEFORE.search(before) or _OTHER_JUDGMENT_AFTER.match(after):
+            continue
+        return " ".join(fold_keyword(found[1]).split())
+    return None
 
 
 def read_sentence(text: str) -> Reading:

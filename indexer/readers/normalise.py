@@ -282,6 +282,39 @@ def visible(value: str) -> str:
     return _INVISIBLE.sub("", value)
 
 
+# A judge's title before their name, as listings write it: "Mgdo. José Luis Gutiérrez",
+# "Mgda. Arcelia García", "Mgdo.Tomás Aguilar" (no space), "Magistrada …", "Lic. …".
+_PERSON_TITLE = re.compile(
+    r"^(?:(?:mgdo|mgda|magdo|magda|min|mtro|mtra|lic|licda|dr|dra|c|ing)\.\s*"
+    r"|(?:magistrad[oa]|ministr[oa]|jueza?|licenciad[oa]|doctora?|maestr[oa])\s+)",
+    re.IGNORECASE,
+)
+# what follows a title when the value names an office, not a person ("Juez Primero de lo
+# Penal", "Magistrada Presidenta"): kept as written
+_NOT_A_NAME = frozenset(
+    ("primero", "primera", "segundo", "segunda", "tercero", "tercera", "cuarto", "cuarta",
+     "quinto", "quinta", "sexto", "sexta", "septimo", "septima", "octavo", "octava", "noveno",
+     "novena", "decimo", "decima", "presidente", "presidenta", "ponente", "de", "del", "en")
+)  # fmt: skip
+
+
+def normalise_person(text: str | None) -> str | None:
+    """A person's name without the titles before it, so one judge is one ponente whether a
+    listing writes "Mgdo. José Luis Gutiérrez Miranda" or the name alone; a value that is
+    only a title, names an office or has no letters after its title (a masked "Ministra
+    ****", where the title is all a reader learns) is kept as written."""
+    name = clean_text(text)
+    if not name:
+        return None
+    bare = name
+    while match := _PERSON_TITLE.match(bare):
+        bare = bare[match.end() :]
+    first = fold_keyword(bare.split()[0]) if bare.split() else ""
+    if first in _NOT_A_NAME or not any(c.isalpha() for c in bare):
+        return name
+    return bare
+
+
 def clean_text(value: str | None) -> str | None:
     """A short field as it reads: invisible characters dropped, whitespace collapsed;
     empty becomes None."""

@@ -1,0 +1,99 @@
+"""A toca's opening names other decisions and cases: the judgment appealed, the amparo
+it complies with, the first-instance file it comes from. The reader must not give the
+document their kind of judgment or proceeding (a wrong value is worse than none).
+
+The excerpts follow the shapes of the Supremo Tribunal de Justicia de Jalisco's tocas
+(MANIFEST, ``real/pj-jalisco``); the last test reads those real records when present.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from indexer.readers.expedientes import normalise_expediente
+from indexer.readers.judgments import read_sentence
+from indexer.readers.normalise import normalise_matter
+
+APPEAL = (
+    "Guadalajara, Jalisco, a diecinueve de agosto de dos mil veinticinco.\n\n"
+    "V I S T O S para resolver los autos del toca civil 356/2025, formado con motivo del "
+    "recurso de apelación interpuesto por la parte actora en contra de la {appealed} "
+    "dictada el veintiuno de abril de dos mil veinticinco por el Juez Décimo de lo Civil del "
+    "Primer Partido Judicial, en el expediente 279/2023; y\n\nR E S U L T A N D O\n\n"
+)
+
+
+@pytest.mark.parametrize("appealed", ["sentencia interlocutoria", "sentencia definitiva"])
+def test_the_judgment_appealed_is_not_the_documents_kind(appealed: str) -> None:
+    reading = read_sentence(APPEAL.format(appealed=appealed))
+    assert "judgment_type" not in reading.values
+    assert reading.values["proceeding"] == "toca"
+    assert reading.values["resolution_date"] == "2025-08-19"
+
+
+def test_the_documents_own_kind_is_read_before_the_appealed_one() -> None:
+    text = "SENTENCIA DE SEGUNDA INSTANCIA\n" + APPEAL.format(appealed="sentencia definitiva")
+    assert read_sentence(text).values["judgment_type"] == "sentencia de segunda instancia"
+
+
+@pytest.mark.parametrize(
+    "mention",
+    [
+        "Un abogado, representando al demandado, apeló la sentencia definitiva del Juez Cuarto.",
+        "En cumplimiento a la ejecutoria de amparo pronunciada por el Tribunal Colegiado.",
+        "Esta aclaración forma parte integral de la sentencia definitiva emitida el once de marzo.",
+        "Se confirma la sentencia interlocutoria recurrida.",
+    ],
+)
+def test_a_decision_reviewed_complied_with_or_corrected_gives_no_kind(mention: str) -> None:
+    text = f"TOCA 52/2025\n\nGuadalajara, Jalisco, a veintiuno de marzo de 2025.\n\n{mention}\n"
+    assert "judgment_type" not in read_sentence(text).values
+
+
+def test_an_amparo_named_beside_a_toca_leaves_the_proceeding_and_matter_empty() -> None:
+    text = (
+        "Resolución que se dicta en cumplimiento de lo ordenado en el amparo indirecto "
+        "427/2025-III, relacionado con el toca 381/2024, derivado del juicio mercantil "
+        "ejecutivo (expediente 500/2017).\n\nEl Juzgado Quinto de Distrito en Materia Civil "
+        "ordenó el cumplimiento de la ejecutoria de amparo.\n"
+    )
+    values = read_sentence(text).values
+    assert "proceeding" not in values and "matter" not in values
+    assert "judgment_type" not in values
+
+
+def test_a_tocas_first_instance_files_do_not_hide_its_kind() -> None:
+    text = (
+        "El fallo, con fecha 14 de marzo de 2025, es relativo al toca penal digital número "
+        "239/2024, derivado de la carpeta administrativa 755/2025 y la causa penal 643/2019.\n"
+    )
+    values = read_sentence(text).values
+    assert values["proceeding"] == "toca"
+    assert values["matter"] == "penal"
+
+
+CORPUS = Path(os.environ.get("ABIERTO_SHARED_CORPUS", "/work/shared/corpus"))
+JALISCO = CORPUS / "real" / "pj-jalisco" / "stj-api-records.json"
+
+
+@pytest.mark.skipif(not JALISCO.exists(), reason="the shared real corpus is absent")
+def test_what_is_read_from_real_toca_texts_agrees_with_their_records() -> None:
+    """Each record is one toca of a sala, with its matter: whatever the reader takes from
+    the record's text (a summary naming the appealed judgment, amparos and first-instance
+    files) must be that, or nothing."""
+    records = json.loads(JALISCO.read_text(encoding="utf-8"))
+    read_any = 0
+    for record in records:
+        values = read_sentence(record["text"]).values
+        assert values.get("proceeding") in (None, "toca"), record["case_number"]
+        assert values.get("matter") in (None, normalise_matter(record["subject_area"]))
+        assert values.get("judgment_type") in (None, "sentencia definitiva",
+                                               "sentencia interlocutoria")  # fmt: skip
+        if "expediente" in values:
+            assert normalise_expediente(values["expediente"]) == record["case_number"]
+        read_any += "proceeding" in values
+    assert read_any >= len(records) // 2
