@@ -46,3 +46,26 @@ def listing_spec(url: str, **change: Any) -> dict[str, Any]:
         "start_urls": [url],
         "listing": {"items": "css:tbody tr", "link": "css:a::attr(href)"},
     } | change
+
+
+def gaceta_spec(source_id: str, **change: Any) -> dict[str, Any]:
+    """A congress's gazette listing whose start address answers nothing (port 9)."""
+    return {
+        "id": source_id,
+        "kind": "legislativo",
+        "jurisdiction": "MX-GUA",
+        "start_urls": ["http://127.0.0.1:9/gaceta"],
+        "listing": {"items": "css:li", "link": "css:a::attr(href)"},
+    } | change
+
+
+def open_registry(folder: Path, database_url: str) -> tuple[Settings, Library, Registry]:
+    """A library on ``database_url`` (SQLite or PostgreSQL) with its specs folder, and
+    its registry, with no institution yet."""
+    settings = Settings(
+        data_dir=folder / "data", database_url=database_url, allow_loopback=True,
+        sources_dir=folder / "specs",
+    )  # fmt: skip
+    (folder / "specs").mkdir()
+    library = Library.open(settings)
+    return settings, library, Registry(library.db)

@@ -19,11 +19,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from config.settings import Settings
 from indexer.db.registry import Conflict, Registry
 from indexer.db.tables import InstitutionRow
 from indexer.library import Library
 from indexer.models import Legislativo, document_id
+from tests.adversarial.service import gaceta_spec, open_registry
 
 OLD_NAME = "Congreso de Prueba"
 NEW_NAME = "Congreso del Estado de Guanajuato"
@@ -32,13 +32,7 @@ PRIVATE = "https://intranet.congreso.example/borrador-no-publicado"
 
 
 def spec(source_id: str = SOURCE) -> dict[str, Any]:
-    return {
-        "id": source_id,
-        "kind": "legislativo",
-        "jurisdiction": "MX-GUA",
-        "start_urls": ["http://127.0.0.1:9/gaceta"],
-        "listing": {"items": "css:li", "link": "css:a::attr(href)"},
-    }
+    return gaceta_spec(source_id)
 
 
 @dataclass
@@ -57,13 +51,7 @@ def _key(registry: Registry, institution: str) -> dict[str, str]:
 def service(tmp_path: Path, database_url: str) -> Iterator[Service]:
     """``congreso`` registered ``congreso-gto-gaceta``, crawled it (one run, whose error
     names a private address) and deleted it."""
-    settings = Settings(
-        data_dir=tmp_path / "data", database_url=database_url, allow_loopback=True,
-        sources_dir=tmp_path / "specs",
-    )  # fmt: skip
-    (tmp_path / "specs").mkdir()
-    library = Library.open(settings)
-    registry = Registry(library.db)
+    settings, library, registry = open_registry(tmp_path, database_url)
     registry.add_institution("congreso", OLD_NAME, "congress", "MX-GUA")
     old = _key(registry, "congreso")
     api = TestClient(create_app(library, settings), raise_server_exceptions=False)

@@ -14,21 +14,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from config.settings import Settings
 from indexer.db.registry import Registry
-from indexer.library import Library
+from tests.adversarial.service import gaceta_spec as spec
+from tests.adversarial.service import open_registry
 
 A_SOURCE = "congreso-gto-gaceta"
-
-
-def spec(source_id: str, **changes: Any) -> dict[str, Any]:
-    return {
-        "id": source_id,
-        "kind": "legislativo",
-        "jurisdiction": "MX-GUA",
-        "start_urls": ["http://127.0.0.1:9/gaceta"],
-        "listing": {"items": "css:li", "link": "css:a::attr(href)"},
-    } | changes
 
 
 @dataclass
@@ -41,13 +31,7 @@ class Walls:
 
 @pytest.fixture
 def walls(tmp_path: Path, database_url: str) -> Iterator[Walls]:
-    settings = Settings(
-        data_dir=tmp_path / "data", database_url=database_url, allow_loopback=True,
-        sources_dir=tmp_path / "specs",
-    )  # fmt: skip
-    (tmp_path / "specs").mkdir()
-    library = Library.open(settings)
-    registry = Registry(library.db)
+    settings, library, registry = open_registry(tmp_path, database_url)
     registry.add_institution("congreso-gto", "Congreso del Estado de Guanajuato", "congress",
                              "MX-GUA")  # fmt: skip
     registry.add_institution("pj-gto", "Poder Judicial del Estado de Guanajuato", "court",
