@@ -17,7 +17,8 @@ popular searches and the following pages are: the stores' caches answer part of 
 order: the same work, another fingerprint), which is the search's own cost.
 Printed: latency p50/p95/p99 per category with one client at a time (``--rounds`` passes)
 and the API processes' mean CPU time per answer (``cpu ms/answer``), then requests/s,
-errors and p50/p95/p99 with 8 and 32 concurrent clients for ``--seconds`` each, with the
+errors and p50/p95/p99 with 8 and 32 concurrent clients (keep-alive connections of
+``bench/http_load.py``, a client far cheaper than the API) for ``--seconds`` each, with the
 API processes' CPU time per answer (``api_cpu_ms``: on a machine others share, the
 latencies follow the load average; the CPU does not); the API processes' memory (RSS)
 before and after. JSON goes to
@@ -34,7 +35,6 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 import argparse  # noqa: E402
-import asyncio  # noqa: E402
 import contextlib  # noqa: E402
 import itertools  # noqa: E402
 import os  # noqa: E402
@@ -48,6 +48,7 @@ from typing import Any  # noqa: E402
 
 import httpx  # noqa: E402
 
+from bench import http_load  # noqa: E402
 from bench.results import keep  # noqa: E402
 from bench.search import MIX, _percentile  # noqa: E402
 from config.settings import Settings  # noqa: E402
@@ -193,47 +194,23 @@ def _summary(values: list[float]) -> dict[str, float]:
     }
 
 
-async def _load(url: str, clients: int, seconds: float, fresh: bool) -> dict[str, Any]:
-    timings: list[float] = []
-    errors = 0
-    stop = time.perf_counter() + seconds
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(
-        base_url=url, timeout=60, limits=limits, headers={"Accept-Encoding": "gzip"}
-    ) as client:
+def throughput(url: str, clients: int, seconds: float, fresh: bool = False) -> dict[str, Any]:
+    """``clients`` keep-alive connections asking the mix for ``seconds``
+    (``bench/http_load.py``: a client that costs less than the answers it measures)."""
 
-        async def one(offset: int) -> None:
-            nonlocal errors
-            n = offset
-            while time.perf_counter() < stop:
-                _, query = MIX[n % len(MIX)]
-                n += 1
-                params = params_for(query, next(_FRESH) if fresh else None)
-                began = time.perf_counter()
-                try:
-                    answer = await client.get("/v1/search", params=params)
-                    if answer.status_code != 200:
-                        errors += 1
-                        continue
-                except httpx.HTTPError:
-                    errors += 1
-                    continue
-                timings.append((time.perf_counter() - began) * 1000)
+    def ask(n: int) -> tuple[str, list[tuple[str, str]]]:
+        _, query = MIX[n % len(MIX)]
+        return "/v1/search", params_for(query, next(_FRESH) if fresh else None)
 
-        began = time.perf_counter()
-        await asyncio.gather(*(one(i * 3) for i in range(clients)))
-        elapsed = time.perf_counter() - began
+    done = http_load.run(http_load.load(url, clients, seconds, ask))
+    timings = done["timings"]
     return {
         "clients": clients,
         "requests": len(timings),
-        "errors": errors,
-        "requests_per_s": round(len(timings) / elapsed, 1),
+        "errors": done["errors"],
+        "requests_per_s": round(len(timings) / done["elapsed_s"], 1),
         **(_summary(timings) if timings else {}),
     }
-
-
-def throughput(url: str, clients: int, seconds: float, fresh: bool = False) -> dict[str, Any]:
-    return asyncio.run(_load(url, clients, seconds, fresh))
 
 
 @contextlib.contextmanager
