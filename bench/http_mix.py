@@ -20,7 +20,8 @@ and the API processes' mean CPU time per answer (``cpu ms/answer``), then reques
 errors and p50/p95/p99 with 8 and 32 concurrent clients (keep-alive connections of
 ``bench/http_load.py``, a client far cheaper than the API) for ``--seconds`` each, with the
 API processes' CPU time per answer (``api_cpu_ms``: on a machine others share, the
-latencies follow the load average; the CPU does not); the API processes' memory (RSS)
+latencies follow the load average; the CPU does not) and the benchmark's own
+(``client_cpu_ms``, the load's cost on the same cores); the API processes' memory (RSS)
 before and after. JSON goes to
 ``bench/results/http.json``.
 """
@@ -59,6 +60,9 @@ RESULTS = REPO / "bench" / "results" / "http.json"
 UNLIMITED = 1_000_000_000
 MODES = ("repeated", "fresh")
 PARAMS = {"source_id": "source"}
+LOAD_KEYS = (
+    "requests_per_s", "errors", "p50_ms", "p95_ms", "p99_ms", "api_cpu_ms", "client_cpu_ms"
+)  # fmt: skip
 
 
 def params_for(query: SearchQuery, fresh: int | None = None) -> list[tuple[str, str]]:
@@ -282,10 +286,17 @@ def main() -> int:
                     )
                     pids = [servers[name][1].pid, *helpers.get(name, [])]
                     used = sum(cpu_s(pid) for pid in pids)
+                    asking = time.process_time()
                     measured = throughput(url, count, args.seconds, fresh=mode == "fresh")
+                    asking = time.process_time() - asking
                     used = sum(cpu_s(pid) for pid in pids) - used
                     # CPU per answer (the API's, and the engine's): what the load does not change
                     measured["api_cpu_ms"] = round(1000 * used / max(measured["requests"], 1), 2)
+                    # the load's own, on the same cores: when it nears api_cpu_ms, the
+                    # client sets the requests/s
+                    measured["client_cpu_ms"] = round(
+                        1000 * asking / max(measured["requests"], 1), 2
+                    )
                     stores[name][f"{mode}_load_{count}"] = measured
         for name, (_, process) in servers.items():
             stores[name]["rss_mb_after"] = rss_mb(process.pid)
@@ -343,7 +354,7 @@ def table(stores: dict[str, Any], clients: list[int]) -> str:
             label = f"{category} {key[:3]} ms" if key != "cpu_ms" else f"{category} cpu ms/answer"
             lines.append(f"{label:28}{values}")
     for count in clients:
-        for key in ("requests_per_s", "errors", "p50_ms", "p95_ms", "p99_ms", "api_cpu_ms"):
+        for key in LOAD_KEYS:
             values = "".join(
                 f"{stores[n][f'{m}_load_{count}'].get(key, float('nan')):>20.1f}"
                 for n, m in columns
