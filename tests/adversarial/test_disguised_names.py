@@ -33,7 +33,7 @@ DISGUISES = {
     "cherokee capitals": "\u13dauprema \u13dforte de Justicia de la Nación",
     "lisu capitals": "Suprema \ua4da\ua4f3rte de Justicia de la Nación",
     "latin small capitals": "S\u1d1c\u1d18\u0280\u1d07\u1d0d\u1d00 Corte de Justicia de la Nación",
-    "ipa and dotless letters": "Suprema Corte de Just\u0131c\u0269\u0251 de la Nación",
+    "ipa and dotless letters": "Suprem\u0251 Corte de Just\u0131c\u0269a de la Nación",
     "estimated sign": "Supr\u212ema Corte de Justicia de la Nación",
 }
 # what the refusal names: a letter of another script among Latin ones is refused whatever
@@ -72,7 +72,7 @@ def test_a_disguised_supreme_court_is_a_422_naming_the_field(two: Two, disguise:
         ("chamber", "Senado\u200b de la República"),
         ("committee", f"Comisión de Justicia del {QRO.replace('o', 'о')}"),
         ("court", "Juzgado Primero Civil del Estado de Jal\u200bisco"),
-        ("chamber", "Senado de la Rep\u0578blica"),
+        ("committee", "Comisión de Justicia del " + QRO.replace("o", "\u0585")),
         ("court", "Sala Primera del Juzgado Civil \u0585"),
         ("court", "Suprema \u1d04\u1d0f\u0280\u1d1b\u1d07 de Justicia de la Nación"),
     ],
