@@ -31,6 +31,9 @@ use tantivy::{TantivyDocument, TantivyError};
 /// Fewer documents than this are never cut in two (the cut costs a scorer of its own).
 const MIN_PIECE_DOCS: u32 = 20_000;
 
+/// Tantivy's decompressed doc-store blocks kept per segment, unless told.
+const DOC_STORE_BLOCKS: usize = 100;
+
 /// A hit: its score (relevance only), its stored ``payload`` and, when its ``text`` is
 /// asked, its highlights or its stored document (the text read from it in place: never
 /// copied before Python's string reads it).
@@ -72,9 +75,16 @@ fn bad_value(err: impl ToString) -> PyErr {
 impl NativeIndex {
     /// ``threads``: one search is collected on this many threads, the index cut in
     /// pieces of about ``piece_docs`` documents (by default as many as threads).
+    /// ``doc_store_blocks``: decompressed blocks of stored documents each segment keeps
+    /// (a block is one document when it is large: 100 of 1 MB texts stay after a page).
     #[new]
-    #[pyo3(signature = (path, threads, piece_docs=None))]
-    fn new(path: &str, threads: usize, piece_docs: Option<u32>) -> PyResult<Self> {
+    #[pyo3(signature = (path, threads, piece_docs=None, doc_store_blocks=DOC_STORE_BLOCKS))]
+    fn new(
+        path: &str,
+        threads: usize,
+        piece_docs: Option<u32>,
+        doc_store_blocks: usize,
+    ) -> PyResult<Self> {
         let mut index = Index::open_in_dir(path).map_err(io_error)?;
         if threads > 1 {
             index.set_multithread_executor(threads).map_err(io_error)?;
@@ -85,6 +95,7 @@ impl NativeIndex {
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
+            .doc_store_cache_num_blocks(doc_store_blocks.max(1))
             .try_into()
             .map_err(io_error)?;
         let searcher = Mutex::new(reader.searcher());
