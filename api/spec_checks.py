@@ -5,6 +5,7 @@ attempt is recorded in that institution's audit log instead."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
@@ -14,7 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from config.settings import Settings
 from config.specs import SourceSpec
 from crawlers.addresses import BlockedAddress, check_url
-from indexer.attribution import OWN_FIELDS, Publisher, foreign_value
+from indexer.attribution import OWN_FIELDS, Publisher, foreign_letter, foreign_value
 from indexer.db.registry import Caller, Registry
 
 MAX_START_HOSTS = 10
@@ -68,6 +69,8 @@ def check_institution_fields(spec: SourceSpec, publisher: Publisher) -> None:
             if value is None:
                 continue
             text = " ".join(value) if isinstance(value, list) else value
+            if field != "institution":
+                _check_letters((*loc, field), text)
             if (field == "institution" and text != name) or foreign_value(field, text, publisher):
                 raise field_error((*loc, field), *_foreign_message(field, name))
     for block in ("listing", "detail", "feed", "video_channel", "json_api"):
@@ -85,8 +88,24 @@ def check_institution_fields(spec: SourceSpec, publisher: Publisher) -> None:
                 )
         for field in ("court", "chamber", "committee"):
             rule = page.fields.get(field)
+            if rule is not None:
+                _check_letters((block, "fields", field), str(rule))
             if rule is not None and foreign_value(field, str(rule), publisher):
                 raise field_error((block, "fields", field), *_foreign_message(field, name))
+
+
+def _check_letters(loc: tuple[str | int, ...], text: str) -> None:
+    """A body's name in Latin letters with one of another script among them (a Cyrillic
+    «о», an Armenian «օ»): read as Latin, it disguises whatever name it spells."""
+    letter = foreign_letter(text)
+    if letter is not None:
+        raise field_error(
+            loc,
+            f"mixes Latin letters with {unicodedata.name(letter, 'a letter')!r}, which is "
+            "not Latin: write the name in Latin letters",
+            f"mezcla letras latinas con «{letter}», que no es latina aunque lo parezca: "
+            "escriba el nombre solo con letras latinas",
+        )
 
 
 def _foreign_message(field: str, name: str) -> tuple[str, str]:

@@ -55,17 +55,44 @@ _STATE_SAID = re.compile(
 
 
 # Cyrillic and Greek letters drawn like Latin ones: in a Mexican body's name they only
-# disguise another's ("Suprеma Corte" with a Cyrillic е)
-_LOOKALIKES = str.maketrans(
+# disguise another's ("Suprеma Corte" with a Cyrillic е). Letters of every other script
+# are caught by ``foreign_letter`` (a Mexican body's name is written in Latin letters).
+_CYRILLIC_GREEK = (
     "аеорсухіјѕԁһԛԝАВЕКМНОРСТХУІЈЅΑΒΕΖΗΙΚΜΝΟΡΤΥΧαοινρ",
     "aeopcyxijsdhqwABEKMHOPCTXYIJSABEZHIKMNOPTYXaoivp",
 )
+# Latin letters that NFKC leaves as they are but a reader reads as a–z: small capitals,
+# IPA letters, dotless i and j, the dental click (an l), the Latin iota; and the one
+# letterlike symbol drawn as a letter (℮, the estimated sign)
+_LATIN_LOOKING = (
+    "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘꞯʀꜱᴛᴜᴠᴡʏᴢɑɡɩıȷʋǀƖ℮",
+    "abcdefghijklmnopqrstuvwyzagiijvlIe",
+)
+_LOOKALIKES = str.maketrans(
+    _CYRILLIC_GREEK[0] + _LATIN_LOOKING[0], _CYRILLIC_GREEK[1] + _LATIN_LOOKING[1]
+)
+# letters of a script: upper and lower case, and the caseless (Cherokee, Lisu, CJK);
+# modifier letters (the saltillo ʼ of Nahuatl spellings) belong to no word's script
+_SCRIPT_LETTERS = frozenset(("Lu", "Ll", "Lt", "Lo"))
 
 
 def unconfused(value: str) -> str:
     """A name as a reader sees it: invisible characters dropped, compatibility forms
-    (full-width letters) and Latin-looking Cyrillic or Greek letters made Latin."""
+    (full-width letters) and Latin-looking Cyrillic, Greek or Latin letters made a–z."""
     return unicodedata.normalize("NFKC", visible(value)).translate(_LOOKALIKES)
+
+
+def foreign_letter(value: str) -> str | None:
+    """The first letter that is not Latin in a name that also has Latin letters (the
+    Armenian «օ» of "Suprema Cօrte"), else None. Every script has letters drawn
+    like Latin ones (Armenian օ, Cherokee Ꮯ, Lisu ꓳ), and no table of them is complete;
+    a Mexican body's name mixes no scripts, so a mixture is refused whatever its letters."""
+    read = unicodedata.normalize("NFKC", visible(value))
+    letters = [c for c in read if unicodedata.category(c) in _SCRIPT_LETTERS]
+    latin = [unicodedata.name(c, "?").startswith("LATIN ") for c in letters]
+    if not any(latin):
+        return None
+    return next((c for c, is_latin in zip(letters, latin, strict=True) if not is_latin), None)
 
 
 @dataclass(frozen=True)
@@ -149,7 +176,10 @@ def foreign_committee(value: str | None, publisher: Publisher) -> bool:
 
 def foreign_value(name: str, value: str | None, publisher: Publisher) -> bool:
     """Whether the document field ``name`` holding ``value`` names another institution
-    (as a reader would read it: see :func:`unconfused`)."""
+    (as a reader would read it: see :func:`unconfused`), or disguises one with letters of
+    another script (see :func:`foreign_letter`)."""
+    if name in OWN_FIELDS and value and foreign_letter(value):
+        return True
     value = unconfused(value) if value else value
     if name == "congress":
         return bool(value and value.strip()) and value.strip() != publisher.name

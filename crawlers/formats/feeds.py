@@ -11,6 +11,7 @@ import datetime as dt
 import email.utils
 import html
 from dataclasses import dataclass, field
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from parsel import Selector
@@ -31,7 +32,7 @@ class FeedEntry:
     id: str | None
     published: dt.datetime | None
     updated: dt.datetime | None
-    summary: str
+    content: str  # the entry's text as published: plain, or HTML when it holds a tag
     enclosures: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
@@ -41,6 +42,19 @@ class FeedEntry:
     def day(self) -> dt.date | None:
         moment = self.published or self.updated
         return local_day(moment) if moment else None
+
+    @property
+    def is_html(self) -> bool:
+        return "<" in self.content
+
+    @cached_property
+    def summary(self) -> str:
+        """The entry's plain text. HTML is read here, on the caller's thread, at a cost
+        its size and shape set: the feed spider hands it to the document's build (a
+        worker, under ``build_timeout_s``) instead."""
+        if self.is_html:
+            return html_main_text(self.content)
+        return html.unescape(self.content)
 
 
 def local_day(moment: dt.datetime) -> dt.date:
@@ -69,14 +83,10 @@ def parse_moment(text: str | None) -> dt.datetime | None:
     return dt.datetime.combine(day, dt.time()) if day else None
 
 
-def _summary(node: Selector) -> str:
-    raw = first_text(node, "./encoded/text()", "./content/text()", "./summary/text()",
-                     "./description/text()", "./group/description/text()")  # fmt: skip
-    if not raw:
-        return ""
-    if "<" in raw:
-        return html_main_text(raw)
-    return html.unescape(raw)
+def _content(node: Selector) -> str:
+    """The entry's text as published, not read yet (see ``FeedEntry.summary``)."""
+    return first_text(node, "./encoded/text()", "./content/text()", "./summary/text()",
+                      "./description/text()", "./group/description/text()") or ""  # fmt: skip
 
 
 def _entry(node: Selector, rss: bool) -> FeedEntry:
@@ -97,7 +107,7 @@ def _entry(node: Selector, rss: bool) -> FeedEntry:
         id=first_text(node, "./guid/text()", "./id/text()"),
         published=parse_moment(published),
         updated=parse_moment(updated),
-        summary=_summary(node),
+        content=_content(node),
         enclosures=[e.strip() for e in enclosures if e.strip()],
         categories=[
             " ".join(c.split())

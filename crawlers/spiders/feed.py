@@ -12,6 +12,7 @@ from scrapy.http import Response
 
 from config.patterns import search
 from config.spec_shapes import FeedRules
+from crawlers.building import PageHtml
 from crawlers.formats.feeds import FeedEntry, parse_feed
 from crawlers.items import DocumentDraft
 from crawlers.selectors import read_fields
@@ -48,9 +49,12 @@ class FeedSpider(SpecSpider):
                 return
             if rules.follow and entry.link:
                 yield self.follow(draft)
+                return
+            if entry.is_html:  # read where the document is built, as a page is
+                draft.page = PageHtml(entry.content)
             else:
                 draft.page_text = entry.summary
-                yield from self.next_file(draft)
+            yield from self.next_file(draft)
 
         yield from self.each_item(feed.entries[: rules.max_entries], response.url, one, "entry")
         beyond = len(feed.entries) - rules.max_entries

@@ -62,25 +62,27 @@ def _unsubscribe_headers(alert: AlertRow) -> dict[str, str]:
 
 
 def confirmation(alert: AlertRow, sender: str, confirm_token: str) -> EmailMessage:
-    """Double opt-in: nothing else is sent to the address until the link is followed."""
+    """Double opt-in: nothing else is sent to the address until the link is followed.
+    Only our words: anyone may name any address, so the search they typed (or its filter
+    values) would reach a stranger's inbox under this service's name — a spam or phishing
+    line from a trusted sender. The link's page shows the search and asks to confirm."""
     link = f"{alert.base_url}/v1/alerts/confirm/{confirm_token}"
-    search = describe(alert.query)
-    rate = RATE_WORDS.get(alert.rate, alert.rate)
+    rate = RATE_WORDS.get(alert.rate, "")
+    when = f", {rate}," if rate else ""
     text = (
         "Hola:\n\n"
-        f"Alguien pidió recibir en esta dirección, {rate}, los documentos nuevos de "
-        f"Estado Abierto que coincidan con esta búsqueda:\n\n    {search}\n\n"
-        f"Para confirmar la alerta, abra este enlace (vale {CONFIRM_DAYS} días):\n\n"
-        f"    {link}\n\n"
+        f"Alguien pidió recibir en esta dirección{when} avisos de los documentos nuevos de "
+        "Estado Abierto que coincidan con una búsqueda.\n\n"
+        f"Para ver la búsqueda y confirmar la alerta, abra este enlace (vale {CONFIRM_DAYS} "
+        f"días):\n\n    {link}\n\n"
         "Si no fue usted, no haga nada: sin confirmación no le enviaremos ningún aviso.\n\n"
         "Estado Abierto\n"
     )
     body = (
         "<p>Hola:</p>"
-        f"<p>Alguien pidió recibir en esta dirección, {html.escape(rate)}, los documentos "
-        "nuevos de Estado Abierto que coincidan con esta búsqueda:</p>"
-        f"<p><strong>{html.escape(search)}</strong></p>"
-        f'<p><a href="{html.escape(link)}">Confirmar la alerta</a> '
+        f"<p>Alguien pidió recibir en esta dirección{html.escape(when)} avisos de los "
+        "documentos nuevos de Estado Abierto que coincidan con una búsqueda.</p>"
+        f'<p><a href="{html.escape(link)}">Ver la búsqueda y confirmar la alerta</a> '
         f"(el enlace vale {CONFIRM_DAYS} días)</p>"
         "<p>Si no fue usted, no haga nada: sin confirmación no le enviaremos ningún aviso.</p>"
         "<p>Estado Abierto</p>"

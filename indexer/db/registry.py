@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from config.jurisdictions import check_jurisdiction
 from config.specs import SourceSpec
 from indexer.db.database import Database, utcnow
+from indexer.db.locks import hold
 from indexer.db.tables import (
     ApiKeyRow,
     AuditRow,
@@ -213,8 +214,8 @@ class Registry:
     ) -> SourceRow:
         """Register a spec for an institution. ``reserved`` are ids of the operator's
         catalogue, which an institution cannot take; ``quota``, when given, is how many
-        sources the institution may hold (checked in the inserting transaction; two
-        registrations racing on PostgreSQL may each see room for one). ``scratch`` is only
+        sources the institution may hold (counted and inserted while holding the
+        institution's lock, so registrations racing cannot pass it). ``scratch`` is only
         for a preview's throw-away database, which holds that one source and nobody else's
         data."""
         if spec.id in reserved:
@@ -233,6 +234,8 @@ class Registry:
             updated_at=now,
         )
         with self.db.session() as s, s.begin():
+            if quota is not None:
+                hold(s, f"source-quota:{owner}")
             if s.get(SourceRow, spec.id) is not None:
                 raise Conflict(f"source id {spec.id!r} is already used")
             if quota is not None:

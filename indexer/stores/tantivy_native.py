@@ -17,6 +17,10 @@ _missing_said = False
 # the most documents one thread collects at a time; None: the index shared among the
 # cores (a single merged segment too); a test sets a few to cut its small segments
 PIECE_DOCS: int | None = None
+# decompressed doc-store blocks each segment keeps: a large document is a block of its
+# own, so Tantivy's 100 kept a page of 100 texts of a megabyte (100 MB) after it was
+# answered; 10 cost no CPU measured (bench/doc_store_blocks.py)
+DOC_STORE_BLOCKS = 10
 
 
 class NativeIndex(Protocol):
@@ -112,7 +116,8 @@ class NativeReader:
 def _open(path: Path) -> NativeIndex:
     import abierto_native
 
-    return abierto_native.NativeIndex(str(path), max(1, os.cpu_count() or 1), PIECE_DOCS)
+    threads = max(1, os.cpu_count() or 1)
+    return abierto_native.NativeIndex(str(path), threads, PIECE_DOCS, DOC_STORE_BLOCKS)
 
 
 def open_native(path: Path, generation: int) -> NativeReader | None:

@@ -31,10 +31,21 @@ use tantivy::{TantivyDocument, TantivyError};
 /// Fewer documents than this are never cut in two (the cut costs a scorer of its own).
 const MIN_PIECE_DOCS: u32 = 20_000;
 
+/// Tantivy's decompressed doc-store blocks kept per segment, unless told.
+const DOC_STORE_BLOCKS: usize = 100;
+
 /// A hit: its score (relevance only), its stored ``payload`` and, when its ``text`` is
-/// asked, its stored document (the text read from it in place: up to 140 KB never copied
-/// before the highlighter or Python's string reads it).
-type Hit = (Option<f32>, Vec<u8>, Option<TantivyDocument>);
+/// asked, its highlights or its stored document (the text read from it in place: never
+/// copied before Python's string reads it).
+type Hit = (Option<f32>, Vec<u8>, Option<Marked>);
+
+/// A hit's highlights, made as its document is read (the document then let go: a page
+/// of 100 texts of a megabyte is never held at once), or its document where Python
+/// makes them.
+enum Marked {
+    Lit(Vec<String>),
+    Left(TantivyDocument),
+}
 
 /// An index folder opened for reading only: it never takes the writer's lock.
 #[pyclass(frozen)]
@@ -64,9 +75,16 @@ fn bad_value(err: impl ToString) -> PyErr {
 impl NativeIndex {
     /// ``threads``: one search is collected on this many threads, the index cut in
     /// pieces of about ``piece_docs`` documents (by default as many as threads).
+    /// ``doc_store_blocks``: decompressed blocks of stored documents each segment keeps
+    /// (a block is one document when it is large: 100 of 1 MB texts stay after a page).
     #[new]
-    #[pyo3(signature = (path, threads, piece_docs=None))]
-    fn new(path: &str, threads: usize, piece_docs: Option<u32>) -> PyResult<Self> {
+    #[pyo3(signature = (path, threads, piece_docs=None, doc_store_blocks=DOC_STORE_BLOCKS))]
+    fn new(
+        path: &str,
+        threads: usize,
+        piece_docs: Option<u32>,
+        doc_store_blocks: usize,
+    ) -> PyResult<Self> {
         let mut index = Index::open_in_dir(path).map_err(io_error)?;
         if threads > 1 {
             index.set_multithread_executor(threads).map_err(io_error)?;
@@ -77,6 +95,7 @@ impl NativeIndex {
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
+            .doc_store_cache_num_blocks(doc_store_blocks.max(1))
             .try_into()
             .map_err(io_error)?;
         let searcher = Mutex::new(reader.searcher());
@@ -148,8 +167,8 @@ impl NativeIndex {
     )> {
         let searcher = self.searcher.lock().unwrap().clone();
         let query = plan::build(searcher.schema(), plan).map_err(bad_value)?;
-        let ((total, facets, hits), marked) = py.detach(|| {
-            let answer = self.run(
+        let (total, facets, hits) = py.detach(|| {
+            self.run(
                 &searcher,
                 query.as_ref(),
                 limit,
@@ -157,26 +176,16 @@ impl NativeIndex {
                 sort,
                 count,
                 facets,
-                texts || marks.is_some(),
-            )?;
-            let marked = match marks {
-                Some(spec) => {
-                    let texts = answer
-                        .2
-                        .iter()
-                        .map(|hit| hit.2.as_ref().map(|d| self.text_of(d)));
-                    highlight::mark_texts(&searcher, self.text, spec, texts).map_err(bad_value)?
-                }
-                None => Vec::new(),
-            };
-            Ok::<_, PyErr>((answer, marked))
+                texts,
+                marks,
+            )
         })?;
-        let mut marked = marked.into_iter();
         let mut out = Vec::with_capacity(hits.len());
-        for (score, payload, doc) in hits {
-            let text = match marked.next().flatten() {
-                Some(lit) => Some(PyList::new(py, lit)?.into_any()),
-                None => doc.map(|d| PyString::new(py, self.text_of(&d)).into_any()),
+        for (score, payload, text) in hits {
+            let text = match text {
+                Some(Marked::Lit(lit)) => Some(PyList::new(py, lit)?.into_any()),
+                Some(Marked::Left(d)) => Some(PyString::new(py, self.text_of(&d)).into_any()),
+                None => None,
             };
             out.push((score, PyBytes::new(py, &payload), text));
         }
@@ -215,7 +224,12 @@ impl NativeIndex {
         count: bool,
         facets: Option<Vec<(String, usize)>>,
         texts: bool,
+        marks: Option<&str>,
     ) -> PyResult<Answer> {
+        let mut marker = marks
+            .map(|spec| highlight::Marker::new(searcher, self.text, spec))
+            .transpose()
+            .map_err(bad_value)?;
         let counter = if count { Some(Count) } else { None };
         let facets = facets.map(|asked| FacetCounter::new(asked, self.totals.clone()));
         let facets = facets.as_ref();
@@ -266,7 +280,14 @@ impl NativeIndex {
                 .and_then(|v| v.as_bytes())
                 .map(<[u8]>::to_vec)
                 .unwrap_or_default();
-            hits.push((score, payload, texts.then_some(doc)));
+            let text = match marker.as_mut() {
+                Some(marker) => match marker.highlights(self.text_of(&doc)) {
+                    Some(lit) => Some(Marked::Lit(lit)),
+                    None => Some(Marked::Left(doc)),
+                },
+                None => texts.then_some(Marked::Left(doc)),
+            };
+            hits.push((score, payload, text));
         }
         Ok((total.map(|n| n as u64), facets, hits))
     }

@@ -29,7 +29,17 @@ DISGUISES = {
     "greek capitals": "\u03a1rimera Sala de la Su\u0440rema Corte de Justicia de la Nación",
     "full-width": "Ｓｕｐｒｅｍａ Ｃｏｒｔｅ de Justicia de la Nación",
     "tag characters": "Supr\U000e0041ema Corte de Justicia de la Nación",
+    "armenian o and u": "Suprema C\u0585rte de J\u057dsticia de la Nación",
+    "cherokee capitals": "\u13dauprema \u13dforte de Justicia de la Nación",
+    "lisu capitals": "Suprema \ua4da\ua4f3rte de Justicia de la Nación",
+    "latin small capitals": "S\u1d1c\u1d18\u0280\u1d07\u1d0d\u1d00 Corte de Justicia de la Nación",
+    "ipa and dotless letters": "Suprem\u0251 Corte de Just\u0131c\u0269a de la Nación",
+    "estimated sign": "Supr\u212ema Corte de Justicia de la Nación",
 }
+# what the refusal names: a letter of another script among Latin ones is refused whatever
+# name it spells; Latin look-alikes are read as the letters they look like
+OTHER_SCRIPT = {"cyrillic e and o", "greek capitals", "armenian o and u", "cherokee capitals",
+                "lisu capitals"}  # fmt: skip
 PUBLISHER = Publisher(TSJ, "MX-QUE", (QRO,))
 
 
@@ -45,9 +55,13 @@ def test_a_disguised_supreme_court_is_a_422_naming_the_field(two: Two, disguise:
     spec = _judgments("http://127.0.0.1:9", "tsj-qro-disfraz")
     spec["constants"] = {"court": DISGUISES[disguise]}
     for path in ("/v1/sources", "/v1/sources/preview"):
-        assert _loc(two.api.post(path, json=spec, headers=two.b)) == [
-            ("body", "constants", "court")
-        ], path
+        refused = two.api.post(path, json=spec, headers=two.b)
+        assert _loc(refused) == [("body", "constants", "court")], path
+        mensaje = refused.json()["detail"][0]["mensaje"]
+        if disguise in OTHER_SCRIPT:
+            assert "mezcla letras latinas con «" in mensaje, mensaje
+        else:
+            assert "nombra a otra institución" in mensaje, mensaje
     assert two.registry.list_sources() == []
 
 
@@ -58,6 +72,9 @@ def test_a_disguised_supreme_court_is_a_422_naming_the_field(two: Two, disguise:
         ("chamber", "Senado\u200b de la República"),
         ("committee", f"Comisión de Justicia del {QRO.replace('o', 'о')}"),
         ("court", "Juzgado Primero Civil del Estado de Jal\u200bisco"),
+        ("committee", "Comisión de Justicia del " + QRO.replace("o", "\u0585")),
+        ("court", "Sala Primera del Juzgado Civil \u0585"),
+        ("court", "Suprema \u1d04\u1d0f\u0280\u1d1b\u1d07 de Justicia de la Nación"),
     ],
 )
 def test_every_body_field_sees_through_the_disguise(field: str, value: str) -> None:
@@ -72,9 +89,17 @@ def test_a_session_spec_with_a_disguised_chamber_is_refused(two: Two) -> None:
     ]
 
 
-def test_its_own_bodies_stay_accepted(two: Two) -> None:
+@pytest.mark.parametrize(
+    "court",
+    [
+        f"Primera Sala Civil del {TSJ}",
+        "1ª Sala Penal, Juzgado de Oralidad",  # the ordinal indicator is an «a»
+        "Juzgado Indígena de Tlahuitoltepec Ñuu Savi Maseualmeʼ",  # a Nahuatl saltillo
+    ],
+)
+def test_its_own_bodies_stay_accepted(two: Two, court: str) -> None:
     spec = _judgments("http://127.0.0.1:9", "tsj-qro-sala")
-    spec["constants"] = {"court": f"Primera Sala Civil del {TSJ}"}
+    spec["constants"] = {"court": court}
     assert two.api.post("/v1/sources", json=spec, headers=two.b).status_code == 201
 
 

@@ -6,11 +6,16 @@ Spanish; deleting one makes room, and another institution is not held by it."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
+from config.specs import parse_spec
+from indexer.db import Database
+from indexer.db.registry import QuotaExceeded, Registry
 from tests.adversarial.test_tenancy import Two, _service, session_spec
 
 LIMIT = 3
@@ -46,3 +51,34 @@ def test_replacing_a_source_at_the_quota_is_allowed(two: Two) -> None:
     changed = _spec(0) | {"schedule": {"every_hours": 48}}
     replaced = two.api.put("/v1/sources/congreso-qro-fuente-0", json=changed, headers=two.a)
     assert replaced.status_code == 200, replaced.text
+
+
+RACERS = 8
+
+
+def test_registrations_racing_stop_at_the_quota(database_url: str) -> None:
+    """Eight processes' connections registering at once, one source each: exactly the
+    quota is stored (before, on PostgreSQL each counted the others' sources as absent and
+    all eight were inserted), and the rest are told the quota is full."""
+    databases = [Database(database_url) for _ in range(RACERS)]
+    try:
+        Registry(databases[0]).add_institution("congreso-qro", "Congreso", "congress", "MX-QUE")
+        gate = threading.Barrier(RACERS)
+
+        def register(n: int) -> str:
+            registry = Registry(databases[n])
+            spec = parse_spec(_spec(n) | {"institution": "Congreso"})
+            gate.wait()
+            try:
+                registry.create_source("congreso-qro", spec, set(), quota=LIMIT)
+            except QuotaExceeded:
+                return "lleno"
+            return "registrada"
+
+        with ThreadPoolExecutor(RACERS) as pool:
+            answers = list(pool.map(register, range(RACERS)))
+        assert sorted(answers) == ["lleno"] * (RACERS - LIMIT) + ["registrada"] * LIMIT
+        assert len(Registry(databases[0]).list_sources(owner="congreso-qro")) == LIMIT
+    finally:
+        for db in databases:
+            db.close()

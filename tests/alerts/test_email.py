@@ -50,6 +50,31 @@ def confirm(service: Service, message: EmailMessage) -> None:
     assert service.client.post(path).status_code == 200
 
 
+PHISHING = "Su cuenta fue bloqueada llame al 5512345678 o entre a banco-seguro.example"
+
+
+def test_the_confirmation_quotes_nothing_the_requester_typed(
+    mailing: Service, smtp_server: Inbox
+) -> None:
+    """Anyone may name any address: what they typed must not reach that inbox under our
+    name. The link's page shows the search, and its button confirms (no JavaScript)."""
+    query = {"q": PHISHING, "court": ["llame al 5598765432"]}
+    answer = mailing.client.post(
+        "/v1/alerts", json={"query": query, "delivery": {"email": ADDRESS}}
+    )
+    assert answer.status_code == 201, answer.text
+    (mail,) = smtp_server.wait_for(1)
+    whole = mail.as_string() + text_of(mail) + mail.get_body(("html",)).get_content()
+    for typed in ("llame", "5512345678", "5598765432", "banco-seguro", "bloqueada"):
+        assert typed not in whole
+    assert "Para ver la búsqueda y confirmar la alerta" in text_of(mail)
+    path = link(mail, "confirm")
+    page = mailing.client.get(path)
+    assert page.status_code == 200 and "5512345678" in page.text
+    assert f'<form method="post" action="{path}"' in page.text
+    assert "Alerta confirmada" in mailing.client.post(path).text
+
+
 def deliver(service: Service) -> None:
     Deliverer(service.settings, service.library.db).run_once()
 
@@ -67,7 +92,7 @@ def test_nothing_is_sent_until_the_address_is_confirmed(
     (confirmation,) = smtp_server.wait_for(1)
     assert confirmation["To"] == ADDRESS
     assert confirmation["Subject"] == "Confirme su alerta de Estado Abierto"
-    assert "«pensión alimenticia»" in text_of(confirmation)
+    assert "pensión" not in text_of(confirmation)  # the search is on the link's page
     assert confirmation["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     add(mailing, "20/2026", "El juez fija la pensión alimenticia.")
     deliver(mailing)
