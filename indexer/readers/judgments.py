@@ -83,7 +83,8 @@ _CAPTION_END = re.compile(
     r"|ANTECEDENTES|Ciudad\s+de\s+M[eé]xico|Sentencia\s+(?:de|que)|S\s*E\s*N\s*T\s*E\s*N\s*C\s*I\s*A)",
     re.IGNORECASE,
 )
-_NUMBER = r"(?:[A-Z]{2,8}[-/])*\d{1,6}\s*[/-]\s*\d{4}(?:-[A-Z]{1,4}\b)?"
+# never the tail of a garbled number ("l45/2024", an OCR "1" read as "l")
+_NUMBER = r"(?<![\w/-])(?:[A-Z]{2,8}[-/])*\d{1,6}\s*[/-]\s*\d{4}(?:-[A-Z]{1,4}\b)?"
 _STATEMENT = _starting(
     "spa",
     r"\b(?:se\s+resuelven?|para\s+resolver|a\s+resolver)\s+(?:en\s+definitiva\s+)?"
@@ -93,9 +94,21 @@ _STATEMENT = _starting(
     re.IGNORECASE,
 )
 _PROCEEDING = re.compile(
-    r"(?:relativo\s+al|relativa\s+al|deducido\s+del|en\s+el)\s+(juicio|procedimiento|proceso)"
-    r"\s+((?:[A-ZÁÉÍÓÚÑ]{2,}\s*){1,6})",
+    r"(?P<lead>relativ[oa]\s+al|(?:deducid|derivad|proveniente|emanad)[oa]\s+del|en\s+el)"
+    r"\s+(juicio|procedimiento|proceso)\s+((?:[A-ZÁÉÍÓÚÑ]{2,}\s*){1,6})",
 )
+# A proceeding the document comes from, not its own: "deducido del juicio ORDINARIO CIVIL".
+_ORIGIN_LEAD = re.compile(r"^(?:deducid|derivad|proveniente|emanad)", re.I)
+# Earlier in the same sentence, words that make the juicio named next another case's:
+# the appeal or amparo the document is ("toca 88/2024 relativo al juicio…", "recurso de
+# apelación … en el juicio…").
+_REVIEW_BEFORE = re.compile(r"\b(?:tocas?|apelaci[oó]n|recursos?|amparos?|alzada)\b", re.I)
+# Case types that review another case: their caption's "JUICIO:" and prose name the origin.
+_TOCA_WORD = re.compile(r"\bTOCAS?\b", re.I)
+CAPTION_CHARS = 600
+_APPEALS = frozenset(("TOCA", "RAPL"))
+_MATTER_OF_CASE = re.compile(r"\b(?:toca|causa)\s+(penal|civil|familiar|mercantil)\b", re.I)
+_REVIEWING = frozenset(("TOCA", "RAPL", "RREV", "AR", "ADR", "AD", "AMP", "RR", "RQ"))
 _PROCEEDING_LABEL = re.compile(r"^\s*(?:juicio|v[ií]a|procedimiento)\s*:\s*(.{3,60})$", re.I | re.M)
 _MATTER_LABEL = re.compile(r"^\s*materia\s*:\s*(.{3,40})$", re.I | re.M)
 _JUDGMENT = _starting(
@@ -439,9 +452,20 @@ def read_matter(
             return "electoral"
         if case.type_code in CASE_TYPE_MATTERS:
             return CASE_TYPE_MATTERS[case.type_code]
-    if re.search(r"\b(?:toca|causa)\s+penal\b", head, re.IGNORECASE):
-        return "penal"
+    if _is_appeal(head, expediente):
+        # an appeal keeps the matter of the juicio it comes from
+        origin = normalise_matter(_origin_proceeding(head, expediente))
+        if origin in MATTERS:
+            return origin
+    written = _MATTER_OF_CASE.search(head)
+    if written:
+        return normalise_matter(written[1])
     return _court_matter(court)
+
+
+def _is_appeal(head: str, expediente: str | None) -> bool:
+    kinds = _own_kinds(head, expediente)
+    return bool(kinds) and all(case.type_code in _APPEALS for case in kinds)
 
 
 _FIRST_INSTANCE = frozenset(("CP", "CJ", "CA"))
@@ -460,17 +484,53 @@ def _own_kinds(head: str, expediente: str | None) -> list[CaseNumber]:
     return cases if len({case.type_code for case in cases}) == 1 else []
 
 
-def read_proceeding(head: str, expediente: str | None = None) -> str | None:
+def _origin_proceeding(head: str, expediente: str | None) -> str | None:
+    """The first-instance proceeding a reviewing document (a toca, an appeal) names as
+    its origin: its caption's ``JUICIO:`` label or ``deducido del juicio ORDINARIO CIVIL``."""
+    return _named_proceeding(head, expediente, origin=True)
+
+
+def _reviews(head: str, expediente: str | None) -> bool:
+    """Whether the document's own case reviews another (a toca, an appeal, an amparo); a
+    caption saying ``TOCA`` whose number did not read (``TOCA: l45/2024``) counts too."""
+    kinds = _own_kinds(head, expediente)
+    if not kinds and _TOCA_WORD.search(head[:CAPTION_CHARS]):
+        return True
+    return any(case.type_code in _REVIEWING for case in kinds)
+
+
+def _named_proceeding(head: str, expediente: str | None, origin: bool) -> str | None:
+    """The proceeding the opening names (label or prose): the document's own (``origin``
+    False) or the one it comes from (True). A toca's or an amparo's ``JUICIO:`` label and
+    ``relativo al juicio…`` name the case reviewed; ``deducido del juicio…`` always does."""
+    reviewing = _reviews(head, expediente)
     label = _PROCEEDING_LABEL.search(head)
-    if label and _shouting(label[1]):
+    if label and _shouting(label[1]) and reviewing == origin:
         return " ".join(f"juicio {label[1]}".lower().split())
-    found = _PROCEEDING.search(head)
-    if found:
-        words = found[2].split()
+    for found in _PROCEEDING.finditer(head):
+        sentence_start = max(head.rfind(mark, 0, found.start()) for mark in ".;\n") + 1
+        before = head[max(sentence_start, found.start() - 300) : found.start()]
+        of_origin = (
+            reviewing
+            or bool(_ORIGIN_LEAD.match(found["lead"]))
+            or bool(_REVIEW_BEFORE.search(before))
+        )
+        if of_origin != origin:
+            continue
+        words = found[3].split()
         while words and words[-1] in ("Y", "E", "DE"):
             words.pop()
         if words:
-            return " ".join([found[1].lower(), *words]).lower()
+            return " ".join([found[2].lower(), *words]).lower()
+    return None
+
+
+def read_proceeding(head: str, expediente: str | None = None) -> str | None:
+    """The document's own proceeding, never the one a toca or an amparo comes from (the
+    juicio it was ``deducido del``): for those, their own kind (``toca``) or nothing."""
+    own = _named_proceeding(head, expediente, origin=False)
+    if own:
+        return own
     for case in _own_kinds(head, expediente):
         if case.type_code in CASE_TYPE_MATTERS or case.type_code in ("TOCA",):
             name = next((t.name for t in CASE_TYPES if t.code == case.type_code), None)

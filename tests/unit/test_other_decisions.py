@@ -76,6 +76,65 @@ def test_a_tocas_first_instance_files_do_not_hide_its_kind() -> None:
     assert values["matter"] == "penal"
 
 
+ORIGIN = (
+    "{caption}\n\nGuadalajara, Jalisco, a doce de marzo de dos mil veinticuatro.\n\nV I S T O S "
+    "para resolver los autos del {own}, formado con motivo del recurso de apelación "
+    "interpuesto por la parte demandada, {lead} ORDINARIO CIVIL 123/2023, promovido por "
+    "********** en contra de **********; y\n\nR E S U L T A N D O\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("caption", "own", "lead"),
+    [
+        ("TOCA CIVIL 145/2024", "toca 145/2024", "deducido del juicio"),
+        ("TOCA CIVIL 145/2024", "toca 145/2024", "deducido\ndel   juicio"),
+        ("TOCA CIVIL 145/2024", "toca 145/2024", "relativo al juicio"),
+        ("", "toca de apelacion 145/2024", "derivado del juicio"),
+        ("TOCA 145/2024", "TOCA 145/2024", "DEDUCIDO DEL JUICIO"),
+    ],
+)
+def test_the_juicio_a_toca_comes_from_is_not_its_proceeding(
+    caption: str, own: str, lead: str
+) -> None:
+    values = read_sentence(ORIGIN.format(caption=caption, own=own, lead=lead)).values
+    assert values["proceeding"] == "toca"
+    assert values.get("matter") in (None, "civil")
+
+
+@pytest.mark.parametrize("lead", ["deducido del juicio", "relativo al juicio"])
+def test_a_toca_whose_number_is_garbled_gives_no_proceeding_and_no_number(lead: str) -> None:
+    """OCR reads "145" as "l45": the toca's number is not "45/2024", and the juicio it
+    comes from is still not its proceeding."""
+    text = ORIGIN.format(caption="TOCA: l45/2024", own="toca l45/2024", lead=lead)
+    values = read_sentence(text).values
+    assert "proceeding" not in values and "expediente" not in values
+
+
+def test_a_tocas_juicio_label_names_its_origin_a_first_instance_files_its_own() -> None:
+    toca = (
+        "TOCA: 356/2025\nJUICIO: ORDINARIO CIVIL\nEXPEDIENTE DE ORIGEN: 279/2023\n\n"
+        "Guadalajara, Jalisco, a 1 de marzo de 2025.\nVISTOS para resolver el toca 356/2025.\n"
+    )
+    values = read_sentence(toca).values
+    assert values["proceeding"] == "toca" and values["matter"] == "civil"
+    first = (
+        toca.replace("TOCA: 356/2025\n", "EXPEDIENTE: 279/2023\n")
+        .replace("EXPEDIENTE DE ORIGEN: 279/2023\n", "")
+        .replace("el toca 356/2025", "en definitiva")
+    )
+    assert read_sentence(first).values["proceeding"] == "juicio ordinario civil"
+
+
+def test_an_amparo_against_a_juicios_judgment_does_not_take_the_juicios_name() -> None:
+    text = (
+        "AMPARO DIRECTO 512/2024\n\nVISTOS para resolver el juicio de amparo directo "
+        "512/2024, promovido contra la sentencia dictada en el juicio ORDINARIO MERCANTIL "
+        "88/2022.\n"
+    )
+    assert read_sentence(text).values.get("proceeding") in (None, "amparo directo")
+
+
 CORPUS = Path(os.environ.get("ABIERTO_SHARED_CORPUS", "/work/shared/corpus"))
 JALISCO = CORPUS / "real" / "pj-jalisco" / "stj-api-records.json"
 
