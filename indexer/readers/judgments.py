@@ -89,7 +89,7 @@ _STATEMENT = _starting(
     "spa",
     r"\b(?:se\s+resuelven?|para\s+resolver|a\s+resolver)\s+(?:en\s+definitiva\s+)?"
     r"(?:(?:los\s+autos\s+(?:del?|de\s+l[oa]s)|el|la|los|las|del)\s+)?"
-    r"(?P<kind>[^\d\n,.;:]{3,140}?)\s*(?:n[uú]mero\s+|No\.\s*)?"
+    r"(?P<kind>(?:[^\d\n,.;:]|\n(?!\s*\n)){3,140}?)\s*(?:n[uú]mero\s+|No\.\s*)?"
     rf"(?P<numbers>{_NUMBER}(?:\s*(?:,|\by\b|\be\b)\s*(?:sus?\s+acumulad[oa]s?\s+)?{_NUMBER})*)",
     re.IGNORECASE,
 )
@@ -135,7 +135,7 @@ _FORMULA = _starting(
     "ls",
     r"(?:la\s+)?sesi[oó]n\s+(?:(?:p[uú]blica|privada|remota|ordinaria|extraordinaria|presencial"
     r"|virtual|no\s+presencial|a\s+distancia)\s+)*(?:correspondiente|celebrada|verificada)\s+"
-    r"(?:al?|el|en)\s+(?:d[ií]a\s+)?(?P<date>[^\n]{6,140})",
+    r"(?:al?|el|en)\s+(?:d[ií]a\s+)?(?P<date>(?:[^\n]|\n(?!\s*\n)){6,140})",
     re.IGNORECASE,
 )
 _FORMULA_VERB = _starting("edprs", r"\b(?:emite|dicta|pronuncia|resuelve|se\s+dicta)\b", re.I)
