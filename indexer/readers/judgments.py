@@ -429,12 +429,17 @@ def _court_in(window: str) -> str | None:
     return normalise_court(prose[0]) if prose else None
 
 
+# Courts named for civil matters also hear mercantile cases (concurrent jurisdiction: a
+# Jalisco "Sala Especializada en Materia Civil" resolves tocas of juicios mercantiles).
+_COURT_OF_SEVERAL = frozenset(("civil",))
+
+
 def _court_matter(court: str | None) -> str | None:
-    """The matter a court's name gives when it names one (``Sala Civil``, ``Juzgado de
-    Oralidad Familiar``); none for courts of several matters."""
+    """The matter a court's name gives when it names one (``Juzgado de Oralidad
+    Familiar``, ``Sala Penal``); none for courts of several matters, a civil one included."""
     folded = fold_keyword(court or "")
     found = {matter for stem, matter in MATTER_WORDS.items() if re.search(rf"\b{stem}", folded)}
-    return found.pop() if len(found) == 1 else None
+    return found.pop() if len(found) == 1 and not found & _COURT_OF_SEVERAL else None
 
 
 def read_matter(

@@ -135,6 +135,24 @@ def test_an_amparo_against_a_juicios_judgment_does_not_take_the_juicios_name() -
     assert read_sentence(text).values.get("proceeding") in (None, "amparo directo")
 
 
+@pytest.mark.parametrize(
+    ("origin", "matter"),
+    [("EJECUTIVO MERCANTIL", "mercantil"), ("SUCESORIO INTESTAMENTARIO", None)],
+)
+def test_a_civil_salas_toca_takes_its_matter_from_its_origin_not_the_salas_name(
+    origin: str, matter: str | None
+) -> None:
+    text = (
+        "QUINTA SALA ESPECIALIZADA EN MATERIA CIVIL\nTOCA 381/2024\n\nGuadalajara, Jalisco, a "
+        "veinte de mayo de dos mil veinticinco.\n\nV I S T O S para resolver el toca 381/2024, "
+        f"formado con motivo del recurso de apelación deducido del juicio {origin} 500/2017.\n"
+    )
+    values = read_sentence(text).values
+    assert values["court"] == "Quinta Sala Especializada en Materia Civil"
+    assert values.get("matter") == matter
+    assert values["proceeding"] == "toca"
+
+
 CORPUS = Path(os.environ.get("ABIERTO_SHARED_CORPUS", "/work/shared/corpus"))
 JALISCO = CORPUS / "real" / "pj-jalisco" / "stj-api-records.json"
 
