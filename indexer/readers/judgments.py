@@ -21,7 +21,14 @@ from dataclasses import dataclass, field
 from indexer.analysis import fold_keyword
 from indexer.models import MATTERS
 from indexer.readers.courts import normalise_court, regional_chamber
-from indexer.readers.expedientes import CASE_TYPES, CaseNumber, opens_with_case, parse_expediente
+from indexer.readers.expedientes import (
+    CASE_TYPES,
+    TYPE_WORDS,
+    CaseNumber,
+    case_type_code,
+    opens_with_case,
+    parse_expediente,
+)
 from indexer.readers.normalise import MATTER_WORDS, MONTHS, normalise_matter, parse_date
 from indexer.spots import Spans
 
@@ -93,6 +100,12 @@ _STATEMENT = _starting(
     rf"(?P<numbers>{_NUMBER}(?:\s*(?:,|\by\b|\be\b)\s*(?:sus?\s+acumulad[oa]s?\s+)?{_NUMBER})*)",
     re.IGNORECASE,
 )
+# Words in what a sentence says it resolves that tie the number after them to another
+# case: the one it comes from or was brought in ("deducido del", "interpuesto en el").
+_LINKED = re.compile(
+    r"\b(?:deducid|derivad|relativ|relacionad|promovid|interpuest|provenient|emanad|dictad"
+    r"|pronunciad|contra\b|origen\b|en\s+(?:el|la|los|las)\b)"
+)
 _PROCEEDING = re.compile(
     r"(?P<lead>relativ[oa]\s+al|(?:deducid|derivad|proveniente|emanad)[oa]\s+del|en\s+el)"
     r"\s+(juicio|procedimiento|proceso)\s+((?:[A-ZÁÉÍÓÚÑ]{2,}\s*){1,6})",
@@ -106,6 +119,8 @@ _REVIEW_BEFORE = re.compile(r"\b(?:tocas?|apelaci[oó]n|recursos?|amparos?|alzad
 # Case types that review another case: their caption's "JUICIO:" and prose name the origin.
 _TOCA_WORD = re.compile(r"\bTOCAS?\b", re.I)
 CAPTION_CHARS = 600
+_TYPE_NAMED = re.compile(rf"(?<![\w.])(?:{TYPE_WORDS})(?![\w])")
+_TOCA_RECURSOS = frozenset(("RAPL", "RQ"))
 _APPEALS = frozenset(("TOCA", "RAPL"))
 _MATTER_OF_CASE = re.compile(r"\b(?:toca|causa)\s+(penal|civil|familiar|mercantil)\b", re.I)
 _REVIEWING = frozenset(("TOCA", "RAPL", "RREV", "AR", "ADR", "AD", "AMP", "RR", "RQ"))
@@ -331,6 +346,8 @@ def _statement(text: str) -> tuple[str, list[CaseNumber], int] | None:
             continue
         if match.start() in notes or "diverso" in kind or len(kind.split()) > 14:
             continue
+        if _LINKED.search(kind):
+            continue  # "el recurso de apelación deducido del juicio … 123/2023": the origin's
         plain = kind.split()[-1:] in (["expediente"], ["expedientes"])
         written = " ".join(f"{'' if plain else match['kind']} {match['numbers']}".split())
         cases = parse_expediente(written)
@@ -483,10 +500,23 @@ def _own_kinds(head: str, expediente: str | None) -> list[CaseNumber]:
     first-instance files (expediente, causa, carpeta) are its origin, not a rival."""
     if expediente:
         return parse_expediente(expediente)
-    cases = [case for case in parse_expediente(head[:600]) if case.type_code not in ("", "EXP")]
+    opening = head[:CAPTION_CHARS]
+    cases = [case for case in parse_expediente(opening) if case.type_code not in ("", "EXP")]
+    # types named by their words: "ad" in "ad perpetuam" is no amparo directo
+    named = {
+        case_type_code(m[0])
+        for m in _TYPE_NAMED.finditer(fold_keyword(opening))
+        if len(m[0].replace(".", "").replace(" ", "")) > 4
+    }
     if any(case.type_code == "TOCA" for case in cases):
+        # a toca is formed for an appeal (or a queja) on a first-instance file
         cases = [case for case in cases if case.type_code not in _FIRST_INSTANCE]
-    return cases if len({case.type_code for case in cases}) == 1 else []
+        named -= _FIRST_INSTANCE | _TOCA_RECURSOS
+    # "el recurso de revisión interpuesto en el juicio de amparo 345/2024": the number
+    # is the amparo's, and the document may be the recurso
+    named -= {None, "EXP"}
+    kinds = {case.type_code for case in cases}
+    return cases if len(kinds) == 1 and named <= kinds else []
 
 
 def _origin_proceeding(head: str, expediente: str | None) -> str | None:

@@ -153,6 +153,26 @@ def test_a_civil_salas_toca_takes_its_matter_from_its_origin_not_the_salas_name(
     assert values["proceeding"] == "toca"
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "VISTOS para resolver el recurso de apelación deducido del juicio ORDINARIO CIVIL "
+        "123/2023, promovido por **********.",
+        "VISTOS para resolver el recurso de apelación DEDUCIDO\nDEL JUICIO ORDINARIO CIVIL "
+        "123/2023.",
+        "VISTOS para resolver el recurso de revisión interpuesto en el juicio de amparo 345/2024.",
+        "V I S T O S para resolver el recurso de queja relativo al juicio ejecutivo mercantil "
+        "l23/2023.",
+    ],
+)
+def test_the_number_of_the_case_an_appeal_comes_from_is_not_its_own(opening: str) -> None:
+    """What the opening says it resolves names the origin's number after "deducido del",
+    "interpuesto en el", "relativo al": it is neither the document's number nor kind."""
+    values = read_sentence(f"Guadalajara, Jalisco, a 3 de marzo de 2025.\n{opening}\n").values
+    assert "expediente" not in values
+    assert "proceeding" not in values
+
+
 CORPUS = Path(os.environ.get("ABIERTO_SHARED_CORPUS", "/work/shared/corpus"))
 JALISCO = CORPUS / "real" / "pj-jalisco" / "stj-api-records.json"
 
