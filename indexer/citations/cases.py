@@ -39,8 +39,8 @@ LOOKBACK = 80  # how far before a number its type may be written
 _FIRST_GAP = re.compile(
     r"\s*(?:(?P<qualifier>directo\s+en\s+revision|en\s+revision|directo|indirecto"
     r"|administrativ[oa]|penal|civil|familiar|mercantil|laboral|de\s+apelacion)\s*)?"
-    r"(?:,?\s*(?:(?:registrad|radicad)[oa]s?\s+)?(?:bajo\s+(?:el\s+)?(?:(?:numero\s+(?:de\s+)?)?"
-    r"expediente|numero(?:\s+de\s+expediente)?)|con\s+(?:el\s+)?numero(?:\s+de\s+expediente)?)"
+    r"(?:,?\s*(?:(?:registrad|radicad)[oa]s?\s+)?(?:bajo\s+(?:el\s+)?(?:(?:(?:numero|num\.|no\.)"
+    r"\s*(?:de\s+)?)?expediente)?|con\s+(?:el\s+)?(?:numero|num\.|no\.)(?:\s*de\s+expediente)?)"
     r"\s*)?(?:(?:numeros?|num\.|nos?\.|n°|n\.°)\s*)?:?\s*$"
 )
 # Between two numbers of one list: "12/2020, 14/2021 y su acumulada 15/2021".

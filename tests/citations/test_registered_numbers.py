@@ -47,6 +47,9 @@ def both_readers(text: str) -> list[tuple[str, str]]:
          "AI 29/2024"),
         ("registrar la acción de inconstitucionalidad con el número 153/2022 y turnarla",
          "AI 153/2022"),
+        ("el juicio de inconformidad, registrado bajo el No. 56/2025",
+         "Juicio de Inconformidad 56/2025"),
+        ("el amparo en revisión con el No. de expediente 1234/2023", "AR 1234/2023"),
     ],
 )  # fmt: skip
 def test_the_number_a_case_is_registered_under_is_that_cases(text: str, key: str) -> None:
