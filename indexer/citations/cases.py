@@ -33,11 +33,15 @@ _NUMBER = re.compile(
 )
 _TYPE = re.compile(rf"(?<![\w.])(?:{TYPE_WORDS})(?![\w])")
 LOOKBACK = 80  # how far before a number its type may be written
-# Between the type and its number: "número", "No.", a qualifier of the type.
+# Between the type and its number: "número", "No.", a qualifier of the type, the number
+# it was registered under ("juicio de inconformidad bajo el número de expediente 56/2025":
+# the number is the juicio's, not a bare expediente's).
 _FIRST_GAP = re.compile(
     r"\s*(?:(?P<qualifier>directo\s+en\s+revision|en\s+revision|directo|indirecto"
     r"|administrativ[oa]|penal|civil|familiar|mercantil|laboral|de\s+apelacion)\s*)?"
-    r"(?:(?:numeros?|num\.|nos?\.|n°|n\.°)\s*)?:?\s*$"
+    r"(?:,?\s*(?:(?:registrad|radicad)[oa]s?\s+)?(?:bajo\s+(?:el\s+)?(?:(?:(?:numero|num\.|no\.)"
+    r"\s*(?:de\s+)?)?expediente)?|con\s+(?:el\s+)?(?:numero|num\.|no\.)(?:\s*de\s+expediente)?)"
+    r"\s*)?(?:(?:numeros?|num\.|nos?\.|n°|n\.°)\s*)?:?\s*$"
 )
 # Between two numbers of one list: "12/2020, 14/2021 y su acumulada 15/2021".
 _NEXT_GAP = re.compile(
@@ -197,9 +201,19 @@ def _type_before(original: str, folded: str, number: int) -> tuple[str | None, i
         return None, number
     window = max(0, number - LOOKBACK)
     found = list(_TYPE.finditer(folded, window, number))
-    last = found[-1] if found else None
-    if last is None:
+    if not found:
         return None, number
+    if len(found) > 1 and case_type_code(found[-1].group()) == "EXP":
+        # "juicio … bajo el número de expediente 56/2025": the type before, if the gap fits
+        earlier = _typed(original, folded, found[-2], number)
+        if earlier[0] is not None:
+            return earlier
+    return _typed(original, folded, found[-1], number)
+
+
+def _typed(original: str, folded: str, last: re.Match[str], number: int) -> tuple[str | None, int]:
+    """The code of the type ``last`` for the number at ``number``, if what lies between
+    fits; (None, number) if not."""
     written = original[last.start() : last.end()]
     if last.group() in _CODES and not _ABBREVIATION.fullmatch(written):
         return None, number  # "ad", "cc", "ai" in prose are no case types

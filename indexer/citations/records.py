@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from sqlalchemy import Connection, delete, false, insert, select
 
@@ -26,6 +27,7 @@ from indexer.db import Database
 from indexer.db.citation_tables import CitationReadRow, CitationRow, DocumentCaseRow
 from indexer.db.tables import DocumentRow, IndexQueueRow
 from indexer.models import Legislativo, Sentencia, Sesion
+from indexer.readers.expedientes import parse_expediente
 
 AnyDocument = Sentencia | Sesion | Legislativo
 CHUNK = 400  # ids per statement, well under both databases' parameter limits
@@ -35,11 +37,30 @@ _READS = CitationReadRow.__table__
 KEY_CHARS = 400  # the key column's width
 
 
+# A case type and the plainer name texts give the same cases: the SCJN's "juicio de
+# inconformidad en materia electoral 56/2025" is "el presente juicio de inconformidad
+# 56/2025" further on, and other sentences cite it so.
+_PLAIN_NAMES = {"JIE": "JI"}
+
+
 def own_cases(doc: AnyDocument) -> list[str]:
-    """The canonical case numbers a sentence decides (from its normalised expediente)."""
+    """The canonical case numbers a sentence decides (from its normalised expediente), and
+    the same cases under their type's plainer name."""
     if not isinstance(doc, Sentencia) or not doc.expediente_normalised:
         return []
-    return [key.strip() for key in doc.expediente_normalised.split(",") if "/" in key]
+    keys = [key.strip() for key in doc.expediente_normalised.split(",") if "/" in key]
+    for case in parse_expediente(", ".join(keys)):
+        plain = _PLAIN_NAMES.get(case.type_code or "")
+        if plain:
+            keys.append(replace(case, type_code=plain).canonical)
+    return list(dict.fromkeys(keys))
+
+
+def _own_numbers(doc: AnyDocument) -> set[str]:
+    """Its own cases and their bare numbers: "registrarlo con el número de expediente
+    1309/2023" in the amparo directo en revisión 1309/2023 names itself, no other case."""
+    keys = own_cases(doc)
+    return set(keys) | {case.digits for case in parse_expediente(", ".join(keys))}
 
 
 def _chunks(items: list[str]) -> Iterable[list[str]]:
@@ -52,7 +73,7 @@ def read_citations(doc: AnyDocument) -> list[Citation]:
     and no case that is its own number. Reads only the document (a worker may call it)."""
     if doc.privacy is not None and doc.privacy.withheld:
         return []
-    own = set(own_cases(doc))
+    own = _own_numbers(doc)
     return [c for c in extract_citations(doc.text) if not (c.kind == "case" and c.key in own)]
 
 

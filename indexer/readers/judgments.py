@@ -21,7 +21,14 @@ from dataclasses import dataclass, field
 from indexer.analysis import fold_keyword
 from indexer.models import MATTERS
 from indexer.readers.courts import normalise_court, regional_chamber
-from indexer.readers.expedientes import CASE_TYPES, CaseNumber, opens_with_case, parse_expediente
+from indexer.readers.expedientes import (
+    CASE_TYPES,
+    TYPE_WORDS,
+    CaseNumber,
+    case_type_code,
+    opens_with_case,
+    parse_expediente,
+)
 from indexer.readers.normalise import MATTER_WORDS, MONTHS, normalise_matter, parse_date
 from indexer.spots import Spans
 
@@ -83,19 +90,40 @@ _CAPTION_END = re.compile(
     r"|ANTECEDENTES|Ciudad\s+de\s+M[eé]xico|Sentencia\s+(?:de|que)|S\s*E\s*N\s*T\s*E\s*N\s*C\s*I\s*A)",
     re.IGNORECASE,
 )
-_NUMBER = r"(?:[A-Z]{2,8}[-/])*\d{1,6}\s*[/-]\s*\d{4}(?:-[A-Z]{1,4}\b)?"
+# never the tail of a garbled number ("l45/2024", an OCR "1" read as "l")
+_NUMBER = r"(?<![\w/-])(?:[A-Z]{2,8}[-/])*\d{1,6}\s*[/-]\s*\d{4}(?:-[A-Z]{1,4}\b)?"
 _STATEMENT = _starting(
     "spa",
     r"\b(?:se\s+resuelven?|para\s+resolver|a\s+resolver)\s+(?:en\s+definitiva\s+)?"
     r"(?:(?:los\s+autos\s+(?:del?|de\s+l[oa]s)|el|la|los|las|del)\s+)?"
-    r"(?P<kind>[^\d\n,.;:]{3,140}?)\s*(?:n[uú]mero\s+|No\.\s*)?"
+    r"(?P<kind>(?:[^\d\n,.;:]|\n(?!\s*\n)){3,140}?)\s*(?:n[uú]mero\s+|No\.\s*)?"
     rf"(?P<numbers>{_NUMBER}(?:\s*(?:,|\by\b|\be\b)\s*(?:sus?\s+acumulad[oa]s?\s+)?{_NUMBER})*)",
     re.IGNORECASE,
 )
-_PROCEEDING = re.compile(
-    r"(?:relativo\s+al|relativa\s+al|deducido\s+del|en\s+el)\s+(juicio|procedimiento|proceso)"
-    r"\s+((?:[A-ZÁÉÍÓÚÑ]{2,}\s*){1,6})",
+# Words in what a sentence says it resolves that tie the number after them to another
+# case: the one it comes from or was brought in ("deducido del", "interpuesto en el").
+_LINKED = re.compile(
+    r"\b(?:deducid|derivad|relativ|relacionad|promovid|interpuest|provenient|emanad|dictad"
+    r"|pronunciad|contra\b|origen\b|en\s+(?:el|la|los|las)\b)"
 )
+_PROCEEDING = re.compile(
+    r"(?P<lead>relativ[oa]\s+al|(?:deducid|derivad|proveniente|emanad)[oa]\s+del|en\s+el)"
+    r"\s+(juicio|procedimiento|proceso)\s+((?:[A-ZÁÉÍÓÚÑ]{2,}\s*){1,6})",
+)
+# A proceeding the document comes from, not its own: "deducido del juicio ORDINARIO CIVIL".
+_ORIGIN_LEAD = re.compile(r"^(?:deducid|derivad|proveniente|emanad)", re.I)
+# Earlier in the same sentence, words that make the juicio named next another case's:
+# the appeal or amparo the document is ("toca 88/2024 relativo al juicio…", "recurso de
+# apelación … en el juicio…").
+_REVIEW_BEFORE = re.compile(r"\b(?:tocas?|apelaci[oó]n|recursos?|amparos?|alzada)\b", re.I)
+# Case types that review another case: their caption's "JUICIO:" and prose name the origin.
+_TOCA_WORD = re.compile(r"\bTOCAS?\b", re.I)
+CAPTION_CHARS = 600
+_TYPE_NAMED = re.compile(rf"(?<![\w.])(?:{TYPE_WORDS})(?![\w])")
+_TOCA_RECURSOS = frozenset(("RAPL", "RQ"))
+_APPEALS = frozenset(("TOCA", "RAPL"))
+_MATTER_OF_CASE = re.compile(r"\b(?:toca|causa)\s+(penal|civil|familiar|mercantil)\b", re.I)
+_REVIEWING = frozenset(("TOCA", "RAPL", "RREV", "AR", "ADR", "AD", "AMP", "RR", "RQ"))
 _PROCEEDING_LABEL = re.compile(r"^\s*(?:juicio|v[ií]a|procedimiento)\s*:\s*(.{3,60})$", re.I | re.M)
 _MATTER_LABEL = re.compile(r"^\s*materia\s*:\s*(.{3,40})$", re.I | re.M)
 _JUDGMENT = _starting(
@@ -122,7 +150,7 @@ _FORMULA = _starting(
     "ls",
     r"(?:la\s+)?sesi[oó]n\s+(?:(?:p[uú]blica|privada|remota|ordinaria|extraordinaria|presencial"
     r"|virtual|no\s+presencial|a\s+distancia)\s+)*(?:correspondiente|celebrada|verificada)\s+"
-    r"(?:al?|el|en)\s+(?:d[ií]a\s+)?(?P<date>[^\n]{6,140})",
+    r"(?:al?|el|en)\s+(?:d[ií]a\s+)?(?P<date>(?:[^\n]|\n(?!\s*\n)){6,140})",
     re.IGNORECASE,
 )
 _FORMULA_VERB = _starting("edprs", r"\b(?:emite|dicta|pronuncia|resuelve|se\s+dicta)\b", re.I)
@@ -318,6 +346,8 @@ def _statement(text: str) -> tuple[str, list[CaseNumber], int] | None:
             continue
         if match.start() in notes or "diverso" in kind or len(kind.split()) > 14:
             continue
+        if _LINKED.search(kind):
+            continue  # "el recurso de apelación deducido del juicio … 123/2023": the origin's
         plain = kind.split()[-1:] in (["expediente"], ["expedientes"])
         written = " ".join(f"{'' if plain else match['kind']} {match['numbers']}".split())
         cases = parse_expediente(written)
@@ -416,12 +446,17 @@ def _court_in(window: str) -> str | None:
     return normalise_court(prose[0]) if prose else None
 
 
+# Courts named for civil matters also hear mercantile cases (concurrent jurisdiction: a
+# Jalisco "Sala Especializada en Materia Civil" resolves tocas of juicios mercantiles).
+_COURT_OF_SEVERAL = frozenset(("civil",))
+
+
 def _court_matter(court: str | None) -> str | None:
-    """The matter a court's name gives when it names one (``Sala Civil``, ``Juzgado de
-    Oralidad Familiar``); none for courts of several matters."""
+    """The matter a court's name gives when it names one (``Juzgado de Oralidad
+    Familiar``, ``Sala Penal``); none for courts of several matters, a civil one included."""
     folded = fold_keyword(court or "")
     found = {matter for stem, matter in MATTER_WORDS.items() if re.search(rf"\b{stem}", folded)}
-    return found.pop() if len(found) == 1 else None
+    return found.pop() if len(found) == 1 and not found & _COURT_OF_SEVERAL else None
 
 
 def read_matter(
@@ -439,9 +474,20 @@ def read_matter(
             return "electoral"
         if case.type_code in CASE_TYPE_MATTERS:
             return CASE_TYPE_MATTERS[case.type_code]
-    if re.search(r"\b(?:toca|causa)\s+penal\b", head, re.IGNORECASE):
-        return "penal"
+    if _is_appeal(head, expediente):
+        # an appeal keeps the matter of the juicio it comes from
+        origin = normalise_matter(_origin_proceeding(head, expediente))
+        if origin in MATTERS:
+            return origin
+    written = _MATTER_OF_CASE.search(head)
+    if written:
+        return normalise_matter(written[1])
     return _court_matter(court)
+
+
+def _is_appeal(head: str, expediente: str | None) -> bool:
+    kinds = _own_kinds(head, expediente)
+    return bool(kinds) and all(case.type_code in _APPEALS for case in kinds)
 
 
 _FIRST_INSTANCE = frozenset(("CP", "CJ", "CA"))
@@ -454,23 +500,72 @@ def _own_kinds(head: str, expediente: str | None) -> list[CaseNumber]:
     first-instance files (expediente, causa, carpeta) are its origin, not a rival."""
     if expediente:
         return parse_expediente(expediente)
-    cases = [case for case in parse_expediente(head[:600]) if case.type_code not in ("", "EXP")]
+    opening = head[:CAPTION_CHARS]
+    cases = [case for case in parse_expediente(opening) if case.type_code not in ("", "EXP")]
+    # types named by their words: "ad" in "ad perpetuam" is no amparo directo
+    named = {
+        case_type_code(m[0])
+        for m in _TYPE_NAMED.finditer(fold_keyword(opening))
+        if len(m[0].replace(".", "").replace(" ", "")) > 4
+    }
     if any(case.type_code == "TOCA" for case in cases):
+        # a toca is formed for an appeal (or a queja) on a first-instance file
         cases = [case for case in cases if case.type_code not in _FIRST_INSTANCE]
-    return cases if len({case.type_code for case in cases}) == 1 else []
+        named -= _FIRST_INSTANCE | _TOCA_RECURSOS
+    # "el recurso de revisión interpuesto en el juicio de amparo 345/2024": the number
+    # is the amparo's, and the document may be the recurso
+    named -= {None, "EXP"}
+    kinds = {case.type_code for case in cases}
+    return cases if len(kinds) == 1 and named <= kinds else []
 
 
-def read_proceeding(head: str, expediente: str | None = None) -> str | None:
+def _origin_proceeding(head: str, expediente: str | None) -> str | None:
+    """The first-instance proceeding a reviewing document (a toca, an appeal) names as
+    its origin: its caption's ``JUICIO:`` label or ``deducido del juicio ORDINARIO CIVIL``."""
+    return _named_proceeding(head, expediente, origin=True)
+
+
+def _reviews(head: str, expediente: str | None) -> bool:
+    """Whether the document's own case reviews another (a toca, an appeal, an amparo); a
+    caption saying ``TOCA`` whose number did not read (``TOCA: l45/2024``) counts too."""
+    kinds = _own_kinds(head, expediente)
+    if not kinds and _TOCA_WORD.search(head[:CAPTION_CHARS]):
+        return True
+    return any(case.type_code in _REVIEWING for case in kinds)
+
+
+def _named_proceeding(head: str, expediente: str | None, origin: bool) -> str | None:
+    """The proceeding the opening names (label or prose): the document's own (``origin``
+    False) or the one it comes from (True). A toca's or an amparo's ``JUICIO:`` label and
+    ``relativo al juicio…`` name the case reviewed; ``deducido del juicio…`` always does."""
+    reviewing = _reviews(head, expediente)
     label = _PROCEEDING_LABEL.search(head)
-    if label and _shouting(label[1]):
+    if label and _shouting(label[1]) and reviewing == origin:
         return " ".join(f"juicio {label[1]}".lower().split())
-    found = _PROCEEDING.search(head)
-    if found:
-        words = found[2].split()
+    for found in _PROCEEDING.finditer(head):
+        sentence_start = max(head.rfind(mark, 0, found.start()) for mark in ".;\n") + 1
+        before = head[max(sentence_start, found.start() - 300) : found.start()]
+        of_origin = (
+            reviewing
+            or bool(_ORIGIN_LEAD.match(found["lead"]))
+            or bool(_REVIEW_BEFORE.search(before))
+        )
+        if of_origin != origin:
+            continue
+        words = found[3].split()
         while words and words[-1] in ("Y", "E", "DE"):
             words.pop()
         if words:
-            return " ".join([found[1].lower(), *words]).lower()
+            return " ".join([found[2].lower(), *words]).lower()
+    return None
+
+
+def read_proceeding(head: str, expediente: str | None = None) -> str | None:
+    """The document's own proceeding, never the one a toca or an amparo comes from (the
+    juicio it was ``deducido del``): for those, their own kind (``toca``) or nothing."""
+    own = _named_proceeding(head, expediente, origin=False)
+    if own:
+        return own
     for case in _own_kinds(head, expediente):
         if case.type_code in CASE_TYPE_MATTERS or case.type_code in ("TOCA",):
             name = next((t.name for t in CASE_TYPES if t.code == case.type_code), None)

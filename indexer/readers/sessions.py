@@ -21,6 +21,10 @@ _TYPE_WORDS = re.compile(
     r"\b(?:ordinaria|extraordinaria|solemne|permanente|comision(?:es)? (?:de|unidas)|"
     r"reunion de (?:la )?comision)\b"
 )
+_PERMANENT = re.compile(r"\b(?:comision|diputacion) permanente\b")
+_COMMITTEES_SESSION = re.compile(
+    r"^\W*comision(?:es)?\b|\b(?:sesion|reunion)(?:\s+\w+){0,2}\s+de\s+(?:la\s+|las\s+)?comision"
+)
 _LEGISLATURE = re.compile(
     r"\b([LXVI]{2,8})\s+legislatura\b|\blegislatura\s+([LXVI]{2,8})\b|"
     r"\b(\w+(?:\s+\w+)?)\s+legislatura\b",
@@ -83,18 +87,27 @@ def recognise_session(text: str | None, default_date: dt.date | None = None) -> 
     if not text:
         return SessionInfo(False, default_date)
     folded = fold_keyword(text)
-    session_type = None
-    type_match = _TYPE_WORDS.search(folded)
-    if type_match:
-        session_type = normalise_session_type(folded[type_match.start() :])
     return SessionInfo(
         is_session=bool(_SESSION_WORDS.search(folded)),
         date=parse_date(text) or default_date,
-        session_type=session_type,
+        session_type=_session_type(folded),
         legislature=_legislature(text),
         chamber=_chamber(text, folded),
         sitting=sitting_of(text),
     )
+
+
+def _session_type(folded: str) -> str | None:
+    """The session's own type: the Comisión Permanente's, a committee's when the session
+    is the committee's ("Comisión de Justicia - Reunión ordinaria", "reunión ordinaria de
+    la Comisión…"), else the first type named ("Sesión ordinaria del Senado | dictámenes
+    de la Comisión de Justicia" is an ordinary session, not a committee's)."""
+    if _PERMANENT.search(folded):
+        return "permanente"
+    if _COMMITTEES_SESSION.search(folded):
+        return "comision"
+    found = _TYPE_WORDS.search(folded)
+    return normalise_session_type(found[0]) if found else None
 
 
 def _legislature(text: str) -> str | None:
@@ -106,10 +119,12 @@ def _legislature(text: str) -> str | None:
 
 
 def _chamber(text: str, folded: str) -> str | None:
+    """The body holding the session: a committee when the session is the committee's (or
+    no chamber is named), not one the title only mentions."""
     committee = _COMMITTEE.search(text)
-    if committee:
-        return normalise_chamber(committee[1])
     match = _CHAMBER_WORDS.search(folded)
+    if committee and (match is None or _COMMITTEES_SESSION.search(folded)):
+        return normalise_chamber(committee[1])
     return normalise_chamber(match[1]) if match else None
 
 

@@ -747,6 +747,7 @@ impl CitationScanner {
         let window = number.saturating_sub(self.lookback);
         // ``_TYPE.finditer(folded, window, number)``, the last match
         let mut caps = self.type_word.create_captures();
+        let mut before_last = None;
         let mut last = None;
         let mut at = window;
         while let Some(m) = folded.search(&self.type_word, &mut caps, at, number) {
@@ -760,12 +761,40 @@ impl CitationScanner {
             }
             // the type ends before the character the look-ahead took, if any
             let (_, end) = m.group(1)?;
+            before_last = last;
             last = Some((start, end));
             at = end.max(start + 1);
         }
         let Some((start, end)) = last else {
             return Some((None, number));
         };
+        let key = folded
+            .slice(start, end)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let Some((earlier_start, earlier_end)) = before_last {
+            // "juicio … bajo el número de expediente 56/2025": the type before, if it fits
+            if self.codes.get(&key)? == "EXP" {
+                let earlier = self.typed(original, folded, earlier_start, earlier_end, number)?;
+                if earlier.0.is_some() {
+                    return Some(earlier);
+                }
+            }
+        }
+        self.typed(original, folded, start, end, number)
+    }
+
+    /// ``cases._typed``: the code of the type written at ``start..end`` for the number at
+    /// ``number`` if what lies between fits; None outright for a type Python did not list.
+    fn typed(
+        &self,
+        original: &Text,
+        folded: &Text,
+        start: usize,
+        end: usize,
+        number: usize,
+    ) -> Option<(Option<String>, usize)> {
         let phrase = folded.slice(start, end);
         let written = original.slice(start, end);
         if self.abbreviated.iter().any(|c| c == phrase)

@@ -39,7 +39,11 @@ from indexer.extract import (
 from indexer.extract import pdf as pdf_module
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-CORPUS = REPO_ROOT.parent / "shared" / "corpus"
+# ../shared next to the repository, or next to the folder of worktrees
+CORPUS = next(
+    (d / "shared" / "corpus" for d in REPO_ROOT.parents if (d / "shared" / "corpus").is_dir()),
+    REPO_ROOT.parent / "shared" / "corpus",
+)
 
 PARAGRAPH = (
     "El Pleno de la Suprema Corte de Justicia de la Nación resolvió la acción de "

@@ -55,6 +55,13 @@ def test_chambers() -> None:
          dt.date(2025, 1, 8), "permanente", None, "Comisión Permanente"),
         ("Sesión Solemne | Senado de la República | Sexagésima Sexta Legislatura",
          None, "solemne", "LXVI", "Senado de la República"),
+        # a committee named later is not the session's own type
+        ("Sesión Ordinaria del Senado de la República | dictámenes de la COMISION DE JUSTICIA",
+         None, "ordinaria", None, "Senado de la República"),
+        ("SESIÓN PÚBLICA ORDINARIA DEL PLENO, 18/02/2025: acciones de la Comisión Nacional "
+         "de los Derechos Humanos", dt.date(2025, 2, 18), "ordinaria", None, "Pleno"),
+        ("Reunion extraordinaria de las\nComisiones Unidas de Hacienda 12-03-2025",
+         dt.date(2025, 3, 12), "comision", None, "Comisiones Unidas de Hacienda"),
     ],
 )  # fmt: skip
 def test_sessions_are_recognised_from_titles(
