@@ -77,15 +77,19 @@ def test_a_number_cited_in_the_body_is_not_the_documents_own() -> None:
     assert reading.values["matter"] == "electoral"
 
 
+# an electoral sentence headed by a stray caption line (4/2025) above its own (44/2025)
+TWO_CAPTIONS = (
+    "JUICIO DE INCONFORMIDAD ELECTORAL 4/2025.\n\nJUICIO DE INCONFORMIDAD ELECTORAL "
+    "44/2025.\n\nACTOR: PARTIDO ****.\n\nCiudad de México. El Tribunal Pleno de la Suprema "
+    "Corte de Justicia de la Nación, en sesión correspondiente al día doce de agosto de dos "
+    "mil veinticinco, emite la siguiente:\n\nS E N T E N C I A\n\nMediante la cual se "
+    "resuelve el juicio de inconformidad en materia electoral 44/2025, promovido contra "
+    "los acuerdos INE/CG567/2025 e INE/CG568/2025."
+)
+
+
 def test_a_stray_caption_line_is_dropped_when_the_sentence_says_what_it_resolves() -> None:
-    text = (
-        "JUICIO DE INCONFORMIDAD ELECTORAL 4/2025.\n\nJUICIO DE INCONFORMIDAD ELECTORAL "
-        "44/2025.\n\nACTOR: PARTIDO ****.\n\nCiudad de México. El Tribunal Pleno de la Suprema "
-        "Corte de Justicia de la Nación, en sesión correspondiente al día doce de agosto de dos "
-        "mil veinticinco, emite la siguiente:\n\nS E N T E N C I A\n\nMediante la cual se "
-        "resuelve el juicio de inconformidad en materia electoral 44/2025, promovido contra "
-        "los acuerdos INE/CG567/2025 e INE/CG568/2025."
-    )
+    text = TWO_CAPTIONS
     reading = read_sentence(text)
     assert normalise_expediente(reading.values["expediente"]) == (
         "Juicio de Inconformidad en Materia Electoral 44/2025"
@@ -97,14 +101,7 @@ def test_a_sentence_whose_lines_break_mid_phrase_reads_the_same(width: int) -> N
     """Text taken from a PDF breaks lines every few words, inside "se resuelve el juicio
     de inconformidad…" and the session's date: the stray caption line must still be
     dropped (not both numbers given) and the date still read."""
-    text = (
-        "JUICIO DE INCONFORMIDAD ELECTORAL 4/2025.\n\nJUICIO DE INCONFORMIDAD ELECTORAL "
-        "44/2025.\n\nACTOR: PARTIDO ****.\n\nCiudad de México. El Tribunal Pleno de la Suprema "
-        "Corte de Justicia de la Nación, en sesión correspondiente al día doce de agosto de dos "
-        "mil veinticinco, emite la siguiente:\n\nS E N T E N C I A\n\nMediante la cual se "
-        "resuelve el juicio de inconformidad en materia electoral 44/2025, promovido contra "
-        "los acuerdos INE/CG567/2025 e INE/CG568/2025."
-    )
+    text = TWO_CAPTIONS
     paragraphs = [p.split() for p in text.split("\n\n")]
     wrapped = "\n\n".join(
         "\n".join(" ".join(words[i : i + width]) for i in range(0, len(words), width))
