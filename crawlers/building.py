@@ -31,6 +31,7 @@ error, so a page that kills its worker cannot restart pools for ever.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
 import os
 import queue
@@ -110,6 +111,19 @@ class PageHtml:
         return text or html_main_text(self.body, self.encoding)
 
 
+@dataclass(frozen=True)
+class EntryTexts:
+    """Texts of feed entries (a session's video descriptions), plain or HTML, read where
+    the document is built: reading HTML costs what its size and shape set. Repeats are
+    kept once."""
+
+    parts: tuple[str, ...]
+
+    def main_text(self) -> str:
+        texts = (html_main_text(p) if "<" in p else html.unescape(p) for p in self.parts)
+        return "\n\n".join(dict.fromkeys(t for t in texts if t))
+
+
 @dataclass
 class BuildOrder:
     """Everything ``build_document`` reads for one draft, to build it anywhere."""
@@ -121,7 +135,7 @@ class BuildOrder:
     url: str
     fields: dict[str, Any]
     page_text: str
-    page: PageHtml | None
+    page: PageHtml | EntryTexts | None
     file_texts: list[str]
     files: list[FileRef]
     required: list[str]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from crawlers.building import PageHtml
+from crawlers.building import EntryTexts, PageHtml
 from indexer.models import VideoLink
 
 
@@ -24,7 +24,7 @@ class DocumentDraft:
     listing_url: str
     fields: dict[str, str | list[str]] = field(default_factory=dict)
     page_text: str = ""
-    page: PageHtml | None = None  # the detail page, its main text still to read
+    page: PageHtml | EntryTexts | None = None  # the detail page, its text still to read
     files: list[Download] = field(default_factory=list)
     pending_files: list[str] = field(default_factory=list)
     videos: list[VideoLink] = field(default_factory=list)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import html
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from zoneinfo import ZoneInfo
@@ -21,6 +22,8 @@ from indexer.extract import html_main_text
 from indexer.readers.normalise import parse_date
 
 MEXICO_CITY = ZoneInfo("America/Mexico_City")
+OPENING_CHARS = 20_000  # of an entry's content, where its description dates what it shows
+_TAG = re.compile(r"<[^<>]*>")  # never past the next "<": linear on any text
 
 
 @dataclass
@@ -50,11 +53,21 @@ class FeedEntry:
     @cached_property
     def summary(self) -> str:
         """The entry's plain text. HTML is read here, on the caller's thread, at a cost
-        its size and shape set: the feed spider hands it to the document's build (a
+        its size and shape set: the feed and video channel spiders hand it to the build (a
         worker, under ``build_timeout_s``) instead."""
         if self.is_html:
             return html_main_text(self.content)
         return html.unescape(self.content)
+
+    @property
+    def opening(self) -> str:
+        """The entry's first ``OPENING_CHARS`` characters as plain text, read cheaply
+        (tags dropped by a linear pattern, not parsed) where the caller cannot wait for
+        ``summary``: a date written at the top of a video's description."""
+        head = self.content[:OPENING_CHARS]
+        if self.is_html:
+            head = _TAG.sub(" ", head)
+        return " ".join(html.unescape(head).split())
 
 
 def local_day(moment: dt.datetime) -> dt.date:

@@ -21,6 +21,7 @@ from scrapy.utils.response import get_base_url
 
 from config.patterns import search
 from config.spec_shapes import VideoChannelRules
+from crawlers.building import EntryTexts
 from crawlers.encoding import as_page
 from crawlers.formats.feeds import FeedEntry, parse_feed
 from crawlers.formats.players import find_players
@@ -44,7 +45,7 @@ class Transmission:
     url: str
     info: SessionInfo
     state: State
-    text: str = ""
+    text: str = ""  # the entry's description as published (plain or HTML), not read yet
     fields: dict[str, str | list[str]] = field(default_factory=dict)
     captions: str | None = None
 
@@ -127,7 +128,7 @@ class VideoChannelSpider(SpecSpider):
             return
         info = recognise_session(entry.title)
         if info.date is None:  # the description may date it; else the day it was published
-            info = replace(info, date=parse_date(entry.summary) or entry.day)
+            info = replace(info, date=parse_date(entry.opening) or entry.day)
         if not self._accepted(entry.title, info):
             self.run.count("skipped")
             return
@@ -138,7 +139,7 @@ class VideoChannelSpider(SpecSpider):
             or "recorded"
         )
         fields = read_fields(node, self.rules.fields, response_url) if node is not None else {}
-        yield Transmission(entry.title, url, info, state, entry.summary, fields)
+        yield Transmission(entry.title, url, info, state, entry.content, fields)
 
     def _from_page(self, response: Response) -> tuple[list[Transmission], str | None]:
         page = as_page(response)
@@ -218,11 +219,18 @@ class VideoChannelSpider(SpecSpider):
             )
             for t in group
         ]
-        text = "\n\n".join(dict.fromkeys(t.text for t in group if t.text))
-        url = canonical_video_url(first.url)
-        return DocumentDraft(
-            url=url, listing_url=listing_url, fields=fields, page_text=text, videos=videos
+        draft = DocumentDraft(
+            url=canonical_video_url(first.url),
+            listing_url=listing_url,
+            fields=fields,
+            videos=videos,
         )
+        descriptions = tuple(dict.fromkeys(t.text for t in group if t.text))
+        if any("<" in d for d in descriptions):  # read where the document is built
+            draft.page = EntryTexts(descriptions)
+        else:
+            draft.page_text = EntryTexts(descriptions).main_text()
+        return draft
 
 
 def _one(value: str | list[str] | None) -> str | None:
