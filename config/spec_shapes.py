@@ -40,7 +40,7 @@ def check_regex(value: str | None) -> str | None:
 
 def check_path(value: str) -> str:
     """A dotted JSON path: ``a.b``, ``a[0].b``, ``a[*].b``."""
-    if not _PATH.match(value.strip()):
+    if not _PATH.fullmatch(value.strip()):
         raise ValueError(f"{value!r} is not a JSON path like 'resultados' or 'datos[*].id'")
     return value.strip()
 
@@ -271,11 +271,11 @@ class JsonApiRules(_Rules):
     @classmethod
     def _headers(cls, values: dict[str, str]) -> dict[str, str]:
         for name, value in values.items():
-            if not _HEADER_NAME.match(name):
+            if not _HEADER_NAME.fullmatch(name):
                 raise ValueError(f"{name[:100]!r} is not a header name (letters, digits, -)")
             if name.lower() in _TRANSPORT_HEADERS or name.lower().startswith("proxy-"):
                 raise ValueError(f"{name!r} is the crawler's to send, not a spec's")
-            if not _HEADER_VALUE.match(value):
+            if not _HEADER_VALUE.fullmatch(value):
                 raise ValueError(
                     f"the value of {name!r} holds a line break or a control character, or "
                     "is longer than 4000 characters"

@@ -247,7 +247,7 @@ class SourceSpec(BaseModel):
     @field_validator("id")
     @classmethod
     def _id(cls, value: str) -> str:
-        if not SPEC_ID.match(value):
+        if not SPEC_ID.fullmatch(value):
             raise ValueError(
                 "expected 3-64 characters of lowercase letters, digits and hyphens, "
                 "e.g. 'congreso-gto-sesiones'"

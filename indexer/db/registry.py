@@ -118,7 +118,7 @@ class Registry:
     # -- institutions and keys ------------------------------------------------------
 
     def add_institution(self, id: str, name: str, kind: str, jurisdiction: str) -> InstitutionRow:
-        if not INSTITUTION_ID.match(id):
+        if not INSTITUTION_ID.fullmatch(id):
             raise RegistryError("institution id: lowercase letters, digits and hyphens (3-64)")
         if kind not in INSTITUTION_KINDS:
             raise RegistryError(f"kind: expected one of {', '.join(INSTITUTION_KINDS)}")

@@ -16,6 +16,8 @@ from tests.adversarial.service import Api, open_api
 HOSTILE = [
     {"X-Prueba": "a\r\nX-Inyectada: si"},
     {"X-Prueba": "a\nb"},
+    {"X-Prueba": "a\n"},  # "$" in a pattern matches before a last line break
+    {"X-Prueba\n": "x"},
     {"X-Prueba": "a\x0bb"},
     {"Nombre Malo": "x"},
     {"X-Prueba:": "x"},
