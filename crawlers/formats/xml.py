@@ -23,6 +23,7 @@ _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _DECLARED = re.compile(rb"<\?xml[^>]*encoding\s*=\s*[\"']([\w.:-]+)", re.IGNORECASE)
 _EXTERNAL = re.compile(r"<!ENTITY\s+(?:%\s+)?\S+\s+(?:SYSTEM|PUBLIC)\b")
 _PROLOG_CHARS = 64 * 1024
+_SPACE = re.compile(r"[ \t\r\n]*")
 
 
 class HostileXML(ValueError):
@@ -33,10 +34,32 @@ class HostileXML(ValueError):
         self.cause = cause
 
 
+def _doctype_after_prolog(text: str) -> int:
+    """Where a document type stands after the prolog's white space, comments and
+    processing instructions, however long they are; -1 when the prolog holds none."""
+    at = 0
+    while True:
+        space = _SPACE.match(text, at)
+        at = space.end() if space else at
+        if text.startswith("<!--", at):
+            end = text.find("-->", at + 4)
+            at = -1 if end < 0 else end + 3
+        elif text.startswith("<?", at):
+            end = text.find("?>", at + 2)
+            at = -1 if end < 0 else end + 2
+        else:
+            return at if text.startswith("<!DOCTYPE", at) else -1
+        if at < 0:
+            return -1
+
+
 def refuse_entities(text: str) -> None:
     """Raise HostileXML when the document type declares entities (XML spells both
-    keywords in capitals; a document type must come before the root element)."""
+    keywords in capitals; a document type must come before the root element, after a
+    prolog of any length: 64 KB of comments do not hide it)."""
     doctype = text.find("<!DOCTYPE", 0, _PROLOG_CHARS)
+    if doctype < 0:
+        doctype = _doctype_after_prolog(text)
     if doctype < 0:
         return
     declaration = text.find("<!ENTITY", doctype)
