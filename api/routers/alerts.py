@@ -155,11 +155,13 @@ def create_alert(
         raise _in_body(exc.as_422(), "query") from exc
     webhook, email = body.delivery.webhook, body.delivery.email
     if (webhook is None) == (email is None):
-        raise invalid(
-            "delivery",
-            "give exactly one of delivery.webhook or delivery.email",
-            "delivery",
-            mensaje="indique un webhook o una dirección de correo (uno solo)",
+        raise _in_body(
+            invalid(
+                "delivery",
+                "give exactly one of delivery.webhook or delivery.email",
+                "delivery",
+                mensaje="indique un webhook o una dirección de correo (uno solo)",
+            )
         )
     try:
         if webhook is not None:
@@ -301,23 +303,26 @@ def _day(values: dict[str, list[str]], name: str) -> dt.date | None:
         ) from exc
 
 
-def _in_body(exc: RequestValidationError, where: str) -> RequestValidationError:
-    """A parameter's 422, placed where the alert's body holds it."""
+def _in_body(exc: RequestValidationError, *where: str) -> RequestValidationError:
+    """A parameter's 422, placed where the alert's body holds it (``where``: the path to
+    it inside the body; none for a field of the body itself)."""
     errors = []
     for error in exc.errors():
         loc = tuple(error.get("loc", ()))
         rest = loc[1:] if loc[:1] == ("query",) else loc
-        errors.append({**error, "loc": ("body", where, *rest)})
+        errors.append({**error, "loc": ("body", *where, *rest)})
     return RequestValidationError(errors)
 
 
 def _webhook_target(url: str, rate: str, settings: Any) -> str:
     if rate != "inmediata":
-        raise invalid(
-            "rate",
-            "a webhook receives each match as it happens: rate must be inmediata",
-            "rate",
-            mensaje="un webhook recibe cada coincidencia en el momento: use rate=inmediata",
+        raise _in_body(
+            invalid(
+                "rate",
+                "a webhook receives each match as it happens: rate must be inmediata",
+                "rate",
+                mensaje="un webhook recibe cada coincidencia en el momento: use rate=inmediata",
+            )
         )
     try:
         check_url(url.strip(), settings.allow_loopback)
