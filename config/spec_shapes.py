@@ -31,6 +31,7 @@ _PLACEHOLDER = re.compile(r"\{([^{}:]+)(?::([^{}]*))?\}")
 # write gigabytes into one address (``{page:>900000000}``)
 MAX_FORMAT_NUMBER = 64
 _NUMBER = re.compile(r"\d+")
+_SCOPE = re.compile(r"[a-z0-9][a-z0-9-]{1,62}[a-z0-9]")
 
 
 def check_regex(value: str | None) -> str | None:
@@ -99,6 +100,17 @@ class Identity(_Rules):
         description="Fields making the key, compared normalised (an expediente by its "
         "canonical form); the first is required.",
     )
+
+    @field_validator("scope")
+    @classmethod
+    def _scope(cls, value: str | None) -> str | None:
+        # a scope is hashed into document ids beside a line break: it has an id's format
+        if value is not None and not _SCOPE.fullmatch(value):
+            raise ValueError(
+                "expected 3-64 characters of lowercase letters, digits and hyphens, "
+                "like a source id, e.g. 'congreso-gto-sesiones'"
+            )
+        return value
 
 
 class WindowRules(_Rules):
