@@ -38,7 +38,7 @@ router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 20
 YEAR_PAGES = 5  # at most 500 sessions read to draw a year's calendar
 FIRST_YEAR, LAST_YEAR = 1801, 2199  # the years a session's date may hold
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 
 
 def slug(name: str) -> str:
@@ -187,14 +187,21 @@ def sessions_page(request: Request, library: LibraryDep) -> Any:
         session_type = ""
     year: int | None = None
     if month:
-        match = _MONTH.match(month)
-        if match and 1 <= int(match.group(2)) <= 12:
+        match = _MONTH.fullmatch(month)
+        if (
+            match
+            and FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR
+            and 1 <= int(match.group(2)) <= 12
+        ):
             year, number = int(match.group(1)), int(match.group(2))
             date_from = dt.date(year, number, 1)
             following = dt.date(year + number // 12, number % 12 + 1, 1)
             date_to = following - dt.timedelta(days=1)
         else:
-            errors.append(f"El mes «{month[:20]}» no es válido: use AAAA-MM.")
+            errors.append(
+                f"El mes «{month[:20]}» no es válido: use AAAA-MM, de un año entre "
+                f"{FIRST_YEAR} y {LAST_YEAR}."
+            )
             month = ""
     if date_from and date_to and date_from > date_to:
         errors.append("La fecha «desde» es posterior a la fecha «hasta».")
