@@ -135,7 +135,8 @@ class JsonApiSpider(SpecSpider):
             return
         seen = offset + len(records)
         total = read_path(data, rules.total) if rules.total else None
-        if isinstance(total, (int, float, str)) and str(total).isdigit() and seen >= int(total):
+        said = str(total) if isinstance(total, (int, float, str)) else ""
+        if said.isascii() and said.isdigit() and seen >= int(said):
             return
         if rules.page_size and len(records) < rules.page_size:
             return  # a short page is the last one

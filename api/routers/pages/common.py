@@ -83,6 +83,14 @@ def safe_href(url: object) -> str:
     return text if scheme in ("http", "https") else "#"
 
 
+def whole_number(text: str, most_digits: int) -> int | None:
+    """A number an address asks for, in ASCII digits only: "²" and "①" are digits to
+    ``isdigit`` and no number to ``int``."""
+    if text.isascii() and text.isdigit() and len(text) <= most_digits:
+        return int(text)
+    return None
+
+
 def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 

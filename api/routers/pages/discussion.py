@@ -12,6 +12,7 @@ from urllib.parse import quote
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from api.routers.pages.common import whole_number
 from api.routers.pages.videos import youtube_id
 from api.routers.speeches import timed_speeches
 from indexer.db import MentionRow, SpeechRow
@@ -149,11 +150,10 @@ class Turns:
 def wanted_page(params: Any, library: Library, session_id: str) -> int:
     """The page a request asks for: ``intervenciones=P``, or ``intervencion=N`` (a speech's
     number: the page holding it, so a link to one speech lands on it)."""
-    order = params.get("intervencion", "")
-    if order.isdigit() and len(order) < 10:
-        return spoken_before(library.db, session_id, int(order)) // TURNS_PER_PAGE + 1
-    page = params.get("intervenciones", "")
-    return int(page) if page.isdigit() and len(page) < 10 else 1
+    order = whole_number(params.get("intervencion", ""), 9)
+    if order is not None:
+        return spoken_before(library.db, session_id, order) // TURNS_PER_PAGE + 1
+    return whole_number(params.get("intervenciones", ""), 9) or 1
 
 
 def speech_link(order: int, shown: set[int]) -> str:

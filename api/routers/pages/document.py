@@ -23,6 +23,7 @@ from api.routers.pages.common import (
     file_size,
     render,
     value_label,
+    whole_number,
 )
 from api.routers.pages.discussion import session_discussion
 from api.routers.pages.reading import reading
@@ -132,12 +133,13 @@ def same_day_records(library: Library, doc: Sesion) -> list[SearchHit]:
 def player_at(doc: Sesion, params: Any) -> str | None:
     """The embedded player of one recorded part (``parte``) started at ``t`` seconds, as a
     speech's "ver aquí" link asks; None when the address names no playable part."""
-    part, start = params.get("parte", ""), params.get("t", "")
-    if not (part.isdigit() and start.isdigit() and len(part) < 4 and len(start) < 7):
+    part = whole_number(params.get("parte", ""), 3)
+    start = whole_number(params.get("t", ""), 6)
+    if part is None or start is None:
         return None
     recorded = [v for v in doc.video_urls if v.state == "recorded"]
-    found = youtube_id(recorded[int(part)]) if int(part) < len(recorded) else None
-    return f"https://www.youtube-nocookie.com/embed/{found}?start={int(start)}" if found else None
+    found = youtube_id(recorded[part]) if part < len(recorded) else None
+    return f"https://www.youtube-nocookie.com/embed/{found}?start={start}" if found else None
 
 
 @router.get("/documentos/{doc_id}")

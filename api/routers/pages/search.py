@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from api.deps import BadSearch, LibraryDep, build_filters, search_library
 from api.routers.pages.charts import year_bars
-from api.routers.pages.common import parser_message, render
+from api.routers.pages.common import parser_message, render, whole_number
 from api.routers.pages.summaries import without_text
 from api.search_params import MAX_FILTER_VALUES, MAX_VALUE_CHARS
 from indexer.library import Library
@@ -129,8 +129,9 @@ def search_page(request: Request, library: LibraryDep) -> Any:
     date_to = parse_date(params.get("date_to", ""), "hasta", errors)
     year = params.get("year", "").strip()
     if year:
-        if year.isdigit() and 1800 <= int(year) <= 2100:
-            date_from, date_to = dt.date(int(year), 1, 1), dt.date(int(year), 12, 31)
+        number = whole_number(year, 4)
+        if number is not None and 1800 <= number <= 2100:
+            date_from, date_to = dt.date(number, 1, 1), dt.date(number, 12, 31)
         else:
             errors.append(f"El año «{year[:10]}» no es válido.")
     if date_from and date_to and date_from > date_to:
@@ -275,7 +276,7 @@ def _exports(base: list[tuple[str, str]]) -> dict[str, str]:
     """This search as an Atom feed and a CSV file (the API's own parameters)."""
     items = [(k, v) for k, v in base if k in ("q", "date_from", "date_to", *PAGE_FILTERS)]
     year = next((v for k, v in base if k == "year"), "")
-    if year.isdigit():
+    if whole_number(year, 4) is not None:
         items += [("date_from", f"{year}-01-01"), ("date_to", f"{year}-12-31")]
     query = urlencode(items)
     return {"atom": f"/v1/search.atom?{query}", "csv": f"/v1/export.csv?{query}"}
