@@ -311,16 +311,35 @@ def _run_on(text: str, match: re.Match[str]) -> str:
 def _caption(text: str) -> list[tuple[str, int]]:
     """The caption's lines (with their offsets): the top, before the index, the opening
     formula or the first long paragraph."""
-    lines, at = [], 0
+    lines: list[tuple[str, int]] = []
+    at = 0
+    label: tuple[str, int] | None = None  # a label whose value is in the next cell or line
     for raw in text.split("\n")[: CAPTION_LINES * 3]:
-        line = " ".join(raw.split())
         start, at = at, at + len(raw) + 1
-        if not line:
-            continue
-        if _CAPTION_END.match(line) or len(line) > 160 or len(lines) >= CAPTION_LINES:
-            break
-        lines.append((line, start))
+        for cell in _CELL_BREAK.split(raw):
+            line = " ".join(cell.split())
+            if not line:
+                continue
+            if _CAPTION_END.match(line) or len(line) > 160 or len(lines) >= CAPTION_LINES:
+                return lines
+            if label is not None:
+                line, start, label = f"{label[0]} {line}", label[1], None
+            elif _LABEL_ALONE.match(line):
+                label = (line if line.endswith(":") else f"{line}:", start)
+                continue
+            lines.append((line, start))
     return lines
+
+
+# A caption laid out as a table: its cells apart by tabs or rules ("|"), a label in one
+# cell ("EXPEDIENTE:", "| TOCA |") and its value in the next, or on the next line.
+_CELL_BREAK = re.compile(r"\t+|\|")
+_LABEL_ALONE = re.compile(
+    r"^(?:n[uú]mero\s+de\s+)?(?:expedientes?|exp\.|tocas?(?:\s+(?:penal|civil|familiar))?"
+    r"|causa\s+penal|carpeta\s+(?:judicial|administrativa)|juicio|v[ií]a|materia)"
+    r"\s*(?:n[uú]m(?:ero)?\.?|no\.?)?\s*:?$",
+    re.IGNORECASE,
+)
 
 
 def _keys(cases: list[CaseNumber]) -> set[tuple[int, str]]:

@@ -425,3 +425,22 @@ def test_an_ocr_l_in_a_court_line_of_capitals_is_read_as_an_i() -> None:
         "R E S U L T A N D O\n\n" + "Considerando.\n" * 400
     )
     assert read_sentence(text).values["court"] == "Segunda Sala en Materia Penal"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    ["EXPEDIENTE:\t845/2019\tJUICIO:\tORDINARIO CIVIL",
+     "| EXPEDIENTE | 845/2019 |\n| JUICIO | ORDINARIO CIVIL |",
+     "EXPEDIENTE:\n845/2019\nJUICIO:\nORDINARIO CIVIL",
+     "NÚMERO DE EXPEDIENTE:\n\n845/2019"],
+)  # fmt: skip
+def test_a_caption_laid_out_as_a_table_gives_the_number_alone(caption: str) -> None:
+    """A label and its value in cells of a table (tabs, rules) or on two lines: the value
+    is the number, never the next cell's words ("845/2019 JUICIO: ORDINARIO CIVIL")."""
+    text = (
+        f"JUZGADO SEGUNDO CIVIL DEL DISTRITO JUDICIAL DE TLAXCALA\n{caption}\n"
+        "VISTOS para dictar sentencia definitiva.\n\nR E S U L T A N D O\n\n"
+        + "Considerando.\n"
+        * 300
+    )
+    assert read_sentence(text).values.get("expediente") == "845/2019"
