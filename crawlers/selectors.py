@@ -9,6 +9,7 @@ from parsel import SelectorList
 
 from config.patterns import first_group
 from config.specs import LIST_FIELDS, URL_FIELDS, Selector
+from crawlers.links import clean_link
 
 Node = Page | SelectorList
 
@@ -48,13 +49,15 @@ def _texts(found: SelectorList) -> list[str]:
 def read_fields(
     node: Node, fields: dict[str, Selector], base_url: str
 ) -> dict[str, str | list[str]]:
-    """Every field found; links (video, transcript) made absolute against the page."""
+    """Every field found; links (video, transcript) made absolute against the page. A
+    link within the page (``#intervencion-3``, a session page's anchors) or to no page
+    (``javascript:void(0)``, ``mailto:``) is no video or file: it is left out."""
     out: dict[str, str | list[str]] = {}
     for name, selector in fields.items():
         value = read(node, selector, name)
         if value and name in URL_FIELDS:
             values = value if isinstance(value, list) else [value]
-            value = [urljoin(base_url, v) for v in values]
+            value = [urljoin(base_url, link) for v in values if (link := clean_link(v))]
         if value:
             out[name] = value
     return out

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from config.jurisdictions import JURISDICTIONS
 from indexer.analysis import fold_keyword
-from indexer.readers.courts import normalise_chamber, normalise_court
+from indexer.readers.courts import STATE_CONGRESS, normalise_chamber, normalise_court
 from indexer.readers.normalise import visible
 
 OWN_FIELDS = ("congress", "court", "chamber", "committee")
@@ -35,9 +35,16 @@ _STATES = {
     for code, name in JURISDICTIONS.items()
     if code != "MX"
 }
+# "Estado de", "Edo. de", "Estado Libre y Soberano de"; the capital as "Ciudad de México",
+# "CDMX", "Distrito Federal" or "D.F." (its name until 2016)
+_ESTADO_DE = r"\b(?:estado|edo\.?)\s+(?:libre\s+y\s+soberano\s+)?de\s+"
+_CAPITAL = r"\b(ciudad de mexico|cdmx|distrito federal)\b|(?<![\w.])(d\.\s?f)\.?(?!\w)"
 _STATE_NAMED = re.compile(
-    r"\bestado de (" + "|".join(sorted(map(re.escape, _STATES), key=len, reverse=True)) + r")\b"
-    r"|\b(ciudad de mexico)\b"
+    _ESTADO_DE
+    + "("
+    + "|".join(sorted(map(re.escape, _STATES), key=len, reverse=True))
+    + r")\b|"
+    + _CAPITAL
 )
 # A state's name that is also a municipality's elsewhere (a "Distrito Judicial de Hidalgo"
 # in Michoacán, "de Guerrero" in Chihuahua, a Quintana Roo in Yucatán) or the country's:
@@ -46,11 +53,20 @@ _SHARED_NAMES = frozenset(("hidalgo", "morelos", "guerrero", "tabasco", "mexico"
 # "Juzgado Segundo Civil de Guanajuato", "con residencia en Jalisco": a state's name said
 # bare, after "de" or "en"
 _STATE_SAID = re.compile(
-    r"\b(?:estado de|de|del|en) ("
+    r"(?:\b(?:estado de|de|del|en) |,\s*)("
     + "|".join(sorted(map(re.escape, set(_STATES) - _SHARED_NAMES), key=len, reverse=True))
-    + r")\b|\b(ciudad de mexico)\b|\bestado de (mexico|"
+    + r")\b|"
+    + _CAPITAL
+    + "|"
+    + _ESTADO_DE
+    + "(mexico|"
     + "|".join(sorted(map(re.escape, _SHARED_NAMES - {"mexico"}), key=len, reverse=True))
     + r")\b"
+)
+# A federal chamber holding a body ("Comisión de Hacienda de la Cámara de Diputados"):
+# the body is that chamber's.
+_FEDERAL_HOLDER = re.compile(
+    r"\b(?:de\s+la|del)\s+(?:h\.\s*)?(camara\s+de\s+diputados|camara\s+de\s+senadores|senado)\b"
 )
 
 
@@ -131,7 +147,7 @@ def _another_state(folded: str, publisher: Publisher) -> bool:
     if publisher.jurisdiction == "MX":
         return False  # federal bodies sit in every state
     for match in _STATE_SAID.finditer(folded):
-        code = "MX-CMX" if match[2] else _STATES.get(match[1] or match[3])
+        code = "MX-CMX" if match[2] or match[3] else _STATES.get(match[1] or match[4])
         if code not in (None, publisher.jurisdiction):
             return True
     return False
@@ -156,11 +172,32 @@ def foreign_chamber(value: str | None, publisher: Publisher) -> bool:
     if not name:
         return False
     if name in FEDERAL_CHAMBERS:
-        own = normalise_chamber(publisher.name)
-        mine = own if own in FEDERAL_CHAMBERS else None
-        return publisher.jurisdiction != "MX" or (mine is not None and mine != name)
+        return _not_this_chamber(name, publisher)
     folded = fold_keyword(name)
-    return _names_another(folded, publisher) or _another_state(folded, publisher)
+    return (
+        _another_chamber_holds(folded, publisher)
+        or _names_another(folded, publisher)
+        or _another_state(folded, publisher)
+    )
+
+
+def _not_this_chamber(chamber: str, publisher: Publisher) -> bool:
+    """Whether a federal chamber is not ``publisher``'s: a state's, or the other chamber's."""
+    own = normalise_chamber(publisher.name)
+    mine = own if own in FEDERAL_CHAMBERS else None
+    return publisher.jurisdiction != "MX" or (mine is not None and mine != chamber)
+
+
+def _another_chamber_holds(folded: str, publisher: Publisher) -> bool:
+    """Whether a body's name says a federal chamber holds it ("Junta de Coordinación
+    Política de la Cámara de Diputados") and that chamber is not ``publisher``'s; a state's
+    congress named after it ("… de la Cámara de Diputados del Congreso del Estado de
+    Puebla") makes it no federal one."""
+    holder = _FEDERAL_HOLDER.search(folded)
+    if holder is None or STATE_CONGRESS.search(folded):
+        return False
+    chamber = normalise_chamber(holder[1])
+    return chamber in FEDERAL_CHAMBERS and _not_this_chamber(chamber, publisher)
 
 
 def foreign_committee(value: str | None, publisher: Publisher) -> bool:
@@ -171,7 +208,11 @@ def foreign_committee(value: str | None, publisher: Publisher) -> bool:
     if not name:
         return False
     folded = fold_keyword(name)
-    return _names_another(folded, publisher) or _another_state(folded, publisher)
+    return (
+        _another_chamber_holds(folded, publisher)
+        or _names_another(folded, publisher)
+        or _another_state(folded, publisher)
+    )
 
 
 def foreign_value(name: str, value: str | None, publisher: Publisher) -> bool:

@@ -55,11 +55,27 @@ _QUALIFIED = {
     ("AMP", "directo"): "AD",
     ("AMP", "indirecto"): "AMP",
 }
+_PLACE = r"[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+(?:de\s+)?[A-ZÁÉÍÓÚ][\wáéíóúñ]+){0,3}"
+# A state's high court with the state it names: "Supremo Tribunal de Justicia del Estado de
+# Jalisco", "Tribunal Superior de Justicia de la Ciudad de México", "… del Estado de Nuevo
+# León" (the state kept whole: it tells one state's toca from another's).
+_STATE_COURT = (
+    r"(?:Supremo\s+Tribunal|Tribunal\s+Superior)\s+de\s+Justicia"
+    rf"(?:\s+del\s+(?:Estado|Edo\.)(?:\s+(?:Libre\s+y\s+Soberano\s+)?de\s+{_PLACE})?"
+    r"|\s+de\s+la\s+Ciudad\s+de\s+M[ée]xico|\s+de\s+la\s+CDMX|\s+del\s+Distrito\s+Federal"
+    rf"|\s+de\s+(?!la\b){_PLACE})?"
+)
+_SALA_KINDS = (
+    r"(?:Penal|Civil|Familiar|Mercantil|Colegiada\s+\w+|Unitaria\s+\w+"
+    r"|(?:Especializada\s+)?en\s+Materias?\s+\w+(?:\s+y\s+\w+)?)"
+)
 _COURT = re.compile(
     r"\s*,?\s*(?:(?:ambos|ambas|todos)\s+)?(?:(?:del\s+[íi]ndice\s+)?del?|de\s+la"
     r"|(?:resuelt|emitid|dictad|fallad|sustentad)[oa]s?\s+por\s+(?:el|la)"
     r"|ante\s+(?:el|la))\s+"
-    r"(?P<court>(?:Primera|Segunda)\s+Sala(?:\s+de\s+(?:la|esta)\s+Suprema\s+Corte"
+    r"(?P<court>(?:Primera|Segunda)\s+Sala(?!\s+(?:Penal|Civil|Familiar|Colegiada|Unitaria|en\s"
+    r"|Especializada|Mercantil|Administrativa|del\s+(?:Supremo|Tribunal\s+Superior)))"
+    r"(?:\s+de\s+(?:la|esta)\s+Suprema\s+Corte"
     r"(?:\s+de\s+Justicia\s+de\s+la\s+Naci[óo]n)?)?"
     r"|Pleno(?:\s+de\s+(?:la|esta)\s+Suprema\s+Corte(?:\s+de\s+Justicia\s+de\s+la\s+Naci[óo]n)?"
     r"|\s+Regional\s+en\s+Materias?\s+[^,;.]{3,60}?(?=[,;.]|\s+de\s+la|\s+del\s))?"
@@ -68,9 +84,8 @@ _COURT = re.compile(
     r"|Sala\s+Regional\s+[A-ZÁÉÍÓÚ][\wáéíóú]+(?:\s+[A-ZÁÉÍÓÚ][\wáéíóú]+)?"
     r"|(?:[A-ZÁÉÍÓÚ][a-záéíóú]+\s+)?Tribunal\s+Colegiado\s+[^,;.]{0,90}?\s+Circuito"
     r"|(?:Primera|Segunda|Tercera|Cuarta|Quinta|Sexta|S[ée]ptima|Octava|Novena|D[ée]cima)"
-    r"\s+Sala\s+(?:Penal|Civil|Familiar|Colegiada\s+\w+|Unitaria\s+\w+)"
-    r"(?:\s+del\s+Supremo\s+Tribunal\s+de\s+Justicia\s+del\s+Estado"
-    r"(?:\s+de\s+[A-Z][\w ]{2,30}?)?)?)"
+    rf"\s+Sala(?:\s+{_SALA_KINDS}(?:\s+del\s+{_STATE_COURT})?|\s+del\s+{_STATE_COURT})"
+    rf"|{_STATE_COURT})"
     r"(?![\w])"
 )
 _ABBREVIATION = re.compile(r"[A-Z]{2,4}")  # "AR", "ADR", "AI": codes in capitals only

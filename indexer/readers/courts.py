@@ -185,18 +185,36 @@ CHAMBERS = (
 )  # fmt: skip
 
 
+# Bodies inside a chamber, named after it: "Junta de Coordinación Política de la Cámara de
+# Diputados" is the Junta, not the chamber.
+CHAMBER_BODIES = (
+    "comision de", "comisiones unidas", "comite", "junta de coordinacion politica",
+    "mesa directiva", "conferencia para la direccion", "grupo parlamentario",
+)  # fmt: skip
+# A state's congress named: its "Cámara de Diputados" or "Pleno" is no federal chamber.
+STATE_CONGRESS = re.compile(
+    r"\bcongreso\s+(?:del\s+estado|de\s+(?!la\s+union\b)\w)|\b(?:estado|edo\.?)\s+"
+    r"(?:libre\s+y\s+soberano\s+)?de\b|\blegislatura\s+del\s+estado\b"
+)
+_FEDERAL_CHAMBER_NAMES = frozenset(("Cámara de Diputados", "Senado de la República"))
+
+
 def normalise_chamber(text: str | None) -> str | None:
     """``H. Cámara de Diputados`` → ``Cámara de Diputados``; ``Senado`` → ``Senado de la
-    República``; ``PLENO`` → ``Pleno``; committees and other bodies keep their name."""
+    República``; ``PLENO`` → ``Pleno``; committees and other bodies keep their name, even
+    when it names their chamber; a state's congress named makes no federal chamber."""
     if not text:
         return None
     name = " ".join(text.split()).strip(" .,;:")
     if not name:
         return None
     folded = fold_keyword(name)
-    if folded.startswith(("comision de", "comisiones unidas", "comite")):
+    if folded.startswith(CHAMBER_BODIES):
         return title_case(name) if _shouting(name) else name
+    state = STATE_CONGRESS.search(folded)
     for words, canonical in CHAMBERS:
+        if state and canonical in _FEDERAL_CHAMBER_NAMES:
+            continue
         if any(re.search(rf"\b{w}\b", folded) for w in words):
             return canonical
     return title_case(name) if _shouting(name) else name

@@ -146,11 +146,19 @@ _OTHER_JUDGMENT_AFTER = re.compile(
 _MONTH = "|".join(MONTHS)
 # The resolving court's own formula: "…, en sesión correspondiente al trece de agosto de
 # dos mil veinticinco, emite la siguiente" (cited sessions say "en sesión de…").
+_SESSION_KINDS = (
+    r"(?:(?:p[uú]blica|privada|remota|ordinaria|extraordinaria|presencial|virtual"
+    r"|no\s+presencial|a\s+distancia)\s+)*"
+)
+_FORMULA_DATE = r"(?P<date>(?:[^\n]|\n(?!\s*\n)){6,140})"
+# A collegiate circuit court's form: "Acuerdo del Segundo Tribunal Colegiado…,
+# correspondiente a la sesión de veinte de octubre de dos mil veintidós".
 _FORMULA = _starting(
-    "ls",
-    r"(?:la\s+)?sesi[oó]n\s+(?:(?:p[uú]blica|privada|remota|ordinaria|extraordinaria|presencial"
-    r"|virtual|no\s+presencial|a\s+distancia)\s+)*(?:correspondiente|celebrada|verificada)\s+"
-    r"(?:al?|el|en)\s+(?:d[ií]a\s+)?(?P<date>(?:[^\n]|\n(?!\s*\n)){6,140})",
+    "lsc",
+    rf"(?:la\s+)?sesi[oó]n\s+{_SESSION_KINDS}(?:correspondiente|celebrada|verificada)\s+"
+    rf"(?:al?|el|en)\s+(?:d[ií]a\s+)?{_FORMULA_DATE}"
+    rf"|correspondiente\s+a\s+la\s+sesi[oó]n\s+{_SESSION_KINDS}(?:del\s+d[ií]a|de)\s+"
+    rf"(?P<date2>(?:[^\n]|\n(?!\s*\n)){{6,140}})",
     re.IGNORECASE,
 )
 _FORMULA_VERB = _starting("edprs", r"\b(?:emite|dicta|pronuncia|resuelve|se\s+dicta)\b", re.I)
@@ -236,12 +244,12 @@ def _formula(text: str) -> tuple[str, int] | None:
     for match in _FORMULA.finditer(text):
         if match.start() in notes:
             continue
-        date = _date_at_start(match["date"])
+        written = match["date"] or match["date2"]
+        date = _date_at_start(written)
         if not date:
             continue
         if match.start() < head_end or (
-            "correspondiente" in fold_keyword(match[0][:80])
-            and _FORMULA_VERB.search(match["date"] + " ")
+            "correspondiente" in fold_keyword(match[0][:80]) and _FORMULA_VERB.search(written + " ")
         ):
             return date, match.start()
     return None
@@ -272,25 +280,66 @@ def read_resolution_date(text: str) -> tuple[str, int] | None:
         at = match.start("date")
         if at >= head_end and at < closing_from:
             continue
-        date = _date_at_start(match["date"])
+        date = _date_at_start(match["date"]) or _date_at_start(_run_on(text, match))
         if date:
             return date, match.start()
     return None
 
 
+# A day, as a date written in words or figures begins: "treinta de", "12 doce de".
+_DAY_START = re.compile(
+    r"(?:a\s+|al\s+|el\s+d[ií]a\s+)?(?:los\s+)?(?:\d{1,2}|primero|uno|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez"
+    r"|once|doce|trece|catorce|quince|dieci\w+|veinti\w+|veinte|treinta)\b[^\n]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _run_on(text: str, match: re.Match[str]) -> str:
+    """A place-and-date line's date run on into the next line ("Toluca, Estado de México,
+    treinta de⏎noviembre de dos mil veintitrés"): the two joined when the first ends in
+    a day and names no month; else nothing."""
+    start = match["date"]
+    if not _DAY_START.fullmatch(start.strip()) or re.search(
+        rf"\b(?:{_MONTH})\b", fold_keyword(start)
+    ):
+        return ""
+    rest = text[match.end() : match.end() + 200]
+    following = rest[1:].split("\n", 1)[0].strip() if rest.startswith("\n") else ""
+    return f"{start.strip()} {following}" if following else ""
+
+
 def _caption(text: str) -> list[tuple[str, int]]:
     """The caption's lines (with their offsets): the top, before the index, the opening
     formula or the first long paragraph."""
-    lines, at = [], 0
+    lines: list[tuple[str, int]] = []
+    at = 0
+    label: tuple[str, int] | None = None  # a label whose value is in the next cell or line
     for raw in text.split("\n")[: CAPTION_LINES * 3]:
-        line = " ".join(raw.split())
         start, at = at, at + len(raw) + 1
-        if not line:
-            continue
-        if _CAPTION_END.match(line) or len(line) > 160 or len(lines) >= CAPTION_LINES:
-            break
-        lines.append((line, start))
+        for cell in _CELL_BREAK.split(raw):
+            line = " ".join(cell.split())
+            if not line:
+                continue
+            if _CAPTION_END.match(line) or len(line) > 160 or len(lines) >= CAPTION_LINES:
+                return lines
+            if label is not None:
+                line, start, label = f"{label[0]} {line}", label[1], None
+            elif _LABEL_ALONE.match(line):
+                label = (line if line.endswith(":") else f"{line}:", start)
+                continue
+            lines.append((line, start))
     return lines
+
+
+# A caption laid out as a table: its cells apart by tabs or rules ("|"), a label in one
+# cell ("EXPEDIENTE:", "| TOCA |") and its value in the next, or on the next line.
+_CELL_BREAK = re.compile(r"\t+|\|")
+_LABEL_ALONE = re.compile(
+    r"^(?:n[uú]mero\s+de\s+)?(?:expedientes?|exp\.|tocas?(?:\s+(?:penal|civil|familiar))?"
+    r"|causa\s+penal|carpeta\s+(?:judicial|administrativa)|juicio|v[ií]a|materia)"
+    r"\s*(?:n[uú]m(?:ero)?\.?|no\.?)?\s*:?$",
+    re.IGNORECASE,
+)
 
 
 def _keys(cases: list[CaseNumber]) -> set[tuple[int, str]]:
@@ -408,8 +457,8 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
             continue
         if _SIGNER.search(line) or (i and _RUNS_ON.search(lines[i - 1])):
             continue
-        name = line
-        following = lines[i + 1] if i + 1 < len(lines) else ""
+        name = _ocr_capitals(line)
+        following = _ocr_capitals(lines[i + 1]) if i + 1 < len(lines) else ""
         if (
             _shouting(following)
             and not _LABEL_LINE.match(following)
@@ -434,6 +483,15 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
         if case.electoral_chamber in ELECTORAL_COURTS:
             return ELECTORAL_COURTS[case.electoral_chamber], 0
     return None
+
+
+# A small "l" among capitals, as OCR reads an "I" ("JUSTlCIA", "MATERlA", "CIVlL").
+_OCR_L = re.compile(r"(?<=[A-ZÁÉÍÓÚÑ])l(?=[A-ZÁÉÍÓÚÑ]|\b)|\bl(?=[A-ZÁÉÍÓÚÑ]{2})")
+
+
+def _ocr_capitals(line: str) -> str:
+    """A court line in capitals with OCR's "l" for "I" put right."""
+    return _OCR_L.sub("I", line)
 
 
 def _court_in(window: str) -> str | None:

@@ -31,8 +31,8 @@ _LEGISLATURE = re.compile(
     re.IGNORECASE,
 )
 _COMMITTEE = re.compile(
-    r"\b(comisi[oó]n(?:es unidas)? de [^|,;:()\-–—]+?)(?=\s*(?:[|,;:()\-–—]|$|\bsesi[oó]n\b|"
-    r"\breuni[oó]n\b|\b\d))",
+    r"\b((?:comisi[oó]n(?:es unidas)? de|junta de coordinaci[oó]n pol[ií]tica|mesa directiva"
+    r"|comit[eé] de)\b[^|,;:()\-–—]*?)(?=\s*(?:[|,;:()\-–—]|$|\bsesi[oó]n\b|\breuni[oó]n\b|\b\d))",
     re.IGNORECASE,
 )
 _CHAMBER_WORDS = re.compile(
@@ -123,9 +123,21 @@ def _chamber(text: str, folded: str) -> str | None:
     no chamber is named), not one the title only mentions."""
     committee = _COMMITTEE.search(text)
     match = _CHAMBER_WORDS.search(folded)
-    if committee and (match is None or _COMMITTEES_SESSION.search(folded)):
+    if committee and (
+        match is None
+        or _COMMITTEES_SESSION.search(folded)
+        or _held_by_chamber(text[: committee.start()], committee[1])
+    ):
         return normalise_chamber(committee[1])
     return normalise_chamber(match[1]) if match else None
+
+
+def _held_by_chamber(before: str, body: str) -> bool:
+    """Whether a body's name names its chamber and no chamber comes before it: the session
+    of the "Junta de Coordinación Política de la Cámara de Diputados" is the Junta's."""
+    return bool(_CHAMBER_WORDS.search(fold_keyword(body))) and not _CHAMBER_WORDS.search(
+        fold_keyword(before)
+    )
 
 
 def clean_title(title: str) -> str:

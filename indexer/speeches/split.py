@@ -16,14 +16,23 @@ from indexer.analysis import fold_keyword
 from indexer.spots import matches_at, occurrences
 
 _UP = "A-ZÁÉÍÓÚÑÜ"
+_ROLE = (
+    r"(?:C\.|CC\.|(?i:president[ae]|vicepresident[ae]|secretari[oa]|diputad[oa]|senador[a]?"
+    r"|ciudadan[oa]))"
+)
+# "-La C. Presidenta: …" (a dash opens the turn), in capitals too; without the dash, a
+# role must follow the article and only a name the role ("La presidenta diputada María
+# Teresa Castell de Oro Palacios: …"), so "La propuesta es: …" stays speech.
 _CONGRESS_SPEAKER = re.compile(
-    r"^\s*[-–—]\s*(?P<who>(?:El|La|Los|Las|Una|Varias)\s+[^:\n]{2,160}?|Voces(?: a coro)?)"
-    r"\s*:\s+",
+    r"^\s*(?:[-–—]\s*(?P<who>(?:El|La|Los|Las|Una|Varias|EL|LA|LOS|LAS|UNA|VARIAS)\s+[^:\n]{2,160}?"
+    r"|Voces(?: a coro)?|VOCES(?: A CORO)?)"
+    rf"|(?P<bare>(?:El|La|EL|LA)\s+(?:{_ROLE}\s*)+(?:(?:[{_UP}][\w.'-]*|de|del|la|los|las|y)\s*){{0,8}}"
+    r"(?:\([^()\n]{0,40}\))?))\s*:\s+",
     re.MULTILINE,
 )
 _COURT_SPEAKER = re.compile(
     r"(?<!PRESIDENTA )(?<!PRESIDENTE )(?<!Y )"
-    rf"(?P<who>SEÑORA? (?:MINISTR[OA]|MAGISTRAD[OA])(?: PRESIDENT[EA])?(?: [{_UP}][{_UP} ]*?)?"
+    rf"(?P<who>SE[ÑN]ORA? (?:MINISTR[OA]|MAGISTRAD[OA])(?: PRESIDENT[EA])?(?: [{_UP}][{_UP} ]*?)?"
     rf"|SECRETARI[OA] GENERAL DE ACUERDOS|SECRETARI[OA] (?:DE ESTUDIO Y CUENTA|AUXILIAR DE "
     rf"ACUERDOS)(?: [{_UP}][{_UP} ]*?)?)\s*:(?=\s|$)"
 )
@@ -110,7 +119,7 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
 def _court_speakers_apart(text: str) -> str:
     """Each court speaker (``SEÑORA MINISTRA PRESIDENTA:``) on a line of its own; the
     pattern is tried only where such a speaker can start."""
-    starts = occurrences(text, "SEÑOR", "SECRETARI")
+    starts = occurrences(text, "SEÑOR", "SENOR", "SECRETARI")
     if not starts:
         return text
     pieces: list[str] = []
@@ -142,7 +151,7 @@ def _speaker_at(line: str) -> tuple[str, str] | None:
     if match is None:
         return None
     rest = line[match.end() :] if match.re is _CONGRESS_SPEAKER else line.lstrip()[match.end() :]
-    return " ".join(match["who"].split()), rest.strip()
+    return " ".join((match["who"] or match["bare"]).split()), rest.strip()
 
 
 def _agenda_heading(line: str, items: list[str]) -> int | None:

@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from config.settings import Settings
 from config.specs import parse_spec
+from indexer.citations import extract_citations
 from indexer.citations.courts import court_key
 from indexer.citations.issuers import Holder, names
 from indexer.citations.records import cited_by_counts, record_citations
@@ -167,3 +168,23 @@ def test_both_databases_resolve_and_count_alike(database_url: str) -> None:
 )  # fmt: skip
 def test_issuer_rules(key: str, court: str | None, holder: Holder, expected: bool) -> None:
     assert names(key, court_key(court), holder) is expected
+
+
+@pytest.mark.parametrize(
+    ("written", "held_court", "jurisdiction", "expected"),
+    [("de la Primera Sala Civil del Tribunal Superior de Justicia del Estado de Nuevo León",
+      "primera sala civil", "MX-JAL", False),
+     ("de la Primera Sala Civil del Tribunal Superior de Justicia del Estado de Nuevo León",
+      "primera sala civil", "MX-NLE", True),
+     ("de la Cuarta Sala Familiar del Tribunal Superior de Justicia de la Ciudad de México",
+      "cuarta sala familiar", "MX-MEX", False),
+     ("del Tribunal Superior de Justicia del Edo. de México", None, "MX-CMX", False)],
+)  # fmt: skip
+def test_a_toca_cited_with_its_state_names_no_other_state_s_sala(
+    written: str, held_court: str | None, jurisdiction: str, expected: bool
+) -> None:
+    """The state written after a toca reaches the link: another state's sala holding a
+    toca of the same number is not the one cited."""
+    (citation,) = extract_citations(f"Así se resolvió en el toca civil 88/2024 {written}.")
+    holder = Holder(held_court, "Poder Judicial", jurisdiction, False)
+    assert names(citation.key, court_key(citation.court), holder) is expected

@@ -43,6 +43,31 @@ def test_the_court_written_after_a_case_is_kept() -> None:
     assert citation.court == "Tercer Tribunal Colegiado en Materia Civil del Séptimo Circuito"
 
 
+@pytest.mark.parametrize(
+    ("after", "court"),
+    [("del Tribunal Superior de Justicia del Estado de Durango, en el que",
+      "Tribunal Superior de Justicia del Estado de Durango"),
+     ("de la Cuarta Sala Familiar del Tribunal Superior de Justicia de la Ciudad de México.",
+      "Cuarta Sala Familiar del Tribunal Superior de Justicia de la Ciudad de México"),
+     ("emitida por la Novena Sala del Supremo Tribunal de Justicia del Estado de Jalisco el",
+      "Novena Sala del Supremo Tribunal de Justicia del Estado de Jalisco"),
+     # a state's Primera Sala is no bare "Primera Sala" (the SCJN's, for the links)
+     ("de la Primera Sala Civil del Tribunal Superior de Justicia del Estado de Nuevo León, que",
+      "Primera Sala Civil del Tribunal Superior de Justicia del Estado de Nuevo León"),
+     ("de la Primera Sala del Tribunal Superior de Justicia de Baja California Sur.",
+      "Primera Sala del Tribunal Superior de Justicia de Baja California Sur"),
+     ("de la Tercera Sala Especializada en Materia Civil del Supremo Tribunal de Justicia del "
+      "Estado de Jalisco", "Tercera Sala Especializada en Materia Civil del Supremo Tribunal de "
+      "Justicia del Estado de Jalisco"),
+     ("de la Tercera Sala, que", None)],
+)  # fmt: skip
+def test_a_state_court_written_after_a_toca_is_kept_with_its_state(
+    after: str, court: str | None
+) -> None:
+    (citation,) = extract_citations(f"Así se resolvió en el toca civil 245/2023 {after}")
+    assert citation.court == court
+
+
 def test_each_article_of_a_list_or_range_is_its_own_citation() -> None:
     assert keys("los artículos 17 y 20 del Código Nacional de Procedimientos Penales") == [
         "CNPP art. 17",

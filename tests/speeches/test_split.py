@@ -200,3 +200,27 @@ def _continued(speeches: list, speech: object) -> bool:  # type: ignore[type-arg
 def _same_after(speeches: list, index: int) -> bool:  # type: ignore[type-arg]
     before = [s for s in speeches[:index] if s.speaker_as_written]
     return bool(before) and before[-1].speaker_as_written == speeches[index].speaker_as_written
+
+
+def test_speaker_lines_as_other_congresses_and_scans_write_them() -> None:
+    """Capitals (``-EL C. SECRETARIO…:``), no dash before a role (``La presidenta
+    diputada…:``), a scan's lost Ñ (``SENORA MINISTRA…:``); a line that only begins like
+    one ("La propuesta es: …", "El diputado Juan propuso lo siguiente: …") stays speech."""
+    from indexer.speeches.split import split_turns
+
+    text = (
+        "-EL C. SECRETARIO DIPUTADO JUAN PÉREZ: Hay quórum, presidenta.\n"
+        "La presidenta diputada María Teresa Castell de Oro Palacios: Se abre la sesión.\n"
+        "La propuesta es: aprobar el orden del día.\n"
+        "El diputado Juan propuso lo siguiente: votarla.\n"
+        "La C. Presidenta: Gracias.\n"
+        "SENORA MINISTRA PRESIDENTA: Continúe.\n"
+        "SENOR MINISTRO LAYNEZ POTISEK: Gracias.\n"
+    )
+    assert [(t.speaker, t.text[:20]) for t in split_turns(text)] == [
+        ("EL C. SECRETARIO DIPUTADO JUAN PÉREZ", "Hay quórum, presiden"),
+        ("La presidenta diputada María Teresa Castell de Oro Palacios", "Se abre la sesión. L"),
+        ("La C. Presidenta", "Gracias."),
+        ("SENORA MINISTRA PRESIDENTA", "Continúe."),
+        ("SENOR MINISTRO LAYNEZ POTISEK", "Gracias."),
+    ]

@@ -104,3 +104,62 @@ def test_a_committee_a_page_gives_as_another_congress_is_left_out() -> None:
     assert foreign == ["committee"] and kept == {"title": "Dictamen 12"}
     kept, foreign = own_fields(tenant, read | {"committee": "Comisión de Hacienda"})
     assert foreign == [] and kept["committee"] == "Comisión de Hacienda"
+
+
+@pytest.mark.parametrize(
+    ("court", "jurisdiction", "foreign"),
+    [("Tribunal Superior de Justicia de la Ciudad de México", "MX-MEX", True),
+     ("Tribunal Superior de Justicia del Estado de México", "MX-CMX", True),
+     ("Tribunal Superior de Justicia del Estado de México", "MX-MEX", False),
+     ("Tribunal Superior de Justicia de la CDMX", "MX-MEX", True),
+     ("JUZGADO QUINTO DE LO CIVIL DEL D.F.", "MX-MEX", True),
+     ("Juzgado Cuarto Familiar del Distrito Federal", "MX-MEX", True),
+     ("Sala Civil del Tribunal Superior de Justicia del Edo. de Mexico", "MX-CMX", True),
+     ("Juzgado Mixto del Estado Libre y Soberano de Puebla", "MX-TLA", True),
+     # the capital written after a comma, as a place: "Guadalupe" is in both states
+     ("Juzgado Civil de Guadalupe, Zacatecas", "MX-NLE", True),
+     ("Juzgado Civil de Guadalupe, Nuevo León", "MX-NLE", False),
+     ("Juzgado de lo Familiar de Jiménez, Chihuahua", "MX-CHH", False),
+     # a name shared with a municipality stays unsure after a comma too
+     ("Juzgado Civil de Tenango del Valle, México", "MX-CMX", False),
+     ("Juzgado de Primera Instancia de Tabasco", "MX-ZAC", False)],
+)  # fmt: skip
+def test_a_state_written_as_courts_write_it_is_read(
+    court: str, jurisdiction: str, foreign: bool
+) -> None:
+    publisher = publisher_of("Poder Judicial", jurisdiction, [TSJ, *OTHERS])
+    assert foreign_court(court, publisher) is foreign
+
+
+@pytest.mark.parametrize(
+    ("body", "publisher", "jurisdiction", "foreign"),
+    [("Comisión de Justicia de la Cámara de Diputados", "Congreso del Estado de Jalisco",
+      "MX-JAL", True),
+     ("COMISION DE HACIENDA Y CREDITO PUBLICO DE LA CAMARA DE DIPUTADOS",
+      "Senado de la República", "MX", True),
+     ("Comisión de Hacienda y Crédito Público de la Cámara de Diputados",
+      "Cámara de Diputados", "MX", False),
+     ("Comisiones Unidas de Puntos Constitucionales y de Estudios Legislativos del Senado de "
+      "la República", "Cámara de Diputados", "MX", True),
+     ("Comisión de Puntos Constitucionales del Senado", "Senado de la República", "MX", False),
+     ("Comisión de Gobernación de la H. Cámara de Senadores", "Congreso del Estado de Colima",
+      "MX-COL", True),
+     # a state's congress calling its assembly so is the state's own
+     ("Comisión de Justicia de la Cámara de Diputados del Congreso del Estado de Puebla",
+      "Congreso del Estado de Puebla", "MX-PUE", False)],
+)  # fmt: skip
+def test_a_federal_chamber_holding_a_committee_makes_it_that_chamber_s(
+    body: str, publisher: str, jurisdiction: str, foreign: bool
+) -> None:
+    who = publisher_of(publisher, jurisdiction, OTHERS)
+    assert foreign_committee(body, who) is foreign
+    assert foreign_chamber(body, who) is foreign
+
+
+def test_a_chamber_s_junta_is_that_chamber_s_body() -> None:
+    state = publisher_of("Congreso del Estado de Jalisco", "MX-JAL", OTHERS)
+    deputies = publisher_of("Cámara de Diputados", "MX", OTHERS)
+    junta = "Junta de Coordinación Política de la Cámara de Diputados"
+    assert foreign_chamber(junta, state) and not foreign_chamber(junta, deputies)
+    own = "Pleno de la Cámara de Diputados del Congreso del Estado de Jalisco"
+    assert not foreign_chamber(own, state)

@@ -43,6 +43,22 @@ def test_chambers() -> None:
 
 
 @pytest.mark.parametrize(
+    ("written", "chamber"),
+    [("Junta de Coordinación Política de la Cámara de Diputados",
+      "Junta de Coordinación Política de la Cámara de Diputados"),
+     ("MESA DIRECTIVA DE LA CAMARA DE SENADORES", "Mesa Directiva de la Camara de Senadores"),
+     ("Comisión de Justicia de la Cámara de Diputados",
+      "Comisión de Justicia de la Cámara de Diputados"),
+     # a state congress's own assembly is no federal chamber
+     ("Pleno de la Cámara de Diputados del H. Congreso del Estado de Puebla", "Pleno"),
+     ("Cámara de Diputados del Congreso de Jalisco", "Cámara de Diputados del Congreso de Jalisco"),
+     ("H. Cámara de Diputados del Congreso de la Unión", "Cámara de Diputados")],
+)  # fmt: skip
+def test_a_body_named_after_its_chamber_is_the_body(written: str, chamber: str) -> None:
+    assert normalise_chamber(written) == chamber
+
+
+@pytest.mark.parametrize(
     ("title", "date", "session_type", "legislature", "chamber"),
     [
         ("🔴 EN VIVO | Sesión Ordinaria de la Cámara de Diputados | martes 18 de febrero de 2025",
@@ -62,6 +78,14 @@ def test_chambers() -> None:
          "de los Derechos Humanos", dt.date(2025, 2, 18), "ordinaria", None, "Pleno"),
         ("Reunion extraordinaria de las\nComisiones Unidas de Hacienda 12-03-2025",
          dt.date(2025, 3, 12), "comision", None, "Comisiones Unidas de Hacienda"),
+        # the body holding the session, not the chamber its name names
+        ("Sesión de la Junta de Coordinación Política de la Cámara de Diputados 12/03/2025",
+         dt.date(2025, 3, 12), None, None,
+         "Junta de Coordinación Política de la Cámara de Diputados"),
+        ("SESION ORDINARIA DEL PLENO DE LA CAMARA DE DIPUTADOS DEL H. CONGRESO DEL ESTADO DE "
+         "PUEBLA, 5 DE MARZO DE 2024", dt.date(2024, 3, 5), "ordinaria", None, "Pleno"),
+        ("Sesión ordinaria de la Cámara de Diputados | comparecencia ante la Comisión de "
+         "Hacienda de la Cámara de Diputados", None, "ordinaria", None, "Cámara de Diputados"),
     ],
 )  # fmt: skip
 def test_sessions_are_recognised_from_titles(

@@ -370,3 +370,77 @@ def test_a_session_in_the_background_does_not_date_the_sentence() -> None:
     reading = read_sentence(text)
     assert reading.values["resolution_date"] == "2024-04-09"
     assert reading.values["court"] == "Sala Regional Monterrey del TEPJF"
+
+
+def test_a_collegiate_court_dates_its_sentence_by_the_session_it_says() -> None:
+    text = (
+        "DÉCIMO TRIBUNAL COLEGIADO EN MATERIA ADMINISTRATIVA DEL PRIMER CIRCUITO\n"
+        "AMPARO EN REVISIÓN 211/2023\nQUEJOSA: ****\n\nCiudad de México. Acuerdo del Décimo "
+        "Tribunal Colegiado en Materia Administrativa del Primer Circuito, correspondiente a "
+        "la sesión virtual de\nveintiséis de octubre de dos mil veintitrés.\n\nV I S T O S para "
+        "resolver los autos del amparo en revisión 211/2023.\n\nR E S U L T A N D O\n\n"
+        "PRIMERO. En la ejecutoria correspondiente a la sesión de dos de marzo de dos mil "
+        "veintidós, el Juzgado negó el amparo.\n" + "Considerando.\n" * 400
+    )
+    reading = read_sentence(text)
+    assert reading.values["resolution_date"] == "2023-10-26"
+    assert reading.values["court"] == (
+        "Décimo Tribunal Colegiado en Materia Administrativa del Primer Circuito"
+    )
+
+
+def test_a_cited_session_in_the_background_is_not_the_collegiate_court_s() -> None:
+    text = (
+        "AMPARO DIRECTO 12/2024\n\nR E S U L T A N D O\n\nPRIMERO. Por ejecutoria "
+        "correspondiente a la sesión de dos de marzo de dos mil veintidós, el tribunal de "
+        "alzada confirmó la condena.\n" + "Considerando.\n" * 400
+    )
+    assert "resolution_date" not in read_sentence(text).values
+
+
+@pytest.mark.parametrize(
+    ("place_date", "date"),
+    [("Toluca, Estado de México, treinta de\nnoviembre de dos mil veintitrés.", "2023-11-30"),
+     ("TLAXCALA, TLAXCALA, A LOS VEINTIDOS DIAS DEL MES DE\nFEBRERO DE 2024.", "2024-02-22"),
+     ("Morelia, Michoacán, a 14 catorce de\njunio de 2024 dos mil veinticuatro.", "2024-06-14"),
+     # a paragraph break ends the line: the next paragraph's date is another's
+     ("Zacatecas, Zacatecas, a treinta de\n\nnoviembre de dos mil veintitrés se presentó la "
+      "demanda.", None)],
+)  # fmt: skip
+def test_a_place_and_date_line_broken_mid_date_is_read_whole(
+    place_date: str, date: str | None
+) -> None:
+    text = (
+        "JUZGADO PRIMERO CIVIL DE PRIMERA INSTANCIA\nEXPEDIENTE: 881/2023\n"
+        f"{place_date}\nVISTOS para dictar sentencia definitiva en los autos del expediente "
+        "881/2023.\n\nR E S U L T A N D O\n\n" + "Considerando.\n" * 400
+    )
+    assert read_sentence(text).values.get("resolution_date") == date
+
+
+def test_an_ocr_l_in_a_court_line_of_capitals_is_read_as_an_i() -> None:
+    text = (
+        "TRIBUNAL SUPERIOR DE JUSTlCIA DEL ESTADO DE PUEBLA\nSEGUNDA SALA EN MATERlA PENAL\n"
+        "TOCA PENAL: 145/2024\nVISTOS para resolver el toca penal 145/2024.\n\n"
+        "R E S U L T A N D O\n\n" + "Considerando.\n" * 400
+    )
+    assert read_sentence(text).values["court"] == "Segunda Sala en Materia Penal"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    ["EXPEDIENTE:\t845/2019\tJUICIO:\tORDINARIO CIVIL",
+     "| EXPEDIENTE | 845/2019 |\n| JUICIO | ORDINARIO CIVIL |",
+     "EXPEDIENTE:\n845/2019\nJUICIO:\nORDINARIO CIVIL",
+     "NÚMERO DE EXPEDIENTE:\n\n845/2019"],
+)  # fmt: skip
+def test_a_caption_laid_out_as_a_table_gives_the_number_alone(caption: str) -> None:
+    """A label and its value in cells of a table (tabs, rules) or on two lines: the value
+    is the number, never the next cell's words ("845/2019 JUICIO: ORDINARIO CIVIL")."""
+    text = (
+        f"JUZGADO SEGUNDO CIVIL DEL DISTRITO JUDICIAL DE TLAXCALA\n{caption}\n"
+        "VISTOS para dictar sentencia definitiva.\n\nR E S U L T A N D O\n\n"
+        + "Considerando.\n"
+        * 300
+    )
+    assert read_sentence(text).values.get("expediente") == "845/2019"
