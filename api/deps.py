@@ -11,6 +11,7 @@ from urllib.parse import quote
 from fastapi import Depends, Request
 from fastapi.exceptions import RequestValidationError
 
+from api.next_page import next_page_url
 from api.public_address import link_base
 from indexer.library import Library
 from indexer.query import FILTER_PARAMS, QuerySyntaxError, operator_suggestion
@@ -172,7 +173,4 @@ def document_page(base: str, doc_id: str) -> str:
 
 def page_url(request: Request, cursor: str | None) -> str | None:
     """This request's address with ``cursor`` replaced (None when there is no next page)."""
-    if cursor is None:
-        return None
-    url = request.url.include_query_params(cursor=cursor)
-    return f"{url.path}?{url.query}"
+    return None if cursor is None else next_page_url(request, cursor)
