@@ -177,7 +177,8 @@ def table(result: dict[str, Any], paths: list[str]) -> str:
     runs = result["runs"]
     for path in paths:
         columns = {name: medians(found, path) for name, found in runs.items()}
-        lines.append(f"{path}: µs of CPU per document (medians of {len(next(iter(runs.values())))} runs)")
+        rounds = len(next(iter(runs.values())))
+        lines.append(f"{path}: µs of CPU per document (medians of {rounds} runs)")
         lines.append(f"  {'step':18}" + "".join(f"{name:>10}" for name in columns))
         for step in (*STEPS, "main_us_per_doc", "docs_per_s", "mb_per_s"):
             lines.append(
