@@ -81,11 +81,13 @@ def test_mentions_follow_the_legislative_documents_indexed_between_flushes(
         library.close()
 
 
-def test_each_jurisdiction_names_its_own_documents(tmp_path: Path) -> None:
-    """The keys of every jurisdiction are read at once: the same number in two states
-    names each state's own initiative, and a state with none when they were read names
-    the one indexed afterwards."""
-    library = Library.open(Settings(data_dir=tmp_path, database_url=None), writer=True)
+def test_each_jurisdiction_names_its_own_documents(tmp_path: Path, database_url: str) -> None:
+    """The keys of every jurisdiction are read at once (each row's number and type read
+    by the database, SQLite's or PostgreSQL's): the same number in two states names each
+    state's own initiative, and a state with none when they were read names the one
+    indexed afterwards."""
+    settings = Settings(data_dir=tmp_path, database_url=database_url)
+    library = Library.open(settings, writer=True)
     try:
         library.add_documents([_initiative("gua7", 7), _initiative("jal7", 7, "MX-JAL")])
         library.flush()
