@@ -58,16 +58,21 @@ class ReferenceKeys:
     """Each jurisdiction's legislative reference keys and the (first) document each
     names: read from the database once (from the two fields they need, not whole
     documents) and then kept up to date with the legislative documents being indexed
-    (``indexed``), so the read does not grow with the library at every batch."""
+    (``indexed``), so the read does not grow with the library at every batch. The first
+    use reads every jurisdiction in one pass: one per jurisdiction read the legislative
+    rows once for each of them (33 times in a national library)."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
         self.read_at = time.monotonic()
         self._by_key: dict[str, dict[str, str]] = {}
         self._key_of: dict[str, dict[str, str | None]] = {}
+        self._all_read = False  # every jurisdiction read since the last ``forget``
 
     def of(self, jurisdiction: str) -> dict[str, str]:
-        if jurisdiction not in self._by_key:
+        if jurisdiction not in self._by_key and not self._all_read:
+            self._read()
+        if jurisdiction not in self._by_key:  # none there, or read anew (``indexed``)
             self._read(jurisdiction)
         return self._by_key[jurisdiction]
 
@@ -93,24 +98,37 @@ class ReferenceKeys:
         if time.monotonic() - self.read_at >= older_than_s:
             self._by_key.clear()
             self._key_of.clear()
+            self._all_read = False
             self.read_at = time.monotonic()
 
-    def _read(self, jurisdiction: str) -> None:
+    def _read(self, jurisdiction: str | None = None) -> None:
+        """``jurisdiction``'s keys, or (None) every jurisdiction's; the two fields are
+        read by the database from each row's data, not the whole data decoded here."""
         docs = DocumentRow.__table__
-        stmt = select(docs.c.id, docs.c.data).where(
-            docs.c.kind == "legislativo", docs.c.jurisdiction == jurisdiction
-        )
-        by_key: dict[str, str] = {}
-        key_of: dict[str, str | None] = {}
+        stmt = select(
+            docs.c.id,
+            docs.c.jurisdiction,
+            docs.c.data["number"].as_string(),
+            docs.c.data["doc_type"].as_string(),
+        ).where(docs.c.kind == "legislativo")
+        if jurisdiction is not None:
+            stmt = stmt.where(docs.c.jurisdiction == jurisdiction)
+        by_key: dict[str, dict[str, str]] = {}
+        key_of: dict[str, dict[str, str | None]] = {}
+        if jurisdiction is not None:
+            by_key[jurisdiction], key_of[jurisdiction] = {}, {}
         with self.db.engine.connect() as connection:
-            for doc_id, data in connection.execute(stmt):
-                key = number_key(data.get("number"), data.get("doc_type"))
-                key_of[doc_id] = key
+            for doc_id, where, number, doc_type in connection.execute(stmt):
+                key = number_key(number, doc_type)
+                key_of.setdefault(where, {})[doc_id] = key
                 if key is not None:
-                    by_key.setdefault(key, doc_id)
+                    by_key.setdefault(where, {}).setdefault(key, doc_id)
         if not self._by_key:
             self.read_at = time.monotonic()
-        self._by_key[jurisdiction], self._key_of[jurisdiction] = by_key, key_of
+        for where, keys in key_of.items():
+            self._by_key[where], self._key_of[where] = by_key.get(where, {}), keys
+        if jurisdiction is None:
+            self._all_read = True
 
 
 def forget_sessions(db: Database, index: SpeechWrites | None, session_ids: Sequence[str]) -> None:

@@ -15,12 +15,12 @@ from indexer.speeches.store import mentions_in_session
 CONGRESS = "Congreso de Prueba"
 
 
-def _initiative(doc_id: str, number: int) -> Legislativo:
+def _initiative(doc_id: str, number: int, jurisdiction: str = "MX-GUA") -> Legislativo:
     return Legislativo(
         id=doc_id,
         title=f"Iniciativa {number}",
         institution=CONGRESS,
-        jurisdiction="MX-GUA",
+        jurisdiction=jurisdiction,
         source_id="congreso",
         url=f"https://congreso.example/{doc_id}",
         doc_type="iniciativa",
@@ -29,13 +29,13 @@ def _initiative(doc_id: str, number: int) -> Legislativo:
     )
 
 
-def _session(doc_id: str, number: int) -> Sesion:
+def _session(doc_id: str, number: int, jurisdiction: str = "MX-GUA") -> Sesion:
     return Sesion(
         id=doc_id,
         title=f"Sesión {doc_id}",
         date=dt.date(2025, 2, 18),
         institution=CONGRESS,
-        jurisdiction="MX-GUA",
+        jurisdiction=jurisdiction,
         source_id="congreso",
         url=f"https://congreso.example/{doc_id}",
         text=f"-El diputado Luis Mora Paz (PT): Presento la Iniciativa {number}/LXVI.\n",
@@ -77,5 +77,30 @@ def test_mentions_follow_the_legislative_documents_indexed_between_flushes(
         library.add_documents([_initiative("i10", 10)])
         library.flush()
         assert _named(library, "s10") == {"i10"}
+    finally:
+        library.close()
+
+
+def test_each_jurisdiction_names_its_own_documents(tmp_path: Path, database_url: str) -> None:
+    """The keys of every jurisdiction are read at once (each row's number and type read
+    by the database, SQLite's or PostgreSQL's): the same number in two states names each
+    state's own initiative, and a state with none when they were read names the one
+    indexed afterwards."""
+    settings = Settings(data_dir=tmp_path, database_url=database_url)
+    library = Library.open(settings, writer=True)
+    try:
+        library.add_documents([_initiative("gua7", 7), _initiative("jal7", 7, "MX-JAL")])
+        library.flush()
+        library.add_documents([_session("s-gua", 7), _session("s-jal", 7, "MX-JAL")])
+        library.add_documents([_session("s-mex", 7, "MX-MEX")])
+        library.flush(wait=False)
+        assert _named(library, "s-gua") == {"gua7"}
+        assert _named(library, "s-jal") == {"jal7"}
+        assert _named(library, "s-mex") == {None}
+        library.add_documents([_initiative("mex7", 7, "MX-MEX")])
+        library.flush(wait=False)
+        library.add_documents([_session("s-mex2", 7, "MX-MEX")])
+        library.flush()
+        assert _named(library, "s-mex2") == {"mex7"}
     finally:
         library.close()

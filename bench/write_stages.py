@@ -1,0 +1,222 @@
+"""Where a written document's CPU goes: ``bench/write.py``'s crawl and index paths with
+the write path's steps timed, each step's own CPU (the Python main thread's, the steps
+it calls apart) per document, beside Tantivy's threads'.
+
+Usage: python bench/write_stages.py [--size 5000] [--mix 3k|real] [--paths crawl,index]
+                                    [--compare CHECKOUT --rounds 3] [--json PATH]
+
+Alone it measures the checkout it is imported from (``PYTHONPATH``). ``--compare`` runs
+it as a child under that checkout and under this one, alternately, ``--rounds`` times
+each, on the same documents, and prints each step's median per checkout: a before/after
+measured in the same minutes on a shared machine.
+
+Steps (``main`` thread CPU, microseconds per document, each without the steps inside it):
+``save: hash`` (the content hash and its dump), ``save: documents`` (the documents' rows:
+``write_documents``), ``save: other`` (the rest of a batch's save: sources, keys,
+lookups, transactions); ``read back`` (a queued document parsed from its row),
+``citations: read`` (the text's citations read), ``citations: write`` (their rows and
+counts), ``index: prepare`` (the entry's values and JSON), ``index: entry`` (its text
+values), ``index: write`` (handing entries to Tantivy's writer, deletes included),
+``settle`` (the queue, alerts, speeches after a batch), ``commit``; ``main: other`` is the
+main thread's CPU outside these (the queue's reads, the loop, the bench's progress);
+``tantivy`` is Tantivy's indexing, merging and doc-store threads.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve()
+RESULTS = HERE.parents[0] / "results" / "write_stages.json"
+STEPS = (
+    "save: hash",
+    "save: documents",
+    "save: other",
+    "read back",
+    "citations: read",
+    "citations: write",
+    "index: prepare",
+    "index: entry",
+    "index: write",
+    "settle",
+    "commit",
+    "main: other",
+    "tantivy",
+)
+
+
+class Steps:
+    """Each timed step's own main-thread CPU: a step's time less its timed steps'."""
+
+    def __init__(self) -> None:
+        self.spent: dict[str, float] = defaultdict(float)
+        self.stack: list[float] = []
+
+    def wrap(self, name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(function)
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            self.stack.append(0.0)
+            began = time.thread_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent = time.thread_time() - began
+                inner = self.stack.pop()
+                self.spent[name] += spent - inner
+                if self.stack:
+                    self.stack[-1] += spent
+
+        return timed
+
+
+def instrument(steps: Steps) -> None:
+    """Time the write path's steps where their callers look them up."""
+    from indexer import library, models, shared
+    from indexer.citations import records
+    from indexer.db import database
+    from indexer.stores import tantivy_entry, tantivy_store
+
+    models.DocumentCore.hash_dump = steps.wrap("save: hash", models.DocumentCore.hash_dump)  # type: ignore[method-assign]
+    shared.write_documents = steps.wrap("save: documents", shared.write_documents)
+    library.save_shared_many = steps.wrap("save: other", library.save_shared_many)
+    database.to_model = steps.wrap("read back", database.to_model)
+    records.read_citations = steps.wrap("citations: read", records.read_citations)
+    library.record_citations = steps.wrap("citations: write", library.record_citations)
+    tantivy_store.prepare = steps.wrap("index: prepare", tantivy_store.prepare)
+    tantivy_entry.native_entry = steps.wrap("index: entry", tantivy_entry.native_entry)
+    store = tantivy_store.TantivyStore
+    store._write = steps.wrap("index: write", store._write)  # type: ignore[method-assign]
+    store.commit = steps.wrap("commit", store.commit)  # type: ignore[method-assign]
+    library.Library._settle = steps.wrap("settle", library.Library._settle)  # type: ignore[method-assign]
+
+
+def measure(size: int, mix: str, paths: list[str]) -> dict[str, Any]:
+    """Run the paths in this process (the checkout on ``sys.path``); each path's steps."""
+    from bench import write
+    from bench.legal_corpus import LegalCorpus
+    from config.settings import Settings
+    from indexer.library import Library
+
+    # made first, and frozen out of the collector with start-up's objects: the steps'
+    # CPU is the library's, not the bench's making of documents
+    corpus = list(LegalCorpus(size, mix=mix))
+    write.settle_heap()
+    steps = Steps()
+    instrument(steps)
+    clock = write.thread_clock()
+    text_bytes = sum(len(doc.text.encode()) for doc in corpus)
+    found: dict[str, Any] = {"text_mb": round(text_bytes / 1e6, 1)}
+    with tempfile.TemporaryDirectory(prefix="bench-stages-") as tmp:
+        for path in paths:
+            library = Library.open(Settings(data_dir=Path(tmp) / path), writer=True)
+            steps.spent.clear()
+            main_began = time.thread_time()
+            threads_began = clock.split()
+            began = time.perf_counter()
+            summary = (write.crawl_path if path == "crawl" else write.index_path)(library, corpus)
+            seconds = time.perf_counter() - began
+            main = time.thread_time() - main_began
+            threads = clock.split()
+            library.close()
+            per_doc = {name: 1e6 * spent / size for name, spent in steps.spent.items()}
+            per_doc["main: other"] = 1e6 * (main - sum(steps.spent.values())) / size
+            per_doc["tantivy"] = (
+                1e6
+                * sum(threads[k] - threads_began[k] for k in ("indexing", "merging", "other"))
+                / size
+            )
+            found[path] = {
+                "us_per_doc": {name: round(per_doc.get(name, 0.0), 1) for name in STEPS},
+                "main_us_per_doc": round(1e6 * main / size, 1),
+                "docs_per_s": round(size / seconds, 1),
+                "mb_per_s": round(text_bytes / seconds / 1e6, 2),
+                "tenths_docs_per_s": [
+                    t["docs_per_s"]
+                    for t in (summary["tenths"] if path == "crawl" else summary["flush"]["tenths"])
+                ],
+            }
+    return found
+
+
+def compare(args: argparse.Namespace) -> dict[str, Any]:
+    """This script as a child under each checkout, alternately, ``rounds`` times."""
+    checkouts = {"before": args.compare.resolve(), "after": HERE.parents[1]}
+    runs: dict[str, list[dict[str, Any]]] = {name: [] for name in checkouts}
+    for round_ in range(args.rounds):
+        for name, checkout in checkouts.items():
+            env = {**os.environ, "PYTHONPATH": str(checkout)}
+            command = [sys.executable, str(HERE), "--child", "--size", str(args.size)]
+            command += ["--mix", args.mix, "--paths", args.paths]
+            done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+            runs[name].append(json.loads(done.stdout.strip().splitlines()[-1]))
+            print(f"round {round_ + 1}: {name} done", flush=True)
+    return {"checkouts": {k: str(v) for k, v in checkouts.items()}, "runs": runs}
+
+
+def medians(runs: list[dict[str, Any]], path: str) -> dict[str, float]:
+    steps = {name: statistics.median(r[path]["us_per_doc"][name] for r in runs) for name in STEPS}
+    for key in ("main_us_per_doc", "docs_per_s", "mb_per_s"):
+        steps[key] = statistics.median(r[path][key] for r in runs)
+    return steps
+
+
+def table(result: dict[str, Any], paths: list[str]) -> str:
+    lines = []
+    runs = result["runs"]
+    for path in paths:
+        columns = {name: medians(found, path) for name, found in runs.items()}
+        rounds = len(next(iter(runs.values())))
+        lines.append(f"{path}: µs of CPU per document (medians of {rounds} runs)")
+        lines.append(f"  {'step':18}" + "".join(f"{name:>10}" for name in columns))
+        for step in (*STEPS, "main_us_per_doc", "docs_per_s", "mb_per_s"):
+            lines.append(
+                f"  {step:18}" + "".join(f"{column[step]:>10.1f}" for column in columns.values())
+            )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=int, default=5000)
+    parser.add_argument("--mix", default="3k", choices=["3k", "real"])
+    parser.add_argument("--paths", default="crawl,index")
+    parser.add_argument("--compare", type=Path, help="the checkout measured as 'before'")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--json", type=Path, default=RESULTS)
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    paths = args.paths.split(",")
+    if args.child:  # the bench's own progress goes to stderr; the JSON is the last line
+        stdout, sys.stdout = sys.stdout, sys.stderr
+        found = measure(args.size, args.mix, paths)
+        sys.stdout = stdout
+        print(json.dumps(found))
+        return 0
+    if args.compare:
+        result = compare(args)
+    else:
+        sys.path.insert(0, str(HERE.parents[1]))
+        result = {"runs": {"this": [measure(args.size, args.mix, paths)]}}
+    print(table(result, paths))
+    stored = json.loads(args.json.read_text()) if args.json.is_file() else {}
+    stored[f"{args.mix}-{args.size}"] = {"load_average": os.getloadavg(), **result}
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(stored, indent=2, ensure_ascii=False) + "\n")
+    print(f"wrote {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
