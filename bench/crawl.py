@@ -107,9 +107,17 @@ def make_site(root: Path, pages: int) -> None:
 
 
 def crawl(
-    folder: Path, url: str, profile: bool, keep: Path | None = None, gil: bool = False
+    folder: Path,
+    url: str,
+    profile: bool,
+    keep: Path | None = None,
+    gil: bool = False,
+    tree: Path = REPO,
 ) -> tuple[float, float, dict[str, float], dict[str, Any]]:
+    """Run ``abierto crawl`` of the code in ``tree`` (this checkout, or another revision's
+    files for a comparison) over the site at ``url``."""
     env = os.environ | {
+        "PYTHONPATH": str(tree),
         "ABIERTO_DATA_DIR": str(folder / "data"),
         "ABIERTO_SAMPLES_URL": url,
         "ABIERTO_ALLOW_LOOPBACK": "true",
@@ -128,7 +136,7 @@ def crawl(
         args = [spy, "record", *sampling, "-o", str(raw), "--", *args]
     began, cpu = time.perf_counter(), _children_cpu()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        process = subprocess.Popen(args, env=env, cwd=REPO, stdout=out, stderr=err)
+        process = subprocess.Popen(args, env=env, cwd=tree, stdout=out, stderr=err)
         own = 0.0
         helpers: dict[int, tuple[str, float]] = {}
         while process.poll() is None:
@@ -186,6 +194,13 @@ def _helpers_cpu(pid: int) -> dict[int, tuple[str, float]]:
         except (OSError, ValueError):
             continue
     return found
+
+
+def _own_process_cpu() -> float:
+    """CPU seconds of this process: while the crawl runs, the site's server (and the
+    watch over the crawl, a read of /proc every 0.1 s) competing for the same cores."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _children_cpu() -> float:
@@ -262,9 +277,11 @@ def main() -> int:
         (folder / "specs" / "bench.yaml").write_text(SPEC, encoding="utf-8")
         load_before = os.getloadavg()
         with serve(folder / "site") as server:
+            served_from = _own_process_cpu()
             seconds, cpu_s, by_process, shares = crawl(
                 folder, server.url, args.profile, args.keep_profile, args.gil
             )
+            by_process["server"] = _own_process_cpu() - served_from
         own_s = by_process["crawl"]
         spent = phases(folder / "data" / "abierto.db", seconds)
         db = Database(f"sqlite:///{folder / 'data' / 'abierto.db'}")

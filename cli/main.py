@@ -21,7 +21,7 @@ from cli.registry import add_commands
 from config.settings import Settings
 from config.specs import SourceSpec, SpecError, load_specs
 from indexer.db import DatabaseBusy
-from indexer.heap import settle_heap
+from indexer.heap import loosen_collector, settle_heap
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -56,6 +56,7 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
         raise SystemExit(f"abierto crawl: {exc}") from exc
     library = Library.open(settings, writer=True)
     settle_heap()  # a long write: its collections walk only the documents in flight
+    loosen_collector()
     abandoned = close_abandoned_runs(library.db)
     if abandoned:
         print(f"{len(abandoned)} ejecución(es) de un rastreo terminado a la fuerza: abandonadas")

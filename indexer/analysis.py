@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import itertools
 import operator
+import re
 import unicodedata
 from typing import Any
 
@@ -53,11 +54,19 @@ def fold_keyword(value: str) -> str:
     return _fold_keyword(value)
 
 
+# a combining mark is never ASCII: only the runs of other characters are walked (an
+# opening of 600 characters has a dozen accents, not 600 characters to look at)
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _without_marks(run: re.Match[str]) -> str:
+    return "".join(c for c in run[0] if not unicodedata.combining(c))
+
+
 def _fold_keyword(value: str) -> str:
     if value.isascii():  # nothing to decompose: the same as below, without the walk
         return " ".join(value.lower().split())
-    decomposed = unicodedata.normalize("NFKD", value)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = _NOT_ASCII.sub(_without_marks, unicodedata.normalize("NFKD", value))
     return " ".join(stripped.lower().split())
 
 

@@ -19,3 +19,18 @@ def settle_heap() -> None:
     collections took 0.3–0.5 ms)."""
     gc.collect()
     gc.freeze()
+
+
+# A crawl makes a few thousand short-lived objects a page (requests, responses, Deferreds,
+# selectors) and almost no cycles (about one object of cyclic garbage a page was found
+# by the collector at a crawl of 1,500 pages): at the default threshold (700) the young
+# generation was collected some 450 times for 1,500 pages, 0.5 ms of CPU a page, a tenth
+# of the crawl process's. Collected every this many new objects instead.
+CRAWL_YOUNG_THRESHOLD = 10_000
+
+
+def loosen_collector() -> None:
+    """Collect the young generation less often, in a process that makes many objects and
+    few cycles (what the collector frees is the same; it waits for more allocations)."""
+    _, middle, old = gc.get_threshold()
+    gc.set_threshold(CRAWL_YOUNG_THRESHOLD, middle, old)

@@ -551,13 +551,15 @@ def _is_appeal(head: str, expediente: str | None) -> bool:
 _FIRST_INSTANCE = frozenset(("CP", "CJ", "CA"))
 
 
-def _own_kinds(head: str, expediente: str | None) -> list[CaseNumber]:
+@functools.lru_cache(maxsize=8)
+def _own_kinds(head: str, expediente: str | None) -> tuple[CaseNumber, ...]:
     """The document's own case numbers; without them, those the opening's prose names if
     they are all of one kind (there it may name a related case: "el amparo indirecto
     427/2025, relacionado con el toca 381/2024" says neither which one this is). A toca's
-    first-instance files (expediente, causa, carpeta) are its origin, not a rival."""
+    first-instance files (expediente, causa, carpeta) are its origin, not a rival.
+    Remembered for the last few openings: the readers of one document ask three times."""
     if expediente:
-        return parse_expediente(expediente)
+        return tuple(parse_expediente(expediente))
     opening = head[:CAPTION_CHARS]
     cases = [case for case in parse_expediente(opening) if case.type_code not in ("", "EXP")]
     # types named by their words: "ad" in "ad perpetuam" is no amparo directo
@@ -574,7 +576,7 @@ def _own_kinds(head: str, expediente: str | None) -> list[CaseNumber]:
     # is the amparo's, and the document may be the recurso
     named -= {None, "EXP"}
     kinds = {case.type_code for case in cases}
-    return cases if len(kinds) == 1 and named <= kinds else []
+    return tuple(cases) if len(kinds) == 1 and named <= kinds else ()
 
 
 def _origin_proceeding(head: str, expediente: str | None) -> str | None:
