@@ -13,7 +13,6 @@ printed: which analysis of the text the writer's CPU goes to.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import sys
@@ -28,6 +27,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from bench.legal_corpus import LegalCorpus  # noqa: E402
+from bench.results import keep as keep_result  # noqa: E402
 from indexer.heap import settle_heap  # noqa: E402
 from indexer.stores import tantivy_entry, tantivy_store  # noqa: E402
 
@@ -85,14 +85,15 @@ def main() -> int:
     print(f"{'fields written':28} {'µs CPU/doc':>11} {'MB/CPU-s':>9}")
     for name, cost in medians.items():
         print(f"{name:28} {cost:>11.1f} {text_mb * 1e6 / args.size / cost:>9.2f}")
-    stored = json.loads(args.json.read_text()) if args.json.is_file() else {}
-    stored[f"{args.mix}-{args.size}"] = {
-        "us_cpu_per_doc": medians,
-        "rounds": spent,
-        "load_average": os.getloadavg(),
-    }
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(stored, indent=2, ensure_ascii=False) + "\n")
+    keep_result(
+        args.json,
+        f"{args.mix}-{args.size}",
+        {
+            "us_cpu_per_doc": medians,
+            "rounds": spent,
+            "load_average": os.getloadavg(),
+        },
+    )
     print(f"wrote {args.json}")
     return 0
 

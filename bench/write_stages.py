@@ -210,10 +210,11 @@ def main() -> int:
         sys.path.insert(0, str(HERE.parents[1]))
         result = {"runs": {"this": [measure(args.size, args.mix, paths)]}}
     print(table(result, paths))
-    stored = json.loads(args.json.read_text()) if args.json.is_file() else {}
-    stored[f"{args.mix}-{args.size}"] = {"load_average": os.getloadavg(), **result}
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(stored, indent=2, ensure_ascii=False) + "\n")
+    if str(HERE.parents[1]) not in sys.path:
+        sys.path.insert(0, str(HERE.parents[1]))
+    from bench.results import keep
+
+    keep(args.json, f"{args.mix}-{args.size}", {"load_average": os.getloadavg(), **result})
     print(f"wrote {args.json}")
     return 0
 
