@@ -6,6 +6,8 @@ import datetime as dt
 import logging
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +30,7 @@ from crawlers.tenancy import (
 )
 from crawlers.window import Window
 from indexer.build import AnyDocument, MissingField
+from indexer.db.locks import across_processes
 from indexer.linking import another_session, identity_id, merge_documents
 from indexer.models import SourceLink
 from indexer.readers.plausibility import plausible_fields
@@ -47,6 +50,22 @@ log = logging.getLogger(__name__)
 
 class ForeignDocument(Exception):
     """The document's id is another institution's document: not written."""
+
+
+@contextmanager
+def merging(spec: SourceSpec, library: Any) -> Iterator[None]:
+    """Hold the merge of ``spec``'s documents: ``MERGE_LOCK`` among this process's
+    threads and, when its documents merge with other sources' (an identity), its scope's
+    lock among processes, so that a crawl of the same scope elsewhere (a congress's
+    pages in one worker, its video channel in another) cannot read a document between
+    this one's read and its write and save a merge without it."""
+    identity = identity_of(spec)
+    with MERGE_LOCK:
+        if identity is None:
+            yield
+            return
+        with across_processes(library.db.engine, f"merge:{identity.scope or spec.id}"):
+            yield
 
 
 def identity_of(spec: SourceSpec) -> Identity | None:
@@ -283,7 +302,7 @@ class LibraryPipeline:
         document whose id one before it in the batch took is prepared once that one is
         saved. Each item is counted (and settled) as soon as it is saved or refused."""
         reads = identity_of(spec) is not None or tenant.registered
-        with MERGE_LOCK:
+        with merging(spec, library):
             firsts = [self._first_id(spec, p.doc) for p in batch]
             known = _Known(library, [i for i in firsts if i] if reads else [])
             ready: list[Prepared] = []
@@ -369,7 +388,7 @@ class LibraryPipeline:
     ) -> tuple[AnyDocument, SourceLink | None]:
         """The document to save under its URL id, or under its identity, merged with
         what other sources of the same identity scope contributed; never over a
-        document of another institution. Call under ``MERGE_LOCK``."""
+        document of another institution. Call under ``merging``."""
         identity = identity_of(spec)
         doc = LibraryPipeline._identified(spec, doc)
         if identity is None and not tenant.registered:
@@ -399,7 +418,7 @@ class LibraryPipeline:
     @staticmethod
     def _save(spec: SourceSpec, library: Any, doc: AnyDocument, tenant: Tenant) -> str:
         """Prepare and save one document at once (what a batch does for each)."""
-        with MERGE_LOCK:
+        with merging(spec, library):
             doc, published_by = LibraryPipeline._prepare(spec, library, doc, tenant)
             return library.add_document(doc, published_by)
 

@@ -1,11 +1,16 @@
-"""One writer at a time for a check-then-insert (a count against a quota): without it,
-two transactions racing each see room for one more and both insert."""
+"""One writer at a time for a check-then-insert (a count against a quota) or a
+read-then-write: without it, two writers racing each act on what the other is about to
+change (both see room for one more; both merge into the same old copy)."""
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
-from sqlalchemy import text
+from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
 
@@ -19,3 +24,36 @@ def hold(session: Session, name: str) -> None:
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
     else:
         session.execute(text("DELETE FROM sources WHERE 0"))
+
+
+@contextmanager
+def across_processes(engine: Engine, name: str) -> Iterator[None]:
+    """Hold ``name`` against every other process writing to ``engine``'s database, for
+    work that spans several transactions (a read, then a write that depends on it).
+    PostgreSQL: a session advisory lock on a connection kept for the while (processes
+    on any machine); SQLite: an exclusive ``flock`` on a file beside the database (its
+    processes share one machine). An in-memory database has one process: nothing."""
+    key = hashlib.sha256(name.encode()).digest()[:8]
+    if engine.dialect.name == "postgresql":
+        number = int.from_bytes(key, "big", signed=True)
+        with engine.connect() as connection:
+            connection.execute(text("SELECT pg_advisory_lock(:k)"), {"k": number})
+            connection.commit()
+            try:
+                yield
+            finally:
+                connection.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": number})
+                connection.commit()
+        return
+    database = engine.url.database
+    if not database or database == ":memory:":
+        yield
+        return
+    folder = Path(f"{database}.locks")
+    folder.mkdir(exist_ok=True)
+    with open(folder / key.hex(), "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
