@@ -34,6 +34,10 @@ class TantivyKit:
     def regex(self, field: str, pattern: str) -> tantivy.Query:
         return tantivy.Query.regex_query(self.schema, field, pattern)
 
+    def prefix(self, field: str, text: str) -> tantivy.Query:
+        """The terms that begin with ``text`` (a word: no character a pattern reads)."""
+        return self.regex(field, f"{text}.*")
+
     def boolean(self, clauses: list[tuple[Occur, tantivy.Query]]) -> tantivy.Query:
         return tantivy.Query.boolean_query([(_OCCURS[occur], q) for occur, q in clauses])
 
@@ -56,6 +60,9 @@ class TantivyKit:
 
 
 Plan = list[Any]
+# a prefix is planned as the native search's own walk of the terms (``plan/prefix.rs``);
+# off, as the regex tantivy-py is asked for (what ``bench/native_match.py`` compares)
+PREFIX_NODE = True
 
 
 class PlanKit:
@@ -71,6 +78,10 @@ class PlanKit:
 
     def regex(self, field: str, pattern: str) -> Plan:
         return ["regex", field, pattern]
+
+    def prefix(self, field: str, text: str) -> Plan:
+        # the same terms as ``regex`` of ``text.*``, no pattern compiled to find them
+        return ["prefix", field, text] if PREFIX_NODE else self.regex(field, f"{text}.*")
 
     def boolean(self, clauses: list[tuple[Occur, Plan]]) -> Plan:
         return ["bool", [[occur, q] for occur, q in clauses]]

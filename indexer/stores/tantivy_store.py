@@ -1287,7 +1287,7 @@ def _prefix(kit: Kit, text: str) -> Any:
     options = []
     for field in ("title_fold", "text_fold"):
         parts = [("must", kit.term(field, t)) for t in leading]
-        parts.append(("must", kit.regex(field, f"{last}.*")))
+        parts.append(("must", kit.prefix(field, last)))
         options.append(("should", kit.boolean(parts)))
     return kit.boolean(options)
 

@@ -5,17 +5,22 @@
 //! - `["term", field, text]`
 //! - `["phrase", field, [[offset, text], ...], slop]`
 //! - `["regex", field, pattern]`
-//! - `["bool", [["must" | "should" | "must_not", plan], ...]]`
+//! - `["prefix", field, text]`: the terms that begin with ``text`` (``regex`` of
+//!   ``text.*``, the same terms and scores, without a regular expression to compile)
+//! - `["bool", [["must" | "should" | "must_not", plan], ...]]` (a ``must_not`` plan is
+//!   matched without scores, ``Unscored``)
 //! - `["boost", plan, factor]`, `["const", plan, score]`
 //! - `["all"]`, `["empty"]`
 //! - `["date", field, seconds or null, seconds or null]` (both ends included)
+
+mod prefix;
 
 use std::ops::Bound;
 
 use serde_json::Value;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query,
-    RangeQuery, RegexQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, EnableScoring, Occur,
+    PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery, Weight,
 };
 use tantivy::schema::{Field, IndexRecordOption, Schema};
 use tantivy::{DateTime, Term};
@@ -96,6 +101,10 @@ fn node(schema: &Schema, value: &Value) -> Result<Box<dyn Query>, String> {
             let on = field(schema, arg(1)?)?;
             Box::new(RegexQuery::from_pattern(text(arg(2)?)?, on).map_err(|e| e.to_string())?)
         }
+        "prefix" => {
+            let on = field(schema, arg(1)?)?;
+            Box::new(prefix::PrefixQuery::new(on, text(arg(2)?)?))
+        }
         "bool" => {
             let clauses = arg(1)?.as_array().ok_or("bool: clauses expected")?;
             let mut built = Vec::with_capacity(clauses.len());
@@ -107,7 +116,12 @@ fn node(schema: &Schema, value: &Value) -> Result<Box<dyn Query>, String> {
                     "must_not" => Occur::MustNot,
                     other => return Err(format!("unknown occur {other:?}")),
                 };
-                built.push((occur, node(schema, pair.get(1).ok_or("bool: plan")?)?));
+                let mut clause = node(schema, pair.get(1).ok_or("bool: plan")?)?;
+                if occur == Occur::MustNot {
+                    // what is left out scores nothing: its terms read without frequencies
+                    clause = Box::new(Unscored(clause));
+                }
+                built.push((occur, clause));
             }
             Box::new(BooleanQuery::from(built))
         }
@@ -131,4 +145,31 @@ fn node(schema: &Schema, value: &Value) -> Result<Box<dyn Query>, String> {
         }
         other => return Err(format!("unknown plan node {other:?}")),
     })
+}
+
+/// A ``must_not`` clause: what it leaves out is never scored, so it is matched with
+/// scoring off (its terms read without their frequencies, its unions adding nothing up):
+/// the same documents left out at less cost. Its own weight, not one wrapped: Tantivy
+/// tells a clause that matches nothing or everything by its scorer's type.
+#[derive(Debug)]
+struct Unscored(Box<dyn Query>);
+
+impl Clone for Unscored {
+    fn clone(&self) -> Self {
+        Unscored(self.0.box_clone())
+    }
+}
+
+impl Query for Unscored {
+    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        let off = match scoring.searcher() {
+            Some(searcher) => EnableScoring::disabled_from_searcher(searcher),
+            None => EnableScoring::disabled_from_schema(scoring.schema()),
+        };
+        self.0.weight(off)
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        self.0.query_terms(visitor)
+    }
 }

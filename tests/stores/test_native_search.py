@@ -85,6 +85,10 @@ QUESTIONS = [
     "amparo AND constitucionalidad NOT laboral",
     "NOT amparo",
     "-reforma",
+    # what a NOT leaves out is matched unscored, still as the clause it is (one that
+    # matches nothing, here a word of no document, is still told apart by Tantivy)
+    "-robo OR -robo",
+    "amparo -palabraquenoexiste OR -reforma",
     "constitu*",
     "indemniz*",
     "juicio constitu*",
