@@ -168,7 +168,7 @@ def test_every_field_holds_the_same_terms(pair: tuple[TantivyStore, TantivyStore
 def test_pair_terms_made_by_the_writer_are_those_handed_to_it(
     pair: tuple[TantivyStore, TantivyStore], tmp_path: Path
 ) -> None:
-    """The native writer's own pair terms (``PairMaker``) and the ones made in Python and
+    """The native writer's own pair terms (``Remembered``) and the ones made in Python and
     handed to it: the same terms, in the same documents, at the same positions."""
     handed = written(tmp_path / "handed", documents(), native=True, pairs=False)
     made = pair[0]
