@@ -1,6 +1,8 @@
 """What each full-text field costs Tantivy's writer: the same entries written with and
 without the body's three fields (stemmed and stored ``text``, ``text_fold``,
-``text_pair``), the process's CPU per document (the indexing threads' included).
+``text_pair``), the process's CPU per document (the indexing threads' included), and
+with every field but the pair fields' positions left out (``freq``: what a phrase of
+three words or more, asked as its pairs at their offsets, could no longer be found by).
 
 Usage: python bench/index_fields.py [--size 3000] [--mix 3k|real] [--rounds 3] [--json PATH]
 
@@ -26,6 +28,8 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+import tantivy  # noqa: E402
+
 from bench.legal_corpus import LegalCorpus  # noqa: E402
 from bench.results import keep as keep_result  # noqa: E402
 from indexer.heap import settle_heap  # noqa: E402
@@ -35,17 +39,51 @@ RESULTS = REPO / "bench" / "results" / "index_fields.json"
 BODY = ("text", "text_fold", "text_pair")
 VARIANTS: dict[str, Callable[[str], bool]] = {
     "every field": lambda name: True,
+    "pairs without positions": lambda name: True,
     "no text_pair": lambda name: name != "text_pair",
     "no text_fold": lambda name: name != "text_fold",
     "no text (stemmed, stored)": lambda name: name != "text",
     "none of the three": lambda name: name not in BODY,
 }
+WITHOUT_POSITIONS = "pairs without positions"
 
 
-def write(entries: list[Any], keep: Callable[[str], bool]) -> float:
-    """Process CPU seconds to write ``entries`` (their fields ``keep`` keeps) and commit."""
+class _FreqPairs:
+    """A schema builder giving the pair fields frequencies but no positions."""
+
+    def __init__(self) -> None:
+        self.real = SCHEMA_BUILDER()
+
+    def add_text_field(self, name: str, **options: Any) -> Any:
+        if name.endswith("_pair"):
+            options["index_option"] = "freq"
+        return self.real.add_text_field(name, **options)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real, name)
+
+
+def _schema_without_pair_positions() -> Any:
+    tantivy.SchemaBuilder = _FreqPairs  # type: ignore[misc]
+    try:
+        return BUILD_SCHEMA()
+    finally:
+        tantivy.SchemaBuilder = SCHEMA_BUILDER  # type: ignore[misc]
+
+
+BUILD_SCHEMA = tantivy_store.build_schema
+SCHEMA_BUILDER = tantivy.SchemaBuilder
+
+
+def write(entries: list[Any], keep: Callable[[str], bool], positions: bool = True) -> float:
+    """Process CPU seconds to write ``entries`` (their fields ``keep`` keeps) and commit;
+    without ``positions``, into a folder whose pair fields have none."""
     with tempfile.TemporaryDirectory(prefix="bench-fields-") as tmp:
-        store = tantivy_store.TantivyStore(Path(tmp))
+        tantivy_store.build_schema = BUILD_SCHEMA if positions else _schema_without_pair_positions
+        try:
+            store = tantivy_store.TantivyStore(Path(tmp))
+        finally:
+            tantivy_store.build_schema = BUILD_SCHEMA
         if not store.acquire(60):
             raise RuntimeError("the index's writer is taken")
         writer = store._writer  # type: ignore[attr-defined]
@@ -79,7 +117,8 @@ def main() -> int:
     spent: dict[str, list[float]] = {name: [] for name in VARIANTS}
     for _ in range(args.rounds):
         for name, keep in VARIANTS.items():
-            spent[name].append(1e6 * write(entries, keep) / args.size)
+            positions = name != WITHOUT_POSITIONS
+            spent[name].append(1e6 * write(entries, keep, positions) / args.size)
     medians = {name: round(statistics.median(found), 1) for name, found in spent.items()}
     print(f"{args.size} documents, {text_mb:.0f} MB of text, {args.rounds} rounds")
     print(f"{'fields written':28} {'µs CPU/doc':>11} {'MB/CPU-s':>9}")

@@ -1,6 +1,6 @@
 """CPU per document written into the embedded index: tantivy-py's writer against the
 native one (``native/src/writer.rs``: the same analysers, stems remembered), alternating;
-the native one given the pair terms (``native-handed``, as before ``PairMaker``) or
+the native one given the pair terms (``native-handed``, as before the writer made them) or
 making them in its indexing threads (``native``).
 
 Usage: python bench/native_writes.py [--size 5000] [--rounds 3] [--mix 3k] [--inline]

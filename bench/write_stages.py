@@ -3,12 +3,15 @@ the write path's steps timed, each step's own CPU (the Python main thread's, the
 it calls apart) per document, beside Tantivy's threads'.
 
 Usage: python bench/write_stages.py [--size 5000] [--mix 3k|real] [--paths crawl,index]
-                                    [--compare CHECKOUT --rounds 3] [--json PATH]
+                                    [--compare CHECKOUT --rounds 3] [--before-python PATH]
+                                    [--json PATH]
 
 Alone it measures the checkout it is imported from (``PYTHONPATH``). ``--compare`` runs
 it as a child under that checkout and under this one, alternately, ``--rounds`` times
 each, on the same documents, and prints each step's median per checkout: a before/after
-measured in the same minutes on a shared machine.
+measured in the same minutes on a shared machine. ``--before-python``: the interpreter
+of the 'before' runs (a venv with another build of the native extension; the checkout
+may then be this one).
 
 Steps (``main`` thread CPU, microseconds per document, each without the steps inside it):
 ``save: hash`` (the content hash and its dump), ``save: documents`` (the documents' rows:
@@ -153,16 +156,21 @@ def measure(size: int, mix: str, paths: list[str]) -> dict[str, Any]:
 def compare(args: argparse.Namespace) -> dict[str, Any]:
     """This script as a child under each checkout, alternately, ``rounds`` times."""
     checkouts = {"before": args.compare.resolve(), "after": HERE.parents[1]}
+    pythons = {"before": str(args.before_python or sys.executable), "after": sys.executable}
     runs: dict[str, list[dict[str, Any]]] = {name: [] for name in checkouts}
     for round_ in range(args.rounds):
         for name, checkout in checkouts.items():
             env = {**os.environ, "PYTHONPATH": str(checkout)}
-            command = [sys.executable, str(HERE), "--child", "--size", str(args.size)]
+            command = [pythons[name], str(HERE), "--child", "--size", str(args.size)]
             command += ["--mix", args.mix, "--paths", args.paths]
             done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
             runs[name].append(json.loads(done.stdout.strip().splitlines()[-1]))
             print(f"round {round_ + 1}: {name} done", flush=True)
-    return {"checkouts": {k: str(v) for k, v in checkouts.items()}, "runs": runs}
+    return {
+        "checkouts": {k: str(v) for k, v in checkouts.items()},
+        "pythons": pythons,
+        "runs": runs,
+    }
 
 
 def medians(runs: list[dict[str, Any]], path: str) -> dict[str, float]:
@@ -194,6 +202,7 @@ def main() -> int:
     parser.add_argument("--paths", default="crawl,index")
     parser.add_argument("--compare", type=Path, help="the checkout measured as 'before'")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--before-python", type=Path, help="the 'before' runs' interpreter")
     parser.add_argument("--json", type=Path, default=RESULTS)
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()

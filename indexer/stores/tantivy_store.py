@@ -102,7 +102,7 @@ PREFIX_WORDS = 64
 # threads instead of Snowball run at every occurrence. Off, or without the extension
 # (the Docker image), tantivy-py's writer writes the same index.
 NATIVE_WRITES = True
-# The native writer makes the pair terms in its indexing threads (``PairMaker``) from the
+# The native writer makes the pair terms in its indexing threads (``Remembered``) from the
 # fields' own texts; off, they are made here and handed to it, as before.
 NATIVE_PAIRS = True
 

@@ -16,7 +16,7 @@ use tantivy::tokenizer::{SimpleTokenizer, TextAnalyzer, TokenStream, Tokenizer};
 use crate::analysis::{analyzer, MAX_TOKEN_BYTES};
 
 /// Joins the two stems of a pair, and stands alone where a word has no neighbour.
-const PAIR_JOIN: char = '_';
+pub(crate) const PAIR_JOIN: char = '_';
 
 /// A word's stem, or None where the analysers drop it for its length.
 type Stem = Option<Arc<str>>;

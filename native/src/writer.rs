@@ -1,44 +1,102 @@
 //! The embedded index's writer without tantivy-py's analysers: the same fields, the same
-//! analysers under the same names, but a word's Spanish stem is remembered (per indexing
-//! thread, bounded) instead of being run through Snowball at each of its occurrences,
-//! most of what indexing a document costs. The tokens are Tantivy's own: a word not
-//! met before goes through the very analyser tantivy-py registers (``es_stem``), and
-//! tests compare every term and answer with an index tantivy-py wrote.
+//! analysers under the same names, but a text is split into words once for the fields
+//! that read it (its stemmed, folded and pair fields) and a word's forms are remembered
+//! (per indexing thread, bounded) instead of being run through Snowball and the folding
+//! filters at each of its occurrences, most of what indexing a document costs. The
+//! tokens are Tantivy's own: a word not met before goes through the very analysers
+//! tantivy-py registers (``es_stem``, ``es_fold``), and tests compare every term and
+//! answer with an index tantivy-py wrote.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::hash::BuildHasherDefault;
-use std::sync::Mutex;
+use std::rc::Rc;
+use std::sync::{Arc, Mutex};
 
 use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
 use tantivy::directory::error::LockError;
 use tantivy::schema::{Field, Schema};
 use tantivy::tokenizer::{
-    SimpleTokenStream, SimpleTokenizer, TextAnalyzer, Token, TokenStream, Tokenizer,
-    WhitespaceTokenizer,
+    SimpleTokenizer, TextAnalyzer, Token, TokenStream, Tokenizer, WhitespaceTokenizer,
 };
 use tantivy::{DateTime, Index, IndexWriter, TantivyDocument, TantivyError, Term};
 
-use crate::analysis::analyzer;
-use crate::pairs::{Stems as PairStems, WordHasher};
+use crate::analysis::{analyzer, MAX_TOKEN_BYTES};
+use crate::pairs::{Stems as PairStems, WordHasher, PAIR_JOIN};
 
-/// Words an indexing thread remembers the stems of (forgotten all at once when full):
-/// some 10 MB, far more than a corpus's common words.
-const STEM_WORDS: usize = 100_000;
+/// Words an indexing thread remembers the forms of (forgotten all at once when full):
+/// some 20 MB, far more than a corpus's common words.
+const WORDS: usize = 100_000;
 /// Memories kept for the next indexing threads (Tantivy starts new ones at each commit):
 /// one per thread of the largest writer (``WRITER_THREADS``).
 const KEPT_MEMORIES: usize = 4;
+/// Texts an indexing thread keeps split into words: a document's title, text and
+/// descriptive words, each read by two or three fields one after another.
+const RECENT_TEXTS: usize = 4;
+/// A text longer than this is split anew for each of its fields (its words would hold
+/// tens of MB per thread).
+const RECENT_BYTES: usize = 1 << 20;
 
-/// A word's tokens as the stemmed analyser makes them from the word alone: one, or none
-/// where it is dropped for its length (never more, but kept exact if it were).
-type Stems = Box<[Box<str>]>;
-type Known = HashMap<Box<str>, Stems, BuildHasherDefault<WordHasher>>;
+/// What a word is in the pair fields.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PairForm {
+    /// its one stem
+    Stem,
+    /// none: dropped for its length, no pair spans it
+    Gap,
+    /// its stem is not one token without spaces (never seen): its text's pairs are made
+    /// by ``pairs.rs`` as before, which refuses it the same way
+    Odd,
+}
+
+/// A raw token's forms, each as its analyser makes them from the word alone: each filter
+/// of the analysers reads one token alone, so a text's tokens are its raw tokens' forms,
+/// each at its raw token's position.
+struct Forms {
+    /// ``es_stem``'s tokens: one, or none where the word is dropped for its length
+    /// (never more, but kept exact if it were)
+    stems: Box<[Box<str>]>,
+    /// ``es_fold``'s, likewise
+    folds: Box<[Box<str>]>,
+    pair: PairForm,
+}
+
+/// The tokens ``analyser`` makes of ``word`` alone.
+fn tokens_of(analyser: &mut TextAnalyzer, word: &str) -> Box<[Box<str>]> {
+    let mut found = Vec::with_capacity(1);
+    let mut stream = analyser.token_stream(word);
+    while stream.advance() {
+        found.push(Box::from(stream.token().text.as_str()));
+    }
+    found.into_boxed_slice()
+}
+
+impl Forms {
+    fn of(stemmed: &mut TextAnalyzer, folded: &mut TextAnalyzer, word: &str) -> Forms {
+        let stems = tokens_of(stemmed, word);
+        // as ``pairs.rs`` reads a word, split at ASCII whitespace as ``es_pair`` splits
+        let pair = if word.len() >= MAX_TOKEN_BYTES {
+            PairForm::Gap
+        } else if stems.len() == 1 && !stems[0].bytes().any(|b| b.is_ascii_whitespace()) {
+            PairForm::Stem
+        } else {
+            PairForm::Odd
+        };
+        Forms {
+            stems,
+            folds: tokens_of(folded, word),
+            pair,
+        }
+    }
+}
+
+type Known = HashMap<Box<str>, Arc<Forms>, BuildHasherDefault<WordHasher>>;
 
 /// The memories of indexing threads that ended, for the next ones to carry on with.
 static KEPT: Mutex<Vec<Known>> = Mutex::new(Vec::new());
 
-/// An indexing thread's memory: taken from ``KEPT`` when the thread first stems a word,
+/// An indexing thread's memory: taken from ``KEPT`` when the thread first reads a word,
 /// handed back when it ends.
 struct Memory(Known);
 
@@ -52,115 +110,237 @@ impl Drop for Memory {
     }
 }
 
+/// A raw token of a text: where it is, and its forms.
+struct Word {
+    from: usize,
+    to: usize,
+    forms: Arc<Forms>,
+}
+
+/// A text split into its raw tokens once, for every field that reads it.
+struct Split {
+    text: Box<str>,
+    words: Vec<Word>,
+    // a word's pairs are not its stem's (``PairForm::Odd``)
+    odd: bool,
+}
+
 thread_local! {
     static KNOWN: RefCell<Memory> = RefCell::new(Memory(
         KEPT.lock().ok().and_then(|mut kept| kept.pop()).unwrap_or_default(),
     ));
+    static RECENT: RefCell<VecDeque<Rc<Split>>> = const { RefCell::new(VecDeque::new()) };
 }
 
-/// ``es_stem`` with the stems remembered: each filter of the analyser reads one token
-/// alone, so a text's tokens are its raw tokens' (the simple tokenizer's) analysed one
-/// by one, each at its raw token's position and offsets.
+/// The three full-text analysers (``es_stem``, ``es_fold``, ``es_pair``) reading a text
+/// in one pass: Tantivy hands each field its text apart (``text``, then ``text_fold``,
+/// then ``text_pair``), so a text is split into raw tokens once and kept for the fields
+/// that follow (``RECENT``), and each word's stem and folded form are remembered by the
+/// indexing thread (``KNOWN``) instead of run through Snowball and the folding filters
+/// at each of its occurrences. The tokens are Tantivy's own: a word not met before goes
+/// through the very analysers tantivy-py registers, and tests compare every term and
+/// answer with an index tantivy-py wrote.
 #[derive(Clone)]
-pub struct RememberedStems {
+pub struct Remembered {
+    kind: Kind,
     raw: SimpleTokenizer,
     stemmed: TextAnalyzer,
+    folded: TextAnalyzer,
 }
 
-impl RememberedStems {
-    fn new() -> Self {
-        RememberedStems {
+/// Which analyser a ``Remembered`` is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Stem,
+    Fold,
+    Pair,
+}
+
+impl Remembered {
+    fn new(kind: Kind) -> Self {
+        Remembered {
+            kind,
             raw: SimpleTokenizer::default(),
             stemmed: analyzer(true),
+            folded: analyzer(false),
         }
     }
-}
 
-/// The stems of ``word`` through the analyser itself.
-fn stems_of(stemmed: &mut TextAnalyzer, word: &str) -> Stems {
-    let mut found = Vec::with_capacity(1);
-    let mut stream = stemmed.token_stream(word);
-    while stream.advance() {
-        found.push(Box::from(stream.token().text.as_str()));
-    }
-    found.into_boxed_slice()
-}
-
-impl Tokenizer for RememberedStems {
-    type TokenStream<'a> = RememberedStream<'a>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> RememberedStream<'a> {
-        RememberedStream {
-            raw: self.raw.token_stream(text),
-            stemmed: &mut self.stemmed,
-            token: Token::default(),
-            more: Vec::new(),
-        }
-    }
-}
-
-pub struct RememberedStream<'a> {
-    raw: SimpleTokenStream<'a>,
-    stemmed: &'a mut TextAnalyzer,
-    token: Token,
-    // a word's further tokens, last first (never seen: a word gives one or none)
-    more: Vec<Box<str>>,
-}
-
-/// Hands out a word's first token (the rest kept for later); false: it has none.
-fn emit(stems: &[Box<str>], token: &mut Token, more: &mut Vec<Box<str>>) -> bool {
-    let Some((first, rest)) = stems.split_first() else {
-        return false;
-    };
-    token.text.clear();
-    token.text.push_str(first);
-    more.extend(rest.iter().rev().cloned());
-    true
-}
-
-impl TokenStream for RememberedStream<'_> {
-    fn advance(&mut self) -> bool {
-        if let Some(text) = self.more.pop() {
-            self.token.text.clear();
-            self.token.text.push_str(&text);
-            return true;
-        }
-        while self.raw.advance() {
-            let raw = self.raw.token();
-            let token = &mut self.token;
-            let more = &mut self.more;
-            let stemmed = &mut *self.stemmed;
-            let found = KNOWN.with(|known| {
-                let mut memory = known.borrow_mut();
-                let known = &mut memory.0;
-                if let Some(stems) = known.get(raw.text.as_str()) {
-                    return emit(stems, token, more);
-                }
-                let stems = stems_of(stemmed, &raw.text);
-                let found = emit(&stems, token, more);
-                if known.len() >= STEM_WORDS {
-                    known.clear();
-                }
-                known.insert(Box::from(raw.text.as_str()), stems);
-                found
+    /// ``text`` split (from ``RECENT`` when a field before this one read it).
+    fn split(&mut self, text: &str) -> Rc<Split> {
+        let kept = text.len() <= RECENT_BYTES;
+        if kept {
+            let found = RECENT.with(|recent| {
+                let recent = recent.borrow();
+                recent.iter().find(|split| *split.text == *text).cloned()
             });
-            if found {
-                self.token.offset_from = raw.offset_from;
-                self.token.offset_to = raw.offset_to;
-                self.token.position = raw.position;
-                self.token.position_length = raw.position_length;
-                return true;
+            if let Some(split) = found {
+                return split;
             }
         }
-        false
+        let split = Rc::new(self.split_anew(text, kept));
+        if kept {
+            RECENT.with(|recent| {
+                let mut recent = recent.borrow_mut();
+                if recent.len() >= RECENT_TEXTS {
+                    recent.pop_front();
+                }
+                recent.push_back(split.clone());
+            });
+        }
+        split
+    }
+
+    fn split_anew(&mut self, text: &str, keep_text: bool) -> Split {
+        let (stemmed, folded) = (&mut self.stemmed, &mut self.folded);
+        let mut words = Vec::with_capacity(text.len() / 6);
+        let mut odd = false;
+        let mut stream = self.raw.token_stream(text);
+        KNOWN.with(|known| {
+            let mut memory = known.borrow_mut();
+            let known = &mut memory.0;
+            while stream.advance() {
+                let raw = stream.token();
+                let forms = match known.get(raw.text.as_str()) {
+                    Some(forms) => forms.clone(),
+                    None => {
+                        let forms = Arc::new(Forms::of(stemmed, folded, &raw.text));
+                        if known.len() >= WORDS {
+                            known.clear();
+                        }
+                        known.insert(Box::from(raw.text.as_str()), forms.clone());
+                        forms
+                    }
+                };
+                odd |= forms.pair == PairForm::Odd;
+                words.push(Word {
+                    from: raw.offset_from,
+                    to: raw.offset_to,
+                    forms,
+                });
+            }
+        });
+        Split {
+            text: if keep_text {
+                Box::from(text)
+            } else {
+                Box::from("")
+            },
+            words,
+            odd,
+        }
+    }
+}
+
+impl Tokenizer for Remembered {
+    type TokenStream<'a> = RememberedStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> RememberedStream {
+        let split = self.split(text);
+        if self.kind == Kind::Pair && split.odd {
+            return RememberedStream::Pairs(pair_stream(text));
+        }
+        RememberedStream::Words(WordStream {
+            split,
+            kind: self.kind,
+            at: 0,
+            next: 0,
+            token: Token::default(),
+        })
+    }
+}
+
+/// A text's tokens by one analyser, read from its words.
+pub enum RememberedStream {
+    Words(WordStream),
+    // the pair terms made as ``pairs.rs`` makes them (a word whose stem is odd)
+    Pairs(PairStream),
+}
+
+pub struct WordStream {
+    split: Rc<Split>,
+    kind: Kind,
+    // the word whose tokens are being handed out, and its next token's index
+    at: usize,
+    next: usize,
+    token: Token,
+}
+
+impl WordStream {
+    /// The pair of the words at ``at`` and ``at + 1``, at position ``at``: their stems
+    /// joined by ``_``, or ``_`` alone where either was dropped for its length.
+    fn pair(&mut self) -> bool {
+        let words = &self.split.words;
+        let (Some(left), Some(right)) = (words.get(self.at), words.get(self.at + 1)) else {
+            return false;
+        };
+        let text = &mut self.token.text;
+        text.clear();
+        match (left.forms.pair, right.forms.pair) {
+            (PairForm::Stem, PairForm::Stem) => {
+                text.push_str(&left.forms.stems[0]);
+                text.push(PAIR_JOIN);
+                text.push_str(&right.forms.stems[0]);
+            }
+            _ => text.push(PAIR_JOIN),
+        }
+        self.token.offset_from = left.from;
+        self.token.offset_to = right.to;
+        self.token.position = self.at;
+        self.token.position_length = 1;
+        self.at += 1;
+        true
+    }
+
+    /// The next stem or folded form, at its raw token's position and offsets.
+    fn form(&mut self) -> bool {
+        loop {
+            let Some(word) = self.split.words.get(self.at) else {
+                return false;
+            };
+            let forms = match self.kind {
+                Kind::Stem => &word.forms.stems,
+                _ => &word.forms.folds,
+            };
+            if let Some(form) = forms.get(self.next) {
+                self.token.text.clear();
+                self.token.text.push_str(form);
+                if self.next == 0 {
+                    self.token.offset_from = word.from;
+                    self.token.offset_to = word.to;
+                    self.token.position = self.at;
+                    self.token.position_length = 1;
+                }
+                self.next += 1;
+                return true;
+            }
+            self.at += 1;
+            self.next = 0;
+        }
+    }
+}
+
+impl TokenStream for RememberedStream {
+    fn advance(&mut self) -> bool {
+        match self {
+            RememberedStream::Words(words) if words.kind == Kind::Pair => words.pair(),
+            RememberedStream::Words(words) => words.form(),
+            RememberedStream::Pairs(pairs) => pairs.advance(),
+        }
     }
 
     fn token(&self) -> &Token {
-        &self.token
+        match self {
+            RememberedStream::Words(words) => &words.token,
+            RememberedStream::Pairs(pairs) => pairs.token(),
+        }
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        &mut self.token
+        match self {
+            RememberedStream::Words(words) => &mut words.token,
+            RememberedStream::Pairs(pairs) => pairs.token_mut(),
+        }
     }
 }
 
@@ -186,59 +366,48 @@ thread_local! {
             .lock()
             .ok()
             .and_then(|mut kept| kept.pop())
-            .unwrap_or_else(|| PairStems::new(STEM_WORDS)),
+            .unwrap_or_else(|| PairStems::new(WORDS)),
     )));
 }
 
-/// ``es_pair`` in the native writer: given a field's own text (tantivy-py's writer is
-/// given its pair terms), it makes the pair terms in the indexing thread, with the very
-/// code ``indexer.analysis.pair_text`` calls (``pairs.rs``), then splits them at
-/// whitespace as tantivy-py's ``es_pair`` does: the same tokens, positions and offsets,
-/// made off the interpreter's thread.
-#[derive(Clone, Default)]
-pub struct PairMaker;
-
 /// The pair terms of a text and the whitespace tokenizer's tokens of them (their text
-/// read from ``pairs`` as each is handed out).
+/// read from ``pairs`` as each is handed out): ``es_pair`` as tantivy-py's writer reads
+/// the pair terms ``indexer.analysis.pair_text`` makes (``pairs.rs``).
 pub struct PairStream {
     pairs: String,
     tokens: std::vec::IntoIter<Token>,
     token: Token,
 }
 
-impl Tokenizer for PairMaker {
-    type TokenStream<'a> = PairStream;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> PairStream {
-        // a word is one token of the stemmed analyser (``pairs.rs`` says so otherwise):
-        // by its filters' construction, never seen; an indexing thread that stopped here
-        // fails the writer's next call, so the batch is an error, never a silent loss
-        let pairs = PAIR_STEMS
-            .with(|memory| {
-                let mut memory = memory.borrow_mut();
-                let stems = memory.0.get_or_insert_with(|| PairStems::new(STEM_WORDS));
-                stems.pair_text(text)
-            })
-            .unwrap_or_else(|err| panic!("pair terms: {err}"));
-        let mut whitespace = WhitespaceTokenizer::default();
-        let mut stream = whitespace.token_stream(&pairs);
-        let mut tokens = Vec::new();
-        while stream.advance() {
-            let token = stream.token();
-            debug_assert_eq!(token.text, pairs[token.offset_from..token.offset_to]);
-            tokens.push(Token {
-                offset_from: token.offset_from,
-                offset_to: token.offset_to,
-                position: token.position,
-                text: String::new(),
-                position_length: token.position_length,
-            });
-        }
-        PairStream {
-            pairs,
-            tokens: tokens.into_iter(),
-            token: Token::default(),
-        }
+/// ``text``'s pair terms made by ``pairs.rs`` and split at whitespace.
+fn pair_stream(text: &str) -> PairStream {
+    // a word is one token of the stemmed analyser (``pairs.rs`` says so otherwise): by
+    // its filters' construction, never seen; an indexing thread that stopped here fails
+    // the writer's next call, so the batch is an error, never a silent loss
+    let pairs = PAIR_STEMS
+        .with(|memory| {
+            let mut memory = memory.borrow_mut();
+            let stems = memory.0.get_or_insert_with(|| PairStems::new(WORDS));
+            stems.pair_text(text)
+        })
+        .unwrap_or_else(|err| panic!("pair terms: {err}"));
+    let mut whitespace = WhitespaceTokenizer::default();
+    let mut stream = whitespace.token_stream(&pairs);
+    let mut tokens = Vec::new();
+    while stream.advance() {
+        let token = stream.token();
+        tokens.push(Token {
+            offset_from: token.offset_from,
+            offset_to: token.offset_to,
+            position: token.position,
+            text: String::new(),
+            position_length: token.position_length,
+        });
+    }
+    PairStream {
+        pairs,
+        tokens: tokens.into_iter(),
+        token: Token::default(),
     }
 }
 
@@ -263,15 +432,16 @@ impl TokenStream for PairStream {
     }
 }
 
-/// Registers the analysers the schema's fields name (``register_analyzers``), the
-/// stemmed one remembering its stems; with ``pairs``, the pair fields' making their terms
-/// (without, given their terms made already, as tantivy-py's writer is).
+/// Registers the analysers the schema's fields name (``register_analyzers``), reading a
+/// text's words once and remembering them (``Remembered``); with ``pairs``, the pair
+/// fields' making their terms (without, given their terms made already, as tantivy-py's
+/// writer is).
 fn register(index: &Index, pairs: bool) {
     let tokenizers = index.tokenizers();
-    tokenizers.register("es_stem", TextAnalyzer::from(RememberedStems::new()));
-    tokenizers.register("es_fold", analyzer(false));
+    tokenizers.register("es_stem", TextAnalyzer::from(Remembered::new(Kind::Stem)));
+    tokenizers.register("es_fold", TextAnalyzer::from(Remembered::new(Kind::Fold)));
     if pairs {
-        tokenizers.register("es_pair", TextAnalyzer::from(PairMaker));
+        tokenizers.register("es_pair", TextAnalyzer::from(Remembered::new(Kind::Pair)));
     } else {
         tokenizers.register(
             "es_pair",
@@ -333,7 +503,7 @@ impl NativeWriter {
 impl NativeWriter {
     /// ``heap`` bytes shared by ``threads`` indexing threads, as ``Index.writer``; with
     /// ``pairs`` (``makes_pairs``) the pair fields are given their field's own text and
-    /// this writer makes their terms (``PairMaker``), without, their terms.
+    /// this writer makes their terms (``Remembered``), without, their terms.
     #[new]
     #[pyo3(signature = (path, heap, threads, pairs = true))]
     fn new(py: Python<'_>, path: &str, heap: usize, threads: usize, pairs: bool) -> PyResult<Self> {
@@ -415,16 +585,23 @@ impl NativeWriter {
     }
 }
 
-/// The tokens ``es_stem`` gives ``text`` in the native writer, with their positions
-/// (tests compare them with tantivy-py's analyser).
+/// The tokens ``analyser`` (``es_stem``, ``es_fold`` or ``es_pair``) gives ``text`` in the
+/// native writer, with their positions (tests compare them with tantivy-py's analysers).
 #[pyfunction]
-pub fn remembered_stems(text: &str) -> Vec<(String, usize)> {
-    let mut analyser = TextAnalyzer::from(RememberedStems::new());
+#[pyo3(signature = (text, analyser = "es_stem"))]
+pub fn remembered_stems(text: &str, analyser: &str) -> PyResult<Vec<(String, usize)>> {
+    let kind = match analyser {
+        "es_stem" => Kind::Stem,
+        "es_fold" => Kind::Fold,
+        "es_pair" => Kind::Pair,
+        other => return Err(PyValueError::new_err(format!("no analyser {other:?}"))),
+    };
+    let mut analyser = TextAnalyzer::from(Remembered::new(kind));
     let mut stream = analyser.token_stream(text);
     let mut out = Vec::new();
     while stream.advance() {
         let token = stream.token();
         out.push((token.text.clone(), token.position));
     }
-    out
+    Ok(out)
 }

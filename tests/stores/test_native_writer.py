@@ -61,6 +61,51 @@ def test_edge_texts_stem_the_same() -> None:
     assert [t for t, _ in abierto_native.remembered_stems("Daños MORALES")] == ["dan", "moral"]
 
 
+def expected_folds(text: str) -> list[tuple[str, int]]:
+    """tantivy-py's ``es_fold`` tokens of ``text``, each at its raw token's position."""
+    raw = analysis._RAW.analyze(text)
+    found = [(fold, at) for at, word in enumerate(raw) for fold in analysis.fold_tokens(word)]
+    assert [fold for fold, _ in found] == analysis.fold_tokens(text)
+    return found
+
+
+def expected_pairs(text: str) -> list[tuple[str, int]]:
+    """tantivy-py's ``es_pair`` tokens of the pair terms Python makes of ``text``."""
+    pairs = analysis.python_pair_text(text)
+    return [(pair, at) for at, pair in enumerate(pairs.split(" "))] if pairs else []
+
+
+def analysed(text: str, order: tuple[str, ...]) -> dict[str, list[tuple[str, int]]]:
+    """``text`` through the native writer's analysers in ``order`` (after the first, each
+    reads the words the first split, as a document's fields are read)."""
+    return {name: abierto_native.remembered_stems(text, name) for name in order}
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=texts)
+def test_one_split_gives_each_analysers_tokens(text: str) -> None:
+    """The stemmed, folded and pair fields read a text split once: each gets the tokens,
+    at the positions, that tantivy-py's analysers give it, whichever field reads first."""
+    expected = {
+        "es_stem": expected_tokens(text),
+        "es_fold": expected_folds(text),
+        "es_pair": expected_pairs(text),
+    }
+    assert analysed(text, ("es_stem", "es_fold", "es_pair")) == expected
+    assert analysed(text, ("es_pair", "es_fold", "es_stem")) == expected
+    assert analysed(f"{text} otra", ("es_fold",))["es_fold"] == expected_folds(f"{text} otra")
+
+
+def test_edge_texts_fold_and_pair_the_same() -> None:
+    for text in EDGES:
+        for order in (("es_stem", "es_fold", "es_pair"), ("es_pair", "es_stem", "es_fold")):
+            found = analysed(text, order)
+            assert found["es_fold"] == expected_folds(text), text
+            assert found["es_pair"] == expected_pairs(text), text
+    with pytest.raises(ValueError):
+        abierto_native.remembered_stems("texto", "es_otro")
+
+
 def edge_documents() -> list:  # type: ignore[type-arg]
     day = dt.date(2024, 5, 17)
     return [
@@ -123,7 +168,7 @@ def test_every_field_holds_the_same_terms(pair: tuple[TantivyStore, TantivyStore
 def test_pair_terms_made_by_the_writer_are_those_handed_to_it(
     pair: tuple[TantivyStore, TantivyStore], tmp_path: Path
 ) -> None:
-    """The native writer's own pair terms (``PairMaker``) and the ones made in Python and
+    """The native writer's own pair terms (``Remembered``) and the ones made in Python and
     handed to it: the same terms, in the same documents, at the same positions."""
     handed = written(tmp_path / "handed", documents(), native=True, pairs=False)
     made = pair[0]
