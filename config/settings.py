@@ -52,9 +52,8 @@ class Settings(BaseSettings):
         ge=0,
         le=64,
         description="Processes building a crawl's documents (main text, readers, privacy) "
-        "while the crawl process downloads and saves; default: one per core (at most 4; "
-        "none on one core); 0: built in the crawl process (in one worker under "
-        "build_timeout_s).",
+        "while the crawl process downloads and saves; default: one per core but one (at "
+        "most 4); 0: built in the crawl process (in one worker under build_timeout_s).",
     )
     build_timeout_s: float = Field(
         120.0,

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import logging
-import os
 
-import pytest
 from scrapy import Request
 from scrapy.http import HtmlResponse
 
@@ -41,13 +39,3 @@ def test_page_records_are_built_only_when_written() -> None:
         assert record is not None and record["args"]["status"] == 200
     finally:
         engine.setLevel(before)
-
-
-def test_two_cores_build_on_two_workers(monkeypatch: pytest.MonkeyPatch) -> None:
-    """At a crawl's end only builds are left (its fetches ran ahead of them): on 2 cores
-    two workers drain them, not one beside an idle core."""
-    from crawlers.building import auto_workers
-
-    for cores, workers in ((1, 0), (2, 2), (3, 3), (8, 4)):
-        monkeypatch.setattr(os, "sched_getaffinity", lambda _pid, n=cores: set(range(n)))
-        assert auto_workers() == workers
