@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from scrapy.settings import default_settings
@@ -15,6 +16,14 @@ UNUSED_EXTENSIONS = (
     "scrapy.extensions.memdebug.MemoryDebugger",
     "scrapy.extensions.feedexport.FeedExporter",
     "scrapy.extensions.spiderstate.SpiderState",
+)
+# what they count (responses, items, log records) is only ever read in Scrapy's own
+# INFO records, which a crawl at our default level (warnings) never writes; each is one
+# more receiver of a signal sent for every response and item
+UNREAD_STATS_EXTENSIONS = (
+    "scrapy.extensions.corestats.CoreStats",
+    "scrapy.extensions.logstats.LogStats",
+    "scrapy.extensions.logcount.LogCount",
 )
 UNUSED_DOWNLOADER_MIDDLEWARES = (
     "scrapy.downloadermiddlewares.cookies.CookiesMiddleware",  # COOKIES_ENABLED is off
@@ -34,6 +43,13 @@ CONCURRENT_ITEMS = 8
 
 def _without(base: dict[str, int], unused: tuple[str, ...]) -> dict[str, int]:
     return {name: order for name, order in base.items() if name not in unused}
+
+
+def _unused_extensions(log_level: str) -> tuple[str, ...]:
+    """The extensions a crawl at ``log_level`` has no use for."""
+    level = logging.getLevelName(log_level.upper())
+    quiet = isinstance(level, int) and level > logging.INFO
+    return UNUSED_EXTENSIONS + (UNREAD_STATS_EXTENSIONS if quiet else ())
 
 
 def scrapy_settings(settings: Settings, log_level: str = "WARNING") -> dict[str, Any]:
@@ -72,6 +88,7 @@ def scrapy_settings(settings: Settings, log_level: str = "WARNING") -> dict[str,
         "REMOTE_CONTROL_ENABLED": False,
         "LOG_INSTALL_ROOT_HANDLER": False,
         "LOG_LEVEL": log_level,
+        "LOG_FORMATTER": "crawlers.log_formatter.QuietLogFormatter",
         "ABIERTO_ALLOW_LOOPBACK": settings.allow_loopback,
         "ABIERTO_CRAWL_WORKERS": (
             auto_workers() if settings.crawl_workers is None else settings.crawl_workers
@@ -85,7 +102,9 @@ def scrapy_settings(settings: Settings, log_level: str = "WARNING") -> dict[str,
         # Off anyway (settings above or defaults), and left out of the bases so they are
         # not even imported (Scrapy imports what an override names, even to drop it):
         # the remote control's web server (aiohttp) alone cost a third of a second.
-        "EXTENSIONS_BASE": _without(default_settings.EXTENSIONS_BASE, UNUSED_EXTENSIONS),
+        "EXTENSIONS_BASE": _without(
+            default_settings.EXTENSIONS_BASE, _unused_extensions(log_level)
+        ),
         "DOWNLOADER_MIDDLEWARES_BASE": _without(
             default_settings.DOWNLOADER_MIDDLEWARES_BASE, UNUSED_DOWNLOADER_MIDDLEWARES
         ),

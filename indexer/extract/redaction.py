@@ -5,9 +5,10 @@ personal-data guard reports as a ``failed_redaction`` finding."""
 from __future__ import annotations
 
 import ctypes
+from typing import TYPE_CHECKING
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
+if TYPE_CHECKING:  # the caller opened the page: pypdfium2 is loaded by then
+    import pypdfium2 as pdfium
 
 HIDDEN_UNDER_BOX = "[TEXTO BAJO TACHADO]"  # indexer.privacy.redactions knows it
 _DARK = 80  # fill colour channels all at or below this: a black-out box
@@ -17,6 +18,8 @@ Box = tuple[float, float, float, float]  # left, bottom, right, top
 
 
 def _dark_boxes(page: pdfium.PdfPage) -> list[Box]:
+    import pypdfium2.raw as pdfium_c
+
     boxes = []
     for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=2):
         fill, stroke = ctypes.c_int(), ctypes.c_int()

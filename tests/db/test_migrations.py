@@ -78,3 +78,37 @@ def test_the_queue_starts_with_what_the_old_bookkeeping_called_pending(tmp_path:
     assert db.count_pending() == 2
     db.close()
     assert sorted(queued) == ["cambiado", "nunca"]
+
+
+def test_the_newest_revision_file_is_the_head_an_open_compares_with() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from indexer.db.migrate import MIGRATIONS, newest_revision
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    scripts = ScriptDirectory.from_config(config)
+    assert scripts.get_heads() == [newest_revision()]
+    for script in scripts.walk_revisions():
+        assert Path(script.path).name.startswith(f"{script.revision}_")
+
+
+def test_opening_an_up_to_date_database_does_not_load_alembic(tmp_path: Path) -> None:
+    """Every crawl, command and server worker opens the database; one already at the
+    newest revision is opened without Alembic (a third of a second of imports and
+    reading every revision)."""
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'al-dia.db'}"
+    Database(url).close()
+    probe = (
+        "import sys\nfrom indexer.db import Database\n"
+        f"Database({url!r}).close()\nprint('alembic' in sys.modules)"
+    )
+    root = Path(__file__).resolve().parents[2]
+    opened = subprocess.run(
+        [sys.executable, "-c", probe], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert opened.stdout.strip() == "False"
