@@ -14,7 +14,8 @@ JSON, HTTP) and of the engine's JVM (its JIT compiler threads apart, they are th
 learning, not the write), the index's size and segments; then phrase searches on the
 index written (2- and 3-word exact phrases with highlights, the queries word pairs were
 for): their median milliseconds. Medians over the rounds, per mapping and path. The
-documents are made once (``bench/legal_corpus.py``) and are the same for every run;
+documents are made once (``bench/legal_corpus.py``) and are the same for every run, each
+carrying what it cites as the library hands documents to the store (read once, beforehand);
 ``--warm`` documents are written first, unmeasured, to each mapping (a fresh JVM compiles
 its hot code meanwhile). JSON goes to ``bench/results/engine_write.json``.
 """
@@ -38,6 +39,7 @@ if str(REPO) not in sys.path:
 from bench.legal_corpus import LegalCorpus  # noqa: E402
 from bench.results import keep  # noqa: E402
 from bench.write import _jit_cpu  # noqa: E402
+from indexer.citations import extract_citations  # noqa: E402
 from indexer.library import INDEX_BATCH  # noqa: E402
 from indexer.stores import SearchQuery  # noqa: E402
 from indexer.stores.engine import Connection, EngineStore, connect, store  # noqa: E402
@@ -69,6 +71,11 @@ MAPPINGS: dict[str, Callable[[], dict[str, Any]]] = {
     "before": before_versions,
     "current": mappings,
 }
+
+
+def as_handed(corpus: LegalCorpus) -> list[Any]:
+    """The documents as the library hands them to the store: with what they cite."""
+    return [doc.with_citations([c.key for c in extract_citations(doc.text)], 0) for doc in corpus]
 
 
 def node_cpu(pid: int) -> float:
@@ -130,8 +137,8 @@ def main() -> int:
     args = parser.parse_args()
     from tests.engine.opensearch import start
 
-    docs = list(LegalCorpus(args.size, seed=7, mix=args.mix))
-    warm = list(LegalCorpus(args.warm, seed=1, mix=args.mix))
+    docs = as_handed(LegalCorpus(args.size, seed=7, mix=args.mix))
+    warm = as_handed(LegalCorpus(args.warm, seed=1, mix=args.mix))
     paths = args.paths.split(",")
     runs: dict[str, list[dict[str, Any]]] = {f"{m} {p}": [] for p in paths for m in MAPPINGS}
     with (

@@ -61,11 +61,14 @@ def test_an_index_of_a_mapping_this_version_cannot_read_is_refused_until_rebuilt
         store.search(SearchQuery(q="daño"))
     with pytest.raises(StoreUnavailable, match="abierto reindex"):
         store.upsert(corpus())
+    health = store.health()
+    assert health["ok"] is False and "abierto reindex" in str(health["error"])
 
     report = store.rebuild(corpus())
     assert report.indexed == len(corpus()) and not report.errors
     assert ids(store, '"daño moral"') == ids(writer, '"daño moral"') == {"sen-001"}
     assert _meta(store) == _meta(writer)
+    assert store.health()["ok"] is True
 
 
 @pytest.mark.parametrize("kind", CLIENTS)

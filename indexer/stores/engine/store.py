@@ -65,6 +65,20 @@ def to_source(doc: AnyDocument) -> dict[str, Any]:
     return source
 
 
+def unreadable(found: dict[str, dict[str, Any]]) -> str | None:
+    """Why the current queries cannot read the indices of ``found`` (index → mapping)
+    right, or None."""
+    for index, mapping in sorted(found.items()):
+        version = mapping_version(mapping)
+        if version not in READABLE:
+            return (
+                f"the search index {index} was written by another version (mapping "
+                f"{version}; this version reads {MAPPING_VERSION}): run `abierto reindex` "
+                "to rebuild it from the database"
+            )
+    return None
+
+
 class EngineStore:
     """Implements ``Store`` on an Elasticsearch/OpenSearch cluster, behind ``alias``."""
 
@@ -127,11 +141,12 @@ class EngineStore:
 
     def _check_mapping(self, backoff: Backoff) -> None:
         found = backoff.call(lambda: self.client.mappings(self.alias), "mapping")
+        problem = unreadable(found)
+        if problem is not None:
+            raise StoreUnavailable(problem)
         for index, mapping in sorted(found.items()):
             version = mapping_version(mapping)
-            if version == MAPPING_VERSION:
-                continue
-            if version in READABLE:
+            if version != MAPPING_VERSION:
                 log.warning(
                     "the search index %s was written with mapping %d (this version writes "
                     "%d): it answers the same, but each write costs the engine more; "
@@ -140,12 +155,6 @@ class EngineStore:
                     version,
                     MAPPING_VERSION,
                 )
-                continue
-            raise StoreUnavailable(
-                f"the search index {index} was written by another version (mapping "
-                f"{version}; this version reads {MAPPING_VERSION}): run `abierto reindex` "
-                "to rebuild it from the database"
-            )
 
     def _make_alias(self, backoff: Backoff) -> bool:
         """Point the alias at a first, empty index unless it exists; True if it did."""
@@ -277,7 +286,8 @@ class EngineStore:
         return request.parse(response, query, seen, plan(tree))
 
     def health(self) -> dict[str, object]:
-        """Never raises: ``ok`` says whether the engine answers."""
+        """Never raises: ``ok`` says whether the engine answers, and with an index the
+        current queries read right (``mapping``: the versions its indices were written with)."""
         state: dict[str, object] = {"store": self.kind, "index": self.alias}
         try:
             info = self.client.info(timeout_s=HEALTH_TIMEOUT_S)
@@ -287,8 +297,13 @@ class EngineStore:
             state["indices"] = self.client.alias_targets(self.alias)
             exists = bool(state["indices"]) or self.client.index_exists(self.alias)
             state["documents"] = self.client.count(self.alias) if exists else 0
+            found = self.client.mappings(self.alias) if exists else {}
+            state["mapping"] = sorted({mapping_version(m) for m in found.values()})
         except EngineError as exc:
             return {**state, "ok": False, "error": str(exc)[:300]}
+        problem = unreadable(found)
+        if problem is not None:
+            return {**state, "ok": False, "error": problem}
         return {**state, "ok": True}
 
     def close(self) -> None:
