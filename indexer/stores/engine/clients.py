@@ -53,6 +53,10 @@ class EngineClient(Protocol):
 
     def put_settings(self, index: str, settings: dict[str, Any]) -> None: ...
 
+    def mappings(self, index: str) -> dict[str, dict[str, Any]]:
+        """Each index behind ``index`` (an alias or a name) → its mapping."""
+        ...
+
     def refresh(self, index: str) -> None: ...
 
     def bulk(self, body: bytes) -> dict[str, Any]:
@@ -104,6 +108,10 @@ class _SharedCalls:
 
     def count(self, index: str) -> int:
         return int(self._do(lambda: self.client.count(index=index))["count"])
+
+    def mappings(self, index: str) -> dict[str, dict[str, Any]]:
+        found = self._do(lambda: self.client.indices.get_mapping(index=index))
+        return {name: dict(entry.get("mappings") or {}) for name, entry in dict(found).items()}
 
     def close(self) -> None:
         self.client.close()

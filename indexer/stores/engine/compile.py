@@ -26,8 +26,8 @@ MATCH_NONE: Clause = {"match_none": {}}
 
 def compile_query(node: Node, positions: bool = False) -> Clause:
     """The DSL for ``node``; a tree without a single word matches nothing. ``positions``:
-    exact phrases as spans of their words, for the highlighter (a ``match_phrase`` is
-    answered from the fields' word pairs, ``index_phrases``, which it cannot light up)."""
+    exact phrases as spans of their words, for the highlighter: the words as the field
+    indexed them, so what it lights up does not hang on the engine's query analysis."""
     compiled = _compile(node, positions)
     return compiled if compiled is not None else MATCH_NONE
 

@@ -6,6 +6,17 @@ with one addition: its Snowball Spanish only removes ``-ión`` suffixes written 
 accent, so after folding a final ``ion`` gets its accent back before the stemmer runs
 (``resolucion`` → ``resolución`` → ``resolu``, as Tantivy stems it). The equivalence is
 checked word by word against the engine's ``_analyze`` in the tests.
+
+Each text is analysed as few times as the answers need, since analysis is most of what a
+write costs the engine: once stemmed (with positions for phrases, and offsets on ``text``
+for the highlighter) and, for ``title`` and ``text``, once folded for prefixes. Word
+pairs (``index_phrases``) are not indexed: they made exact phrases faster to find (about
+15 ms of a 45-60 ms phrase search at 10k documents) at nearly twice the engine's CPU per
+written document (``bench/engine_write.py``); a phrase is answered from positions, with
+the same hits.
+
+``MAPPING_VERSION`` is kept in the index's ``_meta``: an index of another version is
+detected when the store first uses it (``EngineStore.ensure``).
 """
 
 from __future__ import annotations
@@ -20,6 +31,12 @@ FOLDED = "abierto_fold"
 KEY_NORMALIZER = "abierto_key"
 # Rust's char::is_alphanumeric is Alphabetic or a numeric general category (Nd, Nl, No).
 NOT_ALPHANUMERIC = r"[^\p{IsAlphabetic}\p{N}]+"
+# what the current code writes; 1 is every index made before versions were kept (it had
+# word pairs too). ``READABLE``: older versions whose answers the current queries read
+# exactly as the current one's (only slower to write): used, with a warning
+MAPPING_VERSION = 2
+READABLE = frozenset({1, MAPPING_VERSION})
+META_KEY = "abierto_mapping"
 
 
 def analysis() -> dict[str, Any]:
@@ -61,9 +78,7 @@ def analysis() -> dict[str, Any]:
 
 
 def _full_text(prefix_field: bool) -> dict[str, Any]:
-    # adjacent word pairs indexed beside the words (as the embedded store's pair fields):
-    # an exact phrase of two words is one term, a longer one a phrase of pairs
-    field: dict[str, Any] = {"type": "text", "analyzer": STEMMED, "index_phrases": True}
+    field: dict[str, Any] = {"type": "text", "analyzer": STEMMED}
     if prefix_field:
         # unstemmed words for ``constitu*``: positions are not needed, only the terms
         field["fields"] = {"fold": {"type": "text", "analyzer": FOLDED, "index_options": "freqs"}}
@@ -93,7 +108,17 @@ def mappings() -> dict[str, Any]:
                 "key": {"type": "keyword", "normalizer": KEY_NORMALIZER, "ignore_above": 4096}
             },
         }
-    return {"dynamic": "strict", "properties": properties}
+    return {
+        "dynamic": "strict",
+        "_meta": {META_KEY: MAPPING_VERSION},
+        "properties": properties,
+    }
+
+
+def mapping_version(mapping: dict[str, Any]) -> int:
+    """The version an index's mapping says it was written with (1: none said)."""
+    found = (mapping.get("_meta") or {}).get(META_KEY, 1)
+    return found if isinstance(found, int) else 0
 
 
 def index_settings(shards: int, replicas: int) -> dict[str, Any]:

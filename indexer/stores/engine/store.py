@@ -6,12 +6,18 @@ The service reads and writes through an alias. ``rebuild`` fills a new physical 
 the new one is complete. Writes refresh before returning: a search after ``upsert``
 sees what was written, as with the embedded store; ``upsert(commit=False)`` leaves that to
 the engine's own refresh (every second) or to ``commit``.
+
+An index written with another mapping (``schema.MAPPING_VERSION``) is found the first
+time the store uses it: one the current queries read exactly as they read their own is
+used, with a warning that ``abierto reindex`` writes it anew; any other is refused,
+reads and writes alike, with that advice, until ``rebuild`` replaces it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -29,9 +35,16 @@ from indexer.stores.documents import filter_values, hit_payload, metadata_text
 from indexer.stores.engine import bulk, request
 from indexer.stores.engine.clients import EngineClient
 from indexer.stores.engine.retry import Backoff, EngineError, retryable
-from indexer.stores.engine.schema import index_settings, mappings
+from indexer.stores.engine.schema import (
+    MAPPING_VERSION,
+    READABLE,
+    index_settings,
+    mapping_version,
+    mappings,
+)
 
 AnyDocument = Sentencia | Sesion | Legislativo
+log = logging.getLogger(__name__)
 HEALTH_TIMEOUT_S = 3.0
 
 
@@ -50,6 +63,20 @@ def to_source(doc: AnyDocument) -> dict[str, Any]:
     for name, found in filter_values(doc, values).items():
         source[name] = found[0] if len(found) == 1 else found
     return source
+
+
+def unreadable(found: dict[str, dict[str, Any]]) -> str | None:
+    """Why the current queries cannot read the indices of ``found`` (index → mapping)
+    right, or None."""
+    for index, mapping in sorted(found.items()):
+        version = mapping_version(mapping)
+        if version not in READABLE:
+            return (
+                f"the search index {index} was written by another version (mapping "
+                f"{version}; this version reads {MAPPING_VERSION}): run `abierto reindex` "
+                "to rebuild it from the database"
+            )
+    return None
 
 
 class EngineStore:
@@ -99,31 +126,55 @@ class EngineStore:
         self.backoff.call(lambda: self.client.create_index(name, settings, mappings()), "create")
 
     def ensure(self, backoff: Backoff | None = None) -> None:
-        """Create the first index and point the alias at it, unless there is one already."""
+        """Create the first index and point the alias at it, unless there is one already;
+        an index there already must have been written with a mapping the current queries
+        read right (``StoreUnavailable`` otherwise)."""
         if self._ready:
             return
         backoff = backoff or self.backoff
         with self._lock:
             if self._ready:
                 return
-            if not backoff.call(lambda: self.client.index_exists(self.alias), "exists"):
-                first = f"{self.alias}-000000"
-                # two processes starting together: the second one's create is a no-op
-                with contextlib.suppress(EngineError):
-                    self.client.create_index(
-                        first, index_settings(self.shards, self.replicas), mappings()
-                    )
-                backoff.call(
-                    lambda: self.client.update_aliases(
-                        [{"add": {"index": first, "alias": self.alias}}]
-                    ),
-                    "alias",
-                )
+            if self._make_alias(backoff):
+                self._check_mapping(backoff)
             self._ready = True
 
+    def _check_mapping(self, backoff: Backoff) -> None:
+        found = backoff.call(lambda: self.client.mappings(self.alias), "mapping")
+        problem = unreadable(found)
+        if problem is not None:
+            raise StoreUnavailable(problem)
+        for index, mapping in sorted(found.items()):
+            version = mapping_version(mapping)
+            if version != MAPPING_VERSION:
+                log.warning(
+                    "the search index %s was written with mapping %d (this version writes "
+                    "%d): it answers the same, but each write costs the engine more; "
+                    "`abierto reindex` rebuilds it with the current mapping",
+                    index,
+                    version,
+                    MAPPING_VERSION,
+                )
+
+    def _make_alias(self, backoff: Backoff) -> bool:
+        """Point the alias at a first, empty index unless it exists; True if it did."""
+        if backoff.call(lambda: self.client.index_exists(self.alias), "exists"):
+            return True
+        first = f"{self.alias}-000000"
+        # two processes starting together: the second one's create is a no-op
+        with contextlib.suppress(EngineError):
+            self.client.create_index(first, index_settings(self.shards, self.replicas), mappings())
+        backoff.call(
+            lambda: self.client.update_aliases([{"add": {"index": first, "alias": self.alias}}]),
+            "alias",
+        )
+        return False
+
     def rebuild(self, docs: Iterable[AnyDocument]) -> UpsertReport:
-        """Fill a new index with ``docs``, then swap the alias to it atomically."""
-        self.ensure()
+        """Fill a new index with ``docs``, then swap the alias to it atomically (the way
+        out of an index written with a mapping this version cannot read)."""
+        with self._lock:
+            self._make_alias(self.backoff)
         name = self._new_name()
         self._create(name, building=True)
         try:
@@ -146,6 +197,7 @@ class EngineStore:
             with contextlib.suppress(EngineError):
                 self.client.delete_index(name)
             raise
+        self._ready = True  # the alias names an index of the current mapping now
         for index in old:
             with contextlib.suppress(EngineError):
                 self.client.delete_index(index)
@@ -234,7 +286,8 @@ class EngineStore:
         return request.parse(response, query, seen, plan(tree))
 
     def health(self) -> dict[str, object]:
-        """Never raises: ``ok`` says whether the engine answers."""
+        """Never raises: ``ok`` says whether the engine answers, and with an index the
+        current queries read right (``mapping``: the versions its indices were written with)."""
         state: dict[str, object] = {"store": self.kind, "index": self.alias}
         try:
             info = self.client.info(timeout_s=HEALTH_TIMEOUT_S)
@@ -244,8 +297,13 @@ class EngineStore:
             state["indices"] = self.client.alias_targets(self.alias)
             exists = bool(state["indices"]) or self.client.index_exists(self.alias)
             state["documents"] = self.client.count(self.alias) if exists else 0
+            found = self.client.mappings(self.alias) if exists else {}
+            state["mapping"] = sorted({mapping_version(m) for m in found.values()})
         except EngineError as exc:
             return {**state, "ok": False, "error": str(exc)[:300]}
+        problem = unreadable(found)
+        if problem is not None:
+            return {**state, "ok": False, "error": problem}
         return {**state, "ok": True}
 
     def close(self) -> None:

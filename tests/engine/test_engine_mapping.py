@@ -1,0 +1,92 @@
+"""An index written with another mapping than this version's is found before it is used:
+read as it is where the current queries answer the same from it, refused with what to do
+where they would not, and replaced by a rebuild."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import pytest
+
+from indexer.stores import SearchQuery
+from indexer.stores.base import StoreUnavailable
+from indexer.stores.engine.schema import index_settings, mappings
+from tests.engine.fixtures import MakeStore
+from tests.stores.corpus import corpus
+
+CLIENTS = ["opensearch", "elasticsearch"]
+WORD_FIELDS = ("title", "text", "meta")
+
+
+def _written_before_versions() -> dict[str, Any]:
+    """The mapping every index had before versions were kept: word pairs on each text."""
+    older = mappings()
+    older.pop("_meta", None)
+    for name in WORD_FIELDS:
+        older["properties"][name]["index_phrases"] = True
+    return older
+
+
+def _index_with(store: Any, mapping: dict[str, Any]) -> str:
+    """The store's alias on an index with ``mapping``, holding the corpus."""
+    first = f"{store.alias}-000000"
+    store.client.create_index(first, index_settings(1, 0), mapping)
+    store.client.update_aliases([{"add": {"index": first, "alias": store.alias}}])
+    return first
+
+
+def ids(store: Any, q: str) -> set[str]:
+    return {hit.id for hit in store.search(SearchQuery(q=q, limit=100)).hits}
+
+
+def _meta(store: Any) -> list[Any]:
+    found = store.client.mappings(store.alias)
+    return [mapping.get("_meta") for mapping in found.values()]
+
+
+@pytest.mark.parametrize("kind", CLIENTS)
+def test_an_index_of_a_mapping_this_version_cannot_read_is_refused_until_rebuilt(
+    kind: str, make_engine_store: MakeStore
+) -> None:
+    writer = make_engine_store(kind)
+    writer.upsert(corpus())
+    # the same alias, as a later version left it: its mapping says another version
+    later = mappings()
+    later["_meta"] = {"abierto_mapping": 99}
+    store = make_engine_store(kind)
+    _index_with(store, later)
+
+    with pytest.raises(StoreUnavailable, match="abierto reindex"):
+        store.search(SearchQuery(q="daño"))
+    with pytest.raises(StoreUnavailable, match="abierto reindex"):
+        store.upsert(corpus())
+    health = store.health()
+    assert health["ok"] is False and "abierto reindex" in str(health["error"])
+
+    report = store.rebuild(corpus())
+    assert report.indexed == len(corpus()) and not report.errors
+    assert ids(store, '"daño moral"') == ids(writer, '"daño moral"') == {"sen-001"}
+    assert _meta(store) == _meta(writer)
+    assert store.health()["ok"] is True
+
+
+@pytest.mark.parametrize("kind", CLIENTS)
+def test_an_index_written_before_mapping_versions_answers_the_same_and_says_to_reindex(
+    kind: str, make_engine_store: MakeStore, caplog: pytest.LogCaptureFixture
+) -> None:
+    current = make_engine_store(kind)
+    current.upsert(corpus())
+    store = make_engine_store(kind)
+    _index_with(store, _written_before_versions())
+
+    with caplog.at_level(logging.WARNING, logger="indexer.stores.engine.store"):
+        report = store.upsert(corpus())
+    assert report.indexed == len(corpus()) and not report.errors
+    assert "abierto reindex" in caplog.text
+    for q in ('"daño moral"', '"moral daño"', "constitu*", "daño -moral", '"Oralidad Familiar"'):
+        assert ids(store, q) == ids(current, q), q
+
+    store.rebuild(corpus())
+    assert _meta(store) == _meta(current)
+    assert ids(store, '"daño moral"') == {"sen-001"}
