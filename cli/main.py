@@ -27,19 +27,23 @@ if TYPE_CHECKING:
     from fastapi import FastAPI
 
 
-def _specs(settings: Settings, only: Sequence[str] | None) -> list[SourceSpec]:
-    """The operator's catalogue (YAML) and the sources institutions registered."""
-    from cli.registry import registered_specs
+def _specs(settings: Settings, only: Sequence[str] | None, flag: bool = False) -> list[SourceSpec]:
+    """The operator's catalogue (YAML) and the sources institutions registered; with
+    ``flag`` (a crawl), a registered spec that no longer validates gets a failed run."""
+    from cli.registry import read_registered
 
-    specs = load_specs(settings.sources_dir) + registered_specs(settings, only)
+    registered, skipped = read_registered(settings, only, flag)
+    specs = load_specs(settings.sources_dir) + registered
     if only:
         known = {spec.id for spec in specs}
-        missing = [source for source in only if source not in known]
+        missing = [source for source in only if source not in known and source not in skipped]
         if missing:
             raise SystemExit(
                 f"unknown source {', '.join(missing)}; known: {', '.join(sorted(known))}"
             )
         specs = [spec for spec in specs if spec.id in only]
+        if not specs and skipped:
+            raise SystemExit(1)  # each was named on stderr
     return specs
 
 
@@ -49,7 +53,7 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
     from crawlers.window import Window
     from indexer.library import Library
 
-    specs = _specs(settings, args.source)
+    specs = _specs(settings, args.source, flag=True)
     try:
         window = Window(args.since, args.until)
     except ValueError as exc:
