@@ -265,6 +265,14 @@ class SourceSpec(BaseModel):
         for url in values:
             if not re.match(r"^https?://[^/\s]+", url):
                 raise ValueError(f"{url!r} is not an http(s) URL")
+            if "@" in urlsplit(url).netloc:
+                # unquoted: the password would be echoed in the error and the audit log
+                raise ValueError(
+                    "an address may not carry a user or password (user:password@host): "
+                    "the downloader refuses it and every document's address would publish "
+                    "it; send credentials in headers / la dirección no puede llevar usuario "
+                    "ni contraseña: envíelos en headers"
+                )
         return values
 
     @model_validator(mode="after")
