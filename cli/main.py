@@ -19,7 +19,7 @@ from cli.numbers import PORT, seconds, whole
 from cli.privacy import add_commands as add_privacy_commands
 from cli.registry import add_commands
 from config.settings import Settings
-from config.specs import SourceSpec, SpecError, load_specs
+from config.specs import SourceSpec, SpecError, read_specs
 from indexer.db import DatabaseBusy
 from indexer.heap import loosen_collector, settle_heap
 
@@ -33,7 +33,10 @@ def _specs(settings: Settings, only: Sequence[str] | None, flag: bool = False) -
     from cli.registry import read_registered
 
     registered, skipped = read_registered(settings, only, flag)
-    specs = load_specs(settings.sources_dir) + registered
+    catalogue, unread = read_specs(settings.sources_dir)
+    for why in unread:
+        print(f"abierto: {why}", file=sys.stderr)
+    specs = catalogue + registered
     if only:
         known = {spec.id for spec in specs}
         missing = [source for source in only if source not in known and source not in skipped]

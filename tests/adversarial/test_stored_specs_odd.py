@@ -67,3 +67,40 @@ def test_an_odd_stored_spec_is_skipped_flagged_in_spanish_and_can_be_fixed(
         ]
     finally:
         api.close()
+
+
+ODD_FILE = """id: "congreso-viejo\\n"
+kind: legislativo
+institution: H. Congreso
+jurisdiction: MX-GUA
+start_urls: ["https://congreso.gob.mx/gaceta"]
+listing: {items: "css:li", link: "css:a::attr(href)"}
+"""
+
+
+def test_an_odd_operator_file_is_skipped_not_a_500_nor_the_end_of_every_crawl(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One file of the operator's catalogue that no longer validates took every source
+    registration and ``/fuentes`` down with a 500, and stopped every crawl."""
+    from cli.main import _specs
+
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    (specs / "viejo.yaml").write_text(ODD_FILE, encoding="utf-8")
+    good = listing_spec("https://congreso.gob.mx/b", id="congreso-bueno", kind="legislativo")
+    (specs / "bueno.yaml").write_text(json.dumps(good | {"institution": "H. Congreso"}))
+    api = open_api(tmp_path / "data", sources_dir=specs)
+    try:
+        body = listing_spec("http://127.0.0.1:9/lista")
+        made = api.client.post("/v1/sources", json=body, headers=api.headers)
+        assert made.status_code == 201, made.text
+        assert api.client.get("/fuentes", headers={"Accept": "text/html"}).status_code == 200
+        capsys.readouterr()
+        assert sorted(s.id for s in _specs(api.settings, None)) == [
+            "congreso-bueno",
+            "pj-gto-prueba",
+        ]
+        assert "se omitió viejo.yaml" in capsys.readouterr().err
+    finally:
+        api.close()
