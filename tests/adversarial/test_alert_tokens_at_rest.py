@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from indexer.alerts.links import LINKS_FILE
 from indexer.db import Database
 from tests.alerts.conftest import Service, open_mailing
 from tests.services.smtp import Inbox
@@ -95,4 +96,16 @@ def test_an_alert_stored_with_a_plain_token_is_hashed_and_its_old_link_still_wor
     page = mailing.client.get(f"/v1/alerts/unsubscribe/{old}")
     assert page.status_code == 200, page.text
     assert mailing.client.post(f"/v1/alerts/unsubscribe/{old}", **ONE_CLICK).status_code == 200
+    assert _status(mailing, alert) == "baja"
+
+
+def test_a_link_mailed_before_the_folder_secret_was_lost_still_ends_the_alert(
+    mailing: Service, smtp_server: Inbox
+) -> None:
+    """A restore brings the database, not the data folder's secret: links already in
+    inboxes keep working through the hash the database keeps."""
+    alert, path = _subscribe(mailing, smtp_server)
+    (mailing.settings.data_dir / LINKS_FILE).unlink()
+    answer = mailing.client.post(path, **ONE_CLICK)
+    assert answer.status_code == 200 and "Ya no recibirá" in answer.text
     assert _status(mailing, alert) == "baja"
