@@ -19,7 +19,7 @@ from cli.numbers import PORT, seconds, whole
 from cli.privacy import add_commands as add_privacy_commands
 from cli.registry import add_commands
 from config.settings import Settings
-from config.specs import SourceSpec, SpecError, read_specs
+from config.specs import SourceSpec, SpecError, load_specs, read_specs
 from indexer.db import DatabaseBusy
 from indexer.heap import loosen_collector, settle_heap
 
@@ -28,14 +28,19 @@ if TYPE_CHECKING:
 
 
 def _specs(settings: Settings, only: Sequence[str] | None, flag: bool = False) -> list[SourceSpec]:
-    """The operator's catalogue (YAML) and the sources institutions registered; with
-    ``flag`` (a crawl), a registered spec that no longer validates gets a failed run."""
+    """The operator's catalogue (YAML) and the sources institutions registered. With
+    ``flag`` (a crawl) a spec that no longer validates is skipped and named, and a
+    registered one gets a failed run; otherwise a catalogue file that does not read fails
+    the command."""
     from cli.registry import read_registered
 
     registered, skipped = read_registered(settings, only, flag)
-    catalogue, unread = read_specs(settings.sources_dir)
-    for why in unread:
-        print(f"abierto: {why}", file=sys.stderr)
+    if flag:  # a crawl: one unreadable file must not stop every other source's
+        catalogue, unread = read_specs(settings.sources_dir)
+        for why in unread:
+            print(f"abierto: {why}", file=sys.stderr)
+    else:  # ``sources``, ``check``: the operator is told, and the command fails
+        catalogue = load_specs(settings.sources_dir)
     specs = catalogue + registered
     if only:
         known = {spec.id for spec in specs}

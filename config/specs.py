@@ -265,7 +265,9 @@ class SourceSpec(BaseModel):
         for url in values:
             if not re.match(r"^https?://[^/\s]+", url):
                 raise ValueError(f"{url!r} is not an http(s) URL")
-            if "@" in urlsplit(url).netloc:
+            authority = urlsplit(url).netloc
+            # a backslash before the @ is refused by the address guard, which says why
+            if "@" in authority and "\\" not in authority:
                 # unquoted: the password would be echoed in the error and the audit log
                 raise ValueError(
                     "an address may not carry a user or password (user:password@host): "

@@ -97,7 +97,7 @@ def test_an_odd_operator_file_is_skipped_not_a_500_nor_the_end_of_every_crawl(
         assert made.status_code == 201, made.text
         assert api.client.get("/fuentes", headers={"Accept": "text/html"}).status_code == 200
         capsys.readouterr()
-        assert sorted(s.id for s in _specs(api.settings, None)) == [
+        assert sorted(s.id for s in _specs(api.settings, None, flag=True)) == [
             "congreso-bueno",
             "pj-gto-prueba",
         ]
