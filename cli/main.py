@@ -19,7 +19,7 @@ from cli.numbers import PORT, seconds, whole
 from cli.privacy import add_commands as add_privacy_commands
 from cli.registry import add_commands
 from config.settings import Settings
-from config.specs import SourceSpec, SpecError, load_specs
+from config.specs import SourceSpec, SpecError, load_specs, read_specs
 from indexer.db import DatabaseBusy
 from indexer.heap import loosen_collector, settle_heap
 
@@ -27,19 +27,31 @@ if TYPE_CHECKING:
     from fastapi import FastAPI
 
 
-def _specs(settings: Settings, only: Sequence[str] | None) -> list[SourceSpec]:
-    """The operator's catalogue (YAML) and the sources institutions registered."""
-    from cli.registry import registered_specs
+def _specs(settings: Settings, only: Sequence[str] | None, flag: bool = False) -> list[SourceSpec]:
+    """The operator's catalogue (YAML) and the sources institutions registered. With
+    ``flag`` (a crawl) a spec that no longer validates is skipped and named, and a
+    registered one gets a failed run; otherwise a catalogue file that does not read fails
+    the command."""
+    from cli.registry import read_registered
 
-    specs = load_specs(settings.sources_dir) + registered_specs(settings, only)
+    registered, skipped = read_registered(settings, only, flag)
+    if flag:  # a crawl: one unreadable file must not stop every other source's
+        catalogue, unread = read_specs(settings.sources_dir)
+        for why in unread:
+            print(f"abierto: {why}", file=sys.stderr)
+    else:  # ``sources``, ``check``: the operator is told, and the command fails
+        catalogue = load_specs(settings.sources_dir)
+    specs = catalogue + registered
     if only:
         known = {spec.id for spec in specs}
-        missing = [source for source in only if source not in known]
+        missing = [source for source in only if source not in known and source not in skipped]
         if missing:
             raise SystemExit(
                 f"unknown source {', '.join(missing)}; known: {', '.join(sorted(known))}"
             )
         specs = [spec for spec in specs if spec.id in only]
+        if not specs and skipped:
+            raise SystemExit(1)  # each was named on stderr
     return specs
 
 
@@ -49,7 +61,7 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
     from crawlers.window import Window
     from indexer.library import Library
 
-    specs = _specs(settings, args.source)
+    specs = _specs(settings, args.source, flag=True)
     try:
         window = Window(args.since, args.until)
     except ValueError as exc:

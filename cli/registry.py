@@ -17,20 +17,45 @@ from indexer.db.registry import Registry, RegistryError
 
 def registered_specs(settings: Settings, only: Sequence[str] | None = None) -> list[SourceSpec]:
     """Specs institutions registered through the API (stored in the database); with
-    ``only``, just those. One that no longer validates (a rule added since it was stored)
-    is left out with a warning, so it cannot stop every other source's crawls."""
+    ``only``, just those. One that no longer validates is left out (``read_registered``)."""
+    return read_registered(settings, only)[0]
+
+
+def read_registered(
+    settings: Settings, only: Sequence[str] | None = None, flag: bool = False
+) -> tuple[list[SourceSpec], dict[str, str]]:
+    """The registered specs that validate, and why each other one was left out. A spec
+    stored before a rule was added (an id or identity scope with a line end, a placeholder)
+    cannot stop every other source's crawls: it is skipped with a message in Spanish that
+    names it, and with ``flag`` (a crawl) a failed run says so on its crawl health, where
+    its institution looks."""
     db = Database(settings.database)
     try:
         rows = [row for row in Registry(db).list_sources() if not only or row.id in only]
+        specs, skipped = [], {}
+        for row in rows:
+            try:
+                specs.append(parse_spec(row.spec, origin=f"registered source {row.id}"))
+            except SpecError as exc:
+                skipped[row.id] = unusable(row.id, exc)
+                print(f"abierto: {skipped[row.id]}", file=sys.stderr)
+                if flag:
+                    urls = row.spec.get("start_urls") if isinstance(row.spec, dict) else None
+                    url = str(urls[0]) if isinstance(urls, list) and urls else ""
+                    example = {"url": url[:2000], "message": skipped[row.id][:500]}
+                    errors = {"invalid_spec": {"count": 1, "examples": [example]}}
+                    run = db.start_run(row.id)
+                    db.finish_run(run, "failed", {}, errors, skipped[row.id])
     finally:
         db.close()
-    specs = []
-    for row in rows:
-        try:
-            specs.append(parse_spec(row.spec, origin=f"registered source {row.id}"))
-        except SpecError as exc:
-            print(f"abierto: left out: {exc}; update it through the API", file=sys.stderr)
-    return specs
+    return specs, skipped
+
+
+def unusable(source_id: str, exc: SpecError) -> str:
+    return (
+        f"la fuente registrada {source_id} no se rastreó: su especificación guardada ya no "
+        f"es válida ({exc}); corríjala con PUT /v1/sources/{source_id}"
+    )
 
 
 def cmd_institutions(args: argparse.Namespace, settings: Settings) -> int:

@@ -265,6 +265,16 @@ class SourceSpec(BaseModel):
         for url in values:
             if not re.match(r"^https?://[^/\s]+", url):
                 raise ValueError(f"{url!r} is not an http(s) URL")
+            authority = urlsplit(url).netloc
+            # a backslash before the @ is refused by the address guard, which says why
+            if "@" in authority and "\\" not in authority:
+                # unquoted: the password would be echoed in the error and the audit log
+                raise ValueError(
+                    "an address may not carry a user or password (user:password@host): "
+                    "the downloader refuses it and every document's address would publish "
+                    "it; send credentials in headers / la dirección no puede llevar usuario "
+                    "ni contraseña: envíelos en headers"
+                )
         return values
 
     @model_validator(mode="after")
@@ -448,6 +458,29 @@ def load_spec(path: Path) -> SourceSpec:
 
 def bundled_sources_dir() -> Path:
     return Path(__file__).parent / "sources"
+
+
+def read_specs(folder: Path | None = None) -> tuple[list[SourceSpec], list[str]]:
+    """Every spec of a folder that reads, and why each other file was skipped (in Spanish,
+    naming the file): one file that no longer validates (an id with a line end, written
+    before ids were matched whole) or repeats an id must not take the API (a 500 on every
+    registration and on ``/fuentes``) or every other source's crawls down with it."""
+    folder = folder or bundled_sources_dir()
+    specs: list[SourceSpec] = []
+    skipped: list[str] = []
+    seen: dict[str, str] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            spec = load_spec(path)
+        except SpecError as exc:
+            skipped.append(f"se omitió {path.name}: la especificación no es válida ({exc})")
+            continue
+        if spec.id in seen:
+            skipped.append(f"se omitió {path.name}: el id {spec.id!r} ya es de {seen[spec.id]}")
+            continue
+        seen[spec.id] = path.name
+        specs.append(spec)
+    return specs, skipped
 
 
 def load_specs(folder: Path | None = None) -> list[SourceSpec]:

@@ -1,6 +1,7 @@
 """Links as legacy sites write them: with spaces, backslashes, ``javascript:`` wrappers;
 and links no request can be made for (port 99999, a port that is not a number, a broken
-IPv6 host) told apart from missing ones, so a spider counts them as ``bad_url``."""
+IPv6 host, a user and password before the host) told apart from missing ones, so a
+spider counts them as ``bad_url``."""
 
 from __future__ import annotations
 
@@ -53,4 +54,9 @@ def absolute(base: str, link: str | None) -> str | None:
         raise BadLink(f"{cleaned[:200]!r}: not a web address ({parts.scheme}:)")
     if not parts.hostname:
         raise BadLink(f"{cleaned[:200]!r}: the link has no host")
+    if parts.username is not None or parts.password is not None:
+        # no request can carry it (the downloader refuses such a host), and its address
+        # would publish the credentials with every document and file made from it
+        shown = parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl()
+        raise BadLink(f"{shown[:200]!r}: the link carries a user or password (user:password@)")
     return url

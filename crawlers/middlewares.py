@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import AsyncIterator, Iterable
 from typing import Any
+from urllib.parse import urlsplit
 
 from scrapy import Request, Spider, signals
 from scrapy.exceptions import IgnoreRequest
@@ -28,6 +29,12 @@ class AddressGuardMiddleware:
         return cls(crawler.settings.getbool("ABIERTO_ALLOW_LOOPBACK"))
 
     def process_request(self, request: Request) -> None:
+        if "@" in urlsplit(request.url).netloc:
+            # a redirect's ``Location`` can say it; the downloader fails on it with a
+            # traceback, and its address would carry the password into documents
+            raise IgnoreRequest(
+                "blocked address: it carries a user or password (user:password@host)"
+            )
         try:
             check_url(request.url, self.allow_loopback)
         except BlockedAddress as exc:

@@ -160,7 +160,7 @@ def renew(token: str, request: Request, book: BookDep) -> HTMLResponse:
         return page
     fresh = secrets.token_urlsafe(24)
     try:
-        mailer.send(confirmation(row, mailer.sender, fresh))
+        mailer.send(confirmation(row, mailer.sender, fresh, book.unsubscribe_token(row)))
     except MailError:
         message = "No pudimos enviar el correo ahora: inténtelo más tarde con este mismo botón."
         return _page(request, "No se pudo enviar", message, 503)

@@ -34,6 +34,7 @@ from api.schemas import ErrorResponse, ValidationErrorResponse
 from api.search_params import check_names, check_values
 from crawlers.addresses import BlockedAddress, check_url
 from indexer.alerts import AlertBook, saved_query
+from indexer.alerts.links import links_key
 from indexer.alerts.mails import confirmation
 from indexer.db.alert_tables import AlertRow
 from indexer.db.reader_keys import READER_PREFIX, ReaderKeys
@@ -113,8 +114,8 @@ def tenant_of(caller: Holder) -> str:
     return caller.tenant
 
 
-def get_book(library: LibraryDep) -> AlertBook:
-    return AlertBook(library.db)
+def get_book(library: LibraryDep, request: Request) -> AlertBook:
+    return AlertBook(library.db, links_key(request.app.state.settings.data_dir))
 
 
 BookDep = Annotated[AlertBook, Depends(get_book)]
@@ -222,7 +223,8 @@ def create_alert(
             assert made.confirm_token is not None
             mailer = Mailer(settings)
             try:
-                mailer.send(confirmation(made.row, mailer.sender, made.confirm_token))
+                unsubscribe = book.unsubscribe_token(made.row)
+                mailer.send(confirmation(made.row, mailer.sender, made.confirm_token, unsubscribe))
             except MailError as exc:
                 book.delete(made.row.id)
                 raise Refusal(

@@ -11,6 +11,8 @@ per key, and written to the audit log.
 from __future__ import annotations
 
 import datetime as dt
+import logging
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
@@ -41,7 +43,7 @@ from api.spec_checks import (
     check_start_urls,
     field_error,
 )
-from config.specs import SourceSpec, error_items, load_specs
+from config.specs import SourceSpec, error_items, read_specs
 from crawlers.preview import PreviewUnavailable, preview
 from indexer.attribution import publisher_of
 from indexer.db.registry import (
@@ -55,6 +57,7 @@ from indexer.db.registry import (
 )
 from indexer.db.tables import CrawlRunRow, SourceRow
 
+log = logging.getLogger(__name__)
 router = APIRouter(prefix="/v1/sources", tags=["sources"])
 SpecBody = Annotated[dict[str, Any], Depends(spec_body)]
 
@@ -181,16 +184,24 @@ def _owned(
     return row
 
 
+def operator_specs(folder: Path | None) -> list[SourceSpec]:
+    """The operator's catalogue; a file that does not read is logged and skipped."""
+    specs, skipped = read_specs(folder)
+    for why in skipped:
+        log.warning("catálogo de fuentes: %s", why)
+    return specs
+
+
 def _reserved(request: Request) -> set[str]:
     """Ids of the operator's catalogue (YAML specs), which institutions cannot take."""
     settings = request.app.state.settings
-    return {spec.id for spec in load_specs(settings.sources_dir)}
+    return {spec.id for spec in operator_specs(settings.sources_dir)}
 
 
 def _reserved_scopes(request: Request) -> set[str]:
     """Identity scopes of the operator's catalogue (a spec's id is its default scope)."""
     settings = request.app.state.settings
-    specs = load_specs(settings.sources_dir)
+    specs = operator_specs(settings.sources_dir)
     return {spec.id for spec in specs} | {
         s.identity.scope for s in specs if s.identity and s.identity.scope
     }

@@ -27,6 +27,7 @@ from config.settings import Settings
 from crawlers.alerts.webhook import Poster
 from indexer.alerts import AlertBook
 from indexer.alerts.book import PERIODS, Pending
+from indexer.alerts.links import links_key
 from indexer.alerts.mails import MatchedDocument, matches
 from indexer.alerts.snippet import plain_snippet
 from indexer.db import Database
@@ -57,7 +58,7 @@ class Deliverer:
     ) -> None:
         self.settings = settings
         self.db = db or Database(settings.database)
-        self.book = AlertBook(self.db)
+        self.book = AlertBook(self.db, links_key(settings.data_dir))
         self.mailer = Mailer(settings)
         self.poster = Poster(settings.allow_loopback, settings.alert_webhook_deadline_s)
         self.concurrency = concurrency
@@ -163,7 +164,8 @@ class Deliverer:
         now = utcnow()
         listed = [self._described(alert, item, doc) for item, doc in items[:MAIL_MATCHES]]
         if listed:
-            message = matches(alert, self.mailer.sender, listed, now.date())
+            unsubscribe = self.book.unsubscribe_token(alert)
+            message = matches(alert, self.mailer.sender, listed, now.date(), unsubscribe)
             ids = [doc.match_id for doc in listed]
             try:
                 self.mailer.send(message)

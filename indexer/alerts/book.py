@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, func, or_, select, text, update
+from sqlalchemy.orm import Session
 
+from indexer.alerts.links import signed_alert_id, signed_by, unsubscribe_token
 from indexer.db import Database
 from indexer.db.alert_tables import AlertMatchRow, AlertRow, ConfirmationMailRow, DeliveryRow
 from indexer.db.database import utcnow
@@ -40,6 +42,15 @@ def link_expired(row: AlertRow, now: dt.datetime | None = None) -> bool:
     return (now or utcnow()) >= sent + dt.timedelta(days=CONFIRM_DAYS)
 
 
+def _confirming(s: Session, token: str) -> AlertRow | None:
+    """The alert whose confirmation link is ``token`` (only its SHA-256 is kept)."""
+    wanted = digest(token)
+    row = s.scalars(select(AlertRow).where(AlertRow.confirm_sha256 == wanted)).first()
+    if row is None or not hmac.compare_digest(row.confirm_sha256 or "", wanted):
+        return None
+    return row
+
+
 @dataclass(frozen=True)
 class NewAlert:
     """An alert just made, with the secrets shown to its creator this once."""
@@ -60,8 +71,20 @@ class Pending:
 
 
 class AlertBook:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, links_key: bytes | None = None) -> None:
+        """``links_key`` signs e-mail alerts' unsubscribe links (``links.links_key``);
+        a book without it makes and ends webhooks only."""
         self.db = db
+        self.links_key = links_key
+
+    def unsubscribe_token(self, row: AlertRow) -> str:
+        """The token of the unsubscribe link every e-mail of ``row`` carries."""
+        return self.unsubscribe_token_of(row.id)
+
+    def unsubscribe_token_of(self, alert_id: str) -> str:
+        if self.links_key is None:
+            raise ValueError("e-mail alerts need the data folder's links key")
+        return unsubscribe_token(self.links_key, alert_id)
 
     # -- for the people who subscribe ------------------------------------------------
 
@@ -81,13 +104,16 @@ class AlertBook:
         ``pendiente`` until its owner follows the confirmation link."""
         if channel not in CHANNELS or rate not in RATES:
             raise ValueError(f"channel {channel!r} or rate {rate!r} is not known")
+        if channel == "email" and self.links_key is None:
+            raise ValueError("e-mail alerts need the data folder's links key")
         now = utcnow()
+        alert_id = f"al_{secrets.token_hex(8)}"
         webhook = channel == "webhook"
         secret = f"whsec_{secrets.token_urlsafe(32)}" if webhook else None
         confirm = None if webhook else secrets.token_urlsafe(24)
         manage = secrets.token_urlsafe(24) if with_manage_token else None
         row = AlertRow(
-            id=f"al_{secrets.token_hex(8)}",
+            id=alert_id,
             owner=owner,
             key_id=key_id,
             query=query,
@@ -99,7 +125,7 @@ class AlertBook:
             secret=secret,
             confirm_sha256=digest(confirm) if confirm else None,
             manage_sha256=digest(manage) if manage else None,
-            unsubscribe_token=None if webhook else secrets.token_urlsafe(24),
+            unsubscribe_token=None if webhook else digest(self.unsubscribe_token_of(alert_id)),
             created_at=now,
             confirm_sent_at=None if webhook else now,
             active_since=now if webhook else None,
@@ -142,8 +168,7 @@ class AlertBook:
         """Give a pending alert whose link expired the new link ``fresh`` (sent from now);
         the old link stops answering. None when the link is unknown or not expired."""
         with self.db.session() as s, s.begin():
-            stmt = select(AlertRow).where(AlertRow.confirm_sha256 == digest(token))
-            row = s.scalars(stmt).first()
+            row = _confirming(s, token)
             if row is None or not link_expired(row):
                 return None
             row.confirm_sha256 = digest(fresh)
@@ -182,9 +207,8 @@ class AlertBook:
 
     def confirm(self, token: str) -> AlertRow | None:
         """Follow a confirmation link: the alert starts matching documents from now on."""
-        stmt = select(AlertRow).where(AlertRow.confirm_sha256 == digest(token))
         with self.db.session() as s, s.begin():
-            row = s.scalars(stmt).first()
+            row = _confirming(s, token)
             if row is None or link_expired(row):
                 return None
             if row.status == AWAITING:
@@ -198,7 +222,7 @@ class AlertBook:
     def unsubscribe(self, token: str) -> AlertRow | None:
         """One click: the alert ends (kept as ``baja`` so the link keeps answering)."""
         with self.db.session() as s, s.begin():
-            row = s.scalars(select(AlertRow).where(AlertRow.unsubscribe_token == token)).first()
+            row = self._unsubscribing(s, token)
             if row is None:
                 return None
             row.status = UNSUBSCRIBED
@@ -207,12 +231,26 @@ class AlertBook:
 
     def by_unsubscribe_token(self, token: str) -> AlertRow | None:
         with self.db.session() as s:
-            return s.scalars(select(AlertRow).where(AlertRow.unsubscribe_token == token)).first()
+            return self._unsubscribing(s, token)
+
+    def _unsubscribing(self, s: Session, token: str) -> AlertRow | None:
+        """The e-mail alert a link ends: a signed link names its alert; a link mailed
+        before links were signed matches the SHA-256 the database keeps of it."""
+        named = signed_alert_id(token)
+        if named is not None and self.links_key is not None:
+            row = s.get(AlertRow, named)
+            mailed = row is not None and row.unsubscribe_token is not None
+            if mailed and signed_by(self.links_key, token, named):
+                return row
+        wanted = digest(token)
+        row = s.scalars(select(AlertRow).where(AlertRow.unsubscribe_token == wanted)).first()
+        if row is None or not hmac.compare_digest(row.unsubscribe_token or "", wanted):
+            return None
+        return row
 
     def by_confirm_token(self, token: str) -> AlertRow | None:
         with self.db.session() as s:
-            stmt = select(AlertRow).where(AlertRow.confirm_sha256 == digest(token))
-            return s.scalars(stmt).first()
+            return _confirming(s, token)
 
     def summary(self, alert_id: str, recent: int = 10) -> tuple[int, int, list[DeliveryRow]]:
         """(matches, of them still undelivered, the latest delivery attempts)."""

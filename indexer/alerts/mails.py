@@ -50,18 +50,22 @@ def describe(query: dict[str, Any]) -> str:
     return " · ".join(parts) or "todos los documentos nuevos"
 
 
-def unsubscribe_url(alert: AlertRow) -> str:
-    return f"{alert.base_url}/v1/alerts/unsubscribe/{alert.unsubscribe_token}"
+def unsubscribe_url(alert: AlertRow, token: str) -> str:
+    """The link that ends ``alert``; ``token`` comes from ``AlertBook.unsubscribe_token``
+    (the database keeps only its hash)."""
+    return f"{alert.base_url}/v1/alerts/unsubscribe/{token}"
 
 
-def _unsubscribe_headers(alert: AlertRow) -> dict[str, str]:
+def _unsubscribe_headers(alert: AlertRow, token: str) -> dict[str, str]:
     return {
-        "List-Unsubscribe": f"<{unsubscribe_url(alert)}>",
+        "List-Unsubscribe": f"<{unsubscribe_url(alert, token)}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     }
 
 
-def confirmation(alert: AlertRow, sender: str, confirm_token: str) -> EmailMessage:
+def confirmation(
+    alert: AlertRow, sender: str, confirm_token: str, unsubscribe: str
+) -> EmailMessage:
     """Double opt-in: nothing else is sent to the address until the link is followed.
     Only our words: anyone may name any address, so the search they typed (or its filter
     values) would reach a stranger's inbox under this service's name — a spam or phishing
@@ -93,12 +97,16 @@ def confirmation(alert: AlertRow, sender: str, confirm_token: str) -> EmailMessa
         subject="Confirme su alerta de Estado Abierto",
         text=text,
         html=_page(body),
-        headers=_unsubscribe_headers(alert),
+        headers=_unsubscribe_headers(alert, unsubscribe),
     )
 
 
 def matches(
-    alert: AlertRow, sender: str, documents: list[MatchedDocument], today: dt.date
+    alert: AlertRow,
+    sender: str,
+    documents: list[MatchedDocument],
+    today: dt.date,
+    unsubscribe_token: str,
 ) -> EmailMessage:
     """The documents of one delivery (an immediate notice or a digest)."""
     search = describe(alert.query)
@@ -114,7 +122,7 @@ def matches(
             f"Su resumen {period}, al {date_words(today)}: {count} {noun} que coinciden "
             f"con su búsqueda {search}."
         )
-    unsubscribe = unsubscribe_url(alert)
+    unsubscribe = unsubscribe_url(alert, unsubscribe_token)
     lines = [lead, ""]
     items = []
     for number, doc in enumerate(documents, 1):
@@ -147,7 +155,7 @@ def matches(
         subject=subject[:200],
         text="\n".join(lines) + "\n",
         html=_page(body),
-        headers=_unsubscribe_headers(alert),
+        headers=_unsubscribe_headers(alert, unsubscribe_token),
     )
 
 

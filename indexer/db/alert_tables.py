@@ -18,8 +18,9 @@ class AlertRow(Base):
     ``status``: ``pendiente`` (an e-mail address not confirmed yet), ``activa``,
     ``desactivada`` (too many failed deliveries; ``reason`` says why) or ``baja``
     (unsubscribed). Only ``activa`` alerts are matched and delivered. Secrets that are
-    only checked are kept as hashes; the webhook's signing secret and the unsubscribe
-    token are needed to sign and to write every e-mail, so they are kept as they are.
+    only checked are kept as hashes, the unsubscribe link's token too (mails carry a
+    link signed under the data folder's secret, ``indexer.alerts.links``); the webhook's
+    signing secret is needed to sign every delivery, so it is kept as it is.
     """
 
     __tablename__ = "alerts"

@@ -29,6 +29,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from indexer.db.alert_tables import AlertMatchRow
+from indexer.db.alert_tokens import hash_plain_tokens
 from indexer.db.migrate import upgrade
 from indexer.db.tables import CrawlRunRow, DocumentRow, FetchRow, FileRow, IndexQueueRow
 from indexer.models import Legislativo, Sentencia, Sesion, parse_document
@@ -112,6 +113,7 @@ class Database:
             event.listen(self.engine, "handle_error", _busy)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         upgrade(self.engine)
+        hash_plain_tokens(self.engine)
 
     def session(self) -> Session:
         return self.sessions()

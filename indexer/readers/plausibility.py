@@ -39,6 +39,10 @@ MAX_TITLE = 2000
 # authors and the laws they reform)
 MAX_AGENDA_ITEMS = 1000
 MAX_AGENDA_ITEM = 5000
+# any other list (an initiative's authors, a session's videos): the largest chamber has
+# 500 members; 100,000 ``dc:creator``s in one feed entry are a hostile or broken feed,
+# and were stored and drawn whole on the document's page (megabytes)
+MAX_LIST_VALUES = 1000
 _MAX_LEGISLATURE = 99
 
 
@@ -159,6 +163,8 @@ def implausible(name: str, value: str | list[str] | None) -> str | None:
     values = value if isinstance(value, list) else [value]
     if name == "agenda" and len(values) > MAX_AGENDA_ITEMS:
         return f"has {len(values)} items, more than any order of the day"
+    if len(values) > MAX_LIST_VALUES:
+        return f"has {len(values)} values, more than any document lists"
     for one in values:
         text = " ".join(one.split())
         if text:
@@ -179,6 +185,6 @@ def plausible_fields(
         if reason is None:
             kept[name] = value
         else:
-            shown = value if isinstance(value, str) else " | ".join(value)
+            shown = value if isinstance(value, str) else " | ".join(value[:20])
             refused.append((name, shown, reason))
     return kept, refused

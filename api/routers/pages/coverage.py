@@ -10,8 +10,9 @@ from typing import Any
 
 from sqlalchemy import String, cast, func, select
 
+from api.routers.sources import operator_specs
 from config.settings import Settings
-from config.specs import SourceSpec, bundled_sources_dir, load_specs
+from config.specs import SourceSpec, bundled_sources_dir
 from indexer.db.registry import STALE_FACTOR, Registry, as_utc
 from indexer.db.tables import CrawlRunRow, DocumentRow
 from indexer.library import Library
@@ -48,7 +49,7 @@ def configured_specs(folder: Path | None) -> list[SourceSpec]:
     stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.yaml")))
     cached = _SPECS.get(folder)
     if cached is None or cached[0] != stamp:
-        cached = (stamp, load_specs(folder))
+        cached = (stamp, operator_specs(folder))
         _SPECS[folder] = cached
     return cached[1]
 

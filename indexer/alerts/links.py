@@ -1,0 +1,39 @@
+"""The unsubscribe link of an e-mail alert, signed instead of stored: every e-mail must
+carry it, yet the database keeps only its SHA-256, so whoever reads a dump or a backup of
+the database cannot end (or read the links of) someone else's alert. The link names its
+alert and an HMAC of it under a secret of the data folder."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import re
+from pathlib import Path
+
+from indexer.folder_secret import folder_secret
+
+LINKS_FILE = ".alerts-secret"
+ALERT_PREFIX = "al_"
+_SIGNED = re.compile(r"([0-9a-f]{16})\.([A-Za-z0-9_-]{43})")
+
+
+def links_key(data_dir: Path) -> bytes:
+    return folder_secret(Path(data_dir) / LINKS_FILE)
+
+
+def unsubscribe_token(key: bytes, alert_id: str) -> str:
+    mac = hmac.new(key, f"baja|{alert_id}".encode(), hashlib.sha256).digest()
+    signature = base64.urlsafe_b64encode(mac).decode().rstrip("=")
+    return f"{alert_id.removeprefix(ALERT_PREFIX)}.{signature}"
+
+
+def signed_alert_id(token: str) -> str | None:
+    """The alert a signed link names (not yet checked), or None for another shape (the
+    random links of alerts made before links were signed)."""
+    found = _SIGNED.fullmatch(token)
+    return f"{ALERT_PREFIX}{found.group(1)}" if found else None
+
+
+def signed_by(key: bytes, token: str, alert_id: str) -> bool:
+    return hmac.compare_digest(token.encode(), unsubscribe_token(key, alert_id).encode())
