@@ -11,8 +11,11 @@
 //! aggregation's (exact counts, a value counted once per document, values no document
 //! matched left out), in its order: the most documents first, then the term's bytes. A
 //! segment's ordinals are in its terms' order, so one segment's buckets are ranked on
-//! numbers and only the kept ones' terms are read; several segments' terms are read in
-//! order into one buffer each and merged by their bytes. Only the buckets kept are sorted.
+//! numbers and only the kept ones' terms are read; several segments' terms are merged by
+//! their bytes once, for as long as those segments are searched (each segment's ordinals
+//! mapped to places among them), so their counts are added into one count per term and
+//! ranked on numbers too. Only the buckets kept are sorted. A field's column in a segment
+//! is opened once, not per search.
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -89,6 +92,10 @@ type TotalsKey = (SegmentId, Option<Opstamp>, Range<DocId>, String);
 pub struct SegmentTotals {
     kept: Mutex<HashMap<TotalsKey, Arc<Vec<u32>>>>,
     decoded: Mutex<HashMap<(SegmentId, String), Option<Arc<Decoded>>>>,
+    // a field's column in a segment (None: no document has a value), opened once
+    columns: Mutex<HashMap<(SegmentId, String), Option<StrColumn>>>,
+    // a field's terms over several segments, by the segments (in the searcher's order)
+    merged: Mutex<HashMap<(Vec<SegmentId>, String), Arc<MergedTerms>>>,
 }
 
 impl SegmentTotals {
@@ -108,10 +115,41 @@ impl SegmentTotals {
                     live == id && live_stamp == stamp && cuts(*max_doc, piece_docs).contains(range)
                 })
             });
-        self.decoded
+        let alive = |id: &SegmentId| live.iter().any(|(live, _, _)| live == id);
+        self.decoded.lock().unwrap().retain(|(id, _), _| alive(id));
+        self.columns.lock().unwrap().retain(|(id, _), _| alive(id));
+        self.merged
             .lock()
             .unwrap()
-            .retain(|(id, _), _| live.iter().any(|(live, _, _)| live == id));
+            .retain(|(ids, _), _| ids.iter().all(alive));
+    }
+
+    /// The column of ``name`` in the segment, opened when first asked.
+    fn column(&self, reader: &SegmentReader, name: &str) -> tantivy::Result<Option<StrColumn>> {
+        let key = (reader.segment_id(), name.to_owned());
+        if let Some(column) = self.columns.lock().unwrap().get(&key) {
+            return Ok(column.clone());
+        }
+        let column = reader.fast_fields().str(name)?;
+        self.columns.lock().unwrap().insert(key, column.clone());
+        Ok(column)
+    }
+
+    /// The terms of ``name`` over the segments ``ids`` (their columns ``columns``), read
+    /// once for as long as the segments are searched.
+    fn merged(
+        &self,
+        ids: Vec<SegmentId>,
+        name: &str,
+        columns: &[&StrColumn],
+    ) -> tantivy::Result<Arc<MergedTerms>> {
+        let key = (ids, name.to_owned());
+        if let Some(merged) = self.merged.lock().unwrap().get(&key) {
+            return Ok(merged.clone());
+        }
+        let merged = Arc::new(MergedTerms::read(columns)?);
+        self.merged.lock().unwrap().insert(key, merged.clone());
+        Ok(merged)
     }
 
     /// The ordinals of ``name`` in every document of the segment, when worth keeping.
@@ -299,6 +337,7 @@ impl Counting {
 /// of the documents matched.
 pub struct PieceCounts {
     segment: SegmentOrdinal,
+    id: SegmentId,
     fields: Vec<Option<(StrColumn, Vec<u32>)>>,
 }
 
@@ -341,7 +380,7 @@ impl FacetCounter {
                     "{name} is not a text field: its facet cannot be counted"
                 )));
             }
-            let column = reader.fast_fields().str(name)?;
+            let column = self.totals.column(reader, name)?;
             fields.push(column.map(|column| {
                 let decoded = self.totals.decoded(reader, name, &column);
                 FieldCount::new(column, decoded)
@@ -370,17 +409,24 @@ impl FacetCounter {
                 None => by_segment.push(piece),
             }
         }
+        by_segment.sort_by_key(|segment| segment.segment);
         let mut answer = Vec::with_capacity(self.asked.len());
         for (at, (name, size)) in self.asked.iter().enumerate() {
-            let counted: Vec<(&StrColumn, &[u32])> = by_segment
+            let counted: Vec<(SegmentId, &StrColumn, &[u32])> = by_segment
                 .iter()
-                .filter_map(|segment| segment.fields[at].as_ref())
-                .map(|(column, counts)| (column, counts.as_slice()))
+                .filter_map(|segment| Some((segment.id, segment.fields[at].as_ref()?)))
+                .map(|(id, (column, counts))| (id, column, counts.as_slice()))
                 .collect();
             let buckets = match counted.as_slice() {
                 [] => Vec::new(),
-                [(column, counts)] => segment_buckets(column, counts, *size)?,
-                _ => merged_buckets(&counted, *size)?,
+                [(_, column, counts)] => segment_buckets(column, counts, *size)?,
+                _ => {
+                    let ids = counted.iter().map(|c| c.0).collect();
+                    let columns: Vec<&StrColumn> = counted.iter().map(|c| c.1).collect();
+                    let terms = self.totals.merged(ids, name, &columns)?;
+                    let counts: Vec<&[u32]> = counted.iter().map(|c| c.2).collect();
+                    terms.buckets(&counts, *size)?
+                }
             };
             answer.push((name.clone(), buckets));
         }
@@ -442,79 +488,106 @@ fn segment_buckets(column: &StrColumn, counts: &[u32], size: usize) -> tantivy::
         .collect()
 }
 
-/// A segment's terms counted, their bytes one after the other: (end of the term's bytes,
-/// documents) in the order of the terms.
+/// A segment's terms, their bytes one after the other: the end of each term's bytes, in
+/// the order of the terms (their ordinals).
 struct SegmentTerms {
     bytes: Vec<u8>,
-    ends: Vec<(usize, u32)>,
+    ends: Vec<usize>,
 }
 
 impl SegmentTerms {
-    fn read(column: &StrColumn, counts: &[u32]) -> tantivy::Result<Self> {
-        let ords: Vec<u64> = (0..counts.len() as u64)
-            .filter(|&ord| counts[ord as usize] > 0)
-            .collect();
-        let mut found = ords.iter();
+    fn read(column: &StrColumn) -> tantivy::Result<Self> {
+        let ords: Vec<u64> = (0..column.dictionary().num_terms() as u64).collect();
         let mut terms = SegmentTerms {
             bytes: Vec::new(),
             ends: Vec::with_capacity(ords.len()),
         };
         column.dictionary().sorted_ords_to_term_cb(&ords, |term| {
-            let ord = *found.next().expect("one term per ordinal");
             terms.bytes.extend_from_slice(term);
-            terms.ends.push((terms.bytes.len(), counts[ord as usize]));
+            terms.ends.push(terms.bytes.len());
         })?;
         Ok(terms)
     }
 
     fn term(&self, at: usize) -> &[u8] {
-        let start = if at == 0 { 0 } else { self.ends[at - 1].0 };
-        &self.bytes[start..self.ends[at].0]
+        let start = if at == 0 { 0 } else { self.ends[at - 1] };
+        &self.bytes[start..self.ends[at]]
     }
 }
 
-/// The buckets of several segments' counts: each segment's terms read in order (no
-/// allocation per term), merged by their bytes, a term's counts added up.
-fn merged_buckets(counted: &[(&StrColumn, &[u32])], size: usize) -> tantivy::Result<Buckets> {
-    let segments: Vec<SegmentTerms> = counted
-        .iter()
-        .map(|(column, counts)| SegmentTerms::read(column, counts))
-        .collect::<tantivy::Result<_>>()?;
-    // (documents, segment, term's place in it): a term's first segment in the merge
-    let mut merged: Vec<(u64, usize, usize)> = Vec::new();
-    let mut next = vec![0usize; segments.len()];
-    loop {
-        let mut least: Option<&[u8]> = None;
-        for (segment, &at) in segments.iter().zip(&next) {
-            if at < segment.ends.len() {
-                let term = segment.term(at);
-                if least.is_none_or(|least| term < least) {
-                    least = Some(term);
+/// A field's terms over several segments: each distinct term once, in the order of its
+/// bytes, and the place among them of each segment's ordinals. Read once for the
+/// segments searched (``SegmentTotals::merged``), so a search adds its segments' counts
+/// into one count per term and ranks them on numbers: a place's order is its term's.
+pub struct MergedTerms {
+    terms: SegmentTerms,
+    // by segment (in the order read): each ordinal's place in ``terms``
+    places: Vec<Vec<u32>>,
+}
+
+impl MergedTerms {
+    fn read(columns: &[&StrColumn]) -> tantivy::Result<Self> {
+        let segments: Vec<SegmentTerms> = columns
+            .iter()
+            .map(|column| SegmentTerms::read(column))
+            .collect::<tantivy::Result<_>>()?;
+        let mut merged = MergedTerms {
+            terms: SegmentTerms {
+                bytes: Vec::new(),
+                ends: Vec::new(),
+            },
+            places: segments
+                .iter()
+                .map(|segment| Vec::with_capacity(segment.ends.len()))
+                .collect(),
+        };
+        let mut next = vec![0usize; segments.len()];
+        loop {
+            let mut least: Option<&[u8]> = None;
+            for (segment, &at) in segments.iter().zip(&next) {
+                if at < segment.ends.len() {
+                    let term = segment.term(at);
+                    if least.is_none_or(|least| term < least) {
+                        least = Some(term);
+                    }
+                }
+            }
+            let Some(least) = least else { break };
+            let place = merged.terms.ends.len() as u32;
+            merged.terms.bytes.extend_from_slice(least);
+            merged.terms.ends.push(merged.terms.bytes.len());
+            for (s, segment) in segments.iter().enumerate() {
+                let at = next[s];
+                if at < segment.ends.len() && segment.term(at) == least {
+                    merged.places[s].push(place);
+                    next[s] += 1;
                 }
             }
         }
-        let Some(least) = least else { break };
-        let mut total = 0u64;
-        let mut first = None;
-        for (s, segment) in segments.iter().enumerate() {
-            let at = next[s];
-            if at < segment.ends.len() && segment.term(at) == least {
-                total += u64::from(segment.ends[at].1);
-                first.get_or_insert((s, at));
-                next[s] += 1;
+        Ok(merged)
+    }
+
+    /// The buckets of the segments' counts (one slice per segment, in the order read):
+    /// the most documents first, then the term's bytes.
+    fn buckets(&self, counts: &[&[u32]], size: usize) -> tantivy::Result<Buckets> {
+        let mut totals = vec![0u64; self.terms.ends.len()];
+        for (places, counts) in self.places.iter().zip(counts) {
+            for (&place, &n) in places.iter().zip(counts.iter()) {
+                totals[place as usize] += u64::from(n);
             }
         }
-        let (s, at) = first.expect("the least term's segment");
-        merged.push((total, s, at));
+        let mut ranked: Vec<(u64, u32)> = totals
+            .iter()
+            .enumerate()
+            .filter(|(_, &n)| n > 0)
+            .map(|(place, &n)| (n, place as u32))
+            .collect();
+        keep_first(&mut ranked, size, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        ranked
+            .iter()
+            .map(|&(n, place)| Ok((utf8(self.terms.term(place as usize))?, n)))
+            .collect()
     }
-    let term = |&(_, s, at): &(u64, usize, usize)| segments[s].term(at);
-    keep_first(&mut merged, size, |a, b| {
-        b.0.cmp(&a.0).then_with(|| term(a).cmp(term(b)))
-    });
-    merged
-        .iter()
-        .map(|bucket| Ok((utf8(term(bucket))?, bucket.0)))
-        .collect()
 }
 
 impl PieceCounter<'_> {
@@ -581,6 +654,7 @@ impl PieceCounter<'_> {
         }
         PieceCounts {
             segment: self.segment,
+            id: self.reader.segment_id(),
             fields,
         }
     }

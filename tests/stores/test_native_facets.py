@@ -308,3 +308,46 @@ def test_a_field_of_more_terms_than_two_bytes_counts_alike(
         expected = sorted(values.items(), key=lambda pair: (-pair[1], pair[0]))
         assert found["number"] == expected[:40]
         assert found["number"][0][1] == 3  # a value in both segments, its counts added
+
+
+def test_the_counts_follow_the_segments_after_a_reload(
+    library: tuple[Path, list[Values]], tmp_path: Path
+) -> None:
+    """The terms of the segments searched are read once and kept: after a commit brings a
+    segment with a new value (the most frequent now) and more of an old one, and after
+    documents are deleted, the same open index counts what the index holds, as the
+    aggregation does, never the terms or counts of the segments it searched before."""
+    path = tmp_path / "index"
+    shutil.copytree(library[0], path)
+    native = abierto_native.NativeIndex(str(path), 2)
+    asked = [(f, 9) for f in FIELDS]
+
+    def facets() -> dict[str, list[tuple[str, int]]]:
+        _, found, _ = native.search(json.dumps(QUERIES["all"][0]), 3, 0, "relevance", True, asked)
+        return {name: [tuple(b) for b in buckets] for name, buckets in found}
+
+    before = facets()
+    assert before == aggregation(path, "all", 9)
+    index = tantivy.Index.open(str(path))
+    writer = index.writer(heap_size=50_000_000, num_threads=1)
+    for n in range(400):
+        doc = tantivy.Document()
+        doc.add_text("word", "agua")
+        doc.add_bytes("payload", b"{}")
+        doc.add_text("kind", "ley")
+        doc.add_text("tag", "nuevo" if n % 4 else "c")
+        doc.add_text("court", COURTS[n % 2])
+        writer.add_document(doc)
+    writer.commit()
+    writer.wait_merging_threads()
+    native.reload()
+    grown = facets()
+    assert grown == aggregation(path, "all", 9)
+    assert grown["tag"][0] == ("nuevo", 300)
+    assert grown != before
+    writer = index.writer(heap_size=50_000_000, num_threads=1)
+    writer.delete_documents_by_term("word", "fuego")
+    writer.commit()
+    writer.wait_merging_threads()
+    native.reload()
+    assert facets() == aggregation(path, "all", 9)
