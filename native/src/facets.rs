@@ -36,6 +36,10 @@ const BLOCK: usize = 64;
 /// each other's update of one count.
 const FEW_TERMS: usize = 256;
 const LANES: usize = 8;
+/// The most combinations of values of fields counted together (``Combos``), and the most
+/// terms such a field may have.
+const COMBOS: usize = 4096;
+const COMBO_TERMS: usize = 64;
 /// The most terms a field read into an array of ordinals may have (four bytes each).
 const DECODED_TERMS: usize = u32::MAX as usize;
 
@@ -47,6 +51,16 @@ enum Decoded {
 }
 
 impl Decoded {
+    /// The ordinal of ``doc``.
+    #[inline]
+    fn get(&self, doc: usize) -> u32 {
+        match self {
+            Decoded::Byte(ords) => u32::from(ords[doc]),
+            Decoded::Short(ords) => u32::from(ords[doc]),
+            Decoded::Int(ords) => ords[doc],
+        }
+    }
+
     /// ``column``'s ordinals, if it has one per document.
     fn of(column: &StrColumn) -> Option<Decoded> {
         let ords = column.ords();
@@ -78,6 +92,81 @@ impl Decoded {
     }
 }
 
+/// Fields of few terms counted together: each document's values of those fields make one
+/// code (a segment holds few combinations: a sentencia has a matter and no legislature,
+/// a year of a handful), so a document counted adds one to its code's count instead of
+/// one to each field's, and each code's count is added to its values' counts at the end.
+pub struct Combos {
+    // the fields' places among those asked
+    members: Vec<usize>,
+    // each document's code
+    codes: Vec<u16>,
+    // each code's ordinal in each member field (``members.len()`` per code)
+    ords: Vec<u32>,
+}
+
+impl Combos {
+    /// The codes of the fields ``candidates`` ((place among those asked, ordinals, terms))
+    /// that fit: the fields of fewest terms first, each kept while the combinations stay
+    /// at most ``COMBOS``. None: fewer than two fields fit.
+    fn of(candidates: &[(usize, &Decoded, usize)], docs: usize) -> Option<Combos> {
+        let mut order: Vec<&(usize, &Decoded, usize)> = candidates
+            .iter()
+            .filter(|(_, _, terms)| *terms <= COMBO_TERMS)
+            .collect();
+        order.sort_by_key(|(at, _, terms)| (*terms, *at));
+        let mut codes = vec![0u32; docs];
+        // each code's ordinals so far
+        let mut table: Vec<Vec<u32>> = vec![Vec::new()];
+        let mut members = Vec::new();
+        let mut next = vec![0u32; docs];
+        for &&(at, decoded, terms) in &order {
+            // (code, ordinal) pairs to new codes, dense: at most COMBOS * COMBO_TERMS
+            let mut seen = vec![u32::MAX; table.len() * terms];
+            let mut made: Vec<(u32, u32)> = Vec::new();
+            let mut fits = true;
+            for doc in 0..docs {
+                let ord = decoded.get(doc);
+                let key = codes[doc] as usize * terms + ord as usize;
+                if seen[key] == u32::MAX {
+                    if made.len() == COMBOS {
+                        fits = false;
+                        break;
+                    }
+                    seen[key] = made.len() as u32;
+                    made.push((codes[doc], ord));
+                }
+                next[doc] = seen[key];
+            }
+            if !fits {
+                continue;
+            }
+            std::mem::swap(&mut codes, &mut next);
+            table = made
+                .iter()
+                .map(|&(code, ord)| {
+                    let mut ords = table[code as usize].clone();
+                    ords.push(ord);
+                    ords
+                })
+                .collect();
+            members.push(at);
+        }
+        if members.len() < 2 {
+            return None;
+        }
+        Some(Combos {
+            members,
+            codes: codes.into_iter().map(|code| code as u16).collect(),
+            ords: table.into_iter().flatten().collect(),
+        })
+    }
+
+    fn count(&self) -> usize {
+        self.ords.len() / self.members.len()
+    }
+}
+
 /// A facet's buckets: (term, documents), the most documents first.
 pub type Buckets = Vec<(String, u64)>;
 
@@ -96,6 +185,8 @@ pub struct SegmentTotals {
     columns: Mutex<HashMap<(SegmentId, String), Option<StrColumn>>>,
     // a field's terms over several segments, by the segments (in the searcher's order)
     merged: Mutex<HashMap<(Vec<SegmentId>, String), Arc<MergedTerms>>>,
+    // the codes of the fields of few terms among those asked, by segment and fields
+    combos: Mutex<HashMap<(SegmentId, Vec<String>), Option<Arc<Combos>>>>,
 }
 
 impl SegmentTotals {
@@ -118,10 +209,40 @@ impl SegmentTotals {
         let alive = |id: &SegmentId| live.iter().any(|(live, _, _)| live == id);
         self.decoded.lock().unwrap().retain(|(id, _), _| alive(id));
         self.columns.lock().unwrap().retain(|(id, _), _| alive(id));
+        self.combos.lock().unwrap().retain(|(id, _), _| alive(id));
         self.merged
             .lock()
             .unwrap()
             .retain(|(ids, _), _| ids.iter().all(alive));
+    }
+
+    /// The codes of the fields asked ``names`` (those of one value per document, their
+    /// ordinals ``fields``) in the segment, made when first asked.
+    fn combos(
+        &self,
+        reader: &SegmentReader,
+        names: &[(String, usize)],
+        fields: &[Option<FieldCount>],
+    ) -> Option<Arc<Combos>> {
+        let key = (
+            reader.segment_id(),
+            names.iter().map(|(name, _)| name.clone()).collect(),
+        );
+        let mut kept = self.combos.lock().unwrap();
+        kept.entry(key)
+            .or_insert_with(|| {
+                let candidates: Vec<(usize, &Decoded, usize)> = fields
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(at, field)| {
+                        let field = field.as_ref()?;
+                        let decoded = field.decoded.as_deref()?;
+                        Some((at, decoded, field.counts.len() / field.lanes))
+                    })
+                    .collect();
+                Combos::of(&candidates, reader.max_doc() as usize).map(Arc::new)
+            })
+            .clone()
     }
 
     /// The column of ``name`` in the segment, opened when first asked.
@@ -252,20 +373,63 @@ struct Counting {
     fields: Vec<Option<FieldCount>>,
     values: Vec<u64>,
     row_values: Vec<u64>,
+    // the fields counted together, and the documents counted per code
+    combos: Option<(Arc<Combos>, Vec<u32>)>,
+    // whether a field is counted in ``combos``
+    combined: Vec<bool>,
 }
 
 impl Counting {
     fn new(fields: Vec<Option<FieldCount>>) -> Self {
         Counting {
+            combined: vec![false; fields.len()],
             fields,
             values: vec![0; BLOCK],
             row_values: Vec::new(),
+            combos: None,
         }
+    }
+
+    /// Count the fields of ``combos`` together from now on.
+    fn combine(&mut self, combos: Arc<Combos>) {
+        for &at in &combos.members {
+            self.combined[at] = true;
+        }
+        let codes = vec![0u32; combos.count()];
+        self.combos = Some((combos, codes));
+    }
+
+    /// The fields' counts, each code's count added to its values'.
+    fn finish(mut self) -> Vec<Option<FieldCount>> {
+        if let Some((combos, counts)) = self.combos.take() {
+            let width = combos.members.len();
+            for (code, &n) in counts.iter().enumerate() {
+                if n == 0 {
+                    continue;
+                }
+                let ords = &combos.ords[code * width..(code + 1) * width];
+                for (&at, &ord) in combos.members.iter().zip(ords) {
+                    if let Some(field) = self.fields[at].as_mut() {
+                        field.counts[ord as usize * field.lanes] += n;
+                    }
+                }
+            }
+        }
+        self.fields
     }
 
     /// Count ``docs`` (increasing, at most ``BLOCK``).
     fn count(&mut self, docs: &[DocId]) {
-        for field in self.fields.iter_mut().flatten() {
+        if let Some((combos, counts)) = self.combos.as_mut() {
+            for &doc in docs {
+                counts[combos.codes[doc as usize] as usize] += 1;
+            }
+        }
+        let fields = self.fields.iter_mut().zip(&self.combined);
+        for field in fields
+            .filter(|(_, combined)| !**combined)
+            .filter_map(|(f, _)| f.as_mut())
+        {
             let counts = &mut field.counts;
             let lanes = field.lanes;
             let lane = lanes - 1; // lanes: one or a power of two
@@ -612,6 +776,20 @@ impl PieceCounter<'_> {
         let start = self.range.start;
         let docs = self.range.end - start;
         let unmatched = u64::from(self.hits) * 2 > u64::from(docs);
+        let counted = if unmatched {
+            docs - self.hits
+        } else {
+            self.hits
+        };
+        if let Some(combos) = self
+            .totals
+            .combos(self.reader, self.names, &self.counting.fields)
+        {
+            // worth it when the documents counted outnumber the codes to add up
+            if counted as usize >= 2 * combos.count() {
+                self.counting.combine(combos);
+            }
+        }
         let alive = self.reader.alive_bitset();
         let mut pending: Vec<DocId> = Vec::with_capacity(BLOCK);
         for (at, &word) in self.matched.iter().enumerate() {
@@ -636,7 +814,7 @@ impl PieceCounter<'_> {
         self.counting.count(&pending);
         let mut fields: Vec<Option<(StrColumn, Vec<u32>)>> = self
             .counting
-            .fields
+            .finish()
             .into_iter()
             .map(|field| field.map(FieldCount::totals))
             .collect();

@@ -351,3 +351,70 @@ def test_the_counts_follow_the_segments_after_a_reload(
     writer.wait_merging_threads()
     native.reload()
     assert facets() == aggregation(path, "all", 9)
+
+
+FEW = 8_000  # documents per segment: enough that fields of few terms are counted together
+
+
+@pytest.fixture(scope="module")
+def few_terms(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two segments whose every document holds one value of each field, each field of few
+    terms (3, 8, 6, 10 and 20): their combinations are many but a few thousand, so the
+    counter counts most of the fields together, and not all (every field together would
+    make more combinations than it keeps)."""
+    path = tmp_path_factory.mktemp("few") / "index"
+    path.mkdir()
+    index = tantivy.Index(schema(), path=str(path))
+    writer = index.writer(heap_size=100_000_000, num_threads=1)
+    rng = random.Random(77)
+    for _ in range(2):
+        for n in range(FEW):
+            doc = tantivy.Document()
+            doc.add_text("word", WORDS[n % len(WORDS)])
+            doc.add_bytes("payload", b"{}")
+            doc.add_date("date", dt.datetime(2000 + n % 20, 1, 1, tzinfo=dt.UTC))
+            doc.add_unsigned("cited_by", n % 7)
+            doc.add_text("kind", ["sentencia", "sesion", "ley"][n % 3])
+            doc.add_text("tag", rng.choice(TAGS))
+            doc.add_text("court", rng.choice(COURTS))
+            doc.add_text("number", str(rng.randrange(20)))
+            doc.add_text("docket", str(rng.randrange(10)))
+            writer.add_document(doc)
+        writer.commit()
+    writer.wait_merging_threads()
+    return path
+
+
+HALF = ["bool", [["should", ["term", "word", "agua"]], ["should", ["term", "word", "tierra"]]]]
+
+
+@pytest.mark.parametrize("piece_docs", [None, 5_000], ids=["segments", "5000"])
+@pytest.mark.parametrize("size", [1, 3, 9, 30])
+def test_fields_of_few_terms_counted_together_count_alike(
+    few_terms: Path, size: int, piece_docs: int | None
+) -> None:
+    """Half the documents match: each field's buckets are the aggregation's, whether the
+    field was counted with the others or alone."""
+    assert tantivy.Index.open(str(few_terms)).searcher().num_segments == 2
+    index = tantivy.Index.open(str(few_terms))
+    half = tantivy.Query.boolean_query(
+        [
+            (tantivy.Occur.Should, tantivy.Query.term_query(index.schema, "word", "agua")),
+            (tantivy.Occur.Should, tantivy.Query.term_query(index.schema, "word", "tierra")),
+        ]
+    )
+    spec = {
+        name: {"terms": {"field": name, "size": size, "segment_size": SEGMENT_BUCKETS}}
+        for name in FIELDS
+    }
+    raw = index.searcher().aggregate(half, spec)
+    expected = {
+        name: [(b["key"], b["doc_count"]) for b in raw.get(name, {}).get("buckets", [])]
+        for name in FIELDS
+    }
+    native = abierto_native.NativeIndex(str(few_terms), 2, piece_docs)
+    for _ in range(2):  # the codes made, then kept
+        _, found, _ = native.search(
+            json.dumps(HALF), 3, 0, "relevance", True, [(f, size) for f in FIELDS]
+        )
+        assert {name: [tuple(b) for b in buckets] for name, buckets in found} == expected
