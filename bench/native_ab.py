@@ -8,7 +8,8 @@ Usage: python bench/native_ab.py --data DIR --old PYTHON --new PYTHON [--rounds 
 its own ``abierto_native`` installed (e.g. main's and a branch's); both run this checkout's
 Python code. Each becomes a worker process holding the index of ``DIR`` open; this
 process asks them in turn, the order alternating question by question so both meet the
-same load. For each question of ``bench/search.py``'s mix, in four modes (as served:
+same load. For each question of ``bench/search.py``'s mix (its facets asked in another
+order each round, as ``bench/api_cpu.py`` asks them), in four modes (as served:
 facets and highlights; no facets; no highlights; neither), a worker times the native
 call alone (``NativeIndex.search``, CPU of every thread of its process). Printed: the
 median CPU milliseconds per answer by category and mode, old and new. Then both answer
@@ -114,9 +115,11 @@ def _digest(answer: Any) -> str:
 
 
 def worker(data: Path) -> None:
-    """Answer the parent's lines: ``["time", n, mode]`` or ``["answer", n, offset]``."""
+    """Answer the parent's lines: ``["time", n, mode, turn]`` (the facets asked in the
+    turn's order, as a fresh question asks them) or ``["answer", n, offset]``."""
     import abierto_native
 
+    from bench.http_mix import _permutation
     from bench.search import MIX
     from indexer.stores import tantivy_native
 
@@ -129,10 +132,12 @@ def worker(data: Path) -> None:
     mix = [_asked(query) for _, query in MIX]
     made = [_asked(query) for query in generated(int(sys.argv[sys.argv.index("--count") + 1]))]
     for line in sys.stdin:
-        kind, n, arg = json.loads(line)
+        kind, n, arg, *turn = json.loads(line)
         if kind == "time":
             q = mix[n]
             facets = q["facets"] if arg in ("served", "no highlights") else None
+            if facets and turn:
+                facets = _permutation(list(facets), turn[0])
             marks = q["marks"] if arg in ("served", "no facets") else None
             began = _cpu()
             index.search(q["plan"], LIMIT, 0, q["sort"], True, facets, True, marks)
@@ -175,7 +180,7 @@ def compare(workers: dict[str, Worker], rounds: int, generated_count: int) -> di
     for n in range(len(MIX)):  # warm-up: segment totals, decoded columns, stems
         for w in workers.values():
             for mode in MODES:
-                w.ask("time", n, mode)
+                w.ask("time", n, mode, 0)
     spent: dict[str, dict[str, dict[str, list[float]]]] = {
         name: {mode: {} for mode in MODES} for name in workers
     }
@@ -185,7 +190,7 @@ def compare(workers: dict[str, Worker], rounds: int, generated_count: int) -> di
             for m, mode in enumerate(MODES):
                 # each question and mode asked first by one, then by the other, in turn
                 for name in names if (round_ + n + m) % 2 else names[::-1]:
-                    ms = workers[name].ask("time", n, mode)
+                    ms = workers[name].ask("time", n, mode, round_ + 1)
                     spent[name][mode].setdefault(category, []).append(ms)
                     spent[name][mode].setdefault("all", []).append(ms)
     same = asked = 0

@@ -97,8 +97,8 @@ impl Decoded {
 /// a year of a handful), so a document counted adds one to its code's count instead of
 /// one to each field's, and each code's count is added to its values' counts at the end.
 pub struct Combos {
-    // the fields' places among those asked
-    members: Vec<usize>,
+    // the fields counted together
+    members: Vec<String>,
     // each document's code
     codes: Vec<u16>,
     // each code's ordinal in each member field (``members.len()`` per code)
@@ -106,21 +106,22 @@ pub struct Combos {
 }
 
 impl Combos {
-    /// The codes of the fields ``candidates`` ((place among those asked, ordinals, terms))
-    /// that fit: the fields of fewest terms first, each kept while the combinations stay
-    /// at most ``COMBOS``. None: fewer than two fields fit.
-    fn of(candidates: &[(usize, &Decoded, usize)], docs: usize) -> Option<Combos> {
-        let mut order: Vec<&(usize, &Decoded, usize)> = candidates
+    /// The codes of the fields ``candidates`` ((name, ordinals, terms)) that fit: the
+    /// fields of fewest terms first (then by name: the same fields in any order make the
+    /// same codes), each kept while the combinations stay at most ``COMBOS``. None: fewer
+    /// than two fields fit.
+    fn of(candidates: &[(&str, &Decoded, usize)], docs: usize) -> Option<Combos> {
+        let mut order: Vec<&(&str, &Decoded, usize)> = candidates
             .iter()
             .filter(|(_, _, terms)| *terms <= COMBO_TERMS)
             .collect();
-        order.sort_by_key(|(at, _, terms)| (*terms, *at));
+        order.sort_by_key(|(name, _, terms)| (*terms, *name));
         let mut codes = vec![0u32; docs];
         // each code's ordinals so far
         let mut table: Vec<Vec<u32>> = vec![Vec::new()];
         let mut members = Vec::new();
         let mut next = vec![0u32; docs];
-        for &&(at, decoded, terms) in &order {
+        for &&(name, decoded, terms) in &order {
             // (code, ordinal) pairs to new codes, dense: at most COMBOS * COMBO_TERMS
             let mut seen = vec![u32::MAX; table.len() * terms];
             let mut made: Vec<(u32, u32)> = Vec::new();
@@ -150,7 +151,7 @@ impl Combos {
                     ords
                 })
                 .collect();
-            members.push(at);
+            members.push(name.to_owned());
         }
         if members.len() < 2 {
             return None;
@@ -224,20 +225,20 @@ impl SegmentTotals {
         names: &[(String, usize)],
         fields: &[Option<FieldCount>],
     ) -> Option<Arc<Combos>> {
-        let key = (
-            reader.segment_id(),
-            names.iter().map(|(name, _)| name.clone()).collect(),
-        );
+        // the fields asked as a set: their order changes nothing
+        let mut set: Vec<String> = names.iter().map(|(name, _)| name.clone()).collect();
+        set.sort_unstable();
+        let key = (reader.segment_id(), set);
         let mut kept = self.combos.lock().unwrap();
         kept.entry(key)
             .or_insert_with(|| {
-                let candidates: Vec<(usize, &Decoded, usize)> = fields
+                let candidates: Vec<(&str, &Decoded, usize)> = names
                     .iter()
-                    .enumerate()
-                    .filter_map(|(at, field)| {
+                    .zip(fields)
+                    .filter_map(|((name, _), field)| {
                         let field = field.as_ref()?;
                         let decoded = field.decoded.as_deref()?;
-                        Some((at, decoded, field.counts.len() / field.lanes))
+                        Some((name.as_str(), decoded, field.counts.len() / field.lanes))
                     })
                     .collect();
                 Combos::of(&candidates, reader.max_doc() as usize).map(Arc::new)
@@ -373,8 +374,8 @@ struct Counting {
     fields: Vec<Option<FieldCount>>,
     values: Vec<u64>,
     row_values: Vec<u64>,
-    // the fields counted together, and the documents counted per code
-    combos: Option<(Arc<Combos>, Vec<u32>)>,
+    // the fields counted together, their places in ``fields``, the documents per code
+    combos: Option<(Arc<Combos>, Vec<usize>, Vec<u32>)>,
     // whether a field is counted in ``combos``
     combined: Vec<bool>,
 }
@@ -390,25 +391,34 @@ impl Counting {
         }
     }
 
-    /// Count the fields of ``combos`` together from now on.
-    fn combine(&mut self, combos: Arc<Combos>) {
-        for &at in &combos.members {
+    /// Count the fields of ``combos`` together from now on (``names``: the fields'
+    /// names, in the order of ``fields``).
+    fn combine(&mut self, combos: Arc<Combos>, names: &[(String, usize)]) {
+        let places: Vec<usize> = combos
+            .members
+            .iter()
+            .filter_map(|member| names.iter().position(|(name, _)| name == member))
+            .collect();
+        if places.len() != combos.members.len() {
+            return;
+        }
+        for &at in &places {
             self.combined[at] = true;
         }
         let codes = vec![0u32; combos.count()];
-        self.combos = Some((combos, codes));
+        self.combos = Some((combos, places, codes));
     }
 
     /// The fields' counts, each code's count added to its values'.
     fn finish(mut self) -> Vec<Option<FieldCount>> {
-        if let Some((combos, counts)) = self.combos.take() {
-            let width = combos.members.len();
+        if let Some((combos, places, counts)) = self.combos.take() {
+            let width = places.len();
             for (code, &n) in counts.iter().enumerate() {
                 if n == 0 {
                     continue;
                 }
                 let ords = &combos.ords[code * width..(code + 1) * width];
-                for (&at, &ord) in combos.members.iter().zip(ords) {
+                for (&at, &ord) in places.iter().zip(ords) {
                     if let Some(field) = self.fields[at].as_mut() {
                         field.counts[ord as usize * field.lanes] += n;
                     }
@@ -420,7 +430,7 @@ impl Counting {
 
     /// Count ``docs`` (increasing, at most ``BLOCK``).
     fn count(&mut self, docs: &[DocId]) {
-        if let Some((combos, counts)) = self.combos.as_mut() {
+        if let Some((combos, _, counts)) = self.combos.as_mut() {
             for &doc in docs {
                 counts[combos.codes[doc as usize] as usize] += 1;
             }
@@ -787,7 +797,7 @@ impl PieceCounter<'_> {
         {
             // worth it when the documents counted outnumber the codes to add up
             if counted as usize >= 2 * combos.count() {
-                self.counting.combine(combos);
+                self.counting.combine(combos, self.names);
             }
         }
         let alive = self.reader.alive_bitset();
