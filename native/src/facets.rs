@@ -11,8 +11,11 @@
 //! aggregation's (exact counts, a value counted once per document, values no document
 //! matched left out), in its order: the most documents first, then the term's bytes. A
 //! segment's ordinals are in its terms' order, so one segment's buckets are ranked on
-//! numbers and only the kept ones' terms are read; several segments' terms are read in
-//! order into one buffer each and merged by their bytes. Only the buckets kept are sorted.
+//! numbers and only the kept ones' terms are read; several segments' terms are merged by
+//! their bytes once, for as long as those segments are searched (each segment's ordinals
+//! mapped to places among them), so their counts are added into one count per term and
+//! ranked on numbers too. Only the buckets kept are sorted. A field's column in a segment
+//! is opened once, not per search.
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -33,6 +36,10 @@ const BLOCK: usize = 64;
 /// each other's update of one count.
 const FEW_TERMS: usize = 256;
 const LANES: usize = 8;
+/// The most combinations of values of fields counted together (``Combos``), and the most
+/// terms such a field may have.
+const COMBOS: usize = 4096;
+const COMBO_TERMS: usize = 64;
 /// The most terms a field read into an array of ordinals may have (four bytes each).
 const DECODED_TERMS: usize = u32::MAX as usize;
 
@@ -44,6 +51,16 @@ enum Decoded {
 }
 
 impl Decoded {
+    /// The ordinal of ``doc``.
+    #[inline]
+    fn get(&self, doc: usize) -> u32 {
+        match self {
+            Decoded::Byte(ords) => u32::from(ords[doc]),
+            Decoded::Short(ords) => u32::from(ords[doc]),
+            Decoded::Int(ords) => ords[doc],
+        }
+    }
+
     /// ``column``'s ordinals, if it has one per document.
     fn of(column: &StrColumn) -> Option<Decoded> {
         let ords = column.ords();
@@ -75,6 +92,82 @@ impl Decoded {
     }
 }
 
+/// Fields of few terms counted together: each document's values of those fields make one
+/// code (a segment holds few combinations: a sentencia has a matter and no legislature,
+/// a year of a handful), so a document counted adds one to its code's count instead of
+/// one to each field's, and each code's count is added to its values' counts at the end.
+pub struct Combos {
+    // the fields counted together
+    members: Vec<String>,
+    // each document's code
+    codes: Vec<u16>,
+    // each code's ordinal in each member field (``members.len()`` per code)
+    ords: Vec<u32>,
+}
+
+impl Combos {
+    /// The codes of the fields ``candidates`` ((name, ordinals, terms)) that fit: the
+    /// fields of fewest terms first (then by name: the same fields in any order make the
+    /// same codes), each kept while the combinations stay at most ``COMBOS``. None: fewer
+    /// than two fields fit.
+    fn of(candidates: &[(&str, &Decoded, usize)], docs: usize) -> Option<Combos> {
+        let mut order: Vec<&(&str, &Decoded, usize)> = candidates
+            .iter()
+            .filter(|(_, _, terms)| *terms <= COMBO_TERMS)
+            .collect();
+        order.sort_by_key(|(name, _, terms)| (*terms, *name));
+        let mut codes = vec![0u32; docs];
+        // each code's ordinals so far
+        let mut table: Vec<Vec<u32>> = vec![Vec::new()];
+        let mut members = Vec::new();
+        let mut next = vec![0u32; docs];
+        for &&(name, decoded, terms) in &order {
+            // (code, ordinal) pairs to new codes, dense: at most COMBOS * COMBO_TERMS
+            let mut seen = vec![u32::MAX; table.len() * terms];
+            let mut made: Vec<(u32, u32)> = Vec::new();
+            let mut fits = true;
+            for doc in 0..docs {
+                let ord = decoded.get(doc);
+                let key = codes[doc] as usize * terms + ord as usize;
+                if seen[key] == u32::MAX {
+                    if made.len() == COMBOS {
+                        fits = false;
+                        break;
+                    }
+                    seen[key] = made.len() as u32;
+                    made.push((codes[doc], ord));
+                }
+                next[doc] = seen[key];
+            }
+            if !fits {
+                continue;
+            }
+            std::mem::swap(&mut codes, &mut next);
+            table = made
+                .iter()
+                .map(|&(code, ord)| {
+                    let mut ords = table[code as usize].clone();
+                    ords.push(ord);
+                    ords
+                })
+                .collect();
+            members.push(name.to_owned());
+        }
+        if members.len() < 2 {
+            return None;
+        }
+        Some(Combos {
+            members,
+            codes: codes.into_iter().map(|code| code as u16).collect(),
+            ords: table.into_iter().flatten().collect(),
+        })
+    }
+
+    fn count(&self) -> usize {
+        self.ords.len() / self.members.len()
+    }
+}
+
 /// A facet's buckets: (term, documents), the most documents first.
 pub type Buckets = Vec<(String, u64)>;
 
@@ -89,6 +182,12 @@ type TotalsKey = (SegmentId, Option<Opstamp>, Range<DocId>, String);
 pub struct SegmentTotals {
     kept: Mutex<HashMap<TotalsKey, Arc<Vec<u32>>>>,
     decoded: Mutex<HashMap<(SegmentId, String), Option<Arc<Decoded>>>>,
+    // a field's column in a segment (None: no document has a value), opened once
+    columns: Mutex<HashMap<(SegmentId, String), Option<StrColumn>>>,
+    // a field's terms over several segments, by the segments (in the searcher's order)
+    merged: Mutex<HashMap<(Vec<SegmentId>, String), Arc<MergedTerms>>>,
+    // the codes of the fields of few terms among those asked, by segment and fields
+    combos: Mutex<HashMap<(SegmentId, Vec<String>), Option<Arc<Combos>>>>,
 }
 
 impl SegmentTotals {
@@ -108,10 +207,71 @@ impl SegmentTotals {
                     live == id && live_stamp == stamp && cuts(*max_doc, piece_docs).contains(range)
                 })
             });
-        self.decoded
+        let alive = |id: &SegmentId| live.iter().any(|(live, _, _)| live == id);
+        self.decoded.lock().unwrap().retain(|(id, _), _| alive(id));
+        self.columns.lock().unwrap().retain(|(id, _), _| alive(id));
+        self.combos.lock().unwrap().retain(|(id, _), _| alive(id));
+        self.merged
             .lock()
             .unwrap()
-            .retain(|(id, _), _| live.iter().any(|(live, _, _)| live == id));
+            .retain(|(ids, _), _| ids.iter().all(alive));
+    }
+
+    /// The codes of the fields asked ``names`` (those of one value per document, their
+    /// ordinals ``fields``) in the segment, made when first asked.
+    fn combos(
+        &self,
+        reader: &SegmentReader,
+        names: &[(String, usize)],
+        fields: &[Option<FieldCount>],
+    ) -> Option<Arc<Combos>> {
+        // the fields asked as a set: their order changes nothing
+        let mut set: Vec<String> = names.iter().map(|(name, _)| name.clone()).collect();
+        set.sort_unstable();
+        let key = (reader.segment_id(), set);
+        let mut kept = self.combos.lock().unwrap();
+        kept.entry(key)
+            .or_insert_with(|| {
+                let candidates: Vec<(&str, &Decoded, usize)> = names
+                    .iter()
+                    .zip(fields)
+                    .filter_map(|((name, _), field)| {
+                        let field = field.as_ref()?;
+                        let decoded = field.decoded.as_deref()?;
+                        Some((name.as_str(), decoded, field.counts.len() / field.lanes))
+                    })
+                    .collect();
+                Combos::of(&candidates, reader.max_doc() as usize).map(Arc::new)
+            })
+            .clone()
+    }
+
+    /// The column of ``name`` in the segment, opened when first asked.
+    fn column(&self, reader: &SegmentReader, name: &str) -> tantivy::Result<Option<StrColumn>> {
+        let key = (reader.segment_id(), name.to_owned());
+        if let Some(column) = self.columns.lock().unwrap().get(&key) {
+            return Ok(column.clone());
+        }
+        let column = reader.fast_fields().str(name)?;
+        self.columns.lock().unwrap().insert(key, column.clone());
+        Ok(column)
+    }
+
+    /// The terms of ``name`` over the segments ``ids`` (their columns ``columns``), read
+    /// once for as long as the segments are searched.
+    fn merged(
+        &self,
+        ids: Vec<SegmentId>,
+        name: &str,
+        columns: &[&StrColumn],
+    ) -> tantivy::Result<Arc<MergedTerms>> {
+        let key = (ids, name.to_owned());
+        if let Some(merged) = self.merged.lock().unwrap().get(&key) {
+            return Ok(merged.clone());
+        }
+        let merged = Arc::new(MergedTerms::read(columns)?);
+        self.merged.lock().unwrap().insert(key, merged.clone());
+        Ok(merged)
     }
 
     /// The ordinals of ``name`` in every document of the segment, when worth keeping.
@@ -214,20 +374,72 @@ struct Counting {
     fields: Vec<Option<FieldCount>>,
     values: Vec<u64>,
     row_values: Vec<u64>,
+    // the fields counted together, their places in ``fields``, the documents per code
+    combos: Option<(Arc<Combos>, Vec<usize>, Vec<u32>)>,
+    // whether a field is counted in ``combos``
+    combined: Vec<bool>,
 }
 
 impl Counting {
     fn new(fields: Vec<Option<FieldCount>>) -> Self {
         Counting {
+            combined: vec![false; fields.len()],
             fields,
             values: vec![0; BLOCK],
             row_values: Vec::new(),
+            combos: None,
         }
+    }
+
+    /// Count the fields of ``combos`` together from now on (``names``: the fields'
+    /// names, in the order of ``fields``).
+    fn combine(&mut self, combos: Arc<Combos>, names: &[(String, usize)]) {
+        let places: Vec<usize> = combos
+            .members
+            .iter()
+            .filter_map(|member| names.iter().position(|(name, _)| name == member))
+            .collect();
+        if places.len() != combos.members.len() {
+            return;
+        }
+        for &at in &places {
+            self.combined[at] = true;
+        }
+        let codes = vec![0u32; combos.count()];
+        self.combos = Some((combos, places, codes));
+    }
+
+    /// The fields' counts, each code's count added to its values'.
+    fn finish(mut self) -> Vec<Option<FieldCount>> {
+        if let Some((combos, places, counts)) = self.combos.take() {
+            let width = places.len();
+            for (code, &n) in counts.iter().enumerate() {
+                if n == 0 {
+                    continue;
+                }
+                let ords = &combos.ords[code * width..(code + 1) * width];
+                for (&at, &ord) in places.iter().zip(ords) {
+                    if let Some(field) = self.fields[at].as_mut() {
+                        field.counts[ord as usize * field.lanes] += n;
+                    }
+                }
+            }
+        }
+        self.fields
     }
 
     /// Count ``docs`` (increasing, at most ``BLOCK``).
     fn count(&mut self, docs: &[DocId]) {
-        for field in self.fields.iter_mut().flatten() {
+        if let Some((combos, _, counts)) = self.combos.as_mut() {
+            for &doc in docs {
+                counts[combos.codes[doc as usize] as usize] += 1;
+            }
+        }
+        let fields = self.fields.iter_mut().zip(&self.combined);
+        for field in fields
+            .filter(|(_, combined)| !**combined)
+            .filter_map(|(f, _)| f.as_mut())
+        {
             let counts = &mut field.counts;
             let lanes = field.lanes;
             let lane = lanes - 1; // lanes: one or a power of two
@@ -299,6 +511,7 @@ impl Counting {
 /// of the documents matched.
 pub struct PieceCounts {
     segment: SegmentOrdinal,
+    id: SegmentId,
     fields: Vec<Option<(StrColumn, Vec<u32>)>>,
 }
 
@@ -341,7 +554,7 @@ impl FacetCounter {
                     "{name} is not a text field: its facet cannot be counted"
                 )));
             }
-            let column = reader.fast_fields().str(name)?;
+            let column = self.totals.column(reader, name)?;
             fields.push(column.map(|column| {
                 let decoded = self.totals.decoded(reader, name, &column);
                 FieldCount::new(column, decoded)
@@ -370,17 +583,24 @@ impl FacetCounter {
                 None => by_segment.push(piece),
             }
         }
+        by_segment.sort_by_key(|segment| segment.segment);
         let mut answer = Vec::with_capacity(self.asked.len());
         for (at, (name, size)) in self.asked.iter().enumerate() {
-            let counted: Vec<(&StrColumn, &[u32])> = by_segment
+            let counted: Vec<(SegmentId, &StrColumn, &[u32])> = by_segment
                 .iter()
-                .filter_map(|segment| segment.fields[at].as_ref())
-                .map(|(column, counts)| (column, counts.as_slice()))
+                .filter_map(|segment| Some((segment.id, segment.fields[at].as_ref()?)))
+                .map(|(id, (column, counts))| (id, column, counts.as_slice()))
                 .collect();
             let buckets = match counted.as_slice() {
                 [] => Vec::new(),
-                [(column, counts)] => segment_buckets(column, counts, *size)?,
-                _ => merged_buckets(&counted, *size)?,
+                [(_, column, counts)] => segment_buckets(column, counts, *size)?,
+                _ => {
+                    let ids = counted.iter().map(|c| c.0).collect();
+                    let columns: Vec<&StrColumn> = counted.iter().map(|c| c.1).collect();
+                    let terms = self.totals.merged(ids, name, &columns)?;
+                    let counts: Vec<&[u32]> = counted.iter().map(|c| c.2).collect();
+                    terms.buckets(&counts, *size)?
+                }
             };
             answer.push((name.clone(), buckets));
         }
@@ -442,79 +662,106 @@ fn segment_buckets(column: &StrColumn, counts: &[u32], size: usize) -> tantivy::
         .collect()
 }
 
-/// A segment's terms counted, their bytes one after the other: (end of the term's bytes,
-/// documents) in the order of the terms.
+/// A segment's terms, their bytes one after the other: the end of each term's bytes, in
+/// the order of the terms (their ordinals).
 struct SegmentTerms {
     bytes: Vec<u8>,
-    ends: Vec<(usize, u32)>,
+    ends: Vec<usize>,
 }
 
 impl SegmentTerms {
-    fn read(column: &StrColumn, counts: &[u32]) -> tantivy::Result<Self> {
-        let ords: Vec<u64> = (0..counts.len() as u64)
-            .filter(|&ord| counts[ord as usize] > 0)
-            .collect();
-        let mut found = ords.iter();
+    fn read(column: &StrColumn) -> tantivy::Result<Self> {
+        let ords: Vec<u64> = (0..column.dictionary().num_terms() as u64).collect();
         let mut terms = SegmentTerms {
             bytes: Vec::new(),
             ends: Vec::with_capacity(ords.len()),
         };
         column.dictionary().sorted_ords_to_term_cb(&ords, |term| {
-            let ord = *found.next().expect("one term per ordinal");
             terms.bytes.extend_from_slice(term);
-            terms.ends.push((terms.bytes.len(), counts[ord as usize]));
+            terms.ends.push(terms.bytes.len());
         })?;
         Ok(terms)
     }
 
     fn term(&self, at: usize) -> &[u8] {
-        let start = if at == 0 { 0 } else { self.ends[at - 1].0 };
-        &self.bytes[start..self.ends[at].0]
+        let start = if at == 0 { 0 } else { self.ends[at - 1] };
+        &self.bytes[start..self.ends[at]]
     }
 }
 
-/// The buckets of several segments' counts: each segment's terms read in order (no
-/// allocation per term), merged by their bytes, a term's counts added up.
-fn merged_buckets(counted: &[(&StrColumn, &[u32])], size: usize) -> tantivy::Result<Buckets> {
-    let segments: Vec<SegmentTerms> = counted
-        .iter()
-        .map(|(column, counts)| SegmentTerms::read(column, counts))
-        .collect::<tantivy::Result<_>>()?;
-    // (documents, segment, term's place in it): a term's first segment in the merge
-    let mut merged: Vec<(u64, usize, usize)> = Vec::new();
-    let mut next = vec![0usize; segments.len()];
-    loop {
-        let mut least: Option<&[u8]> = None;
-        for (segment, &at) in segments.iter().zip(&next) {
-            if at < segment.ends.len() {
-                let term = segment.term(at);
-                if least.is_none_or(|least| term < least) {
-                    least = Some(term);
+/// A field's terms over several segments: each distinct term once, in the order of its
+/// bytes, and the place among them of each segment's ordinals. Read once for the
+/// segments searched (``SegmentTotals::merged``), so a search adds its segments' counts
+/// into one count per term and ranks them on numbers: a place's order is its term's.
+pub struct MergedTerms {
+    terms: SegmentTerms,
+    // by segment (in the order read): each ordinal's place in ``terms``
+    places: Vec<Vec<u32>>,
+}
+
+impl MergedTerms {
+    fn read(columns: &[&StrColumn]) -> tantivy::Result<Self> {
+        let segments: Vec<SegmentTerms> = columns
+            .iter()
+            .map(|column| SegmentTerms::read(column))
+            .collect::<tantivy::Result<_>>()?;
+        let mut merged = MergedTerms {
+            terms: SegmentTerms {
+                bytes: Vec::new(),
+                ends: Vec::new(),
+            },
+            places: segments
+                .iter()
+                .map(|segment| Vec::with_capacity(segment.ends.len()))
+                .collect(),
+        };
+        let mut next = vec![0usize; segments.len()];
+        loop {
+            let mut least: Option<&[u8]> = None;
+            for (segment, &at) in segments.iter().zip(&next) {
+                if at < segment.ends.len() {
+                    let term = segment.term(at);
+                    if least.is_none_or(|least| term < least) {
+                        least = Some(term);
+                    }
+                }
+            }
+            let Some(least) = least else { break };
+            let place = merged.terms.ends.len() as u32;
+            merged.terms.bytes.extend_from_slice(least);
+            merged.terms.ends.push(merged.terms.bytes.len());
+            for (s, segment) in segments.iter().enumerate() {
+                let at = next[s];
+                if at < segment.ends.len() && segment.term(at) == least {
+                    merged.places[s].push(place);
+                    next[s] += 1;
                 }
             }
         }
-        let Some(least) = least else { break };
-        let mut total = 0u64;
-        let mut first = None;
-        for (s, segment) in segments.iter().enumerate() {
-            let at = next[s];
-            if at < segment.ends.len() && segment.term(at) == least {
-                total += u64::from(segment.ends[at].1);
-                first.get_or_insert((s, at));
-                next[s] += 1;
+        Ok(merged)
+    }
+
+    /// The buckets of the segments' counts (one slice per segment, in the order read):
+    /// the most documents first, then the term's bytes.
+    fn buckets(&self, counts: &[&[u32]], size: usize) -> tantivy::Result<Buckets> {
+        let mut totals = vec![0u64; self.terms.ends.len()];
+        for (places, counts) in self.places.iter().zip(counts) {
+            for (&place, &n) in places.iter().zip(counts.iter()) {
+                totals[place as usize] += u64::from(n);
             }
         }
-        let (s, at) = first.expect("the least term's segment");
-        merged.push((total, s, at));
+        let mut ranked: Vec<(u64, u32)> = totals
+            .iter()
+            .enumerate()
+            .filter(|(_, &n)| n > 0)
+            .map(|(place, &n)| (n, place as u32))
+            .collect();
+        keep_first(&mut ranked, size, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        ranked
+            .iter()
+            .map(|&(n, place)| Ok((utf8(self.terms.term(place as usize))?, n)))
+            .collect()
     }
-    let term = |&(_, s, at): &(u64, usize, usize)| segments[s].term(at);
-    keep_first(&mut merged, size, |a, b| {
-        b.0.cmp(&a.0).then_with(|| term(a).cmp(term(b)))
-    });
-    merged
-        .iter()
-        .map(|bucket| Ok((utf8(term(bucket))?, bucket.0)))
-        .collect()
 }
 
 impl PieceCounter<'_> {
@@ -539,6 +786,20 @@ impl PieceCounter<'_> {
         let start = self.range.start;
         let docs = self.range.end - start;
         let unmatched = u64::from(self.hits) * 2 > u64::from(docs);
+        let counted = if unmatched {
+            docs - self.hits
+        } else {
+            self.hits
+        };
+        if let Some(combos) = self
+            .totals
+            .combos(self.reader, self.names, &self.counting.fields)
+        {
+            // worth it when the documents counted outnumber the codes to add up
+            if counted as usize >= 2 * combos.count() {
+                self.counting.combine(combos, self.names);
+            }
+        }
         let alive = self.reader.alive_bitset();
         let mut pending: Vec<DocId> = Vec::with_capacity(BLOCK);
         for (at, &word) in self.matched.iter().enumerate() {
@@ -563,7 +824,7 @@ impl PieceCounter<'_> {
         self.counting.count(&pending);
         let mut fields: Vec<Option<(StrColumn, Vec<u32>)>> = self
             .counting
-            .fields
+            .finish()
             .into_iter()
             .map(|field| field.map(FieldCount::totals))
             .collect();
@@ -581,6 +842,7 @@ impl PieceCounter<'_> {
         }
         PieceCounts {
             segment: self.segment,
+            id: self.reader.segment_id(),
             fields,
         }
     }

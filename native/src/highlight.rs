@@ -8,17 +8,15 @@
 //! characters of ``plain``; a text holding any other is handed back whole and Python
 //! highlights it, so every answer is the one Python would give.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::sync::{Arc, LazyLock, Mutex, RwLock};
+use std::cmp::Ordering;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::{LazyLock, RwLock};
 
 use memchr::memmem;
 use serde::Deserialize;
 use serde_json::Value;
 use tantivy::schema::Field;
-use tantivy::snippet::SnippetGenerator;
-use tantivy::tokenizer::{
-    SimpleTokenStream, SimpleTokenizer, TextAnalyzer, Token, TokenStream, Tokenizer,
-};
+use tantivy::tokenizer::{SimpleTokenizer, TextAnalyzer, TokenStream, Tokenizer};
 use tantivy::{Score, Searcher, Term};
 
 use crate::analysis::analyzer;
@@ -31,115 +29,175 @@ const STEM_MEMO_SIZE: usize = 300_000;
 type Memo = HashMap<String, Option<String>>;
 static STEMS: LazyLock<RwLock<Memo>> = LazyLock::new(RwLock::default);
 
-/// ``analyzer(true)`` with each distinct word analysed once: the snippet generator stems
-/// every word of each passage, and a page's passages share most of their words. Each
-/// filter of the analyser reads one word alone, so a word's stem (or its removal, too
-/// long) is all there is to remember; offsets and positions are the tokenizer's own.
-#[derive(Clone)]
-struct MemoStem {
+/// A candidate word's (folded word, stem) by the word as found, for the process (the
+/// same words come back in every page): ``PassageFinder``'s notion of a word.
+type Folds = HashMap<String, (String, String)>;
+static FOLDS: LazyLock<RwLock<Folds>> = LazyLock::new(RwLock::default);
+
+/// Keep ``made`` in ``memo``, emptied first when full.
+fn remember<V>(
+    memo: &RwLock<HashMap<String, V>>,
+    made: impl ExactSizeIterator<Item = (String, V)>,
+) {
+    let mut memo = memo.write().unwrap();
+    if memo.len() + made.len() > STEM_MEMO_SIZE {
+        memo.clear();
+    }
+    memo.extend(made);
+}
+
+/// Tantivy's ``SnippetGenerator`` (0.27: ``create``, then ``snippet``) step for step, its
+/// analyser ``analyzer(true)``, at a part of its cost: each distinct word of a page's
+/// passages stemmed once (the passages share most of their words), no analyser cloned
+/// and no word lower-cased anew per passage, and the best fragment kept as the tokens
+/// come instead of every scoring fragment gathered first. Each filter of the analyser
+/// reads one word alone, so a word's stem (or its removal, too long) is all there is
+/// to remember; offsets are the tokenizer's own.
+struct Snippets {
+    // the question's terms of the field that some document holds, each weighed by how
+    // many do
+    weights: HashMap<String, Score>,
+    chars: usize,
     words: SimpleTokenizer,
     full: TextAnalyzer,
-    memo: Arc<Mutex<HashMap<String, Option<String>>>>,
+    // words stemmed here, not yet in the process's memo (kept there after the passage)
+    fresh: Memo,
 }
 
-struct MemoStream<'a> {
-    words: SimpleTokenStream<'a>,
-    full: &'a mut TextAnalyzer,
-    memo: &'a Mutex<HashMap<String, Option<String>>>,
+/// A passage's fragment: its score, its byte bounds and its matches' byte ranges.
+struct Fragment {
+    score: Score,
+    start: usize,
+    stop: usize,
+    highlighted: Vec<(usize, usize)>,
 }
 
-impl Tokenizer for MemoStem {
-    type TokenStream<'a> = MemoStream<'a>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> MemoStream<'a> {
-        MemoStream {
-            words: self.words.token_stream(text),
-            full: &mut self.full,
-            memo: &self.memo,
+impl Fragment {
+    fn new(start: usize) -> Self {
+        Fragment {
+            score: 0.0,
+            start,
+            stop: start,
+            highlighted: Vec::new(),
         }
     }
 }
 
-impl TokenStream for MemoStream<'_> {
-    fn advance(&mut self) -> bool {
-        while self.words.advance() {
-            let token = self.words.token_mut();
-            let mut memo = self.memo.lock().unwrap();
-            let stem = match memo.get(token.text.as_str()) {
-                Some(stem) => stem.clone(),
-                None => {
-                    let stem = remembered(self.full, &token.text);
-                    memo.insert(token.text.clone(), stem.clone());
-                    stem
-                }
+impl Snippets {
+    /// ``SnippetGenerator::create``'s terms and weights, ``chars`` the fragment's size.
+    fn new(
+        searcher: &Searcher,
+        query: &dyn tantivy::query::Query,
+        field: Field,
+        chars: usize,
+    ) -> tantivy::Result<Snippets> {
+        let mut terms: BTreeSet<Term> = BTreeSet::new();
+        query.query_terms(&mut |term, _| {
+            if term.field() == field {
+                terms.insert(term.clone());
+            }
+        });
+        let mut weights: HashMap<String, Score> = HashMap::new();
+        for term in &terms {
+            let value = term.value();
+            let Some(text) = value.as_str() else {
+                continue;
             };
-            if let Some(stem) = stem {
-                token.text = stem;
-                return true;
+            let found = searcher.doc_freq(term)?;
+            if found > 0 {
+                weights.insert(text.to_string(), 1.0 / (1.0 + found as Score));
             }
         }
-        false
+        Ok(Snippets {
+            weights,
+            chars,
+            words: SimpleTokenizer::default(),
+            full: analyzer(true),
+            fresh: Memo::new(),
+        })
     }
 
-    fn token(&self) -> &Token {
-        self.words.token()
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.words.token_mut()
-    }
-}
-
-/// A word's stem (None: too long, dropped) from the process's memo, or made and kept.
-fn remembered(full: &mut TextAnalyzer, word: &str) -> Option<String> {
-    if let Some(stem) = STEMS.read().unwrap().get(word) {
-        return stem.clone();
-    }
-    let stem = analyze(full, word).into_iter().next();
-    let mut stems = STEMS.write().unwrap();
-    if stems.len() >= STEM_MEMO_SIZE {
-        stems.clear();
-    }
-    stems.insert(word.to_owned(), stem.clone());
-    stem
-}
-
-/// ``SnippetGenerator::create`` (the question's terms of ``field`` that some document
-/// holds, each weighed by how many do) with the remembering analyser.
-fn snippet_generator(
-    searcher: &Searcher,
-    query: &dyn tantivy::query::Query,
-    field: Field,
-    chars: usize,
-) -> tantivy::Result<SnippetGenerator> {
-    let mut terms: BTreeSet<Term> = BTreeSet::new();
-    query.query_terms(&mut |term, _| {
-        if term.field() == field {
-            terms.insert(term.clone());
+    /// ``SnippetGenerator::snippet`` of ``text``: the best fragment (None: no fragment
+    /// holds a term, the snippet is empty). Fragments are cut as ``search_fragments``
+    /// cuts them and the best is ``select_best_fragment_combination``'s ``max_by``: the
+    /// highest score, the earliest on a tie, the last of equals.
+    fn best(&mut self, text: &str) -> Option<Fragment> {
+        let mut best: Option<Fragment> = None;
+        let mut fragment = Fragment::new(0);
+        let mut stream = self.words.token_stream(text);
+        // the process's stems read under one lock for the whole passage
+        let stems = STEMS.read().unwrap();
+        while stream.advance() {
+            let token = stream.token();
+            let (from, to) = (token.offset_from, token.offset_to);
+            let word = token.text.as_str();
+            let stem = match stems.get(word) {
+                Some(stem) => stem,
+                None => {
+                    if !self.fresh.contains_key(word) {
+                        let stem = analyze(&mut self.full, word).into_iter().next();
+                        self.fresh.insert(word.to_owned(), stem);
+                    }
+                    &self.fresh[word]
+                }
+            };
+            let Some(stem) = stem else {
+                continue;
+            };
+            if to - fragment.start > self.chars {
+                let done = std::mem::replace(&mut fragment, Fragment::new(from));
+                if done.score > 0.0 {
+                    keep_best(&mut best, done);
+                }
+            }
+            fragment.stop = to;
+            if let Some(score) = weight(&self.weights, stem) {
+                fragment.score += score;
+                fragment.highlighted.push((from, to));
+            }
         }
-    });
-    let mut weights: BTreeMap<String, Score> = BTreeMap::new();
-    for term in &terms {
-        let value = term.value();
-        let Some(text) = value.as_str() else {
-            continue;
+        drop(stems);
+        if !self.fresh.is_empty() {
+            remember(&STEMS, self.fresh.drain());
+        }
+        if fragment.score > 0.0 {
+            keep_best(&mut best, fragment);
+        }
+        best
+    }
+}
+
+/// A token's weight: Tantivy looks up its text lower-cased (a stem is already, but for
+/// the few letters folded to a capital).
+fn weight(weights: &HashMap<String, Score>, stem: &str) -> Option<Score> {
+    if stem
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        weights.get(stem).copied()
+    } else {
+        weights.get(&stem.to_lowercase()).copied()
+    }
+}
+
+/// ``Iterator::max_by`` one fragment at a time: the new one taken unless the best so far
+/// compares greater.
+fn keep_best(best: &mut Option<Fragment>, new: Fragment) {
+    let greater = best.as_ref().is_some_and(|best| {
+        let by_score = best
+            .score
+            .partial_cmp(&new.score)
+            .unwrap_or(Ordering::Equal);
+        let order = if by_score == Ordering::Equal {
+            (new.start, new.stop).cmp(&(best.start, best.stop))
+        } else {
+            by_score
         };
-        let found = searcher.doc_freq(term)?;
-        if found > 0 {
-            weights.insert(text.to_string(), 1.0 / (1.0 + found as Score));
-        }
+        order == Ordering::Greater
+    });
+    if !greater {
+        *best = Some(new);
     }
-    let memo = MemoStem {
-        words: SimpleTokenizer::default(),
-        full: analyzer(true),
-        memo: Arc::default(),
-    };
-    Ok(SnippetGenerator::new(
-        weights,
-        TextAnalyzer::from(memo),
-        field,
-        chars,
-    ))
 }
 
 /// What ``indexer.stores.tantivy_store._marking`` sends: the question's ``PassageFinder``
@@ -186,16 +244,25 @@ fn word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-/// ``str.lower`` of a ``plain`` text (no final sigma there: each letter on its own), the
-/// ASCII letters without a table look-up (``str::to_lowercase`` looks each one up after
-/// the first accent).
+/// ``str.lower`` of a ``plain`` text (no final sigma there: each letter on its own), each
+/// run of ASCII lowered at once without a table look-up (``str::to_lowercase`` looks
+/// each letter up after the first accent).
 fn lower(text: &str) -> String {
     let mut lowered = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii() {
-            lowered.push(c.to_ascii_lowercase());
-        } else {
+    let mut rest = text;
+    while !rest.is_empty() {
+        // a run of ASCII lowered at once, then the letter after it
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = lowered.len();
+        lowered.push_str(&rest[..ascii]);
+        lowered[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
             lowered.extend(c.to_lowercase());
+            rest = &rest[c.len_utf8()..];
         }
     }
     lowered
@@ -267,11 +334,9 @@ pub struct Marker {
     spec: Spec,
     stems: HashSet<String>,
     standalone: HashSet<String>,
-    generator: Option<SnippetGenerator>,
+    generator: Option<Snippets>,
     stemmer: TextAnalyzer,
     folder: TextAnalyzer,
-    // a candidate word's (folded word, stem), by the word as found
-    seen: HashMap<String, (String, String)>,
     // whether a word's first folded token begins with a prefix of the question
     prefixed_words: HashMap<String, bool>,
 }
@@ -282,9 +347,8 @@ impl Marker {
         let generator = match &spec.plan {
             Some(plan) => {
                 let query = crate::plan::build(searcher.schema(), &plan.to_string())?;
-                let generator =
-                    snippet_generator(searcher, query.as_ref(), field, spec.snippet_chars)
-                        .map_err(|e| e.to_string())?;
+                let generator = Snippets::new(searcher, query.as_ref(), field, spec.snippet_chars)
+                    .map_err(|e| e.to_string())?;
                 Some(generator)
             }
             None => None,
@@ -296,7 +360,6 @@ impl Marker {
             generator,
             stemmer: analyzer(true),
             folder: analyzer(false),
-            seen: HashMap::new(),
             prefixed_words: HashMap::new(),
         })
     }
@@ -312,15 +375,18 @@ impl Marker {
             return None;
         }
         let window = self.window(text);
-        let snippet = match (window, &self.generator) {
-            (Some((start, end)), Some(generator)) => Some(generator.snippet(&text[start..end])),
+        let best = match (window, self.generator.as_mut()) {
+            (Some((start, end)), Some(generator)) => {
+                let passage = &text[start..end];
+                generator.best(passage).map(|best| (passage, best))
+            }
             _ => None,
         };
-        if let Some(snippet) = snippet {
-            let fragment = snippet.fragment();
+        if let Some((passage, best)) = best {
+            let fragment = &passage[best.start..best.stop];
             if !fragment.is_empty() {
-                let ranges = snippet.highlighted().iter().map(|r| (r.start, r.end));
-                let ranges: Vec<(usize, usize)> = ranges.collect();
+                let shift = |(from, to): (usize, usize)| (from - best.start, to - best.start);
+                let ranges = best.highlighted.into_iter().map(shift).collect();
                 return Some(vec![self.mark(fragment, ranges)?]);
             }
         }
@@ -468,19 +534,25 @@ impl Marker {
     /// A candidate word's key: its stem when the question has it, else the first prefix
     /// of the question it begins with, else "" (not the question's).
     fn key(&mut self, word: &str) -> String {
-        if !self.seen.contains_key(word) {
-            let folded: String = word.to_lowercase().chars().map(fold_letter).collect();
-            let tokens = analyze(&mut self.stemmer, &folded);
-            let stem = if tokens.len() == 1 {
-                tokens.into_iter().next().unwrap_or_default()
-            } else {
-                String::new()
-            };
-            self.seen.insert(word.to_owned(), (folded, stem));
+        if let Some((folded, stem)) = FOLDS.read().unwrap().get(word) {
+            return self.key_of(folded, stem);
         }
-        let (folded, stem) = &self.seen[word];
+        let folded: String = word.to_lowercase().chars().map(fold_letter).collect();
+        let tokens = analyze(&mut self.stemmer, &folded);
+        let stem = if tokens.len() == 1 {
+            tokens.into_iter().next().unwrap_or_default()
+        } else {
+            String::new()
+        };
+        let key = self.key_of(&folded, &stem);
+        remember(&FOLDS, std::iter::once((word.to_owned(), (folded, stem))));
+        key
+    }
+
+    /// The key of a word folded and stemmed so.
+    fn key_of(&self, folded: &str, stem: &str) -> String {
         if self.stems.contains(stem) {
-            return stem.clone();
+            return stem.to_owned();
         }
         let prefixes = &self.spec.finder_prefixes;
         prefixes
@@ -488,6 +560,17 @@ impl Marker {
             .find(|p| folded.starts_with(p.as_str()))
             .cloned()
             .unwrap_or_default()
+    }
+
+    /// ``analyzer(true)``'s tokens of a word (letters and digits: one token, or none when
+    /// too long) joined, from the process's memo.
+    fn stem(&mut self, word: &str) -> String {
+        if let Some(stem) = STEMS.read().unwrap().get(word) {
+            return stem.clone().unwrap_or_default();
+        }
+        let stem = analyze(&mut self.stemmer, word).into_iter().next();
+        remember(&STEMS, std::iter::once((word.to_owned(), stem.clone())));
+        stem.unwrap_or_default()
     }
 
     /// ``PassageFinder._phrases``: an entry where a phrase of the question occurs whole.
@@ -591,7 +674,7 @@ impl Marker {
             let mut keep = Vec::with_capacity(run.len());
             for &(start, end) in &run {
                 let word = &fragment[start..end];
-                let stem = analyze(&mut self.stemmer, word).join(" ");
+                let stem = self.stem(word);
                 let folded = analyze(&mut self.folder, word).join(" ");
                 keep.push(
                     self.standalone.contains(&stem)

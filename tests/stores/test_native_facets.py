@@ -308,3 +308,113 @@ def test_a_field_of_more_terms_than_two_bytes_counts_alike(
         expected = sorted(values.items(), key=lambda pair: (-pair[1], pair[0]))
         assert found["number"] == expected[:40]
         assert found["number"][0][1] == 3  # a value in both segments, its counts added
+
+
+def test_the_counts_follow_the_segments_after_a_reload(
+    library: tuple[Path, list[Values]], tmp_path: Path
+) -> None:
+    """The terms of the segments searched are read once and kept: after a commit brings a
+    segment with a new value (the most frequent now) and more of an old one, and after
+    documents are deleted, the same open index counts what the index holds, as the
+    aggregation does, never the terms or counts of the segments it searched before."""
+    path = tmp_path / "index"
+    shutil.copytree(library[0], path)
+    native = abierto_native.NativeIndex(str(path), 2)
+    asked = [(f, 9) for f in FIELDS]
+
+    def facets() -> dict[str, list[tuple[str, int]]]:
+        _, found, _ = native.search(json.dumps(QUERIES["all"][0]), 3, 0, "relevance", True, asked)
+        return {name: [tuple(b) for b in buckets] for name, buckets in found}
+
+    before = facets()
+    assert before == aggregation(path, "all", 9)
+    index = tantivy.Index.open(str(path))
+    writer = index.writer(heap_size=50_000_000, num_threads=1)
+    for n in range(400):
+        doc = tantivy.Document()
+        doc.add_text("word", "agua")
+        doc.add_bytes("payload", b"{}")
+        doc.add_text("kind", "ley")
+        doc.add_text("tag", "nuevo" if n % 4 else "c")
+        doc.add_text("court", COURTS[n % 2])
+        writer.add_document(doc)
+    writer.commit()
+    writer.wait_merging_threads()
+    native.reload()
+    grown = facets()
+    assert grown == aggregation(path, "all", 9)
+    assert grown["tag"][0] == ("nuevo", 300)
+    assert grown != before
+    writer = index.writer(heap_size=50_000_000, num_threads=1)
+    writer.delete_documents_by_term("word", "fuego")
+    writer.commit()
+    writer.wait_merging_threads()
+    native.reload()
+    assert facets() == aggregation(path, "all", 9)
+
+
+FEW = 8_000  # documents per segment: enough that fields of few terms are counted together
+
+
+@pytest.fixture(scope="module")
+def few_terms(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two segments whose every document holds one value of each field, each field of few
+    terms (3, 8, 6, 10 and 20): their combinations are many but a few thousand, so the
+    counter counts most of the fields together, and not all (every field together would
+    make more combinations than it keeps)."""
+    path = tmp_path_factory.mktemp("few") / "index"
+    path.mkdir()
+    index = tantivy.Index(schema(), path=str(path))
+    writer = index.writer(heap_size=100_000_000, num_threads=1)
+    rng = random.Random(77)
+    for _ in range(2):
+        for n in range(FEW):
+            doc = tantivy.Document()
+            doc.add_text("word", WORDS[n % len(WORDS)])
+            doc.add_bytes("payload", b"{}")
+            doc.add_date("date", dt.datetime(2000 + n % 20, 1, 1, tzinfo=dt.UTC))
+            doc.add_unsigned("cited_by", n % 7)
+            doc.add_text("kind", ["sentencia", "sesion", "ley"][n % 3])
+            doc.add_text("tag", rng.choice(TAGS))
+            doc.add_text("court", rng.choice(COURTS))
+            doc.add_text("number", str(rng.randrange(20)))
+            doc.add_text("docket", str(rng.randrange(10)))
+            writer.add_document(doc)
+        writer.commit()
+    writer.wait_merging_threads()
+    return path
+
+
+HALF = ["bool", [["should", ["term", "word", "agua"]], ["should", ["term", "word", "tierra"]]]]
+
+
+@pytest.mark.parametrize("piece_docs", [None, 5_000], ids=["segments", "5000"])
+@pytest.mark.parametrize("size", [1, 3, 9, 30])
+def test_fields_of_few_terms_counted_together_count_alike(
+    few_terms: Path, size: int, piece_docs: int | None
+) -> None:
+    """Half the documents match: each field's buckets are the aggregation's, whether the
+    field was counted with the others or alone."""
+    assert tantivy.Index.open(str(few_terms)).searcher().num_segments == 2
+    index = tantivy.Index.open(str(few_terms))
+    half = tantivy.Query.boolean_query(
+        [
+            (tantivy.Occur.Should, tantivy.Query.term_query(index.schema, "word", "agua")),
+            (tantivy.Occur.Should, tantivy.Query.term_query(index.schema, "word", "tierra")),
+        ]
+    )
+    spec = {
+        name: {"terms": {"field": name, "size": size, "segment_size": SEGMENT_BUCKETS}}
+        for name in FIELDS
+    }
+    raw = index.searcher().aggregate(half, spec)
+    expected = {
+        name: [(b["key"], b["doc_count"]) for b in raw.get(name, {}).get("buckets", [])]
+        for name in FIELDS
+    }
+    native = abierto_native.NativeIndex(str(few_terms), 2, piece_docs)
+    for _ in range(2):  # the codes made, then kept
+        _, found, _ = native.search(
+            json.dumps(HALF), 3, 0, "relevance", True, [(f, size) for f in FIELDS]
+        )
+        assert {name: [tuple(b) for b in buckets] for name, buckets in found} == expected
