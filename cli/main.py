@@ -27,18 +27,24 @@ if TYPE_CHECKING:
     from fastapi import FastAPI
 
 
-def _specs(settings: Settings, only: Sequence[str] | None, flag: bool = False) -> list[SourceSpec]:
-    """The operator's catalogue (YAML) and the sources institutions registered. With
-    ``flag`` (a crawl) a spec that no longer validates is skipped and named, and a
-    registered one gets a failed run; otherwise a catalogue file that does not read fails
-    the command."""
+def _specs(
+    settings: Settings, only: Sequence[str] | None, refused: list[str] | None = None
+) -> list[SourceSpec]:
+    """The operator's catalogue (YAML) and the sources institutions registered. Given
+    ``refused`` (a crawl), a spec that no longer validates is skipped, named on stderr and
+    added to ``refused``, and a registered one gets a failed run, so one bad file cannot
+    stop every other source's crawl yet the crawl's exit status still says it; otherwise a
+    catalogue file that does not read fails the command."""
     from cli.registry import read_registered
 
+    flag = refused is not None
     registered, skipped = read_registered(settings, only, flag)
-    if flag:  # a crawl: one unreadable file must not stop every other source's
+    if refused is not None:
         catalogue, unread = read_specs(settings.sources_dir)
         for why in unread:
             print(f"abierto: {why}", file=sys.stderr)
+        refused.extend(unread)
+        refused.extend(skipped.values())
     else:  # ``sources``, ``check``: the operator is told, and the command fails
         catalogue = load_specs(settings.sources_dir)
     specs = catalogue + registered
@@ -61,7 +67,8 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
     from crawlers.window import Window
     from indexer.library import Library
 
-    specs = _specs(settings, args.source, flag=True)
+    refused: list[str] = []
+    specs = _specs(settings, args.source, refused)
     try:
         window = Window(args.since, args.until)
     except ValueError as exc:
@@ -107,6 +114,9 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
         failed += report.status != "ok"
     print(f"{library.db.count_documents()} documents in the library", flush=True)
     library.close()
+    if refused:  # the others were crawled; the operator must still fix these
+        print(f"{len(refused)} especificación(es) rechazada(s): vea los mensajes de arriba")
+        return 2
     return 1 if failed else 0
 
 

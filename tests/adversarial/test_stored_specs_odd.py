@@ -97,10 +97,12 @@ def test_an_odd_operator_file_is_skipped_not_a_500_nor_the_end_of_every_crawl(
         assert made.status_code == 201, made.text
         assert api.client.get("/fuentes", headers={"Accept": "text/html"}).status_code == 200
         capsys.readouterr()
-        assert sorted(s.id for s in _specs(api.settings, None, flag=True)) == [
+        refused: list[str] = []
+        assert sorted(s.id for s in _specs(api.settings, None, refused)) == [
             "congreso-bueno",
             "pj-gto-prueba",
         ]
         assert "se omitió viejo.yaml" in capsys.readouterr().err
+        assert [why.split(":")[0] for why in refused] == ["se omitió viejo.yaml"]
     finally:
         api.close()
