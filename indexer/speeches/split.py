@@ -30,6 +30,18 @@ _CONGRESS_SPEAKER = re.compile(
     r"(?:\([^()\n]{0,40}\))?))\s*:\s+",
     re.MULTILINE,
 )
+# A heading a PDF broke where its column ended: the first line opens it (a dash and an
+# article, or an article and a role) and says nothing but roles and names; the second
+# holds the rest of the name (and a party or seat in brackets) up to the colon.
+# (a word ends at a space, a bracket, a colon or the line's end: never read as several)
+_NAME_WORD = rf"(?:{_ROLE}|[{_UP}][\w.'-]*|de|del|la|los|las|y)(?=[\s(:]|$)"
+_WRAPPED_FIRST = re.compile(
+    rf"^\s*(?:[-–—]\s*(?:El|La|EL|LA)\s+|(?:El|La|EL|LA)\s+{_ROLE}\s*)"
+    rf"(?:{_NAME_WORD}\s*)*(?:\((?:[\w ]{{0,30}}\)?)?)?\s*$"
+)
+_WRAPPED_REST = re.compile(
+    rf"^\s*(?:[\w ]{{0,30}}\)\s*)?(?:(?:{_NAME_WORD}\s*){{0,5}}(?:\([^()\n]{{0,40}}\)\s*)*)?:\s+"
+)
 _COURT_SPEAKER = re.compile(
     r"(?<!PRESIDENTA )(?<!PRESIDENTE )(?<!Y )"
     rf"(?P<who>SE[ÑN]ORA? (?:MINISTR[OA]|MAGISTRAD[OA])(?: PRESIDENT[EA])?(?: [{_UP}][{_UP} ]*?)?"
@@ -87,8 +99,16 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
                 turns.append(current)
         current, body = None, []
 
-    for line in text.splitlines():
+    lines = text.splitlines()
+    skip = False
+    for at, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
         speaker = _speaker_at(line)
+        if speaker is None and at + 1 < len(lines):
+            speaker = _wrapped_speaker(line, lines[at + 1])
+            skip = speaker is not None
         if speaker is not None:
             close()
             who, rest = speaker
@@ -152,6 +172,19 @@ def _speaker_at(line: str) -> tuple[str, str] | None:
         return None
     rest = line[match.end() :] if match.re is _CONGRESS_SPEAKER else line.lstrip()[match.end() :]
     return " ".join((match["who"] or match["bare"]).split()), rest.strip()
+
+
+def _wrapped_speaker(first: str, second: str) -> tuple[str, str] | None:
+    """A heading broken over ``first`` and ``second`` (``—El diputado Juan Pérez⏎García
+    (PRI): …``), read as one line; None unless the first holds only the heading's start
+    (roles and names, no colon) and the second only the rest of a name before its colon,
+    so two lines of speech ("El diputado Juan Pérez⏎propuso lo siguiente: …") never make
+    a speaker."""
+    if ":" in first or len(first) > 120 or not _WRAPPED_FIRST.match(first):
+        return None
+    if _speaker_at(second) is not None or not _WRAPPED_REST.match(second):
+        return None
+    return _speaker_at(f"{first.rstrip()} {second.lstrip()}")
 
 
 def _agenda_heading(line: str, items: list[str]) -> int | None:

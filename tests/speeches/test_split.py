@@ -224,3 +224,54 @@ def test_speaker_lines_as_other_congresses_and_scans_write_them() -> None:
         ("SENORA MINISTRA PRESIDENTA", "Continúe."),
         ("SENOR MINISTRO LAYNEZ POTISEK", "Gracias."),
     ]
+
+
+def test_a_speaker_heading_wrapped_over_two_lines_is_one_turn_of_that_speaker() -> None:
+    """A PDF's text breaks a long heading where its column ends (``—El diputado Juan
+    Pérez⏎García (PRI): …``): the words after the break are the new speaker's, not the
+    previous speaker's, and the name is whole."""
+    from indexer.speeches.split import split_turns
+
+    text = (
+        "—La presidenta diputada María Fernanda Ruiz Olvera: Tiene la palabra el diputado.\n"
+        "—El diputado Juan Pérez\n"
+        "García (PRI): Con su venia, presidenta. Vengo a hablar del agua.\n"
+        "La presidenta diputada Ana Sofía Núñez\n"
+        "Ávila: Gracias, diputado. Se turna a comisiones.\n"
+        "—El diputado Roberto Torres Garza\n"
+        "(PAN): Pido la palabra.\n"
+        "La diputada Ana Sofía Núñez Ávila (desde la\n"
+        "curul): ¿Acepta una pregunta el orador?\n"
+        "-El Presidente Senador\n"
+        "Gerardo Fernández Noroña: Adelante.\n"
+    )
+    assert [(t.speaker, t.text[:22]) for t in split_turns(text)] == [
+        ("La presidenta diputada María Fernanda Ruiz Olvera", "Tiene la palabra el di"),
+        ("El diputado Juan Pérez García (PRI)", "Con su venia, presiden"),
+        ("La presidenta diputada Ana Sofía Núñez Ávila", "Gracias, diputado. Se "),
+        ("El diputado Roberto Torres Garza (PAN)", "Pido la palabra."),
+        ("La diputada Ana Sofía Núñez Ávila (desde la curul)", "¿Acepta una pregunta e"),
+        ("El Presidente Senador Gerardo Fernández Noroña", "Adelante."),
+    ]
+
+
+def test_ordinary_lines_that_only_begin_like_a_heading_are_not_joined_into_one() -> None:
+    """Two lines of a speech make no speaker when the first says more than a role and a
+    name, or the second more than the rest of a name before its colon; nor does a line
+    that is a heading by itself swallow the line after it."""
+    from indexer.speeches.split import split_turns
+
+    text = (
+        "—La C. Presidenta: Se da cuenta con el oficio.\n"
+        "La presidenta diputada María Pérez señaló en su informe lo\n"
+        "siguiente: que no hay quórum.\n"
+        "El diputado Juan Pérez\n"
+        "propuso lo siguiente: votarla.\n"
+        "La diputada Ana Núñez\n"
+        "Gracias por su atención, y le pregunto: ¿votamos?\n"
+        "El diputado José Luis Cabrera\n"
+        "—La C. Secretaria: Se consulta a la asamblea.\n"
+    )
+    turns = split_turns(text)
+    assert [t.speaker for t in turns] == ["La C. Presidenta", "La C. Secretaria"]
+    assert turns[0].text.endswith("El diputado José Luis Cabrera")
