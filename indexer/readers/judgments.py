@@ -124,7 +124,17 @@ _TOCA_RECURSOS = frozenset(("RAPL", "RQ"))
 _APPEALS = frozenset(("TOCA", "RAPL"))
 _MATTER_OF_CASE = re.compile(r"\b(?:toca|causa)\s+(penal|civil|familiar|mercantil)\b", re.I)
 _REVIEWING = frozenset(("TOCA", "RAPL", "RREV", "AR", "ADR", "AD", "AMP", "RR", "RQ"))
-_PROCEEDING_LABEL = re.compile(r"^\s*(?:juicio|v[ií]a|procedimiento)\s*:\s*(.{3,60})$", re.I | re.M)
+# "JUICIO: ORDINARIO CIVIL", "TIPO DE JUICIO: …", a table's "JUICIO | ORDINARIO CIVIL"
+_PROCEEDING_LABEL = re.compile(
+    r"^[ \t]*(?:tipo\s+de\s+juicio|juicio|v[ií]a|procedimiento)[ \t]*[:|\t]\s*(.{3,60})$",
+    re.I | re.M,
+)
+# Where a label's value ends: a number ("ORAL MERCANTIL 279/2023"), another cell
+_LABEL_VALUE_END = re.compile(r"\s*(?:[|\t;]|\b(?:n[uú]m(?:ero)?\.?\s*|no\.\s*)?\d).*$", re.I)
+_LINK_WORDS = frozenset(("de", "del", "en", "y", "e", "la", "el", "los", "las", "a", "por"))
+# A label naming an amparo by its kind: the proceeding is that kind, as a typed case gives it.
+_AMPARO_KINDS = {fold_keyword(t.name): t.name.lower() for t in CASE_TYPES if t.code in
+                 ("AD", "AMP", "AR", "ADR")} | {"amparo": "juicio de amparo"}  # fmt: skip
 _MATTER_LABEL = re.compile(r"^\s*materia\s*:\s*(.{3,40})$", re.I | re.M)
 _JUDGMENT = _starting(
     "sre",
@@ -350,6 +360,9 @@ def _typed(cases: list[CaseNumber]) -> list[CaseNumber]:
     return [case for case in cases if case.type_code]
 
 
+_LABEL_COLON = re.compile(r"\s*:\s*(?=[^:]*\d)")
+
+
 def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
     """Caption lines naming the document's own case: a typed number (``AMPARO DIRECTO EN
     REVISIÓN 1309/2023``) or a label (``EXPEDIENTE: 845/2019``, ``TOCA: 12/2023``); a
@@ -378,7 +391,8 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
             continue
         cases = _typed(parse_expediente(line))
         if cases and opens_with_case(line):
-            found.append((line.strip(" ."), cases, at))
+            # "JUICIO DE AMPARO: 345/2024": the label's colon is not the case's
+            found.append((_LABEL_COLON.sub(" ", line, count=1).strip(" ."), cases, at))
     return found
 
 
@@ -599,9 +613,10 @@ def _named_proceeding(head: str, expediente: str | None, origin: bool) -> str | 
     False) or the one it comes from (True). A toca's or an amparo's ``JUICIO:`` label and
     ``relativo al juicio…`` name the case reviewed; ``deducido del juicio…`` always does."""
     reviewing = _reviews(head, expediente)
-    label = _PROCEEDING_LABEL.search(head)
-    if label and _shouting(label[1]) and reviewing == origin:
-        return " ".join(f"juicio {label[1]}".lower().split())
+    labels = (_label_proceeding(found[1]) for found in _PROCEEDING_LABEL.finditer(head))
+    value = next((value for value in labels if value), None)
+    if value and reviewing == origin:
+        return value
     for found in _PROCEEDING.finditer(head):
         sentence_start = max(head.rfind(mark, 0, found.start()) for mark in ".;\n") + 1
         before = head[max(sentence_start, found.start() - 300) : found.start()]
@@ -618,6 +633,24 @@ def _named_proceeding(head: str, expediente: str | None, origin: bool) -> str | 
         if words:
             return " ".join([found[2].lower(), *words]).lower()
     return None
+
+
+def _label_proceeding(value: str) -> str | None:
+    """The proceeding a caption's ``JUICIO:`` label gives (``juicio ordinario civil``):
+    its value up to a number or another cell, in capitals or with every word capitalised
+    (prose after "juicio:" is no value); an amparo's kind (``JUICIO: AMPARO DIRECTO``) as
+    that kind's name; None when no value is left."""
+    value = " ".join(_LABEL_VALUE_END.sub("", value).strip(" .,:;-").split())
+    words = value.split()
+    if words[:1] and fold_keyword(words[0]) == "juicio":
+        words = words[1:]  # "JUICIO: JUICIO ORDINARIO CIVIL"
+    if not words or not any(len(w) > 2 for w in words):
+        return None
+    named = all(w[0].isupper() or w.lower() in _LINK_WORDS for w in words)
+    if not (_shouting(" ".join(words)) or named):
+        return None
+    folded = fold_keyword(" ".join(words))
+    return _AMPARO_KINDS.get(folded) or f"juicio {' '.join(words).lower()}"
 
 
 def read_proceeding(head: str, expediente: str | None = None) -> str | None:
