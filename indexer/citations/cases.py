@@ -59,20 +59,37 @@ _PLACE = r"[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+(?:de\s+)?[A-ZÁÉÍÓÚ][\wá�
 # A state's high court with the state it names: "Supremo Tribunal de Justicia del Estado de
 # Jalisco", "Tribunal Superior de Justicia de la Ciudad de México", "… del Estado de Nuevo
 # León" (the state kept whole: it tells one state's toca from another's).
+# (the capital's as "H. Tribunal Superior de Justicia de la Ciudad de México" too, or "TSJCDMX")
+_CAPITAL = r"(?:la\s+Ciudad\s+de\s+M[ée]xico|la\s+CDMX)"
 _STATE_COURT = (
-    r"(?:Supremo\s+Tribunal|Tribunal\s+Superior)\s+de\s+Justicia"
+    r"(?:(?:H\.\s*)?(?:Supremo\s+Tribunal|Tribunal\s+Superior)\s+de\s+Justicia"
     rf"(?:\s+del\s+(?:Estado|Edo\.)(?:\s+(?:Libre\s+y\s+Soberano\s+)?de\s+{_PLACE})?"
-    r"|\s+de\s+la\s+Ciudad\s+de\s+M[ée]xico|\s+de\s+la\s+CDMX|\s+del\s+Distrito\s+Federal"
-    rf"|\s+de\s+(?!la\b){_PLACE})?"
+    rf"|\s+de\s+{_CAPITAL}|\s+del\s+Distrito\s+Federal"
+    rf"|\s+de\s+(?!la\b){_PLACE})?|TSJ\s*CDMX)"
 )
 _SALA_KINDS = (
     r"(?:Penal|Civil|Familiar|Mercantil|Colegiada\s+\w+|Unitaria\s+\w+"
     r"|(?:Especializada\s+)?en\s+Materias?\s+\w+(?:\s+y\s+\w+)?)"
 )
+_ORDINAL = (
+    r"(?:(?:D[ée]cim[oa]\s+)?(?:Primera|Segunda|Tercera|Cuarta|Quinta|Sexta|S[ée]ptima|Octava"
+    r"|Novena)|D[ée]cima|Und[ée]cima|Duod[ée]cima)"
+)
+# A local court named with its state (a state's juzgado, unlike a federal one, says "de
+# la Ciudad de México", "del Estado de Jalisco"): "Juzgado Trigésimo Segundo de lo Civil
+# de la Ciudad de México". Without its state a juzgado's name is no court here.
+_STATE_JUZGADO = (
+    r"Juzgado\s+(?:[^,;.\n]{0,80}?\s+)??"
+    rf"(?:de\s+{_CAPITAL}|del\s+Distrito\s+Federal|del\s+(?:Estado|Edo\.)\s+de\s+{_PLACE}"
+    rf"|del\s+{_STATE_COURT})"
+)
 _COURT = re.compile(
     r"\s*,?\s*(?:(?:ambos|ambas|todos)\s+)?(?:(?:del\s+[íi]ndice\s+)?del?|de\s+la"
     r"|(?:resuelt|emitid|dictad|fallad|sustentad)[oa]s?\s+por\s+(?:el|la)"
-    r"|ante\s+(?:el|la))\s+"
+    r"|ante\s+(?:el|la)"
+    # "toca 12/2023, Quinta Sala Familiar del H. Tribunal Superior…": a sala in apposition,
+    # only with its high court named after it
+    rf"|(?<=,)(?=\s*{_ORDINAL}\s+Sala\b[^,;.\n]{{0,80}}?\s+del\s+(?:H\.\s*)?(?:Supremo|Tribunal)))\s+"
     r"(?P<court>(?:Primera|Segunda)\s+Sala(?!\s+(?:Penal|Civil|Familiar|Colegiada|Unitaria|en\s"
     r"|Especializada|Mercantil|Administrativa|del\s+(?:Supremo|Tribunal\s+Superior)))"
     r"(?:\s+de\s+(?:la|esta)\s+Suprema\s+Corte"
@@ -83,18 +100,25 @@ _COURT = re.compile(
     r"\s+Federaci[óo]n)?)?"
     r"|Sala\s+Regional\s+[A-ZÁÉÍÓÚ][\wáéíóú]+(?:\s+[A-ZÁÉÍÓÚ][\wáéíóú]+)?"
     r"|(?:[A-ZÁÉÍÓÚ][a-záéíóú]+\s+)?Tribunal\s+Colegiado\s+[^,;.]{0,90}?\s+Circuito"
-    r"|(?:Primera|Segunda|Tercera|Cuarta|Quinta|Sexta|S[ée]ptima|Octava|Novena|D[ée]cima)"
-    rf"\s+Sala(?:\s+{_SALA_KINDS}(?:\s+del\s+{_STATE_COURT})?|\s+del\s+{_STATE_COURT})"
-    rf"|{_STATE_COURT})"
+    rf"|{_ORDINAL}\s+Sala(?:\s+{_SALA_KINDS}(?:\s+del\s+{_STATE_COURT})?|\s+del\s+{_STATE_COURT})"
+    rf"|Sala\s+Especializada\s+en\s+[^,;.\n]{{3,60}}?\s+del\s+{_STATE_COURT}"
+    rf"|{_STATE_JUZGADO}|{_STATE_COURT})"
     r"(?![\w])"
 )
 _ABBREVIATION = re.compile(r"[A-Z]{2,4}")  # "AR", "ADR", "AI": codes in capitals only
 _CODES = frozenset(("ad", "ar", "ai", "cc", "adr", "dgi"))
 
 
+_HONORIFIC = re.compile(r"\bH\.\s*(?=Tribunal|Supremo)")
+_TSJ_CDMX = re.compile(r"\bTSJ\s*CDMX\b")
+
+
 def _court_after(original: str, end: int) -> str | None:
     found = _COURT.match(original, end, min(len(original), end + 220))
-    return " ".join(found["court"].split()) if found else None
+    if not found:
+        return None
+    court = _HONORIFIC.sub("", " ".join(found["court"].split()))
+    return _TSJ_CDMX.sub("Tribunal Superior de Justicia de la Ciudad de México", court)
 
 
 def find_cases(original: str, folded: str) -> Iterator[Citation]:
