@@ -39,12 +39,24 @@ _STATES = {
 # "CDMX", "Distrito Federal" or "D.F." (its name until 2016)
 _ESTADO_DE = r"\b(?:estado|edo\.?)\s+(?:libre\s+y\s+soberano\s+)?de\s+"
 _CAPITAL = r"\b(ciudad de mexico|cdmx|distrito federal)\b|(?<![\w.])(d\.\s?f)\.?(?!\w)"
+# A state's own powers named with it ("Tribunal Superior de Justicia de Hidalgo",
+# "Congreso de Morelos"): no municipality has a high court or a congress, so the name is
+# the state's even where a municipality elsewhere shares it ("México" alone stays unsure).
+_POWER_OF = (
+    r"\b(?:poder\s+judicial|poder\s+legislativo|congreso|(?:tribunal\s+superior|supremo\s+"
+    r"tribunal)\s+de\s+justicia)\s+(?:del\s+(?:estado|edo\.?)\s+(?:libre\s+y\s+soberano\s+)?"
+    r"de|de)\s+("
+    + "|".join(sorted(map(re.escape, set(_STATES) - {"mexico"}), key=len, reverse=True))
+    + r")\b"
+)
 _STATE_NAMED = re.compile(
     _ESTADO_DE
     + "("
     + "|".join(sorted(map(re.escape, _STATES), key=len, reverse=True))
     + r")\b|"
     + _CAPITAL
+    + "|"
+    + _POWER_OF
 )
 # A state's name that is also a municipality's elsewhere (a "Distrito Judicial de Hidalgo"
 # in Michoacán, "de Guerrero" in Chihuahua, a Quintana Roo in Yucatán) or the country's:
@@ -61,7 +73,8 @@ _STATE_SAID = re.compile(
     + _ESTADO_DE
     + "(mexico|"
     + "|".join(sorted(map(re.escape, _SHARED_NAMES - {"mexico"}), key=len, reverse=True))
-    + r")\b"
+    + r")\b|"
+    + _POWER_OF
 )
 # A federal chamber holding a body ("Comisión de Hacienda de la Cámara de Diputados"):
 # the body is that chamber's.
@@ -129,7 +142,8 @@ def named_state(folded: str) -> str | None:
     """The jurisdiction of the first state a folded name names ("… del Estado de
     Jalisco": ``MX-JAL``), if any."""
     for match in _STATE_NAMED.finditer(folded):
-        code = _STATES.get(match[1]) if match[1] else "MX-CMX"
+        name = match[1] or match[4]
+        code = _STATES.get(name) if name else "MX-CMX"
         if code is not None:
             return code
     return None
@@ -147,7 +161,7 @@ def _another_state(folded: str, publisher: Publisher) -> bool:
     if publisher.jurisdiction == "MX":
         return False  # federal bodies sit in every state
     for match in _STATE_SAID.finditer(folded):
-        code = "MX-CMX" if match[2] or match[3] else _STATES.get(match[1] or match[4])
+        code = "MX-CMX" if match[2] or match[3] else _STATES.get(match[1] or match[4] or match[5])
         if code not in (None, publisher.jurisdiction):
             return True
     return False

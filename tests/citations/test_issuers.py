@@ -188,3 +188,22 @@ def test_a_toca_cited_with_its_state_names_no_other_state_s_sala(
     (citation,) = extract_citations(f"Así se resolvió en el toca civil 88/2024 {written}.")
     holder = Holder(held_court, "Poder Judicial", jurisdiction, False)
     assert names(citation.key, court_key(citation.court), holder) is expected
+
+
+@pytest.mark.parametrize(
+    ("written", "jurisdiction", "expected"),
+    [("de la Primera Sala Penal del Tribunal Superior de Justicia de Morelos", "MX-JAL", False),
+     ("de la Primera Sala Penal del Tribunal Superior de Justicia de Morelos", "MX-MOR", True),
+     ("de la Primera Sala Penal del Tribunal Superior de Justicia de Baja California Sur",
+      "MX-SON", False),
+     # a sala named without its state: any state's may be it (none is refused for a place)
+     ("de la Primera Sala Penal", "MX-JAL", True)],
+)  # fmt: skip
+def test_a_state_high_court_named_without_estado_de_names_its_state(
+    written: str, jurisdiction: str, expected: bool
+) -> None:
+    """A "Tribunal Superior de Justicia de Morelos" is the state's (no municipality has a
+    high court), though a municipality elsewhere is called Morelos."""
+    (citation,) = extract_citations(f"Así se resolvió en el toca penal 88/2024 {written}.")
+    holder = Holder("primera sala penal", "Poder Judicial", jurisdiction, False)
+    assert names(citation.key, court_key(citation.court), holder) is expected

@@ -163,3 +163,37 @@ def test_a_chamber_s_junta_is_that_chamber_s_body() -> None:
     assert foreign_chamber(junta, state) and not foreign_chamber(junta, deputies)
     own = "Pleno de la Cámara de Diputados del Congreso del Estado de Jalisco"
     assert not foreign_chamber(own, state)
+
+
+@pytest.mark.parametrize(
+    ("court", "jurisdiction", "foreign"),
+    [# a municipality's name shared by several states names none of them
+     ("Juzgado Mixto de Primera Instancia de Benito Juárez", "MX-CMX", False),
+     ("Juzgado Mixto de Primera Instancia de Benito Juárez", "MX-ROO", False),
+     ("Juzgado Primero de lo Familiar de Juárez", "MX-NLE", False),
+     ("Juzgado Civil de Guadalupe", "MX-ZAC", False),
+     ("Juzgado Penal de Hidalgo", "MX-MIC", False),
+     ("Juzgado Penal de Morelos", "MX-COA", False),
+     # the document says which state: after the place, or by naming the state's own powers
+     ("Juzgado de Primera Instancia de Morelos, Estado de Chihuahua", "MX-MOR", True),
+     ("Juzgado de Primera Instancia de Morelos, Estado de Chihuahua", "MX-CHH", False),
+     ("Sala Penal del Tribunal Superior de Justicia de Hidalgo", "MX-QUE", True),
+     ("Sala Penal del Tribunal Superior de Justicia de Hidalgo", "MX-HID", False),
+     ("Supremo Tribunal de Justicia de Morelos", "MX-JAL", True),
+     ("Poder Judicial de Guerrero", "MX-COA", True),
+     ("Poder Judicial de Guerrero", "MX-GRO", False),
+     # "México" alone stays unsure even so: the country's, or the state's
+     ("Poder Judicial de México", "MX-CMX", False)],
+)  # fmt: skip
+def test_a_name_several_states_share_names_a_state_only_when_the_document_says_which(
+    court: str, jurisdiction: str, foreign: bool
+) -> None:
+    publisher = publisher_of("Poder Judicial", jurisdiction, [TSJ, *OTHERS])
+    assert foreign_court(court, publisher) is foreign
+
+
+def test_another_states_congress_named_by_a_shared_name_is_not_a_committees_holder() -> None:
+    congress = "Poder Legislativo del Estado de Querétaro"
+    publisher = publisher_of(congress, "MX-QUE", [TSJ])
+    assert foreign_committee("Comisión de Hacienda del Congreso de Morelos", publisher)
+    assert not foreign_committee("Comisión de Desarrollo Municipal de Morelos", publisher)
