@@ -42,6 +42,7 @@ _WRAPPED_FIRST = re.compile(
 _WRAPPED_REST = re.compile(
     rf"^\s*(?:[\w ]{{0,30}}\)\s*)?(?:(?:{_NAME_WORD}\s*){{0,5}}(?:\([^()\n]{{0,40}}\)\s*)*)?:\s+"
 )
+_MAY_OPEN = frozenset("-–—EL")  # the first letter of a wrapped heading's first line
 _COURT_SPEAKER = re.compile(
     r"(?<!PRESIDENTA )(?<!PRESIDENTE )(?<!Y )"
     rf"(?P<who>SE[ÑN]ORA? (?:MINISTR[OA]|MAGISTRAD[OA])(?: PRESIDENT[EA])?(?: [{_UP}][{_UP} ]*?)?"
@@ -106,7 +107,7 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
             skip = False
             continue
         speaker = _speaker_at(line)
-        if speaker is None and at + 1 < len(lines):
+        if speaker is None and at + 1 < len(lines) and line.lstrip()[:1] in _MAY_OPEN:
             speaker = _wrapped_speaker(line, lines[at + 1])
             skip = speaker is not None
         if speaker is not None:
