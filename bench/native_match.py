@@ -1,18 +1,21 @@
 """What the native search spends matching a question: an older build against this one.
 
 Usage: python bench/native_match.py --data DIR --old PATH_TO_abierto_native.abi3.so
-                                    [--rounds 8] [--repeat 5] [--facets] [--json PATH]
+                                    [--rounds 8] [--repeat 5] [--facets] [--same-plans]
+                                    [--json PATH]
 
 ``bench/search.py``'s mix, planned as this checkout plans it (``search_plan``), asked of
 the index in ``DIR/index`` through the installed extension; and planned as before
 (``query_kits.PREFIX_NODE`` off: a prefix as a regex) through the extension built at
-``--old`` (main's, say), loaded beside it in the same process. Each question asked
-``--repeat`` times per round, old and new alternating round by round (the machine is
-shared: both see the same load). The page (20 hits) with the exact total, no facets
-(``--facets``: the standard ones too) and no highlights. Both must give the same
-answer (total, hits, scores), checked first. Printed: CPU milliseconds per answer (every
-thread), the median over the rounds, by category, and the ratio; JSON to
-``bench/results/native_match.json``.
+``--old`` (main's, say), loaded beside it in the same process (``--same-plans``: the old
+build given this checkout's plans too, to measure the extension alone). Each question
+asked ``--repeat`` times per round, old and new one after the other, category by
+category, the one asked first changing every round (the machine is shared: both see
+the same load, and neither always follows the other). The page (20 hits) with the
+exact total, no facets (``--facets``: the standard ones too) and no highlights. Both
+must give the same answer (total, hits, scores), checked first. Printed: CPU
+milliseconds per answer (every thread), the median over the rounds, by category, and
+the ratio; JSON to ``bench/results/native_match.json``.
 """
 
 from __future__ import annotations
@@ -76,12 +79,16 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=8)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--facets", action="store_true")
+    parser.add_argument("--same-plans", action="store_true")
     parser.add_argument("--json", type=Path, default=RESULTS)
     args = parser.parse_args()
     path = str(args.data / "index")
     threads = os.cpu_count() or 1
     sides: dict[str, tuple[Any, list[str]]] = {
-        "old": (_load(args.old).NativeIndex(path, threads, None, DOC_STORE_BLOCKS), _plans(False)),
+        "old": (
+            _load(args.old).NativeIndex(path, threads, None, DOC_STORE_BLOCKS),
+            _plans(args.same_plans),
+        ),
         "new": (abierto_native.NativeIndex(path, threads, None, DOC_STORE_BLOCKS), _plans(True)),
     }
     facets = [(name, 10) for name in FACET_FIELDS] if args.facets else None
@@ -97,9 +104,11 @@ def main() -> int:
     categories = list(dict.fromkeys(category for category, _ in MIX))
     spent: dict[str, dict[str, list[float]]] = {side: {c: [] for c in categories} for side in sides}
     load_before = os.getloadavg()
-    for _ in range(args.rounds):
-        for side in sides:
-            for category in categories:
+    for round_ in range(args.rounds):
+        # each category asked of both back to back, the first one changing every round
+        order = list(sides) if round_ % 2 == 0 else list(reversed(sides))
+        for category in categories:
+            for side in order:
                 asked = [n for n, (c, _) in enumerate(MIX) if c == category]
                 began = _cpu()
                 for _ in range(args.repeat):
