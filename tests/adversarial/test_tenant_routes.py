@@ -340,3 +340,34 @@ def test_an_alerts_hostile_query_is_one_spanish_refusal_naming_the_field(
     [problem] = made.json()["detail"]
     assert problem["loc"] == ["body", "query", field]
     assert said in problem["mensaje"]
+
+
+# -- documents, people, session speeches and the HTML pages -----------------------------
+
+PAGED = [
+    "/v1/documents/{doc}/citations?limit=99999999999999999999",
+    "/v1/documents/{doc}/citations?cites_offset=-1",
+    "/v1/documents/{doc}/citations?cited_by_offset=1e9",
+    "/v1/people?name=" + "(" * 3_000,
+    "/v1/people?name=" + "a*" * 3_000,
+    "/v1/people?legislature=" + "9" * 1_000,
+    "/v1/people?name=a&limit=99999999999",
+    "/v1/sessions/x/speeches?limit=99999999999999999",
+    "/d/" + "x" * 5_000,
+    "/documentos/%00",
+    "/sesiones/" + "x" * 3_000,
+    "/sesiones/congreso-gto?q=" + "(" * 3_000,
+    "/buscar?cursor=%ff",
+    "/v1/alerts/confirm/" + "a" * 5_000,
+    "/v1/alerts/unsubscribe/" + "a.b" * 2_000,
+]
+
+
+@pytest.mark.parametrize("path", PAGED, ids=range(len(PAGED)))
+@pytest.mark.parametrize("accept", ["application/json", "text/html"])
+def test_hostile_ids_and_paging_elsewhere_are_clear_refusals(
+    tenants: Tenants, path: str, accept: str
+) -> None:
+    doc = tenants.api.get("/v1/search", params={"q": ""}).json()["hits"][0]["id"]
+    answer = _timed(tenants, "GET", path.format(doc=doc), headers={"Accept": accept})
+    _spanish_refusal(answer)
