@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from api.mensajes import for_item
 from cli.numbers import seconds, whole
 from config.settings import Settings
-from config.specs import SourceSpec, SpecError, parse_spec
+from config.specs import SourceSpec, SpecError, error_items, parse_spec
 from indexer.db import Database
 from indexer.db.reader_keys import ReaderKeys
 from indexer.db.registry import Registry, RegistryError
@@ -71,7 +71,11 @@ def _reasons(exc: SpecError) -> str:
     """The fields that no longer validate, said in Spanish."""
     cause = exc.__cause__
     if isinstance(cause, ValidationError):
-        return "; ".join(dict.fromkeys(for_item(dict(error)) for error in cause.errors()))
+        said = (
+            for_item({"loc": loc, "msg": message, "type": kind})
+            for loc, message, kind in error_items(cause)
+        )
+        return "; ".join(dict.fromkeys(said))
     return "no es un objeto de campos"
 
 
