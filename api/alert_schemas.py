@@ -34,7 +34,9 @@ class Delivery(BaseModel):
 class AlertRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    query: dict[str, str | list[str]] = Field(default_factory=dict, description=QUERY_HELP)
+    # each value a text or a list of texts: checked after the names, so an unknown
+    # parameter is said as such (``routers.alerts._alert_search``)
+    query: dict[str, Any] = Field(default_factory=dict, description=QUERY_HELP)
     delivery: Delivery
     rate: Rate = Field(
         "inmediata",

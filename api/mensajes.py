@@ -89,10 +89,18 @@ def _field(loc: Any) -> str | None:
     return ".".join(names) or None
 
 
+def _spanish_half(error: dict[str, Any]) -> str | None:
+    """The Spanish of a validator's own message written «English / español»."""
+    english, slash, spanish = str(error.get("msg", "")).rpartition(" / ")
+    return spanish.strip() if slash and english and spanish.strip() else None
+
+
 def for_item(error: dict[str, Any]) -> str:
     """A 422 item's ``mensaje``: the field it names and what it must be."""
     kind = str(error.get("type", ""))
     wording = _TYPES.get(kind)
     said = wording(error.get("ctx") or {}) if wording else "el valor no es válido"
+    if kind == "value_error":
+        said = _spanish_half(error) or said
     field = _field(error.get("loc"))
     return f"{field}: {said}" if field else said

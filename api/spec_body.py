@@ -28,12 +28,20 @@ OPENAPI_BODY = {
 }
 
 
-def _invalid(msg: str, kind: str) -> RequestValidationError:
-    return RequestValidationError([{"loc": ("body",), "msg": msg, "type": kind}])
+def _invalid(msg: str, kind: str, mensaje: str | None = None) -> RequestValidationError:
+    item: dict[str, Any] = {"loc": ("body",), "msg": msg, "type": kind}
+    if mensaje is not None:
+        item["mensaje"] = mensaje
+    return RequestValidationError([item])
 
 
 def _too_deep() -> RequestValidationError:
-    return _invalid(f"nested too deeply: a spec needs at most {MAX_DEPTH} levels", "too_deep")
+    return _invalid(
+        f"nested too deeply: a spec needs at most {MAX_DEPTH} levels",
+        "too_deep",
+        f"el cuerpo está anidado en exceso: una especificación tiene como máximo {MAX_DEPTH} "
+        "niveles",
+    )
 
 
 def depth_exceeds(value: Any, limit: int) -> bool:

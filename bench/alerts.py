@@ -37,6 +37,7 @@ from config.settings import Settings  # noqa: E402
 from crawlers.alerts.delivery import Deliverer  # noqa: E402
 from crawlers.pipelines import SAVE_SECONDS  # noqa: E402
 from indexer.alerts import AlertBook, saved_query  # noqa: E402
+from indexer.alerts.links import links_key  # noqa: E402
 from indexer.library import Library  # noqa: E402
 from indexer.models import Sentencia, document_id  # noqa: E402
 from indexer.stores import SearchQuery  # noqa: E402
@@ -310,7 +311,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(data_dir=Path(tmp), allow_loopback=True, alert_poll_s=1.0)
         library = Library.open(settings, writer=True)
-        book = AlertBook(library.db)
+        book = AlertBook(library.db, links_key(settings.data_dir))
         started = time.perf_counter()
         for _ in range(args.alerts):
             book.create(

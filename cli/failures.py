@@ -78,6 +78,7 @@ def _chain(error: BaseException) -> Iterator[BaseException]:
 
 def explain(error: BaseException, settings: Settings) -> str | None:
     """A one-line Spanish message for an environment failure, or None for a real bug."""
+    from indexer.stores.base import StoreUnavailable
     from indexer.stores.engine.retry import EngineUnavailable
 
     for cause in _chain(error):
@@ -100,6 +101,8 @@ def explain(error: BaseException, settings: Settings) -> str | None:
                 f"no se pudo conectar con el motor de búsqueda en "
                 f"{public_url(settings.search_url)} ({_short(cause)})"
             )
+        if isinstance(cause, StoreUnavailable) and settings.search_url:
+            return _short(cause)
     return None
 
 

@@ -7,9 +7,12 @@ import contextlib
 import sys
 from collections.abc import Sequence
 
+from pydantic import ValidationError
+
+from api.mensajes import for_item
 from cli.numbers import seconds, whole
 from config.settings import Settings
-from config.specs import SourceSpec, SpecError, parse_spec
+from config.specs import SourceSpec, SpecError, error_items, parse_spec
 from indexer.db import Database
 from indexer.db.reader_keys import ReaderKeys
 from indexer.db.registry import Registry, RegistryError
@@ -52,10 +55,28 @@ def read_registered(
 
 
 def unusable(source_id: str, exc: SpecError) -> str:
+    """Why a stored spec was skipped and what its institution can do about it, in
+    Spanish: the source stays registered but is not crawled until its whole spec is sent
+    again (PUT replaces it; a preview tries it first without storing anything)."""
     return (
         f"la fuente registrada {source_id} no se rastreó: su especificación guardada ya no "
-        f"es válida ({exc}); corríjala con PUT /v1/sources/{source_id}"
+        f"es válida ({_reasons(exc)}). No se rastreará hasta que se corrija: la institución "
+        f"que la registró puede ver la que está guardada con GET /v1/sources/{source_id}, "
+        "probar la corregida con POST /v1/sources/preview y guardarla enviándola completa, "
+        f"con el mismo id, por PUT /v1/sources/{source_id} (o darla de baja con DELETE)"
     )
+
+
+def _reasons(exc: SpecError) -> str:
+    """The fields that no longer validate, said in Spanish."""
+    cause = exc.__cause__
+    if isinstance(cause, ValidationError):
+        said = (
+            for_item({"loc": loc, "msg": message, "type": kind})
+            for loc, message, kind in error_items(cause)
+        )
+        return "; ".join(dict.fromkeys(said))
+    return "no es un objeto de campos"
 
 
 def cmd_institutions(args: argparse.Namespace, settings: Settings) -> int:

@@ -259,11 +259,25 @@ def by_address(owner: str) -> bool:
     return owner.startswith("email:")
 
 
-def _alert_search(query: dict[str, str | list[str]], max_chars: int) -> SearchQuery:
+def _texts(name: str, given: Any) -> list[str]:
+    """A parameter's values: a text, or a list of texts (as a repeated parameter)."""
+    if isinstance(given, str):
+        return [given]
+    if isinstance(given, list) and all(isinstance(v, str) for v in given):
+        return given
+    raise invalid(
+        name,
+        f"{name} must be a string or a list of strings",
+        "string_type",
+        mensaje=f"{name}: debe ser un texto o una lista de textos",
+    )
+
+
+def _alert_search(query: dict[str, Any], max_chars: int) -> SearchQuery:
     """The alert's query read by the same checks as a search's parameters."""
     try:
         check_names(list(query), ALERT_PARAMS)
-        values = {name: [v] if isinstance(v, str) else list(v) for name, v in query.items()}
+        values = {name: _texts(name, v) for name, v in query.items()}
         q = " ".join(values.get("q", []))
         if len(q) > max_chars:
             raise invalid(
@@ -275,7 +289,10 @@ def _alert_search(query: dict[str, str | list[str]], max_chars: int) -> SearchQu
         for name, given in values.items():
             if len(given) > MAX_VALUES:
                 raise invalid(
-                    name, f"at most {MAX_VALUES} values", "too_many", mensaje="demasiados valores"
+                    name,
+                    f"at most {MAX_VALUES} values",
+                    "too_many",
+                    mensaje=f"{name}: admite como máximo {MAX_VALUES} valores",
                 )
         date_from, date_to = _day(values, "date_from"), _day(values, "date_to")
         check_dates(date_from, date_to)

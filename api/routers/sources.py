@@ -305,7 +305,10 @@ def update_source(
     spec = _spec(request, registry, caller, body | {"id": body.get("id", source_id)})
     if spec.id != source_id:
         message = f"the spec's id {spec.id!r} differs from {source_id!r}"
-        raise field_error(("id",), message)
+        mensaje = (
+            f"el id de la especificación, «{spec.id}», no es el de la dirección, «{source_id}»"
+        )
+        raise field_error(("id",), message, mensaje)
     spec = _registrable(request, registry, caller, spec, new=False)
     try:
         row = registry.update_source(source_id, caller.institution_id, spec)

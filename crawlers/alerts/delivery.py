@@ -26,7 +26,7 @@ from urllib.parse import quote
 from config.settings import Settings
 from crawlers.alerts.webhook import Poster
 from indexer.alerts import AlertBook
-from indexer.alerts.book import PERIODS, Pending
+from indexer.alerts.book import PERIODS, Pending, seal_old_secrets
 from indexer.alerts.links import links_key
 from indexer.alerts.mails import MatchedDocument, matches
 from indexer.alerts.snippet import plain_snippet
@@ -58,7 +58,9 @@ class Deliverer:
     ) -> None:
         self.settings = settings
         self.db = db or Database(settings.database)
-        self.book = AlertBook(self.db, links_key(settings.data_dir))
+        key = links_key(settings.data_dir)
+        seal_old_secrets(self.db, key)
+        self.book = AlertBook(self.db, key)
         self.mailer = Mailer(settings)
         self.poster = Poster(settings.allow_loopback, settings.alert_webhook_deadline_s)
         self.concurrency = concurrency
@@ -145,11 +147,19 @@ class Deliverer:
         """POST each match in order; the first failure stops (and is retried later)."""
         sent: list[int] = []
         status = None
+        try:
+            secret = self.book.signing_secret(alert)
+        except ValueError:
+            cause = (
+                "el secreto de firma del webhook no se puede leer con la clave de esta "
+                "carpeta de datos (¿se restauró la base de datos sin su carpeta?): "
+                "cree la alerta de nuevo"
+            )
+            self._failed(alert, [item.id for item, _ in items], cause, None)
+            return sent, status, 1
         for item, doc in items:
             payload = _payload(alert, item, self._described(alert, item, doc), doc.url)
-            outcome = self.poster.post(
-                alert.target, payload, alert.secret or "", f"{alert.id}:{item.id}"
-            )
+            outcome = self.poster.post(alert.target, payload, secret, f"{alert.id}:{item.id}")
             if not outcome.ok:
                 self._failed(alert, [item.id], outcome.cause or "unknown", outcome.status)
                 return sent, status, 1

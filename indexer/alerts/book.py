@@ -18,6 +18,8 @@ from indexer.db import Database
 from indexer.db.alert_tables import AlertMatchRow, AlertRow, ConfirmationMailRow, DeliveryRow
 from indexer.db.database import utcnow
 from indexer.db.registry import as_utc
+from indexer.db.webhook_secrets import seal_plain_secrets
+from indexer.sealed_secret import seal, sealing_key, unseal
 
 CHANNELS = ("webhook", "email")
 RATES = ("inmediata", "diaria", "semanal")
@@ -32,6 +34,11 @@ MAIL_WINDOW = dt.timedelta(hours=1)
 
 def digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def seal_old_secrets(db: Database, links_key: bytes) -> int:
+    """Seal the webhook secrets kept as they were before secrets were sealed (on open)."""
+    return seal_plain_secrets(db.engine, sealing_key(links_key))
 
 
 def link_expired(row: AlertRow, now: dt.datetime | None = None) -> bool:
@@ -72,10 +79,23 @@ class Pending:
 
 class AlertBook:
     def __init__(self, db: Database, links_key: bytes | None = None) -> None:
-        """``links_key`` signs e-mail alerts' unsubscribe links (``links.links_key``);
-        a book without it makes and ends webhooks only."""
+        """``links_key`` (``links.links_key``) signs e-mail alerts' unsubscribe links
+        and seals webhooks' signing secrets; a book without it only reads and ends
+        alerts."""
         self.db = db
         self.links_key = links_key
+
+    def _sealing_key(self) -> bytes:
+        if self.links_key is None:
+            raise ValueError("webhook secrets need the data folder's links key")
+        return sealing_key(self.links_key)
+
+    def signing_secret(self, row: AlertRow) -> str:
+        """The webhook's signing secret, unsealed (``UnreadableSecret`` when this
+        folder's key does not open it)."""
+        if not row.secret:
+            raise ValueError(f"alert {row.id} has no signing secret")
+        return unseal(self._sealing_key(), row.id, row.secret)
 
     def unsubscribe_token(self, row: AlertRow) -> str:
         """The token of the unsubscribe link every e-mail of ``row`` carries."""
@@ -104,8 +124,8 @@ class AlertBook:
         ``pendiente`` until its owner follows the confirmation link."""
         if channel not in CHANNELS or rate not in RATES:
             raise ValueError(f"channel {channel!r} or rate {rate!r} is not known")
-        if channel == "email" and self.links_key is None:
-            raise ValueError("e-mail alerts need the data folder's links key")
+        if self.links_key is None:
+            raise ValueError("alerts need the data folder's links key")
         now = utcnow()
         alert_id = f"al_{secrets.token_hex(8)}"
         webhook = channel == "webhook"
@@ -122,7 +142,7 @@ class AlertBook:
             rate=rate,
             base_url=base_url.rstrip("/"),
             status=ACTIVE if webhook else AWAITING,
-            secret=secret,
+            secret=seal(self._sealing_key(), alert_id, secret) if secret else None,
             confirm_sha256=digest(confirm) if confirm else None,
             manage_sha256=digest(manage) if manage else None,
             unsubscribe_token=None if webhook else digest(self.unsubscribe_token_of(alert_id)),

@@ -20,7 +20,8 @@ class AlertRow(Base):
     (unsubscribed). Only ``activa`` alerts are matched and delivered. Secrets that are
     only checked are kept as hashes, the unsubscribe link's token too (mails carry a
     link signed under the data folder's secret, ``indexer.alerts.links``); the webhook's
-    signing secret is needed to sign every delivery, so it is kept as it is.
+    signing secret is needed to sign every delivery, so it is kept sealed under a key of
+    the data folder (``indexer.sealed_secret``).
     """
 
     __tablename__ = "alerts"

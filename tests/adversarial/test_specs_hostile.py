@@ -73,7 +73,7 @@ def test_a_stored_spec_with_a_placeholder_is_refused_when_read_again(
         # left out with a warning that names it, never expanded
         assert [s.id for s in registered_specs(api.settings)] == ["pj-gto-otra"]
         warning = capsys.readouterr().err
-        assert "not expanded" in warning and "secreto" not in warning
+        assert "no se sustituye" in warning and "secreto" not in warning
         # the worker crawls one source at a time: the leaky spec does not stop the other
         assert [s.id for s in registered_specs(api.settings, ["pj-gto-otra"])] == ["pj-gto-otra"]
     finally:

@@ -55,7 +55,14 @@ def test_an_odd_stored_spec_is_skipped_flagged_in_spanish_and_can_be_fixed(
         [run] = runs["runs"]
         assert run["status"] == "failed"
         assert "especificación guardada ya no es válida" in run["message"]
-        assert "PUT /v1/sources/pj-gto-prueba" in run["message"]
+        # what the institution can do, said in Spanish: try it, then send it whole
+        message = run["message"]
+        assert "id: el valor no es válido" in message and "expected" not in message
+        assert "POST /v1/sources/preview" in message and "enviándola completa" in message
+        assert "PUT /v1/sources/pj-gto-prueba" in message and "corríjala con PUT" not in message
+        tried = listing_spec("http://127.0.0.1:9/lista", id="pj-gto-prueba")
+        preview = api.client.post("/v1/sources/preview", json=tried, headers=api.headers)
+        assert preview.status_code == 200, preview.text
         # the API still answers for it, and a corrected spec brings it back
         assert api.client.get("/v1/sources", headers=api.headers).status_code == 200
         body = listing_spec("http://127.0.0.1:9/lista", id="pj-gto-prueba")

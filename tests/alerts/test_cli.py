@@ -10,6 +10,7 @@ import pytest
 from cli.main import main
 from config.settings import Settings
 from indexer.alerts import AlertBook, saved_query
+from indexer.alerts.links import links_key
 from indexer.library import Library
 from indexer.stores import SearchQuery
 from tests.alerts.conftest import Receiver, sentencia
@@ -20,7 +21,7 @@ def test_one_pass_delivers_the_pending_matches(
 ) -> None:
     monkeypatch.setenv("ABIERTO_ALLOW_LOOPBACK", "true")
     library = Library.open(Settings(data_dir=tmp_path), writer=True)
-    made = AlertBook(library.db).create(
+    made = AlertBook(library.db, links_key(tmp_path)).create(
         owner="institution:diario-leon",
         key_id=None,
         query=saved_query(SearchQuery(q="pensión")),

@@ -5,14 +5,16 @@ where they would not, and replaced by a rebuild."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from cli.main import main
 from indexer.stores import SearchQuery
 from indexer.stores.base import StoreUnavailable
 from indexer.stores.engine.schema import index_settings, mappings
-from tests.engine.fixtures import MakeStore
+from tests.engine.fixtures import MakeStore, engine_url
 from tests.stores.corpus import corpus
 
 CLIENTS = ["opensearch", "elasticsearch"]
@@ -63,12 +65,36 @@ def test_an_index_of_a_mapping_this_version_cannot_read_is_refused_until_rebuilt
         store.upsert(corpus())
     health = store.health()
     assert health["ok"] is False and "abierto reindex" in str(health["error"])
+    assert "lo escribió otra versión" in str(health["error"])
 
     report = store.rebuild(corpus())
     assert report.indexed == len(corpus()) and not report.errors
     assert ids(store, '"daño moral"') == ids(writer, '"daño moral"') == {"sen-001"}
     assert _meta(store) == _meta(writer)
     assert store.health()["ok"] is True
+
+
+def test_the_cli_says_in_spanish_what_to_do_with_an_index_it_cannot_read(
+    make_engine_store: MakeStore,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    request: pytest.FixtureRequest,
+) -> None:
+    """The old code's English StoreUnavailable left the command as a traceback."""
+    later = mappings()
+    later["_meta"] = {"abierto_mapping": 99}
+    store = make_engine_store("opensearch")
+    _index_with(store, later)
+    monkeypatch.setenv("ABIERTO_SEARCH_URL", engine_url(request, "opensearch"))
+    monkeypatch.setenv("ABIERTO_SEARCH_ENGINE", "opensearch")
+    monkeypatch.setenv("ABIERTO_SEARCH_INDEX", store.alias)
+    page = tmp_path / "sentencia.txt"
+    page.write_text("Amparo en revisión sobre daño moral.", encoding="utf-8")
+    code = main(["--data-dir", str(tmp_path / "data"), "index", str(page)])
+    said = capsys.readouterr().err
+    assert code != 0 and "Traceback" not in said
+    assert "lo escribió otra versión" in said and "abierto reindex" in said
 
 
 @pytest.mark.parametrize("kind", CLIENTS)

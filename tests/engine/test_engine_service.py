@@ -97,7 +97,9 @@ def test_healthz_is_503_when_the_engine_does_not_answer(engine: str, tmp_path: P
     body = health.json()
     assert body["database"]["ok"] is True
     assert body["store"]["ok"] is False and body["store"]["store"] == engine
+    assert body["store"]["error"].startswith(f"el motor de búsqueda ({engine}) no responde")
     assert search.status_code == 503
+    assert search.json()["mensaje"].startswith("el índice de búsqueda no responde")
     assert search.headers["Retry-After"] == "30"
 
 

@@ -43,4 +43,4 @@ def test_a_stored_spec_that_no_longer_validates_is_left_out(
     db.close()
     assert [s.id for s in registered_specs(settings)] == ["senado-sesiones"]
     warning = capsys.readouterr().err
-    assert "registered source senado-viejo" in warning and "start_urls.0" in warning
+    assert "la fuente registrada senado-viejo" in warning and "start_urls.0" in warning

@@ -101,7 +101,10 @@ async def _store_unavailable(request: Request, _exc: Exception) -> Any:
     if wants_html(request):
         return refusal_page(request, 503, {"Retry-After": "30"})
     return JSONResponse(
-        {"detail": "the search index does not answer; try again shortly"},
+        {
+            "detail": "the search index does not answer; try again shortly",
+            "mensaje": "el índice de búsqueda no responde; vuelva a intentarlo en unos momentos",
+        },
         status_code=503,
         headers={"Retry-After": "30"},
     )

@@ -17,7 +17,7 @@ from indexer.stores.base import FacetCount, StoreUnavailable, decode_cursor, enc
 from indexer.stores.engine import bulk, highlights
 from indexer.stores.engine.clients import EngineClient
 from indexer.stores.engine.compile import compile_query, key_field
-from indexer.stores.engine.retry import Backoff, EngineError, retryable
+from indexer.stores.engine.retry import Backoff, EngineError, not_answering, retryable
 from indexer.stores.engine.schema import FOLDED, KEY_NORMALIZER, STEMMED, index_settings
 
 MAX_SESSION_SPEECHES = 10_000
@@ -131,7 +131,7 @@ class EngineSpeechIndex:
             response = self.backoff.call(lambda: self.client.search(self.name, body), "search")
         except EngineError as exc:
             if retryable(exc.status):
-                raise StoreUnavailable(f"the engine does not answer: {exc}") from exc
+                raise StoreUnavailable(not_answering("discursos", exc)) from exc
             raise
         match_plan = plan(tree)
         hits = []

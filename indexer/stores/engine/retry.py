@@ -64,3 +64,10 @@ class Backoff:
 
 
 NO_RETRY = Backoff(attempts=1)
+
+
+def not_answering(kind: str, exc: Exception) -> str:
+    """What a person reads when the engine fails: in Spanish, with the engine's own
+    words (its first line) after it for whoever operates it."""
+    said = (str(exc).splitlines() or [""])[0][:200]
+    return f"el motor de búsqueda ({kind}) no responde: {said}"

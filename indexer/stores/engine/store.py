@@ -34,7 +34,7 @@ from indexer.stores.base import (
 from indexer.stores.documents import filter_values, hit_payload, metadata_text
 from indexer.stores.engine import bulk, request
 from indexer.stores.engine.clients import EngineClient
-from indexer.stores.engine.retry import Backoff, EngineError, retryable
+from indexer.stores.engine.retry import Backoff, EngineError, not_answering, retryable
 from indexer.stores.engine.schema import (
     MAPPING_VERSION,
     READABLE,
@@ -72,9 +72,9 @@ def unreadable(found: dict[str, dict[str, Any]]) -> str | None:
         version = mapping_version(mapping)
         if version not in READABLE:
             return (
-                f"the search index {index} was written by another version (mapping "
-                f"{version}; this version reads {MAPPING_VERSION}): run `abierto reindex` "
-                "to rebuild it from the database"
+                f"el índice de búsqueda {index} lo escribió otra versión (esquema "
+                f"{version}; esta versión lee el {MAPPING_VERSION}): ejecute "
+                "`abierto reindex` para reconstruirlo desde la base de datos"
             )
     return None
 
@@ -281,7 +281,7 @@ class EngineStore:
             )
         except EngineError as exc:
             if retryable(exc.status):
-                raise StoreUnavailable(f"{self.kind} does not answer: {exc}") from exc
+                raise StoreUnavailable(not_answering(self.kind, exc)) from exc
             raise
         return request.parse(response, query, seen, plan(tree))
 
@@ -300,7 +300,7 @@ class EngineStore:
             found = self.client.mappings(self.alias) if exists else {}
             state["mapping"] = sorted({mapping_version(m) for m in found.values()})
         except EngineError as exc:
-            return {**state, "ok": False, "error": str(exc)[:300]}
+            return {**state, "ok": False, "error": not_answering(self.kind, exc)}
         problem = unreadable(found)
         if problem is not None:
             return {**state, "ok": False, "error": problem}
