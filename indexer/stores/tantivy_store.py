@@ -42,6 +42,7 @@ from indexer.highlight import (
 )
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term, parse_query
+from indexer.query.arrangements import arrangements, repeats
 from indexer.query.values import case_phrases, keyword_value
 from indexer.stores import tantivy_entry
 from indexer.stores.base import (
@@ -1198,16 +1199,20 @@ def _words(
     """A word, or a phrase, in any of ``fields``. An exact phrase is looked up in the
     fields' pair fields: ``"daño moral"`` is the one term ``dan_moral``, a longer phrase
     the fewest of its pairs that hold every word, each at its offset; with a slop
-    (``"a b"~5``) the words' own positions."""
+    (``"a b"~5``) the words' own positions, each word at a position of its own."""
     tokens = stem_tokens(text)
     if not tokens:
         return None
     exact = pairs and slop == 0 and len(tokens) > 1
     cover = phrase_cover(tokens) if exact else []
+    arranged = (arrangements(tokens, slop) if slop and repeats(tokens) else None) or []
     options = []
     for field in fields:
         if len(tokens) == 1:
             query = kit.term(field, tokens[0])
+        elif arranged:
+            # each word at a position of its own (``indexer.query.arrangements``)
+            query = kit.boolean([("should", kit.phrase(field, list(a))) for a in arranged])
         elif not exact:
             query = kit.phrase(field, tokens, slop)
         elif len(cover) == 1:

@@ -11,7 +11,7 @@ from indexer.models import Sentencia, SourceLink
 from indexer.query import QuerySyntaxError
 from indexer.stores import SearchQuery, Store
 from indexer.stores.base import CursorError
-from tests.stores.corpus import corpus, phrase_corpus
+from tests.stores.corpus import corpus, phrase_corpus, sentencia
 
 
 def ids(store: Store, **kwargs: object) -> set[str]:
@@ -358,3 +358,36 @@ def test_a_question_nothing_answers_counts_nothing(store: Store) -> None:
     result = store.search(SearchQuery(q='"moral daño"', facets=["matter", "kind"]))
     assert result.total == 0 and result.hits == [] and result.next_cursor is None
     assert result.facets == {"matter": [], "kind": []}
+
+
+def test_a_repeated_word_of_a_proximity_phrase_is_found_twice(store: Store) -> None:
+    """``"amparo amparo"~1`` asks for two occurrences: one ``amparo`` is not both of
+    them (Tantivy's own sloppy phrase took it for both; the engine never did)."""
+    store.upsert([
+        sentencia(951, "Se negó el amparo solicitado.", "Sala Civil", "civil",
+                  dt.date(2023, 1, 1)),
+        sentencia(952, "Promovió amparo, amparo que fue negado.", "Sala Civil", "civil",
+                  dt.date(2023, 1, 2)),
+        sentencia(953, "Concedió el amparo pedido contra otro amparo.", "Sala Civil",
+                  "civil", dt.date(2023, 1, 3)),
+    ])  # fmt: skip
+    assert ids(store, q='"amparo amparo"') == {"sen-952"}
+    assert ids(store, q='"amparo amparo"~1') == {"sen-952"}
+    assert ids(store, q='"amparo amparo"~2') == {"sen-952"}
+    assert ids(store, q='"amparo amparo"~3') == {"sen-952", "sen-953"}
+    assert ids(store, q='"amparo pedido amparo"~1') == set()
+    assert ids(store, q='"amparo pedido amparo"~2') == {"sen-953"}
+    assert ids(store, q='"pedido amparo amparo"~4') == {"sen-953"}
+    for q in ('"amparo amparo"~3', '"amparo amparo"~1 -negado', '"negó amparo amparo"~5'):
+        result = store.search(SearchQuery(q=q, facets=["matter"]))
+        assert result.total == len(result.hits), q
+        assert sum(f.count for f in result.facets["matter"]) == result.total, q
+
+
+def test_a_long_phrase_with_a_repeated_word_and_a_wide_proximity_still_answers(
+    store: Store,
+) -> None:
+    """Too many arrangements to ask one by one: still an answer, never an error."""
+    store.upsert([sentencia(953, "Concedió el amparo pedido contra otro amparo.", "Sala Civil",
+                            "civil", dt.date(2023, 1, 3))])  # fmt: skip
+    assert ids(store, q='"amparo pedido contra otro amparo"~50') == {"sen-953"}

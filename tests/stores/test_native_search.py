@@ -15,9 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench.legal_corpus import LegalCorpus
+from indexer.analysis import stem_tokens
 from indexer.query import QuerySyntaxError
 from indexer.stores import SearchQuery, SearchResult, tantivy_native
 from indexer.stores.base import FACET_FIELDS
+from indexer.stores.documents import metadata_text
 from indexer.stores.tantivy_store import TantivyStore
 
 DOCUMENTS = 1200
@@ -81,6 +83,10 @@ QUESTIONS = [
     '"suspensión definitiva"',
     '"daño moral"~3',
     '"pensión alimenticia definitiva"~2',
+    # a repeated word of a proximity phrase stands at a position of its own
+    '"amparo amparo"~4',
+    '"daño daño moral"~4',
+    '"fraude amparo amparo"~4',
     "(robo OR fraude OR despojo) AND víctima -pensión",
     "amparo AND constitucionalidad NOT laboral",
     "NOT amparo",
@@ -124,6 +130,28 @@ FILTERED = [
     SearchQuery(q="amparo", highlight=False, limit=50),
     SearchQuery(q="amparo", filters={"expediente": ["1234/2023"]}),
 ]
+
+
+def _twice_within(tokens: list[str], stem: str, apart: int) -> bool:
+    at = [i for i, token in enumerate(tokens) if token == stem]
+    return any(b - a <= apart for a, b in itertools.pairwise(at))
+
+
+@pytest.mark.parametrize("slop", [1, 4])
+def test_a_repeated_word_is_counted_where_it_is_there_twice(
+    stores: tuple[TantivyStore, TantivyStore], slop: int
+) -> None:
+    """``"amparo amparo"~1``: the documents with two ``amparo`` at most two positions
+    apart in one field, counted from the corpus' own words (it was most of the corpus:
+    every document with one ``amparo``)."""
+    expected = 0
+    for doc in LegalCorpus(DOCUMENTS, seed=4242):
+        fields = (doc.title, doc.text, metadata_text(doc))
+        expected += any(_twice_within(stem_tokens(f or ""), "ampar", slop + 1) for f in fields)
+    assert 0 < expected < 200
+    for store in stores:
+        result = store.search(SearchQuery(q=f'"amparo amparo"~{slop}', limit=100))
+        assert result.total == len(result.hits) == expected
 
 
 @pytest.mark.parametrize("query", FILTERED, ids=range(len(FILTERED)))

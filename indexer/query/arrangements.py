@@ -1,0 +1,89 @@
+"""A sloppy phrase whose words repeat (``"amparo amparo"~1``), as the exact arrangements
+of its words it matches.
+
+Tantivy's sloppy phrase lets one occurrence stand for two of the phrase's words, so
+``"amparo amparo"~1`` found every document with ``amparo`` once. The engine (Lucene)
+puts each word at a position of its own: the words at positions ``p_i``, the phrase's
+words at offsets ``i``, match when ``max(p_i - i) - min(p_i - i) <= slop``. The embedded
+store asks that as the exact phrases (offset, word) of every such arrangement, one of
+which a document must hold: the same documents on every path, none counted twice.
+A long phrase with a wide slop has too many arrangements to ask: it is left to Tantivy's
+own sloppy phrase, as every phrase of three words or more with a slop is (which, apart
+from repeated words, approximates the engine's too).
+"""
+
+from __future__ import annotations
+
+import functools
+
+# arrangements of one phrase asked as exact phrases: ``"a a"~50`` is 51, ``"a a b"~10``
+# 156, ``"la suspensión de la ejecución"~2`` 40 (each one an exact phrase to match)
+MAX_ARRANGEMENTS = 256
+# the steps the walk may take to find them (dead ends included), and its depth
+MAX_STEPS = 100_000
+MAX_WORDS = 64
+
+Arrangement = tuple[tuple[int, str], ...]
+
+
+class _TooMany(Exception):
+    pass
+
+
+def repeats(tokens: list[str]) -> bool:
+    return len(set(tokens)) < len(tokens)
+
+
+def arrangements(tokens: list[str], slop: int) -> list[Arrangement] | None:
+    """``_arrangements``, kept: a search compiles its question more than once."""
+    return _arrangements(tuple(tokens), slop)
+
+
+@functools.lru_cache(maxsize=256)
+def _arrangements(tokens: tuple[str, ...], slop: int) -> list[Arrangement] | None:
+    """Every way ``tokens`` (the phrase's words, offset ``i`` each) stand at distinct
+    positions within ``slop``, each as (offset from the first, word) sorted by offset,
+    in a fixed order. Two copies of a word keep their order (swapping them never
+    narrows the span), so each arrangement is found once. None: more than
+    ``MAX_ARRANGEMENTS``."""
+    n = len(tokens)
+    if n > MAX_WORDS:
+        return None
+    found: list[Arrangement] = []
+    shifts = [0] * n  # p_i - i of the arrangement being built
+    taken: set[int] = set()
+    steps = 0
+
+    def place(i: int, has_zero: bool) -> None:
+        nonlocal steps
+        if i == n:
+            positions = [shifts[k] + k for k in range(n)]
+            first = min(positions)
+            found.append(
+                tuple(sorted((p - first, t) for p, t in zip(positions, tokens, strict=True)))
+            )
+            if len(found) > MAX_ARRANGEMENTS:
+                raise _TooMany
+            return
+        # the smallest shift is 0 (an arrangement is found once, not once per place)
+        choices = range(slop + 1) if has_zero or i < n - 1 else range(1)
+        earlier = [k for k in range(i) if tokens[k] == tokens[i]]
+        for shift in choices:
+            steps += 1
+            if steps > MAX_STEPS:
+                raise _TooMany
+            position = shift + i
+            if position in taken:
+                continue
+            if earlier and shifts[earlier[-1]] + earlier[-1] > position:
+                continue
+            shifts[i] = shift
+            taken.add(position)
+            place(i + 1, has_zero or shift == 0)
+            taken.discard(position)
+
+    try:
+        place(0, False)
+    except _TooMany:
+        return None
+    return sorted(set(found))
