@@ -88,8 +88,10 @@ def test_next_page_url_is_starlettes_for_any_query(
 
 # escapes a client may write: upper or lower case, of bytes quote_plus escapes or not
 # (a space, a letter), forming UTF-8 or not (a lone lead byte, a surrogate, an emoji)
-ESCAPES = ["%C3%B1", "%c3%b1", "%2C", "%2B", "%20", "%41", "%7E", "%C3", "%B1", "%00",
-           "%E2%82%AC", "%ED%A0%80", "%F0%9F%98%80", "%25", "%3D", "%26", "+", "a", "~"]  # fmt: skip
+ESCAPES = [
+    "%C3%B1", "%c3%b1", "%2C", "%2B", "%20", "%41", "%7E", "%C3", "%B1", "%00",
+    "%E2%82%AC", "%ED%A0%80", "%F0%9F%98%80", "%25", "%3D", "%26", "+", "a", "~",
+]  # fmt: skip
 
 
 @settings(max_examples=300, deadline=None)
