@@ -1,14 +1,15 @@
 """The API's own CPU per fresh search, the store left out: two checkouts alternately.
 
 Usage: python bench/api_own.py --data DIR [--base CHECKOUT] [--rounds 6] [--passes 20]
-                               [--json PATH]
+                               [--accept gzip] [--json PATH]
 
 Over HTTP a fresh answer costs about 4 ms of the API process, three of them in the store
 (``bench/store_cpu.py``), so a change of a few tens of microseconds in the layers around
 it (middlewares, routing, parameters, the answer's JSON and its compression) is lost in
 the noise of a shared machine. Here each checkout's ``api.app.create_app`` answers
 ``bench/http_mix.py``'s fresh questions (the standard facets in a new order each) through
-its whole ASGI stack on a uvloop loop, gzip asked, in a process of its own, with the
+its whole ASGI stack on a uvloop loop, with ``Accept-Encoding: --accept`` (gzip unless
+told), in a process of its own, with the
 store's answer to each question made once and handed back after (``run_search_plain``
 replaced by a copy of the answer: the copy of the hits' dicts, a few microseconds, is
 counted in). What is measured is everything the API does around the store, minus
@@ -38,7 +39,7 @@ from typing import Any  # noqa: E402
 RESULTS = REPO / "bench" / "results" / "api_own.json"
 
 
-def child(data: Path, passes: int, start: int) -> dict[str, float]:
+def child(data: Path, passes: int, start: int, accept: str) -> dict[str, float]:
     """In the checkout's process: CPU ms per answer by category (and ``all``)."""
     import dataclasses
     import itertools
@@ -82,7 +83,7 @@ def child(data: Path, passes: int, start: int) -> dict[str, float]:
             "raw_path": b"/v1/search",
             "root_path": "",
             "query_string": query.encode(),
-            "headers": [(b"host", b"127.0.0.1:8000"), (b"accept-encoding", b"gzip")],
+            "headers": [(b"host", b"127.0.0.1:8000"), (b"accept-encoding", accept.encode())],
             "client": ("127.0.0.1", 50000),
             "server": ("127.0.0.1", 8000),
             "state": {},
@@ -121,11 +122,12 @@ def main() -> int:
     parser.add_argument("--base", type=Path, help="another checkout, to compare")
     parser.add_argument("--rounds", type=int, default=6)
     parser.add_argument("--passes", type=int, default=20)
+    parser.add_argument("--accept", default="gzip", help="the clients' Accept-Encoding")
     parser.add_argument("--json", type=Path, default=RESULTS)
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:
-        print(json.dumps(child(args.data.resolve(), args.passes, args.child)))
+        print(json.dumps(child(args.data.resolve(), args.passes, args.child, args.accept)))
         return 0
     checkouts = {"this": REPO} | ({"base": args.base.resolve()} if args.base else {})
     rounds: dict[str, list[dict[str, float]]] = {name: [] for name in checkouts}
@@ -135,7 +137,8 @@ def main() -> int:
             # run from the checkout: this file measures, that checkout's code answers
             done = subprocess.run(
                 [sys.executable, str(Path(__file__).resolve()), "--data", str(args.data),
-                 "--passes", str(args.passes), "--child", str(round_ * 100_000)],
+                 "--passes", str(args.passes), "--accept", args.accept,
+                 "--child", str(round_ * 100_000)],
                 cwd=checkouts[name], capture_output=True, text=True, check=True,
             )  # fmt: skip
             rounds[name].append(json.loads(done.stdout.splitlines()[-1]))
@@ -150,9 +153,10 @@ def main() -> int:
         if args.base:
             row.append(medians["this"][category] / medians["base"][category])
         print(f"{category:24}" + "".join(f"{value:>12.3f}" for value in row))
-    print(f"{args.rounds} rounds × {args.passes} passes; load average", end=" ")
+    print(f"{args.rounds} rounds × {args.passes} passes, Accept-Encoding: {args.accept};", end=" ")
+    print("load average", end=" ")
     print(" ".join(f"{x:.2f}" for x in os.getloadavg()))
-    key = f"{args.data.name}{f'-vs-{args.base.name}' if args.base else ''}"
+    key = f"{args.data.name}{f'-vs-{args.base.name}' if args.base else ''}-{args.accept}"
     entry = {"medians": medians, "rounds": rounds, "load_average": os.getloadavg()}
     sys.path.insert(0, str(REPO))
     from bench.results import keep
