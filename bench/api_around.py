@@ -5,7 +5,8 @@ Usage: python bench/api_around.py --data DIR [--base CHECKOUT] [--rounds 20] [--
 
 The app of this checkout (and then of ``--base``, each in its own process) is
 called in-process through ASGI, without an HTTP server, on ``bench/http_mix.py``'s fresh
-questions (``/v1/search``, with and without gzip) and on the mix's questions as pages
+questions (``/v1/search`` asked plain, with gzip, and with Brotli accepted as browsers
+ask: ``gzip, deflate, br``) and on the mix's questions as pages
 (``/buscar``). Each question's store answer is computed once beforehand and handed back
 by ``Library.search`` (or ``search_plain``, where the JSON search asks it) at once, so
 what is measured is the middlewares, the parameters, routing, the thread pool, building,
@@ -28,7 +29,13 @@ import subprocess  # noqa: E402
 from typing import Any  # noqa: E402
 
 RESULTS = REPO / "bench" / "results" / "api_around.json"
-CASES = (("/v1/search", True), ("/v1/search", False), ("/buscar", True))
+# (path, Accept-Encoding)
+CASES = (
+    ("/v1/search", "gzip, deflate"),
+    ("/v1/search", "identity"),
+    ("/v1/search", "gzip, deflate, br"),
+    ("/buscar", "gzip, deflate"),
+)
 
 
 def measure(checkout: Path, data: Path, rounds: int, repeats: int) -> dict[str, Any]:
@@ -67,7 +74,7 @@ def measure(checkout: Path, data: Path, rounds: int, repeats: int) -> dict[str, 
     app = create_app(library, settings)
     fresh = itertools.count(int(time.time()) % 100_000 * 1000)
 
-    async def call(path: str, query: str, gzip: bool) -> None:
+    async def call(path: str, query: str, coding: str) -> None:
         accept = b"text/html" if path == "/buscar" else b"*/*"
         scope = {
             "type": "http",
@@ -81,7 +88,7 @@ def measure(checkout: Path, data: Path, rounds: int, repeats: int) -> dict[str, 
             "query_string": query.encode(),
             "headers": [
                 (b"host", b"127.0.0.1:8000"),
-                (b"accept-encoding", b"gzip, deflate" if gzip else b"identity"),
+                (b"accept-encoding", coding.encode()),
                 (b"accept", accept),
                 (b"user-agent", b"bench"),
             ],
@@ -112,18 +119,18 @@ def measure(checkout: Path, data: Path, rounds: int, repeats: int) -> dict[str, 
 
     async def run() -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for path, gzip in CASES:
+        for path, coding in CASES:
             for query in asked(path)[: len(MIX)]:  # warm-up, and the store's answers
-                await call(path, query, gzip)
+                await call(path, query, coding)
             spent = []
             for _ in range(repeats):
                 questions = asked(path)
                 began = time.process_time()
                 for query in questions:
-                    await call(path, query, gzip)
+                    await call(path, query, coding)
                 spent.append(1000 * (time.process_time() - began) / len(questions))
             spent.sort()
-            name = f"{path}{' gzip' if gzip else ''}"
+            name = f"{path} {coding}"
             median = spent[len(spent) // 2]
             out[name] = {"min_ms": round(spent[0], 3), "median_ms": round(median, 3)}
         return out

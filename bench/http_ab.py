@@ -2,7 +2,7 @@
 
 Usage: python bench/http_ab.py --data DIR --base CHECKOUT [--rounds 20] [--workers 2]
                                [--clients 8,32] [--bursts 4] [--burst-seconds 5]
-                               [--json PATH]
+                               [--accept gzip] [--json PATH]
 
 ``CHECKOUT`` is another copy of the project (``git archive main | tar -x -C DIR``, with
 this one's ``.venv`` linked in); ``abierto serve`` runs from it and from this checkout on
@@ -14,7 +14,8 @@ CPU time each API's processes spent per answer, and how many answers were identi
 byte for byte. Then, for each of ``--clients``, bursts of fresh questions from that many
 concurrent clients go to one API and then to the other (``--burst-seconds`` each, the
 order alternating, ``--bursts`` each): printed are the medians over the bursts of
-requests/s, p50/p95 and the API's CPU per answer. JSON goes to
+requests/s, p50/p95 and the API's CPU per answer. Every request says
+``Accept-Encoding: --accept`` (gzip unless told; ``br, gzip`` as browsers). JSON goes to
 ``bench/results/http_ab.json``.
 """
 
@@ -46,11 +47,13 @@ RESULTS = REPO / "bench" / "results" / "http_ab.json"
 NAMES = ("base", "this")
 
 
-def compare(urls: dict[str, str], pids: dict[str, int], rounds: int) -> dict[str, Any]:
+def compare(
+    urls: dict[str, str], pids: dict[str, int], rounds: int, accept: str = "gzip"
+) -> dict[str, Any]:
     spent: dict[str, dict[str, list[tuple[float, float]]]] = {name: {} for name in NAMES}
     same = asked = 0
     fresh = itertools.count(int(time.time()) % 100_000 * 1000)
-    headers = {"Accept-Encoding": "gzip"}
+    headers = {"Accept-Encoding": accept}
     with contextlib.ExitStack() as stack:
         clients = {
             name: stack.enter_context(httpx.Client(base_url=url, timeout=60, headers=headers))
@@ -89,7 +92,12 @@ def compare(urls: dict[str, str], pids: dict[str, int], rounds: int) -> dict[str
 
 
 def under_load(
-    urls: dict[str, str], pids: dict[str, int], clients: int, bursts: int, seconds: float
+    urls: dict[str, str],
+    pids: dict[str, int],
+    clients: int,
+    bursts: int,
+    seconds: float,
+    accept: str = "gzip",
 ) -> dict[str, dict[str, float]]:
     """Medians over alternating bursts of ``clients`` concurrent clients asking fresh
     questions of one API, then of the other."""
@@ -97,7 +105,7 @@ def under_load(
     for burst in range(2 * bursts):
         name = NAMES[(burst + burst // 2) % 2]  # base, this, this, base, base, this…
         used = cpu_s(pids[name])
-        load = throughput(urls[name], clients, seconds, fresh=True)
+        load = throughput(urls[name], clients, seconds, fresh=True, accept=accept)
         used = cpu_s(pids[name]) - used
         load["cpu_ms"] = 1000 * used / max(load["requests"], 1)
         measured[name].append(load)
@@ -143,6 +151,7 @@ def main() -> int:
     parser.add_argument("--clients", default="8,32", help="concurrent clients per burst")
     parser.add_argument("--bursts", type=int, default=4, help="bursts per API and count")
     parser.add_argument("--burst-seconds", type=float, default=5)
+    parser.add_argument("--accept", default="gzip", help="the clients' Accept-Encoding")
     parser.add_argument("--json", type=Path, default=RESULTS)
     args = parser.parse_args()
     counts = [int(c) for c in args.clients.split(",") if c]
@@ -155,16 +164,17 @@ def main() -> int:
         }
         urls = {name: url for name, (url, _) in servers.items()}
         pids = {name: process.pid for name, (_, process) in servers.items()}
-        summary = compare(urls, pids, args.rounds)
+        summary = compare(urls, pids, args.rounds, args.accept)
         summary["load"] = {
-            str(count): under_load(urls, pids, count, args.bursts, args.burst_seconds)
+            str(count): under_load(urls, pids, count, args.bursts, args.burst_seconds, args.accept)
             for count in counts
         }
     summary["load_average"] = {"before": load_before, "after": os.getloadavg()}
     print(table(summary))
     print(load_table(summary["load"]))
     print(f"load average before {load_before[0]:.2f}, after {os.getloadavg()[0]:.2f}")
-    keep(args.json, f"{args.data.name}-vs-{args.base.name}", summary)
+    summary["accept_encoding"] = args.accept
+    keep(args.json, f"{args.data.name}-vs-{args.base.name}-{args.accept}", summary)
     print(f"wrote {args.json}")
     return 0
 

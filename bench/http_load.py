@@ -6,7 +6,7 @@ each request), more than a cached answer costs the API (about 1 ms): on a 2-core
 the client, not the API, set the requests/s measured, and halved them from 8 to 32
 clients. Here each client holds one keep-alive HTTP/1.1 connection and writes its
 ``GET`` itself (the headers the API keys its answers by: ``Host`` and
-``Accept-Encoding: gzip``); the answer is read whole (``Content-Length`` or chunked) and
+``Accept-Encoding``, gzip unless told); the answer is read whole (``Content-Length`` or chunked) and
 only its status is looked at. A failed exchange closes the connection (the next request
 opens another) and counts as an error, as a timeout does.
 """
@@ -30,11 +30,11 @@ class ExchangeError(Exception):
 class Connection:
     """One keep-alive connection to ``url``'s host, opened when first needed."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, accept: str = "gzip") -> None:
         parts = urlsplit(url)
         self.host = parts.hostname or "127.0.0.1"
         self.port = parts.port or 80
-        self._head = f"Host: {parts.netloc}\r\nAccept-Encoding: gzip\r\n\r\n".encode()
+        self._head = f"Host: {parts.netloc}\r\nAccept-Encoding: {accept}\r\n\r\n".encode()
         self._reader: asyncio.StreamReader | None = None
         self._writer: asyncio.StreamWriter | None = None
 
@@ -98,6 +98,7 @@ async def load(
     clients: int,
     seconds: float,
     ask: Callable[[int], tuple[str, list[tuple[str, str]]]],
+    accept: str = "gzip",
 ) -> dict[str, Any]:
     """``clients`` connections asking ``ask(n)`` (path, params) for ``seconds``; client
     ``i`` begins at ``n = 3 i``. Requests/s, errors (a status other than 200 included)
@@ -108,7 +109,7 @@ async def load(
 
     async def one(offset: int) -> None:
         nonlocal errors
-        connection = Connection(url)
+        connection = Connection(url, accept)
         n = offset
         try:
             while time.perf_counter() < stop:

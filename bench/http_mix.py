@@ -198,15 +198,18 @@ def _summary(values: list[float]) -> dict[str, float]:
     }
 
 
-def throughput(url: str, clients: int, seconds: float, fresh: bool = False) -> dict[str, Any]:
+def throughput(
+    url: str, clients: int, seconds: float, fresh: bool = False, accept: str = "gzip"
+) -> dict[str, Any]:
     """``clients`` keep-alive connections asking the mix for ``seconds``
-    (``bench/http_load.py``: a client that costs less than the answers it measures)."""
+    (``bench/http_load.py``: a client that costs less than the answers it measures),
+    with ``Accept-Encoding: accept``."""
 
     def ask(n: int) -> tuple[str, list[tuple[str, str]]]:
         _, query = MIX[n % len(MIX)]
         return "/v1/search", params_for(query, next(_FRESH) if fresh else None)
 
-    done = http_load.run(http_load.load(url, clients, seconds, ask))
+    done = http_load.run(http_load.load(url, clients, seconds, ask, accept))
     timings = done["timings"]
     return {
         "clients": clients,

