@@ -103,3 +103,26 @@ def test_a_number_followed_by_more_than_an_appeal_is_no_case() -> None:
     assert parse_expediente("Toca 1150/2019/1234") == []
     assert parse_expediente("Toca 1150/2019/1/2") == []
     assert parse_expediente("12/05/2019") == []
+
+
+def test_a_search_for_one_appeal_finds_that_toca_only() -> None:
+    """A search may be broad (the number without its appeal finds every appeal), never
+    wrong: ``Toca 1150/2019/1`` does not find appeal /2 or /12."""
+    store = TantivyStore(None)
+    for n, published in enumerate(
+        ("Toca Civil 1150/2019/1", "Toca 1150/2019/2", "Toca 1150/2019/12")
+    ):
+        doc = Sentencia(
+            id=f"s{n}", title="Sentencia", date=dt.date(2020, 1, 1), institution="STJ",
+            jurisdiction="MX", source_id="t", url=f"https://example.org/s{n}", text="Texto.",
+            expediente=published, expediente_normalised=normalise_expediente(published),
+            expediente_forms=expediente_forms(published),
+        )  # fmt: skip
+        store.upsert([doc])
+
+    def found(query: str) -> set[str]:
+        return {hit.id for hit in store.search(SearchQuery(q=query)).hits}
+
+    assert found('expediente:"toca 1150/2019/1"') == {"s0"}
+    assert found('expediente:"Toca Penal 1150/2019/12"') == {"s2"}
+    assert found('expediente:"toca 1150/2019"') == {"s0", "s1", "s2"}
