@@ -91,9 +91,10 @@ _CAPTION_END = re.compile(
     re.IGNORECASE,
 )
 # never the tail of a garbled number ("l45/2024", an OCR "1" read as "l")
-# a toca's appeal after its year ("1150/2019/1") is part of its number
+# a toca's appeal after its year ("1150/2019/1") is part of its number; more after a
+# slash ("1150/2019/1234", "1150/2019/1/2") makes it none, never a shorter one
 _NUMBER = (
-    r"(?<![\w/-])(?:[A-Z]{2,8}[-/])*\d{1,6}\s*[/-]\s*\d{4}(?:/\d{1,3}(?![\d/]))?"
+    r"(?<![\w/-])(?:[A-Z]{2,8}[-/])*\d{1,6}\s*[/-]\s*\d{4}(?:/\d{1,3}(?![\d/]))?(?!/\d)"
     r"(?:-[A-Z]{1,4}\b)?"
 )
 _STATEMENT = _starting(

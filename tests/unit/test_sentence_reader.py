@@ -467,6 +467,13 @@ def test_a_tocas_own_number_keeps_its_appeal(caption: str, statement: str, exped
     assert normalise_expediente(read_sentence(text).values["expediente"]) == expediente
 
 
+@pytest.mark.parametrize("number", ["1150/2019/1234", "1150/2019/1/2"])
+def test_a_number_with_more_than_an_appeal_is_no_tocas_number(number: str) -> None:
+    """Not "toca 1150/2019": a number that merges appeals is worse than none."""
+    text = TOCA_HEAD.format(caption="", statement=f"VISTOS para resolver el toca {number}.")
+    assert "expediente" not in read_sentence(text).values
+
+
 def test_a_caption_and_a_statement_naming_other_appeals_give_no_number() -> None:
     text = TOCA_HEAD.format(
         caption="TOCA: 1150/2019/1", statement="VISTOS para resolver el toca 1150/2019/2."
