@@ -27,8 +27,10 @@ from indexer.readers.expedientes import (
 from indexer.spots import Spans, matches_at, occurrences, space_before, word_before
 
 # Numbers are found first (they are few); the type is looked for just before each one.
+# A toca's appeal after the year ("toca 1150/2019/1") is part of its number; anything
+# else after a slash ("1150/2019/1234", "1150/2019/1/2") is no case number.
 _NUMBER = re.compile(
-    r"(?<![\w/.-])(?P<n>\d{1,6})\s*/\s*(?P<year>(?:19|20)\d\d)"
+    r"(?<![\w/.-])(?P<n>\d{1,6})\s*/\s*(?P<year>(?:19|20)\d\d)(?:/(?P<appeal>\d{1,3}))?"
     r"(?:\s*-\s*(?P<suffix>[a-z]{1,4})\b)?(?![\d/])"
 )
 _TYPE = re.compile(rf"(?<![\w.])(?:{TYPE_WORDS})(?![\w])")
@@ -155,7 +157,7 @@ def find_cases(original: str, folded: str) -> Iterator[Citation]:
             if code is None:
                 continue
         suffix = match["suffix"].upper() if match["suffix"] else None
-        case = CaseNumber(code, match["n"], match["year"], suffix)
+        case = CaseNumber(code, match["n"], match["year"], suffix, appeal=match["appeal"])
         after = match.end()
         yield _citation(original, case, start, match.end())
 

@@ -278,10 +278,18 @@ def _articles(original: str, raw: list[tuple[str, int, int]]) -> Iterator[Citati
 
 
 def _case(
-    original: str, what: int, a: str | None, b: str, c: str, d: str | None, start: int, end: int
+    original: str,
+    what: int,
+    a: str | None,
+    b: str,
+    c: str,
+    d: str | None,
+    e: str | None,
+    start: int,
+    end: int,
 ) -> Citation:
-    if what == 2:  # a case number: (code, number, year, suffix)
-        case = CaseNumber(a, b, c, d.upper() if d else None)
+    if what == 2:  # a case number: (code, number, year, suffix, appeal)
+        case = CaseNumber(a, b, c, d.upper() if d else None, appeal=e)
     else:  # a chamber's or a local court's: (chamber or court, type, number, year)
         case = CaseNumber(b, c, d or "", electoral_chamber=a, electoral=True)
     return cases._citation(original, case, start, end)

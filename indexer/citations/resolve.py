@@ -6,6 +6,11 @@ with the court written beside it, and nothing known of it, such as a state's or 
 registered institution's sentence for a federal case, sets it apart); several such
 sentences are all listed, none chosen. Withheld documents have neither citations nor case
 numbers in the tables, so they are never listed either way.
+
+Keys compare whole: a toca's appeal is part of its number ("Toca 1150/2019/1"), so a
+citation of appeal /1 never lists appeal /2, and one written without the appeal ("toca
+1150/2019") lists none of them, even a single one held: it may name another appeal, or
+the first-instance number, and a guessed link is worse than none.
 """
 
 from __future__ import annotations

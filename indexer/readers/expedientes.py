@@ -146,14 +146,16 @@ _TYPE_WORDS = "|".join(
 _TOKEN = re.compile(
     rf"(?P<type>(?<![\w.])(?:{_TYPE_WORDS})(?![\w]))"
     r"|(?P<number>(?<![\w/])(?P<n>\d{1,6})\s*/\s*(?P<year>\d{4})"
-    r"(?:\s*-\s*(?P<suffix>[A-Z]{1,4})\b)?(?!\d))",
+    r"(?:/(?P<appeal>\d{1,3})(?![\d/]))?(?:\s*-\s*(?P<suffix>[A-Z]{1,4})\b)?(?!\d|/\d))",
     re.IGNORECASE,
 )
 
 
 @dataclass(frozen=True)
 class CaseNumber:
-    """One case: its type (if written), number, year, and suffix (``123/2023-CA``)."""
+    """One case: its type (if written), number, year, suffix (``123/2023-CA``) and the
+    appeal it is among several on one first-instance case (a toca ``1150/2019/1``: the
+    third number tells apart appeals that share the first two, so it is part of it)."""
 
     type_code: str | None
     number: str
@@ -161,10 +163,13 @@ class CaseNumber:
     suffix: str | None = None
     electoral_chamber: str | None = None
     electoral: bool = False  # a means of challenge (JDC, JE…), federal or local
+    appeal: str | None = None
 
     @property
     def digits(self) -> str:
-        return f"{int(self.number)}/{self.year}" + (f"-{self.suffix}" if self.suffix else "")
+        appeal = f"/{int(self.appeal)}" if self.appeal else ""
+        suffix = f"-{self.suffix}" if self.suffix else ""
+        return f"{int(self.number)}/{self.year}{appeal}{suffix}"
 
     @property
     def canonical(self) -> str:
@@ -181,8 +186,10 @@ class CaseNumber:
     def forms(self) -> list[str]:
         """Every written form of this case, canonical first."""
         out = [self.canonical, self.digits]
-        if int(self.number) != 0 and self.number != str(int(self.number)):
-            out.append(f"{self.number}/{self.year}")
+        written = f"{self.number}/{self.year}" + (f"/{self.appeal}" if self.appeal else "")
+        plain = f"{int(self.number)}/{self.year}" + (f"/{int(self.appeal)}" if self.appeal else "")
+        if int(self.number) != 0 and written != plain:
+            out.append(written)  # as written: "0088/2020", "88/2020/03"
         if self.electoral and self.type_code:
             name = ELECTORAL_TYPES.get(self.type_code)
             out.append(f"{self.type_code}-{self.digits}")
@@ -256,7 +263,8 @@ def parse_expediente(text: str | None) -> list[CaseNumber]:
             current = _type_code(match["type"])
             continue
         number, year, suffix = match["n"], match["year"], match["suffix"]
-        cases.append(CaseNumber(current, number, year, suffix.upper() if suffix else None))
+        suffix = suffix.upper() if suffix else None
+        cases.append(CaseNumber(current, number, year, suffix, appeal=match["appeal"]))
     return list(dict.fromkeys(cases))
 
 

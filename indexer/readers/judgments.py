@@ -91,7 +91,12 @@ _CAPTION_END = re.compile(
     re.IGNORECASE,
 )
 # never the tail of a garbled number ("l45/2024", an OCR "1" read as "l")
-_NUMBER = r"(?<![\w/-])(?:[A-Z]{2,8}[-/])*\d{1,6}\s*[/-]\s*\d{4}(?:-[A-Z]{1,4}\b)?"
+# a toca's appeal after its year ("1150/2019/1") is part of its number; more after a
+# slash ("1150/2019/1234", "1150/2019/1/2") makes it none, never a shorter one
+_NUMBER = (
+    r"(?<![\w/-])(?:[A-Z]{2,8}[-/])*\d{1,6}\s*[/-]\s*\d{4}(?:/\d{1,3}(?![\d/]))?(?!/\d)"
+    r"(?:-[A-Z]{1,4}\b)?"
+)
 _STATEMENT = _starting(
     "spa",
     r"\b(?:se\s+resuelven?|para\s+resolver|a\s+resolver)\s+(?:en\s+definitiva\s+)?"
@@ -352,8 +357,26 @@ _LABEL_ALONE = re.compile(
 )
 
 
-def _keys(cases: list[CaseNumber]) -> set[tuple[int, str]]:
-    return {(int(case.number), case.year) for case in cases}
+def _keys(cases: list[CaseNumber]) -> set[tuple[int, str, int | None]]:
+    """Which cases these are: number, year and appeal (toca 1150/2019/1 is not /2)."""
+    return {(int(case.number), case.year, _appeal(case)) for case in cases}
+
+
+def _appeal(case: CaseNumber) -> int | None:
+    return int(case.appeal) if case.appeal else None
+
+
+def _confirms(statement: list[CaseNumber], caption: list[CaseNumber]) -> bool:
+    """Whether what the sentence says it resolves confirms a caption line's cases: the
+    same numbers, an appeal written in both alike ("resolver el toca 1150/2019" names
+    no appeal, and confirms the caption's "TOCA: 1150/2019/1")."""
+    said = _keys(statement)
+    bare = {(number, year) for number, year, appeal in said if appeal is None}
+    return all(key in said or key[:2] in bare for key in _keys(caption))
+
+
+def _shares(statement: list[CaseNumber], caption: list[CaseNumber]) -> bool:
+    return any(_confirms(statement, [case]) for case in caption)
 
 
 def _typed(cases: list[CaseNumber]) -> list[CaseNumber]:
@@ -426,11 +449,10 @@ def read_expediente(text: str) -> tuple[str, int] | None:
     caption = _caption_cases(text)
     statement = _statement(text)
     if caption and statement:
-        confirmed = _keys(statement[1])
-        kept = [entry for entry in caption if _keys(entry[1]) <= confirmed]
+        kept = [entry for entry in caption if _confirms(statement[1], entry[1])]
         if kept:
             caption = kept
-        elif not any(_keys(entry[1]) & confirmed for entry in caption):
+        elif not any(_shares(statement[1], entry[1]) for entry in caption):
             return None  # the caption and the text disagree: unsure
     if caption:
         lines, seen = [], set()

@@ -411,13 +411,14 @@ pub(crate) fn group(re: &Regex, name: &str) -> PyResult<usize> {
 }
 
 /// One case found: (what: 0 a chamber's, 1 a local court's, 2 a case number; its
-/// groups (chamber or court, type, number, year) or (code, number, year, suffix);
-/// start; end).
+/// groups (chamber or court, type, number, year, None) or (code, number, year, suffix,
+/// appeal); start; end).
 type Case = (
     u8,
     Option<String>,
     String,
     String,
+    Option<String>,
     Option<String>,
     usize,
     usize,
@@ -570,6 +571,7 @@ impl CitationScanner {
                     group(2)?,
                     group(3)?,
                     group(4),
+                    None,
                     m.start(),
                     m.end(),
                 ));
@@ -631,14 +633,15 @@ impl CitationScanner {
             let (Some(kind), Some(number)) = (group(2), group(3)) else {
                 continue;
             };
-            found.push((1, group(1), kind, number, group(4), m.start(), m.end()));
+            found.push((1, group(1), kind, number, group(4), None, m.start(), m.end()));
             taken.push((m.start(), m.end()));
             last_end = m.end();
         }
     }
 
-    /// ``_NUMBER`` at ``start``: (n, year, suffix, end), with its look-behind and the
-    /// look-ahead ``(?![\d/])`` after it (without the suffix if only so it holds).
+    /// ``_NUMBER`` at ``start``: (n, year, appeal, suffix, end), with its look-behind and
+    /// the look-ahead ``(?![\d/])`` after it (without the suffix if only so it holds; a
+    /// shorter appeal or none is followed by a digit or a slash, and never holds).
     fn number_at(&self, folded: &Text, caps: &mut Captures, start: usize) -> Option<Spans> {
         if folded
             .char_before(start)
@@ -653,11 +656,11 @@ impl CitationScanner {
         if free(m.end()) {
             return Some(m);
         }
-        let (_, year_end) = m.group(2)?;
-        if m.group(3).is_some() && free(year_end) {
+        let (_, number_end) = m.group(3).or(m.group(2))?;
+        if m.group(4).is_some() && free(number_end) {
             let mut groups = m.0.clone();
-            groups[0] = Some((m.start(), year_end));
-            for group in groups.iter_mut().skip(3) {
+            groups[0] = Some((m.start(), number_end));
+            for group in groups.iter_mut().skip(4) {
                 *group = None;
             }
             return Some(Spans(groups));
@@ -718,6 +721,7 @@ impl CitationScanner {
                 code.clone(),
                 group(1)?,
                 group(2)?,
+                group(4),
                 group(3),
                 begins,
                 m.end(),

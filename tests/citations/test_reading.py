@@ -143,3 +143,34 @@ def test_thousands_of_citations_are_all_read_without_rescanning_the_ones_before(
     found = extract_citations(text, budget_s=3600.0)
     assert len(found) == read
     assert time.monotonic() - began < 20  # a minute and more when each rescanned
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [("toca 1150/2019/1", "Toca 1150/2019/1"),
+     ("Toca Penal 345/2021/2", "Toca 345/2021/2"),
+     ("toca civil número 88/2020/03", "Toca 88/2020/3"),
+     ("tocas 5/2020/1 y 5/2020/12", "Toca 5/2020/1"),
+     ("toca 9/2018/1-II", "Toca 9/2018/1-II")],
+)  # fmt: skip
+def test_a_toca_keeps_the_appeal_after_its_year(written: str, key: str) -> None:
+    """Tocas 1150/2019/1 and 1150/2019/2 are two appeals on one first-instance case: the
+    third number is part of the toca's, and the key equals the stored own number's."""
+    found = keys(f"Así lo resolvió la Sala en el {written}, que se invoca.", "case")
+    assert found[0] == key == normalise_expediente(written).split(", ")[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("en el expediente 567/2019 se dictó", ["567/2019"]),
+     ("en el amparo en revisión 1234/2023 se dictó", ["AR 1234/2023"]),
+     ("el toca 1150/2019 de 12/05/2019 se resolvió", ["Toca 1150/2019"]),
+     ("el toca 1150/2019/1234 se resolvió", []),
+     ("el toca 1150/2019/1/2 se resolvió", []),
+     ("el toca 1150/2019/ se resolvió", []),
+     ("el día 12/05/2019 y la fracción 1/2 se resolvió", [])],
+)  # fmt: skip
+def test_no_false_appeal_is_read_after_a_year(text: str, expected: list[str]) -> None:
+    """An appeal is one to three digits right after the year's slash: more digits or
+    another slash make no case number, never a shorter one that merges two appeals."""
+    assert keys(text, "case") == expected

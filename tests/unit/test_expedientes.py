@@ -81,3 +81,48 @@ def test_an_expediente_of_thousands_of_cases_is_read_without_rescanning() -> Non
     cases = parse_expediente("SUP-JDC-1/2020 TECDMX-JLDC-019/2025 " * 10_000)
     assert len(cases) == 2  # the same two cases, written again and again
     assert time.monotonic() - began < 10
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [("Toca 1150/2019/1", "Toca 1150/2019/1"),
+     ("TOCA PENAL 345/2021/2", "Toca 345/2021/2"),
+     ("toca civil número 88/2020/03", "Toca 88/2020/3"),
+     ("expediente 567/2019", "567/2019"),
+     ("Amparo Indirecto 427/2025-III", "AMP 427/2025-III")],
+)  # fmt: skip
+def test_a_tocas_appeal_suffix_is_part_of_its_number(written: str, canonical: str) -> None:
+    """Two appeals on one case ("1150/2019/1", "/2") are two tocas, never one."""
+    assert normalise_expediente(written) == canonical
+    assert canonical in expediente_forms(written)
+
+
+def test_a_number_followed_by_more_than_an_appeal_is_no_case() -> None:
+    """A toca 1150/2019/1234 or 1150/2019/1/2 is not toca 1150/2019: no number is better
+    than one that merges appeals."""
+    assert parse_expediente("Toca 1150/2019/1234") == []
+    assert parse_expediente("Toca 1150/2019/1/2") == []
+    assert parse_expediente("12/05/2019") == []
+
+
+def test_a_search_for_one_appeal_finds_that_toca_only() -> None:
+    """A search may be broad (the number without its appeal finds every appeal), never
+    wrong: ``Toca 1150/2019/1`` does not find appeal /2 or /12."""
+    store = TantivyStore(None)
+    for n, published in enumerate(
+        ("Toca Civil 1150/2019/1", "Toca 1150/2019/2", "Toca 1150/2019/12")
+    ):
+        doc = Sentencia(
+            id=f"s{n}", title="Sentencia", date=dt.date(2020, 1, 1), institution="STJ",
+            jurisdiction="MX", source_id="t", url=f"https://example.org/s{n}", text="Texto.",
+            expediente=published, expediente_normalised=normalise_expediente(published),
+            expediente_forms=expediente_forms(published),
+        )  # fmt: skip
+        store.upsert([doc])
+
+    def found(query: str) -> set[str]:
+        return {hit.id for hit in store.search(SearchQuery(q=query)).hits}
+
+    assert found('expediente:"toca 1150/2019/1"') == {"s0"}
+    assert found('expediente:"Toca Penal 1150/2019/12"') == {"s2"}
+    assert found('expediente:"toca 1150/2019"') == {"s0", "s1", "s2"}

@@ -444,3 +444,38 @@ def test_a_caption_laid_out_as_a_table_gives_the_number_alone(caption: str) -> N
         * 300
     )
     assert read_sentence(text).values.get("expediente") == "845/2019"
+
+
+TOCA_HEAD = (
+    "SUPREMO TRIBUNAL DE JUSTICIA DEL ESTADO DE JALISCO\nSEGUNDA SALA\n{caption}\n"
+    "JUICIO: ORDINARIO CIVIL\n{statement}\n\n"
+    "R E S U L T A N D O\n\n" + "Considerando.\n" * 40
+)
+
+
+@pytest.mark.parametrize(
+    ("caption", "statement", "expediente"),
+    [("TOCA: 1150/2019/1", "VISTOS para resolver el toca 1150/2019/1.", "Toca 1150/2019/1"),
+     ("TOCA CIVIL: 88/2020/03", "VISTOS para resolver el toca civil 88/2020.", "Toca 88/2020/3"),
+     ("", "VISTOS para resolver el toca penal 345/2021/2, deducido del juicio.",
+      "Toca 345/2021/2")],
+)  # fmt: skip
+def test_a_tocas_own_number_keeps_its_appeal(caption: str, statement: str, expediente: str) -> None:
+    """Toca 1150/2019/1 is one of several appeals on one case: storing "Toca 1150/2019"
+    would merge it with /2. A statement without the appeal still confirms the caption."""
+    text = TOCA_HEAD.format(caption=caption, statement=statement)
+    assert normalise_expediente(read_sentence(text).values["expediente"]) == expediente
+
+
+@pytest.mark.parametrize("number", ["1150/2019/1234", "1150/2019/1/2"])
+def test_a_number_with_more_than_an_appeal_is_no_tocas_number(number: str) -> None:
+    """Not "toca 1150/2019": a number that merges appeals is worse than none."""
+    text = TOCA_HEAD.format(caption="", statement=f"VISTOS para resolver el toca {number}.")
+    assert "expediente" not in read_sentence(text).values
+
+
+def test_a_caption_and_a_statement_naming_other_appeals_give_no_number() -> None:
+    text = TOCA_HEAD.format(
+        caption="TOCA: 1150/2019/1", statement="VISTOS para resolver el toca 1150/2019/2."
+    )
+    assert "expediente" not in read_sentence(text).values
