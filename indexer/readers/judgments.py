@@ -223,7 +223,9 @@ def _date_at_start(text: str) -> str | None:
     return found.isoformat() if found else None
 
 
+@functools.lru_cache(maxsize=8)
 def _footnotes(text: str) -> Spans:
+    """Where the text's footnotes are; remembered: the date and statement readers ask."""
     return Spans(m.span() for m in _FOOTNOTE.finditer(text))
 
 
