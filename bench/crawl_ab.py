@@ -62,6 +62,7 @@ def one_crawl(folder: Path, site: Path, tree: Path, name: str) -> dict[str, Any]
         "seconds": seconds,
         "pages_per_s": pages / seconds,
         "steady_pages_per_s": spent["steady_pages_per_s"],
+        "after_last_fetch_s": spent["after_last_fetch_s"],
         "ms_a_page": {k: 1000 * by_process.get(k, 0.0) / max(pages, 1) for k in PROCESSES},
     }
 
@@ -98,7 +99,8 @@ def main() -> int:
                 split = ", ".join(f"{k} {v:.2f}" for k, v in row["ms_a_page"].items())
                 print(
                     f"round {round_ + 1} {name}: {row['pages']} pages in {row['seconds']:.1f} s, "
-                    f"{row['pages_per_s']:.0f} pages/s (steady {row['steady_pages_per_s']:.0f}); "
+                    f"{row['pages_per_s']:.0f} pages/s (steady {row['steady_pages_per_s']:.0f}, "
+                    f"{row['after_last_fetch_s']:.1f} s after the last fetch); "
                     f"CPU ms a page: {split}",
                     flush=True,
                 )
@@ -108,6 +110,7 @@ def main() -> int:
     summary: dict[str, Any] = {}
     lines = [("pages/s (start to end)", "pages_per_s", None)]
     lines.append(("pages/s (steady)", "steady_pages_per_s", None))
+    lines.append(("s after the last fetch", "after_last_fetch_s", None))
     lines += [(f"CPU ms a page: {k}", "ms_a_page", k) for k in PROCESSES]
     for label, key, sub in lines:
         old, new = _median(runs["old"], key, sub), _median(runs["new"], key, sub)

@@ -26,6 +26,11 @@ the pool is started again, the other builds it held are done again there (not co
 as lost), and the item is a ``build_timeout`` error naming its URL and the limit; it is
 never tried again. A build whose worker died under it ``MAX_TRIES`` times is a ``build_failed``
 error, so a page that kills its worker cannot restart pools for ever.
+
+Once nothing is downloading while many pages wait for their builds (fetching has ended,
+or Scrapy paused it for the backlog), the crawl process's own core is free: ``boost`` adds
+``END_WORKERS`` workers for the rest of the crawl (a worker more from the start would take
+that core from the downloads).
 """
 
 from __future__ import annotations
@@ -55,6 +60,7 @@ from indexer.readers.signatures import split_signatures
 WARM_AFTER = 40
 MAX_RESTARTS = 3
 MAX_AUTO_WORKERS = 4
+END_WORKERS = 1  # added by ``boost`` once fetching has ended
 MAX_TRIES = 2  # a bounded build whose worker died under it this often is an error
 START_S = 120.0  # a pool whose first worker has not answered by then is started again
 BUILD_TIMEOUT = "build_timeout"
@@ -251,16 +257,19 @@ class Builders:
         if self.timeout_s:
             self.workers = max(1, self.workers)
         self.lost = 0  # workers that died
+        self.boosted = False
         self._lock = threading.Lock()
         self._seen = 0
         self._pool: ProcessPoolExecutor | None = None
         self._started: Future | None = None
         # a ticket per build in the pool: one running per worker and one queued behind
+        # (those of the workers ``boost`` adds are handed out then)
         tickets = 2 * self.workers if self.timeout_s else 0
         self._tickets: queue.SimpleQueue[int] = queue.SimpleQueue()
         for ticket in range(tickets):
             self._tickets.put(ticket)
-        self._starts = _WORKERS.RawArray("d", tickets) if tickets else None
+        extra = 2 * END_WORKERS if tickets else 0
+        self._starts = _WORKERS.RawArray("d", tickets + extra) if tickets else None
         self._used = False  # a build was submitted to a pool
         self._abandoned: weakref.WeakSet[ProcessPoolExecutor] = weakref.WeakSet()
 
@@ -270,6 +279,25 @@ class Builders:
             with self._lock:
                 if self._pool is None:
                     self._start()
+
+    def boost(self) -> bool:
+        """Add ``END_WORKERS`` workers until the crawl's end (once; True if it did): for
+        when the crawl waits for its builds. Not before the pool has started (a small
+        crawl's builds stay where they are)."""
+        with self._lock:
+            pool = self._pool
+            if self.boosted or self.workers == 0 or pool is None:
+                return False
+            self.boosted = True
+            first = 2 * self.workers
+            self.workers += END_WORKERS
+            # the executor spawns up to this many at the next submits that find no worker
+            # idle (no public way to grow a pool in 3.11); pools started later get as many
+            pool._max_workers = self.workers
+        if self.timeout_s:
+            for ticket in range(first, first + 2 * END_WORKERS):
+                self._tickets.put(ticket)
+        return True
 
     def build(self, order: BuildOrder) -> tuple[AnyDocument | Refusal, bool]:
         """The draft's document (or refusal), and whether a worker died meanwhile."""

@@ -17,6 +17,7 @@ from twisted.internet.threads import deferToThread
 
 from config.spec_shapes import Identity
 from config.specs import SourceSpec
+from crawlers.backlog import waiting_for_builds
 from crawlers.building import Builders, BuildOrder, Refusal
 from crawlers.items import DocumentDraft
 from crawlers.tenancy import (
@@ -42,6 +43,7 @@ from indexer.textsource import text_origin
 # cadence, and the crawl's end waits for them.
 SAVE_EVERY = 500
 SAVE_SECONDS = 5.0
+BACKLOG_CHECK_S = 0.25  # how often the reactor looks whether the crawl waits for builds
 # Reading, merging and writing a shared document is one step (threads of all spiders).
 MERGE_LOCK = threading.Lock()
 DEFAULT_SESSION_KEY = ["date", "session_type"]
@@ -155,6 +157,7 @@ class LibraryPipeline:
         self.buffer: list[Pending] = []
         self.buffered_at = time.monotonic()
         self.ticker: LoopingCall | None = None
+        self.watcher: LoopingCall | None = None
         self._tenant: Tenant | None = None
 
     def tenant(self, spec: SourceSpec, library: Any) -> Tenant:
@@ -175,10 +178,21 @@ class LibraryPipeline:
 
     def open_spider(self) -> None:
         """A slow crawl still saves what it has every ``SAVE_SECONDS``; the builders'
-        pool starts while the first pages are fetched."""
+        pool starts while the first pages are fetched, and takes another worker once
+        nothing is downloading while pages wait for their builds (``crawlers.backlog``)."""
         self.ticker = LoopingCall(self._tick)
         self.ticker.start(SAVE_SECONDS, now=False)
         self.builders.start()
+        self.watcher = LoopingCall(self._watch)
+        self.watcher.start(BACKLOG_CHECK_S, now=False)
+
+    def _watch(self) -> None:
+        engine = getattr(self.crawler, "engine", None)
+        if engine is None or not waiting_for_builds(engine) or not self.builders.boost():
+            return
+        log.info("nothing to download and pages waiting: one more worker builds documents")
+        if self.watcher is not None and self.watcher.running:
+            self.watcher.stop()
 
     def _tick(self) -> Any:
         if self.buffer and time.monotonic() - self.buffered_at >= SAVE_SECONDS:
@@ -424,8 +438,9 @@ class LibraryPipeline:
 
     def close_spider(self) -> None:
         """Save what is left in the buffer, then index everything, waiting."""
-        if self.ticker is not None and self.ticker.running:
-            self.ticker.stop()
+        for looping in (self.ticker, self.watcher):
+            if looping is not None and looping.running:
+                looping.stop()
         self.builders.close()
         self.drain()
         spider = self.crawler.spider

@@ -238,13 +238,17 @@ def _date_at_start(text: str) -> str | None:
     return found.isoformat() if found else None
 
 
+@functools.lru_cache(maxsize=8)
 def _footnotes(text: str) -> Spans:
+    """Where the text's footnotes are; remembered: the date and statement readers ask."""
     return Spans(m.span() for m in _FOOTNOTE.finditer(text))
 
 
+@functools.lru_cache(maxsize=8)
 def _head_end(text: str) -> int:
     """Where the opening ends: the background section ("ANTECEDENTES", "RESULTANDO")
-    or ``HEAD_CHARS``, whichever comes first."""
+    or ``HEAD_CHARS``, whichever comes first. Remembered like ``_formula``: the date
+    reader asks again."""
     background = _BACKGROUND.search(text)
     return min(HEAD_CHARS, background.start() if background else len(text))
 
@@ -270,10 +274,12 @@ def _formula(text: str) -> tuple[str, int] | None:
     return None
 
 
-def _closings(text: str) -> list[re.Match[str]]:
-    """``Así lo resolvió…`` paragraphs in the closing part, last first."""
+@functools.lru_cache(maxsize=8)
+def _closings(text: str) -> tuple[re.Match[str], ...]:
+    """``Así lo resolvió…`` paragraphs in the closing part, last first. Remembered for the
+    last few texts: the date and court readers each scan the whole text for them."""
     closing_from = int(len(text) * (1 - CLOSING_SHARE))
-    return [m for m in reversed(list(_CLOSING.finditer(text))) if m.start() >= closing_from]
+    return tuple(m for m in reversed(list(_CLOSING.finditer(text))) if m.start() >= closing_from)
 
 
 def read_resolution_date(text: str) -> tuple[str, int] | None:

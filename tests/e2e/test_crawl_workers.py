@@ -1,7 +1,8 @@
 """Documents built in worker processes (``ABIERTO_CRAWL_WORKERS``) are the documents the
 crawl process builds itself; a worker killed mid-crawl loses no document and is counted
 on the run (``workers_lost``); a crawl killed leaves no worker behind; a build past
-``ABIERTO_BUILD_TIMEOUT_S`` is abandoned, counted with its cause, and the crawl goes on."""
+``ABIERTO_BUILD_TIMEOUT_S`` is abandoned, counted with its cause, and the crawl goes on;
+a crawl left waiting for its builds takes one more worker, building the same documents."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from config.settings import Settings
-from crawlers.building import WARM_AFTER
+from crawlers.building import END_WORKERS, WARM_AFTER
 from indexer.db import Database
 from indexer.library import Library
 from indexer.stores import SearchQuery
@@ -39,9 +40,16 @@ listing:
 MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio"]
 
 
-def make_site(root: Path, pages: int) -> None:
+FILLER = (
+    "<p>CONSIDERANDO. El quejoso, Juan Pérez López, con teléfono 951 555 1012, expone "
+    "agravios conforme al artículo 14 constitucional; esta autoridad los estudia.</p>"
+)
+
+
+def make_site(root: Path, pages: int, filler: int = 0) -> None:
     """Sentence pages whose heading, dates, articles and personal data the readers and
-    the privacy guard read; every tenth has a ``<main>`` among navigation."""
+    the privacy guard read; every tenth has a ``<main>`` among navigation. ``filler``
+    paragraphs more make each page longer to build."""
     (root / "site").mkdir()
     (root / "specs").mkdir()
     (root / "specs" / "juzgado.yaml").write_text(SPEC, encoding="utf-8")
@@ -56,7 +64,8 @@ def make_site(root: Path, pages: int) -> None:
             f"por Juan Pérez López, con domicilio en Calle Reforma {n}, teléfono "
             f"951 555 {1000 + n}, conforme al artículo {n % 200 + 1} de la Ley de Amparo "
             f"y la tesis 2a./J. {n % 90 + 1}/2019.</p>"
-            f"<p>PRIMERO. Se confirma la sentencia recurrida. NOTIFÍQUESE.</p>"
+            + FILLER * filler
+            + "<p>PRIMERO. Se confirma la sentencia recurrida. NOTIFÍQUESE.</p>"
         )
         if n % 10 == 0:
             body = f"<nav><a href='/'>Inicio</a></nav><main>{body}</main><footer>©</footer>"
@@ -250,3 +259,36 @@ def test_a_build_past_its_time_limit_is_a_counted_error_and_the_crawl_goes_on(
     while time.monotonic() < deadline and any(alive(pid) for pid in seen):
         time.sleep(0.2)
     assert not any(alive(pid) for pid in seen), "a worker outlived its crawl"
+
+
+def test_a_crawl_waiting_for_its_builds_takes_another_worker_and_builds_the_same(
+    tmp_path: Path,
+) -> None:
+    """Pages of 25 KB arrive faster than one worker builds them: once nothing is left to
+    download (or Scrapy pauses for the backlog) a second worker builds too, and the
+    documents are those the crawl process builds itself."""
+    pages = 200
+    make_site(tmp_path, pages, filler=150)
+    saved = {}
+    most = 0
+    with serve(tmp_path / "site") as server:
+        for workers in (0, 1):
+            data = tmp_path / f"data-{workers}"
+            crawl = start_crawl(tmp_path, data, server.url, workers, None if workers else 0)
+            output: list[str] = []
+            reader = threading.Thread(target=lambda c=crawl, o=output: o.append(c.stdout.read()))
+            reader.start()
+            deadline = time.monotonic() + 300
+            while workers and crawl.poll() is None and time.monotonic() < deadline:
+                most = max(most, len(workers_of(crawl.pid)))
+                time.sleep(0.02)
+            crawl.wait(timeout=300)
+            reader.join()
+            assert crawl.returncode == 0, output
+            saved[workers] = documents(data)
+            stats, errors = last_run(data)
+            assert stats["items"] == pages and stats["new"] == pages, (workers, stats)
+            assert errors == {} and "workers_lost" not in stats
+    assert most == 1 + END_WORKERS
+    assert len(saved[1]) == pages
+    assert saved[1] == saved[0]
