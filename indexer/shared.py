@@ -16,11 +16,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, and_, bindparam, delete, insert, select, tuple_
+from sqlalchemy import Connection, and_, bindparam, delete, select, tuple_
 from sqlalchemy.exc import IntegrityError
 
 from indexer.analysis import fold_keyword
 from indexer.db import Database
+from indexer.db.bulk import insert_rows
 from indexer.db.database import PAIRS_PER_STATEMENT, SaveOutcome, to_model, write_documents
 from indexer.db.tables import DocumentKeyRow, DocumentRow, DocumentSourceRow
 from indexer.linking import merge_documents
@@ -224,8 +225,9 @@ def _record_many(connection: Connection, plan: list[_Planned], owners: dict[str,
         connection.execute(_UNRECORD, _at(chunk))
     now = dt.datetime.now(dt.UTC)
     if moved:
-        connection.execute(
-            insert(_SOURCES),
+        insert_rows(
+            connection,
+            _SOURCES,
             [
                 {
                     "source_id": p.publication.source_id,
@@ -240,7 +242,7 @@ def _record_many(connection: Connection, plan: list[_Planned], owners: dict[str,
         {"key": key, "document_id": p.doc.id} for p in plan for key in p.keys if key not in owners
     ]
     if missing:
-        connection.execute(insert(_KEYS), missing)
+        insert_rows(connection, _KEYS, missing)
 
 
 def _sources_of(connection: Connection, ids: list[str]) -> dict[str, list[SourceLink]]:

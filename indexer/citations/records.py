@@ -24,6 +24,7 @@ from indexer.citations.courts import court_key
 from indexer.citations.fingerprint import READER
 from indexer.citations.issuers import names
 from indexer.db import Database
+from indexer.db.bulk import insert_rows
 from indexer.db.citation_tables import CitationReadRow, CitationRow, DocumentCaseRow
 from indexer.db.tables import DocumentRow, IndexQueueRow
 from indexer.models import Legislativo, Sentencia, Sesion
@@ -127,13 +128,13 @@ def record_citations(
             for table in (_CITATIONS, _CASES, _READS):
                 connection.execute(delete(table).where(table.c.doc_id.in_(chunk)))
         if rows:
-            connection.execute(insert(_CITATIONS), rows)
+            insert_rows(connection, _CITATIONS, rows)
         if cases:
-            connection.execute(
-                insert(_CASES), list({(c["doc_id"], c["key"]): c for c in cases}.values())
+            insert_rows(
+                connection, _CASES, list({(c["doc_id"], c["key"]): c for c in cases}.values())
             )
         if reads:
-            connection.execute(insert(_READS), reads)
+            insert_rows(connection, _READS, reads)
         changed = {k for i in fresh_ids for k in before[i] ^ cited_cases[i]}
         _queue_holders(connection, sorted(changed), set(ids))
         counts = _counts(connection, ids)

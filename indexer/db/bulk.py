@@ -1,0 +1,62 @@
+"""Many rows inserted in one statement, at the driver's speed on SQLite.
+
+SQLAlchemy's ``execute(insert(table), rows)`` prepares every row's parameters in Python
+(a few microseconds a row); the indexer inserts about ten rows per document (the
+document, its queue entry, publications, keys, citations), so on SQLite the rows go to
+the driver's ``executemany`` as tuples, each value through its column type's own bind
+processor (dates, JSON, booleans stored exactly as SQLAlchemy stores them). Other
+databases keep SQLAlchemy's path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Table, insert
+
+_Plan = tuple[str | None, tuple[str, ...], tuple[Callable[[Any], Any] | None, ...]]
+_PLANS: dict[tuple[int, str, tuple[str, ...]], _Plan] = {}
+
+
+def insert_rows(connection: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert ``rows`` (every row with the same keys, as the first one) into ``table``."""
+    if not rows:
+        return
+    dialect = connection.dialect
+    if dialect.name != "sqlite":
+        connection.execute(insert(table), list(rows))
+        return
+    sql, names, processors = _plan(connection, table, tuple(rows[0]))
+    if sql is None:  # a column left out has a default SQLAlchemy fills in
+        connection.execute(insert(table), list(rows))
+        return
+    if any(processors):
+        values = [
+            tuple(
+                value if process is None else process(value)
+                for value, process in zip((row[name] for name in names), processors, strict=True)
+            )
+            for row in rows
+        ]
+    else:
+        values = [tuple(row[name] for name in names) for row in rows]
+    connection.exec_driver_sql(sql, values)
+
+
+def _plan(connection: Connection, table: Table, names: tuple[str, ...]) -> _Plan:
+    """The statement and the columns' bind processors, made once per table and columns."""
+    key = (id(table), connection.dialect.name, names)
+    plan = _PLANS.get(key)
+    if plan is None:
+        dialect = connection.dialect
+        quote = dialect.identifier_preparer.quote
+        columns = ", ".join(quote(name) for name in names)
+        marks = ", ".join("?" for _ in names)
+        sql: str | None = f"INSERT INTO {quote(table.name)} ({columns}) VALUES ({marks})"
+        if any(c.default is not None for c in table.columns if c.name not in names):
+            sql = None
+        types = (table.c[name].type.dialect_impl(dialect) for name in names)
+        processors = tuple(kind.bind_processor(dialect) for kind in types)
+        plan = _PLANS[key] = (sql, names, processors)
+    return plan
