@@ -127,11 +127,11 @@ def _turned_area(size: tuple[int, int], angle: float) -> float:
     return (width * cos + height * sin) * (width * sin + height * cos)
 
 
-def read_image(image: Image.Image, timeout_s: float) -> tuple[str, float] | None:
-    """Tesseract's text and mean word confidence, or None when it is missing or its reader
-    died under the page. Words not recognised by ``timeout_s`` are left out; PageTimeout
-    when the page is not done soon after (its layout alone may run for minutes), the
-    reader then killed."""
+def read_image(image: Image.Image, timeout_s: float) -> tuple[str, float, bool] | None:
+    """Tesseract's text, mean word confidence and whether it finished the page, or None
+    when it is missing or its reader died under the page. Words not recognised by
+    ``timeout_s`` are left out (the page then not finished); PageTimeout when the page is
+    not done soon after (its layout alone may run for minutes), the reader then killed."""
     try:
         return _reader.read(image, timeout_s)
     except ReaderUnavailable:
@@ -184,6 +184,8 @@ def ocr_pages(
             if read is None:  # the reader died under the page (killed, crashed)
                 failed += 1
                 continue
+            if not read[2]:  # stopped at its limit: what it read is kept, the page counted
+                timed_out += 1
             if needs_ocr(read[0]):
                 continue
             texts[index] = read[0]

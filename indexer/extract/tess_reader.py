@@ -65,10 +65,12 @@ class Reader:
         conn, proc, self.conn, self.proc = self.conn, self.proc, None, None
         socket_child.stop(conn, proc, kill=True)
 
-    def read(self, image: Image.Image, timeout_s: float) -> tuple[str, float]:
-        """Text and mean word confidence of ``image``; PageTimeout when Tesseract is not
-        done ``GRACE_S`` after ``timeout_s`` (it is then killed), PageUnreadable for an
-        image it cannot take (checked here, before any byte is handed over)."""
+    def read(self, image: Image.Image, timeout_s: float) -> tuple[str, float, bool]:
+        """Text and mean word confidence of ``image``, and whether Tesseract read it to its
+        end (False: its recognition stopped at ``timeout_s``, the text is what it had);
+        PageTimeout when Tesseract is not done ``GRACE_S`` after ``timeout_s`` (it is then
+        killed), PageUnreadable for an image it cannot take (checked here, before any byte
+        is handed over)."""
         width, height = image.size
         if not (0 < width <= MAX_SIDE and 0 < height <= MAX_SIDE) or width * height > MAX_PIXELS:
             raise PageUnreadable(f"a page image of {width}x{height} pixels cannot be read")
@@ -84,13 +86,13 @@ class Reader:
             if not conn.poll(timeout_s + GRACE_S):
                 self.stop()
                 raise PageTimeout(f"Tesseract did not finish the page in {timeout_s:g} s")
-            text, confidence = conn.recv()
+            text, confidence, complete = conn.recv()
         except (EOFError, OSError) as exc:
             self.stop()
             raise ReaderUnavailable(f"the OCR reader died: {exc}") from exc
         if text is None:
             raise PageUnreadable(f"Tesseract refused the page: {confidence}")
-        return text, confidence
+        return text, confidence, complete
 
 
 def serve(fd: int) -> None:
@@ -124,10 +126,10 @@ def serve(fd: int) -> None:
         try:
             api.SetImage(image)
             del image
-            api.Recognize(timeout=int(timeout_s * 1000))
+            complete = api.Recognize(timeout=int(timeout_s * 1000))
             text = api.GetUTF8Text()
-            answer = (text, float(api.MeanTextConf()) if text.strip() else 0.0)
+            answer = (text, float(api.MeanTextConf()) if text.strip() else 0.0, complete)
         except RuntimeError as exc:  # an image Tesseract will not take: this page only
-            answer = (None, str(exc)[:200])
+            answer = (None, str(exc)[:200], False)
         api.Clear()
         conn.send(answer)

@@ -40,13 +40,14 @@ MIXED = ExtractionLimits(ocr=OcrLimits(page_timeout_s=MIXED_PAGE_S))
 
 
 def _noise_page() -> Image.Image:
-    """A letter page at 100 dpi sprinkled with dots: rendered at 3x each dot survives
-    the cleaning, and Tesseract's layout takes about a minute on it."""
+    """A large page at 100 dpi sprinkled with dots: rendered at 3x each dot survives the
+    cleaning, and Tesseract's layout runs for minutes on it (a letter page of the same
+    noise took only 10-15 s on an idle core, too close to a limit)."""
     rng = random.Random(1)
-    noise = Image.new("L", (850, 1100), 255)
+    noise = Image.new("L", (1275, 1650), 255)
     pixels = noise.load()
-    for _ in range(20_000):
-        pixels[rng.randrange(850), rng.randrange(1100)] = 0
+    for _ in range(45_000):
+        pixels[rng.randrange(1275), rng.randrange(1650)] = 0
     return noise
 
 
@@ -87,6 +88,17 @@ def test_a_page_of_noise_is_stopped_and_the_next_page_still_read() -> None:
     assert "PODER JUDICIAL" in text
     # the noise page is stopped at its limit (+1 s grace), the text page takes a few s
     assert elapsed < 2 * MIXED_PAGE_S + 15, f"the document took {elapsed:.0f} s"
+
+
+def test_a_page_whose_recognition_is_cut_short_is_counted_as_timed_out() -> None:
+    """Tesseract's own timeout stops the recognition of words, not the page's layout: a
+    text page cut there comes back early with part of its words. That page did not get
+    read, and says so (a timeout), never "no text layer"."""
+    pdf = image_pdf([_text_page()], 150)
+    with pytest.raises(ExtractionError) as caught:
+        extract_text(pdf, limits=ExtractionLimits(ocr=OcrLimits(page_timeout_s=0.05)))
+    assert caught.value.cause == "timeout"
+    assert "PODER JUDICIAL" in extract_text(pdf, limits=MIXED).text
 
 
 def test_a_document_of_noise_only_is_a_timeout_and_leaves_no_tesseract() -> None:

@@ -35,7 +35,7 @@ def _wait_until_up(url: str, process: subprocess.Popen[bytes]) -> None:
     raise AssertionError("abierto serve did not answer within 60 s")
 
 
-def test_two_workers_share_the_index_and_gzip_their_answers(tmp_path: Path) -> None:
+def test_two_workers_share_the_index_and_compress_their_answers(tmp_path: Path) -> None:
     settings = Settings(data_dir=tmp_path)
     library = Library.open(settings, writer=True)
     for doc in corpus()[:5]:
@@ -50,10 +50,15 @@ def test_two_workers_share_the_index_and_gzip_their_answers(tmp_path: Path) -> N
     )  # fmt: skip
     try:
         _wait_until_up(url, server)
-        with httpx.Client(base_url=url, timeout=10) as client:
+        with httpx.Client(base_url=url, timeout=10, headers={"Accept-Encoding": "gzip"}) as client:
             answer = client.get("/v1/search", params={"q": ""})
             assert answer.headers.get("content-encoding") == "gzip"
             assert answer.json()["total"] == 5
+            brotli = httpx.get(
+                f"{url}/v1/search", params={"q": ""}, headers={"Accept-Encoding": "br"}
+            )
+            assert brotli.headers.get("content-encoding") == "br"
+            assert brotli.json() == answer.json()
             raw = httpx.get(
                 f"{url}/v1/search", params={"q": ""}, headers={"Accept-Encoding": "identity"}
             )
