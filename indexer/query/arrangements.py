@@ -7,9 +7,11 @@ puts each word at a position of its own: the words at positions ``p_i``, the phr
 words at offsets ``i``, match when ``max(p_i - i) - min(p_i - i) <= slop``. The embedded
 store asks that as the exact phrases (offset, word) of every such arrangement, one of
 which a document must hold: the same documents on every path, none counted twice.
-A long phrase with a wide slop has too many arrangements to ask: it is left to Tantivy's
-own sloppy phrase, as every phrase of three words or more with a slop is (which, apart
-from repeated words, approximates the engine's too).
+tantivy-py's path asks this way every sloppy phrase of three words or more too (Tantivy's
+own chains its words pair by pair and misses arrangements); the native search matches
+those by the rule itself (``native/src/plan/sloppy.rs``). A long phrase with a wide slop
+has too many arrangements to ask: tantivy-py's path leaves it to Tantivy's own sloppy
+phrase, an approximation.
 """
 
 from __future__ import annotations

@@ -21,6 +21,9 @@ _OCCURS = {
 class TantivyKit:
     """Builds tantivy-py queries (the fallback search, the snippets, the alerts)."""
 
+    # Tantivy's own sloppy phrase of three words or more misses arrangements
+    exact_sloppy = False
+
     def __init__(self, schema: tantivy.Schema) -> None:
         self.schema = schema
 
@@ -67,6 +70,9 @@ PREFIX_NODE = True
 
 class PlanKit:
     """Builds the native search's plan: the same calls, as data (``native/src/plan.rs``)."""
+
+    # a sloppy phrase of three words or more is the engine's rule (``plan/sloppy.rs``)
+    exact_sloppy = True
 
     def term(self, field: str, value: str) -> Plan:
         return ["term", field, value]

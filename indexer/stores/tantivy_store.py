@@ -1205,13 +1205,15 @@ def _words(
         return None
     exact = pairs and slop == 0 and len(tokens) > 1
     cover = phrase_cover(tokens) if exact else []
-    arranged = (arrangements(tokens, slop) if slop and repeats(tokens) else None) or []
+    # each word at a position of its own (``indexer.query.arrangements``): two copies of
+    # one word, or three words or more where the kit's sloppy phrase is Tantivy's own
+    arrange = repeats(tokens) if len(tokens) == 2 else not kit.exact_sloppy
+    arranged = (arrangements(tokens, slop) if slop and len(tokens) > 1 and arrange else None) or []
     options = []
     for field in fields:
         if len(tokens) == 1:
             query = kit.term(field, tokens[0])
         elif arranged:
-            # each word at a position of its own (``indexer.query.arrangements``)
             query = kit.boolean([("should", kit.phrase(field, list(a))) for a in arranged])
         elif not exact:
             query = kit.phrase(field, tokens, slop)

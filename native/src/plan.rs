@@ -3,7 +3,8 @@
 //! phrase's words carry their offsets, a date bound is inclusive):
 //!
 //! - `["term", field, text]`
-//! - `["phrase", field, [[offset, text], ...], slop]`
+//! - `["phrase", field, [[offset, text], ...], slop]` (with a slop, three words or more
+//!   or a repeated word: each word at a position of its own, ``plan/sloppy.rs``)
 //! - `["regex", field, pattern]`
 //! - `["prefix", field, text]`: the terms that begin with ``text`` (``regex`` of
 //!   ``text.*``, the same terms and scores, without a regular expression to compile)
@@ -14,6 +15,7 @@
 //! - `["date", field, seconds or null, seconds or null]` (both ends included)
 
 mod prefix;
+mod sloppy;
 
 use std::ops::Bound;
 
@@ -95,7 +97,16 @@ fn node(schema: &Schema, value: &Value) -> Result<Box<dyn Query>, String> {
                 return Err("a phrase needs two words or more".into());
             }
             let slop = arg(3)?.as_u64().ok_or("phrase: slop")? as u32;
-            Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop))
+            let repeats = terms
+                .iter()
+                .enumerate()
+                .any(|(i, (_, t))| terms[..i].iter().any(|(_, u)| u == t));
+            if slop > 0 && (terms.len() > 2 || repeats) {
+                // Tantivy's own misses arrangements the engine finds (``plan/sloppy.rs``)
+                Box::new(sloppy::SloppyPhraseQuery::new(terms, slop))
+            } else {
+                Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop))
+            }
         }
         "regex" => {
             let on = field(schema, arg(1)?)?;

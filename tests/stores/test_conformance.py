@@ -11,6 +11,7 @@ from indexer.models import Sentencia, SourceLink
 from indexer.query import QuerySyntaxError
 from indexer.stores import SearchQuery, Store
 from indexer.stores.base import CursorError
+from indexer.stores.tantivy_store import TantivyStore
 from tests.stores.corpus import corpus, phrase_corpus, sentencia
 
 
@@ -391,3 +392,39 @@ def test_a_long_phrase_with_a_repeated_word_and_a_wide_proximity_still_answers(
     store.upsert([sentencia(953, "Concedió el amparo pedido contra otro amparo.", "Sala Civil",
                             "civil", dt.date(2023, 1, 3))])  # fmt: skip
     assert ids(store, q='"amparo pedido contra otro amparo"~50') == {"sen-953"}
+
+
+def test_a_proximity_phrase_of_three_words_places_every_word_by_the_rule(store: Store) -> None:
+    """Each word at a position ``p_i`` of its own, found when the shifts ``p_i - i`` lie
+    within the slop: what the engine answers. Tantivy's own sloppy phrase of three words
+    chains its words pair by pair: its scored search missed arrangements
+    (``"interés de niñez"~2`` found nothing) and its count checked the last pair only
+    (``"superior interés niñez"~2`` counted every document with the words)."""
+    store.upsert([
+        sentencia(961, "Se reclama daño y perjuicio moral.", "Sala Civil", "civil",
+                  dt.date(2023, 1, 1)),
+        sentencia(962, "La niñez, su interés y lo superior.", "Sala Civil", "civil",
+                  dt.date(2023, 1, 2)),
+    ])  # fmt: skip
+    # sen-002: "el interés superior de la niñez prevalece"
+    expected = {
+        '"superior interés niñez"~2': set(),
+        '"superior interés niñez"~3': {"sen-002"},
+        '"interés de niñez"~1': set(),
+        '"interés de niñez"~2': {"sen-002"},
+        '"daño y moral"~1': {"sen-961"},
+        '"daño y moral"~3': {"sen-961"},
+        '"moral y daño"~3': set(),
+        '"niñez superior interés"~4': {"sen-962"},
+        '"niñez superior interés"~6': {"sen-002", "sen-962"},
+        '"interés de niñez"~2 -prevalece': set(),
+    }
+    searches = [store]
+    if isinstance(store, TantivyStore):
+        searches.append(TantivyStore(store.path, native=False))  # tantivy-py's search
+    for search in searches:
+        for q, found in expected.items():
+            result = search.search(SearchQuery(q=q, limit=100, facets=["matter"]))
+            assert {hit.id for hit in result.hits} == found, (q, search)
+            assert result.total == len(found), (q, search)
+            assert sum(f.count for f in result.facets["matter"]) == len(found), (q, search)

@@ -1,0 +1,287 @@
+//! A proximity phrase (``"interés de niñez"~2``) of three words or more, or one that
+//! repeats a word, matched by the engine's (Lucene's) rule: each word of the phrase (at
+//! offset ``i``) at a position ``p_i`` of its own, the phrase found when
+//! ``max(p_i - i) - min(p_i - i) <= slop``. Tantivy's own sloppy phrase chains its words
+//! pair by pair: its scored path misses arrangements, its unscored one (a count) checks
+//! the last pair only, and one occurrence stands for two copies of a repeated word.
+//!
+//! The documents that hold every word (Tantivy's postings, rarest first, leapfrogged),
+//! then for each one the words' positions: every window ``[lo, lo + slop]`` of
+//! ``p - i`` that starts at one of the words' shifts is tried, each word taking the
+//! first free position inside it (copies of a word in their order: intervals of one
+//! length in order, so the first fit is a fit when one exists). The work per document
+//! is its positions times the phrase's words times a binary search. Scored as Tantivy
+//! scores a phrase: BM25 of the words' summed idf, the phrase's count as its frequency
+//! (here the matches that share no position).
+
+use tantivy::fieldnorm::FieldNormReader;
+use tantivy::postings::{Postings, SegmentPostings};
+use tantivy::query::{Bm25Weight, EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::schema::{IndexRecordOption, Term};
+use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyError, TERMINATED};
+
+/// The phrase's words as (offset, term), and its slop.
+#[derive(Clone, Debug)]
+pub struct SloppyPhraseQuery {
+    words: Vec<(usize, Term)>,
+    slop: u32,
+}
+
+impl SloppyPhraseQuery {
+    pub fn new(mut words: Vec<(usize, Term)>, slop: u32) -> Self {
+        words.sort_by_key(|(offset, _)| *offset);
+        SloppyPhraseQuery { words, slop }
+    }
+}
+
+impl Query for SloppyPhraseQuery {
+    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        let field = self.words[0].1.field();
+        let entry = scoring.schema().get_field_entry(field);
+        let positions = entry
+            .field_type()
+            .get_index_record_option()
+            .map(IndexRecordOption::has_positions)
+            .unwrap_or(false);
+        if !positions {
+            return Err(TantivyError::SchemaError(format!(
+                "a phrase on {:?}, which keeps no positions",
+                entry.name()
+            )));
+        }
+        let terms: Vec<Term> = self.words.iter().map(|(_, t)| t.clone()).collect();
+        let bm25 = match scoring {
+            EnableScoring::Enabled {
+                statistics_provider,
+                ..
+            } => Some(Bm25Weight::for_terms(statistics_provider, &terms)?),
+            EnableScoring::Disabled { .. } => None,
+        };
+        // each distinct term read once; a word is the index of its term
+        let mut distinct: Vec<Term> = Vec::new();
+        let mut words = Vec::with_capacity(self.words.len());
+        for (offset, term) in &self.words {
+            let at = match distinct.iter().position(|t| t == term) {
+                Some(at) => at,
+                None => {
+                    distinct.push(term.clone());
+                    distinct.len() - 1
+                }
+            };
+            words.push((*offset as i64, at));
+        }
+        Ok(Box::new(SloppyPhraseWeight {
+            distinct,
+            words,
+            slop: self.slop as i64,
+            bm25,
+        }))
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        for (_, term) in &self.words {
+            visitor(term, true);
+        }
+    }
+}
+
+struct SloppyPhraseWeight {
+    distinct: Vec<Term>,
+    /// (offset, index in ``distinct``), by offset
+    words: Vec<(i64, usize)>,
+    slop: i64,
+    bm25: Option<Bm25Weight>,
+}
+
+impl SloppyPhraseWeight {
+    fn sloppy_scorer(
+        &self,
+        reader: &SegmentReader,
+        boost: Score,
+    ) -> tantivy::Result<Option<SloppyPhraseScorer>> {
+        let field = self.distinct[0].field();
+        let index = reader.inverted_index(field)?;
+        let mut postings = Vec::with_capacity(self.distinct.len());
+        for term in &self.distinct {
+            match index.read_postings(term, IndexRecordOption::WithFreqsAndPositions)? {
+                Some(found) => postings.push(found),
+                None => return Ok(None),
+            }
+        }
+        let fieldnorms = match (&self.bm25, reader.fieldnorms_readers().get_field(field)?) {
+            (Some(_), Some(found)) => found,
+            _ => FieldNormReader::constant(reader.max_doc(), 1),
+        };
+        // rarest first: the others are sought at its documents
+        let mut order: Vec<usize> = (0..postings.len()).collect();
+        order.sort_by_key(|&k| postings[k].doc_freq());
+        let mut scorer = SloppyPhraseScorer {
+            postings,
+            order,
+            words: self.words.clone(),
+            slop: self.slop,
+            bm25: self.bm25.as_ref().map(|w| w.boost_by(boost)),
+            fieldnorms,
+            positions: Vec::new(),
+            count: 0,
+            doc: 0,
+        };
+        scorer.doc = scorer.settle(scorer.postings[scorer.order[0]].doc());
+        Ok(Some(scorer))
+    }
+}
+
+impl Weight for SloppyPhraseWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        Ok(match self.sloppy_scorer(reader, boost)? {
+            Some(scorer) => Box::new(scorer),
+            None => Box::new(EmptyScorer),
+        })
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        let not_found = || TantivyError::InvalidArgument(format!("document #{doc} does not match"));
+        let mut scorer = self.sloppy_scorer(reader, 1.0)?.ok_or_else(not_found)?;
+        if scorer.seek(doc) != doc {
+            return Err(not_found());
+        }
+        let mut explanation = Explanation::new("Sloppy phrase scorer", scorer.score());
+        if let Some(bm25) = &self.bm25 {
+            let fieldnorm_id = scorer.fieldnorms.fieldnorm_id(doc);
+            explanation.add_detail(bm25.explain(fieldnorm_id, scorer.count));
+        }
+        Ok(explanation)
+    }
+}
+
+struct SloppyPhraseScorer {
+    postings: Vec<SegmentPostings>,
+    /// ``postings`` rarest first
+    order: Vec<usize>,
+    words: Vec<(i64, usize)>,
+    slop: i64,
+    bm25: Option<Bm25Weight>,
+    fieldnorms: FieldNormReader,
+    /// each distinct term's positions in the current document
+    positions: Vec<Vec<u32>>,
+    /// the current document's matches (counted when scoring)
+    count: u32,
+    doc: DocId,
+}
+
+impl SloppyPhraseScorer {
+    /// The first document from ``candidate`` on (the rarest term's) that holds every
+    /// term and the phrase by the rule.
+    fn settle(&mut self, mut candidate: DocId) -> DocId {
+        'next: loop {
+            if candidate == TERMINATED {
+                return TERMINATED;
+            }
+            for &k in &self.order[1..] {
+                let found = if self.postings[k].doc() < candidate {
+                    self.postings[k].seek(candidate)
+                } else {
+                    self.postings[k].doc()
+                };
+                if found > candidate {
+                    candidate = self.postings[self.order[0]].seek(found);
+                    continue 'next;
+                }
+            }
+            if self.matches() {
+                return candidate;
+            }
+            candidate = self.postings[self.order[0]].advance();
+        }
+    }
+
+    /// Whether the current document (every term's postings on it) holds the phrase;
+    /// when scoring, ``count`` its matches that share no position.
+    fn matches(&mut self) -> bool {
+        self.positions.resize_with(self.postings.len(), Vec::new);
+        for (k, postings) in self.postings.iter_mut().enumerate() {
+            postings.positions(&mut self.positions[k]);
+        }
+        let scoring = self.bm25.is_some();
+        // every shift p - i a window may start at, in order
+        let mut starts: Vec<i64> = Vec::new();
+        for &(offset, k) in &self.words {
+            starts.extend(self.positions[k].iter().map(|&p| p as i64 - offset));
+        }
+        starts.sort_unstable();
+        starts.dedup();
+        let mut count = 0u32;
+        // the highest position a counted match took: the next one takes none at or below
+        let mut floor = -1i64;
+        // each term's position this window took last (words by offset: a copy of a word
+        // comes after the one before it)
+        let mut last: Vec<i64> = vec![floor; self.positions.len()];
+        for &lo in &starts {
+            last.iter_mut().for_each(|p| *p = floor);
+            let mut highest = floor;
+            let mut fits = true;
+            for &(offset, k) in &self.words {
+                let from = (lo + offset).max(last[k] + 1);
+                let list = &self.positions[k];
+                let at = list.partition_point(|&p| (p as i64) < from);
+                match list.get(at) {
+                    Some(&p) if (p as i64) <= lo + offset + self.slop => {
+                        last[k] = p as i64;
+                        highest = highest.max(p as i64);
+                    }
+                    _ => {
+                        fits = false;
+                        break;
+                    }
+                }
+            }
+            if fits {
+                if !scoring {
+                    self.count = 1;
+                    return true;
+                }
+                count += 1;
+                floor = highest;
+            }
+        }
+        self.count = count;
+        count > 0
+    }
+}
+
+impl DocSet for SloppyPhraseScorer {
+    fn advance(&mut self) -> DocId {
+        if self.doc == TERMINATED {
+            return TERMINATED;
+        }
+        let next = self.postings[self.order[0]].advance();
+        self.doc = self.settle(next);
+        self.doc
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        if self.doc >= target {
+            return self.doc;
+        }
+        let next = self.postings[self.order[0]].seek(target);
+        self.doc = self.settle(next);
+        self.doc
+    }
+
+    fn doc(&self) -> DocId {
+        self.doc
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.postings[self.order[0]].size_hint()
+    }
+}
+
+impl Scorer for SloppyPhraseScorer {
+    fn score(&mut self) -> Score {
+        match &self.bm25 {
+            Some(bm25) => bm25.score(self.fieldnorms.fieldnorm_id(self.doc), self.count),
+            None => 1.0,
+        }
+    }
+}
