@@ -276,8 +276,13 @@ class AuditEntry(BaseModel):
     at: dt.datetime
     action: str = Field(description="create, update, pause, resume, crawl, preview, delete.")
     institution_id: str | None
-    key_id: str | None = Field(description="Which key (its public id) made the change.")
-    client: str | None = Field(description="The client address.")
+    key_id: str | None = Field(
+        description="Which key (its public id) made the change; empty for another "
+        "institution's attempt."
+    )
+    client: str | None = Field(
+        description="The client address; empty for another institution's attempt."
+    )
 
 
 class AuditList(BaseModel):

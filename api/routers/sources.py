@@ -404,6 +404,8 @@ def source_runs(
 def source_audit(
     request: Request, source_id: str, caller: CallerDep, registry: RegistryDep
 ) -> AuditList:
+    """The source's log. An attempt by another institution shows who tried and when, but
+    not that institution's key or client address: those are its own, not the target's."""
     _owned(request, registry, source_id, caller, "read")
     rows = registry.audit_log(source_id)
     return AuditList(
@@ -413,8 +415,8 @@ def source_audit(
                 at=as_utc(row.at),
                 action=row.action,
                 institution_id=row.institution_id,
-                key_id=row.key_id,
-                client=row.client,
+                key_id=row.key_id if row.institution_id == caller.institution_id else None,
+                client=row.client if row.institution_id == caller.institution_id else None,
             )
             for row in rows
         ],

@@ -209,6 +209,15 @@ def test_no_answer_tells_whether_another_institution_has_a_source(two: Two) -> N
     actions = {(e["action"], e["institution_id"]) for e in audit["entries"]}
     assert {("refused_create", "tsj-qro"), ("refused_read", "tsj-qro"),
             ("refused_delete", "tsj-qro")} <= actions  # fmt: skip
+    # who tried is the target's business; the other institution's key and address are not
+    theirs = [e for e in audit["entries"] if e["institution_id"] == "tsj-qro"]
+    assert theirs and all(e["key_id"] is None and e["client"] is None for e in theirs)
+    stored = [
+        r for r in two.registry.audit_log("congreso-qro-sesiones") if r.institution_id == "tsj-qro"
+    ]
+    assert stored and all(r.key_id for r in stored)
+    ours = [e for e in audit["entries"] if e["institution_id"] == "congreso-qro"]
+    assert ours and all(e["key_id"] for e in ours)
     own = two.api.post("/v1/sources", json=spec | {"id": "tsj-qro-sesiones"}, headers=two.b)
     assert own.status_code == 201, own.text
 
