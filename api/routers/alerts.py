@@ -41,8 +41,9 @@ from indexer.db.reader_keys import READER_PREFIX, ReaderKeys
 from indexer.db.registry import Caller
 from indexer.mail import Mailer, MailError
 from indexer.mail.address import mailbox
-from indexer.query import FILTER_PARAMS
+from indexer.query import FILTER_PARAMS, QuerySyntaxError
 from indexer.stores import SearchQuery
+from indexer.stores.tantivy_store import build_schema, compile_search
 
 router = APIRouter(prefix="/v1", tags=["alerts"])
 ALERT_PARAMS = ["q", *FILTER_PARAMS, "date_from", "date_to"]
@@ -124,6 +125,15 @@ BookDep = Annotated[AlertBook, Depends(get_book)]
 # -- creating ------------------------------------------------------------------------
 
 
+def alert_query(search: SearchQuery) -> None:
+    """The query compiled as the alert matcher compiles it (Tantivy's own search, in
+    memory): one it cannot ask is refused now, not skipped at every batch later."""
+    try:
+        compile_search(build_schema(), search)
+    except QuerySyntaxError as exc:
+        raise BadSearch("q", exc.message, "query_syntax", exc.position, exc.mensaje) from exc
+
+
 @router.post(
     "/alerts",
     status_code=201,
@@ -152,6 +162,7 @@ def create_alert(
     try:
         probe = search.model_copy(update={"limit": 1, "facets": [], "highlight": False})
         matching_now = search_library(library, probe).total
+        alert_query(search)
     except BadSearch as exc:
         raise _in_body(exc.as_422(), "query") from exc
     webhook, email = body.delivery.webhook, body.delivery.email

@@ -41,7 +41,19 @@ from indexer.highlight import (
     spellings,
 )
 from indexer.models import Legislativo, Sentencia, Sesion
-from indexer.query import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term, parse_query
+from indexer.query import (
+    And,
+    Field,
+    MatchAll,
+    Node,
+    Not,
+    Or,
+    Phrase,
+    Prefix,
+    QuerySyntaxError,
+    Term,
+    parse_query,
+)
 from indexer.query.arrangements import arrangements, repeats
 from indexer.query.values import case_phrases, keyword_value
 from indexer.stores import tantivy_entry
@@ -1209,6 +1221,16 @@ def _words(
     # one word, or three words or more where the kit's sloppy phrase is Tantivy's own
     arrange = repeats(tokens) if len(tokens) == 2 else not kit.exact_sloppy
     arranged = (arrangements(tokens, slop) if slop and len(tokens) > 1 and arrange else None) or []
+    if slop and len(tokens) > 2 and arrange and not arranged:
+        # Tantivy's own sloppy phrase is no answer here: wrong, and on a long phrase of
+        # common words it asked for gigabytes (one search took 22 GB at 100k documents)
+        raise QuerySyntaxError(
+            f"a proximity phrase of {len(tokens)} words with ~{slop} has too many "
+            "arrangements to search here",
+            0,
+            f"la frase de {len(tokens)} palabras con proximidad ~{slop} admite demasiadas "
+            "combinaciones para esta búsqueda: acorte la frase o reduzca la proximidad",
+        )
     options = []
     for field in fields:
         if len(tokens) == 1:

@@ -140,3 +140,19 @@ def test_email_alerts_need_a_mail_server(service: Service) -> None:
     answer = create(service, {"q": "pensión"}, email="reportera@example.org")
     assert answer.status_code == 503
     assert "correo" in answer.json()["mensaje"]
+
+
+def test_a_proximity_phrase_the_matcher_cannot_ask_is_refused_when_created(
+    service: Service,
+) -> None:
+    """The search answers it (the native search matches it by the rule); the alert's
+    matcher, Tantivy's own search in memory, would have to ask every arrangement of its
+    words: refused at once in Spanish, never accepted and then skipped at each batch."""
+    q = '"amparo pedido amparo pedido amparo pedido amparo"~50'
+    assert service.client.get("/v1/search", params={"q": q}).status_code == 200
+    answer = create(service, {"q": q}, service.key)
+    assert answer.status_code == 422
+    (problem,) = answer.json()["detail"]
+    assert problem["loc"] == ["body", "query", "q"]
+    assert "acorte la frase o reduzca la proximidad" in problem["mensaje"]
+    assert create(service, {"q": '"amparo pedido amparo"~4'}, service.key).status_code == 201
