@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import hashlib
 
-from sqlalchemy import Engine, func, inspect, select, update
+from sqlalchemy import Engine, func
 
+from indexer.db.alert_rewrite import rewrite_old_values
 from indexer.db.alert_tables import AlertRow
 
 HASHED_LENGTH = 64  # a SHA-256 in hex; the old random tokens are 32 characters
@@ -17,19 +18,9 @@ HASHED_LENGTH = 64  # a SHA-256 in hex; the old random tokens are 32 characters
 def hash_plain_tokens(engine: Engine) -> int:
     """Hash every unsubscribe token still kept as it was; how many there were."""
     column = AlertRow.unsubscribe_token
-    with engine.begin() as connection:
-        if "alerts" not in inspect(connection).get_table_names():
-            return 0
-        plain = connection.execute(
-            select(AlertRow.id, column).where(
-                column.is_not(None), func.length(column) != HASHED_LENGTH
-            )
-        ).all()
-        for alert_id, token in plain:
-            hashed = hashlib.sha256(token.encode()).hexdigest()
-            connection.execute(
-                update(AlertRow)
-                .where(AlertRow.id == alert_id, column == token)
-                .values(unsubscribe_token=hashed)
-            )
-    return len(plain)
+    return rewrite_old_values(
+        engine,
+        column,
+        func.length(column) != HASHED_LENGTH,
+        lambda _, token: hashlib.sha256(token.encode()).hexdigest(),
+    )
