@@ -12,7 +12,8 @@ from tests.adversarial.service import open_api
 from tests.adversarial.test_parse_stall import _crawl
 from tests.shapes.server import FixtureServer
 
-HOSTILE_DEPTH = 600_000  # about 6.6 MB, read in some 6 s of CPU: past both 3 s bounds
+HOSTILE_DEPTH = 900_000  # about 10 MB, read in some 4.5 s of CPU: well past the 1 s build bound
+BUILD_TIMEOUT_S = "1"  # the other entries build in milliseconds; the stall watch stays at 3 s
 
 
 def _feed(root: Path) -> None:
@@ -48,13 +49,13 @@ def test_a_hostile_entry_is_one_counted_error_and_the_feed_goes_on(tmp_path: Pat
             }  # fmt: skip
             created = api.client.post("/v1/sources", json=spec, headers=api.headers)
             assert created.status_code == 201, created.text
-            done = _crawl(api, "pj-gto-boletines", ABIERTO_BUILD_TIMEOUT_S="3")
+            done = _crawl(api, "pj-gto-boletines", ABIERTO_BUILD_TIMEOUT_S=BUILD_TIMEOUT_S)
         assert done.returncode in (0, 1), done.stdout + done.stderr
         runs = api.client.get("/v1/sources/pj-gto-boletines/runs", headers=api.headers).json()
         [run] = runs["runs"]
         assert "parse_timeout" not in run["errors"], run
         [example] = run["errors"]["build_timeout"]["examples"]
-        assert example["url"] == f"{server.url}/hostil" and "3 s" in example["message"]
+        assert example["url"] == f"{server.url}/hostil" and "1 s" in example["message"]
         assert api.library.db.count_documents() == 4
         texts = {doc.text for doc in api.library.db.iter_documents()}
         assert texts == {f"Contenido del boletín número {n}." for n in range(4)}
