@@ -43,7 +43,7 @@ import queue
 import threading
 import time
 import weakref
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -309,7 +309,7 @@ class Builders:
             return build(order), False
         try:
             return pool.submit(build, order).result(), False
-        except BrokenProcessPool:
+        except (BrokenProcessPool, CancelledError):  # cancelled: queued in a pool killed
             return build(order), self._broken(pool)
 
     def _bounded(self, order: BuildOrder) -> tuple[AnyDocument | Refusal, bool]:
@@ -330,7 +330,7 @@ class Builders:
                 self._abandon(pool)
                 log.warning("building %s took over %g s: abandoned", order.url, self.timeout_s)
                 return timeout_refusal(order.url, self.timeout_s), lost
-            except BrokenProcessPool:
+            except (BrokenProcessPool, CancelledError):  # cancelled: queued in a pool killed
                 pass
             except RuntimeError:  # submitted to a pool another thread shut down
                 if pool is self._pool:
