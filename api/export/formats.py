@@ -68,10 +68,11 @@ def cell(value: Any) -> str:
 
 
 def _runs(text: str) -> bool:
-    """Whether a spreadsheet would read ``text`` as a formula."""
+    """Whether a spreadsheet would read ``text`` as a formula, however many blanks come
+    first (the loop ends at the first other character)."""
     if text.startswith(FORMULA_STARTS):
         return True
-    for char in text[:200]:
+    for char in text.lstrip():
         if char.isspace() or unicodedata.category(char) in ("Cf", "Cc", "Zs"):
             continue
         return unicodedata.normalize("NFKC", char).startswith(FORMULA_STARTS)

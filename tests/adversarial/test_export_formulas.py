@@ -1,6 +1,7 @@
 """A cell of a CSV export that a spreadsheet would run as a formula stays text, however
-the formula is dressed: blanks before it (spreadsheets trim them), full-width signs
-(read as their ASCII forms), invisible characters."""
+the formula is dressed: blanks before it (spreadsheets trim them, however many: past the
+first 200 a formula was left as it was), full-width signs (read as their ASCII forms),
+invisible characters."""
 
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ DRESSED = [
     '＝HYPERLINK("http://malo")',
     "＋1+1",
     "﹦1+1",
+    " " * 300 + '=HYPERLINK("http://malo")',
+    "\u200b" * 300 + "@SUMA(A1:A9)",
+    "\n" * 150 + "\u00a0" * 150 + "+1+1",
 ]
 PLAIN = ["Amparo en revisión 12/2024", "1-2 de marzo", "  Sentencia", "«=» en el texto", "", "ｓ"]
 
