@@ -262,7 +262,9 @@ def test_timeout_kills_worker_and_next_extraction_works(sample_pdf: bytes) -> No
     with pytest.raises(ExtractionError) as info:
         extract_text(slow, limits=ExtractionLimits(timeout_s=0.3))
     assert info.value.cause == "timeout"
-    assert time.monotonic() - started < 3.0
+    # the 21 MB sent to the worker, the limit and the kill: some 1.1 s on a busy machine
+    # (5 s leave 4x the part beyond the limit); unstopped, the page reads for 40 s there
+    assert time.monotonic() - started < 5.0
     killed = before - set(worker.get_pool().pids())
     assert killed and all(_wait_dead(pid) for pid in killed)
     result = extract_text(sample_pdf)
