@@ -26,9 +26,10 @@ if str(REPO) not in sys.path:
 from indexer.extract.pdf import extract_pdf  # noqa: E402
 from indexer.readers.expedientes import normalise_expediente  # noqa: E402
 from indexer.readers.judgments import read_sentence  # noqa: E402
+from indexer.readers.normalise import normalise_person  # noqa: E402
 from samples.generate import generate  # noqa: E402
 
-FIELDS = ("court", "expediente", "resolution_date", "matter")
+FIELDS = ("court", "expediente", "resolution_date", "matter", "ponente")
 EXPECTED = Path(__file__).with_name("metadata_expected.json")
 RESULTS = Path(__file__).with_name("results")
 CORPUS = Path(os.environ.get("ABIERTO_SHARED_CORPUS", "/work/shared/corpus"))
@@ -49,6 +50,8 @@ def compare(name: str, text: str, expected: dict[str, str | None]) -> list[dict[
         want, got = expected.get(field), read.get(field)
         if field == "expediente":
             want, got = normalise_expediente(want), normalise_expediente(got)
+        if field == "ponente":  # the name, as the document model keeps it (no title)
+            want, got = normalise_person(want), normalise_person(got)
         if got is None:
             outcome = "right" if want is None else "empty"
         else:
@@ -95,6 +98,9 @@ def sample_rows() -> list[dict[str, str]]:
                 "expediente": doc.expediente,
                 "resolution_date": doc.resolution_date.isoformat(),
                 "matter": doc.matter,
+                # said only in the closing's prose ("siendo ponente el Magistrado…"),
+                # which the reader leaves: its caption names none
+                "ponente": doc.ponente,
             }
             text = document_text(Path(folder) / doc.path.lstrip("/"))
             rows += compare(doc.path.rsplit("/", 1)[-1], text, fields)
