@@ -42,6 +42,11 @@ def document_text(path: Path) -> str:
     return str(json.loads(path.read_text(encoding="utf-8"))["text"])
 
 
+def _person(name: str | None) -> str | None:
+    kept = normalise_person(name)
+    return kept.casefold() if kept else None
+
+
 def compare(name: str, text: str, expected: dict[str, str | None]) -> list[dict[str, str]]:
     """One row per field: right, wrong (a value that is not the document's) or empty."""
     read = read_sentence(text).values
@@ -50,8 +55,8 @@ def compare(name: str, text: str, expected: dict[str, str | None]) -> list[dict[
         want, got = expected.get(field), read.get(field)
         if field == "expediente":
             want, got = normalise_expediente(want), normalise_expediente(got)
-        if field == "ponente":  # the name, as the document model keeps it (no title)
-            want, got = normalise_person(want), normalise_person(got)
+        if field == "ponente":  # the name as the model keeps it (no title), in any case
+            want, got = _person(want), _person(got)
         if got is None:
             outcome = "right" if want is None else "empty"
         else:
@@ -98,8 +103,7 @@ def sample_rows() -> list[dict[str, str]]:
                 "expediente": doc.expediente,
                 "resolution_date": doc.resolution_date.isoformat(),
                 "matter": doc.matter,
-                # said only in the closing's prose ("siendo ponente el Magistrado…"),
-                # which the reader leaves: its caption names none
+                # named in the closing's prose ("siendo ponente el Magistrado…")
                 "ponente": doc.ponente,
             }
             text = document_text(Path(folder) / doc.path.lstrip("/"))

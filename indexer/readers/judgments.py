@@ -525,10 +525,10 @@ _TITLES = re.compile(
 )
 # Words of the caption's other lines (roles, stamps, parties), never of a ponente's name.
 _NOT_NAME_WORDS = re.compile(
-    r"\b(?:secretari|colabor|cotej|elabor|revis|visto|bueno|engrose|encargad|auxiliar"
-    r"|proyect|quejos|recurrent|actor|actora|demandad|promovent|tercer|interesad|autoridad"
-    r"|responsable|sentencia|acuerdo|ponente|ministr|magistrad|juez|president|sr\.|sra\."
-    r"|vo\.\s*bo\b)",
+    r"\b(?:secretari|colabor|cotej|elabor|revis|visto|engrose|encargad|auxiliar|proyect"
+    r"|quejos|recurrent|actor|actora|demandad|promovent|tercer|interesad|autoridad"
+    r"|responsable|sentencia|acuerdo|ponen|ministr|magistrad|juez|president|sala|tribunal"
+    r"|juzgado|pleno|colegiad|sr\.|sra\.|vo\.\s*bo\b)",
     re.I,
 )
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'.-]*$")
@@ -549,8 +549,47 @@ def _name_words(value: str) -> list[str] | None:
 
 def read_ponente(text: str) -> tuple[str, int] | None:
     """The ponente its caption names, as written (titles kept: the document's model takes
-    them off); a name broken over two lines is joined. None where the caption names no
-    one or masks the name."""
+    them off), a name broken over two lines joined; else the one its closing names
+    (``siendo ponente el Magistrado…``, a judge's ``Así lo resolvió y firma la Licenciada
+    …, Jueza…``). None where neither names one or the name is masked."""
+    return _caption_ponente(text) or _closing_ponente(text)
+
+
+# The closing's ponente: "…, siendo ponente el Magistrado Juan Pérez López, quienes…"; a
+# judge's own: "Así lo resolvió y firma la Licenciada ANA RUIZ SOTO, Jueza Primero…".
+_PROSE_TITLES = (
+    r"(?:(?:(?:magistrad|ministr|licenciad|maestr)[oa]|doctora?|jueza?|lic\.|licda\.|mtr[oa]\."
+    r"|dra?\.|c\.)\s*)*"
+)
+_PONENTE_PROSE = _starting(
+    "sr",
+    rf"\bsiendo\s+(?:(?:magistrad|ministr)[oa]\s+)?ponente\s+(?:el|la)\s+{_PROSE_TITLES}"
+    r"(?P<named>[^\W\d_](?:[^,;.()\n]|\n(?!\s*\n)){2,80}?)(?=\s*(?:[,;]|\.(?:\s|$)|\bquien))"
+    rf"|\bresolvi\w*\s+y\s+firma\s+(?:el|la)\s+{_PROSE_TITLES}"
+    r"(?P<judge>[^\W\d_](?:[^,;.()\n]|\n(?!\s*\n)){2,80}?),\s*jueza?\b",
+    re.I,
+)
+_NAME_LINKS = frozenset(("de", "del", "la", "las", "los", "y"))
+
+
+def _closing_ponente(text: str) -> tuple[str, int] | None:
+    for match in _closings(text):
+        # the paragraph as a PDF breaks it: its lines up to a blank one
+        paragraph = re.split(r"\n\s*\n", text[match.start(1) : match.start(1) + 1200])[0]
+        found = _PONENTE_PROSE.search(paragraph)
+        if not found:
+            continue
+        name = found["named"] or found["judge"]
+        words = _name_words(name)
+        proper = words and all(w[0].isupper() or w in _NAME_LINKS for w in words)
+        # "siendo ponente el último de los nombrados" names no one here
+        if proper and len(words) >= 2:
+            return " ".join(name.split()), match.start(1) + found.start()
+        return None
+    return None
+
+
+def _caption_ponente(text: str) -> tuple[str, int] | None:
     lines = _caption(text)
     for i, (line, at) in enumerate(lines):
         label = _PONENTE_LABEL.match(line)

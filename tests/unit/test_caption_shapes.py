@@ -56,7 +56,8 @@ def test_a_type_line_before_a_related_number_is_not_joined_to_it() -> None:
       "MINISTRO ALBERTO PÉREZ DAYÁN"),
      (("Magistrado Ponente: Lic. Juan Pérez López.", "Secretario: Pedro Ruiz"),
       "Lic. Juan Pérez López"),
-     (("PONENTE | MINISTRA LORETTA ORTIZ AHLF",), "MINISTRA LORETTA ORTIZ AHLF")],
+     (("PONENTE | MINISTRA LORETTA ORTIZ AHLF",), "MINISTRA LORETTA ORTIZ AHLF"),
+     (("PONENTE: MAGISTRADA ROSA BUENO", "LÓPEZ"), "MAGISTRADA ROSA BUENO LÓPEZ")],
 )  # fmt: skip
 def test_the_ponente_is_read_from_the_caption_however_its_lines_break(
     lines: tuple[str, ...], ponente: str
@@ -70,7 +71,9 @@ def test_the_ponente_is_read_from_the_caption_however_its_lines_break(
     [("PONENTE: **********", "COTEJÓ"),
      ("PONENTE: MINISTRA **********",),
      ("PONENTE:", "SECRETARIO: FULANO DE TAL"),
-     ("PONENTE:", "VISTO BUENO")],
+     ("PONENTE:", "VISTO BUENO"),
+     ("PONENTE: TERCERA PONENCIA",),
+     ("MAGISTRADO PONENTE: PRIMERA SALA PENAL",)],
 )  # fmt: skip
 def test_a_masked_or_missing_ponente_is_left_empty(lines: tuple[str, ...]) -> None:
     assert read_ponente(caption("AMPARO EN REVISIÓN 12/2024", *lines)) is None
@@ -130,3 +133,37 @@ def test_more_than_an_appeal_after_a_spaced_slash_is_no_appeal(
     """Four digits or a second slash after it: no case, never a shorter appeal; a number
     and its year after it are the next case of a list."""
     assert [case.canonical for case in parse_expediente(written)] == cases
+
+
+BODY = "Considerando. " * 300  # the closing is in the last fifth of a sentence
+
+
+@pytest.mark.parametrize(
+    ("closing", "ponente"),
+    [("Así lo resolvieron y firman por unanimidad de votos los magistrados que integran la "
+      "Primera Sala Civil, siendo ponente el Magistrado Juan Pérez López, quienes actúan con "
+      "la Secretaria de Acuerdos, que autoriza y da fe. DOY FE.", "Juan Pérez López"),
+     ("Así lo resolvieron por unanimidad los magistrados de la Sala, siendo ponente la\n"
+      "Magistrada Diana Laura Ortiz\nRangel, quienes actúan con el Secretario.",
+      "Diana Laura Ortiz Rangel"),
+     ("Así lo resolvió y firma la Licenciada KARLA IVONNE TOVAR RANGEL, Jueza Primero de lo "
+      "Familiar, quien actúa con el Secretario, que autoriza y da fe.",
+      "KARLA IVONNE TOVAR RANGEL"),
+     ("Así lo resolvieron, siendo Magistrado ponente el Lic. Pedro de la Torre y Ruiz.",
+      "Pedro de la Torre y Ruiz")],
+)  # fmt: skip
+def test_without_a_caption_the_closing_names_the_ponente(closing: str, ponente: str) -> None:
+    text = f"VISTOS para resolver el toca civil 1/2020.\n{BODY}\n\n{closing}\n"
+    assert read_sentence(text).values.get("ponente") == ponente
+
+
+@pytest.mark.parametrize(
+    "closing",
+    ["Así lo resolvieron los Magistrados Ana Ruiz, Luis Soto y Eva Gil, siendo ponente el "
+     "último de los nombrados, quienes firman.",
+     "Así lo resolvieron, siendo ponente la Magistrada **********, quienes firman.",
+     "Así lo resolvió la Sala, siendo ponente el Magistrado Presidente, quien firma."],
+)  # fmt: skip
+def test_a_closing_that_names_no_one_leaves_the_ponente_empty(closing: str) -> None:
+    text = f"VISTOS para resolver el toca civil 1/2020.\n{BODY}\n\n{closing}\n"
+    assert "ponente" not in read_sentence(text).values
