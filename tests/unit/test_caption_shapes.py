@@ -167,3 +167,17 @@ def test_without_a_caption_the_closing_names_the_ponente(closing: str, ponente: 
 def test_a_closing_that_names_no_one_leaves_the_ponente_empty(closing: str) -> None:
     text = f"VISTOS para resolver el toca civil 1/2020.\n{BODY}\n\n{closing}\n"
     assert "ponente" not in read_sentence(text).values
+
+
+def test_a_toca_from_a_juicio_especial_hipotecario_is_of_civil_matter() -> None:
+    """The caption names the juicio by its kind alone ("ESPECIAL HIPOTECARIO"), a civil
+    proceeding; a mercantile one says so ("EJECUTIVO MERCANTIL HIPOTECARIO")."""
+    head = (
+        "SEGUNDA SALA CIVIL DEL SUPREMO TRIBUNAL DE JUSTICIA\nExpediente: Toca 149/2023\n"
+        "Juicio: {juicio}\nGuanajuato, Guanajuato, a veinticinco de septiembre de dos mil "
+        "veintitrés.\nV I S T O S para resolver los autos del Toca 149/2023, formado con motivo "
+        "del recurso de apelación interpuesto por la parte demandada.\n"
+    )
+    civil = read_sentence(head.format(juicio="ESPECIAL HIPOTECARIO")).values
+    mercantile = read_sentence(head.format(juicio="EJECUTIVO MERCANTIL HIPOTECARIO")).values
+    assert (civil["matter"], mercantile["matter"]) == ("civil", "mercantil")
