@@ -527,8 +527,8 @@ _TITLES = re.compile(
 _NOT_NAME_WORDS = re.compile(
     r"\b(?:secretari|colabor|cotej|elabor|revis|visto|engrose|encargad|auxiliar|proyect"
     r"|quejos|recurrent|actor|actora|demandad|promovent|tercer|interesad|autoridad"
-    r"|responsable|sentencia|acuerdo|ponen|ministr|magistrad|juez|president|sala|tribunal"
-    r"|juzgado|pleno|colegiad|sr\.|sra\.|vo\.\s*bo\b)",
+    r"|responsable|sentencia|acuerdo|ponen|ministr|magistrad|president|colegiad|sr\.|sra\."
+    r"|vo\.\s*bo\b|(?:sala|tribunal|juzgado|pleno|jueza?)\b)",  # a surname "Salas" is one
     re.I,
 )
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'.-]*$")

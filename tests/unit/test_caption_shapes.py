@@ -57,7 +57,9 @@ def test_a_type_line_before_a_related_number_is_not_joined_to_it() -> None:
      (("Magistrado Ponente: Lic. Juan Pérez López.", "Secretario: Pedro Ruiz"),
       "Lic. Juan Pérez López"),
      (("PONENTE | MINISTRA LORETTA ORTIZ AHLF",), "MINISTRA LORETTA ORTIZ AHLF"),
-     (("PONENTE: MAGISTRADA ROSA BUENO", "LÓPEZ"), "MAGISTRADA ROSA BUENO LÓPEZ")],
+     (("PONENTE: MAGISTRADA ROSA BUENO", "LÓPEZ"), "MAGISTRADA ROSA BUENO LÓPEZ"),
+     (("PONENTE: MINISTRO JOSÉ FERNANDO FRANCO GONZÁLEZ SALAS", "COTEJÓ"),
+      "MINISTRO JOSÉ FERNANDO FRANCO GONZÁLEZ SALAS")],
 )  # fmt: skip
 def test_the_ponente_is_read_from_the_caption_however_its_lines_break(
     lines: tuple[str, ...], ponente: str
