@@ -26,9 +26,10 @@ if str(REPO) not in sys.path:
 from indexer.extract.pdf import extract_pdf  # noqa: E402
 from indexer.readers.expedientes import normalise_expediente  # noqa: E402
 from indexer.readers.judgments import read_sentence  # noqa: E402
+from indexer.readers.normalise import normalise_person  # noqa: E402
 from samples.generate import generate  # noqa: E402
 
-FIELDS = ("court", "expediente", "resolution_date", "matter")
+FIELDS = ("court", "expediente", "resolution_date", "matter", "ponente")
 EXPECTED = Path(__file__).with_name("metadata_expected.json")
 RESULTS = Path(__file__).with_name("results")
 CORPUS = Path(os.environ.get("ABIERTO_SHARED_CORPUS", "/work/shared/corpus"))
@@ -41,6 +42,11 @@ def document_text(path: Path) -> str:
     return str(json.loads(path.read_text(encoding="utf-8"))["text"])
 
 
+def _person(name: str | None) -> str | None:
+    kept = normalise_person(name)
+    return kept.casefold() if kept else None
+
+
 def compare(name: str, text: str, expected: dict[str, str | None]) -> list[dict[str, str]]:
     """One row per field: right, wrong (a value that is not the document's) or empty."""
     read = read_sentence(text).values
@@ -49,6 +55,8 @@ def compare(name: str, text: str, expected: dict[str, str | None]) -> list[dict[
         want, got = expected.get(field), read.get(field)
         if field == "expediente":
             want, got = normalise_expediente(want), normalise_expediente(got)
+        if field == "ponente":  # the name as the model keeps it (no title), in any case
+            want, got = _person(want), _person(got)
         if got is None:
             outcome = "right" if want is None else "empty"
         else:
@@ -95,6 +103,8 @@ def sample_rows() -> list[dict[str, str]]:
                 "expediente": doc.expediente,
                 "resolution_date": doc.resolution_date.isoformat(),
                 "matter": doc.matter,
+                # named in the closing's prose ("siendo ponente el Magistrado…")
+                "ponente": doc.ponente,
             }
             text = document_text(Path(folder) / doc.path.lstrip("/"))
             rows += compare(doc.path.rsplit("/", 1)[-1], text, fields)

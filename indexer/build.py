@@ -241,7 +241,7 @@ _SOURCED = frozenset(
      "authors", "committee", "status")
 )  # fmt: skip
 _HEADING_FIELDS = ("court", "expediente", "matter", "resolution_date", "proceeding",
-                   "judgment_type")  # fmt: skip
+                   "judgment_type", "ponente")  # fmt: skip
 
 
 def _from_session_title(

@@ -194,6 +194,8 @@ def find_articles(original: str, folded: str) -> Iterator[Citation]:
     for word in matches_at(_ARTICLE_WORD, folded, _article_starts(folded)):
         if word.start() < taken_until or word.start() in names:
             continue
+        if _paragraph_of_number_before(folded, word.start()):
+            continue
         start, position = word.start(), word.end()
         while True:
             numbers, position = _numbers(folded, position)
@@ -214,6 +216,22 @@ def find_articles(original: str, folded: str) -> Iterator[Citation]:
             if more is None:
                 break
             start, position = more.end(), more.end()
+
+
+def _paragraph_of_number_before(folded: str, start: int) -> bool:
+    """Whether the word at ``start`` is a "numeral" right after a number and its comma:
+    "… y 53, numeral 1, inciso a), de la LGSMIME" names the paragraph 1 of article 53,
+    no article 1 (the number before it is not read as an article here: none is wrong)."""
+    if not folded.startswith("numeral", start):
+        return False
+    comma = space_before(folded, start)
+    if comma == 0 or folded[comma - 1] != ",":
+        return False
+    end = space_before(folded, comma - 1)
+    at = end
+    while at > 0 and end - at < 2 and folded[at - 1] in ".°o":
+        at -= 1
+    return at > 0 and folded[at - 1] in "0123456789"
 
 
 def _article_starts(folded: str) -> Iterator[int]:

@@ -23,15 +23,20 @@ from indexer.readers.expedientes import (
     TYPE_WORDS,
     CaseNumber,
     case_type_code,
+    clean_suffix,
 )
 from indexer.spots import Spans, matches_at, occurrences, space_before, word_before
 
 # Numbers are found first (they are few); the type is looked for just before each one.
-# A toca's appeal after the year ("toca 1150/2019/1") is part of its number; anything
-# else after a slash ("1150/2019/1234", "1150/2019/1/2") is no case number.
+# A toca's appeal after the year ("toca 1150/2019/1", "1150/2019 / 1") is part of its
+# number; anything else after a slash ("1150/2019/1234", "1150/2019 / 1234",
+# "1150/2019/1/2") is no case number, never a shorter one. A suffix after a hyphen:
+# letters ("123/2023-CA", "- II") or, right after it, a number ("1150/2019-1"), kept
+# whole (``clean_suffix``).
 _NUMBER = re.compile(
-    r"(?<![\w/.-])(?P<n>\d{1,6})\s*/\s*(?P<year>(?:19|20)\d\d)(?:/(?P<appeal>\d{1,3}))?"
-    r"(?:\s*-\s*(?P<suffix>[a-z]{1,4})\b)?(?![\d/])"
+    r"(?<![\w/.-])(?P<n>\d{1,6})\s*/\s*(?P<year>(?:19|20)\d\d)"
+    r"(?:\s*/\s*(?P<appeal>\d{1,3})|(?!\s*/\s*\d))(?P<suffix>\s*-\s*[a-z]{1,4}\b|-\d{1,3})?"
+    r"(?![\d/])"
 )
 _TYPE = re.compile(rf"(?<![\w.])(?:{TYPE_WORDS})(?![\w])")
 LOOKBACK = 80  # how far before a number its type may be written
@@ -156,7 +161,7 @@ def find_cases(original: str, folded: str) -> Iterator[Citation]:
             code, start = _type_before(original, folded, match.start())
             if code is None:
                 continue
-        suffix = match["suffix"].upper() if match["suffix"] else None
+        suffix = clean_suffix(match["suffix"])
         case = CaseNumber(code, match["n"], match["year"], suffix, appeal=match["appeal"])
         after = match.end()
         yield _citation(original, case, start, match.end())

@@ -31,6 +31,7 @@ from indexer.readers.expedientes import (
     TYPE_WORDS,
     CaseNumber,
     case_type_code,
+    clean_suffix,
 )
 
 log = logging.getLogger(__name__)
@@ -58,7 +59,13 @@ def make_scanner(module: Any) -> Any:
     return module.CitationScanner(
         ELECTORAL_PATTERN.pattern,
         _without(LOCAL_ELECTORAL_PATTERN.pattern, r"(?<![\w/-])"),
-        _without(cases._NUMBER.pattern, r"(?<![\w/.-])", r"(?![\d/])"),
+        # the look-ahead after a year without an appeal is the Rust side's: an appeal
+        # the greedy match took and its look-ahead refused leaves no case there either
+        _replaced(
+            _without(cases._NUMBER.pattern, r"(?<![\w/.-])", r"(?![\d/])"),
+            r"|(?!\s*/\s*\d))",
+            ")?",
+        ),
         TYPE_WORDS,
         cases._FIRST_GAP.pattern,
         cases._NEXT_GAP.pattern,
@@ -289,7 +296,7 @@ def _case(
     end: int,
 ) -> Citation:
     if what == 2:  # a case number: (code, number, year, suffix, appeal)
-        case = CaseNumber(a, b, c, d.upper() if d else None, appeal=e)
+        case = CaseNumber(a, b, c, clean_suffix(d), appeal=e)
     else:  # a chamber's or a local court's: (chamber or court, type, number, year)
         case = CaseNumber(b, c, d or "", electoral_chamber=a, electoral=True)
     return cases._citation(original, case, start, end)

@@ -143,19 +143,34 @@ _LOCAL_ELECTORAL = re.compile(
 _TYPE_WORDS = "|".join(
     re.escape(phrase).replace(r"\ ", r"\s+") for phrase in sorted(_PHRASES, key=len, reverse=True)
 )
+# A toca's appeal after the year, also with spaces ("1150/2019 / 1"); more digits or a
+# second slash after it make no case, never a shorter one; a number and year after a
+# spaced slash is the next case of a list ("12/2020 / 13/2021").
 _TOKEN = re.compile(
     rf"(?P<type>(?<![\w.])(?:{_TYPE_WORDS})(?![\w]))"
     r"|(?P<number>(?<![\w/])(?P<n>\d{1,6})\s*/\s*(?P<year>\d{4})"
-    r"(?:/(?P<appeal>\d{1,3})(?![\d/]))?(?:\s*-\s*(?P<suffix>[A-Z]{1,4})\b)?(?!\d|/\d))",
+    r"(?:\s*/\s*(?P<appeal>\d{1,3})(?![\d/])|(?!/\d)(?!\s*/\s*\d++(?!\s*/\s*\d{4})))"
+    r"(?P<suffix>\s*-\s*[A-Z]{1,4}\b|-\d{1,3}(?![\d/]))?(?!\d|/\d))",
     re.IGNORECASE,
 )
 
 
+def clean_suffix(written: str | None) -> str | None:
+    """A number's suffix as kept: ``-CA`` → ``CA``, ``- ii`` → ``II``, ``-01`` → ``1``
+    (a number after the year's hyphen, whatever the court means by it, is part of the
+    case's number: "1150/2019-1" is not "1150/2019")."""
+    if not written:
+        return None
+    bare = written.replace("-", "").strip().upper()
+    return str(int(bare)) if bare.isdigit() else bare or None
+
+
 @dataclass(frozen=True)
 class CaseNumber:
-    """One case: its type (if written), number, year, suffix (``123/2023-CA``) and the
-    appeal it is among several on one first-instance case (a toca ``1150/2019/1``: the
-    third number tells apart appeals that share the first two, so it is part of it)."""
+    """One case: its type (if written), number, year, suffix (``123/2023-CA``,
+    ``1150/2019-1``) and the appeal it is among several on one first-instance case (a toca
+    ``1150/2019/1``, also written ``1150/2019 / 1``: the third number tells apart appeals
+    that share the first two, so it is part of it)."""
 
     type_code: str | None
     number: str
@@ -262,9 +277,8 @@ def parse_expediente(text: str | None) -> list[CaseNumber]:
         if match["type"]:
             current = _type_code(match["type"])
             continue
-        number, year, suffix = match["n"], match["year"], match["suffix"]
-        suffix = suffix.upper() if suffix else None
-        cases.append(CaseNumber(current, number, year, suffix, appeal=match["appeal"]))
+        suffix = clean_suffix(match["suffix"])
+        cases.append(CaseNumber(current, match["n"], match["year"], suffix, appeal=match["appeal"]))
     return list(dict.fromkeys(cases))
 
 

@@ -85,17 +85,20 @@ _ASIDE = re.compile(r"\([^)]*\)")  # "(RELACIONADO CON EL 45/2022)": not this ca
 _NOT_OWN_LABEL = _starting(
     "ordaijt", r"origen|relacionad|deriva|anteced|instancia|juzgado|tribunal", re.I
 )
+# (a stamp's "VISTO BUENO" is no "VISTOS": the caption goes on after it)
 _CAPTION_END = re.compile(
-    r"^\s*(?:[IÍ]NDICE|S[IÍ]NTESIS|V\s*I\s*S\s*T\s*O\s*S?\b|R\s*E\s*S\s*U\s*L\s*T\s*A\s*N\s*D\s*O"
+    r"^\s*(?:[IÍ]NDICE|S[IÍ]NTESIS|V\s*I\s*S\s*T\s*O\s*S?\b(?!\s*bueno)|R\s*E\s*S\s*U\s*L\s*T\s*A\s*N\s*D\s*O"
     r"|ANTECEDENTES|Ciudad\s+de\s+M[eé]xico|Sentencia\s+(?:de|que)|S\s*E\s*N\s*T\s*E\s*N\s*C\s*I\s*A)",
     re.IGNORECASE,
 )
 # never the tail of a garbled number ("l45/2024", an OCR "1" read as "l")
-# a toca's appeal after its year ("1150/2019/1") is part of its number; more after a
-# slash ("1150/2019/1234", "1150/2019/1/2") makes it none, never a shorter one
+# a toca's appeal after its year ("1150/2019/1", "1150/2019 / 1") is part of its number;
+# more after a slash ("1150/2019/1234", "1150/2019/1/2") makes it none, never a shorter
+# one; so is a suffix after a hyphen ("-CA", "-1")
 _NUMBER = (
-    r"(?<![\w/-])(?:[A-Z]{2,8}[-/])*\d{1,6}\s*[/-]\s*\d{4}(?:/\d{1,3}(?![\d/]))?(?!/\d)"
-    r"(?:-[A-Z]{1,4}\b)?"
+    r"(?<![\w/-])(?:[A-Z]{2,8}[-/])*\d{1,6}\s*[/-]\s*\d{4}"
+    r"(?:\s*/\s*\d{1,3}(?![\d/])|(?!/\d)(?!\s*/\s*\d++(?!\s*/\s*\d{4})))"
+    r"(?:-(?:[A-Z]{1,4}\b|\d{1,3}(?![\d/])))?"
 )
 _STATEMENT = _starting(
     "spa",
@@ -397,7 +400,7 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
     REVISIÓN 1309/2023``) or a label (``EXPEDIENTE: 845/2019``, ``TOCA: 12/2023``); a
     line ``Y SU ACUMULADA 208/2023`` continues the one before."""
     found: list[tuple[str, list[CaseNumber], int]] = []
-    for written_line, at in _caption(text):
+    for written_line, at in _unwrapped(_caption(text)):
         line = _ASIDE.sub("", written_line).strip()
         label = _CASE_LABEL.match(line)
         if ":" in line and not label:
@@ -423,6 +426,41 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
             # "JUICIO DE AMPARO: 345/2024": the label's colon is not the case's
             found.append((_LABEL_COLON.sub(" ", line, count=1).strip(" ."), cases, at))
     return found
+
+
+# A case's type whose number (or the type's last words and the number) went on to the
+# next line: "AMPARO DIRECTO EN REVISIÓN⏎7151/2019", "AMPARO DIRECTO EN⏎REVISIÓN 7151/2019".
+# Joined only when the type runs straight into its number ("número", "No." between).
+_TYPE_ALONE = re.compile(rf"^(?:{TYPE_WORDS})$")
+_TYPE_THEN_NUMBER = re.compile(
+    rf"^(?:{TYPE_WORDS})\s*(?:(?:numero|num\.|no\.)\s*)?:?\s*\d{{1,6}}\s*/\s*\d{{4}}(?![\d])"
+)
+
+
+def _unwrapped(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The caption's lines with a case type broken off its number joined to the next."""
+    out: list[tuple[str, int]] = []
+    joined_next = False
+    for i, (line, at) in enumerate(lines):
+        if joined_next:
+            joined_next = False
+            continue
+        following = lines[i + 1][0] if i + 1 < len(lines) else ""
+        if following and not any(c.isdigit() for c in line):
+            start = _fold_caption(line.rstrip(" :"))
+            tail = _fold_caption(re.split(r"\d", following, maxsplit=1)[0].rstrip(" :"))
+            joined = f"{line.rstrip(' :')} {following}"
+            typed = _TYPE_ALONE.match(start) or _TYPE_ALONE.match(f"{start} {tail}")
+            if typed and _TYPE_THEN_NUMBER.match(_fold_caption(joined)):
+                out.append((joined, at))
+                joined_next = True
+                continue
+        out.append((line, at))
+    return out
+
+
+def _fold_caption(line: str) -> str:
+    return " ".join(fold_keyword(line).split())
 
 
 def _statement(text: str) -> tuple[str, list[CaseNumber], int] | None:
@@ -471,6 +509,122 @@ def read_expediente(text: str) -> tuple[str, int] | None:
     if statement:
         return statement[0], statement[2]
     return None
+
+
+# The caption's ponente: "PONENTE: MINISTRA LORETTA ORTIZ AHLF", "MINISTRO PONENTE: JORGE
+# MARIO PARDO REBOLLEDO", "MAGISTRADA PONENTE:" (or a table's "PONENTE" cell) with the
+# name on the next line, a name broken over two lines.
+_PONENTE_LABEL = re.compile(
+    r"^(?:(?:ministr[oa]|magistrad[oa]|jueza?)\s+)?ponente\s*(?::\s*(?P<value>.*)|$)", re.I
+)
+_TITLES = re.compile(
+    r"^(?:(?:sr|sra|lic|licda|dr|dra|mtro|mtra|min|mgdo|mgda|magdo|magda)\.\s*"
+    r"|(?:el|la|se[ñn]ora?|ministr[oa]|magistrad[oa]|jueza?|licenciad[oa]|doctora?"
+    r"|maestr[oa])(?:\s+|$))+",
+    re.I,
+)
+# Words of the caption's other lines (roles, stamps, parties), never of a ponente's name.
+_NOT_NAME_WORDS = re.compile(
+    r"\b(?:secretari|colabor|cotej|elabor|revis|visto|engrose|encargad|auxiliar|proyect"
+    r"|quejos|recurrent|actor|actora|demandad|promovent|tercer|interesad|autoridad"
+    r"|responsable|sentencia|acuerdo|ponen|ministr|magistrad|president|colegiad|sr\.|sra\."
+    r"|vo\.\s*bo\b|(?:sala|tribunal|juzgado|pleno|jueza?)\b)",  # a surname "Salas" is one
+    re.I,
+)
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'.-]*$")
+NAME_WORDS = 4  # a name this long (given names and both surnames) is taken as whole
+
+
+def _name_words(value: str) -> list[str] | None:
+    """The words of a person's name as a caption writes it (titles off), or None if the
+    value is no name: a masked one, a role, a stamp, a number."""
+    bare = _TITLES.sub("", value.strip(" .,;")).strip(" .,;")
+    words = bare.split()
+    if not words or len(words) > 8 or _NOT_NAME_WORDS.search(bare):
+        return None
+    if not all(_NAME_WORD.match(word) for word in words):
+        return None
+    return words
+
+
+def read_ponente(text: str) -> tuple[str, int] | None:
+    """The ponente its caption names, as written (titles kept: the document's model takes
+    them off), a name broken over two lines joined; else the one its closing names
+    (``siendo ponente el Magistrado…``, a judge's ``Así lo resolvió y firma la Licenciada
+    …, Jueza…``). None where neither names one or the name is masked."""
+    return _caption_ponente(text) or _closing_ponente(text)
+
+
+# The closing's ponente: "…, siendo ponente el Magistrado Juan Pérez López, quienes…"; a
+# judge's own: "Así lo resolvió y firma la Licenciada ANA RUIZ SOTO, Jueza Primero…".
+_PROSE_TITLES = (
+    r"(?:(?:(?:magistrad|ministr|licenciad|maestr)[oa]|doctora?|jueza?|lic\.|licda\.|mtr[oa]\."
+    r"|dra?\.|c\.)\s*)*"
+)
+_PONENTE_PROSE = _starting(
+    "sr",
+    rf"\bsiendo\s+(?:(?:magistrad|ministr)[oa]\s+)?ponente\s+(?:el|la)\s+{_PROSE_TITLES}"
+    r"(?P<named>[^\W\d_](?:[^,;.()\n]|\n(?!\s*\n)){2,80}?)(?=\s*(?:[,;]|\.(?:\s|$)|\bquien))"
+    rf"|\bresolvi\w*\s+y\s+firma\s+(?:el|la)\s+{_PROSE_TITLES}"
+    r"(?P<judge>[^\W\d_](?:[^,;.()\n]|\n(?!\s*\n)){2,80}?),\s*jueza?\b",
+    re.I,
+)
+_NAME_LINKS = frozenset(("de", "del", "la", "las", "los", "y"))
+
+
+def _closing_ponente(text: str) -> tuple[str, int] | None:
+    for match in _closings(text):
+        # the paragraph as a PDF breaks it: its lines up to a blank one
+        paragraph = re.split(r"\n\s*\n", text[match.start(1) : match.start(1) + 1200])[0]
+        found = _PONENTE_PROSE.search(paragraph)
+        if not found:
+            continue
+        name = found["named"] or found["judge"]
+        words = _name_words(name)
+        proper = words and all(w[0].isupper() or w in _NAME_LINKS for w in words)
+        # "siendo ponente el último de los nombrados" names no one here
+        if proper and len(words) >= 2:
+            return " ".join(name.split()), match.start(1) + found.start()
+        return None
+    return None
+
+
+def _caption_ponente(text: str) -> tuple[str, int] | None:
+    lines = _caption(text)
+    for i, (line, at) in enumerate(lines):
+        label = _PONENTE_LABEL.match(line)
+        if not label:
+            continue
+        value = (label["value"] or "").strip()
+        rest = lines[i + 1 :]
+        if not _name_words(value) and not _TITLES.sub("", value).strip(" .,;"):
+            # the label alone, or with a title only: the name is the next line
+            if not rest:
+                return None
+            value, rest = f"{value} {rest[0][0]}".strip(), rest[1:]
+        words = _name_words(value)
+        if words is None:
+            return None
+        if rest and len(words) < NAME_WORDS and _continues_name(rest[0][0], value):
+            value = f"{value} {rest[0][0]}"
+            if _name_words(value) is None:
+                return None
+        return value.strip(" .,;"), at
+    return None
+
+
+def _continues_name(line: str, value: str) -> bool:
+    """Whether a caption line is the rest of a name broken after ``value``: the same case
+    (capitals after capitals), words of a name only, no label."""
+    words = _name_words(line)
+    if words is None or ":" in line or len(words) >= NAME_WORDS or value.endswith("."):
+        return False
+    return _capitals(line) == _capitals(value) and not opens_with_case(line)
+
+
+def _capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.85
 
 
 def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | None:
@@ -726,6 +880,9 @@ def read_sentence(text: str) -> Reading:
     date = read_resolution_date(text)
     if date:
         reading.put("resolution_date", *date)
+    ponente = read_ponente(text)
+    if ponente:
+        reading.put("ponente", *ponente)
     return reading
 
 

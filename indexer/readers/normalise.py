@@ -122,6 +122,9 @@ MATTER_WORDS = {
     "amparo": "amparo", "administrativ": "administrativa", "laboral": "laboral",
     "trabajo": "laboral", "electoral": "electoral", "constitucional": "constitucional",
     "agrari": "agraria", "fiscal": "fiscal", "tributari": "fiscal",
+    # a civil proceeding named by its kind alone (the codes of civil procedure's "juicio
+    # especial hipotecario"; a mercantile one says "mercantil", read first)
+    "hipotecari": "civil",
 }  # fmt: skip
 
 

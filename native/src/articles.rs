@@ -243,7 +243,7 @@ impl<'s, 't> Reading<'s, 't> {
                 continue;
             };
             free = word_end.max(at + 1);
-            if at < taken_until || names.holds(at) {
+            if at < taken_until || names.holds(at) || self.paragraph_of_number_before(at) {
                 continue;
             }
             let (mut start, mut position) = (at, word_end);
@@ -301,6 +301,25 @@ impl<'s, 't> Reading<'s, 't> {
             return None;
         }
         Some(end)
+    }
+
+    /// ``_paragraph_of_number_before``: a "numeral" right after a number and its comma
+    /// ("y 53, numeral 1, inciso a)") is that article's paragraph, no article.
+    fn paragraph_of_number_before(&self, start: usize) -> bool {
+        let folded = self.folded;
+        if !folded.slice(start, folded.len()).starts_with("numeral") {
+            return false;
+        }
+        let comma = folded.space_before(start);
+        if comma == 0 || folded.at(comma - 1) != ',' {
+            return false;
+        }
+        let end = folded.space_before(comma - 1);
+        let mut at = end;
+        while at > 0 && end - at < 2 && matches!(folded.at(at - 1), '.' | '°' | 'o') {
+            at -= 1;
+        }
+        at > 0 && folded.at(at - 1).is_ascii_digit()
     }
 
     /// ``_article_starts``.

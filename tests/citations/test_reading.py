@@ -93,6 +93,20 @@ def test_an_article_named_numeral_is_read_in_the_singular_too() -> None:
     assert keys("según el numeral 3 del acuerdo general") == []
 
 
+def test_a_numeral_after_an_article_number_is_its_paragraph_not_an_article() -> None:
+    """As the SCJN writes a list broken by a footnote: "los artículos 96, fracción IV de la
+    Constitución[nota]; segundo transitorio del decreto…, y 53, numeral 1, inciso a), de
+    la LGSMIME": the paragraph 1 of article 53, never an article 1 of that law."""
+    text = (
+        "los artículos 96, fracción IV de la Constitución Política de los Estados Unidos "
+        "Mexicanos[footnoteRef:2]; segundo transitorio del decreto de reforma judicial, y 53, "
+        "numeral 1, inciso a), de la LGSMIME, que establece"
+    )
+    assert keys(text, "article") == ["CPEUM art. 96"]
+    assert keys("y 4o., numeral 2 de la Ley de Amparo", "article") == []
+    assert keys("conforme al numeral 5 de la Ley de Amparo", "article") == ["Ley de Amparo art. 5"]
+
+
 def test_a_state_code_is_named_by_its_state() -> None:
     assert keys("el artículo 311 del Código Civil para el Estado de Guanajuato") == [
         "Código Civil de Guanajuato art. 311"
@@ -151,7 +165,12 @@ def test_thousands_of_citations_are_all_read_without_rescanning_the_ones_before(
      ("Toca Penal 345/2021/2", "Toca 345/2021/2"),
      ("toca civil número 88/2020/03", "Toca 88/2020/3"),
      ("tocas 5/2020/1 y 5/2020/12", "Toca 5/2020/1"),
-     ("toca 9/2018/1-II", "Toca 9/2018/1-II")],
+     ("toca 9/2018/1-II", "Toca 9/2018/1-II"),
+     ("toca 1150/2019 / 1", "Toca 1150/2019/1"),
+     ("toca penal 1150/2019 /2", "Toca 1150/2019/2"),
+     ("toca 9/2018 / 1-II", "Toca 9/2018/1-II"),
+     ("toca penal 1150/2019-1", "Toca 1150/2019-1"),
+     ("toca civil 88/2020-01", "Toca 88/2020-1")],
 )  # fmt: skip
 def test_a_toca_keeps_the_appeal_after_its_year(written: str, key: str) -> None:
     """Tocas 1150/2019/1 and 1150/2019/2 are two appeals on one first-instance case: the
@@ -168,6 +187,8 @@ def test_a_toca_keeps_the_appeal_after_its_year(written: str, key: str) -> None:
      ("el toca 1150/2019/1234 se resolvió", []),
      ("el toca 1150/2019/1/2 se resolvió", []),
      ("el toca 1150/2019/ se resolvió", []),
+     ("el toca 1150/2019 / 1234 se resolvió", []),
+     ("el toca 1150/2019 / 1/2 se resolvió", []),
      ("el día 12/05/2019 y la fracción 1/2 se resolvió", [])],
 )  # fmt: skip
 def test_no_false_appeal_is_read_after_a_year(text: str, expected: list[str]) -> None:
