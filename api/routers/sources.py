@@ -43,6 +43,7 @@ from api.spec_checks import (
     check_start_urls,
     field_error,
 )
+from config.spanish_errors import shown
 from config.specs import SourceSpec, error_items, read_specs
 from crawlers.preview import PreviewUnavailable, preview
 from indexer.attribution import publisher_of
@@ -181,8 +182,8 @@ def _owned(
             _refusal_note(request, registry, caller)(f"refused_{action}", source_id, {})
         raise Refused(
             404,
-            f"no source {source_id[:100]!r} among your institution's sources",
-            f"su institución no tiene la fuente «{source_id[:100]}»",
+            f"no source {shown(source_id)!r} among your institution's sources",
+            f"su institución no tiene la fuente «{shown(source_id)}»",
         )
     return row
 
