@@ -44,6 +44,12 @@ def _too_deep() -> RequestValidationError:
     )
 
 
+def _near(exc: ValueError) -> str:
+    """Where JSON stopped reading, in Spanish (``json``'s words are English)."""
+    line, column = getattr(exc, "lineno", None), getattr(exc, "colno", None)
+    return f" (cerca de la línea {line}, columna {column})" if line and column else ""
+
+
 def depth_exceeds(value: Any, limit: int) -> bool:
     """Whether ``value`` nests objects or arrays more than ``limit`` levels (no recursion)."""
     stack: list[tuple[Any, int]] = [(value, 1)]
@@ -65,9 +71,17 @@ async def spec_body(request: Request) -> dict[str, Any]:
     except RecursionError as exc:
         raise _too_deep() from exc
     except ValueError as exc:
-        raise _invalid(f"not valid JSON: {str(exc)[:200]}", "json_invalid") from exc
+        raise _invalid(
+            f"not valid JSON: {str(exc)[:200]}",
+            "json_invalid",
+            f"el cuerpo no es JSON válido{_near(exc)}",
+        ) from exc
     if not isinstance(data, dict):
-        raise _invalid("a spec is a JSON object ({…})", "dict_type")
+        raise _invalid(
+            "a spec is a JSON object ({…})",
+            "dict_type",
+            "el cuerpo debe ser un objeto JSON ({…}): una especificación de fuente",
+        )
     if depth_exceeds(data, MAX_DEPTH):
         raise _too_deep()
     return data

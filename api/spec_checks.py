@@ -138,25 +138,43 @@ def check_start_urls(spec: SourceSpec, settings: Settings) -> None:
             parts = urlsplit(url)
             host = (parts.scheme, parts.hostname, parts.port)
         except ValueError as exc:  # a port out of range or not a number
-            raise field_error(("start_urls", n), f"not a valid URL: {exc}") from exc
+            raise field_error(
+                ("start_urls", n),
+                f"not a valid URL: {exc}",
+                "no es una dirección válida: su puerto debe ser un número de 0 a 65535",
+            ) from exc
         if host in checked:
             continue
         if len(checked) == MAX_START_HOSTS:
             message = f"at most {MAX_START_HOSTS} different hosts: a source is one site"
-            raise field_error(("start_urls", n), message)
+            mensaje = (
+                f"una fuente es un solo sitio: sus direcciones de inicio están en a lo sumo "
+                f"{MAX_START_HOSTS} servidores distintos"
+            )
+            raise field_error(("start_urls", n), message, mensaje)
         checked.add(host)
         try:
             check_url(url, allow_loopback=settings.allow_loopback)
         except BlockedAddress as exc:
             if isinstance(exc.__cause__, OSError | UnicodeError):
                 continue
-            raise field_error(("start_urls", n), f"the crawler may not fetch it: {exc}") from exc
+            raise field_error(
+                ("start_urls", n),
+                f"the crawler may not fetch it: {exc}",
+                "el rastreador no puede descargar esta dirección: debe empezar por http:// o "
+                "https:// y su servidor debe ser público (no una dirección privada, local o "
+                "reservada)",
+            ) from exc
 
 
-def _namespace_hint(caller: Caller) -> str:
+def _namespace_hint(caller: Caller) -> tuple[str, str]:
+    """Why a name is not the caller's, in English (``msg``) and Spanish (``mensaje``)."""
+    own = caller.institution_id
     return (
-        f"must begin with your institution's id and a hyphen, '{caller.institution_id}-' "
-        f"(e.g. '{caller.institution_id}-sentencias'), and not with another institution's id"
+        f"must begin with your institution's id and a hyphen, '{own}-' "
+        f"(e.g. '{own}-sentencias'), and not with another institution's id",
+        f"debe empezar por el id de su institución y un guion, '{own}-' (p. ej. "
+        f"'{own}-sentencias'), y no por el id de otra institución",
     )
 
 
@@ -180,13 +198,18 @@ def check_ownership(
         other = registry.get_source(spec.id)
         if other is not None and other.institution_id != caller.institution_id:
             note(f"refused_{action}", other.id, {})
-        raise field_error(("id",), _namespace_hint(caller))
+        raise field_error(("id",), *_namespace_hint(caller))
     scope = spec.identity.scope if spec.identity else None
     if scope is None:
         return
     if scope in reserved_scopes and scope != spec.id:
-        raise field_error(("identity", "scope"), "is a scope of the operator's catalogue")
+        raise field_error(
+            ("identity", "scope"),
+            "is a scope of the operator's catalogue",
+            "es un ámbito de las fuentes del operador: elija otro que empiece por el id de "
+            "su institución",
+        )
     if registry.namespace_owner(scope) != caller.institution_id:
         for holder in registry.scope_holders(scope, besides=caller.institution_id):
             note("refused_scope", holder.id, {"scope": scope})
-        raise field_error(("identity", "scope"), _namespace_hint(caller))
+        raise field_error(("identity", "scope"), *_namespace_hint(caller))

@@ -47,6 +47,8 @@ def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
     except BackupError as exc:
         print(f"abierto restore: {exc}", file=sys.stderr)
         return 2
+    if report.missing_key:
+        print(f"  problem: {report.missing_key}", file=sys.stderr)
     how = "rebuilt" if report.rebuilt else "restored"
     print(
         f"restored {report.documents} documents and {report.files} original files; "

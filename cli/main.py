@@ -361,7 +361,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args, settings)
     except SpecError as exc:
-        print(f"abierto: invalid source spec: {exc}", file=sys.stderr)
+        print(f"abierto: especificación de fuente no válida: {exc}", file=sys.stderr)
         return 2
     except DatabaseBusy as exc:
         print(f"abierto {args.command}: {explain(exc, settings)} ({exc})", file=sys.stderr)

@@ -9,7 +9,6 @@ from collections.abc import Sequence
 
 from pydantic import ValidationError
 
-from api.mensajes import for_item
 from cli.numbers import seconds, whole
 from config.settings import Settings
 from config.specs import SourceSpec, SpecError, error_items, parse_spec
@@ -38,7 +37,7 @@ def read_registered(
         specs, skipped = [], {}
         for row in rows:
             try:
-                specs.append(parse_spec(row.spec, origin=f"registered source {row.id}"))
+                specs.append(parse_spec(row.spec, origin=f"fuente registrada {row.id}"))
             except SpecError as exc:
                 skipped[row.id] = unusable(row.id, exc)
                 print(f"abierto: {skipped[row.id]}", file=sys.stderr)
@@ -71,11 +70,7 @@ def _reasons(exc: SpecError) -> str:
     """The fields that no longer validate, said in Spanish."""
     cause = exc.__cause__
     if isinstance(cause, ValidationError):
-        said = (
-            for_item({"loc": loc, "msg": message, "type": kind})
-            for loc, message, kind in error_items(cause)
-        )
-        return "; ".join(dict.fromkeys(said))
+        return "; ".join(dict.fromkeys(problem.mensaje for problem in error_items(cause)))
     return "no es un objeto de campos"
 
 

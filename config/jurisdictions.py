@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from config.spanish_errors import Invalid, shown
+
 JURISDICTIONS: dict[str, str] = {
     "MX": "Federación",
     "MX-AGU": "Aguascalientes",
@@ -43,8 +45,10 @@ def check_jurisdiction(code: str) -> str:
     """Return the code upper-cased, or raise ValueError naming the valid form."""
     normalised = code.strip().upper()
     if normalised not in JURISDICTIONS:
-        raise ValueError(
-            f"unknown jurisdiction {code!r}: expected an ISO 3166-2:MX code such as "
-            "'MX' (federal) or 'MX-GUA' (Guanajuato)"
+        raise Invalid(
+            f"unknown jurisdiction {shown(code)!r}: expected an ISO 3166-2:MX code such as "
+            "'MX' (federal) or 'MX-GUA' (Guanajuato)",
+            f"la jurisdicción «{shown(code)}» no existe: escriba un código ISO 3166-2:MX "
+            "como 'MX' (la Federación) o 'MX-GUA' (Guanajuato)",
         )
     return normalised

@@ -17,6 +17,8 @@ from typing import Any
 
 import re2
 
+from config.spanish_errors import Invalid
+
 MAX_PATTERN_CHARS = 1_000
 MAX_REPEAT = 1_000
 MAX_PROGRAM_BYTES = 4 << 20  # RE2's max_mem: larger programs are refused, not built
@@ -25,9 +27,9 @@ _OPEN_START = re.compile(r"(?<!\\)\{,\d+\}")
 _UNICODE = {"w": r"\p{L}\p{N}_", "d": r"\p{Nd}"}
 
 
-class PatternError(ValueError):
-    """A spec pattern that cannot run on a linear-time engine; the message says why in
-    Spanish and English."""
+class PatternError(Invalid):
+    """A spec pattern that cannot run on a linear-time engine; it says why in English
+    and in Spanish."""
 
 
 def _options() -> Any:
@@ -86,7 +88,7 @@ def _unicode_classes(pattern: str) -> str:
 
 
 def _refuse(spanish: str, english: str) -> PatternError:
-    return PatternError(f"{english} / {spanish}")
+    return PatternError(english, spanish)
 
 
 @functools.lru_cache(maxsize=512)

@@ -12,12 +12,14 @@ from parsel.csstranslator import HTMLTranslator
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from config.patterns import check_pattern
+from config.spanish_errors import Invalid, shown
 
 # A page's element is found in a few dozen characters; thousands are no selector a site
 # needs, and their translation recurses once per combinator (800 exhausted Python's stack)
 MAX_SELECTOR_CHARS = 2000
 _STRING_LITERAL = re.compile(r"'[^']*'|\"[^\"]*\"")
 _PREFIXED_CALL = re.compile(r"(?<![\w:.-])([A-Za-z_][\w.-]*:[A-Za-z_][\w.-]*)\s*\(")
+_POSITION = re.compile(r"\bat (\d+)>?$")
 
 
 class Selector(BaseModel):
@@ -35,12 +37,16 @@ class Selector(BaseModel):
     def _form(cls, value: str) -> str:
         value = value.strip()
         if not value:
-            raise ValueError("selector is empty")
+            raise Invalid("selector is empty", "el selector está vacío")
         prefix, _, expression = value.partition(":")
         if prefix not in ("css", "xpath"):
             prefix, expression, value = "css", value, f"css:{value}"
         if not expression.strip():
-            raise ValueError(f"{prefix}: selector has no expression")
+            raise Invalid(
+                f"{prefix}: selector has no expression",
+                f"el selector «{prefix}:» no dice qué buscar: escriba la expresión tras "
+                f"«{prefix}:»",
+            )
         _check_syntax(prefix, expression)
         return value
 
@@ -63,10 +69,11 @@ def _check_syntax(engine: str, expression: str) -> None:
     and ``css:b`` in it is not CSS), when the spec is loaded rather than mid-crawl; and
     one too long or nested too deeply to translate."""
     if len(expression) > MAX_SELECTOR_CHARS:
-        raise ValueError(
+        raise Invalid(
             f"{engine.upper()} selector of {len(expression)} characters: at most "
-            f"{MAX_SELECTOR_CHARS} / el selector admite como máximo {MAX_SELECTOR_CHARS} "
-            "caracteres"
+            f"{MAX_SELECTOR_CHARS}",
+            f"el selector {engine.upper()} admite como máximo {MAX_SELECTOR_CHARS} "
+            f"caracteres y este tiene {len(expression)}",
         )
     try:
         if engine == "css":
@@ -74,19 +81,32 @@ def _check_syntax(engine: str, expression: str) -> None:
         else:
             etree.XPath(expression)
     except (SelectorError, etree.XPathError) as exc:
-        raise ValueError(f"invalid {engine.upper()} selector {expression[:200]!r}: {exc}") from exc
+        raise Invalid(
+            f"invalid {engine.upper()} selector {expression[:200]!r}: {exc}",
+            f"el selector {engine.upper()} no es válido: «{shown(expression)}» no se puede "
+            f"leer como {engine.upper()}{_near(str(exc))}",
+        ) from exc
     except RecursionError as exc:
-        raise ValueError(
-            f"{engine.upper()} selector nested too deeply to read / selector anidado en exceso"
+        raise Invalid(
+            f"{engine.upper()} selector nested too deeply to read",
+            f"el selector {engine.upper()} está anidado en exceso: no se puede leer",
         ) from exc
     if engine == "xpath":
         called = _PREFIXED_CALL.search(_STRING_LITERAL.sub("''", expression))
         if called:
-            raise ValueError(
+            raise Invalid(
                 f"{called[1]}: extension functions are not allowed in selectors (EXSLT "
-                "regular expressions backtrack); use the selector's regex option / no se "
-                "admiten funciones de extensión; use la opción regex del selector"
+                "regular expressions backtrack); use the selector's regex option",
+                f"«{shown(called[1])}»: los selectores no admiten funciones de extensión "
+                "(las expresiones regulares de EXSLT pueden tardar sin fin); use la opción "
+                "regex del selector",
             )
+
+
+def _near(reason: str) -> str:
+    """Where cssselect stopped reading (``… at 2>``), said in Spanish."""
+    found = _POSITION.search(reason)
+    return f" (cerca del carácter {int(found[1]) + 1})" if found else ""
 
 
 def selector_shorthand(value: Any) -> Any:

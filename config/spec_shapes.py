@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from config.patterns import check_pattern
 from config.selector import Selector, selector_shorthand
+from config.spanish_errors import Invalid, shown
 
 # RFC 9110 field names; the values a header line may carry (no line break, no NUL)
 _HEADER_NAME = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$")
@@ -42,7 +43,10 @@ def check_regex(value: str | None) -> str | None:
 def check_path(value: str) -> str:
     """A dotted JSON path: ``a.b``, ``a[0].b``, ``a[*].b``."""
     if not _PATH.fullmatch(value.strip()):
-        raise ValueError(f"{value!r} is not a JSON path like 'resultados' or 'datos[*].id'")
+        raise Invalid(
+            f"{shown(value)!r} is not a JSON path like 'resultados' or 'datos[*].id'",
+            f"«{shown(value)}» no es una ruta JSON como 'resultados' o 'datos[*].id'",
+        )
     return value.strip()
 
 
@@ -53,8 +57,9 @@ def check_template(value: str) -> str:
         check_path(match[1])
     rest = _PLACEHOLDER.sub("", value)
     if "{" in rest or "}" in rest:
-        raise ValueError(
-            f"{value!r} has an unclosed placeholder: write {{name}} or {{since:%d/%m/%Y}}"
+        raise Invalid(
+            f"{shown(value)!r} has an unclosed placeholder: write {{name}} or {{since:%d/%m/%Y}}",
+            f"«{shown(value)}» tiene una llave sin cerrar: escriba {{nombre}} o {{since:%d/%m/%Y}}",
         )
     return value
 
@@ -74,10 +79,11 @@ def check_formats(value: Any) -> Any:
             for match in _PLACEHOLDER.finditer(item):
                 numbers = [int(n) for n in _NUMBER.findall(match[2] or "")]
                 if any(n > MAX_FORMAT_NUMBER for n in numbers):
-                    raise ValueError(
-                        f"{match[0][:80]!r}: a placeholder's format may pad or cut to at "
-                        f"most {MAX_FORMAT_NUMBER} characters / el formato de un marcador "
-                        f"admite a lo sumo {MAX_FORMAT_NUMBER} caracteres"
+                    raise Invalid(
+                        f"{shown(match[0])!r}: a placeholder's format may pad or cut to at "
+                        f"most {MAX_FORMAT_NUMBER} characters",
+                        f"«{shown(match[0])}»: el formato de un marcador admite a lo sumo "
+                        f"{MAX_FORMAT_NUMBER} caracteres",
                     )
     return value
 
@@ -106,9 +112,11 @@ class Identity(_Rules):
     def _scope(cls, value: str | None) -> str | None:
         # a scope is hashed into document ids beside a line break: it has an id's format
         if value is not None and not _SCOPE.fullmatch(value):
-            raise ValueError(
+            raise Invalid(
                 "expected 3-64 characters of lowercase letters, digits and hyphens, "
-                "like a source id, e.g. 'congreso-gto-sesiones'"
+                "like a source id, e.g. 'congreso-gto-sesiones'",
+                "debe tener de 3 a 64 caracteres, como el id de una fuente: letras "
+                "minúsculas sin acentos, cifras y guiones (p. ej. 'congreso-gto-sesiones')",
             )
         return value
 
@@ -235,7 +243,11 @@ class VideoChannelRules(_Rules):
         if self.format == "feed":
             for name in ("items", "live_marker", "next_page"):
                 if getattr(self, name) is not None:
-                    raise ValueError(f"video_channel.{name}: only used with format: page")
+                    raise Invalid(
+                        "only used with format: page",
+                        "solo se usa con format: page",
+                        where=name,
+                    )
         return self
 
 
@@ -284,13 +296,22 @@ class JsonApiRules(_Rules):
     def _headers(cls, values: dict[str, str]) -> dict[str, str]:
         for name, value in values.items():
             if not _HEADER_NAME.fullmatch(name):
-                raise ValueError(f"{name[:100]!r} is not a header name (letters, digits, -)")
+                raise Invalid(
+                    f"{shown(name)!r} is not a header name (letters, digits, -)",
+                    f"«{shown(name)}» no es un nombre de cabecera (letras, cifras, guiones; "
+                    "hasta 100)",
+                )
             if name.lower() in _TRANSPORT_HEADERS or name.lower().startswith("proxy-"):
-                raise ValueError(f"{name!r} is the crawler's to send, not a spec's")
+                raise Invalid(
+                    f"{name!r} is the crawler's to send, not a spec's",
+                    f"la cabecera «{name}» la pone el rastreador, no una especificación",
+                )
             if not _HEADER_VALUE.fullmatch(value):
-                raise ValueError(
+                raise Invalid(
                     f"the value of {name!r} holds a line break or a control character, or "
-                    "is longer than 4000 characters"
+                    "is longer than 4000 characters",
+                    f"el valor de «{name}» tiene un salto de línea o un carácter de control, "
+                    "o pasa de 4000 caracteres",
                 )
         return values
 

@@ -29,12 +29,20 @@ _NUMBER = re.compile(r"[-+]?[0-9_]+(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?")
 
 
 class SpecYamlError(ValueError):
-    """YAML a spec file may not hold; the message says why and where."""
+    """YAML a spec file may not hold; the message says why and where, in Spanish (the
+    operator reads it in ``abierto``'s output)."""
 
 
 def _where(event: Any) -> str:
     mark = event.start_mark
-    return f"line {mark.line + 1}, column {mark.column + 1}" if mark else "?"
+    return f"línea {mark.line + 1}, columna {mark.column + 1}" if mark else "?"
+
+
+def yaml_problem(exc: yaml.YAMLError) -> str:
+    """Where PyYAML stopped reading, in Spanish (its own words are English)."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    where = f" cerca de la línea {mark.line + 1}, columna {mark.column + 1}" if mark else ""
+    return f"no se puede leer{where}: revise la sangría, los dos puntos y las comillas"
 
 
 def _check_events(text: str) -> None:
@@ -47,16 +55,12 @@ def _check_events(text: str) -> None:
         tag = getattr(event, "tag", None)
         if isinstance(event, NodeEvent) and tag is not None and tag not in _PLAIN_TAGS:
             raise SpecYamlError(
-                f"{_where(event)}: tag {tag!r} is not allowed: specs are plain YAML (mappings, "
-                "lists, text, numbers) / etiqueta no permitida: las especificaciones son YAML "
-                "simple"
+                f"{_where(event)}: la etiqueta {tag!r} no se admite: las especificaciones son "
+                "YAML simple (objetos, listas, textos, números)"
             )
         if isinstance(event, CollectionStartEvent):
             if len(sizes) > MAX_DEPTH:
-                raise SpecYamlError(
-                    f"{_where(event)}: nested deeper than {MAX_DEPTH} levels / anidado a más "
-                    f"de {MAX_DEPTH} niveles"
-                )
+                raise SpecYamlError(f"{_where(event)}: está anidado a más de {MAX_DEPTH} niveles")
             sizes.append(1)
             anchored.append(event.anchor)
             continue
@@ -74,8 +78,7 @@ def _check_events(text: str) -> None:
         sizes[-1] += size
         if sum(sizes) > MAX_VALUES:
             raise SpecYamlError(
-                f"{_where(event)}: more than {MAX_VALUES} values once anchors and aliases are "
-                f"expanded / más de {MAX_VALUES} valores al expandir anclas y alias"
+                f"{_where(event)}: tiene más de {MAX_VALUES} valores al expandir anclas y alias"
             )
 
 
@@ -84,8 +87,7 @@ def _check_scalar(event: ScalarEvent) -> None:
     digits = sum(c.isdigit() for c in value)
     if event.style is None and digits > MAX_NUMBER_DIGITS and _NUMBER.fullmatch(value):
         raise SpecYamlError(
-            f"{_where(event)}: a number of {digits} digits: no field takes one that long / "
-            f"un número de {digits} cifras: ningún campo lo admite"
+            f"{_where(event)}: un número de {digits} cifras: ningún campo lo admite"
         )
 
 
@@ -95,4 +97,7 @@ def load_yaml(text: str) -> Any:
     try:
         return yaml.safe_load(text)
     except (ValueError, RecursionError) as exc:  # numbers Python will not convert, and the like
-        raise SpecYamlError(f"a value cannot be read: {exc}") from exc
+        raise SpecYamlError(
+            "un valor no se puede leer (un número demasiado largo, una fecha imposible u "
+            "otro valor que no se convierte)"
+        ) from exc

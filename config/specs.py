@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -32,6 +33,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from config.jurisdictions import check_jurisdiction
 from config.selector import Selector
 from config.selector import selector_shorthand as _selector
+from config.spanish_errors import Invalid, field_loc, joined, reason, shown
 from config.spec_shapes import (
     FeedRules,
     Identity,
@@ -42,7 +44,7 @@ from config.spec_shapes import (
     check_formats,
     check_template,
 )
-from config.spec_yaml import SpecYamlError, load_yaml
+from config.spec_yaml import SpecYamlError, load_yaml, yaml_problem
 
 SPEC_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$")
 _ENV_REF = re.compile(r"\$\{([A-Z0-9_]+)(?::-([^}]*))?\}")
@@ -85,6 +87,12 @@ SPEC_FIELDS: dict[str, frozenset[str]] = {
 }
 URL_FIELDS = frozenset({"video_urls", "live_video_urls", "stenographic_urls"})
 LIST_FIELDS = frozenset({"agenda", "video_urls", "live_video_urls", "stenographic_urls", "authors"})
+# what a document of each kind is called in a sentence
+KIND_NAMES = {
+    "sentencia": "una sentencia",
+    "sesion": "una sesión",
+    "legislativo": "un documento legislativo",
+}
 
 
 def outside_allowed_domains(urls: list[str], domains: list[str]) -> list[tuple[int, str]]:
@@ -191,7 +199,11 @@ class ListingRules(PageRules):
     def _one_pagination(self) -> ListingRules:
         given = [n for n in ("next_page", "next_form", "next_query") if getattr(self, n)]
         if len(given) > 1:
-            raise ValueError(f"{given[1]}: use one of next_page, next_form, next_query")
+            raise Invalid(
+                "use one of next_page, next_form, next_query",
+                "use una sola forma de pasar de página: next_page, next_form o next_query",
+                where=given[1],
+            )
         for template in (self.next_query or {}).values():
             check_template(template)
         return self
@@ -248,9 +260,11 @@ class SourceSpec(BaseModel):
     @classmethod
     def _id(cls, value: str) -> str:
         if not SPEC_ID.fullmatch(value):
-            raise ValueError(
+            raise Invalid(
                 "expected 3-64 characters of lowercase letters, digits and hyphens, "
-                "e.g. 'congreso-gto-sesiones'"
+                "e.g. 'congreso-gto-sesiones'",
+                "debe tener de 3 a 64 caracteres: letras minúsculas sin acentos, cifras y "
+                "guiones, sin guion al principio ni al final (p. ej. 'congreso-gto-sesiones')",
             )
         return value
 
@@ -264,16 +278,21 @@ class SourceSpec(BaseModel):
     def _urls(cls, values: list[str]) -> list[str]:
         for url in values:
             if not re.match(r"^https?://[^/\s]+", url):
-                raise ValueError(f"{url!r} is not an http(s) URL")
+                raise Invalid(
+                    f"{shown(url)!r} is not an http(s) URL",
+                    f"«{shown(url)}» no es una dirección que empiece por http:// o https://",
+                )
             authority = urlsplit(url).netloc
             # a backslash before the @ is refused by the address guard, which says why
             if "@" in authority and "\\" not in authority:
                 # unquoted: the password would be echoed in the error and the audit log
-                raise ValueError(
+                raise Invalid(
                     "an address may not carry a user or password (user:password@host): "
                     "the downloader refuses it and every document's address would publish "
-                    "it; send credentials in headers / la dirección no puede llevar usuario "
-                    "ni contraseña: envíelos en headers"
+                    "it; send credentials in headers",
+                    "la dirección no puede llevar usuario ni contraseña "
+                    "(usuario:contraseña@servidor): el descargador la rechaza y la dirección "
+                    "de cada documento los publicaría; envíelos en headers",
                 )
         return values
 
@@ -281,16 +300,26 @@ class SourceSpec(BaseModel):
     def _blocks_fit_shape(self) -> SourceSpec:
         for block in _BLOCK_SHAPES:
             if getattr(self, block) is not None and block != _SHAPE_BLOCKS.get(self.shape):
-                raise ValueError(
-                    f"{block}: only used with shape: {_BLOCK_SHAPES[block]} "
-                    f"(this spec has shape: {self.shape})"
+                raise Invalid(
+                    f"only used with shape: {_BLOCK_SHAPES[block]} "
+                    f"(this spec has shape: {self.shape})",
+                    f"este bloque solo se usa con shape: {_BLOCK_SHAPES[block]} (esta "
+                    f"especificación tiene shape: {self.shape})",
+                    where=block,
                 )
-        if self.shape == "html_listing" and self.listing is None:
-            raise ValueError("listing: Field required (a html_listing spec needs its rules)")
-        if self.shape == "json_api" and self.json_api is None:
-            raise ValueError("json_api: Field required (a json_api spec needs its rules)")
+        for shape, block in (("html_listing", "listing"), ("json_api", "json_api")):
+            if self.shape == shape and getattr(self, block) is None:
+                raise Invalid(
+                    f"Field required (a {shape} spec needs its rules)",
+                    f"falta este bloque: una especificación con shape: {shape} necesita sus reglas",
+                    where=block,
+                )
         if self.shape == "video_channel" and self.kind != "sesion":
-            raise ValueError("kind: a video_channel spec collects sessions (kind: sesion)")
+            raise Invalid(
+                "a video_channel spec collects sessions (kind: sesion)",
+                "una especificación video_channel recoge sesiones: escriba kind: sesion",
+                where="kind",
+            )
         return self
 
     @model_validator(mode="after")
@@ -299,9 +328,13 @@ class SourceSpec(BaseModel):
         outside = outside_allowed_domains(self.start_urls, self.allowed_domains)
         if outside:
             n, url = outside[0]
-            raise ValueError(
-                f"start_urls.{n}: {url!r} is outside allowed_domains "
-                f"({', '.join(self.allowed_domains)}); the crawl would fetch nothing"
+            domains = shown(", ".join(self.allowed_domains), 200)
+            raise Invalid(
+                f"{shown(url)!r} is outside allowed_domains ({domains}); the crawl would "
+                "fetch nothing",
+                f"«{shown(url)}» está fuera de allowed_domains ({domains}): el rastreo no "
+                "obtendría nada",
+                where=f"start_urls.{n}",
             )
         return self
 
@@ -314,6 +347,7 @@ class SourceSpec(BaseModel):
     @model_validator(mode="after")
     def _fields_fit_kind(self) -> SourceSpec:
         allowed = SPEC_FIELDS["common"] | SPEC_FIELDS[self.kind]
+        some = KIND_NAMES[self.kind]
         named: list[tuple[str, Any]] = []
         for block in ("listing", "detail", "feed", "video_channel", "json_api"):
             rules = getattr(self, block)
@@ -326,23 +360,28 @@ class SourceSpec(BaseModel):
             named += [(f"identity.key.{n}", k) for n, k in enumerate(self.identity.key)]
         for where, name in named:
             if name not in allowed:
-                raise ValueError(
-                    f"{where}: not a field of a {self.kind}; "
-                    f"expected one of {', '.join(sorted(allowed))}"
-                )
-        for name in self.required:
+                raise _not_a_field(self.kind, some, allowed, where)
+        for n, name in enumerate(self.required):
             if name not in allowed:
-                raise ValueError(
-                    f"required: {name!r} is not a field of a {self.kind}; "
-                    f"expected some of {', '.join(sorted(allowed))}"
-                )
+                raise _not_a_field(self.kind, some, allowed, f"required.{n}", name)
         for name in self.constants:
             if name not in allowed - {"text"}:
-                raise ValueError(
-                    f"constants.{name}: not a field of a {self.kind}; "
-                    f"expected one of {', '.join(sorted(allowed - {'text'}))}"
-                )
+                raise _not_a_field(self.kind, some, allowed - {"text"}, f"constants.{name}")
         return self
+
+
+def _not_a_field(
+    kind: str, some: str, allowed: frozenset[str], where: str, name: str | None = None
+) -> Invalid:
+    listed = ", ".join(sorted(allowed))
+    named = f"«{shown(name)}» " if name is not None else ""
+    return Invalid(
+        f"{shown(name)!r} is not a field of a {kind}; expected some of {listed}"
+        if name is not None
+        else f"not a field of a {kind}; expected one of {listed}",
+        f"{named}no es un campo de {some}; los campos posibles son: {listed}",
+        where=where,
+    )
 
 
 _SHAPE_BLOCKS: dict[str, str] = {
@@ -372,14 +411,15 @@ def check_literal_and_bounded(data: Any) -> None:
         seen += 1
         where = ".".join(str(p) for p in path)
         if seen > MAX_VALUES:
-            raise ValueError(
-                f"a spec holds at most {MAX_VALUES} values / una especificación tiene a lo "
-                f"sumo {MAX_VALUES} valores"
+            raise Invalid(
+                f"a spec holds at most {MAX_VALUES} values",
+                f"una especificación tiene a lo sumo {MAX_VALUES} valores",
             )
         if len(path) > MAX_DEPTH:
-            raise ValueError(
-                f"{where}: nested deeper than {MAX_DEPTH} levels / anidado a más de "
-                f"{MAX_DEPTH} niveles"
+            raise Invalid(
+                f"nested deeper than {MAX_DEPTH} levels",
+                f"está anidado a más de {MAX_DEPTH} niveles",
+                where=shown(where, 200),
             )
         if isinstance(value, dict):
             pending += [((*path, str(k)), v) for k, v in value.items()]
@@ -387,10 +427,12 @@ def check_literal_and_bounded(data: Any) -> None:
         elif isinstance(value, list | tuple):
             pending += [((*path, n), v) for n, v in enumerate(value)]
         elif isinstance(value, str) and (found := _PLACEHOLDER.search(value)):
-            raise ValueError(
-                f"{where or 'spec'}: {found[0]!r} is not expanded: values of the server's "
-                "environment are never put into a spec; write the value itself / no se "
-                "sustituye: escriba el valor"
+            raise Invalid(
+                f"{shown(found[0])!r} is not expanded: values of the server's environment "
+                "are never put into a spec; write the value itself",
+                f"«{shown(found[0])}»: los valores del entorno del servidor nunca entran en "
+                "una especificación, así que no se sustituye: escriba el valor",
+                where=shown(where, 200) or None,
             )
 
 
@@ -399,36 +441,56 @@ def expand_env(text: str) -> str:
     return _ENV_REF.sub(lambda m: os.environ.get(m.group(1)) or (m.group(2) or ""), text)
 
 
-_PATH_IN_MESSAGE = re.compile(r"^([A-Za-z_][\w.]*): (.+)$", re.DOTALL)
+@dataclass(frozen=True)
+class Problem:
+    """One reason a spec is refused: the field's path, pydantic's English ``msg`` and
+    ``type``, and the Spanish ``mensaje`` a person reads (naming the field)."""
+
+    loc: tuple[str | int, ...]
+    msg: str
+    type: str
+    mensaje: str
 
 
-def error_items(exc: ValidationError) -> list[tuple[tuple[str | int, ...], str, str]]:
-    """(field path, message, type) per problem. Checks across fields report their path in
-    the message (``listing.fields.court: …``); it is moved into the path."""
-    items = []
+def error_items(exc: ValidationError) -> list[Problem]:
+    """One problem per refused field. Checks across fields name the field they blame
+    (``Invalid.where``), which joins the path; the branches of a union refused alike
+    (``constants.court``: neither text nor a list) are one problem."""
+    problems: dict[tuple[str | int, ...], tuple[Problem, list[str]]] = {}
     for error in exc.errors(include_url=False):
-        loc = tuple(p for p in error["loc"] if p != "function-after")
-        message = error["msg"].removeprefix("Value error, ")
-        found = _PATH_IN_MESSAGE.match(message)
-        if not loc and found:
-            loc = tuple(int(p) if p.isdigit() else p for p in found[1].split("."))
-            message = found[2]
-        items.append((loc, message, error["type"]))
-    return items
+        loc = field_loc(error)
+        cause = (error.get("ctx") or {}).get("error")
+        message = cause.english if isinstance(cause, Invalid) else error["msg"]
+        message = message.removeprefix("Value error, ")
+        why = reason(error)
+        if loc in problems:
+            problems[loc][1].append(why)
+            continue
+        problems[loc] = (Problem(loc, message, error["type"], ""), [why])
+    return [
+        Problem(p.loc, p.msg, p.type, _with_path(p.loc, joined(whys)))
+        for p, whys in problems.values()
+    ]
+
+
+def _with_path(loc: tuple[str | int, ...], why: str) -> str:
+    """``listing.fields.title: …``: a selector's ``select`` is the selector itself."""
+    parts = [str(p) for p in loc]
+    if len(parts) > 1 and parts[-1] == "select":
+        parts.pop()
+    return f"{'.'.join(parts)}: {why}" if parts else why
 
 
 def describe_error(exc: ValidationError) -> str:
-    """One line per problem, each naming the field path: ``listing.items: Field required``."""
-    lines = []
-    for loc, message, _ in error_items(exc):
-        path = ".".join(str(p) for p in loc)
-        lines.append(f"{path}: {message}" if path else message)
-    return "; ".join(lines)
+    """The problems in Spanish, each naming its field: ``listing.items: falta este dato``."""
+    return "; ".join(problem.mensaje for problem in error_items(exc))
 
 
-def parse_spec(data: Any, origin: str = "spec") -> SourceSpec:
+def parse_spec(data: Any, origin: str = "especificación") -> SourceSpec:
     if not isinstance(data, dict):
-        raise SpecError(f"{origin}: a source spec must be a mapping of fields")
+        raise SpecError(
+            f"{origin}: una especificación de fuente debe ser un objeto de campos (clave: valor)"
+        )
     try:
         return SourceSpec.model_validate(data)
     except ValidationError as exc:
@@ -442,17 +504,17 @@ def load_spec(path: Path) -> SourceSpec:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         raise SpecError(
-            f"{path.name}: not UTF-8 text (byte {exc.start} is {exc.object[exc.start]:#04x}); "
-            "save the file as UTF-8 / el archivo no está en UTF-8"
+            f"{path.name}: el archivo no está en UTF-8 (el byte {exc.start} es "
+            f"{exc.object[exc.start]:#04x}): guárdelo como UTF-8"
         ) from exc
     except OSError as exc:
-        raise SpecError(f"{path.name}: cannot be read: {exc.strerror}") from exc
+        raise SpecError(f"{path.name}: no se puede leer ({exc.strerror})") from exc
     try:
         data = load_yaml(expand_env(text))
     except SpecYamlError as exc:
         raise SpecError(f"{path.name}: {exc}") from exc
     except yaml.YAMLError as exc:
-        raise SpecError(f"{path.name}: not valid YAML: {exc}") from exc
+        raise SpecError(f"{path.name}: no es YAML válido: {yaml_problem(exc)}") from exc
     return parse_spec(data, origin=path.name)
 
 
@@ -491,7 +553,7 @@ def load_specs(folder: Path | None = None) -> list[SourceSpec]:
     for path in sorted(folder.glob("*.yaml")):
         spec = load_spec(path)
         if spec.id in seen:
-            raise SpecError(f"{path.name}: id {spec.id!r} is already used by {seen[spec.id]}")
+            raise SpecError(f"{path.name}: el id «{spec.id}» ya es de {seen[spec.id]}")
         seen[spec.id] = path.name
         specs.append(spec)
     return specs

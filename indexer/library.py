@@ -20,7 +20,7 @@ from itertools import islice
 
 from config.settings import Settings
 from indexer.alerts.book import seal_old_secrets
-from indexer.alerts.links import links_key
+from indexer.alerts.links import MissingLinksKey, links_key
 from indexer.alerts.matching import AlertMatcher
 from indexer.archive import FileArchive
 from indexer.citations import Citation
@@ -133,7 +133,10 @@ class Library:
             max_bytes=settings.max_file_bytes, timeout_s=settings.extract_timeout_s, ocr=ocr
         )
         db = Database(settings.database)
-        seal_old_secrets(db, links_key(settings.data_dir))
+        try:
+            seal_old_secrets(db, links_key(settings.data_dir, db))
+        except MissingLinksKey as exc:  # searches are served; alerts say why they fail
+            log.error("%s", exc)
         store = open_store(settings, writer=writer)
         if getattr(store, "replaced", False):
             log.warning("the search index was built by another version: rebuilding it")

@@ -32,9 +32,10 @@ from api.deps import BadSearch, LibraryDep, check_dates, invalid, search_library
 from api.public_address import MISSING, mail_base
 from api.schemas import ErrorResponse, ValidationErrorResponse
 from api.search_params import check_names, check_values
+from config.spanish_errors import shown
 from crawlers.addresses import BlockedAddress, check_url
 from indexer.alerts import AlertBook, saved_query
-from indexer.alerts.links import links_key
+from indexer.alerts.links import MissingLinksKey, links_key
 from indexer.alerts.mails import confirmation
 from indexer.db.alert_tables import AlertRow
 from indexer.db.reader_keys import READER_PREFIX, ReaderKeys
@@ -116,7 +117,13 @@ def tenant_of(caller: Holder) -> str:
 
 
 def get_book(library: LibraryDep, request: Request) -> AlertBook:
-    return AlertBook(library.db, links_key(request.app.state.settings.data_dir))
+    """The alerts; without the data folder's key (lost while alerts need it) they are
+    read and ended, and a new one is refused with the reason."""
+    try:
+        key = links_key(request.app.state.settings.data_dir, library.db)
+    except MissingLinksKey:
+        key = None
+    return AlertBook(library.db, key)
 
 
 BookDep = Annotated[AlertBook, Depends(get_book)]
@@ -211,6 +218,13 @@ def create_alert(
                     f"hora: inténtelo en {minutes} min",
                     {"Retry-After": str(math.ceil(wait))},
                 )
+        if book.links_key is None:
+            raise Refusal(
+                503,
+                "the data folder lost its alerts key (.alerts-secret): restore it from the backup",
+                "no se pueden crear alertas: falta la clave de alertas de la carpeta de datos "
+                "(.alerts-secret); el operador debe restaurarla desde la copia de seguridad",
+            )
         cap = settings.alerts_per_owner
         if book.count_for(owner, confirmed_only=by_address(owner)) >= cap:
             raise Refusal(
@@ -413,7 +427,8 @@ def _mine(
             return row
         if caller is None and token and book.manages(row, token):
             return row
-    return Refusal(404, f"no alert {alert_id[:64]!r} among yours", "no tiene esa alerta").response()
+    unknown = f"no alert {shown(alert_id)!r} among yours"
+    return Refusal(404, unknown, "no tiene esa alerta").response()
 
 
 @router.get(

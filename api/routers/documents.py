@@ -19,6 +19,7 @@ from api.mensajes import Refused
 from api.ranges import check_range
 from api.routers.speeches import discussed_in
 from api.schemas import DETAIL_BY_KIND, DocumentDetail, ErrorResponse
+from config.spanish_errors import shown
 from indexer.library import AnyDocument, Library
 from indexer.models import FileRef
 from indexer.speeches.store import session_speech_counts, session_speech_page
@@ -64,8 +65,8 @@ def load_document(library: Library, doc_id: str) -> AnyDocument:
     if doc is None:
         raise Refused(
             404,
-            f"no document with id {doc_id[:100]!r}",
-            f"no hay ningún documento con el identificador «{doc_id[:100]}»",
+            f"no document with id {shown(doc_id)!r}",
+            f"no hay ningún documento con el identificador «{shown(doc_id)}»",
         )
     if doc.privacy is not None and doc.privacy.withheld:
         raise HTTPException(451, WITHHELD)

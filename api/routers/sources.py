@@ -43,6 +43,7 @@ from api.spec_checks import (
     check_start_urls,
     field_error,
 )
+from config.spanish_errors import shown
 from config.specs import SourceSpec, error_items, read_specs
 from crawlers.preview import PreviewUnavailable, preview
 from indexer.attribution import publisher_of
@@ -88,19 +89,22 @@ def _spec(request: Request, registry: Registry, caller: Caller, data: dict[str, 
             ("institution",),
             f"must be your institution's name, {institution.name!r}: documents are "
             "published under the key's institution",
+            f"debe ser el nombre de su institución, «{institution.name}», o no darse: los "
+            "documentos se publican a nombre de la institución de la clave",
         )
     try:
         spec = SourceSpec.model_validate(data)
     except ValidationError as exc:
         raise RequestValidationError(
             [
-                {"loc": ("body", *loc), "msg": msg, "type": kind}
-                for loc, msg, kind in error_items(exc)
+                {"loc": ("body", *p.loc), "msg": p.msg, "type": p.type, "mensaje": p.mensaje}
+                for p in error_items(exc)
             ]
         ) from exc
     if spec.jurisdiction != institution.jurisdiction:
         message = f"must be the institution's own jurisdiction, {institution.jurisdiction}"
-        raise field_error(("jurisdiction",), message)
+        mensaje = f"debe ser la jurisdicción de su institución, {institution.jurisdiction}"
+        raise field_error(("jurisdiction",), message, mensaje)
     everyone = [other.name for other in registry.list_institutions()]
     check_institution_fields(spec, publisher_of(institution.name, spec.jurisdiction, everyone))
     check_schedule(spec)
@@ -178,8 +182,8 @@ def _owned(
             _refusal_note(request, registry, caller)(f"refused_{action}", source_id, {})
         raise Refused(
             404,
-            f"no source {source_id[:100]!r} among your institution's sources",
-            f"su institución no tiene la fuente «{source_id[:100]}»",
+            f"no source {shown(source_id)!r} among your institution's sources",
+            f"su institución no tiene la fuente «{shown(source_id)}»",
         )
     return row
 
@@ -313,7 +317,8 @@ def update_source(
     try:
         row = registry.update_source(source_id, caller.institution_id, spec)
     except RegistryError as exc:
-        raise field_error(("id",), str(exc)) from exc
+        mensaje = f"el id de la especificación, «{spec.id}», no es el de la dirección"
+        raise field_error(("id",), str(exc), mensaje) from exc
     assert row is not None
     registry.audit("update", source_id, caller, client_address(request), {"spec": row.spec})
     return _out(row, library)

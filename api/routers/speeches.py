@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from api.deps import LibraryDep, check_dates, invalid, page_url, permalink
 from api.mensajes import Refused
 from api.schemas import ErrorResponse, SessionRef, ValidationErrorResponse
+from config.spanish_errors import shown
 from indexer.alignment.links import deep_link
 from indexer.library import Library
 from indexer.models import Sesion
@@ -207,8 +208,8 @@ def speeches_of_session(
     if not isinstance(doc, Sesion):
         raise Refused(
             404,
-            f"no session with id {session_id[:100]!r}",
-            f"no hay ninguna sesión con el identificador «{session_id[:100]}»",
+            f"no session with id {shown(session_id)!r}",
+            f"no hay ninguna sesión con el identificador «{shown(session_id)}»",
         )
     if doc.privacy is not None and doc.privacy.withheld:
         raise Refused(
@@ -294,8 +295,8 @@ def _person(library: Library, person_id: str, limit: int) -> PersonResponse:
     if found is None:
         raise Refused(
             404,
-            f"no person with id {person_id[:100]!r}",
-            f"no hay ninguna persona con el identificador «{person_id[:100]}»",
+            f"no person with id {shown(person_id)!r}",
+            f"no hay ninguna persona con el identificador «{shown(person_id)}»",
         )
     said = person_speeches(library.db, found.id, limit=limit) if limit else []
     said = timed_speeches(library, said)

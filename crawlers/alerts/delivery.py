@@ -27,7 +27,7 @@ from config.settings import Settings
 from crawlers.alerts.webhook import Poster
 from indexer.alerts import AlertBook
 from indexer.alerts.book import PERIODS, Pending, seal_old_secrets
-from indexer.alerts.links import links_key
+from indexer.alerts.links import MissingLinksKey, links_key
 from indexer.alerts.mails import MatchedDocument, matches
 from indexer.alerts.snippet import plain_snippet
 from indexer.db import Database
@@ -58,8 +58,14 @@ class Deliverer:
     ) -> None:
         self.settings = settings
         self.db = db or Database(settings.database)
-        key = links_key(settings.data_dir)
-        seal_old_secrets(self.db, key)
+        self.missing_key: MissingLinksKey | None = None
+        key: bytes | None = None
+        try:
+            key = links_key(settings.data_dir, self.db)
+            seal_old_secrets(self.db, key)
+        except MissingLinksKey as exc:  # every delivery fails saying so; no new key
+            self.missing_key = exc
+            log.error("%s", exc)
         self.book = AlertBook(self.db, key)
         self.mailer = Mailer(settings)
         self.poster = Poster(settings.allow_loopback, settings.alert_webhook_deadline_s)
@@ -147,6 +153,9 @@ class Deliverer:
         """POST each match in order; the first failure stops (and is retried later)."""
         sent: list[int] = []
         status = None
+        if self.missing_key is not None:
+            self._failed(alert, [item.id for item, _ in items], str(self.missing_key), None)
+            return sent, status, 1
         try:
             secret = self.book.signing_secret(alert)
         except ValueError:
@@ -173,6 +182,9 @@ class Deliverer:
         """One message listing every pending match (a digest: the period closes too)."""
         now = utcnow()
         listed = [self._described(alert, item, doc) for item, doc in items[:MAIL_MATCHES]]
+        if listed and self.missing_key is not None:  # its unsubscribe link cannot be signed
+            self._failed(alert, [doc.match_id for doc in listed], str(self.missing_key), None)
+            return [], None, 1
         if listed:
             unsubscribe = self.book.unsubscribe_token(alert)
             message = matches(alert, self.mailer.sender, listed, now.date(), unsubscribe)

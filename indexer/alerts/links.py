@@ -11,15 +11,41 @@ import hmac
 import re
 from pathlib import Path
 
-from indexer.folder_secret import folder_secret
+from indexer.db.database import Database
+from indexer.db.webhook_secrets import holds_keyed_alerts
+from indexer.folder_secret import folder_secret, read_secret
 
 LINKS_FILE = ".alerts-secret"
 ALERT_PREFIX = "al_"
 _SIGNED = re.compile(r"([0-9a-f]{16})\.([A-Za-z0-9_-]{43})")
 
 
-def links_key(data_dir: Path) -> bytes:
-    return folder_secret(Path(data_dir) / LINKS_FILE)
+class MissingLinksKey(RuntimeError):
+    """The data folder lost its key while the database still holds webhook secrets
+    sealed under it (restored without it): no new key is made, which would leave them
+    unreadable for good; the message says what to do."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"falta la clave de las alertas de la carpeta de datos ({path}): la base de datos "
+            "tiene webhooks cuyos secretos de firma se sellaron con ella, y con otra no se "
+            "abren. Restáurela desde la copia de seguridad (abierto restore la repone; es el "
+            "archivo .alerts-secret); si se perdió, borre esos webhooks (DELETE "
+            "/v1/alerts/{id}) y créelos de nuevo"
+        )
+        self.path = path
+
+
+def links_key(data_dir: Path, db: Database | None = None) -> bytes:
+    """The data folder's key of alerts, made on first use, but never made anew while
+    ``db`` holds webhook secrets sealed under a lost one (``MissingLinksKey``)."""
+    path = Path(data_dir) / LINKS_FILE
+    kept = read_secret(path)
+    if kept is not None:
+        return kept
+    if db is not None and holds_keyed_alerts(db.engine):
+        raise MissingLinksKey(path)
+    return folder_secret(path)
 
 
 def unsubscribe_token(key: bytes, alert_id: str) -> str:

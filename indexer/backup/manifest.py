@@ -30,6 +30,8 @@ class Manifest:
     count: int
     index_folder: Path | None  # None: the backup holds no index to copy
     index_files: dict[str, str]
+    alerts_key: Path | None = None  # None: made before keys were backed up, or none kept
+    alerts_key_sha256: str = ""
 
 
 def read_manifest(src: Path) -> Manifest:
@@ -54,7 +56,10 @@ def read_manifest(src: Path) -> Manifest:
         names = {
             _plain(name): _digest(digest, f"index.files.{name}") for name, digest in listed.items()
         }
+    alerts_key, alerts_sha256 = _alerts_key(src, data.get("secrets"))
     return Manifest(
+        alerts_key=alerts_key,
+        alerts_key_sha256=alerts_sha256,
         database=inside(src, _text(database, "database.file", "file"), "database.file"),
         database_sha256=_digest(database.get("sha256"), "database.sha256"),
         listing=inside(src, _text(files, "files.listing", "listing"), "files.listing"),
@@ -63,6 +68,21 @@ def read_manifest(src: Path) -> Manifest:
         index_folder=folder,
         index_files=names,
     )
+
+
+def _alerts_key(src: Path, secrets: Any) -> tuple[Path | None, str]:
+    """The backed-up key of alerts, if the manifest names one (older backups do not)."""
+    if secrets is None:
+        return None, ""
+    if not isinstance(secrets, dict):
+        raise _malformed("secrets", "an object")
+    entry = secrets.get("alerts")
+    if entry is None:
+        return None, ""
+    if not isinstance(entry, dict):
+        raise _malformed("secrets.alerts", "an object")
+    path = inside(src, _text(entry, "secrets.alerts.file", "file"), "secrets.alerts.file")
+    return path, _digest(entry.get("sha256"), "secrets.alerts.sha256")
 
 
 def inside(src: Path, name: str, key: str) -> Path:

@@ -48,6 +48,27 @@ def copy_hashed(source: Path, target: Path) -> str:
     return digest.hexdigest()
 
 
+def copy_secret(source: Path, target: Path) -> str:
+    """Copy a key file readable by its owner only (0600, whatever the umask), through a
+    temporary name; the sha256 of what was copied."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = target.with_name(f".part-{target.name}")
+    temp.unlink(missing_ok=True)
+    value = source.read_bytes()
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as writer:
+            writer.write(value)
+            writer.flush()
+            os.fsync(writer.fileno())
+        os.chmod(temp, 0o600)
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return hashlib.sha256(value).hexdigest()
+
+
 # -- the database ---------------------------------------------------------------------
 
 

@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from config.settings import Settings
+from indexer.alerts.links import LINKS_FILE, MissingLinksKey, links_key
 from indexer.backup.manifest import Manifest, inside, listed_digests, no_link, read_manifest
 from indexer.backup.parts import (
     BackupError,
     archive_path,
     copy_archive,
     copy_hashed,
+    copy_secret,
     integrity_problem,
     sha256_of,
 )
@@ -31,6 +33,7 @@ class RestoreReport:
     files: int
     indexed: int
     rebuilt: bool
+    missing_key: str | None = None  # why alert deliveries will fail (the key is not in it)
 
 
 def verify(src: Path, manifest: Manifest) -> list[str]:
@@ -45,6 +48,8 @@ def verify(src: Path, manifest: Manifest) -> list[str]:
             problems.append(f"does not match its sha256: {path.relative_to(src)}")
 
     check(manifest.database, manifest.database_sha256)
+    if manifest.alerts_key is not None:
+        check(manifest.alerts_key, manifest.alerts_key_sha256)
     check(manifest.listing, manifest.listing_sha256)
     if manifest.listing.is_file():
         digests = listed_digests(manifest.listing)
@@ -124,6 +129,8 @@ def restore_backup(
     say("restoring the database and the originals …")
     db_path.parent.mkdir(parents=True, exist_ok=True)
     copy_hashed(manifest.database, db_path)
+    if manifest.alerts_key is not None:  # before the library opens, which would make one
+        copy_secret(manifest.alerts_key, settings.data_dir / LINKS_FILE)
     archive = copy_archive(src / "files", settings.files_dir, listed_digests(manifest.listing))
     rebuild = bool(settings.search_url) or manifest.index_folder is None
     if manifest.index_folder is not None and not rebuild:
@@ -140,10 +147,15 @@ def restore_backup(
             indexed = library.flush()
         documents = library.db.count_documents()
         pending = library.db.count_pending()
+        missing = None
+        try:
+            links_key(settings.data_dir, library.db)
+        except MissingLinksKey as exc:
+            missing = str(exc)
     finally:
         library.close()
     if pending:
         raise BackupError(
             f"restored, but {pending} documents could not be indexed: run `abierto reindex`"
         )
-    return RestoreReport(documents, archive.count, indexed, rebuild)
+    return RestoreReport(documents, archive.count, indexed, rebuild, missing)

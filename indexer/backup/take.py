@@ -24,10 +24,12 @@ from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
 from config.settings import Settings
+from indexer.alerts.links import LINKS_FILE
 from indexer.backup.parts import (
     BackupError,
     archive_listing,
     copy_archive,
+    copy_secret,
     integrity_problem,
     sha256_of,
     snapshot_sqlite,
@@ -35,6 +37,7 @@ from indexer.backup.parts import (
 )
 from indexer.db import Database, DocumentRow, FetchRow, FileRow
 from indexer.db.tables import IndexQueueRow
+from indexer.db.webhook_secrets import holds_keyed_alerts
 from indexer.stores.base import StoreUnavailable
 from indexer.stores.tantivy_store import TantivyStore
 
@@ -43,6 +46,7 @@ MANIFEST = "manifest.json"
 DATABASE_FILE = "abierto.db"
 FILES_LISTING = "files.txt"
 INDEX_FOLDER = "index"
+ALERTS_KEY = "alerts-secret"  # the data folder's .alerts-secret, kept 0600
 # documents changed this long before the index was copied are indexed again on restore:
 # covers a rebuild (``abierto reindex``) that was replacing the index meanwhile
 CHANGE_MARGIN = dt.timedelta(hours=1)
@@ -103,6 +107,7 @@ def take_backup(
         if index_part is None:
             index_part = {"kind": "none", "note": _note(settings)}
         digests = _archived(copy)
+        keyed = holds_keyed_alerts(copy.engine)
         counts = {
             "documents": copy.count_documents(),
             "pending": copy.count_pending(),
@@ -118,6 +123,8 @@ def take_backup(
     (dest / FILES_LISTING).write_text(listing, encoding="ascii")
     problems = [f"missing from the archive: {d}" for d in archive.missing or []]
     problems += [f"bytes do not match their sha256: {d}" for d in archive.corrupt or []]
+    secrets, problem = _alerts_key(settings, dest, keyed)
+    problems += [problem] if problem else []
 
     manifest = {
         "format": FORMAT,
@@ -137,9 +144,26 @@ def take_backup(
             "corrupt": archive.corrupt,
         },
         "index": index_part,
+        "secrets": secrets,
     }
     (dest / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     return BackupReport(manifest, problems)
+
+
+def _alerts_key(settings: Settings, dest: Path, keyed: bool) -> tuple[dict, str | None]:
+    """The data folder's key of alerts, copied 0600: the webhooks' signing secrets in the
+    copied database are sealed under it (a restore without it delivers none of them), and
+    the unsubscribe links mailed were signed with it. Its manifest entry (or none), and
+    the problem when webhooks need a key the folder no longer has."""
+    source = settings.data_dir / LINKS_FILE
+    if not source.is_file():
+        problem = (
+            f"{source} is missing, yet the database holds webhook secrets sealed under it: "
+            "their deliveries will fail after a restore"
+        )
+        return {}, problem if keyed else None
+    digest = copy_secret(source, dest / ALERTS_KEY)
+    return {"alerts": {"file": ALERTS_KEY, "sha256": digest}}, None
 
 
 def _note(settings: Settings) -> str:

@@ -117,13 +117,13 @@ def _laughs() -> str:
 
 
 HOSTILE = {
-    "utf8": (_base_yaml().encode() + b"description: resoluci\xf3n\n", "not UTF-8"),
-    "deep": ((_base_yaml() + "description: " + "[" * 50_000 + "]" * 50_000).encode(), "nested"),
-    "number": ((_base_yaml() + "schedule: {every_hours: " + "7" * 5000 + "}").encode(), "digits"),
-    "laughs": (_laughs().encode() + _base_yaml().encode(), "aliases"),
+    "utf8": (_base_yaml().encode() + b"description: resoluci\xf3n\n", "no está en UTF-8"),
+    "deep": ((_base_yaml() + "description: " + "[" * 50_000 + "]" * 50_000).encode(), "anidado"),
+    "number": ((_base_yaml() + "schedule: {every_hours: " + "7" * 5000 + "}").encode(), "cifras"),
+    "laughs": (_laughs().encode() + _base_yaml().encode(), "alias"),
     "python-tag": ((_base_yaml() + "description: !!python/object/apply:os.system [id]").encode(),
-                   "tag"),
-    "custom-tag": ((_base_yaml() + "description: !secreto x").encode(), "tag"),
+                   "etiqueta"),
+    "custom-tag": ((_base_yaml() + "description: !secreto x").encode(), "etiqueta"),
 }  # fmt: skip
 
 

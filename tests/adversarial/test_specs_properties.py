@@ -99,7 +99,7 @@ def test_any_mutated_spec_is_a_spec_or_the_documented_error(spec: Any) -> None:
     try:
         parsed = parse_spec(spec)
     except SpecError as exc:
-        assert str(exc).startswith("spec: ")
+        assert str(exc).startswith("especificación: ")
     else:  # what validates holds no placeholder: nothing can be expanded later
         assert "${" not in parsed.model_dump_json()
     with contextlib.suppress(ValidationError):
@@ -109,7 +109,7 @@ def test_any_mutated_spec_is_a_spec_or_the_documented_error(spec: Any) -> None:
 @settings(max_examples=200, deadline=None)
 @given(data=values)
 def test_any_value_at_all_is_a_spec_or_the_documented_error(data: Any) -> None:
-    with pytest.raises(SpecError, match=r"^spec: "):
+    with pytest.raises(SpecError, match=r"^especificación: "):
         parse_spec(data)  # no random value is a whole spec
 
 

@@ -57,7 +57,7 @@ def test_an_odd_stored_spec_is_skipped_flagged_in_spanish_and_can_be_fixed(
         assert "especificación guardada ya no es válida" in run["message"]
         # what the institution can do, said in Spanish: try it, then send it whole
         message = run["message"]
-        assert "id: el valor no es válido" in message and "expected" not in message
+        assert "id: debe tener de 3 a 64 caracteres" in message and "expected" not in message
         assert "POST /v1/sources/preview" in message and "enviándola completa" in message
         assert "PUT /v1/sources/pj-gto-prueba" in message and "corríjala con PUT" not in message
         tried = listing_spec("http://127.0.0.1:9/lista", id="pj-gto-prueba")

@@ -36,18 +36,18 @@ def test_a_good_spec_loads_with_css_as_default() -> None:
     ("change", "named"),
     [
         ({"id": "Bad Id"}, "id:"),
-        ({"jurisdiction": "MX-XYZ"}, "jurisdiction: unknown jurisdiction"),
+        ({"jurisdiction": "MX-XYZ"}, "jurisdiction: la jurisdicción «MX-XYZ» no existe"),
         ({"start_urls": ["file:///etc/passwd"]}, "start_urls"),
         ({"start_urls": []}, "start_urls"),
         ({"kind": "boletin"}, "kind:"),
-        ({"listing": {"link": "a"}}, "listing.items: Field required"),
+        ({"listing": {"link": "a"}}, "listing.items: falta este dato"),
         ({"listing": {"items": "tr", "fields": {"video_urls": "a"}}}, "listing.fields.video_urls"),
         ({"listing": {"items": "tr", "fields": {"court": {"select": "td", "regex": "("}}}},
-         "invalid regular expression"),
-        ({"listing": {"items": "xpath:"}}, "xpath: selector has no expression"),
+         "listing.fields.court.regex: expresión regular no válida"),
+        ({"listing": {"items": "xpath:"}}, "listing.items: el selector «xpath:» no dice"),
         ({"constants": {"chamber": "x"}}, "constants.chamber"),
         ({"required": ["agenda"]}, "required"),
-        ({"surprise": 1}, "surprise: Extra inputs are not permitted"),
+        ({"surprise": 1}, "surprise: no es un campo admitido"),
     ],
 )  # fmt: skip
 def test_bad_specs_name_the_field(change: dict[str, object], named: str) -> None:
@@ -65,11 +65,11 @@ def test_env_references_expand_with_defaults(monkeypatch: pytest.MonkeyPatch) ->
 
 def test_yaml_errors_and_duplicate_ids(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text("id: [unclosed\n", encoding="utf-8")
-    with pytest.raises(SpecError, match="not valid YAML"):
+    with pytest.raises(SpecError, match=r"a\.yaml: no es YAML válido: no se puede leer cerca"):
         load_spec(tmp_path / "a.yaml")
     (tmp_path / "a.yaml").write_text(yaml.safe_dump(GOOD), encoding="utf-8")
     (tmp_path / "b.yaml").write_text(yaml.safe_dump(GOOD), encoding="utf-8")
-    with pytest.raises(SpecError, match=r"already used by a\.yaml"):
+    with pytest.raises(SpecError, match=r"el id «tribunal-gto-sentencias» ya es de a\.yaml"):
         load_specs(tmp_path)
 
 
@@ -97,22 +97,22 @@ def test_every_shape_loads_with_its_own_block() -> None:
 @pytest.mark.parametrize(
     ("spec", "named"),
     [
-        (FEED | {"listing": GOOD["listing"]}, "listing: only used with shape: html_listing"),
-        (GOOD | {"feed": {"follow": False}}, "feed: only used with shape: feed"),
-        ({k: v for k, v in GOOD.items() if k != "listing"}, "listing: Field required"),
-        (FEED | {"shape": "json_api"}, "json_api: Field required"),
+        (FEED | {"listing": GOOD["listing"]}, "listing: este bloque solo se usa con"),
+        (GOOD | {"feed": {"follow": False}}, "feed: este bloque solo se usa con shape: feed"),
+        ({k: v for k, v in GOOD.items() if k != "listing"}, "listing: falta este bloque"),
+        (FEED | {"shape": "json_api"}, "json_api: falta este bloque"),
         (API | {"json_api": {"records": "a..b", "link": "x"}}, "json_api.records"),
         (API | {"json_api": {"records": "r", "link": "{bad path}"}}, "json_api.link"),
-        (FEED | {"shape": "video_channel"}, "kind: a video_channel spec collects sessions"),
+        (FEED | {"shape": "video_channel"}, "kind: una especificación video_channel"),
         (FEED | {"shape": "video_channel", "kind": "sesion",
-                 "video_channel": {"items": "div"}}, "only used with format: page"),
+                 "video_channel": {"items": "div"}}, "video_channel.items: solo se usa con"),
         (FEED | {"feed": {"fields": {"video_urls": "a"}}}, "feed.fields.video_urls"),
-        (FEED | {"feed": {"keep": "("}}, "invalid regular expression"),
+        (FEED | {"feed": {"keep": "("}}, "feed.keep: expresión regular no válida"),
         (FEED | {"shape": "sitemap", "sitemap": {"rules": [{"pattern": "/x/",
                  "constants": {"agenda": "a"}}]}}, "sitemap.rules.0.constants.agenda"),
         (GOOD | {"identity": {"key": ["agenda"]}}, "identity.key.0"),
         (GOOD | {"listing": GOOD["listing"] | {"next_page": "a", "next_query": {"p": "{page}"}}},
-         "next_query: use one of next_page, next_form, next_query"),
+         "listing.next_query: use una sola forma de pasar de página"),
         (GOOD | {"window": {"query": {"desde": "{since:%d/%m/%Y"}}}, "window.query"),
     ],
 )  # fmt: skip
@@ -141,10 +141,10 @@ def test_form_pagination_and_identity_load() -> None:
 
 def test_selectors_that_could_never_run_are_refused_at_load() -> None:
     bad_css = GOOD | {"listing": GOOD["listing"] | {"items": "css:div.a li, css:table tr"}}
-    with pytest.raises(SpecError, match=r"listing\.items.*invalid CSS selector"):
+    with pytest.raises(SpecError, match=r"listing\.items: el selector CSS no es válido"):
         parse_spec(bad_css)
     bad_xpath = GOOD | {"listing": GOOD["listing"] | {"link": "xpath://a[@href"}}
-    with pytest.raises(SpecError, match=r"listing\.link.*invalid XPATH selector"):
+    with pytest.raises(SpecError, match=r"listing\.link: el selector XPATH no es válido"):
         parse_spec(bad_xpath)
 
 
@@ -169,7 +169,7 @@ def test_a_start_url_outside_allowed_domains_is_refused_naming_the_field() -> No
         "start_urls": ["https://www.senado.gob.mx/66/sesiones/"],
         "allowed_domains": ["infosen.senado.gob.mx"],
     }
-    with pytest.raises(SpecError, match=r"start_urls\.0: .*outside allowed_domains"):
+    with pytest.raises(SpecError, match=r"start_urls\.0: .*está fuera de allowed_domains"):
         parse_spec(off_domain)
     sub_domain = off_domain | {"allowed_domains": ["senado.gob.mx"]}
     assert parse_spec(sub_domain).allowed_domains == ["senado.gob.mx"]

@@ -27,6 +27,7 @@ from api.routers.pages.live_first import live_first
 from api.routers.pages.search import parse_date
 from api.routers.pages.summaries import without_text
 from api.routers.pages.videos import embed_url
+from config.spanish_errors import shown
 from indexer.library import Library
 from indexer.models import SESSION_TYPES, Sesion
 from indexer.query.values import keyword_key
@@ -174,7 +175,7 @@ def sessions_page(request: Request, library: LibraryDep) -> Any:
         asked, congress = congress, known.get(keyword_key(congress))
         if congress is None:
             errors.append(
-                f"La biblioteca no tiene sesiones del congreso «{asked[:80]}»: elija uno de "
+                f"La biblioteca no tiene sesiones del congreso «{shown(asked)}»: elija uno de "
                 "la lista."
             )
     month = params.get("mes", "").strip()
@@ -208,7 +209,9 @@ def sessions_page(request: Request, library: LibraryDep) -> Any:
     if year is None:
         year = asked_year(params.get("anio", ""), errors)
     year = year or (date_from.year if date_from else newest_year(library, congress))
-    base = [(k, v) for k, v in params.multi_items() if k != "cursor" and v.strip()]
+    base = _kept_params(
+        params.multi_items(), {"congreso": congress or "", "tipo": session_type, "q": q}
+    )
 
     def month_link(key: str) -> str:
         items = [(k, v) for k, v in base if k not in ("mes", "desde", "hasta", "anio")]
@@ -301,7 +304,7 @@ def congress_page(request: Request, congress_slug: str, library: LibraryDep) -> 
     names = {address: name for name, address in congress_slugs(congresses(library)).items()}
     congress = names.get(congress_slug)
     if congress is None:
-        raise HTTPException(404, f"no congress {congress_slug[:60]!r}")
+        raise HTTPException(404, f"no congress {shown(congress_slug)!r}")
     errors: list[str] = []
     unknown_params(request.query_params, ("anio",), errors)
     year = asked_year(request.query_params.get("anio", ""), errors)
@@ -333,3 +336,20 @@ def congress_page(request: Request, congress_slug: str, library: LibraryDep) -> 
     }
     context["errors"] = errors
     return render(request, "congress.html", context, 400 if errors else 200)
+
+
+def _kept_params(items: list[tuple[str, str]], read: dict[str, str]) -> list[tuple[str, str]]:
+    """What the page's links carry on: the finder's own parameters, each as it was read
+    (a congress by its name, at most 500 characters of words), none it refused or does
+    not know: a 10 KB value is not repeated in every month's link."""
+    kept: list[tuple[str, str]] = []
+    taken: set[str] = set()
+    for name, value in items:
+        if name not in FINDER_PARAMS or name == "cursor" or name in taken:
+            continue
+        if name in read:
+            taken.add(name)
+            value = read[name]
+        if value.strip():
+            kept.append((name, value))
+    return kept
