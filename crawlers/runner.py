@@ -49,7 +49,8 @@ def crawl(
     ``max_seconds`` (0: no limit) end a crawl early, as previews do."""
     quiet(log_level)
     limits = {"CLOSESPIDER_ITEMCOUNT": max_items, "CLOSESPIDER_TIMEOUT": max_seconds}
-    process = CrawlerProcess(scrapy_settings(settings, log_level) | limits)
+    limited = any(spec.allowed_domains for spec in specs)
+    process = CrawlerProcess(scrapy_settings(settings, log_level, limited) | limits)
     quiet(log_level)
     reports: list[RunReport] = []
     owner = this_process()

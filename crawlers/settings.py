@@ -28,7 +28,13 @@ UNREAD_STATS_EXTENSIONS = (
 UNUSED_DOWNLOADER_MIDDLEWARES = (
     "scrapy.downloadermiddlewares.cookies.CookiesMiddleware",  # COOKIES_ENABLED is off
     "scrapy.downloadermiddlewares.httpcache.HttpCacheMiddleware",
+    # reads a spider's http_user and http_pass, which ours never set (a spec's own
+    # headers go through OriginHeadersMiddleware): one more call on every request
+    "scrapy.downloadermiddlewares.httpauth.HttpAuthMiddleware",
 )
+# keeps a spider's requests within its allowed_domains; a spider without them is never
+# filtered, yet each request was checked twice (when scheduled, when downloaded)
+OFFSITE_MIDDLEWARE = "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware"
 # each is one more async generator around every request and item a callback yields:
 # the depth counts no limit (DEPTH_LIMIT is 0) and only feeds a statistic nobody reads;
 # the meta-copy check warns a spider's developer, ours copy no meta
@@ -45,14 +51,24 @@ def _without(base: dict[str, int], unused: tuple[str, ...]) -> dict[str, int]:
     return {name: order for name, order in base.items() if name not in unused}
 
 
+def _quiet(log_level: str) -> bool:
+    """Whether ``log_level`` is above INFO, where Scrapy's own records are written."""
+    level = logging.getLevelName(log_level.upper())
+    return isinstance(level, int) and level > logging.INFO
+
+
 def _unused_extensions(log_level: str) -> tuple[str, ...]:
     """The extensions a crawl at ``log_level`` has no use for."""
-    level = logging.getLevelName(log_level.upper())
-    quiet = isinstance(level, int) and level > logging.INFO
-    return UNUSED_EXTENSIONS + (UNREAD_STATS_EXTENSIONS if quiet else ())
+    return UNUSED_EXTENSIONS + (UNREAD_STATS_EXTENSIONS if _quiet(log_level) else ())
 
 
-def scrapy_settings(settings: Settings, log_level: str = "WARNING") -> dict[str, Any]:
+def scrapy_settings(
+    settings: Settings, log_level: str = "WARNING", domains_limited: bool = True
+) -> dict[str, Any]:
+    """``domains_limited``: whether a spider of the process has ``allowed_domains``."""
+    unused_downloader = UNUSED_DOWNLOADER_MIDDLEWARES + (
+        () if domains_limited else (OFFSITE_MIDDLEWARE,)
+    )
     return {
         "BOT_NAME": "estado-abierto",
         "USER_AGENT": settings.user_agent,
@@ -81,6 +97,17 @@ def scrapy_settings(settings: Settings, log_level: str = "WARNING") -> dict[str,
         "HTTPPROXY_ENABLED": False,
         "DOWNLOADER_STATS": False,  # byte counts nobody reads, at the cost of a body copy
         "TELNETCONSOLE_ENABLED": False,
+        # Scrapy's counters (scheduler, retries, offsite) are only ever read in its INFO
+        # stats dump at the end; each count goes through a wrapper of every attribute
+        # read of the collector. Below INFO they are not kept at all.
+        "STATS_CLASS": (
+            "scrapy.statscollectors.DummyStatsCollector"
+            if _quiet(log_level)
+            else "scrapy.statscollectors.MemoryStatsCollector"
+        ),
+        # a developer's aid: the source of a callback read and parsed (inspect, ast)
+        # again whenever no request holding that callback is alive any more
+        "WARN_ON_GENERATOR_RETURN_VALUE": False,
         # a site that makes the crawl schedule links without end stops it, not the machine
         "MEMUSAGE_ENABLED": True,
         "MEMUSAGE_LIMIT_MB": settings.crawl_max_memory_mb,
@@ -106,7 +133,7 @@ def scrapy_settings(settings: Settings, log_level: str = "WARNING") -> dict[str,
             default_settings.EXTENSIONS_BASE, _unused_extensions(log_level)
         ),
         "DOWNLOADER_MIDDLEWARES_BASE": _without(
-            default_settings.DOWNLOADER_MIDDLEWARES_BASE, UNUSED_DOWNLOADER_MIDDLEWARES
+            default_settings.DOWNLOADER_MIDDLEWARES_BASE, unused_downloader
         ),
         "DOWNLOADER_MIDDLEWARES": {
             "crawlers.middlewares.AddressGuardMiddleware": 50,
