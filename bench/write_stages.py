@@ -99,6 +99,8 @@ def instrument(steps: Steps) -> None:
     library.record_citations = steps.wrap("citations: write", library.record_citations)
     tantivy_store.prepare = steps.wrap("index: prepare", tantivy_store.prepare)
     tantivy_entry.native_entry = steps.wrap("index: entry", tantivy_entry.native_entry)
+    if hasattr(tantivy_entry, "replacement"):  # a checkout from before has none
+        tantivy_entry.replacement = steps.wrap("index: entry", tantivy_entry.replacement)
     store = tantivy_store.TantivyStore
     store._write = steps.wrap("index: write", store._write)  # type: ignore[method-assign]
     store.commit = steps.wrap("commit", store.commit)  # type: ignore[method-assign]

@@ -92,7 +92,7 @@ def text_values(
         if None in pairs:  # prepared for a writer that makes them
             pairs = tuple(pair_texts([doc.title, doc.text, prepared.meta]))
     title_pair, text_pair, meta_pair = (str(value) for value in pairs)
-    texts = [
+    return [
         ("id", doc.id),
         ("title", doc.title),
         ("title_fold", doc.title),
@@ -102,7 +102,15 @@ def text_values(
         ("text_pair", text_pair),
         ("meta", prepared.meta),
         ("meta_pair", meta_pair),
+        *filter_values_of(prepared, keys),
     ]
+
+
+def filter_values_of(prepared: Prepared, keys: list[str]) -> list[tuple[str, str]]:
+    """The filter fields' text values of an entry, as (field, value) pairs after its
+    full-text ones (``text_values``): each value and its folded key, a facet field
+    without a value given ``NO_VALUE``."""
+    texts: list[tuple[str, str]] = []
     by_field: dict[str, list[tuple[str, str]]] = {}
     for name, value, key in prepared.filters:
         by_field.setdefault(name, []).append((value, key))
@@ -138,14 +146,44 @@ U64_MAX = (1 << 64) - 1
 def native_entry(
     doc: AnyDocument, prepared: Prepared, keys: list[str], cited_by: int, makes_pairs: bool
 ) -> NativeEntry:
-    """``entry``'s document for the native writer (``makes_pairs``: ``text_values``'s).
-    The day is read as tantivy-py's ``add_date`` reads it (its fields, in UTC, to the
-    second)."""
+    """``entry``'s document for the native writer (``makes_pairs``: ``text_values``'s)."""
+    date, count = _day_and_count(prepared, cited_by)
+    return text_values(doc, prepared, keys, makes_pairs), date, count, prepared.payload
+
+
+def _day_and_count(prepared: Prepared, cited_by: int) -> tuple[int | None, int]:
+    """The day as tantivy-py's ``add_date`` reads it (its fields, in UTC, to the second)
+    and the count of citing documents, refused where tantivy-py's ``add_unsigned`` is."""
     date = calendar.timegm(prepared.date.timetuple()) if prepared.date is not None else None
     count = max(0, cited_by)
-    if count > U64_MAX:  # what tantivy-py's ``add_unsigned`` refuses
+    if count > U64_MAX:
         raise OverflowError("cited_by does not fit in 64 bits")
-    return text_values(doc, prepared, keys, makes_pairs), date, count, prepared.payload
+    return date, count
+
+
+# what ``NativeWriter.replace_document`` is given: the document's id, title, text and
+# descriptive words (each once: the writer gives each to every field that reads it, the
+# pair fields included), its filter values (``filter_values_of``), day, count of citing
+# documents and payload
+Replacement = tuple[str, str, str, str, list[tuple[str, str]], int | None, int, bytes]
+
+
+def replacement(
+    doc: AnyDocument, prepared: Prepared, keys: list[str], cited_by: int
+) -> Replacement:
+    """``native_entry``'s document for a writer that makes the pair terms, in the shape
+    ``replace_document`` takes: the same values, the long texts crossing over once."""
+    date, count = _day_and_count(prepared, cited_by)
+    return (
+        doc.id,
+        doc.title,
+        doc.text,
+        prepared.meta,
+        filter_values_of(prepared, keys),
+        date,
+        count,
+        prepared.payload,
+    )
 
 
 def to_tantivy(doc: AnyDocument) -> tantivy.Document:

@@ -342,6 +342,9 @@ class TantivyStore:
             native = not isinstance(writer, tantivy.IndexWriter)
             # the native writer makes the pair terms in its indexing threads
             makes_pairs = native and getattr(writer, "makes_pairs", False)
+            # and takes a document in one call, its long texts once, with the delete of
+            # its earlier version (a build of the extension from before takes them apart)
+            replaces = makes_pairs and hasattr(writer, "replace_document")
             try:
                 if replace_all:
                     writer.delete_all_documents()
@@ -351,7 +354,14 @@ class TantivyStore:
                         report.errors[doc.id] = done
                         continue
                     try:
-                        if native:
+                        if replaces:
+                            replacement = tantivy_entry.replacement(
+                                doc,
+                                done or prepare(doc, pairs=False),
+                                citation_keys(doc),
+                                doc.cited_by_count,
+                            )
+                        elif native:
                             entry = tantivy_entry.native_entry(
                                 doc,
                                 done or prepare(doc, pairs=not makes_pairs),
@@ -366,6 +376,10 @@ class TantivyStore:
                             entry = tantivy_entry.entry(doc, done, keys, doc.cited_by_count)
                     except (ValueError, TypeError, OverflowError) as exc:
                         report.errors[doc.id] = str(exc)
+                        continue
+                    if replaces:
+                        writer.replace_document(*replacement)
+                        report.indexed += 1
                         continue
                     writer.delete_documents_by_term("id", doc.id)
                     if native:

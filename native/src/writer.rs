@@ -474,6 +474,12 @@ pub struct NativeWriter {
     cited_by: Field,
     payload: Field,
     pairs: bool,
+    // ``id`` and the fields ``replace_document`` gives its title, text and descriptive
+    // words, in ``text_values``' order
+    id: Field,
+    titles: [Field; 3],
+    texts: [Field; 3],
+    metas: [Field; 2],
 }
 
 impl NativeWriter {
@@ -519,7 +525,17 @@ impl NativeWriter {
                     .get_field(name)
                     .map_err(|err| PyValueError::new_err(err.to_string()))
             };
+            let fields = |names: &[&str]| -> PyResult<Vec<Field>> {
+                names.iter().map(|name| field(name)).collect()
+            };
+            let titles = fields(&["title", "title_fold", "title_pair"])?;
+            let texts = fields(&["text", "text_fold", "text_pair"])?;
+            let metas = fields(&["meta", "meta_pair"])?;
             Ok(NativeWriter {
+                id: field("id")?,
+                titles: [titles[0], titles[1], titles[2]],
+                texts: [texts[0], texts[1], texts[2]],
+                metas: [metas[0], metas[1]],
                 date: field("date")?,
                 cited_by: field("cited_by")?,
                 payload: field("payload")?,
@@ -557,6 +573,54 @@ impl NativeWriter {
         doc.add_u64(self.cited_by, cited_by);
         doc.add_bytes(self.payload, payload);
         self.with(py, |writer| writer.add_document(doc))
+    }
+
+    /// ``add_document`` for a writer that makes the pair terms, in one call with the
+    /// delete of the document's earlier version: its title, text and descriptive words
+    /// given once each (each field that reads one is given it here, in ``text_values``'
+    /// order), then its other text values. A value Python cannot hand over (a lone
+    /// surrogate) fails here, before the earlier version is deleted.
+    #[allow(clippy::too_many_arguments)]
+    fn replace_document(
+        &self,
+        py: Python<'_>,
+        id: String,
+        title: String,
+        text: String,
+        meta: String,
+        others: Vec<(String, String)>,
+        date: Option<i64>,
+        cited_by: u64,
+        payload: &[u8],
+    ) -> PyResult<u64> {
+        if !self.pairs {
+            return Err(PyValueError::new_err(
+                "replace_document is for a writer that makes the pair terms",
+            ));
+        }
+        let mut doc = TantivyDocument::default();
+        doc.add_text(self.id, &id);
+        for (fields, value) in [(&self.titles[..], title), (&self.texts[..], text)] {
+            for &field in fields {
+                doc.add_text(field, &value);
+            }
+        }
+        for &field in &self.metas {
+            doc.add_text(field, &meta);
+        }
+        for (name, value) in others {
+            doc.add_text(self.field(&name)?, value);
+        }
+        if let Some(seconds) = date {
+            doc.add_date(self.date, DateTime::from_timestamp_secs(seconds));
+        }
+        doc.add_u64(self.cited_by, cited_by);
+        doc.add_bytes(self.payload, payload);
+        let term = Term::from_field_text(self.id, &id);
+        self.with(py, |writer| {
+            writer.delete_term(term);
+            writer.add_document(doc)
+        })
     }
 
     fn delete_documents_by_term(&self, py: Python<'_>, field: &str, value: &str) -> PyResult<u64> {

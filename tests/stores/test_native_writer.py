@@ -288,3 +288,49 @@ def test_entries_prepared_without_pairs_are_completed_for_tantivy_py() -> None:
         assert text_values(doc, prepare(doc, pairs=False), keys) == full
         made = dict(text_values(doc, prepare(doc, pairs=False), keys, makes_pairs=True))
         assert made["text_pair"] == doc.text and made["title_pair"] == doc.title
+
+
+def test_a_document_given_in_one_call_is_the_document_given_field_by_field(
+    tmp_path: Path,
+) -> None:
+    """``replace_document`` (the long texts crossing over once, the earlier version's
+    delete in the same call) writes what ``add_document`` writes from ``text_values``: the
+    same terms in every field, the same stored documents; a text it cannot take fails the
+    call before the earlier version is deleted."""
+    from indexer.stores.tantivy_entry import native_entry, prepare, replacement
+
+    docs = documents()
+    searchers = []
+    for way in ("apart", "one call"):
+        store = TantivyStore(tmp_path / way)
+        assert store.acquire()
+        writer = store._writer
+        assert writer.makes_pairs
+        for doc in [*docs, *docs[:5]]:  # the last five replace their earlier versions
+            done = prepare(doc, pairs=False)
+            keys = ["CPEUM art. 14", doc.id]
+            if way == "apart":
+                writer.delete_documents_by_term("id", doc.id)
+                writer.add_document(*native_entry(doc, done, keys, 3, True))
+            else:
+                writer.replace_document(*replacement(doc, done, keys, 3))
+        if way == "one call":
+            broken = replacement(docs[0], prepare(docs[0], pairs=False), [], 0)
+            with pytest.raises(UnicodeEncodeError):
+                writer.replace_document(broken[0], broken[1], "texto \ud800 roto", *broken[3:])
+        store.release()
+        searchers.append(store.index.searcher())
+    apart, one_call = searchers
+    assert one_call.num_docs == apart.num_docs == len({d.id for d in docs})
+    for field in [*FIELDS, *(ts._key(name) for name in ts.FILTER_FIELDS), *ts.FILTER_FIELDS]:
+        assert one_call.terms_with_prefix(field, "") == apart.terms_with_prefix(field, ""), field
+    stored = [
+        sorted(
+            (s.doc(at)["id"][0], s.doc(at)["text"][0], bytes(s.doc(at)["payload"][0]))
+            for _, at in s.search(
+                compile_search(ts.build_schema(), SearchQuery(q="")), limit=1000
+            ).hits
+        )
+        for s in searchers
+    ]
+    assert stored[0] == stored[1] and any(row[0] == docs[0].id for row in stored[1])
