@@ -10,6 +10,8 @@ import sqlalchemy as sa
 from alembic import command
 
 from bench.legal_corpus import LegalCorpus
+from indexer.citations.records import cited_by_counts
+from indexer.citations.resolve import citing
 from indexer.db import Database
 from indexer.db.database import write_documents
 from indexer.db.migrate import alembic_config
@@ -35,6 +37,19 @@ def test_a_library_at_0016_keeps_its_rows_and_answers_after_0017(database_url: s
         config.attributes["connection"] = connection
         command.upgrade(config, "0016")
         write_documents(connection, docs)
+        held, citer = docs[0].id, docs[1].id  # the second cites the first's case number
+        connection.execute(
+            sa.text("insert into document_cases (doc_id, key, court) values (:d, '12/2020', null)"),
+            {"d": held},
+        )
+        for kind, key in (("case", "12/2020"), ("article", "CPEUM art. 14")):
+            connection.execute(
+                sa.text(
+                    "insert into citations (doc_id, kind, key, written, start_char, end_char)"
+                    " values (:d, :kind, :key, :written, 0, 10)"
+                ),
+                {"d": citer, "kind": kind, "key": key, "written": key},
+            )
     engine.dispose()
 
     db = Database(database_url)
@@ -54,6 +69,12 @@ def test_a_library_at_0016_keeps_its_rows_and_answers_after_0017(database_url: s
         legislative = [d for d in docs if d.kind == "legislativo"]
         keys = ReferenceKeys(db).of(legislative[0].jurisdiction)
         assert legislative[0].id in keys.values()
+        assert cited_by_counts(db, [held]) == {held: 1}
+        total, citing_page = citing(db, held, 10, 0)
+        assert total == 1 and [c.document.id for c in citing_page] == [citer]
+        with db.engine.connect() as connection:
+            kept = connection.execute(sa.text("select kind from citations order by kind")).all()
+        assert [k for (k,) in kept] == ["article", "case"]
     finally:
         db.close()
 
