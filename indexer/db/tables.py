@@ -45,11 +45,11 @@ class DocumentRow(Base):
     fetched_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
-    # Every index here is written at each save. Their keys follow the order rows are
-    # written in (a source's rows, a kind's rows, the moment of saving: new entries go at
-    # a few ends of the tree), but the sessions' ids, kept apart for the sessions alone:
-    # an index whose keys are random (ids, dates) rewrites a page of its own for nearly
-    # every document saved, more of them as the library grows (migration 0017).
+    # Every index here is written at each save. An index of random keys (ids, dates)
+    # rewrites a page of its own for nearly every document, more as the library grows;
+    # these follow the order rows are written in (a source's, a kind's, the moment of
+    # saving: a batch adds at a few ends of each tree), but the sessions' ids, indexed
+    # for the sessions alone (migration 0017). The key's own index is the exception.
     __table_args__ = (
         Index("ix_documents_source", "source_id"),
         Index("ix_documents_kind", "kind"),

@@ -13,7 +13,7 @@ document, and more as the library grew. They go:
   keys, judgments per court and month): its entries are in the order rows are written
   (the row's position follows the key), so a batch touches the last page of each kind;
 - ``ix_documents_sessions``: the sessions' ids only (a partial index), for walking
-  every session in id order (speeches split again, sessions aligned), which
+  every session in id order (speeches split again, a scope's sessions attributed), which
   ``(kind, id)`` served and ``(kind)`` cannot without sorting every session per step.
 
 On ``citations``, ``(key, doc_id)`` keeps the case numbers only (``ix_citations_cases``,
