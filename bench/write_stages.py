@@ -6,6 +6,10 @@ Usage: python bench/write_stages.py [--size 5000] [--mix 3k|real] [--paths crawl
                                     [--compare CHECKOUT --rounds 3] [--before-python PATH]
                                     [--json PATH]
 
+Flatness: the save step (``save: documents`` + ``save: other``, the hash apart) and the
+commits (``db commit``, ``commit``) per document in the first and the last tenth of each
+run (the crawl path; the index path's saving), and the last tenth over the first.
+
 Alone it measures the checkout it is imported from (``PYTHONPATH``). ``--compare`` runs
 it as a child under that checkout and under this one, alternately, ``--rounds`` times
 each, on the same documents, and prints each step's median per checkout: a before/after
@@ -20,7 +24,8 @@ lookups, transactions); ``read back`` (a queued document parsed from its row),
 ``citations: read`` (the text's citations read), ``citations: write`` (their rows and
 counts), ``index: prepare`` (the entry's values and JSON), ``index: entry`` (its text
 values), ``index: write`` (handing entries to Tantivy's writer, deletes included),
-``settle`` (the queue, alerts, speeches after a batch), ``commit``; ``main: other`` is the
+``settle`` (the queue, alerts, speeches after a batch), ``commit`` (the index's),
+``db commit`` (the database's transactions' commits, whoever asked); ``main: other`` is the
 main thread's CPU outside these (the queue's reads, the loop, the bench's progress);
 ``tantivy`` is Tantivy's indexing, merging and doc-store threads.
 """
@@ -55,6 +60,7 @@ STEPS = (
     "index: write",
     "settle",
     "commit",
+    "db commit",
     "main: other",
     "tantivy",
 )
@@ -86,6 +92,8 @@ class Steps:
 
 def instrument(steps: Steps) -> None:
     """Time the write path's steps where their callers look them up."""
+    from sqlalchemy.engine.default import DefaultDialect
+
     from indexer import library, models, shared
     from indexer.citations import records
     from indexer.db import database
@@ -104,6 +112,8 @@ def instrument(steps: Steps) -> None:
     store = tantivy_store.TantivyStore
     store._write = steps.wrap("index: write", store._write)  # type: ignore[method-assign]
     store.commit = steps.wrap("commit", store.commit)  # type: ignore[method-assign]
+    dialect = DefaultDialect
+    dialect.do_commit = steps.wrap("db commit", dialect.do_commit)  # type: ignore[method-assign]
     library.Library._settle = steps.wrap("settle", library.Library._settle)  # type: ignore[method-assign]
 
 
@@ -120,6 +130,15 @@ def measure(size: int, mix: str, paths: list[str]) -> dict[str, Any]:
     write.settle_heap()
     steps = Steps()
     instrument(steps)
+    marks: list[tuple[int, dict[str, float]]] = []
+    add = write.Progress.add
+
+    def noted(progress: Any, docs: int, text_bytes: int) -> None:
+        add(progress, docs, text_bytes)
+        if progress.label in ("crawl", "index: save"):
+            marks.append((progress.done, dict(steps.spent)))
+
+    write.Progress.add = noted  # type: ignore[method-assign]
     clock = write.thread_clock()
     text_bytes = sum(len(doc.text.encode()) for doc in corpus)
     found: dict[str, Any] = {"text_mb": round(text_bytes / 1e6, 1)}
@@ -127,6 +146,7 @@ def measure(size: int, mix: str, paths: list[str]) -> dict[str, Any]:
         for path in paths:
             library = Library.open(Settings(data_dir=Path(tmp) / path), writer=True)
             steps.spent.clear()
+            marks.clear()
             main_began = time.thread_time()
             threads_began = clock.split()
             began = time.perf_counter()
@@ -147,11 +167,37 @@ def measure(size: int, mix: str, paths: list[str]) -> dict[str, Any]:
                 "main_us_per_doc": round(1e6 * main / size, 1),
                 "docs_per_s": round(size / seconds, 1),
                 "mb_per_s": round(text_bytes / seconds / 1e6, 2),
+                "tenths_us_per_doc": tenths(marks, size),
                 "tenths_docs_per_s": [
                     t["docs_per_s"]
                     for t in (summary["tenths"] if path == "crawl" else summary["flush"]["tenths"])
                 ],
             }
+    return found
+
+
+FLAT = {"save": ("save: documents", "save: other"), "db commit": ("db commit",),
+        "commit": ("commit",)}  # fmt: skip
+
+
+def tenths(marks: list[tuple[int, dict[str, float]]], size: int) -> dict[str, list[float]]:
+    """``FLAT``'s steps in µs per document in the first and the last tenth of the run,
+    from the steps' totals noted after each batch."""
+    if not marks:
+        return {}
+    start = [(0, {}), *marks]
+
+    def at(done: int) -> tuple[int, dict[str, float]]:
+        return min(start, key=lambda mark: abs(mark[0] - done))
+
+    found: dict[str, list[float]] = {}
+    for name, parts in FLAT.items():
+        spans = [(at(0), at(size // 10)), (at(size - size // 10), at(size))]
+        found[name] = [
+            round(1e6 * sum(b[1].get(p, 0.0) - a[1].get(p, 0.0) for p in parts)
+                  / max(b[0] - a[0], 1), 1)
+            for a, b in spans
+        ]  # fmt: skip
     return found
 
 
@@ -194,6 +240,20 @@ def table(result: dict[str, Any], paths: list[str]) -> str:
             lines.append(
                 f"  {step:18}" + "".join(f"{column[step]:>10.1f}" for column in columns.values())
             )
+        lines.append(f"{path}: µs per document, first tenth → last tenth (medians), last/first")
+        for step in FLAT:
+            cells = []
+            for found in runs.values():
+                pairs = [r[path].get("tenths_us_per_doc", {}).get(step) for r in found]
+                pairs = [pair for pair in pairs if pair]
+                if not pairs:
+                    cells.append(f"{'-':>26}")
+                    continue
+                first = statistics.median(pair[0] for pair in pairs)
+                last = statistics.median(pair[1] for pair in pairs)
+                ratio = f"{last / first:>5.2f}×" if first >= 0.1 else f"{'-':>6}"
+                cells.append(f"{first:>9.1f} → {last:>7.1f} {ratio}")
+            lines.append(f"  {step:18}" + "".join(cells))
     return "\n".join(lines)
 
 

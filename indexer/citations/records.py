@@ -25,7 +25,7 @@ from indexer.citations.fingerprint import READER
 from indexer.citations.issuers import names
 from indexer.db import Database
 from indexer.db.bulk import insert_rows
-from indexer.db.citation_tables import CitationReadRow, CitationRow, DocumentCaseRow
+from indexer.db.citation_tables import CASE, CitationReadRow, CitationRow, DocumentCaseRow
 from indexer.db.tables import DocumentRow, IndexQueueRow
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.readers.expedientes import parse_expediente
@@ -210,7 +210,7 @@ def _counts(connection: Connection, ids: list[str]) -> dict[str, int]:
                 *holders.COLUMNS,
             )
             .select_from(holders.joined(_CASES.join(_CITATIONS, _CITATIONS.c.key == _CASES.c.key)))
-            .where(_CASES.c.doc_id.in_(chunk), _CITATIONS.c.kind == "case")
+            .where(_CASES.c.doc_id.in_(chunk), _CITATIONS.c.kind == CASE)
         )
         for held, key, citer, cited_court, *known in connection.execute(stmt):
             if citer != held and names(key, court_key(cited_court), holders.holder(*known)):

@@ -25,7 +25,7 @@ from indexer.citations import holders
 from indexer.citations.courts import court_key
 from indexer.citations.issuers import Holder, names
 from indexer.db import Database
-from indexer.db.citation_tables import CitationRow, DocumentCaseRow
+from indexer.db.citation_tables import CASE, CitationRow, DocumentCaseRow
 from indexer.db.tables import DocumentRow
 
 _CITATIONS = CitationRow.__table__
@@ -130,7 +130,7 @@ def _named_by(connection: Connection, doc_id: str) -> ColumnElement[bool] | None
         .distinct()
         .where(
             _CITATIONS.c.key.in_(sorted(own)),
-            _CITATIONS.c.kind == "case",
+            _CITATIONS.c.kind == CASE,
             _CITATIONS.c.doc_id != doc_id,
         )
     ).all()
@@ -149,7 +149,7 @@ def _named_by(connection: Connection, doc_id: str) -> ColumnElement[bool] | None
         ),
         and_(cited.court.is_(None), cited.key.in_([k for k, c in chosen if c is None])),
     )
-    base = and_(cited.key.in_(sorted(own)), cited.kind == "case", cited.doc_id != doc_id)
+    base = and_(cited.key.in_(sorted(own)), cited.kind == CASE, cited.doc_id != doc_id)
     return and_(base, listed if keep else not_(listed))
 
 

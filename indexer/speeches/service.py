@@ -8,7 +8,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
 
 from indexer.db import Database, DocumentRow
 from indexer.models import Legislativo, Sesion, parse_document
@@ -179,17 +180,30 @@ def link_legislative(db: Database, docs: Sequence[Legislativo]) -> int:
     return link_documents(db, keys) if keys else 0
 
 
+# The sessions' walk in id order, through the index of their ids alone: ``kind`` written
+# as a literal (a bound value, and the planner cannot tell that index holds the rows),
+# and SQLite told to (it prefers the index of every kind, an equality, and then sorts
+# every session of the library at each step)
+_SESSIONS_AFTER = (
+    f"SELECT {', '.join(c.name for c in DocumentRow.__table__.c)} FROM documents{{hint}}"
+    " WHERE kind = 'sesion' AND id > :last ORDER BY id LIMIT :limit"
+)
+
+
+def sessions_after(s: Session, last: str, limit: int = 200) -> list[DocumentRow]:
+    """The next ``limit`` sessions after the id ``last``."""
+    hint = " INDEXED BY ix_documents_sessions" if s.get_bind().dialect.name == "sqlite" else ""
+    statement = text(_SESSIONS_AFTER.format(hint=hint)).columns(*DocumentRow.__table__.c)
+    rows = s.scalars(select(DocumentRow).from_statement(statement), {"last": last, "limit": limit})
+    return list(rows)
+
+
 def sessions_of_scope(db: Database, scope: str) -> Iterator[Sesion]:
     """The sessions whose speakers belong to ``scope`` (a congress or a court)."""
     last = ""
     while True:
         with db.session() as s:
-            rows = s.scalars(
-                select(DocumentRow)
-                .where(DocumentRow.kind == "sesion", DocumentRow.id > last)
-                .order_by(DocumentRow.id)
-                .limit(200)
-            ).all()
+            rows = sessions_after(s, last)
         if not rows:
             return
         for row in rows:
@@ -220,12 +234,7 @@ def rebuild_index(db: Database, index: SpeechIndex | None) -> int:
     keys = ReferenceKeys(db)
     while True:
         with db.session() as s:
-            rows = s.scalars(
-                select(DocumentRow)
-                .where(DocumentRow.kind == "sesion", DocumentRow.id > last)
-                .order_by(DocumentRow.id)
-                .limit(200)
-            ).all()
+            rows = sessions_after(s, last)
         if not rows:
             break
         batch = [doc for row in rows if isinstance(doc := _session(row), Sesion)]
