@@ -31,8 +31,8 @@ SENTENCES = (
 # some 26 steps at each position of its words, the phrases people ask 2 or 3
 DOCUMENTS = 4
 SENTENCES_PER_DOCUMENT = 1800
-# steps beyond those the positions allow: the default's 16.7M stand for an index of some
-# 100k documents; a few of them here, so a budget in proportion
+# steps beyond those the positions allow: that phrase spends the default's 4.2M over
+# some 16 such resolutions; four here, so a budget in proportion
 WORK = 100_000
 HOSTILE = '"' + " ".join(["de la"] * 11) + '"~50'
 ORDINARY = (
