@@ -25,6 +25,9 @@ use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyError, TERMINATED};
 
 use super::budget::{Budget, Meter};
 
+/// Steps of a document's windows counted before the meter is told of them.
+const WINDOW_STEPS: usize = 1 << 10;
+
 /// The phrase's words as (offset, term), its slop and the question's work budget.
 #[derive(Clone, Debug)]
 pub struct SloppyPhraseQuery {
@@ -233,9 +236,8 @@ impl SloppyPhraseScorer {
             starts.extend(self.positions[k].iter().map(|&p| p as i64 - offset));
         }
         self.meter.read(read);
-        if !self.meter.spend(starts.len()) {
-            return false;
-        }
+        // the windows' steps, told the meter now and then (kept in a register meanwhile)
+        let mut steps = starts.len();
         starts.sort_unstable();
         starts.dedup();
         let mut count = 0u32;
@@ -265,12 +267,16 @@ impl SloppyPhraseScorer {
                     }
                 }
             }
-            if !self.meter.spend(sought) {
-                return false;
+            steps += sought;
+            if steps >= WINDOW_STEPS {
+                if !self.meter.spend(std::mem::take(&mut steps)) {
+                    return false;
+                }
             }
             if fits {
                 if !scoring {
                     self.count = 1;
+                    self.meter.spend(steps);
                     return true;
                 }
                 count += 1;
@@ -278,7 +284,7 @@ impl SloppyPhraseScorer {
             }
         }
         self.count = count;
-        count > 0
+        self.meter.spend(steps) && count > 0
     }
 }
 
