@@ -14,7 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from api.next_page import next_page_url
 from api.public_address import link_base
 from indexer.library import Library
-from indexer.query import FILTER_PARAMS, QuerySyntaxError, operator_suggestion
+from indexer.query import FILTER_PARAMS, QuerySyntaxError, QueryTooCostly, operator_suggestion
 from indexer.stores import FACET_FIELDS, FACETABLE_FIELDS, SearchQuery, SearchResult
 from indexer.stores.base import CursorError
 from indexer.stores.plain import PlainResult
@@ -88,6 +88,8 @@ def _asked(search: Callable[[SearchQuery], Answer], query: SearchQuery) -> Answe
         return search(query)
     except QuerySyntaxError as exc:
         kind = "unknown_field" if exc.field else "query_syntax"
+        if isinstance(exc, QueryTooCostly):
+            kind = "query_too_costly"
         raise BadSearch(
             "q", exc.message, kind, exc.position, exc.mensaje, operator_suggestion(query.q)
         ) from exc

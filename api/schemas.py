@@ -33,7 +33,9 @@ class ValidationErrorItem(BaseModel):
 
     loc: list[str | int] = Field(description='Where: e.g. ["query", "q"].')
     msg: str
-    type: str = Field(description="e.g. query_syntax, cursor, date_range, facet, or pydantic's.")
+    type: str = Field(
+        description="e.g. query_syntax, query_too_costly, cursor, date_range, facet, or pydantic's."
+    )
     position: int | None = Field(
         None, description="For query_syntax: 0-based character offset in q."
     )

@@ -15,6 +15,12 @@ from typing import Literal
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+# window steps a search's proximity phrases may take on the embedded index beyond those
+# its words' positions allow (``indexer.stores.tantivy_native``), some 40 ms of CPU: the
+# phrases people ask never go beyond (their steps stay under what their positions allow,
+# at any size of the index), a long phrase of common words soon does (bench/phrase_budget.py)
+PHRASE_WORK = 1 << 22
+
 # what a crawl's process is never given: the mail account (crawls send no mail)
 NOT_FOR_CRAWLS = ("ABIERTO_SMTP_",)
 
@@ -213,6 +219,14 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     # The search index on an engine (scale-out). Without a URL the embedded Tantivy store.
+    phrase_work: int = Field(
+        PHRASE_WORK,
+        ge=0,
+        description="Steps a search's proximity phrases of three words or more (or with "
+        "a repeated word) may take on the embedded index beyond those the positions of "
+        "their words allow; past it the search is refused in Spanish (a 422), never "
+        "answered in part; 0: no limit.",
+    )
     search_url: str | None = Field(
         None, description="Elasticsearch/OpenSearch URL; unset: the embedded Tantivy index."
     )

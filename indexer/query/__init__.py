@@ -3,7 +3,12 @@ that each store compiles into its own query objects. No raw input reaches an eng
 
 from indexer.query.ast import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term
 from indexer.query.fields import FIELD_KINDS, FILTER_PARAMS, QUERY_FIELDS
-from indexer.query.parser import QuerySyntaxError, operator_suggestion, parse_query
+from indexer.query.parser import (
+    QuerySyntaxError,
+    QueryTooCostly,
+    operator_suggestion,
+    parse_query,
+)
 
 __all__ = [
     "FIELD_KINDS",
@@ -18,6 +23,7 @@ __all__ = [
     "Phrase",
     "Prefix",
     "QuerySyntaxError",
+    "QueryTooCostly",
     "Term",
     "operator_suggestion",
     "parse_query",

@@ -53,6 +53,14 @@ class QuerySyntaxError(ValueError):
         self.field = field
 
 
+class QueryTooCostly(QuerySyntaxError):
+    """A query that parses but asks more work than a search may take (a long proximity
+    phrase of common words): the user shortens it, as a syntax error is corrected."""
+
+    def __init__(self, message: str, mensaje: str) -> None:
+        super().__init__(message, 0, mensaje)
+
+
 @dataclass(frozen=True)
 class _Token:
     kind: str  # WORD, PHRASE, LPAREN, RPAREN, AND, OR, NOT, MINUS, FIELD

@@ -12,7 +12,9 @@ def open_store(settings: Settings, writer: bool = False) -> Store:
     if not settings.search_url:
         from indexer.stores.tantivy_store import TantivyStore
 
-        return TantivyStore(settings.index_dir, replace_outdated=writer)
+        return TantivyStore(
+            settings.index_dir, replace_outdated=writer, phrase_work=settings.phrase_work
+        )
     from indexer.stores.engine import Connection, EngineStore, connect
 
     connection = Connection(

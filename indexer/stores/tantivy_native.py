@@ -12,6 +12,8 @@ import threading
 from pathlib import Path
 from typing import Any, Protocol
 
+from indexer.query import QueryTooCostly
+
 log = logging.getLogger(__name__)
 _missing_said = False
 # the most documents one thread collects at a time; None: the index shared among the
@@ -21,6 +23,16 @@ PIECE_DOCS: int | None = None
 # own, so Tantivy's 100 kept a page of 100 texts of a megabyte (100 MB) after it was
 # answered; 10 cost no CPU measured (bench/doc_store_blocks.py)
 DOC_STORE_BLOCKS = 10
+# a proximity phrase's window steps allowed per position of its words read, beyond which
+# the budget (``work``) is spent: the phrases users ask take 2 to 4 (a common word twice),
+# so they are never refused at any size of the index; ``"de la de la de la de la"~10``
+# takes 13 and a phrase of 22 such words ~50 takes 65 (bench/phrase_budget.py)
+PHRASE_STEPS_PER_POSITION = 8
+_TOO_COSTLY = (
+    "a proximity phrase needs too much work to search here: its words are too frequent or too many",
+    "una frase con proximidad de esta búsqueda exige demasiado trabajo (sus palabras son "
+    "muy frecuentes o demasiadas): acorte la frase o reduzca la proximidad",
+)
 
 
 class NativeIndex(Protocol):
@@ -38,6 +50,7 @@ class NativeIndex(Protocol):
         facets: list[tuple[str, int]] | None = None,
         texts: bool = False,
         marks: str | None = None,
+        work: tuple[int, int] | None = None,
     ) -> tuple[
         int | None,
         list[tuple[str, list[tuple[str, int]]]] | None,
@@ -85,6 +98,7 @@ class NativeReader:
         count: bool,
         texts: bool,
         marks: str | None = None,
+        work: int = 0,
     ) -> tuple[
         int | None,
         dict[str, list[tuple[str, int]]],
@@ -95,21 +109,30 @@ class NativeReader:
         (value, count) pairs, by field) at a fraction of their cost.
         ``marks`` (``tantivy_store.marking``): each hit's highlights made natively, a
         list, in place of its text (the text still, where Python must make them).
-        ``plan``: the plan, or its JSON already written (a question asked before)."""
+        ``plan``: the plan, or its JSON already written (a question asked before).
+        ``work``: the steps its proximity phrases may take beyond those their positions
+        allow (``native/src/plan/budget.rs``; 0: no limit); past it ``QueryTooCostly``,
+        never a part of the answer."""
+        import abierto_native
+
         index = self.at(generation)
         asked = (
             [(name, int(spec["terms"]["size"])) for name, spec in aggs.items()] if aggs else None
         )
-        total, counted, hits = index.search(
-            plan if isinstance(plan, str) else json.dumps(plan),
-            limit,
-            offset,
-            sort,
-            count,
-            asked,
-            texts,
-            marks,
-        )
+        try:
+            total, counted, hits = index.search(
+                plan if isinstance(plan, str) else json.dumps(plan),
+                limit,
+                offset,
+                sort,
+                count,
+                asked,
+                texts,
+                marks,
+                (work, PHRASE_STEPS_PER_POSITION) if work else None,
+            )
+        except abierto_native.TooMuchWork as exc:
+            raise QueryTooCostly(*_TOO_COSTLY) from exc
         return total, dict(counted or ()), hits
 
 

@@ -27,6 +27,7 @@ from typing import Any, Generic, TypeVar
 import tantivy
 from pydantic import TypeAdapter
 
+from config.settings import PHRASE_WORK
 from indexer.analysis import FOLDED, STEMMED, fold_tokens, phrase_cover, stem_tokens
 from indexer.highlight import (
     LEAD_CHARS,
@@ -50,7 +51,7 @@ from indexer.query import (
     Or,
     Phrase,
     Prefix,
-    QuerySyntaxError,
+    QueryTooCostly,
     Term,
     parse_query,
 )
@@ -200,13 +201,20 @@ class TantivyStore:
     prepares = True
 
     def __init__(
-        self, path: Path | None, replace_outdated: bool = False, native: bool = True
+        self,
+        path: Path | None,
+        replace_outdated: bool = False,
+        native: bool = True,
+        phrase_work: int = PHRASE_WORK,
     ) -> None:
         """``replace_outdated``: an index built with another schema (by an older version)
         is deleted and started empty; the caller re-indexes it from the database. Readers
         leave it alone and say what to do instead. ``native``: search an index folder
-        with the native one-pass search when it is installed (``tantivy_native``)."""
+        with the native one-pass search when it is installed (``tantivy_native``).
+        ``phrase_work``: the native search's budget for proximity phrases (settings'
+        ``phrase_work``; 0: none)."""
         self.path = path
+        self.phrase_work = phrase_work
         self._meta = str(path / "meta.json") if path is not None else None
         self.schema = build_schema()
         self.replaced = False
@@ -556,6 +564,7 @@ class TantivyStore:
             count=counted is None,
             texts=query.highlight,
             marks=asked.marks if query.highlight and NATIVE_HIGHLIGHTS else None,
+            work=self.phrase_work,
         )
         if counted is not None:
             total, kept_facets = counted
@@ -1238,10 +1247,9 @@ def _words(
     if slop and len(tokens) > 2 and arrange and not arranged:
         # Tantivy's own sloppy phrase is no answer here: wrong, and on a long phrase of
         # common words it asked for gigabytes (one search took 22 GB at 100k documents)
-        raise QuerySyntaxError(
+        raise QueryTooCostly(
             f"a proximity phrase of {len(tokens)} words with ~{slop} has too many "
             "arrangements to search here",
-            0,
             f"la frase de {len(tokens)} palabras con proximidad ~{slop} admite demasiadas "
             "combinaciones para esta búsqueda: acorte la frase o reduzca la proximidad",
         )

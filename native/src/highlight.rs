@@ -346,7 +346,9 @@ impl Marker {
         let spec: Spec = serde_json::from_str(spec).map_err(|e| e.to_string())?;
         let generator = match &spec.plan {
             Some(plan) => {
-                let query = crate::plan::build(searcher.schema(), &plan.to_string())?;
+                // its terms alone are read (``Snippets``): no scorer, no work to bound
+                let unbounded = crate::plan::Budget::new(None);
+                let query = crate::plan::build(searcher.schema(), &plan.to_string(), &unbounded)?;
                 let generator = Snippets::new(searcher, query.as_ref(), field, spec.snippet_chars)
                     .map_err(|e| e.to_string())?;
                 Some(generator)

@@ -17,6 +17,7 @@ mod writer;
 
 use std::sync::{Arc, Mutex};
 
+use pyo3::create_exception;
 use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString};
@@ -33,6 +34,13 @@ const MIN_PIECE_DOCS: u32 = 20_000;
 
 /// Tantivy's decompressed doc-store blocks kept per segment, unless told.
 const DOC_STORE_BLOCKS: usize = 100;
+
+create_exception!(
+    abierto_native,
+    TooMuchWork,
+    PyValueError,
+    "A question whose proximity phrases need more work than its budget allows."
+);
 
 /// A hit: its score (relevance only), its stored ``payload`` and, when its ``text`` is
 /// asked, its highlights or its stored document (the text read from it in place: never
@@ -147,7 +155,10 @@ impl NativeIndex {
     /// or None, [(field, [(term, documents)])] or None, hits), each hit (score or None,
     /// payload bytes, text or None). With ``marks`` (a question's highlight spec, see
     /// ``highlight.rs``) a hit's text is its highlights instead, a list, where it can be.
-    #[pyo3(signature = (plan, limit, offset, sort, count, facets=None, texts=false, marks=None))]
+    /// ``work``: (steps, steps per position) its proximity phrases may take beyond the
+    /// steps allowed per position read (``plan/budget.rs``; None: no limit), or
+    /// ``TooMuchWork`` is raised, never a part of the answer.
+    #[pyo3(signature = (plan, limit, offset, sort, count, facets=None, texts=false, marks=None, work=None))]
     #[allow(clippy::too_many_arguments, clippy::type_complexity)]
     fn search<'py>(
         &self,
@@ -160,13 +171,15 @@ impl NativeIndex {
         facets: Option<Vec<(String, usize)>>,
         texts: bool,
         marks: Option<&str>,
+        work: Option<(u64, u64)>,
     ) -> PyResult<(
         Option<u64>,
         Option<Vec<(String, Buckets)>>,
         Vec<(Option<f32>, Bound<'py, PyBytes>, Option<Bound<'py, PyAny>>)>,
     )> {
         let searcher = self.searcher.lock().unwrap().clone();
-        let query = plan::build(searcher.schema(), plan).map_err(bad_value)?;
+        let budget = plan::Budget::new(work);
+        let query = plan::build(searcher.schema(), plan, &budget).map_err(bad_value)?;
         let (total, facets, hits) = py.detach(|| {
             self.run(
                 &searcher,
@@ -180,6 +193,13 @@ impl NativeIndex {
                 marks,
             )
         })?;
+        if budget.exceeded() {
+            // its scorers stopped part way: what was collected is not the answer
+            return Err(TooMuchWork::new_err(format!(
+                "the proximity phrases need more than {} steps beyond their positions",
+                budget.limit()
+            )));
+        }
         let mut out = Vec::with_capacity(hits.len());
         for (score, payload, text) in hits {
             let text = match text {
@@ -296,6 +316,7 @@ impl NativeIndex {
 #[pymodule]
 fn abierto_native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<NativeIndex>()?;
+    module.add("TooMuchWork", module.py().get_type::<TooMuchWork>())?;
     module.add_class::<pairs::PairTerms>()?;
     module.add_class::<writer::NativeWriter>()?;
     module.add_class::<citations::CitationScanner>()?;

@@ -4,7 +4,8 @@
 //!
 //! - `["term", field, text]`
 //! - `["phrase", field, [[offset, text], ...], slop]` (with a slop, three words or more
-//!   or a repeated word: each word at a position of its own, ``plan/sloppy.rs``)
+//!   or a repeated word: each word at a position of its own, ``plan/sloppy.rs``; the
+//!   work of all of them charged to the question's ``budget``, ``plan/budget.rs``)
 //! - `["regex", field, pattern]`
 //! - `["prefix", field, text]`: the terms that begin with ``text`` (``regex`` of
 //!   ``text.*``, the same terms and scores, without a regular expression to compile)
@@ -14,10 +15,14 @@
 //! - `["all"]`, `["empty"]`
 //! - `["date", field, seconds or null, seconds or null]` (both ends included)
 
+mod budget;
 mod prefix;
 mod sloppy;
 
 use std::ops::Bound;
+use std::sync::Arc;
+
+pub use budget::Budget;
 
 use serde_json::Value;
 use tantivy::query::{
@@ -27,9 +32,9 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption, Schema};
 use tantivy::{DateTime, Term};
 
-pub fn build(schema: &Schema, plan: &str) -> Result<Box<dyn Query>, String> {
+pub fn build(schema: &Schema, plan: &str, budget: &Arc<Budget>) -> Result<Box<dyn Query>, String> {
     let value: Value = serde_json::from_str(plan).map_err(|e| e.to_string())?;
-    node(schema, &value)
+    node(schema, &value, budget)
 }
 
 fn field(schema: &Schema, value: &Value) -> Result<Field, String> {
@@ -62,7 +67,7 @@ fn date_bound(field: Field, value: &Value) -> Result<Bound<Term>, String> {
     )))
 }
 
-fn node(schema: &Schema, value: &Value) -> Result<Box<dyn Query>, String> {
+fn node(schema: &Schema, value: &Value, budget: &Arc<Budget>) -> Result<Box<dyn Query>, String> {
     let parts = value
         .as_array()
         .ok_or_else(|| format!("expected a plan, got {value}"))?;
@@ -103,7 +108,7 @@ fn node(schema: &Schema, value: &Value) -> Result<Box<dyn Query>, String> {
                 .any(|(i, (_, t))| terms[..i].iter().any(|(_, u)| u == t));
             if slop > 0 && (terms.len() > 2 || repeats) {
                 // Tantivy's own misses arrangements the engine finds (``plan/sloppy.rs``)
-                Box::new(sloppy::SloppyPhraseQuery::new(terms, slop))
+                Box::new(sloppy::SloppyPhraseQuery::new(terms, slop, budget.clone()))
             } else {
                 Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop))
             }
@@ -127,7 +132,7 @@ fn node(schema: &Schema, value: &Value) -> Result<Box<dyn Query>, String> {
                     "must_not" => Occur::MustNot,
                     other => return Err(format!("unknown occur {other:?}")),
                 };
-                let mut clause = node(schema, pair.get(1).ok_or("bool: plan")?)?;
+                let mut clause = node(schema, pair.get(1).ok_or("bool: plan")?, budget)?;
                 if occur == Occur::MustNot {
                     // what is left out scores nothing: its terms read without frequencies
                     clause = Box::new(Unscored(clause));
@@ -137,11 +142,11 @@ fn node(schema: &Schema, value: &Value) -> Result<Box<dyn Query>, String> {
             Box::new(BooleanQuery::from(built))
         }
         "boost" => Box::new(BoostQuery::new(
-            node(schema, arg(1)?)?,
+            node(schema, arg(1)?, budget)?,
             number(arg(2)?)? as f32,
         )),
         "const" => Box::new(ConstScoreQuery::new(
-            node(schema, arg(1)?)?,
+            node(schema, arg(1)?, budget)?,
             number(arg(2)?)? as f32,
         )),
         "all" => Box::new(AllQuery),

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from bench.legal_corpus import LegalCorpus
 from indexer.analysis import stem_tokens
-from indexer.query import QuerySyntaxError
+from indexer.query import QuerySyntaxError, QueryTooCostly
 from indexer.stores import SearchQuery, SearchResult, tantivy_native
 from indexer.stores.base import FACET_FIELDS
 from indexer.stores.documents import metadata_text
@@ -350,3 +350,40 @@ def test_a_long_proximity_phrase_of_repeated_words_is_refused_by_tantivy_py(
         python.search(query)
     assert "reduzca la proximidad" in caught.value.mensaje
     assert native.search(query).total >= 0
+
+
+HOSTILE_PHRASES = ('"de la de la de la de la"~10', '"' + " ".join(["de la"] * 11) + '"~50')
+ORDINARY_PHRASES = (
+    '"presunción de inocencia"~2',
+    '"interés superior de la niñez"~5',
+    '"principio de presunción de inocencia"~3',
+    '"recurso de revisión"~4 -amparo',
+)
+
+
+@pytest.mark.parametrize("piece_docs", [None, 37])
+def test_a_long_proximity_phrase_of_common_words_outgrows_its_budget(
+    folder: Path, piece_docs: int | None
+) -> None:
+    """Its windows' work, over every segment and piece (threads sharing one budget),
+    outgrows what its words' positions allow by more than the budget: refused in Spanish,
+    every time (never an answer kept from a search stopped part way). The phrases people
+    ask stay within what their positions allow: answered as with no budget, even with a
+    budget of one step."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tantivy_native, "PIECE_DOCS", piece_docs)
+        bounded = TantivyStore(folder, phrase_work=50_000)
+        tight = TantivyStore(folder, phrase_work=1)
+        unbounded = TantivyStore(folder, phrase_work=0)
+        for q in HOSTILE_PHRASES:
+            for _ in range(2):
+                with pytest.raises(QueryTooCostly) as caught:
+                    bounded.search(SearchQuery(q=q))
+                assert "acorte la frase o reduzca la proximidad" in caught.value.mensaje
+            assert unbounded.search(SearchQuery(q=q)).total > 0
+        for q in ORDINARY_PHRASES:
+            for sort in ("relevance", "date_desc"):
+                query = SearchQuery(q=q, sort=sort)
+                expected = unbounded.search(query)
+                assert expected.total > 0, q
+                assert tight.search(query) == expected, (q, sort)

@@ -12,7 +12,10 @@
 //! length in order, so the first fit is a fit when one exists). The work per document
 //! is its positions times the phrase's words times a binary search. Scored as Tantivy
 //! scores a phrase: BM25 of the words' summed idf, the phrase's count as its frequency
-//! (here the matches that share no position).
+//! (here the matches that share no position). The work is charged to the question's
+//! budget (``budget.rs``): spent, the scorer stops as if its documents had ended.
+
+use std::sync::Arc;
 
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::{Postings, SegmentPostings};
@@ -20,17 +23,27 @@ use tantivy::query::{Bm25Weight, EmptyScorer, EnableScoring, Explanation, Query,
 use tantivy::schema::{IndexRecordOption, Term};
 use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyError, TERMINATED};
 
-/// The phrase's words as (offset, term), and its slop.
+use super::budget::{Budget, Meter};
+
+/// Steps of a document's windows counted before the meter is told of them.
+const WINDOW_STEPS: usize = 1 << 10;
+
+/// The phrase's words as (offset, term), its slop and the question's work budget.
 #[derive(Clone, Debug)]
 pub struct SloppyPhraseQuery {
     words: Vec<(usize, Term)>,
     slop: u32,
+    budget: Arc<Budget>,
 }
 
 impl SloppyPhraseQuery {
-    pub fn new(mut words: Vec<(usize, Term)>, slop: u32) -> Self {
+    pub fn new(mut words: Vec<(usize, Term)>, slop: u32, budget: Arc<Budget>) -> Self {
         words.sort_by_key(|(offset, _)| *offset);
-        SloppyPhraseQuery { words, slop }
+        SloppyPhraseQuery {
+            words,
+            slop,
+            budget,
+        }
     }
 }
 
@@ -75,6 +88,7 @@ impl Query for SloppyPhraseQuery {
             words,
             slop: self.slop as i64,
             bm25,
+            budget: self.budget.clone(),
         }))
     }
 
@@ -91,6 +105,7 @@ struct SloppyPhraseWeight {
     words: Vec<(i64, usize)>,
     slop: i64,
     bm25: Option<Bm25Weight>,
+    budget: Arc<Budget>,
 }
 
 impl SloppyPhraseWeight {
@@ -99,6 +114,10 @@ impl SloppyPhraseWeight {
         reader: &SegmentReader,
         boost: Score,
     ) -> tantivy::Result<Option<SloppyPhraseScorer>> {
+        if self.budget.exceeded() {
+            // the question is refused already: this segment need not be read
+            return Ok(None);
+        }
         let field = self.distinct[0].field();
         let index = reader.inverted_index(field)?;
         let mut postings = Vec::with_capacity(self.distinct.len());
@@ -125,6 +144,7 @@ impl SloppyPhraseWeight {
             positions: Vec::new(),
             count: 0,
             doc: 0,
+            meter: Meter::new(self.budget.clone()),
         };
         scorer.doc = scorer.settle(scorer.postings[scorer.order[0]].doc());
         Ok(Some(scorer))
@@ -167,6 +187,7 @@ struct SloppyPhraseScorer {
     /// the current document's matches (counted when scoring)
     count: u32,
     doc: DocId,
+    meter: Meter,
 }
 
 impl SloppyPhraseScorer {
@@ -174,7 +195,7 @@ impl SloppyPhraseScorer {
     /// term and the phrase by the rule.
     fn settle(&mut self, mut candidate: DocId) -> DocId {
         'next: loop {
-            if candidate == TERMINATED {
+            if candidate == TERMINATED || self.meter.stopped() {
                 return TERMINATED;
             }
             for &k in &self.order[1..] {
@@ -191,16 +212,22 @@ impl SloppyPhraseScorer {
             if self.matches() {
                 return candidate;
             }
+            if self.meter.stopped() {
+                return TERMINATED;
+            }
             candidate = self.postings[self.order[0]].advance();
         }
     }
 
     /// Whether the current document (every term's postings on it) holds the phrase;
-    /// when scoring, ``count`` its matches that share no position.
+    /// when scoring, ``count`` its matches that share no position. False too when the
+    /// budget is spent (``meter``).
     fn matches(&mut self) -> bool {
         self.positions.resize_with(self.postings.len(), Vec::new);
+        let mut read = 0;
         for (k, postings) in self.postings.iter_mut().enumerate() {
             postings.positions(&mut self.positions[k]);
+            read += self.positions[k].len();
         }
         let scoring = self.bm25.is_some();
         // every shift p - i a window may start at, in order
@@ -208,6 +235,9 @@ impl SloppyPhraseScorer {
         for &(offset, k) in &self.words {
             starts.extend(self.positions[k].iter().map(|&p| p as i64 - offset));
         }
+        self.meter.read(read);
+        // the windows' steps, told the meter now and then (kept in a register meanwhile)
+        let mut steps = starts.len();
         starts.sort_unstable();
         starts.dedup();
         let mut count = 0u32;
@@ -220,7 +250,9 @@ impl SloppyPhraseScorer {
             last.iter_mut().for_each(|p| *p = floor);
             let mut highest = floor;
             let mut fits = true;
+            let mut sought = 0usize;
             for &(offset, k) in &self.words {
+                sought += 1;
                 let from = (lo + offset).max(last[k] + 1);
                 let list = &self.positions[k];
                 let at = list.partition_point(|&p| (p as i64) < from);
@@ -235,9 +267,16 @@ impl SloppyPhraseScorer {
                     }
                 }
             }
+            steps += sought;
+            if steps >= WINDOW_STEPS {
+                if !self.meter.spend(std::mem::take(&mut steps)) {
+                    return false;
+                }
+            }
             if fits {
                 if !scoring {
                     self.count = 1;
+                    self.meter.spend(steps);
                     return true;
                 }
                 count += 1;
@@ -245,7 +284,7 @@ impl SloppyPhraseScorer {
             }
         }
         self.count = count;
-        count > 0
+        self.meter.spend(steps) && count > 0
     }
 }
 
