@@ -218,7 +218,6 @@ class Settings(BaseSettings):
     )
     host: str = "127.0.0.1"
     port: int = 8000
-    # The search index on an engine (scale-out). Without a URL the embedded Tantivy store.
     phrase_work: int = Field(
         PHRASE_WORK,
         ge=0,
@@ -227,6 +226,7 @@ class Settings(BaseSettings):
         "their words allow; past it the search is refused in Spanish (a 422), never "
         "answered in part; 0: no limit.",
     )
+    # The search index on an engine (scale-out). Without a URL the embedded Tantivy store.
     search_url: str | None = Field(
         None, description="Elasticsearch/OpenSearch URL; unset: the embedded Tantivy index."
     )

@@ -91,4 +91,4 @@ def test_a_start_url_outside_allowed_domains_is_refused_at_load(tmp_path: Path) 
     with FixtureServer(FIXTURES) as server:
         crawl = run_abierto(tmp_path / "data", server.url, specs)
     assert crawl.returncode == 2
-    assert "start_urls.0" in crawl.stderr and "outside allowed_domains" in crawl.stderr
+    assert "start_urls.0" in crawl.stderr and "fuera de allowed_domains" in crawl.stderr
