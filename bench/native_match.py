@@ -28,16 +28,15 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 import argparse  # noqa: E402
-import importlib.util  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import resource  # noqa: E402
 import statistics  # noqa: E402
-from types import ModuleType  # noqa: E402
 from typing import Any  # noqa: E402
 
 import abierto_native  # noqa: E402
 
+from bench.other_build import load_extension  # noqa: E402
 from bench.results import keep  # noqa: E402
 from bench.search import MIX  # noqa: E402
 from indexer.stores import FACET_FIELDS, query_kits  # noqa: E402
@@ -46,16 +45,6 @@ from indexer.stores.tantivy_store import search_plan  # noqa: E402
 
 RESULTS = REPO / "bench" / "results" / "native_match.json"
 LIMIT = 20
-
-
-def _load(path: Path) -> ModuleType:
-    """Another build of the extension, beside the installed one (its own module)."""
-    spec = importlib.util.spec_from_file_location("abierto_native", path)
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"not an extension: {path}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _plans(prefix_node: bool) -> list[str]:
@@ -86,7 +75,7 @@ def main() -> int:
     threads = os.cpu_count() or 1
     sides: dict[str, tuple[Any, list[str]]] = {
         "old": (
-            _load(args.old).NativeIndex(path, threads, None, DOC_STORE_BLOCKS),
+            load_extension(args.old).NativeIndex(path, threads, None, DOC_STORE_BLOCKS),
             _plans(args.same_plans),
         ),
         "new": (abierto_native.NativeIndex(path, threads, None, DOC_STORE_BLOCKS), _plans(True)),

@@ -24,16 +24,15 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 import argparse  # noqa: E402
-import importlib.util  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import resource  # noqa: E402
 import statistics  # noqa: E402
-from types import ModuleType  # noqa: E402
 from typing import Any  # noqa: E402
 
 import abierto_native  # noqa: E402
 
+from bench.other_build import load_extension  # noqa: E402
 from bench.results import keep  # noqa: E402
 from config.settings import PHRASE_WORK  # noqa: E402
 from indexer.stores import SearchQuery  # noqa: E402
@@ -58,16 +57,6 @@ HOSTILE = [
 ]
 
 
-def _load(path: Path) -> ModuleType:
-    """Another build of the extension, beside the installed one (its own module)."""
-    spec = importlib.util.spec_from_file_location("abierto_native", path)
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"not an extension: {path}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _cpu() -> float:
     used = resource.getrusage(resource.RUSAGE_SELF)
     return used.ru_utime + used.ru_stime
@@ -82,7 +71,7 @@ def main() -> int:
     args = parser.parse_args()
     path = str(args.data / "index")
     threads = os.cpu_count() or 1
-    old = _load(args.old).NativeIndex(path, threads, None, DOC_STORE_BLOCKS)
+    old = load_extension(args.old).NativeIndex(path, threads, None, DOC_STORE_BLOCKS)
     new = abierto_native.NativeIndex(path, threads, None, DOC_STORE_BLOCKS)
     budget = (PHRASE_WORK, PHRASE_STEPS_PER_POSITION)
     plans = {q: json.dumps(search_plan(SearchQuery(q=q))) for q in ORDINARY + HEAVY + HOSTILE}

@@ -7,18 +7,17 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 
 from api.access_log import ACCESS_LOGGER
 from api.app import create_app
 from indexer.db.reader_keys import ReaderKeys
 from tests.adversarial.service import Api, open_api
+from tests.uvicorn_thread import serving
 
 
 class Lines(logging.Handler):
@@ -34,23 +33,11 @@ class Lines(logging.Handler):
 def served(tmp_path: Path) -> Iterator[tuple[str, Api, Lines]]:
     api = open_api(tmp_path / "data")
     app = create_app(api.library, api.settings)
-    # uvicorn's own logging configuration, made after the app as ``abierto serve`` does
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=0, log_level="info", lifespan="off")
-    )
     lines = Lines()
-    logging.getLogger(ACCESS_LOGGER).addHandler(lines)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if server.started:
-            break
-        threading.Event().wait(0.05)
-    assert server.started, "uvicorn did not start"
-    port = server.servers[0].sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}", api, lines
-    server.should_exit = True
-    thread.join(timeout=10)
+    # uvicorn's own logging configuration, made after the app as ``abierto serve`` does
+    with serving(app, log_level="info") as url:
+        logging.getLogger(ACCESS_LOGGER).addHandler(lines)
+        yield url, api, lines
     logging.getLogger(ACCESS_LOGGER).removeHandler(lines)
     api.close()
 

@@ -4,16 +4,15 @@ in the JSON API and on the pages, where it is escaped. Served by a real uvicorn.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from urllib.parse import quote
 
 import httpx
 import pytest
-import uvicorn
 
 from api.app import create_app
 from tests.adversarial.service import Api, open_api
+from tests.uvicorn_thread import serving
 
 LONG = "<img src=x onerror=alert(1)>" + "x" * 10_000  # no slash: it stays one segment
 SHOWN = LONG[:79] + "…"
@@ -22,22 +21,8 @@ SHOWN = LONG[:79] + "…"
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Api]]:
     api = open_api(tmp_path_factory.mktemp("data"))
-    server = uvicorn.Server(
-        uvicorn.Config(
-            create_app(api.library, api.settings), host="127.0.0.1", port=0, lifespan="off"
-        )
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if server.started:
-            break
-        threading.Event().wait(0.05)
-    assert server.started, "uvicorn did not start"
-    port = server.servers[0].sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}", api
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(api.library, api.settings)) as url:
+        yield url, api
     api.close()
 
 
