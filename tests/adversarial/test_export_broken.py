@@ -10,14 +10,11 @@ import csv
 import datetime as dt
 import io
 import json
-import socket
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 from sqlalchemy import update
 
 from api.app import create_app
@@ -26,6 +23,7 @@ from config.settings import Settings
 from indexer.db.tables import DocumentRow
 from indexer.library import Library
 from indexer.models import Sentencia
+from tests.uvicorn_thread import serving
 
 GOOD = 300
 BROKEN = "doc-0280"  # read in the third batch of the database: after the first 200 rows
@@ -44,12 +42,6 @@ def _sentencia(n: int) -> Sentencia:
     )
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real server over a library whose document ``BROKEN`` can no longer be read."""
@@ -60,18 +52,10 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     library.flush()
     with library.db.session() as s, s.begin():
         s.execute(update(DocumentRow).where(DocumentRow.id == BROKEN).values(data={"kind": "otro"}))
-    port = _free_port()
-    config = uvicorn.Config(create_app(library), host="127.0.0.1", port=port, log_level="critical")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        thread.join(0.05)
     try:
-        yield f"http://127.0.0.1:{port}"
+        with serving(create_app(library), log_level="critical") as url:
+            yield url
     finally:
-        server.should_exit = True
-        thread.join(10)
         library.close()
 
 
