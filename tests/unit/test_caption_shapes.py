@@ -130,7 +130,7 @@ def test_the_document_takes_the_ponente_from_its_caption_without_the_title() -> 
         ),
         origin="api",
     )
-    assert doc.ponente == "LORETTA ORTIZ AHLF"
+    assert doc.ponente == "Loretta Ortiz Ahlf"
     assert doc.expediente_normalised == "ADR 1309/2023"
     assert doc.field_sources["ponente"] == "heading"
 
