@@ -398,7 +398,8 @@ _LABEL_COLON = re.compile(r"\s*:\s*(?=[^:]*\d)")
 def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
     """Caption lines naming the document's own case: a typed number (``AMPARO DIRECTO EN
     REVISIÓN 1309/2023``) or a label (``EXPEDIENTE: 845/2019``, ``TOCA: 12/2023``); a
-    line ``Y SU ACUMULADA 208/2023`` continues the one before."""
+    line ``Y SU ACUMULADA 208/2023`` continues the one before (its number may be on the
+    line after it)."""
     found: list[tuple[str, list[CaseNumber], int]] = []
     lines = _unwrapped(_caption(text))
     skip = False
