@@ -17,6 +17,7 @@ from indexer.spots import Spans, matches_at, occurrences, space_before, word_bef
 
 MAX_RANGE = 30  # "artículos 1 a 300" names its ends, not three hundred articles
 LOOKBACK = 600  # how far back "del mismo ordenamiento" looks for the law it means
+LIST_REACH = 400  # how far back a number before "numeral" looks for its list's "artículos"
 # The State of Mexico numbers its codes' articles by book: "artículo 4.95".
 DOTTED_NUMBERING = ("del Estado de México",)
 
@@ -194,16 +195,18 @@ def find_articles(original: str, folded: str) -> Iterator[Citation]:
     for word in matches_at(_ARTICLE_WORD, folded, _article_starts(folded)):
         if word.start() < taken_until or word.start() in names:
             continue
-        if _paragraph_of_number_before(folded, word.start()):
+        before = _number_before_numeral(folded, word.start())
+        if before is not None and (before < taken_until or not _listed(folded, before)):
             continue
-        start, position = word.start(), word.end()
+        first = word.start() if before is None else before
+        start, position = first, word.end() if before is None else before
         while True:
             numbers, position = _numbers(folded, position)
             if not numbers:
                 break
             law = _law_after(original, folded, position)
             end = law[1] if law else position
-            if law is None and start != word.start():
+            if law is None and start != first:
                 break  # a further list ("; 38 de la Ley Orgánica") names its own law
             canonical = law[0] if law else _law_before(original, folded, start)
             if canonical is None:
@@ -218,20 +221,40 @@ def find_articles(original: str, folded: str) -> Iterator[Citation]:
             start, position = more.end(), more.end()
 
 
-def _paragraph_of_number_before(folded: str, start: int) -> bool:
-    """Whether the word at ``start`` is a "numeral" right after a number and its comma:
-    "… y 53, numeral 1, inciso a), de la LGSMIME" names the paragraph 1 of article 53,
-    no article 1 (the number before it is not read as an article here: none is wrong)."""
+def _number_before_numeral(folded: str, start: int) -> int | None:
+    """Where the number before a "numeral" and its comma starts, if the word at ``start``
+    is such a "numeral": "… y 53, numeral 1, inciso a), de la LGSMIME" names the
+    paragraph 1 of article 53, no article 1."""
     if not folded.startswith("numeral", start):
-        return False
+        return None
     comma = space_before(folded, start)
     if comma == 0 or folded[comma - 1] != ",":
-        return False
+        return None
     end = space_before(folded, comma - 1)
     at = end
     while at > 0 and end - at < 2 and folded[at - 1] in ".°o":
         at -= 1
-    return at > 0 and folded[at - 1] in "0123456789"
+    digits = at
+    while digits > 0 and folded[digits - 1] in "0123456789":
+        digits -= 1
+    return digits if digits < at else None
+
+
+def _listed(folded: str, at: int) -> bool:
+    """Whether the number at ``at`` goes on a list of articles whose word came before
+    ("los artículos 96 … de la Constitución …, y 53, numeral 1, …"): it follows "y",
+    "e" or a comma, and "artículos" is written earlier in its paragraph, close by. Else
+    it is read as no article (it may be a paragraph's or a point's): none is not wrong."""
+    gap = space_before(folded, at)
+    if gap == at or gap == 0:
+        return False
+    if folded[gap - 1] != ",":
+        word = word_before(folded, gap, 1)
+        if word is None or folded[word:gap] not in ("y", "e"):
+            return False
+    window = folded[max(0, at - LIST_REACH) : gap]
+    named = window.rfind("articulos")
+    return named >= 0 and "\n" not in window[named:]
 
 
 def _article_starts(folded: str) -> Iterator[int]:

@@ -153,7 +153,7 @@ def make_article_scanner(module: Any) -> Any:
         set(articles._LAST),
         list(articles.DOTTED_NUMBERING),
         set(laws.FIRST_WORDS),
-        (articles.MAX_RANGE, articles.LOOKBACK),
+        (articles.MAX_RANGE, articles.LOOKBACK, articles.LIST_REACH),
     )
 
 

@@ -398,9 +398,15 @@ _LABEL_COLON = re.compile(r"\s*:\s*(?=[^:]*\d)")
 def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
     """Caption lines naming the document's own case: a typed number (``AMPARO DIRECTO EN
     REVISIÓN 1309/2023``) or a label (``EXPEDIENTE: 845/2019``, ``TOCA: 12/2023``); a
-    line ``Y SU ACUMULADA 208/2023`` continues the one before."""
+    line ``Y SU ACUMULADA 208/2023`` continues the one before (its number may be on the
+    line after it)."""
     found: list[tuple[str, list[CaseNumber], int]] = []
-    for written_line, at in _unwrapped(_caption(text)):
+    lines = _unwrapped(_caption(text))
+    skip = False
+    for i, (written_line, at) in enumerate(lines):
+        if skip:
+            skip = False
+            continue
         line = _ASIDE.sub("", written_line).strip()
         label = _CASE_LABEL.match(line)
         if ":" in line and not label:
@@ -416,7 +422,10 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
             written = value if plain or _typed(cases) else f"{label[1].title()} {value}"
             found.append((written, cases, at))
             continue
-        if found and re.match(r"^(?:y|e)\s+sus?\s+acumulad", fold_keyword(line)):
+        if found and _JOINED.match(fold_keyword(line)):
+            following = lines[i + 1][0].strip() if i + 1 < len(lines) else ""
+            if not any(c.isdigit() for c in line) and _NUMBERS_ALONE.match(following):
+                line, skip = f"{line} {following}", True  # "Y SU ACUMULADO⏎7152/2019"
             previous, _cases, start = found.pop()
             joined = f"{previous} {line.strip(' .')}"
             found.append((joined, _typed(parse_expediente(joined)), start))
@@ -426,6 +435,13 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
             # "JUICIO DE AMPARO: 345/2024": the label's colon is not the case's
             found.append((_LABEL_COLON.sub(" ", line, count=1).strip(" ."), cases, at))
     return found
+
+
+# A line naming the accumulated cases of the one before ("Y SU ACUMULADA 208/2023"), and
+# a line of bare numbers that completes it when the caption broke it ("Y SU ACUMULADO⏎
+# 7152/2019"): never read alone, since an untyped number is no caption case.
+_JOINED = re.compile(r"^(?:y|e)\s+sus?\s+acumulad")
+_NUMBERS_ALONE = re.compile(r"^\d{1,6}/\d{4}(?:\s*(?:,|\by\b|\be\b)\s*\d{1,6}/\d{4})*\.?$", re.I)
 
 
 # A case's type whose number (or the type's last words and the number) went on to the

@@ -315,7 +315,25 @@ def normalise_person(text: str | None) -> str | None:
     first = fold_keyword(bare.split()[0]) if bare.split() else ""
     if first in _NOT_A_NAME or not any(c.isalpha() for c in bare):
         return name
-    return bare
+    return _name_case(bare) if bare.isupper() else bare
+
+
+# Words of a name a person writes in lower case between the others ("María de la Luz").
+_PARTICLES = frozenset(("de", "del", "la", "las", "los", "y", "e"))
+_WORD_START = re.compile(r"(?:^|(?<=[-'’]))\w")
+
+
+def _name_case(name: str) -> str:
+    """An all-capitals name as listings write it ("LORETTA ORTIZ AHLF" → "Loretta Ortiz
+    Ahlf", "MARÍA DE LA LUZ" → "María de la Luz"), so a caption's name and a listing's
+    are one ponente; accents kept. A name already in mixed case is never changed."""
+    words = []
+    for i, word in enumerate(name.lower().split()):
+        if i and word in _PARTICLES:
+            words.append(word)
+        else:
+            words.append(_WORD_START.sub(lambda m: m[0].upper(), word))
+    return " ".join(words)
 
 
 def clean_text(value: str | None) -> str | None:

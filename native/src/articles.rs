@@ -62,6 +62,7 @@ pub(crate) struct ArticleScanner {
     dotted: Vec<String>,
     max_range: u32,
     lookback: usize,
+    list_reach: usize,
 }
 
 /// Where the named groups the reader asks for are.
@@ -108,7 +109,7 @@ impl ArticleScanner {
         last_words: HashSet<String>,
         dotted: Vec<String>,
         first_words: HashSet<String>,
-        limits: (u32, usize),
+        limits: (u32, usize, usize),
     ) -> PyResult<Self> {
         let pattern = |name: &str| named(&patterns, name);
         let constitutional = pattern("constitutional")?;
@@ -164,6 +165,7 @@ impl ArticleScanner {
             dotted,
             max_range: limits.0,
             lookback: limits.1,
+            list_reach: limits.2,
         })
     }
 
@@ -243,10 +245,17 @@ impl<'s, 't> Reading<'s, 't> {
                 continue;
             };
             free = word_end.max(at + 1);
-            if at < taken_until || names.holds(at) || self.paragraph_of_number_before(at) {
+            if at < taken_until || names.holds(at) {
                 continue;
             }
-            let (mut start, mut position) = (at, word_end);
+            let before = self.number_before_numeral(at);
+            if let Some(number) = before {
+                if number < taken_until || !self.listed(number) {
+                    continue;
+                }
+            }
+            let first = before.unwrap_or(at);
+            let (mut start, mut position) = (first, before.unwrap_or(word_end));
             loop {
                 let numbers;
                 (numbers, position) = self.numbers(position);
@@ -254,7 +263,7 @@ impl<'s, 't> Reading<'s, 't> {
                     break;
                 }
                 let law = self.law_after(position);
-                if law.is_none() && start != at {
+                if law.is_none() && start != first {
                     break;
                 }
                 let end = law.as_ref().map_or(position, |(_, end)| *end);
@@ -303,23 +312,47 @@ impl<'s, 't> Reading<'s, 't> {
         Some(end)
     }
 
-    /// ``_paragraph_of_number_before``: a "numeral" right after a number and its comma
-    /// ("y 53, numeral 1, inciso a)") is that article's paragraph, no article.
-    fn paragraph_of_number_before(&self, start: usize) -> bool {
+    /// ``_number_before_numeral``: where the number before a "numeral" and its comma
+    /// starts ("y 53, numeral 1, inciso a)" is that article's paragraph, no article).
+    fn number_before_numeral(&self, start: usize) -> Option<usize> {
         let folded = self.folded;
         if !folded.slice(start, folded.len()).starts_with("numeral") {
-            return false;
+            return None;
         }
         let comma = folded.space_before(start);
         if comma == 0 || folded.at(comma - 1) != ',' {
-            return false;
+            return None;
         }
         let end = folded.space_before(comma - 1);
         let mut at = end;
         while at > 0 && end - at < 2 && matches!(folded.at(at - 1), '.' | '°' | 'o') {
             at -= 1;
         }
-        at > 0 && folded.at(at - 1).is_ascii_digit()
+        let mut digits = at;
+        while digits > 0 && folded.at(digits - 1).is_ascii_digit() {
+            digits -= 1;
+        }
+        (digits < at).then_some(digits)
+    }
+
+    /// ``_listed``: the number at ``at`` follows "y", "e" or a comma, with "articulos"
+    /// earlier in its paragraph, within ``LIST_REACH``.
+    fn listed(&self, at: usize) -> bool {
+        let folded = self.folded;
+        let gap = folded.space_before(at);
+        if gap == at || gap == 0 {
+            return false;
+        }
+        if folded.at(gap - 1) != ',' {
+            match folded.word_before(gap, 1) {
+                Some(word) if matches!(folded.slice(word, gap), "y" | "e") => {}
+                _ => return false,
+            }
+        }
+        let window = folded.slice(at.saturating_sub(self.scanner.list_reach), gap);
+        window
+            .rfind("articulos")
+            .is_some_and(|named| !window[named..].contains('\n'))
     }
 
     /// ``_article_starts``.

@@ -96,14 +96,23 @@ def test_an_article_named_numeral_is_read_in_the_singular_too() -> None:
 def test_a_numeral_after_an_article_number_is_its_paragraph_not_an_article() -> None:
     """As the SCJN writes a list broken by a footnote: "los artículos 96, fracción IV de la
     Constitución[nota]; segundo transitorio del decreto…, y 53, numeral 1, inciso a), de
-    la LGSMIME": the paragraph 1 of article 53, never an article 1 of that law."""
+    la LGSMIME": the article 53 with its paragraph 1, never an article 1 of that law."""
     text = (
         "los artículos 96, fracción IV de la Constitución Política de los Estados Unidos "
         "Mexicanos[footnoteRef:2]; segundo transitorio del decreto de reforma judicial, y 53, "
         "numeral 1, inciso a), de la LGSMIME, que establece"
     )
-    assert keys(text, "article") == ["CPEUM art. 96"]
+    assert keys(text, "article") == ["CPEUM art. 96", "LGSMIME art. 53"]
+    (cited,) = [c for c in extract_citations(text) if c.key == "LGSMIME art. 53"]
+    assert cited.written == "53, numeral 1, inciso a), de la LGSMIME"
+    assert keys("los artículos 52, 53, numeral 1, inciso a), de la LGSMIME", "article") == [
+        "LGSMIME art. 52",
+        "LGSMIME art. 53",
+    ]
     assert keys("y 4o., numeral 2 de la Ley de Amparo", "article") == []
+    # no list of articles before it: the number may be a point's or a paragraph's
+    assert keys("el acuerdo, y 53, numeral 1, de la LGSMIME", "article") == []
+    assert keys("los artículos citados.\nEl punto 3, numeral 1, de la LGSMIME", "article") == []
     assert keys("conforme al numeral 5 de la Ley de Amparo", "article") == ["Ley de Amparo art. 5"]
 
 

@@ -37,6 +37,34 @@ def test_a_case_type_wrapped_before_its_number_is_the_caption_case(
     assert normalise_expediente(read_sentence(text).values.get("expediente")) == expected
 
 
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [(("AMPARO DIRECTO EN REVISIÓN 7151/2019", "Y SU ACUMULADO", "7152/2019"),
+      "ADR 7151/2019, ADR 7152/2019"),
+     (("AMPARO DIRECTO EN REVISIÓN", "7151/2019", "Y SU ACUMULADO", "7152/2019"),
+      "ADR 7151/2019, ADR 7152/2019"),
+     (("AMPARO DIRECTO EN REVISIÓN 7151/2019", "Y SU ACUMULADO 7152/2019"),
+      "ADR 7151/2019, ADR 7152/2019"),
+     (("AMPARO DIRECTO EN REVISIÓN 7151/2019", "Y SUS ACUMULADOS", "7152/2019 Y 7153/2019"),
+      "ADR 7151/2019, ADR 7152/2019, ADR 7153/2019"),
+     (("AMPARO DIRECTO EN REVISIÓN 7151/2019", "Y SUS ACUMULADOS 7152/2019 Y 7153/2019"),
+      "ADR 7151/2019, ADR 7152/2019, ADR 7153/2019")],
+)  # fmt: skip
+def test_accumulated_cases_follow_the_principal_however_the_caption_breaks(
+    head: tuple[str, ...], expected: str
+) -> None:
+    """The accumulated case's number on a line of its own is read with its type, after
+    the principal, never in its place."""
+    text = caption(*head, "QUEJOSO Y\nRECURRENTE: **********", "PONENTE: MINISTRO JUAN PÉREZ")
+    assert normalise_expediente(read_sentence(text).values.get("expediente")) == expected
+
+
+def test_a_bare_number_after_the_principal_is_no_accumulated_case() -> None:
+    """Without "Y SU ACUMULADO" before it, a lone number is not the document's."""
+    text = caption("AMPARO DIRECTO EN REVISIÓN 7151/2019", "7152/2019", "PONENTE: MINISTRO X")
+    assert normalise_expediente(read_sentence(text).values.get("expediente")) == "ADR 7151/2019"
+
+
 def test_a_type_line_before_a_related_number_is_not_joined_to_it() -> None:
     """The next line names another case ("RELACIONADO CON EL 45/2022"): not this one's."""
     text = caption("AMPARO DIRECTO EN REVISIÓN", "RELACIONADO CON EL 45/2022")
@@ -102,7 +130,7 @@ def test_the_document_takes_the_ponente_from_its_caption_without_the_title() -> 
         ),
         origin="api",
     )
-    assert doc.ponente == "LORETTA ORTIZ AHLF"
+    assert doc.ponente == "Loretta Ortiz Ahlf"
     assert doc.expediente_normalised == "ADR 1309/2023"
     assert doc.field_sources["ponente"] == "heading"
 

@@ -34,7 +34,12 @@ def _ponente(written: str) -> str | None:
         ("Mgdo. Marcelo Romero G. de Quevedo", "Marcelo Romero G. de Quevedo"),
         ("Magistrada Arcelia García Casares", "Arcelia García Casares"),
         ("Min. Loretta Ortiz Ahlf", "Loretta Ortiz Ahlf"),
-        ("LORETTA ORTIZ AHLF", "LORETTA ORTIZ AHLF"),
+        ("LORETTA ORTIZ AHLF", "Loretta Ortiz Ahlf"),
+        ("MINISTRA LORETTA ORTIZ AHLF", "Loretta Ortiz Ahlf"),
+        ("NORMA LUCÍA PIÑA HERNÁNDEZ", "Norma Lucía Piña Hernández"),
+        ("MARÍA DE LA LUZ PÉREZ-GÓMEZ Y SOTO", "María de la Luz Pérez-Gómez y Soto"),
+        ("JUAN N. SILVA MEZA", "Juan N. Silva Meza"),
+        ("Juan de DIOS Castro", "Juan de DIOS Castro"),
         ("Minerva López Ruiz", "Minerva López Ruiz"),
     ],
 )
@@ -52,3 +57,24 @@ def test_a_masked_name_keeps_its_title() -> None:
     "****" alone would say nothing."""
     assert normalise_person("Ministra ****") == "Ministra ****"
     assert normalise_person("Mgdo. ****") == "Mgdo. ****"
+
+
+def test_a_caption_in_capitals_and_a_listing_name_one_ponente() -> None:
+    """SCJN captions write "PONENTE: MINISTRA LORETTA ORTIZ AHLF"; a listing writes the
+    name in name case: the ponente facet counts the one person once."""
+    caption = (
+        "AMPARO DIRECTO EN REVISIÓN 1309/2023\n\nPONENTE: MINISTRA LORETTA ORTIZ AHLF\n\n"
+        "COTEJÓ\n\nSECRETARIO: CARLOS ADRIÁN LÓPEZ SÁNCHEZ\n\nÍNDICE TEMÁTICO\n\nHechos.\n"
+    )
+    doc = build_document(
+        kind="sentencia",
+        source_id="scjn",
+        institution="Suprema Corte de Justicia de la Nación",
+        jurisdiction="MX",
+        url="https://bj.scjn.gob.mx/documento/sentencias_pub/1",
+        fields={"title": "Sentencia"},
+        text=caption,
+        origin="api",
+    )
+    assert doc.field_sources["ponente"] == "heading"
+    assert doc.ponente == _ponente("Min. Loretta Ortiz Ahlf") == "Loretta Ortiz Ahlf"
