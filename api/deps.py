@@ -77,6 +77,14 @@ def suggestion_text(suggestion: str | None) -> str | None:
     return f"¿Quiso decir «{suggestion}»? En mayúsculas, OR, AND y NOT son operadores."
 
 
+def query_error_kind(exc: QuerySyntaxError) -> str:
+    """The ``type`` every route answers for a query text it cannot ask: a too-costly
+    phrase is told apart from a mistyped one wherever a query is read."""
+    if isinstance(exc, QueryTooCostly):
+        return "query_too_costly"
+    return "unknown_field" if exc.field else "query_syntax"
+
+
 def search_library(library: Library, query: SearchQuery) -> SearchResult:
     """Search; every way the user's input can be wrong becomes ``BadSearch``."""
     return _asked(library.search, query)
@@ -87,11 +95,13 @@ def _asked(search: Callable[[SearchQuery], Answer], query: SearchQuery) -> Answe
     try:
         return search(query)
     except QuerySyntaxError as exc:
-        kind = "unknown_field" if exc.field else "query_syntax"
-        if isinstance(exc, QueryTooCostly):
-            kind = "query_too_costly"
         raise BadSearch(
-            "q", exc.message, kind, exc.position, exc.mensaje, operator_suggestion(query.q)
+            "q",
+            exc.message,
+            query_error_kind(exc),
+            exc.position,
+            exc.mensaje,
+            operator_suggestion(query.q),
         ) from exc
     except CursorError as exc:
         raise BadSearch(

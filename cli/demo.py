@@ -53,11 +53,16 @@ def run_demo(settings: Settings, port: int, samples_port: int) -> int:
     import uvicorn
 
     from api.app import create_app
+    from cli.http_limits import server_limits
 
     demo_settings = settings.model_copy(update={"allow_loopback": True})
     try:
         uvicorn.run(
-            create_app(settings=demo_settings), host=settings.host, port=port, log_level="info"
+            create_app(settings=demo_settings),
+            host=settings.host,
+            port=port,
+            log_level="info",
+            **server_limits(),
         )
     finally:
         server.stop()

@@ -201,13 +201,14 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from api.app import create_app
+    from cli.http_limits import server_limits
 
     host, port = args.host or settings.host, args.port or settings.port
     workers = args.workers if args.workers is not None else default_workers()
     if workers <= 1:
         app = create_app(settings=settings)
         settle_heap()
-        uvicorn.run(app, host=host, port=port, log_level="info")
+        uvicorn.run(app, host=host, port=port, log_level="info", **server_limits())
         return 0
     # the workers are new processes: they read the settings from the environment
     os.environ.update(settings.as_environment())
@@ -221,6 +222,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         workers=workers,
         log_level="info",
         timeout_worker_healthcheck=WORKER_START_S,
+        **server_limits(),
     )
     return 0
 

@@ -28,7 +28,14 @@ from api.auth import (
     presented_key,
     require_caller,
 )
-from api.deps import BadSearch, LibraryDep, check_dates, invalid, search_library
+from api.deps import (
+    BadSearch,
+    LibraryDep,
+    check_dates,
+    invalid,
+    query_error_kind,
+    search_library,
+)
 from api.public_address import MISSING, mail_base
 from api.schemas import ErrorResponse, ValidationErrorResponse
 from api.search_params import check_names, check_values
@@ -138,7 +145,8 @@ def alert_query(search: SearchQuery) -> None:
     try:
         compile_search(build_schema(), search)
     except QuerySyntaxError as exc:
-        raise BadSearch("q", exc.message, "query_syntax", exc.position, exc.mensaje) from exc
+        kind = query_error_kind(exc)
+        raise BadSearch("q", exc.message, kind, exc.position, exc.mensaje) from exc
 
 
 @router.post(

@@ -26,6 +26,7 @@ from api.routers.documents import original_withheld, preview
 from api.routers.pages.common import KIND_LABELS, value_label
 from api.schemas import ValidationErrorResponse
 from api.search_params import search_query
+from api.web_links import web_address
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.stores import SearchHit, SearchQuery
 
@@ -128,7 +129,9 @@ def _entry(hit: SearchHit, doc: AnyDocument | None, base: str, masked_served: bo
                     ref.size or None,
                 )
             )
-    links.append(Link(hit.url, "via", None, "Publicación en la fuente"))
+    source = web_address(hit.url)
+    if source is not None:
+        links.append(Link(source, "via", None, "Publicación en la fuente"))
     summary = " … ".join(hit.highlights)
     if not summary:
         summary = _escaped(preview(doc.text, SUMMARY_CHARS) if doc is not None else "")

@@ -10,7 +10,14 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
-from api.deps import LibraryDep, check_dates, invalid, page_url, permalink
+from api.deps import (
+    LibraryDep,
+    check_dates,
+    invalid,
+    page_url,
+    permalink,
+    query_error_kind,
+)
 from api.mensajes import Refused
 from api.schemas import ErrorResponse, SessionRef, ValidationErrorResponse
 from config.spanish_errors import shown
@@ -152,7 +159,7 @@ def speeches(
         result = index.search(query)
     except QuerySyntaxError as exc:
         raise invalid(
-            "q", exc.message, "query_syntax", position=exc.position, mensaje=exc.mensaje
+            "q", exc.message, query_error_kind(exc), position=exc.position, mensaje=exc.mensaje
         ) from exc
     except CursorError as exc:
         raise invalid(

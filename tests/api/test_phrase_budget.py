@@ -108,3 +108,15 @@ def test_the_proximity_phrases_people_ask_answer_as_without_a_budget(
         assert [(h["id"], h["score"]) for h in body["hits"]] == [
             (h.id, h.score) for h in expected.hits
         ], q
+
+
+@pytest.mark.parametrize("path", ["/v1/search.atom", "/v1/export.csv", "/v1/export.jsonl"])
+def test_the_feed_and_exports_refuse_it_as_the_search_does(
+    data: tuple[TestClient, Path], path: str
+) -> None:
+    client, _ = data
+    answer = client.get(path, params={"q": HOSTILE})
+    assert answer.status_code == 422, answer.text[:200]
+    (problem,) = answer.json()["detail"]
+    assert problem["type"] == "query_too_costly"
+    assert "acorte la frase o reduzca la proximidad" in problem["mensaje"]

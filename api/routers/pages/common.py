@@ -7,13 +7,13 @@ import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import jinja2
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
 from api.routers.pages.assets import asset_url
+from api.web_links import safe_href
 from config.jurisdictions import JURISDICTIONS
 from indexer.spanish import KIND_LABELS as KIND_LABELS
 from indexer.spanish import MONTHS as MONTHS
@@ -71,16 +71,6 @@ CSP = (
     "frame-src https://www.youtube-nocookie.com; form-action 'self'; "
     "frame-ancestors 'none'; base-uri 'none'"
 )
-
-
-def safe_href(url: object) -> str:
-    """Only web addresses become links (never ``javascript:`` or ``data:``)."""
-    text = str(url or "")
-    try:
-        scheme = urlsplit(text).scheme.lower()
-    except ValueError:
-        return "#"
-    return text if scheme in ("http", "https") else "#"
 
 
 def whole_number(text: str, most_digits: int) -> int | None:

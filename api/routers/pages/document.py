@@ -28,6 +28,7 @@ from api.routers.pages.common import (
 from api.routers.pages.discussion import session_discussion
 from api.routers.pages.reading import reading
 from api.routers.pages.videos import embed_url, youtube_id
+from api.web_links import web_address
 from config.jurisdictions import JURISDICTIONS
 from indexer.library import AnyDocument, Library
 from indexer.models import Sesion
@@ -90,8 +91,10 @@ def json_ld(doc: AnyDocument, url: str) -> Markup:
         "name": doc.title,
         "url": url,
         "inLanguage": "es-MX",
-        "sameAs": doc.url,
     }
+    source = web_address(doc.url)
+    if source is not None:
+        data["sameAs"] = source
     if doc.kind == "sesion":
         data["organizer"] = {"@type": "Organization", "name": doc.institution}
         if doc.date:
@@ -99,11 +102,9 @@ def json_ld(doc: AnyDocument, url: str) -> Markup:
         videos = getattr(doc, "video_urls", [])
         if videos:
             data["isLiveBroadcast"] = any(v.live for v in videos)
-            data["workPerformed"] = {
-                "@type": "VideoObject",
-                "name": doc.title,
-                "url": videos[0].url,
-            }
+            watch = web_address(videos[0].url)
+            if watch is not None:
+                data["workPerformed"] = {"@type": "VideoObject", "name": doc.title, "url": watch}
     else:
         data["publisher"] = {"@type": "Organization", "name": doc.institution}
         if doc.date:

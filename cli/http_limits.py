@@ -1,0 +1,93 @@
+"""Bounds on a request's head for the server ``abierto serve`` runs.
+
+uvicorn's httptools parser takes a request line and headers of any length and any
+number: a client sending megabytes of header was held in memory before the app saw a
+byte. Here the head is refused with a 431 past ``MAX_HEAD_BYTES`` or ``MAX_HEADERS``
+(the server's own plain-text answer: no route has run). Bodies are bounded by the app
+itself (``api.request_body``), which answers in Spanish.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+MAX_HEAD_BYTES = 64 * 1024  # request line and headers; browsers send a few KB
+MAX_HEADERS = 100
+REFUSAL = b"Request header fields too large."
+
+
+class HeadTooLarge(Exception):
+    """More headers than allowed: raised inside the parser, which stops reading."""
+
+
+class BoundedHttpTools(HttpToolsProtocol):
+    """uvicorn's httptools protocol, counting the bytes and headers of each head."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._in_head = True  # the next bytes belong to a request's head
+        self._head_bytes = 0
+        self._parsed_bytes = 0
+        self._heads_done = 0
+        self._oversized = False
+
+    def data_received(self, data: bytes) -> None:
+        in_head, heads_done = self._in_head, self._heads_done
+        super().data_received(data)
+        if self.transport.is_closing():
+            return
+        # bytes of a head that was under way before this chunk and still is after it (one
+        # never finished); a chunk where a head ended or began is measured by on_header
+        if in_head and self._in_head and heads_done == self._heads_done:
+            self._head_bytes += len(data)
+            if self._head_bytes > MAX_HEAD_BYTES:
+                self._oversized = True
+                self.send_400_response("")
+
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self._in_head = True
+        self._head_bytes = self._parsed_bytes = 0
+
+    def on_url(self, url: bytes) -> None:
+        super().on_url(url)
+        self._parsed_bytes = len(self.url)
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        # a head read whole within one chunk is measured here, as the parser hands it over
+        self._parsed_bytes += len(name) + len(value) + 4
+        if len(self.headers) >= MAX_HEADERS or self._parsed_bytes > MAX_HEAD_BYTES:
+            self._oversized = True
+            raise HeadTooLarge
+        super().on_header(name, value)
+
+    def on_headers_complete(self) -> None:
+        self._in_head = False
+        self._heads_done += 1
+        super().on_headers_complete()
+
+    def on_message_complete(self) -> None:
+        super().on_message_complete()
+        self._in_head = True
+        self._head_bytes = 0
+
+    def send_400_response(self, msg: str) -> None:
+        """uvicorn's refusal of a request it cannot parse; a head too large is a 431."""
+        if not self._oversized:
+            super().send_400_response(msg)
+            return
+        self.transport.write(
+            b"HTTP/1.1 431 Request Header Fields Too Large\r\n"
+            b"content-type: text/plain; charset=utf-8\r\n"
+            b"content-length: " + str(len(REFUSAL)).encode() + b"\r\n"
+            b"connection: close\r\n\r\n" + REFUSAL
+        )
+        self.transport.close()
+
+
+def server_limits() -> dict[str, Any]:
+    """uvicorn settings every server of the project runs with (h11's bound is the same
+    one, should the httptools protocol be swapped for it)."""
+    return {"http": BoundedHttpTools, "h11_max_incomplete_event_size": MAX_HEAD_BYTES}
