@@ -7,40 +7,22 @@ from __future__ import annotations
 
 import select
 import socket
-import threading
 from collections.abc import Iterator
 
 import httpx
 import pytest
-import uvicorn
 
 from api.app import create_app
 from cli.http_limits import MAX_HEAD_BYTES, server_limits
 from tests.adversarial.service import Api, open_api
+from tests.uvicorn_thread import serving
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, Api]]:
     api = open_api(tmp_path_factory.mktemp("data"))
-    config = uvicorn.Config(
-        create_app(api.library, api.settings),
-        host="127.0.0.1",
-        port=0,
-        lifespan="off",
-        log_level="warning",
-        **server_limits(),
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if server.started:
-            break
-        threading.Event().wait(0.05)
-    assert server.started, "uvicorn did not start"
-    yield server.servers[0].sockets[0].getsockname()[1], api
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(api.library, api.settings), **server_limits()) as url:
+        yield int(url.rsplit(":", 1)[1]), api
     api.close()
 
 
