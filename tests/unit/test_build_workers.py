@@ -55,21 +55,22 @@ if __name__ == "__main__":
 """
 
 
+def _run(program: Path, source: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``source`` as a program of its own (a crawl's main module), which must succeed."""
+    program.write_text(textwrap.dedent(source), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(program), *args],
+        cwd=REPO, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
 def test_a_build_worker_does_not_run_the_main_module_and_builds_the_same(
     tmp_path: Path,
 ) -> None:
-    program = tmp_path / "crawl_like.py"
-    program.write_text(textwrap.dedent(PROGRAM), encoding="utf-8")
     runs = tmp_path / "runs.txt"
-    result = subprocess.run(
-        [sys.executable, str(program), str(runs)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    result = _run(tmp_path / "crawl_like.py", PROGRAM, str(runs))
     assert result.stdout.split() == ["same"]
     assert len(runs.read_text(encoding="utf-8").split()) == 1  # the program itself only
 
@@ -124,15 +125,5 @@ if __name__ == "__main__":
 
 
 def test_builds_queued_behind_an_abandoned_one_are_built_again(tmp_path: Path) -> None:
-    program = tmp_path / "queued.py"
-    program.write_text(textwrap.dedent(QUEUED), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, str(program)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    result = _run(tmp_path / "queued.py", QUEUED)
     assert result.stdout.split() == ["Refusal", "Sentencia", "Sentencia", "Sentencia", "Sentencia"]
