@@ -6,10 +6,14 @@ Usage: python bench/phrase_fields.py --data DIR [--rounds 7] [--json PATH]
 
 The two questions must find the same documents (checked first: the total and the page's
 hits as a set; their scores differ, a pair being one term and a phrase its words, and so
-may their order: printed). Phrases of rare words, of a rare and a frequent word, and of frequent
-words alone: which of them a layout keeping fewer pairs could leave to ``text``. Printed:
-CPU milliseconds per answer (every thread), the median over the rounds, and the ratio;
-JSON to ``bench/results/phrase_fields.json``.
+may their order: printed). Phrases of rare words, of a rare and a frequent word, and of
+frequent words alone: which of them a layout keeping fewer pairs could leave to
+``text``. And, for a layout keeping only the pairs of two function words (``FUNCTION``),
+the least a phrase with other words would cost there: its other words alone at their
+positions in ``text`` (a phrase that also read its function words, from their pairs or
+from ``text``, costs more; this answer is not checked). Printed: CPU milliseconds per
+answer (every thread), the median over the rounds, and the ratio; JSON to
+``bench/results/phrase_fields.json``.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import json  # noqa: E402
 import os  # noqa: E402
 import resource  # noqa: E402
 import statistics  # noqa: E402
+from typing import Any  # noqa: E402
 
 import abierto_native  # noqa: E402
 
@@ -37,6 +42,33 @@ from indexer.stores.tantivy_native import DOC_STORE_BLOCKS  # noqa: E402
 from indexer.stores.tantivy_store import compile_node, search_plan, with_filters  # noqa: E402
 
 RESULTS = REPO / "bench" / "results" / "phrase_fields.json"
+# the stems of Spanish function words (a stopword list's)
+FUNCTION = frozenset(
+    [
+        "a",
+        "al",
+        "con",
+        "de",
+        "del",
+        "el",
+        "en",
+        "es",
+        "la",
+        "las",
+        "lo",
+        "los",
+        "no",
+        "par",
+        "por",
+        "que",
+        "se",
+        "su",
+        "sus",
+        "un",
+        "una",
+        "y",
+    ]
+)
 LIMIT = 20
 PHRASES = {
     "rare words": ['"daño moral"', '"suspensión definitiva"', '"pensión alimenticia"'],
@@ -61,6 +93,20 @@ def _without_pairs(q: str) -> str:
     return json.dumps(with_filters(None, words, query, kit=PLAN))
 
 
+def _other_words(node: Any) -> Any:
+    """A plan with its phrases' function words left out (a phrase of one word left: its
+    term; of none: None, nothing to time)."""
+    if not isinstance(node, list) or not node:
+        return node
+    if node[0] == "phrase":
+        kept = [word for word in node[2] if word[1] not in FUNCTION]
+        if len(kept) > 1:
+            return ["phrase", node[1], kept, node[3]]
+        return ["term", node[1], kept[0][1]] if kept else None
+    parts = [_other_words(part) for part in node]
+    return None if any(part is None for part in parts[1:]) else parts
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True)
@@ -74,6 +120,10 @@ def main() -> int:
         q: {"pairs": json.dumps(search_plan(SearchQuery(q=q))), "text": _without_pairs(q)}
         for q in asked
     }
+    for q in asked:
+        other = _other_words(json.loads(plans[q]["text"]))
+        if other is not None:
+            plans[q]["other words"] = json.dumps(other)
 
     def ask(q: str, side: str) -> tuple[int, list[bytes]]:
         total, _, hits = index.search(plans[q][side], LIMIT, 0, "relevance", True, None, False)
@@ -85,11 +135,11 @@ def main() -> int:
         if pairs[0] != text[0] or set(pairs[1]) != set(text[1]):
             raise SystemExit(f"{q}: {pairs[0]} documents by its pairs, {text[0]} by its words")
         totals[q], ordered[q] = pairs[0], pairs[1] == text[1]
-    spent: dict[str, dict[str, list[float]]] = {q: {"pairs": [], "text": []} for q in asked}
+    spent: dict[str, dict[str, list[float]]] = {q: {side: [] for side in plans[q]} for q in asked}
     load_before = os.getloadavg()
     for round_ in range(args.rounds):
-        order = ["pairs", "text"] if round_ % 2 == 0 else ["text", "pairs"]
         for q in asked:
+            order = list(plans[q]) if round_ % 2 == 0 else list(reversed(plans[q]))
             for side in order:
                 began = _cpu()
                 ask(q, side)
@@ -99,7 +149,7 @@ def main() -> int:
     print(f"{args.rounds} rounds, load {load_before[0]:.1f} → {load_after[0]:.1f}")
     print(
         f"{'phrase':34} {'found':>7} {'pairs ms':>9} {'text ms':>8} {'text/pairs':>10}"
-        f" {'same order':>10}"
+        f" {'same order':>10} {'other words ms':>14}"
     )
     for group, phrases in PHRASES.items():
         print(f"-- {group}")
@@ -107,16 +157,20 @@ def main() -> int:
             pairs = statistics.median(spent[q]["pairs"])
             text = statistics.median(spent[q]["text"])
             ratio = text / pairs if pairs else float("inf")
+            others = spent[q].get("other words")
+            other = statistics.median(others) if others else None
             rows[q] = {
                 "group": group,
                 "found": totals[q],
                 "pairs_ms": pairs,
                 "text_ms": text,
                 "same_order": ordered[q],
+                "other_words_ms": other,
             }
             print(
                 f"{q:34} {totals[q]:>7} {pairs:>9.2f} {text:>8.2f} {ratio:>10.1f}"
                 f" {'yes' if ordered[q] else 'no':>10}"
+                f" {'-' if other is None else f'{other:.2f}':>14}"
             )
     keep(
         args.json,
