@@ -8,7 +8,9 @@ The two questions must find the same documents (checked first: the total and the
 hits as a set; their scores differ, a pair being one term and a phrase its words, and so
 may their order: printed). Phrases of rare words, of a rare and a frequent word, and of
 frequent words alone: which of them a layout keeping fewer pairs could leave to
-``text``. And, for a layout keeping only the pairs of two function words (``FUNCTION``),
+``text``. A phrase of three words or more where the pair fields had no positions
+(``prefilter``): its pairs' terms, then its words at their positions in ``text`` (checked
+too). And, for a layout keeping only the pairs of two function words (``FUNCTION``),
 the least a phrase with other words would cost there: its other words alone at their
 positions in ``text`` (a phrase that also read its function words, from their pairs or
 from ``text``, costs more; this answer is not checked). Printed: CPU milliseconds per
@@ -107,6 +109,21 @@ def _other_words(node: Any) -> Any:
     return None if any(part is None for part in parts[1:]) else parts
 
 
+def _prefiltered(by_pairs: Any, by_words: Any) -> Any:
+    """The pairs' plan with each phrase of pairs asked as its pair terms (frequencies
+    only: no positions) and its words' phrase in ``text`` (``by_words``, walked alongside);
+    None: no such phrase (two words: one pair term already)."""
+    if not isinstance(by_pairs, list) or not by_pairs:
+        return by_pairs
+    if by_pairs[0] == "phrase":
+        terms = [["must", ["term", by_pairs[1], pair]] for _, pair in by_pairs[2]]
+        return ["bool", [*terms, ["must", by_words]]]
+    if by_pairs[0] == "term":
+        return None
+    parts = [_prefiltered(a, b) for a, b in zip(by_pairs, by_words, strict=True)]
+    return None if any(part is None for part in parts[1:]) else parts
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True)
@@ -121,7 +138,11 @@ def main() -> int:
         for q in asked
     }
     for q in asked:
-        other = _other_words(json.loads(plans[q]["text"]))
+        words = json.loads(plans[q]["text"])
+        prefilter = _prefiltered(json.loads(plans[q]["pairs"]), words)
+        if prefilter is not None:
+            plans[q]["prefilter"] = json.dumps(prefilter)
+        other = _other_words(words)
         if other is not None:
             plans[q]["other words"] = json.dumps(other)
 
@@ -134,6 +155,8 @@ def main() -> int:
         pairs, text = ask(q, "pairs"), ask(q, "text")
         if pairs[0] != text[0] or set(pairs[1]) != set(text[1]):
             raise SystemExit(f"{q}: {pairs[0]} documents by its pairs, {text[0]} by its words")
+        if "prefilter" in plans[q] and ask(q, "prefilter")[0] != pairs[0]:
+            raise SystemExit(f"{q}: the prefiltered phrase finds other documents")
         totals[q], ordered[q] = pairs[0], pairs[1] == text[1]
     spent: dict[str, dict[str, list[float]]] = {q: {side: [] for side in plans[q]} for q in asked}
     load_before = os.getloadavg()
@@ -149,7 +172,7 @@ def main() -> int:
     print(f"{args.rounds} rounds, load {load_before[0]:.1f} → {load_after[0]:.1f}")
     print(
         f"{'phrase':34} {'found':>7} {'pairs ms':>9} {'text ms':>8} {'text/pairs':>10}"
-        f" {'same order':>10} {'other words ms':>14}"
+        f" {'same order':>10} {'prefilter ms':>12} {'other words ms':>14}"
     )
     for group, phrases in PHRASES.items():
         print(f"-- {group}")
@@ -159,17 +182,21 @@ def main() -> int:
             ratio = text / pairs if pairs else float("inf")
             others = spent[q].get("other words")
             other = statistics.median(others) if others else None
+            filtered = spent[q].get("prefilter")
+            prefilter = statistics.median(filtered) if filtered else None
             rows[q] = {
                 "group": group,
                 "found": totals[q],
                 "pairs_ms": pairs,
                 "text_ms": text,
                 "same_order": ordered[q],
+                "prefilter_ms": prefilter,
                 "other_words_ms": other,
             }
             print(
                 f"{q:34} {totals[q]:>7} {pairs:>9.2f} {text:>8.2f} {ratio:>10.1f}"
                 f" {'yes' if ordered[q] else 'no':>10}"
+                f" {'-' if prefilter is None else f'{prefilter:.2f}':>12}"
                 f" {'-' if other is None else f'{other:.2f}':>14}"
             )
     keep(
