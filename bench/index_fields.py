@@ -6,10 +6,12 @@ three words or more, asked as its pairs at their offsets, could no longer be fou
 And the pair layouts a phrase of rarer words could do without (its words' positions in
 ``text`` would find it): the pair terms made beforehand (``premade``) and given to a
 writer that only splits them at spaces, all of them, only the pairs with a frequent
-word (``--frequent`` most frequent stems of the corpus), or only those of two.
+word (``--frequent`` most frequent stems of the corpus), or only those of two. With
+``--text FILE`` (a real document's plain text: the synthetic corpus has a small
+vocabulary), the share of its pair tokens and terms each layout keeps, too.
 
 Usage: python bench/index_fields.py [--size 3000] [--mix 3k|real] [--rounds 3]
-                                    [--frequent 100] [--json PATH]
+                                    [--frequent 100] [--text FILE] [--json PATH]
 
 Each variant writes the entries ``bench/write.py``'s path would hand the native writer
 (``tantivy_entry.native_entry``, prepared beforehand and not counted) into a fresh index
@@ -38,7 +40,7 @@ import tantivy  # noqa: E402
 
 from bench.legal_corpus import LegalCorpus  # noqa: E402
 from bench.results import keep as keep_result  # noqa: E402
-from indexer.analysis import PAIR_JOIN  # noqa: E402
+from indexer.analysis import PAIR_JOIN, pair_text  # noqa: E402
 from indexer.heap import settle_heap  # noqa: E402
 from indexer.stores import tantivy_entry, tantivy_store  # noqa: E402
 from indexer.stores.tantivy_store import WRITER_HEAP, WRITER_THREADS, NativeWriter  # noqa: E402
@@ -112,6 +114,18 @@ def kept_pairs(
     return kept_entries, tokens[1] / max(1, tokens[0]), len(terms[1]) / max(1, len(terms[0]))
 
 
+def real_shares(path: Path, most: int) -> dict[str, tuple[float, float]]:
+    """The share of the pair tokens and terms of the text in ``path`` each layout keeps
+    (its own ``most`` most frequent stems)."""
+    entries = [([("text_pair", pair_text(path.read_text()))], None, 0, b"")]
+    frequent = frequent_stems(entries, most)
+    shares = {}
+    for name, rule in PREMADE.items():
+        _, tokens, terms = kept_pairs(entries, rule, frequent)
+        shares[name] = (round(tokens, 3), round(terms, 3))
+    return shares
+
+
 class _FreqPairs:
     """A schema builder giving the pair fields frequencies but no positions."""
 
@@ -175,6 +189,7 @@ def main() -> int:
     parser.add_argument("--mix", default="3k", choices=["3k", "real"])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--frequent", type=int, default=100)
+    parser.add_argument("--text", type=Path, action="append", default=[])
     parser.add_argument("--json", type=Path, default=RESULTS)
     args = parser.parse_args()
     if not tantivy_store.writer_makes_pairs():
@@ -211,6 +226,11 @@ def main() -> int:
             shares = f" {layouts[name][1]:>6.0%} {layouts[name][2]:>6.0%}"
         print(f"{name:28} {cost:>11.1f} {text_mb * 1e6 / args.size / cost:>9.2f}{shares}")
     print(f"frequent stems ({len(frequent)}): {' '.join(sorted(frequent)[:40])} …")
+    real = {str(path): real_shares(path, args.frequent) for path in args.text}
+    for path, shares in real.items():
+        print(f"{path}: pair tokens, terms kept")
+        for name, (tokens, terms) in shares.items():
+            print(f"  {name:26} {tokens:>6.0%} {terms:>6.0%}")
     keep_result(
         args.json,
         f"{args.mix}-{args.size}",
@@ -220,6 +240,7 @@ def main() -> int:
             "frequent_stems": args.frequent,
             "kept_pair_tokens": {name: round(found[1], 3) for name, found in layouts.items()},
             "kept_pair_terms": {name: round(found[2], 3) for name, found in layouts.items()},
+            "real_texts": real,
             "load_average": os.getloadavg(),
         },
     )
