@@ -36,6 +36,20 @@ _TITLE_WORDS = re.compile(
     r"en funciones de presidente|en funciones de presidenta)\s*)+"
 )
 
+_WORD_START = re.compile(r"(?:^|(?<=[-'’]))\w")
+# An office named after a compareciente's name ("…, Secretario de Hacienda"), folded.
+_OFFICE = re.compile(
+    r"(?:sub)?secretari[oa]|titular|director(?:a)?|president[ea]|gobernador(?:a)?|fiscal|"
+    r"comisionad[oa]|procurador(?:a)?|coordinador(?:a)?|consejer[oa]|embajador(?:a)?|jef[ea]|"
+    r"rector(?:a)?|administrador(?:a)?|magistrad[oa]|ministr[oa]|juez|jueza|oficial|encargad[oa]"
+)
+# What a compareciente's line writes before the name ("El ciudadano", "La C. licenciada").
+_TITLES_BEFORE_NAME = re.compile(
+    r"^(?:(?:el|la|c\.|ciudadan[oa]|licenciad[oa]|lic\.|maestr[oa]|mtr[oa]\.|doctor(?:a)?|"
+    r"dra?\.|ingenier[oa]|ing\.|señor(?:a)?)\s+)+",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True)
 class Speaker:
@@ -78,8 +92,10 @@ def _role(folded: str) -> str:
         return "compareciente"
     if re.match(_ARTICLE + r"(c\.\s+)?secretari[oa] (de|del) (?!la mesa)", folded):
         return "compareciente"  # a cabinet secretary, not the chamber's secretaría
-    head = folded[:40]
-    if re.search(r"\bpresiden(te|ta|cia)\b", head) and not head.startswith(
+    # the chamber's roles are read before a comma only: what follows it describes the
+    # speaker ("El ciudadano Juan Pérez, Secretario de Hacienda" is no chamber secretary)
+    head = folded.partition(",")[0][:40]
+    if re.search(r"\b(?:vice)?presiden(te|ta|cia)\b", head) and not head.startswith(
         ("la secretaria", "el secretario", "la secretari")
     ):
         return "presidencia"
@@ -101,7 +117,11 @@ def _name(bare: str, folded: str, role: str) -> str | None:
     Presidenta``, or a compareciente described by office (unless the office is followed
     by the name: ``El Secretario de Hacienda y Crédito Público, Edgar Amador Zamora``)."""
     if role == "compareciente":
-        named = bare.partition(",")[2]
+        before, _, named = bare.partition(",")
+        if _OFFICE.match(fold_keyword(named.strip())):
+            # "El ciudadano Víctor Manuel Rodríguez, Secretario de Hacienda": the name is
+            # before the comma, the office after it
+            named = _TITLES_BEFORE_NAME.sub("", before.strip())
         words = named.split()
         if len(words) >= 2 and all(w[:1].isupper() or w in ("de", "del", "la", "y") for w in words):
             return " ".join(words)
@@ -126,4 +146,10 @@ def _name(bare: str, folded: str, role: str) -> str | None:
     if len(name_words) == 1 and role not in ("ministro", "magistrado"):
         return None
     name = " ".join(name_words)
-    return name.title() if name.isupper() else name
+    if not name.isupper():
+        return name
+    # "RODRÍGUEZ DÍAZ DE LEÓN" → "Rodríguez Díaz de León": particles stay lower case
+    return " ".join(
+        w if w in particles else _WORD_START.sub(lambda m: m[0].upper(), w)
+        for w in name.lower().split()
+    )
