@@ -44,6 +44,16 @@ CASES = [
     ("LA C. DIPUTADA MARÍA DE LA LUZ DÍAZ DE LEÓN (MORENA)", "legislador",
      "María de la Luz Díaz de León", "MORENA", False),
     ("DIP. JUAN PÉREZ-GÓMEZ", "legislador", "Juan Pérez-Gómez", None, False),
+    # the Senado's seat, a seat after a comma
+    ("-La Senadora Lilly Téllez García (PAN) (desde su escaño)", "legislador",
+     "Lilly Téllez García", "PAN", True),
+    ("-La diputada Ana Pérez, desde la curul", "legislador", "Ana Pérez", None, True),
+    # a compareciente's name after the titles; an office there is no name
+    ("-La ciudadana Luisa María Alcalde Luján", "compareciente", "Luisa María Alcalde Luján",
+     None, False),
+    ("El ciudadano Secretario de Salud", "compareciente", None, None, False),
+    ("-La consejera presidenta Guadalupe Taddei Zavala", "presidencia", "Guadalupe Taddei Zavala",
+     None, False),
 ]  # fmt: skip
 
 
