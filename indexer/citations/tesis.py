@@ -55,6 +55,20 @@ _RUBRO_CUE = re.compile(
 _HEADING = re.compile(r"(?:\btesis|registro\s+digital)\s*:", re.IGNORECASE)
 
 
+# A case about a jurisprudencia, not one: "solicitud de sustitución de jurisprudencia 3/2019"
+# names the SCJN's case 3/2019, not the jurisprudencia 3/2019 (folded words).
+_CASE_ABOUT = frozenset(("modificacion", "sustitucion", "interrupcion"))
+CASE_ABOUT_REACH = 40  # characters before the word looked at (the Rust reader the same)
+
+
+def names_a_case(folded: str, at: int) -> bool:
+    """Whether the word at ``at`` of ``folded`` follows "sustitución de" (the case type's
+    name, without an article: "la sustitución de la jurisprudencia 12/2010" is about that
+    jurisprudencia, and is read)."""
+    words = folded[max(0, at - CASE_ABOUT_REACH) : at].split()
+    return len(words) >= 2 and words[-1] == "de" and words[-2] in _CASE_ABOUT
+
+
 def _clave_key(clave: str) -> str:
     """One spelling of a clave: no spaces, ª/º as a/o (``1a./J.12/2020``)."""
     return "tesis " + re.sub(r"\s+", "", clave).replace("ª", "a").replace("º", "o").replace(
@@ -99,7 +113,9 @@ def find_tesis(original: str, folded: str) -> Iterator[Citation]:
                 continue
             taken.append(match.span())
             yield _found(original, _clave_key(match["clave"]), match.start(), match.end())
-    starts = occurrences(folded, "jurisprudencia", "tesis")
+    starts = [
+        at for at in occurrences(folded, "jurisprudencia", "tesis") if not names_a_case(folded, at)
+    ]
     for match in matches_at(_ELECTORAL, original, starts):
         key = f"jurisprudencia {match['j']}" if match["j"] else f"tesis {match['t'].upper()}"
         yield _found(original, key, match.start(), match.end())

@@ -32,8 +32,24 @@ _ARTICLE = r"(?:el|la|los|las)\s+"
 _TITLE_WORDS = re.compile(
     r"^(?:(?:el|la|c\.|ciudadan[oa]|senor(?:a)?|presidente|presidenta|presidencia|"
     r"secretari[oa]|secretaria|vicepresidente|vicepresidenta|diputad[oa]|dip\.|senador(?:a)?|"
-    r"sen\.|legislador(?:a)?|ministr[oa]|magistrad[oa]|general de acuerdos|de la mesa directiva|"
+    r"sen\.|legislador(?:a)?|ministr[oa]|magistrad[oa]|consejer[oa]|general de acuerdos|"
+    r"de la mesa directiva|"
     r"en funciones de presidente|en funciones de presidenta)\s*)+"
+)
+
+_WORD_START = re.compile(r"(?:^|(?<=[-'’]))\w")
+_SEAT_AFTER_COMMA = re.compile(r",\s*desde\s+(?:la|su)\s+(?:curul|escaño|escano|lugar)\s*$", re.I)
+# An office named after a compareciente's name ("…, Secretario de Hacienda"), folded.
+_OFFICE = re.compile(
+    r"(?:sub)?secretari[oa]|titular|director(?:a)?|president[ea]|gobernador(?:a)?|fiscal|"
+    r"comisionad[oa]|procurador(?:a)?|coordinador(?:a)?|consejer[oa]|embajador(?:a)?|jef[ea]|"
+    r"rector(?:a)?|administrador(?:a)?|magistrad[oa]|ministr[oa]|juez|jueza|oficial|encargad[oa]"
+)
+# What a compareciente's line writes before the name ("El ciudadano", "La C. licenciada").
+_TITLES_BEFORE_NAME = re.compile(
+    r"^(?:(?:el|la|c\.|ciudadan[oa]|licenciad[oa]|lic\.|maestr[oa]|mtr[oa]\.|doctor(?:a)?|"
+    r"dra?\.|ingenier[oa]|ing\.|señor(?:a)?)\s+)+",
+    re.IGNORECASE,
 )
 
 
@@ -63,11 +79,16 @@ def read_speaker(as_written: str) -> Speaker:
     from_seat = False
     for inner in _PAREN.findall(written):
         folded = fold_keyword(inner)
-        if "curul" in folded or "tribuna" in folded or "lugar" in folded:
+        if "curul" in folded or "tribuna" in folded or "lugar" in folded or "escano" in folded:
             from_seat = True
         elif party_of(inner):
             party = party_of(inner)
     bare = " ".join(_PAREN.sub(" ", written).split())
+    # "La diputada Ana Pérez, desde la curul": the seat after a comma, not in brackets
+    seat = _SEAT_AFTER_COMMA.search(bare)
+    if seat is not None:
+        from_seat = True
+        bare = bare[: seat.start()]
     folded = fold_keyword(bare)
     role = _role(folded)
     return Speaker(written, role, _name(bare, folded, role), party, from_seat)
@@ -76,10 +97,14 @@ def read_speaker(as_written: str) -> Speaker:
 def _role(folded: str) -> str:
     if re.search(r"\b(titular|comparec|funcionari|invitad|ponente invitad)", folded):
         return "compareciente"
-    if re.match(_ARTICLE + r"(c\.\s+)?secretari[oa] (de|del) (?!la mesa)", folded):
+    if re.match(
+        _ARTICLE + r"(?:(?:c\.|ciudadan[oa])\s+)*secretari[oa] (de|del) (?!la mesa)", folded
+    ):
         return "compareciente"  # a cabinet secretary, not the chamber's secretaría
-    head = folded[:40]
-    if re.search(r"\bpresiden(te|ta|cia)\b", head) and not head.startswith(
+    # the chamber's roles are read before a comma only: what follows it describes the
+    # speaker ("El ciudadano Juan Pérez, Secretario de Hacienda" is no chamber secretary)
+    head = folded.partition(",")[0][:40]
+    if re.search(r"\b(?:vice)?presiden(te|ta|cia)\b", head) and not head.startswith(
         ("la secretaria", "el secretario", "la secretari")
     ):
         return "presidencia"
@@ -101,7 +126,14 @@ def _name(bare: str, folded: str, role: str) -> str | None:
     Presidenta``, or a compareciente described by office (unless the office is followed
     by the name: ``El Secretario de Hacienda y Crédito Público, Edgar Amador Zamora``)."""
     if role == "compareciente":
-        named = bare.partition(",")[2]
+        before, comma, named = bare.partition(",")
+        if _OFFICE.match(fold_keyword(named.strip())) or not comma:
+            # "El ciudadano Víctor Manuel Rodríguez, Secretario de Hacienda", "La
+            # ciudadana Luisa María Alcalde Luján": the name follows the titles, unless
+            # what follows them is an office ("El ciudadano Secretario de Salud")
+            named = _TITLES_BEFORE_NAME.sub("", before.strip())
+            if named == before.strip() or _OFFICE.match(fold_keyword(named)):
+                return None
         words = named.split()
         if len(words) >= 2 and all(w[:1].isupper() or w in ("de", "del", "la", "y") for w in words):
             return " ".join(words)
@@ -121,9 +153,17 @@ def _name(bare: str, folded: str, role: str) -> str | None:
                 cut += 1
     name_words = words[cut:]
     particles = {"de", "del", "la", "las", "los", "y"}
-    if not name_words or not all(w[:1].isupper() or w in particles for w in name_words):
+    if not name_words or name_words[0] in particles:
+        return None  # "de Salud" is what is left of an office, no name
+    if not all(w[:1].isupper() or w in particles for w in name_words):
         return None  # "La persona galardonada" describes someone, it does not name them
     if len(name_words) == 1 and role not in ("ministro", "magistrado"):
         return None
     name = " ".join(name_words)
-    return name.title() if name.isupper() else name
+    if not name.isupper():
+        return name
+    # "RODRÍGUEZ DÍAZ DE LEÓN" → "Rodríguez Díaz de León": particles stay lower case
+    return " ".join(
+        w if w in particles else _WORD_START.sub(lambda m: m[0].upper(), w)
+        for w in name.lower().split()
+    )

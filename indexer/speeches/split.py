@@ -2,9 +2,10 @@
 which agenda item; stage directions (``(Aplausos)``, ``(VOTACIÓN FAVORABLE)``, recess)
 kept as their own procedural turns.
 
-Two shapes are read: the congresses' (``-La C. Presidenta: …`` at the start of a
-paragraph) and the SCJN's versión taquigráfica (``SEÑORA MINISTRA PRESIDENTA: …``, in
-capitals, often glued to the previous page's last sentence by the PDF's text)."""
+Three shapes are read: the congresses' (``-La C. Presidenta: …`` at the start of a
+paragraph), state congresses' (``LA C. PRESIDENTA.- …``) and the SCJN's versión
+taquigráfica (``SEÑORA MINISTRA PRESIDENTA: …``, in capitals, often glued to the previous
+page's last sentence by the PDF's text)."""
 
 from __future__ import annotations
 
@@ -22,13 +23,30 @@ _ROLE = (
 )
 # "-La C. Presidenta: …" (a dash opens the turn), in capitals too; without the dash, a
 # role must follow the article and only a name the role ("La presidenta diputada María
-# Teresa Castell de Oro Palacios: …"), so "La propuesta es: …" stays speech.
+# Teresa Castell de Oro Palacios: …"), so "La propuesta es: …" stays speech. A name's word
+# is taken whole (possessive), so a long word in capitals is never tried cut in pieces.
 _CONGRESS_SPEAKER = re.compile(
     r"^\s*(?:[-–—]\s*(?P<who>(?:El|La|Los|Las|Una|Varias|EL|LA|LOS|LAS|UNA|VARIAS)\s+[^:\n]{2,160}?"
     r"|Voces(?: a coro)?|VOCES(?: A CORO)?)"
-    rf"|(?P<bare>(?:El|La|EL|LA)\s+(?:{_ROLE}\s*)+(?:(?:[{_UP}][\w.'-]*|de|del|la|los|las|y)\s*){{0,8}}"
+    rf"|(?P<bare>(?:El|La|EL|LA)\s+(?:{_ROLE}\s*)+(?:(?:[{_UP}][\w.'-]*+|de|del|la|los|las|y)\s*){{0,8}}"
+    rf"(?:,\s*(?:(?:[{_UP}][\w.'-]*+|{_ROLE}|de|del|la|los|las|y|e)\s*){{1,10}})?"
     r"(?:\([^()\n]{0,40}\))?))\s*:\s+",
     re.MULTILINE,
+)
+# State congresses' shape: the speaker in capitals, closed by a full stop and a dash
+# ("LA C. PRESIDENTA.- Gracias.", "EL C. DIPUTADO JUAN PÉREZ LÓPEZ.- Con su venia",
+# "DIP. ANA RUIZ (MORENA).- …"); an article and a role, or a legislator's title, opens it
+# ("SECRETARÍA DE GOBERNACIÓN.- Oficio…" is a heading of what is read, no speaker), and a
+# letter's "C. DIP. PRESIDENTE….- PRESENTE" is no turn.
+_DOTTED_ROLE = (
+    r"(?:C\.|CC\.|DIP\.|SEN\.|PRESIDENT[AE]|VICEPRESIDENT[AE]|SECRETARI[OA]|DIPUTAD[OA]"
+    r"|SENADOR[A]?|CIUDADAN[OA])"
+)
+_DOTTED_SPEAKER = re.compile(
+    rf"^\s*(?P<who>(?:(?:EL|LA|El|La)\s+{_DOTTED_ROLE}|C\.|CC\.|DIP\.|SEN\.|DIPUTAD[OA]|SENADOR[A]?)"
+    rf"(?:\s+(?:{_DOTTED_ROLE}|[{_UP}][{_UP}'-]*+"
+    rf"|DE|DEL|LA|LOS|LAS|Y)){{0,10}}(?:\s*\([^()\n]{{0,40}}\))?)\s*\.\s*[-–—]\s*"
+    r"(?!\s*PRESENTE\b)"
 )
 # A heading a PDF broke where its column ended: the first line opens it (a dash and an
 # article, or an article and a role) and says nothing but roles and names; the second
@@ -168,11 +186,13 @@ def _without_running_heads(text: str) -> str:
 
 
 def _speaker_at(line: str) -> tuple[str, str] | None:
-    match = _CONGRESS_SPEAKER.match(line) or _COURT_SPEAKER.match(line.lstrip())
+    match = _CONGRESS_SPEAKER.match(line) or _DOTTED_SPEAKER.match(line)
     if match is None:
-        return None
-    rest = line[match.end() :] if match.re is _CONGRESS_SPEAKER else line.lstrip()[match.end() :]
-    return " ".join((match["who"] or match["bare"]).split()), rest.strip()
+        match = _COURT_SPEAKER.match(line.lstrip())
+        if match is None:
+            return None
+        return " ".join(match["who"].split()), line.lstrip()[match.end() :].strip()
+    return " ".join((match["who"] or match["bare"]).split()), line[match.end() :].strip()
 
 
 def _wrapped_speaker(first: str, second: str) -> tuple[str, str] | None:

@@ -27,6 +27,22 @@ fn is_roman(c: char) -> bool {
     matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')
 }
 
+/// ``tesis.CASE_ABOUT_REACH`` and ``tesis._CASE_ABOUT``.
+const CASE_ABOUT_REACH: usize = 40;
+const CASE_ABOUT: [&str; 3] = ["modificacion", "sustitucion", "interrupcion"];
+
+/// ``tesis.names_a_case``: the word at ``at`` follows "sustitución de", so what follows
+/// is a case's number ("solicitud de sustitución de jurisprudencia 3/2019").
+fn names_a_case(folded: &Text, at: usize) -> bool {
+    let words: Vec<&str> = folded
+        .slice(at.saturating_sub(CASE_ABOUT_REACH), at)
+        .split(is_space)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let n = words.len();
+    n >= 2 && words[n - 1] == "de" && CASE_ABOUT.contains(&words[n - 2])
+}
+
 /// ``tesis.py``'s patterns (a look-ahead at an end became a character consumed after
 /// group ``end``; the look-behinds are checked here).
 #[pyclass(frozen)]
@@ -202,6 +218,7 @@ impl Reading<'_, '_> {
         }
         let mut starts = folded.occurrences("jurisprudencia");
         starts.extend(folded.occurrences("tesis"));
+        starts.retain(|&at| !names_a_case(folded, at));
         for m in self.matches_at(&s.electoral, starts, &[], Some(s.electoral_end)) {
             let Some((_, end)) = m.group(s.electoral_end) else {
                 continue;

@@ -30,6 +30,30 @@ CASES = [
     ("-El Secretario de Hacienda y Crédito Público, Edgar Amador Zamora", "compareciente",
      "Edgar Amador Zamora", None, False),
     ("La persona galardonada", "otro", None, None, False),
+    # a compareciente's name before the comma, the office after it
+    ("El ciudadano Víctor Manuel Rodríguez, Secretario de Hacienda", "compareciente",
+     "Víctor Manuel Rodríguez", None, False),
+    ("El ciudadano Juan Pérez, Secretario de Hacienda", "compareciente", "Juan Pérez", None,
+     False),
+    ("La licenciada Ana María Ruiz, titular de la Fiscalía", "compareciente", "Ana María Ruiz",
+     None, False),
+    # a vicepresidency speaks only when it chairs the session
+    ("La vicepresidenta diputada Dolores Padierna Luna", "presidencia", "Dolores Padierna Luna",
+     None, False),
+    # a state congress's capitals: particles stay lower case, hyphenated names keep both
+    ("LA C. DIPUTADA MARÍA DE LA LUZ DÍAZ DE LEÓN (MORENA)", "legislador",
+     "María de la Luz Díaz de León", "MORENA", False),
+    ("DIP. JUAN PÉREZ-GÓMEZ", "legislador", "Juan Pérez-Gómez", None, False),
+    # the Senado's seat, a seat after a comma
+    ("-La Senadora Lilly Téllez García (PAN) (desde su escaño)", "legislador",
+     "Lilly Téllez García", "PAN", True),
+    ("-La diputada Ana Pérez, desde la curul", "legislador", "Ana Pérez", None, True),
+    # a compareciente's name after the titles; an office there is no name
+    ("-La ciudadana Luisa María Alcalde Luján", "compareciente", "Luisa María Alcalde Luján",
+     None, False),
+    ("El ciudadano Secretario de Salud", "compareciente", None, None, False),
+    ("-La consejera presidenta Guadalupe Taddei Zavala", "presidencia", "Guadalupe Taddei Zavala",
+     None, False),
 ]  # fmt: skip
 
 
