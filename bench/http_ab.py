@@ -110,8 +110,12 @@ def under_load(
         load["cpu_ms"] = 1000 * used / max(load["requests"], 1)
         measured[name].append(load)
     keys = ("requests_per_s", "p50_ms", "p95_ms", "cpu_ms", "errors")
+    # CPU to the hundredth: the layers around the store differ by tenths of a millisecond
     return {
-        name: {key: round(statistics.median(b.get(key, 0) for b in runs), 1) for key in keys}
+        name: {
+            key: round(statistics.median(b.get(key, 0) for b in runs), 2 if key == "cpu_ms" else 1)
+            for key in keys
+        }
         for name, runs in measured.items()
     }
 
@@ -125,7 +129,7 @@ def load_table(loads: dict[str, dict[str, dict[str, float]]]) -> str:
             row = by_name[name]
             lines.append(
                 f"{clients + ' clients, ' + name:22}"
-                + "".join(f"{row[key]:>11.1f}" for key in keys)
+                + "".join(f"{row[key]:>11.{2 if key == 'cpu_ms' else 1}f}" for key in keys)
             )
     return "\n".join(lines)
 

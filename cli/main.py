@@ -208,6 +208,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     if workers <= 1:
         app = create_app(settings=settings)
         settle_heap()
+        loosen_collector()  # an answer makes hundreds of objects and next to no cycles
         uvicorn.run(app, host=host, port=port, log_level="info", **server_limits())
         return 0
     # the workers are new processes: they read the settings from the environment
@@ -236,6 +237,7 @@ def served_app() -> FastAPI:
 
     app = create_app()
     settle_heap()
+    loosen_collector()
     return app
 
 
