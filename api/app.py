@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
@@ -34,6 +35,7 @@ from api.routers import (
     sources,
     speeches,
 )
+from api.routers.pages.errors import refusal_page, wants_html
 from api.schemas import ErrorResponse, RefusalResponse
 from config.settings import Settings, get_settings
 from indexer.db import DatabaseBusy
@@ -158,10 +160,18 @@ def _index_generation(library: Library) -> Callable[[], int | None]:
     return generation if generation is not None else lambda: None
 
 
-async def _database_busy(_request: Request, _exc: Exception) -> JSONResponse:
-    """Another process holds the database's write lock: a 503 to retry, nothing written."""
+async def _database_busy(request: Request, _exc: Exception) -> Any:
+    """Another process holds the database's write lock: a 503 to retry, nothing written;
+    said in Spanish (a page for a browser, ``mensaje`` beside the English ``detail``)."""
+    retry = {"Retry-After": "15"}
+    if wants_html(request):
+        return refusal_page(request, 503, retry)
     return JSONResponse(
-        {"detail": "the database is busy with another writer; try again shortly"},
+        {
+            "detail": "the database is busy with another writer; try again shortly",
+            "mensaje": "la base de datos está ocupada por otro proceso que escribe; "
+            "vuelva a intentarlo en unos segundos (no se guardó nada)",
+        },
         status_code=503,
-        headers={"Retry-After": "15"},
+        headers=retry,
     )

@@ -17,12 +17,15 @@ def cmd_deliver(args: argparse.Namespace, settings: Settings) -> int:
     try:
         if args.loop:
             stop = threading.Event()
-            print(f"delivering alerts every {settings.alert_poll_s:g} s", flush=True)
+            print(f"entregando alertas cada {settings.alert_poll_s:g} s", flush=True)
             with contextlib.suppress(KeyboardInterrupt):
                 deliverer.run(stop)
             return 0
         done = deliverer.run_once()
-        print(f"{done.alerts} alerts: {done.delivered} matches delivered, {done.failed} failed")
+        print(
+            f"{done.alerts} alertas: {done.delivered} coincidencias entregadas, "
+            f"{done.failed} fallidas"
+        )
         return 0
     finally:
         deliverer.close()

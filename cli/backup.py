@@ -16,7 +16,7 @@ def _say(message: str) -> None:
 def cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
     from indexer.backup import BackupError, take_backup
 
-    print(f"backing up {settings.data_dir} into {args.dest} …", flush=True)
+    print(f"copiando {settings.data_dir} en {args.dest} …", flush=True)
     try:
         report = take_backup(settings, args.dest, say=_say)
     except BackupError as exc:
@@ -25,47 +25,51 @@ def cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
     manifest = report.manifest
     database, files, index = manifest["database"], manifest["files"], manifest["index"]
     print(
-        f"database: {database['documents']} documents ({database['pending']} to index on "
-        f"restore) · originals: {files['count']} files, {files['bytes']} bytes"
+        f"base de datos: {database['documents']} documentos ({database['pending']} por indexar "
+        f"al restaurar) · originales: {files['count']} archivos, {files['bytes']} bytes"
     )
     if index["kind"] == "tantivy":
-        print(f"index: {index['documents']} documents, {len(index['files'])} files")
+        print(f"índice: {index['documents']} documentos, {len(index['files'])} archivos")
     else:
-        print(f"index: not copied; {index['note']}")
+        print(f"índice: no copiado; {index['note']}")
     for problem in report.problems:
-        print(f"  problem: {problem}", file=sys.stderr)
-    print(f"manifest: {args.dest / 'manifest.json'}")
+        print(f"  problema: {problem}", file=sys.stderr)
+    print(f"manifiesto: {args.dest / 'manifest.json'}")
     return 1 if report.problems else 0
 
 
 def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
     from indexer.backup import BackupError, restore_backup
 
-    print(f"restoring {args.src} into {settings.data_dir} …", flush=True)
+    print(f"restaurando {args.src} en {settings.data_dir} …", flush=True)
     try:
         report = restore_backup(settings, args.src, force=args.force, say=_say)
     except BackupError as exc:
         print(f"abierto restore: {exc}", file=sys.stderr)
         return 2
     if report.missing_key:
-        print(f"  problem: {report.missing_key}", file=sys.stderr)
-    how = "rebuilt" if report.rebuilt else "restored"
+        print(f"  problema: {report.missing_key}", file=sys.stderr)
+    how = "reconstruido" if report.rebuilt else "restaurado"
     print(
-        f"restored {report.documents} documents and {report.files} original files; "
-        f"index {how} ({report.indexed} documents indexed now)"
+        f"restaurados {report.documents} documentos y {report.files} archivos originales; "
+        f"índice {how} ({report.indexed} documentos indexados ahora)"
     )
     return 0
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
     backup = commands.add_parser(
-        "backup", help="copy the database, originals and index into DEST (online)"
+        "backup", help="copia la base de datos, los originales y el índice en DEST (en línea)"
     )
-    backup.add_argument("dest", type=Path, help="a new or empty folder")
+    backup.add_argument("dest", type=Path, help="una carpeta nueva o vacía")
     backup.set_defaults(func=cmd_backup)
-    restore = commands.add_parser("restore", help="restore a backup into an empty data folder")
-    restore.add_argument("src", type=Path, help="a folder made by `abierto backup`")
+    restore = commands.add_parser(
+        "restore", help="restaura una copia en una carpeta de datos vacía"
+    )
+    restore.add_argument("src", type=Path, help="una carpeta hecha por `abierto backup`")
     restore.add_argument(
-        "--force", action="store_true", help="replace the data folder's database, index, files"
+        "--force",
+        action="store_true",
+        help="reemplaza la base de datos, el índice y los archivos de la carpeta de datos",
     )
     restore.set_defaults(func=cmd_restore)

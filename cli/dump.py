@@ -25,20 +25,20 @@ def cmd_dump(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         db.close()
     for kind, rows in report.rows.items():
-        print(f"{kind}.jsonl.gz, {kind}.parquet: {rows} documents")
-    print(f"withheld (left out): {report.withheld}")
+        print(f"{kind}.jsonl.gz, {kind}.parquet: {rows} documentos")
+    print(f"retenidos (no publicados): {report.withheld}")
     if report.delta is None:
-        print("delta: none (first dump in this folder)")
+        print("delta: ninguno (primer volcado en esta carpeta)")
     else:
         delta = report.delta
         changed = " · ".join(f"{kind} {n}" for kind, n in delta.rows.items())
         print(
             f"delta {delta.folder.relative_to(args.dir)} "
             f"({delta.start:%Y-%m-%d %H:%M:%S} → {delta.end:%Y-%m-%d %H:%M:%S} UTC): "
-            f"changed {changed} · deleted {delta.deleted}"
+            f"cambiados {changed} · eliminados {delta.deleted}"
         )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-    print(f"catalog: {args.dir / 'catalog.json'} · peak memory {peak} MB")
+    print(f"catálogo: {args.dir / 'catalog.json'} · memoria máxima {peak} MB")
     return 0
 
 

@@ -101,8 +101,8 @@ def explain(error: BaseException, settings: Settings) -> str | None:
                 f"no se pudo conectar con el motor de búsqueda en "
                 f"{public_url(settings.search_url)} ({_short(cause)})"
             )
-        if isinstance(cause, StoreUnavailable) and settings.search_url:
-            return _short(cause)
+        if isinstance(cause, StoreUnavailable):  # its message is written for a person
+            return _short(cause, 400)
     return None
 
 
@@ -111,6 +111,6 @@ def _database_name(settings: Settings) -> str:
     return url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else public_url(url)
 
 
-def _short(error: Any) -> str:
+def _short(error: Any, limit: int = 160) -> str:
     message = getattr(error, "message", None) or str(error)
-    return str(message).splitlines()[0][:160]
+    return str(message).splitlines()[0][:limit]

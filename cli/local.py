@@ -51,7 +51,7 @@ def _files(paths: list[Path]) -> tuple[list[Found], list[tuple[Path, Unreadable]
         elif path.exists():
             found.append(Found(path, named=True))
         else:
-            raise SystemExit(f"abierto index: {path} does not exist")
+            raise SystemExit(f"abierto index: {path} no existe")
     return found, refused
 
 

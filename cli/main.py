@@ -53,7 +53,8 @@ def _specs(
         missing = [source for source in only if source not in known and source not in skipped]
         if missing:
             raise SystemExit(
-                f"unknown source {', '.join(missing)}; known: {', '.join(sorted(known))}"
+                f"abierto: fuente desconocida: {', '.join(missing)}; las conocidas: "
+                f"{', '.join(sorted(known))}"
             )
         specs = [spec for spec in specs if spec.id in only]
         if not specs and skipped:
@@ -158,16 +159,16 @@ def cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
     settle_heap()
     total = library.db.count_documents()
     if settings.search_url:
-        where = f"{settings.search_engine} index {settings.search_index!r}"
+        where = f"el índice {settings.search_index!r} de {settings.search_engine}"
     else:
-        where = f"the embedded index in {settings.index_dir}"
-    print(f"rebuilding {where} from {total} documents", flush=True)
+        where = f"el índice integrado de {settings.index_dir}"
+    print(f"reconstruyendo {where} desde {total} documentos", flush=True)
 
     def progress(done: int) -> None:
-        print(f"\r  indexed {done}/{total}", end="", flush=True)
+        print(f"\r  indexados {done}/{total}", end="", flush=True)
 
     done = library.reindex(progress)
-    print(f"\nreindexed {done} documents")
+    print(f"\nreindexados {done} documentos")
     library.close()
     return 0 if done == total else 1
 
@@ -177,7 +178,7 @@ def cmd_db_copy(args: argparse.Namespace, settings: Settings) -> int:
     from indexer.db.copy import CopyError, copy_database
 
     source, target = Database(settings.database), Database(args.to)
-    print(f"copying {source.engine.url!r} → {target.engine.url!r}", flush=True)
+    print(f"copiando {source.engine.url!r} → {target.engine.url!r}", flush=True)
     try:
         copied = copy_database(source, target)
     except CopyError as exc:
@@ -187,8 +188,8 @@ def cmd_db_copy(args: argparse.Namespace, settings: Settings) -> int:
         source.close()
         target.close()
     for table, count in copied.items():
-        print(f"  {table}: {count} rows")
-    print("done: point ABIERTO_DATABASE_URL at the target, then run `abierto reindex`")
+        print(f"  {table}: {count} filas")
+    print("hecho: apunte ABIERTO_DATABASE_URL a la copia y ejecute `abierto reindex`")
     return 0
 
 
@@ -211,6 +212,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         loosen_collector()  # an answer makes hundreds of objects and next to no cycles
         uvicorn.run(app, host=host, port=port, log_level="info", **server_limits())
         return 0
+    _indexes_readable(settings)  # else each worker would fail to start, again and again
     # the workers are new processes: they read the settings from the environment
     os.environ.update(settings.as_environment())
     # a worker answers the supervisor's health check once the app is imported, which
@@ -229,6 +231,19 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 WORKER_START_S = 120
+
+
+def _indexes_readable(settings: Settings) -> None:
+    """Open the embedded indexes as a worker will (read-only), so a folder another
+    version wrote stops ``serve`` with what to do (``StoreUnavailable``) before any worker
+    starts."""
+    if settings.search_url:
+        return
+    from indexer.speeches.service import open_speech_index
+    from indexer.stores.tantivy_store import TantivyStore
+
+    TantivyStore(settings.index_dir, native=False).close()
+    open_speech_index(settings.data_dir, writer=False)
 
 
 def served_app() -> FastAPI:

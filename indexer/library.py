@@ -139,7 +139,10 @@ class Library:
             log.error("%s", exc)
         store = open_store(settings, writer=writer)
         if getattr(store, "replaced", False):
-            log.warning("the search index was built by another version: rebuilding it")
+            log.warning(
+                "el índice de búsqueda lo escribió otra versión del programa: se empieza "
+                "de nuevo y se vuelven a indexar todos los documentos"
+            )
             db.mark_all_unindexed()
         speech_index = open_speech_index(settings.data_dir, store, writer)
         archive = FileArchive(settings.files_dir)
@@ -432,7 +435,10 @@ class Library:
         read_lately: dict[str, str | None] = {}
         with self._flushing:
             if not self._hold_writer(WRITER_WAIT_S):
-                raise StoreUnavailable("another process is writing the search index")
+                raise StoreUnavailable(
+                    "otro proceso está escribiendo en el índice de búsqueda (un rastreo o "
+                    "`abierto index`); repita la orden cuando termine"
+                )
             read = 0
             ready: dict[str, Prepared | str] = {}
 

@@ -38,21 +38,21 @@ def read_manifest(src: Path) -> Manifest:
     try:
         data = json.loads(inside(src, MANIFEST, MANIFEST).read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise BackupError(f"{src} is not a backup: it has no {MANIFEST}") from exc
+        raise BackupError(f"{src} no es una copia de seguridad: no tiene {MANIFEST}") from exc
     except (ValueError, UnicodeDecodeError) as exc:
-        raise BackupError(f"{src / MANIFEST} is not valid JSON: {exc}") from exc
+        raise BackupError(f"{src / MANIFEST} no es JSON válido: {exc}") from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise BackupError(f"{src / MANIFEST} is not a manifest of format {FORMAT}")
+        raise BackupError(f"{src / MANIFEST} no es un manifiesto del formato {FORMAT}")
     database, files, index = (_part(data, key) for key in ("database", "files", "index"))
     count = files.get("count")
     if not isinstance(count, int) or isinstance(count, bool) or count < 0:
-        raise _malformed("files.count", "a number of files")
+        raise _malformed("files.count", "un número de archivos")
     folder, names = None, {}
     if index.get("kind") == "tantivy":
         folder = inside(src, _text(index, "index.folder", "folder"), "index.folder")
         listed = index.get("files")
         if not isinstance(listed, dict):
-            raise _malformed("index.files", "an object of file names and their sha256")
+            raise _malformed("index.files", "un objeto de nombres de archivo y su sha256")
         names = {
             _plain(name): _digest(digest, f"index.files.{name}") for name, digest in listed.items()
         }
@@ -75,12 +75,12 @@ def _alerts_key(src: Path, secrets: Any) -> tuple[Path | None, str]:
     if secrets is None:
         return None, ""
     if not isinstance(secrets, dict):
-        raise _malformed("secrets", "an object")
+        raise _malformed("secrets", "un objeto")
     entry = secrets.get("alerts")
     if entry is None:
         return None, ""
     if not isinstance(entry, dict):
-        raise _malformed("secrets.alerts", "an object")
+        raise _malformed("secrets.alerts", "un objeto")
     path = inside(src, _text(entry, "secrets.alerts.file", "file"), "secrets.alerts.file")
     return path, _digest(entry.get("sha256"), "secrets.alerts.sha256")
 
@@ -96,14 +96,14 @@ def inside(src: Path, name: str, key: str) -> Path:
         or "\\" in name
         or "\0" in name
     ):
-        raise _malformed(key, "a relative name inside the backup")
+        raise _malformed(key, "un nombre relativo dentro de la copia")
     path = src
     for part in parts:
         path = path / part
         if path.is_symlink():
             raise BackupError(
-                f"{key} leads through a symbolic link ({path}): a backup holds its own "
-                "files, never links to others; nothing was restored"
+                f"{key} pasa por un enlace simbólico ({path}): una copia de seguridad guarda "
+                "sus propios archivos, nunca enlaces a otros; no se restauró nada"
             )
     return path
 
@@ -113,10 +113,10 @@ def listed_digests(listing: Path) -> list[str]:
     try:
         digests = listing.read_text(encoding="ascii").split()
     except UnicodeDecodeError as exc:
-        raise BackupError(f"{listing.name} is not a listing of sha256: {exc}") from exc
+        raise BackupError(f"{listing.name} no es una lista de sha256: {exc}") from exc
     wrong = next((d for d in digests if not _SHA256.fullmatch(d)), None)
     if wrong is not None:
-        raise BackupError(f"{listing.name} names {wrong[:80]!r}, which is no sha256")
+        raise BackupError(f"{listing.name} nombra {wrong[:80]!r}, que no es un sha256")
     return digests
 
 
@@ -124,40 +124,42 @@ def no_link(path: Path, key: str) -> None:
     """A file a backup lists may not be a symbolic link (see :func:`inside`)."""
     if path.is_symlink():
         raise BackupError(
-            f"{key} is a symbolic link ({path}): a backup holds its own files, never links "
-            "to others; nothing was restored"
+            f"{key} es un enlace simbólico ({path}): una copia de seguridad guarda sus propios "
+            "archivos, nunca enlaces a otros; no se restauró nada"
         )
 
 
 def _plain(name: Any) -> str:
     """An index file's name: one name, no folder (a Tantivy index is one flat folder)."""
     if not isinstance(name, str) or name in ("", ".", "..") or any(c in name for c in "/\\\0"):
-        raise _malformed(f"index.files ({str(name)[:80]!r})", "plain file names, no folders")
+        raise _malformed(
+            f"index.files ({str(name)[:80]!r})", "nombres de archivo simples, sin carpetas"
+        )
     return name
 
 
 def _part(data: dict[str, Any], key: str) -> dict[str, Any]:
     value = data.get(key)
     if not isinstance(value, dict):
-        raise _malformed(key, "an object")
+        raise _malformed(key, "un objeto")
     return value
 
 
 def _text(part: dict[str, Any], key: str, field: str) -> str:
     value = part.get(field)
     if not isinstance(value, str):
-        raise _malformed(key, "a file name")
+        raise _malformed(key, "un nombre de archivo")
     return value
 
 
 def _digest(value: Any, key: str) -> str:
     if not isinstance(value, str) or not _SHA256.fullmatch(value):
-        raise _malformed(key, "a sha256 in hexadecimal")
+        raise _malformed(key, "un sha256 en hexadecimal")
     return value
 
 
 def _malformed(key: str, expected: str) -> BackupError:
     return BackupError(
-        f"the manifest is not one `abierto backup` writes: {key} must be {expected}; "
-        "nothing was restored"
+        f"el manifiesto no es de los que escribe `abierto backup`: {key} debe ser {expected}; "
+        "no se restauró nada"
     )

@@ -76,7 +76,7 @@ def snapshot_sqlite(source: Path, target: Path) -> None:
     """A consistent copy of a live SQLite database, in one step of the online backup API
     (writers in WAL mode go on meanwhile), left as one self-contained file."""
     if not source.is_file():
-        raise BackupError(f"there is no database at {source}")
+        raise BackupError(f"no hay base de datos en {source}")
     reader = sqlite3.connect(source, timeout=30)
     writer = sqlite3.connect(target)
     try:
@@ -182,5 +182,6 @@ def snapshot_tantivy(source: Path, target: Path) -> dict[str, str]:
         copied["meta.json"] = hashlib.sha256(meta_bytes).hexdigest()
         return copied
     raise BackupError(
-        f"the index in {source} kept changing under the copy ({SNAPSHOT_ATTEMPTS} attempts)"
+        f"el índice de {source} siguió cambiando durante la copia ({SNAPSHOT_ATTEMPTS} "
+        "intentos); repita la orden"
     )

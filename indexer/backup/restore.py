@@ -43,9 +43,9 @@ def verify(src: Path, manifest: Manifest) -> list[str]:
     def check(path: Path, expected: str) -> None:
         no_link(path, str(path.relative_to(src)))
         if not path.is_file():
-            problems.append(f"missing: {path.relative_to(src)}")
+            problems.append(f"falta: {path.relative_to(src)}")
         elif sha256_of(path) != expected:
-            problems.append(f"does not match its sha256: {path.relative_to(src)}")
+            problems.append(f"no coincide con su sha256: {path.relative_to(src)}")
 
     check(manifest.database, manifest.database_sha256)
     if manifest.alerts_key is not None:
@@ -55,7 +55,7 @@ def verify(src: Path, manifest: Manifest) -> list[str]:
         digests = listed_digests(manifest.listing)
         if len(digests) != manifest.count:
             problems.append(
-                f"{manifest.listing.name} lists {len(digests)} files, not {manifest.count}"
+                f"{manifest.listing.name} enumera {len(digests)} archivos, no {manifest.count}"
             )
         for digest in digests:
             check(inside(src, str(archive_path(Path("files"), digest)), "files"), digest)
@@ -65,7 +65,9 @@ def verify(src: Path, manifest: Manifest) -> list[str]:
     if not problems:
         found = integrity_problem(manifest.database) or _unknown_schema(manifest.database)
         if found is not None:
-            problems.append(f"{manifest.database.relative_to(src)} is no sound database: {found}")
+            problems.append(
+                f"{manifest.database.relative_to(src)} no es una base de datos sana: {found}"
+            )
     return problems
 
 
@@ -82,8 +84,8 @@ def _unknown_schema(path: Path) -> str | None:
     if row is None or row[0] in known_revisions():
         return None
     return (
-        f"its schema revision {str(row[0])[:40]!r} is unknown to this version of Estado "
-        "Abierto (a newer one made it): restore it with that version"
+        f"su revisión de esquema {str(row[0])[:40]!r} no la conoce esta versión de Estado "
+        "Abierto (la hizo una más reciente): restáurela con esa versión"
     )
 
 
@@ -114,19 +116,19 @@ def restore_backup(
     if occupied and not force:
         names = ", ".join(str(p) for p in occupied[:3])
         raise BackupError(
-            f"the data folder is not empty ({names}…): restore into an empty one, or pass "
-            "--force to replace its database, index and originals"
+            f"la carpeta de datos no está vacía ({names}…): restaure en una vacía, o añada "
+            "--force para reemplazar su base de datos, su índice y sus originales"
         )
-    say("checking every part against the manifest …")
+    say("comprobando cada parte con el manifiesto …")
     problems = verify(src, manifest)
     if problems:
         shown = "; ".join(problems[:5])
-        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
-        raise BackupError(f"the backup is damaged, nothing was restored: {shown}{more}")
+        more = f" (y {len(problems) - 5} más)" if len(problems) > 5 else ""
+        raise BackupError(f"la copia de seguridad está dañada, no se restauró nada: {shown}{more}")
     if force:
         _clear(settings, db_path)
 
-    say("restoring the database and the originals …")
+    say("restaurando la base de datos y los originales …")
     db_path.parent.mkdir(parents=True, exist_ok=True)
     copy_hashed(manifest.database, db_path)
     if manifest.alerts_key is not None:  # before the library opens, which would make one
@@ -140,10 +142,10 @@ def restore_backup(
     library = Library.open(settings, writer=True)
     try:
         if rebuild:
-            say("rebuilding the search index from the database …")
+            say("reconstruyendo el índice de búsqueda desde la base de datos …")
             indexed = library.reindex()
         else:
-            say("indexing the documents that changed while the backup was taken …")
+            say("indexando los documentos que cambiaron mientras se hacía la copia …")
             indexed = library.flush()
         documents = library.db.count_documents()
         pending = library.db.count_pending()
@@ -156,6 +158,7 @@ def restore_backup(
         library.close()
     if pending:
         raise BackupError(
-            f"restored, but {pending} documents could not be indexed: run `abierto reindex`"
+            f"restaurada, pero {pending} documentos no se pudieron indexar: "
+            "ejecute `abierto reindex`"
         )
     return RestoreReport(documents, archive.count, indexed, rebuild, missing)

@@ -47,12 +47,15 @@ DATABASE_FILE = "abierto.db"
 FILES_LISTING = "files.txt"
 INDEX_FOLDER = "index"
 ALERTS_KEY = "alerts-secret"  # the data folder's .alerts-secret, kept 0600
+# .pages-secret is left out on purpose: it only signs the hour-long sign-in cookies of
+# /fuentes (a restored folder makes a new one and institutions sign in again), and with
+# it whoever holds a backup could forge a sign-in for any institution
 # documents changed this long before the index was copied are indexed again on restore:
 # covers a rebuild (``abierto reindex``) that was replacing the index meanwhile
 CHANGE_MARGIN = dt.timedelta(hours=1)
 REBUILD_NOTE = (
-    "this backup holds no search index: `abierto restore` rebuilds it from the database "
-    "(or run `abierto reindex`)"
+    "esta copia no guarda el índice de búsqueda: `abierto restore` lo reconstruye desde la "
+    "base de datos (o ejecute `abierto reindex`)"
 )
 
 
@@ -67,16 +70,16 @@ def sqlite_path(settings: Settings) -> Path:
     url = make_url(settings.database)
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
         raise BackupError(
-            f"the database is {url.get_backend_name()}, not the embedded SQLite file: back it "
-            "up with its own tools (PostgreSQL: pg_dump or pg_basebackup; see the README, "
-            "Backups), and the originals folder with it"
+            f"la base de datos es {url.get_backend_name()}, no el archivo SQLite integrado: "
+            "cópiela con sus propias herramientas (PostgreSQL: pg_dump o pg_basebackup; vea "
+            "el README, Backups), y la carpeta de originales con ella"
         )
     return Path(url.database)
 
 
 def prepare_destination(dest: Path) -> None:
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
-        raise BackupError(f"{dest} is not an empty folder: back up into a new one")
+        raise BackupError(f"{dest} no es una carpeta vacía: haga la copia en una nueva")
     dest.mkdir(parents=True, exist_ok=True)
 
 
@@ -93,13 +96,15 @@ def take_backup(
     taken_at = dt.datetime.now(dt.UTC)
     index_files: dict[str, str] | None = None
     if not settings.search_url and (settings.index_dir / "meta.json").is_file():
-        say("copying the search index …")
+        say("copiando el índice de búsqueda …")
         index_files = snapshot_tantivy(settings.index_dir, dest / INDEX_FOLDER)
-    say("copying the database (SQLite online backup) …")
+    say("copiando la base de datos (copia en línea de SQLite) …")
     snapshot_sqlite(source_db, dest / DATABASE_FILE)
     problem = integrity_problem(dest / DATABASE_FILE)
     if problem:
-        raise BackupError(f"the copied database fails SQLite's integrity check: {problem}")
+        raise BackupError(
+            f"la base de datos copiada no pasa la comprobación de integridad de SQLite: {problem}"
+        )
 
     copy = Database(f"sqlite:///{(dest / DATABASE_FILE).resolve()}")
     try:
@@ -116,13 +121,13 @@ def take_backup(
     finally:
         copy.close()
 
-    say(f"copying {len(digests)} original files (checking each hash) …")
+    say(f"copiando {len(digests)} archivos originales (comprobando cada hash) …")
     archive = copy_archive(settings.files_dir, dest / "files", digests)
     left_out = set(archive.missing or []) | set(archive.corrupt or [])
     listing = archive_listing(d for d in digests if d not in left_out)
     (dest / FILES_LISTING).write_text(listing, encoding="ascii")
-    problems = [f"missing from the archive: {d}" for d in archive.missing or []]
-    problems += [f"bytes do not match their sha256: {d}" for d in archive.corrupt or []]
+    problems = [f"falta en el archivo de originales: {d}" for d in archive.missing or []]
+    problems += [f"los bytes no coinciden con su sha256: {d}" for d in archive.corrupt or []]
     secrets, problem = _alerts_key(settings, dest, keyed)
     problems += [problem] if problem else []
 
@@ -158,8 +163,8 @@ def _alerts_key(settings: Settings, dest: Path, keyed: bool) -> tuple[dict, str 
     source = settings.data_dir / LINKS_FILE
     if not source.is_file():
         problem = (
-            f"{source} is missing, yet the database holds webhook secrets sealed under it: "
-            "their deliveries will fail after a restore"
+            f"falta {source}, y la base de datos guarda secretos de webhooks sellados con "
+            "ella: sus entregas fallarán después de restaurar"
         )
         return {}, problem if keyed else None
     digest = copy_secret(source, dest / ALERTS_KEY)
@@ -169,8 +174,8 @@ def _alerts_key(settings: Settings, dest: Path, keyed: bool) -> tuple[dict, str 
 def _note(settings: Settings) -> str:
     if settings.search_url:
         return (
-            f"the index lives on {settings.search_engine}: snapshot it with the engine's "
-            f"snapshot API, or {REBUILD_NOTE.split(': ', 1)[1]}"
+            f"el índice está en {settings.search_engine}: cópielo con la API de snapshots "
+            f"del motor, o {REBUILD_NOTE.split(': ', 1)[1]}"
         )
     return REBUILD_NOTE
 

@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Literal, Protocol
 
 from pydantic import BaseModel, Field, field_validator
@@ -134,6 +135,16 @@ class CursorError(ValueError):
 
 class StoreUnavailable(RuntimeError):
     """The search store does not answer (an engine down or overloaded): try again later."""
+
+
+def outdated_index(which: str, path: Path) -> str:
+    """What a reader says of an index folder another version of the program wrote: only
+    a writer may replace it, and ``abierto reindex`` is the one that fills it again."""
+    return (
+        f"el índice de {which} en {path} lo escribió otra versión del programa y no se "
+        "puede leer: ejecute `abierto reindex` para reconstruirlo desde la base de datos "
+        "(los documentos no se pierden)"
+    )
 
 
 def encode_cursor(query: SearchQuery, offset: int, fingerprint: str | None = None) -> str:

@@ -69,6 +69,7 @@ from indexer.stores.base import (
     UpsertReport,
     decode_cursor,
     encode_cursor,
+    outdated_index,
 )
 from indexer.stores.documents import citation_keys
 from indexer.stores.plain import PlainResult, plain_facets, plain_hits
@@ -245,10 +246,7 @@ class TantivyStore:
             if "schema does not match" not in str(exc):
                 raise
             if not replace_outdated:
-                raise StoreUnavailable(
-                    f"the search index in {path} was built by another version: "
-                    "run `abierto reindex` to rebuild it from the database"
-                ) from exc
+                raise StoreUnavailable(outdated_index("búsqueda", path)) from exc
         shutil.rmtree(path)
         path.mkdir(parents=True)
         self.replaced = True

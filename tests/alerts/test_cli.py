@@ -35,8 +35,8 @@ def test_one_pass_delivers_the_pending_matches(
     library.flush()
     library.close()
     assert main(["--data-dir", str(tmp_path), "alerts", "deliver"]) == 0
-    assert "1 matches delivered, 0 failed" in capsys.readouterr().out
+    assert "1 coincidencias entregadas, 0 fallidas" in capsys.readouterr().out
     (request,) = receiver.wait_for(1)
     assert json.loads(request.body)["alert_id"] == made.row.id
     assert main(["--data-dir", str(tmp_path), "alerts", "deliver"]) == 0
-    assert "0 matches delivered" in capsys.readouterr().out
+    assert "0 coincidencias entregadas" in capsys.readouterr().out

@@ -50,5 +50,5 @@ def test_db_copy_command(tmp_path: Path) -> None:
         cwd=REPO, capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
-    assert f"documents: {len(corpus())} rows" in result.stdout
+    assert f"documents: {len(corpus())} filas" in result.stdout
     assert Database(f"sqlite:///{target}").count_documents() == len(corpus())

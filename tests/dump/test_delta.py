@@ -222,7 +222,7 @@ def test_full_dump_plus_deltas_rebuilds_a_fresh_full_dump(tmp_path: Path) -> Non
     _delete(data, "s3", "i1")
     done = abierto(data, "dump", str(out))
     assert done.returncode == 0, done.stderr
-    assert "deleted 3" in done.stdout
+    assert "eliminados 3" in done.stdout
     time.sleep(1.1)
 
     _save(data, _sentencia("s3", "Publicada de nuevo."), _iniciativa("i2"))

@@ -72,7 +72,7 @@ def test_dump_writes_every_published_document_and_a_true_catalog(tmp_path: Path)
     out = tmp_path / "datos"
     done = abierto(data, "dump", str(out))
     assert done.returncode == 0, done.stderr
-    assert "peak memory" in done.stdout
+    assert "memoria máxima" in done.stdout
 
     catalog = json.loads((out / "catalog.json").read_text())
     files = {d["downloadURL"]: d for d in catalog["dataset"][0]["distribution"]}

@@ -134,7 +134,7 @@ def test_a_backup_without_an_index_is_rebuilt_on_restore(live: Path, tmp_path: P
     assert "abierto reindex" in backup.stdout
     result = _abierto(tmp_path / "restored", "restore", str(tmp_path / "copia"))
     assert result.returncode == 0, result.stderr
-    assert "index rebuilt" in result.stdout
+    assert "índice reconstruido" in result.stdout
     assert _documents(tmp_path / "restored") == _documents(live)
     for q, hits in expected.items():
         assert sorted(_hits(tmp_path / "restored", q)) == hits, q
@@ -152,7 +152,7 @@ def test_restore_refuses_a_damaged_backup_and_a_folder_in_use(live: Path, tmp_pa
     kept = original.read_bytes()
     original.write_bytes(kept + b"x")
     damaged = _abierto(tmp_path / "elsewhere", "restore", str(copy))
-    assert damaged.returncode == 2 and "damaged" in damaged.stderr
+    assert damaged.returncode == 2 and "dañada, no se restauró nada" in damaged.stderr
     assert original.name in damaged.stderr
     assert not (tmp_path / "elsewhere" / "abierto.db").exists()
 
@@ -172,10 +172,10 @@ def test_a_quiet_library_restores_its_index_as_copied(
     expected = {q: sorted(_hits(live, q)) for q in QUERIES[:-1]}
     backup = _abierto(live, "backup", str(tmp_path / "copia"))
     assert backup.returncode == 0, backup.stderr
-    assert "(0 to index on restore)" in backup.stdout
+    assert "(0 por indexar al restaurar)" in backup.stdout
     result = _abierto(tmp_path / "restored", "restore", str(tmp_path / "copia"))
     assert result.returncode == 0, result.stderr
-    assert "index restored (0 documents indexed now)" in result.stdout
+    assert "índice restaurado (0 documentos indexados ahora)" in result.stdout
     for q, hits in expected.items():
         assert sorted(_hits(tmp_path / "restored", q)) == hits, q
     before = _documents(tmp_path / "restored")
@@ -189,7 +189,7 @@ def test_a_damaged_original_is_reported_and_the_rest_backed_up(live: Path, tmp_p
     damaged = next(p for p in (live / "files").rglob("*") if p.is_file())
     damaged.write_bytes(damaged.read_bytes() + b"x")
     backup = _abierto(live, "backup", str(tmp_path / "copia"))
-    assert backup.returncode == 1 and f"do not match their sha256: {damaged.name}" in (
+    assert backup.returncode == 1 and f"no coinciden con su sha256: {damaged.name}" in (
         backup.stderr
     )
     result = _abierto(tmp_path / "restored", "restore", str(tmp_path / "copia"))

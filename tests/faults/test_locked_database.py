@@ -61,6 +61,7 @@ def test_api_answers_503_while_another_writer_holds_the_lock(tmp_path: Path) -> 
                 busy = client.get("/v1/sources", headers=auth)  # the key's use is recorded
                 assert busy.status_code == 503, busy.text
                 assert busy.headers["Retry-After"] and "busy" in busy.json()["detail"]
+                assert "base de datos está ocupada" in busy.json()["mensaje"]
                 assert client.get("/v1/search", params={"q": "dictamen"}).status_code == 200
             assert client.get("/v1/sources", headers=auth).status_code == 200
     finally:

@@ -23,6 +23,7 @@ from indexer.stores.base import (
     StoreUnavailable,
     decode_cursor,
     encode_cursor,
+    outdated_index,
 )
 from indexer.stores.tantivy_store import SEGMENT_BUCKETS, compile_node
 
@@ -88,10 +89,7 @@ class TantivySpeechIndex:
                 self.index = tantivy.Index(self.schema, path=str(path), reuse=True)
             except ValueError as exc:
                 if not replace_outdated:
-                    raise StoreUnavailable(
-                        f"the speech index in {path} was built by another version: "
-                        "run `abierto reindex` to rebuild it from the database"
-                    ) from exc
+                    raise StoreUnavailable(outdated_index("discursos", path)) from exc
                 shutil.rmtree(path)
                 path.mkdir(parents=True)
                 self.index = tantivy.Index(self.schema, path=str(path), reuse=True)
