@@ -8,7 +8,9 @@ ones), and metadata with
 realistic spreads: most documents federal or from the large states, more recent years
 more frequent, a few courts and matters dominating. The same ``seed`` and ``size`` give
 the same documents in the same order, generated lazily (100k documents never sit in
-memory at once).
+memory at once). Ids are numbered (``sen-0000042``) or, with ``ids="hashed"``, made as
+the crawlers make them (``indexer.models.document_id``: a hash of the source and the
+address), so a library's id-keyed indexes take new keys anywhere, as in a real crawl.
 
     python bench/legal_corpus.py --size 5 --show   # print a few documents
 """
@@ -27,7 +29,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from config.jurisdictions import JURISDICTIONS  # noqa: E402
-from indexer.models import Legislativo, Sentencia, Sesion  # noqa: E402
+from indexer.models import Legislativo, Sentencia, Sesion, document_id  # noqa: E402
 from samples.es import MONTHS  # noqa: E402
 
 AnyDocument = Sentencia | Sesion | Legislativo
@@ -35,6 +37,7 @@ TEXT_BYTES = 3000
 POOL_SENTENCES = 6000
 # text sizes by share of documents: short resolutions, gazettes, whole sentences
 REAL_MIX = {3_000: 0.6, 30_000: 0.3, 120_000: 0.1}
+IDS = ("numbered", "hashed")
 
 JURISDICTION_WEIGHTS = {"MX": 30, "MX-CMX": 10, "MX-MEX": 8, "MX-JAL": 6, "MX-NLE": 5, "MX-GUA": 5}
 MATTERS = {
@@ -256,10 +259,15 @@ def _sentence(rng: random.Random) -> str:
 class LegalCorpus:
     """``iter(LegalCorpus(100_000))``: the same documents for the same size and seed."""
 
-    def __init__(self, size: int, seed: int = 20250218, mix: str = "3k") -> None:
+    def __init__(
+        self, size: int, seed: int = 20250218, mix: str = "3k", ids: str = "numbered"
+    ) -> None:
         if mix not in ("3k", "real"):
             raise ValueError(f"unknown text mix {mix!r}: 3k or real")
+        if ids not in IDS:
+            raise ValueError(f"unknown ids {ids!r}: numbered or hashed")
         self.size = size
+        self.ids = ids
         self.seed = seed
         self.mix = mix
         pool_rng = random.Random(seed)
@@ -292,6 +300,10 @@ class LegalCorpus:
         year = 2025 - min(int(rng.expovariate(0.25)), 24)  # recent years more frequent
         return dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(365))
 
+    def _id(self, prefix: str, n: int, source_id: str, url: str) -> str:
+        """A numbered id, or one made as the crawlers make it (from source and address)."""
+        return document_id(source_id, url) if self.ids == "hashed" else f"{prefix}-{n:07d}"
+
     def _document(self, rng: random.Random, n: int) -> AnyDocument:
         roll = rng.random()
         jurisdiction = _weighted(rng, self.jurisdictions)
@@ -308,13 +320,14 @@ class LegalCorpus:
                 n=rng.choice(CIRCUITS),
             )
             expediente = f"{rng.randint(1, 4000)}/{day.year}"
+            source_id = f"pj-{jurisdiction.lower()}"
             return Sentencia(
-                id=f"sen-{n:07d}",
+                id=self._id("sen", n, source_id, url),
                 title=f"Sentencia {matter} del expediente {expediente}",
                 date=day,
                 institution=f"Poder Judicial de {state}",
                 jurisdiction=jurisdiction,
-                source_id=f"pj-{jurisdiction.lower()}",
+                source_id=source_id,
                 url=url,
                 text=text,
                 court=court,
@@ -328,7 +341,7 @@ class LegalCorpus:
         if roll < 0.75:
             session_type = _weighted(rng, SESSION_TYPES)
             return Sesion(
-                id=f"ses-{n:07d}",
+                id=self._id("ses", n, f"congreso-{jurisdiction.lower()}", url),
                 title=f"Sesión {session_type} del {day:%d/%m/%Y}",
                 date=day,
                 institution=congress,
@@ -343,7 +356,7 @@ class LegalCorpus:
             )
         doc_type = _weighted(rng, DOC_TYPES)
         return Legislativo(
-            id=f"leg-{n:07d}",
+            id=self._id("leg", n, f"congreso-{jurisdiction.lower()}", url),
             title=f"{doc_type.capitalize()}: {rng.choice(OBJECTS)}",
             date=day,
             institution=congress,
@@ -364,9 +377,10 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=5)
     parser.add_argument("--show", action="store_true", help="print the documents")
     parser.add_argument("--mix", default="3k", choices=["3k", "real"], help="text sizes")
+    parser.add_argument("--ids", default="numbered", choices=IDS, help="documents' ids")
     args = parser.parse_args()
     total = 0
-    for doc in LegalCorpus(args.size, mix=args.mix):
+    for doc in LegalCorpus(args.size, mix=args.mix, ids=args.ids):
         total += len(doc.text.encode())
         if args.show:
             print(doc.model_dump_json(indent=1, exclude={"text"}), doc.text[:300], "…\n")

@@ -573,7 +573,7 @@ def warm_up(settings: Settings, size: int, mix: str) -> None:
 
 
 def run(args: argparse.Namespace, root: Path) -> dict[str, Any]:
-    corpus = LegalCorpus(args.size, mix=args.mix)
+    corpus = LegalCorpus(args.size, mix=args.mix, ids=args.ids)
     text_bytes = sum(len(doc.text.encode()) for doc in corpus)
     print(
         f"{args.size} documents, {text_bytes / 1e6:.0f} MB of text "
@@ -661,6 +661,12 @@ def main() -> int:
     parser.add_argument("--size", type=int, default=20_000)
     parser.add_argument("--mix", default="real", choices=["3k", "real"])
     parser.add_argument("--store", default="embedded", choices=["embedded", "engine"])
+    parser.add_argument(
+        "--ids",
+        default="numbered",
+        choices=["numbered", "hashed"],
+        help="documents' ids: numbered, or hashes as the crawlers make them (a real library)",
+    )
     parser.add_argument("--paths", default="crawl,index,reindex")
     parser.add_argument(
         "--warm",
@@ -704,7 +710,8 @@ def main() -> int:
     stored: dict[str, Any] = {}
     if args.json.is_file():
         stored = json.loads(args.json.read_text())
-    key = f"{args.store}-{args.mix}-{args.size}{f'-{args.label}' if args.label else ''}"
+    ids = "" if args.ids == "numbered" else f"-{args.ids}"
+    key = f"{args.store}-{args.mix}-{args.size}{ids}{f'-{args.label}' if args.label else ''}"
     stored[key] = {
         "documents": args.size,
         "mix": args.mix,

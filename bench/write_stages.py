@@ -2,20 +2,27 @@
 the write path's steps timed, each step's own CPU (the Python main thread's, the steps
 it calls apart) per document, beside Tantivy's threads'.
 
-Usage: python bench/write_stages.py [--size 5000] [--mix 3k|real] [--paths crawl,index]
+Usage: python bench/write_stages.py [--size 5000] [--mix 3k|real] [--ids numbered|hashed]
+                                    [--paths crawl,index]
                                     [--compare CHECKOUT --rounds 3] [--before-python PATH]
-                                    [--json PATH]
+                                    [--cache-kib KIB] [--mmap-bytes BYTES] [--json PATH]
 
 Flatness: the save step (``save: documents`` + ``save: other``, the hash apart) and the
 commits (``db commit``, ``commit``) per document in the first and the last tenth of each
-run (the crawl path; the index path's saving), and the last tenth over the first.
+run (the crawl path; the index path's saving), and the last tenth over the first; and
+the database's pages written (frames of its write-ahead log, ``bench/wal_pages.py``) per
+100 documents in those tenths, in all and per table or index: a cost the machine's load
+does not change. ``--ids hashed``: documents' ids made as the crawlers make them (hashes),
+whose keys land anywhere in the id-keyed indexes, as in a real library.
 
 Alone it measures the checkout it is imported from (``PYTHONPATH``). ``--compare`` runs
 it as a child under that checkout and under this one, alternately, ``--rounds`` times
 each, on the same documents, and prints each step's median per checkout: a before/after
 measured in the same minutes on a shared machine. ``--before-python``: the interpreter
 of the 'before' runs (a venv with another build of the native extension; the checkout
-may then be this one).
+may then be this one). ``--cache-kib``/``--mmap-bytes``: a trial of SQLite's page cache
+or memory map on every connection (with ``--compare``, in the 'after' runs only: give this
+checkout as the 'before' one to compare the settings alone).
 
 Steps (``main`` thread CPU, microseconds per document, each without the steps inside it):
 ``save: hash`` (the content hash and its dump), ``save: documents`` (the documents' rows:
@@ -117,26 +124,30 @@ def instrument(steps: Steps) -> None:
     library.Library._settle = steps.wrap("settle", library.Library._settle)  # type: ignore[method-assign]
 
 
-def measure(size: int, mix: str, paths: list[str]) -> dict[str, Any]:
+def measure(size: int, mix: str, paths: list[str], ids: str = "numbered") -> dict[str, Any]:
     """Run the paths in this process (the checkout on ``sys.path``); each path's steps."""
     from bench import write
     from bench.legal_corpus import LegalCorpus
+    from bench.wal_pages import WalPages, per_tree, trees
     from config.settings import Settings
     from indexer.library import Library
 
     # made first, and frozen out of the collector with start-up's objects: the steps'
     # CPU is the library's, not the bench's making of documents
-    corpus = list(LegalCorpus(size, mix=mix))
+    corpus = list(LegalCorpus(size, mix=mix, ids=ids))
     write.settle_heap()
     steps = Steps()
     instrument(steps)
     marks: list[tuple[int, dict[str, float]]] = []
+    pages: list[tuple[int, list[int]]] = []  # the pages written up to so many documents
+    wal: list[WalPages] = []
     add = write.Progress.add
 
     def noted(progress: Any, docs: int, text_bytes: int) -> None:
         add(progress, docs, text_bytes)
         if progress.label in ("crawl", "index: save"):
             marks.append((progress.done, dict(steps.spent)))
+            pages.append((progress.done, wal[0].take_pages()))
 
     write.Progress.add = noted  # type: ignore[method-assign]
     clock = write.thread_clock()
@@ -144,9 +155,13 @@ def measure(size: int, mix: str, paths: list[str]) -> dict[str, Any]:
     found: dict[str, Any] = {"text_mb": round(text_bytes / 1e6, 1)}
     with tempfile.TemporaryDirectory(prefix="bench-stages-") as tmp:
         for path in paths:
-            library = Library.open(Settings(data_dir=Path(tmp) / path), writer=True)
+            settings = Settings(data_dir=Path(tmp) / path)
+            library = Library.open(settings, writer=True)
+            database = settings.data_dir / "abierto.db"
+            wal[:] = [WalPages(database)]
             steps.spent.clear()
             marks.clear()
+            pages.clear()
             main_began = time.thread_time()
             threads_began = clock.split()
             began = time.perf_counter()
@@ -154,6 +169,7 @@ def measure(size: int, mix: str, paths: list[str]) -> dict[str, Any]:
             seconds = time.perf_counter() - began
             main = time.thread_time() - main_began
             threads = clock.split()
+            names = trees(database)
             library.close()
             per_doc = {name: 1e6 * spent / size for name, spent in steps.spent.items()}
             per_doc["main: other"] = 1e6 * (main - sum(steps.spent.values())) / size
@@ -172,12 +188,19 @@ def measure(size: int, mix: str, paths: list[str]) -> dict[str, Any]:
                     t["docs_per_s"]
                     for t in (summary["tenths"] if path == "crawl" else summary["flush"]["tenths"])
                 ],
+                "tenths_pages_per_100": wal_tenths(pages, names, size, per_tree),
+                # the process's CPU (Tantivy's threads too), µs per document
+                "tenths_cpu_us_per_doc": [
+                    1000 * (summary if path == "crawl" else summary["save"]).get(key, 0.0)
+                    for key in ("cpu_s_per_1k_first_tenth", "cpu_s_per_1k_last_tenth")
+                ],
             }
     return found
 
 
 FLAT = {"save": ("save: documents", "save: other"), "db commit": ("db commit",),
         "commit": ("commit",)}  # fmt: skip
+PROCESS = "process"  # the whole process's CPU per document, Tantivy's threads too
 
 
 def tenths(marks: list[tuple[int, dict[str, float]]], size: int) -> dict[str, list[float]]:
@@ -201,6 +224,31 @@ def tenths(marks: list[tuple[int, dict[str, float]]], size: int) -> dict[str, li
     return found
 
 
+def wal_tenths(
+    pages: list[tuple[int, list[int]]],
+    names: dict[int, str],
+    size: int,
+    per_tree: Callable[[list[int], dict[int, str], int], dict[str, float]],
+) -> dict[str, dict[str, float]]:
+    """Pages written per 100 documents in the first and the last tenth, in all and by
+    table or index: the batches noted at up to a tenth, and from the last tenth on."""
+    tenth = max(size // 10, 1)
+    befores = [0, *(done for done, _ in pages)]
+    batches = [(done, done - before, n) for before, (done, n) in zip(befores, pages, strict=False)]
+    first = max(tenth, batches[0][0]) if batches else tenth  # at least the first batch
+    spans = {
+        "first": [(docs, n) for done, docs, n in batches if done <= first],
+        "last": [(docs, n) for done, docs, n in batches if done > size - tenth],
+    }
+    found: dict[str, dict[str, float]] = {}
+    for name, span in spans.items():
+        numbers = [n for _, batch in span for n in batch]
+        documents = sum(docs for docs, _ in span)
+        found[name] = {"all": round(100 * len(numbers) / max(documents, 1), 1)}
+        found[name].update(per_tree(numbers, names, documents))
+    return found
+
+
 def compare(args: argparse.Namespace) -> dict[str, Any]:
     """This script as a child under each checkout, alternately, ``rounds`` times."""
     checkouts = {"before": args.compare.resolve(), "after": HERE.parents[1]}
@@ -210,7 +258,9 @@ def compare(args: argparse.Namespace) -> dict[str, Any]:
         for name, checkout in checkouts.items():
             env = {**os.environ, "PYTHONPATH": str(checkout)}
             command = [pythons[name], str(HERE), "--child", "--size", str(args.size)]
-            command += ["--mix", args.mix, "--paths", args.paths]
+            command += ["--mix", args.mix, "--paths", args.paths, "--ids", args.ids]
+            for flag, value in (("--cache-kib", args.cache_kib), ("--mmap-bytes", args.mmap_bytes)):
+                command += [flag, str(value)] if value and name == "after" else []
             done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
             runs[name].append(json.loads(done.stdout.strip().splitlines()[-1]))
             print(f"round {round_ + 1}: {name} done", flush=True)
@@ -241,10 +291,15 @@ def table(result: dict[str, Any], paths: list[str]) -> str:
                 f"  {step:18}" + "".join(f"{column[step]:>10.1f}" for column in columns.values())
             )
         lines.append(f"{path}: µs per document, first tenth → last tenth (medians), last/first")
-        for step in FLAT:
+        for step in (*FLAT, PROCESS):
             cells = []
             for found in runs.values():
-                pairs = [r[path].get("tenths_us_per_doc", {}).get(step) for r in found]
+                pairs = [
+                    r[path].get("tenths_cpu_us_per_doc")
+                    if step == PROCESS
+                    else r[path].get("tenths_us_per_doc", {}).get(step)
+                    for r in found
+                ]
                 pairs = [pair for pair in pairs if pair]
                 if not pairs:
                     cells.append(f"{'-':>26}")
@@ -254,24 +309,75 @@ def table(result: dict[str, Any], paths: list[str]) -> str:
                 ratio = f"{last / first:>5.2f}×" if first >= 0.1 else f"{'-':>6}"
                 cells.append(f"{first:>9.1f} → {last:>7.1f} {ratio}")
             lines.append(f"  {step:18}" + "".join(cells))
+        lines.append(f"{path}: database pages written per 100 documents, first tenth → last")
+        lines.extend(pages_rows(runs, path))
     return "\n".join(lines)
+
+
+def pages_rows(runs: dict[str, list[dict[str, Any]]], path: str) -> list[str]:
+    """The WAL's pages per 100 documents (medians), in all and for the trees writing most."""
+    found = {name: [r[path].get("tenths_pages_per_100") for r in rs] for name, rs in runs.items()}
+    found = {name: [f for f in fs if f] for name, fs in found.items()}
+    if not any(found.values()):
+        return []
+    totals: dict[str, float] = defaultdict(float)
+    for fs in found.values():
+        for f in fs:
+            for tree, count in f["last"].items():
+                totals[tree] += count
+    trees = ["all", *[t for t in sorted(totals, key=lambda t: -totals[t]) if t != "all"][:10]]
+    lines = []
+    for tree in trees:
+        cells = []
+        for fs in found.values():
+            if not fs:
+                cells.append(f"{'-':>26}")
+                continue
+            first = statistics.median(f["first"].get(tree, 0.0) for f in fs)
+            last = statistics.median(f["last"].get(tree, 0.0) for f in fs)
+            cells.append(f"{first:>9.1f} → {last:>7.1f} {last / max(first, 0.1):>5.2f}×")
+        lines.append(f"  {tree[:30]:30}" + "".join(cells))
+    return lines
+
+
+def trial_pragmas(cache_kib: int | None, mmap_bytes: int | None) -> None:
+    """Every SQLite connection this process opens with another page cache or memory map:
+    a trial of settings the library does not use (64 MB of cache and a 256 MB map gave
+    the save step no measurable gain at 50,000 documents with hashed ids)."""
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    def pragmas(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        if cache_kib:
+            cursor.execute(f"PRAGMA cache_size=-{cache_kib}")
+        if mmap_bytes:
+            cursor.execute(f"PRAGMA mmap_size={mmap_bytes}")
+        cursor.close()
+
+    event.listen(Engine, "connect", pragmas)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=int, default=5000)
     parser.add_argument("--mix", default="3k", choices=["3k", "real"])
+    parser.add_argument("--ids", default="numbered", choices=["numbered", "hashed"])
     parser.add_argument("--paths", default="crawl,index")
     parser.add_argument("--compare", type=Path, help="the checkout measured as 'before'")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--before-python", type=Path, help="the 'before' runs' interpreter")
     parser.add_argument("--json", type=Path, default=RESULTS)
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--cache-kib", type=int, help="a trial: SQLite's page cache (KiB)")
+    parser.add_argument("--mmap-bytes", type=int, help="a trial: SQLite's memory map (bytes)")
     args = parser.parse_args()
     paths = args.paths.split(",")
+    if args.cache_kib or args.mmap_bytes:
+        trial_pragmas(args.cache_kib, args.mmap_bytes)
     if args.child:  # the bench's own progress goes to stderr; the JSON is the last line
         stdout, sys.stdout = sys.stdout, sys.stderr
-        found = measure(args.size, args.mix, paths)
+        found = measure(args.size, args.mix, paths, args.ids)
         sys.stdout = stdout
         print(json.dumps(found))
         return 0
@@ -279,13 +385,14 @@ def main() -> int:
         result = compare(args)
     else:
         sys.path.insert(0, str(HERE.parents[1]))
-        result = {"runs": {"this": [measure(args.size, args.mix, paths)]}}
+        result = {"runs": {"this": [measure(args.size, args.mix, paths, args.ids)]}}
     print(table(result, paths))
     if str(HERE.parents[1]) not in sys.path:
         sys.path.insert(0, str(HERE.parents[1]))
     from bench.results import keep
 
-    keep(args.json, f"{args.mix}-{args.size}", {"load_average": os.getloadavg(), **result})
+    ids = "" if args.ids == "numbered" else f"-{args.ids}"
+    keep(args.json, f"{args.mix}-{args.size}{ids}", {"load_average": os.getloadavg(), **result})
     print(f"wrote {args.json}")
     return 0
 
