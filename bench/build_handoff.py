@@ -1,15 +1,15 @@
 """What handing a build to a worker process costs the crawl process: its CPU per build
-through ``crawlers.building.Builders`` (a ``ProcessPoolExecutor``: the submitting thread,
-the executor's manager thread and its queue's feeder thread each wake for every build)
-beside a bare hand-off over one pipe per ticket (the waiting thread sends and receives
-itself, no thread in between), the same real builds of 3 KB sentence pages, from the
-pipeline's 10 threads, alternately in one run.
+through ``crawlers.building.Builders`` (a pipe per ticket, the waiting thread sends and
+receives itself, with the time limit's stamp and poll) beside a bare hand-off over one
+pipe per ticket (no time limit, no restart of a dead worker: the floor), the same real
+builds of 3 KB sentence pages, from the pipeline's 10 threads, alternately in one run.
+Before the pipes, ``Builders`` was a ``ProcessPoolExecutor`` (the submitting thread, the
+executor's manager thread and its queue's feeder thread each woke for every build): to
+compare with it, run this file of both revisions alternately.
 
 Usage: python bench/build_handoff.py [--builds 2000] [--rounds 3]
 
-The pipe hand-off is a measuring stand-in, not the crawl's: it has no time limit, no
-restart of a dead worker. It says what a leaner hand-off could save at most; the build's
-own CPU (in the worker) is the same in both and not counted here.
+The build's own CPU (in the worker) is the same in both and not counted here.
 """
 
 from __future__ import annotations
@@ -150,7 +150,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     work = orders(args.builds)
-    ways = {"executor (Builders)": through_builders, "pipe per ticket": through_pipes}
+    ways = {"Builders": through_builders, "pipe per ticket": through_pipes}
     ms: dict[str, list[float]] = {name: [] for name in ways}
     for round_ in range(args.rounds):
         for name, way in ways.items():

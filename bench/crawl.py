@@ -80,9 +80,9 @@ def _blocking_frames() -> set[str]:
     """Frames where a thread waits inside C without a Python frame of its own: a
     pipeline thread waiting for a build ticket (``SimpleQueue.get``) is shown by py-spy
     as running its caller, and would count as building."""
-    lines, start = inspect.getsourcelines(Builders._bounded)
+    lines, start = inspect.getsourcelines(Builders._take)
     return {
-        f"Builders._bounded (crawlers/building.py:{start + n})"
+        f"Builders._take (crawlers/building.py:{start + n})"
         for n, line in enumerate(lines)
         if "self._tickets.get()" in line
     }

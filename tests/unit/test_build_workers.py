@@ -2,7 +2,8 @@
 main module again (``abierto`` imports the whole application), and what they build is what
 the crawl process builds itself. A build abandoned at its time limit loses none of the
 builds queued behind it in the killed pool: they were cancelled with it (``CancelledError``,
-each page an ``item_failed``); now they are built again."""
+each page an ``item_failed``); now they are built again. A build past its limit, or a
+worker that crashes, stops that worker alone: the others (their imports paid) go on."""
 
 from __future__ import annotations
 
@@ -127,3 +128,84 @@ if __name__ == "__main__":
 def test_builds_queued_behind_an_abandoned_one_are_built_again(tmp_path: Path) -> None:
     result = _run(tmp_path / "queued.py", QUEUED)
     assert result.stdout.split() == ["Refusal", "Sentencia", "Sentencia", "Sentencia", "Sentencia"]
+
+
+ONE_WORKER_ENDS = """
+import datetime as dt
+import os
+import signal
+import sys
+import threading
+import time
+
+from crawlers.building import BuildOrder, Builders, PageHtml
+from tests.e2e.helpers import alive, children_of
+
+
+def order(n: int, words: str) -> BuildOrder:
+    return BuildOrder(
+        kind="sentencia", source_id="juzgado", institution="Juzgado de Prueba",
+        jurisdiction="MX-OAX", url=f"http://127.0.0.1/s{n}.html",
+        fields={"expediente": f"{n}/2024"}, page_text="",
+        page=PageHtml(f"<html><body><main><p>{words}</p></main></body></html>".encode()),
+        file_texts=[], files=[], required=[], fetched_at=dt.datetime(2024, 3, 4, tzinfo=dt.UTC),
+        videos=[], origin="listing", origins={}, ocr_pages=[], text_source=None, privacy="mask",
+    )
+
+
+def ordinary(builders: Builders, first: int) -> list[str]:
+    \"\"\"Four ordinary builds at once: every pipe of both workers holds one.\"\"\"
+    built = {}
+
+    def one(n: int) -> None:
+        built[n] = type(builders.build(order(n, f"Amparo en revisión {n}/2024."))[0]).__name__
+
+    threads = [threading.Thread(target=one, args=(n,)) for n in range(first, first + 4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return [built[n] for n in sorted(built)]
+
+
+if __name__ == "__main__":
+    builders = Builders(workers=2, timeout_s=1)
+    builders.start()
+    print(*ordinary(builders, 1))
+    workers = children_of(os.getpid(), b"spawn_main")
+    if sys.argv[1] == "stuck":
+        hostile = "<div>" * 900_000 + "trampa" + "</div>" * 900_000  # 5 s of CPU: 5x the limit
+        print(builders.build(order(9, hostile))[0].cause)
+    else:
+        os.kill(workers[0], signal.SIGSEGV)  # a worker crashes
+        print(*ordinary(builders, 10))
+    time.sleep(1)  # a process killed is gone (reaped or a zombie) within a second
+    print(len(workers), sum(alive(pid) for pid in workers), builders.lost)
+    print(*ordinary(builders, 20))
+    builders.close()
+    print(sum(alive(pid) for pid in children_of(os.getpid(), b"spawn_main")))
+"""
+
+
+def test_a_build_past_its_limit_stops_its_own_worker_alone(tmp_path: Path) -> None:
+    """The other worker (its imports paid, maybe mid-build) goes on; the stuck one is
+    replaced, not counted as lost."""
+    result = _run(tmp_path / "stuck.py", ONE_WORKER_ENDS, "stuck")
+    assert result.stdout.splitlines() == [
+        "Sentencia Sentencia Sentencia Sentencia",
+        "build_timeout",
+        "2 1 0",
+        "Sentencia Sentencia Sentencia Sentencia",
+        "0",
+    ]
+
+
+def test_a_crashed_worker_is_replaced_alone_and_its_build_done_again(tmp_path: Path) -> None:
+    result = _run(tmp_path / "crashed.py", ONE_WORKER_ENDS, "crashed")
+    assert result.stdout.splitlines() == [
+        "Sentencia Sentencia Sentencia Sentencia",
+        "Sentencia Sentencia Sentencia Sentencia",
+        "2 1 1",
+        "Sentencia Sentencia Sentencia Sentencia",
+        "0",
+    ]
