@@ -18,7 +18,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 # window steps a search's proximity phrases may take on the embedded index beyond those
 # its words' positions allow (``indexer.stores.tantivy_native``), some 40 ms of CPU: the
 # phrases people ask never go beyond (their steps stay under what their positions allow,
-# at any size of the index), a long phrase of common words soon does (bench/phrase_budget.py)
+# at any size of the index), a long phrase of common words soon does (bench/phrase_budget.py);
+# set, it brings a cap on the steps in all too (``tantivy_native.PHRASE_MAX_STEPS``)
 PHRASE_WORK = 1 << 22
 
 # what a crawl's process is never given: the mail account (crawls send no mail)

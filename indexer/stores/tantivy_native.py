@@ -24,10 +24,16 @@ PIECE_DOCS: int | None = None
 # answered; 10 cost no CPU measured (bench/doc_store_blocks.py)
 DOC_STORE_BLOCKS = 10
 # a proximity phrase's window steps allowed per position of its words read, beyond which
-# the budget (``work``) is spent: the phrases users ask take 2 to 4 (a common word twice),
-# so they are never refused at any size of the index; ``"de la de la de la de la"~10``
-# takes 13 and a phrase of 22 such words ~50 takes 65 (bench/phrase_budget.py)
+# the budget (``work``) is spent: the phrases users ask take under 3 (2 to 4 before the
+# walk kept to the rarest word's windows), so this never refuses them at any size;
+# ``"de la de la de la de la"~10`` takes 12 (bench/phrase_budget.py)
 PHRASE_STEPS_PER_POSITION = 8
+# and the window steps a question may take in all, whatever its positions: a phrase of
+# common words only (``"de la de la"~5``) stays within 8 per position, yet reads most of
+# the index's positions (42M steps, ~0.5 s of CPU at 100k documents, ten times that at a
+# million); the phrases users ask take under 2M at 100k (bench/phrase_budget.py), so
+# 2**26 answers them up to some 3M documents and stops the others within ~0.7 s
+PHRASE_MAX_STEPS = 1 << 26
 _TOO_COSTLY = (
     "a proximity phrase needs too much work to search here: its words are too frequent or too many",
     "una frase con proximidad de esta búsqueda exige demasiado trabajo (sus palabras son "
@@ -129,7 +135,7 @@ class NativeReader:
                 asked,
                 texts,
                 marks,
-                (work, PHRASE_STEPS_PER_POSITION) if work else None,
+                (work, PHRASE_STEPS_PER_POSITION, PHRASE_MAX_STEPS) if work else None,
             )
         except abierto_native.TooMuchWork as exc:
             raise QueryTooCostly(*_TOO_COSTLY) from exc

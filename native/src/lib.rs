@@ -155,9 +155,9 @@ impl NativeIndex {
     /// or None, [(field, [(term, documents)])] or None, hits), each hit (score or None,
     /// payload bytes, text or None). With ``marks`` (a question's highlight spec, see
     /// ``highlight.rs``) a hit's text is its highlights instead, a list, where it can be.
-    /// ``work``: (steps, steps per position) its proximity phrases may take beyond the
-    /// steps allowed per position read (``plan/budget.rs``; None: no limit), or
-    /// ``TooMuchWork`` is raised, never a part of the answer.
+    /// ``work``: (steps, steps per position, most steps) its proximity phrases may take
+    /// beyond the steps allowed per position read, and in all (``plan/budget.rs``; None:
+    /// no limit), or ``TooMuchWork`` is raised, never a part of the answer.
     #[pyo3(signature = (plan, limit, offset, sort, count, facets=None, texts=false, marks=None, work=None))]
     #[allow(clippy::too_many_arguments, clippy::type_complexity)]
     fn search<'py>(
@@ -171,7 +171,7 @@ impl NativeIndex {
         facets: Option<Vec<(String, usize)>>,
         texts: bool,
         marks: Option<&str>,
-        work: Option<(u64, u64)>,
+        work: Option<(u64, u64, u64)>,
     ) -> PyResult<(
         Option<u64>,
         Option<Vec<(String, Buckets)>>,
@@ -196,8 +196,9 @@ impl NativeIndex {
         if budget.exceeded() {
             // its scorers stopped part way: what was collected is not the answer
             return Err(TooMuchWork::new_err(format!(
-                "the proximity phrases need more than {} steps beyond their positions",
-                budget.limit()
+                "the proximity phrases need more than {} steps beyond their positions, or {} in all",
+                budget.limit(),
+                budget.max_steps()
             )));
         }
         let mut out = Vec::with_capacity(hits.len());

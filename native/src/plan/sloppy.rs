@@ -6,13 +6,16 @@
 //! the last pair only, and one occurrence stands for two copies of a repeated word.
 //!
 //! The documents that hold every word (Tantivy's postings, rarest first, leapfrogged),
-//! then for each one the words' positions: every window ``[lo, lo + slop]`` of
-//! ``p - i`` that starts at one of the words' shifts is tried, each word taking the
-//! first free position inside it (copies of a word in their order: intervals of one
-//! length in order, so the first fit is a fit when one exists). The work per document
-//! is its positions times the phrase's words times a binary search. Scored as Tantivy
-//! scores a phrase: BM25 of the words' summed idf, the phrase's count as its frequency
-//! (here the matches that share no position). The work is charged to the question's
+//! then for each one the words' positions: each window ``[lo, lo + slop]`` of ``p - i``
+//! that starts at one of the words' shifts and holds a shift of the word rarest in the
+//! document is tried, in order, each word taking the first free position inside it
+//! (copies of a word in their order: intervals of one length in order, so the first fit
+//! is a fit when one exists). Windows without that word cannot fit: skipping them
+//! changes no answer, and a common word («de») no longer sets the walk's length. The work
+//! per document is its positions read, then the rare word's windows times the phrase's
+//! words times a binary search. Scored as Tantivy scores a phrase: BM25 of the words'
+//! summed idf, the phrase's count as its frequency (here the matches that share no
+//! position). The work is charged to the question's
 //! budget (``budget.rs``): spent, the scorer stops as if its documents had ended.
 
 use std::sync::Arc;
@@ -143,6 +146,9 @@ impl SloppyPhraseWeight {
             fieldnorms,
             positions: Vec::new(),
             count: 0,
+            starts: Vec::new(),
+            cursors: Vec::new(),
+            last: Vec::new(),
             doc: 0,
             meter: Meter::new(self.budget.clone()),
         };
@@ -186,6 +192,11 @@ struct SloppyPhraseScorer {
     positions: Vec<Vec<u32>>,
     /// the current document's matches (counted when scoring)
     count: u32,
+    /// the windows' starts near one anchor, each word's first shift not yet gathered,
+    /// each term's position a window took last (kept between documents)
+    starts: Vec<i64>,
+    cursors: Vec<usize>,
+    last: Vec<i64>,
     doc: DocId,
     meter: Meter,
 }
@@ -229,58 +240,90 @@ impl SloppyPhraseScorer {
             postings.positions(&mut self.positions[k]);
             read += self.positions[k].len();
         }
-        let scoring = self.bm25.is_some();
-        // every shift p - i a window may start at, in order
-        let mut starts: Vec<i64> = Vec::new();
-        for &(offset, k) in &self.words {
-            starts.extend(self.positions[k].iter().map(|&p| p as i64 - offset));
-        }
         self.meter.read(read);
+        let scoring = self.bm25.is_some();
+        let slop = self.slop;
+        // the anchor: the word whose term is rarest here. A window [lo, lo + slop] fits
+        // only with one of its shifts a inside, so lo in [a - slop, a]: only the shifts
+        // of the words there are tried, in order, each once
+        let (anchor_offset, anchor) = *self
+            .words
+            .iter()
+            .min_by_key(|(_, k)| self.positions[*k].len())
+            .expect("a phrase has words");
+        self.cursors.clear();
+        self.cursors.resize(self.words.len(), 0);
         // the windows' steps, told the meter now and then (kept in a register meanwhile)
-        let mut steps = starts.len();
-        starts.sort_unstable();
-        starts.dedup();
+        let mut steps = 0usize;
         let mut count = 0u32;
         // the highest position a counted match took: the next one takes none at or below
         let mut floor = -1i64;
         // each term's position this window took last (words by offset: a copy of a word
         // comes after the one before it)
-        let mut last: Vec<i64> = vec![floor; self.positions.len()];
-        for &lo in &starts {
-            last.iter_mut().for_each(|p| *p = floor);
-            let mut highest = floor;
-            let mut fits = true;
-            let mut sought = 0usize;
-            for &(offset, k) in &self.words {
-                sought += 1;
-                let from = (lo + offset).max(last[k] + 1);
+        self.last.clear();
+        self.last.resize(self.positions.len(), floor);
+        // the highest start tried
+        let mut tried = i64::MIN;
+        for &anchored in &self.positions[anchor] {
+            let a = anchored as i64 - anchor_offset;
+            let from = (a - slop).max(tried.saturating_add(1));
+            self.starts.clear();
+            for (w, &(offset, k)) in self.words.iter().enumerate() {
                 let list = &self.positions[k];
-                let at = list.partition_point(|&p| (p as i64) < from);
-                match list.get(at) {
-                    Some(&p) if (p as i64) <= lo + offset + self.slop => {
-                        last[k] = p as i64;
-                        highest = highest.max(p as i64);
-                    }
-                    _ => {
-                        fits = false;
-                        break;
+                let cursor = &mut self.cursors[w];
+                // sought past a gap only: the shifts up to ``tried`` are behind the cursor
+                if list
+                    .get(*cursor)
+                    .is_some_and(|&p| (p as i64) - offset < from)
+                {
+                    *cursor += list[*cursor..].partition_point(|&p| (p as i64) - offset < from);
+                    steps += 1;
+                }
+                let mut at = *cursor;
+                while at < list.len() && (list[at] as i64) - offset <= a {
+                    self.starts.push(list[at] as i64 - offset);
+                    at += 1;
+                }
+                steps += at - *cursor;
+                *cursor = at;
+            }
+            tried = a;
+            self.starts.sort_unstable();
+            self.starts.dedup();
+            for &lo in &self.starts {
+                self.last.iter_mut().for_each(|p| *p = floor);
+                let mut highest = floor;
+                let mut fits = true;
+                let mut sought = 0usize;
+                for &(offset, k) in &self.words {
+                    sought += 1;
+                    let from = (lo + offset).max(self.last[k] + 1);
+                    let list = &self.positions[k];
+                    let at = list.partition_point(|&p| (p as i64) < from);
+                    match list.get(at) {
+                        Some(&p) if (p as i64) <= lo + offset + slop => {
+                            self.last[k] = p as i64;
+                            highest = highest.max(p as i64);
+                        }
+                        _ => {
+                            fits = false;
+                            break;
+                        }
                     }
                 }
-            }
-            steps += sought;
-            if steps >= WINDOW_STEPS {
-                if !self.meter.spend(std::mem::take(&mut steps)) {
+                steps += sought;
+                if steps >= WINDOW_STEPS && !self.meter.spend(std::mem::take(&mut steps)) {
                     return false;
                 }
-            }
-            if fits {
-                if !scoring {
-                    self.count = 1;
-                    self.meter.spend(steps);
-                    return true;
+                if fits {
+                    if !scoring {
+                        self.count = 1;
+                        self.meter.spend(steps);
+                        return true;
+                    }
+                    count += 1;
+                    floor = highest;
                 }
-                count += 1;
-                floor = highest;
             }
         }
         self.count = count;
