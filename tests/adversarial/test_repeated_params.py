@@ -1,8 +1,9 @@
-"""Query parameters given twice, limits out of range and refusals made before any route
-runs, against a real API (and a real uvicorn where only the server answers): a parameter
-read as one value that repeats was answered silently with its last value, a source's runs
-clamped any ``limit`` into 1..200, and uvicorn and the CORS preflight refused in English
-plain text. Each is now a 4xx whose JSON says why in Spanish."""
+"""Query parameters given twice or not read, limits out of range and refusals made before
+any route runs, against a real API (and a real uvicorn where only the server answers): a
+parameter read as one value that repeats was answered silently with its last value, a
+name a route does not read (outside the search) was ignored, a source's runs clamped any
+``limit`` into 1..200, and uvicorn and the CORS preflight refused in English plain text.
+Each is now a 4xx whose JSON says why in Spanish."""
 
 from __future__ import annotations
 
@@ -54,14 +55,51 @@ def test_a_parameter_read_as_one_value_given_twice_is_refused(api: Api, address:
     assert "se dio 2 veces y admite un solo valor" in problem["mensaje"]
 
 
+UNKNOWN = [
+    ("/v1/sessions?congresso=Congreso+de+Guanajuato", "congresso", "congress"),
+    ("/v1/speeches?orador=Ana", "orador", "speaker"),
+    ("/v1/people?nombre=Ana", "nombre", "name"),
+    ("/v1/documents/nada/citations?limite=5", "limite", "limit"),
+    ("/v1/sources/pj-gto-prueba/runs?limt=5", "limt", "limit"),
+]
+
+
+@pytest.mark.parametrize(("address", "name", "meant"), UNKNOWN)
+def test_a_parameter_the_route_does_not_read_is_refused_naming_the_valid_ones(
+    api: Api, address: str, name: str, meant: str
+) -> None:
+    answer = api.client.get(address, headers=api.headers)
+    assert answer.status_code == 422, (address, answer.status_code, answer.text[:200])
+    [problem] = answer.json()["detail"]
+    assert problem["type"] == "unknown_parameter"
+    assert f"el parámetro «{name}» no existe" in problem["mensaje"]
+    assert meant in problem["mensaje"]
+
+
+@pytest.mark.parametrize("address", ["/v1/sources?limit=5", "/v1/alerts?status=activa"])
+def test_a_parameter_on_an_address_that_takes_none_is_refused(api: Api, address: str) -> None:
+    answer = api.client.get(address, headers=api.headers)
+    assert answer.status_code == 422, answer.text[:200]
+    assert "esta dirección no admite parámetros" in answer.json()["detail"][0]["mensaje"]
+
+
 def test_filters_that_take_several_values_still_repeat(api: Api) -> None:
     answer = api.client.get("/v1/search?kind=sentencia&kind=legislativo&court=a&court=b")
     assert answer.status_code == 200, answer.text[:200]
 
 
-def test_the_search_page_says_a_repeated_question_is_one_too_many(api: Api) -> None:
-    page = api.client.get("/buscar?q=amparo&q=divorcio", headers={"Accept": "text/html"})
-    assert "El parámetro «q» se dio 2 veces y admite un solo valor." in page.text
+@pytest.mark.parametrize(
+    ("address", "name"),
+    [
+        ("/buscar?q=amparo&q=divorcio", "q"),
+        ("/sesiones?desde=2023-01-01&desde=2024-01-01", "desde"),
+    ],
+)
+def test_the_pages_say_a_repeated_question_is_one_too_many(
+    api: Api, address: str, name: str
+) -> None:
+    page = api.client.get(address, headers={"Accept": "text/html"})
+    assert f"El parámetro «{name}» se dio 2 veces y admite un solo valor." in page.text
 
 
 @pytest.mark.parametrize("limit", ["0", "-3", "201", "99999999999999999999"])
