@@ -1,6 +1,5 @@
 """The JSON body of a spec request, read with bounds: a body nested hundreds of levels
-deep (which no spec needs) is a 422 naming ``body`` before any validator walks it, and so
-is a key written twice in one object."""
+deep (which no spec needs) is a 422 naming ``body`` before any validator walks it."""
 
 from __future__ import annotations
 
@@ -64,40 +63,13 @@ def depth_exceeds(value: Any, limit: int) -> bool:
     return False
 
 
-class _Repeated(ValueError):
-    """A key written twice in one JSON object (``json`` keeps the last silently)."""
-
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-
-
-def _once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    data = dict(pairs)
-    if len(data) < len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise _Repeated(key)
-            seen.add(key)
-    return data
-
-
 async def spec_body(request: Request) -> dict[str, Any]:
-    """The request's JSON object; 422 for invalid JSON, another type, deep nesting, or a
-    key written twice in one object (the second would silently replace the first)."""
+    """The request's JSON object; 422 for invalid JSON, another type, or deep nesting."""
     raw = await request.body()
     try:
-        data = json.loads(raw, object_pairs_hook=_once)
+        data = json.loads(raw)
     except RecursionError as exc:
         raise _too_deep() from exc
-    except _Repeated as exc:
-        shown = exc.key[:80]
-        raise _invalid(
-            f"the key {shown!r} is written twice in one object",
-            "duplicate_key",
-            f"la clave «{shown}» se escribió dos veces en el mismo objeto: déjela una vez",
-        ) from exc
     except ValueError as exc:
         raise _invalid(
             f"not valid JSON: {str(exc)[:200]}",

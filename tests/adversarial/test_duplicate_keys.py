@@ -1,7 +1,8 @@
-"""A key written twice in one object of a spec: JSON and PyYAML keep the last silently, so
-a second ``listing`` block replaced the first unseen (its link selector lost, the spec
-still valid) and a body's second ``start_urls`` the first. Now the API answers a Spanish
-422 naming the key, and a spec file is skipped saying where."""
+"""A key written twice in one object of a spec or an alert: JSON and PyYAML keep the last
+silently, so a second ``listing`` block replaced the first unseen (its link selector lost,
+the spec still valid), a body's second ``start_urls`` the first, an alert's second ``q``
+the first. Now the API answers a Spanish 422 naming the key where it is, and a spec file
+is skipped saying where."""
 
 from __future__ import annotations
 
@@ -42,11 +43,22 @@ def test_a_key_written_twice_in_a_body_is_refused(
     assert answer.status_code == 422, answer.text[:300]
     [problem] = answer.json()["detail"]
     assert problem["type"] == "duplicate_key"
+    assert problem["loc"][-1] == key
     assert (
         problem["mensaje"]
         == f"la clave «{key}» se escribió dos veces en el mismo objeto: déjela una vez"
     )
     assert api.client.get("/v1/sources", headers=api.headers).json()["sources"] == []
+
+
+def test_a_key_written_twice_in_an_alert_is_refused(api: Api) -> None:
+    body = b'{"query": {"q": "amparo", "q": "divorcio"}, "delivery": {"webhook": "http://127.0.0.1:9/h"}}'
+    headers = api.headers | {"Content-Type": "application/json"}
+    answer = api.client.post("/v1/alerts", content=body, headers=headers)
+    assert answer.status_code == 422, answer.text[:300]
+    [problem] = answer.json()["detail"]
+    assert problem["type"] == "duplicate_key" and problem["loc"] == ["body", "query", "q"]
+    assert api.client.get("/v1/alerts", headers=api.headers).json()["alerts"] == []
 
 
 def test_a_spec_file_with_a_block_written_twice_is_skipped_saying_where(tmp_path: Path) -> None:
