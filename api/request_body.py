@@ -6,7 +6,9 @@ alert or form comes near a megabyte), and handed to the app whole. A JSON body w
 strings are no text (a lone surrogate written as ``\\ud800``, or NUL, which PostgreSQL
 refuses) or whose numbers are no number JSON has (``NaN``, ``Infinity``, ``1e400``: Python
 reads them, then cannot write them back, not even in the 422 that echoes them) is a 422
-naming where it is, before anything could try to store it.
+naming where it is, before anything could try to store it. So is a key written twice in
+one object: JSON keeps the last silently, so a spec's second ``listing`` or an alert's
+second ``query`` would replace the first unseen.
 """
 
 from __future__ import annotations
@@ -137,12 +139,14 @@ def _unstorable(body: bytes) -> dict[str, Any] | None:
     if body.lstrip()[:1] not in (b"{", b"["):
         return None
     try:
-        data = json.loads(body)
+        data = json.loads(body, object_pairs_hook=_object)
     except (ValueError, RecursionError):
         return None  # the route says what is wrong with it
     stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
     while stack:
         value, path = stack.pop()
+        if isinstance(value, _Twice):
+            return _repeated(path, value.twice)
         if isinstance(value, dict):
             for key, item in value.items():
                 if not _storable(key):
@@ -155,6 +159,36 @@ def _unstorable(body: bytes) -> dict[str, Any] | None:
         elif isinstance(value, float) and not math.isfinite(value):
             return _not_finite(path)
     return None
+
+
+class _Twice(dict[str, Any]):
+    """An object of a JSON body that writes ``twice`` more than once."""
+
+    twice = ""
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    if len(data) == len(pairs):
+        return data
+    seen: set[str] = set()
+    twice = _Twice(data)
+    for key, _ in pairs:
+        if key in seen:
+            twice.twice = key
+            break
+        seen.add(key)
+    return twice
+
+
+def _repeated(path: tuple[str | int, ...], key: str) -> dict[str, Any]:
+    shown = key[:80]
+    return {
+        "loc": ("body", *path, shown),
+        "msg": f"the key {shown!r} is written twice in one object",
+        "type": "duplicate_key",
+        "mensaje": f"la clave «{shown}» se escribió dos veces en el mismo objeto: déjela una vez",
+    }
 
 
 def _storable(text: str) -> bool:

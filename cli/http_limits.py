@@ -3,19 +3,37 @@
 uvicorn's httptools parser takes a request line and headers of any length and any
 number: a client sending megabytes of header was held in memory before the app saw a
 byte. Here the head is refused with a 431 past ``MAX_HEAD_BYTES`` or ``MAX_HEADERS``
-(the server's own plain-text answer: no route has run). Bodies are bounded by the app
+(the server's own answer, in the JSON and Spanish of the app's: no route has run); a
+request it cannot parse is a 400 told the same way. Bodies are bounded by the app
 itself (``api.request_body``), which answers in Spanish.
 """
 
 from __future__ import annotations
 
+import json
+from http import HTTPStatus
 from typing import Any
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 MAX_HEAD_BYTES = 64 * 1024  # request line and headers; browsers send a few KB
 MAX_HEADERS = 100
-REFUSAL = b"Request header fields too large."
+TOO_LARGE = json.dumps(
+    {
+        "detail": "Request header fields too large.",
+        "mensaje": f"los encabezados de la solicitud son demasiado grandes: se admiten "
+        f"{MAX_HEAD_BYTES // 1024} KB y {MAX_HEADERS} encabezados como máximo",
+    },
+    ensure_ascii=False,
+).encode()
+UNREADABLE = json.dumps(
+    {
+        "detail": "Invalid HTTP request received.",
+        "mensaje": "la solicitud no es HTTP válido: su primera línea o sus encabezados no se "
+        "pueden leer",
+    },
+    ensure_ascii=False,
+).encode()
 
 
 class HeadTooLarge(Exception):
@@ -74,15 +92,14 @@ class BoundedHttpTools(HttpToolsProtocol):
         self._head_bytes = 0
 
     def send_400_response(self, msg: str) -> None:
-        """uvicorn's refusal of a request it cannot parse; a head too large is a 431."""
-        if not self._oversized:
-            super().send_400_response(msg)
-            return
+        """uvicorn's refusal of a request it cannot parse (a 400), or of a head too large
+        (a 431), told in the JSON of the app's refusals, in Spanish too."""
+        status, body = (431, TOO_LARGE) if self._oversized else (400, UNREADABLE)
         self.transport.write(
-            b"HTTP/1.1 431 Request Header Fields Too Large\r\n"
-            b"content-type: text/plain; charset=utf-8\r\n"
-            b"content-length: " + str(len(REFUSAL)).encode() + b"\r\n"
-            b"connection: close\r\n\r\n" + REFUSAL
+            f"HTTP/1.1 {status} {HTTPStatus(status).phrase}\r\n".encode()
+            + b"content-type: application/json\r\n"
+            b"content-length: " + str(len(body)).encode() + b"\r\n"
+            b"connection: close\r\n\r\n" + body
         )
         self.transport.close()
 

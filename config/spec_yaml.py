@@ -25,6 +25,7 @@ _PLAIN_TAGS = {
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
 } | {"!"}
+_MERGE = "tag:yaml.org,2002:merge"
 _NUMBER = re.compile(r"[-+]?[0-9_]+(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?")
 
 
@@ -91,11 +92,33 @@ def _check_scalar(event: ScalarEvent) -> None:
         )
 
 
+class _SpecLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing a key written twice in one mapping: PyYAML keeps the
+    last silently, so a second ``listing:`` block would drop the first unseen (a merge
+    ``<<:`` may still be overridden, as YAML means it)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _MERGE:
+                continue
+            key = self.construct_object(key_node)
+            if key in seen:
+                raise SpecYamlError(
+                    f"{_where(key_node)}: la clave «{str(key)[:80]}» se escribió dos veces en "
+                    "el mismo objeto: déjela una vez"
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def load_yaml(text: str) -> Any:
     """The data in a spec file's text (raises SpecYamlError or yaml.YAMLError)."""
     _check_events(text)
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_SpecLoader)
+    except SpecYamlError:
+        raise
     except (ValueError, RecursionError) as exc:  # numbers Python will not convert, and the like
         raise SpecYamlError(
             "un valor no se puede leer (un número demasiado largo, una fecha imposible u "

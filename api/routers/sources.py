@@ -15,7 +15,7 @@ import logging
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
@@ -61,6 +61,7 @@ from indexer.db.tables import CrawlRunRow, SourceRow
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/v1/sources", tags=["sources"])
 SpecBody = Annotated[dict[str, Any], Depends(spec_body)]
+MAX_RUNS = 200  # a source's runs listed at once
 
 
 def _limiter(request: Request) -> WriteLimiter:
@@ -398,10 +399,10 @@ def source_runs(
     caller: CallerDep,
     registry: RegistryDep,
     library: LibraryDep,
-    limit: int = 20,
+    limit: Annotated[int, Query(ge=1, le=MAX_RUNS, description="Newest runs first")] = 20,
 ) -> RunList:
     row = _owned(request, registry, source_id, caller, "read")
-    runs = library.db.list_runs(source_id, limit=max(1, min(limit, 200)))
+    runs = library.db.list_runs(source_id, limit=limit)
     return RunList(source_id=source_id, stale=is_stale(row), runs=[_run(r) for r in runs])
 
 

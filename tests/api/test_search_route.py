@@ -25,6 +25,7 @@ from api.app import create_app
 from api.routers import pages, search
 from api.search_params import search_query
 from api.search_route import READINGS, Declared, SearchRoute, plain_values, readings
+from api.single_values import OneValueEach
 from indexer.library import Library
 from indexer.stores import SearchQuery
 
@@ -39,6 +40,7 @@ def declared(library: Library) -> Iterator[TestClient]:
     app = FastAPI()
     app.state.library = library
     pages.install_errors(app)
+    app.add_middleware(OneValueEach)  # the real app's refusal of a repeated q or limit
     app.router.add_api_route(
         route.path,
         route.endpoint,

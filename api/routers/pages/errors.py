@@ -29,6 +29,11 @@ MESSAGES = {
         "Algún dato de la dirección no tiene el formato esperado: revise fechas y números.",
     ),
     429: ("Demasiadas solicitudes", "Espere un momento y vuelva a intentarlo."),
+    500: (
+        "Algo salió mal",
+        "Ocurrió un error interno del servicio, no en lo que usted pidió. Intente de nuevo "
+        "más tarde.",
+    ),
     503: (
         "El buscador no responde",
         "El servicio está ocupado o en mantenimiento. Intente de nuevo en un minuto.",
@@ -110,7 +115,26 @@ async def _store_unavailable(request: Request, _exc: Exception) -> Any:
     )
 
 
+async def _server_error(request: Request, _exc: Exception) -> Any:
+    """A failure no route foresaw: still a 500 (the server logs its traceback), told in
+    Spanish as every other answer is, instead of Starlette's English plain text."""
+    if wants_html(request):
+        try:
+            return refusal_page(request, 500)
+        except Exception:  # the page itself failed: the JSON below still answers
+            pass
+    return JSONResponse(
+        {
+            "detail": "internal server error",
+            "mensaje": "ocurrió un error interno del servicio: no es un problema de su "
+            "solicitud; vuelva a intentarlo más tarde",
+        },
+        status_code=500,
+    )
+
+
 def install(app: FastAPI) -> None:
+    app.add_exception_handler(Exception, _server_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(StoreUnavailable, _store_unavailable)

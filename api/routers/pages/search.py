@@ -48,7 +48,8 @@ FACET_PARAMS = {"source_id": "source"}
 # Every store holds dates in this span (Tantivy counts nanoseconds in 64 bits); a bound
 # beyond it bounds nothing, so it is brought to the edge instead of failing the search.
 DATE_SPAN = (dt.date(1678, 1, 1), dt.date(2261, 12, 31))
-PAGE_PARAMS = ("q", "sort", "cursor", "date_from", "date_to", "year", *PAGE_FILTERS)
+SINGLE_PARAMS = ("q", "sort", "cursor", "date_from", "date_to", "year")  # one value each
+PAGE_PARAMS = (*SINGLE_PARAMS, *PAGE_FILTERS)
 SORTS = {
     "relevance": "Relevancia",
     "date_desc": "Más recientes",
@@ -136,6 +137,10 @@ def search_page(request: Request, library: LibraryDep) -> Any:
             errors.append(f"El año «{year[:10]}» no es válido.")
     if date_from and date_to and date_from > date_to:
         errors.append("La fecha «desde» es posterior a la fecha «hasta».")
+    for name in SINGLE_PARAMS:
+        times = len(params.getlist(name))
+        if times > 1:
+            errors.append(f"El parámetro «{name}» se dio {times} veces y admite un solo valor.")
     unknown = [name for name in params if name not in PAGE_PARAMS and not name.startswith("utm_")]
     for name in unknown[:UNKNOWN_SHOWN]:
         errors.append(

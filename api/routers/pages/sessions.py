@@ -141,10 +141,15 @@ UNKNOWN_SHOWN = 3
 
 def unknown_params(params: Any, known: tuple[str, ...], errors: list[str]) -> None:
     """A parameter the page does not read is said (the first few), never ignored as if
-    the sessions shown were filtered by it."""
+    the sessions shown were filtered by it; so is one given twice (each takes one value:
+    the last would be shown as if it were the only one)."""
     unknown = [name for name in params if name not in known and not name.startswith("utm_")]
     for name in unknown[:UNKNOWN_SHOWN]:
         errors.append(f"El parámetro «{name[:40]}» no existe; esta página lee: {', '.join(known)}.")
+    for name in known:
+        times = len(params.getlist(name))
+        if times > 1:
+            errors.append(f"El parámetro «{name}» se dio {times} veces y admite un solo valor.")
 
 
 def asked_year(text: str, errors: list[str]) -> int | None:
