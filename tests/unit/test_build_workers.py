@@ -7,6 +7,7 @@ worker that crashes, stops that worker alone: the others (their imports paid) go
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -59,9 +60,10 @@ if __name__ == "__main__":
 def _run(program: Path, source: str, *args: str) -> subprocess.CompletedProcess[str]:
     """Run ``source`` as a program of its own (a crawl's main module), which must succeed."""
     program.write_text(textwrap.dedent(source), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}  # some programs import the tests' helpers
     result = subprocess.run(
         [sys.executable, str(program), *args],
-        cwd=REPO, capture_output=True, text=True, timeout=120, check=False,
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     return result
