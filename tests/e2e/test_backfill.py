@@ -119,4 +119,4 @@ def test_crawl_refuses_an_inverted_window(tmp_path: Path) -> None:
         "--since", "2025-03-01", "--until", "2025-02-01",
     )  # fmt: skip
     assert result.returncode != 0
-    assert "after --until" in result.stdout + result.stderr
+    assert "es posterior a --until" in result.stdout + result.stderr
