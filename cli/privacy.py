@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 from collections import Counter
 
+from cli.wording import counted
 from config.settings import Settings
 from indexer.library import AnyDocument, Library
 from indexer.privacy import protect
@@ -83,8 +84,22 @@ def _cmd_rescan(args: argparse.Namespace, settings: Settings) -> int:
     library = Library.open(settings, writer=True)
     counts = rescan(library, policies, args.source)
     library.close()
-    print(" · ".join(f"{name} {n}" for name, n in sorted(counts.items())) or "ningún documento")
+    print(_rescan_summary(counts))
     return 0
+
+
+def _rescan_summary(counts: Counter[str]) -> str:
+    """``12 documentos revisados · 1 cambiado · datos personales: curp 2 · telefono 1``."""
+    if not counts["checked"]:
+        return "ningún documento"
+    found = " · ".join(
+        f"{name.removeprefix('privacy_')} {n}"
+        for name, n in sorted(counts.items())
+        if name.startswith("privacy_")
+    )
+    checked = counted(counts["checked"], "documento revisado", "documentos revisados")
+    changed = counted(counts["changed"], "cambiado", "cambiados")
+    return f"{checked} · {changed}" + (f" · datos personales: {found}" if found else "")
 
 
 def _cmd_release(args: argparse.Namespace, settings: Settings) -> int:
