@@ -33,13 +33,19 @@ def cmd_deliver(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
-    alerts = commands.add_parser("alerts", help="alerts: deliver their matches")
+    alerts = commands.add_parser("alerts", help="alertas: entrega sus coincidencias")
     actions = alerts.add_subparsers(dest="action", required=True)
     deliver = actions.add_parser(
-        "deliver", help="send pending matches: webhooks now, e-mails by their rate"
+        "deliver",
+        help="envía las coincidencias pendientes: webhooks al momento, correos según su frecuencia",
     )
-    deliver.add_argument("--loop", action="store_true", help="keep delivering until stopped")
     deliver.add_argument(
-        "--concurrency", type=whole(1), default=8, help="alerts delivered at once (default 8)"
+        "--loop", action="store_true", help="sigue entregando hasta que se detenga"
+    )
+    deliver.add_argument(
+        "--concurrency",
+        type=whole(1),
+        default=8,
+        help="alertas entregadas a la vez (por omisión 8)",
     )
     deliver.set_defaults(func=cmd_deliver)

@@ -52,13 +52,16 @@ def cmd_align(args: argparse.Namespace, settings: Settings) -> int:
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
     align = commands.add_parser(
-        "align", help="place the sessions' speeches in their videos (captions, else audio)"
+        "align",
+        help="sitúa las intervenciones de las sesiones en sus videos (subtítulos, si no, audio)",
     )
-    align.add_argument("--session", help="only this session id (aligned again)")
+    align.add_argument("--session", help="solo la sesión con este id (se alinea de nuevo)")
     align.add_argument(
-        "--all", action="store_true", help="align every session again, even unchanged ones"
+        "--all",
+        action="store_true",
+        help="alinea de nuevo todas las sesiones, aun las que no cambiaron",
     )
     align.add_argument(
-        "--sin-audio", action="store_true", help="captions only: never listen to the audio"
+        "--sin-audio", action="store_true", help="solo subtítulos: nunca escucha el audio"
     )
     align.set_defaults(func=cmd_align)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from cli.wording import counted
 from config.settings import Settings
 from config.specs import SourceSpec
 
@@ -14,36 +15,39 @@ def cmd_check(args: argparse.Namespace, settings: Settings, spec: SourceSpec) ->
     from crawlers.fill import fill_report, required_problems
     from crawlers.trial import trial_crawl
 
-    print(f"checking {spec.id}: up to {args.max_items} items, {args.max_seconds:g} s …")
+    items = counted(args.max_items, "elemento", "elementos")
+    print(f"probando {spec.id}: hasta {items}, {args.max_seconds:g} s …")
     result = trial_crawl(spec, settings, max_items=args.max_items, time_limit_s=args.max_seconds)
     documents = result["documents"]
     report = fill_report(spec, documents, result["errors"], result.get("implausible"))
     counts: dict[str, int] = result.get("error_counts", {})
-    print(f"{len(documents)} documents from {result['pages']} pages in {result['elapsed_s']} s")
+    found = counted(len(documents), "documento", "documentos")
+    pages = counted(result["pages"], "página", "páginas")
+    print(f"{found} de {pages} en {result['elapsed_s']} s")
     _print_fields(report)
     if counts:
-        print("errors by cause:")
+        print("errores por causa:")
         for cause, count in sorted(counts.items()):
             example = next((e for e in result["errors"] if e["cause"] == cause), None)
-            detail = f" (e.g. {example['message']} · {example['url']})" if example else ""
+            detail = f" (p. ej. {example['message']} · {example['url']})" if example else ""
             print(f"  {cause}: {count}{detail}")
     problems = required_problems(report, len(documents), counts, result["errors"])
     if problems:
-        print("NOT READY:")
+        print("NO ESTÁ LISTA:")
         for problem in problems:
             print(f"  - {problem}")
         return 1
-    print("ready: every required field is filled and plausible; read the samples, then set "
-          "verified: true")  # fmt: skip
+    print("lista: cada campo obligatorio está lleno y es plausible; lea las muestras y luego "
+          "ponga verified: true")  # fmt: skip
     return 0
 
 
 def _print_fields(report: dict[str, dict[str, Any]]) -> None:
     width = max((len(name) for name in report), default=5) + 2
-    print(f"  {'field'.ljust(width)}{'filled':>10}  {'implausible':>11}  samples")
+    print(f"  {'campo'.ljust(width)}{'lleno':>10}  {'inverosímil':>11}  muestras")
     for name, entry in report.items():
         label = f"{name}*" if entry["required"] else name
         filled = f"{entry['filled']}/{entry['items']}"
         samples = " · ".join(s[:60] for s in entry["samples"])
         print(f"  {label.ljust(width)}{filled:>10}  {entry['implausible']:>11}  {samples}")
-    print("  (* required)")
+    print("  (* obligatorio)")

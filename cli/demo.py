@@ -21,10 +21,10 @@ DEMO_INSTITUTION = "demo"
 def run_demo(settings: Settings, port: int, samples_port: int) -> int:
     samples_dir = settings.data_dir / "samples"
     if not (samples_dir / "manifest.json").exists():
-        print(f"generating the sample sites in {samples_dir} …", flush=True)
+        print(f"generando los sitios de ejemplo en {samples_dir} …", flush=True)
         generate(samples_dir)
     server = serve(samples_dir, port=samples_port)
-    print(f"sample sites served at {server.url}", flush=True)
+    print(f"sitios de ejemplo servidos en {server.url}", flush=True)
     env = os.environ | {
         "ABIERTO_SAMPLES_URL": server.url,
         "ABIERTO_ALLOW_LOOPBACK": "true",
@@ -33,20 +33,21 @@ def run_demo(settings: Settings, port: int, samples_port: int) -> int:
     }
     started = time.monotonic()
     crawl = subprocess.run([sys.executable, "-m", "cli.main", "crawl"], env=env, check=False)
-    print(f"crawl finished in {time.monotonic() - started:.1f} s", flush=True)
+    print(f"rastreo terminado en {time.monotonic() - started:.1f} s", flush=True)
     if crawl.returncode not in (0, 1):
         server.stop()
         return crawl.returncode
     base = f"http://{settings.host}:{port}"
     key = demo_key(settings)
-    print("\nTry:")
+    print("\nPruebe:")
     for label, path in example_queries():
         print(f"  {label}\n    curl '{base}{path}'")
     print(f"  OpenAPI: {base}/docs")
     print(
-        "\nA demo institution's API key (new at every start; the previous one is revoked):"
+        "\nLa clave de API de una institución de demostración (nueva en cada arranque; la "
+        "anterior queda revocada):"
         f"\n  {key}\n  curl -H 'Authorization: Bearer {key}' '{base}/v1/sources'"
-        "\n  (register and preview sources as README.md shows; the sample sites are on"
+        "\n  (registre y pruebe fuentes como muestra README.md; los sitios de ejemplo están en"
         f" {server.url})\n",
         flush=True,
     )
@@ -89,14 +90,14 @@ def demo_key(settings: Settings) -> str:
 def example_queries() -> list[tuple[str, str]]:
     phrase = quote('"interés superior de la niñez"')
     return [
-        ("A phrase in court sentences:", f"/v1/search?q={phrase}&kind=sentencia"),
+        ("Una frase en sentencias de tribunales:", f"/v1/search?q={phrase}&kind=sentencia"),
         (
-            "Session videos of the Guanajuato congress in February 2025:",
+            "Videos de sesiones del Congreso de Guanajuato en febrero de 2025:",
             "/v1/sessions?congress=H.%20Congreso%20del%20Estado%20de%20Guanajuato"
             "&date_from=2025-02-01&date_to=2025-02-28",
         ),
         (
-            "Legislative initiatives about water:",
+            "Iniciativas legislativas sobre el agua:",
             "/v1/search?q=agua&kind=legislativo&doc_type=iniciativa&sort=date_desc",
         ),
     ]

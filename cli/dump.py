@@ -45,14 +45,16 @@ def cmd_dump(args: argparse.Namespace, settings: Settings) -> int:
 def add_commands(commands: argparse._SubParsersAction) -> None:
     dump = commands.add_parser(
         "dump",
-        help="write every published document as JSONL.gz and Parquet per kind, the delta "
-        "since the previous dump, and a catalog",
+        help="escribe cada documento publicado en JSONL.gz y Parquet por tipo, el delta "
+        "desde el volcado anterior y un catálogo",
     )
-    dump.add_argument("dir", type=Path, help="the folder to write (full files are replaced)")
+    dump.add_argument(
+        "dir", type=Path, help="la carpeta donde escribir (los archivos completos se reemplazan)"
+    )
     dump.add_argument(
         "--conservar-dias",
         type=whole(1, of="días"),
         metavar="N",
-        help="keep each delta N days (default 30)",
+        help="conserva cada delta N días (por omisión 30)",
     )
     dump.set_defaults(func=cmd_dump)

@@ -62,11 +62,13 @@ def _walk(folder: Path) -> tuple[list[Found], list[tuple[Path, Unreadable]]]:
         for name in sorted(folders):
             path = Path(top, name)
             if path.is_symlink():  # os.walk does not go in: say what was left out
-                refused.append((path, Unreadable("symlink", "a link to a folder, not followed")))
+                refused.append(
+                    (path, Unreadable("symlink", "un enlace a una carpeta: no se sigue"))
+                )
         for name in sorted(names):
             path = Path(top, name)
             if path.is_symlink():
-                refused.append((path, Unreadable("symlink", "a link, not followed")))
+                refused.append((path, Unreadable("symlink", "un enlace: no se sigue")))
             elif path.suffix.lower() in SUFFIXES:
                 found.append(Found(path, named=False))
         folders[:] = sorted(f for f in folders if not Path(top, f).is_symlink())
@@ -86,21 +88,21 @@ def _read(found: Found, max_bytes: int) -> bytes:
         fd = os.open(found.path, flags)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise Unreadable("symlink", "a link, not followed") from exc
+            raise Unreadable("symlink", "un enlace: no se sigue") from exc
         if exc.errno == errno.EISDIR:
-            raise Unreadable("not_a_file", "a folder") from exc
+            raise Unreadable("not_a_file", "es una carpeta") from exc
         raise Unreadable("unreadable", exc.strerror or str(exc)) from exc
     status = os.fstat(fd)
     if not stat.S_ISREG(status.st_mode):
         os.close(fd)
-        raise Unreadable("not_a_file", "a folder, pipe or device, not a file")
+        raise Unreadable("not_a_file", "una carpeta, tubería o dispositivo, no un archivo")
     if status.st_size > max_bytes:
         os.close(fd)
-        raise Unreadable("too_large", f"{status.st_size} bytes; the limit is {max_bytes}")
+        raise Unreadable("too_large", f"{status.st_size} bytes; el límite es {max_bytes}")
     with os.fdopen(fd, "rb") as handle:
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise Unreadable("too_large", f"more than {max_bytes} bytes")
+        raise Unreadable("too_large", f"más de {max_bytes} bytes")
     return data
 
 
@@ -169,7 +171,7 @@ def index_paths(
             continue
         counts[library.add_document(doc)] += 1
         if number % 25 == 0 or number == len(files):
-            print(f"\r  {number}/{len(files)} files", end="", flush=True)
+            print(f"\r  {number}/{len(files)} archivos", end="", flush=True)
     print()
     library.flush()
     return counts

@@ -18,13 +18,17 @@ from cli.failures import engine_unreachable, explain, public_url, settings_probl
 from cli.numbers import PORT, seconds, whole
 from cli.privacy import add_commands as add_privacy_commands
 from cli.registry import add_commands
+from cli.wording import counted, index_counts
 from config.settings import Settings
 from config.specs import SourceSpec, SpecError, load_specs, read_specs
 from indexer.db import DatabaseBusy
 from indexer.heap import loosen_collector, settle_heap
+from indexer.spanish import date_words
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
+
+    from crawlers.window import Window
 
 
 def _specs(
@@ -79,16 +83,17 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
     loosen_collector()
     abandoned = close_abandoned_runs(library.db)
     if abandoned:
-        print(f"{len(abandoned)} ejecución(es) de un rastreo terminado a la fuerza: abandonadas")
-    backfill = (
-        f" (backfill {args.since or '…'} to {args.until or '…'})"
-        if args.since or args.until
-        else ""
-    )
-    print(f"crawling {len(specs)} source(s) into {settings.data_dir}{backfill} …", flush=True)
+        runs = counted(len(abandoned), "ejecución", "ejecuciones")
+        left = "abandonada" if len(abandoned) == 1 else "abandonadas"
+        print(f"{runs} de un rastreo terminado a la fuerza: {left}")
+    sources = counted(len(specs), "fuente", "fuentes")
+    print(f"rastreando {sources} en {settings.data_dir}{_window_words(window)} …", flush=True)
     for spec in specs:
         if not spec.verified:
-            print(f"  {spec.id}: not verified yet: check its documents, then set verified: true")
+            print(
+                f"  {spec.id}: aún sin verificar: revise sus documentos y luego ponga "
+                "verified: true"
+            )
     reports = crawl(
         settings,
         specs,
@@ -100,25 +105,53 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
     )
     failed = 0
     for report in sorted(reports, key=lambda r: r.source_id):
-        stats = report.stats
-        print(
-            f"  {report.source_id}: {report.status}"
-            f"{f' ({report.message})' if report.message else ''} · pages {stats['pages']} · "
-            f"items {stats['items']} (new {stats['new']}, updated {stats['updated']}, "
-            f"unchanged {stats['unchanged']}) · files {stats['files']} "
-            f"(reused {stats['files_reused']}) · not modified {stats['not_modified']} · "
-            f"errors {stats['errors']}"
-        )
+        status = RUN_STATUS.get(report.status, report.status)
+        message = f" ({report.message})" if report.message else ""
+        print(f"  {report.source_id}: {status}{message} · {_run_counts(report.stats)}")
         for cause, entry in sorted(report.errors.items()):
             example = entry["examples"][0] if entry["examples"] else {}
-            print(f"      {cause}: {entry['count']} (e.g. {example.get('url', '')})")
+            print(f"      {cause}: {entry['count']} (p. ej. {example.get('url', '')})")
         failed += report.status != "ok"
-    print(f"{library.db.count_documents()} documents in the library", flush=True)
+    total = counted(library.db.count_documents(), "documento", "documentos")
+    print(f"{total} en la biblioteca", flush=True)
     library.close()
     if refused:  # the others were crawled; the operator must still fix these
-        print(f"{len(refused)} especificación(es) rechazada(s): vea los mensajes de arriba")
+        specs_refused = counted(
+            len(refused), "especificación rechazada", "especificaciones rechazadas"
+        )
+        print(f"{specs_refused}: vea los mensajes de arriba")
         return 2
     return 1 if failed else 0
+
+
+RUN_STATUS = {"ok": "correcta", "empty": "vacía", "failed": "fallida"}  # a run (una ejecución)
+
+
+def _window_words(window: Window) -> str:
+    """The backfill window in words, or nothing for a whole crawl."""
+    since, until = window.since, window.until
+    if since and until:
+        return f" (solo lo publicado del {date_words(since, False)} al {date_words(until, False)})"
+    if since:
+        return f" (solo lo publicado desde el {date_words(since, False)})"
+    if until:
+        return f" (solo lo publicado hasta el {date_words(until, False)})"
+    return ""
+
+
+def _run_counts(stats: dict[str, int]) -> str:
+    """A run's counters as a sentence: ``3 páginas · 2 elementos (1 nuevo, …) · …``."""
+    items = counted(stats["items"], "elemento", "elementos")
+    files = counted(stats["files"], "archivo", "archivos")
+    return (
+        f"{counted(stats['pages'], 'página', 'páginas')} · {items} "
+        f"({counted(stats['new'], 'nuevo', 'nuevos')}, "
+        f"{counted(stats['updated'], 'actualizado', 'actualizados')}, "
+        f"{stats['unchanged']} sin cambios) · {files} "
+        f"({counted(stats['files_reused'], 'reutilizado', 'reutilizados')}) · "
+        f"{stats['not_modified']} sin modificar (304) · "
+        f"{counted(stats['errors'], 'error', 'errores')}"
+    )
 
 
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
@@ -136,7 +169,7 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
         jurisdiction=args.jurisdiction,
         causes=causes,
     )
-    print(" · ".join(f"{name} {count}" for name, count in counts.items()))
+    print(index_counts(counts))
     if causes:
         print("errores por causa: " + " · ".join(f"{c} {n}" for c, n in sorted(causes.items())))
     library.close()
@@ -275,7 +308,7 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
 
         return cmd_check(args, settings, _specs(settings, [args.source_id])[0])
     for spec in _specs(settings, None):
-        mark = "" if spec.verified else "  (not verified)"
+        mark = "" if spec.verified else "  (sin verificar)"
         print(f"{spec.id:32} {spec.kind:12} {spec.jurisdiction:7} {spec.institution}{mark}")
     return 0
 
@@ -284,76 +317,98 @@ def _day(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2024-01-31") from exc
+        raise argparse.ArgumentTypeError(f"«{text}» no es una fecha como 2024-01-31") from exc
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="abierto", description="Estado Abierto: open parliament and open justice for Mexico."
+        prog="abierto",
+        description="Estado Abierto: parlamento abierto y justicia abierta para México.",
     )
     parser.add_argument(
-        "--data-dir", type=Path, help="data folder (default: $ABIERTO_DATA_DIR or ./data)"
+        "--data-dir", type=Path, help="carpeta de datos (por omisión: $ABIERTO_DATA_DIR o ./data)"
     )
     commands = parser.add_subparsers(dest="command", required=True)
 
-    crawl = commands.add_parser("crawl", help="crawl sources into the library")
-    crawl.add_argument("--source", action="append", help="only this source id (repeatable)")
-    crawl.add_argument("--log-level", default="WARNING")
-    crawl.add_argument(
-        "--max-items", type=whole(0), default=0, help="stop after N documents (0: no limit)"
+    crawl = commands.add_parser(
+        "crawl", help="rastrea las fuentes y guarda sus documentos en la biblioteca"
     )
     crawl.add_argument(
-        "--max-seconds", type=seconds(0), default=0, help="stop after S seconds (0: no limit)"
+        "--source", action="append", help="solo la fuente con este id (se puede repetir)"
     )
     crawl.add_argument(
-        "--since", type=_day, help="backfill: only publications dated on or after YYYY-MM-DD"
+        "--log-level", default="WARNING", help="nivel del registro (por omisión WARNING)"
     )
     crawl.add_argument(
-        "--until", type=_day, help="backfill: only publications dated on or before YYYY-MM-DD"
+        "--max-items", type=whole(0), default=0, help="se detiene tras N documentos (0: sin límite)"
+    )
+    crawl.add_argument(
+        "--max-seconds",
+        type=seconds(0),
+        default=0,
+        help="se detiene tras S segundos (0: sin límite)",
+    )
+    crawl.add_argument(
+        "--since", type=_day, help="recuperación: solo lo publicado el AAAA-MM-DD o después"
+    )
+    crawl.add_argument(
+        "--until", type=_day, help="recuperación: solo lo publicado el AAAA-MM-DD o antes"
     )
     crawl.set_defaults(func=cmd_crawl)
 
-    index = commands.add_parser("index", help="index local files or folders as documents")
-    index.add_argument("paths", nargs="+")
+    index = commands.add_parser("index", help="indexa archivos o carpetas locales como documentos")
+    index.add_argument("paths", nargs="+", help="archivos o carpetas")
     index.add_argument(
         "--kind", default="sentencia", choices=["sentencia", "sesion", "legislativo"]
     )
-    index.add_argument("--institution", default="Archivo local")
-    index.add_argument("--jurisdiction", default="MX")
+    index.add_argument(
+        "--institution", default="Archivo local", help="la institución que los publica"
+    )
+    index.add_argument("--jurisdiction", default="MX", help="ISO 3166-2:MX, p. ej. MX-GUA")
     index.set_defaults(func=cmd_index)
 
-    reindex = commands.add_parser("reindex", help="rebuild the search index from the database")
+    reindex = commands.add_parser(
+        "reindex", help="reconstruye el índice de búsqueda desde la base de datos"
+    )
     reindex.set_defaults(func=cmd_reindex)
 
-    db = commands.add_parser("db", help="the source-of-truth database")
+    db = commands.add_parser("db", help="la base de datos de referencia")
     db_actions = db.add_subparsers(dest="db_command", required=True)
-    db_copy = db_actions.add_parser("copy", help="copy every row into another, empty database")
-    db_copy.add_argument("--to", required=True, help="SQLAlchemy URL of the target database")
+    db_copy = db_actions.add_parser("copy", help="copia todas las filas a otra base de datos vacía")
+    db_copy.add_argument(
+        "--to", required=True, help="URL de SQLAlchemy de la base de datos de destino"
+    )
     db_copy.set_defaults(func=cmd_db_copy)
 
-    serve = commands.add_parser("serve", help="serve the API")
+    serve = commands.add_parser("serve", help="sirve la API")
     serve.add_argument("--host")
     serve.add_argument("--port", type=PORT)
     serve.add_argument(
-        "--workers", type=whole(1), help="API processes (default: one per core; 1: a single one)"
+        "--workers",
+        type=whole(1),
+        help="procesos de la API (por omisión: uno por núcleo; 1: uno solo)",
     )
     serve.set_defaults(func=cmd_serve)
 
-    demo = commands.add_parser("demo", help="serve sample sites, crawl them, serve the API")
+    demo = commands.add_parser(
+        "demo", help="sirve los sitios de ejemplo, los rastrea y sirve la API"
+    )
     demo.add_argument("--port", type=PORT)
     demo.add_argument("--samples-port", type=PORT, default=8765)
     demo.set_defaults(func=cmd_demo)
 
-    sources = commands.add_parser("sources", help="list the configured sources")
+    sources = commands.add_parser("sources", help="lista las fuentes configuradas")
     sources.set_defaults(func=cmd_sources)
     source_actions = sources.add_subparsers(dest="action")
     check = source_actions.add_parser(
-        "check", help="trial-crawl one source and report, per field, what it extracted"
+        "check", help="rastrea una fuente a prueba e informa, campo por campo, qué extrajo"
     )
     check.add_argument("source_id")
-    check.add_argument("--max-items", type=whole(1), default=20, help="stop after N documents")
     check.add_argument(
-        "--max-seconds", type=seconds(0, above=True), default=60, help="stop after S seconds"
+        "--max-items", type=whole(1), default=20, help="se detiene tras N documentos"
+    )
+    check.add_argument(
+        "--max-seconds", type=seconds(0, above=True), default=60, help="se detiene tras S segundos"
     )
 
     add_privacy_commands(commands)
@@ -383,7 +438,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"abierto: especificación de fuente no válida: {exc}", file=sys.stderr)
         return 2
     except DatabaseBusy as exc:
-        print(f"abierto {args.command}: {explain(exc, settings)} ({exc})", file=sys.stderr)
+        why = explain(exc, settings) or exc
+        print(f"abierto {args.command}: {why} (no se perdió nada)", file=sys.stderr)
         return 75  # EX_TEMPFAIL: the same command later will succeed
     except Exception as exc:
         message = explain(exc, settings)

@@ -34,10 +34,12 @@ def cmd_roster(args: argparse.Namespace, settings: Settings) -> int:
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
     roster = commands.add_parser(
-        "padron", help="import a roster of legislators (nombre|partido…) for a congress"
+        "padron", help="importa un padrón de legisladores (nombre|partido…) de un congreso"
     )
-    roster.add_argument("file", help="delimited text with a 'nombre' and a 'partido' column")
-    roster.add_argument("--congreso", required=True, help="the congress, as its sessions name it")
-    roster.add_argument("--legislatura", help="e.g. LXVI")
-    roster.add_argument("--camara", help="e.g. Pleno, Senado")
+    roster.add_argument("file", help="texto delimitado con una columna 'nombre' y una 'partido'")
+    roster.add_argument(
+        "--congreso", required=True, help="el congreso, como lo nombran sus sesiones"
+    )
+    roster.add_argument("--legislatura", help="p. ej. LXVI")
+    roster.add_argument("--camara", help="p. ej. Pleno, Senado")
     roster.set_defaults(func=cmd_roster)

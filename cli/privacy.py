@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 from collections import Counter
 
+from cli.wording import counted
 from config.settings import Settings
 from indexer.library import AnyDocument, Library
 from indexer.privacy import protect
@@ -63,12 +64,14 @@ def release(library: Library, doc_id: str, policy: str) -> AnyDocument | None:
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    privacy = commands.add_parser("privacy", help="the personal-data guard")
+    privacy = commands.add_parser("privacy", help="la protección de datos personales")
     actions = privacy.add_subparsers(dest="privacy_command", required=True)
-    again = actions.add_parser("rescan", help="re-check stored documents under today's rules")
-    again.add_argument("--source", help="only this source's documents")
+    again = actions.add_parser(
+        "rescan", help="revisa de nuevo los documentos guardados con las reglas de hoy"
+    )
+    again.add_argument("--source", help="solo los documentos de esta fuente")
     again.set_defaults(func=_cmd_rescan)
-    free = actions.add_parser("release", help="publish a withheld document after review")
+    free = actions.add_parser("release", help="publica un documento retenido tras revisarlo")
     free.add_argument("doc_id")
     free.add_argument("--as", dest="policy", choices=("mask", "flag"), default="mask")
     free.set_defaults(func=_cmd_release)
@@ -81,8 +84,22 @@ def _cmd_rescan(args: argparse.Namespace, settings: Settings) -> int:
     library = Library.open(settings, writer=True)
     counts = rescan(library, policies, args.source)
     library.close()
-    print(" · ".join(f"{name} {n}" for name, n in sorted(counts.items())) or "no documents")
+    print(_rescan_summary(counts))
     return 0
+
+
+def _rescan_summary(counts: Counter[str]) -> str:
+    """``12 documentos revisados · 1 cambiado · datos personales: curp 2 · telefono 1``."""
+    if not counts["checked"]:
+        return "ningún documento"
+    found = " · ".join(
+        f"{name.removeprefix('privacy_')} {n}"
+        for name, n in sorted(counts.items())
+        if name.startswith("privacy_")
+    )
+    checked = counted(counts["checked"], "documento revisado", "documentos revisados")
+    changed = counted(counts["changed"], "cambiado", "cambiados")
+    return f"{checked} · {changed}" + (f" · datos personales: {found}" if found else "")
 
 
 def _cmd_release(args: argparse.Namespace, settings: Settings) -> int:
@@ -90,7 +107,7 @@ def _cmd_release(args: argparse.Namespace, settings: Settings) -> int:
     doc = release(library, args.doc_id, args.policy)
     library.close()
     if doc is None:
-        print(f"no document with id {args.doc_id!r}")
+        print(f"no hay un documento con id {args.doc_id!r}")
         return 1
-    print(f"published {doc.id} ({args.policy})")
+    print(f"publicado {doc.id} ({args.policy})")
     return 0

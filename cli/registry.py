@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import sys
 from collections.abc import Sequence
 
 from pydantic import ValidationError
 
 from cli.numbers import seconds, whole
+from cli.wording import counted
 from config.settings import Settings
 from config.specs import SourceSpec, SpecError, error_items, parse_spec
 from indexer.db import Database
 from indexer.db.reader_keys import ReaderKeys
 from indexer.db.registry import Registry, RegistryError
+from indexer.spanish import date_words
 
 
 def registered_specs(settings: Settings, only: Sequence[str] | None = None) -> list[SourceSpec]:
@@ -80,7 +83,7 @@ def cmd_institutions(args: argparse.Namespace, settings: Settings) -> int:
     try:
         if args.action == "add":
             row = registry.add_institution(args.id, args.name, args.kind, args.jurisdiction)
-            print(f"added {row.id}: {row.name} ({row.kind}, {row.jurisdiction})")
+            print(f"añadida {row.id}: {row.name} ({row.kind}, {row.jurisdiction})")
         else:
             for row in registry.list_institutions():
                 print(f"{row.id:32} {row.kind:8} {row.jurisdiction:7} {row.name}")
@@ -100,17 +103,20 @@ def cmd_keys(args: argparse.Namespace, settings: Settings) -> int:
     try:
         if args.action == "issue":
             key_id, key = registry.issue_key(args.institution, args.label)
-            print(f"key {key_id} for {args.institution} (shown once; only its hash is kept):")
+            print(
+                f"clave {key_id} de {args.institution} "
+                "(se muestra una sola vez; solo se guarda su hash):"
+            )
             print(key)
         elif args.action == "revoke":
             if not registry.revoke_key(args.key_id):
-                print(f"abierto keys: no active key {args.key_id!r}")
+                print(f"abierto keys: no hay una clave activa {args.key_id!r}")
                 return 2
-            print(f"revoked {args.key_id}")
+            print(f"revocada {args.key_id}")
         else:
             for row in registry.list_keys(args.institution):
-                state = f"revoked {row.revoked_at:%Y-%m-%d}" if row.revoked_at else "active"
-                print(f"{row.id}  {row.institution_id:24} {state:18} {row.label or ''}")
+                state = _state(row.revoked_at)
+                print(f"{row.id}  {row.institution_id:24} {state:36} {row.label or ''}")
     except RegistryError as exc:
         print(f"abierto keys: {exc}")
         return 2
@@ -126,17 +132,20 @@ def cmd_reader_keys(args: argparse.Namespace, settings: Settings) -> int:
     try:
         if args.reader_action == "create":
             key_id, key = keys.issue(args.name, args.email)
-            print(f"reader key {key_id} for {args.name} (shown once; only its hash is kept):")
+            print(
+                f"clave de lectura {key_id} de {args.name} "
+                "(se muestra una sola vez; solo se guarda su hash):"
+            )
             print(key)
         elif args.reader_action == "revoke":
             if not keys.revoke(args.key_id):
-                print(f"abierto keys reader: no active reader key {args.key_id!r}")
+                print(f"abierto keys reader: no hay una clave de lectura activa {args.key_id!r}")
                 return 2
-            print(f"revoked {args.key_id}")
+            print(f"revocada {args.key_id}")
         else:
             for row in keys.list_keys():
-                state = f"revoked {row.revoked_at:%Y-%m-%d}" if row.revoked_at else "active"
-                print(f"{row.id}  {state:18} {row.origin:12} {row.email:32} {row.name}")
+                state = _state(row.revoked_at)
+                print(f"{row.id}  {state:36} {row.origin:12} {row.email:32} {row.name}")
     except RegistryError as exc:
         print(f"abierto keys reader: {exc}")
         return 2
@@ -149,46 +158,60 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     from crawlers.worker import Worker
 
     worker = Worker(settings, concurrency=args.concurrency)
-    print(f"worker {worker.name}: up to {args.concurrency} crawls at a time", flush=True)
+    crawls = counted(args.concurrency, "rastreo", "rastreos")
+    print(f"trabajador {worker.name}: hasta {crawls} a la vez", flush=True)
     with contextlib.suppress(KeyboardInterrupt):
         worker.run(once=args.once, poll_s=args.poll)
     return 0
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
-    institutions = commands.add_parser("institutions", help="manage publishing institutions")
+    institutions = commands.add_parser(
+        "institutions", help="administra las instituciones que publican"
+    )
     actions = institutions.add_subparsers(dest="action", required=True)
-    add = actions.add_parser("add", help="add an institution")
-    add.add_argument("id", help="short id: lowercase letters, digits, hyphens")
+    add = actions.add_parser("add", help="añade una institución")
+    add.add_argument("id", help="id corto: minúsculas, dígitos y guiones")
     add.add_argument("--name", required=True)
     add.add_argument("--kind", required=True, choices=["congress", "court", "other"])
-    add.add_argument("--jurisdiction", required=True, help="ISO 3166-2:MX, e.g. MX-GUA")
-    actions.add_parser("list", help="list institutions")
+    add.add_argument("--jurisdiction", required=True, help="ISO 3166-2:MX, p. ej. MX-GUA")
+    actions.add_parser("list", help="lista las instituciones")
     institutions.set_defaults(func=cmd_institutions)
 
-    keys = commands.add_parser("keys", help="issue, list and revoke API keys")
+    keys = commands.add_parser("keys", help="emite, lista y revoca claves de API")
     key_actions = keys.add_subparsers(dest="action", required=True)
-    issue = key_actions.add_parser("issue", help="issue a key (shown once)")
+    issue = key_actions.add_parser("issue", help="emite una clave (se muestra una sola vez)")
     issue.add_argument("institution")
     issue.add_argument("--label")
-    revoke = key_actions.add_parser("revoke", help="revoke a key at once")
+    revoke = key_actions.add_parser("revoke", help="revoca una clave al instante")
     revoke.add_argument("key_id")
-    listing = key_actions.add_parser("list", help="list keys (never their secrets)")
+    listing = key_actions.add_parser("list", help="lista las claves (nunca sus secretos)")
     listing.add_argument("institution", nargs="?")
-    reader = key_actions.add_parser("reader", help="reader keys: read more, write nothing")
+    reader = key_actions.add_parser("reader", help="claves de lectura: leen más, no escriben nada")
     reader_actions = reader.add_subparsers(dest="reader_action", required=True)
-    create = reader_actions.add_parser("create", help="issue a reader key (shown once)")
-    create.add_argument("--name", required=True, help="the person or newsroom")
+    create = reader_actions.add_parser(
+        "create", help="emite una clave de lectura (se muestra una sola vez)"
+    )
+    create.add_argument("--name", required=True, help="la persona o la redacción")
     create.add_argument("--email", required=True)
-    reader_actions.add_parser("list", help="list reader keys (never their secrets)")
-    reader_revoke = reader_actions.add_parser("revoke", help="revoke a reader key at once")
+    reader_actions.add_parser("list", help="lista las claves de lectura (nunca sus secretos)")
+    reader_revoke = reader_actions.add_parser(
+        "revoke", help="revoca una clave de lectura al instante"
+    )
     reader_revoke.add_argument("key_id")
     keys.set_defaults(func=cmd_keys)
 
-    worker = commands.add_parser("worker", help="run due crawls of registered sources")
+    worker = commands.add_parser(
+        "worker", help="ejecuta los rastreos pendientes de las fuentes registradas"
+    )
     worker.add_argument("--concurrency", type=whole(1), default=2)
-    worker.add_argument("--once", action="store_true", help="run what is due now, then exit")
+    worker.add_argument("--once", action="store_true", help="ejecuta lo pendiente ahora y termina")
     worker.add_argument(
-        "--poll", type=seconds(0, above=True), default=5.0, help="seconds between checks"
+        "--poll", type=seconds(0, above=True), default=5.0, help="segundos entre revisiones"
     )
     worker.set_defaults(func=cmd_worker)
+
+
+def _state(revoked_at: dt.datetime | None) -> str:
+    """A key's state in the listings: ``activa`` or ``revocada el 4 de diciembre de 2026``."""
+    return f"revocada el {date_words(revoked_at.date(), False)}" if revoked_at else "activa"

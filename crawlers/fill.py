@@ -77,17 +77,21 @@ def required_problems(
     required field, a required field refused as implausible."""
     problems = []
     if documents == 0:
-        problems.append("no item became a document")
+        problems.append("ningún elemento llegó a ser un documento")
     missing = error_counts.get("missing_field", 0)
     if missing:
         example = next((e["message"] for e in errors if e["cause"] == "missing_field"), "")
-        problems.append(f"{missing} item(s) lack a required field (e.g. {example})")
+        lack = "elemento carece" if missing == 1 else "elementos carecen"
+        problems.append(f"{missing} {lack} de un campo obligatorio (p. ej. {example})")
     for name, entry in report.items():
         if entry["required"] and entry["filled"] < entry["items"]:
             empty = entry["items"] - entry["filled"]
-            problems.append(f"required field {name!r} is empty in {empty} of {entry['items']}")
+            problems.append(
+                f"el campo obligatorio {name!r} está vacío en {empty} de {entry['items']}"
+            )
         if entry["required"] and entry["implausible"]:
             problems.append(
-                f"required field {name!r} had {entry['implausible']} implausible value(s)"
+                f"el campo obligatorio {name!r} tuvo {entry['implausible']} "
+                f"{'valor inverosímil' if entry['implausible'] == 1 else 'valores inverosímiles'}"
             )
     return problems

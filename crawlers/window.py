@@ -19,7 +19,7 @@ class Window:
 
     def __post_init__(self) -> None:
         if self.since and self.until and self.since > self.until:
-            raise ValueError(f"--since {self.since} is after --until {self.until}")
+            raise ValueError(f"--since {self.since} es posterior a --until {self.until}")
 
     @property
     def is_open(self) -> bool:

@@ -202,12 +202,12 @@ def test_index_a_hostile_batch_keeps_the_good_and_counts_the_rest(tmp_path: Path
     out = result.stdout
     assert result.returncode == 1, out + result.stderr
     assert "Traceback" not in result.stderr
-    assert f"new {len(good)}" in out and f"errors {len(bad)}" in out
+    assert f"{len(good)} documentos nuevos" in out and f"{len(bad)} errores" in out
     for name, (cause, _) in bad.items():
         assert re.search(rf"{re.escape(name)}: {cause}:", out), (name, out)
     assert "errores por causa: decompression_bomb 1 · encrypted 1 · malformed 3" in out
     assert "cinco_mil.pdf: solo se leyeron sus primeras 2000 de 5000 páginas" in out
-    assert "truncated 1" in out
+    assert "1 leído solo en parte" in out
     with client_for(data_dir) as api:
         for words in ("pension alimenticia", "Mesa Directiva", "Dictamen anidado",
                       "Iniciativa servida", "Punto de acuerdo servido", "sala cifrada",

@@ -135,7 +135,7 @@ def test_a_crawl_killed_with_sigkill_is_closed_by_the_next_crawl(tmp_path: Path)
         _Pages.slow.clear()
         result = run_crawl(data, url, sources_dir=specs)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "1 ejecución(es) de un rastreo terminado a la fuerza: abandonadas" in result.stdout
+    assert "1 ejecución de un rastreo terminado a la fuerza: abandonada" in result.stdout
     runs = {run.id: run for run in db.list_runs("mapa-lento")}
     assert runs[killed.id].status == "abandoned"
     assert f"el proceso {slow.pid}" in (runs[killed.id].message or "")

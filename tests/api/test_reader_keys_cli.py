@@ -24,7 +24,7 @@ def test_create_list_revoke(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 
     assert main(["--data-dir", str(data), "keys", "reader", "list"]) == 0
     listed = capsys.readouterr().out
-    assert key_id in listed and "datos@norte.mx" in listed and "active" in listed
+    assert key_id in listed and "datos@norte.mx" in listed and "activa" in listed
     assert key.group(0) not in listed  # the secret is never shown again
 
     settings = settings_for(data, read_limit_reader=77, key_cache_s=0)

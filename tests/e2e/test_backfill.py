@@ -101,6 +101,9 @@ def test_a_backfill_window_reaches_the_site_and_bounds_what_is_kept(tmp_path: Pa
         )
         targets = [hit.target for hit in server.log]
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "rastreando 2 fuentes en " in result.stdout  # the window in words, in Spanish:
+    assert "(solo lo publicado del 1 de febrero de 2025 al 28 de febrero de 2025)" in result.stdout
+    assert "2 documentos en la biblioteca" in result.stdout
     assert "/listado.html?fecha_inicio=2025-02-01" in targets
     assert "/listado-2.html" in targets  # page 1 still had an item in the window
     assert "/listado-3.html" not in targets  # page 2 was all older: paging stopped
@@ -119,4 +122,4 @@ def test_crawl_refuses_an_inverted_window(tmp_path: Path) -> None:
         "--since", "2025-03-01", "--until", "2025-02-01",
     )  # fmt: skip
     assert result.returncode != 0
-    assert "after --until" in result.stdout + result.stderr
+    assert "es posterior a --until" in result.stdout + result.stderr

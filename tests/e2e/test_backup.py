@@ -181,7 +181,7 @@ def test_a_quiet_library_restores_its_index_as_copied(
     before = _documents(tmp_path / "restored")
     again = run_crawl(tmp_path / "restored", crawled.sites.url)
     assert again.returncode == 0, again.stdout + again.stderr
-    assert "new 0" in again.stdout and "not modified 0" not in again.stdout
+    assert "(0 nuevos," in again.stdout and "· 0 sin modificar" not in again.stdout
     assert _documents(tmp_path / "restored") == before
 
 

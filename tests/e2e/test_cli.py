@@ -37,8 +37,8 @@ def test_index_local_files_and_see_them_in_a_running_api(tmp_path: Path) -> None
         assert api.get("/v1/search", params={"q": "amparo"}).json()["total"] == 0
         result = _abierto(data, "index", "--jurisdiction", "MX-MIC", str(folder))
         assert result.returncode == 1, result.stdout + result.stderr
-        assert "new 1" in result.stdout and "unchanged 1" in result.stdout
-        assert "errors 1" in result.stdout
+        assert "1 documento nuevo" in result.stdout and "1 sin cambios" in result.stdout
+        assert "1 error" in result.stdout and "errors" not in result.stdout
         body = api.get("/v1/search", params={"q": "amparo", "jurisdiction": "MX-MIC"}).json()
         assert body["total"] == 1
         assert body["hits"][0]["title"] == "amparo indirecto"

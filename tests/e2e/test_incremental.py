@@ -46,7 +46,7 @@ def test_recrawl_creates_no_duplicates_and_downloads_nothing_unchanged(
     assert _count(data) == first
     assert sum(server.downloads.values()) == 0, server.downloads
     assert sum(server.not_modified.values()) > 0
-    assert "new 0, updated 0" in again.stdout
+    assert "(0 nuevos, 0 actualizados" in again.stdout
     with client_for(data) as api:
         assert api.get("/v1/search", params={"limit": 1}).json()["total"] == first
 
@@ -65,7 +65,7 @@ def test_a_changed_page_updates_its_document_in_place(
 
     result = run_crawl(data, server.url, "congreso-gto-sesiones")
     assert result.returncode == 0
-    assert "updated 1" in result.stdout
+    assert "1 actualizado," in result.stdout
     assert _count(data) == len(manifest.sesiones)
     with client_for(data) as api:
         body = api.get("/v1/search", params={"q": "ajolote"}).json()

@@ -21,7 +21,7 @@ def test_crawl_into_postgresql_and_search(tmp_path: Path, postgres: PostgresServ
         first = run_crawl(tmp_path / "data", sites.url, database_url=url)
         assert first.returncode == 0, first.stdout + first.stderr
         again = run_crawl(tmp_path / "data", sites.url, database_url=url)
-        assert again.returncode == 0 and "new 0, updated 0" in again.stdout
+        assert again.returncode == 0 and "(0 nuevos, 0 actualizados" in again.stdout
     settings = Settings(data_dir=tmp_path / "data", database_url=url)
     with TestClient(create_app(settings=settings)) as api:
         body = api.get("/v1/search", params={"limit": 1}).json()

@@ -39,12 +39,13 @@ def test_index_while_another_writer_holds_the_lock(tmp_path: Path) -> None:
     with write_lock(data):
         code, output = Command(data, "index", "--kind", "legislativo", str(second)).finish(60)
     assert code == 75, output
-    assert "locked by another writer" in output and "try again" in output
+    assert "está ocupada por otro proceso" in output and "repita la orden" in output
+    assert "no se perdió nada" in output and "locked" not in output
     assert "Traceback" not in output
     assert document_count(data) == 1
 
     code, output = Command(data, "index", "--kind", "legislativo", str(second)).finish(60)
-    assert code == 0 and "new 1" in output, output
+    assert code == 0 and "1 documento nuevo" in output, output
     assert len(assert_consistent(data, "after the retry")) == 2
 
 

@@ -54,7 +54,7 @@ def test_check_reports_each_field_and_says_ready(tmp_path: Path) -> None:
     lines = {line.split()[0]: line for line in result.stdout.splitlines() if line.strip()}
     assert "4/4" in lines["date*"] and "2026-04-08" in lines["date*"]
     assert "4/4" in lines["session_number"] and "173" in result.stdout
-    assert "ready" in result.stdout
+    assert "lista:" in result.stdout
 
 
 def test_a_date_read_as_session_type_is_implausible_and_the_run_is_empty(tmp_path: Path) -> None:
@@ -65,8 +65,8 @@ def test_a_date_read_as_session_type_is_implausible_and_the_run_is_empty(tmp_pat
         result = _check(tmp_path / "check", server.url, specs)
         crawl = run_abierto(tmp_path / "data", server.url, specs)
     assert result.returncode == 1
-    assert "implausible_field: 4" in result.stdout and "NOT READY" in result.stdout
-    assert "had 4 implausible value(s)" in result.stdout
+    assert "implausible_field: 4" in result.stdout and "NO ESTÁ LISTA" in result.stdout
+    assert "tuvo 4 valores inverosímiles" in result.stdout
     assert "de abril de 2026" in result.stdout  # the refused value is shown
     assert crawl.returncode == 1
     db = Database(f"sqlite:///{tmp_path / 'data' / 'abierto.db'}")
