@@ -201,7 +201,7 @@ def cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
         print(f"\r  indexados {done}/{total}", end="", flush=True)
 
     done = library.reindex(progress)
-    print(f"\nreindexados {done} documentos")
+    print(f"\n{counted(done, 'documento reindexado', 'documentos reindexados')}")
     library.close()
     return 0 if done == total else 1
 

@@ -50,6 +50,6 @@ def test_reindex_and_sources(tmp_path: Path) -> None:
     (tmp_path / "nota.txt").write_text("Dictamen de la comisión de hacienda.", encoding="utf-8")
     _abierto(data, "index", "--kind", "legislativo", str(tmp_path / "nota.txt"))
     result = _abierto(data, "reindex")
-    assert result.returncode == 0 and "reindexados 1 documentos" in result.stdout
+    assert result.returncode == 0 and "1 documento reindexado" in result.stdout
     listed = _abierto(data, "sources").stdout
     assert "tribunal-gto-sentencias" in listed and "MX-GUA" in listed

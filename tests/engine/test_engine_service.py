@@ -54,7 +54,7 @@ def test_reindex_moves_an_embedded_library_onto_the_engine(
 
     first = _reindex(env)
     assert first.returncode == 0, first.stdout + first.stderr
-    assert f"reindexados {len(corpus())} documentos" in first.stdout
+    assert f"{len(corpus())} documentos reindexados" in first.stdout
     behind_first = engine.client.alias_targets(engine.alias)
     again = _reindex(env)
     assert again.returncode == 0, again.stdout + again.stderr
