@@ -34,6 +34,9 @@ PHRASE_STEPS_PER_POSITION = 8
 # million); the phrases users ask take under 2M at 100k (bench/phrase_budget.py), so
 # 2**26 answers them up to some 3M documents and stops the others within ~0.7 s
 PHRASE_MAX_STEPS = 1 << 26
+# the steps in all grow with the library: ordinary phrases take some 18 a document, the
+# phrase of common words some 420, so at 10M documents the cap is 1.3G steps, not 67M
+PHRASE_STEPS_PER_DOCUMENT = 128
 _TOO_COSTLY = (
     "a proximity phrase needs too much work to search here: its words are too frequent or too many",
     "una frase con proximidad de esta búsqueda exige demasiado trabajo (sus palabras son "
@@ -45,6 +48,8 @@ class NativeIndex(Protocol):
     """``abierto_native.NativeIndex``: an index folder opened for reading only."""
 
     def reload(self) -> None: ...
+
+    def num_docs(self) -> int: ...
 
     def search(
         self,
@@ -135,11 +140,17 @@ class NativeReader:
                 asked,
                 texts,
                 marks,
-                (work, PHRASE_STEPS_PER_POSITION, PHRASE_MAX_STEPS) if work else None,
+                (work, PHRASE_STEPS_PER_POSITION, _max_steps(index)) if work else None,
             )
         except abierto_native.TooMuchWork as exc:
             raise QueryTooCostly(*_TOO_COSTLY) from exc
         return total, dict(counted or ()), hits
+
+
+def _max_steps(index: NativeIndex) -> int:
+    """The window steps a question may take in all on ``index``: fixed for small
+    libraries, in proportion to the documents for large ones."""
+    return max(PHRASE_MAX_STEPS, PHRASE_STEPS_PER_DOCUMENT * index.num_docs())
 
 
 def _open(path: Path) -> NativeIndex:

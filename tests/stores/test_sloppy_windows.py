@@ -139,6 +139,7 @@ def test_a_phrase_of_common_words_only_is_refused_past_the_steps_in_all(
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(tantivy_native, "PIECE_DOCS", piece_docs)
         patch.setattr(tantivy_native, "PHRASE_MAX_STEPS", max_steps)
+        patch.setattr(tantivy_native, "PHRASE_STEPS_PER_DOCUMENT", 0)
         capped = TantivyStore(legal, phrase_work=1 << 40)
         unbounded = TantivyStore(legal, phrase_work=0)
         assert unbounded.search(SearchQuery(q='"de la de la"~5')).total > 0
@@ -150,3 +151,17 @@ def test_a_phrase_of_common_words_only_is_refused_past_the_steps_in_all(
             expected = unbounded.search(SearchQuery(q=q))
             assert expected.total > 0
             assert capped.search(SearchQuery(q=q)) == expected
+
+
+def test_the_steps_in_all_grow_with_the_library(legal: Path) -> None:
+    """A cap fixed for small libraries would refuse, at ten million documents, the phrases
+    people ask: past its fixed part the cap grows with the documents searched."""
+    docs = TantivyStore(legal, phrase_work=0).search(SearchQuery(q="")).total
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tantivy_native, "PHRASE_MAX_STEPS", 100_000)
+        patch.setattr(tantivy_native, "PHRASE_STEPS_PER_DOCUMENT", 0)
+        with pytest.raises(QueryTooCostly):
+            TantivyStore(legal, phrase_work=1 << 40).search(SearchQuery(q='"de la de la"~5'))
+        patch.setattr(tantivy_native, "PHRASE_STEPS_PER_DOCUMENT", 10_000_000 // docs)
+        grown = TantivyStore(legal, phrase_work=1 << 40).search(SearchQuery(q='"de la de la"~5'))
+        assert grown == TantivyStore(legal, phrase_work=0).search(SearchQuery(q='"de la de la"~5'))
