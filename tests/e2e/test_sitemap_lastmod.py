@@ -44,4 +44,4 @@ def test_unchanged_sitemap_urls_are_not_fetched_again(tmp_path: Path) -> None:
         fetched = [hit.target for hit in server.log if hit.target.startswith("/doc-")]
     assert first.returncode == 0 and second.returncode == 0, first.stdout + second.stdout
     assert sorted(fetched) == ["/doc-1.html", "/doc-1.html", "/doc-2.html"]
-    assert "not modified 1" in second.stdout
+    assert "· 1 sin modificar (304)" in second.stdout
