@@ -16,7 +16,10 @@ import yaml
 from crawlers.addresses import BlockedAddress, UnresolvableHost, check_url
 from crawlers.fetch import FetchError, fetch
 from crawlers.links import BadLink, absolute
+from indexer.alignment.captions import fetch_captions
 from indexer.db import Database
+from indexer.models import VideoLink
+from indexer.readers.plausibility import implausible
 from tests.adversarial.service import listing_spec, open_api
 from tests.shapes.harness import run_abierto
 from tests.shapes.server import FixtureServer
@@ -155,3 +158,17 @@ def test_a_webhook_in_capitals_is_kept_and_an_unresolvable_or_port_zero_one_is_r
         assert zero.status_code == 422 and "port 0" in zero.text
     finally:
         api.close()
+
+
+def test_video_and_caption_addresses_in_capitals_are_web_addresses(tmp_path: Path) -> None:
+    link = VideoLink(url="HTTPS://www.youtube.com/watch?v=abc", platform="youtube")
+    assert link.url == "https://www.youtube.com/watch?v=abc"
+    assert implausible("video_urls", ["HTTPS://congreso.gob.mx/video/1"]) is None
+    (tmp_path / "www").mkdir()
+    (tmp_path / "www" / "pista.vtt").write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nSe abre la sesión.\n", encoding="utf-8"
+    )
+    with FixtureServer(tmp_path / "www") as server:
+        host = server.url.split("://", 1)[1]
+        cues = fetch_captions(f"HTTP://{host}/pista.vtt")
+    assert [cue.text for cue in cues] == ["Se abre la sesión."]
