@@ -14,7 +14,7 @@ from fastapi.exceptions import RequestValidationError
 
 from config.settings import Settings
 from config.specs import SourceSpec
-from crawlers.addresses import BlockedAddress, check_url
+from crawlers.addresses import BlockedAddress, UnresolvableHost, check_url
 from indexer.attribution import OWN_FIELDS, Publisher, foreign_letter, foreign_value
 from indexer.db.registry import Caller, Registry
 
@@ -141,7 +141,7 @@ def check_start_urls(spec: SourceSpec, settings: Settings) -> None:
             raise field_error(
                 ("start_urls", n),
                 f"not a valid URL: {exc}",
-                "no es una dirección válida: su puerto debe ser un número de 0 a 65535",
+                "no es una dirección válida: su puerto debe ser un número de 1 a 65535",
             ) from exc
         if host in checked:
             continue
@@ -155,9 +155,9 @@ def check_start_urls(spec: SourceSpec, settings: Settings) -> None:
         checked.add(host)
         try:
             check_url(url, allow_loopback=settings.allow_loopback)
+        except UnresolvableHost:
+            continue
         except BlockedAddress as exc:
-            if isinstance(exc.__cause__, OSError | UnicodeError):
-                continue
             raise field_error(
                 ("start_urls", n),
                 f"the crawler may not fetch it: {exc}",

@@ -45,6 +45,7 @@ from config.spec_shapes import (
     check_template,
 )
 from config.spec_yaml import SpecYamlError, load_yaml, yaml_problem
+from config.web_urls import authority_port, lower_scheme, port_problem
 
 SPEC_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$")
 _ENV_REF = re.compile(r"\$\{([A-Z0-9_]+)(?::-([^}]*))?\}")
@@ -276,13 +277,17 @@ class SourceSpec(BaseModel):
     @field_validator("start_urls")
     @classmethod
     def _urls(cls, values: list[str]) -> list[str]:
-        for url in values:
+        values = [lower_scheme(url) for url in values]
+        for n, url in enumerate(values):
             if not re.match(r"^https?://[^/\s]+", url):
                 raise Invalid(
                     f"{shown(url)!r} is not an http(s) URL",
                     f"«{shown(url)}» no es una dirección que empiece por http:// o https://",
                 )
             authority = urlsplit(url).netloc
+            bad_port = port_problem(authority_port(authority))
+            if bad_port:
+                raise Invalid(*bad_port, where=str(n))
             # a backslash before the @ is refused by the address guard, which says why
             if "@" in authority and "\\" not in authority:
                 # unquoted: the password would be echoed in the error and the audit log

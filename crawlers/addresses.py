@@ -16,6 +16,8 @@ import re
 import socket
 from urllib.parse import urlsplit
 
+from config.web_urls import WEB_SCHEMES
+
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 _V4 = ipaddress.ip_network
@@ -78,6 +80,15 @@ _INET_ATON_PART = re.compile(r"0[xX][0-9a-fA-F]*|0[0-7]*|[1-9][0-9]*")
 
 class BlockedAddress(Exception):
     """A URL the crawler refuses to fetch."""
+
+
+class UnresolvableHost(BlockedAddress):
+    """A host name the resolver gives no address for: not fetched, and not forbidden
+    either (the crawl counts it as ``dns``, not as a blocked address)."""
+
+    def __init__(self, host: str, reason: object) -> None:
+        super().__init__(f"host {host!r} does not resolve: {reason}")
+        self.host = host
 
 
 def forbidden_reason(address: Address, allow_loopback: bool = False) -> str | None:
@@ -151,7 +162,7 @@ def resolve_checked(host: str, port: int, allow_loopback: bool) -> list[str]:
         try:
             addresses = lookup(host, port)
         except (OSError, UnicodeError) as exc:
-            raise BlockedAddress(f"host {host!r} does not resolve: {exc}") from exc
+            raise UnresolvableHost(host, exc) from exc
     for text in addresses:
         reason = forbidden_reason(ipaddress.ip_address(text), allow_loopback)
         if reason:
@@ -177,10 +188,12 @@ def check_url(url: str, allow_loopback: bool = False) -> None:
         port = parts.port
     except ValueError as exc:
         raise BlockedAddress(f"malformed URL {url[:200]!r}: {exc}") from exc
-    if parts.scheme not in ("http", "https"):
+    if parts.scheme not in WEB_SCHEMES:
         raise BlockedAddress(f"scheme {parts.scheme!r} is not allowed: only http and https")
     check_authority(parts.netloc)
     host = parts.hostname
     if not host:
         raise BlockedAddress("URL has no host")
+    if port == 0:
+        raise BlockedAddress("port 0 reaches no server: a port is from 1 to 65535")
     resolve_checked(host, port or 443, allow_loopback)

@@ -18,6 +18,9 @@ from twisted.internet.error import (
 )
 from twisted.python.failure import Failure
 
+UNRESOLVABLE = "unresolvable host: "
+"""How the address guard names a host that resolves to nothing (cause ``dns``)."""
+
 
 def failure_cause(failure: Failure) -> tuple[str, str]:
     """(cause, message) for a failed request."""
@@ -37,6 +40,9 @@ def failure_cause(failure: Failure) -> tuple[str, str]:
             return "robots_disallowed", "forbidden by robots.txt"
         if text.startswith("blocked address"):
             return "blocked_address", text
+        if text.startswith(UNRESOLVABLE):
+            host = text.removeprefix(UNRESOLVABLE)
+            return "dns", f"el nombre del servidor «{host}» no se resuelve: no existe o no responde"
         if "maxsize" in text.lower() or "too large" in text.lower():
             return "too_large", text
         if text == "max redirections reached":

@@ -14,7 +14,8 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 
-from crawlers.addresses import BlockedAddress, check_authority, resolve_checked
+from config.web_urls import WEB_SCHEMES, lower_scheme
+from crawlers.addresses import BlockedAddress, UnresolvableHost, check_authority, resolve_checked
 from crawlers.content_coding import CodingError, Decoder
 from crawlers.deadline import transport, within
 
@@ -44,8 +45,10 @@ def pinned_target(url: str, allow_loopback: bool) -> tuple[str, str, str]:
         given_port = parts.port
     except ValueError as exc:  # a redirect to port 99999, say
         raise FetchError("bad_url", f"{url[:200]!r}: {exc}") from exc
-    if parts.scheme not in ("http", "https"):
+    if parts.scheme not in WEB_SCHEMES:
         raise FetchError("blocked_address", f"scheme {parts.scheme!r} is not allowed")
+    if given_port == 0:
+        raise FetchError("bad_url", f"{url[:200]!r}: port 0 reaches no server")
     try:
         check_authority(parts.netloc)
     except BlockedAddress as exc:
@@ -56,6 +59,8 @@ def pinned_target(url: str, allow_loopback: bool) -> tuple[str, str, str]:
     port = given_port or (443 if parts.scheme == "https" else 80)
     try:
         address = resolve_checked(host, port, allow_loopback)[0]
+    except UnresolvableHost as exc:
+        raise FetchError("dns", str(exc)) from exc
     except BlockedAddress as exc:
         raise FetchError("blocked_address", str(exc)) from exc
     literal = f"[{address}]" if ipaddress.ip_address(address).version == 6 else address
@@ -91,7 +96,7 @@ def _final_answer(
                 ) as response,
             ):
                 if response.is_redirect and "location" in response.headers:
-                    url = urljoin(url, response.headers["location"])
+                    url = lower_scheme(urljoin(url, response.headers["location"]))
                     continue
                 yield url, response
                 return

@@ -1,5 +1,5 @@
 """Links as legacy sites write them: with spaces, backslashes, ``javascript:`` wrappers;
-and links no request can be made for (port 99999, a port that is not a number, a broken
+and links no request can be made for (port 0 or 99999, a port that is not a number, a broken
 IPv6 host, a user and password before the host) told apart from missing ones, so a
 spider counts them as ``bad_url``."""
 
@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit
 
+from config.web_urls import WEB_SCHEMES, authority_port, lower_scheme, port_problem
+
 _NOT_A_PAGE = ("javascript:", "mailto:", "tel:", "data:", "#")
-_WEB = ("http", "https")
 
 
 class BadLink(ValueError):
@@ -44,13 +45,16 @@ def absolute(base: str, link: str | None) -> str | None:
     if not cleaned:
         return None
     try:
-        url = urljoin(base, cleaned)
+        url = lower_scheme(urljoin(base, cleaned))
         url.encode("utf-8")
         parts = urlsplit(url)
         parts.port  # noqa: B018 - reading it is the check: it raises on a bad port
     except ValueError as exc:  # UnicodeError included
         raise BadLink(f"{cleaned[:200]!r}: {exc}") from exc
-    if parts.scheme.lower() not in _WEB:
+    bad_port = port_problem(authority_port(parts.netloc))
+    if bad_port:
+        raise BadLink(f"{cleaned[:200]!r}: {bad_port[0]}")
+    if parts.scheme not in WEB_SCHEMES:
         raise BadLink(f"{cleaned[:200]!r}: not a web address ({parts.scheme}:)")
     if not parts.hostname:
         raise BadLink(f"{cleaned[:200]!r}: the link has no host")

@@ -13,7 +13,8 @@ from scrapy.http import Headers, Response
 from scrapy.responsetypes import responsetypes
 from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 
-from crawlers.addresses import BlockedAddress, check_url
+from crawlers.addresses import BlockedAddress, UnresolvableHost, check_url
+from crawlers.failures import UNRESOLVABLE
 from crawlers.fetchbook import LOOKUP_EVERY, FetchBook, Fetched, Known
 from indexer.extract.sniff import kept_content_type
 
@@ -37,6 +38,8 @@ class AddressGuardMiddleware:
             )
         try:
             check_url(request.url, self.allow_loopback)
+        except UnresolvableHost as exc:
+            raise IgnoreRequest(f"{UNRESOLVABLE}{exc.host[:200]}") from exc
         except BlockedAddress as exc:
             raise IgnoreRequest(f"blocked address: {exc}") from exc
 

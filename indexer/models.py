@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from config.jurisdictions import check_jurisdiction
+from config.web_urls import lower_scheme
 
 Kind = Literal["sentencia", "sesion", "legislativo"]
 FieldSource = Literal["listing", "api", "spec", "file", "title", "heading", "body"]
@@ -101,7 +102,7 @@ class VideoLink(BaseModel):
     def _web_address(cls, value: str) -> str:
         if not value.lower().startswith(("http://", "https://")):
             raise ValueError(f"a video link must be an http(s) URL, not {value[:60]!r}")
-        return value
+        return lower_scheme(value)
 
 
 class SourceLink(BaseModel):

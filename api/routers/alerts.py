@@ -40,7 +40,8 @@ from api.public_address import MISSING, mail_base
 from api.schemas import ErrorResponse, ValidationErrorResponse
 from api.search_params import check_names, check_values
 from config.spanish_errors import shown
-from crawlers.addresses import BlockedAddress, check_url
+from config.web_urls import lower_scheme
+from crawlers.addresses import BlockedAddress, UnresolvableHost, check_url
 from indexer.alerts import AlertBook, saved_query
 from indexer.alerts.links import MissingLinksKey, links_key
 from indexer.alerts.mails import confirmation
@@ -378,6 +379,17 @@ def _webhook_target(url: str, rate: str, settings: Any) -> str:
         )
     try:
         check_url(url.strip(), settings.allow_loopback)
+    except UnresolvableHost as exc:
+        raise _in_body(
+            invalid(
+                "webhook",
+                f"the webhook address is refused: {exc}",
+                "unresolvable_host",
+                mensaje=f"el servidor «{exc.host[:100]}» del webhook no existe: su nombre no "
+                "se resuelve",
+            ),
+            "delivery",
+        ) from exc
     except BlockedAddress as exc:
         raise _in_body(
             invalid(
@@ -388,7 +400,7 @@ def _webhook_target(url: str, rate: str, settings: Any) -> str:
             ),
             "delivery",
         ) from exc
-    return url.strip()
+    return lower_scheme(url.strip())
 
 
 def _email_address(text: str) -> str:

@@ -11,6 +11,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+from config.web_urls import lower_scheme
 from indexer.alignment.model import Cue
 from indexer.readers.videos import youtube_id
 
@@ -108,12 +109,12 @@ def fetch_captions(
     YouTube video URL (Spanish track, uploaded or automatic, fetched with yt-dlp).
     ``get`` fetches a URL instead of urllib: an address read from a crawled page must
     go through the crawler's guard at every redirect (``crawlers.alignment_job``)."""
-    if isinstance(source, Path) or not str(source).startswith(("http://", "https://")):
+    if isinstance(source, Path) or not str(source).lower().startswith(("http://", "https://")):
         path = Path(source)
         if not path.is_file():
             raise CaptionError(f"no caption file at {path}")
         return parse_captions(path.read_text(encoding="utf-8", errors="replace"))
-    url = str(source)
+    url = lower_scheme(str(source))
     video = youtube_id(url)
     if video:  # yt-dlp is given YouTube's own address, never the one a page wrote
         return _youtube(f"https://www.youtube.com/watch?v={video}")

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
+from config.web_urls import lower_scheme
+
 RATE = 16_000
 MAX_SECONDS = 24 * 3600  # longer is no session but an endless (live, hostile) stream
 FPS = 20
@@ -72,7 +74,8 @@ def decode(path: Path | str, piece_seconds: int = 60) -> Iterator[np.ndarray]:
     """16 kHz mono float samples of any file or URL ffmpeg reads, a minute at a time
     (only the sound is decoded)."""
     command = ["ffmpeg", "-nostdin", "-v", "error"]
-    if str(path).startswith(("http://", "https://")):
+    if str(path).lower().startswith(("http://", "https://")):
+        path = lower_scheme(str(path))  # ffmpeg names its protocols in lower case
         # an address is read where it was checked: no redirect of ffmpeg's own, and no
         # protocol but the web's (a playlist naming file:… or another protocol fails)
         command += ["-max_redirects", "0", "-protocol_whitelist", "http,https,tcp,tls,crypto"]

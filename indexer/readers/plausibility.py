@@ -115,7 +115,7 @@ def _title(value: str) -> str | None:
 
 
 def _address(value: str) -> str | None:
-    if not re.match(r"^https?://[^/\s]+", value):
+    if not re.match(r"^https?://[^/\s]+", value, re.IGNORECASE):  # RFC 3986: any case
         return "is not a web address"
     return None
 

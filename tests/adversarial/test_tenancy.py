@@ -244,6 +244,8 @@ def test_refused_attempts_cannot_flood_the_targets_audit_log(tmp_path: Path) -> 
         "http://[fd00::1]/",
         "http://0.0.0.0/",
         "http://127.0.0.1:99999/",
+        "http://127.0.0.1:0/",
+        "HTTP://10.1.2.3/",
         "http://127.0.0.1:puerto/",
         # the crawler reads the host before the backslash; Python after the "@"
         "http://169.254.169.254\\@93.184.216.34/latest/meta-data/",

@@ -60,6 +60,16 @@ CASES: dict[str, tuple[dict[str, Any], str, str]] = {
         "start_urls",
         "«ftp://pj.gob.mx/» no es una dirección que empiece por http:// o https://",
     ),
+    "port zero": (
+        _spec(start_urls=[URL, "http://127.0.0.1:0/lista"]),
+        "start_urls.1",
+        "el puerto 0 no existe: debe ser un número de 1 a 65535",
+    ),
+    "port not a number": (
+        _spec(start_urls=["http://127.0.0.1:ochenta/lista"]),
+        "start_urls.0",
+        "el puerto «ochenta» no es un número",
+    ),
     "credentials": (
         _spec(start_urls=["http://yo:clave@127.0.0.1:9/"]),
         "start_urls",
@@ -290,7 +300,7 @@ CASES: dict[str, tuple[dict[str, Any], str, str]] = {
     "port": (
         _spec(start_urls=["http://127.0.0.1:99999/"]),
         "start_urls.0",
-        "su puerto debe ser un número de 0 a 65535",
+        "el puerto 99999 no existe: debe ser un número de 1 a 65535",
     ),
     "many hosts": (
         _spec(start_urls=[f"http://127.0.0.{n}:9/" for n in range(1, 12)]),

@@ -37,7 +37,7 @@ CAUSE_LABELS = {
     "too_large": "archivo demasiado grande",
     "blocked_address": "dirección no permitida",
     "robots_disallowed": "prohibido por robots.txt",
-    "dns": "el dominio no existe",
+    "dns": "el dominio no existe o no se resuelve",
     "connection_refused": "conexión rechazada",
     "network": "falla de red",
     "xml_entities": "XML con entidades peligrosas",
