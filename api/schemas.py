@@ -269,7 +269,9 @@ class PreviewOut(BaseModel):
     pages: int
     documents: list[PreviewDocument]
     next_page: str | None
-    errors: list[dict[str, str]]
+    errors: list[dict[str, str]] = Field(
+        description="Each error: cause, url, message (English) and mensaje (Spanish)."
+    )
     error_counts: dict[str, int] = Field(default_factory=dict, description="Errors by cause.")
     fields: dict[str, FieldFill] = Field(
         default_factory=dict, description="Per field of the spec: how the items filled it."

@@ -49,6 +49,9 @@ LABELS = {
     "parse_timeout": "los selectores tardaron demasiado",
     "build_timeout": "construir un documento tardó demasiado",
     "build_failed": "no se pudo construir un documento",
+    "implausible_field": "valor imposible para su campo",
+    "invalid_spec": "especificación no válida",
+    "preview_failed": "la vista previa falló",
 }
 
 OUTCOMES = {
@@ -81,14 +84,17 @@ ADDRESS_KINDS = {
     "not global unicast": "que no es pública",
 }
 
-_ALREADY_SPANISH = ("build_timeout", "build_failed", "empty_text")
-_HTTP = re.compile(r"HTTP (\d{3})(?: to (.*), which was not followed)?$", re.S)
+_ALREADY_SPANISH = ("build_timeout", "build_failed", "empty_text", "invalid_spec")
+_SCRAPY_REASON = re.compile(r"[a-z_]{1,60}")
+_HTTP = re.compile(r"(?:.*: )?HTTP (\d{3})(?: to (.*), which was not followed)?$", re.S)
 _REDIRECTS = re.compile(r"(\d+) redirects without an answer: (.*)$", re.S)
 _RESOLVES = re.compile(r"blocked address: (\S+) resolves to (\S+), a (.+) address$")
 _SCHEME = re.compile(r"blocked address: scheme '([^']*)' is not allowed")
 _UNRESOLVED = re.compile(r"blocked address: host '([^']*)' does not resolve")
 _SECONDS = re.compile(r"took longer than ([\d.]+) seconds")
 _LIMIT = re.compile(r"(\S+) reached: (.*)$", re.S)
+_FOREIGN = re.compile(r"(\S+) names another institution: left empty \(its own is (.*)\)$", re.S)
+_IMPLAUSIBLE = re.compile(r"(\S+): ('.*'|\".*\") ", re.S)
 
 
 def label(cause: str) -> str:
@@ -127,6 +133,12 @@ def error_mensaje(cause: str, message: str) -> str:
         return f"tiempo agotado: el sitio no respondió en {found.group(1).removesuffix('.0')} s"
     if cause == "limit_reached" and (found := _LIMIT.match(message)):
         return f"se alcanzó el límite {found.group(1)}; quedó sin leer: {found.group(2)}"
+    if cause == "foreign_name" and (found := _FOREIGN.match(message)):
+        name, own = found.groups()
+        return f"{name} nombra a otra institución: se dejó vacío (la propia es {own})"
+    if cause == "implausible_field" and (found := _IMPLAUSIBLE.match(message)):
+        name, value = found.groups()
+        return f"se descartó el valor {value} de {name}: no puede ser ese campo"
     if cause == "network" and ":" in message:
         return f"falla de red ({message.split(':', 1)[0]})"
     return label(cause)
@@ -145,7 +157,9 @@ def run_mensaje(status: str, message: str | None) -> str | None:
         return OUTCOMES[cause]
     if message in OUTCOMES:
         return OUTCOMES[message]
-    return f"la lectura terminó antes de tiempo (motivo «{message}»)"
+    if _SCRAPY_REASON.fullmatch(message):  # how Scrapy said the crawl closed
+        return f"la lectura terminó antes de tiempo (motivo «{message}»)"
+    return message  # written in Spanish (a stored spec no longer valid, …)
 
 
 def errors_with_mensajes(errors: Mapping[str, Any]) -> dict[str, Any]:

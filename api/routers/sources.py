@@ -45,7 +45,7 @@ from api.spec_checks import (
 )
 from config.spanish_errors import shown
 from config.specs import SourceSpec, error_items, read_specs
-from crawlers.causas import errors_with_mensajes, run_mensaje
+from crawlers.causas import error_mensaje, errors_with_mensajes, run_mensaje
 from crawlers.preview import PreviewUnavailable, preview
 from indexer.attribution import publisher_of
 from indexer.db.registry import (
@@ -280,6 +280,10 @@ def preview_source(
     except PreviewUnavailable as exc:
         return JSONResponse({"detail": exc.detail, "mensaje": exc.mensaje}, exc.status)  # type: ignore[return-value]
     registry.audit("preview", spec.id, caller, client_address(request), {"pages": result["pages"]})
+    result["errors"] = [
+        error | {"mensaje": error_mensaje(error["cause"], error["message"])}
+        for error in result["errors"]
+    ]
     return PreviewOut(**result)
 
 
