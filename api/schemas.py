@@ -201,7 +201,8 @@ class RunSummary(BaseModel):
         description="running, ok, empty (its message starts with the cause: off_domain_start_url, "
         "no_items, all_filtered), failed or abandoned."
     )
-    message: str | None = None
+    message: str | None = Field(None, description="The closing message as stored (English).")
+    mensaje: str | None = Field(None, description="The closing message in Spanish.")
     started_at: dt.datetime
     finished_at: dt.datetime | None = None
     stats: dict[str, int] = Field(
@@ -209,7 +210,9 @@ class RunSummary(BaseModel):
         description="pages, items, new, updated, unchanged, files, files_reused, errors…",
     )
     errors: dict[str, Any] = Field(
-        default_factory=dict, description="Cause → {count, examples: [{url, message}]}."
+        default_factory=dict,
+        description="Cause → {count, descripcion (Spanish), examples: [{url, message, mensaje}]}; "
+        "``message`` as stored (English), ``mensaje`` in Spanish.",
     )
 
 
@@ -266,7 +269,9 @@ class PreviewOut(BaseModel):
     pages: int
     documents: list[PreviewDocument]
     next_page: str | None
-    errors: list[dict[str, str]]
+    errors: list[dict[str, str]] = Field(
+        description="Each error: cause, url, message (English) and mensaje (Spanish)."
+    )
     error_counts: dict[str, int] = Field(default_factory=dict, description="Errors by cause.")
     fields: dict[str, FieldFill] = Field(
         default_factory=dict, description="Per field of the spec: how the items filled it."

@@ -18,7 +18,7 @@ from cli.failures import engine_unreachable, explain, public_url, settings_probl
 from cli.numbers import PORT, seconds, whole
 from cli.privacy import add_commands as add_privacy_commands
 from cli.registry import add_commands
-from cli.wording import counted, index_counts
+from cli.wording import counted, error_line, index_counts
 from config.settings import Settings
 from config.specs import SourceSpec, SpecError, load_specs, read_specs
 from indexer.db import DatabaseBusy
@@ -67,6 +67,7 @@ def _specs(
 
 
 def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
+    from crawlers.causas import run_mensaje
     from crawlers.runner import crawl
     from crawlers.runs import close_abandoned_runs
     from crawlers.window import Window
@@ -106,11 +107,11 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
     failed = 0
     for report in sorted(reports, key=lambda r: r.source_id):
         status = RUN_STATUS.get(report.status, report.status)
-        message = f" ({report.message})" if report.message else ""
+        mensaje = run_mensaje(report.status, report.message)
+        message = f" ({mensaje})" if mensaje else ""
         print(f"  {report.source_id}: {status}{message} · {_run_counts(report.stats)}")
         for cause, entry in sorted(report.errors.items()):
-            example = entry["examples"][0] if entry["examples"] else {}
-            print(f"      {cause}: {entry['count']} (p. ej. {example.get('url', '')})")
+            print(f"      {error_line(cause, entry)}")
         failed += report.status != "ok"
     total = counted(library.db.count_documents(), "documento", "documentos")
     print(f"{total} en la biblioteca", flush=True)

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+from crawlers.causas import error_mensaje, label
+
 
 def counted(n: int, one: str, many: str) -> str:
     """``1 documento nuevo``, ``0 documentos nuevos``, ``3 documentos nuevos``."""
@@ -24,3 +29,16 @@ def index_counts(counts: dict[str, int]) -> str:
         for name, n in counts.items()
     ]
     return " · ".join(parts) or "ningún documento"
+
+
+def error_line(cause: str, entry: Mapping[str, Any]) -> str:
+    """One cause of a crawl's errors: ``página no encontrada (404) [http_404]: 2 errores;
+    p. ej. https://… — el sitio respondió HTTP 404``; the code is kept for searching."""
+    count = int(entry.get("count", 0))
+    line = f"{label(cause)} [{cause}]: {counted(count, 'error', 'errores')}"
+    examples = entry.get("examples") or []
+    if not examples:
+        return line
+    first = examples[0]
+    said = error_mensaje(cause, first.get("message") or "")
+    return f"{line}; p. ej. {first.get('url', '')} — {said}"

@@ -45,6 +45,7 @@ from api.spec_checks import (
 )
 from config.spanish_errors import shown
 from config.specs import SourceSpec, error_items, read_specs
+from crawlers.causas import error_mensaje, errors_with_mensajes, run_mensaje
 from crawlers.preview import PreviewUnavailable, preview
 from indexer.attribution import publisher_of
 from indexer.db.registry import (
@@ -147,10 +148,11 @@ def _run(row: CrawlRunRow) -> RunSummary:
         id=row.id,
         status=row.status,
         message=row.message,
+        mensaje=run_mensaje(row.status, row.message),
         started_at=as_utc(row.started_at),
         finished_at=as_utc(row.finished_at),
         stats=row.stats or {},
-        errors=row.errors or {},
+        errors=errors_with_mensajes(row.errors or {}),
     )
 
 
@@ -278,6 +280,10 @@ def preview_source(
     except PreviewUnavailable as exc:
         return JSONResponse({"detail": exc.detail, "mensaje": exc.mensaje}, exc.status)  # type: ignore[return-value]
     registry.audit("preview", spec.id, caller, client_address(request), {"pages": result["pages"]})
+    result["errors"] = [
+        error | {"mensaje": error_mensaje(error["cause"], error["message"])}
+        for error in result["errors"]
+    ]
     return PreviewOut(**result)
 
 

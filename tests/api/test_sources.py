@@ -242,6 +242,7 @@ def test_preview_of_a_feed_that_does_not_answer_reports_it(service: Service) -> 
     body = response.json()
     assert body["documents"] == []
     assert {e["cause"] for e in body["errors"]} == {"connection_refused"}
+    assert {e["mensaje"] for e in body["errors"]} == {"conexión rechazada"}
 
 
 def test_preview_of_a_feed_runs_its_spider_and_stores_nothing(tmp_path: Path) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from config.specs import parse_spec
-from crawlers.outcome import judge_run
+from crawlers.causas import OUTCOMES, run_mensaje
+from crawlers.outcome import MESSAGES, judge_run
 
 SPEC = parse_spec(
     {
@@ -51,3 +52,26 @@ def test_everything_filtered_out_is_empty_all_filtered() -> None:
 def test_an_unchanged_site_answering_not_modified_stays_ok() -> None:
     counts = {"pages": 1, "not_modified": 1}
     assert judge_run(SPEC, "finished", counts, 0, True) == ("ok", None)
+
+
+def test_every_outcome_reads_in_spanish() -> None:
+    """Each message a judged run stores (English, for API clients) has its Spanish."""
+    off = SPEC.model_copy(update={"allowed_domains": ["infosen.senado.gob.mx"]})
+    judged = [
+        judge_run(SPEC, "finished", {}, 0, False),
+        judge_run(off, "finished", {}, 0, False),
+        judge_run(SPEC, "finished", {}, 3, False),
+        judge_run(SPEC, "finished", {"pages": 2, "skipped": 4}, 0, False),
+        judge_run(SPEC, "memusage_exceeded", {"pages": 2}, 0, False),
+        judge_run(SPEC, "shutdown", {"pages": 2}, 0, False),
+    ]
+    said = [run_mensaje(status, message) for status, message in judged]
+    assert said == [
+        "ningún elemento llegó a ser documento",
+        "una dirección de inicio está fuera de allowed_domains: no se leyó nada",
+        "no se pudo leer ninguna página",
+        "los filtros de la especificación o la ventana de fechas dejaron fuera todos los elementos",
+        "la lectura superó ABIERTO_CRAWL_MAX_MEMORY_MB y se detuvo; lo que guardó se conserva",
+        "la lectura se detuvo porque el proceso recibió la orden de terminar",
+    ]
+    assert all(cause in OUTCOMES for cause in MESSAGES)

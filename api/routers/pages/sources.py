@@ -22,27 +22,11 @@ from api.routers.pages.coverage import (
 )
 from api.routers.pages.forms import small_form
 from api.routers.pages.signin import COOKIE, LIFETIME_S, cookie_value, signed_in
+from crawlers.causas import error_mensaje, label, run_mensaje
 
 router = APIRouter(include_in_schema=False)
 
 FORM_LIMIT = 4096
-
-CAUSE_LABELS = {
-    "timeout": "tiempo agotado",
-    "http_404": "página no encontrada (404)",
-    "http_4xx": "el sitio rechazó la petición (4xx)",
-    "http_5xx": "error del servidor del sitio (5xx)",
-    "rate_limited": "el sitio pidió esperar (429)",
-    "bad_url": "dirección no válida",
-    "too_large": "archivo demasiado grande",
-    "blocked_address": "dirección no permitida",
-    "robots_disallowed": "prohibido por robots.txt",
-    "dns": "el dominio no existe o no se resuelve",
-    "connection_refused": "conexión rechazada",
-    "network": "falla de red",
-    "xml_entities": "XML con entidades peligrosas",
-    "empty_text": "documento sin texto",
-}
 
 
 def _page(request: Request, library: Any, status: int = 200, message: str = "") -> Any:
@@ -70,7 +54,9 @@ def _page(request: Request, library: Any, status: int = 200, message: str = "") 
         "court_chart": monthly_rows(court_rows, court_months, "Sentencias por mes y órgano"),
         "court_table": month_table(court_rows, court_months),
         "other_courts": other_courts,
-        "causes": CAUSE_LABELS,
+        "cause_label": label,
+        "run_mensaje": run_mensaje,
+        "error_mensaje": error_mensaje,
         "caller": caller,
         "institution_name": institution_name,
         "own": own,

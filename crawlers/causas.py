@@ -1,0 +1,181 @@
+"""A crawl's health said in Spanish, derived at read time from its cause codes.
+
+Runs keep their English ``message`` and their error examples as they were stored (API
+clients read the cause codes); people read the ``mensaje`` made here from the cause and
+the details the English text carries (a status, an address, a number of seconds), so
+runs stored before this existed read in Spanish too. Texts already written in Spanish
+(builds abandoned or lost, empty pages, runs closed as abandoned) pass as they are."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+LABELS = {
+    "timeout": "tiempo agotado",
+    "http_404": "página no encontrada (404)",
+    "http_3xx": "redirección no seguida (3xx)",
+    "http_4xx": "el sitio rechazó la petición (4xx)",
+    "http_5xx": "error del servidor del sitio (5xx)",
+    "rate_limited": "el sitio pidió esperar (429)",
+    "bad_url": "dirección no válida",
+    "too_large": "archivo demasiado grande",
+    "too_many_redirects": "demasiadas redirecciones",
+    "redirect_loop": "redirección en bucle",
+    "blocked_address": "dirección no permitida",
+    "robots_disallowed": "prohibido por robots.txt",
+    "dns": "el dominio no existe o no se resuelve",
+    "connection_refused": "conexión rechazada",
+    "network": "falla de red",
+    "ignored": "petición descartada",
+    "xml_entities": "XML con entidades peligrosas",
+    "empty_text": "documento sin texto",
+    "not_html": "la página no es HTML",
+    "not_json": "la respuesta no es JSON",
+    "not_a_feed": "no es un canal RSS o Atom",
+    "not_a_sitemap": "no es un mapa del sitio",
+    "selector_empty": "los selectores no encontraron nada",
+    "missing_link": "entrada sin enlace",
+    "missing_field": "falta un campo obligatorio",
+    "invalid_document": "documento no válido",
+    "extraction_failed": "no se pudo extraer el texto",
+    "save_failed": "no se pudo guardar",
+    "item_failed": "no se pudo procesar un elemento",
+    "spider_error": "error al leer una página",
+    "limit_reached": "se alcanzó un límite",
+    "foreign_document": "documento de otra institución",
+    "foreign_name": "nombre de otra institución",
+    "parse_timeout": "los selectores tardaron demasiado",
+    "build_timeout": "construir un documento tardó demasiado",
+    "build_failed": "no se pudo construir un documento",
+    "implausible_field": "valor imposible para su campo",
+    "invalid_spec": "especificación no válida",
+    "preview_failed": "la vista previa falló",
+}
+
+OUTCOMES = {
+    "off_domain_start_url": "una dirección de inicio está fuera de allowed_domains: "
+    "no se leyó nada",
+    "all_filtered": "los filtros de la especificación o la ventana de fechas dejaron fuera "
+    "todos los elementos",
+    "no_items": "ningún elemento llegó a ser documento",
+    "memory_limit": "la lectura superó ABIERTO_CRAWL_MAX_MEMORY_MB y se detuvo; lo que "
+    "guardó se conserva",
+    "no page could be fetched": "no se pudo leer ninguna página",
+    "shutdown": "la lectura se detuvo porque el proceso recibió la orden de terminar",
+    "cancelled": "la lectura se canceló",
+    "parse_timeout": "leer una página con los selectores de la especificación retuvo la "
+    "lectura más del tiempo permitido y se detuvo; simplifique los selectores",
+}
+
+ADDRESS_KINDS = {
+    "private": "privada",
+    "loopback": "local (loopback)",
+    "link-local": "de enlace local",
+    "reserved": "reservada",
+    "multicast": "de multidifusión",
+    "unspecified": "sin especificar",
+    "documentation": "de documentación",
+    "shared address space": "de espacio compartido",
+    "this-network": "de esta red",
+    "limited broadcast": "de difusión limitada",
+    "unique local": "local única",
+    "not global unicast": "que no es pública",
+}
+
+_ALREADY_SPANISH = ("build_timeout", "build_failed", "empty_text", "invalid_spec")
+_SCRAPY_REASON = re.compile(r"[a-z_]{1,60}")
+_HTTP = re.compile(r"(?:.*: )?HTTP (\d{3})(?: to (.*), which was not followed)?$", re.S)
+_REDIRECTS = re.compile(r"(\d+) redirects without an answer: (.*)$", re.S)
+_RESOLVES = re.compile(r"blocked address: (\S+) resolves to (\S+), a (.+) address$")
+_SCHEME = re.compile(r"blocked address: scheme '([^']*)' is not allowed")
+_UNRESOLVED = re.compile(r"blocked address: host '([^']*)' does not resolve")
+_SECONDS = re.compile(r"took longer than ([\d.]+) seconds")
+_LIMIT = re.compile(r"(\S+) reached: (.*)$", re.S)
+_FOREIGN = re.compile(r"(\S+) names another institution: left empty \(its own is (.*)\)$", re.S)
+_IMPLAUSIBLE = re.compile(r"(\S+): ('.*'|\".*\") ", re.S)
+
+
+def label(cause: str) -> str:
+    """The short Spanish name of an error cause (the code itself if it is new)."""
+    return LABELS.get(cause, f"error «{cause}»")
+
+
+def error_mensaje(cause: str, message: str) -> str:
+    """One error example said in Spanish: the cause's name and what its details say."""
+    if cause in _ALREADY_SPANISH and message:
+        return message
+    if cause == "dns" and message.startswith("el nombre del servidor "):
+        return message  # the address guard's, written in Spanish
+    if found := _HTTP.match(message):
+        status, target = found.groups()
+        if target is not None:
+            target = "una dirección vacía" if target == "an empty address" else target
+            return f"el sitio respondió HTTP {status} hacia {target} y la redirección no se siguió"
+        return f"el sitio respondió HTTP {status}"
+    if found := _RESOLVES.match(message):
+        name, address, kind = found.groups()
+        kind = ADDRESS_KINDS.get(kind, f"no pública ({kind})")
+        return f"dirección no permitida: {name} apunta a {address}, una dirección {kind}"
+    if message.startswith("blocked address: it carries a user"):
+        return "dirección no permitida: lleva usuario o contraseña (usuario:contraseña@sitio)"
+    if found := _SCHEME.match(message):
+        return (
+            f"dirección no permitida: el esquema «{found.group(1)}» no se admite, solo http y https"
+        )
+    if found := _UNRESOLVED.match(message):
+        return f"dirección no permitida: el nombre {found.group(1)} no se pudo resolver"
+    if found := _REDIRECTS.match(message):
+        count, chain = found.groups()
+        return f"{count} redirecciones sin respuesta: {chain}"
+    if cause == "redirect_loop" and message.startswith("redirect loop: "):
+        return f"redirección en bucle: {message.removeprefix('redirect loop: ')}"
+    if cause == "timeout" and (found := _SECONDS.search(message)):
+        return f"tiempo agotado: el sitio no respondió en {found.group(1).removesuffix('.0')} s"
+    if cause == "limit_reached" and (found := _LIMIT.match(message)):
+        return f"se alcanzó el límite {found.group(1)}; quedó sin leer: {found.group(2)}"
+    if cause == "foreign_name" and (found := _FOREIGN.match(message)):
+        name, own = found.groups()
+        return f"{name} nombra a otra institución: se dejó vacío (la propia es {own})"
+    if cause == "implausible_field" and (found := _IMPLAUSIBLE.match(message)):
+        name, value = found.groups()
+        return f"se descartó el valor {value} de {name}: no puede ser ese campo"
+    if cause == "network" and ":" in message:
+        return f"falla de red ({message.split(':', 1)[0]})"
+    return label(cause)
+
+
+def run_mensaje(status: str, message: str | None) -> str | None:
+    """A run's closing message in Spanish, or None when it has none."""
+    if not message:
+        return None
+    if status == "abandoned":
+        return message  # written in Spanish when the run was closed
+    cause, _, rest = message.partition(": ")
+    if rest and cause == "parse_timeout" and rest.startswith("otra fuente"):
+        return f"{label(cause)}: {rest}"
+    if rest and cause in OUTCOMES:
+        return OUTCOMES[cause]
+    if message in OUTCOMES:
+        return OUTCOMES[message]
+    if _SCRAPY_REASON.fullmatch(message):  # how Scrapy said the crawl closed
+        return f"la lectura terminó antes de tiempo (motivo «{message}»)"
+    return message  # written in Spanish (a stored spec no longer valid, …)
+
+
+def errors_with_mensajes(errors: Mapping[str, Any]) -> dict[str, Any]:
+    """A run's errors by cause, each with its Spanish ``descripcion`` and each example
+    with its Spanish ``mensaje``; the stored fields are kept as they were."""
+    shown: dict[str, Any] = {}
+    for cause, entry in errors.items():
+        if not isinstance(entry, Mapping):
+            shown[cause] = entry
+            continue
+        examples = [
+            {**example, "mensaje": error_mensaje(cause, str(example.get("message") or ""))}
+            for example in entry.get("examples") or []
+            if isinstance(example, Mapping)
+        ]
+        shown[cause] = {**entry, "descripcion": label(cause), "examples": examples}
+    return shown
