@@ -26,7 +26,7 @@ def test_absolute_refuses_a_link_that_is_no_web_address(link: str) -> None:
 def test_web_and_relative_links_are_still_links() -> None:
     assert absolute("https://a.gob.mx/l/", "doc.pdf") == "https://a.gob.mx/l/doc.pdf"
     assert absolute("https://a.gob.mx/l/", "//b.gob.mx/x") == "https://b.gob.mx/x"
-    assert absolute("https://a.gob.mx/l/", "HTTP://a.gob.mx/y") == "HTTP://a.gob.mx/y"
+    assert absolute("https://a.gob.mx/l/", "HTTP://a.gob.mx/y") == "http://a.gob.mx/y"
     assert absolute("https://a.gob.mx/", "mailto:x@a.gob.mx") is None
 
 

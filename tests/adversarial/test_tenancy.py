@@ -170,7 +170,7 @@ def test_a_crawl_never_overwrites_another_institutions_document(crawled: Crawled
     text = api.get(hit["permalink"] + "/text").text
     assert A_PHRASE in text and FORGED not in text
     assert api.get("/v1/search", params={"q": f'"{FORGED}"'}).json()["total"] == 0
-    assert "foreign_document: 2" in crawled.b_output, crawled.b_output
+    assert "[foreign_document]: 2 errores" in crawled.b_output, crawled.b_output
     assert api.get("/v1/search", params={"source": "tsj-qro-sesiones"}).json()["total"] == 0
 
 

@@ -208,7 +208,9 @@ def test_the_court_crawled_every_document_under_its_own_name(crawled: Crawled) -
     court = _hits(crawled, institution=TSJ)
     assert len(court) == 18, crawled.output
     reported = [line for line in crawled.output.splitlines() if "foreign_name" in line]
-    assert len(reported) == 9 and all("foreign_name: 2 " in line for line in reported), reported
+    assert len(reported) == 9 and all("[foreign_name]: 2 errores" in line for line in reported), (
+        reported
+    )
 
 
 def test_another_congress_lists_none_of_the_courts_sessions(crawled: Crawled) -> None:

@@ -255,7 +255,7 @@ def test_a_build_past_its_time_limit_is_a_counted_error_and_the_crawl_goes_on(
     example = errors["build_timeout"]["examples"][0]
     assert example["url"] == f"{server.url}/enorme.html"
     assert "enorme.html" in example["message"] and "1 s" in example["message"]
-    assert "build_timeout: 1" in output[0]
+    assert "[build_timeout]: 1 error;" in output[0]
     assert len(documents(data)) == pages
     assert found(data, "amparo en revisión") == {f"{server.url}/s{n}.html" for n in range(1, 31)}
     assert seen, "no worker built the documents"
