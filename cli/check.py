@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from cli.wording import counted
+from cli.wording import counted, error_line
 from config.settings import Settings
 from config.specs import SourceSpec
 
@@ -28,9 +28,8 @@ def cmd_check(args: argparse.Namespace, settings: Settings, spec: SourceSpec) ->
     if counts:
         print("errores por causa:")
         for cause, count in sorted(counts.items()):
-            example = next((e for e in result["errors"] if e["cause"] == cause), None)
-            detail = f" (p. ej. {example['message']} · {example['url']})" if example else ""
-            print(f"  {cause}: {count}{detail}")
+            examples = [e for e in result["errors"] if e["cause"] == cause][:1]
+            print(f"  {error_line(cause, {'count': count, 'examples': examples})}")
     problems = required_problems(report, len(documents), counts, result["errors"])
     if problems:
         print("NO ESTÁ LISTA:")

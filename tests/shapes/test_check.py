@@ -65,8 +65,9 @@ def test_a_date_read_as_session_type_is_implausible_and_the_run_is_empty(tmp_pat
         result = _check(tmp_path / "check", server.url, specs)
         crawl = run_abierto(tmp_path / "data", server.url, specs)
     assert result.returncode == 1
-    assert "implausible_field: 4" in result.stdout and "NO ESTÁ LISTA" in result.stdout
+    assert "[implausible_field]: 4 errores;" in result.stdout and "NO ESTÁ LISTA" in result.stdout
     assert "tuvo 4 valores inverosímiles" in result.stdout
+    assert "se descartó el valor" in result.stdout  # its example said in Spanish
     assert "de abril de 2026" in result.stdout  # the refused value is shown
     assert crawl.returncode == 1
     db = Database(f"sqlite:///{tmp_path / 'data' / 'abierto.db'}")
