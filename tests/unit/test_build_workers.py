@@ -78,10 +78,9 @@ def test_a_build_worker_does_not_run_the_main_module_and_builds_the_same(
     assert len(runs.read_text(encoding="utf-8").split()) == 1  # the program itself only
 
 
-QUEUED = """
+# an ordinary page of the number and words given, for the programs below
+ORDER = """
 import datetime as dt
-import threading
-import time
 
 from crawlers.building import BuildOrder, Builders, PageHtml
 
@@ -95,6 +94,13 @@ def order(n: int, words: str) -> BuildOrder:
         file_texts=[], files=[], required=[], fetched_at=dt.datetime(2024, 3, 4, tzinfo=dt.UTC),
         videos=[], origin="listing", origins={}, ocr_pages=[], text_source=None, privacy="mask",
     )
+"""
+
+QUEUED = (
+    ORDER
+    + """
+import threading
+import time
 
 
 if __name__ == "__main__":
@@ -125,6 +131,7 @@ if __name__ == "__main__":
     builders.close()
     print(" ".join(built[n] for n in sorted(built)))
 """
+)
 
 
 def test_builds_queued_behind_an_abandoned_one_are_built_again(tmp_path: Path) -> None:
@@ -132,27 +139,16 @@ def test_builds_queued_behind_an_abandoned_one_are_built_again(tmp_path: Path) -
     assert result.stdout.split() == ["Refusal", "Sentencia", "Sentencia", "Sentencia", "Sentencia"]
 
 
-ONE_WORKER_ENDS = """
-import datetime as dt
+ONE_WORKER_ENDS = (
+    ORDER
+    + """
 import os
 import signal
 import sys
 import threading
 import time
 
-from crawlers.building import BuildOrder, Builders, PageHtml
 from tests.e2e.helpers import alive, children_of
-
-
-def order(n: int, words: str) -> BuildOrder:
-    return BuildOrder(
-        kind="sentencia", source_id="juzgado", institution="Juzgado de Prueba",
-        jurisdiction="MX-OAX", url=f"http://127.0.0.1/s{n}.html",
-        fields={"expediente": f"{n}/2024"}, page_text="",
-        page=PageHtml(f"<html><body><main><p>{words}</p></main></body></html>".encode()),
-        file_texts=[], files=[], required=[], fetched_at=dt.datetime(2024, 3, 4, tzinfo=dt.UTC),
-        videos=[], origin="listing", origins={}, ocr_pages=[], text_source=None, privacy="mask",
-    )
 
 
 def ordinary(builders: Builders, first: int) -> list[str]:
@@ -187,6 +183,7 @@ if __name__ == "__main__":
     builders.close()
     print(sum(alive(pid) for pid in children_of(os.getpid(), b"spawn_main")))
 """
+)
 
 
 def test_a_build_past_its_limit_stops_its_own_worker_alone(tmp_path: Path) -> None:
