@@ -25,6 +25,10 @@ ORDINALS = {
     20: "Vigésimo",
 }  # fmt: skip
 _ORDINAL_NUMBER = re.compile(r"\b(\d{1,2})\s*(?:o\.?|º|°|er\.?|ero\.?)(?=\s|$)", re.IGNORECASE)
+# An ordinal before its noun loses its "o": "1er. Tribunal" → "Primer Tribunal" (not
+# "Primero"), "del 3er. Circuito" → "Tercer Circuito"; after it, it keeps it ("Juzgado
+# Primero").
+_APOCOPE = re.compile(r"\b(Primero|Tercero)(?=\s+(?:Tribunal|Circuito|Juzgado)\b)")
 _ABBREVIATIONS = (
     (re.compile(r"\bjdo\.?(?=\s)", re.I), "Juzgado"),
     (re.compile(r"\btrib\.?(?=\s)", re.I), "Tribunal"),
@@ -164,6 +168,7 @@ def normalise_court(text: str | None, institution: str | None = None) -> str | N
     for pattern, expansion in _ABBREVIATIONS:
         name = pattern.sub(expansion, name)
     name = _ORDINAL_NUMBER.sub(lambda m: ORDINALS.get(int(m[1]), m[0]), name)
+    name = _APOCOPE.sub(lambda m: m[1][:-1], name)
     if shouting:
         name = title_case(name)
     known = KNOWN_COURTS.get(fold_keyword(name))

@@ -25,6 +25,9 @@ class CaseType:
     name: str
     spelled: tuple[str, ...]  # folded phrases as written
     abbreviated: bool = True  # courts write the code (A.R., AR); else the name (Toca)
+    # a collegiate circuit court's codes, one per matter ("D.C." amparo directo civil):
+    # read as this type, never written for a case of another matter
+    by_matter: tuple[str, ...] = ()
 
     @property
     def dotted(self) -> str | None:
@@ -34,9 +37,27 @@ class CaseType:
 # Order matters: longer names first, so "amparo directo en revision" wins over "amparo".
 CASE_TYPES: tuple[CaseType, ...] = (
     CaseType("ADR", "Amparo Directo en Revisión", ("amparo directo en revision", "a.d.r.", "adr")),
-    CaseType("AR", "Amparo en Revisión", ("amparo en revision", "a.r.", "a. r.", "ar")),
-    CaseType("AD", "Amparo Directo", ("amparo directo", "a.d.", "ad")),
-    CaseType("AMP", "Amparo Indirecto", ("amparo indirecto", "juicio de amparo")),
+    # A collegiate circuit court writes the kind of amparo and its matter in two letters:
+    # "R.C." revisión civil, "D.P." directo penal, "Q.A." queja administrativa (R/D/Q +
+    # C civil, P penal, A administrativa, T del trabajo).
+    CaseType(
+        "AR",
+        "Amparo en Revisión",
+        ("amparo en revision", "a.r.", "a. r.", "ar"),
+        by_matter=("r.c.", "r.p.", "r.a.", "r.t."),
+    ),
+    CaseType(
+        "AD",
+        "Amparo Directo",
+        ("amparo directo", "a.d.", "ad", "juicio de amparo directo"),
+        by_matter=("d.c.", "d.p.", "d.a.", "d.t."),
+    ),
+    # "juicio de amparo directo 12/2020" is the direct one, not "juicio de amparo" + a word
+    CaseType(
+        "AMP",
+        "Amparo Indirecto",
+        ("amparo indirecto", "juicio de amparo", "juicio de amparo indirecto"),
+    ),
     CaseType(
         "AI",
         "Acción de Inconstitucionalidad",
@@ -51,7 +72,14 @@ CASE_TYPES: tuple[CaseType, ...] = (
     CaseType("CT", "Contradicción de Tesis", ("contradiccion de tesis", "c.t.")),
     CaseType("CCR", "Contradicción de Criterios", ("contradiccion de criterios",), False),
     CaseType("RR", "Recurso de Reclamación", ("recurso de reclamacion",), False),
-    CaseType("RQ", "Recurso de Queja", ("recurso de queja",), False),
+    CaseType(
+        "RQ",
+        "Recurso de Queja",
+        ("recurso de queja", "queja civil", "queja penal"),
+        False,
+        by_matter=("q.c.", "q.p.", "q.a.", "q.t."),
+    ),
+    CaseType("RF", "Revisión Fiscal", ("recurso de revision fiscal", "revision fiscal", "r.f.")),
     CaseType("RI", "Recurso de Inconformidad", ("recurso de inconformidad",), False),
     CaseType(
         "SFA",
@@ -104,7 +132,7 @@ def _plural(phrase: str) -> str | None:
 # Every phrase as written (folded), singular and plural, with the type it names.
 _PHRASES: dict[str, str] = {}
 for _type in CASE_TYPES:
-    for _phrase in _type.spelled:
+    for _phrase in _type.spelled + _type.by_matter:
         _PHRASES.setdefault(_phrase, _type.code)
         _plural_phrase = _plural(_phrase)
         if _plural_phrase:
@@ -283,7 +311,7 @@ def parse_expediente(text: str | None) -> list[CaseNumber]:
 
 
 _OPENING = re.compile(
-    rf"^\s*(?:{_TYPE_WORDS})\b|^\s*(?:{'|'.join(ELECTORAL_CHAMBERS)}|T[A-Z]{{1,8}})[-/][A-Z]{{2,5}}[-/]\d"
+    rf"^\s*(?:{_TYPE_WORDS})(?!\w)|^\s*(?:{'|'.join(ELECTORAL_CHAMBERS)}|T[A-Z]{{1,8}})[-/][A-Z]{{2,5}}[-/]\d"
     rf"|^\s*(?:{_LOCAL_TYPES})[-/]\d",
     re.IGNORECASE,
 )

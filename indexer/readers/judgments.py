@@ -51,13 +51,39 @@ _SIGNER = re.compile(r"\b(?:PRESIDENT[EA]|MINISTR[OA]|MAGISTRAD[OA]|SECRETARI[OA
 # A court line starts with the court ("JUZGADO…", "SEGUNDO TRIBUNAL…", "H. TRIBUNAL…"),
 # not with words about something else ("SESIÓN PÚBLICA ORDINARIA DEL PLENO…").
 _COURT_START = re.compile(
-    r"^(?:(?:EL|LA|H\.)\s+)?(?:[A-ZÁÉÍÓÚ]+[OA]\s+|PRIMER\s+|TERCER\s+)?"
+    r"^(?:(?:EL|LA|H\.)\s+)?(?:[A-ZÁÉÍÓÚ]+(?:[OA]|ER)\s+){0,2}"
     r"(?:JUZGADO|TRIBUNAL|SALA|SUPREMA CORTE|PLENO|PODER JUDICIAL|H\.)"
 )
 # The judiciary itself, not the court that resolved: kept only when nothing better shows.
 _GENERIC_COURT = re.compile(
     r"^(?:PODER JUDICIAL|H\. |(?:EL\s+)?(?:TRIBUNAL SUPERIOR|SUPREMO TRIBUNAL) DE JUSTICIA)"
 )
+# A federal circuit court or plenary, up to the circuit or region that makes it one court:
+# "Primer Tribunal Colegiado en Materia Civil del Tercer Circuito", "Tribunal Colegiado de
+# Apelación del Segundo Circuito", "Pleno Regional en Materia Penal de la Región
+# Centro-Sur", "Pleno del Decimosexto Circuito" ("Tribunal Colegiado de Circuito" alone
+# names none).
+_CIRCUIT_ORDINAL = (
+    r"(?:primer|primero|segundo|tercer|tercero|cuarto|quinto|sexto|s[eé]ptimo|octavo|noveno"
+    r"|d[eé]cimo|und[eé]cimo|duod[eé]cimo|vig[eé]simo|trig[eé]simo|decimo[a-z]{4,7}"
+    r"|vigesimo[a-z]{4,7})"
+)
+_CIRCUIT_COURT = _starting(
+    "ptdsvcnoqu",
+    rf"\b(?:{_CIRCUIT_ORDINAL}\s+){{0,2}}(?:tribunal\s+colegiado|pleno(?=\s+(?:regional|en\s|del?\s)))"
+    r"\b[^.;:,()\n]{0,140}?(?:(?<!\bde\s)circuito\b"
+    r"|regi[oó]n\b(?-i:\s+(?!(?i:con|en|de|del|y)\b)[A-ZÁÉÍÓÚ][\wáéíóú]*(?:-[A-ZÁÉÍÓÚ][\wáéíóú]*)?)?)",
+    re.IGNORECASE,
+)
+_CIRCUIT_NAME = re.compile(r"\b(?:CIRCUITO|REGI[OÓ]N)\b")
+_CIRCUIT_BODY = re.compile(r"\bCOLEGIADO\b|^(?:EL\s+)?PLENO\s+(?:REGIONAL|EN\s|DEL?\s)")
+# Between "resolvió" and the court that did: "lo resolvió el", "resolvieron y firman los".
+_RESOLVED_BY = re.compile(
+    r"^\w*\s+(?:y\s+firman?\s+)?(?:(?:el|la|este|esta)\s+)?(?:H\.\s*)?$", re.I
+)
+# Between a circuit court and its session's formula: "Acuerdo del …, correspondiente a la
+# sesión", "El Pleno …, en sesión correspondiente".
+_BEFORE_FORMULA = re.compile(r"^\s*,?\s*(?:en\s+)?(?:la\s+)?$", re.I)
 _RUNS_ON = re.compile(r"\s(?:LA|EL|LOS|LAS|POR|DE|DEL|A|AL|EN|Y|CON|ANTE)$")
 _LABEL_LINE = re.compile(r"^[A-ZÁÉÍÓÚÑ .]{3,40}:")
 _SCJN = r"de\s+la\s+suprema\s+corte\s+de\s+justicia\s+de\s+la\s+naci[oó]n"
@@ -105,6 +131,8 @@ _STATEMENT = _starting(
     r"\b(?:se\s+resuelven?|para\s+resolver|a\s+resolver)\s+(?:en\s+definitiva\s+)?"
     r"(?:(?:los\s+autos\s+(?:del?|de\s+l[oa]s)|el|la|los|las|del)\s+)?"
     r"(?P<kind>(?:[^\d\n,.;:]|\n(?!\s*\n)){3,140}?)\s*(?:n[uú]mero\s+|No\.\s*)?"
+    # a collegiate court's code before the number: "amparo directo D.C. 412/2021"
+    r"(?P<code>(?-i:[A-Z]\.){2,3}\s*)?"
     rf"(?P<numbers>{_NUMBER}(?:\s*(?:,|\by\b|\be\b)\s*(?:sus?\s+acumulad[oa]s?\s+)?{_NUMBER})*)",
     re.IGNORECASE,
 )
@@ -201,7 +229,7 @@ _FOOTNOTE = re.compile(r"\[\d{1,3}:[^\]]*\]")
 CASE_TYPE_MATTERS = {
     "AR": "amparo", "AD": "amparo", "ADR": "amparo", "AMP": "amparo", "IIS": "amparo",
     "AI": "constitucional", "CC": "constitucional", "DGI": "constitucional",
-    "CP": "penal", "CJ": "penal", "JIE": "electoral",
+    "CP": "penal", "CJ": "penal", "JIE": "electoral", "RF": "fiscal",
 }  # fmt: skip
 ELECTORAL_COURTS = {
     "SUP": "Sala Superior del TEPJF", "SX": "Sala Regional Xalapa del TEPJF",
@@ -495,7 +523,8 @@ def _statement(text: str) -> tuple[str, list[CaseNumber], int] | None:
         if _LINKED.search(kind):
             continue  # "el recurso de apelación deducido del juicio … 123/2023": the origin's
         plain = kind.split()[-1:] in (["expediente"], ["expedientes"])
-        written = " ".join(f"{'' if plain else match['kind']} {match['numbers']}".split())
+        kind_written = "" if plain else f"{match['kind']} {match['code'] or ''}"
+        written = " ".join(f"{kind_written} {match['numbers']}".split())
         cases = parse_expediente(written)
         if cases:
             return written, cases, match.start()
@@ -649,7 +678,8 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
     in the opening prose, else the TEPJF chamber its case number names."""
     formula = _formula(text)
     if formula:
-        court = _court_in(text[max(0, formula[1] - 300) : formula[1]])
+        window = text[max(0, formula[1] - 300) : formula[1]]
+        court = _court_in(window) or _circuit_court_before(window)
         if court:
             return court, formula[1]
     for match in _closings(text):
@@ -657,7 +687,7 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
         start = match.start(1) + (verb.start() if verb else 0)
         # who resolved, not a court the paragraph sends a copy to
         clause = re.split(r";|\.\s+(?=[A-ZÁÉÍÓÚÑ])", text[start : start + CLOSING_SUBJECT])[0]
-        court = _court_in(clause)
+        court = _court_in(clause) or _circuit_court_after_verb(clause)
         if court:
             return court, match.start(1)
     head = text[:HEAD_CHARS]
@@ -671,6 +701,11 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
             continue
         name = _ocr_capitals(line)
         following = _ocr_capitals(lines[i + 1]) if i + 1 < len(lines) else ""
+        if _CIRCUIT_BODY.search(name):
+            whole = _circuit_caption(name, lines[i + 1 : i + 4])
+            if whole:
+                return normalise_court(whole) or whole, head.find(lines[i])
+            continue  # a circuit court's name cut before its circuit names no one court
         if (
             _shouting(following)
             and not _LABEL_LINE.match(following)
@@ -704,6 +739,51 @@ _OCR_L = re.compile(r"(?<=[A-ZÁÉÍÓÚÑ])l(?=[A-ZÁÉÍÓÚÑ]|\b)|\bl(?=[A-Z
 def _ocr_capitals(line: str) -> str:
     """A court line in capitals with OCR's "l" for "I" put right."""
     return _OCR_L.sub("I", line)
+
+
+def _circuit_caption(name: str, following: list[str]) -> str | None:
+    """A circuit court's name in the caption's capitals, its lines joined up to its
+    circuit or region ("DÉCIMO TERCER TRIBUNAL COLEGIADO EN MATERIA⏎ADMINISTRATIVA DEL
+    PRIMER⏎CIRCUITO"); None if the name stops before it."""
+    for line in following:
+        if _CIRCUIT_NAME.search(name):
+            break
+        if not _shouting(line) and not line.isupper():
+            return None
+        if _LABEL_LINE.match(line) or opens_with_case(line) or _SIGNER.search(line):
+            return None
+        name = f"{name} {_ocr_capitals(line)}"
+    found = _CIRCUIT_COURT.match(re.sub(r"^(?:EL|LA|H\.)\s+", "", name))
+    return " ".join(found[0].split()) if found else None
+
+
+def _circuit_court_before(window: str) -> str | None:
+    """The circuit court whose session the formula right after it states ("Acuerdo del
+    Segundo Tribunal Colegiado…, correspondiente a la sesión de…"), in its paragraph."""
+    paragraph = re.split(r"\n\s*\n", window)[-1]
+    for found in _CIRCUIT_COURT.finditer(paragraph):
+        if _BEFORE_FORMULA.match(paragraph[found.end() :]):
+            return _proper_court(found[0])
+    return None
+
+
+def _circuit_court_after_verb(clause: str) -> str | None:
+    """The circuit court a closing says resolved ("Así lo resolvió el Primer Tribunal
+    Colegiado…"), only as the verb's subject, never a court named further on."""
+    verb = re.search(r"resolvi", clause, re.I)
+    if verb is None:
+        return None
+    found = _CIRCUIT_COURT.search(clause, verb.start())
+    if found and _RESOLVED_BY.match(clause[verb.start() + 6 : found.start()]):
+        return _proper_court(found[0])
+    return None
+
+
+def _proper_court(name: str) -> str | None:
+    """A circuit court's name as a court's own (capitalised, in capitals or not); "el
+    tribunal colegiado del circuito" in lower case is a reference, no name."""
+    name = " ".join(name.split())
+    return normalise_court(name) if name[:1].isupper() else None
 
 
 def _court_in(window: str) -> str | None:

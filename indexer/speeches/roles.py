@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from indexer.analysis import fold_keyword
 
-ROLES = ("presidencia", "secretaria", "legislador", "ministro", "magistrado", "compareciente")
+ROLES = ("presidencia", "secretaria", "legislador", "ministro", "magistrado", "compareciente",
+         "moderacion", "secretaria_tecnica")  # fmt: skip
 PARTIES: dict[str, str] = {
     "morena": "MORENA",
     "pan": "PAN",
@@ -33,6 +34,7 @@ _TITLE_WORDS = re.compile(
     r"^(?:(?:el|la|c\.|ciudadan[oa]|senor(?:a)?|presidente|presidenta|presidencia|"
     r"secretari[oa]|secretaria|vicepresidente|vicepresidenta|diputad[oa]|dip\.|senador(?:a)?|"
     r"sen\.|legislador(?:a)?|ministr[oa]|magistrad[oa]|consejer[oa]|general de acuerdos|"
+    r"moderador(?:a)?|tecnic[oa]|"
     r"de la mesa directiva|"
     r"en funciones de presidente|en funciones de presidenta)\s*)+"
 )
@@ -95,6 +97,14 @@ def read_speaker(as_written: str) -> Speaker:
 
 
 def _role(folded: str) -> str:
+    head = folded.partition(",")[0][:40]
+    # a forum's moderator and a committee's technical secretary: staff who conduct or
+    # record a meeting, neither its presidency (who presides is someone else) nor the
+    # chamber's secretaría
+    if re.match(_ARTICLE + r"(?:c\.\s+)?moderador(?:a)?\b", head):
+        return "moderacion"
+    if re.match(_ARTICLE + r"(?:c\.\s+)?secretari[oa] tecnic[oa]\b", head):
+        return "secretaria_tecnica"
     if re.search(r"\b(titular|comparec|funcionari|invitad|ponente invitad)", folded):
         return "compareciente"
     if re.match(
@@ -103,7 +113,6 @@ def _role(folded: str) -> str:
         return "compareciente"  # a cabinet secretary, not the chamber's secretaría
     # the chamber's roles are read before a comma only: what follows it describes the
     # speaker ("El ciudadano Juan Pérez, Secretario de Hacienda" is no chamber secretary)
-    head = folded.partition(",")[0][:40]
     if re.search(r"\b(?:vice)?presiden(te|ta|cia)\b", head) and not head.startswith(
         ("la secretaria", "el secretario", "la secretari")
     ):

@@ -18,8 +18,8 @@ from indexer.spots import matches_at, occurrences
 
 _UP = "A-ZÁÉÍÓÚÑÜ"
 _ROLE = (
-    r"(?:C\.|CC\.|(?i:president[ae]|vicepresident[ae]|secretari[oa]|diputad[oa]|senador[a]?"
-    r"|ciudadan[oa]))"
+    r"(?:C\.|CC\.|(?i:president[ae]|vicepresident[ae]|secretari[oa](?:\s+t[eé]cnic[oa])?"
+    r"|diputad[oa]|senador[a]?|ciudadan[oa]|moderador[a]?))"
 )
 # "-La C. Presidenta: …" (a dash opens the turn), in capitals too; without the dash, a
 # role must follow the article and only a name the role ("La presidenta diputada María
@@ -42,11 +42,22 @@ _DOTTED_ROLE = (
     r"(?:C\.|CC\.|DIP\.|SEN\.|PRESIDENT[AE]|VICEPRESIDENT[AE]|SECRETARI[OA]|DIPUTAD[OA]"
     r"|SENADOR[A]?|CIUDADAN[OA])"
 )
+_DOTTED_ABBREVIATION = r"(?:C\.|CC\.|DIP\.|SEN\.)"
+_BARE_ROLE = (
+    r"(?:(?:EL|LA)\s+)?(?:(?:VICE)?PRESIDENT[AE]|SECRETAR[IÍ][OA])(?:\s+T[EÉ]CNIC[OA])?"
+    r"|(?:(?:El|La)\s+(?:C\.\s+)?)?(?:(?:Vicep|P)resident[ae]|Secretari[oa])"
+)
 _DOTTED_SPEAKER = re.compile(
     rf"^\s*(?P<who>(?:(?:EL|LA|El|La)\s+{_DOTTED_ROLE}|C\.|CC\.|DIP\.|SEN\.|DIPUTAD[OA]|SENADOR[A]?)"
     rf"(?:\s+(?:{_DOTTED_ROLE}|[{_UP}][{_UP}'-]*+"
-    rf"|DE|DEL|LA|LOS|LAS|Y)){{0,10}}(?:\s*\([^()\n]{{0,40}}\))?)\s*\.\s*[-–—]\s*"
-    r"(?!\s*PRESENTE\b)"
+    rf"|DE|DEL|LA|LOS|LAS|Y)){{0,10}}(?:\s*\([^()\n]{{0,40}}\))?"
+    # the chair's or the secretary's role alone ("PRESIDENTE.-", "La Presidenta.-"), or
+    # with a name ("PRESIDENTA DIP. ANA RUIZ.-"), never an office's heading ("SECRETARÍA
+    # DE GOBERNACIÓN.- Oficio…": no "de" after the role)
+    # (a word in capitals covers the roles and particles: one way to read each word)
+    rf"|(?:{_BARE_ROLE})(?:\s+(?!DE\b|DEL\b)(?:{_DOTTED_ABBREVIATION}|[{_UP}][{_UP}'-]*+)"
+    rf"(?:\s+(?:{_DOTTED_ABBREVIATION}|[{_UP}][{_UP}'-]*+)){{0,8}})?)"
+    r"\s*\.\s*[-–—]\s*(?!\s*PRESENTE\b)"
 )
 # A heading a PDF broke where its column ended: the first line opens it (a dash and an
 # article, or an article and a role) and says nothing but roles and names; the second

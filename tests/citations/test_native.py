@@ -74,6 +74,10 @@ SNIPPETS = (
     "amparo en revisión 1234 / 2023 - ab",
     "amparo en revisión 12345678/2023",
     "incidente de inejecución 2/2019-ab/c",
+    "D.C. 123/2020, R.F. 45/2021 y Q.P. 7/2023",
+    "revisión fiscal 45/2021 del Décimo Tercer Tribunal Colegiado en Materia Administrativa",
+    "queja civil 12/2022",
+    "Washington, D.C. 2020",
 )
 SPACES = (" ", "  ", "\n", " \n ", "\t", "\u00a0", "\u2009", "\r\n", "\u2028")
 OTHERS = ("٣", "３", "ß", "µ", "\u212a", "İ", "\x1c", "e\u0301", "²", "½", "ǅ", "—", "“", "…")

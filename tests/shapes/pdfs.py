@@ -292,7 +292,95 @@ PDFS: dict[str, Sentence] = {
 
 
 # Legislative documents: a title in capitals and paragraphs.
+_CONSIDERANDOS = (
+    "C O N S I D E R A N D O:",
+    "PRIMERO. Este órgano es legalmente competente para conocer del presente asunto, en "
+    "términos de la Ley de Amparo y de la Ley Orgánica del Poder Judicial de la Federación.",
+    "SEGUNDO. Los argumentos planteados se estudian en su conjunto, dada su estrecha "
+    "relación, conforme a las constancias de autos que merecen valor probatorio pleno.",
+    "TERCERO. Del análisis de las constancias se advierte que asiste razón a la parte "
+    "recurrente, pues la autoridad omitió valorar las pruebas ofrecidas en tiempo y forma, "
+    "lo que trascendió al sentido del fallo y deja sin defensa a quien las ofreció.",
+    "CUARTO. En consecuencia, procede resolver en los términos que se precisan enseguida, "
+    "sin que sea necesario el estudio de los demás argumentos planteados.",
+)
 DOCUMENTS: dict[str, tuple[str, ...]] = {
+    "html_listing/colegiados-federales/archivos/dc-412-2021.pdf": (
+        "PODER JUDICIAL DE LA FEDERACIÓN",
+        "PRIMER TRIBUNAL COLEGIADO EN MATERIA CIVIL DEL TERCER CIRCUITO",
+        "AMPARO DIRECTO",
+        "D.C. 412/2021",
+        "QUEJOSA: ****",
+        "MAGISTRADO PONENTE: JUAN CARLOS RAMÍREZ GÓMEZ",
+        "SECRETARIA: ANA LUCÍA TORRES MEJÍA",
+        "Zapopan, Jalisco. Acuerdo del Primer Tribunal Colegiado en Materia Civil del Tercer "
+        "Circuito, correspondiente a la sesión de veinte de octubre de dos mil veintidós.",
+        "V I S T O S, para resolver, los autos del juicio de amparo directo D.C. 412/2021; y,",
+        "R E S U L T A N D O:",
+        "PRIMERO. La quejosa promovió juicio de amparo directo contra la sentencia dictada en "
+        "el toca 88/2020 por la Cuarta Sala del Supremo Tribunal de Justicia del Estado.",
+        *_CONSIDERANDOS,
+        "Por lo expuesto y fundado, se resuelve:",
+        "ÚNICO. La Justicia de la Unión ampara y protege a la quejosa.",
+        "Así lo resolvió el Primer Tribunal Colegiado en Materia Civil del Tercer Circuito, "
+        "por unanimidad de votos de los Magistrados Juan Carlos Ramírez Gómez, Elena Ruiz "
+        "Soto y Luis Pérez Díaz, siendo ponente el primero de los nombrados.",
+    ),
+    "html_listing/colegiados-federales/archivos/rf-45-2021.pdf": (
+        "DÉCIMO TERCER TRIBUNAL COLEGIADO EN MATERIA",
+        "ADMINISTRATIVA DEL PRIMER",
+        "CIRCUITO",
+        "REVISIÓN FISCAL",
+        "R.F. 45/2021",
+        "RECURRENTE: ADMINISTRACIÓN DESCONCENTRADA JURÍDICA",
+        "MAGISTRADA PONENTE: LAURA MÉNDEZ ORTIZ",
+        "Ciudad de México. Acuerdo del Décimo Tercer Tribunal Colegiado en Materia "
+        "Administrativa del Primer Circuito, correspondiente a la sesión de once de marzo de "
+        "dos mil veintidós.",
+        "V I S T O S, para resolver, los autos del recurso de revisión fiscal R.F. 45/2021; y,",
+        "R E S U L T A N D O:",
+        "PRIMERO. La autoridad demandada interpuso recurso de revisión fiscal contra la "
+        "sentencia dictada en el juicio de nulidad 1234/2020 por la Sala Regional.",
+        *_CONSIDERANDOS,
+        "Por lo expuesto y fundado, se resuelve:",
+        "ÚNICO. Es fundado el recurso de revisión fiscal.",
+        "Así lo resolvió el Décimo Tercer Tribunal Colegiado en Materia Administrativa del "
+        "Primer Circuito, por unanimidad de votos, siendo ponente la Magistrada Laura Méndez "
+        "Ortiz.",
+    ),
+    "html_listing/colegiados-federales/archivos/ccr-15-2023.pdf": (
+        "PLENO REGIONAL EN MATERIA PENAL DE LA",
+        "REGIÓN CENTRO-SUR, CON RESIDENCIA EN LA CIUDAD DE MÉXICO",
+        "CONTRADICCIÓN DE CRITERIOS 15/2023",
+        "MAGISTRADO PONENTE: MARIO ALBERTO SOSA VEGA",
+        "Ciudad de México. El Pleno Regional en Materia Penal de la Región Centro-Sur, en "
+        "sesión correspondiente al nueve de noviembre de dos mil veintitrés, emite la "
+        "siguiente sentencia.",
+        "V I S T O S, para resolver, los autos de la contradicción de criterios 15/2023; y,",
+        "R E S U L T A N D O:",
+        "PRIMERO. Se denunció la posible contradicción entre los criterios sustentados por el "
+        "Segundo Tribunal Colegiado en Materia Penal del Primer Circuito, al resolver el "
+        "amparo en revisión R.P. 100/2022, y el Primer Tribunal Colegiado en Materia Penal del "
+        "Segundo Circuito, al resolver el amparo en revisión 55/2022.",
+        *_CONSIDERANDOS,
+        "Por lo expuesto y fundado, se resuelve:",
+        "ÚNICO. Sí existe la contradicción de criterios denunciada.",
+    ),
+    "html_listing/colegiados-federales/archivos/qp-7-2023.pdf": (
+        "SEGUNDO TRIBUNAL COLEGIADO EN MATERIA PENAL",
+        "QUEJA PENAL",
+        "Q.P. 7/2023",
+        "RECURRENTE: ****",
+        "Zapopan, Jalisco, a dos de mayo de dos mil veintitrés.",
+        "V I S T O S, para resolver, los autos del recurso de queja Q.P. 7/2023; y,",
+        "R E S U L T A N D O:",
+        "PRIMERO. El recurrente interpuso recurso de queja contra el auto que desechó su "
+        "demanda de amparo indirecto.",
+        *_CONSIDERANDOS,
+        "Por lo expuesto y fundado, se resuelve:",
+        "ÚNICO. Es fundado el recurso de queja.",
+        "Así lo resolvió el Segundo Tribunal Colegiado en Materia Penal, por unanimidad de votos.",
+    ),
     "json_api/scjn-versiones-taquigraficas/archivos/vt-20521.pdf": (
         "VERSIÓN TAQUIGRÁFICA DE LA SESIÓN PÚBLICA DE LA PRIMERA SALA",
         "Ciudad de México, miércoles diecinueve de febrero de dos mil veinticinco.",

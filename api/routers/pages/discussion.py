@@ -41,6 +41,8 @@ ROLE_LABELS = {
     "ministro": "Ministro",
     "magistrado": "Magistrado",
     "compareciente": "Compareciente",
+    "moderacion": "Moderación",
+    "secretaria_tecnica": "Secretaría técnica",
 }
 
 

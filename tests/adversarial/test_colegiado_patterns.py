@@ -1,0 +1,42 @@
+"""A megabyte of text built to make the circuit-court, case-code and speaker patterns
+try and retry (role words that also read as names, court words without a circuit,
+codes without numbers): each reader answers in bounded time, never stalls."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+
+from indexer.citations import extract_citations
+from indexer.readers.expedientes import parse_expediente
+from indexer.readers.judgments import read_sentence
+from indexer.speeches.split import split_turns
+
+MB = 1_000_000
+LIMIT_S = 10  # measured under 1 s on a loaded 2-core machine; a stall takes minutes
+
+
+def fill(piece: str) -> str:
+    return (piece * (MB // len(piece) + 1))[:MB]
+
+
+@pytest.mark.parametrize(
+    ("reader", "piece"),
+    [(split_turns, "PRESIDENTA SECRETARIA DIP. PRESIDENTE DE LA SECRETARIO DEL Y LOS\n"),
+     (split_turns, "PRESIDENTE DIPUTADA ANA RUIZ DE LA PEÑA Y LOS DEL MORENA PRESIDENTA.\n"),
+     (split_turns, "El secretario técnico secretario técnico moderadora Ana Pérez de la y\n"),
+     (read_sentence, "PRIMER TRIBUNAL COLEGIADO EN MATERIA DE LA DEL\n"),
+     (read_sentence, "Así lo resolvió el Primer Tribunal Colegiado en Materia de la Pleno del "),
+     (read_sentence, "Acuerdo del Décimo Tribunal Colegiado del Pleno en, correspondiente a la "
+                     "sesión de veinte de octubre de dos mil veinte, emite "),
+     (parse_expediente, "D.C. R.F. Q.C. A.D. 1/2020 r.p. q.p. "),
+     (extract_citations, "D.C. R.F. Q.C. A.D. 1/2020 r.p. q.p. juicio de amparo directo ")],
+)  # fmt: skip
+def test_a_megabyte_of_near_misses_is_read_in_bounded_time(
+    reader: Callable[[str], object], piece: str
+) -> None:
+    started = time.monotonic()
+    reader(fill(piece))
+    assert time.monotonic() - started < LIMIT_S
