@@ -76,7 +76,12 @@ _CIRCUIT_COURT = _starting(
     re.IGNORECASE,
 )
 _CIRCUIT_NAME = re.compile(r"\b(?:CIRCUITO|REGI[OÓ]N)\b")
-_CIRCUIT_BODY = re.compile(r"\bCOLEGIADO\b|^(?:EL\s+)?PLENO\s+(?:REGIONAL|EN\s|DEL?\s)")
+# (a plenary of circuit or region only: "PLENO DEL TRIBUNAL SUPERIOR…" is a state's)
+_CIRCUIT_BODY = re.compile(
+    r"\bCOLEGIADO\b|^(?:EL\s+)?PLENO\s+(?:REGIONAL\b|EN\s+MATERIAS?\b|DE\s+CIRCUITO\b"
+    r"|DEL\s+(?!TRIBUNAL\b|SUPREMO\b|ESTADO\b|PODER\b|CONSEJO\b|CONGRESO\b|H\.)"
+    r"[A-ZÁÉÍÓÚ]+(?:\s+[A-ZÁÉÍÓÚ]+)?\s+CIRCUITO\b)"
+)
 # Between "resolvió" and the court that did: "lo resolvió el", "resolvieron y firman los".
 _RESOLVED_BY = re.compile(
     r"^\w*\s+(?:y\s+firman?\s+)?(?:(?:el|la|este|esta)\s+)?(?:H\.\s*)?$", re.I

@@ -130,3 +130,18 @@ def test_an_ordinal_before_its_noun_loses_its_o() -> None:
         "Primer Tribunal Colegiado en Materia Civil del Tercer Circuito"
     )
     assert normalise_court("Juzgado 1o. Civil") == "Juzgado Primero Civil"
+
+
+@pytest.mark.parametrize(
+    ("caption", "court"),
+    [("PLENO DEL DECIMOSEXTO CIRCUITO", "Pleno del Decimosexto Circuito"),
+     ("PLENO EN MATERIA CIVIL DEL TERCER\nCIRCUITO", "Pleno en Materia Civil del Tercer Circuito"),
+     ("PLENO DEL TRIBUNAL SUPERIOR DE JUSTICIA DEL ESTADO DE MÉXICO",
+      "Pleno del Tribunal Superior de Justicia del Estado de México"),
+     ("PLENO DE LA SUPREMA CORTE DE JUSTICIA DE LA NACIÓN", "Pleno de la SCJN")],
+)  # fmt: skip
+def test_a_plenary_in_the_caption_is_read_whole_whichever_court_it_is(
+    caption: str, court: str
+) -> None:
+    """A circuit's plenary up to its circuit; a state's or the SCJN's as before."""
+    assert read_sentence(sentence(f"{caption}\nAMPARO EN REVISIÓN 5/2021")).values["court"] == court
