@@ -1,6 +1,6 @@
 """The Spanish ``mensaje`` of every refusal the JSON API sends: for each item of a 422
 (FastAPI's own validation errors say why only in English: ``config/spanish_errors.py``
-words each type) and for any other 4xx that a route did not word itself."""
+words each type) and for any other 4xx or 5xx that a route did not word itself."""
 
 from __future__ import annotations
 
@@ -22,6 +22,12 @@ BY_STATUS = {
     415: "no aceptamos ese tipo de contenido",
     429: "demasiadas solicitudes: espere un momento y vuelva a intentarlo",
     451: "este documento no se publica por contener datos personales",
+    500: "ocurrió un error interno del servicio: no es un problema de su solicitud; vuelva a "
+    "intentarlo más tarde",
+    502: "un servicio del que dependemos respondió mal: vuelva a intentarlo en unos momentos",
+    503: "el servicio no está disponible por ahora: vuelva a intentarlo en unos momentos",
+    504: "la respuesta tardó demasiado y se detuvo: vuelva a intentarlo o acote lo que pide",
+    507: "el servidor se quedó sin espacio para guardar: no se guardó nada; avise a quien lo opera",
 }
 
 
@@ -36,7 +42,11 @@ class Refused(HTTPException):
 
 
 def for_status(status: int) -> str:
-    return BY_STATUS.get(status, "no pudimos atender la solicitud")
+    if status in BY_STATUS:
+        return BY_STATUS[status]
+    if status >= 500:
+        return "el servicio tuvo un problema y no pudo responder: vuelva a intentarlo más tarde"
+    return "no pudimos atender la solicitud"
 
 
 _PLACES = {"body", "query", "path", "header", "cookie"}

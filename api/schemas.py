@@ -186,6 +186,7 @@ class SessionsResponse(BaseModel):
 
 class HealthResponse(BaseModel):
     status: str = Field(description='"ok", or "error" (with status 503) if a part failed.')
+    mensaje: str = Field(description="The same in Spanish: which part does not answer.")
     database: dict[str, Any]
     store: dict[str, Any]
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from cli import alerts, align, backup, dump, people
+from cli.argumentos import SpanishParser
 from cli.failures import engine_unreachable, explain, public_url, settings_problem
 from cli.numbers import PORT, seconds, whole
 from cli.privacy import add_commands as add_privacy_commands
@@ -322,7 +323,7 @@ def _day(text: str) -> dt.date:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = SpanishParser(
         prog="abierto",
         description="Estado Abierto: parlamento abierto y justicia abierta para México.",
     )

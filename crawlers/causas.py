@@ -95,6 +95,38 @@ _SECONDS = re.compile(r"took longer than ([\d.]+) seconds")
 _LIMIT = re.compile(r"(\S+) reached: (.*)$", re.S)
 _FOREIGN = re.compile(r"(\S+) names another institution: left empty \(its own is (.*)\)$", re.S)
 _IMPLAUSIBLE = re.compile(r"(\S+): ('.*'|\".*\") ", re.S)
+_POSITION = re.compile(r"(item|entry|record|session|sitemap|url) (\d+): (.*)$", re.S)
+_EXCEPTION = re.compile(r"([A-Z][A-Za-z0-9]*): ")  # "ValueError: …", a Python exception's
+_MATCHED_NOTHING = re.compile(r"(\S+) matched nothing$")
+_NO_LIST = re.compile(r"(\S+): no list at (.*)$", re.S)
+_EMPTY_LINK = re.compile(r"(\S+) is empty$")
+_NO_LINK = re.compile(r"entry (.*) has no link$", re.S)
+_REQUIRED = re.compile(
+    r"required field '([^']*)' is missing or empty( \(needed by identity.key\))?$"
+)
+_NO_HOSTNAME = re.compile(r"DNS lookup failed: no results for hostname lookup: (\S+?)\.?$")
+_BAD_LINK = re.compile(r"(?:(\S+): )?('.*'|\".*\"): (.*)$", re.S)
+
+POSITIONS = {
+    "item": "elemento",
+    "entry": "entrada",
+    "record": "registro",
+    "session": "sesión",
+    "sitemap": "mapa del sitio",
+    "url": "dirección",
+}
+PAGES = {
+    "listing page is not HTML": "la página del listado no es HTML",
+    "channel page is not HTML": "la página del canal no es HTML",
+    "the API answered JSON nested too deeply": "la API respondió un JSON anidado a demasiada "
+    "profundidad",
+}
+LINK_PROBLEMS = {
+    "the link has no host": "el enlace no tiene servidor",
+    "the link carries a user or password (user:password@)": "el enlace lleva usuario o "
+    "contraseña (usuario:contraseña@)",
+    "port 0 reaches no server": "el puerto 0 no lleva a ningún servidor",
+}
 
 
 def label(cause: str) -> str:
@@ -143,7 +175,45 @@ def error_mensaje(cause: str, message: str) -> str:
         return f"se descartó el valor {value} de {name}: no puede ser ese campo"
     if cause == "network" and ":" in message:
         return f"falla de red ({message.split(':', 1)[0]})"
-    return label(cause)
+    return _detail(cause, message) or label(cause)
+
+
+def _detail(cause: str, message: str) -> str | None:
+    """The Spanish of the English details the spiders and pipelines write (the item's
+    position, the selector, the link, the exception's name), or None."""
+    where = ""
+    if found := _POSITION.match(message):
+        kind, number, message = found.groups()
+        where = f"{POSITIONS[kind]} {number}: "
+    if message in PAGES:
+        return where + PAGES[message]
+    if message.startswith("the API did not answer JSON"):
+        return where + "la API no respondió con JSON"
+    if found := _MATCHED_NOTHING.match(message):
+        return f"{where}{found.group(1)} no encontró nada en la página"
+    if found := _NO_LIST.match(message):
+        return f"{where}{found.group(1)}: no hay una lista en {found.group(2)}"
+    if cause == "missing_link" and (found := _EMPTY_LINK.match(message)):
+        return f"{where}{found.group(1)} está vacío"
+    if found := _NO_LINK.match(message):
+        return f"{where}la entrada {found.group(1)} no tiene enlace"
+    if found := _REQUIRED.match(message):
+        name, by_key = found.groups()
+        needed = " (lo necesita identity.key)" if by_key else ""
+        return f"{where}falta el campo obligatorio «{name}» o está vacío{needed}"
+    if cause == "dns" and (found := _NO_HOSTNAME.match(message)):
+        return f"el dominio {found.group(1)} no existe o no se resuelve"
+    if cause == "bad_url" and (found := _BAD_LINK.match(message)):
+        what, link, problem = found.groups()
+        if problem.startswith("not a web address"):
+            said = "no es una dirección web" + problem.removeprefix("not a web address")
+        else:
+            said = LINK_PROBLEMS.get(problem, "el enlace está mal formado")
+        return f"{where}{label(cause)}: {what + ' ' if what else ''}{link}: {said}"
+    if found := _EXCEPTION.match(message):
+        said = "no se pudo procesar" if where and cause == "item_failed" else label(cause)
+        return f"{where}{said} ({found.group(1)})"
+    return f"{where}{label(cause)}" if where else None
 
 
 def run_mensaje(status: str, message: str | None) -> str | None:

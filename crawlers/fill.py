@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from config.specs import SourceSpec
+from crawlers.causas import error_mensaje
 
 SAMPLES = 3
 
@@ -80,7 +81,8 @@ def required_problems(
         problems.append("ningún elemento llegó a ser un documento")
     missing = error_counts.get("missing_field", 0)
     if missing:
-        example = next((e["message"] for e in errors if e["cause"] == "missing_field"), "")
+        said = next((e["message"] for e in errors if e["cause"] == "missing_field"), "")
+        example = error_mensaje("missing_field", said)
         lack = "elemento carece" if missing == 1 else "elementos carecen"
         problems.append(f"{missing} {lack} de un campo obligatorio (p. ej. {example})")
     for name, entry in report.items():

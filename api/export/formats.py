@@ -16,7 +16,8 @@ ends with a line ``{"_error": {...}}`` (the key ``_error`` and no ``id``: the li
 before it are whole documents, the rest are missing); CSV with a line ``# ERROR: …`` (a
 comment line for readers that skip them, such as pandas with ``comment="#"``; the last
 row a spreadsheet shows). Each counts the whole rows before it. A file that ends without
-either and without the transfer's end was cut by the network.
+either and without the transfer's end was cut by the network. A search refused partway
+(its work budget spent, the store gone) says why in that line, not "internal error".
 """
 
 from __future__ import annotations
@@ -29,7 +30,9 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from api.deps import BadSearch
 from indexer.jsonlines import json_line
+from indexer.stores.base import StoreUnavailable
 
 BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -42,17 +45,41 @@ class ExportBroken(RuntimeError):
     """The export stopped after its notice was written: the transfer ends unfinished."""
 
 
-def _broken(sent: int) -> dict[str, Any]:
-    """The notice of an export that broke after ``sent`` rows (the cause is in the log)."""
+def _broken(sent: int, exc: Exception) -> dict[str, Any]:
+    """The notice of an export that broke after ``sent`` rows: why, when the search
+    refused to go on (past its work budget, the store gone), else an internal error
+    (whose cause is in the log)."""
+    why = _refusal(exc)
+    if why is None:
+        return {
+            "detail": f"the export broke after {sent} rows: an internal error while reading "
+            "the documents; the rows before this line are complete, repeat the request for "
+            "the rest",
+            "mensaje": f"la exportación se interrumpió tras {sent} filas por un error interno "
+            "al leer los documentos; las filas anteriores están completas: repita la descarga "
+            "para obtener el resto",
+            "rows": sent,
+        }
+    detail, mensaje = why
     return {
-        "detail": f"the export broke after {sent} rows: an internal error while reading "
-        "the documents; the rows before this line are complete, repeat the request for "
-        "the rest",
-        "mensaje": f"la exportación se interrumpió tras {sent} filas por un error interno al "
-        "leer los documentos; las filas anteriores están completas: repita la descarga "
-        "para obtener el resto",
+        "detail": f"the export broke after {sent} rows: {detail}; the rows before this line "
+        "are complete, the rest is missing",
+        "mensaje": f"la exportación se interrumpió tras {sent} filas: {mensaje}; las filas "
+        "anteriores están completas, falta el resto",
         "rows": sent,
     }
+
+
+def _refusal(exc: Exception) -> tuple[str, str] | None:
+    """Why the search stopped giving rows, in English and Spanish, or None."""
+    if isinstance(exc, BadSearch):
+        return exc.msg, exc.mensaje or exc.msg
+    if isinstance(exc, StoreUnavailable):
+        return (
+            "the search index stopped answering",
+            "el índice de búsqueda dejó de responder; repita la descarga en unos minutos",
+        )
+    return None
 
 
 def cell(value: Any) -> str:
@@ -103,7 +130,7 @@ def csv_chunks(
         if not started:
             raise  # nothing sent yet: an error status says it best
         log.exception("CSV export broken after %d rows", sent + count)
-        notice = _broken(sent + count)["mensaje"]
+        notice = _broken(sent + count, exc)["mensaje"]
         yield (buffer.getvalue() + f"# ERROR: {notice}\r\n").encode()
         raise ExportBroken(notice) from exc
     yield buffer.getvalue().encode()
@@ -123,7 +150,7 @@ def jsonl_chunks(rows: Iterable[dict[str, Any]]) -> Iterator[bytes]:
         if not sent:
             raise  # nothing sent yet: an error status says it best
         log.exception("JSONL export broken after %d rows", sent + len(lines))
-        lines.append(json_line({"_error": _broken(sent + len(lines))}))
+        lines.append(json_line({"_error": _broken(sent + len(lines), exc)}))
         yield ("\n".join(lines) + "\n").encode()
         raise ExportBroken(lines[-1]) from exc
     if lines:

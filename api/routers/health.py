@@ -27,7 +27,24 @@ def healthz(library: LibraryDep, response: Response) -> HealthResponse:
         store = {"ok": False, "error": _describe(exc)}
     healthy = bool(database.get("ok")) and bool(store.get("ok"))
     response.status_code = 200 if healthy else 503
-    return HealthResponse(status="ok" if healthy else "error", database=database, store=store)
+    return HealthResponse(
+        status="ok" if healthy else "error",
+        mensaje=_mensaje(bool(database.get("ok")), bool(store.get("ok"))),
+        database=database,
+        store=store,
+    )
+
+
+def _mensaje(database: bool, store: bool) -> str:
+    """What a person reads: which part does not answer, in Spanish."""
+    failing = [
+        name
+        for name, ok in (("la base de datos", database), ("el índice de búsqueda", store))
+        if not ok
+    ]
+    if not failing:
+        return "la base de datos y el índice de búsqueda responden"
+    return f"no responde{'n' if len(failing) > 1 else ''} {' ni '.join(failing)}"
 
 
 def _describe(exc: Exception) -> str:

@@ -633,7 +633,16 @@ impl CitationScanner {
             let (Some(kind), Some(number)) = (group(2), group(3)) else {
                 continue;
             };
-            found.push((1, group(1), kind, number, group(4), None, m.start(), m.end()));
+            found.push((
+                1,
+                group(1),
+                kind,
+                number,
+                group(4),
+                None,
+                m.start(),
+                m.end(),
+            ));
             taken.push((m.start(), m.end()));
             last_end = m.end();
         }

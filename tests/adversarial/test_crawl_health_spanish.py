@@ -101,3 +101,86 @@ def test_runs_stored_in_english_before_read_in_spanish(tmp_path: Path) -> None:
         )
     finally:
         api.close()
+
+
+def test_each_error_says_its_detail_in_spanish_not_only_its_cause(tmp_path: Path) -> None:
+    """An item without a link and one whose link is no web address: the crawl's lines,
+    the runs API and the page say which item and what is wrong with it, in Spanish (they
+    said only "entrada sin enlace" and "dirección no válida")."""
+    (tmp_path / "www").mkdir()
+    rows = (
+        "<tr><td>Sentencia 1</td><td>sin enlace</td></tr>"
+        "<tr><td>Sentencia 2</td><td><a href='ftp://archivo.ejemplo/2.pdf'>ver</a></td></tr>"
+    )
+    (tmp_path / "www" / "lista.html").write_text(f"<html><body><table><tbody>{rows}</tbody>")
+    missing = "elemento 1: listing.link no encontró nada en la página"
+    bad = "elemento 2: dirección no válida: 'ftp://archivo.ejemplo/2.pdf': no es una dirección web"
+    api = open_api(tmp_path / "data")
+    try:
+        with FixtureServer(tmp_path / "www") as server:
+            spec = listing_spec(f"{server.url}/lista.html")
+            assert api.client.post("/v1/sources", json=spec, headers=api.headers).status_code == 201
+            done = _crawl(api, spec["id"])
+        assert missing in done.stdout and bad in done.stdout, done.stdout
+        assert "matched nothing" not in done.stdout and "not a web address" not in done.stdout
+        runs = api.client.get(f"/v1/sources/{spec['id']}/runs", headers=api.headers).json()
+        [run] = runs["runs"]
+        [no_link] = run["errors"]["missing_link"]["examples"]
+        assert no_link["message"] == "item 1: listing.link matched nothing"  # kept for clients
+        assert no_link["mensaje"] == missing
+        [ftp] = run["errors"]["bad_url"]["examples"]
+        assert ftp["mensaje"].startswith(bad)
+        key = api.headers["Authorization"].removeprefix("Bearer ")
+        page = api.client.post("/fuentes/entrar", data={"clave": key}).text
+        assert missing in page and "matched nothing" not in page
+    finally:
+        api.close()
+
+
+# (cause, English message stored by the spiders and pipelines, its Spanish)
+STORED = [
+    (
+        "selector_empty",
+        "listing.items matched nothing",
+        "listing.items no encontró nada en la página",
+    ),
+    ("not_html", "listing page is not HTML", "la página del listado no es HTML"),
+    ("not_json", "the API did not answer JSON: Expecting value", "la API no respondió con JSON"),
+    ("missing_link", "entry 'Sesión 4' has no link", "la entrada 'Sesión 4' no tiene enlace"),
+    ("item_failed", "item 4: KeyError: 'title'", "elemento 4: no se pudo procesar (KeyError)"),
+    (
+        "spider_error",
+        "AttributeError: 'NoneType' object",
+        "error al leer una página (AttributeError)",
+    ),
+    ("save_failed", "OperationalError: disk is full", "no se pudo guardar (OperationalError)"),
+    (
+        "missing_field",
+        "required field 'expediente' is missing or empty (needed by identity.key)",
+        "falta el campo obligatorio «expediente» o está vacío (lo necesita identity.key)",
+    ),
+    (
+        "dns",
+        "DNS lookup failed: no results for hostname lookup: nada.invalid.",
+        "el dominio nada.invalid no existe o no se resuelve",
+    ),
+]
+
+
+def test_stored_english_details_are_read_in_spanish(tmp_path: Path) -> None:
+    api = open_api(tmp_path / "data")
+    try:
+        spec = listing_spec("http://127.0.0.1:9/lista.html")
+        assert api.client.post("/v1/sources", json=spec, headers=api.headers).status_code == 201
+        errors = {
+            cause: {"count": 1, "examples": [{"url": "http://127.0.0.1:9/x", "message": said}]}
+            for cause, said, _ in STORED
+        }
+        db = api.library.db
+        db.finish_run(db.start_run(spec["id"]), "failed", {"pages": 1}, errors, "no_items: x")
+        runs = api.client.get(f"/v1/sources/{spec['id']}/runs", headers=api.headers).json()
+        [run] = runs["runs"]
+        shown = {cause: run["errors"][cause]["examples"][0]["mensaje"] for cause, _, _ in STORED}
+        assert shown == {cause: spanish for cause, _, spanish in STORED}
+    finally:
+        api.close()

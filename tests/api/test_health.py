@@ -20,6 +20,7 @@ def test_healthz_ok(client: TestClient) -> None:
     assert body["database"] == {"ok": True, "documents": 10}
     assert body["store"]["ok"] is True
     assert body["store"]["documents"] == 10
+    assert body["mensaje"] == "la base de datos y el índice de búsqueda responden"
     # anyone may ask: the answer names no folder of the server
     assert str(client.app.state.library.store.path) not in response.text
     assert "/index" not in response.text
@@ -38,6 +39,7 @@ def test_healthz_503_when_the_database_fails(tmp_path: Path) -> None:
     assert body["database"]["ok"] is False
     assert "documents" in body["database"]["error"]
     assert body["store"]["ok"] is True
+    assert body["mensaje"] == "no responde la base de datos"
 
 
 def test_openapi_docs(client: TestClient) -> None:

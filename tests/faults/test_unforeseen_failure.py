@@ -38,3 +38,22 @@ def test_a_browser_gets_the_spanish_error_page(broken: TestClient) -> None:
     assert answer.status_code == 500
     assert answer.headers["content-type"].startswith("text/html")
     assert "Algo salió mal" in answer.text and "error interno del servicio" in answer.text
+
+
+@pytest.fixture(scope="module")
+def no_speeches(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """A library opened without its speech search (``Library`` built by hand, as a tool
+    that only reads documents builds it): the speeches routes answer 503."""
+    opened = Library.open(Settings(data_dir=tmp_path_factory.mktemp("data")))
+    library = Library(opened.db, opened.store, opened.archive, opened.limits)
+    with TestClient(create_app(library), raise_server_exceptions=False) as client:
+        yield client
+    opened.close()
+
+
+def test_a_503_a_route_raises_says_why_in_spanish(no_speeches: TestClient) -> None:
+    answer = no_speeches.get("/v1/speeches", params={"q": "presupuesto"})
+    assert answer.status_code == 503
+    body = answer.json()
+    assert body["mensaje"] == "la búsqueda de intervenciones no está disponible"
+    assert body["detail"] != body["mensaje"]

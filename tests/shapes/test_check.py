@@ -93,3 +93,15 @@ def test_a_start_url_outside_allowed_domains_is_refused_at_load(tmp_path: Path) 
         crawl = run_abierto(tmp_path / "data", server.url, specs)
     assert crawl.returncode == 2
     assert "start_urls.0" in crawl.stderr and "fuera de allowed_domains" in crawl.stderr
+
+
+def test_a_missing_required_field_is_named_in_spanish(tmp_path: Path) -> None:
+    """Its example was the pipeline's English ("required field 'session_type' is missing
+    or empty") inside the Spanish list of what keeps the source from being ready."""
+    specs = _specs(tmp_path / "specs", listing__fields__session_type="xpath:./td[99]/text()")
+    with FixtureServer(FIXTURES) as server:
+        result = _check(tmp_path, server.url, specs)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "NO ESTÁ LISTA" in result.stdout
+    assert "falta el campo obligatorio «session_type» o está vacío" in result.stdout
+    assert "required field" not in result.stdout, result.stdout

@@ -34,9 +34,21 @@ MESSAGES = {
         "Ocurrió un error interno del servicio, no en lo que usted pidió. Intente de nuevo "
         "más tarde.",
     ),
+    502: (
+        "Algo salió mal",
+        "Un servicio del que dependemos respondió mal. Intente de nuevo en un minuto.",
+    ),
     503: (
         "El buscador no responde",
         "El servicio está ocupado o en mantenimiento. Intente de nuevo en un minuto.",
+    ),
+    504: (
+        "La respuesta tardó demasiado",
+        "Lo que pidió tardó demasiado y se detuvo. Intente de nuevo o acote la búsqueda.",
+    ),
+    507: (
+        "Sin espacio para guardar",
+        "El servidor se quedó sin espacio y no guardó nada. Intente más tarde.",
     ),
 }
 
@@ -67,7 +79,7 @@ async def _http_error(request: Request, exc: Exception) -> Any:
     if exc.status_code in (204, 304) or exc.status_code < 200:
         return Response(status_code=exc.status_code, headers=headers)
     body: dict[str, Any] = {"detail": exc.detail}
-    if exc.status_code < 500 and isinstance(exc.detail, str):
+    if isinstance(exc.detail, str):
         body["mensaje"] = getattr(exc, "mensaje", None) or mensajes.for_status(exc.status_code)
     return JSONResponse(body, status_code=exc.status_code, headers=headers)
 
@@ -124,11 +136,7 @@ async def _server_error(request: Request, _exc: Exception) -> Any:
         except Exception:  # the page itself failed: the JSON below still answers
             pass
     return JSONResponse(
-        {
-            "detail": "internal server error",
-            "mensaje": "ocurrió un error interno del servicio: no es un problema de su "
-            "solicitud; vuelva a intentarlo más tarde",
-        },
+        {"detail": "internal server error", "mensaje": mensajes.for_status(500)},
         status_code=500,
     )
 
