@@ -35,6 +35,7 @@ Receive = Callable[[], Any]
 Send = Callable[[dict[str, Any]], Any]
 
 KNOWN_ADDRESSES = 1024
+KNOWN_PATH_CHARS = 256
 
 
 @dataclass(frozen=True)
@@ -142,17 +143,19 @@ class OneValueEach:
             self._reads = route_reads(scope["app"].router.routes)
         path, method = scope["path"], scope["method"]
         key = (method, path)
-        if key in self._known:
-            return self._known[key]
-        found = None
+        found = self._known.get(key)
+        if found is not None:
+            return found
         for prefix, reads in self._reads:
             inside = path.startswith(prefix) and method in reads.methods
             if inside and reads.pattern.match(path[len(prefix) :]):
                 found = reads
                 break
-        if len(self._known) >= KNOWN_ADDRESSES:
-            self._known.clear()
-        self._known[key] = found
+        # a route's method and a path of bounded length only: what is kept stays small
+        if found is not None and len(path) <= KNOWN_PATH_CHARS:
+            if len(self._known) >= KNOWN_ADDRESSES:
+                self._known.clear()
+            self._known[key] = found
         return found
 
     def _refusal(self, scope: Scope) -> JSONResponse | None:
