@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+from functools import lru_cache
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -89,6 +90,7 @@ def client_bucket(request: Request) -> str:
     return address_bucket(client_address(request))
 
 
+@lru_cache(maxsize=4096)  # the same few addresses ask again and again
 def address_bucket(address: str) -> str:
     """The budget an address counts against: itself, but an IPv6 address by its /64 (one
     subscriber's network, whose 2^64 addresses are its own to pick from, so a limit per

@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 from fastapi import Query, Request
 
 from api.deps import build_filters, check_dates, invalid, parse_facets
+from api.query_pairs import query_pairs
 from indexer.models import KINDS
 from indexer.query import FILTER_PARAMS
 from indexer.query.values import keyword_value
@@ -37,7 +38,8 @@ def valid_params() -> list[str]:
 
 def check_known(request: Request, extra: tuple[str, ...] = ()) -> None:
     """422 for a query parameter this search does not understand."""
-    check_names(list(request.query_params), [*valid_params(), *extra])
+    names = dict.fromkeys(name for name, _ in query_pairs(request.scope))
+    check_names(list(names), [*valid_params(), *extra])
 
 
 def check_names(names: list[str], valid: list[str]) -> None:

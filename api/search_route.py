@@ -28,6 +28,7 @@ from fastapi import Request, Response
 from fastapi.routing import APIRoute
 
 from api.deps import get_library
+from api.query_pairs import query_pairs
 from api.search_params import search_query
 
 Reading = Callable[[list[str]], Any]
@@ -166,7 +167,7 @@ class SearchRoute(APIRoute):
             if request.app.dependency_overrides:  # an app that swaps a dependency (tests)
                 return await declared(request)
             try:
-                values = plain_values(request.query_params.multi_items())
+                values = plain_values(query_pairs(request.scope))
             except Declared:
                 return await declared(request)
             query = await search_query(request, **values)

@@ -20,7 +20,6 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qsl
 
 from fastapi.dependencies.models import Dependant
 from fastapi.dependencies.utils import field_annotation_is_sequence
@@ -28,11 +27,15 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 
+from api.query_pairs import query_pairs
 from api.search_params import check_names, search_query
 
 Scope = dict[str, Any]
 Receive = Callable[[], Any]
 Send = Callable[[dict[str, Any]], Any]
+
+KNOWN_ADDRESSES = 1024
+KNOWN_PATH_CHARS = 256
 
 
 @dataclass(frozen=True)
@@ -87,10 +90,10 @@ def route_reads(routes: list[Any]) -> list[tuple[str, Reads]]:
     return found
 
 
-def counted(query_string: bytes) -> dict[str, int]:
-    """How many times each name is given in a query string (read as Starlette reads it)."""
+def counted(pairs: list[tuple[str, str]]) -> dict[str, int]:
+    """How many times each name is given among a query string's pairs."""
     counts: dict[str, int] = {}
-    for name, _ in parse_qsl(query_string.decode("latin-1"), keep_blank_values=True):
+    for name, _ in pairs:
         counts[name] = counts.get(name, 0) + 1
     return counts
 
@@ -131,19 +134,32 @@ class OneValueEach:
     def __init__(self, app: Any) -> None:
         self.app = app
         self._reads: list[tuple[str, Reads]] | None = None
+        # the route of each address lately asked: the same few (the search) come again
+        # and again, and finding one walks every route's pattern
+        self._known: dict[tuple[str, str], Reads | None] = {}
 
     def _route(self, scope: Scope) -> Reads | None:
         if self._reads is None:
             self._reads = route_reads(scope["app"].router.routes)
         path, method = scope["path"], scope["method"]
+        key = (method, path)
+        found = self._known.get(key)
+        if found is not None:
+            return found
         for prefix, reads in self._reads:
             inside = path.startswith(prefix) and method in reads.methods
             if inside and reads.pattern.match(path[len(prefix) :]):
-                return reads
-        return None
+                found = reads
+                break
+        # a route's method and a path of bounded length only: what is kept stays small
+        if found is not None and len(path) <= KNOWN_PATH_CHARS:
+            if len(self._known) >= KNOWN_ADDRESSES:
+                self._known.clear()
+            self._known[key] = found
+        return found
 
     def _refusal(self, scope: Scope) -> JSONResponse | None:
-        counts = counted(scope["query_string"])
+        counts = counted(query_pairs(scope))
         reads = self._route(scope) if counts else None
         if reads is None:
             return None

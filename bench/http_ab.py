@@ -1,12 +1,13 @@
 """Compare two checkouts' APIs over HTTP, each fresh question asked of both back to back.
 
-Usage: python bench/http_ab.py --data DIR --base CHECKOUT [--rounds 20] [--workers 2]
-                               [--clients 8,32] [--bursts 4] [--burst-seconds 5]
+Usage: python bench/http_ab.py --data DIR (--base CHECKOUT | --against REV) [--rounds 20]
+                               [--workers 2] [--clients 8,32] [--bursts 4] [--burst-seconds 5]
                                [--accept gzip] [--json PATH]
 
 ``CHECKOUT`` is another copy of the project (``git archive main | tar -x -C DIR``, with
-this one's ``.venv`` linked in); ``abierto serve`` runs from it and from this checkout on
-the same data folder at once. Every question of ``bench/http_mix.py``'s mix, asked as
+this one's ``.venv`` linked in); ``--against REV`` makes such a copy of a revision of this
+repository in a temporary folder. ``abierto serve`` runs from it and from this checkout
+on the same data folder at once. Every question of ``bench/http_mix.py``'s mix, asked as
 never before (the standard facets in another order), goes to one API and then to the
 other, the order alternating: on a machine others share both meet the same load, which
 separate runs minutes apart do not. Printed per category: latency p50/p95 and the mean
@@ -33,6 +34,8 @@ import contextlib  # noqa: E402
 import itertools  # noqa: E402
 import os  # noqa: E402
 import statistics  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
 import time  # noqa: E402
 from typing import Any  # noqa: E402
 
@@ -146,10 +149,21 @@ def table(summary: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _archive(revision: str, folder: Path) -> None:
+    """The files of ``revision`` of this repository, written into ``folder``."""
+    folder.mkdir(parents=True)
+    archive = subprocess.run(
+        ["git", "archive", revision], cwd=REPO, capture_output=True, check=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True)
-    parser.add_argument("--base", type=Path, required=True, help="the other checkout")
+    other = parser.add_mutually_exclusive_group(required=True)
+    other.add_argument("--base", type=Path, help="the other checkout")
+    other.add_argument("--against", help="a revision of this repository, copied to serve")
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--clients", default="8,32", help="concurrent clients per burst")
@@ -162,6 +176,9 @@ def main() -> int:
     settings = Settings(data_dir=args.data, read_limit_anonymous=UNLIMITED)
     load_before = os.getloadavg()
     with contextlib.ExitStack() as stack:
+        if args.against:
+            args.base = Path(stack.enter_context(tempfile.TemporaryDirectory())) / args.against
+            _archive(args.against, args.base)
         servers = {
             "base": stack.enter_context(serve(settings, args.workers, repo=args.base.resolve())),
             "this": stack.enter_context(serve(settings, args.workers)),

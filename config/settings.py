@@ -259,9 +259,7 @@ class Settings(BaseSettings):
 
     @property
     def proxy_networks(self) -> tuple[IPNetwork, ...]:
-        return tuple(
-            ipaddress.ip_network(part, strict=False) for part in _parts(self.trusted_proxies)
-        )
+        return _networks(self.trusted_proxies)
 
     def as_environment(self, **overrides: object) -> dict[str, str]:
         """These settings as ``ABIERTO_*`` variables, for a child process to read back."""
@@ -300,6 +298,13 @@ IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 def _parts(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
+
+
+@lru_cache(maxsize=16)
+def _networks(value: str) -> tuple[IPNetwork, ...]:
+    """The networks a ``trusted_proxies`` value names, read once: every read-limited
+    request asks whether its peer is one of them."""
+    return tuple(ipaddress.ip_network(part, strict=False) for part in _parts(value))
 
 
 @lru_cache

@@ -185,16 +185,20 @@ def search_page(request: Request, library: LibraryDep) -> Any:
     if oversized:
         base = [("q", q)] if q.strip() else []
 
+    # most links only add a pair (each facet value's): the search's own part written once
+    base_link = "/buscar?" + query_string(base) + "&" if base else "/buscar?"
+    kept = set(base)
+
     def link(
         add: tuple[str, str] | None = None,
         remove: tuple[str, str] | None = None,
         drop: tuple[str, ...] = (),
     ) -> str:
+        if add and remove is None and not drop and add not in kept and add[0] not in REPLACED:
+            return base_link + _pair(*add)
         items = [item for item in base if item != remove and item[0] not in drop]
         if add and add not in items:
-            items = [
-                item for item in items if not (add[0] in ("sort", "year") and item[0] == add[0])
-            ]
+            items = [item for item in items if not (add[0] in REPLACED and item[0] == add[0])]
             items.append(add)
         return "/buscar?" + query_string(items) if items else "/buscar"
 
@@ -245,6 +249,10 @@ def search_page(request: Request, library: LibraryDep) -> Any:
         years = year_counts(library, query, result)
         context.update(years=years, year_chart=year_bars(years, "Resultados por año"))
     return render(request, "search.html", context, 400 if errors else 200)
+
+
+# parameters a link sets rather than adds to: its value replaces the search's own
+REPLACED = ("sort", "year")
 
 
 @functools.lru_cache(maxsize=1024)
