@@ -161,10 +161,11 @@ def _replay(body: bytes, receive: Receive) -> Receive:
 
 def _unstorable(body: bytes) -> dict[str, Any] | None:
     """The first string of a JSON body that is no storable text, as a 422 item."""
-    if body.lstrip()[:1] not in (b"{", b"["):
+    text = _json_text(body)
+    if text is None or text.lstrip()[:1] not in ("{", "["):
         return None
     try:
-        data = json.loads(body, object_pairs_hook=_object)
+        data = json.loads(text, object_pairs_hook=_object)
     except (ValueError, RecursionError):
         return None  # the route says what is wrong with it
     stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
@@ -184,6 +185,16 @@ def _unstorable(body: bytes) -> dict[str, Any] | None:
         elif isinstance(value, float) and not math.isfinite(value):
             return _not_finite(path)
     return None
+
+
+def _json_text(body: bytes) -> str | None:
+    """The body as the text a JSON reader takes it for: the routes read bytes as
+    ``json.loads`` does, UTF-8 with or without its byte-order mark, UTF-16 or UTF-32, so
+    the checks here must read every one of them alike (None: no text in any)."""
+    try:
+        return body.decode(json.detect_encoding(body))
+    except (UnicodeDecodeError, LookupError):
+        return None
 
 
 class _Twice(dict[str, Any]):
