@@ -9,7 +9,10 @@ a client sending a header a byte a minute (slowloris), or nothing at all after
 connecting, held its connection forever. A head must now arrive whole within
 ``head_timeout_s`` of its first byte (or of the connection): else a 408 (nothing, when
 not a byte came). Bodies are bounded, in size and time, by the app itself
-(``api.request_body``), which answers in Spanish.
+(``api.request_body``), which answers in Spanish. And a client that asks for a large
+answer and then reads nothing held it, and what the answer had ready (an export's batch),
+for as long as it liked: a connection whose client has taken no byte for
+``write_stall_s`` while the server waits to write is closed.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 MAX_HEAD_BYTES = 64 * 1024  # request line and headers; browsers send a few KB
 MAX_HEADERS = 100
 HEAD_TIMEOUT_S = 20.0  # a browser sends its head in one packet; Apache waits 20 s
+WRITE_STALL_S = 60.0  # nginx's send_timeout: a client that reads nothing for a minute
 TOO_LARGE = json.dumps(
     {
         "detail": "Request header fields too large.",
@@ -62,6 +66,7 @@ class BoundedHttpTools(HttpToolsProtocol):
     timing it."""
 
     head_timeout_s = HEAD_TIMEOUT_S
+    write_stall_s = WRITE_STALL_S
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -73,6 +78,8 @@ class BoundedHttpTools(HttpToolsProtocol):
         self._late = False
         self._head_begun = False  # a byte of the awaited head has come
         self._head_timer: asyncio.TimerHandle | None = None
+        self._stall_timer: asyncio.TimerHandle | None = None
+        self._unsent = 0  # bytes waiting to be written when the stall timer was armed
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -80,7 +87,36 @@ class BoundedHttpTools(HttpToolsProtocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm_head_timer()
+        self._disarm_stall_timer()
         super().connection_lost(exc)
+
+    def pause_writing(self) -> None:
+        super().pause_writing()
+        self._unsent = self.transport.get_write_buffer_size()
+        if self._stall_timer is None:
+            self._stall_timer = self.loop.call_later(self.write_stall_s, self._write_stalled)
+
+    def resume_writing(self) -> None:
+        self._disarm_stall_timer()
+        super().resume_writing()
+
+    def _disarm_stall_timer(self) -> None:
+        if self._stall_timer is not None:
+            self._stall_timer.cancel()
+            self._stall_timer = None
+
+    def _write_stalled(self) -> None:
+        """The client took no byte since the timer was armed: let it go (the answer's
+        task sees a disconnect); one that took some, however slowly, is waited for."""
+        self._stall_timer = None
+        if self.transport.is_closing():
+            return
+        unsent = self.transport.get_write_buffer_size()
+        if unsent < self._unsent:
+            self._unsent = unsent
+            self._stall_timer = self.loop.call_later(self.write_stall_s, self._write_stalled)
+            return
+        self.transport.abort()
 
     def _arm_head_timer(self) -> None:
         if self._head_timer is None:
