@@ -140,7 +140,9 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     # Brotli quality 1, where accepted, half of level 3's CPU for 8% more bytes
     app.add_middleware(Compression, minimum_size=1000, gzip_level=3, brotli_quality=1)
     # outermost: no body larger than a spec needs is held, whoever sends it
-    app.add_middleware(BoundedBodies, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BoundedBodies, max_bytes=settings.max_body_bytes, timeout_s=settings.body_timeout_s
+    )
     # no id holds NUL (and PostgreSQL cannot compare it): "not found", before any lookup
     app.add_middleware(NulPaths)
     pages.install_errors(app)

@@ -17,6 +17,7 @@ BY_STATUS = {
     404: "no encontramos lo que pidió",
     405: "esta dirección no acepta ese método",
     406: "no podemos responder en el formato pedido",
+    408: "la solicitud no llegó completa a tiempo: envíela de nuevo",
     409: "ese identificador ya está en uso",
     413: "el cuerpo de la solicitud es demasiado grande",
     415: "no aceptamos ese tipo de contenido",

@@ -2,7 +2,9 @@
 
 A body is read here, at most ``max_bytes`` of it (a 413 as soon as it is declared or
 received larger, so nobody makes the server hold gigabytes it never needed: no spec,
-alert or form comes near a megabyte), and handed to the app whole. A JSON body whose
+alert or form comes near a megabyte), within ``timeout_s`` (a 408 once past it: a client
+that declares more than it sends, or never sends a chunked body's last chunk, would hold
+the connection and its memory forever), and handed to the app whole. A JSON body whose
 strings are no text (a lone surrogate written as ``\\ud800``, or NUL, which PostgreSQL
 refuses) or whose numbers are no number JSON has (``NaN``, ``Infinity``, ``1e400``: Python
 reads them, then cannot write them back, not even in the 422 that echoes them) is a 422
@@ -13,6 +15,7 @@ second ``query`` would replace the first unseen.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import math
 from collections.abc import Callable
@@ -38,9 +41,10 @@ class BoundedBodies:
     """ASGI middleware: every request body bounded, and JSON bodies checked for text no
     database stores."""
 
-    def __init__(self, app: Any, max_bytes: int) -> None:
+    def __init__(self, app: Any, max_bytes: int, timeout_s: float = 30.0) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.timeout_s = timeout_s
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not _announces_body(scope):
@@ -51,9 +55,13 @@ class BoundedBodies:
             await self._too_large(scope, receive, send)
             return
         try:
-            body = await self._read(receive)
+            async with asyncio.timeout(self.timeout_s):
+                body = await self._read(receive)
         except BodyTooLarge:
             await self._too_large(scope, receive, send)
+            return
+        except TimeoutError:
+            await self._too_slow(scope, receive, send)
             return
         problem = _unstorable(body)
         if problem is not None:
@@ -90,6 +98,23 @@ class BoundedBodies:
                     f"como máximo {self.max_bytes} bytes",
                 },
                 status_code=413,
+            )
+        response.headers["Connection"] = "close"  # the rest of the body is never read
+        await response(scope, receive, send)
+
+    async def _too_slow(self, scope: Scope, receive: Receive, send: Send) -> None:
+        request = Request(scope, receive)
+        seconds = f"{self.timeout_s:g}"
+        if wants_html(request):
+            response = refusal_page(request, 408)
+        else:
+            response = JSONResponse(
+                {
+                    "detail": f"the request body did not arrive whole within {seconds} s",
+                    "mensaje": "el cuerpo de la solicitud no llegó completo en "
+                    f"{seconds} segundos: envíelo de nuevo",
+                },
+                status_code=408,
             )
         response.headers["Connection"] = "close"  # the rest of the body is never read
         await response(scope, receive, send)
@@ -136,10 +161,11 @@ def _replay(body: bytes, receive: Receive) -> Receive:
 
 def _unstorable(body: bytes) -> dict[str, Any] | None:
     """The first string of a JSON body that is no storable text, as a 422 item."""
-    if body.lstrip()[:1] not in (b"{", b"["):
+    text = _json_text(body)
+    if text is None or text.lstrip()[:1] not in ("{", "["):
         return None
     try:
-        data = json.loads(body, object_pairs_hook=_object)
+        data = json.loads(text, object_pairs_hook=_object)
     except (ValueError, RecursionError):
         return None  # the route says what is wrong with it
     stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
@@ -159,6 +185,16 @@ def _unstorable(body: bytes) -> dict[str, Any] | None:
         elif isinstance(value, float) and not math.isfinite(value):
             return _not_finite(path)
     return None
+
+
+def _json_text(body: bytes) -> str | None:
+    """The body as the text a JSON reader takes it for: the routes read bytes as
+    ``json.loads`` does, UTF-8 with or without its byte-order mark, UTF-16 or UTF-32, so
+    the checks here must read every one of them alike (None: no text in any)."""
+    try:
+        return body.decode(json.detect_encoding(body))
+    except (UnicodeDecodeError, LookupError):
+        return None
 
 
 class _Twice(dict[str, Any]):

@@ -122,6 +122,14 @@ class Settings(BaseSettings):
         description="Largest request body the API reads (a spec, an alert, a form); a "
         "larger one is a 413 before it is read whole.",
     )
+    body_timeout_s: float = Field(
+        30.0,
+        gt=0,
+        le=600,
+        description="Seconds a request body has to arrive whole; a client that stops "
+        "sending (a body shorter than its length, chunks without the last) gets a 408 "
+        "instead of holding a connection forever.",
+    )
     max_sources_per_institution: int = Field(
         200,
         ge=1,

@@ -92,6 +92,7 @@ _RESOLVES = re.compile(r"blocked address: (\S+) resolves to (\S+), a (.+) addres
 _SCHEME = re.compile(r"blocked address: scheme '([^']*)' is not allowed")
 _UNRESOLVED = re.compile(r"blocked address: host '([^']*)' does not resolve")
 _SECONDS = re.compile(r"took longer than ([\d.]+) seconds")
+_HEAD_BYTES = re.compile(r"response head too large: more than (\d+) bytes of headers")
 _LIMIT = re.compile(r"(\S+) reached: (.*)$", re.S)
 _FOREIGN = re.compile(r"(\S+) names another institution: left empty \(its own is (.*)\)$", re.S)
 _IMPLAUSIBLE = re.compile(r"(\S+): ('.*'|\".*\") ", re.S)
@@ -173,6 +174,8 @@ def error_mensaje(cause: str, message: str) -> str:
     if cause == "implausible_field" and (found := _IMPLAUSIBLE.match(message)):
         name, value = found.groups()
         return f"se descartó el valor {value} de {name}: no puede ser ese campo"
+    if cause == "too_large" and (found := _HEAD_BYTES.search(message)):
+        return f"la respuesta trae más de {found.group(1)} bytes de encabezados: no se leyó"
     if cause == "network" and ":" in message:
         return f"falla de red ({message.split(':', 1)[0]})"
     return _detail(cause, message) or label(cause)

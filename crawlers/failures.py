@@ -18,6 +18,8 @@ from twisted.internet.error import (
 )
 from twisted.python.failure import Failure
 
+from crawlers.handlers import HEAD_TOO_LARGE
+
 UNRESOLVABLE = "unresolvable host: "
 """How the address guard names a host that resolves to nothing (cause ``dns``)."""
 
@@ -59,6 +61,9 @@ def failure_cause(failure: Failure) -> tuple[str, str]:
     message = str(error)
     if "maxsize" in message.lower() or "warnsize" in message.lower():
         return "too_large", message
+    if HEAD_TOO_LARGE in message:  # Scrapy words the parser's refusal inside its own
+        start = message.index(HEAD_TOO_LARGE)
+        return "too_large", message[start : message.find(" bytes of headers", start) + 17]
     return "network", f"{type(error).__name__}: {message}"
 
 

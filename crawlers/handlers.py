@@ -7,13 +7,49 @@ fires; a loaded machine can let that second run out in between, and the timer th
 calls back a Deferred already called: an ``AlreadyCalledError`` traceback in the crawl's
 output ("while handling timed call") though nothing was lost. Here the timer and the
 pool each fire a Deferred of our own, only if it has not fired yet.
+
+Nor does Twisted's HTTP client bound an answer's head: it keeps every header line until
+the blank one, so a site sending header lines for ever grew a crawl past 4 GB before the
+memory guard stopped it, with no error counted. A head past ``MAX_RESPONSE_HEAD_BYTES``
+now fails its request at once (``too_large``, with its address).
 """
 
 from __future__ import annotations
 
+from scrapy.core.downloader.handlers import http11
 from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import Deferred
+from twisted.web import _newclient
+
+MAX_RESPONSE_HEAD_BYTES = 256 * 1024  # browsers refuse a larger head too (Chrome: 256 KB)
+HEAD_TOO_LARGE = "response head too large"
+
+
+class ResponseHeadTooLarge(Exception):
+    """An answer's status line and headers passed ``MAX_RESPONSE_HEAD_BYTES``."""
+
+
+# Scrapy swaps each response parser Twisted makes for its lenient one (after the parser
+# started: no ``connectionMade`` of ours would run), by this module-level name
+_PARSER_HOME = http11 if hasattr(http11, "_LenientHTTPClientParser") else _newclient
+_PARSER_NAME = "_LenientHTTPClientParser" if _PARSER_HOME is http11 else "HTTPClientParser"
+
+
+class BoundedHTTPClientParser(getattr(_PARSER_HOME, _PARSER_NAME)):  # type: ignore[misc]
+    """The response parser Scrapy uses, counting the bytes of the head it holds."""
+
+    def lineReceived(self, line: bytes) -> None:
+        if self.state in (_newclient.STATUS, _newclient.HEADER):
+            self._head_bytes = getattr(self, "_head_bytes", 0) + len(line) + 2
+            if self._head_bytes > MAX_RESPONSE_HEAD_BYTES:
+                raise ResponseHeadTooLarge(
+                    f"{HEAD_TOO_LARGE}: more than {MAX_RESPONSE_HEAD_BYTES} bytes of headers"
+                )
+        super().lineReceived(line)
+
+
+setattr(_PARSER_HOME, _PARSER_NAME, BoundedHTTPClientParser)
 
 
 def _fire(done: Deferred[None]) -> None:

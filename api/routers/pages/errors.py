@@ -23,6 +23,10 @@ MESSAGES = {
         "Puede que el documento ya no exista o que la dirección esté incompleta.",
     ),
     405: ("Acción no permitida", "Esta dirección no acepta esa acción."),
+    408: (
+        "Envío incompleto",
+        "Lo que envió no llegó completo en los segundos que se esperan. Inténtelo de nuevo.",
+    ),
     413: ("Envío demasiado grande", "Lo que envió es demasiado grande para esta dirección."),
     422: (
         "Datos no válidos",
