@@ -120,6 +120,9 @@ _PROCEEDING = re.compile(
     r"(?P<lead>relativ[oa]\s+al|(?:deducid|derivad|proveniente|emanad)[oa]\s+del|en\s+el)"
     r"\s+(juicio|procedimiento|proceso)\s+((?:[A-ZÁÉÍÓÚÑ]{2,}\s*){1,6})",
 )
+# What every match of ``_PROCEEDING`` holds; case-sensitive and opening with a plain
+# letter, the regex engine looks for it at C speed (a text without it skips the pattern).
+_PROCEEDING_NAMED = re.compile(r"(?:juicio|procedimiento|proceso)\s+[A-ZÁÉÍÓÚÑ]{2}")
 # A proceeding the document comes from, not its own: "deducido del juicio ORDINARIO CIVIL".
 _ORIGIN_LEAD = re.compile(r"^(?:deducid|derivad|proveniente|emanad)", re.I)
 # Earlier in the same sentence, words that make the juicio named next another case's:
@@ -852,7 +855,8 @@ def _named_proceeding(head: str, expediente: str | None, origin: bool) -> str | 
     value = next((value for value in labels if value), None)
     if value and reviewing == origin:
         return value
-    for found in _PROCEEDING.finditer(head):
+    prose = _PROCEEDING.finditer(head) if _PROCEEDING_NAMED.search(head) else ()
+    for found in prose:
         sentence_start = max(head.rfind(mark, 0, found.start()) for mark in ".;\n") + 1
         before = head[max(sentence_start, found.start() - 300) : found.start()]
         of_origin = (
