@@ -53,6 +53,7 @@ _HYPHEN_EOL = re.compile("[-\u2010\u2011]\n")
 _SOFT_HYPHEN_BREAK = re.compile("\u00ad[ \t]*\n[ \t]*")
 _SPACES = re.compile(" {2,}")
 _LINE_EDGES = re.compile(r"[ \t]*\n[ \t]*")
+_LINE_EDGE_SPACES = (" \n", "\t\n", "\n ", "\n\t")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _LETTERS = r"[^\W\d_]+"
 _HYPHEN_BREAK = re.compile(rf"\b({_LETTERS})[-\u2010\u2011]\n({_LETTERS})")
@@ -95,12 +96,17 @@ def _normalise_block(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     if "\u00ad" in text:
         text = _SOFT_HYPHEN_BREAK.sub("", text).replace("\u00ad", "")
-    text = _SPACES.sub(" ", text)
-    text = _LINE_EDGES.sub("\n", text)
+    # each pattern below is run only where it can change something: a regex tries every
+    # position of the text even when nothing is there to replace
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    if any(edge in text for edge in _LINE_EDGE_SPACES):  # else each match is a bare "\n"
+        text = _LINE_EDGES.sub("\n", text)
     if _HYPHEN_EOL.search(text):
         text = _HYPHEN_BREAK.sub(_join_hyphenated, text)
         text = _DIGIT_HYPHEN_BREAK.sub(r"\1-\2", text)
-    text = _BLANK_RUNS.sub("\n\n", text)
+    if "\n\n\n" in text:
+        text = _BLANK_RUNS.sub("\n\n", text)
     return text.strip()
 
 

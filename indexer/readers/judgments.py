@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from indexer.analysis import fold_keyword
@@ -24,6 +25,7 @@ from indexer.readers.courts import normalise_court, regional_chamber
 from indexer.readers.expedientes import (
     CASE_TYPES,
     TYPE_WORDS,
+    TYPE_WORDS_BY_LETTER,
     CaseNumber,
     case_type_code,
     opens_with_case,
@@ -151,6 +153,9 @@ _PROCEEDING = re.compile(
     r"(?P<lead>relativ[oa]\s+al|(?:deducid|derivad|proveniente|emanad)[oa]\s+del|en\s+el)"
     r"\s+(juicio|procedimiento|proceso)\s+((?:[A-ZÁÉÍÓÚÑ]{2,}\s*){1,6})",
 )
+# What every match of ``_PROCEEDING`` holds; case-sensitive and opening with a plain
+# letter, the regex engine looks for it at C speed (a text without it skips the pattern).
+_PROCEEDING_NAMED = re.compile(r"(?:juicio|procedimiento|proceso)\s+[A-ZÁÉÍÓÚÑ]{2}")
 # A proceeding the document comes from, not its own: "deducido del juicio ORDINARIO CIVIL".
 _ORIGIN_LEAD = re.compile(r"^(?:deducid|derivad|proveniente|emanad)", re.I)
 # Earlier in the same sentence, words that make the juicio named next another case's:
@@ -160,7 +165,7 @@ _REVIEW_BEFORE = re.compile(r"\b(?:tocas?|apelaci[oó]n|recursos?|amparos?|alzad
 # Case types that review another case: their caption's "JUICIO:" and prose name the origin.
 _TOCA_WORD = re.compile(r"\bTOCAS?\b", re.I)
 CAPTION_CHARS = 600
-_TYPE_NAMED = re.compile(rf"(?<![\w.])(?:{TYPE_WORDS})(?![\w])")
+_TYPE_NAMED = re.compile(rf"(?<![\w.])(?:{TYPE_WORDS_BY_LETTER})(?![\w])")
 _TOCA_RECURSOS = frozenset(("RAPL", "RQ"))
 _APPEALS = frozenset(("TOCA", "RAPL"))
 _MATTER_OF_CASE = re.compile(r"\b(?:toca|causa)\s+(penal|civil|familiar|mercantil)\b", re.I)
@@ -365,9 +370,15 @@ def _run_on(text: str, match: re.Match[str]) -> str:
     return f"{start.strip()} {following}" if following else ""
 
 
-def _caption(text: str) -> list[tuple[str, int]]:
+@functools.lru_cache(maxsize=8)
+def _caption(text: str) -> tuple[tuple[str, int], ...]:
     """The caption's lines (with their offsets): the top, before the index, the opening
-    formula or the first long paragraph."""
+    formula or the first long paragraph. Remembered for the last few texts: the case
+    number and ponente readers both ask."""
+    return tuple(_caption_lines(text))
+
+
+def _caption_lines(text: str) -> list[tuple[str, int]]:
     lines: list[tuple[str, int]] = []
     at = 0
     label: tuple[str, int] | None = None  # a label whose value is in the next cell or line
@@ -486,7 +497,7 @@ _TYPE_THEN_NUMBER = re.compile(
 )
 
 
-def _unwrapped(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
+def _unwrapped(lines: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
     """The caption's lines with a case type broken off its number joined to the next."""
     out: list[tuple[str, int]] = []
     joined_next = False
@@ -516,6 +527,8 @@ def _statement(text: str) -> tuple[str, list[CaseNumber], int] | None:
     """What the sentence says it resolves, at its opening (the top, or just after the
     resolving court's formula): ``Mediante la cual se resuelve el amparo directo en
     revisión 1309/2023``, ``V I S T O S para resolver el toca 12/2023``."""
+    if not _may_hold(_lowered(text), "resolver", "resuelve"):
+        return None
     notes = _footnotes(text)
     formula = _formula(text)
     opening = (formula[1], formula[1] + STATEMENT_AFTER_FORMULA) if formula else (0, 0)
@@ -792,13 +805,34 @@ def _proper_court(name: str) -> str | None:
 
 
 def _court_in(window: str) -> str | None:
-    regional = _REGIONAL_PROSE.search(window)
+    lowered = _lowered(window)
+    regional = _may_hold(lowered, "regional") and _REGIONAL_PROSE.search(window)
     if regional:
         court = regional_chamber(regional[0])
         if court:
             return court
-    prose = _PROSE_COURT.search(window)
+    prose = _may_hold(lowered, "suprema", "electoral") and _PROSE_COURT.search(window)
     return normalise_court(prose[0]) if prose else None
+
+
+# Letters outside ASCII that a case-insensitive pattern takes for an ASCII one and that
+# ``str.lower`` does not lower to it: the dotted and dotless i, the long s.
+_ODD_CASES = ("\u0130", "\u0131", "\u017f")
+
+
+@functools.lru_cache(maxsize=8)
+def _lowered(text: str) -> str | None:
+    """``text`` lower-cased, to see at C speed whether a case-insensitive pattern's words
+    are there before the pattern tries every position of a long text; None where a letter
+    of ``_ODD_CASES`` is present (the pattern alone can tell then). Remembered for the
+    last few texts: several readers ask for the same opening."""
+    return None if any(odd in text for odd in _ODD_CASES) else text.lower()
+
+
+def _may_hold(lowered: str | None, *words: str) -> bool:
+    """Whether a case-insensitive pattern each of whose matches contains one of ``words``
+    (lower-case ASCII) may match the text ``_lowered`` gave: False only when it cannot."""
+    return lowered is None or any(word in lowered for word in words)
 
 
 # Courts named for civil matters also hear mercantile cases (concurrent jurisdiction: a
@@ -806,18 +840,22 @@ def _court_in(window: str) -> str | None:
 _COURT_OF_SEVERAL = frozenset(("civil",))
 
 
+_MATTER_STEMS = tuple((re.compile(rf"\b{stem}"), matter) for stem, matter in MATTER_WORDS.items())
+
+
 def _court_matter(court: str | None) -> str | None:
     """The matter a court's name gives when it names one (``Juzgado de Oralidad
     Familiar``, ``Sala Penal``); none for courts of several matters, a civil one included."""
     folded = fold_keyword(court or "")
-    found = {matter for stem, matter in MATTER_WORDS.items() if re.search(rf"\b{stem}", folded)}
+    found = {matter for stem, matter in _MATTER_STEMS if stem.search(folded)}
     return found.pop() if len(found) == 1 and not found & _COURT_OF_SEVERAL else None
 
 
 def read_matter(
     head: str, expediente: str | None, proceeding: str | None, court: str | None = None
 ) -> str | None:
-    label = _MATTER_LABEL.search(head)
+    lowered = _lowered(head)
+    label = _may_hold(lowered, "materia") and _MATTER_LABEL.search(head)
     if label:
         return normalise_matter(label[1])
     if proceeding:
@@ -834,7 +872,7 @@ def read_matter(
         origin = normalise_matter(_origin_proceeding(head, expediente))
         if origin in MATTERS:
             return origin
-    written = _MATTER_OF_CASE.search(head)
+    written = _may_hold(lowered, "toca", "causa") and _MATTER_OF_CASE.search(head)
     if written:
         return normalise_matter(written[1])
     return _court_matter(court)
@@ -896,11 +934,14 @@ def _named_proceeding(head: str, expediente: str | None, origin: bool) -> str | 
     False) or the one it comes from (True). A toca's or an amparo's ``JUICIO:`` label and
     ``relativo al juicio…`` name the case reviewed; ``deducido del juicio…`` always does."""
     reviewing = _reviews(head, expediente)
-    labels = (_label_proceeding(found[1]) for found in _PROCEEDING_LABEL.finditer(head))
+    labelled = ":" in head or "|" in head or "\t" in head  # a label needs one
+    found_labels = _PROCEEDING_LABEL.finditer(head) if labelled else ()
+    labels = (_label_proceeding(found[1]) for found in found_labels)
     value = next((value for value in labels if value), None)
     if value and reviewing == origin:
         return value
-    for found in _PROCEEDING.finditer(head):
+    prose = _PROCEEDING.finditer(head) if _PROCEEDING_NAMED.search(head) else ()
+    for found in prose:
         sentence_start = max(head.rfind(mark, 0, found.start()) for mark in ".;\n") + 1
         before = head[max(sentence_start, found.start() - 300) : found.start()]
         of_origin = (
@@ -953,6 +994,12 @@ def read_proceeding(head: str, expediente: str | None = None) -> str | None:
 def read_judgment_type(head: str) -> str | None:
     """The kind of judgment the document is (``sentencia definitiva``), never that of the
     decision it reviews, complies with or corrects, which a toca's opening names too."""
+    lowered = _lowered(head)
+    if not (
+        _may_hold(lowered, "sentencia", "resoluci", "ejecutoria")
+        and _may_hold(lowered, "definitiva", "interlocutoria", "segunda", "ejecutoria")
+    ):
+        return None
     for found in _JUDGMENT.finditer(head):
         sentence_start = max(head.rfind(mark, 0, found.start()) for mark in ".;:\n") + 1
         before = fold_keyword(head[max(sentence_start, found.start() - 100) : found.start()])

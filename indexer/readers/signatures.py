@@ -37,18 +37,31 @@ MAX_SIGNATURE_LINE = 90
 EVIDENCE_WINDOW = 15
 
 
-def _evidence_start(lines: list[str]) -> int | None:
+class _Folded:
+    """The lines folded (``fold_keyword``), each when first asked and once: the evidence
+    and the signature readers look at the same closing lines, and a PDF's paragraph may be
+    one long line."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+        self._folded: dict[int, str] = {}
+
+    def __getitem__(self, i: int) -> str:
+        folded = self._folded.get(i)
+        if folded is None:
+            folded = self._folded[i] = fold_keyword(self._lines[i])
+        return folded
+
+
+def _evidence_start(lines: list[str], folded: _Folded) -> int | None:
     """The first line of an evidence section: a heading followed by certificate details."""
-    folded = [fold_keyword(line) for line in lines]
     first_candidate = int(len(lines) * 0.4)
     for i in range(first_candidate, len(lines)):
         if not _EVIDENCE_HEADINGS.match(folded[i]) or len(folded[i]) > 120:
             continue
-        window = lines[i + 1 : i + 1 + EVIDENCE_WINDOW]
+        window = range(i + 1, min(i + 1 + EVIDENCE_WINDOW, len(lines)))
         details = sum(
-            1
-            for raw, low in zip(window, folded[i + 1 : i + 1 + EVIDENCE_WINDOW], strict=True)
-            if _EVIDENCE_DETAILS.search(low) or _LONG_CODE.search(raw)
+            1 for j in window if _EVIDENCE_DETAILS.search(folded[j]) or _LONG_CODE.search(lines[j])
         )
         if details >= 2:
             return i
@@ -66,11 +79,12 @@ def _signature_like(line: str) -> bool:
     return shouting or bool(_ROLE.search(fold_keyword(stripped))) or stripped == "*"
 
 
-def _signature_run(lines: list[str]) -> tuple[int, int] | None:
-    """Lines of names and roles after the last closing formula (``DOY FE``)."""
+def _signature_run(lines: list[str], folded: _Folded) -> tuple[int, int] | None:
+    """Lines of names and roles after the last closing formula (``DOY FE``); ``folded``
+    holds the same lines (and perhaps more after them) folded."""
     closing = None
     for i in range(len(lines) - 1, int(len(lines) * 0.5) - 1, -1):
-        if _CLOSING.search(fold_keyword(lines[i])):
+        if _CLOSING.search(folded[i]):
             closing = i
             break
     if closing is None:
@@ -99,11 +113,12 @@ def split_signatures(text: str) -> tuple[str, str]:
 
     stop = len(lines)
     removed: list[str] = []
-    start = _evidence_start(lines)
+    folded = _Folded(lines)
+    start = _evidence_start(lines, folded)
     if start is not None:
         removed.append(joined(start, stop).strip())
         stop = start
-    run = _signature_run(lines[:stop])
+    run = _signature_run(lines[:stop], folded)
     if run is None:
         body = joined(0, stop)
     else:
