@@ -8,7 +8,8 @@ as it goes: printed every 10% of the documents are documents/s in that tenth, so
 rebuild that slows as it goes shows it, and the process's peak memory (RSS). Before and
 after: the index's documents, segments and size (``bench/http_mix.py``'s
 ``folder_state``). ``--stop-after`` ends a rebuild that would outlast the time there is
-(the old index stays whole: the rebuild swaps only when complete) and keeps the rate it
+with an interrupt, as Ctrl-C would (the old index stays whole: the rebuild swaps only
+when complete, and gives back its claims on the index queue) and keeps the rate it
 reached, marked ``"complete": false``. JSON goes to ``bench/results/reindex.json``.
 """
 
@@ -56,7 +57,7 @@ def rebuild(data: Path, stop_after: float | None) -> dict[str, Any]:
 
     threading.Thread(target=watch, daemon=True).start()
     if stop_after is not None:
-        timer = threading.Timer(stop_after, lambda: os.killpg(process.pid, signal.SIGTERM))
+        timer = threading.Timer(stop_after, lambda: os.killpg(process.pid, signal.SIGINT))
         timer.daemon = True
         timer.start()
     tenths: list[dict[str, Any]] = []
