@@ -1,13 +1,18 @@
 """Benchmark the API over HTTP: a query mix, its latency alone and its throughput under load.
 
-Usage: python bench/http_mix.py --data DIR [--workers 2] [--rounds 10] [--clients 8,32]
-                            [--seconds 20] [--engine] [--json PATH]
+Usage: python bench/http_mix.py --data DIR [DIR ...] [--workers 2[,1]] [--rounds 10]
+                            [--clients 8,32] [--seconds 20] [--engine] [--json PATH]
 
 ``DIR`` is a data folder with a library in it (``bench/write.py --keep`` leaves one).
 ``abierto serve --workers N`` is started on it (the embedded index) and, with
 ``--engine``, a second one whose store is a single-node OpenSearch
 (``tests/engine/opensearch.py``) filled from the same database by ``abierto reindex``;
-the two are measured alternately in one run, phase by phase.
+the two are measured alternately in one run, phase by phase. Several folders (a 100k
+and a 1M library) or worker counts (``--workers 1,2``) are each served by their own
+``abierto serve`` and measured alternately the same way, so the growth from one size to
+the next, or what a second worker gives, is a ratio taken in the same minutes on a
+machine whose load swings; each folder's documents, index segments and sizes (index,
+database, per 100k documents) are printed and kept beside its numbers.
 
 The mix is ``bench/search.py``'s: terms, phrases, boolean, prefix, filters + facets, date
 sort; every request asks what the API gives by default (highlights, the standard facets).
@@ -38,6 +43,7 @@ if str(REPO) not in sys.path:
 import argparse  # noqa: E402
 import contextlib  # noqa: E402
 import itertools  # noqa: E402
+import json  # noqa: E402
 import os  # noqa: E402
 import platform  # noqa: E402
 import signal  # noqa: E402
@@ -86,6 +92,36 @@ def _permutation(items: list[str], n: int) -> list[str]:
 
 
 _FRESH = itertools.count()
+
+
+def _size_mb(path: Path) -> float:
+    if path.is_file():
+        return path.stat().st_size / 1e6
+    if not path.is_dir():
+        return 0.0
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
+
+
+def folder_state(data: Path) -> dict[str, Any]:
+    """A data folder's library as the benchmark found it: documents and segments of the
+    search index (its ``meta.json``, read without opening the index), and sizes in MB."""
+    settings = Settings(data_dir=data)
+    meta_path = settings.index_dir / "meta.json"
+    segments = json.loads(meta_path.read_text())["segments"] if meta_path.is_file() else []
+    documents = sum(
+        s["max_doc"] - ((s.get("deletes") or {}).get("num_deleted_docs") or 0) for s in segments
+    )
+    database = sum(_size_mb(data / f"abierto.db{tail}") for tail in ("", "-wal", "-shm"))
+    state = {
+        "documents": documents,
+        "segments": len(segments),
+        "index_mb": round(_size_mb(settings.index_dir), 1),
+        "speeches_index_mb": round(_size_mb(data / "speeches-index"), 1),
+        "database_mb": round(database, 1),
+        "data_dir_mb": round(_size_mb(data), 1),
+    }
+    state["per_100k_mb"] = round(state["data_dir_mb"] * 100_000 / max(documents, 1), 1)
+    return state
 
 
 def _free_port() -> int:
@@ -249,8 +285,12 @@ def main() -> int:
     # a terminated run still stops the servers it started (its ``with`` blocks unwind)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, required=True)
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--data", type=Path, required=True, nargs="+")
+    parser.add_argument(
+        "--workers",
+        default=str(os.cpu_count() or 1),
+        help="worker processes; several (1,2): a server for each, measured alternately",
+    )
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--clients", default="8,32")
     parser.add_argument("--seconds", type=float, default=20)
@@ -259,21 +299,30 @@ def main() -> int:
     parser.add_argument("--json", type=Path, default=RESULTS)
     args = parser.parse_args()
     clients = [int(c) for c in args.clients.split(",") if c]
+    workers = [int(w) for w in args.workers.split(",") if w]
     load_at_start = os.getloadavg()  # the machine's load beside the numbers, at both ends
 
     stores: dict[str, Any] = {}
     with contextlib.ExitStack() as stack:
         servers = {}
         helpers: dict[str, list[int]] = {}  # the engine's own process: its CPU counts too
-        embedded = Settings(data_dir=args.data, read_limit_anonymous=UNLIMITED)
-        servers["tantivy"] = stack.enter_context(serve(embedded, args.workers))
+        folders: dict[str, dict[str, Any]] = {}
+        for data in args.data:
+            folders[data.name] = folder_state(data)
+            print(f"[{data.name}] {folders[data.name]}", flush=True)
+            for count in workers:
+                name = _server_name(args.data, workers, data, count)
+                embedded = Settings(data_dir=data, read_limit_anonymous=UNLIMITED)
+                servers[name] = stack.enter_context(serve(embedded, count))
+                stores[name] = {"data": str(data), "workers": count, **folders[data.name]}
         if args.engine:
             scratch = Path(stack.enter_context(_tempdir()))
-            settings, engine_pid = stack.enter_context(engine_settings(args.data, scratch))
-            servers["opensearch"] = stack.enter_context(serve(settings, args.workers))
+            settings, engine_pid = stack.enter_context(engine_settings(args.data[0], scratch))
+            servers["opensearch"] = stack.enter_context(serve(settings, workers[0]))
             helpers["opensearch"] = [engine_pid]
+            stores["opensearch"] = {"data": str(args.data[0]), "workers": workers[0]}
         for name, (_, process) in servers.items():
-            stores[name] = {"rss_mb_idle": rss_mb(process.pid)}
+            stores[name]["rss_mb_idle"] = rss_mb(process.pid)
         for mode in MODES:
             for name, (url, _) in servers.items():
                 print(f"[{name}] {mode}: latency, one client, {args.rounds} rounds …", flush=True)
@@ -307,20 +356,20 @@ def main() -> int:
     print()
     print(table(stores, clients))
     print(f"load average: {_loads(load_at_start)} at the start, {_loads(os.getloadavg())} now")
-    names = list(stores)
-    if len(names) == 2:
-        a, b = (stores[n]["totals"] for n in names)
+    if args.engine:  # the first folder's embedded store and the engine, on one database
+        a, b = (stores[n]["totals"] for n in (next(iter(stores)), "opensearch"))
         agree = sum(x == y for x, y in zip(a, b, strict=True))
         print(f"hit counts agree on {agree}/{len(a)} queries")
     for entry in stores.values():
         entry.pop("totals", None)
-    key = f"{args.data.name}-w{args.workers}{f'-{args.label}' if args.label else ''}"
+    names = "+".join(data.name for data in args.data)
+    key = f"{names}-w{args.workers.replace(',', '+')}{f'-{args.label}' if args.label else ''}"
     keep(
         args.json,
         key,
         {
-            "data": str(args.data),
-            "workers": args.workers,
+            "data": [str(data) for data in args.data],
+            "workers": workers,
             "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
             "load_average_start": load_at_start,
             "load_average": os.getloadavg(),
@@ -329,6 +378,17 @@ def main() -> int:
     )
     print(f"wrote {args.json} [{key}]")
     return 0
+
+
+def _server_name(folders: list[Path], workers: list[int], data: Path, count: int) -> str:
+    """``tantivy`` when there is one server of the embedded store, else what tells them
+    apart: the folder's name, the workers, or both."""
+    parts = ["tantivy"]
+    if len(folders) > 1:
+        parts = [data.name]
+    if len(workers) > 1:
+        parts.append(f"w{count}")
+    return " ".join(parts)
 
 
 def _loads(loads: tuple[float, float, float]) -> str:
@@ -365,6 +425,9 @@ def table(stores: dict[str, Any], clients: list[int]) -> str:
             lines.append(f"{f'{count} clients {key}':28}{values}")
     for key in ("rss_mb_idle", "rss_mb_after"):
         lines.append(f"{'API ' + key:28}" + "".join(f"{stores[n][key]:>40.1f}" for n in names))
+    for key in ("documents", "segments", "index_mb", "database_mb", "data_dir_mb", "per_100k_mb"):
+        if all(key in stores[n] for n in names):
+            lines.append(f"{key:28}" + "".join(f"{stores[n][key]:>40.1f}" for n in names))
     return "\n".join(lines)
 
 
