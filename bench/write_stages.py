@@ -7,9 +7,11 @@ Usage: python bench/write_stages.py [--size 5000] [--mix 3k|real] [--ids numbere
                                     [--compare CHECKOUT --rounds 3] [--before-python PATH]
                                     [--cache-kib KIB] [--mmap-bytes BYTES] [--json PATH]
 
-Flatness: the save step (``save: documents`` + ``save: other``, the hash apart) and the
-commits (``db commit``, ``commit``) per document in the first and the last tenth of each
-run (the crawl path; the index path's saving), and the last tenth over the first; and
+Flatness: the save step (``save: documents`` + ``save: other``, the hash apart), the
+commits (``db commit``, ``commit``), each step below, the main thread's whole CPU
+(``main``) and Tantivy's threads' (``tantivy``) per document in the first and the last
+tenth of each run (the crawl path; the index path's saving), and the last tenth over the
+first: which stage grows; and
 the database's pages written (frames of its write-ahead log, ``bench/wal_pages.py``) per
 100 documents in those tenths, in all and per table or index: a cost the machine's load
 does not change. ``--ids hashed``: documents' ids made as the crawlers make them (hashes),

@@ -50,6 +50,7 @@ _KNOWN = select(_DOCS.c.id, _DOCS.c.content_sha256).where(
     _DOCS.c.id.in_(bindparam("ids", expanding=True))
 )
 _HIGHEST = select(func.max(_DOCS.c.seq))
+_WRITE_LOCK = text("DELETE FROM documents WHERE 0")
 _UPDATE = _DOCS.update().where(_DOCS.c.id == bindparam("b_id"))
 _TOUCH = _DOCS.update().where(_DOCS.c.id == bindparam("b_id"))
 _DEQUEUE_ARRAYS = text(
@@ -428,9 +429,12 @@ class Database:
 
 def _number(connection: Connection, inserts: list[dict[str, Any]]) -> None:
     """On SQLite, the new rows' numbers (``documents.seq``), following the highest (found
-    through its index); PostgreSQL's column takes them from its sequence."""
+    through its index), read under the write lock (taken first by a write that changes
+    nothing): another writer cannot take the same numbers meanwhile. PostgreSQL's column
+    takes them from its sequence."""
     if connection.dialect.name != "sqlite":
         return
+    connection.execute(_WRITE_LOCK)
     highest = connection.execute(_HIGHEST).scalar() or 0
     for n, row in enumerate(inserts, start=highest + 1):
         row["seq"] = n

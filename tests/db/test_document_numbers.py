@@ -4,6 +4,9 @@ with it; the reads by number go through an index on both databases."""
 
 from __future__ import annotations
 
+import threading
+from pathlib import Path
+
 import sqlalchemy as sa
 from alembic import command
 
@@ -13,7 +16,7 @@ from indexer.citations.records import cited_by_counts, record_citations, unread
 from indexer.citations.resolve import cited, citing
 from indexer.db import Database
 from indexer.db.migrate import alembic_config
-from tests.db.old_rows import write_old_documents
+from tests.db.old_rows import AnyDocument, write_old_documents
 
 
 def _numbers(db: Database) -> dict[str, int | None]:
@@ -176,3 +179,37 @@ def test_the_reads_by_number_go_through_an_index(database_url: str) -> None:
                     assert "SCAN documents" not in plan, (sql, plan)
     finally:
         db.close()
+
+
+def test_two_writers_saving_at_once_never_share_a_number(tmp_path: Path) -> None:
+    """Two processes' batches (here two connections, in threads) saved at the same time:
+    every document saved, each with its own number."""
+    url = f"sqlite:///{tmp_path / 'abierto.db'}"
+    Database(url).close()
+    docs = list(LegalCorpus(400, ids="hashed"))
+    halves = [docs[0::2], docs[1::2]]
+    failed: list[BaseException] = []
+
+    def save(mine: list[AnyDocument]) -> None:
+        db = Database(url)
+        try:
+            for start in range(0, len(mine), 5):
+                db.save_documents(mine[start : start + 5])
+        except BaseException as error:  # reported below
+            failed.append(error)
+        finally:
+            db.close()
+
+    threads = [threading.Thread(target=save, args=(half,)) for half in halves]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failed == []
+    db = Database(url)
+    try:
+        numbers = _numbers(db)
+    finally:
+        db.close()
+    assert len(numbers) == len(docs)
+    assert sorted(numbers.values()) == list(range(1, len(docs) + 1))  # type: ignore[type-var]
