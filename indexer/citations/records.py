@@ -28,6 +28,7 @@ from indexer.citations.issuers import names
 from indexer.db import Database
 from indexer.db.bulk import insert_rows
 from indexer.db.citation_tables import CASE, CitationReadRow, CitationRow, DocumentCaseRow
+from indexer.db.database import number_documents
 from indexer.db.tables import DocumentRow, IndexQueueRow
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.readers.expedientes import parse_expediente
@@ -161,12 +162,17 @@ def unread(db: Database, docs: list[AnyDocument]) -> set[str]:
 
 
 def _numbers(connection: Connection, ids: list[str]) -> dict[str, int]:
-    """The numbers (``documents.seq``) of those of ``ids`` in the database."""
-    numbers: dict[str, int] = {}
+    """The numbers (``documents.seq``) of those of ``ids`` in the database; a row
+    inserted without one (by another tool) is numbered now."""
+    numbers: dict[str, int | None] = {}
     for chunk in _chunks(ids):
         stmt = select(_DOCS.c.id, _DOCS.c.seq).where(_DOCS.c.id.in_(chunk))
-        numbers.update((i, n) for i, n in connection.execute(stmt) if n is not None)
-    return numbers
+        numbers.update(connection.execute(stmt).all())
+    missing = [i for i, n in numbers.items() if n is None]
+    if missing:
+        numbers.update(number_documents(connection, missing))
+        connection.commit()
+    return {i: n for i, n in numbers.items() if n is not None}
 
 
 def _reusable(

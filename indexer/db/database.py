@@ -51,6 +51,11 @@ _KNOWN = select(_DOCS.c.id, _DOCS.c.content_sha256).where(
 )
 _HIGHEST = select(func.max(_DOCS.c.seq))
 _WRITE_LOCK = text("DELETE FROM documents WHERE 0")
+_NUMBER = (
+    _DOCS.update()
+    .where(_DOCS.c.id == bindparam("b_id"), _DOCS.c.seq.is_(None))
+    .values(seq=bindparam("b_seq"))
+)
 _UPDATE = _DOCS.update().where(_DOCS.c.id == bindparam("b_id"))
 _TOUCH = _DOCS.update().where(_DOCS.c.id == bindparam("b_id"))
 _DEQUEUE_ARRAYS = text(
@@ -438,6 +443,18 @@ def _number(connection: Connection, inserts: list[dict[str, Any]]) -> None:
     highest = connection.execute(_HIGHEST).scalar() or 0
     for n, row in enumerate(inserts, start=highest + 1):
         row["seq"] = n
+
+
+def number_documents(connection: Connection, ids: list[str]) -> dict[str, int]:
+    """Number those of ``ids`` that have no number (rows inserted by another tool, on
+    SQLite), inside the caller's transaction; their numbers."""
+    rows = [{"id": i} for i in ids]
+    _number(connection, rows)
+    if connection.dialect.name != "sqlite":
+        return {}
+    for row in rows:
+        connection.execute(_NUMBER, {"b_id": row["id"], "b_seq": row["seq"]})
+    return {row["id"]: row["seq"] for row in rows}
 
 
 def write_documents(connection: Connection, docs: list[AnyDocument]) -> list[SaveOutcome]:

@@ -113,18 +113,24 @@ def test_a_library_at_0017_keeps_its_citations_and_answers_after_0018(database_u
 
 
 def test_a_row_inserted_without_a_number_gets_the_next_one(database_url: str) -> None:
-    """An operator's (or another tool's) INSERT names no number: the database gives it."""
+    """An operator's (or another tool's) INSERT names no number: PostgreSQL's sequence
+    gives it; on SQLite it gets the next one when its citations are written, and they
+    are found by it."""
     db = Database(database_url)
     try:
-        docs = list(LegalCorpus(3, ids="hashed"))
+        # the third cites three things
+        docs = [doc.hashed()[0] for doc in LegalCorpus(5, ids="hashed")]
+        docs = [*docs[:2], docs[3], docs[4]]
         db.save_documents(docs[:2])
         with db.engine.begin() as connection:
-            write_old_documents(connection, docs[2:])
+            write_old_documents(connection, docs[2:3])
+        record_citations(db, docs[:3])
         numbers = _numbers(db)
         assert sorted(numbers.values()) == [1, 2, 3]  # type: ignore[type-var]
         assert numbers[docs[2].id] == 3
-        db.save_document(list(LegalCorpus(4, ids="hashed"))[3])
-        assert max(_numbers(db).values()) == 4  # type: ignore[type-var]
+        assert cited(db, docs[2].id, 100, 0)[0] == 3
+        db.save_document(docs[3])
+        assert _numbers(db)[docs[3].id] == 4
     finally:
         db.close()
 

@@ -7,8 +7,9 @@ Create Date: 2026-12-04 15:30:00.000000
 A document's id is a hash: every index keyed by it receives each new document anywhere
 in the tree, so a batch of saves rewrites a page of it per document, more as the library
 grows. ``documents.seq`` numbers documents in the order they are saved (SQLite: the
-writer gives the next number, a trigger numbers a row inserted without one; PostgreSQL:
-a sequence), so the indexes of rows written with each saved document append instead:
+writer gives the next number, and a row inserted without one gets it when its citations
+are written; PostgreSQL: a sequence), so the indexes of rows written with each saved
+document append instead:
 
 - ``citations``: ``doc_seq`` beside ``doc_id``; ``ix_citations_doc`` is
   ``(doc_seq, start_char)`` and ``ix_citations_cases`` ``(key, doc_seq)``;
@@ -34,13 +35,6 @@ depends_on = None
 CASES = "kind = 'case'"
 NUMBER = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
-SQLITE_NUMBERING = """
-CREATE TRIGGER documents_number AFTER INSERT ON documents WHEN NEW.seq IS NULL
-BEGIN
-    UPDATE documents SET seq = (SELECT coalesce(max(seq), 0) + 1 FROM documents)
-    WHERE id = NEW.id;
-END
-"""
 SQLITE_CASCADE = """
 CREATE TRIGGER documents_citations AFTER DELETE ON documents
 BEGIN
@@ -79,7 +73,6 @@ def upgrade() -> None:
             op.execute(statement)
     else:
         op.execute("UPDATE documents SET seq = rowid")
-        op.execute(SQLITE_NUMBERING)
     op.create_index("ix_documents_seq", "documents", ["seq"], unique=True)
 
     op.execute(f"DELETE FROM citations WHERE {GONE}")
@@ -130,7 +123,6 @@ def downgrade() -> None:
         op.execute("DROP FUNCTION IF EXISTS documents_citations()")
     else:
         op.execute("DROP TRIGGER IF EXISTS documents_citations")
-        op.execute("DROP TRIGGER IF EXISTS documents_number")
     op.create_table(
         "citation_reads_keyed",
         sa.Column("doc_id", sa.String(length=64), nullable=False),
