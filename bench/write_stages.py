@@ -7,9 +7,11 @@ Usage: python bench/write_stages.py [--size 5000] [--mix 3k|real] [--ids numbere
                                     [--compare CHECKOUT --rounds 3] [--before-python PATH]
                                     [--cache-kib KIB] [--mmap-bytes BYTES] [--json PATH]
 
-Flatness: the save step (``save: documents`` + ``save: other``, the hash apart) and the
-commits (``db commit``, ``commit``) per document in the first and the last tenth of each
-run (the crawl path; the index path's saving), and the last tenth over the first; and
+Flatness: the save step (``save: documents`` + ``save: other``, the hash apart), the
+commits (``db commit``, ``commit``), each step below, the main thread's whole CPU
+(``main``) and Tantivy's threads' (``tantivy``) per document in the first and the last
+tenth of each run (the crawl path; the index path's saving), and the last tenth over the
+first: which stage grows; and
 the database's pages written (frames of its write-ahead log, ``bench/wal_pages.py``) per
 100 documents in those tenths, in all and per table or index: a cost the machine's load
 does not change. ``--ids hashed``: documents' ids made as the crawlers make them (hashes),
@@ -146,8 +148,13 @@ def measure(size: int, mix: str, paths: list[str], ids: str = "numbered") -> dic
     def noted(progress: Any, docs: int, text_bytes: int) -> None:
         add(progress, docs, text_bytes)
         if progress.label in ("crawl", "index: save"):
-            marks.append((progress.done, dict(steps.spent)))
+            marks.append((progress.done, {**steps.spent, **whole_cpu()}))
             pages.append((progress.done, wal[0].take_pages()))
+
+    def whole_cpu() -> dict[str, float]:
+        """The main thread's CPU and Tantivy's threads', in all so far."""
+        threads = clock.split()
+        return {"main": time.thread_time(), "tantivy": sum(threads[k] for k in TANTIVY)}
 
     write.Progress.add = noted  # type: ignore[method-assign]
     clock = write.thread_clock()
@@ -162,6 +169,7 @@ def measure(size: int, mix: str, paths: list[str], ids: str = "numbered") -> dic
             steps.spent.clear()
             marks.clear()
             pages.clear()
+            marks.append((0, whole_cpu()))
             main_began = time.thread_time()
             threads_began = clock.split()
             began = time.perf_counter()
@@ -173,11 +181,7 @@ def measure(size: int, mix: str, paths: list[str], ids: str = "numbered") -> dic
             library.close()
             per_doc = {name: 1e6 * spent / size for name, spent in steps.spent.items()}
             per_doc["main: other"] = 1e6 * (main - sum(steps.spent.values())) / size
-            per_doc["tantivy"] = (
-                1e6
-                * sum(threads[k] - threads_began[k] for k in ("indexing", "merging", "other"))
-                / size
-            )
+            per_doc["tantivy"] = 1e6 * sum(threads[k] - threads_began[k] for k in TANTIVY) / size
             found[path] = {
                 "us_per_doc": {name: round(per_doc.get(name, 0.0), 1) for name in STEPS},
                 "main_us_per_doc": round(1e6 * main / size, 1),
@@ -199,7 +203,9 @@ def measure(size: int, mix: str, paths: list[str], ids: str = "numbered") -> dic
 
 
 FLAT = {"save": ("save: documents", "save: other"), "db commit": ("db commit",),
-        "commit": ("commit",)}  # fmt: skip
+        "commit": ("commit",), **{step: (step,) for step in STEPS[:-2]},
+        "main": ("main",), "tantivy": ("tantivy",)}  # fmt: skip
+TANTIVY = ("indexing", "merging", "other")  # the threads counted as Tantivy's
 PROCESS = "process"  # the whole process's CPU per document, Tantivy's threads too
 
 
@@ -208,7 +214,7 @@ def tenths(marks: list[tuple[int, dict[str, float]]], size: int) -> dict[str, li
     from the steps' totals noted after each batch."""
     if not marks:
         return {}
-    start = [(0, {}), *marks]
+    start = marks if marks[0][0] == 0 else [(0, {}), *marks]
 
     def at(done: int) -> tuple[int, dict[str, float]]:
         return min(start, key=lambda mark: abs(mark[0] - done))

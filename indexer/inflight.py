@@ -21,12 +21,14 @@ from sqlalchemy import select
 from indexer.citations.records import own_cases
 from indexer.db import Database
 from indexer.db.citation_tables import CitationRow
+from indexer.db.tables import DocumentRow
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.stores.base import UpsertReport
 
 AnyDocument = Sentencia | Sesion | Legislativo
 CHUNK = 400
 _CITATIONS = CitationRow.__table__
+_DOCS = DocumentRow.__table__
 
 
 class Pending(Protocol):
@@ -58,9 +60,9 @@ def cited_cases(db: Database, ids: list[str]) -> set[str]:
     found: set[str] = set()
     with db.engine.connect() as connection:
         for start in range(0, len(ids), CHUNK):
+            numbers = select(_DOCS.c.seq).where(_DOCS.c.id.in_(ids[start : start + CHUNK]))
             stmt = select(_CITATIONS.c.key).where(
-                _CITATIONS.c.doc_id.in_(ids[start : start + CHUNK]),
-                _CITATIONS.c.kind == "case",
+                _CITATIONS.c.doc_seq.in_(numbers), _CITATIONS.c.kind == "case"
             )
             found.update(connection.scalars(stmt))
     return found

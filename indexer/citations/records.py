@@ -8,7 +8,8 @@ the sentences holding that case are queued to be indexed again, so their
 ``cited_by_count`` (the ``most_cited`` sort) follows; a document read again with the same
 citations queues nothing, so this never cascades. Each document's rows remember the
 content and reader they were read from (``citation_reads``): indexed again unchanged
-(``reindex``, a count that changed), its text is not read again.
+(``reindex``, a count that changed), its text is not read again. A document's rows are
+found by its number (``documents.seq``), whose indexes append as documents are saved.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from typing import TypeVar
 
 from sqlalchemy import Connection, delete, false, insert, select
 
@@ -26,6 +28,7 @@ from indexer.citations.issuers import names
 from indexer.db import Database
 from indexer.db.bulk import insert_rows
 from indexer.db.citation_tables import CASE, CitationReadRow, CitationRow, DocumentCaseRow
+from indexer.db.database import number_documents
 from indexer.db.tables import DocumentRow, IndexQueueRow
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.readers.expedientes import parse_expediente
@@ -35,7 +38,9 @@ CHUNK = 400  # ids per statement, well under both databases' parameter limits
 _CITATIONS = CitationRow.__table__
 _CASES = DocumentCaseRow.__table__
 _READS = CitationReadRow.__table__
+_DOCS = DocumentRow.__table__
 KEY_CHARS = 400  # the key column's width
+_T = TypeVar("_T")
 
 
 # A case type and the plainer name texts give the same cases: the SCJN's "juicio de
@@ -64,7 +69,7 @@ def _own_numbers(doc: AnyDocument) -> set[str]:
     return set(keys) | {case.digits for case in parse_expediente(", ".join(keys))}
 
 
-def _chunks(items: list[str]) -> Iterable[list[str]]:
+def _chunks(items: list[_T]) -> Iterable[list[_T]]:
     for start in range(0, len(items), CHUNK):
         yield items[start : start + CHUNK]
 
@@ -93,7 +98,8 @@ def record_citations(
     found = found or {}
     ids = [doc.id for doc in docs]
     with db.engine.connect() as connection:
-        keys = _stored_keys(connection, docs)
+        numbers = _numbers(connection, ids)
+        keys = _stored_keys(connection, docs, numbers)
     fresh = [doc for doc in docs if doc.id not in keys]
     rows: list[dict[str, object]] = []
     cases: list[dict[str, object]] = []
@@ -104,9 +110,13 @@ def record_citations(
         citations = found[doc.id] if doc.id in found else read_citations(doc)
         keys[doc.id] = [c.key for c in citations]
         cited_cases[doc.id] = {c.key for c in citations if c.kind == "case"}
+        number = numbers.get(doc.id)
+        if number is None:  # no longer in the database (deleted meanwhile): nothing kept
+            continue
         rows.extend(
-            {"doc_id": doc.id, "kind": c.kind, "key": c.key[:400], "written": c.written[:2000],
-             "start_char": c.start, "end_char": c.end, "court": c.court}
+            {"doc_id": doc.id, "doc_seq": number, "kind": c.kind, "key": c.key[:400],
+             "written": c.written[:2000], "start_char": c.start, "end_char": c.end,
+             "court": c.court}
             for c in citations
         )  # fmt: skip
         court = court_key(doc.court) if isinstance(doc, Sentencia) else None
@@ -114,19 +124,21 @@ def record_citations(
             cases.extend({"doc_id": doc.id, "key": k[:200], "court": court} for k in own_cases(doc))
             # reusable only if what is stored is whole (no key cut short)
             if all(len(c.key) <= KEY_CHARS for c in citations):
-                reads.append({"doc_id": doc.id, "content_sha256": doc.content_sha256,
-                              "reader": READER})  # fmt: skip
-    fresh_ids = [doc.id for doc in fresh]
+                reads.append({"doc_seq": number, "doc_id": doc.id,
+                              "content_sha256": doc.content_sha256, "reader": READER})  # fmt: skip
+    fresh_ids = [doc.id for doc in fresh if doc.id in numbers]
     with db.engine.begin() as connection:
         before: dict[str, set[str]] = defaultdict(set)
         for chunk in _chunks(fresh_ids):
+            seqs = [numbers[i] for i in chunk]
             stmt = select(_CITATIONS.c.doc_id, _CITATIONS.c.key).where(
-                _CITATIONS.c.doc_id.in_(chunk), _CITATIONS.c.kind == "case"
+                _CITATIONS.c.doc_seq.in_(seqs), _CITATIONS.c.kind == "case"
             )
             for doc_id, key in connection.execute(stmt):
                 before[doc_id].add(key)
-            for table in (_CITATIONS, _CASES, _READS):
-                connection.execute(delete(table).where(table.c.doc_id.in_(chunk)))
+            for table in (_CITATIONS, _READS):
+                connection.execute(delete(table).where(table.c.doc_seq.in_(seqs)))
+            connection.execute(delete(_CASES).where(_CASES.c.doc_id.in_(chunk)))
         if rows:
             insert_rows(connection, _CITATIONS, rows)
         if cases:
@@ -145,33 +157,59 @@ def unread(db: Database, docs: list[AnyDocument]) -> set[str]:
     """The ids of ``docs`` whose stored citations cannot be reused (``read_citations``
     must read them): what a worker is asked to read."""
     with db.engine.connect() as connection:
-        return {doc.id for doc in docs} - set(_reusable(connection, docs))
+        numbers = _numbers(connection, [doc.id for doc in docs])
+        return {doc.id for doc in docs} - set(_reusable(connection, docs, numbers))
 
 
-def _reusable(connection: Connection, docs: list[AnyDocument]) -> list[str]:
+def _numbers(connection: Connection, ids: list[str]) -> dict[str, int]:
+    """The numbers (``documents.seq``) of those of ``ids`` in the database; a row
+    inserted without one (by another tool) is numbered now."""
+    numbers: dict[str, int | None] = {}
+    for chunk in _chunks(ids):
+        stmt = select(_DOCS.c.id, _DOCS.c.seq).where(_DOCS.c.id.in_(chunk))
+        numbers.update(connection.execute(stmt).all())
+    missing = [i for i, n in numbers.items() if n is None]
+    if missing:
+        numbers.update(number_documents(connection, missing))
+        connection.commit()
+    return {i: n for i, n in numbers.items() if n is not None}
+
+
+def _reusable(
+    connection: Connection, docs: list[AnyDocument], numbers: Mapping[str, int]
+) -> list[str]:
     """Documents whose stored citations were read from their current content by this
     reader."""
-    current = {doc.id: doc.content_sha256 for doc in docs if doc.content_sha256}
+    current = {
+        numbers[doc.id]: (doc.id, doc.content_sha256)
+        for doc in docs
+        if doc.content_sha256 and doc.id in numbers
+    }
     reusable: list[str] = []
     for chunk in _chunks(list(current)):
-        stmt = select(_READS.c.doc_id, _READS.c.content_sha256).where(
-            _READS.c.doc_id.in_(chunk), _READS.c.reader == READER
+        stmt = select(_READS.c.doc_seq, _READS.c.content_sha256).where(
+            _READS.c.doc_seq.in_(chunk), _READS.c.reader == READER
         )
-        reusable.extend(i for i, sha in connection.execute(stmt) if current[i] == sha)
+        reusable.extend(
+            current[n][0] for n, sha in connection.execute(stmt) if current[n][1] == sha
+        )
     return reusable
 
 
-def _stored_keys(connection: Connection, docs: list[AnyDocument]) -> dict[str, list[str]]:
+def _stored_keys(
+    connection: Connection, docs: list[AnyDocument], numbers: Mapping[str, int]
+) -> dict[str, list[str]]:
     """The citation keys, in the order ``read_citations`` gives them, of the documents
     whose stored citations can be reused."""
-    reusable = _reusable(connection, docs)
+    reusable = _reusable(connection, docs, numbers)
     stored: dict[str, list[tuple[int, str, str]]] = {doc_id: [] for doc_id in reusable}
-    for chunk in _chunks(reusable):
+    ids = {numbers[doc_id]: doc_id for doc_id in reusable}
+    for chunk in _chunks(list(ids)):
         stmt = select(
-            _CITATIONS.c.doc_id, _CITATIONS.c.start_char, _CITATIONS.c.kind, _CITATIONS.c.key
-        ).where(_CITATIONS.c.doc_id.in_(chunk))
-        for doc_id, start, kind, key in connection.execute(stmt):
-            stored[doc_id].append((start, kind, key))
+            _CITATIONS.c.doc_seq, _CITATIONS.c.start_char, _CITATIONS.c.kind, _CITATIONS.c.key
+        ).where(_CITATIONS.c.doc_seq.in_(chunk))
+        for number, start, kind, key in connection.execute(stmt):
+            stored[ids[number]].append((start, kind, key))
     # sorted here as ``extract_citations`` sorts, whatever the database's collation
     return {doc_id: [key for *_, key in sorted(found)] for doc_id, found in stored.items()}
 

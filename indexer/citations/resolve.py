@@ -73,14 +73,14 @@ def _held(db: Database, ids: list[str]) -> dict[str, HeldDocument]:
 
 
 def cited(db: Database, doc_id: str, limit: int, offset: int) -> tuple[int, list[CitedItem]]:
-    """A page of what ``doc_id`` cites, in text order, each case resolved; and the total."""
+    """A page of what ``doc_id`` cites, in text order, each case resolved; and the total.
+    Its rows are found by its number (``ix_citations_doc``)."""
+    own = _CITATIONS.c.doc_seq == select(_DOCS.c.seq).where(_DOCS.c.id == doc_id).scalar_subquery()
     with db.engine.connect() as connection:
-        total = connection.scalar(
-            select(func.count()).select_from(_CITATIONS).where(_CITATIONS.c.doc_id == doc_id)
-        )
+        total = connection.scalar(select(func.count()).select_from(_CITATIONS).where(own))
         rows = connection.execute(
             select(_CITATIONS)
-            .where(_CITATIONS.c.doc_id == doc_id)
+            .where(own)
             .order_by(_CITATIONS.c.start_char, _CITATIONS.c.id)
             .limit(limit)
             .offset(offset)

@@ -6,7 +6,7 @@ from sqlalchemy import Index, Integer, String, Text, literal_column
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from indexer.db.tables import Base
+from indexer.db.tables import NUMBER, Base
 
 
 class CitationRow(Base):
@@ -17,6 +17,7 @@ class CitationRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     doc_id: Mapped[str] = mapped_column(String(64))
+    doc_seq: Mapped[int | None] = mapped_column(NUMBER)  # the document's ``seq``
     kind: Mapped[str] = mapped_column(String(16))
     key: Mapped[str] = mapped_column(String(400))
     written: Mapped[str] = mapped_column(Text)
@@ -26,13 +27,15 @@ class CitationRow(Base):
 
     # Only case numbers are looked up by key (who cites this sentence): articles and
     # theses, about half of a real text's citations, stay out of the one index whose
-    # keys land anywhere at each save (migration 0017)
+    # keys land anywhere at each save (migration 0017). A document's rows are found by its
+    # number, which appends where its id would land anywhere (migration 0018); ``doc_id``
+    # is kept in the row for what reads the citers.
     __table_args__ = (
-        Index("ix_citations_doc", "doc_id", "start_char"),
+        Index("ix_citations_doc", "doc_seq", "start_char"),
         Index(
             "ix_citations_cases",
             "key",
-            "doc_id",
+            "doc_seq",
             sqlite_where=sql_text("kind = 'case'"),
             postgresql_where=sql_text("kind = 'case'"),
         ),
@@ -61,10 +64,12 @@ class CitationReadRow(Base):
     """Which content of a document its ``citations`` rows were read from, and by which
     reader (``indexer.citations.fingerprint.READER``): a document indexed again with the
     same content (``reindex``, a cited sentence whose count changed) reuses its rows
-    instead of reading its text again. No row: read it again."""
+    instead of reading its text again. No row: read it again. Keyed by the document's
+    number (migration 0018): on SQLite the row's own key, appended at each save."""
 
     __tablename__ = "citation_reads"
 
-    doc_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    doc_seq: Mapped[int] = mapped_column(NUMBER, primary_key=True, autoincrement=False)
+    doc_id: Mapped[str] = mapped_column(String(64))
     content_sha256: Mapped[str] = mapped_column(String(64))
     reader: Mapped[str] = mapped_column(String(64))

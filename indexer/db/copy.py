@@ -2,15 +2,16 @@
 
 Every table, every row, primary keys kept, in dependency order and in batches, into a
 database brought to the current schema first and found empty; then the row counts are
-compared table by table. On PostgreSQL the id sequences are moved past the copied ids,
-so new rows do not collide with them.
+compared table by table. On PostgreSQL the id sequences (and the documents' numbers')
+are moved past the copied values, so new rows do not collide with them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from sqlalchemy import Connection, Integer, Table, func, select, text
+from sqlalchemy import Column, Connection, Integer, Table, func, select, text
 
 from indexer.db.database import Database
 from indexer.db.tables import Base
@@ -57,9 +58,20 @@ def copy_database(
     return copied
 
 
+def _numbered(table: Table, column: Column[Any]) -> bool:
+    """A column PostgreSQL numbers from a sequence: an integer key, or documents' ``seq``."""
+    if table.name == "documents" and column.name == "seq":
+        return True
+    return (
+        column.primary_key
+        and isinstance(column.type, Integer)
+        and column.autoincrement in (True, "auto")
+    )
+
+
 def _advance_sequences(writer: Connection, table: Table) -> None:
-    for column in table.primary_key.columns:
-        if isinstance(column.type, Integer) and column.autoincrement in (True, "auto"):
+    for column in table.columns:
+        if _numbered(table, column):
             highest = f'(SELECT MAX("{column.name}") FROM "{table.name}")'
             writer.execute(
                 text(

@@ -49,6 +49,13 @@ _MATCHES = AlertMatchRow.__table__
 _KNOWN = select(_DOCS.c.id, _DOCS.c.content_sha256).where(
     _DOCS.c.id.in_(bindparam("ids", expanding=True))
 )
+_HIGHEST = select(func.max(_DOCS.c.seq))
+_WRITE_LOCK = text("DELETE FROM documents WHERE 0")
+_NUMBER = (
+    _DOCS.update()
+    .where(_DOCS.c.id == bindparam("b_id"), _DOCS.c.seq.is_(None))
+    .values(seq=bindparam("b_seq"))
+)
 _UPDATE = _DOCS.update().where(_DOCS.c.id == bindparam("b_id"))
 _TOUCH = _DOCS.update().where(_DOCS.c.id == bindparam("b_id"))
 _DEQUEUE_ARRAYS = text(
@@ -425,6 +432,31 @@ class Database:
             return list(s.scalars(stmt).all())
 
 
+def _number(connection: Connection, inserts: list[dict[str, Any]]) -> None:
+    """On SQLite, the new rows' numbers (``documents.seq``), following the highest (found
+    through its index), read under the write lock (taken first by a write that changes
+    nothing): another writer cannot take the same numbers meanwhile. PostgreSQL's column
+    takes them from its sequence."""
+    if connection.dialect.name != "sqlite":
+        return
+    connection.execute(_WRITE_LOCK)
+    highest = connection.execute(_HIGHEST).scalar() or 0
+    for n, row in enumerate(inserts, start=highest + 1):
+        row["seq"] = n
+
+
+def number_documents(connection: Connection, ids: list[str]) -> dict[str, int]:
+    """Number those of ``ids`` that have no number (rows inserted by another tool, on
+    SQLite), inside the caller's transaction; their numbers."""
+    rows = [{"id": i} for i in ids]
+    _number(connection, rows)
+    if connection.dialect.name != "sqlite":
+        return {}
+    for row in rows:
+        connection.execute(_NUMBER, {"b_id": row["id"], "b_seq": row["seq"]})
+    return {row["id"]: row["seq"] for row in rows}
+
+
 def write_documents(connection: Connection, docs: list[AnyDocument]) -> list[SaveOutcome]:
     """The writes of ``save_documents`` inside the caller's transaction (so a caller that
     writes other rows with them commits or loses all of it at once)."""
@@ -473,6 +505,7 @@ def write_documents(connection: Connection, docs: list[AnyDocument]) -> list[Sav
         known[doc.id] = content_sha256
         queued[doc.id] = content_sha256
     if inserts:
+        _number(connection, inserts)
         insert_rows(connection, _DOCS, inserts)
     if updates:
         connection.execute(_UPDATE, updates)

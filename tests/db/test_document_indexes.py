@@ -13,9 +13,9 @@ from bench.legal_corpus import LegalCorpus
 from indexer.citations.records import cited_by_counts
 from indexer.citations.resolve import citing
 from indexer.db import Database
-from indexer.db.database import write_documents
 from indexer.db.migrate import alembic_config
 from indexer.speeches.service import _SESSIONS_AFTER, ReferenceKeys, sessions_after
+from tests.db.old_rows import write_old_documents
 
 
 def _walk(db: Database) -> list[str]:
@@ -36,7 +36,7 @@ def test_a_library_at_0016_keeps_its_rows_and_answers_after_0017(database_url: s
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "0016")
-        write_documents(connection, docs)
+        write_old_documents(connection, docs)
         held, citer = docs[0].id, docs[1].id  # the second cites the first's case number
         connection.execute(
             sa.text("insert into document_cases (doc_id, key, court) values (:d, '12/2020', null)"),
