@@ -14,6 +14,7 @@ from api.access_log import hide_token_after
 from api.answer_cache import AnswerCache
 from api.compression import Compression
 from api.cors import SpanishCors
+from api.nosniff import NoSniff
 from api.public_address import VaryHost
 from api.ratelimit import TokenBuckets, WriteLimiter
 from api.readlimit import ReadLimits, SharedCounter
@@ -145,6 +146,8 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     )
     # no id holds NUL (and PostgreSQL cannot compare it): "not found", before any lookup
     app.add_middleware(NulPaths)
+    # every answer, errors included, tells browsers not to guess its type
+    app.add_middleware(NoSniff)
     pages.install_errors(app)
     app.add_exception_handler(DatabaseBusy, _database_busy)
     reads = (search, export, feed, alerts, alert_links, documents, citations, sessions, speeches)

@@ -194,6 +194,7 @@ class BoundedHttpTools(HttpToolsProtocol):
         self.transport.write(
             f"HTTP/1.1 {status} {HTTPStatus(status).phrase}\r\n".encode()
             + b"content-type: application/json\r\n"
+            b"x-content-type-options: nosniff\r\n"
             b"content-length: " + str(len(body)).encode() + b"\r\n"
             b"connection: close\r\n\r\n" + body
         )
