@@ -10,7 +10,9 @@ refuses) or whose numbers are no number JSON has (``NaN``, ``Infinity``, ``1e400
 reads them, then cannot write them back, not even in the 422 that echoes them) is a 422
 naming where it is, before anything could try to store it. So is a key written twice in
 one object: JSON keeps the last silently, so a spec's second ``listing`` or an alert's
-second ``query`` would replace the first unseen.
+second ``query`` would replace the first unseen. A body sent as JSON that ``json`` cannot
+read for want of text, of a number's digits or of recursion is a 422 naming ``body`` and
+why, for every route alike (``api.json_refusals``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 from starlette.requests import Request
 
+from api.json_refusals import no_text, too_deep, unreadable
 from api.routers.pages.errors import refusal_page, wants_html
 
 Scope = dict[str, Any]
@@ -63,7 +66,7 @@ class BoundedBodies:
         except TimeoutError:
             await self._too_slow(scope, receive, send)
             return
-        problem = _unstorable(body)
+        problem = _unstorable(body, scope)
         if problem is not None:
             response = JSONResponse(jsonable_encoder({"detail": [problem]}), status_code=422)
             await response(scope, receive, send)
@@ -159,15 +162,24 @@ def _replay(body: bytes, receive: Receive) -> Receive:
     return replay
 
 
-def _unstorable(body: bytes) -> dict[str, Any] | None:
-    """The first string of a JSON body that is no storable text, as a 422 item."""
+def _unstorable(body: bytes, scope: Scope) -> dict[str, Any] | None:
+    """The first string of a JSON body that is no storable text, or why a body sent as
+    JSON cannot be read at all, as a 422 item (a syntax error is the route's to say, with
+    where it is)."""
+    declared = _declares_json(scope) and bool(body)
     text = _json_text(body)
-    if text is None or text.lstrip()[:1] not in ("{", "["):
+    if text is None:
+        return no_text() if declared else None
+    if not declared and text.lstrip()[:1] not in ("{", "["):
         return None
     try:
         data = json.loads(text, object_pairs_hook=_object)
-    except (ValueError, RecursionError):
-        return None  # the route says what is wrong with it
+    except RecursionError:
+        return too_deep()
+    except json.JSONDecodeError:
+        return None  # the route says where
+    except ValueError as exc:
+        return unreadable(exc)
     stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
     while stack:
         value, path = stack.pop()
@@ -185,6 +197,18 @@ def _unstorable(body: bytes) -> dict[str, Any] | None:
         elif isinstance(value, float) and not math.isfinite(value):
             return _not_finite(path)
     return None
+
+
+def _declares_json(scope: Scope) -> bool:
+    """Whether a route reads the body as JSON: FastAPI does when it says
+    ``application/json`` (or ``…+json``); a spec's route reads it so when it says nothing."""
+    value = _header(scope, b"content-type")
+    if value is None:
+        return True
+    kind = value.split(b";", 1)[0].strip().lower()
+    return kind == b"application/json" or (
+        kind.startswith(b"application/") and kind.endswith(b"+json")
+    )
 
 
 def _json_text(body: bytes) -> str | None:

@@ -9,8 +9,8 @@ from typing import Any
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 
-# A spec's deepest path (json_api → fields → name → select …) is under ten levels.
-MAX_DEPTH = 32
+from api.json_refusals import MAX_DEPTH, too_deep, unreadable
+
 OPENAPI_BODY = {
     "requestBody": {
         "required": True,
@@ -36,12 +36,7 @@ def _invalid(msg: str, kind: str, mensaje: str | None = None) -> RequestValidati
 
 
 def _too_deep() -> RequestValidationError:
-    return _invalid(
-        f"nested too deeply: a spec needs at most {MAX_DEPTH} levels",
-        "too_deep",
-        f"el cuerpo está anidado en exceso: una especificación tiene como máximo {MAX_DEPTH} "
-        "niveles",
-    )
+    return RequestValidationError([too_deep()])
 
 
 def _near(exc: ValueError) -> str:
@@ -70,12 +65,14 @@ async def spec_body(request: Request) -> dict[str, Any]:
         data = json.loads(raw)
     except RecursionError as exc:
         raise _too_deep() from exc
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         raise _invalid(
             f"not valid JSON: {str(exc)[:200]}",
             "json_invalid",
             f"el cuerpo no es JSON válido{_near(exc)}",
         ) from exc
+    except ValueError as exc:
+        raise RequestValidationError([unreadable(exc)]) from exc
     if not isinstance(data, dict):
         raise _invalid(
             "a spec is a JSON object ({…})",

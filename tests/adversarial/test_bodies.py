@@ -231,3 +231,25 @@ def test_a_422_still_repeats_a_short_wrong_value(service: Api) -> None:
     assert response.status_code == 422
     [problem] = response.json()["detail"]
     assert problem["input"] == "muchos" and problem["loc"] == ["query", "limit"]
+
+
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        (b'{"name": ' + b"7" * 5_000 + b"}", "un número de más de 4300 cifras"),
+        (b"[" * 5_000 + b"]" * 5_000, "anidado en exceso: se admiten como máximo 32 niveles"),
+        (b'{"name": "Redacci\xf3n"}', "no es texto (ni UTF-8, ni UTF-16, ni UTF-32)"),
+    ],
+    ids=["digits", "deep", "latin-1"],
+)
+@pytest.mark.parametrize("path", sorted(BODIES))
+def test_a_body_json_cannot_read_is_a_422_saying_why(
+    service: Api, path: str, body: bytes, says: str
+) -> None:
+    """The alerts and reader keys answered FastAPI's bare 400 «la solicitud no es válida»
+    where a spec's route named the body and why; now every route says the same."""
+    headers = service.headers | {"Content-Type": "application/json"}
+    response = service.client.post(path, content=body, headers=headers)
+    assert response.status_code == 422, response.text[:300]
+    [problem] = response.json()["detail"]
+    assert problem["loc"] == ["body"] and says in problem["mensaje"], problem

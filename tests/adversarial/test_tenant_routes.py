@@ -213,7 +213,7 @@ def test_a_spec_naming_the_environment_is_refused_in_spanish(
     [
         (
             "[" * 5_000 + "]" * 5_000,
-            "anidado en exceso: una especificación tiene como máximo 32 niveles",
+            "anidado en exceso: se admiten como máximo 32 niveles",
         ),
         (
             gaceta_spec("pj-gto-x", listing={"items": "css:" + "li " * 1_000, "link": "css:a"}),
