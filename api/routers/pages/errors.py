@@ -18,6 +18,11 @@ from indexer.stores.base import StoreUnavailable
 MESSAGES = {
     400: ("Solicitud no válida", "La dirección tiene un dato que no entendimos."),
     401: ("Se necesita una clave", "Esta página es solo para instituciones con clave."),
+    403: (
+        "Envío desde otro sitio",
+        "Este formulario solo se acepta enviado desde las páginas de Estado Abierto: "
+        "abra /fuentes y escriba ahí su clave.",
+    ),
     404: (
         "No encontramos esa página",
         "Puede que el documento ya no exista o que la dirección esté incompleta.",

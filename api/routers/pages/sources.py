@@ -20,7 +20,9 @@ from api.routers.pages.coverage import (
     monthly_documents,
     monthly_judgments,
 )
+from api.routers.pages.errors import refusal_page
 from api.routers.pages.forms import small_form
+from api.routers.pages.same_origin import from_elsewhere
 from api.routers.pages.signin import COOKIE, LIFETIME_S, cookie_value, signed_in
 from crawlers.causas import error_mensaje, label, run_mensaje
 
@@ -80,6 +82,10 @@ async def _posted_key(request: Request) -> str:
 
 @router.post("/fuentes/entrar", response_class=HTMLResponse)
 async def sign_in(request: Request, library: LibraryDep) -> Any:
+    """Signs in with the posted key; a post from another site (login CSRF) is a 403
+    page, nothing signed in."""
+    if from_elsewhere(request):
+        return refusal_page(request, 403)
     clave = await _posted_key(request)
     registry = get_registry(library)
     caller = registry.authenticate(clave[:200]) if clave.strip() else None
