@@ -281,6 +281,7 @@ class PreviewOut(BaseModel):
 
 
 class AuditEntry(BaseModel):
+    id: int = Field(description="The entry's number: ``before=`` it lists the older ones.")
     at: dt.datetime
     action: str = Field(description="create, update, pause, resume, crawl, preview, delete.")
     institution_id: str | None
@@ -296,3 +297,7 @@ class AuditEntry(BaseModel):
 class AuditList(BaseModel):
     source_id: str
     entries: list[AuditEntry]
+    next_before: int | None = Field(
+        None, description="``before=`` this for the next (older) page; null: no more."
+    )
+    next_url: str | None = Field(None, description="This request's address for the next page.")

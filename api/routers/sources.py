@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
@@ -63,6 +63,7 @@ log = logging.getLogger(__name__)
 router = APIRouter(prefix="/v1/sources", tags=["sources"])
 SpecBody = Annotated[dict[str, Any], Depends(spec_body)]
 MAX_RUNS = 200  # a source's runs listed at once
+MAX_AUDIT = 200  # a source's audit entries listed at once
 
 
 def _limiter(request: Request) -> WriteLimiter:
@@ -189,6 +190,11 @@ def _owned(
             f"su institución no tiene la fuente «{shown(source_id)}»",
         )
     return row
+
+
+def _address(url: Any) -> str:
+    """``{path}?{query}`` of a URL, as ``next_url`` is written elsewhere."""
+    return f"{url.path}?{url.query}"
 
 
 def operator_specs(folder: Path | None) -> list[SourceSpec]:
@@ -414,16 +420,45 @@ def source_runs(
 
 @router.get("/{source_id}/audit", response_model=AuditList, summary="Who changed it, when")
 def source_audit(
-    request: Request, source_id: str, caller: CallerDep, registry: RegistryDep
+    request: Request,
+    source_id: str,
+    caller: CallerDep,
+    registry: RegistryDep,
+    limit: Annotated[int, Query(ge=1, le=MAX_AUDIT, description="Newest entries first")] = 100,
+    before: Annotated[
+        int | None, Query(ge=1, description="next_before of the previous page")
+    ] = None,
+    who: Annotated[
+        Literal["all", "own", "others"],
+        Query(description="own: your institution's; others: refused attempts by others"),
+    ] = "all",
 ) -> AuditList:
-    """The source's log. An attempt by another institution shows who tried and when, but
-    not that institution's key or client address: those are its own, not the target's."""
+    """The source's log, newest first, a page at a time. An attempt by another
+    institution shows who tried and when, but not that institution's key or client
+    address: those are its own, not the target's. ``who=own`` lists the institution's
+    own entries alone, which no number of others' refused attempts can push out of view;
+    ``who=others`` those attempts alone."""
     _owned(request, registry, source_id, caller, "read")
-    rows = registry.audit_log(source_id)
+    mine = caller.institution_id
+    rows = registry.audit_log(
+        source_id,
+        limit + 1,
+        before=before,
+        by=mine if who == "own" else None,
+        not_by=mine if who == "others" else None,
+    )
+    more = len(rows) > limit
+    rows = rows[:limit]
+    following = rows[-1].id if more else None
     return AuditList(
         source_id=source_id,
+        next_before=following,
+        next_url=None
+        if following is None
+        else _address(request.url.include_query_params(before=following)),
         entries=[
             AuditEntry(
+                id=row.id,
                 at=as_utc(row.at),
                 action=row.action,
                 institution_id=row.institution_id,

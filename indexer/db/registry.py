@@ -439,11 +439,29 @@ class Registry:
                 )
             )
 
-    def audit_log(self, source_id: str | None = None, limit: int = 100) -> list[AuditRow]:
+    def audit_log(
+        self,
+        source_id: str | None = None,
+        limit: int = 100,
+        *,
+        before: int | None = None,
+        by: str | None = None,
+        not_by: str | None = None,
+    ) -> list[AuditRow]:
+        """Newest first: entries older than the entry ``before`` (a page's next), only
+        those ``by`` an institution or those ``not_by`` it (another's and anonymous)."""
         with self.db.session() as s:
             stmt = select(AuditRow).order_by(AuditRow.id.desc()).limit(limit)
             if source_id:
                 stmt = stmt.where(AuditRow.source_id == source_id)
+            if before is not None:
+                stmt = stmt.where(AuditRow.id < before)
+            if by is not None:
+                stmt = stmt.where(AuditRow.institution_id == by)
+            if not_by is not None:
+                stmt = stmt.where(
+                    or_(AuditRow.institution_id != not_by, AuditRow.institution_id.is_(None))
+                )
             return list(s.scalars(stmt))
 
 
