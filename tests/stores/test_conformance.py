@@ -361,6 +361,21 @@ def test_a_question_nothing_answers_counts_nothing(store: Store) -> None:
     assert result.facets == {"matter": [], "kind": []}
 
 
+def test_undated_documents_are_counted_in_no_year(store: Store) -> None:
+    """The search page draws its results per year from this facet alone: a question
+    whose documents have no date has an empty one, a dated document is always in it."""
+    undated = corpus()[0].model_copy(
+        update={"id": "sen-sin-fecha", "date": None, "resolution_date": None,
+                "text": "Resolución de la zarzaparrilla sin fecha."}
+    )  # fmt: skip
+    store.upsert([undated])
+    alone = store.search(SearchQuery(q="zarzaparrilla", facets=["year", "kind"]))
+    assert alone.total == 1 and alone.hits[0].date is None
+    assert alone.facets["year"] == [] and [f.count for f in alone.facets["kind"]] == [1]
+    mixed = store.search(SearchQuery(q="zarzaparrilla OR moral", facets=["year"]))
+    assert mixed.total == 2 and {(f.value, f.count) for f in mixed.facets["year"]} == {("2023", 1)}
+
+
 def test_a_repeated_word_of_a_proximity_phrase_is_found_twice(store: Store) -> None:
     """``"amparo amparo"~1`` asks for two occurrences: one ``amparo`` is not both of
     them (Tantivy's own sloppy phrase took it for both; the engine never did)."""
