@@ -122,6 +122,49 @@ def test_undated_results_are_one_search_and_no_year_chart(tmp_path: Path) -> Non
     library.close()
 
 
+def test_every_year_with_results_is_in_the_chart_and_the_list(tmp_path: Path) -> None:
+    """Thirty years, five of them with one result each among busier ones: every year is
+    drawn and listed (the chart went from 2001 to 2007 on a real folder, the five years
+    between left out unsaid), and a year without results is a visible gap, no link."""
+    library = Library.open(Settings(data_dir=tmp_path, database_url=None))
+    sparse = range(2002, 2007)
+    years = [y for y in range(1995, 2026) if y != 2010]
+    for year in years:
+        for n in range(1 if year in sparse else 3):
+            url = f"https://ejemplo.gob.mx/anual/{year}/{n}"
+            library.add_document(
+                Sentencia(
+                    id=document_id("prueba", url),
+                    title=f"Resolución {n} de {year}",
+                    date=dt.date(year, 3, 1),
+                    institution="Tribunal de Prueba",
+                    jurisdiction="MX-GUA",
+                    source_id="prueba",
+                    url=url,
+                    text=f"Resolución de la guanábana número {n} de {year}.",
+                )
+            )
+    library.flush()
+    with TestClient(create_app(library)) as client:
+        page = client.get("/buscar", params={"q": "guanábana"}, headers=HTML).text
+        label = re.search(r'aria-label="Resultados por año\. ([^"]*)"', page)
+        assert label is not None
+        drawn = dict(pair.split(": ") for pair in label.group(1).split(", "))
+        assert drawn == {str(y): "1" if y in sparse else "3" for y in years}
+        start = label.start()
+        chart = page[start : page.index("</svg>", start)]
+        assert chart.count("<rect") == 2025 - 1995 + 1  # 2010 too, as an empty tick
+        assert chart.count('fill="#d9d5cc"') == 1
+        for year in sparse:
+            assert f"year={year}" in page
+        assert "year=2010" not in page
+        answer = client.get("/v1/search", params={"q": "guanábana", "facets": "year"}).json()
+        assert {f["value"]: f["count"] for f in answer["facets"]["year"]} == {
+            str(y): 1 if y in sparse else 3 for y in years
+        }
+    library.close()
+
+
 def test_parser_errors_are_said_in_spanish(client: TestClient) -> None:
     response = client.get("/buscar", params={"q": '"abierta'})
     assert response.status_code == 400
