@@ -159,7 +159,10 @@ async def search_query(
     cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
     facets: Annotated[
         list[str] | None,
-        Query(description="Fields to count (comma list or repeated); default a standard set; none"),
+        Query(
+            description="Fields to count (comma list or repeated); default a standard set; "
+            "none. Each gives its 20 commonest values; year gives every year"
+        ),
     ] = None,
 ) -> SearchQuery:
     """Each filter may be repeated (values of one filter are ORed; filters are ANDed).

@@ -64,6 +64,11 @@ def indexable_day(day: dt.date) -> dt.date:
     return min(max(day, FIRST_DAY), LAST_DAY)
 
 
+# Every year a store can hold: the year facet is counted whole, whatever ``facet_size``
+# (a chart of results per year that kept only the busiest years would skip some silently)
+YEAR_FACET_SIZE = LAST_DAY.year - FIRST_DAY.year + 1
+
+
 class SearchQuery(BaseModel):
     """A search: the user's query text, exact filters, a date range, sort and page."""
 
@@ -83,6 +88,10 @@ class SearchQuery(BaseModel):
     def _within_stores(cls, day: dt.date | None) -> dt.date | None:
         """``date_to=9999-12-31`` means "no end": clamped, never an error."""
         return None if day is None else indexable_day(day)
+
+    def facet_size_of(self, name: str) -> int:
+        """The values ``name``'s facet keeps: ``facet_size``, every year for ``year``."""
+        return max(self.facet_size, YEAR_FACET_SIZE) if name == "year" else self.facet_size
 
     def effective_sort(self) -> str:
         """Without words there is no relevance: an empty ``q`` lists newest first."""

@@ -568,7 +568,7 @@ class TantivyStore:
             total, kept_facets = counted
         else:
             total = total or 0
-            kept_facets = _kept_facets(raw, names, query.facet_size)
+            kept_facets = _kept_facets(raw, names, query)
             if names:
                 self._count_cache.put_kept(count_key, (total, kept_facets))
         highlights: list[list[str]] | None = None
@@ -729,7 +729,7 @@ class TantivyStore:
         everything = raw.get(counter, {})
         total = sum(int(b["doc_count"]) for b in everything.get("buckets", []))
         total += int(everything.get("sum_other_doc_count", 0))
-        facets = {name: _facet(raw.get(name, {}), query.facet_size) for name in names}
+        facets = {name: _facet(raw.get(name, {}), query.facet_size_of(name)) for name in names}
         return total, facets
 
 
@@ -740,9 +740,14 @@ def _facet_spec(query: SearchQuery) -> tuple[list[str], dict[str, Any]]:
     held = held_fields(query)
     # one bucket more than asked: the documents without a value (``NO_VALUE``) never
     # take a real value's place
-    size = query.facet_size + 1
     spec = {
-        name: {"terms": {"field": name, "size": size, "segment_size": SEGMENT_BUCKETS}}
+        name: {
+            "terms": {
+                "field": name,
+                "size": query.facet_size_of(name) + 1,
+                "segment_size": SEGMENT_BUCKETS,
+            }
+        }
         for name in names
         if name in held or name == "kind"
     }
@@ -827,14 +832,18 @@ _HITS = TypeAdapter(list[SearchHit])
 
 
 def _kept_facets(
-    counted: dict[str, Iterable[tuple[str, int]]], names: list[str], size: int
+    counted: dict[str, Iterable[tuple[str, int]]], names: list[str], size: int | SearchQuery
 ) -> KeptFacets:
     """``_facet`` of each of ``names`` from the native counter's (value, count) pairs, in
     the order of ``names`` (a name not counted: no values), without the aggregation's
     bucket dicts between, as the count cache keeps them (``_facet_values`` makes them
-    the answer's)."""
+    the answer's). ``size``: the values each keeps, or the query that says it per facet."""
+    sizes = {name: size if isinstance(size, int) else size.facet_size_of(name) for name in names}
     return tuple(
-        (name, tuple(islice((p for p in counted.get(name, ()) if p[0] != NO_VALUE), size)))
+        (
+            name,
+            tuple(islice((p for p in counted.get(name, ()) if p[0] != NO_VALUE), sizes[name])),
+        )
         for name in names
     )
 

@@ -3,6 +3,7 @@ them in tests/browser)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -14,7 +15,8 @@ from api.routers.pages.common import date_words, file_size, thousands
 from api.routers.pages.search import whole_words
 from config.settings import Settings
 from indexer.library import Library
-from indexer.stores.base import StoreUnavailable
+from indexer.models import Sentencia, document_id
+from indexer.stores.base import SearchQuery, SearchResult, StoreUnavailable
 from tests.api.conftest import VIDEO_GTO
 from tests.api.test_sources import make_service, spec
 
@@ -81,6 +83,86 @@ def test_results_per_year_beside_the_year_facet(client: TestClient) -> None:
     by_year = client.get("/buscar", params={"kind": "sentencia", "year": "2022"}).text
     assert "Resultados 1–1 de 1" in by_year and "Apelación penal 45/2022" in by_year
     assert 'aria-label="quitar filtro Año: 2022"' in by_year
+
+
+def test_undated_results_are_one_search_and_no_year_chart(tmp_path: Path) -> None:
+    """The results per year are the page's own search's year facet: results none of which
+    has a date show no chart and cost no searches of their own (there were two more, for
+    the oldest and the newest date, which could only find undated documents)."""
+    library = Library.open(Settings(data_dir=tmp_path, database_url=None))
+    for n, day in enumerate((None, None, dt.date(2019, 5, 2))):
+        url = f"https://ejemplo.gob.mx/sin-fecha/{n}"
+        library.add_document(
+            Sentencia(
+                id=document_id("prueba", url),
+                title=f"Resolución {n}",
+                date=day,
+                institution="Tribunal de Prueba",
+                jurisdiction="MX-GUA",
+                source_id="prueba",
+                url=url,
+                text=f"Resolución {'fechada' if day else 'zarzaparrilla'} número {n}.",
+            )
+        )
+    library.flush()
+    asked: list[SearchQuery] = []
+    search = library.store.search
+
+    def counted(query: SearchQuery) -> SearchResult:
+        asked.append(query)
+        return search(query)
+
+    library.store.search = counted  # type: ignore[method-assign]
+    with TestClient(create_app(library)) as client:
+        undated = client.get("/buscar", params={"q": "zarzaparrilla"}, headers=HTML).text
+        assert "Resultados 1–2 de 2" in undated and "Resultados por año" not in undated
+        assert len(asked) == 1
+        both = client.get("/buscar", params={"q": "zarzaparrilla OR fechada"}, headers=HTML)
+        assert 'aria-label="Resultados por año. 2019: 1"' in both.text and len(asked) == 2
+    library.close()
+
+
+def test_every_year_with_results_is_in_the_chart_and_the_list(tmp_path: Path) -> None:
+    """Thirty years, five of them with one result each among busier ones: every year is
+    drawn and listed (the chart went from 2001 to 2007 on a real folder, the five years
+    between left out unsaid), and a year without results is a visible gap, no link."""
+    library = Library.open(Settings(data_dir=tmp_path, database_url=None))
+    sparse = range(2002, 2007)
+    years = [y for y in range(1995, 2026) if y != 2010]
+    for year in years:
+        for n in range(1 if year in sparse else 3):
+            url = f"https://ejemplo.gob.mx/anual/{year}/{n}"
+            library.add_document(
+                Sentencia(
+                    id=document_id("prueba", url),
+                    title=f"Resolución {n} de {year}",
+                    date=dt.date(year, 3, 1),
+                    institution="Tribunal de Prueba",
+                    jurisdiction="MX-GUA",
+                    source_id="prueba",
+                    url=url,
+                    text=f"Resolución de la guanábana número {n} de {year}.",
+                )
+            )
+    library.flush()
+    with TestClient(create_app(library)) as client:
+        page = client.get("/buscar", params={"q": "guanábana"}, headers=HTML).text
+        label = re.search(r'aria-label="Resultados por año\. ([^"]*)"', page)
+        assert label is not None
+        drawn = dict(pair.split(": ") for pair in label.group(1).split(", "))
+        assert drawn == {str(y): "1" if y in sparse else "3" for y in years}
+        start = label.start()
+        chart = page[start : page.index("</svg>", start)]
+        assert chart.count("<rect") == 2025 - 1995 + 1  # 2010 too, as an empty tick
+        assert chart.count('fill="#d9d5cc"') == 1
+        for year in sparse:
+            assert f"year={year}" in page
+        assert "year=2010" not in page
+        answer = client.get("/v1/search", params={"q": "guanábana", "facets": "year"}).json()
+        assert {f["value"]: f["count"] for f in answer["facets"]["year"]} == {
+            str(y): 1 if y in sparse else 3 for y in years
+        }
+    library.close()
 
 
 def test_parser_errors_are_said_in_spanish(client: TestClient) -> None:

@@ -361,6 +361,47 @@ def test_a_question_nothing_answers_counts_nothing(store: Store) -> None:
     assert result.facets == {"matter": [], "kind": []}
 
 
+def test_undated_documents_are_counted_in_no_year(store: Store) -> None:
+    """The search page draws its results per year from this facet alone: a question
+    whose documents have no date has an empty one, a dated document is always in it."""
+    undated = corpus()[0].model_copy(
+        update={"id": "sen-sin-fecha", "date": None, "resolution_date": None,
+                "text": "Resolución de la zarzaparrilla sin fecha."}
+    )  # fmt: skip
+    store.upsert([undated])
+    alone = store.search(SearchQuery(q="zarzaparrilla", facets=["year", "kind"]))
+    assert alone.total == 1 and alone.hits[0].date is None
+    assert alone.facets["year"] == [] and [f.count for f in alone.facets["kind"]] == [1]
+    mixed = store.search(SearchQuery(q="zarzaparrilla OR moral", facets=["year"]))
+    assert mixed.total == 2 and {(f.value, f.count) for f in mixed.facets["year"]} == {("2023", 1)}
+
+
+def test_every_year_is_counted_whatever_the_facet_size(store: Store) -> None:
+    """The search page draws results per year from the year facet: a year with a single
+    document among thirty busier ones is counted (only the 20 busiest were, so the chart
+    went from one year to several later silently), while another facet keeps its size."""
+    years = range(1990, 2020)
+    docs = [
+        sentencia(900 + 2 * i + copy, f"Resolución del quimbombó número {i}.",
+                  f"Juzgado {i} de Prueba", "civil", dt.date(year, 6, 1))
+        for i, year in enumerate(years)
+        for copy in range(1 if year == 2004 else 2)
+    ]  # fmt: skip
+    store.upsert(docs)
+    stores = [store]
+    if isinstance(store, TantivyStore):
+        # the same folder counted by tantivy-py's aggregations (the path without the native search)
+        stores.append(TantivyStore(store.path, native=False))
+    for each in stores:
+        result = each.search(SearchQuery(q="quimbombó", facets=["year", "court"], limit=1))
+        assert result.total == 59
+        counted = {f.value: f.count for f in result.facets["year"]}
+        assert counted == {str(y): 1 if y == 2004 else 2 for y in years}
+        assert len(result.facets["court"]) == 20
+        narrow = each.search(SearchQuery(q="quimbombó", facets=["year"], facet_size=5))
+        assert len(narrow.facets["year"]) == 30
+
+
 def test_a_repeated_word_of_a_proximity_phrase_is_found_twice(store: Store) -> None:
     """``"amparo amparo"~1`` asks for two occurrences: one ``amparo`` is not both of
     them (Tantivy's own sloppy phrase took it for both; the engine never did)."""

@@ -14,36 +14,49 @@ from api.routers.pages.common import MONTHS, thousands
 BAR = "#7a1e3a"
 EMPTY = "#d9d5cc"
 TEXT = "#4f5259"
+# years up to which each bar carries its number
+LABELLED_YEARS = 20
 
 
 def year_bars(counts: list[tuple[int, int]], title: str) -> Markup:
-    """Vertical bars, one per year (results per year beside the year facet)."""
+    """Vertical bars, one per year from the first to the last with results (results per
+    year beside the year facet); a year between without any is a grey tick, so a gap is
+    seen, never closed up. The width stays the same however many years."""
     if not counts:
         return Markup("")
+    found = dict(counts)
+    years = [(year, found.get(year, 0)) for year in range(min(found), max(found) + 1)]
     height, top, bottom = 120, 14, 20
-    slot = min(40.0, 260 / len(counts))
-    width = max(120, int(slot * len(counts)))
-    peak = max(count for _, count in counts) or 1
+    slot = min(40.0, 260 / len(years))
+    width = max(120, int(slot * len(years)))
+    peak = max(found.values()) or 1
     parts = []
-    for i, (year, count) in enumerate(counts):
-        bar = (height - top - bottom) * count / peak
+    for i, (year, count) in enumerate(years):
+        bar = max(2.0, (height - top - bottom) * count / peak) if count else 0.0
         x = i * slot + slot * 0.15
         y = height - bottom - bar
-        parts.append(
-            f'<rect x="{x:.1f}" y="{y:.1f}" width="{slot * 0.7:.1f}" height="{bar:.1f}" '
-            f'fill="{BAR}"/>'
-        )
-        if len(counts) <= 12 or i % max(1, len(counts) // 6) == 0:
+        if count:
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y:.1f}" width="{slot * 0.7:.1f}" height="{bar:.1f}" '
+                f'fill="{BAR}"/>'
+            )
+        else:
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y - 1:.1f}" width="{slot * 0.7:.1f}" height="1" '
+                f'fill="{EMPTY}"/>'
+            )
+        if len(years) <= 12 or i % max(1, len(years) // 6) == 0:
             parts.append(
                 f'<text x="{x + slot * 0.35:.1f}" y="{height - 5}" font-size="10" '
                 f'text-anchor="middle" fill="{TEXT}">{year}</text>'
             )
-        if count:
+        # over many years the numbers would overlap: the list beside the chart says them
+        if count and len(years) <= LABELLED_YEARS:
             parts.append(
                 f'<text x="{x + slot * 0.35:.1f}" y="{y - 2:.1f}" font-size="9" '
                 f'text-anchor="middle" fill="{TEXT}">{thousands(count)}</text>'
             )
-    summary = ", ".join(f"{year}: {thousands(count)}" for year, count in counts)
+    summary = ", ".join(f"{year}: {thousands(count)}" for year, count in sorted(found.items()))
     return _svg(width, height, title, f"{title}. {summary}", "".join(parts))
 
 

@@ -57,7 +57,6 @@ SORTS = {
     "most_cited": "Más citados",
 }
 PAGE_SIZE = 20
-YEARS_SHOWN = 15
 # every link of the page repeats the search's parameters: a page is drawn only for a
 # search of a person's size (the API's bounds, and this many parameters in all)
 MAX_PAGE_PARAMS = 200
@@ -88,36 +87,12 @@ def whole_words(fragment: str) -> Markup:
     return Markup(text)
 
 
-def year_counts(
-    library: Library, query: SearchQuery, result: SearchResult
-) -> list[tuple[int, int]]:
-    """Results per year, oldest first: the store's ``year`` facet when it has one, else one
-    count per year between the oldest and the newest result (the newest years shown)."""
-    buckets = result.facets.get("year")
-    if buckets:
-        pairs = [(int(b.value), b.count) for b in buckets if str(b.value).isdigit()]
-        return sorted(pairs)
-    if result.total == 0:
-        return []
-    base = query.model_copy(update={"cursor": None, "limit": 1, "facets": [], "highlight": False})
-    ends = []
-    for sort in ("date_asc", "date_desc"):
-        hits = library.search(base.model_copy(update={"sort": sort})).hits
-        if hits and hits[0].date:
-            ends.append(hits[0].date.year)
-    if len(ends) < 2:
-        return []
-    first = max(ends[0], ends[1] - YEARS_SHOWN + 1)
-    counts = []
-    for year in range(first, ends[1] + 1):
-        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-        low = max(start, query.date_from) if query.date_from else start
-        high = min(end, query.date_to) if query.date_to else end
-        if low > high:
-            continue
-        each = base.model_copy(update={"date_from": low, "date_to": high, "sort": "date_desc"})
-        counts.append((year, library.search(each).total))
-    return counts
+def year_counts(result: SearchResult) -> list[tuple[int, int]]:
+    """Results per year, oldest first: the main search's own ``year`` facet (every store
+    counts it when asked). An empty facet beside results means none of them has a date:
+    no chart, and no searches to find the years (each would find an undated document)."""
+    buckets = result.facets.get("year", ())
+    return sorted((int(b.value), b.count) for b in buckets if str(b.value).isdigit())
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -246,7 +221,7 @@ def search_page(request: Request, library: LibraryDep) -> Any:
             facet_param=lambda f: FACET_PARAMS.get(f, f),
             videos=_with_video(library, result),
         )
-        years = year_counts(library, query, result)
+        years = year_counts(result)
         context.update(years=years, year_chart=year_bars(years, "Resultados por año"))
     return render(request, "search.html", context, 400 if errors else 200)
 

@@ -124,10 +124,11 @@ def build(
 
 
 def _terms(name: str, query: SearchQuery, shards: int, facets: list[str]) -> dict[str, Any]:
-    terms: dict[str, Any] = {"field": name, "size": query.facet_size}
+    size = query.facet_size_of(name)
+    terms: dict[str, Any] = {"field": name, "size": size}
     if shards > 1:
         depth = min(FACET_SHARD_TERMS, FACET_SHARD_BUCKETS // len(facets))
-        terms["shard_size"] = max(query.facet_size, depth)
+        terms["shard_size"] = max(size, depth)
     return terms
 
 
