@@ -90,37 +90,26 @@ class BoundedBodies:
         return b"".join(chunks)
 
     async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
-        request = Request(scope, receive)
-        if wants_html(request):
-            response = refusal_page(request, 413)
-        else:
-            response = JSONResponse(
-                {
-                    "detail": f"the request body is larger than {self.max_bytes} bytes",
-                    "mensaje": "el cuerpo de la solicitud es demasiado grande: se admiten "
-                    f"como máximo {self.max_bytes} bytes",
-                },
-                status_code=413,
-            )
-        response.headers["Connection"] = "close"  # the rest of the body is never read
-        await response(scope, receive, send)
+        await _refuse(
+            scope,
+            receive,
+            send,
+            413,
+            f"the request body is larger than {self.max_bytes} bytes",
+            "el cuerpo de la solicitud es demasiado grande: se admiten "
+            f"como máximo {self.max_bytes} bytes",
+        )
 
     async def _too_slow(self, scope: Scope, receive: Receive, send: Send) -> None:
-        request = Request(scope, receive)
         seconds = f"{self.timeout_s:g}"
-        if wants_html(request):
-            response = refusal_page(request, 408)
-        else:
-            response = JSONResponse(
-                {
-                    "detail": f"the request body did not arrive whole within {seconds} s",
-                    "mensaje": "el cuerpo de la solicitud no llegó completo en "
-                    f"{seconds} segundos: envíelo de nuevo",
-                },
-                status_code=408,
-            )
-        response.headers["Connection"] = "close"  # the rest of the body is never read
-        await response(scope, receive, send)
+        await _refuse(
+            scope,
+            receive,
+            send,
+            408,
+            f"the request body did not arrive whole within {seconds} s",
+            f"el cuerpo de la solicitud no llegó completo en {seconds} segundos: envíelo de nuevo",
+        )
 
 
 def _header(scope: Scope, name: bytes) -> bytes | None:
@@ -279,3 +268,17 @@ def _not_finite(path: tuple[str | int, ...]) -> dict[str, Any]:
         "type": "finite_number",
         "mensaje": "el número no es finito (NaN, Infinity o mayor que 1.8e308): JSON no lo admite",
     }
+
+
+async def _refuse(
+    scope: Scope, receive: Receive, send: Send, status: int, detail: str, mensaje: str
+) -> None:
+    """A refusal made before the body was read whole: the error page for a browser, JSON
+    otherwise, and the connection closed since the rest of the body is never read."""
+    request = Request(scope, receive)
+    if wants_html(request):
+        response = refusal_page(request, status)
+    else:
+        response = JSONResponse({"detail": detail, "mensaje": mensaje}, status_code=status)
+    response.headers["Connection"] = "close"
+    await response(scope, receive, send)
