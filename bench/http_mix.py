@@ -308,13 +308,14 @@ def main() -> int:
         helpers: dict[str, list[int]] = {}  # the engine's own process: its CPU counts too
         folders: dict[str, dict[str, Any]] = {}
         for data in args.data:
-            folders[data.name] = folder_state(data)
-            print(f"[{data.name}] {folders[data.name]}", flush=True)
+            label = _folder_name(args.data, data)
+            folders[label] = folder_state(data)
+            print(f"[{label}] {folders[label]}", flush=True)
             for count in workers:
                 name = _server_name(args.data, workers, data, count)
                 embedded = Settings(data_dir=data, read_limit_anonymous=UNLIMITED)
                 servers[name] = stack.enter_context(serve(embedded, count))
-                stores[name] = {"data": str(data), "workers": count, **folders[data.name]}
+                stores[name] = {"data": str(data), "workers": count, **folders[label]}
         if args.engine:
             scratch = Path(stack.enter_context(_tempdir()))
             settings, engine_pid = stack.enter_context(engine_settings(args.data[0], scratch))
@@ -362,7 +363,7 @@ def main() -> int:
         print(f"hit counts agree on {agree}/{len(a)} queries")
     for entry in stores.values():
         entry.pop("totals", None)
-    names = "+".join(data.name for data in args.data)
+    names = "+".join(_folder_name(args.data, data) for data in args.data)
     key = f"{names}-w{args.workers.replace(',', '+')}{f'-{args.label}' if args.label else ''}"
     keep(
         args.json,
@@ -380,12 +381,20 @@ def main() -> int:
     return 0
 
 
+def _folder_name(folders: list[Path], data: Path) -> str:
+    """A folder's name, with its parent's when two folders end in the same name
+    (``hD-100k/crawl`` beside ``hD-1m/crawl``): each one's results kept apart."""
+    if sum(other.name == data.name for other in folders) > 1:
+        return f"{data.parent.name}/{data.name}"
+    return data.name
+
+
 def _server_name(folders: list[Path], workers: list[int], data: Path, count: int) -> str:
     """``tantivy`` when there is one server of the embedded store, else what tells them
     apart: the folder's name, the workers, or both."""
     parts = ["tantivy"]
     if len(folders) > 1:
-        parts = [data.name]
+        parts = [_folder_name(folders, data)]
     if len(workers) > 1:
         parts.append(f"w{count}")
     return " ".join(parts)
@@ -406,12 +415,13 @@ def _tempdir() -> Iterator[str]:
 def table(stores: dict[str, Any], clients: list[int]) -> str:
     names = list(stores)
     columns = [(n, mode) for n in names for mode in MODES]
-    lines = [f"{'':28}" + "".join(f"{f'{n} {m}':>20}" for n, m in columns)]
+    width = max(20, *(len(f"{n} {m}") + 2 for n, m in columns))  # headers never run together
+    lines = [f"{'':28}" + "".join(f"{f'{n} {m}':>{width}}" for n, m in columns)]
     categories = list(next(iter(stores.values()))["repeated_latency"])
     for category in categories:
         for key in ("p50_ms", "p95_ms", "p99_ms", "cpu_ms"):
             values = "".join(
-                f"{stores[n][f'{m}_latency'][category].get(key, float('nan')):>20.1f}"
+                f"{stores[n][f'{m}_latency'][category].get(key, float('nan')):>{width}.1f}"
                 for n, m in columns
             )
             label = f"{category} {key[:3]} ms" if key != "cpu_ms" else f"{category} cpu ms/answer"
@@ -419,15 +429,20 @@ def table(stores: dict[str, Any], clients: list[int]) -> str:
     for count in clients:
         for key in LOAD_KEYS:
             values = "".join(
-                f"{stores[n][f'{m}_load_{count}'].get(key, float('nan')):>20.1f}"
+                f"{stores[n][f'{m}_load_{count}'].get(key, float('nan')):>{width}.1f}"
                 for n, m in columns
             )
             lines.append(f"{f'{count} clients {key}':28}{values}")
     for key in ("rss_mb_idle", "rss_mb_after"):
-        lines.append(f"{'API ' + key:28}" + "".join(f"{stores[n][key]:>40.1f}" for n in names))
+        lines.append(
+            f"{'API ' + key:28}"
+            + "".join(f"{stores[n][key]:>{width * len(MODES)}.1f}" for n in names)
+        )
     for key in ("documents", "segments", "index_mb", "database_mb", "data_dir_mb", "per_100k_mb"):
         if all(key in stores[n] for n in names):
-            lines.append(f"{key:28}" + "".join(f"{stores[n][key]:>40.1f}" for n in names))
+            lines.append(
+                f"{key:28}" + "".join(f"{stores[n][key]:>{width * len(MODES)}.1f}" for n in names)
+            )
     return "\n".join(lines)
 
 
