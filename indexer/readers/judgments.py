@@ -24,6 +24,7 @@ from indexer.models import MATTERS
 from indexer.readers.courts import normalise_court, regional_chamber
 from indexer.readers.expedientes import (
     CASE_TYPES,
+    ELECTORAL_TYPES,
     TYPE_WORDS,
     TYPE_WORDS_BY_LETTER,
     CaseNumber,
@@ -742,6 +743,13 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
     court = _court_in(head)
     if court:
         return court, 0
+    for match in _closings(text):
+        # a state's chamber named only where it closes: after the caption, which may name
+        # it more fully, and before the judiciary's generic name
+        start = match.start(1)
+        court = _state_sala_after_verb(text[start : start + CLOSING_SUBJECT])
+        if court:
+            return court, start
     if generic:
         return normalise_court(generic) or "", 0
     for case in parse_expediente(expediente):
@@ -794,6 +802,29 @@ def _circuit_court_after_verb(clause: str) -> str | None:
     found = _CIRCUIT_COURT.search(clause, verb.start())
     if found and _RESOLVED_BY.match(clause[verb.start() + 6 : found.start()]):
         return _proper_court(found[0])
+    return None
+
+
+# A state court's chamber the closing names as the verb's subject ("Así lo resolvió la
+# Tercera Sala Unitaria Penal del Tribunal Superior de Justicia del Estado…"): an ordinal or
+# a kind and "Sala", capitalised, up to a comma or what the sentence says next. The
+# TEPJF's and the SCJN's chambers are read by their own patterns ("Sala Superior" alone
+# names no state's court).
+_STATE_SALA = re.compile(
+    r"(?:(?:[A-ZÁÉÍÓÚ][a-záéíóú]+[oa]|D[eé]cim[oa]\s+[A-Za-záéíóú]+)\s+)?Sala"
+    r"\s+(?!Superior\b|Regional\b|Auxiliar\b)[A-ZÁÉÍÓÚ][^,;\n]{2,160}?"
+    r"(?=\s*(?:,|$|\.\s|\s(?:por|que|integrad[oa]|con|quien|ante|siendo|bajo)\s))"
+)
+
+
+def _state_sala_after_verb(clause: str) -> str | None:
+    """The state chamber a closing says resolved, only as the verb's subject."""
+    verb = re.search(r"resolvi", clause, re.I)
+    if verb is None:
+        return None
+    found = _STATE_SALA.search(clause, verb.start())
+    if found and _RESOLVED_BY.match(clause[verb.start() + 6 : found.start()]):
+        return normalise_court(found[0].rstrip(" ."))
     return None
 
 
@@ -977,6 +1008,10 @@ def _label_proceeding(value: str) -> str | None:
     return _AMPARO_KINDS.get(folded) or f"juicio {' '.join(words).lower()}"
 
 
+# Kinds of case with no matter of their own whose name is still the proceeding.
+_NAMED_KINDS = frozenset(("TOCA", "CT", "CCR"))
+
+
 def read_proceeding(head: str, expediente: str | None = None) -> str | None:
     """The document's own proceeding, never the one a toca or an amparo comes from (the
     juicio it was ``deducido del``): for those, their own kind (``toca``) or nothing."""
@@ -984,7 +1019,10 @@ def read_proceeding(head: str, expediente: str | None = None) -> str | None:
     if own:
         return own
     for case in _own_kinds(head, expediente):
-        if case.type_code in CASE_TYPE_MATTERS or case.type_code in ("TOCA",):
+        if case.electoral_chamber in ELECTORAL_COURTS and case.type_code in ELECTORAL_TYPES:
+            # the means of challenge is part of a chamber's number (SUP-JE-112/2024)
+            return ELECTORAL_TYPES[case.type_code].lower()
+        if case.type_code in CASE_TYPE_MATTERS or case.type_code in _NAMED_KINDS:
             name = next((t.name for t in CASE_TYPES if t.code == case.type_code), None)
             if name:
                 return name.lower()

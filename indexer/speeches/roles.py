@@ -28,6 +28,9 @@ PARTIES: dict[str, str] = {
     "independiente": "IND",
 }
 _PAREN = re.compile(r"\(([^()]*)\)")
+# A party after the name, past a full stop and a dash ("- El C. Dip. Omar Bazán
+# Flores.- P.R.I.: …", "La C. Dip. Presidenta.- MORENA: …"), as Chihuahua's record writes.
+_PARTY_AFTER_DASH = re.compile(r"\.\s*[-–—]\s*(?P<party>[A-Za-zÁÉÍÓÚáéíóú. ]{2,20}?)\s*$")
 _ARTICLE = r"(?:el|la|los|las)\s+"
 # Words that say a role, not a name (folded, in the order they are stripped).
 _TITLE_WORDS = re.compile(
@@ -86,6 +89,10 @@ def read_speaker(as_written: str) -> Speaker:
         elif party_of(inner):
             party = party_of(inner)
     bare = " ".join(_PAREN.sub(" ", written).split())
+    dashed = _PARTY_AFTER_DASH.search(bare)
+    if dashed is not None:
+        party = party or party_of(dashed["party"].replace(".", ""))
+        bare = bare[: dashed.start()]
     # "La diputada Ana Pérez, desde la curul": the seat after a comma, not in brackets
     seat = _SEAT_AFTER_COMMA.search(bare)
     if seat is not None:

@@ -36,8 +36,9 @@ _CONGRESS_SPEAKER = re.compile(
 # State congresses' shape: the speaker in capitals, closed by a full stop and a dash
 # ("LA C. PRESIDENTA.- Gracias.", "EL C. DIPUTADO JUAN PÉREZ LÓPEZ.- Con su venia",
 # "DIP. ANA RUIZ (MORENA).- …"); an article and a role, or a legislator's title, opens it
-# ("SECRETARÍA DE GOBERNACIÓN.- Oficio…" is a heading of what is read, no speaker), and a
-# letter's "C. DIP. PRESIDENTE….- PRESENTE" is no turn.
+# ("SECRETARÍA DE GOBERNACIÓN.- Oficio…" is a heading of what is read, no speaker), and
+# neither a letter's "C. DIP. PRESIDENTE….- PRESENTE" nor a signature's "DIP. ANA
+# RUIZ.- RÚBRICA" is a turn.
 _DOTTED_ROLE = (
     r"(?:C\.|CC\.|DIP\.|SEN\.|PRESIDENT[AE]|VICEPRESIDENT[AE]|SECRETARI[OA]|DIPUTAD[OA]"
     r"|SENADOR[A]?|CIUDADAN[OA])"
@@ -57,7 +58,39 @@ _DOTTED_SPEAKER = re.compile(
     # (a word in capitals covers the roles and particles: one way to read each word)
     rf"|(?:{_BARE_ROLE})(?:\s+(?!DE\b|DEL\b)(?:{_DOTTED_ABBREVIATION}|[{_UP}][{_UP}'-]*+)"
     rf"(?:\s+(?:{_DOTTED_ABBREVIATION}|[{_UP}][{_UP}'-]*+)){{0,8}})?)"
-    r"\s*\.\s*[-–—]\s*(?!\s*PRESENTE\b)"
+    r"\s*\.\s*[-–—]\s*(?!\s*(?:PRESENTE|R[ÚU]BRICA|R[úu]brica)\b)"
+)
+# The same shape in mixed case, as some state congresses write it ("La Presidenta Ana
+# Ruiz.- …", "El Diputado Juan Pérez López (PAN).- …", "C. Presidente.- …", "La Secretaria
+# Dip. María López.- …"): a chamber's role, then only names (each word capitalised, the
+# particles of a name between them) up to the full stop and dash. An office is no
+# speaker: "El Secretario de Finanzas.- Oficio…", "El Presidente Municipal de X.- …".
+_MIXED_ROLE = r"(?:(?:Vicep|P)resident[ae]|Secretari[oa]|Diputad[oa]|Senador(?:a)?|Dip\.|Sen\.)"
+_MIXED_DOTTED_SPEAKER = re.compile(
+    rf"^\s*(?P<who>(?:(?:El|La)\s+(?:C\.\s+)?|C\.\s+)?{_MIXED_ROLE}"
+    r"(?!\s+(?:de|del|Municipal|General|Ejecutiv[oa]|Constitucional|Nacional|Estatal|Federal"
+    r"|Electoral|Administrativ[oa]|Particular|Parlamentari[oa])\b)"
+    rf"(?:\s+(?:{_MIXED_ROLE}|diputad[oa]|senador(?:a)?|dip\.|sen\.|[{_UP}][\w'-]*+\.?"
+    r"|de|del|la|las|los|y)){0,10}(?:\s*\([^()\n]{0,40}\))?)"
+    r"\s*\.\s*[-–—]\s*(?!\s*(?i:presente|r[uú]brica)\b)"
+)
+# A title or the chair's role with no article before it, closed by a colon, as other
+# state congresses write it ("C. PRESIDENTA: …", "DIP. JUAN PÉREZ LÓPEZ (PAN): …", "C.
+# Presidenta: …", "PRESIDENTA DIP. ANA RUIZ: …"). A board's list ("PRESIDENTE: DIP. ANA
+# RUIZ", "Secretaria: Juan Pérez López") and a letter's "C. PRESIDENTE DE LA MESA…:" are
+# no turn: a title, a bare name or "PRESENTE" after the colon (or words in lower case, a
+# clause), or "de" after the role.
+_TITLED_COLON_SPEAKER = re.compile(
+    r"^\s*(?P<who>(?:(?:(?:C\.|CC\.)\s+)?(?:DIP\.|SEN\.|Dip\.|Sen\.|DIPUTAD[OA]|SENADOR[A]?"
+    r"|(?:VICE)?PRESIDENT[AE]|SECRETARI[OA]|(?:Vicep|P)resident[ae]|Secretari[oa])"
+    r"|(?:C\.|CC\.)(?=\s+[A-ZÁÉÍÓÚÑ]))"
+    r"(?!\s+(?:DE|DEL|de|del)\b)"
+    rf"(?:\s+(?:DIP\.|SEN\.|Dip\.|Sen\.|[{_UP}][\w'-]*+|de|del|la|las|los|y)){{0,10}}"
+    r"(?:\s*\([^()\n]{0,40}\))?)\s*:\s+"
+    r"(?!(?:C\.|CC\.|DIP\.|Dip\.|SEN\.|Sen\.|DIPUTAD|Diputad|SENADOR|Senador|LIC\.|Lic\.)"
+    r"|P\s*R\s*E\s*S\s*E\s*N\s*T\s*E\b|Presente\b|[a-záéíóúñ]"
+    rf"|[{_UP}][{_UP}'.,-]*(?:\s+[{_UP}][{_UP}'.,-]*)*\s*$"
+    rf"|[{_UP}][\w'-]*(?:\s+(?:[{_UP}][\w'-]*|de|del|la|los|las|y))+\s*$)"
 )
 # A heading a PDF broke where its column ended: the first line opens it (a dash and an
 # article, or an article and a role) and says nothing but roles and names; the second
@@ -197,7 +230,12 @@ def _without_running_heads(text: str) -> str:
 
 
 def _speaker_at(line: str) -> tuple[str, str] | None:
-    match = _CONGRESS_SPEAKER.match(line) or _DOTTED_SPEAKER.match(line)
+    match = (
+        _CONGRESS_SPEAKER.match(line)
+        or _DOTTED_SPEAKER.match(line)
+        or _MIXED_DOTTED_SPEAKER.match(line)
+        or _TITLED_COLON_SPEAKER.match(line)
+    )
     if match is None:
         match = _COURT_SPEAKER.match(line.lstrip())
         if match is None:
