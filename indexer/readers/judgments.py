@@ -215,7 +215,14 @@ _FORMULA = _starting(
     rf"(?:la\s+)?sesi[oó]n\s+{_SESSION_KINDS}(?:correspondiente|celebrada|verificada)\s+"
     rf"(?:al?|el|en)\s+(?:d[ií]a\s+)?{_FORMULA_DATE}"
     rf"|correspondiente\s+a\s+la\s+sesi[oó]n\s+{_SESSION_KINDS}(?:del\s+d[ií]a|de)\s+"
-    rf"(?P<date2>(?:[^\n]|\n(?!\s*\n)){{6,140}})",
+    rf"(?P<date2>(?:[^\n]|\n(?!\s*\n)){{6,140}})"
+    # the SCJN's opening line, its session named without "correspondiente" or the verb:
+    # "Ciudad de México. Acuerdo de la Segunda Sala de la Suprema Corte…, correspondiente
+    # al día…", "Ciudad de México. Primera Sala de la Suprema Corte…, en la sesión del día…"
+    r"|(?<!\w)ciudad\s+de\s+m[eé]xico\.\s+(?:acuerdo\s+del?\s+)?(?:la\s+|el\s+)?"
+    rf"(?:(?:primera|segunda)\s+sala|(?:tribunal\s+)?pleno)\s+{_SCJN},?\s+"
+    rf"(?P<session>en\s+(?:la\s+)?sesi[oó]n\s+{_SESSION_KINDS}(?:del\s+d[ií]a|de)"
+    r"|correspondiente\s+al\s+d[ií]a)\s+(?P<date3>(?:[^\n]|\n(?!\s*\n)){6,140})",
     re.IGNORECASE,
 )
 _FORMULA_VERB = _starting("edprs", r"\b(?:emite|dicta|pronuncia|resuelve|se\s+dicta)\b", re.I)
@@ -233,6 +240,9 @@ _PLACE_DATE = re.compile(
     r"(?:^|\n)[ \t]*[A-ZÁÉÍÓÚÑ][\w.-]*(?:[ ,]+(?:(?:de|del|la|los|el)\s+){0,2}[A-ZÁÉÍÓÚÑ][\w.-]*)"
     r"{0,6},\s*(?:a\s+|al\s+|el\s+d[ií]a\s+)?(?:los\s+)?(?P<date>[^\n]{6,140})"
 )
+# What a place never holds: a court that did something ("Hechos. El Pleno de la Suprema
+# Corte…, en la sesión del día diez de marzo…" is a synopsis citing another session).
+_NO_PLACE = re.compile(r"\b(?:Pleno|Sala|Suprema|Corte|Tribunal|Juzgado)\b")
 _BACKGROUND = re.compile(
     r"^\s*(?:[IVX]+\.\s*)?(?:ANTECEDENTES|R\s*E\s*S\s*U\s*L\s*T\s*A\s*N\s*D\s*O\s*S?)\b", re.M
 )
@@ -305,9 +315,13 @@ def _formula(text: str) -> tuple[str, int] | None:
     for match in _FORMULA.finditer(text):
         if match.start() in notes:
             continue
-        written = match["date"] or match["date2"]
+        written = match["date"] or match["date2"] or match["date3"]
         date = _date_at_start(written)
         if not date:
+            continue
+        if match["date3"] is not None:
+            if match.start() < head_end:  # the court named before its session, as ever
+                return date, match.start("session")
             continue
         if match.start() < head_end or (
             "correspondiente" in fold_keyword(match[0][:80]) and _FORMULA_VERB.search(written + " ")
@@ -341,7 +355,7 @@ def read_resolution_date(text: str) -> tuple[str, int] | None:
     head_end = _head_end(text)
     for match in _PLACE_DATE.finditer(text):
         at = match.start("date")
-        if at >= head_end and at < closing_from:
+        if (at >= head_end and at < closing_from) or _NO_PLACE.search(text, match.start(), at):
             continue
         date = _date_at_start(match["date"]) or _date_at_start(_run_on(text, match))
         if date:
@@ -587,9 +601,11 @@ _TITLES = re.compile(
     r"|maestr[oa])(?:\s+|$))+",
     re.I,
 )
-# Words of the caption's other lines (roles, stamps, parties), never of a ponente's name.
+# Words of the caption's other lines (roles, stamps, parties), never of a ponente's name;
+# nor a public version's mask ("ELIMINADO", "TESTADO", "XXXXXXX").
 _NOT_NAME_WORDS = re.compile(
     r"\b(?:secretari|colabor|cotej|elabor|revis|visto|engrose|encargad|auxiliar|proyect"
+    r"|eliminad|testad|suprimid|omitid|confidencial|x{3,}\b"
     r"|quejos|recurrent|actor|actora|demandad|promovent|tercer|interesad|autoridad"
     r"|responsable|sentencia|acuerdo|ponen|ministr|magistrad|president|colegiad|sr\.|sra\."
     r"|vo\.\s*bo\b|(?:sala|tribunal|juzgado|pleno|jueza?)\b)",  # a surname "Salas" is one

@@ -180,3 +180,52 @@ def test_a_collegiate_code_not_known_keeps_its_number_and_names_no_kind(
     (case,) = parse_expediente(written)
     assert (case.type_code, case.number, case.year) == (None, number, year)
     assert normalise_expediente(written) == f"{number}/{year}"
+
+
+def _caption(caption: str) -> str:
+    return (
+        f"{caption}\nV I S T O S, para resolver los autos; y,\n{BODY}Por lo expuesto, se "
+        "resuelve:\nÚNICO. Se confirma la sentencia recurrida.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "ponente",
+    ["PONENTE: MAGISTRADO ELIMINADO", "PONENTE: MAGDA. XXXXXXXXX",
+     "MAGISTRADA PONENTE: TESTADO", "PONENTE: MAGISTRADO [ELIMINADO]",
+     "MAGISTRADO PONENTE: ELIMINADO. Fundamento legal: artículo 116 de la LGTAIP."],
+)  # fmt: skip
+def test_a_ponente_masked_in_a_public_version_is_left_empty(ponente: str) -> None:
+    text = _caption(f"TOCA PENAL: 45/2024\n{ponente}\nGuanajuato, Gto., a tres de abril de 2024.")
+    values = read_sentence(text).values
+    assert "ponente" not in values
+    assert values["resolution_date"] == "2024-04-03"
+
+
+@pytest.mark.parametrize(
+    ("opening", "court"),
+    [
+        ("Ciudad de México. Acuerdo de la Segunda Sala de la Suprema Corte de Justicia de la "
+         "Nación, correspondiente al día cinco de junio de dos mil veinticinco.",
+         "Segunda Sala de la SCJN"),
+        ("Ciudad de México. Primera Sala de la Suprema Corte de Justicia de la Nación, en la "
+         "sesión del día cinco de junio de dos mil veinticinco.", "Primera Sala de la SCJN"),
+        ("Ciudad de México. El Tribunal Pleno de la Suprema Corte de Justicia de la Nación, "
+         "en sesión pública de cinco de junio de dos mil veinticinco.", "Pleno de la SCJN"),
+    ],
+)  # fmt: skip
+def test_the_scjn_opening_dates_the_sentence_without_its_verb(opening: str, court: str) -> None:
+    """The session the opening line states is the date, with no "emite la siguiente"."""
+    text = _caption(f"AMPARO EN REVISIÓN 88/2024\nPONENTE: MINISTRA ANA RUIZ PÉREZ\n{opening}")
+    values = read_sentence(text).values
+    assert (values["resolution_date"], values["court"]) == ("2025-06-05", court)
+
+
+def test_a_session_the_synopsis_cites_does_not_date_the_sentence() -> None:
+    """Not at the opening line: the Pleno's session of another case, in the synopsis."""
+    text = _caption(
+        "AMPARO EN REVISIÓN 88/2024\nPONENTE: MINISTRA ANA RUIZ PÉREZ\nHechos. El Pleno de la "
+        "Suprema Corte de Justicia de la Nación, en la sesión del día diez de marzo de dos mil "
+        "veinte, resolvió la acción de inconstitucionalidad 12/2019."
+    )
+    assert "resolution_date" not in read_sentence(text).values
