@@ -12,7 +12,10 @@ thread: the native search's own threads too) and the asking thread's, their medi
 over the rounds and their means (the garbage collector's full passes are rare and long:
 the mean counts them, the median mostly not); then each stage's CPU of the asking
 thread per answer (the stages a checkout has; nested ones counted in each), and the
-garbage collector's by generation. The machine is shared: compare runs made one after
+garbage collector's by generation; then each question's process CPU (its median over the
+rounds, every thread: the native search's pieces too), by category, where the mix's
+costs part (a long phrase reads its words' positions at every match, a boolean of
+common words merges their unions). The machine is shared: compare runs made one after
 the other, and say the load. JSON goes to ``bench/results/store_cpu.json``.
 """
 
@@ -130,6 +133,9 @@ def measure(data: Path, rounds: int, plain: bool = False) -> dict[str, Any]:
             for _, query in MIX
         ]
 
+    names = [f"{category}: {query.q or '(no words)'}" for category, query in MIX]
+    by_question: dict[str, list[float]] = {name: [] for name in names}
+
     search = getattr(library, "search_plain", library.search) if plain else library.search
     try:
         for query in questions():  # warm-up
@@ -140,8 +146,10 @@ def measure(data: Path, rounds: int, plain: bool = False) -> dict[str, Any]:
         for _ in range(rounds):
             asked = questions()
             began, began_thread = time.process_time(), time.thread_time()
-            for query in asked:
+            for name, query in zip(names, asked, strict=True):
+                before = time.process_time()
                 search(query)
+                by_question[name].append(1000 * (time.process_time() - before))
             process.append(1000 * (time.process_time() - began) / len(asked))
             thread.append(1000 * (time.thread_time() - began_thread) / len(asked))
         gc.callbacks.remove(collector)
@@ -164,6 +172,9 @@ def measure(data: Path, rounds: int, plain: bool = False) -> dict[str, Any]:
         },
         "stages_ms": per_answer(spent),
         "garbage_collector_ms": per_answer(collected),
+        "question_process_ms": {
+            name: round(statistics.median(values), 2) for name, values in by_question.items()
+        },
     }
 
 
@@ -192,6 +203,9 @@ def main() -> int:
         print(f"  {stage:36s} {ms:7.3f} ms")
     for generation, ms in result["garbage_collector_ms"].items():
         print(f"  garbage collector, {generation:17s} {ms:7.3f} ms")
+    print("  process CPU per question, median:")
+    for name, ms in result["question_process_ms"].items():
+        print(f"    {name[:50]:50s} {ms:7.2f} ms")
     entry = {"label": label, "load": float(load), "machine": platform.machine(), **result}
     args.json.parent.mkdir(parents=True, exist_ok=True)
     kept = json.loads(args.json.read_text()) if args.json.exists() else []
