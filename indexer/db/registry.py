@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from config.jurisdictions import check_jurisdiction
@@ -27,6 +28,7 @@ from indexer.db.tables import (
     InstitutionRow,
     SourceRow,
 )
+from indexer.disk_full import disk_full
 
 INSTITUTION_KINDS = ("congress", "court", "other")
 INSTITUTION_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$")
@@ -192,14 +194,24 @@ class Registry:
         key_id, _, secret = rest.partition("_")
         if prefix != KEY_PREFIX or not KEY_ID.fullmatch(key_id) or not secret:
             return None
-        with self.db.session() as s, s.begin():
+        with self.db.session() as s:
             row = s.get(ApiKeyRow, key_id)
             if row is None or row.revoked_at is not None:
                 return None
             if not hmac.compare_digest(row.secret_sha256, _digest(secret)):
                 return None
-            row.last_used_at = utcnow()
-            return Caller(row.institution_id, row.id)
+            caller = Caller(row.institution_id, row.id)
+        try:
+            with self.db.session() as s, s.begin():
+                s.execute(
+                    update(ApiKeyRow).where(ApiKeyRow.id == key_id).values(last_used_at=utcnow())
+                )
+        except SQLAlchemyError as exc:
+            if not disk_full(exc):
+                raise
+            # a full disk stops writes, not a valid key's reads: when it was last used
+            # is a note, and what the caller then writes meets the full disk itself
+        return caller
 
     # -- sources --------------------------------------------------------------------
 
