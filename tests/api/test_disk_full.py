@@ -64,6 +64,11 @@ def test_a_write_on_a_full_disk_is_a_507_and_saves_nothing(
     assert listed.status_code == 200
     assert listed.json()["sources"] == []
     assert client.get("/v1/search", params={"q": "amparo"}).status_code == 200
+    hook = {"webhook": "http://127.0.0.1:9/avisos"}
+    alert = {"query": {"q": "amparo"}, "delivery": hook}
+    answer = client.post("/v1/alerts", json=alert, headers=service.congreso)
+    assert answer.status_code == 507
+    assert client.get("/v1/alerts", headers=service.congreso).json()["alerts"] == []
 
 
 def test_a_page_that_must_write_on_a_full_disk_says_so_in_spanish(
