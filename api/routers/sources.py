@@ -19,6 +19,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
+from sqlalchemy.exc import SQLAlchemyError
 
 from api.auth import CallerDep, RegistryDep, client_address, client_bucket
 from api.deps import LibraryDep
@@ -50,6 +51,7 @@ from config.specs import SourceSpec, error_items, read_specs
 from crawlers.causas import error_mensaje, errors_with_mensajes, run_mensaje
 from crawlers.preview import PreviewUnavailable, preview
 from indexer.attribution import publisher_of
+from indexer.db import DatabaseBusy
 from indexer.db.registry import (
     Caller,
     Conflict,
@@ -152,8 +154,14 @@ def _refusal_note(request: Request, registry: Registry, caller: Caller) -> Note:
     notes: TokenBuckets = request.app.state.refusal_notes
 
     def note(action: str, source_id: str, detail: dict[str, Any]) -> None:
-        if notes.take(caller.key_id) == 0:
+        if notes.take(caller.key_id) != 0:
+            return
+        try:
             registry.audit(action, source_id, caller, client_address(request), detail)
+        except (SQLAlchemyError, DatabaseBusy) as exc:
+            # a full disk or a busy database fails only the note: answering 507 or 503
+            # here, and 404 for an unknown id, would tell that another's source exists
+            log.warning("intento rechazado sobre %s sin anotar: %s", source_id, exc)
 
     return note
 

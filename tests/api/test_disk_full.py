@@ -79,3 +79,24 @@ def test_a_page_that_must_write_on_a_full_disk_says_so_in_spanish(
     answer = client.post("/fuentes/entrar", data={"clave": key}, headers={"Accept": "text/html"})
     assert answer.status_code == 507
     assert "Sin espacio para guardar" in answer.text
+
+
+def test_on_a_full_disk_another_institutions_source_is_still_a_plain_404(
+    small_disk: Path,
+) -> None:
+    """The refused attempt's note cannot be written; the answer must not say so (a 507
+    for another's source beside a 404 for an unknown one would tell that it exists)."""
+    service = make_service(small_disk / "data")
+    try:
+        registered = service.client.post(
+            "/v1/sources", json=spec("http://127.0.0.1:9"), headers=service.congreso
+        )
+        assert registered.status_code == 201
+        _fill(small_disk)
+        client = TestClient(service.client.app, raise_server_exceptions=False)
+        for _ in range(3):
+            theirs = client.get("/v1/sources/congreso-gto-gaceta-propia", headers=service.tribunal)
+            unknown = client.get("/v1/sources/congreso-gto-no-existe", headers=service.tribunal)
+            assert theirs.status_code == unknown.status_code == 404
+    finally:
+        service.library.close()
