@@ -56,14 +56,12 @@ sources. Full-text search in Spanish (accents and plurals do not matter), exact 
 facets, cursor paging; every document with its text and archived originals.
 """
 
-# What any /v1/sources operation may answer besides its own success and 422.
+# What any /v1/sources operation may answer besides its own success and 422 (each
+# operation adds its own: 404 by id, 409 when registering, 413 with a body).
 SOURCE_ERRORS: dict[int | str, dict] = {
-    400: {"model": ErrorResponse, "description": "The body is not JSON"},
     401: {"model": ErrorResponse, "description": "Missing, unknown or revoked API key"},
-    404: {"model": ErrorResponse, "description": "Not one of your institution's sources"},
-    409: {"model": ErrorResponse, "description": "The source id is taken"},
-    413: {"model": RefusalResponse, "description": "The body is too large"},
     429: {"model": ErrorResponse, "description": "Too many changes: wait (see Retry-After)"},
+    507: {"model": RefusalResponse, "description": "The disk is full: nothing was saved"},
 }
 
 # What any public read may answer besides its own: a spent budget, a key that is not valid.

@@ -61,5 +61,6 @@ def _field(loc: Any) -> str | None:
 def for_item(error: dict[str, Any]) -> str:
     """A 422 item's ``mensaje``: the field it names and what it must be."""
     said = reason(error)
-    field = _field(error.get("loc"))
+    # a body that is no JSON has no field: FastAPI's ``loc`` then ends in the offset
+    field = None if error.get("type") == "json_invalid" else _field(error.get("loc"))
     return f"{field}: {said}" if field else said

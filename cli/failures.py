@@ -8,7 +8,6 @@ archived atomically and documents saved one by one, so the next run carries on).
 
 from __future__ import annotations
 
-import errno
 import socket
 from collections.abc import Iterator
 from typing import Any
@@ -17,6 +16,7 @@ from urllib.parse import urlsplit, urlunsplit
 from pydantic import ValidationError
 
 from config.settings import Settings
+from indexer.disk_full import disk_full
 
 ENV_PREFIX = "ABIERTO_"
 BUSY_TIMEOUT_S = 15  # the SQLite busy timeout every connection sets (indexer.db)
@@ -28,7 +28,6 @@ _KINDS = {
     "less": "el valor es demasiado grande",
     "url": "se espera una dirección URL",
 }
-_DISK_FULL = ("no space left on device", "database or disk is full", "os error 28")
 
 
 def settings_problem(error: ValidationError) -> str:
@@ -83,9 +82,7 @@ def explain(error: BaseException, settings: Settings) -> str | None:
 
     for cause in _chain(error):
         text = str(cause).lower()
-        if (isinstance(cause, OSError) and cause.errno == errno.ENOSPC) or any(
-            words in text for words in _DISK_FULL
-        ):
+        if disk_full(cause):
             return (
                 f"no queda espacio en el disco (no space left on device) de la carpeta de "
                 f"datos {settings.data_dir.resolve()}: libere espacio y repita la orden; "

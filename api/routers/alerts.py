@@ -155,13 +155,13 @@ def alert_query(search: SearchQuery) -> None:
     status_code=201,
     response_model=AlertCreated,
     responses={
-        400: {"model": ErrorResponse, "description": "The body is not JSON"},
         401: {"model": ErrorResponse, "description": "A webhook needs a valid API key"},
         403: {"model": Problem, "description": "The owner has as many alerts as allowed"},
         413: {"model": Problem, "description": "The body is too large"},
         422: {"model": ValidationErrorResponse, "description": "Invalid query or delivery"},
         429: {"model": ErrorResponse, "description": "Too many alerts created: wait"},
         503: {"model": Problem, "description": "E-mail is not available on this server"},
+        507: {"model": Problem, "description": "The disk is full: nothing was saved"},
     },
     summary="Subscribe to a search: new matching documents to a webhook or by e-mail",
 )

@@ -18,7 +18,7 @@ from api.access_log import hide_in_access_log
 from api.auth import client_bucket
 from api.deps import LibraryDep, invalid
 from api.public_address import MISSING, mail_base
-from api.schemas import ErrorResponse, RefusalResponse, ValidationErrorResponse
+from api.schemas import RefusalResponse, ValidationErrorResponse
 from config.settings import Settings
 from indexer.db.database import utcnow
 from indexer.db.reader_keys import CONFIRM_HOURS, ReaderKeys, normal_email
@@ -76,11 +76,11 @@ ACCEPTED = ReaderKeyAccepted(
     status_code=202,
     response_model=ReaderKeyAccepted,
     responses={
-        400: {"model": ErrorResponse, "description": "The body is not JSON"},
         413: {"model": RefusalResponse, "description": "The body is too large"},
         422: {"model": ValidationErrorResponse, "description": "Not an e-mail address"},
         429: {"model": RefusalResponse, "description": "Too many requests from this address"},
         503: {"model": RefusalResponse, "description": "E-mail cannot be sent now"},
+        507: {"model": RefusalResponse, "description": "The disk is full: nothing was saved"},
     },
     summary="Ask for a reader key (sent by e-mail, confirmed by a link)",
 )

@@ -19,6 +19,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
+from sqlalchemy.exc import SQLAlchemyError
 
 from api.auth import CallerDep, RegistryDep, client_address, client_bucket
 from api.deps import LibraryDep
@@ -27,7 +28,9 @@ from api.ratelimit import TokenBuckets, WriteLimiter
 from api.schemas import (
     AuditEntry,
     AuditList,
+    ErrorResponse,
     PreviewOut,
+    RefusalResponse,
     RunList,
     RunSummary,
     SourceList,
@@ -48,12 +51,14 @@ from config.specs import SourceSpec, error_items, read_specs
 from crawlers.causas import error_mensaje, errors_with_mensajes, run_mensaje
 from crawlers.preview import PreviewUnavailable, preview
 from indexer.attribution import publisher_of
+from indexer.db import DatabaseBusy
 from indexer.db.registry import (
     Caller,
     Conflict,
     QuotaExceeded,
     Registry,
     RegistryError,
+    Witness,
     as_utc,
     is_stale,
 )
@@ -62,8 +67,19 @@ from indexer.db.tables import CrawlRunRow, SourceRow
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/v1/sources", tags=["sources"])
 SpecBody = Annotated[dict[str, Any], Depends(spec_body)]
+# what some operations answer besides those every one does (api.app.SOURCE_ERRORS)
+BY_ID: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorResponse, "description": "Not one of your institution's sources"},
+}
+WITH_BODY: dict[int | str, dict[str, Any]] = {
+    413: {"model": RefusalResponse, "description": "The body is too large"},
+}
+TAKEN: dict[int | str, dict[str, Any]] = {
+    409: {"model": ErrorResponse, "description": "The id is taken, or the quota is full"},
+}
 MAX_RUNS = 200  # a source's runs listed at once
 MAX_AUDIT = 200  # a source's audit entries listed at once
+MAX_ENTRY_ID = 2**63 - 1  # the largest id a database integer holds (a larger one is a 422)
 
 
 def _limiter(request: Request) -> WriteLimiter:
@@ -138,10 +154,21 @@ def _refusal_note(request: Request, registry: Registry, caller: Caller) -> Note:
     notes: TokenBuckets = request.app.state.refusal_notes
 
     def note(action: str, source_id: str, detail: dict[str, Any]) -> None:
-        if notes.take(caller.key_id) == 0:
+        if notes.take(caller.key_id) != 0:
+            return
+        try:
             registry.audit(action, source_id, caller, client_address(request), detail)
+        except (SQLAlchemyError, DatabaseBusy) as exc:
+            # a full disk or a busy database fails only the note: answering 507 or 503
+            # here, and 404 for an unknown id, would tell that another's source exists
+            log.warning("intento rechazado sobre %s sin anotar: %s", source_id, exc)
 
     return note
+
+
+def _witness(request: Request, caller: Caller) -> Witness:
+    """The caller and address a change's audit entry names (written with the change)."""
+    return Witness(caller, client_address(request))
 
 
 def _run(row: CrawlRunRow) -> RunSummary:
@@ -232,6 +259,7 @@ def list_sources(caller: CallerDep, registry: RegistryDep, library: LibraryDep) 
     status_code=201,
     summary="Register a source",
     openapi_extra=OPENAPI_BODY,
+    responses=WITH_BODY | TAKEN,
 )
 def create_source(
     request: Request,
@@ -244,7 +272,13 @@ def create_source(
     spec = _registrable(request, registry, caller, spec, new=True)
     quota = request.app.state.settings.max_sources_per_institution
     try:
-        row = registry.create_source(caller.institution_id, spec, _reserved(request), quota=quota)
+        row = registry.create_source(
+            caller.institution_id,
+            spec,
+            _reserved(request),
+            quota=quota,
+            witness=_witness(request, caller),
+        )
     except Conflict as exc:
         raise Refused(
             409, str(exc), f"ya existe una fuente con el identificador «{spec.id}»"
@@ -256,7 +290,6 @@ def create_source(
             f"su institución ya tiene {quota} fuentes, las que puede registrar: elimine "
             "alguna o pida al operador que amplíe el límite",
         ) from exc
-    registry.audit("create", spec.id, caller, client_address(request), {"spec": row.spec})
     return _out(row, library)
 
 
@@ -265,7 +298,8 @@ def create_source(
     response_model=PreviewOut,
     summary="What a spec would extract",
     openapi_extra=OPENAPI_BODY,
-    responses={
+    responses=WITH_BODY
+    | {
         429: {"description": "Your institution already has 2 previews running: wait"},
         503: {"description": "Too many previews running at once: try again shortly"},
         504: {"description": "The preview ran out of time (`detail` and Spanish `mensaje`)"},
@@ -293,7 +327,7 @@ def preview_source(
     return PreviewOut(**result)
 
 
-@router.get("/{source_id}", response_model=SourceOut)
+@router.get("/{source_id}", response_model=SourceOut, responses=BY_ID)
 def get_source(
     request: Request,
     source_id: str,
@@ -309,6 +343,7 @@ def get_source(
     response_model=SourceOut,
     summary="Replace a source's spec",
     openapi_extra=OPENAPI_BODY,
+    responses=BY_ID | WITH_BODY,
 )
 def update_source(
     request: Request,
@@ -328,12 +363,13 @@ def update_source(
         raise field_error(("id",), message, mensaje)
     spec = _registrable(request, registry, caller, spec, new=False)
     try:
-        row = registry.update_source(source_id, caller.institution_id, spec)
+        row = registry.update_source(
+            source_id, caller.institution_id, spec, _witness(request, caller)
+        )
     except RegistryError as exc:
         mensaje = f"el id de la especificación, «{spec.id}», no es el de la dirección"
         raise field_error(("id",), str(exc), mensaje) from exc
     assert row is not None
-    registry.audit("update", source_id, caller, client_address(request), {"spec": row.spec})
     return _out(row, library)
 
 
@@ -347,13 +383,12 @@ def _set_paused(
 ) -> SourceOut:
     action = "pause" if paused else "resume"
     _owned(request, registry, source_id, caller, action)
-    row = registry.set_paused(source_id, caller.institution_id, paused)
+    row = registry.set_paused(source_id, caller.institution_id, paused, _witness(request, caller))
     assert row is not None
-    registry.audit(action, source_id, caller, client_address(request))
     return _out(row, library)
 
 
-@router.post("/{source_id}/pause", response_model=SourceOut)
+@router.post("/{source_id}/pause", response_model=SourceOut, responses=BY_ID)
 def pause_source(
     request: Request,
     source_id: str,
@@ -364,7 +399,7 @@ def pause_source(
     return _set_paused(request, source_id, caller, registry, library, True)
 
 
-@router.post("/{source_id}/resume", response_model=SourceOut)
+@router.post("/{source_id}/resume", response_model=SourceOut, responses=BY_ID)
 def resume_source(
     request: Request,
     source_id: str,
@@ -375,7 +410,7 @@ def resume_source(
     return _set_paused(request, source_id, caller, registry, library, False)
 
 
-@router.post("/{source_id}/crawl", response_model=SourceOut, status_code=202)
+@router.post("/{source_id}/crawl", response_model=SourceOut, status_code=202, responses=BY_ID)
 def crawl_now(
     request: Request,
     source_id: str,
@@ -387,24 +422,26 @@ def crawl_now(
     hour after the last one started (as the shortest schedule): ``next_run_at`` says when."""
     _owned(request, registry, source_id, caller, "crawl")
     every = dt.timedelta(hours=MIN_EVERY_HOURS)
-    row = registry.request_crawl(source_id, caller.institution_id, min_interval=every)
+    row = registry.request_crawl(
+        source_id, caller.institution_id, min_interval=every, witness=_witness(request, caller)
+    )
     assert row is not None
-    registry.audit("crawl", source_id, caller, client_address(request))
     return _out(row, library)
 
 
-@router.delete("/{source_id}", status_code=204, response_class=Response)
+@router.delete("/{source_id}", status_code=204, response_class=Response, responses=BY_ID)
 def delete_source(
     request: Request, source_id: str, caller: WriterDep, registry: RegistryDep
 ) -> Response:
     """Stops collecting; documents already published stay published."""
     _owned(request, registry, source_id, caller, "delete")
-    registry.delete_source(source_id, caller.institution_id)
-    registry.audit("delete", source_id, caller, client_address(request))
+    registry.delete_source(source_id, caller.institution_id, _witness(request, caller))
     return Response(status_code=204)
 
 
-@router.get("/{source_id}/runs", response_model=RunList, summary="Each crawl's health")
+@router.get(
+    "/{source_id}/runs", response_model=RunList, summary="Each crawl's health", responses=BY_ID
+)
 def source_runs(
     request: Request,
     source_id: str,
@@ -418,7 +455,9 @@ def source_runs(
     return RunList(source_id=source_id, stale=is_stale(row), runs=[_run(r) for r in runs])
 
 
-@router.get("/{source_id}/audit", response_model=AuditList, summary="Who changed it, when")
+@router.get(
+    "/{source_id}/audit", response_model=AuditList, summary="Who changed it, when", responses=BY_ID
+)
 def source_audit(
     request: Request,
     source_id: str,
@@ -426,7 +465,8 @@ def source_audit(
     registry: RegistryDep,
     limit: Annotated[int, Query(ge=1, le=MAX_AUDIT, description="Newest entries first")] = 100,
     before: Annotated[
-        int | None, Query(ge=1, description="next_before of the previous page")
+        int | None,
+        Query(ge=1, le=MAX_ENTRY_ID, description="next_before of the previous page"),
     ] = None,
     who: Annotated[
         Literal["all", "own", "others"],

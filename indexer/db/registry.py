@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from config.jurisdictions import check_jurisdiction
@@ -27,6 +28,7 @@ from indexer.db.tables import (
     InstitutionRow,
     SourceRow,
 )
+from indexer.disk_full import disk_full
 
 INSTITUTION_KINDS = ("congress", "court", "other")
 INSTITUTION_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$")
@@ -66,6 +68,26 @@ class Caller:
 
     institution_id: str
     key_id: str
+
+
+@dataclass(frozen=True)
+class Witness:
+    """Who made a change and from where: its audit entry is written in the change's own
+    transaction, so a change is never kept without its entry (nor an entry without it)."""
+
+    caller: Caller
+    client: str | None
+
+    def entry(self, action: str, source_id: str, detail: dict[str, Any]) -> AuditRow:
+        return AuditRow(
+            at=utcnow(),
+            institution_id=self.caller.institution_id,
+            key_id=self.caller.key_id,
+            client=self.client,
+            action=action,
+            source_id=source_id,
+            detail=detail,
+        )
 
 
 def identity_scope(spec: dict[str, Any]) -> str | None:
@@ -192,14 +214,24 @@ class Registry:
         key_id, _, secret = rest.partition("_")
         if prefix != KEY_PREFIX or not KEY_ID.fullmatch(key_id) or not secret:
             return None
-        with self.db.session() as s, s.begin():
+        with self.db.session() as s:
             row = s.get(ApiKeyRow, key_id)
             if row is None or row.revoked_at is not None:
                 return None
             if not hmac.compare_digest(row.secret_sha256, _digest(secret)):
                 return None
-            row.last_used_at = utcnow()
-            return Caller(row.institution_id, row.id)
+            caller = Caller(row.institution_id, row.id)
+        try:
+            with self.db.session() as s, s.begin():
+                s.execute(
+                    update(ApiKeyRow).where(ApiKeyRow.id == key_id).values(last_used_at=utcnow())
+                )
+        except SQLAlchemyError as exc:
+            if not disk_full(exc):
+                raise
+            # a full disk stops writes, not a valid key's reads: when it was last used
+            # is a note, and what the caller then writes meets the full disk itself
+        return caller
 
     # -- sources --------------------------------------------------------------------
 
@@ -211,13 +243,14 @@ class Registry:
         *,
         scratch: bool = False,
         quota: int | None = None,
+        witness: Witness | None = None,
     ) -> SourceRow:
         """Register a spec for an institution. ``reserved`` are ids of the operator's
         catalogue, which an institution cannot take; ``quota``, when given, is how many
         sources the institution may hold (counted and inserted while holding the
         institution's lock, so registrations racing cannot pass it). ``scratch`` is only
         for a preview's throw-away database, which holds that one source and nobody else's
-        data."""
+        data. ``witness``: the ``create`` audit entry, written with the source."""
         if spec.id in reserved:
             raise Conflict(f"source id {spec.id!r} is already used")
         if not scratch:
@@ -243,6 +276,8 @@ class Registry:
                 if (held or 0) >= quota:
                     raise QuotaExceeded(f"{owner!r} already holds {held} sources, the most allowed")
             s.add(row)
+            if witness is not None:
+                s.add(witness.entry("create", spec.id, {"spec": row.spec}))
         return row
 
     def _check_namespace(self, owner: str, spec: SourceSpec, new: bool = True) -> None:
@@ -301,7 +336,11 @@ class Registry:
                 stmt = stmt.where(SourceRow.institution_id == owner)
             return list(s.scalars(stmt))
 
-    def _change(self, source_id: str, owner: str, **values: Any) -> SourceRow | None:
+    def _change(
+        self, source_id: str, owner: str, noted: tuple[Witness, str] | None, **values: Any
+    ) -> SourceRow | None:
+        """Set ``values`` on the owner's source; ``noted``: who did it, and the action
+        their audit entry names (written in the same transaction)."""
         with self.db.session() as s, s.begin():
             row = s.get(SourceRow, source_id)
             if row is None or row.institution_id != owner:
@@ -309,24 +348,38 @@ class Registry:
             for key, value in values.items():
                 setattr(row, key, value)
             row.updated_at = utcnow()
+            if noted is not None:
+                witness, action = noted
+                detail = {"spec": row.spec} if action == "update" else {}
+                s.add(witness.entry(action, source_id, detail))
             return row
 
-    def update_source(self, source_id: str, owner: str, spec: SourceSpec) -> SourceRow | None:
+    def update_source(
+        self, source_id: str, owner: str, spec: SourceSpec, witness: Witness | None = None
+    ) -> SourceRow | None:
         if spec.id != source_id:
             raise RegistryError(f"id: the spec's id {spec.id!r} differs from {source_id!r}")
         self._check_namespace(owner, spec, new=False)
         return self._change(
             source_id,
             owner,
+            (witness, "update") if witness else None,
             spec=spec.model_dump(mode="json"),
             every_hours=spec.schedule.every_hours,
         )
 
-    def set_paused(self, source_id: str, owner: str, paused: bool) -> SourceRow | None:
-        return self._change(source_id, owner, paused=paused)
+    def set_paused(
+        self, source_id: str, owner: str, paused: bool, witness: Witness | None = None
+    ) -> SourceRow | None:
+        action = "pause" if paused else "resume"
+        return self._change(source_id, owner, (witness, action) if witness else None, paused=paused)
 
     def request_crawl(
-        self, source_id: str, owner: str, min_interval: dt.timedelta | None = None
+        self,
+        source_id: str,
+        owner: str,
+        min_interval: dt.timedelta | None = None,
+        witness: Witness | None = None,
     ) -> SourceRow | None:
         """Ask for a crawl now; with ``min_interval``, no sooner than that after the last
         crawl's start (asking again after every crawl would crawl back to back)."""
@@ -341,14 +394,17 @@ class Registry:
                 )
             if last is not None:
                 when = max(now, as_utc(last) + min_interval)  # type: ignore[operator]
-        return self._change(source_id, owner, crawl_requested_at=now, next_run_at=when)
+        noted = (witness, "crawl") if witness else None
+        return self._change(source_id, owner, noted, crawl_requested_at=now, next_run_at=when)
 
-    def delete_source(self, source_id: str, owner: str) -> bool:
+    def delete_source(self, source_id: str, owner: str, witness: Witness | None = None) -> bool:
         with self.db.session() as s, s.begin():
             row = s.get(SourceRow, source_id)
             if row is None or row.institution_id != owner:
                 return False
             s.delete(row)
+            if witness is not None:
+                s.add(witness.entry("delete", source_id, {}))
             return True
 
     # -- scheduling -------------------------------------------------------------------

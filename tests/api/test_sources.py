@@ -273,3 +273,22 @@ def test_preview_of_a_feed_runs_its_spider_and_stores_nothing(tmp_path: Path) ->
     assert all(doc["detail"]["text_preview"] for doc in body["documents"])
     assert library.db.count_documents() == 0 and library.store.count() == 0
     library.close()
+
+
+@pytest.mark.parametrize("before", ["9223372036854775808", "9" * 30])
+def test_an_audit_page_past_any_stored_id_is_a_422(
+    service: Service, sites: SampleServer, before: str
+) -> None:
+    """A ``before`` no database integer holds was a 500 (SQLite's overflow)."""
+    created = service.client.post("/v1/sources", json=spec(sites.url), headers=service.congreso)
+    assert created.status_code == 201
+    client = TestClient(service.client.app, raise_server_exceptions=False)
+    answer = client.get(
+        "/v1/sources/congreso-gto-gaceta-propia/audit",
+        params={"before": before},
+        headers=service.congreso,
+    )
+    assert answer.status_code == 422, answer.text
+    [problem] = answer.json()["detail"]
+    assert problem["loc"] == ["query", "before"]
+    assert problem["mensaje"].startswith("before:")

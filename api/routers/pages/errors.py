@@ -3,17 +3,22 @@ the JSON API (``/v1``) and every client that does not ask for HTML keep their JS
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import mensajes
 from api.routers.pages.common import render
+from indexer.disk_full import disk_full
 from indexer.stores.base import StoreUnavailable
+
+log = logging.getLogger(__name__)
 
 MESSAGES = {
     400: ("Solicitud no válida", "La dirección tiene un dato que no entendimos."),
@@ -150,8 +155,28 @@ async def _server_error(request: Request, _exc: Exception) -> Any:
     )
 
 
+async def _disk_full(request: Request, exc: Exception) -> Any:
+    """A write the disk had no room for: a 507 saying so (the failed transaction wrote
+    nothing), not a 500 that reads as a bug. Any other database or OS failure is raised on
+    to the 500 above."""
+    if not disk_full(exc):
+        raise exc
+    log.error("sin espacio en disco al atender %s %s: %s", request.method, request.url.path, exc)
+    if wants_html(request):
+        return refusal_page(request, 507)
+    return JSONResponse(
+        {
+            "detail": "the server has no disk space left to save this; nothing was saved",
+            "mensaje": mensajes.for_status(507),
+        },
+        status_code=507,
+    )
+
+
 def install(app: FastAPI) -> None:
     app.add_exception_handler(Exception, _server_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(StoreUnavailable, _store_unavailable)
+    app.add_exception_handler(SQLAlchemyError, _disk_full)
+    app.add_exception_handler(OSError, _disk_full)

@@ -105,8 +105,12 @@ async def sign_in(request: Request, library: LibraryDep) -> Any:
     return response
 
 
-@router.post("/fuentes/salir")
-def sign_out() -> RedirectResponse:
+@router.post("/fuentes/salir", response_model=None)
+def sign_out(request: Request) -> Any:
+    """Signs out; a post from another site (logout CSRF: a page elsewhere ending the
+    institution's session unseen) is a 403 page, the sign-in kept."""
+    if from_elsewhere(request):
+        return refusal_page(request, 403)
     response = RedirectResponse("/fuentes", status_code=303)
     response.delete_cookie(COOKIE, path="/fuentes")
     return response

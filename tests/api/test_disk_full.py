@@ -1,0 +1,102 @@
+"""A full disk is the operator's to fix, not a bug: a write the database has no room for
+is a 507 in Spanish with nothing saved, and reads (with an institution's key too) go on.
+
+The disk is a real one filled up: a small tmpfs (mounting needs root; skipped without)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.api.test_sources import Service, make_service, spec
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=48m", "tmpfs", str(disk)],
+        capture_output=True,
+        check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"no tmpfs to fill (mount needs root): {mounted.stderr.decode()[:200]}")
+    yield disk
+    subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+def _fill(disk: Path) -> None:
+    """Write to ``disk`` until it has no byte left."""
+    descriptor = os.open(disk / "filler", os.O_WRONLY | os.O_CREAT)
+    try:
+        for size in (1 << 20, 4096, 1):
+            try:
+                while True:
+                    os.write(descriptor, b"\0" * size)
+            except OSError:
+                pass
+    finally:
+        os.close(descriptor)
+
+
+@pytest.fixture
+def full(small_disk: Path) -> Iterator[tuple[Service, TestClient]]:
+    made = make_service(small_disk / "data")
+    _fill(small_disk)
+    yield made, TestClient(made.client.app, raise_server_exceptions=False)
+    made.library.close()
+
+
+def test_a_write_on_a_full_disk_is_a_507_and_saves_nothing(
+    full: tuple[Service, TestClient],
+) -> None:
+    service, client = full
+    answer = client.post("/v1/sources", json=spec("http://127.0.0.1:9"), headers=service.congreso)
+    assert answer.status_code == 507
+    assert "no se guardó nada" in answer.json()["mensaje"]
+    listed = client.get("/v1/sources", headers=service.congreso)
+    assert listed.status_code == 200
+    assert listed.json()["sources"] == []
+    assert client.get("/v1/search", params={"q": "amparo"}).status_code == 200
+    hook = {"webhook": "http://127.0.0.1:9/avisos"}
+    alert = {"query": {"q": "amparo"}, "delivery": hook}
+    answer = client.post("/v1/alerts", json=alert, headers=service.congreso)
+    assert answer.status_code == 507
+    assert client.get("/v1/alerts", headers=service.congreso).json()["alerts"] == []
+
+
+def test_a_page_that_must_write_on_a_full_disk_says_so_in_spanish(
+    full: tuple[Service, TestClient],
+) -> None:
+    service, client = full
+    key = service.congreso["Authorization"].removeprefix("Bearer ")
+    answer = client.post("/fuentes/entrar", data={"clave": key}, headers={"Accept": "text/html"})
+    assert answer.status_code == 507
+    assert "Sin espacio para guardar" in answer.text
+
+
+def test_on_a_full_disk_another_institutions_source_is_still_a_plain_404(
+    small_disk: Path,
+) -> None:
+    """The refused attempt's note cannot be written; the answer must not say so (a 507
+    for another's source beside a 404 for an unknown one would tell that it exists)."""
+    service = make_service(small_disk / "data")
+    try:
+        registered = service.client.post(
+            "/v1/sources", json=spec("http://127.0.0.1:9"), headers=service.congreso
+        )
+        assert registered.status_code == 201
+        _fill(small_disk)
+        client = TestClient(service.client.app, raise_server_exceptions=False)
+        for _ in range(3):
+            theirs = client.get("/v1/sources/congreso-gto-gaceta-propia", headers=service.tribunal)
+            unknown = client.get("/v1/sources/congreso-gto-no-existe", headers=service.tribunal)
+            assert theirs.status_code == unknown.status_code == 404
+    finally:
+        service.library.close()
