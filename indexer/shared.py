@@ -22,7 +22,13 @@ from sqlalchemy.exc import IntegrityError
 from indexer.analysis import fold_keyword
 from indexer.db import Database
 from indexer.db.bulk import insert_rows
-from indexer.db.database import PAIRS_PER_STATEMENT, SaveOutcome, to_model, write_documents
+from indexer.db.database import (
+    PAIRS_PER_STATEMENT,
+    SaveOutcome,
+    reserve_numbers,
+    to_model,
+    write_documents,
+)
 from indexer.db.tables import DocumentKeyRow, DocumentRow, DocumentSourceRow
 from indexer.linking import merge_documents
 from indexer.models import Legislativo, Sentencia, Sesion, SourceLink
@@ -41,7 +47,9 @@ _AT = and_(
     _SOURCES.c.url.in_(bindparam("urls", expanding=True)),
     tuple_(_SOURCES.c.source_id, _SOURCES.c.url).in_(bindparam("pairs", expanding=True)),
 )
-_RECORDED = select(_SOURCES.c.source_id, _SOURCES.c.url, _SOURCES.c.document_id).where(_AT)
+_RECORDED = select(
+    _SOURCES.c.source_id, _SOURCES.c.url, _SOURCES.c.document_id, _SOURCES.c.doc_seq
+).where(_AT)
 _UNRECORD = delete(_SOURCES).where(_AT)
 _T = TypeVar("_T")
 
@@ -107,7 +115,8 @@ class _Planned:
     publication: SourceLink
     keys: list[str]
     target: str | None
-    known: bool
+    known: bool  # its publication is recorded (for ``target``)
+    known_seq: int | None  # the number it is recorded with
 
 
 def _save_run(db: Database, entries: list[Entry]) -> list[SaveOutcome]:
@@ -131,7 +140,7 @@ def _write_run(connection: Connection, entries: list[Entry]) -> list[SaveOutcome
     plan: list[_Planned] = []
     taken: set[tuple[str, ...]] = set()
     for (doc, _), publication, doc_keys in zip(entries, publications, keys, strict=True):
-        target = recorded.get((publication.source_id, publication.url))
+        target, known_seq = recorded.get((publication.source_id, publication.url), (None, None))
         known = target is not None
         if target is None:
             target = next((owners[k] for k in doc_keys if k in owners), None)
@@ -140,7 +149,7 @@ def _write_run(connection: Connection, entries: list[Entry]) -> list[SaveOutcome
         if plan and marks & taken:
             break
         taken |= marks
-        plan.append(_Planned(doc, publication, doc_keys, target, known))
+        plan.append(_Planned(doc, publication, doc_keys, target, known, known_seq))
     existing = _documents(connection, [p.target for p in plan if p.target])
     for planned in plan:
         before = existing.get(planned.target) if planned.target else None
@@ -151,8 +160,10 @@ def _write_run(connection: Connection, entries: list[Entry]) -> list[SaveOutcome
             elif len(before.sources) > 1:  # the owner again: keep what others filled
                 doc = merge_documents(before, doc, contributor=False)
         planned.doc = doc
-    _record_many(connection, plan, owners)
-    sources = _sources_of(connection, [p.doc.id for p in plan])
+    # each document's number before its row is written: its publications are keyed by it
+    numbers = reserve_numbers(connection, [p.doc.id for p in plan])
+    _record_many(connection, plan, owners, numbers)
+    sources = _sources_of(connection, {p.doc.id: numbers[p.doc.id] for p in plan})
     saved = []
     for planned in plan:
         links = sources.get(planned.doc.id, [])
@@ -161,7 +172,7 @@ def _write_run(connection: Connection, entries: list[Entry]) -> list[SaveOutcome
             key=lambda link: (link.source_id != planned.doc.source_id, link.source_id, link.url)
         )
         saved.append(planned.doc.model_copy(update={"sources": links}))
-    return write_documents(connection, saved)
+    return write_documents(connection, saved, numbers)
 
 
 # Fields that, when both publications give them and they differ, say two things even
@@ -185,13 +196,16 @@ def _same_thing(existing: AnyDocument, incoming: AnyDocument) -> bool:
     return True
 
 
-def _recorded(connection: Connection, publications: list[SourceLink]) -> dict[tuple[str, str], str]:
-    """The document each publication is recorded for, where its source publishes it."""
-    found: dict[tuple[str, str], str] = {}
+def _recorded(
+    connection: Connection, publications: list[SourceLink]
+) -> dict[tuple[str, str], tuple[str, int | None]]:
+    """The document (id and number) each publication is recorded for, where its source
+    publishes it."""
+    found: dict[tuple[str, str], tuple[str, int | None]] = {}
     pairs = list(dict.fromkeys((p.source_id, p.url) for p in publications))
     for chunk in _chunked(pairs):
         rows = connection.execute(_RECORDED, _at(chunk))
-        found.update({(source_id, url): doc_id for source_id, url, doc_id in rows})
+        found.update({(source, url): (doc_id, seq) for source, url, doc_id, seq in rows})
     return found
 
 
@@ -214,10 +228,17 @@ def _documents(connection: Connection, ids: list[str]) -> dict[str, AnyDocument]
     return found
 
 
-def _record_many(connection: Connection, plan: list[_Planned], owners: dict[str, str]) -> None:
+def _record_many(
+    connection: Connection, plan: list[_Planned], owners: dict[str, str], numbers: dict[str, int]
+) -> None:
     """Record where each source publishes its document (when new, or recorded for another
-    document: gone, or of another kind) and the keys no document holds yet."""
-    moved = [p for p in plan if not (p.known and p.doc.id == p.target)]
+    document: gone, or of another kind, or without its number) and the keys no document
+    holds yet."""
+    moved = [
+        p
+        for p in plan
+        if not (p.known and p.doc.id == p.target and p.known_seq == numbers[p.doc.id])
+    ]
     # only a publication recorded (for another document) has a row to replace: the
     # others were looked for in this transaction and are not there
     pairs = [(p.publication.source_id, p.publication.url) for p in moved if p.known]
@@ -233,6 +254,7 @@ def _record_many(connection: Connection, plan: list[_Planned], owners: dict[str,
                     "source_id": p.publication.source_id,
                     "url": p.publication.url,
                     "document_id": p.doc.id,
+                    "doc_seq": numbers[p.doc.id],
                     "first_seen_at": now,
                 }
                 for p in moved
@@ -245,17 +267,18 @@ def _record_many(connection: Connection, plan: list[_Planned], owners: dict[str,
         insert_rows(connection, _KEYS, missing)
 
 
-def _sources_of(connection: Connection, ids: list[str]) -> dict[str, list[SourceLink]]:
-    """Every source of each document, in the order they first published it."""
+def _sources_of(connection: Connection, numbers: dict[str, int]) -> dict[str, list[SourceLink]]:
+    """Every source of each document (id → number), in the order they first published it."""
     found: dict[str, list[SourceLink]] = {}
-    for chunk in _chunked(list(dict.fromkeys(ids))):
+    ids = {seq: doc_id for doc_id, seq in numbers.items()}
+    for chunk in _chunked(list(ids)):
         rows = connection.execute(
-            select(_SOURCES.c.document_id, _SOURCES.c.source_id, _SOURCES.c.url)
-            .where(_SOURCES.c.document_id.in_(chunk))
+            select(_SOURCES.c.doc_seq, _SOURCES.c.source_id, _SOURCES.c.url)
+            .where(_SOURCES.c.doc_seq.in_(chunk))
             .order_by(_SOURCES.c.first_seen_at, _SOURCES.c.source_id)
         )
-        for doc_id, source_id, url in rows:
-            found.setdefault(doc_id, []).append(SourceLink(source_id=source_id, url=url))
+        for seq, source_id, url in rows:
+            found.setdefault(ids[seq], []).append(SourceLink(source_id=source_id, url=url))
     return found
 
 

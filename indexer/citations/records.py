@@ -121,7 +121,10 @@ def record_citations(
         )  # fmt: skip
         court = court_key(doc.court) if isinstance(doc, Sentencia) else None
         if not withheld:  # a withheld sentence is found by no citation while withheld
-            cases.extend({"doc_id": doc.id, "key": k[:200], "court": court} for k in own_cases(doc))
+            cases.extend(
+                {"doc_seq": number, "doc_id": doc.id, "key": k[:200], "court": court}
+                for k in own_cases(doc)
+            )
             # reusable only if what is stored is whole (no key cut short)
             if all(len(c.key) <= KEY_CHARS for c in citations):
                 reads.append({"doc_seq": number, "doc_id": doc.id,
@@ -138,18 +141,18 @@ def record_citations(
                 before[doc_id].add(key)
             for table in (_CITATIONS, _READS):
                 connection.execute(delete(table).where(table.c.doc_seq.in_(seqs)))
-            connection.execute(delete(_CASES).where(_CASES.c.doc_id.in_(chunk)))
+            connection.execute(delete(_CASES).where(_CASES.c.doc_seq.in_(seqs)))
         if rows:
             insert_rows(connection, _CITATIONS, rows)
         if cases:
             insert_rows(
-                connection, _CASES, list({(c["doc_id"], c["key"]): c for c in cases}.values())
+                connection, _CASES, list({(c["doc_seq"], c["key"]): c for c in cases}.values())
             )
         if reads:
             insert_rows(connection, _READS, reads)
         changed = {k for i in fresh_ids for k in before[i] ^ cited_cases[i]}
         _queue_holders(connection, sorted(changed), set(ids))
-        counts = _counts(connection, ids)
+        counts = _counts(connection, numbers)
     return [doc.with_citations(keys[doc.id], counts.get(doc.id, 0)) for doc in docs]
 
 
@@ -234,11 +237,11 @@ def _queue_holders(connection: Connection, case_keys: list[str], skip: set[str])
         )
 
 
-def _counts(connection: Connection, ids: list[str]) -> dict[str, int]:
-    """How many other documents cite each of ``ids`` (by its case number, naming its
-    issuer: :mod:`indexer.citations.issuers`)."""
+def _counts(connection: Connection, numbers: Mapping[str, int]) -> dict[str, int]:
+    """How many other documents cite each of ``numbers``' (id → number; by its case
+    number, naming its issuer: :mod:`indexer.citations.issuers`)."""
     citing: dict[str, set[str]] = defaultdict(set)
-    for chunk in _chunks(ids):
+    for chunk in _chunks(list(numbers.values())):
         stmt = (
             select(
                 _CASES.c.doc_id,
@@ -248,7 +251,7 @@ def _counts(connection: Connection, ids: list[str]) -> dict[str, int]:
                 *holders.COLUMNS,
             )
             .select_from(holders.joined(_CASES.join(_CITATIONS, _CITATIONS.c.key == _CASES.c.key)))
-            .where(_CASES.c.doc_id.in_(chunk), _CITATIONS.c.kind == CASE)
+            .where(_CASES.c.doc_seq.in_(chunk), _CITATIONS.c.kind == CASE)
         )
         for held, key, citer, cited_court, *known in connection.execute(stmt):
             if citer != held and names(key, court_key(cited_court), holders.holder(*known)):
@@ -259,4 +262,4 @@ def _counts(connection: Connection, ids: list[str]) -> dict[str, int]:
 def cited_by_counts(db: Database, ids: list[str]) -> dict[str, int]:
     """How many documents cite each of ``ids``."""
     with db.engine.connect() as connection:
-        return _counts(connection, ids)
+        return _counts(connection, _numbers(connection, ids))

@@ -19,7 +19,17 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import ColumnElement, Connection, and_, func, not_, or_, select, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    ScalarSelect,
+    and_,
+    func,
+    not_,
+    or_,
+    select,
+    tuple_,
+)
 
 from indexer.citations import holders
 from indexer.citations.courts import court_key
@@ -75,7 +85,7 @@ def _held(db: Database, ids: list[str]) -> dict[str, HeldDocument]:
 def cited(db: Database, doc_id: str, limit: int, offset: int) -> tuple[int, list[CitedItem]]:
     """A page of what ``doc_id`` cites, in text order, each case resolved; and the total.
     Its rows are found by its number (``ix_citations_doc``)."""
-    own = _CITATIONS.c.doc_seq == select(_DOCS.c.seq).where(_DOCS.c.id == doc_id).scalar_subquery()
+    own = _CITATIONS.c.doc_seq == _number_of(doc_id)
     with db.engine.connect() as connection:
         total = connection.scalar(select(func.count()).select_from(_CITATIONS).where(own))
         rows = connection.execute(
@@ -110,6 +120,11 @@ def cited(db: Database, doc_id: str, limit: int, offset: int) -> tuple[int, list
     return int(total or 0), items
 
 
+def _number_of(doc_id: str) -> ScalarSelect[int | None]:
+    """``doc_id``'s number (``documents.seq``), which its rows are keyed by."""
+    return select(_DOCS.c.seq).where(_DOCS.c.id == doc_id).scalar_subquery()
+
+
 def _named_by(connection: Connection, doc_id: str) -> ColumnElement[bool] | None:
     """Which citations of ``doc_id``'s case numbers may name it, as a condition on the
     citations table: whether a citation names a sentence depends only on its key and the
@@ -120,7 +135,7 @@ def _named_by(connection: Connection, doc_id: str) -> ColumnElement[bool] | None
         for key, *known in connection.execute(
             select(_CASES.c.key, *holders.COLUMNS)
             .select_from(holders.joined(_CASES))
-            .where(_CASES.c.doc_id == doc_id)
+            .where(_CASES.c.doc_seq == _number_of(doc_id))
         )
     }
     if not own:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Index, Integer, String, Text, literal_column
+from sqlalchemy import Index, Integer, PrimaryKeyConstraint, String, Text, literal_column
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -49,15 +49,20 @@ CASE = literal_column("'case'")
 
 class DocumentCaseRow(Base):
     """A sentence's own case number (canonical, one row per case it decides), so that a
-    citation of that number finds it through an index."""
+    citation of that number finds it through an index. Keyed by the document's number
+    (migration 0019), whose key appends at each save; ``doc_id`` is kept for the reads."""
 
     __tablename__ = "document_cases"
 
-    doc_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    doc_seq: Mapped[int] = mapped_column(NUMBER, primary_key=True, autoincrement=False)
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    doc_id: Mapped[str] = mapped_column(String(64))
     court: Mapped[str | None] = mapped_column(Text)
 
-    __table_args__ = (Index("ix_document_cases_key", "key"),)
+    __table_args__ = (
+        PrimaryKeyConstraint("doc_seq", "key", name="pk_document_cases"),
+        Index("ix_document_cases_key", "key"),
+    )
 
 
 class CitationReadRow(Base):

@@ -50,6 +50,8 @@ _KNOWN = select(_DOCS.c.id, _DOCS.c.content_sha256).where(
     _DOCS.c.id.in_(bindparam("ids", expanding=True))
 )
 _HIGHEST = select(func.max(_DOCS.c.seq))
+_SEQS = select(_DOCS.c.id, _DOCS.c.seq).where(_DOCS.c.id.in_(bindparam("ids", expanding=True)))
+_NEXT_NUMBERS = text("SELECT nextval('documents_seq_seq') FROM generate_series(1, :n)")
 _WRITE_LOCK = text("DELETE FROM documents WHERE 0")
 _NUMBER = (
     _DOCS.update()
@@ -457,9 +459,37 @@ def number_documents(connection: Connection, ids: list[str]) -> dict[str, int]:
     return {row["id"]: row["seq"] for row in rows}
 
 
-def write_documents(connection: Connection, docs: list[AnyDocument]) -> list[SaveOutcome]:
+def reserve_numbers(connection: Connection, ids: list[str]) -> dict[str, int]:
+    """The numbers (``documents.seq``) of ``ids``, inside the caller's transaction: a
+    document's own, or the one it will be inserted with (``write_documents``' ``numbers``),
+    so rows written before it can be keyed by it. SQLite: following the highest, under the
+    write lock; PostgreSQL: from the column's sequence (a number a failed transaction took
+    is skipped, never given twice)."""
+    found: dict[str, int | None] = {}
+    unique = list(dict.fromkeys(ids))
+    for start in range(0, len(unique), PAIRS_PER_STATEMENT):
+        chunk = unique[start : start + PAIRS_PER_STATEMENT]
+        found.update(connection.execute(_SEQS, {"ids": chunk}).all())
+    unnumbered = [i for i, n in found.items() if n is None]
+    numbers = {i: n for i, n in found.items() if n is not None}
+    if unnumbered:
+        numbers.update(number_documents(connection, unnumbered))
+    new = [{"id": i} for i in unique if i not in found]
+    if new and connection.dialect.name == "postgresql":
+        taken = connection.execute(_NEXT_NUMBERS, {"n": len(new)}).scalars().all()
+        numbers.update(zip((row["id"] for row in new), taken, strict=True))
+    elif new:
+        _number(connection, new)
+        numbers.update({row["id"]: row["seq"] for row in new})
+    return numbers
+
+
+def write_documents(
+    connection: Connection, docs: list[AnyDocument], numbers: Mapping[str, int] | None = None
+) -> list[SaveOutcome]:
     """The writes of ``save_documents`` inside the caller's transaction (so a caller that
-    writes other rows with them commits or loses all of it at once)."""
+    writes other rows with them commits or loses all of it at once). ``numbers``: those
+    ``reserve_numbers`` gave the new documents in this transaction."""
     now = utcnow()
     hashed = [(doc, doc.hash_dump()) for doc in docs]  # the documents need no hashed copy
     outcomes: list[SaveOutcome] = []
@@ -505,7 +535,11 @@ def write_documents(connection: Connection, docs: list[AnyDocument]) -> list[Sav
         known[doc.id] = content_sha256
         queued[doc.id] = content_sha256
     if inserts:
-        _number(connection, inserts)
+        if numbers is not None and all(row["id"] in numbers for row in inserts):
+            for row in inserts:
+                row["seq"] = numbers[row["id"]]
+        else:
+            _number(connection, inserts)
         insert_rows(connection, _DOCS, inserts)
     if updates:
         connection.execute(_UPDATE, updates)

@@ -221,9 +221,12 @@ class DocumentSourceRow(Base):
     source_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     url: Mapped[str] = mapped_column(Text, primary_key=True)
     document_id: Mapped[str] = mapped_column(String(64))
+    # the document's ``seq``: its publications are found by it (migration 0019), an index
+    # that appends as documents are saved where one of ids (hashes) lands anywhere
+    doc_seq: Mapped[int | None] = mapped_column(NUMBER)
     first_seen_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
-    __table_args__ = (Index("ix_document_sources_document", "document_id"),)
+    __table_args__ = (Index("ix_document_sources_doc", "doc_seq"),)
 
 
 class DocumentKeyRow(Base):
@@ -234,8 +237,8 @@ class DocumentKeyRow(Base):
 
     key: Mapped[str] = mapped_column(String(400), primary_key=True)
     document_id: Mapped[str] = mapped_column(String(64))
-
-    __table_args__ = (Index("ix_document_keys_document", "document_id"),)
+    # No index by document: nothing reads the keys of a document, and one of ids (hashes)
+    # rewrote a page anywhere in it at each save (dropped by migration 0019).
 
 
 class DocumentDeletionRow(Base):

@@ -147,6 +147,13 @@ HOT = {
     "select content_sha256 from citation_reads where doc_seq in (1, 2)": "citation_reads",
     "select max(seq) from documents": "ix_documents_seq",
     "select id, seq from documents where id in ('a', 'b')": "documents",
+    # a document's publications (its sources, on each save) and case numbers (0019)
+    "select source_id, url from document_sources where doc_seq in (1, 2)": (
+        "ix_document_sources_doc"
+    ),
+    "select key from document_cases where doc_seq = "
+    "(select seq from documents where id = :id)": "document_cases",
+    "delete from document_cases where doc_seq in (1, 2)": "document_cases",
 }
 
 
@@ -170,6 +177,17 @@ def test_the_reads_by_number_go_through_an_index(database_url: str) -> None:
                 ),
                 [{"n": n, "d": f"d{n}"} for n in range(500)],
             )
+            connection.execute(
+                sa.text(
+                    "insert into document_sources (source_id, url, document_id, doc_seq,"
+                    " first_seen_at) values ('f', :u, :d, :n, '2026-01-01')"
+                ),
+                [{"u": f"u{n}", "n": n, "d": f"d{n}"} for n in range(500)],
+            )
+            connection.execute(
+                sa.text("insert into document_cases (doc_seq, key, doc_id) values (:n, :k, :d)"),
+                [{"n": n // 2, "k": f"{n}/2020", "d": f"d{n // 2}"} for n in range(1000)],
+            )
             connection.exec_driver_sql("ANALYZE")
         with db.engine.begin() as connection:
             if postgresql:  # small tables are read whole unless told: is an index usable?
@@ -180,6 +198,7 @@ def test_the_reads_by_number_go_through_an_index(database_url: str) -> None:
                     str(step[-1]) for step in connection.execute(statement, {"id": "a"})
                 )
                 assert "Seq Scan" not in plan and "SCAN citations" not in plan, (sql, plan)
+                assert "SCAN document_" not in plan, (sql, plan)
                 assert index in plan, (sql, plan)
                 if not postgresql:
                     assert "SCAN documents" not in plan, (sql, plan)
