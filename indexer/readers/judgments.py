@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from indexer.analysis import fold_keyword
@@ -209,13 +209,24 @@ _SESSION_KINDS = (
 _FORMULA_DATE = r"(?P<date>(?:[^\n]|\n(?!\s*\n)){6,140})"
 # A collegiate circuit court's form: "Acuerdo del Segundo Tribunal Colegiado…,
 # correspondiente a la sesión de veinte de octubre de dos mil veintidós".
-_FORMULA = _starting(
-    "lsc",
-    rf"(?:la\s+)?sesi[oó]n\s+{_SESSION_KINDS}(?:correspondiente|celebrada|verificada)\s+"
+_SESSION_FORMULA = (
+    rf"sesi[oó]n\s+{_SESSION_KINDS}(?:correspondiente|celebrada|verificada)\s+"
     rf"(?:al?|el|en)\s+(?:d[ií]a\s+)?{_FORMULA_DATE}"
-    rf"|correspondiente\s+a\s+la\s+sesi[oó]n\s+{_SESSION_KINDS}(?:del\s+d[ií]a|de)\s+"
-    rf"(?P<date2>(?:[^\n]|\n(?!\s*\n)){{6,140}})",
-    re.IGNORECASE,
+)
+_AGREEMENT_FORMULA = (
+    rf"correspondiente\s+a\s+la\s+sesi[oó]n\s+{_SESSION_KINDS}(?:del\s+d[ií]a|de)\s+"
+    rf"(?P<date2>(?:[^\n]|\n(?!\s*\n)){{6,140}})"
+)
+_FORMULA = _starting("lsc", rf"(?:la\s+)?{_SESSION_FORMULA}|{_AGREEMENT_FORMULA}", re.IGNORECASE)
+# Its lowercase twin, run over the lowered text (``_lowered``: exact for this pattern's
+# letters) to find where matches start: each alternative opens with a letter, so the
+# engine passes over every other character at C speed (a third of the time); its groups
+# are unnamed (the first alternative is written twice), the match is read again by
+# ``_FORMULA`` where it starts. ``(?:la\s+)?S`` is ``la\s+S|S``: the same first match.
+_FORMULA_LOW = re.compile(
+    re.sub(r"\(\?P<\w+>", "(?:", rf"la\s+{_SESSION_FORMULA}|{_SESSION_FORMULA}")
+    + "|"
+    + re.sub(r"\(\?P<\w+>", "(?:", _AGREEMENT_FORMULA)
 )
 _FORMULA_VERB = _starting("edprs", r"\b(?:emite|dicta|pronuncia|resuelve|se\s+dicta)\b", re.I)
 _CLOSING = re.compile(
@@ -301,7 +312,7 @@ def _formula(text: str) -> tuple[str, int] | None:
     Remembered for the last few texts: the date, court and statement readers each ask."""
     notes = _footnotes(text)
     head_end = _head_end(text)
-    for match in _FORMULA.finditer(text):
+    for match in _formulas(text):
         if match.start() in notes:
             continue
         written = match["date"] or match["date2"]
@@ -313,6 +324,18 @@ def _formula(text: str) -> tuple[str, int] | None:
         ):
             return date, match.start()
     return None
+
+
+def _formulas(text: str) -> Iterator[re.Match[str]]:
+    """``_FORMULA.finditer(text)``, found through its lowercase twin where it can be."""
+    lowered = _lowered(text)
+    if lowered is None:
+        yield from _FORMULA.finditer(text)
+        return
+    for found in _FORMULA_LOW.finditer(lowered):
+        match = _FORMULA.match(text, found.start())
+        if match is not None:  # (always: the twin matches where the pattern does)
+            yield match
 
 
 @functools.lru_cache(maxsize=8)
@@ -384,7 +407,8 @@ def _caption_lines(text: str) -> list[tuple[str, int]]:
     label: tuple[str, int] | None = None  # a label whose value is in the next cell or line
     for raw in text.split("\n")[: CAPTION_LINES * 3]:
         start, at = at, at + len(raw) + 1
-        for cell in _CELL_BREAK.split(raw):
+        # (a line without a tab or a bar is one cell: a long paragraph is not scanned)
+        for cell in _CELL_BREAK.split(raw) if "\t" in raw or "|" in raw else (raw,):
             line = " ".join(cell.split())
             if not line:
                 continue

@@ -94,3 +94,40 @@ def test_types_grouped_by_letter_find_what_the_plain_list_finds() -> None:
             assert [m.span() for m in plain.finditer(text)] == [
                 m.span() for m in grouped.finditer(text)
             ]
+
+
+FORMULAS = [
+    "Ciudad de México. Acuerdo de la Primera Sala, en sesión correspondiente al trece de "
+    "agosto de dos mil veinticinco, emite la siguiente",
+    "la sesión pública ordinaria celebrada el día 12 de marzo de 2024",
+    "correspondiente a la sesión de veinte de octubre de dos mil veintidós",
+    "LA SESIÓN REMOTA NO PRESENCIAL VERIFICADA EN DÍA\nquince de enero\n\nde 2020",
+    "en sesión de 3 de mayo de 2021",  # a cited session: no formula
+    "Correspondiente a la Sesión Privada del Día primero de julio de dos mil diecinueve",
+]
+
+
+def test_the_formula_twin_finds_what_the_formula_finds() -> None:
+    """Found through the lowered text or not, the same formulas at the same places, with
+    the same dates (the long s, the dotless i and the Kelvin sign among them)."""
+    rng = random.Random(5)
+    found = 0
+    for _ in range(400):
+        text = " … ".join(_spelled(rng, f) for f in rng.sample(FORMULAS, 3))
+        text += rng.choice(("", "\n\n", " en sesión", " sesión "))
+        plain = [(m.span(), m.groupdict()) for m in judgments._FORMULA.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in judgments._formulas(text)] == plain
+        found += len(plain)
+    assert found > 400
+
+
+def test_the_formula_twin_reads_each_letter_as_the_pattern_does() -> None:
+    """Every character the lowered text keeps (all but ``_ODD_CASES``) lowers to one
+    character, and to a letter of the formula exactly when ``re`` takes it for that
+    letter ignoring case: the twin over the lowered text sees what the pattern sees."""
+    kept = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000
+                   and chr(c) not in judgments._ODD_CASES)  # fmt: skip
+    assert all(len(c.lower()) == 1 for c in kept)
+    for letter in sorted(set(re.sub(r"\\.|[^a-záéíóúñü]", "", judgments._FORMULA_LOW.pattern))):
+        by_re = set(re.findall(letter, kept, re.IGNORECASE))
+        assert by_re == {c for c in kept if c.lower() == letter}, letter
