@@ -49,6 +49,28 @@ def _starting(letters: str, pattern: str, flags: int = re.IGNORECASE) -> re.Patt
     return re.compile(f"(?=[{letters}]){pattern}", flags)
 
 
+class _LineStarts:
+    """``(?:^|\n)`` + ``pattern``: matches at the text's start or at a line break. Its
+    ``finditer`` tries the whole pattern at the start only, then ``\n`` + ``pattern``
+    from where that left off: a pattern opening with a literal is looked for at C speed,
+    one opening with ``(?:^|\n)`` is tried at every character (the same matches, at a
+    tenth of the time)."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        if flags & re.MULTILINE:
+            raise ValueError("under MULTILINE ^ matches after every line break too")
+        self.whole = re.compile(rf"(?:^|\n){pattern}", flags)
+        self._after_break = re.compile(rf"\n{pattern}", flags)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        first = self.whole.match(text)  # at the start: (?:^|\n) in its own order
+        if first is not None:
+            yield first
+        # elsewhere only \n can match (no MULTILINE), and the search resumes where the
+        # match at the start ended, or at the start where there was none (that \n was tried)
+        yield from self._after_break.finditer(text, first.end() if first is not None else 0)
+
+
 _SIGNER = re.compile(r"\b(?:PRESIDENT[EA]|MINISTR[OA]|MAGISTRAD[OA]|SECRETARI[OA]|JUEZA?)\b")
 # A court line starts with the court ("JUZGADO…", "SEGUNDO TRIBUNAL…", "H. TRIBUNAL…"),
 # not with words about something else ("SESIÓN PÚBLICA ORDINARIA DEL PLENO…").
@@ -229,8 +251,8 @@ _FORMULA_LOW = re.compile(
     + re.sub(r"\(\?P<\w+>", "(?:", _AGREEMENT_FORMULA)
 )
 _FORMULA_VERB = _starting("edprs", r"\b(?:emite|dicta|pronuncia|resuelve|se\s+dicta)\b", re.I)
-_CLOSING = re.compile(
-    r"(?:^|\n)[ \t]*((?:As[ií],?\s[^\n]{0,80}?|Lo\s+|(?:Por\s+(?:unanimidad|mayor[ií]a)"
+_CLOSING = _LineStarts(
+    r"[ \t]*((?:As[ií],?\s[^\n]{0,80}?|Lo\s+|(?:Por\s+(?:unanimidad|mayor[ií]a)"
     r"[^\n]{0,80}?))resolvi[^\n]{0,1200})",
     re.I,
 )
@@ -239,8 +261,8 @@ _CLOSING_DATE = _starting(
     r"(?:sesi[oó]n|fecha|el\s+d[ií]a|a\s+los|celebrada\s+el)\s+(?P<date>[^\n]{6,140})",
     re.I,
 )
-_PLACE_DATE = re.compile(
-    r"(?:^|\n)[ \t]*[A-ZÁÉÍÓÚÑ][\w.-]*(?:[ ,]+(?:(?:de|del|la|los|el)\s+){0,2}[A-ZÁÉÍÓÚÑ][\w.-]*)"
+_PLACE_DATE = _LineStarts(
+    r"[ \t]*[A-ZÁÉÍÓÚÑ][\w.-]*(?:[ ,]+(?:(?:de|del|la|los|el)\s+){0,2}[A-ZÁÉÍÓÚÑ][\w.-]*)"
     r"{0,6},\s*(?:a\s+|al\s+|el\s+d[ií]a\s+)?(?:los\s+)?(?P<date>[^\n]{6,140})"
 )
 _BACKGROUND = re.compile(

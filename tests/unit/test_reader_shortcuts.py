@@ -131,3 +131,29 @@ def test_the_formula_twin_reads_each_letter_as_the_pattern_does() -> None:
     for letter in sorted(set(re.sub(r"\\.|[^a-záéíóúñü]", "", judgments._FORMULA_LOW.pattern))):
         by_re = set(re.findall(letter, kept, re.IGNORECASE))
         assert by_re == {c for c in kept if c.lower() == letter}, letter
+
+
+def test_line_start_patterns_find_what_the_plain_patterns_find() -> None:
+    """The place-and-date lines and the closing paragraphs, looked for after line breaks
+    once the start was tried, are those ``(?:^|\\n)`` finds: at the start, after an
+    opening line break, one after another."""
+    rng = random.Random(9)
+    lines = [
+        "Ciudad de México, a quince de marzo de dos mil veinte.",
+        "Toluca, Estado de México, treinta de",
+        "Así lo resolvió la Primera Sala, en sesión de 3 de mayo de 2021.",
+        "POR UNANIMIDAD de votos lo resolvió el Pleno",
+        "  Monterrey, Nuevo León, 12 de enero de 2024",
+        "texto sin fecha",
+        "",
+    ]
+    found = 0
+    for _ in range(400):
+        text = "\n".join(rng.choice(lines) for _ in range(rng.randint(1, 6)))
+        for lines_pattern in (judgments._PLACE_DATE, judgments._CLOSING):
+            plain = [(m.span(), m.groups()) for m in lines_pattern.whole.finditer(text)]
+            assert [(m.span(), m.groups()) for m in lines_pattern.finditer(text)] == plain
+            found += len(plain)
+    assert found > 400
+    with pytest.raises(ValueError):
+        judgments._LineStarts("x", re.MULTILINE)
