@@ -265,9 +265,13 @@ _PLACE_DATE = _LineStarts(
     r"[ \t]*[A-ZÁÉÍÓÚÑ][\w.-]*(?:[ ,]+(?:(?:de|del|la|los|el)\s+){0,2}[A-ZÁÉÍÓÚÑ][\w.-]*)"
     r"{0,6},\s*(?:a\s+|al\s+|el\s+d[ií]a\s+)?(?:los\s+)?(?P<date>[^\n]{6,140})"
 )
-_BACKGROUND = re.compile(
-    r"^\s*(?:[IVX]+\.\s*)?(?:ANTECEDENTES|R\s*E\s*S\s*U\s*L\s*T\s*A\s*N\s*D\s*O\s*S?)\b", re.M
+_BACKGROUND_HEADING = (
+    r"\s*(?:[IVX]+\.\s*)?(?:ANTECEDENTES|R\s*E\s*S\s*U\s*L\s*T\s*A\s*N\s*D\s*O\s*S?)\b"
 )
+_BACKGROUND = re.compile(rf"^{_BACKGROUND_HEADING}", re.M)
+# the same after a line break: a literal the engine finds at C speed (``^`` under
+# MULTILINE is tried at every character)
+_BACKGROUND_AFTER_BREAK = re.compile(rf"\n{_BACKGROUND_HEADING}")
 _FOOTNOTE = re.compile(r"\[\d{1,3}:[^\]]*\]")
 CASE_TYPE_MATTERS = {
     "AR": "amparo", "AD": "amparo", "ADR": "amparo", "AMP": "amparo", "IIS": "amparo",
@@ -323,8 +327,11 @@ def _head_end(text: str) -> int:
     """Where the opening ends: the background section ("ANTECEDENTES", "RESULTANDO")
     or ``HEAD_CHARS``, whichever comes first. Remembered like ``_formula``: the date
     reader asks again."""
-    background = _BACKGROUND.search(text)
-    return min(HEAD_CHARS, background.start() if background else len(text))
+    background = _BACKGROUND.match(text)
+    if background is not None:
+        return min(HEAD_CHARS, background.start())
+    after_break = _BACKGROUND_AFTER_BREAK.search(text)  # the heading starts after its \n
+    return min(HEAD_CHARS, after_break.start() + 1 if after_break else len(text))
 
 
 @functools.lru_cache(maxsize=8)

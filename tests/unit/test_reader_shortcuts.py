@@ -157,3 +157,11 @@ def test_line_start_patterns_find_what_the_plain_patterns_find() -> None:
     assert found > 400
     with pytest.raises(ValueError):
         judgments._LineStarts("x", re.MULTILINE)
+
+
+def test_the_background_heading_is_found_where_multiline_finds_it() -> None:
+    for text in ("ANTECEDENTES\nx", "x\n\n  I. RESULTANDO\n", "x\nR E S U L T A N D O S", "x\nnada",
+                 "\nANTECEDENTES", "ANTECEDENTESX\nRESULTANDO"):  # fmt: skip
+        plain = judgments._BACKGROUND.search(text)
+        expected = min(judgments.HEAD_CHARS, plain.start() if plain else len(text))
+        assert judgments._head_end(text) == expected, text
