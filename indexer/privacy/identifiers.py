@@ -106,7 +106,8 @@ def grouped(text: str) -> list[Span]:
 
 
 # what every match of a family contains: a text without it has none of that family
-_LETTERS_AND_DATE = re.compile(r"[A-ZÑ&]{3}[- ]?\d{6}")  # CURP, RFC, clave de elector
+# (opening with one class, not a repeat of it, lets the engine skip to its next capital)
+_LETTERS_AND_DATE = re.compile(r"[A-ZÑ&][A-ZÑ&]{2}[- ]?\d{6}")  # CURP, RFC, clave de elector
 _ELEVEN_DIGITS = re.compile(r"\d(?:[ -]?\d){10}")  # NSS, CLABE, cards
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .findings import Span
-from .folding import twin
+from .folding import by_first_letter, twin
 from .redactions import MARKER
 
 _PARTY = (
@@ -66,10 +66,11 @@ _WORD = rf"(?:{_CAPITALISED}|[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?)"
 _CONNECTOR = r"(?:de la|de las|de los|del|de|viuda de|vda\. de|DE LA|DE LOS|DE LAS|DEL|DE)"
 _NAME = re.compile(rf"{_WORD}(?:[ ]+(?:{_CONNECTOR}[ ]+)?{_WORD}){{1,6}}")
 _INITIALS = re.compile(rf"(?:[{_UPPER}]\.[ ]?){{2,6}}(?![{_UPPER}{_LOWER}])")
-_LEAD = re.compile(
-    rf"(?:{_TRIGGERS})(?:[ ]*,?[ ]+(?:(?:el|la|los|las)[ ]+)?(?:{_FILLERS}))*"
-    r"[ ]*,?[ ]*(?:(?:el|la|los|las)[ ]+)?",
+# what follows a trigger: fillers ("de nombre", "la menor", "C."), articles
+_LEAD_TAIL = (
+    rf"(?:[ ]*,?[ ]+(?:(?:el|la|los|las)[ ]+)?(?:{_FILLERS}))*[ ]*,?[ ]*(?:(?:el|la|los|las)[ ]+)?"
 )
+_LEAD = re.compile(rf"(?:{_TRIGGERS}){_LEAD_TAIL}")
 # capitalised words that begin an institution, a legal act or a place, not a person
 _NOT_A_PERSON = frozenset(
     re.findall(
@@ -152,7 +153,8 @@ def _name_at(text: str, at: int) -> Span | None:
 
 
 _TRIGGER = re.compile(rf"(?<![{_UPPER}{_LOWER}])(?i:{_LEAD.pattern})")
-_TRIGGER_LOW = twin(_LEAD.pattern, rf"(?<![{_LOWER}])")
+# the triggers grouped by their first letter: a word meets only its letter's (folding)
+_TRIGGER_LOW = twin(f"(?:{by_first_letter(_TRIGGERS.lower())}){_LEAD_TAIL}", rf"(?<![{_LOWER}])")
 
 
 _AND = re.compile(r"[ ]*(?:,[ ]*|[ ]+)(?:y|e)[ ]+|[ ]*,[ ]*(?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+ )")

@@ -13,7 +13,7 @@ import pytest
 
 from bench.privacy import document
 from indexer.privacy import contact, identifiers, names, redactions
-from indexer.privacy.folding import lowered, twin
+from indexer.privacy.folding import by_first_letter, lowered, twin
 from indexer.privacy.guard import _scan, protect
 
 RNG = random.Random(14)
@@ -88,3 +88,22 @@ def test_masking_is_unchanged_by_the_shortcuts() -> None:
         assert [(s.start, s.end) for s in _scan(text, lowered(text))] == [
             (s.start, s.end) for s in _scan(text, None)
         ]
+
+
+def test_alternatives_grouped_by_first_letter_keep_their_order() -> None:
+    """Leading groups are opened, each letter's alternatives keep their order (the first
+    that matches wins, as before), and an alternative that opens with no plain letter is
+    refused rather than grouped wrong."""
+    grouped = by_first_letter("(?:la|el) parte|actora?|a favor de|ley|(?:b[|(]c|d)\\)")
+    assert grouped == (
+        "l(?:(?:a) parte|ey)|e(?:(?:l) parte)|a(?:ctora?| favor de)|b(?:(?:[|(]c)\\))|d(?:(?:)\\))"
+    )
+    plain = re.compile("en contra de|en contra del|el|ella")
+    regrouped = re.compile(by_first_letter(plain.pattern))
+    for text in ("en contra del actor", "ella y el", "contra ella en contra de"):
+        assert [m.span() for m in regrouped.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
+    for refused in ("[ée]l|a", "a?b", "(?:x)?y"):
+        with pytest.raises(ValueError):
+            by_first_letter(refused)

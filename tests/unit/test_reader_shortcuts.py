@@ -94,3 +94,74 @@ def test_types_grouped_by_letter_find_what_the_plain_list_finds() -> None:
             assert [m.span() for m in plain.finditer(text)] == [
                 m.span() for m in grouped.finditer(text)
             ]
+
+
+FORMULAS = [
+    "Ciudad de México. Acuerdo de la Primera Sala, en sesión correspondiente al trece de "
+    "agosto de dos mil veinticinco, emite la siguiente",
+    "la sesión pública ordinaria celebrada el día 12 de marzo de 2024",
+    "correspondiente a la sesión de veinte de octubre de dos mil veintidós",
+    "LA SESIÓN REMOTA NO PRESENCIAL VERIFICADA EN DÍA\nquince de enero\n\nde 2020",
+    "en sesión de 3 de mayo de 2021",  # a cited session: no formula
+    "Correspondiente a la Sesión Privada del Día primero de julio de dos mil diecinueve",
+]
+
+
+def test_the_formula_twin_finds_what_the_formula_finds() -> None:
+    """Found through the lowered text or not, the same formulas at the same places, with
+    the same dates (the long s, the dotless i and the Kelvin sign among them)."""
+    rng = random.Random(5)
+    found = 0
+    for _ in range(400):
+        text = " … ".join(_spelled(rng, f) for f in rng.sample(FORMULAS, 3))
+        text += rng.choice(("", "\n\n", " en sesión", " sesión "))
+        plain = [(m.span(), m.groupdict()) for m in judgments._FORMULA.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in judgments._formulas(text)] == plain
+        found += len(plain)
+    assert found > 400
+
+
+def test_the_formula_twin_reads_each_letter_as_the_pattern_does() -> None:
+    """Every character the lowered text keeps (all but ``_ODD_CASES``) lowers to one
+    character, and to a letter of the formula exactly when ``re`` takes it for that
+    letter ignoring case: the twin over the lowered text sees what the pattern sees."""
+    kept = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000
+                   and chr(c) not in judgments._ODD_CASES)  # fmt: skip
+    assert all(len(c.lower()) == 1 for c in kept)
+    for letter in sorted(set(re.sub(r"\\.|[^a-záéíóúñü]", "", judgments._FORMULA_LOW.pattern))):
+        by_re = set(re.findall(letter, kept, re.IGNORECASE))
+        assert by_re == {c for c in kept if c.lower() == letter}, letter
+
+
+def test_line_start_patterns_find_what_the_plain_patterns_find() -> None:
+    """The place-and-date lines and the closing paragraphs, looked for after line breaks
+    once the start was tried, are those ``(?:^|\\n)`` finds: at the start, after an
+    opening line break, one after another."""
+    rng = random.Random(9)
+    lines = [
+        "Ciudad de México, a quince de marzo de dos mil veinte.",
+        "Toluca, Estado de México, treinta de",
+        "Así lo resolvió la Primera Sala, en sesión de 3 de mayo de 2021.",
+        "POR UNANIMIDAD de votos lo resolvió el Pleno",
+        "  Monterrey, Nuevo León, 12 de enero de 2024",
+        "texto sin fecha",
+        "",
+    ]
+    found = 0
+    for _ in range(400):
+        text = "\n".join(rng.choice(lines) for _ in range(rng.randint(1, 6)))
+        for lines_pattern in (judgments._PLACE_DATE, judgments._CLOSING):
+            plain = [(m.span(), m.groups()) for m in lines_pattern.whole.finditer(text)]
+            assert [(m.span(), m.groups()) for m in lines_pattern.finditer(text)] == plain
+            found += len(plain)
+    assert found > 400
+    with pytest.raises(ValueError):
+        judgments._LineStarts("x", re.MULTILINE)
+
+
+def test_the_background_heading_is_found_where_multiline_finds_it() -> None:
+    for text in ("ANTECEDENTES\nx", "x\n\n  I. RESULTANDO\n", "x\nR E S U L T A N D O S", "x\nnada",
+                 "\nANTECEDENTES", "ANTECEDENTESX\nRESULTANDO"):  # fmt: skip
+        plain = judgments._BACKGROUND.search(text)
+        expected = min(judgments.HEAD_CHARS, plain.start() if plain else len(text))
+        assert judgments._head_end(text) == expected, text
