@@ -148,3 +148,31 @@ def test_a_load_a_dead_writer_left_behind_refreshes_as_before_after_the_next_flu
     library.flush()
     assert set(refresh_of(library).values()) == {"5s"}
     library.close()
+
+
+def test_a_flush_that_fails_mid_load_leaves_the_index_refreshing_as_before(
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    make_engine_store: MakeStore,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(library_module, "INDEX_BATCH", 2)
+    library, _ = engine_library(tmp_path, request, make_engine_store)
+    for doc in corpus():
+        library.add_document(doc)
+    settled = Library._settle_sent
+    calls: list[int] = []
+
+    def failing(self: Library, sent: object) -> int:  # the database gone after two batches
+        calls.append(1)
+        if len(calls) > 2:
+            raise RuntimeError("database gone")
+        return settled(self, sent)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Library, "_settle_sent", failing)
+    with pytest.raises(RuntimeError, match="database gone"):
+        library.flush()
+
+    assert set(refresh_of(library).values()) == {None}
+    assert library.db.count_pending() > 0  # what was not settled is indexed next time
+    library.close()

@@ -271,13 +271,23 @@ class EngineStore:
             self.backoff.call(
                 lambda: self.client.put_settings(targets, {REFRESH_KEY: LOAD_REFRESH}), "settings"
             )
+        restore = {REFRESH_KEY: None}
         try:
             yield
-        finally:
-            if ours:
-                self.backoff.call(
-                    lambda: self.client.put_settings(targets, {REFRESH_KEY: None}), "settings"
-                )
+        except BaseException:
+            if ours:  # once: the load's own failure is what the caller must see
+                try:
+                    self.client.put_settings(targets, restore)
+                except EngineError as exc:
+                    log.warning(
+                        "the search index %s refreshes every %s until the next load: %s",
+                        targets,
+                        LOAD_REFRESH,
+                        exc,
+                    )
+            raise
+        if ours:
+            self.backoff.call(lambda: self.client.put_settings(targets, restore), "settings")
 
     def commit(self) -> None:
         """Make every acknowledged write searchable now."""
