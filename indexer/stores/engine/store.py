@@ -48,8 +48,8 @@ log = logging.getLogger(__name__)
 HEALTH_TIMEOUT_S = 3.0
 # how often the live index refreshes while a load of many batches runs: searched, it
 # refreshes every second otherwise, each time a small segment the engine merges again
-# (a quarter of its CPU per written document, measured); never ``-1``, so a writer that dies
-# meanwhile leaves an index that still shows what it wrote
+# (a fifth of its CPU per written document: ``bench/engine_load.py``); never ``-1``, so
+# a writer that dies meanwhile leaves an index that still shows what it wrote
 LOAD_REFRESH = "30s"
 REFRESH_KEY = "index.refresh_interval"
 
