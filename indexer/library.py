@@ -239,12 +239,15 @@ class Library:
                 return 0
             done = 0
             try:
-                # a waiting flush also catches what others saved while it was busy
-                for _ in range(FLUSH_PASSES if wait else 1):
-                    written = self._index_pending(progress, done)
-                    done += written
-                    if not written:
-                        break
+                # a waiting flush of several batches is a load: an engine refreshes
+                # seldom until it ends (``EngineStore.loading``), then once, below
+                with contextlib.ExitStack() as load:
+                    # a waiting flush also catches what others saved while it was busy
+                    for _ in range(FLUSH_PASSES if wait else 1):
+                        written = self._index_pending(progress, done, load if wait else None)
+                        done += written
+                        if not written:
+                            break
                 if wait:
                     self._let_go()
             except BaseException:
@@ -267,9 +270,14 @@ class Library:
         with self._flushing:
             self._elsewhere = False
 
-    def _index_pending(self, progress: Callable[[int], None] | None, before: int) -> int:
+    def _index_pending(
+        self,
+        progress: Callable[[int], None] | None,
+        before: int,
+        load: contextlib.ExitStack | None = None,
+    ) -> int:
         if getattr(self.store, "submit", None) is not None:
-            return self._index_pipelined(progress, before)
+            return self._index_pipelined(progress, before, load)
         done = 0
         pending = self.db.iter_documents(batch=INDEX_BATCH, pending_only=True)
         for batch in self.preparer.stream(self.db, _batches(pending, INDEX_BATCH)):
@@ -280,16 +288,25 @@ class Library:
                 self._commit()
         return done
 
-    def _index_pipelined(self, progress: Callable[[int], None] | None, before: int) -> int:
+    def _index_pipelined(
+        self,
+        progress: Callable[[int], None] | None,
+        before: int,
+        load: contextlib.ExitStack | None = None,
+    ) -> int:
         """A store that writes in the background (an engine): the next batch is read and
         prepared while the store indexes this one, ``IN_FLIGHT`` batches at most; each is
         settled (its reports, speeches, alerts, the queue) in order. Every batch sent is
-        awaited before this returns or raises."""
+        awaited before this returns or raises. From a second batch on, a waiting flush
+        (``load``) is a load for the store until it ends."""
         done = 0
         in_flight: deque[Sent] = deque()
+        loading = getattr(self.store, "loading", None)
         try:
             pending = self.db.iter_documents(batch=INDEX_BATCH, pending_only=True)
-            for batch in _batches(pending, INDEX_BATCH):
+            for number, batch in enumerate(_batches(pending, INDEX_BATCH)):
+                if number == 1 and load is not None and loading is not None and not before:
+                    load.enter_context(loading())
                 watched = any(sent.holders for sent in in_flight)
                 cited = cited_cases(self.db, [d.id for d in batch]) if watched else set()
                 prepared = self._prepare(batch)

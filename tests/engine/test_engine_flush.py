@@ -1,7 +1,8 @@
 """The library's flush on the engine, which writes batches in the background while it
 prepares the next: every document indexed or left queued with its cause, citation
 counts right even when the citing batch was prepared while the cited one was in flight,
-and everything searchable by another reader once ``flush`` returns."""
+everything searchable by another reader once ``flush`` returns, and a flush of many
+batches refreshing the live index seldom until it ends."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from indexer import library as library_module
 from indexer.library import Library
 from indexer.stores import SearchQuery
 from indexer.stores.engine.schema import index_settings, mappings
+from indexer.stores.engine.store import LOAD_REFRESH, REFRESH_KEY
 from tests.citations.test_library import sentencia
 from tests.engine.fixtures import MakeStore, engine_url
 from tests.stores.corpus import corpus
@@ -87,4 +89,90 @@ def test_documents_the_engine_refuses_stay_queued_and_the_rest_are_searchable(
     reader.alias = alias
     found = reader.search(SearchQuery(limit=50))
     assert {hit.id for hit in found.hits} == {d.id for d in corpus()} - refused
+    library.close()
+
+
+def refresh_of(library: Library) -> dict[str, str | None]:
+    """Each index behind the library's alias → the refresh interval set on it (None: the
+    engine's own, every second while searched)."""
+    found = library.store.client.settings_of(library.store.alias)  # type: ignore[attr-defined]
+    return {name: values.get(REFRESH_KEY) for name, values in found.items()}
+
+
+def test_a_flush_of_many_batches_refreshes_the_searched_index_seldom_until_it_ends(
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    make_engine_store: MakeStore,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(library_module, "INDEX_BATCH", 2)  # the corpus is several batches
+    library, alias = engine_library(tmp_path, request, make_engine_store)
+    for doc in corpus():
+        library.add_document(doc)
+    during: list[dict[str, str | None]] = []
+
+    written = library.flush(lambda done: during.append(refresh_of(library)))
+
+    assert written == len(corpus()) and len(during) >= 3
+    # from the second batch on, the live index stops refreshing every second …
+    assert all(set(seen.values()) == {LOAD_REFRESH} for seen in during[1:])
+    # … and once the flush returns it refreshes as before, everything searchable by
+    # another reader at once
+    assert set(refresh_of(library).values()) == {None}
+    reader = make_engine_store("opensearch")
+    reader.alias = alias
+    assert {hit.id for hit in reader.search(SearchQuery(limit=50)).hits} == {d.id for d in corpus()}
+    library.close()
+
+
+def test_a_load_a_dead_writer_left_behind_refreshes_as_before_after_the_next_flush(
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    make_engine_store: MakeStore,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(library_module, "INDEX_BATCH", 2)
+    library, alias = engine_library(tmp_path, request, make_engine_store)
+    library.store.ensure()  # type: ignore[attr-defined]
+    client = library.store.client  # type: ignore[attr-defined]
+    client.put_settings(alias, {REFRESH_KEY: LOAD_REFRESH})  # a writer died mid-load
+    for doc in corpus():
+        library.add_document(doc)
+
+    library.flush()
+
+    assert set(refresh_of(library).values()) == {None}
+    # a refresh an operator chose is theirs: a load leaves it as it found it
+    client.put_settings(alias, {REFRESH_KEY: "5s"})
+    library.db.mark_all_unindexed()
+    library.flush()
+    assert set(refresh_of(library).values()) == {"5s"}
+    library.close()
+
+
+def test_a_flush_that_fails_mid_load_leaves_the_index_refreshing_as_before(
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    make_engine_store: MakeStore,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(library_module, "INDEX_BATCH", 2)
+    library, _ = engine_library(tmp_path, request, make_engine_store)
+    for doc in corpus():
+        library.add_document(doc)
+    settled = Library._settle_sent
+    calls: list[int] = []
+
+    def failing(self: Library, sent: object) -> int:  # the database gone after two batches
+        calls.append(1)
+        if len(calls) > 2:
+            raise RuntimeError("database gone")
+        return settled(self, sent)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Library, "_settle_sent", failing)
+    with pytest.raises(RuntimeError, match="database gone"):
+        library.flush()
+
+    assert set(refresh_of(library).values()) == {None}
+    assert library.db.count_pending() > 0  # what was not settled is indexed next time
     library.close()

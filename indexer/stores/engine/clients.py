@@ -53,6 +53,10 @@ class EngineClient(Protocol):
 
     def put_settings(self, index: str, settings: dict[str, Any]) -> None: ...
 
+    def settings_of(self, index: str) -> dict[str, dict[str, Any]]:
+        """Each index behind ``index`` → its settings, flat (``index.refresh_interval``)."""
+        ...
+
     def mappings(self, index: str) -> dict[str, dict[str, Any]]:
         """Each index behind ``index`` (an alias or a name) → its mapping."""
         ...
@@ -108,6 +112,10 @@ class _SharedCalls:
 
     def count(self, index: str) -> int:
         return int(self._do(lambda: self.client.count(index=index))["count"])
+
+    def settings_of(self, index: str) -> dict[str, dict[str, Any]]:
+        found = self._do(lambda: self.client.indices.get_settings(index=index, flat_settings=True))
+        return {name: dict(entry.get("settings") or {}) for name, entry in dict(found).items()}
 
     def mappings(self, index: str) -> dict[str, dict[str, Any]]:
         found = self._do(lambda: self.client.indices.get_mapping(index=index))
