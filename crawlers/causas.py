@@ -101,6 +101,8 @@ _LIMIT = re.compile(r"(\S+) reached: (.*)$", re.S)
 _FOREIGN = re.compile(r"(\S+) names another institution: left empty \(its own is (.*)\)$", re.S)
 _IMPLAUSIBLE = re.compile(r"(\S+): ('.*'|\".*\") ", re.S)
 _POSITION = re.compile(r"(item|entry|record|session|sitemap|url) (\d+): (.*)$", re.S)
+# "ConnectError: …" or "http://sitio/x: ConnectError: …": the exception's name, not the scheme
+_NETWORK = re.compile(r"(?:\S+: )?([A-Z][A-Za-z0-9]*): ")
 _EXCEPTION = re.compile(r"([A-Z][A-Za-z0-9]*): ")  # "ValueError: …", a Python exception's
 _MATCHED_NOTHING = re.compile(r"(\S+) matched nothing$")
 _NO_LIST = re.compile(r"(\S+): no list at (.*)$", re.S)
@@ -187,8 +189,8 @@ def error_mensaje(cause: str, message: str) -> str:
         return f"la respuesta trae más de {found.group(1)} bytes de encabezados: no se leyó"
     if message in CONNECTION_ENDS:
         return CONNECTION_ENDS[message]
-    if cause == "network" and ":" in message:
-        return f"falla de red ({message.split(':', 1)[0]})"
+    if cause == "network" and (found := _NETWORK.match(message)):
+        return f"falla de red ({found.group(1)})"
     return _detail(cause, message) or label(cause)
 
 

@@ -1,6 +1,7 @@
 """A server that stops mid-answer: a body shorter than its Content-Length, a reset after
 the first bytes, a reset before any answer. Each is a counted error whose Spanish says what
-the site did (not an exception's bare name), and the good file beside them is kept."""
+the site did (not an exception's bare name, nor "falla de red (http)", the scheme of the
+address a preview's message began with), and the good file beside them is kept."""
 
 from __future__ import annotations
 
@@ -13,7 +14,10 @@ from pathlib import Path
 import pytest
 from fpdf import FPDF
 
-from crawlers.causas import errors_with_mensajes
+from config.settings import Settings
+from config.specs import SourceSpec
+from crawlers.causas import error_mensaje, errors_with_mensajes
+from crawlers.preview import listing_preview
 from indexer.db import Database
 from tests.e2e.helpers import run_crawl
 
@@ -143,3 +147,38 @@ def test_answers_cut_short_are_counted_with_what_the_site_did(tmp_path: Path, si
         assert [doc.expediente for doc in db.iter_documents()] == ["100/2024"]
     finally:
         db.close()
+
+
+CUT = "el sitio cerró la conexión antes de enviar la respuesta completa: se descartó lo recibido"
+
+
+@pytest.mark.parametrize(
+    ("path", "cause", "mensaje"),
+    [
+        ("/cortado.pdf", "cut_short", CUT),
+        ("/reset.pdf", "cut_short", CUT),
+        ("/nada.pdf", "network", "el sitio cerró la conexión sin responder"),
+    ],
+)
+def test_a_preview_of_a_page_cut_short_says_so(
+    site: str, path: str, cause: str, mensaje: str
+) -> None:
+    spec = SourceSpec.model_validate(
+        {
+            "id": "pj-gto-prueba",
+            "kind": "sentencia",
+            "institution": "Poder Judicial de Prueba",
+            "jurisdiction": "MX-GUA",
+            "start_urls": [site + path],
+            "listing": {"items": "css:tr", "link": "css:a::attr(href)"},
+        }
+    )
+    preview = listing_preview(spec, Settings(allow_loopback=True), time_limit_s=10)
+    [error] = preview["errors"]
+    assert error["cause"] == cause
+    assert error_mensaje(error["cause"], error["message"]) == mensaje
+
+
+def test_a_network_failure_names_its_exception_not_the_scheme() -> None:
+    said = error_mensaje("network", "http://127.0.0.1:9/x: ConnectError: [Errno 111] refused")
+    assert said == "falla de red (ConnectError)"
