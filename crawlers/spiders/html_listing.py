@@ -50,7 +50,8 @@ class HtmlListingSpider(SpecSpider):
                     "missing_link", listing.url, f"item {position}: listing.link matched nothing"
                 )
                 return
-            if url in seen:
+            if url in seen:  # the same document as an earlier row: counted, as a redirect to
+                self.run.count("duplicate_links")  # one is, never lost without a word
                 return
             seen.add(url)
             tally["new"] += 1
