@@ -12,6 +12,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+CUT_SHORT = "the site closed the connection before the whole answer arrived"
+NO_ANSWER = "the site closed the connection without answering"
+
 LABELS = {
     "timeout": "tiempo agotado",
     "http_404": "página no encontrada (404)",
@@ -28,6 +31,7 @@ LABELS = {
     "dns": "el dominio no existe o no se resuelve",
     "connection_refused": "conexión rechazada",
     "network": "falla de red",
+    "cut_short": "respuesta cortada",
     "ignored": "petición descartada",
     "xml_entities": "XML con entidades peligrosas",
     "empty_text": "documento sin texto",
@@ -97,6 +101,8 @@ _LIMIT = re.compile(r"(\S+) reached: (.*)$", re.S)
 _FOREIGN = re.compile(r"(\S+) names another institution: left empty \(its own is (.*)\)$", re.S)
 _IMPLAUSIBLE = re.compile(r"(\S+): ('.*'|\".*\") ", re.S)
 _POSITION = re.compile(r"(item|entry|record|session|sitemap|url) (\d+): (.*)$", re.S)
+# "ConnectError: …" or "http://sitio/x: ConnectError: …": the exception's name, not the scheme
+_NETWORK = re.compile(r"(?:\S+: )?([A-Z][A-Za-z0-9]*): ")
 _EXCEPTION = re.compile(r"([A-Z][A-Za-z0-9]*): ")  # "ValueError: …", a Python exception's
 _MATCHED_NOTHING = re.compile(r"(\S+) matched nothing$")
 _NO_LIST = re.compile(r"(\S+): no list at (.*)$", re.S)
@@ -121,6 +127,11 @@ PAGES = {
     "channel page is not HTML": "la página del canal no es HTML",
     "the API answered JSON nested too deeply": "la API respondió un JSON anidado a demasiada "
     "profundidad",
+}
+CONNECTION_ENDS = {
+    CUT_SHORT: "el sitio cerró la conexión antes de enviar la respuesta completa: "
+    "se descartó lo recibido",
+    NO_ANSWER: "el sitio cerró la conexión sin responder",
 }
 LINK_PROBLEMS = {
     "the link has no host": "el enlace no tiene servidor",
@@ -176,8 +187,10 @@ def error_mensaje(cause: str, message: str) -> str:
         return f"se descartó el valor {value} de {name}: no puede ser ese campo"
     if cause == "too_large" and (found := _HEAD_BYTES.search(message)):
         return f"la respuesta trae más de {found.group(1)} bytes de encabezados: no se leyó"
-    if cause == "network" and ":" in message:
-        return f"falla de red ({message.split(':', 1)[0]})"
+    if message in CONNECTION_ENDS:
+        return CONNECTION_ENDS[message]
+    if cause == "network" and (found := _NETWORK.match(message)):
+        return f"falla de red ({found.group(1)})"
     return _detail(cause, message) or label(cause)
 
 

@@ -6,8 +6,10 @@ from scrapy.exceptions import (
     CannotResolveHostError,
     DownloadCancelledError,
     DownloadConnectionRefusedError,
+    DownloadFailedError,
     DownloadTimeoutError,
     IgnoreRequest,
+    ResponseDataLossError,
 )
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import (
@@ -18,6 +20,7 @@ from twisted.internet.error import (
 )
 from twisted.python.failure import Failure
 
+from crawlers.causas import CUT_SHORT, NO_ANSWER
 from crawlers.handlers import HEAD_TOO_LARGE
 
 UNRESOLVABLE = "unresolvable host: "
@@ -58,6 +61,10 @@ def failure_cause(failure: Failure) -> tuple[str, str]:
         return "too_large", str(error)
     if isinstance(error, (ConnectionRefusedError, DownloadConnectionRefusedError)):
         return "connection_refused", str(error)
+    if isinstance(error, ResponseDataLossError):  # shorter than its Content-Length, or reset
+        return "cut_short", CUT_SHORT
+    if isinstance(error, DownloadFailedError) and "ResponseNeverReceived" in repr(error.__cause__):
+        return "network", NO_ANSWER
     message = str(error)
     if "maxsize" in message.lower() or "warnsize" in message.lower():
         return "too_large", message

@@ -16,6 +16,7 @@ import httpx
 
 from config.web_urls import WEB_SCHEMES, lower_scheme
 from crawlers.addresses import BlockedAddress, UnresolvableHost, check_authority, resolve_checked
+from crawlers.causas import CUT_SHORT, NO_ANSWER
 from crawlers.content_coding import CodingError, Decoder
 from crawlers.deadline import transport, within
 
@@ -76,6 +77,7 @@ def _final_answer(
     """Follow ``url``'s redirects by hand, each hop checked and connected to its checked
     address; yields the final URL and its answer, open and unread. HTTP errors raised
     while the caller reads the answer come out as ``FetchError`` too."""
+    answered = False  # whether the final answer's head came (a failure after it cuts its body)
     for _ in range(MAX_REDIRECTS + 1):
         remaining = deadline - time.monotonic()
         if remaining <= 0:
@@ -98,10 +100,15 @@ def _final_answer(
                 if response.is_redirect and "location" in response.headers:
                     url = lower_scheme(urljoin(url, response.headers["location"]))
                     continue
+                answered = True
                 yield url, response
                 return
         except httpx.TimeoutException as exc:
             raise FetchError("timeout", f"{url}: {exc}") from exc
+        except (httpx.ReadError, httpx.RemoteProtocolError) as exc:
+            if answered:  # a body shorter than its length, or a reset in the middle of it
+                raise FetchError("cut_short", CUT_SHORT) from exc
+            raise FetchError("network", NO_ANSWER) from exc
         except httpx.HTTPError as exc:
             raise FetchError("network", f"{url}: {type(exc).__name__}: {exc}") from exc
     raise FetchError("too_many_redirects", f"more than {MAX_REDIRECTS} redirects from {url}")

@@ -6,7 +6,10 @@ spider counts them as ``bad_url``."""
 from __future__ import annotations
 
 import re
+from typing import Any
 from urllib.parse import urljoin, urlsplit
+
+from scrapy.utils.response import get_base_url
 
 from config.web_urls import WEB_SCHEMES, authority_port, lower_scheme, port_problem
 
@@ -64,3 +67,15 @@ def absolute(base: str, link: str | None) -> str | None:
         shown = parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl()
         raise BadLink(f"{shown[:200]!r}: the link carries a user or password (user:password@)")
     return url
+
+
+def page_base(page: Any) -> str:
+    """The address a page's relative links are read against: its ``<base href>``, unless
+    that is no web address (``file:``, ``javascript:``, ``ftp:``: no crawl could follow
+    a link read against it); then the page's own. One bad tag must not cost every link."""
+    try:
+        base = get_base_url(page)
+        scheme = urlsplit(base).scheme.lower()
+    except ValueError:
+        return str(page.url)
+    return base if scheme in WEB_SCHEMES else str(page.url)

@@ -19,9 +19,10 @@ from parsel import Selector
 
 from crawlers.formats.xml import first_text, xml_selector
 from indexer.extract import html_main_text
-from indexer.readers.normalise import parse_date
+from indexer.readers.normalise import PLAUSIBLE_YEARS, parse_date
 
 MEXICO_CITY = ZoneInfo("America/Mexico_City")
+_WRITTEN_YEAR = re.compile(r"[A-Za-z]\s+(\d{3,})\b")  # "Jan 0001": the year after the month
 OPENING_CHARS = 20_000  # of an entry's content, where its description dates what it shows
 _TAG = re.compile(r"<[^<>]*>")  # never past the next "<": linear on any text
 
@@ -78,22 +79,32 @@ def local_day(moment: dt.datetime) -> dt.date:
 
 
 def parse_moment(text: str | None) -> dt.datetime | None:
-    """RFC 822 (RSS), ISO 8601 (Atom) or a Spanish date (``18 feb 2025``)."""
+    """RFC 822 (RSS), ISO 8601 (Atom) or a Spanish date (``18 feb 2025``); an instant
+    outside the plausible years is none (a wrong date is worse than none, and year 9999
+    west of UTC cannot even be turned into a local day)."""
     if not text:
         return None
     value = text.strip()
     try:
-        return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return _plausible(dt.datetime.fromisoformat(value.replace("Z", "+00:00")))
     except ValueError:
         pass
     try:
         parsed = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         parsed = None
     if parsed is not None:
-        return parsed
+        written = _WRITTEN_YEAR.search(value)  # RFC 822 reads a year "0001" as 2001
+        if written and int(written[1]) != parsed.year:
+            return None
+        return _plausible(parsed)
     day = parse_date(value)
     return dt.datetime.combine(day, dt.time()) if day else None
+
+
+def _plausible(moment: dt.datetime) -> dt.datetime | None:
+    low, high = PLAUSIBLE_YEARS
+    return moment if low <= moment.year <= high else None
 
 
 def _content(node: Selector) -> str:

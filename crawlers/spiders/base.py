@@ -22,7 +22,6 @@ from typing import Any, TypeVar
 import scrapy
 from scrapy import signals
 from scrapy.http import Response, TextResponse
-from scrapy.utils.response import get_base_url
 from twisted.python.failure import Failure
 
 from config.specs import SourceSpec
@@ -30,7 +29,7 @@ from crawlers.building import PageHtml
 from crawlers.encoding import as_page, true_encoding
 from crawlers.failures import failure_cause
 from crawlers.items import DocumentDraft, Download
-from crawlers.links import BadLink, absolute, clean_link
+from crawlers.links import BadLink, absolute, clean_link, page_base
 from crawlers.runs import RunStats
 from crawlers.selectors import read, read_fields, select
 from crawlers.templates import render_all, with_query
@@ -258,7 +257,7 @@ class SpecSpider(scrapy.Spider):
         for src in page.xpath(_VIEWER).getall():
             link = clean_link(src)
             if link and ".pdf" in link.lower():
-                url = self.absolute_or_counted(get_base_url(page), link, "viewer")
+                url = self.absolute_or_counted(page_base(page), link, "viewer")
                 found += [url] if url else []
         return found
 
@@ -287,7 +286,7 @@ class SpecSpider(scrapy.Spider):
             return []
         found = read(node, selector, "stenographic_urls")
         values = found if isinstance(found, list) else [found] if found else []
-        base = get_base_url(page)
+        base = page_base(page)
         return [u for v in values if (u := self.absolute_or_counted(base, v, "file link"))]
 
 

@@ -10,11 +10,10 @@ from typing import Any
 
 import scrapy
 from scrapy.http import FormRequest, Response, TextResponse
-from scrapy.utils.response import get_base_url as base_url
 
 from crawlers.encoding import as_page
 from crawlers.items import DocumentDraft
-from crawlers.links import absolute
+from crawlers.links import absolute, page_base
 from crawlers.selectors import read, read_fields, select
 from crawlers.spiders.base import SpecSpider
 from crawlers.templates import render_all, with_query
@@ -39,7 +38,7 @@ class HtmlListingSpider(SpecSpider):
         if not items:
             self.run.error("selector_empty", listing.url, "listing.items matched nothing")
         tally = {"new": 0, "dated": 0, "older": 0}
-        base = base_url(listing)
+        base = page_base(listing)
 
         def one(position: int, item: Any) -> Iterator[Any]:
             fields = read_fields(item, rules.fields, listing.url)
@@ -50,7 +49,8 @@ class HtmlListingSpider(SpecSpider):
                     "missing_link", listing.url, f"item {position}: listing.link matched nothing"
                 )
                 return
-            if url in seen:
+            if url in seen:  # the same document as an earlier row: counted, as a redirect to
+                self.run.count("duplicate_links")  # one is, never lost without a word
                 return
             seen.add(url)
             tally["new"] += 1
@@ -92,7 +92,7 @@ class HtmlListingSpider(SpecSpider):
         if rules.next_page is not None:
             link = read(listing, rules.next_page)
             found = link if isinstance(link, str) else None
-            next_url = self.absolute_or_counted(base_url(listing), found, "listing.next_page")
+            next_url = self.absolute_or_counted(page_base(listing), found, "listing.next_page")
             if not next_url:
                 return None
             url = next_url

@@ -28,15 +28,22 @@ class SitemapSpider(SpecSpider):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.urls_left = self.spec.rules().max_urls
-        self.sitemaps_seen = 0
+        self.sitemaps_asked = 0
 
     def parse_start(self, response: Response, page: int) -> Iterator[Any]:
         self.run.count("pages")
-        self.sitemaps_seen += 1
         rules: SitemapRules = self.spec.rules()
         if response.url.endswith("/robots.txt"):
-            for url in robots_sitemaps(response.text):
-                yield self._sitemap_request(url)
+
+            def named(_: int, written: str) -> Iterator[scrapy.Request]:
+                # one malformed line must not cost the sitemaps named after it
+                url = absolute(response.url, written)
+                if url and self._within_bound(response.url):
+                    yield self._sitemap_request(url)
+
+            yield from self.each_item(
+                robots_sitemaps(response.text), response.url, named, "sitemap"
+            )
             return
         try:
             sitemap = parse_sitemap(response.body)
@@ -46,7 +53,7 @@ class SitemapSpider(SpecSpider):
 
         def child_sitemap(_: int, child: SitemapUrl) -> Iterator[scrapy.Request]:
             url = absolute(response.url, child.loc)
-            if url and self._follows(url, rules) and not self._stale_child(child):
+            if url and not self._stale_child(child) and self._follows(url, rules, response.url):
                 yield self._sitemap_request(url)
 
         def document(_: int, entry: SitemapUrl) -> Iterator[scrapy.Request]:
@@ -58,14 +65,26 @@ class SitemapSpider(SpecSpider):
         yield from self.each_item(sitemap.urls, response.url, document, "url")
 
     def _sitemap_request(self, url: str) -> scrapy.Request:
+        self.sitemaps_asked += 1
         return scrapy.Request(
             url, callback=self.parse_start, errback=self.failed, cb_kwargs={"page": 1}
         )
 
-    def _follows(self, url: str, rules: SitemapRules) -> bool:
-        if self.sitemaps_seen >= MAX_SITEMAPS:
+    def _within_bound(self, where: str) -> bool:
+        """Whether one more sitemap may be asked for; the first refused is counted."""
+        if self.sitemaps_asked < MAX_SITEMAPS:
+            return True
+        if self.sitemaps_asked == MAX_SITEMAPS:
+            self.sitemaps_asked += 1  # said once
+            self.limit_reached(
+                where, f"{MAX_SITEMAPS} sitemaps", "the sitemaps named after them were not read"
+            )
+        return False
+
+    def _follows(self, url: str, rules: SitemapRules, where: str) -> bool:
+        if rules.follow and not any(search(p, url) for p in rules.follow):
             return False
-        return not rules.follow or any(search(p, url) for p in rules.follow)
+        return self._within_bound(where)
 
     def _stale_child(self, child: SitemapUrl) -> bool:
         """A child sitemap unchanged since before the window holds nothing for it."""

@@ -17,7 +17,6 @@ from typing import Any
 
 import scrapy
 from scrapy.http import Response
-from scrapy.utils.response import get_base_url
 
 from config.patterns import search
 from config.spec_shapes import VideoChannelRules
@@ -27,7 +26,7 @@ from crawlers.formats.feeds import FeedEntry, parse_feed
 from crawlers.formats.players import find_players
 from crawlers.formats.xml import first_text
 from crawlers.items import DocumentDraft
-from crawlers.links import absolute
+from crawlers.links import absolute, page_base
 from crawlers.selectors import read, read_fields, select
 from crawlers.spiders.base import SpecSpider
 from indexer.analysis import fold_keyword
@@ -175,7 +174,7 @@ class VideoChannelSpider(SpecSpider):
         found = list(self.each_item(blocks, page.url, one, "item"))
         link = read(page, rules.next_page) if rules.next_page else None
         found_link = link if isinstance(link, str) else None
-        return found, self.absolute_or_counted(get_base_url(page), found_link, "next_page")
+        return found, self.absolute_or_counted(page_base(page), found_link, "next_page")
 
     # -- grouping by session -----------------------------------------------------------
 

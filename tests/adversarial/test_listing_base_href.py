@@ -1,0 +1,55 @@
+"""A listing whose ``<base href>`` is no web address (``file:``, ``javascript:``, ``ftp:``)
+has its links read against the page's own address, as a browser does: such a tag made
+every link of the page a bad_url, and the page's documents were lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indexer.db import Database
+from samples.server import serve
+from tests.e2e.helpers import run_crawl
+
+SPEC = """
+id: juzgado-base
+kind: sentencia
+institution: Juzgado de Prueba
+jurisdiction: MX-OAX
+start_urls: ["${ABIERTO_SAMPLES_URL}/listado.html"]
+listing:
+  items: "css:tr.fila"
+  link: "css:a::attr(href)"
+  fields:
+    expediente: "css:td.exp::text"
+"""
+
+
+@pytest.mark.parametrize("base", ["file:///etc/", "javascript:void(0)", "ftp://127.0.0.1/"])
+def test_a_base_that_is_no_web_address_is_ignored(tmp_path: Path, base: str) -> None:
+    www, specs = tmp_path / "www", tmp_path / "specs"
+    www.mkdir()
+    specs.mkdir()
+    (specs / "juzgado.yaml").write_text(SPEC)
+    rows = "".join(
+        f'<tr class="fila"><td class="exp">{n}/2024</td><td><a href="s-{n}.html">ver</a></td></tr>'
+        for n in (100, 101)
+    )
+    (www / "listado.html").write_text(
+        f'<html><head><base href="{base}"></head><body><table>{rows}</table></body></html>'
+    )
+    for n in (100, 101):
+        (www / f"s-{n}.html").write_text(
+            f"<html><body><h1>Sentencia {n}</h1><p>Arrendamiento de un local {n}.</p></body></html>"
+        )
+    with serve(www) as server:
+        result = run_crawl(tmp_path / "data", server.url, sources_dir=specs)
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    db = Database(f"sqlite:///{tmp_path / 'data' / 'abierto.db'}")
+    try:
+        run = db.list_runs("juzgado-base")[0]
+        assert run.errors == {}, run.errors
+        assert sorted(doc.expediente for doc in db.iter_documents()) == ["100/2024", "101/2024"]
+    finally:
+        db.close()
