@@ -248,6 +248,9 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         uvicorn.run(app, host=host, port=port, log_level="info", **server_limits())
         return 0
     _indexes_readable(settings)  # else each worker would fail to start, again and again
+    from api.routers.pages.signin import hand_down_pages_secret
+
+    hand_down_pages_secret(settings.data_dir)  # every worker signs sign-ins alike
     # the workers are new processes: they read the settings from the environment
     os.environ.update(settings.as_environment())
     # a worker answers the supervisor's health check once the app is imported, which
