@@ -3,11 +3,14 @@ changes.
 
 Popular searches and the pages just read come back again and again; their answer is kept
 as the app made it (before compression and the read limits' headers, which are added
-to every answer, replayed or not) per worker, keyed by the address asked (``Host``
-included, as links may take it) and the embedded index's generation, so a commit by any
-process makes every kept answer old at once. Only anonymous ``GET /v1/search`` without
-an ``Origin`` (CORS headers vary with it) and with a 200 is kept; an engine has no
-generation to key by, so behind one nothing is.
+to every answer, replayed or not) per worker, keyed by the whole address asked (scheme,
+``Host`` and root path included: a proxy's ``X-Forwarded-Proto`` changes the scheme) and
+the embedded index's generation, so a commit by any process makes every kept answer old
+at once. An answer whose absolute links took the request's address (no
+``ABIERTO_PUBLIC_URL``) is not kept at all: what else of the request they took is not
+the cache's to guess. Only anonymous ``GET /v1/search`` without an ``Origin`` (CORS
+headers vary with it) and with a 200 is kept; an engine has no generation to key by, so
+behind one nothing is.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
+
+from api.public_address import FROM_REQUEST
 
 Scope = dict[str, Any]
 Message = dict[str, Any]
@@ -70,6 +75,8 @@ class AnswerCache:
         await self.app(scope, receive, keep)
         if start_message is None or start_message.get("status") != 200 or not complete:
             return
+        if scope.get("state", {}).get(FROM_REQUEST):
+            return
         body = b"".join(chunks)
         if len(body) > MAX_ANSWER_BYTES:
             return
@@ -95,4 +102,12 @@ class AnswerCache:
         generation = self.generation()
         if generation is None:
             return None
-        return scope["path"], scope["query_string"], gzip, host, generation
+        return (
+            scope.get("scheme", "http"),
+            host,
+            scope.get("root_path", ""),
+            scope["path"],
+            scope["query_string"],
+            gzip,
+            generation,
+        )

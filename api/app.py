@@ -37,6 +37,7 @@ from api.routers import (
     speeches,
 )
 from api.routers.pages.errors import refusal_page, wants_html
+from api.routers.pages.signin import pages_secret
 from api.schemas import ErrorResponse, RefusalResponse
 from api.single_values import OneValueEach
 from config.settings import Settings, get_settings
@@ -120,6 +121,8 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     app.state.read_counter = counter
     app.state.key_cache = KeyCache(ReaderKeys(lib.db), settings.key_cache_s)
     app.state.alert_limiter = WriteLimiter(settings.alert_rate_per_minute)
+    # now, not at the first sign-in: a disk full by then must not refuse every sign-in
+    app.state.pages_secret = pages_secret(settings.data_dir)
     # confirmation e-mails per recipient address are counted in the database (AlertBook)
     # innermost first. A parameter read as one value is given once (a 422 otherwise)
     app.add_middleware(OneValueEach)

@@ -18,7 +18,7 @@ from fastapi import Request
 
 from config.settings import Settings
 
-_FROM_HOST = "links_from_host"  # request state: an absolute link took the request's Host
+FROM_REQUEST = "links_from_host"  # request state: an absolute link took the request's address
 
 MISSING = (
     "this server has no public address (ABIERTO_PUBLIC_URL) to put in e-mail links",
@@ -37,7 +37,7 @@ def link_base(request: Request) -> str:
     settings: Settings = request.app.state.settings
     if settings.public_url:
         return settings.public_url.rstrip("/")
-    setattr(request.state, _FROM_HOST, True)
+    setattr(request.state, FROM_REQUEST, True)
     return str(request.base_url).rstrip("/")
 
 
@@ -55,7 +55,7 @@ class VaryHost:
         state = scope.setdefault("state", {})
 
         async def vary(message: dict[str, Any]) -> None:
-            if message["type"] == "http.response.start" and state.get(_FROM_HOST):
+            if message["type"] == "http.response.start" and state.get(FROM_REQUEST):
                 headers = list(message.get("headers", []))
                 merged = False
                 for i, (name, value) in enumerate(headers):

@@ -55,6 +55,7 @@ def run_demo(settings: Settings, port: int, samples_port: int) -> int:
 
     from api.app import create_app
     from cli.http_limits import server_limits
+    from cli.proxy_trust import proxy_trust
 
     demo_settings = settings.model_copy(update={"allow_loopback": True})
     try:
@@ -64,6 +65,7 @@ def run_demo(settings: Settings, port: int, samples_port: int) -> int:
             port=port,
             log_level="info",
             **server_limits(),
+            **proxy_trust(settings),
         )
     finally:
         server.stop()

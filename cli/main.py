@@ -238,6 +238,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
     from api.app import create_app
     from cli.http_limits import server_limits
+    from cli.proxy_trust import proxy_trust
 
     host, port = args.host or settings.host, args.port or settings.port
     workers = args.workers if args.workers is not None else default_workers()
@@ -245,9 +246,14 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         app = create_app(settings=settings)
         settle_heap()
         loosen_collector()  # an answer makes hundreds of objects and next to no cycles
-        uvicorn.run(app, host=host, port=port, log_level="info", **server_limits())
+        uvicorn.run(
+            app, host=host, port=port, log_level="info", **server_limits(), **proxy_trust(settings)
+        )
         return 0
     _indexes_readable(settings)  # else each worker would fail to start, again and again
+    from api.routers.pages.signin import hand_down_pages_secret
+
+    hand_down_pages_secret(settings.data_dir)  # every worker signs sign-ins alike
     # the workers are new processes: they read the settings from the environment
     os.environ.update(settings.as_environment())
     # a worker answers the supervisor's health check once the app is imported, which
@@ -261,6 +267,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         log_level="info",
         timeout_worker_healthcheck=WORKER_START_S,
         **server_limits(),
+        **proxy_trust(settings),
     )
     return 0
 

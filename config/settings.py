@@ -175,8 +175,9 @@ class Settings(BaseSettings):
     )
     trusted_proxies: str = Field(
         "",
-        description="Reverse proxies whose X-Forwarded-For is believed: addresses or CIDRs, "
-        "comma-separated (e.g. 10.0.0.5,172.16.0.0/12). Empty: the header is ignored.",
+        description="Reverse proxies whose X-Forwarded-For (and, by the server, "
+        "X-Forwarded-Proto) is believed: addresses or CIDRs, comma-separated (e.g. "
+        "10.0.0.5,172.16.0.0/12). Empty: the headers are ignored, from 127.0.0.1 too.",
     )
     public_url: str | None = Field(
         None,

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fastapi import FastAPI, Request
 from fastapi.testclient import TestClient
 
+from api.answer_cache import AnswerCache
 from api.app import create_app
+from api.public_address import VaryHost, link_base
 from config.settings import Settings
 from indexer.library import Library
 from tests.stores.corpus import corpus
@@ -58,3 +61,39 @@ def test_each_encoding_and_origin_gets_its_own_answer(tmp_path: Path) -> None:
     assert raw[:1] == b"{" and raw == plain.content
     with_origin = client.get("/v1/search", params=params, headers={"Origin": "https://ejemplo.org"})
     assert with_origin.headers.get("access-control-allow-origin") == "*"
+
+
+def test_each_scheme_and_root_path_gets_its_own_answer() -> None:
+    # behind a proxy uvicorn trusts (127.0.0.1 by default), X-Forwarded-Proto sets the
+    # scheme: a link written for http must not be replayed to an https reader
+    scope = {
+        "type": "http",
+        "method": "GET",
+        "scheme": "http",
+        "root_path": "",
+        "path": "/v1/search",
+        "query_string": b"q=x",
+        "headers": [(b"host", b"estadoabierto.example")],
+    }
+    cache = AnswerCache(None, generation=lambda: 1)
+    assert cache._key(scope) is not None
+    assert cache._key(scope) != cache._key({**scope, "scheme": "https"})
+    assert cache._key(scope) != cache._key({**scope, "root_path": "/abierto"})
+
+
+def test_an_answer_whose_links_took_the_request_address_is_not_kept(tmp_path: Path) -> None:
+    # an answer with absolute links made from the request (no ABIERTO_PUBLIC_URL) is made
+    # anew for each reader: a kept one would hand the first reader's scheme to the next
+    app = FastAPI()
+    app.state.settings = Settings(data_dir=tmp_path)
+
+    @app.get("/v1/search")
+    def linked(request: Request) -> dict[str, str]:
+        return {"page_url": link_base(request) + "/d/x"}
+
+    cached = AnswerCache(VaryHost(app), generation=lambda: 1)
+    plain = TestClient(cached, base_url="http://ejemplo.mx").get("/v1/search?q=x")
+    secure = TestClient(cached, base_url="https://ejemplo.mx").get("/v1/search?q=x")
+    assert plain.json()["page_url"] == "http://ejemplo.mx/d/x"
+    assert secure.json()["page_url"] == "https://ejemplo.mx/d/x"
+    assert cached._answers == {}

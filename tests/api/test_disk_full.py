@@ -13,7 +13,11 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from api.app import create_app
+from api.routers.pages.signin import COOKIE, HANDED_DOWN, SECRET_FILE, hand_down_pages_secret
 from tests.api.test_sources import Service, make_service, spec
+
+HTML = {"Accept": "text/html"}
 
 
 @pytest.fixture
@@ -71,14 +75,42 @@ def test_a_write_on_a_full_disk_is_a_507_and_saves_nothing(
     assert client.get("/v1/alerts", headers=service.congreso).json()["alerts"] == []
 
 
-def test_a_page_that_must_write_on_a_full_disk_says_so_in_spanish(
+def test_signing_in_on_a_disk_that_filled_up_after_start_works(
     full: tuple[Service, TestClient],
 ) -> None:
+    """The cookie's key is made when the app starts: a first sign-in writes nothing."""
     service, client = full
     key = service.congreso["Authorization"].removeprefix("Bearer ")
-    answer = client.post("/fuentes/entrar", data={"clave": key}, headers={"Accept": "text/html"})
-    assert answer.status_code == 507
-    assert "Sin espacio para guardar" in answer.text
+    answer = client.post("/fuentes/entrar", data={"clave": key}, headers=HTML)
+    assert answer.status_code == 200
+    assert "Sesión iniciada como" in answer.text
+    assert client.get("/fuentes", headers=HTML).text.count("Sesión iniciada como") == 1
+
+
+def test_workers_started_on_a_full_disk_sign_alike(
+    small_disk: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No room for the key's file when ``serve`` starts: its workers get one key from it
+    (as the environment they inherit), so a sign-in one worker made holds on the next."""
+    service = make_service(small_disk / "data")
+    try:
+        (small_disk / "data" / SECRET_FILE).unlink()
+        _fill(small_disk)
+        monkeypatch.setenv(HANDED_DOWN, "")  # put back as it was after the test
+        hand_down_pages_secret(small_disk / "data")  # what ``serve`` does first
+        assert not (small_disk / "data" / SECRET_FILE).exists()
+        settings = service.client.app.state.settings
+        one, other = (
+            TestClient(create_app(service.library, settings), raise_server_exceptions=False)
+            for _ in range(2)
+        )
+        key = service.congreso["Authorization"].removeprefix("Bearer ")
+        signed = one.post("/fuentes/entrar", data={"clave": key}, follow_redirects=False)
+        assert signed.status_code == 303
+        other.cookies.set(COOKIE, signed.cookies[COOKIE], path="/fuentes")
+        assert "Sesión iniciada como" in other.get("/fuentes", headers=HTML).text
+    finally:
+        service.library.close()
 
 
 def test_on_a_full_disk_another_institutions_source_is_still_a_plain_404(

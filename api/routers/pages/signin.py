@@ -1,36 +1,75 @@
 """An institution signs in on ``/fuentes`` with its API key, posted in a form (never in the
 address); it is remembered for an hour by a signed cookie that holds the key's id, not the
-key. A revoked key ends the sign-in at the next page."""
+key. A revoked key ends the sign-in at the next page.
+
+The cookie's key is settled when the app starts (``pages_secret``), not at the first
+sign-in: a disk that fills up later, or a data folder mounted read-only, must not turn
+every sign-in into a 507. It is the folder's ``.pages-secret`` (never backed up: whoever
+holds a backup could forge a sign-in), shared by every process that serves the folder."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
+import os
+import secrets
 import time
 from pathlib import Path
 
 from fastapi import Request
 
 from indexer.db.registry import Caller, Registry
-from indexer.folder_secret import folder_secret
+from indexer.folder_secret import SECRET_BYTES, folder_secret
+
+log = logging.getLogger(__name__)
 
 COOKIE = "ea_fuentes"
 LIFETIME_S = 3600
 SECRET_FILE = ".pages-secret"
+# the key ``serve`` hands its workers (hex) when the folder has no room for the file
+HANDED_DOWN = "ABIERTO_PAGES_SECRET_HANDED_DOWN"
 
 
-def _secret(request: Request) -> bytes:
-    """One secret per data folder, so every worker of a deployment signs alike."""
-    cached = getattr(request.app.state, "pages_secret", None)
-    if cached:
-        return bytes(cached)
-    value = folder_secret(Path(request.app.state.settings.data_dir) / SECRET_FILE)
-    request.app.state.pages_secret = value
-    return value
+def pages_secret(data_dir: Path) -> bytes:
+    """The key sign-in cookies are signed with: the one ``serve`` handed down, else the
+    folder's file (made now if missing). When the file can neither be read nor written
+    (full disk, read-only folder), one of this process's own, said in the log: sign-ins
+    then last while it runs."""
+    handed = os.environ.get(HANDED_DOWN, "")
+    if len(handed) >= 2 * SECRET_BYTES:
+        try:
+            return bytes.fromhex(handed)
+        except ValueError:
+            log.warning("%s no es hexadecimal: se ignora", HANDED_DOWN)
+    try:
+        return folder_secret(Path(data_dir) / SECRET_FILE)
+    except OSError as exc:
+        log.warning(
+            "no se pudo leer ni crear %s (%s): las sesiones de /fuentes se firman con una "
+            "clave de este proceso y terminan al reiniciarlo",
+            Path(data_dir) / SECRET_FILE,
+            exc.strerror or exc,
+        )
+        return secrets.token_bytes(SECRET_BYTES)
+
+
+def hand_down_pages_secret(data_dir: Path) -> None:
+    """Before ``serve`` starts its workers: settle the key once, and when it is not in
+    the folder (no room to write it), pass it on in the environment the workers inherit,
+    so that every worker signs alike."""
+    key = pages_secret(data_dir)
+    try:
+        kept = (Path(data_dir) / SECRET_FILE).read_bytes()
+    except OSError:
+        kept = b""
+    if kept != key:
+        os.environ[HANDED_DOWN] = key.hex()
 
 
 def _sign(request: Request, payload: str) -> str:
-    return hmac.new(_secret(request), payload.encode(), hashlib.sha256).hexdigest()
+    key: bytes = request.app.state.pages_secret
+    return hmac.new(key, payload.encode(), hashlib.sha256).hexdigest()
 
 
 def cookie_value(request: Request, caller: Caller) -> str:
