@@ -31,9 +31,12 @@ from typing import Any
 MODE = "fresh"
 
 
-def write_tenths(stored: dict[str, Any], keys: list[str]) -> list[dict[str, float]]:
+def write_tenths(
+    stored: dict[str, Any], keys: list[str], drop: frozenset[int] = frozenset()
+) -> list[dict[str, float]]:
     """Every tenth of the runs under ``keys``, as (library size before, after, docs/s, CPU-s
-    per 1k, load), in the order of the library's growth."""
+    per 1k, load), in the order of the library's growth; those starting at a size in
+    ``drop`` left out (a tenth that paid for something else)."""
     rows = []
     for key in keys:
         entry = stored[key]
@@ -45,6 +48,9 @@ def write_tenths(stored: dict[str, Any], keys: list[str]) -> list[dict[str, floa
             # (``done``); the summarised first run says ``documents``
             after = tenth.get("library") or tenth.get("documents") or start + tenth["done"]
             if after <= before:  # a batch that crossed two tenths is listed twice
+                continue
+            if before in drop:
+                before = after
                 continue
             rows.append(
                 {
@@ -70,6 +76,32 @@ def fit(rows: list[dict[str, float]]) -> tuple[float, float]:
     return my - b * mx, b
 
 
+def fit_with_load(rows: list[dict[str, float]]) -> tuple[float, float, float]:
+    """Least squares ``cpu_s_per_1k = a + b × size + c × load``: on a shared machine a
+    document's CPU also rises with the load (cores' caches shared), which a fit on the
+    size alone would charge to the library's growth."""
+    xs = [((row["from"] + row["to"]) / 2, row["load"]) for row in rows]
+    ys = [row["cpu_s_per_1k"] for row in rows]
+    # the normal equations of [1, size, load], solved by Cramer's rule
+    cols = [[1.0] * len(xs), [x for x, _ in xs], [load for _, load in xs]]
+    m = [[sum(p * q for p, q in zip(u, v, strict=True)) for v in cols] for u in cols]
+    r = [sum(p * y for p, y in zip(u, ys, strict=True)) for u in cols]
+
+    def det(a: list[list[float]]) -> float:
+        return (
+            a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1])
+            - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0])
+            + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0])
+        )
+
+    whole = det(m)
+    out = []
+    for i in range(3):
+        swapped = [[r[j] if k == i else m[j][k] for k in range(3)] for j in range(3)]
+        out.append(det(swapped) / whole)
+    return out[0], out[1], out[2]
+
+
 def write_report(rows: list[dict[str, float]], to: int) -> str:
     lines = [
         "| library (documents) | docs/s | CPU-s per 1k docs | µs CPU per doc | load avg |",
@@ -92,6 +124,25 @@ def write_report(rows: list[dict[str, float]], to: int) -> str:
         f"({1000 / at:.0f} docs per CPU-second)",
         f"writing 0 → {to:,}: ({a:.3f} × {to / 1e6:g}M + {per_m:.3f} × {to / 1e6:g}² / 2 × 1M)"
         f" / 1000 = {total_cpu:,.0f} CPU-s ({total_cpu / 3600:.1f} CPU-hours)",
+    ]
+    a2, b2, c2 = fit_with_load(rows)
+    quiet = min(row["load"] for row in rows)
+    # a slope below zero is no growth the data can tell from the load: held flat at the
+    # largest size measured, not carried on down
+    slope = max(b2, 0.0)
+    biggest = max(row["to"] for row in rows)
+    at2 = a2 + c2 * quiet + (b2 * biggest if b2 < 0 else b2 * to)
+    total2 = (a2 + c2 * quiet + (b2 * biggest if b2 < 0 else 0)) * to / 1000
+    total2 += slope * to * to / 2 / 1000
+    lines += [
+        f"fit with the load: CPU-s per 1k docs = {a2:.3f} + {b2 * 1e6:.3f} × (size in millions)"
+        f" + {c2:.4f} × load",
+        f"at {to:,} and load {quiet:.1f} (the quietest tenth's): {a2:.3f} + {b2 * 1e6:.3f} × "
+        f"{(biggest if b2 < 0 else to) / 1e6:g}"
+        f"{' (below zero: held at the largest size measured)' if b2 < 0 else ''}"
+        f" + {c2:.4f} × {quiet:.1f} = {at2:.2f} CPU-s per 1k docs "
+        f"({1000 / at2:.0f} docs per CPU-second); 0 → {to:,}: {total2:,.0f} CPU-s "
+        f"({total2 / 3600:.1f} CPU-hours)",
     ]
     return "\n".join(lines)
 
@@ -162,10 +213,18 @@ def main() -> int:
     parser.add_argument("--small", default="hD-100k/crawl")
     parser.add_argument("--big", default="hD-1m/crawl")
     parser.add_argument("--to", type=int, default=10_000_000)
+    parser.add_argument(
+        "--drop",
+        type=int,
+        nargs="*",
+        default=[],
+        help="library sizes whose following tenth is left out (one that paid for more)",
+    )
     args = parser.parse_args()
     if args.write:
         stored = json.loads(Path(args.write[0]).read_text())
-        print(write_report(write_tenths(stored, args.write[1:]), args.to))
+        rows = write_tenths(stored, args.write[1:], frozenset(args.drop))
+        print(write_report(rows, args.to))
         print()
     if args.http:
         stored = json.loads(Path(args.http[0]).read_text())
