@@ -2,6 +2,11 @@
 
 Usage: python bench/write.py [--size 20000] [--mix real|3k] [--store embedded|engine]
                              [--paths crawl,index,reindex] [--warm N] [--json PATH]
+       python bench/write.py --grow DIR --start N --size M [--mix 3k] [--ids hashed]
+
+``--grow``: a library kept by an earlier run (``--keep``), holding the corpus's first
+``N`` documents, grows to ``M`` through the crawl path below, each tenth of the growth
+printed with the library's size (``bench/growth.py`` reads the runs as one history).
 
 Paths, each into a fresh data folder with ``bench/legal_corpus.py`` documents:
 
