@@ -257,16 +257,27 @@ def _sentence(rng: random.Random) -> str:
 
 
 class LegalCorpus:
-    """``iter(LegalCorpus(100_000))``: the same documents for the same size and seed."""
+    """``iter(LegalCorpus(100_000))``: the same documents for the same size and seed.
+
+    ``start`` skips the first documents (made and dropped, so the rest are the very ones
+    a run from 0 makes): a library written up to ``start`` grows without repeating an id."""
 
     def __init__(
-        self, size: int, seed: int = 20250218, mix: str = "3k", ids: str = "numbered"
+        self,
+        size: int,
+        seed: int = 20250218,
+        mix: str = "3k",
+        ids: str = "numbered",
+        start: int = 0,
     ) -> None:
         if mix not in ("3k", "real"):
             raise ValueError(f"unknown text mix {mix!r}: 3k or real")
         if ids not in IDS:
             raise ValueError(f"unknown ids {ids!r}: numbered or hashed")
+        if not 0 <= start <= size:
+            raise ValueError(f"start {start} outside 0..{size}")
         self.size = size
+        self.start = start
         self.ids = ids
         self.seed = seed
         self.mix = mix
@@ -276,12 +287,14 @@ class LegalCorpus:
         self.jurisdictions = {**JURISDICTION_WEIGHTS, **dict.fromkeys(others, 1)}
 
     def __len__(self) -> int:
-        return self.size
+        return self.size - self.start
 
     def __iter__(self) -> Iterator[AnyDocument]:
         rng = random.Random(self.seed + 1)
         for n in range(self.size):
-            yield self._document(rng, n)
+            doc = self._document(rng, n)
+            if n >= self.start:
+                yield doc
 
     def _text(self, rng: random.Random) -> str:
         parts: list[str] = []

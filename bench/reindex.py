@@ -39,6 +39,13 @@ RESULTS = REPO / "bench" / "results" / "reindex.json"
 PROGRESS = re.compile(rb"indexados (\d+)/(\d+)")
 
 
+def _interruptible() -> None:
+    """The rebuild hears ``--stop-after``'s interrupt even when this bench was started in
+    the background of a script, whose children inherit SIGINT ignored (Python then keeps
+    ignoring it instead of raising ``KeyboardInterrupt``)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def rebuild(data: Path, stop_after: float | None) -> dict[str, Any]:
     """Run ``abierto reindex`` on ``data``; its tenths, total time and peak RSS."""
     env = os.environ | Settings(data_dir=data).as_environment()
@@ -46,7 +53,7 @@ def rebuild(data: Path, stop_after: float | None) -> dict[str, Any]:
     process = subprocess.Popen(
         [sys.executable, "-m", "cli.main", "reindex"],
         cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        start_new_session=True,
+        start_new_session=True, preexec_fn=_interruptible,
     )  # fmt: skip
     peak = [0.0]
 

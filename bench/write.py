@@ -2,6 +2,11 @@
 
 Usage: python bench/write.py [--size 20000] [--mix real|3k] [--store embedded|engine]
                              [--paths crawl,index,reindex] [--warm N] [--json PATH]
+       python bench/write.py --grow DIR --start N --size M [--mix 3k] [--ids hashed]
+
+``--grow``: a library kept by an earlier run (``--keep``), holding the corpus's first
+``N`` documents, grows to ``M`` through the crawl path below, each tenth of the growth
+printed with the library's size (``bench/growth.py`` reads the runs as one history).
 
 Paths, each into a fresh data folder with ``bench/legal_corpus.py`` documents:
 
@@ -39,6 +44,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
 import json
 import os
 import platform
@@ -263,8 +269,9 @@ def thread_clock() -> ThreadClock:
 class Progress:
     """Prints each tenth of a run: its documents/s and MB/s."""
 
-    def __init__(self, label: str, total: int) -> None:
-        self.label, self.total = label, total
+    def __init__(self, label: str, total: int, offset: int = 0) -> None:
+        # ``offset``: documents the library held before (a grown library's size is shown)
+        self.label, self.total, self.offset = label, total, offset
         self.began = self.mark = time.perf_counter()
         # this process's CPU time (the index's writer threads and preparing workers
         # included): on a shared machine, documents per CPU-second say what wall time cannot
@@ -289,6 +296,7 @@ class Progress:
         services = services_split()
         tenth = {
             "done": self.done,
+            "library": self.offset + self.done,
             "docs_per_s": round((self.done - self.mark_done) / seconds, 1),
             "mb_per_s": round((self.bytes - self.mark_bytes) / seconds / 1e6, 2),
             "docs_per_cpu_s": round(
@@ -315,7 +323,7 @@ class Progress:
         # a batch may cross several tenths: each gets the speed of the batch
         self.tenths += [tenth] * (reached - len(self.tenths))
         print(
-            f"  [{self.label}] {10 * reached:3d}%  {self.done:>9} docs  "
+            f"  [{self.label}] {10 * reached:3d}%  {self.offset + self.done:>9} docs  "
             f"{tenth['docs_per_s']:>8.0f} docs/s  {tenth['mb_per_s']:>6.2f} MB/s  "
             f"{tenth['docs_per_cpu_s']:>8.0f} docs/CPU-s  "
             f"{tenth['docs_per_all_cpu_s']:>8.0f} with services  "
@@ -387,15 +395,19 @@ def _save(library: Library, docs: list[Any]) -> None:
             library.add_document(doc)
 
 
-def crawl_path(library: Library, corpus: LegalCorpus) -> dict[str, Any]:
+def crawl_path(library: Library, corpus: LegalCorpus, offset: int = 0) -> dict[str, Any]:
     """Save documents as the crawl pipeline does (a batch every ``SAVE_EVERY`` or
     ``SAVE_SECONDS``), handing each batch to the index without waiting; then the crawl's
-    final, waiting flush."""
-    progress = Progress("crawl", len(corpus))
+    final, waiting flush. ``offset``: the documents the library already holds."""
+    docs = iter(corpus)
+    # the corpus's first document made before the clock starts: a grown library's
+    # corpus makes (and drops) the ``offset`` documents it holds then, which is no write
+    first = list(itertools.islice(docs, 1))
+    progress = Progress("crawl", len(corpus), offset)
     began = time.perf_counter()
     buffer: list[Any] = []
     flushed_at = time.monotonic()
-    for doc in corpus:
+    for doc in itertools.chain(first, docs):
         buffer.append(doc)
         if len(buffer) >= SAVE_EVERY or time.monotonic() - flushed_at >= SAVE_SECONDS:
             _save(library, buffer)
@@ -572,6 +584,33 @@ def warm_up(settings: Settings, size: int, mix: str) -> None:
     print(f"warmed up on {size} documents in {time.perf_counter() - began:.0f} s", flush=True)
 
 
+def grow(args: argparse.Namespace) -> dict[str, Any]:
+    """``--grow DIR --start N``: the crawl path into a kept embedded library that holds the
+    corpus's first ``N`` documents, adding those from ``N`` to ``--size`` (the same
+    documents a run of ``--size`` makes there: no id repeats)."""
+    settings = Settings(data_dir=args.grow)
+    library = Library.open(settings, writer=True)
+    held = library.store.index.searcher().num_docs  # type: ignore[attr-defined]
+    if held != args.start:
+        library.close()
+        raise SystemExit(
+            f"{args.grow} holds {held} documents in its index, not --start {args.start}"
+        )
+    corpus = LegalCorpus(args.size, mix=args.mix, ids=args.ids, start=args.start)
+    print(
+        f"growing {args.grow} from {args.start} to {args.size} documents, store embedded",
+        flush=True,
+    )
+    results: dict[str, Any] = {
+        "grown_from": args.start,
+        "before": state("embedded", settings, library, args.start),
+    }
+    results["crawl"] = crawl_path(library, corpus, offset=args.start)
+    results["crawl"]["after"] = state("embedded", settings, library, args.size)
+    library.close()
+    return results
+
+
 def run(args: argparse.Namespace, root: Path) -> dict[str, Any]:
     corpus = LegalCorpus(args.size, mix=args.mix, ids=args.ids)
     text_bytes = sum(len(doc.text.encode()) for doc in corpus)
@@ -687,6 +726,13 @@ def main() -> int:
         "--keep", type=Path, help="keep the data folders here (for bench/http_mix.py), not in /tmp"
     )
     parser.add_argument(
+        "--grow",
+        type=Path,
+        help="an embedded data folder holding the corpus's first --start documents: "
+        "add the rest up to --size through the crawl path (a library grown, not rebuilt)",
+    )
+    parser.add_argument("--start", type=int, default=0, help="documents --grow's folder holds")
+    parser.add_argument(
         "--heap",
         default="settled",
         choices=["settled", "as-is"],
@@ -699,7 +745,9 @@ def main() -> int:
     if args.writer == "tantivy-py":
         tantivy_store.NATIVE_WRITES = False
     tantivy_store.NATIVE_PAIRS = args.writer == "native"
-    if args.keep:
+    if args.grow:
+        results = grow(args)
+    elif args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
         results = run(args, args.keep)
     else:
@@ -711,7 +759,8 @@ def main() -> int:
     if args.json.is_file():
         stored = json.loads(args.json.read_text())
     ids = "" if args.ids == "numbered" else f"-{args.ids}"
-    key = f"{args.store}-{args.mix}-{args.size}{ids}{f'-{args.label}' if args.label else ''}"
+    grown = f"-from-{args.start}" if args.grow else ""
+    key = f"{args.store}-{args.mix}-{args.size}{ids}{grown}{f'-{args.label}' if args.label else ''}"
     stored[key] = {
         "documents": args.size,
         "mix": args.mix,
