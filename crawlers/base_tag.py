@@ -9,6 +9,7 @@ that is no web address."""
 from __future__ import annotations
 
 import re
+from typing import TypeVar, cast
 
 from scrapy.http import Response, TextResponse
 from scrapy.utils.response import get_base_url
@@ -18,6 +19,7 @@ from scrapy.utils.response import get_base_url
 _SCAN_BYTES = 4 * 4096
 _BASE_TAG = re.compile(rb"<base(?=[\s/>])", re.I)
 _RENAMED = b"<ignored-base"
+Page = TypeVar("Page", bound=Response)
 
 
 def _unreadable_base(response: TextResponse) -> bool:
@@ -28,17 +30,23 @@ def _unreadable_base(response: TextResponse) -> bool:
     return False
 
 
+def readable_base(response: Page) -> Page:
+    """The page with every ``<base`` tag near its top renamed when its base cannot be
+    parsed, so its links are read against its own address; otherwise the page itself."""
+    if not isinstance(response, TextResponse) or not _unreadable_base(response):
+        return response
+    head = response.body[:_SCAN_BYTES]
+    renamed = _BASE_TAG.sub(_RENAMED, head)
+    if renamed == head:  # an encoding whose bytes do not spell "<base" (UTF-16)
+        return response
+    fixed = cast(Page, response.replace(body=renamed + response.body[_SCAN_BYTES:]))
+    return response if _unreadable_base(fixed) else fixed
+
+
 class UnreadableBaseMiddleware:
-    """Renames every ``<base`` tag near the top of a page whose base cannot be parsed, so
-    its links are read against its own address. Ordered before Scrapy's meta-refresh
-    check (which raises on such a tag) and after decompression (which gives the text)."""
+    """``readable_base`` for every page the crawl downloads. Ordered before Scrapy's
+    meta-refresh check (which raises on such a tag) and after decompression (which gives
+    the text)."""
 
     def process_response(self, request: object, response: Response) -> Response:
-        if not isinstance(response, TextResponse) or not _unreadable_base(response):
-            return response
-        head = response.body[:_SCAN_BYTES]
-        renamed = _BASE_TAG.sub(_RENAMED, head)
-        if renamed == head:  # an encoding whose bytes do not spell "<base" (UTF-16)
-            return response
-        fixed = response.replace(body=renamed + response.body[_SCAN_BYTES:])
-        return response if _unreadable_base(fixed) else fixed
+        return readable_base(response)
