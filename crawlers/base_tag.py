@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TypeVar, cast
 
-from scrapy.http import Response, TextResponse
+from scrapy.http import HtmlResponse, Response
 from scrapy.utils.response import get_base_url
 
 # Scrapy reads the base from the first 4096 characters of the text: at most four bytes
@@ -22,7 +22,7 @@ _RENAMED = b"<ignored-base"
 Page = TypeVar("Page", bound=Response)
 
 
-def _unreadable_base(response: TextResponse) -> bool:
+def _unreadable_base(response: HtmlResponse) -> bool:
     try:
         get_base_url(response)
     except ValueError:  # UnicodeError included
@@ -33,7 +33,9 @@ def _unreadable_base(response: TextResponse) -> bool:
 def readable_base(response: Page) -> Page:
     """The page with every ``<base`` tag near its top renamed when its base cannot be
     parsed, so its links are read against its own address; otherwise the page itself."""
-    if not isinstance(response, TextResponse) or not _unreadable_base(response):
+    # an HTML page only: Scrapy reads the base of those anyway (the meta-refresh check),
+    # where a JSON or XML answer would be decoded for nothing
+    if not isinstance(response, HtmlResponse) or not _unreadable_base(response):
         return response
     head = response.body[:_SCAN_BYTES]
     renamed = _BASE_TAG.sub(_RENAMED, head)
