@@ -96,6 +96,8 @@ _RESOLVES = re.compile(r"blocked address: (\S+) resolves to (\S+), a (.+) addres
 _SCHEME = re.compile(r"blocked address: scheme '([^']*)' is not allowed")
 _UNRESOLVED = re.compile(r"blocked address: host '([^']*)' does not resolve")
 _SECONDS = re.compile(r"took longer than ([\d.]+) seconds")
+# the crawl's handler adds it when a download timed out after its answer's head arrived
+ANSWER_BEGUN = "Its answer had begun but did not finish."
 _HEAD_BYTES = re.compile(r"response head too large: more than (\d+) bytes of headers")
 _LIMIT = re.compile(r"(\S+) reached: (.*)$", re.S)
 _FOREIGN = re.compile(r"(\S+) names another institution: left empty \(its own is (.*)\)$", re.S)
@@ -176,7 +178,10 @@ def error_mensaje(cause: str, message: str) -> str:
     if cause == "redirect_loop" and message.startswith("redirect loop: "):
         return f"redirección en bucle: {message.removeprefix('redirect loop: ')}"
     if cause == "timeout" and (found := _SECONDS.search(message)):
-        return f"tiempo agotado: el sitio no respondió en {found.group(1).removesuffix('.0')} s"
+        seconds = found.group(1).removesuffix(".0")
+        if ANSWER_BEGUN in message:
+            return f"tiempo agotado: el sitio empezó a responder pero no terminó en {seconds} s"
+        return f"tiempo agotado: el sitio no respondió en {seconds} s"
     if cause == "limit_reached" and (found := _LIMIT.match(message)):
         return f"se alcanzó el límite {found.group(1)}; quedó sin leer: {found.group(2)}"
     if cause == "foreign_name" and (found := _FOREIGN.match(message)):

@@ -12,15 +12,21 @@ Nor does Twisted's HTTP client bound an answer's head: it keeps every header lin
 the blank one, so a site sending header lines for ever grew a crawl past 4 GB before the
 memory guard stopped it, with no error counted. A head past ``MAX_RESPONSE_HEAD_BYTES``
 now fails its request at once (``too_large``, with its address).
+
+And a download cut at ``DOWNLOAD_TIMEOUT`` after its answer had begun (a site sending a
+byte at a time) says so: it read as if the site had not answered at all.
 """
 
 from __future__ import annotations
 
 from scrapy.core.downloader.handlers import http11
 from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
+from scrapy.exceptions import DownloadTimeoutError
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import Deferred
 from twisted.web import _newclient
+
+from crawlers.causas import ANSWER_BEGUN
 
 MAX_RESPONSE_HEAD_BYTES = 256 * 1024  # browsers refuse a larger head too (Chrome: 256 KB)
 HEAD_TOO_LARGE = "response head too large"
@@ -50,6 +56,23 @@ class BoundedHTTPClientParser(getattr(_PARSER_HOME, _PARSER_NAME)):  # type: ign
 
 
 setattr(_PARSER_HOME, _PARSER_NAME, BoundedHTTPClientParser)
+
+
+class SlowAnswerAgent(http11._ScrapyAgent):  # type: ignore[misc]
+    """Scrapy's agent, telling a timeout after the answer's head arrived (``_txresponse``
+    is set then) from one before it."""
+
+    def _cb_timeout(self, result: object, request: object, url: str, timeout: float) -> object:
+        try:
+            return super()._cb_timeout(result, request, url, timeout)
+        except DownloadTimeoutError as exc:
+            if self._txresponse is None:
+                raise
+            raise DownloadTimeoutError(f"{exc} {ANSWER_BEGUN}") from None
+
+
+# Scrapy's handler makes an agent for each request by this module-level name
+http11._ScrapyAgent = SlowAnswerAgent
 
 
 def _fire(done: Deferred[None]) -> None:

@@ -6,8 +6,9 @@ spider counts them as ``bad_url``."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from scrapy.utils.response import get_base_url
 
@@ -41,6 +42,18 @@ def clean_link(link: str | None) -> str | None:
     return value
 
 
+_ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _shown_as_requested(url: str) -> str:
+    """``url`` with its invisible characters percent-encoded, as the request carries them:
+    a control or format character (U+202E, which reverses how the rest displays; U+200B)
+    kept raw in a document's address would show a different address than was fetched."""
+    if url.isascii():
+        return _ASCII_CONTROL.sub(lambda m: quote(m[0], safe=""), url)
+    return "".join(quote(c, safe="") if unicodedata.category(c) in ("Cc", "Cf") else c for c in url)
+
+
 def absolute(base: str, link: str | None) -> str | None:
     """The link made absolute against ``base``; None when there is no link, BadLink when
     there is one that cannot be fetched."""
@@ -48,7 +61,7 @@ def absolute(base: str, link: str | None) -> str | None:
     if not cleaned:
         return None
     try:
-        url = lower_scheme(urljoin(base, cleaned))
+        url = _shown_as_requested(lower_scheme(urljoin(base, cleaned)))
         url.encode("utf-8")
         parts = urlsplit(url)
         parts.port  # noqa: B018 - reading it is the check: it raises on a bad port

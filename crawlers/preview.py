@@ -25,9 +25,10 @@ from scrapy.http import HtmlResponse
 
 from config.settings import Settings
 from config.specs import SourceSpec
+from crawlers.base_tag import readable_base
 from crawlers.fetch import Fetched, FetchError, fetch
 from crawlers.fill import fill_report
-from crawlers.links import BadLink, absolute
+from crawlers.links import BadLink, absolute, page_base
 from crawlers.selectors import read, read_fields, select
 from indexer.build import InvalidDocument, MissingField, build_document
 from indexer.extract import ExtractionError, html_main_text, sniff_type
@@ -56,8 +57,9 @@ class PreviewUnavailable(Exception):
 
 
 def _page(fetched: Fetched) -> HtmlResponse:
+    """The page as the crawl reads it: a ``<base href>`` that cannot be parsed put aside."""
     headers = {"Content-Type": fetched.content_type or "text/html"}
-    return HtmlResponse(url=fetched.url, body=fetched.body, headers=headers)
+    return readable_base(HtmlResponse(url=fetched.url, body=fetched.body, headers=headers))
 
 
 def _links(page: HtmlResponse, node: Any, selector: Any, errors: list[dict[str, str]]) -> list[str]:
@@ -69,7 +71,7 @@ def _links(page: HtmlResponse, node: Any, selector: Any, errors: list[dict[str, 
     links = []
     for value in values:
         try:
-            link = absolute(page.url, value)
+            link = absolute(page_base(page), value)
         except BadLink as exc:
             errors.append({"cause": "bad_url", "url": page.url, "message": str(exc)})
             continue
@@ -229,6 +231,7 @@ def listing_preview(
             break
         pages += 1
         page = _page(fetched)
+        base = page_base(page)  # the crawl's: its <base href>, when that is a web address
         items = select(page, spec.listing.items)
         if not items:
             errors.append(
@@ -243,7 +246,7 @@ def listing_preview(
             link = read(item, spec.listing.link) if spec.listing.link else None
             document = {"fields": fields, "listing_url": page.url}
             try:
-                document["url"] = absolute(page.url, link if isinstance(link, str) else None)
+                document["url"] = absolute(base, link if isinstance(link, str) else None)
             except BadLink as exc:
                 message = f"item {position}: listing.link: {exc}"
                 errors.append({"cause": "bad_url", "url": page.url, "message": message})
@@ -252,7 +255,7 @@ def listing_preview(
             documents.append(document)
         found = read(page, spec.listing.next_page) if spec.listing.next_page else None
         try:
-            next_page = absolute(page.url, found if isinstance(found, str) else None)
+            next_page = absolute(base, found if isinstance(found, str) else None)
         except BadLink as exc:
             errors.append({"cause": "bad_url", "url": page.url, "message": f"next_page: {exc}"})
             next_page = None

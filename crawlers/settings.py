@@ -140,6 +140,9 @@ def scrapy_settings(
             "crawlers.origin_headers.OriginHeadersMiddleware": 60,
             "crawlers.throttle.RetryAfterMiddleware": 560,
             "crawlers.middlewares.ConditionalFetchMiddleware": 580,
+            # between decompression (590) and the meta-refresh check (580), which raises
+            # on a <base href> that cannot be parsed
+            "crawlers.base_tag.UnreadableBaseMiddleware": 585,
         },
         "SPIDER_MIDDLEWARES_BASE": _without(
             default_settings.SPIDER_MIDDLEWARES_BASE, UNUSED_SPIDER_MIDDLEWARES

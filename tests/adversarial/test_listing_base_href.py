@@ -1,6 +1,8 @@
 """A listing whose ``<base href>`` is no web address (``file:``, ``javascript:``, ``ftp:``)
 has its links read against the page's own address, as a browser does: such a tag made
-every link of the page a bad_url, and the page's documents were lost."""
+every link of the page a bad_url, and the page's documents were lost. So is a base that
+cannot be parsed at all (``http://[::1/``, ``http://h:99999/``): Scrapy raised on it, and
+the page was lost as a network error."""
 
 from __future__ import annotations
 
@@ -26,7 +28,10 @@ listing:
 """
 
 
-@pytest.mark.parametrize("base", ["file:///etc/", "javascript:void(0)", "ftp://127.0.0.1/"])
+@pytest.mark.parametrize(
+    "base",
+    ["file:///etc/", "javascript:void(0)", "ftp://127.0.0.1/", "http://[::1/", "http://h:99999/"],
+)
 def test_a_base_that_is_no_web_address_is_ignored(tmp_path: Path, base: str) -> None:
     www, specs = tmp_path / "www", tmp_path / "specs"
     www.mkdir()
