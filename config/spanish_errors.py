@@ -153,7 +153,7 @@ def field_loc(error: dict[str, Any]) -> tuple[str | int, ...]:
     loc = tuple(p for p in error.get("loc") or () if not (isinstance(p, str) and _BRANCH.match(p)))
     cause = (error.get("ctx") or {}).get("error")
     if isinstance(cause, Invalid) and cause.where:
-        loc += tuple(int(p) if p.isdigit() else p for p in cause.where.split("."))
+        loc += tuple(int(p) if p.isascii() and p.isdigit() else p for p in cause.where.split("."))
     return loc
 
 

@@ -205,7 +205,7 @@ def clean_suffix(written: str | None) -> str | None:
     if not written:
         return None
     bare = written.replace("-", "").strip().upper()
-    return str(int(bare)) if bare.isdigit() else bare or None
+    return str(int(bare)) if bare.isascii() and bare.isdigit() else bare or None
 
 
 @dataclass(frozen=True)

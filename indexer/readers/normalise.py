@@ -57,7 +57,7 @@ def _spelled_number(words: str | None) -> int | None:
     nueve`` → 1999, ``2024`` → 2024; None when a word is not a number."""
     if not words:
         return 0
-    if words.isdigit():
+    if words.isascii() and words.isdigit():  # "²" is a digit to isdigit, no number to int
         return int(words)
     total, pending = 0, 0
     for word in words.split():
