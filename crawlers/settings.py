@@ -31,6 +31,8 @@ UNUSED_DOWNLOADER_MIDDLEWARES = (
     # reads a spider's http_user and http_pass, which ours never set (a spec's own
     # headers go through OriginHeadersMiddleware): one more call on every request
     "scrapy.downloadermiddlewares.httpauth.HttpAuthMiddleware",
+    # replaced by crawlers.robots.CountedRobotsMiddleware, at the same place
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware",
 )
 # keeps a spider's requests within its allowed_domains; a spider without them is never
 # filtered, yet each request was checked twice (when scheduled, when downloaded)
@@ -138,6 +140,7 @@ def scrapy_settings(
         "DOWNLOADER_MIDDLEWARES": {
             "crawlers.middlewares.AddressGuardMiddleware": 50,
             "crawlers.origin_headers.OriginHeadersMiddleware": 60,
+            "crawlers.robots.CountedRobotsMiddleware": 100,
             "crawlers.throttle.RetryAfterMiddleware": 560,
             "crawlers.middlewares.ConditionalFetchMiddleware": 580,
             # between decompression (590) and the meta-refresh check (580), which raises
