@@ -142,10 +142,12 @@ def scrapy_settings(
             "crawlers.origin_headers.OriginHeadersMiddleware": 60,
             "crawlers.robots.CountedRobotsMiddleware": 100,
             "crawlers.throttle.RetryAfterMiddleware": 560,
-            "crawlers.middlewares.ConditionalFetchMiddleware": 580,
-            # between decompression (590) and the meta-refresh check (580), which raises
-            # on a <base href> that cannot be parsed
-            "crawlers.base_tag.UnreadableBaseMiddleware": 585,
+            # answers pass it after decompression (590), so it archives the site's bytes
+            "crawlers.middlewares.ConditionalFetchMiddleware": 582,
+            # after the conditional fetch, so a page rebuilt from the archive on a 304 is
+            # checked too, and before the meta-refresh check (580), which raises on a
+            # <base href> that cannot be parsed
+            "crawlers.base_tag.UnreadableBaseMiddleware": 581,
         },
         "SPIDER_MIDDLEWARES_BASE": _without(
             default_settings.SPIDER_MIDDLEWARES_BASE, UNUSED_SPIDER_MIDDLEWARES
