@@ -46,9 +46,10 @@ def readable_base(response: Page) -> Page:
 
 
 class UnreadableBaseMiddleware:
-    """``readable_base`` for every page the crawl downloads. Ordered before Scrapy's
-    meta-refresh check (which raises on such a tag) and after decompression (which gives
-    the text)."""
+    """``readable_base`` for every page the crawl downloads or rebuilds from the archive
+    on a 304. Ordered before Scrapy's meta-refresh check (which raises on such a tag),
+    after decompression (which gives the text) and after the conditional fetch (whose
+    rebuilt page, archived by an older crawl, may hold the tag as the site wrote it)."""
 
     def process_response(self, request: object, response: Response) -> Response:
         return readable_base(response)

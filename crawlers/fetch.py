@@ -16,7 +16,7 @@ import httpx
 
 from config.web_urls import WEB_SCHEMES, lower_scheme
 from crawlers.addresses import BlockedAddress, UnresolvableHost, check_authority, resolve_checked
-from crawlers.causas import CUT_SHORT, NO_ANSWER
+from crawlers.causas import ANSWER_BEGUN, CUT_SHORT, NO_ANSWER
 from crawlers.content_coding import CodingError, Decoder
 from crawlers.deadline import transport, within
 
@@ -70,6 +70,15 @@ def pinned_target(url: str, allow_loopback: bool) -> tuple[str, str, str]:
     return urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, "")), host_header, host
 
 
+def timed_out(url: str, seconds: float, answered: bool) -> FetchError:
+    """A timeout worded as the crawl's are (so it reads the same in Spanish), saying
+    whether the answer had begun: a site sending a byte at a time is up, a silent one
+    may not be."""
+    shown = f"{seconds:.0f}" if seconds >= 1 else f"{seconds:.1f}"
+    message = f"Getting {url} took longer than {shown} seconds."
+    return FetchError("timeout", f"{message} {ANSWER_BEGUN}" if answered else message)
+
+
 @contextmanager
 def _final_answer(
     url: str, *, allow_loopback: bool, user_agent: str, deadline: float
@@ -104,7 +113,7 @@ def _final_answer(
                 yield url, response
                 return
         except httpx.TimeoutException as exc:
-            raise FetchError("timeout", f"{url}: {exc}") from exc
+            raise timed_out(url, remaining, answered) from exc
         except (httpx.ReadError, httpx.RemoteProtocolError) as exc:
             if answered:  # a body shorter than its length, or a reset in the middle of it
                 raise FetchError("cut_short", CUT_SHORT) from exc
@@ -135,6 +144,7 @@ def fetch(
     """GET ``url`` following redirects by hand, each hop checked; ``deadline`` is a
     ``time.monotonic()`` instant after which the fetch is abandoned. The body is decoded
     (``Content-Encoding``) and counted against ``max_bytes`` a bounded piece at a time."""
+    started = time.monotonic()
     with _final_answer(
         url, allow_loopback=allow_loopback, user_agent=user_agent, deadline=deadline
     ) as (url, response):
@@ -147,7 +157,7 @@ def fetch(
                     if len(body) > max_bytes:
                         raise FetchError("too_large", f"{url} is larger than {max_bytes} bytes")
                 if time.monotonic() > deadline:
-                    raise FetchError("timeout", f"{url} took too long")
+                    raise timed_out(url, deadline - started, answered=True)
         except CodingError as exc:
             encoding = response.headers.get("content-encoding")
             raise FetchError("network", f"{url}: not valid {encoding}: {exc}") from exc

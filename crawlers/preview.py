@@ -29,7 +29,7 @@ from crawlers.base_tag import readable_base
 from crawlers.fetch import Fetched, FetchError, fetch
 from crawlers.fill import fill_report
 from crawlers.links import BadLink, absolute, page_base
-from crawlers.selectors import read, read_fields, select
+from crawlers.selectors import BadFieldLink, read, read_fields, select
 from indexer.build import InvalidDocument, MissingField, build_document
 from indexer.extract import ExtractionError, html_main_text, sniff_type
 from indexer.readers.plausibility import plausible_fields
@@ -78,6 +78,15 @@ def _links(page: HtmlResponse, node: Any, selector: Any, errors: list[dict[str, 
         if link:
             links.append(link)
     return links
+
+
+def _bad_field_link(url: str, errors: list[dict[str, str]]) -> BadFieldLink:
+    """Reports a field's malformed link as the crawl counts it: ``bad_url``."""
+
+    def report(name: str, exc: BadLink) -> None:
+        errors.append({"cause": "bad_url", "url": url, "message": f"{name}: {exc}"})
+
+    return report
 
 
 def preview(
@@ -242,7 +251,8 @@ def listing_preview(
                 }
             )
         for position, item in enumerate(items, start=1):
-            fields = read_fields(item, spec.listing.fields, page.url)
+            bad = _bad_field_link(page.url, errors)
+            fields = read_fields(item, spec.listing.fields, page.url, bad)
             link = read(item, spec.listing.link) if spec.listing.link else None
             document = {"fields": fields, "listing_url": page.url}
             try:
@@ -305,7 +315,8 @@ def _detail(
     page = _page(fetched)
     rules = spec.detail
     if rules is not None:
-        document["fields"] = read_fields(page, rules.fields, page.url) | document["fields"]
+        bad = _bad_field_link(page.url, errors)
+        document["fields"] = read_fields(page, rules.fields, page.url, bad) | document["fields"]
         files = _links(page, page, rules.files, errors)
         document["files"] = list(dict.fromkeys(document["files"] + files))
         chosen = " ".join(select(page, rules.text).getall()) if rules.text else None

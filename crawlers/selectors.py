@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
+from collections.abc import Callable
 
 from parsel import Selector as Page
 from parsel import SelectorList
 
 from config.patterns import first_group
 from config.specs import LIST_FIELDS, URL_FIELDS, Selector
-from crawlers.links import clean_link
+from crawlers.links import BadLink, absolute
 
 Node = Page | SelectorList
 
@@ -46,18 +46,33 @@ def _texts(found: SelectorList) -> list[str]:
     return texts
 
 
+BadFieldLink = Callable[[str, BadLink], None]
+
+
 def read_fields(
-    node: Node, fields: dict[str, Selector], base_url: str
+    node: Node, fields: dict[str, Selector], base_url: str, on_bad: BadFieldLink | None = None
 ) -> dict[str, str | list[str]]:
     """Every field found; links (video, transcript) made absolute against the page. A
     link within the page (``#intervencion-3``, a session page's anchors) or to no page
-    (``javascript:void(0)``, ``mailto:``) is no video or file: it is left out."""
+    (``javascript:void(0)``, ``mailto:``) is no video or file: it is left out. Links are
+    made as the crawl's own are (invisible characters percent-encoded, so a stored
+    address shows what was fetched); a malformed one is left out and handed to
+    ``on_bad`` with its field's name, so a spider counts it."""
     out: dict[str, str | list[str]] = {}
     for name, selector in fields.items():
         value = read(node, selector, name)
         if value and name in URL_FIELDS:
             values = value if isinstance(value, list) else [value]
-            value = [urljoin(base_url, link) for v in values if (link := clean_link(v))]
+            value = [link for v in values if (link := _link(base_url, v, name, on_bad))]
         if value:
             out[name] = value
     return out
+
+
+def _link(base_url: str, value: str, name: str, on_bad: BadFieldLink | None) -> str | None:
+    try:
+        return absolute(base_url, value)
+    except BadLink as exc:
+        if on_bad is not None:
+            on_bad(name, exc)
+        return None

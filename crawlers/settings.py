@@ -31,6 +31,8 @@ UNUSED_DOWNLOADER_MIDDLEWARES = (
     # reads a spider's http_user and http_pass, which ours never set (a spec's own
     # headers go through OriginHeadersMiddleware): one more call on every request
     "scrapy.downloadermiddlewares.httpauth.HttpAuthMiddleware",
+    # replaced by crawlers.robots.CountedRobotsMiddleware, at the same place
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware",
 )
 # keeps a spider's requests within its allowed_domains; a spider without them is never
 # filtered, yet each request was checked twice (when scheduled, when downloaded)
@@ -138,11 +140,14 @@ def scrapy_settings(
         "DOWNLOADER_MIDDLEWARES": {
             "crawlers.middlewares.AddressGuardMiddleware": 50,
             "crawlers.origin_headers.OriginHeadersMiddleware": 60,
+            "crawlers.robots.CountedRobotsMiddleware": 100,
             "crawlers.throttle.RetryAfterMiddleware": 560,
-            "crawlers.middlewares.ConditionalFetchMiddleware": 580,
-            # between decompression (590) and the meta-refresh check (580), which raises
-            # on a <base href> that cannot be parsed
-            "crawlers.base_tag.UnreadableBaseMiddleware": 585,
+            # answers pass it after decompression (590), so it archives the site's bytes
+            "crawlers.middlewares.ConditionalFetchMiddleware": 582,
+            # after the conditional fetch, so a page rebuilt from the archive on a 304 is
+            # checked too, and before the meta-refresh check (580), which raises on a
+            # <base href> that cannot be parsed
+            "crawlers.base_tag.UnreadableBaseMiddleware": 581,
         },
         "SPIDER_MIDDLEWARES_BASE": _without(
             default_settings.SPIDER_MIDDLEWARES_BASE, UNUSED_SPIDER_MIDDLEWARES

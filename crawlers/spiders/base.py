@@ -31,7 +31,7 @@ from crawlers.failures import failure_cause
 from crawlers.items import DocumentDraft, Download
 from crawlers.links import BadLink, absolute, clean_link, page_base
 from crawlers.runs import RunStats
-from crawlers.selectors import read, read_fields, select
+from crawlers.selectors import BadFieldLink, read, read_fields, select
 from crawlers.templates import render_all, with_query
 from crawlers.window import OPEN, Window
 from indexer.extract import sniff_type
@@ -172,6 +172,14 @@ class SpecSpider(scrapy.Spider):
                 continue
             yield from produced
 
+    def bad_field_link(self, where: str) -> BadFieldLink:
+        """Counts a field's malformed link (a video's, a transcript's) as ``bad_url``."""
+
+        def count(name: str, exc: BadLink) -> None:
+            self.run.error("bad_url", where, f"{name}: {exc}")
+
+        return count
+
     def absolute_or_counted(self, base: str, link: str | None, what: str) -> str | None:
         """A link made absolute; a malformed one is counted as ``bad_url`` and is None."""
         try:
@@ -209,7 +217,8 @@ class SpecSpider(scrapy.Spider):
         rules = self.spec.detail
         selected: str | None = None
         if rules is not None:
-            draft.fields = read_fields(page, rules.fields, page.url) | draft.fields
+            bad = self.bad_field_link(page.url)
+            draft.fields = read_fields(page, rules.fields, page.url, bad) | draft.fields
             if rules.text is not None:
                 selected = " ".join(select(page, rules.text).getall())
             draft.pending_files += self.links(page, page, rules.files)

@@ -88,7 +88,7 @@ class FeedSpider(SpecSpider):
         if entry.authors and self.spec.kind == "legislativo":
             fields["authors"] = entry.authors
         if entry.node is not None:
-            fields |= read_fields(entry.node, rules.fields, feed_url)
+            fields |= read_fields(entry.node, rules.fields, feed_url, self.bad_field_link(feed_url))
         url = link or f"{feed_url}#{entry.id or entry.title}"
         draft = DocumentDraft(url=url, listing_url=feed_url, fields=fields)
         if rules.enclosures:

@@ -41,7 +41,7 @@ class HtmlListingSpider(SpecSpider):
         base = page_base(listing)
 
         def one(position: int, item: Any) -> Iterator[Any]:
-            fields = read_fields(item, rules.fields, listing.url)
+            fields = read_fields(item, rules.fields, listing.url, self.bad_field_link(listing.url))
             link = read(item, rules.link) if rules.link else None
             url = absolute(base, link if isinstance(link, str) else None)
             if not url:

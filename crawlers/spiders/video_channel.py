@@ -137,7 +137,8 @@ class VideoChannelSpider(SpecSpider):
             or state_from_text(entry.title)
             or "recorded"
         )
-        fields = read_fields(node, self.rules.fields, response_url) if node is not None else {}
+        bad = self.bad_field_link(response_url)
+        fields = read_fields(node, self.rules.fields, response_url, bad) if node is not None else {}
         yield Transmission(entry.title, url, info, state, entry.content, fields)
 
     def _from_page(self, response: Response) -> tuple[list[Transmission], str | None]:
@@ -150,7 +151,7 @@ class VideoChannelSpider(SpecSpider):
         page_title = " ".join(page.css("h1 ::text, title::text").getall()[:1]).strip()
 
         def one(_: int, block: Any) -> Iterator[Transmission]:
-            fields = read_fields(block, rules.fields, page.url)
+            fields = read_fields(block, rules.fields, page.url, self.bad_field_link(page.url))
             title = _one(fields.pop("title", None)) or page_title
             date_text = _one(fields.get("date")) or ""
             info = recognise_session(f"{title} {date_text}".strip())

@@ -1,6 +1,7 @@
 """A site that answers a byte at a time is cut at the download timeout, and its error
 says it had begun answering: it read "el sitio no respondió", which sent an operator to
-check a site that was up. A site that sends nothing keeps that wording."""
+check a site that was up. A site that sends nothing keeps that wording. The preview's
+own fetch says the same: its timeouts read only "tiempo agotado"."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from crawlers.causas import error_mensaje
+from crawlers.fetch import FetchError, fetch
 from indexer.db import Database
 from tests.e2e.helpers import run_crawl
 
@@ -89,3 +91,20 @@ def test_a_timeout_says_whether_the_site_had_begun_answering(
         else "tiempo agotado: el sitio no respondió en 2 s"
     )
     assert error_mensaje("timeout", example["message"]) == wanted
+
+
+def test_a_preview_fetch_timeout_says_whether_the_site_had_begun_answering(
+    site: tuple[str, bool],
+) -> None:
+    url, dribble = site
+    started = time.monotonic()
+    with pytest.raises(FetchError) as failed:
+        fetch(f"{url}/listado.html", allow_loopback=True, user_agent="prueba",
+              max_bytes=100_000, deadline=started + 2)  # fmt: skip
+    assert time.monotonic() - started < 10
+    wanted = (
+        "tiempo agotado: el sitio empezó a responder pero no terminó en 2 s"
+        if dribble
+        else "tiempo agotado: el sitio no respondió en 2 s"
+    )
+    assert error_mensaje(failed.value.cause, str(failed.value)) == wanted
