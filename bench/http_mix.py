@@ -130,7 +130,7 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _family(pid: int) -> list[int]:
+def family(pid: int) -> list[int]:
     pids = [pid]
     with contextlib.suppress(OSError):
         children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
@@ -141,7 +141,7 @@ def _family(pid: int) -> list[int]:
 def cpu_s(pid: int) -> float:
     """CPU seconds (user + system) a process and its children have used so far."""
     ticks = 0
-    for one in _family(pid):
+    for one in family(pid):
         with contextlib.suppress(OSError):
             fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
             ticks += int(fields[11]) + int(fields[12])
@@ -151,7 +151,7 @@ def cpu_s(pid: int) -> float:
 def rss_mb(pid: int) -> float:
     """Resident memory of a process and its children (the uvicorn workers), in MB."""
     total = 0
-    for one in _family(pid):
+    for one in family(pid):
         with contextlib.suppress(OSError):
             for line in Path(f"/proc/{one}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):

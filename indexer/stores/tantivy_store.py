@@ -351,6 +351,11 @@ class TantivyStore:
             # and takes a document in one call, its long texts once, with the delete of
             # its earlier version (a build of the extension from before takes them apart)
             replaces = makes_pairs and hasattr(writer, "replace_document")
+            # a rebuild starts from an empty index and reads each document once: no
+            # earlier version to delete. Tantivy keeps every delete until the commit (to
+            # apply it to the segments flushed meanwhile), and a rebuild commits once, so
+            # a delete per document held memory growing with the library (issue 14)
+            replaces = replaces and not replace_all
             try:
                 if replace_all:
                     writer.delete_all_documents()
@@ -387,7 +392,8 @@ class TantivyStore:
                         writer.replace_document(*replacement)
                         report.indexed += 1
                         continue
-                    writer.delete_documents_by_term("id", doc.id)
+                    if not replace_all:
+                        writer.delete_documents_by_term("id", doc.id)
                     if native:
                         writer.add_document(*entry)
                     else:
