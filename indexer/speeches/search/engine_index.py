@@ -94,12 +94,26 @@ class EngineSpeechIndex:
         response = self.backoff.call(lambda: self.client.search(self.name, body), "search")
         return [hit["_id"] for hit in response["hits"]["hits"]]
 
-    def replace_sessions(self, session_ids: Iterable[str], speeches: Iterable[Speech]) -> int:
+    def replace_sessions(
+        self,
+        session_ids: Iterable[str],
+        speeches: Iterable[Speech],
+        previous: Iterable[str] | None = None,
+    ) -> int:
+        """Write ``speeches`` in place of those of ``session_ids``. ``previous``: the ids
+        the sessions held (the database read them): the ones not written again are
+        deleted by id in the same request, and nothing is refreshed (searchable at the
+        engine's next refresh, within a second, or ``refresh``). Without it the old ids
+        are searched for, which only sees refreshed writes: then the index is refreshed
+        after every write, a segment each time (a crawl's batches made hundreds)."""
         self.ensure()
         sessions = list(session_ids)
         written = list(speeches)
         keep = {s.id for s in written}
-        stale = [i for i in self._ids_of(sessions) if i not in keep] if sessions else []
+        if previous is not None:
+            stale = [i for i in dict.fromkeys(previous) if i not in keep]
+        else:
+            stale = [i for i in self._ids_of(sessions) if i not in keep] if sessions else []
 
         def actions() -> Iterator[bulk.Action]:
             for doc_id in stale:
@@ -108,8 +122,13 @@ class EngineSpeechIndex:
                 yield bulk.Action("index", speech.id, self.name, to_source(speech))
 
         bulk.run(self.client, actions(), self.backoff, workers=1)
-        self.backoff.call(lambda: self.client.refresh(self.name), "refresh")
+        if previous is None:
+            self.refresh()
         return len(written)
+
+    def refresh(self) -> None:
+        """Make every write searchable now (the library's commit)."""
+        self.backoff.call(lambda: self.client.refresh(self.name), "refresh")
 
     def rebuild(self, speeches: Iterable[Speech]) -> int:
         """Start the index anew with ``speeches`` (searches see it fill up)."""
