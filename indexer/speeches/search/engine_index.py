@@ -76,6 +76,7 @@ class EngineSpeechIndex:
         self.name = name
         self.backoff = backoff or Backoff()
         self._ready = False
+        self._unrefreshed = False  # written by ``previous`` and not refreshed since
 
     def ensure(self) -> None:
         if self._ready:
@@ -121,14 +122,18 @@ class EngineSpeechIndex:
             for speech in written:
                 yield bulk.Action("index", speech.id, self.name, to_source(speech))
 
+        self._unrefreshed = True
         bulk.run(self.client, actions(), self.backoff, workers=1)
         if previous is None:
             self.refresh()
         return len(written)
 
     def refresh(self) -> None:
-        """Make every write searchable now (the library's commit)."""
-        self.backoff.call(lambda: self.client.refresh(self.name), "refresh")
+        """Make this index's writes searchable now (the library's commit); nothing to
+        do (nor an index to refresh, perhaps) when it wrote none since the last."""
+        if self._unrefreshed:
+            self.backoff.call(lambda: self.client.refresh(self.name), "refresh")
+            self._unrefreshed = False
 
     def rebuild(self, speeches: Iterable[Speech]) -> int:
         """Start the index anew with ``speeches`` (searches see it fill up)."""
