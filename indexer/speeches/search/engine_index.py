@@ -113,8 +113,11 @@ class EngineSpeechIndex:
         keep = {s.id for s in written}
         if previous is not None:
             stale = [i for i in dict.fromkeys(previous) if i not in keep]
+        elif sessions:
+            self.refresh()  # the search sees only refreshed writes
+            stale = [i for i in self._ids_of(sessions) if i not in keep]
         else:
-            stale = [i for i in self._ids_of(sessions) if i not in keep] if sessions else []
+            stale = []
 
         def actions() -> Iterator[bulk.Action]:
             for doc_id in stale:
