@@ -414,6 +414,10 @@ class Library:
         if self._speeches is not None:
             self._speeches.publish()
         self.store.commit()
+        # an engine's speech index is not refreshed by each batch's speeches: here, once
+        refresh_speeches = getattr(self.speech_index, "refresh", None)
+        if refresh_speeches is not None:
+            refresh_speeches()
         if not self.store.durable_writes:
             self.db.settle_claims()
 

@@ -31,7 +31,14 @@ class DeferredSpeeches:
         self.steps: list[tuple[list[str], list[Speech]]] = []
         self.chars = 0
 
-    def replace_sessions(self, session_ids: Iterable[str], speeches: Iterable[Speech]) -> int:
+    def replace_sessions(
+        self,
+        session_ids: Iterable[str],
+        speeches: Iterable[Speech],
+        previous: Iterable[str] | None = None,
+    ) -> int:
+        """Kept for the embedded index, whose writer deletes by session (``previous``
+        is not needed)."""
         step = (list(session_ids), list(speeches))
         self.steps.append(step)
         self.chars += sum(len(speech.text) for speech in step[1])

@@ -31,7 +31,15 @@ from indexer.speeches.store import (
 class SpeechWrites(Protocol):
     """Where a batch's speeches are written: a speech index, or writes kept for one."""
 
-    def replace_sessions(self, session_ids: Iterable[str], speeches: Iterable[Speech]) -> int: ...
+    def replace_sessions(
+        self,
+        session_ids: Iterable[str],
+        speeches: Iterable[Speech],
+        previous: Iterable[str] | None = None,
+    ) -> int:
+        """``previous``: the ids the sessions held, when known (an index that cannot
+        find them cheaply itself deletes the ones not written again)."""
+        ...
 
 
 class SpeechIndex(SpeechWrites, Protocol):
@@ -139,9 +147,10 @@ def forget_sessions(db: Database, index: SpeechWrites | None, session_ids: Seque
     ids = list(dict.fromkeys(session_ids))
     if not ids:
         return
-    save_sessions(db, [(session_id, [], []) for session_id in ids])
+    previous: list[str] = []
+    save_sessions(db, [(session_id, [], []) for session_id in ids], replaced=previous)
     if index is not None:
-        index.replace_sessions(ids, [])
+        index.replace_sessions(ids, [], previous)
 
 
 def process_sessions(
@@ -168,9 +177,10 @@ def process_sessions(
         mentions = session_mentions(session, speeches, keys.of(session.jurisdiction))
         writes.pop(session.id, None)  # a session given twice: its last reading stands
         writes[session.id] = (session.id, speeches, mentions)
-    written = save_sessions(db, list(writes.values()), list(rosters.values()))
+    previous: list[str] = []
+    written = save_sessions(db, list(writes.values()), list(rosters.values()), previous)
     if index is not None:
-        index.replace_sessions(list(writes), written)
+        index.replace_sessions(list(writes), written, previous)
     return len(written)
 
 

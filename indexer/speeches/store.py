@@ -29,11 +29,16 @@ CHUNK = 400  # session ids per statement, well under both databases' parameter l
 
 
 def save_sessions(
-    db: Database, sessions: Sequence[SessionWrite], people: Sequence[People] = ()
+    db: Database,
+    sessions: Sequence[SessionWrite],
+    people: Sequence[People] = (),
+    replaced: list[str] | None = None,
 ) -> list[Speech]:
     """Replace the speeches (and, when given, the mentions) of several sessions and write
     their rosters, in one transaction and a few statements; a speech whose id and text
-    are unchanged keeps the timings an aligner gave it. Returns the speeches as stored."""
+    are unchanged keeps the timings an aligner gave it. Returns the speeches as stored;
+    ``replaced`` receives the ids the sessions held before (read here anyway), so a
+    speech index can delete the ones gone without searching for them."""
     ids = list(dict.fromkeys(session_id for session_id, _, _ in sessions))
     speeches = SpeechRow.__table__
     mentions_table = MentionRow.__table__
@@ -71,6 +76,8 @@ def save_sessions(
         for roster in people:
             _write_people(connection, roster)
         stored = [Speech.model_validate(values) for values in rows]
+    if replaced is not None:
+        replaced.extend(old)
     return stored
 
 

@@ -76,6 +76,7 @@ class EngineSpeechIndex:
         self.name = name
         self.backoff = backoff or Backoff()
         self._ready = False
+        self._unrefreshed = False  # written by ``previous`` and not refreshed since
 
     def ensure(self) -> None:
         if self._ready:
@@ -94,12 +95,29 @@ class EngineSpeechIndex:
         response = self.backoff.call(lambda: self.client.search(self.name, body), "search")
         return [hit["_id"] for hit in response["hits"]["hits"]]
 
-    def replace_sessions(self, session_ids: Iterable[str], speeches: Iterable[Speech]) -> int:
+    def replace_sessions(
+        self,
+        session_ids: Iterable[str],
+        speeches: Iterable[Speech],
+        previous: Iterable[str] | None = None,
+    ) -> int:
+        """Write ``speeches`` in place of those of ``session_ids``. ``previous``: the ids
+        the sessions held (the database read them): the ones not written again are
+        deleted by id in the same request, and nothing is refreshed (searchable at the
+        engine's next refresh, within a second, or ``refresh``). Without it the old ids
+        are searched for, which only sees refreshed writes: then the index is refreshed
+        after every write, a segment each time (a crawl's batches made hundreds)."""
         self.ensure()
         sessions = list(session_ids)
         written = list(speeches)
         keep = {s.id for s in written}
-        stale = [i for i in self._ids_of(sessions) if i not in keep] if sessions else []
+        if previous is not None:
+            stale = [i for i in dict.fromkeys(previous) if i not in keep]
+        elif sessions:
+            self.refresh()  # the search sees only refreshed writes
+            stale = [i for i in self._ids_of(sessions) if i not in keep]
+        else:
+            stale = []
 
         def actions() -> Iterator[bulk.Action]:
             for doc_id in stale:
@@ -107,9 +125,18 @@ class EngineSpeechIndex:
             for speech in written:
                 yield bulk.Action("index", speech.id, self.name, to_source(speech))
 
+        self._unrefreshed = True
         bulk.run(self.client, actions(), self.backoff, workers=1)
-        self.backoff.call(lambda: self.client.refresh(self.name), "refresh")
+        if previous is None:
+            self.refresh()
         return len(written)
+
+    def refresh(self) -> None:
+        """Make this index's writes searchable now (the library's commit); nothing to
+        do (nor an index to refresh, perhaps) when it wrote none since the last."""
+        if self._unrefreshed:
+            self.backoff.call(lambda: self.client.refresh(self.name), "refresh")
+            self._unrefreshed = False
 
     def rebuild(self, speeches: Iterable[Speech]) -> int:
         """Start the index anew with ``speeches`` (searches see it fill up)."""

@@ -97,8 +97,14 @@ class TantivySpeechIndex:
         self.index.register_tokenizer("es_fold", FOLDED)
         self._lock = threading.Lock()
 
-    def replace_sessions(self, session_ids: Iterable[str], speeches: Iterable[Speech]) -> int:
-        """Drop the sessions' speeches and add ``speeches`` in one commit."""
+    def replace_sessions(
+        self,
+        session_ids: Iterable[str],
+        speeches: Iterable[Speech],
+        previous: Iterable[str] | None = None,
+    ) -> int:
+        """Drop the sessions' speeches and add ``speeches`` in one commit (its writer
+        deletes by session: ``previous`` is not needed)."""
         return self._write([(session_ids, speeches)], replace_all=False)
 
     def replace_many(self, steps: Sequence[SessionsReplaced]) -> int:
