@@ -92,7 +92,8 @@ def year_counts(result: SearchResult) -> list[tuple[int, int]]:
     counts it when asked). An empty facet beside results means none of them has a date:
     no chart, and no searches to find the years (each would find an undated document)."""
     buckets = result.facets.get("year", ())
-    return sorted((int(b.value), b.count) for b in buckets if str(b.value).isascii() and str(b.value).isdigit())
+    years = ((str(b.value), b.count) for b in buckets)
+    return sorted((int(v), count) for v, count in years if v.isascii() and v.isdigit())
 
 
 @router.get("/", response_class=HTMLResponse)
