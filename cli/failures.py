@@ -9,14 +9,13 @@ archived atomically and documents saved one by one, so the next run carries on).
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import ValidationError
 
 from config.settings import Settings
-from indexer.disk_full import disk_full
+from indexer.disk_full import disk_full, error_chain
 
 ENV_PREFIX = "ABIERTO_"
 BUSY_TIMEOUT_S = 15  # the SQLite busy timeout every connection sets (indexer.db)
@@ -66,21 +65,12 @@ def engine_unreachable(url: str, timeout_s: float = 5.0) -> str | None:
         return exc.strerror or type(exc).__name__
 
 
-def _chain(error: BaseException) -> Iterator[BaseException]:
-    seen: set[int] = set()
-    current: BaseException | None = error
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        yield current
-        current = current.__cause__ or current.__context__
-
-
 def explain(error: BaseException, settings: Settings) -> str | None:
     """A one-line Spanish message for an environment failure, or None for a real bug."""
     from indexer.stores.base import StoreUnavailable
     from indexer.stores.engine.retry import EngineUnavailable
 
-    for cause in _chain(error):
+    for cause in error_chain(error):
         text = str(cause).lower()
         if disk_full(cause):
             return (

@@ -13,7 +13,8 @@ _WORDS = ("no space left on device", "database or disk is full", "os error 28")
 _PG_DISK_FULL = "53100"
 
 
-def _chain(error: BaseException) -> Iterator[BaseException]:
+def error_chain(error: BaseException) -> Iterator[BaseException]:
+    """``error`` and every error it was raised from or while handling, each once."""
     seen: set[int] = set()
     current: BaseException | None = error
     while current is not None and id(current) not in seen:
@@ -24,7 +25,7 @@ def _chain(error: BaseException) -> Iterator[BaseException]:
 
 def disk_full(error: BaseException) -> bool:
     """Whether ``error``, or any error it was raised from, says the disk is full."""
-    for cause in _chain(error):
+    for cause in error_chain(error):
         if isinstance(cause, OSError) and cause.errno == errno.ENOSPC:
             return True
         if getattr(cause, "sqlstate", None) == _PG_DISK_FULL:
