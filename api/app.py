@@ -15,6 +15,7 @@ from api.answer_cache import AnswerCache
 from api.compression import Compression
 from api.cors import SpanishCors
 from api.nosniff import NoSniff
+from api.private_answers import PrivateAnswers
 from api.public_address import VaryHost
 from api.ratelimit import TokenBuckets, WriteLimiter
 from api.readlimit import ReadLimits, SharedCounter
@@ -147,6 +148,8 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     )
     # no id holds NUL (and PostgreSQL cannot compare it): "not found", before any lookup
     app.add_middleware(NulPaths)
+    # an answer made for one key or token is never kept by a cache in front for others
+    app.add_middleware(PrivateAnswers)
     # every answer, errors included, tells browsers not to guess its type
     app.add_middleware(NoSniff)
     pages.install_errors(app)

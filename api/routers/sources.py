@@ -186,6 +186,11 @@ def _run(row: CrawlRunRow) -> RunSummary:
 
 def _out(row: SourceRow, library: Any) -> SourceOut:
     runs = library.db.list_runs(row.id, limit=1)
+    return _shown(row, runs[0] if runs else None)
+
+
+def _shown(row: SourceRow, last: CrawlRunRow | None) -> SourceOut:
+    """The source as the API shows it, with its newest run (None: it has none)."""
     return SourceOut(
         id=row.id,
         institution_id=row.institution_id,
@@ -196,7 +201,7 @@ def _out(row: SourceRow, library: Any) -> SourceOut:
         crawl_requested_at=as_utc(row.crawl_requested_at),
         last_success_at=as_utc(row.last_success_at),
         stale=is_stale(row),
-        last_run=_run(runs[0]) if runs else None,
+        last_run=_run(last) if last is not None else None,
         created_at=as_utc(row.created_at),
         updated_at=as_utc(row.updated_at),
     )
@@ -250,7 +255,8 @@ def _reserved_scopes(request: Request) -> set[str]:
 @router.get("", response_model=SourceList, summary="Your institution's sources")
 def list_sources(caller: CallerDep, registry: RegistryDep, library: LibraryDep) -> SourceList:
     rows = registry.list_sources(owner=caller.institution_id)
-    return SourceList(sources=[_out(row, library) for row in rows])
+    latest = library.db.latest_runs([row.id for row in rows])
+    return SourceList(sources=[_shown(row, latest.get(row.id)) for row in rows])
 
 
 @router.post(

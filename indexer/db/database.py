@@ -41,6 +41,7 @@ Match = tuple[str, str]  # (alert id, document id)
 Indexed = tuple[str, str]  # (document id, hash of the content that went into the index)
 # (id, hash) pairs per statement: well under SQLite's and PostgreSQL's parameter limits
 PAIRS_PER_STATEMENT = 400
+_RUNS_PER_STATEMENT = 500  # sources whose newest runs one statement reads
 
 
 _DOCS = DocumentRow.__table__
@@ -432,6 +433,22 @@ class Database:
             if source_id:
                 stmt = stmt.where(CrawlRunRow.source_id == source_id)
             return list(s.scalars(stmt).all())
+
+    def latest_runs(self, source_ids: list[str]) -> dict[str, CrawlRunRow]:
+        """Each source's newest run, one statement for up to 500 sources (the list of an
+        institution's 200 sources asked one query per source: ten times the time)."""
+        found: dict[str, CrawlRunRow] = {}
+        with self.session() as s:
+            for start in range(0, len(source_ids), _RUNS_PER_STATEMENT):
+                chunk = source_ids[start : start + _RUNS_PER_STATEMENT]
+                newest = (
+                    select(func.max(CrawlRunRow.id))
+                    .where(CrawlRunRow.source_id.in_(chunk))
+                    .group_by(CrawlRunRow.source_id)
+                )
+                rows = s.scalars(select(CrawlRunRow).where(CrawlRunRow.id.in_(newest)))
+                found.update((row.source_id, row) for row in rows)
+        return found
 
 
 def _number(connection: Connection, inserts: list[dict[str, Any]]) -> None:
