@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from indexer.analysis import fold_keyword, stem_tokens
@@ -13,6 +14,7 @@ from indexer.query import parse_query
 from indexer.speeches.model import Speech
 from indexer.speeches.search.shapes import SPEECH_FILTERS, SpeechHit, SpeechQuery, SpeechResult
 from indexer.speeches.search.tantivy_index import KEY_FIELDS, key_values
+from indexer.speeches.search.unsettled import Unsettled
 from indexer.stores.base import FacetCount, StoreUnavailable, decode_cursor, encode_cursor
 from indexer.stores.engine import bulk, highlights
 from indexer.stores.engine.clients import EngineClient
@@ -71,10 +73,19 @@ def to_source(speech: Speech) -> dict[str, Any]:
 
 
 class EngineSpeechIndex:
-    def __init__(self, client: EngineClient, name: str, backoff: Backoff | None = None) -> None:
+    def __init__(
+        self,
+        client: EngineClient,
+        name: str,
+        backoff: Backoff | None = None,
+        unsettled: Path | None = None,
+    ) -> None:
+        """``unsettled``: the file that remembers, across restarts, the sessions whose
+        last write failed (in memory only without it)."""
         self.client = client
         self.name = name
         self.backoff = backoff or Backoff()
+        self.unsettled = Unsettled(unsettled)
         self._ready = False
         self._unrefreshed = False  # written by ``previous`` and not refreshed since
 
@@ -106,11 +117,28 @@ class EngineSpeechIndex:
         deleted by id in the same request, and nothing is refreshed (searchable at the
         engine's next refresh, within a second, or ``refresh``). Without it the old ids
         are searched for, which only sees refreshed writes: then the index is refreshed
-        after every write, a segment each time (a crawl's batches made hundreds)."""
-        self.ensure()
+        after every write, a segment each time (a crawl's batches made hundreds).
+
+        A write that fails (or whose speeches the engine refuses) raises, and its
+        sessions stay marked unsettled until one succeeds: the database committed them
+        already, and its ids are no longer those the engine holds, so the next write of
+        such a session searches the engine for them (the caller writes it again: its
+        document stays queued)."""
         sessions = list(session_ids)
-        written = list(speeches)
+        try:
+            written = self._replace(sessions, list(speeches), previous)
+        except BaseException:
+            self.unsettled.add(sessions)
+            raise
+        self.unsettled.discard(sessions)
+        return written
+
+    def _replace(
+        self, sessions: list[str], written: list[Speech], previous: Iterable[str] | None
+    ) -> int:
+        self.ensure()
         keep = {s.id for s in written}
+        unsure = self.unsettled.among(sessions)
         if previous is not None:
             stale = [i for i in dict.fromkeys(previous) if i not in keep]
         elif sessions:
@@ -118,6 +146,10 @@ class EngineSpeechIndex:
             stale = [i for i in self._ids_of(sessions) if i not in keep]
         else:
             stale = []
+        if unsure and previous is not None:  # what the failed write left, refreshed or not
+            self.backoff.call(lambda: self.client.refresh(self.name), "refresh")
+            found = [i for i in self._ids_of(unsure) if i not in keep]
+            stale = list(dict.fromkeys([*stale, *found]))
 
         def actions() -> Iterator[bulk.Action]:
             for doc_id in stale:
@@ -126,7 +158,10 @@ class EngineSpeechIndex:
                 yield bulk.Action("index", speech.id, self.name, to_source(speech))
 
         self._unrefreshed = True
-        bulk.run(self.client, actions(), self.backoff, workers=1)
+        _, outcome = bulk.run(self.client, actions(), self.backoff, workers=1)
+        if outcome.errors:  # refused: its document stays queued, written again later
+            doc_id, reason = next(iter(outcome.errors.items()))
+            raise EngineError(0, f"{len(outcome.errors)} speeches not written ({doc_id}: {reason})")
         if previous is None:
             self.refresh()
         return len(written)
