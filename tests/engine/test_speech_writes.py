@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from config.settings import Settings
+from indexer import library as library_module
 from indexer.db import Database
 from indexer.library import Library
 from indexer.models import Sesion
@@ -21,6 +22,7 @@ from indexer.speeches.search import SpeechQuery
 from indexer.speeches.search.engine_index import EngineSpeechIndex
 from indexer.speeches.service import forget_sessions, process_sessions
 from indexer.speeches.store import session_speeches
+from indexer.stores.engine.loading import LOAD_REFRESH, REFRESH_KEY
 from indexer.stores.engine.retry import EngineError
 from tests.engine.fixtures import ENGINE_KINDS, TEST_BACKOFF, MakeStore, engine_url
 
@@ -151,5 +153,45 @@ def test_a_session_shortened_while_the_engine_refused_its_speeches_keeps_none_of
         assert {hit.speech.id for hit in found.hits} == in_db
         assert found.total == 4
         assert _in_session(library.speech_index, "s2") == 5  # type: ignore[arg-type]
+    finally:
+        library.close()
+
+
+def test_a_flush_of_many_batches_of_sessions_refreshes_the_speech_index_seldom_until_it_ends(
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    make_engine_store: MakeStore,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The speech index, searched, refreshes every second: during a waiting flush of
+    several batches it refreshes every 30 s like the documents' index, and as before once
+    the flush returns, every speech searchable then."""
+    monkeypatch.setattr(library_module, "INDEX_BATCH", 2)
+    alias = make_engine_store("opensearch").alias
+    settings = Settings(
+        data_dir=tmp_path,
+        search_url=engine_url(request, "opensearch"),
+        search_engine="opensearch",
+        search_index=alias,
+    )
+    library = Library.open(settings, writer=True)
+    client = library.store.client  # type: ignore[attr-defined]
+    speeches = f"{alias}-speeches"
+
+    def refresh() -> str | None:
+        return client.settings_of(speeches)[speeches].get(REFRESH_KEY)
+
+    try:
+        library.add_document(_session("s0", 3))
+        library.flush()  # the speech index exists from the first session on
+        for n in range(1, 8):
+            library.add_document(_session(f"s{n}", 10))
+        during: list[str | None] = []
+        library.flush(lambda done: during.append(refresh()))
+        assert len(during) >= 3
+        assert set(during[1:]) == {LOAD_REFRESH}
+        assert refresh() is None
+        assert library.speech_index.count() == 73  # type: ignore[union-attr]
+        assert _in_session(library.speech_index, "s7") == 10  # type: ignore[arg-type]
     finally:
         library.close()

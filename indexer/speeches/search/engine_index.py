@@ -19,6 +19,7 @@ from indexer.stores.base import FacetCount, StoreUnavailable, decode_cursor, enc
 from indexer.stores.engine import bulk, highlights
 from indexer.stores.engine.clients import EngineClient
 from indexer.stores.engine.compile import compile_query, key_field
+from indexer.stores.engine.loading import refreshing_seldom
 from indexer.stores.engine.retry import Backoff, EngineError, not_answering, retryable
 from indexer.stores.engine.schema import FOLDED, KEY_NORMALIZER, STEMMED, index_settings
 
@@ -165,6 +166,21 @@ class EngineSpeechIndex:
         if previous is None:
             self.refresh()
         return len(written)
+
+    @contextlib.contextmanager
+    def loading(self) -> Iterator[None]:
+        """A load of many batches (the library's waiting flush): the index refreshes
+        seldom until it ends, as the documents' index (``EngineStore.loading``); one not
+        made yet (a library without sessions so far) is left to its first write."""
+        exists = self._ready or self.backoff.call(
+            lambda: self.client.index_exists(self.name), "exists"
+        )
+        with (
+            refreshing_seldom(self.client, self.name, self.backoff)
+            if exists
+            else contextlib.nullcontext()
+        ):
+            yield
 
     def refresh(self) -> None:
         """Make this index's writes searchable now (the library's commit); nothing to
