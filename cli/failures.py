@@ -15,7 +15,7 @@ from urllib.parse import urlsplit, urlunsplit
 from pydantic import ValidationError
 
 from config.settings import Settings
-from indexer.disk_full import disk_full, error_chain
+from indexer.disk_full import disk_full_at, error_chain
 
 ENV_PREFIX = "ABIERTO_"
 BUSY_TIMEOUT_S = 15  # the SQLite busy timeout every connection sets (indexer.db)
@@ -72,7 +72,7 @@ def explain(error: BaseException, settings: Settings) -> str | None:
 
     for cause in error_chain(error):
         text = str(cause).lower()
-        if disk_full(cause):
+        if disk_full_at(cause, settings.data_dir):
             return (
                 f"no queda espacio en el disco (no space left on device) de la carpeta de "
                 f"datos {settings.data_dir.resolve()}: libere espacio y repita la orden; "
