@@ -4,6 +4,7 @@ the documents' alias, the same Spanish analysis and the same compiled syntax tre
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,14 @@ from indexer.stores.engine.retry import Backoff, EngineError, not_answering, ret
 from indexer.stores.engine.schema import FOLDED, KEY_NORMALIZER, STEMMED, index_settings
 
 MAX_SESSION_SPEECHES = 10_000
+# a speech the engine refuses for what it holds, not for the engine's state
+_NEVER = (
+    "mapper_parsing_exception",
+    "document_parsing_exception",
+    "strict_dynamic_mapping_exception",
+    "illegal_argument_exception",
+)
+log = logging.getLogger(__name__)
 
 
 def mappings() -> dict[str, Any]:
@@ -120,7 +129,8 @@ class EngineSpeechIndex:
         are searched for, which only sees refreshed writes: then the index is refreshed
         after every write, a segment each time (a crawl's batches made hundreds).
 
-        A write that fails (or whose speeches the engine refuses) raises, and its
+        A write that fails (or whose speeches the engine refuses for its state: a write
+        block, a full node; one refused for what it holds is logged) raises, and its
         sessions stay marked unsettled until one succeeds: the database committed them
         already, and its ids are no longer those the engine holds, so the next write of
         such a session searches the engine for them (the caller writes it again: its
@@ -160,9 +170,15 @@ class EngineSpeechIndex:
 
         self._unrefreshed = True
         _, outcome = bulk.run(self.client, actions(), self.backoff, workers=1)
-        if outcome.errors:  # refused: its document stays queued, written again later
-            doc_id, reason = next(iter(outcome.errors.items()))
-            raise EngineError(0, f"{len(outcome.errors)} speeches not written ({doc_id}: {reason})")
+        refused = {}
+        for doc_id, reason in outcome.errors.items():
+            if reason.startswith(_NEVER):  # writing it again would fail again: named
+                log.error("speech %s could not be indexed: %s", doc_id, reason)
+            else:
+                refused[doc_id] = reason
+        if refused:  # for now (a write block, a full node): its document stays queued
+            doc_id, reason = next(iter(refused.items()))
+            raise EngineError(0, f"{len(refused)} speeches not written ({doc_id}: {reason})")
         if previous is None:
             self.refresh()
         return len(written)
