@@ -11,14 +11,23 @@ at once. An answer whose absolute links took the request's address (no
 the cache's to guess. Only anonymous ``GET /v1/search`` without an ``Origin`` (CORS
 headers vary with it) and with a 200 is kept; an engine has no generation to key by, so
 behind one nothing is.
+
+An answer is kept once, whatever the client accepts: as the app made it, and from its
+first replay on gzipped (what the compression outside would do to it at every replay,
+done once; a fresh answer costs nothing more). Replays go to clients that accept gzip
+as they are, the compression outside passing them on (Brotli's clients accept gzip too);
+the rare client without gzip gets them unpacked (and compressed outside if it asks).
 """
 
 from __future__ import annotations
 
+import gzip
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
+
+from starlette.datastructures import MutableHeaders
 
 from api.public_address import FROM_REQUEST
 
@@ -34,14 +43,27 @@ MAX_ANSWER_BYTES = 256 * 1024
 _VARYING = (b"origin", b"authorization", b"x-api-key", b"cookie")
 
 
+# an answer kept: the app's start message, the body, and whether that body is gzipped
+Kept = tuple[Message, bytes, bool]
+
+
 class AnswerCache:
     """ASGI middleware: replays kept answers of ``CACHED_PATHS``; ``generation()`` is the
-    index's generation now (None: keep nothing)."""
+    index's generation now (None: keep nothing). ``minimum_size`` and ``gzip_level``: the
+    compression outside's, so a replay is the answer it would have sent."""
 
-    def __init__(self, app: Any, generation: Callable[[], int | None]) -> None:
+    def __init__(
+        self,
+        app: Any,
+        generation: Callable[[], int | None],
+        minimum_size: int = 1000,
+        gzip_level: int = 3,
+    ) -> None:
         self.app = app
         self.generation = generation
-        self._answers: OrderedDict[tuple[Any, ...], tuple[Message, bytes]] = OrderedDict()
+        self.minimum_size = minimum_size
+        self.gzip_level = gzip_level
+        self._answers: OrderedDict[tuple[Any, ...], Kept] = OrderedDict()
         self._lock = threading.Lock()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -54,9 +76,7 @@ class AnswerCache:
             if kept is not None:
                 self._answers.move_to_end(key)
         if kept is not None:
-            start, body = kept
-            await send({**start, "headers": list(start["headers"])})
-            await send({"type": "http.response.body", "body": body})
+            await self._replay(key, kept, _accepts_gzip(scope), send)
             return
         start_message: Message | None = None
         chunks: list[bytes] = []
@@ -81,23 +101,38 @@ class AnswerCache:
         if len(body) > MAX_ANSWER_BYTES:
             return
         with self._lock:
-            self._answers[key] = (start_message, body)
+            self._answers[key] = (start_message, body, False)
             while len(self._answers) > ANSWERS:
                 self._answers.popitem(last=False)
+
+    async def _replay(self, key: tuple[Any, ...], kept: Kept, gzipped: bool, send: Send) -> None:
+        start, body, packed = kept
+        headers = list(start["headers"])
+        if gzipped and not packed and len(body) >= self.minimum_size:
+            body, packed = gzip.compress(body, self.gzip_level, mtime=0), True
+            with self._lock:  # from now on kept gzipped, unless replaced meanwhile
+                if self._answers.get(key) is kept:
+                    self._answers[key] = (start, body, True)
+        if packed and gzipped:
+            coded = MutableHeaders(raw=headers)
+            coded.add_vary_header("Accept-Encoding")
+            coded["Content-Encoding"] = "gzip"
+            coded["Content-Length"] = str(len(body))
+        elif packed:
+            body = gzip.decompress(body)
+        await send({**start, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
 
     def _key(self, scope: Scope) -> tuple[Any, ...] | None:
         if scope["type"] != "http" or scope["method"] != "GET":
             return None
         if scope["path"] not in CACHED_PATHS:
             return None
-        gzip = False
         host = b""
         for name, value in scope["headers"]:
             if name in _VARYING:
                 return None
-            if name == b"accept-encoding":
-                gzip = b"gzip" in value
-            elif name == b"host":
+            if name == b"host":
                 host = value
         generation = self.generation()
         if generation is None:
@@ -108,6 +143,15 @@ class AnswerCache:
             scope.get("root_path", ""),
             scope["path"],
             scope["query_string"],
-            gzip,
             generation,
         )
+
+    def kept_bytes(self) -> int:
+        """The bodies kept, in bytes (what the cache holds, headers apart)."""
+        with self._lock:
+            return sum(len(body) for _, body, _ in self._answers.values())
+
+
+def _accepts_gzip(scope: Scope) -> bool:
+    """As Starlette's gzip middleware reads ``Accept-Encoding``."""
+    return any(name == b"accept-encoding" and b"gzip" in value for name, value in scope["headers"])

@@ -1,11 +1,14 @@
 """What a crawl's sessions cost the engine's speech index: the speeches of each batch
 written as before (the session's old ids searched for, then a refresh forced so the next
 batch's search sees them) against now (the old ids read from the database, deleted by
-id in the same bulk, no refresh until the library's commit), alternately on one
-OpenSearch node, round after round.
+id in the same bulk, no refresh until the library's commit) and, with ``--ways``, after
+within ``EngineSpeechIndex.loading`` (a refresh every 30 s until the load ends, as the
+library's waiting flush does), alternately on one OpenSearch node, round after round,
+while a reader searches the speech index five times a second.
 
 Usage: python bench/speech_engine_writes.py [--sessions 40] [--speeches 200]
                                             [--batch 4] [--rounds 3] [--json PATH]
+                                            [--ways before,after,loading]
 
 Per run, into a fresh speech index and database: ``--sessions`` sessions of
 ``--speeches`` turns written in batches of ``--batch`` sessions (``process_sessions``, as
@@ -20,12 +23,14 @@ JSON goes to ``bench/results/speech_engine_writes.json``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import random
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -46,6 +51,7 @@ from indexer.stores.engine import Connection, connect  # noqa: E402
 
 RESULTS = REPO / "bench" / "results" / "speech_engine_writes.json"
 WORDS = (REPO / "bench" / "palabras.txt").read_text(encoding="utf-8").split()
+SEARCH_EVERY_S = 0.2
 SPEAKERS = ("Pedro Salas Mora (PAN)", "Ana Luz Pérez (MORENA)", "Luis Mora Paz (PT)")
 
 
@@ -84,9 +90,26 @@ def session(doc_id: str, turns: int, rng: random.Random) -> Sesion:
     )
 
 
-def run(client: Any, pid: int, way: str, passes: list[list[Sesion]], batch: int) -> dict[str, Any]:
-    index = EngineSpeechIndex(client, f"bench-speeches-{way}-{time.time_ns()}")
+def reader(url: str, name: str, stop: threading.Event) -> None:
+    """The API searching the speech index meanwhile (an index nobody searches skips its
+    scheduled refreshes: the load's setting would change nothing)."""
+    client = connect("opensearch", Connection(url, timeout_s=60))
+    body = {"query": {"match": {"text": "agua"}}, "size": 1}
+    while not stop.is_set():
+        with contextlib.suppress(Exception):
+            client.search(name, body)
+        stop.wait(SEARCH_EVERY_S)
+    client.close()
+
+
+def run(
+    client: Any, url: str, pid: int, way: str, passes: list[list[Sesion]], batch: int
+) -> dict[str, Any]:
+    index = EngineSpeechIndex(client, f"bench-speeches-{way.replace(' ', '-')}-{time.time_ns()}")
     index.ensure()
+    stop = threading.Event()
+    searching = threading.Thread(target=reader, args=(url, index.name, stop), daemon=True)
+    searching.start()
     with tempfile.TemporaryDirectory(prefix="bench-speech-db-") as tmp:
         db = Database(f"sqlite:///{Path(tmp) / 'abierto.db'}")
         writes = Before(index) if way == "before" else index
@@ -95,9 +118,10 @@ def run(client: Any, pid: int, way: str, passes: list[list[Sesion]], batch: int)
             refreshes = stats["_all"]["primaries"]["refresh"]["total"]
             began, cpu, jvm = time.perf_counter(), time.process_time(), node_cpu(pid)
             written = 0
-            for sessions in passes:
-                for at in range(0, len(sessions), batch):
-                    written += process_sessions(db, writes, sessions[at : at + batch])
+            with index.loading() if way == "loading" else contextlib.nullcontext():
+                for sessions in passes:
+                    for at in range(0, len(sessions), batch):
+                        written += process_sessions(db, writes, sessions[at : at + batch])
             index.refresh()
             seconds = time.perf_counter() - began
             python, node = time.process_time() - cpu, node_cpu(pid) - jvm
@@ -114,6 +138,8 @@ def run(client: Any, pid: int, way: str, passes: list[list[Sesion]], batch: int)
                 "load": os.getloadavg()[0],
             }
         finally:
+            stop.set()
+            searching.join()
             db.close()
             client.delete_index(index.name)
 
@@ -124,6 +150,7 @@ def main() -> int:
     parser.add_argument("--speeches", type=int, default=200)
     parser.add_argument("--batch", type=int, default=4)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--ways", default="before,after", help="of before, after, loading")
     parser.add_argument("--json", type=Path, default=RESULTS)
     args = parser.parse_args()
     from tests.engine.opensearch import start
@@ -134,7 +161,7 @@ def main() -> int:
         [session(f"s{n:04d}", args.speeches, rng) for n in range(args.sessions)],
         [session(f"s{n:04d}", fewer, rng) for n in range(args.sessions)],
     ]
-    ways = ("before", "after")
+    ways = tuple(args.ways.split(","))
     runs: dict[str, list[dict[str, Any]]] = {way: [] for way in ways}
     with (
         tempfile.TemporaryDirectory(prefix="bench-speech-engine-") as tmp,
@@ -142,10 +169,10 @@ def main() -> int:
     ):
         client = connect("opensearch", Connection(node.url, timeout_s=120))
         for way in ways:  # warm the JVM, unmeasured
-            run(client, node.pid, way, [passes[0][:8]], args.batch)
+            run(client, node.url, node.pid, way, [passes[0][:8]], args.batch)
         for round_ in range(args.rounds):
             for way in ways if round_ % 2 == 0 else ways[::-1]:
-                found = run(client, node.pid, way, passes, args.batch)
+                found = run(client, node.url, node.pid, way, passes, args.batch)
                 runs[way].append(found)
                 print(
                     f"round {round_ + 1} {way:6} "
@@ -167,7 +194,7 @@ def main() -> int:
         )
     keep(
         args.json,
-        f"{args.sessions}x{args.speeches}-batch{args.batch}",
+        f"{args.sessions}x{args.speeches}-batch{args.batch}-{'-'.join(ways)}",
         {"sessions": args.sessions, "speeches": args.speeches, "batch": args.batch,
          "rounds": args.rounds, "cpus": os.cpu_count(), "medians": medians, "runs": runs},
     )  # fmt: skip

@@ -8,14 +8,18 @@ archived atomically and documents saved one by one, so the next run carries on).
 
 from __future__ import annotations
 
+import errno
+import os
 import socket
+import tempfile
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import ValidationError
 
 from config.settings import Settings
-from indexer.disk_full import disk_full, error_chain
+from indexer.disk_full import disk_full_at, error_chain
 
 ENV_PREFIX = "ABIERTO_"
 BUSY_TIMEOUT_S = 15  # the SQLite busy timeout every connection sets (indexer.db)
@@ -72,12 +76,16 @@ def explain(error: BaseException, settings: Settings) -> str | None:
 
     for cause in error_chain(error):
         text = str(cause).lower()
-        if disk_full(cause):
+        if disk_full_at(cause, settings.data_dir):
             return (
                 f"no queda espacio en el disco (no space left on device) de la carpeta de "
                 f"datos {settings.data_dir.resolve()}: libere espacio y repita la orden; "
                 "lo ya guardado se conserva"
             )
+        if _cannot_write(cause, text):
+            problem = read_only_problem(settings)
+            if problem is not None:
+                return problem
         if "database is locked" in text or "database table is locked" in text:
             return (
                 f"la base de datos {_database_name(settings)} está ocupada por otro proceso "
@@ -101,3 +109,40 @@ def _database_name(settings: Settings) -> str:
 def _short(error: Any, limit: int = 160) -> str:
     message = getattr(error, "message", None) or str(error)
     return str(message).splitlines()[0][:limit]
+
+
+def read_only_problem(settings: Settings) -> str | None:
+    """Why this process cannot write the data folder an SQLite library lives in (a
+    read-only mount, a snapshot, another user's folder), in Spanish; None when it can
+    (or the database lives elsewhere). SQLite writes beside its file even to read (its
+    write-ahead log), and the library keeps its keys and indexes there."""
+    if settings.database_url and not settings.database_url.startswith("sqlite"):
+        return None
+    folder = settings.data_dir
+    database = Path(settings.database.removeprefix("sqlite:///"))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=".prueba-de-escritura-", dir=folder)
+    except OSError as exc:
+        why = exc.strerror or type(exc).__name__
+    else:
+        os.close(handle)
+        Path(name).unlink()
+        if not database.exists() or os.access(database, os.W_OK):
+            return None
+        why = f"sin permiso de escritura en {database.name}"
+    return (
+        f"este proceso no puede escribir en la carpeta de datos {folder.resolve()} ({why}): "
+        "la base de datos SQLite escribe junto a su archivo incluso para leer. Sirva una "
+        "copia de la carpeta en un disco con permiso de escritura, o dé ese permiso al "
+        "usuario del servicio"
+    )
+
+
+def _cannot_write(cause: BaseException, text: str) -> bool:
+    if isinstance(cause, OSError) and cause.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return True
+    return any(
+        words in text
+        for words in ("unable to open database file", "readonly database", "read-only file system")
+    )

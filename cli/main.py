@@ -237,9 +237,14 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from api.app import create_app
+    from cli.failures import read_only_problem
     from cli.http_limits import server_limits
     from cli.proxy_trust import proxy_trust
 
+    problem = read_only_problem(settings)
+    if problem is not None:  # refused now, not a traceback from every worker
+        print(f"abierto serve: {problem}", file=sys.stderr)
+        return 2
     host, port = args.host or settings.host, args.port or settings.port
     workers = args.workers if args.workers is not None else default_workers()
     if workers <= 1:

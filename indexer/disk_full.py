@@ -6,11 +6,17 @@ commands as one Spanish line."""
 from __future__ import annotations
 
 import errno
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 # how SQLite, the OS and Rust (tantivy) word it; PostgreSQL's SQLSTATE 53100 is disk_full
 _WORDS = ("no space left on device", "database or disk is full", "os error 28")
 _PG_DISK_FULL = "53100"
+# tantivy's writer, when one of its threads failed to write a segment, says only this
+# (the thread's error is lost): on a disk left with no room, that was the cause
+_WRITER_KILLED = "index writer was killed"
+NO_ROOM_BYTES = 16 * 1024 * 1024
 
 
 def error_chain(error: BaseException) -> Iterator[BaseException]:
@@ -33,3 +39,16 @@ def disk_full(error: BaseException) -> bool:
         if any(words in str(cause).lower() for words in _WORDS):
             return True
     return False
+
+
+def disk_full_at(error: BaseException, folder: Path) -> bool:
+    """``disk_full``, or the index writer's killed thread on a disk ``folder`` shares
+    that has (next to) no room left."""
+    if disk_full(error):
+        return True
+    if not any(_WRITER_KILLED in str(cause).lower() for cause in error_chain(error)):
+        return False
+    try:
+        return shutil.disk_usage(folder).free < NO_ROOM_BYTES
+    except OSError:
+        return False

@@ -301,12 +301,15 @@ class Library:
         (``load``) is a load for the store until it ends."""
         done = 0
         in_flight: deque[Sent] = deque()
-        loading = getattr(self.store, "loading", None)
+        # the speech index beside an engine's documents refreshes seldom with them
+        loads = [getattr(self.store, "loading", None), getattr(self.speech_index, "loading", None)]
         try:
             pending = self.db.iter_documents(batch=INDEX_BATCH, pending_only=True)
             for number, batch in enumerate(_batches(pending, INDEX_BATCH)):
-                if number == 1 and load is not None and loading is not None and not before:
-                    load.enter_context(loading())
+                if number == 1 and load is not None and not before:
+                    for loading in loads:
+                        if loading is not None:
+                            load.enter_context(loading())
                 watched = any(sent.holders for sent in in_flight)
                 cited = cited_cases(self.db, [d.id for d in batch]) if watched else set()
                 prepared = self._prepare(batch)

@@ -57,7 +57,8 @@ def open_speech_index(data_dir: Path, store: object = None, writer: bool = True)
     if client is not None and alias:
         from indexer.speeches.search.engine_index import EngineSpeechIndex
 
-        return EngineSpeechIndex(client, f"{alias}-speeches")
+        name = f"{alias}-speeches"
+        return EngineSpeechIndex(client, name, unsettled=data_dir / f"{name}.unsettled")
     from indexer.speeches.search.tantivy_index import TantivySpeechIndex
 
     return TantivySpeechIndex(data_dir / "speeches-index", replace_outdated=writer)

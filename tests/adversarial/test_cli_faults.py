@@ -136,3 +136,34 @@ def test_a_locked_database_is_named_after_the_busy_timeout(tmp_path: Path) -> No
     with client_for(data) as api:
         assert api.get("/v1/search", params={"q": "calendario"}).json()["total"] == 1
         assert api.get("/v1/search", params={"q": "hacienda"}).json()["total"] == 1
+
+
+# --- a read-only data folder ----------------------------------------------------------
+
+
+def test_serve_on_a_read_only_data_folder_refuses_with_what_to_do(tmp_path: Path) -> None:
+    """A snapshot mounted read-only: SQLite and the index's lock need to write beside
+    their files even to read, so ``serve`` says why it cannot start and what to do,
+    instead of a traceback (from each worker)."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a folder read-only needs root")
+    written, snapshot = tmp_path / "escrita", tmp_path / "instantanea"
+    snapshot.mkdir()
+    made = abierto(written / "data", "institutions", "list")
+    assert made.returncode == 0, made.stderr
+    done = subprocess.run(["mount", "--bind", str(written), str(snapshot)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot bind-mount here: {done.stderr.decode().strip()}")
+    try:
+        subprocess.run(["mount", "-o", "remount,bind,ro", str(snapshot)], check=True)
+        for workers in ("1", "2"):
+            served = abierto(snapshot / "data", "serve", "--port", "9", "--workers", workers)
+            assert served.returncode == 2
+            assert "Traceback" not in served.stderr
+            assert "no puede escribir en la carpeta de datos" in served.stderr
+            assert "Read-only file system" in served.stderr
+        listed = abierto(snapshot / "data", "institutions", "list")  # any command: named
+        assert listed.returncode == 1 and "Traceback" not in listed.stderr
+        assert "no puede escribir en la carpeta de datos" in listed.stderr
+    finally:
+        subprocess.run(["umount", "-l", str(snapshot)], check=False)

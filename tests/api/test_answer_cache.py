@@ -3,6 +3,8 @@ changed, never to a reader whose answer differs (another encoding, a CORS origin
 
 from __future__ import annotations
 
+import gzip
+import json
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -10,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from api.answer_cache import AnswerCache
 from api.app import create_app
+from api.compression import Compression
 from api.public_address import VaryHost, link_base
 from config.settings import Settings
 from indexer.library import Library
@@ -97,3 +100,40 @@ def test_an_answer_whose_links_took_the_request_address_is_not_kept(tmp_path: Pa
     assert plain.json()["page_url"] == "http://ejemplo.mx/d/x"
     assert secure.json()["page_url"] == "https://ejemplo.mx/d/x"
     assert cached._answers == {}
+
+
+def test_an_answer_is_kept_once_gzipped_and_replayed_to_every_encoding() -> None:
+    # one copy whatever the client accepts: made once, gzipped at its first replay (what
+    # the compression outside would have done at every replay), unpacked for a client
+    # that takes no gzip, and compressed outside as before for one that takes Brotli only
+    made: list[int] = []
+    app = FastAPI()
+
+    @app.get("/v1/search")
+    def answer() -> dict[str, list[str]]:
+        made.append(1)
+        return {"hits": [f"sentencia número {n} sobre el amparo" for n in range(400)]}
+
+    cached = AnswerCache(app, generation=lambda: 1, minimum_size=1000, gzip_level=3)
+    client = TestClient(Compression(cached, minimum_size=1000, gzip_level=3, brotli_quality=1))
+    expected = {"hits": [f"sentencia número {n} sobre el amparo" for n in range(400)]}
+    # (what the client accepts, the coding it gets): the first is the fresh answer
+    for accepted, coding in [
+        ("gzip, deflate, br", "br"),
+        ("identity", None),
+        ("gzip, deflate, br", "gzip"),
+        ("gzip", "gzip"),
+        ("br", "br"),
+        ("identity", None),
+    ]:
+        response = client.get("/v1/search?q=x", headers={"Accept-Encoding": accepted})
+        assert response.status_code == 200
+        assert response.json() == expected
+        assert response.headers.get("content-encoding") == coding
+        if coding is not None:
+            assert "Accept-Encoding" in response.headers["vary"]
+    assert made == [1]
+    [(_, body, packed)] = cached._answers.values()
+    assert packed and json.loads(gzip.decompress(body)) == expected
+    plain = len(client.get("/v1/search?q=x", headers={"Accept-Encoding": "identity"}).content)
+    assert cached.kept_bytes() == len(body) < plain / 4

@@ -15,6 +15,11 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.routers.pages.signin import COOKIE, HANDED_DOWN, SECRET_FILE, hand_down_pages_secret
+from bench.legal_corpus import LegalCorpus
+from cli.failures import explain
+from config.settings import Settings
+from indexer.disk_full import disk_full
+from indexer.library import Library
 from tests.api.test_sources import Service, make_service, spec
 
 HTML = {"Accept": "text/html"}
@@ -132,3 +137,59 @@ def test_on_a_full_disk_another_institutions_source_is_still_a_plain_404(
             assert theirs.status_code == unknown.status_code == 404
     finally:
         service.library.close()
+
+
+def test_once_space_returns_writes_searches_and_the_index_writer_go_on_without_a_restart(
+    small_disk: Path,
+) -> None:
+    """The server and a crawl's writer on a disk that fills up and is freed again: no
+    process is restarted, and nothing written before or after is lost."""
+    service = make_service(small_disk / "data")
+    writer = Library.open(Settings(data_dir=small_disk / "data"), writer=True)
+    try:
+        client = TestClient(service.client.app, raise_server_exceptions=False)
+        docs = list(LegalCorpus(600, seed=5, mix="3k"))
+        for doc in docs[:300]:
+            writer.add_document(doc)
+        assert writer.flush() == 300
+        for doc in docs[300:]:
+            writer.add_document(doc)
+        _fill(small_disk)
+        with pytest.raises(Exception) as failed:  # the index's commit, or the queue's
+            writer.flush()
+        assert disk_full(failed.value)
+        answer = client.post(
+            "/v1/sources", json=spec("http://127.0.0.1:9"), headers=service.congreso
+        )
+        assert answer.status_code == 507
+        assert client.get("/v1/search", params={"q": ""}).json()["total"] == 300
+
+        (small_disk / "filler").unlink()  # the operator frees space
+
+        answer = client.post(
+            "/v1/sources", json=spec("http://127.0.0.1:9"), headers=service.congreso
+        )
+        assert answer.status_code == 201
+        assert len(client.get("/v1/sources", headers=service.congreso).json()["sources"]) == 1
+        assert writer.flush() == 300
+        assert writer.db.count_pending() == 0
+        found = client.get("/v1/search", params={"q": "", "limit": 1})
+        assert found.status_code == 200 and found.json()["total"] == 600
+    finally:
+        writer.close()
+        service.library.close()
+
+
+def test_the_index_writer_killed_on_a_full_disk_is_named_a_full_disk(small_disk: Path) -> None:
+    """Tantivy's writer, when a thread of it found no room for a segment, raises only
+    that it was killed (as it words it): on a full disk the command says what to do."""
+    settings = Settings(data_dir=small_disk / "data")
+    settings.data_dir.mkdir()
+    killed = OSError(
+        "An error occurred in a thread: 'An index writer was killed.. A worker thread "
+        "encountered an error (io::Error most likely) or panicked.'"
+    )
+    assert explain(killed, settings) is None  # room left: not the disk's fault
+    _fill(small_disk)
+    message = explain(killed, settings)
+    assert message is not None and message.startswith("no queda espacio en el disco")

@@ -14,8 +14,8 @@ from config.settings import Settings
 from indexer import library as library_module
 from indexer.library import Library
 from indexer.stores import SearchQuery
+from indexer.stores.engine.loading import LOAD_REFRESH, REFRESH_KEY
 from indexer.stores.engine.schema import index_settings, mappings
-from indexer.stores.engine.store import LOAD_REFRESH, REFRESH_KEY
 from tests.citations.test_library import sentencia
 from tests.engine.fixtures import MakeStore, engine_url
 from tests.stores.corpus import corpus

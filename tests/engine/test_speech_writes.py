@@ -1,9 +1,11 @@
 """A crawl's batches of sessions write their speeches to the engine without refreshing
 its speech index each time (a segment per batch), and a session written again with
-fewer speeches leaves none of its old ones behind, even before any refresh."""
+fewer speeches leaves none of its old ones behind, even before any refresh or when the
+engine refused the write that shortened it."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import uuid
 from collections.abc import Iterator
@@ -11,12 +13,18 @@ from pathlib import Path
 
 import pytest
 
+from config.settings import Settings
+from indexer import library as library_module
 from indexer.db import Database
+from indexer.library import Library
 from indexer.models import Sesion
 from indexer.speeches.search import SpeechQuery
 from indexer.speeches.search.engine_index import EngineSpeechIndex
 from indexer.speeches.service import forget_sessions, process_sessions
-from tests.engine.fixtures import ENGINE_KINDS, TEST_BACKOFF, MakeStore
+from indexer.speeches.store import session_speeches
+from indexer.stores.engine.loading import LOAD_REFRESH, REFRESH_KEY
+from indexer.stores.engine.retry import EngineError
+from tests.engine.fixtures import ENGINE_KINDS, TEST_BACKOFF, MakeStore, engine_url
 
 CONGRESS = "Congreso del Estado de Prueba"
 
@@ -99,3 +107,91 @@ def test_a_session_written_again_with_fewer_speeches_keeps_none_of_the_old(
         assert index.count() == 4
     finally:
         db.close()
+
+
+def test_a_session_shortened_while_the_engine_refused_its_speeches_keeps_none_of_the_old(
+    tmp_path: Path, request: pytest.FixtureRequest, make_engine_store: MakeStore
+) -> None:
+    """The database commits a session's new (fewer) speeches before the engine writes
+    them; when the engine refuses, the flush fails and the session stays queued, and the
+    next flush (here after a restart) removes every old speech from the engine although
+    the database no longer knows their ids."""
+    alias = make_engine_store("opensearch").alias
+    settings = Settings(
+        data_dir=tmp_path,
+        search_url=engine_url(request, "opensearch"),
+        search_engine="opensearch",
+        search_index=alias,
+    )
+    library = Library.open(settings, writer=True)
+    speeches = f"{alias}-speeches"
+    try:
+        library.add_document(_session("s1", 30))
+        library.add_document(_session("s2", 5))
+        library.flush()
+        assert _in_session(library.speech_index, "s1") == 30  # type: ignore[arg-type]
+        client = library.store.client  # type: ignore[attr-defined]
+        client.put_settings(speeches, {"index.blocks.write": True})
+        try:
+            library.add_document(_session("s1", 4))
+            with contextlib.suppress(EngineError):  # refused: the flush says so (it did not)
+                library.flush()
+        finally:
+            client.put_settings(speeches, {"index.blocks.write": False})
+        assert len(session_speeches(library.db, "s1")) == 4
+        assert library.db.count_pending() == 1  # the session waits to be written again
+    finally:
+        library.close()
+    library = Library.open(settings, writer=True)  # a restart: nothing in memory
+    try:
+        library.flush()
+        assert library.db.count_pending() == 0
+        found = library.speech_index.search(  # type: ignore[union-attr]
+            SpeechQuery(filters={"session_id": ["s1"]}, include_procedural=True, limit=50)
+        )
+        in_db = {s.id for s in session_speeches(library.db, "s1")}
+        assert {hit.speech.id for hit in found.hits} == in_db
+        assert found.total == 4
+        assert _in_session(library.speech_index, "s2") == 5  # type: ignore[arg-type]
+    finally:
+        library.close()
+
+
+def test_a_flush_of_many_batches_of_sessions_refreshes_the_speech_index_seldom_until_it_ends(
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    make_engine_store: MakeStore,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The speech index, searched, refreshes every second: during a waiting flush of
+    several batches it refreshes every 30 s like the documents' index, and as before once
+    the flush returns, every speech searchable then."""
+    monkeypatch.setattr(library_module, "INDEX_BATCH", 2)
+    alias = make_engine_store("opensearch").alias
+    settings = Settings(
+        data_dir=tmp_path,
+        search_url=engine_url(request, "opensearch"),
+        search_engine="opensearch",
+        search_index=alias,
+    )
+    library = Library.open(settings, writer=True)
+    client = library.store.client  # type: ignore[attr-defined]
+    speeches = f"{alias}-speeches"
+
+    def refresh() -> str | None:
+        return client.settings_of(speeches)[speeches].get(REFRESH_KEY)
+
+    try:
+        library.add_document(_session("s0", 3))
+        library.flush()  # the speech index exists from the first session on
+        for n in range(1, 8):
+            library.add_document(_session(f"s{n}", 10))
+        during: list[str | None] = []
+        library.flush(lambda done: during.append(refresh()))
+        assert len(during) >= 3
+        assert set(during[1:]) == {LOAD_REFRESH}
+        assert refresh() is None
+        assert library.speech_index.count() == 73  # type: ignore[union-attr]
+        assert _in_session(library.speech_index, "s7") == 10  # type: ignore[arg-type]
+    finally:
+        library.close()

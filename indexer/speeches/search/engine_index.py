@@ -4,7 +4,9 @@ the documents' alias, the same Spanish analysis and the same compiled syntax tre
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from indexer.analysis import fold_keyword, stem_tokens
@@ -13,14 +15,24 @@ from indexer.query import parse_query
 from indexer.speeches.model import Speech
 from indexer.speeches.search.shapes import SPEECH_FILTERS, SpeechHit, SpeechQuery, SpeechResult
 from indexer.speeches.search.tantivy_index import KEY_FIELDS, key_values
+from indexer.speeches.search.unsettled import Unsettled
 from indexer.stores.base import FacetCount, StoreUnavailable, decode_cursor, encode_cursor
 from indexer.stores.engine import bulk, highlights
 from indexer.stores.engine.clients import EngineClient
 from indexer.stores.engine.compile import compile_query, key_field
+from indexer.stores.engine.loading import refreshing_seldom
 from indexer.stores.engine.retry import Backoff, EngineError, not_answering, retryable
 from indexer.stores.engine.schema import FOLDED, KEY_NORMALIZER, STEMMED, index_settings
 
 MAX_SESSION_SPEECHES = 10_000
+# a speech the engine refuses for what it holds, not for the engine's state
+_NEVER = (
+    "mapper_parsing_exception",
+    "document_parsing_exception",
+    "strict_dynamic_mapping_exception",
+    "illegal_argument_exception",
+)
+log = logging.getLogger(__name__)
 
 
 def mappings() -> dict[str, Any]:
@@ -71,10 +83,19 @@ def to_source(speech: Speech) -> dict[str, Any]:
 
 
 class EngineSpeechIndex:
-    def __init__(self, client: EngineClient, name: str, backoff: Backoff | None = None) -> None:
+    def __init__(
+        self,
+        client: EngineClient,
+        name: str,
+        backoff: Backoff | None = None,
+        unsettled: Path | None = None,
+    ) -> None:
+        """``unsettled``: the file that remembers, across restarts, the sessions whose
+        last write failed (in memory only without it)."""
         self.client = client
         self.name = name
         self.backoff = backoff or Backoff()
+        self.unsettled = Unsettled(unsettled)
         self._ready = False
         self._unrefreshed = False  # written by ``previous`` and not refreshed since
 
@@ -106,11 +127,29 @@ class EngineSpeechIndex:
         deleted by id in the same request, and nothing is refreshed (searchable at the
         engine's next refresh, within a second, or ``refresh``). Without it the old ids
         are searched for, which only sees refreshed writes: then the index is refreshed
-        after every write, a segment each time (a crawl's batches made hundreds)."""
-        self.ensure()
+        after every write, a segment each time (a crawl's batches made hundreds).
+
+        A write that fails (or whose speeches the engine refuses for its state: a write
+        block, a full node; one refused for what it holds is logged) raises, and its
+        sessions stay marked unsettled until one succeeds: the database committed them
+        already, and its ids are no longer those the engine holds, so the next write of
+        such a session searches the engine for them (the caller writes it again: its
+        document stays queued)."""
         sessions = list(session_ids)
-        written = list(speeches)
+        try:
+            written = self._replace(sessions, list(speeches), previous)
+        except BaseException:
+            self.unsettled.add(sessions)
+            raise
+        self.unsettled.discard(sessions)
+        return written
+
+    def _replace(
+        self, sessions: list[str], written: list[Speech], previous: Iterable[str] | None
+    ) -> int:
+        self.ensure()
         keep = {s.id for s in written}
+        unsure = self.unsettled.among(sessions)
         if previous is not None:
             stale = [i for i in dict.fromkeys(previous) if i not in keep]
         elif sessions:
@@ -118,6 +157,10 @@ class EngineSpeechIndex:
             stale = [i for i in self._ids_of(sessions) if i not in keep]
         else:
             stale = []
+        if unsure and previous is not None:  # what the failed write left, refreshed or not
+            self.backoff.call(lambda: self.client.refresh(self.name), "refresh")
+            found = [i for i in self._ids_of(unsure) if i not in keep]
+            stale = list(dict.fromkeys([*stale, *found]))
 
         def actions() -> Iterator[bulk.Action]:
             for doc_id in stale:
@@ -126,10 +169,34 @@ class EngineSpeechIndex:
                 yield bulk.Action("index", speech.id, self.name, to_source(speech))
 
         self._unrefreshed = True
-        bulk.run(self.client, actions(), self.backoff, workers=1)
+        _, outcome = bulk.run(self.client, actions(), self.backoff, workers=1)
+        refused = {}
+        for doc_id, reason in outcome.errors.items():
+            if reason.startswith(_NEVER):  # writing it again would fail again: named
+                log.error("speech %s could not be indexed: %s", doc_id, reason)
+            else:
+                refused[doc_id] = reason
+        if refused:  # for now (a write block, a full node): its document stays queued
+            doc_id, reason = next(iter(refused.items()))
+            raise EngineError(0, f"{len(refused)} speeches not written ({doc_id}: {reason})")
         if previous is None:
             self.refresh()
         return len(written)
+
+    @contextlib.contextmanager
+    def loading(self) -> Iterator[None]:
+        """A load of many batches (the library's waiting flush): the index refreshes
+        seldom until it ends, as the documents' index (``EngineStore.loading``); one not
+        made yet (a library without sessions so far) is left to its first write."""
+        exists = self._ready or self.backoff.call(
+            lambda: self.client.index_exists(self.name), "exists"
+        )
+        with (
+            refreshing_seldom(self.client, self.name, self.backoff)
+            if exists
+            else contextlib.nullcontext()
+        ):
+            yield
 
     def refresh(self) -> None:
         """Make this index's writes searchable now (the library's commit); nothing to

@@ -34,6 +34,7 @@ from indexer.stores.base import (
 from indexer.stores.documents import filter_values, hit_payload, metadata_text
 from indexer.stores.engine import bulk, request
 from indexer.stores.engine.clients import EngineClient
+from indexer.stores.engine.loading import refreshing_seldom
 from indexer.stores.engine.retry import Backoff, EngineError, not_answering, retryable
 from indexer.stores.engine.schema import (
     MAPPING_VERSION,
@@ -46,12 +47,6 @@ from indexer.stores.engine.schema import (
 AnyDocument = Sentencia | Sesion | Legislativo
 log = logging.getLogger(__name__)
 HEALTH_TIMEOUT_S = 3.0
-# how often the live index refreshes while a load of many batches runs: searched, it
-# refreshes every second otherwise, each time a small segment the engine merges again
-# (a fifth of its CPU per written document: ``bench/engine_load.py``); never ``-1``, so
-# a writer that dies meanwhile leaves an index that still shows what it wrote
-LOAD_REFRESH = "30s"
-REFRESH_KEY = "index.refresh_interval"
 
 
 def to_source(doc: AnyDocument) -> dict[str, Any]:
@@ -256,38 +251,11 @@ class EngineStore:
     @contextlib.contextmanager
     def loading(self) -> Iterator[None]:
         """A load of many batches (``abierto index``, a crawl's last flush): meanwhile the
-        live index refreshes every ``LOAD_REFRESH``, then as before; the ``commit`` that
-        ends the load makes everything searchable. An index whose refresh someone else
-        chose keeps it; one a dead writer left at ``LOAD_REFRESH`` is restored too."""
+        live index refreshes every ``LOAD_REFRESH`` (``loading.refreshing_seldom``); the
+        ``commit`` that ends the load makes everything searchable."""
         self.ensure()
-        found = self.backoff.call(lambda: self.client.settings_of(self.alias), "settings")
-        ours = sorted(
-            name
-            for name, values in found.items()
-            if values.get(REFRESH_KEY) in (None, LOAD_REFRESH)
-        )
-        targets = ",".join(ours)
-        if ours:
-            self.backoff.call(
-                lambda: self.client.put_settings(targets, {REFRESH_KEY: LOAD_REFRESH}), "settings"
-            )
-        restore = {REFRESH_KEY: None}
-        try:
+        with refreshing_seldom(self.client, self.alias, self.backoff):
             yield
-        except BaseException:
-            if ours:  # once: the load's own failure is what the caller must see
-                try:
-                    self.client.put_settings(targets, restore)
-                except EngineError as exc:
-                    log.warning(
-                        "the search index %s refreshes every %s until the next load: %s",
-                        targets,
-                        LOAD_REFRESH,
-                        exc,
-                    )
-            raise
-        if ours:
-            self.backoff.call(lambda: self.client.put_settings(targets, restore), "settings")
 
     def commit(self) -> None:
         """Make every acknowledged write searchable now."""
