@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from indexer.citations.model import Citation
 from indexer.readers.expedientes import (
@@ -90,10 +91,21 @@ _STATE_JUZGADO = (
     rf"(?:de\s+{_CAPITAL}|del\s+Distrito\s+Federal|del\s+(?:Estado|Edo\.)\s+de\s+{_PLACE}"
     rf"|del\s+{_STATE_COURT})"
 )
+# A vote count between the verb and the court: "resuelto por unanimidad de votos por la
+# Primera Sala", "fallado por mayoría de ocho votos por el Tribunal Pleno".
+_VOTES = r"(?:unanimidad|mayor[íi]a)\s+de\s+(?:\w+\s+)?votos"
+# The Suprema Corte's bodies, as a precedent's reference names them after its number.
+_SCJN_BODY = r"(?:(?:Primera|Segunda)\s+Sala|(?:Tribunal\s+)?Pleno)"
 _COURT = re.compile(
     r"\s*,?\s*(?:(?:ambos|ambas|todos)\s+)?(?:(?:del\s+[íi]ndice\s+)?del?|de\s+la"
-    r"|(?:resuelt|emitid|dictad|fallad|sustentad)[oa]s?\s+por\s+(?:el|la)"
+    rf"|(?:resuelt|emitid|dictad|fallad|sustentad)[oa]s?\s+por\s+(?:{_VOTES},?\s+por\s+)?"
+    r"(?:el|la)"
     r"|ante\s+(?:el|la)"
+    # a precedent's reference: "acción de inconstitucionalidad 33/2015, Tribunal Pleno de la
+    # Suprema Corte de Justicia de la Nación, Ponente: …" (the court named whole), or a
+    # footnote's "Amparo directo en revisión 1754/2015. Mayoría de tres votos. Primera Sala."
+    rf"|(?<=,)(?=\s*{_SCJN_BODY}\s+de\s+la\s+Suprema\s+Corte\s+de\s+Justicia\s+de\s+la\s+Naci[óo]n)"
+    rf"|\.\s+(?i:{_VOTES})\.(?=\s+{_SCJN_BODY}\.)"
     # "toca 12/2023, Quinta Sala Familiar del H. Tribunal Superior…": a sala in apposition,
     # only with its high court named after it
     rf"|(?<=,)(?=\s*{_ORDINAL}\s+Sala\b[^,;.\n]{{0,80}}?\s+del\s+(?:H\.\s*)?(?:Supremo|Tribunal)))\s+"
@@ -101,7 +113,7 @@ _COURT = re.compile(
     r"|Especializada|Mercantil|Administrativa|del\s+(?:Supremo|Tribunal\s+Superior)))"
     r"(?:\s+de\s+(?:la|esta)\s+Suprema\s+Corte"
     r"(?:\s+de\s+Justicia\s+de\s+la\s+Naci[óo]n)?)?"
-    r"|Pleno(?:\s+de\s+(?:la|esta)\s+Suprema\s+Corte(?:\s+de\s+Justicia\s+de\s+la\s+Naci[óo]n)?"
+    r"|(?:Tribunal\s+)?Pleno(?:\s+de\s+(?:la|esta)\s+Suprema\s+Corte(?:\s+de\s+Justicia\s+de\s+la\s+Naci[óo]n)?"
     r"|\s+Regional\s+en\s+Materias?\s+[^,;.]{3,60}?(?=[,;.]|\s+de\s+la|\s+del\s))?"
     r"|Sala\s+Superior(?:\s+del\s+Tribunal\s+Electoral(?:\s+del\s+Poder\s+Judicial\s+de\s+la"
     r"\s+Federaci[óo]n)?)?"
@@ -274,3 +286,31 @@ def _typed(original: str, folded: str, last: re.Match[str], number: int) -> tupl
 def _citation(original: str, case: CaseNumber, start: int, end: int) -> Citation:
     written = " ".join(original[start:end].split())
     return Citation("case", case.canonical, written, start, end, _court_after(original, end))
+
+
+def share_accumulated_courts(folded: str, found: list[Citation]) -> list[Citation]:
+    """Cases accumulated in one list ("acción de inconstitucionalidad 15/2017 y sus
+    acumuladas 16/2017, 18/2017 y 19/2017, Tribunal Pleno de la Suprema Corte…") were
+    decided together, by one court: the court written after the last names each. A list
+    without "acumulada" (precedents of several courts, maybe) shares nothing. ``folded``
+    is the reader's fold of the text (same offsets)."""
+    if not any(c.court for c in found):
+        return found
+    ordered = sorted(range(len(found)), key=lambda i: found[i].start)
+    shared = list(found)
+    run: list[int] = []
+    first = -1  # where in the run the accumulated cases begin (-1: none yet)
+    for i in ordered:
+        if run:
+            gap = folded[found[run[-1]].end : found[i].start]
+            if found[run[-1]].end <= found[i].start and _NEXT_GAP.match(gap):
+                if first < 0 and "acumulad" in gap:
+                    first = len(run) - 1
+                run.append(i)
+                if found[i].court and first >= 0:
+                    for j in run[first:-1]:
+                        if shared[j].court is None:
+                            shared[j] = replace(shared[j], court=found[i].court)
+                continue
+        run, first = [i], -1
+    return shared
