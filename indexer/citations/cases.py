@@ -283,9 +283,54 @@ def _typed(original: str, folded: str, last: re.Match[str], number: int) -> tupl
     return _QUALIFIED.get((code, qualifier), code), last.start()
 
 
+# The Suprema Corte's bodies as the subject of the clause citing their own precedent:
+# "esta Primera Sala en el amparo directo en revisión 7816/2017", "este Tribunal Pleno, al
+# resolver la acción de inconstitucionalidad 175/2020", "el Tribunal Pleno de esta Suprema
+# Corte en el …"; or after it: "En la acción de inconstitucionalidad 101/2016, el Tribunal
+# Pleno invalidó", "al resolver el amparo en revisión 174/2022 la Primera Sala consideró".
+# Only for the kinds the Court itself decides (an amparo directo is a colegiado's).
+_SUBJECT = (
+    r"(?P<court>(?:(?:Primera|Segunda)\s+Sala|(?:Tribunal\s+)?Pleno)"
+    r"(?:\s+de\s+(?:la|esta)\s+Suprema\s+Corte(?:\s+de\s+Justicia(?:\s+de\s+la\s+Naci[óo]n)?)?)?)"
+)
+# (a body after "de" is no subject: "Como es del conocimiento de este Pleno, al resolver …")
+_BODY_BEFORE = re.compile(
+    rf"(?<!\bde\s)(?<!\bdel\s)\b(?:[Ee]st[ae]|[Ee]l|[Ll]a)\s+{_SUBJECT}\s*,?\s+(?:al\s+(?:resolver|fallar)|en)"
+    r"\s+(?:el|la|los|las)(?:\s+(?:diverso|diversa|propio|propia|ulterior))?\s+$"
+)
+_OPENS_CLAUSE = re.compile(
+    r"(?:\b[Ee]n|\b[Dd]esde|\b[Aa]l\s+(?:resolver|fallar))\s+(?:el|la|los|las)"
+    r"(?:\s+(?:diverso|diversa|propio|propia|ulterior))?\s+$"
+)
+_BODY_AFTER = re.compile(
+    rf"(?:\[footnoteRef:\d+\])?\s*,?\s*(?:[Ee]st[ae]|[Ee]l|[Ll]a)\s+{_SUBJECT}"
+    r"\s+(?:ha\s+)?(?:\w+ó|sostuvo|dijo|hizo|tuvo|sostenido|resuelto|determinado)(?!\w)"
+)
+_COURTS_OWN = frozenset(("ADR", "AR", "AI", "CC", "CT", "DGI"))
+
+
+def _own_precedent(case: CaseNumber) -> bool:
+    return case.type_code in _COURTS_OWN or case.canonical.startswith(
+        "Juicio de Inconformidad en Materia Electoral"
+    )
+
+
+def _subject_court(original: str, case: CaseNumber, start: int, end: int) -> str | None:
+    """The Court's body the clause citing the case has for subject, if any (see above)."""
+    if not _own_precedent(case):
+        return None
+    before = original[max(0, start - 160) : start]
+    found = None
+    if _OPENS_CLAUSE.search(before):  # the clause's own subject comes first
+        found = _BODY_AFTER.match(original, end, min(len(original), end + 160))
+    found = found or _BODY_BEFORE.search(before)
+    return " ".join(found["court"].split()) if found else None
+
+
 def _citation(original: str, case: CaseNumber, start: int, end: int) -> Citation:
     written = " ".join(original[start:end].split())
-    return Citation("case", case.canonical, written, start, end, _court_after(original, end))
+    court = _court_after(original, end) or _subject_court(original, case, start, end)
+    return Citation("case", case.canonical, written, start, end, court)
 
 
 def share_accumulated_courts(folded: str, found: list[Citation]) -> list[Citation]:

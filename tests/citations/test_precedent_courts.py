@@ -20,6 +20,7 @@ from api.app import create_app
 from config.settings import Settings
 from indexer.citations import extract_citations
 from indexer.citations.courts import court_key, courts_agree
+from indexer.extract.pdf import extract_pdf
 from indexer.library import Library
 from indexer.models import Sentencia
 from indexer.readers.courts import normalise_court
@@ -86,6 +87,50 @@ def test_accumulated_cases_share_their_court_a_list_of_precedents_does_not() -> 
     )
     assert listed == {"AR 1/2020": None, "AI 60/2022": None, "AI 117/2021": None,
                       "AI 65/2022": f"Tribunal Pleno de la {FULL}"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "court"),
+    [
+        # the body before, as the clause's subject
+        ("En similares términos lo determinó esta Primera Sala en el amparo directo en "
+         "revisión 7816/2017, al sostener que", "ADR 7816/2017", "Primera Sala"),
+        ("La consulta califica como fundado el concepto, pues este Tribunal Pleno, al resolver "
+         "la acción de inconstitucionalidad 175/2020, analizó idéntico planteamiento.",
+         "AI 175/2020", "Tribunal Pleno"),
+        ("Señala que esto es contrario a lo establecido por el Tribunal Pleno de esta Suprema "
+         "Corte en el amparo directo en revisión 3584/2017, donde", "ADR 3584/2017",
+         "Tribunal Pleno de esta Suprema Corte"),
+        # the body after a clause opened with the case
+        ("32. En la acción de inconstitucionalidad 101/2016, el Tribunal Pleno invalidó la Ley.",
+         "AI 101/2016", "Tribunal Pleno"),
+        ("73. Desde el amparo directo en revisión 4909/2014[footnoteRef:49], esta Primera Sala "
+         "sostuvo que la compensación", "ADR 4909/2014", "Primera Sala"),
+        # the subject after wins over a body the clause before only mentions
+        ("Como es del conocimiento de este Pleno, al resolver el ulterior amparo en revisión "
+         "174/2022 la Primera Sala consideró que", "AR 174/2022", "Primera Sala"),
+    ],
+)  # fmt: skip
+def test_the_body_a_clause_citing_its_precedent_has_for_subject(
+    text: str, key: str, court: str
+) -> None:
+    assert courts(text) == {key: court}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a body after "de" is no subject
+        "Es del conocimiento de este Pleno, al resolver la acción de inconstitucionalidad "
+        "5/2020, que se dijo",
+        # an amparo directo is a colegiado's, whoever the clause's subject is
+        "En el amparo directo 298/2023, esta Primera Sala advirtió que",
+        # a clause not opened with the case: the body after it is another clause's
+        "Se citó la acción de inconstitucionalidad 9/2021, el Tribunal Pleno invalidó otra.",
+    ],
+)
+def test_no_subject_court_where_the_body_is_not_the_clauses_subject(text: str) -> None:
+    assert set(courts(text).values()) == {None}
 
 
 @pytest.mark.parametrize(
@@ -190,3 +235,28 @@ def test_a_real_sentences_precedents_carry_the_courts_its_footnotes_name() -> No
     # the sentence's own number and the precedents cited without a court keep none
     assert named["AI 29/2024"] == {None}
     assert named["AI 60/2022"] == {None}
+
+
+SCJN_TRANSCRIPT = CORPUS / "scjn-transcripts" / "vt-pleno-2025-02-18.pdf"
+
+
+@pytest.mark.skipif(not SCJN_TRANSCRIPT.exists(), reason="the shared real corpus is absent")
+def test_a_real_transcripts_precedents_carry_the_body_that_decided_them() -> None:
+    """The Pleno's session of 18 Feb 2025 cites its own precedents ("este Tribunal Pleno,
+    al resolver la acción…") and the Primera Sala's ("resuelto por unanimidad de votos por
+    la Primera Sala de esta Suprema Corte"; "de este Pleno, al resolver el ulterior
+    amparo en revisión 174/2022 la Primera Sala consideró")."""
+    text = extract_pdf(SCJN_TRANSCRIPT.read_bytes(), 500).text
+    named: dict[str, set[str]] = {}
+    for citation in extract_citations(text):
+        if citation.kind == "case" and citation.court:
+            named.setdefault(citation.key, set()).add(court_key(citation.court) or "")
+    expected = {
+        "AI 175/2020": "Pleno de la SCJN",
+        "ADR 3584/2017": "Pleno de la SCJN",
+        "AR 317/2022": "Primera Sala de la SCJN",
+        "AR 174/2022": "Primera Sala de la SCJN",
+    }
+    for key, held in expected.items():
+        assert named.get(key), key
+        assert all(courts_agree(c, court_key(held)) for c in named[key]), (key, named[key])
