@@ -323,7 +323,8 @@ def _subject_court(original: str, case: CaseNumber, start: int, end: int) -> str
     found = None
     if _OPENS_CLAUSE.search(before):  # the clause's own subject comes first
         found = _BODY_AFTER.match(original, end, min(len(original), end + 160))
-    found = found or _BODY_BEFORE.search(before)
+    if found is None and ("Sala" in before or "Pleno" in before):
+        found = _BODY_BEFORE.search(before)
     return " ".join(found["court"].split()) if found else None
 
 
