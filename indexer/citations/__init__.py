@@ -46,7 +46,7 @@ def extract_citations(text: str, budget_s: float = BUDGET_S) -> list[Citation]:
             if count % 64 == 63 and time.perf_counter() - began > budget_s:
                 break
         if read is readers[0]:
-            found = share_accumulated_courts(folded, found)
+            found = share_accumulated_courts(text, folded, found)
     found.sort(key=lambda c: (c.start, c.kind, c.key))
     return list(dict.fromkeys(found))
 

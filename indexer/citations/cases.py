@@ -303,21 +303,15 @@ _OPENS_CLAUSE = re.compile(
     r"(?:\s+(?:diverso|diversa|propio|propia|ulterior))?\s+$"
 )
 _BODY_AFTER = re.compile(
-    rf"(?:\[footnoteRef:\d+\])?\s*,?\s*(?:[Ee]st[ae]|[Ee]l|[Ll]a)\s+{_SUBJECT}"
+    rf"\s*,?\s*(?:\[footnoteRef:\d+\])?\s*,?\s*(?:[Ee]st[ae]|[Ee]l|[Ll]a)\s+{_SUBJECT}"
     r"\s+(?:ha\s+)?(?:\w+ó|sostuvo|dijo|hizo|tuvo|sostenido|resuelto|determinado)(?!\w)"
 )
 _COURTS_OWN = frozenset(("ADR", "AR", "AI", "CC", "CT", "DGI"))
 
 
-def _own_precedent(case: CaseNumber) -> bool:
-    return case.type_code in _COURTS_OWN or case.canonical.startswith(
-        "Juicio de Inconformidad en Materia Electoral"
-    )
-
-
 def _subject_court(original: str, case: CaseNumber, start: int, end: int) -> str | None:
     """The Court's body the clause citing the case has for subject, if any (see above)."""
-    if not _own_precedent(case):
+    if not _own_precedent_key(case.canonical):
         return None
     before = original[max(0, start - 160) : start]
     found = None
@@ -334,29 +328,51 @@ def _citation(original: str, case: CaseNumber, start: int, end: int) -> Citation
     return Citation("case", case.canonical, written, start, end, court)
 
 
-def share_accumulated_courts(folded: str, found: list[Citation]) -> list[Citation]:
+def share_accumulated_courts(original: str, folded: str, found: list[Citation]) -> list[Citation]:
     """Cases accumulated in one list ("acción de inconstitucionalidad 15/2017 y sus
     acumuladas 16/2017, 18/2017 y 19/2017, Tribunal Pleno de la Suprema Corte…") were
-    decided together, by one court: the court written after the last names each. A list
+    decided together, by one court: the court written after the last names each, and so
+    does the body a clause opened with the list has for subject ("En la acción de
+    inconstitucionalidad 80/2017 y su acumulada 81/2017 el Tribunal Pleno estimó"). A list
     without "acumulada" (precedents of several courts, maybe) shares nothing. ``folded``
-    is the reader's fold of the text (same offsets)."""
-    if not any(c.court for c in found):
+    is the reader's fold of ``original`` (same offsets)."""
+    if "acumulad" not in folded:
         return found
     ordered = sorted(range(len(found)), key=lambda i: found[i].start)
     shared = list(found)
     run: list[int] = []
     first = -1  # where in the run the accumulated cases begin (-1: none yet)
-    for i in ordered:
-        if run:
+    for i in [*ordered, -1]:
+        if run and i >= 0:
             gap = folded[found[run[-1]].end : found[i].start]
             if found[run[-1]].end <= found[i].start and _NEXT_GAP.match(gap):
                 if first < 0 and "acumulad" in gap:
                     first = len(run) - 1
                 run.append(i)
-                if found[i].court and first >= 0:
-                    for j in run[first:-1]:
-                        if shared[j].court is None:
-                            shared[j] = replace(shared[j], court=found[i].court)
                 continue
+        if first >= 0:
+            _share(original, found, shared, run[first:])
         run, first = [i], -1
     return shared
+
+
+def _share(original: str, found: list[Citation], shared: list[Citation], run: list[int]) -> None:
+    """Give the accumulated cases of ``run`` the court of the last, or of the clause."""
+    last = found[run[-1]]
+    court = last.court
+    if court is None and _own_precedent_key(last.key):
+        before = original[max(0, found[run[0]].start - 160) : found[run[0]].start]
+        if _OPENS_CLAUSE.search(before):
+            subject = _BODY_AFTER.match(original, last.end, min(len(original), last.end + 160))
+            court = " ".join(subject["court"].split()) if subject else None
+    if court is None:
+        return
+    for j in run:
+        if shared[j].court is None:
+            shared[j] = replace(shared[j], court=court)
+
+
+def _own_precedent_key(key: str) -> bool:
+    return key.split(" ", 1)[0] in _COURTS_OWN or key.startswith(
+        "Juicio de Inconformidad en Materia Electoral"
+    )

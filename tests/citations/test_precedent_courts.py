@@ -81,6 +81,11 @@ def test_accumulated_cases_share_their_court_a_list_of_precedents_does_not() -> 
     assert accumulated == dict.fromkeys(
         ("AI 15/2017", "AI 16/2017", "AI 18/2017", "AI 19/2017"), f"Tribunal Pleno de la {FULL}"
     )
+    # the body a clause opened with the accumulated cases has for subject
+    assert courts(
+        "36. En la acción de inconstitucionalidad 41/2018 y su acumulada 42/2018,"
+        "[footnoteRef:23] el Tribunal Pleno sostuvo que el artículo 4.3 de la Convención"
+    ) == {"AI 41/2018": "Tribunal Pleno", "AI 42/2018": "Tribunal Pleno"}
     listed = courts(
         "Véanse el amparo en revisión 1/2020 y las acciones de inconstitucionalidad 60/2022, "
         f"117/2021 y 65/2022, Tribunal Pleno de la {FULL}."
