@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import time
 
+from indexer.citations.cases import share_accumulated_courts
 from indexer.citations.laws import canonical_law, fold
 from indexer.citations.model import KINDS, Citation, CitationKind
 from indexer.citations.native import read_articles, read_cases, read_tesis
@@ -44,6 +45,8 @@ def extract_citations(text: str, budget_s: float = BUDGET_S) -> list[Citation]:
             found.append(citation)
             if count % 64 == 63 and time.perf_counter() - began > budget_s:
                 break
+        if read is readers[0]:
+            found = share_accumulated_courts(text, folded, found)
     found.sort(key=lambda c: (c.start, c.kind, c.key))
     return list(dict.fromkeys(found))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from indexer.citations.model import Citation
 from indexer.readers.expedientes import (
@@ -90,10 +91,21 @@ _STATE_JUZGADO = (
     rf"(?:de\s+{_CAPITAL}|del\s+Distrito\s+Federal|del\s+(?:Estado|Edo\.)\s+de\s+{_PLACE}"
     rf"|del\s+{_STATE_COURT})"
 )
+# A vote count between the verb and the court: "resuelto por unanimidad de votos por la
+# Primera Sala", "fallado por mayoría de ocho votos por el Tribunal Pleno".
+_VOTES = r"(?:unanimidad|mayor[íi]a)\s+de\s+(?:\w+\s+)?votos"
+# The Suprema Corte's bodies, as a precedent's reference names them after its number.
+_SCJN_BODY = r"(?:(?:Primera|Segunda)\s+Sala|(?:Tribunal\s+)?Pleno)"
 _COURT = re.compile(
     r"\s*,?\s*(?:(?:ambos|ambas|todos)\s+)?(?:(?:del\s+[íi]ndice\s+)?del?|de\s+la"
-    r"|(?:resuelt|emitid|dictad|fallad|sustentad)[oa]s?\s+por\s+(?:el|la)"
+    rf"|(?:resuelt|emitid|dictad|fallad|sustentad)[oa]s?\s+por\s+(?:{_VOTES},?\s+por\s+)?"
+    r"(?:el|la)"
     r"|ante\s+(?:el|la)"
+    # a precedent's reference: "acción de inconstitucionalidad 33/2015, Tribunal Pleno de la
+    # Suprema Corte de Justicia de la Nación, Ponente: …" (the court named whole), or a
+    # footnote's "Amparo directo en revisión 1754/2015. Mayoría de tres votos. Primera Sala."
+    rf"|(?<=,)(?=\s*{_SCJN_BODY}\s+de\s+la\s+Suprema\s+Corte\s+de\s+Justicia\s+de\s+la\s+Naci[óo]n)"
+    rf"|\.\s+(?i:{_VOTES})\.(?=\s+{_SCJN_BODY}\.)"
     # "toca 12/2023, Quinta Sala Familiar del H. Tribunal Superior…": a sala in apposition,
     # only with its high court named after it
     rf"|(?<=,)(?=\s*{_ORDINAL}\s+Sala\b[^,;.\n]{{0,80}}?\s+del\s+(?:H\.\s*)?(?:Supremo|Tribunal)))\s+"
@@ -101,7 +113,7 @@ _COURT = re.compile(
     r"|Especializada|Mercantil|Administrativa|del\s+(?:Supremo|Tribunal\s+Superior)))"
     r"(?:\s+de\s+(?:la|esta)\s+Suprema\s+Corte"
     r"(?:\s+de\s+Justicia\s+de\s+la\s+Naci[óo]n)?)?"
-    r"|Pleno(?:\s+de\s+(?:la|esta)\s+Suprema\s+Corte(?:\s+de\s+Justicia\s+de\s+la\s+Naci[óo]n)?"
+    r"|(?:Tribunal\s+)?Pleno(?:\s+de\s+(?:la|esta)\s+Suprema\s+Corte(?:\s+de\s+Justicia\s+de\s+la\s+Naci[óo]n)?"
     r"|\s+Regional\s+en\s+Materias?\s+[^,;.]{3,60}?(?=[,;.]|\s+de\s+la|\s+del\s))?"
     r"|Sala\s+Superior(?:\s+del\s+Tribunal\s+Electoral(?:\s+del\s+Poder\s+Judicial\s+de\s+la"
     r"\s+Federaci[óo]n)?)?"
@@ -271,6 +283,96 @@ def _typed(original: str, folded: str, last: re.Match[str], number: int) -> tupl
     return _QUALIFIED.get((code, qualifier), code), last.start()
 
 
+# The Suprema Corte's bodies as the subject of the clause citing their own precedent:
+# "esta Primera Sala en el amparo directo en revisión 7816/2017", "este Tribunal Pleno, al
+# resolver la acción de inconstitucionalidad 175/2020", "el Tribunal Pleno de esta Suprema
+# Corte en el …"; or after it: "En la acción de inconstitucionalidad 101/2016, el Tribunal
+# Pleno invalidó", "al resolver el amparo en revisión 174/2022 la Primera Sala consideró".
+# Only for the kinds the Court itself decides (an amparo directo is a colegiado's).
+_SUBJECT = (
+    r"(?P<court>(?:(?:Primera|Segunda)\s+Sala|(?:Tribunal\s+)?Pleno)"
+    r"(?:\s+de\s+(?:la|esta)\s+Suprema\s+Corte(?:\s+de\s+Justicia(?:\s+de\s+la\s+Naci[óo]n)?)?)?)"
+)
+# (a body after "de" is no subject: "Como es del conocimiento de este Pleno, al resolver …")
+_BODY_BEFORE = re.compile(
+    rf"(?<!\bde\s)(?<!\bdel\s)\b(?:[Ee]st[ae]|[Ee]l|[Ll]a)\s+{_SUBJECT}\s*,?\s+(?:al\s+(?:resolver|fallar)|en)"
+    r"\s+(?:el|la|los|las)(?:\s+(?:diverso|diversa|propio|propia|ulterior))?\s+$"
+)
+_OPENS_CLAUSE = re.compile(
+    r"(?:\b[Ee]n|\b[Dd]esde|\b[Aa]l\s+(?:resolver|fallar))\s+(?:el|la|los|las)"
+    r"(?:\s+(?:diverso|diversa|propio|propia|ulterior))?\s+$"
+)
+_BODY_AFTER = re.compile(
+    rf"\s*,?\s*(?:\[footnoteRef:\d+\])?\s*,?\s*(?:[Ee]st[ae]|[Ee]l|[Ll]a)\s+{_SUBJECT}"
+    r"\s+(?:ha\s+)?(?:\w+ó|sostuvo|dijo|hizo|tuvo|sostenido|resuelto|determinado)(?!\w)"
+)
+_COURTS_OWN = frozenset(("ADR", "AR", "AI", "CC", "CT", "DGI"))
+
+
+def _subject_court(original: str, case: CaseNumber, start: int, end: int) -> str | None:
+    """The Court's body the clause citing the case has for subject, if any (see above)."""
+    if not _own_precedent_key(case.canonical):
+        return None
+    before = original[max(0, start - 160) : start]
+    found = None
+    if _OPENS_CLAUSE.search(before):  # the clause's own subject comes first
+        found = _BODY_AFTER.match(original, end, min(len(original), end + 160))
+    if found is None and ("Sala" in before or "Pleno" in before):
+        found = _BODY_BEFORE.search(before)
+    return " ".join(found["court"].split()) if found else None
+
+
 def _citation(original: str, case: CaseNumber, start: int, end: int) -> Citation:
     written = " ".join(original[start:end].split())
-    return Citation("case", case.canonical, written, start, end, _court_after(original, end))
+    court = _court_after(original, end) or _subject_court(original, case, start, end)
+    return Citation("case", case.canonical, written, start, end, court)
+
+
+def share_accumulated_courts(original: str, folded: str, found: list[Citation]) -> list[Citation]:
+    """Cases accumulated in one list ("acción de inconstitucionalidad 15/2017 y sus
+    acumuladas 16/2017, 18/2017 y 19/2017, Tribunal Pleno de la Suprema Corte…") were
+    decided together, by one court: the court written after the last names each, and so
+    does the body a clause opened with the list has for subject ("En la acción de
+    inconstitucionalidad 80/2017 y su acumulada 81/2017 el Tribunal Pleno estimó"). A list
+    without "acumulada" (precedents of several courts, maybe) shares nothing. ``folded``
+    is the reader's fold of ``original`` (same offsets)."""
+    if "acumulad" not in folded:
+        return found
+    ordered = sorted(range(len(found)), key=lambda i: found[i].start)
+    shared = list(found)
+    run: list[int] = []
+    first = -1  # where in the run the accumulated cases begin (-1: none yet)
+    for i in [*ordered, -1]:
+        if run and i >= 0:
+            gap = folded[found[run[-1]].end : found[i].start]
+            if found[run[-1]].end <= found[i].start and _NEXT_GAP.match(gap):
+                if first < 0 and "acumulad" in gap:
+                    first = len(run) - 1
+                run.append(i)
+                continue
+        if first >= 0:
+            _share(original, found, shared, run[first:])
+        run, first = [i], -1
+    return shared
+
+
+def _share(original: str, found: list[Citation], shared: list[Citation], run: list[int]) -> None:
+    """Give the accumulated cases of ``run`` the court of the last, or of the clause."""
+    last = found[run[-1]]
+    court = last.court
+    if court is None and _own_precedent_key(last.key):
+        before = original[max(0, found[run[0]].start - 160) : found[run[0]].start]
+        if _OPENS_CLAUSE.search(before):
+            subject = _BODY_AFTER.match(original, last.end, min(len(original), last.end + 160))
+            court = " ".join(subject["court"].split()) if subject else None
+    if court is None:
+        return
+    for j in run:
+        if shared[j].court is None:
+            shared[j] = replace(shared[j], court=court)
+
+
+def _own_precedent_key(key: str) -> bool:
+    return key.split(" ", 1)[0] in _COURTS_OWN or key.startswith(
+        "Juicio de Inconformidad en Materia Electoral"
+    )

@@ -27,6 +27,7 @@ READER_MODULES = (
     "indexer.citations.native",
     "indexer.citations.records",
     "indexer.citations.tesis",
+    "indexer.readers.courts",
     "indexer.readers.expedientes",
     "indexer.spots",
 )

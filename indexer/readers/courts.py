@@ -38,8 +38,10 @@ _ABBREVIATIONS = (
     (re.compile(r"\bTEPJF\b"), "Tribunal Electoral del Poder Judicial de la Federación"),
 )
 # Bodies of the two federal courts, named after them: "Sala Regional Xalapa del TEPJF".
+# (a sentence writes its own court "esta Suprema Corte", and may leave out "de la Nación")
 _LONG_NAMES = (
-    (re.compile(r"(?<=\w) de la Suprema Corte de Justicia de la Naci[oó]n$", re.I), " de la SCJN"),
+    (re.compile(r"(?<=\w) de (?:la|esta) Suprema Corte(?: de Justicia(?: de la Naci[oó]n)?)?$",
+                re.I), " de la SCJN"),
     (re.compile(r"(?<=\w) del Tribunal Electoral del Poder Judicial de la Federaci[oó]n$", re.I),
      " del TEPJF"),
 )  # fmt: skip
@@ -176,7 +178,7 @@ def normalise_court(text: str | None, institution: str | None = None) -> str | N
         return known
     for long, short in _LONG_NAMES:
         name = long.sub(short, name)
-    return name
+    return "Pleno de la SCJN" if fold_keyword(name) == "tribunal pleno de la scjn" else name
 
 
 CHAMBERS = (
