@@ -12,8 +12,7 @@ not a byte came). Bodies are bounded, in size and time, by the app itself
 (``api.request_body``), which answers in Spanish. And a client that asks for a large
 answer and then reads nothing held it, and what the answer had ready (an export's batch),
 for as long as it liked: a connection whose client has taken no byte for
-``write_stall_s`` while the server waits to write is closed. An answer of a known length
-goes out in one write, its head with its body (``HeadWithBody``), not in two.
+``write_stall_s`` while the server waits to write is closed.
 """
 
 from __future__ import annotations
@@ -178,8 +177,6 @@ class BoundedHttpTools(HttpToolsProtocol):
         self._disarm_head_timer()
         self._heads_done += 1
         super().on_headers_complete()
-        if self.cycle is not None and not self.transport.is_closing():
-            self.cycle.transport = HeadWithBody(self.transport, self.cycle)
 
     def on_message_complete(self) -> None:
         super().on_message_complete()
@@ -202,49 +199,6 @@ class BoundedHttpTools(HttpToolsProtocol):
             b"connection: close\r\n\r\n" + body
         )
         self.transport.close()
-
-
-class HeadWithBody:
-    """A response cycle's transport that writes an answer's head together with the first
-    bytes of its body, when it has a ``Content-Length`` (uvicorn writes them apart: two
-    system calls and two TCP segments, each woken for at the client, for every answer).
-    Only such a head is held, and only until the body's first bytes, which uvicorn writes
-    right after it (a streamed or empty answer's head goes out at once, as before);
-    anything else the cycle does with the transport sends a held head first."""
-
-    def __init__(self, transport: asyncio.Transport, cycle: Any) -> None:
-        self._transport = transport
-        self._cycle = cycle
-        self._head: bytes | None = None
-        self._head_seen = False
-
-    def write(self, data: bytes) -> None:
-        if self._head is not None:
-            data, self._head = self._head + data, None
-        elif not self._head_seen and self._cycle.response_started:
-            self._head_seen = True  # the first write once the answer began is its head
-            cycle = self._cycle
-            if (
-                cycle.chunked_encoding is False
-                and cycle.expected_content_length > 0
-                and cycle.scope["method"] != "HEAD"
-            ):
-                self._head = data
-                return
-        self._transport.write(data)
-
-    def _send_head(self) -> None:
-        if self._head is not None:
-            head, self._head = self._head, None
-            self._transport.write(head)
-
-    def close(self) -> None:
-        self._send_head()
-        self._transport.close()
-
-    def __getattr__(self, name: str) -> Any:
-        self._send_head()
-        return getattr(self._transport, name)
 
 
 def server_limits() -> dict[str, Any]:
