@@ -22,7 +22,8 @@ a run. With ``--asgi-base CHECKOUT`` (or a revision of this repository, copied a
 same fresh questions in-process, without HTTP (``bench/asgi_drive.py``), one after the
 other ``--asgi-runs`` times each, the order alternating: the event loop's thread's CPU
 per answer (the Python around the search: middlewares, routing, parameters,
-compression) and the process's, medians over the runs. JSON goes to
+compression) and the process's, medians over the runs, of the whole app, of its router
+alone and of the search route alone (what the middlewares and the routing cost). JSON goes to
 ``bench/results/api_cpu.json``.
 """
 
@@ -262,13 +263,14 @@ def split(served: dict[str, Any], rate: int) -> dict[str, float]:
 
 
 def asgi_ab(data: Path, base: Path, runs: int, rounds: int) -> dict[str, Any]:
-    """``bench/asgi_drive.py`` of ``base`` and of this checkout, alternately: the medians
-    over the runs of each one's loop-thread and process CPU per answer."""
+    """``bench/asgi_drive.py`` of ``base`` and of this checkout, alternately: per
+    checkout and entry (the whole app, its router, the route alone), the medians over
+    the runs of the loop thread's and the process's CPU per answer."""
     import json
     import statistics
 
     checkouts = {"base": base, "this": REPO}
-    measured: dict[str, list[dict[str, float]]] = {name: [] for name in checkouts}
+    measured: dict[str, list[dict[str, dict[str, float]]]] = {name: [] for name in checkouts}
     for run in range(2 * runs):
         name = ("base", "this")[(run + run // 2) % 2]  # base, this, this, base…
         command = [sys.executable, str(REPO / "bench" / "asgi_drive.py"), "--repo",
@@ -278,10 +280,12 @@ def asgi_ab(data: Path, base: Path, runs: int, rounds: int) -> dict[str, Any]:
         measured[name].append(json.loads(out.stdout.strip().splitlines()[-1]))
     return {
         name: {
-            key: round(statistics.median(m[key] for m in values), 3)
-            for key in ("loop_thread_ms", "process_ms")
+            entry: {
+                key: round(statistics.median(m[entry][key] for m in values), 3)
+                for key in ("loop_thread_ms", "process_ms")
+            }
+            for entry in values[0]
         }
-        | {"runs": len(values)}
         for name, values in measured.items()
     }
 
@@ -319,13 +323,17 @@ def main() -> int:
         with contextlib.ExitStack() as stack:
             base = _checkout(stack, args.asgi_base)
             compared = asgi_ab(args.data, base, args.asgi_runs, args.asgi_rounds)
-        print(f"{'in-process, fresh, medians':28}{'loop thread ms':>16}{'process ms':>12}")
-        for name, row in compared.items():
-            print(f"{name:28}{row['loop_thread_ms']:>16.3f}{row['process_ms']:>12.3f}")
+        print(f"{'in-process, fresh, medians':32}{'loop thread ms':>16}{'process ms':>12}")
+        for name, entries in compared.items():
+            for entry, row in entries.items():
+                label = f"{name}: {entry}"
+                print(f"{label:32}{row['loop_thread_ms']:>16.3f}{row['process_ms']:>12.3f}")
         print(f"load average before {load_before[0]:.2f}, after {os.getloadavg()[0]:.2f}")
         key = f"{args.data.name}-asgi-vs-{args.asgi_base}"
-        entry = {"base": args.asgi_base, "load_average": [load_before, os.getloadavg()]}
-        keep(args.json, key, entry | compared)
+        about = {"base": args.asgi_base, "load_average": [load_before, os.getloadavg()]}
+        keep(
+            args.json, key, about | compared | {"runs": args.asgi_runs, "rounds": args.asgi_rounds}
+        )
         print(f"wrote {args.json} [{key}]")
         return 0
     served = sample(

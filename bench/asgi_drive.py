@@ -7,9 +7,12 @@ Usage: python bench/asgi_drive.py --repo CHECKOUT --data DIR [--rounds 20] [--cl
 Run by ``bench/api_cpu.py --asgi-base`` for two checkouts alternately; it imports nothing
 of a checkout before ``--repo`` is first on the path, so an older one is measured as it
 was. Each round asks ``bench/search.py``'s mix once, each question from ``--clients``
-concurrent tasks (the standard facets in a new order each time: no cache answers it).
-Prints one line of JSON: the medians over the rounds, in ms per answer. Only CPU time of
-this process is counted (what the machine's load changes least).
+concurrent tasks (the standard facets in a new order each time: no cache answers it),
+of three entries in turn: the whole app, its router alone (no middleware) and the search
+route's handler alone (no routing either); the differences are the middlewares' and the
+routing's CPU. Prints one line of JSON: per entry, the medians over the rounds, in ms
+per answer. Only CPU time of this process is counted (what the machine's load changes
+least).
 """
 
 from __future__ import annotations
@@ -47,8 +50,18 @@ def main() -> int:
     loosen_collector()
     fresh = itertools.count(args.seed * 10_000_000 + int(time.time()) % 100_000 * 100)
 
-    async def ask(query_string: bytes) -> None:
-        scope: dict[str, Any] = {
+    from starlette.requests import Request
+
+    from api.routers.search import router as search_router
+
+    route = next(r for r in search_router.routes if getattr(r, "path", "") == "/v1/search")
+    handler = route.get_route_handler()  # the route's own reading of the request
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    def scope_of(query_string: bytes) -> dict[str, Any]:
+        return {
             "type": "http",
             "asgi": {"version": "3.0"},
             "http_version": "1.1",
@@ -62,48 +75,68 @@ def main() -> int:
             "client": ("127.0.0.1", 40000),
             "server": ("127.0.0.1", 8000),
             "state": {},
+            "app": app,
         }
-        sent: list[dict[str, Any]] = []
 
-        async def receive() -> dict[str, Any]:
-            return {"type": "http.request", "body": b"", "more_body": False}
+    async def whole(scope: dict[str, Any], send: Any) -> None:
+        await app(scope, receive, send)
+
+    async def routed(scope: dict[str, Any], send: Any) -> None:
+        await app.router(scope, receive, send)
+
+    async def alone(scope: dict[str, Any], send: Any) -> None:
+        response = await handler(Request(scope, receive, send))
+        await response(scope, receive, send)
+
+    # the whole app (every middleware), its router (FastAPI's routing and the route, no
+    # middleware), the route's handler alone: the differences are each part's CPU
+    entries = {"app": whole, "router": routed, "route": alone}
+
+    async def ask(entry: Any, query_string: bytes) -> None:
+        sent: list[dict[str, Any]] = []
 
         async def send(message: dict[str, Any]) -> None:
             sent.append(message)
 
-        await app(scope, receive, send)
+        await entry(scope_of(query_string), send)
         if sent[0]["status"] != 200:
             raise RuntimeError(f"{sent[0]['status']} for {query_string!r}")
 
-    async def run() -> list[tuple[float, float]]:
-        for _, query in MIX:  # warm-up
-            await ask(urlencode(params_for(query, next(fresh))).encode())
-        rounds = []
-        for _ in range(args.rounds):
-            # the questions are written before the clock starts: the client's work is not
-            # the app's
-            asked = [
-                [urlencode(params_for(query, next(fresh))).encode() for _ in range(args.clients)]
-                for _, query in MIX
-            ]
-            loop_began, process_began = time.thread_time(), time.process_time()
-            for together in asked:
-                await asyncio.gather(*(ask(query_string) for query_string in together))
-            answers = len(MIX) * args.clients
-            rounds.append(
-                (
-                    1000 * (time.thread_time() - loop_began) / answers,
-                    1000 * (time.process_time() - process_began) / answers,
+    async def run() -> dict[str, list[tuple[float, float]]]:
+        for entry in entries.values():  # warm-up
+            for _, query in MIX:
+                await ask(entry, urlencode(params_for(query, next(fresh))).encode())
+        rounds: dict[str, list[tuple[float, float]]] = {name: [] for name in entries}
+        names = list(entries)
+        for n in range(args.rounds):
+            for name in names[n % 3 :] + names[: n % 3]:  # each first in turn
+                # the questions are written before the clock starts: the client's work
+                # is not the app's
+                asked = [
+                    [urlencode(params_for(q, next(fresh))).encode() for _ in range(args.clients)]
+                    for _, q in MIX
+                ]
+                loop_began, process_began = time.thread_time(), time.process_time()
+                for together in asked:
+                    await asyncio.gather(*(ask(entries[name], qs) for qs in together))
+                answers = len(MIX) * args.clients
+                rounds[name].append(
+                    (
+                        1000 * (time.thread_time() - loop_began) / answers,
+                        1000 * (time.process_time() - process_began) / answers,
+                    )
                 )
-            )
         return rounds
 
-    rounds = asyncio.run(run())
+    measured = asyncio.run(run())
     print(
         json.dumps(
             {
-                "loop_thread_ms": round(statistics.median(r[0] for r in rounds), 3),
-                "process_ms": round(statistics.median(r[1] for r in rounds), 3),
+                name: {
+                    "loop_thread_ms": round(statistics.median(r[0] for r in rounds), 3),
+                    "process_ms": round(statistics.median(r[1] for r in rounds), 3),
+                }
+                for name, rounds in measured.items()
             }
         )
     )
