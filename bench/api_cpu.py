@@ -17,7 +17,13 @@ and the answers); the rest of the process's CPU per answer (``/proc``) ran witho
 GIL (Tantivy's search and counting, deflate, socket writes). Then the store alone,
 ``Library.search`` in this process on the same fresh questions: its CPU per search. The
 sampler shares the machine, so absolute numbers follow the load; compare layers within
-a run. JSON goes to
+a run. With ``--asgi-base CHECKOUT`` (or a revision of this repository, copied as
+``bench/http_ab.py --against`` does), the app of that checkout and this one's answer the
+same fresh questions in-process, without HTTP (``bench/asgi_drive.py``), one after the
+other ``--asgi-runs`` times each, the order alternating: the event loop's thread's CPU
+per answer (the Python around the search: middlewares, routing, parameters,
+compression) and the process's, medians over the runs, of the whole app, of its router
+alone and of the search route alone (what the middlewares and the routing cost). JSON goes to
 ``bench/results/api_cpu.json``.
 """
 
@@ -256,6 +262,45 @@ def split(served: dict[str, Any], rate: int) -> dict[str, float]:
     return layers
 
 
+def asgi_ab(data: Path, base: Path, runs: int, rounds: int) -> dict[str, Any]:
+    """``bench/asgi_drive.py`` of ``base`` and of this checkout, alternately: per
+    checkout and entry (the whole app, its router, the route alone), the medians over
+    the runs of the loop thread's and the process's CPU per answer."""
+    import json
+    import statistics
+
+    checkouts = {"base": base, "this": REPO}
+    measured: dict[str, list[dict[str, dict[str, float]]]] = {name: [] for name in checkouts}
+    for run in range(2 * runs):
+        name = ("base", "this")[(run + run // 2) % 2]  # base, this, this, base…
+        command = [sys.executable, str(REPO / "bench" / "asgi_drive.py"), "--repo",
+                   str(checkouts[name]), "--data", str(data), "--rounds", str(rounds),
+                   "--seed", str(run)]  # fmt: skip
+        out = subprocess.run(command, capture_output=True, text=True, check=True, cwd=base)
+        measured[name].append(json.loads(out.stdout.strip().splitlines()[-1]))
+    return {
+        name: {
+            entry: {
+                key: round(statistics.median(m[entry][key] for m in values), 3)
+                for key in ("loop_thread_ms", "process_ms")
+            }
+            for entry in values[0]
+        }
+        for name, values in measured.items()
+    }
+
+
+def _checkout(stack: Any, base: str) -> Path:
+    """``base`` as a folder: a checkout, or a revision of this repository copied out."""
+    if Path(base).is_dir():
+        return Path(base).resolve()
+    folder = Path(stack.enter_context(tempfile.TemporaryDirectory())) / base
+    folder.mkdir(parents=True)
+    archive = subprocess.run(["git", "archive", base], cwd=REPO, capture_output=True, check=True)
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    return folder
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True)
@@ -267,8 +312,30 @@ def main() -> int:
     parser.add_argument("--keep-profile", type=Path, help="copy py-spy's raw samples here")
     parser.add_argument("--label", default="")
     parser.add_argument("--json", type=Path, default=RESULTS)
+    parser.add_argument("--asgi-base", help="a checkout or revision to compare in-process")
+    parser.add_argument("--asgi-runs", type=int, default=6)
+    parser.add_argument("--asgi-rounds", type=int, default=20)
     args = parser.parse_args()
     load_before = os.getloadavg()
+    if args.asgi_base:
+        import contextlib
+
+        with contextlib.ExitStack() as stack:
+            base = _checkout(stack, args.asgi_base)
+            compared = asgi_ab(args.data, base, args.asgi_runs, args.asgi_rounds)
+        print(f"{'in-process, fresh, medians':32}{'loop thread ms':>16}{'process ms':>12}")
+        for name, entries in compared.items():
+            for entry, row in entries.items():
+                label = f"{name}: {entry}"
+                print(f"{label:32}{row['loop_thread_ms']:>16.3f}{row['process_ms']:>12.3f}")
+        print(f"load average before {load_before[0]:.2f}, after {os.getloadavg()[0]:.2f}")
+        key = f"{args.data.name}-asgi-vs-{args.asgi_base}"
+        about = {"base": args.asgi_base, "load_average": [load_before, os.getloadavg()]}
+        keep(
+            args.json, key, about | compared | {"runs": args.asgi_runs, "rounds": args.asgi_rounds}
+        )
+        print(f"wrote {args.json} [{key}]")
+        return 0
     served = sample(
         args.repo.resolve(), args.data, args.clients, args.seconds, args.rate, args.keep_profile
     )

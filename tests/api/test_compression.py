@@ -1,13 +1,18 @@
 """A client that accepts Brotli gets its answers in Brotli (the same JSON, the same
 headers otherwise); one that does not, or refuses it with ``q=0``, gets gzip or the plain
-answer as before. Streams (exports) are Brotli chunk by chunk; small answers go plain."""
+answer as before (gzip written by ISA-L where installed, by zlib otherwise: the same JSON
+either way). Streams (exports) are Brotli or gzip chunk by chunk; small answers go
+plain."""
 
 from __future__ import annotations
+
+import gzip
 
 import brotli
 import pytest
 from fastapi.testclient import TestClient
 
+from api import compression
 from api.compression import accepts_brotli
 
 SEARCH = {"q": "", "limit": "50"}  # every document: well over 1 KB
@@ -40,6 +45,36 @@ def test_a_client_that_does_not_accept_brotli_gets_gzip(client: TestClient, codi
     sent, headers = _raw(client, "/v1/search", SEARCH, coding)
     assert headers["content-encoding"] == "gzip"
     assert sent[:2] == b"\x1f\x8b"
+
+
+@pytest.fixture(params=["isal", "zlib"])
+def deflate(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """gzip by ISA-L (where installed) and by zlib, each answer the same JSON."""
+    if request.param == "isal":
+        if compression.isal_zlib is None:
+            pytest.skip("isal is not installed: gzip is zlib's (make install adds it)")
+    else:
+        monkeypatch.setattr(compression, "isal_zlib", None)
+    return request.param
+
+
+def test_a_gzip_answer_is_the_plain_answer(client: TestClient, deflate: str) -> None:
+    plain, plain_headers = _raw(client, "/v1/search", SEARCH, "identity")
+    sent, headers = _raw(client, "/v1/search", SEARCH, "gzip, deflate")
+    assert headers["content-encoding"] == "gzip"
+    assert int(headers["content-length"]) == len(sent) < len(plain)
+    assert gzip.decompress(sent) == plain
+    assert "Accept-Encoding" in headers["vary"]
+    for name in ("ratelimit-limit", "ratelimit-policy", "content-type"):
+        assert headers[name] == plain_headers[name]
+
+
+def test_an_export_streams_in_gzip(client: TestClient, deflate: str) -> None:
+    plain, _ = _raw(client, "/v1/export.csv", {"kind": "sentencia"}, "identity")
+    sent, headers = _raw(client, "/v1/export.csv", {"kind": "sentencia"}, "gzip")
+    assert headers["content-encoding"] == "gzip"
+    assert "content-length" not in headers
+    assert gzip.decompress(sent) == plain
 
 
 def test_an_export_streams_in_brotli(client: TestClient) -> None:
