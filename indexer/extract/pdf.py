@@ -215,6 +215,8 @@ def _try_fallback(
         result.fallback_error = f"{type(exc).__name__}: {exc}"[:200]
         return result
     if result is None:
+        if not fallback.texts and fallback.total == 0:  # pdfium says "Success" of it
+            raise ExtractionError("malformed", "the PDF has no pages: its page tree is empty")
         if not fallback.texts:
             raise ExtractionError("malformed", f"{pdfium_error}; pdfminer found no pages")
     elif _score(fallback.texts) <= _score(result.texts):
