@@ -4,10 +4,10 @@ Usage: python bench/hostile.py [--json PATH] [--memory-mb N]
 
 Generates every case of ``tests/adversarial/hostile.py`` in memory, runs it through
 what the crawler and ``abierto index`` use (``extract_text``, ``parse_feed``,
-``parse_sitemap``) with the extraction workers capped at ``--memory-mb``, and prints,
-per case, its size on disk, the outcome (a cause, or ``kept``) and the wall time; then
-per family: cases tried, refused with a clear cause, kept, crashes (any other
-exception) and hangs (over the 60 s bound). Writes JSON (default
+``parse_sitemap``, ``parse_captions``) with the extraction workers capped at
+``--memory-mb``, and prints, per case, its size on disk, the outcome (a cause, or
+``kept``) and the wall time; then per family: cases tried, refused with a clear cause,
+kept, crashes (any other exception) and hangs (over the 60 s bound). Writes JSON (default
 ``bench/results/hostile.json``).
 """
 
@@ -30,6 +30,7 @@ if str(REPO) not in sys.path:
 from crawlers.formats.feeds import parse_feed  # noqa: E402
 from crawlers.formats.sitemaps import parse_sitemap  # noqa: E402
 from crawlers.formats.xml import HostileXML  # noqa: E402
+from indexer.alignment.captions import CaptionError, parse_captions  # noqa: E402
 from indexer.extract import ExtractionError, extract_text, shutdown  # noqa: E402
 from tests.adversarial import hostile  # noqa: E402
 
@@ -61,6 +62,18 @@ def _xml(parse: Callable[[bytes], object], data: bytes) -> str:
     return "kept"
 
 
+def _captions(data: bytes) -> str:
+    try:
+        cues = parse_captions(data.decode("utf-8"))
+    except CaptionError:
+        return "caption_error"
+    return f"kept ({len(cues)} cues)"
+
+
+def _nested(outer: bytes, inner: bytes, depth: int = 3000) -> bytes:
+    return outer.replace(b"><", b">" + b"<e>" * depth + b"</e>" * depth + inner + b"<", 1)
+
+
 def cases() -> list[tuple[str, str, Callable[[], bytes], Callable[[bytes], str]]]:
     def pdf(data: bytes) -> str:
         return _document(data, "application/pdf")
@@ -81,13 +94,40 @@ def cases() -> list[tuple[str, str, Callable[[], bytes], Callable[[bytes], str]]
         ("pdf", "5,000 pages", lambda: hostile.many_pages_pdf(5000), pdf),
         ("pdf", "truncated", hostile.truncated_pdf, pdf),
         ("pdf", "ZIP/DOCX called .pdf", hostile.docx_bytes, pdf),
+        ("pdf", "control characters only", hostile.signs_only_pdf, pdf),
         ("html", "100k nested divs", lambda: hostile.deep_html(100_000), html),
         ("html", "50 MB page", lambda: hostile.huge_html(50), html),
         ("html", "stray UTF-16 BOM", lambda: b"\xff\xfe" + "<p>Niñez</p>".encode(), html),
+        ("html", "UTF-16 without BOM", lambda: "<p>Niñez y pensión</p>".encode("utf-16-le"), html),
         ("feed", "billion laughs", lambda: hostile.billion_laughs(10), feed),
         ("feed", "XXE file:///etc/passwd", hostile.xxe_feed, feed),
         ("sitemap", "XXE", hostile.xxe_sitemap, sitemap),
         ("sitemap", "gzip bomb (1 GB)", lambda: hostile.gzip_bomb_sitemap(1024), sitemap),
+        (
+            "feed",
+            "3,000 nested elements",
+            lambda: _nested(b"<rss><channel></channel></rss>", b"<item><link>/a</link></item>"),
+            feed,
+        ),
+        (
+            "sitemap",
+            "3,000 nested elements",
+            lambda: _nested(b"<urlset></urlset>", b"<url><loc>/a</loc></url>"),
+            sitemap,
+        ),
+        (
+            "sitemap",
+            "50,000 URLs",
+            lambda: b"<urlset>" + b"<url><loc>/a</loc></url>" * 50_000 + b"</urlset>",
+            sitemap,
+        ),
+        ("captions", "200 KB line of digits", lambda: b"WEBVTT\n\n" + b"1" * 200_000, _captions),
+        (
+            "captions",
+            "200 KB line of '<'",
+            lambda: b"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n" + b"<" * 200_000,
+            _captions,
+        ),
     ]
 
 

@@ -34,6 +34,7 @@ LABELS = {
     "cut_short": "respuesta cortada",
     "ignored": "petición descartada",
     "xml_entities": "XML con entidades peligrosas",
+    "xml_too_deep": "XML anidado en exceso",
     "empty_text": "documento sin texto",
     "not_html": "la página no es HTML",
     "not_json": "la respuesta no es JSON",

@@ -32,6 +32,7 @@ from crawlers.tenancy import (
 from crawlers.window import Window
 from indexer.build import AnyDocument, MissingField
 from indexer.db.locks import across_processes
+from indexer.extract import has_words
 from indexer.linking import another_session, identity_id, merge_documents
 from indexer.models import SourceLink
 from indexer.readers.plausibility import plausible_fields
@@ -117,7 +118,7 @@ class Prepared:
 
 EMPTY_TEXT = "empty_text"
 EMPTY_TEXT_MESSAGE = (
-    "ni la página ni sus archivos dieron texto (página vacía o solo espacios): el "
+    "ni la página ni sus archivos dieron texto (página vacía, solo espacios o signos): el "
     "documento se guardó con los datos del listado, pero no se encontrará por su contenido"
 )
 
@@ -137,7 +138,7 @@ def _without_text(doc: Any, files: list[Any]) -> bool:
     """A document saved with no text from any of its parts, and no counted cause yet: a
     file whose extraction failed is already its ``extraction_failed`` (one that could not
     be fetched, its download error), and a video's content is the video."""
-    if (doc.text or "").strip() or getattr(doc, "video_urls", None):
+    if has_words(doc.text or "") or getattr(doc, "video_urls", None):
         return False
     return not any(archived.error for archived in files)
 

@@ -8,13 +8,16 @@ so ``yt:videoId`` is ``videoId`` and ``media:group/media:content`` is
 Feeds and sitemaps never need to declare entities: a document type that does (an
 entity bomb, or an external entity reaching for ``file:///etc/passwd`` or a local
 address) is refused as a whole with :class:`HostileXML`, rather than parsed with the
-entities silently dropped (which cut titles and links short).
+entities silently dropped (which cut titles and links short). So is one nested past
+libxml2's depth limit (2,048 elements; a feed needs a handful): the parser stops there
+and everything after it, items and URLs, would be lost without a word.
 """
 
 from __future__ import annotations
 
 import re
 
+from lxml import etree
 from parsel import Selector
 
 from indexer.extract.sniff import decode_bytes
@@ -79,9 +82,30 @@ def xml_selector(body: bytes) -> Selector:
     text = _DECLARATION.sub("", text.lstrip("\ufeff"), count=1)
     refuse_entities(text)
     text = _BARE_AMPERSAND.sub("&amp;", text)
-    selector = Selector(text=text, type="xml")
+    selector = Selector(root=_root(text), type="xml")
     selector.remove_namespaces()
     return selector
+
+
+def _root(text: str) -> etree._Element:
+    """The document's tree as parsel builds it (recovering, entities unresolved), built
+    here to read the parser's errors: one that stopped it is the document refused."""
+    body = text.strip().replace("\x00", "").encode("utf-8") or b"<html/>"
+    parser = etree.XMLParser(
+        recover=True, encoding="utf-8", huge_tree=True, resolve_entities=False, no_network=True
+    )
+    try:
+        root = etree.fromstring(body, parser=parser)
+    except etree.XMLSyntaxError as exc:
+        raise ValueError(f"unreadable XML: {exc}") from exc
+    for error in parser.error_log:
+        if error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT or "Excessive depth" in error.message:
+            raise HostileXML(
+                "xml_too_deep",
+                f"the document nests elements past the parser's limit (line {error.line}): "
+                "what follows could not be read; refused",
+            )
+    return root if root is not None else etree.fromstring(b"<html/>", parser=parser)
 
 
 def first_text(node: Selector, *paths: str) -> str | None:

@@ -30,7 +30,8 @@ pages), ``ocr_low_confidence:K``. Text under a filled dark rectangle (a redactio
 hid nothing) is replaced by ``[TEXTO BAJO TACHADO]`` (:mod:`.redaction`).
 
 A PDF whose pages yield no text even by OCR raises ``ExtractionError("no_text")`` (its
-``pages`` attribute holds the page count); so does an empty HTML or text document.
+``pages`` attribute holds the page count); so does an empty HTML or text document. Text
+without a single letter or digit (dashes, dots, control characters) counts as none.
 
 A PDF none of whose pages can be loaded (a page tree cyclic or nested too deeply) is
 ``malformed``, not a scan; one whose streams inflate past the worker's memory is a
@@ -43,7 +44,7 @@ from __future__ import annotations
 from .core import Job, extract_local
 from .html import html_main_text
 from .model import Extraction, ExtractionError, ExtractionLimits, OcrLimits, OcrPage
-from .normalise import normalise_pages, normalise_text
+from .normalise import has_words, normalise_pages, normalise_text
 from .sniff import charset_from_content_type, sniff_type
 from .worker import WorkerUnavailable, get_pool, shutdown
 
@@ -55,6 +56,7 @@ __all__ = [
     "OcrPage",
     "WorkerUnavailable",
     "extract_text",
+    "has_words",
     "html_main_text",
     "normalise_pages",
     "normalise_text",

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .html import decode_html, main_text_from_str
 from .model import Extraction, ExtractionError, OcrLimits
-from .normalise import normalise_text
+from .normalise import has_words, normalise_text
 from .sniff import charset_mismatch, decode_bytes
 
 
@@ -23,8 +23,8 @@ class Job:
 
 
 def _non_empty(text: str, what: str) -> str:
-    if not text.strip():
-        raise ExtractionError("no_text", f"empty {what} document", pages=1)
+    if not has_words(text):
+        raise ExtractionError("no_text", f"{what} document without a letter or digit", pages=1)
     return text
 
 

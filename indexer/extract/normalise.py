@@ -142,3 +142,9 @@ def normalise_text(text: str) -> str:
     if "\f" in text:
         return normalise_pages(text.split("\f"))
     return _normalise_block(text)
+
+
+def has_words(text: str) -> bool:
+    """Whether ``text`` holds a letter or a digit: a page of dashes, dots or a PDF's
+    control characters (read as hyphens) is no text anybody can search for."""
+    return any(char.isalnum() for char in text)

@@ -17,7 +17,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from .model import Extraction, ExtractionError, OcrLimits, OcrPage
-from .normalise import normalise_pages
+from .normalise import has_words, normalise_pages
 from .redaction import uncover
 from .words import page_text
 
@@ -153,7 +153,7 @@ def extract_pdf(
         _refuse_unloadable(result)  # no page loads: a broken file, which OCR cannot read
     read_by_ocr = _ocr(data, result, ocr, on_ocr) if pdfium_error is None else ()
     text = normalise_pages(result.texts)
-    if not text.replace("\f", "").strip():
+    if not has_words(text):
         _refuse_unloadable(result)
         if stopped := [w for w in result.warnings if w.startswith("ocr_timeout:")]:
             slow = stopped[0].split(":")[1]
@@ -215,6 +215,8 @@ def _try_fallback(
         result.fallback_error = f"{type(exc).__name__}: {exc}"[:200]
         return result
     if result is None:
+        if not fallback.texts and fallback.total == 0:  # pdfium says "Success" of it
+            raise ExtractionError("malformed", "the PDF has no pages: its page tree is empty")
         if not fallback.texts:
             raise ExtractionError("malformed", f"{pdfium_error}; pdfminer found no pages")
     elif _score(fallback.texts) <= _score(result.texts):

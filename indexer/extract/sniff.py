@@ -229,9 +229,34 @@ def sniff_type(data: bytes, content_type: str | None, filename: str | None) -> s
     if b"%PDF-" in raw_head:  # junk before the header is tolerated by readers
         return "pdf"
     declared = _declared_kind(content_type, filename)
+    # a mark or a declared UTF-16 made ``head`` ASCII already: NULs left are undeclared
+    if declared != "unsupported" and b"\x00" in head and (wide := _undeclared_wide(raw_head)):
+        raise ExtractionError(
+            "unsupported_type",
+            f"el texto está en {wide} sin marca de orden de bytes y "
+            + (f"se declara {content_type!r}" if content_type else "no declara su codificación")
+            + ": leído así sería basura (el sitio debe declararla o empezar con la marca)",
+        )
     if _looks_binary(head) or declared == "unsupported":
         raise ExtractionError("unsupported_type", f"declared {content_type or filename!r}")
     return declared or "text"
+
+
+def _undeclared_wide(head: bytes) -> str | None:
+    """ "UTF-16LE" or "UTF-16BE" when NUL bytes fall on every other byte as a Latin text's
+    do in UTF-16 without a byte-order mark (and it was not declared, or the head would
+    read as ASCII): said so, rather than a bare "declared text/html" for a binary file."""
+    sample = head[: len(head) // 2 * 2]
+    if len(sample) < 16:
+        return None
+    for zeros, letters, codec in ((sample[1::2], sample[0::2], "utf-16-le"),
+                                  (sample[0::2], sample[1::2], "utf-16-be")):  # fmt: skip
+        if zeros.count(0) < 0.8 * len(zeros) or 0 in letters:
+            continue
+        shown = [c for c in sample.decode(codec, errors="ignore") if not c.isspace()]
+        if shown and sum(map(_plausible, shown)) >= _PLAUSIBLE_SHARE * len(shown):
+            return codec.upper().replace("-LE", "LE").replace("-BE", "BE")
+    return None
 
 
 # A kept Content-Type fits the 128 characters its columns hold: type (40), "/", subtype

@@ -62,6 +62,23 @@ def text_pdf(texts: list[str]) -> bytes:
     return _assemble(objects)
 
 
+def signs_only_pdf() -> bytes:
+    """One page whose text is control characters and dashes: pdfium reads bytes 0x02 as
+    line-end hyphens, so the page gives "-" and no letter or digit."""
+    shown = bytes([*range(1, 9), 11, 14, 15, *range(16, 32)]) * 2 + b" - - -"
+    shown = shown.replace(b"\\", b"").replace(b"(", b"").replace(b")", b"")
+    return _assemble(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            _FONT,
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] %s /Contents 5 0 R >>"
+            % _RESOURCES,
+            _stream(b"BT /F1 12 Tf 72 720 Td (%s) Tj ET" % shown),
+        ]
+    )
+
+
 def _zeros_deflate(inflated_mb: int) -> bytes:
     """A zlib stream of ``inflated_mb`` MB of spaces, built in about a second.
 

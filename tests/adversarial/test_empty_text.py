@@ -1,4 +1,5 @@
-"""A page that answers 200 with nothing to read (empty, or whitespace only) made a
+"""A page that answers 200 with nothing to read (empty, whitespace only, or signs without
+a letter or digit, as a PDF of control characters reads) made a
 document with no text and no counted error: the crawl said "errors 0" while nothing of
 it could be found by its content. Where no part of a document gives text, the run counts
 ``empty_text`` naming the page; a page whose text is in its attached file is fine."""
@@ -7,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.adversarial.hostile import docx_bytes, text_pdf
+from tests.adversarial.hostile import docx_bytes, signs_only_pdf, text_pdf
 from tests.adversarial.service import listing_spec, open_api
 from tests.adversarial.test_crawl_limits import _run
 from tests.shapes.server import FixtureServer
@@ -16,6 +17,8 @@ ROWS = {
     "lleno": ("<html><body><main>Texto de la sentencia 1.</main></body></html>", None),
     "vacio": ("", None),
     "espacios": ("<html><body>  \n\t  </body></html>", None),
+    "signos": ("<html><body><p>- · * | . , ; —</p><p>&#8203;&#173; …</p></body></html>", None),
+    "con-signos": ("", "signos.pdf"),
     "con-pdf": ("", "anexo.pdf"),
     "con-docx": ("", "anexo.docx"),
     "con-roto": ("", "falta.pdf"),  # never served: a 404
@@ -33,6 +36,7 @@ def _site(root: Path) -> None:
         )
     (root / "anexo.pdf").write_bytes(text_pdf(["Resolutivos de la sentencia con anexo"]))
     (root / "anexo.docx").write_bytes(docx_bytes())
+    (root / "signos.pdf").write_bytes(signs_only_pdf())
     (root / "lista.html").write_text(
         f"<html><body><table><tbody>{''.join(rows)}</tbody></table></body></html>"
     )
@@ -51,13 +55,17 @@ def test_a_document_with_no_text_from_any_part_is_counted(tmp_path: Path) -> Non
         # the listing's data is kept: every row is a document
         assert api.library.db.count_documents() == len(ROWS)
         empty = run["errors"]["empty_text"]
-        assert empty["count"] == 2
+        assert empty["count"] == 3
         urls = sorted(Path(e["url"]).name for e in empty["examples"])
-        assert urls == ["espacios.html", "vacio.html"]
+        assert urls == ["espacios.html", "signos.html", "vacio.html"]
         said = [e["message"] for e in empty["examples"]]
         assert all("no se encontrará por su contenido" in m for m in said), said
         # a file that failed or was not found is counted by its own cause, not twice
-        assert run["errors"]["extraction_failed"]["count"] == 1
+        failed = run["errors"]["extraction_failed"]
+        assert failed["count"] == 2
+        assert sorted(Path(e["url"]).name for e in failed["examples"]) == [
+            "anexo.docx", "signos.pdf"
+        ]  # fmt: skip
         assert run["errors"]["http_404"]["count"] == 1
     finally:
         api.close()

@@ -236,6 +236,15 @@ def test_garbage_with_pdf_header_is_malformed() -> None:
     assert info.value.cause == "malformed"
 
 
+def test_pdf_without_pages_says_so() -> None:
+    """A PDF whose page tree is empty: pdfium refuses it saying "Success", which the
+    counted error once repeated ("Failed to load document (PDFium: Success)")."""
+    with pytest.raises(ExtractionError) as info:
+        extract_text(raw_pdf([]), "application/pdf")
+    assert info.value.cause == "malformed"
+    assert str(info.value) == "the PDF has no pages: its page tree is empty"
+
+
 def test_pdf_over_max_pages_is_truncated() -> None:
     data = raw_pdf([text_page(f"Contenido de la pagina {i} del expediente") for i in range(1, 13)])
     result = extract_text(data, limits=ExtractionLimits(max_pages=5))
