@@ -64,6 +64,10 @@ facets, cursor paging; every document with its text and archived originals.
 SOURCE_ERRORS: dict[int | str, dict] = {
     401: {"model": ErrorResponse, "description": "Missing, unknown or revoked API key"},
     429: {"model": ErrorResponse, "description": "Too many changes: wait (see Retry-After)"},
+    503: {
+        "model": RefusalResponse,
+        "description": "Every host-name lookup is in use (slow DNS servers): see Retry-After",
+    },
     507: {"model": RefusalResponse, "description": "The disk is full: nothing was saved"},
 }
 

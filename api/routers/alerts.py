@@ -161,7 +161,11 @@ def alert_query(search: SearchQuery) -> None:
         413: {"model": Problem, "description": "The body is too large"},
         422: {"model": ValidationErrorResponse, "description": "Invalid query or delivery"},
         429: {"model": ErrorResponse, "description": "Too many alerts created: wait"},
-        503: {"model": Problem, "description": "E-mail is not available on this server"},
+        503: {
+            "model": Problem,
+            "description": "E-mail is not available on this server, or every host-name "
+            "lookup is in use (a webhook's; see Retry-After)",
+        },
         507: {"model": Problem, "description": "The disk is full: nothing was saved"},
     },
     summary="Subscribe to a search: new matching documents to a webhook or by e-mail",
