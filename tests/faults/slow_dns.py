@@ -101,7 +101,7 @@ def main() -> None:
     service = make_service(
         Path(tempfile.mkdtemp()),
         dns_timeout_s=1.0,
-        dns_max_lookups=6,
+        dns_max_lookups=7,
         dns_lookups_per_institution=3,
         alert_rate_per_minute=1000,
         public_url="https://estadoabierto.example",
@@ -127,9 +127,17 @@ def main() -> None:
     def pinned(url: str) -> Callable[[], dict[str, Any]]:
         return lambda: {"target": pinned_target(url, False)}
 
+    def crawl_guard(url: str) -> Callable[[], dict[str, Any]]:
+        from scrapy import Request
+
+        from crawlers.middlewares import AddressGuardMiddleware
+
+        return lambda: {"passed": AddressGuardMiddleware(False).process_request(Request(url))}
+
     congreso, tribunal = service.congreso, service.tribunal
     steps = {
         "delivery_check": pinned("http://envio.lento.example/recibe"),
+        "crawl_check": crawl_guard("http://pagina.lento.example/gaceta"),
         "fast": register(congreso, "congreso-gto-rapido", "rapido.example"),
         "private": register(congreso, "congreso-gto-privado", "privado.example"),
         "late": register(congreso, "congreso-gto-tarde", "tarde.example"),

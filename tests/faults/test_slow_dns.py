@@ -87,6 +87,13 @@ def test_the_webhook_senders_address_check_is_bounded(steps: dict[str, Any]) -> 
     assert step["seconds"] < DEADLINE_S + SLACK_S
 
 
+def test_the_crawls_address_check_is_bounded(steps: dict[str, Any]) -> None:
+    """The crawl's guard runs on its event loop: a silent DNS stalls it only that long."""
+    step = steps["crawl_check"]
+    assert step["error"].startswith("IgnoreRequest") and "pagina.lento.example" in step["error"]
+    assert step["seconds"] < DEADLINE_S + SLACK_S
+
+
 def test_an_institution_past_its_share_waits_not_at_all(steps: dict[str, Any]) -> None:
     """Its three silent lookups still hold their places: a fourth is a 503 at once, and
     another institution is still served."""
