@@ -42,6 +42,8 @@ from api.routers.pages.signin import pages_secret
 from api.schemas import ErrorResponse, RefusalResponse
 from api.single_values import OneValueEach
 from config.settings import Settings, get_settings
+from crawlers import lookups
+from crawlers.addresses import ResolverBusy
 from indexer.db import DatabaseBusy
 from indexer.db.rate_limits import counter_engine
 from indexer.db.reader_keys import ReaderKeys
@@ -67,6 +69,10 @@ facets, cursor paging; every document with its text and archived originals.
 SOURCE_ERRORS: dict[int | str, dict] = {
     401: {"model": ErrorResponse, "description": "Missing, unknown or revoked API key"},
     429: {"model": ErrorResponse, "description": "Too many changes: wait (see Retry-After)"},
+    503: {
+        "model": RefusalResponse,
+        "description": "Every host-name lookup is in use (slow DNS servers): see Retry-After",
+    },
     507: {"model": RefusalResponse, "description": "The disk is full: nothing was saved"},
 }
 
@@ -87,6 +93,9 @@ EXPOSED = [
     "RateLimit-Policy",
     "Retry-After",
 ]
+
+
+RESOLVER_RETRY_S = 10  # a place frees when a slow lookup ends or the resolver gives up
 
 
 def create_app(library: Library | None = None, settings: Settings | None = None) -> FastAPI:
@@ -121,6 +130,9 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     )
     app.state.library = lib
     app.state.settings = settings
+    lookups.configure(
+        settings.dns_timeout_s, settings.dns_max_lookups, settings.dns_lookups_per_institution
+    )
     app.state.write_limiter = WriteLimiter(settings.write_rate_per_minute)
     app.state.refusal_notes = TokenBuckets(settings.write_rate_per_minute)
     app.state.read_counter = counter
@@ -166,6 +178,7 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     app.add_middleware(NoSniff)
     pages.install_errors(app)
     app.add_exception_handler(DatabaseBusy, _database_busy)
+    app.add_exception_handler(ResolverBusy, _resolver_busy)
     reads = (search, export, feed, alerts, alert_links, documents, citations, sessions, speeches)
     for module in reads:
         app.include_router(module.router, responses=READ_ERRORS)
@@ -176,6 +189,31 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
         app.include_router(module.router)
     app.include_router(sources.router, responses=SOURCE_ERRORS)
     return app
+
+
+async def _resolver_busy(request: Request, exc: Exception) -> Any:
+    """Every host-name lookup this server may have in flight is taken (slow DNS servers
+    hold them): a 503 to retry, naming the host, nothing stored."""
+    assert isinstance(exc, ResolverBusy)
+    retry = {"Retry-After": str(RESOLVER_RETRY_S)}
+    if wants_html(request):
+        return refusal_page(request, 503, retry)
+    host = exc.host[:100]
+    who = (
+        "su institución ya tiene en curso todas las consultas de nombres (DNS) que puede "
+        "tener a la vez"
+        if exc.own
+        else "el servidor tiene ocupadas todas sus consultas de nombres (DNS)"
+    )
+    return JSONResponse(
+        {
+            "detail": f"{exc}; try again shortly",
+            "mensaje": f"{who} y no pudo buscar «{host}»: vuelva a intentarlo en unos "
+            "segundos (no se guardó nada)",
+        },
+        status_code=503,
+        headers=retry,
+    )
 
 
 def _index_generation(library: Library) -> Callable[[], int | None]:

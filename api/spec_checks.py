@@ -14,7 +14,14 @@ from fastapi.exceptions import RequestValidationError
 
 from config.settings import Settings
 from config.specs import SourceSpec
-from crawlers.addresses import BlockedAddress, UnresolvableHost, check_url
+from crawlers.addresses import (
+    BlockedAddress,
+    ResolverBusy,
+    SlowHost,
+    UnresolvableHost,
+    check_hosts,
+    url_target,
+)
 from indexer.attribution import OWN_FIELDS, Publisher, foreign_letter, foreign_value
 from indexer.db.registry import Caller, Registry
 
@@ -128,10 +135,13 @@ def _foreign_message(field: str, name: str) -> tuple[str, str]:
     )
 
 
-def check_start_urls(spec: SourceSpec, settings: Settings) -> None:
+def check_start_urls(spec: SourceSpec, settings: Settings, owner: str = "") -> None:
     """Refuse at registration what the address guard would refuse at fetch time. A host
-    that does not resolve now is left to the crawl, which reports it (DNS can be down).
-    Each host is resolved once, and a spec names few: a source is one institution's site."""
+    that does not resolve now is left to the crawl, which reports it (DNS can be down);
+    one whose DNS does not answer in time is refused, naming it. The hosts (few: a source
+    is one institution's site) are looked up at once, within one deadline, on the
+    bounded lookups of ``crawlers.lookups`` (``owner`` is the institution asking)."""
+    targets: dict[tuple[str, int], int] = {}
     checked: set[tuple[str, str | None, int | None]] = set()
     for n, url in enumerate(spec.start_urls):
         try:
@@ -154,17 +164,39 @@ def check_start_urls(spec: SourceSpec, settings: Settings) -> None:
             raise field_error(("start_urls", n), message, mensaje)
         checked.add(host)
         try:
-            check_url(url, allow_loopback=settings.allow_loopback)
-        except UnresolvableHost:
-            continue
+            targets.setdefault(url_target(url), n)
         except BlockedAddress as exc:
-            raise field_error(
-                ("start_urls", n),
-                f"the crawler may not fetch it: {exc}",
-                "el rastreador no puede descargar esta dirección: debe empezar por http:// o "
-                "https:// y su servidor debe ser público (no una dirección privada, local o "
-                "reservada)",
-            ) from exc
+            raise _not_fetchable(n, exc) from exc
+    outcomes = check_hosts(targets, settings.allow_loopback, owner)
+    for target, n in sorted(targets.items(), key=lambda item: item[1]):
+        outcome = outcomes[target]
+        if isinstance(outcome, ResolverBusy):
+            raise outcome
+        if isinstance(outcome, SlowHost):
+            raise field_error(("start_urls", n), str(outcome), slow_host_mensaje(outcome))
+        if isinstance(outcome, BlockedAddress) and not isinstance(outcome, UnresolvableHost):
+            raise _not_fetchable(n, outcome)
+
+
+def slow_host_mensaje(exc: SlowHost) -> str:
+    """Why a host is refused when its DNS kept silent, in Spanish."""
+    seconds = f"{exc.seconds:g}".replace(".", ",")
+    unit = "segundo" if exc.seconds == 1 else "segundos"
+    return (
+        f"el servidor de nombres (DNS) de «{exc.host[:100]}» no respondió en "
+        f"{seconds} {unit}: compruebe que el nombre esté bien escrito y que su DNS "
+        "funcione, y vuelva a intentarlo"
+    )
+
+
+def _not_fetchable(n: int, exc: BlockedAddress) -> RequestValidationError:
+    return field_error(
+        ("start_urls", n),
+        f"the crawler may not fetch it: {exc}",
+        "el rastreador no puede descargar esta dirección: debe empezar por http:// o "
+        "https:// y su servidor debe ser público (no una dirección privada, local o "
+        "reservada)",
+    )
 
 
 def _namespace_hint(caller: Caller) -> tuple[str, str]:

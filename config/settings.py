@@ -41,6 +41,27 @@ class Settings(BaseSettings):
         description="Let the crawler fetch loopback addresses (only for tests and the demo); "
         "private, link-local and other non-public addresses are refused regardless.",
     )
+    dns_timeout_s: float = Field(
+        3.0,
+        gt=0,
+        le=30,
+        description="Longest wait, in all, for the host names one API request looks up "
+        "(a source's start URLs, a webhook): a host whose DNS has not answered by then is "
+        "refused with a 422 naming it.",
+    )
+    dns_max_lookups: int = Field(
+        32,
+        ge=1,
+        le=512,
+        description="Host-name lookups in flight at once in one server process (a slow DNS "
+        "keeps one busy until the resolver gives up); past it a request gets a 503.",
+    )
+    dns_lookups_per_institution: int = Field(
+        10,
+        ge=1,
+        le=512,
+        description="Of those, how many one institution's requests may hold at once.",
+    )
     user_agent: str = "EstadoAbiertoBot/0.1 (+https://estadoabierto.mx/bot; datos@estadoabierto.mx)"
     concurrency_per_domain: int = Field(4, ge=1, le=32)
     download_timeout_s: float = Field(30.0, gt=0)

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import ipaddress
 import re
-import socket
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from config.web_urls import WEB_SCHEMES
+from crawlers import lookups
 
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -91,6 +92,25 @@ class UnresolvableHost(BlockedAddress):
         self.host = host
 
 
+class SlowHost(UnresolvableHost):
+    """A host name whose DNS gave no answer in time: counted as ``dns`` by a crawl, named
+    in a 4xx by the API."""
+
+    def __init__(self, host: str, reason: lookups.LookupTooSlow) -> None:
+        super().__init__(host, reason)
+        self.seconds = reason.seconds
+
+
+class ResolverBusy(UnresolvableHost):
+    """Every place for a host-name lookup is taken, the server's or the share of the
+    institution asking (``own``): try again shortly (a 503)."""
+
+    def __init__(self, host: str, reason: lookups.LookupsBusy) -> None:
+        super().__init__(host, reason)
+        self.args = (f"could not look up {host!r} now: {reason}",)
+        self.own = reason.own
+
+
 def forbidden_reason(address: Address, allow_loopback: bool = False) -> str | None:
     """Why the crawler must not connect to this address (None when it may)."""
     if isinstance(address, ipaddress.IPv6Address):
@@ -146,27 +166,46 @@ def _aton_part(text: str) -> int | None:
     return int(text, 8) if text.startswith("0") else int(text)
 
 
-def lookup(host: str, port: int) -> list[str]:
-    """Every address a host name resolves to (the system resolver)."""
-    infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
-    return list(dict.fromkeys(info[4][0].split("%")[0] for info in infos))
-
-
-def resolve_checked(host: str, port: int, allow_loopback: bool) -> list[str]:
+def resolve_checked(host: str, port: int, allow_loopback: bool, owner: str = "") -> list[str]:
     """The addresses a host resolves to, refusing the whole host if any is forbidden (a
-    name that answers with a private address is not trusted for its public ones)."""
-    literal = literal_address(host)
-    if literal is not None:
-        addresses = [str(literal)]
-    else:
-        try:
-            addresses = lookup(host, port)
-        except (OSError, UnicodeError) as exc:
-            raise UnresolvableHost(host, exc) from exc
+    name that answers with a private address is not trusted for its public ones); the
+    lookup is bounded (``crawlers.lookups``)."""
+    outcome = check_hosts([(host, port)], allow_loopback, owner)[(host, port)]
+    if isinstance(outcome, BlockedAddress):
+        raise outcome
+    return outcome
+
+
+def check_hosts(
+    targets: Iterable[tuple[str, int]], allow_loopback: bool, owner: str = ""
+) -> dict[tuple[str, int], list[str] | BlockedAddress]:
+    """Each host's checked addresses, or why it may not be fetched, the names among them
+    looked up at once within one deadline."""
+    targets = list(dict.fromkeys(targets))
+    literals = {target: literal_address(target[0]) for target in targets}
+    names = [target for target, literal in literals.items() if literal is None]
+    found = lookups.LOOKUPS.resolve_all(names, owner) if names else {}
+    outcomes: dict[tuple[str, int], list[str] | BlockedAddress] = {}
+    for target in targets:
+        host = target[0]
+        literal = literals[target]
+        answer = [str(literal)] if literal is not None else found[target]
+        if isinstance(answer, lookups.LookupTooSlow):
+            outcomes[target] = SlowHost(host, answer)
+        elif isinstance(answer, lookups.LookupsBusy):
+            outcomes[target] = ResolverBusy(host, answer)
+        elif isinstance(answer, Exception):
+            outcomes[target] = UnresolvableHost(host, answer)
+        else:
+            outcomes[target] = _checked(host, answer, allow_loopback)
+    return outcomes
+
+
+def _checked(host: str, addresses: list[str], allow_loopback: bool) -> list[str] | BlockedAddress:
     for text in addresses:
         reason = forbidden_reason(ipaddress.ip_address(text), allow_loopback)
         if reason:
-            raise BlockedAddress(f"{host} resolves to {text}, a {reason} address")
+            return BlockedAddress(f"{host} resolves to {text}, a {reason} address")
     return addresses
 
 
@@ -181,8 +220,8 @@ def check_authority(netloc: str) -> None:
         )
 
 
-def check_url(url: str, allow_loopback: bool = False) -> None:
-    """Raise BlockedAddress when the URL is not http(s) or resolves to a forbidden address."""
+def url_target(url: str) -> tuple[str, int]:
+    """The (host, port) a URL reaches, refusing what is not an http(s) URL to a host."""
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -196,4 +235,9 @@ def check_url(url: str, allow_loopback: bool = False) -> None:
         raise BlockedAddress("URL has no host")
     if port == 0:
         raise BlockedAddress("port 0 reaches no server: a port is from 1 to 65535")
-    resolve_checked(host, port or 443, allow_loopback)
+    return host, port or 443
+
+
+def check_url(url: str, allow_loopback: bool = False, owner: str = "") -> None:
+    """Raise BlockedAddress when the URL is not http(s) or resolves to a forbidden address."""
+    resolve_checked(*url_target(url), allow_loopback, owner)

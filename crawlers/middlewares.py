@@ -13,6 +13,7 @@ from scrapy.http import Headers, Response
 from scrapy.responsetypes import responsetypes
 from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 
+from crawlers import lookups
 from crawlers.addresses import BlockedAddress, UnresolvableHost, check_url
 from crawlers.failures import UNRESOLVABLE
 from crawlers.fetchbook import LOOKUP_EVERY, FetchBook, Fetched, Known
@@ -20,14 +21,22 @@ from indexer.extract.sniff import kept_content_type
 
 
 class AddressGuardMiddleware:
-    """Every request, redirects and robots.txt included, passes this check."""
+    """Every request, redirects and robots.txt included, passes this check. It runs on
+    the crawl's event loop: its lookups are bounded (``ABIERTO_DNS_TIMEOUT_S``), so a
+    silent DNS server stalls the crawl that long at most, and counts as ``dns``."""
 
     def __init__(self, allow_loopback: bool) -> None:
         self.allow_loopback = allow_loopback
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> AddressGuardMiddleware:
-        return cls(crawler.settings.getbool("ABIERTO_ALLOW_LOOPBACK"))
+        settings = crawler.settings
+        lookups.configure(
+            settings.getfloat("ABIERTO_DNS_TIMEOUT_S", lookups.DEFAULT_TIMEOUT_S),
+            settings.getint("ABIERTO_DNS_MAX_LOOKUPS", lookups.DEFAULT_LIMIT),
+            settings.getint("ABIERTO_DNS_MAX_LOOKUPS", lookups.DEFAULT_LIMIT),
+        )
+        return cls(settings.getbool("ABIERTO_ALLOW_LOOPBACK"))
 
     def process_request(self, request: Request) -> None:
         if "@" in urlsplit(request.url).netloc:

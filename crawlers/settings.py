@@ -119,6 +119,8 @@ def scrapy_settings(
         "LOG_LEVEL": log_level,
         "LOG_FORMATTER": "crawlers.log_formatter.QuietLogFormatter",
         "ABIERTO_ALLOW_LOOPBACK": settings.allow_loopback,
+        "ABIERTO_DNS_TIMEOUT_S": settings.dns_timeout_s,
+        "ABIERTO_DNS_MAX_LOOKUPS": settings.dns_max_lookups,
         "ABIERTO_CRAWL_WORKERS": (
             auto_workers() if settings.crawl_workers is None else settings.crawl_workers
         ),

@@ -39,9 +39,10 @@ from api.deps import (
 from api.public_address import MISSING, mail_base
 from api.schemas import ErrorResponse, ValidationErrorResponse
 from api.search_params import check_names, check_values
+from api.spec_checks import slow_host_mensaje
 from config.spanish_errors import shown
 from config.web_urls import lower_scheme
-from crawlers.addresses import BlockedAddress, UnresolvableHost, check_url
+from crawlers.addresses import BlockedAddress, ResolverBusy, SlowHost, UnresolvableHost, check_url
 from indexer.alerts import AlertBook, saved_query
 from indexer.alerts.links import MissingLinksKey, links_key
 from indexer.alerts.mails import confirmation
@@ -160,7 +161,11 @@ def alert_query(search: SearchQuery) -> None:
         413: {"model": Problem, "description": "The body is too large"},
         422: {"model": ValidationErrorResponse, "description": "Invalid query or delivery"},
         429: {"model": ErrorResponse, "description": "Too many alerts created: wait"},
-        503: {"model": Problem, "description": "E-mail is not available on this server"},
+        503: {
+            "model": Problem,
+            "description": "E-mail is not available on this server, or every host-name "
+            "lookup is in use (a webhook's; see Retry-After)",
+        },
         507: {"model": Problem, "description": "The disk is full: nothing was saved"},
     },
     summary="Subscribe to a search: new matching documents to a webhook or by e-mail",
@@ -202,8 +207,8 @@ def create_alert(
                     401,
                     headers={"WWW-Authenticate": "Bearer"},
                 )
-            target, owner, channel = _webhook_target(webhook, body.rate, settings), "", "webhook"
-            owner = tenant_of(caller)
+            owner, channel = tenant_of(caller), "webhook"
+            target = _webhook_target(webhook, body.rate, settings, owner)
         else:
             assert email is not None
             target, channel = _email_address(email), "email"
@@ -367,7 +372,7 @@ def _in_body(exc: RequestValidationError, *where: str) -> RequestValidationError
     return RequestValidationError(errors)
 
 
-def _webhook_target(url: str, rate: str, settings: Any) -> str:
+def _webhook_target(url: str, rate: str, settings: Any, owner: str) -> str:
     if rate != "inmediata":
         raise _in_body(
             invalid(
@@ -378,7 +383,19 @@ def _webhook_target(url: str, rate: str, settings: Any) -> str:
             )
         )
     try:
-        check_url(url.strip(), settings.allow_loopback)
+        check_url(url.strip(), settings.allow_loopback, owner)
+    except ResolverBusy:
+        raise
+    except SlowHost as exc:
+        raise _in_body(
+            invalid(
+                "webhook",
+                f"the webhook address is refused: {exc}",
+                "slow_host",
+                mensaje=f"no se admite esa dirección de webhook: {slow_host_mensaje(exc)}",
+            ),
+            "delivery",
+        ) from exc
     except UnresolvableHost as exc:
         raise _in_body(
             invalid(

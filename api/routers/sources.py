@@ -127,7 +127,7 @@ def _spec(request: Request, registry: Registry, caller: Caller, data: dict[str, 
     everyone = [other.name for other in registry.list_institutions()]
     check_institution_fields(spec, publisher_of(institution.name, spec.jurisdiction, everyone))
     check_schedule(spec)
-    check_start_urls(spec, request.app.state.settings)
+    check_start_urls(spec, request.app.state.settings, owner=f"institution:{caller.institution_id}")
     return spec
 
 

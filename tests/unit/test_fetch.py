@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from twisted.internet.error import DNSLookupError
 
-from crawlers import addresses
+from crawlers import lookups
 from crawlers.fetch import FetchError, fetch
 from crawlers.resolver import GuardedResolver
 
@@ -116,7 +116,7 @@ def test_the_connection_goes_to_the_address_that_was_checked(
         asked.append(host)
         return [next(answers)]
 
-    monkeypatch.setattr(addresses, "lookup", rebinding)
+    monkeypatch.setattr(lookups, "_getaddrinfo", rebinding)
     assert get(f"http://sesiones.congreso.example:{port}/ok").body == b"hola"
     assert asked == ["sesiones.congreso.example"]
     with pytest.raises(FetchError, match=r"10\.0\.0\.1, a private address"):

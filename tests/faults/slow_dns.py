@@ -1,0 +1,159 @@
+"""Run inside fresh mount and network namespaces (``unshare -mn``): the system resolver
+of this process alone is pointed at a DNS server on 127.0.0.1:53 that answers some names
+at once, one late and never the ``*.lento.example`` ones; then real requests go to the
+real app (and the webhook sender's address check) and what each took is printed as JSON.
+Run with the checkout to test first on ``sys.path`` (the old code's times are measured
+the same way)."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+RESOLV_CONF = "nameserver 127.0.0.1\noptions timeout:5 attempts:2\n"  # glibc's defaults
+ANSWERS = {"rapido.example": "93.184.216.34", "privado.example": "10.0.0.1"}
+LATE = {"tarde.example": (0.4, "93.184.216.35")}
+STEP_LIMIT_S = float(os.environ.get("STEP_LIMIT_S", "12"))
+
+
+def _name(packet: bytes) -> tuple[str, int]:
+    labels, at = [], 12
+    while packet[at]:
+        length = packet[at]
+        labels.append(packet[at + 1 : at + 1 + length].decode("ascii"))
+        at += 1 + length
+    return ".".join(labels).lower(), at + 1
+
+
+def _reply(query: bytes, address: str | None, found: bool) -> bytes:
+    """An answer to ``query``: an A record, an empty NOERROR (an AAAA query), NXDOMAIN."""
+    _, end = _name(query)
+    question = query[12 : end + 4]
+    qtype = struct.unpack("!H", query[end : end + 2])[0]
+    answer = b""
+    if found and address is not None and qtype == 1:
+        answer = b"\xc0\x0c" + struct.pack("!HHIH", 1, 1, 60, 4) + socket.inet_aton(address)
+    flags = 0x8180 if found else 0x8183
+    header = query[:2] + struct.pack("!HHHHH", flags, 1, 1 if answer else 0, 0, 0)
+    return header + question + answer
+
+
+def serve_dns(sock: socket.socket) -> None:
+    while True:
+        query, peer = sock.recvfrom(512)
+        name, _ = _name(query)
+        if name.endswith("lento.example"):
+            continue  # a DNS server that never answers
+        if name in LATE:
+            delay, address = LATE[name]
+            reply = _reply(query, address, True)
+            threading.Timer(delay, sock.sendto, (reply, peer)).start()
+            continue
+        sock.sendto(_reply(query, ANSWERS.get(name), name in ANSWERS), peer)
+
+
+def sandbox() -> None:
+    """Loopback up, this namespace's /etc/resolv.conf pointed at 127.0.0.1, DNS served."""
+    subprocess.run(["ip", "link", "set", "lo", "up"], check=True)
+    conf = Path(tempfile.mkdtemp()) / "resolv.conf"
+    conf.write_text(RESOLV_CONF)
+    subprocess.run(["mount", "--bind", str(conf), "/etc/resolv.conf"], check=True)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    sock.bind(("127.0.0.1", 53))
+    threading.Thread(target=serve_dns, args=(sock,), daemon=True).start()
+
+
+def timed(step: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """What a step answered and how long it took; ``hung`` past STEP_LIMIT_S."""
+    done: dict[str, Any] = {}
+    started = time.monotonic()
+
+    def run() -> None:
+        try:
+            done.update(step())
+        except Exception as exc:  # reported, not raised: the caller judges
+            done.update(error=f"{type(exc).__name__}: {exc}", cause=getattr(exc, "cause", None))
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(STEP_LIMIT_S)
+    seconds = round(time.monotonic() - started, 2)
+    return done | {"seconds": seconds, "hung": thread.is_alive()}
+
+
+def main() -> None:
+    sandbox()
+    from fastapi.testclient import TestClient
+
+    from crawlers.fetch import pinned_target
+    from tests.api.test_sources import make_service, spec
+
+    service = make_service(
+        Path(tempfile.mkdtemp()),
+        dns_timeout_s=1.0,
+        dns_max_lookups=7,
+        dns_lookups_per_institution=3,
+        alert_rate_per_minute=1000,
+        public_url="https://estadoabierto.example",
+    )
+    client: TestClient = service.client
+
+    def answer(response: Any) -> dict[str, Any]:
+        return {
+            "status": response.status_code,
+            "body": response.json(),
+            "retry_after": response.headers.get("Retry-After"),
+        }
+
+    def register(key: dict[str, str], name: str, *hosts: str) -> Callable[[], dict[str, Any]]:
+        urls = [f"http://{host}/gaceta/index.html" for host in hosts]
+        body = spec(f"http://{hosts[0]}", start_urls=urls, id=name)
+        return lambda: answer(client.post("/v1/sources", json=body, headers=key))
+
+    def webhook(key: dict[str, str], host: str) -> Callable[[], dict[str, Any]]:
+        body = {"query": {"q": "agua"}, "delivery": {"webhook": f"http://{host}/recibe"}}
+        return lambda: answer(client.post("/v1/alerts", json=body, headers=key))
+
+    def pinned(url: str) -> Callable[[], dict[str, Any]]:
+        return lambda: {"target": pinned_target(url, False)}
+
+    def crawl_guard(url: str) -> Callable[[], dict[str, Any]]:
+        from scrapy import Request
+
+        from crawlers.middlewares import AddressGuardMiddleware
+
+        return lambda: {"passed": AddressGuardMiddleware(False).process_request(Request(url))}
+
+    congreso, tribunal = service.congreso, service.tribunal
+    steps = {
+        "delivery_check": pinned("http://envio.lento.example/recibe"),
+        "crawl_check": crawl_guard("http://pagina.lento.example/gaceta"),
+        "fast": register(congreso, "congreso-gto-rapido", "rapido.example"),
+        "private": register(congreso, "congreso-gto-privado", "privado.example"),
+        "late": register(congreso, "congreso-gto-tarde", "tarde.example"),
+        "three_slow": register(
+            congreso, "congreso-gto-lento", "a.lento.example", "b.lento.example", "c.lento.example"
+        ),
+        "share_used": webhook(congreso, "hook.lento.example"),
+        "other_webhook": webhook(tribunal, "hook.lento.example"),
+        "other_slow": register(tribunal, "pj-gto-lento", "d.lento.example"),
+        "server_full": register(tribunal, "pj-gto-lleno", "e.lento.example"),
+    }
+    results = {name: timed(step) for name, step in steps.items()}
+    print(json.dumps(results, default=str), flush=True)
+    os._exit(0)  # lookups still waiting on the silent server are not waited for
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, os.environ.get("CHECKOUT", str(Path(__file__).resolve().parents[2])))
+    main()

@@ -1,0 +1,113 @@
+"""A host name whose DNS server never answers does not hold an API request: registering
+a source, subscribing a webhook and the webhook sender's address check give up at the
+deadline (``dns_timeout_s``), name the host in Spanish, look several hosts up at once,
+and past the bounded number of lookups in flight (server-wide, and per institution)
+answer a 503 with Retry-After at once. The system resolver is the real one, pointed by
+``tests/faults/slow_dns.py`` at a DNS server of its own inside fresh namespaces."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+DEADLINE_S = 1.0  # the sandbox's dns_timeout_s
+SLACK_S = 0.8  # a loaded machine's share of a step beyond the deadline
+
+
+def _namespaces_work() -> bool:
+    if shutil.which("unshare") is None or shutil.which("ip") is None or os.geteuid() != 0:
+        return False
+    return subprocess.run(["unshare", "-mn", "true"], capture_output=True).returncode == 0
+
+
+pytestmark = pytest.mark.skipif(
+    not _namespaces_work(), reason="needs root and unshare (mount and network namespaces)"
+)
+
+
+@pytest.fixture(scope="module")
+def steps() -> dict[str, Any]:
+    """Each step's answer and time, from one run of the sandbox (bounded: the old code's
+    hanging steps are cut at 12 s each)."""
+    done = subprocess.run(
+        ["unshare", "-mn", sys.executable, str(ROOT / "tests" / "faults" / "slow_dns.py")],
+        capture_output=True,
+        text=True,
+        timeout=150,
+        env=os.environ | {"CHECKOUT": str(ROOT), "PYTHONPATH": str(ROOT)},
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _mensaje(step: dict[str, Any]) -> str:
+    body = step["body"]
+    return body["mensaje"] if "mensaje" in body else body["detail"][0]["mensaje"]
+
+
+def test_names_that_answer_are_still_checked(steps: dict[str, Any]) -> None:
+    assert steps["fast"]["status"] == 201
+    assert steps["late"]["status"] == 201  # answered in 0.4 s, within the deadline
+    private = steps["private"]
+    assert private["status"] == 422
+    assert "10.0.0.1, a private address" in private["body"]["detail"][0]["msg"]
+
+
+def test_slow_start_urls_are_a_422_naming_the_first_host_at_the_deadline(
+    steps: dict[str, Any],
+) -> None:
+    """Three silent hosts looked up at once: one deadline, not three (nor 3 × 10 s)."""
+    step = steps["three_slow"]
+    assert not step["hung"]
+    assert step["status"] == 422
+    assert step["body"]["detail"][0]["loc"] == ["body", "start_urls", 0]
+    assert "«a.lento.example» no respondió en 1 segundo" in _mensaje(step)
+    assert DEADLINE_S <= step["seconds"] < DEADLINE_S + SLACK_S
+
+
+def test_a_slow_webhook_host_is_a_422_naming_it(steps: dict[str, Any]) -> None:
+    step = steps["other_webhook"]
+    assert step["status"] == 422
+    assert step["body"]["detail"][0]["loc"] == ["body", "delivery", "webhook"]
+    assert "«hook.lento.example» no respondió" in _mensaje(step)
+    assert step["seconds"] < DEADLINE_S + SLACK_S
+
+
+def test_the_webhook_senders_address_check_is_bounded(steps: dict[str, Any]) -> None:
+    step = steps["delivery_check"]
+    assert step["cause"] == "dns" and "envio.lento.example" in step["error"]
+    assert step["seconds"] < DEADLINE_S + SLACK_S
+
+
+def test_the_crawls_address_check_is_bounded(steps: dict[str, Any]) -> None:
+    """The crawl's guard runs on its event loop: a silent DNS stalls it only that long."""
+    step = steps["crawl_check"]
+    assert step["error"].startswith("IgnoreRequest") and "pagina.lento.example" in step["error"]
+    assert step["seconds"] < DEADLINE_S + SLACK_S
+
+
+def test_an_institution_past_its_share_waits_not_at_all(steps: dict[str, Any]) -> None:
+    """Its three silent lookups still hold their places: a fourth is a 503 at once, and
+    another institution is still served."""
+    step = steps["share_used"]
+    assert step["status"] == 503 and step["retry_after"] == "10"
+    assert "su institución" in _mensaje(step) and "«hook.lento.example»" in _mensaje(step)
+    assert step["seconds"] < SLACK_S
+    assert steps["other_slow"]["status"] == 422
+
+
+def test_a_server_with_every_lookup_in_flight_answers_503_at_once(
+    steps: dict[str, Any],
+) -> None:
+    step = steps["server_full"]
+    assert step["status"] == 503 and step["retry_after"] == "10"
+    assert "el servidor tiene ocupadas" in _mensaje(step) and "«e.lento.example»" in _mensaje(step)
+    assert step["seconds"] < SLACK_S
