@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 
 from indexer.analysis import fold_keyword
 from indexer.db import Database
-from indexer.db.bulk import insert_rows
+from indexer.db.bulk import insert_rows, marks
 from indexer.db.database import (
     PAIRS_PER_STATEMENT,
     SaveOutcome,
@@ -47,9 +47,18 @@ _AT = and_(
     _SOURCES.c.url.in_(bindparam("urls", expanding=True)),
     tuple_(_SOURCES.c.source_id, _SOURCES.c.url).in_(bindparam("pairs", expanding=True)),
 )
+# the publications' rows by sources and addresses alone: the pairs are told apart here
+# (SQLAlchemy renders a list of pairs as parameters at every run: several µs a pair)
 _RECORDED = select(
     _SOURCES.c.source_id, _SOURCES.c.url, _SOURCES.c.document_id, _SOURCES.c.doc_seq
-).where(_AT)
+).where(
+    _SOURCES.c.source_id.in_(bindparam("sources", expanding=True)),
+    _SOURCES.c.url.in_(bindparam("urls", expanding=True)),
+)
+_RECORDED_SQL = (
+    "SELECT source_id, url, document_id, doc_seq FROM document_sources"
+    " WHERE source_id IN ({}) AND url IN ({})"
+)
 _UNRECORD = delete(_SOURCES).where(_AT)
 _T = TypeVar("_T")
 
@@ -204,8 +213,15 @@ def _recorded(
     found: dict[tuple[str, str], tuple[str, int | None]] = {}
     pairs = list(dict.fromkeys((p.source_id, p.url) for p in publications))
     for chunk in _chunked(pairs):
-        rows = connection.execute(_RECORDED, _at(chunk))
-        found.update({(source, url): (doc_id, seq) for source, url, doc_id, seq in rows})
+        wanted = set(chunk)
+        sources = list(dict.fromkeys(source for source, _ in chunk))
+        urls = list(dict.fromkeys(url for _, url in chunk))
+        if connection.dialect.name == "sqlite":  # the statement made here, not rendered
+            sql = _RECORDED_SQL.format(marks(len(sources)), marks(len(urls)))
+            rows = connection.exec_driver_sql(sql, (*sources, *urls))
+        else:
+            rows = connection.execute(_RECORDED, {"sources": sources, "urls": urls})
+        found.update({(s, u): (doc_id, seq) for s, u, doc_id, seq in rows if (s, u) in wanted})
     return found
 
 
