@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 
 from indexer.analysis import fold_keyword
 from indexer.db import Database
-from indexer.db.bulk import insert_rows, marks
+from indexer.db.bulk import insert_rows
 from indexer.db.database import (
     PAIRS_PER_STATEMENT,
     SaveOutcome,
@@ -55,9 +55,13 @@ _RECORDED = select(
     _SOURCES.c.source_id.in_(bindparam("sources", expanding=True)),
     _SOURCES.c.url.in_(bindparam("urls", expanding=True)),
 )
+# on SQLite, each pair looked up through the key, once: sources and addresses as two
+# lists would be looked up as every combination of them (a batch of many sources)
 _RECORDED_SQL = (
-    "SELECT source_id, url, document_id, doc_seq FROM document_sources"
-    " WHERE source_id IN ({}) AND url IN ({})"
+    "WITH wanted(source_id, url) AS (VALUES {})"
+    " SELECT p.source_id, p.url, p.document_id, p.doc_seq"
+    " FROM wanted JOIN document_sources AS p"
+    " ON p.source_id = wanted.source_id AND p.url = wanted.url"
 )
 _UNRECORD = delete(_SOURCES).where(_AT)
 _T = TypeVar("_T")
@@ -213,14 +217,15 @@ def _recorded(
     found: dict[tuple[str, str], tuple[str, int | None]] = {}
     pairs = list(dict.fromkeys((p.source_id, p.url) for p in publications))
     for chunk in _chunked(pairs):
+        if connection.dialect.name == "sqlite":  # the statement made here, not rendered
+            sql = _RECORDED_SQL.format(", ".join(["(?, ?)"] * len(chunk)))
+            rows = connection.exec_driver_sql(sql, tuple(v for pair in chunk for v in pair))
+            found.update({(s, u): (doc_id, seq) for s, u, doc_id, seq in rows})
+            continue
         wanted = set(chunk)
         sources = list(dict.fromkeys(source for source, _ in chunk))
         urls = list(dict.fromkeys(url for _, url in chunk))
-        if connection.dialect.name == "sqlite":  # the statement made here, not rendered
-            sql = _RECORDED_SQL.format(marks(len(sources)), marks(len(urls)))
-            rows = connection.exec_driver_sql(sql, (*sources, *urls))
-        else:
-            rows = connection.execute(_RECORDED, {"sources": sources, "urls": urls})
+        rows = connection.execute(_RECORDED, {"sources": sources, "urls": urls})
         found.update({(s, u): (doc_id, seq) for s, u, doc_id, seq in rows if (s, u) in wanted})
     return found
 

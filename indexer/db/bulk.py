@@ -64,8 +64,3 @@ def _plan(connection: Connection, table: Table, names: tuple[str, ...]) -> _Plan
         processors = tuple(kind.bind_processor(dialect) for kind in types)
         plan = _PLANS[key] = (sql, names, processors)
     return plan
-
-
-def marks(count: int) -> str:
-    """``count`` parameters' marks for a list in a statement made by hand (``IN (…)``)."""
-    return ", ".join("?" * count)
