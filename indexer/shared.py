@@ -47,7 +47,7 @@ _AT = and_(
     _SOURCES.c.url.in_(bindparam("urls", expanding=True)),
     tuple_(_SOURCES.c.source_id, _SOURCES.c.url).in_(bindparam("pairs", expanding=True)),
 )
-# the publications' rows by sources and addresses alone: the pairs are told apart here
+# PostgreSQL: the publications' rows by sources and addresses alone, pairs told apart here
 # (SQLAlchemy renders a list of pairs as parameters at every run: several µs a pair)
 _RECORDED = select(
     _SOURCES.c.source_id, _SOURCES.c.url, _SOURCES.c.document_id, _SOURCES.c.doc_seq
