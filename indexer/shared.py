@@ -47,9 +47,22 @@ _AT = and_(
     _SOURCES.c.url.in_(bindparam("urls", expanding=True)),
     tuple_(_SOURCES.c.source_id, _SOURCES.c.url).in_(bindparam("pairs", expanding=True)),
 )
+# PostgreSQL: the publications' rows by sources and addresses alone, pairs told apart here
+# (SQLAlchemy renders a list of pairs as parameters at every run: several µs a pair)
 _RECORDED = select(
     _SOURCES.c.source_id, _SOURCES.c.url, _SOURCES.c.document_id, _SOURCES.c.doc_seq
-).where(_AT)
+).where(
+    _SOURCES.c.source_id.in_(bindparam("sources", expanding=True)),
+    _SOURCES.c.url.in_(bindparam("urls", expanding=True)),
+)
+# on SQLite, each pair looked up through the key, once: sources and addresses as two
+# lists would be looked up as every combination of them (a batch of many sources)
+_RECORDED_SQL = (
+    "WITH wanted(source_id, url) AS (VALUES {})"
+    " SELECT p.source_id, p.url, p.document_id, p.doc_seq"
+    " FROM wanted JOIN document_sources AS p"
+    " ON p.source_id = wanted.source_id AND p.url = wanted.url"
+)
 _UNRECORD = delete(_SOURCES).where(_AT)
 _T = TypeVar("_T")
 
@@ -204,8 +217,16 @@ def _recorded(
     found: dict[tuple[str, str], tuple[str, int | None]] = {}
     pairs = list(dict.fromkeys((p.source_id, p.url) for p in publications))
     for chunk in _chunked(pairs):
-        rows = connection.execute(_RECORDED, _at(chunk))
-        found.update({(source, url): (doc_id, seq) for source, url, doc_id, seq in rows})
+        if connection.dialect.name == "sqlite":  # the statement made here, not rendered
+            sql = _RECORDED_SQL.format(", ".join(["(?, ?)"] * len(chunk)))
+            rows = connection.exec_driver_sql(sql, tuple(v for pair in chunk for v in pair))
+            found.update({(s, u): (doc_id, seq) for s, u, doc_id, seq in rows})
+            continue
+        wanted = set(chunk)
+        sources = list(dict.fromkeys(source for source, _ in chunk))
+        urls = list(dict.fromkeys(url for _, url in chunk))
+        rows = connection.execute(_RECORDED, {"sources": sources, "urls": urls})
+        found.update({(s, u): (doc_id, seq) for s, u, doc_id, seq in rows if (s, u) in wanted})
     return found
 
 

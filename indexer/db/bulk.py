@@ -11,6 +11,7 @@ databases keep SQLAlchemy's path.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table, insert
@@ -31,16 +32,19 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[Mapping[str
     if sql is None:  # a column left out has a default SQLAlchemy fills in
         connection.execute(insert(table), list(rows))
         return
-    if any(processors):
-        values = [
-            tuple(
-                value if process is None else process(value)
-                for value, process in zip((row[name] for name in names), processors, strict=True)
-            )
-            for row in rows
-        ]
+    # a row's values in one call (a one-column row's too), then the few that need it
+    # processed in place: no generator per row
+    take = itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
+    processed = [(i, process) for i, process in enumerate(processors) if process is not None]
+    if processed:
+        values: list[tuple[Any, ...]] = []
+        for row in rows:
+            taken = list(take(row))
+            for i, process in processed:
+                taken[i] = process(taken[i])
+            values.append(tuple(taken))
     else:
-        values = [tuple(row[name] for name in names) for row in rows]
+        values = [take(row) for row in rows]
     connection.exec_driver_sql(sql, values)
 
 

@@ -77,6 +77,11 @@ _PAIRS = and_(
 )
 _DEQUEUE_PAIRS = _QUEUE.delete().where(_PAIRS)
 _CLAIM_PAIRS = _QUEUE.update().where(_PAIRS).values(claimed=True)
+# the same on SQLite, one pair per run of a prepared statement (the driver's
+# ``executemany``, found through the key): SQLAlchemy renders a list of pairs as
+# parameters at every run, several times the cost of the statement itself
+_DEQUEUE_EACH = "DELETE FROM index_queue WHERE doc_id = ? AND content_sha256 = ?"
+_CLAIM_EACH = "UPDATE index_queue SET claimed = 1 WHERE doc_id = ? AND content_sha256 = ?"
 
 
 def utcnow() -> dt.datetime:
@@ -226,6 +231,8 @@ class Database:
                 # the whole batch in one statement: two arrays, joined row by row
                 ids, hashes = (list(column) for column in zip(*indexed, strict=True))
                 connection.execute(_DEQUEUE_ARRAYS, {"ids": ids, "hashes": hashes})
+            elif self.engine.dialect.name == "sqlite" and indexed:
+                connection.exec_driver_sql(_DEQUEUE_EACH, [tuple(pair) for pair in indexed])
             else:
                 for chunk in _chunks(indexed):
                     connection.execute(_DEQUEUE_PAIRS, _pairs(chunk))
@@ -238,8 +245,11 @@ class Database:
         for ``dequeue``: a crash before the commit indexes these documents again, and
         their matches, already kept, are not made twice."""
         with self.engine.begin() as connection:
-            for chunk in _chunks(indexed):
-                connection.execute(_CLAIM_PAIRS, _pairs(chunk))
+            if self.engine.dialect.name == "sqlite" and indexed:
+                connection.exec_driver_sql(_CLAIM_EACH, [tuple(pair) for pair in indexed])
+            else:
+                for chunk in _chunks(indexed):
+                    connection.execute(_CLAIM_PAIRS, _pairs(chunk))
             self._record_matches(connection, matches)
 
     def _record_matches(self, connection: Connection, matches: Sequence[Match]) -> None:

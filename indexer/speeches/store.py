@@ -12,6 +12,7 @@ from sqlalchemy import Connection, bindparam, delete, func, insert, select, upda
 
 from indexer.analysis import fold_keyword
 from indexer.db import Database, MentionRow, PersonRow, SpeechRow
+from indexer.db.bulk import insert_rows
 from indexer.speeches.model import Mention, Speech
 from indexer.speeches.people import People, Person, name_tokens, same_person
 
@@ -66,13 +67,13 @@ def save_sessions(
             if session_mentions is not None:
                 mentioned.append(session_id)
                 mention_rows.extend(m.model_dump() for m in session_mentions)
-        if rows:  # one statement for all of them, not an ORM object each
-            connection.execute(insert(speeches), rows)
+        if rows:  # one statement for all of them, at the driver's speed on SQLite
+            insert_rows(connection, speeches, rows)
         for start in range(0, len(mentioned), CHUNK):
             chunk = mentioned[start : start + CHUNK]
             connection.execute(delete(mentions_table).where(mentions_table.c.session_id.in_(chunk)))
         if mention_rows:
-            connection.execute(insert(mentions_table), mention_rows)
+            insert_rows(connection, mentions_table, mention_rows)
         for roster in people:
             _write_people(connection, roster)
         stored = [Speech.model_validate(values) for values in rows]

@@ -11,15 +11,23 @@ from typing import Any
 from sqlalchemy import event
 
 from indexer.db import Database
-from indexer.db.database import _CLAIM_PAIRS, _DEQUEUE_PAIRS, _QUEUE, _pairs
-from indexer.shared import _RECORDED, _SOURCES, _UNRECORD, _at
+from indexer.db.database import (
+    _CLAIM_EACH,
+    _CLAIM_PAIRS,
+    _DEQUEUE_EACH,
+    _DEQUEUE_PAIRS,
+    _QUEUE,
+    _pairs,
+)
+from indexer.models import SourceLink
+from indexer.shared import _SOURCES, _UNRECORD, _at, _recorded
 
 
 def _plans(db: Database, run: Any) -> list[str]:
     seen: list[tuple[str, Any]] = []
 
     def capture(conn, cursor, sql, params, context, many) -> None:  # type: ignore[no-untyped-def]
-        seen.append((sql, params))
+        seen.append((sql, params[0] if many else params))
 
     event.listen(db.engine, "before_cursor_execute", capture)
     with db.engine.begin() as connection:
@@ -47,11 +55,13 @@ def test_pairs_are_found_through_the_key(tmp_path: Path) -> None:
             lambda c: [
                 c.execute(_CLAIM_PAIRS, _pairs(indexed)),
                 c.execute(_DEQUEUE_PAIRS, _pairs(indexed)),
-                c.execute(_RECORDED, _at(published)),
+                c.exec_driver_sql(_CLAIM_EACH, indexed),
+                c.exec_driver_sql(_DEQUEUE_EACH, indexed),
+                _recorded(c, [SourceLink(source_id=s, url=u) for s, u in published]),
                 c.execute(_UNRECORD, _at(published)),
             ],
         )
-        assert len(plans) == 4
+        assert len(plans) == 6
         for plan in plans:
             assert "USING INDEX" in plan and "SCAN index_queue" not in plan, plan
             assert "SCAN document_sources" not in plan, plan
@@ -75,9 +85,16 @@ def test_a_pair_matches_only_itself(tmp_path: Path) -> None:
                 {"source_id": "f2", "url": "u2", "document_id": "d2", "first_seen_at": now},
                 {"source_id": "f1", "url": "u2", "document_id": "d3", "first_seen_at": now},
             ])  # fmt: skip
-            claimed = c.execute(_CLAIM_PAIRS, _pairs([("doc-1", "a"), ("doc-2", "a")])).rowcount
-            read = sorted(c.execute(_RECORDED, _at([("f1", "u1"), ("f2", "u2")])).all())
+            asked = [("doc-1", "a"), ("doc-2", "a")]
+            claimed = c.execute(_CLAIM_PAIRS, _pairs(asked)).rowcount
+            claimed_each = c.exec_driver_sql(_CLAIM_EACH, asked).rowcount
+            links = [SourceLink(source_id="f1", url="u1"), SourceLink(source_id="f2", url="u2")]
+            read = _recorded(c, links)
         assert claimed == 1
-        assert [tuple(row)[:3] for row in read] == [("f1", "u1", "d1"), ("f2", "u2", "d2")]
+        assert claimed_each == 1
+        assert {pair: doc_id for pair, (doc_id, _) in read.items()} == {
+            ("f1", "u1"): "d1",
+            ("f2", "u2"): "d2",
+        }
     finally:
         db.close()
