@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.adversarial.hostile import docx_bytes, text_pdf
+from tests.adversarial.hostile import docx_bytes, text_pdf, xlsx_bytes
 from tests.adversarial.service import listing_spec, open_api
 from tests.adversarial.test_crawl_limits import _run
 from tests.shapes.server import FixtureServer
@@ -18,6 +18,7 @@ ROWS = {
     "espacios": ("<html><body>  \n\t  </body></html>", None),
     "con-pdf": ("", "anexo.pdf"),
     "con-docx": ("", "anexo.docx"),
+    "con-hoja": ("", "anexo.xlsx"),
     "con-roto": ("", "falta.pdf"),  # never served: a 404
 }
 
@@ -32,7 +33,8 @@ def _site(root: Path) -> None:
             f"{attached}</td></tr>"
         )
     (root / "anexo.pdf").write_bytes(text_pdf(["Resolutivos de la sentencia con anexo"]))
-    (root / "anexo.docx").write_bytes(docx_bytes())
+    (root / "anexo.docx").write_bytes(docx_bytes("Resolutivos de la sentencia en Word"))
+    (root / "anexo.xlsx").write_bytes(xlsx_bytes())
     (root / "lista.html").write_text(
         f"<html><body><table><tbody>{''.join(rows)}</tbody></table></body></html>"
     )
