@@ -62,9 +62,25 @@ def _stand_in(root: Path, url_path: str, title: str) -> None:
     _write(root / url_path.lstrip("/") / "index.html", f"<html><h1>{title}</h1></html>")
 
 
+def _evening_sitting(page: str) -> str:
+    """The table with no. 173, "Ordinaria Vespertina", after no. 174 "Ordinaria" of the
+    same day (the excerpt stops at 174): its row is 174's markup, its own number, type and
+    stenographic version; the day's gaceta is the same."""
+    start = page.rindex('<tr>\n\t\t\t\t<td class="text-center" style="background')
+    end = page.index("</tbody>", start)
+    row = page[start:end]
+    evening = (
+        row.replace("174\t", "173\t", 1)
+        .replace("Ordinaria\t", "Ordinaria Vespertina\t", 1)
+        .replace("/version_estenografica/2026_04_08/2605", "/version_estenografica/2026_04_08/2606")
+    )
+    assert evening.count("173") == 1 and "Vespertina" in evening and "/2606" in evening
+    return page[:end] + evening + page[end:]
+
+
 def _senado(root: Path) -> None:
     page = (REAL / "senado" / "sesiones-plenarias-lxvi.excerpt.html").read_text(encoding="utf-8")
-    page = page.replace(HOSTS["senado-sesiones"], "{{BASE}}")
+    page = _evening_sitting(page.replace(HOSTS["senado-sesiones"], "{{BASE}}"))
     _write(root / "66" / "sesiones" / "index.html", page)
     for path in set(re.findall(r'href="\{\{BASE\}\}(/[^"]+)"', page)):
         _stand_in(root, path, "Senado de la República: documento de la sesión")
@@ -242,7 +258,12 @@ def test_senado_sessions_one_document_per_row_of_the_real_table(crawled: Databas
     rows = _senado_rows()
     assert len(rows) == 9
     docs = {d.session_number: d for d in _docs(crawled, "senado-sesiones")}
-    assert sorted(docs) == sorted(number for number, _, _ in rows)
+    assert sorted(docs) == sorted([*(number for number, _, _ in rows), "173"])
+    # two ordinary sessions of one day, the second in the evening: two documents
+    evening, morning = docs["173"], docs["174"]
+    assert evening.id != morning.id and evening.date == morning.date
+    assert (morning.sitting, evening.sitting) == (None, "vespertina")
+    assert evening.stenographic_urls[0].endswith("/2026_04_08/2606")
     for number, day, kind in rows:
         doc = docs[number]
         assert doc.date == parse_date(day), number
