@@ -150,9 +150,9 @@ class NextForm(BaseModel):
         "absent or disabled.",
     )  # fmt: skip
     postback: str | None = Field(
-        None, description="ASP.NET pager: the control whose __doPostBack links page the "
-        "grid (e.g. 'ctl00$ContentPlaceHolder1$gdvPenal'); its 'Page$N' or 'Page$Next' "
-        "link is followed, and paging ends when the page has neither.",
+        None, description="ASP.NET paging by __doPostBack: the grid whose pager links "
+        "('Page$N', 'Page$Next') page it (e.g. 'ctl00$ContentPlaceHolder1$gdvPenal'), or "
+        "a 'Siguiente' LinkButton's name; paging ends when the page offers no next one.",
     )  # fmt: skip
     data: dict[str, str] = Field(
         default_factory=dict, description="Fields to set, templates with {page}."

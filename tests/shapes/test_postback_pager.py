@@ -44,6 +44,20 @@ def test_a_next_next_pager_is_followed_too() -> None:
     assert next_page_argument(page, "g", 4) == "Page$Next"
 
 
+def test_a_siguiente_link_button_is_followed_until_it_is_disabled() -> None:
+    target = "ctl00$ContentPlaceHolder1$lnkSiguiente"
+    plain = Page(text=f"<form><a href=\"javascript:__doPostBack('{target}','')\">Siguiente</a>")
+    validating = Page(
+        text='<form><a href="javascript:WebForm_DoPostBackWithOptions(new WebForm_PostBack'
+        f"Options(&quot;{target}&quot;, &quot;&quot;, true, &quot;&quot;, &quot;&quot;, "
+        'false, true))">Siguiente</a></form>'
+    )
+    disabled = Page(text='<form><a class="aspNetDisabled">Siguiente</a></form>')
+    assert next_page_argument(plain, target, 1) == ""
+    assert next_page_argument(validating, target, 7) == ""
+    assert next_page_argument(disabled, target, 8) is None
+
+
 def test_the_catalogue_spec_takes_the_rows_and_not_the_pager() -> None:
     spec = load_spec(REPO / "config" / "sources" / "catalogue" / "pj-nl-sentencias.yaml")
     assert spec.listing is not None
