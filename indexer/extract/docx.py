@@ -16,6 +16,7 @@ from .normalise import normalise_text
 
 BODY = "word/document.xml"
 MAX_XML_BYTES = 256 * 1024 * 1024  # a 2,000-page sentence's XML is a few tens of MB
+MAX_TEXT_CHARS = 20_000_000  # some 6,000 pages of text
 _CHUNK = 1024 * 1024
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -32,29 +33,37 @@ def is_docx(data: bytes) -> bool:
 
 
 class _Reader:
-    """Collects a body's text: a paragraph per line, a tab as a tab, a break as a line."""
+    """Collects a body's text: a paragraph per line, a tab as a tab, a break as a line;
+    ``too_large`` past ``MAX_TEXT_CHARS`` (the worker's memory is not the limit)."""
 
     def __init__(self) -> None:
-        self.parts: list[str] = []
+        self.text = io.StringIO()
+        self.size = 0
         self.in_text = False
+
+    def add(self, piece: str) -> None:
+        self.size += len(piece)
+        if self.size > MAX_TEXT_CHARS:
+            raise ExtractionError("too_large", f"Word text past {MAX_TEXT_CHARS} characters")
+        self.text.write(piece)
 
     def start(self, name: str, _attrs: object) -> None:
         if name == f"{_W} t":
             self.in_text = True
         elif name == f"{_W} tab":
-            self.parts.append("\t")
+            self.add("\t")
         elif name in (f"{_W} br", f"{_W} cr"):
-            self.parts.append("\n")
+            self.add("\n")
 
     def end(self, name: str) -> None:
         if name == f"{_W} t":
             self.in_text = False
         elif name == f"{_W} p":
-            self.parts.append("\n")
+            self.add("\n")
 
     def chars(self, data: str) -> None:
         if self.in_text:
-            self.parts.append(data)
+            self.add(data)
 
 
 def _refuse_dtd(*_args: object) -> None:
@@ -86,7 +95,7 @@ def extract_docx(data: bytes, max_xml_bytes: int = MAX_XML_BYTES) -> str:
         raise ExtractionError("malformed", f"documento Word ilegible: {exc}") from exc
     except expat.ExpatError as exc:
         raise ExtractionError("malformed", f"XML del documento Word no válido: {exc}") from exc
-    text = normalise_text("".join(reader.parts))
+    text = normalise_text(reader.text.getvalue())
     if not text.strip():
         raise ExtractionError("no_text", "empty Word document", pages=1)
     return text

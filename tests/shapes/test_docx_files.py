@@ -18,7 +18,7 @@ import yaml
 from crawlers.spiders.base import DOCX_TYPE
 from indexer.db import Database
 from indexer.extract import ExtractionError, extract_text
-from indexer.extract.docx import MAX_XML_BYTES
+from indexer.extract.docx import MAX_TEXT_CHARS, MAX_XML_BYTES
 from tests.shapes.harness import REPO, run_abierto
 from tests.shapes.server import FixtureServer
 
@@ -99,6 +99,21 @@ def test_a_word_zip_that_inflates_without_end_is_a_bomb_not_a_hang() -> None:
     with pytest.raises(ExtractionError) as caught:
         extract_text(buffer.getvalue(), "application/octet-stream", "x.docx")
     assert caught.value.cause == "decompression_bomb"
+
+
+def test_a_word_body_of_endless_text_is_too_large_not_a_dead_worker() -> None:
+    buffer = io.BytesIO()
+    run = b"<w:r><w:t>" + b"a" * 40_000 + b"</w:t></w:r>"
+    with (
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive,
+        archive.open("word/document.xml", "w", force_zip64=True) as body,
+    ):
+        body.write(f'<w:document xmlns:w="{W}"><w:body><w:p>'.encode())
+        for _ in range(MAX_TEXT_CHARS // 40_000 + 1):
+            body.write(run)
+    with pytest.raises(ExtractionError) as caught:
+        extract_text(buffer.getvalue(), None, "x.docx")
+    assert caught.value.cause == "too_large"
 
 
 def test_a_word_body_declaring_a_dtd_is_refused() -> None:
