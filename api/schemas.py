@@ -253,6 +253,9 @@ class PreviewDocument(BaseModel):
     problems: list[str] = Field(
         default_factory=list, description="Why this item would be a crawl error, if it would."
     )
+    problemas: list[str] = Field(
+        default_factory=list, description="The same problems, said in Spanish."
+    )
 
 
 class FieldFill(BaseModel):

@@ -149,6 +149,11 @@ class NextForm(BaseModel):
         None, description="Name of the submit control to click; paging ends when it is "
         "absent or disabled.",
     )  # fmt: skip
+    postback: str | None = Field(
+        None, description="ASP.NET paging by __doPostBack: the grid whose pager links "
+        "('Page$N', 'Page$Next') page it (e.g. 'ctl00$ContentPlaceHolder1$gdvPenal'), or "
+        "a 'Siguiente' LinkButton's name; paging ends when the page offers no next one.",
+    )  # fmt: skip
     data: dict[str, str] = Field(
         default_factory=dict, description="Fields to set, templates with {page}."
     )
@@ -157,6 +162,16 @@ class NextForm(BaseModel):
     @classmethod
     def _data(cls, value: dict[str, str]) -> dict[str, str]:
         return check_formats(value)
+
+    @model_validator(mode="after")
+    def _one_control(self) -> NextForm:
+        if self.click and self.postback:
+            raise Invalid(
+                "next_form takes click or postback, not both",
+                "next_form lleva click (un botón) o postback (un paginador), no ambos",
+                where="postback",
+            )
+        return self
 
     @model_validator(mode="before")
     @classmethod

@@ -26,6 +26,7 @@ from scrapy.http import HtmlResponse
 from config.settings import Settings
 from config.specs import SourceSpec
 from crawlers.base_tag import readable_base
+from crawlers.causas import error_mensaje, label
 from crawlers.fetch import Fetched, FetchError, fetch
 from crawlers.fill import fill_report
 from crawlers.links import BadLink, absolute, page_base
@@ -275,7 +276,12 @@ def listing_preview(
         if document["url"] and time.monotonic() < deadline:
             _detail(spec, document, get, errors)
     for document in documents:
-        document.setdefault("problems", _problems(spec, document))
+        if "problems" in document:  # a bad link, said where it was found
+            document["problemas"] = [error_mensaje("bad_url", p) for p in document["problems"]]
+        else:
+            found = _problems(spec, document)
+            document["problems"] = [english for english, _ in found]
+            document["problemas"] = [spanish for _, spanish in found]
         for name, value, reason in plausible_fields(document["fields"])[1]:
             errors.append(
                 {"cause": "implausible_field", "url": document["url"] or page_url(document),
@@ -326,10 +332,14 @@ def _detail(
     document["detail"] = {"type": "html", "text_preview": text[:TEXT_PREVIEW_CHARS]}
 
 
-def _problems(spec: SourceSpec, document: dict[str, Any]) -> list[str]:
-    """What would make this item a crawl error, found by building it for real."""
+def _problems(spec: SourceSpec, document: dict[str, Any]) -> list[tuple[str, str]]:
+    """What would make this item a crawl error, found by building it for real: each in
+    English and in Spanish (what the spec's author reads)."""
     if not document["url"]:
-        return ["listing.link matched nothing: the item has no document to fetch"]
+        return [(
+            "listing.link matched nothing: the item has no document to fetch",
+            "listing.link no encontró nada en este elemento: no hay documento que traer",
+        )]  # fmt: skip
     try:
         build_document(
             kind=spec.kind,
@@ -341,8 +351,10 @@ def _problems(spec: SourceSpec, document: dict[str, Any]) -> list[str]:
             text="",
             required=spec.required,
         )
-    except (MissingField, InvalidDocument) as exc:
-        return [str(exc)]
+    except MissingField as exc:
+        return [(str(exc), error_mensaje("missing_field", str(exc)))]
+    except InvalidDocument as exc:
+        return [(str(exc), f"{label('invalid_document')}: {exc}")]
     return []
 
 

@@ -299,6 +299,9 @@ class SpecSpider(scrapy.Spider):
         return [u for v in values if (u := self.absolute_or_counted(base, v, "file link"))]
 
 
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
 def _true_type(response: Response) -> str | None:
     """The file's type as its bytes say: a PDF served as text/html is kept (and later
     served) as application/pdf."""
@@ -309,6 +312,8 @@ def _true_type(response: Response) -> str | None:
         return declared
     if kind == "pdf":
         return "application/pdf"
+    if kind == "docx":
+        return DOCX_TYPE
     if kind == "html" and not (declared or "").lower().startswith(
         ("text/html", "application/xhtml")
     ):

@@ -14,6 +14,7 @@ from scrapy.http import FormRequest, Response, TextResponse
 from crawlers.encoding import as_page
 from crawlers.items import DocumentDraft
 from crawlers.links import absolute, page_base
+from crawlers.postback import next_page_argument
 from crawlers.selectors import read, read_fields, select
 from crawlers.spiders.base import SpecSpider
 from crawlers.templates import render_all, with_query
@@ -107,8 +108,9 @@ class HtmlListingSpider(SpecSpider):
     def _form_request(
         self, listing: TextResponse, variables: dict[str, Any], kwargs: dict[str, Any]
     ) -> scrapy.Request | None:
-        """Submit the listing's form as a browser would on a click of "Siguiente"; paging
-        ends when the form or its button is gone or disabled."""
+        """Submit the listing's form as a browser would on a click of "Siguiente" or of an
+        ASP.NET pager's next page; paging ends when the form, its button or the pager's
+        next page is gone (or the button disabled)."""
         rules = self.spec.listing.next_form  # type: ignore[union-attr]
         assert rules is not None
         forms = select(listing, rules.form)
@@ -116,7 +118,13 @@ class HtmlListingSpider(SpecSpider):
             return None
         where = {"formxpath" if rules.form.engine == "xpath" else "formcss": rules.form.expression}
         click: dict[str, Any] = {"dont_click": True}
-        if rules.click:
+        data = render_all(rules.data, variables)
+        if rules.postback:
+            argument = next_page_argument(listing, rules.postback, variables["page"] - 1)
+            if argument is None:
+                return None  # the pager offers no next page: this is the last
+            data = {"__EVENTTARGET": rules.postback, "__EVENTARGUMENT": argument} | data
+        elif rules.click:
             control = forms[0].xpath(".//*[@name=$name]", name=rules.click)
             if not control or control[0].attrib.get("disabled") is not None:
                 return None
@@ -125,7 +133,7 @@ class HtmlListingSpider(SpecSpider):
             listing,
             **where,
             **click,
-            formdata=render_all(rules.data, variables),
+            formdata=data,
             callback=self.parse_start,
             errback=self.failed,
             cb_kwargs=kwargs,

@@ -77,7 +77,7 @@ def extract_text(
     """Extract normalised text from a crawled document.
 
     ``content_type`` (the HTTP header, charset included) and ``filename`` are
-    hints only; magic bytes decide. PDFs, HTML, and plain text over
+    hints only; magic bytes decide. PDFs, HTML, Word (.docx) and plain text over
     ``IN_PROCESS_MAX_BYTES`` are parsed in a worker process under
     ``limits.timeout_s``: libxml2 is not linear on every page (one tag with
     80,000 attributes, 700 KB, takes it a minute) and cannot be interrupted in a thread.
@@ -98,6 +98,6 @@ def extract_text(
     job = Job(
         kind, charset_from_content_type(content_type), limits.max_pages, limits.timeout_s, ocr
     )
-    if kind in ("pdf", "html") or len(data) > IN_PROCESS_MAX_BYTES:
+    if kind in ("pdf", "html", "docx") or len(data) > IN_PROCESS_MAX_BYTES:
         return get_pool().run(job, data)
     return extract_local(job, data)

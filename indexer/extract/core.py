@@ -15,7 +15,7 @@ from .sniff import charset_mismatch, decode_bytes
 class Job:
     """What to do with a document's bytes (sent to workers, so kept small and picklable)."""
 
-    kind: str  # "pdf" | "html" | "text"
+    kind: str  # "pdf" | "html" | "docx" | "text"
     charset: str | None  # declared by the Content-Type header
     max_pages: int
     timeout_s: float
@@ -40,6 +40,10 @@ def extract_local(
         from .pdf import extract_pdf  # imports pypdfium2: only where PDFs are parsed
 
         return extract_pdf(data, job.max_pages, fallback_deadline, job.ocr, on_ocr)
+    if job.kind == "docx":
+        from .docx import extract_docx
+
+        return Extraction(extract_docx(data), 1, "docx")
     warnings: tuple[str, ...] = ()
     if job.kind == "html":
         markup, used, declared = decode_html(data, job.charset)

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from .docx import is_docx
 from .model import ExtractionError
 
 _SNIFF_BYTES = 1024
@@ -212,7 +213,7 @@ def _wide_windows(data: bytes, width: int) -> list[tuple[str, bytes]]:
 
 
 def sniff_type(data: bytes, content_type: str | None, filename: str | None) -> str:
-    """Classify a document as "pdf", "html" or "text".
+    """Classify a document as "pdf", "html", "docx" or "text".
 
     Magic bytes win over the declared content type and file name (sites serve
     PDFs as text/html and HTML as application/pdf). Raises
@@ -228,6 +229,8 @@ def sniff_type(data: bytes, content_type: str | None, filename: str | None) -> s
         return "html"
     if b"%PDF-" in raw_head:  # junk before the header is tolerated by readers
         return "pdf"
+    if is_docx(data):  # a Word body in its zip, whatever the server declared
+        return "docx"
     declared = _declared_kind(content_type, filename)
     # a mark or a declared UTF-16 made ``head`` ASCII already: NULs left are undeclared
     if declared != "unsupported" and b"\x00" in head and (wide := _undeclared_wide(raw_head)):

@@ -169,12 +169,26 @@ def truncated_pdf(share: float = 0.4) -> bytes:
     return whole[: int(len(whole) * share)]
 
 
-def docx_bytes() -> bytes:
-    """A minimal Office Open XML package (a ZIP): what a '.pdf' link sometimes serves."""
+def docx_bytes(text: str = "Sentencia") -> bytes:
+    """A minimal Word document (a ZIP): what a '.pdf' link sometimes serves."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
-        archive.writestr("word/document.xml", "<w:document>Sentencia</w:document>")
+        archive.writestr(
+            "word/document.xml",
+            f'<w:document xmlns:w="{w}"><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p>'
+            "</w:body></w:document>",
+        )
+    return buffer.getvalue()
+
+
+def xlsx_bytes() -> bytes:
+    """A minimal spreadsheet package (a ZIP with no Word body): not read."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        archive.writestr("xl/workbook.xml", "<workbook/>")
     return buffer.getvalue()
 
 

@@ -178,6 +178,7 @@ def test_index_a_hostile_batch_keeps_the_good_and_counts_the_rest(tmp_path: Path
         "pdf_como.html": hostile.text_pdf(["Punto de acuerdo servido como HTML"]),
         "cifrada_sin_clave.pdf": _encrypted(""),
         "cinco_mil.pdf": hostile.many_pages_pdf(5000),
+        "docx_como.pdf": hostile.docx_bytes("Resolución escrita en Word"),
     }
     bad = {
         "bomba.pdf": ("decompression_bomb", hostile.decompression_bomb_pdf(1024)),
@@ -185,7 +186,7 @@ def test_index_a_hostile_batch_keeps_the_good_and_counts_the_rest(tmp_path: Path
         "ciclica.pdf": ("malformed", hostile.cyclic_pdf()),
         "truncada.pdf": ("malformed", hostile.truncated_pdf()),
         "cifrada.pdf": ("encrypted", _encrypted("secreta")),
-        "docx_como.pdf": ("unsupported_type", hostile.docx_bytes()),
+        "hoja_como.pdf": ("unsupported_type", hostile.xlsx_bytes()),
         "enorme.html": ("too_large", hostile.huge_html(11)),
     }
     for name, data in good.items():
@@ -211,7 +212,7 @@ def test_index_a_hostile_batch_keeps_the_good_and_counts_the_rest(tmp_path: Path
     with client_for(data_dir) as api:
         for words in ("pension alimenticia", "Mesa Directiva", "Dictamen anidado",
                       "Iniciativa servida", "Punto de acuerdo servido", "sala cifrada",
-                      "expediente muy largo"):  # fmt: skip
+                      "expediente muy largo", "escrita en Word"):  # fmt: skip
             body = api.get("/v1/search", params={"q": f'"{words}"'}).json()
             assert body["total"] == 1, words
 

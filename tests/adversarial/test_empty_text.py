@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.adversarial.hostile import docx_bytes, signs_only_pdf, text_pdf
+from tests.adversarial.hostile import docx_bytes, signs_only_pdf, text_pdf, xlsx_bytes
 from tests.adversarial.service import listing_spec, open_api
 from tests.adversarial.test_crawl_limits import _run
 from tests.shapes.server import FixtureServer
@@ -21,6 +21,7 @@ ROWS = {
     "con-signos": ("", "signos.pdf"),
     "con-pdf": ("", "anexo.pdf"),
     "con-docx": ("", "anexo.docx"),
+    "con-hoja": ("", "anexo.xlsx"),
     "con-roto": ("", "falta.pdf"),  # never served: a 404
 }
 
@@ -35,7 +36,8 @@ def _site(root: Path) -> None:
             f"{attached}</td></tr>"
         )
     (root / "anexo.pdf").write_bytes(text_pdf(["Resolutivos de la sentencia con anexo"]))
-    (root / "anexo.docx").write_bytes(docx_bytes())
+    (root / "anexo.docx").write_bytes(docx_bytes("Resolutivos de la sentencia en Word"))
+    (root / "anexo.xlsx").write_bytes(xlsx_bytes())
     (root / "signos.pdf").write_bytes(signs_only_pdf())
     (root / "lista.html").write_text(
         f"<html><body><table><tbody>{''.join(rows)}</tbody></table></body></html>"
@@ -64,7 +66,7 @@ def test_a_document_with_no_text_from_any_part_is_counted(tmp_path: Path) -> Non
         failed = run["errors"]["extraction_failed"]
         assert failed["count"] == 2
         assert sorted(Path(e["url"]).name for e in failed["examples"]) == [
-            "anexo.docx", "signos.pdf"
+            "anexo.xlsx", "signos.pdf"
         ]  # fmt: skip
         assert run["errors"]["http_404"]["count"] == 1
     finally:

@@ -199,6 +199,7 @@ def test_preview_shows_what_would_be_extracted_and_stores_nothing(
     assert body["next_page"] == sites.url_for("/congreso/gaceta/pagina-2.html")
     first = body["documents"][0]
     assert first["fields"]["number"].endswith("/LXVI") and first["problems"] == []
+    assert first["problemas"] == []
     assert first["detail"]["type"] == "html" and first["detail"]["text_preview"]
     assert first["files"] and first["files"][0].endswith(".pdf")
     assert service.library.db.count_documents() == 0
@@ -210,6 +211,30 @@ def test_preview_reports_broken_selectors(service: Service, sites: SampleServer)
     body = service.client.post("/v1/sources/preview", json=broken, headers=service.congreso).json()
     assert body["documents"] == []
     assert [e["cause"] for e in body["errors"]] == ["selector_empty"]
+    assert body["errors"][0]["mensaje"] == "listing.items no encontró nada en la página"
+
+
+def test_preview_says_in_spanish_what_each_item_lacks(
+    service: Service, sites: SampleServer
+) -> None:
+    """An item whose link selector finds nothing, or whose required field is empty, would
+    be a crawl error: the spec's author reads why in Spanish, item by item."""
+    listing = spec(sites.url)["listing"]
+    no_link = spec(sites.url, listing=listing | {"link": "css:a.nada::attr(href)"})
+    body = service.client.post("/v1/sources/preview", json=no_link, headers=service.congreso)
+    documents = body.json()["documents"]
+    assert documents and all(
+        d["problemas"] == ["listing.link no encontró nada en este elemento: no hay documento "
+                           "que traer"] for d in documents
+    )  # fmt: skip
+    no_number = listing | {"fields": listing["fields"] | {"number": "css:span.nada::text"}}
+    body = service.client.post(
+        "/v1/sources/preview", json=spec(sites.url, listing=no_number), headers=service.congreso
+    )
+    documents = body.json()["documents"]
+    assert documents and all(
+        d["problemas"] == ["falta el campo obligatorio «number» o está vacío"] for d in documents
+    )
 
 
 def test_writes_are_rate_limited(tmp_path: Path) -> None:

@@ -62,9 +62,25 @@ def _stand_in(root: Path, url_path: str, title: str) -> None:
     _write(root / url_path.lstrip("/") / "index.html", f"<html><h1>{title}</h1></html>")
 
 
+def _evening_sitting(page: str) -> str:
+    """The table with no. 173, "Ordinaria Vespertina", after no. 174 "Ordinaria" of the
+    same day (the excerpt stops at 174): its row is 174's markup, its own number, type and
+    stenographic version; the day's gaceta is the same."""
+    start = page.rindex('<tr>\n\t\t\t\t<td class="text-center" style="background')
+    end = page.index("</tbody>", start)
+    row = page[start:end]
+    evening = (
+        row.replace("174\t", "173\t", 1)
+        .replace("Ordinaria\t", "Ordinaria Vespertina\t", 1)
+        .replace("/version_estenografica/2026_04_08/2605", "/version_estenografica/2026_04_08/2606")
+    )
+    assert evening.count("173") == 1 and "Vespertina" in evening and "/2606" in evening
+    return page[:end] + evening + page[end:]
+
+
 def _senado(root: Path) -> None:
     page = (REAL / "senado" / "sesiones-plenarias-lxvi.excerpt.html").read_text(encoding="utf-8")
-    page = page.replace(HOSTS["senado-sesiones"], "{{BASE}}")
+    page = _evening_sitting(page.replace(HOSTS["senado-sesiones"], "{{BASE}}"))
     _write(root / "66" / "sesiones" / "index.html", page)
     for path in set(re.findall(r'href="\{\{BASE\}\}(/[^"]+)"', page)):
         _stand_in(root, path, "Senado de la República: documento de la sesión")
@@ -105,8 +121,24 @@ PJ_NL_COLUMNS = ("Fecha Emisión", "Fecha Publicación", "Delitos-Modalidades", 
                  "Sentido del Fallo")  # fmt: skip
 
 
-def _pj_nl_grid(rows: list[dict[str, str]]) -> str:
-    """The rows in the penal grid as the site publishes it (description cell blank)."""
+PJ_NL_GRID = "ctl00$ContentPlaceHolder1$gdvPenal"
+
+
+def _pj_nl_pager(page: int, pages: int) -> str:
+    """The grid's last row: its numbered ASP.NET pager, the current page not a link."""
+    buttons = "".join(
+        f"<td><span>{n}</span></td>"
+        if n == page
+        else f'<td><a href="javascript:__doPostBack(&#39;{PJ_NL_GRID}&#39;,&#39;Page${n}&#39;)">'
+        f"{n}</a></td>"
+        for n in range(1, pages + 1)
+    )
+    return f'<tr class="pagination-ys"><td colspan="7"><table><tr>{buttons}</tr></table></td></tr>'
+
+
+def _pj_nl_grid(rows: list[dict[str, str]], page: int = 1, pages: int = 2) -> str:
+    """The rows in the penal grid as the site publishes it (description cell blank), with
+    its pager row and the form's hidden fields."""
     cells = []
     for row in rows:
         visor = row["Sentencia"].replace(HOSTS["pj-nl-sentencias"], "{{BASE}}")
@@ -115,11 +147,15 @@ def _pj_nl_grid(rows: list[dict[str, str]]) -> str:
             f'<tr>{tds}<td>&nbsp;</td><td><a href="{visor}" target="_blank">Ver</a></td></tr>'
         )
     return (
-        '<html><body><form method="post" action="./" id="form1">'
+        '<html><body><form method="post" action="./Penales.aspx" id="form1">'
+        '<input type="hidden" name="__EVENTTARGET" value="" />'
+        '<input type="hidden" name="__EVENTARGUMENT" value="" />'
+        f'<input type="hidden" name="__VIEWSTATE" value="estado-{page}" />'
         '<table cellspacing="0" rules="all" border="1" id="ContentPlaceHolder1_gdvPenal">'
         "<tr><th>Fecha Emisión</th><th>Fecha Publicación</th><th>Delitos-Modalidades</th>"
         "<th>Juez</th><th>Sentido del Fallo</th><th>Descripción</th><th>Sentencia</th></tr>"
         + "".join(cells)
+        + _pj_nl_pager(page, pages)
         + "</table></form></body></html>"
     )
 
@@ -143,8 +179,18 @@ def _pj_nl(root: Path) -> list[dict[str, Any]]:
             {"path": "/SentenciasPublicas/controller.aspx", "query": {"file": file},
              "file": f"pdf/{n}.pdf"},
         ]  # fmt: skip
-    _write(root / "SentenciasPublicas" / "index.html", _pj_nl_grid(rows))
-    return routes
+    # two pages of the grid, the second reached by posting the form back for Page$2
+    half = len(rows) // 2
+    module = "/SentenciasPublicas/Modulos/Penales.aspx"
+    _write(root / "pjnl" / "penales-1.html", _pj_nl_grid(rows[:half], 1))
+    _write(root / "pjnl" / "penales-2.html", _pj_nl_grid(rows[half:], 2))
+    page_two = {"__EVENTTARGET": PJ_NL_GRID, "__EVENTARGUMENT": "Page$2", "__VIEWSTATE": "estado-1"}
+    return [
+        *routes,
+        {"path": module, "method": "POST", "form": page_two, "file": "pjnl/penales-2.html",
+         "content_type": "text/html"},
+        {"path": module, "file": "pjnl/penales-1.html", "content_type": "text/html"},
+    ]  # fmt: skip
 
 
 def _jalisco(root: Path) -> list[dict[str, Any]]:
@@ -212,7 +258,12 @@ def test_senado_sessions_one_document_per_row_of_the_real_table(crawled: Databas
     rows = _senado_rows()
     assert len(rows) == 9
     docs = {d.session_number: d for d in _docs(crawled, "senado-sesiones")}
-    assert sorted(docs) == sorted(number for number, _, _ in rows)
+    assert sorted(docs) == sorted([*(number for number, _, _ in rows), "173"])
+    # two ordinary sessions of one day, the second in the evening: two documents
+    evening, morning = docs["173"], docs["174"]
+    assert evening.id != morning.id and evening.date == morning.date
+    assert (morning.sitting, evening.sitting) == (None, "vespertina")
+    assert evening.stenographic_urls[0].endswith("/2026_04_08/2606")
     for number, day, kind in rows:
         doc = docs[number]
         assert doc.date == parse_date(day), number
@@ -271,7 +322,8 @@ def test_pj_nl_rows_reach_their_pdf_through_the_viewer(crawled: Database) -> Non
         assert doc.matter == "penal"
         assert [f.content_type for f in doc.files] == ["application/pdf"]
         assert "controller.aspx" in doc.files[0].url
-    assert _run(crawled, "pj-nl-sentencias").errors == {}
+    run = _run(crawled, "pj-nl-sentencias")
+    assert run.errors == {} and run.status == "ok"
 
 
 def test_jalisco_records_become_sentences_with_their_fields(crawled: Database) -> None:
@@ -293,9 +345,9 @@ def test_pj_nl_spec_reads_every_row_of_the_real_listing() -> None:
     spec = load_spec(CATALOGUE / "pj-nl-sentencias.yaml")
     assert spec.listing is not None
     rows = _pj_nl_rows(limit=None)
-    page = Page(text=_pj_nl_grid(rows))
+    page = Page(text=_pj_nl_grid(rows, 1, 25))
     items = select(page, spec.listing.items)
-    assert len(items) == len(rows) == 300
+    assert len(items) == len(rows) == 300  # the pager row and its own table's row are no items
     for row, item in zip(rows, items, strict=True):
         fields = read_fields(item, spec.listing.fields, "https://www.pjenl.gob.mx/")
         kept, refused = plausible_fields(fields)
