@@ -35,7 +35,7 @@ class FeedSpider(SpecSpider):
         self.run.count("pages")
         rules: FeedRules = self.spec.rules()
         try:
-            feed = parse_feed(response.body)
+            feed = parse_feed(response.body, limit=rules.max_entries)
         except ValueError as exc:
             self.run.error(getattr(exc, "cause", "not_a_feed"), response.url, str(exc))
             return
@@ -56,8 +56,8 @@ class FeedSpider(SpecSpider):
                 draft.page_text = entry.summary
             yield from self.next_file(draft)
 
-        yield from self.each_item(feed.entries[: rules.max_entries], response.url, one, "entry")
-        beyond = len(feed.entries) - rules.max_entries
+        yield from self.each_item(feed.entries, response.url, one, "entry")
+        beyond = feed.total - rules.max_entries
         if beyond > 0:
             self.limit_reached(
                 response.url,

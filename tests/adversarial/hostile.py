@@ -284,3 +284,18 @@ def _gzip_member_of_spaces(inflated_mb: int) -> bytes:
         crc = zlib.crc32(chunk, crc)
     header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff"
     return header + deflated + crc.to_bytes(4, "little") + (size & 0xFFFFFFFF).to_bytes(4, "little")
+
+
+def large_feed(items: int = 300_000) -> bytes:
+    """An RSS 2.0 feed of ``items`` short ordinary items (300,000 make about 35 MB):
+    what a site that never trims its feed serves."""
+    item = (
+        "<item><title>Acuerdo {n}</title><link>https://127.0.0.1/a/{n}</link>"
+        "<pubDate>Tue, 18 Feb 2025 20:30:00 -0600</pubDate></item>"
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
+        "<title>Gaceta</title>"
+        + "".join(item.format(n=n) for n in range(items))
+        + "</channel></rss>"
+    ).encode()

@@ -3,11 +3,17 @@ counted ``limit_reached`` error naming the limit, never items left out in silenc
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
+from tests.adversarial.hostile import large_feed
 from tests.adversarial.service import listing_spec, open_api
 from tests.adversarial.test_parse_stall import _crawl
+from tests.e2e.helpers import REPO
 from tests.shapes.server import FixtureServer
 
 
@@ -98,6 +104,47 @@ def test_feed_entries_beyond_max_entries_are_counted(tmp_path: Path) -> None:
         assert api.library.db.count_documents() == 3
         [example] = run["errors"]["limit_reached"]["examples"]
         assert "feed.max_entries" in example["message"] and "2 " in example["message"]
+    finally:
+        api.close()
+
+
+def test_a_feed_of_300000_items_is_read_up_to_its_cap_within_a_bound(tmp_path: Path) -> None:
+    """A site that never trims its feed (300,000 items, 39 MB): the crawl reads the
+    first ``max_entries`` and counts the rest, instead of holding its one thread for
+    minutes reading them all (past ``ABIERTO_PARSE_TIMEOUT_S``, the run failed)."""
+    (tmp_path / "www").mkdir()
+    (tmp_path / "www" / "feed.xml").write_bytes(large_feed(300_000))
+    api = open_api(tmp_path / "data")
+    try:
+        with FixtureServer(tmp_path / "www") as server:
+            spec = {
+                "id": "pj-gto-sin-recortar", "kind": "sentencia", "jurisdiction": "MX-GUA",
+                "shape": "feed", "start_urls": [f"{server.url}/feed.xml"],
+                "feed": {"follow": False, "max_entries": 20},
+            }  # fmt: skip
+            created = api.client.post("/v1/sources", json=spec, headers=api.headers)
+            assert created.status_code == 201, created.text
+            env = os.environ | {
+                "ABIERTO_DATA_DIR": str(api.settings.data_dir),
+                "ABIERTO_ALLOW_LOOPBACK": "true",
+                "ABIERTO_CRAWL_DELAY_S": "0",
+                "ABIERTO_PARSE_TIMEOUT_S": "30",
+            }
+            started = time.monotonic()
+            done = subprocess.run(
+                [sys.executable, "-m", "cli.main", "crawl", "--source", spec["id"]],
+                env=env, cwd=REPO, capture_output=True, text=True, timeout=240, check=False,
+            )  # fmt: skip
+            elapsed = time.monotonic() - started
+        assert done.returncode in (0, 1), done.stdout + done.stderr
+        run = api.client.get(f"/v1/sources/{spec['id']}/runs", headers=api.headers).json()
+        run = run["runs"][0]
+        assert run["status"] != "failed", run
+        assert api.library.db.count_documents() == 20
+        [example] = run["errors"]["limit_reached"]["examples"]
+        assert "feed.max_entries (20)" in example["message"]
+        assert "299980 entries" in example["message"]
+        assert elapsed < 60, f"the crawl took {elapsed:.0f} s"
     finally:
         api.close()
 
