@@ -10,6 +10,7 @@ cleanly, then Windows-1252) so selectors read ``Díaz`` and not ``DÃ­az``.
 from __future__ import annotations
 
 import codecs
+from weakref import WeakKeyDictionary
 
 from scrapy.http import HtmlResponse, Response, TextResponse
 
@@ -30,11 +31,19 @@ def _name(encoding: str | None) -> str | None:
         return None
 
 
+# A page's charset is read by decoding its whole body: once per response (``as_page``
+# and the detail page's build order both ask for it)
+_FOUND: WeakKeyDictionary[Response, str] = WeakKeyDictionary()
+
+
 def true_encoding(response: Response) -> str:
     """The charset the body really uses: a consistent BOM, valid UTF-8, then the
     Content-Type charset or ``<meta>`` that decodes it cleanly, then Windows-1252."""
-    header = charset_from_content_type(_content_type(response))
-    _, used = decode_declared(response.body, (header, sniff_charset(response.body)))
+    used = _FOUND.get(response)
+    if used is None:
+        header = charset_from_content_type(_content_type(response))
+        _, used = decode_declared(response.body, (header, sniff_charset(response.body)))
+        _FOUND[response] = used
     return used
 
 

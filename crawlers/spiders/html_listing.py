@@ -40,9 +40,10 @@ class HtmlListingSpider(SpecSpider):
             self.run.error("selector_empty", listing.url, "listing.items matched nothing")
         tally = {"new": 0, "dated": 0, "older": 0}
         base = page_base(listing)
+        bad_field_link = self.bad_field_link(listing.url)
 
         def one(position: int, item: Any) -> Iterator[Any]:
-            fields = read_fields(item, rules.fields, listing.url, self.bad_field_link(listing.url))
+            fields = read_fields(item, rules.fields, listing.url, bad_field_link)
             link = read(item, rules.link) if rules.link else None
             url = absolute(base, link if isinstance(link, str) else None)
             if not url:
