@@ -116,7 +116,7 @@ class HtmlListingSpider(SpecSpider):
             )  # fmt: skip
             return
         row = " ".join(" ".join(item.xpath(".//text()").getall()).split())
-        key = f"postback:{row}"
+        key = f"postback:{sorted(data.items())}:{row}"  # two rows alike differ by button
         if key in seen:  # the same row again (a site repeating its last page)
             self.run.count("duplicate_links")
             return
@@ -155,7 +155,7 @@ class HtmlListingSpider(SpecSpider):
         if answer is None:
             self.run.error(
                 "not_html", draft.listing_url, f"item {position}: the answer to its postback "
-                "is not HTML",
+                "is not HTML (a file answered to the form has no address of its own to keep)",
             )  # fmt: skip
             return
         found = read(answer, rules.document)
