@@ -237,6 +237,16 @@ PDFS: dict[str, Sentence] = {
         resolutivos=("Se dicta sentencia condenatoria.",),
         signers=(("Licenciada **** ****", "Jueza de Juicio Oral Penal"), SECRETARIO),
     ),
+    "html_listing/pj-nl-botones/files/2021/04/JOP-205-2020.pdf": Sentence(
+        heading=("PODER JUDICIAL DEL ESTADO DE NUEVO LEÓN", "JUZGADO DE CONTROL Y DE JUICIO "
+                 "ORAL PENAL DEL ESTADO", "CARPETA JUDICIAL: 205/2020", "SENTENCIA DEFINITIVA"),
+        place_date="Monterrey, Nuevo León, a doce de abril de dos mil veintiuno.",
+        vistos="V I S T O S los registros de la carpeta judicial 205/2020, seguida por el delito "
+               "de daño en propiedad ajena; y",
+        topic="la acreditación del delito de daño en propiedad ajena",
+        resolutivos=("Se dicta sentencia condenatoria.",),
+        signers=(("Licenciada **** ****", "Jueza de Juicio Oral Penal"), SECRETARIO),
+    ),
     "html_listing/pj-nl-botones/files/2021/04/JOP-233-2020.pdf": Sentence(
         heading=("PODER JUDICIAL DEL ESTADO DE NUEVO LEÓN", "JUZGADO DE CONTROL Y DE JUICIO "
                  "ORAL PENAL DEL ESTADO", "CARPETA JUDICIAL: 233/2020", "SENTENCIA DEFINITIVA"),
