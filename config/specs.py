@@ -47,6 +47,8 @@ from config.spec_shapes import (
 from config.spec_yaml import SpecYamlError, load_yaml, yaml_problem
 from config.web_urls import authority_port, lower_scheme, port_problem
 
+_VALUE_STEP = re.compile(r"/@[\w*-]+$|/text\(\)$|^@")
+
 SPEC_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$")
 _ENV_REF = re.compile(r"\$\{([A-Z0-9_]+)(?::-([^}]*))?\}")
 _PLACEHOLDER = re.compile(r"\$\{[^}]*\}?")
@@ -182,6 +184,51 @@ class NextForm(BaseModel):
         return data
 
 
+class LinkPostback(BaseModel):
+    """An item whose link is a control posting the listing's form back (an ASP.NET
+    ImageButton, Button or LinkButton) rather than an address: the answer to that one
+    post holds the document's address, in a viewer's frame or a link."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    button: Selector = Field(
+        description="In the item, the control a browser clicks: an <input type=image|submit> "
+        "or an <a href=\"javascript:__doPostBack(…)\">, e.g. 'css:input[name$=ImgBtnSentencia]'."
+    )
+    form: Selector = Field(
+        default_factory=lambda: Selector(select="css:form"),
+        description="The listing's form, posted back with its own __VIEWSTATE.",
+    )
+    document: Selector = Field(
+        default_factory=lambda: Selector(
+            select="xpath://iframe/@src | //embed/@src | //object/@data"
+        ),
+        description="In the answer, the document's address: a frame's src by default.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            data = dict(data)
+            for key in ("button", "form", "document"):
+                if key in data:
+                    data[key] = _selector(data[key])
+        return data
+
+    @model_validator(mode="after")
+    def _an_element(self) -> LinkPostback:
+        expression = self.button.expression.replace(" ", "")
+        if "::attr(" in expression or "::text" in expression or _VALUE_STEP.search(expression):
+            raise Invalid(
+                "link_postback.button must select the control element, not an attribute or text",
+                "link_postback.button debe elegir el control que se pulsa (un input o un "
+                "enlace), no uno de sus atributos ni su texto",
+                where="button",
+            )
+        return self
+
+
 class ListingRules(PageRules):
     """A listing page: the repeated items, the link from an item to its document, the next page."""
 
@@ -189,6 +236,10 @@ class ListingRules(PageRules):
     link: Selector | None = Field(
         None, description="From an item to its document: a detail page or the file itself."
     )
+    link_postback: LinkPostback | None = Field(
+        None, description="When an item has no link (listing.link matched nothing), the "
+        "control that posts the form back for its document (ASP.NET).",
+    )  # fmt: skip
     next_page: Selector | None = None
     next_form: NextForm | None = Field(
         None, description="Pagination by submitting a form (legacy ASP/JSP/PHP sites)."

@@ -42,6 +42,8 @@ LABELS = {
     "not_a_sitemap": "no es un mapa del sitio",
     "selector_empty": "los selectores no encontraron nada",
     "missing_link": "entrada sin enlace",
+    "postback_without_document": "la respuesta al botón de la entrada no trae la dirección "
+    "del documento",
     "missing_field": "falta un campo obligatorio",
     "invalid_document": "documento no válido",
     "extraction_failed": "no se pudo extraer el texto",

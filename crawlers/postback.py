@@ -39,3 +39,25 @@ def next_page_argument(page: Selector | TextResponse, target: str, current: int)
         if wanted in offered:
             return wanted
     return None
+
+
+def control_data(control: Selector) -> dict[str, str] | None:
+    """The fields a browser adds to the form on a click of ``control``: an image button
+    sends where it was clicked (``name.x``, ``name.y``), a submit button its name and
+    value, a ``__doPostBack`` link the event target and argument. None for anything
+    else (a plain link, a disabled control): the item has no document to ask for."""
+    attributes = control.attrib
+    if attributes.get("disabled") is not None:
+        return None
+    tag = control.xpath("name()").get("").lower()
+    kind = attributes.get("type", "").lower()
+    name = attributes.get("name", "")
+    if tag == "input" and kind == "image" and name:
+        return {f"{name}.x": "1", f"{name}.y": "1"}
+    if name and (kind == "submit" or (tag == "button" and kind == "")):
+        return {name: attributes.get("value", "")}
+    script = attributes.get("href", "") + " " + attributes.get("onclick", "")
+    found = POSTBACK.search(script)
+    if found:
+        return {"__EVENTTARGET": found.group(1), "__EVENTARGUMENT": found.group(2)}
+    return None

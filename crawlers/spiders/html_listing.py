@@ -14,7 +14,7 @@ from scrapy.http import FormRequest, Response, TextResponse
 from crawlers.encoding import as_page
 from crawlers.items import DocumentDraft
 from crawlers.links import absolute, page_base
-from crawlers.postback import next_page_argument
+from crawlers.postback import control_data, next_page_argument
 from crawlers.selectors import read, read_fields, select
 from crawlers.spiders.base import SpecSpider
 from crawlers.templates import render_all, with_query
@@ -46,6 +46,9 @@ class HtmlListingSpider(SpecSpider):
             fields = read_fields(item, rules.fields, listing.url, bad_field_link)
             link = read(item, rules.link) if rules.link else None
             url = absolute(base, link if isinstance(link, str) else None)
+            if not url and rules.link_postback is not None:
+                yield from self._ask_by_postback(listing, position, item, fields, seen, tally)
+                return
             if not url:
                 self.run.error(
                     "missing_link", listing.url, f"item {position}: listing.link matched nothing"
@@ -83,6 +86,97 @@ class HtmlListingSpider(SpecSpider):
             )
             return
         yield next_request
+
+    def _ask_by_postback(
+        self,
+        listing: TextResponse,
+        position: int,
+        item: Any,
+        fields: dict[str, Any],
+        seen: set[str],
+        tally: dict[str, int],
+    ) -> Iterator[Any]:
+        """One post of the listing's form, with its own __VIEWSTATE, as a click on the
+        item's button; the answer names the document (``_postback_answer``)."""
+        rules = self.spec.listing.link_postback  # type: ignore[union-attr]
+        assert rules is not None
+        controls = select(item, rules.button)
+        data = control_data(controls[0]) if controls else None
+        if data is None:
+            self.run.error(
+                "missing_link",
+                listing.url,
+                f"item {position}: neither listing.link nor listing.link_postback.button "
+                "found a link or a control that posts back",
+            )
+            return
+        if not select(listing, rules.form):
+            self.run.error(
+                "missing_link", listing.url, f"item {position}: listing.link_postback.form "
+                "matched nothing",
+            )  # fmt: skip
+            return
+        row = " ".join(" ".join(item.xpath(".//text()").getall()).split())
+        key = f"postback:{sorted(data.items())}:{row}"  # two rows alike differ by button
+        if key in seen:  # the same row again (a site repeating its last page)
+            self.run.count("duplicate_links")
+            return
+        seen.add(key)
+        tally["new"] += 1
+        raw_date = fields.get("resolution_date") or fields.get("date")
+        day = parse_date(raw_date if isinstance(raw_date, str) else None)
+        tally["dated"] += day is not None
+        tally["older"] += self.window.before(day)
+        draft = DocumentDraft(url=listing.url, listing_url=listing.url, fields=fields)
+        draft.pending_files = self.links(listing, item, self.spec.listing.files)  # type: ignore[union-attr]
+        if not self.in_window(draft):
+            return
+        where = {"formxpath" if rules.form.engine == "xpath" else "formcss": rules.form.expression}
+        if "__EVENTTARGET" not in data:
+            data = {"__EVENTTARGET": "", "__EVENTARGUMENT": ""} | data
+        yield FormRequest.from_response(
+            listing,
+            **where,
+            dont_click=True,
+            formdata=data,
+            callback=self._postback_answer,
+            errback=self.failed,
+            cb_kwargs={"draft": draft, "position": position, "seen": seen},
+            dont_filter=True,
+        )
+
+    def _postback_answer(
+        self, response: Response, draft: DocumentDraft, position: int, seen: set[str]
+    ) -> Iterator[Any]:
+        """The document's address in the answer (a viewer's frame by default), followed
+        like any item's link; an answer without one is a counted error naming the row."""
+        rules = self.spec.listing.link_postback  # type: ignore[union-attr]
+        assert rules is not None
+        answer = as_page(response)
+        if answer is None:
+            self.run.error(
+                "not_html", draft.listing_url, f"item {position}: the answer to its postback "
+                "is not HTML (a file answered to the form has no address of its own to keep)",
+            )  # fmt: skip
+            return
+        found = read(answer, rules.document)
+        link = found if isinstance(found, str) else None
+        url = self.absolute_or_counted(page_base(answer), link, "listing.link_postback.document")
+        if not url:
+            if link is None:
+                self.run.error(
+                    "postback_without_document",
+                    draft.listing_url,
+                    f"item {position}: the answer to its postback holds no document address "
+                    "(listing.link_postback.document matched nothing)",
+                )
+            return
+        if url in seen:
+            self.run.count("duplicate_links")
+            return
+        seen.add(url)
+        draft.url = url
+        yield self.follow(draft)
 
     def next_listing(
         self, listing: TextResponse, page: int, seen: set[str]

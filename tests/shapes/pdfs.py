@@ -227,6 +227,46 @@ PDFS: dict[str, Sentence] = {
         resolutivos=("Se dicta sentencia condenatoria.",),
         signers=(("Licenciado **** ****", "Juez Presidente del Tribunal"), SECRETARIO),
     ),
+    "html_listing/pj-nl-botones/files/2021/04/JOP-204-2020.pdf": Sentence(
+        heading=("PODER JUDICIAL DEL ESTADO DE NUEVO LEÓN", "JUZGADO DE CONTROL Y DE JUICIO "
+                 "ORAL PENAL DEL ESTADO", "CARPETA JUDICIAL: 204/2020", "SENTENCIA DEFINITIVA"),
+        place_date="Monterrey, Nuevo León, a doce de abril de dos mil veintiuno.",
+        vistos="V I S T O S los registros de la carpeta judicial 204/2020, seguida por el delito "
+               "de daño en propiedad ajena; y",
+        topic="la acreditación del delito de daño en propiedad ajena",
+        resolutivos=("Se dicta sentencia condenatoria.",),
+        signers=(("Licenciada **** ****", "Jueza de Juicio Oral Penal"), SECRETARIO),
+    ),
+    "html_listing/pj-nl-botones/files/2021/04/JOP-205-2020.pdf": Sentence(
+        heading=("PODER JUDICIAL DEL ESTADO DE NUEVO LEÓN", "JUZGADO DE CONTROL Y DE JUICIO "
+                 "ORAL PENAL DEL ESTADO", "CARPETA JUDICIAL: 205/2020", "SENTENCIA DEFINITIVA"),
+        place_date="Monterrey, Nuevo León, a doce de abril de dos mil veintiuno.",
+        vistos="V I S T O S los registros de la carpeta judicial 205/2020, seguida por el delito "
+               "de daño en propiedad ajena; y",
+        topic="la acreditación del delito de daño en propiedad ajena",
+        resolutivos=("Se dicta sentencia condenatoria.",),
+        signers=(("Licenciada **** ****", "Jueza de Juicio Oral Penal"), SECRETARIO),
+    ),
+    "html_listing/pj-nl-botones/files/2021/04/JOP-233-2020.pdf": Sentence(
+        heading=("PODER JUDICIAL DEL ESTADO DE NUEVO LEÓN", "JUZGADO DE CONTROL Y DE JUICIO "
+                 "ORAL PENAL DEL ESTADO", "CARPETA JUDICIAL: 233/2020", "SENTENCIA DEFINITIVA"),
+        place_date="Monterrey, Nuevo León, a catorce de abril de dos mil veintiuno.",
+        vistos="V I S T O S los registros de la carpeta judicial 233/2020, seguida por el delito "
+               "de allanamiento de morada; y",
+        topic="la acreditación del delito de allanamiento de morada",
+        resolutivos=("Se absuelve a la persona acusada.",),
+        signers=(("Licenciado **** ****", "Juez de Juicio Oral Penal"), SECRETARIO),
+    ),
+    "html_listing/pj-nl-botones/files/2021/04/TJO-019-2021.pdf": Sentence(
+        heading=("PODER JUDICIAL DEL ESTADO DE NUEVO LEÓN", "TRIBUNAL DE JUICIO ORAL PENAL "
+                 "DEL ESTADO", "CARPETA JUDICIAL: 19/2021", "SENTENCIA DEFINITIVA"),
+        place_date="Monterrey, Nuevo León, a veinte de abril de dos mil veintiuno.",
+        vistos="V I S T O S los registros de la carpeta judicial 19/2021, seguida por el delito "
+               "de extorsión; y",
+        topic="la acreditación del delito de extorsión",
+        resolutivos=("Se dicta sentencia condenatoria.",),
+        signers=(("Licenciado **** ****", "Juez Presidente del Tribunal"), SECRETARIO),
+    ),
     "feed/atom-tribunal-electoral/sentencias/SUP-JDC-1234-2024.pdf": Sentence(
         heading=("JUICIO PARA LA PROTECCIÓN DE LOS DERECHOS POLÍTICO-ELECTORALES DE LA "
                  "CIUDADANÍA", "EXPEDIENTE: SUP-JDC-1234/2024", "MAGISTRADA PONENTE: ****"),
