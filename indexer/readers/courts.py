@@ -105,6 +105,10 @@ _SEAT = re.compile(
 _BARE_REGIONAL = re.compile(
     rf"sala\s+regional\s+(?:{'|'.join(REGIONAL_SEATS)}|especializada)(?:\s+del?\s+tepjf)?"
 )
+# "Sala Regional … del Tribunal Electoral del Estado de Jalisco" is no TEPJF chamber.
+_LOCAL_ELECTORAL = re.compile(
+    r"\btribunal\s+electoral\s+(?:del\s+(?!poder\s+judicial\s+de\s+la\s+federacion)|de\s+(?!la\s+federacion))"
+)
 _CIRCUNSCRIPCION = re.compile(rf"\b({'|'.join(CIRCUNSCRIPCIONES)})\s+circunscripcion")
 # Bodies of a court named bare in the court's own records: "PRIMERA SALA" at the SCJN.
 _BARE_BODIES = {
@@ -129,6 +133,8 @@ def regional_chamber(text: str) -> str | None:
     folded = fold_keyword(text)
     if not _REGIONAL.search(folded):
         return None
+    if _LOCAL_ELECTORAL.search(folded):
+        return None  # a state's electoral court names its own chambers
     electoral = re.search(r"electoral|\btepjf\b|circunscripcion", folded)
     if not electoral and not _BARE_REGIONAL.fullmatch(folded):
         return None  # a state court's "Sala Regional" (administrative justice) is not TEPJF
