@@ -120,6 +120,8 @@ _COURT = re.compile(
     r"|(?:Tribunal\s+)?Pleno(?:\s+de\s+(?:la|esta)\s+Suprema\s+Corte(?:\s+de\s+Justicia\s+de\s+la\s+Naci[óo]n)?"
     r"|\s+Regional\s+en\s+Materias?\s+[^,;.]{3,60}?(?:\s+de\s+la\s+Regi[óo]n\s+[A-ZÁÉÍÓÚ][\wáéíóú-]+)?"
     r"(?=[,;.]|\s+de\s+la|\s+del\s)|(?!\s+del?\s))"
+    rf"|(?:Tribunal\s+)?Pleno\s+del\s+{_STATE_COURT}"
+    r"|Pleno\s+(?:de\s+Circuito\s+)?(?:en\s+Materias?\s+[^,;.]{3,60}?\s+)?del\s+(?:\w+\s+){1,2}Circuito"
     r"|Sala\s+Superior(?:\s+del\s+Tribunal\s+Electoral\s+del\s+Poder\s+Judicial\s+de\s+la"
     r"\s+Federaci[óo]n|(?!\s+del?\s))"
     r"|Sala\s+Regional\s+[A-ZÁÉÍÓÚ][\wáéíóú]+(?:\s+[A-ZÁÉÍÓÚ][\wáéíóú]+|\s+de\s+M[ée]xico)?"

@@ -75,15 +75,20 @@ def test_no_court_where_none_is_named_with_the_number(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "key", "court"),
     [
-        # a body whose owner is written after it is that owner's, never the Court's
+        # a body whose owner is written after it is that owner's, never the Court's: taken
+        # with its owner where these forms know it, else no court
         ("el toca penal 12/2023, resuelto por el Pleno del Tribunal Superior de Justicia del "
-         "Estado de Jalisco, que confirmó", "Toca 12/2023", None),
+         "Estado de Jalisco, que confirmó", "Toca 12/2023",
+         "Pleno del Tribunal Superior de Justicia del Estado de Jalisco"),
         ("la acción de inconstitucionalidad 12/2023, resuelta por el Pleno del Consejo de la "
          "Judicatura Federal, que", "AI 12/2023", None),
         ("el toca 12/2023 del Pleno del Supremo Tribunal de Justicia del Estado de Jalisco, que",
-         "Toca 12/2023", None),
+         "Toca 12/2023", "Pleno del Supremo Tribunal de Justicia del Estado de Jalisco"),
         ("la contradicción de criterios 12/2023 del Pleno de Circuito en Materia Civil del "
-         "Tercer Circuito, que", "Contradicción de Criterios 12/2023", None),
+         "Tercer Circuito, que", "Contradicción de Criterios 12/2023",
+         "Pleno de Circuito en Materia Civil del Tercer Circuito"),
+        ("la contradicción de criterios 12/2023 del Pleno del Decimosexto Circuito, que",
+         "Contradicción de Criterios 12/2023", "Pleno del Decimosexto Circuito"),
         ("el amparo en revisión 12/2023, resuelto por el Pleno de la Sala Superior, que",
          "AR 12/2023", None),
         ("el amparo en revisión 12/2023, resuelto por la Primera Sala del Tribunal de Justicia "
