@@ -117,6 +117,10 @@ _BARE_BODIES = {
     "tepjf": {"sala superior": "Sala Superior del TEPJF"},
 }  # fmt: skip
 
+# A state's high court sits as "Tribunal Pleno" too: bare, published by another court than
+# the SCJN, it is that court's own plenary, not the SCJN's.
+_OWN_PLENO = frozenset(("tribunal pleno", "pleno"))
+
 
 def _court_of(institution: str | None) -> str | None:
     folded = fold_keyword(institution or "")
@@ -166,7 +170,10 @@ def normalise_court(text: str | None, institution: str | None = None) -> str | N
     name = name.strip(" .,;:")
     if not name:
         return None
-    known = KNOWN_COURTS.get(fold_keyword(name))
+    folded = fold_keyword(name)
+    if folded in _OWN_PLENO and institution and _court_of(institution) != "scjn":
+        return "Tribunal Pleno" if folded == "tribunal pleno" else "Pleno"
+    known = KNOWN_COURTS.get(folded)
     if known:
         return known
     bare = _BARE_BODIES.get(_court_of(institution) or "", {}).get(fold_keyword(name))

@@ -334,3 +334,18 @@ def test_a_states_electoral_court_named_after_a_regional_chamber_is_no_tepjf(
     written: str, court: str
 ) -> None:
     assert normalise_court(written) == court
+
+
+def test_a_bare_plenary_published_by_a_states_court_is_its_own_not_the_scjns() -> None:
+    from indexer.attribution import foreign_value, publisher_of
+
+    jalisco = "Supremo Tribunal de Justicia del Estado de Jalisco"
+    scjn = "Suprema Corte de Justicia de la Nación"
+    assert normalise_court("TRIBUNAL PLENO", jalisco) == "Tribunal Pleno"
+    assert normalise_court("PLENO", jalisco) == "Pleno"
+    # published by the Court itself, or cited with no publisher known: the Court's
+    assert normalise_court("TRIBUNAL PLENO", scjn) == "Pleno de la SCJN"
+    assert normalise_court("Tribunal Pleno") == "Pleno de la SCJN"
+    # the state's own plenary is no other institution's sentence
+    publisher = publisher_of(jalisco, "MX-JAL", (jalisco, scjn))
+    assert not foreign_value("court", "TRIBUNAL PLENO", publisher)
