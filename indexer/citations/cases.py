@@ -109,15 +109,24 @@ _COURT = re.compile(
     # "toca 12/2023, Quinta Sala Familiar del H. Tribunal Superior…": a sala in apposition,
     # only with its high court named after it
     rf"|(?<=,)(?=\s*{_ORDINAL}\s+Sala\b[^,;.\n]{{0,80}}?\s+del\s+(?:H\.\s*)?(?:Supremo|Tribunal)))\s+"
-    r"(?P<court>(?:Primera|Segunda)\s+Sala(?!\s+(?:Penal|Civil|Familiar|Colegiada|Unitaria|en\s"
-    r"|Especializada|Mercantil|Administrativa|del\s+(?:Supremo|Tribunal\s+Superior)))"
-    r"(?:\s+de\s+(?:la|esta)\s+Suprema\s+Corte"
-    r"(?:\s+de\s+Justicia\s+de\s+la\s+Naci[óo]n)?)?"
+    # A body whose owner is written after it ("Pleno del Tribunal Superior de Justicia…",
+    # "Primera Sala del Tribunal de Justicia Administrativa…", "Sala Regional Guadalajara
+    # del Tribunal Federal de Justicia Administrativa") is that owner's, not the Court's nor
+    # the TEPJF's: taken only with the owner these forms know, else no court at all.
+    r"(?P<court>(?:Primera|Segunda)\s+Sala(?:\s+de\s+(?:la|esta)\s+Suprema\s+Corte"
+    r"(?:\s+de\s+Justicia\s+de\s+la\s+Naci[óo]n)?"
+    r"|(?!\s+(?:Penal|Civil|Familiar|Colegiada|Unitaria|en\s|Especializada|Mercantil"
+    r"|Administrativa|del?\s)))"
     r"|(?:Tribunal\s+)?Pleno(?:\s+de\s+(?:la|esta)\s+Suprema\s+Corte(?:\s+de\s+Justicia\s+de\s+la\s+Naci[óo]n)?"
-    r"|\s+Regional\s+en\s+Materias?\s+[^,;.]{3,60}?(?=[,;.]|\s+de\s+la|\s+del\s))?"
-    r"|Sala\s+Superior(?:\s+del\s+Tribunal\s+Electoral(?:\s+del\s+Poder\s+Judicial\s+de\s+la"
-    r"\s+Federaci[óo]n)?)?"
-    r"|Sala\s+Regional\s+[A-ZÁÉÍÓÚ][\wáéíóú]+(?:\s+[A-ZÁÉÍÓÚ][\wáéíóú]+)?"
+    r"|\s+Regional\s+en\s+Materias?\s+[^,;.]{3,60}?(?:\s+de\s+la\s+Regi[óo]n\s+[A-ZÁÉÍÓÚ][\wáéíóú-]+)?"
+    r"(?=[,;.]|\s+de\s+la|\s+del\s)|(?!\s+del?\s))"
+    rf"|(?:Tribunal\s+)?Pleno\s+del\s+{_STATE_COURT}"
+    r"|Pleno\s+(?:de\s+Circuito\s+)?(?:en\s+Materias?\s+[^,;.]{3,60}?\s+)?del\s+(?:\w+\s+){1,2}Circuito"
+    r"|Sala\s+Superior(?:\s+del\s+Tribunal\s+Electoral\s+del\s+Poder\s+Judicial\s+de\s+la"
+    r"\s+Federaci[óo]n|(?!\s+del?\s))"
+    r"|Sala\s+Regional\s+[A-ZÁÉÍÓÚ][\wáéíóú]+(?:\s+[A-ZÁÉÍÓÚ][\wáéíóú]+|\s+de\s+M[ée]xico)?"
+    r"(?:\s+del\s+(?:TEPJF|Tribunal\s+Electoral\s+del\s+Poder\s+Judicial\s+de\s+la\s+Federaci[óo]n)"
+    r"|(?!\s+del?\s))"
     r"|(?:[A-ZÁÉÍÓÚ][a-záéíóú]+\s+)?Tribunal\s+Colegiado\s+[^,;.]{0,90}?\s+Circuito"
     rf"|{_ORDINAL}\s+Sala(?:\s+{_SALA_KINDS}(?:\s+del\s+{_STATE_COURT})?|\s+del\s+{_STATE_COURT})"
     rf"|Sala\s+Especializada\s+en\s+[^,;.\n]{{3,60}}?\s+del\s+{_STATE_COURT}"

@@ -105,6 +105,10 @@ _SEAT = re.compile(
 _BARE_REGIONAL = re.compile(
     rf"sala\s+regional\s+(?:{'|'.join(REGIONAL_SEATS)}|especializada)(?:\s+del?\s+tepjf)?"
 )
+# "Sala Regional … del Tribunal Electoral del Estado de Jalisco" is no TEPJF chamber.
+_LOCAL_ELECTORAL = re.compile(
+    r"\btribunal\s+electoral\s+(?:del\s+(?!poder\s+judicial\s+de\s+la\s+federacion)|de\s+(?!la\s+federacion))"
+)
 _CIRCUNSCRIPCION = re.compile(rf"\b({'|'.join(CIRCUNSCRIPCIONES)})\s+circunscripcion")
 # Bodies of a court named bare in the court's own records: "PRIMERA SALA" at the SCJN.
 _BARE_BODIES = {
@@ -112,6 +116,10 @@ _BARE_BODIES = {
              "pleno": "Pleno de la SCJN", "tribunal pleno": "Pleno de la SCJN"},
     "tepjf": {"sala superior": "Sala Superior del TEPJF"},
 }  # fmt: skip
+
+# A state's high court sits as "Tribunal Pleno" too: bare, published by another court than
+# the SCJN, it is that court's own plenary, not the SCJN's.
+_OWN_PLENO = frozenset(("tribunal pleno", "pleno"))
 
 
 def _court_of(institution: str | None) -> str | None:
@@ -129,6 +137,8 @@ def regional_chamber(text: str) -> str | None:
     folded = fold_keyword(text)
     if not _REGIONAL.search(folded):
         return None
+    if _LOCAL_ELECTORAL.search(folded):
+        return None  # a state's electoral court names its own chambers
     electoral = re.search(r"electoral|\btepjf\b|circunscripcion", folded)
     if not electoral and not _BARE_REGIONAL.fullmatch(folded):
         return None  # a state court's "Sala Regional" (administrative justice) is not TEPJF
@@ -160,7 +170,10 @@ def normalise_court(text: str | None, institution: str | None = None) -> str | N
     name = name.strip(" .,;:")
     if not name:
         return None
-    known = KNOWN_COURTS.get(fold_keyword(name))
+    folded = fold_keyword(name)
+    if folded in _OWN_PLENO and institution and _court_of(institution) != "scjn":
+        return "Tribunal Pleno" if folded == "tribunal pleno" else "Pleno"
+    known = KNOWN_COURTS.get(folded)
     if known:
         return known
     bare = _BARE_BODIES.get(_court_of(institution) or "", {}).get(fold_keyword(name))

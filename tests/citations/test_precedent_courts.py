@@ -72,6 +72,58 @@ def test_no_court_where_none_is_named_with_the_number(text: str) -> None:
     assert set(courts(text).values()) == {None}
 
 
+@pytest.mark.parametrize(
+    ("text", "key", "court"),
+    [
+        # a body whose owner is written after it is that owner's, never the Court's: taken
+        # with its owner where these forms know it, else no court
+        ("el toca penal 12/2023, resuelto por el Pleno del Tribunal Superior de Justicia del "
+         "Estado de Jalisco, que confirmó", "Toca 12/2023",
+         "Pleno del Tribunal Superior de Justicia del Estado de Jalisco"),
+        ("la acción de inconstitucionalidad 12/2023, resuelta por el Pleno del Consejo de la "
+         "Judicatura Federal, que", "AI 12/2023", None),
+        ("el toca 12/2023 del Pleno del Supremo Tribunal de Justicia del Estado de Jalisco, que",
+         "Toca 12/2023", "Pleno del Supremo Tribunal de Justicia del Estado de Jalisco"),
+        ("la contradicción de criterios 12/2023 del Pleno de Circuito en Materia Civil del "
+         "Tercer Circuito, que", "Contradicción de Criterios 12/2023",
+         "Pleno de Circuito en Materia Civil del Tercer Circuito"),
+        ("la contradicción de criterios 12/2023 del Pleno del Decimosexto Circuito, que",
+         "Contradicción de Criterios 12/2023", "Pleno del Decimosexto Circuito"),
+        ("el amparo en revisión 12/2023, resuelto por el Pleno de la Sala Superior, que",
+         "AR 12/2023", None),
+        ("el amparo en revisión 12/2023, resuelto por la Primera Sala del Tribunal de Justicia "
+         "Administrativa del Estado, que", "AR 12/2023", None),
+        ("el amparo en revisión 12/2023, resuelto por la Sala Superior del Tribunal de Justicia "
+         "Administrativa del Estado, que", "AR 12/2023", None),
+        ("el juicio SG-JDC-12/2023, resuelto por la Sala Superior del Tribunal Electoral del "
+         "Estado de Jalisco, que", "SG-JDC-12/2023", None),
+        ("el amparo en revisión 12/2023, resuelto por la Sala Regional Guadalajara del Tribunal "
+         "Federal de Justicia Administrativa, que", "AR 12/2023", None),
+        # the owner these forms know is taken whole
+        ("la contradicción de criterios 12/2023 del Pleno Regional en Materia Penal de la "
+         "Región Centro-Norte, que", "Contradicción de Criterios 12/2023",
+         "Pleno Regional en Materia Penal de la Región Centro-Norte"),
+        ("el toca 12/2023 de la Tercera Sala Penal del Supremo Tribunal de Justicia del Estado "
+         "de Jalisco, que", "Toca 12/2023",
+         "Tercera Sala Penal del Supremo Tribunal de Justicia del Estado de Jalisco"),
+        ("el amparo en revisión 12/2023, resuelto por la Primera Sala del Tribunal Superior de "
+         "Justicia del Estado, que", "AR 12/2023",
+         "Primera Sala del Tribunal Superior de Justicia del Estado"),
+        ("el juicio SG-JDC-12/2023 de la Sala Regional Guadalajara del Tribunal Electoral del "
+         "Poder Judicial de la Federación, que", "SG-JDC-12/2023",
+         "Sala Regional Guadalajara del Tribunal Electoral del Poder Judicial de la Federación"),
+        ("el juicio SCM-JDC-12/2023 de la Sala Regional Ciudad de México, que", "SCM-JDC-12/2023",
+         "Sala Regional Ciudad de México"),
+        (f"el amparo en revisión 12/2023 del Pleno de la {FULL}, que", "AR 12/2023",
+         f"Pleno de la {FULL}"),
+    ],
+)  # fmt: skip
+def test_a_body_named_before_its_owner_takes_that_owner_or_none(
+    text: str, key: str, court: str | None
+) -> None:
+    assert courts(text) == {key: court}
+
+
 def test_accumulated_cases_share_their_court_a_list_of_precedents_does_not() -> None:
     accumulated = courts(
         "[16: Sentencia recaída a la acción de inconstitucionalidad 15/2017 y sus acumuladas "
@@ -265,3 +317,35 @@ def test_a_real_transcripts_precedents_carry_the_body_that_decided_them() -> Non
     for key, held in expected.items():
         assert named.get(key), key
         assert all(courts_agree(c, court_key(held)) for c in named[key]), (key, named[key])
+
+
+@pytest.mark.parametrize(
+    ("written", "court"),
+    [
+        ("Sala Regional Guadalajara del Tribunal Electoral del Estado de Jalisco",
+         "Sala Regional Guadalajara del Tribunal Electoral del Estado de Jalisco"),
+        ("Sala Regional Xalapa del Tribunal Electoral de Veracruz",
+         "Sala Regional Xalapa del Tribunal Electoral de Veracruz"),
+        ("Sala Regional Guadalajara del Tribunal Electoral del Poder Judicial de la Federación",
+         "Sala Regional Guadalajara del TEPJF"),
+    ],
+)  # fmt: skip
+def test_a_states_electoral_court_named_after_a_regional_chamber_is_no_tepjf(
+    written: str, court: str
+) -> None:
+    assert normalise_court(written) == court
+
+
+def test_a_bare_plenary_published_by_a_states_court_is_its_own_not_the_scjns() -> None:
+    from indexer.attribution import foreign_value, publisher_of
+
+    jalisco = "Supremo Tribunal de Justicia del Estado de Jalisco"
+    scjn = "Suprema Corte de Justicia de la Nación"
+    assert normalise_court("TRIBUNAL PLENO", jalisco) == "Tribunal Pleno"
+    assert normalise_court("PLENO", jalisco) == "Pleno"
+    # published by the Court itself, or cited with no publisher known: the Court's
+    assert normalise_court("TRIBUNAL PLENO", scjn) == "Pleno de la SCJN"
+    assert normalise_court("Tribunal Pleno") == "Pleno de la SCJN"
+    # the state's own plenary is no other institution's sentence
+    publisher = publisher_of(jalisco, "MX-JAL", (jalisco, scjn))
+    assert not foreign_value("court", "TRIBUNAL PLENO", publisher)
