@@ -31,12 +31,16 @@ OTHER = "other"  # a registered federal institution not known to be the judiciar
 # Heard only by the federal judiciary (SCJN, plenos, colegiados, juzgados de distrito).
 FEDERAL_KINDS = frozenset(("AR", "ADR", "AD", "AMP", "AI", "DGI", "CC", "CT"))
 _FEDERAL_WORDS = re.compile(
-    r"\b(?:suprema corte|scjn|poder judicial de la federacion|tepjf|sala superior"
-    r"|sala regional|tribunal colegiado|pleno regional|circuito|juzgado de distrito)\b"
+    r"\b(?:suprema corte|scjn|poder judicial de la federacion|tepjf"
+    r"|tribunal colegiado|pleno regional|circuito|juzgado de distrito)\b"
 )
+# The TEPJF's chambers' names, which a state's administrative court's bodies share ("Sala
+# Superior del Tribunal de Justicia Administrativa del Estado de Sonora"): federal only
+# where no state is written with them.
+_CHAMBER_WORDS = re.compile(r"\bsala (?:superior|regional)\b")
 _STATE_WORDS = re.compile(
     r"\b(?:estado de|supremo tribunal de justicia|tribunal superior de justicia"
-    r"|ciudad de mexico)\b"
+    r"|(?<!sala regional )ciudad de mexico)\b"
 )
 # A federal court's body as citations write it, bare: "Primera Sala", "Sala Superior".
 _BARE_BODIES = {"primera sala": "scjn", "segunda sala": "scjn", "pleno": "scjn",
@@ -71,7 +75,9 @@ def _court_level(court: str | None) -> str | None:
         return None
     if _FEDERAL_WORDS.search(court):
         return FEDERAL
-    return STATE if _STATE_WORDS.search(court) else None
+    if _STATE_WORDS.search(court):
+        return STATE
+    return FEDERAL if _CHAMBER_WORDS.search(court) else None
 
 
 @lru_cache(maxsize=4096)
@@ -86,7 +92,7 @@ def _holder_traits(
     elif jurisdiction != "MX":
         level = STATE
     elif registered:
-        level = FEDERAL if folded and _FEDERAL_WORDS.search(folded) else OTHER
+        level = FEDERAL if _court_level(folded) == FEDERAL else OTHER
     else:
         level = FEDERAL
     return level, folded, body

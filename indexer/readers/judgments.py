@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from indexer.analysis import fold_keyword
@@ -771,8 +771,11 @@ def _capitals(line: str) -> bool:
 
 def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | None:
     """The resolving court: named in the opening formula or the closing paragraph, else a
-    court line in capitals at the top (not a signer's role), else the first court named
-    in the opening prose, else the TEPJF chamber its case number names."""
+    court line in capitals at the top (not a signer's role), else a court the opening's
+    prose says is its own (``esta Primera Sala de la Suprema Corte…``, a heading's
+    ``Sentencia de la Sala Superior…``), else the TEPJF chamber its case number names. A
+    federal court merely named at the top (a precedent, a thesis a state court or a
+    circuit court cites) is no sentence's own: unsure, none."""
     formula = _formula(text)
     if formula:
         window = text[max(0, formula[1] - 300) : formula[1]]
@@ -818,9 +821,9 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
         court = normalise_court(name)
         if court:
             return court, head.find(lines[i])
-    court = _court_in(head)
+    court = _own_court_in(head)
     if court:
-        return court, 0
+        return court
     for match in _closings(text):
         # a state's chamber named only where it closes: after the caption, which may name
         # it more fully, and before the judiciary's generic name
@@ -922,6 +925,61 @@ def _court_in(window: str) -> str | None:
             return court
     prose = _may_hold(lowered, "suprema", "electoral") and _PROSE_COURT.search(window)
     return normalise_court(prose[0]) if prose else None
+
+
+# Before a federal court named in the opening, what makes it the document's own: "esta"
+# ("esta Primera Sala de la Suprema Corte…", "este Alto Tribunal Pleno…"), or a heading
+# line opening with what the document is ("Sentencia de la Sala Superior…", "SESIÓN
+# PÚBLICA ORDINARIA DEL PLENO DE LA…"): capitalised, at a line's start that continues no
+# sentence. A court cited otherwise ("conforme a la jurisprudencia del Pleno de la…") is
+# another's.
+_SELF_BEFORE = re.compile(r"\best[ae]\s+(?:(?:h\.|honorable|alt[oa])\s*)?$", re.I)
+_HEADING_BEFORE = re.compile(
+    r"^(?:[^\W\d_]+\s+){0,4}?(?:sentencia|resoluci[oó]n|ejecutoria|sesi[oó]n)"
+    r"(?:\s+[^\W\d_]+){0,4}?\s+(?:del?|por)\s+(?:(?:la|el)\s+)?$",
+    re.I,
+)
+_CONTINUED = re.compile(r"[a-záéíóúñ,;]\s*$")
+HEADING_LINES = 60  # a heading past the caption and an index is no longer the document's
+
+
+def _own_court_in(head: str) -> tuple[str, int] | None:
+    """The first federal court the opening names as its own (see ``_SELF_BEFORE``)."""
+    lowered = _lowered(head)
+    found = []
+    if _may_hold(lowered, "regional"):
+        found.append(_first_own(head, _REGIONAL_PROSE, regional_chamber))
+    if _may_hold(lowered, "suprema", "electoral"):
+        found.append(_first_own(head, _PROSE_COURT, normalise_court))
+    return min((pair for pair in found if pair), key=lambda pair: pair[1], default=None)
+
+
+def _first_own(
+    head: str, pattern: re.Pattern[str], name: Callable[[str], str | None]
+) -> tuple[str, int] | None:
+    """The first court ``pattern`` finds that the document names as its own."""
+    for match in pattern.finditer(head):
+        if _names_itself(head, match.start()):
+            court = name(match[0])
+            if court:
+                return court, match.start()
+    return None
+
+
+def _names_itself(head: str, at: int) -> bool:
+    """Whether the court named at ``at`` is the document's own, as the words before it say."""
+    before = head[max(0, at - 40) : at]
+    if _SELF_BEFORE.search(before):
+        return True
+    line_start = head.rfind("\n", 0, at) + 1
+    line = head[line_start:at]
+    if not line[:1].isupper() or not _HEADING_BEFORE.match(line):
+        return False
+    if head.count("\n", 0, line_start) >= HEADING_LINES:
+        return False
+    previous = head[:line_start].rstrip()
+    previous = previous[previous.rfind("\n") + 1 :]
+    return not _CONTINUED.search(previous) or _shouting(previous)
 
 
 # Letters outside ASCII that a case-insensitive pattern takes for an ASCII one and that

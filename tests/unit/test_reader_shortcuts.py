@@ -74,7 +74,7 @@ def test_odd_letters_read_as_the_pattern_reads_them() -> None:
     """A court, a matter and a judgment's kind written with the long s are read as
     ``re`` reads them ignoring case (here: found), the shortcut notwithstanding."""
     reading = read_sentence(
-        "MATERIA: CIVIL\nLa Primera Sala de la ſuprema Corte de Justicia de la Nación dicta "
+        "MATERIA: CIVIL\nEsta Primera Sala de la ſuprema Corte de Justicia de la Nación dicta "
         "ſentencia definitiva en el toca civil 12/2023."
     ).values
     assert reading["matter"] == "civil"
