@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from indexer.analysis import fold_keyword
@@ -933,53 +933,86 @@ def _court_in(window: str) -> str | None:
 # PÚBLICA ORDINARIA DEL PLENO DE LA…"): capitalised, at a line's start that continues no
 # sentence. A court cited otherwise ("conforme a la jurisprudencia del Pleno de la…") is
 # another's.
-_SELF_BEFORE = re.compile(r"\best[ae]\s+(?:(?:h\.|honorable|alt[oa])\s*)?$", re.I)
-_HEADING_BEFORE = re.compile(
-    r"^(?:[^\W\d_]+\s+){0,4}?(?:sentencia|resoluci[oó]n|ejecutoria|sesi[oó]n)"
-    r"(?:\s+[^\W\d_]+){0,4}?\s+(?:del?|por)\s+(?:(?:la|el)\s+)?$",
+_SELF = _starting("e", r"\best[ae]\s+(?:(?:h\.|honorable|alt[oa])\s*)?(?=[pst])", re.I)
+# its lowercase twin (``_lowered``), opening with a literal: looked for at C speed
+_SELF_LOW = re.compile(r"est[ae]\s+(?:(?:h\.|honorable|alt[oa])\s*)?(?=[pst])")
+_HEADING_LEAD = re.compile(
+    r"(?:[^\W\d_]+\s+){0,4}?(?:sentencia|resoluci[oó]n|ejecutoria|sesi[oó]n)"
+    r"(?:\s+[^\W\d_]+){0,4}?\s+(?:del?|por)\s+(?:(?:la|el)\s+)?"
+    r"(?=(?:primera|segunda)\s+sala|(?:tribunal\s+)?pleno|sala\s+(?:superior|regional))",
     re.I,
 )
+_HEADING_WORDS = ("sentencia", "resoluci", "ejecutoria", "sesi")
 _CONTINUED = re.compile(r"[a-záéíóúñ,;]\s*$")
 HEADING_LINES = 60  # a heading past the caption and an index is no longer the document's
 
 
 def _own_court_in(head: str) -> tuple[str, int] | None:
-    """The first federal court the opening names as its own (see ``_SELF_BEFORE``)."""
+    """The first federal court the opening names as its own: after "esta", or where a
+    heading line leads to it. Looked for from those words (few), not from every court
+    named (a state's opening may cite dozens)."""
     lowered = _lowered(head)
-    found = []
-    if _may_hold(lowered, "regional"):
-        found.append(_first_own(head, _REGIONAL_PROSE, regional_chamber))
-    if _may_hold(lowered, "suprema", "electoral"):
-        found.append(_first_own(head, _PROSE_COURT, normalise_court))
-    return min((pair for pair in found if pair), key=lambda pair: pair[1], default=None)
+    if not _may_hold(lowered, "suprema", "electoral", "regional"):
+        return None
+    own = _after_self(head, lowered)
+    return _heading_court(head, lowered, own[1] if own else len(head)) or own
 
 
-def _first_own(
-    head: str, pattern: re.Pattern[str], name: Callable[[str], str | None]
-) -> tuple[str, int] | None:
-    """The first court ``pattern`` finds that the document names as its own."""
-    for match in pattern.finditer(head):
-        if _names_itself(head, match.start()):
-            court = name(match[0])
-            if court:
-                return court, match.start()
+def _after_self(head: str, lowered: str | None) -> tuple[str, int] | None:
+    if lowered is None:
+        found = (m.end() for m in _SELF.finditer(head))
+    else:
+        found = (
+            m.end()
+            for m in _SELF_LOW.finditer(lowered)
+            if not lowered[max(0, m.start() - 1) : m.start()].isalnum()
+        )
+    return next(filter(None, (_court_at(head, at) for at in found)), None)
+
+
+def _heading_court(head: str, lowered: str | None, before: int) -> tuple[str, int] | None:
+    """A court a heading line of the caption leads to, before offset ``before``."""
+    if lowered is None:
+        starts = {0} | {i + 1 for i, c in enumerate(head) if c == "\n"}
+    else:
+        starts = set()
+        for word in _HEADING_WORDS:
+            found = lowered.find(word)
+            while found != -1:
+                starts.add(lowered.rfind("\n", 0, found) + 1)
+                found = lowered.find(word, found + 1)
+    for at in sorted(starts):
+        if at >= before or head.count("\n", 0, at) >= HEADING_LINES:
+            break
+        end = head.find("\n", at)
+        end = len(head) if end == -1 else end
+        if not head[at : at + 1].isupper() or (at and _continues(head, at)):
+            continue
+        lead = _HEADING_LEAD.match(head, at, end + 40)
+        if lead is not None and lead.end() <= end:
+            court = _court_at(head, lead.end())
+            if court and court[1] < before:
+                return court
     return None
 
 
-def _names_itself(head: str, at: int) -> bool:
-    """Whether the court named at ``at`` is the document's own, as the words before it say."""
-    before = head[max(0, at - 40) : at]
-    if _SELF_BEFORE.search(before):
-        return True
-    line_start = head.rfind("\n", 0, at) + 1
-    line = head[line_start:at]
-    if not line[:1].isupper() or not _HEADING_BEFORE.match(line):
-        return False
-    if head.count("\n", 0, line_start) >= HEADING_LINES:
-        return False
-    previous = head[:line_start].rstrip()
+def _court_at(head: str, at: int) -> tuple[str, int] | None:
+    """The federal court named right at ``at``, normalised, if any."""
+    prose = _PROSE_COURT.match(head, at)
+    if prose:
+        court = normalise_court(prose[0])
+        return (court, at) if court else None
+    regional = _REGIONAL_PROSE.match(head, at)
+    court = regional_chamber(regional[0]) if regional else None
+    return (court, at) if court else None
+
+
+def _continues(head: str, at: int) -> bool:
+    """Whether the line starting at ``at`` goes on with the sentence of the line before
+    (a PDF's break in a paragraph), so that it heads nothing."""
+    previous = head[:at].rstrip()
     previous = previous[previous.rfind("\n") + 1 :]
-    return not _CONTINUED.search(previous) or _shouting(previous)
+    return bool(_CONTINUED.search(previous)) and not _shouting(previous)
 
 
 # Letters outside ASCII that a case-insensitive pattern takes for an ASCII one and that
