@@ -268,11 +268,39 @@ class FieldFill(BaseModel):
     required: bool
 
 
+class PreviewNextForm(BaseModel):
+    """For a spec that pages by posting a form (``listing.next_form``): what the crawl
+    would send after the first page and, with one request more (same time, size and
+    address limits), what the second page yields."""
+
+    form_found: bool = Field(description="listing.next_form.form found the form.")
+    control_found: bool = Field(
+        description="A next-page control was found: the pager's postback or the button."
+    )
+    target: str | None = Field(None, description="The postback's __EVENTTARGET, if it pages so.")
+    argument: str | None = Field(
+        None, description="The postback's __EVENTARGUMENT for the next page ('Page$2'…)."
+    )
+    button: str | None = Field(None, description="The submit control clicked, if it pages so.")
+    method: str | None = Field(None, description="How the form would be sent (POST, GET).")
+    url: str | None = Field(None, description="Where the form would be sent.")
+    items: int | None = Field(None, description="Items of the second page; null: not fetched.")
+    new_items: int | None = Field(
+        None, description="Of them, those not on the first page (none: the crawl stops)."
+    )
+    pages_on: bool = Field(description="The crawl would go on to the second page and read it.")
+    message: str | None = Field(None, description="Why paging would stop here, in English.")
+    mensaje: str | None = Field(None, description="The same, said in Spanish.")
+
+
 class PreviewOut(BaseModel):
     source_id: str
     pages: int
     documents: list[PreviewDocument]
     next_page: str | None
+    next_form: PreviewNextForm | None = Field(
+        None, description="Only for specs with listing.next_form: the next page by its form."
+    )
     errors: list[dict[str, str]] = Field(
         description="Each error: cause, url, message (English) and mensaje (Spanish)."
     )

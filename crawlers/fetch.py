@@ -32,6 +32,14 @@ class FetchError(Exception):
 
 
 @dataclass(frozen=True)
+class Form:
+    """A form's encoded fields, to be posted (a listing's next page, say)."""
+
+    body: bytes
+    content_type: str = "application/x-www-form-urlencoded"
+
+
+@dataclass(frozen=True)
 class Fetched:
     url: str
     status: int
@@ -81,11 +89,17 @@ def timed_out(url: str, seconds: float, answered: bool) -> FetchError:
 
 @contextmanager
 def _final_answer(
-    url: str, *, allow_loopback: bool, user_agent: str, deadline: float
+    url: str,
+    *,
+    allow_loopback: bool,
+    user_agent: str,
+    deadline: float,
+    form: Form | None = None,
 ) -> Iterator[tuple[str, httpx.Response]]:
     """Follow ``url``'s redirects by hand, each hop checked and connected to its checked
     address; yields the final URL and its answer, open and unread. HTTP errors raised
-    while the caller reads the answer come out as ``FetchError`` too."""
+    while the caller reads the answer come out as ``FetchError`` too. ``form`` is posted
+    to the first hop (and again on a 307/308, as a browser does; other redirects GET)."""
     answered = False  # whether the final answer's head came (a failure after it cuts its body)
     for _ in range(MAX_REDIRECTS + 1):
         remaining = deadline - time.monotonic()
@@ -93,6 +107,10 @@ def _final_answer(
             raise FetchError("timeout", f"time is up before reaching {url}")
         pinned, host_header, host = pinned_target(url, allow_loopback)
         headers = {"Host": host_header, "User-Agent": user_agent, "Accept-Encoding": "identity"}
+        method, content = "GET", None
+        if form is not None:
+            method, content = "POST", form.body
+            headers["Content-Type"] = form.content_type
         try:
             with (
                 within(remaining),
@@ -103,11 +121,17 @@ def _final_answer(
                     trust_env=False,
                 ) as client,
                 client.stream(
-                    "GET", pinned, headers=headers, extensions={"sni_hostname": host}
+                    method,
+                    pinned,
+                    headers=headers,
+                    content=content,
+                    extensions={"sni_hostname": host},
                 ) as response,
             ):
                 if response.is_redirect and "location" in response.headers:
                     url = lower_scheme(urljoin(url, response.headers["location"]))
+                    if response.status_code not in (307, 308):
+                        form = None
                     continue
                 answered = True
                 yield url, response
@@ -140,13 +164,15 @@ def fetch(
     user_agent: str,
     max_bytes: int,
     deadline: float,
+    form: Form | None = None,
 ) -> Fetched:
-    """GET ``url`` following redirects by hand, each hop checked; ``deadline`` is a
-    ``time.monotonic()`` instant after which the fetch is abandoned. The body is decoded
-    (``Content-Encoding``) and counted against ``max_bytes`` a bounded piece at a time."""
+    """GET ``url`` (or POST ``form`` to it) following redirects by hand, each hop
+    checked; ``deadline`` is a ``time.monotonic()`` instant after which the fetch is
+    abandoned. The body is decoded (``Content-Encoding``) and counted against
+    ``max_bytes`` a bounded piece at a time."""
     started = time.monotonic()
     with _final_answer(
-        url, allow_loopback=allow_loopback, user_agent=user_agent, deadline=deadline
+        url, allow_loopback=allow_loopback, user_agent=user_agent, deadline=deadline, form=form
     ) as (url, response):
         body = bytearray()
         decoder = Decoder(response.headers.get("content-encoding"))

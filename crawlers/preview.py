@@ -27,9 +27,10 @@ from config.settings import Settings
 from config.specs import SourceSpec
 from crawlers.base_tag import readable_base
 from crawlers.causas import error_mensaje, label
-from crawlers.fetch import Fetched, FetchError, fetch
+from crawlers.fetch import Fetched, FetchError, Form, fetch
 from crawlers.fill import fill_report
 from crawlers.links import BadLink, absolute, page_base
+from crawlers.next_form import next_form_step
 from crawlers.selectors import BadFieldLink, read, read_fields, select
 from indexer.build import InvalidDocument, MissingField, build_document
 from indexer.extract import ExtractionError, html_main_text, sniff_type
@@ -222,7 +223,10 @@ def listing_preview(
     next_page: str | None = None
     pages = 0
 
-    def get(target: str) -> Fetched | None:
+    first: HtmlResponse | None = None
+    first_keys: set[str] = set()
+
+    def get(target: str, form: Form | None = None) -> Fetched | None:
         try:
             return fetch(
                 target,
@@ -230,6 +234,7 @@ def listing_preview(
                 user_agent=settings.user_agent,
                 max_bytes=settings.max_page_bytes,
                 deadline=deadline,
+                form=form,
             )
         except FetchError as exc:
             errors.append({"cause": exc.cause, "url": target, "message": str(exc)})
@@ -243,6 +248,8 @@ def listing_preview(
         page = _page(fetched)
         base = page_base(page)  # the crawl's: its <base href>, when that is a web address
         items = select(page, spec.listing.items)
+        if first is None:
+            first, first_keys = page, _item_keys(page, spec, items)
         if not items:
             errors.append(
                 {
@@ -272,6 +279,9 @@ def listing_preview(
             next_page = None
         url = next_page
 
+    paging = None
+    if spec.listing.next_form is not None and first is not None:
+        paging = _next_form(spec, first, first_keys, get, errors)
     for document in documents[:max_details]:
         if document["url"] and time.monotonic() < deadline:
             _detail(spec, document, get, errors)
@@ -292,11 +302,100 @@ def listing_preview(
         "pages": pages,
         "documents": documents,
         "next_page": next_page,
+        "next_form": paging,
         "errors": errors,
         "error_counts": dict(Counter(e["cause"] for e in errors)),
         "fields": fill_report(spec, documents, errors),
         "elapsed_s": round(time_limit_s - max(0.0, deadline - time.monotonic()), 3),
     }
+
+
+def _item_keys(page: HtmlResponse, spec: SourceSpec, items: Any) -> set[str]:
+    """What tells a listing's items apart, as the crawl tells them: the document's
+    address, or (an item with none, as a row asked for by postback) its row's text."""
+    assert spec.listing is not None
+    keys = set()
+    for item in items:
+        link = read(item, spec.listing.link) if spec.listing.link else None
+        try:
+            url = absolute(page_base(page), link if isinstance(link, str) else None)
+        except BadLink:
+            url = None
+        keys.add(url or "row:" + " ".join(" ".join(item.xpath(".//text()").getall()).split()))
+    return keys
+
+
+def _next_form(
+    spec: SourceSpec,
+    first: HtmlResponse,
+    first_keys: set[str],
+    get: Any,
+    errors: list[dict[str, str]],
+) -> dict[str, Any]:
+    """What the crawl would do after the first page of a spec that pages by a form: the
+    control it would click and, with one request more, what the second page yields, or
+    why paging would stop there (in English and in Spanish)."""
+    rules = spec.listing.next_form  # type: ignore[union-attr]
+    assert rules is not None
+    out: dict[str, Any] = {
+        "form_found": True, "control_found": False, "target": None, "argument": None,
+        "button": None, "method": None, "url": None, "items": None, "new_items": None,
+        "pages_on": False, "message": None, "mensaje": None,
+    }  # fmt: skip
+
+    def stop(english: str, spanish: str) -> dict[str, Any]:
+        return out | {"message": english, "mensaje": spanish}
+
+    variables = {"page": 2, "offset": len(first_keys), "since": None, "until": None}
+    try:
+        step = next_form_step(first, rules, variables)
+    except ValueError as exc:  # a form scrapy cannot submit (clickdata on a non-submit…)
+        return stop(
+            f"the form cannot be submitted: {exc}", f"el formulario no se puede enviar: {exc}"
+        )
+    out |= {"form_found": step.form_found, **step.control}
+    out["control_found"] = "argument" in step.control or "button" in step.control
+    if step.request is None:
+        assert step.stop is not None
+        return stop(*step.stop)
+    request = step.request
+    out |= {"method": request.method, "url": request.url}
+    if not first_keys:
+        return stop(
+            "the first page has no items: the crawl would not go on to the next one",
+            "la primera página no tiene elementos: el rastreo no pasaría a la siguiente",
+        )
+    form = None
+    if request.method == "POST":
+        kind = request.headers.get("Content-Type", b"application/x-www-form-urlencoded")
+        form = Form(request.body, kind.decode("latin-1"))
+    fetched = get(request.url, form)
+    if fetched is None:
+        cause, message = errors[-1]["cause"], errors[-1]["message"]
+        return stop(
+            f"sending the form answered an error: {message}",
+            f"el envío del formulario respondió con un error: {error_mensaje(cause, message)}",
+        )
+    second = _page(fetched)
+    items = select(second, spec.listing.items)
+    keys = _item_keys(second, spec, items)
+    out |= {"items": len(items), "new_items": len(keys - first_keys)}
+    if not items:
+        return stop(
+            "the second page lists no items (listing.items matched nothing): paging would "
+            "stop there",
+            "la segunda página no tiene elementos (listing.items no encontró nada): el "
+            "rastreo se detendría ahí",
+        )
+    if not keys - first_keys:
+        return stop(
+            "the second page repeats the first one's items: paging would stop there (does "
+            "the form move to the next page?)",
+            "la segunda página repite los elementos de la primera: el rastreo se detendría "
+            "ahí (¿el formulario no avanza de página?)",
+        )
+    out["pages_on"] = True
+    return out
 
 
 def page_url(document: dict[str, Any]) -> str:

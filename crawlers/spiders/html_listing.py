@@ -14,7 +14,8 @@ from scrapy.http import FormRequest, Response, TextResponse
 from crawlers.encoding import as_page
 from crawlers.items import DocumentDraft
 from crawlers.links import absolute, page_base
-from crawlers.postback import control_data, next_page_argument
+from crawlers.next_form import next_form_step
+from crawlers.postback import control_data
 from crawlers.selectors import read, read_fields, select
 from crawlers.spiders.base import SpecSpider
 from crawlers.templates import render_all, with_query
@@ -208,28 +209,12 @@ class HtmlListingSpider(SpecSpider):
         next page is gone (or the button disabled)."""
         rules = self.spec.listing.next_form  # type: ignore[union-attr]
         assert rules is not None
-        forms = select(listing, rules.form)
-        if not forms:
-            return None
-        where = {"formxpath" if rules.form.engine == "xpath" else "formcss": rules.form.expression}
-        click: dict[str, Any] = {"dont_click": True}
-        data = render_all(rules.data, variables)
-        if rules.postback:
-            argument = next_page_argument(listing, rules.postback, variables["page"] - 1)
-            if argument is None:
-                return None  # the pager offers no next page: this is the last
-            data = {"__EVENTTARGET": rules.postback, "__EVENTARGUMENT": argument} | data
-        elif rules.click:
-            control = forms[0].xpath(".//*[@name=$name]", name=rules.click)
-            if not control or control[0].attrib.get("disabled") is not None:
-                return None
-            click = {"clickdata": {"name": rules.click}}
-        return FormRequest.from_response(
+        step = next_form_step(
             listing,
-            **where,
-            **click,
-            formdata=data,
+            rules,
+            variables,
             callback=self.parse_start,
             errback=self.failed,
             cb_kwargs=kwargs,
         )
+        return step.request

@@ -1,0 +1,80 @@
+"""The request for the next listing page of a spec that pages by posting a form
+(``listing.next_form``), or why there is none. The crawl and the preview build it here
+alike, so what a preview shows is what the crawl would send."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from scrapy.http import FormRequest, TextResponse
+
+from config.specs import NextForm
+from crawlers.postback import next_page_argument
+from crawlers.selectors import select
+from crawlers.templates import render_all
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """``request`` (with no callback yet) or, when None, ``stop`` in English and in
+    Spanish; ``control`` names what a browser would click (``target``/``argument`` of
+    a postback, or ``button``), empty when none was found."""
+
+    request: FormRequest | None
+    control: dict[str, str] = field(default_factory=dict)
+    form_found: bool = True
+    stop: tuple[str, str] | None = None
+
+
+def next_form_step(
+    listing: TextResponse, rules: NextForm, variables: dict[str, Any], **request: Any
+) -> NextStep:
+    """The form posted back as on a click of "Siguiente" or of the pager's next page;
+    ``request`` goes to ``FormRequest.from_response`` (callback, cb_kwargs…). A form
+    that ``from_response`` cannot use raises its ValueError."""
+    forms = select(listing, rules.form)
+    if not forms:
+        return NextStep(
+            None,
+            form_found=False,
+            stop=(
+                "listing.next_form.form matched nothing on the page",
+                "listing.next_form.form no encontró el formulario en la página",
+            ),
+        )
+    where = {"formxpath" if rules.form.engine == "xpath" else "formcss": rules.form.expression}
+    click: dict[str, Any] = {"dont_click": True}
+    data = render_all(rules.data, variables)
+    control: dict[str, str] = {}
+    if rules.postback:
+        argument = next_page_argument(listing, rules.postback, variables["page"] - 1)
+        if argument is None:
+            return NextStep(None, stop=_no_pager(rules.postback, variables["page"]))
+        control = {"target": rules.postback, "argument": argument}
+        data = {"__EVENTTARGET": rules.postback, "__EVENTARGUMENT": argument} | data
+    elif rules.click:
+        found = forms[0].xpath(".//*[@name=$name]", name=rules.click)
+        if not found:
+            return NextStep(None, stop=(
+                f"the form has no control named {rules.click!r}",
+                f"el formulario no tiene el botón «{rules.click}»",
+            ))  # fmt: skip
+        control = {"button": rules.click}
+        if found[0].attrib.get("disabled") is not None:
+            return NextStep(None, control, stop=(
+                f"the control {rules.click!r} is disabled: this is the last page",
+                f"el botón «{rules.click}» está deshabilitado: esta es la última página",
+            ))  # fmt: skip
+        click = {"clickdata": {"name": rules.click}}
+    made = FormRequest.from_response(listing, **where, **click, formdata=data, **request)
+    return NextStep(made, control)
+
+
+def _no_pager(target: str, page: int) -> tuple[str, str]:
+    offered = f"'Page${page}', 'Page$Next' or a 'Siguiente' link"
+    return (
+        f"the page offers no __doPostBack to {target!r} with {offered}: this is the last page",
+        f"la página no tiene ningún enlace __doPostBack a «{target}» con «Page${page}», "
+        "«Page$Next» ni un «Siguiente»: esta es la última página",
+    )
