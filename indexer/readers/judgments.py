@@ -79,6 +79,8 @@ _COURT_START = re.compile(
     r"^(?:(?:EL|LA|H\.)\s+)?(?:[A-ZÁÉÍÓÚ]+(?:[OA]|ER)\s+){0,2}"
     r"(?:JUZGADO|TRIBUNAL|SALA|SUPREMA CORTE|PLENO|PODER JUDICIAL|H\.)"
 )
+# Words no court's name holds: a capitals line with one is prose, not a caption line.
+_PROSE_WORD = re.compile(r"\b(?:ES|SON|QUE|SE|HA|HAN|FUE|FUERON|ESTÁ|RESUELVE|RESOLVIÓ)\b")
 # The judiciary itself, not the court that resolved: kept only when nothing better shows.
 _GENERIC_COURT = re.compile(
     r"^(?:PODER JUDICIAL|H\. |(?:EL\s+)?(?:TRIBUNAL SUPERIOR|SUPREMO TRIBUNAL) DE JUSTICIA)"
@@ -797,6 +799,8 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
         # the anchored pattern first: it rules out most lines at their first characters
         if not _COURT_START.match(line) or not _shouting(line) or _LABEL_LINE.match(line):
             continue
+        if _PROSE_WORD.search(line):
+            continue  # a sentence in capitals ("ESTA PRIMERA SALA … ES COMPETENTE"), no caption
         if _SIGNER.search(line) or (i and _RUNS_ON.search(lines[i - 1])):
             continue
         name = _ocr_capitals(line)

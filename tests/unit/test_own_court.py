@@ -104,6 +104,25 @@ def test_a_court_that_names_itself_is_the_sentences(text: str, court: str) -> No
     assert reading.sources["court"] == "heading"
 
 
+# the same sentences written in capitals, as some published versions are: a line of prose
+# is no caption, so its words never join the court's name
+SHOUTED = (
+    "AMPARO DIRECTO EN REVISIÓN 1309/2023\n\n"
+    "ESTA PRIMERA SALA DE LA SUPREMA CORTE DE JUSTICIA DE LA NACIÓN ES COMPETENTE PARA "
+    "CONOCER\nDEL PRESENTE RECURSO.\n"
+)
+SHOUTED_STATE = (
+    "TERCERA SALA PENAL DEL SUPREMO TRIBUNAL DE JUSTICIA DEL ESTADO DE JALISCO QUE "
+    "RESUELVE\nEL TOCA PENAL 412/2024.\n"
+)
+
+
+def test_a_sentence_in_capitals_is_read_as_prose_not_as_a_caption() -> None:
+    assert read_sentence(SHOUTED).values["court"] == "Primera Sala de la SCJN"
+    court = read_sentence(SHOUTED_STATE).values.get("court")
+    assert court is None or "Resuelve" not in court
+
+
 STATE_TJA = "Tribunal de Justicia Administrativa del Estado de Sonora"
 
 
