@@ -92,12 +92,38 @@ class PostgresServer:
         shutil.rmtree(self.home, ignore_errors=True)
 
 
+def _owner_gone(home: Path) -> bool:
+    """Whether the test process that started the cluster in ``home`` is dead."""
+    try:
+        pid = int((home / "owner").read_text())
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except (OSError, ValueError):
+        return False  # no owner written (another kind of folder, or still starting)
+    return False
+
+
+def reap_orphans(binaries: Path) -> list[Path]:
+    """Stop and remove the clusters whose test process died without stopping them (a
+    run killed at a deadline: ``pg_ctl`` detaches the server, so it outlives its test)."""
+    reaped = []
+    for home in Path(tempfile.gettempdir()).glob("abierto-pg-*"):
+        if home.is_dir() and _owner_gone(home):
+            PostgresServer(home, 0, binaries).stop()
+            reaped.append(home)
+    return reaped
+
+
 def start() -> PostgresServer:
     """A new cluster in its own folder under the system temp dir (not pytest's, whose
-    parents only root may enter), removed by ``stop``."""
+    parents only root may enter), removed by ``stop``; clusters left behind by dead
+    test processes are stopped first."""
     binaries = server_bin()
+    reap_orphans(binaries)
     home = Path(tempfile.mkdtemp(prefix="abierto-pg-"))
     home.chmod(0o755)
+    (home / "owner").write_text(str(os.getpid()))
     data = home / "data"
     made = subprocess.run(
         _as_owner(
