@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -30,10 +31,21 @@ def _server_pid(home: Path) -> int:
 
 
 def _alive(pid: int) -> bool:
+    """Running: neither gone nor a zombie waiting for its new parent to reap it."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
         return False
+    return state != "Z"
+
+
+def _ends(pid: int, within: float = 10.0) -> bool:
+    """Whether the process is gone within a few seconds (a fast stop lets it finish)."""
+    deadline = time.monotonic() + within
+    while _alive(pid):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
     return True
 
 
@@ -54,7 +66,7 @@ def test_a_cluster_left_by_a_dead_test_process_is_stopped_and_removed() -> None:
     mine = start()  # this process lives on: its cluster is no orphan
     try:
         assert not orphan.exists()
-        assert not _alive(orphan_pid)
+        assert _ends(orphan_pid)
         assert mine.home not in reap_orphans(binaries)
         assert _alive(_server_pid(mine.home))
     finally:
