@@ -59,11 +59,7 @@ class HtmlListingSpider(SpecSpider):
                 self.run.count("duplicate_links")  # one is, never lost without a word
                 return
             seen.add(url)
-            tally["new"] += 1
-            raw_date = fields.get("resolution_date") or fields.get("date")
-            day = parse_date(raw_date if isinstance(raw_date, str) else None)
-            tally["dated"] += day is not None
-            tally["older"] += self.window.before(day)
+            self._tally_new(tally, fields)
             draft = DocumentDraft(url=url, listing_url=listing.url, fields=fields)
             draft.pending_files = self.links(listing, item, rules.files)
             if self.in_window(draft):
@@ -87,6 +83,15 @@ class HtmlListingSpider(SpecSpider):
             )
             return
         yield next_request
+
+    def _tally_new(self, tally: dict[str, int], fields: dict[str, Any]) -> None:
+        """Count a new row, whether it is dated and whether it is older than the window:
+        what decides if paging goes on."""
+        tally["new"] += 1
+        raw_date = fields.get("resolution_date") or fields.get("date")
+        day = parse_date(raw_date if isinstance(raw_date, str) else None)
+        tally["dated"] += day is not None
+        tally["older"] += self.window.before(day)
 
     def _ask_by_postback(
         self,
@@ -123,11 +128,7 @@ class HtmlListingSpider(SpecSpider):
             self.run.count("duplicate_links")
             return
         seen.add(key)
-        tally["new"] += 1
-        raw_date = fields.get("resolution_date") or fields.get("date")
-        day = parse_date(raw_date if isinstance(raw_date, str) else None)
-        tally["dated"] += day is not None
-        tally["older"] += self.window.before(day)
+        self._tally_new(tally, fields)
         draft = DocumentDraft(url=listing.url, listing_url=listing.url, fields=fields)
         draft.pending_files = self.links(listing, item, self.spec.listing.files)  # type: ignore[union-attr]
         if not self.in_window(draft):
