@@ -11,7 +11,7 @@ from indexer.speeches.people import display_name
 _UP = "A-ZÁÉÍÓÚÑÜ"
 _CAPITALISED = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü'.-]+"
 _CONGRESS_CHAIR = re.compile(
-    r"\bPresidencia de(?:l| la)\s+(?:C\.\s+)?(?:diputad[oa]|senador(?:a)?|[Dd]ip\.|[Ss]en\.)\s+"
+    r"\bPresidencia\s+de(?:l|\s+la)\s+(?:C\.\s+)?(?:diputad[oa]|senador(?:a)?|[Dd]ip\.|[Ss]en\.)\s+"
     rf"(?P<name>{_CAPITALISED}(?:\s+(?:(?:de|del|la|los|y)\s+)*{_CAPITALISED}){{1,6}})"
 )
 _COURT_CHAIR = re.compile(

@@ -33,6 +33,27 @@ _CONGRESS_SPEAKER = re.compile(
     r"(?:\([^()\n]{0,40}\))?))\s*:\s+",
     re.MULTILINE,
 )
+# The Diario de los Debates as older pages and scans print it: the heading alone on its
+# line, the words on the next ("El Presidente:⏎Ruego a la Secretaría…", "El secretario
+# Adrián Rivera Pérez:⏎Se informa…", "El Presidente (a las 13:04 horas):⏎Se abre…"). Only
+# an article, the chamber's roles and a name (never "de" or an office after the role: "La
+# presidenta de la Comisión de Salud:", "El Presidente Municipal:" describe someone a
+# speech quotes).
+_HEADING_NAME = (
+    rf"(?:El|La|EL|LA)\s+(?:{_ROLE}\s*)+(?!\s*(?i:de|del|municipal|general|ejecutiv[oa]"
+    r"|constitucional|nacional|estatal|federal|electoral)\b)"
+    rf"(?:(?:[{_UP}][\w.'-]*+|de|del|la|los|las|y)\s*){{0,8}}"
+)
+_HEADING_ALONE = re.compile(
+    rf"^\s*(?:[-–—]\s*)?(?P<who>{_HEADING_NAME}(?:\([^()\n]{{0,40}}\))?)\s*:\s*$"
+)
+# The Cámara's versión estenográfica stamps the hour the chair opens the sitting after
+# the name, and sometimes the colon is lost after it ("El presidente diputado Sergio
+# Carlos Gutiérrez Luna (17:17 horas) Se abre la sesión…"): the hour closes the heading.
+_HEADING_TIMED = re.compile(
+    rf"^\s*(?:[-–—]\s*)?(?P<who>{_HEADING_NAME}\((?:a\s+las\s+)?\d{{1,2}}[:.]\d{{2}}\s+horas\))"
+    r"\s+(?=[¿¡«“\"A-ZÁÉÍÓÚÑ])"
+)
 # State congresses' shape: the speaker in capitals, closed by a full stop and a dash
 # ("LA C. PRESIDENTA.- Gracias.", "EL C. DIPUTADO JUAN PÉREZ LÓPEZ.- Con su venia",
 # "DIP. ANA RUIZ (MORENA).- …"); an article and a role, or a legislator's title, opens it
@@ -102,7 +123,8 @@ _WRAPPED_FIRST = re.compile(
     rf"(?:{_NAME_WORD}\s*)*(?:\((?:[\w ]{{0,30}}\)?)?)?\s*$"
 )
 _WRAPPED_REST = re.compile(
-    rf"^\s*(?:[\w ]{{0,30}}\)\s*)?(?:(?:{_NAME_WORD}\s*){{0,5}}(?:\([^()\n]{{0,40}}\)\s*)*)?:\s+"
+    rf"^\s*(?:[\w ]{{0,30}}\)\s*)?(?:(?:{_NAME_WORD}\s*){{0,5}}(?:\([^()\n]{{0,40}}\)\s*)*)?"
+    r":(?:\s+|$)"
 )
 _MAY_OPEN = frozenset("-–—EL")  # the first letter of a wrapped heading's first line
 _COURT_SPEAKER = re.compile(
@@ -235,6 +257,8 @@ def _speaker_at(line: str) -> tuple[str, str] | None:
         or _DOTTED_SPEAKER.match(line)
         or _MIXED_DOTTED_SPEAKER.match(line)
         or _TITLED_COLON_SPEAKER.match(line)
+        or _HEADING_ALONE.match(line)
+        or _HEADING_TIMED.match(line)
     )
     if match is None:
         match = _COURT_SPEAKER.match(line.lstrip())
