@@ -145,9 +145,14 @@ _STAGE_INLINE = re.compile(
 )
 _OPENING = re.compile(r"^\s*\(se (?:abri[oó]|inici[oó]) la sesi[oó]n[^()]*\)\.?\s*$", re.I)
 _AGENDA_HEADING = re.compile(r"^\s*(\d{1,2})\s*[.)-]\s+(.{8,})$")
+# A matter's title, in capitals, ends at the full stop before the secretary's words go on
+# in sentence case ("…ADMINISTRATIVO. Bajo la ponencia…") or the resolutive points begin
+# ("…ESTADO. PRIMERO. ES PROCEDENTE…"); a full stop inside the title ("…FRACCIÓN II,
+# INCISO A). SUBINCISO 1), PÁRRAFO ÚLTIMO…") does not end it.
 _COURT_MATTER = re.compile(
     rf"relativ[oa] a (?:la|el|los|las)\s+(?P<item>[{_UP}][{_UP}0-9 ,.;/()\n]*?\d+/\d{{4}}"
-    rf"[{_UP}0-9 ,;/()\n]*?[{_UP})])\.(?=\s)"
+    rf"[{_UP}0-9 ,.;/()\n]*?[{_UP})])\."
+    rf"(?=\s*$|\s+(?:[¿¡«“\"]?[{_UP}][a-záéíóúñü]|(?:PRIMER[OA]?|SEGUND[OA]|TERCER[OA]?|ÚNIC[OA])\b))"
 )
 
 

@@ -180,8 +180,9 @@ def test_every_speech_of_the_real_scjn_transcript_has_its_speaker() -> None:
         want = expected["people"][speech.speaker_as_written]
         assert (speech.person_name, speech.role) == (want["person"], want["role"]), speech.order
     items = [s.agenda_item for s in speeches if s.agenda_item]
-    for number in expected["matters"]:
-        assert any(number in item for item in items)
+    for number, end in zip(expected["matters"], expected["matter_ends"], strict=True):
+        # each matter's title whole, to its end, though a full stop sits inside one
+        assert any(number in item and item.endswith(end) for item in items), number
     votes = [s for s in speeches if s.procedural and "VOTACIÓN FAVORABLE" in s.text]
     assert len(votes) >= 10
 
