@@ -4,6 +4,7 @@ the video — shown only when an aligner found it, never guessed."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session
 from api.routers.pages.common import whole_number
 from api.routers.pages.videos import youtube_id
 from api.routers.speeches import timed_speeches
+from indexer.analysis import fold_keyword
 from indexer.db import MentionRow, SpeechRow
 from indexer.db.tables import DocumentRow
 from indexer.library import Library
@@ -129,8 +131,31 @@ def _discussed(
     return list(found.values())
 
 
+# The role in the speaker's own gender, as the heading writes it ("La diputada…",
+# "SEÑORA MINISTRA ORTIZ AHLF"): "Legisladora", "Ministra", "Magistrada".
+FEMININE_LABELS = {"legislador": "Legisladora", "ministro": "Ministra", "magistrado": "Magistrada"}
+_FEMININE = re.compile(r"\b(?:diputada|senadora|legisladora|ministra|magistrada)\b")
+_PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "e"})
+
+
+def role_label(speech: Speech) -> str | None:
+    role = speech.role or ""
+    written = fold_keyword(speech.speaker_as_written or "")
+    if role in FEMININE_LABELS and _FEMININE.search(written):
+        return FEMININE_LABELS[role]
+    return ROLE_LABELS.get(role)
+
+
 def speaker_name(speech: Speech) -> str:
-    return (speech.person_name or speech.speaker_as_written or "Sin identificar").strip(" :")
+    """Who speaks, as the page names them: the person, else the heading as written, not
+    in capitals ("SECRETARIO GENERAL DE ACUERDOS" reads "Secretario General de
+    Acuerdos")."""
+    name = (speech.person_name or speech.speaker_as_written or "Sin identificar").strip(" :")
+    if not name.isupper():
+        return name
+    return " ".join(
+        word if word in _PARTICLES else word[:1].upper() + word[1:] for word in name.lower().split()
+    )
 
 
 @dataclass
@@ -181,9 +206,7 @@ def session_discussion(
     turns = Turns([], spoken, timed, page, pages, offset + 1)
     for speech in speeches:
         anchor = f"intervencion-{speech.order}"
-        detail = " · ".join(
-            part for part in (ROLE_LABELS.get(speech.role or ""), speech.party) if part
-        )
+        detail = " · ".join(part for part in (role_label(speech), speech.party) if part)
         turn = Turn(anchor, speaker_name(speech), detail, excerpt(speech.text, limit))
         if speech.start_s is not None and speech.video_link:
             turn.seconds = int(speech.start_s)
