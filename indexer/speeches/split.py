@@ -148,12 +148,16 @@ _AGENDA_HEADING = re.compile(r"^\s*(\d{1,2})\s*[.)-]\s+(.{8,})$")
 # A matter's title, in capitals, ends at the full stop before the secretary's words go on
 # in sentence case ("…ADMINISTRATIVO. Bajo la ponencia…") or the resolutive points begin
 # ("…ESTADO. PRIMERO. ES PROCEDENTE…"); a full stop inside the title ("…FRACCIÓN II,
-# INCISO A). SUBINCISO 1), PÁRRAFO ÚLTIMO…") does not end it.
-_COURT_MATTER = re.compile(
-    rf"relativ[oa] a (?:la|el|los|las)\s+(?P<item>[{_UP}][{_UP}0-9 ,.;/()\n]*?\d+/\d{{4}}"
-    rf"[{_UP}0-9 ,.;/()\n]*?[{_UP})])\."
-    rf"(?=\s*$|\s+(?:[¿¡«“\"]?[{_UP}][a-záéíóúñü]|(?:PRIMER[OA]?|SEGUND[OA]|TERCER[OA]?|ÚNIC[OA])\b))"
+# INCISO A). SUBINCISO 1), PÁRRAFO ÚLTIMO…") does not end it. Read in three linear steps
+# (where a title starts, how far the capitals run, the first end in that run), never one
+# pattern that could try every end for every start.
+_MATTER_START = re.compile(rf"relativ[oa] a (?:la|el|los|las)\s+(?=[{_UP}])")
+_CAPITALS_RUN = re.compile(rf"[{_UP}0-9 ,.;/()\n]*")
+_MATTER_END = re.compile(
+    rf"[{_UP})]\.(?=\s*$|\s+(?:[¿¡«“\"]?[{_UP}][a-záéíóúñü]|(?:PRIMER[OA]?|SEGUND[OA]|TERCER[OA]?"
+    r"|ÚNIC[OA])\b))"
 )
+_CASE_NUMBER = re.compile(r"\d+/\d{4}")
 
 
 @dataclass
@@ -334,12 +338,28 @@ def _court_matters(turns: list[Turn]) -> list[str]:
     the one that states a matter on belongs to it."""
     items: list[str] = []
     for turn in turns:
-        match = _COURT_MATTER.search(turn.text) if turn.speaker else None
-        if match is not None:
-            items.append(" ".join(match["item"].split()))
+        item = _court_matter(turn.text) if turn.speaker else None
+        if item is not None:
+            items.append(" ".join(item.split()))
         if items:
             turn.agenda_index = len(items) - 1
     return items
+
+
+def _court_matter(text: str) -> str | None:
+    """The first matter's title a turn states (``…relativo a la ACCIÓN DE
+    INCONSTITUCIONALIDAD 203/2023…``): a run of capitals holding a case number, up to its
+    end; None when there is none."""
+    for start in _MATTER_START.finditer(text):
+        title = start.end()
+        run = _CAPITALS_RUN.match(text, title).end()
+        # the end's look past the run sees the words after it, never the whole text
+        segment = text[title : run + 40]
+        number = _CASE_NUMBER.search(segment, 0, run - title)
+        end = _MATTER_END.search(segment, number.end()) if number else None
+        if end is not None and title + end.start() < run:
+            return segment[: end.start() + 1]
+    return None
 
 
 def _clean(text: str) -> str:

@@ -1,6 +1,7 @@
-"""A megabyte of text built to make the circuit-court, case-code and speaker patterns
-try and retry (role words that also read as names, court words without a circuit,
-codes without numbers): each reader answers in bounded time, never stalls."""
+"""A megabyte of text built to make the circuit-court, case-code, speaker and court-matter
+patterns try and retry (role words that also read as names, court words without a
+circuit, codes without numbers, a title with many ends): each reader answers in bounded
+time, never stalls."""
 
 from __future__ import annotations
 
@@ -27,6 +28,9 @@ def fill(piece: str) -> str:
     [(split_turns, "PRESIDENTA SECRETARIA DIP. PRESIDENTE DE LA SECRETARIO DEL Y LOS\n"),
      (split_turns, "PRESIDENTE DIPUTADA ANA RUIZ DE LA PEÑA Y LOS DEL MORENA PRESIDENTA.\n"),
      (split_turns, "El secretario técnico secretario técnico moderadora Ana Pérez de la y\n"),
+     # a court matter's title in capitals that never ends: many case numbers and stops
+     (split_turns, "SECRETARIO GENERAL DE ACUERDOS: relativo a la " + "A 1/2024. " * 5000),
+     (split_turns, "El Presidente C. C. C. C. C. C. C. C. C. C. C. Ana Ruiz (12:00 horas)\n"),
      (read_sentence, "PRIMER TRIBUNAL COLEGIADO EN MATERIA DE LA DEL\n"),
      (read_sentence, "Así lo resolvió el Primer Tribunal Colegiado en Materia de la Pleno del "),
      (read_sentence, "Acuerdo del Décimo Tribunal Colegiado del Pleno en, correspondiente a la "
