@@ -91,10 +91,22 @@ def same_person(written: list[str], known: list[str]) -> bool:
         return False
     if known[-len(written) :] == written:
         return True
+    if _surnames_first(written, known):
+        return True
     if written[0] != known[0]:
         return False
     it = iter(known)
     return all(word in it for word in written)
+
+
+def _surnames_first(written: list[str], known: list[str]) -> bool:
+    """The whole name with its surnames moved before the given names and no comma, as the
+    Cámara's SITL and roll-call tables write it ("Torres Díaz Elba Lorena" for "Elba
+    Lorena Torres Díaz"): the same words, turned at one place. Three words at least; the
+    given names' own order still counts ("Luis José" is not "José Luis")."""
+    if len(written) != len(known) or len(known) < 3:
+        return False
+    return any(written == known[k:] + known[:k] for k in range(1, len(known)))
 
 
 class People:

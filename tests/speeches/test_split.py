@@ -276,3 +276,25 @@ def test_ordinary_lines_that_only_begin_like_a_heading_are_not_joined_into_one()
     turns = split_turns(text)
     assert [t.speaker for t in turns] == ["La C. Presidenta", "La C. Secretaria"]
     assert turns[0].text.endswith("El diputado José Luis Cabrera")
+
+
+def test_a_name_written_surnames_first_without_a_comma_is_the_same_person() -> None:
+    """The Cámara's SITL and roll-call tables write "Torres Díaz Elba Lorena (PES)"; a
+    speech says "La diputada Elba Lorena Torres Díaz". One person, and still no merge of
+    two: brothers who share both surnames, or given names in another order."""
+    people = People(CONGRESS)
+    elba = people.resolve("Sánchez Ortega Elvira Lorena")
+    fernando = people.resolve("Mayans Canabal Fernando Enrique")
+    humberto = people.resolve("Mayans Canabal Humberto Domingo")
+    jose_luis = people.resolve("Pérez García José Luis")
+    assert len({id(p) for p in (elba, fernando, humberto, jose_luis)}) == 4
+    text = (
+        "-La diputada Elvira Lorena Sánchez Ortega (desde la curul): Pido la palabra.\n"
+        "-EL C. DIPUTADO FERNANDO ENRIQUE MAYANS CANABAL: Con su venia.\n"
+        "-El diputado Mayans Canabal: Gracias.\n"
+        "-El diputado Luis José Pérez García: Votaré a favor.\n"
+    )
+    speeches = speeches_of(_session(text, []), people)
+    assert [s.person_id for s in speeches[:2]] == [elba.id, fernando.id]  # type: ignore[union-attr]
+    assert speeches[2].person_id is None  # either brother: left unresolved
+    assert speeches[3].person_id != jose_luis.id  # type: ignore[union-attr]
