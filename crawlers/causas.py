@@ -51,6 +51,7 @@ LABELS = {
     "item_failed": "no se pudo procesar un elemento",
     "spider_error": "error al leer una página",
     "limit_reached": "se alcanzó un límite",
+    "page_repeated": "la página siguiente repite la anterior",
     "foreign_document": "documento de otra institución",
     "foreign_name": "nombre de otra institución",
     "parse_timeout": "los selectores tardaron demasiado",
@@ -102,6 +103,10 @@ _SECONDS = re.compile(r"took longer than ([\d.]+) seconds")
 # the crawl's handler adds it when a download timed out after its answer's head arrived
 ANSWER_BEGUN = "Its answer had begun but did not finish."
 _HEAD_BYTES = re.compile(r"response head too large: more than (\d+) bytes of headers")
+_REPEATED = re.compile(
+    r"page (\d+) repeats records already read: the API does not move on with the page asked "
+    r"for; paging stopped with (\d+) of the (\d+) records its total says$"
+)
 _LIMIT = re.compile(r"(.+?) reached: (.*)$", re.S)  # "listing.max_pages (20) reached: …"
 # what a limit left unread, as the spiders say it (``limit_reached``)
 _LEFT_OUT = (
@@ -203,6 +208,12 @@ def error_mensaje(cause: str, message: str) -> str:
     if cause == "limit_reached" and (found := _LIMIT.match(message)):
         limit, left = _said(found.group(1), _LIMIT_NAMES), _said(found.group(2), _LEFT_OUT)
         return f"se alcanzó el límite {limit}: {left}"
+    if cause == "page_repeated" and (found := _REPEATED.match(message)):
+        page, read, total = found.groups()
+        return (
+            f"la página {page} repite registros ya leídos: la API no avanza con la página "
+            f"pedida; la lectura se detuvo con {read} de los {total} registros que dice su total"
+        )
     if cause == "foreign_name" and (found := _FOREIGN.match(message)):
         name, own = found.groups()
         return f"{name} nombra a otra institución: se dejó vacío (la propia es {own})"
