@@ -30,14 +30,14 @@ def _stem(value: Any) -> str:
 def _format(value: Any, spec: str | None) -> str:
     if value is None:
         return ""
+    if isinstance(value, list):
+        return " ".join(_format(v, spec) for v in value)
     if spec == STEM:
         return _stem(value)
     if isinstance(value, dt.date) and spec:
         return value.strftime(spec)
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, list):
-        return " ".join(_format(v, spec) for v in value)
     return format(value, spec) if spec else str(value)
 
 

@@ -147,6 +147,7 @@ def test_a_stored_paths_name_without_folder_and_extension() -> None:
         "https://bj.example/storage?fileparams=filename:2_309928_7324"
     )
     assert render("{win:stem}|{bare:stem}|{dot:stem}", {}, record) == "a.b|sentencia|.docx"
+    assert render("{archivos:stem}", {}, {"archivos": ["1/a.docx", "2/b.pdf"]}) == "a b"
     assert render_complete("https://bj.example/{falta:stem}", {}, record) is None
 
 
