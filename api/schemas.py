@@ -301,6 +301,14 @@ class PreviewOut(BaseModel):
     next_form: PreviewNextForm | None = Field(
         None, description="Only for specs with listing.next_form: the next page by its form."
     )
+    problems: list[str] = Field(
+        default_factory=list,
+        description="What the preview does not show: a limit of the spec (listing.max_pages "
+        "1 with a next page) would end the crawl where the source goes on.",
+    )
+    problemas: list[str] = Field(
+        default_factory=list, description="The same problems, said in Spanish."
+    )
     errors: list[dict[str, str]] = Field(
         description="Each error: cause, url, message (English) and mensaje (Spanish)."
     )

@@ -302,7 +302,11 @@ class SourceSpec(BaseModel):
     identity: Identity | None = None
     window: WindowRules | None = None
     verified: bool = Field(
-        False, description="A real crawl of this spec was checked by a person (see README)."
+        False,
+        description="A person compared what this spec extracts with its real source (a live "
+        "crawl or a saved copy of the site's own pages) and found it right. Only shown: "
+        "'abierto sources' marks the others (sin verificar), 'abierto crawl' reminds about "
+        "them; it changes nothing in how a spec crawls (see README).",
     )
     constants: dict[str, str | list[str]] = Field(default_factory=dict)
     required: list[str] = Field(

@@ -51,6 +51,7 @@ LABELS = {
     "item_failed": "no se pudo procesar un elemento",
     "spider_error": "error al leer una página",
     "limit_reached": "se alcanzó un límite",
+    "page_repeated": "la página siguiente repite la anterior",
     "foreign_document": "documento de otra institución",
     "foreign_name": "nombre de otra institución",
     "parse_timeout": "los selectores tardaron demasiado",
@@ -102,7 +103,26 @@ _SECONDS = re.compile(r"took longer than ([\d.]+) seconds")
 # the crawl's handler adds it when a download timed out after its answer's head arrived
 ANSWER_BEGUN = "Its answer had begun but did not finish."
 _HEAD_BYTES = re.compile(r"response head too large: more than (\d+) bytes of headers")
-_LIMIT = re.compile(r"(\S+) reached: (.*)$", re.S)
+_REPEATED = re.compile(
+    r"page (\d+) repeats records already read: the API does not move on with the page asked "
+    r"for; paging stopped with (\d+) of the (\d+) records its total says$"
+)
+_LIMIT = re.compile(r"(.+?) reached: (.*)$", re.S)  # "listing.max_pages (20) reached: …"
+# what a limit left unread, as the spiders say it (``limit_reached``)
+_LEFT_OUT = (
+    (re.compile(r"the next (?:listing )?page \((.*)\) and those after it were not fetched$",
+                re.S), "la página siguiente ({0}) y las posteriores no se trajeron"),
+    (re.compile(r"the next page of records and those after it were not fetched$"),
+     "la página siguiente de registros y las posteriores no se trajeron"),
+    (re.compile(r"(\d+) entries after the first (\d+) were left out$"),
+     "{0} entradas después de las primeras {1} se dejaron fuera"),
+    (re.compile(r"the sitemaps named after them were not read$"),
+     "los mapas del sitio nombrados después no se leyeron"),
+)  # fmt: skip
+_LIMIT_NAMES = (
+    (re.compile(r"(\d+) feed pages$"), "de {0} páginas del canal"),
+    (re.compile(r"(\d+) sitemaps$"), "de {0} mapas del sitio"),
+)
 _FOREIGN = re.compile(r"(\S+) names another institution: left empty \(its own is (.*)\)$", re.S)
 _IMPLAUSIBLE = re.compile(r"(\S+): ('.*'|\".*\") ", re.S)
 _POSITION = re.compile(r"(item|entry|record|session|sitemap|url) (\d+): (.*)$", re.S)
@@ -186,7 +206,14 @@ def error_mensaje(cause: str, message: str) -> str:
             return f"tiempo agotado: el sitio empezó a responder pero no terminó en {seconds} s"
         return f"tiempo agotado: el sitio no respondió en {seconds} s"
     if cause == "limit_reached" and (found := _LIMIT.match(message)):
-        return f"se alcanzó el límite {found.group(1)}; quedó sin leer: {found.group(2)}"
+        limit, left = _said(found.group(1), _LIMIT_NAMES), _said(found.group(2), _LEFT_OUT)
+        return f"se alcanzó el límite {limit}: {left}"
+    if cause == "page_repeated" and (found := _REPEATED.match(message)):
+        page, read, total = found.groups()
+        return (
+            f"la página {page} repite registros ya leídos: la API no avanza con la página "
+            f"pedida; la lectura se detuvo con {read} de los {total} registros que dice su total"
+        )
     if cause == "foreign_name" and (found := _FOREIGN.match(message)):
         name, own = found.groups()
         return f"{name} nombra a otra institución: se dejó vacío (la propia es {own})"
@@ -200,6 +227,15 @@ def error_mensaje(cause: str, message: str) -> str:
     if cause == "network" and (found := _NETWORK.match(message)):
         return f"falla de red ({found.group(1)})"
     return _detail(cause, message) or label(cause)
+
+
+def _said(english: str, phrases: tuple[tuple[re.Pattern[str], str], ...]) -> str:
+    """``english`` in Spanish when it is one of ``phrases``; else as it is (a limit's
+    name, such as ``listing.max_pages (20)``, is the spec's and reads the same)."""
+    for pattern, spanish in phrases:
+        if found := pattern.match(english):
+            return spanish.format(*found.groups())
+    return english
 
 
 def _detail(cause: str, message: str) -> str | None:

@@ -32,11 +32,13 @@ from crawlers.fill import fill_report
 from crawlers.links import BadLink, absolute, page_base
 from crawlers.next_form import next_form_step
 from crawlers.selectors import BadFieldLink, read, read_fields, select
+from crawlers.templates import render_all, with_query
 from indexer.build import InvalidDocument, MissingField, build_document
 from indexer.extract import ExtractionError, html_main_text, sniff_type
 from indexer.readers.plausibility import plausible_fields
 
 TEXT_PREVIEW_CHARS = 400
+LIMIT_REACHED = "limit_reached"  # the spiders' cause (not imported: the child starts fast)
 TRIAL_ITEMS = 10
 MAX_RUNNING = 4
 # one institution holds at most half of them: the other half stays free for the others
@@ -158,6 +160,11 @@ def _preview(
         result["fields"] = fill_report(
             spec, result["documents"], result["errors"], result.get("implausible")
         )
+        cut = [
+            _limit_problem(e["message"]) for e in result["errors"] if e["cause"] == LIMIT_REACHED
+        ]
+        result["problems"] = [english for english, _ in cut]
+        result["problemas"] = [spanish for _, spanish in cut]
         return result
     limits = {"max_pages": max_pages, "max_details": max_details}
     return _in_own_process(spec, settings, limits, time_limit_s)
@@ -282,6 +289,13 @@ def listing_preview(
     paging = None
     if spec.listing.next_form is not None and first is not None:
         paging = _next_form(spec, first, first_keys, get, errors)
+    following = next_page
+    if paging is not None and paging["pages_on"]:
+        following = paging["url"]
+    elif spec.listing.next_query is not None and documents and first is not None:
+        variables = {"page": 2, "offset": len(first_keys), "since": None, "until": None}
+        following = with_query(first.url, render_all(spec.listing.next_query, variables))
+    cut = _stops_early(spec.listing.max_pages, pages, following)
     for document in documents[:max_details]:
         if document["url"] and time.monotonic() < deadline:
             _detail(spec, document, get, errors)
@@ -303,11 +317,47 @@ def listing_preview(
         "documents": documents,
         "next_page": next_page,
         "next_form": paging,
+        "problems": [english for english, _ in cut],
+        "problemas": [spanish for _, spanish in cut],
         "errors": errors,
         "error_counts": dict(Counter(e["cause"] for e in errors)),
         "fields": fill_report(spec, documents, errors),
         "elapsed_s": round(time_limit_s - max(0.0, deadline - time.monotonic()), 3),
     }
+
+
+def _stops_early(max_pages: int, pages: int, following: str | None) -> list[tuple[str, str]]:
+    """The spec's ``listing.max_pages`` ends the crawl at the pages previewed although the
+    listing goes on: whoever previews must not think the items shown are all there are.
+    In English and in Spanish."""
+    if not following or pages < max_pages:
+        return []
+    shown = following[:200]
+    if max_pages == 1:
+        english_pages, spanish_pages = "the first page", "la primera página"
+    else:
+        english_pages = f"the first {max_pages} pages"
+        spanish_pages = f"las primeras {max_pages} páginas"
+    return [(
+        f"listing.max_pages is {max_pages}: the crawl would stop after {english_pages} "
+        f"although the listing has a next one ({shown}); what this preview shows is not all "
+        "there is: raise listing.max_pages to collect the following pages",
+        f"listing.max_pages es {max_pages}: el rastreo se detendría después de "
+        f"{spanish_pages} aunque el listado tiene una siguiente ({shown}); lo que muestra "
+        "esta vista previa no es todo lo que hay: aumente listing.max_pages para recoger "
+        "las páginas siguientes",
+    )]  # fmt: skip
+
+
+def _limit_problem(message: str) -> tuple[str, str]:
+    """A limit of the spec the trial crawl stopped at while the source went on (its
+    ``max_pages``, ``max_entries``…): the preview is not all there is."""
+    return (
+        f"{message}; what this preview shows is not all there is: raise that limit in the "
+        "spec to collect the rest",
+        f"{error_mensaje(LIMIT_REACHED, message)}; lo que muestra esta vista previa no es "
+        "todo lo que hay: aumente ese límite en la especificación para recoger el resto",
+    )
 
 
 def _item_keys(page: HtmlResponse, spec: SourceSpec, items: Any) -> set[str]:

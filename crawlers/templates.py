@@ -1,6 +1,8 @@
 """Templates in specs: ``{idVT}``, ``{datos.id}`` (a JSON path into the record),
 ``{page}``, ``{offset}``, ``{since:%d/%m/%Y}``. A placeholder with no value renders as
-empty text, so an optional query parameter can simply be left out."""
+empty text, so an optional query parameter can simply be left out. ``{archivoURL:stem}``
+is the last part of a path without its extension (``1/2023/10/2_309928_7324.docx`` →
+``2_309928_7324``): the name a service asks for when its records give the stored path."""
 
 from __future__ import annotations
 
@@ -15,15 +17,27 @@ from crawlers.jsonpath import absent, read_path
 _PLACEHOLDER = re.compile(r"\{([^{}:]+)(?::([^{}]*))?\}")
 
 
+STEM = "stem"
+
+
+def _stem(value: Any) -> str:
+    """The last segment of a path or address, without its query and extension."""
+    name = str(value).split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    name = name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
+    return name.rsplit(".", 1)[0] if "." in name.strip(".") else name
+
+
 def _format(value: Any, spec: str | None) -> str:
     if value is None:
         return ""
+    if isinstance(value, list):
+        return " ".join(_format(v, spec) for v in value)
+    if spec == STEM:
+        return _stem(value)
     if isinstance(value, dt.date) and spec:
         return value.strftime(spec)
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, list):
-        return " ".join(_format(v, spec) for v in value)
     return format(value, spec) if spec else str(value)
 
 

@@ -79,14 +79,18 @@ class JsonApiSpider(SpecSpider):
             )
             return
         variables = self._variables(page, offset)
+        new = 0
 
         def one(position: int, record: Any) -> Iterator[Any]:
+            nonlocal new
             draft = self.draft(record, response.url, variables)
             if draft is None:
                 self.run.error(
                     "missing_link", response.url, f"record {position}: json_api.link is empty"
                 )
                 return
+            new += draft.url not in self._read
+            self._read.add(draft.url)
             if not self.in_window(draft):
                 return
             if rules.follow:
@@ -95,7 +99,31 @@ class JsonApiSpider(SpecSpider):
                 yield from self.next_file(draft)
 
         yield from self.each_item(records, response.url, one, "record")
+        if records and not new and page > self.rules.first_page:
+            self._repeated(data, response.url, page)
+            return  # an API that ignores the page asked for would repeat it max_pages times
         yield from self._next_page(data, records, response, page, base_url or response.url, offset)
+
+    @property
+    def _read(self) -> set[str]:
+        """The documents' addresses this crawl has read in the API's records."""
+        if not hasattr(self, "_read_links"):
+            self._read_links: set[str] = set()
+        return self._read_links
+
+    def _repeated(self, data: Any, where: str, page: int) -> None:
+        """A page whose records were all read on earlier pages: paging stops there; when
+        the API's total says there are more, the loss is counted with its cause."""
+        rules = self.rules
+        total = read_path(data, rules.total) if rules.total else None
+        said = str(total) if isinstance(total, (int, float, str)) else ""
+        if said.isascii() and said.isdigit() and int(said) > len(self._read):
+            self.run.error(
+                "page_repeated", where,
+                f"page {page} repeats records already read: the API does not move on with "
+                f"the page asked for; paging stopped with {len(self._read)} of the "
+                f"{said} records its total says",
+            )  # fmt: skip
 
     def draft(self, record: Any, api_url: str, variables: dict[str, Any]) -> DocumentDraft | None:
         rules = self.rules

@@ -10,6 +10,7 @@ import contextlib
 import datetime as dt
 import re
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from indexer.analysis import fold_keyword
 
@@ -35,7 +36,12 @@ _UNITS = {
     "ochocientos": 800, "novecientos": 900,
 }  # fmt: skip
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# 2025-08-13, also as an API writes a day: "2025-08-13T00:00:00", "2025-08-13T06:00:00.000Z"
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:\b|(?=t\d))")
+_ISO_INSTANT = re.compile(
+    r"\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:z|[+-]\d{2}:?\d{2})"
+)
+MEXICO_CITY = ZoneInfo("America/Mexico_City")
 _COMPACT = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 _MONTH_NAMES = "|".join(MONTHS)
 _WRITTEN = re.compile(
@@ -88,12 +94,14 @@ def parse_date(text: str | None) -> dt.date | None:
         _add(compact, 0, int(folded[:4]), int(folded[4:6]), int(folded[6:]))
         if compact:
             return compact[0][1]
+    if _ISO_INSTANT.fullmatch(folded.strip()) and (day := _instant_day(folded.strip())):
+        return day
     candidates: list[tuple[int, dt.date]] = []
     for match in _ISO.finditer(folded):
         _add(candidates, match.start(), int(match[1]), int(match[2]), int(match[3]))
     for match in _NUMERIC.finditer(folded):
-        year = int(match[3])
-        year = year + 2000 if year < 100 else year
+        year = int(match[3])  # "01/01/0001", an API's "no date", is year 1, not 2001
+        year = year + 2000 if len(match[3]) == 2 else year
         _add(candidates, match.start(), year, int(match[2]), int(match[1]))
     for match in _WRITTEN.finditer(folded):
         _add(candidates, match.start(), int(match[3]), MONTHS[match[2]], int(match[1]))
@@ -106,6 +114,19 @@ def parse_date(text: str | None) -> dt.date | None:
         month = MONTH_ABBREVIATIONS[match[2]]
         _add(candidates, match.start(), int(match[3]), month, int(match[1]))
     return min(candidates)[1] if candidates else None
+
+
+def _instant_day(value: str) -> dt.date | None:
+    """The day of an instant an API wrote with its zone ("2025-08-14T01:30:00Z"): the day
+    in Mexico City (19:30 of the 13th). None for midnight, a day written as an instant
+    ("2025-08-13T00:00:00Z" is the 13th): the day as written is read then."""
+    try:
+        moment = dt.datetime.fromisoformat(value.upper().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.time() == dt.time(0) or not PLAUSIBLE_YEARS[0] <= moment.year <= PLAUSIBLE_YEARS[1]:
+        return None
+    return moment.astimezone(MEXICO_CITY).date()
 
 
 def _add(found: list[tuple[int, dt.date]], at: int, year: int, month: int, day: int) -> None:

@@ -19,55 +19,23 @@ from crawlers.spiders.base import DOCX_TYPE
 from indexer.db import Database
 from indexer.extract import ExtractionError, extract_text
 from indexer.extract.docx import MAX_TEXT_CHARS, MAX_XML_BYTES
+from tests.shapes.docx import W, docx, paragraph
 from tests.shapes.harness import REPO, run_abierto
 from tests.shapes.server import FixtureServer
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-CONTENT_TYPES = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-    'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
-    'officedocument.wordprocessingml.document.main+xml"/></Types>'
-)
-
-
-def _paragraph(*runs: str) -> str:
-    """A paragraph as Word writes it: runs of text, a tab written as ``\\t``."""
-    out = []
-    for run in runs:
-        pieces = run.split("\t")
-        inner = "<w:tab/>".join(f'<w:t xml:space="preserve">{p}</w:t>' for p in pieces)
-        out.append(f"<w:r><w:rPr><w:b/></w:rPr>{inner}</w:r>")
-    return f'<w:p><w:pPr><w:jc w:val="both"/></w:pPr>{"".join(out)}</w:p>'
-
-
-def _docx(body: str, head: str = "") -> bytes:
-    document = (
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{head}'
-        f'<w:document xmlns:w="{W}"><w:body>{body}<w:sectPr/></w:body></w:document>'
-    )
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
-        archive.writestr("word/document.xml", document)
-    return buffer.getvalue()
-
-
-SENTENCE = _docx(
-    _paragraph("AMPARO DIRECTO EN REVISIÓN 1309/2023")
-    + _paragraph("QUEJOSO Y RECURRENTE:\t****")
-    + _paragraph("PONENTE: ", "MINISTRA LORETTA ORTIZ AHLF")
+SENTENCE = docx(
+    paragraph("AMPARO DIRECTO EN REVISIÓN 1309/2023")
+    + paragraph("QUEJOSO Y RECURRENTE:\t****")
+    + paragraph("PONENTE: ", "MINISTRA LORETTA ORTIZ AHLF")
     + "<w:tbl><w:tr><w:tc>"
-    + _paragraph("ÍNDICE TEMÁTICO")
+    + paragraph("ÍNDICE TEMÁTICO")
     + "</w:tc><w:tc>"
-    + _paragraph("Apartado")
+    + paragraph("Apartado")
     + "</w:tc></w:tr></w:tbl>"
-    + _paragraph(
+    + paragraph(
         "Ciudad de México. Acuerdo de la Primera Sala de la Suprema Corte de Justicia de la"
     )
-    + _paragraph("Nación, correspondiente al trece de agosto de dos mil veinticinco.")
+    + paragraph("Nación, correspondiente al trece de agosto de dos mil veinticinco.")
 )
 
 
@@ -119,7 +87,7 @@ def test_a_word_body_of_endless_text_is_too_large_not_a_dead_worker() -> None:
 def test_a_word_body_declaring_a_dtd_is_refused() -> None:
     laughs = '<!DOCTYPE w:document [<!ENTITY a "jajajajaja">]>'
     with pytest.raises(ExtractionError) as caught:
-        extract_text(_docx(_paragraph("&a;"), laughs), None, "x.docx")
+        extract_text(docx(paragraph("&a;"), laughs), None, "x.docx")
     assert caught.value.cause == "malformed"
 
 
@@ -131,25 +99,24 @@ def _site(root: Path) -> None:
         "archivoURL": "1/2023/10/2_309928_7324.docx",
     }  # fmt: skip
     answer = {"total": 1, "resultados": [record]}
-    (root / "archivos" / "1" / "2023" / "10").mkdir(parents=True)
-    (root / "archivos" / "1" / "2023" / "10" / "2_309928_7324.docx").write_bytes(SENTENCE)
+    root.mkdir(parents=True)
+    (root / "2_309928_7324.docx").write_bytes(SENTENCE)
     (root / "pagina-1.json").write_text(json.dumps(answer, ensure_ascii=False), "utf-8")
     routes = [
         {"path": "/api/v1/bj/busqueda", "method": "POST", "json": {"indice": "sentencias_pub"},
          "file": "pagina-1.json"},
-        {"path": "/archivos/1/2023/10/2_309928_7324.docx",
-         "file": "archivos/1/2023/10/2_309928_7324.docx",
-         "content_type": "application/octet-stream"},
+        {"path": "/api/v1/bj/storage/sentencia",
+         "query": {"externo": "true", "fileparams": "filename:2_309928_7324"},
+         "file": "2_309928_7324.docx", "content_type": "application/octet-stream"},
     ]  # fmt: skip
     (root / "_http.yaml").write_text(yaml.safe_dump({"routes": routes}), "utf-8")
 
 
 def _spec(base: str, target: Path) -> None:
-    """The catalogue's SCJN spec on this server, the record's archivoURL as its file."""
+    """The catalogue's SCJN spec on this server: its own file address for archivoURL."""
     text = (REPO / "config" / "sources" / "catalogue" / "scjn-sentencias.yaml").read_text("utf-8")
     data: dict[str, Any] = yaml.safe_load(text.replace("https://bj.scjn.gob.mx", base))
     data["allowed_domains"] = ["127.0.0.1"]
-    data["json_api"]["files"] = ["/archivos/{archivoURL}"]
     target.mkdir()
     (target / "scjn.yaml").write_text(json.dumps(data, ensure_ascii=False), "utf-8")
 

@@ -22,9 +22,11 @@ from parsel import Selector as Page
 
 from config.specs import load_spec
 from crawlers.selectors import read_fields, select
+from crawlers.spiders.base import DOCX_TYPE
 from indexer.db import Database
 from indexer.readers.normalise import parse_date
 from indexer.readers.plausibility import plausible_fields
+from tests.shapes.docx import docx_sentence
 from tests.shapes.harness import REPO, run_abierto
 from tests.shapes.pdfs import document_pdf
 from tests.shapes.server import FixtureServer
@@ -86,12 +88,30 @@ def _senado(root: Path) -> None:
         _stand_in(root, path, "Senado de la República: documento de la sesión")
 
 
-def _scjn(root: Path) -> dict[str, Any]:
-    record = json.loads((REAL / "scjn-bj" / "sentencias_pub-record.json").read_text("utf-8"))
+def _scjn_record() -> dict[str, Any]:
+    return dict(json.loads((REAL / "scjn-bj" / "sentencias_pub-record.json").read_text("utf-8")))
+
+
+def _scjn(root: Path) -> list[dict[str, Any]]:
+    """The saved record; its archivoURL ("1/2023/10/2_309928_7324.docx") a Word stand-in
+    at the storage service, asked for by its name without folder and extension, and
+    declared application/pdf as that service declares its files."""
+    record = _scjn_record()
     answer = {"total": 1, "resultados": [record], "pagina": 1, "size": 50}
     _write(root / "scjn" / "pagina-1.json", json.dumps(answer, ensure_ascii=False))
-    return {"path": "/api/v1/bj/busqueda", "method": "POST", "json": {"indice": "sentencias_pub"},
-            "file": "scjn/pagina-1.json"}  # fmt: skip
+    heading = f"{record['tipoAsunto']} {record['numExpediente']}"
+    _write(root / "scjn" / "sentencia.docx", docx_sentence(heading, SCJN_OPERATIVE))
+    name = record["archivoURL"].rsplit("/", 1)[1].rsplit(".", 1)[0]
+    return [
+        {"path": "/api/v1/bj/busqueda", "method": "POST", "json": {"indice": "sentencias_pub"},
+         "file": "scjn/pagina-1.json"},
+        {"path": "/api/v1/bj/storage/sentencia",
+         "query": {"externo": "true", "fileparams": f"filename:{name}"},
+         "file": "scjn/sentencia.docx", "content_type": "application/pdf"},
+    ]  # fmt: skip
+
+
+SCJN_OPERATIVE = "PRIMERO. En la materia de la revisión, se confirma la sentencia recurrida."
 
 
 def _vt_answer() -> dict[str, Any]:
@@ -223,7 +243,7 @@ def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     work = tmp_path_factory.mktemp("real")
     root = work / "site"
     _senado(root)
-    routes = [_scjn(root), _scjn_vt(root), *_pj_nl(root), *_jalisco(root)]
+    routes = [*_scjn(root), _scjn_vt(root), *_pj_nl(root), *_jalisco(root)]
     _write(root / "_http.yaml", yaml.safe_dump({"routes": routes}, allow_unicode=True))
     with FixtureServer(root) as server:
         for source_id in HOSTS:
@@ -292,7 +312,12 @@ def test_scjn_sentencias_read_the_real_record(crawled: Database) -> None:
     assert doc.resolution_date.isoformat() == "2025-08-13"
     assert doc.ponente == "Loretta Ortiz Ahlf"
     assert doc.url.endswith("/documento/sentencias_pub/233362")
-    assert _run(crawled, "scjn-sentencias").status == "ok"
+    # the sentence's text is its archivoURL's Word file, read as Word whatever declared
+    assert [f.content_type for f in doc.files] == [DOCX_TYPE]
+    assert doc.files[0].url.endswith("fileparams=filename:2_309928_7324")
+    assert SCJN_OPERATIVE in doc.text
+    run = _run(crawled, "scjn-sentencias")
+    assert run.status == "ok" and run.errors == {}
 
 
 def test_scjn_versiones_taquigraficas_one_session_per_record(crawled: Database) -> None:

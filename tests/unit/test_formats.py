@@ -137,6 +137,20 @@ def test_json_paths_and_templates() -> None:
     )
 
 
+def test_a_stored_paths_name_without_folder_and_extension() -> None:
+    """``{path:stem}``: what a storage service asks for when the record gives the path
+    (the SCJN's archivoURL "1/2023/10/2_309928_7324.docx")."""
+    record = {"archivoURL": "1/2023/10/2_309928_7324.docx", "win": "~\\files\\a.b.pdf",
+              "bare": "sentencia", "dot": ".docx"}  # fmt: skip
+    url = "https://bj.example/storage?fileparams=filename:{archivoURL:stem}"
+    assert render_complete(url, {}, record) == (
+        "https://bj.example/storage?fileparams=filename:2_309928_7324"
+    )
+    assert render("{win:stem}|{bare:stem}|{dot:stem}", {}, record) == "a.b|sentencia|.docx"
+    assert render("{archivos:stem}", {}, {"archivos": ["1/a.docx", "2/b.pdf"]}) == "a b"
+    assert render_complete("https://bj.example/{falta:stem}", {}, record) is None
+
+
 def test_links_as_legacy_sites_write_them() -> None:
     assert clean_link(" docs\\sentencia 12.pdf ") == "docs/sentencia 12.pdf"
     assert clean_link("javascript:abrirDocumento('docs/s-1.pdf')") == "docs/s-1.pdf"

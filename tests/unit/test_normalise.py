@@ -43,6 +43,18 @@ from indexer.readers.normalise import (
         ("mié, 19 feb 2025 11:00:00 -0600", dt.date(2025, 2, 19)),
         ("CELEBRADA EL MARTES 18 DE FEBRERO DE 2025.", dt.date(2025, 2, 18)),
         ("31/02/2020", None),
+        ("13/08/25", dt.date(2025, 8, 13)),
+        # the SCJN Buscador Jurídico's "no date": year 1 written in full, not 2001
+        ("01/01/0001", None),
+        ("01/01/0001 00:00:00", None),
+        # a day as JSON APIs write it (the SCJN's ejecutorias, most REST services)
+        ("2025-08-13T00:00:00", dt.date(2025, 8, 13)),
+        ("2025-08-13T00:00:00.000Z", dt.date(2025, 8, 13)),
+        ("2025-08-13T06:00:00.000Z", dt.date(2025, 8, 13)),
+        # an instant with its zone: its day in Mexico City (19:30 of the 13th)
+        ("2025-08-14T01:30:00Z", dt.date(2025, 8, 13)),
+        ("2025-08-14T01:30:00-06:00", dt.date(2025, 8, 14)),
+        ("2025-08-131", None),
         ("sin fecha", None),
         ("", None),
     ],
