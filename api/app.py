@@ -17,7 +17,7 @@ from api.cors import SpanishCors
 from api.nosniff import NoSniff
 from api.private_answers import PrivateAnswers
 from api.public_address import VaryHost
-from api.ratelimit import TokenBuckets, WriteLimiter
+from api.ratelimit import SourceReadLimiter, TokenBuckets, WriteLimiter
 from api.readlimit import ReadLimits, SharedCounter
 from api.readlimit.keys import KeyCache
 from api.request_body import BoundedBodies
@@ -68,7 +68,10 @@ facets, cursor paging; every document with its text and archived originals.
 # operation adds its own: 404 by id, 409 when registering, 413 with a body).
 SOURCE_ERRORS: dict[int | str, dict] = {
     401: {"model": ErrorResponse, "description": "Missing, unknown or revoked API key"},
-    429: {"model": ErrorResponse, "description": "Too many changes: wait (see Retry-After)"},
+    429: {
+        "model": ErrorResponse,
+        "description": "Too many changes, or reads, this minute: wait (see Retry-After)",
+    },
     503: {
         "model": RefusalResponse,
         "description": "Every host-name lookup is in use (slow DNS servers): see Retry-After",
@@ -135,6 +138,7 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     )
     app.state.write_limiter = WriteLimiter(settings.write_rate_per_minute)
     app.state.refusal_notes = TokenBuckets(settings.write_rate_per_minute)
+    app.state.source_read_limiter = SourceReadLimiter(settings.source_read_rate_per_minute)
     app.state.read_counter = counter
     app.state.key_cache = KeyCache(ReaderKeys(lib.db), settings.key_cache_s)
     app.state.alert_limiter = WriteLimiter(settings.alert_rate_per_minute)

@@ -5,7 +5,7 @@ sources (another's id answers 404, exactly like an unknown one). Source ids and 
 scopes are in the institution's namespace (they begin with its id), so no answer can tell
 one institution whether another has a source. A refused attempt on another's source is
 written to that source's audit log, never shown to the caller. Changes are rate limited
-per key, and written to the audit log.
+per key, and written to the audit log; reads are rate limited per key too, apart from changes.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from api.auth import CallerDep, RegistryDep, client_address, client_bucket
 from api.deps import LibraryDep
 from api.mensajes import Refused
-from api.ratelimit import TokenBuckets, WriteLimiter
+from api.ratelimit import SourceReadLimiter, TokenBuckets, WriteLimiter
 from api.schemas import (
     AuditEntry,
     AuditList,
@@ -80,6 +80,7 @@ TAKEN: dict[int | str, dict[str, Any]] = {
 MAX_RUNS = 200  # a source's runs listed at once
 MAX_AUDIT = 200  # a source's audit entries listed at once
 MAX_ENTRY_ID = 2**63 - 1  # the largest id a database integer holds (a larger one is a 422)
+SOURCES_PER_READ = 20  # a list spends one read more for each this many sources it holds
 
 
 def _limiter(request: Request) -> WriteLimiter:
@@ -93,6 +94,19 @@ def write_allowed(request: Request, caller: CallerDep) -> Caller:
 
 
 WriterDep = Annotated[Caller, Depends(write_allowed)]
+
+
+def _read_limiter(request: Request) -> SourceReadLimiter:
+    return request.app.state.source_read_limiter
+
+
+def read_allowed(request: Request, caller: CallerDep) -> Caller:
+    """Spend one read from the caller's key's budget for its sources (429 if empty)."""
+    _read_limiter(request).check(caller.key_id)
+    return caller
+
+
+ReaderDep = Annotated[Caller, Depends(read_allowed)]
 
 
 def _spec(request: Request, registry: Registry, caller: Caller, data: dict[str, Any]) -> SourceSpec:
@@ -253,8 +267,12 @@ def _reserved_scopes(request: Request) -> set[str]:
 
 
 @router.get("", response_model=SourceList, summary="Your institution's sources")
-def list_sources(caller: CallerDep, registry: RegistryDep, library: LibraryDep) -> SourceList:
+def list_sources(
+    request: Request, caller: ReaderDep, registry: RegistryDep, library: LibraryDep
+) -> SourceList:
     rows = registry.list_sources(owner=caller.institution_id)
+    if len(rows) >= SOURCES_PER_READ:  # each source's spec is in the answer
+        _read_limiter(request).check(caller.key_id, len(rows) // SOURCES_PER_READ)
     latest = library.db.latest_runs([row.id for row in rows])
     return SourceList(sources=[_shown(row, latest.get(row.id)) for row in rows])
 
@@ -337,7 +355,7 @@ def preview_source(
 def get_source(
     request: Request,
     source_id: str,
-    caller: CallerDep,
+    caller: ReaderDep,
     registry: RegistryDep,
     library: LibraryDep,
 ) -> SourceOut:
@@ -451,7 +469,7 @@ def delete_source(
 def source_runs(
     request: Request,
     source_id: str,
-    caller: CallerDep,
+    caller: ReaderDep,
     registry: RegistryDep,
     library: LibraryDep,
     limit: Annotated[int, Query(ge=1, le=MAX_RUNS, description="Newest runs first")] = 20,
@@ -467,7 +485,7 @@ def source_runs(
 def source_audit(
     request: Request,
     source_id: str,
-    caller: CallerDep,
+    caller: ReaderDep,
     registry: RegistryDep,
     limit: Annotated[int, Query(ge=1, le=MAX_AUDIT, description="Newest entries first")] = 100,
     before: Annotated[
