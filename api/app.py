@@ -20,6 +20,7 @@ from api.public_address import VaryHost
 from api.ratelimit import SourceReadLimiter, TokenBuckets, WriteLimiter
 from api.readlimit import ReadLimits, SharedCounter
 from api.readlimit.keys import KeyCache
+from api.refusal_log import RefusalLog
 from api.request_body import BoundedBodies
 from api.request_path import NulPaths
 from api.routers import (
@@ -114,10 +115,13 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
         shared, settings.read_limit_settle_s, settings.read_limit_settle_requests
     )
 
+    refusals = RefusalLog(lib.db)
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
         counter.settle()
+        refusals.close()
         if shared is not lib.db.engine:
             shared.dispose()
         if owned:
@@ -138,6 +142,7 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     )
     app.state.write_limiter = WriteLimiter(settings.write_rate_per_minute)
     app.state.refusal_notes = TokenBuckets(settings.write_rate_per_minute)
+    app.state.refusal_log = refusals  # written off the request's path
     app.state.source_read_limiter = SourceReadLimiter(settings.source_read_rate_per_minute)
     app.state.read_counter = counter
     app.state.key_cache = KeyCache(ReaderKeys(lib.db), settings.key_cache_s)

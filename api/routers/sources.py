@@ -19,12 +19,12 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
-from sqlalchemy.exc import SQLAlchemyError
 
 from api.auth import CallerDep, RegistryDep, client_address, client_bucket
 from api.deps import LibraryDep
 from api.mensajes import Refused
 from api.ratelimit import SourceReadLimiter, TokenBuckets, WriteLimiter
+from api.refusal_log import RefusalLog
 from api.schemas import (
     AuditEntry,
     AuditList,
@@ -51,7 +51,6 @@ from config.specs import SourceSpec, error_items, read_specs
 from crawlers.causas import error_mensaje, errors_with_mensajes, run_mensaje
 from crawlers.preview import PreviewUnavailable, preview
 from indexer.attribution import publisher_of
-from indexer.db import DatabaseBusy
 from indexer.db.registry import (
     Caller,
     Conflict,
@@ -164,18 +163,16 @@ def _registrable(
 
 def _refusal_note(request: Request, registry: Registry, caller: Caller) -> Note:
     """Writes a refused attempt to the target's audit log, at most at the write rate per
-    key (silently: the caller's answer never depends on it), so no key can flood it."""
+    key (silently: the caller's answer never depends on it), so no key can flood it. The
+    note is written after the answer, by ``api.refusal_log``: neither a full disk or busy
+    database (a 507 or 503 here, a 404 for an unknown id) nor the time a write takes may
+    tell that another's source exists."""
     notes: TokenBuckets = request.app.state.refusal_notes
+    refusals: RefusalLog = request.app.state.refusal_log
 
     def note(action: str, source_id: str, detail: dict[str, Any]) -> None:
-        if notes.take(caller.key_id) != 0:
-            return
-        try:
-            registry.audit(action, source_id, caller, client_address(request), detail)
-        except (SQLAlchemyError, DatabaseBusy) as exc:
-            # a full disk or a busy database fails only the note: answering 507 or 503
-            # here, and 404 for an unknown id, would tell that another's source exists
-            log.warning("intento rechazado sobre %s sin anotar: %s", source_id, exc)
+        if notes.take(caller.key_id) == 0:
+            refusals.note(action, source_id, caller, client_address(request), detail)
 
     return note
 
@@ -503,6 +500,7 @@ def source_audit(
     own entries alone, which no number of others' refused attempts can push out of view;
     ``who=others`` those attempts alone."""
     _owned(request, registry, source_id, caller, "read")
+    request.app.state.refusal_log.settle()  # others' attempts noted so far are shown
     mine = caller.institution_id
     rows = registry.audit_log(
         source_id,
