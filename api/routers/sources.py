@@ -43,6 +43,7 @@ from api.spec_checks import (
     check_institution_fields,
     check_ownership,
     check_schedule,
+    check_spec_size,
     check_start_urls,
     field_error,
 )
@@ -139,6 +140,7 @@ def _spec(request: Request, registry: Registry, caller: Caller, data: dict[str, 
         raise field_error(("jurisdiction",), message, mensaje)
     everyone = [other.name for other in registry.list_institutions()]
     check_institution_fields(spec, publisher_of(institution.name, spec.jurisdiction, everyone))
+    check_spec_size(spec)
     check_schedule(spec)
     check_start_urls(spec, request.app.state.settings, owner=f"institution:{caller.institution_id}")
     return spec
