@@ -301,6 +301,7 @@ def create_source(
             _reserved(request),
             quota=quota,
             witness=_witness(request, caller),
+            min_interval=dt.timedelta(hours=MIN_EVERY_HOURS),
         )
     except Conflict as exc:
         raise Refused(
