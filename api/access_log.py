@@ -1,15 +1,24 @@
 """One-time tokens stay out of the access log. An e-mailed link carries its token in
 its query string or its path (a link opened from a mail client can carry nothing else
 without JavaScript), and uvicorn writes each request's path and query to its access log,
-where anyone who reads the logs within the token's life could use it."""
+where anyone who reads the logs within the token's life could use it. So is any API key,
+an institution's or a reader's, put in an address by mistake (``?api_key=ea_…``): the
+API reads keys only from headers, but the log would have kept it for good."""
 
 from __future__ import annotations
 
 import logging
+import re
 from urllib.parse import unquote, unquote_plus
 
 ACCESS_LOGGER = "uvicorn.access"
 HIDDEN = "[oculto]"
+# ``ea_<id>_<secret>`` (an institution's) or ``ear_<id>_<secret>`` (a reader's), its
+# underscores written as they are or percent-encoded
+_UNDERSCORE = r"(?:_|%5[Ff])"
+_KEY_SHAPED = re.compile(
+    rf"(?<![A-Za-z0-9])ear?{_UNDERSCORE}[0-9a-fA-F]{{1,32}}{_UNDERSCORE}(?:[\w-]|%5[Ff]|%2[Dd])+"
+)
 
 
 class HiddenQueryValues(logging.Filter):
@@ -29,6 +38,7 @@ class HiddenQueryValues(logging.Filter):
         return True
 
     def redact(self, target: str) -> str:
+        target = _KEY_SHAPED.sub(HIDDEN, target)
         path, mark, query = target.partition("?")
         path = self.redact_path(path)
         target = f"{path}{mark}{query}"

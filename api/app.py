@@ -17,9 +17,10 @@ from api.cors import SpanishCors
 from api.nosniff import NoSniff
 from api.private_answers import PrivateAnswers
 from api.public_address import VaryHost
-from api.ratelimit import TokenBuckets, WriteLimiter
+from api.ratelimit import SourceReadLimiter, TokenBuckets, WriteLimiter
 from api.readlimit import ReadLimits, SharedCounter
 from api.readlimit.keys import KeyCache
+from api.refusal_log import RefusalLog
 from api.request_body import BoundedBodies
 from api.request_path import NulPaths
 from api.routers import (
@@ -68,7 +69,10 @@ facets, cursor paging; every document with its text and archived originals.
 # operation adds its own: 404 by id, 409 when registering, 413 with a body).
 SOURCE_ERRORS: dict[int | str, dict] = {
     401: {"model": ErrorResponse, "description": "Missing, unknown or revoked API key"},
-    429: {"model": ErrorResponse, "description": "Too many changes: wait (see Retry-After)"},
+    429: {
+        "model": ErrorResponse,
+        "description": "Too many changes, or reads, this minute: wait (see Retry-After)",
+    },
     503: {
         "model": RefusalResponse,
         "description": "Every host-name lookup is in use (slow DNS servers): see Retry-After",
@@ -111,10 +115,13 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
         shared, settings.read_limit_settle_s, settings.read_limit_settle_requests
     )
 
+    refusals = RefusalLog(lib.db)
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
         counter.settle()
+        refusals.close()
         if shared is not lib.db.engine:
             shared.dispose()
         if owned:
@@ -135,6 +142,8 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     )
     app.state.write_limiter = WriteLimiter(settings.write_rate_per_minute)
     app.state.refusal_notes = TokenBuckets(settings.write_rate_per_minute)
+    app.state.refusal_log = refusals  # written off the request's path
+    app.state.source_read_limiter = SourceReadLimiter(settings.source_read_rate_per_minute)
     app.state.read_counter = counter
     app.state.key_cache = KeyCache(ReaderKeys(lib.db), settings.key_cache_s)
     app.state.alert_limiter = WriteLimiter(settings.alert_rate_per_minute)

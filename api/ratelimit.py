@@ -1,6 +1,7 @@
 """Token buckets for write endpoints: per API key for authenticated calls, per client
 address only for calls without a key (behind a reverse proxy every institution shares
-its address, so an address budget would let one exhaust another's).
+its address, so an address budget would let one exhaust another's); and for the reads of
+an institution's own sources (``/v1/sources``), per API key, apart from its writes.
 
 In memory, so one limit per API process; a deployment with several API processes
 divides the budget among them (a shared store would be needed for one global limit).
@@ -31,17 +32,20 @@ class TokenBuckets:
         self._buckets: dict[str, tuple[float, float]] = {}
         self._lock = threading.Lock()
 
-    def take(self, key: str) -> float:
-        """Spend one token; return 0 when allowed, else the seconds until one is free."""
+    def take(self, key: str, cost: float = 1) -> float:
+        """Spend ``cost`` tokens (one by default; never more than a full bucket, so a
+        costly call stays possible); return 0 when allowed, else the seconds until they
+        are free."""
+        cost = min(float(cost), self.capacity)
         now = self.clock()
         with self._lock:
             tokens, last = self._buckets.get(key, (self.capacity, now))
             tokens = min(self.capacity, tokens + (now - last) * self.rate)
-            if tokens >= 1:
-                self._buckets[key] = (tokens - 1, now)
+            if tokens >= cost:
+                self._buckets[key] = (tokens - cost, now)
                 return 0.0
             self._buckets[key] = (tokens, now)
-            return (1 - tokens) / self.rate
+            return (cost - tokens) / self.rate
 
 
 class WriteLimiter:
@@ -59,4 +63,26 @@ class WriteLimiter:
                 f"too many changes: try again in {math.ceil(wait)} s",
                 f"demasiados cambios seguidos: espere {math.ceil(wait)} s y vuelva a intentarlo",
                 {"Retry-After": str(math.ceil(wait))},
+            )
+
+
+class SourceReadLimiter:
+    """Reads of an institution's sources (the list, one source, its runs, its audit log)
+    spend its key's budget, apart from its changes: each builds an answer from the
+    database (a list holds every source's spec), so without a limit one key could keep
+    every core busy answering it."""
+
+    def __init__(self, per_minute: int) -> None:
+        self.by_key = TokenBuckets(per_minute)
+
+    def check(self, key_id: str, cost: float = 1) -> None:
+        wait = self.by_key.take(key_id, cost)
+        if wait > 0:
+            seconds = math.ceil(wait)
+            raise Refused(
+                429,
+                f"too many reads of your sources: try again in {seconds} s",
+                f"demasiadas consultas seguidas de sus fuentes: espere {seconds} s y vuelva "
+                "a intentarlo",
+                {"Retry-After": str(seconds)},
             )

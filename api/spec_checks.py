@@ -5,6 +5,7 @@ attempt is recorded in that institution's audit log instead."""
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from collections.abc import Callable
 from typing import Any
@@ -26,6 +27,10 @@ from indexer.attribution import OWN_FIELDS, Publisher, foreign_letter, foreign_v
 from indexer.db.registry import Caller, Registry
 
 MAX_START_HOSTS = 10
+# A stored spec is read whole by every list of the institution's sources and by the public
+# /fuentes page, for each visitor: the largest real spec is a few KB, so 64 KB is room
+# enough, and 200 of them (the default quota) stay a list of a few MB, not of 200 MB
+MAX_SPEC_BYTES = 64 * 1024
 # A registered source crawled more often would keep a worker's slot for itself
 MIN_EVERY_HOURS = 1.0
 
@@ -39,6 +44,26 @@ def field_error(
     if mensaje is not None:
         item["mensaje"] = f"{'.'.join(map(str, loc))}: {mensaje}"
     return RequestValidationError([item])
+
+
+def check_spec_size(spec: SourceSpec) -> None:
+    """A registered spec is stored in at most ``MAX_SPEC_BYTES`` of JSON."""
+    size = len(json.dumps(spec.model_dump(mode="json"), ensure_ascii=False).encode())
+    if size > MAX_SPEC_BYTES:
+        limit, kb = MAX_SPEC_BYTES // 1024, -(-size // 1024)
+        raise RequestValidationError(
+            [
+                {
+                    "loc": ("body",),
+                    "msg": f"a registered spec takes at most {limit} KB as JSON; this one "
+                    f"takes {kb} KB",
+                    "type": "too_long",
+                    "mensaje": f"una especificación registrada ocupa a lo sumo {limit} KB "
+                    f"(esta ocupa {kb} KB): las de un sitio real ocupan unos pocos KB; si "
+                    "recoge varios sitios, registre una fuente por sitio",
+                }
+            ]
+        )
 
 
 def check_schedule(spec: SourceSpec) -> None:

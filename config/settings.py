@@ -163,6 +163,12 @@ class Settings(BaseSettings):
         description="Source changes allowed per minute, per API key (per client address "
         "for calls without a key).",
     )
+    source_read_rate_per_minute: int = Field(
+        120,
+        ge=1,
+        description="Reads of /v1/sources (the list, a source, its runs, its audit log) "
+        "allowed per minute, per API key; a list costs one more per 20 sources it holds.",
+    )
     read_limit_anonymous: int = Field(
         600, ge=1, description="Public reads per minute per client address without a key."
     )

@@ -40,6 +40,7 @@ from indexer.db.registry import Registry
 
 log = logging.getLogger(__name__)
 LEASE = dt.timedelta(minutes=10)
+DELETED = "la fuente se eliminó mientras se leía: la lectura se detuvo"
 
 
 @dataclass
@@ -48,6 +49,7 @@ class Running:
     process: subprocess.Popen[bytes]
     started: float = field(default_factory=time.monotonic)
     overran: bool = False
+    lost: bool = False  # its source was deleted, or its claim taken, while it ran
 
 
 class Worker:
@@ -97,7 +99,7 @@ class Worker:
         if free <= 0:
             return []
         started = []
-        for row in self.registry.claim_due(self.name, LEASE, free):
+        for row in self.registry.claim_due(self.name, LEASE, free, besides=self.running):
             abandoned = self.registry.abandon_stale_runs(row.id)
             if abandoned:
                 log.warning("%s: %d run(s) left by a stopped worker closed", row.id, abandoned)
@@ -118,10 +120,20 @@ class Worker:
             code = running.process.poll()
             if code is None and self._overran(running):
                 code = self._stop(running)
+            if code is None and not self.registry.extend_claim(
+                source_id, self.name, utcnow() + LEASE
+            ):
+                code = self._stop(running, lost=True)
             if code is None:
-                self.registry.extend_claim(source_id, self.name, utcnow() + LEASE)
                 continue
             del self.running[source_id]
+            if running.lost:
+                # deleted while crawled (and perhaps registered again, unclaimed), or its
+                # lease taken by another worker: this crawl is no longer the source's
+                log.warning("%s: crawl stopped, the source was deleted or claimed", source_id)
+                if not self._claimed(source_id):  # else the run is the new claim's to close
+                    self.registry.abandon_stale_runs(source_id, DELETED)
+                continue
             if running.overran:
                 limit = self.settings.crawl_max_seconds
                 log.warning("%s: stopped after running longer than %g s", source_id, limit)
@@ -141,10 +153,16 @@ class Worker:
         elapsed = time.monotonic() - running.started
         return elapsed > self.settings.crawl_max_seconds + self.grace_s
 
+    def _claimed(self, source_id: str) -> bool:
+        """Whether the source exists and some worker holds its claim now."""
+        row = self.registry.get_source(source_id)
+        return row is not None and row.claimed_by is not None
+
     @staticmethod
-    def _stop(running: Running) -> int:
-        """Terminate a crawl that outlived its limit; kill it if it ignores that."""
-        running.overran = True
+    def _stop(running: Running, lost: bool = False) -> int:
+        """Terminate a crawl that outlived its limit (or lost its source: ``lost``); kill
+        it if it ignores that."""
+        running.overran, running.lost = not lost, lost
         running.process.terminate()
         try:
             return running.process.wait(timeout=10)

@@ -4,8 +4,8 @@ address's. Answers carry ``RateLimit-Limit``, ``RateLimit-Remaining``, ``RateLim
 and ``RateLimit-Policy`` (IETF draft httpapi-ratelimit-headers); a spent budget is a 429
 with ``Retry-After``, in JSON for the API and a Spanish page for people. Health checks and
 static assets are exempt, and so is ``/v1/sources`` (institutions only: it has its own
-key check and write limiter, api/ratelimit.py). A key that is presented but unknown or
-revoked is refused (401) rather than silently read as anonymous."""
+key check and limits on reads and writes, api/ratelimit.py). A key that is presented
+but unknown or revoked is refused (401) rather than silently read as anonymous."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from api.routers.pages.errors import wants_html
 from config.settings import Settings
 from indexer.db.reader_keys import KeyHolder
 
-# static assets; and the institutions' own API, which has its key check and write limiter
+# static assets; and the institutions' own API, which has its key check and its limits
 EXEMPT_PREFIXES = ("/static/", "/docs-assets/", "/v1/sources")
 EXEMPT_PATHS = frozenset({"/healthz", "/openapi.json", "/docs", "/favicon.ico", "/robots.txt"})
 EXPORT_PATHS = frozenset({"/v1/export.csv", "/v1/export.jsonl"})

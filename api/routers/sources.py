@@ -5,7 +5,7 @@ sources (another's id answers 404, exactly like an unknown one). Source ids and 
 scopes are in the institution's namespace (they begin with its id), so no answer can tell
 one institution whether another has a source. A refused attempt on another's source is
 written to that source's audit log, never shown to the caller. Changes are rate limited
-per key, and written to the audit log.
+per key, and written to the audit log; reads are rate limited per key too, apart from changes.
 """
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
-from sqlalchemy.exc import SQLAlchemyError
 
 from api.auth import CallerDep, RegistryDep, client_address, client_bucket
 from api.deps import LibraryDep
 from api.mensajes import Refused
-from api.ratelimit import TokenBuckets, WriteLimiter
+from api.ratelimit import SourceReadLimiter, TokenBuckets, WriteLimiter
+from api.refusal_log import RefusalLog
 from api.schemas import (
     AuditEntry,
     AuditList,
@@ -43,6 +43,7 @@ from api.spec_checks import (
     check_institution_fields,
     check_ownership,
     check_schedule,
+    check_spec_size,
     check_start_urls,
     field_error,
 )
@@ -51,7 +52,6 @@ from config.specs import SourceSpec, error_items, read_specs
 from crawlers.causas import error_mensaje, errors_with_mensajes, run_mensaje
 from crawlers.preview import PreviewUnavailable, preview
 from indexer.attribution import publisher_of
-from indexer.db import DatabaseBusy
 from indexer.db.registry import (
     Caller,
     Conflict,
@@ -80,6 +80,7 @@ TAKEN: dict[int | str, dict[str, Any]] = {
 MAX_RUNS = 200  # a source's runs listed at once
 MAX_AUDIT = 200  # a source's audit entries listed at once
 MAX_ENTRY_ID = 2**63 - 1  # the largest id a database integer holds (a larger one is a 422)
+SOURCES_PER_READ = 20  # a list spends one read more for each this many sources it holds
 
 
 def _limiter(request: Request) -> WriteLimiter:
@@ -93,6 +94,19 @@ def write_allowed(request: Request, caller: CallerDep) -> Caller:
 
 
 WriterDep = Annotated[Caller, Depends(write_allowed)]
+
+
+def _read_limiter(request: Request) -> SourceReadLimiter:
+    return request.app.state.source_read_limiter
+
+
+def read_allowed(request: Request, caller: CallerDep) -> Caller:
+    """Spend one read from the caller's key's budget for its sources (429 if empty)."""
+    _read_limiter(request).check(caller.key_id)
+    return caller
+
+
+ReaderDep = Annotated[Caller, Depends(read_allowed)]
 
 
 def _spec(request: Request, registry: Registry, caller: Caller, data: dict[str, Any]) -> SourceSpec:
@@ -126,6 +140,7 @@ def _spec(request: Request, registry: Registry, caller: Caller, data: dict[str, 
         raise field_error(("jurisdiction",), message, mensaje)
     everyone = [other.name for other in registry.list_institutions()]
     check_institution_fields(spec, publisher_of(institution.name, spec.jurisdiction, everyone))
+    check_spec_size(spec)
     check_schedule(spec)
     check_start_urls(spec, request.app.state.settings, owner=f"institution:{caller.institution_id}")
     return spec
@@ -150,18 +165,16 @@ def _registrable(
 
 def _refusal_note(request: Request, registry: Registry, caller: Caller) -> Note:
     """Writes a refused attempt to the target's audit log, at most at the write rate per
-    key (silently: the caller's answer never depends on it), so no key can flood it."""
+    key (silently: the caller's answer never depends on it), so no key can flood it. The
+    note is written after the answer, by ``api.refusal_log``: neither a full disk or busy
+    database (a 507 or 503 here, a 404 for an unknown id) nor the time a write takes may
+    tell that another's source exists."""
     notes: TokenBuckets = request.app.state.refusal_notes
+    refusals: RefusalLog = request.app.state.refusal_log
 
     def note(action: str, source_id: str, detail: dict[str, Any]) -> None:
-        if notes.take(caller.key_id) != 0:
-            return
-        try:
-            registry.audit(action, source_id, caller, client_address(request), detail)
-        except (SQLAlchemyError, DatabaseBusy) as exc:
-            # a full disk or a busy database fails only the note: answering 507 or 503
-            # here, and 404 for an unknown id, would tell that another's source exists
-            log.warning("intento rechazado sobre %s sin anotar: %s", source_id, exc)
+        if notes.take(caller.key_id) == 0:
+            refusals.note(action, source_id, caller, client_address(request), detail)
 
     return note
 
@@ -253,8 +266,12 @@ def _reserved_scopes(request: Request) -> set[str]:
 
 
 @router.get("", response_model=SourceList, summary="Your institution's sources")
-def list_sources(caller: CallerDep, registry: RegistryDep, library: LibraryDep) -> SourceList:
+def list_sources(
+    request: Request, caller: ReaderDep, registry: RegistryDep, library: LibraryDep
+) -> SourceList:
     rows = registry.list_sources(owner=caller.institution_id)
+    if len(rows) >= SOURCES_PER_READ:  # each source's spec is in the answer
+        _read_limiter(request).check(caller.key_id, len(rows) // SOURCES_PER_READ)
     latest = library.db.latest_runs([row.id for row in rows])
     return SourceList(sources=[_shown(row, latest.get(row.id)) for row in rows])
 
@@ -284,6 +301,7 @@ def create_source(
             _reserved(request),
             quota=quota,
             witness=_witness(request, caller),
+            min_interval=dt.timedelta(hours=MIN_EVERY_HOURS),
         )
     except Conflict as exc:
         raise Refused(
@@ -337,7 +355,7 @@ def preview_source(
 def get_source(
     request: Request,
     source_id: str,
-    caller: CallerDep,
+    caller: ReaderDep,
     registry: RegistryDep,
     library: LibraryDep,
 ) -> SourceOut:
@@ -451,7 +469,7 @@ def delete_source(
 def source_runs(
     request: Request,
     source_id: str,
-    caller: CallerDep,
+    caller: ReaderDep,
     registry: RegistryDep,
     library: LibraryDep,
     limit: Annotated[int, Query(ge=1, le=MAX_RUNS, description="Newest runs first")] = 20,
@@ -467,7 +485,7 @@ def source_runs(
 def source_audit(
     request: Request,
     source_id: str,
-    caller: CallerDep,
+    caller: ReaderDep,
     registry: RegistryDep,
     limit: Annotated[int, Query(ge=1, le=MAX_AUDIT, description="Newest entries first")] = 100,
     before: Annotated[
@@ -485,6 +503,7 @@ def source_audit(
     own entries alone, which no number of others' refused attempts can push out of view;
     ``who=others`` those attempts alone."""
     _owned(request, registry, source_id, caller, "read")
+    request.app.state.refusal_log.settle()  # others' attempts noted so far are shown
     mine = caller.institution_id
     rows = registry.audit_log(
         source_id,

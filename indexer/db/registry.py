@@ -37,6 +37,8 @@ KEY_PREFIX = "ea"
 # looked up: a NUL in it is a database error on PostgreSQL)
 KEY_ID = re.compile(r"[0-9a-f]{1,32}")
 STALE_FACTOR = 2.0
+# how often a key's last use is written: a note, which need not cost every call a write
+KEY_USE_PRECISION = dt.timedelta(minutes=1)
 
 
 class RegistryError(ValueError):
@@ -209,7 +211,8 @@ class Registry:
             return list(s.scalars(stmt))
 
     def authenticate(self, presented: str) -> Caller | None:
-        """The caller a key belongs to, or None for a malformed, unknown or revoked key."""
+        """The caller a key belongs to, or None for a malformed, unknown or revoked key.
+        When it was last used is written at most once per ``KEY_USE_PRECISION``."""
         prefix, _, rest = presented.strip().partition("_")
         key_id, _, secret = rest.partition("_")
         if prefix != KEY_PREFIX or not KEY_ID.fullmatch(key_id) or not secret:
@@ -221,6 +224,11 @@ class Registry:
             if not hmac.compare_digest(row.secret_sha256, _digest(secret)):
                 return None
             caller = Caller(row.institution_id, row.id)
+            used = as_utc(row.last_used_at)
+        if used is not None and utcnow() - used < KEY_USE_PRECISION:
+            # written a moment ago: a call (one refused for its rate, one during another
+            # writer's long transaction) is answered without waiting for a write
+            return caller
         try:
             with self.db.session() as s, s.begin():
                 s.execute(
@@ -244,13 +252,17 @@ class Registry:
         scratch: bool = False,
         quota: int | None = None,
         witness: Witness | None = None,
+        min_interval: dt.timedelta | None = None,
     ) -> SourceRow:
         """Register a spec for an institution. ``reserved`` are ids of the operator's
         catalogue, which an institution cannot take; ``quota``, when given, is how many
         sources the institution may hold (counted and inserted while holding the
         institution's lock, so registrations racing cannot pass it). ``scratch`` is only
         for a preview's throw-away database, which holds that one source and nobody else's
-        data. ``witness``: the ``create`` audit entry, written with the source."""
+        data. ``witness``: the ``create`` audit entry, written with the source.
+        ``min_interval``: a source registered again under an id that was crawled is due no
+        sooner than that after the last crawl's start (as ``request_crawl``), so deleting
+        and registering it again is no way to crawl it back to back."""
         if spec.id in reserved:
             raise Conflict(f"source id {spec.id!r} is already used")
         if not scratch:
@@ -275,6 +287,12 @@ class Registry:
                 held = s.scalar(select(func.count()).where(SourceRow.institution_id == owner))
                 if (held or 0) >= quota:
                     raise QuotaExceeded(f"{owner!r} already holds {held} sources, the most allowed")
+            if min_interval is not None:
+                last = s.scalar(
+                    select(func.max(CrawlRunRow.started_at)).where(CrawlRunRow.source_id == spec.id)
+                )
+                if last is not None:
+                    row.next_run_at = max(now, as_utc(last) + min_interval)  # type: ignore[operator]
             s.add(row)
             if witness is not None:
                 s.add(witness.entry("create", spec.id, {"spec": row.spec}))
@@ -410,15 +428,24 @@ class Registry:
     # -- scheduling -------------------------------------------------------------------
 
     def claim_due(
-        self, worker: str, lease: dt.timedelta, limit: int, now: dt.datetime | None = None
+        self,
+        worker: str,
+        lease: dt.timedelta,
+        limit: int,
+        now: dt.datetime | None = None,
+        besides: Iterable[str] = (),
     ) -> list[SourceRow]:
         """Claim up to ``limit`` due, unpaused sources whose previous claim (if any) has
-        expired. Each claim is one conditional UPDATE, so of two workers racing for a
-        source exactly one wins, on SQLite and on PostgreSQL alike. Sources are taken in
-        turns across institutions (:func:`_fair_turns`)."""
+        expired, none of the ids ``besides`` (those the worker is crawling already). Each
+        claim is one conditional UPDATE, so of two workers racing for a source exactly
+        one wins, on SQLite and on PostgreSQL alike. Sources are taken in turns across
+        institutions (:func:`_fair_turns`)."""
         now = now or utcnow()
         free = or_(SourceRow.claimed_until.is_(None), SourceRow.claimed_until < now)
         due = and_(SourceRow.paused.is_(False), SourceRow.next_run_at <= now, free)
+        busy = list(besides)
+        if busy:
+            due = and_(due, SourceRow.id.not_in(busy))
         claimed: list[SourceRow] = []
         with self.db.session() as s:
             candidates = s.scalars(_fair_turns(due, free, now, limit * 4)).all()

@@ -21,7 +21,11 @@ ATTEMPTS = 150
 
 @pytest.fixture(scope="module")
 def flooded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Api]]:
-    api = open_api(tmp_path_factory.mktemp("data"), write_rate_per_minute=1000)
+    api = open_api(
+        tmp_path_factory.mktemp("data"),
+        write_rate_per_minute=1000,
+        source_read_rate_per_minute=1000,
+    )
     api.registry.add_institution("congreso-gto", "H. Congreso de Guanajuato", "congress", "MX-GUA")
     _, other = api.registry.issue_key("congreso-gto")
     stranger = {"Authorization": f"Bearer {other}"}

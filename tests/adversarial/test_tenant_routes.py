@@ -46,6 +46,7 @@ def tenants(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tenants]:
         public_url="https://estadoabierto.example",
         read_limit_anonymous=1_000_000,
         write_rate_per_minute=1_000,
+        source_read_rate_per_minute=1_000,
         alert_rate_per_minute=1_000,
     )
     library = Library.open(settings, writer=True)

@@ -1,0 +1,45 @@
+"""A registered spec's size. Only the body limit (1 MB) bounded it: an institution could
+store its quota of 200 sources of a megabyte each, and every list of its sources, and the
+public /fuentes page for each of its visitors, read all 200 MB of them. The largest real
+spec is a few KB; one of more than 64 KB is a 422 in Spanish, nothing stored."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.adversarial.test_tenancy import Two, _service, session_spec
+
+SOURCE = "congreso-qro-sesiones"
+
+
+@pytest.fixture
+def two(tmp_path: Path) -> Iterator[Two]:
+    made = _service(tmp_path / "data")
+    yield made
+    made.library.close()
+
+
+def test_a_spec_of_hundreds_of_kilobytes_is_refused(two: Two) -> None:
+    huge = session_spec("http://127.0.0.1:9", SOURCE, description="relleno " * 40_000)
+    for path in ("/v1/sources", "/v1/sources/preview"):
+        refused = two.api.post(path, json=huge, headers=two.a)
+        assert refused.status_code == 422, refused.text[:300]
+        [problem] = refused.json()["detail"]
+        assert problem["loc"] == ["body"]
+        assert "a lo sumo 64 KB (esta ocupa 314 KB)" in problem["mensaje"]
+    assert two.registry.list_sources() == []
+    plain = session_spec("http://127.0.0.1:9", SOURCE, description="Sesiones del Pleno")
+    assert two.api.post("/v1/sources", json=plain, headers=two.a).status_code == 201
+    grown = two.api.put(f"/v1/sources/{SOURCE}", json=huge, headers=two.a)
+    assert grown.status_code == 422
+    kept = two.api.get(f"/v1/sources/{SOURCE}", headers=two.a).json()
+    assert kept["spec"]["description"] == "Sesiones del Pleno"
+
+
+def test_a_large_real_spec_is_accepted(two: Two) -> None:
+    spec = session_spec("http://127.0.0.1:9", SOURCE, description="Sesiones " * 400)
+    spec["start_urls"] = [f"http://127.0.0.1:9/sesiones/{year}.html" for year in range(1824, 2025)]
+    assert two.api.post("/v1/sources", json=spec, headers=two.a).status_code == 201
