@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from indexer.analysis import fold_keyword
 from indexer.models import MATTERS
-from indexer.readers.courts import normalise_court, regional_chamber
+from indexer.readers.courts import normalise_court, regional_chamber, title_case
 from indexer.readers.expedientes import (
     CASE_TYPES,
     ELECTORAL_TYPES,
@@ -114,8 +114,14 @@ _RESOLVED_BY = re.compile(
     r"^\w*\s+(?:y\s+firman?\s+)?(?:(?:el|la|este|esta)\s+)?(?:H\.\s*)?$", re.I
 )
 # Between a circuit court and its session's formula: "Acuerdo del …, correspondiente a la
-# sesión", "El Pleno …, en sesión correspondiente".
-_BEFORE_FORMULA = re.compile(r"^\s*,?\s*(?:en\s+)?(?:la\s+)?$", re.I)
+# sesión", "El Pleno …, en sesión correspondiente", its seat between ("Acuerdo del Pleno
+# Regional … de la Región Centro-Norte, con residencia en la Ciudad de México,
+# correspondiente…", "…del Tercer Circuito, con residencia en Zapopan, Jalisco, …").
+_BEFORE_FORMULA = re.compile(
+    r"^\s*,?\s*(?:con\s+(?:residencia|sede)\s+en\s+[^,.;:\n]{3,60}(?:,\s*[^,.;:\n]{3,40})?"
+    r"\s*,\s*)?(?:en\s+)?(?:la\s+)?$",
+    re.I,
+)
 _RUNS_ON = re.compile(r"\s(?:LA|EL|LOS|LAS|POR|DE|DEL|A|AL|EN|Y|CON|ANTE)$")
 _LABEL_LINE = re.compile(r"^[A-ZÁÉÍÓÚÑ .]{3,40}:")
 _SCJN = r"de\s+la\s+suprema\s+corte\s+de\s+justicia\s+de\s+la\s+naci[oó]n"
@@ -467,6 +473,8 @@ def _caption_lines(text: str) -> list[tuple[str, int]]:
             line = " ".join(cell.split())
             if not line:
                 continue
+            if len(line) > 160 and _CRITERIA_BETWEEN.match(line):
+                continue  # a contradicción's courts, in capitals: the caption goes on
             if _CAPTION_END.match(line) or len(line) > 160 or len(lines) >= CAPTION_LINES:
                 return lines
             if label is not None:
@@ -476,6 +484,14 @@ def _caption_lines(text: str) -> list[tuple[str, int]]:
                 continue
             lines.append((line, start))
     return lines
+
+
+# A contradicción's caption names the courts whose criteria differ, in one long line of
+# capitals ("ENTRE LAS SUSTENTADAS POR EL PRIMER TRIBUNAL COLEGIADO … Y EL …"): no
+# paragraph, the ponente's label follows it.
+_CRITERIA_BETWEEN = re.compile(
+    r"ENTRE\s+(?:LAS|LOS)\s+(?:TESIS\s+|CRITERIOS\s+)?SUSTENTAD[OA]S\b[^a-z]*$"
+)
 
 
 # A caption laid out as a table: its cells apart by tabs or rules ("|"), a label in one
@@ -822,7 +838,7 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
         if _GENERIC_COURT.search(name):
             generic = generic or name
             continue
-        court = normalise_court(name)
+        court = _bare_body(name, lines, head) or normalise_court(name)
         if court:
             return court, head.find(lines[i])
     court = _own_court_in(head)
@@ -841,6 +857,35 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
         if case.electoral_chamber in ELECTORAL_COURTS:
             return ELECTORAL_COURTS[case.electoral_chamber], 0
     return None
+
+
+# A body a caption names bare ("TRIBUNAL PLENO", "PRIMERA SALA"): a state's high court
+# sits as "Tribunal Pleno" and in numbered salas too. Its owner is the state high court a
+# caption line names ("TRIBUNAL SUPERIOR DE JUSTICIA DEL ESTADO DE NUEVO LEÓN"); with
+# none, the Suprema Corte only when the opening names it: else the body stays bare, and
+# the publisher ties it to its court (``normalise_court``'s ``institution``).
+_BARE_CAPTION_BODY = re.compile(
+    r"^(?:EL\s+|LA\s+)?(TRIBUNAL PLENO|PLENO|(?:PRIMERA|SEGUNDA) SALA)$"
+)
+_STATE_HIGH_COURT = re.compile(
+    r"^(?:H\.\s*)?(?:EL\s+)?((?:TRIBUNAL SUPERIOR|SUPREMO TRIBUNAL) DE JUSTICIA\b.{3,80})$"
+)
+
+
+def _bare_body(name: str, lines: list[str], head: str) -> str | None:
+    """A bare body's court: joined to the state high court the caption names, else
+    bare where no Suprema Corte is named; None where it is (the caller reads it so)."""
+    bare = _BARE_CAPTION_BODY.match(_OCR_L.sub("I", name))
+    if bare is None:
+        return None
+    body = "PLENO" if bare[1].endswith("PLENO") else bare[1]
+    for line in lines:
+        owner = _STATE_HIGH_COURT.match(_ocr_capitals(line)) if _shouting(line) else None
+        if owner:
+            return normalise_court(f"{body} DEL {owner[1]}")
+    if "suprema corte" in fold_keyword(head):
+        return None
+    return title_case(bare[1])
 
 
 # A small "l" among capitals, as OCR reads an "I" ("JUSTlCIA", "MATERlA", "CIVlL").
