@@ -116,12 +116,18 @@ _RESOLVED_BY = re.compile(
 # Between a circuit court and its session's formula: "Acuerdo del …, correspondiente a la
 # sesión", "El Pleno …, en sesión correspondiente", its seat between ("Acuerdo del Pleno
 # Regional … de la Región Centro-Norte, con residencia en la Ciudad de México,
-# correspondiente…", "…del Tercer Circuito, con residencia en Zapopan, Jalisco, …").
+# correspondiente…", "…del Tercer Circuito, con residencia en Zapopan, Jalisco, …"), and
+# the court an auxiliary one helps ("Acuerdo del Tribunal Colegiado de Circuito del Centro
+# Auxiliar de la Décima Región, con residencia en Saltillo, Coahuila, en apoyo del Primer
+# Tribunal Colegiado…, correspondiente…": the auxiliary court resolves).
 _BEFORE_FORMULA = re.compile(
     r"^\s*,?\s*(?:con\s+(?:residencia|sede)\s+en\s+[^,.;:\n]{3,60}(?:,\s*[^,.;:\n]{3,40})?"
-    r"\s*,\s*)?(?:en\s+)?(?:la\s+)?$",
+    r"\s*,\s*)?(?:en\s+apoyo\s+(?:del?|de\s+la|a\s+la|al)\s+[^,.;:\n]{10,200},\s*)?"
+    r"(?:en\s+)?(?:la\s+)?$",
     re.I,
 )
+# Before a circuit court, words making it the one an auxiliary court helps.
+_HELPED = re.compile(r"\bapoyo\s+(?:del?|de\s+la|a\s+la|al)\s*$", re.I)
 _RUNS_ON = re.compile(r"\s(?:LA|EL|LOS|LAS|POR|DE|DEL|A|AL|EN|Y|CON|ANTE)$")
 _LABEL_LINE = re.compile(r"^[A-ZÁÉÍÓÚÑ .]{3,40}:")
 _SCJN = r"de\s+la\s+suprema\s+corte\s+de\s+justicia\s+de\s+la\s+naci[oó]n"
@@ -918,6 +924,8 @@ def _circuit_court_before(window: str) -> str | None:
     Segundo Tribunal Colegiado…, correspondiente a la sesión de…"), in its paragraph."""
     paragraph = re.split(r"\n\s*\n", window)[-1]
     for found in _CIRCUIT_COURT.finditer(paragraph):
+        if _HELPED.search(paragraph, 0, found.start()):
+            continue  # the court an auxiliary one helps, not the one that resolves
         if _BEFORE_FORMULA.match(paragraph[found.end() :]):
             return _proper_court(found[0])
     return None

@@ -71,6 +71,17 @@ SHAPES = {
          "proceeding": "amparo directo", "matter": "amparo", "resolution_date": "2023-03-08",
          "ponente": "JUAN PÉREZ LÓPEZ"},
     ),
+    # an auxiliary colegiado resolves "en apoyo del" the court whose case it is
+    "colegiado-auxiliar": (
+        "AMPARO DIRECTO 55/2023\nCUADERNO AUXILIAR: 300/2023\nQUEJOSA: **********\nSaltillo, "
+        "Coahuila. Acuerdo del Tribunal Colegiado de Circuito del Centro Auxiliar de la Décima "
+        "Región, con residencia en Saltillo, Coahuila, en apoyo del Primer Tribunal Colegiado "
+        "en Materia Civil del Tercer Circuito, correspondiente a la sesión de diez de abril de "
+        "dos mil veintitrés.\n",
+        {"expediente": "AMPARO DIRECTO 55/2023",
+         "court": "Tribunal Colegiado de Circuito del Centro Auxiliar de la Décima Región",
+         "proceeding": "amparo directo", "matter": "amparo", "resolution_date": "2023-04-10"},
+    ),
     # a Pleno Regional: "con residencia en la Ciudad de México" before the session
     "pleno-regional": (
         "CONTRADICCIÓN DE CRITERIOS 45/2023\nENTRE LOS SUSTENTADOS POR EL TERCER TRIBUNAL "
