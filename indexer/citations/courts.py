@@ -49,10 +49,16 @@ def _ordinals(words: tuple[str, ...]) -> list[str]:
     for word in words:
         ordinal = _ORDINAL.match(word)
         if ordinal:
-            found.append((ordinal[1] or "") + ordinal[2])
+            # "Decimotercer" as "Décimo Tercer": both written
+            found.extend(filter(None, (ordinal[1] and ordinal[1][:-1], ordinal[2])))
         elif _ROMAN.match(word):
             found.append(word)
     return found
+
+
+def _named(words: tuple[str, ...]) -> frozenset[str]:
+    """A name's words but its ordinals and numerals (compared apart, in order)."""
+    return frozenset(w for w in words if not (_ORDINAL.match(w) or _ROMAN.match(w)))
 
 
 def courts_agree(cited: str | None, held: str | None) -> bool:
@@ -70,6 +76,6 @@ def courts_agree(cited: str | None, held: str | None) -> bool:
     held_words = _canonical(held)
     if _ordinals(cited_words) != _ordinals(held_words):
         return False
-    a, b = frozenset(cited_words), frozenset(held_words)
+    a, b = _named(cited_words), _named(held_words)
     shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
     return shorter <= longer

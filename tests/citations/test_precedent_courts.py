@@ -224,6 +224,8 @@ def test_no_subject_court_where_the_body_is_not_the_clauses_subject(text: str) -
         ("Tribunal Colegiado en Materia Civil del Tercer Circuito",
          "Primer Tribunal Colegiado en Materia Civil del Tercer Circuito", False),
         ("Primera Sala", "Décima Primera Sala Especializada en Materia Penal", False),
+        ("Decimotercer Tribunal Colegiado en Materia Administrativa del Primer Circuito",
+         "Décimo Tercer Tribunal Colegiado en Materia Administrativa del Primer Circuito", True),
         ("Segunda Sala Regional del Norte-Centro II del Tribunal Federal de Justicia "
          "Administrativa", "Segunda Sala Regional del Norte-Centro I", False),
         ("Pleno en Materia Civil del Tercer Circuito",
