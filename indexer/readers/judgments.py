@@ -152,6 +152,13 @@ _CASE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _ASIDE = re.compile(r"\([^)]*\)")  # "(RELACIONADO CON EL 45/2022)": not this case
+# the same written after the case, unbracketed: "AMPARO DIRECTO 412/2022 RELACIONADO CON
+# EL 413/2022", "…, DERIVADO DEL AMPARO DIRECTO 300/2018": the rest of the line is another's
+_RELATED_TAIL = re.compile(
+    r"(?<=\S)[\s,;.-]+(?:(?:en\s+)?relaci[oó]n\s+con|(?:relacionad|derivad|deducid|provenient"
+    r"|acumulad[oa]\s+a)[oae]?s?\b).*$",
+    re.I,
+)
 _NOT_OWN_LABEL = _starting(
     "ordaijt", r"origen|relacionad|deriva|anteced|instancia|juzgado|tribunal", re.I
 )
@@ -552,7 +559,7 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
         if skip:
             skip = False
             continue
-        line = _ASIDE.sub("", written_line).strip()
+        line = _RELATED_TAIL.sub("", _ASIDE.sub("", written_line)).strip()
         label = _CASE_LABEL.match(line)
         if ":" in line and not label:
             head = line.split(":", 1)[0]

@@ -160,3 +160,28 @@ def test_a_bare_plenary_is_the_publishers_own_never_the_scjns_unless_it_publishe
     assert _court(SHAPES["state-pleno"][0], "Poder Judicial del Estado de Nuevo León") == (
         "Pleno del Tribunal Superior de Justicia del Estado de Nuevo León"
     )
+
+
+COLEGIADO_FORMULA = (
+    "Ciudad de México. Acuerdo del Séptimo Tribunal Colegiado en Materia Civil del Primer "
+    "Circuito, correspondiente a la sesión de ocho de marzo de dos mil veintitrés.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "expediente"),
+    [("AMPARO DIRECTO 412/2022 RELACIONADO CON EL 413/2022", "AMPARO DIRECTO 412/2022"),
+     ("AMPARO DIRECTO 412/2022, RELACIONADO CON EL AMPARO DIRECTO 413/2022",
+      "AMPARO DIRECTO 412/2022"),
+     ("AMPARO EN REVISIÓN 123/2023, DERIVADO DEL JUICIO DE AMPARO 900/2022",
+      "AMPARO EN REVISIÓN 123/2023"),
+     ("TOCA: 12/2023 DERIVADO DEL EXPEDIENTE 45/2022", "Toca 12/2023"),
+     # an accumulated case is the document's own
+     ("AMPARO DIRECTO 412/2022 Y SU ACUMULADO 413/2022",
+      "AMPARO DIRECTO 412/2022 Y SU ACUMULADO 413/2022")],
+)  # fmt: skip
+def test_a_case_a_caption_line_relates_after_the_own_one_is_not_the_documents(
+    line: str, expediente: str
+) -> None:
+    text = f"{line}\nQUEJOSO: **********\n{COLEGIADO_FORMULA}"
+    assert read_sentence(text).values["expediente"] == expediente
