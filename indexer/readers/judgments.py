@@ -439,10 +439,19 @@ def read_resolution_date(text: str) -> tuple[str, int] | None:
         at = match.start("date")
         if (at >= head_end and at < closing_from) or _NO_PLACE.search(text, match.start(), at):
             continue
+        if at >= closing_from and _CERTIFIED.search(text, closing_from, match.start()):
+            break  # the date a public version or a copy was certified, not the sentence's
         date = _date_at_start(match["date"]) or _date_at_start(_run_on(text, match))
         if date:
             return date, match.start()
     return None
+
+
+# A certification after the sentence: of its public version or a copy ("CERTIFICA: Que la
+# presente es versión pública…", "HAGO CONSTAR"), dated the day it was made.
+_CERTIFIED = re.compile(
+    r"\bcertific(?:a|o|ó)\b|\bhago\s+constar\b|\bversi[oó]n\s+p[uú]blica\b", re.I
+)
 
 
 # A day, as a date written in words or figures begins: "treinta de", "12 doce de".
@@ -486,8 +495,8 @@ def _caption_lines(text: str) -> list[tuple[str, int]]:
             line = " ".join(cell.split())
             if not line:
                 continue
-            if len(line) > 160 and _CRITERIA_BETWEEN.match(line):
-                continue  # a contradicción's courts, in capitals: the caption goes on
+            if len(line) > 160 and (_CRITERIA_BETWEEN.match(line) or _PUBLIC_VERSION.match(line)):
+                continue  # a contradicción's courts, a public version's notice: the caption goes on
             if _CAPTION_END.match(line) or len(line) > 160 or len(lines) >= CAPTION_LINES:
                 return lines
             if label is not None:
@@ -504,6 +513,16 @@ def _caption_lines(text: str) -> list[tuple[str, int]]:
 # paragraph, the ponente's label follows it.
 _CRITERIA_BETWEEN = re.compile(
     r"ENTRE\s+(?:LAS|LOS)\s+(?:TESIS\s+|CRITERIOS\s+)?SUSTENTAD[OA]S\b[^a-z]*$"
+)
+
+
+# A public version's notice above its caption ("En términos de lo previsto en los
+# artículos 113 y 116 de la Ley General de Transparencia…, en esta versión pública se
+# suprime la información…"): no paragraph of the sentence.
+_PUBLIC_VERSION = re.compile(
+    r"^En\s+t[eé]rminos\s+de\s+lo\s+(?:previsto|dispuesto|establecido)\b.{0,400}?"
+    r"\b(?:transparencia|versi[oó]n\s+p[uú]blica)\b",
+    re.I,
 )
 
 

@@ -185,3 +185,44 @@ def test_a_case_a_caption_line_relates_after_the_own_one_is_not_the_documents(
 ) -> None:
     text = f"{line}\nQUEJOSO: **********\n{COLEGIADO_FORMULA}"
     assert read_sentence(text).values["expediente"] == expediente
+
+
+BODY = "\n".join(
+    f"{n}. El tribunal analiza los agravios que la parte quejosa hizo valer en el juicio."
+    for n in range(1, 61)
+)
+
+
+def test_the_date_a_public_version_was_certified_is_not_the_sentences() -> None:
+    """A colegiado's sentence with no formula and no date in its closing, followed by the
+    secretary's certification of its public version, dated months later: unsure, empty."""
+    text = (
+        "AMPARO DIRECTO 123/2022\nQUEJOSO: **********\nV I S T O S, para resolver los autos "
+        f"del juicio de amparo directo 123/2022; y,\nR E S U L T A N D O:\n{BODY}\nÚNICO. La "
+        "Justicia de la Unión no ampara ni protege a **********.\nAsí, por unanimidad de votos, "
+        "lo resolvió el Primer Tribunal Colegiado en Materia Penal del Segundo Circuito, siendo "
+        "ponente el segundo de los nombrados, quienes firman con el secretario de acuerdos.\n"
+        "El licenciado Pedro Gómez, Secretario de Acuerdos, CERTIFICA: Que la presente es "
+        "versión pública de la sentencia.\nToluca, Estado de México, a quince de mayo de dos "
+        "mil veintitrés.\n"
+    )
+    values = read_sentence(text).values
+    assert "resolution_date" not in values
+    assert values["court"] == "Primer Tribunal Colegiado en Materia Penal del Segundo Circuito"
+    # the closing's own date is still read
+    dated = text.replace("quienes firman", "en sesión de veinte de octubre de dos mil "
+                         "veintidós, quienes firman")  # fmt: skip
+    assert read_sentence(dated).values["resolution_date"] == "2022-10-20"
+
+
+def test_a_public_versions_notice_above_the_caption_does_not_end_it() -> None:
+    text = (
+        "En términos de lo previsto en los artículos 113 y 116 de la Ley General de "
+        "Transparencia y Acceso a la Información Pública, en esta versión pública se suprime "
+        "la información considerada legalmente como reservada o confidencial que encuadra en "
+        "esos supuestos normativos.\nAMPARO DIRECTO 123/2022\nQUEJOSO: **********\nMAGISTRADO "
+        f"PONENTE: JOSÉ NIEVES LUNA CASTRO\n{COLEGIADO_FORMULA}"
+    )
+    values = read_sentence(text).values
+    assert values["expediente"] == "AMPARO DIRECTO 123/2022"
+    assert values["ponente"] == "JOSÉ NIEVES LUNA CASTRO"
