@@ -261,18 +261,20 @@ _AGREEMENT_FORMULA = (
     rf"correspondiente\s+a\s+la\s+sesi[oó]n\s+{_SESSION_KINDS}(?:del\s+d[ií]a|de)\s+"
     rf"(?P<date2>(?:[^\n]|\n(?!\s*\n)){{6,140}})"
 )
-# the SCJN's opening line, its session named without "correspondiente" or the verb:
+# the SCJN's opening line ("México, Distrito Federal." before 2016), its session named
+# without "correspondiente" or the verb:
 # "Ciudad de México. Acuerdo de la Segunda Sala de la Suprema Corte…, correspondiente
 # al día…", "Ciudad de México. Primera Sala de la Suprema Corte…, en la sesión del día…"
 # (``c(?<!\wc)``: a "c" no letter precedes, written so the pattern opens with a letter)
 _OPENING_FORMULA = (
-    r"c(?<!\wc)iudad\s+de\s+m[eé]xico\.\s+(?:acuerdo\s+del?\s+)?(?:la\s+|el\s+)?"
+    r"(?:c(?<!\wc)iudad\s+de\s+m[eé]xico|m(?<!\wm)[eé]xico,?\s+distrito\s+federal)\.\s+"
+    r"(?:acuerdo\s+del?\s+)?(?:la\s+|el\s+)?"
     rf"(?:(?:primera|segunda)\s+sala|(?:tribunal\s+)?pleno)\s+{_SCJN},?\s+"
     rf"(?P<session>en\s+(?:la\s+)?sesi[oó]n\s+{_SESSION_KINDS}(?:del\s+d[ií]a|de)"
     r"|correspondiente\s+al\s+d[ií]a)\s+(?P<date3>(?:[^\n]|\n(?!\s*\n)){6,140})"
 )
 _FORMULA = _starting(
-    "lsc",
+    "lscm",
     rf"(?:la\s+)?{_SESSION_FORMULA}|{_AGREEMENT_FORMULA}|{_OPENING_FORMULA}",
     re.IGNORECASE,
 )

@@ -36,6 +36,17 @@ SHAPES = {
          "proceeding": "controversia constitucional", "matter": "constitucional",
          "resolution_date": "2023-03-08", "ponente": "MINISTRA ANA MARGARITA RÍOS FARJAT"},
     ),
+    # before 2016 the SCJN opened with "México, Distrito Federal."
+    "scjn-df": (
+        "AMPARO EN REVISIÓN 450/2012\nQUEJOSA: **********\nMINISTRO PONENTE: SERGIO A. VALLS "
+        "HERNÁNDEZ\nSECRETARIO: JORGE JANNU LIZÁRRAGA DELGADO\nMéxico, Distrito Federal. "
+        "Acuerdo de la Segunda Sala de la Suprema Corte de Justicia de la Nación, "
+        "correspondiente al día ocho de marzo de dos mil trece.\nV I S T O S para resolver el "
+        "amparo en revisión 450/2012.\n",
+        {"expediente": "AMPARO EN REVISIÓN 450/2012", "court": "Segunda Sala de la SCJN",
+         "proceeding": "amparo en revisión", "matter": "amparo",
+         "resolution_date": "2013-03-08", "ponente": "SERGIO A. VALLS HERNÁNDEZ"},
+    ),
     # a contradicción: the courts whose criteria differ in one long line of capitals,
     # then the ponente
     "scjn-ct": (
