@@ -265,16 +265,18 @@ _AGREEMENT_FORMULA = (
 # without "correspondiente" or the verb:
 # "Ciudad de México. Acuerdo de la Segunda Sala de la Suprema Corte…, correspondiente
 # al día…", "Ciudad de México. Primera Sala de la Suprema Corte…, en la sesión del día…"
-# (``c(?<!\wc)``: a "c" no letter precedes, written so the pattern opens with a letter)
+# (``c(?<!\wc)``: a "c" no letter precedes, written so the pattern opens with a letter;
+# "México, Distrito Federal." is looked for from "federal", a rarer letter than "m")
+_OPENING_PLACES = (r"c(?<!\wc)iudad\s+de\s+m[eé]xico", r"f(?<=distrito\sf)ederal")
 _OPENING_FORMULA = (
-    r"(?:c(?<!\wc)iudad\s+de\s+m[eé]xico|m(?<!\wm)[eé]xico,?\s+distrito\s+federal)\.\s+"
+    rf"(?:{'|'.join(_OPENING_PLACES)})\.\s+"
     r"(?:acuerdo\s+del?\s+)?(?:la\s+|el\s+)?"
     rf"(?:(?:primera|segunda)\s+sala|(?:tribunal\s+)?pleno)\s+{_SCJN},?\s+"
     rf"(?P<session>en\s+(?:la\s+)?sesi[oó]n\s+{_SESSION_KINDS}(?:del\s+d[ií]a|de)"
     r"|correspondiente\s+al\s+d[ií]a)\s+(?P<date3>(?:[^\n]|\n(?!\s*\n)){6,140})"
 )
 _FORMULA = _starting(
-    "lscm",
+    "lscf",
     rf"(?:la\s+)?{_SESSION_FORMULA}|{_AGREEMENT_FORMULA}|{_OPENING_FORMULA}",
     re.IGNORECASE,
 )
@@ -288,7 +290,12 @@ _FORMULA_LOW = re.compile(
     + "|"
     + re.sub(r"\(\?P<\w+>", "(?:", _AGREEMENT_FORMULA)
     + "|"
-    + re.sub(r"\(\?P<\w+>", "(?:", _OPENING_FORMULA)
+    # (each place its own alternative: a group of them would hide the letters every
+    # match starts with, and the engine would try every position)
+    + "|".join(
+        re.sub(r"\(\?P<\w+>", "(?:", _OPENING_FORMULA.replace("|".join(_OPENING_PLACES), place, 1))
+        for place in _OPENING_PLACES
+    )
 )
 _FORMULA_VERB = _starting("edprs", r"\b(?:emite|dicta|pronuncia|resuelve|se\s+dicta)\b", re.I)
 _CLOSING = _LineStarts(
