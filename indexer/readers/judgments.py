@@ -879,7 +879,7 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
         if _GENERIC_COURT.search(name):
             generic = generic or name
             continue
-        court = _bare_body(name, lines, head) or normalise_court(name)
+        court = _bare_body(name, lines[:i], head) or normalise_court(name)
         if court:
             return court, head.find(lines[i])
     court = _own_court_in(head)
@@ -902,7 +902,7 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
 
 # A body a caption names bare ("TRIBUNAL PLENO", "PRIMERA SALA"): a state's high court
 # sits as "Tribunal Pleno" and in numbered salas too. Its owner is the state high court a
-# caption line names ("TRIBUNAL SUPERIOR DE JUSTICIA DEL ESTADO DE NUEVO LEÓN"); with
+# caption line above it names ("TRIBUNAL SUPERIOR DE JUSTICIA DEL ESTADO DE NUEVO LEÓN"); with
 # none, the Suprema Corte only when the opening names it: else the body stays bare, and
 # the publisher ties it to its court (``normalise_court``'s ``institution``).
 _BARE_CAPTION_BODY = re.compile(
@@ -913,14 +913,15 @@ _STATE_HIGH_COURT = re.compile(
 )
 
 
-def _bare_body(name: str, lines: list[str], head: str) -> str | None:
-    """A bare body's court: joined to the state high court the caption names, else
-    bare where no Suprema Corte is named; None where it is (the caller reads it so)."""
+def _bare_body(name: str, above: list[str], head: str) -> str | None:
+    """A bare body's court: joined to the state high court a caption line ``above`` it
+    names (its letterhead), else bare where no Suprema Corte is named; None where it is
+    (the caller reads it so)."""
     bare = _BARE_CAPTION_BODY.match(_OCR_L.sub("I", name))
     if bare is None:
         return None
     body = "PLENO" if bare[1].endswith("PLENO") else bare[1]
-    for line in lines:
+    for line in above:
         owner = _STATE_HIGH_COURT.match(_ocr_capitals(line)) if _shouting(line) else None
         if owner:
             return normalise_court(f"{body} DEL {owner[1]}")
