@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from indexer.analysis import fold_keyword
 from indexer.models import MATTERS
-from indexer.readers.courts import normalise_court, regional_chamber
+from indexer.readers.courts import normalise_court, regional_chamber, title_case
 from indexer.readers.expedientes import (
     CASE_TYPES,
     ELECTORAL_TYPES,
@@ -114,8 +114,20 @@ _RESOLVED_BY = re.compile(
     r"^\w*\s+(?:y\s+firman?\s+)?(?:(?:el|la|este|esta)\s+)?(?:H\.\s*)?$", re.I
 )
 # Between a circuit court and its session's formula: "Acuerdo del …, correspondiente a la
-# sesión", "El Pleno …, en sesión correspondiente".
-_BEFORE_FORMULA = re.compile(r"^\s*,?\s*(?:en\s+)?(?:la\s+)?$", re.I)
+# sesión", "El Pleno …, en sesión correspondiente", its seat between ("Acuerdo del Pleno
+# Regional … de la Región Centro-Norte, con residencia en la Ciudad de México,
+# correspondiente…", "…del Tercer Circuito, con residencia en Zapopan, Jalisco, …"), and
+# the court an auxiliary one helps ("Acuerdo del Tribunal Colegiado de Circuito del Centro
+# Auxiliar de la Décima Región, con residencia en Saltillo, Coahuila, en apoyo del Primer
+# Tribunal Colegiado…, correspondiente…": the auxiliary court resolves).
+_BEFORE_FORMULA = re.compile(
+    r"^\s*,?\s*(?:con\s+(?:residencia|sede)\s+en\s+[^,.;:\n]{3,60}(?:,\s*[^,.;:\n]{3,40})?"
+    r"\s*,\s*)?(?:en\s+apoyo\s+(?:del?|de\s+la|a\s+la|al)\s+[^,.;:\n]{10,200},\s*)?"
+    r"(?:en\s+)?(?:la\s+)?$",
+    re.I,
+)
+# Before a circuit court, words making it the one an auxiliary court helps.
+_HELPED = re.compile(r"\bapoyo\s+(?:del?|de\s+la|a\s+la|al)\s*$", re.I)
 _RUNS_ON = re.compile(r"\s(?:LA|EL|LOS|LAS|POR|DE|DEL|A|AL|EN|Y|CON|ANTE)$")
 _LABEL_LINE = re.compile(r"^[A-ZÁÉÍÓÚÑ .]{3,40}:")
 _SCJN = r"de\s+la\s+suprema\s+corte\s+de\s+justicia\s+de\s+la\s+naci[oó]n"
@@ -140,6 +152,13 @@ _CASE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _ASIDE = re.compile(r"\([^)]*\)")  # "(RELACIONADO CON EL 45/2022)": not this case
+# the same written after the case, unbracketed: "AMPARO DIRECTO 412/2022 RELACIONADO CON
+# EL 413/2022", "…, DERIVADO DEL AMPARO DIRECTO 300/2018": the rest of the line is another's
+_RELATED_TAIL = re.compile(
+    r"(?<=\S)[\s,;.-]+(?:(?:en\s+)?relaci[oó]n\s+con|(?:relacionad|derivad|deducid|provenient"
+    r"|acumulad[oa]\s+a)[oae]?s?\b).*$",
+    re.I,
+)
 _NOT_OWN_LABEL = _starting(
     "ordaijt", r"origen|relacionad|deriva|anteced|instancia|juzgado|tribunal", re.I
 )
@@ -242,18 +261,22 @@ _AGREEMENT_FORMULA = (
     rf"correspondiente\s+a\s+la\s+sesi[oó]n\s+{_SESSION_KINDS}(?:del\s+d[ií]a|de)\s+"
     rf"(?P<date2>(?:[^\n]|\n(?!\s*\n)){{6,140}})"
 )
-# the SCJN's opening line, its session named without "correspondiente" or the verb:
+# the SCJN's opening line ("México, Distrito Federal." before 2016), its session named
+# without "correspondiente" or the verb:
 # "Ciudad de México. Acuerdo de la Segunda Sala de la Suprema Corte…, correspondiente
 # al día…", "Ciudad de México. Primera Sala de la Suprema Corte…, en la sesión del día…"
-# (``c(?<!\wc)``: a "c" no letter precedes, written so the pattern opens with a letter)
+# (``c(?<!\wc)``: a "c" no letter precedes, written so the pattern opens with a letter;
+# "México, Distrito Federal." is looked for from "federal", a rarer letter than "m")
+_OPENING_PLACES = (r"c(?<!\wc)iudad\s+de\s+m[eé]xico", r"f(?<=distrito\sf)ederal")
 _OPENING_FORMULA = (
-    r"c(?<!\wc)iudad\s+de\s+m[eé]xico\.\s+(?:acuerdo\s+del?\s+)?(?:la\s+|el\s+)?"
+    rf"(?:{'|'.join(_OPENING_PLACES)})\.\s+"
+    r"(?:acuerdo\s+del?\s+)?(?:la\s+|el\s+)?"
     rf"(?:(?:primera|segunda)\s+sala|(?:tribunal\s+)?pleno)\s+{_SCJN},?\s+"
     rf"(?P<session>en\s+(?:la\s+)?sesi[oó]n\s+{_SESSION_KINDS}(?:del\s+d[ií]a|de)"
     r"|correspondiente\s+al\s+d[ií]a)\s+(?P<date3>(?:[^\n]|\n(?!\s*\n)){6,140})"
 )
 _FORMULA = _starting(
-    "lsc",
+    "lscf",
     rf"(?:la\s+)?{_SESSION_FORMULA}|{_AGREEMENT_FORMULA}|{_OPENING_FORMULA}",
     re.IGNORECASE,
 )
@@ -267,7 +290,12 @@ _FORMULA_LOW = re.compile(
     + "|"
     + re.sub(r"\(\?P<\w+>", "(?:", _AGREEMENT_FORMULA)
     + "|"
-    + re.sub(r"\(\?P<\w+>", "(?:", _OPENING_FORMULA)
+    # (each place its own alternative: a group of them would hide the letters every
+    # match starts with, and the engine would try every position)
+    + "|".join(
+        re.sub(r"\(\?P<\w+>", "(?:", _OPENING_FORMULA.replace("|".join(_OPENING_PLACES), place, 1))
+        for place in _OPENING_PLACES
+    )
 )
 _FORMULA_VERB = _starting("edprs", r"\b(?:emite|dicta|pronuncia|resuelve|se\s+dicta)\b", re.I)
 _CLOSING = _LineStarts(
@@ -420,10 +448,19 @@ def read_resolution_date(text: str) -> tuple[str, int] | None:
         at = match.start("date")
         if (at >= head_end and at < closing_from) or _NO_PLACE.search(text, match.start(), at):
             continue
+        if at >= closing_from and _CERTIFIED.search(text, closing_from, match.start()):
+            break  # the date a public version or a copy was certified, not the sentence's
         date = _date_at_start(match["date"]) or _date_at_start(_run_on(text, match))
         if date:
             return date, match.start()
     return None
+
+
+# A certification after the sentence: of its public version or a copy ("CERTIFICA: Que la
+# presente es versión pública…", "HAGO CONSTAR"), dated the day it was made.
+_CERTIFIED = re.compile(
+    r"\bcertific(?:a|o|ó)\b|\bhago\s+constar\b|\bversi[oó]n\s+p[uú]blica\b", re.I
+)
 
 
 # A day, as a date written in words or figures begins: "treinta de", "12 doce de".
@@ -467,6 +504,8 @@ def _caption_lines(text: str) -> list[tuple[str, int]]:
             line = " ".join(cell.split())
             if not line:
                 continue
+            if len(line) > 160 and (_CRITERIA_BETWEEN.match(line) or _PUBLIC_VERSION.match(line)):
+                continue  # a contradicción's courts, a public version's notice: the caption goes on
             if _CAPTION_END.match(line) or len(line) > 160 or len(lines) >= CAPTION_LINES:
                 return lines
             if label is not None:
@@ -476,6 +515,24 @@ def _caption_lines(text: str) -> list[tuple[str, int]]:
                 continue
             lines.append((line, start))
     return lines
+
+
+# A contradicción's caption names the courts whose criteria differ, in one long line of
+# capitals ("ENTRE LAS SUSTENTADAS POR EL PRIMER TRIBUNAL COLEGIADO … Y EL …"): no
+# paragraph, the ponente's label follows it.
+_CRITERIA_BETWEEN = re.compile(
+    r"ENTRE\s+(?:LAS|LOS)\s+(?:TESIS\s+|CRITERIOS\s+)?SUSTENTAD[OA]S\b[^a-z]*$"
+)
+
+
+# A public version's notice above its caption ("En términos de lo previsto en los
+# artículos 113 y 116 de la Ley General de Transparencia…, en esta versión pública se
+# suprime la información…"): no paragraph of the sentence.
+_PUBLIC_VERSION = re.compile(
+    r"^En\s+t[eé]rminos\s+de\s+lo\s+(?:previsto|dispuesto|establecido)\b.{0,400}?"
+    r"\b(?:transparencia|versi[oó]n\s+p[uú]blica)\b",
+    re.I,
+)
 
 
 # A caption laid out as a table: its cells apart by tabs or rules ("|"), a label in one
@@ -530,7 +587,7 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
         if skip:
             skip = False
             continue
-        line = _ASIDE.sub("", written_line).strip()
+        line = _RELATED_TAIL.sub("", _ASIDE.sub("", written_line)).strip()
         label = _CASE_LABEL.match(line)
         if ":" in line and not label:
             head = line.split(":", 1)[0]
@@ -822,7 +879,7 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
         if _GENERIC_COURT.search(name):
             generic = generic or name
             continue
-        court = normalise_court(name)
+        court = _bare_body(name, lines[:i], head) or normalise_court(name)
         if court:
             return court, head.find(lines[i])
     court = _own_court_in(head)
@@ -841,6 +898,36 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
         if case.electoral_chamber in ELECTORAL_COURTS:
             return ELECTORAL_COURTS[case.electoral_chamber], 0
     return None
+
+
+# A body a caption names bare ("TRIBUNAL PLENO", "PRIMERA SALA"): a state's high court
+# sits as "Tribunal Pleno" and in numbered salas too. Its owner is the state high court a
+# caption line above it names ("TRIBUNAL SUPERIOR DE JUSTICIA DEL ESTADO DE NUEVO LEÓN"); with
+# none, the Suprema Corte only when the opening names it: else the body stays bare, and
+# the publisher ties it to its court (``normalise_court``'s ``institution``).
+_BARE_CAPTION_BODY = re.compile(
+    r"^(?:EL\s+|LA\s+)?(TRIBUNAL PLENO|PLENO|(?:PRIMERA|SEGUNDA) SALA)$"
+)
+_STATE_HIGH_COURT = re.compile(
+    r"^(?:H\.\s*)?(?:EL\s+)?((?:TRIBUNAL SUPERIOR|SUPREMO TRIBUNAL) DE JUSTICIA\b.{3,80})$"
+)
+
+
+def _bare_body(name: str, above: list[str], head: str) -> str | None:
+    """A bare body's court: joined to the state high court a caption line ``above`` it
+    names (its letterhead), else bare where no Suprema Corte is named; None where it is
+    (the caller reads it so)."""
+    bare = _BARE_CAPTION_BODY.match(_OCR_L.sub("I", name))
+    if bare is None:
+        return None
+    body = "PLENO" if bare[1].endswith("PLENO") else bare[1]
+    for line in above:
+        owner = _STATE_HIGH_COURT.match(_ocr_capitals(line)) if _shouting(line) else None
+        if owner:
+            return normalise_court(f"{body} DEL {owner[1]}")
+    if "suprema corte" in fold_keyword(head):
+        return None
+    return title_case(bare[1])
 
 
 # A small "l" among capitals, as OCR reads an "I" ("JUSTlCIA", "MATERlA", "CIVlL").
@@ -873,6 +960,8 @@ def _circuit_court_before(window: str) -> str | None:
     Segundo Tribunal Colegiado…, correspondiente a la sesión de…"), in its paragraph."""
     paragraph = re.split(r"\n\s*\n", window)[-1]
     for found in _CIRCUIT_COURT.finditer(paragraph):
+        if _HELPED.search(paragraph, 0, found.start()):
+            continue  # the court an auxiliary one helps, not the one that resolves
         if _BEFORE_FORMULA.match(paragraph[found.end() :]):
             return _proper_court(found[0])
     return None

@@ -164,6 +164,13 @@ def test_both_databases_resolve_and_count_alike(database_url: str) -> None:
          True),
         # a state court's local electoral case is never the federal chamber's
         ("TEEQ-JLD-1/2024", None, Holder("sala superior", None, "MX", False), False),
+        # another circuit's colegiado of the same number and matter
+        ("AR 5/2023", "Primer Tribunal Colegiado en Materia Civil del Tercer Circuito",
+         Holder("primer tribunal colegiado en materia civil del primer circuito",
+                "Poder Judicial de la Federación", "MX", False), False),
+        ("AR 5/2023", "Primer Tribunal Colegiado en Materia Civil del Tercer Circuito",
+         Holder("primer tribunal colegiado en materia civil del tercer circuito",
+                "Poder Judicial de la Federación", "MX", False), True),
     ],
 )  # fmt: skip
 def test_issuer_rules(key: str, court: str | None, holder: Holder, expected: bool) -> None:

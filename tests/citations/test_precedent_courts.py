@@ -200,8 +200,38 @@ def test_no_subject_court_where_the_body_is_not_the_clauses_subject(text: str) -
         ("Tribunal Pleno", "Pleno de la SCJN", True),
         ("Segunda Sala de esta Suprema Corte", "Primera Sala de la SCJN", False),
         (f"Primera Sala de la {FULL}", "Pleno de la SCJN", False),
+        # a body written bare, its owner not named, is the federal court's, never another
+        # court's body of the same name
+        ("Primera Sala", "Primera Sala de la SCJN", True),
+        ("Primera Sala", "Primera Sala del Supremo Tribunal de Justicia del Estado de Jalisco",
+         False),
+        ("Sala Superior", "Sala Superior del TEPJF", True),
+        ("Sala Superior", "Sala Superior del Tribunal de Justicia Administrativa del Estado de "
+         "Sonora", False),
+        # a held sentence's bare body is its publisher's: the owner written agrees with it
+        ("Primera Sala del Supremo Tribunal de Justicia del Estado de Jalisco", "Primera Sala",
+         True),
+        # numbered bodies: the circuit and the ordinal tell siblings apart, whatever words
+        # the two names share ("Primer" twice is not "Primer" and "Tercer")
+        ("Primer Tribunal Colegiado en Materia Civil del Tercer Circuito",
+         "Primer Tribunal Colegiado en Materia Civil del Tercer Circuito", True),
+        ("Primer Tribunal Colegiado en Materia Civil del Tercer Circuito",
+         "Primer Tribunal Colegiado en Materia Civil del Primer Circuito", False),
+        ("Segundo Tribunal Colegiado en Materia Penal del Primer Circuito",
+         "Segundo Tribunal Colegiado en Materia Penal del Segundo Circuito", False),
+        ("Tercer Tribunal Colegiado en Materia Administrativa del Primer Circuito",
+         "Décimo Tercer Tribunal Colegiado en Materia Administrativa del Primer Circuito", False),
+        ("Tribunal Colegiado en Materia Civil del Tercer Circuito",
+         "Primer Tribunal Colegiado en Materia Civil del Tercer Circuito", False),
+        ("Primera Sala", "Décima Primera Sala Especializada en Materia Penal", False),
+        ("Decimotercer Tribunal Colegiado en Materia Administrativa del Primer Circuito",
+         "Décimo Tercer Tribunal Colegiado en Materia Administrativa del Primer Circuito", True),
+        ("Segunda Sala Regional del Norte-Centro II del Tribunal Federal de Justicia "
+         "Administrativa", "Segunda Sala Regional del Norte-Centro I", False),
+        ("Pleno en Materia Civil del Tercer Circuito",
+         "Pleno de Circuito en Materia Civil del Tercer Circuito", True),
     ],
-)
+)  # fmt: skip
 def test_a_body_of_the_court_agrees_with_the_sentences_court_however_written(
     written: str, held: str, agree: bool
 ) -> None:
