@@ -136,16 +136,23 @@ def _save_run(db: Database, entries: list[Entry]) -> list[SaveOutcome]:
     """Save the longest independent head of ``entries`` in one transaction. A row another
     crawl process wrote meanwhile (a unique key taken) is seen by the one retry."""
     for attempt in range(2):
+        kept: list[tuple[AnyDocument, str, dt.datetime]] = []
         try:
             with db.engine.begin() as connection:
-                return _write_run(connection, entries)
+                outcomes = _write_run(connection, entries, kept)
+            db.recent.keep(kept)
+            return outcomes
         except IntegrityError:
             if attempt:
                 raise
     return []
 
 
-def _write_run(connection: Connection, entries: list[Entry]) -> list[SaveOutcome]:
+def _write_run(
+    connection: Connection,
+    entries: list[Entry],
+    kept: list[tuple[AnyDocument, str, dt.datetime]] | None = None,
+) -> list[SaveOutcome]:
     publications = [link or SourceLink(source_id=d.source_id, url=d.url) for d, link in entries]
     keys = [document_keys(doc) for doc, _ in entries]
     recorded = _recorded(connection, publications)
@@ -185,7 +192,7 @@ def _write_run(connection: Connection, entries: list[Entry]) -> list[SaveOutcome
             key=lambda link: (link.source_id != planned.doc.source_id, link.source_id, link.url)
         )
         saved.append(planned.doc.model_copy(update={"sources": links}))
-    return write_documents(connection, saved, numbers)
+    return write_documents(connection, saved, numbers, kept)
 
 
 # Fields that, when both publications give them and they differ, say two things even
