@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from indexer.db.alert_tables import AlertMatchRow
 from indexer.db.alert_tokens import hash_plain_tokens
-from indexer.db.bulk import insert_rows
+from indexer.db.bulk import insert_rows, run_in
 from indexer.db.migrate import upgrade
 from indexer.db.tables import CrawlRunRow, DocumentRow, FetchRow, FileRow, IndexQueueRow
 from indexer.models import Legislativo, Sentencia, Sesion, parse_document
@@ -50,10 +50,12 @@ _DOCS = DocumentRow.__table__
 _QUEUE = IndexQueueRow.__table__
 _MATCHES = AlertMatchRow.__table__
 _KNOWN = select(_DOCS.c.id, _DOCS.c.content_sha256).where(
-    _DOCS.c.id.in_(bindparam("ids", expanding=True))
+    _DOCS.c.id.in_(bindparam("values", expanding=True))
 )
+_KNOWN_SQL = "SELECT id, content_sha256 FROM documents WHERE id IN ({})"
 _HIGHEST = select(func.max(_DOCS.c.seq))
-_SEQS = select(_DOCS.c.id, _DOCS.c.seq).where(_DOCS.c.id.in_(bindparam("ids", expanding=True)))
+_SEQS = select(_DOCS.c.id, _DOCS.c.seq).where(_DOCS.c.id.in_(bindparam("values", expanding=True)))
+_SEQS_SQL = "SELECT id, seq FROM documents WHERE id IN ({})"
 _NEXT_NUMBERS = text("SELECT nextval('documents_seq_seq') FROM generate_series(1, :n)")
 _WRITE_LOCK = text("DELETE FROM documents WHERE 0")
 _NUMBER = (
@@ -68,7 +70,8 @@ _DEQUEUE_ARRAYS = text(
     " USING unnest(CAST(:ids AS varchar[]), CAST(:hashes AS varchar[])) AS done(id, sha)"
     " WHERE q.doc_id = done.id AND q.content_sha256 = done.sha"
 )
-_UNQUEUE = _QUEUE.delete().where(_QUEUE.c.doc_id.in_(bindparam("ids", expanding=True)))
+_UNQUEUE = _QUEUE.delete().where(_QUEUE.c.doc_id.in_(bindparam("values", expanding=True)))
+_UNQUEUE_SQL = "DELETE FROM index_queue WHERE doc_id IN ({})"
 # queue rows holding exactly the given (id, content hash) pairs: one statement per chunk,
 # compiled once (a literal list of pairs is compiled anew for every chunk); the ids alone
 # too, so SQLite finds the rows through the key (a list of pairs alone, it reads the whole
@@ -608,7 +611,7 @@ def reserve_numbers(connection: Connection, ids: list[str]) -> dict[str, int]:
     unique = list(dict.fromkeys(ids))
     for start in range(0, len(unique), PAIRS_PER_STATEMENT):
         chunk = unique[start : start + PAIRS_PER_STATEMENT]
-        found.update(connection.execute(_SEQS, {"ids": chunk}).all())
+        found.update(tuple(row) for row in run_in(connection, _SEQS, chunk, _SEQS_SQL))
     unnumbered = [i for i, n in found.items() if n is None]
     numbers = {i: n for i, n in found.items() if n is not None}
     if unnumbered:
@@ -644,7 +647,7 @@ def write_documents(
     known: dict[str, str] = {}
     for start in range(0, len(docs), PAIRS_PER_STATEMENT):
         chunk = [doc.id for doc in docs[start : start + PAIRS_PER_STATEMENT]]
-        known.update(connection.execute(_KNOWN, {"ids": chunk}).all())
+        known.update(tuple(row) for row in run_in(connection, _KNOWN, chunk, _KNOWN_SQL))
     for doc, dumped in hashed:
         before = known.get(doc.id)
         fetched = doc.fetched_at or now
@@ -695,7 +698,7 @@ def write_documents(
     if queued:  # an older entry (another content, or a row deleted by hand) goes
         ids = list(queued)
         for start in range(0, len(ids), PAIRS_PER_STATEMENT):
-            connection.execute(_UNQUEUE, {"ids": ids[start : start + PAIRS_PER_STATEMENT]})
+            run_in(connection, _UNQUEUE, ids[start : start + PAIRS_PER_STATEMENT], _UNQUEUE_SQL)
         insert_rows(
             connection,
             _QUEUE,
