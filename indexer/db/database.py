@@ -283,6 +283,9 @@ class Database:
                 if not found:
                     return
                 last = found[-1][0]
+                if max_chars is not None:
+                    longest = max(len(doc.text or "") for _, doc in found)
+                    limit = max(1, min(batch, max_chars // max(longest, 1)))
                 yield from (doc for _, doc in found)
                 continue
             if pending_only:

@@ -69,3 +69,17 @@ def test_a_library_that_hands_over_its_indexing_keeps_nothing(tmp_path: Path) ->
     library.add_documents([changed])  # an unchanged one is not written, nor kept
     assert len(library.db.recent) == 1
     library.close()
+
+
+def test_the_pending_documents_are_the_copies_kept_and_the_others_are_read(tmp_path: Path) -> None:
+    library = Library.open(Settings(data_dir=tmp_path), writer=True)
+    library.add_documents(corpus())
+    kept = {doc_id: doc for doc_id, (_, _, doc) in library.db.recent._kept.items()}
+    library.db.recent.take(corpus()[0].id, None, None)  # one no longer kept: read
+    pending = list(library.db.iter_documents(batch=3, pending_only=True))
+    assert [doc.id for doc in pending] == sorted(doc.id for doc in corpus())
+    taken = [doc for doc in pending if doc is kept[doc.id]]
+    assert len(taken) == len(corpus()) - 1
+    read = next(doc for doc in pending if doc.id == corpus()[0].id)
+    assert read.model_dump(mode="json") == kept[read.id].model_dump(mode="json")
+    library.close()
