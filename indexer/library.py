@@ -264,11 +264,15 @@ class Library:
         with self._flushing:
             self._let_go()
             self._elsewhere = True
+            # its flushes read what this one saves: nothing kept here for them
+            self.db.recent.enabled = False
+            self.db.recent.clear()
 
     def take_back(self) -> None:
         """That process ended: this one's flushes index again."""
         with self._flushing:
             self._elsewhere = False
+            self.db.recent.enabled = True
 
     def _index_pending(
         self,

@@ -194,20 +194,30 @@ class DocumentCore(BaseModel):
     _citation_keys: tuple[str, ...] | None = PrivateAttr(default=None)
     _cited_by_count: int = PrivateAttr(default=0)
 
+    # Both read from the private values themselves: pydantic finds a private attribute
+    # through ``__getattr__`` after a failed lookup, several µs a read, and the indexer
+    # reads these for every document it writes.
     @property
     def citation_keys(self) -> tuple[str, ...] | None:
         """The keys of what it cites, if the indexer read them (None: not read yet)."""
-        return self._citation_keys
+        private = self.__pydantic_private__
+        return private["_citation_keys"] if private is not None else self._citation_keys
 
     @property
     def cited_by_count(self) -> int:
-        return self._cited_by_count
+        private = self.__pydantic_private__
+        return private["_cited_by_count"] if private is not None else self._cited_by_count
 
     def with_citations(self, keys: list[str], cited_by: int) -> DocumentCore:
         """The same document carrying what it cites and how often it is cited."""
         copy = self.model_copy()
-        copy._citation_keys = tuple(dict.fromkeys(keys))
-        copy._cited_by_count = cited_by
+        private = copy.__pydantic_private__  # the copy's own (see ``citation_keys``)
+        if private is None:
+            copy._citation_keys = tuple(dict.fromkeys(keys))
+            copy._cited_by_count = cited_by
+        else:
+            private["_citation_keys"] = tuple(dict.fromkeys(keys))
+            private["_cited_by_count"] = cited_by
         return copy
 
     @field_validator("jurisdiction")

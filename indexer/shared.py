@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 
 from indexer.analysis import fold_keyword
 from indexer.db import Database
-from indexer.db.bulk import insert_rows
+from indexer.db.bulk import insert_rows, run_in
 from indexer.db.database import (
     PAIRS_PER_STATEMENT,
     SaveOutcome,
@@ -64,6 +64,20 @@ _RECORDED_SQL = (
     " ON p.source_id = wanted.source_id AND p.url = wanted.url"
 )
 _UNRECORD = delete(_SOURCES).where(_AT)
+# a batch's keys' owners and its documents' publications, by a list (``run_in``)
+_OWNERS = select(_KEYS.c.key, _KEYS.c.document_id).where(
+    _KEYS.c.key.in_(bindparam("values", expanding=True))
+)
+_OWNERS_SQL = "SELECT key, document_id FROM document_keys WHERE key IN ({})"
+_PUBLISHED = (
+    select(_SOURCES.c.doc_seq, _SOURCES.c.source_id, _SOURCES.c.url)
+    .where(_SOURCES.c.doc_seq.in_(bindparam("values", expanding=True)))
+    .order_by(_SOURCES.c.first_seen_at, _SOURCES.c.source_id)
+)
+_PUBLISHED_SQL = (
+    "SELECT doc_seq, source_id, url FROM document_sources WHERE doc_seq IN ({})"
+    " ORDER BY first_seen_at, source_id"
+)
 _T = TypeVar("_T")
 
 
@@ -136,16 +150,23 @@ def _save_run(db: Database, entries: list[Entry]) -> list[SaveOutcome]:
     """Save the longest independent head of ``entries`` in one transaction. A row another
     crawl process wrote meanwhile (a unique key taken) is seen by the one retry."""
     for attempt in range(2):
+        kept: list[tuple[AnyDocument, str, dt.datetime]] = []
         try:
             with db.engine.begin() as connection:
-                return _write_run(connection, entries)
+                outcomes = _write_run(connection, entries, kept)
+            db.recent.keep(kept)
+            return outcomes
         except IntegrityError:
             if attempt:
                 raise
     return []
 
 
-def _write_run(connection: Connection, entries: list[Entry]) -> list[SaveOutcome]:
+def _write_run(
+    connection: Connection,
+    entries: list[Entry],
+    kept: list[tuple[AnyDocument, str, dt.datetime]] | None = None,
+) -> list[SaveOutcome]:
     publications = [link or SourceLink(source_id=d.source_id, url=d.url) for d, link in entries]
     keys = [document_keys(doc) for doc, _ in entries]
     recorded = _recorded(connection, publications)
@@ -185,7 +206,7 @@ def _write_run(connection: Connection, entries: list[Entry]) -> list[SaveOutcome
             key=lambda link: (link.source_id != planned.doc.source_id, link.source_id, link.url)
         )
         saved.append(planned.doc.model_copy(update={"sources": links}))
-    return write_documents(connection, saved, numbers)
+    return write_documents(connection, saved, numbers, kept)
 
 
 # Fields that, when both publications give them and they differ, say two things even
@@ -234,10 +255,7 @@ def _owners(connection: Connection, keys: list[str]) -> dict[str, str]:
     """The document each key (file, sentence) already belongs to."""
     found: dict[str, str] = {}
     for chunk in _chunked(list(dict.fromkeys(keys))):
-        rows = connection.execute(
-            select(_KEYS.c.key, _KEYS.c.document_id).where(_KEYS.c.key.in_(chunk))
-        )
-        found.update(dict(rows.all()))
+        found.update(tuple(row) for row in run_in(connection, _OWNERS, chunk, _OWNERS_SQL))
     return found
 
 
@@ -293,12 +311,7 @@ def _sources_of(connection: Connection, numbers: dict[str, int]) -> dict[str, li
     found: dict[str, list[SourceLink]] = {}
     ids = {seq: doc_id for doc_id, seq in numbers.items()}
     for chunk in _chunked(list(ids)):
-        rows = connection.execute(
-            select(_SOURCES.c.doc_seq, _SOURCES.c.source_id, _SOURCES.c.url)
-            .where(_SOURCES.c.doc_seq.in_(chunk))
-            .order_by(_SOURCES.c.first_seen_at, _SOURCES.c.source_id)
-        )
-        for seq, source_id, url in rows:
+        for seq, source_id, url in run_in(connection, _PUBLISHED, chunk, _PUBLISHED_SQL):
             found.setdefault(ids[seq], []).append(SourceLink(source_id=source_id, url=url))
     return found
 

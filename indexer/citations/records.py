@@ -14,19 +14,20 @@ found by its number (``documents.seq``), whose indexes append as documents are s
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import TypeVar
 
-from sqlalchemy import Connection, delete, false, insert, select
+from sqlalchemy import Connection, Select, bindparam, delete, false, insert, select
 
 from indexer.citations import Citation, extract_citations, holders
 from indexer.citations.courts import court_key
 from indexer.citations.fingerprint import READER
 from indexer.citations.issuers import names
 from indexer.db import Database
-from indexer.db.bulk import insert_rows
+from indexer.db.bulk import insert_rows, run_in
 from indexer.db.citation_tables import CASE, CitationReadRow, CitationRow, DocumentCaseRow
 from indexer.db.database import number_documents
 from indexer.db.tables import DocumentRow, IndexQueueRow
@@ -41,6 +42,30 @@ _READS = CitationReadRow.__table__
 _DOCS = DocumentRow.__table__
 KEY_CHARS = 400  # the key column's width
 _T = TypeVar("_T")
+# the reads and deletes of every batch, by a list of numbers or ids (``run_in``): built
+# once, and on SQLite written out
+_VALUES = bindparam("values", expanding=True)
+_SEQ_OF = select(_DOCS.c.id, _DOCS.c.seq).where(_DOCS.c.id.in_(_VALUES))
+_SEQ_OF_SQL = "SELECT id, seq FROM documents WHERE id IN ({})"
+_CASES_CITED = select(_CITATIONS.c.doc_id, _CITATIONS.c.key).where(
+    _CITATIONS.c.doc_seq.in_(_VALUES), _CITATIONS.c.kind == bindparam("kind")
+)
+_CASES_CITED_SQL = "SELECT doc_id, key FROM citations WHERE doc_seq IN ({}) AND kind = ?"
+_DELETES = [
+    (delete(table).where(table.c.doc_seq.in_(_VALUES)),
+     f"DELETE FROM {table.name} WHERE doc_seq IN ({{}})")
+    for table in (_CITATIONS, _READS, _CASES)
+]  # fmt: skip
+_READ = select(_READS.c.doc_seq, _READS.c.content_sha256).where(
+    _READS.c.doc_seq.in_(_VALUES), _READS.c.reader == bindparam("reader")
+)
+_READ_SQL = (
+    "SELECT doc_seq, content_sha256 FROM citation_reads WHERE doc_seq IN ({}) AND reader = ?"
+)
+_STORED = select(
+    _CITATIONS.c.doc_seq, _CITATIONS.c.start_char, _CITATIONS.c.kind, _CITATIONS.c.key
+).where(_CITATIONS.c.doc_seq.in_(_VALUES))
+_STORED_SQL = "SELECT doc_seq, start_char, kind, key FROM citations WHERE doc_seq IN ({})"
 
 
 # A case type and the plainer name texts give the same cases: the SCJN's "juicio de
@@ -134,14 +159,11 @@ def record_citations(
         before: dict[str, set[str]] = defaultdict(set)
         for chunk in _chunks(fresh_ids):
             seqs = [numbers[i] for i in chunk]
-            stmt = select(_CITATIONS.c.doc_id, _CITATIONS.c.key).where(
-                _CITATIONS.c.doc_seq.in_(seqs), _CITATIONS.c.kind == "case"
-            )
-            for doc_id, key in connection.execute(stmt):
+            cited = run_in(connection, _CASES_CITED, seqs, _CASES_CITED_SQL, {"kind": "case"})
+            for doc_id, key in cited:
                 before[doc_id].add(key)
-            for table in (_CITATIONS, _READS):
-                connection.execute(delete(table).where(table.c.doc_seq.in_(seqs)))
-            connection.execute(delete(_CASES).where(_CASES.c.doc_seq.in_(seqs)))
+            for statement, sql in _DELETES:
+                run_in(connection, statement, seqs, sql)
         if rows:
             insert_rows(connection, _CITATIONS, rows)
         if cases:
@@ -169,8 +191,7 @@ def _numbers(connection: Connection, ids: list[str]) -> dict[str, int]:
     inserted without one (by another tool) is numbered now."""
     numbers: dict[str, int | None] = {}
     for chunk in _chunks(ids):
-        stmt = select(_DOCS.c.id, _DOCS.c.seq).where(_DOCS.c.id.in_(chunk))
-        numbers.update(connection.execute(stmt).all())
+        numbers.update(tuple(row) for row in run_in(connection, _SEQ_OF, chunk, _SEQ_OF_SQL))
     missing = [i for i, n in numbers.items() if n is None]
     if missing:
         numbers.update(number_documents(connection, missing))
@@ -190,12 +211,8 @@ def _reusable(
     }
     reusable: list[str] = []
     for chunk in _chunks(list(current)):
-        stmt = select(_READS.c.doc_seq, _READS.c.content_sha256).where(
-            _READS.c.doc_seq.in_(chunk), _READS.c.reader == READER
-        )
-        reusable.extend(
-            current[n][0] for n, sha in connection.execute(stmt) if current[n][1] == sha
-        )
+        read = run_in(connection, _READ, chunk, _READ_SQL, {"reader": READER})
+        reusable.extend(current[n][0] for n, sha in read if current[n][1] == sha)
     return reusable
 
 
@@ -208,10 +225,7 @@ def _stored_keys(
     stored: dict[str, list[tuple[int, str, str]]] = {doc_id: [] for doc_id in reusable}
     ids = {numbers[doc_id]: doc_id for doc_id in reusable}
     for chunk in _chunks(list(ids)):
-        stmt = select(
-            _CITATIONS.c.doc_seq, _CITATIONS.c.start_char, _CITATIONS.c.kind, _CITATIONS.c.key
-        ).where(_CITATIONS.c.doc_seq.in_(chunk))
-        for number, start, kind, key in connection.execute(stmt):
+        for number, start, kind, key in run_in(connection, _STORED, chunk, _STORED_SQL):
             stored[ids[number]].append((start, kind, key))
     # sorted here as ``extract_citations`` sorts, whatever the database's collation
     return {doc_id: [key for *_, key in sorted(found)] for doc_id, found in stored.items()}
@@ -242,21 +256,28 @@ def _counts(connection: Connection, numbers: Mapping[str, int]) -> dict[str, int
     number, naming its issuer: :mod:`indexer.citations.issuers`)."""
     citing: dict[str, set[str]] = defaultdict(set)
     for chunk in _chunks(list(numbers.values())):
-        stmt = (
-            select(
-                _CASES.c.doc_id,
-                _CASES.c.key,
-                _CITATIONS.c.doc_id,
-                _CITATIONS.c.court,
-                *holders.COLUMNS,
-            )
-            .select_from(holders.joined(_CASES.join(_CITATIONS, _CITATIONS.c.key == _CASES.c.key)))
-            .where(_CASES.c.doc_seq.in_(chunk), _CITATIONS.c.kind == CASE)
-        )
-        for held, key, citer, cited_court, *known in connection.execute(stmt):
+        for held, key, citer, cited_court, *known in connection.execute(
+            _citing(), {"values": chunk}
+        ):
             if citer != held and names(key, court_key(cited_court), holders.holder(*known)):
                 citing[held].add(citer)
     return {doc_id: len(citers) for doc_id, citers in citing.items()}
+
+
+@functools.cache
+def _citing() -> Select:
+    """Who cites the cases held by a list of numbers (``_counts``): built once."""
+    return (
+        select(
+            _CASES.c.doc_id,
+            _CASES.c.key,
+            _CITATIONS.c.doc_id,
+            _CITATIONS.c.court,
+            *holders.COLUMNS,
+        )
+        .select_from(holders.joined(_CASES.join(_CITATIONS, _CITATIONS.c.key == _CASES.c.key)))
+        .where(_CASES.c.doc_seq.in_(_VALUES), _CITATIONS.c.kind == CASE)
+    )
 
 
 def cited_by_counts(db: Database, ids: list[str]) -> dict[str, int]:

@@ -64,3 +64,21 @@ def _plan(connection: Connection, table: Table, names: tuple[str, ...]) -> _Plan
         processors = tuple(kind.bind_processor(dialect) for kind in types)
         plan = _PLANS[key] = (sql, names, processors)
     return plan
+
+
+def run_in(
+    connection: Connection,
+    statement: Any,
+    values: Sequence[Any],
+    sqlite: str,
+    params: Mapping[str, Any] | None = None,
+) -> Any:
+    """``statement`` with its expanding parameter ``values`` (and ``params``, by name);
+    on SQLite ``sqlite`` instead, its ``{}`` one ``?`` per value, then ``params``' values
+    in their order: SQLAlchemy renders an expanding list's parameters at every run,
+    several microseconds a value (the indexer's reads by id run on every batch)."""
+    params = params or {}
+    if connection.dialect.name == "sqlite":
+        sql = sqlite.format(", ".join("?" * len(values)))
+        return connection.exec_driver_sql(sql, (*values, *params.values()))
+    return connection.execute(statement, {"values": list(values), **params})

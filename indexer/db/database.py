@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -30,7 +32,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from indexer.db.alert_tables import AlertMatchRow
 from indexer.db.alert_tokens import hash_plain_tokens
-from indexer.db.bulk import insert_rows
+from indexer.db.bulk import insert_rows, run_in
 from indexer.db.migrate import upgrade
 from indexer.db.tables import CrawlRunRow, DocumentRow, FetchRow, FileRow, IndexQueueRow
 from indexer.models import Legislativo, Sentencia, Sesion, parse_document
@@ -48,10 +50,12 @@ _DOCS = DocumentRow.__table__
 _QUEUE = IndexQueueRow.__table__
 _MATCHES = AlertMatchRow.__table__
 _KNOWN = select(_DOCS.c.id, _DOCS.c.content_sha256).where(
-    _DOCS.c.id.in_(bindparam("ids", expanding=True))
+    _DOCS.c.id.in_(bindparam("values", expanding=True))
 )
+_KNOWN_SQL = "SELECT id, content_sha256 FROM documents WHERE id IN ({})"
 _HIGHEST = select(func.max(_DOCS.c.seq))
-_SEQS = select(_DOCS.c.id, _DOCS.c.seq).where(_DOCS.c.id.in_(bindparam("ids", expanding=True)))
+_SEQS = select(_DOCS.c.id, _DOCS.c.seq).where(_DOCS.c.id.in_(bindparam("values", expanding=True)))
+_SEQS_SQL = "SELECT id, seq FROM documents WHERE id IN ({})"
 _NEXT_NUMBERS = text("SELECT nextval('documents_seq_seq') FROM generate_series(1, :n)")
 _WRITE_LOCK = text("DELETE FROM documents WHERE 0")
 _NUMBER = (
@@ -66,7 +70,8 @@ _DEQUEUE_ARRAYS = text(
     " USING unnest(CAST(:ids AS varchar[]), CAST(:hashes AS varchar[])) AS done(id, sha)"
     " WHERE q.doc_id = done.id AND q.content_sha256 = done.sha"
 )
-_UNQUEUE = _QUEUE.delete().where(_QUEUE.c.doc_id.in_(bindparam("ids", expanding=True)))
+_UNQUEUE = _QUEUE.delete().where(_QUEUE.c.doc_id.in_(bindparam("values", expanding=True)))
+_UNQUEUE_SQL = "DELETE FROM index_queue WHERE doc_id IN ({})"
 # queue rows holding exactly the given (id, content hash) pairs: one statement per chunk,
 # compiled once (a literal list of pairs is compiled anew for every chunk); the ids alone
 # too, so SQLite finds the rows through the key (a list of pairs alone, it reads the whole
@@ -96,6 +101,75 @@ BUSY_TIMEOUT_S = 15
 # batches once: the commits' CPU per document was about a quarter lower over 30,000
 # documents saved and indexed as a crawl does; the log file grows to about 40 MB.
 WAL_AUTOCHECKPOINT_PAGES = 10_000
+
+
+# The documents this process wrote last, kept for the index's next flush: at most so many,
+# and so many characters of text (a bulk save of more before one flush keeps its last ones)
+RECENT_DOCS = 5_000
+RECENT_CHARS = 64_000_000
+
+
+class RecentDocuments:
+    """The documents this process wrote last (new or changed content), each as a read of
+    its row gives it: the index's next flush takes a document from here instead of
+    reading its row and parsing it again (about a twentieth of a crawl's CPU per
+    document). One is taken only while its row holds what was kept (the same content
+    hash and time of writing): written since by another process, it is read from the
+    database. Kept after its transaction commits; bounded, the oldest dropped first."""
+
+    def __init__(self, max_docs: int = RECENT_DOCS, max_chars: int = RECENT_CHARS) -> None:
+        self.max_docs = max_docs
+        self.max_chars = max_chars
+        self._kept: OrderedDict[str, tuple[str, dt.datetime, AnyDocument]] = OrderedDict()
+        self._chars = 0
+        self._lock = threading.Lock()
+        # off while another process indexes this one's saves (``Library.hand_over``)
+        self.enabled = True
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+    def keep(self, written: Iterable[tuple[AnyDocument, str, dt.datetime]]) -> None:
+        """``written``: each document as saved, its content hash and time of writing."""
+        if not self.enabled:
+            return
+        with self._lock:
+            for doc, content_sha256, at in written:
+                old = self._kept.pop(doc.id, None)
+                if old is not None:
+                    self._chars -= len(old[2].text)
+                self._kept[doc.id] = (content_sha256, at, doc)
+                self._chars += len(doc.text)
+            while self._kept and (len(self._kept) > self.max_docs or self._chars > self.max_chars):
+                _, (_, _, dropped) = self._kept.popitem(last=False)
+                self._chars -= len(dropped.text)
+
+    def take(self, doc_id: str, content_sha256: str | None, at: Any) -> AnyDocument | None:
+        """The document kept for ``doc_id`` if its row holds that content hash, written
+        at ``at`` (the row's ``updated_at``); it is no longer kept either way."""
+        with self._lock:
+            kept = self._kept.pop(doc_id, None)
+            if kept is None:
+                return None
+            self._chars -= len(kept[2].text)
+        if kept[0] != content_sha256 or not _same_moment(kept[1], at):
+            return None
+        return kept[2]
+
+    def clear(self) -> None:
+        with self._lock:
+            self._kept.clear()
+            self._chars = 0
+
+
+def _same_moment(kept: dt.datetime, stored: Any) -> bool:
+    """A kept time of writing against a row's (SQLite gives it back without its zone,
+    in UTC)."""
+    if not isinstance(stored, dt.datetime):
+        return False
+    if stored.tzinfo is None:
+        stored = stored.replace(tzinfo=dt.UTC)
+    return kept == stored
 
 
 class DatabaseBusy(RuntimeError):
@@ -136,6 +210,8 @@ class Database:
             event.listen(self.engine, "connect", _sqlite_pragmas)
             event.listen(self.engine, "handle_error", _busy)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # what this process wrote last, for the index's next flush (``iter_documents``)
+        self.recent = RecentDocuments()
         upgrade(self.engine)
         hash_plain_tokens(self.engine)
 
@@ -155,8 +231,11 @@ class Database:
         """``save_document`` for several documents in one transaction (prepared statements,
         not ORM objects: this is the crawl's hot path). New or changed content is queued
         for the index, replacing (and so unclaiming) any older content of the same id."""
+        kept: list[tuple[AnyDocument, str, dt.datetime]] = []
         with self.engine.begin() as connection:
-            return write_documents(connection, docs)
+            outcomes = write_documents(connection, docs, kept=kept)
+        self.recent.keep(kept)
+        return outcomes
 
     def get_document(self, doc_id: str) -> AnyDocument | None:
         with self.session() as s:
@@ -198,6 +277,17 @@ class Database:
         limit = batch if max_chars is None else min(batch, 20)
         columns = select(_DOCS.c.id, _DOCS.c.data, _DOCS.c.text)  # rows, not ORM objects
         while True:
+            if pending_only and len(self.recent):
+                # the documents this process just wrote are taken as kept, the others read
+                found = self._pending_after(last, limit)
+                if not found:
+                    return
+                last = found[-1][0]
+                if max_chars is not None:
+                    longest = max(len(doc.text or "") for _, doc in found)
+                    limit = max(1, min(batch, max_chars // max(longest, 1)))
+                yield from (doc for _, doc in found)
+                continue
             if pending_only:
                 stmt = (
                     columns.join(_QUEUE, _QUEUE.c.doc_id == _DOCS.c.id)
@@ -216,6 +306,34 @@ class Database:
                 limit = max(1, min(batch, max_chars // max(longest, 1)))
             for row in rows:
                 yield to_model(row)
+
+    def _pending_after(self, last: str, limit: int) -> list[tuple[str, AnyDocument]]:
+        """Up to ``limit`` pending documents after ``last`` (``iter_documents``): those
+        ``recent`` keeps as their rows hold them, the others read."""
+        stmt = (
+            select(_DOCS.c.id, _DOCS.c.content_sha256, _DOCS.c.updated_at)
+            .join(_QUEUE, _QUEUE.c.doc_id == _DOCS.c.id)
+            .where(_QUEUE.c.doc_id > last, _QUEUE.c.claimed.is_(False))
+            .order_by(_QUEUE.c.doc_id)
+            .limit(limit)
+        )
+        with self.engine.connect() as connection:
+            rows = connection.execute(stmt).all()
+            found = [(row.id, self.recent.take(row.id, row.content_sha256, row.updated_at))
+                     for row in rows]  # fmt: skip
+            missing = [doc_id for doc_id, doc in found if doc is None]
+            read: dict[str, AnyDocument] = {}
+            for start in range(0, len(missing), PAIRS_PER_STATEMENT):
+                chunk = missing[start : start + PAIRS_PER_STATEMENT]
+                columns = select(_DOCS.c.id, _DOCS.c.data, _DOCS.c.text)
+                for row in connection.execute(columns.where(_DOCS.c.id.in_(chunk))):
+                    read[row.id] = to_model(row)
+        # a row deleted between the two reads is left out, as the join leaves it out
+        return [
+            (i, doc if doc is not None else read[i])
+            for i, doc in found
+            if doc is not None or i in read
+        ]
 
     # -- the index queue -------------------------------------------------------------
 
@@ -496,7 +614,7 @@ def reserve_numbers(connection: Connection, ids: list[str]) -> dict[str, int]:
     unique = list(dict.fromkeys(ids))
     for start in range(0, len(unique), PAIRS_PER_STATEMENT):
         chunk = unique[start : start + PAIRS_PER_STATEMENT]
-        found.update(connection.execute(_SEQS, {"ids": chunk}).all())
+        found.update(tuple(row) for row in run_in(connection, _SEQS, chunk, _SEQS_SQL))
     unnumbered = [i for i, n in found.items() if n is None]
     numbers = {i: n for i, n in found.items() if n is not None}
     if unnumbered:
@@ -512,11 +630,16 @@ def reserve_numbers(connection: Connection, ids: list[str]) -> dict[str, int]:
 
 
 def write_documents(
-    connection: Connection, docs: list[AnyDocument], numbers: Mapping[str, int] | None = None
+    connection: Connection,
+    docs: list[AnyDocument],
+    numbers: Mapping[str, int] | None = None,
+    kept: list[tuple[AnyDocument, str, dt.datetime]] | None = None,
 ) -> list[SaveOutcome]:
     """The writes of ``save_documents`` inside the caller's transaction (so a caller that
     writes other rows with them commits or loses all of it at once). ``numbers``: those
-    ``reserve_numbers`` gave the new documents in this transaction."""
+    ``reserve_numbers`` gave the new documents in this transaction. ``kept``: gets each
+    document written (new or changed) as its row reads back, with its content hash and
+    time of writing, for ``Database.recent`` once the transaction commits."""
     now = utcnow()
     hashed = [(doc, doc.hash_dump()) for doc in docs]  # the documents need no hashed copy
     outcomes: list[SaveOutcome] = []
@@ -527,7 +650,7 @@ def write_documents(
     known: dict[str, str] = {}
     for start in range(0, len(docs), PAIRS_PER_STATEMENT):
         chunk = [doc.id for doc in docs[start : start + PAIRS_PER_STATEMENT]]
-        known.update(connection.execute(_KNOWN, {"ids": chunk}).all())
+        known.update(tuple(row) for row in run_in(connection, _KNOWN, chunk, _KNOWN_SQL))
     for doc, dumped in hashed:
         before = known.get(doc.id)
         fetched = doc.fetched_at or now
@@ -561,6 +684,9 @@ def write_documents(
             outcomes.append("updated")
         known[doc.id] = content_sha256
         queued[doc.id] = content_sha256
+        if kept is not None:  # the document its row gives back (``to_model``)
+            update = {"content_sha256": content_sha256, "updated_at": now}
+            kept.append((doc.model_copy(update=update), content_sha256, now))
     if inserts:
         if numbers is not None and all(row["id"] in numbers for row in inserts):
             for row in inserts:
@@ -575,7 +701,7 @@ def write_documents(
     if queued:  # an older entry (another content, or a row deleted by hand) goes
         ids = list(queued)
         for start in range(0, len(ids), PAIRS_PER_STATEMENT):
-            connection.execute(_UNQUEUE, {"ids": ids[start : start + PAIRS_PER_STATEMENT]})
+            run_in(connection, _UNQUEUE, ids[start : start + PAIRS_PER_STATEMENT], _UNQUEUE_SQL)
         insert_rows(
             connection,
             _QUEUE,

@@ -106,6 +106,11 @@ def text_values(
     ]
 
 
+# each filter field with its key field's name, in ``FILTER_FIELDS`` order
+_KEYED = tuple((name, key_field(name)) for name in FILTER_FIELDS)
+_FACETABLE = frozenset(FACETABLE_FIELDS)
+
+
 def filter_values_of(prepared: Prepared, keys: list[str]) -> list[tuple[str, str]]:
     """The filter fields' text values of an entry, as (field, value) pairs after its
     full-text ones (``text_values``): each value and its folded key, a facet field
@@ -114,14 +119,17 @@ def filter_values_of(prepared: Prepared, keys: list[str]) -> list[tuple[str, str
     by_field: dict[str, list[tuple[str, str]]] = {}
     for name, value, key in prepared.filters:
         by_field.setdefault(name, []).append((value, key))
-    by_field[CITA] = [(key, _keyword_key(key)) for key in dict.fromkeys(keys)]
-    for name in FILTER_FIELDS:
+    if keys:
+        by_field[CITA] = [(key, _keyword_key(key)) for key in dict.fromkeys(keys)]
+    append = texts.append
+    for name, keyed in _KEYED:
         for value, key in by_field.get(name, ()):
-            texts.append((name, value))
-            texts.append((key_field(name), key))
-    for name in FACETABLE_FIELDS:
-        if not by_field.get(name):
-            texts.append((name, NO_VALUE))  # the column stays dense (filters read ``key_``)
+            append((name, value))
+            append((keyed, key))
+    if len(by_field.keys() & _FACETABLE) < len(_FACETABLE):
+        for name in FACETABLE_FIELDS:
+            if not by_field.get(name):
+                append((name, NO_VALUE))  # the column stays dense (filters read ``key_``)
     return texts
 
 
