@@ -21,7 +21,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from indexer.analysis import fold_tokens, stem_tokens
+from indexer.analysis import MAX_TOKEN_CHARS, fold_tokens, stem_tokens
 from indexer.query import And, Field, Node, Not, Or, Phrase, Prefix, Term
 
 _WORD = re.compile(r"\w")
@@ -85,6 +85,12 @@ _FOLD = str.maketrans("áàâäéèêëíìîïóòôöúùûüñç", "aaaaeeeei
 # how a Spanish word writes a letter the index folds: one accent (or tilde) per word
 _ACCENTED = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "úü", "n": "ñ"}
 _WORD_END = re.compile(r"\w*")
+
+
+def _token_count(text: str) -> int:
+    """How many tokens the analysers cut ``text`` into (runs of letters and digits, those
+    of ``MAX_TOKEN_CHARS`` bytes or more dropped), without stemming them."""
+    return sum(1 for word in _WORDS.findall(text) if len(word.encode()) < MAX_TOKEN_CHARS)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -181,7 +187,11 @@ class PassageFinder:
                 if tuple(keys[i : i + size]) != phrase or last - start > PHRASE_SPAN * size:
                     continue
                 end = _WORD_END.match(text, last).end()  # type: ignore[union-attr]
-                if stem_tokens(text[start:end]) == inside:
+                span = text[start:end]
+                if _token_count(span) != len(inside):
+                    continue
+                # no word between the found ones, or the very words of the phrase
+                if size == len(inside) or stem_tokens(span) == inside:
                     marks.append((start, f"{PHRASE_KEY}{number}"))
         count = len(self.match_plan.phrases)
         for number, ((first, second), slop) in enumerate(self.match_plan.near, count):
@@ -192,12 +202,15 @@ class PassageFinder:
                     continue
                 other = second if key == first else first
                 # the next of the other word, if close enough to be within the proximity
-                j = next((j for j in range(i + 1, len(found)) if keys[j] == other), None)
-                if j is None or found[j][0] - start > PHRASE_SPAN * (2 + slop):
+                reach = start + PHRASE_SPAN * (2 + slop)
+                j = i + 1
+                while j < len(found) and found[j][0] <= reach and keys[j] != other:
+                    j += 1
+                if j == len(found) or found[j][0] > reach:
                     continue
                 end = _WORD_END.match(text, found[j][0]).end()  # type: ignore[union-attr]
                 # the positions between them; swapped words cost two more (the index's rule)
-                tokens = len(stem_tokens(text[start:end]))
+                tokens = _token_count(text[start:end])
                 apart = max(0, tokens - 2) + (0 if key == first else 2)
                 if tokens >= 2 and apart <= slop:
                     marks.append((start, f"{PHRASE_KEY}{number}"))

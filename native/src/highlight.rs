@@ -19,7 +19,7 @@ use tantivy::schema::Field;
 use tantivy::tokenizer::{SimpleTokenizer, TextAnalyzer, TokenStream, Tokenizer};
 use tantivy::{Score, Searcher, Term};
 
-use crate::analysis::analyzer;
+use crate::analysis::{analyzer, MAX_TOKEN_BYTES};
 
 const PHRASE_KEY: &str = "\u{0}phrase";
 
@@ -305,6 +305,14 @@ fn fold_letter(c: char) -> char {
         'ç' => 'c',
         other => other,
     }
+}
+
+/// ``highlight._token_count``: how many tokens the analysers cut ``text`` into (runs of
+/// letters and digits, those of ``MAX_TOKEN_BYTES`` or more dropped), none stemmed.
+fn token_count(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty() && word.len() < MAX_TOKEN_BYTES)
+        .count()
 }
 
 fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
@@ -621,7 +629,12 @@ impl Marker {
                         .char_indices()
                         .find(|(_, c)| !word_char(*c))
                         .map_or(rest.len(), |(i, _)| i);
-                if analyze(&mut self.stemmer, &text[start..end]) == inside {
+                let span = &text[start..end];
+                if token_count(span) != inside.len() {
+                    continue;
+                }
+                // no word between the found ones, or the very words of the phrase
+                if size == inside.len() || analyze(&mut self.stemmer, span) == inside {
                     marks.push((found[i].0, format!("{PHRASE_KEY}{number}")));
                 }
             }
@@ -638,12 +651,13 @@ impl Marker {
                 }
                 let other = if key == first { second } else { first };
                 // the next of the other word, if close enough to be within the proximity
-                let Some(j) = (i + 1..found.len()).find(|&j| found[j].1 == *other) else {
+                let reach = start + self.spec.phrase_span * (2 + slop);
+                let Some(j) = (i + 1..found.len())
+                    .take_while(|&j| found[j].0 <= reach)
+                    .find(|&j| found[j].1 == *other)
+                else {
                     continue;
                 };
-                if found[j].0 - start > self.spec.phrase_span * (2 + slop) {
-                    continue;
-                }
                 let from = bytes[j];
                 let rest = &text[from..];
                 let end = from
@@ -652,7 +666,7 @@ impl Marker {
                         .find(|(_, c)| !word_char(*c))
                         .map_or(rest.len(), |(i, _)| i);
                 // the positions between them; swapped words cost two more
-                let tokens = analyze(&mut self.stemmer, &text[bytes[i]..end]).len();
+                let tokens = token_count(&text[bytes[i]..end]);
                 let apart = tokens.saturating_sub(2) + if key == first { 0 } else { 2 };
                 if tokens >= 2 && apart <= *slop {
                     marks.push((*start, format!("{PHRASE_KEY}{}", count + number)));

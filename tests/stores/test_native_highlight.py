@@ -159,6 +159,9 @@ TEXTS = [
     "El interés superior, de la niñez. " + "relleno " * 150 + "interés superior de la niñez",
     "La pensión y la resolución muy definitiva. " + "relleno " * 150 + "pensión definitiva",
     "La definitiva pensión. " + "relleno " * 150 + "definitiva, la pensión " + "relleno " * 150,
+    # a word too long to be indexed between them: the index holds them side by side
+    "daño y moral " + "relleno " * 150 + f"el daño {LONG} moral; la pensión {LONG} definitiva",
+    "daño_moral pensión_definitiva " * 30 + "relleno " * 150 + "daño, moral",
 ] + [corpus_text(seed, repeat) for seed in range(12) for repeat in (1, 8)]
 
 
