@@ -21,7 +21,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from indexer.analysis import fold_tokens, stem_tokens
+from indexer.analysis import MAX_TOKEN_CHARS, fold_tokens, stem_tokens
 from indexer.query import And, Field, Node, Not, Or, Phrase, Prefix, Term
 
 _WORD = re.compile(r"\w")
@@ -35,17 +35,24 @@ class MatchPlan:
     standalone: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
     prefixes: tuple[str, ...] = ()
+    # proximity phrases of two different words (``"pensión definitiva"~3``), with their
+    # proximity: where they match is where the passage is
+    near: tuple[tuple[tuple[str, str], int], ...] = ()
 
 
 def plan(node: Node) -> MatchPlan:
     standalone: set[str] = set()
     phrases: list[tuple[str, ...]] = []
     prefixes: list[str] = []
+    near: list[tuple[tuple[str, str], int]] = []
 
     def walk(item: Node) -> None:
         match item:
             case Phrase(text, slop) | Field(_, text, _, slop) if slop:
-                standalone.update(stem_tokens(text))
+                tokens = stem_tokens(text)
+                standalone.update(tokens)
+                if len(tokens) == 2 and tokens[0] != tokens[1]:
+                    near.append(((tokens[0], tokens[1]), slop))
             case Term(text) | Phrase(text) | Field(_, text):
                 tokens = stem_tokens(text)
                 if len(tokens) == 1:
@@ -64,7 +71,7 @@ def plan(node: Node) -> MatchPlan:
                 return
 
     walk(node)
-    return MatchPlan(frozenset(standalone), tuple(phrases), tuple(prefixes))
+    return MatchPlan(frozenset(standalone), tuple(phrases), tuple(prefixes), tuple(near))
 
 
 WINDOW_CHARS = 600
@@ -78,6 +85,12 @@ _FOLD = str.maketrans("áàâäéèêëíìîïóòôöúùûüñç", "aaaaeeeei
 # how a Spanish word writes a letter the index folds: one accent (or tilde) per word
 _ACCENTED = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "úü", "n": "ñ"}
 _WORD_END = re.compile(r"\w*")
+
+
+def _token_count(text: str) -> int:
+    """How many tokens the analysers cut ``text`` into (runs of letters and digits, those
+    of ``MAX_TOKEN_CHARS`` bytes or more dropped), without stemming them."""
+    return sum(1 for word in _WORDS.findall(text) if len(word.encode()) < MAX_TOKEN_CHARS)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -154,21 +167,53 @@ class PassageFinder:
         found.sort()
         return found
 
-    def _phrases(self, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    def _phrases(self, text: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
         """An entry for each place where a phrase of the query occurs whole: its words
-        found one after the other, close together."""
+        found one after the other, close together, and the words from the first of them
+        to the last exactly the phrase's there (``daño, y lo moral`` holds both words of
+        "daño moral" close together, but not the phrase: a window of it would show no
+        phrase at all)."""
         keys = [key for _, key in found]
         marks: list[tuple[int, str]] = []
         for number, whole in enumerate(self.match_plan.phrases):
-            phrase = tuple(stem for stem in whole if stem in self.stems)
-            size = len(phrase)
-            if not size:
+            telling = [at for at, stem in enumerate(whole) if stem in self.stems]
+            if not telling:
                 continue
+            phrase = tuple(whole[at] for at in telling)
+            inside = list(whole[telling[0] : telling[-1] + 1])
+            size = len(phrase)
             for i in range(len(found) - size + 1):
-                if tuple(keys[i : i + size]) == phrase and (
-                    found[i + size - 1][0] - found[i][0] <= PHRASE_SPAN * size
-                ):
-                    marks.append((found[i][0], f"{PHRASE_KEY}{number}"))
+                start, last = found[i][0], found[i + size - 1][0]
+                if tuple(keys[i : i + size]) != phrase or last - start > PHRASE_SPAN * size:
+                    continue
+                end = _WORD_END.match(text, last).end()  # type: ignore[union-attr]
+                span = text[start:end]
+                if _token_count(span) != len(inside):
+                    continue
+                # no word between the found ones, or the very words of the phrase
+                if size == len(inside) or stem_tokens(span) == inside:
+                    marks.append((start, f"{PHRASE_KEY}{number}"))
+        count = len(self.match_plan.phrases)
+        for number, ((first, second), slop) in enumerate(self.match_plan.near, count):
+            if first not in self.stems or second not in self.stems:
+                continue
+            for i, (start, key) in enumerate(found):
+                if key not in (first, second):
+                    continue
+                other = second if key == first else first
+                # the next of the other word, if close enough to be within the proximity
+                reach = start + PHRASE_SPAN * (2 + slop)
+                j = i + 1
+                while j < len(found) and found[j][0] <= reach and keys[j] != other:
+                    j += 1
+                if j == len(found) or found[j][0] > reach:
+                    continue
+                end = _WORD_END.match(text, found[j][0]).end()  # type: ignore[union-attr]
+                # the positions between them; swapped words cost two more (the index's rule)
+                tokens = _token_count(text[start:end])
+                apart = max(0, tokens - 2) + (0 if key == first else 2)
+                if tokens >= 2 and apart <= slop:
+                    marks.append((start, f"{PHRASE_KEY}{number}"))
         return marks
 
     def window(self, text: str) -> tuple[int, int] | None:
@@ -180,7 +225,7 @@ class PassageFinder:
             return None
         if len(text) <= WINDOW_CHARS:  # a short text is its own passage
             return 0, len(text)
-        found = sorted(found + self._phrases(found))
+        found = sorted(found + self._phrases(text, found))
         best, best_score, first = 0, (0, 0, 0), 0
         counts: dict[str, int] = {}
         phrases = 0  # how many of the keys in the window are whole phrases

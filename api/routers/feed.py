@@ -67,7 +67,7 @@ def search_feed(
     feed = Feed(
         id=feed_urn(canonical),
         title=f"Estado Abierto: {query.q.strip() or 'documentos nuevos'}",
-        subtitle=f"{result.total} documentos coinciden con esta búsqueda; los más recientes.",
+        subtitle=_subtitle(result.total),
         links=[
             Link(f"{base}/v1/search.atom?{urlencode(params)}", "self", ATOM_TYPE),
             Link(f"{base}/?{urlencode(params)}", "alternate", "text/html"),
@@ -85,6 +85,13 @@ def search_feed(
     if _not_modified(request, etag, feed.updated):
         return Response(status_code=304, headers=headers)
     return Response(body, media_type=f"{ATOM_TYPE}; charset=utf-8", headers=headers)
+
+
+def _subtitle(total: int) -> str:
+    """How many documents the search finds, in Spanish that agrees with the number."""
+    if total == 1:
+        return "1 documento coincide con esta búsqueda."
+    return f"{total} documentos coinciden con esta búsqueda; los más recientes."
 
 
 def _not_modified(request: Request, etag: str, updated: dt.datetime) -> bool:

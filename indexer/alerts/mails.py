@@ -112,14 +112,15 @@ def matches(
     search = describe(alert.query)
     count = len(documents)
     noun = "documento nuevo" if count == 1 else "documentos nuevos"
+    verb = "coincide" if count == 1 else "coinciden"
     if alert.rate == "inmediata":
         subject = f"{count} {noun}: {search}"
-        lead = f"Hay {count} {noun} que coinciden con su búsqueda {search}."
+        lead = f"Hay {count} {noun} que {verb} con su búsqueda {search}."
     else:
         period = "del día" if alert.rate == "diaria" else "de la semana"
         subject = f"Resumen {period}: {count} {noun} — {search}"
         lead = (
-            f"Su resumen {period}, al {date_words(today)}: {count} {noun} que coinciden "
+            f"Su resumen {period}, al {date_words(today)}: {count} {noun} que {verb} "
             f"con su búsqueda {search}."
         )
     unsubscribe = unsubscribe_url(alert, unsubscribe_token)

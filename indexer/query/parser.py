@@ -68,6 +68,7 @@ class _Token:
     position: int
     field: str = ""
     slop: int = 0
+    named: str = ""  # a field's name as it was written (``titulo``, ``Tribunal``)
 
 
 UNCLOSED_QUOTE = (
@@ -138,23 +139,31 @@ def _tokenize(text: str) -> list[_Token]:
                 slop, taken = _slop(text, end + 1)
                 field = tokens.pop()
                 tokens.append(
-                    _Token("FIELD", text[i + 1 : end], start, field.field + '"', slop=slop)
+                    _Token(
+                        "FIELD",
+                        text[i + 1 : end],
+                        start,
+                        field.field + '"',
+                        slop=slop,
+                        named=field.named,
+                    )
                 )
                 i = end + 1 + taken
     return tokens
 
 
-def _check_field_value(name: str, value: str, quoted: bool, position: int) -> None:
+def _check_field_value(name: str, value: str, quoted: bool, position: int, named: str = "") -> None:
     """A value no document could hold in the sense it is written is an error, not an
     empty answer: a prefix inside a field (``titulo:amp*`` would look for the word
     "amp"), a year that is not one, a kind that does not exist (the filter parameters
-    refuse the same)."""
+    refuse the same). ``named``: the field's name as written, what the message says."""
     if not quoted and value.endswith("*"):
+        shown = named[:40] or name
         raise QuerySyntaxError(
-            f"{name}: a prefix (*) works on words, not inside a field: write the word "
+            f"{shown}: a prefix (*) works on words, not inside a field: write the word "
             f"alone ({value}) or the whole value",
             position,
-            f"{name}: el prefijo (*) se usa con palabras sueltas, no dentro de un campo: "
+            f"{shown}: el prefijo (*) se usa con palabras sueltas, no dentro de un campo: "
             f"escriba la palabra sola ({value}) o el valor completo",
         )
     if name == "year" and not _YEAR.fullmatch(value):
@@ -189,7 +198,7 @@ def _field_or_word(word: str, start: int, quoted_next: bool) -> _Token:
         return _Token("WORD", word, start)
     field = query_field(name)
     if field is not None:
-        return _Token("FIELD", value, start, field)
+        return _Token("FIELD", value, start, field, named=name)
     if _FIELD_NAME.fullmatch(name) and (value or quoted_next) and not value.startswith("//"):
         valid = ", ".join(query_field_names())
         raise QuerySyntaxError(
@@ -318,13 +327,14 @@ class _Parser:
         quoted = token.field.endswith('"')
         name = token.field.rstrip('"')
         value = token.value.strip()
+        shown = token.named[:40] or name
         if not value:
             raise QuerySyntaxError(
-                f"{name}: needs a value after the colon",
+                f"{shown}: needs a value after the colon",
                 token.position,
-                f"{name}: necesita un valor después de los dos puntos",
+                f"{shown}: necesita un valor después de los dos puntos",
             )
-        _check_field_value(name, value, quoted, token.position)
+        _check_field_value(name, value, quoted, token.position, token.named)
         return Field(name, value, phrase=quoted, slop=token.slop)
 
     def word(self, token: _Token) -> Node | None:

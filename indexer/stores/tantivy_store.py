@@ -1113,6 +1113,7 @@ def marking(tree: Node, finder: PassageFinder) -> str:
             "finder_prefixes": list(finder.prefixes),
             "standalone": sorted(match_plan.standalone),
             "phrases": match_plan.phrases,
+            "near": match_plan.near,
             "prefixes": match_plan.prefixes,
             "window_chars": WINDOW_CHARS,
             "lead_chars": LEAD_CHARS,

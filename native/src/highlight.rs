@@ -19,7 +19,7 @@ use tantivy::schema::Field;
 use tantivy::tokenizer::{SimpleTokenizer, TextAnalyzer, TokenStream, Tokenizer};
 use tantivy::{Score, Searcher, Term};
 
-use crate::analysis::analyzer;
+use crate::analysis::{analyzer, MAX_TOKEN_BYTES};
 
 const PHRASE_KEY: &str = "\u{0}phrase";
 
@@ -212,6 +212,9 @@ struct Spec {
     finder_prefixes: Vec<String>,
     standalone: Vec<String>,
     phrases: Vec<Vec<String>>,
+    /// proximity phrases of two different words, with their proximity
+    #[serde(default)]
+    near: Vec<((String, String), usize)>,
     prefixes: Vec<String>,
     window_chars: usize,
     lead_chars: usize,
@@ -302,6 +305,14 @@ fn fold_letter(c: char) -> char {
         'ç' => 'c',
         other => other,
     }
+}
+
+/// ``highlight._token_count``: how many tokens the analysers cut ``text`` into (runs of
+/// letters and digits, those of ``MAX_TOKEN_BYTES`` or more dropped), none stemmed.
+fn token_count(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty() && word.len() < MAX_TOKEN_BYTES)
+        .count()
 }
 
 fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
@@ -446,7 +457,7 @@ impl Marker {
         if length <= window {
             return Some((0, text.len()));
         }
-        let marks = self.phrases(&found);
+        let marks = self.phrases(text, &found);
         found.extend(marks);
         found.sort();
         let (mut best, mut best_score, mut first) = (0usize, (0usize, 0usize, 0usize), 0usize);
@@ -575,30 +586,96 @@ impl Marker {
         stem.unwrap_or_default()
     }
 
-    /// ``PassageFinder._phrases``: an entry where a phrase of the question occurs whole.
-    fn phrases(&self, found: &[(usize, String)]) -> Vec<(usize, String)> {
+    /// ``PassageFinder._phrases``: an entry where a phrase of the question occurs whole:
+    /// its words found one after the other, close together, and the words from the first
+    /// of them to the last exactly the phrase's there. ``found``'s positions are
+    /// characters of ``text``.
+    fn phrases(&mut self, text: &str, found: &[(usize, String)]) -> Vec<(usize, String)> {
         let mut marks = Vec::new();
-        for (number, whole) in self.spec.phrases.iter().enumerate() {
-            let phrase: Vec<&String> = whole.iter().filter(|s| self.stems.contains(*s)).collect();
-            let size = phrase.len();
-            if size == 0 || size > found.len() {
+        // byte offsets of the found positions, in one pass (they are sorted)
+        let mut bytes = Vec::with_capacity(found.len());
+        let (mut byte, mut chars) = (0usize, 0usize);
+        for (at, _) in found {
+            byte = forward(text, byte, at - chars);
+            chars = *at;
+            bytes.push(byte);
+        }
+        let phrases = std::mem::take(&mut self.spec.phrases);
+        for (number, whole) in phrases.iter().enumerate() {
+            let telling: Vec<usize> = (0..whole.len())
+                .filter(|&at| self.stems.contains(&whole[at]))
+                .collect();
+            let (Some(&first), Some(&last)) = (telling.first(), telling.last()) else {
+                continue;
+            };
+            let inside = &whole[first..=last];
+            let size = telling.len();
+            if size > found.len() {
                 continue;
             }
             for i in 0..=found.len() - size {
                 let whole_here = found[i..i + size]
                     .iter()
-                    .zip(&phrase)
-                    .all(|((_, key), stem)| key == *stem);
-                if whole_here && found[i + size - 1].0 - found[i].0 <= self.spec.phrase_span * size
+                    .zip(&telling)
+                    .all(|((_, key), &at)| *key == whole[at]);
+                if !whole_here || found[i + size - 1].0 - found[i].0 > self.spec.phrase_span * size
                 {
+                    continue;
+                }
+                let (start, from) = (bytes[i], bytes[i + size - 1]);
+                let rest = &text[from..];
+                let end = from
+                    + rest
+                        .char_indices()
+                        .find(|(_, c)| !word_char(*c))
+                        .map_or(rest.len(), |(i, _)| i);
+                let span = &text[start..end];
+                if token_count(span) != inside.len() {
+                    continue;
+                }
+                // no word between the found ones, or the very words of the phrase
+                if size == inside.len() || analyze(&mut self.stemmer, span) == inside {
                     marks.push((found[i].0, format!("{PHRASE_KEY}{number}")));
+                }
+            }
+        }
+        self.spec.phrases = phrases;
+        let count = self.spec.phrases.len();
+        for (number, ((first, second), slop)) in self.spec.near.iter().enumerate() {
+            if !self.stems.contains(first) || !self.stems.contains(second) {
+                continue;
+            }
+            for (i, (start, key)) in found.iter().enumerate() {
+                if key != first && key != second {
+                    continue;
+                }
+                let other = if key == first { second } else { first };
+                // the next of the other word, if close enough to be within the proximity
+                let reach = start + self.spec.phrase_span * (2 + slop);
+                let Some(j) = (i + 1..found.len())
+                    .take_while(|&j| found[j].0 <= reach)
+                    .find(|&j| found[j].1 == *other)
+                else {
+                    continue;
+                };
+                let from = bytes[j];
+                let rest = &text[from..];
+                let end = from
+                    + rest
+                        .char_indices()
+                        .find(|(_, c)| !word_char(*c))
+                        .map_or(rest.len(), |(i, _)| i);
+                // the positions between them; swapped words cost two more
+                let tokens = token_count(&text[bytes[i]..end]);
+                let apart = tokens.saturating_sub(2) + if key == first { 0 } else { 2 };
+                if tokens >= 2 && apart <= *slop {
+                    marks.push((*start, format!("{PHRASE_KEY}{}", count + number)));
                 }
             }
         }
         marks
     }
 
-    /// Whether a folded word begins with a prefix of the question.
     fn prefixed(&self, folded: &str) -> bool {
         self.spec
             .prefixes

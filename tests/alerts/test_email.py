@@ -128,6 +128,8 @@ def test_a_match_arrives_in_spanish_with_one_click_unsubscribe(
     notice = messages[1]
     assert notice["Subject"] == "1 documento nuevo: «pensión alimenticia» · matter: familiar"
     body = text_of(notice)
+    # one document: the verb agrees with it
+    assert "Hay 1 documento nuevo que coincide con su búsqueda" in body
     assert "Toca 21/2026: pensión alimenticia" in body
     assert "30 de noviembre de 2026" in body
     assert "fija la pensión alimenticia definitiva" in body
@@ -179,6 +181,7 @@ def test_a_daily_digest_lists_the_period_and_an_empty_period_sends_nothing(
     digest = messages[1]
     assert digest["Subject"].startswith("Resumen del día: 2 documentos nuevos")
     assert "Toca 24/2026" in text_of(digest) and "Toca 25/2026" in text_of(digest)
+    assert "2 documentos nuevos que coinciden con su búsqueda" in text_of(digest)
     assert digest["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     day_over()
     deliver(mailing)

@@ -40,6 +40,14 @@ def test_a_search_is_a_valid_atom_feed_of_its_newest_matches(client: TestClient)
     assert [entry.id for entry in parsed.entries] == [document_urn(h["id"]) for h in search["hits"]]
 
 
+def test_the_subtitle_counts_the_matches_in_spanish_that_agrees(client: TestClient) -> None:
+    _, one = _feed(client, q="presupuesto")
+    assert len(one.entries) == 1
+    assert one.feed.subtitle == "1 documento coincide con esta búsqueda."
+    _, three = _feed(client, q="transparencia")
+    assert three.feed.subtitle == "3 documentos coinciden con esta búsqueda; los más recientes."
+
+
 def test_every_element_rfc_4287_requires_is_there(client: TestClient) -> None:
     body, _ = _feed(client, q="daño")
     root = ET.fromstring(body)

@@ -196,6 +196,55 @@ def test_a_match_deep_in_a_long_sentence_is_highlighted(store: Store) -> None:
     assert "<mark>anatocismo</mark>" in " ".join(hit.highlights)
 
 
+def test_the_snippet_shows_the_phrase_not_its_words_apart(store: Store) -> None:
+    # both words of the phrase close together near the start ("daño, y lo moral"), the
+    # phrase itself beyond 100 KB: the snippet is where the phrase is, and shows it
+    filler = "El tribunal analiza los agravios expuestos por la parte recurrente. " * 1600
+    apart = corpus()[0].model_copy(
+        update={
+            "id": "sen-separadas",
+            "text": "Se alegó un daño, y lo moral de la conducta; el daño y lo moral otra vez. "
+            + filler
+            + "Finalmente se acreditó el menoscabo extrapatrimonial o daño moral reclamado.",
+        }
+    )
+    store.upsert([apart])
+    [hit] = [h for h in store.search(SearchQuery(q='"daño moral"')).hits if h.id == apart.id]
+    assert "<mark>daño moral</mark>" in " ".join(hit.highlights)
+    # a phrase with short words inside it: "de la" must be there too
+    stops = apart.model_copy(
+        update={
+            "id": "sen-superior",
+            "text": "El interés superior, atento a la niñez, y el interés superior en la niñez. "
+            + filler
+            + "Prevalece el interés superior de la niñez sobre cualquier otro.",
+        }
+    )
+    store.upsert([stops])
+    found = store.search(SearchQuery(q='"interés superior de la niñez"')).hits
+    [hit] = [h for h in found if h.id == stops.id]
+    assert "<mark>interés superior de la niñez</mark>" in " ".join(hit.highlights)
+
+
+def test_the_snippet_of_a_proximity_phrase_is_where_it_matches(store: Store) -> None:
+    # "pensión … definitiva" five positions apart near the start (no match of ~1); the
+    # words within ~1 of each other beyond 100 KB
+    filler = "El tribunal analiza los agravios expuestos por la parte recurrente. " * 1600
+    near = corpus()[0].model_copy(
+        update={
+            "id": "sen-cercanas",
+            "text": "La pensión y la resolución muy definitiva son cosas distintas. "
+            + filler
+            + "Se fijó la pensión alimenticia definitiva del acreedor.",
+        }
+    )
+    store.upsert([near])
+    found = store.search(SearchQuery(q='"pensión definitiva"~1')).hits
+    [hit] = [h for h in found if h.id == near.id]
+    joined = " ".join(hit.highlights)
+    assert "<mark>pensión</mark> alimenticia <mark>definitiva</mark> del acreedor" in joined
+
+
 def test_counts_follow_the_writes_and_the_pages_keep_them(store: Store) -> None:
     first = store.search(SearchQuery(q="", limit=2, facets=["matter"]))
     matters = {f.value: f.count for f in first.facets["matter"]}

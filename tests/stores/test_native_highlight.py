@@ -65,6 +65,9 @@ QUESTIONS = [
     '"interés superior de la niñez"',
     '"daño moral"~3',
     '"pensión alimenticia"~2',
+    '"moral daño"~3',
+    '"definitiva pensión"~1',
+    '"niñez interés"~4',
     "constitu*",
     "indemniz*",
     "juicio constitu*",
@@ -151,6 +154,14 @@ TEXTS = [
     "relleno " * 100 + "Ⱥ AMPARO DAÑO MORAL İ " * 30,
     "ǅ\u001famparo\u001fdaño\u00a0moral ª² " * 60,
     "\uf0b7 Amparo − daño moral → ● niñez ─ ∑ " * 40,
+    # a phrase's words close together but apart, the phrase itself further on
+    "Un daño, y lo moral; el daño y lo moral. " + "relleno " * 150 + "el daño moral causado",
+    "El interés superior, de la niñez. " + "relleno " * 150 + "interés superior de la niñez",
+    "La pensión y la resolución muy definitiva. " + "relleno " * 150 + "pensión definitiva",
+    "La definitiva pensión. " + "relleno " * 150 + "definitiva, la pensión " + "relleno " * 150,
+    # a word too long to be indexed between them: the index holds them side by side
+    "daño y moral " + "relleno " * 150 + f"el daño {LONG} moral; la pensión {LONG} definitiva",
+    "daño_moral pensión_definitiva " * 30 + "relleno " * 150 + "daño, moral",
 ] + [corpus_text(seed, repeat) for seed in range(12) for repeat in (1, 8)]
 
 

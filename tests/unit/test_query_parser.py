@@ -169,6 +169,19 @@ def test_a_field_value_that_can_match_nothing_it_seems_to_is_an_error(
 
 
 @pytest.mark.parametrize(
+    ("query", "named"), [("titulo:amp*", "titulo"), ("Tribunal:Sala*", "Tribunal"),
+                         ('materia:""', "materia"), ("source:scj*", "source")],
+)  # fmt: skip
+def test_the_message_names_the_field_as_it_was_written(query: str, named: str) -> None:
+    """A person who wrote ``titulo:`` reads «titulo» in the message, not the store's
+    ``title``."""
+    with pytest.raises(QuerySyntaxError) as caught:
+        parse_query(query)
+    assert caught.value.mensaje.startswith(f"{named}: ")
+    assert caught.value.message.startswith(f"{named}: ")
+
+
+@pytest.mark.parametrize(
     "query", ['titulo:"amparo*"', "año:2023", "kind:Sesión", "tipo:documento_legislativo"]
 )
 def test_field_values_that_can_match_still_parse(query: str) -> None:
