@@ -28,6 +28,10 @@ from .model import OcrLimits, OcrPage
 from .tess_reader import PageTimeout, Reader, ReaderUnavailable
 
 MAX_TURN_GROWTH = 1.5  # a straightened page may grow this much (corners); a strip is left as is
+# An image is decoded whole at its own size before the page is scaled down for OCR: a
+# 900-byte JBIG2 image of 100,000 x 100,000 pixels took a worker to 1.25 GB. A scan of
+# an A3 page at 600 dpi is 70 million pixels; a page drawing more than this is not read
+MAX_IMAGE_PIXELS = 250_000_000
 USABLE_CHARS = 20  # fewer letters and digits than this on a page: no usable text layer
 LANGUAGE = "spa"
 _TESSDATA_DIRS = (
@@ -143,6 +147,15 @@ def _has_drawing(page: pdfium.PdfPage) -> bool:
     return any(True for _ in page.get_objects(filter=_DRAWN, max_depth=2))
 
 
+def _largest_image(page: pdfium.PdfPage) -> tuple[int, int]:
+    """The pixel size (as declared by the PDF) of the page's largest image."""
+    sizes = [
+        image.get_px_size()
+        for image in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2)
+    ]
+    return max(sizes, key=lambda size: size[0] * size[1], default=(0, 0))
+
+
 def ocr_pages(
     data: bytes,
     texts: list[str],
@@ -160,7 +173,7 @@ def ocr_pages(
         on_start()
     deadline = time.monotonic() + limits.file_timeout_s
     done: list[OcrPage] = []
-    tried = timed_out = failed = 0
+    tried = timed_out = failed = oversized = 0
     doc = pdfium.PdfDocument(data)
     try:
         for index in wanted[: limits.max_pages]:
@@ -170,6 +183,10 @@ def ocr_pages(
             page = doc[index]
             try:
                 if not _has_drawing(page):
+                    continue
+                width, height = _largest_image(page)
+                if width * height > MAX_IMAGE_PIXELS:
+                    oversized += 1
                     continue
                 image = clean(render(page, limits))
             finally:
@@ -200,6 +217,8 @@ def ocr_pages(
         warnings.append(f"ocr_timeout:{timed_out}")
     if failed:
         warnings.append(f"ocr_failed:{failed}")
+    if oversized:
+        warnings.append(f"ocr_image_too_large:{oversized}")
     if low := sum(p.low_confidence for p in done):
         warnings.append(f"ocr_low_confidence:{low}")
     return tuple(done), warnings
