@@ -28,10 +28,10 @@ page was read so). OCR warnings: ``ocr_unavailable`` (no Tesseract or no Spanish
 data), ``ocr_incomplete:K/N`` (time or page limits left N-K pages unread),
 ``ocr_timeout:K`` (K pages outlasted ``page_timeout_s``: Tesseract was killed, the page
 left without text, the rest read), ``ocr_failed:K`` (Tesseract's process died under K
-pages), ``ocr_image_too_large:K`` (K pages draw an image over ``ocr.MAX_IMAGE_PIXELS``,
-which pdfium would decode whole: not rendered), ``ocr_low_confidence:K``. Text under a
-filled dark rectangle (a redaction that hid nothing) is replaced by
-``[TEXTO BAJO TACHADO]`` (:mod:`.redaction`).
+pages), ``ocr_image_too_large:K`` (K pages draw images of more than
+``ocr.MAX_IMAGE_PIXELS`` in all, which pdfium would decode whole: not rendered),
+``ocr_low_confidence:K``. Text under a filled dark rectangle (a redaction that hid
+nothing) is replaced by ``[TEXTO BAJO TACHADO]`` (:mod:`.redaction`).
 
 A PDF whose pages yield no text even by OCR raises ``ExtractionError("no_text")`` (its
 ``pages`` attribute holds the page count); so does an empty HTML or text document. Text

@@ -30,7 +30,8 @@ from .tess_reader import PageTimeout, Reader, ReaderUnavailable
 MAX_TURN_GROWTH = 1.5  # a straightened page may grow this much (corners); a strip is left as is
 # An image is decoded whole at its own size before the page is scaled down for OCR: a
 # 900-byte JBIG2 image of 100,000 x 100,000 pixels took a worker to 1.25 GB. A scan of
-# an A3 page at 600 dpi is 70 million pixels; a page drawing more than this is not read
+# an A3 page at 600 dpi is 70 million pixels; a page whose images (each drawing counted)
+# add up to more than this is not read
 MAX_IMAGE_PIXELS = 250_000_000
 USABLE_CHARS = 20  # fewer letters and digits than this on a page: no usable text layer
 LANGUAGE = "spa"
@@ -147,13 +148,14 @@ def _has_drawing(page: pdfium.PdfPage) -> bool:
     return any(True for _ in page.get_objects(filter=_DRAWN, max_depth=2))
 
 
-def _largest_image(page: pdfium.PdfPage) -> tuple[int, int]:
-    """The pixel size (as declared by the PDF) of the page's largest image."""
-    sizes = [
-        image.get_px_size()
+def _image_pixels(page: pdfium.PdfPage) -> int:
+    """Pixels (as the PDF declares them) of the images the page draws, each drawing
+    counted: rendering decodes them at their own size."""
+    return sum(
+        width * height
         for image in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2)
-    ]
-    return max(sizes, key=lambda size: size[0] * size[1], default=(0, 0))
+        for width, height in [image.get_px_size()]
+    )
 
 
 def ocr_pages(
@@ -184,8 +186,7 @@ def ocr_pages(
             try:
                 if not _has_drawing(page):
                     continue
-                width, height = _largest_image(page)
-                if width * height > MAX_IMAGE_PIXELS:
+                if _image_pixels(page) > MAX_IMAGE_PIXELS:
                     oversized += 1
                     continue
                 image = clean(render(page, limits))

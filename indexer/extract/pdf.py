@@ -151,8 +151,8 @@ def extract_pdf(
 
             raise ExtractionError(
                 "too_large",
-                f"{huge[0].split(':')[1]} page(s) draw an image of more than "
-                f"{MAX_IMAGE_PIXELS // 1_000_000} million pixels: not rendered for OCR",
+                f"{huge[0].split(':')[1]} page(s) draw images of more than "
+                f"{MAX_IMAGE_PIXELS // 1_000_000} million pixels in all: not rendered for OCR",
             )
         raise ExtractionError("no_text", "no text layer (scanned?)", pages=result.total)
     if _score(result.texts) < SPARSE_CHARS_PER_PAGE * len(result.texts):

@@ -512,3 +512,16 @@ def form_drawn_pdf(form_operators: int = 2_000, draws: int = 2_000) -> bytes:
     )
     resources = b"/Resources << /Font << /F1 3 0 R >> /XObject << /Fm1 6 0 R >> >>"
     return _one_page(b"/Fm1 Do " * draws, resources, [xobject])
+
+
+def image_drawn_pdf(side: int = 5_000, draws: int = 500) -> bytes:
+    """One page drawing ``draws`` times a grey image of ``side`` x ``side`` pixels (a few
+    KB of Flate): rendering it for OCR scales the whole image ``draws`` times."""
+    packed = zlib.compress(b"\xf0" * side * side, 9)
+    image = (
+        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream"
+        % (side, side, len(packed), packed)
+    )
+    resources = b"/Resources << /Font << /F1 3 0 R >> /XObject << /Im1 6 0 R >> >>"
+    return _one_page(b"q 612 0 0 792 0 0 cm /Im1 Do Q " * draws, resources, [image])

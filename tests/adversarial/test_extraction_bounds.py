@@ -78,10 +78,22 @@ def _peak_mb(pid: int) -> float:
 
 
 @pytest.mark.skipif(tessdata_dir() is None, reason="Tesseract's Spanish data missing")
-def test_an_image_too_large_to_decode_is_not_rendered_for_ocr() -> None:
-    """900 bytes of JBIG2 declaring 100,000 x 100,000 pixels: pdfium decoded it whole
-    (1.25 GB in the worker) to render the page for OCR, and called the file a scan."""
-    data = hostile.giant_image_xobject_pdf(100_000, b"/JBIG2Decode", b"<< >>")
+@pytest.mark.parametrize(
+    "make",
+    [
+        # 900 bytes of JBIG2 declaring 100,000 x 100,000 pixels: pdfium decoded it whole
+        # (1.25 GB in the worker) to render the page for OCR
+        lambda: hostile.giant_image_xobject_pdf(100_000, b"/JBIG2Decode", b"<< >>"),
+        # 25 KB drawing a 25-million-pixel image 20 times: each drawing scaled in
+        # render, seconds apiece (100 drawings: 165 s on a busy machine)
+        lambda: hostile.image_drawn_pdf(5_000, 20),
+    ],
+    ids=["jbig2-100000-square", "image-drawn-20-times"],
+)
+def test_images_too_large_to_decode_are_not_rendered_for_ocr(make: object) -> None:
+    """Such a page was rendered (under the OCR's minutes, not the file's time limit) and
+    the file then called a scan without text."""
+    data = make()  # type: ignore[operator]
     pool = get_pool()
     pool.close()  # fresh workers: their peak memory is this file's
     error = _cause(data)
