@@ -77,6 +77,17 @@ def cases() -> list[Case]:
             pdf,
             "a.pdf",
         ),
+        ("25 MP image drawn 40 times", lambda: hostile.image_drawn_pdf(5_000, 40), pdf, "a.pdf"),
+        ("14 KB form drawn 60 times", lambda: hostile.form_drawn_pdf(2_000, 60), pdf, "a.pdf"),
+        ("14 KB form drawn 2000 times", hostile.form_drawn_pdf, pdf, "a.pdf"),
+        (
+            "text page + 300k blank operators",
+            lambda: hostile.content_pages_pdf(
+                [hostile.text_content("Sentencia de amparo"), hostile.blank_operators(300_000)]
+            ),
+            pdf,
+            "a.pdf",
+        ),
         ("100k nested arrays", hostile.nested_arrays_pdf, pdf, "a.pdf"),
         ("ToUnicode of 1M entries", hostile.huge_tounicode_pdf, pdf, "a.pdf"),
         ("zip of 500k entries", hostile.many_entries_zip, pdf, "a.docx"),
