@@ -84,8 +84,12 @@ class _MeteredResources(PDFResourceManager):
     """pdfminer's resources, refusing a font whose ToUnicode map is over the limit."""
 
     def get_font(self, objid: object, spec: Mapping[str, object]) -> PDFFont:
-        cmap = resolve1(spec.get("ToUnicode")) if isinstance(spec, Mapping) else None
-        if isinstance(cmap, PDFStream) and len(cmap.get_data()) > MAX_CMAP_BYTES:
+        try:
+            cmap = resolve1(spec.get("ToUnicode")) if isinstance(spec, Mapping) else None
+            size = len(cmap.get_data()) if isinstance(cmap, PDFStream) else 0
+        except Exception:  # a broken map is pdfminer's to deal with, as before
+            size = 0
+        if size > MAX_CMAP_BYTES:
             raise _PageTooLarge
         return super().get_font(objid, spec)
 
