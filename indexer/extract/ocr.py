@@ -165,15 +165,17 @@ def ocr_pages(
     on_start: Callable[[], None] | None = None,
 ) -> tuple[tuple[OcrPage, ...], list[str]]:
     """Read by OCR the pages of ``texts`` without usable text, in place; return the pages
-    read and warnings. Stops at ``max_pages`` pages or after ``file_timeout_s``."""
+    read and warnings. Stops at ``max_pages`` pages or ``file_timeout_s`` after the first
+    page rendered (``on_start`` is called then)."""
     wanted = [i for i, text in enumerate(texts) if needs_ocr(text)]
     if not wanted:
         return (), []
     if not available():
         return (), ["ocr_unavailable"]
-    if on_start is not None:
-        on_start()
-    deadline = time.monotonic() + limits.file_timeout_s
+    # the OCR's budget (the worker's deadline with it) starts at the first page rendered:
+    # looking for drawings and sizing images is not OCR, and runs under the file's limit
+    # (a page of 4 million text objects in forms took minutes to look through)
+    deadline = math.inf
     done: list[OcrPage] = []
     tried = timed_out = failed = oversized = 0
     doc = pdfium.PdfDocument(data)
@@ -189,6 +191,10 @@ def ocr_pages(
                 if _image_pixels(page) > MAX_IMAGE_PIXELS:
                     oversized += 1
                     continue
+                if deadline == math.inf:
+                    if on_start is not None:
+                        on_start()
+                    deadline = time.monotonic() + limits.file_timeout_s
                 image = clean(render(page, limits))
             finally:
                 page.close()
