@@ -225,6 +225,10 @@ def _try_fallback(
         result.fallback_error = f"{type(exc).__name__}: {exc}"[:200]
         return result
     if result is None:
+        if not fallback.texts and fallback.fallback_out_of_time:
+            raise ExtractionError(
+                "timeout", f"{pdfium_error}; pdfminer read no page in its time limit"
+            )
         if not fallback.texts and fallback.total == 0:  # pdfium says "Success" of it
             raise ExtractionError("malformed", "the PDF has no pages: its page tree is empty")
         if not fallback.texts:
