@@ -13,7 +13,9 @@ paragraphs, and for PDFs a form feed ``"\\f"`` between pages, so
 
 Warnings (``Extraction.warnings``) are short machine strings:
 ``pdfminer_fallback`` (pdfium found little text, pdfminer did better),
-``fallback_failed`` / ``fallback_timeout`` (pdfminer errored / stopped early),
+``fallback_failed`` / ``fallback_timeout`` (pdfminer errored / stopped at its deadline,
+within a page if need be), ``fallback_skipped:K`` (K pages left unread by pdfminer: more
+content or a larger character map than it may interpret, :mod:`.fallback`),
 ``pages_truncated:N/M`` (only the first ``max_pages`` of M pages extracted),
 ``page_errors:K`` (K pages could not be loaded), ``sparse_text`` (fewer than
 ~20 letters per page: likely scanned), ``charset_mismatch:USED`` (declared
@@ -26,8 +28,10 @@ page was read so). OCR warnings: ``ocr_unavailable`` (no Tesseract or no Spanish
 data), ``ocr_incomplete:K/N`` (time or page limits left N-K pages unread),
 ``ocr_timeout:K`` (K pages outlasted ``page_timeout_s``: Tesseract was killed, the page
 left without text, the rest read), ``ocr_failed:K`` (Tesseract's process died under K
-pages), ``ocr_low_confidence:K``. Text under a filled dark rectangle (a redaction that
-hid nothing) is replaced by ``[TEXTO BAJO TACHADO]`` (:mod:`.redaction`).
+pages), ``ocr_image_too_large:K`` (K pages draw images of more than
+``ocr.MAX_IMAGE_PIXELS`` in all, which pdfium would decode whole: not rendered),
+``ocr_low_confidence:K``. Text under a filled dark rectangle (a redaction that hid
+nothing) is replaced by ``[TEXTO BAJO TACHADO]`` (:mod:`.redaction`).
 
 A PDF whose pages yield no text even by OCR raises ``ExtractionError("no_text")`` (its
 ``pages`` attribute holds the page count); so does an empty HTML or text document. Text
@@ -35,8 +39,10 @@ without a single letter or digit (dashes, dots, control characters) counts as no
 
 A PDF none of whose pages can be loaded (a page tree cyclic or nested too deeply) is
 ``malformed``, not a scan; one whose streams inflate past the worker's memory is a
-``decompression_bomb`` (``bombs``). HTML or text over ``ExtractionLimits.max_markup_bytes``
-is ``too_large``.
+``decompression_bomb`` (``bombs``). A PDF without text whose pages the fallback or OCR
+left unread for their size (``fallback_skipped``, ``ocr_image_too_large``) is
+``too_large``, and one whose fallback ran out of time ``timeout``, not ``no_text``. HTML
+or text over ``ExtractionLimits.max_markup_bytes`` is ``too_large``.
 """
 
 from __future__ import annotations

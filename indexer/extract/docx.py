@@ -17,14 +17,37 @@ from .normalise import normalise_text
 BODY = "word/document.xml"
 MAX_XML_BYTES = 256 * 1024 * 1024  # a 2,000-page sentence's XML is a few tens of MB
 MAX_TEXT_CHARS = 20_000_000  # some 6,000 pages of text
+# Listing a zip makes an object of each entry of its central directory: 40 MB of empty
+# entries (500,000) took the crawler's own process 30 s and 300 MB just to ask whether
+# it was Word. A Word file's directory lists tens of entries (some hundreds with images)
+MAX_DIRECTORY_BYTES = 2 * 1024 * 1024
+_END_OF_DIRECTORY = b"PK\x05\x06"
 _CHUNK = 1024 * 1024
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
+def _refuse_huge_directory(data: bytes) -> None:
+    """``too_large`` when the zip's central directory (as its end record declares it, which
+    is what ``zipfile`` reads) is over ``MAX_DIRECTORY_BYTES`` or in the ZIP64 form."""
+    end = data.rfind(_END_OF_DIRECTORY, max(0, len(data) - 65_557))
+    if end < 0 or len(data) < end + 22:
+        return  # no end record: zipfile finds no archive either
+    entries = int.from_bytes(data[end + 10 : end + 12], "little")
+    size = int.from_bytes(data[end + 12 : end + 16], "little")
+    if entries == 0xFFFF or size == 0xFFFFFFFF or size > MAX_DIRECTORY_BYTES:
+        raise ExtractionError(
+            "too_large",
+            f"el archivo ZIP lista {entries if entries != 0xFFFF else 'más de 65.535'} "
+            f"entradas en un directorio de {size} bytes (máximo {MAX_DIRECTORY_BYTES})",
+        )
+
+
 def is_docx(data: bytes) -> bool:
-    """A zip holding a Word body: whatever the server declared it to be."""
+    """A zip holding a Word body: whatever the server declared it to be. ``too_large`` for
+    a zip whose directory is too large to list."""
     if not data.startswith(b"PK\x03\x04"):
         return False
+    _refuse_huge_directory(data)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return BODY in archive.namelist()

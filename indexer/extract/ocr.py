@@ -28,6 +28,11 @@ from .model import OcrLimits, OcrPage
 from .tess_reader import PageTimeout, Reader, ReaderUnavailable
 
 MAX_TURN_GROWTH = 1.5  # a straightened page may grow this much (corners); a strip is left as is
+# An image is decoded whole at its own size before the page is scaled down for OCR: a
+# 900-byte JBIG2 image of 100,000 x 100,000 pixels took a worker to 1.25 GB. A scan of
+# an A3 page at 600 dpi is 70 million pixels; a page whose images (each drawing counted)
+# add up to more than this is not read
+MAX_IMAGE_PIXELS = 250_000_000
 USABLE_CHARS = 20  # fewer letters and digits than this on a page: no usable text layer
 LANGUAGE = "spa"
 _TESSDATA_DIRS = (
@@ -143,6 +148,16 @@ def _has_drawing(page: pdfium.PdfPage) -> bool:
     return any(True for _ in page.get_objects(filter=_DRAWN, max_depth=2))
 
 
+def _image_pixels(page: pdfium.PdfPage) -> int:
+    """Pixels (as the PDF declares them) of the images the page draws, each drawing
+    counted: rendering decodes them at their own size."""
+    return sum(
+        width * height
+        for image in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2)
+        for width, height in [image.get_px_size()]
+    )
+
+
 def ocr_pages(
     data: bytes,
     texts: list[str],
@@ -150,17 +165,19 @@ def ocr_pages(
     on_start: Callable[[], None] | None = None,
 ) -> tuple[tuple[OcrPage, ...], list[str]]:
     """Read by OCR the pages of ``texts`` without usable text, in place; return the pages
-    read and warnings. Stops at ``max_pages`` pages or after ``file_timeout_s``."""
+    read and warnings. Stops at ``max_pages`` pages or ``file_timeout_s`` after the first
+    page rendered (``on_start`` is called then)."""
     wanted = [i for i, text in enumerate(texts) if needs_ocr(text)]
     if not wanted:
         return (), []
     if not available():
         return (), ["ocr_unavailable"]
-    if on_start is not None:
-        on_start()
-    deadline = time.monotonic() + limits.file_timeout_s
+    # the OCR's budget (the worker's deadline with it) starts at the first page rendered:
+    # looking for drawings and sizing images is not OCR, and runs under the file's limit
+    # (a page of 4 million text objects in forms took minutes to look through)
+    deadline = math.inf
     done: list[OcrPage] = []
-    tried = timed_out = failed = 0
+    tried = timed_out = failed = oversized = 0
     doc = pdfium.PdfDocument(data)
     try:
         for index in wanted[: limits.max_pages]:
@@ -171,6 +188,13 @@ def ocr_pages(
             try:
                 if not _has_drawing(page):
                     continue
+                if _image_pixels(page) > MAX_IMAGE_PIXELS:
+                    oversized += 1
+                    continue
+                if deadline == math.inf:
+                    if on_start is not None:
+                        on_start()
+                    deadline = time.monotonic() + limits.file_timeout_s
                 image = clean(render(page, limits))
             finally:
                 page.close()
@@ -200,6 +224,8 @@ def ocr_pages(
         warnings.append(f"ocr_timeout:{timed_out}")
     if failed:
         warnings.append(f"ocr_failed:{failed}")
+    if oversized:
+        warnings.append(f"ocr_image_too_large:{oversized}")
     if low := sum(p.low_confidence for p in done):
         warnings.append(f"ocr_low_confidence:{low}")
     return tuple(done), warnings

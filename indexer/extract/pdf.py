@@ -6,10 +6,8 @@ Runs inside the worker subprocess (see :mod:`indexer.extract.worker`); call
 
 from __future__ import annotations
 
-import io
 import logging
 import re
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -40,6 +38,15 @@ class _Pages:
     warnings: list[str]
     failed_pages: int = 0  # pages the reader could not load
     fallback_error: str = ""
+    fallback_skipped: int = 0  # pages pdfminer left unread: too much content
+    fallback_out_of_time: bool = False  # pdfminer stopped at its deadline
+
+    def fallback_cut(self) -> list[str]:
+        """Warnings for what the pdfminer fallback left unread."""
+        cut = ["fallback_timeout"] if self.fallback_out_of_time else []
+        return cut + (
+            [f"fallback_skipped:{self.fallback_skipped}"] if self.fallback_skipped else []
+        )
 
 
 def _score(texts: list[str]) -> int:
@@ -80,38 +87,13 @@ def _pdfium_pages(data: bytes, max_pages: int) -> _Pages:
 
 
 def _pdfminer_pages(data: bytes, max_pages: int, deadline: float | None) -> _Pages:
-    from pdfminer.converter import PDFPageAggregator
-    from pdfminer.layout import LAParams, LTTextContainer
-    from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-    from pdfminer.pdfpage import PDFPage
-    from pdfminer.pdfparser import PDFParser
-    from pdfminer.pdftypes import resolve1
+    from .fallback import read_pages  # imports pdfminer: only when it is needed
 
-    try:
-        document = PDFDocument(PDFParser(io.BytesIO(data)), password="")
-    except PDFPasswordIncorrect as exc:
-        raise ExtractionError("encrypted", "a user password is required") from exc
-    try:
-        total = int(resolve1(resolve1(document.catalog["Pages"])["Count"]))
-    except Exception:
-        total = 0
-    resources = PDFResourceManager(caching=True)
-    device = PDFPageAggregator(resources, laparams=LAParams())
-    interpreter = PDFPageInterpreter(resources, device)
-    texts: list[str] = []
-    warnings: list[str] = []
-    for page in PDFPage.create_pages(document):
-        if len(texts) >= max_pages:
-            break
-        if deadline is not None and time.monotonic() > deadline:
-            warnings.append("fallback_timeout")
-            break
-        interpreter.process_page(page)
-        layout = device.get_result()
-        boxes = [el.get_text() for el in layout if isinstance(el, LTTextContainer)]
-        texts.append("\n".join(boxes))
-    return _Pages(texts, max(total, len(texts)), "pdfminer", warnings)
+    found = read_pages(data, max_pages, deadline)
+    result = _Pages(found.texts, found.total, "pdfminer", [])
+    result.fallback_skipped = len(found.skipped)
+    result.fallback_out_of_time = found.out_of_time
+    return result
 
 
 def _needs_fallback(result: _Pages) -> bool:
@@ -133,9 +115,11 @@ def extract_pdf(
     """Extract and normalise the text of a PDF; with ``ocr``, pages without a usable
     text layer are read by OCR (:mod:`.ocr`).
 
-    ``deadline`` (a ``time.monotonic()`` value) only bounds the pdfminer
-    fallback, which stops between pages; hard timeouts are the worker's job.
-    Raises :class:`ExtractionError` with cause "encrypted", "malformed" or "no_text".
+    ``deadline`` (a ``time.monotonic()`` value) only bounds the pdfminer fallback
+    (:mod:`.fallback`), which it stops even within a page when this runs in a main
+    thread; hard timeouts are the worker's job. Raises :class:`ExtractionError` with
+    cause "encrypted", "malformed" or "no_text", or, when there is no text and the
+    fallback left pages unread, "too_large" (too much content) or "timeout".
     """
     result: _Pages | None = None
     pdfium_error: Exception | None = None
@@ -161,6 +145,15 @@ def extract_pdf(
         if died := [w for w in result.warnings if w.startswith("ocr_failed:")]:
             count = died[0].split(":")[1]
             raise ExtractionError("malformed", f"Tesseract died reading {count} page(s)")
+        _refuse_unread(result)
+        if huge := [w for w in result.warnings if w.startswith("ocr_image_too_large:")]:
+            from .ocr import MAX_IMAGE_PIXELS
+
+            raise ExtractionError(
+                "too_large",
+                f"{huge[0].split(':')[1]} page(s) draw images of more than "
+                f"{MAX_IMAGE_PIXELS // 1_000_000} million pixels in all: not rendered for OCR",
+            )
         raise ExtractionError("no_text", "no text layer (scanned?)", pages=result.total)
     if _score(result.texts) < SPARSE_CHARS_PER_PAGE * len(result.texts):
         result.warnings.append("sparse_text")
@@ -196,6 +189,23 @@ def _refuse_unloadable(result: _Pages) -> None:
     )
 
 
+def _refuse_unread(result: _Pages) -> None:
+    """No text, but the fallback did not read every page: that is not "no text layer"."""
+    if result.fallback_skipped:
+        from .fallback import MAX_CMAP_BYTES, MAX_PAGE_CONTENT_BYTES
+
+        raise ExtractionError(
+            "too_large",
+            f"{result.fallback_skipped} page(s) without text pdfium can read hold more than "
+            f"pdfminer may interpret ({MAX_PAGE_CONTENT_BYTES >> 10} KB of operators, a "
+            f"{MAX_CMAP_BYTES >> 20} MB character map): left unread",
+        )
+    if result.fallback_out_of_time:
+        raise ExtractionError(
+            "timeout", "pdfium found no text and pdfminer did not finish in its time limit"
+        )
+
+
 def _try_fallback(
     data: bytes,
     max_pages: int,
@@ -215,11 +225,18 @@ def _try_fallback(
         result.fallback_error = f"{type(exc).__name__}: {exc}"[:200]
         return result
     if result is None:
+        if not fallback.texts and fallback.fallback_out_of_time:
+            raise ExtractionError(
+                "timeout", f"{pdfium_error}; pdfminer read no page in its time limit"
+            )
         if not fallback.texts and fallback.total == 0:  # pdfium says "Success" of it
             raise ExtractionError("malformed", "the PDF has no pages: its page tree is empty")
         if not fallback.texts:
             raise ExtractionError("malformed", f"{pdfium_error}; pdfminer found no pages")
     elif _score(fallback.texts) <= _score(result.texts):
+        result.fallback_skipped = fallback.fallback_skipped
+        result.fallback_out_of_time = fallback.fallback_out_of_time
+        result.warnings.extend(fallback.fallback_cut())
         return result
-    fallback.warnings.insert(0, "pdfminer_fallback")
+    fallback.warnings[:0] = ["pdfminer_fallback", *fallback.fallback_cut()]
     return fallback

@@ -299,3 +299,229 @@ def large_feed(items: int = 300_000) -> bytes:
         + "".join(item.format(n=n) for n in range(items))
         + "</channel></rss>"
     ).encode()
+
+
+# --- PDFs whose cost is in the interpretation, not in the bytes -----------------------
+
+
+def _one_page(
+    content: bytes,
+    resources: bytes = _RESOURCES,
+    extra: list[bytes] | None = None,
+    media_box: bytes = b"[0 0 612 792]",
+) -> bytes:
+    """One page with ``content`` (compressed); ``extra`` objects numbered from 6."""
+    return _assemble(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            _FONT,
+            b"<< /Type /Page /Parent 2 0 R /MediaBox %s %s /Contents 5 0 R >>"
+            % (media_box, resources),
+            _stream(content),
+            *(extra or []),
+        ]
+    )
+
+
+def blank_operators_pdf(operators: int = 300_000) -> bytes:
+    """One page of ``operators`` text operators that show only spaces (~30 KB): pdfium
+    finds no letter, so pdfminer is tried, and interprets every operator in Python."""
+    return _one_page(b"BT /F1 1 Tf " + b"1 0 Td ( ) Tj " * (operators // 2) + b"ET")
+
+
+def empty_pages_pdf(pages: int = 200_000) -> bytes:
+    """``pages`` pages sharing one empty content stream: a long document of nothing."""
+    kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
+        _FONT,
+        _stream(b""),
+    ]
+    objects += [
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] %s /Contents 4 0 R >>" % _RESOURCES
+        for _ in range(pages)
+    ]
+    return _assemble(objects)
+
+
+def giant_inline_image_pdf(side: int = 60_000) -> bytes:
+    """A page drawing an inline grey image of ``side`` x ``side`` pixels (3.6 GB at 60,000)
+    whose few bytes of data a reader must stretch to the declared size."""
+    packed = zlib.compress(b"\x80" * 4096, 9)
+    image = b"q 612 0 0 792 0 0 cm BI /W %d /H %d /CS /G /BPC 8 /F /Fl ID\n%s\nEI Q" % (
+        side,
+        side,
+        packed,
+    )
+    return _one_page(image + b" " + text_content("x"))
+
+
+def giant_image_xobject_pdf(
+    side: int = 100_000,
+    filter_: bytes = b"/CCITTFaxDecode",
+    params: bytes = b"<< /K -1 /Columns %d /Rows %d >>",
+) -> bytes:
+    """A page drawing a 1-bit image XObject of ``side`` x ``side`` pixels (1.25 GB of bits
+    at 100,000) from a few bytes of CCITT (or JBIG2) data."""
+    decode = params % (side, side) if b"%d" in params else params
+    data = b"\x00" * 64
+    image = (
+        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 1 /Filter %s /DecodeParms %s /Length %d >>\nstream\n%s\nendstream"
+        % (side, side, filter_, decode, len(data), data)
+    )
+    resources = b"/Resources << /Font << /F1 3 0 R >> /XObject << /Im1 6 0 R >> >>"
+    return _one_page(b"q 612 0 0 792 0 0 cm /Im1 Do Q", resources, [image])
+
+
+def nested_arrays_pdf(depth: int = 100_000) -> bytes:
+    """A page whose content stream opens ``depth`` arrays (and a dictionary as deep in its
+    resources): recursive readers overflow their stack."""
+    deep_dict = b"<< /A " * 2000 + b"1" + b" >>" * 2000
+    content = b"[" * depth + b"]" * depth + b" " + text_content("Texto tras los corchetes")
+    resources = b"/Resources << /Font << /F1 3 0 R >> /Deep %s >>" % deep_dict
+    return _one_page(content, resources)
+
+
+def huge_tounicode_pdf(entries: int = 1_000_000) -> bytes:
+    """A page of text in a font whose ToUnicode CMap maps ``entries`` codes (~30 MB of
+    CMap inflated from a few hundred KB) and whose text maps to nothing readable."""
+    lines = [
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap "
+        b"/CMapName /Hostil def 1 begincodespacerange <0000> <FFFF> endcodespacerange"
+    ]
+    for start in range(0, entries, 100):
+        count = min(100, entries - start)
+        lines.append(b"%d beginbfchar" % count)
+        lines += [b"<%04X> <0020>" % ((start + i) % 0x10000) for i in range(count)]
+        lines.append(b"endbfchar")
+    lines.append(b"endcmap CMapName currentdict /CMap defineresource pop end end")
+    font = (
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /Helvetica /Encoding /Identity-H "
+        b"/DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Helvetica "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>] "
+        b"/ToUnicode 6 0 R >>"
+    )
+    resources = b"/Resources << /Font << /F1 7 0 R >> >>"
+    content = b"BT /F1 12 Tf 72 720 Td <" + b"0041" * 200 + b"> Tj ET"
+    return _one_page(content, resources, [_stream(b"\n".join(lines)), font])
+
+
+# --- Word, and what is not Word --------------------------------------------------------
+
+
+def many_entries_zip(entries: int = 500_000, body: bool = True) -> bytes:
+    """A zip of ``entries`` empty members (each ~80 bytes of headers: 40 MB at 500,000),
+    with a Word body first: listing its members costs time and memory, not inflating."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        if body:
+            archive.writestr("word/document.xml", docx_bytes_body("Sentencia con anexos"))
+        empty = zipfile.ZipInfo("a")
+        for index in range(entries):
+            empty.filename = empty.orig_filename = f"{index:x}"
+            archive.writestr(empty, b"")
+    return buffer.getvalue()
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def docx_bytes_body(text: str) -> str:
+    return (
+        f'<w:document xmlns:w="{_W}"><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p>'
+        "</w:body></w:document>"
+    )
+
+
+def docx_external_pdf(target: str = "file:///etc/passwd") -> bytes:
+    """A Word file whose relationships point outside it (an external image, a linked
+    subdocument) and whose body asks for an XInclude of ``target``."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        archive.writestr(
+            "word/_rels/document.xml.rels",
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+            f'2006/relationships/subDocument" Target="{target}" TargetMode="External"/>'
+            '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/'
+            '2006/relationships/image" Target="http://127.0.0.1:9/x.png" TargetMode="External"/>'
+            "</Relationships>",
+        )
+        archive.writestr(
+            "word/document.xml",
+            f'<w:document xmlns:w="{_W}" xmlns:xi="http://www.w3.org/2001/XInclude">'
+            f"<w:body><w:p><w:r><w:t>Texto propio</w:t></w:r></w:p>"
+            f'<xi:include href="{target}" parse="text"/>'
+            f'<w:p><w:r><w:t><xi:include href="{target}" parse="text"/></w:t></w:r></w:p>'
+            "</w:body></w:document>",
+        )
+    return buffer.getvalue()
+
+
+# --- markup and text ------------------------------------------------------------------
+
+
+def entity_html(count: int = 1_000_000) -> bytes:
+    """A paragraph of ``count`` character references, named, numeric and unknown."""
+    return (
+        b"<html><body><p>" + b"&amp;&#241;&#x10FFFF;&nosuch;" * (count // 4) + b"</p></body></html>"
+    )
+
+
+def one_line_text(megabytes: int = 9) -> bytes:
+    """A text file of one line of ``megabytes`` MB: words without a line break."""
+    return b"palabra " * (megabytes * 1024 * 1024 // 8)
+
+
+def content_pages_pdf(contents: list[bytes], resources: bytes = _RESOURCES,
+                      extra: list[bytes] | None = None) -> bytes:  # fmt: skip
+    """One page per content stream (compressed); ``extra`` objects follow the streams."""
+    count = len(contents)
+    kids = b" ".join(b"%d 0 R" % (4 + i) for i in range(count))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
+        _FONT,
+    ]
+    objects += [
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] %s /Contents %d 0 R >>"
+        % (resources, 4 + count + i)
+        for i in range(count)
+    ]
+    objects += [_stream(content) for content in contents]
+    return _assemble(objects + (extra or []))
+
+
+def blank_operators(operators: int) -> bytes:
+    """Content of ``operators`` text operators that show only spaces (14 bytes a pair)."""
+    return b"BT /F1 1 Tf " + b"1 0 Td ( ) Tj " * (operators // 2) + b"ET"
+
+
+def form_drawn_pdf(form_operators: int = 2_000, draws: int = 2_000) -> bytes:
+    """One page drawing ``draws`` times a form of ``form_operators`` blank text operators:
+    a small page whose interpretation is the form's content ``draws`` times over."""
+    form = blank_operators(form_operators)
+    packed = zlib.compress(form, 9)
+    xobject = (
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] %s /Length %d "
+        b"/Filter /FlateDecode >>\nstream\n%s\nendstream" % (_RESOURCES, len(packed), packed)
+    )
+    resources = b"/Resources << /Font << /F1 3 0 R >> /XObject << /Fm1 6 0 R >> >>"
+    return _one_page(b"/Fm1 Do " * draws, resources, [xobject])
+
+
+def image_drawn_pdf(side: int = 5_000, draws: int = 500) -> bytes:
+    """One page drawing ``draws`` times a grey image of ``side`` x ``side`` pixels (a few
+    KB of Flate): rendering it for OCR scales the whole image ``draws`` times."""
+    packed = zlib.compress(b"\xf0" * side * side, 9)
+    image = (
+        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream"
+        % (side, side, len(packed), packed)
+    )
+    resources = b"/Resources << /Font << /F1 3 0 R >> /XObject << /Im1 6 0 R >> >>"
+    return _one_page(b"q 612 0 0 792 0 0 cm /Im1 Do Q " * draws, resources, [image])
