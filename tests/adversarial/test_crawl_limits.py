@@ -183,3 +183,34 @@ def test_an_api_answering_json_nested_too_deeply_is_counted_as_not_json(tmp_path
         assert "nested too deeply" in example["message"]
     finally:
         api.close()
+
+
+def test_sitemap_urls_beyond_max_urls_are_counted(tmp_path: Path) -> None:
+    """The URLs past ``sitemap.max_urls`` were dropped without a word and the run said
+    ``ok``: now the limit is a counted error naming it."""
+    www = tmp_path / "www"
+    www.mkdir()
+    urls = "".join(f"<url><loc>/d{n}.html</loc></url>" for n in range(5))
+    (www / "sitemap.xml").write_text(f"<?xml version='1.0'?><urlset>{urls}</urlset>")
+    for n in range(5):
+        (www / f"d{n}.html").write_text(
+            f"<html><head><title>Sentencia {n}/2024</title></head><body><main>Texto de "
+            f"la sentencia {n}.</main></body></html>"
+        )
+    api = open_api(tmp_path / "data")
+    try:
+        with FixtureServer(www) as server:
+            spec = {
+                "id": "pj-gto-mapa", "kind": "sentencia", "jurisdiction": "MX-GUA",
+                "shape": "sitemap", "start_urls": [f"{server.url}/sitemap.xml"],
+                "sitemap": {"max_urls": 2},
+                "detail": {"fields": {"title": "css:title::text"}},
+            }  # fmt: skip
+            run = _run(api, spec)
+        assert api.library.db.count_documents() == 2
+        [example] = run["errors"]["limit_reached"]["examples"]
+        assert "sitemap.max_urls (2)" in example["message"], example
+        assert example["url"].endswith("/sitemap.xml")
+        assert run["errors"]["limit_reached"]["count"] == 1
+    finally:
+        api.close()
