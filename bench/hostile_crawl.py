@@ -339,6 +339,9 @@ ATTACKS: dict[str, tuple[dict, Handler, dict[str, str]]] = {
 }
 
 
+OPT_IN = ("feed_480mb_max_file_1gb",)
+
+
 def run_attack(name: str, env_extra: dict[str, str] | None = None) -> dict:
     spec_extra, handler, env = ATTACKS[name]
     listener, stop = serve(handler)
@@ -422,7 +425,8 @@ def run_attack(name: str, env_extra: dict[str, str] | None = None) -> dict:
 
 
 def main() -> None:
-    names = sys.argv[1:] or list(ATTACKS)
+    # a 480 MB feed takes the old code to about 9 GB: only when asked for by name
+    names = sys.argv[1:] or [name for name in ATTACKS if name not in OPT_IN]
     results = []
     print(f"load: {os.getloadavg()}")
     for name in names:

@@ -98,6 +98,7 @@ ADDRESS_KINDS = {
 _ALREADY_SPANISH = ("build_timeout", "build_failed", "empty_text", "invalid_spec")
 _SCRAPY_REASON = re.compile(r"[a-z_]{1,60}")
 _HTTP = re.compile(r"(?:.*: )?HTTP (\d{3})(?: to (.*), which was not followed)?$", re.S)
+_WAIT = re.compile(r"HTTP (\d{3}), asking to wait (\d+) s \(Retry-After\)$")
 _REDIRECTS = re.compile(r"(\d+) redirects without an answer: (.*)$", re.S)
 _RESOLVES = re.compile(r"blocked address: (\S+) resolves to (\S+), a (.+) address$")
 _SCHEME = re.compile(r"blocked address: scheme '([^']*)' is not allowed")
@@ -164,6 +165,9 @@ def error_mensaje(cause: str, message: str) -> str:
         return message
     if cause == "dns" and message.startswith("el nombre del servidor "):
         return message  # the address guard's, written in Spanish
+    if found := _WAIT.match(message):
+        status, seconds = found.groups()
+        return f"el sitio respondió HTTP {status} y pidió esperar {seconds} s (Retry-After)"
     if found := _HTTP.match(message):
         status, target = found.groups()
         if target is not None:

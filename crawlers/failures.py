@@ -23,6 +23,7 @@ from twisted.web._newclient import ParseError, ResponseFailed, ResponseNeverRece
 
 from crawlers.causas import CUT_SHORT, HEAD_CUT, NO_ANSWER, NOT_HTTP, PAST_MAXSIZE
 from crawlers.handlers import HEAD_TOO_LARGE
+from crawlers.throttle import BACKOFF_CODES, retry_after_seconds
 
 UNRESOLVABLE = "unresolvable host: "
 """How the address guard names a host that resolves to nothing (cause ``dns``)."""
@@ -39,6 +40,9 @@ def failure_cause(failure: Failure) -> tuple[str, str]:
         if 300 <= status < 400 and location is not None:
             target = location.decode("latin-1")[:300] or "an empty address"
             return cause, f"HTTP {status} to {target}, which was not followed"
+        asked = retry_after_seconds(error.response.headers.get(b"Retry-After"))
+        if status in BACKOFF_CODES and asked is not None:  # a wait of days was just "HTTP 429"
+            return cause, f"HTTP {status}, asking to wait {asked:.0f} s (Retry-After)"
         return cause, f"HTTP {status}"
     if isinstance(error, IgnoreRequest):
         text = str(error)

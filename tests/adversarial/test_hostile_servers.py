@@ -1,9 +1,10 @@
 """Servers that break HTTP mid-answer, each behind one row of a listing: a head cut off
 halfway, an HTTP/0.9 answer (a page with no status line), a chunked body that never
-ends. The first two were counted as "falla de red (DownloadFailedError)" with Twisted's
-repr of a clean close, which sent an operator after the network; the endless body was a
-``too_large`` whose message was empty. Each now says what the site did; the good row
-beside them is kept, and the crawl ends in seconds."""
+ends, a 429 or 503 asking to wait eleven days. The first two were counted as "falla de
+red (DownloadFailedError)" with Twisted's repr of a clean close, which sent an operator
+after the network; the endless body was a ``too_large`` whose message was empty; the
+waits read a bare "HTTP 429". Each now says what the site did; the good row beside them
+is kept, and the crawl ends in seconds."""
 
 from __future__ import annotations
 
@@ -36,7 +37,8 @@ PAGE = (
     + "Texto íntegro de la sentencia dictada por el juzgado. ".encode() * 10
     + b"</main></body></html>"
 )
-ROWS = ("/buena", "/cabecera-cortada", "/http09", "/http09-lineas", "/sin-fin")
+ROWS = ("/buena", "/cabecera-cortada", "/http09", "/http09-lineas", "/sin-fin", "/espere-429",
+        "/espere-503")  # fmt: skip
 
 
 def _send(conn: socket.socket, path: str) -> None:
@@ -60,6 +62,11 @@ def _send(conn: socket.socket, path: str) -> None:
         conn.sendall(PAGE)  # one line, no status line, then the connection closes
     elif path == "/http09-lineas":
         conn.sendall(b"<html>\r\n<body>Sentencia</body>\r\n</html>\r\n")
+    elif path.startswith("/espere-"):
+        status = {"429": b"429 Too Many Requests", "503": b"503 Service Unavailable"}
+        conn.sendall(
+            b"HTTP/1.1 %s\r\nRetry-After: 999999\r\nContent-Length: 0\r\n\r\n" % status[path[-3:]]
+        )
     elif path == "/sin-fin":
         conn.sendall(
             b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n"
@@ -135,6 +142,8 @@ def test_answers_broken_mid_http_are_counted_with_what_the_site_did(
         "http09-lineas": "el sitio respondió algo que no es HTTP (sin línea de estado, "
         "¿HTTP/0.9?): no se leyó",
         "sin-fin": "la respuesta pasó el límite de tamaño mientras llegaba y se cortó",
+        "espere-429": "el sitio respondió HTTP 429 y pidió esperar 999999 s (Retry-After)",
+        "espere-503": "el sitio respondió HTTP 503 y pidió esperar 999999 s (Retry-After)",
     }, run.errors
     assert run.errors["cut_short"]["count"] == 2
     assert run.errors["too_large"]["count"] == 1
