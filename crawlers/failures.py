@@ -13,6 +13,8 @@ from scrapy.exceptions import (
 )
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import (
+    ConnectionDone,
+    ConnectionLost,
     ConnectionRefusedError,
     DNSLookupError,
     TCPTimedOutError,
@@ -91,7 +93,9 @@ def _head_unfinished(error: BaseException | None) -> tuple[str, str] | None:
     reasons = [getattr(r, "value", r) for r in error.reasons]
     if any(isinstance(r, ParseError) for r in reasons):
         return "network", NOT_HTTP
-    return "cut_short", HEAD_CUT
+    if reasons and all(isinstance(r, (ConnectionDone, ConnectionLost)) for r in reasons):
+        return "cut_short", HEAD_CUT
+    return None  # the head refused as too large, …: said below
 
 
 def _past_maxsize(failure: Failure) -> str:
