@@ -248,7 +248,11 @@ def http09(conn: socket.socket, path: str) -> None:
 def soft404(conn: socket.socket, path: str) -> None:
     if path == "/":
         return answer(conn, listing(["/doc.pdf"]))
-    answer(conn, b"<html><body><h1>Error 404</h1><p>La p\xc3\xa1gina no existe.</p></body></html>")
+    answer(
+        conn,
+        b"<html><head><title>P\xc3\xa1gina no encontrada</title></head><body><h1>Error 404"
+        b"</h1><p>La p\xc3\xa1gina que busca no existe o fue movida.</p></body></html>",
+    )
 
 
 def not_modified(conn: socket.socket, path: str) -> None:
@@ -288,7 +292,10 @@ def big_feed(megabytes: int, tiny: bool = False) -> Handler:
     return handler
 
 
-LISTING = {"listing": {"items": "css:tbody tr", "link": "css:a::attr(href)"}}
+LISTING = {
+    "listing": {"items": "css:tbody tr", "link": "css:a::attr(href)"},
+    "detail": {"fields": {"title": "css:title::text"}},
+}
 FEED = {"shape": "feed", "start_urls": ["{url}/feed.xml"], "feed": {"follow": False}}
 ATTACKS: dict[str, tuple[dict, Handler, dict[str, str]]] = {
     "drip_1bps": (LISTING, drip, {"ABIERTO_DOWNLOAD_TIMEOUT_S": "10"}),
@@ -307,7 +314,7 @@ ATTACKS: dict[str, tuple[dict, Handler, dict[str, str]]] = {
     "redirect_metadata": (LISTING, redirect_to("http://169.254.169.254/latest/"), {}),
     "meta_refresh_chain": (LISTING, meta_loop, {}),
     "endless_next_sessions": (
-        {"listing": LISTING["listing"] | {"next_page": "css:a[rel=next]::attr(href)"}},
+        LISTING | {"listing": LISTING["listing"] | {"next_page": "css:a[rel=next]::attr(href)"}},
         endless_next,
         {},
     ),

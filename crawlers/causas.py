@@ -98,6 +98,10 @@ ADDRESS_KINDS = {
 _ALREADY_SPANISH = ("build_timeout", "build_failed", "empty_text", "invalid_spec")
 _SCRAPY_REASON = re.compile(r"[a-z_]{1,60}")
 _HTTP = re.compile(r"(?:.*: )?HTTP (\d{3})(?: to (.*), which was not followed)?$", re.S)
+# crawlers.spiders.base.SOFT_404's
+_SOFT_404 = re.compile(
+    r"a 'not found' page answered with HTTP 200 in place of the file: (.*)$", re.S
+)
 _WAIT = re.compile(r"HTTP (\d{3}), asking to wait (\d+) s \(Retry-After\)$")
 _REDIRECTS = re.compile(r"(\d+) redirects without an answer: (.*)$", re.S)
 _RESOLVES = re.compile(r"blocked address: (\S+) resolves to (\S+), a (.+) address$")
@@ -165,6 +169,11 @@ def error_mensaje(cause: str, message: str) -> str:
         return message
     if cause == "dns" and message.startswith("el nombre del servidor "):
         return message  # the address guard's, written in Spanish
+    if found := _SOFT_404.match(message):
+        return (
+            f"el sitio respondió HTTP 200 con su página de «no encontrado» ({found.group(1)}) "
+            "en lugar del archivo: no se guardó"
+        )
     if found := _WAIT.match(message):
         status, seconds = found.groups()
         return f"el sitio respondió HTTP {status} y pidió esperar {seconds} s (Retry-After)"

@@ -1,10 +1,12 @@
 """Servers that break HTTP mid-answer, each behind one row of a listing: a head cut off
 halfway, an HTTP/0.9 answer (a page with no status line), a chunked body that never
-ends, a 429 or 503 asking to wait eleven days. The first two were counted as "falla de
-red (DownloadFailedError)" with Twisted's repr of a clean close, which sent an operator
+ends, a 429 or 503 asking to wait eleven days, a PDF's address answering the site's
+"not found" page with a 200 (a "soft 404"). The first two were counted as "falla de red
+(DownloadFailedError)" with Twisted's repr of a clean close, which sent an operator
 after the network; the endless body was a ``too_large`` whose message was empty; the
-waits read a bare "HTTP 429". Each now says what the site did; the good row beside them
-is kept, and the crawl ends in seconds."""
+waits read a bare "HTTP 429"; the error page was kept as the sentence's document. Each
+now says what the site did; the good row beside them is kept, and the crawl ends in
+seconds."""
 
 from __future__ import annotations
 
@@ -38,7 +40,7 @@ PAGE = (
     + b"</main></body></html>"
 )
 ROWS = ("/buena", "/cabecera-cortada", "/http09", "/http09-lineas", "/sin-fin", "/espere-429",
-        "/espere-503")  # fmt: skip
+        "/espere-503", "/sentencia-13.pdf")  # fmt: skip
 
 
 def _send(conn: socket.socket, path: str) -> None:
@@ -62,6 +64,11 @@ def _send(conn: socket.socket, path: str) -> None:
         conn.sendall(PAGE)  # one line, no status line, then the connection closes
     elif path == "/http09-lineas":
         conn.sendall(b"<html>\r\n<body>Sentencia</body>\r\n</html>\r\n")
+    elif path == "/sentencia-13.pdf":  # the site's "not found" page, sent as a 200
+        whole(
+            "<html><head><title>Error 404 - Página no encontrada</title></head><body><h1>Lo "
+            "sentimos</h1><p>El documento que busca no existe.</p></body></html>".encode()
+        )
     elif path.startswith("/espere-"):
         status = {"429": b"429 Too Many Requests", "503": b"503 Service Unavailable"}
         conn.sendall(
@@ -144,6 +151,8 @@ def test_answers_broken_mid_http_are_counted_with_what_the_site_did(
         "sin-fin": "la respuesta pasó el límite de tamaño mientras llegaba y se cortó",
         "espere-429": "el sitio respondió HTTP 429 y pidió esperar 999999 s (Retry-After)",
         "espere-503": "el sitio respondió HTTP 503 y pidió esperar 999999 s (Retry-After)",
+        "sentencia-13.pdf": "el sitio respondió HTTP 200 con su página de «no encontrado» "
+        "(«Error 404 - Página no encontrada») en lugar del archivo: no se guardó",
     }, run.errors
     assert run.errors["cut_short"]["count"] == 2
     assert run.errors["too_large"]["count"] == 1
