@@ -14,6 +14,10 @@ from typing import Any
 
 CUT_SHORT = "the site closed the connection before the whole answer arrived"
 NO_ANSWER = "the site closed the connection without answering"
+HEAD_CUT = "the site closed the connection before the head of its answer was complete"
+NOT_HTTP = "the site answered something that is not HTTP (no status line: HTTP/0.9?)"
+PAST_MAXSIZE = "the answer grew past the download size limit while it arrived and was cut"
+_PAST_MAXSIZE = re.compile(re.escape(PAST_MAXSIZE) + r"(?: \((\d+) bytes\))?$")
 
 LABELS = {
     "timeout": "tiempo agotado",
@@ -95,6 +99,11 @@ ADDRESS_KINDS = {
 _ALREADY_SPANISH = ("build_timeout", "build_failed", "empty_text", "invalid_spec")
 _SCRAPY_REASON = re.compile(r"[a-z_]{1,60}")
 _HTTP = re.compile(r"(?:.*: )?HTTP (\d{3})(?: to (.*), which was not followed)?$", re.S)
+# crawlers.spiders.base.SOFT_404's
+_SOFT_404 = re.compile(
+    r"a 'not found' page answered with HTTP 200 in place of the file: (.*)$", re.S
+)
+_WAIT = re.compile(r"HTTP (\d{3}), asking to wait (\d+) s \(Retry-After\)$")
 _REDIRECTS = re.compile(r"(\d+) redirects without an answer: (.*)$", re.S)
 _RESOLVES = re.compile(r"blocked address: (\S+) resolves to (\S+), a (.+) address$")
 _SCHEME = re.compile(r"blocked address: scheme '([^']*)' is not allowed")
@@ -157,6 +166,9 @@ CONNECTION_ENDS = {
     CUT_SHORT: "el sitio cerró la conexión antes de enviar la respuesta completa: "
     "se descartó lo recibido",
     NO_ANSWER: "el sitio cerró la conexión sin responder",
+    HEAD_CUT: "el sitio cerró la conexión a mitad del encabezado de su respuesta: no se leyó",
+    NOT_HTTP: "el sitio respondió algo que no es HTTP (sin línea de estado, ¿HTTP/0.9?): "
+    "no se leyó",
 }
 LINK_PROBLEMS = {
     "the link has no host": "el enlace no tiene servidor",
@@ -177,6 +189,14 @@ def error_mensaje(cause: str, message: str) -> str:
         return message
     if cause == "dns" and message.startswith("el nombre del servidor "):
         return message  # the address guard's, written in Spanish
+    if found := _SOFT_404.match(message):
+        return (
+            f"el sitio respondió HTTP 200 con su página de «no encontrado» ({found.group(1)}) "
+            "en lugar del archivo: no se guardó"
+        )
+    if found := _WAIT.match(message):
+        status, seconds = found.groups()
+        return f"el sitio respondió HTTP {status} y pidió esperar {seconds} s (Retry-After)"
     if found := _HTTP.match(message):
         status, target = found.groups()
         if target is not None:
@@ -222,6 +242,9 @@ def error_mensaje(cause: str, message: str) -> str:
         return f"se descartó el valor {value} de {name}: no puede ser ese campo"
     if cause == "too_large" and (found := _HEAD_BYTES.search(message)):
         return f"la respuesta trae más de {found.group(1)} bytes de encabezados: no se leyó"
+    if cause == "too_large" and (found := _PAST_MAXSIZE.match(message)):
+        limit = f" de {found.group(1)} bytes" if found.group(1) else ""
+        return f"la respuesta pasó el límite de tamaño{limit} mientras llegaba y se cortó"
     if message in CONNECTION_ENDS:
         return CONNECTION_ENDS[message]
     if cause == "network" and (found := _NETWORK.match(message)):

@@ -13,15 +13,19 @@ from scrapy.exceptions import (
 )
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import (
+    ConnectionDone,
+    ConnectionLost,
     ConnectionRefusedError,
     DNSLookupError,
     TCPTimedOutError,
     TimeoutError,
 )
 from twisted.python.failure import Failure
+from twisted.web._newclient import ParseError, ResponseFailed, ResponseNeverReceived
 
-from crawlers.causas import CUT_SHORT, NO_ANSWER
+from crawlers.causas import CUT_SHORT, HEAD_CUT, NO_ANSWER, NOT_HTTP, PAST_MAXSIZE
 from crawlers.handlers import HEAD_TOO_LARGE
+from crawlers.throttle import BACKOFF_CODES, retry_after_seconds
 
 UNRESOLVABLE = "unresolvable host: "
 """How the address guard names a host that resolves to nothing (cause ``dns``)."""
@@ -38,6 +42,9 @@ def failure_cause(failure: Failure) -> tuple[str, str]:
         if 300 <= status < 400 and location is not None:
             target = location.decode("latin-1")[:300] or "an empty address"
             return cause, f"HTTP {status} to {target}, which was not followed"
+        asked = retry_after_seconds(error.response.headers.get(b"Retry-After"))
+        if status in BACKOFF_CODES and asked is not None:  # a wait of days was just "HTTP 429"
+            return cause, f"HTTP {status}, asking to wait {asked:.0f} s (Retry-After)"
         return cause, f"HTTP {status}"
     if isinstance(error, IgnoreRequest):
         text = str(error)
@@ -58,13 +65,17 @@ def failure_cause(failure: Failure) -> tuple[str, str]:
     if isinstance(error, (DNSLookupError, CannotResolveHostError)):
         return "dns", str(error)
     if isinstance(error, DownloadCancelledError):
-        return "too_large", str(error)
+        # cut at DOWNLOAD_MAXSIZE while it arrived (no Content-Length, or a false one):
+        # Scrapy only logs that, and its error says nothing
+        return "too_large", str(error) or _past_maxsize(failure)
     if isinstance(error, (ConnectionRefusedError, DownloadConnectionRefusedError)):
         return "connection_refused", str(error)
     if isinstance(error, ResponseDataLossError):  # shorter than its Content-Length, or reset
         return "cut_short", CUT_SHORT
     if isinstance(error, DownloadFailedError) and "ResponseNeverReceived" in repr(error.__cause__):
         return "network", NO_ANSWER
+    if isinstance(error, DownloadFailedError) and _head_unfinished(error.__cause__):
+        return _head_unfinished(error.__cause__)  # type: ignore[return-value]
     message = str(error)
     if "maxsize" in message.lower() or "warnsize" in message.lower():
         return "too_large", message
@@ -72,6 +83,25 @@ def failure_cause(failure: Failure) -> tuple[str, str]:
         start = message.index(HEAD_TOO_LARGE)
         return "too_large", message[start : message.find(" bytes of headers", start) + 17]
     return "network", f"{type(error).__name__}: {message}"
+
+
+def _head_unfinished(error: BaseException | None) -> tuple[str, str] | None:
+    """A connection that ended after part of an answer's head: cut short, or (a line
+    that is no status line, an HTTP/0.9 answer) not HTTP at all."""
+    if not isinstance(error, ResponseFailed) or isinstance(error, ResponseNeverReceived):
+        return None
+    reasons = [getattr(r, "value", r) for r in error.reasons]
+    if any(isinstance(r, ParseError) for r in reasons):
+        return "network", NOT_HTTP
+    if reasons and all(isinstance(r, (ConnectionDone, ConnectionLost)) for r in reasons):
+        return "cut_short", HEAD_CUT
+    return None  # the head refused as too large, …: said below
+
+
+def _past_maxsize(failure: Failure) -> str:
+    request = getattr(failure, "request", None)
+    limit = request.meta.get("download_maxsize") if request is not None else None
+    return PAST_MAXSIZE + (f" ({limit} bytes)" if limit else "")
 
 
 def _redirect_chain(failure: Failure) -> str:

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from lxml import etree
 from parsel import Selector
 
-from crawlers.formats.xml import xml_selector
+from crawlers.formats.xml import bounded_root
 from indexer.extract import html_main_text
 from indexer.readers.normalise import PLAUSIBLE_YEARS, parse_date
 
@@ -181,16 +181,17 @@ class Feed:
 
 def parse_feed(body: bytes, limit: int | None = None) -> Feed:
     """The feed's title, its first ``limit`` entries (all without one) and next page;
-    the entries past the limit are counted, never read. Raises ValueError when it is
-    not a feed."""
-    root = xml_selector(body).root
+    the entries past the limit are counted, never read (nor kept: see ``bounded_root``).
+    Raises ValueError when it is not a feed."""
+    root, counts = bounded_root(body, ("item", "entry"), limit)
     next_page = _first(root, _NEXT)
     items = _ITEMS(root)
     if items:
         title = _first(root, _CHANNEL_TITLE)
-        return Feed(title, [_entry(i, True) for i in items[:limit]], next_page, len(items))
+        return Feed(title, [_entry(i, True) for i in items[:limit]], next_page, counts["item"])
     entries = _ENTRIES(root)
     if entries or _ATOM_ROOT(root):
         title = _first(root, _FEED_TITLE)
-        return Feed(title, [_entry(e, False) for e in entries[:limit]], next_page, len(entries))
+        kept = [_entry(e, False) for e in entries[:limit]]
+        return Feed(title, kept, next_page, counts["entry"])
     raise ValueError("neither RSS items nor Atom entries")

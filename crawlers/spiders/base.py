@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
@@ -45,6 +46,15 @@ REDIRECT_LOOP = "redirect_loop"
 _VIEWER = "//iframe/@src | //embed/@src | //object/@data | //frame/@src"
 # a page without one of these tags has no viewer: it is not parsed to look for one
 _VIEWER_TAG = re.compile(r"<(?:iframe|embed|object|frame)\b", re.IGNORECASE)
+# a link to a file (by its address) answered 200 with a page whose title says the file
+# is not there: the site's "not found" page, sent without its 404 ("soft 404")
+_FILE_ADDRESS = re.compile(r"\.(?:pdf|docx?|rtf|odt)$", re.IGNORECASE)
+_NOT_FOUND_TITLE = re.compile(
+    r"\b(?:error\s*404|404\s*(?:-\s*)?not\s+found|page\s+not\s+found|file\s+not\s+found|"
+    r"(?:p[aá]gina|archivo|documento|recurso)\s+no\s+(?:encontrad[ao]|existe|disponible))\b",
+    re.IGNORECASE,
+)
+SOFT_404 = "a 'not found' page answered with HTTP 200 in place of the file"
 _EMBEDDED_FILE = (
     "//iframe/@src | //embed/@src | //object/@data | //frame/@src"
     " | //a[contains(translate(@href, 'PDF', 'pdf'), '.pdf')]/@href"
@@ -213,6 +223,8 @@ class SpecSpider(scrapy.Spider):
             draft.files.append(Download(response.url, response.body, _true_type(response)))
             yield from self.next_file(draft)
             return
+        if self._soft_404(page):  # no document: the site's error page would have been one
+            return
         self.run.count("pages")
         rules = self.spec.detail
         selected: str | None = None
@@ -232,12 +244,27 @@ class SpecSpider(scrapy.Spider):
 
     def parse_file(self, response: Response, draft: DocumentDraft) -> Iterator[Any]:
         embedded = self._embedded_file(response, draft)
+        page = None if embedded else as_page(response)
         if embedded:
             draft.viewer_hops += 1
             draft.pending_files.insert(0, embedded)
+        elif page is not None and self._soft_404(page):
+            draft.files_failed += 1
         else:
             draft.files.append(Download(response.url, response.body, _true_type(response)))
         yield from self.next_file(draft)
+
+    def _soft_404(self, page: TextResponse) -> bool:
+        """Whether a file's address answered 200 with the site's "not found" page (its
+        title says so): counted as ``http_404`` naming the title, never kept as the
+        document or its file."""
+        if not _FILE_ADDRESS.search(urlsplit(page.url).path):
+            return False
+        title = " ".join(" ".join(page.xpath("//title//text()").getall()).split())[:200]
+        if not _NOT_FOUND_TITLE.search(title):
+            return False
+        self.run.error("http_404", page.url, f"{SOFT_404}: «{title}»")
+        return True
 
     def _embedded_file(self, response: Response, draft: DocumentDraft) -> str | None:
         """A file link that answered with an HTML viewer: the file it shows."""

@@ -100,6 +100,13 @@ class SitemapSpider(SpecSpider):
         if rules.rules and rule is None:
             return None
         if self.urls_left <= 0:
+            if self.urls_left == 0:  # said once: they were dropped without a word
+                self.urls_left -= 1
+                self.limit_reached(
+                    sitemap_url,
+                    f"sitemap.max_urls ({rules.max_urls})",
+                    f"the URLs after the first {rules.max_urls} were not fetched",
+                )
             return None
         modified = local_day(entry.lastmod) if entry.lastmod else None
         if modified and not self.window.contains(modified):

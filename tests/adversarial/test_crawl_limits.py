@@ -183,3 +183,97 @@ def test_an_api_answering_json_nested_too_deeply_is_counted_as_not_json(tmp_path
         assert "nested too deeply" in example["message"]
     finally:
         api.close()
+
+
+def test_sitemap_urls_beyond_max_urls_are_counted(tmp_path: Path) -> None:
+    """The URLs past ``sitemap.max_urls`` were dropped without a word and the run said
+    ``ok``: now the limit is a counted error naming it."""
+    www = tmp_path / "www"
+    www.mkdir()
+    urls = "".join(f"<url><loc>/d{n}.html</loc></url>" for n in range(5))
+    (www / "sitemap.xml").write_text(f"<?xml version='1.0'?><urlset>{urls}</urlset>")
+    for n in range(5):
+        (www / f"d{n}.html").write_text(
+            f"<html><head><title>Sentencia {n}/2024</title></head><body><main>Texto de "
+            f"la sentencia {n}.</main></body></html>"
+        )
+    api = open_api(tmp_path / "data")
+    try:
+        with FixtureServer(www) as server:
+            spec = {
+                "id": "pj-gto-mapa", "kind": "sentencia", "jurisdiction": "MX-GUA",
+                "shape": "sitemap", "start_urls": [f"{server.url}/sitemap.xml"],
+                "sitemap": {"max_urls": 2},
+                "detail": {"fields": {"title": "css:title::text"}},
+            }  # fmt: skip
+            run = _run(api, spec)
+        assert api.library.db.count_documents() == 2
+        [example] = run["errors"]["limit_reached"]["examples"]
+        assert "sitemap.max_urls (2)" in example["message"], example
+        assert example["url"].endswith("/sitemap.xml")
+        assert run["errors"]["limit_reached"]["count"] == 1
+    finally:
+        api.close()
+
+
+def _peak_rss_mb(process: subprocess.Popen[str]) -> float:
+    """The process's peak resident memory (``VmHWM`` never falls: the last reading
+    before it ends holds its peak, whatever happened between readings)."""
+    peak = 0
+    while process.poll() is None:
+        try:
+            status = Path(f"/proc/{process.pid}/status").read_text()
+        except OSError:
+            break
+        for line in status.splitlines():
+            if line.startswith("VmHWM:"):
+                peak = max(peak, int(line.split()[1]))
+        time.sleep(0.05)
+    return peak / 1024
+
+
+def test_a_feed_of_750000_items_is_read_in_the_memory_its_kept_items_need(
+    tmp_path: Path,
+) -> None:
+    """A feed of 750,000 tiny items (46 MB, under the download limit) read for its
+    first 5: lxml's tree held every item (20 times the feed: the crawl peaked near
+    900 MB, and a site allowed a larger file would take it past any memory). Items past
+    ``max_entries`` are now emptied as the parser passes them, and still counted."""
+    item = "<item><title>Acuerdo {n}</title><link>/a/{n}</link></item>"
+    (tmp_path / "www").mkdir()
+    (tmp_path / "www" / "feed.xml").write_text(
+        "<?xml version='1.0'?><rss><channel><title>G</title>"
+        + "".join(item.format(n=n) for n in range(750_000))
+        + "</channel></rss>"
+    )
+    api = open_api(tmp_path / "data")
+    try:
+        with FixtureServer(tmp_path / "www") as server:
+            spec = {
+                "id": "pj-gto-sin-fin", "kind": "sentencia", "jurisdiction": "MX-GUA",
+                "shape": "feed", "start_urls": [f"{server.url}/feed.xml"],
+                "feed": {"follow": False, "max_entries": 5},
+            }  # fmt: skip
+            created = api.client.post("/v1/sources", json=spec, headers=api.headers)
+            assert created.status_code == 201, created.text
+            env = os.environ | {
+                "ABIERTO_DATA_DIR": str(api.settings.data_dir),
+                "ABIERTO_ALLOW_LOOPBACK": "true",
+                "ABIERTO_CRAWL_DELAY_S": "0",
+                "ABIERTO_PARSE_TIMEOUT_S": "120",
+            }
+            process = subprocess.Popen(
+                [sys.executable, "-m", "cli.main", "crawl", "--source", spec["id"]],
+                env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            )  # fmt: skip
+            peak = _peak_rss_mb(process)
+            _, stderr = process.communicate(timeout=240)
+        assert process.returncode in (0, 1), stderr
+        run = api.client.get(f"/v1/sources/{spec['id']}/runs", headers=api.headers).json()
+        run = run["runs"][0]
+        assert api.library.db.count_documents() == 5, run
+        [example] = run["errors"]["limit_reached"]["examples"]
+        assert "749995 entries" in example["message"]
+        assert peak < 500, f"the crawl peaked at {peak:.0f} MB"
+    finally:
+        api.close()
