@@ -156,12 +156,12 @@ def all_sources(library: Library, settings: Settings, owner: str | None = None) 
             )
     registry = Registry(library.db)
     names = {row.id: row.name for row in registry.list_institutions()}
-    for row in registry.list_sources(owner):
+    for row in registry.source_summaries(owner):
         found.append(
             SourceHealth(
                 row.id,
-                names.get(row.institution_id) or str(row.spec.get("institution") or ""),
-                str(row.spec.get("kind", "")),
+                names.get(row.institution_id) or row.institution or "",
+                row.kind or "",
                 registered=True,
                 owner=names.get(row.institution_id, row.institution_id),
                 every_hours=row.every_hours,
