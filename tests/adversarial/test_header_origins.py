@@ -190,3 +190,25 @@ def test_detail_pages_and_files_elsewhere_get_neither_the_headers_nor_the_key_in
     # the home origin still gets its own key, in the query and the headers
     assert any(QUERY_SECRET in path for path, _ in home.seen), home.seen
     assert home.carrying_secrets(), home.seen
+
+
+def test_a_redirect_elsewhere_does_not_get_the_key_in_the_query_as_referer(
+    tmp_path: Path,
+) -> None:
+    """The API's address, key in its query, redirects to another origin: that origin
+    gets no ``Referer`` holding the key (before: the whole address)."""
+    api = open_api(tmp_path / "data")
+    try:
+        with Recording() as home, Recording() as away:
+            away.answer = _away
+            home.answer = _bound(_home, away.url)
+            spec = _spec(home.url + "/fuera", home.url)
+            spec["json_api"] |= {"params": {"clave": QUERY_SECRET}, "next": None}
+            run = _run(api, spec)
+    finally:
+        api.close()
+    asked = _all_headers(away)
+    assert [path for path, _ in asked] == ["/api"], (asked, run)
+    assert any(QUERY_SECRET in path for path, _ in home.seen), home.seen
+    for path, headers in asked:
+        assert QUERY_SECRET not in path + repr(headers), (path, headers)
