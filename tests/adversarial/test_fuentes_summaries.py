@@ -1,17 +1,21 @@
 """The public /fuentes page reads of each registered source only what it shows (its
-spec's institution and kind, picked out by the database) instead of every spec whole: on
-SQLite and PostgreSQL alike, the values and the page are the same as those read from the
-whole specs, accents, quotes and markup included."""
+spec's institution and kind, picked out by the database) instead of every spec whole,
+and every source's recent runs in one statement instead of one per source: on SQLite
+and PostgreSQL alike, the values and the page are the same as those read the old way,
+accents, quotes and markup included, with a good run beyond the runs read."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from fastapi.testclient import TestClient
 
 from api.app import create_app
 from config.specs import SourceSpec
+from indexer.db.database import Database
 from indexer.db.registry import Registry, SourceSummary
+from indexer.db.tables import CrawlRunRow
 from tests.adversarial.service import gaceta_spec, open_registry
 
 ODD = [
@@ -38,6 +42,31 @@ def _from_whole_specs(registry: Registry, owner: str | None = None) -> list[Sour
     ]
 
 
+def _one_by_one(db: Database, source_ids: list[str], limit: int) -> dict[str, list[CrawlRunRow]]:
+    """What the page read before: each source's runs, one query each."""
+    return {source: db.list_runs(source, limit=limit) for source in source_ids}
+
+
+def _runs(db: Database) -> None:
+    """The gazette: a good run, then 34 failed ones (more than the page reads), then
+    one running; the journal: alternating runs with errors; the others none."""
+    start = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
+    rows = []
+    for n in range(36):
+        status = "ok" if n == 0 else "running" if n == 35 else "failed"
+        rows.append(("congreso-gto-gaceta", status, n))
+        rows.append(("congreso-gto-diario", ("ok", "failed", "empty")[n % 3], n))
+    with db.session() as s, s.begin():
+        for source, status, n in rows:
+            at = start + dt.timedelta(hours=n)
+            s.add(CrawlRunRow(
+                source_id=source, status=status, started_at=at,
+                finished_at=None if status == "running" else at + dt.timedelta(minutes=5),
+                message="no contestó" if status == "failed" else None,
+                stats={"pages": n}, errors={"http_error": {"count": n, "examples": []}},
+            ))  # fmt: skip
+
+
 def test_the_page_reads_the_same_institution_and_kind_without_whole_specs(
     tmp_path: Path, database_url: str
 ) -> None:
@@ -49,6 +78,14 @@ def test_the_page_reads_the_same_institution_and_kind_without_whole_specs(
             body = gaceta_spec(source_id, kind=kind, institution=institution)
             registry.create_source("congreso-gto", SourceSpec.model_validate(body), set())
         registry.set_paused("congreso-gto-diario", "congreso-gto", True)
+        _runs(library.db)
+        ids = [i for i, _, _ in ODD] + ["sin-corridas"]
+        together = library.db.recent_runs(ids, 30)
+        apart = _one_by_one(library.db, ids, 30)
+        assert {k: [r.id for r in v] for k, v in together.items()} == {
+            k: [r.id for r in v] for k, v in apart.items()
+        }
+        assert [len(together[i]) for i in ids] == [30, 30, 0, 0, 0]
         read = registry.source_summaries()
         assert [(s.id, s.kind) for s in read] == [(i, k) for i, k, _ in sorted(ODD)]
         assert [s.institution or "" for s in read] == [
@@ -64,12 +101,14 @@ def test_the_page_reads_the_same_institution_and_kind_without_whole_specs(
         new = client.get("/fuentes")
         assert new.status_code == 200
         assert "congreso-gto-gaceta" in new.text and "Legislativo".lower() in new.text.lower()
-        summaries = Registry.source_summaries
+        summaries, recent = Registry.source_summaries, Database.recent_runs
         Registry.source_summaries = _from_whole_specs  # type: ignore[method-assign,assignment]
+        Database.recent_runs = _one_by_one  # type: ignore[method-assign]
         try:
             old = client.get("/fuentes")
         finally:
             Registry.source_summaries = summaries  # type: ignore[method-assign]
+            Database.recent_runs = recent  # type: ignore[method-assign]
         assert old.content == new.content
     finally:
         library.close()

@@ -119,8 +119,7 @@ def busiest(
     return [(name, series[name]) for name in drawn], len(active) - len(drawn)
 
 
-def _fill(health: SourceHealth, library: Library, now: dt.datetime) -> None:
-    runs = library.db.list_runs(health.id, limit=RUNS_READ)
+def _fill(health: SourceHealth, runs: list[CrawlRunRow], now: dt.datetime) -> None:
     health.runs = runs
     finished = [run for run in runs if run.finished_at is not None]
     health.last_run = finished[0] if finished else None
@@ -169,9 +168,10 @@ def all_sources(library: Library, settings: Settings, owner: str | None = None) 
                 paused=row.paused,
             )
         )
+    runs = library.db.recent_runs([health.id for health in found], RUNS_READ)
     for health in found:
         health.documents = counts.get(health.id, 0)
-        _fill(health, library, now)
+        _fill(health, runs.get(health.id, []), now)
         if health.registered and health.last_success is None:
             health.stale = True
     return sorted(found, key=lambda h: (h.institution.lower(), h.id))
