@@ -91,8 +91,10 @@ def add_runs(db: Database, source_ids: list[str], per_source: int) -> None:
                 ))  # fmt: skip
 
 
-def old_runs(db: Database, source_ids: list[str], limit: int) -> dict[str, list[Any]]:
-    """What the page did before: each source's runs, one query each."""
+def old_runs(
+    db: Database, source_ids: list[str], limit: int, whole: bool = True
+) -> dict[str, list[Any]]:
+    """What the page did before: each source's runs whole, one query each."""
     return {source: db.list_runs(source, limit=limit) for source in source_ids}
 
 

@@ -42,8 +42,10 @@ def _from_whole_specs(registry: Registry, owner: str | None = None) -> list[Sour
     ]
 
 
-def _one_by_one(db: Database, source_ids: list[str], limit: int) -> dict[str, list[CrawlRunRow]]:
-    """What the page read before: each source's runs, one query each."""
+def _one_by_one(
+    db: Database, source_ids: list[str], limit: int, whole: bool = True
+) -> dict[str, list[CrawlRunRow]]:
+    """What the page read before: each source's runs whole, one query each."""
     return {source: db.list_runs(source, limit=limit) for source in source_ids}
 
 
