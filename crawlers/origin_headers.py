@@ -1,13 +1,21 @@
 """Headers a spec configures for its API (a key, an ``Authorization`` the institution
 supplies) go only to the origin they were configured for: the scheme, host and port of
 the start URL. A redirect or an API's own ``next`` link to another origin gets the
-request without them, so a hostile or compromised site never receives the secret."""
+request without them, so a hostile or compromised site never receives the secret. A key
+given in the API's query (``json_api.params``) is kept in by the ``Referer``: another
+origin learns only which origin linked to it."""
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlsplit
 
 from scrapy import Request
+from scrapy.spidermiddlewares.referer import (
+    RefererMiddleware,
+    ReferrerPolicy,
+    StrictOriginWhenCrossOriginPolicy,
+)
 
 META_KEY = "origin_headers"
 DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -47,3 +55,16 @@ class OriginHeadersMiddleware:
                 request.headers[name] = value
             else:
                 request.headers.pop(name, None)
+
+
+class OwnOriginRefererMiddleware(RefererMiddleware):
+    """The ``Referer`` of a link or a redirect is the whole address only within its
+    origin; to another origin, only the origin (nothing on a step down from https to
+    http). Scrapy's default sent the whole address, query and all, to any https or http
+    site a record or a page linked to; and a site's ``Referrer-Policy`` header (say
+    ``unsafe-url``) cannot widen it here."""
+
+    def policy(
+        self, response: Any = None, request: Request | None = None, **kwargs: Any
+    ) -> ReferrerPolicy:
+        return StrictOriginWhenCrossOriginPolicy()

@@ -43,6 +43,8 @@ OFFSITE_MIDDLEWARE = "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware"
 UNUSED_SPIDER_MIDDLEWARES = (
     "scrapy.spidermiddlewares.depth.DepthMiddleware",
     "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware",
+    # replaced by OwnOriginRefererMiddleware (same place, 700)
+    "scrapy.spidermiddlewares.referer.RefererMiddleware",
 )
 # Scrapy starts this many tasks for every response, whatever it yields (a detail page
 # yields one item); the pipeline's work runs on the reactor's 10 threads anyway
@@ -156,6 +158,9 @@ def scrapy_settings(
         ),
         "SPIDER_MIDDLEWARES": {
             "crawlers.middlewares.FetchLookupMiddleware": 40,
+            # a Referer holds the whole address only within its origin: an API's address
+            # may carry the spec's key in its query (json_api.params)
+            "crawlers.origin_headers.OwnOriginRefererMiddleware": 700,
             # innermost: it times the callback's own steps, nothing else
             "crawlers.stall.ParseTimeMiddleware": 1000,
         },

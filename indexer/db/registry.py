@@ -135,6 +135,19 @@ def is_stale(row: SourceRow, now: dt.datetime | None = None) -> bool:
     return now - since > dt.timedelta(hours=row.every_hours * STALE_FACTOR)
 
 
+@dataclass(frozen=True)
+class SourceSummary:
+    """A registered source without its spec: the two fields of it a listing shows."""
+
+    id: str
+    institution_id: str
+    institution: str | None
+    kind: str | None
+    every_hours: float
+    last_success_at: dt.datetime | None
+    paused: bool
+
+
 class Registry:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -353,6 +366,25 @@ class Registry:
             if owner is not None:
                 stmt = stmt.where(SourceRow.institution_id == owner)
             return list(s.scalars(stmt))
+
+    def source_summaries(self, owner: str | None = None) -> list[SourceSummary]:
+        """What the public coverage page shows of each registered source, by id: its
+        spec's institution and kind read in the database, not the whole spec (a spec may
+        run to hundreds of kilobytes, and every visit to /fuentes listed them all)."""
+        spec = SourceRow.spec
+        stmt = select(
+            SourceRow.id,
+            SourceRow.institution_id,
+            spec["institution"].as_string(),
+            spec["kind"].as_string(),
+            SourceRow.every_hours,
+            SourceRow.last_success_at,
+            SourceRow.paused,
+        ).order_by(SourceRow.id)
+        if owner is not None:
+            stmt = stmt.where(SourceRow.institution_id == owner)
+        with self.db.session() as s:
+            return [SourceSummary(*row) for row in s.execute(stmt)]
 
     def _change(
         self, source_id: str, owner: str, noted: tuple[Witness, str] | None, **values: Any

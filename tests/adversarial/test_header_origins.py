@@ -150,3 +150,65 @@ def test_a_preview_keeps_the_secret_to_its_origin_too(tmp_path: Path) -> None:
     assert shown.json()["documents"], shown.json()
     assert away.seen and away.carrying_secrets() == [], away.seen
     assert home.carrying_secrets() == ["/fuera"]
+
+
+QUERY_SECRET = "clave-en-la-direccion-987"
+
+
+def _all_headers(server: Recording) -> list[tuple[str, dict[str, str]]]:
+    return [(path, headers) for path, headers in server.seen if path != "/robots.txt"]
+
+
+def test_detail_pages_and_files_elsewhere_get_neither_the_headers_nor_the_key_in_the_query(
+    tmp_path: Path,
+) -> None:
+    """Records whose detail page and file are on another origin (a CDN, or a link an
+    attacker slipped into a record): those requests carry none of the spec's headers,
+    and no ``Referer`` with the API's address, whose query holds the key the spec put
+    in ``params``. Before: Scrapy's default referrer policy sent the whole API address,
+    key included, to the other origin."""
+    api = open_api(tmp_path / "data")
+    try:
+        with Recording() as home, Recording() as away:
+            page = b"<html><body><h1>Sentencia</h1><p>Texto de la sentencia.</p></body></html>"
+            away.answer = lambda path: (200, {"Content-Type": "text/html"}, page)
+            home.answer = _bound(_home, away.url)
+            spec = _spec(home.url + "/api", away.url)
+            spec["json_api"] |= {
+                "params": {"clave": QUERY_SECRET}, "follow": True, "next": None,
+                "files": [away.url + "/f/{id}.pdf"],
+            }  # fmt: skip
+            run = _run(api, spec)
+    finally:
+        api.close()
+    asked = _all_headers(away)
+    assert {path.split("?")[0] for path, _ in asked} >= {"/d/1", "/d/2"}, (asked, run)
+    assert any(path.startswith("/f/") for path, _ in asked), (asked, run)
+    assert away.carrying_secrets() == [], asked
+    for path, headers in asked:
+        assert QUERY_SECRET not in path + repr(headers), (path, headers)
+    # the home origin still gets its own key, in the query and the headers
+    assert any(QUERY_SECRET in path for path, _ in home.seen), home.seen
+    assert home.carrying_secrets(), home.seen
+
+
+def test_a_redirect_elsewhere_does_not_get_the_key_in_the_query_as_referer(
+    tmp_path: Path,
+) -> None:
+    """The API's address, key in its query, redirects to another origin: that origin
+    gets no ``Referer`` holding the key (before: the whole address)."""
+    api = open_api(tmp_path / "data")
+    try:
+        with Recording() as home, Recording() as away:
+            away.answer = _away
+            home.answer = _bound(_home, away.url)
+            spec = _spec(home.url + "/fuera", home.url)
+            spec["json_api"] |= {"params": {"clave": QUERY_SECRET}, "next": None}
+            run = _run(api, spec)
+    finally:
+        api.close()
+    asked = _all_headers(away)
+    assert [path for path, _ in asked] == ["/api"], (asked, run)
+    assert any(QUERY_SECRET in path for path, _ in home.seen), home.seen
+    for path, headers in asked:
+        assert QUERY_SECRET not in path + repr(headers), (path, headers)

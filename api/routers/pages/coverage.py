@@ -119,8 +119,20 @@ def busiest(
     return [(name, series[name]) for name in drawn], len(active) - len(drawn)
 
 
-def _fill(health: SourceHealth, library: Library, now: dt.datetime) -> None:
-    runs = library.db.list_runs(health.id, limit=RUNS_READ)
+def _with_last_whole(library: Library, runs: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """``runs`` with each source's newest finished run read whole (its errors)."""
+    last = [
+        found.id
+        for found in (
+            next((r for r in rs if r.finished_at is not None), None) for rs in runs.values()
+        )
+        if found is not None
+    ]
+    whole = library.db.runs_by_id(last)
+    return {source: [whole.get(r.id, r) for r in rs] for source, rs in runs.items()}
+
+
+def _fill(health: SourceHealth, runs: list[Any], now: dt.datetime) -> None:
     health.runs = runs
     finished = [run for run in runs if run.finished_at is not None]
     health.last_run = finished[0] if finished else None
@@ -156,12 +168,12 @@ def all_sources(library: Library, settings: Settings, owner: str | None = None) 
             )
     registry = Registry(library.db)
     names = {row.id: row.name for row in registry.list_institutions()}
-    for row in registry.list_sources(owner):
+    for row in registry.source_summaries(owner):
         found.append(
             SourceHealth(
                 row.id,
-                names.get(row.institution_id) or str(row.spec.get("institution") or ""),
-                str(row.spec.get("kind", "")),
+                names.get(row.institution_id) or row.institution or "",
+                row.kind or "",
                 registered=True,
                 owner=names.get(row.institution_id, row.institution_id),
                 every_hours=row.every_hours,
@@ -169,9 +181,17 @@ def all_sources(library: Library, settings: Settings, owner: str | None = None) 
                 paused=row.paused,
             )
         )
+    ids = [health.id for health in found]
+    # the public listing shows no run, only the last one's errors and the last good
+    # one's end: the others are read without their stats and errors
+    runs = library.db.recent_runs(ids, RUNS_READ, whole=owner is not None)
+    if owner is None:
+        runs = _with_last_whole(library, runs)
     for health in found:
         health.documents = counts.get(health.id, 0)
-        _fill(health, library, now)
+        _fill(health, runs.get(health.id, []), now)
+        if owner is None:
+            health.runs = []
         if health.registered and health.last_success is None:
             health.stale = True
     return sorted(found, key=lambda h: (h.institution.lower(), h.id))
