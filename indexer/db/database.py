@@ -505,7 +505,11 @@ class Database:
         with self.session() as s, s.begin():
             now = utcnow()
             row = CrawlRunRow(
-                source_id=source_id, started_at=now, stats={}, errors={}, owner=owner,
+                source_id=source_id,
+                started_at=now,
+                stats={},
+                errors={},
+                owner=owner,
                 heartbeat_at=now if owner else None,
             )
             s.add(row)
