@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from indexer.speeches.people import read_roster
 from indexer.speeches.roles import read_speaker
 from indexer.speeches.split import split_turns
 
@@ -121,3 +122,14 @@ def test_what_the_session_does_is_a_stage_direction_in_any_tense(stage: str) -> 
 def test_a_transcript_opening_with_the_session_opened_in_the_present_marks_it() -> None:
     turns = split_turns("(Se abre la sesión a las 11:05 horas)\n-La C. Presidenta: Buenos días.\n")
     assert [(t.speaker, t.procedural) for t in turns] == [(None, True), ("La C. Presidenta", False)]
+
+
+def test_a_rosters_parties_as_the_camaras_records_write_them() -> None:
+    # modelled on a dissent ranking's columns (rank, person_id, nombre, partido, …)
+    roster = read_roster(
+        "rank,person_id,nombre,partido,disidencia_pct\n"
+        "1,P00001,Pérez López Juan,PRI,100.0\n"
+        "2,P00002,Ruiz Soto Ana,NA,86.4\n"
+        "3,P00003,Gómez Vega Luis,Convergencia,80.0\n"
+    )
+    assert [entry.party for entry in roster] == ["PRI", "PANAL", "CONV"]
