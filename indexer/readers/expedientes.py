@@ -272,8 +272,13 @@ class CaseNumber:
         if case_type and case_type.code != "EXP":
             if case_type.dotted:
                 out.append(f"{case_type.dotted} {self.digits}")
-            if not case_type.abbreviated and case_type.code.lower() in case_type.spelled:
-                out.append(f"{case_type.code} {self.digits}")  # "JIE 29/2025"
+            code = case_type.code.lower()
+            if (
+                not case_type.abbreviated
+                and code in case_type.spelled
+                and code not in (fold_keyword(case_type.name).split())
+            ):
+                out.append(f"{case_type.code} {self.digits}")  # "JIE 29/2025", not "TOCA …"
             out.append(f"{case_type.name} {self.digits}")
         return list(dict.fromkeys(out))
 
