@@ -75,7 +75,7 @@ CASE_TYPES: tuple[CaseType, ...] = (
     CaseType(
         "RQ",
         "Recurso de Queja",
-        ("recurso de queja", "queja civil", "queja penal"),
+        ("recurso de queja", "queja civil", "queja penal", "q."),
         False,
         by_matter=("q.c.", "q.p.", "q.a.", "q.t."),
     ),
@@ -87,10 +87,16 @@ CASE_TYPES: tuple[CaseType, ...] = (
         ("solicitud de ejercicio de la facultad de atraccion", "facultad de atraccion"),
         False,
     ),
+    # The SCJN's own code for it (its lists and data write "JIE 29/2025"); the caption
+    # is the name.
     CaseType(
         "JIE",
         "Juicio de Inconformidad en Materia Electoral",
-        ("juicio de inconformidad en materia electoral", "juicio de inconformidad electoral"),
+        (
+            "juicio de inconformidad en materia electoral",
+            "juicio de inconformidad electoral",
+            "jie",
+        ),
         False,
     ),
     CaseType("JI", "Juicio de Inconformidad", ("juicio de inconformidad",), False),
@@ -101,7 +107,15 @@ CASE_TYPES: tuple[CaseType, ...] = (
         False,
     ),
     CaseType("JOE", "Juicio Oral Electrónico", ("juicio oral electronico",), False),
+    # against the Consejo de la Judicatura's decisions: not a "recurso de revisión" plain
+    CaseType(
+        "RRA",
+        "Recurso de Revisión Administrativa",
+        ("recurso de revision administrativa",),
+        False,
+    ),
     CaseType("RREV", "Recurso de Revisión", ("recurso de revision",), False),
+    CaseType("CCOMP", "Conflicto Competencial", ("conflicto competencial",), False),
     CaseType("RAPL", "Recurso de Apelación", ("recurso de apelacion",), False),
     CaseType("TOCA", "Toca", ("toca penal", "toca civil", "toca familiar", "toca"), False),
     CaseType("CP", "Causa Penal", ("causa penal",), False),
@@ -258,6 +272,13 @@ class CaseNumber:
         if case_type and case_type.code != "EXP":
             if case_type.dotted:
                 out.append(f"{case_type.dotted} {self.digits}")
+            code = case_type.code.lower()
+            if (
+                not case_type.abbreviated
+                and code in case_type.spelled
+                and code not in (fold_keyword(case_type.name).split())
+            ):
+                out.append(f"{case_type.code} {self.digits}")  # "JIE 29/2025", not "TOCA …"
             out.append(f"{case_type.name} {self.digits}")
         return list(dict.fromkeys(out))
 

@@ -213,7 +213,10 @@ _TYPE_NAMED = re.compile(rf"(?<![\w.])(?:{TYPE_WORDS_BY_LETTER})(?![\w])")
 _TOCA_RECURSOS = frozenset(("RAPL", "RQ"))
 _APPEALS = frozenset(("TOCA", "RAPL"))
 _MATTER_OF_CASE = re.compile(r"\b(?:toca|causa)\s+(penal|civil|familiar|mercantil)\b", re.I)
-_REVIEWING = frozenset(("TOCA", "RAPL", "RREV", "AR", "ADR", "AD", "AMP", "RR", "RQ"))
+# (a competence conflict arises in a juicio, and is not it)
+_REVIEWING = frozenset(
+    ("TOCA", "RAPL", "RREV", "RRA", "AR", "ADR", "AD", "AMP", "RR", "RQ", "CCOMP")
+)
 # "JUICIO: ORDINARIO CIVIL", "TIPO DE JUICIO: …", a table's "JUICIO | ORDINARIO CIVIL"
 _PROCEEDING_LABEL = re.compile(
     r"^[ \t]*(?:tipo\s+de\s+juicio|juicio|v[ií]a|procedimiento)[ \t]*[:|\t]\s*(.{3,60})$",
@@ -732,6 +735,16 @@ _NOT_NAME_WORDS = re.compile(
     r"|vo\.\s*bo\b|(?:sala|tribunal|juzgado|pleno|jueza?)\b)",  # a surname "Salas" is one
     re.I,
 )
+# The office a ponente holds, written before the name: "LA MAGISTRADA PRESIDENTA ANA
+# RUIZ", "SECRETARIO EN FUNCIONES DE MAGISTRADO JUAN PÉREZ LÓPEZ" (a secretary acting as
+# the judge is the ponente): taken off, the person's name is what is left.
+_OFFICE_BEFORE_NAME = re.compile(
+    r"^(?:(?:el|la)\s+)?(?:(?:ministr|magistrad)[oa]\s+)?"
+    r"(?:president[ae]"
+    r"|secretari[oa](?:\s+de\s+(?:estudio\s+y\s+cuenta|acuerdos|tribunal))?"
+    r"\s+en\s+funciones\s+de\s+(?:magistrad[oa]|ministr[oa]|jueza?))(?:\s+|$)",
+    re.I,
+)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'.-]*$")
 NAME_WORDS = 4  # a name this long (given names and both surnames) is taken as whole
 
@@ -798,11 +811,12 @@ def _caption_ponente(text: str) -> tuple[str, int] | None:
             continue
         value = (label["value"] or "").strip()
         rest = lines[i + 1 :]
-        if not _name_words(value) and not _TITLES.sub("", value).strip(" .,;"):
+        if not _name_words(value) and not _office_off(value):
             # the label alone, or with a title only: the name is the next line
             if not rest:
                 return None
             value, rest = f"{value} {rest[0][0]}".strip(), rest[1:]
+        value = _office_off(value, titles=False) or value
         words = _name_words(value)
         if words is None:
             return None
@@ -812,6 +826,13 @@ def _caption_ponente(text: str) -> tuple[str, int] | None:
                 return None
         return value.strip(" .,;"), at
     return None
+
+
+def _office_off(value: str, *, titles: bool = True) -> str:
+    """``value`` without the office written before the name (and, with ``titles``, the
+    titles left after it)."""
+    bare = _OFFICE_BEFORE_NAME.sub("", value.strip())
+    return _TITLES.sub("", bare).strip(" .,;") if titles else bare
 
 
 def _continues_name(line: str, value: str) -> bool:

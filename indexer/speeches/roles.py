@@ -11,18 +11,46 @@ from indexer.analysis import fold_keyword
 
 ROLES = ("presidencia", "secretaria", "legislador", "ministro", "magistrado", "compareciente",
          "moderacion", "secretaria_tecnica")  # fmt: skip
+# Each national party by its acronym and name as rosters and transcripts write them,
+# present and past ("NA" is how the Cámara's records write Nueva Alianza). Convergencia
+# became Movimiento Ciudadano in 2011: kept as written, not renamed after the fact.
 PARTIES: dict[str, str] = {
     "morena": "MORENA",
+    "movimiento regeneracion nacional": "MORENA",
     "pan": "PAN",
+    "partido accion nacional": "PAN",
+    "accion nacional": "PAN",
     "pri": "PRI",
+    "partido revolucionario institucional": "PRI",
     "pvem": "PVEM",
+    "partido verde": "PVEM",
+    "partido verde ecologista": "PVEM",
+    "partido verde ecologista de mexico": "PVEM",
     "pt": "PT",
+    "partido del trabajo": "PT",
     "mc": "MC",
     "movimiento ciudadano": "MC",
+    "convergencia": "CONV",
+    "conv": "CONV",
     "prd": "PRD",
+    "partido de la revolucion democratica": "PRD",
     "pes": "PES",
+    "encuentro social": "PES",
+    "partido encuentro social": "PES",
+    "encuentro solidario": "PES",
+    "partido encuentro solidario": "PES",
     "panal": "PANAL",
+    "na": "PANAL",
     "nueva alianza": "PANAL",
+    "partido nueva alianza": "PANAL",
+    "psd": "PSD",
+    "partido socialdemocrata": "PSD",
+    "ph": "PH",
+    "partido humanista": "PH",
+    "rsp": "RSP",
+    "redes sociales progresistas": "RSP",
+    "fxm": "FXM",
+    "fuerza por mexico": "FXM",
     "sp": "SP",
     "sin partido": "SP",
     "independiente": "IND",
@@ -74,7 +102,12 @@ class Speaker:
 
 
 def party_of(value: str) -> str | None:
-    return PARTIES.get(fold_keyword(value).strip(" ."))
+    """The party ``value`` names, by acronym (also dotted: "P.R.I.", "N.A.") or name."""
+    folded = fold_keyword(value).strip(" .")
+    found = PARTIES.get(" ".join(folded.split()))
+    if found is None and "." in folded:
+        found = PARTIES.get(folded.replace(".", "").replace(" ", ""))
+    return found
 
 
 def read_speaker(as_written: str) -> Speaker:

@@ -133,8 +133,14 @@ _COURT_SPEAKER = re.compile(
     rf"|SECRETARI[OA] GENERAL DE ACUERDOS|SECRETARI[OA] (?:DE ESTUDIO Y CUENTA|AUXILIAR DE "
     rf"ACUERDOS)(?: [{_UP}][{_UP} ]*?)?)\s*:(?=\s|$)"
 )
+# What the session does, in the present ("Se levanta la sesión") or the past ("Se
+# levantó la sesión") as transcripts write it: each verb by its stem with either ending.
+_SESSION_VERBS = (
+    r"ab(?:re|ri[oó])|levant[aoó]|reanud[aoó]|inici[aoó]|clausur[aoó]|suspend[eií]|decret"
+    r"|incorpor|retir"
+)
 _STAGE_WORDS = (
-    r"aplaus|votaci[oó]n|receso|se (?:abri[oó]|levant[oó]|reanud|decret|incorpor|retir)|"
+    rf"aplaus|votaci[oó]n|receso|se (?:{_SESSION_VERBS})|"
     r"en este momento|risas|gritos|la asamblea|manifestaci|ingresa|sale del|"
     r"se (?:pone|ponen) de pie|honores|himno|minuto de silencio|campana"
 )
@@ -143,7 +149,7 @@ _STAGE_INLINE = re.compile(
     rf"(?-i:\s*QUEDA(?:N)? [{_UP}][{_UP}0-9 ,.;/]*?\.(?=\s|$|[{_UP}]?[a-z¿¡]))?",
     re.IGNORECASE,
 )
-_OPENING = re.compile(r"^\s*\(se (?:abri[oó]|inici[oó]) la sesi[oó]n[^()]*\)\.?\s*$", re.I)
+_OPENING = re.compile(r"^\s*\(se (?:ab(?:re|ri[oó])|inici[aoó]) la sesi[oó]n[^()]*\)\.?\s*$", re.I)
 _AGENDA_HEADING = re.compile(r"^\s*(\d{1,2})\s*[.)-]\s+(.{8,})$")
 # A matter's title, in capitals, ends at the full stop before the secretary's words go on
 # in sentence case ("…ADMINISTRATIVO. Bajo la ponencia…") or the resolutive points begin

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from indexer.speeches.people import read_roster
 from indexer.speeches.roles import read_speaker
 from indexer.speeches.split import split_turns
 
@@ -78,3 +79,57 @@ def test_voices_from_the_floor_are_turns_of_their_own() -> None:
         ("Voces a coro", "¡Sí!"),
     ]
     assert read_speaker("Voces a coro").name is None
+
+
+@pytest.mark.parametrize(
+    ("line", "party"),
+    [
+        ("-El diputado Jorge Kahwagi Macari (NA)", "PANAL"),  # as the Cámara's records write it
+        ("-El diputado Jorge Kahwagi Macari (Nueva Alianza)", "PANAL"),
+        ("-El diputado Luis Pérez (Convergencia)", "CONV"),  # not renamed after the fact
+        ("-La diputada Ana Ruiz (PSD)", "PSD"),
+        ("-La diputada Ana Ruiz (PH)", "PH"),
+        ("-La diputada Ana Ruiz (Redes Sociales Progresistas)", "RSP"),
+        ("-La diputada Ana Ruiz (Fuerza por México)", "FXM"),
+        ("-La diputada Ana Ruiz (Partido Verde Ecologista de México)", "PVEM"),
+        ("-La diputada Ana Ruiz (Partido del Trabajo)", "PT"),
+        ("- El C. Dip. Omar Bazán Flores.- P.R.I.", "PRI"),
+        ("-La diputada Ana Ruiz (P.R.D.)", "PRD"),
+    ],
+)
+def test_every_national_party_past_and_present_is_read_as_written(line: str, party: str) -> None:
+    speaker = read_speaker(line)
+    assert speaker.party == party
+    assert speaker.role == "legislador"
+
+
+@pytest.mark.parametrize(
+    "stage",
+    ["(Se levanta la sesión a las 14:00 horas)", "(Se levantó la sesión)",
+     "(Se abre la sesión)", "(SE ABRIÓ LA SESIÓN A LAS 11:30 HORAS)",
+     "(Se suspende la sesión)", "(Se reanuda la sesión)", "(Se clausura la sesión)",
+     "(Se inicia la sesión)"],
+)  # fmt: skip
+def test_what_the_session_does_is_a_stage_direction_in_any_tense(stage: str) -> None:
+    text = f"-La C. Presidenta: No habiendo más asuntos.\n{stage}\n-La Secretaría: Gracias.\n"
+    turns = split_turns(text)
+    assert [(t.speaker, t.procedural) for t in turns] == [
+        ("La C. Presidenta", False), (None, True), ("La Secretaría", False)
+    ]  # fmt: skip
+    assert turns[1].text == stage
+
+
+def test_a_transcript_opening_with_the_session_opened_in_the_present_marks_it() -> None:
+    turns = split_turns("(Se abre la sesión a las 11:05 horas)\n-La C. Presidenta: Buenos días.\n")
+    assert [(t.speaker, t.procedural) for t in turns] == [(None, True), ("La C. Presidenta", False)]
+
+
+def test_a_rosters_parties_as_the_camaras_records_write_them() -> None:
+    # modelled on a dissent ranking's columns (rank, person_id, nombre, partido, …)
+    roster = read_roster(
+        "rank,person_id,nombre,partido,disidencia_pct\n"
+        "1,P00001,Pérez López Juan,PRI,100.0\n"
+        "2,P00002,Ruiz Soto Ana,NA,86.4\n"
+        "3,P00003,Gómez Vega Luis,Convergencia,80.0\n"
+    )
+    assert [entry.party for entry in roster] == ["PRI", "PANAL", "CONV"]

@@ -10,6 +10,7 @@ import pytest
 from indexer.build import build_document
 from indexer.readers.expedientes import normalise_expediente, parse_expediente
 from indexer.readers.judgments import read_ponente, read_sentence
+from indexer.readers.normalise import normalise_person
 
 FORMULA = (
     "Ciudad de México. La Primera Sala de la Suprema Corte de Justicia de la Nación, en "
@@ -211,3 +212,49 @@ def test_a_toca_from_a_juicio_especial_hipotecario_is_of_civil_matter() -> None:
     civil = read_sentence(head.format(juicio="ESPECIAL HIPOTECARIO")).values
     mercantile = read_sentence(head.format(juicio="EJECUTIVO MERCANTIL HIPOTECARIO")).values
     assert (civil["matter"], mercantile["matter"]) == ("civil", "mercantil")
+
+
+@pytest.mark.parametrize(
+    ("lines", "name"),
+    [
+        (("PONENTE: SECRETARIO EN FUNCIONES DE MAGISTRADO JUAN PÉREZ LÓPEZ",), "JUAN PÉREZ LÓPEZ"),
+        (("PONENTE: LA MAGISTRADA PRESIDENTA ANA RUIZ",), "ANA RUIZ"),
+        (("PONENTE: LA MAGISTRADA PRESIDENTA", "ANA RUIZ SOTO"), "ANA RUIZ SOTO"),
+        (("PONENTE: SECRETARIA DE ESTUDIO Y CUENTA EN FUNCIONES DE MAGISTRADA ANA RUIZ",),
+         "ANA RUIZ"),
+    ],
+)  # fmt: skip
+def test_a_ponente_named_by_the_office_they_hold_is_the_person(
+    lines: tuple[str, ...], name: str
+) -> None:
+    text = caption("TOCA CIVIL 88/2024", *lines, "SECRETARIO: PEDRO GÓMEZ")
+    found = read_ponente(text)
+    assert found is not None and found[0] == name
+    # the document's ponente is the person, as a listing names them
+    assert normalise_person(found[0]) == name.title()
+
+
+def test_an_office_without_a_name_is_no_ponente() -> None:
+    text = caption(
+        "TOCA CIVIL 88/2024", "PONENTE: LA MAGISTRADA PRESIDENTA", "SECRETARIO: PEDRO GÓMEZ"
+    )
+    assert read_ponente(text) is None
+
+
+@pytest.mark.parametrize(
+    ("case", "canonical"),
+    [("CONFLICTO COMPETENCIAL 8/2023", "Conflicto Competencial 8/2023"),
+     ("RECURSO DE REVISIÓN ADMINISTRATIVA 8/2023", "Recurso de Revisión Administrativa 8/2023")],
+)  # fmt: skip
+def test_a_case_that_arises_in_a_juicio_is_read_and_is_not_that_juicio(
+    case: str, canonical: str
+) -> None:
+    text = (
+        f"{case}\n\nJUICIO: ORDINARIO CIVIL\n\nPONENTE: MAGISTRADA ANA RUIZ SOTO\n\n"
+        "Monterrey, Nuevo León, a tres de marzo de dos mil veintitrés. Vistos los autos, "
+        "relativos al juicio ordinario civil promovido por **********, se resuelve.\n\n"
+        "RESULTANDO\n\nPRIMERO. Hechos.\n"
+    )
+    values = read_sentence(text).values
+    assert normalise_expediente(values.get("expediente")) == canonical
+    assert values.get("proceeding") is None

@@ -126,3 +126,36 @@ def test_a_search_for_one_appeal_finds_that_toca_only() -> None:
     assert found('expediente:"toca 1150/2019/1"') == {"s0"}
     assert found('expediente:"Toca Penal 1150/2019/12"') == {"s2"}
     assert found('expediente:"toca 1150/2019"') == {"s0", "s1", "s2"}
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical", "also_found_by"),
+    [
+        # the SCJN's own code for its electoral case, and the name its caption writes
+        ("JIE 29/2025", "Juicio de Inconformidad en Materia Electoral 29/2025", "JIE 29/2025"),
+        ("JUICIO DE INCONFORMIDAD EN MATERIA ELECTORAL 56/2025",
+         "Juicio de Inconformidad en Materia Electoral 56/2025", "JIE 56/2025"),
+        # a court's "Q." is its queja, as "Q.C." is a civil one
+        ("Q. 12/2023", "Recurso de Queja 12/2023", "Recurso de Queja 12/2023"),
+        ("CONFLICTO COMPETENCIAL 8/2023", "Conflicto Competencial 8/2023",
+         "Conflicto Competencial 8/2023"),
+        ("Conflictos competenciales 8/2023 y 9/2023",
+         "Conflicto Competencial 8/2023, Conflicto Competencial 9/2023",
+         "Conflicto Competencial 9/2023"),
+        # against the Consejo de la Judicatura: not a plain recurso de revisión
+        ("RECURSO DE REVISIÓN ADMINISTRATIVA 3/2023", "Recurso de Revisión Administrativa 3/2023",
+         "Recurso de Revisión Administrativa 3/2023"),
+        ("recurso de revisión 3/2023", "Recurso de Revisión 3/2023", "Recurso de Revisión 3/2023"),
+    ],
+)  # fmt: skip
+def test_a_case_type_written_short_or_long_is_kept(
+    written: str, canonical: str, also_found_by: str
+) -> None:
+    assert normalise_expediente(written) == canonical
+    assert also_found_by in expediente_forms(written)
+
+
+def test_an_abbreviation_of_uncertain_meaning_is_kept_as_written_not_guessed() -> None:
+    # "R.R." is a reclamación at one court and a revisión at another: no type is read
+    assert [case.type_code for case in parse_expediente("R.R. 5/2023")] == [None]
+    assert "R.R. 5/2023" in expediente_forms("R.R. 5/2023")

@@ -146,6 +146,15 @@ def role_label(speech: Speech) -> str | None:
     return ROLE_LABELS.get(role)
 
 
+_ARTICLES = re.compile(r"^(?:(?:el|la|c\.)\s*)+")
+
+
+def _says_only(name: str, label: str) -> bool:
+    """Whether a speaker's name, past its article, is only the role's label ("La
+    Secretaría", "La C. Presidencia"): the label would say it a second time."""
+    return _ARTICLES.sub("", fold_keyword(name)).strip(" .") == fold_keyword(label)
+
+
 def speaker_name(speech: Speech) -> str:
     """Who speaks, as the page names them: the person, else the heading as written, not
     in capitals ("SECRETARIO GENERAL DE ACUERDOS" reads "Secretario General de
@@ -206,8 +215,12 @@ def session_discussion(
     turns = Turns([], spoken, timed, page, pages, offset + 1)
     for speech in speeches:
         anchor = f"intervencion-{speech.order}"
-        detail = " · ".join(part for part in (role_label(speech), speech.party) if part)
-        turn = Turn(anchor, speaker_name(speech), detail, excerpt(speech.text, limit))
+        who = speaker_name(speech)
+        role = role_label(speech)
+        if role and _says_only(who, role):
+            role = None  # "La Secretaría", not "La Secretaría (Secretaría)"
+        detail = " · ".join(part for part in (role, speech.party) if part)
+        turn = Turn(anchor, who, detail, excerpt(speech.text, limit))
         if speech.start_s is not None and speech.video_link:
             turn.seconds = int(speech.start_s)
             turn.clock = clock(speech.start_s)
