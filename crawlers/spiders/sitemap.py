@@ -14,7 +14,7 @@ from scrapy.http import Response
 from config.patterns import search
 from config.spec_shapes import SitemapRule, SitemapRules
 from crawlers.formats.feeds import local_day
-from crawlers.formats.sitemaps import SitemapUrl, parse_sitemap, robots_sitemaps
+from crawlers.formats.sitemaps import SitemapUrl, read_sitemap, robots_sitemaps
 from crawlers.items import DocumentDraft
 from crawlers.links import absolute
 from crawlers.spiders.base import SpecSpider
@@ -47,12 +47,10 @@ class SitemapSpider(SpecSpider):
                 robots_sitemaps(response.text), response.url, named, "sitemap"
             )
             return
-        try:
-            sitemap = parse_sitemap(response.body)
-        except ValueError as exc:
-            self.run.error(getattr(exc, "cause", "not_a_sitemap"), response.url, str(exc))
-            return
-
+        # requests are made as the parser passes each entry (its tree keeps none): bounded
+        # by the sitemaps' and max_urls' limits, children first as when it was read whole
+        child_requests: list[Any] = []
+        url_requests: list[Any] = []
         # the addresses on its way too: an index naming the address that redirected to it
         chain = [
             *response.meta.get(SITEMAP_CHAIN, ()),
@@ -70,8 +68,20 @@ class SitemapSpider(SpecSpider):
             if request is not None:
                 yield request
 
-        yield from self.each_item(sitemap.children, response.url, child_sitemap, "sitemap")
-        yield from self.each_item(sitemap.urls, response.url, document, "url")
+        try:
+            read_sitemap(
+                response.body,
+                lambda n, child: child_requests.extend(
+                    self.one_item(n, child, response.url, child_sitemap, "sitemap")
+                ),
+                lambda n, entry: url_requests.extend(
+                    self.one_item(n, entry, response.url, document, "url")
+                ),
+            )
+        except ValueError as exc:
+            self.run.error(getattr(exc, "cause", "not_a_sitemap"), response.url, str(exc))
+        yield from child_requests
+        yield from url_requests
 
     def _sitemap_request(self, url: str, chain: list[str] | None = None) -> scrapy.Request:
         self.sitemaps_asked += 1
