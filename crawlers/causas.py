@@ -23,6 +23,7 @@ LABELS = {
     "timeout": "tiempo agotado",
     "http_404": "página no encontrada (404)",
     "http_3xx": "redirección no seguida (3xx)",
+    "http_304": "respuesta «sin cambios» (304) que no se pidió",
     "http_4xx": "el sitio rechazó la petición (4xx)",
     "http_5xx": "error del servidor del sitio (5xx)",
     "rate_limited": "el sitio pidió esperar (429)",
@@ -44,6 +45,7 @@ LABELS = {
     "not_json": "la respuesta no es JSON",
     "not_a_feed": "no es un canal RSS o Atom",
     "not_a_sitemap": "no es un mapa del sitio",
+    "sitemap_loop": "mapas del sitio en bucle",
     "selector_empty": "los selectores no encontraron nada",
     "missing_link": "entrada sin enlace",
     "postback_without_document": "la respuesta al botón de la entrada no trae la dirección "
@@ -103,6 +105,7 @@ _HTTP = re.compile(r"(?:.*: )?HTTP (\d{3})(?: to (.*), which was not followed)?$
 _SOFT_404 = re.compile(
     r"a 'not found' page answered with HTTP 200 in place of the file: (.*)$", re.S
 )
+_SITEMAP_LOOP = re.compile(r"sitemap loop: (.*), not read again$", re.S)
 _WAIT = re.compile(r"HTTP (\d{3}), asking to wait (\d+) s \(Retry-After\)$")
 _REDIRECTS = re.compile(r"(\d+) redirects without an answer: (.*)$", re.S)
 _RESOLVES = re.compile(r"blocked address: (\S+) resolves to (\S+), a (.+) address$")
@@ -194,6 +197,18 @@ def error_mensaje(cause: str, message: str) -> str:
             f"el sitio respondió HTTP 200 con su página de «no encontrado» ({found.group(1)}) "
             "en lugar del archivo: no se guardó"
         )
+    if cause == "http_304" and message.startswith("HTTP 304 (not modified) to a request"):
+        return (
+            "el sitio respondió «sin cambios» (HTTP 304) a una petición que no lo pidió "
+            "(no llevaba ETag ni fecha que comparar): no había nada que leer"
+        )
+    if cause == "http_304" and message.startswith("HTTP 304 (not modified), but the copy"):
+        return (
+            "el sitio respondió «sin cambios» (HTTP 304), pero la copia guardada de la lectura "
+            "anterior ya no está: no había nada que leer"
+        )
+    if cause == "sitemap_loop" and (found := _SITEMAP_LOOP.match(message)):
+        return f"los mapas del sitio se nombran en bucle: {found.group(1)}; no se leyó de nuevo"
     if found := _WAIT.match(message):
         status, seconds = found.groups()
         return f"el sitio respondió HTTP {status} y pidió esperar {seconds} s (Retry-After)"

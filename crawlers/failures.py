@@ -31,6 +31,26 @@ UNRESOLVABLE = "unresolvable host: "
 """How the address guard names a host that resolves to nothing (cause ``dns``)."""
 
 
+NOT_MODIFIED_UNASKED = (
+    "HTTP 304 (not modified) to a request that sent no ETag or date to compare: "
+    "there was nothing to read"
+)
+NOT_MODIFIED_UNKEPT = (
+    "HTTP 304 (not modified), but the copy kept from the last fetch is gone: "
+    "there was nothing to read"
+)
+
+
+def _unasked_304(request: object) -> tuple[str, str]:
+    """A 304 is an answer to a conditional request: the crawl sends one only when it
+    keeps a copy (then the middleware hands the spider that copy). One that reaches the
+    spider is either a site answering "unchanged" to a plain request, or a kept copy
+    that went missing; neither is a redirect left unfollowed."""
+    headers = getattr(request, "headers", None) or {}
+    asked = b"If-None-Match" in headers or b"If-Modified-Since" in headers
+    return "http_304", NOT_MODIFIED_UNKEPT if asked else NOT_MODIFIED_UNASKED
+
+
 def failure_cause(failure: Failure) -> tuple[str, str]:
     """(cause, message) for a failed request."""
     error = failure.value
@@ -38,6 +58,8 @@ def failure_cause(failure: Failure) -> tuple[str, str]:
         status = error.response.status
         causes = {404: "http_404", 429: "rate_limited"}
         cause = causes.get(status, f"http_{status // 100}xx")
+        if status == 304:
+            return _unasked_304(error.response.request)
         location = error.response.headers.get(b"Location")
         if 300 <= status < 400 and location is not None:
             target = location.decode("latin-1")[:300] or "an empty address"

@@ -54,6 +54,49 @@ def _shown_as_requested(url: str) -> str:
     return "".join(quote(c, safe="") if unicodedata.category(c) in ("Cc", "Cf") else c for c in url)
 
 
+# parameters whose meaning is certain and selects no content: a session by its server
+# platform's own name, and a campaign's tracking. ``sid`` and ``sessionid`` name other
+# things too (a section, a series; a legislature's session, ``sessionid=45``): only a
+# long random token in them (phpBB's 32 hex digits) is a server's session.
+_SESSION_NAMES = frozenset({"jsessionid", "phpsessid"})
+_TOKEN_NAMES = frozenset({"sid", "sessionid", "session_id"})
+_TRACKING_NAMES = frozenset({"gclid", "fbclid", "msclkid"})
+_ASP_SESSION = re.compile(r"aspsessionid[a-z]{8}", re.IGNORECASE)
+_TOKEN = re.compile(r"(?=.*[a-zA-Z])[0-9a-zA-Z]{20,}")
+_PATH_SESSION = re.compile(r";jsessionid=[^/?#;]*", re.IGNORECASE)
+
+
+def _session_or_tracking(pair: str) -> bool:
+    name, _, value = pair.partition("=")
+    name = name.lower()
+    return (
+        name in _SESSION_NAMES
+        or name in _TRACKING_NAMES
+        or name.startswith("utm_")
+        or bool(_ASP_SESSION.fullmatch(name))
+        or (name in _TOKEN_NAMES and bool(_TOKEN.fullmatch(value)))
+    )
+
+
+def without_session(url: str) -> str:
+    """``url`` without the session and tracking parameters that make one page many
+    addresses (``;jsessionid=…``, ``PHPSESSID``, ``ASPSESSIONID…``, a ``sid`` or ``sessionid``
+    holding a token, ``utm_*``, ``gclid``/``fbclid``): each became a document of its
+    own. Anything else is kept as it was written, in its order; a URL without them is
+    returned unchanged, character for character (its document's id depends on it)."""
+    rest, hash_mark, fragment = url.partition("#")
+    path, mark, query = rest.partition("?")
+    if ";jsessionid=" in path.lower():
+        path = _PATH_SESSION.sub("", path)
+    if mark and query:
+        pairs = query.split("&")
+        kept = [pair for pair in pairs if not _session_or_tracking(pair)]
+        if len(kept) != len(pairs):
+            query = "&".join(kept)
+            mark = "?" if query else ""
+    return path + mark + query + hash_mark + fragment
+
+
 def absolute(base: str, link: str | None) -> str | None:
     """The link made absolute against ``base``; None when there is no link, BadLink when
     there is one that cannot be fetched."""
@@ -79,7 +122,7 @@ def absolute(base: str, link: str | None) -> str | None:
         # would publish the credentials with every document and file made from it
         shown = parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl()
         raise BadLink(f"{shown[:200]!r}: the link carries a user or password (user:password@)")
-    return url
+    return without_session(url)
 
 
 def page_base(page: Any) -> str:

@@ -77,7 +77,7 @@ def refuse_entities(text: str) -> None:
 _BARE_AMPERSAND = re.compile(r"&(?!(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});)")
 
 
-def _text(body: bytes) -> str:
+def xml_text(body: bytes) -> str:
     """The document as text ready for the parser: decoded by what its bytes are, its
     declaration dropped, entities refused, stray ``&`` escaped."""
     declared = _DECLARED.search(body[:200])
@@ -88,7 +88,7 @@ def _text(body: bytes) -> str:
 
 
 def xml_selector(body: bytes) -> Selector:
-    selector = Selector(root=_root(_text(body)), type="xml")
+    selector = Selector(root=_root(xml_text(body)), type="xml")
     selector.remove_namespaces()
     return selector
 
@@ -100,7 +100,7 @@ def bounded_root(
     named each of ``repeated`` (a feed's items), and how many of each it had. The others
     are emptied as the parser passes them: a feed of a million items held them all in
     lxml's tree (20 times the feed's size: 900 MB for 48 MB) to read its first 500."""
-    text = _text(body)
+    text = xml_text(body)
     parser = etree.XMLPullParser(
         events=("start",),
         tag=[f"{{*}}{name}" for name in repeated],
@@ -134,7 +134,7 @@ def bounded_root(
         passed()
     except etree.XMLSyntaxError as exc:
         raise ValueError(f"unreadable XML: {exc}") from exc
-    _refuse_too_deep(parser.feed_error_log)  # a feed parser's own log (its error_log is not)
+    refuse_too_deep(parser.feed_error_log)  # a feed parser's own log (its error_log is not)
     root = root if root is not None else etree.fromstring(b"<html/>")
     selector = Selector(root=root, type="xml")
     selector.remove_namespaces()
@@ -155,11 +155,11 @@ def _root(text: str) -> etree._Element:
         root = etree.fromstring(body, parser=parser)
     except etree.XMLSyntaxError as exc:
         raise ValueError(f"unreadable XML: {exc}") from exc
-    _refuse_too_deep(parser.error_log)
+    refuse_too_deep(parser.error_log)
     return root if root is not None else etree.fromstring(b"<html/>", parser=parser)
 
 
-def _refuse_too_deep(errors: Any) -> None:
+def refuse_too_deep(errors: Any) -> None:
     for error in errors:
         if error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT or "Excessive depth" in error.message:
             raise HostileXML(

@@ -171,16 +171,25 @@ class SpecSpider(scrapy.Spider):
         ``bad_url`` error, any other failure an ``item_failed`` one, each with the item's
         position; the other items go on."""
         for position, item in enumerate(items, start=1):
-            try:
-                produced = list(handle(position, item))
-            except BadLink as exc:
-                self.run.error("bad_url", where, f"{label} {position}: {exc}")
-                continue
-            except Exception as exc:  # one item must not cost the rest of its page
-                message = f"{label} {position}: {type(exc).__name__}: {exc}"
-                self.run.error("item_failed", where, message)
-                continue
-            yield from produced
+            yield from self.one_item(position, item, where, handle, label)
+
+    def one_item(
+        self,
+        position: int,
+        item: T,
+        where: str,
+        handle: Callable[[int, T], Iterable[Any]],
+        label: str = "item",
+    ) -> list[Any]:
+        """What ``handle(position, item)`` makes, its failure counted as in ``each_item``."""
+        try:
+            return list(handle(position, item))
+        except BadLink as exc:
+            self.run.error("bad_url", where, f"{label} {position}: {exc}")
+        except Exception as exc:  # one item must not cost the rest of its page
+            message = f"{label} {position}: {type(exc).__name__}: {exc}"
+            self.run.error("item_failed", where, message)
+        return []
 
     def bad_field_link(self, where: str) -> BadFieldLink:
         """Counts a field's malformed link (a video's, a transcript's) as ``bad_url``."""

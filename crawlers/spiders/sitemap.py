@@ -14,12 +14,14 @@ from scrapy.http import Response
 from config.patterns import search
 from config.spec_shapes import SitemapRule, SitemapRules
 from crawlers.formats.feeds import local_day
-from crawlers.formats.sitemaps import SitemapUrl, parse_sitemap, robots_sitemaps
+from crawlers.formats.sitemaps import SitemapUrl, read_sitemap, robots_sitemaps
 from crawlers.items import DocumentDraft
 from crawlers.links import absolute
 from crawlers.spiders.base import SpecSpider
 
 MAX_SITEMAPS = 500
+SITEMAP_CHAIN = "sitemap_chain"  # the sitemaps (indexes) that led to a sitemap request
+SITEMAP_LOOP = "sitemap_loop"
 
 
 class SitemapSpider(SpecSpider):
@@ -45,30 +47,64 @@ class SitemapSpider(SpecSpider):
                 robots_sitemaps(response.text), response.url, named, "sitemap"
             )
             return
-        try:
-            sitemap = parse_sitemap(response.body)
-        except ValueError as exc:
-            self.run.error(getattr(exc, "cause", "not_a_sitemap"), response.url, str(exc))
-            return
+        # requests are made as the parser passes each entry (its tree keeps none): bounded
+        # by the sitemaps' and max_urls' limits, children first as when it was read whole
+        child_requests: list[Any] = []
+        url_requests: list[Any] = []
+        # the addresses on its way too: an index naming the address that redirected to it
+        chain = [
+            *response.meta.get(SITEMAP_CHAIN, ()),
+            *response.meta.get("redirect_urls", ()),
+            response.url,
+        ]
 
         def child_sitemap(_: int, child: SitemapUrl) -> Iterator[scrapy.Request]:
             url = absolute(response.url, child.loc)
             if url and not self._stale_child(child) and self._follows(url, rules, response.url):
-                yield self._sitemap_request(url)
+                yield self._sitemap_request(url, chain)
 
         def document(_: int, entry: SitemapUrl) -> Iterator[scrapy.Request]:
             request = self._document(entry, response.url, rules)
             if request is not None:
                 yield request
 
-        yield from self.each_item(sitemap.children, response.url, child_sitemap, "sitemap")
-        yield from self.each_item(sitemap.urls, response.url, document, "url")
+        try:
+            read_sitemap(
+                response.body,
+                lambda n, child: child_requests.extend(
+                    self.one_item(n, child, response.url, child_sitemap, "sitemap")
+                ),
+                lambda n, entry: url_requests.extend(
+                    self.one_item(n, entry, response.url, document, "url")
+                ),
+            )
+        except ValueError as exc:
+            self.run.error(getattr(exc, "cause", "not_a_sitemap"), response.url, str(exc))
+        yield from child_requests
+        yield from url_requests
 
-    def _sitemap_request(self, url: str) -> scrapy.Request:
+    def _sitemap_request(self, url: str, chain: list[str] | None = None) -> scrapy.Request:
         self.sitemaps_asked += 1
         return scrapy.Request(
-            url, callback=self.parse_start, errback=self.failed, cb_kwargs={"page": 1}
+            url,
+            callback=self.parse_start,
+            errback=self.failed,
+            cb_kwargs={"page": 1},
+            meta={SITEMAP_CHAIN: chain or []},
         )
+
+    def request_dropped(self, request: scrapy.Request, spider: Any) -> None:
+        """A sitemap index naming itself, or one of the indexes that led to it, was
+        dropped by Scrapy's duplicate filter in silence: a run of such indexes ended
+        ``ok`` having read nothing. It is a ``sitemap_loop`` error naming the chain. A
+        sitemap two indexes (or robots.txt lines) name is only read once, as before."""
+        super().request_dropped(request, spider)
+        if spider is not self or request.callback != self.parse_start:
+            return
+        chain = request.meta.get(SITEMAP_CHAIN) or []
+        if request.url in chain:
+            loop = " -> ".join([*chain, request.url])[:450]
+            self.run.error(SITEMAP_LOOP, chain[-1], f"sitemap loop: {loop}, not read again")
 
     def _within_bound(self, where: str) -> bool:
         """Whether one more sitemap may be asked for; the first refused is counted."""

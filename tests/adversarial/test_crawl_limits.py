@@ -277,3 +277,57 @@ def test_a_feed_of_750000_items_is_read_in_the_memory_its_kept_items_need(
         assert peak < 500, f"the crawl peaked at {peak:.0f} MB"
     finally:
         api.close()
+
+
+def test_a_sitemap_of_750000_urls_is_read_in_the_memory_its_kept_urls_need(
+    tmp_path: Path,
+) -> None:
+    """A sitemap of 750,000 URLs (44 MB, under the download limit) read for its first 5:
+    parsed whole, lxml's tree held every URL (20 times the sitemap: the crawl peaked
+    near 900 MB). The parser now drops each URL from its tree once read; the URLs past
+    ``max_urls`` are still counted."""
+    url = "<url><loc>/a/{n}.html</loc><lastmod>2025-02-18</lastmod></url>"
+    (tmp_path / "www" / "a").mkdir(parents=True)
+    (tmp_path / "www" / "sitemap.xml").write_text(
+        "<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+        + "".join(url.format(n=n) for n in range(750_000))
+        + "</urlset>"
+    )
+    for n in range(5):
+        (tmp_path / "www" / "a" / f"{n}.html").write_text(
+            f"<html><head><title>Acuerdo {n}</title></head><body><main>Texto del acuerdo "
+            f"{n} del pleno.</main></body></html>"
+        )
+    api = open_api(tmp_path / "data")
+    try:
+        with FixtureServer(tmp_path / "www") as server:
+            spec = {
+                "id": "pj-gto-mapa-sin-fin", "kind": "sentencia", "jurisdiction": "MX-GUA",
+                "shape": "sitemap", "start_urls": [f"{server.url}/sitemap.xml"],
+                "sitemap": {"max_urls": 5},
+                "detail": {"fields": {"title": "css:title::text"}},
+            }  # fmt: skip
+            created = api.client.post("/v1/sources", json=spec, headers=api.headers)
+            assert created.status_code == 201, created.text
+            env = os.environ | {
+                "ABIERTO_DATA_DIR": str(api.settings.data_dir),
+                "ABIERTO_ALLOW_LOOPBACK": "true",
+                "ABIERTO_CRAWL_DELAY_S": "0",
+                "ABIERTO_PARSE_TIMEOUT_S": "120",
+            }
+            process = subprocess.Popen(
+                [sys.executable, "-m", "cli.main", "crawl", "--source", spec["id"]],
+                env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            )  # fmt: skip
+            peak = _peak_rss_mb(process)
+            _, stderr = process.communicate(timeout=240)
+        assert process.returncode in (0, 1), stderr
+        run = api.client.get(f"/v1/sources/{spec['id']}/runs", headers=api.headers).json()
+        run = run["runs"][0]
+        assert api.library.db.count_documents() == 5, run
+        [example] = run["errors"]["limit_reached"]["examples"]
+        assert "sitemap.max_urls (5)" in example["message"]
+        assert set(run["errors"]) == {"limit_reached"}
+        assert peak < 500, f"the crawl peaked at {peak:.0f} MB"
+    finally:
+        api.close()
