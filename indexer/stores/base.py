@@ -194,6 +194,12 @@ HIT_FIELDS: dict[str, tuple[str, ...]] = {
 KIND_MODELS = (Sentencia, Sesion, Legislativo)
 
 
+class Searching(Protocol):
+    """Anything searched: a store, a library, a snapshot of an index (``Library.snapshot``)."""
+
+    def search(self, query: SearchQuery) -> SearchResult: ...
+
+
 class Store(Protocol):
     """A search index derived from the database; rebuildable at any time.
 

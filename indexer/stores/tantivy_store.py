@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import itertools
 import json
 import os
 import shutil
@@ -507,11 +508,19 @@ class TantivyStore:
         plain = found.plain()
         return plain if plain is not None else found.result()
 
-    def _answer(self, query: SearchQuery) -> SearchResult | _KeptPage:
+    def _answer(
+        self, query: SearchQuery, pinned: Snapshot | None = None
+    ) -> SearchResult | _KeptPage:
         """The page asked for: a native one as the page cache keeps it (the caller makes
-        it its own), else the answer itself."""
+        it its own), else the answer itself. ``pinned``: asked of that snapshot's commit,
+        not the current one (its pages are not kept: nobody else asks them)."""
         fingerprint = query.fingerprint()
         offset = decode_cursor(query, fingerprint)
+        if pinned is not None:
+            key = (fingerprint, pinned.key)
+            if pinned.native is not None:
+                return self._search_native(pinned.native, pinned.searcher, query, offset, key)
+            return self._search(pinned.searcher, query, offset, key)
         searcher, generation = self._searcher_of_generation()
         page_key = (fingerprint, offset, query.limit, generation)
         cached = self._pages.get(page_key)
@@ -524,6 +533,18 @@ class TantivyStore:
             found = self._search(searcher, query, offset, (fingerprint, generation))
         self._pages.put(page_key, found if isinstance(found, _KeptPage) else _kept(found))
         return found
+
+    def snapshot(self) -> Snapshot:
+        """The index as last committed, searched as it is now for as long as the snapshot
+        is kept (an export's pages, read while the crawler commits: a commit between two
+        pages would otherwise shift the offsets, a document read twice or skipped). The
+        native search gets a reader of its own that is never reloaded."""
+        key = -next(_SNAPSHOTS)  # never a generation: counts kept under a key of its own
+        searcher, generation = self._searcher_of_generation()
+        native = None
+        if self.path is not None and self._native_reader(generation) is not None:
+            native = open_native(self.path, key)
+        return Snapshot(self, searcher, native, key)
 
     def _native_reader(self, generation: int) -> NativeReader | None:
         """The native search of this index folder, opened on first use; None: not wanted
@@ -910,6 +931,24 @@ def search_plan(query: SearchQuery) -> Plan:
     ``compile_search`` builds, as data."""
     text_plan = compile_node(None, parse_query(query.q), kit=PLAN)
     return with_filters(None, text_plan, query, kit=PLAN)
+
+
+_SNAPSHOTS = itertools.count(1)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One commit of a ``TantivyStore``: every search of it reads that commit, whatever
+    is committed meanwhile (``TantivyStore.snapshot``)."""
+
+    store: TantivyStore
+    searcher: tantivy.Searcher
+    native: NativeReader | None
+    key: int
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        found = self.store._answer(query, self)
+        return found.result() if isinstance(found, _KeptPage) else found
 
 
 class _Lru(Generic[V]):
