@@ -243,6 +243,8 @@ class TantivyStore:
         self._current: tuple[str | None, tantivy.Searcher] = (None, self.index.searcher())
         self._held: OrderedDict[str, tuple[float, tantivy.Searcher]] = OrderedDict()
         self._held_lock = threading.Lock()
+        # the last commit a search read: one never searched (a crawler's) is not held
+        self._searched: str | None = None
         self._read_current()
         self._count_cache = _CountCache(COUNT_CACHE_SIZE)
         self._pages: _Lru[bytes | _KeptPage] = _Lru(PAGE_CACHE_SIZE)
@@ -467,19 +469,27 @@ class TantivyStore:
         searcher = self.index.searcher()
         after = read_meta(self.path) if self.path is not None else b""
         previous, self._current = self._current, (commit_named(before, after), searcher)
-        if previous[0] is not None and previous[0] != self._current[0]:
+        replaced = previous[0]
+        if replaced is not None and replaced != self._current[0]:
             with self._held_lock:
-                self._held[previous[0]] = (time.monotonic(), previous[1])
-                self._held.move_to_end(previous[0])
+                if replaced == self._searched:
+                    self._held[replaced] = (time.monotonic(), previous[1])
+                    self._held.move_to_end(replaced)
                 while len(self._held) > HELD_COMMITS:
                     self._held.popitem(last=False)
+                self._expire_held()
+
+    def _expire_held(self) -> None:
+        """Let go of the held searchers replaced ``HELD_SECONDS`` ago (``_held_lock``
+        held): each keeps the files of its commit's segments, merged away since."""
+        limit = time.monotonic() - HELD_SECONDS
+        for name in [name for name, (at, _) in self._held.items() if at < limit]:
+            del self._held[name]
 
     def _held_searcher(self, commit: str) -> tantivy.Searcher | None:
         """The searcher of an earlier commit, while it is held."""
         with self._held_lock:
-            limit = time.monotonic() - HELD_SECONDS
-            for name in [name for name, (at, _) in self._held.items() if at < limit]:
-                del self._held[name]
+            self._expire_held()
             held = self._held.get(commit)
         return None if held is None else held[1]
 
@@ -558,6 +568,7 @@ class TantivyStore:
         _, generation = self._searcher_of_generation()
         # read after the generation: its searcher is at least as new
         commit, searcher = self._current
+        self._searched = commit
         if made_on is not None and made_on != commit:
             # the cursor's page was read from an earlier commit: the next one from it too
             held = self._held_searcher(made_on)

@@ -12,6 +12,7 @@ from itertools import islice
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from starlette.requests import Request
 
 from api.app import create_app
@@ -134,3 +135,31 @@ def test_the_next_export_sees_what_was_committed(library: Library) -> None:
     _exported_in_steps(library, [150])
     ids = _exported_in_steps(library, [], total=COUNT + 1 + 10)
     assert len(ids) == len(set(ids)) == COUNT + 1 + 10
+
+
+def test_search_pages_read_the_commit_of_the_first(library: Library) -> None:
+    """``/v1/search``'s next page, asked after the crawler committed newer documents,
+    continues the first page's list: no hit twice, none skipped (the answer cache keyed
+    by the index generation replays it so too)."""
+    with TestClient(create_app(library)) as client:
+        params = {"q": "daño moral", "sort": "date_desc", "limit": "100"}
+        first = client.get("/v1/search", params=params).json()
+        _commit_meanwhile(library, "buscando")
+        seen = [hit["id"] for hit in first["hits"]]
+        cursor = first["next_cursor"]
+        for _ in range(2):  # asked twice: the second answer is the kept one
+            second = client.get("/v1/search", params={**params, "cursor": cursor})
+            assert second.status_code == 200
+            assert [hit["id"] for hit in second.json()["hits"]][:3] == [
+                _id(f"s{n:03d}") for n in range(COUNT - 101, COUNT - 104, -1)
+            ]
+        page = second.json()
+        while True:
+            seen += [hit["id"] for hit in page["hits"]]
+            if not page["next_cursor"]:
+                break
+            page = client.get("/v1/search", params={**params, "cursor": page["next_cursor"]})
+            page = page.json()
+        assert seen == [_id(f"s{n:03d}") for n in range(COUNT - 1, -1, -1)] + [_id("sin-fecha")]
+        fresh = client.get("/v1/search", params=params).json()
+        assert fresh["total"] == COUNT + 1 + 10
