@@ -582,6 +582,7 @@ class TantivyStore:
         count_key = (fingerprint, generation)
         if native is not None:
             # its pages name their commit when the native reader is surely at that one
+            native.at(generation)  # reloaded first when the generation is new
             at = commit if native.commit == commit else None
             found = self._search_native(native, searcher, query, offset, count_key, at)
         else:

@@ -110,3 +110,18 @@ def test_a_forged_commit_in_a_cursor_is_refused(tmp_path: Path) -> None:
         bad = base64.urlsafe_b64encode(raw).decode().rstrip("=")
         with pytest.raises(CursorError):
             store.search(query.model_copy(update={"cursor": bad}))
+
+
+def test_the_first_page_after_a_commit_names_its_commit(tmp_path: Path) -> None:
+    """The native reader reloads on the first search of a new commit: that page's
+    cursor names the commit too (its next page is read from it after another commit)."""
+    store = TantivyStore(tmp_path / "index")
+    store.upsert(_docs(1, COUNT, dt.date(2023, 1, 1)))
+    query = SearchQuery(q="daño moral", sort="date_desc", limit=10)
+    store.search(query)
+    store.upsert(_docs(100, 3, dt.date(2024, 1, 1)))
+    first = store.search(query)  # the first search of this commit
+    store.upsert(_docs(200, 2, dt.date(2025, 1, 1)))
+    second = store.search(query.model_copy(update={"cursor": first.next_cursor}))
+    assert [hit.id for hit in first.hits][-1] == "sen-024"
+    assert second.hits[0].id == "sen-023"
