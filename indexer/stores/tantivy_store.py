@@ -486,6 +486,16 @@ class TantivyStore:
         for name in [name for name, (at, _) in self._held.items() if at < limit]:
             del self._held[name]
 
+    def _catch_up(self) -> tuple[str | None, tantivy.Searcher]:
+        """The current commit and searcher, reloaded first unless another thread is
+        reloading (the next search is then answered by the commit it reads)."""
+        if self._reload_lock.acquire(blocking=False):
+            try:
+                self._read_current()
+            finally:
+                self._reload_lock.release()
+        return self._current
+
     def _held_searcher(self, commit: str) -> tantivy.Searcher | None:
         """The searcher of an earlier commit, while it is held."""
         with self._held_lock:
@@ -583,6 +593,9 @@ class TantivyStore:
         if native is not None:
             # its pages name their commit when the native reader is surely at that one
             native.at(generation)  # reloaded first when the generation is new
+            if native.commit != commit and native.commit is not None:
+                # a commit (or a merge) published between the two reloads: catch up once
+                commit, searcher = self._catch_up()
             at = commit if native.commit == commit else None
             found = self._search_native(native, searcher, query, offset, count_key, at)
         else:
