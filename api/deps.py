@@ -16,7 +16,7 @@ from api.public_address import link_base
 from indexer.library import Library
 from indexer.query import FILTER_PARAMS, QuerySyntaxError, QueryTooCostly, operator_suggestion
 from indexer.stores import FACET_FIELDS, FACETABLE_FIELDS, SearchQuery, SearchResult
-from indexer.stores.base import CursorError
+from indexer.stores.base import CursorError, Searching
 from indexer.stores.plain import PlainResult
 
 Answer = TypeVar("Answer")
@@ -85,8 +85,9 @@ def query_error_kind(exc: QuerySyntaxError) -> str:
     return "unknown_field" if exc.field else "query_syntax"
 
 
-def search_library(library: Library, query: SearchQuery) -> SearchResult:
-    """Search; every way the user's input can be wrong becomes ``BadSearch``."""
+def search_library(library: Searching, query: SearchQuery) -> SearchResult:
+    """Search (a library, or a snapshot of its index); every way the user's input can be
+    wrong becomes ``BadSearch``."""
     return _asked(library.search, query)
 
 

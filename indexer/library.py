@@ -51,7 +51,7 @@ from indexer.speeches.service import (
     rebuild_index,
 )
 from indexer.stores import SearchQuery, SearchResult, Store
-from indexer.stores.base import StoreUnavailable, UpsertReport
+from indexer.stores.base import Searching, StoreUnavailable, UpsertReport
 from indexer.stores.factory import open_store
 from indexer.stores.plain import PlainResult
 from indexer.stores.tantivy_entry import Prepared
@@ -509,6 +509,13 @@ class Library:
 
     def search(self, query: SearchQuery) -> SearchResult:
         return self.store.search(query)
+
+    def snapshot(self) -> Searching:
+        """Searches that all read the index as it is now, whatever is committed while they
+        are asked (an export's pages); a store that cannot pin its index (OpenSearch, which
+        pages by ``search_after``) is searched as it is."""
+        pin = getattr(self.store, "snapshot", None)
+        return pin() if pin is not None else self
 
     def search_plain(self, query: SearchQuery) -> SearchResult | PlainResult:
         """``search``'s answer for a caller that only writes it as JSON: plain data when

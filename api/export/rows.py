@@ -19,6 +19,7 @@ from api.deps import search_library
 from api.export.matching import matches
 from indexer.library import AnyDocument, Library
 from indexer.stores import SearchQuery
+from indexer.stores.base import Searching
 
 PART_DOCUMENTS = 100_000
 DB_BATCH = 500
@@ -106,11 +107,13 @@ def from_database(
         size = max(1, min(DB_BATCH, BATCH_CHARS // max(largest, 1)))
 
 
-def from_store(library: Library, query: SearchQuery) -> Iterator[AnyDocument]:
-    """Documents in the store's order, page after page, as far as its paging reaches."""
+def from_store(library: Library, index: Searching, query: SearchQuery) -> Iterator[AnyDocument]:
+    """Documents in the store's order, page after page, as far as its paging reaches;
+    ``index``: what is searched (``Library.snapshot``: one commit for every page, or a
+    commit between two pages would shift the next, a document read twice or skipped)."""
     page = query.model_copy(update={"limit": STORE_PAGE, "facets": [], "highlight": False})
     while True:
-        result = search_library(library, page)
+        result = search_library(index, page)
         for start in range(0, len(result.hits), STORE_FETCH):
             hits = result.hits[start : start + STORE_FETCH]
             found = library.db.get_documents([hit.id for hit in hits])

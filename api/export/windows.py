@@ -16,7 +16,7 @@ from api.export import rows as export_rows
 from api.export.rows import from_store
 from indexer.library import AnyDocument, Library
 from indexer.stores import SearchQuery
-from indexer.stores.base import FIRST_DAY, LAST_DAY, MAX_OFFSET
+from indexer.stores.base import FIRST_DAY, LAST_DAY, MAX_OFFSET, Searching
 
 WINDOW = MAX_OFFSET
 # undated matches are found by paging the whole search: only within the store's reach
@@ -35,9 +35,9 @@ class Plan:
     undated: bool = False
 
 
-def count(library: Library, query: SearchQuery, start: dt.date, end: dt.date) -> int:
+def count(index: Searching, query: SearchQuery, start: dt.date, end: dt.date) -> int:
     window = {"date_from": start, "date_to": end, "cursor": None}
-    return search_library(library, _counting(query).model_copy(update=window)).total
+    return search_library(index, _counting(query).model_copy(update=window)).total
 
 
 def _counting(query: SearchQuery) -> SearchQuery:
@@ -45,8 +45,9 @@ def _counting(query: SearchQuery) -> SearchQuery:
     return query.model_copy(update=update)
 
 
-def plan(library: Library, query: SearchQuery, start: dt.date) -> Plan:
-    """Windows from ``start`` holding at most ``PART_DOCUMENTS`` matches (or one window)."""
+def plan(index: Searching, query: SearchQuery, start: dt.date) -> Plan:
+    """Windows from ``start`` holding at most ``PART_DOCUMENTS`` matches (or one window),
+    counted on ``index`` (the snapshot ``documents`` then reads)."""
     rows = export_rows.PART_DOCUMENTS
     end = query.date_to or LAST_DAY
     part = Plan()
@@ -54,7 +55,7 @@ def plan(library: Library, query: SearchQuery, start: dt.date) -> Plan:
     pending = [(start, end)] if start <= end else []
     while pending:
         first, last = pending.pop()
-        found = count(library, query, first, last)
+        found = count(index, query, first, last)
         if found == 0:
             continue
         if found > WINDOW and first < last:
@@ -68,17 +69,32 @@ def plan(library: Library, query: SearchQuery, start: dt.date) -> Plan:
         part.windows.append((first, last))
         taken += found
     if query.date_from is None and query.date_to is None:
-        everything = search_library(library, _counting(query)).total
-        dated = count(library, query, FIRST_DAY, LAST_DAY)
+        everything = search_library(index, _counting(query)).total
+        dated = count(index, query, FIRST_DAY, LAST_DAY)
         part.undated = everything > dated
         part.complete = part.complete and (not part.undated or everything <= REACH)
     return part
 
 
-def documents(library: Library, query: SearchQuery, part: Plan) -> Iterator[AnyDocument]:
+def documents(
+    library: Library, index: Searching, query: SearchQuery, part: Plan
+) -> Iterator[AnyDocument]:
+    """The part's documents from ``index`` (the snapshot its plan was counted on), each
+    once: a document whose date changed between two reads of the index (a store that
+    cannot pin it) would otherwise be in two windows."""
+    given: set[str] = set()
+    for doc in _read(library, index, query, part):
+        if doc.id not in given:
+            given.add(doc.id)
+            yield doc
+
+
+def _read(
+    library: Library, index: Searching, query: SearchQuery, part: Plan
+) -> Iterator[AnyDocument]:
     for first, last in part.windows:
         window = {"date_from": first, "date_to": last, "sort": "date_asc", "cursor": None}
-        yield from from_store(library, query.model_copy(update=window))
+        yield from from_store(library, index, query.model_copy(update=window))
     if part.undated:
         every = query.model_copy(update={"sort": "date_asc", "cursor": None})
-        yield from (doc for doc in from_store(library, every) if doc.date is None)
+        yield from (doc for doc in from_store(library, index, every) if doc.date is None)

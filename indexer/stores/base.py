@@ -156,33 +156,57 @@ def outdated_index(which: str, path: Path) -> str:
     )
 
 
-def encode_cursor(query: SearchQuery, offset: int, fingerprint: str | None = None) -> str:
+def encode_cursor(
+    query: SearchQuery, offset: int, fingerprint: str | None = None, commit: str | None = None
+) -> str:
     """The cursor of ``query``'s page at ``offset`` (``fingerprint``: the query's, when
-    the caller has it already: it is a third of a fresh answer's bookkeeping)."""
+    the caller has it already: it is a third of a fresh answer's bookkeeping). ``commit``:
+    the index commit the page was read from (``commit_of``), so that the next page is
+    read from it too while a store holds it."""
     owner = fingerprint if fingerprint is not None else query.fingerprint()
-    raw = json.dumps({"o": offset, "q": owner}).encode()
+    data: dict[str, object] = {"o": offset, "q": owner}
+    if commit is not None:
+        data["c"] = commit
+    raw = json.dumps(data).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
 def decode_cursor(query: SearchQuery, fingerprint: str | None = None) -> int:
     """The offset a query's cursor points at (0 without a cursor); ``fingerprint``: the
     query's, when the caller has it already."""
+    return decode_cursor_at(query, fingerprint)[0]
+
+
+def decode_cursor_at(query: SearchQuery, fingerprint: str | None = None) -> tuple[int, str | None]:
+    """``decode_cursor``, with the index commit its page was read from (None: unknown)."""
     if not query.cursor:
-        return 0
+        return 0, None
     try:
         padded = query.cursor + "=" * (-len(query.cursor) % 4)
         data = json.loads(base64.urlsafe_b64decode(padded))
         offset = data["o"]
         owner = str(data["q"])
+        commit = data.get("c")
         if type(offset) is not int:  # a float (inf, nan, 1e400, 1.5) or bool was forged
             raise TypeError("offset is not an integer")
-    except (ValueError, KeyError, TypeError, IndexError, RecursionError) as exc:
+        if commit is not None and (type(commit) is not str or len(commit) > COMMIT_CHARS):
+            raise TypeError("commit is not a commit's name")
+    except (ValueError, KeyError, TypeError, IndexError, RecursionError, AttributeError) as exc:
         raise CursorError("cursor is not valid: pass next_cursor exactly as returned") from exc
     if owner != (fingerprint if fingerprint is not None else query.fingerprint()):
         raise CursorError("cursor belongs to a different query: repeat the same parameters")
     if not 0 <= offset <= MAX_OFFSET:
         raise CursorError(f"cursor is out of range: at most {MAX_OFFSET} results can be paged")
-    return offset
+    return offset, commit
+
+
+COMMIT_CHARS = 16
+
+
+def commit_of(meta: bytes) -> str:
+    """The name of an index commit, the same in every process that reads it: a digest of
+    its ``meta.json`` (its segments, their deletes and the commit's opstamp)."""
+    return hashlib.sha256(meta).hexdigest()[:COMMIT_CHARS]
 
 
 # Document fields that a hit carries besides the core (for listings and filters).
@@ -192,6 +216,12 @@ HIT_FIELDS: dict[str, tuple[str, ...]] = {
     "legislativo": ("doc_type", "number", "legislature", "committee", "status"),
 }
 KIND_MODELS = (Sentencia, Sesion, Legislativo)
+
+
+class Searching(Protocol):
+    """Anything searched: a store, a library, a snapshot of an index (``Library.snapshot``)."""
+
+    def search(self, query: SearchQuery) -> SearchResult: ...
 
 
 class Store(Protocol):

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from indexer.query import QueryTooCostly
+from indexer.stores.base import commit_of
 
 log = logging.getLogger(__name__)
 _missing_said = False
@@ -76,7 +77,10 @@ class NativeReader:
 
     def __init__(self, path: Path, generation: int) -> None:
         self.path = path
+        before = read_meta(path)
         self.index = _open(path)
+        # the commit it reads (``commit_of``), when known for sure
+        self.commit = commit_named(before, read_meta(path))
         self._pid = os.getpid()
         self._generation = generation
         self._lock = threading.Lock()
@@ -88,13 +92,17 @@ class NativeReader:
                 if self._pid != os.getpid():
                     # the parent's is kept, never dropped here: its threads are not ours
                     self._parents.append(self.index)
+                    before = read_meta(self.path)
                     self.index = _open(self.path)
+                    self.commit = commit_named(before, read_meta(self.path))
                     self._pid = os.getpid()
                     self._generation = generation
         if generation != self._generation:
             with self._lock:
                 if generation != self._generation:
+                    before = read_meta(self.path)
                     self.index.reload()
+                    self.commit = commit_named(before, read_meta(self.path))
                     self._generation = generation
         return self.index
 
@@ -145,6 +153,21 @@ class NativeReader:
         except abierto_native.TooMuchWork as exc:
             raise QueryTooCostly(*_TOO_COSTLY) from exc
         return total, dict(counted or ()), hits
+
+
+def read_meta(path: Path) -> bytes:
+    """The index's ``meta.json`` as it is now (empty before the first commit)."""
+    try:
+        return (path / "meta.json").read_bytes()
+    except FileNotFoundError:
+        return b""
+
+
+def commit_named(before: bytes, after: bytes) -> str | None:
+    """The name of the commit a reader reloaded between reading ``before`` and ``after``
+    (``meta.json``, the writer replaces it whole at each commit): None when a commit was
+    published meanwhile (which one it read is not known) or there is none."""
+    return commit_of(after) if after and before == after else None
 
 
 def _max_steps(index: NativeIndex) -> int:

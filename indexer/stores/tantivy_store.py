@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import itertools
 import json
 import os
 import shutil
@@ -67,7 +68,7 @@ from indexer.stores.base import (
     SearchResult,
     StoreUnavailable,
     UpsertReport,
-    decode_cursor,
+    decode_cursor_at,
     encode_cursor,
     outdated_index,
 )
@@ -76,7 +77,7 @@ from indexer.stores.plain import PlainResult, plain_facets, plain_hits
 from indexer.stores.query_kits import PLAN, Kit, Plan, TantivyKit
 from indexer.stores.tantivy_entry import NO_VALUE, Prepared, prepare, to_tantivy
 from indexer.stores.tantivy_entry import key_field as _key
-from indexer.stores.tantivy_native import NativeReader, open_native
+from indexer.stores.tantivy_native import NativeReader, commit_named, open_native, read_meta
 
 AnyDocument = Sentencia | Sesion | Legislativo
 # documents prepared elsewhere (or the error met), by id
@@ -99,6 +100,11 @@ COUNT_CACHE_SIZE = 512
 # whole answers (a page with its hits, snippets and counts), per index generation: a few
 # hundred popular questions and the pages just read, as an engine's request cache does
 PAGE_CACHE_SIZE = 256
+# Searchers of the commits before the current one kept for the cursors made on them: a
+# commit between two pages would shift the next one (a hit twice, one skipped). The last
+# few, each for so long after it was replaced; a cursor older still reads the current one.
+HELD_COMMITS = 4
+HELD_SECONDS = 600.0
 TOTAL_AGG = "__total"
 # Buckets each segment hands over to be merged: all of them (a field has fewer values
 # than this), so a value that ranks low in one segment and high in another is counted in
@@ -233,6 +239,13 @@ class TantivyStore:
         self._uncommitted = 0
         self._seen_meta = self._meta_mtime()
         self._generation = 0
+        # the commit searches read (None: not known for sure) and its searcher, together
+        self._current: tuple[str | None, tantivy.Searcher] = (None, self.index.searcher())
+        self._held: OrderedDict[str, tuple[float, tantivy.Searcher]] = OrderedDict()
+        self._held_lock = threading.Lock()
+        # the last commit a search read: one never searched (a crawler's) is not held
+        self._searched: str | None = None
+        self._read_current()
         self._count_cache = _CountCache(COUNT_CACHE_SIZE)
         self._pages: _Lru[bytes | _KeptPage] = _Lru(PAGE_CACHE_SIZE)
         self._apart: _Lru[bool] = _Lru(COUNT_CACHE_SIZE)
@@ -444,9 +457,51 @@ class TantivyStore:
             return 0.0
 
     def _reload(self) -> None:
-        self.index.reload()
+        self._read_current()
         self._seen_meta = self._meta_mtime()
         self._generation += 1
+
+    def _read_current(self) -> None:
+        """Reload, knowing which commit the new searcher reads (the same name in every
+        process, ``commit_of``); the one it replaces is held for the cursors made on it."""
+        before = read_meta(self.path) if self.path is not None else b""
+        self.index.reload()
+        searcher = self.index.searcher()
+        after = read_meta(self.path) if self.path is not None else b""
+        previous, self._current = self._current, (commit_named(before, after), searcher)
+        replaced = previous[0]
+        if replaced is not None and replaced != self._current[0]:
+            with self._held_lock:
+                if replaced == self._searched:
+                    self._held[replaced] = (time.monotonic(), previous[1])
+                    self._held.move_to_end(replaced)
+                while len(self._held) > HELD_COMMITS:
+                    self._held.popitem(last=False)
+                self._expire_held()
+
+    def _expire_held(self) -> None:
+        """Let go of the held searchers replaced ``HELD_SECONDS`` ago (``_held_lock``
+        held): each keeps the files of its commit's segments, merged away since."""
+        limit = time.monotonic() - HELD_SECONDS
+        for name in [name for name, (at, _) in self._held.items() if at < limit]:
+            del self._held[name]
+
+    def _catch_up(self) -> tuple[str | None, tantivy.Searcher]:
+        """The current commit and searcher, reloaded first unless another thread is
+        reloading (the next search is then answered by the commit it reads)."""
+        if self._reload_lock.acquire(blocking=False):
+            try:
+                self._read_current()
+            finally:
+                self._reload_lock.release()
+        return self._current
+
+    def _held_searcher(self, commit: str) -> tantivy.Searcher | None:
+        """The searcher of an earlier commit, while it is held."""
+        with self._held_lock:
+            self._expire_held()
+            held = self._held.get(commit)
+        return None if held is None else held[1]
 
     def _refresh(self) -> None:
         """When another process committed, one request reloads the searcher while the
@@ -507,23 +562,58 @@ class TantivyStore:
         plain = found.plain()
         return plain if plain is not None else found.result()
 
-    def _answer(self, query: SearchQuery) -> SearchResult | _KeptPage:
+    def _answer(
+        self, query: SearchQuery, pinned: Snapshot | None = None
+    ) -> SearchResult | _KeptPage:
         """The page asked for: a native one as the page cache keeps it (the caller makes
-        it its own), else the answer itself."""
+        it its own), else the answer itself. ``pinned``: asked of that snapshot's commit,
+        not the current one (its pages are not kept: nobody else asks them)."""
         fingerprint = query.fingerprint()
-        offset = decode_cursor(query, fingerprint)
-        searcher, generation = self._searcher_of_generation()
+        offset, made_on = decode_cursor_at(query, fingerprint)
+        if pinned is not None:
+            key = (fingerprint, pinned.key)
+            if pinned.native is not None:
+                return self._search_native(pinned.native, pinned.searcher, query, offset, key)
+            return self._search(pinned.searcher, query, offset, key)
+        _, generation = self._searcher_of_generation()
+        # read after the generation: its searcher is at least as new
+        commit, searcher = self._current
+        self._searched = commit
+        if made_on is not None and made_on != commit:
+            # the cursor's page was read from an earlier commit: the next one from it too
+            held = self._held_searcher(made_on)
+            if held is not None:
+                return self._search(held, query, offset, (fingerprint, made_on), made_on)
         page_key = (fingerprint, offset, query.limit, generation)
         cached = self._pages.get(page_key)
         if cached is not None:
             return cached if isinstance(cached, _KeptPage) else _unkept(cached)
         native = self._native_reader(generation)
+        count_key = (fingerprint, generation)
         if native is not None:
-            found = self._search_native(native, searcher, query, offset, (fingerprint, generation))
+            # its pages name their commit when the native reader is surely at that one
+            native.at(generation)  # reloaded first when the generation is new
+            if native.commit != commit and native.commit is not None:
+                # a commit (or a merge) published between the two reloads: catch up once
+                commit, searcher = self._catch_up()
+            at = commit if native.commit == commit else None
+            found = self._search_native(native, searcher, query, offset, count_key, at)
         else:
-            found = self._search(searcher, query, offset, (fingerprint, generation))
+            found = self._search(searcher, query, offset, count_key, commit)
         self._pages.put(page_key, found if isinstance(found, _KeptPage) else _kept(found))
         return found
+
+    def snapshot(self) -> Snapshot:
+        """The index as last committed, searched as it is now for as long as the snapshot
+        is kept (an export's pages, read while the crawler commits: a commit between two
+        pages would otherwise shift the offsets, a document read twice or skipped). The
+        native search gets a reader of its own that is never reloaded."""
+        key = -next(_SNAPSHOTS)  # never a generation: counts kept under a key of its own
+        searcher, generation = self._searcher_of_generation()
+        native = None
+        if self.path is not None and self._native_reader(generation) is not None:
+            native = open_native(self.path, key)
+        return Snapshot(self, searcher, native, key)
 
     def _native_reader(self, generation: int) -> NativeReader | None:
         """The native search of this index folder, opened on first use; None: not wanted
@@ -543,7 +633,8 @@ class TantivyStore:
         searcher: tantivy.Searcher,
         query: SearchQuery,
         offset: int,
-        count_key: tuple[str, int],
+        count_key: tuple[str, Hashable],
+        commit: str | None = None,
     ) -> SearchResult | _KeptPage:
         """``_search`` in one native pass: the page with the total and the facets not
         kept yet (the very aggregations ``_counts`` asks tantivy-py for), the hits' stored
@@ -601,7 +692,8 @@ class TantivyStore:
         )
         next_offset = offset + len(found)
         if next_offset < total and found:
-            page = replace(page, next_cursor=encode_cursor(query, next_offset, count_key[0]))
+            cursor = encode_cursor(query, next_offset, count_key[0], commit)
+            page = replace(page, next_cursor=cursor)
         return page
 
     def _search(
@@ -609,7 +701,8 @@ class TantivyStore:
         searcher: tantivy.Searcher,
         query: SearchQuery,
         offset: int,
-        count_key: tuple[str, int],
+        count_key: tuple[str, Hashable],
+        commit: str | None = None,
     ) -> SearchResult:
         tree = parse_query(query.q)
         text_query = compile_node(self.schema, tree)
@@ -677,7 +770,7 @@ class TantivyStore:
             self._count_cache.put(count_key, (total, facets))
         next_offset = offset + len(hits)
         next_cursor = (
-            encode_cursor(query, next_offset, count_key[0])
+            encode_cursor(query, next_offset, count_key[0], commit)
             if next_offset < total and hits
             else None
         )
@@ -910,6 +1003,24 @@ def search_plan(query: SearchQuery) -> Plan:
     ``compile_search`` builds, as data."""
     text_plan = compile_node(None, parse_query(query.q), kit=PLAN)
     return with_filters(None, text_plan, query, kit=PLAN)
+
+
+_SNAPSHOTS = itertools.count(1)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One commit of a ``TantivyStore``: every search of it reads that commit, whatever
+    is committed meanwhile (``TantivyStore.snapshot``)."""
+
+    store: TantivyStore
+    searcher: tantivy.Searcher
+    native: NativeReader | None
+    key: int
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        found = self.store._answer(query, self)
+        return found.result() if isinstance(found, _KeptPage) else found
 
 
 class _Lru(Generic[V]):
