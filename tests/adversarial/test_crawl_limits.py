@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.adversarial.hostile import large_feed
-from tests.adversarial.service import listing_spec, open_api
+from tests.adversarial.service import Api, listing_spec, open_api
 from tests.adversarial.test_parse_stall import _crawl
 from tests.e2e.helpers import REPO
 from tests.shapes.server import FixtureServer
@@ -232,6 +232,28 @@ def _peak_rss_mb(process: subprocess.Popen[str]) -> float:
     return peak / 1024
 
 
+def _crawled_with_peak(api: Api, spec: dict) -> tuple[dict, float]:
+    """Register ``spec``, crawl it in a process of its own and return its run and the
+    crawl process's peak memory (MB)."""
+    created = api.client.post("/v1/sources", json=spec, headers=api.headers)
+    assert created.status_code == 201, created.text
+    env = os.environ | {
+        "ABIERTO_DATA_DIR": str(api.settings.data_dir),
+        "ABIERTO_ALLOW_LOOPBACK": "true",
+        "ABIERTO_CRAWL_DELAY_S": "0",
+        "ABIERTO_PARSE_TIMEOUT_S": "120",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cli.main", "crawl", "--source", spec["id"]],
+        env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    peak = _peak_rss_mb(process)
+    _, stderr = process.communicate(timeout=240)
+    assert process.returncode in (0, 1), stderr
+    run = api.client.get(f"/v1/sources/{spec['id']}/runs", headers=api.headers).json()
+    return run["runs"][0], peak
+
+
 def test_a_feed_of_750000_items_is_read_in_the_memory_its_kept_items_need(
     tmp_path: Path,
 ) -> None:
@@ -254,23 +276,7 @@ def test_a_feed_of_750000_items_is_read_in_the_memory_its_kept_items_need(
                 "shape": "feed", "start_urls": [f"{server.url}/feed.xml"],
                 "feed": {"follow": False, "max_entries": 5},
             }  # fmt: skip
-            created = api.client.post("/v1/sources", json=spec, headers=api.headers)
-            assert created.status_code == 201, created.text
-            env = os.environ | {
-                "ABIERTO_DATA_DIR": str(api.settings.data_dir),
-                "ABIERTO_ALLOW_LOOPBACK": "true",
-                "ABIERTO_CRAWL_DELAY_S": "0",
-                "ABIERTO_PARSE_TIMEOUT_S": "120",
-            }
-            process = subprocess.Popen(
-                [sys.executable, "-m", "cli.main", "crawl", "--source", spec["id"]],
-                env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-            )  # fmt: skip
-            peak = _peak_rss_mb(process)
-            _, stderr = process.communicate(timeout=240)
-        assert process.returncode in (0, 1), stderr
-        run = api.client.get(f"/v1/sources/{spec['id']}/runs", headers=api.headers).json()
-        run = run["runs"][0]
+            run, peak = _crawled_with_peak(api, spec)
         assert api.library.db.count_documents() == 5, run
         [example] = run["errors"]["limit_reached"]["examples"]
         assert "749995 entries" in example["message"]
@@ -307,23 +313,7 @@ def test_a_sitemap_of_750000_urls_is_read_in_the_memory_its_kept_urls_need(
                 "sitemap": {"max_urls": 5},
                 "detail": {"fields": {"title": "css:title::text"}},
             }  # fmt: skip
-            created = api.client.post("/v1/sources", json=spec, headers=api.headers)
-            assert created.status_code == 201, created.text
-            env = os.environ | {
-                "ABIERTO_DATA_DIR": str(api.settings.data_dir),
-                "ABIERTO_ALLOW_LOOPBACK": "true",
-                "ABIERTO_CRAWL_DELAY_S": "0",
-                "ABIERTO_PARSE_TIMEOUT_S": "120",
-            }
-            process = subprocess.Popen(
-                [sys.executable, "-m", "cli.main", "crawl", "--source", spec["id"]],
-                env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-            )  # fmt: skip
-            peak = _peak_rss_mb(process)
-            _, stderr = process.communicate(timeout=240)
-        assert process.returncode in (0, 1), stderr
-        run = api.client.get(f"/v1/sources/{spec['id']}/runs", headers=api.headers).json()
-        run = run["runs"][0]
+            run, peak = _crawled_with_peak(api, spec)
         assert api.library.db.count_documents() == 5, run
         [example] = run["errors"]["limit_reached"]["examples"]
         assert "sitemap.max_urls (5)" in example["message"]
