@@ -6,14 +6,24 @@ from __future__ import annotations
 from indexer.models import Sesion
 from indexer.speeches.chair import court_attendance, heading_chair
 from indexer.speeches.model import Speech, speech_id
+from indexer.speeches.nueva_alianza import is_na, nueva_alianza_then
 from indexer.speeches.people import People, Person
-from indexer.speeches.roles import read_speaker
+from indexer.speeches.roles import Speaker, read_speaker
 from indexer.speeches.split import split_turns
 
 
 def scope_of(session: Sesion) -> str:
     """Whose people a session's speakers are: its congress, or the court that sits."""
     return session.congress or session.institution
+
+
+def _stated_party(speaker: Speaker, scope: str, session: Sesion) -> str | None:
+    """The party the speaker's line states; "(NA)" not where Nueva Alianza could not be
+    (a federal legislature after 2018 or before 2006)."""
+    written = speaker.party_as_written
+    if written and is_na(written) and nueva_alianza_then(scope, session.legislature) is False:
+        return None
+    return speaker.party
 
 
 def speeches_of(session: Sesion, people: People) -> list[Speech]:
@@ -33,7 +43,7 @@ def speeches_of(session: Sesion, people: People) -> list[Speech]:
         role = party = None
         if turn.speaker is not None:
             speaker = read_speaker(turn.speaker)
-            role, party = speaker.role, speaker.party
+            role, party = speaker.role, _stated_party(speaker, scope_of(session), session)
             if speaker.name:
                 person = people.resolve(speaker.name)
                 if speaker.chair and person is not None:
@@ -43,8 +53,11 @@ def speeches_of(session: Sesion, people: People) -> list[Speech]:
             if person is not None:
                 if role == "legislador" or (party and role != "ministro"):
                     person.add_term(session.legislature, party, session.chamber, "discurso")
+                # only a roster of this legislature fills a party the line does not
+                # state, and only for the one person the name is (``people`` resolves a
+                # name no roster or speech settles to no one)
                 party = party or (
-                    person.party_in(session.legislature)
+                    person.roster_party(session.legislature)
                     if role in ("legislador", "presidencia", "secretaria")
                     else None
                 )

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 
 from indexer.models import document_id
+from indexer.speeches.roles import read_speaker
+
+# Where a speech's party comes from.
+PARTY_SOURCES = {
+    "transcripcion": "the speaker's line in the transcript states it",
+    "padron": "the roster of the session's legislature, for the one person the name is",
+}
 
 
 def speech_id(session_id: str, order: int) -> str:
@@ -39,6 +46,17 @@ class Speech(BaseModel):
     align_confidence: float | None = Field(None, ge=0, le=1)
     align_method: str | None = None
     video: int | None = None  # which of the session's videos the times are in (0-based)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def party_source(self) -> str | None:
+        """Where ``party`` comes from (:data:`PARTY_SOURCES`): the transcript when the
+        speaker's line states it, else the roster it was filled from (a turn's party is
+        filled from nothing else)."""
+        if not self.party:
+            return None
+        stated = read_speaker(self.speaker_as_written).party if self.speaker_as_written else None
+        return "transcripcion" if stated == self.party else "padron"
 
 
 class Mention(BaseModel):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from indexer.analysis import fold_keyword
 from indexer.models import document_id
 from indexer.readers.normalise import clean_text
+from indexer.speeches.nueva_alianza import is_missing, is_na, roster_says_missing
 from indexer.speeches.roles import party_of
 
 _HONORIFICS = re.compile(
@@ -66,21 +67,45 @@ class Person:
     def add_term(
         self, legislature: str | None, party: str | None, chamber: str | None, source: str
     ) -> None:
+        """A term in ``legislature``; ``source`` ("padrón", "discurso") is where it was
+        learnt, and the term's ``party_source`` where its party was: a roster's party
+        is the one a turn's empty party may be filled with, so it is kept apart from
+        one a speech stated (which never replaces it)."""
         for term in self.terms:
             if term.get("legislature") == legislature:
-                if party and not term.get("party"):
+                if party and (not term.get("party") or _roster_over_speech(term, source)):
                     term["party"] = party
+                    term.pop("party_source", None)
+                    if source != term.get("source"):
+                        term["party_source"] = source
                 return
         self.terms.append(
             {"legislature": legislature, "party": party, "chamber": chamber, "source": source}
         )
 
-    def party_in(self, legislature: str | None) -> str | None:
+    def roster_party(self, legislature: str | None) -> str | None:
+        """The party a roster gives this person in ``legislature``; none when no roster of
+        that legislature names them (another legislature's party, or one only a speech
+        stated, says nothing of this one: people change party)."""
+        if legislature is None:
+            return None
         for term in self.terms:
             if term.get("legislature") == legislature and term.get("party"):
-                return term["party"]
-        parties = {t["party"] for t in self.terms if t.get("party")}
-        return parties.pop() if len(parties) == 1 else None
+                return term["party"] if _party_source(term) == ROSTER else None
+        return None
+
+
+ROSTER = "padrón"
+
+
+def _party_source(term: dict[str, str | None]) -> str | None:
+    """Where a term's party was learnt: with the term itself, unless ``party_source``
+    says it came later from elsewhere."""
+    return term.get("party_source") or (term.get("source") if term.get("party") else None)
+
+
+def _roster_over_speech(term: dict[str, str | None], source: str) -> bool:
+    return source == ROSTER and _party_source(term) != ROSTER
 
 
 def same_person(written: list[str], known: list[str]) -> bool:
@@ -167,12 +192,17 @@ class RosterEntry:
     district: str | None = None
 
 
-def read_roster(text: str) -> list[RosterEntry]:
+def read_roster(text: str, nueva_alianza: bool | None = None) -> list[RosterEntry]:
     """A roster as congresses and civic groups publish it: delimited (``|``, ``,``, ``;``
     or tab) with a header naming ``nombre`` and perhaps ``partido``/``grupo``; cells
     with stray spaces or invisible characters. A row no roster holds (a cell past the
     csv module's limit, a "name" longer than any person's) is a ``ValueError`` naming its
-    line: the file is someone else's, and nothing of it is taken then."""
+    line: the file is someone else's, and nothing of it is taken then.
+
+    A missing value ("N/A", "S/D", "-") is no party. "NA" is Nueva Alianza only when
+    ``nueva_alianza`` (the roster's legislature is one of its years, see
+    :func:`~indexer.speeches.nueva_alianza.nueva_alianza_then`) and the column is not
+    mostly "NA" (then it writes missing values); otherwise it is left empty."""
     lines = [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
     if not lines:
         return []
@@ -188,6 +218,12 @@ def read_roster(text: str) -> list[RosterEntry]:
         raise ValueError("the roster has no 'nombre' column")
     party_col = column("partido", "grupo", "grupo parlamentario", "party")
     district_col = column("distrito", "entidad", "estado")
+
+    def cell(cells: list[str], col: int | None) -> str:
+        return cells[col] if col is not None and col < len(cells) else ""
+
+    parties = [cell(cells, party_col) for _, cells in rows[1:]]
+    na_is_party = nueva_alianza is True and not roster_says_missing(parties)
     entries = []
     for n, cells in rows[1:]:
         if len(cells) <= name_col or not cells[name_col]:
@@ -197,12 +233,16 @@ def read_roster(text: str) -> list[RosterEntry]:
                 f"línea {n}: un nombre de {len(cells[name_col])} caracteres no es el de una "
                 f"persona (a lo más {MAX_NAME_CHARS})"
             )
-        raw_party = cells[party_col] if party_col is not None and party_col < len(cells) else ""
-        party = party_of(raw_party) or (raw_party or None)
-        district = (
-            cells[district_col] if district_col is not None and district_col < len(cells) else None
-        )
-        entries.append(RosterEntry(display_name(cells[name_col]), party, district or None))
+        raw_party = cell(cells, party_col)
+        if is_na(raw_party):
+            party = "PANAL" if na_is_party else None
+        elif is_missing(raw_party):
+            party = None
+        else:
+            party = party_of(raw_party) or raw_party
+        district = cell(cells, district_col)
+        district = None if is_missing(district) else district
+        entries.append(RosterEntry(display_name(cells[name_col]), party, district))
     return entries
 
 

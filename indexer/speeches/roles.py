@@ -95,6 +95,7 @@ class Speaker:
     name: str | None = None
     party: str | None = None
     from_seat: bool = False
+    party_as_written: str | None = None  # "NA": Nueva Alianza only in its years
 
     @property
     def chair(self) -> bool:
@@ -113,18 +114,20 @@ def party_of(value: str) -> str | None:
 def read_speaker(as_written: str) -> Speaker:
     """The role, name and party a speaker line states (nothing guessed)."""
     written = " ".join(as_written.strip(" -–—").split())
-    party = None
+    party = party_written = None
     from_seat = False
     for inner in _PAREN.findall(written):
         folded = fold_keyword(inner)
         if "curul" in folded or "tribuna" in folded or "lugar" in folded or "escano" in folded:
             from_seat = True
         elif party_of(inner):
-            party = party_of(inner)
+            party, party_written = party_of(inner), inner.strip()
     bare = " ".join(_PAREN.sub(" ", written).split())
     dashed = _PARTY_AFTER_DASH.search(bare)
     if dashed is not None:
-        party = party or party_of(dashed["party"].replace(".", ""))
+        if party is None and party_of(dashed["party"].replace(".", "")):
+            party = party_of(dashed["party"].replace(".", ""))
+            party_written = dashed["party"].strip()
         bare = bare[: dashed.start()]
     # "La diputada Ana Pérez, desde la curul": the seat after a comma, not in brackets
     seat = _SEAT_AFTER_COMMA.search(bare)
@@ -133,7 +136,8 @@ def read_speaker(as_written: str) -> Speaker:
         bare = bare[: seat.start()]
     folded = fold_keyword(bare)
     role = _role(folded)
-    return Speaker(written, role, _name(bare, folded, role), party, from_seat)
+    name = _name(bare, folded, role)
+    return Speaker(written, role, name, party, from_seat, party_written)
 
 
 def _role(folded: str) -> str:

@@ -16,6 +16,7 @@ from indexer.models import Legislativo, Sesion, parse_document
 from indexer.speeches.agenda import document_key, number_key, session_mentions
 from indexer.speeches.attribute import scope_of, speeches_of
 from indexer.speeches.model import Mention, Speech
+from indexer.speeches.nueva_alianza import nueva_alianza_then
 from indexer.speeches.people import read_roster
 from indexer.speeches.search import SpeechQuery, SpeechResult
 from indexer.speeches.store import (
@@ -265,9 +266,10 @@ def import_roster(
     db: Database, text: str, scope: str, legislature: str | None, chamber: str | None = None
 ) -> int:
     """Add a published roster's people (name, party) to ``scope`` for ``legislature``;
-    returns how many rows it had."""
+    returns how many rows it had. A party written "NA" is Nueva Alianza only where the
+    scope and legislature say it can be (see :mod:`indexer.speeches.nueva_alianza`)."""
     people = load_people(db, scope)
-    entries = read_roster(text)
+    entries = read_roster(text, nueva_alianza_then(scope, legislature))
     for entry in entries:
         person = people.resolve(entry.name)
         if person is not None:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from indexer.analysis import fold_keyword
+from indexer.speeches.sections import section_at
 from indexer.spots import matches_at, occurrences
 
 _UP = "A-ZÁÉÍÓÚÑÜ"
@@ -182,14 +183,20 @@ class Turn:
 def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
     """The turns of ``text`` in order. ``agenda`` (the session's items) lets numbered
     headings (``3. Presentación de la Iniciativa…``) place each turn under its item;
-    without it, a court's matters (``…relativo a la ACCIÓN DE INCONSTITUCIONALIDAD
-    203/2023…``) become the items."""
+    without it, the Diario's section headings in capitals (``DICTÁMENES A DISCUSIÓN``) or
+    else a court's matters (``…relativo a la ACCIÓN DE INCONSTITUCIONALIDAD 203/2023…``)
+    become the items. A section heading ends the turn before it: what follows it until
+    the next speaker (a document read into the record, a summary, a list of votes) is
+    kept as a procedural turn of no speaker, never the previous speaker's words."""
     text = _court_speakers_apart(_without_running_heads(text))
     items = list(agenda)
+    sections: list[str] = []
     turns: list[Turn] = []
     current: Turn | None = None
     agenda_index: int | None = None
     body: list[str] = []
+    previous: str | None = None  # the last line of text read, for a heading's test
+    after_section = False
 
     def close() -> None:
         nonlocal current, body
@@ -200,40 +207,63 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
         current, body = None, []
 
     lines = text.splitlines()
-    skip = False
+    skip = 0
     for at, line in enumerate(lines):
         if skip:
-            skip = False
+            skip -= 1
             continue
         speaker = _speaker_at(line)
         if speaker is None and at + 1 < len(lines) and line.lstrip()[:1] in _MAY_OPEN:
             speaker = _wrapped_speaker(line, lines[at + 1])
-            skip = speaker is not None
+            skip = 1 if speaker is not None else 0
         if speaker is not None:
             close()
             who, rest = speaker
             current = Turn(0, who, "", agenda_index=agenda_index)
             body = [rest]
+            previous = rest or None
             continue
         heading = _agenda_heading(line, items)
         if heading is not None:
             close()
             agenda_index = heading
+            previous = None
+            continue
+        section = section_at(lines, at, previous, _opens_turn) if turns or current else None
+        if section is not None:
+            stacked = after_section and current is None and previous is None
+            close()
+            title, taken = section
+            skip = taken - 1
+            if not items:
+                if stacked and sections:
+                    sections[-1] = f"{sections[-1]} · {title}"  # a heading under a heading
+                else:
+                    sections.append(title)
+                agenda_index = len(sections) - 1
+            after_section, previous = True, None
             continue
         if current is None and _OPENING.match(line):
             turns.append(Turn(0, None, line.strip(), True, agenda_index))
             continue
+        if current is None and after_section and line.strip():
+            current = Turn(0, None, "", True, agenda_index)
         if current is not None:
             body.append(line.strip())
+            previous = line if line.strip() else previous
     close()
     turns = _inline_stages(turns)
     if not items:
-        items = _court_matters(turns)
+        items = sections or _court_matters(turns)
     for order, turn in enumerate(turns, start=1):
         turn.order = order
         if turn.agenda_index is not None and turn.agenda_index < len(items):
             turn.agenda_item = items[turn.agenda_index]
     return [t for t in turns if t.text or t.speaker]
+
+
+def _opens_turn(line: str) -> bool:
+    return _speaker_at(line) is not None
 
 
 def _court_speakers_apart(text: str) -> str:

@@ -57,7 +57,7 @@ def save_sessions(
         mentioned: list[str] = []
         for session_id, session_speeches, session_mentions in sessions:
             for speech in session_speeches:
-                values = speech.model_dump()
+                values = speech.model_dump(exclude={"party_source"})  # computed, no column
                 kept = old.get(speech.id)
                 if kept is not None and kept.text == speech.text:
                     for name in ALIGNMENT_FIELDS:

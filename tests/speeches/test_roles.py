@@ -125,11 +125,14 @@ def test_a_transcript_opening_with_the_session_opened_in_the_present_marks_it() 
 
 
 def test_a_rosters_parties_as_the_camaras_records_write_them() -> None:
-    # modelled on a dissent ranking's columns (rank, person_id, nombre, partido, …)
-    roster = read_roster(
+    # modelled on a dissent ranking's columns (rank, person_id, nombre, partido, …): "NA"
+    # is Nueva Alianza in a legislature of its years, and unknown when nothing says which
+    text = (
         "rank,person_id,nombre,partido,disidencia_pct\n"
         "1,P00001,Pérez López Juan,PRI,100.0\n"
         "2,P00002,Ruiz Soto Ana,NA,86.4\n"
         "3,P00003,Gómez Vega Luis,Convergencia,80.0\n"
     )
+    roster = read_roster(text, nueva_alianza=True)
     assert [entry.party for entry in roster] == ["PRI", "PANAL", "CONV"]
+    assert [entry.party for entry in read_roster(text)] == ["PRI", None, "CONV"]
