@@ -64,4 +64,4 @@ def roster_says_missing(cells: Sequence[str]) -> bool:
     if not written:
         return True
     missing = sum(is_missing(c) for c in written)
-    return missing * 2 >= len(written)
+    return missing * 2 > len(written)

@@ -155,6 +155,16 @@ def _says_only(name: str, label: str) -> bool:
     return _ARTICLES.sub("", fold_keyword(name)).strip(" .") == fold_keyword(label)
 
 
+def party_label(speech: Speech) -> str | None:
+    """The party as the page says it: as the transcript states it, or saying it was
+    taken from the legislature's roster ("PAN según el padrón")."""
+    if not speech.party:
+        return None
+    if speech.party_source == "padron":
+        return f"{speech.party} según el padrón"
+    return speech.party
+
+
 def speaker_name(speech: Speech) -> str:
     """Who speaks, as the page names them: the person, else the heading as written, not
     in capitals ("SECRETARIO GENERAL DE ACUERDOS" reads "Secretario General de
@@ -219,7 +229,7 @@ def session_discussion(
         role = role_label(speech)
         if role and _says_only(who, role):
             role = None  # "La Secretaría", not "La Secretaría (Secretaría)"
-        detail = " · ".join(part for part in (role, speech.party) if part)
+        detail = " · ".join(part for part in (role, party_label(speech)) if part)
         turn = Turn(anchor, who, detail, excerpt(speech.text, limit))
         if speech.start_s is not None and speech.video_link:
             turn.seconds = int(speech.start_s)
