@@ -41,6 +41,8 @@ def speeches_of(session: Sesion, people: People) -> list[Speech]:
     for turn in turns:
         person: Person | None = None
         role = party = None
+        if turn.chair:
+            chair = people.resolve(turn.chair)  # the record says who presides from here
         if turn.speaker is not None:
             speaker = read_speaker(turn.speaker)
             role, party = speaker.role, _stated_party(speaker, scope_of(session), session)

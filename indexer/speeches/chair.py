@@ -12,7 +12,8 @@ _UP = "A-ZÁÉÍÓÚÑÜ"
 _CAPITALISED = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü'.-]+"
 _CONGRESS_CHAIR = re.compile(
     r"\bPresidencia\s+de(?:l|\s+la)\s+(?:C\.\s+)?(?:diputad[oa]|senador(?:a)?|[Dd]ip\.|[Ss]en\.)\s+"
-    rf"(?P<name>{_CAPITALISED}(?:\s+(?:(?:de|del|la|los|y)\s+)*{_CAPITALISED}){{1,6}})"
+    # the name on one line: the next line's "El Presidente:" is no part of it
+    rf"(?P<name>{_CAPITALISED}(?:[^\S\n]+(?:(?:de|del|la|los|y)[^\S\n]+)*{_CAPITALISED}){{1,6}})"
 )
 _COURT_CHAIR = re.compile(
     rf"PRESIDENT[EA]\s+SEÑORA?\s+(?:MINISTR[OA]|MAGISTRAD[OA]):\s*\n?\s*(?P<name>[{_UP}][{_UP} ]+)"
@@ -21,6 +22,27 @@ _NOT_NAMES = re.compile(
     r"SUPREMA|SESI[OÓ]N|SEÑOR|MINISTR|PLENO|TRIBUNAL|CORTE|JUSTICIA|ASISTENCIA|AUSENTE|"
     r"SECRETAR|NACI[OÓ]N|CELEBRADA|CONTENIDO|ÍNDICE|PONENCIA|ACUERDOS|LEY|ARTÍCULO"
 )
+
+
+# The Diario's line that says who presides from there on, alone on its line (perhaps
+# broken over three: "Presidencia⏎del diputado⏎Ernesto Villalobos Cantú").
+_CHAIR_CHANGE = re.compile(rf"\s*{_CONGRESS_CHAIR.pattern}\s*")
+_SENTENCE_END = re.compile(r"[.!?…»”\")]\s*$")
+
+
+def chair_change_at(lines: list[str], at: int, previous: str | None) -> tuple[str, int] | None:
+    """The person a "Presidencia de la diputada …" line at ``lines[at]`` says presides
+    from there on, and how many lines it takes; None unless the line starts so, follows
+    a finished sentence (``previous``) and holds nothing but the name."""
+    if not lines[at].lstrip().startswith("Presidencia"):
+        return None
+    if previous is not None and previous.strip() and not _SENTENCE_END.search(previous):
+        return None  # "…bajo la⏎Presidencia de la diputada…" is a sentence
+    for taken in (1, 2, 3):
+        match = _CHAIR_CHANGE.fullmatch(" ".join(lines[at : at + taken]))
+        if match is not None:
+            return display_name(" ".join(match["name"].split())), taken
+    return None
 
 
 def heading_chair(text: str) -> str | None:

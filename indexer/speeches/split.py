@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from indexer.analysis import fold_keyword
+from indexer.speeches.chair import chair_change_at
 from indexer.speeches.sections import section_at
 from indexer.spots import matches_at, occurrences
 
@@ -31,7 +32,7 @@ _CONGRESS_SPEAKER = re.compile(
     r"|Voces(?: a coro)?|VOCES(?: A CORO)?)"
     rf"|(?P<bare>(?:El|La|EL|LA)\s+(?:{_ROLE}\s*)+(?:(?:[{_UP}][\w.'-]*+|de|del|la|los|las|y)\s*){{0,8}}"
     rf"(?:,\s*(?:(?:[{_UP}][\w.'-]*+|{_ROLE}|de|del|la|los|las|y|e)\s*){{1,10}})?"
-    r"(?:\([^()\n]{0,40}\))?))\s*:\s+",
+    r"(?:\s*\([^()\n]{0,40}\)){0,2}))\s*:\s+",
     re.MULTILINE,
 )
 # The Diario de los Debates as older pages and scans print it: the heading alone on its
@@ -46,7 +47,7 @@ _HEADING_NAME = (
     rf"(?:(?:[{_UP}][\w.'-]*+|de|del|la|los|las|y)\s*){{0,8}}"
 )
 _HEADING_ALONE = re.compile(
-    rf"^\s*(?:[-–—]\s*)?(?P<who>{_HEADING_NAME}(?:\([^()\n]{{0,40}}\))?)\s*:\s*$"
+    rf"^\s*(?:[-–—]\s*)?(?P<who>{_HEADING_NAME}(?:\s*\([^()\n]{{0,40}}\)){{0,2}})\s*:\s*$"
 )
 # The Cámara's versión estenográfica stamps the hour the chair opens the sitting after
 # the name, and sometimes the colon is lost after it ("El presidente diputado Sergio
@@ -73,7 +74,7 @@ _BARE_ROLE = (
 _DOTTED_SPEAKER = re.compile(
     rf"^\s*(?P<who>(?:(?:EL|LA|El|La)\s+{_DOTTED_ROLE}|C\.|CC\.|DIP\.|SEN\.|DIPUTAD[OA]|SENADOR[A]?)"
     rf"(?:\s+(?:{_DOTTED_ROLE}|[{_UP}][{_UP}'-]*+"
-    rf"|DE|DEL|LA|LOS|LAS|Y)){{0,10}}(?:\s*\([^()\n]{{0,40}}\))?"
+    rf"|DE|DEL|LA|LOS|LAS|Y)){{0,10}}(?:\s*\([^()\n]{{0,40}}\)){{0,2}}"
     # the chair's or the secretary's role alone ("PRESIDENTE.-", "La Presidenta.-"), or
     # with a name ("PRESIDENTA DIP. ANA RUIZ.-"), never an office's heading ("SECRETARÍA
     # DE GOBERNACIÓN.- Oficio…": no "de" after the role)
@@ -93,7 +94,7 @@ _MIXED_DOTTED_SPEAKER = re.compile(
     r"(?!\s+(?:de|del|Municipal|General|Ejecutiv[oa]|Constitucional|Nacional|Estatal|Federal"
     r"|Electoral|Administrativ[oa]|Particular|Parlamentari[oa])\b)"
     rf"(?:\s+(?:{_MIXED_ROLE}|diputad[oa]|senador(?:a)?|dip\.|sen\.|[{_UP}][\w'-]*+\.?"
-    r"|de|del|la|las|los|y)){0,10}(?:\s*\([^()\n]{0,40}\))?)"
+    r"|de|del|la|las|los|y)){0,10}(?:\s*\([^()\n]{0,40}\)){0,2})"
     r"\s*\.\s*[-–—]\s*(?!\s*(?i:presente|r[uú]brica)\b)"
 )
 # A title or the chair's role with no article before it, closed by a colon, as other
@@ -108,7 +109,7 @@ _TITLED_COLON_SPEAKER = re.compile(
     r"|(?:C\.|CC\.)(?=\s+[A-ZÁÉÍÓÚÑ]))"
     r"(?!\s+(?:DE|DEL|de|del)\b)"
     rf"(?:\s+(?:DIP\.|SEN\.|Dip\.|Sen\.|[{_UP}][\w'-]*+|de|del|la|las|los|y)){{0,10}}"
-    r"(?:\s*\([^()\n]{0,40}\))?)\s*:\s+"
+    r"(?:\s*\([^()\n]{0,40}\)){0,2})\s*:\s+"
     r"(?!(?:C\.|CC\.|DIP\.|Dip\.|SEN\.|Sen\.|DIPUTAD|Diputad|SENADOR|Senador|LIC\.|Lic\.)"
     r"|P\s*R\s*E\s*S\s*E\s*N\s*T\s*E\b|Presente\b|[a-záéíóúñ]"
     rf"|[{_UP}][{_UP}'.,-]*(?:\s+[{_UP}][{_UP}'.,-]*)*\s*$"
@@ -143,7 +144,10 @@ _SESSION_VERBS = (
 _STAGE_WORDS = (
     rf"aplaus|votaci[oó]n|receso|se (?:{_SESSION_VERBS})|"
     r"en este momento|risas|gritos|la asamblea|manifestaci|ingresa|sale del|"
-    r"se (?:pone|ponen) de pie|honores|himno|minuto de silencio|campana"
+    r"se (?:pone|ponen) de pie|honores|himno|minuto de silencio|campana|"
+    # what the Diario notes while no one has the floor: a video shown, the hall's noise
+    r"se (?:proyecta|presenta|transmite) (?:un |el )?video|video|interrupci[oó]n|desorden|"
+    r"silbidos|abucheos|porras|consignas|voces"
 )
 _STAGE_INLINE = re.compile(
     rf"\s*\((?:{_STAGE_WORDS})[^()]{{0,200}}\)\.?"
@@ -178,6 +182,7 @@ class Turn:
     agenda_index: int | None = None
     agenda_item: str | None = None
     continued: bool = False
+    chair: str | None = None  # who presides from this turn on, as a line before it says
 
 
 def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
@@ -197,6 +202,7 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
     body: list[str] = []
     previous: str | None = None  # the last line of text read, for a heading's test
     after_section = False
+    chair: str | None = None  # a change of presidency, for the next turn
 
     def close() -> None:
         nonlocal current, body
@@ -219,9 +225,15 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
         if speaker is not None:
             close()
             who, rest = speaker
-            current = Turn(0, who, "", agenda_index=agenda_index)
-            body = [rest]
+            current = Turn(0, who, "", agenda_index=agenda_index, chair=chair)
+            body, chair = [rest], None
             previous = rest or None
+            continue
+        change = chair_change_at(lines, at, previous) if turns or current else None
+        if change is not None:
+            close()  # the line is no one's words
+            chair, taken = change
+            skip, previous = taken - 1, None
             continue
         heading = _agenda_heading(line, items)
         if heading is not None:
@@ -365,7 +377,13 @@ def _inline_stages(turns: list[Turn]) -> list[Turn]:
 
 def _piece(turn: Turn, text: str, continued: bool) -> Turn:
     return Turn(
-        0, turn.speaker, text, False, turn.agenda_index, continued=continued or turn.continued
+        0,
+        turn.speaker,
+        text,
+        False,
+        turn.agenda_index,
+        continued=continued or turn.continued,
+        chair=None if continued else turn.chair,
     )
 
 

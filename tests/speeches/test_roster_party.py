@@ -118,7 +118,12 @@ EMPTY_COLUMN = (
     ("text", "congress", "legislature", "parties"),
     [
         (RANKING, CONGRESS, "LXII", ["PRI", "PANAL", "PVEM", None, "PAN"]),
-        (RANKING, "Cámara de Diputados", "LXIII Legislatura", ["PRI", "PANAL", "PVEM", None, "PAN"]),
+        (
+            RANKING,
+            "Cámara de Diputados",
+            "LXIII Legislatura",
+            ["PRI", "PANAL", "PVEM", None, "PAN"],
+        ),
         # after 2018 there is no Nueva Alianza in the Congreso de la Unión
         (RANKING, CONGRESS, "LXIV", ["PRI", None, "PVEM", None, "PAN"]),
         # a state's LXII is other years, and its own parties: the roster cannot tell

@@ -126,3 +126,44 @@ def test_capitals_inside_a_sentence_stay_in_the_turn() -> None:
     assert turns[3].text.endswith("ÚNICO. ES PROCEDENTE LA ACCIÓN.")
     assert turns[4].text.endswith("Artículo Único. Se reforma la ley.")  # heading left out
     assert "ORDEN DEL DÍA" not in turns[4].text
+
+
+# Modelled on the Diario of the LVIII Legislatura: the chair's turns unnamed ("El
+# Presidente:"), a line between turns saying who presides from there on.
+CHAIR_CHANGES = """DIARIO DE LOS DEBATES
+Presidencia
+del diputado
+Ernesto Villalobos Cantú
+El Presidente:
+Se abre la sesión.
+Presidencia de la diputada
+Lucía Medina Robles
+La Presidenta:
+Continúe la Secretaría. El acta dice que se votó bajo la
+Presidencia de la diputada Ana Ruiz Soto
+en la sesión anterior.
+"""
+
+
+def test_a_change_of_presidency_between_turns_names_who_presides_after_it() -> None:
+    session = Sesion(
+        id="diario-lviii",
+        title="Sesión ordinaria",
+        institution="Cámara de Diputados",
+        jurisdiction="MX",
+        source_id="x",
+        url="https://ejemplo.gob.mx/diario-lviii",
+        text=CHAIR_CHANGES,
+        congress="Congreso de la Unión",
+        legislature="LVIII",
+    )
+    speeches = speeches_of(session, People("Congreso de la Unión"))
+    assert [(s.person_name, s.text) for s in speeches] == [
+        ("Ernesto Villalobos Cantú", "Se abre la sesión."),
+        # a presidency named inside a sentence changes no one
+        (
+            "Lucía Medina Robles",
+            "Continúe la Secretaría. El acta dice que se votó bajo la Presidencia de la "
+            "diputada Ana Ruiz Soto en la sesión anterior.",
+        ),
+    ]
