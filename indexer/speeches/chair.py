@@ -10,10 +10,12 @@ from indexer.speeches.people import display_name
 
 _UP = "A-ZÁÉÍÓÚÑÜ"
 _CAPITALISED = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü'.-]+"
+_NAME_GAP = r"(?:[^\S\n]+|[^\S\n]*\n\s*(?!(?:El|La|Los|Las|EL|LA)\s))"
 _CONGRESS_CHAIR = re.compile(
     r"\bPresidencia\s+de(?:l|\s+la)\s+(?:C\.\s+)?(?:diputad[oa]|senador(?:a)?|[Dd]ip\.|[Ss]en\.)\s+"
-    # the name on one line: the next line's "El Presidente:" is no part of it
-    rf"(?P<name>{_CAPITALISED}(?:[^\S\n]+(?:(?:de|del|la|los|y)[^\S\n]+)*{_CAPITALISED}){{1,6}})"
+    # a name may go on on the next line ("…Norma Angélica Méndez⏎Zavala"), but the next
+    # line's "El Presidente:" is no part of it
+    rf"(?P<name>{_CAPITALISED}(?:{_NAME_GAP}(?:(?:de|del|la|los|y){_NAME_GAP})*{_CAPITALISED}){{1,6}})"
 )
 _COURT_CHAIR = re.compile(
     rf"PRESIDENT[EA]\s+SEÑORA?\s+(?:MINISTR[OA]|MAGISTRAD[OA]):\s*\n?\s*(?P<name>[{_UP}][{_UP} ]+)"
