@@ -239,7 +239,8 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
         if heading is not None:
             close()
             agenda_index = heading
-            previous = None
+            # the rest of a numbered item's title wrapped to the next line is no turn
+            previous, after_section = None, False
             continue
         section = section_at(lines, at, previous, _opens_turn) if turns or current else None
         if section is not None:
