@@ -735,16 +735,27 @@ def read_expediente(text: str) -> tuple[str, int] | None:
         elif not any(_shares(statement[1], entry[1]) for entry in caption):
             return None  # the caption and the text disagree: unsure
     if caption:
-        lines, seen = [], set()
+        lines: dict[frozenset[tuple[int, str, int | None, str | None]], str] = {}
         for written, cases, _at in caption:
             key = frozenset(_keys(cases))
-            if key not in seen:
-                seen.add(key)
-                lines.append(written)
-        return ", ".join(lines), caption[0][2]
+            if key not in lines or _fuller(cases, lines[key]):
+                lines[key] = written  # one line per case, the one naming its kind whole
+        return ", ".join(lines.values()), caption[0][2]
     if statement:
         return statement[0], statement[2]
     return None
+
+
+# A kind of case and the plainer name a caption may also write it by: "JUICIO DE
+# INCONFORMIDAD 29/2025" over "JUICIO DE INCONFORMIDAD EN MATERIA ELECTORAL 29/2025" is one
+# case, the SCJN's, whose key is the whole name's.
+_PLAINER_NAMES = {"JI": "JIE"}
+
+
+def _fuller(cases: list[CaseNumber], kept: str) -> bool:
+    """Whether ``cases`` name their kind whole where the line ``kept`` gave the plainer name."""
+    before = {case.type_code for case in parse_expediente(kept)}
+    return any(_PLAINER_NAMES.get(code or "") in {c.type_code for c in cases} for code in before)
 
 
 # The caption's ponente: "PONENTE: MINISTRA LORETTA ORTIZ AHLF", "MINISTRO PONENTE: JORGE

@@ -21,6 +21,7 @@ from indexer.citations.records import read_citations
 from indexer.library import Library
 from indexer.models import Sentencia
 from indexer.readers.expedientes import normalise_expediente
+from indexer.readers.judgments import read_sentence
 
 JIE = "Juicio de Inconformidad en Materia Electoral"
 
@@ -114,3 +115,30 @@ def test_a_states_juicio_de_inconformidad_is_not_the_courts(client: TestClient) 
     assert cites(client, "jal") == {"Juicio de Inconformidad 1/2025": []}
     cited_by = client.get("/v1/documents/jie-1/citations").json()["cited_by"]["items"]
     assert [item["document"]["id"] for item in cited_by] == ["jie-56"]
+
+
+FORMULA = (
+    "Ciudad de México. El Tribunal Pleno de la Suprema Corte de Justicia de la Nación, en "
+    "sesión correspondiente al doce de agosto de dos mil veinticinco, emite la siguiente:\n\n"
+    "S E N T E N C I A\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("caption", "statement", "expected"),
+    [(["JUICIO DE INCONFORMIDAD 29/2025.", "JUICIO DE INCONFORMIDAD EN MATERIA ELECTORAL "
+       "29/2025."], "", f"{JIE} 29/2025"),
+     (["JUICIO DE INCONFORMIDAD ELECTORAL 29/2025.", "JUICIO DE INCONFORMIDAD 29/2025."],
+      "Mediante la cual se resuelve el juicio de inconformidad 29/2025.", f"{JIE} 29/2025"),
+     # two numbers in the caption: the one it says it resolves, or both, never one guessed
+     (["JUICIO DE INCONFORMIDAD ELECTORAL 2/2025.", "JUICIO DE INCONFORMIDAD ELECTORAL "
+       "29/2025."], "Mediante la cual se resuelve el juicio de inconformidad en materia "
+      "electoral 29/2025.", f"{JIE} 29/2025"),
+     (["JUICIO DE INCONFORMIDAD ELECTORAL 2/2025.", "JUICIO DE INCONFORMIDAD ELECTORAL "
+       "29/2025."], "", f"{JIE} 2/2025, {JIE} 29/2025")],
+)  # fmt: skip
+def test_a_caption_writing_a_juicio_two_ways_gives_it_one_key(
+    caption: list[str], statement: str, expected: str
+) -> None:
+    text = "\n\n".join([*caption, "ACTOR: PARTIDO POLÍTICO", FORMULA + statement, "ANTECEDENTES"])
+    assert normalise_expediente(read_sentence(text).values["expediente"]) == expected
