@@ -1007,7 +1007,7 @@ def _bare_body(name: str, above: list[str], head: str) -> str | None:
             return normalise_court(f"{bare[1]} DE LA {owner.strip(' .')}")
     if bare is None:
         return None  # a TFJA body with no TFJA named above: read as written
-    if _SCJN_OWN.search(head):
+    if _says_it_is_the_scjns(head):
         return normalise_court(f"{bare[1]} DE LA SUPREMA CORTE DE JUSTICIA DE LA NACIÓN")
     return title_case(bare[1])
 
@@ -1027,14 +1027,27 @@ _TFJA_BODY_LINE = re.compile(
     r"|^(?:EL\s+)?PLENO\s+(?:JURISDICCIONAL\s+)?DE\s+LA\s+SALA\s+SUPERIOR$"
 )
 # Where the opening says the Suprema Corte is its own: "esta Suprema Corte", its Pleno's
-# formula, a ministro as ponente (state courts' judges are magistrados).
+# formula (before the background, where a tesis it quotes might say so too); a ministro as
+# the caption's ponente (state courts' judges are magistrados; a footnote's "Ponente:
+# Ministro…" is a precedent's).
 _SCJN_OWN = re.compile(
     r"\b(?:de\s+)?est[ae]\s+(?:H\.\s*|honorable\s+)?Suprema\s+Corte\b"
     r"|\bPleno\s+de\s+la\s+Suprema\s+Corte\s+de\s+Justicia\s+de\s+la\s+Naci[oó]n,?\s+en\s+"
-    r"(?:la\s+)?sesi[oó]n\b"
-    r"|\bministr[oa]\s+ponente\b|\bponente\s*:\s*(?:(?:el|la)\s+)?(?:se[ñn]ora?\s+)?ministr[oa]\b",
+    r"(?:la\s+)?sesi[oó]n\b",
     re.I,
 )
+_MINISTRO_PONENTE = re.compile(
+    r"^(?:ministr[oa]\s+ponente\b|ponente\s*:\s*(?:(?:el|la)\s+)?(?:se[ñn]ora?\s+)?ministr[oa]\b)",
+    re.I,
+)
+
+
+def _says_it_is_the_scjns(head: str) -> bool:
+    if _SCJN_OWN.search(head, 0, _head_end(head)):
+        return True
+    return any(_MINISTRO_PONENTE.match(line) for line, _at in _caption(head))
+
+
 # The TFJA's body a closing says resolved: "Así lo resolvieron y firman los Magistrados que
 # integran la Segunda Sala Regional del Noreste del Tribunal Federal de Justicia
 # Administrativa" (its owner named: a "Sala Regional" alone may be the TEPJF's).

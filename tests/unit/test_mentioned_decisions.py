@@ -102,3 +102,12 @@ def test_a_state_high_courts_letterhead_keeps_its_pleno() -> None:
     assert read_sentence(text).values["court"] == (
         "Pleno del Tribunal Superior de Justicia del Estado de Nuevo León"
     )
+
+
+def test_a_precedents_ministro_in_a_footnote_makes_no_pleno_the_suprema_cortes() -> None:
+    footnote = (
+        "[1: Tesis P./J. 12/2020, Tribunal Pleno, Ponente: Ministro Alberto Pérez Dayán. Esta "
+        "Suprema Corte de Justicia de la Nación ha sostenido el criterio que se transcribe.]\n\n"
+    )
+    text = STATE_PLENO.replace("R E S U L T A N D O\n", f"R E S U L T A N D O\n{footnote}")
+    assert read_sentence(text).values["court"] == "Tribunal Pleno"
