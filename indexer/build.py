@@ -63,9 +63,10 @@ def _many(value: RawValue) -> list[str]:
     return [cleaned for v in values if (cleaned := clean_text(v))]
 
 
-def _default_title(kind: str, fields: Mapping[str, RawValue]) -> str | None:
+def _default_title(kind: str, fields: Mapping[str, RawValue], institution: str) -> str | None:
     if kind == "sentencia" and _one(fields.get("expediente")):
-        court = normalise_court(_one(fields.get("court")))
+        # (with its publisher: a state's bare "Tribunal Pleno" is no "Pleno de la SCJN")
+        court = normalise_court(_one(fields.get("court")), institution)
         title = f"Sentencia del expediente {_one(fields.get('expediente'))}"
         return f"{title} ({court})" if court else title
     if kind == "sesion" and _one(fields.get("date")):
@@ -125,7 +126,7 @@ def build_document(
     for name in required:
         if not _one(fields.get(name)):
             raise MissingField(name)
-    title = _one(fields.get("title")) or _default_title(kind, fields)
+    title = _one(fields.get("title")) or _default_title(kind, fields, institution)
     if not title:
         raise MissingField("title")
     date = parse_date(_one(fields.get("date")))

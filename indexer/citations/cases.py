@@ -303,8 +303,11 @@ _SUBJECT = (
     r"(?:\s+de\s+(?:la|esta)\s+Suprema\s+Corte(?:\s+de\s+Justicia(?:\s+de\s+la\s+Naci[óo]n)?)?)?)"
 )
 # (a body after "de" is no subject: "Como es del conocimiento de este Pleno, al resolver …")
+# (or the body's verb, a vote count between: "este Tribunal Pleno resolvió, por
+# unanimidad de diez votos, el diverso juicio de inconformidad 1/2025")
 _BODY_BEFORE = re.compile(
-    rf"(?<!\bde\s)(?<!\bdel\s)\b(?:[Ee]st[ae]|[Ee]l|[Ll]a)\s+{_SUBJECT}\s*,?\s+(?:al\s+(?:resolver|fallar)|en)"
+    rf"(?<!\bde\s)(?<!\bdel\s)\b(?:[Ee]st[ae]|[Ee]l|[Ll]a)\s+{_SUBJECT}\s*,?\s+"
+    rf"(?:al\s+(?:resolver|fallar)|en|(?:resolvi[óo]|fall[óo])(?:\s*,\s*por\s+{_VOTES}\s*,)?)"
     r"\s+(?:el|la|los|las)(?:\s+(?:diverso|diversa|propio|propia|ulterior))?\s+$"
 )
 _OPENS_CLAUSE = re.compile(
@@ -382,6 +385,6 @@ def _share(original: str, found: list[Citation], shared: list[Citation], run: li
 
 
 def _own_precedent_key(key: str) -> bool:
-    return key.split(" ", 1)[0] in _COURTS_OWN or key.startswith(
-        "Juicio de Inconformidad en Materia Electoral"
-    )
+    # (a juicio de inconformidad plainly named too: the body said to resolve it did, and a
+    # sentence that is the Court's own such juicio reads it as the Court's; records.py)
+    return key.split(" ", 1)[0] in _COURTS_OWN or key.startswith("Juicio de Inconformidad")

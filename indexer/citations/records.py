@@ -15,6 +15,7 @@ found by its number (``documents.seq``), whose indexes append as documents are s
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
@@ -70,28 +71,56 @@ _STORED_SQL = "SELECT doc_seq, start_char, kind, key FROM citations WHERE doc_se
 
 # A case type and the plainer name texts give the same cases: the SCJN's "juicio de
 # inconformidad en materia electoral 56/2025" is "el presente juicio de inconformidad
-# 56/2025" further on, and other sentences cite it so.
+# 56/2025" further on. The plainer name alone is no key of it: a state's electoral court,
+# the TEPJF, the IMSS hear "juicios de inconformidad" too, and a link to the Court's would
+# be a guess. Only where the citing sentence is the Court's own juicio or names the Court
+# with it is it read as the Court's (``_as_the_courts``).
 _PLAIN_NAMES = {"JIE": "JI"}
+_PLAIN_TO_OWN = {plain: own for own, plain in _PLAIN_NAMES.items()}
 
 
 def own_cases(doc: AnyDocument) -> list[str]:
-    """The canonical case numbers a sentence decides (from its normalised expediente), and
-    the same cases under their type's plainer name."""
+    """The canonical case numbers a sentence decides (from its normalised expediente)."""
     if not isinstance(doc, Sentencia) or not doc.expediente_normalised:
         return []
     keys = [key.strip() for key in doc.expediente_normalised.split(",") if "/" in key]
-    for case in parse_expediente(", ".join(keys)):
-        plain = _PLAIN_NAMES.get(case.type_code or "")
-        if plain:
-            keys.append(replace(case, type_code=plain).canonical)
     return list(dict.fromkeys(keys))
 
 
 def _own_numbers(doc: AnyDocument) -> set[str]:
-    """Its own cases and their bare numbers: "registrarlo con el número de expediente
-    1309/2023" in the amparo directo en revisión 1309/2023 names itself, no other case."""
-    keys = own_cases(doc)
-    return set(keys) | {case.digits for case in parse_expediente(", ".join(keys))}
+    """Its own cases, under their type's plainer name too, and their bare numbers:
+    "registrarlo con el número de expediente 1309/2023" in the amparo directo en revisión
+    1309/2023 names itself, no other case."""
+    cases = parse_expediente(", ".join(own_cases(doc)))
+    plain = {
+        replace(case, type_code=_PLAIN_NAMES[case.type_code]).canonical
+        for case in cases
+        if case.type_code in _PLAIN_NAMES
+    }
+    return set(own_cases(doc)) | plain | {case.digits for case in cases}
+
+
+# The Suprema Corte named in a citation's court ("Pleno de la Suprema Corte…", "de esta
+# Suprema Corte", "SCJN"), or a bare body of it ("Tribunal Pleno") in the Court's own text.
+_SCJN_COURT = re.compile(r"\bsuprema\s+corte\b|\bscjn\b", re.I)
+_SCJN_BODY = re.compile(r"^(?:(?:primera|segunda)\s+sala|(?:tribunal\s+)?pleno)$", re.I)
+
+
+def _as_the_courts(doc: AnyDocument, citation: Citation) -> Citation:
+    """A case cited under a plainer name ("el diverso juicio de inconformidad 1/2025")
+    keyed as the Suprema Corte's kind where it is the Court's: named with it, or cited
+    bare or with a body of the Court by a sentence that is the Court's own such case."""
+    case = parse_expediente(citation.key)
+    own = _PLAIN_TO_OWN.get(case[0].type_code or "") if len(case) == 1 else None
+    if own is None:
+        return citation
+    court = citation.court or ""
+    if _SCJN_COURT.search(court):
+        return replace(citation, key=replace(case[0], type_code=own).canonical)
+    mine = {c.type_code for c in parse_expediente(", ".join(own_cases(doc)))}
+    if own in mine and (not court or _SCJN_BODY.match(court.strip())):
+        return replace(citation, key=replace(case[0], type_code=own).canonical)
+    return citation
 
 
 def _chunks(items: list[_T]) -> Iterable[list[_T]]:
@@ -105,7 +134,8 @@ def read_citations(doc: AnyDocument) -> list[Citation]:
     if doc.privacy is not None and doc.privacy.withheld:
         return []
     own = _own_numbers(doc)
-    return [c for c in extract_citations(doc.text) if not (c.kind == "case" and c.key in own)]
+    found = [c for c in extract_citations(doc.text) if not (c.kind == "case" and c.key in own)]
+    return [_as_the_courts(doc, c) if c.kind == "case" else c for c in found]
 
 
 def record_citations(

@@ -109,6 +109,10 @@ _BARE_REGIONAL = re.compile(
 _LOCAL_ELECTORAL = re.compile(
     r"\btribunal\s+electoral\s+(?:del\s+(?!poder\s+judicial\s+de\s+la\s+federacion)|de\s+(?!la\s+federacion))"
 )
+# The TFJA's and the states' administrative courts have regional salas too, with seats
+# ("Sala Regional de Occidente del Tribunal Federal de Justicia Administrativa, con sede en
+# Guadalajara", its "circunscripción territorial"): never a TEPJF chamber.
+_ADMINISTRATIVE = re.compile(r"\bjusticia\s+(?:fiscal\s+y\s+)?administrativa\b")
 _CIRCUNSCRIPCION = re.compile(rf"\b({'|'.join(CIRCUNSCRIPCIONES)})\s+circunscripcion")
 # Bodies of a court named bare in the court's own records: "PRIMERA SALA" at the SCJN.
 _BARE_BODIES = {
@@ -137,8 +141,8 @@ def regional_chamber(text: str) -> str | None:
     folded = fold_keyword(text)
     if not _REGIONAL.search(folded):
         return None
-    if _LOCAL_ELECTORAL.search(folded):
-        return None  # a state's electoral court names its own chambers
+    if _LOCAL_ELECTORAL.search(folded) or _ADMINISTRATIVE.search(folded):
+        return None  # a state's electoral court, the TFJA: their own chambers
     electoral = re.search(r"electoral|\btepjf\b|circunscripcion", folded)
     if not electoral and not _BARE_REGIONAL.fullmatch(folded):
         return None  # a state court's "Sala Regional" (administrative justice) is not TEPJF
@@ -171,7 +175,9 @@ def normalise_court(text: str | None, institution: str | None = None) -> str | N
     if not name:
         return None
     folded = fold_keyword(name)
-    if folded in _OWN_PLENO and institution and _court_of(institution) != "scjn":
+    # (a publisher given but unnamed, as a file indexed from disk may have, is none known
+    # to be the Suprema Corte either)
+    if folded in _OWN_PLENO and institution is not None and _court_of(institution) != "scjn":
         return "Tribunal Pleno" if folded == "tribunal pleno" else "Pleno"
     known = KNOWN_COURTS.get(folded)
     if known:

@@ -203,8 +203,17 @@ def _by_first_letter(phrases: list[str]) -> str:
 
 
 _GROUPED_TYPE_WORDS = _by_first_letter(sorted(_PHRASES, key=len, reverse=True))
+# The Tribunal Federal de Justicia Administrativa numbers a juicio by its sala: number, the
+# year's last two digits, the region (or a specialised sala's letters), the sala and the
+# ponencia ("1234/23-17-01-5", "567/22-EPI-01-3", a trailing "-OT"). A number with more
+# after a slash (the Sala Superior's "…-5/890/24-S1-02-04") is left unread: unsure.
+TFJA_NUMBER = (
+    r"(?<![\w/-])(?P<tfja_n>\d{1,6})/(?P<tfja_year>\d{2})-(?P<tfja_sala>(?:\d{2}|[A-Z]{2,4})-\d{2}"
+    r"-\d{1,2}(?:-[A-Z]{1,4})?)(?![\w/-])"
+)
 _TOKEN = re.compile(
-    rf"(?P<type>(?<![\w.])(?:{_GROUPED_TYPE_WORDS})(?![\w]))"
+    rf"(?P<tfja>{TFJA_NUMBER.replace('[A-Z]', '[a-z]')})"
+    rf"|(?P<type>(?<![\w.])(?:{_GROUPED_TYPE_WORDS})(?![\w]))"
     r"|(?P<number>(?<![\w/])(?P<n>\d{1,6})\s*/\s*(?P<year>\d{4})"
     r"(?:\s*/\s*(?P<appeal>\d{1,3})(?![\d/])|(?!/\d)(?!\s*/\s*\d++(?!\s*/\s*\d{4})))"
     r"(?P<suffix>\s*-\s*[A-Z]{1,4}\b|-\d{1,3}(?![\d/]))?(?!\d|/\d))",
@@ -236,9 +245,12 @@ class CaseNumber:
     electoral_chamber: str | None = None
     electoral: bool = False  # a means of challenge (JDC, JE…), federal or local
     appeal: str | None = None
+    sala: str | None = None  # a TFJA number's region, sala and ponencia ("17-01-5")
 
     @property
     def digits(self) -> str:
+        if self.sala:
+            return f"{int(self.number)}/{self.year[2:]}-{self.sala}"
         appeal = f"/{int(self.appeal)}" if self.appeal else ""
         suffix = f"-{self.suffix}" if self.suffix else ""
         return f"{int(self.number)}/{self.year}{appeal}{suffix}"
@@ -260,6 +272,8 @@ class CaseNumber:
         out = [self.canonical, self.digits]
         written = f"{self.number}/{self.year}" + (f"/{self.appeal}" if self.appeal else "")
         plain = f"{int(self.number)}/{self.year}" + (f"/{int(self.appeal)}" if self.appeal else "")
+        if self.sala:  # as written, leading zeros kept ("0123/23-17-01-5")
+            written, plain = f"{self.number}/{self.year[2:]}-{self.sala}", self.digits
         if int(self.number) != 0 and written != plain:
             out.append(written)  # as written: "0088/2020", "88/2020/03"
         if self.electoral and self.type_code:
@@ -356,12 +370,23 @@ def _cases_in(text: str) -> tuple[CaseNumber, ...]:
     for match in _TOKEN.finditer(_fold(text)):
         if match.start() in taken:
             continue
+        if match["tfja"]:
+            cases.append(_tfja_case(text, match))
+            continue
         if match["type"]:
             current = _type_code(match["type"])
             continue
         suffix = clean_suffix(match["suffix"])
         cases.append(CaseNumber(current, match["n"], match["year"], suffix, appeal=match["appeal"]))
     return tuple(dict.fromkeys(cases))
+
+
+def _tfja_case(text: str, match: re.Match[str]) -> CaseNumber:
+    """A TFJA number as written (read from the folded text; letters from the original)."""
+    short = match["tfja_year"]
+    century = "19" if short >= "90" else "20"
+    sala = text[match.start("tfja_sala") : match.end("tfja_sala")].upper()
+    return CaseNumber(None, match["tfja_n"], century + short, sala=sala)
 
 
 _OPENING = re.compile(

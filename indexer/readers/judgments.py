@@ -25,6 +25,7 @@ from indexer.readers.courts import normalise_court, regional_chamber, title_case
 from indexer.readers.expedientes import (
     CASE_TYPES,
     ELECTORAL_TYPES,
+    TFJA_NUMBER,
     TYPE_WORDS,
     TYPE_WORDS_BY_LETTER,
     CaseNumber,
@@ -77,7 +78,7 @@ _SIGNER = re.compile(r"\b(?:PRESIDENT[EA]|MINISTR[OA]|MAGISTRAD[OA]|SECRETARI[OA
 # not with words about something else ("SESIÓN PÚBLICA ORDINARIA DEL PLENO…").
 _COURT_START = re.compile(
     r"^(?:(?:EL|LA|H\.)\s+)?(?:[A-ZÁÉÍÓÚ]+(?:[OA]|ER)\s+){0,2}"
-    r"(?:JUZGADO|TRIBUNAL|SALA|SUPREMA CORTE|PLENO|PODER JUDICIAL|H\.)"
+    r"(?:JUZGADO|TRIBUNAL|SALA|SUPREMA CORTE|PLENO|PODER JUDICIAL|H\.|SECCI[OÓ]N DE LA SALA)"
 )
 # Words no court's name holds: a capitals line with one is prose, not a caption line.
 _PROSE_WORD = re.compile(r"\b(?:ES|SON|QUE|SE|HA|HAN|FUE|FUERON|ESTÁ|RESUELVE|RESOLVIÓ)\b")
@@ -172,7 +173,9 @@ _CAPTION_END = re.compile(
 # a toca's appeal after its year ("1150/2019/1", "1150/2019 / 1") is part of its number;
 # more after a slash ("1150/2019/1234", "1150/2019/1/2") makes it none, never a shorter
 # one; so is a suffix after a hyphen ("-CA", "-1")
+_TFJA_NUMBER = re.sub(r"\?P<\w+>", "?:", TFJA_NUMBER)  # (its groups unnamed: used twice)
 _NUMBER = (
+    rf"{_TFJA_NUMBER}|"
     r"(?<![\w/-])(?:[A-Z]{2,8}[-/])*\d{1,6}\s*[/-]\s*\d{4}"
     r"(?:\s*/\s*\d{1,3}(?![\d/])|(?!/\d)(?!\s*/\s*\d++(?!\s*/\s*\d{4})))"
     r"(?:-(?:[A-Z]{1,4}\b|\d{1,3}(?![\d/])))?"
@@ -399,8 +402,8 @@ def _formula(text: str) -> tuple[str, int] | None:
             continue
         written = match["date"] or match["date2"] or match["date3"]
         date = _date_at_start(written)
-        if not date:
-            continue
+        if not date or _PAST_SESSION.search(written.split(". ", 1)[0]):
+            continue  # "En sesión celebrada el cinco de agosto…, este Tribunal Pleno resolvió…"
         if match["date3"] is not None:
             if match.start() < head_end:  # the court named before its session, as ever
                 return date, match.start("session")
@@ -424,12 +427,42 @@ def _formulas(text: str) -> Iterator[re.Match[str]]:
             yield match
 
 
+# After a session's date, what makes it a past session the text mentions, not the one it
+# is given in: a court's verb in the past ("…, este Tribunal Pleno resolvió el diverso…").
+_PAST_SESSION = re.compile(
+    r"\b(?:resolvi[oó]|resolvieron|fall[oó]|determin[oó]|sostuvo|decidi[oó]|desech[oó]"
+    r"|aprob[oó]|declar[oó]|sobresey[oó]|conoci[oó]|analiz[oó])\b",
+    re.I,
+)
+# A paragraph opening like a closing that tells of another decision: "Por unanimidad de
+# diez votos, este Tribunal Pleno resolvió el diverso juicio…" (a closing's "lo resolvió"
+# has no object of its own).
+_OTHER_DECISION = re.compile(
+    r"resolvi\w*\b[^.;\n]{0,160}?\b(?:(?:el|la|los|las)\s+divers[oa]s?|(?:el|la|los|las)\s+"
+    r"(?:juicio|amparo|acci[oó]n|controversia|recurso|toca|expediente|contradicci[oó]n)\b)",
+    re.I,
+)
+
+
 @functools.lru_cache(maxsize=8)
 def _closings(text: str) -> tuple[re.Match[str], ...]:
-    """``Así lo resolvió…`` paragraphs in the closing part, last first. Remembered for the
-    last few texts: the date and court readers each scan the whole text for them."""
+    """``Así lo resolvió…`` paragraphs in the closing part, last first, never one telling of
+    another decision. Remembered for the last few texts: the date and court readers each
+    scan the whole text for them."""
     closing_from = int(len(text) * (1 - CLOSING_SHARE))
-    return tuple(m for m in reversed(list(_CLOSING.finditer(text))) if m.start() >= closing_from)
+    return tuple(
+        m
+        for m in reversed(list(_CLOSING.finditer(text)))
+        if m.start() >= closing_from and not _tells_of_another(m[1])
+    )
+
+
+def _tells_of_another(paragraph: str) -> bool:
+    """Whether a closing-like paragraph's verb, without the closing's "lo" or "se",
+    takes another decision for object."""
+    verb = paragraph.lower().find("resolvi")
+    before = paragraph[max(0, verb - 4) : verb].lower()
+    return not before.endswith(("lo ", "se ")) and bool(_OTHER_DECISION.match(paragraph, verb))
 
 
 def read_resolution_date(text: str) -> tuple[str, int] | None:
@@ -549,9 +582,10 @@ _LABEL_ALONE = re.compile(
 )
 
 
-def _keys(cases: list[CaseNumber]) -> set[tuple[int, str, int | None]]:
-    """Which cases these are: number, year and appeal (toca 1150/2019/1 is not /2)."""
-    return {(int(case.number), case.year, _appeal(case)) for case in cases}
+def _keys(cases: list[CaseNumber]) -> set[tuple[int, str, int | None, str | None]]:
+    """Which cases these are: number, year, appeal (toca 1150/2019/1 is not /2) and a TFJA
+    number's sala (1234/23-17-01-5 is not 1234/2023)."""
+    return {(int(case.number), case.year, _appeal(case), case.sala) for case in cases}
 
 
 def _appeal(case: CaseNumber) -> int | None:
@@ -563,8 +597,8 @@ def _confirms(statement: list[CaseNumber], caption: list[CaseNumber]) -> bool:
     same numbers, an appeal written in both alike ("resolver el toca 1150/2019" names
     no appeal, and confirms the caption's "TOCA: 1150/2019/1")."""
     said = _keys(statement)
-    bare = {(number, year) for number, year, appeal in said if appeal is None}
-    return all(key in said or key[:2] in bare for key in _keys(caption))
+    bare = {(number, year, sala) for number, year, appeal, sala in said if appeal is None}
+    return all(key in said or (key[0], key[1], key[3]) in bare for key in _keys(caption))
 
 
 def _shares(statement: list[CaseNumber], caption: list[CaseNumber]) -> bool:
@@ -701,16 +735,27 @@ def read_expediente(text: str) -> tuple[str, int] | None:
         elif not any(_shares(statement[1], entry[1]) for entry in caption):
             return None  # the caption and the text disagree: unsure
     if caption:
-        lines, seen = [], set()
+        lines: dict[frozenset[tuple[int, str, int | None, str | None]], str] = {}
         for written, cases, _at in caption:
             key = frozenset(_keys(cases))
-            if key not in seen:
-                seen.add(key)
-                lines.append(written)
-        return ", ".join(lines), caption[0][2]
+            if key not in lines or _fuller(cases, lines[key]):
+                lines[key] = written  # one line per case, the one naming its kind whole
+        return ", ".join(lines.values()), caption[0][2]
     if statement:
         return statement[0], statement[2]
     return None
+
+
+# A kind of case and the plainer name a caption may also write it by: "JUICIO DE
+# INCONFORMIDAD 29/2025" over "JUICIO DE INCONFORMIDAD EN MATERIA ELECTORAL 29/2025" is one
+# case, the SCJN's, whose key is the whole name's.
+_PLAINER_NAMES = {"JI": "JIE"}
+
+
+def _fuller(cases: list[CaseNumber], kept: str) -> bool:
+    """Whether ``cases`` name their kind whole where the line ``kept`` gave the plainer name."""
+    before = {case.type_code for case in parse_expediente(kept)}
+    return any(_PLAINER_NAMES.get(code or "") in {c.type_code for c in cases} for code in before)
 
 
 # The caption's ponente: "PONENTE: MINISTRA LORETTA ORTIZ AHLF", "MINISTRO PONENTE: JORGE
@@ -867,7 +912,7 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
         start = match.start(1) + (verb.start() if verb else 0)
         # who resolved, not a court the paragraph sends a copy to
         clause = re.split(r";|\.\s+(?=[A-ZÁÉÍÓÚÑ])", text[start : start + CLOSING_SUBJECT])[0]
-        court = _court_in(clause) or _circuit_court_after_verb(clause)
+        court = _court_in(clause) or _circuit_court_after_verb(clause) or _tfja_after_verb(clause)
         if court:
             return court, match.start(1)
     head = text[:HEAD_CHARS]
@@ -876,6 +921,9 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
     for i, line in enumerate(lines):
         # the anchored pattern first: it rules out most lines at their first characters
         if not _COURT_START.match(line) or not _shouting(line) or _LABEL_LINE.match(line):
+            continue
+        if _LETTERHEAD.match(_ocr_capitals(line)):
+            generic = generic or line  # the court whose body a line below names
             continue
         if _PROSE_WORD.search(line):
             continue  # a sentence in capitals ("ESTA PRIMERA SALA … ES COMPETENTE"), no caption
@@ -913,6 +961,9 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
         court = _state_sala_after_verb(text[start : start + CLOSING_SUBJECT])
         if court:
             return court, start
+    owner = _OCR_L.sub("I", generic or "")
+    if generic and _LETTERHEAD.match(owner) and not _STATE_HIGH_COURT.match(owner):
+        return normalise_court(owner) or owner, head.find(generic)
     if generic:
         return normalise_court(generic) or "", 0
     for case in parse_expediente(expediente):
@@ -935,20 +986,94 @@ _STATE_HIGH_COURT = re.compile(
 
 
 def _bare_body(name: str, above: list[str], head: str) -> str | None:
-    """A bare body's court: joined to the state high court a caption line ``above`` it
-    names (its letterhead), else bare where no Suprema Corte is named; None where it is
-    (the caller reads it so)."""
-    bare = _BARE_CAPTION_BODY.match(_OCR_L.sub("I", name))
-    if bare is None:
+    """A bare body's court: joined to the court a caption line ``above`` it names (its
+    letterhead: a state's high court, the Suprema Corte, the TFJA), else the Suprema
+    Corte's only where the opening says it is its own; else bare, for the publisher to
+    tie to its court (a state's "TRIBUNAL PLENO" citing the Suprema Corte stays bare)."""
+    written = _OCR_L.sub("I", name)
+    bare = _BARE_CAPTION_BODY.match(written)
+    tfja = _TFJA_BODY_LINE.match(written)
+    if bare is None and tfja is None:
         return None
-    body = "PLENO" if bare[1].endswith("PLENO") else bare[1]
     for line in above:
-        owner = _STATE_HIGH_COURT.match(_ocr_capitals(line)) if _shouting(line) else None
-        if owner:
-            return normalise_court(f"{body} DEL {owner[1]}")
-    if "suprema corte" in fold_keyword(head):
-        return None
+        owner = _ocr_capitals(line) if _shouting(line) else ""
+        state = _STATE_HIGH_COURT.match(owner)
+        if state and bare:
+            body = "PLENO" if bare[1].endswith("PLENO") else bare[1]
+            return normalise_court(f"{body} DEL {state[1]}")
+        if _TFJA.fullmatch(owner.strip(" .")):
+            return normalise_court(f"{written} DEL {owner.strip(' .')}")
+        if _SCJN_NAME.fullmatch(owner.strip(" .")) and bare:
+            return normalise_court(f"{bare[1]} DE LA {owner.strip(' .')}")
+    if bare is None:
+        return None  # a TFJA body with no TFJA named above: read as written
+    if _says_it_is_the_scjns(head):
+        return normalise_court(f"{bare[1]} DE LA SUPREMA CORTE DE JUSTICIA DE LA NACIÓN")
     return title_case(bare[1])
+
+
+# A court's own name alone on a caption line, above the body that resolves: a state's high
+# court, the Suprema Corte, the Tribunal Federal de Justicia Administrativa.
+_SCJN_NAME = re.compile(r"(?:LA\s+)?SUPREMA\s+CORTE\s+DE\s+JUSTICIA\s+DE\s+LA\s+NACI[OÓ]N")
+_TFJA = re.compile(
+    r"(?:EL\s+)?TRIBUNAL\s+FEDERAL\s+DE\s+JUSTICIA\s+(?:FISCAL\s+Y\s+)?ADMINISTRATIVA"
+)
+_LETTERHEAD = re.compile(rf"^(?:{_SCJN_NAME.pattern}|{_TFJA.pattern})\.?$")
+# The TFJA's bodies as its captions name them: "SEGUNDA SALA REGIONAL DEL NORESTE", "SALA
+# ESPECIALIZADA EN MATERIA DE PROPIEDAD INTELECTUAL", "PRIMERA SECCIÓN DE LA SALA SUPERIOR".
+_TFJA_BODY_LINE = re.compile(
+    r"^(?:LA\s+|EL\s+)?(?:[A-ZÁÉÍÓÚ]+\s+){0,2}SALA\s+(?:REGIONAL|ESPECIALIZADA|AUXILIAR)\b[^:]{0,80}$"
+    r"|^(?:LA\s+)?(?:PRIMERA|SEGUNDA)\s+SECCI[OÓ]N\s+DE\s+LA\s+SALA\s+SUPERIOR$"
+    r"|^(?:EL\s+)?PLENO\s+(?:JURISDICCIONAL\s+)?DE\s+LA\s+SALA\s+SUPERIOR$"
+)
+# Where the opening says the Suprema Corte is its own: "esta Suprema Corte", its Pleno's
+# formula (before the background, where a tesis it quotes might say so too); a ministro as
+# the caption's ponente (state courts' judges are magistrados; a footnote's "Ponente:
+# Ministro…" is a precedent's).
+_SCJN_OWN = re.compile(
+    r"\b(?:de\s+)?est[ae]\s+(?:H\.\s*|honorable\s+)?Suprema\s+Corte\b"
+    r"|\bPleno\s+de\s+la\s+Suprema\s+Corte\s+de\s+Justicia\s+de\s+la\s+Naci[oó]n,?\s+en\s+"
+    r"(?:la\s+)?sesi[oó]n\b",
+    re.I,
+)
+_MINISTRO_PONENTE = re.compile(
+    r"^(?:ministr[oa]\s+ponente\b|ponente\s*:\s*(?:(?:el|la)\s+)?(?:se[ñn]ora?\s+)?ministr[oa]\b)",
+    re.I,
+)
+
+
+def _says_it_is_the_scjns(head: str) -> bool:
+    if _SCJN_OWN.search(head, 0, _head_end(head)):
+        return True
+    return any(_MINISTRO_PONENTE.match(line) for line, _at in _caption(head))
+
+
+# The TFJA's body a closing says resolved: "Así lo resolvieron y firman los Magistrados que
+# integran la Segunda Sala Regional del Noreste del Tribunal Federal de Justicia
+# Administrativa" (its owner named: a "Sala Regional" alone may be the TEPJF's).
+_TFJA_PROSE = re.compile(
+    r"(?:(?:D[eé]cim[oa]\s+)?[A-ZÁÉÍÓÚ][a-záéíóú]+[oa]\s+|D[eé]cim[oa]\s+)?"
+    r"(?:Sala\s+(?:Regional|Especializada|Auxiliar)\b[^,;.\n]{0,100}?"
+    r"|(?:Primera|Segunda)\s+Secci[oó]n\s+de\s+la\s+Sala\s+Superior"
+    r"|Pleno\s+(?:Jurisdiccional\s+)?de\s+la\s+Sala\s+Superior)"
+    r"\s+del\s+Tribunal\s+Federal\s+de\s+Justicia\s+(?:Fiscal\s+y\s+)?Administrativa\b"
+)
+_MEMBERS_OF = re.compile(
+    r"^\w*\s+(?:y\s+firman?\s+)?(?:(?:los|las)\s+(?:(?:señor[ae]s|CC\.|ciudadan[oa]s)\s+)?"
+    r"Magistrad[oa]s\s+(?:que\s+integran|integrantes\s+de)\s+)?(?:(?:el|la|este|esta)\s+)?$",
+    re.I,
+)
+
+
+def _tfja_after_verb(clause: str) -> str | None:
+    """The TFJA body a closing says resolved, only as the verb's subject."""
+    verb = re.search(r"resolvi", clause, re.I)
+    if verb is None:
+        return None
+    found = _TFJA_PROSE.search(clause, verb.start())
+    if found and _MEMBERS_OF.match(clause[verb.start() + 6 : found.start()]):
+        return normalise_court(found[0])
+    return None
 
 
 # A small "l" among capitals, as OCR reads an "I" ("JUSTlCIA", "MATERlA", "CIVlL").

@@ -82,11 +82,13 @@ JIE_TEXT = (
 
 
 def test_a_sentence_naming_its_own_case_plainly_does_not_cite_itself() -> None:
+    """Its own case under the plainer name is no citation; another one so named, which
+    the Court's own juicio cites, is the Court's kind (one key for one case)."""
     doc = sentencia("jie", "2025-08-12", JIE_TEXT,
                     expediente="Juicio de Inconformidad en Materia Electoral 56/2025")  # fmt: skip
-    assert "Juicio de Inconformidad 56/2025" in own_cases(doc)
-    assert [c.key for c in read_citations(doc) if c.kind == "case"] == [
-        "Juicio de Inconformidad 1/2025"
+    assert own_cases(doc) == ["Juicio de Inconformidad en Materia Electoral 56/2025"]
+    assert [(c.key, c.court) for c in read_citations(doc) if c.kind == "case"] == [
+        ("Juicio de Inconformidad en Materia Electoral 1/2025", "Tribunal Pleno")
     ]
 
 
@@ -109,4 +111,5 @@ def test_the_real_juicio_de_inconformidad_cites_no_case_of_its_own_number() -> N
                     expediente="JUICIO DE INCONFORMIDAD EN MATERIA ELECTORAL 56/2025")  # fmt: skip
     keys = {c.key for c in read_citations(doc) if c.kind == "case"}
     assert not {key for key in keys if key.endswith(" 56/2025") or key == "56/2025"}
-    assert "Juicio de Inconformidad 1/2025" in keys
+    assert "Juicio de Inconformidad en Materia Electoral 1/2025" in keys
+    assert "Juicio de Inconformidad 1/2025" not in keys
