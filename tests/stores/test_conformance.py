@@ -10,7 +10,7 @@ import pytest
 from indexer.models import Sentencia, SourceLink
 from indexer.query import QuerySyntaxError
 from indexer.stores import SearchQuery, Store
-from indexer.stores.base import CursorError
+from indexer.stores.base import CursorError, cursor_start, encode_cursor
 from indexer.stores.tantivy_store import TantivyStore
 from tests.stores.corpus import corpus, phrase_corpus, sentencia
 
@@ -104,6 +104,27 @@ def test_cursor_pages_through_every_hit_once(store: Store) -> None:
         query = query.model_copy(update={"cursor": result.next_cursor})
     assert sorted(seen) == sorted(d.id for d in corpus())
     assert len(seen) == len(set(seen))
+
+
+def test_a_page_links_back_with_an_offset_cursor_every_store_reads(store: Store) -> None:
+    """The search page's «Anteriores»: an offset cursor on the commit its page names
+    (``cursor_start``), read as the same page by every store; its page numbers too."""
+    query = SearchQuery(limit=2, sort="date_asc", facets=[])
+    pages = [store.search(query)]
+    while pages[-1].next_cursor and len(pages) < 3:
+        following = query.model_copy(update={"cursor": pages[-1].next_cursor})
+        assert cursor_start(following)[0] == 2 * len(pages)
+        pages.append(store.search(following))
+    assert len(pages) == 3
+    _, commit = cursor_start(query.model_copy(update={"cursor": pages[1].next_cursor}))
+    for at in (0, 2):
+        back = query.model_copy(update={"cursor": encode_cursor(query, at, commit=commit)})
+        again = store.search(back)
+        assert [h.id for h in again.hits] == [h.id for h in pages[at // 2].hits]
+        assert again.next_cursor is not None
+        assert cursor_start(back)[0] == at
+    with pytest.raises(CursorError):
+        store.search(SearchQuery(q="daño", cursor=encode_cursor(query, 2, commit=commit)))
 
 
 def test_cursor_from_another_query_is_refused(store: Store) -> None:

@@ -283,7 +283,7 @@ class EngineStore:
     def search(self, query: SearchQuery) -> SearchResult:
         after, seen = request.decode_cursor(query)
         tree = parse_query(query.q)
-        body = request.build(query, tree, after, self.shards)
+        body = request.build(query, tree, after, self.shards, seen)
         try:
             self.ensure(self.search_backoff)
             response = self.search_backoff.call(
