@@ -296,6 +296,25 @@ def test_proximity_words_are_highlighted_each(store: Store) -> None:
     assert "<mark>Pensión</mark>" in joined and "<mark>definitiva</mark>" in joined
 
 
+def test_a_proximity_phrase_marks_its_match_not_its_words_alone(store: Store) -> None:
+    """Where «daño» and «moral» stand within the proximity, both are marked; a «daño» or a
+    «moral» with the other word farther away in the same fragment is no match: unmarked
+    (in swapped order two positions more, the index's rule)."""
+    near = corpus()[0].model_copy(
+        update={
+            "id": "sen-proximidad",
+            "text": "El daño causado por la publicación fue grave y lo moral se discutió; "
+            "se acreditó el daño que resultó moral para la actora.",
+        }
+    )
+    store.upsert([near])
+    for q in ('"daño moral"~2', '"moral daño"~4'):
+        [hit] = [h for h in store.search(SearchQuery(q=q)).hits if h.id == near.id]
+        joined = " ".join(hit.highlights)
+        assert "el <mark>daño</mark> que resultó <mark>moral</mark> para" in joined, q
+        assert "El daño causado" in joined and "lo moral se" in joined, q
+
+
 def test_an_unknown_field_is_an_error_in_every_store(store: Store) -> None:
     with pytest.raises(QuerySyntaxError) as caught:
         store.search(SearchQuery(q="juez:Pérez"))
