@@ -100,6 +100,30 @@ def near_words(
     return kept
 
 
+# a case or thesis number as texts write it: 881/2023, 1234 / 2023, 12/2020
+_CASE_NUMBER = re.compile(r"\d+\s*/\s*\d+")
+# fields searched in a document's record, whose case numbers its text writes too
+_NUMBERED = ("expediente", "cita")
+
+
+def shown(node: Node) -> Node:
+    """The question as a document's text shows what matched it, for highlighting: a case
+    number asked of its record (``expediente:``) or of what it cites (``cita:``) is lit
+    where the text writes the number (``881/2023``); the rest of such a value (a case
+    type, an abbreviation the text spells out) is no words of the text."""
+    match node:
+        case Field(name, value) if name in _NUMBERED:
+            numbers = [Phrase(" ".join(n.split())) for n in _CASE_NUMBER.findall(value)]
+            if not numbers:
+                return node
+            return numbers[0] if len(numbers) == 1 else And(tuple(numbers))
+        case And(items):
+            return And(tuple(shown(item) for item in items))
+        case Or(items):
+            return Or(tuple(shown(item) for item in items))
+    return node
+
+
 WINDOW_CHARS = 600
 LEAD_CHARS = 40  # the first fragment of the window starts just before its best place
 MAX_CANDIDATES = 5000

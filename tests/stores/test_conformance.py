@@ -409,6 +409,28 @@ def test_cita_finds_what_documents_cite_written_any_way(store: Store) -> None:
     assert ids(store, q='cita:"CPEUM art. 14" -cita:"AR 1234/2023"') == {"cita-2"}
 
 
+def test_a_case_number_asked_of_the_record_or_the_citations_is_lit_in_the_text(
+    store: Store,
+) -> None:
+    """``expediente:`` and ``cita:`` search a document's record and what it cites; its
+    snippet lights the number where the text writes it, as a journalist looks for it."""
+    store.upsert([
+        _citing(1, "Como se resolvió en el amparo en revisión 1234/2023, el artículo 14 de "
+                   "la Constitución protege al quejoso."),
+        _citing(2, "En el expediente 881/2023 la Sala resolvió el daño moral.").model_copy(
+            update={"expediente": "881/2023"}),
+    ])  # fmt: skip
+    cases = {
+        'cita:"AR 1234/2023"': ("cita-1", "amparo en revisión <mark>1234/2023</mark>,"),
+        "expediente:881/2023": ("cita-2", "expediente <mark>881/2023</mark> la Sala"),
+        'expediente:"881/2023" daño': ("cita-2", "<mark>881/2023</mark> la Sala resolvió el"
+                                                 " <mark>daño</mark>"),
+    }  # fmt: skip
+    for q, (doc_id, lit) in cases.items():
+        [hit] = [h for h in store.search(SearchQuery(q=q)).hits if h.id == doc_id]
+        assert lit in " ".join(hit.highlights), q
+
+
 def test_most_cited_come_first(store: Store) -> None:
     held = {doc.id: doc for doc in corpus()}
     store.upsert([

@@ -12,7 +12,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from indexer.highlight import MatchPlan, plan
+from indexer.highlight import MatchPlan, plan, shown
 from indexer.query import Node
 from indexer.stores.base import (
     FILTER_FIELDS,
@@ -127,8 +127,9 @@ def build(
     if query.highlight:
         body["highlight"] = highlights.request()
         # phrases as spans of their words: the highlighter reads ``text``, not its pairs
-        words = compile_query(tree, positions=True)
-        prefixes = plan(tree).prefixes
+        lit = shown(tree)
+        words = compile_query(lit, positions=True)
+        prefixes = plan(lit).prefixes
         # a prefix searches ``text.fold``; the highlighter reads ``text``: ask it there
         extra = [{"prefix": {"text": {"value": p}}} for p in prefixes]
         body["highlight"]["highlight_query"] = (

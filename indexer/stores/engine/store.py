@@ -22,7 +22,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from indexer.highlight import plan
+from indexer.highlight import plan, shown
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query import parse_query
 from indexer.stores.base import (
@@ -293,7 +293,7 @@ class EngineStore:
             if retryable(exc.status):
                 raise StoreUnavailable(not_answering(self.kind, exc)) from exc
             raise
-        return request.parse(response, query, seen, plan(tree))
+        return request.parse(response, query, seen, plan(shown(tree)))
 
     def health(self) -> dict[str, object]:
         """Never raises: ``ok`` says whether the engine answers, and with an index the
