@@ -11,7 +11,8 @@ Engines highlight every occurrence of every query term; for a phrase that lights
 own, or where it is part of an occurrence of a whole phrase of the query; adjacent kept
 matches become one ``<mark>``. Everything else is escaped. A prefix (``constitu*``) is no
 term a store's highlighter knows, so its words are found here, in the fragment itself;
-the words of a proximity phrase (``"a b"~5``) need not be adjacent, so each is marked.
+the two words of a proximity phrase (``"a b"~5``) need not be adjacent: each is marked
+where the other stands within the proximity (``near_words``), not alone elsewhere.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from indexer.analysis import MAX_TOKEN_CHARS, fold_tokens, stem_tokens
@@ -50,9 +52,10 @@ def plan(node: Node) -> MatchPlan:
         match item:
             case Phrase(text, slop) | Field(_, text, _, slop) if slop:
                 tokens = stem_tokens(text)
-                standalone.update(tokens)
                 if len(tokens) == 2 and tokens[0] != tokens[1]:
                     near.append(((tokens[0], tokens[1]), slop))
+                else:  # one word, or more than two: each word on its own
+                    standalone.update(tokens)
             case Term(text) | Phrase(text) | Field(_, text):
                 tokens = stem_tokens(text)
                 if len(tokens) == 1:
@@ -72,6 +75,53 @@ def plan(node: Node) -> MatchPlan:
 
     walk(node)
     return MatchPlan(frozenset(standalone), tuple(phrases), tuple(prefixes), tuple(near))
+
+
+def near_words(
+    stems: Sequence[str | None], positions: Sequence[int], match_plan: MatchPlan
+) -> set[int]:
+    """Which of the words (their ``stems`` at token ``positions``, in order) are part of a
+    match of a proximity phrase of the plan: the two words at most its proximity apart
+    (positions between them; in swapped order two more, the index's rule)."""
+    kept: set[int] = set()
+    for (first, second), slop in match_plan.near:
+        seconds = [i for i, stem in enumerate(stems) if stem == second]
+        if not seconds:
+            continue
+        for i, stem in enumerate(stems):
+            if stem != first:
+                continue
+            for j in seconds:
+                apart = positions[j] - positions[i] - 1
+                if apart < 0:
+                    apart = positions[i] - positions[j] - 1 + 2
+                if apart <= slop:
+                    kept.update((i, j))
+    return kept
+
+
+# a case or thesis number as texts write it: 881/2023, 1234 / 2023, 12/2020
+_CASE_NUMBER = re.compile(r"\d+\s*/\s*\d+")
+# fields searched in a document's record, whose case numbers its text writes too
+_NUMBERED = ("expediente", "cita")
+
+
+def shown(node: Node) -> Node:
+    """The question as a document's text shows what matched it, for highlighting: a case
+    number asked of its record (``expediente:``) or of what it cites (``cita:``) is lit
+    where the text writes the number (``881/2023``); the rest of such a value (a case
+    type, an abbreviation the text spells out) is no words of the text."""
+    match node:
+        case Field(name, value) if name in _NUMBERED:
+            numbers = [Phrase(" ".join(n.split())) for n in _CASE_NUMBER.findall(value)]
+            if not numbers:
+                return node
+            return numbers[0] if len(numbers) == 1 else And(tuple(numbers))
+        case And(items):
+            return And(tuple(shown(item) for item in items))
+        case Or(items):
+            return Or(tuple(shown(item) for item in items))
+    return node
 
 
 WINDOW_CHARS = 600
@@ -255,6 +305,8 @@ def passage_finder(match_plan: MatchPlan) -> PassageFinder:
     stems = set(match_plan.standalone)
     for phrase in match_plan.phrases:
         stems.update(phrase)
+    for pair, _ in match_plan.near:
+        stems.update(pair)
     # "de", "la", "el" are everywhere: they locate nothing (unless they are all there is)
     telling = {stem for stem in stems if len(stem) > SHORT_STEM}
     stems = telling or stems
@@ -324,7 +376,14 @@ def mark(fragment: str, byte_ranges: list[tuple[int, int]], match_plan: MatchPla
     kept: list[tuple[int, int]] = []
     if match_plan is not None:
         byte_ranges = sorted(set(byte_ranges) | set(prefix_ranges(fragment, match_plan)))
-    for run in _runs(raw, byte_ranges):
+    runs = _runs(raw, byte_ranges)
+    near: set[int] = set()  # starts of the ranges that are part of a proximity match
+    if match_plan is not None and match_plan.near:
+        ranges = [r for run in runs for r in run]
+        stems = [_stemmed(raw[s:e].decode("utf-8", "replace")) for s, e in ranges]
+        positions = [len(_WORDS.findall(raw[:s].decode("utf-8", "replace"))) for s, _ in ranges]
+        near = {ranges[i][0] for i in near_words(stems, positions, match_plan)}
+    for run in runs:
         if match_plan is None:
             flags = [True] * len(run)
         else:
@@ -333,7 +392,7 @@ def mark(fragment: str, byte_ranges: list[tuple[int, int]], match_plan: MatchPla
             folded = [_folded(word) for word in words]
             flags = _kept(stems, folded, match_plan)
         for (start, end), keep in zip(run, flags, strict=True):
-            if not keep:
+            if not keep and start not in near:
                 continue
             if kept and kept[-1][1] <= start and _adjacent(raw, kept[-1][1], start):
                 kept[-1] = (kept[-1][0], end)

@@ -200,6 +200,26 @@ def decode_cursor_at(query: SearchQuery, fingerprint: str | None = None) -> tupl
     return offset, commit
 
 
+def cursor_start(query: SearchQuery) -> tuple[int, str | None]:
+    """Where the page of ``query``'s cursor starts, whichever store made the cursor (the
+    embedded store's offset, the engine's count of the hits before it), and the commit
+    it names (None: none). A page links its previous page with an offset cursor on that
+    commit (``encode_cursor``): every store reads one. The store itself judges the cursor
+    (its owner, its bounds): here a cursor it would refuse starts at 0."""
+    if not query.cursor:
+        return 0, None
+    try:
+        padded = query.cursor + "=" * (-len(query.cursor) % 4)
+        data = json.loads(base64.urlsafe_b64decode(padded))
+        start = data.get("o", data.get("n"))
+        commit = data.get("c")
+    except (ValueError, TypeError, RecursionError, AttributeError):
+        return 0, None
+    if type(start) is not int or not 0 <= start <= MAX_OFFSET:
+        return 0, None
+    return start, commit if type(commit) is str and len(commit) <= COMMIT_CHARS else None
+
+
 COMMIT_CHARS = 16
 
 

@@ -40,6 +40,7 @@ from indexer.highlight import (
     passage_finder,
     plan,
     prefix_window,
+    shown,
     spellings,
 )
 from indexer.models import Legislativo, Sentencia, Sesion
@@ -743,11 +744,12 @@ class TantivyStore:
                 order=order,
             )
         snippets = None
-        finder = passage_finder(plan(tree))
-        if query.highlight and result.hits and _has_words(tree):
+        lit = shown(tree)
+        finder = passage_finder(plan(lit))
+        if query.highlight and result.hits and _has_words(lit):
             # the generator lights up the terms of the words' own field, not of the pairs
             # (a prefix is none of them: a question of prefixes alone would light nothing)
-            words = compile_node(self.schema, tree, pairs=False)
+            words = compile_node(self.schema, lit, pairs=False)
             snippets = tantivy.SnippetGenerator.create(searcher, words, self.schema, "text")
             snippets.set_max_num_chars(SNIPPET_CHARS)
         hits = []
@@ -1048,8 +1050,8 @@ class _Lru(Generic[V]):
 @dataclass(frozen=True, slots=True)
 class _Question:
     """What a query text compiles to, whatever the filters, page, facets and index: its
-    syntax tree, its words' plan, where its passages are found and the native
-    highlighter's spec."""
+    syntax tree as the highlights read it (``shown``), its words' plan, where its
+    passages are found and the native highlighter's spec."""
 
     tree: Node
     text_plan: Plan
@@ -1071,9 +1073,10 @@ def _question(text: str) -> _Question:
     kept = _questions.get(text)
     if kept is None:
         tree = parse_query(text)
-        finder = passage_finder(plan(tree))
+        lit = shown(tree)
+        finder = passage_finder(plan(lit))
         text_plan = compile_node(None, tree, kit=PLAN)
-        kept = _Question(tree, text_plan, finder, marking(tree, finder))
+        kept = _Question(lit, text_plan, finder, marking(lit, finder))
         _questions.put(text, kept)
     return kept
 

@@ -747,6 +747,22 @@ impl Marker {
                 return None;
             }
         }
+        // starts of the ranges that are part of a proximity match (``near_words``)
+        let mut near: HashSet<usize> = HashSet::new();
+        if !self.spec.near.is_empty() {
+            let all: Vec<(usize, usize)> = runs(fragment, &ranges).into_iter().flatten().collect();
+            let stems: Vec<String> = all
+                .iter()
+                .map(|&(s, e)| self.stem(&fragment[s..e]))
+                .collect();
+            let positions: Vec<usize> = all
+                .iter()
+                .map(|&(s, _)| words(&fragment[..s]).len())
+                .collect();
+            for i in near_words(&stems, &positions, &self.spec.near) {
+                near.insert(all[i].0);
+            }
+        }
         let mut kept: Vec<(usize, usize)> = Vec::new();
         for run in runs(fragment, &ranges) {
             let mut stems = Vec::with_capacity(run.len());
@@ -773,7 +789,7 @@ impl Marker {
                 }
             }
             for (&(start, end), keep) in run.iter().zip(keep) {
-                if !keep {
+                if !keep && !near.contains(&start) {
                     continue;
                 }
                 if let Some(last) = kept.last_mut() {
@@ -797,6 +813,37 @@ impl Marker {
         escape(&fragment[cursor..], &mut marked);
         Some(squeeze(&marked))
     }
+}
+
+/// ``highlight.near_words``: which of the words (their stems at token positions, in
+/// order) are part of a match of a proximity phrase: the two words at most its
+/// proximity apart (positions between them; in swapped order two more).
+fn near_words(
+    stems: &[String],
+    positions: &[usize],
+    near: &[((String, String), usize)],
+) -> HashSet<usize> {
+    let mut kept = HashSet::new();
+    for ((first, second), slop) in near {
+        let seconds: Vec<usize> = (0..stems.len()).filter(|&j| &stems[j] == second).collect();
+        if seconds.is_empty() {
+            continue;
+        }
+        for i in (0..stems.len()).filter(|&i| &stems[i] == first) {
+            for &j in &seconds {
+                let (a, b) = (positions[i] as isize, positions[j] as isize);
+                let mut apart = b - a - 1;
+                if apart < 0 {
+                    apart = a - b - 1 + 2;
+                }
+                if apart <= *slop as isize {
+                    kept.insert(i);
+                    kept.insert(j);
+                }
+            }
+        }
+    }
+    kept
 }
 
 /// Byte ranges of ``[^\W_]+``: the runs of letters and digits.

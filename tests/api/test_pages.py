@@ -227,6 +227,18 @@ def test_document_page_reads_highlights_downloads_and_describes_itself(
     assert "Volver a los resultados" not in outside
 
 
+def test_document_page_marks_a_proximity_phrase_where_its_words_stand_near(
+    client: TestClient, ids: dict[str, str]
+) -> None:
+    """«Sala … moral» stand three words apart: marked; «Primera» and «víctima» never
+    stand within three words of each other: neither is marked on its own."""
+    near = client.get(f"/d/{ids['s1']}", params={"q": '"sala moral"~3'}).text
+    assert "<mark>Sala</mark> sobre el daño <mark>moral</mark>" in near
+    apart = client.get(f"/d/{ids['s1']}", params={"q": '"primera víctima"~3'}).text
+    assert "la Primera Sala" in apart and "a la víctima" in apart
+    assert "<mark>Primera</mark>" not in apart and "<mark>víctima</mark>" not in apart
+
+
 def test_old_document_addresses_redirect_for_good(client: TestClient, ids: dict[str, str]) -> None:
     response = client.get(f"/documentos/{ids['s1']}", follow_redirects=False)
     assert response.status_code == 301

@@ -10,7 +10,7 @@ import pytest
 from indexer.models import Sentencia, SourceLink
 from indexer.query import QuerySyntaxError
 from indexer.stores import SearchQuery, Store
-from indexer.stores.base import CursorError
+from indexer.stores.base import CursorError, cursor_start, encode_cursor
 from indexer.stores.tantivy_store import TantivyStore
 from tests.stores.corpus import corpus, phrase_corpus, sentencia
 
@@ -104,6 +104,27 @@ def test_cursor_pages_through_every_hit_once(store: Store) -> None:
         query = query.model_copy(update={"cursor": result.next_cursor})
     assert sorted(seen) == sorted(d.id for d in corpus())
     assert len(seen) == len(set(seen))
+
+
+def test_a_page_links_back_with_an_offset_cursor_every_store_reads(store: Store) -> None:
+    """The search page's «Anteriores»: an offset cursor on the commit its page names
+    (``cursor_start``), read as the same page by every store; its page numbers too."""
+    query = SearchQuery(limit=2, sort="date_asc", facets=[])
+    pages = [store.search(query)]
+    while pages[-1].next_cursor and len(pages) < 3:
+        following = query.model_copy(update={"cursor": pages[-1].next_cursor})
+        assert cursor_start(following)[0] == 2 * len(pages)
+        pages.append(store.search(following))
+    assert len(pages) == 3
+    _, commit = cursor_start(query.model_copy(update={"cursor": pages[1].next_cursor}))
+    for at in (0, 2):
+        back = query.model_copy(update={"cursor": encode_cursor(query, at, commit=commit)})
+        again = store.search(back)
+        assert [h.id for h in again.hits] == [h.id for h in pages[at // 2].hits]
+        assert again.next_cursor is not None
+        assert cursor_start(back)[0] == at
+    with pytest.raises(CursorError):
+        store.search(SearchQuery(q="daño", cursor=encode_cursor(query, 2, commit=commit)))
 
 
 def test_cursor_from_another_query_is_refused(store: Store) -> None:
@@ -275,6 +296,25 @@ def test_proximity_words_are_highlighted_each(store: Store) -> None:
     assert "<mark>Pensión</mark>" in joined and "<mark>definitiva</mark>" in joined
 
 
+def test_a_proximity_phrase_marks_its_match_not_its_words_alone(store: Store) -> None:
+    """Where «daño» and «moral» stand within the proximity, both are marked; a «daño» or a
+    «moral» with the other word farther away in the same fragment is no match: unmarked
+    (in swapped order two positions more, the index's rule)."""
+    near = corpus()[0].model_copy(
+        update={
+            "id": "sen-proximidad",
+            "text": "El daño causado por la publicación fue grave y lo moral se discutió; "
+            "se acreditó el daño que resultó moral para la actora.",
+        }
+    )
+    store.upsert([near])
+    for q in ('"daño moral"~2', '"moral daño"~4'):
+        [hit] = [h for h in store.search(SearchQuery(q=q)).hits if h.id == near.id]
+        joined = " ".join(hit.highlights)
+        assert "el <mark>daño</mark> que resultó <mark>moral</mark> para" in joined, q
+        assert "El daño causado" in joined and "lo moral se" in joined, q
+
+
 def test_an_unknown_field_is_an_error_in_every_store(store: Store) -> None:
     with pytest.raises(QuerySyntaxError) as caught:
         store.search(SearchQuery(q="juez:Pérez"))
@@ -367,6 +407,28 @@ def test_cita_finds_what_documents_cite_written_any_way(store: Store) -> None:
     assert ids(store, q='cita:"tesis 1a./J. 12/2020"') == {"cita-2"}
     assert ids(store, filters={"cita": ["cpeum art. 16"]}) == {"cita-2"}
     assert ids(store, q='cita:"CPEUM art. 14" -cita:"AR 1234/2023"') == {"cita-2"}
+
+
+def test_a_case_number_asked_of_the_record_or_the_citations_is_lit_in_the_text(
+    store: Store,
+) -> None:
+    """``expediente:`` and ``cita:`` search a document's record and what it cites; its
+    snippet lights the number where the text writes it, as a journalist looks for it."""
+    store.upsert([
+        _citing(1, "Como se resolvió en el amparo en revisión 1234/2023, el artículo 14 de "
+                   "la Constitución protege al quejoso."),
+        _citing(2, "En el expediente 881/2023 la Sala resolvió el daño moral.").model_copy(
+            update={"expediente": "881/2023"}),
+    ])  # fmt: skip
+    cases = {
+        'cita:"AR 1234/2023"': ("cita-1", "amparo en revisión <mark>1234/2023</mark>,"),
+        "expediente:881/2023": ("cita-2", "expediente <mark>881/2023</mark> la Sala"),
+        'expediente:"881/2023" daño': ("cita-2", "<mark>881/2023</mark> la Sala resolvió el"
+                                                 " <mark>daño</mark>"),
+    }  # fmt: skip
+    for q, (doc_id, lit) in cases.items():
+        [hit] = [h for h in store.search(SearchQuery(q=q)).hits if h.id == doc_id]
+        assert lit in " ".join(hit.highlights), q
 
 
 def test_most_cited_come_first(store: Store) -> None:

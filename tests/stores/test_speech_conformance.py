@@ -124,3 +124,33 @@ def test_a_session_indexed_again_replaces_its_speeches(index: SpeechIndex) -> No
     index.replace_sessions(["s2"], shorter)
     assert _ask(index, filters={"session_id": ["s2"]})[0] == 1
     assert _ask(index, q="pozos")[0] == 1
+
+
+def _newer(day: str, doc_id: str) -> list:  # type: ignore[type-arg]
+    """A later session's speeches (two say «agua»), as the crawler indexes them."""
+    return speeches_of(
+        _session(doc_id, day, SECOND + FIRST.splitlines()[4] + "\n"), People(CONGRESS)
+    )
+
+
+def test_a_session_indexed_between_two_pages_neither_repeats_nor_skips(
+    index: SpeechIndex,
+) -> None:
+    """Newest first, one speech a page: the next page is read from the index as the first
+    page was, though newer sessions were indexed meanwhile (the pages' order holds)."""
+    query = SpeechQuery(q="agua", limit=1, sort="date_desc")
+    everything = index.search(query.model_copy(update={"limit": 100}))
+    expected = [hit.speech.id for hit in everything.hits]
+    assert len(expected) == 4
+    page = index.search(query)
+    seen = [hit.speech.id for hit in page.hits]
+    for n, day in enumerate(("2025-04-01", "2025-04-02", "2025-04-03")):
+        index.replace_sessions([f"nueva{n}"], _newer(day, f"nueva{n}"))
+        assert page.next_cursor is not None
+        page = index.search(query.model_copy(update={"cursor": page.next_cursor}))
+        seen += [hit.speech.id for hit in page.hits]
+    assert seen == expected
+    # a new search reads them all, the newest first
+    fresh = index.search(query.model_copy(update={"limit": 100}))
+    assert fresh.total == 4 + 3 * 2
+    assert fresh.hits[0].speech.session_id == "nueva2"

@@ -10,7 +10,7 @@ from html import escape
 from markupsafe import Markup
 
 from indexer.analysis import stem_tokens
-from indexer.highlight import MatchPlan, plan
+from indexer.highlight import MatchPlan, near_words, plan
 from indexer.query import QuerySyntaxError, parse_query
 
 _BLANK = re.compile(r"\n\s*\n")
@@ -24,7 +24,7 @@ def match_plan(q: str) -> MatchPlan | None:
     except QuerySyntaxError:
         return None
     found = plan(node)
-    return found if found.standalone or found.phrases else None
+    return found if found.standalone or found.phrases or found.near else None
 
 
 @lru_cache(maxsize=20000)
@@ -54,6 +54,8 @@ def marked(paragraph: str, wanted: MatchPlan | None) -> Markup:
     words = list(_WORD.finditer(paragraph))
     stems = [_stem(w.group()) for w in words]
     hit = [stem is not None and stem in wanted.standalone for stem in stems]
+    for i in near_words(stems, range(len(stems)), wanted):
+        hit[i] = True
     for phrase in wanted.phrases:
         size = len(phrase)
         for i in range(len(stems) - size + 1):

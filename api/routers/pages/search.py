@@ -24,7 +24,7 @@ from indexer.library import Library
 from indexer.models import Sesion
 from indexer.query import operator_suggestion
 from indexer.stores import FACET_FIELDS, SearchQuery, SearchResult
-from indexer.stores.base import decode_cursor, encode_cursor
+from indexer.stores.base import cursor_start, encode_cursor
 
 router = APIRouter(include_in_schema=False)
 
@@ -143,10 +143,10 @@ def search_page(request: Request, library: LibraryDep) -> Any:
         facets=list(FACET_FIELDS),
         highlight=not browsing,  # a browsing list is titles and dates: no snippets to cut
     )
-    offset = 0
+    # where this page starts, and the index commit it was read from when its link named one
+    offset, commit = cursor_start(query)
     if not errors:
         try:
-            offset = decode_cursor(query)
             result = search_library(library, query)
         except BadSearch as exc:
             if exc.field == "cursor":
@@ -178,11 +178,16 @@ def search_page(request: Request, library: LibraryDep) -> Any:
             items.append(add)
         return "/buscar?" + query_string(items) if items else "/buscar"
 
-    def page(at: int) -> str:
-        items = list(base)
-        if at > 0:
-            items.append(("cursor", encode_cursor(query, at)))
+    def page(cursor: str | None) -> str:
+        items = list(base) if cursor is None else [*base, ("cursor", cursor)]
         return "/buscar?" + query_string(items) if items else "/buscar"
+
+    def previous(at: int) -> str:
+        """The page before, read from this page's commit (a page that names none: from
+        the current one, as the first page is)."""
+        if at == 0 and commit is None:
+            return page(None)
+        return page(encode_cursor(query, at, commit=commit))
 
     context: dict[str, Any] = {
         "section": "buscar",
@@ -212,8 +217,9 @@ def search_page(request: Request, library: LibraryDep) -> Any:
         context.update(
             first=offset + 1,
             last=shown_to,
-            next_link=page(shown_to) if result.next_cursor else None,
-            prev_link=page(max(0, offset - PAGE_SIZE)) if offset > 0 else None,
+            # the store's own cursor: it names the commit the next page is read from
+            next_link=page(result.next_cursor) if result.next_cursor else None,
+            prev_link=previous(max(0, offset - PAGE_SIZE)) if offset > 0 else None,
             facet_order=[
                 f
                 for f in FACET_FIELDS

@@ -16,11 +16,12 @@ from indexer.speeches.model import Speech
 from indexer.speeches.search.shapes import SPEECH_FILTERS, SpeechHit, SpeechQuery, SpeechResult
 from indexer.speeches.search.tantivy_index import KEY_FIELDS, key_values
 from indexer.speeches.search.unsettled import Unsettled
-from indexer.stores.base import FacetCount, StoreUnavailable, decode_cursor, encode_cursor
+from indexer.stores.base import FacetCount, StoreUnavailable
 from indexer.stores.engine import bulk, highlights
 from indexer.stores.engine.clients import EngineClient
 from indexer.stores.engine.compile import compile_query, key_field
 from indexer.stores.engine.loading import refreshing_seldom
+from indexer.stores.engine.request import SortValue, decode_cursor, encode_cursor
 from indexer.stores.engine.retry import Backoff, EngineError, not_answering, retryable
 from indexer.stores.engine.schema import FOLDED, KEY_NORMALIZER, STEMMED, index_settings
 
@@ -217,9 +218,11 @@ class EngineSpeechIndex:
         return self.backoff.call(lambda: self.client.count(self.name), "count")
 
     def search(self, query: SpeechQuery) -> SpeechResult:
-        offset = decode_cursor(query)  # type: ignore[arg-type]
+        # the next page after the last hit's sort values: speeches indexed meanwhile
+        # shift no offset (a commit between two pages neither repeats nor skips one)
+        after, seen = decode_cursor(query)  # type: ignore[arg-type]
         tree = parse_query(query.q)
-        body = _body(query, compile_query(tree), offset)
+        body = _body(query, compile_query(tree), after, seen)
         try:
             self.ensure()
             response = self.backoff.call(lambda: self.client.search(self.name, body), "search")
@@ -235,8 +238,11 @@ class EngineSpeechIndex:
             score = raw.get("_score") if query.sort == "relevance" else None
             hits.append(SpeechHit(speech=speech, score=score, highlights=marked))
         total = int(response["hits"]["total"]["value"])
-        next_offset = offset + len(hits)
-        cursor = encode_cursor(query, next_offset) if next_offset < total and hits else None  # type: ignore[arg-type]
+        next_seen = seen + len(hits)
+        cursor = None
+        if hits and next_seen < total:
+            last = response["hits"]["hits"][-1]["sort"]
+            cursor = encode_cursor(query, last, next_seen)  # type: ignore[arg-type]
         facets = {
             name: [
                 FacetCount(value=str(b["key"]), count=int(b["doc_count"])) for b in agg["buckets"]
@@ -246,7 +252,9 @@ class EngineSpeechIndex:
         return SpeechResult(total=total, hits=hits, facets=facets, next_cursor=cursor)
 
 
-def _body(query: SpeechQuery, words: dict[str, Any], offset: int) -> dict[str, Any]:
+def _body(
+    query: SpeechQuery, words: dict[str, Any], after: list[SortValue] | None, seen: int
+) -> dict[str, Any]:
     filters: list[dict[str, Any]] = []
     for name, values in query.filters.items():
         if name not in SPEECH_FILTERS:
@@ -270,13 +278,17 @@ def _body(query: SpeechQuery, words: dict[str, Any], offset: int) -> dict[str, A
         order = "desc" if query.sort == "date_desc" else "asc"
         sort = [{"date": {"order": order, "missing": "_last"}}, {"id": {"order": "asc"}}]
     facets = [name for name in query.facets if name in SPEECH_FILTERS]
-    return {
+    body: dict[str, Any] = {
         "query": {"bool": {"must": [words], "filter": filters, "must_not": must_not}},
         "sort": sort,
-        "from": offset,
         "size": query.limit,
         "track_total_hits": True,
         "_source": ["payload"],
         "highlight": highlights.request(),
         "aggs": {n: {"terms": {"field": n, "size": query.facet_size}} for n in facets},
     }
+    if after is not None:
+        body["search_after"] = after
+    elif seen:  # an offset cursor (one made before cursors named sort values)
+        body["from"] = seen
+    return body

@@ -21,11 +21,12 @@ from indexer.stores.base import (
     FILTER_FIELDS,
     FacetCount,
     StoreUnavailable,
-    decode_cursor,
+    decode_cursor_at,
     encode_cursor,
     outdated_index,
 )
-from indexer.stores.tantivy_store import SEGMENT_BUCKETS, compile_node
+from indexer.stores.held import HeldCommits
+from indexer.stores.tantivy_store import HELD_COMMITS, HELD_SECONDS, SEGMENT_BUCKETS, compile_node
 
 SNIPPET_CHARS = 220
 WRITER_HEAP = 64 * 1024 * 1024
@@ -96,6 +97,8 @@ class TantivySpeechIndex:
         self.index.register_tokenizer("es_stem", STEMMED)
         self.index.register_tokenizer("es_fold", FOLDED)
         self._lock = threading.Lock()
+        # a page's cursor names its commit: the next page is read from it while held
+        self._commits: HeldCommits[tantivy.Searcher] = HeldCommits(HELD_COMMITS, HELD_SECONDS)
 
     def replace_sessions(
         self,
@@ -161,8 +164,12 @@ class TantivySpeechIndex:
         self.index.reload()
         return self.index.searcher().num_docs
 
+    def _reloaded(self) -> tantivy.Searcher:
+        self.index.reload()
+        return self.index.searcher()
+
     def search(self, query: SpeechQuery) -> SpeechResult:
-        offset = decode_cursor(query)  # type: ignore[arg-type]
+        offset, made_on = decode_cursor_at(query)  # type: ignore[arg-type]
         tree = parse_query(query.q)
         # speeches are short: their index keeps no pair fields, phrases read positions
         text_query = compile_node(self.schema, tree, pairs=False)
@@ -207,8 +214,11 @@ class TantivySpeechIndex:
                 )
             )
         full = tantivy.Query.boolean_query(clauses)
-        self.index.reload()
-        searcher = self.index.searcher()
+        commit, searcher = self._commits.renewed(self.path, self._reloaded)
+        if made_on is not None and made_on != commit:
+            held = self._commits.held(made_on)
+            if held is not None:  # the cursor's page was read from an earlier commit
+                commit, searcher = made_on, held
         if query.sort == "relevance":
             result = searcher.search(full, limit=query.limit, offset=offset, count=True)
         else:
@@ -240,7 +250,11 @@ class TantivySpeechIndex:
             hits.append(SpeechHit(speech=speech, score=score, highlights=marked))
         total = result.count or 0
         next_offset = offset + len(hits)
-        cursor = encode_cursor(query, next_offset) if next_offset < total and hits else None  # type: ignore[arg-type]
+        cursor = (
+            encode_cursor(query, next_offset, commit=commit)  # type: ignore[arg-type]
+            if next_offset < total and hits
+            else None
+        )
         facets: dict[str, list[FacetCount]] = {}
         spec = {
             n: {"terms": {"field": n, "size": query.facet_size, "segment_size": SEGMENT_BUCKETS}}

@@ -12,10 +12,11 @@ import datetime as dt
 import json
 from typing import Any
 
-from indexer.highlight import MatchPlan, plan
+from indexer.highlight import MatchPlan, plan, shown
 from indexer.query import Node
 from indexer.stores.base import (
     FILTER_FIELDS,
+    MAX_OFFSET,
     CursorError,
     FacetCount,
     SearchHit,
@@ -41,18 +42,25 @@ def encode_cursor(query: SearchQuery, after: list[SortValue], seen: int) -> str:
 
 
 def decode_cursor(query: SearchQuery) -> tuple[list[SortValue] | None, int]:
-    """The sort values to search after and how many hits came before (None, 0: first page)."""
+    """The sort values to search after and how many hits came before (None, 0: first
+    page). An offset cursor (``base.encode_cursor``: a page's link to the one before it)
+    is read as the hits to skip, with no sort values."""
     if not query.cursor:
         return None, 0
     try:
         padded = query.cursor + "=" * (-len(query.cursor) % 4)
         data = json.loads(base64.urlsafe_b64decode(padded))
+        if "a" not in data and type(data.get("o")) is int:
+            data = {"a": None, "n": data["o"], "q": data["q"]}
         after, seen, owner = data["a"], int(data["n"]), str(data["q"])
-        if not isinstance(after, list) or not all(
-            isinstance(v, int | float | str) or v is None for v in after
+        if after is None and seen > MAX_OFFSET:
+            raise ValueError("offset beyond what is paged")
+        if after is not None and (
+            not isinstance(after, list)
+            or not all(isinstance(v, int | float | str) or v is None for v in after)
         ):
             raise TypeError("sort values")
-    except (ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise CursorError("cursor is not valid: pass next_cursor exactly as returned") from exc
     if owner != query.fingerprint():
         raise CursorError("cursor belongs to a different query: repeat the same parameters")
@@ -95,7 +103,11 @@ def _sort(query: SearchQuery) -> list[dict[str, Any]]:
 
 
 def build(
-    query: SearchQuery, tree: Node, after: list[SortValue] | None, shards: int = 1
+    query: SearchQuery,
+    tree: Node,
+    after: list[SortValue] | None,
+    shards: int = 1,
+    seen: int = 0,
 ) -> dict[str, Any]:
     """The request body: compiled words, filters (not scored), sort, page, facets, highlight."""
     body: dict[str, Any] = {
@@ -107,14 +119,17 @@ def build(
     }
     if after is not None:
         body["search_after"] = after
+    elif seen:
+        body["from"] = seen
     facets = [name for name in query.facets if name in FILTER_FIELDS]
     if facets:
         body["aggs"] = {name: {"terms": _terms(name, query, shards, facets)} for name in facets}
     if query.highlight:
         body["highlight"] = highlights.request()
         # phrases as spans of their words: the highlighter reads ``text``, not its pairs
-        words = compile_query(tree, positions=True)
-        prefixes = plan(tree).prefixes
+        lit = shown(tree)
+        words = compile_query(lit, positions=True)
+        prefixes = plan(lit).prefixes
         # a prefix searches ``text.fold``; the highlighter reads ``text``: ask it there
         extra = [{"prefix": {"text": {"value": p}}} for p in prefixes]
         body["highlight"]["highlight_query"] = (

@@ -22,7 +22,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from indexer.highlight import plan
+from indexer.highlight import plan, shown
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query import parse_query
 from indexer.stores.base import (
@@ -283,7 +283,7 @@ class EngineStore:
     def search(self, query: SearchQuery) -> SearchResult:
         after, seen = request.decode_cursor(query)
         tree = parse_query(query.q)
-        body = request.build(query, tree, after, self.shards)
+        body = request.build(query, tree, after, self.shards, seen)
         try:
             self.ensure(self.search_backoff)
             response = self.search_backoff.call(
@@ -293,7 +293,7 @@ class EngineStore:
             if retryable(exc.status):
                 raise StoreUnavailable(not_answering(self.kind, exc)) from exc
             raise
-        return request.parse(response, query, seen, plan(tree))
+        return request.parse(response, query, seen, plan(shown(tree)))
 
     def health(self) -> dict[str, object]:
         """Never raises: ``ok`` says whether the engine answers, and with an index the

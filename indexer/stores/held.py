@@ -1,0 +1,63 @@
+"""The searchers of an index folder's last few commits, held for the cursors made on them.
+
+A page's cursor names the commit it was read from (``commit_of``: a digest of
+``meta.json``, the same in every process); its next page is read from that commit while
+it is held, so a commit between two pages neither repeats a hit nor skips one. Each held
+searcher keeps its segments' files (merged away since) on disk: a few, for minutes.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from indexer.stores.tantivy_native import commit_named, read_meta
+
+Searcher = TypeVar("Searcher")
+
+
+class HeldCommits(Generic[Searcher]):
+    """The current commit's searcher and those of the last ``count`` commits it replaced
+    (each for ``seconds`` after it was replaced)."""
+
+    def __init__(self, count: int, seconds: float) -> None:
+        self.count = count
+        self.seconds = seconds
+        self._current: tuple[str | None, Searcher] | None = None
+        self._held: OrderedDict[str, tuple[float, Searcher]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def renewed(
+        self, path: Path | None, reload: Callable[[], Searcher]
+    ) -> tuple[str | None, Searcher]:
+        """The commit ``reload`` reads now and its searcher (the commit None: not known
+        for sure, or an index in memory); the one it replaces is held."""
+        before = read_meta(path) if path is not None else b""
+        searcher = reload()
+        after = read_meta(path) if path is not None else b""
+        current = (commit_named(before, after), searcher)
+        with self._lock:
+            previous, self._current = self._current, current
+            if previous is not None and previous[0] is not None and previous[0] != current[0]:
+                self._held[previous[0]] = (time.monotonic(), previous[1])
+                self._held.move_to_end(previous[0])
+            while len(self._held) > self.count:
+                self._held.popitem(last=False)
+            self._expire()
+        return current
+
+    def held(self, commit: str) -> Searcher | None:
+        """The searcher of an earlier commit, while it is held."""
+        with self._lock:
+            self._expire()
+            found = self._held.get(commit)
+        return None if found is None else found[1]
+
+    def _expire(self) -> None:
+        limit = time.monotonic() - self.seconds
+        for name in [name for name, (at, _) in self._held.items() if at < limit]:
+            del self._held[name]
