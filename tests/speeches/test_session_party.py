@@ -19,8 +19,10 @@ from indexer.models import Sesion
 from indexer.speeches import import_roster
 from indexer.speeches.attribute import speeches_of
 from indexer.speeches.people import People
+from indexer.speeches.store import person_speeches, session_speech_page
 
 CONGRESS = "Congreso de la Unión"
+MARIA = "María López Ruiz"
 
 # Modelled on the Diario de los Debates of the Cámara de Diputados: a presidency named in
 # the heading, a first turn with the party, the same person later from the seat and at
@@ -165,3 +167,25 @@ def test_the_api_and_session_page_say_the_party_came_from_another_turn(
     page = client.get("/d/s").text
     assert "PRI según otra de sus intervenciones en la sesión" in page
     assert "MORENA según el padrón" in page
+
+
+def test_a_stored_turn_read_apart_from_the_one_stating_the_party_still_says_so(
+    tmp_path: Path,
+) -> None:
+    """The database keeps no source: a page of turns without the stating one, and a
+    person's list of speeches, read it back from the session."""
+    library = Library.open(Settings(data_dir=tmp_path, database_url=None), writer=True)
+    try:
+        library.add_document(_session(DIARIO))
+        library.flush()
+        later = session_speech_page(library.db, "s", 4, 10)
+        hers = [s for s in later if s.person_name == MARIA]
+        assert [(s.party, s.party_source) for s in hers] == [("PRI", "sesion")] * 2
+        mine = person_speeches(library.db, hers[0].person_id or "")
+        assert [(s.party, s.party_source) for s in mine] == [
+            ("PRI", "transcripcion"),
+            ("PRI", "sesion"),
+            ("PRI", "sesion"),
+        ]
+    finally:
+        library.close()
