@@ -3,13 +3,16 @@ session's congress (or court), chair-only turns to whoever presides at that mome
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from indexer.models import Sesion
 from indexer.speeches.chair import court_attendance, heading_chair
 from indexer.speeches.model import Speech, speech_id
 from indexer.speeches.nueva_alianza import is_na, nueva_alianza_then
-from indexer.speeches.people import People, Person
+from indexer.speeches.party_source import LEGISLATIVE, ROSTER, SESSION, TRANSCRIPT
+from indexer.speeches.people import People, Person, name_tokens, same_person
 from indexer.speeches.roles import Speaker, read_speaker
-from indexer.speeches.split import split_turns
+from indexer.speeches.split import Turn, split_turns
 
 
 def scope_of(session: Sesion) -> str:
@@ -26,6 +29,19 @@ def _stated_party(speaker: Speaker, scope: str, session: Sesion) -> str | None:
     return speaker.party
 
 
+@dataclass
+class _Attributed:
+    """One turn once its line is read: who, in what role, the party its line states and
+    the name it writes (none for a chair-only turn)."""
+
+    turn: Turn
+    person: Person | None = None
+    role: str | None = None
+    party: str | None = None
+    name: str | None = None
+    shown: str | None = None  # the person's name as known at this turn
+
+
 def speeches_of(session: Sesion, people: People) -> list[Speech]:
     """Every turn of the session's text, in order, attributed. ``people`` (the scope's
     known people, from rosters and earlier sessions) gains whoever speaks here first."""
@@ -37,50 +53,104 @@ def speeches_of(session: Sesion, people: People) -> list[Speech]:
         people.resolve(name)
     chair_name = heading_chair(text)
     chair = people.resolve(chair_name) if chair_name else None
-    speeches = []
+    attributed = []
     for turn in turns:
-        person: Person | None = None
-        role = party = None
+        one = _Attributed(turn)
         if turn.chair:
             chair = people.resolve(turn.chair)  # the record says who presides from here
         if turn.speaker is not None:
             speaker = read_speaker(turn.speaker)
-            role, party = speaker.role, _stated_party(speaker, scope_of(session), session)
+            one.role, one.party = speaker.role, _stated_party(speaker, scope_of(session), session)
+            one.name = speaker.name
             if speaker.name:
-                person = people.resolve(speaker.name)
-                if speaker.chair and person is not None:
-                    chair = person  # the last named presidency presides from here on
+                one.person = people.resolve(speaker.name)
+                if speaker.chair and one.person is not None:
+                    chair = one.person  # the last named presidency presides from here on
             elif speaker.chair:
-                person = chair
-            if person is not None:
-                if role == "legislador" or (party and role != "ministro"):
-                    person.add_term(session.legislature, party, session.chamber, "discurso")
-                # only a roster of this legislature fills a party the line does not
-                # state, and only for the one person the name is (``people`` resolves a
-                # name no roster or speech settles to no one)
-                party = party or (
-                    person.roster_party(session.legislature)
-                    if role in ("legislador", "presidencia", "secretaria")
-                    else None
-                )
-        speeches.append(
-            Speech(
-                id=speech_id(session.id, turn.order),
-                session_id=session.id,
-                order=turn.order,
-                speaker_as_written=turn.speaker,
-                person_id=person.id if person else None,
-                person_name=person.name if person else None,
-                role=role,
-                party=party,
-                agenda_index=turn.agenda_index,
-                agenda_item=turn.agenda_item,
-                procedural=turn.procedural,
-                text=turn.text,
-                date=session.date,
-                congress=scope_of(session),
-                legislature=session.legislature,
-                jurisdiction=session.jurisdiction,
-            )
-        )
-    return speeches
+                one.person = chair
+            if one.person is not None and (
+                one.role == "legislador" or (one.party and one.role != "ministro")
+            ):
+                one.person.add_term(session.legislature, one.party, session.chamber, "discurso")
+            one.shown = one.person.name if one.person else None
+        attributed.append(one)
+    speakers = {one.person.id: one.person for one in attributed if one.person and one.name}
+    said = _parties_said(attributed, speakers)
+    return [_speech(session, one, said, speakers) for one in attributed]
+
+
+def _parties_said(
+    attributed: list[_Attributed], speakers: dict[str, Person]
+) -> dict[str, set[str]]:
+    """The parties each person's own lines state in this session, as a legislator (a
+    line whose name another speaker of the session also goes by says nothing for sure)."""
+    said: dict[str, set[str]] = {}
+    for one in attributed:
+        person = one.person
+        if person is None or not one.party or one.role not in LEGISLATIVE:
+            continue
+        if not (one.name and _shared(one.name, person, speakers)):
+            said.setdefault(person.id, set()).add(one.party)
+    return said
+
+
+Said = dict[str, set[str]]  # person id → the parties their lines state in the session
+
+
+def _filled(
+    one: _Attributed, legislature: str | None, said: Said, speakers: dict[str, Person]
+) -> tuple[str | None, str | None]:
+    """The party (and its source) of a turn whose line states none. The same person's
+    party that day, when this session's other lines state one and only one and no other
+    speaker of the session goes by the name this turn writes; else, when the session
+    states none for them, a roster of this legislature's (``people`` resolves a name no
+    roster or speech settles to no one). Never another session's: people change party."""
+    person = one.person
+    if person is None or one.role not in LEGISLATIVE:
+        return None, None
+    parties = said.get(person.id, set())
+    if not parties:
+        return person.roster_party(legislature), ROSTER
+    if len(parties) > 1 or (one.name and _shared(one.name, person, speakers)):
+        return None, None  # the record contradicts itself, or the name may be another's
+    return next(iter(parties)), SESSION
+
+
+def _shared(name: str, person: Person, speakers: dict[str, Person]) -> bool:
+    """Whether another of the session's speakers goes by ``name`` ("López Ruiz" when a
+    María and a Juan López Ruiz both spoke)."""
+    written = name_tokens(name)
+    return any(
+        written == name_tokens(form) or same_person(written, name_tokens(form))
+        for other in speakers.values()
+        if other.id != person.id
+        for form in (other.name, *other.forms)
+    )
+
+
+def _speech(
+    session: Sesion, one: _Attributed, said: dict[str, set[str]], speakers: dict[str, Person]
+) -> Speech:
+    party, source = one.party, TRANSCRIPT if one.party else None
+    if not party:
+        party, source = _filled(one, session.legislature, said, speakers)
+    turn, person = one.turn, one.person
+    return Speech(
+        id=speech_id(session.id, turn.order),
+        session_id=session.id,
+        order=turn.order,
+        speaker_as_written=turn.speaker,
+        person_id=person.id if person else None,
+        person_name=one.shown,
+        role=one.role,
+        party=party,
+        party_source=source if party else None,
+        agenda_index=turn.agenda_index,
+        agenda_item=turn.agenda_item,
+        procedural=turn.procedural,
+        text=turn.text,
+        date=session.date,
+        congress=scope_of(session),
+        legislature=session.legislature,
+        jurisdiction=session.jurisdiction,
+    )

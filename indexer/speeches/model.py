@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel, Field, computed_field
+from pydantic import BaseModel, Field, model_validator
 
 from indexer.models import document_id
-from indexer.speeches.roles import read_speaker
-
-# Where a speech's party comes from.
-PARTY_SOURCES = {
-    "transcripcion": "the speaker's line in the transcript states it",
-    "padron": "the roster of the session's legislature, for the one person the name is",
-}
+from indexer.speeches.party_source import line_or_roster
 
 
 def speech_id(session_id: str, order: int) -> str:
@@ -46,17 +40,19 @@ class Speech(BaseModel):
     align_confidence: float | None = Field(None, ge=0, le=1)
     align_method: str | None = None
     video: int | None = None  # which of the session's videos the times are in (0-based)
+    # Where ``party`` comes from (``party_source.PARTY_SOURCES``); no column stores it:
+    # the attributor sets it, and the store reads it back by the same rule.
+    party_source: str | None = None
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def party_source(self) -> str | None:
-        """Where ``party`` comes from (:data:`PARTY_SOURCES`): the transcript when the
-        speaker's line states it, else the roster it was filled from (a turn's party is
-        filled from nothing else)."""
+    @model_validator(mode="after")
+    def _source_of_party(self) -> Speech:
+        """No party, no source; a party with none given comes from the speech's own line
+        or else a roster, which is all one speech can tell of itself."""
         if not self.party:
-            return None
-        stated = read_speaker(self.speaker_as_written).party if self.speaker_as_written else None
-        return "transcripcion" if stated == self.party else "padron"
+            self.party_source = None
+        elif self.party_source is None:
+            self.party_source = line_or_roster(self.speaker_as_written, self.party)
+        return self
 
 
 class Mention(BaseModel):

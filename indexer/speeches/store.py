@@ -9,11 +9,13 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
+from sqlalchemy.orm import Session
 
 from indexer.analysis import fold_keyword
 from indexer.db import Database, MentionRow, PersonRow, SpeechRow
 from indexer.db.bulk import insert_rows
 from indexer.speeches.model import Mention, Speech
+from indexer.speeches.party_source import LEGISLATIVE, ROSTER, SESSION, stated_on_line
 from indexer.speeches.people import People, Person, name_tokens, same_person
 
 ALIGNMENT_FIELDS = ("start_s", "end_s", "align_confidence", "align_method", "video")
@@ -53,11 +55,13 @@ def save_sessions(
             old.update((row.id, row) for row in connection.execute(stmt))
             connection.execute(delete(speeches).where(speeches.c.session_id.in_(chunk)))
         rows: list[dict[str, Any]] = []
+        sources: list[str | None] = []  # no column: kept beside the rows
         mention_rows: list[dict[str, Any]] = []
         mentioned: list[str] = []
         for session_id, session_speeches, session_mentions in sessions:
             for speech in session_speeches:
-                values = speech.model_dump(exclude={"party_source"})  # computed, no column
+                values = speech.model_dump(exclude={"party_source"})
+                sources.append(speech.party_source)
                 kept = old.get(speech.id)
                 if kept is not None and kept.text == speech.text:
                     for name in ALIGNMENT_FIELDS:
@@ -76,7 +80,10 @@ def save_sessions(
             insert_rows(connection, mentions_table, mention_rows)
         for roster in people:
             _write_people(connection, roster)
-        stored = [Speech.model_validate(values) for values in rows]
+        stored = [
+            Speech.model_validate({**values, "party_source": source})
+            for values, source in zip(rows, sources, strict=True)
+        ]
     if replaced is not None:
         replaced.extend(old)
     return stored
@@ -87,7 +94,7 @@ def session_speeches(db: Database, session_id: str) -> list[Speech]:
         rows = s.scalars(
             select(SpeechRow).where(SpeechRow.session_id == session_id).order_by(SpeechRow.order)
         ).all()
-        return [_speech(row) for row in rows]
+        return _speeches(s, rows)
 
 
 def session_speech_page(
@@ -100,7 +107,7 @@ def session_speech_page(
         stmt = stmt.where(SpeechRow.procedural.is_(False))
     with db.session() as s:
         rows = s.scalars(stmt.order_by(SpeechRow.order).offset(offset).limit(limit)).all()
-        return [_speech(row) for row in rows]
+        return _speeches(s, rows)
 
 
 def speeches_after(db: Database, session_id: str, after: int, limit: int) -> list[Speech]:
@@ -112,7 +119,7 @@ def speeches_after(db: Database, session_id: str, after: int, limit: int) -> lis
             .order_by(SpeechRow.order)
             .limit(limit)
         ).all()
-        return [_speech(row) for row in rows]
+        return _speeches(s, rows)
 
 
 def session_speech_counts(db: Database, session_id: str) -> tuple[int, int, int]:
@@ -150,7 +157,7 @@ def get_speeches(db: Database, ids: Sequence[str]) -> dict[str, Speech]:
     """Speeches by id, as the database has them now (timings included)."""
     with db.session() as s:
         rows = s.scalars(select(SpeechRow).where(SpeechRow.id.in_(list(ids)))).all()
-        return {row.id: _speech(row) for row in rows}
+        return {speech.id: speech for speech in _speeches(s, rows)}
 
 
 def person_speeches(db: Database, person_id: str, limit: int = 50, offset: int = 0) -> list[Speech]:
@@ -163,7 +170,7 @@ def person_speeches(db: Database, person_id: str, limit: int = 50, offset: int =
             .limit(limit)
             .offset(offset)
         ).all()
-        return [_speech(row) for row in rows]
+        return _speeches(s, rows)
 
 
 def iter_speeches(db: Database, batch: int = 1000) -> Iterator[Speech]:
@@ -173,9 +180,10 @@ def iter_speeches(db: Database, batch: int = 1000) -> Iterator[Speech]:
             rows = s.scalars(
                 select(SpeechRow).where(SpeechRow.id > last).order_by(SpeechRow.id).limit(batch)
             ).all()
+            speeches = _speeches(s, rows)
         if not rows:
             return
-        yield from (_speech(row) for row in rows)
+        yield from speeches
         last = rows[-1].id
 
 
@@ -217,6 +225,38 @@ def _second(value: float | None) -> bool:
 
 def _speech(row: SpeechRow) -> Speech:
     return Speech.model_validate(row, from_attributes=True)
+
+
+def _speeches(s: Session, rows: Sequence[SpeechRow]) -> list[Speech]:
+    """Rows as speeches, each party's source read back (no column keeps it): a party the
+    line does not state is the session's when another line of the same person in the
+    same session states it as a legislator (the rule :mod:`~indexer.speeches.attribute`
+    filled it by), else the roster's."""
+    speeches = [_speech(row) for row in rows]
+    unsure = [sp for sp in speeches if sp.party_source == ROSTER and sp.person_id]
+    if not unsure:
+        return speeches
+    stated: set[tuple[str, str | None, str | None]] = set()
+    sessions = sorted({sp.session_id for sp in unsure})
+    persons = sorted({sp.person_id for sp in unsure if sp.person_id})
+    for start in range(0, len(sessions), CHUNK):
+        stmt = select(
+            SpeechRow.session_id, SpeechRow.person_id, SpeechRow.speaker_as_written,
+            SpeechRow.party, SpeechRow.role,
+        ).where(
+            SpeechRow.session_id.in_(sessions[start : start + CHUNK]),
+            SpeechRow.person_id.in_(persons),
+            SpeechRow.party.is_not(None),
+        )  # fmt: skip
+        stated.update(
+            (row.session_id, row.person_id, row.party)
+            for row in s.execute(stmt)
+            if row.role in LEGISLATIVE and stated_on_line(row.speaker_as_written, row.party)
+        )
+    for speech in unsure:
+        if (speech.session_id, speech.person_id, speech.party) in stated:
+            speech.party_source = SESSION
+    return speeches
 
 
 # -- people ------------------------------------------------------------------------------

@@ -60,9 +60,9 @@ def test_a_roster_of_the_sessions_legislature_fills_the_party_and_says_so() -> N
     people = _people(("Ruiz Soto, Ana", "LXVI", "MORENA"), ("Mora Paz, Luis", "LXVI", "PRI"))
     assert _parties(TEXT, "LXVI", people) == [
         ("Ana Ruiz Soto", "MORENA", "padron"),
-        # the transcript's own word stands over the roster's
+        # the transcript's own word stands over the roster's, in all his turns that day
         ("Luis Mora Paz", "PT", "transcripcion"),
-        ("Luis Mora Paz", "PRI", "padron"),
+        ("Luis Mora Paz", "PT", "sesion"),
     ]
 
 
@@ -74,17 +74,17 @@ def test_another_legislatures_roster_says_nothing_of_this_one() -> None:
     assert _parties(TEXT, None, people) == [
         ("Ana Ruiz Soto", None, None),
         ("Luis Mora Paz", "PT", "transcripcion"),
-        ("Luis Mora Paz", None, None),
+        ("Luis Mora Paz", "PT", "sesion"),
     ]
 
 
-def test_a_party_only_a_speech_stated_fills_no_other_turn() -> None:
-    """What one turn's heading said is that turn's; the next turn without a party is not
-    given one from it (only a roster fills a party, and says so)."""
-    assert _parties(TEXT, "LXVI", People(CONGRESS))[1:] == [
-        ("Luis Mora Paz", "PT", "transcripcion"),
-        ("Luis Mora Paz", None, None),
-    ]
+def test_a_party_a_speech_stated_fills_no_turn_of_another_session() -> None:
+    """What one session's heading said is that day's; the next session's turn without a
+    party is not given one from it (people change party)."""
+    people = People(CONGRESS)
+    _parties(TEXT, "LXVI", people)
+    later = "-El diputado Luis Mora Paz (desde la curul): Otra sesión.\n"
+    assert _parties(later, "LXVI", people) == [("Luis Mora Paz", None, None)]
 
 
 def test_a_name_two_roster_people_share_gets_no_party() -> None:
@@ -175,7 +175,7 @@ def test_the_session_page_and_api_say_where_a_party_came_from(client: TestClient
     assert [(s["party"], s["party_source"]) for s in answer["speeches"]] == [
         ("MORENA", "padron"),
         ("PT", "transcripcion"),
-        (None, None),
+        ("PT", "sesion"),
     ]
     page = client.get("/d/s").text
     assert "Legisladora · MORENA según el padrón" in page

@@ -22,6 +22,7 @@ from indexer.db.tables import DocumentRow
 from indexer.library import Library
 from indexer.models import Sesion
 from indexer.speeches.model import Speech
+from indexer.speeches.party_source import ROSTER, SESSION
 from indexer.speeches.store import (
     get_speeches,
     session_speech_counts,
@@ -156,11 +157,14 @@ def _says_only(name: str, label: str) -> bool:
 
 
 def party_label(speech: Speech) -> str | None:
-    """The party as the page says it: as the transcript states it, or saying it was
-    taken from the legislature's roster ("PAN según el padrón")."""
+    """The party as the page says it: as the turn's line states it, or saying where it
+    was taken from: the same person's other turns that day ("PT según otra de sus
+    intervenciones en la sesión") or the legislature's roster ("PAN según el padrón")."""
     if not speech.party:
         return None
-    if speech.party_source == "padron":
+    if speech.party_source == SESSION:
+        return f"{speech.party} según otra de sus intervenciones en la sesión"
+    if speech.party_source == ROSTER:
         return f"{speech.party} según el padrón"
     return speech.party
 
