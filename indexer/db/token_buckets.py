@@ -11,10 +11,11 @@ for buckets of a minute or less. The cost is one short write transaction per req
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Any
 
-from sqlalchemy import Engine, case, literal, select
+from sqlalchemy import Engine, Integer, bindparam, case, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from indexer.db.access_tables import RateLimitRow
@@ -31,30 +32,44 @@ def spend(
     SQLAlchemyError when the database will not answer (locked, gone)."""
     assert 0 < window_s <= MAX_WINDOW_S
     capacity = per_window * window_s  # debt units
-    rate = per_window  # debt units repaid a second
     units = min(capacity, max(1, math.ceil(cost * window_s)))
-    current = _TABLE.c
-    now = literal(now_s)
-    idle = case(
-        (current.window_start >= now, 0),
-        (current.window_start < now - window_s, window_s),  # bounded: no overflow
-        else_=now - current.window_start,
-    )
-    repaid = current.spent - idle * rate
-    debt = case((repaid > 0, repaid), else_=0)
-    make: Any = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
-    stmt = make(_TABLE).values(bucket=bucket, window_start=now_s, spent=units)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[current.bucket],
-        set_={
-            "spent": debt + units,
-            "window_start": case((current.window_start > now, current.window_start), else_=now),
-        },
-        where=debt + units <= capacity,
-    ).returning(current.spent)
+    values = {
+        "t_bucket": bucket, "t_now": now_s, "t_units": units, "t_rate": per_window,
+        "t_window": window_s, "t_capacity": capacity,
+    }  # fmt: skip
     with engine.begin() as connection:
-        if connection.execute(stmt).first() is not None:
+        if connection.execute(_take(engine.dialect.name), values).first() is not None:
             return 0.0
-        owed = connection.execute(select(debt).where(current.bucket == bucket)).scalar()
+        owed = connection.execute(_OWED, values).scalar()
     missing = (owed or 0) + units - capacity
-    return max(1.0, missing / rate)
+    return max(1.0, missing / per_window)
+
+
+_current = _TABLE.c
+_now = bindparam("t_now", type_=Integer)
+_window = bindparam("t_window", type_=Integer)
+_idle = case(
+    (_current.window_start >= _now, 0),
+    (_current.window_start < _now - _window, _window),  # bounded: no overflow
+    else_=_now - _current.window_start,
+)
+_repaid = _current.spent - _idle * bindparam("t_rate", type_=Integer)
+_DEBT = case((_repaid > 0, _repaid), else_=0)
+_OWED = select(_DEBT).where(_current.bucket == bindparam("t_bucket"))
+
+
+@functools.cache
+def _take(dialect: str) -> Any:
+    """The upsert that spends: it inserts a new bucket, updates one that holds enough,
+    and returns no row (touching nothing) when the bucket does not."""
+    make: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    units = bindparam("t_units", type_=Integer)
+    stmt = make(_TABLE).values(bucket=bindparam("t_bucket"), window_start=_now, spent=units)
+    return stmt.on_conflict_do_update(
+        index_elements=[_current.bucket],
+        set_={
+            "spent": _DEBT + units,
+            "window_start": case((_current.window_start > _now, _current.window_start), else_=_now),
+        },
+        where=_DEBT + units <= bindparam("t_capacity", type_=Integer),
+    ).returning(_current.spent)
