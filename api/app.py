@@ -17,7 +17,7 @@ from api.cors import SpanishCors
 from api.nosniff import NoSniff
 from api.private_answers import PrivateAnswers
 from api.public_address import VaryHost
-from api.ratelimit import SourceReadLimiter, TokenBuckets, WriteLimiter
+from api.ratelimit import SharedBuckets, SourceReadLimiter, WriteLimiter
 from api.readlimit import ReadLimits, SharedCounter
 from api.readlimit.keys import KeyCache
 from api.refusal_log import RefusalLog
@@ -140,13 +140,15 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     lookups.configure(
         settings.dns_timeout_s, settings.dns_max_lookups, settings.dns_lookups_per_institution
     )
-    app.state.write_limiter = WriteLimiter(settings.write_rate_per_minute)
-    app.state.refusal_notes = TokenBuckets(settings.write_rate_per_minute)
+    # the budgets of writes, of an institution's own reads and of alerts are kept in the
+    # database, so every API process (``serve --workers``, other machines) spends one
+    app.state.write_limiter = WriteLimiter(shared, "writes", settings.write_rate_per_minute)
+    app.state.refusal_notes = SharedBuckets(shared, "refusal-notes", settings.write_rate_per_minute)
     app.state.refusal_log = refusals  # written off the request's path
-    app.state.source_read_limiter = SourceReadLimiter(settings.source_read_rate_per_minute)
+    app.state.source_read_limiter = SourceReadLimiter(shared, settings.source_read_rate_per_minute)
     app.state.read_counter = counter
     app.state.key_cache = KeyCache(ReaderKeys(lib.db), settings.key_cache_s)
-    app.state.alert_limiter = WriteLimiter(settings.alert_rate_per_minute)
+    app.state.alert_limiter = WriteLimiter(shared, "alerts", settings.alert_rate_per_minute)
     # now, not at the first sign-in: a disk full by then must not refuse every sign-in
     app.state.pages_secret = pages_secret(settings.data_dir)
     # confirmation e-mails per recipient address are counted in the database (AlertBook)

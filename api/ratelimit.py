@@ -3,18 +3,31 @@ address only for calls without a key (behind a reverse proxy every institution s
 its address, so an address budget would let one exhaust another's); and for the reads of
 an institution's own sources (``/v1/sources``), per API key, apart from its writes.
 
-In memory, so one limit per API process; a deployment with several API processes
-divides the budget among them (a shared store would be needed for one global limit).
+Kept in the database (``SharedBuckets``), so every API process (``serve --workers``, or
+several machines on one PostgreSQL) spends from one budget: a key gets the configured
+limit in total, whichever process answers. While the database will not answer (SQLite
+locked by a long writer), a process decides from its own memory for a few seconds.
 """
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import math
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
 
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
 from api.mensajes import Refused
+from indexer.db.token_buckets import spend
+
+log = logging.getLogger(__name__)
+LOCAL_AFTER_FAILURE_S = 5.0  # how long a process decides alone after the database failed
+MAX_BUCKET_CHARS = 200  # the rate_limits.bucket column
 
 
 class TokenBuckets:
@@ -48,12 +61,47 @@ class TokenBuckets:
             return (cost - tokens) / self.rate
 
 
+class SharedBuckets:
+    """``TokenBuckets`` of a minute, named ``name``, shared by every process through
+    ``engine``; its own memory only while the database fails (see the module)."""
+
+    def __init__(
+        self, engine: Engine, name: str, per_minute: int, clock: Callable[[], float] = time.time
+    ) -> None:
+        self.engine = engine
+        self.name = name
+        self.per_minute = per_minute
+        self.clock = clock
+        self.local = TokenBuckets(per_minute)
+        self._alone_until = 0.0
+
+    def take(self, key: str, cost: float = 1) -> float:
+        """As ``TokenBuckets.take``: 0 when allowed, else the seconds to wait."""
+        now = self.clock()
+        if now >= self._alone_until:
+            try:
+                wait = spend(self.engine, self._bucket(key), int(now), self.per_minute, 60, cost)
+                if wait == 0:
+                    self.local.take(key, cost)  # what this process spent, should it be alone
+                return wait
+            except (SQLAlchemyError, sqlite3.Error) as exc:
+                log.warning("shared %s limit unavailable, deciding alone: %s", self.name, exc)
+                self._alone_until = now + LOCAL_AFTER_FAILURE_S
+        return self.local.take(key, cost)
+
+    def _bucket(self, key: str) -> str:
+        bucket = f"{self.name}:{key}"
+        if len(bucket) > MAX_BUCKET_CHARS:  # ids and addresses are short: never, in practice
+            bucket = f"{self.name}:sha256:{hashlib.sha256(key.encode()).hexdigest()}"
+        return bucket
+
+
 class WriteLimiter:
     """An authenticated write spends its key's budget; an anonymous one its address's."""
 
-    def __init__(self, per_minute: int) -> None:
-        self.by_key = TokenBuckets(per_minute)
-        self.by_client = TokenBuckets(per_minute)
+    def __init__(self, engine: Engine, name: str, per_minute: int) -> None:
+        self.by_key = SharedBuckets(engine, f"{name}-key", per_minute)
+        self.by_client = SharedBuckets(engine, f"{name}-addr", per_minute)
 
     def check(self, key_id: str | None, client: str) -> None:
         wait = self.by_key.take(key_id) if key_id else self.by_client.take(client)
@@ -72,8 +120,8 @@ class SourceReadLimiter:
     database (a list holds every source's spec), so without a limit one key could keep
     every core busy answering it."""
 
-    def __init__(self, per_minute: int) -> None:
-        self.by_key = TokenBuckets(per_minute)
+    def __init__(self, engine: Engine, per_minute: int) -> None:
+        self.by_key = SharedBuckets(engine, "source-reads", per_minute)
 
     def check(self, key_id: str, cost: float = 1) -> None:
         wait = self.by_key.take(key_id, cost)

@@ -5,7 +5,8 @@ This is how an institution tunes its selectors before registering a source.
 A preview runs in a process of its own, killed when its time is up: whatever a spec
 sent through the API makes the parser or a selector do (an XPath that is quadratic on a
 large page, a site that never answers), the API's threads only wait, for a bounded time,
-and a few previews at most run at once.
+and a few previews at most run at once, in all the API's processes together
+(``crawlers.preview_slots``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import json
 import os
 import subprocess
 import sys
-import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -31,6 +31,7 @@ from crawlers.fetch import Fetched, FetchError, Form, fetch
 from crawlers.fill import fill_report
 from crawlers.links import BadLink, absolute, page_base
 from crawlers.next_form import next_form_step
+from crawlers.preview_slots import Slots, slots_of
 from crawlers.selectors import BadFieldLink, read, read_fields, select
 from crawlers.templates import render_all, with_query
 from indexer.build import InvalidDocument, MissingField, build_document
@@ -44,9 +45,6 @@ MAX_RUNNING = 4
 # one institution holds at most half of them: the other half stays free for the others
 MAX_RUNNING_PER_OWNER = MAX_RUNNING // 2
 KILL_GRACE_S = 5.0  # the child's own deadline comes first; this covers its start-up
-_running = threading.BoundedSemaphore(MAX_RUNNING)
-_owners: Counter[str] = Counter()
-_owners_lock = threading.Lock()
 
 
 class PreviewUnavailable(Exception):
@@ -106,19 +104,27 @@ def preview(
     ``max_details`` detail pages are fetched too. Errors are reported, not raised;
     PreviewUnavailable when too many previews run (``owner``'s, or all) or this one had
     to be stopped."""
-    with _slot(), _owned_slot(owner):
-        return _preview(spec, settings, max_pages, max_details, time_limit_s)
+    slots = slots_of(settings.data_dir)
+    with slots.take("all", MAX_RUNNING) as free:
+        if not free:
+            raise PreviewUnavailable(
+                503,
+                "too many previews are running; try again in a moment",
+                "hay demasiadas vistas previas en curso; intente de nuevo en un momento",
+            )
+        with _owned_slot(slots, owner):
+            return _preview(spec, settings, max_pages, max_details, time_limit_s)
 
 
 @contextlib.contextmanager
-def _owned_slot(owner: str | None) -> Iterator[None]:
+def _owned_slot(slots: Slots, owner: str | None) -> Iterator[None]:
     """One of ``owner``'s slots (an institution's), or a 429: its previews alone never
     take every slot from the other institutions."""
     if owner is None:
         yield
         return
-    with _owners_lock:
-        if _owners[owner] >= MAX_RUNNING_PER_OWNER:
+    with slots.take(f"owner:{owner}", MAX_RUNNING_PER_OWNER) as free:
+        if not free:
             raise PreviewUnavailable(
                 429,
                 f"your institution already has {MAX_RUNNING_PER_OWNER} previews running; "
@@ -126,28 +132,7 @@ def _owned_slot(owner: str | None) -> Iterator[None]:
                 f"su institución ya tiene {MAX_RUNNING_PER_OWNER} vistas previas en curso; "
                 "espere a que termine alguna",
             )
-        _owners[owner] += 1
-    try:
         yield
-    finally:
-        with _owners_lock:
-            _owners[owner] -= 1
-            if not _owners[owner]:
-                del _owners[owner]
-
-
-@contextlib.contextmanager
-def _slot() -> Iterator[None]:
-    if not _running.acquire(blocking=False):
-        raise PreviewUnavailable(
-            503,
-            "too many previews are running; try again in a moment",
-            "hay demasiadas vistas previas en curso; intente de nuevo en un momento",
-        )
-    try:
-        yield
-    finally:
-        _running.release()
 
 
 def _preview(

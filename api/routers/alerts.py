@@ -44,6 +44,7 @@ from config.spanish_errors import shown
 from config.web_urls import lower_scheme
 from crawlers.addresses import BlockedAddress, ResolverBusy, SlowHost, UnresolvableHost, check_url
 from indexer.alerts import AlertBook, saved_query
+from indexer.alerts.book import CapReached
 from indexer.alerts.links import MissingLinksKey, links_key
 from indexer.alerts.mails import confirmation
 from indexer.db.alert_tables import AlertRow
@@ -241,23 +242,24 @@ def create_alert(
             )
         cap = settings.alerts_per_owner
         if book.count_for(owner, confirmed_only=by_address(owner)) >= cap:
-            raise Refusal(
-                403,
-                f"at most {cap} alerts per key or e-mail address: delete one first",
-                f"se admiten como máximo {cap} alertas por clave o dirección: borre alguna",
+            raise _full(cap)
+        try:
+            made = book.create(
+                owner=owner,
+                key_id=caller.key_id if caller else None,
+                query=saved_query(search),
+                channel=channel,
+                target=target,
+                rate=body.rate,
+                # e-mail links only ever point at the public address (checked above); a
+                # webhook's payload links are its own institution's business
+                base_url=mail_base(settings) or str(request.base_url),
+                with_manage_token=caller is None,
+                cap=cap,  # counted again with the new one: racing creations stop at it too
+                confirmed_only=by_address(owner),
             )
-        made = book.create(
-            owner=owner,
-            key_id=caller.key_id if caller else None,
-            query=saved_query(search),
-            channel=channel,
-            target=target,
-            rate=body.rate,
-            # e-mail links only ever point at the public address (checked above); a
-            # webhook's payload links are its own institution's business
-            base_url=mail_base(settings) or str(request.base_url),
-            with_manage_token=caller is None,
-        )
+        except CapReached as exc:
+            raise _full(exc.cap) from exc
         if channel == "email":
             assert made.confirm_token is not None
             mailer = Mailer(settings)
@@ -287,6 +289,14 @@ def create_alert(
         manage_token=made.manage_token,
         matching_now=matching_now,
         mensaje=mensaje,
+    )
+
+
+def _full(cap: int) -> Refusal:
+    return Refusal(
+        403,
+        f"at most {cap} alerts per key or e-mail address: delete one first",
+        f"se admiten como máximo {cap} alertas por clave o dirección: borre alguna",
     )
 
 

@@ -23,7 +23,7 @@ from pydantic import ValidationError
 from api.auth import CallerDep, RegistryDep, client_address, client_bucket
 from api.deps import LibraryDep
 from api.mensajes import Refused
-from api.ratelimit import SourceReadLimiter, TokenBuckets, WriteLimiter
+from api.ratelimit import SharedBuckets, SourceReadLimiter, WriteLimiter
 from api.refusal_log import RefusalLog
 from api.schemas import (
     AuditEntry,
@@ -169,7 +169,7 @@ def _refusal_note(request: Request, registry: Registry, caller: Caller) -> Note:
     note is written after the answer, by ``api.refusal_log``: neither a full disk or busy
     database (a 507 or 503 here, a 404 for an unknown id) nor the time a write takes may
     tell that another's source exists."""
-    notes: TokenBuckets = request.app.state.refusal_notes
+    notes: SharedBuckets = request.app.state.refusal_notes
     refusals: RefusalLog = request.app.state.refusal_log
 
     def note(action: str, source_id: str, detail: dict[str, Any]) -> None:

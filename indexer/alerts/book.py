@@ -17,6 +17,7 @@ from indexer.alerts.links import signed_alert_id, signed_by, unsubscribe_token
 from indexer.db import Database
 from indexer.db.alert_tables import AlertMatchRow, AlertRow, ConfirmationMailRow, DeliveryRow
 from indexer.db.database import utcnow
+from indexer.db.locks import hold
 from indexer.db.registry import as_utc
 from indexer.db.webhook_secrets import seal_plain_secrets
 from indexer.sealed_secret import seal, sealing_key, unseal
@@ -56,6 +57,14 @@ def _confirming(s: Session, token: str) -> AlertRow | None:
     if row is None or not hmac.compare_digest(row.confirm_sha256 or "", wanted):
         return None
     return row
+
+
+class CapReached(Exception):
+    """The owner already has as many alerts as allowed."""
+
+    def __init__(self, cap: int) -> None:
+        super().__init__(f"at most {cap} alerts")
+        self.cap = cap
 
 
 @dataclass(frozen=True)
@@ -119,9 +128,14 @@ class AlertBook:
         rate: str,
         base_url: str,
         with_manage_token: bool = False,
+        cap: int | None = None,
+        confirmed_only: bool = False,
     ) -> NewAlert:
         """A webhook is active at once (its caller holds a key); an e-mail address is
-        ``pendiente`` until its owner follows the confirmation link."""
+        ``pendiente`` until its owner follows the confirmation link. With ``cap``, the
+        owner's alerts (as ``count_for`` counts them) are counted in the transaction that
+        adds the new one, holding the owner's lock: creations racing in several processes
+        cannot all see room for one more (``CapReached`` when there is none)."""
         if channel not in CHANNELS or rate not in RATES:
             raise ValueError(f"channel {channel!r} or rate {rate!r} is not known")
         if self.links_key is None:
@@ -152,6 +166,10 @@ class AlertBook:
             failures=0,
         )
         with self.db.session() as s, s.begin():
+            if cap is not None:
+                hold(s, f"alert-cap:{owner}")
+                if s.scalar(self._counting(owner, confirmed_only)) >= cap:
+                    raise CapReached(cap)
             s.add(row)
         return NewAlert(row, secret, confirm, manage)
 
@@ -198,11 +216,14 @@ class AlertBook:
     def count_for(self, owner: str, confirmed_only: bool = False) -> int:
         """Alerts an owner has that are not ended (unsubscribed ones do not count);
         ``confirmed_only`` leaves out those still awaiting their confirmation."""
-        ended = (UNSUBSCRIBED, AWAITING) if confirmed_only else (UNSUBSCRIBED,)
         with self.db.session() as s:
-            stmt = select(func.count()).select_from(AlertRow)
-            stmt = stmt.where(AlertRow.owner == owner, AlertRow.status.not_in(ended))
-            return int(s.scalar(stmt) or 0)
+            return int(s.scalar(self._counting(owner, confirmed_only)) or 0)
+
+    @staticmethod
+    def _counting(owner: str, confirmed_only: bool) -> Any:
+        ended = (UNSUBSCRIBED, AWAITING) if confirmed_only else (UNSUBSCRIBED,)
+        stmt = select(func.count()).select_from(AlertRow)
+        return stmt.where(AlertRow.owner == owner, AlertRow.status.not_in(ended))
 
     def get(self, alert_id: str) -> AlertRow | None:
         with self.db.session() as s:

@@ -40,11 +40,15 @@ def counter_engine(url: str) -> Engine:
         engine = create_engine(url, pool_size=2, max_overflow=2)
         event.listen(engine, "connect", _short_wait)
         return engine
+    # no wait for the commit's flush to disk either (as SQLite's ``synchronous=NORMAL``):
+    # a crash may lose a moment's counts, never the database's consistency
     return create_engine(
         url,
         pool_size=2,
         max_overflow=2,
-        connect_args={"options": "-c lock_timeout=1000 -c statement_timeout=2000"},
+        connect_args={
+            "options": "-c lock_timeout=1000 -c statement_timeout=2000 -c synchronous_commit=off"
+        },
     )
 
 

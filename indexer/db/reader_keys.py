@@ -9,12 +9,13 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import func, select, update
 
 from indexer.db.access_tables import ReaderKeyRequestRow, ReaderKeyRow
 from indexer.db.database import Database, utcnow
+from indexer.db.locks import hold
 from indexer.db.registry import KEY_ID, KEY_PREFIX, RegistryError, as_utc
 from indexer.db.tables import ApiKeyRow
 from indexer.mail.address import mailbox
@@ -34,6 +35,14 @@ def normal_email(email: str) -> str:
     if value is None:
         raise RegistryError("not a valid e-mail address")
     return value.lower()
+
+
+class RequestsSpent(Exception):
+    """The last hour's reader-key requests from a client, or for an address, are spent."""
+
+    def __init__(self, by: Literal["client", "email"]) -> None:
+        super().__init__(f"reader-key requests spent ({by})")
+        self.by = by
 
 
 @dataclass(frozen=True)
@@ -107,15 +116,27 @@ class ReaderKeys:
 
     # -- self-service, confirmed by e-mail -------------------------------------------
 
-    def request(self, name: str, email: str, client: str | None) -> str:
+    def request(
+        self, name: str, email: str, client: str | None, per_hour: int | None = None
+    ) -> str:
         """Record a request and return the token for its confirmation link (only its
-        hash is stored; it works once, for ``CONFIRM_HOURS``)."""
+        hash is stored; it works once, for ``CONFIRM_HOURS``). With ``per_hour``, the
+        last hour's requests from ``client`` and for ``email`` are counted in the
+        transaction that records this one, under one lock: requests racing on several
+        API processes cannot all see room (``RequestsSpent`` says whose budget is out)."""
         name = name.strip()
         if not name:
             raise RegistryError("a reader key needs a name")
         token = secrets.token_urlsafe(32)
         now = utcnow()
         with self.db.session() as s, s.begin():
+            if per_hour is not None:
+                hold(s, "reader-key-requests")
+                since = now - dt.timedelta(hours=1)
+                if s.scalar(self._from(client or "", since)) >= per_hour:
+                    raise RequestsSpent("client")
+                if s.scalar(self._for(email, since)) >= per_hour:
+                    raise RequestsSpent("email")
             s.add(
                 ReaderKeyRequestRow(
                     token_sha256=_digest(token),
@@ -131,20 +152,26 @@ class ReaderKeys:
     def requests_since(self, email: str, since: dt.datetime) -> int:
         """Confirmation e-mails asked for this address since ``since``."""
         with self.db.session() as s:
-            stmt = select(func.count()).where(
-                ReaderKeyRequestRow.email == normal_email(email),
-                ReaderKeyRequestRow.created_at >= since,
-            )
-            return int(s.scalar(stmt) or 0)
+            return int(s.scalar(self._for(email, since)) or 0)
 
     def requests_from(self, client: str, since: dt.datetime) -> int:
         """Confirmation e-mails one client address asked for since ``since``."""
         with self.db.session() as s:
-            stmt = select(func.count()).where(
-                ReaderKeyRequestRow.client == client[:64],
-                ReaderKeyRequestRow.created_at >= since,
-            )
-            return int(s.scalar(stmt) or 0)
+            return int(s.scalar(self._from(client, since)) or 0)
+
+    @staticmethod
+    def _for(email: str, since: dt.datetime) -> Any:
+        return select(func.count()).where(
+            ReaderKeyRequestRow.email == normal_email(email),
+            ReaderKeyRequestRow.created_at >= since,
+        )
+
+    @staticmethod
+    def _from(client: str, since: dt.datetime) -> Any:
+        return select(func.count()).where(
+            ReaderKeyRequestRow.client == client[:64],
+            ReaderKeyRequestRow.created_at >= since,
+        )
 
     def pending(self, token: str) -> ReaderKeyRequestRow | None:
         """The unused, unexpired request behind a confirmation link."""

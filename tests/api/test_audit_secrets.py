@@ -1,0 +1,65 @@
+"""The audit log keeps every version of a spec, but not the values of its headers (an
+institution's credentials for its own site): a key rotated after a leak must not stay
+readable there. The names stay, and the live spec keeps the values the crawler sends."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from api.app import create_app
+from config.settings import Settings
+from indexer.db.registry import Registry
+from indexer.db.tables import AuditRow, SourceRow
+from indexer.library import Library
+
+SOURCE = "congreso-gto-api-propia"
+
+
+def _spec(token: str) -> dict[str, object]:
+    return {
+        "id": SOURCE,
+        "kind": "legislativo",
+        "jurisdiction": "MX-GUA",
+        "shape": "json_api",
+        "start_urls": ["http://127.0.0.1:1/busqueda"],
+        "json_api": {
+            "records": "resultados",
+            "link": "/documento/{id}",
+            "headers": {"X-Api-Key": token, "Accept-Language": "es-MX"},
+        },
+    }
+
+
+def test_header_values_never_reach_the_audit_log(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path, allow_loopback=True)
+    library = Library.open(settings)
+    try:
+        registry = Registry(library.db)
+        registry.add_institution("congreso-gto", "H. Congreso de Guanajuato", "congress", "MX-GUA")
+        _, key = registry.issue_key("congreso-gto")
+        client = TestClient(create_app(library, settings))
+        auth = {"Authorization": f"Bearer {key}"}
+        created = client.post("/v1/sources", json=_spec("clave-vieja-filtrada"), headers=auth)
+        assert created.status_code == 201, created.text
+        rotated = client.put(f"/v1/sources/{SOURCE}", json=_spec("clave-nueva"), headers=auth)
+        assert rotated.status_code == 200, rotated.text
+        with library.db.session() as s:
+            details = [row.detail for row in s.scalars(select(AuditRow))]
+            live = s.get(SourceRow, SOURCE)
+            assert live is not None
+            sent = live.spec["json_api"]["headers"]
+        kept = json.dumps(details)
+        assert "clave-vieja-filtrada" not in kept and "clave-nueva" not in kept
+        assert "es-MX" not in kept  # every value: which one is a secret is not ours to guess
+        versions = [d["spec"]["json_api"]["headers"] for d in details if "spec" in d]
+        assert versions == [{"X-Api-Key": "(oculto)", "Accept-Language": "(oculto)"}] * 2
+        assert sent == {"X-Api-Key": "clave-nueva", "Accept-Language": "es-MX"}
+        # the owner still reads its own spec whole
+        shown = client.get(f"/v1/sources/{SOURCE}", headers=auth).json()["spec"]
+        assert shown["json_api"]["headers"]["X-Api-Key"] == "clave-nueva"
+    finally:
+        library.close()
