@@ -14,6 +14,7 @@ from api.access_log import hide_token_after
 from api.answer_cache import AnswerCache
 from api.compression import Compression
 from api.cors import SpanishCors
+from api.head_requests import HeadAsGet
 from api.nosniff import NoSniff
 from api.private_answers import PrivateAnswers
 from api.public_address import VaryHost
@@ -187,6 +188,8 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     app.add_middleware(PrivateAnswers)
     # every answer, errors included, tells browsers not to guess its type
     app.add_middleware(NoSniff)
+    # a HEAD is answered wherever a GET is, as that GET's head (no 405, no body made)
+    app.add_middleware(HeadAsGet)
     pages.install_errors(app)
     app.add_exception_handler(DatabaseBusy, _database_busy)
     app.add_exception_handler(ResolverBusy, _resolver_busy)

@@ -27,7 +27,8 @@ OPERATORS: list[dict[str, str]] = [
         "operador": '"palabras cercanas"~N',
         "ejemplo": '"pensión definitiva"~5',
         "significado": f"Las palabras a lo más N posiciones una de otra (N hasta {MAX_SLOP}); "
-        "encuentra «pensión alimenticia definitiva».",
+        "encuentra «pensión alimenticia definitiva». Tras una palabra sola (amparo~2) es un "
+        "error: no hay búsqueda aproximada de palabras, ni pesos (amparo^3).",
     },
     {
         "operador": "OR",
@@ -56,7 +57,8 @@ OPERATORS: list[dict[str, str]] = [
         "ejemplo": "constitu*",
         "significado": f"Palabras que empiezan así (al menos {MIN_PREFIX_CHARS} letras): "
         "constitución, constitucional…; con palabras sueltas, no dentro de un campo "
-        "(titulo:amp* es un error).",
+        "(titulo:amp* es un error). ? y * dentro de una palabra (am?aro, am*ro) no son "
+        "comodines: son un error.",
     },
     {
         "operador": "campo:valor",

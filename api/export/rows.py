@@ -96,7 +96,14 @@ def published(doc: AnyDocument) -> bool:
 def from_database(
     library: Library, query: SearchQuery, after: str, end: str | None
 ) -> Iterator[AnyDocument]:
-    """Documents after ``after`` up to ``end`` (inclusive; None: to the last) that match."""
+    """Documents after ``after`` up to ``end`` (inclusive; None: to the last) that match;
+    a filter matching few documents reads only those (``api/export/sparse.py``)."""
+    from api.export import sparse
+
+    ids = sparse.matching_ids(library, query)
+    if ids is not None:
+        yield from sparse.documents(library, query, ids, after, end)
+        return
     size = FIRST_BATCH
     while docs := library.db.documents_after(after, size, end):
         for doc in docs:

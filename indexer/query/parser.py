@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from indexer.models import KINDS
 from indexer.query.ast import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term
 from indexer.query.fields import query_field, query_field_names
+from indexer.query.foreign import foreign_operator
 from indexer.query.values import keyword_value
 
 MAX_QUERY_CHARS = 1000
@@ -157,6 +158,8 @@ def _check_field_value(name: str, value: str, quoted: bool, position: int, named
     empty answer: a prefix inside a field (``titulo:amp*`` would look for the word
     "amp"), a year that is not one, a kind that does not exist (the filter parameters
     refuse the same). ``named``: the field's name as written, what the message says."""
+    if not quoted:
+        _refuse_foreign(value, position + len(named or name) + 1)
     if not quoted and value.endswith("*"):
         shown = named[:40] or name
         raise QuerySyntaxError(
@@ -179,6 +182,14 @@ def _check_field_value(name: str, value: str, quoted: bool, position: int, named
             f"tipo: no hay documentos de tipo «{value[:40]}»; elija entre: sentencia, sesión, "
             "documento legislativo",
         )
+
+
+def _refuse_foreign(word: str, position: int) -> None:
+    """``amparo~2``, ``amparo^3``, ``amp?ro``: another language's operators, refused with
+    what to write (``indexer/query/foreign.py``)."""
+    foreign = foreign_operator(word)
+    if foreign is not None:
+        raise QuerySyntaxError(foreign.message, position + foreign.offset, foreign.mensaje)
 
 
 def _starts_term(text: str, i: int) -> bool:
@@ -339,6 +350,7 @@ class _Parser:
 
     def word(self, token: _Token) -> Node | None:
         text = token.value
+        _refuse_foreign(text, token.position)
         if text.endswith("*"):
             stem = text.rstrip("*")
             if not _WORD_CHARS.search(stem):

@@ -141,10 +141,11 @@ _PARSER_MESSAGES = (
 )
 
 
-def parser_message(message: str, position: int | None) -> str:
-    """The query parser's English message, said in Spanish for people."""
-    spanish = "la búsqueda tiene un error de escritura"
-    for pattern, replacement in _PARSER_MESSAGES:
+def parser_message(message: str, position: int | None, mensaje: str | None = None) -> str:
+    """The query parser's own Spanish message (``mensaje``: what is wrong and what to
+    write, as the API says it), or, without one, its English message said in Spanish."""
+    spanish = mensaje or "la búsqueda tiene un error de escritura"
+    for pattern, replacement in () if mensaje else _PARSER_MESSAGES:
         match = pattern.search(message)
         if match:
             spanish = match.expand(replacement)

@@ -154,7 +154,7 @@ def search_page(request: Request, library: LibraryDep) -> Any:
             elif exc.mensaje and exc.kind != "query_syntax":
                 errors.append(f"{exc.mensaje[0].upper()}{exc.mensaje[1:]}")
             else:
-                errors.append(parser_message(exc.msg, exc.position))
+                errors.append(parser_message(exc.msg, exc.position, exc.mensaje))
         except ValueError:
             errors.append("El enlace de página ya no es válido: repita la búsqueda.")
     base = [(k, v) for k, v in params.multi_items() if k != "cursor" and v.strip()]

@@ -264,7 +264,7 @@ def sessions_page(request: Request, library: LibraryDep) -> Any:
                 prev_link = page(max(0, offset - PAGE_SIZE))
         except BadSearch as exc:
             errors.append(
-                parser_message(exc.msg, exc.position)
+                parser_message(exc.msg, exc.position, exc.mensaje)
                 if exc.field == "q"
                 else "El enlace de página ya no es válido: repita la búsqueda."
             )
