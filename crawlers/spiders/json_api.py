@@ -21,6 +21,8 @@ from crawlers.spiders.base import SpecSpider
 from crawlers.templates import render_all, render_complete, render_json, with_query
 from indexer.extract.sniff import decode_bytes
 
+TOTAL_NOT_REACHED = "total_not_reached"
+
 
 class JsonApiSpider(SpecSpider):
     name = "json_api"
@@ -159,22 +161,24 @@ class JsonApiSpider(SpecSpider):
         offset: int,
     ) -> Iterator[scrapy.Request]:
         rules = self.rules
-        if not records:
-            return
         seen = offset + len(records)
         total = read_path(data, rules.total) if rules.total else None
         said = str(total) if isinstance(total, (int, float, str)) else ""
         if said.isascii() and said.isdigit() and seen >= int(said):
             return
-        if rules.page_size and len(records) < rules.page_size:
-            return  # a short page is the last one
+        if not records or (rules.page_size and len(records) < rules.page_size):
+            self._short_of_total(said, seen, page, response.url)
+            return  # an empty or short page is the last one
         last = page - rules.first_page + 1 >= rules.max_pages
         if rules.next:
             found = as_text(read_path(data, rules.next)) or None
             link = self.absolute_or_counted(response.url, found, "json_api.next")  # type: ignore[arg-type]
-            if link and last:
+            if not link:  # none given (a bad one is counted as bad_url already)
+                if found is None:
+                    self._short_of_total(said, seen, page, response.url)
+            elif last:
                 self._limit(response.url)
-            elif link:
+            else:
                 request = scrapy.Request(
                     link, headers={"Accept": "application/json"},
                     callback=self.parse_start, errback=self.failed,
@@ -187,6 +191,20 @@ class JsonApiSpider(SpecSpider):
             self._limit(response.url)
             return
         yield self.api_request(base_url, page + 1, seen)
+
+    def _short_of_total(self, said: str, seen: int, page: int, where: str) -> None:
+        """Paging ended (an empty or short page, no next link) while the API's total says
+        there are more: counted, never a silent loss. A search engine answers at most so
+        many results of one query (10,000 is Elasticsearch's default): a larger one is
+        read whole only in parts, by date windows (``--since``/``--until``)."""
+        if not (said.isascii() and said.isdigit() and int(said) > seen):
+            return
+        self.run.error(
+            TOTAL_NOT_REACHED, where,
+            f"page {page} ended the records with {seen} of the {said} its total says: the "
+            "API gives no more of one query (a search engine's cap on results, often "
+            "10,000); read the rest in date windows (--since/--until) or narrower queries",
+        )  # fmt: skip
 
     def _limit(self, where: str) -> None:
         self.limit_reached(
