@@ -52,8 +52,8 @@ def test_check_reports_each_field_and_says_ready(tmp_path: Path) -> None:
         result = _check(tmp_path, server.url, _specs(tmp_path / "specs"))
     assert result.returncode == 0, result.stdout + result.stderr
     lines = {line.split()[0]: line for line in result.stdout.splitlines() if line.strip()}
-    assert "4/4" in lines["date*"] and "2026-04-08" in lines["date*"]
-    assert "4/4" in lines["session_number"] and "173" in result.stdout
+    assert "5/5" in lines["date*"] and "2026-04-08" in lines["date*"]
+    assert "5/5" in lines["session_number"] and "173" in result.stdout
     assert "lista:" in result.stdout
 
 
@@ -65,8 +65,8 @@ def test_a_date_read_as_session_type_is_implausible_and_the_run_is_empty(tmp_pat
         result = _check(tmp_path / "check", server.url, specs)
         crawl = run_abierto(tmp_path / "data", server.url, specs)
     assert result.returncode == 1
-    assert "[implausible_field]: 4 errores;" in result.stdout and "NO ESTÁ LISTA" in result.stdout
-    assert "tuvo 4 valores inverosímiles" in result.stdout
+    assert "[implausible_field]: 5 errores;" in result.stdout and "NO ESTÁ LISTA" in result.stdout
+    assert "tuvo 5 valores inverosímiles" in result.stdout
     assert "se descartó el valor" in result.stdout  # its example said in Spanish
     assert "de abril de 2026" in result.stdout  # the refused value is shown
     assert crawl.returncode == 1
@@ -74,7 +74,7 @@ def test_a_date_read_as_session_type_is_implausible_and_the_run_is_empty(tmp_pat
     (run,) = db.list_runs("fixture-senado-sesiones")
     db.close()
     assert run.status == "empty" and run.message.startswith("no_items")
-    assert run.errors["implausible_field"]["count"] == 4
+    assert run.errors["implausible_field"]["count"] == 5
 
 
 def test_a_backfill_that_leaves_everything_out_is_empty_all_filtered(tmp_path: Path) -> None:
