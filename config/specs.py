@@ -453,6 +453,8 @@ class SourceSpec(BaseModel):
             rules = getattr(self, block)
             if rules is not None:
                 named += [(f"{block}.fields.{name}", name) for name in rules.fields]
+        if self.json_api is not None and self.json_api.detail is not None:
+            named += [(f"json_api.detail.fields.{n}", n) for n in self.json_api.detail.fields]
         if self.sitemap is not None:
             for n, rule in enumerate(self.sitemap.rules):
                 named += [(f"sitemap.rules.{n}.constants.{k}", k) for k in rule.constants]

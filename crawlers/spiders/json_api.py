@@ -11,6 +11,7 @@ from typing import Any
 
 import scrapy
 from scrapy.http import Response
+from twisted.python.failure import Failure
 
 from config.spec_shapes import JsonApiRules
 from crawlers.items import DocumentDraft
@@ -95,16 +96,89 @@ class JsonApiSpider(SpecSpider):
             self._read.add(draft.url)
             if not self.in_window(draft):
                 return
-            if rules.follow:
-                yield self.follow(draft)
+            if rules.detail is not None:
+                yield from self._ask_detail(draft, record, variables, base_url or response.url)
             else:
-                yield from self.next_file(draft)
+                yield from self._after_record(draft)
 
         yield from self.each_item(records, response.url, one, "record")
         if records and not new and page > self.rules.first_page:
             self._repeated(data, response.url, page)
             return  # an API that ignores the page asked for would repeat it max_pages times
         yield from self._next_page(data, records, response, page, base_url or response.url, offset)
+
+    def _after_record(self, draft: DocumentDraft) -> Iterator[Any]:
+        """The record's document: its link fetched (``follow``), or its files."""
+        if self.rules.follow:
+            yield self.follow(draft)
+        else:
+            yield from self.next_file(draft)
+
+    def _ask_detail(
+        self, draft: DocumentDraft, record: Any, variables: dict[str, Any], base_url: str
+    ) -> Iterator[Any]:
+        """The record's own JSON (``json_api.detail``); a record without the values its
+        address needs keeps what it has."""
+        detail = self.rules.detail
+        assert detail is not None
+        url = self.absolute_or_counted(
+            draft.listing_url, render_complete(detail.url, variables, record), "json_api.detail.url"
+        )
+        if not url:
+            yield from self._after_record(draft)
+            return
+        request = scrapy.Request(
+            url, headers={"Accept": "application/json"}, callback=self._detail,
+            errback=self._detail_failed, cb_kwargs={"draft": draft, "variables": variables},
+        )  # fmt: skip
+        yield with_origin_headers(request, base_url, self.rules.headers)
+
+    def _detail(
+        self, response: Response, draft: DocumentDraft, variables: dict[str, Any]
+    ) -> Iterator[Any]:
+        """Fields, files and text from the record's JSON, then the document as without
+        it; an answer that is no JSON is counted and the record's own values kept."""
+        detail = self.rules.detail
+        assert detail is not None
+        try:
+            data = json.loads(decode_bytes(response.body)[0])
+        except (ValueError, RecursionError) as exc:
+            reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+            self.run.error("not_json", response.url, f"json_api.detail: not JSON: {reason}")
+            yield from self._after_record(draft)
+            return
+        found = self._fields(detail.fields, data, variables)
+        draft.fields = found | draft.fields
+        draft.pending_files += [
+            u
+            for t in detail.files
+            if (u := self.absolute_or_counted(response.url, render_complete(t, variables, data), t))
+        ]
+        text = as_text(read_path(data, detail.text)) if detail.text else None
+        if isinstance(text, str) and text.strip() and not draft.page_text:
+            draft.page_text = text
+        yield from self._after_record(draft)
+
+    def _detail_failed(self, failure: Failure) -> Iterator[Any]:
+        """The record's JSON could not be had (counted with its cause): the document
+        keeps the record's own values."""
+        yield from self.failed(failure)
+        yield from self._after_record(failure.request.cb_kwargs["draft"])  # type: ignore[attr-defined]
+
+    @staticmethod
+    def _fields(
+        sources: dict[str, str], data: Any, variables: dict[str, Any]
+    ) -> dict[str, str | list[str]]:
+        fields: dict[str, str | list[str]] = {}
+        for name, source in sources.items():
+            value = (  # a template missing one of its values is no value, not a fragment
+                render_complete(source, variables, data)
+                if "{" in source
+                else as_text(read_path(data, source))
+            )
+            if value:
+                fields[name] = value
+        return fields
 
     @property
     def _read(self) -> set[str]:
@@ -132,15 +206,7 @@ class JsonApiSpider(SpecSpider):
         url = absolute(api_url, render_complete(rules.link, variables, record))
         if not url or url == api_url:
             return None
-        fields: dict[str, str | list[str]] = {}
-        for name, source in rules.fields.items():
-            value = (  # a template missing one of its values is no value, not a fragment
-                render_complete(source, variables, record)
-                if "{" in source
-                else as_text(read_path(record, source))
-            )
-            if value:
-                fields[name] = value
+        fields = self._fields(rules.fields, record, variables)
         draft = DocumentDraft(url=url, listing_url=api_url, fields=fields)
         draft.pending_files = [
             u
