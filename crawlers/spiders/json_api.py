@@ -16,7 +16,7 @@ from twisted.python.failure import Failure
 from config.spec_shapes import JsonApiRules
 from crawlers.items import DocumentDraft
 from crawlers.jsonpath import as_text, read_path
-from crawlers.links import absolute
+from crawlers.links import absolute, without_session
 from crawlers.origin_headers import with_origin_headers
 from crawlers.spiders.base import SpecSpider
 from crawlers.templates import render_all, render_complete, render_json, with_query
@@ -204,7 +204,7 @@ class JsonApiSpider(SpecSpider):
     def draft(self, record: Any, api_url: str, variables: dict[str, Any]) -> DocumentDraft | None:
         rules = self.rules
         url = absolute(api_url, render_complete(rules.link, variables, record))
-        if not url or url == api_url:
+        if not url or url in (api_url, without_session(api_url)):
             return None
         fields = self._fields(rules.fields, record, variables)
         draft = DocumentDraft(url=url, listing_url=api_url, fields=fields)
