@@ -341,6 +341,11 @@ def test_senado_gaceta_one_issue_per_sitting_day(crawled: Database) -> None:
     assert {d.date for d in docs} == {parse_date(day) for _, day, _ in rows}
     assert all(d.doc_type == "gaceta" and d.legislature == "LXVI" for d in docs)
     assert all("/gaceta_" in d.url for d in docs)
+    # a Comisión Permanente's row links its own gazette, and its title says so
+    for doc in docs:
+        permanent = "/gaceta_comision_permanente/" in doc.url
+        own = "Gaceta de la Comisión Permanente:" if permanent else "Gaceta del Senado:"
+        assert doc.title.startswith(own), (doc.url, doc.title)
     assert _run(crawled, "senado-gaceta").errors == {}
 
 
