@@ -9,8 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
+from config.settings import Settings
+from config.specs import load_spec
+from crawlers.preview import listing_preview
 from indexer.db import Database
 from tests.shapes.harness import FIXTURES, REPO, run_abierto
 from tests.shapes.server import FixtureServer
@@ -105,3 +109,20 @@ def test_a_missing_required_field_is_named_in_spanish(tmp_path: Path) -> None:
     assert "NO ESTÁ LISTA" in result.stdout
     assert "falta el campo obligatorio «session_type» o está vacío" in result.stdout
     assert "required field" not in result.stdout, result.stdout
+
+
+def test_the_listing_preview_counts_constants_as_the_crawl_saves_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The preview of a listing read each row's own fields only: the spec's constants
+    (chamber, legislature) showed filled in 0 of 5 rows, though every saved session has
+    them."""
+    settings = Settings(data_dir=tmp_path / "data", allow_loopback=True, crawl_delay_s=0)
+    with FixtureServer(FIXTURES) as server:
+        monkeypatch.setenv("ABIERTO_SAMPLES_URL", server.url)
+        spec = load_spec(_specs(tmp_path / "specs") / "spec.yaml")
+        found = listing_preview(spec, settings, max_details=0, time_limit_s=60)
+    fields = found["fields"]
+    assert fields["date"]["filled"] == fields["date"]["items"] == 5
+    for name, value in (("chamber", "Senado de la República"), ("legislature", "LXVI")):
+        assert fields[name]["filled"] == 5 and fields[name]["samples"] == [value], name
