@@ -318,6 +318,10 @@ class JsonApiRules(_Rules):
     detail: JsonDetail | None = Field(
         None, description="Each record's own JSON (fields, files, text the record lacks)."
     )
+    newest_first: bool = Field(
+        False, description="Records come newest first: a backfill stops paging once a "
+        "page is all older than --since.",
+    )  # fmt: skip
 
     @field_validator("body")
     @classmethod

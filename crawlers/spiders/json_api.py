@@ -5,6 +5,7 @@ requested by number, offset or the API's own next link until the total is reache
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -21,8 +22,14 @@ from crawlers.origin_headers import with_origin_headers
 from crawlers.spiders.base import SpecSpider
 from crawlers.templates import render_all, render_complete, render_json, with_query
 from indexer.extract.sniff import decode_bytes
+from indexer.readers.normalise import parse_date
 
 TOTAL_NOT_REACHED = "total_not_reached"
+
+
+def _day(draft: DocumentDraft) -> dt.date | None:
+    raw = draft.fields.get("resolution_date") or draft.fields.get("date")
+    return parse_date(raw if isinstance(raw, str) else None)
 
 
 class JsonApiSpider(SpecSpider):
@@ -83,9 +90,10 @@ class JsonApiSpider(SpecSpider):
             return
         variables = self._variables(page, offset)
         new = 0
+        dated = older = 0
 
         def one(position: int, record: Any) -> Iterator[Any]:
-            nonlocal new
+            nonlocal new, dated, older
             draft = self.draft(record, response.url, variables)
             if draft is None:
                 self.run.error(
@@ -94,6 +102,9 @@ class JsonApiSpider(SpecSpider):
                 return
             new += draft.url not in self._read
             self._read.add(draft.url)
+            day = _day(draft)
+            dated += day is not None
+            older += self.window.before(day)
             if not self.in_window(draft):
                 return
             if rules.detail is not None:
@@ -105,6 +116,8 @@ class JsonApiSpider(SpecSpider):
         if records and not new and page > self.rules.first_page:
             self._repeated(data, response.url, page)
             return  # an API that ignores the page asked for would repeat it max_pages times
+        if rules.newest_first and dated and older == dated:
+            return  # records come newest first: every page after this is older still
         yield from self._next_page(data, records, response, page, base_url or response.url, offset)
 
     def _after_record(self, draft: DocumentDraft) -> Iterator[Any]:

@@ -37,16 +37,16 @@ def _spec() -> dict:
     }  # fmt: skip
 
 
-def _serve(asked: list[int]) -> Iterator[str]:
+def _serve(asked: list[int], cap: int = CAP) -> Iterator[str]:
     class Api(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
             body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
             page = int(body["page"])
             asked.append(page)
             first = (page - 1) * SIZE
-            shown = range(first, min(first + SIZE, CAP))  # nothing past the cap
-            records = [
-                {"id": f"vt-{n}", "fechaSesion": f"{n + 1:02d}/02/2025",
+            shown = range(first, min(first + SIZE, cap, TOTAL))  # nothing past the cap
+            records = [  # newest first, as the Buscador answers
+                {"id": f"vt-{n}", "fechaSesion": f"{28 - n:02d}/02/2025",
                  "resumen": f"Versión taquigráfica de la sesión {n + 1} del Pleno."}
                 for n in shown
             ]  # fmt: skip
@@ -94,3 +94,25 @@ def test_an_api_capping_its_results_below_its_total_is_a_counted_loss(tmp_path: 
         "búsquedas más acotadas"
     )
     assert set(run.errors) == {"total_not_reached"}
+
+
+def test_a_backfill_of_a_newest_first_api_stops_once_past_its_window(tmp_path: Path) -> None:
+    """Read newest first (json_api.newest_first), a backfill from --since stops at the
+    first page all older than it, not at the API's cap or its total."""
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    spec = _spec()
+    spec["json_api"]["newest_first"] = True
+    (specs / f"{spec['id']}.yaml").write_text(yaml.safe_dump(spec), encoding="utf-8")
+    asked: list[int] = []
+    for url in _serve(asked, cap=TOTAL):
+        result = run_abierto(tmp_path / "data", url, specs, "--since", "2025-02-26")
+    assert "Traceback" not in result.stderr, result.stderr
+    db = Database(f"sqlite:///{tmp_path / 'data' / 'abierto.db'}")
+    try:
+        days = sorted(d.date.isoformat() for d in db.iter_documents() if d.date)
+        run = db.list_runs(spec["id"])[0]
+    finally:
+        db.close()
+    assert days == ["2025-02-26", "2025-02-27", "2025-02-28"]
+    assert asked == [1, 2] and run.errors == {}
