@@ -61,24 +61,28 @@ def test_check_reports_each_field_and_says_ready(tmp_path: Path) -> None:
     assert "lista:" in result.stdout
 
 
-def test_a_date_read_as_session_type_is_implausible_and_the_run_is_empty(tmp_path: Path) -> None:
+def test_a_date_read_as_session_type_is_implausible_and_never_saved(tmp_path: Path) -> None:
+    """The check refuses the spec. The crawl keeps no date as a type: a session whose own
+    transcript (or agenda) opens naming its type ("sesión ordinaria…") takes that one;
+    the Comisión Permanente's, which names none, lacks its required type and is counted."""
     specs = _specs(
         tmp_path / "specs", listing__fields__session_type="xpath:normalize-space(./td[2])"
     )
     with FixtureServer(FIXTURES) as server:
         result = _check(tmp_path / "check", server.url, specs)
-        crawl = run_abierto(tmp_path / "data", server.url, specs)
+        run_abierto(tmp_path / "data", server.url, specs)
     assert result.returncode == 1
     assert "[implausible_field]: 5 errores;" in result.stdout and "NO ESTÁ LISTA" in result.stdout
     assert "tuvo 5 valores inverosímiles" in result.stdout
     assert "se descartó el valor" in result.stdout  # its example said in Spanish
     assert "de abril de 2026" in result.stdout  # the refused value is shown
-    assert crawl.returncode == 1
     db = Database(f"sqlite:///{tmp_path / 'data' / 'abierto.db'}")
     (run,) = db.list_runs("fixture-senado-sesiones")
+    types = {d.session_number: d.session_type for d in db.iter_documents()}
     db.close()
-    assert run.status == "empty" and run.message.startswith("no_items")
+    assert types == dict.fromkeys(("176", "175", "174", "173"), "ordinaria")
     assert run.errors["implausible_field"]["count"] == 5
+    assert run.errors["missing_field"]["count"] == 1  # no. 172, the Comisión Permanente
 
 
 def test_a_backfill_that_leaves_everything_out_is_empty_all_filtered(tmp_path: Path) -> None:
