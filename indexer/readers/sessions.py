@@ -98,9 +98,11 @@ def recognise_session(text: str | None, default_date: dt.date | None = None) -> 
 
 
 # how a transcript names its session at its head: "VERSIÓN TAQUIGRÁFICA DE LA SESIÓN
-# PÚBLICA ORDINARIA DEL PLENO…" (SCJN), "SESIÓN SOLEMNE…"; nothing else there is a type
+# PÚBLICA ORDINARIA DEL PLENO…" (SCJN), "Versión estenográfica de la sesión solemne…";
+# only that phrase: a type named elsewhere (a menu, an agenda) is not this session's
 _HEADING_TYPE = re.compile(
-    r"\bsesion\s+(?:publica\s+|privada\s+)?(?:(?:no\s+)?presencial\s+|remota\s+)?"
+    r"\bversion\s+(?:taquigrafica|estenografica)\s+de\s+la\s+sesion\s+"
+    r"(?:publica\s+|privada\s+)?(?:(?:no\s+)?presencial\s+|remota\s+)?"
     r"(ordinaria|extraordinaria|solemne)\b"
 )
 HEADING_CHARS = 3000
