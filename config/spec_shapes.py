@@ -251,6 +251,46 @@ class VideoChannelRules(_Rules):
         return self
 
 
+class JsonDetail(_Rules):
+    """A record's own JSON, asked for by an address built from the record: what the
+    search's record lacks (the SCJN's versiones taquigráficas give, per record, the
+    transcript's text and its PDF's address only in their document's answer)."""
+
+    url: str = Field(description="The record's JSON: a template from the record, e.g. "
+                     "'https://…/documento/vtaquigraficas/{id}'.")  # fmt: skip
+    fields: dict[str, str] = Field(
+        default_factory=dict, description="Field → path, or a template, in the detail's "
+        "JSON; the record's own values win.",
+    )  # fmt: skip
+    files: list[str] = Field(default_factory=list, description="File URL templates.")
+    text: str | None = Field(None, description="Path to the text in the detail's JSON.")
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        return check_template(value)
+
+    @field_validator("files")
+    @classmethod
+    def _files(cls, values: list[str]) -> list[str]:
+        return [check_template(v) for v in values]
+
+    @field_validator("text")
+    @classmethod
+    def _text(cls, value: str | None) -> str | None:
+        return check_path(value) if value is not None else None
+
+    @field_validator("fields")
+    @classmethod
+    def _fields(cls, values: dict[str, str]) -> dict[str, str]:
+        for value in values.values():
+            if "{" in value:
+                check_template(value)
+            else:
+                check_path(value)
+        return values
+
+
 class JsonApiRules(_Rules):
     """A paginated JSON search API (the SCJN Buscador Jurídico is one)."""
 
@@ -275,6 +315,13 @@ class JsonApiRules(_Rules):
         default_factory=dict, description="Field → path, or a template with {path} inside."
     )
     text: str | None = Field(None, description="Path to the record's text, if it has one.")
+    detail: JsonDetail | None = Field(
+        None, description="Each record's own JSON (fields, files, text the record lacks)."
+    )
+    newest_first: bool = Field(
+        False, description="Records come newest first: a backfill stops paging once a "
+        "page is all older than --since.",
+    )  # fmt: skip
 
     @field_validator("body")
     @classmethod

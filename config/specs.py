@@ -54,6 +54,7 @@ _ENV_REF = re.compile(r"\$\{([A-Z0-9_]+)(?::-([^}]*))?\}")
 _PLACEHOLDER = re.compile(r"\$\{[^}]*\}?")
 MAX_DEPTH = 32
 MAX_VALUES = 20_000
+MAX_LINK_FALLBACKS = 8
 
 # Fields a spec may fill, per kind (the document model's own fields).
 SPEC_FIELDS: dict[str, frozenset[str]] = {
@@ -236,6 +237,11 @@ class ListingRules(PageRules):
     link: Selector | None = Field(
         None, description="From an item to its document: a detail page or the file itself."
     )
+    link_fallback: list[Selector] = Field(
+        default_factory=list, description="When listing.link finds nothing in an item, "
+        "these in order: the first that finds a link gives the document (a session's "
+        "transcript not yet published, its record or agenda instead).",
+    )  # fmt: skip
     link_postback: LinkPostback | None = Field(
         None, description="When an item has no link (listing.link matched nothing), the "
         "control that posts the form back for its document (ASP.NET).",
@@ -260,7 +266,26 @@ class ListingRules(PageRules):
             for key in ("items", "link", "next_page"):
                 if key in data:
                     data[key] = _selector(data[key])
+            if isinstance(data.get("link_fallback"), list):
+                data["link_fallback"] = [_selector(v) for v in data["link_fallback"]]
         return data
+
+    @model_validator(mode="after")
+    def _fallback_after_link(self) -> ListingRules:
+        if self.link_fallback and self.link is None:
+            raise Invalid(
+                "link_fallback needs listing.link (what it stands in for)",
+                "link_fallback necesita listing.link: es lo que se prueba cuando el enlace "
+                "de listing.link falta",
+                where="link_fallback",
+            )
+        if len(self.link_fallback) > MAX_LINK_FALLBACKS:
+            raise Invalid(
+                f"link_fallback takes at most {MAX_LINK_FALLBACKS} selectors",
+                f"link_fallback admite como máximo {MAX_LINK_FALLBACKS} selectores",
+                where="link_fallback",
+            )
+        return self
 
     @model_validator(mode="after")
     def _one_pagination(self) -> ListingRules:
@@ -428,6 +453,8 @@ class SourceSpec(BaseModel):
             rules = getattr(self, block)
             if rules is not None:
                 named += [(f"{block}.fields.{name}", name) for name in rules.fields]
+        if self.json_api is not None and self.json_api.detail is not None:
+            named += [(f"json_api.detail.fields.{n}", n) for n in self.json_api.detail.fields]
         if self.sitemap is not None:
             for n, rule in enumerate(self.sitemap.rules):
                 named += [(f"sitemap.rules.{n}.constants.{k}", k) for k in rule.constants]

@@ -58,6 +58,7 @@ LABELS = {
     "spider_error": "error al leer una página",
     "limit_reached": "se alcanzó un límite",
     "page_repeated": "la página siguiente repite la anterior",
+    "total_not_reached": "la API dejó de dar registros antes de su total",
     "foreign_document": "documento de otra institución",
     "foreign_name": "nombre de otra institución",
     "parse_timeout": "los selectores tardaron demasiado",
@@ -118,6 +119,9 @@ _HEAD_BYTES = re.compile(r"response head too large: more than (\d+) bytes of hea
 _REPEATED = re.compile(
     r"page (\d+) repeats records already read: the API does not move on with the page asked "
     r"for; paging stopped with (\d+) of the (\d+) records its total says$"
+)
+_ENDED_SHORT = re.compile(
+    r"page (\d+) ended the records with (\d+) of the (\d+) its total says: .*$", re.S
 )
 _LIMIT = re.compile(r"(.+?) reached: (.*)$", re.S)  # "listing.max_pages (20) reached: …"
 # what a limit left unread, as the spiders say it (``limit_reached``)
@@ -248,6 +252,14 @@ def error_mensaje(cause: str, message: str) -> str:
         return (
             f"la página {page} repite registros ya leídos: la API no avanza con la página "
             f"pedida; la lectura se detuvo con {read} de los {total} registros que dice su total"
+        )
+    if cause == "total_not_reached" and (found := _ENDED_SHORT.match(message)):
+        page, read, total = found.groups()
+        return (
+            f"la página {page} fue la última que dio registros: se leyeron {read} de los "
+            f"{total} que dice su total; la API no da más de una misma búsqueda (los "
+            "buscadores suelen cortar en 10 000 resultados): lea el resto por ventanas de "
+            "fechas (--since/--until) o con búsquedas más acotadas"
         )
     if cause == "foreign_name" and (found := _FOREIGN.match(message)):
         name, own = found.groups()

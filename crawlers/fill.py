@@ -21,6 +21,8 @@ def spec_fields(spec: SourceSpec) -> list[str]:
         rules = getattr(spec, block)
         if rules is not None:
             names += list(rules.fields)
+    if spec.json_api is not None and spec.json_api.detail is not None:
+        names += list(spec.json_api.detail.fields)
     if spec.sitemap is not None:
         for rule in spec.sitemap.rules:
             names += list(rule.constants)
@@ -49,7 +51,10 @@ def fill_report(
     )
     report: dict[str, dict[str, Any]] = {}
     for name in names:
-        values = [d.get("fields", {}).get(name) for d in documents]
+        # a constant is every item's value where the item reads none (as the crawl saves
+        # it): a listing's raw fields lack it, and showed it filled in none of them
+        constant = spec.constants.get(name)
+        values = [d.get("fields", {}).get(name) or constant for d in documents]
         filled = [v for v in values if v not in (None, "", [])]
         samples: list[str] = []
         for value in filled:

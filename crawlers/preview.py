@@ -32,7 +32,7 @@ from crawlers.fill import fill_report
 from crawlers.links import BadLink, absolute, page_base
 from crawlers.next_form import next_form_step
 from crawlers.preview_slots import Slots, slots_of
-from crawlers.selectors import BadFieldLink, read, read_fields, select
+from crawlers.selectors import BadFieldLink, item_link, read, read_fields, select
 from crawlers.templates import render_all, with_query
 from indexer.build import InvalidDocument, MissingField, build_document
 from indexer.extract import ExtractionError, html_main_text, sniff_type
@@ -253,7 +253,7 @@ def listing_preview(
         for position, item in enumerate(items, start=1):
             bad = _bad_field_link(page.url, errors)
             fields = read_fields(item, spec.listing.fields, page.url, bad)
-            link = read(item, spec.listing.link) if spec.listing.link else None
+            link = item_link(item, spec.listing)
             document = {"fields": fields, "listing_url": page.url}
             try:
                 document["url"] = absolute(base, link if isinstance(link, str) else None)
@@ -351,7 +351,7 @@ def _item_keys(page: HtmlResponse, spec: SourceSpec, items: Any) -> set[str]:
     assert spec.listing is not None
     keys = set()
     for item in items:
-        link = read(item, spec.listing.link) if spec.listing.link else None
+        link = item_link(item, spec.listing)
         try:
             url = absolute(page_base(page), link if isinstance(link, str) else None)
         except BadLink:

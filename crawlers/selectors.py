@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from parsel import Selector as Page
 from parsel import SelectorList
 
 from config.patterns import first_group
 from config.specs import LIST_FIELDS, URL_FIELDS, Selector
-from crawlers.links import BadLink, absolute
+from crawlers.links import BadLink, absolute, clean_link
 
 Node = Page | SelectorList
 
@@ -44,6 +45,20 @@ def _texts(found: SelectorList) -> list[str]:
             value = " ".join(item.xpath(".//text()").getall())
         texts.append(value or "")
     return texts
+
+
+def item_link(item: Node, rules: Any) -> str | None:
+    """An item's link to its document: ``listing.link``'s, else the first of
+    ``listing.link_fallback`` that finds one (a session whose transcript is not yet
+    published keeps its row through its record or agenda). A link to no page
+    (``javascript:void(0)``, ``#``) is none; without a fallback it is returned as found."""
+    selectors = [rules.link, *rules.link_fallback] if rules.link else []
+    for n, selector in enumerate(selectors):
+        found = read(item, selector)
+        link = found if isinstance(found, str) else None
+        if clean_link(link) or (link and n == len(selectors) - 1):
+            return link
+    return None
 
 
 BadFieldLink = Callable[[str, BadLink], None]

@@ -30,7 +30,7 @@ from indexer.readers.normalise import (
     parse_date,
     video_platform,
 )
-from indexer.readers.sessions import recognise_session, sitting_of
+from indexer.readers.sessions import recognise_session, session_type_in_heading, sitting_of
 from indexer.readers.signatures import split_signatures
 from indexer.readers.videos import canonical_video_url, video_id, video_key
 
@@ -123,6 +123,9 @@ def build_document(
     if kind == "sesion":
         fields, read = _from_session_title(fields)
         sources |= read
+        if not _one(fields.get("session_type")) and (given := session_type_in_heading(text)):
+            fields = fields | {"session_type": given}
+            sources["session_type"] = "heading"
     for name in required:
         if not _one(fields.get(name)):
             raise MissingField(name)

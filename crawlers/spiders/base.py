@@ -30,7 +30,7 @@ from crawlers.building import PageHtml
 from crawlers.encoding import as_page, true_encoding
 from crawlers.failures import failure_cause
 from crawlers.items import DocumentDraft, Download
-from crawlers.links import BadLink, absolute, clean_link, page_base
+from crawlers.links import BadLink, absolute, clean_link, page_base, without_session
 from crawlers.runs import RunStats
 from crawlers.selectors import BadFieldLink, read, read_fields, select
 from crawlers.templates import render_all, with_query
@@ -229,7 +229,7 @@ class SpecSpider(scrapy.Spider):
     def parse_document(self, response: Response, draft: DocumentDraft) -> Iterator[Any]:
         page = as_page(response)
         if page is None:
-            draft.files.append(Download(response.url, response.body, _true_type(response)))
+            draft.files.append(Download(_address(response), response.body, _true_type(response)))
             yield from self.next_file(draft)
             return
         if self._soft_404(page):  # no document: the site's error page would have been one
@@ -260,7 +260,7 @@ class SpecSpider(scrapy.Spider):
         elif page is not None and self._soft_404(page):
             draft.files_failed += 1
         else:
-            draft.files.append(Download(response.url, response.body, _true_type(response)))
+            draft.files.append(Download(_address(response), response.body, _true_type(response)))
         yield from self.next_file(draft)
 
     def _soft_404(self, page: TextResponse) -> bool:
@@ -333,6 +333,13 @@ class SpecSpider(scrapy.Spider):
         values = found if isinstance(found, list) else [found] if found else []
         base = page_base(page)
         return [u for v in values if (u := self.absolute_or_counted(base, v, "file link"))]
+
+
+def _address(response: Response) -> str:
+    """Where a file was read, as it is kept: without the session or tracking parameters
+    a redirect put in it (``;jsessionid=…``), as a link is; a new one each crawl would
+    make the same file another address."""
+    return without_session(response.url)
 
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

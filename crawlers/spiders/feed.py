@@ -15,6 +15,7 @@ from config.spec_shapes import FeedRules
 from crawlers.building import PageHtml
 from crawlers.formats.feeds import FeedEntry, parse_feed
 from crawlers.items import DocumentDraft
+from crawlers.links import without_session
 from crawlers.selectors import read_fields
 from crawlers.spiders.base import SpecSpider
 
@@ -89,7 +90,9 @@ class FeedSpider(SpecSpider):
             fields["authors"] = entry.authors
         if entry.node is not None:
             fields |= read_fields(entry.node, rules.fields, feed_url, self.bad_field_link(feed_url))
-        url = link or f"{feed_url}#{entry.id or entry.title}"
+        # an entry without a link is known by the feed's address: without the session a
+        # redirect or the start URL gave it, or each crawl would make it a new document
+        url = link or f"{without_session(feed_url)}#{entry.id or entry.title}"
         draft = DocumentDraft(url=url, listing_url=feed_url, fields=fields)
         if rules.enclosures:
             draft.pending_files = [

@@ -16,7 +16,7 @@ from crawlers.items import DocumentDraft
 from crawlers.links import absolute, page_base
 from crawlers.next_form import next_form_step
 from crawlers.postback import control_data
-from crawlers.selectors import read, read_fields, select
+from crawlers.selectors import item_link, read, read_fields, select
 from crawlers.spiders.base import SpecSpider
 from crawlers.templates import render_all, with_query
 from indexer.readers.normalise import parse_date
@@ -45,8 +45,7 @@ class HtmlListingSpider(SpecSpider):
 
         def one(position: int, item: Any) -> Iterator[Any]:
             fields = read_fields(item, rules.fields, listing.url, bad_field_link)
-            link = read(item, rules.link) if rules.link else None
-            url = absolute(base, link if isinstance(link, str) else None)
+            url = absolute(base, item_link(item, rules))
             if not url and rules.link_postback is not None:
                 yield from self._ask_by_postback(listing, position, item, fields, seen, tally)
                 return

@@ -5,21 +5,31 @@ requested by number, offset or the API's own next link until the total is reache
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator
 from typing import Any
 
 import scrapy
 from scrapy.http import Response
+from twisted.python.failure import Failure
 
 from config.spec_shapes import JsonApiRules
 from crawlers.items import DocumentDraft
 from crawlers.jsonpath import as_text, read_path
-from crawlers.links import absolute
+from crawlers.links import absolute, without_session
 from crawlers.origin_headers import with_origin_headers
 from crawlers.spiders.base import SpecSpider
 from crawlers.templates import render_all, render_complete, render_json, with_query
 from indexer.extract.sniff import decode_bytes
+from indexer.readers.normalise import parse_date
+
+TOTAL_NOT_REACHED = "total_not_reached"
+
+
+def _day(draft: DocumentDraft) -> dt.date | None:
+    raw = draft.fields.get("resolution_date") or draft.fields.get("date")
+    return parse_date(raw if isinstance(raw, str) else None)
 
 
 class JsonApiSpider(SpecSpider):
@@ -80,9 +90,10 @@ class JsonApiSpider(SpecSpider):
             return
         variables = self._variables(page, offset)
         new = 0
+        dated = older = 0
 
         def one(position: int, record: Any) -> Iterator[Any]:
-            nonlocal new
+            nonlocal new, dated, older
             draft = self.draft(record, response.url, variables)
             if draft is None:
                 self.run.error(
@@ -91,18 +102,96 @@ class JsonApiSpider(SpecSpider):
                 return
             new += draft.url not in self._read
             self._read.add(draft.url)
+            day = _day(draft)
+            dated += day is not None
+            older += self.window.before(day)
             if not self.in_window(draft):
                 return
-            if rules.follow:
-                yield self.follow(draft)
+            if rules.detail is not None:
+                yield from self._ask_detail(draft, record, variables, base_url or response.url)
             else:
-                yield from self.next_file(draft)
+                yield from self._after_record(draft)
 
         yield from self.each_item(records, response.url, one, "record")
         if records and not new and page > self.rules.first_page:
             self._repeated(data, response.url, page)
             return  # an API that ignores the page asked for would repeat it max_pages times
+        if rules.newest_first and dated and older == dated:
+            return  # records come newest first: every page after this is older still
         yield from self._next_page(data, records, response, page, base_url or response.url, offset)
+
+    def _after_record(self, draft: DocumentDraft) -> Iterator[Any]:
+        """The record's document: its link fetched (``follow``), or its files."""
+        if self.rules.follow:
+            yield self.follow(draft)
+        else:
+            yield from self.next_file(draft)
+
+    def _ask_detail(
+        self, draft: DocumentDraft, record: Any, variables: dict[str, Any], base_url: str
+    ) -> Iterator[Any]:
+        """The record's own JSON (``json_api.detail``); a record without the values its
+        address needs keeps what it has."""
+        detail = self.rules.detail
+        assert detail is not None
+        url = self.absolute_or_counted(
+            draft.listing_url, render_complete(detail.url, variables, record), "json_api.detail.url"
+        )
+        if not url:
+            yield from self._after_record(draft)
+            return
+        request = scrapy.Request(
+            url, headers={"Accept": "application/json"}, callback=self._detail,
+            errback=self._detail_failed, cb_kwargs={"draft": draft, "variables": variables},
+        )  # fmt: skip
+        yield with_origin_headers(request, base_url, self.rules.headers)
+
+    def _detail(
+        self, response: Response, draft: DocumentDraft, variables: dict[str, Any]
+    ) -> Iterator[Any]:
+        """Fields, files and text from the record's JSON, then the document as without
+        it; an answer that is no JSON is counted and the record's own values kept."""
+        detail = self.rules.detail
+        assert detail is not None
+        try:
+            data = json.loads(decode_bytes(response.body)[0])
+        except (ValueError, RecursionError) as exc:
+            reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+            self.run.error("not_json", response.url, f"json_api.detail: not JSON: {reason}")
+            yield from self._after_record(draft)
+            return
+        found = self._fields(detail.fields, data, variables)
+        draft.fields = found | draft.fields
+        draft.pending_files += [
+            u
+            for t in detail.files
+            if (u := self.absolute_or_counted(response.url, render_complete(t, variables, data), t))
+        ]
+        text = as_text(read_path(data, detail.text)) if detail.text else None
+        if isinstance(text, str) and text.strip() and not draft.page_text:
+            draft.page_text = text
+        yield from self._after_record(draft)
+
+    def _detail_failed(self, failure: Failure) -> Iterator[Any]:
+        """The record's JSON could not be had (counted with its cause): the document
+        keeps the record's own values."""
+        yield from self.failed(failure)
+        yield from self._after_record(failure.request.cb_kwargs["draft"])  # type: ignore[attr-defined]
+
+    @staticmethod
+    def _fields(
+        sources: dict[str, str], data: Any, variables: dict[str, Any]
+    ) -> dict[str, str | list[str]]:
+        fields: dict[str, str | list[str]] = {}
+        for name, source in sources.items():
+            value = (  # a template missing one of its values is no value, not a fragment
+                render_complete(source, variables, data)
+                if "{" in source
+                else as_text(read_path(data, source))
+            )
+            if value:
+                fields[name] = value
+        return fields
 
     @property
     def _read(self) -> set[str]:
@@ -128,17 +217,9 @@ class JsonApiSpider(SpecSpider):
     def draft(self, record: Any, api_url: str, variables: dict[str, Any]) -> DocumentDraft | None:
         rules = self.rules
         url = absolute(api_url, render_complete(rules.link, variables, record))
-        if not url or url == api_url:
+        if not url or url in (api_url, without_session(api_url)):
             return None
-        fields: dict[str, str | list[str]] = {}
-        for name, source in rules.fields.items():
-            value = (  # a template missing one of its values is no value, not a fragment
-                render_complete(source, variables, record)
-                if "{" in source
-                else as_text(read_path(record, source))
-            )
-            if value:
-                fields[name] = value
+        fields = self._fields(rules.fields, record, variables)
         draft = DocumentDraft(url=url, listing_url=api_url, fields=fields)
         draft.pending_files = [
             u
@@ -159,22 +240,24 @@ class JsonApiSpider(SpecSpider):
         offset: int,
     ) -> Iterator[scrapy.Request]:
         rules = self.rules
-        if not records:
-            return
         seen = offset + len(records)
         total = read_path(data, rules.total) if rules.total else None
         said = str(total) if isinstance(total, (int, float, str)) else ""
         if said.isascii() and said.isdigit() and seen >= int(said):
             return
-        if rules.page_size and len(records) < rules.page_size:
-            return  # a short page is the last one
+        if not records or (rules.page_size and len(records) < rules.page_size):
+            self._short_of_total(said, seen, page, response.url)
+            return  # an empty or short page is the last one
         last = page - rules.first_page + 1 >= rules.max_pages
         if rules.next:
             found = as_text(read_path(data, rules.next)) or None
             link = self.absolute_or_counted(response.url, found, "json_api.next")  # type: ignore[arg-type]
-            if link and last:
+            if not link:  # none given (a bad one is counted as bad_url already)
+                if found is None:
+                    self._short_of_total(said, seen, page, response.url)
+            elif last:
                 self._limit(response.url)
-            elif link:
+            else:
                 request = scrapy.Request(
                     link, headers={"Accept": "application/json"},
                     callback=self.parse_start, errback=self.failed,
@@ -187,6 +270,20 @@ class JsonApiSpider(SpecSpider):
             self._limit(response.url)
             return
         yield self.api_request(base_url, page + 1, seen)
+
+    def _short_of_total(self, said: str, seen: int, page: int, where: str) -> None:
+        """Paging ended (an empty or short page, no next link) while the API's total says
+        there are more: counted, never a silent loss. A search engine answers at most so
+        many results of one query (10,000 is Elasticsearch's default): a larger one is
+        read whole only in parts, by date windows (``--since``/``--until``)."""
+        if not (said.isascii() and said.isdigit() and int(said) > seen):
+            return
+        self.run.error(
+            TOTAL_NOT_REACHED, where,
+            f"page {page} ended the records with {seen} of the {said} its total says: the "
+            "API gives no more of one query (a search engine's cap on results, often "
+            "10,000); read the rest in date windows (--since/--until) or narrower queries",
+        )  # fmt: skip
 
     def _limit(self, where: str) -> None:
         self.limit_reached(

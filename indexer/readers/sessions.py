@@ -97,6 +97,27 @@ def recognise_session(text: str | None, default_date: dt.date | None = None) -> 
     )
 
 
+# how a transcript names its session at its head: "VERSIÓN TAQUIGRÁFICA DE LA SESIÓN
+# PÚBLICA ORDINARIA DEL PLENO…" (SCJN), "Versión estenográfica de la sesión solemne…";
+# only that phrase: a type named elsewhere (a menu, an agenda) is not this session's
+_HEADING_TYPE = re.compile(
+    r"\bversion\s+(?:taquigrafica|estenografica)\s+de\s+la\s+sesion\s+"
+    r"(?:publica\s+|privada\s+)?(?:(?:no\s+)?presencial\s+|remota\s+)?"
+    r"(ordinaria|extraordinaria|solemne)\b"
+)
+HEADING_CHARS = 3000
+
+
+def session_type_in_heading(text: str | None) -> str | None:
+    """The type a transcript's heading gives its session ("sesión pública ordinaria");
+    None when its first lines name none: a type read anywhere else (a case that cites
+    an extraordinary session, a committee in an agenda) would be a wrong value."""
+    if not text:
+        return None
+    found = _HEADING_TYPE.search(" ".join(fold_keyword(text[:HEADING_CHARS]).split()))
+    return normalise_session_type(found[1]) if found else None
+
+
 def _session_type(folded: str) -> str | None:
     """The session's own type: the Comisión Permanente's, a committee's when the session
     is the committee's ("Comisión de Justicia - Reunión ordinaria", "reunión ordinaria de

@@ -9,8 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
+from config.settings import Settings
+from config.specs import load_spec
+from crawlers.preview import listing_preview
 from indexer.db import Database
 from tests.shapes.harness import FIXTURES, REPO, run_abierto
 from tests.shapes.server import FixtureServer
@@ -52,29 +56,34 @@ def test_check_reports_each_field_and_says_ready(tmp_path: Path) -> None:
         result = _check(tmp_path, server.url, _specs(tmp_path / "specs"))
     assert result.returncode == 0, result.stdout + result.stderr
     lines = {line.split()[0]: line for line in result.stdout.splitlines() if line.strip()}
-    assert "4/4" in lines["date*"] and "2026-04-08" in lines["date*"]
-    assert "4/4" in lines["session_number"] and "173" in result.stdout
+    assert "5/5" in lines["date*"] and "2026-04-08" in lines["date*"]
+    assert "5/5" in lines["session_number"] and "173" in result.stdout
     assert "lista:" in result.stdout
 
 
-def test_a_date_read_as_session_type_is_implausible_and_the_run_is_empty(tmp_path: Path) -> None:
+def test_a_date_read_as_session_type_is_implausible_and_never_saved(tmp_path: Path) -> None:
+    """The check refuses the spec. The crawl keeps no date as a type: a session whose own
+    transcript opens naming its type ("Versión estenográfica de la sesión ordinaria…")
+    takes that one; the Comisión Permanente's, which names none, and no. 176, whose
+    agenda stands in for a transcript not yet out, lack their required type: counted."""
     specs = _specs(
         tmp_path / "specs", listing__fields__session_type="xpath:normalize-space(./td[2])"
     )
     with FixtureServer(FIXTURES) as server:
         result = _check(tmp_path / "check", server.url, specs)
-        crawl = run_abierto(tmp_path / "data", server.url, specs)
+        run_abierto(tmp_path / "data", server.url, specs)
     assert result.returncode == 1
-    assert "[implausible_field]: 4 errores;" in result.stdout and "NO ESTÁ LISTA" in result.stdout
-    assert "tuvo 4 valores inverosímiles" in result.stdout
+    assert "[implausible_field]: 5 errores;" in result.stdout and "NO ESTÁ LISTA" in result.stdout
+    assert "tuvo 5 valores inverosímiles" in result.stdout
     assert "se descartó el valor" in result.stdout  # its example said in Spanish
     assert "de abril de 2026" in result.stdout  # the refused value is shown
-    assert crawl.returncode == 1
     db = Database(f"sqlite:///{tmp_path / 'data' / 'abierto.db'}")
     (run,) = db.list_runs("fixture-senado-sesiones")
+    types = {d.session_number: d.session_type for d in db.iter_documents()}
     db.close()
-    assert run.status == "empty" and run.message.startswith("no_items")
-    assert run.errors["implausible_field"]["count"] == 4
+    assert types == dict.fromkeys(("175", "174", "173"), "ordinaria")
+    assert run.errors["implausible_field"]["count"] == 5
+    assert run.errors["missing_field"]["count"] == 2  # nos. 176 and 172
 
 
 def test_a_backfill_that_leaves_everything_out_is_empty_all_filtered(tmp_path: Path) -> None:
@@ -105,3 +114,20 @@ def test_a_missing_required_field_is_named_in_spanish(tmp_path: Path) -> None:
     assert "NO ESTÁ LISTA" in result.stdout
     assert "falta el campo obligatorio «session_type» o está vacío" in result.stdout
     assert "required field" not in result.stdout, result.stdout
+
+
+def test_the_listing_preview_counts_constants_as_the_crawl_saves_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The preview of a listing read each row's own fields only: the spec's constants
+    (chamber, legislature) showed filled in 0 of 5 rows, though every saved session has
+    them."""
+    settings = Settings(data_dir=tmp_path / "data", allow_loopback=True, crawl_delay_s=0)
+    with FixtureServer(FIXTURES) as server:
+        monkeypatch.setenv("ABIERTO_SAMPLES_URL", server.url)
+        spec = load_spec(_specs(tmp_path / "specs") / "spec.yaml")
+        found = listing_preview(spec, settings, max_details=0, time_limit_s=60)
+    fields = found["fields"]
+    assert fields["date"]["filled"] == fields["date"]["items"] == 5
+    for name, value in (("chamber", "Senado de la República"), ("legislature", "LXVI")):
+        assert fields[name]["filled"] == 5 and fields[name]["samples"] == [value], name
