@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from indexer.db.alert_tables import AlertMatchRow
 from indexer.db.alert_tokens import hash_plain_tokens
+from indexer.db.audit_headers import hide_audited_headers
 from indexer.db.bulk import insert_rows, run_in
 from indexer.db.migrate import upgrade
 from indexer.db.tables import CrawlRunRow, DocumentRow, FetchRow, FileRow, IndexQueueRow
@@ -214,6 +215,7 @@ class Database:
         self.recent = RecentDocuments()
         upgrade(self.engine)
         hash_plain_tokens(self.engine)
+        hide_audited_headers(self.engine)
 
     def session(self) -> Session:
         return self.sessions()
