@@ -37,11 +37,20 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[Mapping[str
     take = itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
     processed = [(i, process) for i, process in enumerate(processors) if process is not None]
     if processed:
+        # a value many rows share (a batch's moment of writing: a few µs to format each
+        # time) processed once; by identity, which the rows keep alive meanwhile (equal
+        # datetimes in two time zones are written apart)
+        done: list[dict[int, Any]] = [{} for _ in processed]
         values: list[tuple[Any, ...]] = []
         for row in rows:
             taken = list(take(row))
-            for i, process in processed:
-                taken[i] = process(taken[i])
+            for (i, process), seen in zip(processed, done, strict=True):
+                value = taken[i]
+                key = id(value)
+                if key in seen:
+                    taken[i] = seen[key]
+                else:
+                    taken[i] = seen[key] = process(value)
             values.append(tuple(taken))
     else:
         values = [take(row) for row in rows]
