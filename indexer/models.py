@@ -208,9 +208,12 @@ class DocumentCore(BaseModel):
         private = self.__pydantic_private__
         return private["_cited_by_count"] if private is not None else self._cited_by_count
 
-    def with_citations(self, keys: list[str], cited_by: int) -> DocumentCore:
-        """The same document carrying what it cites and how often it is cited."""
-        copy = self.model_copy()
+    def with_citations(
+        self, keys: list[str], cited_by: int, in_place: bool = False
+    ) -> DocumentCore:
+        """The same document carrying what it cites and how often it is cited;
+        ``in_place``: this one, for a caller that owns it (a copy costs a few µs)."""
+        copy = self if in_place else self.model_copy()
         private = copy.__pydantic_private__  # the copy's own (see ``citation_keys``)
         if private is None:
             copy._citation_keys = tuple(dict.fromkeys(keys))

@@ -20,18 +20,34 @@ _Plan = tuple[str | None, tuple[str, ...], tuple[Callable[[Any], Any] | None, ..
 _PLANS: dict[tuple[int, str, tuple[str, ...]], _Plan] = {}
 
 
-def insert_rows(connection: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Insert ``rows`` (every row with the same keys, as the first one) into ``table``."""
+def insert_rows(
+    connection: Connection,
+    table: Table,
+    rows: Sequence[Mapping[str, Any]],
+    ready: tuple[str, ...] = (),
+) -> None:
+    """Insert ``rows`` (every row with the same keys, as the first one) into ``table``.
+    ``ready``: columns whose values are given as stored already (JSON written), on
+    SQLite only."""
     if not rows:
         return
     dialect = connection.dialect
     if dialect.name != "sqlite":
+        if ready:
+            raise ValueError("values stored as given are for SQLite")
         connection.execute(insert(table), list(rows))
         return
     sql, names, processors = _plan(connection, table, tuple(rows[0]))
     if sql is None:  # a column left out has a default SQLAlchemy fills in
+        if ready:
+            raise ValueError("values stored as given need every column given")
         connection.execute(insert(table), list(rows))
         return
+    if ready:
+        processors = tuple(
+            None if name in ready else process
+            for name, process in zip(names, processors, strict=True)
+        )
     # a row's values in one call (a one-column row's too), then the few that need it
     # processed in place: no generator per row
     take = itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
