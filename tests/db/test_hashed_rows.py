@@ -57,7 +57,7 @@ def unusual() -> list:  # type: ignore[type-arg]
         "d'Artagnan dijo \"no\" y 'sí'\tcon\\barra\ninvertida",
         "sólo 'comillas' simples",
         "espacio\xa0duro, guion\xadblando, \x0c salto, \u200b cero, 🙂 y \x00 nulo",
-        "comillas \"dobles\" solas",
+        'comillas "dobles" solas',
     ]
     return [
         sesion.model_copy(
