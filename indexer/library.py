@@ -351,7 +351,8 @@ class Library:
         """What each cites (``citations``: read already, by a worker), read once and
         written; the documents withheld for review taken out of the index (and the queue):
         what remains goes to the store."""
-        batch = record_citations(self.db, batch, citations)
+        # the batch's documents were read for this flush: they carry their citations
+        batch = record_citations(self.db, batch, citations, owned=True)
         withheld = [doc for doc in batch if doc.privacy is not None and doc.privacy.withheld]
         if withheld:  # personal data held back for review: never in the index
             self.store.delete(doc.id for doc in withheld)
@@ -479,7 +480,7 @@ class Library:
                     read_lately.update(
                         (doc.id, doc.content_sha256) for doc in batch if _saved_since(doc, since)
                     )
-                    batch = record_citations(self.db, batch, prepared.citations)
+                    batch = record_citations(self.db, batch, prepared.citations, owned=True)
                     ready.update(prepared.ready)  # taken out by the store as it writes
                     # personal data held back for review: never in the index
                     yield from (d for d in batch if d.privacy is None or not d.privacy.withheld)

@@ -208,9 +208,12 @@ class DocumentCore(BaseModel):
         private = self.__pydantic_private__
         return private["_cited_by_count"] if private is not None else self._cited_by_count
 
-    def with_citations(self, keys: list[str], cited_by: int) -> DocumentCore:
-        """The same document carrying what it cites and how often it is cited."""
-        copy = self.model_copy()
+    def with_citations(
+        self, keys: list[str], cited_by: int, in_place: bool = False
+    ) -> DocumentCore:
+        """The same document carrying what it cites and how often it is cited;
+        ``in_place``: this one, for a caller that owns it (a copy costs a few µs)."""
+        copy = self if in_place else self.model_copy()
         private = copy.__pydantic_private__  # the copy's own (see ``citation_keys``)
         if private is None:
             copy._citation_keys = tuple(dict.fromkeys(keys))
@@ -244,11 +247,31 @@ class DocumentCore(BaseModel):
         """``hashed``'s dump alone (its ``content_sha256`` the hash), for a caller that
         needs no hashed copy of the document (the database's row)."""
         dumped = self.model_dump(mode="json")
-        payload = {k: v for k, v in dumped.items() if k not in _UNHASHED}
-        payload["files"] = sorted(f["sha256"] for f in payload["files"])
-        digest = hashlib.sha256(repr(sorted(payload.items())).encode("utf-8")).hexdigest()
-        dumped["content_sha256"] = digest
+        dumped["content_sha256"] = _content_digest(type(self), dumped)
         return dumped
+
+
+# each kind's hashed fields in sorted order, each with the start of its pair's repr
+_HASHED: dict[type[DocumentCore], tuple[tuple[str, str], ...]] = {}
+
+
+def _content_digest(kind: type[DocumentCore], dumped: dict[str, Any]) -> str:
+    """The content hash as it has always been defined, the sha256 of
+    ``repr(sorted(payload.items()))`` (``payload``: the dump without ``_UNHASHED``, its
+    files by sha256 alone, sorted): stored hashes must keep matching. That repr is
+    written out here, the fields' order and their names' reprs made once per kind: the
+    same bytes for half the CPU (a tuple's repr costs about 0.5 µs, 27 per document)."""
+    order = _HASHED.get(kind)
+    if order is None:  # a kind's dump always has its fields, in one order
+        names = sorted(name for name in dumped if name not in _UNHASHED)
+        order = _HASHED[kind] = tuple((name, f"({name!r}, ") for name in names)
+    parts = []
+    for name, head in order:
+        value = dumped[name]
+        if name == "files":
+            value = sorted(f["sha256"] for f in value)
+        parts.append(f"{head}{value!r})")
+    return hashlib.sha256(f"[{', '.join(parts)}]".encode()).hexdigest()
 
 
 class Sentencia(DocumentCore):

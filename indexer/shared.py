@@ -206,7 +206,7 @@ def _write_run(
             key=lambda link: (link.source_id != planned.doc.source_id, link.source_id, link.url)
         )
         saved.append(planned.doc.model_copy(update={"sources": links}))
-    return write_documents(connection, saved, numbers, kept)
+    return write_documents(connection, saved, numbers, kept, owned=True)  # copies made here
 
 
 # Fields that, when both publications give them and they differ, say two things even

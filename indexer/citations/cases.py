@@ -321,9 +321,10 @@ _BODY_AFTER = re.compile(
 _COURTS_OWN = frozenset(("ADR", "AR", "AI", "CC", "CT", "DGI"))
 
 
-def _subject_court(original: str, case: CaseNumber, start: int, end: int) -> str | None:
-    """The Court's body the clause citing the case has for subject, if any (see above)."""
-    if not _own_precedent_key(case.canonical):
+def _subject_court(original: str, key: str, start: int, end: int) -> str | None:
+    """The Court's body the clause citing the case (``key``: its canonical form) has for
+    subject, if any (see above)."""
+    if not _own_precedent_key(key):
         return None
     before = original[max(0, start - 160) : start]
     found = None
@@ -336,8 +337,9 @@ def _subject_court(original: str, case: CaseNumber, start: int, end: int) -> str
 
 def _citation(original: str, case: CaseNumber, start: int, end: int) -> Citation:
     written = " ".join(original[start:end].split())
-    court = _court_after(original, end) or _subject_court(original, case, start, end)
-    return Citation("case", case.canonical, written, start, end, court)
+    key = case.canonical  # made once: a few µs
+    court = _court_after(original, end) or _subject_court(original, key, start, end)
+    return Citation("case", key, written, start, end, court)
 
 
 def share_accumulated_courts(original: str, folded: str, found: list[Citation]) -> list[Citation]:

@@ -139,11 +139,15 @@ def read_citations(doc: AnyDocument) -> list[Citation]:
 
 
 def record_citations(
-    db: Database, docs: list[AnyDocument], found: Mapping[str, list[Citation]] | None = None
+    db: Database,
+    docs: list[AnyDocument],
+    found: Mapping[str, list[Citation]] | None = None,
+    owned: bool = False,
 ) -> list[AnyDocument]:
     """Write what ``docs`` cite (a withheld document cites nothing while withheld), queue
     the sentences whose count of citing documents changed, and return the documents
-    carrying their citation keys and their own count, for the search store.
+    carrying their citation keys and their own count, for the search store (``owned``:
+    ``docs`` themselves, which only the caller holds; otherwise copies).
 
     A document whose stored citations were read from its current content by this reader
     keeps them (nothing read, nothing written); ``found``: citations already read (by
@@ -205,7 +209,7 @@ def record_citations(
         changed = {k for i in fresh_ids for k in before[i] ^ cited_cases[i]}
         _queue_holders(connection, sorted(changed), set(ids))
         counts = _counts(connection, numbers)
-    return [doc.with_citations(keys[doc.id], counts.get(doc.id, 0)) for doc in docs]
+    return [doc.with_citations(keys[doc.id], counts.get(doc.id, 0), owned) for doc in docs]
 
 
 def unread(db: Database, docs: list[AnyDocument]) -> set[str]:

@@ -20,28 +20,53 @@ _Plan = tuple[str | None, tuple[str, ...], tuple[Callable[[Any], Any] | None, ..
 _PLANS: dict[tuple[int, str, tuple[str, ...]], _Plan] = {}
 
 
-def insert_rows(connection: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Insert ``rows`` (every row with the same keys, as the first one) into ``table``."""
+def insert_rows(
+    connection: Connection,
+    table: Table,
+    rows: Sequence[Mapping[str, Any]],
+    ready: tuple[str, ...] = (),
+) -> None:
+    """Insert ``rows`` (every row with the same keys, as the first one) into ``table``.
+    ``ready``: columns whose values are given as stored already (JSON written), on
+    SQLite only."""
     if not rows:
         return
     dialect = connection.dialect
     if dialect.name != "sqlite":
+        if ready:
+            raise ValueError("values stored as given are for SQLite")
         connection.execute(insert(table), list(rows))
         return
     sql, names, processors = _plan(connection, table, tuple(rows[0]))
     if sql is None:  # a column left out has a default SQLAlchemy fills in
+        if ready:
+            raise ValueError("values stored as given need every column given")
         connection.execute(insert(table), list(rows))
         return
+    if ready:
+        processors = tuple(
+            None if name in ready else process
+            for name, process in zip(names, processors, strict=True)
+        )
     # a row's values in one call (a one-column row's too), then the few that need it
     # processed in place: no generator per row
     take = itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
     processed = [(i, process) for i, process in enumerate(processors) if process is not None]
     if processed:
+        # a value many rows share (a batch's moment of writing: a few µs to format each
+        # time) processed once; by identity, which the rows keep alive meanwhile (equal
+        # datetimes in two time zones are written apart)
+        done: list[dict[int, Any]] = [{} for _ in processed]
         values: list[tuple[Any, ...]] = []
         for row in rows:
             taken = list(take(row))
-            for i, process in processed:
-                taken[i] = process(taken[i])
+            for (i, process), seen in zip(processed, done, strict=True):
+                value = taken[i]
+                key = id(value)
+                if key in seen:
+                    taken[i] = seen[key]
+                else:
+                    taken[i] = seen[key] = process(value)
             values.append(tuple(taken))
     else:
         values = [take(row) for row in rows]

@@ -13,7 +13,16 @@ from sqlalchemy import text
 
 from bench.legal_corpus import LegalCorpus
 from indexer.db import Database
-from indexer.models import FileRef, SourceLink
+from indexer.models import (
+    FileRef,
+    OcrPageRef,
+    PrivacyFinding,
+    PrivacyReport,
+    Sentencia,
+    Sesion,
+    SourceLink,
+    VideoLink,
+)
 
 
 def hash_as_before(doc) -> str:  # type: ignore[no-untyped-def]
@@ -33,7 +42,36 @@ def documents() -> list:  # type: ignore[type-arg]
     link = SourceLink(source_id="otra-fuente", url="http://127.0.0.1/otra")
     docs[0] = docs[0].model_copy(update={"files": files, "fetched_at": fetched})
     docs[1] = docs[1].model_copy(update={"sources": [link], "content_sha256": "viejo"})
-    return docs
+    return docs + unusual()
+
+
+def unusual() -> list:  # type: ignore[type-arg]
+    """Values whose repr escapes or quotes: the hash reads their repr."""
+    sesion = next(d for d in LegalCorpus(40, seed=2) if isinstance(d, Sesion))
+    sentencia = next(d for d in LegalCorpus(40, seed=2) if isinstance(d, Sentencia))
+    video = VideoLink(url="https://video.example/v?id=1&t='2'", platform="youtube", live=True)
+    privacy = PrivacyReport(
+        policy="flag", findings=[PrivacyFinding(kind="curp", start=3, end=21)], rules="v1"
+    )
+    texts = [
+        "d'Artagnan dijo \"no\" y 'sí'\tcon\\barra\ninvertida",
+        "sólo 'comillas' simples",
+        "espacio\xa0duro, guion\xadblando, \x0c salto, \u200b cero, 🙂 y \x00 nulo",
+        'comillas "dobles" solas',
+    ]
+    return [
+        sesion.model_copy(
+            update={"id": "ses-rara", "text": texts[0], "video_urls": [video], "privacy": privacy,
+                    "agenda": ["Punto 'uno'", 'Punto "dos"'], "field_sources": {"title": "title"}}
+        ),
+        *(
+            sentencia.model_copy(
+                update={"id": f"sen-rara-{n}", "text": text, "title": text[:30],
+                        "ocr_pages": [OcrPageRef(page=1, confidence=61.25)]}
+            )
+            for n, text in enumerate(texts[1:])
+        ),
+    ]  # fmt: skip
 
 
 def test_the_hash_and_the_dump_are_as_when_made_apart() -> None:
