@@ -40,6 +40,7 @@ class _Attributed:
     party: str | None = None
     name: str | None = None
     shown: str | None = None  # the person's name as known at this turn
+    written: str | None = None  # the name ``person`` was resolved from (line or chair)
 
 
 def speeches_of(session: Sesion, people: People) -> list[Speech]:
@@ -57,39 +58,50 @@ def speeches_of(session: Sesion, people: People) -> list[Speech]:
     for turn in turns:
         one = _Attributed(turn)
         if turn.chair:
+            chair_name = turn.chair
             chair = people.resolve(turn.chair)  # the record says who presides from here
         if turn.speaker is not None:
             speaker = read_speaker(turn.speaker)
             one.role, one.party = speaker.role, _stated_party(speaker, scope_of(session), session)
             one.name = speaker.name
             if speaker.name:
-                one.person = people.resolve(speaker.name)
+                one.person, one.written = people.resolve(speaker.name), speaker.name
                 if speaker.chair and one.person is not None:
-                    chair = one.person  # the last named presidency presides from here on
+                    chair, chair_name = one.person, speaker.name  # presides from here on
             elif speaker.chair:
-                one.person = chair
-            if one.person is not None and (
-                one.role == "legislador" or (one.party and one.role != "ministro")
-            ):
-                one.person.add_term(session.legislature, one.party, session.chamber, "discurso")
+                one.person, one.written = chair, chair_name
             one.shown = one.person.name if one.person else None
         attributed.append(one)
     speakers = {one.person.id: one.person for one in attributed if one.person and one.name}
-    said = _parties_said(attributed, speakers)
-    return [_speech(session, one, said, speakers) for one in attributed]
+    _uncredit_shared(attributed, speakers)
+    for one in attributed:
+        if one.person is not None and (
+            one.role == "legislador" or (one.party and one.role != "ministro")
+        ):
+            one.person.add_term(session.legislature, one.party, session.chamber, "discurso")
+    said = _parties_said(attributed)
+    return [_speech(session, one, said) for one in attributed]
 
 
-def _parties_said(
-    attributed: list[_Attributed], speakers: dict[str, Person]
-) -> dict[str, set[str]]:
+def _uncredit_shared(attributed: list[_Attributed], speakers: dict[str, Person]) -> None:
+    """Credit no one with a turn whose name another of the session's speakers also goes
+    by: "El diputado López Ruiz" read before "Juan López Ruiz" and "María López Ruiz"
+    both spoke was credited to the one known then, which the whole session shows it
+    need not be (a wrong person is worse than none). Its line, and any party it states,
+    stay; a chair-only turn follows the name the chair was known by."""
+    for one in attributed:
+        if one.person and one.written and _shared(one.written, one.person, speakers):
+            one.person = one.shown = None
+
+
+def _parties_said(attributed: list[_Attributed]) -> dict[str, set[str]]:
     """The parties each person's own lines state in this session, as a legislator (a
-    line whose name another speaker of the session also goes by says nothing for sure)."""
+    line whose name another speaker of the session also goes by is credited to no one,
+    see :func:`_uncredit_shared`, and says nothing of anyone)."""
     said: dict[str, set[str]] = {}
     for one in attributed:
         person = one.person
-        if person is None or not one.party or one.role not in LEGISLATIVE:
-            continue
-        if not (one.name and _shared(one.name, person, speakers)):
+        if person is not None and one.party and one.role in LEGISLATIVE:
             said.setdefault(person.id, set()).add(one.party)
     return said
 
@@ -97,22 +109,21 @@ def _parties_said(
 Said = dict[str, set[str]]  # person id → the parties their lines state in the session
 
 
-def _filled(
-    one: _Attributed, legislature: str | None, said: Said, speakers: dict[str, Person]
-) -> tuple[str | None, str | None]:
+def _filled(one: _Attributed, legislature: str | None, said: Said) -> tuple[str | None, str | None]:
     """The party (and its source) of a turn whose line states none. The same person's
-    party that day, when this session's other lines state one and only one and no other
-    speaker of the session goes by the name this turn writes; else, when the session
-    states none for them, a roster of this legislature's (``people`` resolves a name no
-    roster or speech settles to no one). Never another session's: people change party."""
+    party that day, when this session's other lines state one and only one (a turn whose
+    name another speaker goes by has no person, see :func:`_uncredit_shared`); else,
+    when the session states none for them, a roster of this legislature's (``people``
+    resolves a name no roster or speech settles to no one). Never another session's:
+    people change party."""
     person = one.person
     if person is None or one.role not in LEGISLATIVE:
         return None, None
     parties = said.get(person.id, set())
     if not parties:
         return person.roster_party(legislature), ROSTER
-    if len(parties) > 1 or (one.name and _shared(one.name, person, speakers)):
-        return None, None  # the record contradicts itself, or the name may be another's
+    if len(parties) > 1:
+        return None, None  # the record contradicts itself
     return next(iter(parties)), SESSION
 
 
@@ -128,12 +139,10 @@ def _shared(name: str, person: Person, speakers: dict[str, Person]) -> bool:
     )
 
 
-def _speech(
-    session: Sesion, one: _Attributed, said: dict[str, set[str]], speakers: dict[str, Person]
-) -> Speech:
+def _speech(session: Sesion, one: _Attributed, said: Said) -> Speech:
     party, source = one.party, TRANSCRIPT if one.party else None
     if not party:
-        party, source = _filled(one, session.legislature, said, speakers)
+        party, source = _filled(one, session.legislature, said)
     turn, person = one.turn, one.person
     return Speech(
         id=speech_id(session.id, turn.order),

@@ -42,6 +42,12 @@ CONGRESS = """-La C. Presidenta: Tiene la palabra la diputada.
 -El diputado Rodrigo Anaya Pérez: Con su venia.
 -La Secretaría: Se registraron veinte votos a favor.
 """
+# A Diario de los Debates where a short name from the seat is read before the second of
+# the two legislators it could be takes the rostrum.
+NAMESAKES = """-El diputado Juan López Ruiz (PAN): Con su venia, presidenta.
+-El diputado López Ruiz (desde la curul): Una moción, presidenta.
+-La diputada María López Ruiz (PRI): Con su venia, presidenta.
+"""
 
 
 def _session(name: str, text: str, institution: str, congress: str | None) -> Sesion:
@@ -66,6 +72,9 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     library.add_document(_session("corte", COURT, "Suprema Corte de Justicia de la Nación", None))
     library.add_document(
         _session("congreso", CONGRESS, "Congreso del Estado de Prueba", "Congreso de Prueba")
+    )
+    library.add_document(
+        _session("homonimos", NAMESAKES, "Congreso del Estado de Prueba", "Congreso Homónimo")
     )
     library.flush()
     with TestClient(create_app(library)) as test_client:
@@ -102,4 +111,13 @@ def test_a_legislators_role_is_in_their_own_gender(client: TestClient) -> None:
         "Lucía Medina Robles (Legisladora)",
         "Rodrigo Anaya Pérez (Legislador)",
         "La Secretaría",  # named once: the heading is the role's own label
+    ]
+
+
+def test_a_name_two_speakers_go_by_is_shown_as_written(client: TestClient) -> None:
+    """Not as the one of them who had spoken when it was read."""
+    assert _speakers(client, "homonimos") == [
+        "Juan López Ruiz (Legislador · PAN)",
+        "El diputado López Ruiz (desde la curul) (Legislador)",
+        "María López Ruiz (Legisladora · PRI)",
     ]
