@@ -22,33 +22,59 @@ Searcher = TypeVar("Searcher")
 
 class HeldCommits(Generic[Searcher]):
     """The current commit's searcher and those of the last ``count`` commits it replaced
-    (each for ``seconds`` after it was replaced)."""
+    that a search read (each for ``seconds`` after it was replaced)."""
 
     def __init__(self, count: int, seconds: float) -> None:
         self.count = count
         self.seconds = seconds
         self._current: tuple[str | None, Searcher] | None = None
         self._held: OrderedDict[str, tuple[float, Searcher]] = OrderedDict()
+        # the last commit a search read: one never searched (a crawler's) is not held
+        self._searched: str | None = None
         self._lock = threading.Lock()
 
     def renewed(
-        self, path: Path | None, reload: Callable[[], Searcher]
+        self, path: Path | None, reload: Callable[[], Searcher], searched: bool = True
     ) -> tuple[str | None, Searcher]:
         """The commit ``reload`` reads now and its searcher (the commit None: not known
-        for sure, or an index in memory); the one it replaces is held."""
+        for sure, or an index in memory); the one it replaces is held if a search read
+        it. ``searched``: a search reads the new one now (a writer's reload does not:
+        ``read`` names it searched when one does)."""
         before = read_meta(path) if path is not None else b""
         searcher = reload()
         after = read_meta(path) if path is not None else b""
         current = (commit_named(before, after), searcher)
         with self._lock:
             previous, self._current = self._current, current
-            if previous is not None and previous[0] is not None and previous[0] != current[0]:
-                self._held[previous[0]] = (time.monotonic(), previous[1])
-                self._held.move_to_end(previous[0])
+            replaced = None if previous is None else previous[0]
+            if (
+                previous is not None
+                and replaced is not None
+                and replaced == self._searched
+                and replaced != current[0]
+            ):
+                self._held[replaced] = (time.monotonic(), previous[1])
+                self._held.move_to_end(replaced)
             while len(self._held) > self.count:
                 self._held.popitem(last=False)
             self._expire()
+            if searched:
+                self._searched = current[0]
         return current
+
+    def read(self) -> tuple[str | None, Searcher]:
+        """The commit the last renewal read and its searcher, for a search: named
+        searched at once, so it is held when a commit replaces it."""
+        return self.current(searched=True)
+
+    def current(self, searched: bool = False) -> tuple[str | None, Searcher]:
+        """The commit the last renewal read and its searcher (``renewed`` first)."""
+        with self._lock:
+            if self._current is None:
+                raise RuntimeError("HeldCommits.current before renewed")
+            if searched:
+                self._searched = self._current[0]
+            return self._current
 
     def held(self, commit: str) -> Searcher | None:
         """The searcher of an earlier commit, while it is held."""

@@ -74,11 +74,12 @@ from indexer.stores.base import (
     outdated_index,
 )
 from indexer.stores.documents import citation_keys
+from indexer.stores.held import HeldCommits
 from indexer.stores.plain import PlainResult, plain_facets, plain_hits
 from indexer.stores.query_kits import PLAN, Kit, Plan, TantivyKit
 from indexer.stores.tantivy_entry import NO_VALUE, Prepared, prepare, to_tantivy
 from indexer.stores.tantivy_entry import key_field as _key
-from indexer.stores.tantivy_native import NativeReader, commit_named, open_native, read_meta
+from indexer.stores.tantivy_native import NativeReader, open_native
 
 AnyDocument = Sentencia | Sesion | Legislativo
 # documents prepared elsewhere (or the error met), by id
@@ -240,12 +241,9 @@ class TantivyStore:
         self._uncommitted = 0
         self._seen_meta = self._meta_mtime()
         self._generation = 0
-        # the commit searches read (None: not known for sure) and its searcher, together
-        self._current: tuple[str | None, tantivy.Searcher] = (None, self.index.searcher())
-        self._held: OrderedDict[str, tuple[float, tantivy.Searcher]] = OrderedDict()
-        self._held_lock = threading.Lock()
-        # the last commit a search read: one never searched (a crawler's) is not held
-        self._searched: str | None = None
+        # the commit searches read (None: not known for sure) and its searcher, together;
+        # those of the last few it replaced, held for the cursors made on them
+        self._commits: HeldCommits[tantivy.Searcher] = HeldCommits(HELD_COMMITS, HELD_SECONDS)
         self._read_current()
         self._count_cache = _CountCache(COUNT_CACHE_SIZE)
         self._pages: _Lru[bytes | _KeptPage] = _Lru(PAGE_CACHE_SIZE)
@@ -467,28 +465,13 @@ class TantivyStore:
 
     def _read_current(self) -> None:
         """Reload, knowing which commit the new searcher reads (the same name in every
-        process, ``commit_of``); the one it replaces is held for the cursors made on it."""
-        before = read_meta(self.path) if self.path is not None else b""
-        self.index.reload()
-        searcher = self.index.searcher()
-        after = read_meta(self.path) if self.path is not None else b""
-        previous, self._current = self._current, (commit_named(before, after), searcher)
-        replaced = previous[0]
-        if replaced is not None and replaced != self._current[0]:
-            with self._held_lock:
-                if replaced == self._searched:
-                    self._held[replaced] = (time.monotonic(), previous[1])
-                    self._held.move_to_end(replaced)
-                while len(self._held) > HELD_COMMITS:
-                    self._held.popitem(last=False)
-                self._expire_held()
+        process, ``commit_of``); the one it replaces is held for the cursors made on it
+        if a search read it."""
+        self._commits.renewed(self.path, self._reloaded, searched=False)
 
-    def _expire_held(self) -> None:
-        """Let go of the held searchers replaced ``HELD_SECONDS`` ago (``_held_lock``
-        held): each keeps the files of its commit's segments, merged away since."""
-        limit = time.monotonic() - HELD_SECONDS
-        for name in [name for name, (at, _) in self._held.items() if at < limit]:
-            del self._held[name]
+    def _reloaded(self) -> tantivy.Searcher:
+        self.index.reload()
+        return self.index.searcher()
 
     def _catch_up(self) -> tuple[str | None, tantivy.Searcher]:
         """The current commit and searcher, reloaded first unless another thread is
@@ -498,14 +481,7 @@ class TantivyStore:
                 self._read_current()
             finally:
                 self._reload_lock.release()
-        return self._current
-
-    def _held_searcher(self, commit: str) -> tantivy.Searcher | None:
-        """The searcher of an earlier commit, while it is held."""
-        with self._held_lock:
-            self._expire_held()
-            held = self._held.get(commit)
-        return None if held is None else held[1]
+        return self._commits.current()
 
     def _refresh(self) -> None:
         """When another process committed, one request reloads the searcher while the
@@ -581,11 +557,10 @@ class TantivyStore:
             return self._search(pinned.searcher, query, offset, key)
         _, generation = self._searcher_of_generation()
         # read after the generation: its searcher is at least as new
-        commit, searcher = self._current
-        self._searched = commit
+        commit, searcher = self._commits.read()
         if made_on is not None and made_on != commit:
             # the cursor's page was read from an earlier commit: the next one from it too
-            held = self._held_searcher(made_on)
+            held = self._commits.held(made_on)
             if held is not None:
                 return self._search(held, query, offset, (fingerprint, made_on), made_on)
         page_key = (fingerprint, offset, query.limit, generation)

@@ -15,6 +15,7 @@ import pytest
 from indexer.stores import SearchQuery
 from indexer.stores import tantivy_store as store_module
 from indexer.stores.base import CursorError
+from indexer.stores.held import HeldCommits
 from indexer.stores.tantivy_store import TantivyStore
 from tests.stores.corpus import sentencia
 
@@ -125,3 +126,21 @@ def test_the_first_page_after_a_commit_names_its_commit(tmp_path: Path) -> None:
     second = store.search(query.model_copy(update={"cursor": first.next_cursor}))
     assert [hit.id for hit in first.hits][-1] == "sen-024"
     assert second.hits[0].id == "sen-023"
+
+
+def test_only_a_commit_a_search_read_is_held(tmp_path: Path) -> None:
+    """A commit no search read (a crawler's, between two of its own) holds no searcher
+    and so none of its segments' files: no cursor can name it."""
+    commits: HeldCommits[str] = HeldCommits(4, 600.0)
+
+    def commit(meta: bytes, searcher: str) -> str | None:
+        (tmp_path / "meta.json").write_bytes(meta)
+        return commits.renewed(tmp_path, lambda: searcher, searched=False)[0]
+
+    unread = commit(b'{"a": 1}', "first")
+    commit(b'{"a": 2}', "second")
+    assert unread is not None and commits.held(unread) is None
+    read, searcher = commits.read()
+    assert searcher == "second"
+    commit(b'{"a": 3}', "third")
+    assert read is not None and commits.held(read) == "second"
