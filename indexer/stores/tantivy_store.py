@@ -475,13 +475,15 @@ class TantivyStore:
 
     def _catch_up(self) -> tuple[str | None, tantivy.Searcher]:
         """The current commit and searcher, reloaded first unless another thread is
-        reloading (the next search is then answered by the commit it reads)."""
+        reloading (the next search is then answered by the commit it reads). The commit
+        counts as read: the page about to be read from it names it in its cursor, so it is
+        held when the crawler replaces it."""
         if self._reload_lock.acquire(blocking=False):
             try:
                 self._read_current()
             finally:
                 self._reload_lock.release()
-        return self._commits.current()
+        return self._commits.read()
 
     def _refresh(self) -> None:
         """When another process committed, one request reloads the searcher while the

@@ -79,8 +79,12 @@ def test_cursors_are_bound_to_their_query() -> None:
     )  # fmt: skip
     with pytest.raises(CursorError):
         decode_cursor(SearchQuery(q="otra", cursor=cursor))
-    with pytest.raises(CursorError):  # an embedded-store cursor is not an engine cursor
-        decode_cursor(query.model_copy(update={"cursor": encode_cursor(query, 20)}))
+    # an offset cursor (a page's link back) is read as the hits to skip, for its query only
+    assert decode_cursor(query.model_copy(update={"cursor": encode_cursor(query, 20)})) == (
+        None, 20
+    )  # fmt: skip
+    with pytest.raises(CursorError):
+        decode_cursor(SearchQuery(q="otra", cursor=encode_cursor(query, 20)))
 
 
 def test_engine_highlights_become_the_shared_marks() -> None:
