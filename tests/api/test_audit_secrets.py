@@ -30,6 +30,7 @@ def _spec(token: str) -> dict[str, object]:
             "records": "resultados",
             "link": "/documento/{id}",
             "headers": {"X-Api-Key": token, "Accept-Language": "es-MX"},
+            "params": {"api_key": token, "pagina": "{page}", "tamano": 50},
         },
     }
 
@@ -58,8 +59,12 @@ def test_header_values_never_reach_the_audit_log(tmp_path: Path) -> None:
         versions = [d["spec"]["json_api"]["headers"] for d in details if "spec" in d]
         assert versions == [{"X-Api-Key": "(oculto)", "Accept-Language": "(oculto)"}] * 2
         assert sent == {"X-Api-Key": "clave-nueva", "Accept-Language": "es-MX"}
+        # a key sent as a query parameter too; a template is no secret and stays
+        params = [d["spec"]["json_api"]["params"] for d in details if "spec" in d]
+        assert params == [{"api_key": "(oculto)", "pagina": "{page}", "tamano": "(oculto)"}] * 2
         # the owner still reads its own spec whole
         shown = client.get(f"/v1/sources/{SOURCE}", headers=auth).json()["spec"]
         assert shown["json_api"]["headers"]["X-Api-Key"] == "clave-nueva"
+        assert shown["json_api"]["params"]["api_key"] == "clave-nueva"
     finally:
         library.close()
