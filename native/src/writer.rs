@@ -16,11 +16,11 @@ use std::sync::{Arc, Mutex};
 use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
 use tantivy::directory::error::LockError;
+use tantivy::indexer::LogMergePolicy;
 use tantivy::schema::{Field, Schema};
 use tantivy::tokenizer::{
     SimpleTokenizer, TextAnalyzer, Token, TokenStream, Tokenizer, WhitespaceTokenizer,
 };
-use tantivy::indexer::LogMergePolicy;
 use tantivy::{DateTime, Index, IndexWriter, TantivyDocument, TantivyError, Term};
 
 use crate::analysis::{analyzer, MAX_TOKEN_BYTES};
