@@ -739,7 +739,14 @@ def main() -> int:
         help="settled: start-up's objects frozen out of the collector, as the writing "
         "commands do (indexer.heap); as-is: as before they did",
     )
+    parser.add_argument(
+        "--merge-at",
+        type=int,
+        help="the native writer merges this many similar segments (its own default if not "
+        "given; a build from before the merge policy: Tantivy's, 8)",
+    )
     args = parser.parse_args()
+    tantivy_store.MERGE_AT = args.merge_at
     if args.heap == "settled":
         settle_heap()
     if args.writer == "tantivy-py":

@@ -125,6 +125,11 @@ PREFIX_WORDS = 64
 # threads instead of Snowball run at every occurrence. Off, or without the extension
 # (the Docker image), tantivy-py's writer writes the same index.
 NATIVE_WRITES = True
+# How many similar-sized segments the native writer merges together: None for its own
+# (4; Tantivy's default, 8, left a 100k library in 7 segments, each one every search
+# visits); tests comparing it with tantivy-py's writer, which never merges theirs, and
+# benchmarks set others.
+MERGE_AT: int | None = None
 # The native writer makes the pair terms in its indexing threads (``Remembered``) from the
 # fields' own texts; off, they are made here and handed to it, as before.
 NATIVE_PAIRS = True
@@ -288,6 +293,10 @@ class TantivyStore:
     def _new_writer(self) -> Any:
         """The index folder's writer (its lock): native where it can be."""
         if NATIVE_WRITES and NativeWriter is not None and self.path is not None:
+            if MERGE_AT is not None:
+                return NativeWriter(
+                    str(self.path), WRITER_HEAP, WRITER_THREADS, NATIVE_PAIRS, merge_at=MERGE_AT
+                )
             if hasattr(NativeWriter, "makes_pairs"):
                 return NativeWriter(str(self.path), WRITER_HEAP, WRITER_THREADS, NATIVE_PAIRS)
             return NativeWriter(str(self.path), WRITER_HEAP, WRITER_THREADS)

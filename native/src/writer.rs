@@ -16,6 +16,7 @@ use std::sync::{Arc, Mutex};
 use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
 use tantivy::directory::error::LockError;
+use tantivy::indexer::LogMergePolicy;
 use tantivy::schema::{Field, Schema};
 use tantivy::tokenizer::{
     SimpleTokenizer, TextAnalyzer, Token, TokenStream, Tokenizer, WhitespaceTokenizer,
@@ -37,6 +38,18 @@ const RECENT_TEXTS: usize = 4;
 /// A text longer than this is split anew for each of its fields (its words would hold
 /// tens of MB per thread).
 const RECENT_BYTES: usize = 1 << 20;
+/// Segments of similar size merged into one once this many pile up (Tantivy's default,
+/// 8, left a 100k library in 7 segments, each a search visits: some 10% of a search's
+/// CPU; issue 14).
+const MERGE_AT: usize = 4;
+/// A segment holding more live documents than this is merged no further (it can still
+/// come out of a merge larger): a merge rewrites at most some GB, and its wait at
+/// ``wait_merging_threads`` stays bounded.
+const MERGE_MAX_DOCS: usize = 1_000_000;
+/// A segment with more than this share of its documents deleted (replaced by a later
+/// version, or removed) is merged with its level, or rewritten alone, to give back
+/// their room (Tantivy's default, 1.0, never reclaims a lone segment's).
+const MERGE_DELETED_SHARE: f32 = 0.25;
 
 /// What a word is in the pair fields.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -505,20 +518,40 @@ impl NativeWriter {
     }
 }
 
+/// Fewer segments than Tantivy's default leaves (each costs every search), merges kept
+/// bounded, and deleted documents' room given back.
+fn merge_policy(merge_at: usize) -> LogMergePolicy {
+    let mut policy = LogMergePolicy::default();
+    policy.set_min_num_segments(merge_at.max(2));
+    policy.set_max_docs_before_merge(MERGE_MAX_DOCS);
+    policy.set_del_docs_ratio_before_merge(MERGE_DELETED_SHARE);
+    policy
+}
+
 #[pymethods]
 impl NativeWriter {
     /// ``heap`` bytes shared by ``threads`` indexing threads, as ``Index.writer``; with
     /// ``pairs`` (``makes_pairs``) the pair fields are given their field's own text and
     /// this writer makes their terms (``Remembered``), without, their terms.
+    /// ``merge_at``: how many segments of similar size are merged together (``MERGE_AT``;
+    /// benchmarks try others).
     #[new]
-    #[pyo3(signature = (path, heap, threads, pairs = true))]
-    fn new(py: Python<'_>, path: &str, heap: usize, threads: usize, pairs: bool) -> PyResult<Self> {
+    #[pyo3(signature = (path, heap, threads, pairs = true, merge_at = MERGE_AT))]
+    fn new(
+        py: Python<'_>,
+        path: &str,
+        heap: usize,
+        threads: usize,
+        pairs: bool,
+        merge_at: usize,
+    ) -> PyResult<Self> {
         py.detach(|| {
             let index = Index::open_in_dir(path).map_err(failed)?;
             register(&index, pairs);
-            let writer = index
+            let writer: IndexWriter = index
                 .writer_with_num_threads(threads.max(1), heap)
                 .map_err(failed)?;
+            writer.set_merge_policy(Box::new(merge_policy(merge_at)));
             let schema = index.schema();
             let field = |name: &str| {
                 schema
