@@ -15,7 +15,7 @@ import pytest
 import tantivy
 
 from indexer.models import Legislativo, Sentencia, Sesion
-from indexer.stores import FACETABLE_FIELDS, SearchQuery
+from indexer.stores import FACETABLE_FIELDS, SearchQuery, tantivy_store
 from indexer.stores.documents import filter_values
 from indexer.stores.tantivy_store import NO_VALUE, TantivyStore, counting_helpers
 
@@ -87,9 +87,11 @@ def docs() -> list[AnyDocument]:
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory, docs: list[AnyDocument]) -> TantivyStore:
     store = TantivyStore(tmp_path_factory.mktemp("facets") / "index")
-    for start in range(0, len(docs), 100):  # a segment per commit: counts merged across them
-        report = store.upsert(docs[start : start + 100])
-        assert not report.errors
+    with pytest.MonkeyPatch.context() as patch:  # segments kept apart: never merged
+        patch.setattr(tantivy_store, "MERGE_AT", 1000)
+        for start in range(0, len(docs), 100):  # a segment per commit: counts merged across them
+            report = store.upsert(docs[start : start + 100])
+            assert not report.errors
     assert store.index.searcher().num_segments > 1
     return store
 
@@ -243,10 +245,12 @@ def test_a_forked_process_counts_with_helpers_of_its_own(store: TantivyStore) ->
     assert facets == {n: [(f.value, f.count) for f in v] for n, v in expected.facets.items()}
 
 
-def test_a_value_ranked_low_in_one_segment_keeps_its_documents_there(tmp_path) -> None:
+def test_a_value_ranked_low_in_one_segment_keeps_its_documents_there(tmp_path, monkeypatch) -> None:
     """Segments are counted apart and merged: a court among hundreds with one document
     in the first segment, and the most frequent in the second, is shown with both
-    (a count cut per segment would show the second segment's alone)."""
+    (a count cut per segment would show the second segment's alone). The writer is told
+    not to merge, so the segments this test is about stay apart."""
+    monkeypatch.setattr(tantivy_store, "MERGE_AT", 1000)
 
     def sentencia(n: int, court: str) -> Sentencia:
         return Sentencia(
