@@ -7,15 +7,15 @@ end from a real server on 127.0.0.1."""
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import yaml
 
 from indexer.db import Database
 from tests.adversarial.hostile import text_pdf
+from tests.http_thread import serving_handler
 from tests.shapes.harness import run_abierto
 
 RECORDS = [
@@ -61,14 +61,8 @@ def _serve() -> Iterator[str]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Api)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving_handler(Api) as url:
+        yield url
 
 
 def test_details_that_fail_are_counted_and_their_sessions_kept(tmp_path: Path) -> None:

@@ -7,9 +7,8 @@ more, the loss is a counted error with its true cause, in Spanish too."""
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -18,6 +17,7 @@ import yaml
 
 from crawlers.causas import error_mensaje
 from indexer.db import Database
+from tests.http_thread import serving_handler
 from tests.shapes.harness import run_abierto
 
 PER_PAGE = 3
@@ -61,14 +61,8 @@ def _serve(asked: list[str]) -> Iterator[str]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Api)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving_handler(Api) as url:
+        yield url
 
 
 @pytest.mark.parametrize("total", ["meta.total", None])

@@ -7,15 +7,15 @@ cause and what to do about it, never a run that says ``errors 0`` having read pa
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import yaml
 
 from crawlers.causas import error_mensaje
 from indexer.db import Database
+from tests.http_thread import serving_handler
 from tests.shapes.harness import run_abierto
 
 CAP, TOTAL, SIZE = 6, 14, 3
@@ -60,14 +60,8 @@ def _serve(asked: list[int], cap: int = CAP) -> Iterator[str]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Api)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving_handler(Api) as url:
+        yield url
 
 
 def test_an_api_capping_its_results_below_its_total_is_a_counted_loss(tmp_path: Path) -> None:

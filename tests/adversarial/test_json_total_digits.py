@@ -6,9 +6,8 @@ never stop with a traceback after the first page and lose the rest of the record
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -16,6 +15,7 @@ import pytest
 import yaml
 
 from indexer.db import Database
+from tests.http_thread import serving_handler
 from tests.shapes.harness import run_abierto
 
 PAGES = 3
@@ -56,14 +56,8 @@ def _serve(total: str) -> Iterator[str]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Api)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving_handler(Api) as url:
+        yield url
 
 
 @pytest.mark.parametrize("total", ["²", "①", "2⁵"])

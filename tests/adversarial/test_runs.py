@@ -14,13 +14,14 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 from crawlers.runs import close_abandoned_runs, why_abandoned
 from indexer.db import Database
 from tests.adversarial.abierto import REPO
 from tests.e2e.helpers import run_crawl
+from tests.http_thread import serving_handler
 
 SPEC = """
 id: mapa-lento
@@ -67,14 +68,8 @@ class _Pages(BaseHTTPRequestHandler):
 
 @contextlib.contextmanager
 def _slow_site() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving_handler(_Pages) as url:
+        yield url
 
 
 def _saved(db_path: Path) -> int:

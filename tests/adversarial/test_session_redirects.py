@@ -8,15 +8,15 @@ a real server on 127.0.0.1."""
 from __future__ import annotations
 
 import itertools
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import yaml
 
 from indexer.db import Database
 from tests.adversarial.hostile import text_pdf
+from tests.http_thread import serving_handler
 from tests.shapes.harness import run_abierto
 
 FEED = """<?xml version="1.0" encoding="UTF-8"?>
@@ -65,14 +65,8 @@ def _serve() -> Iterator[str]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving_handler(Site) as url:
+        yield url
 
 
 def test_a_session_in_redirect_targets_makes_no_new_documents_or_addresses(
