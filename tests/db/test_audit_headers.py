@@ -1,7 +1,9 @@
-"""Audit entries written before the audit log hid header values still held them (an
-institution's API key, kept forever). Opening the database hides them, on SQLite and
-PostgreSQL alike: the header names stay, the live spec keeps what the crawler sends, and
-opening again changes nothing."""
+"""Audit entries written before the audit log hid an institution's secrets still held
+them (an API key in a header or a query parameter, kept forever). New entries hide them,
+and opening the database hides them in old ones, on SQLite and PostgreSQL alike: header
+and parameter names stay, a parameter that is a template the crawler fills in
+(``{page}``, ``{since:%d/%m/%Y}``) stays whole, the live spec keeps what the crawler
+sends, a malformed entry does not stop the open, and opening again changes nothing."""
 
 from __future__ import annotations
 
@@ -9,16 +11,18 @@ import datetime as dt
 import json
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 
 from config.specs import parse_spec
 from indexer.db import Database
-from indexer.db.audit_headers import hide_audited_headers
+from indexer.db.audit_headers import _STILL_SHOWN, hide_audited_headers
 from indexer.db.registry import Caller, Registry, Witness
 from indexer.db.tables import AuditRow, SourceRow
 
 SOURCE = "congreso-gto-api-propia"
 LEAKED = "clave-vieja-filtrada"
+KEPT = {"pagina": "{page}", "desde": "{since:%d/%m/%Y}", "q": "fecha:[{since} TO *]"}
+HIDDEN_PARAMS = {"api_key": "(oculto)", "tamano": "(oculto)", **KEPT}
 
 
 def _spec(token: str) -> dict[str, Any]:
@@ -39,15 +43,20 @@ def _spec(token: str) -> dict[str, Any]:
 
 def _details(db: Database) -> dict[int, dict[str, Any]]:
     with db.session() as s:
-        return {row.id: row.detail for row in s.scalars(select(AuditRow))}
+        return {row.id: row.detail for row in s.scalars(select(AuditRow).order_by(AuditRow.id))}
+
+
+def _registry(db: Database) -> tuple[Registry, str, Witness]:
+    """The registry with Guanajuato's congress, its key and a witness of its calls."""
+    registry = Registry(db)
+    registry.add_institution("congreso-gto", "H. Congreso de Guanajuato", "congress", "MX-GUA")
+    key_id, _ = registry.issue_key("congreso-gto")
+    return registry, key_id, Witness(Caller("congreso-gto", key_id), "127.0.0.1")
 
 
 def test_old_audit_entries_lose_their_header_values(database_url: str) -> None:
     db = Database(database_url)
-    registry = Registry(db)
-    registry.add_institution("congreso-gto", "H. Congreso de Guanajuato", "congress", "MX-GUA")
-    key_id, _ = registry.issue_key("congreso-gto")
-    witness = Witness(Caller("congreso-gto", key_id), "127.0.0.1")
+    registry, key_id, witness = _registry(db)
     registry.create_source("congreso-gto", parse_spec(_spec("clave-nueva")), set(), witness=witness)
     # entries as the code before the audit log hid header values wrote them
     now = dt.datetime.now(dt.UTC)
@@ -88,6 +97,89 @@ def test_old_audit_entries_lose_their_header_values(database_url: str) -> None:
             sent = live.spec["json_api"]["headers"]
         assert sent == {"X-Api-Key": "clave-nueva", "Accept-Language": "es-MX"}
         assert hide_audited_headers(db.engine) == 0
+    finally:
+        db.close()
+    db = Database(database_url)
+    try:
+        assert _details(db) == after
+    finally:
+        db.close()
+
+
+def _params_spec(token: str) -> dict[str, Any]:
+    """The spec sending its key as a query parameter, beside templates."""
+    spec = _spec(token)
+    spec["json_api"] = {
+        "records": "resultados",
+        "link": "/documento/{id}",
+        "params": {"api_key": token, "tamano": 50, **KEPT},
+    }
+    return spec
+
+
+def _params(details: dict[int, dict[str, Any]]) -> list[Any]:
+    return [
+        d["spec"]["json_api"]["params"]
+        for d in details.values()
+        if isinstance(d.get("spec"), dict) and isinstance(d["spec"].get("json_api"), dict)
+    ]
+
+
+def test_param_values_are_hidden_in_new_and_old_audit_entries(database_url: str) -> None:
+    db = Database(database_url)
+    registry, key_id, witness = _registry(db)
+    registry.create_source(
+        "congreso-gto", parse_spec(_params_spec("clave-1")), set(), witness=witness
+    )
+    registry.update_source(SOURCE, "congreso-gto", parse_spec(_params_spec("clave-nueva")), witness)
+    written = _details(db)
+    assert "clave-1" not in json.dumps(written) and "clave-nueva" not in json.dumps(written)
+    assert _params(written) == [HIDDEN_PARAMS] * 2
+    # entries as the code before the audit log hid param values wrote them, and some an
+    # older or broken writer may have left (never a reason for an open to fail)
+    now = dt.datetime.now(dt.UTC)
+    old = {"institution_id": "congreso-gto", "key_id": key_id, "source_id": SOURCE, "at": now}
+    malformed = [
+        {"spec": {"json_api": {"params": "texto"}}},
+        {"spec": {"json_api": {"params": ["a", 1]}}},
+        {"spec": {"json_api": "params"}},
+        {"spec": "params"},
+        {"params": {"api_key": "fuera-de-la-spec"}},
+    ]
+    templates_only = _params_spec("x")
+    templates_only["json_api"]["params"] = dict(KEPT)
+    with db.engine.begin() as connection:
+        connection.execute(
+            insert(AuditRow),
+            [
+                {**old, "action": "update", "detail": {"spec": _params_spec(LEAKED)}},
+                {**old, "action": "update", "detail": {"spec": templates_only}},
+                *({**old, "action": "update", "detail": detail} for detail in malformed),
+            ],
+        )
+    before = _details(db)
+    db.close()
+
+    db = Database(database_url)
+    try:
+        after = _details(db)
+        assert LEAKED not in json.dumps(after)
+        assert _params(after) == [HIDDEN_PARAMS] * 3 + [KEPT, "texto", ["a", 1]]
+        # the rest of each entry is as it was
+        for entry, detail in before.items():
+            if detail.get("spec", {}) == _params_spec(LEAKED):
+                detail["spec"]["json_api"]["params"] = HIDDEN_PARAMS
+            assert after[entry] == detail
+        with db.session() as s:
+            live = s.get(SourceRow, SOURCE)
+            assert live is not None
+            sent = live.spec["json_api"]["params"]
+        assert sent == {"api_key": "clave-nueva", "tamano": 50, **KEPT}
+        assert hide_audited_headers(db.engine) == 0
+        # and reads none: the entries left (malformed ones too) are not found again
+        with db.engine.connect() as connection:
+            query = text(_STILL_SHOWN[db.engine.dialect.name])
+            assert connection.execute(query, {"hidden": "(oculto)"}).all() == []
     finally:
         db.close()
     db = Database(database_url)
