@@ -88,6 +88,16 @@ def check_formats(value: Any) -> Any:
     return value
 
 
+def check_record_fields(values: dict[str, str]) -> dict[str, str]:
+    """A record's fields: each a template (``{a.b}`` among text) or a bare path."""
+    for value in values.values():
+        if "{" in value:
+            check_template(value)
+        else:
+            check_path(value)
+    return values
+
+
 class _Rules(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -283,12 +293,7 @@ class JsonDetail(_Rules):
     @field_validator("fields")
     @classmethod
     def _fields(cls, values: dict[str, str]) -> dict[str, str]:
-        for value in values.values():
-            if "{" in value:
-                check_template(value)
-            else:
-                check_path(value)
-        return values
+        return check_record_fields(values)
 
 
 class JsonApiRules(_Rules):
@@ -370,12 +375,7 @@ class JsonApiRules(_Rules):
     @field_validator("fields")
     @classmethod
     def _fields(cls, values: dict[str, str]) -> dict[str, str]:
-        for value in values.values():
-            if "{" in value:
-                check_template(value)
-            else:
-                check_path(value)
-        return values
+        return check_record_fields(values)
 
     @field_validator("params")
     @classmethod
