@@ -31,11 +31,18 @@ def deleted(folder: Path) -> int:
     return sum((seg.get("deletes") or {}).get("num_deleted_docs", 0) for seg in meta["segments"])
 
 
-def answers(store: TantivyStore) -> list[tuple[int, list[str]]]:
+def answers(store: TantivyStore) -> list[tuple[int, list[float], list[str], dict]]:
+    """Per question: the total, the top 20's scores, the ids scored above the 20th (hits
+    tied with it are chosen by where they lie in the segments, which merging changes),
+    and the facets."""
     found = []
     for q in QUESTIONS:
         result = store.search(SearchQuery(q=q, limit=20, facets=["court", "year"]))
-        found.append((result.total, sorted(hit.id for hit in result.hits)))
+        scores = [round(hit.score or 0.0, 4) for hit in result.hits]
+        last = min(scores, default=0.0)
+        above = sorted(h.id for h, s in zip(result.hits, scores, strict=True) if s > last)
+        facets = {n: [(f.value, f.count) for f in v] for n, v in result.facets.items()}
+        found.append((result.total, sorted(scores), above, facets))
     return found
 
 
