@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from indexer.stores.tantivy_native import commit_named, read_meta
+from indexer.stores.base import commit_of
 
 Searcher = TypeVar("Searcher")
 
@@ -87,3 +87,18 @@ class HeldCommits(Generic[Searcher]):
         limit = time.monotonic() - self.seconds
         for name in [name for name, (at, _) in self._held.items() if at < limit]:
             del self._held[name]
+
+
+def read_meta(path: Path) -> bytes:
+    """The index's ``meta.json`` as it is now (empty before the first commit)."""
+    try:
+        return (path / "meta.json").read_bytes()
+    except FileNotFoundError:
+        return b""
+
+
+def commit_named(before: bytes, after: bytes) -> str | None:
+    """The name of the commit a reader reloaded between reading ``before`` and ``after``
+    (``meta.json``, the writer replaces it whole at each commit): None when a commit was
+    published meanwhile (which one it read is not known) or there is none."""
+    return commit_of(after) if after and before == after else None

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from indexer.query import QueryTooCostly
-from indexer.stores.base import commit_of
+from indexer.stores.held import HeldCommits
 
 log = logging.getLogger(__name__)
 _missing_said = False
@@ -45,10 +45,9 @@ _TOO_COSTLY = (
 )
 
 
-class NativeIndex(Protocol):
-    """``abierto_native.NativeIndex``: an index folder opened for reading only."""
-
-    def reload(self) -> None: ...
+class NativeSearch(Protocol):
+    """A native searcher of one commit: ``abierto_native.NativeIndex`` (the last one
+    it reloaded) or ``abierto_native.HeldSearcher`` (one it read, kept)."""
 
     def num_docs(self) -> int: ...
 
@@ -62,7 +61,7 @@ class NativeIndex(Protocol):
         facets: list[tuple[str, int]] | None = None,
         texts: bool = False,
         marks: str | None = None,
-        work: tuple[int, int] | None = None,
+        work: tuple[int, int, int] | None = None,
     ) -> tuple[
         int | None,
         list[tuple[str, list[tuple[str, int]]]] | None,
@@ -70,41 +69,77 @@ class NativeIndex(Protocol):
     ]: ...
 
 
+class NativeIndex(NativeSearch, Protocol):
+    """``abierto_native.NativeIndex``: an index folder opened for reading only."""
+
+    def reload(self) -> None: ...
+
+    def held(self) -> NativeSearch: ...
+
+
 class NativeReader:
     """The native index kept at the store's searcher generation: reloaded when the store
     reloads its own searcher, so both read the same commit (or the native one a newer).
-    A forked child opens its own: the parent's search threads are not in it."""
+    The commits it replaces that a search read are held as the store holds its own
+    (``held``: at most ``held_count``, each for ``held_seconds``), so a cursor's next page
+    is read natively from its commit. A forked child opens its own: the parent's search
+    threads are not in it."""
 
-    def __init__(self, path: Path, generation: int) -> None:
+    def __init__(
+        self, path: Path, generation: int, held_count: int = 0, held_seconds: float = 0.0
+    ) -> None:
         self.path = path
-        before = read_meta(path)
+        self._held = (held_count, held_seconds)
+        self._commits: HeldCommits[NativeSearch | None] = HeldCommits(*self._held)
         self.index = _open(path)
-        # the commit it reads (``commit_of``), when known for sure
-        self.commit = commit_named(before, read_meta(path))
+        self._commits.renewed(path, self._pinned, searched=False)
         self._pid = os.getpid()
         self._generation = generation
         self._lock = threading.Lock()
-        self._parents: list[NativeIndex] = []
+        self._parents: list[tuple[NativeIndex, HeldCommits[NativeSearch | None]]] = []
+
+    @property
+    def commit(self) -> str | None:
+        """The commit it reads (``commit_of``), when known for sure."""
+        return self._commits.current()[0]
+
+    def _pinned(self) -> NativeSearch | None:
+        """The commit the index reads now, kept as it is (None: an extension built
+        before ``held``, whose held pages tantivy-py reads)."""
+        pin = getattr(self.index, "held", None)
+        return None if pin is None else pin()
+
+    def _reloaded(self) -> NativeSearch | None:
+        self.index.reload()
+        return self._pinned()
 
     def at(self, generation: int) -> NativeIndex:
         if self._pid != os.getpid():
             with self._lock:
                 if self._pid != os.getpid():
-                    # the parent's is kept, never dropped here: its threads are not ours
-                    self._parents.append(self.index)
-                    before = read_meta(self.path)
+                    # the parent's are kept, never dropped here: their threads are not ours
+                    self._parents.append((self.index, self._commits))
+                    self._commits = HeldCommits(*self._held)
                     self.index = _open(self.path)
-                    self.commit = commit_named(before, read_meta(self.path))
+                    self._commits.renewed(self.path, self._pinned, searched=False)
                     self._pid = os.getpid()
                     self._generation = generation
         if generation != self._generation:
             with self._lock:
                 if generation != self._generation:
-                    before = read_meta(self.path)
-                    self.index.reload()
-                    self.commit = commit_named(before, read_meta(self.path))
+                    self._commits.renewed(self.path, self._reloaded, searched=False)
                     self._generation = generation
         return self.index
+
+    def held(self, commit: str) -> NativeSearch | None:
+        """The native searcher of ``commit`` while it is held (or still read), None when
+        it is not (tantivy-py's held searcher reads it, as before)."""
+        if self._pid != os.getpid():
+            return None
+        current, searcher = self._commits.current()
+        if current == commit:
+            return searcher
+        return self._commits.held(commit)
 
     def search(
         self,
@@ -118,6 +153,7 @@ class NativeReader:
         texts: bool,
         marks: str | None = None,
         work: int = 0,
+        held: NativeSearch | None = None,
     ) -> tuple[
         int | None,
         dict[str, list[tuple[str, int]]],
@@ -131,10 +167,16 @@ class NativeReader:
         ``plan``: the plan, or its JSON already written (a question asked before).
         ``work``: the steps its proximity phrases may take beyond those their positions
         allow (``native/src/plan/budget.rs``; 0: no limit); past it ``QueryTooCostly``,
-        never a part of the answer."""
+        never a part of the answer. ``held``: read from that held commit (``held``), not
+        the current one."""
         import abierto_native
 
-        index = self.at(generation)
+        index: NativeSearch
+        if held is not None:
+            index = held
+        else:
+            index = self.at(generation)
+            self._commits.current(searched=True)  # held when a reload replaces it
         asked = (
             [(name, int(spec["terms"]["size"])) for name, spec in aggs.items()] if aggs else None
         )
@@ -155,22 +197,7 @@ class NativeReader:
         return total, dict(counted or ()), hits
 
 
-def read_meta(path: Path) -> bytes:
-    """The index's ``meta.json`` as it is now (empty before the first commit)."""
-    try:
-        return (path / "meta.json").read_bytes()
-    except FileNotFoundError:
-        return b""
-
-
-def commit_named(before: bytes, after: bytes) -> str | None:
-    """The name of the commit a reader reloaded between reading ``before`` and ``after``
-    (``meta.json``, the writer replaces it whole at each commit): None when a commit was
-    published meanwhile (which one it read is not known) or there is none."""
-    return commit_of(after) if after and before == after else None
-
-
-def _max_steps(index: NativeIndex) -> int:
+def _max_steps(index: NativeSearch) -> int:
     """The window steps a question may take in all on ``index``: fixed for small
     libraries, in proportion to the documents for large ones."""
     return max(PHRASE_MAX_STEPS, PHRASE_STEPS_PER_DOCUMENT * index.num_docs())
@@ -183,12 +210,15 @@ def _open(path: Path) -> NativeIndex:
     return abierto_native.NativeIndex(str(path), threads, PIECE_DOCS, DOC_STORE_BLOCKS)
 
 
-def open_native(path: Path, generation: int) -> NativeReader | None:
-    """The native reader of the index in ``path``; None (said once per process) when the
-    extension is not installed or cannot open it."""
+def open_native(
+    path: Path, generation: int, held_count: int = 0, held_seconds: float = 0.0
+) -> NativeReader | None:
+    """The native reader of the index in ``path`` (holding the commits it replaces as
+    ``NativeReader`` says); None (said once per process) when the extension is not
+    installed or cannot open it."""
     global _missing_said
     try:
-        return NativeReader(path, generation)
+        return NativeReader(path, generation, held_count, held_seconds)
     except (ImportError, OSError, ValueError) as exc:
         if not _missing_said:
             _missing_said = True

@@ -79,7 +79,7 @@ from indexer.stores.plain import PlainResult, plain_facets, plain_hits
 from indexer.stores.query_kits import PLAN, Kit, Plan, TantivyKit
 from indexer.stores.tantivy_entry import NO_VALUE, Prepared, prepare, to_tantivy
 from indexer.stores.tantivy_entry import key_field as _key
-from indexer.stores.tantivy_native import NativeReader, open_native
+from indexer.stores.tantivy_native import NativeReader, NativeSearch, open_native
 
 AnyDocument = Sentencia | Sesion | Legislativo
 # documents prepared elsewhere (or the error met), by id
@@ -573,7 +573,14 @@ class TantivyStore:
             # the cursor's page was read from an earlier commit: the next one from it too
             held = self._commits.held(made_on)
             if held is not None:
-                return self._search(held, query, offset, (fingerprint, made_on), made_on)
+                key = (fingerprint, made_on)
+                native = self._native_reader(generation)
+                # natively where the native reader holds it too (as fast as a fresh page,
+                # bounded alike), else by tantivy-py's
+                pin = native.held(made_on) if native is not None else None
+                if native is not None and pin is not None:
+                    return self._search_native(native, held, query, offset, key, made_on, pin)
+                return self._search(held, query, offset, key, made_on)
         page_key = (fingerprint, offset, query.limit, generation)
         cached = self._pages.get(page_key)
         if cached is not None:
@@ -613,7 +620,7 @@ class TantivyStore:
         if self._native is None:
             with self._reload_lock:
                 if self._native is None and self._native_wanted:
-                    self._native = open_native(self.path, generation)
+                    self._native = open_native(self.path, generation, HELD_COMMITS, HELD_SECONDS)
                     self._native_wanted = self._native is not None
         return self._native
 
@@ -625,12 +632,14 @@ class TantivyStore:
         offset: int,
         count_key: tuple[str, Hashable],
         commit: str | None = None,
+        held: NativeSearch | None = None,
     ) -> SearchResult | _KeptPage:
         """``_search`` in one native pass: the page with the total and the facets not
         kept yet (the very aggregations ``_counts`` asks tantivy-py for), the hits' stored
         fields read by the same searcher; tantivy-py's searcher only lights up the
         snippets. A following page, its counts kept, is a top-k collection alone. The
-        page as the page cache keeps it, or an answer with no hits past the last."""
+        page as the page cache keeps it, or an answer with no hits past the last.
+        ``held``: the native searcher of the held commit ``searcher`` reads too."""
         asked = _question(query.q)
         names, spec = _facet_spec(query)
         counted = self._count_cache.kept(count_key) if names else None
@@ -650,6 +659,7 @@ class TantivyStore:
             texts=query.highlight,
             marks=asked.marks if query.highlight and NATIVE_HIGHLIGHTS else None,
             work=self.phrase_work,
+            held=held,
         )
         if counted is not None:
             total, kept_facets = counted

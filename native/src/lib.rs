@@ -172,25 +172,125 @@ impl NativeIndex {
         texts: bool,
         marks: Option<&str>,
         work: Option<(u64, u64, u64)>,
-    ) -> PyResult<(
-        Option<u64>,
-        Option<Vec<(String, Buckets)>>,
-        Vec<(Option<f32>, Bound<'py, PyBytes>, Option<Bound<'py, PyAny>>)>,
-    )> {
+    ) -> PyResult<Page<'py>> {
         let searcher = self.searcher.lock().unwrap().clone();
-        let budget = plan::Budget::new(work);
-        let query = plan::build(searcher.schema(), plan, &budget).map_err(bad_value)?;
+        let asked = Asked {
+            plan,
+            limit,
+            offset,
+            sort,
+            count,
+            facets,
+            texts,
+            marks,
+            work,
+        };
+        self.search_on(py, &searcher, asked)
+    }
+
+    /// The commit the index reads now, kept as it is (``HeldSearcher``): searched with
+    /// the same answers after ``reload`` has moved on, its segments' files kept open
+    /// (those merged away since too) for as long as it is kept.
+    fn held(slf: &Bound<'_, Self>) -> HeldSearcher {
+        let searcher = slf.get().searcher.lock().unwrap().clone();
+        HeldSearcher {
+            index: slf.clone().unbind(),
+            searcher,
+        }
+    }
+}
+
+/// One commit of a ``NativeIndex`` (``NativeIndex.held``): a page's cursor names the
+/// commit it was read from, and its next page is read from it, natively, while the
+/// caller keeps this (the caller bounds how many and how long: each keeps its commit's
+/// segment files, merged away since or not, open).
+#[pyclass(frozen)]
+struct HeldSearcher {
+    index: Py<NativeIndex>,
+    searcher: Searcher,
+}
+
+#[pymethods]
+impl HeldSearcher {
+    /// How many documents the commit has.
+    fn num_docs(&self) -> u64 {
+        self.searcher.num_docs()
+    }
+
+    /// ``NativeIndex.search`` of this commit.
+    #[pyo3(signature = (plan, limit, offset, sort, count, facets=None, texts=false, marks=None, work=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn search<'py>(
+        &self,
+        py: Python<'py>,
+        plan: &str,
+        limit: usize,
+        offset: usize,
+        sort: &str,
+        count: bool,
+        facets: Option<Vec<(String, usize)>>,
+        texts: bool,
+        marks: Option<&str>,
+        work: Option<(u64, u64, u64)>,
+    ) -> PyResult<Page<'py>> {
+        let asked = Asked {
+            plan,
+            limit,
+            offset,
+            sort,
+            count,
+            facets,
+            texts,
+            marks,
+            work,
+        };
+        self.index.get().search_on(py, &self.searcher, asked)
+    }
+}
+
+/// A search's question, as ``NativeIndex.search`` is given it.
+struct Asked<'a> {
+    plan: &'a str,
+    limit: usize,
+    offset: usize,
+    sort: &'a str,
+    count: bool,
+    facets: Option<Vec<(String, usize)>>,
+    texts: bool,
+    marks: Option<&'a str>,
+    work: Option<(u64, u64, u64)>,
+}
+
+/// ``search``'s answer: (total or None, facets' buckets or None, hits).
+type Page<'py> = (
+    Option<u64>,
+    Option<Vec<(String, Buckets)>>,
+    Vec<(Option<f32>, Bound<'py, PyBytes>, Option<Bound<'py, PyAny>>)>,
+);
+
+type Answer = (Option<u64>, Option<Vec<(String, Buckets)>>, Vec<Hit>);
+
+impl NativeIndex {
+    /// ``search`` on ``searcher`` (the current commit's, or a held one's).
+    fn search_on<'py>(
+        &self,
+        py: Python<'py>,
+        searcher: &Searcher,
+        asked: Asked<'_>,
+    ) -> PyResult<Page<'py>> {
+        let budget = plan::Budget::new(asked.work);
+        let query = plan::build(searcher.schema(), asked.plan, &budget).map_err(bad_value)?;
         let (total, facets, hits) = py.detach(|| {
             self.run(
-                &searcher,
+                searcher,
                 query.as_ref(),
-                limit,
-                offset,
-                sort,
-                count,
-                facets,
-                texts,
-                marks,
+                asked.limit,
+                asked.offset,
+                asked.sort,
+                asked.count,
+                asked.facets,
+                asked.texts,
+                asked.marks,
             )
         })?;
         if budget.exceeded() {
@@ -212,11 +312,7 @@ impl NativeIndex {
         }
         Ok((total, facets, out))
     }
-}
 
-type Answer = (Option<u64>, Option<Vec<(String, Buckets)>>, Vec<Hit>);
-
-impl NativeIndex {
     /// A stored document's ``text`` ("" when it has none).
     fn text_of<'a>(&self, doc: &'a TantivyDocument) -> &'a str {
         doc.get_first(self.text)
@@ -317,6 +413,7 @@ impl NativeIndex {
 #[pymodule]
 fn abierto_native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<NativeIndex>()?;
+    module.add_class::<HeldSearcher>()?;
     module.add("TooMuchWork", module.py().get_type::<TooMuchWork>())?;
     module.add_class::<pairs::PairTerms>()?;
     module.add_class::<writer::NativeWriter>()?;
