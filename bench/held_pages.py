@@ -1,6 +1,7 @@
-"""What a page read from a held commit costs (tantivy-py search) beside the same page
-read from the current commit (the native reader): the cost item 2 of the paging work
-would save. Alternates held and current reads in one run; prints medians and ratios.
+"""What a page read from a held commit costs: by tantivy-py's held searcher (before:
+``NativeReader.held`` answering None sends it there), by the native reader's held
+searcher (now), beside a page of the current commit (native). Alternates the three in
+one run; prints medians and ratios.
 
     PYTHONPATH=. python -m bench.held_pages [documents]
 """
@@ -60,25 +61,44 @@ def main() -> None:
             store.upsert(_docs(count + 100 + len(rows), 1))  # the first page's commit held
             following = query.model_copy(update={"cursor": first.next_cursor})
             fresh = query.model_copy(update={"cursor": None, "limit": 20})
-            held_ms, current_ms = [], []
-            for _ in range(15):
+            python_ms, native_ms, current_ms = [], [], []
+            reader = store._native
+            assert reader is not None, "the native extension is needed (make install)"
+            for _ in range(31):
+                reader.held = lambda commit: None  # type: ignore[method-assign]
                 t = time.perf_counter()
-                store.search(following)  # held commit: tantivy-py
-                held_ms.append((time.perf_counter() - t) * 1000)
+                old = store.search(following)  # held commit: tantivy-py (before)
+                python_ms.append((time.perf_counter() - t) * 1000)
+                del reader.held
+                t = time.perf_counter()
+                new = store.search(following)  # held commit: native (now)
+                native_ms.append((time.perf_counter() - t) * 1000)
+                assert new == old
                 t = time.perf_counter()
                 store.search(fresh.model_copy(update={"q": q + " " * (len(current_ms) + 1)}))
                 current_ms.append((time.perf_counter() - t) * 1000)
-            held, current = statistics.median(held_ms), statistics.median(current_ms)
+            python, native, current = map(statistics.median, (python_ms, native_ms, current_ms))
             rows.append(
-                {"q": q, "held_ms": held, "current_native_ms": current, "ratio": held / current}
+                {
+                    "q": q,
+                    "held_python_ms": python,
+                    "held_native_ms": native,
+                    "current_native_ms": current,
+                    "speedup": python / native,
+                    "held_over_current": native / current,
+                }
             )
     load = os.getloadavg()
     print(f"{count} documents, load {load[0]:.2f}")
-    print(f"{'question':<16}{'held (py) ms':>14}{'current (native) ms':>22}{'ratio':>8}")
+    print(
+        f"{'question':<16}{'held py ms':>12}{'held native ms':>16}{'current ms':>12}"
+        f"{'py/native':>11}{'held/current':>14}"
+    )
     for row in rows:
         print(
-            f"{row['q'] or '(browse)':<16}{row['held_ms']:>14.2f}"
-            f"{row['current_native_ms']:>22.2f}{row['ratio']:>8.2f}"
+            f"{row['q'] or '(browse)':<16}{row['held_python_ms']:>12.2f}"
+            f"{row['held_native_ms']:>16.2f}{row['current_native_ms']:>12.2f}"
+            f"{row['speedup']:>11.2f}{row['held_over_current']:>14.2f}"
         )
     out = Path(__file__).parent / "results" / "held_pages.json"
     out.parent.mkdir(exist_ok=True)

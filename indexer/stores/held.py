@@ -3,7 +3,11 @@
 A page's cursor names the commit it was read from (``commit_of``: a digest of
 ``meta.json``, the same in every process); its next page is read from that commit while
 it is held, so a commit between two pages neither repeats a hit nor skips one. Each held
-searcher keeps its segments' files (merged away since) on disk: a few, for minutes.
+searcher keeps its segments' files (merged away since) on disk: a few, for minutes. The
+store holds tantivy-py's searchers so and its native reader its own (``NativeReader``):
+at most ``count`` earlier commits each, the same ones but for a race (a held commit's
+files are kept once, whichever holds them), each dropped at the first search, reload or
+held page ``seconds`` after a commit replaced it.
 """
 
 from __future__ import annotations
@@ -72,6 +76,7 @@ class HeldCommits(Generic[Searcher]):
         with self._lock:
             if self._current is None:
                 raise RuntimeError("HeldCommits.current before renewed")
+            self._expire()  # at every search: an expired commit's files are let go
             if searched:
                 self._searched = self._current[0]
             return self._current

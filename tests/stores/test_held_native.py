@@ -7,11 +7,13 @@ proximity phrase of repeated words) goes on paging instead of being refused at p
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 
 import pytest
 
 from indexer.stores import SearchQuery, SearchResult
+from indexer.stores import tantivy_store as store_module
 from indexer.stores.tantivy_store import TantivyStore
 from tests.stores.corpus import sentencia
 
@@ -102,3 +104,36 @@ def test_a_phrase_only_the_native_search_answers_pages_on_after_a_commit(
     _commits(store, 2000)
     assert store.search(_next(query, first)) == before
     assert [hit.id for hit in before.hits] != [hit.id for hit in first.hits]
+
+
+def _deleted_files_open(folder: Path) -> set[str]:
+    """The index's files merged away (deleted) that this process still maps."""
+    maps = Path("/proc/self/maps")
+    if not maps.exists():
+        pytest.skip("needs /proc (Linux)")
+    return {
+        line.split(maxsplit=5)[5]
+        for line in maps.read_text().splitlines()
+        if str(folder) in line and line.endswith("(deleted)")
+    }
+
+
+def test_held_commits_let_their_merged_files_go_when_they_expire(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A held commit keeps its segments' files open after a merge deleted them (its next
+    page is read from them), natively too; past ``HELD_SECONDS`` the next search lets
+    them go: no deleted file stays open, whichever reader held it."""
+    monkeypatch.setattr(store_module, "HELD_SECONDS", 1.0)
+    folder = tmp_path / "index"
+    store = TantivyStore(folder)
+    query = SearchQuery(q="daño moral", limit=7, highlight=True)
+    for k in range(6):  # a commit each, read by a search: merged as they come
+        store.upsert(_docs(1 + 20 * k, 20))
+        page = store.search(query)
+        assert store.search(_next(query, page)).hits
+    assert _deleted_files_open(folder), "no merge deleted a held commit's files"
+    time.sleep(1.2)
+    store.upsert(_docs(500, 5))
+    store.search(query)
+    assert _deleted_files_open(folder) == set()
