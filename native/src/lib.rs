@@ -203,7 +203,9 @@ impl NativeIndex {
 /// One commit of a ``NativeIndex`` (``NativeIndex.held``): a page's cursor names the
 /// commit it was read from, and its next page is read from it, natively, while the
 /// caller keeps this (the caller bounds how many and how long: each keeps its commit's
-/// segment files, merged away since or not, open).
+/// segment files, merged away since or not, open). Its segments' facet counts are kept
+/// with the index's (keyed by segment, deletes and piece: the same answers), those of
+/// segments merged away dropped again at the index's next reload.
 #[pyclass(frozen)]
 struct HeldSearcher {
     index: Py<NativeIndex>,
