@@ -110,9 +110,16 @@ _CIRCUIT_BODY = re.compile(
     r"|DEL\s+(?!TRIBUNAL\b|SUPREMO\b|ESTADO\b|PODER\b|CONSEJO\b|CONGRESO\b|H\.)"
     r"[A-ZÁÉÍÓÚ]+(?:\s+[A-ZÁÉÍÓÚ]+)?\s+CIRCUITO\b)"
 )
-# Between "resolvió" and the court that did: "lo resolvió el", "resolvieron y firman los".
+# Between "resolvió" and the court that did: "lo resolvió el", "resolvieron y firman los
+# Magistrados que integran la", "resolvieron, por unanimidad de votos, los Magistrados
+# integrantes del" (the court's members are its voice; the vote may come between).
 _RESOLVED_BY = re.compile(
-    r"^\w*\s+(?:y\s+firman?\s+)?(?:(?:el|la|este|esta)\s+)?(?:H\.\s*)?$", re.I
+    r"^\w*,?\s+(?:y\s+firman?,?\s+)?"
+    r"(?:por\s+(?:unanimidad|mayor[ií]a)\s+de\s+(?:\w+\s+)?votos,?\s+)?"
+    r"(?:(?:los|las)\s+(?:(?:señor[ae]s|CC\.|ciudadan[oa]s)\s+)?(?:magistrad[oa]s|magistraturas)"
+    r"\s+(?:que\s+(?:integran|conforman)|integrantes)\s+)?"
+    r"(?:(?:el|la|este|esta|del|de\s+la|de\s+este|de\s+esta)\s+)?(?:H\.\s*)?$",
+    re.I,
 )
 # Between a circuit court and its session's formula: "Acuerdo del …, correspondiente a la
 # sesión", "El Pleno …, en sesión correspondiente", its seat between ("Acuerdo del Pleno
@@ -304,9 +311,10 @@ _FORMULA_LOW = re.compile(
     )
 )
 _FORMULA_VERB = _starting("edprs", r"\b(?:emite|dicta|pronuncia|resuelve|se\s+dicta)\b", re.I)
+# (a judge's "Así, definitivamente juzgando, lo sentenció y firma…" closes like "resolvió")
 _CLOSING = _LineStarts(
     r"[ \t]*((?:As[ií],?\s[^\n]{0,80}?|Lo\s+|(?:Por\s+(?:unanimidad|mayor[ií]a)"
-    r"[^\n]{0,80}?))resolvi[^\n]{0,1200})",
+    r"[^\n]{0,80}?))(?:resolvi|(?<=lo\s)sentenci[oó])[^\n]{0,1200})",
     re.I,
 )
 _CLOSING_DATE = _starting(
@@ -444,6 +452,10 @@ _OTHER_DECISION = re.compile(
 )
 
 
+# The closing's verb, where its subject (the court) follows.
+_CLOSING_VERB = re.compile(r"resolvi|(?<=lo\s)sentenci[oó]", re.I)
+
+
 @functools.lru_cache(maxsize=8)
 def _closings(text: str) -> tuple[re.Match[str], ...]:
     """``Así lo resolvió…`` paragraphs in the closing part, last first, never one telling of
@@ -460,7 +472,8 @@ def _closings(text: str) -> tuple[re.Match[str], ...]:
 def _tells_of_another(paragraph: str) -> bool:
     """Whether a closing-like paragraph's verb, without the closing's "lo" or "se",
     takes another decision for object."""
-    verb = paragraph.lower().find("resolvi")
+    found = _CLOSING_VERB.search(paragraph)
+    verb = found.start() if found else 0
     before = paragraph[max(0, verb - 4) : verb].lower()
     return not before.endswith(("lo ", "se ")) and bool(_OTHER_DECISION.match(paragraph, verb))
 
@@ -764,6 +777,14 @@ def _fuller(cases: list[CaseNumber], kept: str) -> bool:
 _PONENTE_LABEL = re.compile(
     r"^(?:(?:ministr[oa]|magistrad[oa]|jueza?)\s+)?ponente\s*(?::\s*(?P<value>.*)|$)", re.I
 )
+# Without a ponente label, the magistrate who drafts the project under another name: the
+# TFJA's and a state administrative court's "MAGISTRADA INSTRUCTORA:" (the instructor
+# formulates the sentence's project), a state sala's "MAGISTRADO RELATOR:". Not where
+# the caption names an engrose: another magistrate then wrote the sentence.
+_DRAFTER_LABEL = re.compile(
+    r"^magistrad[oa]\s+(?:instructor|relator)a?\s*(?::\s*(?P<value>.*)|$)", re.I
+)
+_ENGROSE = re.compile(r"\bengros", re.I)
 _TITLES = re.compile(
     r"^(?:(?:sr|sra|lic|licda|dr|dra|mtro|mtra|min|mgdo|mgda|magdo|magda)\.\s*"
     r"|(?:el|la|se[ñn]ora?|ministr[oa]|magistrad[oa]|jueza?|licenciad[oa]|doctora?"
@@ -810,8 +831,9 @@ def read_ponente(text: str) -> tuple[str, int] | None:
     """The ponente its caption names, as written (titles kept: the document's model takes
     them off), a name broken over two lines joined; else the one its closing names
     (``siendo ponente el Magistrado…``, a judge's ``Así lo resolvió y firma la Licenciada
-    …, Jueza…``). None where neither names one or the name is masked."""
-    return _caption_ponente(text) or _closing_ponente(text)
+    …, Jueza…``); else the caption's instructor or relator, who drafts the project. None
+    where none names one or the name is masked."""
+    return _caption_ponente(text) or _closing_ponente(text) or _caption_drafter(text)
 
 
 # The closing's ponente: "…, siendo ponente el Magistrado Juan Pérez López, quienes…"; a
@@ -824,7 +846,7 @@ _PONENTE_PROSE = _starting(
     "sr",
     rf"\bsiendo\s+(?:(?:magistrad|ministr)[oa]\s+)?ponente\s+(?:el|la)\s+{_PROSE_TITLES}"
     r"(?P<named>[^\W\d_](?:[^,;.()\n]|\n(?!\s*\n)){2,80}?)(?=\s*(?:[,;]|\.(?:\s|$)|\bquien))"
-    rf"|\bresolvi\w*\s+y\s+firma\s+(?:el|la)\s+{_PROSE_TITLES}"
+    rf"|\b(?:resolvi\w*|sentenci[oó])\s+y\s+firma\s+(?:el|la)\s+{_PROSE_TITLES}"
     r"(?P<judge>[^\W\d_](?:[^,;.()\n]|\n(?!\s*\n)){2,80}?),\s*jueza?\b",
     re.I,
 )
@@ -849,9 +871,27 @@ def _closing_ponente(text: str) -> tuple[str, int] | None:
 
 
 def _caption_ponente(text: str) -> tuple[str, int] | None:
+    return _labelled_name(_caption(text), _PONENTE_LABEL)
+
+
+def _caption_drafter(text: str) -> tuple[str, int] | None:
+    """The instructor or relator the caption names, where neither the caption nor the
+    closing tells of an engrose."""
     lines = _caption(text)
+    if any(_ENGROSE.search(line) for line, _at in lines) or any(
+        _ENGROSE.search(text, m.start(1), m.start(1) + 1200) for m in _closings(text)
+    ):
+        return None
+    return _labelled_name(lines, _DRAFTER_LABEL)
+
+
+def _labelled_name(
+    lines: Sequence[tuple[str, int]], label_pattern: re.Pattern[str]
+) -> tuple[str, int] | None:
+    """The name the first caption line ``label_pattern`` matches gives (on that line or
+    the next, broken over two), None where it is no name."""
     for i, (line, at) in enumerate(lines):
-        label = _PONENTE_LABEL.match(line)
+        label = label_pattern.match(line)
         if not label:
             continue
         value = (label["value"] or "").strip()
@@ -894,6 +934,14 @@ def _capitals(line: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.85
 
 
+# Where a closing's clause ends: a semicolon, a full stop before a capital, never a title's
+# ("los CC. Magistrados", "la Lic. Ana Ruiz").
+_TITLE_DOTS = ("CC", "Lic", "Licda", "Sr", "Sra", "Dr", "Dra", "Mtro", "Mtra", "Mgdo", "Mgda")
+_CLAUSE_END = re.compile(
+    ";|" + "".join(rf"(?<!\b{t})" for t in _TITLE_DOTS) + r"\.\s+(?=[A-ZÁÉÍÓÚÑ])"
+)
+
+
 def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | None:
     """The resolving court: named in the opening formula or the closing paragraph, else a
     court line in capitals at the top (not a signer's role), else a court the opening's
@@ -908,10 +956,10 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
         if court:
             return court, formula[1]
     for match in _closings(text):
-        verb = re.search(r"resolvi", match[1], re.I)
+        verb = _CLOSING_VERB.search(match[1])
         start = match.start(1) + (verb.start() if verb else 0)
         # who resolved, not a court the paragraph sends a copy to
-        clause = re.split(r";|\.\s+(?=[A-ZÁÉÍÓÚÑ])", text[start : start + CLOSING_SUBJECT])[0]
+        clause = _CLAUSE_END.split(text[start : start + CLOSING_SUBJECT])[0]
         court = _court_in(clause) or _circuit_court_after_verb(clause) or _tfja_after_verb(clause)
         if court:
             return court, match.start(1)
@@ -1058,16 +1106,12 @@ _TFJA_PROSE = re.compile(
     r"|Pleno\s+(?:Jurisdiccional\s+)?de\s+la\s+Sala\s+Superior)"
     r"\s+del\s+Tribunal\s+Federal\s+de\s+Justicia\s+(?:Fiscal\s+y\s+)?Administrativa\b"
 )
-_MEMBERS_OF = re.compile(
-    r"^\w*\s+(?:y\s+firman?\s+)?(?:(?:los|las)\s+(?:(?:señor[ae]s|CC\.|ciudadan[oa]s)\s+)?"
-    r"Magistrad[oa]s\s+(?:que\s+integran|integrantes\s+de)\s+)?(?:(?:el|la|este|esta)\s+)?$",
-    re.I,
-)
+_MEMBERS_OF = _RESOLVED_BY  # the TFJA's salas close as the other courts do
 
 
 def _tfja_after_verb(clause: str) -> str | None:
     """The TFJA body a closing says resolved, only as the verb's subject."""
-    verb = re.search(r"resolvi", clause, re.I)
+    verb = _CLOSING_VERB.search(clause)
     if verb is None:
         return None
     found = _TFJA_PROSE.search(clause, verb.start())
@@ -1116,7 +1160,7 @@ def _circuit_court_before(window: str) -> str | None:
 def _circuit_court_after_verb(clause: str) -> str | None:
     """The circuit court a closing says resolved ("Así lo resolvió el Primer Tribunal
     Colegiado…"), only as the verb's subject, never a court named further on."""
-    verb = re.search(r"resolvi", clause, re.I)
+    verb = _CLOSING_VERB.search(clause)
     if verb is None:
         return None
     found = _CIRCUIT_COURT.search(clause, verb.start())
@@ -1139,7 +1183,7 @@ _STATE_SALA = re.compile(
 
 def _state_sala_after_verb(clause: str) -> str | None:
     """The state chamber a closing says resolved, only as the verb's subject."""
-    verb = re.search(r"resolvi", clause, re.I)
+    verb = _CLOSING_VERB.search(clause)
     if verb is None:
         return None
     found = _STATE_SALA.search(clause, verb.start())
