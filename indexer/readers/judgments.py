@@ -189,8 +189,12 @@ _NUMBER = (
 )
 _STATEMENT = _starting(
     "spa",
-    r"\b(?:se\s+resuelven?|para\s+resolver|a\s+resolver)\s+(?:en\s+definitiva\s+)?"
-    r"(?:(?:los\s+autos\s+(?:del?|de\s+l[oa]s)|el|la|los|las|del)\s+)?"
+    # (a state judge's "Visto para dictar sentencia definitiva dentro de los autos del
+    # expediente judicial número…", "…en la causa penal número…")
+    r"\b(?:se\s+resuelven?|para\s+resolver|a\s+resolver|para\s+dictar\s+(?:la\s+)?sentencia"
+    r"(?:\s+(?:definitiva|interlocutoria))?\s+(?:dentro\s+de|en)(?=\s+(?:los|las|el|la|del?)\s))"
+    r"\s+(?:en\s+definitiva\s+)?"
+    r"(?:(?:los\s+autos\s+(?:de\s+l[oa]s?|del?)|el|la|los|las|del)\s+)?"
     r"(?P<kind>(?:[^\d\n,.;:]|\n(?!\s*\n)){3,140}?)\s*(?:n[uú]mero\s+|No\.\s*)?"
     # a collegiate court's code before the number: "amparo directo D.C. 412/2021"
     r"(?P<code>(?-i:[A-Z]\.){2,3}\s*)?"
@@ -198,10 +202,11 @@ _STATEMENT = _starting(
     re.IGNORECASE,
 )
 # Words in what a sentence says it resolves that tie the number after them to another
-# case: the one it comes from or was brought in ("deducido del", "interpuesto en el").
+# case: the one it comes from or was brought in ("deducido del", "interpuesto en el"), or
+# the amparo it complies with ("el cumplimiento a la ejecutoria de amparo 123/2023").
 _LINKED = re.compile(
     r"\b(?:deducid|derivad|relativ|relacionad|promovid|interpuest|provenient|emanad|dictad"
-    r"|pronunciad|contra\b|origen\b|en\s+(?:el|la|los|las)\b)"
+    r"|pronunciad|contra\b|origen\b|en\s+(?:el|la|los|las)\b|cumplimiento\b|ejecutoria\b)"
 )
 _PROCEEDING = re.compile(
     r"(?P<lead>relativ[oa]\s+al|(?:deducid|derivad|proveniente|emanad)[oa]\s+del|en\s+el)"
@@ -1042,7 +1047,7 @@ def _bare_body(name: str, above: list[str], head: str) -> str | None:
     bare = _BARE_CAPTION_BODY.match(written)
     tfja = _TFJA_BODY_LINE.match(written)
     if bare is None and tfja is None:
-        return None
+        return _state_sala_line(written, above)
     for line in above:
         owner = _ocr_capitals(line) if _shouting(line) else ""
         state = _STATE_HIGH_COURT.match(owner)
@@ -1058,6 +1063,25 @@ def _bare_body(name: str, above: list[str], head: str) -> str | None:
     if _says_it_is_the_scjns(head):
         return normalise_court(f"{bare[1]} DE LA SUPREMA CORTE DE JUSTICIA DE LA NACIÓN")
     return title_case(bare[1])
+
+
+# A state high court's sala as its caption names it under the court's letterhead, without
+# its owner ("QUINTA SALA UNITARIA PENAL", "PRIMERA SALA CIVIL"): every state has one.
+_STATE_SALA_LINE = re.compile(r"^(?:LA\s+)?(?:[A-ZÁÉÍÓÚ]+\s+){0,3}SALA\b[^:]{0,80}$")
+_OWNER_NAMED = re.compile(r"\b(?:TRIBUNAL|SUPREMO|SUPERIOR|JUSTICIA|ESTADO|PODER)\b")
+
+
+def _state_sala_line(written: str, above: list[str]) -> str | None:
+    """A sala line joined to the state high court a caption line above it names (its
+    letterhead): "Quinta Sala Unitaria Penal del Tribunal Superior de Justicia del Estado
+    de Nuevo León", not one more "Quinta Sala Unitaria Penal" of any state."""
+    if not _STATE_SALA_LINE.match(written) or _OWNER_NAMED.search(written):
+        return None
+    for line in above:
+        state = _STATE_HIGH_COURT.match(_ocr_capitals(line) if _shouting(line) else "")
+        if state:
+            return normalise_court(f"{written} DEL {state[1]}")
+    return None
 
 
 # A court's own name alone on a caption line, above the body that resolves: a state's high
