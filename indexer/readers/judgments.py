@@ -110,9 +110,16 @@ _CIRCUIT_BODY = re.compile(
     r"|DEL\s+(?!TRIBUNAL\b|SUPREMO\b|ESTADO\b|PODER\b|CONSEJO\b|CONGRESO\b|H\.)"
     r"[A-ZÁÉÍÓÚ]+(?:\s+[A-ZÁÉÍÓÚ]+)?\s+CIRCUITO\b)"
 )
-# Between "resolvió" and the court that did: "lo resolvió el", "resolvieron y firman los".
+# Between "resolvió" and the court that did: "lo resolvió el", "resolvieron y firman los
+# Magistrados que integran la", "resolvieron, por unanimidad de votos, los Magistrados
+# integrantes del" (the court's members are its voice; the vote may come between).
 _RESOLVED_BY = re.compile(
-    r"^\w*\s+(?:y\s+firman?\s+)?(?:(?:el|la|este|esta)\s+)?(?:H\.\s*)?$", re.I
+    r"^\w*,?\s+(?:y\s+firman?,?\s+)?"
+    r"(?:por\s+(?:unanimidad|mayor[ií]a)\s+de\s+(?:\w+\s+)?votos,?\s+)?"
+    r"(?:(?:los|las)\s+(?:(?:señor[ae]s|CC\.|ciudadan[oa]s)\s+)?(?:magistrad[oa]s|magistraturas)"
+    r"\s+(?:que\s+(?:integran|conforman)|integrantes)\s+)?"
+    r"(?:(?:el|la|este|esta|del|de\s+la|de\s+este|de\s+esta)\s+)?(?:H\.\s*)?$",
+    re.I,
 )
 # Between a circuit court and its session's formula: "Acuerdo del …, correspondiente a la
 # sesión", "El Pleno …, en sesión correspondiente", its seat between ("Acuerdo del Pleno
@@ -182,8 +189,12 @@ _NUMBER = (
 )
 _STATEMENT = _starting(
     "spa",
-    r"\b(?:se\s+resuelven?|para\s+resolver|a\s+resolver)\s+(?:en\s+definitiva\s+)?"
-    r"(?:(?:los\s+autos\s+(?:del?|de\s+l[oa]s)|el|la|los|las|del)\s+)?"
+    # (a state judge's "Visto para dictar sentencia definitiva dentro de los autos del
+    # expediente judicial número…", "…en la causa penal número…")
+    r"\b(?:se\s+resuelven?|para\s+resolver|a\s+resolver|para\s+dictar\s+(?:la\s+)?sentencia"
+    r"(?:\s+(?:definitiva|interlocutoria))?\s+(?:dentro\s+de|en)(?=\s+(?:los|las|el|la|del?)\s))"
+    r"\s+(?:en\s+definitiva\s+)?"
+    r"(?:(?:los\s+autos\s+(?:de\s+l[oa]s?|del?)|el|la|los|las|del)\s+)?"
     r"(?P<kind>(?:[^\d\n,.;:]|\n(?!\s*\n)){3,140}?)\s*(?:n[uú]mero\s+|No\.\s*)?"
     # a collegiate court's code before the number: "amparo directo D.C. 412/2021"
     r"(?P<code>(?-i:[A-Z]\.){2,3}\s*)?"
@@ -191,10 +202,11 @@ _STATEMENT = _starting(
     re.IGNORECASE,
 )
 # Words in what a sentence says it resolves that tie the number after them to another
-# case: the one it comes from or was brought in ("deducido del", "interpuesto en el").
+# case: the one it comes from or was brought in ("deducido del", "interpuesto en el"), or
+# the amparo it complies with ("el cumplimiento a la ejecutoria de amparo 123/2023").
 _LINKED = re.compile(
     r"\b(?:deducid|derivad|relativ|relacionad|promovid|interpuest|provenient|emanad|dictad"
-    r"|pronunciad|contra\b|origen\b|en\s+(?:el|la|los|las)\b)"
+    r"|pronunciad|contra\b|origen\b|en\s+(?:el|la|los|las)\b|cumplimiento\b|ejecutoria\b)"
 )
 _PROCEEDING = re.compile(
     r"(?P<lead>relativ[oa]\s+al|(?:deducid|derivad|proveniente|emanad)[oa]\s+del|en\s+el)"
@@ -304,9 +316,10 @@ _FORMULA_LOW = re.compile(
     )
 )
 _FORMULA_VERB = _starting("edprs", r"\b(?:emite|dicta|pronuncia|resuelve|se\s+dicta)\b", re.I)
+# (a judge's "Así, definitivamente juzgando, lo sentenció y firma…" closes like "resolvió")
 _CLOSING = _LineStarts(
     r"[ \t]*((?:As[ií],?\s[^\n]{0,80}?|Lo\s+|(?:Por\s+(?:unanimidad|mayor[ií]a)"
-    r"[^\n]{0,80}?))resolvi[^\n]{0,1200})",
+    r"[^\n]{0,80}?))(?:resolvi|(?<=lo\s)sentenci[oó])[^\n]{0,1200})",
     re.I,
 )
 _CLOSING_DATE = _starting(
@@ -444,6 +457,10 @@ _OTHER_DECISION = re.compile(
 )
 
 
+# The closing's verb, where its subject (the court) follows.
+_CLOSING_VERB = re.compile(r"resolvi|(?<=lo\s)sentenci[oó]", re.I)
+
+
 @functools.lru_cache(maxsize=8)
 def _closings(text: str) -> tuple[re.Match[str], ...]:
     """``Así lo resolvió…`` paragraphs in the closing part, last first, never one telling of
@@ -460,7 +477,8 @@ def _closings(text: str) -> tuple[re.Match[str], ...]:
 def _tells_of_another(paragraph: str) -> bool:
     """Whether a closing-like paragraph's verb, without the closing's "lo" or "se",
     takes another decision for object."""
-    verb = paragraph.lower().find("resolvi")
+    found = _CLOSING_VERB.search(paragraph)
+    verb = found.start() if found else 0
     before = paragraph[max(0, verb - 4) : verb].lower()
     return not before.endswith(("lo ", "se ")) and bool(_OTHER_DECISION.match(paragraph, verb))
 
@@ -764,6 +782,14 @@ def _fuller(cases: list[CaseNumber], kept: str) -> bool:
 _PONENTE_LABEL = re.compile(
     r"^(?:(?:ministr[oa]|magistrad[oa]|jueza?)\s+)?ponente\s*(?::\s*(?P<value>.*)|$)", re.I
 )
+# Without a ponente label, the magistrate who drafts the project under another name: the
+# TFJA's and a state administrative court's "MAGISTRADA INSTRUCTORA:" (the instructor
+# formulates the sentence's project), a state sala's "MAGISTRADO RELATOR:". Not where
+# the caption names an engrose: another magistrate then wrote the sentence.
+_DRAFTER_LABEL = re.compile(
+    r"^magistrad[oa]\s+(?:instructor|relator)a?\s*(?::\s*(?P<value>.*)|$)", re.I
+)
+_ENGROSE = re.compile(r"\bengros", re.I)
 _TITLES = re.compile(
     r"^(?:(?:sr|sra|lic|licda|dr|dra|mtro|mtra|min|mgdo|mgda|magdo|magda)\.\s*"
     r"|(?:el|la|se[ñn]ora?|ministr[oa]|magistrad[oa]|jueza?|licenciad[oa]|doctora?"
@@ -810,8 +836,9 @@ def read_ponente(text: str) -> tuple[str, int] | None:
     """The ponente its caption names, as written (titles kept: the document's model takes
     them off), a name broken over two lines joined; else the one its closing names
     (``siendo ponente el Magistrado…``, a judge's ``Así lo resolvió y firma la Licenciada
-    …, Jueza…``). None where neither names one or the name is masked."""
-    return _caption_ponente(text) or _closing_ponente(text)
+    …, Jueza…``); else the caption's instructor or relator, who drafts the project. None
+    where none names one or the name is masked."""
+    return _caption_ponente(text) or _closing_ponente(text) or _caption_drafter(text)
 
 
 # The closing's ponente: "…, siendo ponente el Magistrado Juan Pérez López, quienes…"; a
@@ -824,7 +851,7 @@ _PONENTE_PROSE = _starting(
     "sr",
     rf"\bsiendo\s+(?:(?:magistrad|ministr)[oa]\s+)?ponente\s+(?:el|la)\s+{_PROSE_TITLES}"
     r"(?P<named>[^\W\d_](?:[^,;.()\n]|\n(?!\s*\n)){2,80}?)(?=\s*(?:[,;]|\.(?:\s|$)|\bquien))"
-    rf"|\bresolvi\w*\s+y\s+firma\s+(?:el|la)\s+{_PROSE_TITLES}"
+    rf"|\b(?:resolvi\w*|sentenci[oó])\s+y\s+firma\s+(?:el|la)\s+{_PROSE_TITLES}"
     r"(?P<judge>[^\W\d_](?:[^,;.()\n]|\n(?!\s*\n)){2,80}?),\s*jueza?\b",
     re.I,
 )
@@ -849,9 +876,27 @@ def _closing_ponente(text: str) -> tuple[str, int] | None:
 
 
 def _caption_ponente(text: str) -> tuple[str, int] | None:
+    return _labelled_name(_caption(text), _PONENTE_LABEL)
+
+
+def _caption_drafter(text: str) -> tuple[str, int] | None:
+    """The instructor or relator the caption names, where neither the caption nor the
+    closing tells of an engrose."""
     lines = _caption(text)
+    if any(_ENGROSE.search(line) for line, _at in lines) or any(
+        _ENGROSE.search(text, m.start(1), m.start(1) + 1200) for m in _closings(text)
+    ):
+        return None
+    return _labelled_name(lines, _DRAFTER_LABEL)
+
+
+def _labelled_name(
+    lines: Sequence[tuple[str, int]], label_pattern: re.Pattern[str]
+) -> tuple[str, int] | None:
+    """The name the first caption line ``label_pattern`` matches gives (on that line or
+    the next, broken over two), None where it is no name."""
     for i, (line, at) in enumerate(lines):
-        label = _PONENTE_LABEL.match(line)
+        label = label_pattern.match(line)
         if not label:
             continue
         value = (label["value"] or "").strip()
@@ -894,6 +939,14 @@ def _capitals(line: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.85
 
 
+# Where a closing's clause ends: a semicolon, a full stop before a capital, never a title's
+# ("los CC. Magistrados", "la Lic. Ana Ruiz").
+_TITLE_DOTS = ("CC", "Lic", "Licda", "Sr", "Sra", "Dr", "Dra", "Mtro", "Mtra", "Mgdo", "Mgda")
+_CLAUSE_END = re.compile(
+    ";|" + "".join(rf"(?<!\b{t})" for t in _TITLE_DOTS) + r"\.\s+(?=[A-ZÁÉÍÓÚÑ])"
+)
+
+
 def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | None:
     """The resolving court: named in the opening formula or the closing paragraph, else a
     court line in capitals at the top (not a signer's role), else a court the opening's
@@ -908,10 +961,10 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
         if court:
             return court, formula[1]
     for match in _closings(text):
-        verb = re.search(r"resolvi", match[1], re.I)
+        verb = _CLOSING_VERB.search(match[1])
         start = match.start(1) + (verb.start() if verb else 0)
         # who resolved, not a court the paragraph sends a copy to
-        clause = re.split(r";|\.\s+(?=[A-ZÁÉÍÓÚÑ])", text[start : start + CLOSING_SUBJECT])[0]
+        clause = _CLAUSE_END.split(text[start : start + CLOSING_SUBJECT])[0]
         court = _court_in(clause) or _circuit_court_after_verb(clause) or _tfja_after_verb(clause)
         if court:
             return court, match.start(1)
@@ -994,7 +1047,7 @@ def _bare_body(name: str, above: list[str], head: str) -> str | None:
     bare = _BARE_CAPTION_BODY.match(written)
     tfja = _TFJA_BODY_LINE.match(written)
     if bare is None and tfja is None:
-        return None
+        return _state_sala_line(written, above)
     for line in above:
         owner = _ocr_capitals(line) if _shouting(line) else ""
         state = _STATE_HIGH_COURT.match(owner)
@@ -1010,6 +1063,25 @@ def _bare_body(name: str, above: list[str], head: str) -> str | None:
     if _says_it_is_the_scjns(head):
         return normalise_court(f"{bare[1]} DE LA SUPREMA CORTE DE JUSTICIA DE LA NACIÓN")
     return title_case(bare[1])
+
+
+# A state high court's sala as its caption names it under the court's letterhead, without
+# its owner ("QUINTA SALA UNITARIA PENAL", "PRIMERA SALA CIVIL"): every state has one.
+_STATE_SALA_LINE = re.compile(r"^(?:LA\s+)?(?:[A-ZÁÉÍÓÚ]+\s+){0,3}SALA\b[^:]{0,80}$")
+_OWNER_NAMED = re.compile(r"\b(?:TRIBUNAL|SUPREMO|SUPERIOR|JUSTICIA|ESTADO|PODER)\b")
+
+
+def _state_sala_line(written: str, above: list[str]) -> str | None:
+    """A sala line joined to the state high court a caption line above it names (its
+    letterhead): "Quinta Sala Unitaria Penal del Tribunal Superior de Justicia del Estado
+    de Nuevo León", not one more "Quinta Sala Unitaria Penal" of any state."""
+    if not _STATE_SALA_LINE.match(written) or _OWNER_NAMED.search(written):
+        return None
+    for line in above:
+        state = _STATE_HIGH_COURT.match(_ocr_capitals(line) if _shouting(line) else "")
+        if state:
+            return normalise_court(f"{written} DEL {state[1]}")
+    return None
 
 
 # A court's own name alone on a caption line, above the body that resolves: a state's high
@@ -1058,16 +1130,12 @@ _TFJA_PROSE = re.compile(
     r"|Pleno\s+(?:Jurisdiccional\s+)?de\s+la\s+Sala\s+Superior)"
     r"\s+del\s+Tribunal\s+Federal\s+de\s+Justicia\s+(?:Fiscal\s+y\s+)?Administrativa\b"
 )
-_MEMBERS_OF = re.compile(
-    r"^\w*\s+(?:y\s+firman?\s+)?(?:(?:los|las)\s+(?:(?:señor[ae]s|CC\.|ciudadan[oa]s)\s+)?"
-    r"Magistrad[oa]s\s+(?:que\s+integran|integrantes\s+de)\s+)?(?:(?:el|la|este|esta)\s+)?$",
-    re.I,
-)
+_MEMBERS_OF = _RESOLVED_BY  # the TFJA's salas close as the other courts do
 
 
 def _tfja_after_verb(clause: str) -> str | None:
     """The TFJA body a closing says resolved, only as the verb's subject."""
-    verb = re.search(r"resolvi", clause, re.I)
+    verb = _CLOSING_VERB.search(clause)
     if verb is None:
         return None
     found = _TFJA_PROSE.search(clause, verb.start())
@@ -1116,7 +1184,7 @@ def _circuit_court_before(window: str) -> str | None:
 def _circuit_court_after_verb(clause: str) -> str | None:
     """The circuit court a closing says resolved ("Así lo resolvió el Primer Tribunal
     Colegiado…"), only as the verb's subject, never a court named further on."""
-    verb = re.search(r"resolvi", clause, re.I)
+    verb = _CLOSING_VERB.search(clause)
     if verb is None:
         return None
     found = _CIRCUIT_COURT.search(clause, verb.start())
@@ -1139,7 +1207,7 @@ _STATE_SALA = re.compile(
 
 def _state_sala_after_verb(clause: str) -> str | None:
     """The state chamber a closing says resolved, only as the verb's subject."""
-    verb = re.search(r"resolvi", clause, re.I)
+    verb = _CLOSING_VERB.search(clause)
     if verb is None:
         return None
     found = _STATE_SALA.search(clause, verb.start())

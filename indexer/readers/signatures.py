@@ -24,9 +24,12 @@ _EVIDENCE_DETAILS = re.compile(
     r"|\bsecuencia\b|\bestatus\b|\bdatos estampillados\b|\bfirma\s*:|\bfiel\b|\be\.firma\b)"
 )
 _LONG_CODE = re.compile(r"(?:[0-9a-f]{2}[.:]){8,}|[0-9A-Fa-f]{32,}|[A-Za-z0-9+/=]{40,}")
+# (the closing's "Así…" with or without "lo", the vote between: "Así resolvió la Primera
+# Sala…", "Así, por unanimidad de votos, resolvieron los Magistrados…")
 _CLOSING = re.compile(
     r"(?:doy fe|da fe|damos fe|dan fe|conste\b|rubricas?\b|firman?\s+(?:electronicamente|"
-    r"ante|con|los|las|el|la)\b|asi lo (?:resolvio|resolvieron|acordo|acordaron|sentencio))"
+    r"ante|con|los|las|el|la)\b|\basi\b,?\s(?:[^.;\n]{0,100}?\s)?(?:lo\s)?"
+    r"(?:resolvio|resolvieron|acordo|acordaron|sentencio|sentenciaron)\b)"
 )
 _ROLE = re.compile(
     r"\b(?:juez|jueza|magistrad[oa]s?|secretari[oa]s?|ministr[oa]s?|president[ae]|ponente"

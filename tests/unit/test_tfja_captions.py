@@ -111,3 +111,38 @@ def test_a_number_with_the_sala_superiors_tail_is_left_unread() -> None:
     whole or not at all, never one of them as the case."""
     assert parse_expediente("123/19-17-01-5/890/24-S1-02-04") == []
     assert parse_expediente("1234/2023") != parse_expediente("1234/23-17-01-5")
+
+
+def test_the_magistrada_instructora_is_the_ponente() -> None:
+    """A sala regional's caption names the magistrate who instructs the juicio and
+    formulates the sentence's project: the ponente, where nothing says otherwise."""
+    caption = CAPTION.replace("ANA RUIZ SOTO", "LIC. ANA RUIZ SOTO\n\nSECRETARIO: LUIS GIL MORA")
+    values = read_sentence(sentence(caption, closing=CLOSING)).values
+    assert values["ponente"] == "LIC. ANA RUIZ SOTO"
+
+
+@pytest.mark.parametrize(
+    ("lines", "ponente"),
+    [("MAGISTRADO INSTRUCTOR:\nLUIS GÓMEZ PAZ", "LUIS GÓMEZ PAZ"),
+     ("MAGISTRADA RELATORA: LIC. EVA GIL MORA", "LIC. EVA GIL MORA"),
+     # a ponente label wins over the instructor's
+     ("MAGISTRADA INSTRUCTORA: EVA GIL MORA\nMAGISTRADO PONENTE: LUIS GÓMEZ PAZ",
+      "LUIS GÓMEZ PAZ")],
+)  # fmt: skip
+def test_an_instructor_or_relator_is_read_as_the_ponente(lines: str, ponente: str) -> None:
+    caption = f"EXPEDIENTE: 1234/23-06-02-5\n\nACTOR: **********\n\n{lines}"
+    assert read_sentence(sentence(caption)).values["ponente"] == ponente
+
+
+@pytest.mark.parametrize(
+    ("lines", "closing"),
+    [("MAGISTRADA INSTRUCTORA: ANA RUIZ SOTO\nENGROSE: MAGISTRADO LUIS GÓMEZ PAZ", CLOSING),
+     ("MAGISTRADA INSTRUCTORA: ANA RUIZ SOTO",
+      CLOSING.replace(", ante", ", siendo encargado del engrose el Magistrado Luis Gómez Paz, "
+                      "ante"))],
+)  # fmt: skip
+def test_an_instructor_whose_project_another_engrossed_is_no_ponente(
+    lines: str, closing: str
+) -> None:
+    caption = f"EXPEDIENTE: 1234/23-06-02-5\n\nACTOR: **********\n\n{lines}"
+    assert "ponente" not in read_sentence(sentence(caption, closing=closing)).values

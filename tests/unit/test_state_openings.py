@@ -1,0 +1,79 @@
+"""State courts' openings: a judge's "Visto para dictar sentencia definitiva dentro de los
+autos del expediente judicial número…" says which case it resolves as "para resolver"
+does (the Poder Judicial de Nuevo León publishes no case number beside its sentences:
+the reader is all there is); a sentence in compliance with an amparo names the amparo's
+number, not its own; a high court's sala under the court's letterhead is that court's,
+not one more "Quinta Sala Unitaria Penal" of any state. Shapes written after the state
+judiciaries' public versions (MANIFEST, ``real/pj-nl``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.readers.expedientes import normalise_expediente
+from indexer.readers.judgments import read_sentence
+
+BODY = "\n".join(
+    f"{n}. Consideración sobre las pruebas desahogadas en la audiencia, que se valoran "
+    "conforme a las constancias de autos y a la jurisprudencia aplicable."
+    for n in ("PRIMERO", "SEGUNDO", "TERCERO", "CUARTO", "QUINTO", "SEXTO")
+)
+
+
+def sentence(caption: str, opening: str) -> str:
+    return (
+        f"{caption}\n\nMonterrey, Nuevo León, a 18 dieciocho de marzo de 2021 dos mil "
+        f"veintiuno.\n\n{opening}\n\nR E S U L T A N D O\n{BODY}\n\nC O N S I D E R A N D O\n"
+        f"{BODY}\n\nPor lo expuesto, se resuelve:\n\nPRIMERO. Se dicta sentencia condenatoria."
+        "\n\nAsí lo resolvió y firma la Jueza, ante la Secretaria que autoriza y da fe.\n"
+    )
+
+
+JUZGADO = "JUZGADO SEGUNDO DE JUICIO ORAL PENAL DEL ESTADO"
+
+
+@pytest.mark.parametrize(
+    ("opening", "case"),
+    [("Visto para dictar sentencia definitiva dentro de los autos del expediente judicial "
+      "número 1234/2022, relativo al juicio oral de divorcio incausado; y", "1234/2022"),
+     ("VISTOS para dictar sentencia definitiva en la causa penal número 123/2020, que se "
+      "instruyó en contra de **********, por el delito de robo con violencia; y",
+      "Causa Penal 123/2020"),
+     ("Vistos para dictar sentencia definitiva en los autos de la carpeta judicial "
+      "1234/2020, seguida en contra de **********; y", "Carpeta Judicial 1234/2020")],
+)  # fmt: skip
+def test_a_judge_dictating_sentence_names_the_case(opening: str, case: str) -> None:
+    values = read_sentence(sentence(JUZGADO, opening)).values
+    assert normalise_expediente(values["expediente"]) == case
+    assert values["judgment_type"] == "sentencia definitiva"
+    assert values["resolution_date"] == "2021-03-18"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["V I S T O S para resolver el cumplimiento a la ejecutoria de amparo 123/2023; y",
+     "VISTOS para dictar sentencia en cumplimiento a la ejecutoria de amparo 123/2023, "
+     "pronunciada por el Primer Tribunal Colegiado; y",
+     "VISTOS para dictar sentencia interlocutoria en el incidente de liquidación promovido "
+     "dentro del expediente 45/2021; y"],
+)  # fmt: skip
+def test_a_number_the_opening_ties_to_another_case_is_not_the_documents(opening: str) -> None:
+    assert "expediente" not in read_sentence(sentence(JUZGADO, opening)).values
+
+
+@pytest.mark.parametrize(
+    ("caption", "court"),
+    [("TRIBUNAL SUPERIOR DE JUSTICIA DEL ESTADO DE NUEVO LEÓN\nQUINTA SALA UNITARIA PENAL",
+      "Quinta Sala Unitaria Penal del Tribunal Superior de Justicia del Estado de Nuevo León"),
+     ("H. SUPREMO TRIBUNAL DE JUSTICIA DEL ESTADO DE JALISCO\nOCTAVA SALA",
+      "Octava Sala del Supremo Tribunal de Justicia del Estado de Jalisco")],
+)  # fmt: skip
+def test_a_sala_under_its_high_courts_letterhead_is_that_courts(caption: str, court: str) -> None:
+    opening = "Visto para resolver el toca penal número 456/2023; y"
+    assert read_sentence(sentence(caption, opening)).values["court"] == court
+
+
+def test_a_sala_without_a_letterhead_keeps_its_own_name() -> None:
+    opening = "Visto para resolver el toca penal número 456/2023; y"
+    values = read_sentence(sentence("QUINTA SALA UNITARIA PENAL", opening)).values
+    assert values["court"] == "Quinta Sala Unitaria Penal"
