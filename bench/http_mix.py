@@ -1,7 +1,8 @@
 """Benchmark the API over HTTP: a query mix, its latency alone and its throughput under load.
 
 Usage: python bench/http_mix.py --data DIR [DIR ...] [--workers 2[,1]] [--rounds 10]
-                            [--clients 8,32] [--seconds 20] [--engine] [--json PATH]
+                            [--clients 8,32] [--seconds 20] [--engine]
+                            [--mix standard|realistic] [--json PATH]
 
 ``DIR`` is a data folder with a library in it (``bench/write.py --keep`` leaves one).
 ``abierto serve --workers N`` is started on it (the embedded index) and, with
@@ -16,6 +17,9 @@ database, per 100k documents) are printed and kept beside its numbers.
 
 The mix is ``bench/search.py``'s: terms, phrases, boolean, prefix, filters + facets, date
 sort; every request asks what the API gives by default (highlights, the standard facets).
+With ``--mix realistic`` each question's words are replaced by words of the same shape
+about as selective in the folder as they are in real sentences (``bench/real_mix.py``:
+the synthetic corpus puts most of the mix's words in most documents).
 Each is measured twice: ``repeated`` asks the mix's 16 questions again and again (as
 popular searches and the following pages are: the stores' caches answer part of them),
 ``fresh`` asks each as a question never asked before (the standard facets in another
@@ -296,8 +300,22 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--engine", action="store_true", help="also OpenSearch, alternately")
     parser.add_argument("--label", default="")
+    parser.add_argument(
+        "--mix",
+        choices=("standard", "realistic"),
+        default="standard",
+        help="realistic: the words as selective as in real sentences (bench/real_mix.py)",
+    )
     parser.add_argument("--json", type=Path, default=RESULTS)
     args = parser.parse_args()
+    if args.mix == "realistic":
+        from bench.real_mix import realistic_mix
+
+        global MIX
+        MIX, chosen = realistic_mix(args.data[0])
+        for row in chosen:
+            print(f"[mix] {row['q']} ({row['folder_share']:.1%}) → {row['chosen']} "
+                  f"({row['chosen_share']:.1%}; real {row['target']:.1%})", flush=True)  # fmt: skip
     clients = [int(c) for c in args.clients.split(",") if c]
     workers = [int(w) for w in args.workers.split(",") if w]
     load_at_start = os.getloadavg()  # the machine's load beside the numbers, at both ends
@@ -365,12 +383,14 @@ def main() -> int:
         entry.pop("totals", None)
     names = "+".join(_folder_name(args.data, data) for data in args.data)
     key = f"{names}-w{args.workers.replace(',', '+')}{f'-{args.label}' if args.label else ''}"
+    key += "-realistic" if args.mix == "realistic" else ""
     keep(
         args.json,
         key,
         {
             "data": [str(data) for data in args.data],
             "workers": workers,
+            "mix": {"name": args.mix, "questions": [query.q for _, query in MIX]},
             "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
             "load_average_start": load_at_start,
             "load_average": os.getloadavg(),

@@ -13,6 +13,11 @@ not a byte came). Bodies are bounded, in size and time, by the app itself
 answer and then reads nothing held it, and what the answer had ready (an export's batch),
 for as long as it liked: a connection whose client has taken no byte for
 ``write_stall_s`` while the server waits to write is closed.
+
+uvicorn writes an answer's head (status line and headers) and its body in two calls to
+the socket: two system calls and two TCP segments for every answer, the client woken
+twice. A head is now held until the body's first bytes are written in the same turn of
+the event loop (or that turn ends), and both go in one write: the same bytes, once.
 """
 
 from __future__ import annotations
@@ -57,6 +62,47 @@ def _too_slow(seconds: float) -> bytes:
     ).encode()
 
 
+class HeadWithBody:
+    """A connection's transport, holding an answer's head: armed (``hold_next``) when a
+    request's head is read, the next bytes written (the answer's head) are held and
+    written with the bytes after them, or when the event loop's turn ends (a stream
+    whose first chunk is late still shows its head at once). Every write of the
+    connection passes here, in order; anything else is the transport's."""
+
+    def __init__(self, transport: asyncio.Transport, loop: asyncio.AbstractEventLoop) -> None:
+        self._transport = transport
+        self._loop = loop
+        self._armed = False
+        self._held: bytes | None = None
+
+    def hold_next(self) -> None:
+        self._armed = True
+
+    def write(self, data: bytes) -> None:
+        if self._held is not None:
+            data, self._held = self._held + data, None
+        elif self._armed:
+            self._armed = False
+            self._held = data
+            self._loop.call_soon(self.flush)
+            return
+        self._transport.write(data)
+
+    def flush(self) -> None:
+        """Write what is held, if anything still is."""
+        if self._held is not None:
+            held, self._held = self._held, None
+            if not self._transport.is_closing():
+                self._transport.write(held)
+
+    def close(self) -> None:
+        self.flush()
+        self._transport.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._transport, name)
+
+
 class HeadTooLarge(Exception):
     """More headers than allowed: raised inside the parser, which stops reading."""
 
@@ -83,6 +129,7 @@ class BoundedHttpTools(HttpToolsProtocol):
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
+        self.transport = HeadWithBody(transport, self.loop)  # type: ignore[assignment]
         self._arm_head_timer()
 
     def connection_lost(self, exc: Exception | None) -> None:
@@ -176,6 +223,8 @@ class BoundedHttpTools(HttpToolsProtocol):
         self._head_begun = False
         self._disarm_head_timer()
         self._heads_done += 1
+        if isinstance(self.transport, HeadWithBody):
+            self.transport.hold_next()
         super().on_headers_complete()
 
     def on_message_complete(self) -> None:

@@ -102,7 +102,17 @@ class SearchQuery(BaseModel):
     def fingerprint(self) -> str:
         """What a cursor is bound to: the question without its page."""
         data = self.model_dump(mode="json", exclude={"cursor", "limit"})
-        return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+        return hashlib.sha256(_SORTED_JSON.encode(data).encode()).hexdigest()[:16]
+
+    def counts_key(self) -> tuple[object, ...]:
+        """What the total and the facets depend on: the fingerprint's question without
+        its sort and highlights (the same documents are counted in every order)."""
+        filters = tuple((name, tuple(values)) for name, values in self.filters.items())
+        return (self.q, filters, self.date_from, self.date_to, tuple(self.facets), self.facet_size)
+
+
+# ``json.dumps`` with ``sort_keys`` makes a new encoder at every call: one made once
+_SORTED_JSON = json.JSONEncoder(sort_keys=True)
 
 
 class FacetCount(BaseModel):

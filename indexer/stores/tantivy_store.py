@@ -566,7 +566,7 @@ class TantivyStore:
             if pinned.native is not None:
                 return self._search_native(pinned.native, pinned.searcher, query, offset, key)
             return self._search(pinned.searcher, query, offset, key)
-        _, generation = self._searcher_of_generation()
+        generation = self.generation()
         # read after the generation: its searcher is at least as new
         commit, searcher = self._commits.read()
         if made_on is not None and made_on != commit:
@@ -642,7 +642,8 @@ class TantivyStore:
         ``held``: the native searcher of the held commit ``searcher`` reads too."""
         asked = _question(query.q)
         names, spec = _facet_spec(query)
-        counted = self._count_cache.kept(count_key) if names else None
+        counts_key = (query.counts_key(), count_key[1])
+        counted = self._count_cache.kept(counts_key) if names else None
         if counted is not None and counted[0] <= offset:
             facets = _facet_values(counted[1])
             return SearchResult(total=counted[0], hits=[], facets=facets, next_cursor=None)
@@ -667,7 +668,7 @@ class TantivyStore:
             total = total or 0
             kept_facets = _kept_facets(raw, names, query)
             if names:
-                self._count_cache.put_kept(count_key, (total, kept_facets))
+                self._count_cache.put_kept(counts_key, (total, kept_facets))
         highlights: list[list[str]] | None = None
         if query.highlight:
             snippets = None
@@ -714,13 +715,14 @@ class TantivyStore:
         apart = self._apart.get(apart_key)
         loose_text = None if apart else compile_loose(self.schema, tree, searcher)
         loose = with_filters(self.schema, loose_text, query) if loose_text is not None else None
-        counting = self._counting(searcher, full, loose, query, count_key)
+        counts_key = (query.counts_key(), count_key[1])
+        counting = self._counting(searcher, full, loose, query, counts_key)
         # the loose question's counts hold only once the page's own count agrees
         checking = counting is not None and counting.loose
         counted = counting.done() if counting is not None and not checking else None
         if counted is not None and counted[0] <= offset:
             # nothing (more) to show: the counting pass said so, no second pass
-            self._count_cache.put(count_key, counted)
+            self._count_cache.put(counts_key, counted)
             return SearchResult(total=counted[0], hits=[], facets=counted[1], next_cursor=None)
         # the counts come from one aggregation pass (or the cache): the page itself is a
         # top-k collection that skips what cannot make it, not a count of every match
@@ -768,7 +770,7 @@ class TantivyStore:
                 # some document holds a phrase's terms apart: count the exact question
                 self._apart.put(apart_key, True)
                 total, facets = self._counts(searcher, full, query)
-            self._count_cache.put(count_key, (total, facets))
+            self._count_cache.put(counts_key, (total, facets))
         next_offset = offset + len(hits)
         next_cursor = (
             encode_cursor(query, next_offset, count_key[0], commit)
@@ -783,7 +785,7 @@ class TantivyStore:
         full: tantivy.Query,
         loose: tantivy.Query | None,
         query: SearchQuery,
-        key: tuple[str, int],
+        key: tuple[Hashable, Hashable],
     ) -> _Counting | None:
         """The counts, on their way: kept ones at once; otherwise counted by a helper
         thread while this one collects the page and its snippets (Tantivy lets go of the

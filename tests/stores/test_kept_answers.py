@@ -78,3 +78,42 @@ def test_changing_a_kept_answer_changes_no_other(folder: Path) -> None:
     assert exactly(store.search(query)) == before
     following = query.model_copy(update={"cursor": store.search(query).next_cursor})
     assert exactly(store.search(following)) == exactly(TantivyStore(folder).search(following))
+
+
+@pytest.mark.parametrize("native", [True, False])
+def test_counts_kept_serve_every_sort_of_the_question(
+    folder: Path, native: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reader who sorts a search by date after reading it by relevance (or asks it
+    without highlights) is given the counts already made: nothing is counted again,
+    and the counts are those a store that keeps nothing gives."""
+    from indexer.stores.tantivy_native import NativeReader
+
+    counted: list[str] = []
+    search, counts = NativeReader.search, TantivyStore._counts
+
+    def native_search(reader: NativeReader, *args: object, **kwargs: object) -> object:
+        if kwargs.get("aggs"):
+            counted.append("native")
+        return search(reader, *args, **kwargs)
+
+    def py_counts(store: TantivyStore, *args: object) -> object:
+        counted.append("tantivy-py")
+        return counts(store, *args)
+
+    monkeypatch.setattr(NativeReader, "search", native_search)
+    monkeypatch.setattr(TantivyStore, "_counts", py_counts)
+    store = TantivyStore(folder, native=native)
+    first = SearchQuery(q="amparo", filters={"kind": ["sentencia"]}, limit=5)
+    store.search(first)
+    assert len(counted) == 1
+    for other in (
+        first.model_copy(update={"sort": "date_desc"}),
+        first.model_copy(update={"sort": "most_cited", "highlight": False}),
+        first.model_copy(update={"limit": 9, "sort": "date_asc"}),
+    ):
+        kept = store.search(other)
+        fresh = TantivyStore(folder, native=native).search(other)
+        assert (kept.total, kept.facets) == (fresh.total, fresh.facets)
+        assert exactly(kept) == exactly(fresh)
+    assert len(counted) == 1 + 3  # each fresh store counted its own, the first none again
