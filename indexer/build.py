@@ -30,7 +30,12 @@ from indexer.readers.normalise import (
     parse_date,
     video_platform,
 )
-from indexer.readers.sessions import recognise_session, session_type_in_heading, sitting_of
+from indexer.readers.sessions import (
+    recess_body,
+    recognise_session,
+    session_type_in_heading,
+    sitting_of,
+)
 from indexer.readers.signatures import split_signatures
 from indexer.readers.videos import canonical_video_url, video_id, video_key
 
@@ -173,12 +178,14 @@ def build_document(
                 judgment_type=_one(fields.get("judgment_type")),
             )
         if kind == "sesion":
+            session_type = normalise_session_type(_one(fields.get("session_type")))
+            chamber = _session_chamber(fields, session_type, jurisdiction, core["field_sources"])
             return Sesion(
                 **core,
                 congress=_one(fields.get("congress")),
                 legislature=normalise_legislature(_one(fields.get("legislature"))),
-                chamber=normalise_chamber(_one(fields.get("chamber"))),
-                session_type=normalise_session_type(_one(fields.get("session_type"))),
+                chamber=chamber,
+                session_type=session_type,
                 sitting=_one(fields.get("sitting")),
                 session_number=_one(fields.get("session_number")),
                 video_urls=_videos(fields, videos, source_id),
@@ -198,6 +205,26 @@ def build_document(
     except ValidationError as exc:
         raise InvalidDocument(str(exc).splitlines()[0]) from exc
     raise InvalidDocument(f"unknown kind {kind!r}")
+
+
+def _session_chamber(
+    fields: Mapping[str, RawValue],
+    session_type: str | None,
+    jurisdiction: str,
+    field_sources: dict[str, str],
+) -> str | None:
+    """The session's chamber; a session of the recess is its permanent body's, not the
+    publishing chamber's (see :func:`recess_body`), its provenance its type's."""
+    chamber = normalise_chamber(_one(fields.get("chamber")))
+    if session_type != "permanente":
+        return chamber
+    named = (_one(fields.get("session_type")), _one(fields.get("title")))
+    held = recess_body(chamber, named, jurisdiction)
+    if held != chamber:
+        where = field_sources.pop("chamber", None)
+        if held:
+            field_sources["chamber"] = field_sources.get("session_type", where or "spec")
+    return held
 
 
 def _videos(

@@ -324,7 +324,10 @@ def test_senado_sessions_one_document_per_row_of_the_real_table(crawled: Databas
         doc = docs[number]
         assert doc.date == parse_date(day), number
         assert doc.session_type == ("permanente" if "Permanente" in kind else "ordinaria")
-        assert doc.legislature == "LXVI" and doc.chamber
+        assert doc.legislature == "LXVI"
+        # the recess's sessions are the Comisión Permanente's, not the Senado's alone
+        permanent = "Permanente" in kind
+        assert doc.chamber == ("Comisión Permanente" if permanent else "Senado de la República")
         if number != "182":
             assert doc.stenographic_urls and "version_estenografica" in doc.stenographic_urls[0]
     # a session without its transcript yet (nor its Diario) is kept by its Orden del día
