@@ -31,6 +31,7 @@ from indexer.readers.normalise import (
     video_platform,
 )
 from indexer.readers.sessions import (
+    names_recess_body,
     recess_body,
     recognise_session,
     session_type_in_heading,
@@ -76,7 +77,9 @@ def _default_title(kind: str, fields: Mapping[str, RawValue], institution: str) 
         return f"{title} ({court})" if court else title
     if kind == "sesion" and _one(fields.get("date")):
         session_type = _one(fields.get("session_type")) or ""
-        return " ".join(f"Sesión {session_type} del {_one(fields.get('date'))}".split())
+        # a type that is the body holding it ("Comisión Permanente") reads as whose it is
+        of = "de la " if names_recess_body(session_type) else ""
+        return " ".join(f"Sesión {of}{session_type} del {_one(fields.get('date'))}".split())
     if kind == "legislativo" and _one(fields.get("number")):
         return f"{_one(fields.get('doc_type')) or 'Documento'} {_one(fields.get('number'))}"
     return None

@@ -172,6 +172,12 @@ def clean_title(title: str) -> str:
 PERMANENT_BODIES = frozenset(("Comisión Permanente", "Diputación Permanente"))
 
 
+def names_recess_body(text: str | None) -> bool:
+    """Whether ``text`` is the permanent body's name itself ("Comisión Permanente", as a
+    sessions table writes the type of its sessions), not a type ("Ordinaria")."""
+    return bool(_PERMANENT.fullmatch(" ".join(fold_keyword(text or "").split())))
+
+
 def recess_body(
     chamber: str | None, named: tuple[str | None, ...], jurisdiction: str
 ) -> str | None:

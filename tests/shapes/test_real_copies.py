@@ -323,6 +323,9 @@ def test_senado_sessions_one_document_per_row_of_the_real_table(crawled: Databas
     for number, day, kind in rows:
         doc = docs[number]
         assert doc.date == parse_date(day), number
+        # as a person reads the row: "Sesión Ordinaria del …", "Sesión de la Comisión
+        # Permanente del …"
+        assert doc.title == f"Sesión {'de la ' * ('Permanente' in kind)}{kind} del {day}"
         assert doc.session_type == ("permanente" if "Permanente" in kind else "ordinaria")
         assert doc.legislature == "LXVI"
         # the recess's sessions are the Comisión Permanente's, not the Senado's alone
@@ -349,6 +352,9 @@ def test_senado_gaceta_one_issue_per_sitting_day(crawled: Database) -> None:
         permanent = "/gaceta_comision_permanente/" in doc.url
         own = "Gaceta de la Comisión Permanente:" if permanent else "Gaceta del Senado:"
         assert doc.title.startswith(own), (doc.url, doc.title)
+        # the body named once, the sitting's type where it has one
+        assert doc.title.count("Permanente") == permanent, doc.title
+        assert permanent or "sesión Ordinaria del " in doc.title
     assert _run(crawled, "senado-gaceta").errors == {}
 
 
