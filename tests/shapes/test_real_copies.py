@@ -443,4 +443,9 @@ def test_pj_nl_spec_reads_every_row_of_the_real_listing() -> None:
         wrote = re.search(r"([^,(]+?)\s*\(Elabora\)", row["Juez"])
         assert kept.get("ponente") == (wrote[1].strip() if wrote else None)
         assert " ".join(row["Delitos-Modalidades"].split()) in str(kept["title"])
+        # the outcome the row shows ("Sentido del Fallo"), none where its cell is blank
+        outcome = row["Sentido del Fallo"].strip()
+        assert str(kept["title"]).endswith(
+            f", fallo {outcome.lower()}" if outcome else row["Fecha Emisión"]
+        )
         assert "Visor.aspx?p=" in str(select(item, spec.listing.link).get())
