@@ -79,7 +79,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         site = Path(scratch) / "site"
         real._senado(site)
-        routes = [*real._scjn(site), real._scjn_vt(site), *real._pj_nl(site), *real._jalisco(site)]
+        routes = [*real._scjn(site), *real._scjn_vt(site), *real._pj_nl(site), *real._jalisco(site)]
         (site / "_http.yaml").write_text(yaml.safe_dump({"routes": routes}, allow_unicode=True))
         for name, tree in (("old", args.old), ("new", args.new)):
             results[name] = _crawl(tree.resolve(), site, Path(scratch) / name)

@@ -30,7 +30,13 @@ from indexer.readers.normalise import (
     parse_date,
     video_platform,
 )
-from indexer.readers.sessions import recognise_session, session_type_in_heading, sitting_of
+from indexer.readers.sessions import (
+    names_recess_body,
+    recess_body,
+    recognise_session,
+    session_type_in_heading,
+    sitting_of,
+)
 from indexer.readers.signatures import split_signatures
 from indexer.readers.videos import canonical_video_url, video_id, video_key
 
@@ -71,7 +77,9 @@ def _default_title(kind: str, fields: Mapping[str, RawValue], institution: str) 
         return f"{title} ({court})" if court else title
     if kind == "sesion" and _one(fields.get("date")):
         session_type = _one(fields.get("session_type")) or ""
-        return " ".join(f"Sesión {session_type} del {_one(fields.get('date'))}".split())
+        # a type that is the body holding it ("Comisión Permanente") reads as whose it is
+        of = "de la " if names_recess_body(session_type) else ""
+        return " ".join(f"Sesión {of}{session_type} del {_one(fields.get('date'))}".split())
     if kind == "legislativo" and _one(fields.get("number")):
         return f"{_one(fields.get('doc_type')) or 'Documento'} {_one(fields.get('number'))}"
     return None
@@ -173,12 +181,14 @@ def build_document(
                 judgment_type=_one(fields.get("judgment_type")),
             )
         if kind == "sesion":
+            session_type = normalise_session_type(_one(fields.get("session_type")))
+            chamber = _session_chamber(fields, session_type, jurisdiction, core["field_sources"])
             return Sesion(
                 **core,
                 congress=_one(fields.get("congress")),
                 legislature=normalise_legislature(_one(fields.get("legislature"))),
-                chamber=normalise_chamber(_one(fields.get("chamber"))),
-                session_type=normalise_session_type(_one(fields.get("session_type"))),
+                chamber=chamber,
+                session_type=session_type,
                 sitting=_one(fields.get("sitting")),
                 session_number=_one(fields.get("session_number")),
                 video_urls=_videos(fields, videos, source_id),
@@ -198,6 +208,26 @@ def build_document(
     except ValidationError as exc:
         raise InvalidDocument(str(exc).splitlines()[0]) from exc
     raise InvalidDocument(f"unknown kind {kind!r}")
+
+
+def _session_chamber(
+    fields: Mapping[str, RawValue],
+    session_type: str | None,
+    jurisdiction: str,
+    field_sources: dict[str, str],
+) -> str | None:
+    """The session's chamber; a session of the recess is its permanent body's, not the
+    publishing chamber's (see :func:`recess_body`), its provenance its type's."""
+    chamber = normalise_chamber(_one(fields.get("chamber")))
+    if session_type != "permanente":
+        return chamber
+    named = (_one(fields.get("session_type")), _one(fields.get("title")))
+    held = recess_body(chamber, named, jurisdiction)
+    if held != chamber:
+        where = field_sources.pop("chamber", None)
+        if held:
+            field_sources["chamber"] = field_sources.get("session_type", where or "spec")
+    return held
 
 
 def _videos(

@@ -167,3 +167,29 @@ def clean_title(title: str) -> str:
     cleaned = _PART.sub("", _NOISE.sub(" ", title))
     cleaned = re.sub(r"\s*([|·•]\s*)+", " | ", cleaned)
     return " ".join(cleaned.split()).strip(" |-–—:·•") or " ".join(title.split())
+
+
+PERMANENT_BODIES = frozenset(("Comisión Permanente", "Diputación Permanente"))
+
+
+def names_recess_body(text: str | None) -> bool:
+    """Whether ``text`` is the permanent body's name itself ("Comisión Permanente", as a
+    sessions table writes the type of its sessions), not a type ("Ordinaria")."""
+    return bool(_PERMANENT.fullmatch(" ".join(fold_keyword(text or "").split())))
+
+
+def recess_body(
+    chamber: str | None, named: tuple[str | None, ...], jurisdiction: str
+) -> str | None:
+    """The body holding a session of the recess (type ``permanente``): neither chamber
+    alone, whichever publishes it, so a chamber given for the publisher (a spec's
+    constant) gives way. The body its row or title names, else the federal congress's
+    Comisión Permanente (the Constitution's only one); a state's own name for its
+    permanent body is not guessed (none rather than a wrong one)."""
+    if chamber in PERMANENT_BODIES:
+        return chamber
+    for text in named:
+        found = _PERMANENT.search(fold_keyword(text or ""))
+        if found:
+            return normalise_chamber(found[0])
+    return "Comisión Permanente" if jurisdiction == "MX" else None

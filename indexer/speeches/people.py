@@ -134,6 +134,14 @@ def _surnames_first(written: list[str], known: list[str]) -> bool:
     return any(written == known[k:] + known[:k] for k in range(1, len(known)))
 
 
+# A name makes a new person only with a given name and both surnames (three words, the
+# particles aside): two words are often two surnames ("El diputado López Ruiz") or a given
+# name and one surname, which several people of one congress share; a person made of them
+# gathers other people's speeches, and stays apart from the whole name when it comes.
+# Such a line still resolves to someone already known (a roster's, an earlier speaker).
+MIN_NEW_PERSON_WORDS = 3
+
+
 class People:
     """The people of one scope (a congress or a court), to resolve names against."""
 
@@ -158,9 +166,10 @@ class People:
         return found[0] if len(found) == 1 else None
 
     def resolve(self, name: str, create: bool = True) -> Person | None:
-        """The person ``name`` is; a new one when no one matches (and ``create``)."""
+        """The person ``name`` is; a new one when no one matches (and ``create``) and the
+        name is whole enough to be one person's (see :data:`MIN_NEW_PERSON_WORDS`)."""
         person = self.find(name)
-        if person is None and create and len(name_tokens(name)) >= 2:
+        if person is None and create and len(name_tokens(name)) >= MIN_NEW_PERSON_WORDS:
             if self._ambiguous(name):
                 return None
             shown = display_name(name)

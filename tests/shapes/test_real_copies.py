@@ -323,8 +323,14 @@ def test_senado_sessions_one_document_per_row_of_the_real_table(crawled: Databas
     for number, day, kind in rows:
         doc = docs[number]
         assert doc.date == parse_date(day), number
+        # as a person reads the row: "Sesión Ordinaria del …", "Sesión de la Comisión
+        # Permanente del …"
+        assert doc.title == f"Sesión {'de la ' * ('Permanente' in kind)}{kind} del {day}"
         assert doc.session_type == ("permanente" if "Permanente" in kind else "ordinaria")
-        assert doc.legislature == "LXVI" and doc.chamber
+        assert doc.legislature == "LXVI"
+        # the recess's sessions are the Comisión Permanente's, not the Senado's alone
+        permanent = "Permanente" in kind
+        assert doc.chamber == ("Comisión Permanente" if permanent else "Senado de la República")
         if number != "182":
             assert doc.stenographic_urls and "version_estenografica" in doc.stenographic_urls[0]
     # a session without its transcript yet (nor its Diario) is kept by its Orden del día
@@ -346,6 +352,9 @@ def test_senado_gaceta_one_issue_per_sitting_day(crawled: Database) -> None:
         permanent = "/gaceta_comision_permanente/" in doc.url
         own = "Gaceta de la Comisión Permanente:" if permanent else "Gaceta del Senado:"
         assert doc.title.startswith(own), (doc.url, doc.title)
+        # the body named once, the sitting's type where it has one
+        assert doc.title.count("Permanente") == permanent, doc.title
+        assert permanent or "sesión Ordinaria del " in doc.title
     assert _run(crawled, "senado-gaceta").errors == {}
 
 
@@ -434,4 +443,9 @@ def test_pj_nl_spec_reads_every_row_of_the_real_listing() -> None:
         wrote = re.search(r"([^,(]+?)\s*\(Elabora\)", row["Juez"])
         assert kept.get("ponente") == (wrote[1].strip() if wrote else None)
         assert " ".join(row["Delitos-Modalidades"].split()) in str(kept["title"])
+        # the outcome the row shows ("Sentido del Fallo"), none where its cell is blank
+        outcome = row["Sentido del Fallo"].strip()
+        assert str(kept["title"]).endswith(
+            f", fallo {outcome.lower()}" if outcome else row["Fecha Emisión"]
+        )
         assert "Visor.aspx?p=" in str(select(item, spec.listing.link).get())

@@ -45,14 +45,14 @@ def test_a_state_congress_speaker_closed_by_a_full_stop_and_dash_opens_a_turn() 
 def test_a_compareciente_named_before_the_office_is_a_speaker_of_their_own() -> None:
     text = (
         "La presidenta diputada Kenia López Rabadán: Tiene la palabra el Secretario.\n"
-        "El ciudadano Juan Pérez, Secretario de Hacienda: Gracias, Presidenta.\n"
+        "El ciudadano Juan Pérez Ortega, Secretario de Hacienda: Gracias, Presidenta.\n"
     )
     [chair, guest] = speeches_of(_session(text), People(CONGRESS))
     assert chair.person_name == "Kenia López Rabadán"
     assert (guest.speaker_as_written, guest.role, guest.person_name) == (
-        "El ciudadano Juan Pérez, Secretario de Hacienda",
+        "El ciudadano Juan Pérez Ortega, Secretario de Hacienda",
         "compareciente",
-        "Juan Pérez",
+        "Juan Pérez Ortega",
     )
     assert guest.text == "Gracias, Presidenta."
 

@@ -15,6 +15,7 @@ from fastapi.templating import Jinja2Templates
 from api.routers.pages.assets import asset_url
 from api.web_links import safe_href
 from config.jurisdictions import JURISDICTIONS
+from indexer.readers.sessions import PERMANENT_BODIES
 from indexer.spanish import KIND_LABELS as KIND_LABELS
 from indexer.spanish import MONTHS as MONTHS
 from indexer.spanish import WEEKDAYS as WEEKDAYS
@@ -66,6 +67,16 @@ SESSION_KINDS = {
     "comision": "Reunión de comisión",
     "permanente": "Sesión de la Diputación Permanente",
 }
+
+
+def session_kind(value: str | None, chamber: str | None = None) -> str:
+    """How a page names a session's type; a recess session by the body that held it (the
+    Comisión Permanente of the federal congress, a state's Diputación Permanente)."""
+    if value == "permanente" and chamber in PERMANENT_BODIES:
+        return f"Sesión de la {chamber}"
+    return SESSION_KINDS.get(value or "", "Sesión")
+
+
 CSP = (
     "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; "
     "frame-src https://www.youtube-nocookie.com; form-action 'self'; "
@@ -173,7 +184,7 @@ _env.globals.update(
     value_label=value_label,
     kind_labels=KIND_LABELS,
     asset=asset_url,
-    session_kind=lambda value: SESSION_KINDS.get(value or "", "Sesión"),
+    session_kind=session_kind,
 )
 templates = Jinja2Templates(env=_env)
 
