@@ -106,7 +106,11 @@ impl TesisScanner {
 
 impl TesisScanner {
     /// ``tesis`` of texts indexed already (None: a text not read here).
-    pub(crate) fn tesis_in(&self, text: Option<&Text>, folded: Option<&Text>) -> Option<Vec<Tesis>> {
+    pub(crate) fn tesis_in(
+        &self,
+        text: Option<&Text>,
+        folded: Option<&Text>,
+    ) -> Option<Vec<Tesis>> {
         let (text, folded) = (text?, folded?);
         if text.len() != folded.len() {
             return None;
