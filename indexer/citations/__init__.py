@@ -2,7 +2,8 @@
 
 ``extract_citations`` reads a text once per kind; it reads at most ``MAX_CHARS`` of it
 and stops a kind whose reading took longer than ``BUDGET_S`` (pathological text),
-keeping what was found. ``citation_key`` reads a value a person types (``AR
+keeping what was found (the Rust scanning of all kinds, linear in the text, is done
+first, outside the kinds' budgets). ``citation_key`` reads a value a person types (``AR
 1234/2023``, ``CPEUM art. 14``, ``registro 2023456``) into the same key.
 """
 
@@ -14,7 +15,7 @@ import time
 from indexer.citations.cases import share_accumulated_courts
 from indexer.citations.laws import canonical_law, fold
 from indexer.citations.model import KINDS, Citation, CitationKind
-from indexer.citations.native import read_articles, read_cases, read_tesis
+from indexer.citations.native import read_all
 
 __all__ = ["KINDS", "Citation", "CitationKind", "citation_key", "extract_citations"]
 
@@ -34,14 +35,10 @@ def extract_citations(text: str, budget_s: float = BUDGET_S) -> list[Citation]:
     text = text[:MAX_CHARS]
     folded = fold(text)
     found: list[Citation] = []
-    readers = (
-        lambda: read_cases(text, folded),
-        lambda: read_tesis(text, folded),
-        lambda: read_articles(text, folded),
-    )
+    readers = read_all(text, folded)
     for read in readers:
         began = time.perf_counter()
-        for count, citation in enumerate(read()):
+        for count, citation in enumerate(read):
             found.append(citation)
             if count % 64 == 63 and time.perf_counter() - began > budget_s:
                 break

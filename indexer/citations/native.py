@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -242,6 +243,35 @@ def _load() -> tuple[Any, Any, Any] | None:
 
 
 SCANNER, ARTICLE_SCANNER, TESIS_SCANNER = _load() or (None, None, None)
+# the three scanners' one call (an extension built from this checkout has it)
+SCAN = getattr(sys.modules.get("abierto_native"), "scan_citations", None) if SCANNER else None
+
+
+def read_all(
+    original: str, folded: str
+) -> tuple[Iterator[Citation], Iterator[Citation], Iterator[Citation]]:
+    """``read_cases``, ``read_tesis`` and ``read_articles`` of one text, scanned in Rust
+    in one call where they can be: the text and its fold indexed by code points once,
+    not once per reader (the scanning is linear in the text; Python's reading of a kind
+    Rust did not read is lazy, as each reader's)."""
+    if SCAN is None:
+        return (
+            read_cases(original, folded),
+            read_tesis(original, folded),
+            read_articles(original, folded),
+        )
+    raw_cases, raw_tesis, raw_articles = SCAN(
+        SCANNER, TESIS_SCANNER, ARTICLE_SCANNER, original, folded
+    )
+    return (
+        cases.find_cases(original, folded)
+        if raw_cases is None
+        else (_case(original, *found) for found in raw_cases),
+        tesis.find_tesis(original, folded) if raw_tesis is None else _tesis(original, raw_tesis),
+        articles.find_articles(original, folded)
+        if raw_articles is None
+        else _articles(original, raw_articles),
+    )
 
 
 def read_cases(original: str, folded: str) -> Iterator[Citation]:

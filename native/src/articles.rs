@@ -24,7 +24,7 @@ pub(crate) const SOURCE: &str = include_str!("articles.rs");
 type Number = (String, Option<String>, Option<String>);
 
 /// One article cited: (key, start, end).
-type Article = (String, usize, usize);
+pub(crate) type Article = (String, usize, usize);
 
 /// The suffixes ``_NUMBER`` reads after an article ("14 bis").
 const SUFFIXES: [&str; 4] = ["bis", "ter", "quater", "quinquies"];
@@ -172,12 +172,27 @@ impl ArticleScanner {
     /// ``articles.find_articles``: each citation's key and span, in the order Python
     /// yields them; None when the text is not read here.
     fn articles(&self, original: &str, folded: &str) -> Option<Vec<Article>> {
-        let folded = Text::new(folded)?;
+        self.articles_in(original, None, Text::new(folded).as_ref())
+    }
+}
+
+impl ArticleScanner {
+    /// ``articles`` of a fold indexed already; ``indexed``: the original text indexed
+    /// already too (None within: not read here), else it is indexed if its capitals are
+    /// looked at.
+    pub(crate) fn articles_in<'t>(
+        &self,
+        original: &'t str,
+        indexed: Option<&Option<Text<'t>>>,
+        folded: Option<&Text<'t>>,
+    ) -> Option<Vec<Article>> {
+        let folded = folded?;
         let reading = Reading {
             scanner: self,
             original,
+            indexed,
             original_text: OnceCell::new(),
-            folded: &folded,
+            folded,
         };
         let found = reading.articles();
         // the original text is read only where a law's capitals are looked at
@@ -193,6 +208,7 @@ impl ArticleScanner {
 struct Reading<'s, 't> {
     scanner: &'s ArticleScanner,
     original: &'t str,
+    indexed: Option<&'t Option<Text<'t>>>,
     original_text: OnceCell<Option<Text<'t>>>,
     folded: &'t Text<'t>,
 }
@@ -211,7 +227,11 @@ impl<'s, 't> Reading<'s, 't> {
     /// here (its reading is then refused whole).
     fn upper_in_original(&self, start: usize, end: usize) -> bool {
         let text = self.original_text.get_or_init(|| {
-            Text::new(self.original).filter(|text| text.len() == self.folded.len())
+            let text = match self.indexed {
+                Some(indexed) => indexed.clone(),
+                None => Text::new(self.original),
+            };
+            text.filter(|text| text.len() == self.folded.len())
         });
         text.as_ref()
             .is_some_and(|text| is_upper(text.slice(start, end)))

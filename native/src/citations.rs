@@ -17,6 +17,9 @@ use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input, PatternID};
 
+use crate::articles::{Article, ArticleScanner};
+use crate::tesis::{Tesis, TesisScanner};
+
 /// This file's source: the reader's fingerprint digests it, so that citations read by
 /// another version of this code are read again.
 pub(crate) const SOURCE: &str = include_str!("citations.rs");
@@ -119,6 +122,7 @@ fn ascii_run(bytes: &[u8]) -> usize {
 /// A text by code points: how many code points come before every ``BLOCK``-th byte is
 /// kept, and a position is found from the mark before it (a few bytes' walk). An ASCII
 /// text (most, and most folded ones) is its own index.
+#[derive(Clone)]
 pub(crate) struct Text<'a> {
     pub(crate) s: &'a str,
     ascii: bool,
@@ -413,7 +417,7 @@ pub(crate) fn group(re: &Regex, name: &str) -> PyResult<usize> {
 /// One case found: (what: 0 a chamber's, 1 a local court's, 2 a case number; its
 /// groups (chamber or court, type, number, year, None) or (code, number, year, suffix,
 /// appeal); start; end).
-type Case = (
+pub(crate) type Case = (
     u8,
     Option<String>,
     String,
@@ -487,22 +491,29 @@ impl CitationScanner {
     /// ``cases.find_cases`` up to the citations: each case's groups and span, in the
     /// order Python yields them; None when the text is not read here.
     fn cases(&self, original: &str, folded: &str) -> Option<Vec<Case>> {
-        let original = Text::new(original)?;
-        let folded = Text::new(folded)?;
+        self.cases_in(Text::new(original).as_ref(), Text::new(folded).as_ref())
+    }
+}
+
+impl CitationScanner {
+    /// ``cases`` of texts indexed already (None: a text not read here).
+    pub(crate) fn cases_in(
+        &self,
+        original: Option<&Text>,
+        folded: Option<&Text>,
+    ) -> Option<Vec<Case>> {
+        let (original, folded) = (original?, folded?);
         if original.len() != folded.len() {
             return None;
         }
         let mut found = Vec::new();
         let mut taken: Vec<(usize, usize)> = Vec::new();
-        self.electoral_cases(&folded, &mut found, &mut taken)?;
+        self.electoral_cases(folded, &mut found, &mut taken)?;
         let slashes = folded.occurrences("/");
-        self.local_cases(&original, &slashes, &mut found, &mut taken);
-        self.numbered_cases(&original, &folded, &slashes, &mut found, &taken)?;
+        self.local_cases(original, &slashes, &mut found, &mut taken);
+        self.numbered_cases(original, folded, &slashes, &mut found, &taken)?;
         Some(found)
     }
-}
-
-impl CitationScanner {
     /// ``cases._may_cite_a_chamber``: a chamber ("SUP") right before a hyphen, spaces
     /// between, in the text's capitals; only then is the whole text upper-cased. A
     /// character of more than one capital reads the text through (where it is not read).
@@ -839,6 +850,26 @@ impl CitationScanner {
             .unwrap_or(code);
         Some((Some(code.clone()), start))
     }
+}
+
+/// What the three scanners find in one text: (cases, tesis, articles), each as its own
+/// method gives it (None: that kind is not read here). The text and its fold are
+/// indexed by code points once for all three, not once per scanner.
+#[pyfunction]
+pub(crate) fn scan_citations(
+    cases: &CitationScanner,
+    tesis: &TesisScanner,
+    articles: &ArticleScanner,
+    original: &str,
+    folded: &str,
+) -> (Option<Vec<Case>>, Option<Vec<Tesis>>, Option<Vec<Article>>) {
+    let text = Text::new(original);
+    let fold = Text::new(folded);
+    (
+        cases.cases_in(text.as_ref(), fold.as_ref()),
+        tesis.tesis_in(text.as_ref(), fold.as_ref()),
+        articles.articles_in(original, Some(&text), fold.as_ref()),
+    )
 }
 
 /// ``c.upper()`` when it is one character (else the text is not read here).

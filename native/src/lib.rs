@@ -427,6 +427,7 @@ fn abierto_native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("TESIS_READER_SOURCE", tesis::SOURCE)?;
     module.add_function(wrap_pyfunction!(citations::citation_classes, module)?)?;
     module.add_function(wrap_pyfunction!(citations::citation_probe, module)?)?;
+    module.add_function(wrap_pyfunction!(citations::scan_citations, module)?)?;
     module.add_function(wrap_pyfunction!(writer::remembered_stems, module)?)?;
     Ok(())
 }

@@ -20,7 +20,7 @@ use crate::citations::{compile, group, is_space, is_word, named, sorted, Spans, 
 pub(crate) const SOURCE: &str = include_str!("tesis.rs");
 
 /// One tesis cited: (key, start, end).
-type Tesis = (String, usize, usize);
+pub(crate) type Tesis = (String, usize, usize);
 
 /// The roman numerals ``_roman_before`` walks back over.
 fn is_roman(c: char) -> bool {
@@ -100,16 +100,26 @@ impl TesisScanner {
     /// ``tesis.find_tesis`` but the quoted rubros: each citation's key and span, in the
     /// order Python yields them; None when the text is not read here.
     fn tesis(&self, original: &str, folded: &str) -> Option<Vec<Tesis>> {
-        let text = Text::new(original)?;
-        let folded = Text::new(folded)?;
+        self.tesis_in(Text::new(original).as_ref(), Text::new(folded).as_ref())
+    }
+}
+
+impl TesisScanner {
+    /// ``tesis`` of texts indexed already (None: a text not read here).
+    pub(crate) fn tesis_in(
+        &self,
+        text: Option<&Text>,
+        folded: Option<&Text>,
+    ) -> Option<Vec<Tesis>> {
+        let (text, folded) = (text?, folded?);
         if text.len() != folded.len() {
             return None;
         }
         Some(
             Reading {
                 scanner: self,
-                text: &text,
-                folded: &folded,
+                text,
+                folded,
             }
             .tesis(),
         )

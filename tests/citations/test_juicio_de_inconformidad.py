@@ -142,3 +142,37 @@ def test_a_caption_writing_a_juicio_two_ways_gives_it_one_key(
 ) -> None:
     text = "\n\n".join([*caption, "ACTOR: PARTIDO POLÍTICO", FORMULA + statement, "ANTECEDENTES"])
     assert normalise_expediente(read_sentence(text).values["expediente"]) == expected
+
+
+def test_every_key_the_parser_reads_as_a_plainer_name_is_parsed() -> None:
+    """The keys ``read_citations`` does not parse (most: parsing is most of a document's
+    reading) are keys the parser reads as no plainer name: every type's phrases as
+    written, its forms, and every chamber's and local court's means, plainer ones too."""
+    from indexer.citations import records
+    from indexer.readers.expedientes import (
+        CASE_TYPES,
+        ELECTORAL_CHAMBERS,
+        ELECTORAL_TYPES,
+        LOCAL_ELECTORAL_TYPES,
+        CaseNumber,
+        parse_expediente,
+    )
+
+    keys = {"juıcio de ınconformidad 1/2025", "JUICIO  DE\tINCONFORMIDAD 1/2025"}
+    for case_type in CASE_TYPES:
+        for phrase in case_type.spelled + case_type.by_matter:
+            for form in (phrase, phrase.upper(), phrase.title(), "  ".join(phrase.split())):
+                keys |= {f"{form} 12/2020", f"{form} 12/2020 y 13/2020", f"el {form} 1/2021"}
+        keys.update(CaseNumber(case_type.code, "1", "2020").forms())
+    for means in {*ELECTORAL_TYPES, *LOCAL_ELECTORAL_TYPES, *records._PLAIN_TO_OWN}:
+        keys |= {f"{chamber}-{means}-1/2020" for chamber in (*ELECTORAL_CHAMBERS, "TEECH")}
+        keys |= {f"{means}-1/2020", f"{means}/1/2020", f"{means.lower()}-1/2020"}
+    plain = {
+        key
+        for key in keys
+        if len(cases := parse_expediente(key)) == 1 and cases[0].type_code in records._PLAIN_TO_OWN
+    }
+    assert len(plain) > 10
+    assert all(records._may_name_a_plain_type(key) for key in plain)
+    # and most keys are not parsed
+    assert sum(records._may_name_a_plain_type(key) for key in keys) < len(keys) / 2
