@@ -81,7 +81,7 @@ def test_a_sentence_without_an_outcome_keeps_the_hash_it_was_saved_with() -> Non
     assert doc.model_copy(update={"ruling": "condenatorio"}).with_hash().content_sha256 != digest
 
 
-def test_the_page_json_and_export_show_the_outcome(tmp_path: Path) -> None:
+def test_the_page_json_export_and_search_words_show_the_outcome(tmp_path: Path) -> None:
     library = Library.open(Settings(data_dir=tmp_path / "datos", database_url=None))
     doc = Sentencia(
         id=document_id("pj-nl", "https://ejemplo.gob.mx/v1"),
@@ -101,7 +101,7 @@ def test_the_page_json_and_export_show_the_outcome(tmp_path: Path) -> None:
         with TestClient(create_app(library)) as client:
             page = client.get(f"/documentos/{doc.id}")
             record = client.get(f"/v1/documents/{doc.id}")
-            export = client.get("/v1/export.csv", params={"q": "robo"})
+            export = client.get("/v1/export.csv", params={"q": "condenatorio"})
     finally:
         library.close()
     assert page.status_code == 200
