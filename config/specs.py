@@ -68,6 +68,7 @@ SPEC_FIELDS: dict[str, frozenset[str]] = {
             "ponente",
             "proceeding",
             "judgment_type",
+            "ruling",
         }
     ),
     "sesion": frozenset(

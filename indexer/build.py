@@ -26,6 +26,7 @@ from indexer.readers.normalise import (
     normalise_legislature,
     normalise_matter,
     normalise_person,
+    normalise_ruling,
     normalise_session_type,
     parse_date,
     video_platform,
@@ -179,6 +180,7 @@ def build_document(
                 ponente=normalise_person(_one(fields.get("ponente"))),
                 proceeding=_one(fields.get("proceeding")),
                 judgment_type=_one(fields.get("judgment_type")),
+                ruling=normalise_ruling(_one(fields.get("ruling"))),
             )
         if kind == "sesion":
             session_type = normalise_session_type(_one(fields.get("session_type")))
@@ -271,8 +273,8 @@ def _from_heading(
 # The fields whose provenance a document records (its kind-specific and dated ones).
 _SOURCED = frozenset(
     ("date", "title", "court", "expediente", "matter", "resolution_date", "ponente", "proceeding",
-     "judgment_type", "congress", "legislature", "chamber", "session_type", "doc_type", "number",
-     "authors", "committee", "status")
+     "judgment_type", "ruling", "congress", "legislature", "chamber", "session_type", "doc_type",
+     "number", "authors", "committee", "status")
 )  # fmt: skip
 _HEADING_FIELDS = ("court", "expediente", "matter", "resolution_date", "proceeding",
                    "judgment_type", "ponente")  # fmt: skip

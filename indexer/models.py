@@ -152,6 +152,9 @@ class PrivacyReport(BaseModel):
 
 # what the content hash leaves out: when and how a copy was taken, and the hash itself
 _UNHASHED = frozenset(("content_sha256", "fetched_at", "updated_at"))
+# fields added after hashes were stored: hashed only when set, so a document without
+# them keeps the hash it was saved with (a re-crawl is no change for every sentencia)
+_HASHED_WHEN_SET = frozenset(("ruling",))
 
 
 class DocumentCore(BaseModel):
@@ -268,6 +271,8 @@ def _content_digest(kind: type[DocumentCore], dumped: dict[str, Any]) -> str:
     parts = []
     for name, head in order:
         value = dumped[name]
+        if value is None and name in _HASHED_WHEN_SET:
+            continue
         if name == "files":
             value = sorted(f["sha256"] for f in value)
         parts.append(f"{head}{value!r})")
@@ -292,6 +297,11 @@ class Sentencia(DocumentCore):
     ponente: str | None = None
     proceeding: str | None = Field(None, description="e.g. juicio ordinario civil.")
     judgment_type: str | None = Field(None, description="e.g. sentencia definitiva.")
+    ruling: str | None = Field(
+        None,
+        description="Sentido del fallo as the source publishes it (condenatorio, "
+        "confirmar…), case-folded; never read from the text.",
+    )
 
 
 class Sesion(DocumentCore):

@@ -46,6 +46,7 @@ FIELDS: tuple[str, ...] = (
     "expediente",
     "ponente",
     "resolution_date",
+    "ruling",
     "congress",
     "legislature",
     "chamber",

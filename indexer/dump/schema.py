@@ -82,6 +82,7 @@ KIND_COLUMNS: dict[str, tuple[Column, ...]] = {
         _text("ponente", "Magistrado, magistrada o ministro ponente."),
         _text("proceeding", "Tipo de juicio o procedimiento."),
         _text("judgment_type", "Tipo de resolución (definitiva, interlocutoria…)."),
+        _text("ruling", "Sentido del fallo como lo publica la fuente (condenatorio, confirmar…)."),
     ),
     "sesion": (
         _text("congress", "Congreso."),

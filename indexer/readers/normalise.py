@@ -322,6 +322,15 @@ _NOT_A_NAME = frozenset(
 )  # fmt: skip
 
 
+def normalise_ruling(text: str | None) -> str | None:
+    """A sentence's outcome (sentido del fallo) in the source's own words, read as
+    lowercase prose (``CONDENATORIO`` → ``condenatorio``, accents kept): sources write
+    their own vocabularies (condenatorio, confirmar, reponer procedimiento…), and a
+    value mapped onto another word could be a wrong one."""
+    words = " ".join((text or "").split()).lower()
+    return words or None
+
+
 def normalise_person(text: str | None) -> str | None:
     """A person's name without the titles before it, so one judge is one ponente whether a
     listing writes "Mgdo. José Luis Gutiérrez Miranda" or the name alone; a value that is

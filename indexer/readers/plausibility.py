@@ -134,6 +134,7 @@ CHECKS = {
     "authors": _named,
     "proceeding": _named,
     "judgment_type": _named,
+    "ruling": _named,
     "video_platform": _named,
     "agenda": _agenda_item,
     "video_urls": _address,

@@ -23,6 +23,7 @@ META_FIELDS: tuple[str, ...] = (
     "expediente_forms",
     "proceeding",
     "judgment_type",
+    "ruling",
     "ponente",
     "congress",
     "session_type",

@@ -24,7 +24,7 @@ from config.specs import load_spec
 from crawlers.selectors import read_fields, select
 from crawlers.spiders.base import DOCX_TYPE
 from indexer.db import Database
-from indexer.readers.normalise import parse_date
+from indexer.readers.normalise import normalise_ruling, parse_date
 from indexer.readers.plausibility import plausible_fields
 from tests.shapes.docx import docx_sentence
 from tests.shapes.harness import REPO, run_abierto
@@ -405,6 +405,8 @@ def test_pj_nl_rows_reach_their_pdf_through_the_viewer(crawled: Database) -> Non
         assert (doc.ponente or "").upper() == (wrote[1].strip() if wrote else "")
         assert not (doc.ponente or "").isupper()
         assert doc.matter == "penal"
+        # the row's "Sentido del Fallo" in its own word, none where the cell is blank
+        assert doc.ruling == (row["Sentido del Fallo"].strip().lower() or None)
         assert [f.content_type for f in doc.files] == ["application/pdf"]
         assert "controller.aspx" in doc.files[0].url
     run = _run(crawled, "pj-nl-sentencias")
@@ -421,6 +423,7 @@ def test_jalisco_records_become_sentences_with_their_fields(crawled: Database) -
         assert doc.resolution_date.isoformat() == record["date"]
         # the judge without the "Mgdo." / "Mgda." the records put before the name
         assert doc.ponente == re.sub(r"^Mgd[oa]\.\s*", "", " ".join(record["judge"].split()))
+        assert doc.ruling == " ".join(record["ruling"].split()).lower()
         assert len(doc.files) == 1
     assert _run(crawled, "pj-jalisco-stj-sentencias").status == "ok"
 
@@ -443,9 +446,10 @@ def test_pj_nl_spec_reads_every_row_of_the_real_listing() -> None:
         wrote = re.search(r"([^,(]+?)\s*\(Elabora\)", row["Juez"])
         assert kept.get("ponente") == (wrote[1].strip() if wrote else None)
         assert " ".join(row["Delitos-Modalidades"].split()) in str(kept["title"])
-        # the outcome the row shows ("Sentido del Fallo"), none where its cell is blank
-        outcome = row["Sentido del Fallo"].strip()
-        assert str(kept["title"]).endswith(
-            f", fallo {outcome.lower()}" if outcome else row["Fecha Emisión"]
+        # the outcome the row shows ("Sentido del Fallo"), none where its cell is blank;
+        # the title names the offence and the date alone
+        assert normalise_ruling(str(kept.get("ruling") or "")) == (
+            row["Sentido del Fallo"].strip().lower() or None
         )
+        assert str(kept["title"]).endswith(row["Fecha Emisión"])
         assert "Visor.aspx?p=" in str(select(item, spec.listing.link).get())

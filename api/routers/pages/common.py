@@ -40,6 +40,7 @@ FIELD_LABELS = {
     "resolution_date": "Fecha de resolución",
     "proceeding": "Juicio o procedimiento",
     "judgment_type": "Tipo de resolución",
+    "ruling": "Sentido del fallo",
     "ponente": "Ponente",
     "number": "Número",
     "committee": "Comisión",
