@@ -182,6 +182,16 @@ CONNECTION_ENDS = {
     NOT_HTTP: "el sitio respondió algo que no es HTTP (sin línea de estado, ¿HTTP/0.9?): "
     "no se leyó",
 }
+EXTRACTIONS = {  # indexer.extract's causes: what was wrong with the file, not just "failed"
+    "too_large": "el archivo pasa el tamaño máximo que se lee: no se extrajo su texto",
+    "decompression_bomb": "un flujo comprimido del archivo se expande más allá del límite "
+    "(una bomba de compresión): no se extrajo su texto",
+    "timeout": "la extracción del texto pasó su tiempo límite y se detuvo",
+    "encrypted": "el archivo está cifrado o protegido con contraseña: no se extrajo su texto",
+    "malformed": "el archivo está dañado o mal formado: no se pudo leer su texto",
+    "no_text": "el archivo no tiene texto que extraer",
+    "unsupported_type": "el tipo del archivo no se lee: no se extrajo su texto",
+}
 LINK_PROBLEMS = {
     "the link has no host": "el enlace no tiene servidor",
     "the link carries a user or password (user:password@)": "el enlace lleva usuario o "
@@ -283,6 +293,8 @@ def error_mensaje(cause: str, message: str) -> str:
     if cause == "too_large" and (found := _PAST_MAXSIZE.match(message)):
         limit = f" de {found.group(1)} bytes" if found.group(1) else ""
         return f"la respuesta pasó el límite de tamaño{limit} mientras llegaba y se cortó"
+    if cause == "extraction_failed" and (said := EXTRACTIONS.get(message.partition(":")[0])):
+        return said
     if message in CONNECTION_ENDS:
         return CONNECTION_ENDS[message]
     if cause == "network" and (found := _NETWORK.match(message)):
