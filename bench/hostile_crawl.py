@@ -9,6 +9,7 @@ Writes bench/results/hostile_crawl.json."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import socket
@@ -292,11 +293,79 @@ def big_feed(megabytes: int, tiny: bool = False) -> Handler:
     return handler
 
 
+def api_answer(make: Callable[[str], bytes], coding: str | None = None) -> Handler:
+    """A JSON API at /api whose records link to /doc/… pages (answered with PAGE)."""
+
+    def handler(conn: socket.socket, path: str) -> None:
+        if path.startswith("/doc/"):
+            return answer(conn, PAGE)
+        body = make(path)
+        if coding is None or "c=2" not in path:  # only the attack's page is encoded
+            return answer(conn, body, Content_Type="application/json")
+        head(conn, Content_Type="application/json", Content_Length=len(body),
+             Content_Encoding=coding)  # fmt: skip
+        conn.sendall(body)
+
+    return handler
+
+
+def api_records(ids: range, nxt: str | None, total: int) -> bytes:
+    records = [{"id": n, "titulo": f"Sentencia {n}", "resumen": f"Texto {n}."} for n in ids]
+    return json.dumps({"data": records, "next": nxt, "total": total}).encode()
+
+
+def api_first_then(second: bytes) -> Callable[[str], bytes]:
+    """Page 1 holds two good records; page 2 is the attack (the good ones must stay)."""
+    return lambda path: api_records(range(2), "/api?c=2", 3) if "c=2" not in path else second
+
+
+def api_cycle(path: str) -> bytes:
+    """A cursor cycling among three pages (1 -> 2 -> 3 -> 1 …)."""
+    n = int(path.rsplit("c=", 1)[1]) if "c=" in path else 0
+    return api_records(range(2 * n, 2 * n + 2), f"/api?c={(n + 1) % 3}", 1000)
+
+
+def files_listing(bad: Callable[[], bytes], ctype: str = "application/pdf") -> Handler:
+    """A listing of a good PDF and a hostile file; the good one must keep its text."""
+    from tests.adversarial.hostile import text_pdf
+
+    made: dict[str, bytes] = {}
+
+    def handler(conn: socket.socket, path: str) -> None:
+        if path == "/":
+            rows = "".join(f"<tr><td><a href='/{n}'>Sentencia {n}</a></td></tr>" for n in "ab")
+            return answer(conn, f"<table><tbody>{rows}</tbody></table>".encode())
+        if path == "/a":
+            good = text_pdf(["Sentencia definitiva del juicio civil 12/2024"])
+            return answer(conn, good, Content_Type="application/pdf")
+        if "bad" not in made:
+            made["bad"] = bad()
+        answer(conn, made["bad"], Content_Type=ctype)
+
+    return handler
+
+
+def _hostile_pdf(name: str, *args: int) -> Callable[[], bytes]:
+    def make() -> bytes:
+        from tests.adversarial import hostile
+
+        return getattr(hostile, name)(*args)
+
+    return make
+
+
 LISTING = {
     "listing": {"items": "css:tbody tr", "link": "css:a::attr(href)"},
     "detail": {"fields": {"title": "css:title::text"}},
 }
 FEED = {"shape": "feed", "start_urls": ["{url}/feed.xml"], "feed": {"follow": False}}
+API = {
+    "shape": "json_api", "start_urls": ["{url}/api"],
+    "json_api": {"records": "data", "link": "/doc/{id}", "text": "resumen", "next": "next",
+                 "total": "total", "fields": {"title": "{titulo}"}, "max_pages": 50},
+}  # fmt: skip
+FILES = {"listing": {"items": "css:tbody tr", "link": "css:a::attr(href)",
+                     "fields": {"title": "css:a::text"}}}  # fmt: skip
 ATTACKS: dict[str, tuple[dict, Handler, dict[str, str]]] = {
     "drip_1bps": (LISTING, drip, {"ABIERTO_DOWNLOAD_TIMEOUT_S": "10"}),
     "endless_chunked": (LISTING, endless_chunked, {}),
@@ -338,6 +407,27 @@ ATTACKS: dict[str, tuple[dict, Handler, dict[str, str]]] = {
     "retry_after_503": (LISTING, retry_after("503 Service Unavailable"), {}),
     "feed_45mb": (FEED, big_feed(45), {}),
     "feed_48mb_tiny_items": (FEED, big_feed(48, tiny=True), {}),
+    "api_gzip_bomb_page2": (
+        API,
+        api_answer(api_first_then(gzip.compress(bytes(64 << 20))), "gzip"),
+        {},
+    ),
+    "api_deep_1e6_page2": (API, api_answer(api_first_then(b"[" * 10**6 + b"]" * 10**6)), {}),
+    "api_20mb_number_page2": (
+        API,
+        api_answer(api_first_then(b'{"data": [{"id": ' + b"9" * 20_000_000 + b"}]}")),
+        {},
+    ),
+    "api_cursor_cycle3": (API, api_answer(api_cycle), {}),
+    "pdf_cyclic_tree": (FILES, files_listing(_hostile_pdf("cyclic_pdf")), {}),
+    "pdf_deep_tree": (FILES, files_listing(_hostile_pdf("deep_page_tree_pdf")), {}),
+    "pdf_20000_pages": (FILES, files_listing(_hostile_pdf("many_pages_pdf", 20_000)), {}),
+    "pdf_bomb_as_html": (
+        FILES,
+        files_listing(_hostile_pdf("decompression_bomb_pdf"), "text/html"),
+        {},
+    ),
+    "pdf_truncated": (FILES, files_listing(_hostile_pdf("truncated_pdf")), {}),
     "feed_480mb_max_file_1gb": (
         FEED,
         big_feed(480, tiny=True),

@@ -115,6 +115,11 @@ _UNRESOLVED = re.compile(r"blocked address: host '([^']*)' does not resolve")
 _SECONDS = re.compile(r"took longer than ([\d.]+) seconds")
 # the crawl's handler adds it when a download timed out after its answer's head arrived
 ANSWER_BEGUN = "Its answer had begun but did not finish."
+_LONG_NUMBER = re.compile(r"the API answered a number of (\d+) digits \(at most (\d+) are read\)$")
+_INFLATED = re.compile(
+    r"because its body \((\d+) B compressed, \d+ B decompressed so far\) exceeded "
+    r"DOWNLOAD_MAXSIZE \((\d+) B\) during decompression"
+)
 _HEAD_BYTES = re.compile(r"response head too large: more than (\d+) bytes of headers")
 _REPEATED = re.compile(
     r"page (\d+) repeats records already read: the API does not move on with the page asked "
@@ -176,6 +181,16 @@ CONNECTION_ENDS = {
     HEAD_CUT: "el sitio cerró la conexión a mitad del encabezado de su respuesta: no se leyó",
     NOT_HTTP: "el sitio respondió algo que no es HTTP (sin línea de estado, ¿HTTP/0.9?): "
     "no se leyó",
+}
+EXTRACTIONS = {  # indexer.extract's causes: what was wrong with the file, not just "failed"
+    "too_large": "el archivo pasa el tamaño máximo que se lee: no se extrajo su texto",
+    "decompression_bomb": "un flujo comprimido del archivo se expande más allá del límite "
+    "(una bomba de compresión): no se extrajo su texto",
+    "timeout": "la extracción del texto pasó su tiempo límite y se detuvo",
+    "encrypted": "el archivo está cifrado o protegido con contraseña: no se extrajo su texto",
+    "malformed": "el archivo está dañado o mal formado: no se pudo leer su texto",
+    "no_text": "el archivo no tiene texto que extraer",
+    "unsupported_type": "el tipo del archivo no se lee: no se extrajo su texto",
 }
 LINK_PROBLEMS = {
     "the link has no host": "el enlace no tiene servidor",
@@ -267,11 +282,19 @@ def error_mensaje(cause: str, message: str) -> str:
     if cause == "implausible_field" and (found := _IMPLAUSIBLE.match(message)):
         name, value = found.groups()
         return f"se descartó el valor {value} de {name}: no puede ser ese campo"
+    if cause == "too_large" and (found := _INFLATED.search(message)):
+        packed, limit = found.groups()
+        return (
+            f"la respuesta comprimida ({packed} bytes) se expandía a más de {limit} bytes, el "
+            "límite de tamaño (una bomba de compresión): no se leyó"
+        )
     if cause == "too_large" and (found := _HEAD_BYTES.search(message)):
         return f"la respuesta trae más de {found.group(1)} bytes de encabezados: no se leyó"
     if cause == "too_large" and (found := _PAST_MAXSIZE.match(message)):
         limit = f" de {found.group(1)} bytes" if found.group(1) else ""
         return f"la respuesta pasó el límite de tamaño{limit} mientras llegaba y se cortó"
+    if cause == "extraction_failed" and (said := EXTRACTIONS.get(message.partition(":")[0])):
+        return said
     if message in CONNECTION_ENDS:
         return CONNECTION_ENDS[message]
     if cause == "network" and (found := _NETWORK.match(message)):
@@ -297,8 +320,15 @@ def _detail(cause: str, message: str) -> str | None:
         where = f"{POSITIONS[kind]} {number}: "
     if message in PAGES:
         return where + PAGES[message]
-    if message.startswith("the API did not answer JSON"):
+    if message.startswith("json_api.detail: "):  # a record's own JSON, said as the page's
+        where, message = where + "json_api.detail: ", message.removeprefix("json_api.detail: ")
+        if message in PAGES:
+            return where + PAGES[message]
+    if message.startswith(("the API did not answer JSON", "not JSON: ")):
         return where + "la API no respondió con JSON"
+    if found := _LONG_NUMBER.match(message):
+        digits, most = found.groups()
+        return f"{where}la API respondió un número de {digits} cifras (se leen hasta {most})"
     if found := _MATCHED_NOTHING.match(message):
         return f"{where}{found.group(1)} no encontró nada en la página"
     if found := _NO_LIST.match(message):

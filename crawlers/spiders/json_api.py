@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -25,6 +26,20 @@ from indexer.extract.sniff import decode_bytes
 from indexer.readers.normalise import parse_date
 
 TOTAL_NOT_REACHED = "total_not_reached"
+NESTED_TOO_DEEPLY = "the API answered JSON nested too deeply"
+_LONG_NUMBER = re.compile(r"limit \((\d+) digits\) for integer string conversion: value has (\d+)")
+
+
+def unreadable_json(exc: ValueError | RecursionError) -> str:
+    """Why an answer could not be read as JSON, truly: nested too deeply, a number with
+    more digits than Python converts (4300: a 20-MB "number" is JSON, and it is not
+    "no JSON"), or not JSON at all."""
+    if isinstance(exc, RecursionError):
+        return NESTED_TOO_DEEPLY
+    if found := _LONG_NUMBER.search(str(exc)):
+        most, digits = found.groups()
+        return f"the API answered a number of {digits} digits (at most {most} are read)"
+    return f"the API did not answer JSON: {exc}"
 
 
 def _day(draft: DocumentDraft) -> dt.date | None:
@@ -76,11 +91,8 @@ class JsonApiSpider(SpecSpider):
         rules = self.rules
         try:
             data = json.loads(decode_bytes(response.body)[0])
-        except ValueError as exc:
-            self.run.error("not_json", response.url, f"the API did not answer JSON: {exc}")
-            return
-        except RecursionError:
-            self.run.error("not_json", response.url, "the API answered JSON nested too deeply")
+        except (ValueError, RecursionError) as exc:
+            self.run.error("not_json", response.url, unreadable_json(exc))
             return
         records = read_path(data, rules.records)
         if not isinstance(records, list):
@@ -156,8 +168,7 @@ class JsonApiSpider(SpecSpider):
         try:
             data = json.loads(decode_bytes(response.body)[0])
         except (ValueError, RecursionError) as exc:
-            reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
-            self.run.error("not_json", response.url, f"json_api.detail: not JSON: {reason}")
+            self.run.error("not_json", response.url, f"json_api.detail: {unreadable_json(exc)}")
             yield from self._after_record(draft)
             return
         found = self._fields(detail.fields, data, variables)
