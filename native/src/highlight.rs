@@ -89,6 +89,8 @@ struct Snippets {
     // the question's terms of the field that some document holds, each weighed by how
     // many do
     weights: HashMap<String, Score>,
+    // the first bytes of the terms of ``weights``
+    firsts: Vec<u8>,
     chars: usize,
     words: SimpleTokenizer,
     full: TextAnalyzer,
@@ -144,8 +146,12 @@ impl Snippets {
                 weights.insert(text.to_string(), 1.0 / (1.0 + found as Score));
             }
         }
+        let mut firsts: Vec<u8> = weights.keys().filter_map(|t| t.bytes().next()).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
         Ok(Snippets {
             weights,
+            firsts,
             chars,
             words: SimpleTokenizer::default(),
             full: analyzer(true),
@@ -169,7 +175,13 @@ impl Snippets {
             let known = match self.seen.get(word) {
                 Some(&known) => known,
                 None => {
-                    let known = weigh(&mut self.full, &mut self.fresh, &self.weights, word);
+                    let known = weigh(
+                        &mut self.full,
+                        &mut self.fresh,
+                        &self.weights,
+                        &self.firsts,
+                        word,
+                    );
                     self.seen.insert(word.into(), known);
                     known
                 }
@@ -205,8 +217,20 @@ fn weigh(
     full: &mut TextAnalyzer,
     fresh: &mut Memo,
     weights: &HashMap<String, Score>,
+    firsts: &[u8],
     word: &str,
 ) -> Option<Score> {
+    if word.len() >= MAX_TOKEN_BYTES {
+        return None; // the analyser drops it
+    }
+    // Snowball's Spanish stemmer never rewrites a word's first two letters (its regions
+    // begin after them): a word beginning with an ASCII letter or digit no term begins
+    // with (lower-cased) is no term, its stem not looked up
+    if let Some(&first) = word.as_bytes().first() {
+        if first.is_ascii() && !firsts.contains(&first.to_ascii_lowercase()) {
+            return Some(0.0);
+        }
+    }
     let known = STEMS.read().unwrap().get(word).cloned();
     let stem = match known.or_else(|| fresh.get(word).cloned()) {
         Some(stem) => stem,
@@ -319,12 +343,18 @@ fn lower_plain(text: &str, lowered: &mut String) -> Option<bool> {
             if !plain(c) {
                 return None;
             }
-            let mut letters = 0;
-            for letter in c.to_lowercase() {
-                lowered.push(letter);
-                letters += 1;
+            if c < '\u{100}' {
+                // Latin-1: its capitals (but ×) lower to the letter 0x20 after them
+                let capital = ('\u{C0}'..='\u{DE}').contains(&c) && c != '\u{D7}';
+                lowered.push(if capital { char::from(c as u8 + 0x20) } else { c });
+            } else {
+                let mut letters = 0;
+                for letter in c.to_lowercase() {
+                    lowered.push(letter);
+                    letters += 1;
+                }
+                same &= letters == 1;
             }
-            same &= letters == 1;
             rest = &rest[c.len_utf8()..];
         }
     }
