@@ -346,7 +346,11 @@ fn lower_plain(text: &str, lowered: &mut String) -> Option<bool> {
             if c < '\u{100}' {
                 // Latin-1: its capitals (but ×) lower to the letter 0x20 after them
                 let capital = ('\u{C0}'..='\u{DE}').contains(&c) && c != '\u{D7}';
-                lowered.push(if capital { char::from(c as u8 + 0x20) } else { c });
+                lowered.push(if capital {
+                    char::from(c as u8 + 0x20)
+                } else {
+                    c
+                });
             } else {
                 let mut letters = 0;
                 for letter in c.to_lowercase() {
