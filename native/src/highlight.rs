@@ -10,9 +10,10 @@
 
 use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{LazyLock, RwLock};
 
-use memchr::memmem;
+use memchr::memmem::Finder;
 use serde::Deserialize;
 use serde_json::Value;
 use tantivy::schema::Field;
@@ -33,6 +34,37 @@ static STEMS: LazyLock<RwLock<Memo>> = LazyLock::new(RwLock::default);
 /// same words come back in every page): ``PassageFinder``'s notion of a word.
 type Folds = HashMap<String, (String, String)>;
 static FOLDS: LazyLock<RwLock<Folds>> = LazyLock::new(RwLock::default);
+
+/// A question's own memo of the words of its hits: small, read without a lock, its keys
+/// (a page's words) hashed by ``Fx`` (no attacker chooses the table's size: it is
+/// emptied per question).
+type Quick<V> = HashMap<Box<str>, V, BuildHasherDefault<Fx>>;
+
+/// The Firefox/rustc hash, a multiply per 8 bytes: the words are short and many.
+#[derive(Default)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+        }
+        for &byte in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(K);
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.write(&[byte]);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// Keep ``made`` in ``memo``, emptied first when full.
 fn remember<V>(
@@ -57,11 +89,17 @@ struct Snippets {
     // the question's terms of the field that some document holds, each weighed by how
     // many do
     weights: HashMap<String, Score>,
+    // the first bytes of the terms of ``weights``
+    firsts: Vec<u8>,
     chars: usize,
     words: SimpleTokenizer,
     full: TextAnalyzer,
     // words stemmed here, not yet in the process's memo (kept there after the passage)
     fresh: Memo,
+    // each word of the question's hits seen so far: None, no token (too long), else its
+    // weight (0: not a term of the question); the pages' words come back hit after hit,
+    // read here without the process's lock and large table
+    seen: Quick<Option<Score>>,
 }
 
 /// A passage's fragment: its score, its byte bounds and its matches' byte ranges.
@@ -108,12 +146,17 @@ impl Snippets {
                 weights.insert(text.to_string(), 1.0 / (1.0 + found as Score));
             }
         }
+        let mut firsts: Vec<u8> = weights.keys().filter_map(|t| t.bytes().next()).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
         Ok(Snippets {
             weights,
+            firsts,
             chars,
             words: SimpleTokenizer::default(),
             full: analyzer(true),
             fresh: Memo::new(),
+            seen: Quick::default(),
         })
     }
 
@@ -125,23 +168,25 @@ impl Snippets {
         let mut best: Option<Fragment> = None;
         let mut fragment = Fragment::new(0);
         let mut stream = self.words.token_stream(text);
-        // the process's stems read under one lock for the whole passage
-        let stems = STEMS.read().unwrap();
         while stream.advance() {
             let token = stream.token();
             let (from, to) = (token.offset_from, token.offset_to);
             let word = token.text.as_str();
-            let stem = match stems.get(word) {
-                Some(stem) => stem,
+            let known = match self.seen.get(word) {
+                Some(&known) => known,
                 None => {
-                    if !self.fresh.contains_key(word) {
-                        let stem = analyze(&mut self.full, word).into_iter().next();
-                        self.fresh.insert(word.to_owned(), stem);
-                    }
-                    &self.fresh[word]
+                    let known = weigh(
+                        &mut self.full,
+                        &mut self.fresh,
+                        &self.weights,
+                        &self.firsts,
+                        word,
+                    );
+                    self.seen.insert(word.into(), known);
+                    known
                 }
             };
-            let Some(stem) = stem else {
+            let Some(score) = known else {
                 continue;
             };
             if to - fragment.start > self.chars {
@@ -151,12 +196,11 @@ impl Snippets {
                 }
             }
             fragment.stop = to;
-            if let Some(score) = weight(&self.weights, stem) {
+            if score > 0.0 {
                 fragment.score += score;
                 fragment.highlighted.push((from, to));
             }
         }
-        drop(stems);
         if !self.fresh.is_empty() {
             remember(&STEMS, self.fresh.drain());
         }
@@ -165,6 +209,39 @@ impl Snippets {
         }
         best
     }
+}
+
+/// A word's weight (None: no token, too long; 0: not a term of the question), its stem
+/// from the process's memo or made by ``full`` (and kept in ``fresh``).
+fn weigh(
+    full: &mut TextAnalyzer,
+    fresh: &mut Memo,
+    weights: &HashMap<String, Score>,
+    firsts: &[u8],
+    word: &str,
+) -> Option<Score> {
+    if word.len() >= MAX_TOKEN_BYTES {
+        return None; // the analyser drops it
+    }
+    // Snowball's Spanish stemmer never rewrites a word's first two letters (its regions
+    // begin after them): a word beginning with an ASCII letter or digit no term begins
+    // with (lower-cased) is no term, its stem not looked up
+    if let Some(&first) = word.as_bytes().first() {
+        if first.is_ascii() && !firsts.contains(&first.to_ascii_lowercase()) {
+            return Some(0.0);
+        }
+    }
+    let known = STEMS.read().unwrap().get(word).cloned();
+    let stem = match known.or_else(|| fresh.get(word).cloned()) {
+        Some(stem) => stem,
+        None => {
+            let stem = analyze(full, word).into_iter().next();
+            fresh.insert(word.to_owned(), stem.clone());
+            stem
+        }
+    };
+    // a term's weight is never 0 (1 / (1 + documents))
+    stem.map(|stem| weight(weights, &stem).unwrap_or(0.0))
 }
 
 /// A token's weight: Tantivy looks up its text lower-cased (a stem is already, but for
@@ -247,28 +324,62 @@ fn word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-/// ``str.lower`` of a ``plain`` text (no final sigma there: each letter on its own), each
-/// run of ASCII lowered at once without a table look-up (``str::to_lowercase`` looks
-/// each letter up after the first accent).
-fn lower(text: &str) -> String {
-    let mut lowered = String::with_capacity(text.len());
+/// ``str.lower`` of ``text`` into ``lowered`` (emptied first) if every character of it is
+/// ``plain`` (no final sigma there: each letter on its own), in one pass: each run of
+/// ASCII found and lowered at once, each other character checked and looked up. Some:
+/// whether the lowered text has as many characters (not so when a letter lowers to two).
+fn lower_plain(text: &str, lowered: &mut String) -> Option<bool> {
+    lowered.clear();
+    lowered.reserve(text.len());
+    let mut same = true;
     let mut rest = text;
     while !rest.is_empty() {
-        // a run of ASCII lowered at once, then the letter after it
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
+        let ascii = ascii_run(rest.as_bytes());
         let start = lowered.len();
         lowered.push_str(&rest[..ascii]);
         lowered[start..].make_ascii_lowercase();
         rest = &rest[ascii..];
         if let Some(c) = rest.chars().next() {
-            lowered.extend(c.to_lowercase());
+            if !plain(c) {
+                return None;
+            }
+            if c < '\u{100}' {
+                // Latin-1: its capitals (but ×) lower to the letter 0x20 after them
+                let capital = ('\u{C0}'..='\u{DE}').contains(&c) && c != '\u{D7}';
+                lowered.push(if capital {
+                    char::from(c as u8 + 0x20)
+                } else {
+                    c
+                });
+            } else {
+                let mut letters = 0;
+                for letter in c.to_lowercase() {
+                    lowered.push(letter);
+                    letters += 1;
+                }
+                same &= letters == 1;
+            }
             rest = &rest[c.len_utf8()..];
         }
     }
-    lowered
+    Some(same)
+}
+
+/// How many bytes ``bytes`` begins with below 0x80, 16 read at once.
+fn ascii_run(bytes: &[u8]) -> usize {
+    const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 16) {
+        let block = u128::from_le_bytes(chunk.try_into().expect("16 bytes"));
+        if block & HIGH != 0 {
+            break;
+        }
+        at += 16;
+    }
+    at + bytes[at..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(bytes.len() - at)
 }
 
 /// ``" ".join(text.split())``.
@@ -328,21 +439,66 @@ fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
 /// U+0300 (Spanish letters, Latin-1 punctuation): in UTF-8, bytes below 0xCC, checked
 /// byte by byte (vectorised) before any character is decoded.
 fn plain_text(text: &str) -> bool {
-    text.bytes().all(|b| b < 0xCC) || text.chars().all(plain)
+    let low = |chunk: &[u8]| chunk.iter().fold(0, |high, &b| high.max(b)) < 0xCC;
+    text.as_bytes().chunks(64).all(low) || text.chars().all(plain)
 }
 
 /// The byte offset ``chars`` characters after the byte offset ``from`` (the text's end
 /// when it has fewer): a walk over those characters, no table of a whole text's offsets.
 fn forward(text: &str, from: usize, chars: usize) -> usize {
-    text[from..]
-        .char_indices()
-        .nth(chars)
-        .map_or(text.len(), |(i, _)| from + i)
+    // a character begins at each byte that does not continue one (0b10xxxxxx): blocks of
+    // 64 bytes counted at once and skipped while the character sought lies beyond them
+    let starts = |b: &u8| (*b as i8) >= -64;
+    let bytes = &text.as_bytes()[from..];
+    let (mut at, mut left) = (0, chars);
+    while let Some(block) = bytes.get(at..at + 64) {
+        let begun = block.iter().filter(|b| starts(b)).count();
+        if begun > left {
+            break;
+        }
+        left -= begun;
+        at += 64;
+    }
+    for (i, b) in bytes[at..].iter().enumerate() {
+        if starts(b) {
+            if left == 0 {
+                return from + at + i;
+            }
+            left -= 1;
+        }
+    }
+    text.len()
+}
+
+/// The bytes of a UTF-8 character by its first byte.
+fn utf8_len(first: u8) -> usize {
+    match first {
+        0..0xC0 => 1,
+        0xC0..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
+}
+
+/// A searcher of each text, made once per question (its tables are the needle's).
+fn finders(texts: &[String]) -> Vec<Finder<'static>> {
+    texts
+        .iter()
+        .map(|text| Finder::new(text.as_bytes()).into_owned())
+        .collect()
 }
 
 /// One question's highlighter, used for each hit of its page.
 pub struct Marker {
     spec: Spec,
+    // the searchers of ``spec``'s forms and spellings
+    forms: Vec<Finder<'static>>,
+    spellings: Vec<Finder<'static>>,
+    // a hit's text lowered (the buffer kept from hit to hit)
+    lowered: String,
+    // the keys and stems of the words of the question's hits
+    keys: Quick<String>,
+    stemmed: Quick<String>,
     stems: HashSet<String>,
     standalone: HashSet<String>,
     generator: Option<Snippets>,
@@ -367,6 +523,11 @@ impl Marker {
             None => None,
         };
         Ok(Marker {
+            forms: finders(&spec.forms),
+            spellings: finders(&spec.spellings),
+            lowered: String::new(),
+            keys: Quick::default(),
+            stemmed: Quick::default(),
             stems: spec.stems.iter().cloned().collect(),
             standalone: spec.standalone.iter().cloned().collect(),
             spec,
@@ -384,10 +545,11 @@ impl Marker {
             // nothing to look for (no word, no prefix): the text's start is all it reads
             return self.head(text);
         }
-        if !plain_text(text) {
-            return None;
-        }
-        let window = self.window(text);
+        let mut lowered = std::mem::take(&mut self.lowered);
+        let same = lower_plain(text, &mut lowered);
+        let window = same.map(|same| self.window(text, &lowered, same));
+        self.lowered = lowered;
+        let window = window?;
         let best = match (window, self.generator.as_mut()) {
             (Some((start, end)), Some(generator)) => {
                 let passage = &text[start..end];
@@ -433,21 +595,19 @@ impl Marker {
     }
 
     /// ``PassageFinder.window``: the (start, end) byte offsets of the passage to
-    /// highlight, its bounds chosen by characters.
-    fn window(&mut self, text: &str) -> Option<(usize, usize)> {
+    /// highlight, its bounds chosen by characters; ``lowered``: ``text`` lowered, ``same``
+    /// whether it has as many characters.
+    fn window(&mut self, text: &str, lowered: &str, same: bool) -> Option<(usize, usize)> {
         let length = text.chars().count();
-        let lowered = lower(text);
-        // the same positions (not so when a letter lowers to two)
-        let same = lowered.chars().count() == length;
         let mut found = if same {
-            let forms = std::mem::take(&mut self.spec.forms);
-            let found = self.found(&lowered, &forms);
-            self.spec.forms = forms;
+            let forms = std::mem::take(&mut self.forms);
+            let found = self.found(lowered, &forms);
+            self.forms = forms;
             found
         } else {
-            let spellings = std::mem::take(&mut self.spec.spellings);
+            let spellings = std::mem::take(&mut self.spellings);
             let found = self.found(text, &spellings);
-            self.spec.spellings = spellings;
+            self.spellings = spellings;
             found
         };
         if found.is_empty() {
@@ -502,14 +662,14 @@ impl Marker {
 
     /// ``PassageFinder._found``: (char position, word key) of each word of the question
     /// in ``text``, sorted.
-    fn found(&mut self, text: &str, spellings: &[String]) -> Vec<(usize, String)> {
+    fn found(&mut self, text: &str, spellings: &[Finder<'static>]) -> Vec<(usize, String)> {
         let mut found: Vec<(usize, String)> = Vec::new();
-        for spelling in spellings {
-            let Some(step) = spelling.chars().next().map(char::len_utf8) else {
-                continue;
+        for finder in spellings {
+            let step = match finder.needle().first() {
+                Some(&first) => utf8_len(first),
+                None => continue,
             };
             let limit = found.len() + self.spec.max_candidates;
-            let finder = memmem::Finder::new(spelling.as_bytes());
             let mut from = 0;
             while found.len() < limit {
                 // ``str.find`` from the character after the last one (occurrences may
@@ -547,6 +707,16 @@ impl Marker {
     /// A candidate word's key: its stem when the question has it, else the first prefix
     /// of the question it begins with, else "" (not the question's).
     fn key(&mut self, word: &str) -> String {
+        if let Some(key) = self.keys.get(word) {
+            return key.clone();
+        }
+        let key = self.new_key(word);
+        self.keys.insert(word.into(), key.clone());
+        key
+    }
+
+    /// ``key`` of a word this question has not seen.
+    fn new_key(&mut self, word: &str) -> String {
         if let Some((folded, stem)) = FOLDS.read().unwrap().get(word) {
             return self.key_of(folded, stem);
         }
@@ -578,12 +748,21 @@ impl Marker {
     /// ``analyzer(true)``'s tokens of a word (letters and digits: one token, or none when
     /// too long) joined, from the process's memo.
     fn stem(&mut self, word: &str) -> String {
-        if let Some(stem) = STEMS.read().unwrap().get(word) {
-            return stem.clone().unwrap_or_default();
+        if let Some(stem) = self.stemmed.get(word) {
+            return stem.clone();
         }
-        let stem = analyze(&mut self.stemmer, word).into_iter().next();
-        remember(&STEMS, std::iter::once((word.to_owned(), stem.clone())));
-        stem.unwrap_or_default()
+        let known = STEMS.read().unwrap().get(word).cloned();
+        let stem = match known {
+            Some(stem) => stem,
+            None => {
+                let stem = analyze(&mut self.stemmer, word).into_iter().next();
+                remember(&STEMS, std::iter::once((word.to_owned(), stem.clone())));
+                stem
+            }
+        };
+        let stem = stem.unwrap_or_default();
+        self.stemmed.insert(word.into(), stem.clone());
+        stem
     }
 
     /// ``PassageFinder._phrases``: an entry where a phrase of the question occurs whole:
