@@ -1,44 +1,116 @@
-"""The spec an audit entry keeps: the spec as stored, but with the values of its
-``json_api.headers`` and of its ``json_api.params`` that are not templates hidden (their
-names kept). Those values are an institution's credentials for its own sites (an API key
-is sent as a header or as a query parameter); the audit log keeps every version forever,
-so a key rotated after a leak would stay readable there, and the log is read by people who
-are not the institution (the operator, a backup's holder). Nothing is lost to a reader:
-the API's audit list (``GET /v1/sources/{id}/audit``) shows who changed what and when, never
-the spec an entry keeps."""
+"""The spec an audit entry keeps: the spec as stored, with every place an institution's
+credentials for its own sites can stand hidden (names kept). An API key is sent as a
+header, a query parameter, a field of a POST's JSON body or of a posted form, or written
+into an address (``?token=…``, ``https://user:pass@…``); the audit log keeps every version
+forever, so a key rotated after a leak would stay readable there, and the log is read by
+people who are not the institution (the operator, a backup's holder). Hidden:
+
+- every ``json_api.headers`` value;
+- in ``json_api.params``, ``json_api.body`` (at any depth) and ``next_form.data``: a value
+  that is not a template whole, and the fixed text of one that is (``Bearer abc{page}``
+  keeps ``{page}`` only);
+- anywhere in the spec, the value under a name that says secret (``token``, ``api_key``,
+  ``password``, ``Authorization``…) and such a name's value in an address's query, and an
+  address's password.
+
+Nothing is lost to a reader: the API's audit list (``GET /v1/sources/{id}/audit``) shows who
+changed what and when, never the spec an entry keeps."""
 
 from __future__ import annotations
 
-import copy
+import re
 from typing import Any
 
 HIDDEN = "(oculto)"
+# an entry whose spec this version hid carries it, so an open finds the ones left in SQL
+MARK = "secretos_ocultos"
+VERSION = 2
+
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+_SECRET_NAME = re.compile(
+    r"token|secret|passw|pwd|auth|credential|signature|cookie|session|key|sig$|^sig",
+    re.IGNORECASE,
+)
+_STRUCTURE = {("identity", "key")}  # the spec's own field names that merely look secret
+_QUERY_PAIR = re.compile(r"([?&;]([^=&#;?]*)=)([^&#;]*)")
+_USERINFO = re.compile(r"(://[^/?#@:]*:)([^/?#@]*)(@)")
 
 
 def is_template(value: Any) -> bool:
     """A string with a ``{`` before a ``}``: a placeholder (``{page}``,
-    ``{since:%d/%m/%Y}``) the crawler fills in, not a secret. The spec checks accept braces
-    only as placeholders; the test is the one the SQL of ``audit_headers`` makes."""
+    ``{since:%d/%m/%Y}``) the crawler fills in. The spec checks accept braces only as
+    placeholders."""
     if not isinstance(value, str) or "{" not in value:
         return False
     return "}" in value[value.index("{") :]
 
 
+def secret_name(name: str) -> bool:
+    """A header, parameter or field name that says its value is a credential."""
+    return bool(_SECRET_NAME.search(re.sub(r"[^a-z]", "", name.lower()) if name else ""))
+
+
+def _placeholders_only(value: Any) -> Any:
+    """A template's placeholders, its fixed text hidden; anything else hidden whole."""
+    if isinstance(value, dict):
+        return {name: _placeholders_only(item) for name, item in value.items()}
+    if isinstance(value, list):
+        return [_placeholders_only(item) for item in value]
+    if value is None or isinstance(value, bool):
+        return value
+    if not is_template(value):
+        return HIDDEN
+    parts, at = [], 0
+    for match in _PLACEHOLDER.finditer(value):
+        if match.start() > at:
+            parts.append(HIDDEN)
+        parts.append(match[0])
+        at = match.end()
+    if at < len(value):
+        parts.append(HIDDEN)
+    return "".join(parts)
+
+
+def _in_address(text: str) -> str:
+    """An address's password and secret-named query values hidden (placeholders kept)."""
+    if "://" in text:
+        text = _USERINFO.sub(lambda m: m[1] + HIDDEN + m[3] if m[2] else m[0], text)
+
+    def pair(match: re.Match[str]) -> str:
+        if not secret_name(match[2]) or not match[3]:
+            return match[0]
+        return match[1] + _placeholders_only(match[3])
+
+    return _QUERY_PAIR.sub(pair, text) if "=" in text else text
+
+
+def _walk(value: Any, path: tuple[str, ...]) -> Any:
+    if isinstance(value, dict):
+        shown = {}
+        for name, item in value.items():
+            here = (*path, str(name))
+            if path == ("json_api",) and name == "headers" and isinstance(item, dict):
+                shown[name] = dict.fromkeys(item, HIDDEN)
+            elif here in {("json_api", "params"), ("json_api", "body"), ("next_form", "data")}:
+                shown[name] = _placeholders_only(item) if isinstance(item, dict) else item
+            elif secret_name(str(name)) and here[-2:] not in _STRUCTURE:
+                shown[name] = _placeholders_only(item)
+            else:
+                shown[name] = _walk(item, here)
+        return shown
+    if isinstance(value, list):
+        return [_walk(item, path) for item in value]
+    if isinstance(value, str):
+        return _in_address(value)
+    return value
+
+
 def audited_spec(spec: dict[str, Any]) -> dict[str, Any]:
-    """``spec`` with every header value and every non-template param value replaced by
-    ``HIDDEN``; ``spec`` is left alone (and returned as is when there is nothing to hide)."""
-    block = spec.get("json_api")
-    if not isinstance(block, dict):
-        return spec
-    headers, params = block.get("headers"), block.get("params")
-    hide_params = isinstance(params, dict) and any(not is_template(v) for v in params.values())
-    if not headers and not hide_params:
-        return spec
-    shown = copy.deepcopy(spec)
-    if headers:
-        shown["json_api"]["headers"] = {name: HIDDEN for name in headers}
-    if hide_params:
-        shown["json_api"]["params"] = {
-            name: value if is_template(value) else HIDDEN for name, value in params.items()
-        }
-    return shown
+    """``spec`` with its secrets replaced by ``HIDDEN`` (see the module), a new dict;
+    ``spec`` is left alone."""
+    return _walk(spec, ())
+
+
+def audited_detail(spec: dict[str, Any]) -> dict[str, Any]:
+    """An audit entry's detail keeping ``spec``: the spec hidden, and the mark saying so."""
+    return {"spec": audited_spec(spec), MARK: VERSION}
