@@ -83,7 +83,8 @@ def _rows(
         following = part.next_start.isoformat() if part.next_start else None
     else:
         following = part_end(library, after)
-        docs = from_database(library, query, after, following)
+        charge = getattr(request.state, "read_charge", None)
+        docs = from_database(library, query, after, following, charge)
     base = link_base(request)  # now: the answer's headers are sent before its rows
     if following is not None:
         nxt = request.url.include_query_params(cursor=encode_cursor(query, following))
