@@ -109,3 +109,30 @@ def test_the_search_pages_that_find_the_ids_are_charged_once_per_commit(
     before = _remaining(client)
     assert len(_ids(client, matter="civil", date_from="2023-01-02")) == civil - 1
     assert before - _remaining(client) - 1 == Settings().export_cost
+
+
+@pytest.mark.parametrize("params", [{}, {"matter": "civil"}, {"matter": "agrario"}])
+def test_a_head_of_an_export_reads_no_document(
+    served: tuple[TestClient, list[int]], params: dict[str, str]
+) -> None:
+    """A HEAD is answered the export's head (status, type, parts) without its rows: it
+    read the first batches (300 documents here, texts included) before the head went out."""
+    client, read = served
+    got = client.get("/v1/export.csv", params=params)
+    read.clear()
+    scan = client.app.state.library.db.get_documents  # type: ignore[attr-defined]
+    asked: list[int] = []
+
+    def counted(ids: Any) -> Any:
+        asked.append(len(ids))
+        return scan(ids)
+
+    client.app.state.library.db.get_documents = counted  # type: ignore[attr-defined]
+    try:
+        head = client.head("/v1/export.csv", params=params)
+    finally:
+        client.app.state.library.db.get_documents = scan  # type: ignore[attr-defined]
+    assert head.status_code == got.status_code == 200
+    assert head.content == b""
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert sum(read) + sum(asked) == 0
