@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import quote, quote_plus
 
 HIDDEN = "(oculto)"
 # an entry whose spec this version hid carries it, so an open finds the ones left in SQL
@@ -28,9 +29,11 @@ VERSION = 2
 
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 _SECRET_NAME = re.compile(
-    r"token|secret|passw|pwd|auth|credential|signature|cookie|session|key|sig$|^sig",
+    r"token|secret|passw|pwd|auth|credential|signature|cookie|session|key|sig$|^sig"
+    r"|clave|contras|llave",  # Spanish: an API's "clave", a form's "contraseña"
     re.IGNORECASE,
 )
+MIN_SECRET_CHARS = 6  # shorter hidden values (a page size) are not looked for in text
 _STRUCTURE = {("identity", "key")}  # the spec's own field names that merely look secret
 _QUERY_PAIR = re.compile(r"([?&;]([^=&#;?]*)=)([^&#;]*)")
 _USERINFO = re.compile(r"(://[^/?#@:]*:)([^/?#@]*)(@)")
@@ -50,65 +53,95 @@ def secret_name(name: str) -> bool:
     return bool(_SECRET_NAME.search(re.sub(r"[^a-z]", "", name.lower()) if name else ""))
 
 
-def _placeholders_only(value: Any) -> Any:
-    """A template's placeholders, its fixed text hidden; anything else hidden whole."""
+def _placeholders_only(value: Any, found: list[str]) -> Any:
+    """A template's placeholders, its fixed text hidden; anything else hidden whole. What
+    was hidden is added to ``found``."""
     if isinstance(value, dict):
-        return {name: _placeholders_only(item) for name, item in value.items()}
+        return {name: _placeholders_only(item, found) for name, item in value.items()}
     if isinstance(value, list):
-        return [_placeholders_only(item) for item in value]
+        return [_placeholders_only(item, found) for item in value]
     if value is None or isinstance(value, bool):
         return value
     if not is_template(value):
+        found.append(str(value))
         return HIDDEN
     parts, at = [], 0
     for match in _PLACEHOLDER.finditer(value):
         if match.start() > at:
+            found.append(value[at : match.start()])
             parts.append(HIDDEN)
         parts.append(match[0])
         at = match.end()
     if at < len(value):
+        found.append(value[at:])
         parts.append(HIDDEN)
     return "".join(parts)
 
 
-def _in_address(text: str) -> str:
+def _in_address(text: str, found: list[str]) -> str:
     """An address's password and secret-named query values hidden (placeholders kept)."""
-    if "://" in text:
-        text = _USERINFO.sub(lambda m: m[1] + HIDDEN + m[3] if m[2] else m[0], text)
+
+    def password(match: re.Match[str]) -> str:
+        if not match[2]:
+            return match[0]
+        found.append(match[2])
+        return match[1] + HIDDEN + match[3]
 
     def pair(match: re.Match[str]) -> str:
         if not secret_name(match[2]) or not match[3]:
             return match[0]
-        return match[1] + _placeholders_only(match[3])
+        return match[1] + _placeholders_only(match[3], found)
 
+    if "://" in text:
+        text = _USERINFO.sub(password, text)
     return _QUERY_PAIR.sub(pair, text) if "=" in text else text
 
 
-def _walk(value: Any, path: tuple[str, ...]) -> Any:
+def _walk(value: Any, path: tuple[str, ...], found: list[str]) -> Any:
     if isinstance(value, dict):
         shown = {}
         for name, item in value.items():
             here = (*path, str(name))
             if path == ("json_api",) and name == "headers" and isinstance(item, dict):
+                found.extend(str(v) for v in item.values())
                 shown[name] = dict.fromkeys(item, HIDDEN)
             elif here in {("json_api", "params"), ("json_api", "body"), ("next_form", "data")}:
-                shown[name] = _placeholders_only(item) if isinstance(item, dict) else item
+                shown[name] = _placeholders_only(item, found) if isinstance(item, dict) else item
             elif secret_name(str(name)) and here[-2:] not in _STRUCTURE:
-                shown[name] = _placeholders_only(item)
+                shown[name] = _placeholders_only(item, found)
             else:
-                shown[name] = _walk(item, here)
+                shown[name] = _walk(item, here, found)
         return shown
     if isinstance(value, list):
-        return [_walk(item, path) for item in value]
+        return [_walk(item, path, found) for item in value]
     if isinstance(value, str):
-        return _in_address(value)
+        return _in_address(value, found)
     return value
 
 
 def audited_spec(spec: dict[str, Any]) -> dict[str, Any]:
     """``spec`` with its secrets replaced by ``HIDDEN`` (see the module), a new dict;
     ``spec`` is left alone."""
-    return _walk(spec, ())
+    return _walk(spec, (), [])
+
+
+def spec_secrets(spec: dict[str, Any]) -> tuple[str, ...]:
+    """The values ``audited_spec`` hides, as they may appear in an address or a message
+    a crawl records (the longest first; a bearer token's own part too)."""
+    found: list[str] = []
+    _walk(spec, (), found)
+    parts = {p for value in found for p in (value.strip(), *value.split()) if p}
+    return tuple(sorted((p for p in parts if len(p) >= MIN_SECRET_CHARS), key=len, reverse=True))
+
+
+def without_secrets(text: str, secrets: tuple[str, ...]) -> str:
+    """``text`` with each of ``secrets`` (as written, or as an address encodes it)
+    replaced by ``HIDDEN``."""
+    for secret in secrets:
+        for form in dict.fromkeys((secret, quote(secret, safe=""), quote_plus(secret))):
+            if form in text:
+                text = text.replace(form, HIDDEN)
+    return text
 
 
 def audited_detail(spec: dict[str, Any]) -> dict[str, Any]:
