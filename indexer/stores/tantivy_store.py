@@ -526,6 +526,23 @@ class TantivyStore:
         generation = self._generation
         return self.index.searcher(), generation
 
+    def _still_indexed(self, result: SearchResult, searcher: tantivy.Searcher) -> SearchResult:
+        """A held commit's page without the documents deleted since (withheld for the
+        personal data a review found, removed by the operator): a cursor made before
+        never shows them again, for the minutes its commit is held."""
+        ids = [hit.id for hit in result.hits]
+        if not ids:
+            return result
+        query = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Should, tantivy.Query.term_query(self.schema, "id", i)) for i in ids]
+        )
+        found = searcher.search(query, limit=len(ids))
+        kept = {searcher.doc(address)["id"][0] for _, address in found.hits}
+        if len(kept) == len(set(ids)):
+            return result
+        hits = [hit for hit in result.hits if hit.id in kept]
+        return result.model_copy(update={"hits": hits})
+
     def _exists(self, doc_id: str) -> bool:
         query = tantivy.Query.term_query(self.schema, "id", doc_id)
         return self._searcher().search(query, limit=1).count > 0
@@ -573,7 +590,8 @@ class TantivyStore:
             # the cursor's page was read from an earlier commit: the next one from it too
             held = self._commits.held(made_on)
             if held is not None:
-                return self._search(held, query, offset, (fingerprint, made_on), made_on)
+                found = self._search(held, query, offset, (fingerprint, made_on), made_on)
+                return self._still_indexed(found, searcher)
         page_key = (fingerprint, offset, query.limit, generation)
         cached = self._pages.get(page_key)
         if cached is not None:
