@@ -34,6 +34,7 @@ _SECRET_NAME = re.compile(
     re.IGNORECASE,
 )
 MIN_SECRET_CHARS = 6  # shorter hidden values (a page size) are not looked for in text
+_SCHEMES = {"Bearer", "Basic", "Digest", "Token", "bearer", "basic", "token"}
 _STRUCTURE = {("identity", "key")}  # the spec's own field names that merely look secret
 _QUERY_PAIR = re.compile(r"([?&;]([^=&#;?]*)=)([^&#;]*)")
 _USERINFO = re.compile(r"(://[^/?#@:]*:)([^/?#@]*)(@)")
@@ -97,6 +98,28 @@ def _in_address(text: str, found: list[str]) -> str:
     return _QUERY_PAIR.sub(pair, text) if "=" in text else text
 
 
+def _token_like(text: str) -> bool:
+    """A value that reads as a key (long, one word, letters and digits), not as a word a
+    query sends (``sentencia``, ``fecha_desc``) that messages also say."""
+    return (
+        len(text) >= 16
+        and not any(c.isspace() for c in text)
+        and any(c.isdigit() for c in text)
+        and any(c.isalpha() for c in text)
+    )
+
+
+def _sent_values(values: dict[str, Any], found: list[str]) -> dict[str, Any]:
+    """Parameters, a body or form data, each value hidden (``_placeholders_only``); what
+    was hidden goes to ``found`` under a secret name, or when it reads as a key."""
+    shown = {}
+    for name, value in values.items():
+        hidden: list[str] = []
+        shown[name] = _placeholders_only(value, hidden)
+        found.extend(h for h in hidden if secret_name(str(name)) or _token_like(h))
+    return shown
+
+
 def _walk(value: Any, path: tuple[str, ...], found: list[str]) -> Any:
     if isinstance(value, dict):
         shown = {}
@@ -106,7 +129,7 @@ def _walk(value: Any, path: tuple[str, ...], found: list[str]) -> Any:
                 found.extend(str(v) for v in item.values())
                 shown[name] = dict.fromkeys(item, HIDDEN)
             elif here in {("json_api", "params"), ("json_api", "body"), ("next_form", "data")}:
-                shown[name] = _placeholders_only(item, found) if isinstance(item, dict) else item
+                shown[name] = _sent_values(item, found) if isinstance(item, dict) else item
             elif secret_name(str(name)) and here[-2:] not in _STRUCTURE:
                 shown[name] = _placeholders_only(item, found)
             else:
@@ -126,11 +149,13 @@ def audited_spec(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def spec_secrets(spec: dict[str, Any]) -> tuple[str, ...]:
-    """The values ``audited_spec`` hides, as they may appear in an address or a message
-    a crawl records (the longest first; a bearer token's own part too)."""
+    """The credentials among the values ``audited_spec`` hides (header values, values under
+    a secret name, parameters that read as keys), as they may appear in an address or a
+    message a crawl records (the longest first; a bearer token's own part too)."""
     found: list[str] = []
     _walk(spec, (), found)
     parts = {p for value in found for p in (value.strip(), *value.split()) if p}
+    parts -= _SCHEMES
     return tuple(sorted((p for p in parts if len(p) >= MIN_SECRET_CHARS), key=len, reverse=True))
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from indexer.db import Database
+from indexer.db.audited_spec import spec_secrets, without_secrets
 from tests.http_thread import serving_handler
 from tests.shapes.harness import run_abierto
 
@@ -65,3 +66,22 @@ def test_a_runs_examples_keep_none_of_the_specs_credentials(tmp_path: Path) -> N
     assert any("/roto?clave=(oculto)&p=2" in e["url"] for e in examples), run.errors
     recorded = json.dumps(run.errors, ensure_ascii=False)
     assert KEY not in recorded and "k3y-del-congreso-2026" not in recorded
+
+
+def test_a_querys_plain_words_stay_in_the_record() -> None:
+    """Only credentials are hidden: a parameter's plain words (also hidden in the audit
+    copy) are what error messages say, and the Spanish messages are read from them."""
+    spec = {
+        "json_api": {
+            "params": {"tipo": "sentencia", "orden": "fecha_desc", "k": "AbC123xyz789QWE000"},
+            "headers": {"Authorization": "Bearer s3cr3t-del-congreso"},
+        }
+    }
+    secrets = spec_secrets(spec)
+    text = "http://a.example/api?tipo=sentencia&orden=fecha_desc&k=AbC123xyz789QWE000"
+    assert without_secrets(text, secrets) == (
+        "http://a.example/api?tipo=sentencia&orden=fecha_desc&k=(oculto)"
+    )
+    assert without_secrets("Bearer s3cr3t-del-congreso rechazada", secrets) == (
+        "(oculto) rechazada"
+    )
