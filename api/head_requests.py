@@ -8,6 +8,10 @@ answer ``HEAD`` wherever it answers ``GET``. Here a ``HEAD`` goes through the ap
 head of the answer is sent. A streamed answer (an export, a file) is stopped after its
 head as when its client leaves: once the head is sent the app hears a disconnect (the
 ASGI 2.3 way, which Starlette's streaming answers listen for), so the rest is never made.
+That head comes after the answer's first bytes (the compression middleware waits for
+them), and a batch being made when the disconnect comes is finished: an export's first
+batches (hundreds of documents, texts included) were read for a HEAD. So a route whose
+body is costly asks ``head_only`` and makes its head alone.
 """
 
 from __future__ import annotations
@@ -15,8 +19,15 @@ from __future__ import annotations
 from typing import Any
 
 import anyio
+from starlette.requests import Request
 
 _LEFT = {"type": "http.disconnect"}
+HEAD_ONLY = "head_only"  # request state: only the head of the answer will be sent
+
+
+def head_only(request: Request) -> bool:
+    """The request is a ``HEAD`` run as ``GET``: its body is never sent."""
+    return bool(getattr(request.state, HEAD_ONLY, False))
 
 
 class HeadAsGet:
@@ -47,5 +58,6 @@ class HeadAsGet:
             await head_sent.wait()
             return _LEFT
 
+        scope.setdefault("state", {})[HEAD_ONLY] = True
         asgi = scope.get("asgi", {}) | {"spec_version": "2.3"}
         await self.app(scope | {"method": "GET", "asgi": asgi}, leave_once_answered, head_only)

@@ -7,6 +7,12 @@ Kept in the database (``SharedBuckets``), so every API process (``serve --worker
 several machines on one PostgreSQL) spends from one budget: a key gets the configured
 limit in total, whichever process answers. While the database will not answer (SQLite
 locked by a long writer), a process decides from its own memory for a few seconds.
+
+Neither keeps a bucket it no longer needs: a process deletes idle rows a bounded batch at
+a time every ``FORGET_EVERY`` spends (each spend adds at most one row, each batch removes
+up to ``FORGET_MOST``), and its memory drops buckets that have refilled, so calls from a
+new address each (IPv4 botnets, an IPv6 prefix's /64s) cost rows and memory for a few
+minutes, not forever.
 """
 
 from __future__ import annotations
@@ -23,11 +29,14 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from api.mensajes import Refused
-from indexer.db.token_buckets import spend
+from indexer.db.token_buckets import forget_idle, spend
 
 log = logging.getLogger(__name__)
 LOCAL_AFTER_FAILURE_S = 5.0  # how long a process decides alone after the database failed
 MAX_BUCKET_CHARS = 200  # the rate_limits.bucket column
+FORGET_EVERY = 64  # spends between two deletions of idle rows
+FORGET_MOST = 1000  # rows one deletion removes at most (a short transaction)
+SWEEP_AT = 4096  # buckets in memory above which refilled ones are dropped
 
 
 class TokenBuckets:
@@ -44,6 +53,7 @@ class TokenBuckets:
         self.clock = clock
         self._buckets: dict[str, tuple[float, float]] = {}
         self._lock = threading.Lock()
+        self._sweep_at = SWEEP_AT
 
     def take(self, key: str, cost: float = 1) -> float:
         """Spend ``cost`` tokens (one by default; never more than a full bucket, so a
@@ -54,11 +64,24 @@ class TokenBuckets:
         with self._lock:
             tokens, last = self._buckets.get(key, (self.capacity, now))
             tokens = min(self.capacity, tokens + (now - last) * self.rate)
+            if len(self._buckets) >= self._sweep_at:
+                self._sweep(now)
             if tokens >= cost:
                 self._buckets[key] = (tokens - cost, now)
                 return 0.0
             self._buckets[key] = (tokens, now)
             return (cost - tokens) / self.rate
+
+    def _sweep(self, now: float) -> None:
+        """Drop the buckets that have refilled (a new one starts full: nothing is lost);
+        the next sweep waits until the dict doubles what is left, so sweeps cost O(1) a
+        call."""
+        self._buckets = {
+            k: (tokens, last)
+            for k, (tokens, last) in self._buckets.items()
+            if tokens + (now - last) * self.rate < self.capacity
+        }
+        self._sweep_at = max(SWEEP_AT, 2 * len(self._buckets))
 
 
 class SharedBuckets:
@@ -74,6 +97,7 @@ class SharedBuckets:
         self.clock = clock
         self.local = TokenBuckets(per_minute)
         self._alone_until = 0.0
+        self._spends = 0
 
     def take(self, key: str, cost: float = 1) -> float:
         """As ``TokenBuckets.take``: 0 when allowed, else the seconds to wait."""
@@ -83,11 +107,20 @@ class SharedBuckets:
                 wait = spend(self.engine, self._bucket(key), int(now), self.per_minute, 60, cost)
                 if wait == 0:
                     self.local.take(key, cost)  # what this process spent, should it be alone
+                self._spends += 1
+                if self._spends % FORGET_EVERY == 0:
+                    self._forget(int(now))
                 return wait
             except (SQLAlchemyError, sqlite3.Error) as exc:
                 log.warning("shared %s limit unavailable, deciding alone: %s", self.name, exc)
                 self._alone_until = now + LOCAL_AFTER_FAILURE_S
         return self.local.take(key, cost)
+
+    def _forget(self, now_s: int) -> None:
+        try:
+            forget_idle(self.engine, now_s, FORGET_MOST)
+        except (SQLAlchemyError, sqlite3.Error) as exc:  # the next one will
+            log.warning("idle %s buckets not deleted: %s", self.name, exc)
 
     def _bucket(self, key: str) -> str:
         bucket = f"{self.name}:{key}"

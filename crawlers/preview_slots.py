@@ -2,8 +2,11 @@
 (``flock``) on a small file in ``<data>/.preview-slots``, so ``serve --workers N`` runs as
 many previews at once as one process would, not N times as many, and one institution
 holds as many there as anywhere. The kernel drops a lock when its process ends (killed
-or not), so no slot is ever lost. Where the folder cannot be written, each process
-counts its own (a lock the threads of this process share).
+or not), so no slot is ever lost, and a preview's child process inherits none (a
+descriptor closed on exec). Where the folder cannot be written, each process counts its
+own (a lock the threads of this process share); so too where the folder or a slot is a
+symbolic link: the server never creates or opens a file a link in its data folder points
+at (anywhere its user may write).
 
 Machines that share a PostgreSQL database each have their own data folder, so each
 bounds the previews it runs itself: what the limit protects is the machine.
@@ -21,6 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 FOLDER = ".preview-slots"
+_FLAGS = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
 
 
 class Slots:
@@ -51,8 +55,10 @@ class Slots:
         stem = hashlib.sha256(name.encode()).hexdigest()[:20]
         try:
             self.folder.mkdir(exist_ok=True)
+            if self.folder.is_symlink():
+                return None
             for n in range(count):
-                fd = os.open(self.folder / f"{stem}-{n}", os.O_RDWR | os.O_CREAT, 0o600)
+                fd = os.open(self.folder / f"{stem}-{n}", _FLAGS, 0o600)
                 try:
                     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 except BlockingIOError:

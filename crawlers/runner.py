@@ -22,6 +22,7 @@ from crawlers.settings import scrapy_settings
 from crawlers.spiders import SPIDERS_BY_SHAPE
 from crawlers.stall import PARSE_TIMEOUT, ParseWatch, stall_message
 from crawlers.window import OPEN, Window
+from indexer.db.audited_spec import spec_secrets
 from indexer.library import Library
 
 log = logging.getLogger(__name__)
@@ -62,7 +63,11 @@ def crawl(
     watch = ParseWatch(settings.parse_timeout_s, _on_stall(library, run_ids, settings))
     indexing = IndexProcess(library, settings, settings.crawl_indexer, sources=len(specs))
     for spec in specs:
-        run = RunStats(source_id=spec.id, run_id=library.db.start_run(spec.id, owner))
+        run = RunStats(
+            source_id=spec.id,
+            run_id=library.db.start_run(spec.id, owner),
+            secrets=spec_secrets(spec.model_dump(mode="json", exclude_none=True)),
+        )
         run_ids.append(run.run_id)
         crawler = process.create_crawler(SPIDERS_BY_SHAPE[spec.shape])
         crawler.signals.connect(

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from indexer.db import Database
+from indexer.db.audited_spec import without_secrets
 
 MAX_EXAMPLES = 5
 
@@ -24,6 +25,9 @@ class RunStats:
     counts: Counter[str] = field(default_factory=Counter)
     errors: dict[str, dict[str, Any]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    # the spec's credentials (``spec_secrets``): an example's address or message (an
+    # API's own ``?api_key=…``, a page quoting its request) keeps none of them
+    secrets: tuple[str, ...] = field(default=(), repr=False)
 
     def count(self, name: str, n: int = 1) -> None:
         with self.lock:
@@ -39,6 +43,7 @@ class RunStats:
                 fields = entry.setdefault("fields", {})
                 fields[field] = fields.get(field, 0) + 1
             if len(entry["examples"]) < MAX_EXAMPLES:
+                url, message = (without_secrets(t, self.secrets) for t in (url, message))
                 entry["examples"].append({"url": url, "message": message[:500]})
 
     @property

@@ -16,13 +16,22 @@ from pathlib import Path
 from typing import Any
 
 from config.settings import Settings
-from config.specs import SourceSpec
+from config.specs import SPEC_FIELDS, SourceSpec
 from indexer.db import Database
 from indexer.db.registry import Registry
 
 TEXT_PREVIEW_CHARS = 400
 STARTUP_ALLOWANCE_S = 5.0
 NOT_SHOWN = {"url", "kind", "source_id", "sources", "fetched_at", "updated_at"}
+SHOWN_TOO = {"jurisdiction"}  # set by the spec itself, never read from a page
+
+
+def shown_fields(kind: str) -> frozenset[str]:
+    """What a preview lists of a built document: the fields a spec may fill. The store's
+    own bookkeeping (which reader gave each field, the privacy findings' offsets, the
+    forms an expediente is searched by) is not the institution's to tune and no field of
+    its documents."""
+    return (SPEC_FIELDS["common"] | SPEC_FIELDS.get(kind, frozenset()) | SHOWN_TOO) - {"text"}
 
 
 def trial_crawl(
@@ -101,7 +110,7 @@ def _register(spec: SourceSpec, database_url: str) -> None:
 def _document(doc: Any) -> dict[str, Any]:
     """A built document as a preview shows it: its fields as text, links as URLs."""
     fields: dict[str, str | list[str]] = {}
-    dumped = doc.model_dump(mode="json", exclude={"text", "files", "content_sha256", "id"})
+    dumped = doc.model_dump(mode="json", include=set(shown_fields(doc.kind)))
     for key, value in dumped.items():
         if key in NOT_SHOWN or value in (None, "", []):
             continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from api.deps import search_library
@@ -95,13 +95,18 @@ def published(doc: AnyDocument) -> bool:
 
 
 def from_database(
-    library: Library, query: SearchQuery, after: str, end: str | None
+    library: Library,
+    query: SearchQuery,
+    after: str,
+    end: str | None,
+    charge: Callable[[int], None] | None = None,
 ) -> Iterator[AnyDocument]:
     """Documents after ``after`` up to ``end`` (inclusive; None: to the last) that match;
-    a filter matching few documents reads only those (``api/export/sparse.py``)."""
+    a filter matching few documents reads only those (``api/export/sparse.py``: the
+    search pages that finds them are ``charge``d)."""
     from api.export import sparse
 
-    ids = sparse.matching_ids(library, query)
+    ids = sparse.matching_ids(library, query, charge)
     if ids is not None:
         yield from sparse.documents(library, query, ids, after, end)
         return

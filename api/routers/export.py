@@ -23,6 +23,7 @@ from api.export.rows import (
     row,
 )
 from api.export.windows import documents, plan
+from api.head_requests import head_only
 from api.public_address import link_base
 from api.readlimit.middleware import charged_rows
 from api.schemas import ValidationErrorResponse
@@ -83,11 +84,14 @@ def _rows(
         following = part.next_start.isoformat() if part.next_start else None
     else:
         following = part_end(library, after)
-        docs = from_database(library, query, after, following)
+        charge = getattr(request.state, "read_charge", None)
+        docs = from_database(library, query, after, following, charge)
     base = link_base(request)  # now: the answer's headers are sent before its rows
     if following is not None:
         nxt = request.url.include_query_params(cursor=encode_cursor(query, following))
         headers["Link"] = f'<{base}{nxt.path}?{nxt.query}>; rel="next"'
+    if head_only(request):  # its head is all a HEAD gets: no document is read
+        return iter(()), headers
     rows = (row(doc, fields, document_page(base, doc.id)) for doc in docs)
     return charged_rows(request, rows), headers
 

@@ -1,9 +1,10 @@
-"""Audit entries written before ``audited_spec`` kept each spec version whole, header
-values and query parameters included (an institution's API keys, readable forever, rotated
-or not). On open, each such entry's spec is rewritten as ``audited_spec`` writes it now (a
-data fix, no schema change). The entries still to fix are found in the database (a
-``LIKE`` and a look at the header and parameter values): once none is left, an open reads
-no entry at all."""
+"""Audit entries written before ``audited_spec`` hid what it hides now kept each spec
+version with an institution's credentials readable (header values, query parameters, a
+POST body's fields, secrets written into addresses: readable forever, rotated or not). On
+open, each such entry's spec is rewritten as ``audited_spec`` writes it now (a data fix, no
+schema change) and marked with the version that hid it (``MARK``). The entries still to
+fix are found in the database (a ``LIKE`` and the mark): once none is left, an open reads
+no entry at all; a new way of hiding is a new ``VERSION``, and the next open applies it."""
 
 from __future__ import annotations
 
@@ -11,49 +12,26 @@ import logging
 
 from sqlalchemy import Engine, bindparam, inspect, text, update
 
-from indexer.db.audited_spec import HIDDEN, audited_spec
+from indexer.db.audited_spec import HIDDEN, MARK, VERSION, audited_detail, audited_spec
 from indexer.db.tables import AuditRow
 
 log = logging.getLogger(__name__)
 
-# entries whose spec has a header value other than HIDDEN, or a param value that is
-# neither HIDDEN nor a template (``is_template``: a "{" before a "}", LIKE '%{%}%');
-# ``json_each`` of a missing path is empty, and a param is only looked into in an object
-# (on PostgreSQL, anything else raises)
-_HEADERS = "detail, '$.spec.json_api.headers'"
-_PARAMS = "detail, '$.spec.json_api.params'"
-_PG_PARAMS = "CAST(detail AS jsonb) #> '{spec,json_api,params}'"
+# entries that keep a spec and lack the mark of this version's hiding (``MARK``); an
+# entry that is not JSON, or keeps no spec, is never read
 _STILL_SHOWN = {
     "sqlite": f"""
         SELECT id, detail FROM audit_log
-        WHERE (detail LIKE '%"headers"%' AND json_valid(detail)
-               AND EXISTS (SELECT 1 FROM json_each({_HEADERS}) WHERE value IS NOT :hidden))
-           OR (detail LIKE '%"params"%'
-               AND CASE WHEN json_valid(detail) AND json_type({_PARAMS}) = 'object'
-                        THEN EXISTS (
-                            SELECT 1 FROM json_each({_PARAMS})
-                            WHERE NOT (type = 'text'
-                                       AND (value = :hidden OR value LIKE '%{{%}}%')))
-                        ELSE 0 END)
+        WHERE detail LIKE '%"spec"%' AND json_valid(detail)
+          AND json_type(detail, '$.spec') IS NOT NULL
+          AND json_extract(detail, '$.{MARK}') IS NOT {VERSION}
     """,
     "postgresql": f"""
         SELECT id, detail FROM audit_log
-        WHERE (CAST(detail AS text) LIKE '%"headers"%'
-          AND CASE WHEN jsonb_typeof(CAST(detail AS jsonb) #> '{{spec,json_api,headers}}')
-                        = 'object'
-                   THEN EXISTS (
-                       SELECT 1
-                       FROM jsonb_each_text(CAST(detail AS jsonb) #> '{{spec,json_api,headers}}')
-                       WHERE value IS DISTINCT FROM :hidden)
-                   ELSE false END)
-           OR (CAST(detail AS text) LIKE '%"params"%'
-          AND CASE WHEN jsonb_typeof({_PG_PARAMS}) = 'object'
-                   THEN EXISTS (
-                       SELECT 1 FROM jsonb_each({_PG_PARAMS}) AS param
-                       WHERE NOT (jsonb_typeof(param.value) = 'string'
-                                  AND (param.value #>> '{{}}' = :hidden
-                                       OR param.value #>> '{{}}' LIKE '%{{%}}%')))
-                   ELSE false END)
+        WHERE CAST(detail AS text) LIKE '%"spec"%'
+          AND jsonb_typeof(CAST(detail AS jsonb)) = 'object'
+          AND CAST(detail AS jsonb) ? 'spec'
+          AND (CAST(detail AS jsonb) -> '{MARK}') IS DISTINCT FROM '{VERSION}'::jsonb
     """,
 }
 
@@ -67,15 +45,16 @@ def hide_audited_headers(engine: Engine) -> int:
     with engine.begin() as connection:
         if "audit_log" not in inspect(connection).get_table_names():
             return 0
-        found = connection.execute(
-            text(query).columns(AuditRow.id, AuditRow.detail), {"hidden": HIDDEN}
-        ).all()
-        fixed = []
+        found = connection.execute(text(query).columns(AuditRow.id, AuditRow.detail)).all()
+        fixed, changed = [], 0
         for entry_id, detail in found:
             spec = detail.get("spec") if isinstance(detail, dict) else None
-            hidden = audited_spec(spec) if isinstance(spec, dict) else spec
-            if hidden != spec:
-                fixed.append({"entry": entry_id, "hidden": {**detail, "spec": hidden}})
+            if isinstance(spec, dict):
+                hidden = {**detail, **audited_detail(spec)}
+                changed += audited_spec(spec) != spec
+            else:  # a malformed entry: nothing to hide, marked so it is not read again
+                hidden = {**detail, MARK: VERSION}
+            fixed.append({"entry": entry_id, "hidden": hidden})
         if fixed:
             connection.execute(
                 update(AuditRow)
@@ -83,11 +62,11 @@ def hide_audited_headers(engine: Engine) -> int:
                 .values(detail=bindparam("hidden", type_=AuditRow.detail.type)),
                 fixed,
             )
-    if fixed:
+    if changed:
         log.warning(
-            "registro de cambios: valores de cabeceras y de parámetros de consulta (claves de "
-            "API) cambiados por «%s» en versiones antiguas de especificaciones: %d",
+            "registro de cambios: credenciales de sitios (cabeceras, parámetros, cuerpos, "
+            "direcciones) cambiadas por «%s» en versiones antiguas de especificaciones: %d",
             HIDDEN,
-            len(fixed),
+            changed,
         )
-    return len(fixed)
+    return changed

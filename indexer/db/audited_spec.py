@@ -1,44 +1,174 @@
-"""The spec an audit entry keeps: the spec as stored, but with the values of its
-``json_api.headers`` and of its ``json_api.params`` that are not templates hidden (their
-names kept). Those values are an institution's credentials for its own sites (an API key
-is sent as a header or as a query parameter); the audit log keeps every version forever,
-so a key rotated after a leak would stay readable there, and the log is read by people who
-are not the institution (the operator, a backup's holder). Nothing is lost to a reader:
-the API's audit list (``GET /v1/sources/{id}/audit``) shows who changed what and when, never
-the spec an entry keeps."""
+"""The spec an audit entry keeps: the spec as stored, with every place an institution's
+credentials for its own sites can stand hidden (names kept). An API key is sent as a
+header, a query parameter, a field of a POST's JSON body or of a posted form, or written
+into an address (``?token=…``, ``https://user:pass@…``); the audit log keeps every version
+forever, so a key rotated after a leak would stay readable there, and the log is read by
+people who are not the institution (the operator, a backup's holder). Hidden:
+
+- every ``json_api.headers`` value;
+- in ``json_api.params``, ``json_api.body`` (at any depth) and ``next_form.data``: a value
+  that is not a template whole, and the fixed text of one that is (``Bearer abc{page}``
+  keeps ``{page}`` only);
+- anywhere in the spec, the value under a name that says secret (``token``, ``api_key``,
+  ``password``, ``Authorization``…) and such a name's value in an address's query, and an
+  address's password.
+
+Nothing is lost to a reader: the API's audit list (``GET /v1/sources/{id}/audit``) shows who
+changed what and when, never the spec an entry keeps."""
 
 from __future__ import annotations
 
-import copy
+import re
 from typing import Any
+from urllib.parse import quote, quote_plus
 
 HIDDEN = "(oculto)"
+# an entry whose spec this version hid carries it, so an open finds the ones left in SQL
+MARK = "secretos_ocultos"
+VERSION = 2
+
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+_SECRET_NAME = re.compile(
+    r"token|secret|passw|pwd|auth|credential|signature|cookie|session|key|sig$|^sig"
+    r"|clave|contras|llave",  # Spanish: an API's "clave", a form's "contraseña"
+    re.IGNORECASE,
+)
+MIN_SECRET_CHARS = 6  # shorter hidden values (a page size) are not looked for in text
+_SCHEMES = {"Bearer", "Basic", "Digest", "Token", "bearer", "basic", "token"}
+_STRUCTURE = {("identity", "key")}  # the spec's own field names that merely look secret
+_QUERY_PAIR = re.compile(r"([?&;]([^=&#;?]*)=)([^&#;]*)")
+_USERINFO = re.compile(r"(://[^/?#@:]*:)([^/?#@]*)(@)")
 
 
 def is_template(value: Any) -> bool:
     """A string with a ``{`` before a ``}``: a placeholder (``{page}``,
-    ``{since:%d/%m/%Y}``) the crawler fills in, not a secret. The spec checks accept braces
-    only as placeholders; the test is the one the SQL of ``audit_headers`` makes."""
+    ``{since:%d/%m/%Y}``) the crawler fills in. The spec checks accept braces only as
+    placeholders."""
     if not isinstance(value, str) or "{" not in value:
         return False
     return "}" in value[value.index("{") :]
 
 
-def audited_spec(spec: dict[str, Any]) -> dict[str, Any]:
-    """``spec`` with every header value and every non-template param value replaced by
-    ``HIDDEN``; ``spec`` is left alone (and returned as is when there is nothing to hide)."""
-    block = spec.get("json_api")
-    if not isinstance(block, dict):
-        return spec
-    headers, params = block.get("headers"), block.get("params")
-    hide_params = isinstance(params, dict) and any(not is_template(v) for v in params.values())
-    if not headers and not hide_params:
-        return spec
-    shown = copy.deepcopy(spec)
-    if headers:
-        shown["json_api"]["headers"] = {name: HIDDEN for name in headers}
-    if hide_params:
-        shown["json_api"]["params"] = {
-            name: value if is_template(value) else HIDDEN for name, value in params.items()
-        }
+def secret_name(name: str) -> bool:
+    """A header, parameter or field name that says its value is a credential."""
+    return bool(_SECRET_NAME.search(re.sub(r"[^a-z]", "", name.lower()) if name else ""))
+
+
+def _placeholders_only(value: Any, found: list[str]) -> Any:
+    """A template's placeholders, its fixed text hidden; anything else hidden whole. What
+    was hidden is added to ``found``."""
+    if isinstance(value, dict):
+        return {name: _placeholders_only(item, found) for name, item in value.items()}
+    if isinstance(value, list):
+        return [_placeholders_only(item, found) for item in value]
+    if value is None or isinstance(value, bool):
+        return value
+    if not is_template(value):
+        found.append(str(value))
+        return HIDDEN
+    parts, at = [], 0
+    for match in _PLACEHOLDER.finditer(value):
+        if match.start() > at:
+            found.append(value[at : match.start()])
+            parts.append(HIDDEN)
+        parts.append(match[0])
+        at = match.end()
+    if at < len(value):
+        found.append(value[at:])
+        parts.append(HIDDEN)
+    return "".join(parts)
+
+
+def _in_address(text: str, found: list[str]) -> str:
+    """An address's password and secret-named query values hidden (placeholders kept)."""
+
+    def password(match: re.Match[str]) -> str:
+        if not match[2]:
+            return match[0]
+        found.append(match[2])
+        return match[1] + HIDDEN + match[3]
+
+    def pair(match: re.Match[str]) -> str:
+        if not secret_name(match[2]) or not match[3]:
+            return match[0]
+        return match[1] + _placeholders_only(match[3], found)
+
+    if "://" in text:
+        text = _USERINFO.sub(password, text)
+    return _QUERY_PAIR.sub(pair, text) if "=" in text else text
+
+
+def _token_like(text: str) -> bool:
+    """A value that reads as a key (long, one word, letters and digits), not as a word a
+    query sends (``sentencia``, ``fecha_desc``) that messages also say."""
+    return (
+        len(text) >= 16
+        and not any(c.isspace() for c in text)
+        and any(c.isdigit() for c in text)
+        and any(c.isalpha() for c in text)
+    )
+
+
+def _sent_values(values: dict[str, Any], found: list[str]) -> dict[str, Any]:
+    """Parameters, a body or form data, each value hidden (``_placeholders_only``); what
+    was hidden goes to ``found`` under a secret name, or when it reads as a key."""
+    shown = {}
+    for name, value in values.items():
+        hidden: list[str] = []
+        shown[name] = _placeholders_only(value, hidden)
+        found.extend(h for h in hidden if secret_name(str(name)) or _token_like(h))
     return shown
+
+
+def _walk(value: Any, path: tuple[str, ...], found: list[str]) -> Any:
+    if isinstance(value, dict):
+        shown = {}
+        for name, item in value.items():
+            here = (*path, str(name))
+            if path == ("json_api",) and name == "headers" and isinstance(item, dict):
+                found.extend(str(v) for v in item.values())
+                shown[name] = dict.fromkeys(item, HIDDEN)
+            elif here in {("json_api", "params"), ("json_api", "body"), ("next_form", "data")}:
+                shown[name] = _sent_values(item, found) if isinstance(item, dict) else item
+            elif secret_name(str(name)) and here[-2:] not in _STRUCTURE:
+                shown[name] = _placeholders_only(item, found)
+            else:
+                shown[name] = _walk(item, here, found)
+        return shown
+    if isinstance(value, list):
+        return [_walk(item, path, found) for item in value]
+    if isinstance(value, str):
+        return _in_address(value, found)
+    return value
+
+
+def audited_spec(spec: dict[str, Any]) -> dict[str, Any]:
+    """``spec`` with its secrets replaced by ``HIDDEN`` (see the module), a new dict;
+    ``spec`` is left alone."""
+    return _walk(spec, (), [])
+
+
+def spec_secrets(spec: dict[str, Any]) -> tuple[str, ...]:
+    """The credentials among the values ``audited_spec`` hides (header values, values under
+    a secret name, parameters that read as keys), as they may appear in an address or a
+    message a crawl records (the longest first; a bearer token's own part too)."""
+    found: list[str] = []
+    _walk(spec, (), found)
+    parts = {p for value in found for p in (value.strip(), *value.split()) if p}
+    parts -= _SCHEMES
+    return tuple(sorted((p for p in parts if len(p) >= MIN_SECRET_CHARS), key=len, reverse=True))
+
+
+def without_secrets(text: str, secrets: tuple[str, ...]) -> str:
+    """``text`` with each of ``secrets`` (as written, or as an address encodes it)
+    replaced by ``HIDDEN``."""
+    for secret in secrets:
+        for form in dict.fromkeys((secret, quote(secret, safe=""), quote_plus(secret))):
+            if form in text:
+                text = text.replace(form, HIDDEN)
+    return text
+
+
+def audited_detail(spec: dict[str, Any]) -> dict[str, Any]:
+    """An audit entry's detail keeping ``spec``: the spec hidden, and the mark saying so."""
+    return {"spec": audited_spec(spec), MARK: VERSION}

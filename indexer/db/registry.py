@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from config.jurisdictions import check_jurisdiction
 from config.specs import SourceSpec
-from indexer.db.audited_spec import audited_spec
+from indexer.db.audited_spec import audited_detail
 from indexer.db.database import Database, utcnow
 from indexer.db.locks import hold
 from indexer.db.tables import (
@@ -309,7 +309,7 @@ class Registry:
                     row.next_run_at = max(now, as_utc(last) + min_interval)  # type: ignore[operator]
             s.add(row)
             if witness is not None:
-                s.add(witness.entry("create", spec.id, {"spec": audited_spec(row.spec)}))
+                s.add(witness.entry("create", spec.id, audited_detail(row.spec)))
         return row
 
     def _check_namespace(self, owner: str, spec: SourceSpec, new: bool = True) -> None:
@@ -401,7 +401,7 @@ class Registry:
             row.updated_at = utcnow()
             if noted is not None:
                 witness, action = noted
-                detail = {"spec": audited_spec(row.spec)} if action == "update" else {}
+                detail = audited_detail(row.spec) if action == "update" else {}
                 s.add(witness.entry(action, source_id, detail))
             return row
 

@@ -526,6 +526,23 @@ class TantivyStore:
         generation = self._generation
         return self.index.searcher(), generation
 
+    def _still_indexed(self, result: SearchResult, searcher: tantivy.Searcher) -> SearchResult:
+        """A held commit's page without the documents deleted since (withheld for the
+        personal data a review found, removed by the operator): a cursor made before
+        never shows them again, for the minutes its commit is held."""
+        ids = [hit.id for hit in result.hits]
+        if not ids:
+            return result
+        query = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Should, tantivy.Query.term_query(self.schema, "id", i)) for i in ids]
+        )
+        found = searcher.search(query, limit=len(ids))
+        kept = {searcher.doc(address)["id"][0] for _, address in found.hits}
+        if len(kept) == len(set(ids)):
+            return result
+        hits = [hit for hit in result.hits if hit.id in kept]
+        return result.model_copy(update={"hits": hits})
+
     def _exists(self, doc_id: str) -> bool:
         query = tantivy.Query.term_query(self.schema, "id", doc_id)
         return self._searcher().search(query, limit=1).count > 0
@@ -579,8 +596,12 @@ class TantivyStore:
                 # bounded alike), else by tantivy-py's
                 pin = native.held(made_on) if native is not None else None
                 if native is not None and pin is not None:
-                    return self._search_native(native, held, query, offset, key, made_on, pin)
-                return self._search(held, query, offset, key, made_on)
+                    found = self._search_native(native, held, query, offset, key, made_on, pin)
+                    if isinstance(found, _KeptPage):
+                        found = found.result()
+                else:
+                    found = self._search(held, query, offset, key, made_on)
+                return self._still_indexed(found, searcher)
         page_key = (fingerprint, offset, query.limit, generation)
         cached = self._pages.get(page_key)
         if cached is not None:

@@ -86,3 +86,53 @@ def test_the_rows_are_those_of_the_whole_scan(served: tuple[TestClient, list[int
     assert _ids(client, matter="agrario", date_to="2023-03-01") == [
         document_id("prueba", "https://ejemplo.gob.mx/s7")
     ]
+
+
+def _remaining(client: TestClient) -> int:
+    response = client.get("/v1/search", params={"q": "recurso", "limit": 1})
+    return int(response.headers["RateLimit-Remaining"])
+
+
+def test_the_search_pages_that_find_the_ids_are_charged_once_per_commit(
+    served: tuple[TestClient, list[int]],
+) -> None:
+    """An anonymous caller asking a filter whose matches take several search pages to
+    list (up to 100 pages for 10,000) spends them as the searches they are, not the
+    export's fixed price alone; asking again (or the next part) reads them from what
+    was kept for this commit, and costs the price alone."""
+    client, _ = served
+    civil = DOCUMENTS - len(RARE)  # 297 ids: three search pages of 100
+    before = _remaining(client)
+    assert len(_ids(client, matter="civil", date_from="2023-01-02")) == civil - 1
+    first = before - _remaining(client) - 1  # the probe's own read
+    assert first == Settings().export_cost + 3
+    before = _remaining(client)
+    assert len(_ids(client, matter="civil", date_from="2023-01-02")) == civil - 1
+    assert before - _remaining(client) - 1 == Settings().export_cost
+
+
+@pytest.mark.parametrize("params", [{}, {"matter": "civil"}, {"matter": "agrario"}])
+def test_a_head_of_an_export_reads_no_document(
+    served: tuple[TestClient, list[int]], params: dict[str, str]
+) -> None:
+    """A HEAD is answered the export's head (status, type, parts) without its rows: it
+    read the first batches (300 documents here, texts included) before the head went out."""
+    client, read = served
+    got = client.get("/v1/export.csv", params=params)
+    read.clear()
+    scan = client.app.state.library.db.get_documents  # type: ignore[attr-defined]
+    asked: list[int] = []
+
+    def counted(ids: Any) -> Any:
+        asked.append(len(ids))
+        return scan(ids)
+
+    client.app.state.library.db.get_documents = counted  # type: ignore[attr-defined]
+    try:
+        head = client.head("/v1/export.csv", params=params)
+    finally:
+        client.app.state.library.db.get_documents = scan  # type: ignore[attr-defined]
+    assert head.status_code == got.status_code == 200
+    assert head.content == b""
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert sum(read) + sum(asked) == 0

@@ -16,13 +16,17 @@ from sqlalchemy import insert, select, text
 from config.specs import parse_spec
 from indexer.db import Database
 from indexer.db.audit_headers import _STILL_SHOWN, hide_audited_headers
+from indexer.db.audited_spec import MARK, VERSION
 from indexer.db.registry import Caller, Registry, Witness
 from indexer.db.tables import AuditRow, SourceRow
 
 SOURCE = "congreso-gto-api-propia"
 LEAKED = "clave-vieja-filtrada"
-KEPT = {"pagina": "{page}", "desde": "{since:%d/%m/%Y}", "q": "fecha:[{since} TO *]"}
-HIDDEN_PARAMS = {"api_key": "(oculto)", "tamano": "(oculto)", **KEPT}
+KEPT = {"pagina": "{page}", "desde": "{since:%d/%m/%Y}"}
+# a template's fixed text is hidden, its placeholders kept
+TEMPLATE = {"q": "fecha:[{since} TO *]"}
+TEMPLATE_SHOWN = {"q": "(oculto){since}(oculto)"}
+HIDDEN_PARAMS = {"api_key": "(oculto)", "tamano": "(oculto)", **KEPT, **TEMPLATE_SHOWN}
 
 
 def _spec(token: str) -> dict[str, Any]:
@@ -90,6 +94,8 @@ def test_old_audit_entries_lose_their_header_values(database_url: str) -> None:
             spec = detail.get("spec", {})
             if "json_api" in spec:
                 spec["json_api"]["headers"] = dict.fromkeys(spec["json_api"]["headers"], "(oculto)")
+            if "spec" in detail:
+                detail[MARK] = VERSION
             assert after[entry] == detail
         with db.session() as s:
             live = s.get(SourceRow, SOURCE)
@@ -112,7 +118,7 @@ def _params_spec(token: str) -> dict[str, Any]:
     spec["json_api"] = {
         "records": "resultados",
         "link": "/documento/{id}",
-        "params": {"api_key": token, "tamano": 50, **KEPT},
+        "params": {"api_key": token, "tamano": 50, **KEPT, **TEMPLATE},
     }
     return spec
 
@@ -165,25 +171,95 @@ def test_param_values_are_hidden_in_new_and_old_audit_entries(database_url: str)
         after = _details(db)
         assert LEAKED not in json.dumps(after)
         assert _params(after) == [HIDDEN_PARAMS] * 3 + [KEPT, "texto", ["a", 1]]
-        # the rest of each entry is as it was
+        # the rest of each entry is as it was, marked where it keeps a spec
         for entry, detail in before.items():
             if detail.get("spec", {}) == _params_spec(LEAKED):
                 detail["spec"]["json_api"]["params"] = HIDDEN_PARAMS
+            if "spec" in detail:
+                detail[MARK] = VERSION
             assert after[entry] == detail
         with db.session() as s:
             live = s.get(SourceRow, SOURCE)
             assert live is not None
             sent = live.spec["json_api"]["params"]
-        assert sent == {"api_key": "clave-nueva", "tamano": 50, **KEPT}
+        assert sent == {"api_key": "clave-nueva", "tamano": 50, **KEPT, **TEMPLATE}
         assert hide_audited_headers(db.engine) == 0
         # and reads none: the entries left (malformed ones too) are not found again
         with db.engine.connect() as connection:
             query = text(_STILL_SHOWN[db.engine.dialect.name])
-            assert connection.execute(query, {"hidden": "(oculto)"}).all() == []
+            assert connection.execute(query).all() == []
     finally:
         db.close()
     db = Database(database_url)
     try:
         assert _details(db) == after
+    finally:
+        db.close()
+
+
+def _everywhere_spec(secret: str) -> dict[str, Any]:
+    """A spec writing its credentials everywhere a spec can hold one."""
+    spec = _spec(secret)
+    spec["start_urls"] = [f"https://congreso-gto.example/busqueda?Token={secret}&q=ley"]
+    spec["json_api"] = {
+        "method": "POST",
+        "records": "resultados",
+        "link": f"/documento/{{id}}?access_token={secret}&formato=pdf",
+        "params": {"auth": f"Bearer {secret}{{page}}"},
+        "body": {
+            "apiKey": secret,
+            "filtro": {"tipo": secret, "desde": "{since:%Y-%m-%d}"},
+            "campos": [secret, "{page}"],
+        },
+        "detail": {"url": f"https://congreso-gto.example/doc/{{id}}?api_key={secret}"},
+    }
+    return spec
+
+
+def test_secrets_anywhere_in_a_spec_are_hidden_in_new_and_old_entries(
+    database_url: str,
+) -> None:
+    """A POST body's values, a template's fixed text and secret-named query values in
+    addresses are credentials as much as a header is; the live spec keeps them."""
+    db = Database(database_url)
+    registry, key_id, witness = _registry(db)
+    registry.create_source(
+        "congreso-gto", parse_spec(_everywhere_spec("clave-nueva")), set(), witness=witness
+    )
+    now = dt.datetime.now(dt.UTC)
+    old = {"institution_id": "congreso-gto", "key_id": key_id, "source_id": SOURCE, "at": now}
+    with db.engine.begin() as connection:
+        connection.execute(
+            insert(AuditRow),
+            [{**old, "action": "update", "detail": {"spec": _everywhere_spec(LEAKED)}}],
+        )
+    db.close()
+
+    db = Database(database_url)
+    try:
+        details = list(_details(db).values())
+        assert "clave-nueva" not in json.dumps(details) and LEAKED not in json.dumps(details)
+        for detail in details:
+            spec = detail["spec"]
+            assert spec["start_urls"] == [
+                "https://congreso-gto.example/busqueda?Token=(oculto)&q=ley"
+            ]
+            block = spec["json_api"]
+            assert block["link"] == "/documento/{id}?access_token=(oculto)&formato=pdf"
+            assert block["params"] == {"auth": "(oculto){page}"}
+            assert block["body"] == {
+                "apiKey": "(oculto)",
+                "filtro": {"tipo": "(oculto)", "desde": "{since:%Y-%m-%d}"},
+                "campos": ["(oculto)", "{page}"],
+            }
+            assert (
+                block["detail"]["url"] == "https://congreso-gto.example/doc/{id}?api_key=(oculto)"
+            )
+            assert spec["id"] == SOURCE and spec["json_api"]["records"] == "resultados"
+        with db.session() as s:
+            live = s.get(SourceRow, SOURCE)
+            assert live is not None
+            assert live.spec["json_api"]["body"]["apiKey"] == "clave-nueva"
+        assert hide_audited_headers(db.engine) == 0
     finally:
         db.close()

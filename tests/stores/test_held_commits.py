@@ -144,3 +144,23 @@ def test_only_a_commit_a_search_read_is_held(tmp_path: Path) -> None:
     assert searcher == "second"
     commit(b'{"a": 3}', "third")
     assert read is not None and commits.held(read) == "second"
+
+
+@pytest.mark.parametrize("native", [True, False], ids=["native", "tantivy-py"])
+def test_a_document_deleted_between_pages_is_not_shown_from_the_held_commit(
+    tmp_path: Path, native: bool
+) -> None:
+    """A document taken out of the index (withheld once a review found personal data in
+    it, removed by the operator) is gone for a cursor made before as for a new search:
+    the held commit still had it, title and highlighted text, for its ten minutes."""
+    store = TantivyStore(tmp_path / "index", native=native)
+    store.upsert(_docs(1, COUNT, dt.date(2023, 1, 1)))
+    query = SearchQuery(q="daño moral", sort="date_desc", limit=10)
+    first = store.search(query)
+    assert [hit.id for hit in first.hits] == ORIGINAL[:10]
+    assert store.delete(["sen-015"]) == 1
+    second = store.search(query.model_copy(update={"cursor": first.next_cursor}))
+    shown = [hit.id for hit in second.hits]
+    assert shown == [i for i in ORIGINAL[10:20] if i != "sen-015"]
+    third = store.search(query.model_copy(update={"cursor": second.next_cursor}))
+    assert [hit.id for hit in third.hits] == ORIGINAL[20:]  # the held commit's paging

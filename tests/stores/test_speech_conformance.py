@@ -154,3 +154,21 @@ def test_a_session_indexed_between_two_pages_neither_repeats_nor_skips(
     fresh = index.search(query.model_copy(update={"limit": 100}))
     assert fresh.total == 4 + 3 * 2
     assert fresh.hits[0].speech.session_id == "nueva2"
+
+
+def test_a_session_taken_out_between_two_pages_is_not_shown(index: SpeechIndex) -> None:
+    """A session withheld (a review found personal data) or removed after a first page
+    is gone from the next pages as from a new search: the commit the cursor names still
+    held its speeches, words and highlights, for the minutes it is held."""
+    query = SpeechQuery(q="agua", limit=1, sort="date_desc")
+    everything = index.search(query.model_copy(update={"limit": 100})).hits
+    removed = everything[-1].speech.session_id
+    assert everything[0].speech.session_id != removed
+    page = index.search(query)
+    index.replace_sessions([removed], [])
+    later = []
+    while page.next_cursor is not None:
+        page = index.search(query.model_copy(update={"cursor": page.next_cursor}))
+        later += [hit.speech for hit in page.hits]
+    assert later, "the next pages were read"
+    assert [s.session_id for s in later if s.session_id == removed] == []

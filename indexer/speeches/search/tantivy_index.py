@@ -168,6 +168,17 @@ class TantivySpeechIndex:
         self.index.reload()
         return self.index.searcher()
 
+    def _indexed(self, searcher: tantivy.Searcher, hits: list[SpeechHit]) -> set[str]:
+        """The ids of ``hits`` that ``searcher`` (the current commit) still holds."""
+        ids = [hit.speech.id for hit in hits]
+        if not ids:
+            return set()
+        query = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Should, tantivy.Query.term_query(self.schema, "id", i)) for i in ids]
+        )
+        found = searcher.search(query, limit=len(ids))
+        return {searcher.doc(address)["id"][0] for _, address in found.hits}
+
     def search(self, query: SpeechQuery) -> SpeechResult:
         offset, made_on = decode_cursor_at(query)  # type: ignore[arg-type]
         tree = parse_query(query.q)
@@ -215,6 +226,7 @@ class TantivySpeechIndex:
             )
         full = tantivy.Query.boolean_query(clauses)
         commit, searcher = self._commits.renewed(self.path, self._reloaded)
+        current = searcher
         if made_on is not None and made_on != commit:
             held = self._commits.held(made_on)
             if held is not None:  # the cursor's page was read from an earlier commit
@@ -250,6 +262,9 @@ class TantivySpeechIndex:
             hits.append(SpeechHit(speech=speech, score=score, highlights=marked))
         total = result.count or 0
         next_offset = offset + len(hits)
+        if searcher is not current:  # a session taken out since is not shown from the held
+            still = self._indexed(current, hits)
+            hits = [hit for hit in hits if hit.speech.id in still]
         cursor = (
             encode_cursor(query, next_offset, commit=commit)  # type: ignore[arg-type]
             if next_offset < total and hits
