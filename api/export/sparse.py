@@ -8,6 +8,12 @@ the read limits charge as any other export. When the search store counts at most
 ``REACH`` matches, their ids are taken from it (its filters are the same, read from the
 same values: ``api/export/matching.py``) and only those documents are read, in the same
 id order, each still checked against the filters, so the rows and the parts are the same.
+
+More matches than that are found a date window at a time (``windows``: each holds at
+most ``REACH``), while they are at most ``SCAN_SHARE`` of the library: a filter most
+documents pass is read by the scan, which costs about what its rows do anyway. Matches
+without a date, or a day holding more than a window, are beyond the store's paging: the
+scan reads those exports.
 """
 
 from __future__ import annotations
@@ -17,19 +23,24 @@ from collections.abc import Iterator
 from api.deps import search_library
 from api.export.matching import matches
 from api.export.rows import published
+from api.export.windows import DAY, count
 from indexer.library import AnyDocument, Library
 from indexer.stores import SearchQuery
-from indexer.stores.base import MAX_OFFSET
+from indexer.stores.base import FIRST_DAY, LAST_DAY, MAX_OFFSET, Searching
 
 REACH = MAX_OFFSET  # the store pages this deep: every match's id is within reach
 PAGE = 100  # the most a search page holds
 FETCH = 50  # documents read from the database at a time
+# Past ``REACH``, matches found through the store while they are at most this share of
+# the library (read as ids, a few hundred bytes each, then by id from the database)
+SCAN_SHARE = 0.5
+EVERY = {"filters": {}, "date_from": None, "date_to": None}
 
 
 def matching_ids(library: Library, query: SearchQuery) -> list[str] | None:
     """Every id the store finds for a search without words, in id order; None when the
-    search has no filter or date (the whole library: read in order) or more than
-    ``REACH`` matches (reading the database costs about what the rows do)."""
+    search has no filter or date (the whole library: read in order), matches more than
+    ``SCAN_SHARE`` of the library or has matches the store's paging cannot reach."""
     if not any(v.strip() for vs in query.filters.values() for v in vs) and not (
         query.date_from or query.date_to
     ):
@@ -37,17 +48,50 @@ def matching_ids(library: Library, query: SearchQuery) -> list[str] | None:
     page = query.model_copy(
         update={"q": "", "limit": 1, "facets": [], "highlight": False, "cursor": None}
     )
-    if search_library(library, page).total > REACH:
+    index = library.snapshot()  # one commit counted and read
+    total = search_library(index, page).total
+    if total <= REACH:
+        ids = _ids(index, page)
+        return sorted(set(ids)) if len(ids) <= REACH else None
+    if total > SCAN_SHARE * search_library(index, page.model_copy(update=EVERY)).total:
         return None
+    return _windowed_ids(index, page, total)
+
+
+def _ids(index: Searching, query: SearchQuery) -> list[str]:
+    """The ids of every page of ``query`` (at most ``REACH`` and a page more)."""
     ids: list[str] = []
-    page = page.model_copy(update={"limit": PAGE})
+    page = query.model_copy(update={"limit": PAGE, "cursor": None})
     while True:
-        result = search_library(library, page)
+        result = search_library(index, page)
         ids += [hit.id for hit in result.hits]
         if result.next_cursor is None or len(ids) > REACH:
-            break
+            return ids
         page = page.model_copy(update={"cursor": result.next_cursor})
-    return sorted(set(ids)) if len(ids) <= REACH else None
+
+
+def _windowed_ids(index: Searching, query: SearchQuery, total: int) -> list[str] | None:
+    """The ids of ``total`` matches read a date window at a time (each of at most
+    ``REACH``, halved until it is); None if some are undated or a day holds too many."""
+    ids: set[str] = set()
+    pending = [(query.date_from or FIRST_DAY, query.date_to or LAST_DAY)]
+    while pending:
+        first, last = pending.pop()
+        found = count(index, query, first, last)
+        if found == 0:
+            continue
+        if found > REACH:
+            if first == last:
+                return None
+            middle = first + (last - first) // 2
+            pending += [(middle + DAY, last), (first, middle)]
+            continue
+        window = {"date_from": first, "date_to": last, "sort": "date_asc"}
+        window_ids = _ids(index, query.model_copy(update=window))
+        if len(window_ids) > REACH:
+            return None
+        ids.update(window_ids)
+    return sorted(ids) if len(ids) == total else None
 
 
 def documents(
