@@ -75,13 +75,13 @@ def test_cursors_are_bound_to_their_query() -> None:
     query = SearchQuery(q="daño", sort="date_asc")
     cursor = encode_engine_cursor(query, [1700000000000, "sen-001"], 20)
     assert decode_cursor(query.model_copy(update={"cursor": cursor})) == (
-        [1700000000000, "sen-001"], 20
+        [1700000000000, "sen-001"], 20, None
     )  # fmt: skip
     with pytest.raises(CursorError):
         decode_cursor(SearchQuery(q="otra", cursor=cursor))
     # an offset cursor (a page's link back) is read as the hits to skip, for its query only
     assert decode_cursor(query.model_copy(update={"cursor": encode_cursor(query, 20)})) == (
-        None, 20
+        None, 20, None
     )  # fmt: skip
     with pytest.raises(CursorError):
         decode_cursor(SearchQuery(q="otra", cursor=encode_cursor(query, 20)))

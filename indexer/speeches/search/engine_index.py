@@ -17,7 +17,7 @@ from indexer.speeches.search.shapes import SPEECH_FILTERS, SpeechHit, SpeechQuer
 from indexer.speeches.search.tantivy_index import KEY_FIELDS, key_values
 from indexer.speeches.search.unsettled import Unsettled
 from indexer.stores.base import FacetCount, StoreUnavailable
-from indexer.stores.engine import bulk, highlights
+from indexer.stores.engine import bulk, highlights, pits
 from indexer.stores.engine.clients import EngineClient
 from indexer.stores.engine.compile import compile_query, key_field
 from indexer.stores.engine.loading import refreshing_seldom
@@ -97,6 +97,7 @@ class EngineSpeechIndex:
         self.name = name
         self.backoff = backoff or Backoff()
         self.unsettled = Unsettled(unsettled)
+        self.pits = pits.HeldPits(client, name)
         self._ready = False
         self._unrefreshed = False  # written by ``previous`` and not refreshed since
 
@@ -160,6 +161,7 @@ class EngineSpeechIndex:
             stale = []
         if unsure and previous is not None:  # what the failed write left, refreshed or not
             self.backoff.call(lambda: self.client.refresh(self.name), "refresh")
+            self.pits.written()
             found = [i for i in self._ids_of(unsure) if i not in keep]
             stale = list(dict.fromkeys([*stale, *found]))
 
@@ -205,12 +207,14 @@ class EngineSpeechIndex:
         if self._unrefreshed:
             self.backoff.call(lambda: self.client.refresh(self.name), "refresh")
             self._unrefreshed = False
+            self.pits.written()
 
     def rebuild(self, speeches: Iterable[Speech]) -> int:
         """Start the index anew with ``speeches`` (searches see it fill up)."""
         with contextlib.suppress(EngineError):
             self.client.delete_index(self.name)
         self._ready = False
+        self.pits.written()
         return self.replace_sessions([], speeches)
 
     def count(self) -> int:
@@ -218,14 +222,14 @@ class EngineSpeechIndex:
         return self.backoff.call(lambda: self.client.count(self.name), "count")
 
     def search(self, query: SpeechQuery) -> SpeechResult:
-        # the next page after the last hit's sort values: speeches indexed meanwhile
-        # shift no offset (a commit between two pages neither repeats nor skips one)
-        after, seen = decode_cursor(query)  # type: ignore[arg-type]
+        # the next page after the last hit's sort values, read from the point in time
+        # the first one was (``pits``): speeches indexed meanwhile shift no hit, nor the total
+        after, seen, pit = decode_cursor(query)  # type: ignore[arg-type]
         tree = parse_query(query.q)
         body = _body(query, compile_query(tree), after, seen)
         try:
             self.ensure()
-            response = self.backoff.call(lambda: self.client.search(self.name, body), "search")
+            response, pit = pits.search(self.pits, body, pit, self.backoff)
         except EngineError as exc:
             if retryable(exc.status):
                 raise StoreUnavailable(not_answering("discursos", exc)) from exc
@@ -242,7 +246,7 @@ class EngineSpeechIndex:
         cursor = None
         if hits and next_seen < total:
             last = response["hits"]["hits"][-1]["sort"]
-            cursor = encode_cursor(query, last, next_seen)  # type: ignore[arg-type]
+            cursor = encode_cursor(query, last, next_seen, pit)  # type: ignore[arg-type]
         facets = {
             name: [
                 FacetCount(value=str(b["key"]), count=int(b["doc_count"])) for b in agg["buckets"]

@@ -71,6 +71,22 @@ class EngineClient(Protocol):
 
     def count(self, index: str) -> int: ...
 
+    def open_pit(self, index: str, keep_alive: str) -> str:
+        """A point in time of ``index`` (its searchers held for ``keep_alive``): its id."""
+        ...
+
+    def close_pit(self, pit: str) -> None: ...
+
+    def search_pit(self, body: dict[str, Any]) -> dict[str, Any]:
+        """A search in the point in time ``body["pit"]`` names (no index: the point in
+        time names it)."""
+        ...
+
+    def refreshes(self, index: str) -> dict[str, int]:
+        """Each index behind ``index`` → how many times its searchable view was renewed
+        (a new number: what a search sees may have changed)."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -112,6 +128,17 @@ class _SharedCalls:
 
     def count(self, index: str) -> int:
         return int(self._do(lambda: self.client.count(index=index))["count"])
+
+    def search_pit(self, body: dict[str, Any]) -> dict[str, Any]:
+        return dict(self._do(lambda: self.client.search(body=body)))
+
+    def refreshes(self, index: str) -> dict[str, int]:
+        found = self._do(lambda: self.client.indices.stats(index=index, metric="refresh"))
+        counts: dict[str, int] = {}
+        for name, entry in dict(found).get("indices", {}).items():
+            refresh = entry.get("primaries", {}).get("refresh", {})
+            counts[name] = int(refresh.get("external_total", refresh.get("total", 0)))
+        return counts
 
     def settings_of(self, index: str) -> dict[str, dict[str, Any]]:
         found = self._do(lambda: self.client.indices.get_settings(index=index, flat_settings=True))
@@ -183,6 +210,13 @@ class OpenSearchClient(_SharedCalls):
     def bulk(self, body: bytes) -> dict[str, Any]:
         return dict(self._do(lambda: self.client.bulk(body=body, filter_path=BULK_FIELDS)))
 
+    def open_pit(self, index: str, keep_alive: str) -> str:
+        params = {"keep_alive": keep_alive}
+        return str(self._do(lambda: self.client.create_pit(index=index, params=params))["pit_id"])
+
+    def close_pit(self, pit: str) -> None:
+        self._do(lambda: self.client.delete_pit(body={"pit_id": [pit]}))
+
 
 class ElasticsearchClient(_SharedCalls):
     """The official ``elasticsearch`` client (Elasticsearch 8.x/9.x)."""
@@ -244,6 +278,13 @@ class ElasticsearchClient(_SharedCalls):
 
     def bulk(self, body: bytes) -> dict[str, Any]:
         return dict(self._do(lambda: self.client.bulk(operations=body, filter_path=BULK_FIELDS)))
+
+    def open_pit(self, index: str, keep_alive: str) -> str:
+        found = self._do(lambda: self.client.open_point_in_time(index=index, keep_alive=keep_alive))
+        return str(found["id"])
+
+    def close_pit(self, pit: str) -> None:
+        self._do(lambda: self.client.close_point_in_time(id=pit))
 
 
 def connect(kind: EngineKind, connection: Connection) -> EngineClient:

@@ -3,6 +3,7 @@
 Paging uses ``search_after`` (the sort values of the last hit, with ``id`` as the tie
 breaker) inside an opaque cursor bound to the query's fingerprint, so a cursor from
 another query, or from the embedded store, is refused like the embedded store refuses it.
+The cursor also names the point in time its page was read from (``pits``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from indexer.stores.base import (
 )
 from indexer.stores.engine import highlights
 from indexer.stores.engine.compile import compile_query, field_clause
+from indexer.stores.engine.pits import usable
 
 SortValue = int | float | str | None
 
@@ -36,23 +38,33 @@ FACET_SHARD_TERMS = 10_000
 FACET_SHARD_BUCKETS = 60_000
 
 
-def encode_cursor(query: SearchQuery, after: list[SortValue], seen: int) -> str:
-    raw = json.dumps({"a": after, "n": seen, "q": query.fingerprint()}).encode()
+def encode_cursor(
+    query: SearchQuery, after: list[SortValue], seen: int, pit: str | None = None
+) -> str:
+    """``pit``: the point in time the page was read from (``pits``), its next one too."""
+    data: dict[str, Any] = {"a": after, "n": seen, "q": query.fingerprint()}
+    if pit is not None:
+        data["p"] = pit
+    raw = json.dumps(data).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(query: SearchQuery) -> tuple[list[SortValue] | None, int]:
-    """The sort values to search after and how many hits came before (None, 0: first
-    page). An offset cursor (``base.encode_cursor``: a page's link to the one before it)
-    is read as the hits to skip, with no sort values."""
+def decode_cursor(query: SearchQuery) -> tuple[list[SortValue] | None, int, str | None]:
+    """The sort values to search after, how many hits came before and the point in time
+    they were read from (None, 0, None: first page). An offset cursor
+    (``base.encode_cursor``: a page's link to the one before it) is read as the hits to
+    skip, with no sort values."""
     if not query.cursor:
-        return None, 0
+        return None, 0, None
     try:
         padded = query.cursor + "=" * (-len(query.cursor) % 4)
         data = json.loads(base64.urlsafe_b64decode(padded))
         if "a" not in data and type(data.get("o")) is int:
             data = {"a": None, "n": data["o"], "q": data["q"]}
         after, seen, owner = data["a"], int(data["n"]), str(data["q"])
+        pit = data.get("p")
+        if pit is not None and not usable(pit):
+            raise TypeError("point in time")
         if after is None and seen > MAX_OFFSET:
             raise ValueError("offset beyond what is paged")
         if after is not None and (
@@ -66,7 +78,7 @@ def decode_cursor(query: SearchQuery) -> tuple[list[SortValue] | None, int]:
         raise CursorError("cursor belongs to a different query: repeat the same parameters")
     if seen < 0:
         raise CursorError("cursor is not valid: pass next_cursor exactly as returned")
-    return after, seen
+    return after, seen, pit
 
 
 def _filters(query: SearchQuery) -> list[dict[str, Any]]:
@@ -160,7 +172,11 @@ def _hit(raw: dict[str, Any], query: SearchQuery, match_plan: MatchPlan) -> Sear
 
 
 def parse(
-    response: dict[str, Any], query: SearchQuery, seen: int, match_plan: MatchPlan
+    response: dict[str, Any],
+    query: SearchQuery,
+    seen: int,
+    match_plan: MatchPlan,
+    pit: str | None = None,
 ) -> SearchResult:
     raw_hits = response["hits"]["hits"]
     total = int(response["hits"]["total"]["value"])
@@ -168,7 +184,7 @@ def parse(
     next_seen = seen + len(hits)
     next_cursor = None
     if raw_hits and next_seen < total:
-        next_cursor = encode_cursor(query, raw_hits[-1]["sort"], next_seen)
+        next_cursor = encode_cursor(query, raw_hits[-1]["sort"], next_seen, pit)
     facets = {
         name: [FacetCount(value=str(b["key"]), count=int(b["doc_count"])) for b in agg["buckets"]]
         for name, agg in response.get("aggregations", {}).items()

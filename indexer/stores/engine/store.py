@@ -32,7 +32,7 @@ from indexer.stores.base import (
     UpsertReport,
 )
 from indexer.stores.documents import filter_values, hit_payload, metadata_text
-from indexer.stores.engine import bulk, request
+from indexer.stores.engine import bulk, pits, request
 from indexer.stores.engine.clients import EngineClient
 from indexer.stores.engine.loading import refreshing_seldom
 from indexer.stores.engine.retry import Backoff, EngineError, not_answering, retryable
@@ -110,10 +110,19 @@ class EngineStore:
         self._ready = False
         self._lock = threading.Lock()
         self._bulk: bulk.Writer | None = None
+        self._pits: pits.HeldPits | None = None
 
     @property
     def kind(self) -> str:
         return self.client.kind
+
+    @property
+    def pits(self) -> pits.HeldPits:
+        """The points in time of the alias the store reads (``pits``)."""
+        held = self._pits
+        if held is None or held.index != self.alias:
+            held = self._pits = pits.HeldPits(self.client, self.alias)
+        return held
 
     # -- the index behind the alias ---------------------------------------------------
 
@@ -199,6 +208,7 @@ class EngineStore:
                 self.client.delete_index(name)
             raise
         self._ready = True  # the alias names an index of the current mapping now
+        self.pits.written()
         for index in old:
             with contextlib.suppress(EngineError):
                 self.client.delete_index(index)
@@ -261,12 +271,14 @@ class EngineStore:
         """Make every acknowledged write searchable now."""
         self.ensure()
         self.backoff.call(lambda: self.client.refresh(self.alias), "refresh")
+        self.pits.written()
 
     def delete(self, ids: Iterable[str]) -> int:
         self.ensure()
         actions = (bulk.Action("delete", doc_id, self.alias) for doc_id in dict.fromkeys(ids))
         report, outcome = bulk.run(self.client, actions, self.backoff, workers=1)
         self.backoff.call(lambda: self.client.refresh(self.alias), "refresh")
+        self.pits.written()
         if outcome.errors:
             raise EngineError(500, f"could not delete: {outcome.errors}")
         return report.indexed
@@ -281,19 +293,20 @@ class EngineStore:
         return self.backoff.call(lambda: self.client.count(self.alias), "count")
 
     def search(self, query: SearchQuery) -> SearchResult:
-        after, seen = request.decode_cursor(query)
+        """A page read from the point in time the cursor names while the engine holds
+        it (``pits``): documents indexed between two pages neither shift the next one
+        nor change its total."""
+        after, seen, pit = request.decode_cursor(query)
         tree = parse_query(query.q)
         body = request.build(query, tree, after, self.shards, seen)
         try:
             self.ensure(self.search_backoff)
-            response = self.search_backoff.call(
-                lambda: self.client.search(self.alias, body), "search"
-            )
+            response, pit = pits.search(self.pits, body, pit, self.search_backoff)
         except EngineError as exc:
             if retryable(exc.status):
                 raise StoreUnavailable(not_answering(self.kind, exc)) from exc
             raise
-        return request.parse(response, query, seen, plan(shown(tree)))
+        return request.parse(response, query, seen, plan(shown(tree)), pit)
 
     def health(self) -> dict[str, object]:
         """Never raises: ``ok`` says whether the engine answers, and with an index the
@@ -319,4 +332,6 @@ class EngineStore:
     def close(self) -> None:
         if self._bulk is not None:
             self._bulk.close()
+        if self._pits is not None:
+            self._pits.close()
         self.client.close()

@@ -1,0 +1,202 @@
+"""A search's next pages on the engine are read from the point in time its first page
+was (the cursor names it): documents or speeches indexed, or a document changed, between
+two pages neither repeat a hit nor skip one, and the total holds still. A cursor whose
+point in time is gone reads the current one; one naming another index shows none of it.
+
+The Elasticsearch client here talks to the OpenSearch test node, which has no ``_pit``:
+it pages as before (the store's clean fallback), checked for that too."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import uuid
+
+import pytest
+
+from indexer.speeches.model import Speech
+from indexer.speeches.search import SpeechQuery
+from indexer.speeches.search.engine_index import EngineSpeechIndex
+from indexer.stores import SearchQuery
+from indexer.stores.engine import EngineStore, pits
+from tests.engine.fixtures import TEST_BACKOFF, MakeStore
+from tests.stores.corpus import sentencia
+
+COUNT = 30
+START = dt.date(2023, 1, 1)
+ORIGINAL = [f"sen-{n:03d}" for n in range(COUNT, 0, -1)]
+
+
+def _docs(numbers: range, day: dt.date = START) -> list:
+    return [
+        sentencia(n, f"Reparación del daño moral número {n}.", "Sala Civil", "civil", day)
+        for n in numbers
+    ]
+
+
+def _dated(n: int, day: dt.date) -> object:
+    return _docs(range(n, n + 1), day)[0]
+
+
+def _cursor_data(cursor: str) -> dict:
+    return json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+
+
+def _with_pit(cursor: str, pit: str) -> str:
+    raw = json.dumps({**_cursor_data(cursor), "p": pit}).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _loaded(make: MakeStore, kind: str) -> EngineStore:
+    store = make(kind)
+    store.upsert([_dated(n, START + dt.timedelta(days=n)) for n in range(1, COUNT + 1)])
+    return store
+
+
+def _change_meanwhile(store: EngineStore) -> None:
+    """Three documents that sort among the pages still to come, and one of the first
+    page moved to the last."""
+    store.upsert([_dated(n, START + dt.timedelta(days=10, hours=0)) for n in (100, 101, 102)])
+    store.upsert([_dated(COUNT, START - dt.timedelta(days=5))])
+
+
+def _read_on(store: EngineStore, query: SearchQuery) -> tuple[list[str], set[int]]:
+    page = store.search(query)
+    seen, totals = [hit.id for hit in page.hits], {page.total}
+    _change_meanwhile(store)
+    while page.next_cursor:
+        page = store.search(query.model_copy(update={"cursor": page.next_cursor}))
+        seen += [hit.id for hit in page.hits]
+        totals.add(page.total)
+    return seen, totals
+
+
+@pytest.mark.parametrize("q", ["", "daño moral"], ids=["no-words", "words"])
+def test_writes_between_pages_neither_repeat_nor_skip_a_hit(
+    q: str, make_engine_store: MakeStore
+) -> None:
+    store = _loaded(make_engine_store, "opensearch")
+    query = SearchQuery(q=q, sort="date_desc", limit=10, facets=["matter"])
+    seen, totals = _read_on(store, query)
+    assert seen == ORIGINAL
+    assert totals == {COUNT}
+    # a new search reads what was written
+    fresh = store.search(query)
+    assert fresh.total == COUNT + 3
+    assert fresh.hits[0].id == "sen-029"
+
+
+def test_relevance_pages_hold_still_too(make_engine_store: MakeStore) -> None:
+    store = _loaded(make_engine_store, "opensearch")
+    query = SearchQuery(q="daño moral", limit=7)
+    seen, totals = _read_on(store, query)
+    assert sorted(seen) == sorted(ORIGINAL) and len(seen) == COUNT
+    assert totals == {COUNT}
+
+
+def test_a_point_in_time_gone_reads_the_current_one(make_engine_store: MakeStore) -> None:
+    store = _loaded(make_engine_store, "opensearch")
+    query = SearchQuery(q="", sort="date_desc", limit=10)
+    first = store.search(query)
+    assert first.next_cursor
+    store.client.close_pit(_cursor_data(first.next_cursor)["p"])
+    _change_meanwhile(store)
+    second = store.search(query.model_copy(update={"cursor": first.next_cursor}))
+    assert second.total == COUNT + 3 and len(second.hits) == 10
+    assert second.next_cursor and _cursor_data(second.next_cursor)["p"]
+    # a cursor naming no point in time at all (forged, or made before) is read the same
+    for forged in ("x", "garbage" * 40):
+        page = store.search(
+            query.model_copy(update={"cursor": _with_pit(first.next_cursor, forged)})
+        )
+        assert page.total == COUNT + 3 and len(page.hits) == 10
+
+
+def test_a_point_in_time_of_another_index_shows_none_of_it(make_engine_store: MakeStore) -> None:
+    mine = _loaded(make_engine_store, "opensearch")
+    other = make_engine_store("opensearch")
+    other.upsert(_docs(range(500, 540)))
+    theirs = other.client.open_pit(other.alias, "60s")
+    try:
+        query = SearchQuery(q="", sort="date_desc", limit=10, facets=["matter"])
+        first = mine.search(query)
+        assert first.next_cursor
+        forged = _with_pit(first.next_cursor, theirs)
+        page = mine.search(query.model_copy(update={"cursor": forged}))
+        assert page.total == 0 and not page.hits
+    finally:
+        other.client.close_pit(theirs)
+
+
+def test_only_the_last_few_points_in_time_stay_open(
+    make_engine_store: MakeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pits, "HELD", 2)
+    store = _loaded(make_engine_store, "opensearch")
+    query = SearchQuery(q="", sort="date_desc", limit=5)
+    cursors = []
+    for n in range(5):
+        cursors.append(store.search(query).next_cursor)
+        store.upsert(_docs(range(200 + n, 201 + n)))
+    opened = [_cursor_data(c)["p"] for c in cursors]
+    assert len(set(opened)) == 5
+    body = {"query": {"match_all": {}}, "size": 0}
+    alive = []
+    for pit in opened:
+        try:
+            store.client.search_pit({**body, "pit": {"id": pit}})
+            alive.append(pit)
+        except Exception:
+            pass
+    assert alive == opened[-3:]  # the current one and the two before it
+
+
+def test_without_points_in_time_pages_are_read_as_before(make_engine_store: MakeStore) -> None:
+    """The OpenSearch node answers no ``_pit`` (Elasticsearch's spelling): the store
+    reads the alias itself, every page still there once."""
+    store = _loaded(make_engine_store, "elasticsearch")
+    query = SearchQuery(q="", sort="date_desc", limit=10)
+    page = store.search(query)
+    seen = [hit.id for hit in page.hits]
+    while page.next_cursor:
+        assert "p" not in _cursor_data(page.next_cursor)
+        page = store.search(query.model_copy(update={"cursor": page.next_cursor}))
+        seen += [hit.id for hit in page.hits]
+    assert seen == ORIGINAL
+
+
+def _speech(n: int, day: dt.date) -> Speech:
+    return Speech(
+        id=f"s1-{n:03d}",
+        session_id="s1",
+        order=n,
+        person_name="Pedro Salas Mora",
+        text=f"Intervención {n} sobre el agua potable.",
+        date=day,
+        congress="Congreso del Estado de Prueba",
+    )
+
+
+def test_speech_pages_hold_still(make_engine_store: MakeStore) -> None:
+    client = make_engine_store("opensearch").client
+    index = EngineSpeechIndex(client, f"t-{uuid.uuid4().hex[:12]}-speeches", TEST_BACKOFF)
+    try:
+        speeches = [_speech(n, START + dt.timedelta(days=n)) for n in range(1, COUNT + 1)]
+        index.replace_sessions(["s1"], speeches, previous=[])
+        index.refresh()
+        query = SpeechQuery(q="agua potable", sort="date_desc", limit=10)
+        page = index.search(query)
+        seen, totals = [h.speech.id for h in page.hits], {page.total}
+        later = [_speech(n, START + dt.timedelta(days=10)) for n in (100, 101)]
+        index.replace_sessions(["s1"], [*speeches, *later], previous=[s.id for s in speeches])
+        index.refresh()
+        while page.next_cursor:
+            page = index.search(query.model_copy(update={"cursor": page.next_cursor}))
+            seen += [h.speech.id for h in page.hits]
+            totals.add(page.total)
+        assert seen == [f"s1-{n:03d}" for n in range(COUNT, 0, -1)]
+        assert totals == {COUNT}
+        assert index.search(query).total == COUNT + 2
+    finally:
+        client.delete_index(index.name)
