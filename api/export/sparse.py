@@ -44,7 +44,7 @@ FETCH = 50  # documents read from the database at a time
 # the library (read as ids, a few hundred bytes each, then by id from the database)
 SCAN_SHARE = 0.5
 EVERY = {"filters": {}, "date_from": None, "date_to": None}
-KEPT = 16  # id lists kept per library (each of a few hundred bytes an id)
+KEPT = 16  # id lists kept per library, each of at most REACH ids (about a megabyte)
 
 Charge = Callable[[int], None]
 Kept = OrderedDict[tuple[int, str], list[str] | None]
@@ -77,6 +77,8 @@ def matching_ids(
             kept.move_to_end(key)
             return kept[key]
     ids = _read_ids(library, page, pay)
+    if ids is not None and len(ids) > REACH:
+        return ids  # read a window at a time: too large to keep for the next part
     with _kept_lock:
         kept[key] = ids
         while len(kept) > KEPT:
