@@ -95,6 +95,27 @@ def test_relevance_pages_hold_still_too(make_engine_store: MakeStore) -> None:
     assert totals == {COUNT}
 
 
+@pytest.mark.parametrize("q", ["", "daño moral"], ids=["no-words", "words"])
+def test_documents_deleted_between_pages_are_not_shown(
+    q: str, make_engine_store: MakeStore
+) -> None:
+    """A document withheld or removed after a first page is gone from the next pages as
+    from a new search, though the point in time still holds it; a page all of whose hits
+    went still leads to the pages after it."""
+    store = _loaded(make_engine_store, "opensearch")
+    query = SearchQuery(q=q, sort="date_desc", limit=5)
+    page = store.search(query)
+    seen, totals = [hit.id for hit in page.hits], {page.total}
+    deleted = {"sen-023", *ORIGINAL[10:15]}  # one of page two, all of page three
+    assert store.delete(sorted(deleted)) == len(deleted)
+    while page.next_cursor:
+        page = store.search(query.model_copy(update={"cursor": page.next_cursor}))
+        seen += [hit.id for hit in page.hits]
+        totals.add(page.total)
+    assert seen == [i for i in ORIGINAL if i not in deleted]
+    assert totals == {COUNT}  # the point in time's count, as the first page said
+
+
 def test_a_point_in_time_gone_reads_the_current_one(make_engine_store: MakeStore) -> None:
     store = _loaded(make_engine_store, "opensearch")
     query = SearchQuery(q="", sort="date_desc", limit=10)

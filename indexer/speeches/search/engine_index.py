@@ -236,16 +236,19 @@ class EngineSpeechIndex:
             raise
         match_plan = plan(tree)
         hits = []
-        for raw in response["hits"]["hits"]:
+        raw_hits = response["hits"]["hits"]
+        for raw in raw_hits:
+            if pits.gone(raw):
+                continue
             speech = Speech.model_validate(raw["_source"]["payload"])
             marked = highlights.to_marks(raw.get("highlight", {}).get("text", []), match_plan)
             score = raw.get("_score") if query.sort == "relevance" else None
             hits.append(SpeechHit(speech=speech, score=score, highlights=marked))
         total = int(response["hits"]["total"]["value"])
-        next_seen = seen + len(hits)
+        next_seen = seen + len(raw_hits)
         cursor = None
-        if hits and next_seen < total:
-            last = response["hits"]["hits"][-1]["sort"]
+        if raw_hits and next_seen < total:
+            last = raw_hits[-1]["sort"]
             cursor = encode_cursor(query, last, next_seen, pit)  # type: ignore[arg-type]
         facets = {
             name: [

@@ -31,6 +31,7 @@ HELD = 8
 CHECK_S = 1.0
 # a PIT id of a few shards is a few hundred characters; more is not one of ours
 MAX_PIT_CHARS = 8192
+GONE = "_abierto_gone"  # set on a hit of a held PIT the index no longer has
 log = logging.getLogger(__name__)
 
 
@@ -156,7 +157,7 @@ def search(
     if pit is not None and usable(pit):
         try:
             found = _in(pits, body, pit, backoff)
-            return found, str(found.get("pit_id") or pit)
+            return _still_indexed(pits, found, backoff), str(found.get("pit_id") or pit)
         except EngineError as exc:
             if retryable(exc.status):
                 raise
@@ -171,6 +172,29 @@ def search(
                 raise
             pits.forget(current[0])  # closed under us (a restarted node): read the index
     return backoff.call(lambda: pits.client.search(pits.index, body), "search"), None
+
+
+def _still_indexed(pits: HeldPits, found: dict[str, Any], backoff: Backoff) -> dict[str, Any]:
+    """A cursor's page with the hits deleted since its PIT was opened marked ``gone`` (a
+    document withheld for the personal data a review found, a session taken out): not
+    shown, as on a held commit's page of the embedded store, but still counted and still
+    the place the next page starts after."""
+    hits = found.get("hits", {}).get("hits") or []
+    ids = [hit["_id"] for hit in hits if "_id" in hit]
+    if not ids:
+        return found
+    live = {"query": {"ids": {"values": ids}}, "size": len(ids), "_source": False}
+    answer = backoff.call(lambda: pits.client.search(pits.index, live), "search")
+    kept = {hit["_id"] for hit in answer.get("hits", {}).get("hits") or []}
+    for hit in hits:
+        if hit.get("_id") not in kept:
+            hit[GONE] = True
+    return found
+
+
+def gone(hit: dict[str, Any]) -> bool:
+    """``hit`` was deleted after the PIT its page was read from was opened."""
+    return bool(hit.get(GONE))
 
 
 def _in(pits: HeldPits, body: dict[str, Any], pit: str, backoff: Backoff) -> dict[str, Any]:

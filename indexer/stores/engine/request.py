@@ -24,7 +24,7 @@ from indexer.stores.base import (
     SearchQuery,
     SearchResult,
 )
-from indexer.stores.engine import highlights
+from indexer.stores.engine import highlights, pits
 from indexer.stores.engine.compile import compile_query, field_clause
 from indexer.stores.engine.pits import usable
 
@@ -180,8 +180,8 @@ def parse(
 ) -> SearchResult:
     raw_hits = response["hits"]["hits"]
     total = int(response["hits"]["total"]["value"])
-    hits = [_hit(raw, query, match_plan) for raw in raw_hits]
-    next_seen = seen + len(hits)
+    hits = [_hit(raw, query, match_plan) for raw in raw_hits if not pits.gone(raw)]
+    next_seen = seen + len(raw_hits)
     next_cursor = None
     if raw_hits and next_seen < total:
         next_cursor = encode_cursor(query, raw_hits[-1]["sort"], next_seen, pit)
