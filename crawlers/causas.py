@@ -18,6 +18,8 @@ HEAD_CUT = "the site closed the connection before the head of its answer was com
 NOT_HTTP = "the site answered something that is not HTTP (no status line: HTTP/0.9?)"
 PAST_MAXSIZE = "the answer grew past the download size limit while it arrived and was cut"
 _PAST_MAXSIZE = re.compile(re.escape(PAST_MAXSIZE) + r"(?: \((\d+) bytes\))?$")
+PAGES_TRUNCATED = "pages_truncated"
+_PAGES_READ = re.compile(r"the PDF has (\d+) pages; the first (\d+) were read$")
 
 LABELS = {
     "timeout": "tiempo agotado",
@@ -53,6 +55,7 @@ LABELS = {
     "missing_field": "falta un campo obligatorio",
     "invalid_document": "documento no válido",
     "extraction_failed": "no se pudo extraer el texto",
+    PAGES_TRUNCATED: "PDF leído solo en parte",
     "save_failed": "no se pudo guardar",
     "item_failed": "no se pudo procesar un elemento",
     "spider_error": "error al leer una página",
@@ -200,6 +203,12 @@ LINK_PROBLEMS = {
 }
 
 
+def pages_truncated(total: int, read: int) -> str:
+    """The stored message of a PDF whose text was kept for its first ``read`` pages
+    only (the extraction's page limit): the document is saved, the rest is missing."""
+    return f"the PDF has {total} pages; the first {read} were read"
+
+
 def label(cause: str) -> str:
     """The short Spanish name of an error cause (the code itself if it is new)."""
     return LABELS.get(cause, f"error «{cause}»")
@@ -295,6 +304,12 @@ def error_mensaje(cause: str, message: str) -> str:
         return f"la respuesta pasó el límite de tamaño{limit} mientras llegaba y se cortó"
     if cause == "extraction_failed" and (said := EXTRACTIONS.get(message.partition(":")[0])):
         return said
+    if cause == PAGES_TRUNCATED and (found := _PAGES_READ.match(message)):
+        total, read = found.groups()
+        return (
+            f"el PDF tiene {total} páginas; se leyeron las primeras {read}: el documento "
+            "se guardó sin el texto de las demás"
+        )
     if message in CONNECTION_ENDS:
         return CONNECTION_ENDS[message]
     if cause == "network" and (found := _NETWORK.match(message)):
