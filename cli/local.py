@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from indexer.build import InvalidDocument, MissingField, build_document
-from indexer.library import ArchivedFile, Library
+from indexer.library import Library
 from indexer.textsource import text_origin
 
 SUFFIXES = {".pdf", ".html", ".htm", ".txt"}
@@ -106,12 +106,6 @@ def _read(found: Found, max_bytes: int) -> bytes:
     return data
 
 
-def _truncated(archived: ArchivedFile) -> bool:
-    """True when only the first pages of a long PDF were read (the page limit)."""
-    pages = archived.ref.pages
-    return bool(pages and archived.text is not None and archived.text.count("\f") + 1 < pages)
-
-
 def index_paths(
     library: Library,
     paths: list[Path],
@@ -141,8 +135,7 @@ def index_paths(
             counts["errors"] += 1
             causes[(archived.error or "unknown").split(":", 1)[0]] += 1
             continue
-        if _truncated(archived):
-            pages = archived.text.count("\f") + 1
+        if (pages := archived.pages_read) is not None:
             print(f"  {path}: solo se leyeron sus primeras {pages} de {archived.ref.pages} páginas")
             counts["truncated"] += 1
         fields = {"title": path.stem.replace("_", " ")}

@@ -68,6 +68,9 @@ class Settings(BaseSettings):
     max_file_bytes: int = Field(50 * 1024 * 1024, gt=0)
     max_page_bytes: int = Field(10 * 1024 * 1024, gt=0)
     extract_timeout_s: float = Field(60.0, gt=0)
+    extract_max_pages: int = Field(
+        2000, ge=1, description="Pages of a PDF whose text is read; past them it is marked."
+    )
     index_workers: int = Field(
         0,
         ge=0,

@@ -18,6 +18,16 @@ HEAD_CUT = "the site closed the connection before the head of its answer was com
 NOT_HTTP = "the site answered something that is not HTTP (no status line: HTTP/0.9?)"
 PAST_MAXSIZE = "the answer grew past the download size limit while it arrived and was cut"
 _PAST_MAXSIZE = re.compile(re.escape(PAST_MAXSIZE) + r"(?: \((\d+) bytes\))?$")
+PAGES_TRUNCATED = "pages_truncated"
+FALSE_CODING = "false_coding"
+_FALSE_CODING = re.compile(r"the site declared a (.+) Content-Encoding its answer does not have")
+# how the undoing of a false coding was stored before, as "network" (the exception's name)
+_OLD_FALSE_CODINGS = (
+    (re.compile(r"(?:\S+: )?BadGzipFile: "), "gzip"),
+    (re.compile(r"(?:\S+: )?error: brotli: "), "br"),
+    (re.compile(r"(?:\S+: )?error: Error -?\d+ while decompressing data"), "gzip/deflate"),
+)
+_PAGES_READ = re.compile(r"the PDF has (\d+) pages; the first (\d+) were read$")
 
 LABELS = {
     "timeout": "tiempo agotado",
@@ -53,6 +63,8 @@ LABELS = {
     "missing_field": "falta un campo obligatorio",
     "invalid_document": "documento no válido",
     "extraction_failed": "no se pudo extraer el texto",
+    PAGES_TRUNCATED: "PDF leído solo en parte",
+    FALSE_CODING: "compresión declarada que la respuesta no tiene",
     "save_failed": "no se pudo guardar",
     "item_failed": "no se pudo procesar un elemento",
     "spider_error": "error al leer una página",
@@ -200,6 +212,18 @@ LINK_PROBLEMS = {
 }
 
 
+def pages_truncated(total: int, read: int) -> str:
+    """The stored message of a PDF whose text was kept for its first ``read`` pages
+    only (the extraction's page limit): the document is saved, the rest is missing."""
+    return f"the PDF has {total} pages; the first {read} were read"
+
+
+def false_coding(coding: str, detail: str) -> str:
+    """The stored message of an answer whose ``Content-Encoding`` (gzip, deflate, br, …)
+    its bytes are not: the site's fault, not the network's."""
+    return f"the site declared a {coding} Content-Encoding its answer does not have: {detail}"
+
+
 def label(cause: str) -> str:
     """The short Spanish name of an error cause (the code itself if it is new)."""
     return LABELS.get(cause, f"error «{cause}»")
@@ -295,11 +319,29 @@ def error_mensaje(cause: str, message: str) -> str:
         return f"la respuesta pasó el límite de tamaño{limit} mientras llegaba y se cortó"
     if cause == "extraction_failed" and (said := EXTRACTIONS.get(message.partition(":")[0])):
         return said
+    if cause == PAGES_TRUNCATED and (found := _PAGES_READ.match(message)):
+        total, read = found.groups()
+        return (
+            f"el PDF tiene {total} páginas; se leyeron las primeras {read}: el documento "
+            "se guardó sin el texto de las demás"
+        )
+    if cause == FALSE_CODING and (found := _FALSE_CODING.search(message)):
+        return _coding_mensaje(found.group(1))
+    if cause == "network" and (coding := _old_false_coding(message)):
+        return _coding_mensaje(coding)
     if message in CONNECTION_ENDS:
         return CONNECTION_ENDS[message]
     if cause == "network" and (found := _NETWORK.match(message)):
         return f"falla de red ({found.group(1)})"
     return _detail(cause, message) or label(cause)
+
+
+def _old_false_coding(message: str) -> str | None:
+    return next((coding for said, coding in _OLD_FALSE_CODINGS if said.match(message)), None)
+
+
+def _coding_mensaje(coding: str) -> str:
+    return f"el sitio declaró una compresión ({coding}) que su respuesta no tiene: no se leyó"
 
 
 def _said(english: str, phrases: tuple[tuple[re.Pattern[str], str], ...]) -> str:

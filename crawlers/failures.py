@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import zlib
+from gzip import BadGzipFile
+from types import TracebackType
+
+import brotli
 from scrapy.exceptions import (
     CannotResolveHostError,
     DownloadCancelledError,
@@ -23,7 +28,15 @@ from twisted.internet.error import (
 from twisted.python.failure import Failure
 from twisted.web._newclient import ParseError, ResponseFailed, ResponseNeverReceived
 
-from crawlers.causas import CUT_SHORT, HEAD_CUT, NO_ANSWER, NOT_HTTP, PAST_MAXSIZE
+from crawlers.causas import (
+    CUT_SHORT,
+    FALSE_CODING,
+    HEAD_CUT,
+    NO_ANSWER,
+    NOT_HTTP,
+    PAST_MAXSIZE,
+    false_coding,
+)
 from crawlers.handlers import HEAD_TOO_LARGE
 from crawlers.throttle import BACKOFF_CODES, retry_after_seconds
 
@@ -98,6 +111,8 @@ def failure_cause(failure: Failure) -> tuple[str, str]:
         return "network", NO_ANSWER
     if isinstance(error, DownloadFailedError) and _head_unfinished(error.__cause__):
         return _head_unfinished(error.__cause__)  # type: ignore[return-value]
+    if (coding := _false_coding(error)) is not None:
+        return FALSE_CODING, false_coding(coding, f"{type(error).__name__}: {error}"[:200])
     message = str(error)
     if "maxsize" in message.lower() or "warnsize" in message.lower():
         return "too_large", message
@@ -105,6 +120,34 @@ def failure_cause(failure: Failure) -> tuple[str, str]:
         start = message.index(HEAD_TOO_LARGE)
         return "too_large", message[start : message.find(" bytes of headers", start) + 17]
     return "network", f"{type(error).__name__}: {message}"
+
+
+_CODING_ERRORS = (BadGzipFile, zlib.error, brotli.error)
+
+
+def _false_coding(error: BaseException) -> str | None:
+    """The coding an answer declared (``Content-Encoding``) when ``error`` is Scrapy's
+    HttpCompressionMiddleware failing to undo it (any coding: its traceback says which),
+    or one of the errors undoing gzip, deflate or brotli raises; else None."""
+    declared = _declared_coding(error.__traceback__)
+    if declared is not None:
+        return declared
+    if isinstance(error, _CODING_ERRORS):
+        return {BadGzipFile: "gzip", brotli.error: "br"}.get(type(error), "gzip/deflate")
+    return None
+
+
+def _declared_coding(trace: TracebackType | None) -> str | None:
+    while trace is not None:
+        frame = trace.tb_frame
+        if frame.f_code.co_name == "_decode" and frame.f_code.co_filename.endswith(
+            "httpcompression.py"
+        ):
+            coding = frame.f_locals.get("encoding")
+            if isinstance(coding, bytes):
+                return coding.decode("ascii", "replace")[:20]
+        trace = trace.tb_next
+    return None
 
 
 def _head_unfinished(error: BaseException | None) -> tuple[str, str] | None:

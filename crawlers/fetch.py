@@ -16,7 +16,7 @@ import httpx
 
 from config.web_urls import WEB_SCHEMES, lower_scheme
 from crawlers.addresses import BlockedAddress, UnresolvableHost, check_authority, resolve_checked
-from crawlers.causas import ANSWER_BEGUN, CUT_SHORT, NO_ANSWER
+from crawlers.causas import ANSWER_BEGUN, CUT_SHORT, FALSE_CODING, NO_ANSWER, false_coding
 from crawlers.content_coding import CodingError, Decoder
 from crawlers.deadline import transport, within
 
@@ -185,8 +185,8 @@ def fetch(
                 if time.monotonic() > deadline:
                     raise timed_out(url, deadline - started, answered=True)
         except CodingError as exc:
-            encoding = response.headers.get("content-encoding")
-            raise FetchError("network", f"{url}: not valid {encoding}: {exc}") from exc
+            said = false_coding(str(response.headers.get("content-encoding")), str(exc))
+            raise FetchError(FALSE_CODING, f"{url}: {said}") from exc
     if response.status_code >= 400:
         cause = (
             "http_404" if response.status_code == 404 else f"http_{response.status_code // 100}xx"

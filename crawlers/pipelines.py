@@ -19,6 +19,7 @@ from config.spec_shapes import Identity
 from config.specs import SourceSpec
 from crawlers.backlog import waiting_for_builds
 from crawlers.building import Builders, BuildOrder, Refusal
+from crawlers.causas import PAGES_TRUNCATED, pages_truncated
 from crawlers.items import DocumentDraft
 from crawlers.tenancy import (
     FOREIGN_DOCUMENT,
@@ -221,6 +222,9 @@ class LibraryPipeline:
             archived_files.append(archived)
             if archived.text:
                 file_texts.append(archived.text)
+                if (read := archived.pages_read) is not None:  # the rest, past the limit
+                    said = pages_truncated(archived.ref.pages or read, read)
+                    run.error(PAGES_TRUNCATED, download.url, said)
             elif archived.error:
                 run.error("extraction_failed", download.url, archived.error)
         tenant = self.tenant(spec, library)

@@ -80,6 +80,17 @@ class ArchivedFile:
     reused: bool = False
     ocr_pages: tuple[OcrPage, ...] = ()
 
+    @property
+    def pages_read(self) -> int | None:
+        """How many pages of a PDF gave their text, when fewer than it has (the page
+        limit, or pages past a run of unloadable ones); None when all were read. Derived
+        from the stored text (one form feed between pages), so a file read in an
+        earlier crawl says it too."""
+        pages, text = self.ref.pages, self.text
+        if not pages or text is None or text.count("\f") + 1 >= pages:
+            return None
+        return text.count("\f") + 1
+
 
 class Library:
     def __init__(
@@ -130,7 +141,10 @@ class Library:
             min_confidence=settings.ocr_min_confidence,
         )
         limits = ExtractionLimits(
-            max_bytes=settings.max_file_bytes, timeout_s=settings.extract_timeout_s, ocr=ocr
+            max_bytes=settings.max_file_bytes,
+            max_pages=settings.extract_max_pages,
+            timeout_s=settings.extract_timeout_s,
+            ocr=ocr,
         )
         db = Database(settings.database)
         try:
