@@ -137,6 +137,10 @@ def index_paths(
             continue
         if (pages := archived.pages_read) is not None:
             print(f"  {path}: solo se leyeron sus primeras {pages} de {archived.ref.pages} páginas")
+        if (unread := archived.ocr_unread) is not None:
+            reached, scanned = unread
+            print(f"  {path}: el OCR solo leyó {reached} de sus {scanned} páginas escaneadas")
+        if pages is not None or unread is not None:  # one file, counted once
             counts["truncated"] += 1
         fields = {"title": path.stem.replace("_", " ")}
         ocr_pages, text_source = text_origin([archived])

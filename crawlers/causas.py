@@ -19,6 +19,7 @@ NOT_HTTP = "the site answered something that is not HTTP (no status line: HTTP/0
 PAST_MAXSIZE = "the answer grew past the download size limit while it arrived and was cut"
 _PAST_MAXSIZE = re.compile(re.escape(PAST_MAXSIZE) + r"(?: \((\d+) bytes\))?$")
 PAGES_TRUNCATED = "pages_truncated"
+OCR_INCOMPLETE = "ocr_incomplete"
 FALSE_CODING = "false_coding"
 _FALSE_CODING = re.compile(r"the site declared a (.+) Content-Encoding its answer does not have")
 # how the undoing of a false coding was stored before, as "network" (the exception's name)
@@ -28,6 +29,7 @@ _OLD_FALSE_CODINGS = (
     (re.compile(r"(?:\S+: )?error: Error -?\d+ while decompressing data"), "gzip/deflate"),
 )
 _PAGES_READ = re.compile(r"the PDF has (\d+) pages; the first (\d+) were read$")
+_OCR_READ = re.compile(r"the PDF has (\d+) scanned pages; OCR reached (\d+)")
 
 LABELS = {
     "timeout": "tiempo agotado",
@@ -64,6 +66,7 @@ LABELS = {
     "invalid_document": "documento no válido",
     "extraction_failed": "no se pudo extraer el texto",
     PAGES_TRUNCATED: "PDF leído solo en parte",
+    OCR_INCOMPLETE: "PDF escaneado leído solo en parte",
     FALSE_CODING: "compresión declarada que la respuesta no tiene",
     "save_failed": "no se pudo guardar",
     "item_failed": "no se pudo procesar un elemento",
@@ -218,6 +221,15 @@ def pages_truncated(total: int, read: int) -> str:
     return f"the PDF has {total} pages; the first {read} were read"
 
 
+def ocr_incomplete(scanned: int, reached: int) -> str:
+    """The stored message of a PDF whose OCR stopped at its page or time limit after
+    ``reached`` of its ``scanned`` pages without text: the document is saved without
+    the text of the rest."""
+    return (
+        f"the PDF has {scanned} scanned pages; OCR reached {reached} before its page or time limit"
+    )
+
+
 def false_coding(coding: str, detail: str) -> str:
     """The stored message of an answer whose ``Content-Encoding`` (gzip, deflate, br, …)
     its bytes are not: the site's fault, not the network's."""
@@ -324,6 +336,13 @@ def error_mensaje(cause: str, message: str) -> str:
         return (
             f"el PDF tiene {total} páginas; se leyeron las primeras {read}: el documento "
             "se guardó sin el texto de las demás"
+        )
+    if cause == OCR_INCOMPLETE and (found := _OCR_READ.match(message)):
+        scanned, reached = found.groups()
+        return (
+            f"el PDF escaneado tiene {scanned} páginas sin texto; el OCR leyó {reached} "
+            "antes de su límite de páginas o de tiempo: el documento se guardó sin el "
+            "texto de las demás"
         )
     if cause == FALSE_CODING and (found := _FALSE_CODING.search(message)):
         return _coding_mensaje(found.group(1))

@@ -19,7 +19,7 @@ from config.spec_shapes import Identity
 from config.specs import SourceSpec
 from crawlers.backlog import waiting_for_builds
 from crawlers.building import Builders, BuildOrder, Refusal
-from crawlers.causas import PAGES_TRUNCATED, pages_truncated
+from crawlers.causas import OCR_INCOMPLETE, PAGES_TRUNCATED, ocr_incomplete, pages_truncated
 from crawlers.items import DocumentDraft
 from crawlers.tenancy import (
     FOREIGN_DOCUMENT,
@@ -225,6 +225,9 @@ class LibraryPipeline:
                 if (read := archived.pages_read) is not None:  # the rest, past the limit
                     said = pages_truncated(archived.ref.pages or read, read)
                     run.error(PAGES_TRUNCATED, download.url, said)
+                if (unread := archived.ocr_unread) is not None:  # scanned pages left unread
+                    reached, scanned = unread
+                    run.error(OCR_INCOMPLETE, download.url, ocr_incomplete(scanned, reached))
             elif archived.error:
                 run.error("extraction_failed", download.url, archived.error)
         tenant = self.tenant(spec, library)

@@ -79,6 +79,10 @@ class ArchivedFile:
     error: str | None = None
     reused: bool = False
     ocr_pages: tuple[OcrPage, ...] = ()
+    # (pages OCR reached, pages without a text layer) when its page or time limit left
+    # some unread; from the extraction itself: the stored text cannot tell a page left
+    # unread from a scanned page OCR found no words in, so a reused file has None
+    ocr_unread: tuple[int, int] | None = None
 
     @property
     def pages_read(self) -> int | None:
@@ -90,6 +94,15 @@ class ArchivedFile:
         if not pages or text is None or text.count("\f") + 1 >= pages:
             return None
         return text.count("\f") + 1
+
+
+def _ocr_unread(warnings: tuple[str, ...]) -> tuple[int, int] | None:
+    """``ocr_incomplete:K/N`` as (K, N): OCR reached K of the N pages without text."""
+    for warning in warnings:
+        if warning.startswith("ocr_incomplete:"):
+            reached, _, wanted = warning.partition(":")[2].partition("/")
+            return int(reached), int(wanted)
+    return None
 
 
 class Library:
@@ -194,10 +207,12 @@ class Library:
         pages: int | None = None
         method: str | None = None
         ocr_pages: tuple[OcrPage, ...] = ()
+        ocr_unread: tuple[int, int] | None = None
         try:
             extraction = extract_text(data, content_type, url.rsplit("/", 1)[-1], self.limits)
             text, pages, method = extraction.text, extraction.pages, extraction.method
             ocr_pages = extraction.ocr_pages
+            ocr_unread = _ocr_unread(extraction.warnings)
         except ExtractionError as exc:
             error = f"{exc.cause}: {exc}"
             log.warning("extraction failed for %s: %s", url, error)
@@ -218,7 +233,7 @@ class Library:
         ref = FileRef(
             url=url, sha256=sha256, content_type=content_type, size=len(data), pages=pages
         )
-        return ArchivedFile(ref, text, error, ocr_pages=ocr_pages)
+        return ArchivedFile(ref, text, error, ocr_pages=ocr_pages, ocr_unread=ocr_unread)
 
     def add_document(self, doc: AnyDocument, published_by: SourceLink | None = None) -> SaveOutcome:
         """Save a document; one another source already published is listed once.
