@@ -44,9 +44,28 @@ _ISO_INSTANT = re.compile(
 MEXICO_CITY = ZoneInfo("America/Mexico_City")
 _COMPACT = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 _MONTH_NAMES = "|".join(MONTHS)
+# before the year "de", "del año", a comma or nothing: "18 de febrero, 2025"
+_YEAR_JOIN = r"(?:\s+(?:de|del)\s+(?:(?:ano|año)\s+)?|\s*,\s*|\s+)"
 _WRITTEN = re.compile(
-    rf"\b(\d{{1,2}})\s*(?:o\.?|º|°)?\s+de\s+({_MONTH_NAMES})\s+(?:de|del)\s+(?:(?:ano|año)\s+)?(\d{{4}})\b"
+    rf"\b(\d{{1,2}})\s*(?:o\.?|º|°)?\s+de\s+({_MONTH_NAMES}){_YEAR_JOIN}(\d{{4}})\b"
 )
+# the month first, as many sites head a listing's rows: "Febrero 18, 2025", "DICIEMBRE 03
+# DE 2024", "sept. 3, 2025" (an abbreviation only before a comma: "mar 3 2025" may be
+# the sea's)
+_MONTH_FIRST = re.compile(
+    rf"\b(?:({_MONTH_NAMES})\s+(\d{{1,2}})\s*(?:o\.?|º|°)?{_YEAR_JOIN}"
+    rf"|({'|'.join(MONTH_ABBREVIATIONS)})\.?\s+(\d{{1,2}})\s*,\s*)(\d{{4}})\b"
+)
+# "18 de feb. de 2025": the abbreviation alone after "de" (no "dictamen 2025")
+_DE_ABBREVIATED = re.compile(
+    rf"\b(\d{{1,2}})\s+de\s+({'|'.join(MONTH_ABBREVIATIONS)})(?:\.|\b)\s*,?\s*(?:de\s+)?(\d{{4}})\b"
+)
+# "18-FEB-25": a two-digit year only where the day and month are joined as in a code
+_ABBREVIATED_SHORT_YEAR = re.compile(
+    rf"\b(\d{{1,2}})([/-])({'|'.join(MONTH_ABBREVIATIONS)})\2(\d{{2}})\b"
+)
+# "2025/03/18", year first with slashes (the dashed form is _ISO)
+_YEAR_FIRST = re.compile(r"\b(\d{4})/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])\b")
 _SPELLED_WORDS = r"[a-z]+(?:\s+y\s+[a-z]+)?"
 _SPELLED = re.compile(
     rf"\b({_SPELLED_WORDS}|\d{{1,2}})\s+(?:dias\s+)?(?:del\s+mes\s+)?de\s+({_MONTH_NAMES})"
@@ -99,12 +118,23 @@ def parse_date(text: str | None) -> dt.date | None:
     candidates: list[tuple[int, dt.date]] = []
     for match in _ISO.finditer(folded):
         _add(candidates, match.start(), int(match[1]), int(match[2]), int(match[3]))
+    for match in _YEAR_FIRST.finditer(folded):
+        _add(candidates, match.start(), int(match[1]), int(match[2]), int(match[3]))
     for match in _NUMERIC.finditer(folded):
         year = int(match[3])  # "01/01/0001", an API's "no date", is year 1, not 2001
-        year = year + 2000 if len(match[3]) == 2 else year
+        year = _century(year) if len(match[3]) == 2 else year
         _add(candidates, match.start(), year, int(match[2]), int(match[1]))
     for match in _WRITTEN.finditer(folded):
         _add(candidates, match.start(), int(match[3]), MONTHS[match[2]], int(match[1]))
+    for match in _MONTH_FIRST.finditer(folded):
+        month = MONTHS[match[1]] if match[1] else MONTH_ABBREVIATIONS[match[3]]
+        _add(candidates, match.start(), int(match[5]), month, int(match[2] or match[4]))
+    for match in _DE_ABBREVIATED.finditer(folded):
+        month = MONTH_ABBREVIATIONS[match[2]]
+        _add(candidates, match.start(), int(match[3]), month, int(match[1]))
+    for match in _ABBREVIATED_SHORT_YEAR.finditer(folded):
+        month = MONTH_ABBREVIATIONS[match[3]]
+        _add(candidates, match.start(), _century(int(match[4])), month, int(match[1]))
     for match in _SPELLED.finditer(folded):
         day = _spelled_number(match[1])
         year = _spelled_number(match[3])
@@ -127,6 +157,16 @@ def _instant_day(value: str) -> dt.date | None:
     if moment.time() == dt.time(0) or not PLAUSIBLE_YEARS[0] <= moment.year <= PLAUSIBLE_YEARS[1]:
         return None
     return moment.astimezone(MEXICO_CITY).date()
+
+
+def _century(year: int) -> int:
+    """A two-digit year: this century's unless that is years ahead ("13/08/98" is 1998,
+    not 2098; "13/08/25" is 2025)."""
+    return 2000 + year if 2000 + year <= dt.date.today().year + _YEARS_AHEAD else 1900 + year
+
+
+# a date a few years ahead is a term's end or an announced session; more is the last century
+_YEARS_AHEAD = 5
 
 
 def _add(found: list[tuple[int, dt.date]], at: int, year: int, month: int, day: int) -> None:

@@ -44,6 +44,25 @@ from indexer.readers.normalise import (
         ("CELEBRADA EL MARTES 18 DE FEBRERO DE 2025.", dt.date(2025, 2, 18)),
         ("31/02/2020", None),
         ("13/08/25", dt.date(2025, 8, 13)),
+        # a two-digit year of the last century (an old gaceta's "02/09/97"), not 2097
+        ("Sesión del 02/09/97", dt.date(1997, 9, 2)),
+        ("13/08/98", dt.date(1998, 8, 13)),
+        # the month first, as listings head their rows
+        ("Febrero 18, 2025", dt.date(2025, 2, 18)),
+        ("DICIEMBRE 03 DE 2024", dt.date(2024, 12, 3)),
+        ("Mayo 1o. de 2025", dt.date(2025, 5, 1)),
+        ("Publicado: Dic. 3, 2024", dt.date(2024, 12, 3)),
+        ("sept. 3, 2025", dt.date(2025, 9, 3)),
+        ("mar 3 2025", None),  # the sea's, not March's
+        # a comma or nothing before the year; an abbreviation after "de"
+        ("18 de febrero, 2025", dt.date(2025, 2, 18)),
+        ("Sesión del martes 18 de febrero 2025", dt.date(2025, 2, 18)),
+        ("18 de feb. de 2025", dt.date(2025, 2, 18)),
+        ("punto 1 de dictamen 2025", None),
+        # "18-FEB-25" as file codes write it; the year first with slashes
+        ("18-FEB-25", dt.date(2025, 2, 18)),
+        ("2025/03/18", dt.date(2025, 3, 18)),
+        ("1/2023/10/2_309928_7324.docx", None),
         # the SCJN Buscador Jurídico's "no date": year 1 written in full, not 2001
         ("01/01/0001", None),
         ("01/01/0001 00:00:00", None),
