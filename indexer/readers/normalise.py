@@ -44,16 +44,16 @@ _ISO_INSTANT = re.compile(
 MEXICO_CITY = ZoneInfo("America/Mexico_City")
 _COMPACT = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 _MONTH_NAMES = "|".join(MONTHS)
+# the first of the month as ordinal: "1o.", "1º", "1.º", "1ro.", "1er", "1ero"
+_ORDINAL = r"(?:\.?(?:o|ro|er|ero|º|°)\.?)?"
 # before the year "de", "del año", a comma or nothing: "18 de febrero, 2025"
 _YEAR_JOIN = r"(?:\s+(?:de|del)\s+(?:(?:ano|año)\s+)?|\s*,\s*|\s+)"
-_WRITTEN = re.compile(
-    rf"\b(\d{{1,2}})\s*(?:o\.?|º|°)?\s+de\s+({_MONTH_NAMES}){_YEAR_JOIN}(\d{{4}})\b"
-)
+_WRITTEN = re.compile(rf"\b(\d{{1,2}})\s*{_ORDINAL}\s+de\s+({_MONTH_NAMES}){_YEAR_JOIN}(\d{{4}})\b")
 # the month first, as many sites head a listing's rows: "Febrero 18, 2025", "DICIEMBRE 03
 # DE 2024", "sept. 3, 2025" (an abbreviation only before a comma: "mar 3 2025" may be
 # the sea's)
 _MONTH_FIRST = re.compile(
-    rf"\b(?:({_MONTH_NAMES})\s+(\d{{1,2}})\s*(?:o\.?|º|°)?{_YEAR_JOIN}"
+    rf"\b(?:({_MONTH_NAMES})\s+(\d{{1,2}})\s*{_ORDINAL}{_YEAR_JOIN}"
     rf"|({'|'.join(MONTH_ABBREVIATIONS)})\.?\s+(\d{{1,2}})\s*,\s*)(\d{{4}})\b"
 )
 # "18 de feb. de 2025": the abbreviation alone after "de" (no "dictamen 2025")

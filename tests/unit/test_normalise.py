@@ -51,6 +51,11 @@ from indexer.readers.normalise import (
         ("Febrero 18, 2025", dt.date(2025, 2, 18)),
         ("DICIEMBRE 03 DE 2024", dt.date(2024, 12, 3)),
         ("Mayo 1o. de 2025", dt.date(2025, 5, 1)),
+        # the first as ordinals are written
+        ("1ro. de septiembre de 2025", dt.date(2025, 9, 1)),
+        ("1er. de septiembre de 2025", dt.date(2025, 9, 1)),
+        ("1.º de septiembre de 2025", dt.date(2025, 9, 1)),
+        ("Septiembre 1ro, 2025", dt.date(2025, 9, 1)),
         ("Publicado: Dic. 3, 2024", dt.date(2024, 12, 3)),
         ("sept. 3, 2025", dt.date(2025, 9, 3)),
         ("mar 3 2025", None),  # the sea's, not March's
