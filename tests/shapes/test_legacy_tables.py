@@ -101,3 +101,32 @@ def test_congreso_gto_initiatives_skip_head_rows_and_empty_links() -> None:
     found = _read("congreso-gto-iniciativas", _layout(table))
     assert [(f["date"], f["title"].lstrip("⤴ "), f["number"]) for f in found] == initiatives
     assert [f["link"] for f in found] == ["/iniciativas/0", "/iniciativas/1"]
+
+
+def test_headings_and_dates_are_read_whole() -> None:
+    """A Drupal block of the Congreso de Jalisco's transmissions and a Congreso CDMX page:
+    the title a link inside the heading, the date in a <span>, a logo's empty <h1> first."""
+    block = Page(
+        text="<div class='views-row'><h2 class='title'>\n <a href='/node/7'>Sesión "
+        "Ordinaria del Pleno</a>\n</h2><div class='fecha'>\n <span>Martes 3 de marzo de "
+        "2026</span></div></div>"
+    )
+    spec = load_spec(CATALOGUE / "congreso-jalisco-transmisiones.yaml")
+    assert spec.video_channel is not None
+    (item,) = select(block, spec.video_channel.items)
+    fields = read_fields(item, spec.video_channel.fields, BASE)
+    assert fields == {"title": "Sesión Ordinaria del Pleno", "date": "Martes 3 de marzo de 2026"}
+    page = Page(
+        text="<html><body><h1 class='logo'><a href='/'><img src='logo.png'></a></h1><main>"
+        "<h1><span>Iniciativa con proyecto de decreto</span></h1><p class='fecha'> "
+        "<b>12 de febrero de 2026</b></p><a href='/docs/ini-12.PDF'>Documento</a></main>"
+        "</body></html>"
+    )
+    spec = load_spec(CATALOGUE / "congreso-cdmx-sitemap.yaml")
+    assert spec.detail is not None
+    fields = read_fields(page, spec.detail.fields, BASE)
+    assert fields == {
+        "title": "Iniciativa con proyecto de decreto",
+        "date": "12 de febrero de 2026",
+    }
+    assert select(page, spec.detail.files).getall() == ["/docs/ini-12.PDF"]
