@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from indexer.analysis import fold_keyword
+from indexer.readers.entities import unescaped
 
 MONTHS = {
     "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
@@ -407,11 +408,12 @@ def _name_case(name: str) -> str:
 
 
 def clean_text(value: str | None) -> str | None:
-    """A short field as it reads: invisible characters dropped, whitespace collapsed;
-    empty becomes None."""
+    """A short field as it reads: character references escaped once too often read
+    (``Sesi&oacute;n``), invisible characters dropped, whitespace collapsed; empty
+    becomes None."""
     if value is None:
         return None
-    cleaned = " ".join(visible(value).split())
+    cleaned = " ".join(visible(unescaped(value)).split())
     return cleaned or None
 
 
