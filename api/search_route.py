@@ -13,14 +13,12 @@ checked when the route is built; an app that overrides a dependency is read as d
 
 from __future__ import annotations
 
-import asyncio
 import contextvars
 import datetime as dt
 import functools
 import inspect
 import re
 from collections.abc import Callable, Coroutine
-from concurrent.futures import ThreadPoolExecutor
 from typing import Annotated, Any, Literal, get_args, get_origin, get_type_hints
 
 from annotated_types import Ge, Le
@@ -30,6 +28,7 @@ from fastapi.routing import APIRoute
 from api.deps import get_library
 from api.query_pairs import query_pairs
 from api.search_params import search_query
+from api.search_threads import SearchThreads
 
 Reading = Callable[[list[str]], Any]
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
@@ -124,21 +123,21 @@ def readings(dependency: Callable[..., Any]) -> dict[str, Reading]:
 READINGS = readings(search_query)
 
 
-# The search runs in a thread of its own pool: its native part lets go of the GIL, so the
-# event loop goes on with other requests. anyio's ``to_thread`` (Starlette's
-# ``run_in_threadpool``) costs about 45 µs of CPU a call in Python (a capacity limiter,
-# a cancel scope, a ``queue.Queue``'s condition); ``loop.run_in_executor`` about 16 (C
-# queues), the same work done. As many threads as anyio's default limit.
+# The search runs in a thread of its own (``api.search_threads``): its native part lets
+# go of the GIL, so the event loop goes on with other requests. anyio's ``to_thread``
+# (Starlette's ``run_in_threadpool``) costs about 45 µs of CPU a call in Python (a
+# capacity limiter, a cancel scope, a ``queue.Queue``'s condition), ``loop.run_in_executor``
+# about 30 (a ``concurrent.futures`` future and its callbacks), these threads about 9,
+# the same work done. As many threads as anyio's default limit.
 SEARCH_THREADS = 40
-_searches = ThreadPoolExecutor(SEARCH_THREADS, thread_name_prefix="search")
+_searches = SearchThreads(SEARCH_THREADS, "search")
 
 
 async def in_search_thread(call: Callable[..., Response], *args: Any) -> Response:
     """``call(*args)`` in a search thread, with this task's context variables (as
     ``run_in_threadpool`` gives them)."""
     context = contextvars.copy_context()
-    loop = asyncio.get_running_loop()
-    return await loop.run_in_executor(_searches, functools.partial(context.run, call, *args))
+    return await _searches.call(functools.partial(context.run, call, *args))
 
 
 def plain_values(items: list[tuple[str, str]]) -> dict[str, Any]:

@@ -237,6 +237,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from api.app import create_app
+    from cli.access_lines import log_config
     from cli.failures import read_only_problem
     from cli.http_limits import server_limits
     from cli.proxy_trust import proxy_trust
@@ -252,7 +253,13 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         settle_heap()
         loosen_collector()  # an answer makes hundreds of objects and next to no cycles
         uvicorn.run(
-            app, host=host, port=port, log_level="info", **server_limits(), **proxy_trust(settings)
+            app,
+            host=host,
+            port=port,
+            log_level="info",
+            log_config=log_config(),
+            **server_limits(),
+            **proxy_trust(settings),
         )
         return 0
     _indexes_readable(settings)  # else each worker would fail to start, again and again
@@ -270,6 +277,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         port=port,
         workers=workers,
         log_level="info",
+        log_config=log_config(),
         timeout_worker_healthcheck=WORKER_START_S,
         **server_limits(),
         **proxy_trust(settings),
