@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from indexer.analysis import fold_keyword
 from indexer.models import MATTERS
+from indexer.readers.artifacts import mended
 from indexer.readers.courts import normalise_court, regional_chamber, title_case
 from indexer.readers.expedientes import (
     CASE_TYPES,
@@ -318,7 +319,7 @@ _FORMULA_LOW = re.compile(
 _FORMULA_VERB = _starting("edprs", r"\b(?:emite|dicta|pronuncia|resuelve|se\s+dicta)\b", re.I)
 # (a judge's "Así, definitivamente juzgando, lo sentenció y firma…" closes like "resolvió")
 _CLOSING = _LineStarts(
-    r"[ \t]*((?:As[ií],?\s[^\n]{0,80}?|Lo\s+|(?:Por\s+(?:unanimidad|mayor[ií]a)"
+    r"[ \t]*((?:A(?:s|[ \t]s[ \t])[ií],?\s[^\n]{0,80}?|Lo\s+|(?:Por\s+(?:unanimidad|mayor[ií]a)"
     r"[^\n]{0,80}?))(?:resolvi|(?<=lo\s)sentenci[oó])[^\n]{0,1200})",
     re.I,
 )
@@ -492,7 +493,9 @@ def read_resolution_date(text: str) -> tuple[str, int] | None:
         return formula
     closing_from = int(len(text) * (1 - CLOSING_SHARE))
     for match in _closings(text):
-        paragraph = match[1].split("\n")[0]
+        # its first line, run on where a PDF broke the sentence ("en sesión de⏎veinticinco…")
+        start = match.start(1)
+        paragraph = mended(text[start : start + len(match[1]) + 400]).split("\n")[0]
         for found in _CLOSING_DATE.finditer(paragraph):
             date = _date_at_start(found["date"])
             if date:
@@ -638,6 +641,7 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
     found: list[tuple[str, list[CaseNumber], int]] = []
     lines = _unwrapped(_caption(text))
     skip = False
+    tfja: tuple[str, list[CaseNumber], int] | None = None
     for i, (written_line, at) in enumerate(lines):
         if skip:
             skip = False
@@ -669,7 +673,21 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
         if cases and opens_with_case(line):
             # "JUICIO DE AMPARO: 345/2024": the label's colon is not the case's
             found.append((_LABEL_COLON.sub(" ", line, count=1).strip(" ."), cases, at))
-    return found
+        elif tfja is None and (juicio := _TFJA_JUICIO_LABEL.match(line)):
+            numbers = parse_expediente(juicio[1])
+            if numbers and all(case.sala for case in numbers):
+                tfja = (juicio[1].strip(" ."), numbers, at)
+    # the TFJA's "JUICIO CONTENCIOSO ADMINISTRATIVO NÚM.: 1234/23-17-01-5" where no other
+    # line names the case (an amparo's caption may name the juicio it comes from so)
+    return found or ([tfja] if tfja else [])
+
+
+# A TFJA juicio's label: its number (with the sala's digits) is the sentence's own.
+_TFJA_JUICIO_LABEL = re.compile(
+    r"^juicio(?:\s+contencioso\s+administrativo(?:\s+federal)?|\s+de\s+nulidad)?"
+    r"\s*(?:n[uú]m(?:ero)?\.?|no\.?)?\s*[:.]?\s*(\d.{3,60})$",
+    re.IGNORECASE,
+)
 
 
 # A line naming the accumulated cases of the one before ("Y SU ACUMULADA 208/2023"), and
@@ -956,15 +974,15 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
     circuit court cites) is no sentence's own: unsure, none."""
     formula = _formula(text)
     if formula:
-        window = text[max(0, formula[1] - 300) : formula[1]]
+        window = mended(text[max(0, formula[1] - 300) : formula[1]])
         court = _court_in(window) or _circuit_court_before(window)
         if court:
             return court, formula[1]
     for match in _closings(text):
         verb = _CLOSING_VERB.search(match[1])
         start = match.start(1) + (verb.start() if verb else 0)
-        # who resolved, not a court the paragraph sends a copy to
-        clause = _CLAUSE_END.split(text[start : start + CLOSING_SUBJECT])[0]
+        # who resolved, not a court the paragraph sends a copy to (its lines run on)
+        clause = _CLAUSE_END.split(mended(text[start : start + CLOSING_SUBJECT]))[0]
         court = _court_in(clause) or _circuit_court_after_verb(clause) or _tfja_after_verb(clause)
         if court:
             return court, match.start(1)
@@ -1011,7 +1029,7 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
         # a state's chamber named only where it closes: after the caption, which may name
         # it more fully, and before the judiciary's generic name
         start = match.start(1)
-        court = _state_sala_after_verb(text[start : start + CLOSING_SUBJECT])
+        court = _state_sala_after_verb(mended(text[start : start + CLOSING_SUBJECT]))
         if court:
             return court, start
     owner = _OCR_L.sub("I", generic or "")
@@ -1199,9 +1217,9 @@ def _circuit_court_after_verb(clause: str) -> str | None:
 # TEPJF's and the SCJN's chambers are read by their own patterns ("Sala Superior" alone
 # names no state's court).
 _STATE_SALA = re.compile(
-    r"(?:(?:[A-ZÁÉÍÓÚ][a-záéíóú]+[oa]|D[eé]cim[oa]\s+[A-Za-záéíóú]+)\s+)?Sala"
-    r"\s+(?!Superior\b|Regional\b|Auxiliar\b)[A-ZÁÉÍÓÚ][^,;\n]{2,160}?"
-    r"(?=\s*(?:,|$|\.\s|\s(?:por|que|integrad[oa]|con|quien|ante|siendo|bajo)\s))"
+    r"(?:(?:[A-ZÁÉÍÓÚ][a-záéíóú]+[oa]|D[eé]cim[oa][ \t]+[A-Za-záéíóú]+)[ \t]+)?Sala"
+    r"[ \t]+(?!Superior\b|Regional\b|Auxiliar\b)[A-ZÁÉÍÓÚ][^,;\n]{2,160}?"
+    r"(?=\s*(?:,|$|\.\s|\s(?:por|que|integrad[oa]|con|quien|ante|siendo|bajo)\s)|[ \t]*\n)"
 )
 
 
