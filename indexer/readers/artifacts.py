@@ -26,9 +26,10 @@ _COMPOUND_BREAK = re.compile(r"(?<=\w)-[ \t]*\n[ \t]*(?=[A-ZÁÉÍÓÚÑ])")
 # court's name in mixed case ("…Segunda⏎Sala Penal…"). Never before a line of its own
 # (a signer's name, "MAGISTRADO PRESIDENTE", "FIRMAS"): a closing's signatures follow it.
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
-_NEEDS_NEXT = re.compile(
-    r"\b(?:de|del|la|las|el|los|en|y|e|a|al|con|por|que|para|sus?)$", re.IGNORECASE
-)
+_NEEDS_NEXT = frozenset(
+    ("de", "del", "la", "las", "el", "los", "en", "y", "e", "a", "al", "con", "por", "que",
+     "para", "su", "sus")
+)  # fmt: skip
 _GOES_ON = re.compile(
     r"[a-záéíóúüñ\d]|(?:Sala|Tribunal|Colegiado|Circuito|Regi[oó]n|Penal|Civil|Familiar"
     r"|Mercantil|Administrativ[oa]|Mixt[oa]|Unitari[oa]|Especializad[oa]|Regional|Superior"
@@ -38,9 +39,11 @@ _GOES_ON = re.compile(
 
 
 def _run_on(match: re.Match[str]) -> str:
-    before = match.string[max(0, match.start() - 12) : match.start()]
-    after = match.string[match.end() : match.end() + 16]
-    return " " if _NEEDS_NEXT.search(before) or _GOES_ON.match(after) else "\n"
+    text = match.string
+    if _GOES_ON.match(text, match.end()):
+        return " "
+    last = text[max(0, match.start() - 5) : match.start()].rsplit(None, 1)
+    return " " if last and last[-1].lower() in _NEEDS_NEXT else "\n"
 
 
 # "1o.", "1°", "1º", "1er.", "3ero.", "2a.", "2ª" before a court's or circuit's noun

@@ -15,6 +15,7 @@ sentence's own; when the text does not say, the field is left empty.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -43,6 +44,9 @@ CAPTION_LINES = 40
 STATEMENT_AFTER_FORMULA = 3000
 CLOSING_SHARE = 0.2  # the last fifth of a sentence holds its resolutive points and date
 CLOSING_SUBJECT = 260  # the resolving court follows "resolvió" within this many characters
+# A sentence closes once, at its end (a vote or a dissent may echo it): the last few
+# closing-like paragraphs are read, never thousands a hostile text repeats
+CLOSINGS_READ = 32
 
 
 def _starting(letters: str, pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -468,11 +472,12 @@ def _closings(text: str) -> tuple[re.Match[str], ...]:
     another decision. Remembered for the last few texts: the date and court readers each
     scan the whole text for them."""
     closing_from = int(len(text) * (1 - CLOSING_SHARE))
-    return tuple(
+    found = (
         m
         for m in reversed(list(_CLOSING.finditer(text)))
         if m.start() >= closing_from and not _tells_of_another(m[1])
     )
+    return tuple(itertools.islice(found, CLOSINGS_READ))
 
 
 def _tells_of_another(paragraph: str) -> bool:
