@@ -48,7 +48,7 @@ def _run_on(match: re.Match[str]) -> str:
 
 # "1o.", "1°", "1º", "1er.", "3ero.", "2a.", "2ª" before a court's or circuit's noun
 _FIGURE_ORDINAL = re.compile(
-    r"\b(\d{1,2})\s*(?:(o|º|°|er|ero)|(a|ª))\.?\s+(?=(?:Tribunal|TRIBUNAL|Circuito|CIRCUITO"
+    r"\b(\d{1,2})\s*(?:((?i:o|er|ero)|º|°)|((?i:a)|ª))\.?\s+(?=(?:Tribunal|TRIBUNAL|Circuito|CIRCUITO"
     r"|Sala|SALA|Juzgado|JUZGADO|Distrito|DISTRITO|Regi[oó]n|REGI[OÓ]N)\b)"
 )
 # before its noun an ordinal loses its "o" ("Primer Tribunal", "Tercer Circuito")
@@ -60,11 +60,17 @@ def _ordinal(match: re.Match[str]) -> str:
     if word is None:
         return match[0]
     if match[3]:  # "2a. Sala": Segunda
-        return " ".join(f"{part[:-1]}a" for part in word.split()) + " "
-    last = word.split()[-1]
-    if last in _SHORT_BEFORE:
+        word = " ".join(f"{part[:-1]}a" for part in word.split())
+    elif (last := word.split()[-1]) in _SHORT_BEFORE:
         word = f"{word[: -len(last)]}{last[:-1]}"
-    return f"{word} "
+    noun = match.string[match.end() : match.end() + 2]
+    return f"{word.upper() if noun.isupper() else word} "  # in a caption's capitals, so
+
+
+def ordinals_in_words(line: str) -> str:
+    """``line`` with the ordinals in figures before a court's noun written in words
+    ("1o. TRIBUNAL COLEGIADO" → "Primer TRIBUNAL COLEGIADO")."""
+    return _FIGURE_ORDINAL.sub(_ordinal, line) if any(c.isdigit() for c in line) else line
 
 
 def mended(passage: str) -> str:
@@ -75,4 +81,4 @@ def mended(passage: str) -> str:
     text = _SPLIT_WORD.sub("", text)
     text = _COMPOUND_BREAK.sub("-", text)
     text = _LINE_BREAK.sub(_run_on, text)
-    return _FIGURE_ORDINAL.sub(_ordinal, text)
+    return ordinals_in_words(text)

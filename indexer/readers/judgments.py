@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from indexer.analysis import fold_keyword
 from indexer.models import MATTERS
-from indexer.readers.artifacts import mended
+from indexer.readers.artifacts import mended, ordinals_in_words
 from indexer.readers.courts import normalise_court, regional_chamber, title_case
 from indexer.readers.expedientes import (
     CASE_TYPES,
@@ -992,7 +992,8 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
         if court:
             return court, match.start(1)
     head = text[:HEAD_CHARS]
-    lines = [" ".join(line.split()) for line in head.split("\n")[:HEAD_LINES]]
+    written = [" ".join(line.split()) for line in head.split("\n")[:HEAD_LINES]]
+    lines = [ordinals_in_words(line) for line in written]  # "1o. TRIBUNAL COLEGIADO…"
     generic = None
     for i, line in enumerate(lines):
         # the anchored pattern first: it rules out most lines at their first characters
@@ -1010,7 +1011,7 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
         if _CIRCUIT_BODY.search(name):
             whole = _circuit_caption(name, lines[i + 1 : i + 4])
             if whole:
-                return normalise_court(whole) or whole, head.find(lines[i])
+                return normalise_court(whole) or whole, head.find(written[i])
             continue  # a circuit court's name cut before its circuit names no one court
         if (
             _shouting(following)
@@ -1026,7 +1027,7 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
             continue
         court = _bare_body(name, lines[:i], head) or normalise_court(name)
         if court:
-            return court, head.find(lines[i])
+            return court, head.find(written[i])
     court = _own_court_in(head)
     if court:
         return court

@@ -171,3 +171,18 @@ def test_the_closing_date_is_read_across_a_line_break(closing: str) -> None:
         "300/2023, promovido contra la sentencia de doce de enero de dos mil veintidós.",
     )
     assert read_sentence(sentence(closing, head)).values.get("resolution_date") == "2023-05-25"
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["1o. TRIBUNAL COLEGIADO EN MATERIA CIVIL DEL PRIMER CIRCUITO\n" + AMPARO_HEAD,
+     "PRIMER TRIBUNAL COLEGIADO EN MATERIA CIVIL DEL 1ER. CIRCUITO\n" + AMPARO_HEAD,
+     "Ciudad de México. Acuerdo del 1er. Tribunal Colegiado en Materia Civil del Primer "
+     "Circuito, correspondiente a la sesión de diez de mayo de dos mil veintitrés.\n\n"
+     + AMPARO_HEAD],
+)  # fmt: skip
+def test_an_ordinal_in_figures_names_the_court_whole(head: str) -> None:
+    """ "1o." is the court's ordinal: read in words, never dropped (the formula's "1er.
+    Tribunal Colegiado…" was read as "Tribunal Colegiado en Materia Civil del Primer
+    Circuito", a court with no number: another one, or none)."""
+    assert read_sentence(sentence("Notifíquese.", head)).values.get("court") == CIVIL_1
