@@ -883,8 +883,8 @@ _NAME_LINKS = frozenset(("de", "del", "la", "las", "los", "y"))
 
 def _closing_ponente(text: str) -> tuple[str, int] | None:
     for match in _closings(text):
-        # the paragraph as a PDF breaks it: its lines up to a blank one
-        paragraph = re.split(r"\n\s*\n", text[match.start(1) : match.start(1) + 1200])[0]
+        # the paragraph as a PDF breaks it: its lines up to a blank one, words whole
+        paragraph = mended(re.split(r"\n\s*\n", text[match.start(1) : match.start(1) + 1200])[0])
         found = _PONENTE_PROSE.search(paragraph)
         if not found:
             continue

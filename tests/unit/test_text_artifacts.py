@@ -186,3 +186,11 @@ def test_an_ordinal_in_figures_names_the_court_whole(head: str) -> None:
     Tribunal Colegiado…" was read as "Tribunal Colegiado en Materia Civil del Primer
     Circuito", a court with no number: another one, or none)."""
     assert read_sentence(sentence("Notifíquese.", head)).values.get("court") == CIVIL_1
+
+
+def test_a_closings_ponente_split_at_a_lines_end_is_read_whole() -> None:
+    closing = (
+        f"Así lo resolvieron por unanimidad los Magistrados integrantes de la {JALISCO}, "
+        "siendo ponente el Magistrado Juan Pé-\nrez López, ante el Secretario de Acuerdos."
+    )
+    assert read_sentence(sentence(closing)).values.get("ponente") == "Juan Pérez López"
