@@ -992,13 +992,16 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
         if court:
             return court, match.start(1)
     head = text[:HEAD_CHARS]
-    written = [" ".join(line.split()) for line in head.split("\n")[:HEAD_LINES]]
+    raw = head.split("\n")[:HEAD_LINES]
+    written = [" ".join(line.split()) for line in raw]
     lines = [ordinals_in_words(line) for line in written]  # "1o. TRIBUNAL COLEGIADO…"
     generic = None
     for i, line in enumerate(lines):
         # the anchored pattern first: it rules out most lines at their first characters
         if not _COURT_START.match(line) or not _shouting(line) or _LABEL_LINE.match(line):
             continue
+        if _labelled(raw, i):
+            continue  # a label's value, as in "JUZGADO DE ORIGEN: …": another court
         if _LETTERHEAD.match(_ocr_capitals(line)):
             generic = generic or line  # the court whose body a line below names
             continue
@@ -1047,6 +1050,26 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
         if case.electoral_chamber in ELECTORAL_COURTS:
             return ELECTORAL_COURTS[case.electoral_chamber], 0
     return None
+
+
+# A label alone on its line, its value on the next ("AUTORIDAD RESPONSABLE:⏎SEGUNDA SALA…"),
+# and a table's label cell naming a court other than the one that resolves ("JUZGADO DE
+# ORIGEN⏎|⏎JUZGADO TERCERO…": the cells are apart by tabs or rules).
+_LABEL_ALONE_LINE = re.compile(r"^[A-ZÁÉÍÓÚÑ .]{3,40}:$")
+_OTHER_COURT_CELL = re.compile(
+    r"\b(?:ORIGEN|RESPONSABLES?|AUTORIDAD(?:ES)?|QUO|INSTANCIA|PROCEDENCIA|RECURRID[OA]S?)\b"
+)
+
+
+def _labelled(raw: list[str], i: int) -> bool:
+    """Whether caption line ``i`` is a label's value: the label alone on the line above
+    or in a cell before it. Like a "LABEL: value" line, it names a court the caption
+    tells of (the origin's, the responsible authority), not the one that resolves."""
+    cells = [cell.strip() for cell in _CELL_BREAK.split(raw[i]) if cell.strip()]
+    if len(cells) > 1 and (cells[0].endswith(":") or _OTHER_COURT_CELL.search(cells[0])):
+        return True
+    above = next((" ".join(line.split()) for line in reversed(raw[:i]) if line.strip()), "")
+    return bool(_LABEL_ALONE_LINE.match(above))
 
 
 # A body a caption names bare ("TRIBUNAL PLENO", "PRIMERA SALA"): a state's high court

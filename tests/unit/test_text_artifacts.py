@@ -194,3 +194,21 @@ def test_a_closings_ponente_split_at_a_lines_end_is_read_whole() -> None:
         "siendo ponente el Magistrado Juan Pé-\nrez López, ante el Secretario de Acuerdos."
     )
     assert read_sentence(sentence(closing)).values.get("ponente") == "Juan Pérez López"
+
+
+@pytest.mark.parametrize(
+    "labelled",
+    ["JUZGADO DE ORIGEN:\nJUZGADO TERCERO DE LO PENAL DEL PRIMER DISTRITO JUDICIAL",
+     "JUZGADO DE ORIGEN\tJUZGADO TERCERO DE LO PENAL DEL PRIMER DISTRITO JUDICIAL",
+     "AUTORIDAD RESPONSABLE | SEGUNDA SALA PENAL DEL SUPREMO TRIBUNAL DE JUSTICIA",
+     "AUTORIDAD RESPONSABLE:\n\nSEGUNDA SALA PENAL DEL SUPREMO TRIBUNAL DE JUSTICIA DEL "
+     "ESTADO DE JALISCO",
+     "JUZGADO DE DISTRITO:\nJUZGADO SEGUNDO DE DISTRITO EN MATERIA ADMINISTRATIVA EN EL "
+     "ESTADO DE JALISCO"],
+)  # fmt: skip
+def test_a_court_a_caption_label_gives_is_not_the_one_that_resolves(labelled: str) -> None:
+    """A caption's label with its value on the next line or in the next cell names the
+    court the case comes from or the responsible authority, as "LABEL: value" on one line
+    does: never the sentence's own court (unsure, none)."""
+    head = AMPARO_HEAD.replace("\n\n", f"\n{labelled}\n\n", 1)
+    assert "court" not in read_sentence(sentence("Notifíquese.", head)).values
