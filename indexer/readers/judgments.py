@@ -15,12 +15,14 @@ sentence's own; when the text does not say, the field is left empty.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from indexer.analysis import fold_keyword
 from indexer.models import MATTERS
+from indexer.readers.artifacts import mended, ordinals_in_words
 from indexer.readers.courts import normalise_court, regional_chamber, title_case
 from indexer.readers.expedientes import (
     CASE_TYPES,
@@ -42,6 +44,9 @@ CAPTION_LINES = 40
 STATEMENT_AFTER_FORMULA = 3000
 CLOSING_SHARE = 0.2  # the last fifth of a sentence holds its resolutive points and date
 CLOSING_SUBJECT = 260  # the resolving court follows "resolvió" within this many characters
+# A sentence closes once, at its end (a vote or a dissent may echo it): the last few
+# closing-like paragraphs are read, never thousands a hostile text repeats
+CLOSINGS_READ = 32
 
 
 def _starting(letters: str, pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -318,7 +323,7 @@ _FORMULA_LOW = re.compile(
 _FORMULA_VERB = _starting("edprs", r"\b(?:emite|dicta|pronuncia|resuelve|se\s+dicta)\b", re.I)
 # (a judge's "Así, definitivamente juzgando, lo sentenció y firma…" closes like "resolvió")
 _CLOSING = _LineStarts(
-    r"[ \t]*((?:As[ií],?\s[^\n]{0,80}?|Lo\s+|(?:Por\s+(?:unanimidad|mayor[ií]a)"
+    r"[ \t]*((?:A(?:s|[ \t]s[ \t])[ií],?\s[^\n]{0,80}?|Lo\s+|(?:Por\s+(?:unanimidad|mayor[ií]a)"
     r"[^\n]{0,80}?))(?:resolvi|(?<=lo\s)sentenci[oó])[^\n]{0,1200})",
     re.I,
 )
@@ -467,11 +472,12 @@ def _closings(text: str) -> tuple[re.Match[str], ...]:
     another decision. Remembered for the last few texts: the date and court readers each
     scan the whole text for them."""
     closing_from = int(len(text) * (1 - CLOSING_SHARE))
-    return tuple(
+    found = (
         m
         for m in reversed(list(_CLOSING.finditer(text)))
         if m.start() >= closing_from and not _tells_of_another(m[1])
     )
+    return tuple(itertools.islice(found, CLOSINGS_READ))
 
 
 def _tells_of_another(paragraph: str) -> bool:
@@ -492,7 +498,9 @@ def read_resolution_date(text: str) -> tuple[str, int] | None:
         return formula
     closing_from = int(len(text) * (1 - CLOSING_SHARE))
     for match in _closings(text):
-        paragraph = match[1].split("\n")[0]
+        # its first line, run on where a PDF broke the sentence ("en sesión de⏎veinticinco…")
+        start = match.start(1)
+        paragraph = mended(text[start : start + len(match[1]) + 400]).split("\n")[0]
         for found in _CLOSING_DATE.finditer(paragraph):
             date = _date_at_start(found["date"])
             if date:
@@ -638,6 +646,7 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
     found: list[tuple[str, list[CaseNumber], int]] = []
     lines = _unwrapped(_caption(text))
     skip = False
+    tfja: tuple[str, list[CaseNumber], int] | None = None
     for i, (written_line, at) in enumerate(lines):
         if skip:
             skip = False
@@ -669,7 +678,21 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
         if cases and opens_with_case(line):
             # "JUICIO DE AMPARO: 345/2024": the label's colon is not the case's
             found.append((_LABEL_COLON.sub(" ", line, count=1).strip(" ."), cases, at))
-    return found
+        elif tfja is None and (juicio := _TFJA_JUICIO_LABEL.match(line)):
+            numbers = parse_expediente(juicio[1])
+            if numbers and all(case.sala for case in numbers):
+                tfja = (juicio[1].strip(" ."), numbers, at)
+    # the TFJA's "JUICIO CONTENCIOSO ADMINISTRATIVO NÚM.: 1234/23-17-01-5" where no other
+    # line names the case (an amparo's caption may name the juicio it comes from so)
+    return found or ([tfja] if tfja else [])
+
+
+# A TFJA juicio's label: its number (with the sala's digits) is the sentence's own.
+_TFJA_JUICIO_LABEL = re.compile(
+    r"^juicio(?:\s+contencioso\s+administrativo(?:\s+federal)?|\s+de\s+nulidad)?"
+    r"\s*(?:n[uú]m(?:ero)?\.?|no\.?)?\s*[:.]?\s*(\d.{3,60})$",
+    re.IGNORECASE,
+)
 
 
 # A line naming the accumulated cases of the one before ("Y SU ACUMULADA 208/2023"), and
@@ -860,8 +883,8 @@ _NAME_LINKS = frozenset(("de", "del", "la", "las", "los", "y"))
 
 def _closing_ponente(text: str) -> tuple[str, int] | None:
     for match in _closings(text):
-        # the paragraph as a PDF breaks it: its lines up to a blank one
-        paragraph = re.split(r"\n\s*\n", text[match.start(1) : match.start(1) + 1200])[0]
+        # the paragraph as a PDF breaks it: its lines up to a blank one, words whole
+        paragraph = mended(re.split(r"\n\s*\n", text[match.start(1) : match.start(1) + 1200])[0])
         found = _PONENTE_PROSE.search(paragraph)
         if not found:
             continue
@@ -956,25 +979,29 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
     circuit court cites) is no sentence's own: unsure, none."""
     formula = _formula(text)
     if formula:
-        window = text[max(0, formula[1] - 300) : formula[1]]
+        window = mended(text[max(0, formula[1] - 300) : formula[1]])
         court = _court_in(window) or _circuit_court_before(window)
         if court:
             return court, formula[1]
     for match in _closings(text):
         verb = _CLOSING_VERB.search(match[1])
         start = match.start(1) + (verb.start() if verb else 0)
-        # who resolved, not a court the paragraph sends a copy to
-        clause = _CLAUSE_END.split(text[start : start + CLOSING_SUBJECT])[0]
+        # who resolved, not a court the paragraph sends a copy to (its lines run on)
+        clause = _CLAUSE_END.split(mended(text[start : start + CLOSING_SUBJECT]))[0]
         court = _court_in(clause) or _circuit_court_after_verb(clause) or _tfja_after_verb(clause)
         if court:
             return court, match.start(1)
     head = text[:HEAD_CHARS]
-    lines = [" ".join(line.split()) for line in head.split("\n")[:HEAD_LINES]]
+    raw = head.split("\n")[:HEAD_LINES]
+    written = [" ".join(line.split()) for line in raw]
+    lines = [ordinals_in_words(line) for line in written]  # "1o. TRIBUNAL COLEGIADO…"
     generic = None
     for i, line in enumerate(lines):
         # the anchored pattern first: it rules out most lines at their first characters
         if not _COURT_START.match(line) or not _shouting(line) or _LABEL_LINE.match(line):
             continue
+        if _labelled(raw, i):
+            continue  # a label's value, as in "JUZGADO DE ORIGEN: …": another court
         if _LETTERHEAD.match(_ocr_capitals(line)):
             generic = generic or line  # the court whose body a line below names
             continue
@@ -987,7 +1014,7 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
         if _CIRCUIT_BODY.search(name):
             whole = _circuit_caption(name, lines[i + 1 : i + 4])
             if whole:
-                return normalise_court(whole) or whole, head.find(lines[i])
+                return normalise_court(whole) or whole, head.find(written[i])
             continue  # a circuit court's name cut before its circuit names no one court
         if (
             _shouting(following)
@@ -1003,7 +1030,7 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
             continue
         court = _bare_body(name, lines[:i], head) or normalise_court(name)
         if court:
-            return court, head.find(lines[i])
+            return court, head.find(written[i])
     court = _own_court_in(head)
     if court:
         return court
@@ -1011,7 +1038,7 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
         # a state's chamber named only where it closes: after the caption, which may name
         # it more fully, and before the judiciary's generic name
         start = match.start(1)
-        court = _state_sala_after_verb(text[start : start + CLOSING_SUBJECT])
+        court = _state_sala_after_verb(mended(text[start : start + CLOSING_SUBJECT]))
         if court:
             return court, start
     owner = _OCR_L.sub("I", generic or "")
@@ -1023,6 +1050,26 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
         if case.electoral_chamber in ELECTORAL_COURTS:
             return ELECTORAL_COURTS[case.electoral_chamber], 0
     return None
+
+
+# A label alone on its line, its value on the next ("AUTORIDAD RESPONSABLE:⏎SEGUNDA SALA…"),
+# and a table's label cell naming a court other than the one that resolves ("JUZGADO DE
+# ORIGEN⏎|⏎JUZGADO TERCERO…": the cells are apart by tabs or rules).
+_LABEL_ALONE_LINE = re.compile(r"^[A-ZÁÉÍÓÚÑ .]{3,40}:$")
+_OTHER_COURT_CELL = re.compile(
+    r"\b(?:ORIGEN|RESPONSABLES?|AUTORIDAD(?:ES)?|QUO|INSTANCIA|PROCEDENCIA|RECURRID[OA]S?)\b"
+)
+
+
+def _labelled(raw: list[str], i: int) -> bool:
+    """Whether caption line ``i`` is a label's value: the label alone on the line above
+    or in a cell before it. Like a "LABEL: value" line, it names a court the caption
+    tells of (the origin's, the responsible authority), not the one that resolves."""
+    cells = [cell.strip() for cell in _CELL_BREAK.split(raw[i]) if cell.strip()]
+    if len(cells) > 1 and (cells[0].endswith(":") or _OTHER_COURT_CELL.search(cells[0])):
+        return True
+    above = next((" ".join(line.split()) for line in reversed(raw[:i]) if line.strip()), "")
+    return bool(_LABEL_ALONE_LINE.match(above))
 
 
 # A body a caption names bare ("TRIBUNAL PLENO", "PRIMERA SALA"): a state's high court
@@ -1199,9 +1246,9 @@ def _circuit_court_after_verb(clause: str) -> str | None:
 # TEPJF's and the SCJN's chambers are read by their own patterns ("Sala Superior" alone
 # names no state's court).
 _STATE_SALA = re.compile(
-    r"(?:(?:[A-ZÁÉÍÓÚ][a-záéíóú]+[oa]|D[eé]cim[oa]\s+[A-Za-záéíóú]+)\s+)?Sala"
-    r"\s+(?!Superior\b|Regional\b|Auxiliar\b)[A-ZÁÉÍÓÚ][^,;\n]{2,160}?"
-    r"(?=\s*(?:,|$|\.\s|\s(?:por|que|integrad[oa]|con|quien|ante|siendo|bajo)\s))"
+    r"(?:(?:[A-ZÁÉÍÓÚ][a-záéíóú]+[oa]|D[eé]cim[oa][ \t]+[A-Za-záéíóú]+)[ \t]+)?Sala"
+    r"[ \t]+(?!Superior\b|Regional\b|Auxiliar\b)[A-ZÁÉÍÓÚ][^,;\n]{2,160}?"
+    r"(?=\s*(?:,|$|\.\s|\s(?:por|que|integrad[oa]|con|quien|ante|siendo|bajo)\s)|[ \t]*\n)"
 )
 
 

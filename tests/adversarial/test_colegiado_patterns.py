@@ -33,6 +33,9 @@ def fill(piece: str) -> str:
      (split_turns, "El Presidente C. C. C. C. C. C. C. C. C. C. C. Ana Ruiz (12:00 horas)\n"),
      (read_sentence, "PRIMER TRIBUNAL COLEGIADO EN MATERIA DE LA DEL\n"),
      (read_sentence, "Así lo resolvió el Primer Tribunal Colegiado en Materia de la Pleno del "),
+     # a closing on every line (tens of thousands of them), each broken where a PDF would
+     (read_sentence, "Así lo resolvió\n"),
+     (read_sentence, "A S Í lo resolvió la Segunda Sala Tri-\nbunal de\n"),
      (read_sentence, "Acuerdo del Décimo Tribunal Colegiado del Pleno en, correspondiente a la "
                      "sesión de veinte de octubre de dos mil veinte, emite "),
      (parse_expediente, "D.C. R.F. Q.C. A.D. 1/2020 r.p. q.p. "),
