@@ -1,23 +1,25 @@
 """Compare two checkouts' APIs over HTTP, each fresh question asked of both back to back.
 
-Usage: python bench/http_ab.py --data DIR (--base CHECKOUT | --against REV) [--rounds 20]
-                               [--workers 2] [--clients 8,32] [--bursts 4] [--burst-seconds 5]
-                               [--accept gzip] [--json PATH]
+Usage: python bench/http_ab.py --data DIR (--base CHECKOUT | --against REV | --old-python PY)
+                               [--rounds 20] [--workers 2] [--clients 8,32] [--bursts 4]
+                               [--burst-seconds 5] [--accept gzip] [--json PATH]
 
 ``CHECKOUT`` is another copy of the project (``git archive main | tar -x -C DIR``, with
 this one's ``.venv`` linked in); ``--against REV`` makes such a copy of a revision of this
-repository in a temporary folder. ``abierto serve`` runs from it and from this checkout
-on the same data folder at once. Every question of ``bench/http_mix.py``'s mix, asked as
-never before (the standard facets in another order), goes to one API and then to the
-other, the order alternating: on a machine others share both meet the same load, which
-separate runs minutes apart do not. Printed per category: latency p50/p95 and the mean
-CPU time each API's processes spent per answer, and how many answers were identical
-byte for byte. Then, for each of ``--clients``, bursts of fresh questions from that many
-concurrent clients go to one API and then to the other (``--burst-seconds`` each, the
-order alternating, ``--bursts`` each): printed are the medians over the bursts of
-requests/s, p50/p95 and the API's CPU per answer. Every request says
-``Accept-Encoding: --accept`` (gzip unless told; ``br, gzip`` as browsers). JSON goes to
-``bench/results/http_ab.json``.
+repository in a temporary folder; ``--old-python PY`` (another venv's interpreter) runs
+the base, this checkout unless told, with it: the same code with that venv's native
+extension (a copy linked to this ``.venv`` cannot compare native changes). ``abierto
+serve`` runs from the base and from this checkout on the same data folder at once. Every
+question of ``bench/http_mix.py``'s mix, asked as never before (the standard facets in
+another order), goes to one API and then to the other, the order alternating: on a machine
+others share both meet the same load, which separate runs minutes apart do not. Printed
+per category: latency p50/p95 and the mean CPU time each API's processes spent per answer,
+and how many answers were identical byte for byte. Then, for each of ``--clients``, bursts
+of fresh questions from that many concurrent clients go to one API and then to the other
+(``--burst-seconds`` each, the order alternating, ``--bursts`` each): printed are the
+medians over the bursts of requests/s, p50/p95 and the API's CPU per answer. Every request
+says ``Accept-Encoding: --accept`` (gzip unless told; ``br, gzip`` as browsers). JSON goes
+to ``bench/results/http_ab.json``.
 """
 
 from __future__ import annotations
@@ -161,9 +163,10 @@ def _archive(revision: str, folder: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True)
-    other = parser.add_mutually_exclusive_group(required=True)
+    other = parser.add_mutually_exclusive_group()
     other.add_argument("--base", type=Path, help="the other checkout")
     other.add_argument("--against", help="a revision of this repository, copied to serve")
+    parser.add_argument("--old-python", type=Path, help="the base's interpreter (its venv)")
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--clients", default="8,32", help="concurrent clients per burst")
@@ -172,6 +175,8 @@ def main() -> int:
     parser.add_argument("--accept", default="gzip", help="the clients' Accept-Encoding")
     parser.add_argument("--json", type=Path, default=RESULTS)
     args = parser.parse_args()
+    if not (args.base or args.against or args.old_python):
+        parser.error("one of --base, --against or --old-python is required")
     counts = [int(c) for c in args.clients.split(",") if c]
     settings = Settings(data_dir=args.data, read_limit_anonymous=UNLIMITED)
     load_before = os.getloadavg()
@@ -179,8 +184,11 @@ def main() -> int:
         if args.against:
             args.base = Path(stack.enter_context(tempfile.TemporaryDirectory())) / args.against
             _archive(args.against, args.base)
+        base = (args.base or REPO).resolve()
         servers = {
-            "base": stack.enter_context(serve(settings, args.workers, repo=args.base.resolve())),
+            "base": stack.enter_context(
+                serve(settings, args.workers, repo=base, python=args.old_python)
+            ),
             "this": stack.enter_context(serve(settings, args.workers)),
         }
         urls = {name: url for name, (url, _) in servers.items()}
@@ -195,7 +203,8 @@ def main() -> int:
     print(load_table(summary["load"]))
     print(f"load average before {load_before[0]:.2f}, after {os.getloadavg()[0]:.2f}")
     summary["accept_encoding"] = args.accept
-    keep(args.json, f"{args.data.name}-vs-{args.base.name}-{args.accept}", summary)
+    base_name = args.base.name if args.base else f"python-{args.old_python}"
+    keep(args.json, f"{args.data.name}-vs-{base_name}-{args.accept}", summary)
     print(f"wrote {args.json}")
     return 0
 

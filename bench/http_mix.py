@@ -165,14 +165,15 @@ def rss_mb(pid: int) -> float:
 
 @contextlib.contextmanager
 def serve(
-    settings: Settings, workers: int, repo: Path = REPO
+    settings: Settings, workers: int, repo: Path = REPO, python: Path | None = None
 ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """``abierto serve`` of the checkout at ``repo`` (this one unless told)."""
+    """``abierto serve`` of the checkout at ``repo`` (this one unless told), run by
+    ``python`` (this one unless told: another venv brings its own native extension)."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     env = os.environ | settings.as_environment()
     server = subprocess.Popen(
-        [sys.executable, "-m", "cli.main", "serve", "--port", str(port),
+        [str(python or sys.executable), "-m", "cli.main", "serve", "--port", str(port),
          "--workers", str(workers)],
         cwd=repo, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=True,
