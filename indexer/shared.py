@@ -195,9 +195,17 @@ def _write_run(
                 doc = merge_documents(before, doc, contributor=False)
         planned.doc = doc
     # each document's number before its row is written: its publications are keyed by it
-    numbers = reserve_numbers(connection, [p.doc.id for p in plan])
+    known: dict[str, str | None] = {}  # the rows there are, with their content hashes
+    numbers = reserve_numbers(connection, [p.doc.id for p in plan], known)
     _record_many(connection, plan, owners, numbers)
-    sources = _sources_of(connection, {p.doc.id: numbers[p.doc.id] for p in plan})
+    # a new document, published where nothing was recorded, has the one publication
+    # recorded now (its number is new: no other row holds it); the others are read
+    new = {p.doc.id: p.publication for p in plan if p.doc.id not in known and not p.known}
+    sources = _sources_of(
+        connection, {p.doc.id: numbers[p.doc.id] for p in plan if p.doc.id not in new}
+    )
+    for doc_id, publication in new.items():
+        sources[doc_id] = [SourceLink(source_id=publication.source_id, url=publication.url)]
     saved = []
     for planned in plan:
         links = sources.get(planned.doc.id, [])
@@ -206,7 +214,8 @@ def _write_run(
             key=lambda link: (link.source_id != planned.doc.source_id, link.source_id, link.url)
         )
         saved.append(planned.doc.model_copy(update={"sources": links}))
-    return write_documents(connection, saved, numbers, kept, owned=True)  # copies made here
+    # copies made here; the rows' hashes read with their numbers
+    return write_documents(connection, saved, numbers, kept, owned=True, known=known)
 
 
 # Fields that, when both publications give them and they differ, say two things even

@@ -336,8 +336,13 @@ def _subject_court(original: str, key: str, start: int, end: int) -> str | None:
 
 
 def _citation(original: str, case: CaseNumber, start: int, end: int) -> Citation:
+    return cited(original, case.canonical, start, end)
+
+
+def cited(original: str, key: str, start: int, end: int) -> Citation:
+    """The citation of the case whose canonical form is ``key``, written at ``start``
+    to ``end`` of ``original``, with the court named after it or the clause's subject."""
     written = " ".join(original[start:end].split())
-    key = case.canonical  # made once: a few µs
     court = _court_after(original, end) or _subject_court(original, key, start, end)
     return Citation("case", key, written, start, end, court)
 

@@ -14,6 +14,7 @@ None for any other, and Python reads it). Tests compare the two on many texts.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from indexer.citations import articles, cases, laws, tesis
+from indexer.citations.cases import cited
 from indexer.citations.model import Citation
 from indexer.readers.expedientes import (
     ELECTORAL_CHAMBERS,
@@ -36,6 +38,8 @@ from indexer.readers.expedientes import (
 )
 
 log = logging.getLogger(__name__)
+# the canonical forms of the cases read last, by the scanner's pieces (``_case_key``)
+KEYS_KEPT = 8192
 
 # the Rust readers' sources in this checkout (absent from an installed package)
 SOURCE = Path(__file__).resolve().parents[2] / "native" / "src" / "citations.rs"
@@ -325,8 +329,17 @@ def _case(
     start: int,
     end: int,
 ) -> Citation:
+    return cited(original, _case_key(what, a, b, c, d, e), start, end)
+
+
+@functools.lru_cache(maxsize=KEYS_KEPT)
+def _case_key(what: int, a: str | None, b: str, c: str, d: str | None, e: str | None) -> str:
+    """The canonical form of a case the scanner read, from its pieces alone: a case is
+    cited again and again (its own number, the precedents a text discusses, the same
+    ones across a court's sentences), and making it (a frozen ``CaseNumber``, then its
+    form) is half of a citation's building (about 3 of 7 µs)."""
     if what == 2:  # a case number: (code, number, year, suffix, appeal)
         case = CaseNumber(a, b, c, clean_suffix(d), appeal=e)
     else:  # a chamber's or a local court's: (chamber or court, type, number, year)
         case = CaseNumber(b, c, d or "", electoral_chamber=a, electoral=True)
-    return cases._citation(original, case, start, end)
+    return case.canonical

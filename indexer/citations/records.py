@@ -130,6 +130,7 @@ def _as_the_courts(doc: AnyDocument, citation: Citation) -> Citation:
     return citation
 
 
+@functools.lru_cache(maxsize=8192)  # a key is met again and again (``native._case_key``)
 def _may_name_a_plain_type(key: str) -> bool:
     """Whether ``parse_expediente(key)`` can read a case of a plainer name's type: its
     code in the key's capitals (a chamber's or a local court's case), or a phrase of it

@@ -56,8 +56,11 @@ _KNOWN = select(_DOCS.c.id, _DOCS.c.content_sha256).where(
 )
 _KNOWN_SQL = "SELECT id, content_sha256 FROM documents WHERE id IN ({})"
 _HIGHEST = select(func.max(_DOCS.c.seq))
-_SEQS = select(_DOCS.c.id, _DOCS.c.seq).where(_DOCS.c.id.in_(bindparam("values", expanding=True)))
-_SEQS_SQL = "SELECT id, seq FROM documents WHERE id IN ({})"
+# a batch's rows' numbers and content hashes, read once (``reserve_numbers``)
+_SEQS = select(_DOCS.c.id, _DOCS.c.seq, _DOCS.c.content_sha256).where(
+    _DOCS.c.id.in_(bindparam("values", expanding=True))
+)
+_SEQS_SQL = "SELECT id, seq, content_sha256 FROM documents WHERE id IN ({})"
 _NEXT_NUMBERS = text("SELECT nextval('documents_seq_seq') FROM generate_series(1, :n)")
 _WRITE_LOCK = text("DELETE FROM documents WHERE 0")
 _NUMBER = (
@@ -663,17 +666,23 @@ def number_documents(connection: Connection, ids: list[str]) -> dict[str, int]:
     return {row["id"]: row["seq"] for row in rows}
 
 
-def reserve_numbers(connection: Connection, ids: list[str]) -> dict[str, int]:
+def reserve_numbers(
+    connection: Connection, ids: list[str], known: dict[str, str | None] | None = None
+) -> dict[str, int]:
     """The numbers (``documents.seq``) of ``ids``, inside the caller's transaction: a
     document's own, or the one it will be inserted with (``write_documents``' ``numbers``),
     so rows written before it can be keyed by it. SQLite: following the highest, under the
     write lock; PostgreSQL: from the column's sequence (a number a failed transaction took
-    is skipped, never given twice)."""
+    is skipped, never given twice). ``known``: gets the content hash of each of ``ids``
+    that has a row (``write_documents``' ``known``: the rows are read once)."""
     found: dict[str, int | None] = {}
     unique = list(dict.fromkeys(ids))
     for start in range(0, len(unique), PAIRS_PER_STATEMENT):
         chunk = unique[start : start + PAIRS_PER_STATEMENT]
-        found.update(tuple(row) for row in run_in(connection, _SEQS, chunk, _SEQS_SQL))
+        for doc_id, seq, content_sha256 in run_in(connection, _SEQS, chunk, _SEQS_SQL):
+            found[doc_id] = seq
+            if known is not None:
+                known[doc_id] = content_sha256
     unnumbered = [i for i, n in found.items() if n is None]
     numbers = {i: n for i, n in found.items() if n is not None}
     if unnumbered:
@@ -694,6 +703,7 @@ def write_documents(
     numbers: Mapping[str, int] | None = None,
     kept: list[tuple[AnyDocument, str, dt.datetime]] | None = None,
     owned: bool = False,
+    known: Mapping[str, str | None] | None = None,
 ) -> list[SaveOutcome]:
     """The writes of ``save_documents`` inside the caller's transaction (so a caller that
     writes other rows with them commits or loses all of it at once). ``numbers``: those
@@ -701,7 +711,9 @@ def write_documents(
     document written (new or changed) as its row reads back, with its content hash and
     time of writing, for ``Database.recent`` once the transaction commits. ``owned``:
     ``docs`` are copies nobody else holds, so those kept are they, given their hash and
-    time of writing in place (a copy of each costs a few µs)."""
+    time of writing in place (a copy of each costs a few µs). ``known``: the content
+    hash of each of ``docs`` that has a row, read in this transaction already
+    (``reserve_numbers``); otherwise read here."""
     now = utcnow()
     written_at = now.isoformat()
     hashed = [(doc, doc.hash_dump()) for doc in docs]  # the documents need no hashed copy
@@ -713,12 +725,13 @@ def write_documents(
     updates: list[dict[str, Any]] = []
     touches: list[dict[str, Any]] = []
     queued: dict[str, str] = {}
-    known: dict[str, str] = {}
-    for start in range(0, len(docs), PAIRS_PER_STATEMENT):
+    # the rows' content hashes, the batch's own writes noted in them as they are made
+    hashes: dict[str, str | None] = dict(known) if known is not None else {}
+    for start in range(0, len(docs) if known is None else 0, PAIRS_PER_STATEMENT):
         chunk = [doc.id for doc in docs[start : start + PAIRS_PER_STATEMENT]]
-        known.update(tuple(row) for row in run_in(connection, _KNOWN, chunk, _KNOWN_SQL))
+        hashes.update(tuple(row) for row in run_in(connection, _KNOWN, chunk, _KNOWN_SQL))
     for doc, dumped in hashed:
-        before = known.get(doc.id)
+        before = hashes.get(doc.id)
         fetched = doc.fetched_at or now
         content_sha256 = dumped["content_sha256"]
         if before == content_sha256:
@@ -750,7 +763,7 @@ def write_documents(
         else:
             updates.append({"b_id": doc.id, **values})
             outcomes.append("updated")
-        known[doc.id] = content_sha256
+        hashes[doc.id] = content_sha256
         queued[doc.id] = content_sha256
         if kept is not None:  # the document its row gives back (``to_model``)
             update = {"content_sha256": content_sha256, "updated_at": now}
