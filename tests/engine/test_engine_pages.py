@@ -20,7 +20,9 @@ from indexer.speeches.search import SpeechQuery
 from indexer.speeches.search.engine_index import EngineSpeechIndex
 from indexer.stores import SearchQuery
 from indexer.stores.engine import EngineStore, pits
+from tests.engine.es_compat_proxy import EsCompatProxy
 from tests.engine.fixtures import TEST_BACKOFF, MakeStore
+from tests.engine.opensearch import OpenSearchNode
 from tests.stores.corpus import sentencia
 
 COUNT = 30
@@ -114,6 +116,53 @@ def test_documents_deleted_between_pages_are_not_shown(
         totals.add(page.total)
     assert seen == [i for i in ORIGINAL if i not in deleted]
     assert totals == {COUNT}  # the point in time's count, as the first page said
+
+
+def _searches(seen: list[tuple[str, str]]) -> list[str]:
+    return [path for _, path in seen if "_search" in path]
+
+
+def test_a_next_page_of_the_current_point_in_time_asks_the_node_once(
+    opensearch_node: OpenSearchNode,
+    make_engine_store: MakeStore,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Nothing can have been deleted from the point in time still current (this process
+    has not written, the index was not refreshed since): its next page is one search,
+    with no second query for which of its hits are still indexed."""
+    monkeypatch.setattr(pits, "CHECK_S", 600.0)  # however slow the machine: still current
+    with EsCompatProxy(opensearch_node.url) as proxy:
+        store = _loaded(lambda kind: make_engine_store(kind, url=proxy.url), "opensearch")
+        query = SearchQuery(q="", sort="date_desc", limit=5)
+        page = store.search(query)
+        before = len(proxy.seen)
+        page = store.search(query.model_copy(update={"cursor": page.next_cursor}))
+        asked = proxy.seen[before:]
+        assert [hit.id for hit in page.hits] == ORIGINAL[5:10]
+        # once this process deletes, the next page asks which of its hits are left
+        store.delete(["sen-019"])
+        before = len(proxy.seen)
+        page = store.search(query.model_copy(update={"cursor": page.next_cursor}))
+        after_delete = proxy.seen[before:]
+    assert len(asked) == 1 and "/_search" in asked[0][1], asked
+    assert [hit.id for hit in page.hits] == [i for i in ORIGINAL[10:15] if i != "sen-019"]
+    assert len(_searches(after_delete)) == 2 and page.total == COUNT
+
+
+def test_a_delete_by_another_process_is_not_shown_once_checked(
+    make_engine_store: MakeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process's delete shows in the index's refreshes: a next page read after
+    the current point in time was last checked leaves it out (and still counts it)."""
+    monkeypatch.setattr(pits, "CHECK_S", 0.0)  # every page is past the last check
+    store = _loaded(make_engine_store, "opensearch")
+    query = SearchQuery(q="", sort="date_desc", limit=5)
+    page = store.search(query)
+    other = EngineStore(store.client, store.alias, backoff=TEST_BACKOFF)  # a crawl, say
+    assert other.delete(["sen-023"]) == 1
+    page = store.search(query.model_copy(update={"cursor": page.next_cursor}))
+    assert [hit.id for hit in page.hits] == [i for i in ORIGINAL[5:10] if i != "sen-023"]
+    assert page.total == COUNT
 
 
 def test_a_point_in_time_gone_reads_the_current_one(make_engine_store: MakeStore) -> None:
