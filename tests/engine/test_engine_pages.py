@@ -12,16 +12,20 @@ import base64
 import datetime as dt
 import json
 import uuid
+from pathlib import Path
 
 import pytest
 
+from config.settings import Settings
+from indexer.library import Library
 from indexer.speeches.model import Speech
 from indexer.speeches.search import SpeechQuery
 from indexer.speeches.search.engine_index import EngineSpeechIndex
 from indexer.stores import SearchQuery
-from indexer.stores.engine import EngineStore, pits
+from indexer.stores.engine import Connection, EngineStore, connect, pits
+from indexer.stores.engine.retry import EngineError
 from tests.engine.es_compat_proxy import EsCompatProxy
-from tests.engine.fixtures import TEST_BACKOFF, MakeStore
+from tests.engine.fixtures import TEST_BACKOFF, MakeStore, engine_url
 from tests.engine.opensearch import OpenSearchNode
 from tests.stores.corpus import sentencia
 
@@ -270,3 +274,32 @@ def test_speech_pages_hold_still(make_engine_store: MakeStore) -> None:
         assert index.search(query).total == COUNT + 2
     finally:
         client.delete_index(index.name)
+
+
+def test_a_closed_library_closes_its_speech_points_in_time(
+    tmp_path: Path, request: pytest.FixtureRequest, make_engine_store: MakeStore
+) -> None:
+    """Closing the library closes the points in time its speech pages were read from, as
+    it closes the documents' ones: none is left open on the engine until it expires."""
+    url = engine_url(request, "opensearch")
+    alias = make_engine_store("opensearch").alias  # its indices removed after the test
+    settings = Settings(
+        data_dir=tmp_path, search_url=url, search_engine="opensearch", search_index=alias
+    )
+    library = Library.open(settings, writer=True)
+    speeches = library.speech_index
+    assert isinstance(speeches, EngineSpeechIndex)
+    try:
+        speeches.replace_sessions(["s1"], [_speech(n, START) for n in (1, 2, 3)], previous=[])
+        speeches.refresh()
+        page = speeches.search(SpeechQuery(q="agua potable", limit=1))
+        speech_pit = _cursor_data(str(page.next_cursor))["p"]
+        library.close()
+        reader = connect("opensearch", Connection(url))
+        with pytest.raises(EngineError) as caught:  # the engine holds it no more
+            reader.search_pit({"pit": {"id": speech_pit}, "query": {"match_all": {}}})
+        assert caught.value.status == 404
+    finally:
+        cleanup = connect("opensearch", Connection(url))
+        cleanup.delete_index(speeches.name)
+        cleanup.close()
