@@ -126,6 +126,10 @@ async def search_query(
     court: Many = None,
     matter: Many = None,
     ponente: Many = None,
+    ruling: Annotated[
+        list[str] | None,
+        Query(description="Sentido del fallo as the source publishes it: condenatorio, confirma"),
+    ] = None,
     expediente: Annotated[
         list[str] | None,
         Query(description='Case number in any written form: "Toca No. 133/2021", "0133/2021"'),
@@ -178,6 +182,7 @@ async def search_query(
             "court": court,
             "matter": matter,
             "ponente": ponente,
+            "ruling": ruling,
             "expediente": expediente,
             "session_type": session_type,
             "congress": congress,

@@ -183,6 +183,10 @@ class Library:
             self._let_go()
         self.preparer.close()
         self.db.close()
+        # the speech index first: on an engine it shares the store's client
+        close_speeches = getattr(self.speech_index, "close", None)
+        if close_speeches is not None:
+            close_speeches()
         close_store = getattr(self.store, "close", None)
         if close_store is not None:
             close_store()

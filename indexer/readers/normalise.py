@@ -363,12 +363,22 @@ _NOT_A_NAME = frozenset(
 )  # fmt: skip
 
 
+# An outcome is a word or a short phrase ("reponer procedimiento", "se confirma la
+# sentencia recurrida"); a longer cell is prose a source put in the wrong column, and as
+# a filter and facet value it would be one value per document.
+MAX_RULING_CHARS = 120
+
+
 def normalise_ruling(text: str | None) -> str | None:
     """A sentence's outcome (sentido del fallo) in the source's own words, read as
-    lowercase prose (``CONDENATORIO`` → ``condenatorio``, accents kept): sources write
-    their own vocabularies (condenatorio, confirmar, reponer procedimiento…), and a
-    value mapped onto another word could be a wrong one."""
+    lowercase prose (``CONDENATORIO`` → ``condenatorio``, accents kept as written: a
+    filter compares without them, the facet shows them): sources write their own
+    vocabularies (condenatorio, confirmar, reponer procedimiento…), and a value mapped
+    onto another word could be a wrong one. None for a value longer than
+    ``MAX_RULING_CHARS`` (none is better than a wrong one)."""
     words = " ".join((text or "").split()).lower()
+    if len(words) > MAX_RULING_CHARS:
+        return None
     return words or None
 
 

@@ -29,6 +29,7 @@ FILTER_FIELDS: tuple[str, ...] = (
     "chamber",
     "doc_type",
     "ponente",
+    "ruling",
     "year",
     "cita",
 )

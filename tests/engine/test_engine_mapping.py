@@ -4,7 +4,7 @@ where they would not, and replaced by a rebuild."""
 
 from __future__ import annotations
 
-import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,14 @@ def _written_before_versions() -> dict[str, Any]:
     older.pop("_meta", None)
     for name in WORD_FIELDS:
         older["properties"][name]["index_phrases"] = True
+    return older
+
+
+def _written_before_the_ruling() -> dict[str, Any]:
+    """The mapping of version 2: no ``ruling`` field."""
+    older = mappings()
+    older["_meta"] = {"abierto_mapping": 2}
+    del older["properties"]["ruling"]
     return older
 
 
@@ -98,21 +106,24 @@ def test_the_cli_says_in_spanish_what_to_do_with_an_index_it_cannot_read(
 
 
 @pytest.mark.parametrize("kind", CLIENTS)
-def test_an_index_written_before_mapping_versions_answers_the_same_and_says_to_reindex(
-    kind: str, make_engine_store: MakeStore, caplog: pytest.LogCaptureFixture
+@pytest.mark.parametrize("older", [_written_before_versions, _written_before_the_ruling])
+def test_an_index_without_the_ruling_field_is_refused_until_rebuilt(
+    kind: str, older: Callable[[], dict[str, Any]], make_engine_store: MakeStore
 ) -> None:
+    """Its ``ruling`` filter would find nothing and its facet count nothing, silently,
+    and a sentencia with a ruling could not be written into it."""
     current = make_engine_store(kind)
     current.upsert(corpus())
     store = make_engine_store(kind)
-    _index_with(store, _written_before_versions())
+    _index_with(store, older())
 
-    with caplog.at_level(logging.WARNING, logger="indexer.stores.engine.store"):
-        report = store.upsert(corpus())
-    assert report.indexed == len(corpus()) and not report.errors
-    assert "abierto reindex" in caplog.text
-    for q in ('"daño moral"', '"moral daño"', "constitu*", "daño -moral", '"Oralidad Familiar"'):
-        assert ids(store, q) == ids(current, q), q
+    with pytest.raises(StoreUnavailable, match="abierto reindex"):
+        store.search(SearchQuery(filters={"ruling": ["confirma"]}))
+    with pytest.raises(StoreUnavailable, match="lo escribió otra versión"):
+        store.upsert(corpus())
 
     store.rebuild(corpus())
     assert _meta(store) == _meta(current)
     assert ids(store, '"daño moral"') == {"sen-001"}
+    asked = SearchQuery(filters={"ruling": ["confirma"]}, facets=["ruling"])
+    assert {hit.id for hit in store.search(asked).hits} == {"sen-003", "sen-004"}

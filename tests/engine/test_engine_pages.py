@@ -12,15 +12,21 @@ import base64
 import datetime as dt
 import json
 import uuid
+from pathlib import Path
 
 import pytest
 
+from config.settings import Settings
+from indexer.library import Library
 from indexer.speeches.model import Speech
 from indexer.speeches.search import SpeechQuery
 from indexer.speeches.search.engine_index import EngineSpeechIndex
 from indexer.stores import SearchQuery
-from indexer.stores.engine import EngineStore, pits
-from tests.engine.fixtures import TEST_BACKOFF, MakeStore
+from indexer.stores.engine import Connection, EngineStore, connect, pits
+from indexer.stores.engine.retry import EngineError
+from tests.engine.es_compat_proxy import EsCompatProxy
+from tests.engine.fixtures import TEST_BACKOFF, MakeStore, engine_url
+from tests.engine.opensearch import OpenSearchNode
 from tests.stores.corpus import sentencia
 
 COUNT = 30
@@ -114,6 +120,53 @@ def test_documents_deleted_between_pages_are_not_shown(
         totals.add(page.total)
     assert seen == [i for i in ORIGINAL if i not in deleted]
     assert totals == {COUNT}  # the point in time's count, as the first page said
+
+
+def _searches(seen: list[tuple[str, str]]) -> list[str]:
+    return [path for _, path in seen if "_search" in path]
+
+
+def test_a_next_page_of_the_current_point_in_time_asks_the_node_once(
+    opensearch_node: OpenSearchNode,
+    make_engine_store: MakeStore,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Nothing can have been deleted from the point in time still current (this process
+    has not written, the index was not refreshed since): its next page is one search,
+    with no second query for which of its hits are still indexed."""
+    monkeypatch.setattr(pits, "CHECK_S", 600.0)  # however slow the machine: still current
+    with EsCompatProxy(opensearch_node.url) as proxy:
+        store = _loaded(lambda kind: make_engine_store(kind, url=proxy.url), "opensearch")
+        query = SearchQuery(q="", sort="date_desc", limit=5)
+        page = store.search(query)
+        before = len(proxy.seen)
+        page = store.search(query.model_copy(update={"cursor": page.next_cursor}))
+        asked = proxy.seen[before:]
+        assert [hit.id for hit in page.hits] == ORIGINAL[5:10]
+        # once this process deletes, the next page asks which of its hits are left
+        store.delete(["sen-019"])
+        before = len(proxy.seen)
+        page = store.search(query.model_copy(update={"cursor": page.next_cursor}))
+        after_delete = proxy.seen[before:]
+    assert len(asked) == 1 and "/_search" in asked[0][1], asked
+    assert [hit.id for hit in page.hits] == [i for i in ORIGINAL[10:15] if i != "sen-019"]
+    assert len(_searches(after_delete)) == 2 and page.total == COUNT
+
+
+def test_a_delete_by_another_process_is_not_shown_once_checked(
+    make_engine_store: MakeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process's delete shows in the index's refreshes: a next page read after
+    the current point in time was last checked leaves it out (and still counts it)."""
+    monkeypatch.setattr(pits, "CHECK_S", 0.0)  # every page is past the last check
+    store = _loaded(make_engine_store, "opensearch")
+    query = SearchQuery(q="", sort="date_desc", limit=5)
+    page = store.search(query)
+    other = EngineStore(store.client, store.alias, backoff=TEST_BACKOFF)  # a crawl, say
+    assert other.delete(["sen-023"]) == 1
+    page = store.search(query.model_copy(update={"cursor": page.next_cursor}))
+    assert [hit.id for hit in page.hits] == [i for i in ORIGINAL[5:10] if i != "sen-023"]
+    assert page.total == COUNT
 
 
 def test_a_point_in_time_gone_reads_the_current_one(make_engine_store: MakeStore) -> None:
@@ -221,3 +274,32 @@ def test_speech_pages_hold_still(make_engine_store: MakeStore) -> None:
         assert index.search(query).total == COUNT + 2
     finally:
         client.delete_index(index.name)
+
+
+def test_a_closed_library_closes_its_speech_points_in_time(
+    tmp_path: Path, request: pytest.FixtureRequest, make_engine_store: MakeStore
+) -> None:
+    """Closing the library closes the points in time its speech pages were read from, as
+    it closes the documents' ones: none is left open on the engine until it expires."""
+    url = engine_url(request, "opensearch")
+    alias = make_engine_store("opensearch").alias  # its indices removed after the test
+    settings = Settings(
+        data_dir=tmp_path, search_url=url, search_engine="opensearch", search_index=alias
+    )
+    library = Library.open(settings, writer=True)
+    speeches = library.speech_index
+    assert isinstance(speeches, EngineSpeechIndex)
+    try:
+        speeches.replace_sessions(["s1"], [_speech(n, START) for n in (1, 2, 3)], previous=[])
+        speeches.refresh()
+        page = speeches.search(SpeechQuery(q="agua potable", limit=1))
+        speech_pit = _cursor_data(str(page.next_cursor))["p"]
+        library.close()
+        reader = connect("opensearch", Connection(url))
+        with pytest.raises(EngineError) as caught:  # the engine holds it no more
+            reader.search_pit({"pit": {"id": speech_pit}, "query": {"match_all": {}}})
+        assert caught.value.status == 404
+    finally:
+        cleanup = connect("opensearch", Connection(url))
+        cleanup.delete_index(speeches.name)
+        cleanup.close()

@@ -366,6 +366,22 @@ def test_year_ponente_and_source_are_facets(store: Store) -> None:
     assert {f.value: f.count for f in result.facets["chamber"]} == {"Pleno": 1}
 
 
+def test_the_sentido_del_fallo_is_a_filter_and_a_facet_asked_for(store: Store) -> None:
+    assert ids(store, filters={"ruling": ["confirma"]}) == {"sen-003", "sen-004"}
+    # case, accents and spacing do not matter; values of one filter are ORed
+    assert ids(store, filters={"ruling": ["REVOCO", " Confirma "]}) == {
+        "sen-003", "sen-004", "sen-005"
+    }  # fmt: skip
+    assert ids(store, filters={"ruling": ["confirma"], "court": ["sala penal"]}) == {"sen-003"}
+    assert ids(store, filters={"ruling": ["confirm"]}) == set()  # exact, not a prefix
+    assert ids(store, q="sentido:revocó") == {"sen-005"}
+    assert ids(store, q="fallo:confirma materia:civil") == {"sen-004"}
+    result = store.search(SearchQuery(filters={"kind": ["sentencia"]}, facets=["ruling"]))
+    # the value as the source wrote it, accent kept
+    assert {f.value: f.count for f in result.facets["ruling"]} == {"confirma": 2, "revocó": 1}
+    assert "ruling" not in store.search(SearchQuery()).facets  # counted only when asked
+
+
 def test_without_words_the_newest_come_first(store: Store) -> None:
     hits = store.search(SearchQuery(limit=3)).hits
     assert [h.id for h in hits] == ["leg-003", "leg-002", "ses-002"]

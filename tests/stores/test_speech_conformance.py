@@ -98,6 +98,9 @@ def test_filters_by_speaker_party_congress_dates_and_agenda(index: SpeechIndex) 
     assert _ask(index, date_from=dt.date(2025, 3, 1), date_to=dt.date(2025, 3, 4))[0] == 2
     assert _ask(index, agenda="agua potable")[0] == 2
     assert _ask(index, q="court:x")[0] == 0
+    # a document field the speech indexes keep none of (added later): nothing, no error
+    assert _ask(index, q="fallo:confirma")[0] == 0
+    assert _ask(index, q="fallo:confirma OR agua")[0] == _ask(index, q="agua")[0] > 0
     assert _ask(index, filters={"session_id": ["s1"]})[0] == 3
     assert _ask(index, filters={"session_id": ["s1"]}, include_procedural=True)[0] == 4
 

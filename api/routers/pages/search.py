@@ -35,6 +35,7 @@ PAGE_FILTERS = (
     "court",
     "matter",
     "ponente",
+    "ruling",
     "expediente",
     "session_type",
     "congress",
@@ -43,6 +44,9 @@ PAGE_FILTERS = (
     "doc_type",
     "source",
 )
+# The API's default facets, and the sentido del fallo: a filter people come to the page
+# for («condenatorio», «confirma»), counted only in the sentencias that publish it.
+PAGE_FACETS = (*FACET_FIELDS, "ruling")
 # A facet the store names differently from the page's parameter.
 FACET_PARAMS = {"source_id": "source"}
 # Every store holds dates in this span (Tantivy counts nanoseconds in 64 bits); a bound
@@ -140,7 +144,7 @@ def search_page(request: Request, library: LibraryDep) -> Any:
         sort=sort,  # type: ignore[arg-type]
         limit=PAGE_SIZE,
         cursor=params.get("cursor") or None,
-        facets=list(FACET_FIELDS),
+        facets=list(PAGE_FACETS),
         highlight=not browsing,  # a browsing list is titles and dates: no snippets to cut
     )
     # where this page starts, and the index commit it was read from when its link named one
@@ -222,7 +226,7 @@ def search_page(request: Request, library: LibraryDep) -> Any:
             prev_link=previous(max(0, offset - PAGE_SIZE)) if offset > 0 else None,
             facet_order=[
                 f
-                for f in FACET_FIELDS
+                for f in PAGE_FACETS
                 if result.facets.get(f) and FACET_PARAMS.get(f, f) in PAGE_FILTERS
             ],
             facet_param=lambda f: FACET_PARAMS.get(f, f),

@@ -101,6 +101,12 @@ class EngineSpeechIndex:
         self._ready = False
         self._unrefreshed = False  # written by ``previous`` and not refreshed since
 
+    def close(self) -> None:
+        """Close the points in time its pages were read from (else each stays open on
+        the engine, holding its segments, until it expires). The client is the
+        documents' store's, closed with it."""
+        self.pits.close()
+
     def ensure(self) -> None:
         if self._ready:
             return

@@ -26,13 +26,31 @@ from indexer.stores.base import (
     outdated_index,
 )
 from indexer.stores.held import HeldCommits
+from indexer.stores.query_kits import TantivyKit
 from indexer.stores.tantivy_store import HELD_COMMITS, HELD_SECONDS, SEGMENT_BUCKETS, compile_node
 
 SNIPPET_CHARS = 220
 WRITER_HEAP = 64 * 1024 * 1024
-# every field the query language may name gets a keyword field, so ``court:x`` in a
-# speech search matches nothing instead of failing
-KEY_FIELDS = tuple(dict.fromkeys((*SPEECH_FILTERS, *FILTER_FIELDS)))
+# Document fields added after the speech indexes' fields were set: a speech has none of
+# them, and a field more would make every speech index folder unreadable until rebuilt
+# (and the engine's mapping another); ``ruling:x`` in a speech search matches nothing.
+LATER_DOCUMENT_FIELDS = frozenset({"ruling"})
+# every field the query language may name gets a keyword field (but the later ones), so
+# ``court:x`` in a speech search matches nothing instead of failing
+KEY_FIELDS = tuple(
+    dict.fromkeys((*SPEECH_FILTERS, *(f for f in FILTER_FIELDS if f not in LATER_DOCUMENT_FIELDS)))
+)
+_ABSENT_KEYS = frozenset(f"key_{name}" for name in LATER_DOCUMENT_FIELDS)
+
+
+class _SpeechKit(TantivyKit):
+    """tantivy-py's queries, a value of a field the speech index keeps none of matching
+    nothing (as the engine's term on a field its mapping lacks)."""
+
+    def term(self, field: str, value: str) -> tantivy.Query:
+        if field in _ABSENT_KEYS:
+            return tantivy.Query.empty_query()
+        return super().term(field, value)
 
 
 # the sessions whose speeches are dropped, and the speeches added after
@@ -183,7 +201,7 @@ class TantivySpeechIndex:
         offset, made_on = decode_cursor_at(query)  # type: ignore[arg-type]
         tree = parse_query(query.q)
         # speeches are short: their index keeps no pair fields, phrases read positions
-        text_query = compile_node(self.schema, tree, pairs=False)
+        text_query = compile_node(self.schema, tree, pairs=False, kit=_SpeechKit(self.schema))
         clauses = [(tantivy.Occur.Must, text_query)]
         for name, values in query.filters.items():
             if name not in SPEECH_FILTERS:

@@ -7,7 +7,10 @@ total). One PIT serves every first page until the index is refreshed (checked at
 every ``CHECK_S``) or this process writes; the last ``HELD`` it replaced stay open for
 their cursors, each for ``KEEP_ALIVE`` after its last page, and older ones are closed: a
 cursor naming a PIT gone (closed, expired, the index rebuilt) reads the current one, as
-a cursor of a commit no longer held does on the embedded store.
+a cursor of a commit no longer held does on the embedded store. A next page read from a
+PIT the index may have deleted from since asks which of its hits are still there (one
+ids query); one read from the PIT still current, as a first page asked now would be,
+does not (``HeldPits.unchanged``).
 
 A PIT id comes back in a cursor, which anyone can write: a search in one is filtered to
 the indices the store reads (``only``), so an id naming another index shows nothing of it.
@@ -78,9 +81,8 @@ class HeldPits:
                     state = self.client.refreshes(self.index)
                 except EngineError:
                     return None
-                self._checked_at = now
-                if state == self._state:
-                    self._used_at = now
+                if state == self._state:  # (else renewed below, and checked then)
+                    self._checked_at = self._used_at = now
                     return pit, self._open[pit]
             return self._renew(now)
 
@@ -106,6 +108,20 @@ class HeldPits:
             with contextlib.suppress(EngineError):
                 self.client.close_pit(old)
         return pit, self._open[pit]
+
+    def unchanged(self, pit: str) -> bool:
+        """Nothing was deleted from what ``pit`` shows, as known without asking the
+        engine: it is the current PIT, this process has not written since, and the
+        index's searchable view was found the same as when it was opened less than
+        ``CHECK_S`` ago (another process's delete shows in it only after a refresh). A
+        page read from it is then as fresh as a first page asked now."""
+        with self._lock:
+            return (
+                bool(self._open)
+                and next(reversed(self._open)) == pit
+                and not self._written
+                and time.monotonic() - self._checked_at < CHECK_S
+            )
 
     def indices_of(self, pit: str) -> list[str]:
         """The indices a cursor's PIT may show: those it was opened on when this process
@@ -157,7 +173,9 @@ def search(
     if pit is not None and usable(pit):
         try:
             found = _in(pits, body, pit, backoff)
-            return _still_indexed(pits, found, backoff), str(found.get("pit_id") or pit)
+            if not pits.unchanged(pit):  # else what it shows is what the index holds
+                found = _still_indexed(pits, found, backoff)
+            return found, str(found.get("pit_id") or pit)
         except EngineError as exc:
             if retryable(exc.status):
                 raise

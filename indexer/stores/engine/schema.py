@@ -32,10 +32,13 @@ KEY_NORMALIZER = "abierto_key"
 # Rust's char::is_alphanumeric is Alphabetic or a numeric general category (Nd, Nl, No).
 NOT_ALPHANUMERIC = r"[^\p{IsAlphabetic}\p{N}]+"
 # what the current code writes; 1 is every index made before versions were kept (it had
-# word pairs too). ``READABLE``: older versions whose answers the current queries read
-# exactly as the current one's (only slower to write): used, with a warning
-MAPPING_VERSION = 2
-READABLE = frozenset({1, MAPPING_VERSION})
+# word pairs too), 2 the one before the ``ruling`` filter. ``READABLE``: older versions
+# whose answers the current queries read exactly as the current one's (only slower to
+# write): used, with a warning. Neither 1 nor 2 is: they have no ``ruling`` field (its
+# filter would find nothing, its facet count nothing, and a sentencia with a ruling could
+# not be written), so they are refused until ``abierto reindex`` rebuilds them.
+MAPPING_VERSION = 3
+READABLE = frozenset({MAPPING_VERSION})
 META_KEY = "abierto_mapping"
 
 
