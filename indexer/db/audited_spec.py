@@ -6,7 +6,7 @@ forever, so a key rotated after a leak would stay readable there, and the log is
 people who are not the institution (the operator, a backup's holder). Hidden:
 
 - every ``json_api.headers`` value;
-- in ``json_api.params``, ``json_api.body`` (at any depth) and ``next_form.data``: a value
+- in ``json_api.params``, ``json_api.body`` (at any depth) and ``listing.next_form.data``: a value
   that is not a template whole, and the fixed text of one that is (``Bearer abc{page}``
   keeps ``{page}`` only);
 - anywhere in the spec, the value under a name that says secret (``token``, ``api_key``,
@@ -25,7 +25,9 @@ from urllib.parse import quote, quote_plus
 HIDDEN = "(oculto)"
 # an entry whose spec this version hid carries it, so an open finds the ones left in SQL
 MARK = "secretos_ocultos"
-VERSION = 2
+VERSION = 3  # 3: a listing's next_form.data hidden (2 missed it: it is under listing)
+# where a spec holds what the crawler sends a site: values an institution names itself
+SENT = frozenset({("json_api", "params"), ("json_api", "body"), ("listing", "next_form", "data")})
 
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 _SECRET_NAME = re.compile(
@@ -128,7 +130,7 @@ def _walk(value: Any, path: tuple[str, ...], found: list[str]) -> Any:
             if path == ("json_api",) and name == "headers" and isinstance(item, dict):
                 found.extend(str(v) for v in item.values())
                 shown[name] = dict.fromkeys(item, HIDDEN)
-            elif here in {("json_api", "params"), ("json_api", "body"), ("next_form", "data")}:
+            elif here in SENT:
                 shown[name] = _sent_values(item, found) if isinstance(item, dict) else item
             elif secret_name(str(name)) and here[-2:] not in _STRUCTURE:
                 shown[name] = _placeholders_only(item, found)
