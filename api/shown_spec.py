@@ -14,9 +14,12 @@ another place, an edited mask) stands for nothing: a 422 naming the field."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from api.spec_checks import field_error
+from config.spanish_errors import shown as shown_text
 from indexer.db.audited_spec import (
     HIDDEN,
     SCHEMES,
@@ -34,6 +37,7 @@ SENT_PLACES = SENT | {
     ("window", "query"),
 }
 _ABSENT = object()
+_ADDRESS = re.compile(r"\s*https?://", re.IGNORECASE)
 
 
 def shown_spec(spec: dict[str, Any]) -> dict[str, Any]:
@@ -72,18 +76,51 @@ def _reads_as_key(text: str) -> bool:
 
 def with_stored_secrets(sent: dict[str, Any], stored: dict[str, Any] | None) -> dict[str, Any]:
     """``sent`` with each value that is what the API shows for ``stored`` at that place
-    replaced by the stored value; a 422 for an ``(oculto)`` that stands for nothing."""
-    shown = shown_spec(stored) if stored is not None else _ABSENT
-    return _restored(sent, shown, stored if stored is not None else _ABSENT, ())
+    replaced by the stored value; a 422 for an ``(oculto)`` that stands for nothing, or
+    that would go to a site the stored spec does not name: a key that could be carried to
+    another site unseen could be read there (``PUT`` the spec with the attacker's address
+    and the masked header)."""
+    if stored is None:
+        return _restored(sent, _ABSENT, _ABSENT, (), frozenset())
+    new_sites = frozenset(_sites(sent) - _sites(stored))
+    return _restored(sent, shown_spec(stored), stored, (), new_sites)
 
 
-def _restored(sent: Any, shown: Any, stored: Any, loc: tuple[str | int, ...]) -> Any:
+def _sites(value: Any) -> set[str]:
+    """Every site an address in ``value`` names (its host and port, lowercased), and
+    ``allowed_domains``."""
+    found: set[str] = set()
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            pending += item.values()
+            domains = item.get("allowed_domains")
+            if isinstance(domains, list):
+                found |= {str(d).lower() for d in domains}
+        elif isinstance(item, list):
+            pending += item
+        elif isinstance(item, str) and _ADDRESS.match(item):
+            try:
+                found.add(urlsplit(item.strip()).netloc.rpartition("@")[2].lower())
+            except ValueError:  # no address the crawler reads: the text itself
+                found.add(item)
+    return found
+
+
+def _restored(
+    sent: Any, shown: Any, stored: Any, loc: tuple[str | int, ...], new_sites: frozenset[str]
+) -> Any:
     if isinstance(sent, dict):
         mine = shown if isinstance(shown, dict) else {}
         kept = stored if isinstance(stored, dict) else {}
         return {
             name: _restored(
-                item, mine.get(name, _ABSENT), kept.get(name, _ABSENT), (*loc, str(name))
+                item,
+                mine.get(name, _ABSENT),
+                kept.get(name, _ABSENT),
+                (*loc, str(name)),
+                new_sites,
             )
             for name, item in sent.items()
         }
@@ -96,13 +133,24 @@ def _restored(sent: Any, shown: Any, stored: Any, loc: tuple[str | int, ...]) ->
                 mine[at] if at < len(mine) else _ABSENT,
                 kept[at] if at < len(kept) else _ABSENT,
                 (*loc, at),
+                new_sites,
             )
             for at, item in enumerate(sent)
         ]
     if not isinstance(sent, str) or HIDDEN not in sent:
         return sent
     if stored is not _ABSENT and sent == shown and shown != stored:
-        return stored
+        if not new_sites:
+            return stored
+        site = shown_text(sorted(new_sites)[0])
+        raise field_error(
+            loc,
+            f"the spec now names another site ({site}): write the masked value again, "
+            "so that no key the API hides goes to a site it was not written for",
+            f"la especificación ahora nombra otro sitio ({site}): escriba de nuevo el valor "
+            "oculto, para que ninguna clave que la API oculta vaya a un sitio para el que "
+            "no se escribió",
+        )
     raise field_error(
         loc,
         f"{HIDDEN} stands for a value the API masked, and there is none here (the stored "

@@ -152,3 +152,40 @@ def test_a_preview_of_a_spec_as_read_uses_the_stored_credentials(api: Api) -> No
     answer = api.client.post("/v1/sources/preview", json=read, headers=api.headers)
     assert answer.status_code == 200, answer.text
     assert PASSWORD not in answer.text
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"start_urls": ["http://127.0.0.1:8/api"]},  # another port: another site
+        {"start_urls": ["http://127.0.0.1:9/api", "https://recolector.example/api"]},
+        {"allowed_domains": ["recolector.example"]},
+    ],
+    ids=["start-url", "one-more-url", "domain"],
+)
+def test_a_masked_key_never_goes_to_a_site_the_spec_did_not_name(
+    api: Api, change: dict[str, Any]
+) -> None:
+    """Whoever holds the institution's key cannot read a masked key, nor have the
+    crawler carry it to their own site by sending the spec back with their address."""
+    assert api.client.post("/v1/sources", json=_api_spec(), headers=api.headers).status_code == 201
+    before = _stored(api, SOURCE)
+    read = api.client.get(f"/v1/sources/{SOURCE}", headers=api.headers).json()["spec"]
+    answer = api.client.put(f"/v1/sources/{SOURCE}", json=read | change, headers=api.headers)
+    assert answer.status_code == 422, answer.text
+    problem = answer.json()["detail"][0]
+    assert problem["loc"][:2] == ["body", "start_urls"] or problem["loc"][:2] == [
+        "body",
+        "json_api",
+    ], problem
+    assert "escriba de nuevo el valor oculto" in problem["mensaje"], problem
+    assert _stored(api, SOURCE) == before
+    if "allowed_domains" in change:
+        return  # (127.0.0.1 would be outside them: no spec to write again)
+    # written again, the key may go there
+    read = read | change
+    read["start_urls"] = [u.replace("(oculto)", PASSWORD) for u in read["start_urls"]]
+    read["json_api"]["headers"]["Authorization"] = f"Bearer {TOKEN}"
+    read["json_api"]["params"] |= {"api_key": TOKEN, "acceso": f"{TOKEN}9"}
+    again = api.client.put(f"/v1/sources/{SOURCE}", json=read, headers=api.headers)
+    assert again.status_code == 200, again.text
