@@ -37,7 +37,7 @@ SENT_PLACES = SENT | {
     ("window", "query"),
 }
 _ABSENT = object()
-_ADDRESS = re.compile(r"\s*https?://", re.IGNORECASE)
+_ADDRESS = re.compile(r"\s*(?:https?:)?//", re.IGNORECASE)  # protocol-relative too
 
 
 def shown_spec(spec: dict[str, Any]) -> dict[str, Any]:

@@ -160,8 +160,9 @@ def test_a_preview_of_a_spec_as_read_uses_the_stored_credentials(api: Api) -> No
         {"start_urls": ["http://127.0.0.1:8/api"]},  # another port: another site
         {"start_urls": ["http://127.0.0.1:9/api", "https://recolector.example/api"]},
         {"allowed_domains": ["recolector.example"]},
+        {"json_api": "link"},  # (made below) documents fetched from another site
     ],
-    ids=["start-url", "one-more-url", "domain"],
+    ids=["start-url", "one-more-url", "domain", "link"],
 )
 def test_a_masked_key_never_goes_to_a_site_the_spec_did_not_name(
     api: Api, change: dict[str, Any]
@@ -171,6 +172,8 @@ def test_a_masked_key_never_goes_to_a_site_the_spec_did_not_name(
     assert api.client.post("/v1/sources", json=_api_spec(), headers=api.headers).status_code == 201
     before = _stored(api, SOURCE)
     read = api.client.get(f"/v1/sources/{SOURCE}", headers=api.headers).json()["spec"]
+    if change == {"json_api": "link"}:
+        change = {"json_api": read["json_api"] | {"link": "//recolector.example/d/{id}"}}
     answer = api.client.put(f"/v1/sources/{SOURCE}", json=read | change, headers=api.headers)
     assert answer.status_code == 422, answer.text
     problem = answer.json()["detail"][0]
