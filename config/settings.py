@@ -22,8 +22,9 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 # set, it brings a cap on the steps in all too (``tantivy_native.PHRASE_MAX_STEPS``)
 PHRASE_WORK = 1 << 22
 
-# what a crawl's process is never given: the mail account (crawls send no mail)
-NOT_FOR_CRAWLS = ("ABIERTO_SMTP_",)
+# what a crawl's process is never given: the mail account (crawls send no mail) and the
+# key ``serve`` signs /fuentes sign-ins with when it hands it to its workers
+NOT_FOR_CRAWLS = ("ABIERTO_SMTP_", "ABIERTO_PAGES_SECRET")
 
 
 class Settings(BaseSettings):

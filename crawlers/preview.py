@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import subprocess
 import sys
 import time
@@ -23,6 +22,7 @@ from typing import Any
 
 from scrapy.http import HtmlResponse
 
+from config.child_environment import system_environment
 from config.settings import Settings
 from config.specs import SourceSpec
 from crawlers.base_tag import readable_base
@@ -169,8 +169,9 @@ def _in_own_process(
     spec: SourceSpec, settings: Settings, limits: dict[str, int], time_limit_s: float
 ) -> dict[str, Any]:
     """Run ``listing_preview`` in a child process killed when the time is up. The child
-    gets the spec and the few settings it needs on stdin, never the server's
-    ``ABIERTO_*`` environment (database URL, engine password)."""
+    gets the spec and the few settings it needs on stdin, and of the server's environment
+    only the system's variables (``config.child_environment``): no database URL, engine
+    password or any other account."""
     request = {
         "spec": spec.model_dump(mode="json", exclude_none=True),
         "settings": settings.model_dump(
@@ -179,7 +180,7 @@ def _in_own_process(
         "limits": limits,
         "ends_at": time.time() + time_limit_s,
     }
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ABIERTO_")}
+    env = system_environment()
     try:
         done = subprocess.run(
             [sys.executable, "-m", "crawlers.preview"], input=json.dumps(request), env=env,

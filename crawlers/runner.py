@@ -22,7 +22,7 @@ from crawlers.settings import scrapy_settings
 from crawlers.spiders import SPIDERS_BY_SHAPE
 from crawlers.stall import PARSE_TIMEOUT, ParseWatch, stall_message
 from crawlers.window import OPEN, Window
-from indexer.db.audited_spec import spec_secrets
+from indexer.db.audited_spec import spec_secrets, without_secrets
 from indexer.library import Library
 
 log = logging.getLogger(__name__)
@@ -99,7 +99,8 @@ def _on_stall(library: Library, run_ids: list[int], settings: Settings) -> Any:
     cause and the page; the process's other runs closed as abandoned, saying why."""
 
     def stalled(run: RunStats, url: str, held: float) -> None:
-        message = stall_message(url, held, settings.parse_timeout_s)
+        # the run's message (and the log) hide the spec's credentials, as its examples do
+        message = without_secrets(stall_message(url, held, settings.parse_timeout_s), run.secrets)
         run.error(PARSE_TIMEOUT, url, message)
         summary = f"{PARSE_TIMEOUT}: {message}"
         library.db.finish_run(run.run_id, "failed", run.summary(), run.errors, summary)

@@ -15,7 +15,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from config.settings import Settings
+from config.child_environment import operator_choices, system_environment
+from config.settings import NOT_FOR_CRAWLS, Settings
 from config.specs import SPEC_FIELDS, SourceSpec
 from indexer.db import Database
 from indexer.db.registry import Registry
@@ -24,6 +25,7 @@ TEXT_PREVIEW_CHARS = 400
 STARTUP_ALLOWANCE_S = 5.0
 NOT_SHOWN = {"url", "kind", "source_id", "sources", "fetched_at", "updated_at"}
 SHOWN_TOO = {"jurisdiction"}  # set by the spec itself, never read from a page
+NOT_FOR_PREVIEWS = (*NOT_FOR_CRAWLS, "ABIERTO_SEARCH_")
 
 
 def shown_fields(kind: str) -> frozenset[str]:
@@ -87,13 +89,15 @@ def trial_crawl(
 
 
 def _environment(settings: Settings, folder: Path, database_url: str) -> dict[str, str]:
-    """The trial crawl's environment: a crawl's (no mail account), pointing at the scratch
-    folder, and without the engine's address and credentials: the process runs an
-    institution's spec and reaches neither the library nor the server's accounts."""
-    env = settings.crawl_environment(
+    """The trial crawl's environment: the system's variables and a crawl's settings (no
+    mail account), pointing at the scratch folder, without the engine's address and
+    credentials: the process runs an institution's spec and reaches neither the library
+    nor the server's accounts, nor anything else the server's environment holds."""
+    settled = settings.as_environment(
         data_dir=folder / "data", database_url=database_url, sources_dir=folder / "specs"
     )
-    return {k: v for k, v in env.items() if not k.startswith("ABIERTO_SEARCH_")}
+    env = system_environment() | operator_choices() | settled
+    return {k: v for k, v in env.items() if not k.startswith(NOT_FOR_PREVIEWS)}
 
 
 def _register(spec: SourceSpec, database_url: str) -> None:

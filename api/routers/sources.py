@@ -36,6 +36,7 @@ from api.schemas import (
     SourceList,
     SourceOut,
 )
+from api.shown_spec import shown_spec, with_stored_secrets
 from api.spec_body import OPENAPI_BODY, spec_body
 from api.spec_checks import (
     MIN_EVERY_HOURS,
@@ -109,13 +110,20 @@ def read_allowed(request: Request, caller: CallerDep) -> Caller:
 ReaderDep = Annotated[Caller, Depends(read_allowed)]
 
 
-def _spec(request: Request, registry: Registry, caller: Caller, data: dict[str, Any]) -> SourceSpec:
+def _spec(
+    request: Request,
+    registry: Registry,
+    caller: Caller,
+    data: dict[str, Any],
+    stored: dict[str, Any] | None = None,
+) -> SourceSpec:
     """Validate a spec for this caller: 422s name the field, as FastAPI's own do. Its
     documents are published under the key's institution, in its jurisdiction, from
-    addresses the crawler may fetch."""
+    addresses the crawler may fetch. A value masked as the API shows ``stored`` (the
+    source's spec it replaces) is the stored value (``api.shown_spec``)."""
     institution = registry.get_institution(caller.institution_id)
     assert institution is not None
-    data = dict(data)
+    data = with_stored_secrets(dict(data), stored)
     data.setdefault("institution", institution.name)
     if data["institution"] != institution.name:
         raise field_error(
@@ -207,7 +215,7 @@ def _shown(row: SourceRow, last: CrawlRunRow | None) -> SourceOut:
     return SourceOut(
         id=row.id,
         institution_id=row.institution_id,
-        spec=row.spec,
+        spec=shown_spec(row.spec),
         paused=row.paused,
         every_hours=row.every_hours,
         next_run_at=as_utc(row.next_run_at),
@@ -235,6 +243,15 @@ def _owned(
             f"su institución no tiene la fuente «{shown(source_id)}»",
         )
     return row
+
+
+def _own_spec(registry: Registry, caller: Caller, source_id: Any) -> dict[str, Any] | None:
+    """The stored spec of ``source_id`` when it is one of the caller's sources (a preview
+    of its spec as read from the API keeps the masked values), else None."""
+    row = registry.get_source(source_id) if isinstance(source_id, str) else None
+    if row is None or row.institution_id != caller.institution_id:
+        return None
+    return row.spec
 
 
 def _address(url: Any) -> str:
@@ -334,7 +351,7 @@ def preview_source(
 ) -> PreviewOut:
     """Fetches the first listing page and a few detail pages; stores nothing. Its id and
     identity scope are the caller's, as a registration's (its audit entry goes there)."""
-    spec = _spec(request, registry, caller, body)
+    spec = _spec(request, registry, caller, body, _own_spec(registry, caller, body.get("id")))
     spec = _registrable(request, registry, caller, spec, new=True, action="preview")
     settings = request.app.state.settings
     try:
@@ -377,8 +394,8 @@ def update_source(
     registry: RegistryDep,
     library: LibraryDep,
 ) -> SourceOut:
-    _owned(request, registry, source_id, caller, "update")
-    spec = _spec(request, registry, caller, body | {"id": body.get("id", source_id)})
+    row = _owned(request, registry, source_id, caller, "update")
+    spec = _spec(request, registry, caller, body | {"id": body.get("id", source_id)}, row.spec)
     if spec.id != source_id:
         message = f"the spec's id {spec.id!r} differs from {source_id!r}"
         mensaje = (

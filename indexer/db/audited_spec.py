@@ -6,7 +6,7 @@ forever, so a key rotated after a leak would stay readable there, and the log is
 people who are not the institution (the operator, a backup's holder). Hidden:
 
 - every ``json_api.headers`` value;
-- in ``json_api.params``, ``json_api.body`` (at any depth) and ``next_form.data``: a value
+- in ``json_api.params``, ``json_api.body`` (at any depth) and ``listing.next_form.data``: a value
   that is not a template whole, and the fixed text of one that is (``Bearer abc{page}``
   keeps ``{page}`` only);
 - anywhere in the spec, the value under a name that says secret (``token``, ``api_key``,
@@ -25,7 +25,9 @@ from urllib.parse import quote, quote_plus
 HIDDEN = "(oculto)"
 # an entry whose spec this version hid carries it, so an open finds the ones left in SQL
 MARK = "secretos_ocultos"
-VERSION = 2
+VERSION = 3  # 3: a listing's next_form.data hidden (2 missed it: it is under listing)
+# where a spec holds what the crawler sends a site: values an institution names itself
+SENT = frozenset({("json_api", "params"), ("json_api", "body"), ("listing", "next_form", "data")})
 
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 _SECRET_NAME = re.compile(
@@ -34,7 +36,7 @@ _SECRET_NAME = re.compile(
     re.IGNORECASE,
 )
 MIN_SECRET_CHARS = 6  # shorter hidden values (a page size) are not looked for in text
-_SCHEMES = {"Bearer", "Basic", "Digest", "Token", "bearer", "basic", "token"}
+SCHEMES = {"Bearer", "Basic", "Digest", "Token", "bearer", "basic", "token"}
 _STRUCTURE = {("identity", "key")}  # the spec's own field names that merely look secret
 _QUERY_PAIR = re.compile(r"([?&;]([^=&#;?]*)=)([^&#;]*)")
 _USERINFO = re.compile(r"(://[^/?#@:]*:)([^/?#@]*)(@)")
@@ -54,13 +56,13 @@ def secret_name(name: str) -> bool:
     return bool(_SECRET_NAME.search(re.sub(r"[^a-z]", "", name.lower()) if name else ""))
 
 
-def _placeholders_only(value: Any, found: list[str]) -> Any:
+def placeholders_only(value: Any, found: list[str]) -> Any:
     """A template's placeholders, its fixed text hidden; anything else hidden whole. What
     was hidden is added to ``found``."""
     if isinstance(value, dict):
-        return {name: _placeholders_only(item, found) for name, item in value.items()}
+        return {name: placeholders_only(item, found) for name, item in value.items()}
     if isinstance(value, list):
-        return [_placeholders_only(item, found) for item in value]
+        return [placeholders_only(item, found) for item in value]
     if value is None or isinstance(value, bool):
         return value
     if not is_template(value):
@@ -79,7 +81,7 @@ def _placeholders_only(value: Any, found: list[str]) -> Any:
     return "".join(parts)
 
 
-def _in_address(text: str, found: list[str]) -> str:
+def in_address(text: str, found: list[str]) -> str:
     """An address's password and secret-named query values hidden (placeholders kept)."""
 
     def password(match: re.Match[str]) -> str:
@@ -91,14 +93,14 @@ def _in_address(text: str, found: list[str]) -> str:
     def pair(match: re.Match[str]) -> str:
         if not secret_name(match[2]) or not match[3]:
             return match[0]
-        return match[1] + _placeholders_only(match[3], found)
+        return match[1] + placeholders_only(match[3], found)
 
     if "://" in text:
         text = _USERINFO.sub(password, text)
     return _QUERY_PAIR.sub(pair, text) if "=" in text else text
 
 
-def _token_like(text: str) -> bool:
+def token_like(text: str) -> bool:
     """A value that reads as a key (long, one word, letters and digits), not as a word a
     query sends (``sentencia``, ``fecha_desc``) that messages also say."""
     return (
@@ -110,13 +112,13 @@ def _token_like(text: str) -> bool:
 
 
 def _sent_values(values: dict[str, Any], found: list[str]) -> dict[str, Any]:
-    """Parameters, a body or form data, each value hidden (``_placeholders_only``); what
+    """Parameters, a body or form data, each value hidden (``placeholders_only``); what
     was hidden goes to ``found`` under a secret name, or when it reads as a key."""
     shown = {}
     for name, value in values.items():
         hidden: list[str] = []
-        shown[name] = _placeholders_only(value, hidden)
-        found.extend(h for h in hidden if secret_name(str(name)) or _token_like(h))
+        shown[name] = placeholders_only(value, hidden)
+        found.extend(h for h in hidden if secret_name(str(name)) or token_like(h))
     return shown
 
 
@@ -128,17 +130,17 @@ def _walk(value: Any, path: tuple[str, ...], found: list[str]) -> Any:
             if path == ("json_api",) and name == "headers" and isinstance(item, dict):
                 found.extend(str(v) for v in item.values())
                 shown[name] = dict.fromkeys(item, HIDDEN)
-            elif here in {("json_api", "params"), ("json_api", "body"), ("next_form", "data")}:
+            elif here in SENT:
                 shown[name] = _sent_values(item, found) if isinstance(item, dict) else item
             elif secret_name(str(name)) and here[-2:] not in _STRUCTURE:
-                shown[name] = _placeholders_only(item, found)
+                shown[name] = placeholders_only(item, found)
             else:
                 shown[name] = _walk(item, here, found)
         return shown
     if isinstance(value, list):
         return [_walk(item, path, found) for item in value]
     if isinstance(value, str):
-        return _in_address(value, found)
+        return in_address(value, found)
     return value
 
 
@@ -155,7 +157,7 @@ def spec_secrets(spec: dict[str, Any]) -> tuple[str, ...]:
     found: list[str] = []
     _walk(spec, (), found)
     parts = {p for value in found for p in (value.strip(), *value.split()) if p}
-    parts -= _SCHEMES
+    parts -= SCHEMES
     return tuple(sorted((p for p in parts if len(p) >= MIN_SECRET_CHARS), key=len, reverse=True))
 
 

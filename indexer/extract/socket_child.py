@@ -19,6 +19,8 @@ from collections.abc import Mapping
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from config.child_environment import operator_choices, system_environment
+
 _PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
 _PR_SET_PDEATHSIG = 1
 _EXIT_WAIT_S = 2.0  # for a child told to stop by EOF, before it is killed
@@ -37,9 +39,12 @@ def spawn(
     module: str, startup_timeout_s: float, env_defaults: Mapping[str, str] | None = None
 ) -> tuple[subprocess.Popen[bytes], Connection]:
     """Start ``module.serve(fd)`` in a child and wait for its ``"ready"``; ``env_defaults``
-    are set in its environment unless already there."""
+    are set in its environment unless already there (``config.child_environment``)."""
     parent_sock, child_sock = socket.socketpair()
-    env = dict(os.environ)
+    # of this process's environment, only the system's variables and the operator's
+    # extraction choices: the child reads what sites sent with native code, and the
+    # database's, the engine's or any other account is none of its business
+    env = system_environment() | operator_choices()
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [_PACKAGE_ROOT, env.get("PYTHONPATH")]))
     for name, value in (env_defaults or {}).items():
         env.setdefault(name, value)

@@ -10,10 +10,14 @@ import os
 import socket
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from api.routers.pages.signin import HANDED_DOWN
+from config.settings import Settings
 from crawlers.worker import Worker
 from tests.adversarial.service import open_api
 
@@ -26,6 +30,12 @@ SECRETS = {
 
 def _trial_crawls() -> list[dict[str, str]]:
     """The environments of this test's trial crawls running now."""
+    return _children(lambda cmdline: b"cli.main" in cmdline and b"crawl" in cmdline)
+
+
+def _children(chosen: Callable[[list[bytes]], bool]) -> list[dict[str, str]]:
+    """The environments of this process's children running now whose command line is
+    ``chosen``."""
     found = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -36,7 +46,7 @@ def _trial_crawls() -> list[dict[str, str]]:
             raw = (entry / "environ").read_bytes()
         except (OSError, ValueError, IndexError):
             continue
-        if parent == os.getpid() and b"cli.main" in cmdline and b"crawl" in cmdline:
+        if parent == os.getpid() and chosen(cmdline):
             pairs = (item.decode(errors="replace").partition("=") for item in raw.split(b"\0"))
             found.append({name: value for name, _, value in pairs if name})
     return found
@@ -123,3 +133,90 @@ def test_a_workers_crawl_gets_no_mail_account(
     assert environment["ABIERTO_EXTRACT_WORKER_MEMORY_MB"] == "1536"
     assert not [name for name in environment if name.startswith("ABIERTO_SMTP_")]
     assert "correo.interno" not in "\n".join(environment.values())
+
+
+# what a server's environment may hold besides its own settings: other programs'
+# accounts, the sign-in key ``serve`` hands its workers, a setting this version lacks
+OTHERS = {
+    "AWS_SECRET_ACCESS_KEY": "secreto-de-la-nube",
+    "PGPASSWORD": "secreto-de-postgres",
+    "DATABASE_URL": "postgresql://otra:secreto-de-otra-base@10.0.0.6/otra",
+    "ABIERTO_PAGES_SECRET_HANDED_DOWN": "ab" * 32,
+    "ABIERTO_API_TOKEN_FUTURO": "secreto-de-otra-version",
+}
+
+
+def _preview_children(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spec: dict[str, Any], command: bytes
+) -> list[dict[str, str]]:
+    """The environments of the preview's child processes (their command line holds
+    ``command``) while they wait on a site that never answers."""
+    for name, value in OTHERS.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("ABIERTO_EXTRACT_WORKER_MEMORY_MB", "1536")  # an operator's choice
+    api = open_api(tmp_path, preview_timeout_s=20)
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(4)
+    silent.settimeout(30)
+    spec["start_urls"] = [f"http://127.0.0.1:{silent.getsockname()[1]}/"]
+    poster = threading.Thread(
+        target=lambda: api.client.post("/v1/sources/preview", json=spec, headers=api.headers),
+        daemon=True,
+    )
+    accepted: list[socket.socket] = []
+    try:
+        poster.start()
+        accepted.append(silent.accept()[0])  # the child is running, waiting on the site
+        deadline = time.monotonic() + 10
+        while not (children := _children(lambda line: command in line)):
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.1)
+    finally:
+        for connection in accepted:
+            connection.close()
+        silent.close()
+        poster.join(60)
+        api.close()
+    return children
+
+
+def _hidden(environment: dict[str, str]) -> None:
+    shown = "\n".join(f"{k}={v}" for k, v in environment.items())
+    for name, value in OTHERS.items():
+        assert name not in environment and value not in shown, name
+    assert environment["PATH"] == os.environ["PATH"]  # what a program needs stays
+
+
+def test_a_trial_crawl_gets_only_the_systems_variables_and_its_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not a list of secrets to take out, which misses the next one: a trial crawl gets
+    what a program needs (``PATH``, the locale…) and the crawl's settings, nothing else."""
+    spec = {"id": "pj-gto-feed", "kind": "sentencia", "jurisdiction": "MX-GUA", "shape": "feed"}
+    [environment] = _preview_children(tmp_path, monkeypatch, spec, b"cli.main")
+    _hidden(environment)
+    assert "abierto-preview-" in environment["ABIERTO_DATA_DIR"]
+    assert environment["ABIERTO_EXTRACT_WORKER_MEMORY_MB"] == "1536"
+
+
+def test_a_listing_previews_process_gets_only_the_systems_variables(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = {"id": "pj-gto-lista", "kind": "sentencia", "jurisdiction": "MX-GUA",
+            "listing": {"items": "css:tbody tr", "link": "css:a::attr(href)"}}  # fmt: skip
+    [environment] = _preview_children(tmp_path, monkeypatch, spec, b"crawlers.preview")
+    _hidden(environment)
+    assert not [name for name in environment if name.startswith("ABIERTO_")]
+
+
+def test_a_workers_crawl_never_gets_the_sign_in_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``serve`` hands its workers the key /fuentes sign-ins are signed with (when the
+    folder has no room for it): whoever holds it signs in as any institution."""
+    monkeypatch.setenv(HANDED_DOWN, OTHERS[HANDED_DOWN])
+    environment = Settings(data_dir=tmp_path).crawl_environment()
+    assert HANDED_DOWN not in environment
+    assert OTHERS[HANDED_DOWN] not in "\n".join(environment.values())

@@ -14,8 +14,13 @@ import yaml
 
 from indexer.db import Database
 from indexer.db.audited_spec import spec_secrets, without_secrets
+from tests.adversarial.service import listing_spec, open_api
+from tests.adversarial.test_parse_stall import CUBIC
+from tests.adversarial.test_parse_stall import _crawl as stall_crawl
+from tests.adversarial.test_parse_stall import _site as stall_site
 from tests.http_thread import serving_handler
 from tests.shapes.harness import run_abierto
+from tests.shapes.server import FixtureServer
 
 KEY = "k3y-del-congreso-2026+/="
 
@@ -85,3 +90,28 @@ def test_a_querys_plain_words_stay_in_the_record() -> None:
     assert without_secrets("Bearer s3cr3t-del-congreso rechazada", secrets) == (
         "(oculto) rechazada"
     )
+
+
+def test_a_stalled_runs_message_keeps_none_of_the_specs_credentials(tmp_path: Path) -> None:
+    """A crawl stopped on a page its selectors would read for hours is ``failed`` with a
+    message naming the page: a page asked with the key in its address keeps it hidden
+    there, as in the run's examples."""
+    (tmp_path / "www").mkdir()
+    stall_site(tmp_path / "www")
+    api = open_api(tmp_path / "data")
+    try:
+        with FixtureServer(tmp_path / "www") as server:
+            spec = listing_spec(f"{server.url}/lista.html?clave={KEY}", id="pj-gto-lenta")
+            spec["listing"]["fields"] = {"title": CUBIC}
+            created = api.client.post("/v1/sources", json=spec, headers=api.headers)
+            assert created.status_code == 201, created.text
+            done = stall_crawl(api, "pj-gto-lenta")
+        assert done.returncode != 0, done.stdout + done.stderr
+        answer = api.client.get("/v1/sources/pj-gto-lenta/runs", headers=api.headers)
+        [run] = answer.json()["runs"]
+        assert run["message"].startswith("parse_timeout"), run
+        assert "clave=(oculto)" in run["message"], run["message"]
+        assert "k3y-del-congreso-2026" not in answer.text
+        assert "k3y-del-congreso-2026" not in done.stdout + done.stderr
+    finally:
+        api.close()

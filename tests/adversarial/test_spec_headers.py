@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from indexer.db.tables import SourceRow
 from tests.adversarial.service import Api, open_api
 
 HOSTILE = [
@@ -62,4 +63,8 @@ def test_a_header_no_spec_may_send_is_a_422_naming_it(
 def test_ordinary_headers_are_kept(api: Api) -> None:
     response = api.client.post("/v1/sources", json=_spec(ORDINARY), headers=api.headers)
     assert response.status_code == 201, response.text[:300]
-    assert response.json()["spec"]["json_api"]["headers"] == ORDINARY
+    # kept as sent; the API shows the cookie, a credential, masked
+    with api.library.db.session() as s:
+        row = s.get(SourceRow, "pj-gto-api")
+        assert row is not None and row.spec["json_api"]["headers"] == ORDINARY
+    assert response.json()["spec"]["json_api"]["headers"] == ORDINARY | {"Cookie": "(oculto)"}

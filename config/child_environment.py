@@ -1,0 +1,41 @@
+"""The environment of a process that runs an institution's spec from the API (a preview):
+the variables a program needs to start and read text, never the rest of the server's.
+
+A server's environment holds more than its own settings: other programs' accounts
+(``PGPASSWORD``, ``AWS_SECRET_ACCESS_KEY``), the sign-in key ``serve`` hands its workers,
+settings a later version reads. Taking out the secrets one knows misses the next one, so
+such a process gets an allow-list: the system's variables below and the settings it is
+given, nothing else."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+# what starts Python, finds its packages and libraries, places temporary files and reads
+# text, certificates and Tesseract's models
+SYSTEM = frozenset(
+    {"PATH", "HOME", "USER", "LOGNAME", "LANG", "LANGUAGE", "TZ", "TMPDIR", "TEMP", "TMP",
+     "PYTHONPATH", "PYTHONHOME", "PYTHONDONTWRITEBYTECODE", "PYTHONIOENCODING", "PYTHONUTF8",
+     "PYTHONUNBUFFERED", "PYTHONHASHSEED", "PYTHONWARNINGS", "VIRTUAL_ENV",
+     "LD_LIBRARY_PATH", "SSL_CERT_FILE", "SSL_CERT_DIR", "TESSDATA_PREFIX",
+     "OMP_THREAD_LIMIT", "OMP_NUM_THREADS", "MALLOC_ARENA_MAX", "COVERAGE_PROCESS_START",
+     "SYSTEMROOT"}
+)  # fmt: skip
+SYSTEM_PREFIXES = ("LC_",)
+# an operator's choices read from the environment, not from ``Settings``
+OPERATOR_CHOICES = frozenset(
+    {"ABIERTO_EXTRACT_WORKER_MEMORY_MB", "ABIERTO_EXTRACT_WORKERS", "ABIERTO_NATIVE_CITATIONS"}
+)
+
+
+def system_environment(environ: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The system's variables of ``environ`` (this process's by default)."""
+    found = os.environ if environ is None else environ
+    return {k: v for k, v in found.items() if k in SYSTEM or k.startswith(SYSTEM_PREFIXES)}
+
+
+def operator_choices(environ: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The ``OPERATOR_CHOICES`` set in ``environ`` (this process's by default)."""
+    found = os.environ if environ is None else environ
+    return {k: v for k, v in found.items() if k in OPERATOR_CHOICES}
