@@ -44,21 +44,32 @@ def read_path(data: Any, path: str) -> Any:
 
 
 def absent(value: Any) -> bool:
-    """No value: null, empty, or a number JSON cannot hold (``NaN``, ``Infinity``,
-    ``1e400``), which Python reads but no field may keep as the text "nan" or "inf"."""
-    if isinstance(value, float):
-        return not math.isfinite(value)
-    return value is None or value == "" or value == []
+    """No value: null, empty, a number JSON cannot hold (``NaN``, ``Infinity``,
+    ``1e400``), which Python reads but no field may keep as the text "nan" or "inf", or
+    an object or a list with no text in it (``{"id": 7}`` is no name to write)."""
+    if isinstance(value, list):
+        return not any(scalar_text(v) for v in value)
+    return scalar_text(value) is None
+
+
+def scalar_text(value: Any) -> str | None:
+    """A JSON value that is one text, a number or a truth value, as text; None for
+    anything else (null, empty, an object, a list). Never recursive: a site may nest
+    lists as deep as the JSON reader goes, deeper than a recursive reader can follow."""
+    if value is None or value == "" or isinstance(value, (dict, list)):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, bool):
+        return "sí" if value else "no"
+    return str(value)
 
 
 def as_text(value: Any) -> str | list[str] | None:
-    """A JSON value as a field's raw text (lists stay lists)."""
-    if absent(value):
-        return None
+    """A JSON value as a field's raw text: a list is the texts of its items (lists and
+    objects inside it are no text, at any depth); an object is none (its repr is no
+    value a field may keep)."""
     if isinstance(value, list):
-        return [t for v in value if (t := as_text(v)) and isinstance(t, str)]
-    if isinstance(value, bool):
-        return "sí" if value else "no"
-    if isinstance(value, dict):
-        return None
-    return str(value)
+        texts = [t for v in value if (t := scalar_text(v))]
+        return texts or None
+    return scalar_text(value)

@@ -28,10 +28,15 @@ def _stem(value: Any) -> str:
 
 
 def _format(value: Any, spec: str | None) -> str:
-    if value is None:
-        return ""
+    """A value as a template writes it: a list, its items' texts (one level: lists and
+    objects inside it, at any depth, are none); an object, nothing (its repr is no part
+    of an address or a title)."""
     if isinstance(value, list):
-        return " ".join(_format(v, spec) for v in value)
+        return " ".join(
+            text for v in value if not isinstance(v, (list, dict)) and (text := _format(v, spec))
+        )
+    if value is None or isinstance(value, dict):
+        return ""
     if spec == STEM:
         return _stem(value)
     if isinstance(value, dt.date) and spec:
