@@ -108,27 +108,27 @@ class SearchQuery(BaseModel):
     def counts_key(self) -> tuple[object, ...]:
         """What the total and the facets depend on: the fingerprint's question without
         its sort and highlights (the same documents are counted in every order), and
-        without what cannot change a count, so that the same count is asked for once
-        (``counts_key`` of ``question_forms``): the facets as a set (the answer still
-        lists them as asked), the filters as a set of values per field."""
+        without what cannot change a count, so that a question written otherwise is
+        counted once: the facets as a set (the answer still lists them as asked, each
+        once), the filters as ``filters_key`` reads them, the words as ``words_key``."""
         facets = tuple(sorted(set(self.facets)))
         words, filters = words_key(self.q), filters_key(self.filters)
         return (words, filters, self.date_from, self.date_to, facets, self.facet_size)
 
 
 def words_key(q: str) -> str:
-    """``q`` as the query parser reads it, spacing aside: it skips every run of
-    whitespace between tokens (a phrase's words are analysed, its spacing is not
-    matched, but runs inside quotes are left as typed)."""
+    """``q`` as the query parser reads it, spacing aside: between tokens it skips any
+    run of whitespace (``_tokenize``); a text with a quote is only trimmed, the spacing
+    inside a phrase left as typed."""
     return " ".join(q.split()) if '"' not in q else q.strip()
 
 
 def filters_key(filters: dict[str, list[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The filters as the stores apply them: fields joined by AND and a field's values
-    by OR (their orders and repeats make no difference), blank values ignored (a field
-    of blanks alone filters nothing), a keyword value as the key it is compared by
-    (``keyword_value``: "Penal" and "penal "). A field no store knows is kept as given:
-    the store refuses it."""
+    """The filters as the embedded store applies them (``with_filters``): fields joined
+    by AND and a field's values by OR (their orders and repeats make no difference),
+    blank values ignored (a field of blanks alone filters nothing), a keyword value as
+    the key it is compared by (``keyword_value``: "Penal" and "penal "). A field no
+    store knows is kept as given: the store refuses it."""
     kept = []
     for name, values in filters.items():
         if name not in FILTER_FIELDS:
