@@ -730,13 +730,14 @@ class TantivyStore:
         text_query = compile_node(self.schema, tree)
         full = with_filters(self.schema, text_query, query)
         # a question whose phrases' terms were found apart once is counted exactly after
-        # (its next pages, its other facets), until the next commit
-        asked = (query.q, sorted(query.filters.items()), query.date_from, query.date_to)
-        apart_key = (repr(asked), count_key[1])
+        # (its next pages, its other facets, the question written otherwise), until the
+        # next commit
+        counted_as = query.counts_key()
+        apart_key = (counted_as[:4], count_key[1])
         apart = self._apart.get(apart_key)
         loose_text = None if apart else compile_loose(self.schema, tree, searcher)
         loose = with_filters(self.schema, loose_text, query) if loose_text is not None else None
-        counts_key = (query.counts_key(), count_key[1])
+        counts_key = (counted_as, count_key[1])
         counting = self._counting(searcher, full, loose, query, counts_key)
         # the loose question's counts hold only once the page's own count agrees
         checking = counting is not None and counting.loose
