@@ -4,26 +4,26 @@ Usage: python bench/api_cpu.py --data DIR [--repo CHECKOUT] [--clients 4] [--sec
                               [--rate 250] [--keep-profile PATH] [--label NAME] [--json PATH]
 
 ``abierto serve --workers 1`` (of this checkout, or of ``--repo``) answers
-``bench/http_mix.py``'s fresh questions (the standard facets in a new order: no cache
-answers them) from ``--clients`` clients for ``--seconds``, while py-spy samples the
-thread holding the GIL (``--rate`` per second, without stopping the process: idle
-threads are not told apart reliably otherwise). Each sample is given to one layer: the
-first frame from the leaf up that names a specific layer (the query parser, the payload
-read into a ``SearchHit``, the page's hits and facets made, highlights, the store, the
-parameters, building and serialising the response, compression, the middlewares,
-logging, uvicorn's HTTP), else the first generic one (routing, the thread pool, the
-event loop). Printed: each layer's milliseconds per answer (its samples over the rate
-and the answers); the rest of the process's CPU per answer (``/proc``) ran without the
-GIL (Tantivy's search and counting, deflate, socket writes). Then the store alone,
+``bench/http_mix.py``'s fresh questions (an end date past every document, a day earlier
+each time: no cache answers them) from ``--clients`` clients for ``--seconds``, while
+py-spy samples the thread holding the GIL (``--rate`` per second, without stopping the
+process: idle threads are not told apart reliably otherwise). Each sample is given to one
+layer: the first frame from the leaf up that names a specific layer (the query parser, the
+payload read into a ``SearchHit``, the page's hits and facets made, highlights, the store,
+the parameters, building and serialising the response, compression, the middlewares,
+logging, uvicorn's HTTP), else the first generic one (routing, the thread pool, the event
+loop). Printed: each layer's milliseconds per answer (its samples over the rate and the
+answers); the rest of the process's CPU per answer (``/proc``) ran without the GIL
+(Tantivy's search and counting, deflate, socket writes). Then the store alone,
 ``Library.search`` in this process on the same fresh questions: its CPU per search. The
-sampler shares the machine, so absolute numbers follow the load; compare layers within
-a run. With ``--asgi-base CHECKOUT`` (or a revision of this repository, copied as
+sampler shares the machine, so absolute numbers follow the load; compare layers within a
+run. With ``--asgi-base CHECKOUT`` (or a revision of this repository, copied as
 ``bench/http_ab.py --against`` does), the app of that checkout and this one's answer the
 same fresh questions in-process, without HTTP (``bench/asgi_drive.py``), one after the
-other ``--asgi-runs`` times each, the order alternating: the event loop's thread's CPU
-per answer (the Python around the search: middlewares, routing, parameters,
-compression) and the process's, medians over the runs, of the whole app, of its router
-alone and of the search route alone (what the middlewares and the routing cost). JSON goes to
+other ``--asgi-runs`` times each, the order alternating: the event loop's thread's CPU per
+answer (the Python around the search: middlewares, routing, parameters, compression) and
+the process's, medians over the runs, of the whole app, of its router alone and of the
+search route alone (what the middlewares and the routing cost). JSON goes to
 ``bench/results/api_cpu.json``.
 """
 
@@ -189,21 +189,17 @@ def store_cpu(data: Path, rounds: int) -> dict[str, float]:
     every thread of it): the share of an answer no layer around the store can cut."""
     import itertools
 
-    from bench.http_mix import _permutation
+    from bench.http_mix import fresh_query
     from bench.search import MIX
     from indexer.library import Library
-    from indexer.stores import FACET_FIELDS, SearchQuery
+    from indexer.stores import SearchQuery
 
     library = Library.open(Settings(data_dir=data))
     fresh = itertools.count(int(time.time()) % 100_000 * 1000)
 
     def questions(times: int) -> list[SearchQuery]:
-        """The mix ``times`` over, each question with the facets in a new order."""
-        return [
-            query.model_copy(update={"facets": _permutation(list(FACET_FIELDS), next(fresh))})
-            for _ in range(times)
-            for _, query in MIX
-        ]
+        """The mix ``times`` over, each question fresh (``fresh_query``)."""
+        return [fresh_query(query, next(fresh)) for _ in range(times) for _, query in MIX]
 
     try:
         for query in questions(1):  # warm-up

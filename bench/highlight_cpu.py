@@ -3,7 +3,7 @@
 Usage: python bench/highlight_cpu.py --data DIR [--rounds 10] [--json PATH]
 
 The store of the data folder ``DIR`` answers ``bench/search.py``'s mix, each question
-asked as never before (the standard facets in another order, no cache answers it),
+asked as never before (``bench/http_mix.py``'s ``fresh_query``: no cache answers it),
 twice in a row: once with its hits' highlights made by the native search
 (``native/src/highlight.rs``, the texts never crossing into Python) and once with the
 texts handed to Python's ``_highlights`` (``tantivy_store.NATIVE_HIGHLIGHTS`` off), the
@@ -31,11 +31,11 @@ import statistics  # noqa: E402
 import time  # noqa: E402
 from typing import Any  # noqa: E402
 
-from bench.http_mix import _permutation  # noqa: E402
+from bench.http_mix import fresh_query  # noqa: E402
 from bench.search import MIX  # noqa: E402
 from config.settings import Settings  # noqa: E402
 from indexer.library import Library  # noqa: E402
-from indexer.stores import FACET_FIELDS, SearchQuery, SearchResult, tantivy_store  # noqa: E402
+from indexer.stores import SearchQuery, SearchResult, tantivy_store  # noqa: E402
 
 RESULTS = REPO / "bench" / "results" / "highlight_cpu.json"
 MODES = ("python", "native")
@@ -57,8 +57,7 @@ def compare(library: Library, rounds: int) -> dict[str, Any]:
     fresh = itertools.count(int(time.time()) % 100_000 * 1000)
 
     def asked(query: SearchQuery) -> SearchQuery:
-        order = _permutation(list(FACET_FIELDS), next(fresh))
-        return query.model_copy(update={"facets": order})
+        return fresh_query(query, next(fresh))
 
     for _, query in MIX:  # warm-up
         library.search(asked(query))
@@ -69,9 +68,9 @@ def compare(library: Library, rounds: int) -> dict[str, Any]:
             answers = {}
             for mode in MODES if (round_ + n) % 2 else MODES[::-1]:
                 tantivy_store.NATIVE_HIGHLIGHTS = mode == "native"
-                fresh_query = asked(query)
+                question = asked(query)
                 began = _cpu()
-                result = library.search(fresh_query)
+                result = library.search(question)
                 spent[mode].setdefault(category, []).append((_cpu() - began) * 1000)
                 answers[mode] = _answer(result)
             questions += 1

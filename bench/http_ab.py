@@ -10,16 +10,16 @@ repository in a temporary folder; ``--old-python PY`` (another venv's interprete
 the base, this checkout unless told, with it: the same code with that venv's native
 extension (a copy linked to this ``.venv`` cannot compare native changes). ``abierto
 serve`` runs from the base and from this checkout on the same data folder at once. Every
-question of ``bench/http_mix.py``'s mix, asked as never before (the standard facets in
-another order), goes to one API and then to the other, the order alternating: on a machine
-others share both meet the same load, which separate runs minutes apart do not. Printed
-per category: latency p50/p95 and the mean CPU time each API's processes spent per answer,
-and how many answers were identical byte for byte. Then, for each of ``--clients``, bursts
-of fresh questions from that many concurrent clients go to one API and then to the other
-(``--burst-seconds`` each, the order alternating, ``--bursts`` each): printed are the
-medians over the bursts of requests/s, p50/p95 and the API's CPU per answer. Every request
-says ``Accept-Encoding: --accept`` (gzip unless told; ``br, gzip`` as browsers). JSON goes
-to ``bench/results/http_ab.json``.
+question of ``bench/http_mix.py``'s mix, asked as never before (an end date past every
+document, a day earlier each time), goes to one API and then to the other, the order
+alternating: on a machine others share both meet the same load, which separate runs
+minutes apart do not. Printed per category: latency p50/p95 and the mean CPU time each
+API's processes spent per answer, and how many answers were identical byte for byte. Then,
+for each of ``--clients``, bursts of fresh questions from that many concurrent clients go
+to one API and then to the other (``--burst-seconds`` each, the order alternating,
+``--bursts`` each): printed are the medians over the bursts of requests/s, p50/p95 and the
+API's CPU per answer. Every request says ``Accept-Encoding: --accept`` (gzip unless told;
+``br, gzip`` as browsers). JSON goes to ``bench/results/http_ab.json``.
 """
 
 from __future__ import annotations

@@ -22,8 +22,13 @@ about as selective in the folder as they are in real sentences (``bench/real_mix
 the synthetic corpus puts most of the mix's words in most documents).
 Each is measured twice: ``repeated`` asks the mix's 16 questions again and again (as
 popular searches and the following pages are: the stores' caches answer part of them),
-``fresh`` asks each as a question never asked before (the standard facets in another
-order: the same work, another fingerprint), which is the search's own cost.
+``fresh`` asks each as a question never asked before, which is the search's own cost:
+with an end date (``date_to``) a day earlier each time, from the last day the stores
+hold back towards 2100 (``fresh_day``), past every document of the libraries benchmarked
+(every one is dated, none later than a few years from now), so the same documents, hits
+and counts under another fingerprint and count key; the range's clause is the one piece
+of work more (the facets asked in another order made questions fresh until the count
+cache keyed them as a set, and the answer cache keys the whole address).
 Printed: latency p50/p95/p99 per category with one client at a time (``--rounds`` passes)
 and the API processes' mean CPU time per answer (``cpu ms/answer``), then requests/s,
 errors and p50/p95/p99 with 8 and 32 concurrent clients (keep-alive connections of
@@ -46,6 +51,7 @@ if str(REPO) not in sys.path:
 
 import argparse  # noqa: E402
 import contextlib  # noqa: E402
+import datetime as dt  # noqa: E402
 import itertools  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
@@ -63,7 +69,8 @@ from bench import http_load  # noqa: E402
 from bench.results import keep  # noqa: E402
 from bench.search import MIX, _percentile  # noqa: E402
 from config.settings import Settings  # noqa: E402
-from indexer.stores import FACET_FIELDS, SearchQuery  # noqa: E402
+from indexer.stores import SearchQuery  # noqa: E402
+from indexer.stores.base import LAST_DAY  # noqa: E402
 
 RESULTS = REPO / "bench" / "results" / "http.json"
 # every request comes from one address: the anonymous read limit must not answer 429s
@@ -76,14 +83,31 @@ LOAD_KEYS = (
 
 
 def params_for(query: SearchQuery, fresh: int | None = None) -> list[tuple[str, str]]:
-    """The request's parameters. ``fresh``: the standard facets asked in the ``fresh``-th
-    order, the same work under a question never asked before (no cache answers it)."""
+    """The request's parameters. ``fresh``: ``fresh_query``'s ``fresh``-th question, the
+    same answer under a question never asked before (no cache answers it)."""
     params = [("q", query.q), ("sort", query.sort)]
     for name, values in query.filters.items():
         params += [(PARAMS.get(name, name), value) for value in values]
     if fresh is not None:
-        params.append(("facets", ",".join(_permutation(list(FACET_FIELDS), fresh))))
+        params.append(("date_to", fresh_day(fresh).isoformat()))
     return params
+
+
+# the end dates of fresh questions: from the stores' last day back towards 2100, past
+# every document of the libraries benchmarked (a question's answer is the same)
+FRESH_UNTIL = dt.date(2100, 1, 1)
+FRESH_DAYS = (LAST_DAY - FRESH_UNTIL).days
+
+
+def fresh_day(n: int) -> dt.date:
+    """The ``n``-th fresh question's end date (``FRESH_DAYS`` of them, then again)."""
+    return LAST_DAY - dt.timedelta(days=n % FRESH_DAYS)
+
+
+def fresh_query(query: SearchQuery, n: int) -> SearchQuery:
+    """``query`` as the ``n``-th fresh question: its answer under a question never asked
+    (the stores key their kept pages and counts by the question, dates included)."""
+    return query.model_copy(update={"date_to": fresh_day(n)})
 
 
 def _permutation(items: list[str], n: int) -> list[str]:

@@ -2,16 +2,16 @@
 
 Usage: python bench/native_parts.py --data DIR [DIR ...] [--rounds 10] [--json PATH]
 
-The store answers ``bench/search.py``'s mix once (the standard facets in a new order, as
-``/v1/search`` asks a fresh question) and the native calls it made are kept; then each
-call is asked again of ``abierto_native`` with parts taken away: the highlights (no
-``marks``, no text), the facets, the exact total, 19 of the 20 hits (``limit 1``), and
-all of them at once (``bare``: the matching and scoring alone). What a part costs is the
-difference to ``full``. Printed: CPU ms per call (the process's: the native threads
-too), the median over ``--rounds`` per category and the mean over the mix. Several data
-folders (the same library with its index in more or fewer segments) are measured
-alternately, round by round, so the machine's load meets each the same way. JSON goes
-to ``bench/results/native_parts.json``.
+The store answers ``bench/search.py``'s mix once (each question fresh:
+``bench/http_mix.py``'s ``fresh_query``, as ``/v1/search`` asks a fresh question) and the
+native calls it made are kept; then each call is asked again of ``abierto_native`` with
+parts taken away: the highlights (no ``marks``, no text), the facets, the exact total, 19
+of the 20 hits (``limit 1``), and all of them at once (``bare``: the matching and scoring
+alone). What a part costs is the difference to ``full``. Printed: CPU ms per call (the
+process's: the native threads too), the median over ``--rounds`` per category and the mean
+over the mix. Several data folders (the same library with its index in more or fewer
+segments) are measured alternately, round by round, so the machine's load meets each the
+same way. JSON goes to ``bench/results/native_parts.json``.
 """
 
 from __future__ import annotations
@@ -30,12 +30,11 @@ import time  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 from typing import Any  # noqa: E402
 
-from bench.http_mix import _permutation  # noqa: E402
+from bench.http_mix import fresh_query  # noqa: E402
 from bench.results import keep  # noqa: E402
 from bench.search import MIX  # noqa: E402
 from config.settings import Settings  # noqa: E402
 from indexer.library import Library  # noqa: E402
-from indexer.stores import FACET_FIELDS  # noqa: E402
 from indexer.stores import tantivy_native as native  # noqa: E402
 
 RESULTS = REPO / "bench" / "results" / "native_parts.json"
@@ -67,8 +66,7 @@ def recorded(library: Library) -> list[tuple[native.NativeReader, Call]]:
     native.NativeReader.search = keeping  # type: ignore[method-assign]
     try:
         for _, query in MIX:
-            fresh = _permutation(list(FACET_FIELDS), time.time_ns() % 362_880)
-            library.search_plain(query.model_copy(update={"facets": fresh}))
+            library.search_plain(fresh_query(query, time.time_ns() // 1000))
     finally:
         native.NativeReader.search = inner  # type: ignore[method-assign]
     if len(calls) != len(MIX):

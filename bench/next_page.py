@@ -3,8 +3,8 @@
 
 Usage: python bench/next_page.py [--rounds 9] [--calls 2000] [--json PATH]
 
-The query strings are ``bench/http_mix.py``'s fresh questions (the mix, the standard
-facets in a new order each); each round times ``--calls`` addresses made each way, the
+The query strings are ``bench/http_mix.py``'s fresh questions (the mix, an end date past
+every document a day earlier each); each round times ``--calls`` addresses made each way, the
 order alternating from round to round. Printed: the median microseconds per address of
 each, their ratio, and whether every address was the same. JSON goes to
 ``bench/results/next_page.json``.

@@ -3,7 +3,8 @@
 Usage: python bench/store_cpu.py --data DIR [--repo CHECKOUT] [--rounds 40] [--label NAME]
                                  [--plain] [--json PATH]
 
-``bench/search.py``'s mix, each question with the standard facets in a new order (what
+``bench/search.py``'s mix, each question fresh as ``bench/http_mix.py``'s ``fresh_query``
+makes it (an end date past every document, a day earlier each time; what
 ``bench/api_cpu.py`` asks: no kept answer or count serves it), ``--rounds`` times over,
 against the library in ``--data`` (read only), with the store of this checkout or of
 ``--repo`` (an older one, to compare); with ``--plain``, asked as ``GET /v1/search`` asks
@@ -22,6 +23,7 @@ the other, and say the load. JSON goes to ``bench/results/store_cpu.json``.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import gc
 import itertools
 import json
@@ -101,12 +103,17 @@ class _PayloadsTimed:
             self.spent["hits from their payloads"] += time.thread_time_ns() - began
 
 
+def _fresh_day(n: int) -> dt.date:
+    """``bench/http_mix.py``'s ``fresh_day``, written here: ``--repo`` puts another
+    checkout's ``bench`` first, whose fresh questions may be made otherwise."""
+    return dt.date(2261, 12, 31) - dt.timedelta(days=n % 59_168)
+
+
 def measure(data: Path, rounds: int, plain: bool = False) -> dict[str, Any]:
-    from bench.http_mix import _permutation
     from bench.search import MIX
     from config.settings import Settings
     from indexer.library import Library
-    from indexer.stores import FACET_FIELDS, tantivy_store
+    from indexer.stores import tantivy_store
 
     spent: Counter[str] = Counter()
     for where, name, stage in STAGES:
@@ -128,10 +135,7 @@ def measure(data: Path, rounds: int, plain: bool = False) -> dict[str, Any]:
     fresh = itertools.count(time.time_ns() // 1000 % 10**9 * 10)
 
     def questions() -> list[Any]:
-        return [
-            query.model_copy(update={"facets": _permutation(list(FACET_FIELDS), next(fresh))})
-            for _, query in MIX
-        ]
+        return [query.model_copy(update={"date_to": _fresh_day(next(fresh))}) for _, query in MIX]
 
     names = [f"{category}: {query.q or '(no words)'}" for category, query in MIX]
     by_question: dict[str, list[float]] = {name: [] for name in names}

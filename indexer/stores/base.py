@@ -13,6 +13,7 @@ from typing import Literal, Protocol
 from pydantic import BaseModel, Field, field_validator
 
 from indexer.models import Kind, Legislativo, Sentencia, Sesion
+from indexer.query.values import keyword_value
 
 # Keyword fields a search can be filtered and faceted on (exact, case- and accent-insensitive).
 FILTER_FIELDS: tuple[str, ...] = (
@@ -107,9 +108,39 @@ class SearchQuery(BaseModel):
 
     def counts_key(self) -> tuple[object, ...]:
         """What the total and the facets depend on: the fingerprint's question without
-        its sort and highlights (the same documents are counted in every order)."""
-        filters = tuple((name, tuple(values)) for name, values in self.filters.items())
-        return (self.q, filters, self.date_from, self.date_to, tuple(self.facets), self.facet_size)
+        its sort and highlights (the same documents are counted in every order), and
+        without what cannot change a count, so that a question written otherwise is
+        counted once: the facets as a set (the answer still lists them as asked, each
+        once), the filters as ``filters_key`` reads them, the words as ``words_key``."""
+        facets = tuple(sorted(set(self.facets)))
+        words, filters = words_key(self.q), filters_key(self.filters)
+        return (words, filters, self.date_from, self.date_to, facets, self.facet_size)
+
+
+def words_key(q: str) -> str:
+    """``q`` as the query parser reads it, spacing aside: between tokens it skips any
+    run of whitespace (``_tokenize``); a text with a quote is only trimmed, the spacing
+    inside a phrase left as typed."""
+    return " ".join(q.split()) if '"' not in q else q.strip()
+
+
+def filters_key(filters: dict[str, list[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The filters as the embedded store applies them (``with_filters``): fields joined
+    by AND and a field's values by OR (their orders and repeats make no difference),
+    blank values ignored (a field of blanks alone filters nothing), a keyword value as
+    the key it is compared by (``keyword_value``: "Penal" and "penal "). A field no
+    store knows is kept as given: the store refuses it."""
+    kept = []
+    for name, values in filters.items():
+        if name not in FILTER_FIELDS:
+            kept.append((name, tuple(values)))
+            continue
+        wanted = [v for v in values if v.strip()]
+        if name not in WORD_FILTERS:
+            wanted = [keyword_value(name, v) for v in wanted]
+        if wanted:
+            kept.append((name, tuple(sorted(set(wanted)))))
+    return tuple(sorted(kept))
 
 
 # ``json.dumps`` with ``sort_keys`` makes a new encoder at every call: one made once

@@ -664,7 +664,7 @@ class TantivyStore:
         asked = _question(query.q)
         names, spec = _facet_spec(query)
         counts_key = (query.counts_key(), count_key[1])
-        counted = self._count_cache.kept(counts_key) if names else None
+        counted = self._count_cache.kept(counts_key, names) if names else None
         if counted is not None and counted[0] <= offset:
             facets = _facet_values(counted[1])
             return SearchResult(total=counted[0], hits=[], facets=facets, next_cursor=None)
@@ -730,13 +730,14 @@ class TantivyStore:
         text_query = compile_node(self.schema, tree)
         full = with_filters(self.schema, text_query, query)
         # a question whose phrases' terms were found apart once is counted exactly after
-        # (its next pages, its other facets), until the next commit
-        asked = (query.q, sorted(query.filters.items()), query.date_from, query.date_to)
-        apart_key = (repr(asked), count_key[1])
+        # (its next pages, its other facets, the question written otherwise), until the
+        # next commit
+        counted_as = query.counts_key()
+        apart_key = (counted_as[:4], count_key[1])
         apart = self._apart.get(apart_key)
         loose_text = None if apart else compile_loose(self.schema, tree, searcher)
         loose = with_filters(self.schema, loose_text, query) if loose_text is not None else None
-        counts_key = (query.counts_key(), count_key[1])
+        counts_key = (counted_as, count_key[1])
         counting = self._counting(searcher, full, loose, query, counts_key)
         # the loose question's counts hold only once the page's own count agrees
         checking = counting is not None and counting.loose
@@ -819,7 +820,7 @@ class TantivyStore:
         None: no facets asked, the page's own search counts."""
         if not any(name in FILTER_FIELDS for name in query.facets):
             return None
-        cached = self._count_cache.get(key)
+        cached = self._count_cache.get(key, _facet_names(query))
         if cached is not None:
             return _Counting(_done(cached), loose=False)
         counted = loose if loose is not None else full
@@ -856,9 +857,14 @@ class TantivyStore:
         return total, facets
 
 
+def _facet_names(query: SearchQuery) -> list[str]:
+    """The facets counted, each once, in the order asked (the answer's order)."""
+    return [name for name in dict.fromkeys(query.facets) if name in FILTER_FIELDS]
+
+
 def _facet_spec(query: SearchQuery) -> tuple[list[str], dict[str, Any]]:
     """The facets asked for, and the terms aggregations that count them."""
-    names = [name for name in dict.fromkeys(query.facets) if name in FILTER_FIELDS]
+    names = _facet_names(query)
     # a facet no kind the filters leave can hold a value of is empty: not counted
     held = held_fields(query)
     # one bucket more than asked: the documents without a value (``NO_VALUE``) never
@@ -1182,21 +1188,30 @@ class _KeptPage:
 
 
 class _CountCache:
-    """The count cache: ``Counts`` kept as tuples, made anew for each reader."""
+    """The count cache: ``Counts`` kept as tuples, made anew for each reader, their
+    facets in the order the reader asks them (the key holds them as a set:
+    ``SearchQuery.counts_key``)."""
 
     def __init__(self, size: int) -> None:
         self._kept: _Lru[KeptCounts] = _Lru(size)
 
-    def get(self, key: Hashable) -> Counts | None:
-        kept = self._kept.get(key)
+    def get(self, key: Hashable, names: list[str]) -> Counts | None:
+        kept = self.kept(key, names)
         if kept is None:
             return None
         total, facets = kept
         return total, _facet_values(facets)
 
-    def kept(self, key: Hashable) -> KeptCounts | None:
-        """The counts as kept (immutable: shared as they are)."""
-        return self._kept.get(key)
+    def kept(self, key: Hashable, names: list[str]) -> KeptCounts | None:
+        """The counts as kept (immutable: shared as they are), the facets ``names``."""
+        kept = self._kept.get(key)
+        if kept is None:
+            return None
+        total, facets = kept
+        if tuple(name for name, _ in facets) != tuple(names):
+            by_name = dict(facets)
+            facets = tuple((name, by_name.get(name, ())) for name in names)
+        return total, facets
 
     def put_kept(self, key: Hashable, counts: KeptCounts) -> None:
         self._kept.put(key, counts)
