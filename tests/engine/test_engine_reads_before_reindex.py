@@ -61,6 +61,11 @@ def test_an_index_without_the_ruling_answers_every_other_search_until_reindexed(
             assert item["loc"] == ["query", next(iter(asked))]
         feed = api.get("/v1/search.atom", params={"ruling": "confirma"})
         assert feed.status_code == 422 and MENSAJE in feed.text
+        alert = api.post(
+            "/v1/alerts",
+            json={"query": {"ruling": ["confirma"]}, "delivery": {"email": "a@example.org"}},
+        )
+        assert alert.status_code == 422 and MENSAJE in alert.text
         export = api.get("/v1/export.csv", params={"q": "sentencia", "ruling": "confirma"})
         assert export.status_code == 422 and MENSAJE in export.text
 
