@@ -16,7 +16,7 @@ from api.public_address import link_base
 from indexer.library import Library
 from indexer.query import FILTER_PARAMS, QuerySyntaxError, QueryTooCostly, operator_suggestion
 from indexer.stores import FACET_FIELDS, FACETABLE_FIELDS, SearchQuery, SearchResult
-from indexer.stores.base import CursorError, Searching
+from indexer.stores.base import CursorError, FieldNotIndexed, Searching
 from indexer.stores.plain import PlainResult
 
 Answer = TypeVar("Answer")
@@ -54,10 +54,13 @@ class BadSearch(ValueError):
         position: int | None = None,
         mensaje: str | None = None,
         suggestion: str | None = None,
+        unindexed_facets: tuple[str, ...] = (),
     ) -> None:
         super().__init__(msg)
         self.field, self.msg, self.kind, self.position = field, msg, kind, position
         self.mensaje, self.suggestion = mensaje, suggestion
+        # only facets the index has no field for were asked: a page may leave them out
+        self.unindexed_facets = unindexed_facets
 
     def as_422(self) -> RequestValidationError:
         return invalid(
@@ -110,6 +113,14 @@ def _asked(search: Callable[[SearchQuery], Answer], query: SearchQuery) -> Answe
             str(exc),
             "cursor",
             mensaje="el cursor no es válido para esta búsqueda: repítala desde la primera página",
+        ) from exc
+    except FieldNotIndexed as exc:
+        raise BadSearch(
+            PARAM_OF.get(exc.asked, exc.asked),
+            str(exc),
+            "field_not_indexed",
+            mensaje=exc.mensaje,
+            unindexed_facets=exc.fields if exc.asked == "facets" else (),
         ) from exc
 
 

@@ -188,6 +188,28 @@ class StoreUnavailable(RuntimeError):
     """The search store does not answer (an engine down or overloaded): try again later."""
 
 
+class FieldNotIndexed(ValueError):
+    """A question that names fields the index was built without (an engine index of an
+    older mapping, still read until ``abierto reindex`` replaces it): refused, never
+    answered as if no document had them. ``asked``: where the question named them (a
+    filter's field, ``q`` or ``facets``; a page may leave out facets and answer the rest)."""
+
+    def __init__(self, fields: tuple[str, ...], asked: str) -> None:
+        self.fields, self.asked = fields, asked
+        super().__init__(
+            f"the search index has no {', '.join(fields)} yet: the operator must run "
+            "`abierto reindex`"
+        )
+        spanish = " ni ".join(SPANISH_NAMES.get(name, name) for name in fields)
+        self.mensaje = (
+            f"este índice aún no tiene {spanish}: el operador debe ejecutar `abierto reindex`"
+        )
+
+
+# how a refusal names a field the index lacks
+SPANISH_NAMES = {"ruling": "el sentido del fallo"}
+
+
 def outdated_index(which: str, path: Path) -> str:
     """What a reader says of an index folder another version of the program wrote: only
     a writer may replace it, and ``abierto reindex`` is the one that fills it again."""

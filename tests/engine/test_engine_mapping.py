@@ -1,6 +1,8 @@
 """An index written with another mapping than this version's is found before it is used:
-read as it is where the current queries answer the same from it, refused with what to do
-where they would not, and replaced by a rebuild."""
+an older one keeps answering searches (a deployment is never without search while
+``abierto reindex`` runs) but refuses, with what to do, a question naming a field it
+lacks and every write; one of an unknown version is refused whole; a rebuild replaces
+either."""
 
 from __future__ import annotations
 
@@ -12,9 +14,11 @@ import pytest
 
 from cli.main import main
 from indexer.stores import SearchQuery
-from indexer.stores.base import StoreUnavailable
+from indexer.stores.base import FieldNotIndexed, StoreUnavailable
+from indexer.stores.engine import bulk
 from indexer.stores.engine.schema import index_settings, mappings
-from tests.engine.fixtures import MakeStore, engine_url
+from indexer.stores.engine.store import to_source
+from tests.engine.fixtures import TEST_BACKOFF, MakeStore, engine_url
 from tests.stores.corpus import corpus
 
 CLIENTS = ["opensearch", "elasticsearch"]
@@ -25,6 +29,7 @@ def _written_before_versions() -> dict[str, Any]:
     """The mapping every index had before versions were kept: word pairs on each text."""
     older = mappings()
     older.pop("_meta", None)
+    del older["properties"]["ruling"]
     for name in WORD_FIELDS:
         older["properties"][name]["index_phrases"] = True
     return older
@@ -44,6 +49,22 @@ def _index_with(store: Any, mapping: dict[str, Any]) -> str:
     store.client.create_index(first, index_settings(1, 0), mapping)
     store.client.update_aliases([{"add": {"index": first, "alias": store.alias}}])
     return first
+
+
+def _holding_the_corpus(store: Any, mapping: dict[str, Any]) -> None:
+    """The store's alias on an index of ``mapping`` holding the corpus, written as the
+    version of that mapping wrote it (no ``ruling``): the store itself refuses to."""
+    index = _index_with(store, mapping)
+    actions = (
+        bulk.Action("index", doc.id, index, _without_ruling(to_source(doc))) for doc in corpus()
+    )
+    report, _ = bulk.run(store.client, actions, TEST_BACKOFF)
+    assert report.indexed == len(corpus())
+    store.client.refresh(index)
+
+
+def _without_ruling(source: dict[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in source.items() if name != "ruling"}
 
 
 def ids(store: Any, q: str) -> set[str]:
@@ -107,23 +128,44 @@ def test_the_cli_says_in_spanish_what_to_do_with_an_index_it_cannot_read(
 
 @pytest.mark.parametrize("kind", CLIENTS)
 @pytest.mark.parametrize("older", [_written_before_versions, _written_before_the_ruling])
-def test_an_index_without_the_ruling_field_is_refused_until_rebuilt(
+def test_an_index_without_the_ruling_field_answers_searches_but_not_the_ruling(
     kind: str, older: Callable[[], dict[str, Any]], make_engine_store: MakeStore
 ) -> None:
-    """Its ``ruling`` filter would find nothing and its facet count nothing, silently,
-    and a sentencia with a ruling could not be written into it."""
-    current = make_engine_store(kind)
-    current.upsert(corpus())
+    """A deployment answers searches for the hour its reindex takes; a ``ruling``
+    question would find nothing or count nothing, silently: it is refused, saying what
+    to do. A sentencia with a ruling cannot be written into it: writes wait."""
     store = make_engine_store(kind)
-    _index_with(store, older())
+    _holding_the_corpus(store, older())
 
-    with pytest.raises(StoreUnavailable, match="abierto reindex"):
-        store.search(SearchQuery(filters={"ruling": ["confirma"]}))
+    assert ids(store, '"daño moral"') == {"sen-001"}
+    assert store.count() == len(corpus())
+    answered = store.search(SearchQuery(q="amparo", facets=["matter", "year"]))
+    assert answered.total > 0 and answered.facets["matter"]
+    for asked in (
+        SearchQuery(filters={"ruling": ["confirma"]}),
+        SearchQuery(q="fallo:confirma"),
+        SearchQuery(q="amparo NOT sentido:confirma"),
+        SearchQuery(q="amparo", facets=["matter", "ruling"]),
+    ):
+        with pytest.raises(FieldNotIndexed) as refused:
+            store.search(asked)
+        assert refused.value.fields == ("ruling",)
+        assert refused.value.mensaje == (
+            "este índice aún no tiene el sentido del fallo: el operador debe ejecutar "
+            "`abierto reindex`"
+        )
     with pytest.raises(StoreUnavailable, match="lo escribió otra versión"):
         store.upsert(corpus())
+    health = store.health()
+    assert health["ok"] is True and "abierto reindex" in str(health["aviso"])
 
-    store.rebuild(corpus())
-    assert _meta(store) == _meta(current)
-    assert ids(store, '"daño moral"') == {"sen-001"}
-    asked = SearchQuery(filters={"ruling": ["confirma"]}, facets=["ruling"])
-    assert {hit.id for hit in store.search(asked).hits} == {"sen-003", "sen-004"}
+    # `abierto reindex` in another process: this one sees the new index at once
+    elsewhere = make_engine_store(kind)  # its own connection, on the same alias
+    elsewhere.alias = store.alias
+    elsewhere.rebuild(corpus())
+    confirma = SearchQuery(filters={"ruling": ["confirma"]}, facets=["ruling"])
+    answer = store.search(confirma)
+    assert {hit.id for hit in answer.hits} == {"sen-003", "sen-004"}
+    assert {f.value: f.count for f in answer.facets["ruling"]} == {"confirma": 2}
+    assert store.upsert(corpus()).indexed == len(corpus())
+    assert "aviso" not in store.health()

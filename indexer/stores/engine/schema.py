@@ -32,13 +32,15 @@ KEY_NORMALIZER = "abierto_key"
 # Rust's char::is_alphanumeric is Alphabetic or a numeric general category (Nd, Nl, No).
 NOT_ALPHANUMERIC = r"[^\p{IsAlphabetic}\p{N}]+"
 # what the current code writes; 1 is every index made before versions were kept (it had
-# word pairs too), 2 the one before the ``ruling`` filter. ``READABLE``: older versions
-# whose answers the current queries read exactly as the current one's (only slower to
-# write): used, with a warning. Neither 1 nor 2 is: they have no ``ruling`` field (its
-# filter would find nothing, its facet count nothing, and a sentencia with a ruling could
-# not be written), so they are refused until ``abierto reindex`` rebuilds them.
+# word pairs too), 2 the one before the ``ruling`` filter. ``LACKING``: older versions
+# still read, and the fields each has none of. Searches read them (a deployment keeps
+# answering during the hour an ``abierto reindex`` takes), but a question naming a field
+# they lack is refused (``FieldNotIndexed``: its filter would find nothing, silently),
+# and writes are refused (the mapping is strict: a sentencia with a ruling could not be
+# written) until ``abierto reindex`` rebuilds them. Any other version is refused whole.
 MAPPING_VERSION = 3
-READABLE = frozenset({MAPPING_VERSION})
+LACKING: dict[int, frozenset[str]] = {1: frozenset({"ruling"}), 2: frozenset({"ruling"})}
+READABLE = frozenset({MAPPING_VERSION, *LACKING})
 META_KEY = "abierto_mapping"
 
 

@@ -8,9 +8,12 @@ sees what was written, as with the embedded store; ``upsert(commit=False)`` leav
 the engine's own refresh (every second) or to ``commit``.
 
 An index written with another mapping (``schema.MAPPING_VERSION``) is found the first
-time the store uses it: one the current queries read exactly as they read their own is
-used, with a warning that ``abierto reindex`` writes it anew; any other is refused,
-reads and writes alike, with that advice, until ``rebuild`` replaces it.
+time the store uses it. An older one (``schema.LACKING``) keeps answering searches, so a
+deployment is never without search for the hour ``abierto reindex`` takes, except a
+question naming a field it lacks (``FieldNotIndexed``, never an answer that silently
+misses); writes to it are refused with the advice to run ``abierto reindex`` (the
+documents stay pending) until ``rebuild`` replaces it. Any other version is refused,
+reads and writes alike, with that advice.
 """
 
 from __future__ import annotations
@@ -19,13 +22,15 @@ import contextlib
 import datetime as dt
 import logging
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from indexer.highlight import plan, shown
 from indexer.models import Legislativo, Sentencia, Sesion
-from indexer.query import parse_query
+from indexer.query import And, Field, Node, Not, Or, parse_query
 from indexer.stores.base import (
+    FieldNotIndexed,
     SearchQuery,
     SearchResult,
     StoreUnavailable,
@@ -37,6 +42,7 @@ from indexer.stores.engine.clients import EngineClient
 from indexer.stores.engine.loading import refreshing_seldom
 from indexer.stores.engine.retry import Backoff, EngineError, not_answering, retryable
 from indexer.stores.engine.schema import (
+    LACKING,
     MAPPING_VERSION,
     READABLE,
     index_settings,
@@ -47,6 +53,9 @@ from indexer.stores.engine.schema import (
 AnyDocument = Sentencia | Sesion | Legislativo
 log = logging.getLogger(__name__)
 HEALTH_TIMEOUT_S = 3.0
+# how long searches trust that the alias still names an older index before asking again
+# (a rebuild in another process swaps it); a question it cannot answer asks at once
+RECHECK_S = 5.0
 
 
 def to_source(doc: AnyDocument) -> dict[str, Any]:
@@ -66,18 +75,31 @@ def to_source(doc: AnyDocument) -> dict[str, Any]:
     return source
 
 
-def unreadable(found: dict[str, dict[str, Any]]) -> str | None:
-    """Why the current queries cannot read the indices of ``found`` (index → mapping)
-    right, or None."""
+def unreadable(found: dict[str, dict[str, Any]], accepted: frozenset[int] = READABLE) -> str | None:
+    """Why the current code cannot use the indices of ``found`` (index → mapping), or
+    None: ``READABLE`` for searches, ``MAPPING_VERSION`` only for writes."""
     for index, mapping in sorted(found.items()):
         version = mapping_version(mapping)
-        if version not in READABLE:
+        if version not in accepted:
             return (
                 f"el índice de búsqueda {index} lo escribió otra versión (esquema "
-                f"{version}; esta versión lee el {MAPPING_VERSION}): ejecute "
+                f"{version}; esta versión escribe el {MAPPING_VERSION}): ejecute "
                 "`abierto reindex` para reconstruirlo desde la base de datos"
             )
     return None
+
+
+def fields_named(node: Node) -> set[str]:
+    """The fields ``name:value`` leaves of a query name, negated ones too."""
+    match node:
+        case Field(name):
+            return {name}
+        case And(items) | Or(items):
+            return {name for item in items for name in fields_named(item)}
+        case Not(item):
+            return fields_named(item)
+        case _:
+            return set()
 
 
 class EngineStore:
@@ -107,7 +129,12 @@ class EngineStore:
         self.search_backoff = search_backoff or Backoff(attempts=3, base_s=0.2)
         self.bulk_workers = bulk_workers
         self.bulk_docs = bulk_docs
-        self._ready = False
+        self._ready = False  # the alias names indices of the current mapping
+        # an older index the alias names: why writes are refused, the fields it lacks,
+        # and when that was read
+        self._stale: str | None = None
+        self._lacking: frozenset[str] = frozenset()
+        self._checked_at = 0.0
         self._lock = threading.Lock()
         self._bulk: bulk.Writer | None = None
         self._pits: pits.HeldPits | None = None
@@ -135,36 +162,56 @@ class EngineStore:
             settings["index"]["refresh_interval"] = "-1"
         self.backoff.call(lambda: self.client.create_index(name, settings, mappings()), "create")
 
-    def ensure(self, backoff: Backoff | None = None) -> None:
-        """Create the first index and point the alias at it, unless there is one already;
-        an index there already must have been written with a mapping the current queries
-        read right (``StoreUnavailable`` otherwise)."""
+    def ensure(self, backoff: Backoff | None = None, *, reading: bool = False) -> None:
+        """Create the first index and point the alias at it, unless there is one already.
+        An index there already must have been written with the current mapping, or, for
+        ``reading``, with one the current queries read (``StoreUnavailable`` otherwise).
+        An older one is looked at again (a rebuild elsewhere may have replaced it) at each
+        write, and by searches after ``RECHECK_S``."""
         if self._ready:
             return
         backoff = backoff or self.backoff
         with self._lock:
             if self._ready:
                 return
-            if self._make_alias(backoff):
-                self._check_mapping(backoff)
-            self._ready = True
+            fresh = time.monotonic() - self._checked_at < RECHECK_S
+            if not (reading and self._stale is not None and fresh):
+                if self._make_alias(backoff):
+                    self._check_mapping(backoff)
+                else:
+                    self._stale, self._lacking = None, frozenset()
+            if self._stale is None:
+                self._ready = True
+            elif not reading:
+                raise StoreUnavailable(self._stale)
 
     def _check_mapping(self, backoff: Backoff) -> None:
         found = backoff.call(lambda: self.client.mappings(self.alias), "mapping")
         problem = unreadable(found)
         if problem is not None:
             raise StoreUnavailable(problem)
-        for index, mapping in sorted(found.items()):
-            version = mapping_version(mapping)
-            if version != MAPPING_VERSION:
-                log.warning(
-                    "the search index %s was written with mapping %d (this version writes "
-                    "%d): it answers the same, but each write costs the engine more; "
-                    "`abierto reindex` rebuilds it with the current mapping",
-                    index,
-                    version,
-                    MAPPING_VERSION,
-                )
+        stale = unreadable(found, frozenset({MAPPING_VERSION}))
+        if stale is not None and stale != self._stale:
+            log.warning("%s; meanwhile searches read it, and writes wait", stale)
+        self._stale = stale
+        self._lacking = frozenset().union(
+            *(LACKING.get(mapping_version(mapping), frozenset()) for mapping in found.values())
+        )
+        self._checked_at = time.monotonic()
+
+    def _unindexed(self, query: SearchQuery, tree: Node) -> FieldNotIndexed | None:
+        """The refusal of a question naming a field the index read lacks, or None."""
+        lacking = self._lacking
+        if self._ready or not lacking:
+            return None
+        for name, values in query.filters.items():
+            if values and name in lacking:
+                return FieldNotIndexed((name,), name)
+        named = lacking.intersection(fields_named(tree))
+        if named:
+            return FieldNotIndexed(tuple(sorted(named)), "q")
+        faceted = lacking.intersection(query.facets)
+        return FieldNotIndexed(tuple(sorted(faceted)), "facets") if faceted else None
 
     def _make_alias(self, backoff: Backoff) -> bool:
         """Point the alias at a first, empty index unless it exists; True if it did."""
@@ -207,7 +254,8 @@ class EngineStore:
             with contextlib.suppress(EngineError):
                 self.client.delete_index(name)
             raise
-        self._ready = True  # the alias names an index of the current mapping now
+        # the alias names an index of the current mapping now
+        self._ready, self._stale, self._lacking = True, None, frozenset()
         self.pits.written()
         for index in old:
             with contextlib.suppress(EngineError):
@@ -289,7 +337,7 @@ class EngineStore:
     # -- reading ------------------------------------------------------------------------
 
     def count(self) -> int:
-        self.ensure()
+        self.ensure(reading=True)
         return self.backoff.call(lambda: self.client.count(self.alias), "count")
 
     def search(self, query: SearchQuery) -> SearchResult:
@@ -300,7 +348,13 @@ class EngineStore:
         tree = parse_query(query.q)
         body = request.build(query, tree, after, self.shards, seen)
         try:
-            self.ensure(self.search_backoff)
+            self.ensure(self.search_backoff, reading=True)
+            if self._unindexed(query, tree) is not None:
+                self._checked_at = 0.0  # rebuilt meanwhile, perhaps: ask the engine again
+                self.ensure(self.search_backoff, reading=True)
+                refusal = self._unindexed(query, tree)
+                if refusal is not None:
+                    raise refusal
             response, pit = pits.search(self.pits, body, pit, self.search_backoff)
         except EngineError as exc:
             if retryable(exc.status):
@@ -327,6 +381,9 @@ class EngineStore:
         problem = unreadable(found)
         if problem is not None:
             return {**state, "ok": False, "error": problem}
+        stale = unreadable(found, frozenset({MAPPING_VERSION}))
+        if stale is not None:  # it answers searches; writes wait for the rebuild
+            return {**state, "ok": True, "aviso": stale}
         return {**state, "ok": True}
 
     def close(self) -> None:
