@@ -181,6 +181,7 @@ def build_document(
                 proceeding=_one(fields.get("proceeding")),
                 judgment_type=_one(fields.get("judgment_type")),
                 ruling=normalise_ruling(_one(fields.get("ruling"))),
+                secretario=normalise_person(_one(fields.get("secretario"))),
             )
         if kind == "sesion":
             session_type = normalise_session_type(_one(fields.get("session_type")))
@@ -273,11 +274,11 @@ def _from_heading(
 # The fields whose provenance a document records (its kind-specific and dated ones).
 _SOURCED = frozenset(
     ("date", "title", "court", "expediente", "matter", "resolution_date", "ponente", "proceeding",
-     "judgment_type", "ruling", "congress", "legislature", "chamber", "session_type", "doc_type",
-     "number", "authors", "committee", "status")
+     "judgment_type", "ruling", "secretario", "congress", "legislature", "chamber",
+     "session_type", "doc_type", "number", "authors", "committee", "status")
 )  # fmt: skip
 _HEADING_FIELDS = ("court", "expediente", "matter", "resolution_date", "proceeding",
-                   "judgment_type", "ponente")  # fmt: skip
+                   "judgment_type", "ponente", "secretario")  # fmt: skip
 
 
 def _from_session_title(

@@ -154,7 +154,7 @@ class PrivacyReport(BaseModel):
 _UNHASHED = frozenset(("content_sha256", "fetched_at", "updated_at"))
 # fields added after hashes were stored: hashed only when set, so a document without
 # them keeps the hash it was saved with (a re-crawl is no change for every sentencia)
-_HASHED_WHEN_SET = frozenset(("ruling",))
+_HASHED_WHEN_SET = frozenset(("ruling", "secretario"))
 
 
 class DocumentCore(BaseModel):
@@ -301,6 +301,11 @@ class Sentencia(DocumentCore):
         None,
         description="Sentido del fallo as the source publishes it (condenatorio, "
         "confirmar…), case-folded; never read from the text.",
+    )
+    secretario: str | None = Field(
+        None,
+        description="Secretario or secretaria (de estudio y cuenta, proyectista) who drafted "
+        "the sentence with the ponente, from the caption's label only; titles taken off.",
     )
 
 

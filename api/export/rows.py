@@ -55,6 +55,8 @@ FIELDS: tuple[str, ...] = (
     "number",
     "committee",
     "status",
+    # added later: after the columns existing exports had, so their positions hold
+    "secretario",
     "text",
 )
 DEFAULT_FIELDS: tuple[str, ...] = tuple(f for f in FIELDS if f != "text")

@@ -83,6 +83,7 @@ KIND_COLUMNS: dict[str, tuple[Column, ...]] = {
         _text("proceeding", "Tipo de juicio o procedimiento."),
         _text("judgment_type", "Tipo de resolución (definitiva, interlocutoria…)."),
         _text("ruling", "Sentido del fallo como lo publica la fuente (condenatorio, confirmar…)."),
+        _text("secretario", "Secretario o secretaria que proyectó la sentencia (su carátula)."),
     ),
     "sesion": (
         _text("congress", "Congreso."),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.readers.courts import ORDINALS
+from indexer.readers.courts import ordinal_word
 
 _SOFT_HYPHEN = "\u00ad"
 _BLANK_LINE = re.compile(r"\n[ \t]+(?=\n)")
@@ -46,7 +46,7 @@ def _run_on(match: re.Match[str]) -> str:
     return " " if last and last[-1].lower() in _NEEDS_NEXT else "\n"
 
 
-# "1o.", "1°", "1º", "1er.", "3ero.", "2a.", "2ª" before a court's or circuit's noun
+# "1o.", "1°", "1º", "1er.", "3ero.", "21o.", "2a.", "2ª" before a court's or circuit's noun
 _FIGURE_ORDINAL = re.compile(
     r"\b(\d{1,2})\s*(?:((?i:o|er|ero)|º|°)|((?i:a)|ª))\.?\s+(?=(?:Tribunal|TRIBUNAL|Circuito|CIRCUITO"
     r"|Sala|SALA|Juzgado|JUZGADO|Distrito|DISTRITO|Regi[oó]n|REGI[OÓ]N)\b)"
@@ -56,12 +56,10 @@ _SHORT_BEFORE = frozenset(("Primero", "Tercero"))
 
 
 def _ordinal(match: re.Match[str]) -> str:
-    word = ORDINALS.get(int(match[1]))
+    word = ordinal_word(int(match[1]), feminine=bool(match[3]))  # "2a. Sala": Segunda
     if word is None:
         return match[0]
-    if match[3]:  # "2a. Sala": Segunda
-        word = " ".join(f"{part[:-1]}a" for part in word.split())
-    elif (last := word.split()[-1]) in _SHORT_BEFORE:
+    if not match[3] and (last := word.split()[-1]) in _SHORT_BEFORE:
         word = f"{word[: -len(last)]}{last[:-1]}"
     noun = match.string[match.end() : match.end() + 2]
     return f"{word.upper() if noun.isupper() else word} "  # in a caption's capitals, so

@@ -17,18 +17,37 @@ _SMALL_WORDS = frozenset(
      "por", "con", "sin", "sobre", "su", "sus")
 )  # fmt: skip
 _ROMAN = re.compile(r"^C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+# Ordinals 1–99 as courts are numbered: circuits up to the Trigésimo Segundo, tribunals
+# of a circuit and a city's juzgados beyond twenty ("Vigésimo Primer Tribunal Colegiado",
+# "Juzgado Cuadragésimo Segundo de lo Familiar").
+_UNITS = ("", "Primero", "Segundo", "Tercero", "Cuarto", "Quinto", "Sexto", "Séptimo",
+          "Octavo", "Noveno")  # fmt: skip
+_TENS = ("", "Décimo", "Vigésimo", "Trigésimo", "Cuadragésimo", "Quincuagésimo",
+         "Sexagésimo", "Septuagésimo", "Octogésimo", "Nonagésimo")  # fmt: skip
 ORDINALS = {
-    1: "Primero", 2: "Segundo", 3: "Tercero", 4: "Cuarto", 5: "Quinto", 6: "Sexto",
-    7: "Séptimo", 8: "Octavo", 9: "Noveno", 10: "Décimo", 11: "Décimo Primero",
-    12: "Décimo Segundo", 13: "Décimo Tercero", 14: "Décimo Cuarto", 15: "Décimo Quinto",
-    16: "Décimo Sexto", 17: "Décimo Séptimo", 18: "Décimo Octavo", 19: "Décimo Noveno",
-    20: "Vigésimo",
-}  # fmt: skip
-_ORDINAL_NUMBER = re.compile(r"\b(\d{1,2})\s*(?:o\.?|º|°|er\.?|ero\.?)(?=\s|$)", re.IGNORECASE)
+    10 * tens + units: " ".join(word for word in (_TENS[tens], _UNITS[units]) if word)
+    for tens in range(10)
+    for units in range(10)
+    if tens or units
+}
+# "1o.", "1er.", "21°", "2a.", "2ª": masculine, or feminine (group 2) before a sala
+_ORDINAL_NUMBER = re.compile(
+    r"\b(\d{1,2})\s*(?:(?i:o\.?|er\.?|ero\.?)|º|°|((?i:a\.?)|ª\.?))(?=\s|$)"
+)
 # An ordinal before its noun loses its "o": "1er. Tribunal" → "Primer Tribunal" (not
-# "Primero"), "del 3er. Circuito" → "Tercer Circuito"; after it, it keeps it ("Juzgado
-# Primero").
+# "Primero"), "del 3er. Circuito" → "Tercer Circuito", "21o. Tribunal" → "Vigésimo Primer
+# Tribunal"; after it, it keeps it ("Juzgado Primero").
 _APOCOPE = re.compile(r"\b(Primero|Tercero)(?=\s+(?:Tribunal|Circuito|Juzgado)\b)")
+
+
+def ordinal_word(number: int, feminine: bool = False) -> str | None:
+    """``21`` → ``Vigésimo Primero`` (``Vigésima Primera`` feminine); None beyond 99."""
+    word = ORDINALS.get(number)
+    if word is None or not feminine:
+        return word
+    return " ".join(f"{part[:-1]}a" for part in word.split())
+
+
 _ABBREVIATIONS = (
     (re.compile(r"\bjdo\.?(?=\s)", re.I), "Juzgado"),
     (re.compile(r"\btrib\.?(?=\s)", re.I), "Tribunal"),
@@ -188,10 +207,10 @@ def normalise_court(text: str | None, institution: str | None = None) -> str | N
     shouting = _shouting(name)
     for pattern, expansion in _ABBREVIATIONS:
         name = pattern.sub(expansion, name)
-    name = _ORDINAL_NUMBER.sub(lambda m: ORDINALS.get(int(m[1]), m[0]), name)
-    name = _APOCOPE.sub(lambda m: m[1][:-1], name)
+    name = _ORDINAL_NUMBER.sub(lambda m: ordinal_word(int(m[1]), bool(m[2])) or m[0], name)
     if shouting:
         name = title_case(name)
+    name = _APOCOPE.sub(lambda m: m[1][:-1], name)
     known = KNOWN_COURTS.get(fold_keyword(name))
     if known:
         return known

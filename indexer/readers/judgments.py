@@ -864,6 +864,29 @@ def read_ponente(text: str) -> tuple[str, int] | None:
     return _caption_ponente(text) or _closing_ponente(text) or _caption_drafter(text)
 
 
+# The caption's secretario, who drafts the sentence with the ponente: "SECRETARIO:",
+# "SECRETARIA:", "SECRETARIO DE ESTUDIO Y CUENTA:", "SECRETARIA PROYECTISTA:" (the label
+# written twice, "SECRETARIA: SECRETARIA: ANA…", as a public version may). Never another
+# secretary: "SECRETARIA AUXILIAR:", "SECRETARIO DE ACUERDOS:", "SECRETARIOS:" (several),
+# "COLABORÓ:"; nor one "en funciones de magistrado" (then the ponente).
+_SECRETARIO_LABEL = re.compile(
+    r"^(?:secretari[oa](?:\s+de\s+estudio\s+y\s+cuenta|\s+proyectista)?\s*:\s*)+(?P<value>.*)$",
+    re.I,
+)
+# two people named in one value ("ANA RUIZ Y JUAN PÉREZ", "ANA RUIZ, JUAN PÉREZ"): none
+_SEVERAL = re.compile(r",|\s(?:y|e)\s", re.I)
+
+
+def read_secretario(text: str) -> tuple[str, int] | None:
+    """The secretario its caption's label names, as written (titles kept, as a
+    ponente's: the document's model takes them off); None where the caption names none,
+    the name is masked or more than one person."""
+    found = _labelled_name(_caption(text), _SECRETARIO_LABEL)
+    if found is None or _SEVERAL.search(found[0]):
+        return None
+    return found
+
+
 # The closing's ponente: "…, siendo ponente el Magistrado Juan Pérez López, quienes…"; a
 # judge's own: "Así lo resolvió y firma la Licenciada ANA RUIZ SOTO, Jueza Primero…".
 _PROSE_TITLES = (
@@ -1592,6 +1615,9 @@ def read_sentence(text: str) -> Reading:
     ponente = read_ponente(text)
     if ponente:
         reading.put("ponente", *ponente)
+    secretario = read_secretario(text)
+    if secretario:
+        reading.put("secretario", *secretario)
     return reading
 
 

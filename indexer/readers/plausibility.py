@@ -145,6 +145,7 @@ CHECKS = {
     "resolution_date": _date,
     "court": _named,
     "ponente": _named,
+    "secretario": _named,
     "matter": _named,
     "chamber": _named,
     "congress": _named,

@@ -25,6 +25,7 @@ META_FIELDS: tuple[str, ...] = (
     "judgment_type",
     "ruling",
     "ponente",
+    "secretario",
     "congress",
     "session_type",
     "doc_type",

@@ -28,8 +28,9 @@ from indexer.models import (
 def hash_as_before(doc) -> str:  # type: ignore[no-untyped-def]
     payload = doc.model_dump(mode="json", exclude={"content_sha256", "fetched_at", "updated_at"})
     payload["files"] = sorted(f["sha256"] for f in payload["files"])
-    if payload.get("ruling", "") is None:  # a field added later: hashed only when set
-        del payload["ruling"]
+    for later in ("ruling", "secretario"):  # fields added later: hashed only when set
+        if payload.get(later, "") is None:
+            del payload[later]
     return hashlib.sha256(repr(sorted(payload.items())).encode("utf-8")).hexdigest()
 
 
@@ -70,7 +71,8 @@ def unusual() -> list:  # type: ignore[type-arg]
             sentencia.model_copy(
                 update={"id": f"sen-rara-{n}", "text": text, "title": text[:30],
                         "ocr_pages": [OcrPageRef(page=1, confidence=61.25)],
-                        "ruling": "condenatorio" if n else None}
+                        "ruling": "condenatorio" if n else None,
+                        "secretario": "Ana Ruiz Soto" if n > 1 else None}
             )
             for n, text in enumerate(texts[1:])
         ),

@@ -25,7 +25,8 @@ SHAPES = {
         {"expediente": "AMPARO DIRECTO EN REVISIÓN 7151/2019", "court": "Primera Sala de la SCJN",
          "proceeding": "amparo directo en revisión", "matter": "amparo",
          "resolution_date": "2023-03-08",
-         "ponente": "MINISTRO JUAN LUIS GONZÁLEZ ALCÁNTARA CARRANCÁ"},
+         "ponente": "MINISTRO JUAN LUIS GONZÁLEZ ALCÁNTARA CARRANCÁ",
+         "secretario": "ANA MARÍA IBARRA OLGUÍN"},
     ),
     "scjn-cc": (
         "CONTROVERSIA CONSTITUCIONAL 45/2023\n\nACTOR: MUNICIPIO DE SAN PEDRO GARZA GARCÍA, "
@@ -45,7 +46,8 @@ SHAPES = {
         "amparo en revisión 450/2012.\n",
         {"expediente": "AMPARO EN REVISIÓN 450/2012", "court": "Segunda Sala de la SCJN",
          "proceeding": "amparo en revisión", "matter": "amparo",
-         "resolution_date": "2013-03-08", "ponente": "SERGIO A. VALLS HERNÁNDEZ"},
+         "resolution_date": "2013-03-08", "ponente": "SERGIO A. VALLS HERNÁNDEZ",
+         "secretario": "JORGE JANNU LIZÁRRAGA DELGADO"},
     ),
     # a contradicción: the courts whose criteria differ in one long line of capitals,
     # then the ponente

@@ -26,6 +26,20 @@ from indexer.readers.videos import canonical_video_url, state_from_text, video_i
         ("SEGUNDO TRIBUNAL COLEGIADO EN MATERIA PENAL DEL PRIMER CIRCUITO",
          "Segundo Tribunal Colegiado en Materia Penal del Primer Circuito"),
         ("", None),
+        # beyond twenty: tribunals of a circuit, circuits up to the Trigésimo Segundo, a
+        # city's juzgados; an ordinal before its noun short ("Primer"), after it full
+        ("21o. TRIBUNAL COLEGIADO EN MATERIA ADMINISTRATIVA DEL 1er. CIRCUITO",
+         "Vigésimo Primer Tribunal Colegiado en Materia Administrativa del Primer Circuito"),
+        ("Primer Tribunal Colegiado del 32° Circuito",
+         "Primer Tribunal Colegiado del Trigésimo Segundo Circuito"),
+        ("23er. Tribunal Colegiado en Materia Civil del 1er. Circuito",
+         "Vigésimo Tercer Tribunal Colegiado en Materia Civil del Primer Circuito"),
+        ("Tribunal Colegiado del 30o. Circuito", "Tribunal Colegiado del Trigésimo Circuito"),
+        ("JUZGADO 42o. DE LO FAMILIAR", "Juzgado Cuadragésimo Segundo de lo Familiar"),
+        ("Juzgado 31o. Civil", "Juzgado Trigésimo Primero Civil"),
+        ("1er. TRIBUNAL COLEGIADO EN MATERIA CIVIL DEL 3er. CIRCUITO",
+         "Primer Tribunal Colegiado en Materia Civil del Tercer Circuito"),
+        ("2a. SALA PENAL", "Segunda Sala Penal"),
     ],
 )  # fmt: skip
 def test_courts_have_one_written_form(written: str, court: str | None) -> None:

@@ -62,6 +62,12 @@ CIVIL_1 = "Primer Tribunal Colegiado en Materia Civil del Primer Circuito"
      ("Así lo resolvió el 13° Tribunal Colegiado en Materia Administrativa del Primer "
       "Circuito.", AMPARO_HEAD,
       "Décimo Tercer Tribunal Colegiado en Materia Administrativa del Primer Circuito"),
+     ("Así lo resolvió el 21o. Tribunal Colegiado en Materia Administrativa del 1er. "
+      "Circuito, por unanimidad de votos.", AMPARO_HEAD,
+      "Vigésimo Primer Tribunal Colegiado en Materia Administrativa del Primer Circuito"),
+     ("Así lo resolvió el Primer Tribunal Colegiado en Materias Penal y Civil del 32° "
+      "Circuito, por unanimidad de votos.", AMPARO_HEAD,
+      "Primer Tribunal Colegiado en Materias Penal y Civil del Trigésimo Segundo Circuito"),
      ("Así lo resolvió la Primera Sala de la Suprema Corte de Justicia de la Na-\nción, por "
       "unanimidad de cinco votos.", AMPARO_HEAD, "Primera Sala de la SCJN")],
 )  # fmt: skip
@@ -135,6 +141,11 @@ def test_a_juicio_an_amparo_comes_from_is_not_its_number() -> None:
      ("la 2a. Sala Penal", "la Segunda Sala Penal"),
      ("el 1o. Tribunal Colegiado del 3er. Circuito",
       "el Primer Tribunal Colegiado del Tercer Circuito"),
+     ("el 21o. Tribunal Colegiado del 32° Circuito",
+      "el Vigésimo Primer Tribunal Colegiado del Trigésimo Segundo Circuito"),
+     ("el 23er. TRIBUNAL COLEGIADO DEL 30o. CIRCUITO",
+      "el VIGÉSIMO TERCER TRIBUNAL COLEGIADO DEL TRIGÉSIMO CIRCUITO"),
+     ("la 21a. Sala", "la Vigésima Primera Sala"),
      ("del\nPrimer Circuito\n\nNotifíquese", "del Primer Circuito\n\nNotifíquese"),
      ("Sala\nLIC. JUAN PÉREZ", "Sala\nLIC. JUAN PÉREZ")],
 )  # fmt: skip

@@ -42,6 +42,7 @@ FIELD_LABELS = {
     "judgment_type": "Tipo de resolución",
     "ruling": "Sentido del fallo",
     "ponente": "Ponente",
+    "secretario": "Secretario(a)",
     "number": "Número",
     "committee": "Comisión",
     "status": "Estado",
