@@ -526,22 +526,99 @@ class TantivyStore:
         generation = self._generation
         return self.index.searcher(), generation
 
-    def _still_indexed(self, result: SearchResult, searcher: tantivy.Searcher) -> SearchResult:
-        """A held commit's page without the documents deleted since (withheld for the
-        personal data a review found, removed by the operator): a cursor made before
-        never shows them again, for the minutes its commit is held."""
-        ids = [hit.id for hit in result.hits]
-        if not ids:
+    def _as_now(
+        self,
+        result: SearchResult,
+        query: SearchQuery,
+        searcher: tantivy.Searcher,
+        native: NativeReader | None,
+        generation: int,
+    ) -> SearchResult:
+        """A held commit's page with its hits as the library holds them now: the same
+        question asked again of them alone, of the current commit (natively where the
+        store searches natively: a question only the native search can ask). A document
+        deleted since (withheld for the personal data a review found, removed by the
+        operator) or re-indexed so that it no longer matches (the name searched for
+        masked) is not shown; one re-indexed that still matches (masked, corrected) shows
+        its current title, snippet and highlights. Else a cursor made before would show,
+        for the minutes its commit is held, text the library has since masked. The page
+        keeps the held commit's order, scores, total and next cursor."""
+        if not result.hits:
             return result
-        query = tantivy.Query.boolean_query(
+        ids = list(dict.fromkeys(hit.id for hit in result.hits))
+        if native is not None:
+            now = self._now_native(ids, query, searcher, native, generation)
+        else:
+            now = self._now(ids, query, searcher)
+        hits = [
+            now[held.id].model_copy(update={"score": held.score})
+            for held in result.hits
+            if held.id in now
+        ]
+        return result.model_copy(update={"hits": hits})
+
+    def _now_native(
+        self,
+        ids: list[str],
+        query: SearchQuery,
+        searcher: tantivy.Searcher,
+        native: NativeReader,
+        generation: int,
+    ) -> dict[str, SearchHit]:
+        """``_as_now``'s hits, by id, as the native search of the current commit finds
+        them (``searcher``: tantivy-py's of that commit, for the highlights left to it)."""
+        asked = _question(query.q)
+        among = PLAN.boolean([("should", PLAN.term("id", i)) for i in ids])
+        whole = PLAN.boolean([("must", json.loads(_plan_json(query, asked))), ("must", among)])
+        _, _, found = native.search(
+            generation,
+            whole,
+            len(ids),
+            0,
+            query.effective_sort(),
+            aggs=None,
+            count=False,
+            texts=query.highlight,
+            marks=asked.marks if query.highlight and NATIVE_HIGHLIGHTS else None,
+            work=self.phrase_work,
+        )
+        highlights = self._lit_up(found, asked, searcher) if query.highlight else None
+        now: dict[str, SearchHit] = {}
+        for n, (_, payload, _) in enumerate(found):
+            hit = SearchHit.model_validate_json(payload)
+            if highlights is not None:
+                hit.highlights = highlights[n]
+            now[hit.id] = hit
+        return now
+
+    def _now(
+        self, ids: list[str], query: SearchQuery, searcher: tantivy.Searcher
+    ) -> dict[str, SearchHit]:
+        """``_as_now``'s hits, by id, as tantivy-py's ``searcher`` finds them."""
+        tree = parse_query(query.q)
+        among = tantivy.Query.boolean_query(
             [(tantivy.Occur.Should, tantivy.Query.term_query(self.schema, "id", i)) for i in ids]
         )
-        found = searcher.search(query, limit=len(ids))
-        kept = {searcher.doc(address)["id"][0] for _, address in found.hits}
-        if len(kept) == len(set(ids)):
-            return result
-        hits = [hit for hit in result.hits if hit.id in kept]
-        return result.model_copy(update={"hits": hits})
+        asked = with_filters(self.schema, compile_node(self.schema, tree), query)
+        both = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Must, asked), (tantivy.Occur.Must, among)]
+        )
+        found = searcher.search(both, limit=len(ids))
+        lit = shown(tree)
+        finder = passage_finder(plan(lit))
+        snippets = None
+        if query.highlight and found.hits and _has_words(lit):
+            words = compile_node(self.schema, lit, pairs=False)
+            snippets = tantivy.SnippetGenerator.create(searcher, words, self.schema, "text")
+            snippets.set_max_num_chars(SNIPPET_CHARS)
+        now: dict[str, SearchHit] = {}
+        for _, address in found.hits:
+            stored = searcher.doc(address)
+            hit = SearchHit.model_validate_json(bytes(stored["payload"][0]))
+            if query.highlight:
+                hit.highlights = _highlights(snippets, stored.get_first("text") or "", finder)
+            now[hit.id] = hit
+        return now
 
     def _exists(self, doc_id: str) -> bool:
         query = tantivy.Query.term_query(self.schema, "id", doc_id)
@@ -601,7 +678,7 @@ class TantivyStore:
                         found = found.result()
                 else:
                     found = self._search(held, query, offset, key, made_on)
-                return self._still_indexed(found, searcher)
+                return self._as_now(found, query, searcher, native, generation)
         page_key = (fingerprint, offset, query.limit, generation)
         cached = self._pages.get(page_key)
         if cached is not None:
@@ -669,7 +746,6 @@ class TantivyStore:
             facets = _facet_values(counted[1])
             return SearchResult(total=counted[0], hits=[], facets=facets, next_cursor=None)
         sort = query.effective_sort()
-        tree, finder = asked.tree, asked.finder
         total, raw, found = native.search(
             count_key[1],
             _plan_json(query, asked),
@@ -690,20 +766,7 @@ class TantivyStore:
             kept_facets = _kept_facets(raw, names, query)
             if names:
                 self._count_cache.put_kept(counts_key, (total, kept_facets))
-        highlights: list[list[str]] | None = None
-        if query.highlight:
-            snippets = None
-            highlights = []
-            for _, _, text in found:
-                if isinstance(text, list):
-                    highlights.append(text)
-                    continue
-                # a text the native highlighter leaves to Python (see ``highlight.rs``)
-                if snippets is None and _has_words(tree):
-                    words = compile_node(self.schema, tree, pairs=False)
-                    snippets = tantivy.SnippetGenerator.create(searcher, words, self.schema, "text")
-                    snippets.set_max_num_chars(SNIPPET_CHARS)
-                highlights.append(_highlights(snippets, text or "", finder))
+        highlights = self._lit_up(found, asked, searcher) if query.highlight else None
         page = _KeptPage(
             total=total,
             facets=kept_facets,
@@ -717,6 +780,28 @@ class TantivyStore:
             cursor = encode_cursor(query, next_offset, count_key[0], commit)
             page = replace(page, next_cursor=cursor)
         return page
+
+    def _lit_up(
+        self,
+        found: list[tuple[float | None, bytes, str | list[str] | None]],
+        asked: _Question,
+        searcher: tantivy.Searcher,
+    ) -> list[list[str]]:
+        """The highlights of a native page's hits: made natively, or by tantivy-py's
+        ``searcher`` from the text the native highlighter leaves to Python (see
+        ``highlight.rs``)."""
+        snippets = None
+        highlights = []
+        for _, _, text in found:
+            if isinstance(text, list):
+                highlights.append(text)
+                continue
+            if snippets is None and _has_words(asked.tree):
+                words = compile_node(self.schema, asked.tree, pairs=False)
+                snippets = tantivy.SnippetGenerator.create(searcher, words, self.schema, "text")
+                snippets.set_max_num_chars(SNIPPET_CHARS)
+            highlights.append(_highlights(snippets, text or "", asked.finder))
+        return highlights
 
     def _search(
         self,

@@ -303,3 +303,75 @@ def test_a_closed_library_closes_its_speech_points_in_time(
         cleanup = connect("opensearch", Connection(url))
         cleanup.delete_index(speeches.name)
         cleanup.close()
+
+
+NAME = "Rogelio Villaseñor Ortega"
+
+
+def _named(n: int, name: str) -> object:
+    """Sentencia ``n`` naming a party in its title and text, as before a privacy review
+    masks the name (``****``)."""
+    doc = _dated(n, START + dt.timedelta(days=n))
+    text = f"Reparación del daño moral número {n} que reclama {name} por la difamación."
+    return doc.model_copy(  # type: ignore[attr-defined]
+        update={"title": f"Sentencia del expediente {n}/2023 ({name})", "text": text}
+    )
+
+
+@pytest.mark.parametrize("q", ["daño moral", "Villaseñor"], ids=["still-matches", "the-name"])
+def test_a_document_masked_between_pages_shows_no_old_text(
+    q: str, make_engine_store: MakeStore
+) -> None:
+    """A document re-indexed with the name masked after a first page: the point in time
+    still holds the name, but no page read from it shows it again (the current title
+    and highlights, or no hit when the name was what matched), and the paging and the
+    total stay the point in time's."""
+    store = _loaded(make_engine_store, "opensearch")
+    named = [15, 25] if q == "daño moral" else [15, 25, 28, 29, 30, 1, 2, 3, 4, 5, 6, 7]
+    store.upsert([_named(n, NAME) for n in named])
+    query = SearchQuery(q=q, sort="date_desc", limit=10 if q == "daño moral" else 3)
+    first = store.search(query)
+    assert NAME in first.model_dump_json()
+    store.upsert([_named(n, "****") for n in named])
+    answers, page = [], first
+    while page.next_cursor:
+        page = store.search(query.model_copy(update={"cursor": page.next_cursor}))
+        answers.append(page)
+    replayed = store.search(query.model_copy(update={"cursor": first.next_cursor}))
+    for answer in [*answers, replayed]:
+        said = answer.model_dump_json()
+        assert "Villaseñor" not in said and "Villasenor" not in said
+        assert answer.total == first.total
+    shown = [hit.id for answer in answers for hit in answer.hits]
+    if q == "daño moral":
+        assert shown == ORIGINAL[10:]
+        masked = next(hit for a in answers for hit in a.hits if hit.id == "sen-015")
+        assert masked.title.endswith("(****)")
+        assert any("****" in h for h in masked.highlights)
+    else:
+        assert shown == []
+
+
+def test_a_speech_masked_between_pages_shows_no_old_text(make_engine_store: MakeStore) -> None:
+    """A speech re-indexed with a name masked after a first page shows as it is now on
+    the pages read from the point in time."""
+    client = make_engine_store("opensearch").client
+    index = EngineSpeechIndex(client, f"t-{uuid.uuid4().hex[:12]}-speeches", TEST_BACKOFF)
+    try:
+        speeches = [_speech(n, START + dt.timedelta(days=n)) for n in range(1, COUNT + 1)]
+        named = {15: f"Intervención 15 sobre el agua potable de {NAME}."}
+        told = [s.model_copy(update={"text": named.get(s.order, s.text)}) for s in speeches]
+        index.replace_sessions(["s1"], told, previous=[])
+        index.refresh()
+        query = SpeechQuery(q="agua potable", sort="date_desc", limit=10)
+        first = index.search(query)
+        masked = [s.model_copy(update={"text": s.text.replace(NAME, "****")}) for s in told]
+        index.replace_sessions(["s1"], masked, previous=[s.id for s in told])
+        index.refresh()
+        page = index.search(query.model_copy(update={"cursor": first.next_cursor}))
+        said = page.model_dump_json()
+        assert [h.speech.id for h in page.hits] == [f"s1-{n:03d}" for n in range(20, 10, -1)]
+        assert "Villaseñor" not in said
+        assert next(h for h in page.hits if h.speech.order == 15).speech.text.endswith("****.")
+    finally:
+        client.delete_index(index.name)

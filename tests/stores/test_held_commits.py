@@ -164,3 +164,51 @@ def test_a_document_deleted_between_pages_is_not_shown_from_the_held_commit(
     assert shown == [i for i in ORIGINAL[10:20] if i != "sen-015"]
     third = store.search(query.model_copy(update={"cursor": second.next_cursor}))
     assert [hit.id for hit in third.hits] == ORIGINAL[20:]  # the held commit's paging
+
+
+NAME = "Rogelio Villaseñor Ortega"
+
+
+def _named(n: int, name: str) -> object:
+    """Sentencia ``n`` naming a party (``name``) in its title and its text, as it is
+    before a privacy review masks it (``****``)."""
+    doc = _docs(n, 1, dt.date(2023, 1, 1))[0]
+    text = f"Reparación del daño moral número {n} que reclama {name} por la difamación."
+    return doc.model_copy(
+        update={"title": f"Sentencia del expediente {n}/2023 ({name})", "text": text}
+    )
+
+
+@pytest.mark.parametrize("native", [True, False], ids=["native", "tantivy-py"])
+@pytest.mark.parametrize("q", ["daño moral", "Villaseñor"], ids=["still-matches", "the-name"])
+def test_a_document_masked_between_pages_shows_no_old_text_from_the_held_commit(
+    tmp_path: Path, native: bool, q: str
+) -> None:
+    """A document re-indexed with the name masked after a first page: the held commit
+    still has the name in its title and text, but no page read from it shows the name
+    again (its current title and highlights, or no hit when the name was what matched);
+    the paging stays the held commit's."""
+    store = TantivyStore(tmp_path / "index", native=native)
+    docs = _docs(1, COUNT, dt.date(2023, 1, 1))
+    named = [15, 25] if q == "daño moral" else [15, 25, 28, 29, 30, 1, 2, 3, 4, 5, 6, 7]
+    store.upsert([*docs, *(_named(n, NAME) for n in named)])
+    query = SearchQuery(q=q, sort="date_desc", limit=3 if q != "daño moral" else 10)
+    first = store.search(query)
+    assert NAME in first.model_dump_json()
+    store.upsert([_named(n, "****") for n in named])
+    answers, page = [], first
+    while page.next_cursor:
+        page = store.search(query.model_copy(update={"cursor": page.next_cursor}))
+        answers.append(page)
+    replayed = store.search(query.model_copy(update={"cursor": first.next_cursor}))
+    for answer in [*answers, replayed]:
+        said = answer.model_dump_json()
+        assert "Villaseñor" not in said and "Villasenor" not in said
+    shown = [hit.id for answer in answers for hit in answer.hits]
+    if q == "daño moral":
+        assert shown == ORIGINAL[10:]  # nothing skipped: shown as it is now
+        masked = next(hit for a in answers for hit in a.hits if hit.id == "sen-015")
+        assert masked.title.endswith("(****)")
+        assert any("****" in h for h in masked.highlights)
+    else:
+        assert shown == []  # the name no longer matches them

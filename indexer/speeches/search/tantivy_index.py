@@ -9,11 +9,12 @@ import shutil
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import tantivy
 
 from indexer.analysis import FOLDED, STEMMED, fold_keyword, stem_tokens
-from indexer.highlight import mark, plan
+from indexer.highlight import MatchPlan, mark, plan
 from indexer.query import parse_query
 from indexer.speeches.model import Speech
 from indexer.speeches.search.shapes import SPEECH_FILTERS, SpeechHit, SpeechQuery, SpeechResult
@@ -186,16 +187,66 @@ class TantivySpeechIndex:
         self.index.reload()
         return self.index.searcher()
 
-    def _indexed(self, searcher: tantivy.Searcher, hits: list[SpeechHit]) -> set[str]:
-        """The ids of ``hits`` that ``searcher`` (the current commit) still holds."""
-        ids = [hit.speech.id for hit in hits]
+    def _as_now(
+        self,
+        searcher: tantivy.Searcher,
+        full: tantivy.Query,
+        text_query: tantivy.Query,
+        match_plan: MatchPlan,
+        hits: list[SpeechHit],
+    ) -> list[SpeechHit]:
+        """A held commit's ``hits`` as ``searcher`` (the current commit) holds them: the
+        question ``full`` asked again of them alone. A speech taken out since, or
+        re-indexed so that it no longer matches (a name masked), is not shown; one
+        re-indexed that still matches shows its current text and highlights, never the
+        held commit's (text the library has since masked). Order and scores stay."""
+        ids = list(dict.fromkeys(hit.speech.id for hit in hits))
         if not ids:
-            return set()
-        query = tantivy.Query.boolean_query(
+            return hits
+        among = tantivy.Query.boolean_query(
             [(tantivy.Occur.Should, tantivy.Query.term_query(self.schema, "id", i)) for i in ids]
         )
-        found = searcher.search(query, limit=len(ids))
-        return {searcher.doc(address)["id"][0] for _, address in found.hits}
+        both = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Must, full), (tantivy.Occur.Must, among)]
+        )
+        found = searcher.search(both, limit=len(ids))
+        now = {
+            hit.speech.id: hit
+            for hit in self._shown(searcher, found.hits, text_query, match_plan, scored=False)
+        }
+        return [
+            now[hit.speech.id].model_copy(update={"score": hit.score})
+            for hit in hits
+            if hit.speech.id in now
+        ]
+
+    def _shown(
+        self,
+        searcher: tantivy.Searcher,
+        found: list[tuple[Any, tantivy.DocAddress]],
+        text_query: tantivy.Query,
+        match_plan: MatchPlan,
+        scored: bool,
+    ) -> list[SpeechHit]:
+        """The hits ``searcher`` found, with their highlights (``scored``: by relevance,
+        the score kept)."""
+        snippets = tantivy.SnippetGenerator.create(searcher, text_query, self.schema, "text")
+        snippets.set_max_num_chars(SNIPPET_CHARS)
+        hits = []
+        for key, address in found:
+            stored = searcher.doc(address)
+            speech = Speech.model_validate_json(bytes(stored["payload"][0]))
+            snippet = snippets.snippet_from_doc(stored)
+            fragment = snippet.fragment()
+            if fragment:
+                marked = [
+                    mark(fragment, [(r.start, r.end) for r in snippet.highlighted()], match_plan)
+                ]
+            else:
+                marked = [html.escape(speech.text[:SNIPPET_CHARS])] if speech.text else []
+            score = float(key) if scored else None
+            hits.append(SpeechHit(speech=speech, score=score, highlights=marked))
+        return hits
 
     def search(self, query: SpeechQuery) -> SpeechResult:
         offset, made_on = decode_cursor_at(query)  # type: ignore[arg-type]
@@ -261,31 +312,16 @@ class TantivySpeechIndex:
                 order_by_field="date",
                 order=order,
             )
-        snippets = tantivy.SnippetGenerator.create(searcher, text_query, self.schema, "text")
-        snippets.set_max_num_chars(SNIPPET_CHARS)
         match_plan = plan(tree)
-        hits = []
-        for key, address in result.hits:
-            stored = searcher.doc(address)
-            speech = Speech.model_validate_json(bytes(stored["payload"][0]))
-            snippet = snippets.snippet_from_doc(stored)
-            fragment = snippet.fragment()
-            if fragment:
-                marked = [
-                    mark(fragment, [(r.start, r.end) for r in snippet.highlighted()], match_plan)
-                ]
-            else:
-                marked = [html.escape(speech.text[:SNIPPET_CHARS])] if speech.text else []
-            score = float(key) if query.sort == "relevance" else None
-            hits.append(SpeechHit(speech=speech, score=score, highlights=marked))
+        scored = query.sort == "relevance"
+        hits = self._shown(searcher, result.hits, text_query, match_plan, scored)
         total = result.count or 0
         next_offset = offset + len(hits)
-        if searcher is not current:  # a session taken out since is not shown from the held
-            still = self._indexed(current, hits)
-            hits = [hit for hit in hits if hit.speech.id in still]
+        if searcher is not current:  # shown as the current commit holds them
+            hits = self._as_now(current, full, text_query, match_plan, hits)
         cursor = (
             encode_cursor(query, next_offset, commit=commit)  # type: ignore[arg-type]
-            if next_offset < total and hits
+            if next_offset < total and result.hits  # (a page all of whose hits went leads on)
             else None
         )
         facets: dict[str, list[FacetCount]] = {}

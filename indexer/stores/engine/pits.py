@@ -8,9 +8,10 @@ every ``CHECK_S``) or this process writes; the last ``HELD`` it replaced stay op
 their cursors, each for ``KEEP_ALIVE`` after its last page, and older ones are closed: a
 cursor naming a PIT gone (closed, expired, the index rebuilt) reads the current one, as
 a cursor of a commit no longer held does on the embedded store. A next page read from a
-PIT the index may have deleted from since asks which of its hits are still there (one
-ids query); one read from the PIT still current, as a first page asked now would be,
-does not (``HeldPits.unchanged``).
+PIT the index may have changed since asks its hits again of the index itself (one search
+of the page's ids: a deleted one, or one re-indexed with its text masked, never shows what
+the PIT still holds); one read from the PIT still current, as a first page asked now
+would be, does not (``HeldPits.unchanged``).
 
 A PIT id comes back in a cursor, which anyone can write: a search in one is filtered to
 the indices the store reads (``only``), so an id naming another index shows nothing of it.
@@ -34,7 +35,7 @@ HELD = 8
 CHECK_S = 1.0
 # a PIT id of a few shards is a few hundred characters; more is not one of ours
 MAX_PIT_CHARS = 8192
-GONE = "_abierto_gone"  # set on a hit of a held PIT the index no longer has
+GONE = "_abierto_gone"  # set on a hit of a held PIT the index no longer has (as it was)
 log = logging.getLogger(__name__)
 
 
@@ -110,7 +111,7 @@ class HeldPits:
         return pit, self._open[pit]
 
     def unchanged(self, pit: str) -> bool:
-        """Nothing was deleted from what ``pit`` shows, as known without asking the
+        """Nothing was deleted or changed in what ``pit`` shows, as known without asking the
         engine: it is the current PIT, this process has not written since, and the
         index's searchable view was found the same as when it was opened less than
         ``CHECK_S`` ago (another process's delete shows in it only after a refresh). A
@@ -174,7 +175,7 @@ def search(
         try:
             found = _in(pits, body, pit, backoff)
             if not pits.unchanged(pit):  # else what it shows is what the index holds
-                found = _still_indexed(pits, found, backoff)
+                found = _as_now(pits, body, found, backoff)
             return found, str(found.get("pit_id") or pit)
         except EngineError as exc:
             if retryable(exc.status):
@@ -192,21 +193,39 @@ def search(
     return backoff.call(lambda: pits.client.search(pits.index, body), "search"), None
 
 
-def _still_indexed(pits: HeldPits, found: dict[str, Any], backoff: Backoff) -> dict[str, Any]:
-    """A cursor's page with the hits deleted since its PIT was opened marked ``gone`` (a
-    document withheld for the personal data a review found, a session taken out): not
-    shown, as on a held commit's page of the embedded store, but still counted and still
-    the place the next page starts after."""
+def _as_now(
+    pits: HeldPits, body: dict[str, Any], found: dict[str, Any], backoff: Backoff
+) -> dict[str, Any]:
+    """A cursor's page with its hits as the index holds them now: ``body``'s question
+    asked of them alone, in the index itself. One deleted since its PIT was opened (a
+    document withheld for the personal data a review found, a session taken out) or
+    re-indexed so that it no longer matches (the name searched for masked) is marked
+    ``gone``: not shown, as on a held commit's page of the embedded store, but still
+    counted and still the place the next page starts after. One re-indexed that still
+    matches (masked, corrected) shows its current source and highlights: the PIT's
+    would show, for its minutes, text the library has since masked."""
     hits = found.get("hits", {}).get("hits") or []
-    ids = [hit["_id"] for hit in hits if "_id" in hit]
+    ids = list(dict.fromkeys(hit["_id"] for hit in hits if "_id" in hit))
     if not ids:
         return found
-    live = {"query": {"ids": {"values": ids}}, "size": len(ids), "_source": False}
+    live: dict[str, Any] = {
+        "query": {"bool": {"must": [body["query"]], "filter": [{"ids": {"values": ids}}]}},
+        "size": len(ids),
+        "_source": body.get("_source", True),
+    }
+    if "highlight" in body:
+        live["highlight"] = body["highlight"]
     answer = backoff.call(lambda: pits.client.search(pits.index, live), "search")
-    kept = {hit["_id"] for hit in answer.get("hits", {}).get("hits") or []}
+    now = {hit["_id"]: hit for hit in answer.get("hits", {}).get("hits") or []}
     for hit in hits:
-        if hit.get("_id") not in kept:
+        current = now.get(hit.get("_id"))
+        if current is None:
             hit[GONE] = True
+            continue
+        hit["_source"] = current.get("_source", {})
+        hit.pop("highlight", None)
+        if "highlight" in current:
+            hit["highlight"] = current["highlight"]
     return found
 
 
