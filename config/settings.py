@@ -7,13 +7,19 @@ holding the SQLite database, the Tantivy index and the archive of original files
 from __future__ import annotations
 
 import ipaddress
-import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from config.child_environment import (
+    database_client,
+    named_in_specs,
+    operator_choices,
+    system_environment,
+)
 
 # window steps a search's proximity phrases may take on the embedded index beyond those
 # its words' positions allow (``indexer.stores.tantivy_native``), some 40 ms of CPU: the
@@ -313,9 +319,19 @@ class Settings(BaseSettings):
 
     def crawl_environment(self, **overrides: object) -> dict[str, str]:
         """The environment of a process that crawls (an institution's spec, on whatever
-        its site answers): the server's, with these settings, but without the mail
-        account, which no crawl uses."""
-        env = os.environ | self.as_environment(**overrides)
+        its site answers): an allow-list of the server's (``config.child_environment``:
+        the system's variables, an operator's choices, libpq's settings for the database,
+        what the operator's spec files name), these settings, but not the mail account,
+        which no crawl uses, nor the sign-in key; no other program's account."""
+        settled = self.as_environment(**overrides)
+        folder = Path(settled.get("ABIERTO_SOURCES_DIR") or Path(__file__).parent / "sources")
+        env = (
+            system_environment()
+            | operator_choices()
+            | database_client()
+            | named_in_specs(folder)
+            | settled
+        )
         return {k: v for k, v in env.items() if not k.startswith(NOT_FOR_CRAWLS)}
 
     @property

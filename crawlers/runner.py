@@ -16,6 +16,7 @@ from scrapy.crawler import CrawlerProcess
 from config.settings import Settings
 from config.specs import SourceSpec
 from crawlers.indexing import IndexProcess
+from crawlers.log_secrets import hide_secrets, unhide_secrets
 from crawlers.outcome import had_items, judge_run
 from crawlers.runs import Heartbeat, RunStats, this_process
 from crawlers.settings import scrapy_settings
@@ -51,7 +52,27 @@ def crawl(
     each run records this process as its owner and beats while it lives, so a later
     process can close it as abandoned if this one is killed;
     ``window`` limits a backfill to publications dated within it; ``max_items`` and
-    ``max_seconds`` (0: no limit) end a crawl early, as previews do."""
+    ``max_seconds`` (0: no limit) end a crawl early, as previews do. Its log hides the
+    specs' credentials (``crawlers.log_secrets``), as its runs' records do."""
+    secrets = {s.id: spec_secrets(s.model_dump(mode="json", exclude_none=True)) for s in specs}
+    every = {s for found in secrets.values() for s in found}
+    hiding = hide_secrets(tuple(sorted(every, key=len, reverse=True)))  # longest first
+    try:
+        return _crawl(settings, specs, library, log_level, window, max_items, max_seconds, secrets)
+    finally:
+        unhide_secrets(hiding)
+
+
+def _crawl(
+    settings: Settings,
+    specs: list[SourceSpec],
+    library: Library,
+    log_level: str,
+    window: Window,
+    max_items: int,
+    max_seconds: float,
+    secrets: dict[str, tuple[str, ...]],
+) -> list[RunReport]:
     quiet(log_level)
     limits = {"CLOSESPIDER_ITEMCOUNT": max_items, "CLOSESPIDER_TIMEOUT": max_seconds}
     limited = any(spec.allowed_domains for spec in specs)
@@ -66,7 +87,7 @@ def crawl(
         run = RunStats(
             source_id=spec.id,
             run_id=library.db.start_run(spec.id, owner),
-            secrets=spec_secrets(spec.model_dump(mode="json", exclude_none=True)),
+            secrets=secrets[spec.id],
         )
         run_ids.append(run.run_id)
         crawler = process.create_crawler(SPIDERS_BY_SHAPE[spec.shape])

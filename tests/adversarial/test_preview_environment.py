@@ -18,7 +18,12 @@ import pytest
 
 from api.routers.pages.signin import HANDED_DOWN
 from config.settings import Settings
+from config.specs import load_specs
 from crawlers.worker import Worker
+from indexer.db.registry import Registry
+from indexer.library import Library
+from samples.generate import generate
+from samples.server import serve
 from tests.adversarial.service import open_api
 
 SECRETS = {
@@ -220,3 +225,77 @@ def test_a_workers_crawl_never_gets_the_sign_in_key(
     environment = Settings(data_dir=tmp_path).crawl_environment()
     assert HANDED_DOWN not in environment
     assert OTHERS[HANDED_DOWN] not in "\n".join(environment.values())
+
+
+# what a worker's crawl must not get either, though it writes to the real library: other
+# programs' accounts (a cloud's key, some tool's token), another program's database
+NOT_A_CRAWLS = {
+    "AWS_SECRET_ACCESS_KEY": "secreto-de-la-nube",
+    "FOO_TOKEN": "secreto-de-otra-herramienta",
+    "DATABASE_URL": "postgresql://otra:secreto-de-otra-base@10.0.0.6/otra",
+    HANDED_DOWN: "ab" * 32,
+}
+# what it may need: libpq's settings for the library's PostgreSQL, the key an operator's
+# own spec file names as ``${NAME}``, an operator's choice
+NEEDED = {
+    "PGCONNECT_TIMEOUT": "10",
+    "PGAPPNAME": "abierto-rastreo",
+    "CONGRESO_API_KEY": "clave-que-el-operador-nombra",
+    "ABIERTO_EXTRACT_WORKER_MEMORY_MB": "1536",
+}
+
+
+def test_a_workers_crawl_gets_only_what_it_needs_and_still_crawls(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not a list of secrets to take out, which misses the next one: a crawl the worker
+    starts gets the system's variables, its settings, libpq's and what the operator's spec
+    files name, and it still crawls the registered source to the end."""
+    for name, value in (NOT_A_CRAWLS | NEEDED).items():
+        monkeypatch.setenv(name, value)
+    manifest = generate(tmp_path / "sites")
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    (specs / "congreso-gto-api.yaml").write_text(
+        'id: congreso-gto-api\nkind: legislativo\nshape: json_api\njurisdiction: MX-GUA\n'
+        'institution: H. Congreso de Guanajuato\nstart_urls: ["http://127.0.0.1:9/api"]\n'
+        'json_api: {records: data, link: "/doc/{id}", params: {api_key: "${CONGRESO_API_KEY}"}}\n',
+        encoding="utf-8",
+    )  # fmt: skip
+    with serve(tmp_path / "sites") as sites:
+        settings = Settings(
+            data_dir=tmp_path / "data", sources_dir=specs, allow_loopback=True, crawl_delay_s=0
+        )
+        library = Library.open(settings)
+        registry = Registry(library.db)
+        registry.add_institution("pj-gto", "Poder Judicial de Guanajuato", "court", "MX-GUA")
+        catalogue = {s.id: s for s in load_specs()}["tribunal-gto-sentencias"]
+        spec = catalogue.model_copy(
+            update={"id": "pj-gto-propia", "start_urls": [f"{sites.url}/tribunal/sentencias/"]}
+        )
+        registry.create_source("pj-gto", spec, reserved=set())
+        worker = Worker(settings, concurrency=1, deliver_alerts=False)
+        try:
+            assert worker.start_due() == ["pj-gto-propia"]
+            deadline = time.monotonic() + 30
+            while not (crawls := _trial_crawls()) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            worker.running["pj-gto-propia"].process.wait(timeout=120)
+            finished = worker.reap()
+        finally:
+            for running in worker.running.values():
+                running.process.kill()
+                running.process.wait(30)
+            worker.db.close()
+    [environment] = crawls
+    shown = "\n".join(f"{k}={v}" for k, v in environment.items())
+    for name, value in NOT_A_CRAWLS.items():
+        assert name not in environment and value not in shown, name
+    for name, value in NEEDED.items():
+        assert environment.get(name) == value, name
+    assert environment["PATH"] == os.environ["PATH"]
+    assert environment["ABIERTO_DATA_DIR"] == str(settings.data_dir)
+    assert finished == [("pj-gto-propia", 0)]
+    assert [r.status for r in library.db.list_runs("pj-gto-propia")] == ["ok"]
+    assert library.db.count_documents("pj-gto-propia") == len(manifest.sentencias)
+    library.close()
