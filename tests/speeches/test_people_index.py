@@ -7,9 +7,11 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import pytest
 from sqlalchemy import event
 
-from indexer.db import Database
+from indexer.db import Database, PersonRow
+from indexer.speeches import people_index
 from indexer.speeches.people import People, Person
 from indexer.speeches.store import find_people, save_people
 from tests.speeches.people_corpus import QUESTIONS, find_people_by_scan, generated_people
@@ -75,3 +77,24 @@ def test_a_question_asked_again_reads_no_person_rows(tmp_path: Path) -> None:
     on_people = [s for s in statements if "from people" in s]
     assert on_people, statements
     assert all("count(" in s and "people.name" not in s for s in on_people), on_people[:2]
+
+
+def test_a_change_the_stamp_misses_is_seen_once_the_index_is_old(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write whose time was taken before another's but committed after it changes
+    neither the count nor the newest time: the index's age bounds how long it is missed."""
+    url = f"sqlite:///{tmp_path / 'abierto.db'}"
+    api, crawler = Database(url), Database(url)
+    for people in generated_people(200):
+        save_people(crawler, people)
+    assert find_people(api, "Bertha Xóchitl Gálvez Ruiz") == []
+    table = PersonRow.__table__
+    with crawler.engine.begin() as connection:  # the late commit, its time kept
+        connection.execute(
+            table.update()
+            .where(table.c.id == "p000001")
+            .values(forms=["Bertha Xóchitl Gálvez Ruiz"])
+        )
+    monkeypatch.setattr(people_index, "REFRESH_SECONDS", 0.0)
+    assert [p.id for p in find_people(api, "Bertha Xóchitl Gálvez Ruiz")] == ["p000001"]
