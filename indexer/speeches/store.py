@@ -11,12 +11,12 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from indexer.analysis import fold_keyword
 from indexer.db import Database, MentionRow, PersonRow, SpeechRow
 from indexer.db.bulk import insert_rows
 from indexer.speeches.model import Mention, Speech
 from indexer.speeches.party_source import LEGISLATIVE, ROSTER, SESSION, stated_on_line
-from indexer.speeches.people import People, Person, name_tokens, same_person
+from indexer.speeches.people import People, Person
+from indexer.speeches.people_index import people_index
 
 ALIGNMENT_FIELDS = ("start_s", "end_s", "align_confidence", "align_method", "video")
 
@@ -335,27 +335,10 @@ def find_people(
     limit: int = 50,
 ) -> list[Person]:
     """People of a congress or court (``scope``, as written, any case or accents), of a
-    ``legislature``, whose name (any written form) the words of ``name`` can be."""
-    wanted = name_tokens(name)
-    found = []
-    with db.session() as s:
-        for row in s.scalars(select(PersonRow).order_by(PersonRow.name)):
-            if scope and fold_keyword(row.scope) != fold_keyword(scope):
-                continue
-            if legislature and not any(
-                fold_keyword(t.get("legislature") or "") == fold_keyword(legislature)
-                for t in row.terms or []
-            ):
-                continue
-            forms = [row.name, *row.forms]
-            if wanted and not any(
-                name_tokens(f) == wanted or same_person(wanted, name_tokens(f)) for f in forms
-            ):
-                continue
-            found.append(_person(row))
-            if len(found) >= limit:
-                break
-    return found
+    ``legislature``, whose name (any written form) the words of ``name`` can be, by
+    name. Looked up in the folded index of everyone (rebuilt when the table changed),
+    not by folding every row at each question."""
+    return people_index(db).find(name, scope, legislature, limit)
 
 
 def _person(row: Any) -> Person:
