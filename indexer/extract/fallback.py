@@ -18,7 +18,7 @@ import io
 import signal
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from pdfminer.converter import PDFPageAggregator
@@ -110,26 +110,48 @@ class _MeteredInterpreter(PDFPageInterpreter):
         super().execute(streams)  # type: ignore[arg-type]
 
 
-def _ring(_signum: int, _frame: object) -> None:
-    raise _OutOfTime
+RING_AGAIN_S = 0.05
 
 
-@contextlib.contextmanager
-def _alarm(deadline: float | None) -> Iterator[None]:
+class _Alarm:
     """Raise _OutOfTime wherever the code is at ``deadline`` (monotonic). Only the main
-    thread can take a signal: elsewhere only the checks between pages stop pdfminer."""
-    if deadline is None or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGALRM, _ring)
-    try:
-        signal.setitimer(signal.ITIMER_REAL, max(deadline - time.monotonic(), 0.001))
-        yield
-    finally:
+    thread can take a signal: elsewhere only the checks between pages stop pdfminer.
+
+    A signal's exception can be swallowed where it lands (a ``gc`` callback, a ``__del__``
+    Python reports as unraisable and goes on), so the alarm rings again every
+    ``RING_AGAIN_S`` until it is turned off; a ring after ``off`` does nothing."""
+
+    def __init__(self, deadline: float | None) -> None:
+        self.deadline = deadline
+        self.on = False
+        self.previous: object = None
+
+    def __enter__(self) -> _Alarm:
+        if self.deadline is None or threading.current_thread() is not threading.main_thread():
+            return self
+        self.previous = signal.signal(signal.SIGALRM, self._ring)
+        self.on = True
+        signal.setitimer(signal.ITIMER_REAL, max(self.deadline - time.monotonic(), 0.001))
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.off()
+
+    def _ring(self, _signum: int, _frame: object) -> None:
+        if not self.on:
+            return
+        signal.setitimer(signal.ITIMER_REAL, RING_AGAIN_S)
+        raise _OutOfTime
+
+    def off(self) -> None:
+        """Idempotent: called on the way out and again by whoever caught the ring."""
+        if not self.on:
+            return
+        self.on = False
         try:
             signal.setitimer(signal.ITIMER_REAL, 0)
         finally:
-            signal.signal(signal.SIGALRM, previous)
+            signal.signal(signal.SIGALRM, self.previous)  # type: ignore[arg-type]
 
 
 def read_pages(
@@ -141,11 +163,16 @@ def read_pages(
     """The text of each page by pdfminer, up to ``max_pages``; what ``deadline`` cut
     short is said in ``out_of_time`` (the pages read by then are kept)."""
     found = FallbackPages([], 0)
+    alarm = _Alarm(deadline)
     try:
-        with _alarm(deadline):
+        with alarm:
             _read(data, max_pages, deadline, max_page_bytes, found)
     except _OutOfTime:
         found.out_of_time = True
+    finally:
+        while alarm.on:  # a ring that landed on the alarm's own way out
+            with contextlib.suppress(_OutOfTime):
+                alarm.off()
     found.total = max(found.total, len(found.texts))
     return found
 

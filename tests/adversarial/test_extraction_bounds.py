@@ -7,6 +7,7 @@ The PDFs are written here (``tests.adversarial.hostile``): a few KB each.
 
 from __future__ import annotations
 
+import gc
 import time
 import tracemalloc
 from pathlib import Path
@@ -73,6 +74,32 @@ def test_the_fallback_deadline_stops_pdfminer_within_a_page() -> None:
     assert "fallback_timeout" in result.warnings
     with pytest.raises(ExtractionError) as info:
         extract_pdf(hostile.content_pages_pdf([slow]), 10, time.monotonic() + 0.3)
+    assert info.value.cause == "timeout"
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_deadline_whose_ring_is_swallowed_still_stops_pdfminer() -> None:
+    """The deadline's exception can land in code that swallows it (a ``gc`` callback, as
+    hypothesis installs one; a ``__del__``): the alarm rings again, so the file is still a
+    ``timeout`` within a page, not read to its end and called ``no_text``."""
+    slow = hostile.blank_operators(30_000)
+    deadline = time.monotonic() + 0.3
+    swallowed: list[bool] = []
+
+    def hold_the_ring(phase: str, _info: dict) -> None:
+        if swallowed or time.monotonic() < deadline - 0.05:
+            return
+        swallowed.append(True)
+        while time.monotonic() < deadline + 0.05:  # the ring lands here, and is lost
+            pass
+
+    gc.callbacks.append(hold_the_ring)
+    try:
+        with pytest.raises(ExtractionError) as info:
+            extract_pdf(hostile.content_pages_pdf([slow]), 10, deadline)
+    finally:
+        gc.callbacks.remove(hold_the_ring)
+    assert swallowed, "no garbage collection ran near the deadline"
     assert info.value.cause == "timeout"
 
 
