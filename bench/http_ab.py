@@ -167,6 +167,12 @@ def main() -> int:
     other.add_argument("--base", type=Path, help="the other checkout")
     other.add_argument("--against", help="a revision of this repository, copied to serve")
     parser.add_argument("--old-python", type=Path, help="the base's interpreter (its venv)")
+    parser.add_argument(
+        "--base-data",
+        type=Path,
+        help="the base's own data folder (a copy of --data as the base's version built it,"
+        " when this version's index has another schema and needs `abierto reindex`)",
+    )
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--clients", default="8,32", help="concurrent clients per burst")
@@ -179,6 +185,7 @@ def main() -> int:
         parser.error("one of --base, --against or --old-python is required")
     counts = [int(c) for c in args.clients.split(",") if c]
     settings = Settings(data_dir=args.data, read_limit_anonymous=UNLIMITED)
+    base_settings = Settings(data_dir=args.base_data or args.data, read_limit_anonymous=UNLIMITED)
     load_before = os.getloadavg()
     with contextlib.ExitStack() as stack:
         if args.against:
@@ -187,7 +194,7 @@ def main() -> int:
         base = (args.base or REPO).resolve()
         servers = {
             "base": stack.enter_context(
-                serve(settings, args.workers, repo=base, python=args.old_python)
+                serve(base_settings, args.workers, repo=base, python=args.old_python)
             ),
             "this": stack.enter_context(serve(settings, args.workers)),
         }
