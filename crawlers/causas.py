@@ -166,6 +166,8 @@ _POSITION = re.compile(r"(item|entry|record|session|sitemap|url) (\d+): (.*)$", 
 _NETWORK = re.compile(r"(?:\S+: )?([A-Z][A-Za-z0-9]*): ")
 _EXCEPTION = re.compile(r"([A-Z][A-Za-z0-9]*): ")  # "ValueError: …", a Python exception's
 _MATCHED_NOTHING = re.compile(r"(\S+) matched nothing$")
+_NOTHING_IN_FRAMES = re.compile(r"(\S+) matched nothing, neither on the page nor in its frames$")
+_SCRIPT_ONLY = re.compile(r"(\S+) is script only \((.*)\): no address to follow without a browser$")
 _NO_LIST = re.compile(r"(\S+): no list at (.*)$", re.S)
 _EMPTY_LINK = re.compile(r"(\S+) is empty$")
 _NO_LINK = re.compile(r"entry (.*) has no link$", re.S)
@@ -392,6 +394,14 @@ def _detail(cause: str, message: str) -> str | None:
         return f"{where}la API respondió un número de {digits} cifras (se leen hasta {most})"
     if found := _MATCHED_NOTHING.match(message):
         return f"{where}{found.group(1)} no encontró nada en la página"
+    if found := _NOTHING_IN_FRAMES.match(message):
+        return f"{where}{found.group(1)} no encontró nada, ni en la página ni en sus marcos"
+    if cause == "missing_link" and (found := _SCRIPT_ONLY.match(message)):
+        what, script = found.groups()
+        return (
+            f"{where}{what} es solo JavaScript ({script}): no hay dirección que seguir sin un "
+            "navegador"
+        )
     if found := _NO_LIST.match(message):
         return f"{where}{found.group(1)}: no hay una lista en {found.group(2)}"
     if cause == "missing_link" and (found := _EMPTY_LINK.match(message)):

@@ -22,19 +22,31 @@ class BadLink(ValueError):
 
 
 _JS_URL = re.compile(r"""['"]([^'"]+\.(?:pdf|html?|aspx?|php|docx?)(?:\?[^'"]*)?)['"]""", re.I)
+# an ``onclick`` a spec reads as the link: a call or an assignment given a quoted text
+# (``window.open('Sentencia 12.PDF')``, ``location.href='ver.php?id=4'``,
+# ``return abrir("doc.pdf")``), script as a ``javascript:`` link's is
+_SCRIPT = re.compile(r"""^(?:return\s+)?[\w.$]+\s*(?:\(|=)\s*['"]""")
+
+
+def is_script(link: str) -> bool:
+    """Whether a link is script (``javascript:…``, an ``onclick``'s call) rather than
+    an address."""
+    value = link.strip()
+    return value.lower().startswith("javascript:") or bool(_SCRIPT.match(value))
 
 
 def clean_link(link: str | None) -> str | None:
     """The address in a link as a browser would read it, or None when it is not one:
     whitespace trimmed (sites pad ``href``s), backslashes as slashes (IIS sites), a file
     named inside ``javascript:abrir('doc.pdf')`` taken out. Backslashes in the query are
-    data (``controller.aspx?file=~\\files\\x.pdf``) and stay."""
+    data (``controller.aspx?file=~\\files\\x.pdf``) and stay. An ``onclick``'s script
+    (``window.open('doc.pdf')``) is read as a ``javascript:`` link is."""
     if not link:
         return None
     path, mark, query = link.strip().partition("?")
     value = path.replace("\\", "/") + mark + query
     lowered = value.lower()
-    if lowered.startswith("javascript:"):
+    if lowered.startswith("javascript:") or _SCRIPT.match(value):
         found = _JS_URL.search(value)
         return found[1] if found else None
     if not value or lowered.startswith(_NOT_A_PAGE):
@@ -123,6 +135,14 @@ def absolute(base: str, link: str | None) -> str | None:
         shown = parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl()
         raise BadLink(f"{shown[:200]!r}: the link carries a user or password (user:password@)")
     return without_session(url)
+
+
+def without_fragment(url: str | None) -> str | None:
+    """The document a link names: its address without the ``#section`` that points into
+    it. The server is never sent the fragment, so ``issue.html#Iniciativa1`` and
+    ``issue.html#Iniciativa2`` (a gazette's index of its own sections) are one page, one
+    document, not one per anchor under the first anchor's name."""
+    return url.partition("#")[0] if url else url
 
 
 def page_base(page: Any) -> str:

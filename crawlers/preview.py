@@ -29,7 +29,8 @@ from crawlers.base_tag import readable_base
 from crawlers.causas import error_mensaje, label
 from crawlers.fetch import Fetched, FetchError, Form, fetch
 from crawlers.fill import fill_report
-from crawlers.links import BadLink, absolute, page_base
+from crawlers.frames import MAX_DEPTH, content_frames
+from crawlers.links import BadLink, absolute, page_base, without_fragment
 from crawlers.next_form import next_form_step
 from crawlers.preview_slots import Slots, slots_of
 from crawlers.selectors import BadFieldLink, item_link, read, read_fields, select
@@ -239,8 +240,12 @@ def listing_preview(
             break
         pages += 1
         page = _page(fetched)
-        base = page_base(page)  # the crawl's: its <base href>, when that is a web address
         items = select(page, spec.listing.items)
+        framed = False
+        if not items and pages == 1:  # a frameset, as the crawl reads it: through its frames
+            framed = bool(content_frames(page))
+            page, items = _framed_listing(spec, page, get)
+        base = page_base(page)  # the crawl's: its <base href>, when that is a web address
         if first is None:
             first, first_keys = page, _item_keys(page, spec, items)
         if not items:
@@ -248,7 +253,8 @@ def listing_preview(
                 {
                     "cause": "selector_empty",
                     "url": page.url,
-                    "message": "listing.items matched nothing",
+                    "message": "listing.items matched nothing"
+                    + (", neither on the page nor in its frames" if framed else ""),
                 }
             )
         for position, item in enumerate(items, start=1):
@@ -257,11 +263,15 @@ def listing_preview(
             link = item_link(item, spec.listing)
             document = {"fields": fields, "listing_url": page.url}
             try:
-                document["url"] = absolute(base, link if isinstance(link, str) else None)
+                document["url"] = without_fragment(
+                    absolute(base, link if isinstance(link, str) else None)
+                )
             except BadLink as exc:
                 message = f"item {position}: listing.link: {exc}"
                 errors.append({"cause": "bad_url", "url": page.url, "message": message})
                 document |= {"url": None, "problems": [message]}
+            if document["url"] and any(d["url"] == document["url"] for d in documents):
+                continue  # the same document again (an anchor into a page already listed)
             document["files"] = _links(page, item, spec.listing.files, errors)
             documents.append(document)
         found = read(page, spec.listing.next_page) if spec.listing.next_page else None
@@ -346,6 +356,25 @@ def _limit_problem(message: str) -> tuple[str, str]:
     )
 
 
+def _framed_listing(
+    spec: SourceSpec, page: HtmlResponse, get: Any, depth: int = 1
+) -> tuple[HtmlResponse, Any]:
+    """The first of a page's frames (on its own site) whose page has items, and those
+    items; the page itself and none when no frame has any."""
+    assert spec.listing is not None
+    for url in content_frames(page):
+        fetched = get(url)
+        if fetched is None:
+            continue
+        framed = _page(fetched)
+        items = select(framed, spec.listing.items)
+        if not items and depth < MAX_DEPTH:
+            framed, items = _framed_listing(spec, framed, get, depth + 1)
+        if items:
+            return framed, items
+    return page, []
+
+
 def _item_keys(page: HtmlResponse, spec: SourceSpec, items: Any) -> set[str]:
     """What tells a listing's items apart, as the crawl tells them: the document's
     address, or (an item with none, as a row asked for by postback) its row's text."""
@@ -354,7 +383,9 @@ def _item_keys(page: HtmlResponse, spec: SourceSpec, items: Any) -> set[str]:
     for item in items:
         link = item_link(item, spec.listing)
         try:
-            url = absolute(page_base(page), link if isinstance(link, str) else None)
+            url = without_fragment(
+                absolute(page_base(page), link if isinstance(link, str) else None)
+            )
         except BadLink:
             url = None
         keys.add(url or "row:" + " ".join(" ".join(item.xpath(".//text()").getall()).split()))

@@ -12,8 +12,9 @@ import scrapy
 from scrapy.http import FormRequest, Response, TextResponse
 
 from crawlers.encoding import as_page
+from crawlers.frames import MAX_DEPTH, FrameVisit, content_frames
 from crawlers.items import DocumentDraft
-from crawlers.links import absolute, page_base
+from crawlers.links import absolute, is_script, page_base, without_fragment
 from crawlers.next_form import next_form_step
 from crawlers.postback import control_data
 from crawlers.selectors import item_link, read, read_fields, select
@@ -26,7 +27,12 @@ class HtmlListingSpider(SpecSpider):
     name = "html_listing"
 
     def parse_start(
-        self, response: Response, page: int, seen: set[str] | None = None
+        self,
+        response: Response,
+        page: int,
+        seen: set[str] | None = None,
+        frame_of: FrameVisit | None = None,
+        frame_url: str = "",
     ) -> Iterator[Any]:
         self.run.count("pages")
         listing = as_page(response)
@@ -37,7 +43,16 @@ class HtmlListingSpider(SpecSpider):
         assert rules is not None  # validated: html_listing specs have listing rules
         seen = set() if seen is None else seen
         items = select(listing, rules.items)
-        if not items:
+        if not items and self._read_frames(listing, page, seen, frame_of):
+            yield from self._frame_requests(listing, page, seen, frame_of, frame_url)
+            return
+        if frame_of is not None and frame_of.answered(frame_url, bool(items)):
+            self.run.error(
+                "selector_empty",
+                frame_of.url,
+                "listing.items matched nothing, neither on the page nor in its frames",
+            )
+        elif not items and frame_of is None:
             self.run.error("selector_empty", listing.url, "listing.items matched nothing")
         tally = {"new": 0, "dated": 0, "older": 0}
         base = page_base(listing)
@@ -45,14 +60,12 @@ class HtmlListingSpider(SpecSpider):
 
         def one(position: int, item: Any) -> Iterator[Any]:
             fields = read_fields(item, rules.fields, listing.url, bad_field_link)
-            url = absolute(base, item_link(item, rules))
+            url = without_fragment(absolute(base, item_link(item, rules)))
             if not url and rules.link_postback is not None:
                 yield from self._ask_by_postback(listing, position, item, fields, seen, tally)
                 return
             if not url:
-                self.run.error(
-                    "missing_link", listing.url, f"item {position}: listing.link matched nothing"
-                )
+                self.run.error("missing_link", listing.url, _no_link(position, item, rules))
                 return
             if url in seen:  # the same document as an earlier row: counted, as a redirect to
                 self.run.count("duplicate_links")  # one is, never lost without a word
@@ -82,6 +95,37 @@ class HtmlListingSpider(SpecSpider):
             )
             return
         yield next_request
+
+    def _read_frames(
+        self, listing: TextResponse, page: int, seen: set[str], frame_of: FrameVisit | None
+    ) -> bool:
+        """Whether a page with no items is read through its frames: a first listing page
+        whose frameset (or iframe) names pages of its own site, not too deeply nested."""
+        depth = 0 if frame_of is None else frame_of.depth
+        return page == 1 and not seen and depth < MAX_DEPTH and bool(content_frames(listing))
+
+    def _frame_requests(
+        self,
+        listing: TextResponse,
+        page: int,
+        seen: set[str],
+        frame_of: FrameVisit | None,
+        frame_url: str,
+    ) -> Iterator[scrapy.Request]:
+        """Each frame read as this listing page would have been; the frameset is called
+        empty only when none of them held items."""
+        frames = content_frames(listing)
+        if frame_of is None:
+            visit = FrameVisit(listing.url, 1, set(frames))
+        else:  # a nested frameset: its frames answer for the outer one
+            visit = frame_of
+            visit.depth += 1
+            visit.pending.update(frames)
+            visit.answered(frame_url, False)
+        for url in frames:
+            kwargs = {"page": page, "seen": seen, "frame_of": visit, "frame_url": url}
+            yield scrapy.Request(url, callback=self.parse_start, errback=self.failed,
+                                 cb_kwargs=kwargs)  # fmt: skip
 
     def _tally_new(self, tally: dict[str, int], fields: dict[str, Any]) -> None:
         """Count a new row, whether it is dated and whether it is older than the window:
@@ -162,7 +206,9 @@ class HtmlListingSpider(SpecSpider):
             return
         found = read(answer, rules.document)
         link = found if isinstance(found, str) else None
-        url = self.absolute_or_counted(page_base(answer), link, "listing.link_postback.document")
+        url = without_fragment(
+            self.absolute_or_counted(page_base(answer), link, "listing.link_postback.document")
+        )
         if not url:
             if link is None:
                 self.run.error(
@@ -218,3 +264,17 @@ class HtmlListingSpider(SpecSpider):
             cb_kwargs=kwargs,
         )
         return step.request
+
+
+def _no_link(position: int, item: Any, rules: Any) -> str:
+    """Why an item has no address: no link at all, or one a script opens (a
+    ``javascript:`` link or ``onclick`` with no document's address in it), which only a
+    browser running the site's script can follow; said so, not as a selector to mend."""
+    for selector in [rules.link, *rules.link_fallback] if rules.link else []:
+        raw = read(item, selector)
+        if isinstance(raw, str) and is_script(raw):
+            return (
+                f"item {position}: listing.link is script only ({raw.strip()[:120]}): no "
+                "address to follow without a browser"
+            )
+    return f"item {position}: listing.link matched nothing"

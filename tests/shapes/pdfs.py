@@ -345,6 +345,17 @@ _CONSIDERANDOS = (
     "sin que sea necesario el estudio de los demás argumentos planteados.",
 )
 DOCUMENTS: dict[str, tuple[str, ...]] = {
+    "html_listing/gaceta-diputados/PDF/66/2026/jul/20260706-I.pdf": (
+        "GACETA PARLAMENTARIA, ANEXO I",
+        "Iniciativas recibidas en las sesiones de la Comisión Permanente.",
+        "Que reforma el artículo 4o. de la Ley General de Educación, suscrita por "
+        "diputados integrantes del Grupo Parlamentario.",
+    ),
+    "html_listing/gaceta-diputados/PDF/66/2026/jul/20260706-II.PDF": (
+        "GACETA PARLAMENTARIA, ANEXO II",
+        "Comunicaciones de la Junta de Coordinación Política.",
+        "Acuerdo relativo a la integración de comisiones ordinarias.",
+    ),
     "html_listing/colegiados-federales/archivos/dc-412-2021.pdf": (
         "PODER JUDICIAL DE LA FEDERACIÓN",
         "PRIMER TRIBUNAL COLEGIADO EN MATERIA CIVIL DEL TERCER CIRCUITO",

@@ -155,6 +155,12 @@ def test_links_as_legacy_sites_write_them() -> None:
     assert clean_link(" docs\\sentencia 12.pdf ") == "docs/sentencia 12.pdf"
     assert clean_link("javascript:abrirDocumento('docs/s-1.pdf')") == "docs/s-1.pdf"
     assert clean_link("javascript:void(0)") is None
+    # an onclick read as the link: its script's document, never the script as a path
+    assert clean_link("window.open('docs/Sentencia 12.PDF','_blank')") == "docs/Sentencia 12.PDF"
+    assert clean_link("location.href='sesion.php?id=4'") == "sesion.php?id=4"
+    assert clean_link('abrirDoc("VerDoc.aspx?id=3");return false;') == "VerDoc.aspx?id=3"
+    assert clean_link("mostrarMenu('principal')") is None
+    assert clean_link("sentencia(2).pdf") == "sentencia(2).pdf"
     assert clean_link("#arriba") is None
     assert clean_link("mailto:a@b.mx") is None
     assert absolute("https://c.example/a/b.php", "../x.pdf") == "https://c.example/x.pdf"
