@@ -35,6 +35,23 @@ def is_script(link: str) -> bool:
     return value.lower().startswith("javascript:") or bool(_SCRIPT.match(value))
 
 
+_NO_OP = re.compile(r"javascript:\s*(?:void\s*\(\s*0?\s*\)|false|null|undefined)?\s*;?\s*$", re.I)
+
+
+def does_nothing(link: str) -> bool:
+    """``javascript:void(0)``, ``javascript:;``: a link that stands for none (a pager's
+    "Siguiente" on its last page, a button whose handler is elsewhere)."""
+    return bool(_NO_OP.match(link.strip()))
+
+
+def script_only(link: str | None) -> bool:
+    """A link a script follows (``javascript:cargarPagina(2)``) that names no address:
+    there is a page behind it that only a browser reaches."""
+    if not link:
+        return False
+    return is_script(link) and not does_nothing(link) and not clean_link(link)
+
+
 def clean_link(link: str | None) -> str | None:
     """The address in a link as a browser would read it, or None when it is not one:
     whitespace trimmed (sites pad ``href``s), backslashes as slashes (IIS sites), a file

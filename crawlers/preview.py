@@ -30,7 +30,14 @@ from crawlers.causas import error_mensaje, label
 from crawlers.fetch import Fetched, FetchError, Form, fetch
 from crawlers.fill import fill_report
 from crawlers.frames import MAX_DEPTH, content_frames
-from crawlers.links import BadLink, absolute, page_base, without_fragment
+from crawlers.grid import spread_rowspans
+from crawlers.links import (
+    BadLink,
+    absolute,
+    page_base,
+    script_only,
+    without_fragment,
+)
 from crawlers.next_form import next_form_step
 from crawlers.preview_slots import Slots, slots_of
 from crawlers.selectors import BadFieldLink, item_link, read, read_fields, select
@@ -63,6 +70,13 @@ def _page(fetched: Fetched) -> HtmlResponse:
     """The page as the crawl reads it: a ``<base href>`` that cannot be parsed put aside."""
     headers = {"Content-Type": fetched.content_type or "text/html"}
     return readable_base(HtmlResponse(url=fetched.url, body=fetched.body, headers=headers))
+
+
+def _listing_page(fetched: Fetched) -> HtmlResponse:
+    """A listing page as the crawl reads it: its row-spanning cells in each row."""
+    page = _page(fetched)
+    spread_rowspans(page.selector.root)
+    return page
 
 
 def _links(page: HtmlResponse, node: Any, selector: Any, errors: list[dict[str, str]]) -> list[str]:
@@ -239,7 +253,7 @@ def listing_preview(
         if fetched is None:
             break
         pages += 1
-        page = _page(fetched)
+        page = _listing_page(fetched)
         items = select(page, spec.listing.items)
         framed = False
         if not items and pages == 1:  # a frameset, as the crawl reads it: through its frames
@@ -280,6 +294,12 @@ def listing_preview(
         except BadLink as exc:
             errors.append({"cause": "bad_url", "url": page.url, "message": f"next_page: {exc}"})
             next_page = None
+        if not next_page and isinstance(found, str) and script_only(found):
+            message = (
+                f"listing.next_page is script only ({found.strip()[:120]}): no address to "
+                "follow without a browser"
+            )
+            errors.append({"cause": "missing_link", "url": page.url, "message": message})
         url = next_page
 
     paging = None
@@ -366,7 +386,7 @@ def _framed_listing(
         fetched = get(url)
         if fetched is None:
             continue
-        framed = _page(fetched)
+        framed = _listing_page(fetched)
         items = select(framed, spec.listing.items)
         if not items and depth < MAX_DEPTH:
             framed, items = _framed_listing(spec, framed, get, depth + 1)
@@ -443,7 +463,7 @@ def _next_form(
             f"sending the form answered an error: {message}",
             f"el envío del formulario respondió con un error: {error_mensaje(cause, message)}",
         )
-    second = _page(fetched)
+    second = _listing_page(fetched)
     items = select(second, spec.listing.items)
     keys = _item_keys(second, spec, items)
     out |= {"items": len(items), "new_items": len(keys - first_keys)}

@@ -13,8 +13,9 @@ from scrapy.http import FormRequest, Response, TextResponse
 
 from crawlers.encoding import as_page
 from crawlers.frames import MAX_DEPTH, FrameVisit, content_frames
+from crawlers.grid import spread_rowspans
 from crawlers.items import DocumentDraft
-from crawlers.links import absolute, is_script, page_base, without_fragment
+from crawlers.links import absolute, is_script, page_base, script_only, without_fragment
 from crawlers.next_form import next_form_step
 from crawlers.postback import control_data
 from crawlers.selectors import item_link, read, read_fields, select
@@ -39,6 +40,7 @@ class HtmlListingSpider(SpecSpider):
         if listing is None:
             self.run.error("not_html", response.url, "listing page is not HTML")
             return
+        spread_rowspans(listing.selector.root)
         rules = self.spec.listing
         assert rules is not None  # validated: html_listing specs have listing rules
         seen = set() if seen is None else seen
@@ -236,6 +238,15 @@ class HtmlListingSpider(SpecSpider):
             link = read(listing, rules.next_page)
             found = link if isinstance(link, str) else None
             next_url = self.absolute_or_counted(page_base(listing), found, "listing.next_page")
+            if not next_url and script_only(found):
+                # a pager a script turns (javascript:cargarPagina(2)): the pages after this
+                # one are there, and lost unless said
+                self.run.error(
+                    "missing_link",
+                    listing.url,
+                    f"listing.next_page is script only ({found.strip()[:120]}): no address "
+                    "to follow without a browser",
+                )
             if not next_url:
                 return None
             url = next_url

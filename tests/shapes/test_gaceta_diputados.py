@@ -67,6 +67,37 @@ SCRIPTED = """<html><body><table>
 </table></body></html>"""
 
 
+def _sitting(number: str, kind: str, transcript: str, day: str | None) -> str:
+    """A row of the Senado's sessions table as published (number cell, date, type, a
+    nested table of the session's documents); no date cell where the day's first sitting
+    spans it."""
+    date = f'<td class="text-center" rowspan="2">{day}</td>' if day else ""
+    return (
+        f'<tr><td class="text-center">{number}</td>{date}<td class="text-center">{kind}</td>'
+        '<td style="padding: 0;"><table class="table"><tr>'
+        '<td><a href="/66/gaceta_del_senado/2026_04_08/2605">Gaceta</a></td>'
+        f'<td><a href="/66/version_estenografica/2026_04_08/{transcript}">Versión '
+        "Estenográfica</a></td></tr></table></td></tr>"
+    )
+
+
+PAGED = """<html><body><table><tr><td><a href="acta.html">Acta</a></td></tr></table>
+<p><span>1</span> <a class="pager" href="{next}">Siguiente</a></p></body></html>"""
+
+
+# two sittings of one day under one date cell (rowspan), as tables of sessions merge it
+SENADO = (
+    "<html><body><table class='table'><thead><tr><th>No.</th><th>Fecha de Sesión</th>"
+    "<th>Sesión</th><th>Documentos de la Sesión</th></tr></thead><tbody>"
+    + _sitting("174", "Ordinaria", "2605", "Miércoles 08 de abril de 2026")
+    + _sitting("173", "Ordinaria Vespertina", "2606", None)
+    + _sitting("172", "Ordinaria", "2604", None).replace(
+        '<td class="text-center">Ordinaria', "<td>Martes 07 de abril de 2026</td><td>Ordinaria"
+    )
+    + "</tbody></table></body></html>"
+)
+
+
 def _site(root: Path) -> None:
     files = {
         "secciones/index.html": SECTIONS, "secciones/acta.html": ACTA,
@@ -74,6 +105,12 @@ def _site(root: Path) -> None:
         "vacio/menu.html": MENU, "vacio/portada.html": MENU,
         "marco/index.html": IFRAMED, "marco/tabla.html": TABLE, "marco/acta.html": ACTA,
         "guion/index.html": SCRIPTED, "guion/acta.html": ACTA,
+        "66/sesiones/index.html": SENADO,
+        "guionpag/index.html": PAGED.format(next="javascript:cargarPagina(2)"),
+        "guionpag/acta.html": ACTA,
+        "ultima/index.html": PAGED.format(next="javascript:void(0)"),
+        "ultima/acta.html": ACTA,
+        **{f"66/version_estenografica/2026_04_08/{n}/index.html": ACTA for n in (2604, 2605, 2606)},
     }  # fmt: skip
     for path, text in files.items():
         _write(root / path, text)
@@ -102,6 +139,10 @@ def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
             "marco": _plain_spec("marco", f"{server.url}/marco/"),
             "guion": _plain_spec("guion", f"{server.url}/guion/"),
         }
+        specs["senado-sesiones"] = _senado_spec(server.url)
+        for name in ("guionpag", "ultima"):
+            specs[name] = _plain_spec(name, f"{server.url}/{name}/")
+            specs[name]["listing"]["next_page"] = "xpath://a[@class='pager']/@href"
         specs["guion"]["listing"]["link_fallback"] = ["xpath:.//a/@onclick"]
         for name, spec in specs.items():
             _write(work / "specs" / f"{name}.yaml", json.dumps(spec, ensure_ascii=False))
@@ -115,6 +156,14 @@ def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
 def _catalogue(base: str) -> dict[str, Any]:
     spec = yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))
     spec["start_urls"] = [f"{base}/html_listing/gaceta-diputados/"]
+    spec["allowed_domains"] = ["127.0.0.1"]
+    return dict(spec)
+
+
+def _senado_spec(base: str) -> dict[str, Any]:
+    path = REPO / "config" / "sources" / "catalogue" / "senado-sesiones.yaml"
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    spec["start_urls"] = [f"{base}/66/sesiones/"]
     spec["allowed_domains"] = ["127.0.0.1"]
     return dict(spec)
 
@@ -190,11 +239,38 @@ def test_links_a_script_opens(crawled: Database) -> None:
     )
 
 
+def test_a_pager_only_a_script_turns_is_said(crawled: Database) -> None:
+    """The pages after the first are there and are not read: said, not lost silently;
+    a pager's void link on its last page is no loss."""
+    assert len(_docs(crawled, "guionpag")) == 1
+    errors = _run(crawled, "guionpag").errors
+    assert set(errors) == {"missing_link"}
+    (example,) = errors["missing_link"]["examples"]
+    assert error_mensaje("missing_link", example["message"]) == (
+        "listing.next_page es solo JavaScript (javascript:cargarPagina(2)): no hay dirección "
+        "que seguir sin un navegador"
+    )
+    assert len(_docs(crawled, "ultima")) == 1
+    assert _run(crawled, "ultima").errors == {}
+
+
 def test_an_empty_frameset_is_said_in_spanish() -> None:
     message = "listing.items matched nothing, neither on the page nor in its frames"
     assert error_mensaje("selector_empty", message) == (
         "listing.items no encontró nada, ni en la página ni en sus marcos"
     )
+
+
+def test_a_date_cell_spanning_two_sittings_dates_both(crawled: Database) -> None:
+    docs = {d.session_number: d for d in _docs(crawled, "senado-sesiones")}
+    assert sorted(docs) == ["172", "173", "174"]
+    assert docs["173"].date == docs["174"].date
+    assert docs["173"].date.isoformat() == "2026-04-08"
+    assert docs["172"].date.isoformat() == "2026-04-07"
+    assert (docs["174"].sitting, docs["173"].sitting) == (None, "vespertina")
+    assert {d.session_type for d in docs.values()} == {"ordinaria"}
+    assert docs["173"].url.endswith("/2606")
+    assert _run(crawled, "senado-sesiones").errors == {}
 
 
 def test_the_preview_shows_what_the_crawl_takes(tmp_path: Path) -> None:

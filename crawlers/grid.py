@@ -1,0 +1,95 @@
+"""A data table's rows as a person reads them: a cell that spans rows (``rowspan``)
+belongs to each row it spans. Sites merge a cell shared by consecutive rows (the
+Senado's two sittings of one day under one date cell; a court's rulings of one
+hearing), and the later rows then lack that cell: a spec reading the third column got
+the fourth (the session's type as its date), a wrong value where the row has a right
+one. Before a listing is read, each spanned cell is repeated in the rows it spans, at
+its column; only in tables with a head (``th``), where columns mean something, never in
+layout tables (a menu spanning the page's rows would land in every row)."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+CELLS = ("td", "th")
+MAX_COPIES = 5000  # cells repeated on one page; past it a placeholder keeps the columns
+MAX_CELL_NODES = 200  # a cell holding more (a whole layout) is not repeated, only held
+MAX_SPAN = 1000
+
+
+def _span(cell: Any) -> int:
+    value = str(cell.get("rowspan") or "1").strip()
+    return min(int(value), MAX_SPAN) if value.isdigit() else 1
+
+
+def _width(cell: Any) -> int:
+    value = str(cell.get("colspan") or "1").strip()
+    return max(1, min(int(value), MAX_SPAN)) if value.isdigit() else 1
+
+
+class _Budget:
+    def __init__(self) -> None:
+        self.left = MAX_COPIES
+
+    def repeat(self, cell: Any) -> Any:
+        """The cell again for a later row: a copy, or an empty cell of its kind when the
+        cell is too large or the page's budget is spent (the columns stay right, the
+        value is left empty)."""
+        large = sum(1 for _ in cell.iterdescendants()) > MAX_CELL_NODES
+        if self.left <= 0 or large:
+            made = cell.makeelement(cell.tag, {})
+        else:
+            self.left -= 1
+            made = copy.deepcopy(cell)
+            made.tail = None
+        for name in ("rowspan", "id"):
+            made.attrib.pop(name, None)
+        made.set("data-spanned", "")
+        return made
+
+
+def _spread_group(rows: list[Any], budget: _Budget) -> None:
+    pending: dict[int, list[Any]] = {}  # column → [rows left, cell]
+    for row in rows:
+        col = 0
+        for cell in [c for c in row if c.tag in CELLS]:
+            while col in pending:
+                col = _insert(row, cell, col, pending, budget)
+            span = _span(cell)
+            if span > 1:
+                pending[col] = [span - 1, cell]
+            col += _width(cell)
+        for column in sorted(k for k in pending if k >= col):
+            _insert(row, None, column, pending, budget)
+
+
+def _insert(row: Any, before: Any, col: int, pending: dict[int, list[Any]], budget: _Budget) -> int:
+    """The cell spanning into ``col`` put in ``row`` (before ``before``, else last);
+    the next column."""
+    left, cell = pending[col]
+    made = budget.repeat(cell)
+    if before is None:
+        row.append(made)
+    else:
+        before.addprevious(made)
+    if left <= 1:
+        del pending[col]
+    else:
+        pending[col][0] = left - 1
+    return col + _width(cell)
+
+
+def spread_rowspans(root: Any) -> None:
+    """Every head-bearing table of the lxml tree ``root``, its row-spanning cells
+    repeated in the rows they span (each row group on its own, as HTML spans them)."""
+    if not root.xpath("//*[@rowspan]"):
+        return
+    budget = _Budget()
+    for table in list(root.iter("table")):
+        if not table.xpath("./tr/th | ./*/tr/th"):
+            continue
+        for group in [table, *table.xpath("./thead | ./tbody | ./tfoot")]:
+            rows = group.xpath("./tr")
+            if any(_span(c) > 1 for r in rows for c in r if c.tag in CELLS):
+                _spread_group(rows, budget)
