@@ -10,11 +10,13 @@ layout tables (a menu spanning the page's rows would land in every row)."""
 from __future__ import annotations
 
 import copy
+from itertools import islice
 from typing import Any
 
 CELLS = ("td", "th")
-MAX_COPIES = 5000  # cells repeated on one page; past it a placeholder keeps the columns
-MAX_CELL_NODES = 200  # a cell holding more (a whole layout) is not repeated, only held
+MAX_COPIES = 2000  # cells repeated on one page; past it a placeholder keeps the columns
+MAX_CELL_NODES = 60  # a cell holding more (a whole layout) is not repeated, only held
+MAX_CELL_CHARS = 2000  # nor one holding more text than a date, a type, a few links
 MAX_SPAN = 1000
 
 
@@ -28,6 +30,17 @@ def _width(cell: Any) -> int:
     return max(1, min(int(value), MAX_SPAN)) if value.isdigit() else 1
 
 
+def _large(cell: Any) -> bool:
+    if next(islice(cell.iterdescendants(), MAX_CELL_NODES, None), None) is not None:
+        return True
+    chars = 0
+    for text in cell.itertext():
+        chars += len(text)
+        if chars > MAX_CELL_CHARS:
+            return True
+    return False
+
+
 class _Budget:
     def __init__(self) -> None:
         self.left = MAX_COPIES
@@ -36,8 +49,7 @@ class _Budget:
         """The cell again for a later row: a copy, or an empty cell of its kind when the
         cell is too large or the page's budget is spent (the columns stay right, the
         value is left empty)."""
-        large = sum(1 for _ in cell.iterdescendants()) > MAX_CELL_NODES
-        if self.left <= 0 or large:
+        if self.left <= 0 or _large(cell):
             made = cell.makeelement(cell.tag, {})
         else:
             self.left -= 1
