@@ -91,8 +91,9 @@ def with_stored_secrets(sent: dict[str, Any], stored: dict[str, Any] | None) -> 
 
 
 def _sites(value: Any) -> set[str]:
-    """Every site an address in ``value`` names (its host and port, lowercased), and
-    ``allowed_domains``."""
+    """Every site an address in ``value`` names (its scheme, host and port, lowercased:
+    the same host over ``http`` is another site, where anyone on the way reads what is
+    sent), and ``allowed_domains``."""
     found: set[str] = set()
     pending = [value]
     while pending:
@@ -106,7 +107,8 @@ def _sites(value: Any) -> set[str]:
             pending += item
         elif isinstance(item, str) and _ADDRESS.match(item):
             try:
-                found.add(urlsplit(item.strip()).netloc.rpartition("@")[2].lower())
+                parts = urlsplit(item.strip())
+                found.add(f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}".lower())
             except ValueError:  # no address the crawler reads: the text itself
                 found.add(item)
     return found

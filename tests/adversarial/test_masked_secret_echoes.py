@@ -102,3 +102,27 @@ def test_a_preview_of_the_spec_as_read_never_shows_its_masked_key(
     assert found["problems"]  # max_pages stops the crawl: said, with the next address
     assert TOKEN not in answer.text
     assert TOKEN[:8] not in answer.text
+
+
+def test_a_masked_key_is_not_sent_again_over_plain_http(tmp_path: Path) -> None:
+    """The same host over ``http`` is another site for a masked key: a spec read from
+    the API and sent back with its ``https`` start URL made ``http`` would have the
+    crawler send the key where anyone on the network path reads it."""
+    api = open_api(tmp_path / "data")
+    try:
+        spec = {
+            "id": "pj-gto-api", "kind": "sentencia", "jurisdiction": "MX-GUA",
+            "shape": "json_api", "start_urls": ["https://127.0.0.1:9/api"],
+            "json_api": {"records": "resultados", "link": "/d/{id}",
+                         "headers": {"Authorization": f"Bearer {TOKEN}"}},
+        }  # fmt: skip
+        assert api.client.post("/v1/sources", json=spec, headers=api.headers).status_code == 201
+        read = api.client.get("/v1/sources/pj-gto-api", headers=api.headers).json()["spec"]
+        plain = read | {"start_urls": ["http://127.0.0.1:9/api"]}
+        answer = api.client.put("/v1/sources/pj-gto-api", json=plain, headers=api.headers)
+        assert answer.status_code == 422, answer.text
+        assert "escriba de nuevo el valor oculto" in answer.json()["detail"][0]["mensaje"]
+        same = api.client.put("/v1/sources/pj-gto-api", json=read, headers=api.headers)
+        assert same.status_code == 200, same.text  # sent back as read, it stays
+    finally:
+        api.close()
