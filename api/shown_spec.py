@@ -18,6 +18,8 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
+from fastapi.exceptions import RequestValidationError
+
 from api.spec_checks import field_error
 from config.spanish_errors import shown as shown_text
 from indexer.db.audited_spec import (
@@ -27,7 +29,9 @@ from indexer.db.audited_spec import (
     in_address,
     placeholders_only,
     secret_name,
+    spec_secrets,
     token_like,
+    without_secrets,
 )
 
 # where a spec names what it sends a site (names and values the institution chose)
@@ -87,8 +91,9 @@ def with_stored_secrets(sent: dict[str, Any], stored: dict[str, Any] | None) -> 
 
 
 def _sites(value: Any) -> set[str]:
-    """Every site an address in ``value`` names (its host and port, lowercased), and
-    ``allowed_domains``."""
+    """Every site an address in ``value`` names (its scheme, host and port, lowercased:
+    the same host over ``http`` is another site, where anyone on the way reads what is
+    sent), and ``allowed_domains``."""
     found: set[str] = set()
     pending = [value]
     while pending:
@@ -102,7 +107,8 @@ def _sites(value: Any) -> set[str]:
             pending += item
         elif isinstance(item, str) and _ADDRESS.match(item):
             try:
-                found.add(urlsplit(item.strip()).netloc.rpartition("@")[2].lower())
+                parts = urlsplit(item.strip())
+                found.add(f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}".lower())
             except ValueError:  # no address the crawler reads: the text itself
                 found.add(item)
     return found
@@ -159,3 +165,21 @@ def _restored(
         "especificación guardada no tiene un valor oculto en este lugar, o se modificó): "
         "escriba el valor",
     )
+
+
+def refusal_without_secrets(
+    refusal: RequestValidationError, stored: dict[str, Any] | None
+) -> RequestValidationError:
+    """``refusal`` with ``stored``'s credentials hidden in what it says: a value restored
+    from its mask is checked as the caller sent it, and a check that quotes it (a start
+    URL outside ``allowed_domains``, which the caller may narrow at will) would show the
+    key the API masked. A quote cut short («…») is hidden to the cut as well."""
+    secrets = spec_secrets(stored) if stored is not None else ()
+    items = []
+    for error in refusal.errors():
+        item = dict(error)
+        for name in ("msg", "mensaje", "input"):
+            if isinstance(item.get(name), str):
+                item[name] = without_secrets(item[name], secrets)
+        items.append(item)
+    return RequestValidationError(items)

@@ -13,6 +13,7 @@ from urllib.parse import quote, urljoin, urlsplit
 from scrapy.utils.response import get_base_url
 
 from config.web_urls import WEB_SCHEMES, authority_port, lower_scheme, port_problem
+from indexer.db.audited_spec import without_secrets
 
 _NOT_A_PAGE = ("javascript:", "mailto:", "tel:", "data:", "#")
 
@@ -124,6 +125,20 @@ def without_session(url: str) -> str:
             query = "&".join(kept)
             mark = "?" if query else ""
     return path + mark + query + hash_mark + fragment
+
+
+def without_credentials(url: str, secrets: tuple[str, ...]) -> str:
+    """``url`` as a document or file address is published: without the query parameters
+    that carry one of its spec's credentials (``secrets``, ``spec_secrets``), a key a
+    feed's or a site's address asks for; anything else as it was written. A credential
+    elsewhere in it (the path) is masked."""
+    if not secrets or without_secrets(url, secrets) == url:
+        return url
+    rest, hash_mark, fragment = url.partition("#")
+    path, _, query = rest.partition("?")
+    kept = [pair for pair in query.split("&") if pair and without_secrets(pair, secrets) == pair]
+    query = f"?{'&'.join(kept)}" if kept else ""
+    return f"{without_secrets(path, secrets)}{query}{hash_mark}{without_secrets(fragment, secrets)}"
 
 
 def absolute(base: str, link: str | None) -> str | None:

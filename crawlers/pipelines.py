@@ -21,6 +21,7 @@ from crawlers.backlog import waiting_for_builds
 from crawlers.building import Builders, BuildOrder, Refusal
 from crawlers.causas import OCR_INCOMPLETE, PAGES_TRUNCATED, ocr_incomplete, pages_truncated
 from crawlers.items import DocumentDraft
+from crawlers.links import without_credentials
 from crawlers.tenancy import (
     FOREIGN_DOCUMENT,
     FOREIGN_NAME,
@@ -215,7 +216,8 @@ class LibraryPipeline:
         refs = []
         archived_files = []
         for download in item.files:
-            archived = library.add_file(download.body, download.url, download.content_type)
+            address = without_credentials(download.url, run.secrets)  # published with it
+            archived = library.add_file(download.body, address, download.content_type)
             run.count("files_reused" if archived.reused else "files")
             run.count("ocr_pages", len(archived.ocr_pages))
             refs.append(archived.ref)
@@ -238,7 +240,7 @@ class LibraryPipeline:
             source_id=spec.id,
             institution=tenant.institution_name or spec.institution,
             jurisdiction=tenant.jurisdiction or spec.jurisdiction,
-            url=item.url,
+            url=without_credentials(item.url, run.secrets),
             fields=fields,
             page_text=item.page_text,
             page=item.page,

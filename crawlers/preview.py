@@ -24,6 +24,7 @@ from scrapy.http import HtmlResponse
 
 from config.child_environment import system_environment
 from config.settings import Settings
+from config.spanish_errors import shown as shown_text
 from config.specs import SourceSpec
 from crawlers.base_tag import readable_base
 from crawlers.causas import error_mensaje, label
@@ -43,6 +44,7 @@ from crawlers.preview_slots import Slots, slots_of
 from crawlers.selectors import BadFieldLink, item_link, read, read_fields, select
 from crawlers.templates import render_all, with_query
 from indexer.build import InvalidDocument, MissingField, build_document
+from indexer.db.audited_spec import spec_secrets, without_secrets_in
 from indexer.extract import ExtractionError, html_main_text, sniff_type
 from indexer.readers.plausibility import plausible_fields
 
@@ -128,7 +130,10 @@ def preview(
                 "hay demasiadas vistas previas en curso; intente de nuevo en un momento",
             )
         with _owned_slot(slots, owner):
-            return _preview(spec, settings, max_pages, max_details, time_limit_s)
+            result = _preview(spec, settings, max_pages, max_details, time_limit_s)
+    # the spec's keys stay out of what it shows (an item's listing address, the next
+    # page, a note quoting them), as the API masks them in the spec itself
+    return without_secrets_in(result, spec_secrets(spec.model_dump(mode="json")))
 
 
 @contextlib.contextmanager
@@ -348,7 +353,7 @@ def _stops_early(max_pages: int, pages: int, following: str | None) -> list[tupl
     In English and in Spanish."""
     if not following or pages < max_pages:
         return []
-    shown = following[:200]
+    shown = shown_text(following, 200)
     if max_pages == 1:
         english_pages, spanish_pages = "the first page", "la primera página"
     else:

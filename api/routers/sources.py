@@ -36,7 +36,7 @@ from api.schemas import (
     SourceList,
     SourceOut,
 )
-from api.shown_spec import shown_spec, with_stored_secrets
+from api.shown_spec import refusal_without_secrets, shown_spec, with_stored_secrets
 from api.spec_body import OPENAPI_BODY, spec_body
 from api.spec_checks import (
     MIN_EVERY_HOURS,
@@ -121,9 +121,21 @@ def _spec(
     documents are published under the key's institution, in its jurisdiction, from
     addresses the crawler may fetch. A value masked as the API shows ``stored`` (the
     source's spec it replaces) is the stored value (``api.shown_spec``)."""
+    data = with_stored_secrets(dict(data), stored)
+    try:
+        return _checked_spec(request, registry, caller, data)
+    except RequestValidationError as exc:
+        if stored is None:  # every value is the caller's own, as sent
+            raise
+        raise refusal_without_secrets(exc, stored) from exc
+
+
+def _checked_spec(
+    request: Request, registry: Registry, caller: Caller, data: dict[str, Any]
+) -> SourceSpec:
+    """``_spec``'s checks of a spec whose masked values are restored."""
     institution = registry.get_institution(caller.institution_id)
     assert institution is not None
-    data = with_stored_secrets(dict(data), stored)
     data.setdefault("institution", institution.name)
     if data["institution"] != institution.name:
         raise field_error(

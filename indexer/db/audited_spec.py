@@ -36,6 +36,8 @@ _SECRET_NAME = re.compile(
     re.IGNORECASE,
 )
 MIN_SECRET_CHARS = 6  # shorter hidden values (a page size) are not looked for in text
+CUT = "…"  # how a message marks a value it quotes cut short (``config.spanish_errors.shown``)
+MIN_CUT_CHARS = 4  # a secret's beginning this long, or longer, before a cut is hidden
 SCHEMES = {"Bearer", "Basic", "Digest", "Token", "bearer", "basic", "token"}
 _STRUCTURE = {("identity", "key")}  # the spec's own field names that merely look secret
 _QUERY_PAIR = re.compile(r"([?&;]([^=&#;?]*)=)([^&#;]*)")
@@ -163,12 +165,34 @@ def spec_secrets(spec: dict[str, Any]) -> tuple[str, ...]:
 
 def without_secrets(text: str, secrets: tuple[str, ...]) -> str:
     """``text`` with each of ``secrets`` (as written, or as an address encodes it)
-    replaced by ``HIDDEN``."""
+    replaced by ``HIDDEN``, and so is one's beginning where a quote cut it short («…»)."""
     for secret in secrets:
         for form in dict.fromkeys((secret, quote(secret, safe=""), quote_plus(secret))):
             if form in text:
                 text = text.replace(form, HIDDEN)
+            if CUT in text:
+                text = _without_beginning(text, form)
     return text
+
+
+def _without_beginning(text: str, secret: str) -> str:
+    """``text`` without the longest beginning of ``secret`` that a cut («…») follows."""
+    for n in range(len(secret) - 1, MIN_CUT_CHARS - 1, -1):
+        if f"{secret[:n]}{CUT}" in text:
+            return text.replace(f"{secret[:n]}{CUT}", f"{HIDDEN}{CUT}")
+    return text
+
+
+def without_secrets_in(value: Any, secrets: tuple[str, ...]) -> Any:
+    """``value`` (an answer: dicts, lists, strings) with ``secrets`` hidden in every
+    string; a new value."""
+    if not secrets:
+        return value
+    if isinstance(value, dict):
+        return {name: without_secrets_in(item, secrets) for name, item in value.items()}
+    if isinstance(value, list):
+        return [without_secrets_in(item, secrets) for item in value]
+    return without_secrets(value, secrets) if isinstance(value, str) else value
 
 
 def audited_detail(spec: dict[str, Any]) -> dict[str, Any]:

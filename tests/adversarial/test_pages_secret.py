@@ -23,7 +23,7 @@ HTML = {"Accept": "text/html"}
 
 
 def _forged(institution: str, key_id: str) -> str:
-    payload = f"{institution}|{key_id}|{int(time.time()) + 600}"
+    payload = f"{institution}|{key_id}|{int(time.time()) + 600}|{'0' * 32}"
     return f"{payload}|{hmac.new(b'', payload.encode(), hashlib.sha256).hexdigest()}"
 
 

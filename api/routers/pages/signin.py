@@ -1,6 +1,7 @@
 """An institution signs in on ``/fuentes`` with its API key, posted in a form (never in the
 address); it is remembered for an hour by a signed cookie that holds the key's id, not the
-key. A revoked key ends the sign-in at the next page.
+key. A revoked key ends the sign-in at the next page, and so does signing out, for every
+copy of the cookie (``api.routers.pages.signouts``).
 
 The cookie's key is settled when the app starts (``pages_secret``), not at the first
 sign-in: a disk that fills up later, or a data folder mounted read-only, must not turn
@@ -16,9 +17,11 @@ import os
 import secrets
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from fastapi import Request
 
+from api.routers.pages.signouts import ended
 from indexer.db.registry import Caller, Registry
 from indexer.folder_secret import SECRET_BYTES, folder_secret
 
@@ -73,18 +76,40 @@ def _sign(request: Request, payload: str) -> str:
 
 
 def cookie_value(request: Request, caller: Caller) -> str:
-    payload = f"{caller.institution_id}|{caller.key_id}|{int(time.time()) + LIFETIME_S}"
+    """``institution|key id|expiry|sign-in id|signature``: the sign-in id, random, is
+    what signing out ends (``api.routers.pages.signouts``)."""
+    expires = int(time.time()) + LIFETIME_S
+    payload = f"{caller.institution_id}|{caller.key_id}|{expires}|{secrets.token_hex(16)}"
     return f"{payload}|{_sign(request, payload)}"
 
 
-def signed_in(request: Request, registry: Registry) -> Caller | None:
+def secure_cookie(request: Request) -> bool:
+    """Whether the browser came over https: the request's own scheme, or the public
+    ``https`` address it named (a proxy in front that ends TLS speaks ``http`` to us)."""
+    if request.url.scheme == "https":
+        return True
+    public = urlsplit(request.app.state.settings.public_url or "")
+    host = request.headers.get("host", "").lower()
+    return public.scheme == "https" and bool(host) and host == public.netloc.lower()
+
+
+def sign_in_of(request: Request, registry: Registry) -> tuple[Caller, str] | None:
+    """The caller a request's cookie signs in, and the sign-in's id; None when the
+    cookie is missing, forged, expired, signed out, or its key revoked."""
     raw = request.cookies.get(COOKIE, "")
     payload, _, signature = raw.rpartition("|")
     parts = payload.split("|")
-    if len(parts) != 3 or not hmac.compare_digest(signature, _sign(request, payload)):
+    if len(parts) != 4 or not hmac.compare_digest(signature, _sign(request, payload)):
         return None
-    institution, key_id, expires = parts
+    institution, key_id, expires, sign_in_id = parts
     if not expires.isdigit() or int(expires) < time.time():
         return None
+    if ended(request.app.state.settings.data_dir, sign_in_id):
+        return None
     live = {k.id for k in registry.list_keys(institution) if k.revoked_at is None}
-    return Caller(institution, key_id) if key_id in live else None
+    return (Caller(institution, key_id), sign_in_id) if key_id in live else None
+
+
+def signed_in(request: Request, registry: Registry) -> Caller | None:
+    found = sign_in_of(request, registry)
+    return found[0] if found is not None else None

@@ -23,7 +23,15 @@ from api.routers.pages.coverage import (
 from api.routers.pages.errors import refusal_page
 from api.routers.pages.forms import small_form
 from api.routers.pages.same_origin import from_elsewhere
-from api.routers.pages.signin import COOKIE, LIFETIME_S, cookie_value, signed_in
+from api.routers.pages.signin import (
+    COOKIE,
+    LIFETIME_S,
+    cookie_value,
+    secure_cookie,
+    sign_in_of,
+    signed_in,
+)
+from api.routers.pages.signouts import end
 from crawlers.causas import error_mensaje, label, run_mensaje
 
 router = APIRouter(include_in_schema=False)
@@ -99,18 +107,26 @@ async def sign_in(request: Request, library: LibraryDep) -> Any:
         max_age=LIFETIME_S,
         httponly=True,
         samesite="strict",
-        secure=request.url.scheme == "https",
+        secure=secure_cookie(request),
         path="/fuentes",
     )
     return response
 
 
 @router.post("/fuentes/salir", response_model=None)
-def sign_out(request: Request) -> Any:
-    """Signs out; a post from another site (logout CSRF: a page elsewhere ending the
-    institution's session unseen) is a 403 page, the sign-in kept."""
+def sign_out(request: Request, library: LibraryDep) -> Any:
+    """Signs out: the browser forgets the cookie and the sign-in ends for any copy of it
+    too. A post from another site (logout CSRF: a page elsewhere ending the
+    institution's session unseen) is a 403 page, the sign-in kept. Ending one spends a
+    write of the key's budget (each leaves a mark for an hour); with none left, the
+    browser alone forgets it."""
     if from_elsewhere(request):
         return refusal_page(request, 403)
+    found = sign_in_of(request, get_registry(library))
+    if found is not None:
+        caller, sign_in_id = found
+        if request.app.state.write_limiter.by_key.take(caller.key_id) == 0:
+            end(request.app.state.settings.data_dir, sign_in_id, LIFETIME_S)
     response = RedirectResponse("/fuentes", status_code=303)
     response.delete_cookie(COOKIE, path="/fuentes")
     return response
