@@ -43,6 +43,7 @@ from api.routers.pages.errors import refusal_page, wants_html
 from api.routers.pages.signin import pages_secret
 from api.schemas import ErrorResponse, RefusalResponse
 from api.single_values import OneValueEach
+from api.telemetry_check import keep_telemetry_check
 from config.settings import Settings, get_settings
 from crawlers import lookups
 from crawlers.addresses import ResolverBusy
@@ -136,6 +137,7 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
         redoc_url=None,
         lifespan=lifespan,
     )
+    keep_telemetry_check(app)
     app.state.library = lib
     app.state.settings = settings
     lookups.configure(

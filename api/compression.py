@@ -16,17 +16,25 @@ largest single cost left around the search), for 2% more bytes (4.48 against 4.4
 The same gzip format (any client decodes it, to the very same JSON); only the compressed
 bytes differ. An installation made before ``isal`` was a dependency writes with zlib, as
 before, until it is installed again.
+
+An answer made in one piece (every JSON answer, every page) is compressed by
+``_WholeBody`` here: Starlette's decisions (what is left as it is, the same headers in
+the same order) taken on the raw header list (``api.raw_headers``) instead of through
+Starlette's ``Headers`` objects, which cost as much CPU as ISA-L's compression itself;
+streams and anything unusual go through Starlette's responder as before.
 """
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import anyio.to_thread
 import brotli
-from starlette.datastructures import Headers
 from starlette.middleware.gzip import GZipMiddleware, GZipResponder, IdentityResponder
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.raw_headers import add_vary, first, set_header
 
 try:
     from isal import isal_zlib
@@ -60,15 +68,84 @@ def accepts_brotli(scope: Scope) -> bool:
     return False
 
 
-class _BrotliResponder(IdentityResponder):
+@functools.lru_cache(maxsize=64)
+def _excluded(content_type: bytes, excluded: tuple[str, ...]) -> bool:
+    """Starlette's test of a ``Content-Type`` against the media left uncompressed."""
+    media_type = content_type.decode("latin-1").partition(";")[0].strip().lower()
+    media_types = {media_type, media_type.partition("/")[0] + "/*"}
+    if media_type.startswith("application/grpc+"):
+        media_types.add("application/grpc")
+    return not media_types.isdisjoint(excluded)
+
+
+class _WholeBody(IdentityResponder):
+    """Starlette's responder, an answer's head and single body handled on raw headers:
+    the same checks, the same headers in the same order, the same compressed bytes."""
+
+    content_encoding: str
+    coding: bytes
+    whole_limit = THREAD_BYTES  # bodies this large or more are compressed as Starlette does
+
+    def _excluding(self, excluded: tuple[str, ...]) -> None:
+        # Starlette normalises the excluded media for every answer; these are normalised
+        self.exclude_content_types = excluded
+
+    def _packed(self, body: bytes) -> bytes:
+        raise NotImplementedError
+
+    async def send_with_compression(self, message: Message) -> None:
+        kind = message["type"]
+        if kind == "http.response.start":
+            self.initial_message = message
+            headers = message.setdefault("headers", [])
+            self.content_encoding_set = first(headers, b"content-encoding") is not None
+            self.partial_response = message["status"] == 206
+            content_type = first(headers, b"content-type") or b""
+            self.content_type_is_excluded = _excluded(content_type, self.exclude_content_types)
+            if self.content_encoding_set or self.partial_response or self.content_type_is_excluded:
+                await self.send(message)
+            return
+        if (
+            kind != "http.response.body"
+            or self.started
+            or self.content_encoding_set
+            or self.partial_response
+            or self.content_type_is_excluded
+            or message.get("more_body", False)
+            or self.initial_message.get("trailers", False)
+            or not self.minimum_size <= len(message.get("body", b"")) < self.whole_limit
+        ):
+            await super().send_with_compression(message)
+            return
+        self.started = True
+        body = message["body"]
+        packed = self._packed(body)
+        headers = self.initial_message["headers"]
+        add_vary(headers, b"Accept-Encoding")
+        if packed != body:
+            set_header(headers, b"content-encoding", self.coding)
+            set_header(headers, b"content-length", str(len(packed)).encode())
+            message["body"] = packed
+        await self.send(self.initial_message)
+        await self.send(message)
+
+
+class _BrotliResponder(_WholeBody):
     """Starlette's responder (what is compressed, and the headers) with Brotli's coding."""
 
     content_encoding = "br"
+    coding = b"br"
 
-    def __init__(self, app: ASGIApp, minimum_size: int, quality: int, **options: Any) -> None:
-        super().__init__(app, minimum_size, **options)
+    def __init__(
+        self, app: ASGIApp, minimum_size: int, quality: int, excluded: tuple[str, ...]
+    ) -> None:
+        super().__init__(app, minimum_size, exclude_content_types=())
+        self._excluding(excluded)
         self.quality = quality
         self._compressor: brotli.Compressor | None = None
+
+    def _packed(self, body: bytes) -> bytes:
+        return self._whole(body)
 
     async def apply_compression(self, body: bytes, *, more_body: bool) -> bytes:
         if not more_body and self._compressor is None:
@@ -84,9 +161,20 @@ class _BrotliResponder(IdentityResponder):
         return brotli.compress(body, quality=self.quality)
 
 
-class _IsalGzipResponder(GZipResponder):
+class _IsalGzipResponder(_WholeBody, GZipResponder):
     """Starlette's gzip responder (what is compressed, the headers, the flushes of a
     stream) with ISA-L's deflate in place of zlib's."""
+
+    coding = b"gzip"
+
+    def __init__(self, app: ASGIApp, minimum_size: int, excluded: tuple[str, ...]) -> None:
+        GZipResponder.__init__(
+            self, app, minimum_size, thread_minimum_size=THREAD_BYTES, exclude_content_types=()
+        )
+        self._excluding(excluded)
+
+    def _packed(self, body: bytes) -> bytes:
+        return self._compress_body(body, False)
 
     @property
     def compressor(self) -> Any:
@@ -115,18 +203,14 @@ class Compression:
             await self.gzip(scope, receive, send)
             return
         if not accepts_brotli(scope):
-            if isal_zlib is None or "gzip" not in Headers(scope=scope).get("Accept-Encoding", ""):
+            # Starlette's test: the first Accept-Encoding names gzip
+            if isal_zlib is None or b"gzip" not in (
+                first(scope["headers"], b"accept-encoding") or b""
+            ):
                 await self.gzip(scope, receive, send)  # zlib's gzip, or the answer as it is
                 return
-            gzip = _IsalGzipResponder(
-                self.app,
-                self.minimum_size,
-                thread_minimum_size=self.gzip.thread_minimum_size,
-                exclude_content_types=self.excluded,
-            )
+            gzip = _IsalGzipResponder(self.app, self.minimum_size, self.excluded)
             await gzip(scope, receive, send)
             return
-        responder = _BrotliResponder(
-            self.app, self.minimum_size, self.quality, exclude_content_types=self.excluded
-        )
+        responder = _BrotliResponder(self.app, self.minimum_size, self.quality, self.excluded)
         await responder(scope, receive, send)

@@ -128,7 +128,13 @@ def headers(decision: Decision) -> dict[str, str]:
 
 
 def _with_headers(send: Send, decision: Decision) -> Send:
-    extra = [(k.lower().encode(), v.encode()) for k, v in headers(decision).items()]
+    # ``headers(decision)``, written at once as the raw pairs it makes
+    extra = [
+        (b"ratelimit-limit", str(decision.limit).encode()),
+        (b"ratelimit-remaining", str(decision.remaining).encode()),
+        (b"ratelimit-reset", str(decision.reset).encode()),
+        (b"ratelimit-policy", f"{decision.limit};w={WINDOW_S}".encode()),
+    ]
 
     async def sending(message: Message) -> None:
         if message["type"] == "http.response.start":
