@@ -321,12 +321,31 @@ _BODY_AFTER = re.compile(
 _COURTS_OWN = frozenset(("ADR", "AR", "AI", "CC", "CT", "DGI"))
 
 
+# the words both clauses before a case end with (``_OPENS_CLAUSE``, ``_BODY_BEFORE``:
+# an article, or "diverso"…, then whitespace to the end)
+_CLAUSE_LAST_WORDS = frozenset(
+    ("el", "la", "los", "las", "diverso", "diversa", "propio", "propia", "ulterior")
+)
+
+
+def _article_last(before: str) -> bool:
+    """Whether ``before`` ends with one of ``_CLAUSE_LAST_WORDS`` and whitespace: what
+    ``_OPENS_CLAUSE`` and ``_BODY_BEFORE`` need to match, told without searching the
+    160 characters (most texts before a case end otherwise: "amparo en revisión")."""
+    if not before[-1:].isspace():
+        return False
+    last = before.rsplit(None, 1)
+    return bool(last) and last[-1] in _CLAUSE_LAST_WORDS
+
+
 def _subject_court(original: str, key: str, start: int, end: int) -> str | None:
     """The Court's body the clause citing the case (``key``: its canonical form) has for
     subject, if any (see above)."""
     if not _own_precedent_key(key):
         return None
     before = original[max(0, start - 160) : start]
+    if not _article_last(before):  # neither clause can end there: their searches skipped
+        return None
     found = None
     if _OPENS_CLAUSE.search(before):  # the clause's own subject comes first
         found = _BODY_AFTER.match(original, end, min(len(original), end + 160))

@@ -67,6 +67,8 @@ _STORED = select(
     _CITATIONS.c.doc_seq, _CITATIONS.c.start_char, _CITATIONS.c.kind, _CITATIONS.c.key
 ).where(_CITATIONS.c.doc_seq.in_(_VALUES))
 _STORED_SQL = "SELECT doc_seq, start_char, kind, key FROM citations WHERE doc_seq IN ({})"
+_HOLDERS = select(_CASES.c.doc_id).where(_CASES.c.key.in_(_VALUES))
+_HOLDERS_SQL = "SELECT doc_id FROM document_cases WHERE key IN ({})"
 
 
 # A case type and the plainer name texts give the same cases: the SCJN's "juicio de
@@ -290,8 +292,7 @@ def _queue_holders(connection: Connection, case_keys: list[str], skip: set[str])
     being indexed now)."""
     holders: set[str] = set()
     for chunk in _chunks(case_keys):
-        stmt = select(_CASES.c.doc_id).where(_CASES.c.key.in_(chunk))
-        holders.update(connection.scalars(stmt))
+        holders.update(doc_id for (doc_id,) in run_in(connection, _HOLDERS, chunk, _HOLDERS_SQL))
     queued = sorted(holders - skip)
     docs = DocumentRow.__table__
     queue = IndexQueueRow.__table__

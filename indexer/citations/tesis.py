@@ -7,6 +7,7 @@ that introduce one ("de rubro: “DERECHO HUMANO A LA IGUALDAD…”").
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 
 from indexer.citations.model import Citation
@@ -82,7 +83,18 @@ def _rubro_key(rubro: str) -> str:
     return "rubro " + " ".join(fold(rubro).upper().split()).rstrip(". ,")
 
 
+# the ASCII lowercase letters, deleted from a quote's ASCII bytes to count them in C
+_ASCII_LOWER = string.ascii_lowercase.encode()
+
+
 def _capitals(text: str) -> bool:
+    """Whether ``text`` is a rubro's capitals: 12 letters or more, 90% of them upper
+    case, three words or more."""
+    # most quotes are prose: more ASCII lowercase letters than a tenth of the characters
+    # (so of the letters) tell it at once, in C
+    ascii_ = text.encode("ascii", "ignore")
+    if (len(ascii_) - len(ascii_.translate(None, _ASCII_LOWER))) * 10 > len(text):
+        return False
     letters = list(filter(str.isalpha, text))  # counted in C: a text quotes a lot
     upper = sum(map(str.isupper, letters))
     return len(letters) >= 12 and upper / len(letters) >= 0.9 and len(text.split()) >= 3

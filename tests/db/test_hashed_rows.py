@@ -61,6 +61,10 @@ def unusual() -> list:  # type: ignore[type-arg]
         "sólo 'comillas' simples",
         "espacio\xa0duro, guion\xadblando, \x0c salto, \u200b cero, 🙂 y \x00 nulo",
         'comillas "dobles" solas',
+        # long values (a text's repr is hashed apart from the pieces around it): with
+        # escapes, both quotes, and characters beyond latin-1 and the BMP
+        "Considerando 'primero'.\n" * 120 + 'fin "doble" \\ \x00 — “citado” 🙂',
+        "sin escapes ni comillas, sólo acentos: año, ñandú. " * 60,
     ]
     return [
         sesion.model_copy(
@@ -76,6 +80,8 @@ def unusual() -> list:  # type: ignore[type-arg]
             )
             for n, text in enumerate(texts[1:])
         ),
+        # a long value before the text in the hash's order, and none after it is long
+        sentencia.model_copy(update={"id": "sen-rara-tribunal", "court": "Sala 'B' " * 400}),
     ]  # fmt: skip
 
 
