@@ -200,10 +200,12 @@ _STATEMENT = _starting(
     # expediente judicial número…", "…en la causa penal número…")
     r"\b(?:se\s+resuelven?|para\s+resolver|a\s+resolver|para\s+dictar\s+(?:la\s+)?sentencia"
     r"(?:\s+(?:definitiva|interlocutoria))?\s+(?:dentro\s+de|en)(?=\s+(?:los|las|el|la|del?)\s))"
-    r"\s*,?\s+(?:en\s+definitiva\s+)?"
+    # (spaces bounded: a run of them, which the kind also matches, would make the search
+    # cubic in its length)
+    r"(?:\s{0,20},)?\s{1,20}(?:en\s+definitiva\s+)?"
     r"(?:(?:los\s+autos\s+(?:relativos\s+)?(?:de\s+l[oa]s?|del?|a\s+l[oa]s?|al)|el|la|los|las"
     r"|del)\s+)?"
-    r"(?P<kind>(?:[^\d\n,.;:]|\n(?!\s*\n)){3,140}?)\s*(?:n[uú]mero\s+|No\.\s*)?"
+    r"(?P<kind>(?:[^\d\n,.;:]|\n(?!\s*\n)){3,140}?)\s{0,20}(?:n[uú]mero\s+|No\.\s*)?"
     # a collegiate court's code before the number: "amparo directo D.C. 412/2021"
     r"(?P<code>(?-i:[A-Z]\.){2,3}\s*)?"
     rf"(?P<numbers>{_NUMBER}(?:\s*(?:,|\by\b|\be\b)\s*(?:sus?\s+acumulad[oa]s?\s+)?{_NUMBER})*)",

@@ -23,6 +23,8 @@ COURT = "Así lo resolvió el Tercer Tribunal Colegiado en Materia Civil del Ter
      (COURT + "por mayoría de votos de las Magistradas María de la Luz Campos Rea, Eva Gil "
       "Mora y Rosa Elena Díaz Paz, siendo ponente la primera de las nombradas, contra el voto "
       "particular de la última.", "María de la Luz Campos Rea"),
+     ("Así lo resolvieron los Magistrados Ana Ruiz, Luis Soto y Eva Gil, siendo ponente el "
+      "último de los nombrados, quienes firman.", "Eva Gil"),
      ("Así lo resolvieron por unanimidad de votos los Magistrados integrantes de la Tercera "
       "Sala Penal del Tribunal Superior de Justicia del Estado, Licenciados Raúl Núñez Pardo, "
       "Luis Gómez Paz y Juan Pérez López, siendo ponente el segundo de los nombrados, ante "
