@@ -35,6 +35,8 @@ from indexer.readers.expedientes import (
     opens_with_case,
     parse_expediente,
 )
+from indexer.readers.judge_offices import judge_after_office, judges_court
+from indexer.readers.named_members import member_by_place
 from indexer.readers.normalise import MATTER_WORDS, MONTHS, normalise_matter, parse_date
 from indexer.spots import Spans
 
@@ -198,9 +200,12 @@ _STATEMENT = _starting(
     # expediente judicial número…", "…en la causa penal número…")
     r"\b(?:se\s+resuelven?|para\s+resolver|a\s+resolver|para\s+dictar\s+(?:la\s+)?sentencia"
     r"(?:\s+(?:definitiva|interlocutoria))?\s+(?:dentro\s+de|en)(?=\s+(?:los|las|el|la|del?)\s))"
-    r"\s+(?:en\s+definitiva\s+)?"
-    r"(?:(?:los\s+autos\s+(?:de\s+l[oa]s?|del?)|el|la|los|las|del)\s+)?"
-    r"(?P<kind>(?:[^\d\n,.;:]|\n(?!\s*\n)){3,140}?)\s*(?:n[uú]mero\s+|No\.\s*)?"
+    # (spaces bounded: a run of them, which the kind also matches, would make the search
+    # cubic in its length)
+    r"(?:\s{0,20},)?\s{1,20}(?:en\s+definitiva\s+)?"
+    r"(?:(?:los\s+autos\s+(?:relativos\s+)?(?:de\s+l[oa]s?|del?|a\s+l[oa]s?|al)|el|la|los|las"
+    r"|del)\s+)?"
+    r"(?P<kind>(?:[^\d\n,.;:]|\n(?!\s*\n)){3,140}?)\s{0,20}(?:n[uú]mero\s+|No\.\s*)?"
     # a collegiate court's code before the number: "amparo directo D.C. 412/2021"
     r"(?P<code>(?-i:[A-Z]\.){2,3}\s*)?"
     rf"(?P<numbers>{_NUMBER}(?:\s*(?:,|\by\b|\be\b)\s*(?:sus?\s+acumulad[oa]s?\s+)?{_NUMBER})*)",
@@ -496,6 +501,9 @@ def read_resolution_date(text: str) -> tuple[str, int] | None:
     formula = _formula(text)
     if formula:
         return formula
+    labelled = _caption_date(text)
+    if labelled:
+        return labelled
     closing_from = int(len(text) * (1 - CLOSING_SHARE))
     for match in _closings(text):
         # its first line, run on where a PDF broke the sentence ("en sesión de⏎veinticinco…")
@@ -515,6 +523,25 @@ def read_resolution_date(text: str) -> tuple[str, int] | None:
         date = _date_at_start(match["date"]) or _date_at_start(_run_on(text, match))
         if date:
             return date, match.start()
+    return None
+
+
+# A caption's label for the date the sentence was given: "FECHA DE RESOLUCIÓN: 20 DE ENERO
+# DE 2024", "FECHA DE LA SENTENCIA:", "FECHA DE SESIÓN:", "FECHA DEL FALLO:" (a bare
+# "FECHA:" may be a filing's, a hearing's: not read).
+_DATE_LABEL = re.compile(
+    r"^fecha\s+(?:de\s+(?:la\s+)?|del\s+)(?:resoluci[oó]n|sentencia|sesi[oó]n|fallo|emisi[oó]n)"
+    r"\s*:\s*(?P<value>.{6,60})$",
+    re.I,
+)
+
+
+def _caption_date(text: str) -> tuple[str, int] | None:
+    for line, at in _caption(text):
+        label = _DATE_LABEL.match(line)
+        if label:
+            found = parse_date(label["value"])
+            return (found.isoformat(), at) if found else None
     return None
 
 
@@ -562,7 +589,8 @@ def _caption_lines(text: str) -> list[tuple[str, int]]:
     for raw in text.split("\n")[: CAPTION_LINES * 3]:
         start, at = at, at + len(raw) + 1
         # (a line without a tab or a bar is one cell: a long paragraph is not scanned)
-        for cell in _CELL_BREAK.split(raw) if "\t" in raw or "|" in raw else (raw,):
+        cells = _CELL_BREAK.split(raw) if "\t" in raw or "|" in raw else (raw,)
+        for cell in (part for whole in cells for part in _case_and_label(whole)):
             line = " ".join(cell.split())
             if not line:
                 continue
@@ -685,6 +713,32 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
     # the TFJA's "JUICIO CONTENCIOSO ADMINISTRATIVO NÚM.: 1234/23-17-01-5" where no other
     # line names the case (an amparo's caption may name the juicio it comes from so)
     return found or ([tfja] if tfja else [])
+
+
+# A caption laid out in two columns, its case in the left cell and a label in the right
+# ("QUEJOSA:", "PONENTE:"), which a PDF's text gives as one line ("AMPARO EN REVISIÓN
+# 123/2023 QUEJOSA: **********"): the label after the case's number starts the other cell.
+_NEXT_CELL_LABEL = re.compile(
+    r"(?<=\d)(?P<suffix>-[A-Z]{1,4})?\.?\s+(?:[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ.]*\s+){0,2}"
+    r"[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ.]*\s*(?:\([^)]{0,40}\)\s*)?:"
+)
+
+
+def _case_and_label(cell: str) -> tuple[str, ...]:
+    """A caption cell holding its case alone (a type and a number) and running on into the
+    next cell's label, as the two cells; any other cell whole (a line that says more
+    before the label, as a published precedent's header does, is no two cells)."""
+    if ":" not in cell:
+        return (cell,)
+    found = _NEXT_CELL_LABEL.search(cell)
+    if found is None:
+        return (cell,)
+    case = _fold_caption(cell[: found.start()])
+    whole = _TYPE_THEN_NUMBER.match(case)
+    if whole is None or whole.end() != len(case):
+        return (cell,)
+    end = found.end("suffix") if found["suffix"] else found.start()
+    return cell[:end], cell[end:].lstrip(" .")
 
 
 # A TFJA juicio's label: its number (with the sala's digits) is the sentence's own.
@@ -865,12 +919,16 @@ def read_ponente(text: str) -> tuple[str, int] | None:
 
 
 # The caption's secretario, who drafts the sentence with the ponente: "SECRETARIO:",
-# "SECRETARIA:", "SECRETARIO DE ESTUDIO Y CUENTA:", "SECRETARIA PROYECTISTA:" (the label
-# written twice, "SECRETARIA: SECRETARIA: ANA…", as a public version may). Never another
-# secretary: "SECRETARIA AUXILIAR:", "SECRETARIO DE ACUERDOS:", "SECRETARIOS:" (several),
-# "COLABORÓ:"; nor one "en funciones de magistrado" (then the ponente).
+# "SECRETARIA:", "SECRETARIO DE ESTUDIO Y CUENTA:", "SECRETARIA PROYECTISTA:", a circuit
+# court's "SECRETARIO DE TRIBUNAL:", a state court's or a TEPJF regional chamber's
+# "SECRETARIA DE ESTUDIO Y PROYECTO:", the TEPJF's "SECRETARIADO:" (one name; several are
+# none) (the label written twice, "SECRETARIA: SECRETARIA: ANA…", as a public version
+# may). Never another secretary: "SECRETARIA AUXILIAR:", "SECRETARIO DE ACUERDOS:",
+# "SECRETARIOS:" (several), "COLABORÓ:"; nor one "en funciones de magistrado" (then the
+# ponente).
 _SECRETARIO_LABEL = re.compile(
-    r"^(?:secretari[oa](?:\s+de\s+estudio\s+y\s+cuenta|\s+proyectista)?\s*:\s*)+(?P<value>.*)$",
+    r"^(?:secretari(?:[oa]|ado)(?:\s+de\s+estudio\s+y\s+(?:cuenta|proyecto)|\s+proyectista"
+    r"|\s+de\s+tribunal)?\s*:\s*)+(?P<value>.*)$",
     re.I,
 )
 # two people named in one value ("ANA RUIZ Y JUAN PÉREZ", "ANA RUIZ, JUAN PÉREZ"): none
@@ -910,13 +968,19 @@ def _closing_ponente(text: str) -> tuple[str, int] | None:
         paragraph = mended(re.split(r"\n\s*\n", text[match.start(1) : match.start(1) + 1200])[0])
         found = _PONENTE_PROSE.search(paragraph)
         if not found:
+            verb = _CLOSING_VERB.search(paragraph)
+            judge = verb and judge_after_office(_CLAUSE_END.split(paragraph[verb.start() :])[0])
+            if judge and (words := _name_words(judge)) and len(words) >= 2:
+                return judge, match.start(1) + verb.start()
             continue
         name = found["named"] or found["judge"]
         words = _name_words(name)
         proper = words and all(w[0].isupper() or w in _NAME_LINKS for w in words)
-        # "siendo ponente el último de los nombrados" names no one here
         if proper and len(words) >= 2:
             return " ".join(name.split()), match.start(1) + found.start()
+        # "siendo ponente el último de los nombrados": the one the members' list names so
+        if found["named"] and (member := member_by_place(paragraph, found.start("named"))):
+            return member, match.start(1) + found.start()
         return None
     return None
 
@@ -936,6 +1000,11 @@ def _caption_drafter(text: str) -> tuple[str, int] | None:
     return _labelled_name(lines, _DRAFTER_LABEL)
 
 
+# A footnote's call after a caption's value, as a sentence published in HTML keeps it
+# ("SECRETARIADO: ROSA ILIANA AGUILAR CURIEL[3]"): no part of the name.
+_NOTE_MARK = re.compile(r"\s*\[\d{1,3}\]\s*$")
+
+
 def _labelled_name(
     lines: Sequence[tuple[str, int]], label_pattern: re.Pattern[str]
 ) -> tuple[str, int] | None:
@@ -945,7 +1014,7 @@ def _labelled_name(
         label = label_pattern.match(line)
         if not label:
             continue
-        value = (label["value"] or "").strip()
+        value = _NOTE_MARK.sub("", label["value"] or "").strip()
         rest = lines[i + 1 :]
         if not _name_words(value) and not _office_off(value):
             # the label alone, or with a title only: the name is the next line
@@ -1014,6 +1083,7 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
         court = _court_in(clause) or _circuit_court_after_verb(clause) or _tfja_after_verb(clause)
         if court:
             return court, match.start(1)
+
     head = text[:HEAD_CHARS]
     raw = head.split("\n")[:HEAD_LINES]
     written = [" ".join(line.split()) for line in raw]
@@ -1064,6 +1134,13 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
         court = _state_sala_after_verb(mended(text[start : start + CLOSING_SUBJECT]))
         if court:
             return court, start
+    for match in _closings(text):
+        # a juzgado's closing names its judge, whose office names the court
+        verb = _CLOSING_VERB.search(match[1])
+        start = match.start(1) + (verb.start() if verb else 0)
+        court = judges_court(_CLAUSE_END.split(mended(text[start : start + CLOSING_SUBJECT]))[0])
+        if court:
+            return court, match.start(1)
     owner = _OCR_L.sub("I", generic or "")
     if generic and _LETTERHEAD.match(owner) and not _STATE_HIGH_COURT.match(owner):
         return normalise_court(owner) or owner, head.find(generic)
@@ -1270,7 +1347,10 @@ def _circuit_court_after_verb(clause: str) -> str | None:
 # names no state's court).
 _STATE_SALA = re.compile(
     r"(?:(?:[A-ZÁÉÍÓÚ][a-záéíóú]+[oa]|D[eé]cim[oa][ \t]+[A-Za-záéíóú]+)[ \t]+)?Sala"
-    r"[ \t]+(?!Superior\b|Regional\b|Auxiliar\b)[A-ZÁÉÍÓÚ][^,;\n]{2,160}?"
+    r"[ \t]+(?!Superior\b|Regional\b|Auxiliar\b)"
+    # a numbered sala named by its court alone: "Décima Sala del Supremo Tribunal…"
+    r"(?:[A-ZÁÉÍÓÚ]|del[ \t]+(?:H\.[ \t]*|Honorable[ \t]+)?(?:Supremo[ \t]+Tribunal|Tribunal"
+    r"[ \t]+Superior)\b)[^,;\n]{2,160}?"
     r"(?=\s*(?:,|$|\.\s|\s(?:por|que|integrad[oa]|con|quien|ante|siendo|bajo)\s)|[ \t]*\n)"
 )
 
@@ -1281,6 +1361,8 @@ def _state_sala_after_verb(clause: str) -> str | None:
     if verb is None:
         return None
     found = _STATE_SALA.search(clause, verb.start())
+    if found and found[0].startswith("Sala del"):
+        return None  # "la Sala del Tribunal Superior…" names no one of its salas
     if found and _RESOLVED_BY.match(clause[verb.start() + 6 : found.start()]):
         return normalise_court(found[0].rstrip(" ."))
     return None

@@ -1,6 +1,7 @@
 """The secretario who drafted a sentence with its ponente is read from the caption's own
 label only: "SECRETARIO:", "SECRETARIA:", "SECRETARIO DE ESTUDIO Y CUENTA:", "SECRETARIA
-PROYECTISTA:", the name on the same line, the next one or the next cell. Never another
+PROYECTISTA:", "SECRETARIO DE TRIBUNAL:", "SECRETARIA DE ESTUDIO Y PROYECTO:", the TEPJF's
+"SECRETARIADO:", the name on the same line, the next one or the next cell. Never another
 secretary (auxiliar, de acuerdos), a collaborator, a name in the signatures, nor a masked
 or double value: unsure, none. The captions follow the SCJN's published sentences (PONENTE,
 COTEJÓ, SECRETARIO, SECRETARIA AUXILIAR, COLABORARON) and circuit and state courts'."""
@@ -59,7 +60,18 @@ PONENTE = "PONENTE: MINISTRO JORGE ALBERTO SOLÍS GUTIÉRREZ"
       "LIC. RAÚL ANTONIO NÚÑEZ PARDO"),
      (("MAGISTRADA PONENTE:\tMARÍA TERESA LEAL SOTO", "SECRETARIA PROYECTISTA:\tLIC. SONIA IRENE "
        "CAMPOS RUIZ"), "LIC. SONIA IRENE CAMPOS RUIZ"),
-     ((PONENTE, "Secretaria: Mtra. Elena Sofía Barrios Cano"), "Mtra. Elena Sofía Barrios Cano")],
+     ((PONENTE, "Secretaria: Mtra. Elena Sofía Barrios Cano"), "Mtra. Elena Sofía Barrios Cano"),
+     # a circuit court's secretary by office, a state court's and a TEPJF regional
+     # chamber's drafting secretary, the TEPJF's "SECRETARIADO" naming one person
+     (("MAGISTRADO PONENTE: JOSÉ LUIS VÁZQUEZ CAMACHO", "SECRETARIO DE TRIBUNAL: ERNESTO "
+       "ARMANDO ROJAS DÍAZ"), "ERNESTO ARMANDO ROJAS DÍAZ"),
+     (("MAGISTRADA PONENTE: CLAUDIA VALLE AGUILASOCHO", "SECRETARIA DE ESTUDIO Y PROYECTO:",
+       "ROSA MARÍA SÁNCHEZ ÁVILA"), "ROSA MARÍA SÁNCHEZ ÁVILA"),
+     (("MAGISTRADO PONENTE: FELIPE DE LA MATA PIZAÑA", "SECRETARIADO: FERNANDO RAMÍREZ "
+       "BARRIOS"), "FERNANDO RAMÍREZ BARRIOS"),
+     # a footnote's call after the name, as a sentence published in HTML keeps it
+     (("MAGISTRADA PONENTE: MÓNICA ARALÍ SOTO FREGOSO[2]", "SECRETARIADO: ROSA ILIANA "
+       "AGUILAR CURIEL[3]"), "ROSA ILIANA AGUILAR CURIEL")],
 )  # fmt: skip
 def test_the_captions_secretario_is_read_from_its_label(
     lines: tuple[str, ...], secretario: str
@@ -81,6 +93,10 @@ def test_the_captions_secretario_is_read_from_its_label(
      # two people in one value, or a plural label: which drafted it is unknown
      (PONENTE, "SECRETARIOS: JULIO CÉSAR ORTEGA BRAVO Y MÓNICA ESTELA GARZA LUNA"),
      (PONENTE, "SECRETARIA: MÓNICA ESTELA GARZA LUNA Y JULIO CÉSAR ORTEGA BRAVO"),
+     ("MAGISTRADA PONENTE: JANINE M. OTÁLORA MALASSIS", "SECRETARIADO: FERNANDO RAMÍREZ "
+      "BARRIOS, ROSA MARÍA SÁNCHEZ ÁVILA Y JUAN LÓPEZ PAZ"),
+     ("MAGISTRADA PONENTE: MÓNICA ARALÍ SOTO FREGOSO", "SECRETARIADO: ROSA ILIANA AGUILAR "
+      "CURIEL, BENITO TOMÁS TOLEDO Y OTROS[3]"),
      # a secretary acting as the judge is the ponente, no secretario
      ("SECRETARIO EN FUNCIONES DE MAGISTRADO: JUAN PÉREZ LÓPEZ",),
      (PONENTE,)],

@@ -190,8 +190,9 @@ def test_without_a_caption_the_closing_names_the_ponente(closing: str, ponente: 
 
 @pytest.mark.parametrize(
     "closing",
-    ["Así lo resolvieron los Magistrados Ana Ruiz, Luis Soto y Eva Gil, siendo ponente el "
-     "último de los nombrados, quienes firman.",
+    # (a place in a list of names is read: tests/unit/test_named_members.py)
+    ["Así lo resolvieron los Magistrados que integran la Sala, siendo ponente el último de "
+     "los nombrados, quienes firman.",
      "Así lo resolvieron, siendo ponente la Magistrada **********, quienes firman.",
      "Así lo resolvió la Sala, siendo ponente el Magistrado Presidente, quien firma."],
 )  # fmt: skip

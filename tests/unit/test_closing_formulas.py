@@ -44,6 +44,13 @@ TFJA = "Tribunal Federal de Justicia Administrativa"
       "Penal del Tribunal Superior de Justicia del Estado de Michoacán, siendo ponente la "
       "Magistrada Ana Ruiz Soto, ante la Secretaria de Acuerdos que autoriza y da fe.",
       "Tercera Sala Penal del Tribunal Superior de Justicia del Estado de Michoacán"),
+     # a numbered sala named by its court alone (Jalisco's salas: "Décima Sala del…")
+     ("Así lo resolvieron por unanimidad de votos los Magistrados integrantes de la Décima "
+      "Sala del Supremo Tribunal de Justicia del Estado de Jalisco, ante la Secretaria de "
+      "Acuerdos que autoriza y da fe.",
+      "Décima Sala del Supremo Tribunal de Justicia del Estado de Jalisco"),
+     ("Así lo resolvió la Primera Sala del H. Tribunal Superior de Justicia del Estado, por "
+      "unanimidad de votos.", "Primera Sala del H. Tribunal Superior de Justicia del Estado"),
      ("Así lo resolvieron, por mayoría de votos, los CC. Magistrados que integran la Segunda "
       f"Sala Regional del Noreste del {TFJA}, ante el Secretario de Acuerdos, quien da fe.",
       f"Segunda Sala Regional del Noreste del {TFJA}")],
@@ -53,6 +60,14 @@ def test_the_court_whose_members_resolved_is_read_with_the_vote_between(
 ) -> None:
     reading = read_sentence(sentence("TOCA PENAL: 245/2024", closing))
     assert reading.values["court"] == court
+
+
+def test_a_sala_not_numbered_named_by_its_court_alone_is_no_court() -> None:
+    closing = (
+        "Así lo resolvieron por unanimidad de votos los Magistrados integrantes de la Sala del "
+        "Tribunal Superior de Justicia del Estado, ante la Secretaria que da fe."
+    )
+    assert "court" not in read_sentence(sentence("TOCA PENAL: 245/2024", closing)).values
 
 
 def test_a_court_named_after_the_members_is_not_the_one_that_resolved() -> None:
