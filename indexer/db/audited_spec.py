@@ -22,7 +22,7 @@ import re
 from typing import Any
 from urllib.parse import quote, quote_plus
 
-from indexer.db.key_shape import token_like
+from indexer.key_shape import token_like
 
 HIDDEN = "(oculto)"
 # an entry whose spec this version hid carries it, so an open finds the ones left in SQL
