@@ -48,7 +48,6 @@ _NAMED = re.compile(
     r"""|(?P<bare>(?:(?:bearer|basic|digest|token)\s+)?[^\s,;&}'"\]«»]+))""",
     re.IGNORECASE,
 )
-_SCHEMES = re.compile(r"(?i)^(bearer|basic|digest|token)\s+")
 
 
 _KNOWN: list[str] = []  # this process's own specs' keys (``guard_logs``), longest first
@@ -82,8 +81,7 @@ def _named(match: re.Match[str]) -> str:
     value = match["quoted"] if match["quote"] else match["bare"]
     if not value or value.startswith((HIDDEN, "//")):
         return match[0]  # a URL's scheme (``token://``), or already hidden
-    scheme = _SCHEMES.match(value)
-    shown = (scheme[0] if scheme else "") + HIDDEN
+    shown = HIDDEN  # its scheme too, as the crawl's log hides ``Bearer …`` whole
     start, end = match.span("quoted" if match["quote"] else "bare")
     whole = match.start()
     return match[0][: start - whole] + shown + match[0][end - whole :]
