@@ -30,9 +30,9 @@ from indexer.db.audited_spec import (
     placeholders_only,
     secret_name,
     spec_secrets,
-    token_like,
     without_secrets,
 )
+from indexer.key_shape import token_like
 
 # where a spec names what it sends a site (names and values the institution chose)
 SENT_PLACES = SENT | {
@@ -71,7 +71,8 @@ def _shown(value: Any, path: tuple[str, ...], *, sent: bool) -> Any:
 
 def _reads_as_key(text: str) -> bool:
     """A value sent to a site that reads as a credential: an authorization scheme's
-    (``Bearer …``, ``Basic …``) or a word of letters and digits long enough for a key."""
+    (``Bearer …``, ``Basic …``) or one with a key's random run of letters and digits (never
+    a path, a selector, a field name or a phrase: ``indexer.key_shape``)."""
     words = text.split()
     if words and words[0] in SCHEMES | {w.capitalize() for w in SCHEMES}:
         return True

@@ -24,6 +24,7 @@ from config.settings import Settings
 from config.specs import SourceSpec, SpecError, load_specs, read_specs
 from indexer.db import DatabaseBusy
 from indexer.heap import loosen_collector, settle_heap
+from indexer.log_guard import guard_logs
 from indexer.spanish import date_words
 
 if TYPE_CHECKING:
@@ -448,6 +449,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     for handler in logging.root.handlers:
         handler.setLevel(getattr(args, "log_level", "WARNING"))
+    guard_logs()  # every command's log and errors, without what reads as a credential
     overrides = {"data_dir": args.data_dir} if args.data_dir else {}
     try:
         settings = Settings(**overrides)

@@ -58,6 +58,7 @@ from typing import Any
 
 from indexer.build import AnyDocument, InvalidDocument, MissingField, build_document
 from indexer.extract import html_main_text
+from indexer.log_guard import guard_logs
 from indexer.models import FileRef, OcrPageRef, VideoLink
 from indexer.orphans import end_with
 from indexer.readers.signatures import split_signatures
@@ -263,6 +264,7 @@ def _serve(parent: int, connections: list[Connection], tickets: list[int], share
     each ticket's build began (CLOCK_MONOTONIC is system-wide)."""
     starts, ready, slot = shared
     end_with(parent)
+    guard_logs()  # no spec's keys here: what it logs is hidden by shape
     poller = select.poll()
     held = {}
     for connection, ticket in zip(connections, tickets, strict=True):

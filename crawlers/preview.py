@@ -44,8 +44,9 @@ from crawlers.preview_slots import Slots, slots_of
 from crawlers.selectors import BadFieldLink, item_link, read, read_fields, select
 from crawlers.templates import render_all, with_query
 from indexer.build import InvalidDocument, MissingField, build_document
-from indexer.db.audited_spec import spec_secrets, without_secrets_in
+from indexer.db.audited_spec import spec_secrets, without_secrets, without_secrets_in
 from indexer.extract import ExtractionError, html_main_text, sniff_type
+from indexer.log_guard import guard_logs, hidden_shapes
 from indexer.readers.plausibility import plausible_fields
 
 TEXT_PREVIEW_CHARS = 400
@@ -211,7 +212,9 @@ def _in_own_process(
     try:
         return json.loads(done.stdout)
     except ValueError:
-        message = (done.stderr.strip().splitlines() or ["no output"])[-1][:300]
+        said = done.stderr.strip().splitlines() or ["no output"]
+        secrets = spec_secrets(request["spec"])
+        message = without_secrets(hidden_shapes(said[-1]), secrets)[:300]
         return {
             "source_id": spec.id, "pages": 0, "documents": [], "next_page": None,
             "errors": [{"cause": "preview_failed", "url": spec.start_urls[0], "message": message}],
@@ -552,6 +555,7 @@ def _problems(spec: SourceSpec, document: dict[str, Any]) -> list[tuple[str, str
 def main() -> int:
     """The child: a request on stdin (see ``_in_own_process``), the preview on stdout."""
     request = json.loads(sys.stdin.read())
+    guard_logs(spec_secrets(request["spec"]))  # its own keys, as a crawl's log hides them
     spec = SourceSpec.model_validate(request["spec"])
     settings = Settings.model_validate(request["settings"])
     remaining = max(0.5, request["ends_at"] - time.time() - 0.5)

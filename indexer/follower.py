@@ -26,6 +26,7 @@ import sys
 from config.settings import Settings
 from indexer.heap import settle_heap
 from indexer.library import Library
+from indexer.log_guard import guard_logs
 from indexer.orphans import end_with
 
 READY = b"ready\n"
@@ -53,6 +54,7 @@ def follow(library: Library, parent: int, answers: int) -> None:
 
 def main() -> int:
     logging.basicConfig(level=logging.WARNING, format="indexer %(levelname)s: %(message)s")
+    guard_logs()  # it logs documents' addresses: a spec's key in one is hidden
     parent = os.getppid()
     end_with(parent)
     library = Library.open(Settings(), writer=True)

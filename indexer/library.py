@@ -14,7 +14,7 @@ import datetime as dt
 import logging
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from itertools import islice
 
@@ -550,6 +550,12 @@ class Library:
         pages by ``search_after``) is searched as it is."""
         pin = getattr(self.store, "snapshot", None)
         return pin() if pin is not None else self
+
+    def matching_now(self, query: SearchQuery, ids: Sequence[str]) -> set[str]:
+        """Which of ``ids`` the index finds now for ``query``'s question (words, filters,
+        dates): what a snapshot listed is asked again of the index as it is (see the
+        stores' ``matching_now``)."""
+        return self.store.matching_now(query, ids)
 
     def search_plain(self, query: SearchQuery) -> SearchResult | PlainResult:
         """``search``'s answer for a caller that only writes it as JSON: plain data when

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from indexer.citations import Citation
 from indexer.citations.records import read_citations, unread
 from indexer.db import Database
+from indexer.log_guard import guard_logs
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.orphans import end_with
 from indexer.stores import tantivy_store
@@ -35,6 +36,12 @@ CHUNK = 100  # documents per task
 MIN_PARALLEL = 2 * CHUNK
 AHEAD = 2  # batches prepared or being prepared beyond the one being written
 log = logging.getLogger(__name__)
+
+
+def _start(parent: int) -> None:
+    """A preparing process ends with its writer and logs no credential (``guard_logs``)."""
+    end_with(parent)
+    guard_logs()
 
 
 @dataclass
@@ -113,7 +120,7 @@ class Preparer:
         if self._pool is None:
             context = multiprocessing.get_context("spawn")  # no fork of the writer's threads
             self._pool = ProcessPoolExecutor(
-                self.workers, mp_context=context, initializer=end_with, initargs=(os.getpid(),)
+                self.workers, mp_context=context, initializer=_start, initargs=(os.getpid(),)
             )
         read = unread(db, batch)
         chunks = [batch[i : i + CHUNK] for i in range(0, len(batch), CHUNK)]

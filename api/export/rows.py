@@ -11,15 +11,20 @@ database by id.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
+import logging
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from api.deps import search_library
 from api.export.matching import matches
 from indexer.library import AnyDocument, Library
+from indexer.query.parser import QueryTooCostly
 from indexer.stores import SearchQuery
 from indexer.stores.base import Searching
+
+log = logging.getLogger(__name__)
 
 PART_DOCUMENTS = 100_000
 DB_BATCH = 500
@@ -122,23 +127,62 @@ def from_database(
         size = max(1, min(DB_BATCH, BATCH_CHARS // max(largest, 1)))
 
 
-def from_store(library: Library, index: Searching, query: SearchQuery) -> Iterator[AnyDocument]:
+def from_store(
+    library: Library,
+    index: Searching,
+    query: SearchQuery,
+    question: SearchQuery | None = None,
+    began: dt.datetime | None = None,
+) -> Iterator[AnyDocument]:
     """Documents in the store's order, page after page, as far as its paging reaches;
     ``index``: what is searched (``Library.snapshot``: one commit for every page, or a
-    commit between two pages would shift the next, a document read twice or skipped)."""
+    commit between two pages would shift the next, a document read twice or skipped).
+    Each batch read from the database is asked ``question`` (the export's; default
+    ``query``) again of the index as it is now (``_still_matching``): a download lasts
+    minutes, and a document re-indexed meanwhile so that it no longer matches (the name
+    searched for masked after a privacy review) must not be listed for the text the
+    snapshot still holds. ``began``: when the snapshot was taken (default: now)."""
+    asked = question or query
+    since = began or dt.datetime.now(dt.UTC)
     page = query.model_copy(update={"limit": STORE_PAGE, "facets": [], "highlight": False})
     while True:
         result = search_library(index, page)
         for start in range(0, len(result.hits), STORE_FETCH):
             hits = result.hits[start : start + STORE_FETCH]
             found = library.db.get_documents([hit.id for hit in hits])
+            # asked after the rows were read: a row masked since the page was read is not
+            # listed once its index entry is too
+            now = _still_matching(library, asked, found, since)
             for hit in hits:
                 doc = found.get(hit.id)
-                if doc is not None and published(doc):
+                if doc is not None and hit.id in now and published(doc):
                     yield doc
         if result.next_cursor is None:
             return
         page = page.model_copy(update={"cursor": result.next_cursor})
+
+
+def _still_matching(
+    library: Library, question: SearchQuery, found: dict[str, AnyDocument], began: dt.datetime
+) -> set[str]:
+    """The ids of ``found`` the index matches now. When the question now needs more work
+    than a search may take (costlier documents indexed since the snapshot), the rows
+    saved before the snapshot are those it matched; one saved since cannot be confirmed
+    and is left out (a listing for text a document no longer has is worse than none)."""
+    try:
+        return library.matching_now(question, list(found))
+    except QueryTooCostly:
+        kept = {i for i, doc in found.items() if not _saved_since(doc, began)}
+        if len(kept) < len(found):
+            log.warning("export: %d rows changed meanwhile left out", len(found) - len(kept))
+        return kept
+
+
+def _saved_since(doc: AnyDocument, moment: dt.datetime) -> bool:
+    saved = doc.updated_at
+    if saved is None:
+        return False
+    return (saved if saved.tzinfo else saved.replace(tzinfo=dt.UTC)) >= moment
 
 
 def row(doc: AnyDocument, fields: tuple[str, ...], page_url: str) -> dict[str, Any]:

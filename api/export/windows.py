@@ -77,24 +77,26 @@ def plan(index: Searching, query: SearchQuery, start: dt.date) -> Plan:
 
 
 def documents(
-    library: Library, index: Searching, query: SearchQuery, part: Plan
+    library: Library, index: Searching, query: SearchQuery, part: Plan, began: dt.datetime
 ) -> Iterator[AnyDocument]:
     """The part's documents from ``index`` (the snapshot its plan was counted on), each
     once: a document whose date changed between two reads of the index (a store that
-    cannot pin it) would otherwise be in two windows."""
+    cannot pin it) would otherwise be in two windows. ``began``: a moment before the
+    snapshot was taken (``rows.from_store``)."""
     given: set[str] = set()
-    for doc in _read(library, index, query, part):
+    for doc in _read(library, index, query, part, began):
         if doc.id not in given:
             given.add(doc.id)
             yield doc
 
 
 def _read(
-    library: Library, index: Searching, query: SearchQuery, part: Plan
+    library: Library, index: Searching, query: SearchQuery, part: Plan, began: dt.datetime
 ) -> Iterator[AnyDocument]:
     for first, last in part.windows:
         window = {"date_from": first, "date_to": last, "sort": "date_asc", "cursor": None}
-        yield from from_store(library, index, query.model_copy(update=window))
+        yield from from_store(library, index, query.model_copy(update=window), query, began)
     if part.undated:
         every = query.model_copy(update={"sort": "date_asc", "cursor": None})
-        yield from (doc for doc in from_store(library, index, every) if doc.date is None)
+        undated = from_store(library, index, every, query, began)
+        yield from (doc for doc in undated if doc.date is None)

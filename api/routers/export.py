@@ -72,13 +72,14 @@ def _rows(
     if query.q.strip():
         query = query.model_copy(update={"cursor": None})  # the export's, not the store's
         # one commit of the index counted, planned and read, however long the download
+        began = dt.datetime.now(dt.UTC)  # before it: no row saved meanwhile taken as older
         index = library.snapshot()
         try:
             total = search_library(index, query.model_copy(update={"limit": 1, "facets": []}))
             part = plan(index, query, start or query.date_from or FIRST_DAY)
         except BadSearch as exc:
             raise exc.as_422() from exc
-        docs = documents(library, index, query, part)
+        docs = documents(library, index, query, part, began)
         headers["X-Total-Count"] = str(total.total)
         headers["X-Export-Complete"] = "true" if part.complete else "false"
         following = part.next_start.isoformat() if part.next_start else None

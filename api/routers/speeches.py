@@ -26,6 +26,7 @@ from indexer.library import Library
 from indexer.models import Sesion
 from indexer.query import QuerySyntaxError
 from indexer.speeches.model import Mention, Speech
+from indexer.speeches.people import Person
 from indexer.speeches.search import SPEECH_FACETS, SpeechHit, SpeechQuery
 from indexer.speeches.service import SpeechIndex
 from indexer.speeches.store import (
@@ -280,7 +281,20 @@ def people(
             mensaje="indique un nombre o un congreso",
         )
     found = find_people(library.db, name, congress or None, legislature or None, limit)
-    return PeopleResponse(people=[_person(library, p.id, 0) for p in found])
+    return PeopleResponse(people=[listed(p) for p in found])
+
+
+def listed(found: Person) -> PersonResponse:
+    """A person as ``/v1/people`` lists them (no speeches): what the people index found,
+    not read again one person at a time (up to 500 statements an answer)."""
+    return PersonResponse(
+        id=found.id,
+        name=found.name,
+        scope=found.scope,
+        forms=found.forms,
+        terms=found.terms,
+        speeches=[],
+    )
 
 
 @router.get(

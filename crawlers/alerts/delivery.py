@@ -29,6 +29,7 @@ from indexer.alerts import AlertBook
 from indexer.alerts.book import PERIODS, Pending, seal_old_secrets
 from indexer.alerts.links import MissingLinksKey, links_key
 from indexer.alerts.mails import MatchedDocument, matches
+from indexer.alerts.matching import AlertMatcher
 from indexer.alerts.snippet import plain_snippet
 from indexer.db import Database
 from indexer.db.alert_tables import AlertRow
@@ -67,6 +68,7 @@ class Deliverer:
             self.missing_key = exc
             log.error("%s", exc)
         self.book = AlertBook(self.db, key)
+        self.matcher = AlertMatcher(self.db)  # a match is checked again before it goes out
         self.mailer = Mailer(settings)
         self.poster = Poster(settings.allow_loopback, settings.alert_webhook_deadline_s)
         self.concurrency = concurrency
@@ -131,20 +133,28 @@ class Deliverer:
     ) -> dict[int, AnyDocument]:
         """The documents of the pending matches that may go out (match id → document);
         the others (withheld for personal data since they matched, or deleted) are
-        settled without being sent."""
+        settled without being sent, and so are those the alert's search no longer finds
+        in the document as it is now (the name it asked for masked by a privacy review
+        since: sent, the message would say the document named them)."""
         wanted = {p.document_id for items in pending.values() for p in items}
         docs = self.db.get_documents(list(wanted))
+        shown = [d for d in docs.values() if d.privacy is None or not d.privacy.withheld]
+        still = set(self.matcher.match(shown))  # every active alert, on the text as it is
         usable: dict[int, AnyDocument] = {}
         for alert in due:
-            held = []
+            held, changed = [], []
             for item in pending.get(alert.id, []):
                 doc = docs.get(item.document_id)
                 if doc is None or (doc.privacy is not None and doc.privacy.withheld):
                     held.append(item.id)
+                elif (alert.id, doc.id) not in still:
+                    changed.append(item.id)
                 else:
                     usable[item.id] = doc
             if held:
                 self.book.skipped(held, alert.id, "document withheld or removed since it matched")
+            if changed:
+                self.book.skipped(changed, alert.id, "document changed since it matched")
         return usable
 
     def _webhook(

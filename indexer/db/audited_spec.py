@@ -22,6 +22,8 @@ import re
 from typing import Any
 from urllib.parse import quote, quote_plus
 
+from indexer.key_shape import token_like
+
 HIDDEN = "(oculto)"
 # an entry whose spec this version hid carries it, so an open finds the ones left in SQL
 MARK = "secretos_ocultos"
@@ -100,17 +102,6 @@ def in_address(text: str, found: list[str]) -> str:
     if "://" in text:
         text = _USERINFO.sub(password, text)
     return _QUERY_PAIR.sub(pair, text) if "=" in text else text
-
-
-def token_like(text: str) -> bool:
-    """A value that reads as a key (long, one word, letters and digits), not as a word a
-    query sends (``sentencia``, ``fecha_desc``) that messages also say."""
-    return (
-        len(text) >= 16
-        and not any(c.isspace() for c in text)
-        and any(c.isdigit() for c in text)
-        and any(c.isalpha() for c in text)
-    )
 
 
 def _sent_values(values: dict[str, Any], found: list[str]) -> dict[str, Any]:

@@ -18,6 +18,8 @@ from multiprocessing.connection import Connection
 
 from PIL import Image
 
+from indexer.log_guard import guard_logs
+
 from . import socket_child
 
 STARTUP_TIMEOUT_S = 60.0
@@ -97,6 +99,7 @@ class Reader:
 
 def serve(fd: int) -> None:
     """Child entry point: read the pages sent on socket ``fd`` until EOF."""
+    guard_logs()
     parent = os.getppid()
     socket_child.die_with_parent()
     if os.getppid() != parent:  # the worker died before the kernel was told

@@ -36,6 +36,8 @@ import threading
 import time
 from multiprocessing.connection import Connection
 
+from indexer.log_guard import guard_logs
+
 from . import socket_child
 from .bombs import largest_inflation
 from .core import Job, extract_local
@@ -342,6 +344,7 @@ def _job(conn: Connection, watchdog: _Watchdog) -> bool:
 def serve(fd: int) -> None:
     """Child entry point: answer requests on socket ``fd`` until EOF."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
+    guard_logs()  # a file's name is its address's end: a spec's ``?api_key=…`` too
     _limit_memory()
     from . import pdf  # noqa: F401  (import pypdfium2 before reporting ready)
 

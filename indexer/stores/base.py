@@ -6,7 +6,7 @@ import base64
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Literal, Protocol
 
@@ -329,6 +329,10 @@ class Store(Protocol):
     def delete(self, ids: Iterable[str]) -> int: ...
 
     def search(self, query: SearchQuery) -> SearchResult: ...
+
+    def matching_now(self, query: SearchQuery, ids: Sequence[str]) -> set[str]:
+        """Which of ``ids`` the index finds now for ``query``'s words, filters and dates."""
+        ...
 
     def count(self) -> int: ...
 

@@ -18,7 +18,7 @@ import shutil
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -619,6 +619,23 @@ class TantivyStore:
                 hit.highlights = _highlights(snippets, stored.get_first("text") or "", finder)
             now[hit.id] = hit
         return now
+
+    def matching_now(self, query: SearchQuery, ids: Sequence[str]) -> set[str]:
+        """Which of ``ids`` the current commit finds for ``query``'s question (words,
+        filters, dates): one search of them alone, as a held commit's page is asked again
+        (``_as_now``). An export reads a snapshot for as long as its download lasts; a
+        document re-indexed since so that it no longer matches (the name searched for
+        masked) or deleted is then not listed for text the library no longer has."""
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return set()
+        asked = query.model_copy(update={"highlight": False, "facets": [], "cursor": None})
+        generation = self.generation()
+        _, searcher = self._commits.read()  # read after the generation: at least as new
+        native = self._native_reader(generation)
+        if native is not None:
+            return set(self._now_native(wanted, asked, searcher, native, generation))
+        return set(self._now(wanted, asked, searcher))
 
     def _exists(self, doc_id: str) -> bool:
         query = tantivy.Query.term_query(self.schema, "id", doc_id)

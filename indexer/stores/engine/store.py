@@ -23,7 +23,7 @@ import datetime as dt
 import logging
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from indexer.highlight import plan, shown
@@ -361,6 +361,33 @@ class EngineStore:
                 raise StoreUnavailable(not_answering(self.kind, exc)) from exc
             raise
         return request.parse(response, query, seen, plan(shown(tree)), pit)
+
+    def matching_now(self, query: SearchQuery, ids: Sequence[str]) -> set[str]:
+        """Which of ``ids`` the index itself finds now for ``query``'s question (words,
+        filters, dates): one search of them alone, as a held PIT's page is asked again
+        (``pits._as_now``). An export's rows are read from the database a batch at a time
+        while it streams; one re-indexed since its page was read so that it no longer
+        matches (the name searched for masked) is then not listed."""
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return set()
+        asked = query.model_copy(update={"highlight": False, "facets": [], "cursor": None})
+        body = request.build(asked, parse_query(asked.q), None, self.shards)
+        live = {
+            "query": {"bool": {"must": [body["query"]], "filter": [{"ids": {"values": wanted}}]}},
+            "size": len(wanted),
+            "_source": False,
+        }
+        try:
+            self.ensure(self.search_backoff, reading=True)
+            answer = self.search_backoff.call(
+                lambda: self.client.search(self.alias, live), "search"
+            )
+        except EngineError as exc:
+            if retryable(exc.status):
+                raise StoreUnavailable(not_answering(self.kind, exc)) from exc
+            raise
+        return {hit["_id"] for hit in answer.get("hits", {}).get("hits") or [] if "_id" in hit}
 
     def health(self) -> dict[str, object]:
         """Never raises: ``ok`` says whether the engine answers, and with an index the
