@@ -213,6 +213,8 @@ EXTRACTIONS = {  # indexer.extract's causes: what was wrong with the file, not j
     "no_text": "el archivo no tiene texto que extraer",
     "unsupported_type": "el tipo del archivo no se lee: no se extrajo su texto",
 }
+# indexer.extract.pdf's message for a PDF whose page tree is empty: no page, not a damaged one
+NO_PAGES = "the PDF has no pages: its page tree is empty"
 LINK_PROBLEMS = {
     "the link has no host": "el enlace no tiene servidor",
     "the link carries a user or password (user:password@)": "el enlace lleva usuario o "
@@ -347,6 +349,10 @@ def error_mensaje(cause: str, message: str) -> str:
     if cause == "too_large" and (found := _PAST_MAXSIZE.match(message)):
         limit = f" de {found.group(1)} bytes" if found.group(1) else ""
         return f"la respuesta pasó el límite de tamaño{limit} mientras llegaba y se cortó"
+    if cause == "extraction_failed" and message == f"malformed: {NO_PAGES}":
+        return (
+            "el PDF no tiene ninguna página (su árbol de páginas está vacío): no hay texto que leer"
+        )
     if cause == "extraction_failed" and (said := EXTRACTIONS.get(message.partition(":")[0])):
         return said
     if cause == PAGES_TRUNCATED and (found := _PAGES_READ.match(message)):
