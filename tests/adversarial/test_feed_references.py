@@ -2,8 +2,10 @@
 not (``Resoluci&oacute;n``, ``&nbsp;``), with no document type declaring it, ended the
 field's text there: the entry was saved as «Resoluci», no error. One character
 reference XML cannot carry (``&#xD800;``, a lone surrogate) made lxml fail to decode
-the whole feed: every entry lost, counted as «no es un canal RSS o Atom». Crawled from
-a real server on 127.0.0.1: each entry is saved under its whole title."""
+the whole feed: every entry lost, counted as «no es un canal RSS o Atom». Tags a template
+left unescaped in a title or a description (``Aviso <b>urgente</b>``, ``<p>``s) ended
+what was read at the first one. Crawled from a real server on 127.0.0.1: each entry is
+saved under its whole title, with its whole text."""
 
 from __future__ import annotations
 
@@ -30,13 +32,15 @@ TITLES = {
     "Aviso &#xD800;de la Mesa Directiva": "Aviso de la Mesa Directiva",
     "Iniciativa &LT;urgente&GT; &amp; dictamen &foo; &#243;rgano": "Iniciativa <urgente> & "
     "dictamen &foo; órgano",
+    "Aviso <b>urgente</b> de la Junta": "Aviso urgente de la Junta",
 }
+DESCRIPTION = "Texto <b>íntegro</b> del aviso {n}.<p>Segundo párrafo del aviso {n}.</p>"
 
 
 def _feed() -> str:
     items = "".join(
         f"<item><title>{title}</title><link>http://127.0.0.1:9/aviso/{n}</link>"
-        f"<description>Texto del aviso número {n} del Congreso del Estado.</description>"
+        f"<description>{DESCRIPTION.format(n=n)}</description>"
         "<pubDate>Tue, 18 Feb 2025 10:00:00 GMT</pubDate></item>"
         for n, title in enumerate(TITLES)
     )
@@ -57,9 +61,13 @@ def test_html_references_leave_each_title_whole_and_the_feed_read(tmp_path: Path
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
     db = Database(f"sqlite:///{tmp_path / 'data' / 'abierto.db'}")
     try:
-        titles = {d.url.rsplit("/", 1)[1]: d.title for d in db.iter_documents()}
+        docs = list(db.iter_documents())
+        titles = {d.url.rsplit("/", 1)[1]: d.title for d in docs}
         run = db.list_runs("avisos-referencias")[0]
     finally:
         db.close()
     assert run.errors == {}
     assert titles == {str(n): whole for n, whole in enumerate(TITLES.values())}
+    for doc in docs:
+        n = doc.url.rsplit("/", 1)[1]
+        assert doc.text == f"Texto íntegro del aviso {n}.\n\nSegundo párrafo del aviso {n}.", n
