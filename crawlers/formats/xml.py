@@ -76,11 +76,12 @@ def refuse_entities(text: str) -> None:
     raise HostileXML("xml_entities", f"the document declares {kind}: refused")
 
 
-# Every ``&`` but those of XML's own five entities: a bare one, a character reference, a
-# name HTML gives (``&oacute;``, ``&nbsp;``: feeds written by HTML templates are full of
-# them) or none does.
+# Every ``&`` but those of XML's own five entities and the decimal references every
+# parser reads (32 to 9999, the common ones: passed over without a call): a bare one, a
+# character reference, a name HTML gives (``&oacute;``, ``&nbsp;``: feeds written by HTML
+# templates are full of them) or none does.
 _AMPERSAND = re.compile(
-    r"&(?!(?:amp|lt|gt|quot|apos);)"
+    r"&(?!(?:amp|lt|gt|quot|apos|#(?:3[2-9]|[4-9][0-9]|[1-9][0-9]{2,3}));)"
     r"(?:(?:#[0-9]{1,12}|#[xX][0-9a-fA-F]{1,12}|[A-Za-z][A-Za-z0-9]{1,31});)?"
 )
 _MARKUP = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
