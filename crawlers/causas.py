@@ -49,6 +49,7 @@ LABELS = {
     "connection_refused": "conexión rechazada",
     "network": "falla de red",
     "cut_short": "respuesta cortada",
+    "partial_content": "el sitio envió solo una parte (206)",
     "ignored": "petición descartada",
     "xml_entities": "XML con entidades peligrosas",
     "xml_too_deep": "XML anidado en exceso",
@@ -122,6 +123,11 @@ _SOFT_404 = re.compile(
     r"a 'not found' page answered with HTTP 200 in place of the file: (.*)$", re.S
 )
 _SITEMAP_LOOP = re.compile(r"sitemap loop: (.*), not read again$", re.S)
+# crawlers.partial.PARTIAL's
+_PARTIAL = re.compile(
+    r"(?:.*: )?HTTP 206 \(partial content\) to a request that asked for no range: "
+    r"(?:bytes (\d+)-(\d+) of (\d+|an unknown size)|with no Content-Range.*)$"
+)
 _WAIT = re.compile(r"HTTP (\d{3}), asking to wait (\d+) s \(Retry-After\)$")
 _REDIRECTS = re.compile(r"(\d+) redirects without an answer: (.*)$", re.S)
 _RESOLVES = re.compile(r"blocked address: (\S+) resolves to (\S+), a (.+) address$")
@@ -209,6 +215,8 @@ EXTRACTIONS = {  # indexer.extract's causes: what was wrong with the file, not j
     "no_text": "el archivo no tiene texto que extraer",
     "unsupported_type": "el tipo del archivo no se lee: no se extrajo su texto",
 }
+# indexer.extract.pdf's message for a PDF whose page tree is empty: no page, not a damaged one
+NO_PAGES = "the PDF has no pages: its page tree is empty"
 LINK_PROBLEMS = {
     "the link has no host": "el enlace no tiene servidor",
     "the link carries a user or password (user:password@)": "el enlace lleva usuario o "
@@ -263,6 +271,18 @@ def error_mensaje(cause: str, message: str) -> str:
         return (
             "el sitio respondió «sin cambios» (HTTP 304), pero la copia guardada de la lectura "
             "anterior ya no está: no había nada que leer"
+        )
+    if cause == "partial_content" and (found := _PARTIAL.match(message)):
+        first, last, size = found.groups()
+        if first is None:
+            part = "sin decir cuál: no trae un Content-Range legible"
+        elif size == "an unknown size":
+            part = f"los bytes {first} a {last}, de un total que no dice"
+        else:
+            part = f"los bytes {first} a {last} de {size}"
+        return (
+            f"el sitio envió solo una parte de la respuesta (HTTP 206: {part}) sin que se le "
+            "pidiera: no se guardó"
         )
     if cause == "sitemap_loop" and (found := _SITEMAP_LOOP.match(message)):
         return f"los mapas del sitio se nombran en bucle: {found.group(1)}; no se leyó de nuevo"
@@ -331,6 +351,10 @@ def error_mensaje(cause: str, message: str) -> str:
     if cause == "too_large" and (found := _PAST_MAXSIZE.match(message)):
         limit = f" de {found.group(1)} bytes" if found.group(1) else ""
         return f"la respuesta pasó el límite de tamaño{limit} mientras llegaba y se cortó"
+    if cause == "extraction_failed" and message == f"malformed: {NO_PAGES}":
+        return (
+            "el PDF no tiene ninguna página (su árbol de páginas está vacío): no hay texto que leer"
+        )
     if cause == "extraction_failed" and (said := EXTRACTIONS.get(message.partition(":")[0])):
         return said
     if cause == PAGES_TRUNCATED and (found := _PAGES_READ.match(message)):

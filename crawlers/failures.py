@@ -38,6 +38,7 @@ from crawlers.causas import (
     false_coding,
 )
 from crawlers.handlers import HEAD_TOO_LARGE
+from crawlers.partial import PARTIAL
 from crawlers.throttle import BACKOFF_CODES, retry_after_seconds
 
 UNRESOLVABLE = "unresolvable host: "
@@ -92,6 +93,8 @@ def failure_cause(failure: Failure) -> tuple[str, str]:
             return "dns", f"el nombre del servidor «{host}» no se resuelve: no existe o no responde"
         if "maxsize" in text.lower() or "too large" in text.lower():
             return "too_large", text
+        if text.startswith(PARTIAL):
+            return "partial_content", text
         if text == "max redirections reached":
             return "too_many_redirects", _redirect_chain(failure)
         return "ignored", text or "request ignored"

@@ -19,6 +19,7 @@ from crawlers.addresses import BlockedAddress, UnresolvableHost, check_authority
 from crawlers.causas import ANSWER_BEGUN, CUT_SHORT, FALSE_CODING, NO_ANSWER, false_coding
 from crawlers.content_coding import CodingError, Decoder
 from crawlers.deadline import transport, within
+from crawlers.partial import PARTIAL, sent_part
 
 MAX_REDIRECTS = 5
 
@@ -174,6 +175,10 @@ def fetch(
     with _final_answer(
         url, allow_loopback=allow_loopback, user_agent=user_agent, deadline=deadline, form=form
     ) as (url, response):
+        if response.status_code == 206 and (
+            part := sent_part(response.headers.get("content-range", "").encode("utf-8", "replace"))
+        ):
+            raise FetchError("partial_content", f"{url}: {PARTIAL}: {part}")
         body = bytearray()
         decoder = Decoder(response.headers.get("content-encoding"))
         try:

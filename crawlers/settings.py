@@ -146,6 +146,9 @@ def scrapy_settings(
             "crawlers.origin_headers.OriginHeadersMiddleware": 60,
             "crawlers.robots.CountedRobotsMiddleware": 100,
             "crawlers.throttle.RetryAfterMiddleware": 560,
+            # next to the download (decompression is 590): a part of a file is never kept
+            # as the whole, nor inflated
+            "crawlers.partial.UnaskedPartialMiddleware": 595,
             # answers pass it after decompression (590), so it archives the site's bytes
             "crawlers.middlewares.ConditionalFetchMiddleware": 582,
             # after the conditional fetch, so a page rebuilt from the archive on a 304 is

@@ -125,15 +125,15 @@ _ENTRIES = etree.XPath("//entry")
 _ATOM_ROOT = etree.XPath("/feed")
 _CHANNEL_TITLE = _paths("//channel/title/text()")
 _FEED_TITLE = _paths("/feed/title/text()")
-_CONTENT = _paths("./encoded/text()", "./content/text()", "./summary/text()",
-                  "./description/text()", "./group/description/text()")  # fmt: skip
+_CONTENT = _paths("./encoded", "./content", "./summary", "./description",
+                  "./group/description")  # fmt: skip
 _RSS_LINK = _paths("./link/text()", "./guid[not(@isPermaLink='false')]/text()")
 _ATOM_LINK = _paths("./link[@rel='alternate']/@href", "./link[not(@rel)]/@href", "./link/@href")
 _RSS_ENCLOSURES = etree.XPath("./enclosure/@url")
 _ATOM_ENCLOSURES = etree.XPath("./link[@rel='enclosure']/@href")
 _PUBLISHED = _paths("./pubDate/text()", "./published/text()", "./date/text()", "./issued/text()")
 _UPDATED = _paths("./updated/text()", "./modified/text()")
-_TITLE = _paths("./title/text()")
+_TITLE = _paths("./title")
 _ID = _paths("./guid/text()", "./id/text()")
 _CATEGORIES = etree.XPath("./category/text() | ./category/@term")
 _AUTHORS = etree.XPath("./author/name/text() | ./creator/text()")
@@ -150,6 +150,25 @@ def _first(node: etree._Element, paths: tuple[etree.XPath, ...]) -> str | None:
     return None
 
 
+def _whole(node: etree._Element, paths: tuple[etree.XPath, ...], markup: bool) -> str | None:
+    """The first non-empty element among XPath alternatives, whitespace collapsed: all of
+    its text, or (``markup``) its inner markup when tags stand in it. A feed written by an
+    HTML template puts them there unescaped (``<title>Aviso <b>urgente</b></title>``, a
+    description of ``<p>``s); only the text before the first tag was read."""
+    for path in paths:
+        for element in path(node):
+            if markup and len(element):
+                inner = (element.text or "") + "".join(
+                    etree.tostring(child, encoding="unicode", with_tail=True) for child in element
+                )
+            else:
+                inner = "".join(element.itertext())
+            cleaned = " ".join(inner.split())
+            if cleaned:
+                return cleaned
+    return None
+
+
 def _entry(node: etree._Element, rss: bool) -> FeedEntry:
     if rss:
         link = _first(node, _RSS_LINK)
@@ -158,12 +177,13 @@ def _entry(node: etree._Element, rss: bool) -> FeedEntry:
         link = _first(node, _ATOM_LINK)
         enclosures = _ATOM_ENCLOSURES(node)
     return FeedEntry(
-        title=html.unescape(_first(node, _TITLE) or ""),
+        title=html.unescape(_whole(node, _TITLE, markup=False) or ""),
         link=link,
         id=_first(node, _ID),
         published=parse_moment(_first(node, _PUBLISHED)),
         updated=parse_moment(_first(node, _UPDATED)),
-        content=_first(node, _CONTENT) or "",  # not read yet (see ``FeedEntry.summary``)
+        # not read yet (see ``FeedEntry.summary``)
+        content=_whole(node, _CONTENT, markup=True) or "",
         enclosures=[str(e).strip() for e in enclosures if e.strip()],
         categories=[" ".join(c.split()) for c in _CATEGORIES(node) if c.strip()],
         authors=[" ".join(a.split()) for a in _AUTHORS(node) if a.strip()],

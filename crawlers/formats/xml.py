@@ -15,6 +15,8 @@ and everything after it, items and URLs, would be lost without a word.
 
 from __future__ import annotations
 
+import functools
+import html.entities
 import re
 from typing import Any
 
@@ -74,17 +76,53 @@ def refuse_entities(text: str) -> None:
     raise HostileXML("xml_entities", f"the document declares {kind}: refused")
 
 
-_BARE_AMPERSAND = re.compile(r"&(?!(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});)")
+# Every ``&`` but those of XML's own five entities and the decimal references every
+# parser reads (32 to 9999, the common ones: passed over without a call): a bare one, a
+# character reference, a name HTML gives (``&oacute;``, ``&nbsp;``: feeds written by HTML
+# templates are full of them) or none does.
+_AMPERSAND = re.compile(
+    r"&(?!(?:amp|lt|gt|quot|apos|#(?:3[2-9]|[4-9][0-9]|[1-9][0-9]{2,3}));)"
+    r"(?:(?:#[0-9]{1,12}|#[xX][0-9a-fA-F]{1,12}|[A-Za-z][A-Za-z0-9]{1,31});)?"
+)
+_MARKUP = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def _xml_char(code: int) -> bool:
+    """Whether XML 1.0 can carry the character at all (its ``Char`` production)."""
+    return (
+        code in (0x9, 0xA, 0xD)
+        or 0x20 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD
+        or 0x10000 <= code <= 0x10FFFF
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _reference(written: str) -> str:
+    """What one ``&`` becomes for the parser. A name HTML defines is its character: left
+    as a reference to an entity no document type declares, libxml2 ended the field's text
+    there («Resoluci&oacute;n del Pleno» read «Resoluci»). A character reference XML
+    cannot carry (a surrogate, a control, past U+10FFFF) is dropped, as the parser drops a
+    control: ``&#xD800;`` made lxml fail to decode the whole feed, which was then "not a
+    feed". Any other ``&`` is text (``&amp;``), as a browser reads it."""
+    if written == "&":
+        return "&amp;"
+    ref = written[1:-1]
+    if ref[0] == "#":
+        code = int(ref[2:], 16) if ref[1] in "xX" else int(ref[1:])
+        return f"&#{code};" if _xml_char(code) else ""
+    char = html.entities.html5.get(f"{ref};")
+    return f"&amp;{ref};" if char is None else char.translate(_MARKUP)
 
 
 def xml_text(body: bytes) -> str:
     """The document as text ready for the parser: decoded by what its bytes are, its
-    declaration dropped, entities refused, stray ``&`` escaped."""
+    declaration dropped, entities refused, each ``&`` read as ``_reference`` says."""
     declared = _DECLARED.search(body[:200])
     text, _ = decode_bytes(body, declared[1].decode("ascii") if declared else None)
     text = _DECLARATION.sub("", text.lstrip("\ufeff"), count=1)
     refuse_entities(text)
-    return _BARE_AMPERSAND.sub("&amp;", text)
+    return _AMPERSAND.sub(lambda found: _reference(found[0]), text)
 
 
 def xml_selector(body: bytes) -> Selector:
