@@ -1,0 +1,113 @@
+"""A document stored by an earlier version under an address a newer one writes clean.
+
+Earlier versions kept a link's ``#section`` in its document's address (a gazette's
+``gp_hoy.html#Iniciativa1``) and a spec's credential in its query (``lista?token=…``);
+both are part of the id. After the upgrade, the next crawl reads the same publications at
+their clean addresses: they stay the documents they were (same id, so the same feed entry
+and the same alert matches), now at their clean addresses, and the former publication
+(secret and all) is forgotten: one document each in the database, the search and the
+feed, and the secret nowhere. Crawled end to end from a real server on 127.0.0.1; the
+former documents saved through the library as the earlier pipeline saved them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+from fastapi.testclient import TestClient
+from sqlalchemy import text
+
+from api.app import create_app
+from config.settings import Settings
+from indexer.build import build_document
+from indexer.library import Library
+from indexer.models import document_id
+from indexer.stores import SearchQuery
+from tests.shapes.harness import run_abierto
+from tests.shapes.server import FixtureServer
+
+TOKEN = "Tk9f8e7d6c5b4a3Z21"
+SOURCE = "congreso-gaceta"
+INSTITUTION = "Congreso del Estado de Guanajuato"
+WORDS = "iniciativa reforma ley aguas nacionales"
+PAGES = {"uno": "Iniciativa con proyecto de decreto", "dos": "Dictamen de la comisión"}
+
+
+def _site(root: Path) -> tuple[Path, Path]:
+    site = root / "www" / "sitio"
+    site.mkdir(parents=True)
+    rows = (
+        f'<tr><td><a href="uno.html?token={TOKEN}">Iniciativa de reforma</a></td></tr>'
+        '<tr><td><a href="dos.html#Iniciativa1">Dictamen de la comisión</a></td></tr>'
+    )
+    (site / "lista.html").write_text(f"<table><tbody>{rows}</tbody></table>")
+    for name, heading in PAGES.items():
+        body = f"{heading}: {WORDS}. " * 10
+        (site / f"{name}.html").write_text(f"<title>{heading}</title><p>{body}</p>")
+    specs = root / "specs"
+    specs.mkdir()
+    spec = {
+        "id": SOURCE, "kind": "legislativo", "jurisdiction": "MX-GUA",
+        "institution": INSTITUTION,
+        "start_urls": [f"${{ABIERTO_SAMPLES_URL}}/sitio/lista.html?token={TOKEN}"],
+        "listing": {"items": "css:tbody tr", "link": "css:a::attr(href)",
+                    "fields": {"title": "css:a::text"}},
+    }  # fmt: skip
+    (specs / f"{SOURCE}.yaml").write_text(yaml.safe_dump(spec), encoding="utf-8")
+    return specs, root / "data"
+
+
+def _save_as_before(settings: Settings, former: dict[str, str]) -> None:
+    """The documents as the earlier pipeline saved them: built and saved under the
+    address as read, then indexed."""
+    library = Library.open(settings, writer=True)
+    try:
+        for url, title in former.items():
+            doc = build_document(
+                kind="legislativo", source_id=SOURCE, institution=INSTITUTION,
+                jurisdiction="MX-GUA", url=url, fields={"title": title},
+                text=f"{title}: {WORDS}. " * 10,
+            )  # fmt: skip
+            library.add_document(doc)
+        library.flush()
+    finally:
+        library.close()
+
+
+def test_documents_stored_under_their_former_addresses_stay_one_each(tmp_path: Path) -> None:
+    specs, data = _site(tmp_path)
+    settings = Settings(data_dir=data, allow_loopback=True, crawl_delay_s=0)
+    with FixtureServer(tmp_path / "www") as server:
+        base = f"{server.url}/sitio"
+        former = {
+            f"{base}/uno.html?token={TOKEN}": "Iniciativa de reforma",
+            f"{base}/dos.html#Iniciativa1": "Dictamen de la comisión",
+        }
+        _save_as_before(settings, former)
+        for _ in range(2):  # the upgrade's first crawl, and the one after
+            result = run_abierto(data, server.url, specs)
+            assert "Traceback" not in result.stderr, result.stderr
+    library = Library.open(settings)
+    try:
+        with library.db.session() as s:
+            rows = s.execute(text("SELECT id, url, data FROM documents ORDER BY url")).all()
+            published = s.execute(text("SELECT url, document_id FROM document_sources")).all()
+        assert [(row.id, row.url) for row in rows] == [
+            (document_id(SOURCE, f"{base}/dos.html#Iniciativa1"), f"{base}/dos.html"),
+            (document_id(SOURCE, f"{base}/uno.html?token={TOKEN}"), f"{base}/uno.html"),
+        ], result.stderr[-3000:]
+        assert sorted(url for url, _ in published) == [f"{base}/dos.html", f"{base}/uno.html"]
+        everything = json.dumps(
+            [[*row[:2], row.data] for row in rows] + [list(p) for p in published]
+        )
+        assert TOKEN not in everything
+        found = library.search(SearchQuery(q="aguas nacionales"))
+        assert sorted(hit.id for hit in found.hits) == sorted(row.id for row in rows)
+        feed = TestClient(create_app(library, settings)).get(
+            "/v1/search.atom", params={"q": "aguas nacionales"}
+        )
+        assert feed.status_code == 200
+        assert feed.text.count("<entry>") == 2 and TOKEN not in feed.text
+    finally:
+        library.close()
