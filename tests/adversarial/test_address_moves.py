@@ -111,3 +111,39 @@ def test_documents_stored_under_their_former_addresses_stay_one_each(tmp_path: P
         assert feed.text.count("<entry>") == 2 and TOKEN not in feed.text
     finally:
         library.close()
+
+
+def test_video_links_read_from_pages_carry_no_credential(tmp_path: Path) -> None:
+    site = tmp_path / "www" / "sitio"
+    site.mkdir(parents=True)
+    stream = f"https://transmision.congreso.example/sesion-12.m3u8?canal=2&token={TOKEN}"
+    row = (
+        '<tr><td><a class="doc" href="sesion.html">Sesión ordinaria del 12 de marzo de 2024'
+        f'</a></td><td><a class="video" href="{stream}">Video</a></td></tr>'
+    )
+    (site / "lista.html").write_text(f"<table><tbody>{row}</tbody></table>")
+    body = "Versión estenográfica de la sesión ordinaria del Pleno. " * 10
+    (site / "sesion.html").write_text(f"<title>Sesión ordinaria</title><p>{body}</p>")
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    spec = {
+        "id": "congreso-sesiones", "kind": "sesion", "jurisdiction": "MX-GUA",
+        "institution": INSTITUTION,
+        "start_urls": [f"${{ABIERTO_SAMPLES_URL}}/sitio/lista.html?token={TOKEN}"],
+        "listing": {"items": "css:tbody tr", "link": "css:a.doc::attr(href)",
+                    "fields": {"title": "css:a.doc::text",
+                               "video_urls": "css:a.video::attr(href)"}},
+    }  # fmt: skip
+    (specs / "congreso-sesiones.yaml").write_text(yaml.safe_dump(spec), encoding="utf-8")
+    with FixtureServer(tmp_path / "www") as server:
+        result = run_abierto(tmp_path / "data", server.url, specs)
+    assert "Traceback" not in result.stderr, result.stderr
+    library = Library.open(Settings(data_dir=tmp_path / "data"))
+    try:
+        [doc] = list(library.db.iter_documents())
+    finally:
+        library.close()
+    assert [video.url for video in doc.video_urls] == [
+        "https://transmision.congreso.example/sesion-12.m3u8?canal=2"
+    ]
+    assert TOKEN not in doc.model_dump_json()
