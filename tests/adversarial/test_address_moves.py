@@ -12,6 +12,9 @@ former documents saved through the library as the earlier pipeline saved them.""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import yaml
@@ -22,7 +25,7 @@ from api.app import create_app
 from config.settings import Settings
 from indexer.build import build_document
 from indexer.library import Library
-from indexer.models import document_id
+from indexer.models import FileRef, document_id
 from indexer.stores import SearchQuery
 from tests.shapes.harness import run_abierto
 from tests.shapes.server import FixtureServer
@@ -147,3 +150,47 @@ def test_video_links_read_from_pages_carry_no_credential(tmp_path: Path) -> None
         "https://transmision.congreso.example/sesion-12.m3u8?canal=2"
     ]
     assert TOKEN not in doc.model_dump_json()
+
+
+def test_clean_addresses_rewrites_published_secrets_without_a_crawl(tmp_path: Path) -> None:
+    specs, data = _site(tmp_path)
+    settings = Settings(data_dir=data, allow_loopback=True, crawl_delay_s=0)
+    base = "https://congreso.example/sitio"
+    former = f"{base}/uno.html?token={TOKEN}"
+    library = Library.open(settings, writer=True)
+    try:
+        doc = build_document(
+            kind="legislativo", source_id=SOURCE, institution=INSTITUTION,
+            jurisdiction="MX-GUA", url=former, fields={"title": "Iniciativa de reforma"},
+            text=f"Iniciativa: {WORDS}. " * 10,
+            files=[FileRef(url=f"{base}/anexo.pdf?id=3&token={TOKEN}", sha256="a" * 64)],
+        )  # fmt: skip
+        library.add_document(doc)
+        library.flush()
+    finally:
+        library.close()
+    env = os.environ | {"ABIERTO_DATA_DIR": str(data), "ABIERTO_SOURCES_DIR": str(specs),
+                        "ABIERTO_SAMPLES_URL": "https://congreso.example"}  # fmt: skip
+    env.pop("ABIERTO_DATABASE_URL", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "cli.main", "db", "clean-addresses"],
+        env=env, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert f"{SOURCE}: 1 documento y 1 publicación sin la credencial" in result.stdout
+    library = Library.open(settings)
+    try:
+        with library.db.session() as s:
+            rows = s.execute(text("SELECT id, url, data FROM documents")).all()
+            published = s.execute(text("SELECT url FROM document_sources")).scalars().all()
+        assert [(row.id, row.url) for row in rows] == [(doc.id, f"{base}/uno.html")]
+        assert published == [f"{base}/uno.html"]
+        assert TOKEN not in json.dumps([list(row) for row in rows])
+        [stored] = list(library.db.iter_documents())
+        assert [f.url for f in stored.files] == [f"{base}/anexo.pdf?id=3"]
+        feed = TestClient(create_app(library, settings)).get(
+            "/v1/search.atom", params={"q": "aguas nacionales"}
+        )
+        assert feed.text.count("<entry>") == 1 and TOKEN not in feed.text, feed.text
+    finally:
+        library.close()
