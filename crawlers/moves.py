@@ -32,6 +32,7 @@ class Move:
     """Where earlier versions published a document this crawl publishes elsewhere."""
 
     former: SourceLink
+    sections: bool = False  # a ``#section`` was dropped: the page's others are this one
 
     @classmethod
     def of(cls, item: DocumentDraft, source_id: str, address: str) -> Move | None:
@@ -40,7 +41,8 @@ class Move:
         read = item.read_as or item.url
         if read == address:
             return None
-        return cls(SourceLink(source_id=source_id, url=read))
+        sections = "#" in read and "#" not in address
+        return cls(SourceLink(source_id=source_id, url=read), sections)
 
 
 def moved(library: Any, move: Move, doc: AnyDocument, identity: Identity | None) -> AnyDocument:
@@ -53,7 +55,7 @@ def moved(library: Any, move: Move, doc: AnyDocument, identity: Identity | None)
     if identity is not None:
         return doc
     former = document_id(doc.source_id, move.former.url)
-    candidates = [former, *_recorded(library, doc.source_id, doc.url)]
+    candidates = [former, *_recorded(library, doc.source_id, doc.url, move.sections)]
     wanted = [i for i in dict.fromkeys(candidates) if i != doc.id]
     if not wanted:
         return doc
@@ -82,11 +84,14 @@ _AT_OR_WITHIN = (
 )
 
 
-def _recorded(library: Any, source_id: str, url: str) -> list[str]:
+def _recorded(library: Any, source_id: str, url: str, sections: bool) -> list[str]:
     """The documents this source's publications at ``url`` are recorded for: at ``url``
-    itself (its credential changed since) or at one of its sections (``url#…``, read
-    through the primary key's order: ``#`` is followed by ``$``)."""
-    values = {"source": source_id, "url": url, "within": f"{url}#", "past": f"{url}$"}
+    itself (its credential changed since) or, when its link's ``#section`` was dropped,
+    at one of its sections (``url#…``, read through the primary key's order: ``#`` is
+    followed by ``$``). A source whose addresses keep their sections (a feed's entries
+    at ``rss#guid``) has nothing looked for under them."""
+    past = f"{url}$" if sections else f"{url}#"  # an empty range: none
+    values = {"source": source_id, "url": url, "within": f"{url}#", "past": past}
     with library.db.engine.connect() as connection:
         return list(connection.execute(_AT_OR_WITHIN, values).scalars())
 

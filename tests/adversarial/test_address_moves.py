@@ -23,9 +23,10 @@ from sqlalchemy import text
 
 from api.app import create_app
 from config.settings import Settings
-from indexer.build import build_document
+from crawlers.moves import Move, moved
+from indexer.build import AnyDocument, build_document
 from indexer.library import Library
-from indexer.models import FileRef, document_id
+from indexer.models import FileRef, SourceLink, document_id
 from indexer.stores import SearchQuery
 from tests.shapes.harness import run_abierto
 from tests.shapes.server import FixtureServer
@@ -192,5 +193,38 @@ def test_clean_addresses_rewrites_published_secrets_without_a_crawl(tmp_path: Pa
             "/v1/search.atom", params={"q": "aguas nacionales"}
         )
         assert feed.text.count("<entry>") == 1 and TOKEN not in feed.text, feed.text
+    finally:
+        library.close()
+
+
+def _built(url: str) -> AnyDocument:
+    return build_document(
+        kind="legislativo", source_id=SOURCE, institution=INSTITUTION, jurisdiction="MX-GUA",
+        url=url, fields={"title": "Dictamen de la comisión"}, text=f"Dictamen: {WORDS}. " * 10,
+    )  # fmt: skip
+
+
+def test_a_document_is_found_after_its_section_or_its_credential_changed(tmp_path: Path) -> None:
+    """The page's link now names another section (``#Iniciativa3`` where it said
+    ``#Iniciativa1``), or the site's token changed since the document moved: it is still
+    the document stored before. A source whose addresses keep their sections (a feed's
+    ``rss#guid``) never takes another of its documents for this one."""
+    page = "https://congreso.example/gaceta/gp_hoy.html"
+    library = Library.open(Settings(data_dir=tmp_path / "data"), writer=True)
+    try:
+        before = _built(f"{page}#Iniciativa1")
+        library.add_document(before)
+        now = _built(page)
+        renamed = Move(SourceLink(source_id=SOURCE, url=f"{page}#Iniciativa3"), sections=True)
+        assert moved(library, renamed, now, None).id == before.id
+        kept = Move(SourceLink(source_id=SOURCE, url=f"{page}?token={TOKEN}"))
+        assert moved(library, kept, now, None).id == now.id  # a feed's sections stay apart
+
+        first = Move(SourceLink(source_id=SOURCE, url=f"{page}?token={TOKEN}"))
+        stored = _built(f"{page}?token={TOKEN}")
+        library.add_document(stored)
+        library.add_documents([moved(library, first, _built(page), None)], [None], [first.former])
+        rotated = Move(SourceLink(source_id=SOURCE, url=f"{page}?token=Otra{TOKEN[::-1]}"))
+        assert moved(library, rotated, _built(page), None).id == stored.id
     finally:
         library.close()
