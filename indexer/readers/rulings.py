@@ -31,9 +31,13 @@ _HEADING = re.compile(
 _FIRST_POINT = re.compile(
     r"[\s,;:.]*(?:PRIMERO|Primero|[ÚU]NICO|[ÚU]nico)\s*(?:\.\s*[-–—]?|[-–—:])\s*"
 )
-# The first point ends where the second begins, or at its paragraph's end.
+# The first point ends at its first sentence's line end (a PDF may lose the blank line and
+# the next ordinal), where another point begins, or at the closing.
 _POINT_END = re.compile(
-    r"\n\s*\n|\n\s*(?:SEGUNDO|Segundo)\b|\bSEGUNDO\s*[.:-]|\bNotif[ií]quese\b", re.IGNORECASE
+    r"\n\s*\n|\.[ \t]*\n"
+    r"|(?:^|\n)\s*(?:SEGUNDO|TERCERO|CUARTO|Segundo|Tercero|Cuarto)\b"
+    r"|\bNotif[ií]quese\b|\bAs[ií]\s+lo\s+resolvi",
+    re.IGNORECASE,
 )
 FIRST_POINT_CHARS = 1500  # a first point is a sentence or two, never a page
 

@@ -71,6 +71,9 @@ LEFT_EMPTY = [
     # a negation the list does not read
     ("se resuelve:\n\nPRIMERO. No se sobresee en el juicio de amparo.", "negated"),
     ("se resuelve:\n\nPRIMERO. Se ********** la sentencia recurrida.", "masked verb"),
+    # a point whose second paragraph (its ordinal lost in the PDF) holds the formula
+    ("R E S U E L V E\nPRIMERO. Queda firme la sentencia de primer grado.\nSe revoca el auto "
+     "de diez de mayo.", "formula past the first point"),
     # a heading that is prose, its "Primero" far away
     ("Por lo expuesto y fundado en esta parte del estudio, conviene señalar lo que sigue. "
      "Primero, se confirma.", "heading without points"),
