@@ -18,19 +18,21 @@ import unicodedata
 
 from indexer.readers.artifacts import mended
 
-# The resolutive heading: spaced or not, "resuelve:" after its subject, "se resuelve", or
-# the "Por lo expuesto y fundado" that opens it (some texts lose the heading itself).
-_HEADING = re.compile(
-    r"r\s?e\s?s\s?u\s?e\s?l\s?v\s?e\s?n?\s*:"
-    r"|\bse\s+resuelven?\b"
-    r"|^[ \t]*R\s?E\s?S\s?U\s?E\s?L\s?V\s?E[ \t]*$"
-    r"|\bpor\s+lo\s+(?:antes\s+)?expuesto\s+y\s+fundado\b",
-    re.IGNORECASE | re.MULTILINE,
+# A first point's ordinal, which opens it ("PRIMERO.", "ÚNICO.-", "Primero:").
+_ORDINALS = ("PRIMERO", "Primero", "ÚNICO", "UNICO", "Único", "Unico")
+_FIRST_POINT = re.compile(r"(?:PRIMERO|Primero|[ÚU]NICO|[ÚU]nico)\s*(?:\.\s*[-–—]?|[-–—:])\s*")
+# The resolutive heading right before it, nothing but punctuation between: spaced or not,
+# "resuelve:" after its subject, "se resuelve", or the "Por lo expuesto y fundado" that
+# opens it (some texts lose the heading itself).
+_HEADING_BEFORE = re.compile(
+    r"(?:\br\s?e\s?s\s?u\s?e\s?l\s?v\s?e\s?n?"
+    r"|\bpor\s+lo\s+(?:antes\s+)?expuesto\s+y\s+fundado)[\s,;:.]*\Z",
+    re.IGNORECASE,
 )
-# Nothing but punctuation may stand between the heading and its first point.
-_FIRST_POINT = re.compile(
-    r"[\s,;:.]*(?:PRIMERO|Primero|[ÚU]NICO|[ÚU]nico)\s*(?:\.\s*[-–—]?|[-–—:])\s*"
-)
+# A sentence's points come last; the votes after them name a few more "Primero"s, a text
+# naming thousands is read over its last few dozen.
+ORDINALS_READ = 64
+HEADING_CHARS = 120  # "Por lo expuesto y fundado, se R E S U E L V E:" and its blank lines
 # The first point ends at its first sentence's line end (a PDF may lose the blank line and
 # the next ordinal), where another point begins, or at the closing.
 _POINT_END = re.compile(
@@ -83,19 +85,31 @@ def _folded(text: str) -> str:
     return " ".join(plain.lower().split())
 
 
+def _last_ordinals(text: str) -> list[int]:
+    """Where a first point's ordinal word may start, the last ``ORDINALS_READ`` of them,
+    last first: found by plain search from the end (a regex tried at each of a long
+    sentence's characters costs several times more)."""
+    found: list[int] = []
+    for word in _ORDINALS:
+        at = text.rfind(word)
+        for _ in range(ORDINALS_READ):
+            if at < 0:
+                break
+            found.append(at)
+            at = text.rfind(word, 0, at)
+    return sorted(found, reverse=True)[:ORDINALS_READ]
+
+
 def _first_point(text: str) -> tuple[str, int] | None:
     """The last resolutive heading's first point and where it starts: the last, since
     the background quotes lower courts' points before the sentence gives its own."""
-    start = None
-    for heading in _HEADING.finditer(text):
-        point = _FIRST_POINT.match(text, heading.end())
-        if point:
-            start = point.end()
-    if start is None:
-        return None
-    body = text[start : start + FIRST_POINT_CHARS]
-    end = _POINT_END.search(body)
-    return (body[: end.start()] if end else body), start
+    for at in _last_ordinals(text):
+        point = _FIRST_POINT.match(text, at)
+        if point and _HEADING_BEFORE.search(text, max(0, at - HEADING_CHARS), at):
+            body = text[point.end() : point.end() + FIRST_POINT_CHARS]
+            end = _POINT_END.search(body)
+            return (body[: end.start()] if end else body), point.end()
+    return None
 
 
 def ruling_in_point(point: str) -> str | None:
