@@ -94,7 +94,7 @@ FIELDS: dict[str, str] = {
     "court": "Órgano que resolvió: Sala Penal.",
     "matter": "Materia: penal, civil, familiar, amparo…",
     "ponente": "Magistrada o magistrado ponente, como se publicó.",
-    "ruling": "Sentido del fallo, en las palabras de la fuente: condenatorio, confirma…",
+    "ruling": "Sentido del fallo, de la fuente o de los resolutivos: confirmar, sobreseer…",
     "expediente": "Número de expediente, en cualquier forma escrita.",
     "session_type": "Tipo de sesión: ordinaria, extraordinaria, solemne, comisión…",
     "congress": "Congreso.",
