@@ -6,6 +6,7 @@
     constitu*                       prefix
     "pensión definitiva"~5          proximity: the words at most 5 positions apart
     matter:penal court:"Sala Penal" field:value (value may be quoted)
+    «daño moral», “daño moral”      typographic quotes are quotes too
 
 Anything else typed (``^``, ``NEAR(``, a ``~`` not after a phrase) is text, which the
 store's analyzer reduces to words or drops. Only structure the user clearly broke is an
@@ -38,6 +39,11 @@ _YEAR = re.compile(r"[0-9]{4}")
 # ``name:`` reads as a field when the name is a word of letters (``10:30``, ``http://``
 # and ``art.:`` stay text).
 _FIELD_NAME = re.compile(r"[^\W\d_][^\W\d]*")
+# Quotes a word processor or a phone types (“…”, «…», „…“, full-width ＂) are the
+# phrase's quotes: read as letters they made the phrase its words in any order. Single
+# quotes stay text (an apostrophe: O’Brien). One character each, so positions hold.
+TYPOGRAPHIC_QUOTES = "“”„‟«»〝〞＂"
+_AS_QUOTES = str.maketrans(dict.fromkeys(TYPOGRAPHIC_QUOTES, '"'))
 # ``~`` right after a phrase: a whole number, ending where a word would
 _SLOP = re.compile(r"~(\d+)(?=[\s()\"]|$)")
 
@@ -111,6 +117,7 @@ def _slop(text: str, after: int) -> tuple[int, int]:
 
 
 def _tokenize(text: str) -> list[_Token]:
+    text = text.translate(_AS_QUOTES)
     tokens: list[_Token] = []
     i, n = 0, len(text)
     while i < n:

@@ -24,6 +24,15 @@ def test_phrase_matches_words_in_order_only(store: Store) -> None:
     assert ids(store, q='"moral daño"') == set()
 
 
+def test_typographic_quotes_make_a_phrase(store: Store) -> None:
+    # pasted from a word processor or typed on a phone: the words in order, not anywhere
+    for opening, closing in ("“”", "«»", "„“", "＂＂"):
+        assert ids(store, q=f"{opening}moral daño{closing}") == set()
+        assert ids(store, q=f"{opening}daño moral{closing}") == {"sen-001"}
+    assert ids(store, q="“pensión definitiva”~1") == {"sen-002"}
+    assert ids(store, q="tribunal:«Sala Penal» robo") == {"sen-003"}
+
+
 def test_accentless_plural_finds_accented_singular(store: Store) -> None:
     assert "sen-001" in ids(store, q="decisiones")
     assert "sen-002" in ids(store, q="ninez")
@@ -181,7 +190,7 @@ def test_delete(store: Store) -> None:
     assert store.count() == len(corpus()) - 1
 
 
-@pytest.mark.parametrize("bad", ['"sin cerrar', "(penal", "penal)", "AND civil", "civil OR", "NOT"])
+@pytest.mark.parametrize("bad", ['"sin cerrar', "«sin cerrar", "“sin cerrar", "(penal", "penal)", "AND civil", "civil OR", "NOT"])
 def test_malformed_queries_raise_the_same_error(store: Store, bad: str) -> None:
     with pytest.raises(QuerySyntaxError):
         store.search(SearchQuery(q=bad))
