@@ -4,6 +4,7 @@ them in tests/browser)."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 from pathlib import Path
@@ -277,6 +278,17 @@ def test_help_and_about_pages(client: TestClient) -> None:
     assert 'id="sintaxis"' in help_page and "Descargar CSV" in help_page
     about = client.get("/acerca").text
     assert "versión pública" in about and "Licencia de los datos" in about
+
+
+def test_every_example_of_the_help_is_a_search_the_api_reads(client: TestClient) -> None:
+    # the help shows proximity, typographic quotes and the fields' Spanish names, and
+    # each example written there is a question the search answers, never a 422
+    help_page = client.get("/ayuda").text
+    syntax = help_page.split('id="sintaxis"')[1].split("</dl>")[0]
+    examples = [html.unescape(c) for c in re.findall(r"<code>(.*?)</code>", syntax)]
+    assert {'"pensión definitiva"~5', "«daño moral»", 'tribunal:"Sala Penal"'} <= set(examples)
+    for example in examples:
+        assert client.get("/v1/search", params={"q": example}).status_code == 200, example
 
 
 def test_sources_are_public_and_an_institution_sees_its_own_after_signing_in(
