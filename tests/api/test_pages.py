@@ -3,8 +3,10 @@ them in tests/browser)."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import html
+import io
 import json
 import re
 from pathlib import Path
@@ -48,12 +50,16 @@ def test_search_page_highlights_escapes_and_links_the_document_page(
     assert f'href="/d/{ids["s4"]}?q=transparencia' in page
     assert "Resultados 1–3 de 3" in page
     assert 'href="/v1/search.atom?q=transparencia"' in page
-    assert 'href="/v1/export.csv?q=transparencia"' in page
+    assert 'href="/v1/export.csv?q=transparencia&amp;bom=1"' in page
     assert 'href="/ayuda#sintaxis"' in page
-    exported = client.get("/v1/export.csv", params={"q": "transparencia", "fields": "id"})
-    assert exported.status_code == 200  # the page's CSV link answers the same documents
+    # the page's CSV link answers the same documents, with the byte-order mark a
+    # spreadsheet needs to read its accents as UTF-8
+    link = html.unescape(re.search(r'href="(/v1/export\.csv\?[^"]+)"', page).group(1))
+    exported = client.get(link + "&fields=id")
+    assert exported.status_code == 200 and exported.content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig"))))
     found = client.get("/v1/search", params={"q": "transparencia"}).json()["hits"]
-    assert set(exported.text.split()[1:]) == {hit["id"] for hit in found}
+    assert rows[0] == ["id"] and {row[0] for row in rows[1:]} == {hit["id"] for hit in found}
     assert len(found) == 3
 
 
