@@ -44,6 +44,8 @@ _FIELD_NAME = re.compile(r"[^\W\d_][^\W\d]*")
 # quotes stay text (an apostrophe: O’Brien). One character each, so positions hold.
 TYPOGRAPHIC_QUOTES = "“”„‟«»〝〞＂"
 _AS_QUOTES = str.maketrans(dict.fromkeys(TYPOGRAPHIC_QUOTES, '"'))
+# names people write for a date, which is no field of ``q`` but a filter
+_DATE_NAMES = {"fecha", "date", "dia", "día", "desde", "hasta", "fecha_resolucion"}
 # ``~`` right after a phrase: a whole number, ending where a word would
 _SLOP = re.compile(r"~(\d+)(?=[\s()\"]|$)")
 
@@ -219,10 +221,17 @@ def _field_or_word(word: str, start: int, quoted_next: bool) -> _Token:
         return _Token("FIELD", value, start, field, named=name)
     if _FIELD_NAME.fullmatch(name) and (value or quoted_next) and not value.startswith("//"):
         valid = ", ".join(query_field_names())
+        dates = ""
+        if name.lower() in _DATE_NAMES:  # what a person asking by date should write
+            dates = (
+                "; a date is asked with year:2023 or the date_from and date_to filters",
+                "; una fecha se pide con año:2023 o con los filtros desde y hasta "
+                "(date_from, date_to: 2023-03-01)",
+            )
         raise QuerySyntaxError(
-            f"unknown field {name[:40]!r}; valid fields: {valid}",
+            f"unknown field {name[:40]!r}{dates[0] if dates else ''}; valid fields: {valid}",
             start,
-            f"el campo «{name[:40]}» no existe; campos válidos: {valid}",
+            f"el campo «{name[:40]}» no existe{dates[1] if dates else ''}; campos válidos: {valid}",
             field=name[:40],
         )
     return _Token("WORD", word, start)
