@@ -39,15 +39,17 @@ _YEAR = re.compile(r"[0-9]{4}")
 # ``name:`` reads as a field when the name is a word of letters (``10:30``, ``http://``
 # and ``art.:`` stay text).
 _FIELD_NAME = re.compile(r"[^\W\d_][^\W\d]*")
-# Quotes a word processor or a phone types (“…”, «…», „…“, full-width ＂) are the
-# phrase's quotes: read as letters they made the phrase its words in any order. Single
-# quotes stay text (an apostrophe: O’Brien). One character each, so positions hold.
-TYPOGRAPHIC_QUOTES = "“”„‟«»〝〞＂"
-_AS_QUOTES = str.maketrans(dict.fromkeys(TYPOGRAPHIC_QUOTES, '"'))
+# Quotes a word processor or a phone types (“…”, «…», „…“, full-width ＂) open and close
+# a phrase too: read as letters they made the phrase its words in any order. Each opening
+# quote is closed by its partners; other quotes inside a phrase are part of it ("el «daño»
+# moral"). Single quotes stay text (an apostrophe: O’Brien).
+_CLOSING = {'"': '"”', "“": "”“", "„": "“”", "«": "»", "‟": "”", "＂": "＂", "〝": "〞〟"}
+TYPOGRAPHIC_QUOTES = "“”„‟«»〝〞〟＂"
+_WORD_ENDS = "()" + "".join(_CLOSING)
 # names people write for a date, which is no field of ``q`` but a filter
 _DATE_NAMES = {"fecha", "date", "dia", "día", "desde", "hasta", "fecha_resolucion"}
 # ``~`` right after a phrase: a whole number, ending where a word would
-_SLOP = re.compile(r"~(\d+)(?=[\s()\"]|$)")
+_SLOP = re.compile(r"~(\d+)(?=[\s()\"“„«‟＂〝]|$)")
 
 
 class QuerySyntaxError(ValueError):
@@ -87,7 +89,9 @@ UNCLOSED_QUOTE = (
 
 
 def _closing_quote(text: str, i: int) -> int:
-    end = text.find('"', i + 1)
+    """Where the phrase opened at ``i`` closes (by its opening quote's partner)."""
+    closers = _CLOSING[text[i]]
+    end = min((at for c in closers if (at := text.find(c, i + 1)) >= 0), default=-1)
     if end < 0:
         raise QuerySyntaxError(UNCLOSED_QUOTE[0], i, UNCLOSED_QUOTE[1])
     return end
@@ -119,14 +123,13 @@ def _slop(text: str, after: int) -> tuple[int, int]:
 
 
 def _tokenize(text: str) -> list[_Token]:
-    text = text.translate(_AS_QUOTES)
     tokens: list[_Token] = []
     i, n = 0, len(text)
     while i < n:
         char = text[i]
         if char.isspace():
             i += 1
-        elif char == '"':
+        elif char in _CLOSING:
             end = _closing_quote(text, i)
             slop, taken = _slop(text, end + 1)
             tokens.append(_Token("PHRASE", text[i + 1 : end], i, slop=slop))
@@ -139,10 +142,10 @@ def _tokenize(text: str) -> list[_Token]:
             i += 1
         else:
             start = i
-            while i < n and not text[i].isspace() and text[i] not in '()"':
+            while i < n and not text[i].isspace() and text[i] not in _WORD_ENDS:
                 i += 1
             word = text[start:i]
-            quoted_next = i < n and text[i] == '"'
+            quoted_next = i < n and text[i] in _CLOSING
             tokens.append(_field_or_word(word, start, quoted_next))
             if tokens[-1].kind == "FIELD" and tokens[-1].value == "" and quoted_next:
                 end = _closing_quote(text, i)

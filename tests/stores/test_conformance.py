@@ -32,6 +32,9 @@ def test_typographic_quotes_make_a_phrase(store: Store) -> None:
         assert ids(store, q=f"{opening}daño moral{closing}") == {"sen-001"}
     assert ids(store, q="“pensión definitiva”~1") == {"sen-002"}
     assert ids(store, q="tribunal:«Sala Penal» robo") == {"sen-003"}
+    # quotes of another kind inside a phrase are part of it, not its end
+    assert ids(store, q='"por «daño moral» causado"') == {"sen-001"}
+    assert ids(store, q="«por “daño moral” causado»") == {"sen-001"}
 
 
 def test_accentless_plural_finds_accented_singular(store: Store) -> None:
