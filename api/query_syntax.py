@@ -21,7 +21,8 @@ OPERATORS: list[dict[str, str]] = [
     {
         "operador": '"frase exacta"',
         "ejemplo": '"pensión alimenticia"',
-        "significado": "Las palabras juntas y en ese orden.",
+        "significado": "Las palabras juntas y en ese orden. Valen también las comillas "
+        "tipográficas: “pensión alimenticia” o «pensión alimenticia».",
     },
     {
         "operador": '"palabras cercanas"~N',
