@@ -20,7 +20,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Hashable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -766,19 +766,18 @@ class TantivyStore:
             if names:
                 self._count_cache.put_kept(counts_key, (total, kept_facets))
         highlights = self._lit_up(found, asked, searcher) if query.highlight else None
-        page = _KeptPage(
+        next_offset = offset + len(found)
+        cursor = None
+        if next_offset < total and found:
+            cursor = encode_cursor(query, next_offset, count_key[0], commit)
+        return _KeptPage(
             total=total,
             facets=kept_facets,
-            next_cursor=None,
+            next_cursor=cursor,
             payloads=tuple(payload for _, payload, _ in found),
             scores=tuple(score for score, _, _ in found) if sort == "relevance" else None,
             highlights=None if highlights is None else tuple(map(tuple, highlights)),
         )
-        next_offset = offset + len(found)
-        if next_offset < total and found:
-            cursor = encode_cursor(query, next_offset, count_key[0], commit)
-            page = replace(page, next_cursor=cursor)
-        return page
 
     def _lit_up(
         self,
