@@ -230,11 +230,27 @@ def encode_cursor(
     the index commit the page was read from (``commit_of``), so that the next page is
     read from it too while a store holds it."""
     owner = fingerprint if fingerprint is not None else query.fingerprint()
+    raw = _cursor_json(offset, owner, commit).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _cursor_json(offset: int, owner: str, commit: str | None) -> str:
+    """A cursor's JSON as ``json.dumps`` writes it (cursors in clients' hands read the
+    same), written by hand for an integer offset and names of letters and digits (hex
+    digests: nothing to escape), a fifth of its CPU; anything else by ``json.dumps``."""
+    if type(offset) is int and _bare(owner) and (commit is None or _bare(commit)):
+        if commit is None:
+            return f'{{"o": {offset}, "q": "{owner}"}}'
+        return f'{{"o": {offset}, "q": "{owner}", "c": "{commit}"}}'
     data: dict[str, object] = {"o": offset, "q": owner}
     if commit is not None:
         data["c"] = commit
-    raw = json.dumps(data).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    return json.dumps(data)
+
+
+def _bare(name: str) -> bool:
+    """Written by ``json.dumps`` as it is, between quotes: ASCII letters and digits."""
+    return name.isascii() and name.isalnum()
 
 
 def decode_cursor(query: SearchQuery, fingerprint: str | None = None) -> int:

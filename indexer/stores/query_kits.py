@@ -6,9 +6,15 @@ fields, terms and boosts, so both searches score and order alike."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 import tantivy
+
+try:  # a dependency; an installation made before it was one writes by json
+    import orjson
+except ImportError:  # pragma: no cover
+    orjson = None  # type: ignore[assignment]
 
 Occur = str  # "must", "should" or "must_not"
 _OCCURS = {
@@ -113,3 +119,16 @@ class PlanKit:
 
 Kit = TantivyKit | PlanKit
 PLAN = PlanKit()
+
+
+def plan_text(plan: Plan) -> str:
+    """A plan as the JSON the native search reads: by orjson, a sixth of ``json.dumps``'s
+    CPU of a fresh question (the native search parses it; the same values either way, its
+    spacing aside); by ``json.dumps`` what orjson refuses (a lone surrogate in a word, an
+    integer past 64 bits), written then as before."""
+    if orjson is not None:
+        try:
+            return orjson.dumps(plan).decode()
+        except orjson.JSONEncodeError:
+            pass
+    return json.dumps(plan)

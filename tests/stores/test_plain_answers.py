@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import asdict
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 from pydantic_core import to_json
 
@@ -126,3 +128,42 @@ def test_an_odd_payload_is_read_or_refused_as_a_search_hit_reads_it(odd: str) ->
         return
     assert plain is not None
     assert to_json(plain[3]) == model.model_dump_json().encode()
+
+
+HIT = {
+    "id": "sen-1",
+    "kind": "sentencia",
+    "title": "Amparo en revisión",
+    "url": "https://ejemplo.gob.mx/1",
+    "institution": "SCJN",
+    "jurisdiction": "MX",
+}
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(st.text(max_size=4), JSON_VALUES, max_size=4),
+    st.sampled_from([None, "2023-03-15", "2023-3-5", 3, "x"]),
+    st.sampled_from([None, 1.5, "2", True, "x"]),
+)
+def test_any_fields_are_read_or_refused_as_a_search_hit_reads_them(
+    fields: dict, date: object, score: object
+) -> None:
+    """A payload's fields of any JSON values (and odd dates and scores): the plain hit
+    is the model's, or refused where the model refuses it."""
+    payload = {**SearchHit(**HIT).model_dump(mode="json"), "fields": fields}
+    payload.update(date=date, score=score)
+    written_payload = to_json(payload)
+    plain = plain_hits([written_payload], None, None)
+    try:
+        model = SearchHit.model_validate_json(written_payload)
+    except ValidationError:
+        assert plain is None
+        return
+    assert plain is not None
+    assert to_json(plain[0]) == model.model_dump_json().encode()
