@@ -1,10 +1,11 @@
 """The suggested citation of a document, one implementation for the page and the API:
-as text (institution, kind, number, date in words, URL, date consulted) and CSL-JSON,
-which reference managers (Zotero, Mendeley) import as is."""
+as text (institution, court, kind, number, ponente, date in words, URL, date consulted)
+and CSL-JSON, which reference managers (Zotero, Mendeley) import as is."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from indexer.library import AnyDocument
@@ -19,9 +20,24 @@ def number(doc: AnyDocument) -> str | None:
     return getattr(doc, "expediente", None) or getattr(doc, "number", None)
 
 
+# a name has letters: a ponente masked or withheld at the source (``****``) is none
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def ponente(doc: AnyDocument) -> str | None:
+    """The sentence's ponente as the source names it; None where it names nobody."""
+    name = " ".join((getattr(doc, "ponente", None) or "").split())
+    return name if _LETTER.search(name) else None
+
+
+def act_date(doc: AnyDocument) -> dt.date | None:
+    """The date a citation gives: the document's, else a sentence's resolution date."""
+    return doc.date or getattr(doc, "resolution_date", None)
+
+
 def citation_text(doc: AnyDocument, url: str, consulted: dt.date) -> str:
-    """``Institución. Órgano. Título. expediente 123/2023. 15 de marzo de 2023. Estado
-    Abierto, URL (consultado el 1 de diciembre de 2026).``"""
+    """``Institución. Órgano. Título. expediente 123/2023. Ponente: Nombre. 15 de marzo
+    de 2023. Estado Abierto, URL (consultado el 1 de diciembre de 2026).``"""
     parts = [doc.institution]
     court = getattr(doc, "court", None)
     if court and court != doc.institution:
@@ -33,9 +49,14 @@ def citation_text(doc: AnyDocument, url: str, consulted: dt.date) -> str:
     if written and written not in doc.title:
         label = "expediente" if doc.kind == "sentencia" else "número"
         parts.append(f"{label} {written}")
-    if doc.date:
-        parts.append(date_words(doc.date, weekday=False))
+    named_ponente = ponente(doc)
+    if named_ponente:
+        parts.append(f"Ponente: {named_ponente}")
+    day = act_date(doc)
+    if day:
+        parts.append(date_words(day, weekday=False))
     consulted_words = date_words(consulted, weekday=False)
+    parts = [" ".join(part.split()) for part in parts]  # a court written on two lines
     return ". ".join(parts) + f". Estado Abierto, {url} (consultado el {consulted_words})."
 
 
@@ -55,8 +76,12 @@ def citation_csl(doc: AnyDocument, url: str, consulted: dt.date) -> dict[str, An
     written = number(doc)
     if written:
         item["number"] = written
-    if doc.date:
-        item["issued"] = {"date-parts": [[doc.date.year, doc.date.month, doc.date.day]]}
+    named_ponente = ponente(doc)
+    if named_ponente:  # CSL has no variable for it; a note is what managers keep as is
+        item["note"] = f"Ponente: {named_ponente}"
+    day = act_date(doc)
+    if day:
+        item["issued"] = {"date-parts": [[day.year, day.month, day.day]]}
     return item
 
 

@@ -21,7 +21,8 @@ OPERATORS: list[dict[str, str]] = [
     {
         "operador": '"frase exacta"',
         "ejemplo": '"pensión alimenticia"',
-        "significado": "Las palabras juntas y en ese orden.",
+        "significado": "Las palabras juntas y en ese orden. Valen también las comillas "
+        "tipográficas: “pensión alimenticia” o «pensión alimenticia».",
     },
     {
         "operador": '"palabras cercanas"~N',
@@ -94,7 +95,7 @@ FIELDS: dict[str, str] = {
     "court": "Órgano que resolvió: Sala Penal.",
     "matter": "Materia: penal, civil, familiar, amparo…",
     "ponente": "Magistrada o magistrado ponente, como se publicó.",
-    "ruling": "Sentido del fallo, en las palabras de la fuente: condenatorio, confirma…",
+    "ruling": "Sentido del fallo, de la fuente o de los resolutivos: confirmar, sobreseer…",
     "expediente": "Número de expediente, en cualquier forma escrita.",
     "session_type": "Tipo de sesión: ordinaria, extraordinaria, solemne, comisión…",
     "congress": "Congreso.",

@@ -229,6 +229,33 @@ def cmd_db_copy(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_db_clean_addresses(args: argparse.Namespace, settings: Settings) -> int:
+    """The stored addresses (documents', files', videos', publications') that hold a
+    source's credential, rewritten without it; the documents indexed again."""
+    from crawlers.clean_addresses import clean_addresses
+    from indexer.db.audited_spec import spec_secrets
+    from indexer.library import Library
+
+    specs = _specs(settings, args.source)
+    library = Library.open(settings, writer=True)
+    try:
+        total = 0
+        for spec in specs:
+            secrets = spec_secrets(spec.model_dump(mode="json", exclude_none=True))
+            cleaned = clean_addresses(library.db, spec.id, secrets)
+            if cleaned.documents or cleaned.publications:
+                documents = counted(cleaned.documents, "documento", "documentos")
+                publications = counted(cleaned.publications, "publicación", "publicaciones")
+                print(f"{spec.id}: {documents} y {publications} sin la credencial de la fuente")
+            total += cleaned.documents
+        if total:
+            library.flush()
+        print(f"{counted(total, 'documento corregido', 'documentos corregidos')} en total")
+    finally:
+        library.close()
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     """One process, or ``--workers`` processes sharing the port: each opens the library
     read-only (the index is written by crawls and ``abierto index`` elsewhere, and each
@@ -402,6 +429,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--to", required=True, help="URL de SQLAlchemy de la base de datos de destino"
     )
     db_copy.set_defaults(func=cmd_db_copy)
+    db_clean = db_actions.add_parser(
+        "clean-addresses",
+        help="quita de las direcciones guardadas las credenciales de las fuentes (token=…)",
+    )
+    db_clean.add_argument(
+        "--source", action="append", help="solo la fuente con este id (se puede repetir)"
+    )
+    db_clean.set_defaults(func=cmd_db_clean_addresses)
 
     serve = commands.add_parser("serve", help="sirve la API")
     serve.add_argument("--host")

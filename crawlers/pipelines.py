@@ -22,6 +22,7 @@ from crawlers.building import Builders, BuildOrder, Refusal
 from crawlers.causas import OCR_INCOMPLETE, PAGES_TRUNCATED, ocr_incomplete, pages_truncated
 from crawlers.items import DocumentDraft
 from crawlers.links import without_credentials
+from crawlers.moves import Move, moved, published_videos
 from crawlers.tenancy import (
     FOREIGN_DOCUMENT,
     FOREIGN_NAME,
@@ -107,6 +108,7 @@ class Pending:
     doc: AnyDocument
     url: str
     settled: bool = False  # saved or refused, and counted
+    move: Move | None = None  # the address earlier versions stored it under
 
 
 @dataclass
@@ -116,6 +118,7 @@ class Prepared:
     doc: AnyDocument
     published_by: SourceLink | None
     pending: Pending
+    formerly: SourceLink | None = None  # its publication at its former address, dropped
 
 
 EMPTY_TEXT = "empty_text"
@@ -232,6 +235,7 @@ class LibraryPipeline:
                     run.error(OCR_INCOMPLETE, download.url, ocr_incomplete(scanned, reached))
             elif archived.error:
                 run.error("extraction_failed", download.url, archived.error)
+        address = without_credentials(item.url, run.secrets)
         tenant = self.tenant(spec, library)
         fields, foreign = own_fields(tenant, dict(spec.constants) | self._plausible(item, run))
         ocr_pages, text_source = text_origin(archived_files)
@@ -240,7 +244,7 @@ class LibraryPipeline:
             source_id=spec.id,
             institution=tenant.institution_name or spec.institution,
             jurisdiction=tenant.jurisdiction or spec.jurisdiction,
-            url=without_credentials(item.url, run.secrets),
+            url=address,
             fields=fields,
             page_text=item.page_text,
             page=item.page,
@@ -264,6 +268,7 @@ class LibraryPipeline:
         if _asks_text(spec, item) and not item.files_failed and _without_text(doc, archived_files):
             run.error(EMPTY_TEXT, item.url, EMPTY_TEXT_MESSAGE)
         doc, read = own_document(tenant, doc)
+        doc = published_videos(doc, run.secrets)
         for name in dict.fromkeys(foreign + read):
             message = f"{name} names another institution: left empty (its own is {doc.institution})"
             run.error(FOREIGN_NAME, item.url, message, field=name)
@@ -273,7 +278,7 @@ class LibraryPipeline:
         with self.lock:
             if not self.buffer:
                 self.buffered_at = time.monotonic()
-            self.buffer.append(Pending(doc, item.url))
+            self.buffer.append(Pending(doc, item.url, move=Move.of(item, spec.id, address)))
             due = len(self.buffer) >= SAVE_EVERY
         indexing = getattr(spider, "indexing", None)
         if indexing is not None:
@@ -327,6 +332,9 @@ class LibraryPipeline:
         saved. Each item is counted (and settled) as soon as it is saved or refused."""
         reads = identity_of(spec) is not None or tenant.registered
         with merging(spec, library):
+            for pending in batch:
+                if pending.move is not None and not pending.settled:
+                    pending.doc = moved(library, pending.move, pending.doc, identity_of(spec))
             firsts = [self._first_id(spec, p.doc) for p in batch]
             known = _Known(library, [i for i in firsts if i] if reads else [])
             ready: list[Prepared] = []
@@ -348,7 +356,8 @@ class LibraryPipeline:
                     run.error(FOREIGN_DOCUMENT, pending.url, str(exc))
                     pending.settled = True
                     continue
-                ready.append(Prepared(doc, published_by, pending))
+                formerly = pending.move.former if pending.move is not None else None
+                ready.append(Prepared(doc, published_by, pending, formerly))
                 taken |= {first, doc.id}
             self._commit(library, run, ready)
 
@@ -361,7 +370,9 @@ class LibraryPipeline:
         outcomes: list[str] = []
         try:
             outcomes = library.add_documents(
-                [p.doc for p in ready], [p.published_by for p in ready]
+                [p.doc for p in ready],
+                [p.published_by for p in ready],
+                [p.formerly for p in ready],
             )
         except SaveInterrupted as exc:
             outcomes = list(exc.saved)

@@ -278,7 +278,7 @@ _SOURCED = frozenset(
      "session_type", "doc_type", "number", "authors", "committee", "status")
 )  # fmt: skip
 _HEADING_FIELDS = ("court", "expediente", "matter", "resolution_date", "proceeding",
-                   "judgment_type", "ponente", "secretario")  # fmt: skip
+                   "judgment_type", "ponente", "secretario", "ruling")  # fmt: skip
 
 
 def _from_session_title(

@@ -296,7 +296,7 @@ class PassageFinder:
         start = max(0, found[best][0] - LEAD_CHARS)
         space = text.find(" ", start, found[best][0])  # begin with a whole word
         start = space + 1 if space >= 0 else start
-        return start, min(len(text), start + WINDOW_CHARS)
+        return start, whole_words_end(text, start, min(len(text), start + WINDOW_CHARS))
 
 
 def passage_finder(match_plan: MatchPlan) -> PassageFinder:
@@ -330,6 +330,18 @@ def prefix_ranges(fragment: str, match_plan: MatchPlan) -> list[tuple[int, int]]
             start = len(fragment[: word.start()].encode("utf-8"))
             ranges.append((start, start + len(word.group().encode("utf-8"))))
     return ranges
+
+
+def whole_words_end(text: str, start: int, end: int) -> int:
+    """``end``, moved back to the space before the word it would cut: a passage or a
+    snippet ends with a whole word ("señor", not "se"). Unmoved when no space lies
+    between ``start`` and it (one long token), or when no word is cut."""
+    if end >= len(text) or end <= start or text[end].isspace() or text[end - 1].isspace():
+        return end
+    space = end - 1
+    while space > start and not text[space].isspace():
+        space -= 1
+    return space if space > start else end
 
 
 def prefix_window(text: str, match_plan: MatchPlan, chars: int) -> str:

@@ -246,11 +246,16 @@ class Library:
         return save_shared(self.db, doc, published_by)
 
     def add_documents(
-        self, docs: list[AnyDocument], published_by: list[SourceLink | None] | None = None
+        self,
+        docs: list[AnyDocument],
+        published_by: list[SourceLink | None] | None = None,
+        formerly: list[SourceLink | None] | None = None,
     ) -> list[SaveOutcome]:
         """``add_document`` for many, in order, in as few transactions as they allow (one,
-        unless a document depends on another of the batch): the bulk writer's path."""
-        return save_shared_many(self.db, docs, published_by)
+        unless a document depends on another of the batch): the bulk writer's path.
+        ``formerly``: each one's publication at the address it had before it was made
+        clean, dropped (``save_shared_many``)."""
+        return save_shared_many(self.db, docs, published_by, formerly)
 
     def flush(self, progress: Callable[[int], None] | None = None, wait: bool = True) -> int:
         """Index every document waiting in the queue; return how many were written.

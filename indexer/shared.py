@@ -64,6 +64,11 @@ _RECORDED_SQL = (
     " ON p.source_id = wanted.source_id AND p.url = wanted.url"
 )
 _UNRECORD = delete(_SOURCES).where(_AT)
+_FORGET = delete(_SOURCES).where(
+    _SOURCES.c.source_id == bindparam("s"),
+    _SOURCES.c.url == bindparam("u"),
+    _SOURCES.c.document_id == bindparam("d"),
+)
 # a batch's keys' owners and its documents' publications, by a list (``run_in``)
 _OWNERS = select(_KEYS.c.key, _KEYS.c.document_id).where(
     _KEYS.c.key.in_(bindparam("values", expanding=True))
@@ -106,12 +111,18 @@ def save_shared(
 
 
 def save_shared_many(
-    db: Database, docs: list[AnyDocument], published_by: list[SourceLink | None] | None = None
+    db: Database,
+    docs: list[AnyDocument],
+    published_by: list[SourceLink | None] | None = None,
+    formerly: list[SourceLink | None] | None = None,
 ) -> list[SaveOutcome]:
     """``save_shared`` for several documents, in order, as few transactions as their
     dependencies allow: a document that is (or shares a file, sentence or address with)
-    one saved earlier in the batch starts a new transaction, so it sees that one saved."""
-    entries = list(zip(docs, published_by or [None] * len(docs), strict=True))
+    one saved earlier in the batch starts a new transaction, so it sees that one saved.
+    ``formerly``: where each was published before its address was made clean (a
+    ``#fragment``, a credential dropped), a publication that leaves the document."""
+    none: list[SourceLink | None] = [None] * len(docs)
+    entries = list(zip(docs, published_by or none, formerly or none, strict=True))
     outcomes: list[SaveOutcome] = []
     with _LOCK:
         while len(outcomes) < len(entries):
@@ -133,7 +144,7 @@ class SaveInterrupted(Exception):
         self.saved = saved
 
 
-Entry = tuple[AnyDocument, SourceLink | None]
+Entry = tuple[AnyDocument, SourceLink | None, SourceLink | None]
 
 
 @dataclass
@@ -144,6 +155,7 @@ class _Planned:
     target: str | None
     known: bool  # its publication is recorded (for ``target``)
     known_seq: int | None  # the number it is recorded with
+    formerly: SourceLink | None = None  # its publication at a former address, dropped
 
 
 def _save_run(db: Database, entries: list[Entry]) -> list[SaveOutcome]:
@@ -167,13 +179,13 @@ def _write_run(
     entries: list[Entry],
     kept: list[tuple[AnyDocument, str, dt.datetime]] | None = None,
 ) -> list[SaveOutcome]:
-    publications = [link or SourceLink(source_id=d.source_id, url=d.url) for d, link in entries]
-    keys = [document_keys(doc) for doc, _ in entries]
+    publications = [link or SourceLink(source_id=d.source_id, url=d.url) for d, link, _ in entries]
+    keys = [document_keys(doc) for doc, _, _ in entries]
     recorded = _recorded(connection, publications)
     owners = _owners(connection, [k for ks in keys for k in ks])
     plan: list[_Planned] = []
     taken: set[tuple[str, ...]] = set()
-    for (doc, _), publication, doc_keys in zip(entries, publications, keys, strict=True):
+    for (doc, _, formerly), publication, doc_keys in zip(entries, publications, keys, strict=True):
         target, known_seq = recorded.get((publication.source_id, publication.url), (None, None))
         known = target is not None
         if target is None:
@@ -183,7 +195,7 @@ def _write_run(
         if plan and marks & taken:
             break
         taken |= marks
-        plan.append(_Planned(doc, publication, doc_keys, target, known, known_seq))
+        plan.append(_Planned(doc, publication, doc_keys, target, known, known_seq, formerly))
     existing = _documents(connection, [p.target for p in plan if p.target])
     for planned in plan:
         before = existing.get(planned.target) if planned.target else None
@@ -198,6 +210,7 @@ def _write_run(
     known: dict[str, str | None] = {}  # the rows there are, with their content hashes
     numbers = reserve_numbers(connection, [p.doc.id for p in plan], known)
     _record_many(connection, plan, owners, numbers)
+    _forget_former(connection, plan)
     # a new document, published where nothing was recorded, has the one publication
     # recorded now (its number is new: no other row holds it); the others are read
     new = {p.doc.id: p.publication for p in plan if p.doc.id not in known and not p.known}
@@ -313,6 +326,18 @@ def _record_many(
     ]
     if missing:
         insert_rows(connection, _KEYS, missing)
+
+
+def _forget_former(connection: Connection, plan: list[_Planned]) -> None:
+    """Drop each document's publication at its former address (its source's, recorded
+    for it): its address is now the clean one, and the former may carry a secret."""
+    for p in plan:
+        if p.formerly is None or p.formerly == p.publication:
+            continue
+        connection.execute(
+            _FORGET,
+            {"s": p.formerly.source_id, "u": p.formerly.url, "d": p.doc.id},
+        )
 
 
 def _sources_of(connection: Connection, numbers: dict[str, int]) -> dict[str, list[SourceLink]]:

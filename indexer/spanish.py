@@ -10,6 +10,25 @@ KIND_LABELS = {
     "sesion": "Sesión",
     "legislativo": "Documento legislativo",
 }
+# A search's filters named in Spanish, as an alert's e-mail says what it searches
+FILTER_WORDS = {
+    "kind": "tipo",
+    "jurisdiction": "entidad",
+    "institution": "institución",
+    "source_id": "fuente",
+    "court": "órgano",
+    "matter": "materia",
+    "expediente": "expediente",
+    "session_type": "tipo de sesión",
+    "congress": "congreso",
+    "legislature": "legislatura",
+    "chamber": "cámara",
+    "doc_type": "tipo de documento",
+    "ponente": "ponente",
+    "ruling": "sentido del fallo",
+    "year": "año",
+    "cita": "cita",
+}
 WEEKDAYS = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
 MONTHS = (
     "enero",

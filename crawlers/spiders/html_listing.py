@@ -62,7 +62,8 @@ class HtmlListingSpider(SpecSpider):
 
         def one(position: int, item: Any) -> Iterator[Any]:
             fields = read_fields(item, rules.fields, listing.url, bad_field_link)
-            url = without_fragment(absolute(base, item_link(item, rules)))
+            read_as = absolute(base, item_link(item, rules))
+            url = without_fragment(read_as)
             if not url and rules.link_postback is not None:
                 yield from self._ask_by_postback(listing, position, item, fields, seen, tally)
                 return
@@ -75,6 +76,7 @@ class HtmlListingSpider(SpecSpider):
             seen.add(url)
             self._tally_new(tally, fields)
             draft = DocumentDraft(url=url, listing_url=listing.url, fields=fields)
+            draft.read_as = read_as if read_as != url else None
             draft.pending_files = self.links(listing, item, rules.files)
             if self.in_window(draft):
                 yield self.follow(draft)
@@ -208,9 +210,10 @@ class HtmlListingSpider(SpecSpider):
             return
         found = read(answer, rules.document)
         link = found if isinstance(found, str) else None
-        url = without_fragment(
-            self.absolute_or_counted(page_base(answer), link, "listing.link_postback.document")
+        read_as = self.absolute_or_counted(
+            page_base(answer), link, "listing.link_postback.document"
         )
+        url = without_fragment(read_as)
         if not url:
             if link is None:
                 self.run.error(
@@ -225,6 +228,7 @@ class HtmlListingSpider(SpecSpider):
             return
         seen.add(url)
         draft.url = url
+        draft.read_as = read_as if read_as != url else None
         yield self.follow(draft)
 
     def next_listing(

@@ -14,7 +14,7 @@ from typing import Any
 from indexer.alerts.book import CONFIRM_DAYS
 from indexer.db.alert_tables import AlertRow
 from indexer.mail import compose
-from indexer.spanish import KIND_LABELS, date_words
+from indexer.spanish import FILTER_WORDS, KIND_LABELS, date_words
 
 RATE_WORDS = {
     "inmediata": "en cuanto aparecen",
@@ -42,7 +42,8 @@ def describe(query: dict[str, Any]) -> str:
     words = " ".join((query.get("q") or "").split())
     parts = [f"«{words}»"] if words else []
     for name, values in (query.get("filters") or {}).items():
-        parts.append(" ".join(f"{name}: {', '.join(values)}".split()))
+        named = FILTER_WORDS.get(name, name)
+        parts.append(" ".join(f"{named}: {', '.join(values)}".split()))
     if query.get("date_from"):
         parts.append(f"desde el {date_words(dt.date.fromisoformat(query['date_from']), False)}")
     if query.get("date_to"):

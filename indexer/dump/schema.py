@@ -82,7 +82,7 @@ KIND_COLUMNS: dict[str, tuple[Column, ...]] = {
         _text("ponente", "Magistrado, magistrada o ministro ponente."),
         _text("proceeding", "Tipo de juicio o procedimiento."),
         _text("judgment_type", "Tipo de resolución (definitiva, interlocutoria…)."),
-        _text("ruling", "Sentido del fallo como lo publica la fuente (condenatorio, confirmar…)."),
+        _text("ruling", "Sentido del fallo, de la fuente o del primer resolutivo (confirmar…)."),
         _text("secretario", "Secretario o secretaria que proyectó la sentencia (su carátula)."),
     ),
     "sesion": (

@@ -6,6 +6,7 @@
     constitu*                       prefix
     "pensión definitiva"~5          proximity: the words at most 5 positions apart
     matter:penal court:"Sala Penal" field:value (value may be quoted)
+    «daño moral», “daño moral”      typographic quotes are quotes too
 
 Anything else typed (``^``, ``NEAR(``, a ``~`` not after a phrase) is text, which the
 store's analyzer reduces to words or drops. Only structure the user clearly broke is an
@@ -38,8 +39,17 @@ _YEAR = re.compile(r"[0-9]{4}")
 # ``name:`` reads as a field when the name is a word of letters (``10:30``, ``http://``
 # and ``art.:`` stay text).
 _FIELD_NAME = re.compile(r"[^\W\d_][^\W\d]*")
+# Quotes a word processor or a phone types (“…”, «…», „…“, full-width ＂) open and close
+# a phrase too: read as letters they made the phrase its words in any order. Each opening
+# quote is closed by its partners; other quotes inside a phrase are part of it ("el «daño»
+# moral"). Single quotes stay text (an apostrophe: O’Brien).
+_CLOSING = {'"': '"”', "“": "”“", "„": "“”", "«": "»", "‟": "”", "＂": "＂", "〝": "〞〟"}
+TYPOGRAPHIC_QUOTES = "“”„‟«»〝〞〟＂"
+_WORD_ENDS = "()" + "".join(_CLOSING)
+# names people write for a date, which is no field of ``q`` but a filter
+_DATE_NAMES = {"fecha", "date", "dia", "día", "desde", "hasta", "fecha_resolucion"}
 # ``~`` right after a phrase: a whole number, ending where a word would
-_SLOP = re.compile(r"~(\d+)(?=[\s()\"]|$)")
+_SLOP = re.compile(r"~(\d+)(?=[\s()\"“„«‟＂〝]|$)")
 
 
 class QuerySyntaxError(ValueError):
@@ -79,7 +89,9 @@ UNCLOSED_QUOTE = (
 
 
 def _closing_quote(text: str, i: int) -> int:
-    end = text.find('"', i + 1)
+    """Where the phrase opened at ``i`` closes (by its opening quote's partner)."""
+    closers = _CLOSING[text[i]]
+    end = min((at for c in closers if (at := text.find(c, i + 1)) >= 0), default=-1)
     if end < 0:
         raise QuerySyntaxError(UNCLOSED_QUOTE[0], i, UNCLOSED_QUOTE[1])
     return end
@@ -117,7 +129,7 @@ def _tokenize(text: str) -> list[_Token]:
         char = text[i]
         if char.isspace():
             i += 1
-        elif char == '"':
+        elif char in _CLOSING:
             end = _closing_quote(text, i)
             slop, taken = _slop(text, end + 1)
             tokens.append(_Token("PHRASE", text[i + 1 : end], i, slop=slop))
@@ -130,10 +142,10 @@ def _tokenize(text: str) -> list[_Token]:
             i += 1
         else:
             start = i
-            while i < n and not text[i].isspace() and text[i] not in '()"':
+            while i < n and not text[i].isspace() and text[i] not in _WORD_ENDS:
                 i += 1
             word = text[start:i]
-            quoted_next = i < n and text[i] == '"'
+            quoted_next = i < n and text[i] in _CLOSING
             tokens.append(_field_or_word(word, start, quoted_next))
             if tokens[-1].kind == "FIELD" and tokens[-1].value == "" and quoted_next:
                 end = _closing_quote(text, i)
@@ -212,10 +224,17 @@ def _field_or_word(word: str, start: int, quoted_next: bool) -> _Token:
         return _Token("FIELD", value, start, field, named=name)
     if _FIELD_NAME.fullmatch(name) and (value or quoted_next) and not value.startswith("//"):
         valid = ", ".join(query_field_names())
+        dates = ""
+        if name.lower() in _DATE_NAMES:  # what a person asking by date should write
+            dates = (
+                "; a date is asked with year:2023 or the date_from and date_to filters",
+                "; una fecha se pide con año:2023 o con los filtros desde y hasta "
+                "(date_from, date_to: 2023-03-01)",
+            )
         raise QuerySyntaxError(
-            f"unknown field {name[:40]!r}; valid fields: {valid}",
+            f"unknown field {name[:40]!r}{dates[0] if dates else ''}; valid fields: {valid}",
             start,
-            f"el campo «{name[:40]}» no existe; campos válidos: {valid}",
+            f"el campo «{name[:40]}» no existe{dates[1] if dates else ''}; campos válidos: {valid}",
             field=name[:40],
         )
     return _Token("WORD", word, start)

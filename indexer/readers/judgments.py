@@ -39,6 +39,7 @@ from indexer.readers.judge_offices import judge_after_office, judges_court
 from indexer.readers.named_members import member_by_place
 from indexer.readers.normalise import MATTER_WORDS, MONTHS, normalise_matter, parse_date
 from indexer.readers.opening_courts import opening_court
+from indexer.readers.rulings import read_ruling
 from indexer.spots import Spans
 
 HEAD_CHARS = 6000
@@ -1704,6 +1705,9 @@ def read_sentence(text: str) -> Reading:
     secretario = read_secretario(text)
     if secretario:
         reading.put("secretario", *secretario)
+    ruling = read_ruling(text)
+    if ruling:
+        reading.put("ruling", ruling[0], None)  # the closing's points: the body, however short
     return reading
 
 

@@ -13,6 +13,7 @@ from typing import Literal, Protocol
 from pydantic import BaseModel, Field, field_validator
 
 from indexer.models import Kind, Legislativo, Sentencia, Sesion
+from indexer.query.parser import TYPOGRAPHIC_QUOTES
 from indexer.query.values import keyword_value
 
 # Keyword fields a search can be filtered and faceted on (exact, case- and accent-insensitive).
@@ -120,8 +121,9 @@ class SearchQuery(BaseModel):
 def words_key(q: str) -> str:
     """``q`` as the query parser reads it, spacing aside: between tokens it skips any
     run of whitespace (``_tokenize``); a text with a quote is only trimmed, the spacing
-    inside a phrase left as typed."""
-    return " ".join(q.split()) if '"' not in q else q.strip()
+    inside a phrase left as typed (typographic quotes are quotes too)."""
+    quoted = any(mark in q for mark in ('"', *TYPOGRAPHIC_QUOTES))
+    return q.strip() if quoted else " ".join(q.split())
 
 
 def filters_key(filters: dict[str, list[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:

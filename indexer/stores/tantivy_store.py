@@ -42,6 +42,7 @@ from indexer.highlight import (
     prefix_window,
     shown,
     spellings,
+    whole_words_end,
 )
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query import (
@@ -1346,7 +1347,7 @@ def _highlights(
         found = prefix_window(where, finder.match_plan, SNIPPET_CHARS)
         if found:
             return [mark(found, [], finder.match_plan)]
-    start = " ".join(text[:SNIPPET_CHARS].split())
+    start = " ".join(text[: whole_words_end(text, 0, SNIPPET_CHARS)].split())
     return [html.escape(start)] if start else []
 
 

@@ -470,6 +470,23 @@ fn forward(text: &str, from: usize, chars: usize) -> usize {
     text.len()
 }
 
+/// ``indexer.highlight.whole_words_end``: the byte offset ``end`` moved back to the
+/// space before the word it would cut (a passage ends with "señor", not "se"); unmoved
+/// when no word is cut or no space lies after ``start``.
+fn whole_words_end(text: &str, start: usize, end: usize) -> usize {
+    let before = text[start..end].chars().next_back();
+    let after = text[end..].chars().next();
+    match (before, after) {
+        (Some(before), Some(after)) if !py_space(before) && !py_space(after) => {
+            match text[start..end].rfind(py_space) {
+                Some(space) if space > 0 => start + space,
+                _ => end,
+            }
+        }
+        _ => end,
+    }
+}
+
 /// The bytes of a UTF-8 character by its first byte.
 fn utf8_len(first: u8) -> usize {
     match first {
@@ -581,7 +598,7 @@ impl Marker {
     /// The text's first ``snippet_chars`` characters, spaces squeezed, escaped; None: a
     /// character among them outside ``plain``.
     fn head(&self, text: &str) -> Option<Vec<String>> {
-        let head = &text[..forward(text, 0, self.spec.snippet_chars)];
+        let head = &text[..whole_words_end(text, 0, forward(text, 0, self.spec.snippet_chars))];
         if !plain_text(head) {
             return None;
         }
@@ -657,7 +674,8 @@ impl Marker {
             start_byte += space + 1;
         }
         let end = length.min(start + window);
-        Some((start_byte, forward(text, start_byte, end - start)))
+        let end_byte = forward(text, start_byte, end - start);
+        Some((start_byte, whole_words_end(text, start_byte, end_byte)))
     }
 
     /// ``PassageFinder._found``: (char position, word key) of each word of the question

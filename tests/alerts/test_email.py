@@ -126,7 +126,8 @@ def test_a_match_arrives_in_spanish_with_one_click_unsubscribe(
     messages = smtp_server.wait_for(2)
     assert len(messages) == 2
     notice = messages[1]
-    assert notice["Subject"] == "1 documento nuevo: «pensión alimenticia» · matter: familiar"
+    # the filter by its Spanish name, as the page shows it
+    assert notice["Subject"] == "1 documento nuevo: «pensión alimenticia» · materia: familiar"
     body = text_of(notice)
     # one document: the verb agrees with it
     assert "Hay 1 documento nuevo que coincide con su búsqueda" in body

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from indexer.build import build_document
+from indexer.models import Sentencia, document_id
 from tests.api.conftest import HTML_BYTES, PDF_BYTES, make_library
 
 
@@ -84,6 +86,51 @@ def test_archived_web_page_is_downloaded_not_rendered(
     assert response.headers["content-disposition"].startswith("attachment; filename=")
     assert response.headers["content-disposition"].endswith('.html"')
     assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_a_sentence_is_cited_with_its_ponente_and_the_same_address_after_a_recrawl(
+    tmp_path: Path,
+) -> None:
+    library = make_library(tmp_path)
+    url = "https://bj.scjn.gob.mx/documento/sentencias_pub/8"
+
+    def crawled(ponente: str, title: str) -> Sentencia:
+        return Sentencia(
+            id=document_id("scjn", url),
+            title=title,
+            date=None,
+            resolution_date=dt.date(2025, 9, 3),
+            institution="Suprema Corte de Justicia de la Nación",
+            jurisdiction="MX",
+            source_id="scjn",
+            url=url,
+            text="La Segunda Sala resuelve el amparo directo en revisión.",
+            court="Segunda Sala\nde la SCJN",
+            expediente="ADR 640/2025",
+            ponente=ponente,
+        )
+
+    library.add_document(crawled("Ministra Lenia Batres Guadarrama", "Amparo directo"))
+    library.flush()
+    with TestClient(create_app(library)) as client:
+        first = client.get(f"/v1/documents/{document_id('scjn', url)}").json()
+        text = first["citation"]["text"]
+        assert text.startswith(
+            "Suprema Corte de Justicia de la Nación. Segunda Sala de la SCJN. Sentencia: "
+            "Amparo directo. expediente ADR 640/2025. Ponente: Ministra Lenia Batres "
+            "Guadarrama. 3 de septiembre de 2025. Estado Abierto, http://testserver/d/"
+        )
+        assert first["citation"]["csl"]["note"] == "Ponente: Ministra Lenia Batres Guadarrama"
+        assert first["citation"]["csl"]["issued"] == {"date-parts": [[2025, 9, 3]]}
+        assert text.split(" (consultado")[0] in client.get(first["page_url"]).text
+        # crawled again with its ponente withheld: the same address, no "Ponente: ****"
+        library.add_document(crawled("****", "Amparo directo en revisión"))
+        library.flush()
+        again = client.get(f"/v1/documents/{document_id('scjn', url)}").json()
+    assert again["page_url"] == first["page_url"]
+    assert again["citation"]["csl"]["URL"] == first["citation"]["csl"]["URL"]
+    assert "Ponente" not in again["citation"]["text"] and "note" not in again["citation"]["csl"]
+    library.close()
 
 
 def test_the_document_says_where_each_field_came_from(tmp_path: Path) -> None:

@@ -3,7 +3,10 @@ them in tests/browser)."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import html
+import io
 import json
 import re
 from pathlib import Path
@@ -47,12 +50,16 @@ def test_search_page_highlights_escapes_and_links_the_document_page(
     assert f'href="/d/{ids["s4"]}?q=transparencia' in page
     assert "Resultados 1–3 de 3" in page
     assert 'href="/v1/search.atom?q=transparencia"' in page
-    assert 'href="/v1/export.csv?q=transparencia"' in page
+    assert 'href="/v1/export.csv?q=transparencia&amp;bom=1"' in page
     assert 'href="/ayuda#sintaxis"' in page
-    exported = client.get("/v1/export.csv", params={"q": "transparencia", "fields": "id"})
-    assert exported.status_code == 200  # the page's CSV link answers the same documents
+    # the page's CSV link answers the same documents, with the byte-order mark a
+    # spreadsheet needs to read its accents as UTF-8
+    link = html.unescape(re.search(r'href="(/v1/export\.csv\?[^"]+)"', page).group(1))
+    exported = client.get(link + "&fields=id")
+    assert exported.status_code == 200 and exported.content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig"))))
     found = client.get("/v1/search", params={"q": "transparencia"}).json()["hits"]
-    assert set(exported.text.split()[1:]) == {hit["id"] for hit in found}
+    assert rows[0] == ["id"] and {row[0] for row in rows[1:]} == {hit["id"] for hit in found}
     assert len(found) == 3
 
 
@@ -277,6 +284,17 @@ def test_help_and_about_pages(client: TestClient) -> None:
     assert 'id="sintaxis"' in help_page and "Descargar CSV" in help_page
     about = client.get("/acerca").text
     assert "versión pública" in about and "Licencia de los datos" in about
+
+
+def test_every_example_of_the_help_is_a_search_the_api_reads(client: TestClient) -> None:
+    # the help shows proximity, typographic quotes and the fields' Spanish names, and
+    # each example written there is a question the search answers, never a 422
+    help_page = client.get("/ayuda").text
+    syntax = help_page.split('id="sintaxis"')[1].split("</dl>")[0]
+    examples = [html.unescape(c) for c in re.findall(r"<code>(.*?)</code>", syntax)]
+    assert {'"pensión definitiva"~5', "«daño moral»", 'tribunal:"Sala Penal"'} <= set(examples)
+    for example in examples:
+        assert client.get("/v1/search", params={"q": example}).status_code == 200, example
 
 
 def test_sources_are_public_and_an_institution_sees_its_own_after_signing_in(

@@ -65,6 +65,16 @@ def test_parser_errors_say_it_in_spanish_too(client: TestClient) -> None:
     error = _error(client, q='"daño moral')
     assert error["msg"].startswith("unclosed quote")
     assert error["mensaje"] == "falta cerrar las comillas de una frase"
+    # a typographic quote left open is the same mistake, where it was typed
+    error = _error(client, q="amparo «daño moral")
+    assert (error["mensaje"], error["position"]) == ("falta cerrar las comillas de una frase", 7)
+
+
+def test_typographic_quotes_are_a_phrase_not_its_words_anywhere(client: TestClient) -> None:
+    # "daño … moral" apart in the civil judgment, together in the amparo
+    assert len(_titles(client, q="daño moral")) == 2
+    for quoted in ("“daño moral”", "«daño moral»"):
+        assert _titles(client, q=quoted) == ["Amparo en revisión 123/2023"]
 
 
 def test_lower_case_operators_are_words_with_a_suggestion_when_nothing_matches(

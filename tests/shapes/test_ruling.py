@@ -1,7 +1,8 @@
 """A sentence's outcome (sentido del fallo) is kept as its source publishes it: the Nuevo
-León grid's "Sentido del Fallo" column, the Jalisco service's ``ruling`` key. It is read
-only from a column the spec names (never from the sentence's text), kept in the source's
-words case-folded, recorded as read from the listing, and none where the cell is blank."""
+León grid's "Sentido del Fallo" column, the Jalisco service's ``ruling`` key. A column the
+spec names is kept in the source's words case-folded and recorded as read from the
+listing; where the listing gives none, the sentence's resolutive points may
+(tests/unit/test_ruling_reader.py)."""
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ hit sets, filters, facet counts, highlights and errors may not."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 import pytest
 
@@ -22,6 +23,18 @@ def ids(store: Store, **kwargs: object) -> set[str]:
 def test_phrase_matches_words_in_order_only(store: Store) -> None:
     assert ids(store, q='"daño moral"') == {"sen-001"}
     assert ids(store, q='"moral daño"') == set()
+
+
+def test_typographic_quotes_make_a_phrase(store: Store) -> None:
+    # pasted from a word processor or typed on a phone: the words in order, not anywhere
+    for opening, closing in ("“”", "«»", "„“", "＂＂"):
+        assert ids(store, q=f"{opening}moral daño{closing}") == set()
+        assert ids(store, q=f"{opening}daño moral{closing}") == {"sen-001"}
+    assert ids(store, q="“pensión definitiva”~1") == {"sen-002"}
+    assert ids(store, q="tribunal:«Sala Penal» robo") == {"sen-003"}
+    # quotes of another kind inside a phrase are part of it, not its end
+    assert ids(store, q='"por «daño moral» causado"') == {"sen-001"}
+    assert ids(store, q="«por “daño moral” causado»") == {"sen-001"}
 
 
 def test_accentless_plural_finds_accented_singular(store: Store) -> None:
@@ -181,7 +194,19 @@ def test_delete(store: Store) -> None:
     assert store.count() == len(corpus()) - 1
 
 
-@pytest.mark.parametrize("bad", ['"sin cerrar', "(penal", "penal)", "AND civil", "civil OR", "NOT"])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        '"sin cerrar',
+        "«sin cerrar",
+        "“sin cerrar",
+        "(penal",
+        "penal)",
+        "AND civil",
+        "civil OR",
+        "NOT",
+    ],
+)
 def test_malformed_queries_raise_the_same_error(store: Store, bad: str) -> None:
     with pytest.raises(QuerySyntaxError):
         store.search(SearchQuery(q=bad))
@@ -245,6 +270,46 @@ def test_the_snippet_shows_the_phrase_not_its_words_apart(store: Store) -> None:
     found = store.search(SearchQuery(q='"interés superior de la niñez"')).hits
     [hit] = [h for h in found if h.id == stops.id]
     assert "<mark>interés superior de la niñez</mark>" in " ".join(hit.highlights)
+
+
+def _edge_words(fragment: str) -> tuple[str, str]:
+    shown = html.unescape(fragment.replace("<mark>", "").replace("</mark>", "")).split()
+    return shown[0], shown[-1]
+
+
+def test_a_snippet_ends_with_a_whole_word(store: Store) -> None:
+    # the passage read for a snippet ends 600 characters in, inside a word for some
+    # shifts; a hit found by its record alone shows the text's first 220 characters
+    docs = [
+        corpus()[0].model_copy(
+            update={
+                "id": f"sen-corte-{shift}",
+                "text": "daño "
+                + "palabra " * 68
+                + "x" * shift
+                + " daño daño daño "
+                + "señor " * 60,
+            }
+        )
+        for shift in range(1, 5)
+    ]
+    docs.append(
+        corpus()[0].model_copy(
+            update={
+                "id": "sen-cabeza",
+                "court": "Sala Única de Prueba",
+                "text": "extraordinariamente señor " * 20,
+            }
+        )
+    )
+    store.upsert(docs)
+    for shift in range(1, 5):
+        [hit] = [h for h in store.search(SearchQuery(q="daño", limit=20)).hits
+                 if h.id == f"sen-corte-{shift}"]  # fmt: skip
+        assert _edge_words(hit.highlights[0])[1] == "señor", hit.highlights
+    [hit] = store.search(SearchQuery(q='tribunal:"Sala Única de Prueba"')).hits
+    first, last = _edge_words(hit.highlights[0])
+    assert (first, last) in {("extraordinariamente", "señor"), ("extraordinariamente",) * 2}
 
 
 def test_the_snippet_of_a_proximity_phrase_is_where_it_matches(store: Store) -> None:

@@ -56,6 +56,33 @@ def test_an_unknown_field_is_refused_naming_it_and_the_valid_ones() -> None:
     assert caught.value.position == 7
     assert "ponente" in caught.value.message and "court" in caught.value.message
     assert "«juez» no existe" in caught.value.mensaje
+    assert "fecha" not in caught.value.mensaje
+
+
+@pytest.mark.parametrize(
+    ("typed", "phrase"),
+    [
+        ("“daño moral”", "daño moral"),
+        ("«daño moral»", "daño moral"),
+        ("„daño moral“", "daño moral"),
+        ('"daño moral”', "daño moral"),  # a phone made only the closing one typographic
+        ('"el «daño» moral"', "el «daño» moral"),
+        ("«el “daño” moral»", "el “daño” moral"),
+    ],
+)
+def test_typographic_quotes_open_and_close_a_phrase(typed: str, phrase: str) -> None:
+    assert parse_query(typed) == Phrase(phrase)
+    assert parse_query(f"{typed}~3 x") == And((Phrase(phrase, 3), Term("x")))
+
+
+@pytest.mark.parametrize("typed", ["fecha:2023", 'Fecha:"1 de marzo de 2023"', "desde:2023-01-01"])
+def test_a_date_asked_as_a_field_says_how_dates_are_asked(typed: str) -> None:
+    with pytest.raises(QuerySyntaxError) as caught:
+        parse_query(f"amparo {typed}")
+    assert caught.value.position == 7
+    assert "una fecha se pide con año:2023 o con los filtros desde y hasta" in (
+        caught.value.mensaje
+    )
 
 
 @pytest.mark.parametrize("text", ["10:30", "http://ejemplo.gob.mx", "Considerando:", "art.:5"])

@@ -284,13 +284,16 @@ def _oversized(params: Any, selected: dict[str, list[str]]) -> str | None:
 
 
 def _exports(base: list[tuple[str, str]]) -> dict[str, str]:
-    """This search as an Atom feed and a CSV file (the API's own parameters)."""
+    """This search as an Atom feed and a CSV file (the API's own parameters). The page's
+    CSV begins with a byte-order mark: a spreadsheet (Excel) opened on it reads UTF-8,
+    not «daÃ±o»; the API's own default stays without one."""
     items = [(k, v) for k, v in base if k in ("q", "date_from", "date_to", *PAGE_FILTERS)]
     year = next((v for k, v in base if k == "year"), "")
     if whole_number(year, 4) is not None:
         items += [("date_from", f"{year}-01-01"), ("date_to", f"{year}-12-31")]
     query = urlencode(items)
-    return {"atom": f"/v1/search.atom?{query}", "csv": f"/v1/export.csv?{query}"}
+    spreadsheet = urlencode([*items, ("bom", "1")])
+    return {"atom": f"/v1/search.atom?{query}", "csv": f"/v1/export.csv?{spreadsheet}"}
 
 
 def _with_video(library: Library, result: SearchResult) -> set[str]:

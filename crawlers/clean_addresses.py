@@ -1,0 +1,127 @@
+"""Published addresses made clean of a source's credentials, without waiting for a crawl.
+
+Earlier versions kept a spec's key in the addresses they stored when a site put it in its
+links (``lista?token=…``): the document's ``url``, its files', its videos', and where each
+source publishes it (``document_sources``, shown as its ``sources``). A crawl now stores
+them clean (``without_credentials``) and keeps each document's id (``crawlers.moves``),
+but only for what it reads again, and a document whose file addresses alone changed
+counts as unchanged (a file is hashed by its content). ``abierto db clean-addresses``
+rewrites every stored address holding one of a source's credentials at once, keeping
+the ids, and queues the documents to be indexed again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote, quote_plus
+
+from sqlalchemy import Connection, String, cast, delete, or_, select, update
+
+from crawlers.links import without_credentials
+from indexer.build import AnyDocument
+from indexer.db import Database
+from indexer.db.database import to_model, write_documents
+from indexer.db.tables import DocumentRow, DocumentSourceRow
+from indexer.models import SourceLink
+
+BATCH = 200  # documents rewritten per transaction
+_DOCS = DocumentRow.__table__
+_SOURCES = DocumentSourceRow.__table__
+
+
+@dataclass
+class Cleaned:
+    """What one source's cleaning rewrote."""
+
+    documents: int = 0
+    publications: int = 0
+
+
+def clean_addresses(db: Database, source_id: str, secrets: tuple[str, ...]) -> Cleaned:
+    """Rewrite the stored addresses that hold one of ``source_id``'s ``secrets``: its
+    publications' (one already recorded at the clean address is dropped instead), then
+    every document whose address, files, videos or sources hold one."""
+    cleaned = Cleaned()
+    if not secrets:
+        return cleaned
+    forms = _forms(secrets)
+    with db.engine.begin() as connection:
+        cleaned.publications = _clean_publications(connection, source_id, secrets, forms)
+    for ids in _batches(db, forms):
+        with db.engine.begin() as connection:
+            rows = connection.execute(select(_DOCS).where(_DOCS.c.id.in_(ids))).all()
+            docs = [_clean(to_model(row), secrets) for row in rows]
+            # a placeholder hash: each has a row, and is written whatever its hash says (a
+            # file's address is not hashed: the hash alone would call it unchanged)
+            write_documents(connection, docs, known=dict.fromkeys(ids, ""))
+        cleaned.documents += len(docs)
+    return cleaned
+
+
+def _forms(secrets: tuple[str, ...]) -> list[str]:
+    """Each secret as written and as an address encodes it."""
+    found = (form for s in secrets for form in (s, quote(s, safe=""), quote_plus(s)))
+    return list(dict.fromkeys(found))
+
+
+def _containing(column: Any, forms: list[str]) -> Any:
+    return or_(*(column.contains(form, autoescape=True) for form in forms))
+
+
+def _clean_publications(
+    connection: Connection, source_id: str, secrets: tuple[str, ...], forms: list[str]
+) -> int:
+    rows = connection.execute(
+        select(_SOURCES.c.url, _SOURCES.c.document_id).where(
+            _SOURCES.c.source_id == source_id, _containing(_SOURCES.c.url, forms)
+        )
+    ).all()
+    for url, _ in rows:
+        clean = without_credentials(url, secrets)
+        at = (_SOURCES.c.source_id == source_id) & (_SOURCES.c.url == url)
+        taken = connection.execute(
+            select(_SOURCES.c.url).where(_SOURCES.c.source_id == source_id, _SOURCES.c.url == clean)
+        ).first()
+        if taken is not None or clean == url:
+            connection.execute(delete(_SOURCES).where(at))
+        else:
+            connection.execute(update(_SOURCES).where(at).values(url=clean))
+    return len(rows)
+
+
+def _batches(db: Database, forms: list[str]) -> Iterator[list[str]]:
+    """The ids of the documents holding a secret (in their address or their data), in
+    batches, read at once (they are rewritten after)."""
+    data = cast(_DOCS.c.data, String)
+    query = select(_DOCS.c.id).where(or_(_containing(_DOCS.c.url, forms), _containing(data, forms)))
+    with db.engine.connect() as connection:
+        ids = list(connection.execute(query.order_by(_DOCS.c.id)).scalars())
+    for start in range(0, len(ids), BATCH):
+        yield ids[start : start + BATCH]
+
+
+def _clean(doc: AnyDocument, secrets: tuple[str, ...]) -> AnyDocument:
+    def clean(url: str) -> str:
+        return without_credentials(url, secrets)
+
+    update_: dict[str, Any] = {
+        "url": clean(doc.url),
+        "files": [f.model_copy(update={"url": clean(f.url)}) for f in doc.files],
+        "sources": list(
+            {
+                (s.source_id, clean(s.url)): SourceLink(source_id=s.source_id, url=clean(s.url))
+                for s in doc.sources
+            }.values()
+        ),
+    }
+    videos = getattr(doc, "video_urls", None)
+    if videos:
+        update_["video_urls"] = [
+            v.model_copy(update={"url": clean(v.url)})
+            if not v.captions_url
+            else v.model_copy(update={"url": clean(v.url), "captions_url": clean(v.captions_url)})
+            for v in videos
+        ]
+    return doc.model_copy(update=update_)

@@ -1,0 +1,136 @@
+"""A sentence's outcome (sentido del fallo) read from its resolutive points, for the
+sentences whose listing gives none (the SCJN's among them).
+
+A sentence closes with ``Por lo expuesto y fundado, se R E S U E L V E:`` (or ``este
+Tribunal Pleno resuelve:``) and its points, ``PRIMERO.``/``ÚNICO.``; the first point
+carries the decision (``Se sobresee en la presente acción…``, ``La Justicia de la Unión
+ampara y protege…``). Only a closed list of the courts' formulas is read, written as the
+listings write outcomes (the Jalisco service's ``confirmar``, ``revocar``,
+``improcedente``), so a facet shows one value per meaning. A first point that names no
+formula, names two, or negates one in words the list does not hold gives none: a wrong
+outcome is worse than no outcome.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from indexer.readers.artifacts import mended
+
+# A first point's ordinal, which opens it ("PRIMERO.", "ÚNICO.-", "Primero:").
+_ORDINALS = ("PRIMERO", "Primero", "ÚNICO", "UNICO", "Único", "Unico")
+_FIRST_POINT = re.compile(r"(?:PRIMERO|Primero|[ÚU]NICO|[ÚU]nico)\s*(?:\.\s*[-–—]?|[-–—:])\s*")
+# The resolutive heading right before it, nothing but punctuation between: spaced or not,
+# "resuelve:" after its subject, "se resuelve", or the "Por lo expuesto y fundado" that
+# opens it (some texts lose the heading itself).
+_HEADING_BEFORE = re.compile(
+    r"(?:\br\s?e\s?s\s?u\s?e\s?l\s?v\s?e\s?n?"
+    r"|\bpor\s+lo\s+(?:antes\s+)?expuesto\s+y\s+fundado)[\s,;:.]*\Z",
+    re.IGNORECASE,
+)
+# A sentence's points come last; the votes after them name a few more "Primero"s, a text
+# naming thousands is read over its last few dozen.
+ORDINALS_READ = 64
+HEADING_CHARS = 120  # "Por lo expuesto y fundado, se R E S U E L V E:" and its blank lines
+# The first point ends at its first sentence's line end (a PDF may lose the blank line and
+# the next ordinal), where another point begins, or at the closing.
+_POINT_END = re.compile(
+    r"\n\s*\n|\.[ \t]*\n"
+    r"|(?:^|\n)\s*(?:SEGUNDO|TERCERO|CUARTO|Segundo|Tercero|Cuarto)\b"
+    r"|\bNotif[ií]quese\b|\bAs[ií]\s+lo\s+resolvi",
+    re.IGNORECASE,
+)
+FIRST_POINT_CHARS = 1500  # a first point is a sentence or two, never a page
+
+_W = r"\s+"
+# Formula → the outcome as listings write it. Read on the point folded (lowercase,
+# no accents, one space between words).
+_FORMULAS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), value)
+    for pattern, value in (
+        (rf"\bno{_W}ampara{_W}ni{_W}protege\b", "no amparar"),
+        (rf"\bampara{_W}y{_W}protege\b", "amparar"),
+        (rf"\bse{_W}confirma\b", "confirmar"),
+        (rf"\bse{_W}revoca\b", "revocar"),
+        (rf"\bse{_W}modifica\b", "modificar"),
+        (rf"\bse{_W}sobresee\b", "sobreseer"),
+        (rf"\bse{_W}desecha\b", "desechar"),
+        (rf"\bes{_W}procedente{_W}pero{_W}infundad[oa]\b", "procedente pero infundado"),
+        (rf"\bes{_W}procedente{_W}y{_W}fundad[oa]\b", "procedente y fundado"),
+        (
+            rf"\bes{_W}procedente{_W}y{_W}parcialmente{_W}fundad[oa]\b",
+            "procedente y parcialmente fundado",
+        ),
+        (rf"\b(?:es|se{_W}declara){_W}infundad[oa]\b", "infundado"),
+        (rf"\b(?:es|se{_W}declara){_W}fundad[oa]\b", "fundado"),
+        (rf"\bse{_W}declara{_W}la{_W}invalidez\b", "declarar la invalidez"),
+        (rf"\bse{_W}reconoce{_W}la{_W}validez\b", "reconocer la validez"),
+        (rf"\bes{_W}improcedente\b", "improcedente"),
+        (
+            rf"\b(?:es{_W}inexistente|no{_W}existe){_W}(?:la{_W})?contradiccion\b",
+            "no existe contradicción",
+        ),
+        (rf"\b(?:si{_W})?existe{_W}(?:la{_W})?contradiccion\b", "existe contradicción"),
+    )
+)
+# A formula this close after a "no" (or "ni") is negated in words the list does not read.
+_NEGATED = re.compile(r"\b(?:no|ni|tampoco)\s+(?:\w+\s+)?$")
+
+
+def _folded(text: str) -> str:
+    """Lowercase, accents off, one space between words: the formulas' spelling."""
+    plain = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return " ".join(plain.lower().split())
+
+
+def _last_ordinals(text: str) -> list[int]:
+    """Where a first point's ordinal word may start, the last ``ORDINALS_READ`` of them,
+    last first: found by plain search from the end (a regex tried at each of a long
+    sentence's characters costs several times more)."""
+    found: list[int] = []
+    for word in _ORDINALS:
+        at = text.rfind(word)
+        for _ in range(ORDINALS_READ):
+            if at < 0:
+                break
+            found.append(at)
+            at = text.rfind(word, 0, at)
+    return sorted(found, reverse=True)[:ORDINALS_READ]
+
+
+def _first_point(text: str) -> tuple[str, int] | None:
+    """The last resolutive heading's first point and where it starts: the last, since
+    the background quotes lower courts' points before the sentence gives its own."""
+    for at in _last_ordinals(text):
+        point = _FIRST_POINT.match(text, at)
+        if point and _HEADING_BEFORE.search(text, max(0, at - HEADING_CHARS), at):
+            body = text[point.end() : point.end() + FIRST_POINT_CHARS]
+            end = _POINT_END.search(body)
+            return (body[: end.start()] if end else body), point.end()
+    return None
+
+
+def ruling_in_point(point: str) -> str | None:
+    """The one outcome a resolutive point states in the list's formulas, or None when it
+    names none, two different ones, or one negated."""
+    words = _folded(mended(point))
+    spans: list[tuple[int, int, str]] = []
+    for pattern, value in _FORMULAS:
+        spans += [(m.start(), m.end(), value) for m in pattern.finditer(words)]
+    # a formula inside a longer one ("existe la contradicción" in "no existe la…") is it
+    kept = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
+    if any(_NEGATED.search(words[:start]) for start, _, _ in kept):
+        return None
+    values = {value for _, _, value in kept}
+    return values.pop() if len(values) == 1 else None
+
+
+def read_ruling(text: str) -> tuple[str, int] | None:
+    """The sentence's outcome from its first resolutive point, and where that point is."""
+    point = _first_point(text)
+    if point is None:
+        return None
+    value = ruling_in_point(point[0])
+    return (value, point[1]) if value else None
