@@ -134,7 +134,7 @@ _COURT = re.compile(
     r"(?![\w])"
 )
 _ABBREVIATION = re.compile(r"[A-Z]{2,4}")  # "AR", "ADR", "AI": codes in capitals only
-_CODES = frozenset(("ad", "ar", "ai", "cc", "adr", "dgi"))
+_CODES = frozenset(("ad", "ar", "ai", "cc", "ct", "adr", "dgi"))
 
 
 _HONORIFIC = re.compile(r"\bH\.\s*(?=Tribunal|Supremo)")

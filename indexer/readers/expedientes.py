@@ -69,7 +69,8 @@ CASE_TYPES: tuple[CaseType, ...] = (
         ("declaratoria general de inconstitucionalidad", "d.g.i.", "dgi"),
     ),
     CaseType("CC", "Controversia Constitucional", ("controversia constitucional", "c.c.", "cc")),
-    CaseType("CT", "Contradicción de Tesis", ("contradiccion de tesis", "c.t.")),
+    # the SCJN's lists and session records write it bare too ("CT 95/2019")
+    CaseType("CT", "Contradicción de Tesis", ("contradiccion de tesis", "c.t.", "ct")),
     CaseType("CCR", "Contradicción de Criterios", ("contradiccion de criterios",), False),
     CaseType("RR", "Recurso de Reclamación", ("recurso de reclamacion",), False),
     CaseType(

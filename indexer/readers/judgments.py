@@ -38,6 +38,7 @@ from indexer.readers.expedientes import (
 from indexer.readers.judge_offices import judge_after_office, judges_court
 from indexer.readers.named_members import member_by_place
 from indexer.readers.normalise import MATTER_WORDS, MONTHS, normalise_matter, parse_date
+from indexer.readers.opening_courts import opening_court
 from indexer.readers.rulings import read_ruling
 from indexer.spots import Spans
 
@@ -338,8 +339,11 @@ _CLOSING_DATE = _starting(
     r"(?:sesi[oó]n|fecha|el\s+d[ií]a|a\s+los|celebrada\s+el)\s+(?P<date>[^\n]{6,140})",
     re.I,
 )
+# (a juzgado's "En la ciudad de Guadalajara, Jalisco, a veinte…": the place's kind in
+# lower case)
 _PLACE_DATE = _LineStarts(
-    r"[ \t]*[A-ZÁÉÍÓÚÑ][\w.-]*(?:[ ,]+(?:(?:de|del|la|los|el)\s+){0,2}[A-ZÁÉÍÓÚÑ][\w.-]*)"
+    r"[ \t]*[A-ZÁÉÍÓÚÑ][\w.-]*(?:[ ,]+(?:(?:de|del|la|los|el)\s+){0,2}"
+    r"(?:[A-ZÁÉÍÓÚÑ][\w.-]*|(?<=\bla\s)(?:ciudad|villa|poblaci[oó]n)(?=\s+de\s)))"
     r"{0,6},\s*(?:a\s+|al\s+|el\s+d[ií]a\s+)?(?:los\s+)?(?P<date>[^\n]{6,140})"
 )
 # What a place never holds: a court that did something ("Hechos. El Pleno de la Suprema
@@ -1125,7 +1129,7 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
         court = _bare_body(name, lines[:i], head) or normalise_court(name)
         if court:
             return court, head.find(written[i])
-    court = _own_court_in(head)
+    court = _own_court_in(head) or opening_court(head)
     if court:
         return court
     for match in _closings(text):

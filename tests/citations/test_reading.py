@@ -34,6 +34,12 @@ def test_a_cited_case_compares_equal_to_a_stored_expediente(written: str) -> Non
     ]
 
 
+def test_a_bare_ct_code_cites_a_contradiccion_de_tesis_only_in_capitals() -> None:
+    """``CT 95/2019`` is the SCJN's own short form; "ct" in lower case is no code."""
+    assert keys("Como se resolvió en la CT 95/2019, el criterio obliga.", "case") == ["CT 95/2019"]
+    assert keys("la nota ct 95/2019 del archivo", "case") == []
+
+
 def test_the_court_written_after_a_case_is_kept() -> None:
     text = (
         "Lo resolvió el amparo directo 98/2021 del Tercer Tribunal Colegiado en Materia "

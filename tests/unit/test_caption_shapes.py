@@ -259,3 +259,9 @@ def test_a_case_that_arises_in_a_juicio_is_read_and_is_not_that_juicio(
     values = read_sentence(text).values
     assert normalise_expediente(values.get("expediente")) == canonical
     assert values.get("proceeding") is None
+
+
+def test_a_bare_contradiccion_de_tesis_code_in_the_caption_is_read() -> None:
+    """``CT 12/2023`` heads a caption as ``AR`` does: a contradicción de tesis."""
+    text = caption("CT 12/2023", "PONENTE: MINISTRO JUAN PÉREZ")
+    assert normalise_expediente(read_sentence(text).values.get("expediente")) == "CT 12/2023"

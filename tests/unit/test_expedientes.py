@@ -146,6 +146,8 @@ def test_a_search_for_one_appeal_finds_that_toca_only() -> None:
         ("RECURSO DE REVISIÓN ADMINISTRATIVA 3/2023", "Recurso de Revisión Administrativa 3/2023",
          "Recurso de Revisión Administrativa 3/2023"),
         ("recurso de revisión 3/2023", "Recurso de Revisión 3/2023", "Recurso de Revisión 3/2023"),
+        # the SCJN's lists write a contradicción de tesis bare, as they write "AR"
+        ("CT 95/2019", "CT 95/2019", "Contradicción de Tesis 95/2019"),
     ],
 )  # fmt: skip
 def test_a_case_type_written_short_or_long_is_kept(

@@ -77,3 +77,60 @@ def test_a_sala_without_a_letterhead_keeps_its_own_name() -> None:
     opening = "Visto para resolver el toca penal número 456/2023; y"
     values = read_sentence(sentence("QUINTA SALA UNITARIA PENAL", opening)).values
     assert values["court"] == "Quinta Sala Unitaria Penal"
+
+
+def opened(opening: str) -> dict[str, str]:
+    """A sentence with no caption: its opening paragraph is all that names the court."""
+    return read_sentence(
+        f"{opening}\n\nR E S U L T A N D O\n{BODY}\n\nC O N S I D E R A N D O\n{BODY}\n\n"
+        "Por lo expuesto, se resuelve:\n\nPRIMERO. Se confirma la sentencia recurrida.\n\n"
+        "Así lo resolvió y firma quien suscribe, ante quien autoriza y da fe.\n"
+    ).values
+
+
+@pytest.mark.parametrize(
+    ("opening", "court"),
+    [("VISTOS para resolver el toca 123/2023, formado con motivo del recurso de apelación "
+      "interpuesto por la parte actora contra la sentencia definitiva dictada por el Juez "
+      "Tercero de lo Civil, ante esta Décima Sala del Supremo Tribunal de Justicia del Estado "
+      "de Jalisco; y", "Décima Sala del Supremo Tribunal de Justicia del Estado de Jalisco"),
+     ("V I S T O S para resolver los autos del toca penal 45/2022, que se tramita ante esta "
+      "Segunda Sala Penal del Tribunal Superior de Justicia del Estado de Puebla; y",
+      "Segunda Sala Penal del Tribunal Superior de Justicia del Estado de Puebla")],
+)  # fmt: skip
+def test_a_state_sala_the_vistos_paragraph_calls_its_own_is_the_court(
+    opening: str, court: str
+) -> None:
+    assert opened(opening)["court"] == court
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["En Guadalajara, Jalisco, a veinte de enero de dos mil veinticuatro, el Juzgado Tercero "
+     "de lo Civil del Primer Partido Judicial del Estado de Jalisco dicta la siguiente "
+     "sentencia definitiva en el juicio ordinario civil promovido por **********.",
+     "En la ciudad de Guadalajara, Jalisco, a veinte de enero de dos mil veinticuatro, el "
+     "Juzgado Tercero de lo Civil del Primer Partido Judicial del Estado de Jalisco.\n\n"
+     "VISTOS para dictar sentencia definitiva en los autos del expediente 456/2022; y"],
+)  # fmt: skip
+def test_a_juzgado_opening_with_place_and_date_gives_court_and_date(opening: str) -> None:
+    values = opened(opening)
+    court = "Juzgado Tercero de lo Civil del Primer Partido Judicial del Estado de Jalisco"
+    assert values["court"] == court
+    assert values["resolution_date"] == "2024-01-20"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [  # the sala that gave the appealed ruling, not "esta": another court's
+     "VISTOS para resolver el amparo directo 12/2023, promovido contra la sentencia dictada "
+     "por la Décima Sala del Supremo Tribunal de Justicia del Estado de Jalisco; y",
+     # a juzgado the opening names doing something else: the one appealed from
+     "En Guadalajara, Jalisco, a veinte de enero de dos mil veinticuatro, el Juzgado Tercero "
+     "de lo Civil remitió los autos originales del expediente 456/2022.",
+     # a juzgado not the subject of the opening
+     "VISTOS para resolver el toca 12/2023, relativo a la apelación contra la sentencia del "
+     "Juzgado Tercero de lo Civil del Primer Partido Judicial; y"],
+)  # fmt: skip
+def test_a_court_the_opening_only_names_is_not_the_documents(opening: str) -> None:
+    assert "court" not in opened(opening)

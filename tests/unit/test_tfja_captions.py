@@ -146,3 +146,32 @@ def test_an_instructor_whose_project_another_engrossed_is_no_ponente(
 ) -> None:
     caption = f"EXPEDIENTE: 1234/23-06-02-5\n\nACTOR: **********\n\n{lines}"
     assert "ponente" not in read_sentence(sentence(caption, closing=closing)).values
+
+
+def stated(opening: str) -> dict[str, str]:
+    """A TFJA sentence with no caption and no closing: its opening names the sala."""
+    return read_sentence(
+        f"Ciudad de México, a veinte de marzo de dos mil veinticuatro.\n\n{opening}\n\n"
+        f"R E S U L T A N D O\n{BODY}\n\nC O N S I D E R A N D O\n{BODY}\n\n"
+        "Por lo expuesto, se resuelve:\nÚNICO. Se declara la nulidad de la resolución.\n"
+    ).values
+
+
+def test_a_sala_stated_in_the_opening_is_the_court() -> None:
+    values = stated(
+        f"La Quinta Sala Regional Metropolitana del {TFJA}, integrada por los Magistrados "
+        "**********, ********** y **********, con fundamento en el artículo 49 de la Ley "
+        "Federal de Procedimiento Contencioso Administrativo, dicta sentencia definitiva en "
+        "el juicio 1234/23-17-05-3."
+    )
+    assert values["court"] == f"Quinta Sala Regional Metropolitana del {TFJA}"
+
+
+def test_a_sala_the_opening_only_names_is_not_the_court() -> None:
+    """The sala whose ruling is challenged, mid-sentence, is another's."""
+    values = stated(
+        "VISTOS para resolver el recurso de revisión fiscal 45/2024, interpuesto contra la "
+        f"sentencia de la Quinta Sala Regional Metropolitana del {TFJA}, integrada por tres "
+        "magistrados; y"
+    )
+    assert "court" not in values
