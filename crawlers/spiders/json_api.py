@@ -20,6 +20,7 @@ from crawlers.formats.json_text import json_text
 from crawlers.items import DocumentDraft
 from crawlers.jsonpath import as_text, read_path
 from crawlers.links import absolute, without_session
+from crawlers.no_content import NO_CONTENT, nothing_sent
 from crawlers.origin_headers import with_origin_headers
 from crawlers.spiders.base import SpecSpider
 from crawlers.templates import render_all, render_complete, render_json, with_query
@@ -94,6 +95,9 @@ class JsonApiSpider(SpecSpider):
     ) -> Iterator[Any]:
         self.run.count("pages")
         rules = self.rules
+        if said := nothing_sent(response):
+            self.run.error(NO_CONTENT, response.url, said)
+            return
         try:
             data = json.loads(json_text(response.body, _content_type(response)))
         except (ValueError, RecursionError) as exc:
@@ -170,6 +174,10 @@ class JsonApiSpider(SpecSpider):
         it; an answer that is no JSON is counted and the record's own values kept."""
         detail = self.rules.detail
         assert detail is not None
+        if said := nothing_sent(response):
+            self.run.error(NO_CONTENT, response.url, f"json_api.detail: {said}")
+            yield from self._after_record(draft)
+            return
         try:
             data = json.loads(json_text(response.body, _content_type(response)))
         except (ValueError, RecursionError) as exc:
