@@ -50,6 +50,7 @@ LABELS = {
     "network": "falla de red",
     "cut_short": "respuesta cortada",
     "partial_content": "el sitio envió solo una parte (206)",
+    "no_content": "el sitio respondió sin contenido (204)",
     "ignored": "petición descartada",
     "xml_entities": "XML con entidades peligrosas",
     "xml_too_deep": "XML anidado en exceso",
@@ -128,6 +129,8 @@ _PARTIAL = re.compile(
     r"(?:.*: )?HTTP 206 \(partial content\) to a request that asked for no range: "
     r"(?:bytes (\d+)-(\d+) of (\d+|an unknown size)|with no Content-Range.*)$"
 )
+# crawlers.no_content.SAID's
+_NO_CONTENT = re.compile(r"HTTP (\d{3}) \(no content\): there was nothing to read$")
 _WAIT = re.compile(r"HTTP (\d{3}), asking to wait (\d+) s \(Retry-After\)$")
 _REDIRECTS = re.compile(r"(\d+) redirects without an answer: (.*)$", re.S)
 _RESOLVES = re.compile(r"blocked address: (\S+) resolves to (\S+), a (.+) address$")
@@ -413,6 +416,9 @@ def _detail(cause: str, message: str) -> str | None:
             return where + PAGES[message]
     if message.startswith(("the API did not answer JSON", "not JSON: ")):
         return where + "la API no respondió con JSON"
+    if found := _NO_CONTENT.match(message):
+        status = found.group(1)
+        return f"{where}el sitio respondió HTTP {status}, sin contenido: no había nada que leer"
     if found := _LONG_NUMBER.match(message):
         digits, most = found.groups()
         return f"{where}la API respondió un número de {digits} cifras (se leen hasta {most})"

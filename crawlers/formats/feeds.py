@@ -26,6 +26,14 @@ MEXICO_CITY = ZoneInfo("America/Mexico_City")
 _WRITTEN_YEAR = re.compile(r"[A-Za-z]\s+(\d{3,})\b")  # "Jan 0001": the year after the month
 OPENING_CHARS = 20_000  # of an entry's content, where its description dates what it shows
 _TAG = re.compile(r"<[^<>]*>")  # never past the next "<": linear on any text
+# an HTML element's tag left in a title's text (in CDATA, or escaped once: ``&lt;b&gt;``):
+# named, so "Ley de Ingresos < 2024" and "consumos <5 m3 y >10 m3" stay as written
+_HTML_TAG = re.compile(
+    r"<(/?)(a|abbr|b|big|br|cite|code|del|div|em|font|h[1-6]|hr|i|img|ins|li|mark|ol|p|q|s"
+    r"|small|span|strike|strong|sub|sup|time|tt|u|ul)(?:\s[^<>]*)?/?>",
+    re.IGNORECASE,
+)
+_BREAKING = frozenset({"br", "div", "hr", "li", "ol", "p", "ul"} | {f"h{n}" for n in range(1, 7)})
 
 
 @dataclass
@@ -169,6 +177,15 @@ def _whole(node: etree._Element, paths: tuple[etree.XPath, ...], markup: bool) -
     return None
 
 
+def plain_title(text: str | None) -> str:
+    """A title as plain text: the HTML tags a template put in it dropped (a line break or
+    paragraph read as a space), then its character references read. An RSS title is
+    text or HTML by who wrote it; a tag kept showed as ``Aviso <b>urgente</b>``."""
+    if text and "<" in text:
+        text = _HTML_TAG.sub(lambda tag: " " if tag[2].lower() in _BREAKING else "", text)
+    return " ".join(html.unescape(text or "").split())
+
+
 def _entry(node: etree._Element, rss: bool) -> FeedEntry:
     if rss:
         link = _first(node, _RSS_LINK)
@@ -177,7 +194,7 @@ def _entry(node: etree._Element, rss: bool) -> FeedEntry:
         link = _first(node, _ATOM_LINK)
         enclosures = _ATOM_ENCLOSURES(node)
     return FeedEntry(
-        title=html.unescape(_whole(node, _TITLE, markup=False) or ""),
+        title=plain_title(_whole(node, _TITLE, markup=False)),
         link=link,
         id=_first(node, _ID),
         published=parse_moment(_first(node, _PUBLISHED)),

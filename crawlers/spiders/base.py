@@ -31,6 +31,7 @@ from crawlers.encoding import as_page, true_encoding
 from crawlers.failures import failure_cause
 from crawlers.items import DocumentDraft, Download
 from crawlers.links import BadLink, absolute, clean_link, page_base, without_session
+from crawlers.no_content import NO_CONTENT, nothing_sent
 from crawlers.runs import RunStats
 from crawlers.selectors import BadFieldLink, read, read_fields, select
 from crawlers.templates import render_all, with_query
@@ -227,6 +228,9 @@ class SpecSpider(scrapy.Spider):
         )
 
     def parse_document(self, response: Response, draft: DocumentDraft) -> Iterator[Any]:
+        if said := nothing_sent(response):  # no document, as when its page is an HTTP error
+            self.run.error(NO_CONTENT, response.url, said)
+            return
         page = as_page(response)
         if page is None:
             draft.files.append(Download(_address(response), response.body, _true_type(response)))
@@ -252,9 +256,13 @@ class SpecSpider(scrapy.Spider):
         yield from self.next_file(draft)
 
     def parse_file(self, response: Response, draft: DocumentDraft) -> Iterator[Any]:
-        embedded = self._embedded_file(response, draft)
-        page = None if embedded else as_page(response)
-        if embedded:
+        said = nothing_sent(response)
+        embedded = None if said else self._embedded_file(response, draft)
+        page = None if embedded or said else as_page(response)
+        if said:  # the document keeps its other parts, as when a file is an HTTP error
+            self.run.error(NO_CONTENT, response.url, said)
+            draft.files_failed += 1
+        elif embedded:
             draft.viewer_hops += 1
             draft.pending_files.insert(0, embedded)
         elif page is not None and self._soft_404(page):

@@ -16,13 +16,14 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from config.spec_shapes import JsonApiRules
+from crawlers.formats.json_text import json_text
 from crawlers.items import DocumentDraft
 from crawlers.jsonpath import as_text, read_path
 from crawlers.links import absolute, without_session
+from crawlers.no_content import NO_CONTENT, nothing_sent
 from crawlers.origin_headers import with_origin_headers
 from crawlers.spiders.base import SpecSpider
 from crawlers.templates import render_all, render_complete, render_json, with_query
-from indexer.extract.sniff import decode_bytes
 from indexer.readers.normalise import parse_date
 
 TOTAL_NOT_REACHED = "total_not_reached"
@@ -40,6 +41,11 @@ def unreadable_json(exc: ValueError | RecursionError) -> str:
         most, digits = found.groups()
         return f"the API answered a number of {digits} digits (at most {most} are read)"
     return f"the API did not answer JSON: {exc}"
+
+
+def _content_type(response: Response) -> str | None:
+    value = response.headers.get(b"Content-Type")
+    return value.decode("latin-1") if value else None
 
 
 def _day(draft: DocumentDraft) -> dt.date | None:
@@ -89,8 +95,11 @@ class JsonApiSpider(SpecSpider):
     ) -> Iterator[Any]:
         self.run.count("pages")
         rules = self.rules
+        if said := nothing_sent(response):
+            self.run.error(NO_CONTENT, response.url, said)
+            return
         try:
-            data = json.loads(decode_bytes(response.body)[0])
+            data = json.loads(json_text(response.body, _content_type(response)))
         except (ValueError, RecursionError) as exc:
             self.run.error("not_json", response.url, unreadable_json(exc))
             return
@@ -165,8 +174,12 @@ class JsonApiSpider(SpecSpider):
         it; an answer that is no JSON is counted and the record's own values kept."""
         detail = self.rules.detail
         assert detail is not None
+        if said := nothing_sent(response):
+            self.run.error(NO_CONTENT, response.url, f"json_api.detail: {said}")
+            yield from self._after_record(draft)
+            return
         try:
-            data = json.loads(decode_bytes(response.body)[0])
+            data = json.loads(json_text(response.body, _content_type(response)))
         except (ValueError, RecursionError) as exc:
             self.run.error("not_json", response.url, f"json_api.detail: {unreadable_json(exc)}")
             yield from self._after_record(draft)

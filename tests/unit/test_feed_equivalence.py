@@ -4,12 +4,11 @@ the spiders had), on every feed shape the crawler meets."""
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 import pytest
 
-from crawlers.formats.feeds import FeedEntry, parse_feed, parse_moment
+from crawlers.formats.feeds import FeedEntry, parse_feed, parse_moment, plain_title
 from crawlers.formats.xml import first_text, xml_selector
 from tests.adversarial.hostile import large_feed
 
@@ -85,7 +84,7 @@ def _as_parsel_read(body: bytes) -> tuple[object, ...]:
         published = first_text(node, "./pubDate/text()", "./published/text()",
                                "./date/text()", "./issued/text()")  # fmt: skip
         entries.append((
-            html.unescape(first_text(node, "./title/text()") or ""), link,
+            plain_title(first_text(node, "./title/text()")), link,
             first_text(node, "./guid/text()", "./id/text()"), parse_moment(published),
             parse_moment(first_text(node, "./updated/text()", "./modified/text()")),
             first_text(node, "./encoded/text()", "./content/text()", "./summary/text()",
@@ -135,7 +134,8 @@ def test_the_shapes_read_what_a_person_sees() -> None:
     assert first.link == "https://c.example/g/1" and first.authors == ["Dip. Ana"]
     assert first.categories == ["Dictámenes", "Salud pública"]
     assert first.enclosures == ["/docs/1.pdf"] and first.summary == "Texto completo del dictamen"
-    assert second.title == "Acuerdo <i>núm.</i> 2" and second.link is None
+    assert first.title == "Dictamen & anexos"  # a title is plain text: HTML's tags dropped
+    assert second.title == "Acuerdo núm. 2" and second.link is None
     assert second.id == "interno-2" and str(second.day) == "2025-02-18"
     assert third.published is None and third.link == "relativo/3.html"
     atom = parse_feed(ATOM)
