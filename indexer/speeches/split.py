@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from indexer.analysis import fold_keyword
 from indexer.speeches.chair import chair_change_at
+from indexer.speeches.collective import collective_speaker_at
 from indexer.speeches.sections import section_at
 from indexer.spots import matches_at, occurrences
 
@@ -321,7 +322,7 @@ def _speaker_at(line: str) -> tuple[str, str] | None:
     if match is None:
         match = _COURT_SPEAKER.match(line.lstrip())
         if match is None:
-            return None
+            return collective_speaker_at(line)
         return " ".join(match["who"].split()), line.lstrip()[match.end() :].strip()
     return " ".join((match["who"] or match["bare"]).split()), line[match.end() :].strip()
 
