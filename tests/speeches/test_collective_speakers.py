@@ -133,3 +133,44 @@ def test_the_session_page_shows_who_shouted_and_no_person_for_a_bench(library: L
         page = http.get("/d/cd-2024-10-29").text
     assert "<strong>Voces</strong>" in page
     assert "<strong>Integrantes del Grupo Parlamentario de Morena</strong>" in page
+
+
+ROLL_CALL = """La Secretaria Senadora Verónica Noemí Camino Farjat: Conforme al registro en el \
+sistema electrónico, se emitieron 86 votos a favor y 39 en contra.
+VOTACIÓN REGISTRADA EN EL SISTEMA ELECTRÓNICO
+A FAVOR
+ABREU ARTIÑANO ROCÍO ADRIANA
+AGUILAR LÓPEZ JOSÉ ANTONIO
+
+EN CONTRA
+ANAYA CORTÉS RICARDO
+El Presidente Senador Gerardo Fernández Noroña: En consecuencia, queda aprobado.
+"""
+
+
+def test_a_vote_list_is_the_records_not_the_secretarys_words() -> None:
+    said = _said(ROLL_CALL)
+    assert said[0] == (
+        "La Secretaria Senadora Verónica Noemí Camino Farjat",
+        "Conforme al registro en el sistema electrónico, se emitieron 86 votos a favor y 39 en "
+        "contra.",
+    )
+    assert said[1][0] is None and "ANAYA CORTÉS RICARDO" in said[1][1]
+    assert said[2] == (
+        "El Presidente Senador Gerardo Fernández Noroña",
+        "En consecuencia, queda aprobado.",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a heading the section reader keeps, then the chair speaks
+        "El diputado Juan Pérez Gil: Gracias.\nASISTENCIA\nLa Presidenta diputada Ana Ruiz: Ya.\n",
+        # a sentence in capitals that mentions a vote goes on
+        "El diputado Juan Pérez Gil: Leo el acuerdo:\nVOTACIÓN NOMINAL DEL DICTAMEN\nque se "
+        "somete hoy.\n",
+    ],
+)
+def test_no_list_where_none_is_printed(text: str) -> None:
+    assert all(not (speaker is None and "·" in said) for speaker, said in _said(text))
