@@ -136,6 +136,15 @@ def read_speaker(as_written: str) -> Speaker:
         bare = bare[: seat.start()]
     folded = fold_keyword(bare)
     role = _role(folded)
+    # (imported here: the chorus module reads parties with this module's party_of)
+    from indexer.speeches.collective import collective, collective_party
+
+    if collective(bare):  # "Integrantes del Grupo Parlamentario de Morena": no one
+        bench = collective_party(bare)
+        if party is None and bench is not None:
+            party, party_written = bench
+        # no one's role either ("Legislador" would say one person spoke)
+        return Speaker(written, "otro", None, party, from_seat, party_written)
     name = _name(bare, folded, role)
     return Speaker(written, role, name, party, from_seat, party_written)
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from indexer.analysis import fold_keyword
 from indexer.speeches.chair import chair_change_at
+from indexer.speeches.collective import collective_speaker_at
+from indexer.speeches.roll_call import roll_call_at
 from indexer.speeches.sections import section_at
 from indexer.spots import matches_at, occurrences
 
@@ -235,6 +237,14 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
             chair, taken = change
             skip, previous = taken - 1, None
             continue
+        listed = roll_call_at(lines, at, previous) if turns or current else None
+        if listed is not None:
+            close()  # a vote's list is the record's, no one's words
+            turns.append(
+                Turn(0, None, " · ".join(_listed(lines[at : at + listed])), True, agenda_index)
+            )
+            skip, previous, after_section = listed - 1, None, True
+            continue
         heading = _agenda_heading(line, items)
         if heading is not None:
             close()
@@ -273,6 +283,10 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
         if turn.agenda_index is not None and turn.agenda_index < len(items):
             turn.agenda_item = items[turn.agenda_index]
     return [t for t in turns if t.text or t.speaker]
+
+
+def _listed(lines: Sequence[str]) -> list[str]:
+    return [" ".join(line.split()) for line in lines if line.strip()]
 
 
 def _opens_turn(line: str) -> bool:
@@ -321,7 +335,7 @@ def _speaker_at(line: str) -> tuple[str, str] | None:
     if match is None:
         match = _COURT_SPEAKER.match(line.lstrip())
         if match is None:
-            return None
+            return collective_speaker_at(line)
         return " ".join(match["who"].split()), line.lstrip()[match.end() :].strip()
     return " ".join((match["who"] or match["bare"]).split()), line[match.end() :].strip()
 

@@ -90,10 +90,8 @@ def _speakers(client: TestClient, name: str) -> list[str]:
         r"</span>)?",
         turns,
     )
-    return [
-        f"{unescape(who)} ({unescape(detail)})" if detail else unescape(who)
-        for who, detail in found
-    ]
+    shown = [(unescape(re.sub(r"<[^>]+>", "", who)), detail) for who, detail in found]
+    return [f"{who} ({unescape(detail)})" if detail else who for who, detail in shown]
 
 
 def test_a_courts_speakers_are_named_in_ordinary_spanish(client: TestClient) -> None:

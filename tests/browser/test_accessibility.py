@@ -46,6 +46,7 @@ def pages(site: Site) -> dict[str, str]:
         "congreso": f"/sesiones/{slug}",
         "documento": f"/buscar?q=%22{quote(sentencia.distinctive_phrase)}%22",
         "sesion": f"/sesiones?desde={spoken.date}&hasta={spoken.date}",
+        "persona": f"/sesiones?desde={spoken.date}&hasta={spoken.date}",
         "fuentes": "/fuentes",
         "fuentes-numeros": "/fuentes",
         "ayuda": "/ayuda",
@@ -64,12 +65,15 @@ def test_every_page_is_accessible(site: Site, open_page: Any, viewport: dict[str
         if name == "documento":  # reached from a search, as people arrive
             page.locator("article.hit h3 a").first.click()
             page.wait_for_url(re.compile(r"/d/"))
-        if name == "sesion":  # its speeches and the documents it discussed
+        if name in ("sesion", "persona"):  # its speeches and the documents it discussed
             page.locator("article.sesion h3 a").first.click()
             page.wait_for_url(re.compile(r"/d/"))
+        if name == "persona":  # a speaker's page, from the session's speeches
+            page.locator("ol.intervenciones strong a").first.click()
+            page.wait_for_url(re.compile(r"/personas/"))
         if name.endswith("-numeros"):  # the charts' tables, opened
             page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
-        screenshot(page, name, full_page=name not in ("documento", "sesion"))
+        screenshot(page, name, full_page=name not in ("documento", "sesion", "persona"))
         levels = page.evaluate(HEADINGS)
         if not levels or levels[0] != 1 or any(b > a + 1 for a, b in pairwise(levels)):
             problems[f"{name}: headings"] = levels

@@ -110,7 +110,7 @@ def test_pages_work_without_javascript(site: Site, open_page: Any) -> None:
     assert page.locator("article.hit").count() > 0
     screenshot(page, "buscar-sin-js")
     page.goto(f"{site.url}/sesiones")
-    page.get_by_text("Buscar por fechas, tipo de sesión o palabras").click()
+    page.get_by_text("Buscar por fechas, tipo de sesión, legislatura o palabras").click()
     page.get_by_label("Desde").fill(sesion.date.isoformat())
     page.get_by_label("Hasta").fill(sesion.date.isoformat())
     page.get_by_role("button", name="Buscar sesiones").click()
@@ -142,3 +142,31 @@ def _any_id(page: Any, site: Site) -> str:
     page.goto(f"{site.url}/buscar?kind=sentencia")
     href = page.locator("article.hit h3 a").first.get_attribute("href")
     return href.split("/d/")[1].split("?")[0]
+
+
+def test_without_javascript_a_citizen_finds_a_legislatures_session_and_follows_a_speaker(
+    site: Site, open_page: Any
+) -> None:
+    sesion = next(s for s in site.manifest.sesiones if s.spoken() and s.transcript_path)
+    person = next(t.person for t in sesion.spoken() if t.person)
+    page = open_page(javascript=False)
+    page.goto(f"{site.url}/sesiones")
+    page.get_by_text("Buscar por fechas, tipo de sesión, legislatura o palabras").click()
+    page.get_by_label("Legislatura").fill(sesion.legislature.lower())
+    page.get_by_label("Desde").fill(sesion.date.isoformat())
+    page.get_by_label("Hasta").fill(sesion.date.isoformat())
+    page.get_by_role("button", name="Buscar sesiones").click()
+    card = page.locator("article.sesion", has_text=sesion.title)
+    assert card.count() == 1
+    # the form says what was read: the numeral alone, as the chambers write it
+    assert page.get_by_label("Legislatura").input_value() == sesion.legislature.split()[0]
+    card.get_by_role("link", name=re.compile(r"intervenci[oó]n")).first.click()
+    page.wait_for_url(re.compile(r"/d/"))
+    page.locator("ol.intervenciones strong a", has_text=person).first.click()
+    page.wait_for_url(re.compile(r"/personas/"))
+    assert page.locator("h1").inner_text() == person
+    said = page.locator("ol.intervenciones > li")
+    assert said.count() >= 1
+    screenshot(page, "persona-sin-js")
+    said.first.get_by_role("link").first.click()
+    page.wait_for_url(re.compile(r"/d/.*#intervencion-\d+$"))

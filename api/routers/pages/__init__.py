@@ -10,6 +10,7 @@ from api.routers.pages import (
     docs,
     document,
     info,
+    people,
     reader_keys,
     search,
     sessions,
@@ -18,7 +19,7 @@ from api.routers.pages import (
 from api.routers.pages.errors import install as install_errors
 
 router = APIRouter(include_in_schema=False)
-for _module in (assets, docs, search, sessions, document, sources, info, reader_keys):
+for _module in (assets, docs, search, sessions, document, people, sources, info, reader_keys):
     router.include_router(_module.router)
 
 __all__ = ["install_errors", "router"]

@@ -71,6 +71,7 @@ class Turn:
     seconds: int | None = None
     video_link: str | None = None
     here_link: str | None = None
+    person_link: str | None = None  # the speaker's page: what else they said
 
 
 @dataclass
@@ -235,6 +236,8 @@ def session_discussion(
             role = None  # "La Secretaría", not "La Secretaría (Secretaría)"
         detail = " · ".join(part for part in (role, party_label(speech)) if part)
         turn = Turn(anchor, who, detail, excerpt(speech.text, limit))
+        if speech.person_id:
+            turn.person_link = f"/personas/{quote(speech.person_id, safe='')}"
         if speech.start_s is not None and speech.video_link:
             turn.seconds = int(speech.start_s)
             turn.clock = clock(speech.start_s)

@@ -31,6 +31,7 @@ from config.spanish_errors import shown
 from indexer.library import Library
 from indexer.models import SESSION_TYPES, Sesion
 from indexer.query.values import keyword_key
+from indexer.readers.normalise import int_to_roman, legislature_number
 from indexer.stores import SearchHit, SearchQuery
 from indexer.stores.base import decode_cursor, encode_cursor
 
@@ -135,7 +136,9 @@ def chart(hits: list[SearchHit], year: int) -> tuple[Any, MonthTable]:
     return monthly_rows(series, months, f"Sesiones por mes en {year}"), table
 
 
-FINDER_PARAMS = ("congreso", "mes", "desde", "hasta", "tipo", "q", "anio", "cursor")
+FINDER_PARAMS = (
+    "congreso", "mes", "desde", "hasta", "tipo", "legislatura", "q", "anio", "cursor"
+)  # fmt: skip
 UNKNOWN_SHOWN = 3
 
 
@@ -150,6 +153,23 @@ def unknown_params(params: Any, known: tuple[str, ...], errors: list[str]) -> No
         times = len(params.getlist(name))
         if times > 1:
             errors.append(f"El parámetro «{name}» se dio {times} veces y admite un solo valor.")
+
+
+def asked_legislature(text: str, errors: list[str]) -> str:
+    """The legislature a citizen typed ("LXVI", "lxvi", "66", "LXVI Legislatura",
+    "Sexagésima Sexta Legislatura") as sessions store it ("LXVI"); "" when none was
+    asked, or when it is no legislature (said in ``errors``)."""
+    text = text.strip()[:60]
+    if not text:
+        return ""
+    number = int(text) if text.isdigit() and len(text) <= 3 else legislature_number(text)
+    if not number or not 0 < number < 400:
+        errors.append(
+            f"«{text[:30]}» no es una legislatura: escríbala en romanos (LXVI) o con su "
+            "número (66)."
+        )
+        return ""
+    return int_to_roman(number)
 
 
 def asked_year(text: str, errors: list[str]) -> int | None:
@@ -187,6 +207,7 @@ def sessions_page(request: Request, library: LibraryDep) -> Any:
     date_from = parse_date(params.get("desde", ""), "desde", errors)
     date_to = parse_date(params.get("hasta", ""), "hasta", errors)
     session_type = params.get("tipo", "").strip()
+    legislature = asked_legislature(params.get("legislatura", ""), errors)
     q = params.get("q", "")[:500]
     if session_type and session_type not in SESSION_TYPES:
         errors.append("Elija un tipo de sesión de la lista.")
@@ -215,7 +236,8 @@ def sessions_page(request: Request, library: LibraryDep) -> Any:
         year = asked_year(params.get("anio", ""), errors)
     year = year or (date_from.year if date_from else newest_year(library, congress))
     base = _kept_params(
-        params.multi_items(), {"congreso": congress or "", "tipo": session_type, "q": q}
+        params.multi_items(),
+        {"congreso": congress or "", "tipo": session_type, "legislatura": legislature, "q": q},
     )
 
     def month_link(key: str) -> str:
@@ -232,6 +254,8 @@ def sessions_page(request: Request, library: LibraryDep) -> Any:
         filters["congress"] = [congress]
     if session_type:
         filters["session_type"] = [session_type]
+    if legislature:
+        filters["legislature"] = [legislature]
     query = SearchQuery(
         q=q,
         filters=filters,
@@ -280,6 +304,7 @@ def sessions_page(request: Request, library: LibraryDep) -> Any:
         "desde": params.get("desde", "") if not month else "",
         "hasta": params.get("hasta", "") if not month else "",
         "tipo": session_type,
+        "legislatura": legislature,
         "types": SESSION_TYPES,
         "q": q,
         "year": year,

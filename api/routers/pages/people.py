@@ -1,0 +1,65 @@
+"""``/personas/{id}``: a person of a congress or court and what they said, newest session
+first, each speech linked to its place in the session's page (and to its moment in the
+video when an aligner found it). Before this page a citizen could read who spoke on a
+session's page but not follow that person to their other speeches (only ``/v1/people``
+answered, in JSON)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse
+
+from api.deps import LibraryDep
+from api.routers.pages.common import render
+from api.routers.pages.discussion import clock, excerpt, party_label, role_label
+from api.routers.speeches import timed_speeches
+from config.spanish_errors import shown
+from indexer.models import Sesion
+from indexer.speeches.store import get_person, person_speeches
+
+router = APIRouter(include_in_schema=False)
+SHOWN = 100  # speeches on the page; the API pages through the rest
+
+
+@dataclass
+class Said:
+    """One speech as the person page lists it."""
+
+    session: str
+    session_link: str
+    date: Any
+    detail: str
+    excerpt: str
+    clock: str | None = None
+    seconds: int | None = None
+    video_link: str | None = None
+
+
+@router.get("/personas/{person_id}", response_class=HTMLResponse)
+def person_page(request: Request, person_id: str, library: LibraryDep) -> Any:
+    found = get_person(library.db, person_id[:200])
+    if found is None:
+        raise HTTPException(404, f"no person {shown(person_id)!r}")
+    speeches = timed_speeches(library, person_speeches(library.db, found.id, limit=SHOWN + 1))
+    more = len(speeches) > SHOWN
+    sessions = library.db.get_documents(list({s.session_id for s in speeches[:SHOWN]}))
+    said: list[Said] = []
+    for speech in speeches[:SHOWN]:
+        doc = sessions.get(speech.session_id)
+        if not isinstance(doc, Sesion) or (doc.privacy is not None and doc.privacy.withheld):
+            continue  # a withheld session is not shown, nor what was said in it
+        detail = " · ".join(p for p in (role_label(speech), party_label(speech)) if p)
+        link = (
+            f"/d/{quote(doc.id, safe='')}?intervencion={speech.order}#intervencion-{speech.order}"
+        )
+        item = Said(doc.title, link, doc.date, detail, excerpt(speech.text))
+        if speech.start_s is not None and speech.video_link:
+            item.seconds, item.clock = int(speech.start_s), clock(speech.start_s)
+            item.video_link = speech.video_link
+        said.append(item)
+    context = {"section": "sesiones", "person": found, "said": said, "more": more}
+    return render(request, "persona.html", context)

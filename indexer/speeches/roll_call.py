@@ -1,0 +1,51 @@
+"""A vote's or an attendance's list printed into a stenographic version: a heading in
+capitals ("VOTACIÓN REGISTRADA EN EL SISTEMA ELECTRÓNICO", "A FAVOR", "LISTA DE
+ASISTENCIA") and then the members' names in capitals, one a line. It is the record's,
+no one's words: without this the list ran into the turn before (the secretary seemed to
+say a hundred senators' names, and a search for a senator found them there)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_HEADING = re.compile(
+    r"(?:VOTACI[OÓ]N(?:\s+NOMINAL)?|RESULTADO DE LA VOTACI[OÓ]N"
+    r"|(?:LISTA|REGISTRO|PASE) DE (?:ASISTENCIA|LISTA)|ASISTENCIA)\b[A-ZÁÉÍÓÚÑÜ0-9 ,.:()/-]*"
+    r"|(?:A FAVOR|EN CONTRA|ABSTENCI[OÓ]N(?:ES)?|EN PRO|PRESENTES|AUSENTES)\s*:?\s*\(?\d*\)?"
+)
+_SIDE = re.compile(r"A FAVOR|EN CONTRA|ABSTENCI[OÓ]N|EN PRO|ASISTENCIA|PRESENTES")
+# a member as the list prints them: capitals, perhaps numbered, perhaps a party in brackets
+_LISTED = re.compile(
+    r"(?:\d{1,3}[.)-]?\s+)?[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ .,'’-]*(?:\s*\([A-ZÁÉÍÓÚÑÜa-z .]{1,30}\))?"
+    r"(?:\s*:?\s*\(?\d{1,3}\)?)?"
+)
+_SENTENCE_END = re.compile(r"[.!?…»”\")]\s*$")
+MAX_LINES = 1200  # a chamber of 500 with its headings, with room to spare
+
+
+def roll_call_at(lines: Sequence[str], at: int, previous: str | None) -> int | None:
+    """How many lines the list that starts at ``lines[at]`` takes; None when no vote or
+    attendance list starts there. A list opens with its heading after a finished
+    sentence, holds a side ("A FAVOR", "EN CONTRA", …) and at least two lines, each in
+    capitals with no sentence in it."""
+    if previous is not None and previous.strip() and not _SENTENCE_END.search(previous):
+        return None
+    first = lines[at].strip()
+    if not _HEADING.fullmatch(first):
+        return None
+    taken = 1
+    sided = _SIDE.search(first) is not None
+    for line in lines[at + 1 : at + MAX_LINES]:
+        line = line.strip()
+        if not line:
+            taken += 1
+            continue
+        if _HEADING.fullmatch(line):
+            sided = sided or _SIDE.search(line) is not None
+        elif not _LISTED.fullmatch(line) or line.endswith("."):
+            break
+        taken += 1
+    while taken > 1 and not lines[at + taken - 1].strip():
+        taken -= 1  # blank lines after the list are not its own
+    return taken if sided and taken >= 2 else None
