@@ -41,7 +41,7 @@ def true_encoding(response: Response) -> str:
     Content-Type charset or ``<meta>`` that decodes it cleanly, then Windows-1252."""
     used = _FOUND.get(response)
     if used is None:
-        header = charset_from_content_type(_content_type(response))
+        header = charset_from_content_type(content_type(response))
         _, used = decode_declared(response.body, (header, sniff_charset(response.body)))
         _FOUND[response] = used
     return used
@@ -50,7 +50,7 @@ def true_encoding(response: Response) -> str:
 def as_page(response: Response) -> TextResponse | None:
     """The response as a correctly decoded HTML page, or None when it is not HTML."""
     try:
-        kind = sniff_type(response.body, _content_type(response), response.url)
+        kind = sniff_type(response.body, content_type(response), response.url)
     except ExtractionError:
         return None
     if kind != "html":
@@ -72,6 +72,7 @@ def _without_stray_bom(body: bytes, used: str) -> bytes:
     return body
 
 
-def _content_type(response: Response) -> str | None:
+def content_type(response: Response) -> str | None:
+    """The answer's Content-Type as the site sent it, or None."""
     value = response.headers.get(b"Content-Type")
     return value.decode("latin-1") if value else None

@@ -284,16 +284,16 @@ def people(
     return PeopleResponse(people=[listed(p) for p in found])
 
 
-def listed(found: Person) -> PersonResponse:
-    """A person as ``/v1/people`` lists them (no speeches): what the people index found,
-    not read again one person at a time (up to 500 statements an answer)."""
+def listed(found: Person, speeches: list[TimedSpeech] | None = None) -> PersonResponse:
+    """A person as the API shows them: ``/v1/people`` lists them without speeches, from
+    what the people index found (never read again one person at a time)."""
     return PersonResponse(
         id=found.id,
         name=found.name,
         scope=found.scope,
         forms=found.forms,
         terms=found.terms,
-        speeches=[],
+        speeches=speeches or [],
     )
 
 
@@ -320,15 +320,7 @@ def _person(library: Library, person_id: str, limit: int) -> PersonResponse:
             f"no hay ninguna persona con el identificador «{shown(person_id)}»",
         )
     said = person_speeches(library.db, found.id, limit=limit) if limit else []
-    said = timed_speeches(library, said)
-    return PersonResponse(
-        id=found.id,
-        name=found.name,
-        scope=found.scope,
-        forms=found.forms,
-        terms=found.terms,
-        speeches=said,
-    )
+    return listed(found, timed_speeches(library, said))
 
 
 def discussed_in(library: Library, document_id: str) -> list[SessionRef]:

@@ -27,7 +27,7 @@ from twisted.python.failure import Failure
 
 from config.specs import SourceSpec
 from crawlers.building import PageHtml
-from crawlers.encoding import as_page, true_encoding
+from crawlers.encoding import as_page, content_type, true_encoding
 from crawlers.failures import failure_cause
 from crawlers.items import DocumentDraft, Download
 from crawlers.links import BadLink, absolute, clean_link, page_base, without_session
@@ -288,7 +288,7 @@ class SpecSpider(scrapy.Spider):
         if draft.viewer_hops >= MAX_VIEWER_HOPS:
             return None
         try:
-            kind = sniff_type(response.body, _content_type(response), response.url)
+            kind = sniff_type(response.body, content_type(response), response.url)
         except ExtractionError:
             return None
         page = as_page(response) if kind == "html" else None
@@ -356,7 +356,7 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 def _true_type(response: Response) -> str | None:
     """The file's type as its bytes say: a PDF served as text/html is kept (and later
     served) as application/pdf."""
-    declared = _content_type(response)
+    declared = content_type(response)
     try:
         kind = sniff_type(response.body, declared, response.url)
     except ExtractionError:
@@ -370,8 +370,3 @@ def _true_type(response: Response) -> str | None:
     ):
         return f"text/html; charset={true_encoding(response)}"
     return declared
-
-
-def _content_type(response: Response) -> str | None:
-    value = response.headers.get(b"Content-Type")
-    return value.decode("latin-1") if value else None

@@ -16,6 +16,7 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from config.spec_shapes import JsonApiRules
+from crawlers.encoding import content_type
 from crawlers.formats.json_text import json_text
 from crawlers.items import DocumentDraft
 from crawlers.jsonpath import as_text, read_path
@@ -41,11 +42,6 @@ def unreadable_json(exc: ValueError | RecursionError) -> str:
         most, digits = found.groups()
         return f"the API answered a number of {digits} digits (at most {most} are read)"
     return f"the API did not answer JSON: {exc}"
-
-
-def _content_type(response: Response) -> str | None:
-    value = response.headers.get(b"Content-Type")
-    return value.decode("latin-1") if value else None
 
 
 def _day(draft: DocumentDraft) -> dt.date | None:
@@ -99,7 +95,7 @@ class JsonApiSpider(SpecSpider):
             self.run.error(NO_CONTENT, response.url, said)
             return
         try:
-            data = json.loads(json_text(response.body, _content_type(response)))
+            data = json.loads(json_text(response.body, content_type(response)))
         except (ValueError, RecursionError) as exc:
             self.run.error("not_json", response.url, unreadable_json(exc))
             return
@@ -179,7 +175,7 @@ class JsonApiSpider(SpecSpider):
             yield from self._after_record(draft)
             return
         try:
-            data = json.loads(json_text(response.body, _content_type(response)))
+            data = json.loads(json_text(response.body, content_type(response)))
         except (ValueError, RecursionError) as exc:
             self.run.error("not_json", response.url, f"json_api.detail: {unreadable_json(exc)}")
             yield from self._after_record(draft)
