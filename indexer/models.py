@@ -319,7 +319,8 @@ class Sentencia(DocumentCore):
     ruling: str | None = Field(
         None,
         description="Sentido del fallo as the source publishes it (condenatorio, "
-        "confirmar…), case-folded; never read from the text.",
+        "confirmar…), case-folded; where it gives none, read from the first resolutive "
+        "point in the same words (field_sources says which).",
     )
     secretario: str | None = Field(
         None,

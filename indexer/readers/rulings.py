@@ -26,7 +26,8 @@ _FIRST_POINT = re.compile(r"(?:PRIMERO|Primero|[ÚU]NICO|[ÚU]nico)\s*(?:\.\s*[-
 # opens it (some texts lose the heading itself).
 _HEADING_BEFORE = re.compile(
     r"(?:\br\s?e\s?s\s?u\s?e\s?l\s?v\s?e\s?n?"
-    r"|\bpor\s+lo\s+(?:antes\s+)?expuesto\s+y\s+fundado)[\s,;:.]*\Z",
+    r"|\bpor\s+(?:lo|las\s+razones)\s+(?:antes\s+|anteriormente\s+)?expuest[oa]s?"
+    r"(?:,?\s+(?:y\s+)?fundad[oa]s?)?)[\s,;:.]*\Z",
     re.IGNORECASE,
 )
 # A sentence's points come last; the votes after them name a few more "Primero"s, a text
@@ -44,29 +45,54 @@ _POINT_END = re.compile(
 FIRST_POINT_CHARS = 1500  # a first point is a sentence or two, never a page
 
 _W = r"\s+"
-# Formula → the outcome as listings write it. Read on the point folded (lowercase,
-# no accents, one space between words).
+_SE = rf"\bse{_W}(?:l[eao]s?{_W})?"  # "se", "se le", "se les": the court's impersonal voice
+# A condemnation or acquittal of costs only is no verdict ("se condena en costas").
+_NOT_COSTS = r"(?![^.;]{0,80}\bcostas\b)"
+# The amparo itself granted or denied: "se concede a ******** el amparo y protección de la
+# Justicia Federal" (a suspension granted is no ruling on the amparo)
+_THE_AMPARO = rf"(?:{_W}a{_W}[^.;]{{1,120}}?)?{_W}(?:el{_W}amparo|la{_W}proteccion)\b"
+# Formula → the outcome as listings write it (``indexer.query.rulings`` lists each
+# value's other forms). Read on the point folded (lowercase, no accents, one space between
+# words).
 _FORMULAS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), value)
     for pattern, value in (
-        (rf"\bno{_W}ampara{_W}ni{_W}protege\b", "no amparar"),
-        (rf"\bampara{_W}y{_W}protege\b", "amparar"),
-        (rf"\bse{_W}confirma\b", "confirmar"),
-        (rf"\bse{_W}revoca\b", "revocar"),
-        (rf"\bse{_W}modifica\b", "modificar"),
-        (rf"\bse{_W}sobresee\b", "sobreseer"),
-        (rf"\bse{_W}desecha\b", "desechar"),
+        (rf"\bno{_W}ampara,?{_W}ni{_W}protege\b", "no amparar"),
+        (rf"\bampara,?{_W}y{_W}protege\b", "amparar"),
+        (rf"{_SE}(?:concede|otorga){_THE_AMPARO}", "amparar"),
+        (rf"{_SE}niega{_THE_AMPARO}", "no amparar"),
+        (rf"{_SE}confirman?\b", "confirmar"),
+        (rf"{_SE}revocan?\b", "revocar"),
+        (rf"{_SE}modifican?\b", "modificar"),
+        (rf"{_SE}sobreseen?\b", "sobreseer"),
+        (rf"{_SE}desechan?\b", "desechar"),
+        (rf"{_SE}condenan?\b{_NOT_COSTS}", "condenatorio"),
+        (rf"{_SE}absuelven?\b{_NOT_COSTS}", "absolutorio"),
+        (rf"{_SE}dicta{_W}sentencia{_W}condenatoria\b", "condenatorio"),
+        (rf"{_SE}dicta{_W}sentencia{_W}absolutoria\b", "absolutorio"),
         (rf"\bes{_W}procedente{_W}pero{_W}infundad[oa]\b", "procedente pero infundado"),
         (rf"\bes{_W}procedente{_W}y{_W}fundad[oa]\b", "procedente y fundado"),
         (
             rf"\bes{_W}procedente{_W}y{_W}parcialmente{_W}fundad[oa]\b",
             "procedente y parcialmente fundado",
         ),
-        (rf"\b(?:es|se{_W}declara){_W}infundad[oa]\b", "infundado"),
-        (rf"\b(?:es|se{_W}declara){_W}fundad[oa]\b", "fundado"),
+        (rf"\b(?:es|son|resultan?|se{_W}declaran?){_W}infundad[oa]s?\b", "infundado"),
+        (rf"\b(?:es|son|resultan?|se{_W}declaran?){_W}fundad[oa]s?\b", "fundado"),
         (rf"\bse{_W}declara{_W}la{_W}invalidez\b", "declarar la invalidez"),
-        (rf"\bse{_W}reconoce{_W}la{_W}validez\b", "reconocer la validez"),
-        (rf"\bes{_W}improcedente\b", "improcedente"),
+        (rf"\bse{_W}(?:reconoce|declara){_W}la{_W}validez\b", "reconocer la validez"),
+        (rf"\b(?:es|son|resultan?|se{_W}declaran?){_W}improcedentes?\b", "improcedente"),
+        (
+            rf"\b(?:se{_W}declaran?|(?:ha{_W})?queda(?:do)?n?){_W}sin{_W}materia\b",
+            "declarar sin materia",
+        ),
+        (
+            rf"\b(?:se{_W}tiene|tengase){_W}por{_W}no{_W}presentad[oa]s?\b",
+            "tener por no presentado",
+        ),
+        (
+            rf"\b(?:se{_W}dejan?|(?:ha{_W})?queda(?:do)?n?){_W}sin{_W}efectos?\b",
+            "dejar sin efectos",
+        ),
         (
             rf"\b(?:es{_W}inexistente|no{_W}existe){_W}(?:la{_W})?contradiccion\b",
             "no existe contradicción",
@@ -74,6 +100,8 @@ _FORMULAS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"\b(?:si{_W})?existe{_W}(?:la{_W})?contradiccion\b", "existe contradicción"),
     )
 )
+# Every value the reader gives (each one of ``indexer.query.rulings``' values).
+READ_VALUES = frozenset(value for _, value in _FORMULAS)
 # A formula this close after a "no" (or "ni") is negated in words the list does not read.
 _NEGATED = re.compile(r"\b(?:no|ni|tampoco)\s+(?:\w+\s+)?$")
 
