@@ -128,7 +128,11 @@ async def search_query(
     ponente: Many = None,
     ruling: Annotated[
         list[str] | None,
-        Query(description="Sentido del fallo as the source publishes it: condenatorio, confirma"),
+        Query(
+            description="Sentido del fallo: the source's word (condenatorio, confirmar) or "
+            "the resolutive points' (sobreseer, amparar, no amparar); any form of one "
+            "meaning finds it (sobresee, sobreseimiento, se concede el amparo)"
+        ),
     ] = None,
     expediente: Annotated[
         list[str] | None,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from indexer.analysis import stem_tokens
 from indexer.library import AnyDocument
-from indexer.query.values import case_phrases, keyword_key, keyword_value
+from indexer.query.values import case_phrases, keyword_key, keyword_values
 from indexer.stores import SearchQuery
 from indexer.stores.base import WORD_FILTERS, indexable_day
 from indexer.stores.documents import filter_values, metadata_text
@@ -35,7 +35,7 @@ def matches(doc: AnyDocument, query: SearchQuery) -> bool:
                 return False
             continue
         have = {keyword_key(v) for v in indexed.get(name, [])}
-        if not have & {keyword_value(name, v) for v in wanted}:
+        if not have & {key for v in wanted for key in keyword_values(name, v)}:
             return False
     if query.date_from or query.date_to:
         if doc.date is None:

@@ -4,6 +4,8 @@ and by the indexing side, so that a query and a stored value meet in one form.
 - keywords compare folded (case, accents, spacing), with ``_`` read as a space: the
   facet ``punto_de_acuerdo`` is displayed and typed as "punto de acuerdo";
 - a kind or an entity may be named as the pages show it ("Sesión", "Guanajuato");
+- a sentido del fallo may be typed as the sentence says it ("sobresee", "se concede el
+  amparo"): it names the stored value of that meaning (``indexer.query.rulings``);
 - a case number is read by the reader that read the stored one, so "Toca No. 133/2021",
   "toca penal 133/2021" and "0133/2021" all name the stored ``Toca 133/2021``.
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 from config.jurisdictions import JURISDICTIONS
 from indexer.analysis import fold_keyword
 from indexer.citations import citation_key
+from indexer.query.rulings import ruling_key, ruling_keys
 from indexer.readers.expedientes import parse_expediente
 
 KIND_NAMES = {
@@ -43,7 +46,17 @@ def keyword_value(field: str, value: str) -> str:
         return keyword_key(_ENTITIES.get(key, value))
     if field == "cita":  # read like a citation in a text: "A.R. 1234/2023" is AR 1234/2023
         return keyword_key(citation_key(value))
+    if field == "ruling":  # "sobresee", "sobreseimiento": the stored "sobreseer"
+        return ruling_key(value)
     return key
+
+
+def keyword_values(field: str, value: str) -> tuple[str, ...]:
+    """Every indexed key a filter value on ``field`` matches: for a ruling, each stored
+    spelling of its meaning ("sobreseer", "sobreseimiento", "se sobresee"); else one."""
+    if field == "ruling":
+        return ruling_keys(value)
+    return (keyword_value(field, value),)
 
 
 def case_phrases(value: str) -> list[str]:

@@ -58,7 +58,7 @@ from indexer.query import (
     parse_query,
 )
 from indexer.query.arrangements import arrangements, repeats
-from indexer.query.values import case_phrases, keyword_value
+from indexer.query.values import case_phrases, keyword_value, keyword_values
 from indexer.stores import tantivy_entry
 from indexer.stores.base import (
     FILTER_FIELDS,
@@ -1618,4 +1618,7 @@ def _field(kit: Kit, name: str, value: str, slop: int = 0, pairs: bool = True) -
         if len(forms) < 2:
             return forms[0] if forms else None
         return kit.boolean([("should", q) for q in forms])
-    return kit.term(_key(name), keyword_value(name, value))
+    keys = keyword_values(name, value)  # a ruling's forms of one meaning: any of them
+    if len(keys) == 1:
+        return kit.term(_key(name), keys[0])
+    return kit.boolean([("should", kit.term(_key(name), key)) for key in keys])

@@ -147,3 +147,49 @@ def test_an_index_written_before_the_ruling_field_is_rebuilt_by_a_writer(
         reader.close()
     assert {hit.id for hit in found.hits} == {"s-1", "s-3"}
     assert {f.value: f.count for f in found.facets["ruling"]} == {"confirma": 2}
+
+
+# What the resolutive-point reader stores (the infinitive) and a listing's own spelling
+# of the same meaning, beside the opposite outcome.
+READ_DOCS = [
+    _sentencia(11, "MX-JAL", "sobreseer"),
+    _sentencia(12, "MX-JAL", "sobreseimiento"),
+    _sentencia(13, "MX-JAL", "no amparar"),
+    _sentencia(14, "MX-JAL", "amparar"),
+]
+
+
+@pytest.fixture
+def read_client(tmp_path: Path) -> Iterator[TestClient]:
+    settings = Settings(data_dir=tmp_path, database_url=None)
+    writer = Library.open(settings, writer=True)
+    writer.add_documents(READ_DOCS)
+    writer.flush()
+    writer.close()
+    reader = Library.open(settings)
+    try:
+        yield TestClient(create_app(library=reader, settings=settings))
+    finally:
+        reader.close()
+
+
+@pytest.mark.parametrize("typed", ["sobresee", "Sobreseer", "sobreseído", "SOBRESEIMIENTO"])
+def test_a_ruling_typed_as_people_say_it_finds_the_stored_value(
+    read_client: TestClient, typed: str
+) -> None:
+    asked = read_client.get("/v1/search", params={"ruling": typed})
+    assert asked.status_code == 200, asked.text
+    assert _ids(asked.json()) == {"s-11", "s-12"}
+    page = read_client.get("/buscar", params={"ruling": typed})
+    assert page.status_code == 200
+    assert "Sentencia penal 11" in page.text and "Sentencia penal 12" in page.text
+    assert "Sentencia penal 13" not in page.text
+
+
+def test_an_amparo_granted_is_never_one_denied(read_client: TestClient) -> None:
+    granted = read_client.get("/v1/search", params={"ruling": "ampara"}).json()
+    assert _ids(granted) == {"s-14"}
+    denied = read_client.get("/v1/search", params={"ruling": "se niega el amparo"}).json()
+    assert _ids(denied) == {"s-13"}
+    export = read_client.get("/v1/export.csv", params={"ruling": "sobresee"})
+    assert sorted(r["id"] for r in csv.DictReader(io.StringIO(export.text))) == ["s-11", "s-12"]

@@ -447,6 +447,23 @@ def test_the_sentido_del_fallo_is_a_filter_and_a_facet_asked_for(store: Store) -
     assert "ruling" not in store.search(SearchQuery()).facets  # counted only when asked
 
 
+def test_a_ruling_is_found_by_the_forms_people_type(store: Store) -> None:
+    # the reader's value, a listing's own spelling of the same meaning, and its opposite
+    docs = corpus()
+    store.upsert([docs[0].model_copy(update={"ruling": "sobreseer"}),
+                  docs[1].model_copy(update={"ruling": "Sobreseimiento"}),
+                  docs[2].model_copy(update={"ruling": "no amparar"}),
+                  docs[3].model_copy(update={"ruling": "amparar"})])  # fmt: skip
+    both = {"sen-001", "sen-002"}
+    for typed in ("sobresee", "Sobreseer", "sobreseído", "SE SOBRESEE", "sobreseimiento"):
+        assert ids(store, filters={"ruling": [typed]}) == both, typed
+    assert ids(store, q="sentido:sobresee") == both
+    assert ids(store, filters={"ruling": ["ampara"]}) == {"sen-004"}  # never "no amparar"
+    assert ids(store, filters={"ruling": ["se concede el amparo"]}) == {"sen-004"}
+    assert ids(store, filters={"ruling": ["niega el amparo"]}) == {"sen-003"}
+    assert ids(store, filters={"ruling": ["sobre"]}) == set()  # a form, not a prefix
+
+
 def test_without_words_the_newest_come_first(store: Store) -> None:
     hits = store.search(SearchQuery(limit=3)).hits
     assert [h.id for h in hits] == ["leg-003", "leg-002", "ses-002"]

@@ -14,7 +14,7 @@ from typing import Any
 
 from indexer.analysis import fold_tokens, stem_tokens
 from indexer.query import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term
-from indexer.query.values import case_phrases, keyword_value
+from indexer.query.values import case_phrases, keyword_values
 from indexer.stores.base import WORD_FILTERS
 
 Clause = dict[str, Any]
@@ -38,7 +38,10 @@ def key_field(name: str) -> str:
 
 
 def keyword_term(name: str, value: str) -> Clause:
-    return {"term": {key_field(name): keyword_value(name, value)}}
+    keys = keyword_values(name, value)  # a ruling's forms of one meaning: any of them
+    if len(keys) == 1:
+        return {"term": {key_field(name): keys[0]}}
+    return {"terms": {key_field(name): list(keys)}}
 
 
 def _compile(node: Node, positions: bool = False) -> Clause | None:
