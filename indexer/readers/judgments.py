@@ -197,11 +197,15 @@ _NUMBER = (
     r"(?:-(?:[A-Z]{1,4}\b|\d{1,3}(?![\d/])))?"
 )
 _STATEMENT = _starting(
-    "spa",
+    "spad",
     # (a state judge's "Visto para dictar sentencia definitiva dentro de los autos del
-    # expediente judicial número…", "…en la causa penal número…")
-    r"\b(?:se\s+resuelven?|para\s+resolver|a\s+resolver|para\s+dictar\s+(?:la\s+)?sentencia"
-    r"(?:\s+(?:definitiva|interlocutoria))?\s+(?:dentro\s+de|en)(?=\s+(?:los|las|el|la|del?)\s))"
+    # expediente judicial número…", "…en la causa penal número…"; a juzgado's opening
+    # "…el Juzgado Tercero de lo Civil dicta sentencia en el expediente 456/2022": the
+    # present tense, the document's own; "dictada en" is another's)
+    r"\b(?:se\s+resuelven?|para\s+resolver|a\s+resolver"
+    r"|(?:para\s+dictar|dicta)\s+(?:la\s+(?:siguiente\s+)?)?sentencia"
+    r"(?:\s+(?:definitiva|interlocutoria))?\s+"
+    r"(?:(?:dentro\s+de|en)(?=\s+(?:los|las|el|la|del?)\s)|dentro(?=\s+del\s)))"
     # (spaces bounded: a run of them, which the kind also matches, would make the search
     # cubic in its length)
     r"(?:\s{0,20},)?\s{1,20}(?:en\s+definitiva\s+)?"
@@ -800,7 +804,7 @@ def _statement(text: str) -> tuple[str, list[CaseNumber], int] | None:
     """What the sentence says it resolves, at its opening (the top, or just after the
     resolving court's formula): ``Mediante la cual se resuelve el amparo directo en
     revisión 1309/2023``, ``V I S T O S para resolver el toca 12/2023``."""
-    if not _may_hold(_lowered(text), "resolver", "resuelve"):
+    if not _may_hold(_lowered(text), "resolver", "resuelve", "dicta"):
         return None
     notes = _footnotes(text)
     formula = _formula(text)

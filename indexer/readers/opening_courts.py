@@ -27,7 +27,9 @@ _JUZGADO_OPENING = re.compile(
     rf"(?m)^[ \t]*En\s+(?:la\s+(?:ciudad|villa|poblaci[oó]n)\s+de\s+)?{_PLACE}(?:,\s*{_PLACE})?"
     r",\s+(?:a|el\s+d[ií]a)\s+[^,;\n]{4,120}?,\s+(?:el|este)\s+"
     rf"(?P<court>{_JUZGADO})"
-    r"(?=\s+(?:dicta|emite|pronuncia|procede\s+a\s+dictar)\b"
+    # (its judge between, as its voice: ", por conducto de su titular, ********,")
+    r"(?=(?:,\s+por\s+conducto\s+de\s+su\s+titular(?:,\s+[^,;.\n]{1,80})?,)?"
+    r"\s+(?:dicta|emite|pronuncia|procede\s+a\s+dictar)\b"
     r"|\.?\s*\n\s*V\s*I\s*S\s*T\s*O\s*S?\b)"
 )
 # A VISTOS paragraph (up to its line's end) and, in it, the state high court's sala it

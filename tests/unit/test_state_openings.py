@@ -134,3 +134,45 @@ def test_a_juzgado_opening_with_place_and_date_gives_court_and_date(opening: str
 )  # fmt: skip
 def test_a_court_the_opening_only_names_is_not_the_documents(opening: str) -> None:
     assert "court" not in opened(opening)
+
+
+JALISCO_JUZGADO = "Juzgado Tercero de lo Civil del Primer Partido Judicial del Estado de Jalisco"
+PLACE_AND_DATE = "En Guadalajara, Jalisco, a veinte de enero de dos mil veinticuatro, el "
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [f"{PLACE_AND_DATE}{JALISCO_JUZGADO} dicta sentencia en el expediente 456/2022, relativo "
+     "al juicio ordinario civil promovido por **********.",
+     f"{PLACE_AND_DATE}{JALISCO_JUZGADO} dicta sentencia definitiva dentro del expediente "
+     "número 456/2022, relativo al juicio ordinario civil promovido por **********."],
+)  # fmt: skip
+def test_a_juzgado_dictating_sentence_in_a_case_names_it(opening: str) -> None:
+    values = opened(opening)
+    assert values["expediente"] == "456/2022"
+    assert values["court"] == JALISCO_JUZGADO
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [f"{PLACE_AND_DATE}{JALISCO_JUZGADO}, por conducto de su titular, dicta la siguiente "
+     "sentencia definitiva en el juicio ordinario civil promovido por **********.",
+     f"{PLACE_AND_DATE}{JALISCO_JUZGADO}, por conducto de su titular, la Jueza **********, "
+     "dicta sentencia en el expediente 456/2022."],
+)  # fmt: skip
+def test_a_juzgado_speaking_through_its_judge_is_the_court(opening: str) -> None:
+    assert opened(opening)["court"] == JALISCO_JUZGADO
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [  # another judge's sentence, dictated before: the number is the appealed case's
+     f"VISTOS para resolver el recurso de apelación contra la sentencia que el {JALISCO_JUZGADO} "
+     "dictó en el expediente 456/2022; y",
+     # the juzgado through its judge doing something else: the one appealed from
+     f"{PLACE_AND_DATE}{JALISCO_JUZGADO}, por conducto de su titular, remitió los autos "
+     "originales."],
+)  # fmt: skip
+def test_a_juzgado_not_dictating_this_sentence_gives_neither(opening: str) -> None:
+    values = opened(opening)
+    assert "court" not in values and values.get("expediente") != "456/2022"
