@@ -95,7 +95,8 @@ FIELDS: dict[str, str] = {
     "court": "Órgano que resolvió: Sala Penal.",
     "matter": "Materia: penal, civil, familiar, amparo…",
     "ponente": "Magistrada o magistrado ponente, como se publicó.",
-    "ruling": "Sentido del fallo, de la fuente o de los resolutivos: confirmar, sobreseer…",
+    "ruling": "Sentido del fallo, de la fuente o de los resolutivos: confirmar, sobreseer "
+    "(o sobresee, sobreseimiento)…",
     "expediente": "Número de expediente, en cualquier forma escrita.",
     "session_type": "Tipo de sesión: ordinaria, extraordinaria, solemne, comisión…",
     "congress": "Congreso.",

@@ -4,12 +4,12 @@ reader store, so that ``ruling=sobresee`` finds the sentences stored as ``sobres
 Stored values are the listings' words (the Jalisco service's ``confirmar``, ``revocar``,
 ``modificar``, ``improcedente``; the Nuevo León grid's ``condenatorio``, ``absolutorio``)
 and the reader's, written the same way (``indexer.readers.rulings``). A journalist types
-the verb as the sentence says it (``se sobresee``, ``confirma``), its noun
-(``sobreseimiento``) or its participle (``sobreseído``): each names its value's whole
-group, so a filter finds every stored spelling of one meaning (an index written before a
-value was mapped included). Only forms of one meaning each are listed: ``ampara`` is
-``amparar``, never ``no amparar``; a value outside the list is compared as typed (a
-source's own word, ``reponer procedimiento``).
+the verb as the sentence says it (``se sobresee``, ``confirma``) or as a report does
+(``revocó``), its noun (``sobreseimiento``) or its participle (``sobreseído``): each
+names its value's whole group, so a filter finds every stored spelling of one meaning (an
+index written before a value was mapped included). Only forms of one meaning each are
+listed: ``ampara`` is ``amparar``, never ``no amparar``; a value outside the list is
+compared as typed (a source's own word, ``reponer procedimiento``).
 """
 
 from __future__ import annotations
@@ -19,24 +19,25 @@ from indexer.analysis import fold_keyword
 # canonical value (as stored, folded) → the other forms that name it (folded)
 RULING_FORMS: dict[str, tuple[str, ...]] = {
     "confirmar": ("confirma", "confirman", "confirmado", "confirmada", "confirmacion",
-                  "confirmatoria", "confirmatorio", "se confirma"),
+                  "confirmatoria", "confirmatorio", "confirmo", "se confirma"),
     "revocar": ("revoca", "revocan", "revocado", "revocada", "revocacion", "revoco",
                 "revocatoria", "se revoca"),
-    "modificar": ("modifica", "modificado", "modificada", "modificacion", "se modifica"),
+    "modificar": ("modifica", "modificado", "modificada", "modificacion", "modifico",
+                  "se modifica"),
     "sobreseer": ("sobresee", "sobreseen", "sobreseido", "sobreseida", "sobreseimiento",
-                  "se sobresee", "sobreseer el juicio"),
+                  "sobreseyo", "se sobresee", "sobreseer el juicio"),
     "desechar": ("desecha", "desechan", "desechado", "desechada", "desechamiento",
-                 "se desecha", "desechar de plano", "se desecha de plano"),
+                 "desecho", "se desecha", "desechar de plano", "se desecha de plano"),
     "amparar": ("ampara", "amparado", "amparada", "ampara y protege", "amparo concedido",
                 "concede el amparo", "se concede el amparo", "conceder el amparo",
-                "otorga el amparo", "se otorga el amparo"),
+                "otorga el amparo", "se otorga el amparo", "concedio el amparo"),
     "no amparar": ("no ampara", "no amparado", "no amparada", "no ampara ni protege",
                    "amparo negado", "niega el amparo", "se niega el amparo",
-                   "negar el amparo"),
+                   "negar el amparo", "nego el amparo"),
     "condenatorio": ("condenatoria", "condena", "condenar", "condenado", "condenada",
-                     "se condena", "sentencia condenatoria"),
+                     "condeno", "se condena", "sentencia condenatoria"),
     "absolutorio": ("absolutoria", "absuelve", "absolver", "absuelto", "absuelta",
-                    "absolucion", "se absuelve", "sentencia absolutoria"),
+                    "absolucion", "absolvio", "se absuelve", "sentencia absolutoria"),
     "procedente y fundado": ("procedente y fundada",),
     "procedente pero infundado": ("procedente pero infundada",),
     "procedente y parcialmente fundado": ("procedente y parcialmente fundada",),
