@@ -46,6 +46,7 @@ HEAD_CHARS = 6000
 HEAD_LINES = 15
 CAPTION_LINES = 40
 STATEMENT_AFTER_FORMULA = 3000
+STATEMENT_CHARS = 2000  # a statement's kind and numbers, however many cases it joins
 CLOSING_SHARE = 0.2  # the last fifth of a sentence holds its resolutive points and date
 CLOSING_SUBJECT = 260  # the resolving court follows "resolvió" within this many characters
 # A sentence closes once, at its end (a vote or a dissent may echo it): the last few
@@ -800,6 +801,17 @@ def _fold_caption(line: str) -> str:
     return " ".join(fold_keyword(line).split())
 
 
+def _statements_at(text: str, opening: tuple[int, int]) -> Iterator[re.Match[str]]:
+    """``_STATEMENT``'s matches that start in the head or in the ``opening`` window, in
+    the text's order: looked for there only (a long text's body, or a hostile one
+    repeating "se resuelve el…", is not walked), each up to ``STATEMENT_CHARS`` long."""
+    head_end = min(len(text), HEAD_CHARS + STATEMENT_CHARS)
+    yield from _STATEMENT.finditer(text, 0, head_end)
+    if opening[1] > HEAD_CHARS:
+        start = max(opening[0], head_end - STATEMENT_CHARS)
+        yield from _STATEMENT.finditer(text, start, opening[1] + STATEMENT_CHARS)
+
+
 def _statement(text: str) -> tuple[str, list[CaseNumber], int] | None:
     """What the sentence says it resolves, at its opening (the top, or just after the
     resolving court's formula): ``Mediante la cual se resuelve el amparo directo en
@@ -809,7 +821,7 @@ def _statement(text: str) -> tuple[str, list[CaseNumber], int] | None:
     notes = _footnotes(text)
     formula = _formula(text)
     opening = (formula[1], formula[1] + STATEMENT_AFTER_FORMULA) if formula else (0, 0)
-    for match in _STATEMENT.finditer(text):
+    for match in _statements_at(text, opening):
         kind = fold_keyword(match["kind"])
         if match.start() >= HEAD_CHARS and not opening[0] <= match.start() < opening[1]:
             continue
