@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 
 ## The native one-pass search (native/: Rust, the tantivy crate tantivy-py links, pinned by
 ## native/Cargo.lock), rebuilt when its sources change; cargo from ~/.cargo/bin if not on PATH.
-NATIVE_SRC := native/Cargo.toml native/Cargo.lock native/pyproject.toml $(wildcard native/src/*.rs)
+NATIVE_SRC := native/Cargo.toml native/Cargo.lock native/pyproject.toml $(wildcard native/src/*.rs native/src/*/*.rs)
 NATIVE_STAMP := $(VENV)/.native-installed
 
 $(NATIVE_STAMP): $(STAMP) $(NATIVE_SRC)

@@ -3,9 +3,13 @@
 //! phrase's words carry their offsets, a date bound is inclusive):
 //!
 //! - `["term", field, text]`
-//! - `["phrase", field, [[offset, text], ...], slop]` (with a slop, three words or more
-//!   or a repeated word: each word at a position of its own, ``plan/sloppy.rs``; the
-//!   work of all of them charged to the question's ``budget``, ``plan/budget.rs``)
+//! - `["phrase", field, [[offset, text], ...], slop]` (exact with a repeated word: each
+//!   word's positions read once, ``plan/exact.rs``; with a slop, three words or more or a
+//!   repeated word: each word at a position of its own, ``plan/sloppy.rs``; the work of
+//!   all of them charged to the question's ``budget``, ``plan/budget.rs``)
+//! - `["exact_phrase", ...]`, `["tantivy_phrase", ...]` (as ``phrase``): ``exact.rs``
+//!   whatever the words, or Tantivy's own ``PhraseQuery``, for the tests and benches
+//!   that compare the two
 //! - `["regex", field, pattern]`
 //! - `["prefix", field, text]`: the terms that begin with ``text`` (``regex`` of
 //!   ``text.*``, the same terms and scores, without a regular expression to compile)
@@ -16,6 +20,7 @@
 //! - `["date", field, seconds or null, seconds or null]` (both ends included)
 
 mod budget;
+mod exact;
 mod prefix;
 mod sloppy;
 
@@ -85,7 +90,7 @@ fn node(schema: &Schema, value: &Value, budget: &Arc<Budget>) -> Result<Box<dyn 
                 IndexRecordOption::WithFreqsAndPositions,
             ))
         }
-        "phrase" => {
+        "phrase" | "exact_phrase" | "tantivy_phrase" => {
             let on = field(schema, arg(1)?)?;
             let words = arg(2)?.as_array().ok_or("phrase: words expected")?;
             let mut terms = Vec::with_capacity(words.len());
@@ -106,7 +111,17 @@ fn node(schema: &Schema, value: &Value, budget: &Arc<Budget>) -> Result<Box<dyn 
                 .iter()
                 .enumerate()
                 .any(|(i, (_, t))| terms[..i].iter().any(|(_, u)| u == t));
-            if slop > 0 && (terms.len() > 2 || repeats) {
+            if kind == "tantivy_phrase" {
+                Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop))
+            } else if kind == "exact_phrase" {
+                if slop > 0 {
+                    return Err("exact_phrase: slop 0 only".into());
+                }
+                Box::new(exact::ExactPhraseQuery::new(terms))
+            } else if slop == 0 && repeats {
+                // each repeated word's positions read once (``plan/exact.rs``)
+                Box::new(exact::ExactPhraseQuery::new(terms))
+            } else if slop > 0 && (terms.len() > 2 || repeats) {
                 // Tantivy's own misses arrangements the engine finds (``plan/sloppy.rs``)
                 Box::new(sloppy::SloppyPhraseQuery::new(terms, slop, budget.clone()))
             } else {

@@ -1,0 +1,321 @@
+//! An exact phrase (slop 0) that repeats a word (``"de la niñez de la"``, ``"de la de la
+//! … de la"``: on the pair fields, a repeated pair), found and scored as Tantivy's
+//! ``PhraseQuery`` finds and scores it, reading each word's positions once. Tantivy reads
+//! one postings list per word of the phrase, repeats too, and in every document holding
+//! them decodes each one's positions: a phrase of ``n`` copies of «de la» decoded «de la»'s
+//! positions ``n`` times in nearly every document of the index, and exact phrases have no
+//! work budget (``budget.rs`` is for proximity). Here a repeated word is read once, so the
+//! work grows with the distinct words, not the phrase's length.
+//!
+//! Otherwise the same walk: the documents holding every word (leapfrogged, fewest
+//! documents first), their positions read in that order (Tantivy's order: it already
+//! starts from the rarest), the phrase's starts kept word by word and the document left
+//! at the first word that keeps none. Scored as Tantivy scores, to the bit: the count of
+//! starts where every word stands (overlapping ones too) as the frequency, the same
+//! ``Bm25Weight`` of the same words (repeats too, in offset order), the same field norms;
+//! and the same ``size_hint``/``cost``, so a boolean query around it orders (and adds up)
+//! its clauses as around Tantivy's. Phrases without a repeated word are left to Tantivy's
+//! own, faster there (``bench/exact_phrase_ab.py``).
+
+use tantivy::fieldnorm::FieldNormReader;
+use tantivy::postings::{Postings, SegmentPostings};
+use tantivy::query::{Bm25Weight, EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::schema::{IndexRecordOption, Term};
+use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyError, TERMINATED};
+
+/// The phrase's words as (offset, term).
+#[derive(Clone, Debug)]
+pub struct ExactPhraseQuery {
+    words: Vec<(usize, Term)>,
+}
+
+impl ExactPhraseQuery {
+    pub fn new(mut words: Vec<(usize, Term)>) -> Self {
+        // stable, as Tantivy's: the same words in the same order for the same weight
+        words.sort_by_key(|(offset, _)| *offset);
+        ExactPhraseQuery { words }
+    }
+}
+
+impl Query for ExactPhraseQuery {
+    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        let field = self.words[0].1.field();
+        let entry = scoring.schema().get_field_entry(field);
+        let positions = entry
+            .field_type()
+            .get_index_record_option()
+            .map(IndexRecordOption::has_positions)
+            .unwrap_or(false);
+        if !positions {
+            return Err(TantivyError::SchemaError(format!(
+                "a phrase on {:?}, which keeps no positions",
+                entry.name()
+            )));
+        }
+        let terms: Vec<Term> = self.words.iter().map(|(_, t)| t.clone()).collect();
+        let bm25 = match scoring {
+            EnableScoring::Enabled {
+                statistics_provider,
+                ..
+            } => Some(Bm25Weight::for_terms(statistics_provider, &terms)?),
+            EnableScoring::Disabled { .. } => None,
+        };
+        // each distinct term read once; a word is the index of its term
+        let mut distinct: Vec<Term> = Vec::new();
+        let mut words = Vec::with_capacity(self.words.len());
+        for (offset, term) in &self.words {
+            let at = match distinct.iter().position(|t| t == term) {
+                Some(at) => at,
+                None => {
+                    distinct.push(term.clone());
+                    distinct.len() - 1
+                }
+            };
+            words.push((*offset as i64, at));
+        }
+        Ok(Box::new(ExactPhraseWeight {
+            distinct,
+            words,
+            bm25,
+        }))
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        for (_, term) in &self.words {
+            visitor(term, true);
+        }
+    }
+}
+
+struct ExactPhraseWeight {
+    distinct: Vec<Term>,
+    /// (offset, index in ``distinct``), by offset
+    words: Vec<(i64, usize)>,
+    bm25: Option<Bm25Weight>,
+}
+
+impl ExactPhraseWeight {
+    fn exact_scorer(
+        &self,
+        reader: &SegmentReader,
+        boost: Score,
+    ) -> tantivy::Result<Option<ExactPhraseScorer>> {
+        let field = self.distinct[0].field();
+        let index = reader.inverted_index(field)?;
+        let mut postings = Vec::with_capacity(self.distinct.len());
+        for term in &self.distinct {
+            match index.read_postings(term, IndexRecordOption::WithFreqsAndPositions)? {
+                Some(found) => postings.push(found),
+                None => return Ok(None),
+            }
+        }
+        let fieldnorms = match (&self.bm25, reader.fieldnorms_readers().get_field(field)?) {
+            (Some(_), Some(found)) => found,
+            _ => FieldNormReader::constant(reader.max_doc(), 1),
+        };
+        // Tantivy's estimate: its intersection of one postings per word (repeats too)
+        let mut sizes: Vec<u32> = self
+            .words
+            .iter()
+            .map(|&(_, k)| postings[k].size_hint())
+            .collect();
+        sizes.sort_unstable();
+        let estimate = estimate_intersection(&sizes, fieldnorms.num_docs());
+        let mut order: Vec<usize> = (0..postings.len()).collect();
+        order.sort_by_key(|&k| postings[k].doc_freq());
+        let mut scorer = ExactPhraseScorer {
+            postings,
+            order,
+            words: self.words.clone(),
+            bm25: self.bm25.as_ref().map(|w| w.boost_by(boost)),
+            fieldnorms,
+            estimate,
+            last_offset: self.words.last().map_or(0, |&(offset, _)| offset),
+            positions: Vec::new(),
+            starts: Vec::new(),
+            count: 0,
+            doc: 0,
+        };
+        scorer.doc = scorer.settle(scorer.postings[scorer.order[0]].doc());
+        Ok(Some(scorer))
+    }
+}
+
+/// Tantivy's ``size_hint::estimate_intersection`` (private there), sizes smallest first.
+fn estimate_intersection(sizes: &[u32], max_docs: u32) -> u32 {
+    if max_docs == 0 {
+        return 0;
+    }
+    let Some((&first, rest)) = sizes.split_first() else {
+        return 0;
+    };
+    let mut co_loc_factor: f64 = 1.3;
+    let mut estimate = first as f64;
+    let mut smallest = estimate;
+    for &size in rest {
+        co_loc_factor = (co_loc_factor - 0.1).max(1.0);
+        estimate *= (size as f64 / max_docs as f64) * co_loc_factor;
+        smallest = smallest.min(size as f64);
+    }
+    estimate.round().min(smallest) as u32
+}
+
+impl Weight for ExactPhraseWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        Ok(match self.exact_scorer(reader, boost)? {
+            Some(scorer) => Box::new(scorer),
+            None => Box::new(EmptyScorer),
+        })
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        let not_found = || TantivyError::InvalidArgument(format!("document #{doc} does not match"));
+        let mut scorer = self.exact_scorer(reader, 1.0)?.ok_or_else(not_found)?;
+        if scorer.seek(doc) != doc {
+            return Err(not_found());
+        }
+        let mut explanation = Explanation::new("Phrase Scorer", scorer.score());
+        if let Some(bm25) = &self.bm25 {
+            let fieldnorm_id = scorer.fieldnorms.fieldnorm_id(doc);
+            explanation.add_detail(bm25.explain(fieldnorm_id, scorer.count));
+        }
+        Ok(explanation)
+    }
+}
+
+struct ExactPhraseScorer {
+    postings: Vec<SegmentPostings>,
+    /// ``postings`` by documents, fewest first
+    order: Vec<usize>,
+    words: Vec<(i64, usize)>,
+    bm25: Option<Bm25Weight>,
+    fieldnorms: FieldNormReader,
+    /// Tantivy's estimate of the documents holding every word
+    estimate: u32,
+    /// the last word's offset
+    last_offset: i64,
+    positions: Vec<u32>,
+    /// the phrase's starts every word read so far stands at, plus ``last_offset``
+    starts: Vec<u32>,
+    count: u32,
+    doc: DocId,
+}
+
+impl ExactPhraseScorer {
+    /// The first document from ``candidate`` on (the rarest term's) that holds every
+    /// term and the phrase.
+    fn settle(&mut self, mut candidate: DocId) -> DocId {
+        'next: loop {
+            if candidate == TERMINATED {
+                return TERMINATED;
+            }
+            for &k in &self.order[1..] {
+                let found = if self.postings[k].doc() < candidate {
+                    self.postings[k].seek(candidate)
+                } else {
+                    self.postings[k].doc()
+                };
+                if found > candidate {
+                    candidate = self.postings[self.order[0]].seek(found);
+                    continue 'next;
+                }
+            }
+            if self.matches() {
+                return candidate;
+            }
+            candidate = self.postings[self.order[0]].advance();
+        }
+    }
+
+    /// Whether the current document (every term's postings on it) holds the phrase, its
+    /// starts counted (``count``) when scoring.
+    fn matches(&mut self) -> bool {
+        let mut first = true;
+        for &k in &self.order {
+            self.postings[k].positions(&mut self.positions);
+            for &(offset, word_term) in &self.words {
+                if word_term != k {
+                    continue;
+                }
+                // a start ``s`` shifted by the last word's offset: never below zero
+                let shift = (self.last_offset - offset) as u32;
+                if first {
+                    first = false;
+                    self.starts.clear();
+                    self.starts
+                        .extend(self.positions.iter().map(|&p| p + shift));
+                } else {
+                    keep_found(&mut self.starts, &self.positions, shift);
+                }
+                if self.starts.is_empty() {
+                    return false;
+                }
+            }
+        }
+        self.count = self.starts.len() as u32;
+        true
+    }
+}
+
+/// Keeps the ``starts`` that are one of ``positions`` shifted by ``shift`` (all sorted).
+fn keep_found(starts: &mut Vec<u32>, positions: &[u32], shift: u32) {
+    let mut kept = 0;
+    let mut at = 0;
+    for i in 0..starts.len() {
+        let wanted = starts[i];
+        while at < positions.len() && positions[at] + shift < wanted {
+            at += 1;
+        }
+        if at == positions.len() {
+            break;
+        }
+        if positions[at] + shift == wanted {
+            starts[kept] = wanted;
+            kept += 1;
+        }
+    }
+    starts.truncate(kept);
+}
+
+impl DocSet for ExactPhraseScorer {
+    fn advance(&mut self) -> DocId {
+        if self.doc == TERMINATED {
+            return TERMINATED;
+        }
+        let next = self.postings[self.order[0]].advance();
+        self.doc = self.settle(next);
+        self.doc
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        if self.doc >= target {
+            return self.doc;
+        }
+        let next = self.postings[self.order[0]].seek(target);
+        self.doc = self.settle(next);
+        self.doc
+    }
+
+    fn doc(&self) -> DocId {
+        self.doc
+    }
+
+    /// Tantivy's phrase's: the documents holding every word, a tenth per word.
+    fn size_hint(&self) -> u32 {
+        self.estimate / (10 * self.words.len() as u32)
+    }
+
+    /// Tantivy's phrase's: its documents' positions are read.
+    fn cost(&self) -> u64 {
+        self.estimate as u64 * 10 * self.words.len() as u64
+    }
+}
+
+impl Scorer for ExactPhraseScorer {
+    fn score(&mut self) -> Score {
+        match &self.bm25 {
+            Some(bm25) => bm25.score(self.fieldnorms.fieldnorm_id(self.doc), self.count),
+            None => 1.0,
+        }
+    }
+}
