@@ -8,8 +8,9 @@ Usage: python bench/write_same.py --before CHECKOUT [--size 3000] [--hashed 2000
 Documents: ``bench/legal_corpus.py``'s real mix (``--size``), and as many again made
 from the real texts of ``/work/shared/corpus`` (when present): the SCJN sentences, the
 Pleno's transcript (its PDF's text, form feeds and all), the HTML pages and CSV files
-as they are, each cut into pieces of several lengths at several places, as sentences,
-sessions and legislative documents. ``--hashed``: that many more of the corpus (and the
+as they are, each cut into pieces of several lengths at several places, as sentences
+(with case numbers of their own, some cited in the real texts), sessions and
+legislative documents. ``--hashed``: that many more of the corpus (and the
 real pieces again) only hashed (``hash_dump``), not saved. Each checkout runs as a child
 (its own ``PYTHONPATH``); columns that hold the moment of writing (``*_at``, in a
 document's JSON too) are left out.
@@ -84,17 +85,13 @@ def documents(size: int) -> list[Any]:
     for doc in corpus:
         models.setdefault(doc.kind, doc)
     kinds = [models[k] for k in sorted(models)]
-    real = [
-        kinds[n % len(kinds)].model_copy(
-            update={
-                "id": f"real-{n:06d}",
-                "url": f"https://real.example.mx/{n}",
-                "text": text,
-                "sources": [],
-            }
-        )
-        for n, text in enumerate(pieces(real_texts()))
-    ]
+    real = []
+    for n, text in enumerate(pieces(real_texts())):
+        model = kinds[n % len(kinds)]
+        update = {"id": f"real-{n:06d}", "url": f"https://real.example.mx/{n}", "text": text}
+        if model.kind == "sentencia":  # its own cases: rows of their own, and no citation
+            update["expediente_normalised"] = f"ADR {1300 + n % 20}/2023, AI {n % 40}/2024"
+        real.append(model.model_copy(update={**update, "sources": []}))
     return corpus + real
 
 
