@@ -33,6 +33,9 @@ data folder; PostgreSQL's database and OpenSearch's index for the engine), also 
 that code's path (documents saved one by one) for a before/after.
 ``--heap settled`` (the default) freezes the objects made at start out of the garbage
 collector's passes, as the writing commands do (``indexer.heap``); ``as-is`` as before.
+The documents are made before any clock starts (a real-mix document costs about 200 µs
+to make, no cost of the library's; their making is printed apart); ``--make-in-loop``
+makes them as the paths go, as this bench did before.
 ``--warm N`` first saves and indexes N other documents, unmeasured: a freshly started
 engine's JVM otherwise charges its compiling to the first thousands of documents.
 ``embedded`` is SQLite + Tantivy; ``engine`` is PostgreSQL + a single-node OpenSearch
@@ -53,7 +56,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +78,8 @@ except ImportError:
 
 
 RESULTS = REPO / "bench" / "results" / "write.json"
+# the documents a path writes: made beforehand (a list), or as it goes (``LegalCorpus``)
+Documents = Collection[Any]
 # the pipeline's cadence (crawlers/pipelines.py): batches of SAVE_EVERY documents, one
 # transaction each, handed to the index after each; an older pipeline saved each
 # document alone and handed them to the index every FLUSH_EVERY
@@ -395,7 +400,7 @@ def _save(library: Library, docs: list[Any]) -> None:
             library.add_document(doc)
 
 
-def crawl_path(library: Library, corpus: LegalCorpus, offset: int = 0) -> dict[str, Any]:
+def crawl_path(library: Library, corpus: Documents, offset: int = 0) -> dict[str, Any]:
     """Save documents as the crawl pipeline does (a batch every ``SAVE_EVERY`` or
     ``SAVE_SECONDS``), handing each batch to the index without waiting; then the crawl's
     final, waiting flush. ``offset``: the documents the library already holds."""
@@ -421,7 +426,7 @@ def crawl_path(library: Library, corpus: LegalCorpus, offset: int = 0) -> dict[s
     return progress.summary(time.perf_counter() - began)
 
 
-def index_path(library: Library, corpus: LegalCorpus) -> dict[str, Any]:
+def index_path(library: Library, corpus: Documents) -> dict[str, Any]:
     """Save every document (in batches of ``SAVE_EVERY``), then index them in one flush
     (``abierto index``)."""
     saving = Progress("index: save", len(corpus))
@@ -596,7 +601,7 @@ def grow(args: argparse.Namespace) -> dict[str, Any]:
         raise SystemExit(
             f"{args.grow} holds {held} documents in its index, not --start {args.start}"
         )
-    corpus = LegalCorpus(args.size, mix=args.mix, ids=args.ids, start=args.start)
+    corpus = made(LegalCorpus(args.size, mix=args.mix, ids=args.ids, start=args.start), args)
     print(
         f"growing {args.grow} from {args.start} to {args.size} documents, store embedded",
         flush=True,
@@ -611,8 +616,28 @@ def grow(args: argparse.Namespace) -> dict[str, Any]:
     return results
 
 
+def made(corpus: LegalCorpus, args: argparse.Namespace) -> Documents:
+    """The documents, made before any clock starts (making a real-mix document costs
+    about 200 µs of the main thread: no cost of the library's), or as the paths go
+    (``--make-in-loop``, as the bench measured before)."""
+    if args.make_in_loop:
+        return corpus
+    began = time.thread_time()
+    docs = list(corpus)
+    MAKING["us_per_doc"] = round(1e6 * (time.thread_time() - began) / max(len(docs), 1), 1)
+    print(
+        f"{len(docs)} documents made beforehand, {MAKING['us_per_doc']:.0f} µs of CPU each "
+        "(not counted below)",
+        flush=True,
+    )
+    return docs
+
+
+MAKING: dict[str, float] = {}  # the documents' making, outside the clocks (``made``)
+
+
 def run(args: argparse.Namespace, root: Path) -> dict[str, Any]:
-    corpus = LegalCorpus(args.size, mix=args.mix, ids=args.ids)
+    corpus = made(LegalCorpus(args.size, mix=args.mix, ids=args.ids), args)
     text_bytes = sum(len(doc.text.encode()) for doc in corpus)
     print(
         f"{args.size} documents, {text_bytes / 1e6:.0f} MB of text "
@@ -678,6 +703,11 @@ def table(results: dict[str, Any]) -> str:
         lines.append(f"{'CPU-s/1k docs':16} " + " ".join(f"{name:>9}" for name in who))
         for label, costs in split:
             lines.append(f"{label:16} " + " ".join(f"{costs[name]:>9.2f}" for name in who))
+    if MAKING:
+        lines.append(
+            f"documents made beforehand ({MAKING['us_per_doc']:.0f} µs of CPU each): "
+            "not in these figures"
+        )
     for name in ("crawl", "index", "reindex"):
         after = results.get(name, {}).get("after")
         if after:
@@ -714,6 +744,12 @@ def main() -> int:
         help="first save and index this many other documents, unmeasured (a warm engine)",
     )
     parser.add_argument("--label", default="", help="a name for this run in the JSON")
+    parser.add_argument(
+        "--make-in-loop",
+        action="store_true",
+        help="make each document as the paths go, inside the clocks (as before); by "
+        "default all are made first and their making is not counted",
+    )
     parser.add_argument("--json", type=Path, default=RESULTS)
     parser.add_argument(
         "--writer",
@@ -770,6 +806,8 @@ def main() -> int:
     key = f"{args.store}-{args.mix}-{args.size}{ids}{grown}{f'-{args.label}' if args.label else ''}"
     stored[key] = {
         "documents": args.size,
+        # the documents' making: outside the figures (µs per document), or in them
+        "making": MAKING or "in the loop",
         "mix": args.mix,
         "store": args.store,
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},

@@ -23,6 +23,7 @@ from pydantic import (
 
 from config.jurisdictions import check_jurisdiction
 from config.web_urls import lower_scheme
+from indexer.text_repr import repr_utf8
 
 Kind = Literal["sentencia", "sesion", "legislativo"]
 FieldSource = Literal["listing", "api", "spec", "file", "title", "heading", "body"]
@@ -265,7 +266,8 @@ def _content_digest(kind: type[DocumentCore], dumped: dict[str, Any]) -> str:
     written out here, the fields' order and their names' reprs made once per kind: the
     same bytes for half the CPU (a tuple's repr costs about 0.5 µs, 27 per document).
     A long value's repr (the text) is hashed on its own, between the pieces before and
-    after it: the same bytes, without copying it into the whole and encoding that."""
+    after it: the same bytes, without copying it into the whole and encoding that, and
+    made from its UTF-8 bytes (``repr_utf8``: the same bytes in half the time)."""
     order = _HASHED.get(kind)
     if order is None:  # a kind's dump always has its fields, in one order
         names = sorted(name for name in dumped if name not in _UNHASHED)
@@ -282,7 +284,7 @@ def _content_digest(kind: type[DocumentCore], dumped: dict[str, Any]) -> str:
         if type(value) is str and len(value) > _LONG_VALUE:
             parts += (opening, head)
             digest.update("".join(parts).encode())
-            digest.update(repr(value).encode())
+            digest.update(repr_utf8(value))
             parts = [")"]
         else:
             parts += (opening, head, repr(value), ")")
