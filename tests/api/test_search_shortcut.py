@@ -119,9 +119,25 @@ def test_next_pages_are_the_same(shortcut: TestClient, routed: TestClient) -> No
     assert shortcut.get(following).content == routed.get(following).content
 
 
-def test_searches_take_the_shortcut_once_routed(shortcut: TestClient) -> None:
-    answer(shortcut, [("q", "amparo")])
-    assert _shortcut_of(shortcut.app)._known is not None
+def test_plain_searches_are_answered_without_the_router(library: Library) -> None:
+    """Once the router has sent it a search, the shortcut answers the next ones (next
+    pages, HEADs) itself: with the router gone they are still answered; what the fast
+    reading does not take (a 422) is the router's."""
+    app = create_app(library)
+    with TestClient(app) as test_client:
+        first = test_client.get("/v1/search", params={"limit": "1"})
+        shortcut = _shortcut_of(app)
+
+        async def no_router(scope: Any, receive: Any, send: Any) -> None:
+            raise RuntimeError("routed")
+
+        shortcut.app = no_router
+        for params in ({"q": "sesión"}, {"kind": "sentencia", "sort": "date_asc"}):
+            assert test_client.get("/v1/search", params=params).status_code == 200
+        assert test_client.get(first.json()["next_url"]).status_code == 200
+        assert test_client.head("/v1/search", params={"q": "moral"}).status_code == 200
+        with pytest.raises(RuntimeError, match="routed"):
+            test_client.get("/v1/search", params={"limit": "0"})
 
 
 def test_other_paths_are_routed(shortcut: TestClient, routed: TestClient) -> None:
