@@ -28,7 +28,7 @@ from fastapi.routing import APIRoute
 from api.deps import get_library
 from api.query_pairs import query_pairs
 from api.search_params import search_query
-from api.search_shortcut import learn
+from api.search_shortcut import learn, raise_kept
 from api.search_threads import SearchThreads
 
 Reading = Callable[[list[str]], Any]
@@ -176,6 +176,7 @@ class SearchRoute(APIRoute):
             return await in_search_thread(endpoint, request, library, query)
 
         async def handler(request: Request) -> Response:
+            raise_kept(request.scope)  # what the shortcut's answer raised, as if here
             if request.scope["method"] == "GET":  # the router chose this route for it
                 learn(request.scope, answer)
             response = await answer(request)

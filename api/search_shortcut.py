@@ -9,10 +9,12 @@ from the first search it routes (``SearchRoute`` says so, ``learn``), and later 
 for that very path go straight to the same reading and endpoint (``plain_answer``).
 
 Whatever that reading does not answer by itself goes the declared way, through the
-router, from the start: a parameter only FastAPI reads, any exception (a 422, a busy
-database: raised before anything is sent, so the request is simply asked again the
-full way, and answered by the app's handlers as before), an app that overrides a
-dependency, a request traced by FastAPI's OpenTelemetry (the route it names).
+router, from the start: a parameter only FastAPI reads, an app that overrides a
+dependency, a request traced by FastAPI's OpenTelemetry (the route it names). An
+exception (a 422, a query too costly, a busy database), raised before anything is sent,
+goes through the router too, kept in the scope: the search's route raises it again at
+once (``raise_kept``), so the app's handlers answer it as before, and the search that
+raised it is not run a second time.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 # the shortcut a request passes through, kept in its scope for the route to tell
 _KEY = "abierto.search_shortcut"
+# what the shortcut's answer raised, for the route to raise where the router called it
+_RAISED = "abierto.search_raised"
 
 Answer = Callable[[Request], Awaitable[Response | None]]
 
@@ -55,7 +59,8 @@ class SearchShortcut:
             return
         try:
             response = await known[1](Request(scope, receive, send))
-        except Exception:  # the app's handlers answer it, the declared way
+        except Exception as exc:  # raised again by the route, for the app's handlers
+            scope[_RAISED] = exc
             response = None
         if response is None:
             await self.app(scope, receive, send)
@@ -68,3 +73,10 @@ def learn(scope: Scope, answer: Answer) -> None:
     shortcut = scope.get(_KEY)
     if isinstance(shortcut, SearchShortcut):
         shortcut.learn(scope, answer)
+
+
+def raise_kept(scope: Scope) -> None:
+    """Raise what the shortcut's answer to this request raised, if anything."""
+    raised = scope.pop(_RAISED, None)
+    if raised is not None:
+        raise raised

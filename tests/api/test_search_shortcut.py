@@ -22,11 +22,26 @@ from api.app import create_app
 from api.search_params import search_query
 from api.search_route import READINGS
 from api.search_shortcut import SearchShortcut
+from config.settings import get_settings
 from indexer.library import Library
 from indexer.stores import SearchQuery
 
 Params = list[tuple[str, str]]
 Answer = tuple[int, list[tuple[str, str]], bytes]
+
+
+# a budget of its own (one address no other test uses, a limit these tests never reach):
+# the budget of the tests' usual address is counted in the shared database
+ADDRESS = ("192.0.2.14", 50000)
+SETTINGS = get_settings().model_copy(update={"read_limit_anonymous": 1_000_000_000})
+
+
+def _app(library: Library) -> FastAPI:
+    return create_app(library, SETTINGS)
+
+
+def _client(app: FastAPI) -> TestClient:
+    return TestClient(app, client=ADDRESS)
 
 
 def _without_shortcut(app: FastAPI) -> FastAPI:
@@ -36,13 +51,13 @@ def _without_shortcut(app: FastAPI) -> FastAPI:
 
 @pytest.fixture(scope="module")
 def shortcut(library: Library) -> Iterator[TestClient]:
-    with TestClient(create_app(library)) as test_client:
+    with _client(_app(library)) as test_client:
         yield test_client
 
 
 @pytest.fixture(scope="module")
 def routed(library: Library) -> Iterator[TestClient]:
-    with TestClient(_without_shortcut(create_app(library))) as test_client:
+    with _client(_without_shortcut(_app(library))) as test_client:
         yield test_client
 
 
@@ -123,8 +138,8 @@ def test_plain_searches_are_answered_without_the_router(library: Library) -> Non
     """Once the router has sent it a search, the shortcut answers the next ones (next
     pages, HEADs) itself: with the router gone they are still answered; what the fast
     reading does not take (a 422) is the router's."""
-    app = create_app(library)
-    with TestClient(app) as test_client:
+    app = _app(library)
+    with _client(app) as test_client:
         first = test_client.get("/v1/search", params={"limit": "1"})
         shortcut = _shortcut_of(app)
 
@@ -140,6 +155,38 @@ def test_plain_searches_are_answered_without_the_router(library: Library) -> Non
             test_client.get("/v1/search", params={"limit": "0"})
 
 
+class _CountedSearches:
+    """The library, counting the searches asked of it."""
+
+    def __init__(self, library: Library) -> None:
+        self.library, self.searches = library, 0
+
+    def search_plain(self, query: SearchQuery) -> Any:
+        self.searches += 1
+        return self.library.search_plain(query)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.library, name)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"q": "(amparo"}, {"q": "color:rojo"}, {"cursor": "no-es-un-cursor"}, {"q": "amparo"}],
+)
+def test_a_refused_search_is_asked_once(library: Library, params: dict[str, str]) -> None:
+    """A search the store refuses (a 422, or a phrase too costly to look for) is not
+    searched again on its way to the app's handlers: once, as when routed."""
+    app = _app(library)
+    with _client(app) as test_client:
+        test_client.get("/v1/search", params={"limit": "1"})  # the shortcut learns the path
+        counted = _CountedSearches(library)
+        app.state.library = counted
+        expected = answer(test_client, [("limit", "2"), *params.items()])
+        assert counted.searches == 1
+    with _client(_without_shortcut(_app(library))) as routed_client:
+        assert answer(routed_client, [("limit", "2"), *params.items()]) == expected
+
+
 def test_other_paths_are_routed(shortcut: TestClient, routed: TestClient) -> None:
     answer(shortcut, [("q", "amparo")])
     for path in ("/v1/search/", "/v1/search/syntax", "/v1/searchx", "/v1//search"):
@@ -148,8 +195,8 @@ def test_other_paths_are_routed(shortcut: TestClient, routed: TestClient) -> Non
 
 
 def test_an_overridden_dependency_is_honoured_after_the_shortcut(library: Library) -> None:
-    app = create_app(library)
-    with TestClient(app) as test_client:
+    app = _app(library)
+    with _client(app) as test_client:
         plain = test_client.get("/v1/search", params={"q": "palabrainexistente"})
         assert plain.json()["total"] == 0
         app.dependency_overrides[search_query] = lambda: SearchQuery(q="amparo", facets=[])
