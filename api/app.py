@@ -42,6 +42,7 @@ from api.routers import (
 from api.routers.pages.errors import refusal_page, wants_html
 from api.routers.pages.signin import pages_secret
 from api.schemas import ErrorResponse, RefusalResponse
+from api.search_shortcut import SearchShortcut
 from api.single_values import OneValueEach
 from api.telemetry_check import keep_telemetry_check
 from config.settings import Settings, get_settings
@@ -155,7 +156,10 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     # now, not at the first sign-in: a disk full by then must not refuse every sign-in
     app.state.pages_secret = pages_secret(settings.data_dir)
     # confirmation e-mails per recipient address are counted in the database (AlertBook)
-    # innermost first. A parameter read as one value is given once (a 422 otherwise)
+    # innermost first. A search answered without the router once the router has shown
+    # it the search's path (api/search_shortcut.py)
+    app.add_middleware(SearchShortcut)
+    # a parameter read as one value is given once (a 422 otherwise)
     app.add_middleware(OneValueEach)
     # answers whose links took the request's Host say so (Vary: Host)
     app.add_middleware(VaryHost)

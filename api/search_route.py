@@ -28,6 +28,7 @@ from fastapi.routing import APIRoute
 from api.deps import get_library
 from api.query_pairs import query_pairs
 from api.search_params import search_query
+from api.search_shortcut import learn, raise_kept
 from api.search_threads import SearchThreads
 
 Reading = Callable[[list[str]], Any]
@@ -162,15 +163,23 @@ class SearchRoute(APIRoute):
         if calls != (get_library, search_query) or self.dependant.query_params:
             raise TypeError(f"{self.path}: only an endpoint of (request, library, query) is read")
 
-        async def handler(request: Request) -> Response:
+        async def answer(request: Request) -> Response | None:
+            """The answer of plain parameters; None for FastAPI's declared reading."""
             if request.app.dependency_overrides:  # an app that swaps a dependency (tests)
-                return await declared(request)
+                return None
             try:
                 values = plain_values(query_pairs(request.scope))
             except Declared:
-                return await declared(request)
+                return None
             query = await search_query(request, **values)
             library = request.app.state.library
             return await in_search_thread(endpoint, request, library, query)
+
+        async def handler(request: Request) -> Response:
+            raise_kept(request.scope)  # what the shortcut's answer raised, as if here
+            if request.scope["method"] == "GET":  # the router chose this route for it
+                learn(request.scope, answer)
+            response = await answer(request)
+            return response if response is not None else await declared(request)
 
         return handler
