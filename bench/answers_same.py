@@ -3,7 +3,11 @@ over ``bench/search.py``'s mix, each question fresh, ``GET /v1/search`` (its JSO
 next page by the cursor it gave (the cursors are bytes clients keep) and ``GET
 /buscar`` (the HTML page, its links' cursors in it).
 
-Usage: python bench/answers_same.py --data DIR --base CHECKOUT [--rounds 10]
+Usage: python bench/answers_same.py --data DIR --base CHECKOUT [--base-python PYTHON]
+       [--rounds 10]
+
+``--base-python``: the base served by another venv's interpreter (its own build of the
+native extension), not this one.
 
 Prints how many of each were identical, and the first differing question of each kind.
 """
@@ -33,6 +37,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True)
     parser.add_argument("--base", type=Path, required=True)
+    parser.add_argument("--base-python", type=Path, help="the base's interpreter")
     parser.add_argument("--rounds", type=int, default=10)
     args = parser.parse_args()
     settings = Settings(data_dir=args.data, read_limit_anonymous=UNLIMITED)
@@ -42,7 +47,9 @@ def main() -> int:
     fresh = itertools.count(int(time.time()) % 100_000 * 1000)
     with contextlib.ExitStack() as stack:
         urls = [
-            stack.enter_context(serve(settings, 1, repo=args.base.resolve()))[0],
+            stack.enter_context(
+                serve(settings, 1, repo=args.base.resolve(), python=args.base_python)
+            )[0],
             stack.enter_context(serve(settings, 1))[0],
         ]
         clients = [stack.enter_context(httpx.Client(base_url=u, timeout=60)) for u in urls]

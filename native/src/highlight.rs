@@ -382,12 +382,16 @@ fn ascii_run(bytes: &[u8]) -> usize {
         .unwrap_or(bytes.len() - at)
 }
 
-/// ``" ".join(text.split())``.
+/// ``" ".join(text.split())``, written in one pass.
 fn squeeze(text: &str) -> String {
-    text.split(py_space)
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut squeezed = String::with_capacity(text.len());
+    for part in text.split(py_space).filter(|part| !part.is_empty()) {
+        if !squeezed.is_empty() {
+            squeezed.push(' ');
+        }
+        squeezed.push_str(part);
+    }
+    squeezed
 }
 
 /// ``html.escape``.

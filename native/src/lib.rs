@@ -12,6 +12,7 @@ mod highlight;
 mod pairs;
 mod pieces;
 mod plan;
+mod stored;
 mod tesis;
 mod writer;
 
@@ -25,9 +26,9 @@ use pyo3::types::{PyBytes, PyList, PyString};
 use facets::{Buckets, FacetCounter, SegmentTotals};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::Query;
-use tantivy::schema::{Field, Value};
+use tantivy::schema::Field;
+use tantivy::TantivyError;
 use tantivy::{DateTime, DocAddress, Index, IndexReader, Order, ReloadPolicy, Searcher};
-use tantivy::{TantivyDocument, TantivyError};
 
 /// Fewer documents than this are never cut in two (the cut costs a scorer of its own).
 const MIN_PIECE_DOCS: u32 = 20_000;
@@ -52,7 +53,7 @@ type Hit = (Option<f32>, Vec<u8>, Option<Marked>);
 /// makes them.
 enum Marked {
     Lit(Vec<String>),
-    Left(TantivyDocument),
+    Left(stored::Stored),
 }
 
 /// An index folder opened for reading only: it never takes the writer's lock.
@@ -62,8 +63,9 @@ struct NativeIndex {
     threads: u32,
     // the most documents one thread collects at a time; 0: the index over the threads
     piece_docs: u32,
-    payload: Field,
     text: Field,
+    // the hits' payload and text, read in place from the doc store
+    stored: stored::StoredFields,
     // the searcher searches are made on, swapped by ``reload`` (a search in flight keeps
     // the one it took)
     searcher: Mutex<Searcher>,
@@ -113,8 +115,8 @@ impl NativeIndex {
             reader,
             threads,
             piece_docs,
-            payload,
             text,
+            stored: stored::StoredFields::new(payload, text, doc_store_blocks.max(1)),
             searcher,
             totals: Arc::default(),
         })
@@ -125,6 +127,7 @@ impl NativeIndex {
         py.detach(|| self.reader.reload()).map_err(io_error)?;
         let searcher = self.reader.searcher();
         self.totals.retain(&searcher, self.piece_size(&searcher));
+        self.stored.retain(&searcher);
         *self.searcher.lock().unwrap() = searcher;
         Ok(())
     }
@@ -307,19 +310,12 @@ impl NativeIndex {
         for (score, payload, text) in hits {
             let text = match text {
                 Some(Marked::Lit(lit)) => Some(PyList::new(py, lit)?.into_any()),
-                Some(Marked::Left(d)) => Some(PyString::new(py, self.text_of(&d)).into_any()),
+                Some(Marked::Left(d)) => Some(PyString::from_bytes(py, d.text_bytes())?.into_any()),
                 None => None,
             };
             out.push((score, PyBytes::new(py, &payload), text));
         }
         Ok((total, facets, out))
-    }
-
-    /// A stored document's ``text`` ("" when it has none).
-    fn text_of<'a>(&self, doc: &'a TantivyDocument) -> &'a str {
-        doc.get_first(self.text)
-            .and_then(|v| v.as_str())
-            .unwrap_or("")
     }
 
     /// The most documents one thread collects: the index shared among the threads (a
@@ -393,14 +389,10 @@ impl NativeIndex {
         };
         let mut hits = Vec::with_capacity(addresses.len());
         for (score, address) in scored.into_iter().zip(addresses) {
-            let doc: TantivyDocument = searcher.doc(address).map_err(io_error)?;
-            let payload = doc
-                .get_first(self.payload)
-                .and_then(|v| v.as_bytes())
-                .map(<[u8]>::to_vec)
-                .unwrap_or_default();
+            let doc = self.stored.read(searcher, address).map_err(io_error)?;
+            let payload = doc.payload().to_vec();
             let text = match marker.as_mut() {
-                Some(marker) => match marker.highlights(self.text_of(&doc)) {
+                Some(marker) => match marker.highlights(doc.text().map_err(io_error)?) {
                     Some(lit) => Some(Marked::Lit(lit)),
                     None => Some(Marked::Left(doc)),
                 },
