@@ -108,10 +108,9 @@ def _batches(db: Database, source_id: str, forms: list[str]) -> Iterator[list[st
 
 
 def _clean(doc: AnyDocument, source_id: str, secrets: tuple[str, ...]) -> AnyDocument:
-    """``doc`` without ``secrets`` in its addresses; of its publications only
-    ``source_id``'s own (another source's says where that source publishes it). A
-    document other sources publish too keeps its files and videos, and its address
-    unless that is this source's publication: they may be another institution's."""
+    """``doc`` (one ``source_id`` publishes, so its institution's: no other institution
+    ever publishes it) without ``secrets`` in its addresses; of its publications only
+    ``source_id``'s own (another source's says where that one publishes it)."""
 
     def clean(url: str) -> str:
         return without_credentials(url, secrets)
@@ -122,10 +121,6 @@ def _clean(doc: AnyDocument, source_id: str, secrets: tuple[str, ...]) -> AnyDoc
         return SourceLink(source_id=link.source_id, url=clean(link.url))
 
     sources = list({(s.source_id, s.url): s for s in map(clean_link, doc.sources)}.values())
-    own = {s.url for s in doc.sources if s.source_id == source_id}
-    if any(s.source_id != source_id for s in doc.sources):
-        url = clean(doc.url) if doc.url in own else doc.url
-        return doc.model_copy(update={"url": url, "sources": sources})
     update_: dict[str, Any] = {
         "url": clean(doc.url),
         "files": [f.model_copy(update={"url": clean(f.url)}) for f in doc.files],
