@@ -77,7 +77,10 @@ def check_formats(value: Any) -> Any:
             pending += item
         elif isinstance(item, str):
             for match in _PLACEHOLDER.finditer(item):
-                numbers = [int(n) for n in _NUMBER.findall(match[2] or "")]
+                # a number of more digits than the bound's is past it (and thousands of
+                # digits are past what ``int`` converts: a raw English ValueError)
+                written = _NUMBER.findall(match[2] or "")
+                numbers = [int(n) if len(n) <= 6 else MAX_FORMAT_NUMBER + 1 for n in written]
                 if any(n > MAX_FORMAT_NUMBER for n in numbers):
                     raise Invalid(
                         f"{shown(match[0])!r}: a placeholder's format may pad or cut to at "

@@ -163,7 +163,11 @@ def _aton_part(text: str) -> int | None:
         return None
     if text[:2].lower() == "0x":
         return int(text[2:] or "0", 16)
-    return int(text, 8) if text.startswith("0") else int(text)
+    if text.startswith("0"):
+        return int(text, 8)
+    # past any address (2**32 has 10 digits), and a decimal of thousands of digits is past
+    # what int() converts (a ValueError: a start URL's host made registration a 500)
+    return int(text) if len(text) <= 10 else 1 << 32
 
 
 def resolve_checked(host: str, port: int, allow_loopback: bool, owner: str = "") -> list[str]:

@@ -220,6 +220,11 @@ EXTRACTIONS = {  # indexer.extract's causes: what was wrong with the file, not j
 }
 # indexer.extract.pdf's message for a PDF whose page tree is empty: no page, not a damaged one
 NO_PAGES = "the PDF has no pages: its page tree is empty"
+# how ``crawlers.url_length`` says a link past the length limit (not imported: the API
+# reads this module without Scrapy)
+_TOO_LONG = re.compile(
+    r"the link is longer than the crawl follows \((\d+) characters; at most (\d+)\)$"
+)
 LINK_PROBLEMS = {
     "the link has no host": "el enlace no tiene servidor",
     "the link carries a user or password (user:password@)": "el enlace lleva usuario o "
@@ -448,6 +453,11 @@ def _detail(cause: str, message: str) -> str | None:
         what, link, problem = found.groups()
         if problem.startswith("not a web address"):
             said = "no es una dirección web" + problem.removeprefix("not a web address")
+        elif too_long := _TOO_LONG.match(problem):
+            said = (
+                f"el enlace tiene {too_long[1]} caracteres, más de los {too_long[2]} que la "
+                "lectura sigue: no se leyó"
+            )
         else:
             said = LINK_PROBLEMS.get(problem, "el enlace está mal formado")
         return f"{where}{label(cause)}: {what + ' ' if what else ''}{link}: {said}"

@@ -42,17 +42,20 @@ class Cleaned:
 def clean_addresses(db: Database, source_id: str, secrets: tuple[str, ...]) -> Cleaned:
     """Rewrite the stored addresses that hold one of ``source_id``'s ``secrets``: its
     publications' (one already recorded at the clean address is dropped instead), then
-    every document whose address, files, videos or sources hold one."""
+    each document it publishes whose address, files, videos or own publication hold
+    one. Only those: a value a spec sends (any header is counted a credential) may be
+    written in another institution's addresses (its host, a folder of its site), which
+    no institution's spec may mask or drop."""
     cleaned = Cleaned()
     if not secrets:
         return cleaned
     forms = _forms(secrets)
     with db.engine.begin() as connection:
         cleaned.publications = _clean_publications(connection, source_id, secrets, forms)
-    for ids in _batches(db, forms):
+    for ids in _batches(db, source_id, forms):
         with db.engine.begin() as connection:
             rows = connection.execute(select(_DOCS).where(_DOCS.c.id.in_(ids))).all()
-            docs = [_clean(to_model(row), secrets) for row in rows]
+            docs = [_clean(to_model(row), source_id, secrets) for row in rows]
             # a placeholder hash: each has a row, and is written whatever its hash says (a
             # file's address is not hashed: the hash alone would call it unchanged)
             write_documents(connection, docs, known=dict.fromkeys(ids, ""))
@@ -91,30 +94,37 @@ def _clean_publications(
     return len(rows)
 
 
-def _batches(db: Database, forms: list[str]) -> Iterator[list[str]]:
-    """The ids of the documents holding a secret (in their address or their data), in
-    batches, read at once (they are rewritten after)."""
+def _batches(db: Database, source_id: str, forms: list[str]) -> Iterator[list[str]]:
+    """The ids of the documents ``source_id`` publishes that hold a secret (in their
+    address or their data), in batches, read at once (they are rewritten after)."""
     data = cast(_DOCS.c.data, String)
-    query = select(_DOCS.c.id).where(or_(_containing(_DOCS.c.url, forms), _containing(data, forms)))
+    published = select(_SOURCES.c.document_id).where(_SOURCES.c.source_id == source_id)
+    holding = or_(_containing(_DOCS.c.url, forms), _containing(data, forms))
+    query = select(_DOCS.c.id).where(_DOCS.c.id.in_(published), holding)
     with db.engine.connect() as connection:
         ids = list(connection.execute(query.order_by(_DOCS.c.id)).scalars())
     for start in range(0, len(ids), BATCH):
         yield ids[start : start + BATCH]
 
 
-def _clean(doc: AnyDocument, secrets: tuple[str, ...]) -> AnyDocument:
+def _clean(doc: AnyDocument, source_id: str, secrets: tuple[str, ...]) -> AnyDocument:
+    """``doc`` (one ``source_id`` publishes, so its institution's: no other institution
+    ever publishes it) without ``secrets`` in its addresses; of its publications only
+    ``source_id``'s own (another source's says where that one publishes it)."""
+
     def clean(url: str) -> str:
         return without_credentials(url, secrets)
 
+    def clean_link(link: SourceLink) -> SourceLink:
+        if link.source_id != source_id:
+            return link
+        return SourceLink(source_id=link.source_id, url=clean(link.url))
+
+    sources = list({(s.source_id, s.url): s for s in map(clean_link, doc.sources)}.values())
     update_: dict[str, Any] = {
         "url": clean(doc.url),
         "files": [f.model_copy(update={"url": clean(f.url)}) for f in doc.files],
-        "sources": list(
-            {
-                (s.source_id, clean(s.url)): SourceLink(source_id=s.source_id, url=clean(s.url))
-                for s in doc.sources
-            }.values()
-        ),
+        "sources": sources,
     }
     videos = getattr(doc, "video_urls", None)
     if videos:

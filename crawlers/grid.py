@@ -10,6 +10,7 @@ layout tables (a menu spanning the page's rows would land in every row)."""
 from __future__ import annotations
 
 import copy
+import re
 from itertools import islice
 from typing import Any
 
@@ -18,16 +19,27 @@ MAX_COPIES = 2000  # cells repeated on one page; past it a placeholder keeps the
 MAX_CELL_NODES = 60  # a cell holding more (a whole layout) is not repeated, only held
 MAX_CELL_CHARS = 2000  # nor one holding more text than a date, a type, a few links
 MAX_SPAN = 1000
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def _count(cell: Any, attribute: str) -> int:
+    """A span as written in ASCII digits, at most ``MAX_SPAN``; 1 for any other text, as
+    a browser reads it. ``str.isdigit`` let through digits ``int`` refuses (a superscript
+    «²», thousands of digits past Python's conversion limit): the ValueError lost the
+    listing page, every row on it."""
+    value = str(cell.get(attribute) or "1").strip()
+    if not _DIGITS.fullmatch(value):
+        return 1
+    value = value.lstrip("0") or "0"
+    return MAX_SPAN if len(value) > len(str(MAX_SPAN)) else min(int(value), MAX_SPAN)
 
 
 def _span(cell: Any) -> int:
-    value = str(cell.get("rowspan") or "1").strip()
-    return min(int(value), MAX_SPAN) if value.isdigit() else 1
+    return _count(cell, "rowspan")
 
 
 def _width(cell: Any) -> int:
-    value = str(cell.get("colspan") or "1").strip()
-    return max(1, min(int(value), MAX_SPAN)) if value.isdigit() else 1
+    return max(1, _count(cell, "colspan"))
 
 
 def _large(cell: Any) -> bool:

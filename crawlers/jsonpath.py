@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from typing import Any
 
 _STEP = re.compile(r"([^.\[\]]+)|\[(\d+|\*)\]")
+# an index written longer reaches past any list; ``int`` refuses thousands of digits
+INDEX_DIGITS = 18
+PAST_ANY_LIST = sys.maxsize
 
 
 def steps(path: str) -> list[str | int]:
@@ -16,8 +20,10 @@ def steps(path: str) -> list[str | int]:
     for name, index in _STEP.findall(path):
         if name:
             out.append(name)
-        else:
-            out.append("*" if index == "*" else int(index))
+        elif index == "*":
+            out.append("*")
+        else:  # a spec's ``resultados[9…9]`` finds nothing, never stops the crawl
+            out.append(int(index) if len(index) <= INDEX_DIGITS else PAST_ANY_LIST)
     return out
 
 

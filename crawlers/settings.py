@@ -45,6 +45,8 @@ UNUSED_SPIDER_MIDDLEWARES = (
     "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware",
     # replaced by OwnOriginRefererMiddleware (same place, 700)
     "scrapy.spidermiddlewares.referer.RefererMiddleware",
+    # replaced by CountedUrlLengthMiddleware (same place, 800)
+    "scrapy.spidermiddlewares.urllength.UrlLengthMiddleware",
 )
 # Scrapy starts this many tasks for every response, whatever it yields (a detail page
 # yields one item); the pipeline's work runs on the reactor's 10 threads anyway
@@ -164,6 +166,8 @@ def scrapy_settings(
             # a Referer holds the whole address only within its origin: an API's address
             # may carry the spec's key in its query (json_api.params)
             "crawlers.origin_headers.OwnOriginRefererMiddleware": 700,
+            # a link past the length limit is counted, not dropped without a word
+            "crawlers.url_length.CountedUrlLengthMiddleware": 800,
             # innermost: it times the callback's own steps, nothing else
             "crawlers.stall.ParseTimeMiddleware": 1000,
         },

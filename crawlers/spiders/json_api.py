@@ -28,6 +28,7 @@ from crawlers.templates import render_all, render_complete, render_json, with_qu
 from indexer.readers.normalise import parse_date
 
 TOTAL_NOT_REACHED = "total_not_reached"
+TOTAL_DIGITS = 18  # a total longer is no count of records (nor one ``int`` reads at once)
 NESTED_TOO_DEEPLY = "the API answered JSON nested too deeply"
 _LONG_NUMBER = re.compile(r"limit \((\d+) digits\) for integer string conversion: value has (\d+)")
 
@@ -223,10 +224,8 @@ class JsonApiSpider(SpecSpider):
     def _repeated(self, data: Any, where: str, page: int) -> None:
         """A page whose records were all read on earlier pages: paging stops there; when
         the API's total says there are more, the loss is counted with its cause."""
-        rules = self.rules
-        total = read_path(data, rules.total) if rules.total else None
-        said = str(total) if isinstance(total, (int, float, str)) else ""
-        if said.isascii() and said.isdigit() and int(said) > len(self._read):
+        said, total = self._total(data)
+        if total is not None and total > len(self._read):
             self.run.error(
                 "page_repeated", where,
                 f"page {page} repeats records already read: the API does not move on with "
@@ -261,12 +260,11 @@ class JsonApiSpider(SpecSpider):
     ) -> Iterator[scrapy.Request]:
         rules = self.rules
         seen = offset + len(records)
-        total = read_path(data, rules.total) if rules.total else None
-        said = str(total) if isinstance(total, (int, float, str)) else ""
-        if said.isascii() and said.isdigit() and seen >= int(said):
+        said, total = self._total(data)
+        if total is not None and seen >= total:
             return
         if not records or (rules.page_size and len(records) < rules.page_size):
-            self._short_of_total(said, seen, page, response.url)
+            self._short_of_total(said, total, seen, page, response.url)
             return  # an empty or short page is the last one
         last = page - rules.first_page + 1 >= rules.max_pages
         if rules.next:
@@ -274,7 +272,7 @@ class JsonApiSpider(SpecSpider):
             link = self.absolute_or_counted(response.url, found, "json_api.next")  # type: ignore[arg-type]
             if not link:  # none given (a bad one is counted as bad_url already)
                 if found is None:
-                    self._short_of_total(said, seen, page, response.url)
+                    self._short_of_total(said, total, seen, page, response.url)
             elif last:
                 self._limit(response.url)
             else:
@@ -291,12 +289,24 @@ class JsonApiSpider(SpecSpider):
             return
         yield self.api_request(base_url, page + 1, seen)
 
-    def _short_of_total(self, said: str, seen: int, page: int, where: str) -> None:
+    def _total(self, data: Any) -> tuple[str, int | None]:
+        """The API's total as written and as a count; no count unless it is written in
+        at most ``TOTAL_DIGITS`` ASCII digits: «²» is a digit to ``str.isdigit`` that
+        ``int`` refuses, and thousands of digits are past its conversion limit (either
+        raised, and the crawl lost every page after the first)."""
+        found = read_path(data, self.rules.total) if self.rules.total else None
+        said = str(found) if isinstance(found, (int, float, str)) else ""
+        counted = said.isascii() and said.isdigit() and len(said) <= TOTAL_DIGITS
+        return said, int(said) if counted else None
+
+    def _short_of_total(
+        self, said: str, total: int | None, seen: int, page: int, where: str
+    ) -> None:
         """Paging ended (an empty or short page, no next link) while the API's total says
         there are more: counted, never a silent loss. A search engine answers at most so
         many results of one query (10,000 is Elasticsearch's default): a larger one is
         read whole only in parts, by date windows (``--since``/``--until``)."""
-        if not (said.isascii() and said.isdigit() and int(said) > seen):
+        if total is None or total <= seen:
             return
         self.run.error(
             TOTAL_NOT_REACHED, where,

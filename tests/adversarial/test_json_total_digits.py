@@ -1,5 +1,6 @@
 """A JSON API whose ``total`` is a character that is a digit to ``str.isdigit`` but no
-number to ``int`` (``"²"``, ``"①"``, ``"2⁵"``): crawled end to end from a real server on
+number to ``int`` (``"²"``, ``"①"``, ``"2⁵"``), or a string of 5,000 digits (past
+``int``'s conversion limit): crawled end to end from a real server on
 127.0.0.1, paging must go on until the API runs out of records (the total is no value),
 never stop with a traceback after the first page and lose the rest of the records."""
 
@@ -60,7 +61,7 @@ def _serve(total: str) -> Iterator[str]:
         yield url
 
 
-@pytest.mark.parametrize("total", ["²", "①", "2⁵"])
+@pytest.mark.parametrize("total", ["²", "①", "2⁵", "9" * 5000])
 def test_a_total_that_is_no_number_lets_paging_go_on(tmp_path: Path, total: str) -> None:
     specs = tmp_path / "specs"
     specs.mkdir()

@@ -62,7 +62,7 @@ def test_without_a_legislature_both_are_listed(client: TestClient) -> None:
     assert set(_listed(client.get("/sesiones").text)) == {"de-la-LXV", "de-la-LXVI"}
 
 
-@pytest.mark.parametrize("written", ["abc", "9999", "LXVI" * 40])
+@pytest.mark.parametrize("written", ["abc", "9999", "LXVI" * 40, "²", "①", "6²"])
 def test_what_is_no_legislature_is_a_clear_400(client: TestClient, written: str) -> None:
     response = client.get("/sesiones", params={"legislatura": written})
     assert response.status_code == 400

@@ -57,3 +57,13 @@ def test_copies_are_bounded_on_a_hostile_page() -> None:
     assert len(filled) == MAX_COPIES
     # past the budget the columns are held all the same, empty
     assert [c.xpath("string()").get() for c in page.xpath("(//tr)[900]/td")] == [""] * 5
+
+
+def test_a_span_written_otherwise_than_in_ascii_digits_is_one() -> None:
+    """As a browser reads it: «²» or «٣» are no span; thousands of digits are the most."""
+    for written, spanned in (("²", 1), ("٣", 1), ("9" * 5000, 2), ("0002", 2)):
+        rows = _rows(
+            f"<table>{HEAD}<tr><td>2</td><td rowspan='{written}'>8 de abril</td>"
+            "<td>Ordinaria</td></tr><tr><td>1</td><td>Vespertina</td></tr></table>"
+        )
+        assert sum(row.count("8 de abril") for row in rows) == spanned, written

@@ -162,7 +162,8 @@ def asked_legislature(text: str, errors: list[str]) -> str:
     text = text.strip()[:60]
     if not text:
         return ""
-    number = int(text) if text.isdigit() and len(text) <= 3 else legislature_number(text)
+    # isdecimal, not isdigit: «²» or «①» are digits int() refuses (a 500)
+    number = int(text) if text.isdecimal() and len(text) <= 3 else legislature_number(text)
     if not number or not 0 < number < 400:
         errors.append(
             f"«{text[:30]}» no es una legislatura: escríbala en romanos (LXVI) o con su "
