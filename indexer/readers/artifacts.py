@@ -25,7 +25,9 @@ _COMPOUND_BREAK = re.compile(r"(?<=\w)-[ \t]*\n[ \t]*(?=[A-ZÁÉÍÓÚÑ])")
 # needs the next ("…Civil del⏎Primer Circuito"), or where the next line goes on with a
 # court's name in mixed case ("…Segunda⏎Sala Penal…"). Never before a line of its own
 # (a signer's name, "MAGISTRADO PRESIDENTE", "FIRMAS"): a closing's signatures follow it.
-_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+# spaces before the break taken only from where their run starts (the same matches):
+# tried at each space of a long run that ends in no break, the search was quadratic
+_LINE_BREAK = re.compile(r"(?:(?<![ \t])[ \t]+)?\n[ \t]*")
 _NEEDS_NEXT = frozenset(
     ("de", "del", "la", "las", "el", "los", "en", "y", "e", "a", "al", "con", "por", "que",
      "para", "su", "sus")

@@ -354,8 +354,10 @@ _BACKGROUND_HEADING = (
 )
 _BACKGROUND = re.compile(rf"^{_BACKGROUND_HEADING}", re.M)
 # the same after a line break: a literal the engine finds at C speed (``^`` under
-# MULTILINE is tried at every character)
-_BACKGROUND_AFTER_BREAK = re.compile(rf"\n{_BACKGROUND_HEADING}")
+# MULTILINE is tried at every character); the spaces after the break are its line's own
+# (``\n\s*`` was scanned again from each break of a run of blank lines: quadratic), and
+# ``_background_break`` goes back to the run's first break, where ``\n\s*`` matched
+_BACKGROUND_AFTER_BREAK = re.compile(r"\n[^\S\n]*+" + _BACKGROUND_HEADING.removeprefix(r"\s*"))
 _FOOTNOTE = re.compile(r"\[\d{1,3}:[^\]]*\]")
 CASE_TYPE_MATTERS = {
     "AR": "amparo", "AD": "amparo", "ADR": "amparo", "AMP": "amparo", "IIS": "amparo",
@@ -414,8 +416,20 @@ def _head_end(text: str) -> int:
     background = _BACKGROUND.match(text)
     if background is not None:
         return min(HEAD_CHARS, background.start())
-    after_break = _BACKGROUND_AFTER_BREAK.search(text)  # the heading starts after its \n
-    return min(HEAD_CHARS, after_break.start() + 1 if after_break else len(text))
+    after_break = _background_break(text)  # the heading starts after its \n
+    return min(HEAD_CHARS, after_break + 1 if after_break is not None else len(text))
+
+
+def _background_break(text: str) -> int | None:
+    """Where a line break, spaces and a background heading first match (the old
+    ``\\n\\s*`` pattern's start): the first line break of the blank run before it."""
+    found = _BACKGROUND_AFTER_BREAK.search(text)
+    if found is None:
+        return None
+    start = found.start()
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return text.index("\n", start)
 
 
 @functools.lru_cache(maxsize=8)
