@@ -80,5 +80,6 @@ def mended(passage: str) -> str:
     text = _BLANK_LINE.sub("\n", text)
     text = _SPLIT_WORD.sub("", text)
     text = _COMPOUND_BREAK.sub("-", text)
-    text = _LINE_BREAK.sub(_run_on, text)
+    if "\n" in text:  # (the search tries every character, a microsecond each in a run)
+        text = _LINE_BREAK.sub(_run_on, text)
     return ordinals_in_words(text)
