@@ -75,6 +75,7 @@ def compiled_patterns(repo: Path) -> dict[str, re.Pattern[str]]:
 
 
 def entries() -> dict[str, Entry]:
+    from crawlers.formats.sitemaps import robots_sitemaps
     from indexer.citations import articles, cases, citation_key, extract_citations, tesis
     from indexer.citations.laws import fold
     from indexer.extract.normalise import has_words, normalise_text
@@ -157,6 +158,7 @@ def entries() -> dict[str, Entry]:
         "speeches.read_speaker": roles.read_speaker,
         "speeches.agenda_references": agenda.references,
         "extract.normalise_text": normalise_text,
+        "crawlers.robots_sitemaps": robots_sitemaps,
         "extract.has_words": has_words,
         "privacy.scan": guard.scan,
         "query.parse_query": parse_query,

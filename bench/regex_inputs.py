@@ -54,6 +54,7 @@ _FRAGMENTS = {
     "Secretario ": "Secretario ",
     "de fecha ": "de fecha ",
     "artículo 1, ": "artículo 1, ",
+    "artículo 14 ": "artículo 14 ",
     "amparo directo ": "amparo directo ",
     "Tesis: ": "Tesis: ",
     "La C. Presidenta ": "La C. Presidenta ",
