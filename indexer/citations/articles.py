@@ -74,6 +74,33 @@ _LAW_BEFORE = re.compile(
     r"\s*,?\s*(?:en|conforme\s+a|de\s+acuerdo\s+con|segun|con\s+base\s+en)\s+(?:sus?|el|los)\s+$"
 )
 _LAST = frozenset(("su", "sus", "el", "los"))  # the words ``_LAW_BEFORE`` can end with
+
+
+def _lead_at_once(pattern: re.Pattern[str], lead: str) -> re.Pattern[str]:
+    """``pattern`` for Python's engine with its leading spaces and comma (``lead``) taken
+    in one go, never given back: what follows them starts with a letter (or a digit), so
+    no shorter take matches, and trying each one at every space of a long run was
+    quadratic in it. (The patterns as written go to the Rust scanner, which does not
+    backtrack and reads them in linear time.)"""
+    if not pattern.pattern.startswith(lead):
+        raise ValueError(f"the pattern changed: {pattern.pattern}")
+    return re.compile(f"(?>{lead})" + pattern.pattern[len(lead) :], pattern.flags)
+
+
+_PART_AT = _lead_at_once(_PART, r"\s*,?\s*")
+_LAW_LINK_AT = _lead_at_once(_LAW_LINK, r"\s*,?\s*")
+_CONSTITUTIONAL_AT = _lead_at_once(_CONSTITUTIONAL, r"\s*,?\s+")
+_DIRECT_AT = _lead_at_once(_DIRECT, r"\s*,?\s*")
+_SAME_LAW_AT = _lead_at_once(_SAME_LAW, r"\s*,?\s*")
+_MORE_AT = _lead_at_once(_MORE, r"\s*[,;]?\s*")
+# ``_SEPARATOR``'s spaces before a comma or "en relación" are all taken; its last
+# alternative ("… y …") starts with a space of the run, so it is written apart: the run,
+# then the conjunction (what the pattern matched after giving back that one space)
+_SEPARATOR_AT = re.compile(
+    "(?>\\s*)(?:"
+    + _SEPARATOR.pattern.removeprefix("\\s*(?:").removesuffix("|\\s(?:y|e|o)\\s+)")
+    + ")|\\s+(?:y|e|o)\\s+"
+)
 _CODES = {c for c, names in FEDERAL_LAWS.items() if fold(names[0]).startswith("codigo")}
 _TREATIES = {"CADH", "PIDCP", "CDN"}
 
@@ -131,9 +158,9 @@ def _numbers(folded: str, position: int) -> tuple[list[Number], int]:
         else:
             found.append((str(int(number["n"])), number["decimal"], number["suffix"]))
             position = number.end()
-        while (part := _PART.match(folded, position)) is not None and part.end() > position:
+        while (part := _PART_AT.match(folded, position)) is not None and part.end() > position:
             position = part.end()
-        separator = _SEPARATOR.match(folded, position)
+        separator = _SEPARATOR_AT.match(folded, position)
         if separator is None or not _NUMBER.match(folded, separator.end()):
             break
         position = separator.end()
@@ -141,21 +168,21 @@ def _numbers(folded: str, position: int) -> tuple[list[Number], int]:
 
 
 def _law_after(original: str, folded: str, position: int) -> tuple[str, int] | None:
-    while (part := _PART.match(folded, position)) is not None and part.end() > position:
+    while (part := _PART_AT.match(folded, position)) is not None and part.end() > position:
         position = part.end()
-    constitutional = _CONSTITUTIONAL.match(folded, position)
+    constitutional = _CONSTITUTIONAL_AT.match(folded, position)
     if constitutional is not None:
         return CPEUM, constitutional.end()
-    link = _LAW_LINK.match(folded, position)
+    link = _LAW_LINK_AT.match(folded, position)
     if link is not None:
         law = law_at(original, folded, link.end())
         if law is not None:
             return law
-    direct = _DIRECT.match(folded, position)
+    direct = _DIRECT_AT.match(folded, position)
     law = law_at(original, folded, direct.end()) if direct else None
     if law is not None and original[direct.end() : law[1]].isupper():
         return law  # "art. 1o. CPEUM": only an abbreviation follows the number directly
-    same = _SAME_LAW.match(folded, position)
+    same = _SAME_LAW_AT.match(folded, position)
     if same is not None and (same["before"] or same["after"]):
         recent = _recent_law(original, folded, position, same["noun"].split()[0])
         if recent is not None:
@@ -215,7 +242,7 @@ def find_articles(original: str, folded: str) -> Iterator[Citation]:
             for number in dict.fromkeys(numbers):
                 yield Citation("article", _key(canonical, number), written, start, end)
             taken_until = end
-            more = _MORE.match(folded, end) if law else None
+            more = _MORE_AT.match(folded, end) if law else None
             if more is None:
                 break
             start, position = more.end(), more.end()

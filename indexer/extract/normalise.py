@@ -52,7 +52,9 @@ _NEEDS_TABLE = re.compile(
 _HYPHEN_EOL = re.compile("[-\u2010\u2011]\n")
 _SOFT_HYPHEN_BREAK = re.compile("\u00ad[ \t]*\n[ \t]*")
 _SPACES = re.compile(" {2,}")
-_LINE_EDGES = re.compile(r"[ \t]*\n[ \t]*")
+# spaces before the break taken only from where their run starts (the same matches):
+# tried at each space of a long run that ends in no break, the search was quadratic
+_LINE_EDGES = re.compile(r"(?:(?<![ \t])[ \t]+)?\n[ \t]*")
 _LINE_EDGE_SPACES = (" \n", "\t\n", "\n ", "\n\t")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _LETTERS = r"[^\W\d_]+"

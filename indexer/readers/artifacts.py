@@ -25,7 +25,9 @@ _COMPOUND_BREAK = re.compile(r"(?<=\w)-[ \t]*\n[ \t]*(?=[A-ZÁÉÍÓÚÑ])")
 # needs the next ("…Civil del⏎Primer Circuito"), or where the next line goes on with a
 # court's name in mixed case ("…Segunda⏎Sala Penal…"). Never before a line of its own
 # (a signer's name, "MAGISTRADO PRESIDENTE", "FIRMAS"): a closing's signatures follow it.
-_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+# spaces before the break taken only from where their run starts (the same matches):
+# tried at each space of a long run that ends in no break, the search was quadratic
+_LINE_BREAK = re.compile(r"(?:(?<![ \t])[ \t]+)?\n[ \t]*")
 _NEEDS_NEXT = frozenset(
     ("de", "del", "la", "las", "el", "los", "en", "y", "e", "a", "al", "con", "por", "que",
      "para", "su", "sus")
@@ -78,5 +80,6 @@ def mended(passage: str) -> str:
     text = _BLANK_LINE.sub("\n", text)
     text = _SPLIT_WORD.sub("", text)
     text = _COMPOUND_BREAK.sub("-", text)
-    text = _LINE_BREAK.sub(_run_on, text)
+    if "\n" in text:  # (the search tries every character, a microsecond each in a run)
+        text = _LINE_BREAK.sub(_run_on, text)
     return ordinals_in_words(text)

@@ -107,6 +107,7 @@ _CLAUSE = re.compile(
     re.I,
 )
 _DANGLING = re.compile(r"\s+(?:de|del|la|las|los|el|en|con|y|e|a|al|por|para|que)$", re.I)
+_DANGLING_WORD = re.compile(_DANGLING.pattern.removeprefix(r"\s+").removesuffix("$"), re.I)
 # TEPJF regional chambers by seat, and the seat of each circunscripción plurinominal.
 REGIONAL_SEATS = {
     "guadalajara": "Guadalajara", "monterrey": "Monterrey", "xalapa": "Xalapa",
@@ -176,6 +177,19 @@ def regional_chamber(text: str) -> str | None:
     return None
 
 
+def _without_dangling(name: str) -> str:
+    """``name`` (its words one space apart) without the words left dangling at its end
+    ("…de Tenango del Valle, con" cut to "…de Tenango del Valle"), as ``_DANGLING`` cut
+    them one by one: each last word looked at alone, where searching the whole name for
+    each was quadratic in a name of many (``A A A …``)."""
+    while " " in name:
+        rest, last = name.rsplit(" ", 1)
+        if not _DANGLING_WORD.fullmatch(last):
+            break
+        name = rest
+    return name
+
+
 def normalise_court(text: str | None, institution: str | None = None) -> str | None:
     """One written form per court: abbreviations and ordinals expanded, capitals tamed, a
     leading article and a trailing clause cut. ``institution`` (the publisher) ties a
@@ -188,8 +202,7 @@ def normalise_court(text: str | None, institution: str | None = None) -> str | N
     name = " ".join(text.split()).strip(" .,;:")
     name = _ARTICLE.sub("", name)
     name = _CLAUSE.sub("", name)
-    while _DANGLING.search(name):
-        name = _DANGLING.sub("", name)
+    name = _without_dangling(name)
     name = name.strip(" .,;:")
     if not name:
         return None

@@ -218,6 +218,8 @@ _STATEMENT = _starting(
     rf"(?P<numbers>{_NUMBER}(?:\s*(?:,|\by\b|\be\b)\s*(?:sus?\s+acumulad[oa]s?\s+)?{_NUMBER})*)",
     re.IGNORECASE,
 )
+# where ``_STATEMENT`` can start: the first word of one of its verbs
+_STATEMENT_VERB = _starting("spad", r"\b(?:se|para|a|dicta)\s")
 # Words in what a sentence says it resolves that tie the number after them to another
 # case: the one it comes from or was brought in ("deducido del", "interpuesto en el"), or
 # the amparo it complies with ("el cumplimiento a la ejecutoria de amparo 123/2023").
@@ -359,8 +361,10 @@ _BACKGROUND_HEADING = (
 )
 _BACKGROUND = re.compile(rf"^{_BACKGROUND_HEADING}", re.M)
 # the same after a line break: a literal the engine finds at C speed (``^`` under
-# MULTILINE is tried at every character)
-_BACKGROUND_AFTER_BREAK = re.compile(rf"\n{_BACKGROUND_HEADING}")
+# MULTILINE is tried at every character); the spaces after the break are its line's own
+# (``\n\s*`` was scanned again from each break of a run of blank lines: quadratic), and
+# ``_background_break`` goes back to the run's first break, where ``\n\s*`` matched
+_BACKGROUND_AFTER_BREAK = re.compile(r"\n[^\S\n]*+" + _BACKGROUND_HEADING.removeprefix(r"\s*"))
 _FOOTNOTE = re.compile(r"\[\d{1,3}:[^\]]*\]")
 CASE_TYPE_MATTERS = {
     "AR": "amparo", "AD": "amparo", "ADR": "amparo", "AMP": "amparo", "IIS": "amparo",
@@ -419,8 +423,20 @@ def _head_end(text: str) -> int:
     background = _BACKGROUND.match(text)
     if background is not None:
         return min(HEAD_CHARS, background.start())
-    after_break = _BACKGROUND_AFTER_BREAK.search(text)  # the heading starts after its \n
-    return min(HEAD_CHARS, after_break.start() + 1 if after_break else len(text))
+    after_break = _background_break(text)  # the heading starts after its \n
+    return min(HEAD_CHARS, after_break + 1 if after_break is not None else len(text))
+
+
+def _background_break(text: str) -> int | None:
+    """Where a line break, spaces and a background heading first match (the old
+    ``\\n\\s*`` pattern's start): the first line break of the blank run before it."""
+    found = _BACKGROUND_AFTER_BREAK.search(text)
+    if found is None:
+        return None
+    start = found.start()
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return text.index("\n", start)
 
 
 @functools.lru_cache(maxsize=8)
@@ -806,10 +822,27 @@ def _statements_at(text: str, opening: tuple[int, int]) -> Iterator[re.Match[str
     the text's order: looked for there only (a long text's body, or a hostile one
     repeating "se resuelve el…", is not walked), each up to ``STATEMENT_CHARS`` long."""
     head_end = min(len(text), HEAD_CHARS + STATEMENT_CHARS)
-    yield from _STATEMENT.finditer(text, 0, head_end)
+    yield from _statements_from(text, 0, HEAD_CHARS, head_end)
     if opening[1] > HEAD_CHARS:
-        start = max(opening[0], head_end - STATEMENT_CHARS)
-        yield from _STATEMENT.finditer(text, start, opening[1] + STATEMENT_CHARS)
+        end = min(len(text), opening[1] + STATEMENT_CHARS)
+        yield from _statements_from(text, max(opening[0], HEAD_CHARS), opening[1], end)
+
+
+def _statements_from(text: str, start: int, limit: int, end: int) -> Iterator[re.Match[str]]:
+    """``_STATEMENT.finditer(text, start, end)``'s matches that start before ``limit``,
+    the pattern tried only where one of its verbs starts: tried at every position, each
+    "para resolver" with no number after it cost a millisecond, so a head full of them
+    took seconds and a megabyte minutes."""
+    taken_until = start
+    for verb in _STATEMENT_VERB.finditer(text, start, min(end, limit + 6)):
+        if verb.start() >= limit:
+            break
+        if verb.start() < taken_until:
+            continue  # inside the last match, as ``finditer`` goes on from its end
+        match = _STATEMENT.match(text, verb.start(), end)
+        if match is not None:
+            taken_until = match.end()
+            yield match
 
 
 def _statement(text: str) -> tuple[str, list[CaseNumber], int] | None:

@@ -32,9 +32,9 @@ _ROLE = (
 _CONGRESS_SPEAKER = re.compile(
     r"^\s*(?:[-–—]\s*(?P<who>(?:El|La|Los|Las|Una|Varias|EL|LA|LOS|LAS|UNA|VARIAS)\s+[^:\n]{2,160}?"
     r"|Voces(?: a coro)?|VOCES(?: A CORO)?)"
-    rf"|(?P<bare>(?:El|La|EL|LA)\s+(?:{_ROLE}\s*)+(?:(?:[{_UP}][\w.'-]*+|de|del|la|los|las|y)\s*){{0,8}}"
-    rf"(?:,\s*(?:(?:[{_UP}][\w.'-]*+|{_ROLE}|de|del|la|los|las|y|e)\s*){{1,10}})?"
-    r"(?:\s*\([^()\n]{0,40}\)){0,2}))\s*:\s+",
+    rf"|(?P<bare>(?:El|La|EL|LA)\s++(?:{_ROLE}\s*+)+(?:(?:[{_UP}][\w.'-]*+|de|del|la|los|las|y)\s*+){{0,8}}"
+    rf"(?:,\s*+(?:(?:[{_UP}][\w.'-]*+|{_ROLE}|de|del|la|los|las|y|e)\s*+){{1,10}})?"
+    r"(?:\s*+\([^()\n]{0,40}\)){0,2}))\s*+:\s+",
     re.MULTILINE,
 )
 # The Diario de los Debates as older pages and scans print it: the heading alone on its
@@ -44,12 +44,12 @@ _CONGRESS_SPEAKER = re.compile(
 # presidenta de la Comisión de Salud:", "El Presidente Municipal:" describe someone a
 # speech quotes).
 _HEADING_NAME = (
-    rf"(?:El|La|EL|LA)\s+(?:{_ROLE}\s*)+(?!\s*(?i:de|del|municipal|general|ejecutiv[oa]"
+    rf"(?:El|La|EL|LA)\s++(?:{_ROLE}\s*+)+(?!\s*(?i:de|del|municipal|general|ejecutiv[oa]"
     r"|constitucional|nacional|estatal|federal|electoral)\b)"
-    rf"(?:(?:[{_UP}][\w.'-]*+|de|del|la|los|las|y)\s*){{0,8}}"
+    rf"(?:(?:[{_UP}][\w.'-]*+|de|del|la|los|las|y)\s*+){{0,8}}"
 )
 _HEADING_ALONE = re.compile(
-    rf"^\s*(?:[-–—]\s*)?(?P<who>{_HEADING_NAME}(?:\s*\([^()\n]{{0,40}}\)){{0,2}})\s*:\s*$"
+    rf"^\s*(?:[-–—]\s*)?(?P<who>{_HEADING_NAME}(?:\s*+\([^()\n]{{0,40}}\)){{0,2}})\s*+:\s*$"
 )
 # The Cámara's versión estenográfica stamps the hour the chair opens the sitting after
 # the name, and sometimes the colon is lost after it ("El presidente diputado Sergio
@@ -123,11 +123,11 @@ _TITLED_COLON_SPEAKER = re.compile(
 # (a word ends at a space, a bracket, a colon or the line's end: never read as several)
 _NAME_WORD = rf"(?:{_ROLE}|[{_UP}][\w.'-]*|de|del|la|los|las|y)(?=[\s(:]|$)"
 _WRAPPED_FIRST = re.compile(
-    rf"^\s*(?:[-–—]\s*(?:El|La|EL|LA)\s+|(?:El|La|EL|LA)\s+{_ROLE}\s*)"
-    rf"(?:{_NAME_WORD}\s*)*(?:\((?:[\w ]{{0,30}}\)?)?)?\s*$"
+    rf"^\s*(?:[-–—]\s*(?:El|La|EL|LA)\s+|(?:El|La|EL|LA)\s+{_ROLE}\s*+)"
+    rf"(?:{_NAME_WORD}\s*+)*(?:\((?:[\w ]{{0,30}}\)?)?)?\s*$"
 )
 _WRAPPED_REST = re.compile(
-    rf"^\s*(?:[\w ]{{0,30}}\)\s*)?(?:(?:{_NAME_WORD}\s*){{0,5}}(?:\([^()\n]{{0,40}}\)\s*)*)?"
+    rf"^\s*(?:[\w ]{{0,30}}\)\s*+)?(?:(?:{_NAME_WORD}\s*+){{0,5}}(?:\([^()\n]{{0,40}}\)\s*+)*)?"
     r":(?:\s+|$)"
 )
 _MAY_OPEN = frozenset("-–—EL")  # the first letter of a wrapped heading's first line
