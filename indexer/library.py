@@ -14,7 +14,7 @@ import datetime as dt
 import logging
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from itertools import islice
 
@@ -38,6 +38,7 @@ from indexer.extract.sniff import kept_content_type
 from indexer.inflight import Sent, cited_cases, keys_of
 from indexer.models import FileRef, Legislativo, Sentencia, Sesion, SourceLink
 from indexer.preparation import Batch, Preparer
+from indexer.retirement import retire_rows
 from indexer.shared import save_shared, save_shared_many
 from indexer.speeches.deferred import DeferredSpeeches
 from indexer.speeches.service import (
@@ -545,6 +546,34 @@ class Library:
             self._holding = False
         self.flush()
         return report.indexed
+
+    def retire(self, heirs: Mapping[str, str | None]) -> int:
+        """Take documents out of the library for good (id → the document that adopted
+        it, whose page its old address leads to, or None: Gone): the database first
+        (``indexer.retirement``), then both search indexes and the files no other
+        document lists. An index that cannot be written now (another process holds it)
+        keeps a hit the next ``reindex`` drops; its page answers the redirect already."""
+        with self._flushing:
+            found = self.db.get_documents([i for i, heir in heirs.items() if heir != i])
+            # their speeches first: a crash between leaves a session with none, not
+            # speeches of no session
+            sessions = [doc.id for doc in found.values() if isinstance(doc, Sesion)]
+            if sessions:
+                if self._speeches is not None and self._holding:
+                    self._speeches.publish()
+                forget_sessions(self.db, self.speech_index, sessions)
+            retired = retire_rows(self.db, heirs)
+            ids = [doc.id for doc in retired.documents]
+            try:
+                if ids:
+                    self.store.delete(ids)
+                if self._holding:
+                    self._commit()
+            except StoreUnavailable as exc:
+                log.warning("documentos retirados siguen en el índice hasta reconstruirlo: %s", exc)
+            for sha256 in retired.unshared_files:
+                self.archive.remove(sha256)
+            return len(ids)
 
     def search(self, query: SearchQuery) -> SearchResult:
         return self.store.search(query)
