@@ -103,3 +103,25 @@ def test_a_retired_document_leaves_everything_and_its_links_lead_on(
         assert client.get("/d/leg-2", headers=HTML).headers["location"] == "/d/leg-3"
     finally:
         library.close()
+
+
+def test_while_another_process_indexes_the_index_forgets_them_at_the_next_flush(
+    tmp_path: Path,
+) -> None:
+    """A big crawl hands indexing to a process of its own: what the crawl retires
+    meanwhile leaves the database at once, and both indexes when the crawl indexes
+    again (never waiting for the writer another process holds)."""
+    library = Library.open(Settings(data_dir=tmp_path, database_url=None), writer=True)
+    try:
+        library.add_documents([_section(1, []), _section(2, []), _session()])
+        library.flush()
+        library.hand_over()
+        assert library.retire({"leg-2": "leg-1", "ses-1": None}) == 2
+        assert library.db.get_document("leg-2") is None
+        library.take_back()
+        library.flush()
+        assert [h.id for h in library.search(SearchQuery(q="aguas")).hits] == ["leg-1"]
+        said = library.speech_index.search(SpeechQuery(q="acuíferos"))  # type: ignore[union-attr]
+        assert said.hits == []
+    finally:
+        library.close()
