@@ -6,8 +6,8 @@ is retired: its row and every row written with it (publications, keys, queue, sp
 citations, alert matches) leave the database in one transaction, whose trigger writes
 its tombstone (the open-data deltas drop it). A citizen or a citation holding its old
 link still reaches what it was: the document that adopted it, recorded as a key
-``moved:<old id>`` (``moved_to``); one retired with no heir answers 410 Gone
-(``was_retired``), never a bare 404 that reads as a mistyped address.
+``moved:<old id>`` (``successor``); one retired with no heir answers 410 Gone, never a
+bare 404 that reads as a mistyped address.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from indexer.db.citation_tables import CitationReadRow, CitationRow, DocumentCas
 from indexer.db.database import to_model
 from indexer.db.speech_tables import MentionRow
 from indexer.db.tables import (
-    DocumentDeletionRow,
     DocumentKeyRow,
     DocumentRow,
     DocumentSourceRow,
@@ -37,6 +36,7 @@ from indexer.shared import document_keys
 AnyDocument = Sentencia | Sesion | Legislativo
 MOVED = "moved:"
 MOST_MOVES = 8  # a retired document's heir retired in turn: followed this far, at most
+GONE = ""  # where a document retired with no heir leads
 _DOCS = DocumentRow.__table__
 _SOURCES = DocumentSourceRow.__table__
 _KEYS = DocumentKeyRow.__table__
@@ -44,7 +44,6 @@ _QUEUE = IndexQueueRow.__table__
 _CITATIONS = CitationRow.__table__
 _MENTIONS = MentionRow.__table__
 _MATCHES = AlertMatchRow.__table__
-_TOMBSTONES = DocumentDeletionRow.__table__
 
 
 @dataclass
@@ -74,10 +73,11 @@ def retire_rows(db: Database, heirs: Mapping[str, str | None]) -> Retired:
         for doc in docs:
             _forget_keys(connection, doc, numbers.get(doc.id))
             heir = heirs.get(doc.id)
-            if heir in kept_heirs:
-                connection.execute(
-                    _KEYS.insert().values(key=f"{MOVED}{doc.id}"[:400], document_id=heir)
-                )
+            key = f"{MOVED}{doc.id}"
+            # one retired again (saved anew under its old id since) leads where it now does
+            connection.execute(delete(_KEYS).where(_KEYS.c.key == key))
+            lead = heir if heir in kept_heirs else GONE
+            connection.execute(_KEYS.insert().values(key=key, document_id=lead))
         _delete_by_seq(connection, seqs)
         for table, column in (
             (_QUEUE, _QUEUE.c.doc_id),
@@ -106,28 +106,24 @@ def retire_rows(db: Database, heirs: Mapping[str, str | None]) -> Retired:
     return retired
 
 
-def moved_to(db: Database, doc_id: str) -> str | None:
-    """The document an old id leads to now (through heirs retired in turn), if any."""
+def successor(db: Database, doc_id: str) -> tuple[bool, str | None]:
+    """Whether ``doc_id`` was retired, and the document it leads to now (through heirs
+    retired in turn; None: gone). Read by the keys' primary key, so an address that
+    never existed costs one lookup."""
     current = doc_id
     with db.engine.connect() as connection:
-        for _ in range(MOST_MOVES):
-            key = f"{MOVED}{current}"[:400]
+        for hop in range(MOST_MOVES):
             heir = connection.execute(
-                select(_KEYS.c.document_id).where(_KEYS.c.key == key)
+                select(_KEYS.c.document_id).where(_KEYS.c.key == f"{MOVED}{current}")
             ).scalar()
             if heir is None:
-                return None
+                return hop > 0, None
+            if heir == GONE:
+                return True, None
             if connection.execute(select(_DOCS.c.id).where(_DOCS.c.id == heir)).first():
-                return str(heir)
+                return True, str(heir)
             current = heir
-    return None
-
-
-def was_retired(db: Database, doc_id: str) -> bool:
-    """Whether a document of this id left the database (its tombstone)."""
-    with db.engine.connect() as connection:
-        stmt = select(_TOMBSTONES.c.seq).where(_TOMBSTONES.c.document_id == doc_id).limit(1)
-        return connection.execute(stmt).first() is not None
+    return True, None
 
 
 def _existing(connection: Connection, ids: set[str]) -> set[str]:

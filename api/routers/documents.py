@@ -22,7 +22,7 @@ from api.schemas import DETAIL_BY_KIND, DocumentDetail, ErrorResponse
 from config.spanish_errors import shown
 from indexer.library import AnyDocument, Library
 from indexer.models import FileRef
-from indexer.retirement import moved_to, was_retired
+from indexer.retirement import successor
 from indexer.speeches.store import session_speech_counts, session_speech_page
 
 router = APIRouter(prefix="/v1/documents", tags=["documents"])
@@ -55,7 +55,7 @@ _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 class DocumentMoved(Exception):
-    """An old id of a document now published under another (``moved_to``)."""
+    """An old id of a document now published under another (``successor``)."""
 
     def __init__(self, old: str, heir: str) -> None:
         super().__init__(old)
@@ -93,10 +93,10 @@ def load_document(library: Library, doc_id: str) -> AnyDocument:
     address under its heir's id; one retired with no heir is 410 Gone."""
     doc = library.db.get_document(doc_id)
     if doc is None:
-        heir = moved_to(library.db, doc_id)
+        retired, heir = successor(library.db, doc_id)
         if heir is not None:
             raise DocumentMoved(doc_id, heir)
-        if was_retired(library.db, doc_id):
+        if retired:
             raise Refused(
                 410,
                 f"document {shown(doc_id)!r} was retired",
