@@ -19,6 +19,7 @@ BY_STATUS = {
     406: "no podemos responder en el formato pedido",
     408: "la solicitud no llegó completa a tiempo: envíela de nuevo",
     409: "ese identificador ya está en uso",
+    410: "ese documento se retiró de la biblioteca y ya no se publica",
     413: "el cuerpo de la solicitud es demasiado grande",
     415: "no aceptamos ese tipo de contenido",
     429: "demasiadas solicitudes: espere un momento y vuelva a intentarlo",

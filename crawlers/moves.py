@@ -45,28 +45,37 @@ class Move:
         return cls(SourceLink(source_id=source_id, url=read), sections)
 
 
-def moved(library: Any, move: Move, doc: AnyDocument, identity: Identity | None) -> AnyDocument:
+def moved(
+    library: Any, move: Move, doc: AnyDocument, identity: Identity | None
+) -> tuple[AnyDocument, list[str]]:
     """``doc`` under the id its source's document already has, when that one was stored
     under its former address: the id that address gave, or the document this source's
     publication at the clean address (a credential changed since) or at one of its
     sections is recorded for. A document already under its clean address, one of another
     source (a shared publication: merged where it is saved) or of another kind, keeps
-    ``doc``'s own id; so does a document whose id names what it is (an identity)."""
+    ``doc``'s own id; so does a document whose id names what it is (an identity).
+
+    With it, the ids of the other documents of this source and kind found there: the
+    same publication stored apart by an earlier version (the page's other sections, its
+    address with another credential), to be retired into it once it is saved."""
     if identity is not None:
-        return doc
+        return doc, []
     former = document_id(doc.source_id, move.former.url)
     candidates = [former, *_recorded(library, doc.source_id, doc.url, move.sections)]
     wanted = [i for i in dict.fromkeys(candidates) if i != doc.id]
     if not wanted:
-        return doc
+        return doc, []
     found = library.db.get_documents([doc.id, *wanted])
-    if doc.id in found:
-        return doc
-    for former_id in wanted:
-        before = found.get(former_id)
-        if before is not None and before.source_id == doc.source_id and before.kind == doc.kind:
-            return doc.model_copy(update={"id": former_id})
-    return doc
+    same = [
+        former_id
+        for former_id in wanted
+        if (before := found.get(former_id)) is not None
+        and before.source_id == doc.source_id
+        and before.kind == doc.kind
+    ]
+    if doc.id in found or not same:
+        return doc, same
+    return doc.model_copy(update={"id": same[0]}), same[1:]
 
 
 _SOURCES = DocumentSourceRow.__table__

@@ -8,7 +8,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from scrapy.utils.defer import maybe_deferred_to_future
@@ -109,6 +109,7 @@ class Pending:
     url: str
     settled: bool = False  # saved or refused, and counted
     move: Move | None = None  # the address earlier versions stored it under
+    retiring: list[str] = field(default_factory=list)  # stored apart before: retired into it
 
 
 @dataclass
@@ -334,11 +335,14 @@ class LibraryPipeline:
         with merging(spec, library):
             for pending in batch:
                 if pending.move is not None and not pending.settled:
-                    pending.doc = moved(library, pending.move, pending.doc, identity_of(spec))
+                    pending.doc, pending.retiring = moved(
+                        library, pending.move, pending.doc, identity_of(spec)
+                    )
             firsts = [self._first_id(spec, p.doc) for p in batch]
             known = _Known(library, [i for i in firsts if i] if reads else [])
             ready: list[Prepared] = []
             taken: set[str | None] = set()
+            heirs: dict[str, str] = {}
             for pending, first in zip(batch, firsts, strict=True):
                 if pending.settled:
                     continue
@@ -359,7 +363,13 @@ class LibraryPipeline:
                 formerly = pending.move.former if pending.move is not None else None
                 ready.append(Prepared(doc, published_by, pending, formerly))
                 taken |= {first, doc.id}
+                heirs.update(dict.fromkeys(pending.retiring, doc.id))
             self._commit(library, run, ready)
+        # once their heirs are saved; never one this batch saved (two sections of a page)
+        saved = {p.doc.id for p in batch}
+        heirs = {old: heir for old, heir in heirs.items() if old not in saved}
+        if heirs:
+            library.retire(heirs)
 
     @staticmethod
     def _commit(library: Any, run: Any, ready: list[Prepared]) -> None:

@@ -67,3 +67,12 @@ class FileArchive:
     def get(self, sha256: str) -> bytes | None:
         path = self.path_for(sha256)
         return path.read_bytes() if path.exists() else None
+
+    def remove(self, sha256: str) -> bool:
+        """Forget an original no document lists any more; False if it was not here."""
+        path = self.path_for(sha256)
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            return False
+        return True

@@ -14,7 +14,7 @@ import datetime as dt
 import logging
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from itertools import islice
 
@@ -38,6 +38,7 @@ from indexer.extract.sniff import kept_content_type
 from indexer.inflight import Sent, cited_cases, keys_of
 from indexer.models import FileRef, Legislativo, Sentencia, Sesion, SourceLink
 from indexer.preparation import Batch, Preparer
+from indexer.retirement import retire_rows
 from indexer.shared import save_shared, save_shared_many
 from indexer.speeches.deferred import DeferredSpeeches
 from indexer.speeches.service import (
@@ -50,6 +51,7 @@ from indexer.speeches.service import (
     process_sessions,
     rebuild_index,
 )
+from indexer.speeches.store import save_sessions
 from indexer.stores import SearchQuery, SearchResult, Store
 from indexer.stores.base import Searching, StoreUnavailable, UpsertReport
 from indexer.stores.factory import open_store
@@ -137,6 +139,8 @@ class Library:
         self._holding = False
         self._unpublished = False
         self._elsewhere = False  # another process indexes this one's saves (``hand_over``)
+        # retired, still indexed: id → a session's former speeches' ids (None: no session)
+        self._retired: dict[str, list[str] | None] = {}
 
     @classmethod
     def open(cls, settings: Settings, writer: bool = False) -> Library:
@@ -275,6 +279,7 @@ class Library:
                 if wait:
                     log.warning("another process is indexing: it indexes the pending documents")
                 return 0
+            self._unindex_retired()
             done = 0
             try:
                 # a waiting flush of several batches is a load: an engine refreshes
@@ -545,6 +550,50 @@ class Library:
             self._holding = False
         self.flush()
         return report.indexed
+
+    def retire(self, heirs: Mapping[str, str | None]) -> int:
+        """Take documents out of the library for good (id → the document that adopted
+        it, whose page its old address leads to, or None: Gone): the database first
+        (``indexer.retirement``), then both search indexes and the files no other
+        document lists. While another process indexes (``hand_over``) the indexes are
+        written at this one's next flush that holds them; an index that cannot be
+        written keeps a hit the next ``reindex`` drops (its page answers already)."""
+        with self._flushing:
+            found = self.db.get_documents([i for i, heir in heirs.items() if heir != i])
+            # their speeches first: a crash between leaves a session with none, not
+            # speeches of no session
+            sessions = [doc.id for doc in found.values() if isinstance(doc, Sesion)]
+            spoken: list[str] = []
+            if sessions:
+                save_sessions(self.db, [(i, [], []) for i in sessions], replaced=spoken)
+            retired = retire_rows(self.db, heirs)
+            for doc in retired.documents:
+                self._retired[doc.id] = spoken if isinstance(doc, Sesion) else None
+            if not self._elsewhere:
+                self._unindex_retired()
+            for sha256 in retired.unshared_files:
+                self.archive.remove(sha256)
+            return len(retired.documents)
+
+    def _unindex_retired(self) -> None:
+        """The retired documents (and their sessions' speeches) out of both indexes."""
+        if not self._retired:
+            return
+        ids = list(self._retired)
+        sessions = [doc_id for doc_id, spoken in self._retired.items() if spoken is not None]
+        spoken = list({i for said in self._retired.values() for i in said or ()})
+        try:
+            if sessions:
+                if self._speeches is not None and self._holding:
+                    self._speeches.publish()  # the speeches kept go first, in order
+                if self.speech_index is not None:
+                    self.speech_index.replace_sessions(sessions, [], spoken)
+            self.store.delete(ids)
+            if self._holding:
+                self._commit()
+        except StoreUnavailable as exc:
+            log.warning("documentos retirados siguen en el índice hasta reconstruirlo: %s", exc)
+        self._retired.clear()
 
     def search(self, query: SearchQuery) -> SearchResult:
         return self.store.search(query)

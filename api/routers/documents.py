@@ -7,11 +7,11 @@ import re
 import unicodedata
 from pathlib import PurePosixPath
 from typing import Annotated
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi import Path as PathParam
-from fastapi.responses import FileResponse, PlainTextResponse
+from fastapi.responses import FileResponse, PlainTextResponse, RedirectResponse
 
 from api.citation import citation
 from api.deps import LibraryDep, page_address, permalink
@@ -22,6 +22,7 @@ from api.schemas import DETAIL_BY_KIND, DocumentDetail, ErrorResponse
 from config.spanish_errors import shown
 from indexer.library import AnyDocument, Library
 from indexer.models import FileRef
+from indexer.retirement import successor
 from indexer.speeches.store import session_speech_counts, session_speech_page
 
 router = APIRouter(prefix="/v1/documents", tags=["documents"])
@@ -30,11 +31,15 @@ PREVIEW_CHARS = 500
 # A session's document lists its first speeches; the rest are read from speeches_url.
 DOCUMENT_SPEECHES = 100
 NOT_FOUND = {
+    301: {"description": "A retired id: the same address under the document that adopted it"},
     404: {"model": ErrorResponse, "description": "Unknown document or file"},
+    410: {"model": ErrorResponse, "description": "A document retired with no heir"},
     451: {"model": ErrorResponse, "description": "Withheld for personal data"},
 }
 # the text route answers text/plain, but its 404 is JSON like every other error
 JSON_NOT_FOUND = {
+    301: {"description": "A retired id: the same address under the document that adopted it"},
+    410: {"model": ErrorResponse, "description": "A document retired with no heir"},
     404: {
         "description": "Unknown document",
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}},
@@ -49,6 +54,29 @@ _CONTENT_TYPE = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
+class DocumentMoved(Exception):
+    """An old id of a document now published under another (``successor``)."""
+
+    def __init__(self, old: str, heir: str) -> None:
+        super().__init__(old)
+        self.old = old
+        self.heir = heir
+
+
+def moved_answer(request: Request, exc: Exception) -> RedirectResponse:
+    """The address asked for, with the heir's id in place of the old one (the same page,
+    text or file of the document it became), its query kept: a permanent redirect."""
+    assert isinstance(exc, DocumentMoved)
+    path = request.url.path
+    old, new = quote(exc.old, safe=""), quote(exc.heir, safe="")
+    head, found, tail = path.rpartition(f"/{old}")
+    if not found:  # the id written otherwise than quoted: found as given
+        head, found, tail = path.rpartition(f"/{exc.old}")
+    target = f"{head}/{new}{tail}" if found else f"/d/{new}"
+    query = request.url.query
+    return RedirectResponse(f"{target}?{query}" if query else target, status_code=301)
+
+
 WITHHELD = (
     "Documento retenido: contiene datos personales y no se publica hasta que se revise "
     "(política de privacidad de su fuente)."
@@ -60,9 +88,20 @@ MASKED_ORIGINAL = (
 
 
 def load_document(library: Library, doc_id: str) -> AnyDocument:
-    """A published document: 404 if unknown, 451 if withheld for personal data."""
+    """A published document: 404 if unknown, 451 if withheld for personal data. An id
+    retired into another document (``Library.retire``) leads there: a 301 to the same
+    address under its heir's id; one retired with no heir is 410 Gone."""
     doc = library.db.get_document(doc_id)
     if doc is None:
+        retired, heir = successor(library.db, doc_id)
+        if heir is not None:
+            raise DocumentMoved(doc_id, heir)
+        if retired:
+            raise Refused(
+                410,
+                f"document {shown(doc_id)!r} was retired",
+                f"el documento «{shown(doc_id)}» se retiró de la biblioteca y ya no se publica",
+            )
         raise Refused(
             404,
             f"no document with id {shown(doc_id)!r}",

@@ -34,6 +34,7 @@ from indexer.speeches.store import (
     get_person,
     get_speeches,
     mentions_of_document,
+    person_speech_count,
     person_speeches,
     session_speech_counts,
     speeches_after,
@@ -92,6 +93,9 @@ class SessionSpeeches(BaseModel):
     next_url: str | None = Field(None, description="The following speeches; null at the end.")
 
 
+MOST_PERSON_PAGES = 100_000  # a person's speeches, page by page: far past any real count
+
+
 class PersonResponse(BaseModel):
     id: str
     name: str
@@ -99,6 +103,12 @@ class PersonResponse(BaseModel):
     forms: list[str] = Field(description="Every way their name was written.")
     terms: list[dict[str, str | None]] = Field(description="Legislature, party, chamber.")
     speeches: list[TimedSpeech] = Field(description="What they said, newest first.")
+    speeches_total: int | None = Field(
+        None, description="How many speeches they gave in all; null where none are listed."
+    )
+    page: int | None = Field(None, description="Which page of ``limit`` speeches this is.")
+    next_url: str | None = Field(None, description="The older speeches; null at the end.")
+    prev_url: str | None = Field(None, description="The newer speeches; null on the first.")
 
 
 class PeopleResponse(BaseModel):
@@ -304,14 +314,16 @@ def listed(found: Person, speeches: list[TimedSpeech] | None = None) -> PersonRe
     responses=UNKNOWN | BAD,
 )
 def person(
+    request: Request,
     person_id: str,
     library: LibraryDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    page: Annotated[
+        int, Query(ge=1, le=MOST_PERSON_PAGES, description="Page of ``limit`` speeches")
+    ] = 1,
 ) -> PersonResponse:
-    return _person(library, person_id, limit)
-
-
-def _person(library: Library, person_id: str, limit: int) -> PersonResponse:
+    """A person and ``limit`` of their speeches, newest first; the older ones are read by
+    following ``next_url`` (the person page pages the same way, ``?pagina=N``)."""
     found = get_person(library.db, person_id)
     if found is None:
         raise Refused(
@@ -319,8 +331,23 @@ def _person(library: Library, person_id: str, limit: int) -> PersonResponse:
             f"no person with id {shown(person_id)!r}",
             f"no hay ninguna persona con el identificador «{shown(person_id)}»",
         )
-    said = person_speeches(library.db, found.id, limit=limit) if limit else []
-    return listed(found, timed_speeches(library, said))
+    said = person_speeches(library.db, found.id, limit=limit, offset=(page - 1) * limit)
+    answer = listed(found, timed_speeches(library, said))
+    total = person_speech_count(library.db, found.id)
+
+    def at(number: int) -> str:
+        url = request.url.include_query_params(page=number)
+        return f"{url.path}?{url.query}"
+
+    answer.speeches_total, answer.page = total, page
+    answer.next_url = at(page + 1) if page * limit < total else None
+    answer.prev_url = at(min(page - 1, pages_of(total, limit))) if page > 1 else None
+    return answer
+
+
+def pages_of(total: int, size: int) -> int:
+    """Pages of ``size`` that ``total`` items fill (one, when there are none)."""
+    return max(1, -(-total // size))
 
 
 def discussed_in(library: Library, document_id: str) -> list[SessionRef]:

@@ -116,6 +116,15 @@ class SpecSpider(scrapy.Spider):
     def parse_start(self, response: Response, page: int) -> Iterator[Any]:
         raise NotImplementedError
 
+    def nothing_listed(self, response: Response) -> bool:
+        """A listing, feed or sitemap page that answered there is nothing here (204, 205,
+        an empty 2xx): counted ``no_content`` as a detail page is, not as a page of the
+        wrong format ("no es un feed", a selector that matched nothing)."""
+        said = nothing_sent(response)
+        if said:
+            self.run.error(NO_CONTENT, response.url, said)
+        return said is not None
+
     # -- errors and the window -------------------------------------------------------
 
     def failed(self, failure: Failure) -> Iterator[Any]:

@@ -34,6 +34,8 @@ class FeedSpider(SpecSpider):
 
     def parse_start(self, response: Response, page: int) -> Iterator[Any]:
         self.run.count("pages")
+        if self.nothing_listed(response):
+            return
         rules: FeedRules = self.spec.rules()
         try:
             feed = parse_feed(response.body, limit=rules.max_entries)

@@ -36,6 +36,16 @@ class HtmlListingSpider(SpecSpider):
         frame_url: str = "",
     ) -> Iterator[Any]:
         self.run.count("pages")
+        if self.nothing_listed(response):
+            # a frame that sent nothing is one that listed nothing: the page's frames
+            # answered, it says so once all have
+            if frame_of is not None and frame_of.answered(frame_url, False):
+                self.run.error(
+                    "selector_empty",
+                    frame_of.url,
+                    "listing.items matched nothing, neither on the page nor in its frames",
+                )
+            return
         listing = as_page(response)
         if listing is None:
             self.run.error("not_html", response.url, "listing page is not HTML")

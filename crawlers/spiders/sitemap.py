@@ -47,6 +47,8 @@ class SitemapSpider(SpecSpider):
                 robots_sitemaps(response.text), response.url, named, "sitemap"
             )
             return
+        if self.nothing_listed(response):  # robots.txt's 204 is no rules: none named, above
+            return
         # requests are made as the parser passes each entry (its tree keeps none): bounded
         # by the sitemaps' and max_urls' limits, children first as when it was read whole
         child_requests: list[Any] = []

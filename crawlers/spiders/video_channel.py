@@ -74,6 +74,8 @@ class VideoChannelSpider(SpecSpider):
 
     def parse_start(self, response: Response, page: int) -> Iterator[Any]:
         self.run.count("pages")
+        if self.nothing_listed(response):
+            return
         if self.rules.format == "feed":
             found = self._from_feed(response)
             next_url = None

@@ -30,7 +30,9 @@ _ROLE = (
 # Teresa Castell de Oro Palacios: …"), so "La propuesta es: …" stays speech. A name's word
 # is taken whole (possessive), so a long word in capitals is never tried cut in pieces.
 _CONGRESS_SPEAKER = re.compile(
-    r"^\s*(?:[-–—]\s*(?P<who>(?:El|La|Los|Las|Una|Varias|EL|LA|LOS|LAS|UNA|VARIAS)\s+[^:\n]{2,160}?"
+    r"^\s*(?:[-–—]\s*(?P<who>(?:El|La|Los|Las|Una|Varias|EL|LA|LOS|LAS|UNA|VARIAS)\s+"
+    # an hour's colon is no heading's end ("-El Presidente (a las 13:04 horas): …")
+    r"(?:[^:\n]|(?<=\d):(?=\d\d)){2,160}?"
     r"|Voces(?: a coro)?|VOCES(?: A CORO)?)"
     rf"|(?P<bare>(?:El|La|EL|LA)\s++(?:{_ROLE}\s*+)+(?:(?:[{_UP}][\w.'-]*+|de|del|la|los|las|y)\s*+){{0,8}}"
     rf"(?:,\s*+(?:(?:[{_UP}][\w.'-]*+|{_ROLE}|de|del|la|los|las|y|e)\s*+){{1,10}})?"
@@ -146,10 +148,13 @@ _SESSION_VERBS = (
 _STAGE_WORDS = (
     rf"aplaus|votaci[oó]n|receso|se (?:{_SESSION_VERBS})|"
     r"en este momento|risas|gritos|la asamblea|manifestaci|ingresa|sale del|"
-    r"se (?:pone|ponen) de pie|honores|himno|minuto de silencio|campana|"
+    r"se (?:pone|ponen) de pie|honores|himno|minuto de silencio|campan(?:a|illa)|"
     # what the Diario notes while no one has the floor: a video shown, the hall's noise
     r"se (?:proyecta|presenta|transmite) (?:un |el )?video|video|interrupci[oó]n|desorden|"
-    r"silbidos|abucheos|porras|consignas|voces"
+    r"silbidos|abucheos|porras|consignas|voces|"
+    # the hour the Diario stamps where the chair speaks ("(11:51 horas)"): a note of the
+    # record, not words anyone said; the whole bracket is the hour, nothing else
+    r"(?:a\s+las\s+)?\d{1,2}[:.]\d{2}\s*(?:horas|hrs?)\.?(?=\))"
 )
 _STAGE_INLINE = re.compile(
     rf"\s*\((?:{_STAGE_WORDS})[^()]{{0,200}}\)\.?"
@@ -374,19 +379,22 @@ def _inline_stages(turns: list[Turn]) -> list[Turn]:
             out.append(turn)
             continue
         rest = turn.text
-        first = True
+        said = False  # a piece of the speaker's words is out: the next one continues it
+        start = len(out)
         while True:
             match = _STAGE_INLINE.search(rest)
             if match is None:
                 break
             before = rest[: match.start()].strip()
-            if before or first:
-                out.append(_piece(turn, before, continued=not first))
+            if before:  # a turn opening with one ("…: (11:51 horas) Se reanuda…") has
+                out.append(_piece(turn, before, continued=said))  # no empty words before
+                said = True
             out.append(Turn(0, None, match[0].strip(), True, turn.agenda_index))
             rest = rest[match.end() :].strip()
-            first = False
-        if rest or first:
-            out.append(_piece(turn, rest, continued=not first))
+        if rest:
+            out.append(_piece(turn, rest, continued=said))
+        elif not said:  # a heading and a note alone: the heading's turn, then the note
+            out.insert(start, _piece(turn, "", continued=False))
     return out
 
 

@@ -173,6 +173,19 @@ def person_speeches(db: Database, person_id: str, limit: int = 50, offset: int =
         return _speeches(s, rows)
 
 
+def person_speech_count(db: Database, person_id: str) -> int:
+    """How many speeches a person gave (stage directions are no one's): their pages."""
+    with db.session() as s:
+        return int(
+            s.scalar(
+                select(func.count()).where(
+                    SpeechRow.person_id == person_id, SpeechRow.procedural.is_(False)
+                )
+            )
+            or 0
+        )
+
+
 def iter_speeches(db: Database, batch: int = 1000) -> Iterator[Speech]:
     last = ""
     while True:

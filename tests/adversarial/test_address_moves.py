@@ -216,15 +216,52 @@ def test_a_document_is_found_after_its_section_or_its_credential_changed(tmp_pat
         library.add_document(before)
         now = _built(page)
         renamed = Move(SourceLink(source_id=SOURCE, url=f"{page}#Iniciativa3"), sections=True)
-        assert moved(library, renamed, now, None).id == before.id
+        assert moved(library, renamed, now, None)[0].id == before.id
         kept = Move(SourceLink(source_id=SOURCE, url=f"{page}?token={TOKEN}"))
-        assert moved(library, kept, now, None).id == now.id  # a feed's sections stay apart
+        assert moved(library, kept, now, None)[0].id == now.id  # a feed's sections stay apart
 
         first = Move(SourceLink(source_id=SOURCE, url=f"{page}?token={TOKEN}"))
         stored = _built(f"{page}?token={TOKEN}")
         library.add_document(stored)
-        library.add_documents([moved(library, first, _built(page), None)], [None], [first.former])
+        library.add_documents(
+            [moved(library, first, _built(page), None)[0]], [None], [first.former]
+        )
         rotated = Move(SourceLink(source_id=SOURCE, url=f"{page}?token=Otra{TOKEN[::-1]}"))
-        assert moved(library, rotated, _built(page), None).id == stored.id
+        assert moved(library, rotated, _built(page), None)[0].id == stored.id
+    finally:
+        library.close()
+
+
+def test_a_pages_other_sections_stored_apart_are_retired_into_it(tmp_path: Path) -> None:
+    """An earlier version stored two sections of one page as two documents; the page
+    read at its clean address is one: the first is kept, the other retired (gone from
+    the database, the search and the feed) and its old link leads to the one kept."""
+    specs, data = _site(tmp_path)
+    settings = Settings(data_dir=data, allow_loopback=True, crawl_delay_s=0)
+    with FixtureServer(tmp_path / "www") as server:
+        base = f"{server.url}/sitio"
+        _save_as_before(
+            settings,
+            {
+                f"{base}/dos.html#Iniciativa1": "Dictamen de la comisión",
+                f"{base}/dos.html#Iniciativa2": "Dictamen de la comisión, segunda parte",
+            },
+        )
+        result = run_abierto(data, server.url, specs)
+        assert "Traceback" not in result.stderr, result.stderr
+    kept = document_id(SOURCE, f"{base}/dos.html#Iniciativa1")
+    retired = document_id(SOURCE, f"{base}/dos.html#Iniciativa2")
+    library = Library.open(settings)
+    try:
+        with library.db.session() as s:
+            ids = s.execute(text("SELECT id FROM documents WHERE url LIKE '%dos.html%'")).all()
+        assert [row.id for row in ids] == [kept], result.stderr[-3000:]
+        found = library.search(SearchQuery(q="dictamen comisión"))
+        assert [hit.id for hit in found.hits] == [kept]
+        client = TestClient(create_app(library, settings), follow_redirects=False)
+        feed = client.get("/v1/search.atom", params={"q": "dictamen"})
+        assert feed.text.count("<entry>") == 1
+        old_link = client.get(f"/d/{retired}", headers={"Accept": "text/html"})
+        assert old_link.status_code == 301 and old_link.headers["location"] == f"/d/{kept}"
     finally:
         library.close()

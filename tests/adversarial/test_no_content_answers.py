@@ -49,6 +49,11 @@ ANSWERS: dict[str, tuple[int, bytes]] = {
     "/anexo.pdf": (204, b""),
     "/api": (200, json.dumps(FIRST).encode()),
     "/api?pagina=2": (204, b""),
+    "/feed.xml": (204, b""),
+    "/sitemap.xml": (205, b""),
+    "/robots.txt": (204, b""),
+    "/lista-vacia": (204, b""),
+    "/transmisiones": (202, b""),
 }
 ROWS = ("/buena", "/sin-contenido", "/restablecer", "/aceptada", "/con-anexo")
 
@@ -124,3 +129,49 @@ def test_an_api_page_answering_no_content_is_counted_and_the_first_kept(
     assert said == {
         "api?pagina=2": "el sitio respondió HTTP 204, sin contenido: no había nada que leer"
     }, errors
+
+
+LISTED = {
+    "gaceta-feed": {"shape": "feed", "start_urls": ["${ABIERTO_SAMPLES_URL}/feed.xml"]},
+    "gaceta-mapa": {"shape": "sitemap", "start_urls": ["${ABIERTO_SAMPLES_URL}/sitemap.xml"],
+                    "detail": {"fields": {"title": "css:title::text"}}},
+    "gaceta-lista": {"start_urls": ["${ABIERTO_SAMPLES_URL}/lista-vacia"],
+                     "listing": {"items": "css:tr", "link": "css:a::attr(href)"}},
+    "gaceta-robots": {"shape": "sitemap", "start_urls": ["${ABIERTO_SAMPLES_URL}/robots.txt"],
+                      "detail": {"fields": {"title": "css:title::text"}}},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(LISTED))
+def test_a_feed_sitemap_or_listing_answering_no_content_is_counted_so(
+    tmp_path: Path, site: str, name: str
+) -> None:
+    """The site said its feed, sitemap or listing has nothing now: ``no_content``, as a
+    detail page, never "no es un feed" or a selector that matched nothing. A robots.txt
+    answering 204 has no rules (and names no sitemap): no error."""
+    spec = {"id": name, "kind": "legislativo", "institution": "Congreso de Prueba",
+            "jurisdiction": "MX-OAX"} | LISTED[name]  # fmt: skip
+    kept, said, errors = _crawl(tmp_path, site, spec)
+    assert kept == {}
+    if name == "gaceta-robots":
+        assert errors == {}, errors
+        return
+    assert list(errors) == ["no_content"], errors
+    [(_, message)] = said.items()
+    assert message.startswith("el sitio respondió HTTP 20"), message
+    assert message.endswith("sin contenido: no había nada que leer"), message
+
+
+def test_a_video_channel_page_answering_no_content_is_counted_so(tmp_path: Path, site: str) -> None:
+    spec = {
+        "id": "canal-vacio", "kind": "sesion", "shape": "video_channel",
+        "institution": "Congreso de Prueba", "jurisdiction": "MX-OAX",
+        "start_urls": ["${ABIERTO_SAMPLES_URL}/transmisiones"],
+        "video_channel": {"format": "page", "items": "css:article",
+                          "fields": {"title": "css:h2"}},
+    }  # fmt: skip
+    kept, said, errors = _crawl(tmp_path, site, spec)
+    assert kept == {} and list(errors) == ["no_content"], errors
+    assert said == {
+        "transmisiones": "el sitio respondió HTTP 202, sin contenido: no había nada que leer"
+    }

@@ -84,3 +84,57 @@ def test_an_unknown_person_is_a_spanish_404(http) -> None:  # type: ignore[no-un
         response = client.get(f"/personas/{wanted}", headers={"accept": "text/html"})
         assert response.status_code == 404
         assert "Código 404" in response.text
+
+
+def _long_session(doc_id: str, day: dt.date, first: int, turns: int) -> Sesion:
+    said = "".join(
+        f"La Senadora Lilly Téllez García: Intervención número {n} sobre el agua.\n"
+        f"El Presidente Senador Gerardo Fernández Noroña: Gracias, senadora.\n"
+        for n in range(first, first + turns)
+    )
+    return _session(doc_id, day, said)
+
+
+def test_a_speakers_many_speeches_are_read_page_by_page(tmp_path: Path) -> None:
+    """150 speeches: the page lists the newest 100 and links to the older ones (no
+    JavaScript), and the API pages through the same speeches; none is left out."""
+    library = Library.open(Settings(data_dir=tmp_path, database_url=None), writer=True)
+    try:
+        library.add_document(_long_session("antigua", dt.date(2024, 9, 3), 0, 120))
+        library.add_document(_long_session("reciente", dt.date(2024, 10, 8), 120, 30))
+        library.flush()
+        client = TestClient(create_app(library))
+        found = client.get("/v1/people", params={"name": "Lilly Téllez"}).json()["people"]
+        person = f"/personas/{found[0]['id']}"
+
+        def numbers(body: str) -> list[int]:
+            return [int(n) for n in re.findall(r"Intervención número (\d+) sobre", body)]
+
+        first = client.get(person).text
+        assert len(numbers(first)) == 100 and numbers(first)[:30] == list(range(120, 150))
+        assert "Intervenciones 1 a 100 de 150" in first
+        nav = re.search(r'<nav class="paginas" aria-label="Páginas de intervenciones">.*?</nav>',
+                        first, re.S)  # fmt: skip
+        assert nav is not None and 'href="?pagina=2#intervenciones" rel="next">Siguientes' in nav[0]
+        second = client.get(f"{person}?pagina=2").text
+        assert (
+            "Intervenciones 101 a 150 de 150" in second
+            and '<ol class="intervenciones" start="101">' in second
+        )
+        assert 'href="?pagina=1#intervenciones" rel="prev">← Anteriores' in second
+        assert "Siguientes" not in second
+        assert sorted(numbers(first) + numbers(second)) == list(range(150))
+        assert numbers(client.get(f"{person}?pagina=99").text) == numbers(second)
+        assert numbers(client.get(f"{person}?pagina=dos").text) == numbers(first)
+
+        read: list[str] = []
+        url: str | None = f"/v1/people/{found[0]['id']}?limit=60"
+        while url:
+            answer = client.get(url).json()
+            assert answer["speeches_total"] == 150
+            read += [s["text"] for s in answer["speeches"]]
+            url = answer["next_url"]
+        assert len(read) == len(set(read)) == 150
+        assert client.get(f"/v1/people/{found[0]['id']}?page=0").status_code == 422
+    finally:
+        library.close()

@@ -61,5 +61,6 @@ def test_a_whole_roster_is_listed_in_a_few_statements(library: Library) -> None:
     assert first == {
         "id": "p0000", "name": "Diputada Número 0000 Ruiz", "scope": CONGRESS,
         "forms": ["Dip. 0000"], "terms": [{"legislature": "LXVI", "party": "PAN", "chamber": None}],
-        "speeches": [],
+        "speeches": [], "speeches_total": None, "page": None, "next_url": None,
+        "prev_url": None,
     }  # fmt: skip

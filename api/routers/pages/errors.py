@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import mensajes
+from api.routers.documents import DocumentMoved, moved_answer
 from api.routers.pages.common import render
 from indexer.disk_full import disk_full
 from indexer.stores.base import StoreUnavailable
@@ -36,6 +37,11 @@ MESSAGES = {
     408: (
         "Envío incompleto",
         "Lo que envió no llegó completo en los segundos que se esperan. Inténtelo de nuevo.",
+    ),
+    410: (
+        "Documento retirado",
+        "Este documento se retiró de la biblioteca: una versión anterior lo guardó aparte "
+        "y ya no se publica. Búsquelo de nuevo por su título.",
     ),
     413: ("Envío demasiado grande", "Lo que envió es demasiado grande para esta dirección."),
     422: (
@@ -174,6 +180,7 @@ async def _disk_full(request: Request, exc: Exception) -> Any:
 
 
 def install(app: FastAPI) -> None:
+    app.add_exception_handler(DocumentMoved, moved_answer)
     app.add_exception_handler(Exception, _server_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid)

@@ -14,15 +14,15 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from api.deps import LibraryDep
-from api.routers.pages.common import render
+from api.routers.pages.common import render, whole_number
 from api.routers.pages.discussion import clock, excerpt, party_label, role_label
-from api.routers.speeches import timed_speeches
+from api.routers.speeches import MOST_PERSON_PAGES, pages_of, timed_speeches
 from config.spanish_errors import shown
 from indexer.models import Sesion
-from indexer.speeches.store import get_person, person_speeches
+from indexer.speeches.store import get_person, person_speech_count, person_speeches
 
 router = APIRouter(include_in_schema=False)
-SHOWN = 100  # speeches on the page; the API pages through the rest
+SHOWN = 100  # speeches on a page; ``?pagina=N`` (and the API's ``page``) the older ones
 
 
 @dataclass
@@ -44,11 +44,18 @@ def person_page(request: Request, person_id: str, library: LibraryDep) -> Any:
     found = get_person(library.db, person_id[:200])
     if found is None:
         raise HTTPException(404, f"no person {shown(person_id)!r}")
-    speeches = timed_speeches(library, person_speeches(library.db, found.id, limit=SHOWN + 1))
-    more = len(speeches) > SHOWN
-    sessions = library.db.get_documents(list({s.session_id for s in speeches[:SHOWN]}))
+    total = person_speech_count(library.db, found.id)
+    pages = min(pages_of(total, SHOWN), MOST_PERSON_PAGES)
+    # a number past the last page shows the last; anything else that is no page, the first
+    wanted = whole_number(request.query_params.get("pagina", ""), 6) or 1
+    page = min(max(1, wanted), pages)
+    offset = (page - 1) * SHOWN
+    speeches = timed_speeches(
+        library, person_speeches(library.db, found.id, limit=SHOWN, offset=offset)
+    )
+    sessions = library.db.get_documents(list({s.session_id for s in speeches}))
     said: list[Said] = []
-    for speech in speeches[:SHOWN]:
+    for speech in speeches:
         doc = sessions.get(speech.session_id)
         if not isinstance(doc, Sesion) or (doc.privacy is not None and doc.privacy.withheld):
             continue  # a withheld session is not shown, nor what was said in it
@@ -61,5 +68,13 @@ def person_page(request: Request, person_id: str, library: LibraryDep) -> Any:
             item.seconds, item.clock = int(speech.start_s), clock(speech.start_s)
             item.video_link = speech.video_link
         said.append(item)
-    context = {"section": "sesiones", "person": found, "said": said, "more": more}
+    context = {
+        "section": "sesiones",
+        "person": found,
+        "said": said,
+        "total": total,
+        "page": page,
+        "pages": pages,
+        "first": offset + 1,
+    }
     return render(request, "persona.html", context)

@@ -14,7 +14,7 @@ from typing import Any
 import tantivy
 
 from indexer.analysis import FOLDED, STEMMED, fold_keyword, stem_tokens
-from indexer.highlight import MatchPlan, mark, plan
+from indexer.highlight import MatchPlan, mark, plan, prefix_window, whole_words_end
 from indexer.query import parse_query
 from indexer.speeches.model import Speech
 from indexer.speeches.search.shapes import SPEECH_FILTERS, SpeechHit, SpeechQuery, SpeechResult
@@ -243,7 +243,7 @@ class TantivySpeechIndex:
                     mark(fragment, [(r.start, r.end) for r in snippet.highlighted()], match_plan)
                 ]
             else:
-                marked = [html.escape(speech.text[:SNIPPET_CHARS])] if speech.text else []
+                marked = _unmatched(speech.text, match_plan)
             score = float(key) if scored else None
             hits.append(SpeechHit(speech=speech, score=score, highlights=marked))
         return hits
@@ -338,3 +338,16 @@ class TantivySpeechIndex:
                     FacetCount(value=str(b["key"]), count=int(b["doc_count"])) for b in buckets
                 ]
         return SpeechResult(total=total, hits=hits, facets=facets, next_cursor=cursor)
+
+
+def _unmatched(text: str, match_plan: MatchPlan) -> list[str]:
+    """A speech's highlight when its words gave no snippet (the speaker or the agenda
+    matched, a prefix the generator does not know): around the first word a prefix
+    matches, or its beginning; in whole words either way, as a document's is and as
+    the engine cuts its own (``no_match_size`` ends at a word boundary)."""
+    if match_plan.prefixes:
+        found = prefix_window(text, match_plan, SNIPPET_CHARS)
+        if found:
+            return [mark(found, [], match_plan)]
+    start = " ".join(text[: whole_words_end(text, 0, SNIPPET_CHARS)].split())
+    return [html.escape(start)] if start else []
