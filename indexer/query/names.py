@@ -35,6 +35,7 @@ GROUP_CAP = 200
 # their whole value still matches)
 VALUES_READ = 20_000
 SPANISH_FIELDS = {"ponente": "ponentes", "court": "tribunales"}
+HINTS = {"ponente": "los dos apellidos", "court": "«primera sala» o «colegiado penal»"}
 # ``ponente:``, ``tribunal:``, ``órgano:`` in a query text (folded first)
 _NAMED_IN_Q = re.compile(
     r"(?<![\w])(?:"
@@ -52,8 +53,7 @@ class NameTooBroad(ValueError):
         which = SPANISH_FIELDS.get(field, field)
         self.mensaje = (
             f"«{value}» aparece en {found} {which} distintos (el límite es {GROUP_CAP}): "
-            "escriba más palabras del nombre, por ejemplo el apellido completo o el "
-            "nombre entero del órgano"
+            f"escriba más palabras del nombre, por ejemplo {HINTS.get(field, 'otra')}"
         )
 
 

@@ -681,7 +681,8 @@ class TantivyStore:
         if pinned is not None:
             book = self._name_book(pinned.searcher, pinned.key)
         else:
-            book = self._name_book(self._searcher_of_generation()[0], self.generation())
+            # the book kept under a generation reads at least its values (a newer searcher's)
+            book = self._name_book(*self._searcher_of_generation())
         with using(book):
             return self._answer_of(query, pinned)
 
