@@ -15,6 +15,7 @@ from api.next_page import next_page_url
 from api.public_address import link_base
 from indexer.library import Library
 from indexer.query import FILTER_PARAMS, QuerySyntaxError, QueryTooCostly, operator_suggestion
+from indexer.query.names import NameTooBroad
 from indexer.stores import FACET_FIELDS, FACETABLE_FIELDS, SearchQuery, SearchResult
 from indexer.stores.base import CursorError, FieldNotIndexed, Searching
 from indexer.stores.plain import PlainResult
@@ -113,6 +114,13 @@ def _asked(search: Callable[[SearchQuery], Answer], query: SearchQuery) -> Answe
             str(exc),
             "cursor",
             mensaje="el cursor no es válido para esta búsqueda: repítala desde la primera página",
+        ) from exc
+    except NameTooBroad as exc:
+        raise BadSearch(
+            PARAM_OF.get(exc.field, exc.field),
+            str(exc),
+            "value_too_broad",
+            mensaje=exc.mensaje,
         ) from exc
     except FieldNotIndexed as exc:
         raise BadSearch(

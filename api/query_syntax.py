@@ -65,7 +65,11 @@ OPERATORS: list[dict[str, str]] = [
         "operador": "campo:valor",
         "ejemplo": 'materia:penal ponente:"María López"',
         "significado": "El valor en ese campo. Los campos de texto (titulo, texto) buscan "
-        "palabras; los demás comparan el valor entero sin importar acentos ni mayúsculas.",
+        "palabras; ponente y tribunal, los valores guardados que contienen todas las "
+        'palabras escritas, palabras enteras y en cualquier orden (ponente:"Pérez Dayán" '
+        'halla «Ministro Alberto Pérez Dayán»; tribunal:"primera sala", «Primera Sala de '
+        "la Suprema Corte…»); los demás comparan el valor entero. Nunca importan acentos ni "
+        "mayúsculas.",
     },
     {
         "operador": "expediente:número",
@@ -92,9 +96,9 @@ FIELDS: dict[str, str] = {
     "jurisdiction": "Entidad: MX-GUA o Guanajuato; MX es la Federación.",
     "institution": "Institución que publica.",
     "source_id": "Fuente (su identificador).",
-    "court": "Órgano que resolvió: Sala Penal.",
+    "court": "Órgano que resolvió, por algunas de sus palabras: Sala Penal, primera sala.",
     "matter": "Materia: penal, civil, familiar, amparo…",
-    "ponente": "Magistrada o magistrado ponente, como se publicó.",
+    "ponente": "Ministra, magistrada o juez ponente, por algunas de sus palabras: Pérez Dayán.",
     "ruling": "Sentido del fallo, de la fuente o de los resolutivos: confirmar, sobreseer "
     "(o sobresee, sobreseimiento)…",
     "expediente": "Número de expediente, en cualquier forma escrita.",

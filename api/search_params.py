@@ -123,9 +123,15 @@ async def search_query(
         list[str] | None, Query(description="ISO 3166-2:MX (MX-GUA) or the name (Guanajuato)")
     ] = None,
     institution: Many = None,
-    court: Many = None,
+    court: Annotated[
+        list[str] | None,
+        Query(description="Court, by some of its words: the stored values holding them all"),
+    ] = None,
     matter: Many = None,
-    ponente: Many = None,
+    ponente: Annotated[
+        list[str] | None,
+        Query(description="Ponente, by some of its words (Pérez Dayán): values holding them all"),
+    ] = None,
     ruling: Annotated[
         list[str] | None,
         Query(

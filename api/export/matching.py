@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from indexer.analysis import stem_tokens
 from indexer.library import AnyDocument
+from indexer.query.names import NAME_FIELDS, holds
 from indexer.query.values import case_phrases, keyword_key, keyword_values
 from indexer.stores import SearchQuery
 from indexer.stores.base import WORD_FILTERS, indexable_day
@@ -32,6 +33,10 @@ def matches(doc: AnyDocument, query: SearchQuery) -> bool:
             continue
         if name in WORD_FILTERS:
             if not _case_matches(doc, wanted):
+                return False
+            continue
+        if name in NAME_FIELDS:  # a ponente or a court: the stored value holds the words
+            if not any(holds(v, w) for v in indexed.get(name, []) for w in wanted):
                 return False
             continue
         have = {keyword_key(v) for v in indexed.get(name, [])}

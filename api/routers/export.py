@@ -29,12 +29,15 @@ from api.readlimit.middleware import charged_rows
 from api.schemas import ValidationErrorResponse
 from api.search_params import search_query
 from indexer.library import Library
+from indexer.query.names import asks_names
 from indexer.stores import SearchQuery
 from indexer.stores.base import FIRST_DAY
 
 router = APIRouter(prefix="/v1", tags=["export"])
 
 FIELDS_HELP = f"Columns, comma list or repeated, from: {', '.join(FIELDS)}. Default: all but text."
+# the one-hit search that checks a ponente's or a court's words before a download
+NAMES_CHECK = {"limit": 1, "facets": [], "cursor": None, "highlight": False}
 ERRORS = {422: {"model": ValidationErrorResponse, "description": "Malformed parameter"}}
 
 
@@ -84,6 +87,12 @@ def _rows(
         headers["X-Export-Complete"] = "true" if part.complete else "false"
         following = part.next_start.isoformat() if part.next_start else None
     else:
+        if asks_names(query.filters, query.q):
+            # a name too common to list is refused before the download, not inside it
+            try:
+                search_library(library, query.model_copy(update=NAMES_CHECK))
+            except BadSearch as exc:
+                raise exc.as_422() from exc
         following = part_end(library, after)
         charge = getattr(request.state, "read_charge", None)
         docs = from_database(library, query, after, following, charge)

@@ -31,16 +31,21 @@ from indexer.db.registry import as_utc
 from indexer.db.tables import DocumentRow
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query import QuerySyntaxError, parse_query
+from indexer.query.names import NameBook, asks_names, using
+from indexer.stores import SearchQuery
 from indexer.stores.tantivy_store import (
     build_schema,
     compile_search,
+    name_book,
     register_analyzers,
     to_tantivy,
 )
 
 AnyDocument = Sentencia | Sesion | Legislativo
-# an alert's search, its required stems (None: none) and when it became active
-Compiled = tuple[tantivy.Query, frozenset[str] | None, dt.datetime]
+# an alert's search (kept uncompiled when it names a ponente or a court: it matches the
+# values of each batch holding its words), its required stems (None: none) and when it
+# became active
+Compiled = tuple[tantivy.Query | SearchQuery, frozenset[str] | None, dt.datetime]
 BATCH_HEAP = 20 << 20  # Tantivy's minimum is 15 MB per indexing thread
 log = logging.getLogger(__name__)
 
@@ -79,9 +84,15 @@ class AlertMatcher:
             searcher = self._batch_index(docs)
             present = batch_stems(list(docs))
             ids: dict[tuple[int, int], str] = {}
+            book: NameBook | None = None
             for alert_id, (query, required, since) in alerts.items():
                 if required is not None and not required <= present:
                     continue
+                if isinstance(query, SearchQuery):
+                    # «ponente: Pérez»: the batch's ponentes holding the word, new ones too
+                    book = book if book is not None else name_book(searcher, capped=False)
+                    with using(book):
+                        query = compile_search(self.schema, query)
                 for _score, address in searcher.search(query, limit=len(docs)).hits:
                     where = (address.segment_ord, address.doc)
                     doc_id = ids.get(where)
@@ -113,7 +124,9 @@ class AlertMatcher:
         for alert_id, saved in queries.items():
             try:
                 search = search_of(saved)
-                compiled = compile_search(self.schema, search)
+                compiled: tantivy.Query | SearchQuery = compile_search(self.schema, search)
+                if asks_names(search.filters, search.q):
+                    compiled = search  # compiled for each batch, with its names
                 required = required_stems(parse_query(search.q))
             except (QuerySyntaxError, ValueError) as exc:  # a query a newer parser refuses
                 log.warning("alert %s has a search that no longer compiles: %s", alert_id, exc)

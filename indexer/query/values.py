@@ -6,6 +6,8 @@ and by the indexing side, so that a query and a stored value meet in one form.
 - a kind or an entity may be named as the pages show it ("Sesión", "Guanajuato");
 - a sentido del fallo may be typed as the sentence says it ("sobresee", "se concede el
   amparo"): it names the stored value of that meaning (``indexer.query.rulings``);
+- a ponente or a court may be named by some of its words ("Pérez Dayán", "primera
+  sala"): it names every stored value holding them (``indexer.query.names``);
 - a case number is read by the reader that read the stored one, so "Toca No. 133/2021",
   "toca penal 133/2021" and "0133/2021" all name the stored ``Toca 133/2021``.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 from config.jurisdictions import JURISDICTIONS
 from indexer.analysis import fold_keyword
 from indexer.citations import citation_key
+from indexer.query.names import name_keys
 from indexer.query.rulings import ruling_key, ruling_keys
 from indexer.readers.expedientes import parse_expediente
 
@@ -53,9 +56,14 @@ def keyword_value(field: str, value: str) -> str:
 
 def keyword_values(field: str, value: str) -> tuple[str, ...]:
     """Every indexed key a filter value on ``field`` matches: for a ruling, each stored
-    spelling of its meaning ("sobreseer", "sobreseimiento", "se sobresee"); else one."""
+    spelling of its meaning ("sobreseer", "sobreseimiento", "se sobresee"); for a ponente
+    or a court, each stored value holding the typed words (``indexer.query.names``, while
+    a store's book of them is set); else one."""
     if field == "ruling":
         return ruling_keys(value)
+    names = name_keys(field, value)
+    if names is not None:
+        return names
     return (keyword_value(field, value),)
 
 

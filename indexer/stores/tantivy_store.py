@@ -58,6 +58,7 @@ from indexer.query import (
     parse_query,
 )
 from indexer.query.arrangements import arrangements, repeats
+from indexer.query.names import NAME_FIELDS, VALUES_READ, NameBook, asks_names, book_version, using
 from indexer.query.values import case_phrases, keyword_value, keyword_values
 from indexer.stores import tantivy_entry
 from indexer.stores.base import (
@@ -253,6 +254,7 @@ class TantivyStore:
         self._count_cache = _CountCache(COUNT_CACHE_SIZE)
         self._pages: _Lru[bytes | _KeptPage] = _Lru(PAGE_CACHE_SIZE)
         self._apart: _Lru[bool] = _Lru(COUNT_CACHE_SIZE)
+        self._books: _Lru[NameBook] = _Lru(HELD_COMMITS + 2)
         self._native_wanted = native and path is not None
         self._native: NativeReader | None = None
 
@@ -633,9 +635,13 @@ class TantivyStore:
         generation = self.generation()
         _, searcher = self._commits.read()  # read after the generation: at least as new
         native = self._native_reader(generation)
-        if native is not None:
-            return set(self._now_native(wanted, asked, searcher, native, generation))
-        return set(self._now(wanted, asked, searcher))
+        book = None
+        if asks_names(query.filters, query.q):
+            book = self._name_book(searcher, generation)
+        with using(book):
+            if native is not None:
+                return set(self._now_native(wanted, asked, searcher, native, generation))
+            return set(self._now(wanted, asked, searcher))
 
     def _exists(self, doc_id: str) -> bool:
         query = tantivy.Query.term_query(self.schema, "id", doc_id)
@@ -670,6 +676,30 @@ class TantivyStore:
         """The page asked for: a native one as the page cache keeps it (the caller makes
         it its own), else the answer itself. ``pinned``: asked of that snapshot's commit,
         not the current one (its pages are not kept: nobody else asks them)."""
+        if not asks_names(query.filters, query.q):
+            return self._answer_of(query, pinned)
+        if pinned is not None:
+            book = self._name_book(pinned.searcher, pinned.key)
+        else:
+            # the book kept under a generation reads at least its values (a newer searcher's)
+            book = self._name_book(*self._searcher_of_generation())
+        with using(book):
+            return self._answer_of(query, pinned)
+
+    def _name_book(self, searcher: tantivy.Searcher, key: Hashable) -> NameBook:
+        """The distinct ponentes and courts of a commit (``key``: its generation or its
+        snapshot's), read from the keyword fields' term dictionaries: a name filter
+        matches the stored values holding its words (``indexer.query.names``)."""
+        book = self._books.get(key)
+        if book is None:
+            book = name_book(searcher)
+            self._books.put(key, book)
+        return book
+
+    def _answer_of(
+        self, query: SearchQuery, pinned: Snapshot | None = None
+    ) -> SearchResult | _KeptPage:
+        """``_answer`` with the names' book set, if the question needs one."""
         fingerprint = query.fingerprint()
         offset, made_on = decode_cursor_at(query, fingerprint)
         if pinned is not None:
@@ -958,6 +988,20 @@ class TantivyStore:
         return total, facets
 
 
+def name_book(searcher: tantivy.Searcher, capped: bool = True) -> NameBook:
+    """The distinct ponentes and courts ``searcher`` reads, from the keyword fields'
+    term dictionaries (``indexer.query.names``; ``capped``: see ``NameBook``)."""
+    found = {
+        name: [
+            term
+            for term, _ in searcher.terms_with_prefix(_key(name), "", limit=VALUES_READ)
+            if term != NO_VALUE
+        ]
+        for name in NAME_FIELDS
+    }
+    return NameBook(found, capped)
+
+
 def _facet_names(query: SearchQuery) -> list[str]:
     """The facets counted, each once, in the order asked (the answer's order)."""
     return [name for name in dict.fromkeys(query.facets) if name in FILTER_FIELDS]
@@ -1198,21 +1242,22 @@ _plans: _Lru[str] = _Lru(QUESTION_CACHE_SIZE)
 def _question(text: str) -> _Question:
     """The compiled pieces of a query text (a text that does not parse raises, and is
     parsed again when asked again)."""
-    kept = _questions.get(text)
+    key = (text, book_version())  # a ponente or court names the values of one commit
+    kept = _questions.get(key)
     if kept is None:
         tree = parse_query(text)
         lit = shown(tree)
         finder = passage_finder(plan(lit))
         text_plan = compile_node(None, tree, kit=PLAN)
         kept = _Question(lit, text_plan, finder, marking(lit, finder))
-        _questions.put(text, kept)
+        _questions.put(key, kept)
     return kept
 
 
 def _plan_json(query: SearchQuery, asked: _Question) -> str:
     """The native plan of the whole question (words, filters, dates), as JSON."""
     filters = tuple((name, tuple(values)) for name, values in query.filters.items())
-    key = (query.q, filters, query.date_from, query.date_to)
+    key = (query.q, filters, query.date_from, query.date_to, book_version())
     kept = _plans.get(key)
     if kept is None:
         kept = plan_text(with_filters(None, asked.text_plan, query, PLAN))

@@ -10,6 +10,7 @@ import pytest
 
 from indexer.models import Sentencia, SourceLink
 from indexer.query import QuerySyntaxError
+from indexer.query.names import GROUP_CAP, NameTooBroad
 from indexer.stores import SearchQuery, Store
 from indexer.stores.base import CursorError, cursor_start, encode_cursor
 from indexer.stores.tantivy_store import TantivyStore
@@ -462,6 +463,58 @@ def test_a_ruling_is_found_by_the_forms_people_type(store: Store) -> None:
     assert ids(store, filters={"ruling": ["se concede el amparo"]}) == {"sen-004"}
     assert ids(store, filters={"ruling": ["niega el amparo"]}) == {"sen-003"}
     assert ids(store, filters={"ruling": ["sobre"]}) == set()  # a form, not a prefix
+
+
+def test_a_ponente_or_a_court_is_found_by_some_of_its_words(store: Store) -> None:
+    # as the sources write them: a title before the name, the court's whole name
+    docs = corpus()
+    scjn = "Primera Sala de la Suprema Corte de Justicia de la Nación"
+    store.upsert([docs[0].model_copy(update={"ponente": "Ministro Alberto Pérez Dayán",
+                                             "court": scjn}),
+                  docs[1].model_copy(update={"ponente": "ALBERTO PEREZ DAYAN",
+                                             "court": "Segunda Sala de la Suprema Corte"}),
+                  docs[3].model_copy(update={"ponente": "Juan Pérez Ortiz",
+                                             "court": "Primera Sala"})])  # fmt: skip
+    for typed in ("Pérez Dayán", "perez dayan", "Dayán Pérez", "ALBERTO PÉREZ DAYÁN"):
+        assert ids(store, filters={"ponente": [typed]}) == {"sen-001", "sen-002"}, typed
+    # José Pérez (sen-003) and Juan Pérez Ortiz too: the word is in each
+    assert ids(store, filters={"ponente": ["Pérez"]}) == {"sen-001", "sen-002", "sen-003",
+                                                          "sen-004"}  # fmt: skip
+    assert ids(store, q="ponente:Dayán") == {"sen-001", "sen-002"}
+    assert ids(store, q='ponente:"Pérez Dayán" -ponente:ministro') == {"sen-002"}
+    assert ids(store, filters={"ponente": ["Pére"]}) == set()  # whole words, not a prefix
+    assert ids(store, filters={"ponente": ["Dayán Ortiz"]}) == set()  # every word in one
+    assert ids(store, filters={"court": ["Primera Sala"]}) == {"sen-001", "sen-004"}
+    assert ids(store, q='tribunal:"primera sala" OR tribunal:"segunda sala"') == {
+        "sen-001", "sen-002", "sen-004"
+    }  # fmt: skip
+    assert ids(store, filters={"court": ["suprema corte"]}) == {"sen-001", "sen-002"}
+    # a whole stored value is found as before
+    assert ids(store, filters={"court": [scjn.upper()]}) == {"sen-001"}
+    assert ids(store, filters={"court": ["sala penal"]}) == {"sen-003", "sen-005"}
+    # the facets show the values as stored
+    result = store.search(SearchQuery(filters={"ponente": ["pérez dayán"]}, facets=["ponente"]))
+    shown = {f.value: f.count for f in result.facets["ponente"]}
+    assert shown == {"Ministro Alberto Pérez Dayán": 1, "ALBERTO PEREZ DAYAN": 1}
+    # a value written after the first search is found by the next one
+    store.upsert([docs[4].model_copy(update={"ponente": "Magistrada Laura Pérez Dayán"})])
+    assert "sen-005" in ids(store, filters={"ponente": ["pérez dayán"]})
+
+
+def test_a_word_in_too_many_names_is_refused_not_listed(store: Store) -> None:
+    many = [
+        sentencia(100 + n, "Texto breve.", f"Juzgado {n} de Distrito", "civil",
+                  dt.date(2024, 1, 1), ponente=f"Juez Número {n} de Prueba")
+        for n in range(GROUP_CAP + 5)
+    ]  # fmt: skip
+    store.upsert(many)
+    for asked in ({"filters": {"ponente": ["de"]}}, {"q": "tribunal:distrito"}):
+        with pytest.raises(NameTooBroad) as refused:
+            store.search(SearchQuery(**asked))  # type: ignore[arg-type]
+        assert "escriba más palabras" in refused.value.mensaje
+    # narrower words still find their one value; a whole value is always whole
+    assert ids(store, filters={"ponente": ["juez número 7"]}) == {"sen-107"}
+    assert ids(store, filters={"court": ["Juzgado 7 de Distrito"]}) == {"sen-107"}
 
 
 def test_without_words_the_newest_come_first(store: Store) -> None:

@@ -29,6 +29,7 @@ from typing import Any
 from indexer.highlight import plan, shown
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query import And, Field, Node, Not, Or, parse_query
+from indexer.query.names import NAME_FIELDS, VALUES_READ, NameBook, asks_names, using
 from indexer.stores.base import (
     FieldNotIndexed,
     SearchQuery,
@@ -39,6 +40,7 @@ from indexer.stores.base import (
 from indexer.stores.documents import filter_values, hit_payload, metadata_text
 from indexer.stores.engine import bulk, pits, request
 from indexer.stores.engine.clients import EngineClient
+from indexer.stores.engine.compile import key_field
 from indexer.stores.engine.loading import refreshing_seldom
 from indexer.stores.engine.retry import Backoff, EngineError, not_answering, retryable
 from indexer.stores.engine.schema import (
@@ -138,6 +140,8 @@ class EngineStore:
         self._lock = threading.Lock()
         self._bulk: bulk.Writer | None = None
         self._pits: pits.HeldPits | None = None
+        # the distinct ponentes and courts, and when they were read (``_name_book``)
+        self._book: tuple[float, NameBook] | None = None
 
     @property
     def kind(self) -> str:
@@ -320,6 +324,7 @@ class EngineStore:
         self.ensure()
         self.backoff.call(lambda: self.client.refresh(self.alias), "refresh")
         self.pits.written()
+        self._book = None
 
     def delete(self, ids: Iterable[str]) -> int:
         self.ensure()
@@ -327,6 +332,7 @@ class EngineStore:
         report, outcome = bulk.run(self.client, actions, self.backoff, workers=1)
         self.backoff.call(lambda: self.client.refresh(self.alias), "refresh")
         self.pits.written()
+        self._book = None
         if outcome.errors:
             raise EngineError(500, f"could not delete: {outcome.errors}")
         return report.indexed
@@ -346,7 +352,8 @@ class EngineStore:
         nor change its total."""
         after, seen, pit = request.decode_cursor(query)
         tree = parse_query(query.q)
-        body = request.build(query, tree, after, self.shards, seen)
+        with using(self._name_book(query)):
+            body = request.build(query, tree, after, self.shards, seen)
         try:
             self.ensure(self.search_backoff, reading=True)
             if self._unindexed(query, tree) is not None:
@@ -372,7 +379,8 @@ class EngineStore:
         if not wanted:
             return set()
         asked = query.model_copy(update={"highlight": False, "facets": [], "cursor": None})
-        body = request.build(asked, parse_query(asked.q), None, self.shards)
+        with using(self._name_book(query)):
+            body = request.build(asked, parse_query(asked.q), None, self.shards)
         live = {
             "query": {"bool": {"must": [body["query"]], "filter": [{"ids": {"values": wanted}}]}},
             "size": len(wanted),
@@ -388,6 +396,40 @@ class EngineStore:
                 raise StoreUnavailable(not_answering(self.kind, exc)) from exc
             raise
         return {hit["_id"] for hit in answer.get("hits", {}).get("hits") or [] if "_id" in hit}
+
+    def _name_book(self, query: SearchQuery) -> NameBook | None:
+        """The distinct ponentes and courts, when ``query`` filters by one (a name
+        filter matches the stored values holding its words: ``indexer.query.names``):
+        one terms aggregation of their keys, read again after this store's writes and
+        after ``RECHECK_S`` (another process's writes)."""
+        if not asks_names(query.filters, query.q):
+            return None
+        kept = self._book
+        if kept is not None and time.monotonic() - kept[0] < RECHECK_S:
+            return kept[1]
+        aggs = {
+            name: {"terms": {"field": key_field(name), "size": VALUES_READ}}
+            for name in sorted(NAME_FIELDS)
+        }
+        body = {"size": 0, "track_total_hits": False, "aggs": aggs}
+        try:
+            self.ensure(self.search_backoff, reading=True)
+            answer = self.search_backoff.call(
+                lambda: self.client.search(self.alias, body), "search"
+            )
+        except EngineError as exc:
+            if retryable(exc.status):
+                raise StoreUnavailable(not_answering(self.kind, exc)) from exc
+            raise
+        found = answer.get("aggregations") or {}
+        book = NameBook(
+            {
+                name: [str(b["key"]) for b in found.get(name, {}).get("buckets", [])]
+                for name in NAME_FIELDS
+            }
+        )
+        self._book = (time.monotonic(), book)
+        return book
 
     def health(self) -> dict[str, object]:
         """Never raises: ``ok`` says whether the engine answers, and with an index the
