@@ -25,7 +25,7 @@ from config.jurisdictions import check_jurisdiction
 from config.web_urls import lower_scheme
 
 Kind = Literal["sentencia", "sesion", "legislativo"]
-FieldSource = Literal["listing", "api", "spec", "file", "title", "heading", "body"]
+FieldSource = Literal["listing", "api", "spec", "file", "title", "heading", "body", "calendar"]
 KINDS: tuple[Kind, ...] = ("sentencia", "sesion", "legislativo")
 
 MATTERS = (
@@ -182,7 +182,8 @@ class DocumentCore(BaseModel):
     field_sources: dict[str, FieldSource] = Field(
         default_factory=dict,
         description="Where each field was read: the source's listing, its API record, "
-        "the spec's constants, the file's name, the title, the document's heading or body.",
+        "the spec's constants, the file's name, the title, the document's heading or body, "
+        "or the legislatures' calendar for the document's date (legislature).",
     )
     fetched_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
