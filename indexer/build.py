@@ -20,7 +20,7 @@ from indexer.privacy import protect
 from indexer.readers.courts import normalise_chamber, normalise_court
 from indexer.readers.expedientes import expediente_forms, normalise_expediente
 from indexer.readers.judgments import read_sentence
-from indexer.readers.legislatures import contradicts, legislature_on
+from indexer.readers.legislatures import contradicts, legislative, legislature_on
 from indexer.readers.normalise import (
     clean_text,
     normalise_doc_type,
@@ -147,7 +147,8 @@ def build_document(
         date = parse_date(_one(fields.get("resolution_date")))
         if date and "resolution_date" in sources:
             sources["date"] = sources["resolution_date"]
-    if kind in ("sesion", "legislativo"):
+    body = (_one(fields.get("institution")) or institution, _one(fields.get("congress")))
+    if kind in ("sesion", "legislativo") and legislative(*body):
         fields = _dated_legislature(fields, sources, jurisdiction, date)
     guarded = protect(title, text, signatures, privacy)
     title, text, signatures = guarded.title, guarded.text, guarded.signature_text

@@ -4,9 +4,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from config.legislatures import sitting_number
+from indexer.analysis import fold_keyword
 from indexer.readers.normalise import int_to_roman, legislature_number
+
+# a congress or one of its chambers; a court's sessions (the SCJN's, its Salas') have no
+# legislature, whatever their date
+_LEGISLATIVE = re.compile(
+    r"\b(?:congreso|camara de diputados|senado|legislatura|asamblea legislativa|"
+    r"poder legislativo|comision permanente)\b"
+)
+
+
+def legislative(*names: str | None) -> bool:
+    """One of the names (the institution, the session's congress) is a legislative body's."""
+    return any(name and _LEGISLATIVE.search(fold_keyword(name)) for name in names)
 
 
 def legislature_on(jurisdiction: str, day: dt.date | None) -> str | None:
