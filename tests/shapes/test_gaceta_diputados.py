@@ -166,7 +166,7 @@ def _catalogue(base: str) -> dict[str, Any]:
 def _senado_spec(base: str) -> dict[str, Any]:
     path = REPO / "config" / "sources" / "catalogue" / "senado-sesiones.yaml"
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))
-    spec["start_urls"] = [f"{base}/66/sesiones/"]
+    spec["start_urls"] = [u.replace("https://www.senado.gob.mx", base) for u in spec["start_urls"]]
     spec["allowed_domains"] = ["127.0.0.1"]
     return dict(spec)
 
