@@ -240,8 +240,11 @@ def listing_preview(
     coverage = other_starts(starts)
     url: str | None = starts.urls[0] if starts.urls else None
     if url is None:
-        message = "start_dates gives no start address (no date in its range)"
-        errors.append({"cause": "selector_empty", "url": spec.start_urls[0], "message": message})
+        message = (
+            "start_dates no da ninguna dirección de inicio hoy: su intervalo no llega a hoy "
+            "(since es posterior) o la legislatura de sus fechas recientes es incierta"
+        )
+        errors.append({"cause": "invalid_spec", "url": spec.start_urls[0], "message": message})
     next_page: str | None = None
     pages = 0
 

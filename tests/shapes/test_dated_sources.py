@@ -13,6 +13,7 @@ headed by #NGaceta; the Senado's table under an «LXV Legislatura» heading).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +28,7 @@ from crawlers.causas import error_mensaje
 from crawlers.preview import listing_preview
 from indexer.build import build_document
 from indexer.db import Database
+from tests.adversarial.service import listing_spec, open_api
 from tests.shapes.harness import REPO, run_abierto
 from tests.shapes.server import FixtureServer
 
@@ -241,3 +243,36 @@ def test_the_preview_reads_the_latest_date_and_says_the_rest(tmp_path: Path) -> 
     said = " ".join(preview["problemas"])
     assert "esta vista previa leyó solo la primera dirección de inicio" in said
     assert "el rastreo lee 6 más (fechas del" in said
+
+
+def test_an_institution_previews_and_registers_a_source_by_date(tmp_path: Path) -> None:
+    """Through the API: the preview reads today's page of a bulletin kept by day and says
+    the crawl reads the two days before too; the spec is stored with its dates."""
+    today = dt.date.today()
+    for day in (today, today - dt.timedelta(days=1)):
+        page = tmp_path / "site" / "boletin" / f"{day:%Y%m%d}.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(
+            f"<html><body><table><tbody><tr><td>{day:%d/%m/%Y}</td><td><a href='s{day:%d}.pdf'>"
+            "Sentencia</a></td></tr></tbody></table></body></html>",
+            encoding="utf-8",
+        )
+    service = open_api(tmp_path / "data")
+    try:
+        with FixtureServer(tmp_path / "site") as server:
+            spec = listing_spec(
+                f"{server.url}/boletin/{{date:%Y%m%d}}.html",
+                id="pj-gto-boletin",
+                start_dates={"since": "2020-01-01", "recent": 3},
+            )
+            preview = service.client.post("/v1/sources/preview", json=spec, headers=service.headers)
+            assert preview.status_code == 200, preview.text
+            body = preview.json()
+            assert [d["url"].rsplit("/", 1)[1] for d in body["documents"]] == [f"s{today:%d}.pdf"]
+            assert any("el rastreo lee 2 más (fechas del" in p for p in body["problemas"])
+            created = service.client.post("/v1/sources", json=spec, headers=service.headers)
+            assert created.status_code == 201, created.text
+        stored = service.registry.get_source("pj-gto-boletin")
+        assert stored is not None and stored.spec["start_dates"]["recent"] == 3
+    finally:
+        service.close()
