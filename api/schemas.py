@@ -304,7 +304,8 @@ class PreviewOut(BaseModel):
     problems: list[str] = Field(
         default_factory=list,
         description="What the preview does not show: a limit of the spec (listing.max_pages "
-        "1 with a next page) would end the crawl where the source goes on.",
+        "1 with a next page) would end the crawl where the source goes on; the crawl reads "
+        "more start addresses (dates of start_dates) or more frames than the preview read.",
     )
     problemas: list[str] = Field(
         default_factory=list, description="The same problems, said in Spanish."

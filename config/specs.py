@@ -31,6 +31,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from config.jurisdictions import check_jurisdiction
+from config.legislatures import calendar_known
 from config.selector import Selector
 from config.selector import selector_shorthand as _selector
 from config.spanish_errors import Invalid, field_loc, joined, reason, shown
@@ -45,6 +46,7 @@ from config.spec_shapes import (
     check_template,
 )
 from config.spec_yaml import SpecYamlError, load_yaml, yaml_problem
+from config.start_dates import StartDates, check_dated_urls, is_dated
 from config.web_urls import authority_port, lower_scheme, port_problem
 
 _VALUE_STEP = re.compile(r"/@[\w*-]+$|/text\(\)$|^@")
@@ -55,6 +57,7 @@ _PLACEHOLDER = re.compile(r"\$\{[^}]*\}?")
 MAX_DEPTH = 32
 MAX_VALUES = 20_000
 MAX_LINK_FALLBACKS = 8
+MAX_DATED_START_URLS = 10
 
 # Fields a spec may fill, per kind (the document model's own fields).
 SPEC_FIELDS: dict[str, frozenset[str]] = {
@@ -319,6 +322,10 @@ class SourceSpec(BaseModel):
     jurisdiction: str
     shape: Literal["html_listing", "feed", "sitemap", "video_channel", "json_api"] = "html_listing"
     start_urls: list[str] = Field(min_length=1)
+    start_dates: StartDates | None = Field(
+        None, description="A source organised by date: the range and step its start URLs' "
+        "{date:…} (and {legislature}) are written with (config/start_dates.py).",
+    )  # fmt: skip
     listing: ListingRules | None = None
     feed: FeedRules | None = None
     sitemap: SitemapRules | None = None
@@ -436,6 +443,20 @@ class SourceSpec(BaseModel):
                 f"«{shown(url)}» está fuera de allowed_domains ({domains}): el rastreo no "
                 "obtendría nada",
                 where=f"start_urls.{n}",
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _dated_start_urls(self) -> SourceSpec:
+        """Start URLs by date: templates the expansion can fill, few enough that the
+        bounded expansion reaches every one of them."""
+        check_dated_urls(self.start_urls, self.start_dates, calendar_known(self.jurisdiction))
+        dated = [n for n, url in enumerate(self.start_urls) if is_dated(url)]
+        if len(dated) > MAX_DATED_START_URLS:
+            raise Invalid(
+                f"at most {MAX_DATED_START_URLS} start URLs with dates",
+                f"a lo sumo {MAX_DATED_START_URLS} direcciones de inicio con fechas",
+                where=f"start_urls.{dated[MAX_DATED_START_URLS]}",
             )
         return self
 

@@ -21,6 +21,13 @@ _PAST_MAXSIZE = re.compile(re.escape(PAST_MAXSIZE) + r"(?: \((\d+) bytes\))?$")
 PAGES_TRUNCATED = "pages_truncated"
 OCR_INCOMPLETE = "ocr_incomplete"
 FALSE_CODING = "false_coding"
+LEGISLATURE_CONTRADICTED = "legislature_contradicted"
+START_DATE_UNSURE = "start_date_unsure"
+UNSURE = "the legislature sitting on them is not sure (installation days): {legislature} unknown"
+_UNSURE = re.compile(r"no address for (\d+) dates \((.*)\): " + re.escape(UNSURE) + "$")
+_CONTRADICTED = re.compile(
+    r"legislature: the spec's (\S+) is not the one sitting on (\S+) \((\S+)\)"
+)
 _FALSE_CODING = re.compile(r"the site declared a (.+) Content-Encoding its answer does not have")
 # how the undoing of a false coding was stored before, as "network" (the exception's name)
 _OLD_FALSE_CODINGS = (
@@ -70,6 +77,8 @@ LABELS = {
     PAGES_TRUNCATED: "PDF leído solo en parte",
     OCR_INCOMPLETE: "PDF escaneado leído solo en parte",
     FALSE_CODING: "compresión declarada que la respuesta no tiene",
+    LEGISLATURE_CONTRADICTED: "legislatura fija que no corresponde a la fecha",
+    START_DATE_UNSURE: "fecha sin dirección de inicio (legislatura incierta)",
     "save_failed": "no se pudo guardar",
     "item_failed": "no se pudo procesar un elemento",
     "spider_error": "error al leer una página",
@@ -163,10 +172,14 @@ _LEFT_OUT = (
      "{0} entradas después de las primeras {1} se dejaron fuera"),
     (re.compile(r"the sitemaps named after them were not read$"),
      "los mapas del sitio nombrados después no se leyeron"),
+    (re.compile(r"(\d+) dates before (\S+) \(one per (\w+)\) not read: crawl them with --until$"),
+     "{0} fechas anteriores al {1} (una por {2}) no se leyeron: léalas con otra lectura "
+     "que acabe antes (--until)"),
 )  # fmt: skip
 _LIMIT_NAMES = (
     (re.compile(r"(\d+) feed pages$"), "de {0} páginas del canal"),
     (re.compile(r"(\d+) sitemaps$"), "de {0} mapas del sitio"),
+    (re.compile(r"start_dates \((\d+) addresses\)$"), "de {0} direcciones por fecha (start_dates)"),
 )
 _FOREIGN = re.compile(r"(\S+) names another institution: left empty \(its own is (.*)\)$", re.S)
 _IMPLAUSIBLE = re.compile(r"(\S+): ('.*'|\".*\") ", re.S)
@@ -231,6 +244,13 @@ LINK_PROBLEMS = {
     "contraseña (usuario:contraseña@)",
     "port 0 reaches no server": "el puerto 0 no lleva a ningún servidor",
 }
+
+
+def legislature_contradicted(fixed: str, day: object, sitting: str) -> str:
+    """The English message of a spec's fixed legislature the document's date contradicts."""
+    return (
+        f"legislature: the spec's {fixed} is not the one sitting on {day} ({sitting}): left empty"
+    )
 
 
 def pages_truncated(total: int, read: int) -> str:
@@ -341,6 +361,19 @@ def error_mensaje(cause: str, message: str) -> str:
             f"{total} que dice su total; la API no da más de una misma búsqueda (los "
             "buscadores suelen cortar en 10 000 resultados): lea el resto por ventanas de "
             "fechas (--since/--until) o con búsquedas más acotadas"
+        )
+    if cause == START_DATE_UNSURE and (found := _UNSURE.match(message)):
+        count, days = found.groups()
+        return (
+            f"{count} fechas ({days}) no tienen dirección de inicio: en ellas no se sabe con "
+            "certeza qué legislatura sesionaba (días de instalación), así que {legislature} "
+            "no se puede escribir; no se leyeron"
+        )
+    if cause == LEGISLATURE_CONTRADICTED and (found := _CONTRADICTED.match(message)):
+        fixed, day, sitting = found.groups()
+        return (
+            f"la legislatura fija de la especificación ({fixed}) no es la que sesionaba el "
+            f"{day} (la {sitting}, por el calendario): el documento queda sin legislatura"
         )
     if cause == "foreign_name" and (found := _FOREIGN.match(message)):
         name, own = found.groups()

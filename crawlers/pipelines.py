@@ -19,7 +19,14 @@ from config.spec_shapes import Identity
 from config.specs import SourceSpec
 from crawlers.backlog import waiting_for_builds
 from crawlers.building import Builders, BuildOrder, Refusal
-from crawlers.causas import OCR_INCOMPLETE, PAGES_TRUNCATED, ocr_incomplete, pages_truncated
+from crawlers.causas import (
+    LEGISLATURE_CONTRADICTED,
+    OCR_INCOMPLETE,
+    PAGES_TRUNCATED,
+    legislature_contradicted,
+    ocr_incomplete,
+    pages_truncated,
+)
 from crawlers.items import DocumentDraft
 from crawlers.links import without_credentials
 from crawlers.moves import Move, moved, published_videos
@@ -38,6 +45,7 @@ from indexer.db.locks import across_processes
 from indexer.extract import has_words
 from indexer.linking import another_session, identity_id, merge_documents
 from indexer.models import SourceLink
+from indexer.readers.legislatures import contradicts
 from indexer.readers.plausibility import plausible_fields
 from indexer.shared import SaveInterrupted
 from indexer.textsource import text_origin
@@ -127,6 +135,15 @@ EMPTY_TEXT_MESSAGE = (
     "ni la página ni sus archivos dieron texto (página vacía, solo espacios o signos): el "
     "documento se guardó con los datos del listado, pero no se encontrará por su contenido"
 )
+
+
+def _fixed_legislature(spec: SourceSpec, doc: AnyDocument) -> str | None:
+    """The spec's fixed legislature, when the document was left without one (the builder
+    drops a constant its date contradicts: ``indexer.build``)."""
+    fixed = spec.constants.get("legislature")
+    if not isinstance(fixed, str) or getattr(doc, "legislature", "") is not None:
+        return None
+    return fixed
 
 
 def _asks_text(spec: Any, item: DocumentDraft) -> bool:
@@ -266,6 +283,11 @@ class LibraryPipeline:
         if isinstance(doc, Refusal):
             run.error(doc.cause, item.url, doc.message)
             return item
+        if (fixed := _fixed_legislature(spec, doc)) and (
+            sitting := contradicts(fixed, doc.jurisdiction, doc.date)
+        ):
+            message = legislature_contradicted(fixed, doc.date, sitting)
+            run.error(LEGISLATURE_CONTRADICTED, item.url, message, field="legislature")
         if _asks_text(spec, item) and not item.files_failed and _without_text(doc, archived_files):
             run.error(EMPTY_TEXT, item.url, EMPTY_TEXT_MESSAGE)
         doc, read = own_document(tenant, doc)

@@ -40,6 +40,7 @@ from crawlers.links import (
     without_fragment,
 )
 from crawlers.next_form import next_form_step
+from crawlers.preview_coverage import other_frames, other_starts, start_expansion
 from crawlers.preview_slots import Slots, slots_of
 from crawlers.selectors import BadFieldLink, item_link, read, read_fields, select
 from crawlers.templates import render_all, with_query
@@ -235,7 +236,15 @@ def listing_preview(
     deadline = time.monotonic() + time_limit_s
     errors: list[dict[str, str]] = []
     documents: list[dict[str, Any]] = []
-    url: str | None = spec.start_urls[0]
+    starts = start_expansion(spec)
+    coverage = other_starts(starts)
+    url: str | None = starts.urls[0] if starts.urls else None
+    if url is None:
+        message = (
+            "start_dates no da ninguna dirección de inicio hoy: su intervalo no llega a hoy "
+            "(since es posterior) o la legislatura de sus fechas recientes es incierta"
+        )
+        errors.append({"cause": "invalid_spec", "url": spec.start_urls[0], "message": message})
     next_page: str | None = None
     pages = 0
 
@@ -265,8 +274,12 @@ def listing_preview(
         items = select(page, spec.listing.items)
         framed = False
         if not items and pages == 1:  # a frameset, as the crawl reads it: through its frames
-            framed = bool(content_frames(page))
+            frames = content_frames(page)
+            framed = bool(frames)
+            frameset = page.url
             page, items = _framed_listing(spec, page, get)
+            if items:
+                coverage += other_frames(frameset, page.url, len(frames))
         base = page_base(page)  # the crawl's: its <base href>, when that is a web address
         if first is None:
             first, first_keys = page, _item_keys(page, spec, items)
@@ -319,7 +332,7 @@ def listing_preview(
     elif spec.listing.next_query is not None and documents and first is not None:
         variables = {"page": 2, "offset": len(first_keys), "since": None, "until": None}
         following = with_query(first.url, render_all(spec.listing.next_query, variables))
-    cut = _stops_early(spec.listing.max_pages, pages, following)
+    cut = coverage + _stops_early(spec.listing.max_pages, pages, following)
     for document in documents[:max_details]:
         if document["url"] and time.monotonic() < deadline:
             _detail(spec, document, get, errors)

@@ -57,7 +57,7 @@ class RunStats:
             k: n
             for k, n in self.counts.items()
             if k.startswith(("privacy_", "ocr_"))
-            or k in ("workers_lost", "indexers_lost", "duplicate_links")
+            or k in ("workers_lost", "indexers_lost", "duplicate_links", "dated_pages_absent")
         }
         return {key: self.counts.get(key, 0) for key in keys} | found | {"errors": self.error_count}
 

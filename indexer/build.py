@@ -20,6 +20,7 @@ from indexer.privacy import protect
 from indexer.readers.courts import normalise_chamber, normalise_court
 from indexer.readers.expedientes import expediente_forms, normalise_expediente
 from indexer.readers.judgments import read_sentence
+from indexer.readers.legislatures import contradicts, legislative, legislature_on
 from indexer.readers.normalise import (
     clean_text,
     normalise_doc_type,
@@ -146,6 +147,9 @@ def build_document(
         date = parse_date(_one(fields.get("resolution_date")))
         if date and "resolution_date" in sources:
             sources["date"] = sources["resolution_date"]
+    body = (_one(fields.get("institution")) or institution, _one(fields.get("congress")))
+    if kind in ("sesion", "legislativo") and legislative(*body):
+        fields = _dated_legislature(fields, sources, jurisdiction, date)
     guarded = protect(title, text, signatures, privacy)
     title, text, signatures = guarded.title, guarded.text, guarded.signature_text
     core = dict(
@@ -211,6 +215,28 @@ def build_document(
     except ValidationError as exc:
         raise InvalidDocument(str(exc).splitlines()[0]) from exc
     raise InvalidDocument(f"unknown kind {kind!r}")
+
+
+def _dated_legislature(
+    fields: dict[str, RawValue], sources: dict[str, str], jurisdiction: str, date: dt.date | None
+) -> dict[str, RawValue]:
+    """The legislature a source states stays; a spec's constant that the calendar of the
+    jurisdiction contradicts on the document's date is dropped (a backfill of an earlier
+    legislature must not be stamped with the current one); a missing one is the
+    calendar's, where known (``indexer.readers.legislatures``)."""
+    given = _one(fields.get("legislature"))
+    if given and sources.get("legislature") == "spec":
+        if contradicts(given, jurisdiction, date):
+            sources.pop("legislature", None)
+            return fields | {"legislature": None}
+        return fields
+    if given:
+        return fields
+    derived = legislature_on(jurisdiction, date)
+    if derived is None:
+        return fields
+    sources["legislature"] = "calendar"
+    return fields | {"legislature": derived}
 
 
 def _session_chamber(

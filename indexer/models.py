@@ -26,7 +26,7 @@ from config.web_urls import lower_scheme
 from indexer.text_repr import repr_utf8
 
 Kind = Literal["sentencia", "sesion", "legislativo"]
-FieldSource = Literal["listing", "api", "spec", "file", "title", "heading", "body"]
+FieldSource = Literal["listing", "api", "spec", "file", "title", "heading", "body", "calendar"]
 KINDS: tuple[Kind, ...] = ("sentencia", "sesion", "legislativo")
 
 MATTERS = (
@@ -183,7 +183,8 @@ class DocumentCore(BaseModel):
     field_sources: dict[str, FieldSource] = Field(
         default_factory=dict,
         description="Where each field was read: the source's listing, its API record, "
-        "the spec's constants, the file's name, the title, the document's heading or body.",
+        "the spec's constants, the file's name, the title, the document's heading or body, "
+        "or the legislatures' calendar for the document's date (legislature).",
     )
     fetched_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None

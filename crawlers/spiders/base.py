@@ -25,8 +25,11 @@ from scrapy import signals
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
+from config.legislatures import sitting_number
 from config.specs import SourceSpec
+from config.start_dates import MAX_START_URLS, STEP_NAMES, expand
 from crawlers.building import PageHtml
+from crawlers.causas import START_DATE_UNSURE, UNSURE
 from crawlers.encoding import as_page, content_type, true_encoding
 from crawlers.failures import failure_cause
 from crawlers.items import DocumentDraft, Download
@@ -99,11 +102,38 @@ class SpecSpider(scrapy.Spider):
                 yield request
 
     def start_urls(self) -> list[str]:
-        """The spec's start URLs, with the backfill window's query parameters if any."""
-        if self.window.is_open or self.spec.window is None:
-            return list(self.spec.start_urls)
-        params = render_all(self.spec.window.query, self.window_variables())
-        return [with_query(url, params) for url in self.spec.start_urls]
+        """The spec's start URLs, those by date once per date of the range
+        (``start_dates``: within the backfill window, else the latest), with the window's
+        query parameters if any. A date the bound leaves out is counted, naming the
+        oldest date read: the institution knows to crawl the rest by windows."""
+        spec = self.spec
+        expansion = expand(
+            spec.start_urls,
+            spec.start_dates,
+            lambda day: sitting_number(spec.jurisdiction, day),
+            since=self.window.since,
+            until=self.window.until,
+        )
+        urls = expansion.urls
+        if expansion.left_out and expansion.first is not None and spec.start_dates:
+            step = STEP_NAMES[spec.start_dates.step]
+            self.limit_reached(
+                spec.start_urls[0],
+                f"start_dates ({MAX_START_URLS} addresses)",
+                f"{expansion.left_out} dates before {expansion.first.isoformat()} "
+                f"(one per {step}) not read: crawl them with --until",
+            )
+        if expansion.unsure:
+            days = ", ".join(day.isoformat() for day in expansion.unsure[:10])
+            message = f"no address for {len(expansion.unsure)} dates ({days}): {UNSURE}"
+            self.run.error(START_DATE_UNSURE, spec.start_urls[0], message)
+        if not (self.window.is_open or spec.window is None):
+            params = render_all(spec.window.query, self.window_variables())
+            urls = [with_query(url, params) for url in urls]
+            self.dated_starts = {with_query(url, params) for url in expansion.dated}
+        else:
+            self.dated_starts = expansion.dated
+        return urls
 
     def window_variables(self) -> dict[str, Any]:
         return {"since": self.window.since, "until": self.window.until}
@@ -130,6 +160,9 @@ class SpecSpider(scrapy.Spider):
     def failed(self, failure: Failure) -> Iterator[Any]:
         cause, message = failure_cause(failure)
         request = failure.request  # type: ignore[attr-defined]
+        if cause == "http_404" and request.url in getattr(self, "dated_starts", ()):
+            self.run.count("dated_pages_absent")  # a day the gazette did not publish
+            return
         self.run.error(cause, request.url, message)
         draft = request.cb_kwargs.get("draft")
         if draft is not None and request.callback == self.parse_file:

@@ -17,6 +17,7 @@ from cli.main import main
 from tests.adversarial.service import Api, listing_spec, open_api
 
 URL = "http://127.0.0.1:9/lista"
+DATED = "http://127.0.0.1:9/gaceta/{date:%Y/%b/%Y%m%d}.html"
 ENGLISH = re.compile(
     r"\b(must|should|invalid|field required|input should|expected|is not|not a|only used"
     r"|the|extra inputs|value error|unable|at most|at least|greater|less than)\b",
@@ -74,6 +75,58 @@ CASES: dict[str, tuple[dict[str, Any], str, str]] = {
         _spec(start_urls=["http://yo:clave@127.0.0.1:9/"]),
         "start_urls",
         "la dirección no puede llevar usuario ni contraseña",
+    ),
+    # config/start_dates.py: start URLs by date, bounded and filled by the crawler only
+    "dates without start_dates": (
+        _spec(start_urls=[DATED]),
+        "start_urls.0",
+        "lleva fechas: declare start_dates (since, step) para saber cuáles",
+    ),
+    "start_dates without dates": (
+        _spec(start_dates={"since": "2024-09-01"}),
+        "start_dates",
+        "start_dates necesita una dirección de inicio con {date:…} o {legislature}",
+    ),
+    "date directive": (
+        _spec(start_urls=[DATED.replace("%d", "%H")], start_dates={"since": "2024-09-01"}),
+        "start_urls.0",
+        "el formato de la fecha admite solo %Y (año)",
+    ),
+    "other placeholder beside dates": (
+        _spec(start_urls=[DATED + "?p={page}"], start_dates={"since": "2024-09-01"}),
+        "start_urls.0",
+        "solo se sustituyen {date:…}",
+    ),
+    "python attribute in a date": (
+        _spec(start_urls=[URL + "/{date.__class__}"], start_dates={"since": "2024-09-01"}),
+        "start_urls.0",
+        "solo se sustituyen {date:…}",
+    ),
+    "too many recent dates": (
+        _spec(start_urls=[DATED], start_dates={"since": "2024-09-01", "recent": 5000}),
+        "start_dates.recent",
+        "debe ser como máximo 90",
+    ),
+    "until before since": (
+        _spec(start_urls=[DATED], start_dates={"since": "2024-09-01", "until": "2020-01-01"}),
+        "start_dates.until",
+        "until (2020-01-01) es anterior a since (2024-09-01)",
+    ),
+    "too many dated start URLs": (
+        _spec(
+            start_urls=[f"{DATED}?n={n}" for n in range(11)], start_dates={"since": "2024-09-01"}
+        ),
+        "start_urls.10",
+        "a lo sumo 10 direcciones de inicio con fechas",
+    ),
+    "legislature without a calendar": (
+        _spec(
+            jurisdiction="MX-OAX",
+            start_urls=[URL + "/{legislature}/{date:%Y%m%d}.html"],
+            start_dates={"since": "2024-09-01"},
+        ),
+        "start_urls.0",
+        "no se conoce el calendario de las legislaturas de esta jurisdicción",
     ),
     "block of another shape": (
         _shape("feed", listing=_listing()),

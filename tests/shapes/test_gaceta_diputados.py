@@ -155,7 +155,10 @@ def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
 
 def _catalogue(base: str) -> dict[str, Any]:
     spec = yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))
-    spec["start_urls"] = [f"{base}/html_listing/gaceta-diputados/"]
+    home = "https://gaceta.diputados.gob.mx/"
+    spec["start_urls"] = [
+        url.replace(home, f"{base}/html_listing/gaceta-diputados/") for url in spec["start_urls"]
+    ]
     spec["allowed_domains"] = ["127.0.0.1"]
     return dict(spec)
 
@@ -163,7 +166,7 @@ def _catalogue(base: str) -> dict[str, Any]:
 def _senado_spec(base: str) -> dict[str, Any]:
     path = REPO / "config" / "sources" / "catalogue" / "senado-sesiones.yaml"
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))
-    spec["start_urls"] = [f"{base}/66/sesiones/"]
+    spec["start_urls"] = [u.replace("https://www.senado.gob.mx", base) for u in spec["start_urls"]]
     spec["allowed_domains"] = ["127.0.0.1"]
     return dict(spec)
 
@@ -283,3 +286,7 @@ def test_the_preview_shows_what_the_crawl_takes(tmp_path: Path) -> None:
     names = [d["url"].rsplit("/", 1)[1] for d in preview["documents"]]
     assert names == ["20260706-I.pdf", "20260706-II.PDF", "20260706-III.html"]
     assert preview["errors"] == []
+    # what it did not read, the crawl will: the other frames, the week's dated issues
+    said = preview["problemas"]
+    assert any("3 marcos" in p and "el rastreo los lee todos" in p for p in said), said
+    assert any("el rastreo lee 7 más (fechas del" in p for p in said), said
