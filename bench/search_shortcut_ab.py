@@ -26,11 +26,11 @@ import itertools  # noqa: E402
 import os  # noqa: E402
 import statistics  # noqa: E402
 import time  # noqa: E402
-from typing import Any  # noqa: E402
 from urllib.parse import urlencode  # noqa: E402
 
 from api.app import create_app  # noqa: E402
 from api.search_shortcut import SearchShortcut  # noqa: E402
+from bench.api_hop import ask  # noqa: E402
 from bench.http_mix import UNLIMITED, params_for  # noqa: E402
 from bench.results import keep  # noqa: E402
 from bench.search import MIX  # noqa: E402
@@ -38,38 +38,6 @@ from config.settings import Settings  # noqa: E402
 from indexer.library import Library  # noqa: E402
 
 RESULTS = REPO / "bench" / "results" / "search_shortcut_ab.json"
-
-
-def scope_of(app: Any, query_string: bytes) -> dict[str, Any]:
-    return {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": "GET",
-        "scheme": "http",
-        "path": "/v1/search",
-        "raw_path": b"/v1/search",
-        "root_path": "",
-        "query_string": query_string,
-        "headers": [(b"host", b"127.0.0.1:8000"), (b"accept-encoding", b"gzip")],
-        "client": ("127.0.0.1", 40000),
-        "server": ("127.0.0.1", 8000),
-        "state": {},
-    }
-
-
-async def ask(app: Any, query_string: bytes) -> None:
-    sent: list[dict[str, Any]] = []
-
-    async def receive() -> dict[str, Any]:
-        return {"type": "http.request", "body": b"", "more_body": False}
-
-    async def send(message: dict[str, Any]) -> None:
-        sent.append(message)
-
-    await app(scope_of(app, query_string), receive, send)
-    if sent[0]["status"] != 200:
-        raise RuntimeError(f"{sent[0]['status']} for {query_string!r}")
 
 
 def main() -> int:
@@ -89,12 +57,12 @@ def main() -> int:
     async def run() -> dict[str, list[tuple[float, float]]]:
         for app in apps.values():  # warm-up; the shortcut learns the search's path
             for _, query in MIX:
-                await ask(app, urlencode(params_for(query, next(fresh))).encode())
+                await ask(app, urlencode(params_for(query, next(fresh))))
         measured: dict[str, list[tuple[float, float]]] = {name: [] for name in apps}
         for n in range(args.rounds):
             for name in list(apps) if n % 2 else list(apps)[::-1]:
                 asked = [
-                    [urlencode(params_for(q, next(fresh))).encode() for _ in range(args.clients)]
+                    [urlencode(params_for(q, next(fresh))) for _ in range(args.clients)]
                     for _, q in MIX
                 ]
                 loop, process = time.thread_time(), time.process_time()

@@ -21,6 +21,7 @@
 
 mod budget;
 mod exact;
+mod phrase;
 mod prefix;
 mod sloppy;
 

@@ -12,9 +12,6 @@ former documents saved through the library as the earlier pipeline saved them.""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import yaml
@@ -28,6 +25,7 @@ from indexer.build import AnyDocument, build_document
 from indexer.library import Library
 from indexer.models import FileRef, SourceLink, document_id
 from indexer.stores import SearchQuery
+from tests.adversarial.abierto import abierto
 from tests.shapes.harness import run_abierto
 from tests.shapes.server import FixtureServer
 
@@ -170,12 +168,9 @@ def test_clean_addresses_rewrites_published_secrets_without_a_crawl(tmp_path: Pa
         library.flush()
     finally:
         library.close()
-    env = os.environ | {"ABIERTO_DATA_DIR": str(data), "ABIERTO_SOURCES_DIR": str(specs),
-                        "ABIERTO_SAMPLES_URL": "https://congreso.example"}  # fmt: skip
-    env.pop("ABIERTO_DATABASE_URL", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "cli.main", "db", "clean-addresses"],
-        env=env, capture_output=True, text=True, timeout=300, check=False,
+    result = abierto(
+        data, "db", "clean-addresses", unset=("ABIERTO_DATABASE_URL",),
+        env={"ABIERTO_SOURCES_DIR": str(specs), "ABIERTO_SAMPLES_URL": "https://congreso.example"},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert f"{SOURCE}: 1 documento y 1 publicación sin la credencial" in result.stdout

@@ -6,9 +6,6 @@ A's documents, their files or A's publications of them."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -19,6 +16,7 @@ from indexer.build import build_document
 from indexer.db.registry import Registry
 from indexer.library import Library
 from indexer.models import FileRef
+from tests.adversarial.abierto import abierto
 from tests.adversarial.service import gaceta_spec
 
 A_SOURCE = "congreso-gto-gaceta"
@@ -103,14 +101,9 @@ def test_cleaning_a_sources_addresses_leaves_another_institutions_alone(
     settings = Settings(data_dir=tmp_path / "data", sources_dir=specs, allow_loopback=True)
     _registered(settings)
     before = _addresses(settings)
-    env = os.environ | {
-        "ABIERTO_DATA_DIR": str(settings.data_dir),
-        "ABIERTO_SOURCES_DIR": str(specs),
-    }
-    env.pop("ABIERTO_DATABASE_URL", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "cli.main", "db", "clean-addresses"],
-        env=env, capture_output=True, text=True, timeout=300, check=False,
+    result = abierto(
+        settings.data_dir, "db", "clean-addresses",
+        env={"ABIERTO_SOURCES_DIR": str(specs)}, unset=("ABIERTO_DATABASE_URL",),
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     after = _addresses(settings)

@@ -11,14 +11,13 @@ import json
 import logging
 import socket
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 import yaml
 
 from crawlers.log_secrets import hide_secrets, unhide_secrets
-from tests.http_thread import serving_handler
+from tests.http_thread import QuietHandler, serving_handler
 from tests.shapes.harness import run_abierto
 
 KEY = "k3y-del-congreso-2026+/="
@@ -33,7 +32,7 @@ def _refused_port() -> int:
 
 
 def _serve(refused: int) -> Iterator[str]:
-    class Api(BaseHTTPRequestHandler):
+    class Api(QuietHandler):
         def do_GET(self) -> None:
             if self.path.startswith("/api?"):
                 page = {
@@ -47,14 +46,7 @@ def _serve(refused: int) -> Iterator[str]:
                 body, status = b"<html>no existe</html>", 404
             else:
                 body, status = b"<html>Error interno</html>", 500
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
+            self.answer(body, status=status)
 
     with serving_handler(Api) as url:
         yield url

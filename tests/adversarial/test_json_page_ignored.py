@@ -6,9 +6,7 @@ more, the loss is a counted error with its true cause, in Spanish too."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -17,7 +15,7 @@ import yaml
 
 from crawlers.causas import error_mensaje
 from indexer.db import Database
-from tests.http_thread import serving_handler
+from tests.http_thread import QuietHandler, serving_handler
 from tests.shapes.harness import run_abierto
 
 PER_PAGE = 3
@@ -40,7 +38,7 @@ def _spec(total: str | None) -> dict:
 
 
 def _serve(asked: list[str]) -> Iterator[str]:
-    class Api(BaseHTTPRequestHandler):
+    class Api(QuietHandler):
         def do_GET(self) -> None:
             query = parse_qs(urlsplit(self.path).query)
             asked.append(self.path)
@@ -51,15 +49,7 @@ def _serve(asked: list[str]) -> Iterator[str]:
                  "resumen": f"Sentencia del toca {550 + n}/2016 de la Décima Sala."}
                 for n in range(first, first + PER_PAGE)
             ]  # fmt: skip
-            body = json.dumps({"data": records, "meta": {"total": 9}}).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
+            self.answer_json({"data": records, "meta": {"total": 9}})
 
     with serving_handler(Api) as url:
         yield url

@@ -6,9 +6,7 @@ registration with the bound's Spanish message, not Python's."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import yaml
@@ -16,7 +14,7 @@ import yaml
 from crawlers.jsonpath import read_path
 from indexer.db import Database
 from tests.adversarial.service import open_api
-from tests.http_thread import serving_handler
+from tests.http_thread import QuietHandler, serving_handler
 from tests.shapes.harness import run_abierto
 
 HUGE = "9" * 5000
@@ -35,22 +33,14 @@ def _spec() -> dict:
 
 
 def _serve() -> Iterator[str]:
-    class Api(BaseHTTPRequestHandler):
+    class Api(QuietHandler):
         def do_GET(self) -> None:
             records = [
                 {"clave": n, "titulo": f"Acuerdo {n}", "texto": f"Texto del acuerdo {n}.",
                  "resumenes": ["Resumen"]}
                 for n in (1, 2)
             ]  # fmt: skip
-            body = json.dumps({"resultados": records}).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
+            self.answer_json({"resultados": records})
 
     with serving_handler(Api) as url:
         yield url

@@ -8,15 +8,13 @@ counted as ``spider_error``). Crawled end to end from a real server on 127.0.0.1
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import yaml
 
 from indexer.db import Database
-from tests.http_thread import serving_handler
+from tests.http_thread import QuietHandler, serving_handler
 from tests.shapes.harness import run_abierto
 
 DEEP = 500
@@ -40,27 +38,16 @@ RECORDS = [
 
 
 def _serve() -> Iterator[str]:
-    class Api(BaseHTTPRequestHandler):
+    class Api(QuietHandler):
         def do_POST(self) -> None:
             self.rfile.read(int(self.headers["Content-Length"]))
-            self._send({"total": len(RECORDS), "resultados": RECORDS})
+            self.answer_json({"total": len(RECORDS), "resultados": RECORDS})
 
         def do_GET(self) -> None:
             if self.path == "/documento/Rk5":  # the record's own JSON, nested as deep
-                self._send({"urlVideo": _deep("https://www.youtube.com/watch?v=K9qZ1sPrS20")})
+                self.answer_json({"urlVideo": _deep("https://www.youtube.com/watch?v=K9qZ1sPrS20")})
             else:
-                self._send({"urlVideo": None})
-
-        def _send(self, body: object) -> None:
-            data = json.dumps(body).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-        def log_message(self, *args: object) -> None:
-            pass
+                self.answer_json({"urlVideo": None})
 
     with serving_handler(Api) as url:
         yield url

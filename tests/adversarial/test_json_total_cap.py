@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import yaml
 
 from crawlers.causas import error_mensaje
 from indexer.db import Database
-from tests.http_thread import serving_handler
+from tests.http_thread import QuietHandler, serving_handler
 from tests.shapes.harness import run_abierto
 
 CAP, TOTAL, SIZE = 6, 14, 3
@@ -38,7 +37,7 @@ def _spec() -> dict:
 
 
 def _serve(asked: list[int], cap: int = CAP) -> Iterator[str]:
-    class Api(BaseHTTPRequestHandler):
+    class Api(QuietHandler):
         def do_POST(self) -> None:
             body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
             page = int(body["page"])
@@ -50,15 +49,7 @@ def _serve(asked: list[int], cap: int = CAP) -> Iterator[str]:
                  "resumen": f"Versión taquigráfica de la sesión {n + 1} del Pleno."}
                 for n in shown
             ]  # fmt: skip
-            data = json.dumps({"total": TOTAL, "resultados": records, "size": SIZE}).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-        def log_message(self, *args: object) -> None:
-            pass
+            self.answer_json({"total": TOTAL, "resultados": records, "size": SIZE})
 
     with serving_handler(Api) as url:
         yield url

@@ -6,9 +6,7 @@ never stop with a traceback after the first page and lose the rest of the record
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -16,7 +14,7 @@ import pytest
 import yaml
 
 from indexer.db import Database
-from tests.http_thread import serving_handler
+from tests.http_thread import QuietHandler, serving_handler
 from tests.shapes.harness import run_abierto
 
 PAGES = 3
@@ -39,7 +37,7 @@ def _spec() -> dict:
 
 
 def _serve(total: str) -> Iterator[str]:
-    class Api(BaseHTTPRequestHandler):
+    class Api(QuietHandler):
         def do_GET(self) -> None:
             page = int(parse_qs(urlsplit(self.path).query).get("pagina", ["1"])[0])
             first = (page - 1) * PER_PAGE
@@ -47,15 +45,7 @@ def _serve(total: str) -> Iterator[str]:
                 {"clave": n, "titulo": f"Acuerdo {n}", "texto": f"Texto del acuerdo {n}."}
                 for n in range(first + 1, first + PER_PAGE + 1)
             ] if page <= PAGES else []  # fmt: skip
-            body = json.dumps({"total": total, "resultados": records}).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
+            self.answer_json({"total": total, "resultados": records})
 
     with serving_handler(Api) as url:
         yield url

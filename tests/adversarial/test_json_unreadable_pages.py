@@ -11,7 +11,6 @@ from __future__ import annotations
 import gzip
 import json
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ import yaml
 
 from crawlers.causas import error_mensaje
 from indexer.db import Database
-from tests.http_thread import serving_handler
+from tests.http_thread import QuietHandler, serving_handler
 from tests.shapes.harness import run_abierto
 
 SPEC = {
@@ -44,7 +43,7 @@ DOC = "<html><head><title>Toca</title></head><body><main>{}</main></body></html>
 
 
 def _serve(second: bytes, coding: str | None) -> Iterator[str]:
-    class Api(BaseHTTPRequestHandler):
+    class Api(QuietHandler):
         def do_GET(self) -> None:
             encoding = None
             if self.path.startswith("/toca/"):
@@ -53,16 +52,7 @@ def _serve(second: bytes, coding: str | None) -> Iterator[str]:
                 body, kind, encoding = second, "application/json", coding
             else:
                 body, kind = json.dumps(FIRST).encode(), "application/json"
-            self.send_response(200)
-            self.send_header("Content-Type", kind)
-            if encoding:
-                self.send_header("Content-Encoding", encoding)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
+            self.answer(body, kind, encoding=encoding)
 
     with serving_handler(Api) as url:
         yield url

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import yaml
 
 from crawlers.causas import error_mensaje
 from indexer.db import Database
-from tests.http_thread import serving_handler
+from tests.http_thread import QuietHandler, serving_handler
 from tests.shapes.harness import run_abierto
 
 SERVED = {  # API: (encoding, Content-Type)
@@ -48,7 +47,7 @@ def _page(name: str) -> str:
 
 
 def _serve() -> Iterator[str]:
-    class Api(BaseHTTPRequestHandler):
+    class Api(QuietHandler):
         def do_GET(self) -> None:
             name = self.path.rsplit("/", 1)[-1]
             if self.path.startswith("/toca/"):
@@ -58,14 +57,7 @@ def _serve() -> Iterator[str]:
                 body = _page(name).encode(encoding)
             else:
                 body, kind = MAINTENANCE, "application/json"
-            self.send_response(200)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
+            self.answer(body, kind)
 
     with serving_handler(Api) as url:
         yield url

@@ -7,13 +7,12 @@ by)."""
 from __future__ import annotations
 
 import json
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 from config.settings import Settings
 from config.specs import SPEC_FIELDS, parse_spec
 from crawlers.preview import preview
-from tests.http_thread import serving_handler
+from tests.http_thread import QuietHandler, serving_handler
 
 TEXT = (
     "SENTENCIA. En la ciudad de Guanajuato, el Pleno del Tribunal resolvió el amparo "
@@ -21,22 +20,14 @@ TEXT = (
 ) * 3
 
 
-class Api(BaseHTTPRequestHandler):
+class Api(QuietHandler):
     def do_GET(self) -> None:
         records = [
             {"id": n, "titulo": f"Amparo directo {n}/2023", "fecha": f"2023-05-0{n}",
              "texto": TEXT, "expediente": f"{n}/2023"}
             for n in range(1, 4)
         ]  # fmt: skip
-        body = json.dumps({"resultados": records}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *_args: object) -> None:
-        pass
+        self.answer_json({"resultados": records})
 
 
 def test_a_trial_preview_lists_only_fields_a_spec_may_fill(tmp_path: Path) -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import yaml
@@ -18,7 +17,7 @@ from tests.adversarial.service import listing_spec, open_api
 from tests.adversarial.test_parse_stall import CUBIC
 from tests.adversarial.test_parse_stall import _crawl as stall_crawl
 from tests.adversarial.test_parse_stall import _site as stall_site
-from tests.http_thread import serving_handler
+from tests.http_thread import QuietHandler, serving_handler
 from tests.shapes.harness import run_abierto
 from tests.shapes.server import FixtureServer
 
@@ -26,21 +25,14 @@ KEY = "k3y-del-congreso-2026+/="
 
 
 def _serve() -> Iterator[str]:
-    class Api(BaseHTTPRequestHandler):
+    class Api(QuietHandler):
         def do_GET(self) -> None:
             if self.path.startswith("/api?"):  # its next page: a link carrying the key back
                 page = {"data": [{"id": 1}], "next": f"/roto?clave={KEY}&p=2", "total": 5}
                 body = json.dumps(page).encode()
             else:
                 body = b"<html>Error interno</html>"
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
+            self.answer(body)
 
     with serving_handler(Api) as url:
         yield url

@@ -49,11 +49,11 @@ DOCS = [
 ]
 
 
-@pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    settings = Settings(data_dir=tmp_path, database_url=None)
+def _serving(folder: Path, docs: list[Sentencia]) -> Iterator[TestClient]:
+    """The API over a library of ``docs`` written in ``folder``."""
+    settings = Settings(data_dir=folder, database_url=None)
     writer = Library.open(settings, writer=True)
-    writer.add_documents(DOCS)
+    writer.add_documents(docs)
     writer.flush()
     writer.close()
     reader = Library.open(settings)
@@ -61,6 +61,11 @@ def client(tmp_path: Path) -> Iterator[TestClient]:
         yield TestClient(create_app(library=reader, settings=settings))
     finally:
         reader.close()
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[TestClient]:
+    yield from _serving(tmp_path, DOCS)
 
 
 def _ids(answer: dict[str, object]) -> set[str]:
@@ -161,16 +166,7 @@ READ_DOCS = [
 
 @pytest.fixture
 def read_client(tmp_path: Path) -> Iterator[TestClient]:
-    settings = Settings(data_dir=tmp_path, database_url=None)
-    writer = Library.open(settings, writer=True)
-    writer.add_documents(READ_DOCS)
-    writer.flush()
-    writer.close()
-    reader = Library.open(settings)
-    try:
-        yield TestClient(create_app(library=reader, settings=settings))
-    finally:
-        reader.close()
+    yield from _serving(tmp_path, READ_DOCS)
 
 
 @pytest.mark.parametrize("typed", ["sobresee", "Sobreseer", "sobreseído", "SOBRESEIMIENTO"])

@@ -20,8 +20,13 @@
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::query::{Bm25Weight, EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
-use tantivy::schema::{IndexRecordOption, Term};
+use tantivy::schema::Term;
 use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyError, TERMINATED};
+
+use super::phrase::{
+    align, phrase_explanation, phrase_score, phrase_terms, read_postings, PhrasePostings,
+    PhraseTerms,
+};
 
 /// The phrase's words as (offset, term).
 #[derive(Clone, Debug)]
@@ -39,40 +44,11 @@ impl ExactPhraseQuery {
 
 impl Query for ExactPhraseQuery {
     fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        let field = self.words[0].1.field();
-        let entry = scoring.schema().get_field_entry(field);
-        let positions = entry
-            .field_type()
-            .get_index_record_option()
-            .map(IndexRecordOption::has_positions)
-            .unwrap_or(false);
-        if !positions {
-            return Err(TantivyError::SchemaError(format!(
-                "a phrase on {:?}, which keeps no positions",
-                entry.name()
-            )));
-        }
-        let terms: Vec<Term> = self.words.iter().map(|(_, t)| t.clone()).collect();
-        let bm25 = match scoring {
-            EnableScoring::Enabled {
-                statistics_provider,
-                ..
-            } => Some(Bm25Weight::for_terms(statistics_provider, &terms)?),
-            EnableScoring::Disabled { .. } => None,
-        };
-        // each distinct term read once; a word is the index of its term
-        let mut distinct: Vec<Term> = Vec::new();
-        let mut words = Vec::with_capacity(self.words.len());
-        for (offset, term) in &self.words {
-            let at = match distinct.iter().position(|t| t == term) {
-                Some(at) => at,
-                None => {
-                    distinct.push(term.clone());
-                    distinct.len() - 1
-                }
-            };
-            words.push((*offset as i64, at));
-        }
+        let PhraseTerms {
+            distinct,
+            words,
+            bm25,
+        } = phrase_terms(&self.words, scoring)?;
         Ok(Box::new(ExactPhraseWeight {
             distinct,
             words,
@@ -100,18 +76,13 @@ impl ExactPhraseWeight {
         reader: &SegmentReader,
         boost: Score,
     ) -> tantivy::Result<Option<ExactPhraseScorer>> {
-        let field = self.distinct[0].field();
-        let index = reader.inverted_index(field)?;
-        let mut postings = Vec::with_capacity(self.distinct.len());
-        for term in &self.distinct {
-            match index.read_postings(term, IndexRecordOption::WithFreqsAndPositions)? {
-                Some(found) => postings.push(found),
-                None => return Ok(None),
-            }
-        }
-        let fieldnorms = match (&self.bm25, reader.fieldnorms_readers().get_field(field)?) {
-            (Some(_), Some(found)) => found,
-            _ => FieldNormReader::constant(reader.max_doc(), 1),
+        let Some(PhrasePostings {
+            postings,
+            order,
+            fieldnorms,
+        }) = read_postings(reader, &self.distinct, self.bm25.is_some())?
+        else {
+            return Ok(None);
         };
         // Tantivy's estimate: its intersection of one postings per word (repeats too)
         let mut sizes: Vec<u32> = self
@@ -121,8 +92,6 @@ impl ExactPhraseWeight {
             .collect();
         sizes.sort_unstable();
         let estimate = estimate_intersection(&sizes, fieldnorms.num_docs());
-        let mut order: Vec<usize> = (0..postings.len()).collect();
-        order.sort_by_key(|&k| postings[k].doc_freq());
         let mut scorer = ExactPhraseScorer {
             postings,
             order,
@@ -174,12 +143,14 @@ impl Weight for ExactPhraseWeight {
         if scorer.seek(doc) != doc {
             return Err(not_found());
         }
-        let mut explanation = Explanation::new("Phrase Scorer", scorer.score());
-        if let Some(bm25) = &self.bm25 {
-            let fieldnorm_id = scorer.fieldnorms.fieldnorm_id(doc);
-            explanation.add_detail(bm25.explain(fieldnorm_id, scorer.count));
-        }
-        Ok(explanation)
+        Ok(phrase_explanation(
+            "Phrase Scorer",
+            scorer.score(),
+            self.bm25.as_ref(),
+            &scorer.fieldnorms,
+            doc,
+            scorer.count,
+        ))
     }
 }
 
@@ -205,22 +176,9 @@ impl ExactPhraseScorer {
     /// The first document from ``candidate`` on (the rarest term's) that holds every
     /// term and the phrase.
     fn settle(&mut self, mut candidate: DocId) -> DocId {
-        'next: loop {
-            if candidate == TERMINATED {
-                return TERMINATED;
-            }
-            for &k in &self.order[1..] {
-                let found = if self.postings[k].doc() < candidate {
-                    self.postings[k].seek(candidate)
-                } else {
-                    self.postings[k].doc()
-                };
-                if found > candidate {
-                    candidate = self.postings[self.order[0]].seek(found);
-                    continue 'next;
-                }
-            }
-            if self.matches() {
+        loop {
+            candidate = align(&mut self.postings, &self.order, candidate);
+            if candidate == TERMINATED || self.matches() {
                 return candidate;
             }
             candidate = self.postings[self.order[0]].advance();
@@ -313,9 +271,6 @@ impl DocSet for ExactPhraseScorer {
 
 impl Scorer for ExactPhraseScorer {
     fn score(&mut self) -> Score {
-        match &self.bm25 {
-            Some(bm25) => bm25.score(self.fieldnorms.fieldnorm_id(self.doc), self.count),
-            None => 1.0,
-        }
+        phrase_score(self.bm25.as_ref(), &self.fieldnorms, self.doc, self.count)
     }
 }
