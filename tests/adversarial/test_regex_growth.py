@@ -85,6 +85,23 @@ CASES = {
         "'para resolver ' * 143_000",
         {},
     ),
+    # a party's trigger ("el C.") and a run of spaces before the name: the spaces could
+    # be split many ways between the fillers' separators; 2,000 took 1.5 s and it grew as
+    # the square, so 40,000 took about 10 minutes
+    "privacy.scan: spaces between a party's trigger and the name": (
+        "from indexer.privacy.guard import scan\n"
+        "def read(text):\n"
+        "    return [text[s.start : s.end] for s in scan(text)]",
+        "'el C. ' + ' ' * 40_000 + 'Ana Ruiz López promovió el juicio'",
+        ["Ana Ruiz López"],
+    ),
+    # a transmission's title with a run of spaces and no bar or part number after it:
+    # 2,000 took 1.3 s and it grew as the square, so 40,000 took about 9 minutes
+    "clean_title: a run of spaces in a session's title": (
+        "from indexer.readers.sessions import clean_title as read",
+        "'Sesión Ordinaria' + ' ' * 40_000 + 'x'",
+        "Sesión Ordinaria x",
+    ),
 }
 
 
