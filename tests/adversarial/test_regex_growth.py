@@ -102,6 +102,16 @@ CASES = {
         "'Sesión Ordinaria' + ' ' * 40_000 + 'x'",
         "Sesión Ordinaria x",
     ),
+    # a street's name, a run of spaces and no number after them: the spaces could be
+    # split every way around the optional "número"; 4,000 took 0.3 s and it grew as the
+    # square, so 100,000 took about 3 minutes
+    "privacy.scan: spaces after a street with no number": (
+        "from indexer.privacy.guard import scan\n"
+        "def read(text):\n"
+        "    return [text[s.start : s.end] for s in scan(text)]",
+        "'Calle Juárez' + ' ' * 100_000 + 'sin número, y en Calle Reforma número 12.'",
+        ["Calle Reforma número 12"],
+    ),
 }
 
 
