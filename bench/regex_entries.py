@@ -76,6 +76,7 @@ def compiled_patterns(repo: Path) -> dict[str, re.Pattern[str]]:
 
 def entries() -> dict[str, Entry]:
     from crawlers.formats.sitemaps import robots_sitemaps
+    from indexer.build import build_document
     from indexer.citations import articles, cases, citation_key, extract_citations, tesis
     from indexer.citations.laws import fold
     from indexer.extract.normalise import has_words, normalise_text
@@ -161,6 +162,16 @@ def entries() -> dict[str, Entry]:
         "crawlers.robots_sitemaps": robots_sitemaps,
         "extract.has_words": has_words,
         "privacy.scan": guard.scan,
+        # a crawled field as long as a page: the court's and the case number's readers
+        "build.court_expediente_fields": lambda t: build_document(
+            kind="sentencia",
+            source_id="bench",
+            institution="Tribunal",
+            jurisdiction="MX",
+            url="https://bench.example/1",
+            fields={"title": "Sentencia", "court": t, "expediente": t},
+            text="Texto.",
+        ),
         "query.parse_query": parse_query,
         "query.operator_suggestion": operator_suggestion,
         "query.highlight_plan": lambda t: plan(shown(parse_query(t))),

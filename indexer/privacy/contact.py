@@ -23,8 +23,10 @@ _PHONE_CONTEXT = re.compile(
 _CAP = r"(?:[A-ZÁÉÍÓÚÑÜ]\.|[A-ZÁÉÍÓÚÑÜ0-9][\wÁÉÍÓÚÑÜáéíóúñü'-]*)"  # a word, or an initial
 _JOIN = r"(?:de\s+(?:la\s+|los\s+|las\s+)?|del\s+|y\s+)"
 _NAME = rf"{_JOIN}?{_CAP}(?:\s+{_JOIN}?{_CAP}){{0,5}}"
+# (the spaces after the optional "número" are its own: ``\s*word?\s*`` split a run of
+# spaces every way, quadratic)
 _NUMBER = (
-    r"(?:,?\s*(?i:n[úu]mero|n[úu]m\.|no\.|n°|#)?\s*\d{1,5}(?:\s*[A-Z]\b)?"
+    r"(?:,?\s*(?:(?i:n[úu]mero|n[úu]m\.|no\.|n°|#)\s*)?\d{1,5}(?:\s*[A-Z]\b)?"
     r"(?:\s*(?:,\s*)?(?i:interior|int\.|departamento|depto\.)\s*[\w-]{1,6})?)"
 )
 _STREET = re.compile(

@@ -40,7 +40,7 @@ _TRIGGERS = (
 )
 # after a name: the person acts for themself or as a party
 _AFTER = re.compile(
-    r"[ ]*,?[ ]*(?:por (?:su )?propio derecho|en su carácter de (?:parte )?(?:actor|actora|"
+    r"[ ]*(?:,[ ]*)?(?:por (?:su )?propio derecho|en su carácter de (?:parte )?(?:actor|actora|"
     rf"demandad[oa]|quejos[oa]|víctima|ofendid[oa]|albacea|tercer)|\((?:parte )?(?:{_PARTY})\))",
     re.IGNORECASE,
 )
@@ -68,7 +68,8 @@ _NAME = re.compile(rf"{_WORD}(?:[ ]+(?:{_CONNECTOR}[ ]+)?{_WORD}){{1,6}}")
 _INITIALS = re.compile(rf"(?:[{_UPPER}]\.[ ]?){{2,6}}(?![{_UPPER}{_LOWER}])")
 # what follows a trigger: fillers ("de nombre", "la menor", "C."), articles
 _LEAD_TAIL = (
-    rf"(?:[ ]*,?[ ]+(?:(?:el|la|los|las)[ ]+)?(?:{_FILLERS}))*[ ]*,?[ ]*(?:(?:el|la|los|las)[ ]+)?"
+    rf"(?:(?:[ ]*,[ ]+|[ ]+)(?:(?:el|la|los|las)[ ]+)?(?:{_FILLERS}))*[ ]*(?:,[ ]*)?"
+    r"(?:(?:el|la|los|las)[ ]+)?"
 )
 _LEAD = re.compile(rf"(?:{_TRIGGERS}){_LEAD_TAIL}")
 # capitalised words that begin an institution, a legal act or a place, not a person
@@ -97,7 +98,7 @@ _NOT_A_PERSON = frozenset(
 )
 # a legal person's name ends in its company type: not a private person's
 _COMPANY_TYPE = re.compile(
-    r"[ ]*,?[ ]*(?:S\.[ ]?A\.|S\.[ ]?de[ ]?R\.[ ]?L\.|S\.[ ]?C\.|A\.[ ]?C\.|"
+    r"[ ]*(?:,[ ]*)?(?:S\.[ ]?A\.|S\.[ ]?de[ ]?R\.[ ]?L\.|S\.[ ]?C\.|A\.[ ]?C\.|"
     r"S\.[ ]?A\.[ ]?P\.[ ]?I\.|S\.[ ]?N\.[ ]?C\.|I\.[ ]?A\.[ ]?P\.|SAPI|SA de CV)"
 )
 _STOP = frozenset(
@@ -157,7 +158,7 @@ _TRIGGER = re.compile(rf"(?<![{_UPPER}{_LOWER}])(?i:{_LEAD.pattern})")
 _TRIGGER_LOW = twin(f"(?:{by_first_letter(_TRIGGERS.lower())}){_LEAD_TAIL}", rf"(?<![{_LOWER}])")
 
 
-_AND = re.compile(r"[ ]*(?:,[ ]*|[ ]+)(?:y|e)[ ]+|[ ]*,[ ]*(?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+ )")
+_AND = re.compile(r"(?:[ ]*,[ ]*|[ ]+)(?:y|e)[ ]+|[ ]*,[ ]*(?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+ )")
 
 
 def _with_coordinated(text: str, first: Span) -> list[Span]:

@@ -43,10 +43,14 @@ _NOISE = re.compile(
     r"🔴|🟢|⚫|\b(?:EN VIVO|En vivo|en vivo|EN DIRECTO|En directo|LIVE)\b|"
     r"^\s*(?:PR[OÓ]XIMAMENTE|Pr[oó]ximamente)\b"
 )
+# a part number at the end; the separators before it are taken by ``_without_part``
+# (a pattern starting with them tried again at each character of a run: quadratic)
 _PART = re.compile(
-    r"[\s|·•,:–—-]*(?:\(?\b(?:parte|part)\s+\d+\)?|\(?\b(?:primera|segunda|tercera)\s+parte\)?)\s*$",
+    r"(?:\(?\b(?:parte|part)\s+\d+\)?|\(?\b(?:primera|segunda|tercera)\s+parte\)?)\s*$",
     re.IGNORECASE,
 )
+_PART_SEPARATORS = frozenset("|·•,:–—-")
+_BARS = re.compile(r"[\s|·•]+")
 
 
 _SITTING = re.compile(
@@ -164,9 +168,21 @@ def _held_by_chamber(before: str, body: str) -> bool:
 def clean_title(title: str) -> str:
     """A session's title from a transmission's: without live or announcement markers,
     part numbers (``| Parte 2``) and dangling separators."""
-    cleaned = _PART.sub("", _NOISE.sub(" ", title))
-    cleaned = re.sub(r"\s*([|·•]\s*)+", " | ", cleaned)
+    cleaned = _without_part(_NOISE.sub(" ", title))
+    # a stretch of spaces and bars holding a bar becomes one bar (each stretch read once)
+    cleaned = _BARS.sub(lambda m: " | " if m[0].strip() else m[0], cleaned)
     return " ".join(cleaned.split()).strip(" |-–—:·•") or " ".join(title.split())
+
+
+def _without_part(title: str) -> str:
+    """``title`` without its closing part number and the separators before it."""
+    found = _PART.search(title)
+    if found is None:
+        return title
+    start = found.start()
+    while start and (title[start - 1] in _PART_SEPARATORS or title[start - 1].isspace()):
+        start -= 1
+    return title[:start] + title[found.end() :]
 
 
 PERMANENT_BODIES = frozenset(("Comisión Permanente", "Diputación Permanente"))

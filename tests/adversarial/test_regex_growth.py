@@ -85,6 +85,33 @@ CASES = {
         "'para resolver ' * 143_000",
         {},
     ),
+    # a party's trigger ("el C.") and a run of spaces before the name: the spaces could
+    # be split many ways between the fillers' separators; 2,000 took 1.5 s and it grew as
+    # the square, so 40,000 took about 10 minutes
+    "privacy.scan: spaces between a party's trigger and the name": (
+        "from indexer.privacy.guard import scan\n"
+        "def read(text):\n"
+        "    return [text[s.start : s.end] for s in scan(text)]",
+        "'el C. ' + ' ' * 40_000 + 'Ana Ruiz López promovió el juicio'",
+        ["Ana Ruiz López"],
+    ),
+    # a transmission's title with a run of spaces and no bar or part number after it:
+    # 2,000 took 1.3 s and it grew as the square, so 40,000 took about 9 minutes
+    "clean_title: a run of spaces in a session's title": (
+        "from indexer.readers.sessions import clean_title as read",
+        "'Sesión Ordinaria' + ' ' * 40_000 + 'x'",
+        "Sesión Ordinaria x",
+    ),
+    # a street's name, a run of spaces and no number after them: the spaces could be
+    # split every way around the optional "número"; 4,000 took 0.3 s and it grew as the
+    # square, so 100,000 took about 3 minutes
+    "privacy.scan: spaces after a street with no number": (
+        "from indexer.privacy.guard import scan\n"
+        "def read(text):\n"
+        "    return [text[s.start : s.end] for s in scan(text)]",
+        "'Calle Juárez' + ' ' * 100_000 + 'sin número, y en Calle Reforma número 12.'",
+        ["Calle Reforma número 12"],
+    ),
 }
 
 
