@@ -293,22 +293,23 @@ _SESSION_FORMULA = (
     rf"(?:al?|el|en)\s+(?:d[ií]a\s+)?{_FORMULA_DATE}"
 )
 _AGREEMENT_FORMULA = (
-    rf"correspondiente\s+a\s+la\s+sesi[oó]n\s+{_SESSION_KINDS}(?:del\s+d[ií]a|de)\s+"
+    rf"correspondiente\s+a\s+la\s+sesi[oó]n\s+{_SESSION_KINDS}(?:del\s+d[ií]a|del?)\s+"
     rf"(?P<date2>(?:[^\n]|\n(?!\s*\n)){{6,140}})"
 )
 # the SCJN's opening line ("México, Distrito Federal." before 2016), its session named
 # without "correspondiente" or the verb:
 # "Ciudad de México. Acuerdo de la Segunda Sala de la Suprema Corte…, correspondiente
-# al día…", "Ciudad de México. Primera Sala de la Suprema Corte…, en la sesión del día…"
+# al día…" (or "correspondiente al nueve de…"), "Ciudad de México. Primera Sala de la
+# Suprema Corte…, en la sesión del día…" ("en sesión del nueve de…", "en sesión de…")
 # (``c(?<!\wc)``: a "c" no letter precedes, written so the pattern opens with a letter;
 # "México, Distrito Federal." is looked for from "federal", a rarer letter than "m")
 _OPENING_PLACES = (r"c(?<!\wc)iudad\s+de\s+m[eé]xico", r"f(?<=distrito\sf)ederal")
 _OPENING_FORMULA = (
     rf"(?:{'|'.join(_OPENING_PLACES)})\.\s+"
-    r"(?:acuerdo\s+del?\s+)?(?:la\s+|el\s+)?"
+    r"(?:(?:acuerdo|sentencia|resoluci[oó]n)\s+del?\s+)?(?:la\s+|el\s+)?"
     rf"(?:(?:primera|segunda)\s+sala|(?:tribunal\s+)?pleno)\s+{_SCJN},?\s+"
-    rf"(?P<session>en\s+(?:la\s+)?sesi[oó]n\s+{_SESSION_KINDS}(?:del\s+d[ií]a|de)"
-    r"|correspondiente\s+al\s+d[ií]a)\s+(?P<date3>(?:[^\n]|\n(?!\s*\n)){6,140})"
+    rf"(?P<session>en\s+(?:la\s+|su\s+)?sesi[oó]n\s+{_SESSION_KINDS}(?:del\s+d[ií]a|del?)"
+    r"|correspondiente\s+al(?:\s+d[ií]a)?)\s+(?P<date3>(?:[^\n]|\n(?!\s*\n)){6,140})"
 )
 _FORMULA = _starting(
     "lscf",
@@ -461,10 +462,12 @@ def _formulas(text: str) -> Iterator[re.Match[str]]:
 
 
 # After a session's date, what makes it a past session the text mentions, not the one it
-# is given in: a court's verb in the past ("…, este Tribunal Pleno resolvió el diverso…").
+# is given in: a court's verb in the past ("…, este Tribunal Pleno resolvió el diverso…",
+# a synopsis' "…, en sesión correspondiente al tres de junio de dos mil veinte, emitió un
+# criterio": any preterite written with its accent, "-ó"; the own formula says "emite").
 _PAST_SESSION = re.compile(
     r"\b(?:resolvi[oó]|resolvieron|fall[oó]|determin[oó]|sostuvo|decidi[oó]|desech[oó]"
-    r"|aprob[oó]|declar[oó]|sobresey[oó]|conoci[oó]|analiz[oó])\b",
+    r"|aprob[oó]|declar[oó]|sobresey[oó]|conoci[oó]|analiz[oó]|[^\W\d_]{2,}ó)\b",
     re.I,
 )
 # A paragraph opening like a closing that tells of another decision: "Por unanimidad de
@@ -952,8 +955,10 @@ _SECRETARIO_LABEL = re.compile(
     r"|\s+de\s+tribunal)?\s*:\s*)+(?P<value>.*)$",
     re.I,
 )
-# two people named in one value ("ANA RUIZ Y JUAN PÉREZ", "ANA RUIZ, JUAN PÉREZ"): none
+# two people named in one value ("ANA RUIZ Y JUAN PÉREZ", "ANA RUIZ, JUAN PÉREZ"): none;
+# a surname joined by "y" after a whole name ("JAVIER MIJANGOS Y GONZÁLEZ") is one person
 _SEVERAL = re.compile(r",|\s(?:y|e)\s", re.I)
+_JOINED_SURNAME = re.compile(r"^\S+(?:\s+\S+)+\s+[yY]\s+[^\W\d_][\w'-]*$")
 
 
 def read_secretario(text: str) -> tuple[str, int] | None:
@@ -961,7 +966,7 @@ def read_secretario(text: str) -> tuple[str, int] | None:
     ponente's: the document's model takes them off); None where the caption names none,
     the name is masked or more than one person."""
     found = _labelled_name(_caption(text), _SECRETARIO_LABEL)
-    if found is None or _SEVERAL.search(found[0]):
+    if found is None or (_SEVERAL.search(found[0]) and not _JOINED_SURNAME.match(found[0])):
         return None
     return found
 
@@ -1050,8 +1055,19 @@ def _labelled_name(
             value = f"{value} {rest[0][0]}"
             if _name_words(value) is None:
                 return None
-        return value.strip(" .,;"), at
+        return _name_end_off(value), at
     return None
+
+
+# A name's last word an initial ("EDUARDO MEDINA MORA I."): its full stop is the name's.
+_LAST_INITIAL = re.compile(r"(?:^|\s)[^\W\d_]\.$")
+
+
+def _name_end_off(value: str) -> str:
+    """``value`` without the punctuation a caption line ends with, an initial's stop kept."""
+    value = value.strip(" ,;")
+    bare = value.strip(" .,;")
+    return f"{bare}." if value.endswith(".") and _LAST_INITIAL.search(f"{bare}.") else bare
 
 
 def _office_off(value: str, *, titles: bool = True) -> str:
@@ -1093,7 +1109,7 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
     formula = _formula(text)
     if formula:
         window = mended(text[max(0, formula[1] - 300) : formula[1]])
-        court = _court_in(window) or _circuit_court_before(window)
+        court = _court_in(_from_last_court(window)) or _circuit_court_before(window)
         if court:
             return court, formula[1]
     for match in _closings(text):
@@ -1394,6 +1410,18 @@ def _proper_court(name: str) -> str | None:
     tribunal colegiado del circuito" in lower case is a reference, no name."""
     name = " ".join(name.split())
     return normalise_court(name) if name[:1].isupper() else None
+
+
+def _from_last_court(window: str) -> str:
+    """The window before a session's formula from the last SCJN or TEPJF court it names:
+    the one the formula belongs to, not one the caption named above it ("SOLICITANTE:
+    SEGUNDA SALA DE LA SUPREMA CORTE…" over "Acuerdo del Tribunal Pleno de la Suprema
+    Corte…, correspondiente al día…")."""
+    lowered = _lowered(window)
+    if not _may_hold(lowered, "suprema", "electoral"):
+        return window
+    starts = [m.start() for m in _PROSE_COURT.finditer(window)]
+    return window[starts[-1] :] if starts else window
 
 
 def _court_in(window: str) -> str | None:

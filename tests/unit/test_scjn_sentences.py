@@ -1,0 +1,55 @@
+"""SCJN sentences of every kind of case and era read right: amparo (en revisión, directo,
+directo en revisión), contradicción de tesis and de criterios, acción de
+inconstitucionalidad, controversia constitucional, recursos de reclamación, queja and
+inconformidad, incidente de inejecución, facultad de atracción, declaratoria general,
+revisión administrativa, conflicto competencial and the electoral juicio de inconformidad;
+Pleno, Primera and Segunda Sala; "México, Distrito Federal. Acuerdo de…, correspondiente
+al día…" to "Ciudad de México. El Pleno…, en sesión de…, emite la siguiente".
+
+The texts (``tests/fixtures/scjn_texts``) are written for the project in the layout of
+the Court's public versions; each one's fields were written down by reading it. A field
+the text does not give one value for (two secretarios, a first point with no outcome
+formula) must stay empty: a wrong value is worse than none."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from indexer.readers.expedientes import normalise_expediente
+from indexer.readers.judgments import read_sentence
+from indexer.readers.normalise import normalise_person
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "scjn_texts"
+EXPECTED = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))["documents"]
+
+
+def _comparable(field: str, value: str | None) -> str | None:
+    """A case number canonical; a person's name as the model keeps it, in any case."""
+    if value is None:
+        return None
+    if field == "expediente":
+        return normalise_expediente(value)
+    if field in ("ponente", "secretario"):
+        kept = normalise_person(value)
+        return kept.casefold() if kept else None
+    return value
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_field_is_the_one_the_sentence_states(name: str) -> None:
+    read = read_sentence((FIXTURES / name).read_text(encoding="utf-8")).values
+    got = {field: _comparable(field, read.get(field)) for field in EXPECTED[name]}
+    want = {field: _comparable(field, value) for field, value in EXPECTED[name].items()}
+    assert got == want
+
+
+def test_the_fixtures_cover_every_court_and_era() -> None:
+    courts = {fields["court"] for fields in EXPECTED.values()}
+    assert courts == {"Pleno de la SCJN", "Primera Sala de la SCJN", "Segunda Sala de la SCJN"}
+    texts = [(FIXTURES / name).read_text(encoding="utf-8") for name in EXPECTED]
+    assert any("México, Distrito Federal. Acuerdo" in text for text in texts)
+    assert any("Ciudad de México. Acuerdo" in text for text in texts)
+    assert any("emite la siguiente" in text for text in texts)
