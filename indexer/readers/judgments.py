@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from indexer.analysis import fold_keyword
 from indexer.models import MATTERS
-from indexer.readers.artifacts import mended, ordinals_in_words
+from indexer.readers.artifacts import mended, ordinals_in_words, words_joined_in_place
 from indexer.readers.courts import normalise_court, regional_chamber, title_case
 from indexer.readers.expedientes import (
     CASE_TYPES,
@@ -428,10 +428,11 @@ def _head_end(text: str) -> int:
 def _formula(text: str) -> tuple[str, int] | None:
     """The resolving court's own formula (its date and offset): at the top, or followed
     by the verb that gives the sentence (``emite la siguiente``); never in a footnote.
-    Remembered for the last few texts: the date, court and statement readers each ask."""
+    Remembered for the last few texts: the date, court and statement readers each ask.
+    Read with the words a PDF split at a line's end whole (the offsets are the same)."""
     notes = _footnotes(text)
     head_end = _head_end(text)
-    for match in _formulas(text):
+    for match in _formulas(words_joined_in_place(text)):
         if match.start() in notes:
             continue
         written = match["date"] or match["date2"] or match["date3"]
