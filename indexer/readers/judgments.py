@@ -688,6 +688,7 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
     found: list[tuple[str, list[CaseNumber], int]] = []
     lines = _unwrapped(_caption(text))
     skip = False
+    last_case_line = -2  # the line the last case was read on
     tfja: tuple[str, list[CaseNumber], int] | None = None
     for i, (written_line, at) in enumerate(lines):
         if skip:
@@ -708,18 +709,27 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
             written = value if plain or _typed(cases) else f"{label[1].title()} {value}"
             found.append((written, cases, at))
             continue
-        if found and _JOINED.match(fold_keyword(line)):
+        folded = _fold_caption(line)
+        runs_on = found and last_case_line == i - 1 and _CONTINUATION.match(folded)
+        if runs_on:
+            previous_line = _fold_caption(found[-1][0])
+            runs_on = bool(_RUNS_INTO_NEXT.search(previous_line)) or (
+                "acumulad" in previous_line and folded[:2] in ("y ", "e ")
+            )
+        if found and (_JOINED.match(fold_keyword(line)) or runs_on):
             following = lines[i + 1][0].strip() if i + 1 < len(lines) else ""
             if not any(c.isdigit() for c in line) and _NUMBERS_ALONE.match(following):
                 line, skip = f"{line} {following}", True  # "Y SU ACUMULADO⏎7152/2019"
             previous, _cases, start = found.pop()
             joined = f"{previous} {line.strip(' .')}"
             found.append((joined, _typed(parse_expediente(joined)), start))
+            last_case_line = i + 1 if skip else i
             continue
         cases = _typed(parse_expediente(line))
         if cases and opens_with_case(line):
             # "JUICIO DE AMPARO: 345/2024": the label's colon is not the case's
             found.append((_LABEL_COLON.sub(" ", line, count=1).strip(" ."), cases, at))
+            last_case_line = i
         elif tfja is None and (juicio := _TFJA_JUICIO_LABEL.match(line)):
             numbers = parse_expediente(juicio[1])
             if numbers and all(case.sala for case in numbers):
@@ -767,6 +777,14 @@ _TFJA_JUICIO_LABEL = re.compile(
 # a line of bare numbers that completes it when the caption broke it ("Y SU ACUMULADO⏎
 # 7152/2019"): never read alone, since an untyped number is no caption case.
 _JOINED = re.compile(r"^(?:y|e)\s+sus?\s+acumulad")
+# the same broken elsewhere: a case line ending in "Y SU", "Y SUS ACUMULADAS", "Y" or a
+# comma, the next line going on with the rest ("ACUMULADA 91/2023", "28/2014 Y 30/2014."),
+# or the last of the accumulated after a line naming the others ("Y 30/2014.")
+_RUNS_INTO_NEXT = re.compile(r"(?:\b(?:y|e)(?:\s+sus?)?|,|\bacumulad[oa]s?)$")
+_CONTINUATION = re.compile(
+    r"^(?:(?:y|e)\s+)?(?:sus?\s+)?(?:acumulad[oa]s?\s+)?\d{1,6}/\d{4}"
+    r"(?:\s*(?:,|\by\b|\be\b)\s*\d{1,6}/\d{4})*\.?$"
+)
 _NUMBERS_ALONE = re.compile(r"^\d{1,6}/\d{4}(?:\s*(?:,|\by\b|\be\b)\s*\d{1,6}/\d{4})*\.?$", re.I)
 
 

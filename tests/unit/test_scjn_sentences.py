@@ -53,3 +53,48 @@ def test_the_fixtures_cover_every_court_and_era() -> None:
     assert any("México, Distrito Federal. Acuerdo" in text for text in texts)
     assert any("Ciudad de México. Acuerdo" in text for text in texts)
     assert any("emite la siguiente" in text for text in texts)
+
+
+OPENING = (
+    "\n\nPONENTE: MINISTRO JUAN PÉREZ LÓPEZ\n\nCiudad de México. Acuerdo del Tribunal Pleno "
+    "de la Suprema Corte de Justicia de la Nación, correspondiente al día once de marzo de "
+    "dos mil quince.\n\nV I S T O S; y\nR E S U L T A N D O:\n\nPRIMERO. Hechos.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    ["ACCIÓN DE INCONSTITUCIONALIDAD 22/2014 Y SUS\nACUMULADAS 26/2014, 28/2014 Y 30/2014.",
+     "ACCIÓN DE INCONSTITUCIONALIDAD 22/2014 Y SUS ACUMULADAS 26/2014,\n28/2014 Y 30/2014.",
+     "ACCIÓN DE INCONSTITUCIONALIDAD 22/2014 Y SUS ACUMULADAS 26/2014, 28/2014\nY 30/2014."],
+)  # fmt: skip
+def test_accumulated_cases_are_kept_wherever_a_pdf_breaks_the_caption_line(caption: str) -> None:
+    read = read_sentence(caption + OPENING).values
+    assert normalise_expediente(read["expediente"]) == (
+        "AI 22/2014, AI 26/2014, AI 28/2014, AI 30/2014"
+    )
+
+
+@pytest.mark.parametrize(
+    "caption", ["AMPARO DIRECTO EN REVISIÓN 1234/2019\n1235/2019",
+                "AMPARO DIRECTO EN REVISIÓN 1234/2019 Y\nRECURRENTE: JUAN RUIZ 12/2019"],
+)  # fmt: skip
+def test_a_number_after_the_caption_case_without_accumulation_is_not_joined(caption: str) -> None:
+    read = read_sentence(caption + OPENING).values
+    assert normalise_expediente(read["expediente"]) == "ADR 1234/2019"
+
+
+@pytest.mark.parametrize(
+    ("opening", "date"),
+    [("Acuerdo de la Primera Sala de la Suprema Cor-\nte de Justicia de la Nación, "
+      "correspondiente al día once de marzo de dos mil quince.", "2015-03-11"),
+     ("Acuerdo de la Primera Sala de la Suprema Corte de Justicia de la Nación, "
+      "correspondiente al día once de marzo de dos mil vein-\ntiuno.", "2021-03-11"),
+     ("La Primera Sala de la Suprema Corte de Justicia de la Na-\nción, en sesión "
+      "correspondiente al once de mar-\nzo de dos mil veintiuno, emite la siguiente:",
+      "2021-03-11")],
+)  # fmt: skip
+def test_an_opening_a_pdf_hyphenated_is_read_whole(opening: str, date: str) -> None:
+    text = f"AMPARO EN REVISIÓN 5/2020\n\nCiudad de México. {opening}\n\nV I S T O S; y\n"
+    read = read_sentence(text).values
+    assert (read.get("court"), read.get("resolution_date")) == ("Primera Sala de la SCJN", date)
