@@ -98,3 +98,21 @@ def test_an_opening_a_pdf_hyphenated_is_read_whole(opening: str, date: str) -> N
     text = f"AMPARO EN REVISIÓN 5/2020\n\nCiudad de México. {opening}\n\nV I S T O S; y\n"
     read = read_sentence(text).values
     assert (read.get("court"), read.get("resolution_date")) == ("Primera Sala de la SCJN", date)
+
+
+@pytest.mark.parametrize(
+    ("point", "ruling"),
+    [("Se declara inexistente la contradicción de criterios.", "no existe contradicción"),
+     ("Es existente la contradicción de tesis denunciada.", "existe contradicción"),
+     ("Se declara procedente y fundado el recurso de reclamación.", "procedente y fundado"),
+     ("Resulta procedente pero infundada la queja.", "procedente pero infundado"),
+     ("Son procedentes y parcialmente fundadas las acciones de inconstitucionalidad.",
+      "procedente y parcialmente fundado"),
+     ("No es existente la contradicción de tesis.", None)],
+)  # fmt: skip
+def test_the_scjns_other_ways_of_stating_an_outcome(point: str, ruling: str | None) -> None:
+    text = (
+        "CONTRADICCIÓN DE TESIS 12/2019\n\nPor lo expuesto y fundado, se resuelve:\n\n"
+        f"PRIMERO. {point}\n\nSEGUNDO. Publíquese.\n\nNotifíquese."
+    )
+    assert read_sentence(text).values.get("ruling") == ruling
