@@ -1070,12 +1070,22 @@ def _labelled_name(
         words = _name_words(value)
         if words is None:
             return None
-        if rest and len(words) < NAME_WORDS and _continues_name(rest[0][0], value):
+        if rest and _goes_on(words, rest[0][0]) and _continues_name(rest[0][0], value):
             value = f"{value} {rest[0][0]}"
-            if _name_words(value) is None:
+            words = _name_words(value)
+            if words is None:
                 return None
+        if words[-1].lower() in _NAME_LINKS:
+            return None  # "OLGA SÁNCHEZ CORDERO DE": the rest of the name is not there
         return _name_end_off(value), at
     return None
+
+
+def _goes_on(words: list[str], line: str) -> bool:
+    """Whether a name of ``words`` may go on on the next caption ``line``: it is short, it
+    ends with a link ("…CORDERO DE⏎GARCÍA VILLEGAS") or the line is one surname
+    ("…GONZÁLEZ ALCÁNTARA⏎CARRANCÁ"; two words after a whole name may be another's)."""
+    return len(words) < NAME_WORDS or words[-1].lower() in _NAME_LINKS or len(line.split()) == 1
 
 
 # A name's last word an initial ("EDUARDO MEDINA MORA I."): its full stop is the name's.

@@ -116,3 +116,24 @@ def test_the_scjns_other_ways_of_stating_an_outcome(point: str, ruling: str | No
         f"PRIMERO. {point}\n\nSEGUNDO. Publíquese.\n\nNotifíquese."
     )
     assert read_sentence(text).values.get("ruling") == ruling
+
+
+@pytest.mark.parametrize(
+    ("lines", "ponente", "secretario"),
+    [("PONENTE: MINISTRA OLGA SÁNCHEZ CORDERO DE\nGARCÍA VILLEGAS\nSECRETARIA: ROSA PÉREZ SOTO",
+      "olga sánchez cordero de garcía villegas", "rosa pérez soto"),
+     ("PONENTE: MINISTRO JUAN LUIS GONZÁLEZ ALCÁNTARA\nCARRANCÁ\nSECRETARIO: JUAN RUIZ LARA",
+      "juan luis gonzález alcántara carrancá", "juan ruiz lara"),
+     ("PONENTE: MINISTRO JUAN PÉREZ LÓPEZ\nSECRETARIA: MARÍA DE LOS ÁNGELES\nGUTIÉRREZ\n"
+      "COLABORÓ: ANA RUIZ", "juan pérez lópez", "maría de los ángeles gutiérrez"),
+     # a name cut after a link, its rest not there: unsure, none
+     ("PONENTE: MINISTRA OLGA SÁNCHEZ CORDERO DE\n\nSECRETARIO: LUIS ALBERTO TREJO OSORNIO\n"
+      "JUAN PÉREZ", None, "luis alberto trejo osornio")],
+)  # fmt: skip
+def test_a_caption_name_a_line_break_cut_is_read_whole_or_not_at_all(
+    lines: str, ponente: str | None, secretario: str | None
+) -> None:
+    opening = OPENING.replace("\n\nPONENTE: MINISTRO JUAN PÉREZ LÓPEZ", "")
+    read = read_sentence(f"AMPARO EN REVISIÓN 5/2020\n\n{lines}{opening}").values
+    assert _comparable("ponente", read.get("ponente")) == ponente
+    assert _comparable("secretario", read.get("secretario")) == secretario
