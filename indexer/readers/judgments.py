@@ -48,6 +48,10 @@ CAPTION_LINES = 40
 STATEMENT_AFTER_FORMULA = 3000
 STATEMENT_CHARS = 2000  # a statement's kind and numbers, however many cases it joins
 CLOSING_SHARE = 0.2  # the last fifth of a sentence holds its resolutive points and date
+# ...or, in a short one, its last few pages: the closing paragraph with the signatures and
+# the public version's legend after it may be more than a fifth of a three-page sentence
+# (read there for the court that is the closing verb's subject only)
+CLOSING_TAIL = 4000
 CLOSING_SUBJECT = 260  # the resolving court follows "resolvió" within this many characters
 # A sentence closes once, at its end (a vote or a dissent may echo it): the last few
 # closing-like paragraphs are read, never thousands a hostile text repeats
@@ -483,6 +487,32 @@ _OTHER_DECISION = re.compile(
 
 # The closing's verb, where its subject (the court) follows.
 _CLOSING_VERB = re.compile(r"resolvi|(?<=lo\s)sentenci[oó]", re.I)
+
+
+def _short_closings(text: str) -> Iterator[re.Match[str]]:
+    """A short sentence's closing paragraphs before its last fifth, within its last
+    ``CLOSING_TAIL`` characters, last first: read for the court only where it is the
+    verb's subject ("Así lo resolvió la Primera Sala…", never "Así se resolvió en la
+    sentencia de la Segunda Sala…")."""
+    share_from = int(len(text) * (1 - CLOSING_SHARE))
+    tail_from = max(0, len(text) - CLOSING_TAIL)
+    if tail_from >= share_from:
+        return
+    found = [m for m in _CLOSING.finditer(text) if tail_from <= m.start() < share_from]
+    yield from itertools.islice(reversed(found), CLOSINGS_READ)
+
+
+def _subject_court(clause: str) -> str | None:
+    """The SCJN's or TEPJF's court a closing's verb has for subject, nothing but the
+    vote and an article between ("resolvió, por unanimidad de votos, la Primera Sala…")."""
+    verb = _CLOSING_VERB.search(clause)
+    if verb is None:
+        return None
+    for pattern in (_REGIONAL_PROSE, _PROSE_COURT):
+        found = pattern.search(clause, verb.end())
+        if found and _RESOLVED_BY.match(clause[verb.end() : found.start()]):
+            return _court_in(clause[found.start() :])
+    return None
 
 
 @functools.lru_cache(maxsize=8)
@@ -1147,6 +1177,12 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
         # who resolved, not a court the paragraph sends a copy to (its lines run on)
         clause = _CLAUSE_END.split(mended(text[start : start + CLOSING_SUBJECT]))[0]
         court = _court_in(clause) or _circuit_court_after_verb(clause) or _tfja_after_verb(clause)
+        if court:
+            return court, match.start(1)
+    for match in _short_closings(text):
+        verb = _CLOSING_VERB.search(match[1])
+        start = match.start(1) + (verb.start() if verb else 0)
+        court = _subject_court(_CLAUSE_END.split(mended(text[start : start + CLOSING_SUBJECT]))[0])
         if court:
             return court, match.start(1)
 

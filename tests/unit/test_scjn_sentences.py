@@ -14,6 +14,7 @@ formula) must stay empty: a wrong value is worse than none."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -137,3 +138,17 @@ def test_a_caption_name_a_line_break_cut_is_read_whole_or_not_at_all(
     read = read_sentence(f"AMPARO EN REVISIÓN 5/2020\n\n{lines}{opening}").values
     assert _comparable("ponente", read.get("ponente")) == ponente
     assert _comparable("secretario", read.get("secretario")) == secretario
+
+
+_OPENING_PARAGRAPH = re.compile(
+    r"^(?:Ciudad de México|México, Distrito Federal)[^\n]*(?:\n(?!\s*\n)[^\n]*)*", re.M
+)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_a_short_sentence_without_its_opening_names_its_court_where_it_closes(name: str) -> None:
+    """A few pages long, its closing paragraph, signatures and public version's legend are
+    more than its last fifth: the closing is still where the court is read, never a court
+    the body names."""
+    text = _OPENING_PARAGRAPH.sub("", (FIXTURES / name).read_text(encoding="utf-8"), count=1)
+    assert read_sentence(text).values.get("court") == EXPECTED[name]["court"]
