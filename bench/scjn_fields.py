@@ -4,13 +4,18 @@ per field, right / wrong / missing / rightly empty against what each fixture say
 
 A wrong value is worse than none: it is counted apart from a missing one.
 
-    python bench/scjn_fields.py [--show wrong,missing]
+    python bench/scjn_fields.py [--show wrong,missing] [--layout wrapped|no-opening]
+
+``--layout wrapped``: each text as a PDF's text layer gives it, lines broken at 60
+characters and long words split with a hyphen; ``no-opening``: without the opening
+formula's paragraph (the court then comes from the closing; the date is not there).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -47,13 +52,46 @@ def outcome(want: str | None, got: str | None) -> str:
     return "right" if got == want else "wrong"
 
 
-def measure() -> list[dict[str, str]]:
+def wrapped(text: str, width: int = 60) -> str:
+    """``text`` with its paragraphs broken at ``width`` characters, a long lower-case word
+    split with a hyphen where it overflows, as a PDF's text layer gives them."""
+    out = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            if line and len(line) + 1 + len(word) > width:
+                if len(word) > 8 and word.isalpha() and word.islower() and len(line) + 6 < width:
+                    out.append(f"{line} {word[:4]}-")
+                    line = word[4:]
+                    continue
+                out.append(line)
+                line = word
+            else:
+                line = f"{line} {word}" if line else word
+        out.append(line)
+    return "\n".join(out)
+
+
+_OPENING = re.compile(
+    r"^(?:Ciudad de México|México, Distrito Federal)[^\n]*(?:\n(?!\s*\n)[^\n]*)*", re.M
+)
+LAYOUTS = {
+    "as-written": lambda text: text,
+    "wrapped": wrapped,
+    "no-opening": lambda text: _OPENING.sub("", text, count=1),
+}
+
+
+def measure(layout: str = "as-written") -> list[dict[str, str]]:
     expected = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))["documents"]
     rows = []
     for name, fields in expected.items():
-        read = read_sentence((FIXTURES / name).read_text(encoding="utf-8")).values
+        text = LAYOUTS[layout]((FIXTURES / name).read_text(encoding="utf-8"))
+        read = read_sentence(text).values
         for field in FIELDS:
             want = comparable(field, fields.get(field))
+            if layout == "no-opening" and field == "resolution_date":
+                want = None  # an SCJN closing gives no date
             got = comparable(field, read.get(field))
             rows.append(
                 {"document": name, "field": field, "outcome": outcome(want, got),
@@ -65,8 +103,9 @@ def measure() -> list[dict[str, str]]:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show", default="wrong,missing")
+    parser.add_argument("--layout", choices=sorted(LAYOUTS), default="as-written")
     args = parser.parse_args(argv)
-    rows = measure()
+    rows = measure(args.layout)
     kinds = ("right", "wrong", "missing", "rightly empty")
     counts = Counter((r["field"], r["outcome"]) for r in rows)
     print(f"{'field':16}" + "".join(f"{k:>15}" for k in kinds))
@@ -80,7 +119,8 @@ def main(argv: list[str]) -> int:
             print(f"  {r['outcome']:8} {r['document']:40} {r['field']:16} "
                   f"expected={r['expected']!r} read={r['read']!r}")  # fmt: skip
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "scjn_fields.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1))
+    saved = RESULTS / f"scjn_fields-{args.layout}.json"
+    saved.write_text(json.dumps(rows, ensure_ascii=False, indent=1))
     return 0
 
 

@@ -150,7 +150,13 @@ _BEFORE_FORMULA = re.compile(
 )
 # Before a circuit court, words making it the one an auxiliary court helps.
 _HELPED = re.compile(r"\bapoyo\s+(?:del?|de\s+la|a\s+la|al)\s*$", re.I)
-_RUNS_ON = re.compile(r"\s(?:LA|EL|LOS|LAS|POR|DE|DEL|A|AL|EN|Y|CON|ANTE)$")
+# (an ordinal too: "…DEL TERCER CIRCUITO Y EL PRIMER⏎TRIBUNAL COLEGIADO…" in a contradicción's
+# caption names another court, the line before runs on into it)
+_RUNS_ON = re.compile(
+    r"\s(?:LA|EL|LOS|LAS|POR|DE|DEL|A|AL|EN|Y|CON|ANTE|PRIMER|PRIMERO|SEGUNDO|TERCER|TERCERO"
+    r"|CUARTO|QUINTO|SEXTO|S[EÉ]PTIMO|OCTAVO|NOVENO|D[EÉ]CIMO|UND[EÉ]CIMO|DUOD[EÉ]CIMO"
+    r"|VIG[EÉ]SIMO|TRIG[EÉ]SIMO)$"
+)
 _LABEL_LINE = re.compile(r"^[A-ZÁÉÍÓÚÑ .]{3,40}:")
 _SCJN = r"de\s+la\s+suprema\s+corte\s+de\s+justicia\s+de\s+la\s+naci[oó]n"
 _TEPJF = r"del\s+tribunal\s+electoral\s+del\s+poder\s+judicial\s+de\s+la\s+federaci[oó]n"

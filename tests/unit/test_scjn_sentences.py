@@ -152,3 +152,15 @@ def test_a_short_sentence_without_its_opening_names_its_court_where_it_closes(na
     the body names."""
     text = _OPENING_PARAGRAPH.sub("", (FIXTURES / name).read_text(encoding="utf-8"), count=1)
     assert read_sentence(text).values.get("court") == EXPECTED[name]["court"]
+
+
+def test_a_contradiccions_caption_broken_before_a_circuit_court_names_no_court() -> None:
+    """The courts whose criteria contend are not the one resolving; where the text has
+    neither opening nor closing, the court stays empty."""
+    text = (
+        "CONTRADICCIÓN DE CRITERIOS 145/2022\n\nENTRE LOS SUSTENTADOS POR EL SEGUNDO TRIBUNAL "
+        "COLEGIADO EN\nMATERIA ADMINISTRATIVA DEL TERCER CIRCUITO Y EL PRIMER\nTRIBUNAL "
+        "COLEGIADO DEL VIGÉSIMO SEXTO CIRCUITO\n\nPONENTE: MINISTRA YASMÍN ESQUIVEL MOSSA\n\n"
+        "I. ANTECEDENTES\n\n1. Denuncia. Por oficio se denunció la posible contradicción.\n"
+    )
+    assert "court" not in read_sentence(text).values
