@@ -1232,7 +1232,7 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
         court = _bare_body(name, lines[:i], head) or normalise_court(name)
         if court:
             return court, head.find(written[i])
-    court = _own_court_in(head) or opening_court(head)
+    court = _own_court_in(head) or opening_court(head) or _emitting_court(head)
     if court:
         return court
     for match in _closings(text):
@@ -1493,6 +1493,28 @@ def _from_last_court(window: str) -> str:
         return window
     starts = [m.start() for m in _PROSE_COURT.finditer(window)]
     return window[starts[-1] :] if starts else window
+
+
+# An opening whose sentence has the SCJN's or TEPJF's court for subject and the verb that
+# gives the sentence after it, its date on a place-and-date line before ("Ciudad de México,
+# a once de marzo de dos mil veintiuno. La Primera Sala de la Suprema Corte…, emite la
+# siguiente sentencia"); a court cited says "ha sostenido", "resolvió".
+_EMITS = re.compile(
+    r",?\s+(?:emite|dicta|pronuncia)\s+(?:la|el|esta|este)\s+(?:siguiente|presente)\b"
+)
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.:]\s)|(?<=\n))[ \t]*(?:El|La)\s+$")
+
+
+def _emitting_court(head: str) -> tuple[str, int] | None:
+    lowered = _lowered(head)
+    if not _may_hold(lowered, "suprema", "electoral"):
+        return None
+    for found in _PROSE_COURT.finditer(head[: _head_end(head)]):
+        before = head[max(0, found.start() - 8) : found.start()]
+        if _SENTENCE_START.search(before) and _EMITS.match(head, found.end()):
+            court = normalise_court(found[0])
+            return (court, found.start()) if court else None
+    return None
 
 
 def _court_in(window: str) -> str | None:

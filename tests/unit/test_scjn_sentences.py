@@ -164,3 +164,21 @@ def test_a_contradiccions_caption_broken_before_a_circuit_court_names_no_court()
         "I. ANTECEDENTES\n\n1. Denuncia. Por oficio se denunció la posible contradicción.\n"
     )
     assert "court" not in read_sentence(text).values
+
+
+@pytest.mark.parametrize(
+    ("opening", "court"),
+    [("Ciudad de México, a once de marzo de dos mil veintiuno. La Primera Sala de la Suprema "
+      "Corte de Justicia de la Nación emite la siguiente sentencia.", "Primera Sala de la SCJN"),
+     ("Ciudad de México, a once de marzo de dos mil veintiuno.\n\nEl Pleno de la Suprema Corte "
+      "de Justicia de la Nación, dicta la presente sentencia.", "Pleno de la SCJN"),
+     # a court the opening cites gives the sentence nothing
+     ("Ciudad de México, a once de marzo de dos mil veintiuno. Como lo ha sostenido la "
+      "Segunda Sala de la Suprema Corte de Justicia de la Nación, emite la siguiente", None)],
+)  # fmt: skip
+def test_an_opening_dated_on_its_own_line_names_the_court_that_emits_the_sentence(
+    opening: str, court: str | None
+) -> None:
+    text = f"AMPARO EN REVISIÓN 5/2020\n\n{opening}\n\nANTECEDENTES\n\n1. Hechos.\n"
+    read = read_sentence(text).values
+    assert (read.get("court"), read.get("resolution_date")) == (court, "2021-03-11")
