@@ -83,3 +83,18 @@ def mended(passage: str) -> str:
     if "\n" in text:  # (the search tries every character, a microsecond each in a run)
         text = _LINE_BREAK.sub(_run_on, text)
     return ordinals_in_words(text)
+
+
+# a split word's break and the rest of the word after it ("Cor-⏎te", "vein-⏎tiuno")
+# (opening with the hyphen, a literal the engine looks for at C speed)
+_SPLIT_REST = re.compile(r"-(?<=[a-záéíóúüñ]-)[ \t]*\n[ \t]*([a-záéíóúüñ]+)")
+
+
+def words_joined_in_place(text: str) -> str:
+    """``text`` with each word a line's end split made whole, the break's characters put
+    after it as spaces: every offset after the word is the same, so a pattern looked for
+    over the whole text ("…de la Suprema Cor-⏎te…, correspondiente al día…") is found
+    where it is in ``text``."""
+    if "-" not in text:
+        return text
+    return _SPLIT_REST.sub(lambda m: m[1] + " " * (len(m[0]) - len(m[1])), text)

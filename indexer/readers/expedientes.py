@@ -109,10 +109,11 @@ CASE_TYPES: tuple[CaseType, ...] = (
     ),
     CaseType("JOE", "Juicio Oral Electrónico", ("juicio oral electronico",), False),
     # against the Consejo de la Judicatura's decisions: not a "recurso de revisión" plain
+    # (the SCJN's captions name it "REVISIÓN ADMINISTRATIVA 128/2019")
     CaseType(
         "RRA",
         "Recurso de Revisión Administrativa",
-        ("recurso de revision administrativa",),
+        ("recurso de revision administrativa", "revision administrativa"),
         False,
     ),
     CaseType("RREV", "Recurso de Revisión", ("recurso de revision",), False),

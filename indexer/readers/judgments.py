@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from indexer.analysis import fold_keyword
 from indexer.models import MATTERS
-from indexer.readers.artifacts import mended, ordinals_in_words
+from indexer.readers.artifacts import mended, ordinals_in_words, words_joined_in_place
 from indexer.readers.courts import normalise_court, regional_chamber, title_case
 from indexer.readers.expedientes import (
     CASE_TYPES,
@@ -48,6 +48,10 @@ CAPTION_LINES = 40
 STATEMENT_AFTER_FORMULA = 3000
 STATEMENT_CHARS = 2000  # a statement's kind and numbers, however many cases it joins
 CLOSING_SHARE = 0.2  # the last fifth of a sentence holds its resolutive points and date
+# ...or, in a short one, its last few pages: the closing paragraph with the signatures and
+# the public version's legend after it may be more than a fifth of a three-page sentence
+# (read there for the court that is the closing verb's subject only)
+CLOSING_TAIL = 4000
 CLOSING_SUBJECT = 260  # the resolving court follows "resolvió" within this many characters
 # A sentence closes once, at its end (a vote or a dissent may echo it): the last few
 # closing-like paragraphs are read, never thousands a hostile text repeats
@@ -146,7 +150,13 @@ _BEFORE_FORMULA = re.compile(
 )
 # Before a circuit court, words making it the one an auxiliary court helps.
 _HELPED = re.compile(r"\bapoyo\s+(?:del?|de\s+la|a\s+la|al)\s*$", re.I)
-_RUNS_ON = re.compile(r"\s(?:LA|EL|LOS|LAS|POR|DE|DEL|A|AL|EN|Y|CON|ANTE)$")
+# (an ordinal too: "…DEL TERCER CIRCUITO Y EL PRIMER⏎TRIBUNAL COLEGIADO…" in a contradicción's
+# caption names another court, the line before runs on into it)
+_RUNS_ON = re.compile(
+    r"\s(?:LA|EL|LOS|LAS|POR|DE|DEL|A|AL|EN|Y|CON|ANTE|PRIMER|PRIMERO|SEGUNDO|TERCER|TERCERO"
+    r"|CUARTO|QUINTO|SEXTO|S[EÉ]PTIMO|OCTAVO|NOVENO|D[EÉ]CIMO|UND[EÉ]CIMO|DUOD[EÉ]CIMO"
+    r"|VIG[EÉ]SIMO|TRIG[EÉ]SIMO)$"
+)
 _LABEL_LINE = re.compile(r"^[A-ZÁÉÍÓÚÑ .]{3,40}:")
 _SCJN = r"de\s+la\s+suprema\s+corte\s+de\s+justicia\s+de\s+la\s+naci[oó]n"
 _TEPJF = r"del\s+tribunal\s+electoral\s+del\s+poder\s+judicial\s+de\s+la\s+federaci[oó]n"
@@ -295,22 +305,23 @@ _SESSION_FORMULA = (
     rf"(?:al?|el|en)\s+(?:d[ií]a\s+)?{_FORMULA_DATE}"
 )
 _AGREEMENT_FORMULA = (
-    rf"correspondiente\s+a\s+la\s+sesi[oó]n\s+{_SESSION_KINDS}(?:del\s+d[ií]a|de)\s+"
+    rf"correspondiente\s+a\s+la\s+sesi[oó]n\s+{_SESSION_KINDS}(?:del\s+d[ií]a|del?)\s+"
     rf"(?P<date2>(?:[^\n]|\n(?!\s*\n)){{6,140}})"
 )
 # the SCJN's opening line ("México, Distrito Federal." before 2016), its session named
 # without "correspondiente" or the verb:
 # "Ciudad de México. Acuerdo de la Segunda Sala de la Suprema Corte…, correspondiente
-# al día…", "Ciudad de México. Primera Sala de la Suprema Corte…, en la sesión del día…"
+# al día…" (or "correspondiente al nueve de…"), "Ciudad de México. Primera Sala de la
+# Suprema Corte…, en la sesión del día…" ("en sesión del nueve de…", "en sesión de…")
 # (``c(?<!\wc)``: a "c" no letter precedes, written so the pattern opens with a letter;
 # "México, Distrito Federal." is looked for from "federal", a rarer letter than "m")
 _OPENING_PLACES = (r"c(?<!\wc)iudad\s+de\s+m[eé]xico", r"f(?<=distrito\sf)ederal")
 _OPENING_FORMULA = (
     rf"(?:{'|'.join(_OPENING_PLACES)})\.\s+"
-    r"(?:acuerdo\s+del?\s+)?(?:la\s+|el\s+)?"
+    r"(?:(?:acuerdo|sentencia|resoluci[oó]n)\s+del?\s+)?(?:la\s+|el\s+)?"
     rf"(?:(?:primera|segunda)\s+sala|(?:tribunal\s+)?pleno)\s+{_SCJN},?\s+"
-    rf"(?P<session>en\s+(?:la\s+)?sesi[oó]n\s+{_SESSION_KINDS}(?:del\s+d[ií]a|de)"
-    r"|correspondiente\s+al\s+d[ií]a)\s+(?P<date3>(?:[^\n]|\n(?!\s*\n)){6,140})"
+    rf"(?P<session>en\s+(?:la\s+|su\s+)?sesi[oó]n\s+{_SESSION_KINDS}(?:del\s+d[ií]a|del?)"
+    r"|correspondiente\s+al(?:\s+d[ií]a)?)\s+(?P<date3>(?:[^\n]|\n(?!\s*\n)){6,140})"
 )
 _FORMULA = _starting(
     "lscf",
@@ -443,10 +454,11 @@ def _background_break(text: str) -> int | None:
 def _formula(text: str) -> tuple[str, int] | None:
     """The resolving court's own formula (its date and offset): at the top, or followed
     by the verb that gives the sentence (``emite la siguiente``); never in a footnote.
-    Remembered for the last few texts: the date, court and statement readers each ask."""
+    Remembered for the last few texts: the date, court and statement readers each ask.
+    Read with the words a PDF split at a line's end whole (the offsets are the same)."""
     notes = _footnotes(text)
     head_end = _head_end(text)
-    for match in _formulas(text):
+    for match in _formulas(words_joined_in_place(text)):
         if match.start() in notes:
             continue
         written = match["date"] or match["date2"] or match["date3"]
@@ -477,10 +489,12 @@ def _formulas(text: str) -> Iterator[re.Match[str]]:
 
 
 # After a session's date, what makes it a past session the text mentions, not the one it
-# is given in: a court's verb in the past ("…, este Tribunal Pleno resolvió el diverso…").
+# is given in: a court's verb in the past ("…, este Tribunal Pleno resolvió el diverso…",
+# a synopsis' "…, en sesión correspondiente al tres de junio de dos mil veinte, emitió un
+# criterio": any preterite written with its accent, "-ó"; the own formula says "emite").
 _PAST_SESSION = re.compile(
     r"\b(?:resolvi[oó]|resolvieron|fall[oó]|determin[oó]|sostuvo|decidi[oó]|desech[oó]"
-    r"|aprob[oó]|declar[oó]|sobresey[oó]|conoci[oó]|analiz[oó])\b",
+    r"|aprob[oó]|declar[oó]|sobresey[oó]|conoci[oó]|analiz[oó]|[^\W\d_]{2,}ó)\b",
     re.I,
 )
 # A paragraph opening like a closing that tells of another decision: "Por unanimidad de
@@ -495,6 +509,32 @@ _OTHER_DECISION = re.compile(
 
 # The closing's verb, where its subject (the court) follows.
 _CLOSING_VERB = re.compile(r"resolvi|(?<=lo\s)sentenci[oó]", re.I)
+
+
+def _short_closings(text: str) -> Iterator[re.Match[str]]:
+    """A short sentence's closing paragraphs before its last fifth, within its last
+    ``CLOSING_TAIL`` characters, last first: read for the court only where it is the
+    verb's subject ("Así lo resolvió la Primera Sala…", never "Así se resolvió en la
+    sentencia de la Segunda Sala…")."""
+    share_from = int(len(text) * (1 - CLOSING_SHARE))
+    tail_from = max(0, len(text) - CLOSING_TAIL)
+    if tail_from >= share_from:
+        return
+    found = [m for m in _CLOSING.finditer(text) if tail_from <= m.start() < share_from]
+    yield from itertools.islice(reversed(found), CLOSINGS_READ)
+
+
+def _subject_court(clause: str) -> str | None:
+    """The SCJN's or TEPJF's court a closing's verb has for subject, nothing but the
+    vote and an article between ("resolvió, por unanimidad de votos, la Primera Sala…")."""
+    verb = _CLOSING_VERB.search(clause)
+    if verb is None:
+        return None
+    for pattern in (_REGIONAL_PROSE, _PROSE_COURT):
+        found = pattern.search(clause, verb.end())
+        if found and _RESOLVED_BY.match(clause[verb.end() : found.start()]):
+            return _court_in(clause[found.start() :])
+    return None
 
 
 @functools.lru_cache(maxsize=8)
@@ -700,6 +740,7 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
     found: list[tuple[str, list[CaseNumber], int]] = []
     lines = _unwrapped(_caption(text))
     skip = False
+    last_case_line = -2  # the line the last case was read on
     tfja: tuple[str, list[CaseNumber], int] | None = None
     for i, (written_line, at) in enumerate(lines):
         if skip:
@@ -720,18 +761,27 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
             written = value if plain or _typed(cases) else f"{label[1].title()} {value}"
             found.append((written, cases, at))
             continue
-        if found and _JOINED.match(fold_keyword(line)):
+        folded = _fold_caption(line)
+        runs_on = found and last_case_line == i - 1 and _CONTINUATION.match(folded)
+        if runs_on:
+            previous_line = _fold_caption(found[-1][0])
+            runs_on = bool(_RUNS_INTO_NEXT.search(previous_line)) or (
+                "acumulad" in previous_line and folded[:2] in ("y ", "e ")
+            )
+        if found and (_JOINED.match(fold_keyword(line)) or runs_on):
             following = lines[i + 1][0].strip() if i + 1 < len(lines) else ""
             if not any(c.isdigit() for c in line) and _NUMBERS_ALONE.match(following):
                 line, skip = f"{line} {following}", True  # "Y SU ACUMULADO⏎7152/2019"
             previous, _cases, start = found.pop()
             joined = f"{previous} {line.strip(' .')}"
             found.append((joined, _typed(parse_expediente(joined)), start))
+            last_case_line = i + 1 if skip else i
             continue
         cases = _typed(parse_expediente(line))
         if cases and opens_with_case(line):
             # "JUICIO DE AMPARO: 345/2024": the label's colon is not the case's
             found.append((_LABEL_COLON.sub(" ", line, count=1).strip(" ."), cases, at))
+            last_case_line = i
         elif tfja is None and (juicio := _TFJA_JUICIO_LABEL.match(line)):
             numbers = parse_expediente(juicio[1])
             if numbers and all(case.sala for case in numbers):
@@ -779,6 +829,14 @@ _TFJA_JUICIO_LABEL = re.compile(
 # a line of bare numbers that completes it when the caption broke it ("Y SU ACUMULADO⏎
 # 7152/2019"): never read alone, since an untyped number is no caption case.
 _JOINED = re.compile(r"^(?:y|e)\s+sus?\s+acumulad")
+# the same broken elsewhere: a case line ending in "Y SU", "Y SUS ACUMULADAS", "Y" or a
+# comma, the next line going on with the rest ("ACUMULADA 91/2023", "28/2014 Y 30/2014."),
+# or the last of the accumulated after a line naming the others ("Y 30/2014.")
+_RUNS_INTO_NEXT = re.compile(r"(?:\b(?:y|e)(?:\s+sus?)?|,|\bacumulad[oa]s?)$")
+_CONTINUATION = re.compile(
+    r"^(?:(?:y|e)\s+)?(?:sus?\s+)?(?:acumulad[oa]s?\s+)?\d{1,6}/\d{4}"
+    r"(?:\s*(?:,|\by\b|\be\b)\s*\d{1,6}/\d{4})*\.?$"
+)
 _NUMBERS_ALONE = re.compile(r"^\d{1,6}/\d{4}(?:\s*(?:,|\by\b|\be\b)\s*\d{1,6}/\d{4})*\.?$", re.I)
 
 
@@ -985,8 +1043,10 @@ _SECRETARIO_LABEL = re.compile(
     r"|\s+de\s+tribunal)?\s*:\s*)+(?P<value>.*)$",
     re.I,
 )
-# two people named in one value ("ANA RUIZ Y JUAN PÉREZ", "ANA RUIZ, JUAN PÉREZ"): none
+# two people named in one value ("ANA RUIZ Y JUAN PÉREZ", "ANA RUIZ, JUAN PÉREZ"): none;
+# a surname joined by "y" after a whole name ("JAVIER MIJANGOS Y GONZÁLEZ") is one person
 _SEVERAL = re.compile(r",|\s(?:y|e)\s", re.I)
+_JOINED_SURNAME = re.compile(r"^\S+(?:\s+\S+)+\s+[yY]\s+[^\W\d_][\w'-]*$")
 
 
 def read_secretario(text: str) -> tuple[str, int] | None:
@@ -994,7 +1054,7 @@ def read_secretario(text: str) -> tuple[str, int] | None:
     ponente's: the document's model takes them off); None where the caption names none,
     the name is masked or more than one person."""
     found = _labelled_name(_caption(text), _SECRETARIO_LABEL)
-    if found is None or _SEVERAL.search(found[0]):
+    if found is None or (_SEVERAL.search(found[0]) and not _JOINED_SURNAME.match(found[0])):
         return None
     return found
 
@@ -1079,12 +1139,33 @@ def _labelled_name(
         words = _name_words(value)
         if words is None:
             return None
-        if rest and len(words) < NAME_WORDS and _continues_name(rest[0][0], value):
+        if rest and _goes_on(words, rest[0][0]) and _continues_name(rest[0][0], value):
             value = f"{value} {rest[0][0]}"
-            if _name_words(value) is None:
+            words = _name_words(value)
+            if words is None:
                 return None
-        return value.strip(" .,;"), at
+        if words[-1].lower() in _NAME_LINKS:
+            return None  # "OLGA SÁNCHEZ CORDERO DE": the rest of the name is not there
+        return _name_end_off(value), at
     return None
+
+
+def _goes_on(words: list[str], line: str) -> bool:
+    """Whether a name of ``words`` may go on on the next caption ``line``: it is short, it
+    ends with a link ("…CORDERO DE⏎GARCÍA VILLEGAS") or the line is one surname
+    ("…GONZÁLEZ ALCÁNTARA⏎CARRANCÁ"; two words after a whole name may be another's)."""
+    return len(words) < NAME_WORDS or words[-1].lower() in _NAME_LINKS or len(line.split()) == 1
+
+
+# A name's last word an initial ("EDUARDO MEDINA MORA I."): its full stop is the name's.
+_LAST_INITIAL = re.compile(r"(?:^|\s)[^\W\d_]\.$")
+
+
+def _name_end_off(value: str) -> str:
+    """``value`` without the punctuation a caption line ends with, an initial's stop kept."""
+    value = value.strip(" ,;")
+    bare = value.strip(" .,;")
+    return f"{bare}." if value.endswith(".") and _LAST_INITIAL.search(f"{bare}.") else bare
 
 
 def _office_off(value: str, *, titles: bool = True) -> str:
@@ -1126,7 +1207,7 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
     formula = _formula(text)
     if formula:
         window = mended(text[max(0, formula[1] - 300) : formula[1]])
-        court = _court_in(window) or _circuit_court_before(window)
+        court = _court_in(_from_last_court(window)) or _circuit_court_before(window)
         if court:
             return court, formula[1]
     for match in _closings(text):
@@ -1135,6 +1216,12 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
         # who resolved, not a court the paragraph sends a copy to (its lines run on)
         clause = _CLAUSE_END.split(mended(text[start : start + CLOSING_SUBJECT]))[0]
         court = _court_in(clause) or _circuit_court_after_verb(clause) or _tfja_after_verb(clause)
+        if court:
+            return court, match.start(1)
+    for match in _short_closings(text):
+        verb = _CLOSING_VERB.search(match[1])
+        start = match.start(1) + (verb.start() if verb else 0)
+        court = _subject_court(_CLAUSE_END.split(mended(text[start : start + CLOSING_SUBJECT]))[0])
         if court:
             return court, match.start(1)
 
@@ -1178,7 +1265,7 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
         court = _bare_body(name, lines[:i], head) or normalise_court(name)
         if court:
             return court, head.find(written[i])
-    court = _own_court_in(head) or opening_court(head)
+    court = _own_court_in(head) or opening_court(head) or _emitting_court(head)
     if court:
         return court
     for match in _closings(text):
@@ -1427,6 +1514,40 @@ def _proper_court(name: str) -> str | None:
     tribunal colegiado del circuito" in lower case is a reference, no name."""
     name = " ".join(name.split())
     return normalise_court(name) if name[:1].isupper() else None
+
+
+def _from_last_court(window: str) -> str:
+    """The window before a session's formula from the last SCJN or TEPJF court it names:
+    the one the formula belongs to, not one the caption named above it ("SOLICITANTE:
+    SEGUNDA SALA DE LA SUPREMA CORTE…" over "Acuerdo del Tribunal Pleno de la Suprema
+    Corte…, correspondiente al día…")."""
+    lowered = _lowered(window)
+    if not _may_hold(lowered, "suprema", "electoral"):
+        return window
+    starts = [m.start() for m in _PROSE_COURT.finditer(window)]
+    return window[starts[-1] :] if starts else window
+
+
+# An opening whose sentence has the SCJN's or TEPJF's court for subject and the verb that
+# gives the sentence after it, its date on a place-and-date line before ("Ciudad de México,
+# a once de marzo de dos mil veintiuno. La Primera Sala de la Suprema Corte…, emite la
+# siguiente sentencia"); a court cited says "ha sostenido", "resolvió".
+_EMITS = re.compile(
+    r",?\s+(?:emite|dicta|pronuncia)\s+(?:la|el|esta|este)\s+(?:siguiente|presente)\b"
+)
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.:]\s)|(?<=\n))[ \t]*(?:El|La)\s+$")
+
+
+def _emitting_court(head: str) -> tuple[str, int] | None:
+    lowered = _lowered(head)
+    if not _may_hold(lowered, "suprema", "electoral"):
+        return None
+    for found in _PROSE_COURT.finditer(head[: _head_end(head)]):
+        before = head[max(0, found.start() - 8) : found.start()]
+        if _SENTENCE_START.search(before) and _EMITS.match(head, found.end()):
+            court = normalise_court(found[0])
+            return (court, found.start()) if court else None
+    return None
 
 
 def _court_in(window: str) -> str | None:

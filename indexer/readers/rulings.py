@@ -51,6 +51,11 @@ _NOT_COSTS = r"(?![^.;]{0,80}\bcostas\b)"
 # The amparo itself granted or denied: "se concede a ******** el amparo y protección de la
 # Justicia Federal" (a suspension granted is no ruling on the amparo)
 _THE_AMPARO = rf"(?:{_W}a{_W}[^.;]{{1,120}}?)?{_W}(?:el{_W}amparo|la{_W}proteccion)\b"
+# "es procedente", "se declara procedente", "resultan procedentes" (accumulated cases)
+_ARE_ADMISSIBLE = (
+    rf"(?:(?:es|resulta|se{_W}declara){_W}procedente"
+    rf"|(?:son|resultan|se{_W}declaran){_W}procedentes){_W}"
+)
 # Formula → the outcome as listings write it (``indexer.query.rulings`` lists each
 # value's other forms). Read on the point folded (lowercase, no accents, one space between
 # words).
@@ -70,10 +75,11 @@ _FORMULAS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"{_SE}absuelven?\b{_NOT_COSTS}", "absolutorio"),
         (rf"{_SE}dicta{_W}sentencia{_W}condenatoria\b", "condenatorio"),
         (rf"{_SE}dicta{_W}sentencia{_W}absolutoria\b", "absolutorio"),
-        (rf"\bes{_W}procedente{_W}pero{_W}infundad[oa]\b", "procedente pero infundado"),
-        (rf"\bes{_W}procedente{_W}y{_W}fundad[oa]\b", "procedente y fundado"),
+        # (accumulated cases: "Son procedentes y parcialmente fundadas las acciones…")
+        (rf"\b{_ARE_ADMISSIBLE}pero{_W}infundad[oa]s?\b", "procedente pero infundado"),
+        (rf"\b{_ARE_ADMISSIBLE}y{_W}fundad[oa]s?\b", "procedente y fundado"),
         (
-            rf"\bes{_W}procedente{_W}y{_W}parcialmente{_W}fundad[oa]\b",
+            rf"\b{_ARE_ADMISSIBLE}y{_W}parcialmente{_W}fundad[oa]s?\b",
             "procedente y parcialmente fundado",
         ),
         (rf"\b(?:es|son|resultan?|se{_W}declaran?){_W}infundad[oa]s?\b", "infundado"),
@@ -94,10 +100,15 @@ _FORMULAS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "dejar sin efectos",
         ),
         (
-            rf"\b(?:es{_W}inexistente|no{_W}existe){_W}(?:la{_W})?contradiccion\b",
+            rf"\b(?:(?:es|resulta|se{_W}declara){_W}inexistente|no{_W}existe)"
+            rf"{_W}(?:la{_W})?contradiccion\b",
             "no existe contradicción",
         ),
-        (rf"\b(?:si{_W})?existe{_W}(?:la{_W})?contradiccion\b", "existe contradicción"),
+        (
+            rf"\b(?:(?:si{_W})?existe|(?:es|resulta|se{_W}declara){_W}existente)"
+            rf"{_W}(?:la{_W})?contradiccion\b",
+            "existe contradicción",
+        ),
     )
 )
 # Every value the reader gives (each one of ``indexer.query.rulings``' values).

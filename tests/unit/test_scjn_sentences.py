@@ -1,0 +1,184 @@
+"""SCJN sentences of every kind of case and era read right: amparo (en revisión, directo,
+directo en revisión), contradicción de tesis and de criterios, acción de
+inconstitucionalidad, controversia constitucional, recursos de reclamación, queja and
+inconformidad, incidente de inejecución, facultad de atracción, declaratoria general,
+revisión administrativa, conflicto competencial and the electoral juicio de inconformidad;
+Pleno, Primera and Segunda Sala; "México, Distrito Federal. Acuerdo de…, correspondiente
+al día…" to "Ciudad de México. El Pleno…, en sesión de…, emite la siguiente".
+
+The texts (``tests/fixtures/scjn_texts``) are written for the project in the layout of
+the Court's public versions; each one's fields were written down by reading it. A field
+the text does not give one value for (two secretarios, a first point with no outcome
+formula) must stay empty: a wrong value is worse than none."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from indexer.readers.expedientes import normalise_expediente
+from indexer.readers.judgments import read_sentence
+from indexer.readers.normalise import normalise_person
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "scjn_texts"
+EXPECTED = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))["documents"]
+
+
+def _comparable(field: str, value: str | None) -> str | None:
+    """A case number canonical; a person's name as the model keeps it, in any case."""
+    if value is None:
+        return None
+    if field == "expediente":
+        return normalise_expediente(value)
+    if field in ("ponente", "secretario"):
+        kept = normalise_person(value)
+        return kept.casefold() if kept else None
+    return value
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_field_is_the_one_the_sentence_states(name: str) -> None:
+    read = read_sentence((FIXTURES / name).read_text(encoding="utf-8")).values
+    got = {field: _comparable(field, read.get(field)) for field in EXPECTED[name]}
+    want = {field: _comparable(field, value) for field, value in EXPECTED[name].items()}
+    assert got == want
+
+
+def test_the_fixtures_cover_every_court_and_era() -> None:
+    courts = {fields["court"] for fields in EXPECTED.values()}
+    assert courts == {"Pleno de la SCJN", "Primera Sala de la SCJN", "Segunda Sala de la SCJN"}
+    texts = [(FIXTURES / name).read_text(encoding="utf-8") for name in EXPECTED]
+    assert any("México, Distrito Federal. Acuerdo" in text for text in texts)
+    assert any("Ciudad de México. Acuerdo" in text for text in texts)
+    assert any("emite la siguiente" in text for text in texts)
+
+
+OPENING = (
+    "\n\nPONENTE: MINISTRO JUAN PÉREZ LÓPEZ\n\nCiudad de México. Acuerdo del Tribunal Pleno "
+    "de la Suprema Corte de Justicia de la Nación, correspondiente al día once de marzo de "
+    "dos mil quince.\n\nV I S T O S; y\nR E S U L T A N D O:\n\nPRIMERO. Hechos.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    ["ACCIÓN DE INCONSTITUCIONALIDAD 22/2014 Y SUS\nACUMULADAS 26/2014, 28/2014 Y 30/2014.",
+     "ACCIÓN DE INCONSTITUCIONALIDAD 22/2014 Y SUS ACUMULADAS 26/2014,\n28/2014 Y 30/2014.",
+     "ACCIÓN DE INCONSTITUCIONALIDAD 22/2014 Y SUS ACUMULADAS 26/2014, 28/2014\nY 30/2014."],
+)  # fmt: skip
+def test_accumulated_cases_are_kept_wherever_a_pdf_breaks_the_caption_line(caption: str) -> None:
+    read = read_sentence(caption + OPENING).values
+    assert normalise_expediente(read["expediente"]) == (
+        "AI 22/2014, AI 26/2014, AI 28/2014, AI 30/2014"
+    )
+
+
+@pytest.mark.parametrize(
+    "caption", ["AMPARO DIRECTO EN REVISIÓN 1234/2019\n1235/2019",
+                "AMPARO DIRECTO EN REVISIÓN 1234/2019 Y\nRECURRENTE: JUAN RUIZ 12/2019"],
+)  # fmt: skip
+def test_a_number_after_the_caption_case_without_accumulation_is_not_joined(caption: str) -> None:
+    read = read_sentence(caption + OPENING).values
+    assert normalise_expediente(read["expediente"]) == "ADR 1234/2019"
+
+
+@pytest.mark.parametrize(
+    ("opening", "date"),
+    [("Acuerdo de la Primera Sala de la Suprema Cor-\nte de Justicia de la Nación, "
+      "correspondiente al día once de marzo de dos mil quince.", "2015-03-11"),
+     ("Acuerdo de la Primera Sala de la Suprema Corte de Justicia de la Nación, "
+      "correspondiente al día once de marzo de dos mil vein-\ntiuno.", "2021-03-11"),
+     ("La Primera Sala de la Suprema Corte de Justicia de la Na-\nción, en sesión "
+      "correspondiente al once de mar-\nzo de dos mil veintiuno, emite la siguiente:",
+      "2021-03-11")],
+)  # fmt: skip
+def test_an_opening_a_pdf_hyphenated_is_read_whole(opening: str, date: str) -> None:
+    text = f"AMPARO EN REVISIÓN 5/2020\n\nCiudad de México. {opening}\n\nV I S T O S; y\n"
+    read = read_sentence(text).values
+    assert (read.get("court"), read.get("resolution_date")) == ("Primera Sala de la SCJN", date)
+
+
+@pytest.mark.parametrize(
+    ("point", "ruling"),
+    [("Se declara inexistente la contradicción de criterios.", "no existe contradicción"),
+     ("Es existente la contradicción de tesis denunciada.", "existe contradicción"),
+     ("Se declara procedente y fundado el recurso de reclamación.", "procedente y fundado"),
+     ("Resulta procedente pero infundada la queja.", "procedente pero infundado"),
+     ("Son procedentes y parcialmente fundadas las acciones de inconstitucionalidad.",
+      "procedente y parcialmente fundado"),
+     ("No es existente la contradicción de tesis.", None)],
+)  # fmt: skip
+def test_the_scjns_other_ways_of_stating_an_outcome(point: str, ruling: str | None) -> None:
+    text = (
+        "CONTRADICCIÓN DE TESIS 12/2019\n\nPor lo expuesto y fundado, se resuelve:\n\n"
+        f"PRIMERO. {point}\n\nSEGUNDO. Publíquese.\n\nNotifíquese."
+    )
+    assert read_sentence(text).values.get("ruling") == ruling
+
+
+@pytest.mark.parametrize(
+    ("lines", "ponente", "secretario"),
+    [("PONENTE: MINISTRA OLGA SÁNCHEZ CORDERO DE\nGARCÍA VILLEGAS\nSECRETARIA: ROSA PÉREZ SOTO",
+      "olga sánchez cordero de garcía villegas", "rosa pérez soto"),
+     ("PONENTE: MINISTRO JUAN LUIS GONZÁLEZ ALCÁNTARA\nCARRANCÁ\nSECRETARIO: JUAN RUIZ LARA",
+      "juan luis gonzález alcántara carrancá", "juan ruiz lara"),
+     ("PONENTE: MINISTRO JUAN PÉREZ LÓPEZ\nSECRETARIA: MARÍA DE LOS ÁNGELES\nGUTIÉRREZ\n"
+      "COLABORÓ: ANA RUIZ", "juan pérez lópez", "maría de los ángeles gutiérrez"),
+     # a name cut after a link, its rest not there: unsure, none
+     ("PONENTE: MINISTRA OLGA SÁNCHEZ CORDERO DE\n\nSECRETARIO: LUIS ALBERTO TREJO OSORNIO\n"
+      "JUAN PÉREZ", None, "luis alberto trejo osornio")],
+)  # fmt: skip
+def test_a_caption_name_a_line_break_cut_is_read_whole_or_not_at_all(
+    lines: str, ponente: str | None, secretario: str | None
+) -> None:
+    opening = OPENING.replace("\n\nPONENTE: MINISTRO JUAN PÉREZ LÓPEZ", "")
+    read = read_sentence(f"AMPARO EN REVISIÓN 5/2020\n\n{lines}{opening}").values
+    assert _comparable("ponente", read.get("ponente")) == ponente
+    assert _comparable("secretario", read.get("secretario")) == secretario
+
+
+_OPENING_PARAGRAPH = re.compile(
+    r"^(?:Ciudad de México|México, Distrito Federal)[^\n]*(?:\n(?!\s*\n)[^\n]*)*", re.M
+)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_a_short_sentence_without_its_opening_names_its_court_where_it_closes(name: str) -> None:
+    """A few pages long, its closing paragraph, signatures and public version's legend are
+    more than its last fifth: the closing is still where the court is read, never a court
+    the body names."""
+    text = _OPENING_PARAGRAPH.sub("", (FIXTURES / name).read_text(encoding="utf-8"), count=1)
+    assert read_sentence(text).values.get("court") == EXPECTED[name]["court"]
+
+
+def test_a_contradiccions_caption_broken_before_a_circuit_court_names_no_court() -> None:
+    """The courts whose criteria contend are not the one resolving; where the text has
+    neither opening nor closing, the court stays empty."""
+    text = (
+        "CONTRADICCIÓN DE CRITERIOS 145/2022\n\nENTRE LOS SUSTENTADOS POR EL SEGUNDO TRIBUNAL "
+        "COLEGIADO EN\nMATERIA ADMINISTRATIVA DEL TERCER CIRCUITO Y EL PRIMER\nTRIBUNAL "
+        "COLEGIADO DEL VIGÉSIMO SEXTO CIRCUITO\n\nPONENTE: MINISTRA YASMÍN ESQUIVEL MOSSA\n\n"
+        "I. ANTECEDENTES\n\n1. Denuncia. Por oficio se denunció la posible contradicción.\n"
+    )
+    assert "court" not in read_sentence(text).values
+
+
+@pytest.mark.parametrize(
+    ("opening", "court"),
+    [("Ciudad de México, a once de marzo de dos mil veintiuno. La Primera Sala de la Suprema "
+      "Corte de Justicia de la Nación emite la siguiente sentencia.", "Primera Sala de la SCJN"),
+     ("Ciudad de México, a once de marzo de dos mil veintiuno.\n\nEl Pleno de la Suprema Corte "
+      "de Justicia de la Nación, dicta la presente sentencia.", "Pleno de la SCJN"),
+     # a court the opening cites gives the sentence nothing
+     ("Ciudad de México, a once de marzo de dos mil veintiuno. Como lo ha sostenido la "
+      "Segunda Sala de la Suprema Corte de Justicia de la Nación, emite la siguiente", None)],
+)  # fmt: skip
+def test_an_opening_dated_on_its_own_line_names_the_court_that_emits_the_sentence(
+    opening: str, court: str | None
+) -> None:
+    text = f"AMPARO EN REVISIÓN 5/2020\n\n{opening}\n\nANTECEDENTES\n\n1. Hechos.\n"
+    read = read_sentence(text).values
+    assert (read.get("court"), read.get("resolution_date")) == (court, "2021-03-11")
