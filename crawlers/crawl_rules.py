@@ -38,8 +38,8 @@ class CrawlRules:
 
     def refusal(self, url: str, robots: bool = True) -> tuple[str, str] | None:
         """(cause, message) as the crawl counts it, or None when it would request ``url``.
-        ``robots=False`` leaves robots.txt unread: a listing may link to many sites, and
-        the preview reads the rules only of those it fetches."""
+        ``robots=False`` leaves robots.txt out: a listing may link to many sites, and the
+        preview reads the rules only of those it fetches from (``read_robots_of``)."""
         if len(url) > MAX_URL_CHARS:
             return "bad_url", too_long(url, MAX_URL_CHARS)
         said = offsite_problem(url, self.domains)
@@ -49,9 +49,13 @@ class CrawlRules:
             return "robots_disallowed", ROBOTS_FORBIDDEN
         return None
 
+    def read_robots_of(self, url: str) -> bool:
+        """Whether the robots.txt of ``url``'s site was read already (checking against it
+        then costs no request: a listing's own site, once its page is fetched)."""
+        return _site(url) in self.robots
+
     def _robots_allow(self, url: str) -> bool:
-        parts = urlsplit(url)
-        site = f"{parts.scheme}://{parts.netloc}"
+        site = _site(url)
         if site not in self.robots:
             try:
                 body = self.fetch_robots(f"{site}/robots.txt", ROBOTS_MAX_BYTES).body
@@ -60,3 +64,9 @@ class CrawlRules:
                 self.robots[site] = None
         parser = self.robots[site]
         return parser is None or bool(parser.allowed(url, ROBOTS_USER_AGENT))
+
+
+def _site(url: str) -> str:
+    """The origin whose robots.txt rules ``url``, as Scrapy keys them: scheme and netloc."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"

@@ -104,7 +104,7 @@ def _links(
         except BadLink as exc:
             errors.append({"cause": "bad_url", "url": page.url, "message": str(exc)})
             continue
-        refused = rules.refusal(link, robots=False) if link else None
+        refused = rules.refusal(link, rules.read_robots_of(link)) if link else None
         if refused is not None:
             errors.append({"cause": refused[0], "url": page.url, "message": refused[1]})
         elif link:
@@ -319,7 +319,8 @@ def listing_preview(
                 continue  # the same document again (an anchor into a page already listed)
             document["files"] = _links(page, item, spec.listing.files, errors, rules)
             if document["url"]:
-                _skip_if_refused(document, rules.refusal(document["url"], robots=False), errors)
+                known = rules.read_robots_of(document["url"])  # no request more for it
+                _skip_if_refused(document, rules.refusal(document["url"], known), errors)
             documents.append(document)
         found = read(page, spec.listing.next_page) if spec.listing.next_page else None
         try:

@@ -31,12 +31,12 @@ def listing_scope(max_pages: int, max_details: int) -> tuple[str, str]:
         f"This preview reads {pages_en} (in a frameset, the first frame that has items) "
         f"and opens the detail pages of its first {max_details} documents; the crawl reads "
         f"every page and every document. {_SAME_RULES[0].upper()}{_SAME_RULES[1:]}; "
-        "robots.txt is checked only for the pages this preview opens.",
+        "robots.txt is read only for the sites whose pages this preview opens.",
         f"Esta vista previa lee {pages_es} (en un conjunto de marcos, el primer marco que "
         f"tiene elementos) y abre las páginas de detalle de sus primeros {max_details} "
         "documentos; el rastreo lee todas las páginas y todos los documentos. "
-        f"{_LAS_MISMAS[0].upper()}{_LAS_MISMAS[1:]}; robots.txt se comprueba solo para las "
-        "páginas que esta vista previa abre.",
+        f"{_LAS_MISMAS[0].upper()}{_LAS_MISMAS[1:]}; robots.txt se lee solo de los sitios "
+        "cuyas páginas esta vista previa abre.",
     )
 
 

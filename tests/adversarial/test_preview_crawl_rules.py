@@ -17,6 +17,7 @@ from config.specs import SourceSpec
 from crawlers.preview import listing_preview
 from indexer.db import Database
 from samples.server import serve
+from tests.adversarial.service import listing_spec, open_api
 from tests.e2e.helpers import run_crawl
 
 LONG = "ver-3.html?expediente=" + "a" * 2100
@@ -132,3 +133,69 @@ def test_a_frame_barred_by_robots_is_not_read_by_the_preview(tmp_path: Path) -> 
     assert preview["documents"] == [] == crawled
     assert errors["robots_disallowed"]["count"] == 1, errors
     assert preview["error_counts"]["robots_disallowed"] == 1, preview["errors"]
+
+
+def test_the_api_answer_and_the_sources_page_say_what_the_preview_reads(tmp_path: Path) -> None:
+    """Through the API (the preview's own process): the skipped document with its cause
+    in Spanish, and what the preview reads compared with the crawl, in the answer and on
+    /fuentes."""
+    www = tmp_path / "www"
+    www.mkdir()
+    api = open_api(tmp_path / "data")
+    try:
+        with serve(www) as server:
+            _site(www, int(server.url.rsplit(":", 1)[1]))
+            rules = {"items": "css:tr.fila", "link": "css:a.ver::attr(href)"}
+            spec = listing_spec(
+                f"{server.url}/listado.html", allowed_domains=["127.0.0.1"], listing=rules
+            )
+            answer = api.client.post("/v1/sources/preview", json=spec, headers=api.headers)
+        assert answer.status_code == 200, answer.text
+        shown = answer.json()
+        skipped = [d["skipped"] for d in shown["documents"] if d["skipped"]]
+        assert [s["cause"] for s in skipped] == ["offsite", "bad_url", "robots_disallowed"]
+        assert "fuera de allowed_domains" in skipped[0]["mensaje"]
+        assert shown["skipped"] == 3
+        assert "el rastreo lee todas las páginas" in shown["alcance"]
+        page = api.client.get("/fuentes")
+        assert "se muestra como omitido" in page.text or "aparece como omitido" in page.text
+        assert "primera página" in page.text
+    finally:
+        api.close()
+
+
+def test_a_feed_preview_counts_an_entry_outside_the_domains(tmp_path: Path) -> None:
+    """A feed's preview is a trial crawl: an entry on a host outside ``allowed_domains``
+    is not read by it, and now says so (``offsite``) instead of vanishing."""
+    www = tmp_path / "www"
+    www.mkdir()
+    api = open_api(tmp_path / "data")
+    try:
+        with serve(www) as server:
+            other = server.url.replace("127.0.0.1", "localhost")
+            items = "".join(
+                f"<item><title>Boletín {n}</title><link>{url}/b{n}.html</link></item>"
+                for n, url in ((1, server.url), (2, other))
+            )
+            (www / "feed.xml").write_text(
+                f'<?xml version="1.0"?><rss version="2.0"><channel><title>B</title>{items}'
+                "</channel></rss>"
+            )
+            for n in (1, 2):
+                (www / f"b{n}.html").write_text(
+                    f"<h1>Boletín {n}</h1><p>Contenido del boletín número {n}.</p>"
+                )
+            spec = {
+                "id": "pj-gto-boletines", "kind": "sentencia", "jurisdiction": "MX-GUA",
+                "shape": "feed", "start_urls": [f"{server.url}/feed.xml"],
+                "allowed_domains": ["127.0.0.1"],
+            }  # fmt: skip
+            answer = api.client.post("/v1/sources/preview", json=spec, headers=api.headers)
+        assert answer.status_code == 200, answer.text
+        shown = answer.json()
+        assert [d["url"] for d in shown["documents"]] == [f"{server.url}/b1.html"]
+        [offsite] = [e for e in shown["errors"] if e["cause"] == "offsite"]
+        assert f"{other}/b2.html" in offsite["mensaje"], offsite
+        assert "rastreo real" in shown["alcance"]
+    finally:
+        api.close()
