@@ -349,6 +349,10 @@ def listing_preview(
     elif spec.listing.next_query is not None and documents and first is not None:
         variables = {"page": 2, "offset": len(first_keys), "since": None, "until": None}
         following = with_query(first.url, render_all(spec.listing.next_query, variables))
+        refused = rules.refusal(following, robots=False)
+        if refused is not None:  # the crawl would not request the next page it asks for
+            errors.append({"cause": refused[0], "url": first.url, "message": refused[1]})
+            following = None
     cut = _stops_early(spec.listing.max_pages, pages, following)
     for document in documents[:max_details]:
         if document["url"] and "skipped" not in document and time.monotonic() < deadline:
