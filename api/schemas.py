@@ -256,6 +256,11 @@ class PreviewDocument(BaseModel):
     problemas: list[str] = Field(
         default_factory=list, description="The same problems, said in Spanish."
     )
+    skipped: dict[str, str] | None = Field(
+        None,
+        description="Set when the crawl would not read this document: the cause its run "
+        "counts (offsite, bad_url, robots_disallowed), message and Spanish mensaje.",
+    )
 
 
 class FieldFill(BaseModel):
@@ -318,6 +323,9 @@ class PreviewOut(BaseModel):
         default_factory=dict, description="Per field of the spec: how the items filled it."
     )
     elapsed_s: float
+    skipped: int = Field(0, description="Documents listed that the crawl would not read.")
+    scope: str = Field("", description="What this preview reads and what only the crawl does.")
+    alcance: str = Field("", description="The same, said in Spanish.")
 
 
 class AuditEntry(BaseModel):

@@ -47,7 +47,7 @@ from config.spec_shapes import (
 )
 from config.spec_yaml import SpecYamlError, load_yaml, yaml_problem
 from config.start_dates import StartDates, check_dated_urls, is_dated
-from config.web_urls import authority_port, lower_scheme, port_problem
+from config.web_urls import MAX_URL_CHARS, authority_port, lower_scheme, port_problem
 
 _VALUE_STEP = re.compile(r"/@[\w*-]+$|/text\(\)$|^@")
 
@@ -386,6 +386,15 @@ class SourceSpec(BaseModel):
                 raise Invalid(
                     f"{shown(url)!r} is not an http(s) URL",
                     f"«{shown(url)}» no es una dirección que empiece por http:// o https://",
+                )
+            if len(url) > MAX_URL_CHARS:
+                raise Invalid(
+                    f"the address has {len(url)} characters, more than the {MAX_URL_CHARS} "
+                    "the crawl requests: it would read nothing",
+                    f"la dirección tiene {len(url)} caracteres, más de los {MAX_URL_CHARS} que "
+                    "el rastreo pide: no leería nada; acórtela (por ejemplo, quite parámetros "
+                    "que no cambian la página)",
+                    where=str(n),
                 )
             authority = urlsplit(url).netloc
             bad_port = port_problem(authority_port(authority))

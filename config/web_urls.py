@@ -9,6 +9,9 @@ import re
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 WEB_SCHEMES = ("http", "https")
+# the longest address the crawl requests (Scrapy's URLLENGTH_LIMIT, set from this): a
+# longer one is a counted ``bad_url`` (``crawlers.url_length``), a longer start URL a 422
+MAX_URL_CHARS = 2083
 
 
 def lower_scheme(url: str) -> str:

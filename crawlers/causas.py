@@ -52,6 +52,7 @@ LABELS = {
     "redirect_loop": "redirección en bucle",
     "blocked_address": "dirección no permitida",
     "robots_disallowed": "prohibido por robots.txt",
+    "offsite": "fuera de allowed_domains: no se lee",
     "dns": "el dominio no existe o no se resuelve",
     "connection_refused": "conexión rechazada",
     "network": "falla de red",
@@ -125,7 +126,9 @@ ADDRESS_KINDS = {
     "not global unicast": "que no es pública",
 }
 
-_ALREADY_SPANISH = ("build_timeout", "build_failed", "empty_text", "invalid_spec")
+_ALREADY_SPANISH = (
+    "build_timeout", "build_failed", "empty_text", "invalid_spec", "offsite"
+)  # fmt: skip
 _SCRAPY_REASON = re.compile(r"[a-z_]{1,60}")
 _HTTP = re.compile(r"(?:.*: )?HTTP (\d{3})(?: to (.*), which was not followed)?$", re.S)
 # crawlers.spiders.base.SOFT_404's

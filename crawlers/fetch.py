@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ipaddress
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -22,6 +22,8 @@ from crawlers.deadline import transport, within
 from crawlers.partial import PARTIAL, sent_part
 
 MAX_REDIRECTS = 5
+# why a crawl would not request an address (its error cause and message), or None
+Refusal = Callable[[str], tuple[str, str] | None]
 
 
 class FetchError(Exception):
@@ -96,16 +98,21 @@ def _final_answer(
     user_agent: str,
     deadline: float,
     form: Form | None = None,
+    refuse: Refusal | None = None,
 ) -> Iterator[tuple[str, httpx.Response]]:
     """Follow ``url``'s redirects by hand, each hop checked and connected to its checked
     address; yields the final URL and its answer, open and unread. HTTP errors raised
     while the caller reads the answer come out as ``FetchError`` too. ``form`` is posted
-    to the first hop (and again on a 307/308, as a browser does; other redirects GET)."""
+    to the first hop (and again on a 307/308, as a browser does; other redirects GET).
+    ``refuse`` names why a crawl would not request a hop (cause, message), or None."""
     answered = False  # whether the final answer's head came (a failure after it cuts its body)
     for _ in range(MAX_REDIRECTS + 1):
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise FetchError("timeout", f"time is up before reaching {url}")
+        refused = refuse(url) if refuse is not None else None
+        if refused is not None:
+            raise FetchError(*refused)
         pinned, host_header, host = pinned_target(url, allow_loopback)
         headers = {"Host": host_header, "User-Agent": user_agent, "Accept-Encoding": "identity"}
         method, content = "GET", None
@@ -166,15 +173,17 @@ def fetch(
     max_bytes: int,
     deadline: float,
     form: Form | None = None,
+    refuse: Refusal | None = None,
 ) -> Fetched:
     """GET ``url`` (or POST ``form`` to it) following redirects by hand, each hop
     checked; ``deadline`` is a ``time.monotonic()`` instant after which the fetch is
     abandoned. The body is decoded (``Content-Encoding``) and counted against
-    ``max_bytes`` a bounded piece at a time."""
+    ``max_bytes`` a bounded piece at a time. ``refuse``: as ``_final_answer``'s."""
     started = time.monotonic()
     with _final_answer(
-        url, allow_loopback=allow_loopback, user_agent=user_agent, deadline=deadline, form=form
-    ) as (url, response):
+        url, allow_loopback=allow_loopback, user_agent=user_agent, deadline=deadline, form=form,
+        refuse=refuse,
+    ) as (url, response):  # fmt: skip
         if response.status_code == 206 and (
             part := sent_part(response.headers.get("content-range", "").encode("utf-8", "replace"))
         ):

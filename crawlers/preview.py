@@ -28,6 +28,7 @@ from config.spanish_errors import shown as shown_text
 from config.specs import SourceSpec
 from crawlers.base_tag import readable_base
 from crawlers.causas import error_mensaje, label
+from crawlers.crawl_rules import CrawlRules
 from crawlers.fetch import Fetched, FetchError, Form, fetch
 from crawlers.fill import fill_report
 from crawlers.frames import MAX_DEPTH, content_frames
@@ -41,6 +42,7 @@ from crawlers.links import (
 )
 from crawlers.next_form import next_form_step
 from crawlers.preview_coverage import other_frames, other_starts, start_expansion
+from crawlers.preview_scope import listing_scope, trial_scope
 from crawlers.preview_slots import Slots, slots_of
 from crawlers.selectors import BadFieldLink, item_link, read, read_fields, select
 from crawlers.templates import render_all, with_query
@@ -83,8 +85,15 @@ def _listing_page(fetched: Fetched) -> HtmlResponse:
     return page
 
 
-def _links(page: HtmlResponse, node: Any, selector: Any, errors: list[dict[str, str]]) -> list[str]:
-    """File links found by ``selector``; malformed ones are reported and left out."""
+def _links(
+    page: HtmlResponse,
+    node: Any,
+    selector: Any,
+    errors: list[dict[str, str]],
+    rules: CrawlRules,
+) -> list[str]:
+    """File links found by ``selector``; malformed ones, and those the crawl would not
+    request (``rules``), are reported and left out."""
     if selector is None:
         return []
     found = read(node, selector, "stenographic_urls")
@@ -96,7 +105,10 @@ def _links(page: HtmlResponse, node: Any, selector: Any, errors: list[dict[str, 
         except BadLink as exc:
             errors.append({"cause": "bad_url", "url": page.url, "message": str(exc)})
             continue
-        if link:
+        refused = rules.refusal(link, rules.read_robots_of(link)) if link else None
+        if refused is not None:
+            errors.append({"cause": refused[0], "url": page.url, "message": refused[1]})
+        elif link:
             links.append(link)
     return links
 
@@ -164,6 +176,7 @@ def _preview(
         from crawlers.trial import trial_crawl  # not in the preview child: it starts faster
 
         result = trial_crawl(spec, settings, max_items=TRIAL_ITEMS, time_limit_s=time_limit_s)
+        result["scope"], result["alcance"] = trial_scope(TRIAL_ITEMS)
         result["fields"] = fill_report(
             spec, result["documents"], result["errors"], result.get("implausible")
         )
@@ -197,7 +210,8 @@ def _in_own_process(
     request = {
         "spec": spec.model_dump(mode="json", exclude_none=True),
         "settings": settings.model_dump(
-            mode="json", include={"allow_loopback", "user_agent", "max_page_bytes"}
+            mode="json",
+            include={"allow_loopback", "user_agent", "max_page_bytes", "obey_robots"},
         ),
         "limits": limits,
         "ends_at": time.time() + time_limit_s,
@@ -251,6 +265,14 @@ def listing_preview(
     first: HtmlResponse | None = None
     first_keys: set[str] = set()
 
+    def robots(target: str, max_bytes: int) -> Fetched:
+        return fetch(
+            target, allow_loopback=settings.allow_loopback, user_agent=settings.user_agent,
+            max_bytes=max_bytes, deadline=deadline,
+        )  # fmt: skip
+
+    rules = CrawlRules(spec, settings, robots)
+
     def get(target: str, form: Form | None = None) -> Fetched | None:
         try:
             return fetch(
@@ -260,6 +282,7 @@ def listing_preview(
                 max_bytes=settings.max_page_bytes,
                 deadline=deadline,
                 form=form,
+                refuse=rules.refusal,  # each hop, redirects too, as the crawl's requests
             )
         except FetchError as exc:
             errors.append({"cause": exc.cause, "url": target, "message": str(exc)})
@@ -307,13 +330,20 @@ def listing_preview(
                 document |= {"url": None, "problems": [message]}
             if document["url"] and any(d["url"] == document["url"] for d in documents):
                 continue  # the same document again (an anchor into a page already listed)
-            document["files"] = _links(page, item, spec.listing.files, errors)
+            document["files"] = _links(page, item, spec.listing.files, errors, rules)
+            if document["url"]:
+                known = rules.read_robots_of(document["url"])  # no request more for it
+                _skip_if_refused(document, rules.refusal(document["url"], known), errors)
             documents.append(document)
         found = read(page, spec.listing.next_page) if spec.listing.next_page else None
         try:
             next_page = absolute(base, found if isinstance(found, str) else None)
         except BadLink as exc:
             errors.append({"cause": "bad_url", "url": page.url, "message": f"next_page: {exc}"})
+            next_page = None
+        refused = rules.refusal(next_page, robots=False) if next_page else None
+        if refused is not None:  # the crawl would not follow it: the listing ends here
+            errors.append({"cause": refused[0], "url": page.url, "message": refused[1]})
             next_page = None
         if not next_page and isinstance(found, str) and script_only(found):
             message = (
@@ -332,12 +362,22 @@ def listing_preview(
     elif spec.listing.next_query is not None and documents and first is not None:
         variables = {"page": 2, "offset": len(first_keys), "since": None, "until": None}
         following = with_query(first.url, render_all(spec.listing.next_query, variables))
+        refused = rules.refusal(following, robots=False)
+        if refused is not None:  # the crawl would not request the next page it asks for
+            errors.append({"cause": refused[0], "url": first.url, "message": refused[1]})
+            following = None
     cut = coverage + _stops_early(spec.listing.max_pages, pages, following)
     for document in documents[:max_details]:
-        if document["url"] and time.monotonic() < deadline:
-            _detail(spec, document, get, errors)
+        if document["url"] and "skipped" not in document and time.monotonic() < deadline:
+            refused = rules.refusal(document["url"])  # robots.txt too, now it is fetched
+            if not _skip_if_refused(document, refused, errors):
+                _detail(spec, document, get, errors, rules)
     for document in documents:
-        if "problems" in document:  # a bad link, said where it was found
+        if "skipped" in document:
+            skipped = document["skipped"]
+            document["problems"] = [f"{skipped['cause']}: {skipped['message']}"]
+            document["problemas"] = [skipped["mensaje"]]
+        elif "problems" in document:  # a bad link, said where it was found
             document["problemas"] = [error_mensaje("bad_url", p) for p in document["problems"]]
         else:
             found = _problems(spec, document)
@@ -348,17 +388,22 @@ def listing_preview(
                 {"cause": "implausible_field", "url": document["url"] or page_url(document),
                  "message": f"{name}: {value[:200]!r} {reason}"}
             )  # fmt: skip
+    kept = [document for document in documents if "skipped" not in document]
+    scope, alcance = listing_scope(max_pages, max_details)
     return {
         "source_id": spec.id,
         "pages": pages,
         "documents": documents,
+        "skipped": len(documents) - len(kept),
+        "scope": scope,
+        "alcance": alcance,
         "next_page": next_page,
         "next_form": paging,
         "problems": [english for english, _ in cut],
         "problemas": [spanish for _, spanish in cut],
         "errors": errors,
         "error_counts": dict(Counter(e["cause"] for e in errors)),
-        "fields": fill_report(spec, documents, errors),
+        "fields": fill_report(spec, kept, errors),
         "elapsed_s": round(time_limit_s - max(0.0, deadline - time.monotonic()), 3),
     }
 
@@ -510,8 +555,27 @@ def page_url(document: dict[str, Any]) -> str:
     return str(document.get("listing_url") or "")
 
 
+def _skip_if_refused(
+    document: dict[str, Any], refused: tuple[str, str] | None, errors: list[dict[str, str]]
+) -> bool:
+    """Marks a listed document the crawl would not request as skipped, with the cause
+    and message its run would count (the error is said where it was listed)."""
+    if refused is None:
+        return False
+    cause, message = refused
+    document["skipped"] = {
+        "cause": cause, "message": message, "mensaje": error_mensaje(cause, message),
+    }  # fmt: skip
+    errors.append({"cause": cause, "url": page_url(document), "message": message})
+    return True
+
+
 def _detail(
-    spec: SourceSpec, document: dict[str, Any], get: Any, errors: list[dict[str, str]]
+    spec: SourceSpec,
+    document: dict[str, Any],
+    get: Any,
+    errors: list[dict[str, str]],
+    crawl: CrawlRules,
 ) -> None:
     fetched = get(document["url"])
     if fetched is None:
@@ -530,7 +594,7 @@ def _detail(
     if rules is not None:
         bad = _bad_field_link(page.url, errors)
         document["fields"] = read_fields(page, rules.fields, page.url, bad) | document["fields"]
-        files = _links(page, page, rules.files, errors)
+        files = _links(page, page, rules.files, errors, crawl)
         document["files"] = list(dict.fromkeys(document["files"] + files))
         chosen = " ".join(select(page, rules.text).getall()) if rules.text else None
     else:

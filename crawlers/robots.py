@@ -27,6 +27,8 @@ logger = logging.getLogger(__name__)
 # rule on the reactor's thread: 2 MB of rules cost tens of milliseconds a request, and
 # Scrapy cannot keep the first part of a larger file, so one is a counted too_large
 ROBOTS_MAX_BYTES = 512 * 1024
+# the name robots.txt rules are read for (ROBOTSTXT_USER_AGENT), by the crawl and previews
+ROBOTS_USER_AGENT = "EstadoAbiertoBot"
 
 
 class CountedRobotsMiddleware(RobotsTxtMiddleware):

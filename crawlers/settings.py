@@ -8,7 +8,9 @@ from typing import Any
 from scrapy.settings import default_settings
 
 from config.settings import Settings
+from config.web_urls import MAX_URL_CHARS
 from crawlers.building import auto_workers
+from crawlers.robots import ROBOTS_USER_AGENT
 
 UNUSED_EXTENSIONS = (
     "scrapy.extensions.telnet.TelnetConsole",
@@ -33,10 +35,13 @@ UNUSED_DOWNLOADER_MIDDLEWARES = (
     "scrapy.downloadermiddlewares.httpauth.HttpAuthMiddleware",
     # replaced by crawlers.robots.CountedRobotsMiddleware, at the same place
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware",
+    # replaced by crawlers.offsite.CountedOffsiteMiddleware when a spider has domains
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware",
 )
-# keeps a spider's requests within its allowed_domains; a spider without them is never
-# filtered, yet each request was checked twice (when scheduled, when downloaded)
-OFFSITE_MIDDLEWARE = "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware"
+# keeps a spider's requests within its allowed_domains, each one it drops counted; a
+# spider without them is never filtered, yet each request was checked twice (when
+# scheduled, when downloaded): it is left out then
+OFFSITE_MIDDLEWARE = "crawlers.offsite.CountedOffsiteMiddleware"
 # each is one more async generator around every request and item a callback yields:
 # the depth counts no limit (DEPTH_LIMIT is 0) and only feeds a statistic nobody reads;
 # the meta-copy check warns a spider's developer, ours copy no meta
@@ -72,14 +77,13 @@ def scrapy_settings(
     settings: Settings, log_level: str = "WARNING", domains_limited: bool = True
 ) -> dict[str, Any]:
     """``domains_limited``: whether a spider of the process has ``allowed_domains``."""
-    unused_downloader = UNUSED_DOWNLOADER_MIDDLEWARES + (
-        () if domains_limited else (OFFSITE_MIDDLEWARE,)
-    )
+    unused_downloader = UNUSED_DOWNLOADER_MIDDLEWARES
+    offsite = {OFFSITE_MIDDLEWARE: 50} if domains_limited else {}
     return {
         "BOT_NAME": "estado-abierto",
         "USER_AGENT": settings.user_agent,
         "ROBOTSTXT_OBEY": settings.obey_robots,
-        "ROBOTSTXT_USER_AGENT": "EstadoAbiertoBot",
+        "ROBOTSTXT_USER_AGENT": ROBOTS_USER_AGENT,
         "CONCURRENT_REQUESTS": 16,
         "CONCURRENT_ITEMS": CONCURRENT_ITEMS,
         "CONCURRENT_REQUESTS_PER_DOMAIN": settings.concurrency_per_domain,
@@ -91,6 +95,7 @@ def scrapy_settings(
         "DOWNLOAD_TIMEOUT": settings.download_timeout_s,
         "DOWNLOAD_MAXSIZE": settings.max_file_bytes,
         "DOWNLOAD_WARNSIZE": 0,
+        "URLLENGTH_LIMIT": MAX_URL_CHARS,
         "RETRY_ENABLED": True,
         "RETRY_TIMES": 2,
         # 429 and 503 are retried by RetryAfterMiddleware, after the wait the site asks for.
@@ -144,6 +149,7 @@ def scrapy_settings(
             default_settings.DOWNLOADER_MIDDLEWARES_BASE, unused_downloader
         ),
         "DOWNLOADER_MIDDLEWARES": {
+            **offsite,
             "crawlers.middlewares.AddressGuardMiddleware": 50,
             "crawlers.origin_headers.OriginHeadersMiddleware": 60,
             "crawlers.robots.CountedRobotsMiddleware": 100,

@@ -17,6 +17,11 @@ TOO_LONG = "the link is longer than the crawl follows"
 SCRAPY_MIDDLEWARE = "scrapy.spidermiddlewares.urllength.UrlLengthMiddleware"
 
 
+def too_long(url: str, limit: int) -> str:
+    """How a run counts a link past ``limit`` characters (``causas`` says it in Spanish)."""
+    return f"{shown(url)!r}: {TOO_LONG} ({len(url)} characters; at most {limit})"
+
+
 class CountedUrlLengthMiddleware(UrlLengthMiddleware):
     """Scrapy's length limit, each link it drops counted on the spider's run."""
 
@@ -26,6 +31,5 @@ class CountedUrlLengthMiddleware(UrlLengthMiddleware):
         run = getattr(self.crawler.spider, "run", None)
         if run is not None:
             where = response.url if response is not None else request.url[:200]
-            said = f"{TOO_LONG} ({len(request.url)} characters; at most {self.maxlength})"
-            run.error("bad_url", where, f"{shown(request.url)!r}: {said}")
+            run.error("bad_url", where, too_long(request.url, self.maxlength))
         return super().get_processed_request(request, response)

@@ -83,7 +83,9 @@ def test_no_request_passes_through_http_auth() -> None:
 
 
 def test_offsite_checks_only_a_crawl_that_has_domains_to_keep_to() -> None:
-    offsite = "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware"
-    assert offsite in scrapy_settings(Settings(), "WARNING", True)["DOWNLOADER_MIDDLEWARES_BASE"]
-    free = scrapy_settings(Settings(), "WARNING", False)["DOWNLOADER_MIDDLEWARES_BASE"]
-    assert offsite not in free
+    offsite = "crawlers.offsite.CountedOffsiteMiddleware"
+    assert offsite in scrapy_settings(Settings(), "WARNING", True)["DOWNLOADER_MIDDLEWARES"]
+    free = scrapy_settings(Settings(), "WARNING", False)
+    assert offsite not in free["DOWNLOADER_MIDDLEWARES"]
+    scrapys = "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware"
+    assert scrapys not in free["DOWNLOADER_MIDDLEWARES_BASE"]  # never both

@@ -1,0 +1,72 @@
+"""The crawl's refusals of an address, for a preview that fetches pages on its own (an
+``html_listing``'s, in a child process without Scrapy's engine): outside the spec's
+``allowed_domains`` (``offsite``), longer than the crawl requests (``bad_url``), barred
+by the site's robots.txt when the crawl obeys it (``robots_disallowed``). The same
+functions and parsers as the crawl's middlewares, the same causes and messages: what
+the preview shows as skipped is what the crawl would count as an error."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from scrapy.robotstxt import ProtegoRobotParser
+
+from config.settings import Settings
+from config.specs import SourceSpec
+from config.web_urls import MAX_URL_CHARS
+from crawlers.fetch import Fetched, FetchError
+from crawlers.offsite import offsite_problem
+from crawlers.robots import ROBOTS_MAX_BYTES, ROBOTS_USER_AGENT
+from crawlers.url_length import too_long
+
+ROBOTS_FORBIDDEN = "forbidden by robots.txt"  # crawlers.failures' message for it
+
+RobotsFetch = Callable[[str, int], Fetched]
+
+
+class CrawlRules:
+    """What the crawl of ``spec`` would not request; ``fetch_robots(url, max_bytes)``
+    reads a robots.txt (failures raise ``FetchError``: the crawl then reads the site
+    without rules, as Scrapy's policy has it)."""
+
+    def __init__(self, spec: SourceSpec, settings: Settings, fetch_robots: RobotsFetch) -> None:
+        self.domains = list(spec.allowed_domains)
+        self.obey_robots = settings.obey_robots
+        self.fetch_robots = fetch_robots
+        self.robots: dict[str, ProtegoRobotParser | None] = {}
+
+    def refusal(self, url: str, robots: bool = True) -> tuple[str, str] | None:
+        """(cause, message) as the crawl counts it, or None when it would request ``url``.
+        ``robots=False`` leaves robots.txt out: a listing may link to many sites, and the
+        preview reads the rules only of those it fetches from (``read_robots_of``)."""
+        if len(url) > MAX_URL_CHARS:
+            return "bad_url", too_long(url, MAX_URL_CHARS)
+        said = offsite_problem(url, self.domains)
+        if said is not None:
+            return "offsite", said
+        if robots and self.obey_robots and not self._robots_allow(url):
+            return "robots_disallowed", ROBOTS_FORBIDDEN
+        return None
+
+    def read_robots_of(self, url: str) -> bool:
+        """Whether the robots.txt of ``url``'s site was read already (checking against it
+        then costs no request: a listing's own site, once its page is fetched)."""
+        return _site(url) in self.robots
+
+    def _robots_allow(self, url: str) -> bool:
+        site = _site(url)
+        if site not in self.robots:
+            try:
+                body = self.fetch_robots(f"{site}/robots.txt", ROBOTS_MAX_BYTES).body
+                self.robots[site] = ProtegoRobotParser(body, None)
+            except FetchError:
+                self.robots[site] = None
+        parser = self.robots[site]
+        return parser is None or bool(parser.allowed(url, ROBOTS_USER_AGENT))
+
+
+def _site(url: str) -> str:
+    """The origin whose robots.txt rules ``url``, as Scrapy keys them: scheme and netloc."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
