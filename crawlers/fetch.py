@@ -107,12 +107,12 @@ def _final_answer(
     ``refuse`` names why a crawl would not request a hop (cause, message), or None."""
     answered = False  # whether the final answer's head came (a failure after it cuts its body)
     for _ in range(MAX_REDIRECTS + 1):
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise FetchError("timeout", f"time is up before reaching {url}")
-        refused = refuse(url) if refuse is not None else None
+        refused = refuse(url) if refuse is not None else None  # may read a robots.txt
         if refused is not None:
             raise FetchError(*refused)
+        remaining = deadline - time.monotonic()  # after it: the hop has only what is left
+        if remaining <= 0:
+            raise FetchError("timeout", f"time is up before reaching {url}")
         pinned, host_header, host = pinned_target(url, allow_loopback)
         headers = {"Host": host_header, "User-Agent": user_agent, "Accept-Encoding": "identity"}
         method, content = "GET", None
