@@ -48,6 +48,7 @@ def run(checkout: Path, shape: str) -> dict[str, Any]:
     try:
         done = subprocess.run(
             [sys.executable, "-c", CHILD, argument],
+            cwd=checkout,  # ``-c`` puts the working directory first on the path
             env=env,
             capture_output=True,
             text=True,
