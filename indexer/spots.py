@@ -12,14 +12,55 @@ from __future__ import annotations
 
 import re
 import string
+import time
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
 from itertools import accumulate
+from typing import TypeVar
+
+_T = TypeVar("_T")
+# when the reading under way must stop (``within``); None: no limit (other callers)
+_DEADLINE: ContextVar[float | None] = ContextVar("spots_deadline", default=None)
+CHECK_EVERY = 1024  # places tried between looks at the clock (each is a bounded window)
+
+
+class TimeUp(Exception):
+    """The reading's time (``within``) ran out: the caller keeps what it found."""
+
+
+class within:  # a context: ``with within(2.0):``
+    """Bound the searches below (``occurrences``, ``matches_at``, ``checked``) to
+    ``seconds`` from entering: past it they raise ``TimeUp``. A hostile text can hold a
+    million places a pattern might start and no match at all, so a limit looked at only
+    when something is found never comes."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+    def __enter__(self) -> None:
+        self._token = _DEADLINE.set(time.perf_counter() + self.seconds)
+
+    def __exit__(self, *exc: object) -> None:
+        _DEADLINE.reset(self._token)
+
+
+def checked(items: Iterable[_T]) -> Iterator[_T]:
+    """``items``, raising ``TimeUp`` once the time of ``within`` is past."""
+    deadline = _DEADLINE.get()
+    if deadline is None:
+        yield from items
+        return
+    for count, item in enumerate(items):
+        if not count % CHECK_EVERY and time.perf_counter() > deadline:
+            raise TimeUp
+        yield item
 
 
 def occurrences(text: str, *literals: str) -> list[int]:
     """Where each of ``literals`` occurs in ``text`` (overlaps included), in order."""
     found: list[int] = []
+    deadline = _DEADLINE.get()
     for literal in literals:
         # one character is looked for at memchr's speed, several at a tenth of it: a
         # literal whose first character is nowhere ("º.", "Regi") costs no longer search
@@ -29,6 +70,12 @@ def occurrences(text: str, *literals: str) -> list[int]:
         while at >= 0:
             found.append(at)
             at = text.find(literal, at + 1)
+            if (
+                deadline is not None
+                and not len(found) % CHECK_EVERY
+                and time.perf_counter() > deadline
+            ):
+                raise TimeUp
     if len(literals) > 1:
         found.sort()
     return found
@@ -68,9 +115,10 @@ def word_before(text: str, end: int, longest: int) -> int | None:
 
 def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match]:
     """``pattern.finditer(text)`` when its matches can only start at ``starts`` (in any
-    order, repeats allowed): tried there, left to right, none overlapping the last."""
+    order, repeats allowed): tried there, left to right, none overlapping the last.
+    Under ``within``, gathering and trying the places looks at the clock."""
     free = 0
-    for start in sorted(set(starts)):
+    for start in checked(sorted(set(checked(starts)))):
         if start < free:
             continue
         found = pattern.match(text, start)

@@ -1,10 +1,11 @@
 """What a document cites: other sentences by case number, tesis, and articles of laws.
 
 ``extract_citations`` reads a text once per kind; it reads at most ``MAX_CHARS`` of it
-and stops a kind whose reading took longer than ``BUDGET_S`` (pathological text),
-keeping what was found (the Rust scanning of all kinds, linear in the text, is done
-first, outside the kinds' budgets). ``citation_key`` reads a value a person types (``AR
-1234/2023``, ``CPEUM art. 14``, ``registro 2023456``) into the same key.
+and stops a kind whose reading took longer than its share of ``BUDGET_S`` (pathological
+text: the whole reading is bounded, found or not), keeping what was found (the Rust
+scanning of all kinds, linear in the text, is done first, outside the budget).
+``citation_key`` reads a value a person types (``AR 1234/2023``, ``CPEUM art. 14``,
+``registro 2023456``) into the same key.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from indexer.citations.cases import share_accumulated_courts
 from indexer.citations.laws import canonical_law, fold
 from indexer.citations.model import KINDS, Citation, CitationKind
 from indexer.citations.native import read_all
+from indexer.spots import TimeUp, within
 
 __all__ = ["KINDS", "Citation", "CitationKind", "citation_key", "extract_citations"]
 
@@ -36,12 +38,19 @@ def extract_citations(text: str, budget_s: float = BUDGET_S) -> list[Citation]:
     folded = fold(text)
     found: list[Citation] = []
     readers = read_all(text, folded)
+    share = budget_s / len(readers)  # each kind's, so one kind's stall leaves the others
     for read in readers:
-        began = time.perf_counter()
-        for count, citation in enumerate(read):
-            found.append(citation)
-            if count % 64 == 63 and time.perf_counter() - began > budget_s:
-                break
+        deadline = time.perf_counter() + share
+        # the readers' searches look at the clock too (``within``): a text with a million
+        # places to try and nothing found there stops as one with many citations does
+        with within(share):
+            try:
+                for count, citation in enumerate(read):
+                    found.append(citation)
+                    if count % 64 == 63 and time.perf_counter() > deadline:
+                        break
+            except TimeUp:
+                pass
         if read is readers[0]:
             found = share_accumulated_courts(text, folded, found)
     found.sort(key=lambda c: (c.start, c.kind, c.key))

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from indexer.citations.laws import CPEUM, FEDERAL_LAWS, fold, law_at, law_starts
 from indexer.citations.model import Citation
-from indexer.spots import Spans, matches_at, occurrences, space_before, word_before
+from indexer.spots import Spans, checked, matches_at, occurrences, space_before, word_before
 
 MAX_RANGE = 30  # "artículos 1 a 300" names its ends, not three hundred articles
 LOOKBACK = 600  # how far back "del mismo ordenamiento" looks for the law it means
@@ -287,7 +287,7 @@ def _listed(folded: str, at: int) -> bool:
 def _article_starts(folded: str) -> Iterator[int]:
     """Where an article can be named: "art", "numeral", and "el"/"los" before "diverso"."""
     yield from occurrences(folded, "art", "numeral")
-    for diverso in occurrences(folded, "diverso"):
+    for diverso in checked(occurrences(folded, "diverso")):
         start = word_before(folded, space_before(folded, diverso), 3)
         if start is not None:
             yield start
@@ -302,7 +302,7 @@ def _laws_in_names(original: str, folded: str) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     if "reglamentaria" not in folded:  # in every such name: quicker to look for than the name
         return out
-    for found in _NAMES_WITH_ARTICLES.finditer(folded):
+    for found in checked(_NAMES_WITH_ARTICLES.finditer(folded)):
         law = law_at(original, folded, found.start())
         if law is not None:
             out.append((law[0], found.start(), law[1]))

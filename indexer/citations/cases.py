@@ -26,7 +26,7 @@ from indexer.readers.expedientes import (
     case_type_code,
     clean_suffix,
 )
-from indexer.spots import Spans, matches_at, occurrences, space_before, word_before
+from indexer.spots import Spans, checked, matches_at, occurrences, space_before, word_before
 
 # Numbers are found first (they are few); the type is looked for just before each one.
 # A toca's appeal after the year ("toca 1150/2019/1", "1150/2019 / 1") is part of its
@@ -201,7 +201,7 @@ def _may_cite_a_chamber(folded: str) -> bool:
     costs more than reading its cases, so it is done only then. Upper-casing maps each
     character on its own, a hyphen or a space only from one, and never to nothing: a
     chamber before a hyphen comes from at most as many characters before it."""
-    for hyphen in occurrences(folded, "-"):
+    for hyphen in checked(occurrences(folded, "-")):
         end = space_before(folded, hyphen)
         if folded[max(0, end - _CHAMBER_LETTERS) : end].upper().endswith(ELECTORAL_CHAMBERS):
             return True
@@ -210,7 +210,7 @@ def _may_cite_a_chamber(folded: str) -> bool:
 
 def _chamber_starts(upper: str) -> Iterator[int]:
     """Where a chamber's case ("SUP-JDC-123/2024") can start: the word before a hyphen."""
-    for hyphen in occurrences(upper, "-"):
+    for hyphen in checked(occurrences(upper, "-")):
         start = word_before(upper, space_before(upper, hyphen), _CHAMBER_LETTERS)
         if start is not None:
             yield start
@@ -219,7 +219,7 @@ def _chamber_starts(upper: str) -> Iterator[int]:
 def _local_starts(original: str, slashes: list[int]) -> Iterator[int]:
     """Where a local electoral case ("TECDMX-JLDC-019/2025", "JDC/05/2023") can start:
     before the number ending at a ``/``, its type, and the court before the type."""
-    for slash in slashes:
+    for slash in checked(slashes):
         number = word_before(original, slash, 6)
         if not number or original[number - 1] not in "-/":
             continue
@@ -235,7 +235,7 @@ def _local_starts(original: str, slashes: list[int]) -> Iterator[int]:
 
 def _number_starts(folded: str, slashes: list[int]) -> Iterator[int]:
     """Where a case number ("1234/2023") can start: the word before a ``/``."""
-    for slash in slashes:
+    for slash in checked(slashes):
         start = word_before(folded, space_before(folded, slash), 6)
         if start is not None:
             yield start

@@ -11,7 +11,7 @@ import string
 from collections.abc import Iterator
 
 from indexer.citations.model import Citation
-from indexer.spots import Spans, matches_at, occurrences, space_before, word_before
+from indexer.spots import Spans, checked, matches_at, occurrences, space_before, word_before
 
 _REGISTRO = re.compile(
     r"(?<![\w])(?:n[uú]mero\s+de\s+)?(?:registro(?:\s+digital)?|ius)"
@@ -126,7 +126,9 @@ def find_tesis(original: str, folded: str) -> Iterator[Citation]:
             taken.append(match.span())
             yield _found(original, _clave_key(match["clave"]), match.start(), match.end())
     starts = [
-        at for at in occurrences(folded, "jurisprudencia", "tesis") if not names_a_case(folded, at)
+        at
+        for at in checked(occurrences(folded, "jurisprudencia", "tesis"))
+        if not names_a_case(folded, at)
     ]
     for match in matches_at(_ELECTORAL, original, starts):
         key = f"jurisprudencia {match['j']}" if match["j"] else f"tesis {match['t'].upper()}"
@@ -162,7 +164,7 @@ def _roman_before(original: str, end: int, longest: int) -> int:
 def _scjn_starts(original: str, slashes: list[int]) -> Iterator[int]:
     """Where a clave of the Court ("1a./J. 12/2020", "2a. CXII/2016") can start: its
     first ``/`` follows "P." or "1a." (and perhaps a roman number)."""
-    for slash in slashes:
+    for slash in checked(slashes):
         end = space_before(original, slash)
         roman = _roman_before(original, end, 9)
         dots = {end, space_before(original, roman)} if roman < end else {end}
@@ -187,17 +189,17 @@ def _circuit_starts(original: str) -> Iterator[int]:
     """Where a circuit court's clave can start: "PC." or "PR.", the "(" of "(I Región)",
     or the roman number before "2o." ("XXI.2o.P.A.30 P")."""
     marks: list[int] = []  # where "o.", "º." or "°." starts
-    for period in _MARKED_PERIOD.finditer(original):
+    for period in checked(_MARKED_PERIOD.finditer(original)):
         if original[period.start() - 1] in "oº°":
             marks.append(period.start() - 1)
         else:
             yield period.start() - 2  # "PC." or "PR."
-    for region in occurrences(original, "Regi"):
+    for region in checked(occurrences(original, "Regi")):
         roman = space_before(original, region)
         first = _roman_before(original, roman, 4)
         if first < roman and first > 0 and original[first - 1] == "(":
             yield first - 1
-    for mark in marks:
+    for mark in checked(marks):
         digits = mark - 1 if mark and original[mark - 1].isspace() else mark  # "2 o."
         number = word_before(original, digits, 2)
         if not number or original[number - 1] != ".":
