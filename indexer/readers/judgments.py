@@ -40,6 +40,7 @@ from indexer.readers.named_members import member_by_place
 from indexer.readers.normalise import MATTER_WORDS, MONTHS, normalise_matter, parse_date
 from indexer.readers.opening_courts import opening_court
 from indexer.readers.rulings import read_ruling
+from indexer.readers.signed_ponente import signed_ponente
 from indexer.spots import Spans
 
 HEAD_CHARS = 6000
@@ -1027,7 +1028,22 @@ def read_ponente(text: str) -> tuple[str, int] | None:
     (``siendo ponente el Magistrado…``, a judge's ``Así lo resolvió y firma la Licenciada
     …, Jueza…``); else the caption's instructor or relator, who drafts the project. None
     where none names one or the name is masked."""
-    return _caption_ponente(text) or _closing_ponente(text) or _caption_drafter(text)
+    return (
+        _caption_ponente(text)
+        or _closing_ponente(text)
+        or _signed_ponente(text)
+        or _caption_drafter(text)
+    )
+
+
+def _signed_ponente(text: str) -> tuple[str, int] | None:
+    """The ponente the last closing's signature block or vote names (a short sentence's
+    closing may come before its last fifth, its signatures and legend after it)."""
+    short = (m for m in _short_closings(text) if not _tells_of_another(m[1]))
+    closing = next(iter(_closings(text)), None) or next(short, None)
+    if closing is None:
+        return None
+    return signed_ponente(text, closing.start(1), lambda name: bool(_name_words(name)))
 
 
 # The caption's secretario, who drafts the sentence with the ponente: "SECRETARIO:",
@@ -1870,8 +1886,10 @@ def read_sentence(text: str) -> Reading:
     if date:
         reading.put("resolution_date", *date)
     ponente = read_ponente(text)
-    if ponente:
-        reading.put("ponente", *ponente)
+    if ponente:  # the caption's, or the closing's (the body, however short the sentence)
+        caption = _caption(text)
+        in_caption = bool(caption) and ponente[1] <= caption[-1][1]
+        reading.put("ponente", ponente[0], ponente[1] if in_caption else None)
     secretario = read_secretario(text)
     if secretario:
         reading.put("secretario", *secretario)
