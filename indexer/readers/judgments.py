@@ -934,7 +934,7 @@ def read_expediente(text: str) -> tuple[str, int] | None:
     """The document's own case number(s) as written, from its caption, its labels or
     what it says it resolves; a number only cited in the body is never taken. Where the
     caption and the statement disagree, the caption lines the statement confirms win."""
-    caption = _caption_cases(text)
+    caption = _without_origin_files(_caption_cases(text))
     statement = _statement(text)
     if caption and statement:
         kept = [entry for entry in caption if _confirms(statement[1], entry[1])]
@@ -952,6 +952,19 @@ def read_expediente(text: str) -> tuple[str, int] | None:
     if statement:
         return statement[0], statement[2]
     return None
+
+
+def _without_origin_files(
+    caption: list[tuple[str, list[CaseNumber], int]],
+) -> list[tuple[str, list[CaseNumber], int]]:
+    """A toca's caption without the first instance's file it also names ("Toca en
+    definitiva número 291/2014. Expediente judicial número 1458/1996."): an appeal's own
+    number is its toca; the expediente is the juzgado's case it comes from."""
+    if not any(case.type_code == "TOCA" for _written, cases, _at in caption for case in cases):
+        return caption
+    return [
+        entry for entry in caption if not all(case.type_code in (None, "EXP") for case in entry[1])
+    ]
 
 
 # A kind of case and the plainer name a caption may also write it by: "JUICIO DE
