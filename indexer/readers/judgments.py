@@ -1091,7 +1091,7 @@ def read_secretario(text: str) -> tuple[str, int] | None:
 # The closing's ponente: "…, siendo ponente el Magistrado Juan Pérez López, quienes…"; a
 # judge's own: "Así lo resolvió y firma la Licenciada ANA RUIZ SOTO, Jueza Primero…".
 _PROSE_TITLES = (
-    r"(?:(?:(?:magistrad|ministr|licenciad|maestr)[oa]|doctora?|jueza?|lic\.|licda\.|mtr[oa]\."
+    r"(?:(?:(?:magistrad|ministr|licenciad|maestr|ciudadan)[oa]|doctora?|jueza?|lic\.|licda\.|mtr[oa]\."
     r"|dra?\.|c\.)\s*)*"
 )
 _PONENTE_PROSE = _starting(
@@ -1099,7 +1099,7 @@ _PONENTE_PROSE = _starting(
     rf"\bsiendo\s+(?:(?:magistrad|ministr)[oa]\s+)?ponente\s+(?:el|la)\s+{_PROSE_TITLES}"
     r"(?P<named>[^\W\d_](?:[^,;.()\n]|\n(?!\s*\n)){2,80}?)(?=\s*(?:[,;]|\.(?:\s|$)|\bquien))"
     rf"|\b(?:resolvi\w*|sentenci[oó])\s+y\s+firma\s+(?:el|la)\s+{_PROSE_TITLES}"
-    r"(?P<judge>[^\W\d_](?:[^,;.()\n]|\n(?!\s*\n)){2,80}?),\s*jueza?\b",
+    r"(?P<judge>[^\W\d_](?:[^,;.()\n]|\n(?!\s*\n)){2,80}?),\s*(?:jueza?|magistrad[oa])\b",
     re.I,
 )
 _NAME_LINKS = frozenset(("de", "del", "la", "las", "los", "y"))

@@ -24,6 +24,39 @@ def test_a_salas_toca_is_its_case_not_the_juzgados_file_it_comes_from() -> None:
     assert read.values["court"] == "Primera Sala Civil"
     assert read.values["resolution_date"] == "2015-03-13"
     assert read.sources["expediente"] == read.sources["court"] == "heading"
+    # the sala's one magistrate signs it: the closing names who drafted it
+    assert (read.values["ponente"], read.sources["ponente"]) == (
+        "María Nancy Valbuena Estrada",
+        "body",
+    )
+
+
+_BODY = "\n\n".join(
+    f"{n}. Los agravios se estudian en este considerando y resultan infundados." for n in range(40)
+)
+
+
+@pytest.mark.parametrize(
+    ("closing", "ponente"),
+    [("Así definitivamente lo resolvió y firma el ciudadano licenciado Juan Pérez López, Juez "
+      "Segundo de lo Civil del Primer Distrito Judicial del Estado, ante el Secretario que "
+      "autoriza y da fe.", "Juan Pérez López"),
+     ("Así lo resolvió y firma la ciudadana licenciada Ana Ruiz Soto, Magistrada de la Quinta "
+      "Sala Unitaria Penal del Tribunal Superior de Justicia del Estado, ante la Secretaria.",
+      "Ana Ruiz Soto"),
+     # the judge's office is no name: none
+     ("Así lo resolvió y firma el ciudadano Juez Segundo de lo Civil del Primer Distrito "
+      "Judicial del Estado, ante el Secretario que autoriza y da fe.", None)],
+)  # fmt: skip
+def test_a_state_judges_closing_names_the_judge_after_the_citizen_title(
+    closing: str, ponente: str | None
+) -> None:
+    text = (
+        "EXPEDIENTE 845/2019\n\nMonterrey, Nuevo León, a 3 tres de febrero de 2021 dos mil "
+        f"veintiuno.\n\nVistos los autos.\n\n{_BODY}\n\nPor lo expuesto se resuelve:\n\n"
+        f"Primero. Se condena a la parte demandada.\n\n{closing}\n"
+    )
+    assert read_sentence(text).values.get("ponente") == ponente
 
 
 @pytest.mark.parametrize(
