@@ -18,7 +18,8 @@ from collections.abc import Callable
 from indexer.analysis import fold_keyword
 
 SIGNATURE_LINE = 90  # a signer's name or role fits in this many characters
-BLOCK_LINES = 40  # a block's lines read around a role; a long legend ends it before
+BLOCK_LINES = 40
+FULL_NAME_WORDS = 3  # a block's lines read around a role; a long legend ends it before
 # A role line naming the ponente, nobody's name on it.
 _PONENTE_ROLE = re.compile(
     r"^(?:(?:el|la)\s+)?(?:(?:ministr|magistrad)[oa]\s+)?"
@@ -116,7 +117,9 @@ def _voted_ponente(text: str, closing_at: int) -> tuple[str, int] | None:
             continue
         name = _LEADING.sub("", found[1])
         words = name.split()
-        if len(words) >= 2 and words[-1] not in _LINKS and sum(w not in _LINKS for w in words) >= 2:
+        # a whole name (a given name and two surnames): a Pleno's vote names its
+        # members by their surnames only, a part of the name no other place writes so
+        if words[-1] not in _LINKS and sum(w not in _LINKS for w in words) >= FULL_NAME_WORDS:
             return name, closing_at + found.start(1) + (len(found[1]) - len(name))
     return None
 

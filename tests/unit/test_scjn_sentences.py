@@ -213,6 +213,8 @@ VOTE = "Aguilar Morales, Esquivel Mossa, Batres Guadarrama, Pérez Dayán y Pres
      # the vote's mark alone
      ("Aguilar Morales, Yasmín Esquivel Mossa (ponente) y Presidente Javier Laynez Potisek",
       "", "yasmín esquivel mossa"),
+     # a Pleno's vote names its members by their surnames: no whole name, none
+     ("Aguilar Morales, Esquivel Mossa (ponente) y Presidente Laynez Potisek", "", None),
      # a role with no signer next to it: unsure, none
      (VOTE, "PRESIDENTE\n\nPONENTE\n\nSECRETARIO DE ACUERDOS", None),
      # the vote and the block name different people: unsure, none
