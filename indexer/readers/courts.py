@@ -107,6 +107,23 @@ _CLAUSE = re.compile(
     re.I,
 )
 _DANGLING = re.compile(r"\s+(?:de|del|la|las|los|el|en|con|y|e|a|al|por|para|que)$", re.I)
+# A seat a letterhead writes after the court's name on its line ("PRIMERA SALA CIVIL
+# MONTERREY, N.L.", "SEGUNDA SALA FAMILIAR SAN PEDRO GARZA GARCÍA, NUEVO LEÓN"): the city's
+# words after the last word of the court's name, then its state; no part of the court.
+_SEAT_AFTER = re.compile(
+    r"^(?P<court>.*\b(?:sala|civil|penal|familiar|mixta|mercantil|laboral|unitaria|colegiada"
+    r"|oral|judicial|estado|circuito|adolescentes|administrativa|justicia)\b)"
+    r"\s+(?P<city>[^\W\d_][\w.'-]*(?:\s+(?:de|del|la|los|las|[^\W\d_][\w.'-]*)){0,4})"
+    r"\s*,\s*(?P<state>[^\W\d_][\w. ]{1,30})\s*$",
+    re.I,
+)
+_NOT_CITY = re.compile(
+    r"\b(?:en|con|a|al|y|e|por|para|que|sala|juzgado|tribunal|distrito|regional|superior"
+    r"|especializad[oa]|unitari[oa]|colegiad[oa]|circuito|materia|partido|region|civil|penal"
+    r"|familiar|mixta|mercantil|laboral|oral|judicial|estado|adolescentes|administrativa"
+    r"|justicia)\b",
+    re.I,
+)
 _DANGLING_WORD = re.compile(_DANGLING.pattern.removeprefix(r"\s+").removesuffix("$"), re.I)
 # TEPJF regional chambers by seat, and the seat of each circunscripción plurinominal.
 REGIONAL_SEATS = {
@@ -190,6 +207,34 @@ def _without_dangling(name: str) -> str:
     return name
 
 
+def _without_seat(name: str) -> str:
+    """``name`` without the seat (city, state) a letterhead writes after it."""
+    found = _SEAT_AFTER.match(name)
+    if not found or _NOT_CITY.search(found["city"]) or not _is_state(found["state"]):
+        return name
+    return found["court"]
+
+
+def _is_state(written: str) -> bool:
+    """Whether ``written`` is a Mexican state as a letterhead writes it: whole ("Nuevo
+    León", "Jalisco") or abbreviated in capitals with dots ("N.L.", "Jal.", "Gto.")."""
+    folded = fold_keyword(written).strip(" .")
+    if folded in _STATE_NAMES:
+        return True
+    return bool(re.fullmatch(r"[A-Z](?:\.\s*[A-Z]){0,2}\.|[A-Z][A-Za-z]{1,4}\.", written.strip()))
+
+
+_STATE_NAMES = frozenset(
+    fold_keyword(state)
+    for state in ("Aguascalientes", "Baja California", "Baja California Sur", "Campeche",
+                  "Chiapas", "Chihuahua", "Coahuila", "Colima", "Durango", "Guanajuato",
+                  "Guerrero", "Hidalgo", "Jalisco", "Estado de México", "México",
+                  "Michoacán", "Morelos", "Nayarit", "Nuevo León", "Oaxaca", "Puebla",
+                  "Querétaro", "Quintana Roo", "San Luis Potosí", "Sinaloa", "Sonora",
+                  "Tabasco", "Tamaulipas", "Tlaxcala", "Veracruz", "Yucatán", "Zacatecas")
+)  # fmt: skip
+
+
 def normalise_court(text: str | None, institution: str | None = None) -> str | None:
     """One written form per court: abbreviations and ordinals expanded, capitals tamed, a
     leading article and a trailing clause cut. ``institution`` (the publisher) ties a
@@ -199,7 +244,7 @@ def normalise_court(text: str | None, institution: str | None = None) -> str | N
     regional = regional_chamber(text)
     if regional:
         return regional
-    name = " ".join(text.split()).strip(" .,;:")
+    name = _without_seat(" ".join(text.split())).strip(" .,;:")
     name = _ARTICLE.sub("", name)
     name = _CLAUSE.sub("", name)
     name = _without_dangling(name)

@@ -108,6 +108,31 @@ CASE_TYPES: tuple[CaseType, ...] = (
         False,
     ),
     CaseType("JOE", "Juicio Oral Electrónico", ("juicio oral electronico",), False),
+    # The SCJN's other asuntos, each its own numbering ("VARIOS 1396/2011", "IMPEDIMENTO
+    # 5/2024", "SOLICITUD DE SUSTITUCIÓN DE JURISPRUDENCIA 3/2023"): a caption of one is
+    # the case's number as much as an amparo's is
+    CaseType("VAR", "Varios", ("varios",), False),
+    CaseType("IMP", "Impedimento", ("impedimento",), False),
+    CaseType(
+        "SSJ",
+        "Solicitud de Sustitución de Jurisprudencia",
+        ("solicitud de sustitucion de jurisprudencia",),
+        False,
+    ),
+    CaseType(
+        "SMJ",
+        "Solicitud de Modificación de Jurisprudencia",
+        ("solicitud de modificacion de jurisprudencia",),
+        False,
+    ),
+    CaseType(
+        "SRC",
+        "Solicitud de Reasunción de Competencia",
+        ("solicitud de reasuncion de competencia",),
+        False,
+    ),
+    CaseType("ACS", "Aclaración de Sentencia", ("aclaracion de sentencia",), False),
+    CaseType("CUS", "Cumplimiento de Sentencia", ("cumplimiento de sentencia",), False),
     # against the Consejo de la Judicatura's decisions: not a "recurso de revisión" plain
     # (the SCJN's captions name it "REVISIÓN ADMINISTRATIVA 128/2019")
     CaseType(

@@ -40,6 +40,7 @@ from indexer.readers.named_members import member_by_place
 from indexer.readers.normalise import MATTER_WORDS, MONTHS, normalise_matter, parse_date
 from indexer.readers.opening_courts import opening_court
 from indexer.readers.rulings import read_ruling
+from indexer.readers.signed_ponente import signed_ponente
 from indexer.spots import Spans
 
 HEAD_CHARS = 6000
@@ -933,7 +934,7 @@ def read_expediente(text: str) -> tuple[str, int] | None:
     """The document's own case number(s) as written, from its caption, its labels or
     what it says it resolves; a number only cited in the body is never taken. Where the
     caption and the statement disagree, the caption lines the statement confirms win."""
-    caption = _caption_cases(text)
+    caption = _without_origin_files(_caption_cases(text))
     statement = _statement(text)
     if caption and statement:
         kept = [entry for entry in caption if _confirms(statement[1], entry[1])]
@@ -951,6 +952,19 @@ def read_expediente(text: str) -> tuple[str, int] | None:
     if statement:
         return statement[0], statement[2]
     return None
+
+
+def _without_origin_files(
+    caption: list[tuple[str, list[CaseNumber], int]],
+) -> list[tuple[str, list[CaseNumber], int]]:
+    """A toca's caption without the first instance's file it also names ("Toca en
+    definitiva número 291/2014. Expediente judicial número 1458/1996."): an appeal's own
+    number is its toca; the expediente is the juzgado's case it comes from."""
+    if not any(case.type_code == "TOCA" for _written, cases, _at in caption for case in cases):
+        return caption
+    return [
+        entry for entry in caption if not all(case.type_code in (None, "EXP") for case in entry[1])
+    ]
 
 
 # A kind of case and the plainer name a caption may also write it by: "JUICIO DE
@@ -1027,7 +1041,22 @@ def read_ponente(text: str) -> tuple[str, int] | None:
     (``siendo ponente el Magistrado…``, a judge's ``Así lo resolvió y firma la Licenciada
     …, Jueza…``); else the caption's instructor or relator, who drafts the project. None
     where none names one or the name is masked."""
-    return _caption_ponente(text) or _closing_ponente(text) or _caption_drafter(text)
+    return (
+        _caption_ponente(text)
+        or _closing_ponente(text)
+        or _signed_ponente(text)
+        or _caption_drafter(text)
+    )
+
+
+def _signed_ponente(text: str) -> tuple[str, int] | None:
+    """The ponente the last closing's signature block or vote names (a short sentence's
+    closing may come before its last fifth, its signatures and legend after it)."""
+    short = (m for m in _short_closings(text) if not _tells_of_another(m[1]))
+    closing = next(iter(_closings(text)), None) or next(short, None)
+    if closing is None:
+        return None
+    return signed_ponente(text, closing.start(1), lambda name: bool(_name_words(name)))
 
 
 # The caption's secretario, who drafts the sentence with the ponente: "SECRETARIO:",
@@ -1062,7 +1091,7 @@ def read_secretario(text: str) -> tuple[str, int] | None:
 # The closing's ponente: "…, siendo ponente el Magistrado Juan Pérez López, quienes…"; a
 # judge's own: "Así lo resolvió y firma la Licenciada ANA RUIZ SOTO, Jueza Primero…".
 _PROSE_TITLES = (
-    r"(?:(?:(?:magistrad|ministr|licenciad|maestr)[oa]|doctora?|jueza?|lic\.|licda\.|mtr[oa]\."
+    r"(?:(?:(?:magistrad|ministr|licenciad|maestr|ciudadan)[oa]|doctora?|jueza?|lic\.|licda\.|mtr[oa]\."
     r"|dra?\.|c\.)\s*)*"
 )
 _PONENTE_PROSE = _starting(
@@ -1070,7 +1099,7 @@ _PONENTE_PROSE = _starting(
     rf"\bsiendo\s+(?:(?:magistrad|ministr)[oa]\s+)?ponente\s+(?:el|la)\s+{_PROSE_TITLES}"
     r"(?P<named>[^\W\d_](?:[^,;.()\n]|\n(?!\s*\n)){2,80}?)(?=\s*(?:[,;]|\.(?:\s|$)|\bquien))"
     rf"|\b(?:resolvi\w*|sentenci[oó])\s+y\s+firma\s+(?:el|la)\s+{_PROSE_TITLES}"
-    r"(?P<judge>[^\W\d_](?:[^,;.()\n]|\n(?!\s*\n)){2,80}?),\s*jueza?\b",
+    r"(?P<judge>[^\W\d_](?:[^,;.()\n]|\n(?!\s*\n)){2,80}?),\s*(?:jueza?|magistrad[oa])\b",
     re.I,
 )
 _NAME_LINKS = frozenset(("de", "del", "la", "las", "los", "y"))
@@ -1870,8 +1899,10 @@ def read_sentence(text: str) -> Reading:
     if date:
         reading.put("resolution_date", *date)
     ponente = read_ponente(text)
-    if ponente:
-        reading.put("ponente", *ponente)
+    if ponente:  # the caption's, or the closing's (the body, however short the sentence)
+        caption = _caption(text)
+        in_caption = bool(caption) and ponente[1] <= caption[-1][1]
+        reading.put("ponente", ponente[0], ponente[1] if in_caption else None)
     secretario = read_secretario(text)
     if secretario:
         reading.put("secretario", *secretario)

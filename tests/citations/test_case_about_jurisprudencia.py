@@ -17,7 +17,15 @@ def test_a_case_about_a_jurisprudencia_is_not_read_as_that_jurisprudencia(kind: 
         f"Al resolver la solicitud de {kind} de jurisprudencia 3/2019, el Pleno "
         "reiteró la jurisprudencia 12/2010 de la Sala Superior."
     )
-    assert [c.key for c in extract_citations(text)] == ["jurisprudencia 12/2010"]
+    keys = [c.key for c in extract_citations(text)]
+    assert "jurisprudencia 3/2019" not in keys and "jurisprudencia 12/2010" in keys
+    # the SCJN's own asuntos of that kind are cited as the case they are
+    requests = {
+        "sustitución": "Solicitud de Sustitución de Jurisprudencia 3/2019",
+        "modificación": "Solicitud de Modificación de Jurisprudencia 3/2019",
+    }
+    request = requests.get(kind)
+    assert keys == [request, "jurisprudencia 12/2010"] if request else ["jurisprudencia 12/2010"]
 
 
 def test_the_jurisprudencia_a_request_is_about_is_still_read() -> None:

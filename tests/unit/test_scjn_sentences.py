@@ -182,3 +182,90 @@ def test_an_opening_dated_on_its_own_line_names_the_court_that_emits_the_sentenc
     text = f"AMPARO EN REVISIÓN 5/2020\n\n{opening}\n\nANTECEDENTES\n\n1. Hechos.\n"
     read = read_sentence(text).values
     assert (read.get("court"), read.get("resolution_date")) == (court, "2021-03-11")
+
+
+CLOSING = (
+    "AMPARO EN REVISIÓN 5/2020\n\nCiudad de México. La Segunda Sala de la Suprema Corte de "
+    "Justicia de la Nación, en sesión correspondiente al once de marzo de dos mil veintiuno, "
+    "emite la siguiente:\n\nS E N T E N C I A\n\nPor lo expuesto y fundado, se resuelve:\n\n"
+    "ÚNICO. Se confirma la sentencia recurrida.\n\nNotifíquese.\n\n"
+    "Así lo resolvió la Segunda Sala de la Suprema Corte de Justicia de la Nación, por "
+    "unanimidad de cinco votos de los señores Ministros {vote}.\n\n"
+    "Firman el Ministro Presidente de la Sala y el Ministro Ponente, con el Secretario de "
+    "Acuerdos que autoriza y da fe.\n\n{block}"
+)
+VOTE = "Aguilar Morales, Esquivel Mossa, Batres Guadarrama, Pérez Dayán y Presidente Laynez Potisek"
+
+
+@pytest.mark.parametrize(
+    ("vote", "block", "ponente"),
+    [# an SCJN block: each role above its signer
+     (VOTE, "PRESIDENTE DE LA SEGUNDA SALA\n\nMINISTRO JAVIER LAYNEZ POTISEK\n\nMINISTRO "
+      "PONENTE\n\nMINISTRA YASMÍN ESQUIVEL MOSSA\n\nSECRETARIO DE ACUERDOS\n\nLIC. JULIO "
+      "EDUARDO DÍAZ SÁNCHEZ", "yasmín esquivel mossa"),
+     # the president is the ponente
+     (VOTE, "PRESIDENTE DE LA SEGUNDA SALA Y PONENTE\n\nMINISTRO JAVIER LAYNEZ POTISEK\n\n"
+      "SECRETARIO DE ACUERDOS\n\nLIC. JULIO EDUARDO DÍAZ SÁNCHEZ", "javier laynez potisek"),
+     # another court's block: each signer above the role
+     (VOTE, "MINISTRO JAVIER LAYNEZ POTISEK\nPRESIDENTE\n\nMINISTRA YASMÍN ESQUIVEL MOSSA\n"
+      "PONENTE\n\nLIC. JULIO EDUARDO DÍAZ SÁNCHEZ\nSECRETARIO DE ACUERDOS",
+      "yasmín esquivel mossa"),
+     # the vote's mark alone
+     ("Aguilar Morales, Yasmín Esquivel Mossa (ponente) y Presidente Javier Laynez Potisek",
+      "", "yasmín esquivel mossa"),
+     # a Pleno's vote names its members by their surnames: no whole name, none
+     ("Aguilar Morales, Esquivel Mossa (ponente) y Presidente Laynez Potisek", "", None),
+     # a role with no signer next to it: unsure, none
+     (VOTE, "PRESIDENTE\n\nPONENTE\n\nSECRETARIO DE ACUERDOS", None),
+     # the vote and the block name different people: unsure, none
+     ("Aguilar Morales, Luis María Aguilar Morales (ponente) y Presidente Javier Laynez "
+      "Potisek", "PRESIDENTE\n\nMINISTRO JAVIER LAYNEZ POTISEK\n\nPONENTE\n\nMINISTRA YASMÍN "
+      "ESQUIVEL MOSSA", None)],
+)  # fmt: skip
+def test_a_caption_without_ponente_takes_the_one_the_closing_signs(
+    vote: str, block: str, ponente: str | None
+) -> None:
+    read = read_sentence(CLOSING.format(vote=vote, block=block))
+    assert _comparable("ponente", read.values.get("ponente")) == ponente
+    if ponente:
+        assert read.sources["ponente"] == "body"
+
+
+REAL = Path("/work/shared/corpus/real/scjn-sentencias")
+_CAPTION_PONENTE = re.compile(r"^(?:MINISTR[OA] )?PONENTE:.*$", re.M)
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="the shared corpus of real sentences is absent")
+@pytest.mark.parametrize("path", sorted(REAL.glob("*.json")) if REAL.is_dir() else [])
+def test_a_real_sentence_without_its_captions_ponente_still_names_the_one_who_signs(
+    path: Path,
+) -> None:
+    """The Court's own public versions: the caption's ponente taken out (as a Word file's
+    header is lost), the signature block still names the same person."""
+    text = json.loads(path.read_text(encoding="utf-8"))["text"]
+    whole = _comparable("ponente", read_sentence(text).values.get("ponente"))
+    cut = read_sentence(_CAPTION_PONENTE.sub("", text)).values.get("ponente")
+    assert whole and _comparable("ponente", cut) == whole
+
+
+@pytest.mark.parametrize(
+    ("caption", "canonical"),
+    [("VARIOS 1396/2011", "Varios 1396/2011"),
+     ("VARIOS 12/2023-CA", "Varios 12/2023-CA"),
+     ("IMPEDIMENTO 5/2024", "Impedimento 5/2024"),
+     ("SOLICITUD DE SUSTITUCIÓN DE JURISPRUDENCIA 3/2023",
+      "Solicitud de Sustitución de Jurisprudencia 3/2023"),
+     ("SOLICITUD DE MODIFICACIÓN DE JURISPRUDENCIA 2/2012",
+      "Solicitud de Modificación de Jurisprudencia 2/2012"),
+     ("SOLICITUD DE REASUNCIÓN DE COMPETENCIA 5/2024",
+      "Solicitud de Reasunción de Competencia 5/2024"),
+     ("ACLARACIÓN DE SENTENCIA 2/2023", "Aclaración de Sentencia 2/2023"),
+     ("CUMPLIMIENTO DE SENTENCIA 3/2024", "Cumplimiento de Sentencia 3/2024")],
+)  # fmt: skip
+def test_the_scjns_other_asuntos_are_read_as_the_sentences_own_case(
+    caption: str, canonical: str
+) -> None:
+    """Not only amparos and constitutional cases: each of the Court's asuntos is numbered
+    in its own kind, and its caption is the sentence's case number."""
+    read = read_sentence(caption + OPENING).values
+    assert normalise_expediente(read.get("expediente")) == canonical
