@@ -3,8 +3,10 @@ session's congress (or court), chair-only turns to whoever presides at that mome
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from indexer.analysis import fold_keyword
 from indexer.models import Sesion
 from indexer.speeches.chair import court_attendance, heading_chair
 from indexer.speeches.model import Speech, speech_id
@@ -72,6 +74,8 @@ def speeches_of(session: Sesion, people: People) -> list[Speech]:
                 one.person, one.written = chair, chair_name
             one.shown = one.person.name if one.person else None
         attributed.append(one)
+    if session.congress:
+        _unseat_other_chairs(attributed)
     speakers = {one.person.id: one.person for one in attributed if one.person and one.name}
     _uncredit_shared(attributed, speakers)
     for one in attributed:
@@ -81,6 +85,37 @@ def speeches_of(session: Sesion, people: People) -> list[Speech]:
             one.person.add_term(session.legislature, one.party, session.chamber, "discurso")
     said = _parties_said(attributed)
     return [_speech(session, one, said) for one in attributed]
+
+
+def _chair_gender(as_written: str | None) -> str | None:
+    """ "f" for "La Presidenta", "m" for "El Presidente", None when the line says neither."""
+    folded = fold_keyword(as_written or "")
+    if re.search(r"\bpresidenta\b", folded):
+        return "f"
+    if re.search(r"\bpresidente\b", folded):
+        return "m"
+    return None
+
+
+def _unseat_other_chairs(attributed: list[_Attributed]) -> None:
+    """Credit no one with a chair-only turn ("-La Presidenta:") whose grammar says another
+    person than the one taken to preside: the chair passes among the Mesa Directiva's
+    members within a sitting, and a change the record does not state ("El Presidente
+    senador Juan Pérez" presiding, then "-La Presidenta:") leaves who it is unknown. A
+    court is left alone: one President presides its whole session."""
+    genders: dict[str, set[str]] = {}
+    for one in attributed:
+        if one.person is not None and one.name and one.role == "presidencia":
+            gender = _chair_gender(one.turn.speaker)
+            if gender:
+                genders.setdefault(one.person.id, set()).add(gender)
+    for one in attributed:
+        if one.person is None or one.name or one.role != "presidencia":
+            continue
+        known = genders.get(one.person.id, set())
+        said = _chair_gender(one.turn.speaker)
+        if said and len(known) == 1 and said not in known:
+            one.person = one.shown = one.written = None
 
 
 def _uncredit_shared(attributed: list[_Attributed], speakers: dict[str, Person]) -> None:

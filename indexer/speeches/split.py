@@ -108,7 +108,8 @@ _MIXED_DOTTED_SPEAKER = re.compile(
 # no turn: a title, a bare name or "PRESENTE" after the colon (or words in lower case, a
 # clause), or "de" after the role.
 _TITLED_COLON_SPEAKER = re.compile(
-    r"^\s*(?P<who>(?:(?:(?:C\.|CC\.)\s+)?(?:DIP\.|SEN\.|Dip\.|Sen\.|DIPUTAD[OA]|SENADOR[A]?"
+    # a dash may open it as it opens the Diario's turns ("-Dip. Ana Ruiz: …", "-Sen. …")
+    r"^\s*(?:[-–—]\s*)?(?P<who>(?:(?:(?:C\.|CC\.)\s+)?(?:DIP\.|SEN\.|Dip\.|Sen\.|DIPUTAD[OA]|SENADOR[A]?"
     r"|(?:VICE)?PRESIDENT[AE]|SECRETARI[OA]|(?:Vicep|P)resident[ae]|Secretari[oa])"
     r"|(?:C\.|CC\.)(?=\s+[A-ZÁÉÍÓÚÑ]))"
     r"(?!\s+(?:DE|DEL|de|del)\b)"
