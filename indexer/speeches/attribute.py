@@ -57,11 +57,14 @@ def speeches_of(session: Sesion, people: People) -> list[Speech]:
     chair_name = heading_chair(text)
     chair = people.resolve(chair_name) if chair_name else None
     attributed = []
+    genders: dict[str, set[str]] = {}  # person id → the grammar of the lines naming them
     for turn in turns:
         one = _Attributed(turn)
         if turn.chair:
             chair_name = turn.chair
             chair = people.resolve(turn.chair)  # the record says who presides from here
+            if chair is not None and turn.chair_gender:
+                genders.setdefault(chair.id, set()).add(turn.chair_gender)
         if turn.speaker is not None:
             speaker = read_speaker(turn.speaker)
             one.role, one.party = speaker.role, _stated_party(speaker, scope_of(session), session)
@@ -75,7 +78,7 @@ def speeches_of(session: Sesion, people: People) -> list[Speech]:
             one.shown = one.person.name if one.person else None
         attributed.append(one)
     if session.congress:
-        _unseat_other_chairs(attributed)
+        _unseat_other_chairs(attributed, genders)
     speakers = {one.person.id: one.person for one in attributed if one.person and one.name}
     _uncredit_shared(attributed, speakers)
     for one in attributed:
@@ -97,13 +100,14 @@ def _chair_gender(as_written: str | None) -> str | None:
     return None
 
 
-def _unseat_other_chairs(attributed: list[_Attributed]) -> None:
+def _unseat_other_chairs(attributed: list[_Attributed], genders: dict[str, set[str]]) -> None:
     """Credit no one with a chair-only turn ("-La Presidenta:") whose grammar says another
     person than the one taken to preside: the chair passes among the Mesa Directiva's
     members within a sitting, and a change the record does not state ("El Presidente
     senador Juan Pérez" presiding, then "-La Presidenta:") leaves who it is unknown. A
-    court is left alone: one President presides its whole session."""
-    genders: dict[str, set[str]] = {}
+    court is left alone: one President presides its whole session. ``genders`` holds what
+    the record's "Presidencia de la senadora …" lines say; the named chair turns add
+    theirs."""
     for one in attributed:
         if one.person is not None and one.name and one.role == "presidencia":
             gender = _chair_gender(one.turn.speaker)

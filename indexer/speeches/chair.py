@@ -62,6 +62,17 @@ def chair_change_at(lines: list[str], at: int, previous: str | None) -> tuple[st
     return None
 
 
+_FEMININE_CHAIR = re.compile(r"\bde\s+la\s+(?:c\.\s+)?(?:diputada|senadora)\b", re.I)
+_MASCULINE_CHAIR = re.compile(r"\bdel\s+(?:c\.\s+)?(?:diputado|senador)\b", re.I)
+
+
+def chair_gender(line: str) -> str | None:
+    """ "f" for a "Presidencia de la diputada …" line, "m" for "… del senador …"."""
+    if _FEMININE_CHAIR.search(line):
+        return "f"
+    return "m" if _MASCULINE_CHAIR.search(line) else None
+
+
 def _shown(name: str) -> str:
     """A name as shown; one in capitals with its particles in lower case."""
     words = name.split()

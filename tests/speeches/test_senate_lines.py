@@ -8,7 +8,16 @@ a garbled name, an agenda item that was no part of the sitting, another chair.""
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
 
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from config.settings import Settings
+from indexer.library import Library
 from indexer.models import Sesion
 from indexer.speeches.attribute import speeches_of
 from indexer.speeches.people import People
@@ -159,3 +168,66 @@ def test_a_courts_one_president_keeps_a_chair_turn_written_in_the_other_gender()
     people = People(session.institution)
     names = [s.person_name for s in speeches_of(session, people) if not s.procedural]
     assert names == ["Norma Lucía Piña Hernández", "Norma Lucía Piña Hernández"]
+
+
+PAGE_SESSION = SENADO_CHAIRS.replace(
+    "-La Presidenta: Tiene la palabra la senadora.\n",
+    "-La Presidenta: Tiene la palabra la senadora.\n"
+    "-La Senadora Ana Lilia Rivera Rivera, del Grupo Parlamentario de MORENA: Gracias.\n"
+    "-El Presidente: Orden.\n",
+)
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[TestClient]:
+    library = Library.open(Settings(data_dir=tmp_path, database_url=None), writer=True)
+    library.add_document(_session(PAGE_SESSION))
+    library.flush()
+    with TestClient(create_app(library)) as test_client:
+        yield test_client
+    library.close()
+
+
+def _turns_shown(page: str) -> list[str]:
+    return [
+        re.sub(r"<[^>]+>", "", strong)
+        for strong in re.findall(r'<li id="intervencion-\d+"><p><strong>(.*?)</strong>', page)
+    ]
+
+
+def test_the_session_page_and_person_page_show_who_spoke_with_their_bench(
+    client: TestClient,
+) -> None:
+    page = client.get("/d/s").text
+    assert _turns_shown(page) == [
+        "Gerardo Fernández Noroña",
+        "Verónica Camino Farjat",
+        "Gerardo Fernández Noroña",
+        "Laura Itzel Castillo Juárez",
+        "Ana Lilia Rivera Rivera",
+        # a man's turn while a woman presides, and no line says who took the chair
+        "El Presidente",
+        "Laura Itzel Castillo Juárez",
+    ]
+    link = re.search(r'<a href="(/personas/[^"]+)">Ana Lilia Rivera Rivera</a></strong>'
+                     r' <span class="meta">\(Legisladora · MORENA\)</span>', page)  # fmt: skip
+    assert link is not None, page
+    assert "MORENA Ana Lilia" not in page  # the old garbled name (the clause put first)
+    person = client.get(link[1]).text
+    assert "<h1>Ana Lilia Rivera Rivera</h1>" in person and "Gracias." in person
+    api = client.get("/v1/sessions/s/speeches").json()["speeches"]
+    assert {s["agenda_item"] for s in api} == {None, "ORDEN DEL DÍA"}
+
+
+def test_a_name_written_without_accents_then_with_them_is_shown_with_them() -> None:
+    text = (
+        "-Sen. Ana Maria Perez Lopez (PT): Con su venia.\n"
+        "-La senadora Ana María Pérez López: Para rectificar hechos.\n"
+        "-SEN. ANA MARIA PEREZ LOPEZ: Gracias.\n"
+    )
+    people = People(SENADO)
+    speeches = speeches_of(_session(text), people)
+    assert len({s.person_id for s in speeches}) == 1
+    (person,) = people.by_id.values()
+    assert person.name == "Ana María Pérez López"
+    assert [s.party for s in speeches] == ["PT", "PT", "PT"]
