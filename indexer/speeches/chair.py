@@ -35,10 +35,12 @@ _SENTENCE_END = re.compile(r"[.!?…»”\")]\s*$")
 # The same line in capitals, as the Senado's versión estenográfica prints it
 # ("PRESIDENCIA DE LA SENADORA LAURA ITZEL CASTILLO JUÁREZ"): a name of two to seven
 # words after the title, nothing else on the line.
-_CAPITAL_WORD = rf"[{_UP}][{_UP}'.-]*"
+_CAPITAL_PARTICLE = r"(?:DE|DEL|LA|LOS|LAS|Y)"
+# (a particle is never a name's word here: one way to read each word)
+_CAPITAL_WORD = rf"(?!{_CAPITAL_PARTICLE}\s)[{_UP}][{_UP}'.-]*+"
 _CAPITAL_CHAIR_CHANGE = re.compile(
     r"\s*PRESIDENCIA\s+DE(?:L|\s+LA)\s+(?:C\.\s+)?(?:DIPUTAD[OA]|SENADOR(?:A)?|DIP\.|SEN\.)\s+"
-    rf"(?P<name>{_CAPITAL_WORD}(?:\s+(?:(?:DE|DEL|LA|LOS|Y)\s+)*{_CAPITAL_WORD}){{1,6}})\s*"
+    rf"(?P<name>{_CAPITAL_WORD}(?:\s+(?:{_CAPITAL_PARTICLE}\s+){{0,3}}{_CAPITAL_WORD}){{1,6}})\s*"
 )
 _PARTICLES = frozenset({"de", "del", "la", "los", "las", "y"})
 

@@ -55,6 +55,23 @@ PARTIES: dict[str, str] = {
     "sin partido": "SP",
     "independiente": "IND",
 }
+# A party and the names it had before: asking for Movimiento Ciudadano's speeches finds
+# those of Convergencia (its name until 2011) too, each still shown as its record wrote it.
+LINEAGE: dict[str, tuple[str, ...]] = {"MC": ("MC", "CONV"), "CONV": ("CONV", "MC")}
+
+
+def with_lineage(values: list[str]) -> list[str]:
+    """``values`` (a party filter) and every name of the same party (see :data:`LINEAGE`);
+    a value that names no party is kept as given."""
+    out: list[str] = []
+    for value in values:
+        party = party_of(value)
+        for name in (value, *LINEAGE.get(party or "", ())):
+            if name not in out:
+                out.append(name)
+    return out
+
+
 _PAREN = re.compile(r"\(([^()]*)\)")
 # A party after the name, past a full stop and a dash ("- El C. Dip. Omar Bazán
 # Flores.- P.R.I.: …", "La C. Dip. Presidenta.- MORENA: …"), as Chihuahua's record writes.

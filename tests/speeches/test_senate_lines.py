@@ -231,3 +231,34 @@ def test_a_name_written_without_accents_then_with_them_is_shown_with_them() -> N
     (person,) = people.by_id.values()
     assert person.name == "Ana María Pérez López"
     assert [s.party for s in speeches] == ["PT", "PT", "PT"]
+
+
+CONVERGENCIA = """Presidencia del senador Carlos Navarrete Ruiz
+-El senador Dante Delgado Rannauro (Convergencia): Con su venia, presidente.
+-La senadora Patricia Mercado Castro (MC): Con su venia.
+-El senador Carlos Navarrete Ruiz (PRD): Gracias.
+"""
+
+
+def test_asking_for_movimiento_ciudadano_finds_convergencia_as_written(tmp_path: Path) -> None:
+    """Convergencia took the name Movimiento Ciudadano in 2011: one party. A speech stays
+    as its record wrote it ("CONV"); asking for either name finds both."""
+    library = Library.open(Settings(data_dir=tmp_path, database_url=None), writer=True)
+    try:
+        library.add_document(_session(CONVERGENCIA))
+        library.flush()
+        with TestClient(create_app(library)) as http:
+
+            def found(party: str) -> list[tuple[str, str]]:
+                answer = http.get("/v1/speeches", params={"party": party})
+                assert answer.status_code == 200, answer.text
+                hits = answer.json()["speeches"]
+                return sorted((h["speech"]["person_name"], h["speech"]["party"]) for h in hits)
+
+            both = [("Dante Delgado Rannauro", "CONV"), ("Patricia Mercado Castro", "MC")]
+            assert found("MC") == both
+            assert found("Convergencia") == both
+            assert found("movimiento ciudadano") == both
+            assert found("PRD") == [("Carlos Navarrete Ruiz", "PRD")]
+    finally:
+        library.close()
