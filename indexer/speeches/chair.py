@@ -38,9 +38,10 @@ _SENTENCE_END = re.compile(r"[.!?…»”\")]\s*$")
 _CAPITAL_PARTICLE = r"(?:DE|DEL|LA|LOS|LAS|Y)"
 # (a particle is never a name's word here: one way to read each word)
 _CAPITAL_WORD = rf"(?!{_CAPITAL_PARTICLE}\s)[{_UP}][{_UP}'.-]*+"
+# (read on the stripped line; each run of spaces taken whole: a word follows it)
 _CAPITAL_CHAIR_CHANGE = re.compile(
-    r"\s*PRESIDENCIA\s+DE(?:L|\s+LA)\s+(?:C\.\s+)?(?:DIPUTAD[OA]|SENADOR(?:A)?|DIP\.|SEN\.)\s+"
-    rf"(?P<name>{_CAPITAL_WORD}(?:\s+(?:{_CAPITAL_PARTICLE}\s+){{0,3}}{_CAPITAL_WORD}){{1,6}})\s*"
+    r"PRESIDENCIA\s++DE(?:L|\s++LA)\s++(?:C\.\s++)?(?:DIPUTAD[OA]|SENADOR(?:A)?|DIP\.|SEN\.)\s++"
+    rf"(?P<name>{_CAPITAL_WORD}(?:\s++(?:{_CAPITAL_PARTICLE}\s++){{0,3}}{_CAPITAL_WORD}){{1,6}})"
 )
 _PARTICLES = frozenset({"de", "del", "la", "los", "las", "y"})
 
@@ -58,7 +59,7 @@ def chair_change_at(lines: list[str], at: int, previous: str | None) -> tuple[st
         return None  # "…bajo la⏎Presidencia de la diputada…" is a sentence
     pattern = _CHAIR_CHANGE if start.startswith("Presidencia") else _CAPITAL_CHAIR_CHANGE
     for taken in (1, 2, 3):
-        match = pattern.fullmatch(" ".join(lines[at : at + taken]))
+        match = pattern.fullmatch(" ".join(lines[at : at + taken]).strip())
         if match is not None:
             return _shown(match["name"]), taken
     return None
