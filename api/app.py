@@ -72,6 +72,7 @@ facets, cursor paging; every document with its text and archived originals.
 # operation adds its own: 404 by id, 409 when registering, 413 with a body).
 SOURCE_ERRORS: dict[int | str, dict] = {
     401: {"model": ErrorResponse, "description": "Missing, unknown or revoked API key"},
+    403: {"model": ErrorResponse, "description": "A reader's key: sources need an institution's"},
     429: {
         "model": ErrorResponse,
         "description": "Too many changes, or reads, this minute: wait (see Retry-After)",

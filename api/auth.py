@@ -12,6 +12,7 @@ from api.deps import LibraryDep
 from api.mensajes import Refused
 from api.raw_headers import first
 from config.settings import IPNetwork
+from indexer.db.reader_keys import READER_PREFIX, ReaderKeys
 from indexer.db.registry import Caller, Registry
 
 
@@ -52,7 +53,21 @@ def require_caller(request: Request, registry: RegistryDep) -> Caller:
             "se necesita una clave de acceso: Authorization: Bearer <clave>",
             {"WWW-Authenticate": "Bearer"},
         )
+    if presented.startswith(f"{READER_PREFIX}_") and is_reader_key(registry, presented):
+        raise Refused(
+            403,
+            "a reader key reads and holds alerts; sources are managed with an institution's key",
+            "esta es una clave de lector: sirve para leer y para las alertas; las fuentes se "
+            "registran y se consultan con la clave de una institución",
+        )
     raise invalid_key()
+
+
+def is_reader_key(registry: Registry, presented: str) -> bool:
+    """Whether a key refused here is a reader's, valid: said as such (told "not valid or
+    revoked", its holder would think the key lost)."""
+    holder = ReaderKeys(registry.db).identify(presented)
+    return holder is not None and holder.kind == "reader"
 
 
 def invalid_key() -> Refused:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Any
 
 from indexer.library import AnyDocument
@@ -22,6 +23,8 @@ def number(doc: AnyDocument) -> str | None:
 
 # a name has letters: a ponente masked or withheld at the source (``****``) is none
 _LETTER = re.compile(r"[^\W\d_]")
+# what ends a sentence already: no period is added after it
+_ENDS = (".", "?", "!", "…")
 
 
 def ponente(doc: AnyDocument) -> str | None:
@@ -35,12 +38,31 @@ def act_date(doc: AnyDocument) -> dt.date | None:
     return doc.date or getattr(doc, "resolution_date", None)
 
 
+def _same_name(one: str, other: str) -> bool:
+    """Whether two names differ only in case, accents, blanks or a final period (a court
+    the source writes as «TRIBUNAL ELECTORAL» under the institution «Tribunal Electoral»)."""
+
+    def key(name: str) -> str:
+        bare = unicodedata.normalize("NFKD", name.casefold())
+        bare = "".join(c for c in bare if not unicodedata.combining(c))
+        return " ".join(bare.split()).rstrip(".")
+
+    return key(one) == key(other)
+
+
+def _sentences(parts: list[str]) -> str:
+    """The parts joined as sentences: a part that already ends in a period (a title
+    «Sentencia definitiva.», a ponente «Juan Pérez.») gets no second one."""
+    flat = [" ".join(part.split()) for part in parts]  # a court written on two lines
+    return " ".join(part if part.endswith(_ENDS) else f"{part}." for part in flat if part)
+
+
 def citation_text(doc: AnyDocument, url: str, consulted: dt.date) -> str:
     """``Institución. Órgano. Título. expediente 123/2023. Ponente: Nombre. 15 de marzo
     de 2023. Estado Abierto, URL (consultado el 1 de diciembre de 2026).``"""
     parts = [doc.institution]
     court = getattr(doc, "court", None)
-    if court and court != doc.institution:
+    if court and not _same_name(court, doc.institution):
         parts.append(court)
     kind = KIND_LABELS[doc.kind]
     named = doc.title.lower().startswith(kind.lower())
@@ -56,8 +78,7 @@ def citation_text(doc: AnyDocument, url: str, consulted: dt.date) -> str:
     if day:
         parts.append(date_words(day, weekday=False))
     consulted_words = date_words(consulted, weekday=False)
-    parts = [" ".join(part.split()) for part in parts]  # a court written on two lines
-    return ". ".join(parts) + f". Estado Abierto, {url} (consultado el {consulted_words})."
+    return _sentences(parts) + f" Estado Abierto, {url} (consultado el {consulted_words})."
 
 
 def citation_csl(doc: AnyDocument, url: str, consulted: dt.date) -> dict[str, Any]:

@@ -31,7 +31,7 @@ from api.search_params import search_query
 from indexer.library import Library
 from indexer.query.names import asks_names
 from indexer.stores import SearchQuery
-from indexer.stores.base import FIRST_DAY
+from indexer.stores.base import FIRST_DAY, StoreUnavailable
 
 router = APIRouter(prefix="/v1", tags=["export"])
 
@@ -54,6 +54,25 @@ def export_fields(fields: list[str] | None) -> tuple[str, ...]:
             mensaje=f"el campo «{unknown[0][:50]}» no existe; campos válidos: {valid}",
         )
     return tuple(names) or DEFAULT_FIELDS
+
+
+def _whole_count(library: Library, query: SearchQuery) -> int | None:
+    """How many documents a search without words finds (the whole export, every part):
+    what ``/v1/search`` says for the same filters, so a reader can check the download is
+    complete. None when the store cannot count now (the rows come from the database).
+    A ponente's or a court's words too common to list are refused here (422), before the
+    download rather than inside it."""
+    names = asks_names(query.filters, query.q)
+    try:
+        return search_library(library, query.model_copy(update=NAMES_CHECK)).total
+    except BadSearch as exc:
+        if names:
+            raise exc.as_422() from exc
+        return None
+    except StoreUnavailable:
+        if names:
+            raise
+        return None
 
 
 def _rows(
@@ -87,12 +106,9 @@ def _rows(
         headers["X-Export-Complete"] = "true" if part.complete else "false"
         following = part.next_start.isoformat() if part.next_start else None
     else:
-        if asks_names(query.filters, query.q):
-            # a name too common to list is refused before the download, not inside it
-            try:
-                search_library(library, query.model_copy(update=NAMES_CHECK))
-            except BadSearch as exc:
-                raise exc.as_422() from exc
+        counted = _whole_count(library, query)
+        if counted is not None:
+            headers["X-Total-Count"] = str(counted)
         following = part_end(library, after)
         charge = getattr(request.state, "read_charge", None)
         docs = from_database(library, query, after, following, charge)
@@ -123,7 +139,8 @@ def export_csv(
     the documents come in id order and each answer covers at most 100,000 documents of
     the library; with words, in date order (undated last), about 100,000 matches. A
     ``Link: <…>; rel="next"`` header names the next part (none: this was the last).
-    With words ``X-Total-Count`` says how many match and ``X-Export-Complete: false``
+    ``X-Total-Count`` says how many documents the whole export holds (every part: the
+    ``total`` of /v1/search for the same parameters); with words ``X-Export-Complete: false``
     that a single day holds more than the store can page (10,000). An export that breaks
     after its first rows were sent ends with a line ``# ERROR: …`` saying how many whole
     rows came before it, and the transfer ends unfinished (no final chunk)."""

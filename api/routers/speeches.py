@@ -27,6 +27,7 @@ from indexer.models import Sesion
 from indexer.query import QuerySyntaxError
 from indexer.speeches.model import Mention, Speech
 from indexer.speeches.people import Person
+from indexer.speeches.roles import with_lineage
 from indexer.speeches.search import SPEECH_FACETS, SpeechHit, SpeechQuery
 from indexer.speeches.service import SpeechIndex
 from indexer.speeches.store import (
@@ -153,6 +154,8 @@ def speeches(
         "session_id": session,
     }
     filters = {k: [v for v in vs if v.strip()] for k, vs in params.items() if vs}
+    if filters.get("party"):
+        filters["party"] = with_lineage(filters["party"])  # MC finds Convergencia's too
     query = SpeechQuery(
         q=q,
         filters={k: v for k, v in filters.items() if v},

@@ -3,8 +3,10 @@ session's congress (or court), chair-only turns to whoever presides at that mome
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from indexer.analysis import fold_keyword
 from indexer.models import Sesion
 from indexer.speeches.chair import court_attendance, heading_chair
 from indexer.speeches.model import Speech, speech_id
@@ -55,11 +57,14 @@ def speeches_of(session: Sesion, people: People) -> list[Speech]:
     chair_name = heading_chair(text)
     chair = people.resolve(chair_name) if chair_name else None
     attributed = []
+    genders: dict[str, set[str]] = {}  # person id → the grammar of the lines naming them
     for turn in turns:
         one = _Attributed(turn)
         if turn.chair:
             chair_name = turn.chair
             chair = people.resolve(turn.chair)  # the record says who presides from here
+            if chair is not None and turn.chair_gender:
+                genders.setdefault(chair.id, set()).add(turn.chair_gender)
         if turn.speaker is not None:
             speaker = read_speaker(turn.speaker)
             one.role, one.party = speaker.role, _stated_party(speaker, scope_of(session), session)
@@ -72,6 +77,8 @@ def speeches_of(session: Sesion, people: People) -> list[Speech]:
                 one.person, one.written = chair, chair_name
             one.shown = one.person.name if one.person else None
         attributed.append(one)
+    if session.congress:
+        _unseat_other_chairs(attributed, genders)
     speakers = {one.person.id: one.person for one in attributed if one.person and one.name}
     _uncredit_shared(attributed, speakers)
     for one in attributed:
@@ -81,6 +88,38 @@ def speeches_of(session: Sesion, people: People) -> list[Speech]:
             one.person.add_term(session.legislature, one.party, session.chamber, "discurso")
     said = _parties_said(attributed)
     return [_speech(session, one, said) for one in attributed]
+
+
+def _chair_gender(as_written: str | None) -> str | None:
+    """ "f" for "La Presidenta", "m" for "El Presidente", None when the line says neither."""
+    folded = fold_keyword(as_written or "")
+    if re.search(r"\bpresidenta\b", folded):
+        return "f"
+    if re.search(r"\bpresidente\b", folded):
+        return "m"
+    return None
+
+
+def _unseat_other_chairs(attributed: list[_Attributed], genders: dict[str, set[str]]) -> None:
+    """Credit no one with a chair-only turn ("-La Presidenta:") whose grammar says another
+    person than the one taken to preside: the chair passes among the Mesa Directiva's
+    members within a sitting, and a change the record does not state ("El Presidente
+    senador Juan Pérez" presiding, then "-La Presidenta:") leaves who it is unknown. A
+    court is left alone: one President presides its whole session. ``genders`` holds what
+    the record's "Presidencia de la senadora …" lines say; the named chair turns add
+    theirs."""
+    for one in attributed:
+        if one.person is not None and one.name and one.role == "presidencia":
+            gender = _chair_gender(one.turn.speaker)
+            if gender:
+                genders.setdefault(one.person.id, set()).add(gender)
+    for one in attributed:
+        if one.person is None or one.name or one.role != "presidencia":
+            continue
+        known = genders.get(one.person.id, set())
+        said = _chair_gender(one.turn.speaker)
+        if said and len(known) == 1 and said not in known:
+            one.person = one.shown = one.written = None
 
 
 def _uncredit_shared(attributed: list[_Attributed], speakers: dict[str, Person]) -> None:

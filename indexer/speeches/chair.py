@@ -32,25 +32,73 @@ _CHAIR_CHANGE = re.compile(rf"\s*{_CONGRESS_CHAIR.pattern}\s*")
 _SENTENCE_END = re.compile(r"[.!?…»”\")]\s*$")
 
 
+# The same line in capitals, as the Senado's versión estenográfica prints it
+# ("PRESIDENCIA DE LA SENADORA LAURA ITZEL CASTILLO JUÁREZ"): a name of two to seven
+# words after the title, nothing else on the line.
+_CAPITAL_PARTICLE = r"(?:DE|DEL|LA|LOS|LAS|Y)"
+# (a particle is never a name's word here: one way to read each word)
+_CAPITAL_WORD = rf"(?!{_CAPITAL_PARTICLE}\s)[{_UP}][{_UP}'.-]*+"
+# (read on the stripped line; each run of spaces taken whole: a word follows it)
+_CAPITAL_CHAIR_CHANGE = re.compile(
+    r"PRESIDENCIA\s++DE(?:L|\s++LA)\s++(?:C\.\s++)?(?:DIPUTAD[OA]|SENADOR(?:A)?|DIP\.|SEN\.)\s++"
+    rf"(?P<name>{_CAPITAL_WORD}(?:\s++(?:{_CAPITAL_PARTICLE}\s++){{0,3}}{_CAPITAL_WORD}){{1,6}})"
+)
+_PARTICLES = frozenset({"de", "del", "la", "los", "las", "y"})
+
+
 def chair_change_at(lines: list[str], at: int, previous: str | None) -> tuple[str, int] | None:
-    """The person a "Presidencia de la diputada …" line at ``lines[at]`` says presides
-    from there on, and how many lines it takes; None unless the line starts so, follows
-    a finished sentence (``previous``) and holds nothing but the name."""
-    if not lines[at].lstrip().startswith("Presidencia"):
+    """The person a "Presidencia de la diputada …" line at ``lines[at]`` (or the same in
+    capitals) says presides from there on, and how many lines it takes; None unless the
+    line starts so, follows a finished sentence (``previous``) and holds nothing but the
+    name. In capitals it is no section heading: it names who presides, not a part of
+    the sitting."""
+    start = lines[at].lstrip()
+    if not start.startswith(("Presidencia", "PRESIDENCIA")):
         return None
     if previous is not None and previous.strip() and not _SENTENCE_END.search(previous):
         return None  # "…bajo la⏎Presidencia de la diputada…" is a sentence
+    pattern = _CHAIR_CHANGE if start.startswith("Presidencia") else _CAPITAL_CHAIR_CHANGE
     for taken in (1, 2, 3):
-        match = _CHAIR_CHANGE.fullmatch(" ".join(lines[at : at + taken]))
+        match = pattern.fullmatch(" ".join(lines[at : at + taken]).strip())
         if match is not None:
-            return display_name(" ".join(match["name"].split())), taken
+            return _shown(match["name"]), taken
     return None
+
+
+_FEMININE_CHAIR = re.compile(r"\bde\s+la\s+(?:c\.\s+)?(?:diputada|senadora)\b", re.I)
+_MASCULINE_CHAIR = re.compile(r"\bdel\s+(?:c\.\s+)?(?:diputado|senador)\b", re.I)
+
+
+def chair_gender(line: str) -> str | None:
+    """ "f" for a "Presidencia de la diputada …" line, "m" for "… del senador …"."""
+    if _FEMININE_CHAIR.search(line):
+        return "f"
+    return "m" if _MASCULINE_CHAIR.search(line) else None
+
+
+def _shown(name: str) -> str:
+    """A name as shown; one in capitals with its particles in lower case."""
+    words = name.split()
+    if not " ".join(words).isupper():
+        return display_name(" ".join(words))
+    return " ".join(w.lower() if w.lower() in _PARTICLES else w[:1] + w[1:].lower() for w in words)
 
 
 def heading_chair(text: str) -> str | None:
     """The person presiding, as the transcript's heading names them."""
     head = text[:6000]
-    match = _COURT_CHAIR.search(head) or _CONGRESS_CHAIR.search(head)
+    match = _COURT_CHAIR.search(head)
+    if match is not None:
+        return display_name(" ".join(match["name"].split()))
+    # the first that says who presides: a later one is a change of chair in the record
+    match = _CONGRESS_CHAIR.search(head)
+    end = match.start() if match else len(head)
+    lines = head[:end].splitlines()
+    for at, line in enumerate(lines):
+        if line.lstrip().startswith("PRESIDENCIA"):
+            change = chair_change_at(lines, at, None)
+            if change is not None:
+                return change[0]
     return display_name(" ".join(match["name"].split())) if match else None
 
 

@@ -142,6 +142,19 @@ def _surnames_first(written: list[str], known: list[str]) -> bool:
 MIN_NEW_PERSON_WORDS = 3
 
 
+def _better_spelt(written: str, known: str) -> bool:
+    """Whether ``written`` is ``known`` with its accents ("Ana María Pérez López" for a
+    record's "Ana Maria Perez Lopez"): the same words, more of them accented. Exports
+    drop accents, none adds them; the name is shown as its owner writes it."""
+    if name_tokens(written) != name_tokens(known) or written.isupper():
+        return False
+    return _accented(written) > _accented(known)
+
+
+def _accented(name: str) -> int:
+    return sum(1 for c in name if c in "áéíóúüñÁÉÍÓÚÜÑ")
+
+
 class People:
     """The people of one scope (a congress or a court), to resolve names against."""
 
@@ -179,9 +192,10 @@ class People:
             shown = display_name(name)
             if shown not in person.forms:
                 person.forms.append(shown)
-            if len(name_tokens(shown)) > len(name_tokens(person.name)) and same_person(
-                name_tokens(person.name), name_tokens(shown)
-            ):
+            if (
+                len(name_tokens(shown)) > len(name_tokens(person.name))
+                and same_person(name_tokens(person.name), name_tokens(shown))
+            ) or _better_spelt(shown, person.name):
                 person.name = shown
         return person
 

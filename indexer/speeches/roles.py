@@ -55,6 +55,23 @@ PARTIES: dict[str, str] = {
     "sin partido": "SP",
     "independiente": "IND",
 }
+# A party and the names it had before: asking for Movimiento Ciudadano's speeches finds
+# those of Convergencia (its name until 2011) too, each still shown as its record wrote it.
+LINEAGE: dict[str, tuple[str, ...]] = {"MC": ("MC", "CONV"), "CONV": ("CONV", "MC")}
+
+
+def with_lineage(values: list[str]) -> list[str]:
+    """``values`` (a party filter) and every name of the same party (see :data:`LINEAGE`);
+    a value that names no party is kept as given."""
+    out: list[str] = []
+    for value in values:
+        party = party_of(value)
+        for name in (value, *LINEAGE.get(party or "", ())):
+            if name not in out:
+                out.append(name)
+    return out
+
+
 _PAREN = re.compile(r"\(([^()]*)\)")
 # A party after the name, past a full stop and a dash ("- El C. Dip. Omar Bazán
 # Flores.- P.R.I.: …", "La C. Dip. Presidenta.- MORENA: …"), as Chihuahua's record writes.
@@ -84,6 +101,39 @@ _TITLES_BEFORE_NAME = re.compile(
     r"dra?\.|ingenier[oa]|ing\.|señor(?:a)?)\s+)+",
     re.IGNORECASE,
 )
+
+
+# A legislator's line may describe the speaker after a comma ("-La senadora Ana Lilia
+# Rivera Rivera, del Grupo Parlamentario de Morena:", "-El senador Ricardo Monreal Ávila,
+# a nombre del grupo parlamentario de Morena:", "…, Coordinador del Grupo Parlamentario
+# del PAN:"): the clause is no part of the name (a roster's "PÉREZ LÓPEZ, ANA" puts a
+# given name there, capitalised and no office), and it may say the speaker's bench.
+_CHAMBER_ROLES = frozenset({"legislador", "presidencia", "secretaria"})
+_CLAUSE_OPENERS = frozenset(
+    {"coordinador", "coordinadora", "vicecoordinador", "vicecoordinadora", "integrante",
+     "grupo", "presidente", "presidenta", "secretario", "secretaria", "vocero", "vocera",
+     "representante", "miembro"}
+)  # fmt: skip
+_GROUP_PARTY = (
+    re.compile(
+        r"\b(?:grupo|fracci[oó]n)\s+parlamentari[oa]\s+(?:de\s+la|del?)\s+(?P<party>[^,]{2,60})$",
+        re.IGNORECASE,
+    ),
+    re.compile(r"^(?:de\s+la|del?)\s+(?P<party>[^,]{2,60})$", re.IGNORECASE),
+)
+
+
+def _description(bare: str) -> tuple[str, str] | None:
+    """``(name part, clause)`` when what follows the line's first comma describes the
+    speaker (it opens in lower case or with an office or bench word); else None."""
+    name, comma, clause = bare.partition(",")
+    clause = clause.strip()
+    if not comma or not clause:
+        return None
+    first = fold_keyword(clause.split()[0]).strip(".")
+    if clause[:1].islower() or first in _CLAUSE_OPENERS:
+        return name.strip(), clause
+    return None
 
 
 @dataclass(frozen=True)
@@ -136,6 +186,14 @@ def read_speaker(as_written: str) -> Speaker:
         bare = bare[: seat.start()]
     folded = fold_keyword(bare)
     role = _role(folded)
+    described = _description(bare) if role in _CHAMBER_ROLES else None
+    if described is not None:
+        bare, clause = described
+        for bench in _GROUP_PARTY:
+            group = bench.search(clause)
+            if party is None and group is not None and party_of(group["party"]):
+                party, party_written = party_of(group["party"]), group["party"].strip()
+        folded = fold_keyword(bare)
     # (imported here: the chorus module reads parties with this module's party_of)
     from indexer.speeches.collective import collective, collective_party
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from indexer.analysis import fold_keyword
+
 # A line in capitals: letters, spaces and the punctuation of a title; no digit (a case
 # or an article's number belongs to a sentence), at least one word of four letters.
 _CAPITAL_LINE = re.compile(r"[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ ,'’\-–—/]*[A-ZÁÉÍÓÚÑÜ]")
@@ -18,6 +20,20 @@ _LONG_WORD = re.compile(r"[A-ZÁÉÍÓÚÑÜ]{4,}")
 # What ends a sentence at a line's end (a heading comes after one, never mid-sentence).
 _SENTENCE_END = re.compile(r"[.!?…»”\")]\s*$")
 _NOT_HEADINGS = re.compile(r"^(?:QUEDA|QUEDAN|VOTACI[OÓ]N FAVORABLE|NOTIF[IÍ]QUESE)\b")
+# The Diario's own section titles: one of them after a line left without its full stop
+# ("…dar lectura al orden del día⏎ORDEN DEL DÍA", "Pasamos al siguiente apartado:⏎
+# COMUNICACIONES OFICIALES") is still the heading (the record lost the stop, or the line
+# announces what follows), unless the line ends on a word that needs the next one ("…se
+# refiere a la⏎DECLARATORIA…", "…lectura al⏎ORDEN DEL DÍA"). Folded.
+_DIARIO_SECTIONS = re.compile(
+    r"(?:orden del dia|acta de la sesion|comunicaciones|iniciativas|dictamenes|proposiciones"
+    r"|puntos de acuerdo|agenda politica|efemerides|minutas|oficios|correspondencia"
+    r"|asuntos generales|clausura|declaratoria de quorum|lista de asistencia)\b"
+)
+_MAY_END_UNFINISHED = re.compile(
+    r"(?<![\w-])(?!(?i:a|al|de|del|la|las|el|los|lo|y|e|o|u|en|con|por|para|que|sobre|su|sus"
+    r"|un|una|se|como|entre|ante|sin|tras)\W*$)[\wÁÉÍÓÚÑáéíóúñü]+[:;]?\s*$"
+)
 MAX_HEADING_LINES = 3
 MAX_HEADING_CHARS = 160
 
@@ -30,7 +46,9 @@ def section_at(
     turn's start): a heading follows a finished sentence and holds one to three lines in
     capitals with no full stop; after it comes a speaker (``opens_turn``) or words in
     sentence case, never the rest of a sentence in lower case or in capitals."""
-    if previous is not None and previous.strip() and not _SENTENCE_END.search(previous):
+    unfinished = previous is not None and previous.strip() and not _SENTENCE_END.search(previous)
+    # (only the line's last words are read: a word is never 80 characters long)
+    if unfinished and not _MAY_END_UNFINISHED.search((previous or "").rstrip()[-80:]):
         return None
     run: list[str] = []
     for line in lines[at : at + MAX_HEADING_LINES + 1]:
@@ -44,6 +62,8 @@ def section_at(
     if len(title) > MAX_HEADING_CHARS or not _LONG_WORD.search(title):
         return None
     if _NOT_HEADINGS.match(title) or title.endswith((",", "-", "–", "—")):
+        return None
+    if unfinished and not _DIARIO_SECTIONS.match(fold_keyword(title)):
         return None
     after = at + len(run)
     following = lines[after].strip() if after < len(lines) else ""

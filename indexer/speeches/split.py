@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from indexer.analysis import fold_keyword
-from indexer.speeches.chair import chair_change_at
+from indexer.speeches.chair import chair_change_at, chair_gender
 from indexer.speeches.collective import collective_speaker_at
 from indexer.speeches.roll_call import roll_call_at
 from indexer.speeches.sections import section_at
@@ -108,7 +108,8 @@ _MIXED_DOTTED_SPEAKER = re.compile(
 # no turn: a title, a bare name or "PRESENTE" after the colon (or words in lower case, a
 # clause), or "de" after the role.
 _TITLED_COLON_SPEAKER = re.compile(
-    r"^\s*(?P<who>(?:(?:(?:C\.|CC\.)\s+)?(?:DIP\.|SEN\.|Dip\.|Sen\.|DIPUTAD[OA]|SENADOR[A]?"
+    # a dash may open it as it opens the Diario's turns ("-Dip. Ana Ruiz: …", "-Sen. …")
+    r"^\s*(?:[-–—]\s*)?(?P<who>(?:(?:(?:C\.|CC\.)\s+)?(?:DIP\.|SEN\.|Dip\.|Sen\.|DIPUTAD[OA]|SENADOR[A]?"
     r"|(?:VICE)?PRESIDENT[AE]|SECRETARI[OA]|(?:Vicep|P)resident[ae]|Secretari[oa])"
     r"|(?:C\.|CC\.)(?=\s+[A-ZÁÉÍÓÚÑ]))"
     r"(?!\s+(?:DE|DEL|de|del)\b)"
@@ -190,6 +191,7 @@ class Turn:
     agenda_item: str | None = None
     continued: bool = False
     chair: str | None = None  # who presides from this turn on, as a line before it says
+    chair_gender: str | None = None  # "f"/"m" as that line writes it ("de la senadora")
 
 
 def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
@@ -210,6 +212,7 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
     previous: str | None = None  # the last line of text read, for a heading's test
     after_section = False
     chair: str | None = None  # a change of presidency, for the next turn
+    gender: str | None = None  # …and the grammar of its line
 
     def close() -> None:
         nonlocal current, body
@@ -232,14 +235,15 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
         if speaker is not None:
             close()
             who, rest = speaker
-            current = Turn(0, who, "", agenda_index=agenda_index, chair=chair)
-            body, chair = [rest], None
+            current = Turn(0, who, "", agenda_index=agenda_index, chair=chair, chair_gender=gender)
+            body, chair, gender = [rest], None, None
             previous = rest or None
             continue
         change = chair_change_at(lines, at, previous) if turns or current else None
         if change is not None:
             close()  # the line is no one's words
             chair, taken = change
+            gender = chair_gender(" ".join(lines[at : at + taken]))
             skip, previous = taken - 1, None
             continue
         listed = roll_call_at(lines, at, previous) if turns or current else None
@@ -407,6 +411,7 @@ def _piece(turn: Turn, text: str, continued: bool) -> Turn:
         turn.agenda_index,
         continued=continued or turn.continued,
         chair=None if continued else turn.chair,
+        chair_gender=None if continued else turn.chair_gender,
     )
 
 

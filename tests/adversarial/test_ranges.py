@@ -1,6 +1,8 @@
 """A ``Range`` header on an original: a malformed one is ignored (the whole file, as RFC
 9110 allows) instead of an English plain-text 400; one beyond the file is a 416 that says
-why in Spanish, with ``Content-Range``; a good one still gets its bytes."""
+why in Spanish, with ``Content-Range``; a good one still gets its bytes. A number of
+thousands of digits is no 500: a start that long is beyond the file, an end that long
+asks for the whole file."""
 
 from __future__ import annotations
 
@@ -36,6 +38,29 @@ def test_a_range_beyond_the_file_is_a_416_in_spanish(
     assert response.status_code == 416
     assert response.headers["Content-Range"] == f"bytes */{len(PDF_BYTES)}"
     assert response.json()["mensaje"]
+
+
+LONG = "9" * 5000  # past the 4,300 digits ``int`` reads: it raised, a 500
+
+
+@pytest.mark.parametrize("asked", [f"bytes=0-{LONG}", f"bytes=-{LONG}", f"bytes={'0' * 5000}1-"])
+def test_a_range_written_with_a_long_number_is_the_whole_file(
+    api: TestClient, original: str, asked: str
+) -> None:
+    """To the file's end, or from a byte written with thousands of zeros: the file."""
+    response = api.get(original, headers={"Range": asked})
+    assert response.status_code == 200, response.text[:200]
+    assert response.content == PDF_BYTES
+
+
+@pytest.mark.parametrize("asked", [f"bytes={LONG}-", f"bytes={LONG}-{LONG}", f"bytes=0-1,{LONG}-"])
+def test_a_range_from_a_long_number_is_beyond_the_file(
+    api: TestClient, original: str, asked: str
+) -> None:
+    response = api.get(original, headers={"Range": asked})
+    assert response.status_code == 416, response.text[:200]
+    assert response.headers["Content-Range"] == f"bytes */{len(PDF_BYTES)}"
+    assert "fuera del archivo" in response.json()["mensaje"]
 
 
 def test_a_good_range_gets_its_bytes(api: TestClient, original: str) -> None:

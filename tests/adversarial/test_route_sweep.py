@@ -50,6 +50,8 @@ HOSTILE = [
     _b64(b"\xff\xfe\x00"), _b64(b'{"o":1e999,"q":[]}'), _b64(b'{"o":1,"q":"x","c":{}}'),
     "A" * 5000, "juez", ",".join(["year"] * 200), "", "a\u0301" * 3000, "\u202e\u200b",
     "javascript:alert(1)", "//evil.example",
+    # digits past the 4,300 ``int`` reads (a year of 5,000 nines was a 500); Arabic-Indic
+    "9" * 5000, "-" + "9" * 5000, "\u0662\u0660\u0662\u0664",
 ]  # fmt: skip
 # already percent-encoded: what no decoder reads, NUL, a lone surrogate, overlong UTF-8
 RAW = ["%zz", "%E0%A4%A", "%00", "%ED%A0%80", "%C0%AF"]

@@ -21,6 +21,7 @@ from api.routers.pages.common import (
     month_words,
     parser_message,
     render,
+    whole_number,
 )
 from api.routers.pages.discussion import session_summaries
 from api.routers.pages.live_first import live_first
@@ -179,8 +180,10 @@ def asked_year(text: str, errors: list[str]) -> int | None:
     text = text.strip()
     if not text:
         return None
-    if text.isascii() and text.isdigit() and FIRST_YEAR <= int(text) <= LAST_YEAR:
-        return int(text)
+    # at most four digits read: ``int`` refuses a decimal of 4,300 digits (a 500)
+    year = whole_number(text, 4)
+    if year is not None and FIRST_YEAR <= year <= LAST_YEAR:
+        return year
     errors.append(
         f"El año «{text[:20]}» no es válido: escriba un año de cuatro cifras entre "
         f"{FIRST_YEAR} y {LAST_YEAR}."

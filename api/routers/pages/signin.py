@@ -99,10 +99,13 @@ def sign_in_of(request: Request, registry: Registry) -> tuple[Caller, str] | Non
     raw = request.cookies.get(COOKIE, "")
     payload, _, signature = raw.rpartition("|")
     parts = payload.split("|")
-    if len(parts) != 4 or not hmac.compare_digest(signature, _sign(request, payload)):
+    # compared as bytes: a browser may send any byte in a cookie, and comparing a str
+    # that is not ASCII raises (a 500 for a mangled or hostile cookie)
+    given = signature.encode("utf-8", "surrogateescape")
+    if len(parts) != 4 or not hmac.compare_digest(given, _sign(request, payload).encode()):
         return None
     institution, key_id, expires, sign_in_id = parts
-    if not expires.isdigit() or int(expires) < time.time():
+    if not (expires.isascii() and expires.isdigit()) or int(expires) < time.time():
         return None
     if ended(request.app.state.settings.data_dir, sign_in_id):
         return None

@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from api.auth import client_bucket, get_registry
+from api.auth import client_bucket, get_registry, is_reader_key
 from api.deps import LibraryDep
 from api.routers.pages.charts import month_table, monthly_rows
 from api.routers.pages.common import render
@@ -37,6 +37,10 @@ from crawlers.causas import error_mensaje, label, run_mensaje
 router = APIRouter(include_in_schema=False)
 
 FORM_LIMIT = 4096
+READER_KEY = (
+    "Esta es una clave de lector: sirve para leer y para las alertas. Para entrar aquí, "
+    "use la clave de su institución."
+)
 
 
 def _page(request: Request, library: Any, status: int = 200, message: str = "") -> Any:
@@ -99,6 +103,8 @@ async def sign_in(request: Request, library: LibraryDep) -> Any:
     caller = registry.authenticate(clave[:200]) if clave.strip() else None
     if caller is None:
         request.app.state.write_limiter.check(None, client_bucket(request))
+        if is_reader_key(registry, clave[:200]):
+            return _page(request, library, 403, READER_KEY)
         return _page(request, library, 401, "La clave no es válida o fue revocada.")
     response = RedirectResponse("/fuentes#propias", status_code=303)
     response.set_cookie(
