@@ -57,7 +57,8 @@ OPERATORS: list[dict[str, str]] = [
         "operador": "prefijo*",
         "ejemplo": "constitu*",
         "significado": f"Palabras que empiezan así (al menos {MIN_PREFIX_CHARS} letras): "
-        "constitución, constitucional…; con palabras sueltas, no dentro de un campo "
+        "constitución, constitucional…, en el título, el texto y los datos del documento "
+        "(cort* halla el tribunal «Suprema Corte»); con palabras sueltas, no dentro de un campo "
         "(titulo:amp* es un error). ? y * dentro de una palabra (am?aro, am*ro) no son "
         "comodines: son un error.",
     },

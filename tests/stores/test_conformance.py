@@ -532,6 +532,28 @@ def test_a_prefix_is_highlighted(store: Store) -> None:
     assert "<mark>notificarán</mark>" in joined and "<mark>firmes</mark>" in joined
 
 
+def test_a_prefix_reaches_the_metadata_a_word_does(store: Store) -> None:
+    """«cort*» finds the court «Suprema Corte» that the word «corte» finds, as every
+    prefix of a court's or a ponente's word does, below the documents holding it in
+    their title or text."""
+    supreme = corpus()[2].model_copy(
+        update={"id": "sen-scjn", "court": "Primera Sala de la Suprema Corte de Justicia"}
+    )
+    store.upsert([supreme])
+    assert ids(store, q="corte") == {"sen-scjn"}
+    for q in ("cort*", "corte*", "suprem*", "suprema cort*", "CORT*", "justic*"):
+        assert ids(store, q=q) == {"sen-scjn"}, q
+    courts = {"sen-001", "sen-002", "sen-004"}  # «Juzgado …»
+    assert ids(store, q="juzgado") == courts
+    assert ids(store, q="juzg*") == ids(store, q="juzgad*") == courts
+    assert ids(store, q="magistrad*") == {"sen-002", "sen-003", "sen-scjn"}  # ponentes
+    assert ids(store, q="magistrad* -penal") == {"sen-002"}
+    assert ids(store, q="supremacía*") == set()  # no word of the corpus begins so
+    # the text's own matches first: «comisión» in leg-002's text, only a committee of leg-001
+    hits = store.search(SearchQuery(q="comisi*")).hits
+    assert [hit.id for hit in hits] == ["leg-002", "leg-001"]
+
+
 def _citing(n: int, text: str) -> Sentencia:
     return Sentencia(
         id=f"cita-{n}", title=f"Sentencia que cita {n}", date=dt.date(2024, 2, n),
