@@ -687,6 +687,13 @@ class TantivyStore:
         with using(book):
             return self._answer_of(query, pinned)
 
+    def name_book(self, query: SearchQuery) -> NameBook | None:
+        """The book a search of ``query`` now compares names with (None: it names no
+        ponente or court), for whoever matches documents itself (the export)."""
+        if not asks_names(query.filters, query.q):
+            return None
+        return self._name_book(*self._searcher_of_generation())
+
     def _name_book(self, searcher: tantivy.Searcher, key: Hashable) -> NameBook:
         """The distinct ponentes and courts of a commit (``key``: its generation or its
         snapshot's), read from the keyword fields' term dictionaries: a name filter
