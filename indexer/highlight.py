@@ -100,8 +100,10 @@ def near_words(
     return kept
 
 
-# a case or thesis number as texts write it: 881/2023, 1234 / 2023, 12/2020
-_CASE_NUMBER = re.compile(r"\d+\s*/\s*\d+")
+# a case or thesis number as texts write it: 881/2023, 1234 / 2023, 12/2020, with a
+# toca's appeal (1150/2019/1) and what a hyphen adds after the year (1234/2023-II): the
+# whole number, so that 1234/2023-I, another case, is not lit for 1234/2023-II
+_CASE_NUMBER = re.compile(r"\d+(?:\s*/\s*\d+)+(?:-[^\W_]+)*")
 # fields searched in a document's record, whose case numbers its text writes too
 _NUMBERED = ("expediente", "cita")
 

@@ -604,6 +604,26 @@ def test_a_case_number_asked_of_the_record_or_the_citations_is_lit_in_the_text(
         assert lit in " ".join(hit.highlights), q
 
 
+def test_a_case_number_with_a_suffix_lights_that_case_only(store: Store) -> None:
+    """«1234/2023-II» and «1234/2023-I» are two cases, «Toca 1150/2019/1» and «/2» two
+    appeals: the one asked for is lit whole, the other, written beside it, not at all."""
+    store.upsert([
+        _citing(3, "Se revisa el expediente 1234/2023-II y no el 1234/2023-I del índice.")
+        .model_copy(update={"expediente": "1234/2023-II"}),
+        _citing(4, "Resuelto el toca 1150/2019/1; el toca 1150/2019/2 sigue pendiente.")
+        .model_copy(update={"expediente": "Toca 1150/2019/1"}),
+    ])  # fmt: skip
+    cases = {
+        'expediente:"1234/2023-II"': (
+            "cita-3", "expediente <mark>1234/2023-II</mark> y no el 1234/2023-I del"),
+        'expediente:"Toca 1150/2019/1"': (
+            "cita-4", "toca <mark>1150/2019/1</mark>; el toca 1150/2019/2 sigue"),
+    }  # fmt: skip
+    for q, (doc_id, lit) in cases.items():
+        [hit] = [h for h in store.search(SearchQuery(q=q)).hits if h.id == doc_id]
+        assert lit in " ".join(hit.highlights), (q, hit.highlights)
+
+
 def test_most_cited_come_first(store: Store) -> None:
     held = {doc.id: doc for doc in corpus()}
     store.upsert([
