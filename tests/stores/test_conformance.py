@@ -28,7 +28,7 @@ def test_phrase_matches_words_in_order_only(store: Store) -> None:
 
 def test_typographic_quotes_make_a_phrase(store: Store) -> None:
     # pasted from a word processor or typed on a phone: the words in order, not anywhere
-    for opening, closing in ("“”", "«»", "„“", "＂＂"):
+    for opening, closing in ("“”", "«»", "„“", "＂＂", "''", "‘’"):
         assert ids(store, q=f"{opening}moral daño{closing}") == set()
         assert ids(store, q=f"{opening}daño moral{closing}") == {"sen-001"}
     assert ids(store, q="“pensión definitiva”~1") == {"sen-002"}
