@@ -381,6 +381,28 @@ def test_a_proximity_phrase_marks_its_match_not_its_words_alone(store: Store) ->
         assert "El daño causado" in joined and "lo moral se" in joined, q
 
 
+def test_a_proximity_phrase_of_three_words_marks_where_they_stand_together(
+    store: Store,
+) -> None:
+    """«interés … de … niñez» within the proximity is lit; a «niñez» or an «interés» with
+    no other word of the phrase that near, in the same fragment, is not."""
+    near = corpus()[0].model_copy(
+        update={
+            "id": "sen-tres",
+            "text": "La niñez fue escuchada en la audiencia pública del juzgado. El interés "
+            "superior de la niñez prevalece sobre todo interés económico.",
+        }
+    )
+    store.upsert([near])
+    for q in ('"interés de niñez"~2', 'texto:"interés de niñez"~3'):
+        [hit] = [h for h in store.search(SearchQuery(q=q)).hits if h.id == near.id]
+        joined = " ".join(hit.highlights)
+        assert "El <mark>interés</mark> superior <mark>de</mark> la <mark>niñez</mark>" in joined
+        # (the engine's fragment may begin at the sentence that matches)
+        assert "<mark>niñez</mark> fue" not in joined, q
+        assert "todo interés económico" in joined, q
+
+
 def test_an_unknown_field_is_an_error_in_every_store(store: Store) -> None:
     with pytest.raises(QuerySyntaxError) as caught:
         store.search(SearchQuery(q="juez:Pérez"))
