@@ -22,7 +22,9 @@ OPERATORS: list[dict[str, str]] = [
         "operador": '"frase exacta"',
         "ejemplo": '"pensión alimenticia"',
         "significado": "Las palabras juntas y en ese orden. Valen también las comillas "
-        "tipográficas: “pensión alimenticia” o «pensión alimenticia».",
+        "tipográficas: “pensión alimenticia” o «pensión alimenticia», y las simples en "
+        "pareja: 'pensión alimenticia' o ‘pensión alimenticia’ (un apóstrofo, O'Brien, es "
+        "texto).",
     },
     {
         "operador": '"palabras cercanas"~N',
@@ -34,19 +36,20 @@ OPERATORS: list[dict[str, str]] = [
     {
         "operador": "OR",
         "ejemplo": "amparo OR revisión",
-        "significado": "Cualquiera de las dos. En minúsculas, «or» es una palabra más.",
+        "significado": "Cualquiera de las dos. En minúsculas, «or» es una palabra más, "
+        "y también «o».",
     },
     {
         "operador": "AND",
         "ejemplo": "robo AND calificado",
         "significado": "Ambas (es lo que hacen dos palabras seguidas). «and» en minúsculas "
-        "es una palabra.",
+        "es una palabra, y también «y».",
     },
     {
         "operador": "NOT o -palabra",
         "ejemplo": "daño -material",
         "significado": "Excluye los documentos con esa palabra. «not» en minúsculas es una "
-        "palabra.",
+        "palabra, y también «no».",
     },
     {
         "operador": "( )",
@@ -57,7 +60,8 @@ OPERATORS: list[dict[str, str]] = [
         "operador": "prefijo*",
         "ejemplo": "constitu*",
         "significado": f"Palabras que empiezan así (al menos {MIN_PREFIX_CHARS} letras): "
-        "constitución, constitucional…; con palabras sueltas, no dentro de un campo "
+        "constitución, constitucional…, en el título, el texto y los datos del documento "
+        "(cort* halla el tribunal «Suprema Corte»); con palabras sueltas, no dentro de un campo "
         "(titulo:amp* es un error). ? y * dentro de una palabra (am?aro, am*ro) no son "
         "comodines: son un error.",
     },
@@ -139,7 +143,8 @@ SYNTAX: dict[str, Any] = {
     },
     "errores": "Un campo, filtro o faceta que no existe es un error 422 que lo nombra y "
     "lista los válidos; cada error trae «mensaje» en español. Si la búsqueda no encuentra "
-    "nada y lleva or/and/not en minúsculas, la respuesta sugiere la forma con operadores.",
+    "nada y lleva or/and/not (o y/o/no) en minúsculas, la respuesta sugiere la forma con "
+    "operadores.",
     "limites": {
         "caracteres": MAX_QUERY_CHARS,
         "palabras": MAX_CLAUSES,

@@ -11,8 +11,9 @@ Engines highlight every occurrence of every query term; for a phrase that lights
 own, or where it is part of an occurrence of a whole phrase of the query; adjacent kept
 matches become one ``<mark>``. Everything else is escaped. A prefix (``constitu*``) is no
 term a store's highlighter knows, so its words are found here, in the fragment itself;
-the two words of a proximity phrase (``"a b"~5``) need not be adjacent: each is marked
-where the other stands within the proximity (``near_words``), not alone elsewhere.
+the words of a proximity phrase (``"a b"~5``) need not be adjacent: each is marked
+where another of its words stands within the proximity (``near_pairs``, ``near_words``),
+not alone elsewhere.
 """
 
 from __future__ import annotations
@@ -52,9 +53,10 @@ def plan(node: Node) -> MatchPlan:
         match item:
             case Phrase(text, slop) | Field(_, text, _, slop) if slop:
                 tokens = stem_tokens(text)
-                if len(tokens) == 2 and tokens[0] != tokens[1]:
-                    near.append(((tokens[0], tokens[1]), slop))
-                else:  # one word, or more than two: each word on its own
+                pairs = near_pairs(tokens, slop)
+                if pairs:
+                    near.extend(pair for pair in pairs if pair not in near)
+                else:  # one word, one word repeated, or too many: each word on its own
                     standalone.update(tokens)
             case Term(text) | Phrase(text) | Field(_, text):
                 tokens = stem_tokens(text)
@@ -75,6 +77,35 @@ def plan(node: Node) -> MatchPlan:
 
     walk(node)
     return MatchPlan(frozenset(standalone), tuple(phrases), tuple(prefixes), tuple(near))
+
+
+# a proximity phrase of more words than this is lit word by word (its pairs grow as the
+# square of its words)
+MAX_NEAR_WORDS = 8
+
+
+def near_pairs(tokens: list[str], slop: int) -> list[tuple[tuple[str, str], int]]:
+    """A proximity phrase as pairs of its words, each with how far apart it lets them
+    stand: two words, the phrase itself; three or more, each pair of different words of
+    which one is no short word («de», «la»: near each other everywhere), the words
+    between them in the phrase added to its proximity. A word is then lit where another
+    word of the phrase stands that near (every match of the phrase is lit; a word near
+    only some of the others may be too: the price of no positions walk here). Empty:
+    nothing to pair (one word, one word repeated, too many words)."""
+    if len(tokens) == 2:
+        return [((tokens[0], tokens[1]), slop)] if tokens[0] != tokens[1] else []
+    if len(tokens) > MAX_NEAR_WORDS:
+        return []
+    pairs: list[tuple[tuple[str, str], int]] = []
+    for i, first in enumerate(tokens):
+        for j in range(i + 1, len(tokens)):
+            second = tokens[j]
+            if first == second or max(len(first), len(second)) <= SHORT_STEM:
+                continue
+            pair = ((first, second), slop + j - i - 1)
+            if pair not in pairs:
+                pairs.append(pair)
+    return pairs
 
 
 def near_words(
@@ -100,8 +131,10 @@ def near_words(
     return kept
 
 
-# a case or thesis number as texts write it: 881/2023, 1234 / 2023, 12/2020
-_CASE_NUMBER = re.compile(r"\d+\s*/\s*\d+")
+# a case or thesis number as texts write it: 881/2023, 1234 / 2023, 12/2020, with a
+# toca's appeal (1150/2019/1) and what a hyphen adds after the year (1234/2023-II): the
+# whole number, so that 1234/2023-I, another case, is not lit for 1234/2023-II
+_CASE_NUMBER = re.compile(r"\d+(?:\s*/\s*\d+)+(?:-[^\W_]+)*")
 # fields searched in a document's record, whose case numbers its text writes too
 _NUMBERED = ("expediente", "cita")
 

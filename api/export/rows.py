@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from api.deps import search_library
-from api.export.matching import matches
+from api.export.matching import matches, name_book_of
 from indexer.library import AnyDocument, Library
 from indexer.query.parser import QueryTooCostly
 from indexer.stores import SearchQuery
@@ -118,9 +118,10 @@ def from_database(
         yield from sparse.documents(library, query, ids, after, end)
         return
     size = FIRST_BATCH
+    book = name_book_of(library, query)
     while docs := library.db.documents_after(after, size, end):
         for doc in docs:
-            if published(doc) and matches(doc, query):
+            if published(doc) and matches(doc, query, book):
                 yield doc
         after = docs[-1].id
         largest = max(len(doc.text) for doc in docs)

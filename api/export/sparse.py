@@ -30,7 +30,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 
 from api.deps import search_library
-from api.export.matching import matches
+from api.export.matching import matches, name_book_of
 from api.export.rows import published
 from api.export.windows import DAY, count
 from indexer.library import AnyDocument, Library
@@ -142,10 +142,11 @@ def documents(
 ) -> Iterator[AnyDocument]:
     """The documents of ``ids`` after ``after`` up to ``end`` (inclusive) that match."""
     chosen = [i for i in ids if i > after and (end is None or i <= end)]
+    book = name_book_of(library, query)
     for start in range(0, len(chosen), FETCH):
         batch = chosen[start : start + FETCH]
         found = library.db.get_documents(batch)
         for doc_id in batch:
             doc = found.get(doc_id)
-            if doc is not None and published(doc) and matches(doc, query):
+            if doc is not None and published(doc) and matches(doc, query, book):
                 yield doc

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request, Response
 from pydantic_core import to_json
 
-from api.deps import LibraryDep, page_url, permalink, run_search_plain, suggestion_text
+from api.deps import PARAM_OF, LibraryDep, page_url, permalink, run_search_plain, suggestion_text
 from api.json_bytes import json_bytes
 from api.query_syntax import SYNTAX
 from api.schemas import Hit, SearchResponse, ValidationErrorResponse
@@ -71,7 +71,7 @@ def answer_json(
     answer = {
         "total": result.total,
         "hits": hits,
-        "facets": facets,
+        "facets": facets_by_param(facets),
         "next_cursor": result.next_cursor,
         "next_url": next_url,
         "suggestion": suggestion,
@@ -79,6 +79,19 @@ def answer_json(
     }
     # plain data by the faster writer; an engine's models by pydantic's, which knows them
     return json_bytes(answer) if isinstance(result, PlainResult) else to_json(answer)
+
+
+def facets_by_param(facets: dict[str, Any]) -> dict[str, Any]:
+    """Each facet under the parameter that filters by it, as ``facets=`` names it
+    (``source``), and under the store's name too where that differs (``source_id``: what
+    answers said before, kept for the clients that read it)."""
+    named = {}
+    for field, counts in facets.items():
+        param = PARAM_OF.get(field, field)
+        named[param] = counts
+        if param != field:
+            named[field] = counts
+    return named
 
 
 @router.get("/search/syntax", summary="The query language, with examples (in Spanish)")

@@ -25,6 +25,7 @@ from indexer.models import KINDS
 from indexer.query.ast import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term
 from indexer.query.fields import query_field, query_field_names
 from indexer.query.foreign import foreign_operator
+from indexer.query.single_quotes import as_double_quotes
 from indexer.query.values import keyword_value
 
 MAX_QUERY_CHARS = 1000
@@ -32,7 +33,10 @@ MAX_CLAUSES = 64
 MIN_PREFIX_CHARS = 2
 MAX_DEPTH = 32
 MAX_SLOP = 50
-LOWER_OPERATORS = {"or": "OR", "and": "AND", "not": "NOT"}
+# words a person may have meant as operators: the lower-case ones, and Spanish «y», «o»,
+# «no» (a search that finds nothing suggests the operator, never reads the word as one)
+LOWER_OPERATORS = {"or": "OR", "and": "AND", "not": "NOT", "o": "OR", "y": "AND", "no": "NOT"}
+_LEADING_OPERATORS = ("not", "no")
 
 _WORD_CHARS = re.compile(r"\w", re.UNICODE)
 _YEAR = re.compile(r"[0-9]{4}")
@@ -42,7 +46,8 @@ _FIELD_NAME = re.compile(r"[^\W\d_][^\W\d]*")
 # Quotes a word processor or a phone types (“…”, «…», „…“, full-width ＂) open and close
 # a phrase too: read as letters they made the phrase its words in any order. Each opening
 # quote is closed by its partners; other quotes inside a phrase are part of it ("el «daño»
-# moral"). Single quotes stay text (an apostrophe: O’Brien).
+# moral"). Single quotes are quotes only where they stand as a pair of them ('daño
+# moral'; ``indexer.query.single_quotes``), else text (an apostrophe: O’Brien).
 _CLOSING = {'"': '"”', "“": "”“", "„": "“”", "«": "»", "‟": "”", "＂": "＂", "〝": "〞〟"}
 TYPOGRAPHIC_QUOTES = "“”„‟«»〝〞〟＂"
 _WORD_ENDS = "()" + "".join(_CLOSING)
@@ -123,6 +128,7 @@ def _slop(text: str, after: int) -> tuple[int, int]:
 
 
 def _tokenize(text: str) -> list[_Token]:
+    text = as_double_quotes(text)
     tokens: list[_Token] = []
     i, n = 0, len(text)
     while i < n:
@@ -435,7 +441,11 @@ def operator_suggestion(text: str | None) -> str | None:
     except QuerySyntaxError:
         tokens = []
     words = [t for t in tokens if t.kind == "WORD" and t.value in LOWER_OPERATORS]
-    inner = [t for t in words if t is not tokens[-1] and (t is not tokens[0] or t.value == "not")]
+    inner = [
+        t
+        for t in words
+        if t is not tokens[-1] and (t is not tokens[0] or t.value in _LEADING_OPERATORS)
+    ]
     if not inner:
         return None
     out = text

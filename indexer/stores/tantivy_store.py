@@ -59,6 +59,7 @@ from indexer.query import (
 )
 from indexer.query.arrangements import arrangements, repeats
 from indexer.query.names import NAME_FIELDS, VALUES_READ, NameBook, asks_names, book_version, using
+from indexer.query.stem_prefix import leading_stems, shorter_stems
 from indexer.query.values import case_phrases, keyword_value, keyword_values
 from indexer.stores import tantivy_entry
 from indexer.stores.base import (
@@ -685,6 +686,13 @@ class TantivyStore:
             book = self._name_book(*self._searcher_of_generation())
         with using(book):
             return self._answer_of(query, pinned)
+
+    def name_book(self, query: SearchQuery) -> NameBook | None:
+        """The book a search of ``query`` now compares names with (None: it names no
+        ponente or court), for whoever matches documents itself (the export)."""
+        if not asks_names(query.filters, query.q):
+            return None
+        return self._name_book(*self._searcher_of_generation())
 
     def _name_book(self, searcher: tantivy.Searcher, key: Hashable) -> NameBook:
         """The distinct ponentes and courts of a commit (``key``: its generation or its
@@ -1650,7 +1658,24 @@ def _prefix(kit: Kit, text: str) -> Any:
         parts = [("must", kit.term(field, t)) for t in leading]
         parts.append(("must", kit.prefix(field, last)))
         options.append(("should", kit.boolean(parts)))
+    meta = _meta_prefix(kit, leading, last)
+    if meta is not None:
+        # found as a word is (a court, a ponente), scored nothing: the ranking of the
+        # title and text, and ``_top_of_a_prefix``'s page, stay what they were
+        options.append(("should", kit.const(meta, 0.0)))
     return kit.boolean(options)
+
+
+def _meta_prefix(kit: Kit, leading: list[str], last: str) -> Any:
+    """The prefix among the metadata's stemmed words (``indexer.query.stem_prefix``)."""
+    stems = leading_stems(leading)
+    if stems is None:
+        return None
+    words = [("should", kit.prefix("meta", last))]
+    words += [("should", kit.term("meta", stem)) for stem in shorter_stems(last)]
+    parts = [("must", kit.term("meta", stem)) for stem in stems]
+    parts.append(("must", kit.boolean(words)))
+    return kit.boolean(parts)
 
 
 def _field(kit: Kit, name: str, value: str, slop: int = 0, pairs: bool = True) -> Any:

@@ -518,10 +518,12 @@ impl CitationScanner {
     /// between, in the text's capitals; only then is the whole text upper-cased. A
     /// character of more than one capital reads the text through (where it is not read).
     fn may_cite_a_chamber(&self, folded: &Text) -> bool {
+        // one buffer for every hyphen's capitals, not one each
+        let mut upper = String::new();
         for hyphen in folded.occurrences("-") {
             let end = folded.space_before(hyphen);
             let before = folded.slice(end.saturating_sub(self.chamber_letters), end);
-            let mut upper = String::with_capacity(before.len());
+            upper.clear();
             for c in before.chars() {
                 match single_upper(c) {
                     Some(capital) => upper.push(capital),

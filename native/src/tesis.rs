@@ -228,7 +228,7 @@ impl Reading<'_, '_> {
         }
         let mut starts = folded.occurrences("jurisprudencia");
         starts.extend(folded.occurrences("tesis"));
-        starts.retain(|&at| !names_a_case(folded, at));
+        starts.retain(|&at| self.may_be_electoral(at) && !names_a_case(folded, at));
         for m in self.matches_at(&s.electoral, starts, &[], Some(s.electoral_end)) {
             let Some((_, end)) = m.group(s.electoral_end) else {
                 continue;
@@ -241,6 +241,42 @@ impl Reading<'_, '_> {
             found.push((key, m.start(), end));
         }
         found
+    }
+
+    /// Whether ``_ELECTORAL`` may match at ``at``, from the original's bytes alone:
+    /// "jurisprudencia" in ASCII letters, spaces and a digit, or "tesis", spaces and a
+    /// roman numeral's letter. Most such words are not a citation ("tesis
+    /// jurisprudencial"), and the pattern's search with its groups at each cost more than
+    /// the rest of the scan; a byte beyond ASCII (a letter or a space of its own) is left
+    /// to the pattern.
+    fn may_be_electoral(&self, at: usize) -> bool {
+        let bytes = self.text.s.as_bytes();
+        let rest = &bytes[self.text.byte(at).min(bytes.len())..];
+        let ascii_space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
+        let alternatives: [(&[u8], fn(u8) -> bool); 2] = [
+            (b"jurisprudencia", |b| b.is_ascii_digit()),
+            (b"tesis", |b| b"IVXLCivxlc".contains(&b)),
+        ];
+        for (word, follows) in alternatives {
+            // a letter beyond ASCII is longer in bytes: a shorter rest is not the word
+            let Some(written) = rest.get(..word.len()) else {
+                continue;
+            };
+            if !written.is_ascii() {
+                return true;
+            }
+            if !written.eq_ignore_ascii_case(word) {
+                continue;
+            }
+            let after = &rest[word.len()..];
+            let spaces = after.iter().take_while(|&&b| ascii_space(b)).count();
+            match after.get(spaces) {
+                Some(&b) if !b.is_ascii() => return true,
+                Some(&b) if spaces > 0 && follows(b) => return true,
+                _ => {}
+            }
+        }
+        false
     }
 
     /// ``_roman_before``.
@@ -295,10 +331,18 @@ impl Reading<'_, '_> {
         let mut marks = Vec::new(); // where "o.", "º." or "°." starts (a byte)
         for period in memchr::memchr_iter(b'.', bytes) {
             let before = &bytes[..period];
+            // the mark's number (1 or 2 characters, a space after it or not) follows a
+            // period: one within the 16 bytes before the mark (4 characters of 4 bytes
+            // at most), or no clave ("el estado.": most marks)
+            let dotted = |mark: usize| bytes[mark.saturating_sub(16)..mark].contains(&b'.');
             if before.ends_with(b"o") {
-                marks.push(period - 1);
+                if dotted(period - 1) {
+                    marks.push(period - 1);
+                }
             } else if before.ends_with("º".as_bytes()) || before.ends_with("°".as_bytes()) {
-                marks.push(period - 2);
+                if dotted(period - 2) {
+                    marks.push(period - 2);
+                }
             } else if before.ends_with(b"PC") || before.ends_with(b"PR") {
                 starts.push(text.point(period - 2));
             }

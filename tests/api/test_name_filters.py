@@ -14,6 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from api.export import sparse
 from config.settings import Settings
 from indexer.library import Library
 from indexer.models import Sentencia
@@ -135,5 +136,33 @@ def test_a_word_in_too_many_names_is_a_spanish_422(tmp_path: Path) -> None:
         # a narrower value is answered
         one = client.get("/v1/search", params={"court": "Juzgado 7 de Distrito"}).json()
         assert _ids(one) == {"s-107"}
+    finally:
+        reader.close()
+
+
+def test_the_export_finds_what_the_search_finds_for_a_whole_common_value(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """«Sala» is a whole stored court and a word of more courts than a filter lists: the
+    search compares it whole, and so must the export, whichever way it reads the
+    library (here more matches than the index is paged for, most of the library: read
+    from the database, not through the index)."""
+    monkeypatch.setattr(sparse, "REACH", 100)
+    settings = Settings(data_dir=tmp_path, database_url=None)
+    writer = Library.open(settings, writer=True)
+    chambers = [_sentencia(100 + n, f"Sala Regional {n}", None) for n in range(GROUP_CAP + 1)]
+    whole = [_sentencia(400 + n, "SALA", None) for n in range(GROUP_CAP + 50)]
+    writer.add_documents(chambers + whole)
+    writer.flush()
+    writer.close()
+    reader = Library.open(settings)
+    try:
+        client = TestClient(create_app(library=reader, settings=settings))
+        searched = client.get("/v1/search", params={"court": "sala", "limit": 1}).json()
+        assert searched["total"] == len(whole)
+        export = client.get("/v1/export.csv", params={"court": "sala"})
+        assert export.status_code == 200, export.text
+        rows = {r["id"] for r in csv.DictReader(io.StringIO(export.text))}
+        assert rows == {doc.id for doc in whole}
     finally:
         reader.close()

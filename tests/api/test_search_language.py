@@ -58,7 +58,12 @@ def test_year_source_and_displayed_values_filter(client: TestClient) -> None:
     }
     facets = client.get("/v1/search", params={"facets": "year,source"}).json()["facets"]
     assert {f["value"]: f["count"] for f in facets["year"]}["2024"] == 5
-    assert {f["value"] for f in facets["source_id"]} >= {"scjn", "diputados"}
+    # named as the parameter that asked for it and filters by it; its former name kept
+    assert {f["value"] for f in facets["source"]} >= {"scjn", "diputados"}
+    assert facets["source_id"] == facets["source"]
+    assert set(client.get("/v1/search", params={"facets": "source"}).json()["facets"]) == {
+        "source", "source_id"
+    }  # fmt: skip
 
 
 def test_parser_errors_say_it_in_spanish_too(client: TestClient) -> None:

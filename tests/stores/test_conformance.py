@@ -28,7 +28,7 @@ def test_phrase_matches_words_in_order_only(store: Store) -> None:
 
 def test_typographic_quotes_make_a_phrase(store: Store) -> None:
     # pasted from a word processor or typed on a phone: the words in order, not anywhere
-    for opening, closing in ("“”", "«»", "„“", "＂＂"):
+    for opening, closing in ("“”", "«»", "„“", "＂＂", "''", "‘’"):
         assert ids(store, q=f"{opening}moral daño{closing}") == set()
         assert ids(store, q=f"{opening}daño moral{closing}") == {"sen-001"}
     assert ids(store, q="“pensión definitiva”~1") == {"sen-002"}
@@ -381,6 +381,28 @@ def test_a_proximity_phrase_marks_its_match_not_its_words_alone(store: Store) ->
         assert "El daño causado" in joined and "lo moral se" in joined, q
 
 
+def test_a_proximity_phrase_of_three_words_marks_where_they_stand_together(
+    store: Store,
+) -> None:
+    """«interés … de … niñez» within the proximity is lit; a «niñez» or an «interés» with
+    no other word of the phrase that near, in the same fragment, is not."""
+    near = corpus()[0].model_copy(
+        update={
+            "id": "sen-tres",
+            "text": "La niñez fue escuchada en la audiencia pública del juzgado. El interés "
+            "superior de la niñez prevalece sobre todo interés económico.",
+        }
+    )
+    store.upsert([near])
+    for q in ('"interés de niñez"~2', 'texto:"interés de niñez"~3'):
+        [hit] = [h for h in store.search(SearchQuery(q=q)).hits if h.id == near.id]
+        joined = " ".join(hit.highlights)
+        assert "El <mark>interés</mark> superior <mark>de</mark> la <mark>niñez</mark>" in joined
+        # (the engine's fragment may begin at the sentence that matches)
+        assert "<mark>niñez</mark> fue" not in joined, q
+        assert "todo interés económico" in joined, q
+
+
 def test_an_unknown_field_is_an_error_in_every_store(store: Store) -> None:
     with pytest.raises(QuerySyntaxError) as caught:
         store.search(SearchQuery(q="juez:Pérez"))
@@ -532,6 +554,28 @@ def test_a_prefix_is_highlighted(store: Store) -> None:
     assert "<mark>notificarán</mark>" in joined and "<mark>firmes</mark>" in joined
 
 
+def test_a_prefix_reaches_the_metadata_a_word_does(store: Store) -> None:
+    """«cort*» finds the court «Suprema Corte» that the word «corte» finds, as every
+    prefix of a court's or a ponente's word does, below the documents holding it in
+    their title or text."""
+    supreme = corpus()[2].model_copy(
+        update={"id": "sen-scjn", "court": "Primera Sala de la Suprema Corte de Justicia"}
+    )
+    store.upsert([supreme])
+    assert ids(store, q="corte") == {"sen-scjn"}
+    for q in ("cort*", "corte*", "suprem*", "suprema cort*", "CORT*", "justic*"):
+        assert ids(store, q=q) == {"sen-scjn"}, q
+    courts = {"sen-001", "sen-002", "sen-004"}  # «Juzgado …»
+    assert ids(store, q="juzgado") == courts
+    assert ids(store, q="juzg*") == ids(store, q="juzgad*") == courts
+    assert ids(store, q="magistrad*") == {"sen-002", "sen-003", "sen-scjn"}  # ponentes
+    assert ids(store, q="magistrad* -penal") == {"sen-002"}
+    assert ids(store, q="supremacía*") == set()  # no word of the corpus begins so
+    # the text's own matches first: «comisión» in leg-002's text, only a committee of leg-001
+    hits = store.search(SearchQuery(q="comisi*")).hits
+    assert [hit.id for hit in hits] == ["leg-002", "leg-001"]
+
+
 def _citing(n: int, text: str) -> Sentencia:
     return Sentencia(
         id=f"cita-{n}", title=f"Sentencia que cita {n}", date=dt.date(2024, 2, n),
@@ -580,6 +624,26 @@ def test_a_case_number_asked_of_the_record_or_the_citations_is_lit_in_the_text(
     for q, (doc_id, lit) in cases.items():
         [hit] = [h for h in store.search(SearchQuery(q=q)).hits if h.id == doc_id]
         assert lit in " ".join(hit.highlights), q
+
+
+def test_a_case_number_with_a_suffix_lights_that_case_only(store: Store) -> None:
+    """«1234/2023-II» and «1234/2023-I» are two cases, «Toca 1150/2019/1» and «/2» two
+    appeals: the one asked for is lit whole, the other, written beside it, not at all."""
+    store.upsert([
+        _citing(3, "Se revisa el expediente 1234/2023-II y no el 1234/2023-I del índice.")
+        .model_copy(update={"expediente": "1234/2023-II"}),
+        _citing(4, "Resuelto el toca 1150/2019/1; el toca 1150/2019/2 sigue pendiente.")
+        .model_copy(update={"expediente": "Toca 1150/2019/1"}),
+    ])  # fmt: skip
+    cases = {
+        'expediente:"1234/2023-II"': (
+            "cita-3", "expediente <mark>1234/2023-II</mark> y no el 1234/2023-I del"),
+        'expediente:"Toca 1150/2019/1"': (
+            "cita-4", "toca <mark>1150/2019/1</mark>; el toca 1150/2019/2 sigue"),
+    }  # fmt: skip
+    for q, (doc_id, lit) in cases.items():
+        [hit] = [h for h in store.search(SearchQuery(q=q)).hits if h.id == doc_id]
+        assert lit in " ".join(hit.highlights), (q, hit.highlights)
 
 
 def test_most_cited_come_first(store: Store) -> None:

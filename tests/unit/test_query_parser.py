@@ -230,6 +230,33 @@ def test_lower_case_operators_get_the_operator_form_suggested() -> None:
     assert operator_suggestion("amparo OR revisión") is None
 
 
+def test_spanish_y_o_no_get_the_operator_form_suggested() -> None:
+    # words they stay (a search for «daño y moral» needs «y»), but one that finds
+    # nothing offers the operator a person writing Spanish may have meant
+    assert parse_query("daño o robo") == And((Term("daño"), Term("o"), Term("robo")))
+    assert operator_suggestion("daño o robo") == "daño OR robo"
+    assert operator_suggestion("daño y moral") == "daño AND moral"
+    assert operator_suggestion("no penal") == "NOT penal"
+    assert operator_suggestion("daño y/o perjuicio") is None
+    assert operator_suggestion("o") is None
+
+
+def test_single_quotes_standing_as_a_pair_make_a_phrase() -> None:
+    phrase = Phrase("daño moral")
+    for typed in ("'daño moral'", "‘daño moral’", "‚daño moral’"):
+        assert parse_query(typed) == phrase, typed
+    assert parse_query("''daño moral''") == Phrase("'daño moral'")  # two apostrophes
+    assert parse_query("'daño moral'~3") == Phrase("daño moral", 3)
+    assert parse_query("-'daño moral' robo") == And((Not(phrase), Term("robo")))
+    assert parse_query("tribunal:'Sala Penal'") == Field("court", "Sala Penal", phrase=True)
+    # apostrophes, and a quote with no partner, stay text; none is an error
+    assert parse_query("O'Brien d’Alessio") == And((Term("O'Brien"), Term("d’Alessio")))
+    assert parse_query("'daño moral") == And((Term("'daño"), Term("moral")))
+    assert parse_query("daño' moral'") == And((Term("daño'"), Term("moral'")))
+    # inside a double-quoted phrase a single quote is its text
+    assert parse_query("\"el 'daño' moral\"") == Phrase("el 'daño' moral")
+
+
 def test_a_case_number_is_read_as_the_stored_one_was() -> None:
     assert case_phrases("Toca No. 133/2021") == ["Toca 133/2021"]
     assert case_phrases("toca penal 133/2021") == ["Toca 133/2021"]

@@ -14,6 +14,7 @@ from typing import Any
 
 from indexer.analysis import fold_tokens, stem_tokens
 from indexer.query import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term
+from indexer.query.stem_prefix import leading_stems, shorter_stems
 from indexer.query.values import case_phrases, keyword_values
 from indexer.stores.base import WORD_FILTERS
 
@@ -143,4 +144,20 @@ def _prefix(text: str) -> Clause | None:
         parts: list[Clause] = [{"term": {field: token}} for token in leading]
         parts.append({"prefix": {field: {"value": last}}})
         options.append({"bool": {"must": parts}})
+    meta = _meta_prefix(leading, last)
+    if meta is not None:
+        # found as a word is (a court, a ponente), scored nothing, as the embedded store
+        options.append({"constant_score": {"filter": meta, "boost": 0.0}})
     return {"bool": {"should": options, "minimum_should_match": 1}}
+
+
+def _meta_prefix(leading: list[str], last: str) -> Clause | None:
+    """The prefix among the metadata's stemmed words (``indexer.query.stem_prefix``)."""
+    stems = leading_stems(leading)
+    if stems is None:
+        return None
+    words: list[Clause] = [{"prefix": {"meta": {"value": last}}}]
+    words += [{"term": {"meta": stem}} for stem in shorter_stems(last)]
+    parts: list[Clause] = [{"term": {"meta": stem}} for stem in stems]
+    parts.append({"bool": {"should": words, "minimum_should_match": 1}})
+    return {"bool": {"must": parts}}

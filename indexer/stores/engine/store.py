@@ -397,6 +397,11 @@ class EngineStore:
             raise
         return {hit["_id"] for hit in answer.get("hits", {}).get("hits") or [] if "_id" in hit}
 
+    def name_book(self, query: SearchQuery) -> NameBook | None:
+        """The book a search of ``query`` now compares names with (None: it names no
+        ponente or court), for whoever matches documents itself (the export)."""
+        return self._name_book(query)
+
     def _name_book(self, query: SearchQuery) -> NameBook | None:
         """The distinct ponentes and courts, when ``query`` filters by one (a name
         filter matches the stored values holding its words: ``indexer.query.names``):
