@@ -20,6 +20,7 @@ PAST_MAXSIZE = "the answer grew past the download size limit while it arrived an
 _PAST_MAXSIZE = re.compile(re.escape(PAST_MAXSIZE) + r"(?: \((\d+) bytes\))?$")
 PAGES_TRUNCATED = "pages_truncated"
 OCR_INCOMPLETE = "ocr_incomplete"
+PAGES_TOO_COSTLY = "pages_too_costly"
 FALSE_CODING = "false_coding"
 LEGISLATURE_CONTRADICTED = "legislature_contradicted"
 START_DATE_UNSURE = "start_date_unsure"
@@ -37,6 +38,10 @@ _OLD_FALSE_CODINGS = (
 )
 _PAGES_READ = re.compile(r"the PDF has (\d+) pages; the first (\d+) were read$")
 _OCR_READ = re.compile(r"the PDF has (\d+) scanned pages; OCR reached (\d+)")
+_COSTLY = re.compile(
+    r"(?:too_large: )?(\d+) page\(s\) draw forms whose content, each drawing "
+    r"counted, adds up to more than (\d+) MB"
+)
 
 LABELS = {
     "timeout": "tiempo agotado",
@@ -77,6 +82,7 @@ LABELS = {
     "extraction_failed": "no se pudo extraer el texto",
     PAGES_TRUNCATED: "PDF leído solo en parte",
     OCR_INCOMPLETE: "PDF escaneado leído solo en parte",
+    PAGES_TOO_COSTLY: "PDF con páginas demasiado costosas de leer",
     FALSE_CODING: "compresión declarada que la respuesta no tiene",
     LEGISLATURE_CONTRADICTED: "legislatura fija que no corresponde a la fecha",
     START_DATE_UNSURE: "fecha sin dirección de inicio (legislatura incierta)",
@@ -271,6 +277,15 @@ def ocr_incomplete(scanned: int, reached: int) -> str:
     )
 
 
+def pages_too_costly(pages: int, megabytes: int) -> str:
+    """The stored message of a PDF kept without ``pages`` pages whose forms would make
+    pdfium interpret more than ``megabytes`` (``indexer.extract.forms.MAX_DRAWN_BYTES``)."""
+    return (
+        f"{pages} page(s) draw forms whose content, each drawing counted, adds up to more "
+        f"than {megabytes} MB: left unread"
+    )
+
+
 def false_coding(coding: str, detail: str) -> str:
     """The stored message of an answer whose ``Content-Encoding`` (gzip, deflate, br, …)
     its bytes are not: the site's fault, not the network's."""
@@ -398,6 +413,16 @@ def error_mensaje(cause: str, message: str) -> str:
     if cause == "extraction_failed" and message == f"malformed: {NO_PAGES}":
         return (
             "el PDF no tiene ninguna página (su árbol de páginas está vacío): no hay texto que leer"
+        )
+    if cause in (PAGES_TOO_COSTLY, "extraction_failed") and (found := _COSTLY.match(message)):
+        pages, megabytes = found.groups()
+        one = pages == "1"
+        return (
+            f"{'1 página' if one else pages + ' páginas'} del PDF "
+            f"{'dibuja' if one else 'dibujan'} formularios (XObject) que, contando cada "
+            f"dibujo, suman más de {megabytes} MB de contenido: no se "
+            f"{'leyó (leerla' if one else 'leyeron (leerlas'} tomaría minutos)"
+            + ("" if cause == PAGES_TOO_COSTLY else "; no se extrajo su texto")
         )
     if cause == "extraction_failed" and (said := EXTRACTIONS.get(message.partition(":")[0])):
         return said

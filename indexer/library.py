@@ -85,6 +85,9 @@ class ArchivedFile:
     # some unread; from the extraction itself: the stored text cannot tell a page left
     # unread from a scanned page OCR found no words in, so a reused file has None
     ocr_unread: tuple[int, int] | None = None
+    # pages left unread because their forms make them too costly to load (``.forms``);
+    # from the extraction itself, so a reused file has 0
+    costly_pages: int = 0
 
     @property
     def pages_read(self) -> int | None:
@@ -105,6 +108,14 @@ def _ocr_unread(warnings: tuple[str, ...]) -> tuple[int, int] | None:
             reached, _, wanted = warning.partition(":")[2].partition("/")
             return int(reached), int(wanted)
     return None
+
+
+def _costly_pages(warnings: tuple[str, ...]) -> int:
+    """``forms_too_costly:K`` as K: pages left unread for what their forms would cost."""
+    for warning in warnings:
+        if warning.startswith("forms_too_costly:"):
+            return int(warning.partition(":")[2])
+    return 0
 
 
 class Library:
@@ -216,11 +227,13 @@ class Library:
         method: str | None = None
         ocr_pages: tuple[OcrPage, ...] = ()
         ocr_unread: tuple[int, int] | None = None
+        costly = 0
         try:
             extraction = extract_text(data, content_type, url.rsplit("/", 1)[-1], self.limits)
             text, pages, method = extraction.text, extraction.pages, extraction.method
             ocr_pages = extraction.ocr_pages
             ocr_unread = _ocr_unread(extraction.warnings)
+            costly = _costly_pages(extraction.warnings)
         except ExtractionError as exc:
             error = f"{exc.cause}: {exc}"
             log.warning("extraction failed for %s: %s", url, error)
@@ -241,7 +254,9 @@ class Library:
         ref = FileRef(
             url=url, sha256=sha256, content_type=content_type, size=len(data), pages=pages
         )
-        return ArchivedFile(ref, text, error, ocr_pages=ocr_pages, ocr_unread=ocr_unread)
+        return ArchivedFile(
+            ref, text, error, ocr_pages=ocr_pages, ocr_unread=ocr_unread, costly_pages=costly
+        )
 
     def add_document(self, doc: AnyDocument, published_by: SourceLink | None = None) -> SaveOutcome:
         """Save a document; one another source already published is listed once.

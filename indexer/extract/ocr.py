@@ -17,7 +17,7 @@ import math
 import os
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -163,11 +163,13 @@ def ocr_pages(
     texts: list[str],
     limits: OcrLimits,
     on_start: Callable[[], None] | None = None,
+    unloadable: Collection[int] = (),
 ) -> tuple[tuple[OcrPage, ...], list[str]]:
     """Read by OCR the pages of ``texts`` without usable text, in place; return the pages
     read and warnings. Stops at ``max_pages`` pages or ``file_timeout_s`` after the first
-    page rendered (``on_start`` is called then)."""
-    wanted = [i for i, text in enumerate(texts) if needs_ocr(text)]
+    page rendered (``on_start`` is called then). Pages in ``unloadable`` (from 0: too
+    costly for pdfium to load, :mod:`.forms`) are not looked at."""
+    wanted = [i for i, text in enumerate(texts) if needs_ocr(text) and i not in unloadable]
     if not wanted:
         return (), []
     if not available():

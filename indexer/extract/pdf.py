@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from .forms import costly_pages
 from .model import Extraction, ExtractionError, OcrLimits, OcrPage
 from .normalise import has_words, normalise_pages
 from .redaction import uncover
@@ -37,6 +38,7 @@ class _Pages:
     method: str
     warnings: list[str]
     failed_pages: int = 0  # pages the reader could not load
+    costly: frozenset[int] = frozenset()  # pages (from 0) whose forms are too costly to load
     fallback_error: str = ""
     fallback_skipped: int = 0  # pages pdfminer left unread: too much content
     fallback_out_of_time: bool = False  # pdfminer stopped at its deadline
@@ -70,9 +72,13 @@ def _pdfium_pages(data: bytes, max_pages: int) -> _Pages:
     doc = pdfium.PdfDocument(data)
     try:
         total = len(doc)
+        costly = frozenset(costly_pages(data, max_pages)) if total else frozenset()
         texts: list[str] = []
         errors = 0
         for index in range(min(total, max_pages)):
+            if index in costly:  # never loaded: pdfium would interpret it for minutes
+                texts.append("")
+                continue
             try:
                 texts.append(_PDFIUM_HYPHEN.sub("-\n", _pdfium_page_text(doc, index)))
             except pdfium.PdfiumError:
@@ -81,7 +87,9 @@ def _pdfium_pages(data: bytes, max_pages: int) -> _Pages:
                 if errors >= _MAX_PAGE_ERRORS:
                     break
         warnings = [f"page_errors:{errors}"] if errors else []
-        return _Pages(texts, total, "pdfium", warnings, errors)
+        if costly:
+            warnings.append(f"forms_too_costly:{len(costly)}")
+        return _Pages(texts, total, "pdfium", warnings, errors, costly)
     finally:
         doc.close()
 
@@ -170,7 +178,7 @@ def _ocr(
         return ()
     from .ocr import ocr_pages
 
-    read, warnings = ocr_pages(data, result.texts, limits, on_ocr)
+    read, warnings = ocr_pages(data, result.texts, limits, on_ocr, result.costly)
     result.warnings.extend(warnings)
     if read:
         result.method = "ocr" if len(read) == len(result.texts) else f"{result.method}+ocr"
@@ -191,6 +199,14 @@ def _refuse_unloadable(result: _Pages) -> None:
 
 def _refuse_unread(result: _Pages) -> None:
     """No text, but the fallback did not read every page: that is not "no text layer"."""
+    if result.costly:
+        from .forms import MAX_DRAWN_BYTES
+
+        raise ExtractionError(
+            "too_large",
+            f"{len(result.costly)} page(s) draw forms whose content, each drawing counted, "
+            f"adds up to more than {MAX_DRAWN_BYTES >> 20} MB: left unread",
+        )
     if result.fallback_skipped:
         from .fallback import MAX_CMAP_BYTES, MAX_PAGE_CONTENT_BYTES
 
@@ -239,4 +255,13 @@ def _try_fallback(
         result.warnings.extend(fallback.fallback_cut())
         return result
     fallback.warnings[:0] = ["pdfminer_fallback", *fallback.fallback_cut()]
+    if result is not None and (unread := _still_unread(result.costly, fallback.texts)):
+        fallback.costly = unread
+        fallback.warnings.append(f"forms_too_costly:{len(unread)}")
     return fallback
+
+
+def _still_unread(costly: frozenset[int], texts: list[str]) -> frozenset[int]:
+    """The costly pages pdfminer did not read either (its meter reads a page whole, or
+    leaves it): it draws a form nested in itself once, where pdfium recurses on."""
+    return frozenset(i for i in costly if i >= len(texts) or not texts[i].strip())

@@ -525,3 +525,41 @@ def image_drawn_pdf(side: int = 5_000, draws: int = 500) -> bytes:
     )
     resources = b"/Resources << /Font << /F1 3 0 R >> /XObject << /Im1 6 0 R >> >>"
     return _one_page(b"q 612 0 0 792 0 0 cm /Im1 Do Q " * draws, resources, [image])
+
+
+def _nested_forms(first: int, levels: int, fanout: int) -> list[bytes]:
+    """Forms numbered from ``first``, each drawing the next ``fanout`` times; the last
+    holds 20 blank text operators."""
+    forms = []
+    for level in range(levels):
+        number = first + level
+        if level == levels - 1:
+            content, resources = blank_operators(20), _RESOURCES
+        else:
+            content = b"/Fm Do " * fanout
+            resources = b"/Resources << /XObject << /Fm %d 0 R >> >>" % (number + 1)
+        packed = zlib.compress(content, 9)
+        forms.append(
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] %s /Length %d "
+            b"/Filter /FlateDecode >>\nstream\n%s\nendstream" % (resources, len(packed), packed)
+        )
+    return forms
+
+
+def nested_forms_pdf(levels: int = 7, fanout: int = 10, text: str = "") -> bytes:
+    """One page drawing a form that draws the next form ``fanout`` times, ``levels`` deep:
+    some 2 KB that pdfium loads as ``fanout ** (levels - 1)`` forms (a million at 7
+    levels: 2 GB and a dead worker). ``text`` is shown first, on the same page."""
+    shown = text_content(text) + b" " if text else b""
+    resources = b"/Resources << /Font << /F1 3 0 R >> /XObject << /Fm 6 0 R >> >>"
+    return _one_page(shown + b"/Fm Do", resources, _nested_forms(6, levels, fanout))
+
+
+def pages_with_forms_pdf(texts: list[str], costly: int, levels: int = 7) -> bytes:
+    """A page per text, and at ``costly`` (from 0) a page drawing the nested forms of
+    :func:`nested_forms_pdf`: a good document with one page no reader can afford."""
+    contents = [text_content(text) for text in texts]
+    contents.insert(costly, b"/Fm Do")
+    first = 4 + 2 * len(contents)
+    resources = b"/Resources << /Font << /F1 3 0 R >> /XObject << /Fm %d 0 R >> >>" % first
+    return content_pages_pdf(contents, resources, _nested_forms(first, levels, 10))
