@@ -21,6 +21,7 @@ _PAST_MAXSIZE = re.compile(re.escape(PAST_MAXSIZE) + r"(?: \((\d+) bytes\))?$")
 PAGES_TRUNCATED = "pages_truncated"
 OCR_INCOMPLETE = "ocr_incomplete"
 PAGES_TOO_COSTLY = "pages_too_costly"
+PAGES_GARBLED = "pages_garbled"
 FALSE_CODING = "false_coding"
 LEGISLATURE_CONTRADICTED = "legislature_contradicted"
 START_DATE_UNSURE = "start_date_unsure"
@@ -38,6 +39,7 @@ _OLD_FALSE_CODINGS = (
 )
 _PAGES_READ = re.compile(r"the PDF has (\d+) pages; the first (\d+) were read$")
 _OCR_READ = re.compile(r"the PDF has (\d+) scanned pages; OCR reached (\d+)")
+_GARBLED = re.compile(r"(?:malformed: )?the text layer of (\d+) page\(s\) is not legible")
 _COSTLY = re.compile(
     r"(?:too_large: )?(\d+) page\(s\) draw forms whose content, each drawing "
     r"counted, adds up to more than (\d+) MB"
@@ -83,6 +85,7 @@ LABELS = {
     PAGES_TRUNCATED: "PDF leído solo en parte",
     OCR_INCOMPLETE: "PDF escaneado leído solo en parte",
     PAGES_TOO_COSTLY: "PDF con páginas demasiado costosas de leer",
+    PAGES_GARBLED: "PDF con páginas de texto ilegible",
     FALSE_CODING: "compresión declarada que la respuesta no tiene",
     LEGISLATURE_CONTRADICTED: "legislatura fija que no corresponde a la fecha",
     START_DATE_UNSURE: "fecha sin dirección de inicio (legislatura incierta)",
@@ -286,6 +289,12 @@ def pages_too_costly(pages: int, megabytes: int) -> str:
     )
 
 
+def pages_garbled(pages: int) -> str:
+    """The stored message of a PDF kept without ``pages`` pages whose text layer is not
+    text (a broken font map) and which OCR did not read."""
+    return f"the text layer of {pages} page(s) is not legible and OCR did not read them"
+
+
 def false_coding(coding: str, detail: str) -> str:
     """The stored message of an answer whose ``Content-Encoding`` (gzip, deflate, br, …)
     its bytes are not: the site's fault, not the network's."""
@@ -423,6 +432,14 @@ def error_mensaje(cause: str, message: str) -> str:
             f"dibujo, suman más de {megabytes} MB de contenido: no se "
             f"{'leyó (leerla' if one else 'leyeron (leerlas'} tomaría minutos)"
             + ("" if cause == PAGES_TOO_COSTLY else "; no se extrajo su texto")
+        )
+    if cause in (PAGES_GARBLED, "extraction_failed") and (found := _GARBLED.match(message)):
+        one = found.group(1) == "1"
+        return (
+            f"la capa de texto de {'1 página' if one else found.group(1) + ' páginas'} del "
+            "PDF no es legible (su fuente cambia las letras por otros caracteres) y el OCR no "
+            f"{'la' if one else 'las'} leyó: "
+            + ("no se guardó ese texto" if cause == PAGES_GARBLED else "no se extrajo su texto")
         )
     if cause == "extraction_failed" and (said := EXTRACTIONS.get(message.partition(":")[0])):
         return said

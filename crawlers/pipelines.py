@@ -22,10 +22,12 @@ from crawlers.building import Builders, BuildOrder, Refusal
 from crawlers.causas import (
     LEGISLATURE_CONTRADICTED,
     OCR_INCOMPLETE,
+    PAGES_GARBLED,
     PAGES_TOO_COSTLY,
     PAGES_TRUNCATED,
     legislature_contradicted,
     ocr_incomplete,
+    pages_garbled,
     pages_too_costly,
     pages_truncated,
 )
@@ -257,6 +259,9 @@ class LibraryPipeline:
                 if archived.costly_pages:  # pages whose forms pdfium would read for minutes
                     said = pages_too_costly(archived.costly_pages, MAX_DRAWN_BYTES >> 20)
                     run.error(PAGES_TOO_COSTLY, download.url, said)
+                if archived.garbled_pages:  # a text layer in a broken font, OCR did not read
+                    said = pages_garbled(archived.garbled_pages)
+                    run.error(PAGES_GARBLED, download.url, said)
             elif archived.error:
                 run.error("extraction_failed", download.url, archived.error)
         address = without_credentials(item.url, run.secrets)

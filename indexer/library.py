@@ -88,6 +88,7 @@ class ArchivedFile:
     # pages left unread because their forms make them too costly to load (``.forms``);
     # from the extraction itself, so a reused file has 0
     costly_pages: int = 0
+    garbled_pages: int = 0  # pages whose text layer is not text, OCR did not read them
 
     @property
     def pages_read(self) -> int | None:
@@ -110,10 +111,10 @@ def _ocr_unread(warnings: tuple[str, ...]) -> tuple[int, int] | None:
     return None
 
 
-def _costly_pages(warnings: tuple[str, ...]) -> int:
-    """``forms_too_costly:K`` as K: pages left unread for what their forms would cost."""
+def _pages_counted(warnings: tuple[str, ...], name: str) -> int:
+    """``NAME:K`` as K (``forms_too_costly``, ``garbled_pages``: pages left unread)."""
     for warning in warnings:
-        if warning.startswith("forms_too_costly:"):
+        if warning.startswith(f"{name}:"):
             return int(warning.partition(":")[2])
     return 0
 
@@ -227,13 +228,14 @@ class Library:
         method: str | None = None
         ocr_pages: tuple[OcrPage, ...] = ()
         ocr_unread: tuple[int, int] | None = None
-        costly = 0
+        costly = garbled = 0
         try:
             extraction = extract_text(data, content_type, url.rsplit("/", 1)[-1], self.limits)
             text, pages, method = extraction.text, extraction.pages, extraction.method
             ocr_pages = extraction.ocr_pages
             ocr_unread = _ocr_unread(extraction.warnings)
-            costly = _costly_pages(extraction.warnings)
+            costly = _pages_counted(extraction.warnings, "forms_too_costly")
+            garbled = _pages_counted(extraction.warnings, "garbled_pages")
         except ExtractionError as exc:
             error = f"{exc.cause}: {exc}"
             log.warning("extraction failed for %s: %s", url, error)
@@ -255,7 +257,13 @@ class Library:
             url=url, sha256=sha256, content_type=content_type, size=len(data), pages=pages
         )
         return ArchivedFile(
-            ref, text, error, ocr_pages=ocr_pages, ocr_unread=ocr_unread, costly_pages=costly
+            ref,
+            text,
+            error,
+            ocr_pages=ocr_pages,
+            ocr_unread=ocr_unread,
+            costly_pages=costly,
+            garbled_pages=garbled,
         )
 
     def add_document(self, doc: AnyDocument, published_by: SourceLink | None = None) -> SaveOutcome:

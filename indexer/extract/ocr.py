@@ -164,11 +164,13 @@ def ocr_pages(
     limits: OcrLimits,
     on_start: Callable[[], None] | None = None,
     unloadable: Collection[int] = (),
+    garbled: Collection[int] = (),
 ) -> tuple[tuple[OcrPage, ...], list[str]]:
     """Read by OCR the pages of ``texts`` without usable text, in place; return the pages
     read and warnings. Stops at ``max_pages`` pages or ``file_timeout_s`` after the first
     page rendered (``on_start`` is called then). Pages in ``unloadable`` (from 0: too
-    costly for pdfium to load, :mod:`.forms`) are not looked at."""
+    costly for pdfium to load, :mod:`.forms`) are not looked at; pages in ``garbled``
+    (text not legible, :mod:`.legible`) are rendered though they draw only text."""
     wanted = [i for i, text in enumerate(texts) if needs_ocr(text) and i not in unloadable]
     if not wanted:
         return (), []
@@ -188,7 +190,7 @@ def ocr_pages(
             tried += 1
             page = doc[index]
             try:
-                if not _has_drawing(page):
+                if index not in garbled and not _has_drawing(page):
                     continue
                 if _image_pixels(page) > MAX_IMAGE_PIXELS:
                     oversized += 1

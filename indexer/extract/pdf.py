@@ -15,6 +15,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from .forms import costly_pages
+from .legible import illegible
 from .model import Extraction, ExtractionError, OcrLimits, OcrPage
 from .normalise import has_words, normalise_pages
 from .redaction import uncover
@@ -39,6 +40,7 @@ class _Pages:
     warnings: list[str]
     failed_pages: int = 0  # pages the reader could not load
     costly: frozenset[int] = frozenset()  # pages (from 0) whose forms are too costly to load
+    garbled: frozenset[int] = frozenset()  # pages (from 0) whose text layer is not text
     fallback_error: str = ""
     fallback_skipped: int = 0  # pages pdfminer left unread: too much content
     fallback_out_of_time: bool = False  # pdfminer stopped at its deadline
@@ -89,7 +91,7 @@ def _pdfium_pages(data: bytes, max_pages: int) -> _Pages:
         warnings = [f"page_errors:{errors}"] if errors else []
         if costly:
             warnings.append(f"forms_too_costly:{len(costly)}")
-        return _Pages(texts, total, "pdfium", warnings, errors, costly)
+        return _blank_garbled(_Pages(texts, total, "pdfium", warnings, errors, costly))
     finally:
         doc.close()
 
@@ -101,6 +103,16 @@ def _pdfminer_pages(data: bytes, max_pages: int, deadline: float | None) -> _Pag
     result = _Pages(found.texts, found.total, "pdfminer", [])
     result.fallback_skipped = len(found.skipped)
     result.fallback_out_of_time = found.out_of_time
+    return _blank_garbled(result)
+
+
+def _blank_garbled(result: _Pages) -> _Pages:
+    """Pages whose text is not legible (:mod:`.legible`) are left without text: a page
+    without a text layer, for the other reader or OCR to read."""
+    garbled = frozenset(i for i, text in enumerate(result.texts) if illegible(text))
+    for index in garbled:
+        result.texts[index] = ""
+    result.garbled = garbled
     return result
 
 
@@ -144,6 +156,8 @@ def extract_pdf(
     if not "".join(result.texts).strip():
         _refuse_unloadable(result)  # no page loads: a broken file, which OCR cannot read
     read_by_ocr = _ocr(data, result, ocr, on_ocr) if pdfium_error is None else ()
+    if garbled := _still_unread(result.garbled, result.texts):  # OCR did not read them
+        result.warnings.append(f"garbled_pages:{len(garbled)}")
     text = normalise_pages(result.texts)
     if not has_words(text):
         _refuse_unloadable(result)
@@ -162,6 +176,12 @@ def extract_pdf(
                 f"{huge[0].split(':')[1]} page(s) draw images of more than "
                 f"{MAX_IMAGE_PIXELS // 1_000_000} million pixels in all: not rendered for OCR",
             )
+        if garbled:
+            raise ExtractionError(
+                "malformed",
+                f"the text layer of {len(garbled)} page(s) is not legible (its fonts map the "
+                "letters to other characters) and OCR did not read them",
+            )
         raise ExtractionError("no_text", "no text layer (scanned?)", pages=result.total)
     if _score(result.texts) < SPARSE_CHARS_PER_PAGE * len(result.texts):
         result.warnings.append("sparse_text")
@@ -178,7 +198,7 @@ def _ocr(
         return ()
     from .ocr import ocr_pages
 
-    read, warnings = ocr_pages(data, result.texts, limits, on_ocr, result.costly)
+    read, warnings = ocr_pages(data, result.texts, limits, on_ocr, result.costly, result.garbled)
     result.warnings.extend(warnings)
     if read:
         result.method = "ocr" if len(read) == len(result.texts) else f"{result.method}+ocr"
@@ -255,6 +275,8 @@ def _try_fallback(
         result.warnings.extend(fallback.fallback_cut())
         return result
     fallback.warnings[:0] = ["pdfminer_fallback", *fallback.fallback_cut()]
+    if result is not None:
+        fallback.garbled |= _still_unread(result.garbled, fallback.texts)
     if result is not None and (unread := _still_unread(result.costly, fallback.texts)):
         fallback.costly = unread
         fallback.warnings.append(f"forms_too_costly:{len(unread)}")

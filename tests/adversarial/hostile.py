@@ -563,3 +563,26 @@ def pages_with_forms_pdf(texts: list[str], costly: int, levels: int = 7) -> byte
     first = 4 + 2 * len(contents)
     resources = b"/Resources << /Font << /F1 3 0 R >> /XObject << /Fm %d 0 R >> >>" % first
     return content_pages_pdf(contents, resources, _nested_forms(first, levels, 10))
+
+
+def broken_map_pdf(texts: list[str], first: int, broken: set[int] | None = None) -> bytes:
+    """A page per text in Helvetica; the pages in ``broken`` (from 0; all by default) in
+    a Helvetica whose ToUnicode map sends each printable byte ``c`` to ``first + c % 32``:
+    the glyphs drawn are the text's, what a reader extracts is not (0x4E00: CJK
+    ideographs; 0xE000: private use; 0: control characters)."""
+    count = len(texts)
+    pairs = b"\n".join(b"<%02X> <%04X>" % (c, first + c % 32) for c in range(32, 127))
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Broken def "
+        b"1 begincodespacerange <00> <FF> endcodespacerange 95 beginbfchar\n%s\nendbfchar "
+        b"endcmap CMapName currentdict /CMap defineresource pop end end" % pairs
+    )
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode %d 0 R >>"
+    resources = b"/Resources << /Font << /F1 3 0 R /F2 %d 0 R >> >>" % (5 + 2 * count)
+    contents = [
+        text_content(text).replace(b"/F1 ", b"/F2 ")
+        if broken is None or index in broken
+        else text_content(text)
+        for index, text in enumerate(texts)
+    ]
+    return content_pages_pdf(contents, resources, [_stream(cmap), font % (4 + 2 * count)])
