@@ -170,6 +170,10 @@ _REPEATED = re.compile(
     r"page (\d+) repeats records already read: the API does not move on with the page asked "
     r"for; paging stopped with (\d+) of the (\d+) records its total says$"
 )
+_RING = re.compile(
+    r"page (\d+)'s next link leads back to a page already read: paging stopped with (\d+) "
+    r"of the (\d+) records its total says$"
+)
 _ENDED_SHORT = re.compile(
     r"page (\d+) ended the records with (\d+) of the (\d+) its total says: .*$", re.S
 )
@@ -380,6 +384,12 @@ def error_mensaje(cause: str, message: str) -> str:
         return (
             f"la página {page} repite registros ya leídos: la API no avanza con la página "
             f"pedida; la lectura se detuvo con {read} de los {total} registros que dice su total"
+        )
+    if cause == "page_repeated" and (found := _RING.match(message)):
+        page, read, total = found.groups()
+        return (
+            f"el enlace «siguiente» de la página {page} lleva de vuelta a una página ya "
+            f"leída: la lectura se detuvo con {read} de los {total} registros que dice su total"
         )
     if cause == "total_not_reached" and (found := _ENDED_SHORT.match(message)):
         page, read, total = found.groups()
