@@ -20,6 +20,8 @@ PAST_MAXSIZE = "the answer grew past the download size limit while it arrived an
 _PAST_MAXSIZE = re.compile(re.escape(PAST_MAXSIZE) + r"(?: \((\d+) bytes\))?$")
 PAGES_TRUNCATED = "pages_truncated"
 OCR_INCOMPLETE = "ocr_incomplete"
+PAGES_TOO_COSTLY = "pages_too_costly"
+PAGES_GARBLED = "pages_garbled"
 FALSE_CODING = "false_coding"
 LEGISLATURE_CONTRADICTED = "legislature_contradicted"
 START_DATE_UNSURE = "start_date_unsure"
@@ -37,6 +39,11 @@ _OLD_FALSE_CODINGS = (
 )
 _PAGES_READ = re.compile(r"the PDF has (\d+) pages; the first (\d+) were read$")
 _OCR_READ = re.compile(r"the PDF has (\d+) scanned pages; OCR reached (\d+)")
+_GARBLED = re.compile(r"(?:malformed: )?the text layer of (\d+) page\(s\) is not legible")
+_COSTLY = re.compile(
+    r"(?:too_large: )?(\d+) page\(s\) draw forms whose content, each drawing "
+    r"counted, adds up to more than (\d+) MB"
+)
 
 LABELS = {
     "timeout": "tiempo agotado",
@@ -77,6 +84,8 @@ LABELS = {
     "extraction_failed": "no se pudo extraer el texto",
     PAGES_TRUNCATED: "PDF leído solo en parte",
     OCR_INCOMPLETE: "PDF escaneado leído solo en parte",
+    PAGES_TOO_COSTLY: "PDF con páginas demasiado costosas de leer",
+    PAGES_GARBLED: "PDF con páginas de texto ilegible",
     FALSE_CODING: "compresión declarada que la respuesta no tiene",
     LEGISLATURE_CONTRADICTED: "legislatura fija que no corresponde a la fecha",
     START_DATE_UNSURE: "fecha sin dirección de inicio (legislatura incierta)",
@@ -160,6 +169,10 @@ _HEAD_BYTES = re.compile(r"response head too large: more than (\d+) bytes of hea
 _REPEATED = re.compile(
     r"page (\d+) repeats records already read: the API does not move on with the page asked "
     r"for; paging stopped with (\d+) of the (\d+) records its total says$"
+)
+_RING = re.compile(
+    r"page (\d+)'s next link leads back to a page already read: paging stopped with (\d+) "
+    r"of the (\d+) records its total says$"
 )
 _ENDED_SHORT = re.compile(
     r"page (\d+) ended the records with (\d+) of the (\d+) its total says: .*$", re.S
@@ -271,6 +284,21 @@ def ocr_incomplete(scanned: int, reached: int) -> str:
     )
 
 
+def pages_too_costly(pages: int, megabytes: int) -> str:
+    """The stored message of a PDF kept without ``pages`` pages whose forms would make
+    pdfium interpret more than ``megabytes`` (``indexer.extract.forms.MAX_DRAWN_BYTES``)."""
+    return (
+        f"{pages} page(s) draw forms whose content, each drawing counted, adds up to more "
+        f"than {megabytes} MB: left unread"
+    )
+
+
+def pages_garbled(pages: int) -> str:
+    """The stored message of a PDF kept without ``pages`` pages whose text layer is not
+    text (a broken font map) and which OCR did not read."""
+    return f"the text layer of {pages} page(s) is not legible and OCR did not read them"
+
+
 def false_coding(coding: str, detail: str) -> str:
     """The stored message of an answer whose ``Content-Encoding`` (gzip, deflate, br, …)
     its bytes are not: the site's fault, not the network's."""
@@ -357,6 +385,12 @@ def error_mensaje(cause: str, message: str) -> str:
             f"la página {page} repite registros ya leídos: la API no avanza con la página "
             f"pedida; la lectura se detuvo con {read} de los {total} registros que dice su total"
         )
+    if cause == "page_repeated" and (found := _RING.match(message)):
+        page, read, total = found.groups()
+        return (
+            f"el enlace «siguiente» de la página {page} lleva de vuelta a una página ya "
+            f"leída: la lectura se detuvo con {read} de los {total} registros que dice su total"
+        )
     if cause == "total_not_reached" and (found := _ENDED_SHORT.match(message)):
         page, read, total = found.groups()
         return (
@@ -398,6 +432,24 @@ def error_mensaje(cause: str, message: str) -> str:
     if cause == "extraction_failed" and message == f"malformed: {NO_PAGES}":
         return (
             "el PDF no tiene ninguna página (su árbol de páginas está vacío): no hay texto que leer"
+        )
+    if cause in (PAGES_TOO_COSTLY, "extraction_failed") and (found := _COSTLY.match(message)):
+        pages, megabytes = found.groups()
+        one = pages == "1"
+        return (
+            f"{'1 página' if one else pages + ' páginas'} del PDF "
+            f"{'dibuja' if one else 'dibujan'} formularios (XObject) que, contando cada "
+            f"dibujo, suman más de {megabytes} MB de contenido: no se "
+            f"{'leyó (leerla' if one else 'leyeron (leerlas'} tomaría minutos)"
+            + ("" if cause == PAGES_TOO_COSTLY else "; no se extrajo su texto")
+        )
+    if cause in (PAGES_GARBLED, "extraction_failed") and (found := _GARBLED.match(message)):
+        one = found.group(1) == "1"
+        return (
+            f"la capa de texto de {'1 página' if one else found.group(1) + ' páginas'} del "
+            "PDF no es legible (su fuente cambia las letras por otros caracteres) y el OCR no "
+            f"{'la' if one else 'las'} leyó: "
+            + ("no se guardó ese texto" if cause == PAGES_GARBLED else "no se extrajo su texto")
         )
     if cause == "extraction_failed" and (said := EXTRACTIONS.get(message.partition(":")[0])):
         return said

@@ -22,9 +22,13 @@ from crawlers.building import Builders, BuildOrder, Refusal
 from crawlers.causas import (
     LEGISLATURE_CONTRADICTED,
     OCR_INCOMPLETE,
+    PAGES_GARBLED,
+    PAGES_TOO_COSTLY,
     PAGES_TRUNCATED,
     legislature_contradicted,
     ocr_incomplete,
+    pages_garbled,
+    pages_too_costly,
     pages_truncated,
 )
 from crawlers.items import DocumentDraft
@@ -43,6 +47,7 @@ from crawlers.window import Window
 from indexer.build import AnyDocument, MissingField
 from indexer.db.locks import across_processes
 from indexer.extract import has_words
+from indexer.extract.forms import MAX_DRAWN_BYTES
 from indexer.linking import another_session, identity_id, merge_documents
 from indexer.models import SourceLink
 from indexer.readers.legislatures import contradicts
@@ -251,6 +256,12 @@ class LibraryPipeline:
                 if (unread := archived.ocr_unread) is not None:  # scanned pages left unread
                     reached, scanned = unread
                     run.error(OCR_INCOMPLETE, download.url, ocr_incomplete(scanned, reached))
+                if archived.costly_pages:  # pages whose forms pdfium would read for minutes
+                    said = pages_too_costly(archived.costly_pages, MAX_DRAWN_BYTES >> 20)
+                    run.error(PAGES_TOO_COSTLY, download.url, said)
+                if archived.garbled_pages:  # a text layer in a broken font, OCR did not read
+                    said = pages_garbled(archived.garbled_pages)
+                    run.error(PAGES_GARBLED, download.url, said)
             elif archived.error:
                 run.error("extraction_failed", download.url, archived.error)
         address = without_credentials(item.url, run.secrets)

@@ -85,6 +85,10 @@ class ArchivedFile:
     # some unread; from the extraction itself: the stored text cannot tell a page left
     # unread from a scanned page OCR found no words in, so a reused file has None
     ocr_unread: tuple[int, int] | None = None
+    # pages left unread because their forms make them too costly to load (``.forms``);
+    # from the extraction itself, so a reused file has 0
+    costly_pages: int = 0
+    garbled_pages: int = 0  # pages whose text layer is not text, OCR did not read them
 
     @property
     def pages_read(self) -> int | None:
@@ -105,6 +109,14 @@ def _ocr_unread(warnings: tuple[str, ...]) -> tuple[int, int] | None:
             reached, _, wanted = warning.partition(":")[2].partition("/")
             return int(reached), int(wanted)
     return None
+
+
+def _pages_counted(warnings: tuple[str, ...], name: str) -> int:
+    """``NAME:K`` as K (``forms_too_costly``, ``garbled_pages``: pages left unread)."""
+    for warning in warnings:
+        if warning.startswith(f"{name}:"):
+            return int(warning.partition(":")[2])
+    return 0
 
 
 class Library:
@@ -216,11 +228,14 @@ class Library:
         method: str | None = None
         ocr_pages: tuple[OcrPage, ...] = ()
         ocr_unread: tuple[int, int] | None = None
+        costly = garbled = 0
         try:
             extraction = extract_text(data, content_type, url.rsplit("/", 1)[-1], self.limits)
             text, pages, method = extraction.text, extraction.pages, extraction.method
             ocr_pages = extraction.ocr_pages
             ocr_unread = _ocr_unread(extraction.warnings)
+            costly = _pages_counted(extraction.warnings, "forms_too_costly")
+            garbled = _pages_counted(extraction.warnings, "garbled_pages")
         except ExtractionError as exc:
             error = f"{exc.cause}: {exc}"
             log.warning("extraction failed for %s: %s", url, error)
@@ -241,7 +256,15 @@ class Library:
         ref = FileRef(
             url=url, sha256=sha256, content_type=content_type, size=len(data), pages=pages
         )
-        return ArchivedFile(ref, text, error, ocr_pages=ocr_pages, ocr_unread=ocr_unread)
+        return ArchivedFile(
+            ref,
+            text,
+            error,
+            ocr_pages=ocr_pages,
+            ocr_unread=ocr_unread,
+            costly_pages=costly,
+            garbled_pages=garbled,
+        )
 
     def add_document(self, doc: AnyDocument, published_by: SourceLink | None = None) -> SaveOutcome:
         """Save a document; one another source already published is listed once.

@@ -14,6 +14,7 @@ from typing import Any
 import scrapy
 from scrapy.http import Response
 from twisted.python.failure import Failure
+from w3lib.url import canonicalize_url
 
 from config.spec_shapes import JsonApiRules
 from crawlers.encoding import content_type
@@ -273,6 +274,8 @@ class JsonApiSpider(SpecSpider):
             if not link:  # none given (a bad one is counted as bad_url already)
                 if found is None:
                     self._short_of_total(said, total, seen, page, response.url)
+            elif self._asked_before(response.url, link):
+                self._ring(said, total, seen, page, response.url)
             elif last:
                 self._limit(response.url)
             else:
@@ -314,6 +317,27 @@ class JsonApiSpider(SpecSpider):
             "API gives no more of one query (a search engine's cap on results, often "
             "10,000); read the rest in date windows (--since/--until) or narrower queries",
         )  # fmt: skip
+
+    def _asked_before(self, url: str, link: str) -> bool:
+        """Whether ``link`` names a page of records already asked for (``url`` is); the
+        scheduler would drop it as a duplicate and paging end there, unsaid."""
+        if not hasattr(self, "_pages_asked"):
+            self._pages_asked: set[str] = set()
+        self._pages_asked.add(canonicalize_url(url))
+        if canonicalize_url(link) in self._pages_asked:
+            return True
+        self._pages_asked.add(canonicalize_url(link))
+        return False
+
+    def _ring(self, said: str, total: int | None, seen: int, page: int, where: str) -> None:
+        """A ``next`` link back to a page already read: paging stops; when the API's total
+        says there are more, the loss is counted with its cause."""
+        if total is not None and total > seen:
+            self.run.error(
+                "page_repeated", where,
+                f"page {page}'s next link leads back to a page already read: paging "
+                f"stopped with {seen} of the {said} records its total says",
+            )  # fmt: skip
 
     def _limit(self, where: str) -> None:
         self.limit_reached(

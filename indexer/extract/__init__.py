@@ -17,7 +17,9 @@ Warnings (``Extraction.warnings``) are short machine strings:
 within a page if need be), ``fallback_skipped:K`` (K pages left unread by pdfminer: more
 content or a larger character map than it may interpret, :mod:`.fallback`),
 ``pages_truncated:N/M`` (only the first ``max_pages`` of M pages extracted),
-``page_errors:K`` (K pages could not be loaded), ``sparse_text`` (fewer than
+``page_errors:K`` (K pages could not be loaded), ``forms_too_costly:K`` (K pages whose
+forms, each drawing counted, add up to more content than pdfium may interpret, or draw
+themselves: not loaded, :mod:`.forms`), ``sparse_text`` (fewer than
 ~20 letters per page: likely scanned), ``charset_mismatch:USED`` (declared
 charset contradicted by the bytes).
 
@@ -40,7 +42,8 @@ without a single letter or digit (dashes, dots, control characters) counts as no
 A PDF none of whose pages can be loaded (a page tree cyclic or nested too deeply) is
 ``malformed``, not a scan; one whose streams inflate past the worker's memory is a
 ``decompression_bomb`` (``bombs``). A PDF without text whose pages the fallback or OCR
-left unread for their size (``fallback_skipped``, ``ocr_image_too_large``) is
+left unread for their size (``fallback_skipped``, ``ocr_image_too_large``,
+``forms_too_costly``) is
 ``too_large``, and one whose fallback ran out of time ``timeout``, not ``no_text``. HTML
 or text over ``ExtractionLimits.max_markup_bytes`` is ``too_large``.
 """

@@ -17,7 +17,7 @@ import math
 import os
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -163,11 +163,15 @@ def ocr_pages(
     texts: list[str],
     limits: OcrLimits,
     on_start: Callable[[], None] | None = None,
+    unloadable: Collection[int] = (),
+    garbled: Collection[int] = (),
 ) -> tuple[tuple[OcrPage, ...], list[str]]:
     """Read by OCR the pages of ``texts`` without usable text, in place; return the pages
     read and warnings. Stops at ``max_pages`` pages or ``file_timeout_s`` after the first
-    page rendered (``on_start`` is called then)."""
-    wanted = [i for i, text in enumerate(texts) if needs_ocr(text)]
+    page rendered (``on_start`` is called then). Pages in ``unloadable`` (from 0: too
+    costly for pdfium to load, :mod:`.forms`) are not looked at; pages in ``garbled``
+    (text not legible, :mod:`.legible`) are rendered though they draw only text."""
+    wanted = [i for i, text in enumerate(texts) if needs_ocr(text) and i not in unloadable]
     if not wanted:
         return (), []
     if not available():
@@ -186,7 +190,7 @@ def ocr_pages(
             tried += 1
             page = doc[index]
             try:
-                if not _has_drawing(page):
+                if index not in garbled and not _has_drawing(page):
                     continue
                 if _image_pixels(page) > MAX_IMAGE_PIXELS:
                     oversized += 1

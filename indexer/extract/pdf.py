@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from .forms import costly_pages
+from .legible import illegible
 from .model import Extraction, ExtractionError, OcrLimits, OcrPage
 from .normalise import has_words, normalise_pages
 from .redaction import uncover
@@ -37,6 +39,8 @@ class _Pages:
     method: str
     warnings: list[str]
     failed_pages: int = 0  # pages the reader could not load
+    costly: frozenset[int] = frozenset()  # pages (from 0) whose forms are too costly to load
+    garbled: frozenset[int] = frozenset()  # pages (from 0) whose text layer is not text
     fallback_error: str = ""
     fallback_skipped: int = 0  # pages pdfminer left unread: too much content
     fallback_out_of_time: bool = False  # pdfminer stopped at its deadline
@@ -70,9 +74,13 @@ def _pdfium_pages(data: bytes, max_pages: int) -> _Pages:
     doc = pdfium.PdfDocument(data)
     try:
         total = len(doc)
+        costly = frozenset(costly_pages(data, max_pages)) if total else frozenset()
         texts: list[str] = []
         errors = 0
         for index in range(min(total, max_pages)):
+            if index in costly:  # never loaded: pdfium would interpret it for minutes
+                texts.append("")
+                continue
             try:
                 texts.append(_PDFIUM_HYPHEN.sub("-\n", _pdfium_page_text(doc, index)))
             except pdfium.PdfiumError:
@@ -81,7 +89,9 @@ def _pdfium_pages(data: bytes, max_pages: int) -> _Pages:
                 if errors >= _MAX_PAGE_ERRORS:
                     break
         warnings = [f"page_errors:{errors}"] if errors else []
-        return _Pages(texts, total, "pdfium", warnings, errors)
+        if costly:
+            warnings.append(f"forms_too_costly:{len(costly)}")
+        return _blank_garbled(_Pages(texts, total, "pdfium", warnings, errors, costly))
     finally:
         doc.close()
 
@@ -93,6 +103,16 @@ def _pdfminer_pages(data: bytes, max_pages: int, deadline: float | None) -> _Pag
     result = _Pages(found.texts, found.total, "pdfminer", [])
     result.fallback_skipped = len(found.skipped)
     result.fallback_out_of_time = found.out_of_time
+    return _blank_garbled(result)
+
+
+def _blank_garbled(result: _Pages) -> _Pages:
+    """Pages whose text is not legible (:mod:`.legible`) are left without text: a page
+    without a text layer, for the other reader or OCR to read."""
+    garbled = frozenset(i for i, text in enumerate(result.texts) if illegible(text))
+    for index in garbled:
+        result.texts[index] = ""
+    result.garbled = garbled
     return result
 
 
@@ -136,6 +156,8 @@ def extract_pdf(
     if not "".join(result.texts).strip():
         _refuse_unloadable(result)  # no page loads: a broken file, which OCR cannot read
     read_by_ocr = _ocr(data, result, ocr, on_ocr) if pdfium_error is None else ()
+    if garbled := _still_unread(result.garbled, result.texts):  # OCR did not read them
+        result.warnings.append(f"garbled_pages:{len(garbled)}")
     text = normalise_pages(result.texts)
     if not has_words(text):
         _refuse_unloadable(result)
@@ -154,6 +176,12 @@ def extract_pdf(
                 f"{huge[0].split(':')[1]} page(s) draw images of more than "
                 f"{MAX_IMAGE_PIXELS // 1_000_000} million pixels in all: not rendered for OCR",
             )
+        if garbled:
+            raise ExtractionError(
+                "malformed",
+                f"the text layer of {len(garbled)} page(s) is not legible (its fonts map the "
+                "letters to other characters) and OCR did not read them",
+            )
         raise ExtractionError("no_text", "no text layer (scanned?)", pages=result.total)
     if _score(result.texts) < SPARSE_CHARS_PER_PAGE * len(result.texts):
         result.warnings.append("sparse_text")
@@ -170,7 +198,7 @@ def _ocr(
         return ()
     from .ocr import ocr_pages
 
-    read, warnings = ocr_pages(data, result.texts, limits, on_ocr)
+    read, warnings = ocr_pages(data, result.texts, limits, on_ocr, result.costly, result.garbled)
     result.warnings.extend(warnings)
     if read:
         result.method = "ocr" if len(read) == len(result.texts) else f"{result.method}+ocr"
@@ -191,6 +219,14 @@ def _refuse_unloadable(result: _Pages) -> None:
 
 def _refuse_unread(result: _Pages) -> None:
     """No text, but the fallback did not read every page: that is not "no text layer"."""
+    if result.costly:
+        from .forms import MAX_DRAWN_BYTES
+
+        raise ExtractionError(
+            "too_large",
+            f"{len(result.costly)} page(s) draw forms whose content, each drawing counted, "
+            f"adds up to more than {MAX_DRAWN_BYTES >> 20} MB: left unread",
+        )
     if result.fallback_skipped:
         from .fallback import MAX_CMAP_BYTES, MAX_PAGE_CONTENT_BYTES
 
@@ -239,4 +275,15 @@ def _try_fallback(
         result.warnings.extend(fallback.fallback_cut())
         return result
     fallback.warnings[:0] = ["pdfminer_fallback", *fallback.fallback_cut()]
+    if result is not None:
+        fallback.garbled |= _still_unread(result.garbled, fallback.texts)
+    if result is not None and (unread := _still_unread(result.costly, fallback.texts)):
+        fallback.costly = unread
+        fallback.warnings.append(f"forms_too_costly:{len(unread)}")
     return fallback
+
+
+def _still_unread(costly: frozenset[int], texts: list[str]) -> frozenset[int]:
+    """The costly pages pdfminer did not read either (its meter reads a page whole, or
+    leaves it): it draws a form nested in itself once, where pdfium recurses on."""
+    return frozenset(i for i in costly if i >= len(texts) or not texts[i].strip())

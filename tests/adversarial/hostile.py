@@ -525,3 +525,64 @@ def image_drawn_pdf(side: int = 5_000, draws: int = 500) -> bytes:
     )
     resources = b"/Resources << /Font << /F1 3 0 R >> /XObject << /Im1 6 0 R >> >>"
     return _one_page(b"q 612 0 0 792 0 0 cm /Im1 Do Q " * draws, resources, [image])
+
+
+def _nested_forms(first: int, levels: int, fanout: int) -> list[bytes]:
+    """Forms numbered from ``first``, each drawing the next ``fanout`` times; the last
+    holds 20 blank text operators."""
+    forms = []
+    for level in range(levels):
+        number = first + level
+        if level == levels - 1:
+            content, resources = blank_operators(20), _RESOURCES
+        else:
+            content = b"/Fm Do " * fanout
+            resources = b"/Resources << /XObject << /Fm %d 0 R >> >>" % (number + 1)
+        packed = zlib.compress(content, 9)
+        forms.append(
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] %s /Length %d "
+            b"/Filter /FlateDecode >>\nstream\n%s\nendstream" % (resources, len(packed), packed)
+        )
+    return forms
+
+
+def nested_forms_pdf(levels: int = 7, fanout: int = 10, text: str = "") -> bytes:
+    """One page drawing a form that draws the next form ``fanout`` times, ``levels`` deep:
+    some 2 KB that pdfium loads as ``fanout ** (levels - 1)`` forms (a million at 7
+    levels: 2 GB and a dead worker). ``text`` is shown first, on the same page."""
+    shown = text_content(text) + b" " if text else b""
+    resources = b"/Resources << /Font << /F1 3 0 R >> /XObject << /Fm 6 0 R >> >>"
+    return _one_page(shown + b"/Fm Do", resources, _nested_forms(6, levels, fanout))
+
+
+def pages_with_forms_pdf(texts: list[str], costly: int, levels: int = 7) -> bytes:
+    """A page per text, and at ``costly`` (from 0) a page drawing the nested forms of
+    :func:`nested_forms_pdf`: a good document with one page no reader can afford."""
+    contents = [text_content(text) for text in texts]
+    contents.insert(costly, b"/Fm Do")
+    first = 4 + 2 * len(contents)
+    resources = b"/Resources << /Font << /F1 3 0 R >> /XObject << /Fm %d 0 R >> >>" % first
+    return content_pages_pdf(contents, resources, _nested_forms(first, levels, 10))
+
+
+def broken_map_pdf(texts: list[str], first: int, broken: set[int] | None = None) -> bytes:
+    """A page per text in Helvetica; the pages in ``broken`` (from 0; all by default) in
+    a Helvetica whose ToUnicode map sends each printable byte ``c`` to ``first + c % 32``:
+    the glyphs drawn are the text's, what a reader extracts is not (0x4E00: CJK
+    ideographs; 0xE000: private use; 0: control characters)."""
+    count = len(texts)
+    pairs = b"\n".join(b"<%02X> <%04X>" % (c, first + c % 32) for c in range(32, 127))
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Broken def "
+        b"1 begincodespacerange <00> <FF> endcodespacerange 95 beginbfchar\n%s\nendbfchar "
+        b"endcmap CMapName currentdict /CMap defineresource pop end end" % pairs
+    )
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode %d 0 R >>"
+    resources = b"/Resources << /Font << /F1 3 0 R /F2 %d 0 R >> >>" % (5 + 2 * count)
+    contents = [
+        text_content(text).replace(b"/F1 ", b"/F2 ")
+        if broken is None or index in broken
+        else text_content(text)
+        for index, text in enumerate(texts)
+    ]
+    return content_pages_pdf(contents, resources, [_stream(cmap), font % (4 + 2 * count)])
