@@ -17,7 +17,13 @@ NO_ANSWER = "the site closed the connection without answering"
 HEAD_CUT = "the site closed the connection before the head of its answer was complete"
 NOT_HTTP = "the site answered something that is not HTTP (no status line: HTTP/0.9?)"
 PAST_MAXSIZE = "the answer grew past the download size limit while it arrived and was cut"
-_PAST_MAXSIZE = re.compile(re.escape(PAST_MAXSIZE) + r"(?: \((\d+) bytes\))?$")
+_PAST_MAXSIZE = re.compile(
+    re.escape(PAST_MAXSIZE) + r"(?: \((\d+) bytes(?:; (\d+) bytes read)?\))?$"
+)
+# Scrapy's refusal of an answer whose Content-Length is past the limit
+_EXPECTED_SIZE = re.compile(
+    r"Expected to receive (\d+) bytes which is larger than download max size \((\d+)\)"
+)
 PAGES_TRUNCATED = "pages_truncated"
 OCR_INCOMPLETE = "ocr_incomplete"
 FALSE_CODING = "false_coding"
@@ -394,7 +400,14 @@ def error_mensaje(cause: str, message: str) -> str:
         return f"la respuesta trae más de {found.group(1)} bytes de encabezados: no se leyó"
     if cause == "too_large" and (found := _PAST_MAXSIZE.match(message)):
         limit = f" de {found.group(1)} bytes" if found.group(1) else ""
-        return f"la respuesta pasó el límite de tamaño{limit} mientras llegaba y se cortó"
+        read = f" (se leyeron {found.group(2)} bytes)" if found.group(2) else ""
+        return f"la respuesta pasó el límite de tamaño{limit} mientras llegaba y se cortó{read}"
+    if cause == "too_large" and (found := _EXPECTED_SIZE.match(message)):
+        size, limit = found.groups()
+        return (
+            f"el sitio anunció {size} bytes (Content-Length), más que el límite de tamaño de "
+            f"{limit} bytes: no se descargó"
+        )
     if cause == "extraction_failed" and message == f"malformed: {NO_PAGES}":
         return (
             "el PDF no tiene ninguna página (su árbol de páginas está vacío): no hay texto que leer"
