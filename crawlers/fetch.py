@@ -34,6 +34,11 @@ class FetchError(Exception):
         self.cause = cause
 
 
+class Refused(FetchError):
+    """An address the crawl would not request (``refuse`` said why): a listed one, or
+    where one of its redirects leads. Not a failure of the site: what the crawl skips."""
+
+
 @dataclass(frozen=True)
 class Form:
     """A form's encoded fields, to be posted (a listing's next page, say)."""
@@ -109,7 +114,7 @@ def _final_answer(
     for _ in range(MAX_REDIRECTS + 1):
         refused = refuse(url) if refuse is not None else None  # may read a robots.txt
         if refused is not None:
-            raise FetchError(*refused)
+            raise Refused(*refused)
         remaining = deadline - time.monotonic()  # after it: the hop has only what is left
         if remaining <= 0:
             raise FetchError("timeout", f"time is up before reaching {url}")

@@ -29,7 +29,7 @@ from config.specs import SourceSpec
 from crawlers.base_tag import readable_base
 from crawlers.causas import error_mensaje, label
 from crawlers.crawl_rules import CrawlRules
-from crawlers.fetch import Fetched, FetchError, Form, fetch
+from crawlers.fetch import Fetched, FetchError, Form, Refused, fetch
 from crawlers.fill import fill_report
 from crawlers.frames import MAX_DEPTH, content_frames
 from crawlers.grid import spread_rowspans
@@ -39,6 +39,7 @@ from crawlers.links import (
     page_base,
     script_only,
     without_fragment,
+    without_session,
 )
 from crawlers.next_form import next_form_step
 from crawlers.preview_coverage import other_frames, other_starts, start_expansion
@@ -273,7 +274,11 @@ def listing_preview(
 
     rules = CrawlRules(spec, settings, robots)
 
-    def get(target: str, form: Form | None = None) -> Fetched | None:
+    def get(
+        target: str, form: Form | None = None, listed: dict[str, Any] | None = None
+    ) -> Fetched | None:
+        """``target``'s answer, or None with the error said; a ``listed`` document whose
+        address, or a redirect from it, the crawl would not request is marked skipped."""
         try:
             return fetch(
                 target,
@@ -284,6 +289,12 @@ def listing_preview(
                 form=form,
                 refuse=rules.refusal,  # each hop, redirects too, as the crawl's requests
             )
+        except Refused as exc:
+            if listed is not None:  # a redirect off the domains: skipped as the crawl does
+                _skip_if_refused(listed, (exc.cause, str(exc)), errors)
+                return None
+            errors.append({"cause": exc.cause, "url": target, "message": str(exc)})
+            return None
         except FetchError as exc:
             errors.append({"cause": exc.cause, "url": target, "message": str(exc)})
             return None
@@ -577,7 +588,7 @@ def _detail(
     errors: list[dict[str, str]],
     crawl: CrawlRules,
 ) -> None:
-    fetched = get(document["url"])
+    fetched = get(document["url"], listed=document)
     if fetched is None:
         return
     try:
@@ -587,7 +598,8 @@ def _detail(
         return
     if kind != "html":
         document["detail"] = {"type": kind, "bytes": len(fetched.body)}
-        document["files"] = list(dict.fromkeys([*document["files"], fetched.url]))
+        # where it was read, as the crawl keeps a file: without a redirect's session
+        document["files"] = list(dict.fromkeys([*document["files"], without_session(fetched.url)]))
         return
     page = _page(fetched)
     rules = spec.detail
