@@ -137,10 +137,12 @@ _ALREADY_SPANISH = (
 )  # fmt: skip
 _SCRAPY_REASON = re.compile(r"[a-z_]{1,60}")
 _HTTP = re.compile(r"(?:.*: )?HTTP (\d{3})(?: to (.*), which was not followed)?$", re.S)
-# crawlers.spiders.base.SOFT_404's
+# crawlers.soft_404.SOFT_404's
 _SOFT_404 = re.compile(
-    r"a 'not found' page answered with HTTP 200 in place of the file: (.*)$", re.S
+    r"a 'not found' page answered with HTTP 200 in place of the (file|document|listing): (.*)$",
+    re.S,
 )
+_IN_PLACE_OF = {"file": "del archivo", "document": "del documento", "listing": "del listado"}
 _SITEMAP_LOOP = re.compile(r"sitemap loop: (.*), not read again$", re.S)
 # crawlers.partial.PARTIAL's
 _PARTIAL = re.compile(
@@ -295,9 +297,11 @@ def error_mensaje(cause: str, message: str) -> str:
     if cause == "dns" and message.startswith("el nombre del servidor "):
         return message  # the address guard's, written in Spanish
     if found := _SOFT_404.match(message):
+        what, said = found.groups()
+        outcome = "no se leyó" if what == "listing" else "no se guardó"
         return (
-            f"el sitio respondió HTTP 200 con su página de «no encontrado» ({found.group(1)}) "
-            "en lugar del archivo: no se guardó"
+            f"el sitio respondió HTTP 200 con su página de «no encontrado» ({said}) en lugar "
+            f"{_IN_PLACE_OF[what]}: {outcome}"
         )
     if cause == "http_304" and message.startswith("HTTP 304 (not modified) to a request"):
         return (

@@ -46,6 +46,7 @@ from crawlers.preview_coverage import other_frames, other_starts, start_expansio
 from crawlers.preview_scope import listing_scope, trial_scope
 from crawlers.preview_slots import Slots, slots_of
 from crawlers.selectors import BadFieldLink, item_link, read, read_fields, select
+from crawlers.soft_404 import SOFT_404, not_found_said
 from crawlers.templates import render_all, with_query
 from indexer.build import InvalidDocument, MissingField, build_document
 from indexer.db.audited_spec import spec_secrets, without_secrets, without_secrets_in
@@ -317,7 +318,11 @@ def listing_preview(
         base = page_base(page)  # the crawl's: its <base href>, when that is a web address
         if first is None:
             first, first_keys = page, _item_keys(page, spec, items)
-        if not items:
+        said = not_found_said(page) if not items and not framed else None
+        if said is not None:  # the site's "nothing here" page: no selector is at fault
+            message = f"{SOFT_404.format(what='listing')}: «{said}»"
+            errors.append({"cause": "http_404", "url": page.url, "message": message})
+        elif not items:
             errors.append(
                 {
                     "cause": "selector_empty",
@@ -602,6 +607,14 @@ def _detail(
         document["files"] = list(dict.fromkeys([*document["files"], without_session(fetched.url)]))
         return
     page = _page(fetched)
+    said = not_found_said(page)
+    if said is not None:  # the crawl counts it http_404 and keeps nothing of it
+        message = f"{SOFT_404.format(what='document')}: «{said}»"
+        document["skipped"] = {
+            "cause": "http_404", "message": message, "mensaje": error_mensaje("http_404", message),
+        }  # fmt: skip
+        errors.append({"cause": "http_404", "url": page.url, "message": message})
+        return
     rules = spec.detail
     if rules is not None:
         bad = _bad_field_link(page.url, errors)
