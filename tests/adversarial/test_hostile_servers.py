@@ -1,11 +1,12 @@
 """Servers that break HTTP mid-answer, each behind one row of a listing: a head cut off
 halfway, an HTTP/0.9 answer (a page with no status line), a chunked body that never
-ends, a 429 or 503 asking to wait eleven days, a PDF's address answering the site's
-"not found" page with a 200 (a "soft 404"). The first two were counted as "falla de red
-(DownloadFailedError)" with Twisted's repr of a clean close, which sent an operator
-after the network; the endless body was a ``too_large`` whose message gave neither the limit nor the bytes read, a length announced past it an English line; the
-waits read a bare "HTTP 429"; the error page was kept as the sentence's document. Each
-now says what the site did; the good row beside them is kept, and the crawl ends in
+ends, a length announced past the size limit, a 429 or 503 asking to wait eleven days, a
+PDF's address answering the site's "not found" page with a 200 (a "soft 404"). The first
+two were counted as "falla de red (DownloadFailedError)" with Twisted's repr of a clean
+close, which sent an operator after the network; the endless body was a ``too_large``
+that gave neither the limit nor the bytes read, the announced length an English line;
+the waits read a bare "HTTP 429"; the error page was kept as the sentence's document.
+Each now says what the site did; the good row beside them is kept, and the crawl ends in
 seconds."""
 
 from __future__ import annotations
