@@ -46,7 +46,7 @@ from crawlers.preview_coverage import other_frames, other_starts, start_expansio
 from crawlers.preview_scope import listing_scope, trial_scope
 from crawlers.preview_slots import Slots, slots_of
 from crawlers.selectors import BadFieldLink, item_link, read, read_fields, select
-from crawlers.soft_404 import SOFT_404, not_found_said
+from crawlers.soft_404 import SOFT_404, not_found_said, stood_for
 from crawlers.templates import render_all, with_query
 from indexer.build import InvalidDocument, MissingField, build_document
 from indexer.db.audited_spec import spec_secrets, without_secrets, without_secrets_in
@@ -609,7 +609,7 @@ def _detail(
     page = _page(fetched)
     said = not_found_said(page)
     if said is not None:  # the crawl counts it http_404 and keeps nothing of it
-        message = f"{SOFT_404.format(what='document')}: «{said}»"
+        message = f"{SOFT_404.format(what=stood_for(fetched.url))}: «{said}»"
         document["skipped"] = {
             "cause": "http_404", "message": message, "mensaje": error_mensaje("http_404", message),
         }  # fmt: skip

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 # "not found" in the words sites use; «no disponible» only in a title or heading (a detail
 # page may say its public version is not available and still be the document)
@@ -31,6 +32,7 @@ _IN_HEADING = re.compile(
 )
 # crawlers.causas reads it back: what the error page stood in place of, and what it said
 SOFT_404 = "a 'not found' page answered with HTTP 200 in place of the {what}"
+_FILE_ADDRESS = re.compile(r"\.(?:pdf|docx?|rtf|odt)$", re.IGNORECASE)
 SHORT_BLOCK = 200  # characters: a sentence saying so, not a paragraph quoting it
 HEADING_CHARS = 1000  # of a title or heading read (a page-long title is no error page's)
 # a page none of whose text holds one of these says nothing of the kind: its blocks are
@@ -56,6 +58,12 @@ def not_found_said(page: Any) -> str | None:
         if said and len(said) <= SHORT_BLOCK and _IN_BLOCK.search(said):
             return said
     return None
+
+
+def stood_for(url: str) -> str:
+    """What an error page stood in place of, as ``SOFT_404`` says it: a file, by its
+    address's extension, or a document's page."""
+    return "file" if _FILE_ADDRESS.search(urlsplit(url).path) else "document"
 
 
 def _text(node: Any) -> str:

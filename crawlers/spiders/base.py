@@ -36,7 +36,7 @@ from crawlers.links import BadLink, absolute, clean_link, page_base, without_ses
 from crawlers.no_content import NO_CONTENT, nothing_sent
 from crawlers.runs import RunStats
 from crawlers.selectors import BadFieldLink, read, read_fields, select
-from crawlers.soft_404 import SOFT_404, not_found_said
+from crawlers.soft_404 import SOFT_404, not_found_said, stood_for
 from crawlers.templates import render_all, with_query
 from crawlers.window import OPEN, Window
 from indexer.extract import sniff_type
@@ -269,7 +269,7 @@ class SpecSpider(scrapy.Spider):
             draft.files.append(Download(_address(response), response.body, _true_type(response)))
             yield from self.next_file(draft)
             return
-        if self._soft_404(page, "document"):  # no document: the error page would be one
+        if self._soft_404(page, stood_for(page.url)):  # the error page would be a document
             return
         self.run.count("pages")
         rules = self.spec.detail
