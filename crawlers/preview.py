@@ -29,7 +29,7 @@ from config.specs import SourceSpec
 from crawlers.base_tag import readable_base
 from crawlers.causas import error_mensaje, label
 from crawlers.crawl_rules import CrawlRules
-from crawlers.fetch import Fetched, FetchError, Form, Refused, fetch
+from crawlers.fetch import MAX_REDIRECTS, Fetched, FetchError, Form, Refused, fetch
 from crawlers.fill import fill_report
 from crawlers.frames import MAX_DEPTH, content_frames
 from crawlers.grid import spread_rowspans
@@ -41,6 +41,7 @@ from crawlers.links import (
     without_fragment,
     without_session,
 )
+from crawlers.meta_refresh import refreshed_to
 from crawlers.next_form import next_form_step
 from crawlers.preview_coverage import other_frames, other_starts, start_expansion
 from crawlers.preview_scope import listing_scope, trial_scope
@@ -281,7 +282,7 @@ def listing_preview(
         """``target``'s answer, or None with the error said; a ``listed`` document whose
         address, or a redirect from it, the crawl would not request is marked skipped."""
         try:
-            return fetch(
+            fetched = fetch(
                 target,
                 allow_loopback=settings.allow_loopback,
                 user_agent=settings.user_agent,
@@ -290,6 +291,15 @@ def listing_preview(
                 form=form,
                 refuse=rules.refusal,  # each hop, redirects too, as the crawl's requests
             )
+            for _ in range(MAX_REDIRECTS):  # a meta refresh, as the crawl follows it
+                on = refreshed_to(fetched.url, fetched.content_type, fetched.body)
+                if on is None:
+                    break
+                fetched = fetch(
+                    on, allow_loopback=settings.allow_loopback, user_agent=settings.user_agent,
+                    max_bytes=settings.max_page_bytes, deadline=deadline, refuse=rules.refusal,
+                )  # fmt: skip
+            return fetched
         except Refused as exc:
             if listed is not None:  # a redirect off the domains: skipped as the crawl does
                 _skip_if_refused(listed, (exc.cause, str(exc)), errors)

@@ -205,15 +205,23 @@ def test_a_feed_preview_counts_an_entry_outside_the_domains(tmp_path: Path) -> N
 
 
 class _Moving(QuietHandler):
-    """A listing of three sentences: one read where it is, one whose address redirects
-    to a host outside ``allowed_domains``, one whose file redirects to itself under a
-    session (``;jsessionid=…``)."""
+    """A start page sending on to the listing by a meta refresh; a listing of four
+    sentences: one read where it is, one whose address redirects to a host outside
+    ``allowed_domains``, one whose file redirects to itself under a session
+    (``;jsessionid=…``), one whose page sends off the domains by a meta refresh."""
 
     def do_GET(self) -> None:
         port = self.server.server_address[1]
         path = self.path
-        if path == "/listado.html":
-            rows = [("1/2024", "ver-1.html"), ("2/2024", "mudado.html"), ("3/2024", "s.pdf")]
+        if path in ("/inicio.html", "/refresca.html"):  # sent on by a meta refresh
+            where = (
+                "listado.html" if path == "/inicio.html" else f"http://localhost:{port}/ver-4.html"
+            )
+            page = f'<html><head><meta http-equiv="refresh" content="0; url={where}"></head></html>'
+            self.answer(page.encode(), "text/html; charset=utf-8")
+        elif path == "/listado.html":
+            rows = [("1/2024", "ver-1.html"), ("2/2024", "mudado.html"), ("3/2024", "s.pdf"),
+                    ("4/2024", "refresca.html")]  # fmt: skip
             self.answer(
                 "".join(
                     f'<tr class="fila"><td class="exp">{exp}</td><td><a class="ver" '
@@ -247,20 +255,23 @@ def test_a_redirect_off_the_domains_is_skipped_in_the_preview_as_the_crawl_count
 ) -> None:
     """A listed address on the allowed host that redirects outside ``allowed_domains``:
     the crawl counts it ``offsite`` and keeps nothing of it; the preview showed it as an
-    item to be read (its fetch error aside, with no skipped mark). And a file reached
+    item to be read (its fetch error aside, with no skipped mark). A meta refresh is
+    followed as the crawl follows it: the start page's to the listing (the preview saw
+    an empty listing), a document's off the domains (skipped). And a file reached
     through a redirect that adds a session is shown at the address the crawl keeps."""
     with serving_handler(_Moving) as url:
-        spec = SourceSpec.model_validate(_spec(f"{url}/listado.html"))
+        spec = SourceSpec.model_validate(_spec(f"{url}/inicio.html"))
         preview = listing_preview(
-            spec, Settings(allow_loopback=True), max_details=3, time_limit_s=20
+            spec, Settings(allow_loopback=True), max_details=4, time_limit_s=20
         )
-        crawled, errors = _crawl(tmp_path, url, _spec("${ABIERTO_SAMPLES_URL}/listado.html"))
+        crawled, errors = _crawl(tmp_path, url, _spec("${ABIERTO_SAMPLES_URL}/inicio.html"))
     shown = {d["fields"]["expediente"]: d for d in preview["documents"]}
     assert shown["2/2024"]["skipped"]["cause"] == "offsite", shown["2/2024"]
+    assert shown["4/2024"]["skipped"]["cause"] == "offsite", shown["4/2024"]
     assert "fuera de allowed_domains" in shown["2/2024"]["problemas"][0]
     assert "localhost" in shown["2/2024"]["problemas"][0]
     read = sorted(d["url"] for d in preview["documents"] if "skipped" not in d)
     assert read == sorted(crawled) == [f"{url}/s.pdf", f"{url}/ver-1.html"]
-    assert preview["skipped"] == 1 and preview["error_counts"] == {"offsite": 1}
-    assert errors["offsite"]["count"] == 1, errors
+    assert preview["skipped"] == 2 and preview["error_counts"] == {"offsite": 2}
+    assert errors == {"offsite": errors["offsite"]} and errors["offsite"]["count"] == 2, errors
     assert shown["3/2024"]["files"] == [f"{url}/s.pdf"]
