@@ -617,9 +617,10 @@ def _detail(
         document["files"] = list(dict.fromkeys([*document["files"], without_session(fetched.url)]))
         return
     page = _page(fetched)
-    said = not_found_said(page)
+    what = stood_for(fetched.url)
+    said = not_found_said(page, file=what == "file")
     if said is not None:  # the crawl counts it http_404 and keeps nothing of it
-        message = f"{SOFT_404.format(what=stood_for(fetched.url))}: «{said}»"
+        message = f"{SOFT_404.format(what=what)}: «{said}»"
         document["skipped"] = {
             "cause": "http_404", "message": message, "mensaje": error_mensaje("http_404", message),
         }  # fmt: skip

@@ -12,8 +12,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-# "not found" in the words sites use; «no disponible» only in a title or heading (a detail
-# page may say its public version is not available and still be the document)
+# "not found" in the words sites use
 _NOT_THERE = (
     r"error\s*404|404\s*(?:-\s*)?not\s+found|(?:page|file|document)\s+not\s+found"
     r"|(?:p[aá]gina|archivo|documento|recurso|contenido|publicaci[oó]n)"
@@ -25,11 +24,16 @@ _NOT_THERE = (
     r"(?:esta|la|el|ese|este|dicha|dicho|ese)\s+(?:fecha|d[ií]a)"
 )
 _IN_BLOCK = re.compile(rf"\b(?:{_NOT_THERE})\b", re.IGNORECASE)
-_IN_HEADING = re.compile(
+_BARE_CODE = r"^\W*(?:error\W*)?404\W*$"  # the code alone («404», «Error 404»), not «404/2023»
+_IN_HEADING = re.compile(rf"\b(?:{_NOT_THERE})\b|{_BARE_CODE}", re.IGNORECASE)
+# a file's address only: a detail page may say its public version is not available
+# («Documento no disponible») and still be the document, with its data
+_IN_FILE_HEADING = re.compile(
     rf"\b(?:{_NOT_THERE}|(?:p[aá]gina|archivo|documento|recurso)\s+no\s+disponible)\b"
-    r"|^\W*(?:error\W*)?404\W*$",  # the code alone («404», «Error 404»), not «404/2023»
+    rf"|{_BARE_CODE}",
     re.IGNORECASE,
 )
+OPENING = 40  # characters: a block says so from its start («Lo sentimos, la página…»)
 # crawlers.causas reads it back: what the error page stood in place of, and what it said
 SOFT_404 = "a 'not found' page answered with HTTP 200 in place of the {what}"
 _FILE_ADDRESS = re.compile(r"\.(?:pdf|docx?|rtf|odt)$", re.IGNORECASE)
@@ -43,19 +47,23 @@ _BLOCKS = "//body//*[self::p or self::div or self::span or self::td or self::str
 _BLOCKS += " or self::h4 or self::li or self::center or self::font]"
 
 
-def not_found_said(page: Any) -> str | None:
+def not_found_said(page: Any, file: bool = False) -> str | None:
     """What on ``page`` (an HTML response) says nothing is at its address, at most 200
     characters, or None. Headings and title in any length; other blocks only when their
-    whole text is short."""
+    whole text is short and says so from its start (a ruling's sentence quoting «el
+    documento no existe» is no error page). ``file``: the page answered a file's
+    address, where «no disponible» in a heading says the file is not there too."""
+    headings = _IN_FILE_HEADING if file else _IN_HEADING
     for node in page.xpath(_HEADINGS):
         said = _text(node)[:HEADING_CHARS]
-        if said and _IN_HEADING.search(said):
+        if said and headings.search(said):
             return said[:SHORT_BLOCK]
     if not _MAYBE.search(page.text):
         return None
     for node in page.xpath(_BLOCKS):
         said = _text(node)
-        if said and len(said) <= SHORT_BLOCK and _IN_BLOCK.search(said):
+        found = _IN_BLOCK.search(said) if said and len(said) <= SHORT_BLOCK else None
+        if found is not None and found.start() <= OPENING:
             return said
     return None
 

@@ -308,7 +308,7 @@ class SpecSpider(scrapy.Spider):
         """Whether a document's page or file answered 200 with the site's "not found"
         page (``crawlers.soft_404``): counted as ``http_404`` with what it said, never
         kept as the document or its file. Any address: a detail page's too."""
-        said = not_found_said(page)
+        said = not_found_said(page, file=what == "file")
         if said is None:
             return False
         self.run.error("http_404", page.url, f"{SOFT_404.format(what=what)}: «{said}»")

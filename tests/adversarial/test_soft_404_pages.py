@@ -4,8 +4,9 @@ site's frame), a listing («La página solicitada no fue encontrada»), a dated 
 day without an issue («No hay gaceta para esta fecha»). Only a file's address was
 checked, by its title: the detail pages were kept as sentences whose text is the error
 page, and the listings counted ``selector_empty`` (a selector to fix, though the spec was
-right). A page titled «Expediente 404/2023», or a ruling quoting «el documento no
-existe» in a paragraph, is a real document and is kept. Crawled end to end from a real
+right). A page titled «Expediente 404/2023», a ruling quoting «el documento no existe»
+in a sentence, a detail page saying its public version is «no disponible» are real
+documents and are kept. Crawled end to end from a real
 server on 127.0.0.1; the preview says the same."""
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ PAGES = {
                 ("404/2023", "/expediente-404-2023.html"),
                 ("77/2024", "/sentencia-77.html"),
                 ("78/2024", "/sentencia-78.html"),
+                ("80/2024", "/sentencia-80.html"),
             )
         )
         + "</table>",
@@ -68,6 +70,14 @@ PAGES = {
     "/sentencia-78.html": _frame(
         "Poder Judicial del Estado",
         "<div class='aviso'><p>La página que busca no existe.</p></div>",
+    ),
+    # a real detail page: its file is not published yet, and a short paragraph quotes
+    # «el documento no existe» in the middle of its sentence
+    "/sentencia-80.html": _frame(
+        "Sentencia 80/2024",
+        "<h1>Sentencia 80/2024</h1><h3>Versión pública: documento no disponible</h3>"
+        "<p>Se tuvo por no presentada la prueba ofrecida, pues el documento no existe en "
+        f"autos.</p>{RULING}",
     ),
     "/boletin.html": _frame(
         "Boletín judicial", "<p><b>La página solicitada no fue encontrada</b></p>"
@@ -158,7 +168,7 @@ def test_detail_pages_saying_not_found_are_counted_and_a_case_numbered_404_is_ke
     kept = [
         d.url.rsplit("/", 1)[1] for d in crawled.iter_documents() if d.source_id == run.source_id
     ]
-    assert kept == ["expediente-404-2023.html"], (kept, run.errors)
+    assert sorted(kept) == ["expediente-404-2023.html", "sentencia-80.html"], (kept, run.errors)
     assert set(run.errors) == {"http_404"} and run.errors["http_404"]["count"] == 2
     assert _said(run) == {
         "sentencia-77.html": "el sitio respondió HTTP 200 con su página de «no encontrado» "
@@ -189,7 +199,7 @@ def test_the_preview_skips_the_pages_the_crawl_does_not_keep(site: str) -> None:
         spec, Settings(allow_loopback=True, obey_robots=False), time_limit_s=20
     )
     shown = {d["fields"]["expediente"]: d for d in preview["documents"]}
-    assert "skipped" not in shown["404/2023"]
+    assert "skipped" not in shown["404/2023"] and "skipped" not in shown["80/2024"]
     assert shown["404/2023"]["detail"]["type"] == "html"
     assert {e: shown[e]["skipped"]["cause"] for e in ("77/2024", "78/2024")} == {
         "77/2024": "http_404",
