@@ -20,6 +20,8 @@ PAST_MAXSIZE = "the answer grew past the download size limit while it arrived an
 _PAST_MAXSIZE = re.compile(
     re.escape(PAST_MAXSIZE) + r"(?: \((\d+) bytes(?:; (\d+) bytes read)?\))?$"
 )
+# crawlers.fetch.too_large's (a preview's fetch)
+_CUT_AFTER = re.compile(r".* is larger than (\d+) bytes: cut after (\d+) bytes read$", re.S)
 # Scrapy's refusal of an answer whose Content-Length is past the limit
 _EXPECTED_SIZE = re.compile(
     r"Expected to receive (\d+) bytes which is larger than download max size \((\d+)\)"
@@ -406,6 +408,12 @@ def error_mensaje(cause: str, message: str) -> str:
         limit = f" de {found.group(1)} bytes" if found.group(1) else ""
         read = f" (se leyeron {found.group(2)} bytes)" if found.group(2) else ""
         return f"la respuesta pasó el límite de tamaño{limit} mientras llegaba y se cortó{read}"
+    if cause == "too_large" and (found := _CUT_AFTER.match(message)):
+        limit, read = found.groups()
+        return (
+            f"la respuesta pasó el límite de tamaño de {limit} bytes mientras llegaba y se "
+            f"cortó (se leyeron {read} bytes)"
+        )
     if cause == "too_large" and (found := _EXPECTED_SIZE.match(message)):
         size, limit = found.groups()
         return (

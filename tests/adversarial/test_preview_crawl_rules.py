@@ -15,6 +15,7 @@ import yaml
 
 from config.settings import Settings
 from config.specs import SourceSpec
+from crawlers.causas import error_mensaje
 from crawlers.preview import listing_preview
 from indexer.db import Database
 from samples.server import serve
@@ -275,3 +276,34 @@ def test_a_redirect_off_the_domains_is_skipped_in_the_preview_as_the_crawl_count
     assert preview["skipped"] == 2 and preview["error_counts"] == {"offsite": 2}
     assert errors == {"offsite": errors["offsite"]} and errors["offsite"]["count"] == 2, errors
     assert shown["3/2024"]["files"] == [f"{url}/s.pdf"]
+
+
+class _Large(QuietHandler):
+    def do_GET(self) -> None:
+        if self.path == "/listado.html":
+            row = (
+                '<tr class="fila"><td class="exp">9/2024</td><td><a class="ver" href="grande.html">'
+            )
+            self.answer(f"<table>{row}ver</a></td></tr></table>".encode(), "text/html")
+        else:
+            self.answer(
+                b"<html><body><p>" + b"Texto de la sentencia. " * 400 + b"</p></body></html>",
+                "text/html",
+            )
+
+
+def test_a_page_past_the_previews_size_limit_says_the_limit_and_the_bytes_read() -> None:
+    """The preview's size refusal named the limit in English and the Spanish said only
+    «archivo demasiado grande»."""
+    with serving_handler(_Large) as url:
+        spec = SourceSpec.model_validate(_spec(f"{url}/listado.html"))
+        preview = listing_preview(
+            spec, Settings(allow_loopback=True, obey_robots=False, max_page_bytes=2000),
+            time_limit_s=20,
+        )  # fmt: skip
+    [error] = [e for e in preview["errors"] if e["cause"] == "too_large"]
+    said = error_mensaje("too_large", error["message"])
+    assert said.startswith(
+        "la respuesta pasó el límite de tamaño de 2000 bytes mientras llegaba y se cortó "
+        "(se leyeron "
+    ), said
