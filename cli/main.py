@@ -247,7 +247,17 @@ def cmd_db_clean_addresses(args: argparse.Namespace, settings: Settings) -> int:
                 documents = counted(cleaned.documents, "documento", "documentos")
                 publications = counted(cleaned.publications, "publicación", "publicaciones")
                 print(f"{spec.id}: {documents} y {publications} sin la credencial de la fuente")
-            total += cleaned.documents
+            if cleaned.merged:  # the same document twice: its old link leads to the one kept
+                retired = library.retire(cleaned.merged)
+                said = (
+                    "1 documento ya estaba guardado en su dirección limpia con otro "
+                    "identificador: se retiró y su enlace lleva al que queda"
+                    if retired == 1
+                    else f"{retired} documentos ya estaban guardados en su dirección limpia "
+                    "con otro identificador: se retiraron y sus enlaces llevan a los que quedan"
+                )
+                print(f"{spec.id}: {said}")
+            total += cleaned.documents + len(cleaned.merged)
         if total:
             library.flush()
         print(f"{counted(total, 'documento corregido', 'documentos corregidos')} en total")

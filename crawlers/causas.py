@@ -17,7 +17,15 @@ NO_ANSWER = "the site closed the connection without answering"
 HEAD_CUT = "the site closed the connection before the head of its answer was complete"
 NOT_HTTP = "the site answered something that is not HTTP (no status line: HTTP/0.9?)"
 PAST_MAXSIZE = "the answer grew past the download size limit while it arrived and was cut"
-_PAST_MAXSIZE = re.compile(re.escape(PAST_MAXSIZE) + r"(?: \((\d+) bytes\))?$")
+_PAST_MAXSIZE = re.compile(
+    re.escape(PAST_MAXSIZE) + r"(?: \((\d+) bytes(?:; (\d+) bytes read)?\))?$"
+)
+# crawlers.fetch.too_large's (a preview's fetch)
+_CUT_AFTER = re.compile(r".* is larger than (\d+) bytes: cut after (\d+) bytes read$", re.S)
+# Scrapy's refusal of an answer whose Content-Length is past the limit
+_EXPECTED_SIZE = re.compile(
+    r"Expected to receive (\d+) bytes which is larger than download max size \((\d+)\)"
+)
 PAGES_TRUNCATED = "pages_truncated"
 OCR_INCOMPLETE = "ocr_incomplete"
 PAGES_TOO_COSTLY = "pages_too_costly"
@@ -140,10 +148,12 @@ _ALREADY_SPANISH = (
 )  # fmt: skip
 _SCRAPY_REASON = re.compile(r"[a-z_]{1,60}")
 _HTTP = re.compile(r"(?:.*: )?HTTP (\d{3})(?: to (.*), which was not followed)?$", re.S)
-# crawlers.spiders.base.SOFT_404's
+# crawlers.soft_404.SOFT_404's
 _SOFT_404 = re.compile(
-    r"a 'not found' page answered with HTTP 200 in place of the file: (.*)$", re.S
+    r"a 'not found' page answered with HTTP 200 in place of the (file|document|listing): (.*)$",
+    re.S,
 )
+_IN_PLACE_OF = {"file": "del archivo", "document": "del documento", "listing": "del listado"}
 _SITEMAP_LOOP = re.compile(r"sitemap loop: (.*), not read again$", re.S)
 # crawlers.partial.PARTIAL's
 _PARTIAL = re.compile(
@@ -317,9 +327,11 @@ def error_mensaje(cause: str, message: str) -> str:
     if cause == "dns" and message.startswith("el nombre del servidor "):
         return message  # the address guard's, written in Spanish
     if found := _SOFT_404.match(message):
+        what, said = found.groups()
+        outcome = "no se leyó" if what == "listing" else "no se guardó"
         return (
-            f"el sitio respondió HTTP 200 con su página de «no encontrado» ({found.group(1)}) "
-            "en lugar del archivo: no se guardó"
+            f"el sitio respondió HTTP 200 con su página de «no encontrado» ({said}) en lugar "
+            f"{_IN_PLACE_OF[what]}: {outcome}"
         )
     if cause == "http_304" and message.startswith("HTTP 304 (not modified) to a request"):
         return (
@@ -428,7 +440,20 @@ def error_mensaje(cause: str, message: str) -> str:
         return f"la respuesta trae más de {found.group(1)} bytes de encabezados: no se leyó"
     if cause == "too_large" and (found := _PAST_MAXSIZE.match(message)):
         limit = f" de {found.group(1)} bytes" if found.group(1) else ""
-        return f"la respuesta pasó el límite de tamaño{limit} mientras llegaba y se cortó"
+        read = f" (se leyeron {found.group(2)} bytes)" if found.group(2) else ""
+        return f"la respuesta pasó el límite de tamaño{limit} mientras llegaba y se cortó{read}"
+    if cause == "too_large" and (found := _CUT_AFTER.match(message)):
+        limit, read = found.groups()
+        return (
+            f"la respuesta pasó el límite de tamaño de {limit} bytes mientras llegaba y se "
+            f"cortó (se leyeron {read} bytes)"
+        )
+    if cause == "too_large" and (found := _EXPECTED_SIZE.match(message)):
+        size, limit = found.groups()
+        return (
+            f"el sitio anunció {size} bytes (Content-Length), más que el límite de tamaño de "
+            f"{limit} bytes: no se descargó"
+        )
     if cause == "extraction_failed" and message == f"malformed: {NO_PAGES}":
         return (
             "el PDF no tiene ninguna página (su árbol de páginas está vacío): no hay texto que leer"

@@ -7,13 +7,17 @@ them clean (``without_credentials``) and keeps each document's id (``crawlers.mo
 but only for what it reads again, and a document whose file addresses alone changed
 counts as unchanged (a file is hashed by its content). ``abierto db clean-addresses``
 rewrites every stored address holding one of a source's credentials at once, keeping
-the ids, and queues the documents to be indexed again.
+the ids, and queues the documents to be indexed again. A document whose clean address
+is already another of the source's documents (saved there by a later crawl, or two
+addresses differing only by the credential) is that document: it is not rewritten into
+a second copy but named for retirement into it (``Cleaned.merged``), so its old link
+answers 301 to the one kept, as ``crawlers.moves`` retires a page's sections.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, quote_plus
 
@@ -37,6 +41,8 @@ class Cleaned:
 
     documents: int = 0
     publications: int = 0
+    # id → the document at its clean address, for ``Library.retire``
+    merged: dict[str, str] = field(default_factory=dict)
 
 
 def clean_addresses(db: Database, source_id: str, secrets: tuple[str, ...]) -> Cleaned:
@@ -50,17 +56,50 @@ def clean_addresses(db: Database, source_id: str, secrets: tuple[str, ...]) -> C
     if not secrets:
         return cleaned
     forms = _forms(secrets)
+    # read before the publications are cleaned: one whose clean address another holds is
+    # dropped there, and its document would no longer be found as the source's
+    batches = list(_batches(db, source_id, forms))
     with db.engine.begin() as connection:
         cleaned.publications = _clean_publications(connection, source_id, secrets, forms)
-    for ids in _batches(db, source_id, forms):
+    kept: dict[tuple[str, str], str] = {}  # (kind, clean address) → the document kept there
+    for ids in batches:
         with db.engine.begin() as connection:
             rows = connection.execute(select(_DOCS).where(_DOCS.c.id.in_(ids))).all()
-            docs = [_clean(to_model(row), source_id, secrets) for row in rows]
+            docs = []
+            for row in rows:
+                doc = _clean(to_model(row), source_id, secrets)
+                heir = _already_at(connection, doc, kept)
+                if heir is None:
+                    kept[(doc.kind, doc.url)] = doc.id
+                    docs.append(doc)
+                else:
+                    cleaned.merged[doc.id] = heir
             # a placeholder hash: each has a row, and is written whatever its hash says (a
             # file's address is not hashed: the hash alone would call it unchanged)
-            write_documents(connection, docs, known=dict.fromkeys(ids, ""))
+            write_documents(connection, docs, known={doc.id: "" for doc in docs})
         cleaned.documents += len(docs)
     return cleaned
+
+
+def _already_at(
+    connection: Connection, doc: AnyDocument, kept: dict[tuple[str, str], str]
+) -> str | None:
+    """The id of another document of ``doc``'s source and kind at its clean address:
+    one this cleaning kept there, or one stored there (the first saved), else None."""
+    if (doc.kind, doc.url) in kept:
+        return kept[(doc.kind, doc.url)]
+    there = connection.execute(
+        select(_DOCS.c.id)
+        .where(
+            _DOCS.c.url == doc.url,
+            _DOCS.c.source_id == doc.source_id,
+            _DOCS.c.kind == doc.kind,
+            _DOCS.c.id != doc.id,
+        )
+        .order_by(_DOCS.c.created_at, _DOCS.c.id)
+        .limit(1)
+    ).scalar()
+    return str(there) if there is not None else None
 
 
 def _forms(secrets: tuple[str, ...]) -> list[str]:

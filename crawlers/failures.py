@@ -37,7 +37,7 @@ from crawlers.causas import (
     PAST_MAXSIZE,
     false_coding,
 )
-from crawlers.handlers import HEAD_TOO_LARGE
+from crawlers.handlers import CUT_AT, HEAD_TOO_LARGE
 from crawlers.partial import PARTIAL
 from crawlers.throttle import BACKOFF_CODES, retry_after_seconds
 
@@ -167,8 +167,15 @@ def _head_unfinished(error: BaseException | None) -> tuple[str, str] | None:
 
 
 def _past_maxsize(failure: Failure) -> str:
+    """The limit and the bytes read when it was passed, as the reader noted them (the
+    crawl's ``DOWNLOAD_MAXSIZE`` or the request's own); the request's limit alone when
+    the reader left no note."""
     request = getattr(failure, "request", None)
-    limit = request.meta.get("download_maxsize") if request is not None else None
+    meta = request.meta if request is not None else {}
+    if CUT_AT in meta:
+        limit, read = meta[CUT_AT]
+        return f"{PAST_MAXSIZE} ({limit} bytes; {read} bytes read)"
+    limit = meta.get("download_maxsize")
     return PAST_MAXSIZE + (f" ({limit} bytes)" if limit else "")
 
 

@@ -34,6 +34,11 @@ class FetchError(Exception):
         self.cause = cause
 
 
+class Refused(FetchError):
+    """An address the crawl would not request (``refuse`` said why): a listed one, or
+    where one of its redirects leads. Not a failure of the site: what the crawl skips."""
+
+
 @dataclass(frozen=True)
 class Form:
     """A form's encoded fields, to be posted (a listing's next page, say)."""
@@ -81,6 +86,11 @@ def pinned_target(url: str, allow_loopback: bool) -> tuple[str, str, str]:
     return urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, "")), host_header, host
 
 
+def too_large(url: str, limit: int, read: int) -> str:
+    """A body cut at the preview's size limit, said as ``crawlers.causas`` reads it."""
+    return f"{url} is larger than {limit} bytes: cut after {read} bytes read"
+
+
 def timed_out(url: str, seconds: float, answered: bool) -> FetchError:
     """A timeout worded as the crawl's are (so it reads the same in Spanish), saying
     whether the answer had begun: a site sending a byte at a time is up, a silent one
@@ -109,7 +119,7 @@ def _final_answer(
     for _ in range(MAX_REDIRECTS + 1):
         refused = refuse(url) if refuse is not None else None  # may read a robots.txt
         if refused is not None:
-            raise FetchError(*refused)
+            raise Refused(*refused)
         remaining = deadline - time.monotonic()  # after it: the hop has only what is left
         if remaining <= 0:
             raise FetchError("timeout", f"time is up before reaching {url}")
@@ -194,8 +204,8 @@ def fetch(
             for chunk in response.iter_raw():
                 for piece in decoder.decode(chunk):
                     body += piece
-                    if len(body) > max_bytes:
-                        raise FetchError("too_large", f"{url} is larger than {max_bytes} bytes")
+                    if len(body) > max_bytes:  # the limit and what was read, as the crawl's
+                        raise FetchError("too_large", too_large(url, max_bytes, len(body)))
                 if time.monotonic() > deadline:
                     raise timed_out(url, deadline - started, answered=True)
         except CodingError as exc:

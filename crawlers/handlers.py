@@ -13,6 +13,10 @@ the blank one, so a site sending header lines for ever grew a crawl past 4 GB be
 memory guard stopped it, with no error counted. A head past ``MAX_RESPONSE_HEAD_BYTES``
 now fails its request at once (``too_large``, with its address).
 
+An answer cut at ``DOWNLOAD_MAXSIZE`` while it arrived fails with an empty error; the
+limit and the bytes read by then are left in its request's meta (``CUT_AT``), so its
+``too_large`` can say them whatever the request itself carried.
+
 And a download cut at ``DOWNLOAD_TIMEOUT`` after its answer had begun (a site sending a
 byte at a time) says so: it read as if the site had not answered at all.
 """
@@ -30,6 +34,7 @@ from crawlers.causas import ANSWER_BEGUN
 
 MAX_RESPONSE_HEAD_BYTES = 256 * 1024  # browsers refuse a larger head too (Chrome: 256 KB)
 HEAD_TOO_LARGE = "response head too large"
+CUT_AT = "abierto_cut_at"  # request meta: (size limit, bytes read) of an answer cut short
 
 
 class ResponseHeadTooLarge(Exception):
@@ -73,6 +78,21 @@ class SlowAnswerAgent(http11._ScrapyAgent):  # type: ignore[misc]
 
 # Scrapy's handler makes an agent for each request by this module-level name
 http11._ScrapyAgent = SlowAnswerAgent
+
+
+class CountingReader(http11._ResponseReader):  # type: ignore[misc]
+    """Scrapy's body reader, noting on the request where it cut an answer past its limit
+    (Scrapy cancels it with no word of either number)."""
+
+    def dataReceived(self, data: bytes) -> None:
+        super().dataReceived(data)
+        limit, read = self._maxsize, self._bytes_received
+        if limit and read > limit and CUT_AT not in self._request.meta:
+            self._request.meta[CUT_AT] = (limit, read)
+
+
+# Scrapy's agent makes a reader for each answer by this module-level name
+http11._ResponseReader = CountingReader
 
 
 def _fire(done: Deferred[None]) -> None:

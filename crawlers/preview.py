@@ -29,7 +29,7 @@ from config.specs import SourceSpec
 from crawlers.base_tag import readable_base
 from crawlers.causas import error_mensaje, label
 from crawlers.crawl_rules import CrawlRules
-from crawlers.fetch import Fetched, FetchError, Form, fetch
+from crawlers.fetch import MAX_REDIRECTS, Fetched, FetchError, Form, Refused, fetch
 from crawlers.fill import fill_report
 from crawlers.frames import MAX_DEPTH, content_frames
 from crawlers.grid import spread_rowspans
@@ -39,12 +39,15 @@ from crawlers.links import (
     page_base,
     script_only,
     without_fragment,
+    without_session,
 )
+from crawlers.meta_refresh import refreshed_to
 from crawlers.next_form import next_form_step
 from crawlers.preview_coverage import other_frames, other_starts, start_expansion
 from crawlers.preview_scope import listing_scope, trial_scope
 from crawlers.preview_slots import Slots, slots_of
 from crawlers.selectors import BadFieldLink, item_link, read, read_fields, select
+from crawlers.soft_404 import SOFT_404, not_found_said, stood_for
 from crawlers.templates import render_all, with_query
 from indexer.build import InvalidDocument, MissingField, build_document
 from indexer.db.audited_spec import spec_secrets, without_secrets, without_secrets_in
@@ -273,9 +276,13 @@ def listing_preview(
 
     rules = CrawlRules(spec, settings, robots)
 
-    def get(target: str, form: Form | None = None) -> Fetched | None:
+    def get(
+        target: str, form: Form | None = None, listed: dict[str, Any] | None = None
+    ) -> Fetched | None:
+        """``target``'s answer, or None with the error said; a ``listed`` document whose
+        address, or a redirect from it, the crawl would not request is marked skipped."""
         try:
-            return fetch(
+            fetched = fetch(
                 target,
                 allow_loopback=settings.allow_loopback,
                 user_agent=settings.user_agent,
@@ -284,6 +291,21 @@ def listing_preview(
                 form=form,
                 refuse=rules.refusal,  # each hop, redirects too, as the crawl's requests
             )
+            for _ in range(MAX_REDIRECTS):  # a meta refresh, as the crawl follows it
+                on = refreshed_to(fetched.url, fetched.content_type, fetched.body)
+                if on is None:
+                    break
+                fetched = fetch(
+                    on, allow_loopback=settings.allow_loopback, user_agent=settings.user_agent,
+                    max_bytes=settings.max_page_bytes, deadline=deadline, refuse=rules.refusal,
+                )  # fmt: skip
+            return fetched
+        except Refused as exc:
+            if listed is not None:  # a redirect off the domains: skipped as the crawl does
+                _skip_if_refused(listed, (exc.cause, str(exc)), errors)
+                return None
+            errors.append({"cause": exc.cause, "url": target, "message": str(exc)})
+            return None
         except FetchError as exc:
             errors.append({"cause": exc.cause, "url": target, "message": str(exc)})
             return None
@@ -306,7 +328,11 @@ def listing_preview(
         base = page_base(page)  # the crawl's: its <base href>, when that is a web address
         if first is None:
             first, first_keys = page, _item_keys(page, spec, items)
-        if not items:
+        said = not_found_said(page) if not items and not framed else None
+        if said is not None:  # the site's "nothing here" page: no selector is at fault
+            message = f"{SOFT_404.format(what='listing')}: «{said}»"
+            errors.append({"cause": "http_404", "url": page.url, "message": message})
+        elif not items:
             errors.append(
                 {
                     "cause": "selector_empty",
@@ -577,7 +603,7 @@ def _detail(
     errors: list[dict[str, str]],
     crawl: CrawlRules,
 ) -> None:
-    fetched = get(document["url"])
+    fetched = get(document["url"], listed=document)
     if fetched is None:
         return
     try:
@@ -587,9 +613,19 @@ def _detail(
         return
     if kind != "html":
         document["detail"] = {"type": kind, "bytes": len(fetched.body)}
-        document["files"] = list(dict.fromkeys([*document["files"], fetched.url]))
+        # where it was read, as the crawl keeps a file: without a redirect's session
+        document["files"] = list(dict.fromkeys([*document["files"], without_session(fetched.url)]))
         return
     page = _page(fetched)
+    what = stood_for(fetched.url)
+    said = not_found_said(page, file=what == "file")
+    if said is not None:  # the crawl counts it http_404 and keeps nothing of it
+        message = f"{SOFT_404.format(what=what)}: «{said}»"
+        document["skipped"] = {
+            "cause": "http_404", "message": message, "mensaje": error_mensaje("http_404", message),
+        }  # fmt: skip
+        errors.append({"cause": "http_404", "url": page.url, "message": message})
+        return
     rules = spec.detail
     if rules is not None:
         bad = _bad_field_link(page.url, errors)

@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
@@ -37,6 +36,7 @@ from crawlers.links import BadLink, absolute, clean_link, page_base, without_ses
 from crawlers.no_content import NO_CONTENT, nothing_sent
 from crawlers.runs import RunStats
 from crawlers.selectors import BadFieldLink, read, read_fields, select
+from crawlers.soft_404 import SOFT_404, not_found_said, stood_for
 from crawlers.templates import render_all, with_query
 from crawlers.window import OPEN, Window
 from indexer.extract import sniff_type
@@ -50,15 +50,6 @@ REDIRECT_LOOP = "redirect_loop"
 _VIEWER = "//iframe/@src | //embed/@src | //object/@data | //frame/@src"
 # a page without one of these tags has no viewer: it is not parsed to look for one
 _VIEWER_TAG = re.compile(r"<(?:iframe|embed|object|frame)\b", re.IGNORECASE)
-# a link to a file (by its address) answered 200 with a page whose title says the file
-# is not there: the site's "not found" page, sent without its 404 ("soft 404")
-_FILE_ADDRESS = re.compile(r"\.(?:pdf|docx?|rtf|odt)$", re.IGNORECASE)
-_NOT_FOUND_TITLE = re.compile(
-    r"\b(?:error\s*404|404\s*(?:-\s*)?not\s+found|page\s+not\s+found|file\s+not\s+found|"
-    r"(?:p[aá]gina|archivo|documento|recurso)\s+no\s+(?:encontrad[ao]|existe|disponible))\b",
-    re.IGNORECASE,
-)
-SOFT_404 = "a 'not found' page answered with HTTP 200 in place of the file"
 _EMBEDDED_FILE = (
     "//iframe/@src | //embed/@src | //object/@data | //frame/@src"
     " | //a[contains(translate(@href, 'PDF', 'pdf'), '.pdf')]/@href"
@@ -278,7 +269,7 @@ class SpecSpider(scrapy.Spider):
             draft.files.append(Download(_address(response), response.body, _true_type(response)))
             yield from self.next_file(draft)
             return
-        if self._soft_404(page):  # no document: the site's error page would have been one
+        if self._soft_404(page, stood_for(page.url)):  # the error page would be a document
             return
         self.run.count("pages")
         rules = self.spec.detail
@@ -307,22 +298,35 @@ class SpecSpider(scrapy.Spider):
         elif embedded:
             draft.viewer_hops += 1
             draft.pending_files.insert(0, embedded)
-        elif page is not None and self._soft_404(page):
+        elif page is not None and self._soft_404(page, "file"):
             draft.files_failed += 1
         else:
             draft.files.append(Download(_address(response), response.body, _true_type(response)))
         yield from self.next_file(draft)
 
-    def _soft_404(self, page: TextResponse) -> bool:
-        """Whether a file's address answered 200 with the site's "not found" page (its
-        title says so): counted as ``http_404`` naming the title, never kept as the
-        document or its file."""
-        if not _FILE_ADDRESS.search(urlsplit(page.url).path):
+    def _soft_404(self, page: TextResponse, what: str) -> bool:
+        """Whether a document's page or file answered 200 with the site's "not found"
+        page (``crawlers.soft_404``): counted as ``http_404`` with what it said, never
+        kept as the document or its file. Any address: a detail page's too."""
+        said = not_found_said(page, file=what == "file")
+        if said is None:
             return False
-        title = " ".join(" ".join(page.xpath("//title//text()").getall()).split())[:200]
-        if not _NOT_FOUND_TITLE.search(title):
+        self.run.error("http_404", page.url, f"{SOFT_404.format(what=what)}: «{said}»")
+        return True
+
+    def listing_absent(self, page: TextResponse) -> bool:
+        """Whether a listing page that listed nothing says there is nothing at its
+        address (a soft 404, «no hay gaceta para esta fecha»): a dated start's day the
+        gazette did not publish, counted as its 404 is; else an ``http_404`` with what
+        the page said. Not a selector that matched nothing: the spec is not at fault."""
+        said = not_found_said(page)
+        if said is None:
             return False
-        self.run.error("http_404", page.url, f"{SOFT_404}: «{title}»")
+        asked = (page.meta.get("redirect_urls") or [page.url])[0]
+        if asked in getattr(self, "dated_starts", ()):
+            self.run.count("dated_pages_absent")
+        else:
+            self.run.error("http_404", page.url, f"{SOFT_404.format(what='listing')}: «{said}»")
         return True
 
     def _embedded_file(self, response: Response, draft: DocumentDraft) -> str | None:

@@ -64,7 +64,7 @@ class HtmlListingSpider(SpecSpider):
                 frame_of.url,
                 "listing.items matched nothing, neither on the page nor in its frames",
             )
-        elif not items and frame_of is None:
+        elif not items and frame_of is None and not self.listing_absent(listing):
             self.run.error("selector_empty", listing.url, "listing.items matched nothing")
         tally = {"new": 0, "dated": 0, "older": 0}
         base = page_base(listing)

@@ -260,3 +260,48 @@ def test_a_pages_other_sections_stored_apart_are_retired_into_it(tmp_path: Path)
         assert old_link.status_code == 301 and old_link.headers["location"] == f"/d/{kept}"
     finally:
         library.close()
+
+
+def test_clean_addresses_retires_a_document_already_stored_at_its_clean_address(
+    tmp_path: Path,
+) -> None:
+    """A document stored with the credential in its address while a later crawl saved
+    the same page at its clean one: cleaning made two documents of one page (two search
+    hits, two feed entries). The first is retired into the second, and its old link
+    answers 301 to it, never a 404."""
+    specs, data = _site(tmp_path)
+    settings = Settings(data_dir=data, allow_loopback=True, crawl_delay_s=0)
+    base = "https://congreso.example/sitio"
+    _save_as_before(
+        settings,
+        {
+            f"{base}/uno.html?token={TOKEN}": "Iniciativa de reforma",
+            f"{base}/uno.html": "Iniciativa",
+        },
+    )
+    former, clean = (
+        document_id(SOURCE, u) for u in (f"{base}/uno.html?token={TOKEN}", f"{base}/uno.html")
+    )
+    result = abierto(
+        data, "db", "clean-addresses", unset=("ABIERTO_DATABASE_URL",),
+        env={"ABIERTO_SOURCES_DIR": str(specs), "ABIERTO_SAMPLES_URL": "https://congreso.example"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert (
+        f"{SOURCE}: 1 documento ya estaba guardado en su dirección limpia con otro "
+        "identificador: se retiró y su enlace lleva al que queda"
+    ) in result.stdout, result.stdout
+    library = Library.open(settings)
+    try:
+        with library.db.session() as s:
+            rows = s.execute(text("SELECT id, url FROM documents")).all()
+        assert [(row.id, row.url) for row in rows] == [(clean, f"{base}/uno.html")]
+        found = library.search(SearchQuery(q="aguas nacionales"))
+        assert [hit.id for hit in found.hits] == [clean]
+        client = TestClient(create_app(library, settings), follow_redirects=False)
+        old_link = client.get(f"/d/{former}", headers={"Accept": "text/html"})
+        assert old_link.status_code == 301 and old_link.headers["location"] == f"/d/{clean}"
+        feed = client.get("/v1/search.atom", params={"q": "aguas nacionales"})
+        assert feed.text.count("<entry>") == 1 and TOKEN not in feed.text
+    finally:
+        library.close()

@@ -1,15 +1,17 @@
 """Servers that break HTTP mid-answer, each behind one row of a listing: a head cut off
 halfway, an HTTP/0.9 answer (a page with no status line), a chunked body that never
-ends, a 429 or 503 asking to wait eleven days, a PDF's address answering the site's
-"not found" page with a 200 (a "soft 404"). The first two were counted as "falla de red
-(DownloadFailedError)" with Twisted's repr of a clean close, which sent an operator
-after the network; the endless body was a ``too_large`` whose message was empty; the
-waits read a bare "HTTP 429"; the error page was kept as the sentence's document. Each
-now says what the site did; the good row beside them is kept, and the crawl ends in
+ends, a length announced past the size limit, a 429 or 503 asking to wait eleven days, a
+PDF's address answering the site's "not found" page with a 200 (a "soft 404"). The first
+two were counted as "falla de red (DownloadFailedError)" with Twisted's repr of a clean
+close, which sent an operator after the network; the endless body was a ``too_large``
+that gave neither the limit nor the bytes read, the announced length an English line;
+the waits read a bare "HTTP 429"; the error page was kept as the sentence's document.
+Each now says what the site did; the good row beside them is kept, and the crawl ends in
 seconds."""
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 import time
@@ -40,7 +42,8 @@ PAGE = (
     + b"</main></body></html>"
 )
 ROWS = ("/buena", "/cabecera-cortada", "/http09", "/http09-lineas", "/sin-fin", "/espere-429",
-        "/espere-503", "/sentencia-13.pdf")  # fmt: skip
+        "/espere-503", "/sentencia-13.pdf", "/anunciado")  # fmt: skip
+LIMIT = 2 * 1024 * 1024
 
 
 def _send(conn: socket.socket, path: str) -> None:
@@ -73,6 +76,10 @@ def _send(conn: socket.socket, path: str) -> None:
         status = {"429": b"429 Too Many Requests", "503": b"503 Service Unavailable"}
         conn.sendall(
             b"HTTP/1.1 %s\r\nRetry-After: 999999\r\nContent-Length: 0\r\n\r\n" % status[path[-3:]]
+        )
+    elif path == "/anunciado":  # a length past the limit, said before any of the body
+        conn.sendall(
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 99999999\r\n\r\n"
         )
     elif path == "/sin-fin":
         conn.sendall(
@@ -125,7 +132,7 @@ def test_answers_broken_mid_http_are_counted_with_what_the_site_did(
     specs.mkdir()
     (specs / "juzgado.yaml").write_text(SPEC)
     monkeypatch.setenv("ABIERTO_OBEY_ROBOTS", "false")
-    monkeypatch.setenv("ABIERTO_MAX_FILE_BYTES", str(2 * 1024 * 1024))
+    monkeypatch.setenv("ABIERTO_MAX_FILE_BYTES", str(LIMIT))
     started = time.monotonic()
     result = run_crawl(tmp_path / "data", site, sources_dir=specs)
     assert time.monotonic() - started < 120
@@ -142,18 +149,25 @@ def test_answers_broken_mid_http_are_counted_with_what_the_site_did(
         for cause, entry in run.errors.items()
         for example in entry["examples"]
     }
+    cut = re.fullmatch(
+        rf"la respuesta pasó el límite de tamaño de {LIMIT} bytes mientras llegaba y se "
+        r"cortó \(se leyeron (\d+) bytes\)",
+        said.pop("sin-fin"),
+    )
+    assert cut is not None and int(cut[1]) > LIMIT, run.errors  # the limit and what was read
     assert said == {
         "cabecera-cortada": "el sitio cerró la conexión a mitad del encabezado de su "
         "respuesta: no se leyó",
         "http09": "el sitio cerró la conexión a mitad del encabezado de su respuesta: no se leyó",
         "http09-lineas": "el sitio respondió algo que no es HTTP (sin línea de estado, "
         "¿HTTP/0.9?): no se leyó",
-        "sin-fin": "la respuesta pasó el límite de tamaño mientras llegaba y se cortó",
+        "anunciado": f"el sitio anunció 99999999 bytes (Content-Length), más que el límite "
+        f"de tamaño de {LIMIT} bytes: no se descargó",
         "espere-429": "el sitio respondió HTTP 429 y pidió esperar 999999 s (Retry-After)",
         "espere-503": "el sitio respondió HTTP 503 y pidió esperar 999999 s (Retry-After)",
         "sentencia-13.pdf": "el sitio respondió HTTP 200 con su página de «no encontrado» "
         "(«Error 404 - Página no encontrada») en lugar del archivo: no se guardó",
     }, run.errors
     assert run.errors["cut_short"]["count"] == 2
-    assert run.errors["too_large"]["count"] == 1
+    assert run.errors["too_large"]["count"] == 2
     assert run.errors["network"]["count"] == 1

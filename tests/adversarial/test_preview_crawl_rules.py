@@ -7,6 +7,7 @@ never reads, and the crawl dropped an offsite link without counting it."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +15,14 @@ import yaml
 
 from config.settings import Settings
 from config.specs import SourceSpec
+from crawlers.causas import error_mensaje
 from crawlers.preview import listing_preview
 from indexer.db import Database
 from samples.server import serve
+from tests.adversarial.hostile import text_pdf
 from tests.adversarial.service import listing_spec, open_api
 from tests.e2e.helpers import run_crawl
+from tests.http_thread import QuietHandler, serving_handler
 
 LONG = "ver-3.html?expediente=" + "a" * 2100
 
@@ -199,3 +203,107 @@ def test_a_feed_preview_counts_an_entry_outside_the_domains(tmp_path: Path) -> N
         assert "rastreo real" in shown["alcance"]
     finally:
         api.close()
+
+
+class _Moving(QuietHandler):
+    """A start page sending on to the listing by a meta refresh; a listing of four
+    sentences: one read where it is, one whose address redirects to a host outside
+    ``allowed_domains``, one whose file redirects to itself under a session
+    (``;jsessionid=…``), one whose page sends off the domains by a meta refresh."""
+
+    def do_GET(self) -> None:
+        port = self.server.server_address[1]
+        path = self.path
+        if path in ("/inicio.html", "/refresca.html"):  # sent on by a meta refresh
+            where = (
+                "listado.html" if path == "/inicio.html" else f"http://localhost:{port}/ver-4.html"
+            )
+            page = f'<html><head><meta http-equiv="refresh" content="0; url={where}"></head></html>'
+            self.answer(page.encode(), "text/html; charset=utf-8")
+        elif path == "/listado.html":
+            rows = [("1/2024", "ver-1.html"), ("2/2024", "mudado.html"), ("3/2024", "s.pdf"),
+                    ("4/2024", "refresca.html")]  # fmt: skip
+            self.answer(
+                "".join(
+                    f'<tr class="fila"><td class="exp">{exp}</td><td><a class="ver" '
+                    f'href="{href}">ver</a></td></tr>'
+                    for exp, href in rows
+                )
+                .join(("<table>", "</table>"))
+                .encode(),
+                "text/html; charset=utf-8",
+            )
+        elif path in ("/mudado.html", "/s.pdf"):
+            where = {
+                "/mudado.html": f"http://localhost:{port}/ver-2.html",
+                "/s.pdf": f"/s.pdf;jsessionid=A1B2C3D4E5F6{time.monotonic_ns()}",
+            }[path]
+            self.send_response(302)
+            self.send_header("Location", where)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif path.startswith("/s.pdf;"):
+            self.answer(text_pdf(["Sentencia 3/2024: arrendamiento urbano"]), "application/pdf")
+        elif path.startswith("/ver-"):
+            body = "<html><body><h1>Sentencia</h1><p>Arrendamiento urbano.</p></body></html>"
+            self.answer(body.encode(), "text/html; charset=utf-8")
+        else:
+            self.answer(b"", "text/plain", status=404)
+
+
+def test_a_redirect_off_the_domains_is_skipped_in_the_preview_as_the_crawl_counts_it(
+    tmp_path: Path,
+) -> None:
+    """A listed address on the allowed host that redirects outside ``allowed_domains``:
+    the crawl counts it ``offsite`` and keeps nothing of it; the preview showed it as an
+    item to be read (its fetch error aside, with no skipped mark). A meta refresh is
+    followed as the crawl follows it: the start page's to the listing (the preview saw
+    an empty listing), a document's off the domains (skipped). And a file reached
+    through a redirect that adds a session is shown at the address the crawl keeps."""
+    with serving_handler(_Moving) as url:
+        spec = SourceSpec.model_validate(_spec(f"{url}/inicio.html"))
+        preview = listing_preview(
+            spec, Settings(allow_loopback=True), max_details=4, time_limit_s=20
+        )
+        crawled, errors = _crawl(tmp_path, url, _spec("${ABIERTO_SAMPLES_URL}/inicio.html"))
+    shown = {d["fields"]["expediente"]: d for d in preview["documents"]}
+    assert shown["2/2024"]["skipped"]["cause"] == "offsite", shown["2/2024"]
+    assert shown["4/2024"]["skipped"]["cause"] == "offsite", shown["4/2024"]
+    assert "fuera de allowed_domains" in shown["2/2024"]["problemas"][0]
+    assert "localhost" in shown["2/2024"]["problemas"][0]
+    read = sorted(d["url"] for d in preview["documents"] if "skipped" not in d)
+    assert read == sorted(crawled) == [f"{url}/s.pdf", f"{url}/ver-1.html"]
+    assert preview["skipped"] == 2 and preview["error_counts"] == {"offsite": 2}
+    assert errors == {"offsite": errors["offsite"]} and errors["offsite"]["count"] == 2, errors
+    assert shown["3/2024"]["files"] == [f"{url}/s.pdf"]
+
+
+class _Large(QuietHandler):
+    def do_GET(self) -> None:
+        if self.path == "/listado.html":
+            row = (
+                '<tr class="fila"><td class="exp">9/2024</td><td><a class="ver" href="grande.html">'
+            )
+            self.answer(f"<table>{row}ver</a></td></tr></table>".encode(), "text/html")
+        else:
+            self.answer(
+                b"<html><body><p>" + b"Texto de la sentencia. " * 400 + b"</p></body></html>",
+                "text/html",
+            )
+
+
+def test_a_page_past_the_previews_size_limit_says_the_limit_and_the_bytes_read() -> None:
+    """The preview's size refusal named the limit in English and the Spanish said only
+    «archivo demasiado grande»."""
+    with serving_handler(_Large) as url:
+        spec = SourceSpec.model_validate(_spec(f"{url}/listado.html"))
+        preview = listing_preview(
+            spec, Settings(allow_loopback=True, obey_robots=False, max_page_bytes=2000),
+            time_limit_s=20,
+        )  # fmt: skip
+    [error] = [e for e in preview["errors"] if e["cause"] == "too_large"]
+    said = error_mensaje("too_large", error["message"])
+    assert said.startswith(
+        "la respuesta pasó el límite de tamaño de 2000 bytes mientras llegaba y se cortó "
+        "(se leyeron "
+    ), said
