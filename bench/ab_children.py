@@ -9,6 +9,7 @@ bench appends its own checkout to ``sys.path``.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import os
@@ -20,6 +21,15 @@ from pathlib import Path
 from typing import Any
 
 Runs = dict[str, list[dict[str, Any]]]
+
+
+def add_child_arguments(parser: argparse.ArgumentParser, results: Path) -> None:
+    """The options every such bench takes: rounds, texts' size, the JSON's path, and the
+    hidden ``--child`` its children run with."""
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--size", type=int, default=400)
+    parser.add_argument("--json", type=Path, default=results)
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
 
 
 def cpu_per_doc(items: Sequence[Any], work: Callable[[Any], Any]) -> dict[str, Any]:

@@ -23,7 +23,13 @@ import argparse  # noqa: E402
 import json  # noqa: E402
 from typing import Any  # noqa: E402
 
-from bench.ab_children import Runs, cpu_per_doc, report, run_child  # noqa: E402
+from bench.ab_children import (  # noqa: E402
+    Runs,
+    add_child_arguments,
+    cpu_per_doc,
+    report,
+    run_child,
+)
 
 REAL = Path("/work/shared/corpus/real/scjn-sentencias")
 RESULTS = HERE.parent / "results" / "citation_reading.json"
@@ -60,10 +66,7 @@ def child(size: int) -> dict[str, Any]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--before", type=Path, help="the old checkout")
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--size", type=int, default=400)
-    parser.add_argument("--json", type=Path, default=RESULTS)
-    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    add_child_arguments(parser, RESULTS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(child(args.size)))

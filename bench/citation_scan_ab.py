@@ -26,7 +26,13 @@ import argparse  # noqa: E402
 import json  # noqa: E402
 from typing import Any  # noqa: E402
 
-from bench.ab_children import Runs, cpu_per_doc, report, run_child  # noqa: E402
+from bench.ab_children import (  # noqa: E402
+    Runs,
+    add_child_arguments,
+    cpu_per_doc,
+    report,
+    run_child,
+)
 
 RESULTS = HERE.parent / "results" / "citation_scan_ab.json"
 TRANSCRIPT = Path("/work/shared/corpus/scjn-transcripts/vt-pleno-2025-02-18.pdf")
@@ -68,10 +74,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--before", type=Path, help="the old venv's python")
     parser.add_argument("--after", type=Path, help="the new venv's python")
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--size", type=int, default=400)
-    parser.add_argument("--json", type=Path, default=RESULTS)
-    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    add_child_arguments(parser, RESULTS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(child(args.size)))
