@@ -15,16 +15,15 @@ skipped when absent). Each child runs with
 
 from __future__ import annotations
 
+import argparse
+import json
 import sys
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve()
 if str(HERE.parents[1]) not in sys.path:  # appended: a child's PYTHONPATH comes first
     sys.path.append(str(HERE.parents[1]))
-
-import argparse  # noqa: E402
-import json  # noqa: E402
-from typing import Any  # noqa: E402
 
 from bench.ab_children import (  # noqa: E402
     Runs,
