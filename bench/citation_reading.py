@@ -13,17 +13,23 @@ of three passes) and a digest of every citation found: the two must find the sam
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
-import os
-import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve()
+if str(HERE.parents[1]) not in sys.path:  # appended: a child's PYTHONPATH comes first
+    sys.path.append(str(HERE.parents[1]))
+
+from bench.ab_children import (  # noqa: E402
+    Runs,
+    add_child_arguments,
+    cpu_per_doc,
+    report,
+    run_child,
+)
+
 REAL = Path("/work/shared/corpus/real/scjn-sentencias")
 RESULTS = HERE.parent / "results" / "citation_reading.json"
 
@@ -52,56 +58,24 @@ def child(size: int) -> dict[str, Any]:
         ]
     found: dict[str, Any] = {}
     for name, docs in sets.items():
-        digest = hashlib.sha256()
-        for doc in docs:
-            digest.update(repr(read_citations(doc)).encode())
-        best = float("inf")
-        for _ in range(3):
-            began = time.thread_time()
-            for doc in docs:
-                read_citations(doc)
-            best = min(best, time.thread_time() - began)
-        found[name] = {
-            "docs": len(docs),
-            "us_per_doc": round(best / len(docs) * 1e6, 1),
-            "digest": digest.hexdigest(),
-        }
+        found[name] = cpu_per_doc(docs, read_citations)
     return found
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--before", type=Path, help="the old checkout")
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--size", type=int, default=400)
-    parser.add_argument("--json", type=Path, default=RESULTS)
-    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    add_child_arguments(parser, RESULTS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(child(args.size)))
         return 0
     checkouts = {"before": args.before.resolve(), "after": HERE.parents[1]}
-    runs: dict[str, list[dict[str, Any]]] = {name: [] for name in checkouts}
+    runs: Runs = {name: [] for name in checkouts}
     for _ in range(args.rounds):
         for name, checkout in checkouts.items():
-            env = {**os.environ, "PYTHONPATH": str(checkout)}
-            command = [sys.executable, str(HERE), "--child", "--size", str(args.size)]
-            done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
-            runs[name].append(json.loads(done.stdout.strip().splitlines()[-1]))
-    print(f"load {os.getloadavg()[0]:.1f}; CPU µs per document, medians of {args.rounds} rounds")
-    print(f"{'texts':16} {'docs':>5} {'before':>9} {'after':>9} {'after/before':>13} same")
-    table = {}
-    for name in runs["after"][0]:
-        before = statistics.median(r[name]["us_per_doc"] for r in runs["before"])
-        after = statistics.median(r[name]["us_per_doc"] for r in runs["after"])
-        same = {r[name]["digest"] for r in runs["before"] + runs["after"]}
-        table[name] = {"before": before, "after": after, "same": len(same) == 1}
-        print(
-            f"{name:16} {runs['after'][0][name]['docs']:>5} {before:>9.0f} {after:>9.0f} "
-            f"{after / before:>13.2f} {'yes' if len(same) == 1 else 'NO'}"
-        )
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps({"load": os.getloadavg(), "table": table, "runs": runs}))
+            runs[name].append(run_child(Path(sys.executable), HERE, checkout, args.size))
+    report(runs, f"CPU µs per document, medians of {args.rounds} rounds", 0, args.json)
     return 0
 
 

@@ -16,17 +16,23 @@ skipped when absent). Each child runs with
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
-import os
-import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve()
+if str(HERE.parents[1]) not in sys.path:  # appended: a child's PYTHONPATH comes first
+    sys.path.append(str(HERE.parents[1]))
+
+from bench.ab_children import (  # noqa: E402
+    Runs,
+    add_child_arguments,
+    cpu_per_doc,
+    report,
+    run_child,
+)
+
 RESULTS = HERE.parent / "results" / "citation_scan_ab.json"
 TRANSCRIPT = Path("/work/shared/corpus/scjn-transcripts/vt-pleno-2025-02-18.pdf")
 
@@ -59,20 +65,7 @@ def child(size: int) -> dict[str, Any]:
         if not texts:
             continue
         pairs = [(t, fold(t)) for t in texts]
-        digest = hashlib.sha256()
-        for original, folded in pairs:
-            digest.update(repr(native.SCAN(*args, original, folded)).encode())
-        best = float("inf")
-        for _ in range(3):
-            began = time.thread_time()
-            for original, folded in pairs:
-                native.SCAN(*args, original, folded)
-            best = min(best, time.thread_time() - began)
-        found[name] = {
-            "docs": len(pairs),
-            "us_per_doc": round(best / len(pairs) * 1e6, 1),
-            "digest": digest.hexdigest(),
-        }
+        found[name] = cpu_per_doc(pairs, lambda pair: native.SCAN(*args, *pair))
     return found
 
 
@@ -80,10 +73,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--before", type=Path, help="the old venv's python")
     parser.add_argument("--after", type=Path, help="the new venv's python")
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--size", type=int, default=400)
-    parser.add_argument("--json", type=Path, default=RESULTS)
-    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    add_child_arguments(parser, RESULTS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(child(args.size)))
@@ -91,31 +81,13 @@ def main() -> int:
     if args.before is None or args.after is None:
         parser.error("--before and --after are required")
     pythons = {"before": args.before, "after": args.after}
-    runs: dict[str, list[dict[str, Any]]] = {name: [] for name in pythons}
+    runs: Runs = {name: [] for name in pythons}
     for _ in range(args.rounds):
         for name, python in pythons.items():
             # the checkout is the venv's parent (``<checkout>/.venv/bin/python``)
             checkout = python.absolute().parents[2]
-            env = {**os.environ, "PYTHONPATH": str(checkout)}
-            command = [str(python), str(HERE), "--child", "--size", str(args.size)]
-            done = subprocess.run(
-                command, env=env, capture_output=True, text=True, check=True, cwd=checkout
-            )
-            runs[name].append(json.loads(done.stdout.strip().splitlines()[-1]))
-    print(f"load {os.getloadavg()[0]:.1f}; scan CPU µs per document, medians of {args.rounds}")
-    print(f"{'texts':16} {'docs':>5} {'before':>9} {'after':>9} {'after/before':>13} same")
-    table = {}
-    for name in runs["after"][0]:
-        before = statistics.median(r[name]["us_per_doc"] for r in runs["before"])
-        after = statistics.median(r[name]["us_per_doc"] for r in runs["after"])
-        same = {r[name]["digest"] for r in runs["before"] + runs["after"]}
-        table[name] = {"before": before, "after": after, "same": len(same) == 1}
-        print(
-            f"{name:16} {runs['after'][0][name]['docs']:>5} {before:>9.1f} {after:>9.1f} "
-            f"{after / before:>13.2f} {'yes' if len(same) == 1 else 'NO'}"
-        )
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps({"load": os.getloadavg(), "table": table, "runs": runs}))
+            runs[name].append(run_child(python, HERE, checkout, args.size, cwd=checkout))
+    report(runs, f"scan CPU µs per document, medians of {args.rounds}", 1, args.json)
     return 0
 
 

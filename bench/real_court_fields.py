@@ -21,12 +21,10 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from indexer.readers.expedientes import normalise_expediente  # noqa: E402
+from bench.scjn_fields import FIELDS, comparable  # noqa: E402
 from indexer.readers.judgments import read_sentence  # noqa: E402
-from indexer.readers.normalise import normalise_person  # noqa: E402
 
 CORPUS = Path("/work/shared/corpus")
-FIELDS = ("expediente", "court", "resolution_date", "ponente", "secretario", "ruling")
 RESULTS = Path(__file__).with_name("results")
 # Written by reading each document (caption, opening, resolutive points, signatures).
 TRUTH = {
@@ -46,17 +44,6 @@ TRUTH = {
                          "Mauricio Tapia Maltos", "desechar"),
 }  # fmt: skip
 _CAPTION_PONENTE = re.compile(r"^(?:MINISTR[OA] )?PONENTE:.*$", re.M)
-
-
-def comparable(field: str, value: str | None) -> str | None:
-    if value is None:
-        return None
-    if field == "expediente":
-        return normalise_expediente(value)
-    if field in ("ponente", "secretario"):
-        kept = normalise_person(value)
-        return kept.casefold() if kept else None
-    return value
 
 
 def documents() -> list[tuple[str, str, dict[str, str | None]]]:

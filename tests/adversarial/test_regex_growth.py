@@ -12,14 +12,11 @@ also checks the reading, so a rewrite that stopped early would fail too.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.adversarial.guarded_child import guarded_output
+
 HANG_GUARD_S = 30.0
 
 # (reader call on ``text``, the text built, what it reads), as Python source run in the child
@@ -117,20 +114,7 @@ CASES = {
 
 def _read_in_child(reader: str, text: str) -> object:
     code = f"{reader}\nimport json, sys\ntext = {text}\nsys.stdout.write(json.dumps(read(text)))\n"
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    try:
-        done = subprocess.run(
-            [sys.executable, "-c", code],
-            cwd=REPO,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=HANG_GUARD_S,
-            check=True,
-        )
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"the reader was still running after {HANG_GUARD_S:.0f} s (a hang)")
-    return json.loads(done.stdout)
+    return json.loads(guarded_output(code, HANG_GUARD_S, "the reader was still running"))
 
 
 @pytest.mark.parametrize("case", sorted(CASES))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from config.settings import Settings
-from indexer.library import Library
+from indexer.library import AnyDocument, Library
 from indexer.models import (
     FileRef,
     Legislativo,
@@ -20,6 +21,7 @@ from indexer.models import (
     VideoLink,
     document_id,
 )
+from tests.uvicorn_thread import serving
 
 PDF_BYTES = b"%PDF-1.4\n% decision de la Primera Sala\n%%EOF\n"
 HTML_BYTES = b"<html><script>alert(1)</script>Fallo</html>"
@@ -29,6 +31,21 @@ DAY = dt.date.fromisoformat
 
 def make_library(root: Path) -> Library:
     return Library.open(Settings(data_dir=root, database_url=None))
+
+
+@contextmanager
+def serving_documents(root: Path, docs: Iterable[AnyDocument]) -> Iterator[str]:
+    """A real uvicorn on 127.0.0.1 serving a library of just ``docs`` (made at ``root``):
+    its base URL while the block runs, for what only real HTTP shows."""
+    library = make_library(root)
+    for doc in docs:
+        library.add_document(doc)
+    library.flush()
+    try:
+        with serving(create_app(library)) as url:
+            yield url
+    finally:
+        library.close()
 
 
 def _docs(pdf: FileRef, page: FileRef) -> list[Sentencia | Sesion | Legislativo]:

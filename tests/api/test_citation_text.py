@@ -12,11 +12,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from api.app import create_app
-from indexer.library import Library
 from indexer.models import Sentencia, document_id
-from tests.api.conftest import make_library
-from tests.uvicorn_thread import serving
+from tests.api.conftest import serving_documents
 
 PERIODS = Sentencia(
     id=document_id("citas", "https://ejemplo.gob.mx/puntos"),
@@ -47,15 +44,8 @@ SAME_COURT = Sentencia(
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    library: Library = make_library(Path(tmp_path_factory.mktemp("citas")))
-    for doc in (PERIODS, SAME_COURT):
-        library.add_document(doc)
-    library.flush()
-    try:
-        with serving(create_app(library)) as url:
-            yield url
-    finally:
-        library.close()
+    with serving_documents(Path(tmp_path_factory.mktemp("citas")), (PERIODS, SAME_COURT)) as url:
+        yield url
 
 
 def _citation(base: str, doc_id: str) -> str:

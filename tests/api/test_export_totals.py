@@ -14,11 +14,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from api.app import create_app
-from indexer.library import Library
 from indexer.models import PrivacyFinding, PrivacyReport, Sentencia, document_id
-from tests.api.conftest import make_library
-from tests.uvicorn_thread import serving
+from tests.api.conftest import serving_documents
 
 COUNT = 40
 
@@ -61,15 +58,8 @@ def _documents() -> list[Sentencia]:
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    library: Library = make_library(Path(tmp_path_factory.mktemp("totales")))
-    for doc in _documents():
-        library.add_document(doc)
-    library.flush()
-    try:
-        with serving(create_app(library)) as url:
-            yield url
-    finally:
-        library.close()
+    with serving_documents(Path(tmp_path_factory.mktemp("totales")), _documents()) as url:
+        yield url
 
 
 SEARCHES = [

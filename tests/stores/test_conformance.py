@@ -362,21 +362,30 @@ def test_proximity_words_are_highlighted_each(store: Store) -> None:
     assert "<mark>Pensión</mark>" in joined and "<mark>definitiva</mark>" in joined
 
 
+def _stored_text(store: Store, doc_id: str, text: str) -> str:
+    """Store a copy of the corpus' first document as ``doc_id`` with ``text``."""
+    store.upsert([corpus()[0].model_copy(update={"id": doc_id, "text": text})])
+    return doc_id
+
+
+def _highlighted(store: Store, doc_id: str, q: str) -> str:
+    """The fragments shown for ``doc_id``'s one hit on ``q``, joined."""
+    [hit] = [h for h in store.search(SearchQuery(q=q)).hits if h.id == doc_id]
+    return " ".join(hit.highlights)
+
+
 def test_a_proximity_phrase_marks_its_match_not_its_words_alone(store: Store) -> None:
     """Where «daño» and «moral» stand within the proximity, both are marked; a «daño» or a
     «moral» with the other word farther away in the same fragment is no match: unmarked
     (in swapped order two positions more, the index's rule)."""
-    near = corpus()[0].model_copy(
-        update={
-            "id": "sen-proximidad",
-            "text": "El daño causado por la publicación fue grave y lo moral se discutió; "
-            "se acreditó el daño que resultó moral para la actora.",
-        }
+    doc_id = _stored_text(
+        store,
+        "sen-proximidad",
+        "El daño causado por la publicación fue grave y lo moral se discutió; "
+        "se acreditó el daño que resultó moral para la actora.",
     )
-    store.upsert([near])
     for q in ('"daño moral"~2', '"moral daño"~4'):
-        [hit] = [h for h in store.search(SearchQuery(q=q)).hits if h.id == near.id]
-        joined = " ".join(hit.highlights)
+        joined = _highlighted(store, doc_id, q)
         assert "el <mark>daño</mark> que resultó <mark>moral</mark> para" in joined, q
         assert "El daño causado" in joined and "lo moral se" in joined, q
 
@@ -386,17 +395,14 @@ def test_a_proximity_phrase_of_three_words_marks_where_they_stand_together(
 ) -> None:
     """«interés … de … niñez» within the proximity is lit; a «niñez» or an «interés» with
     no other word of the phrase that near, in the same fragment, is not."""
-    near = corpus()[0].model_copy(
-        update={
-            "id": "sen-tres",
-            "text": "La niñez fue escuchada en la audiencia pública del juzgado. El interés "
-            "superior de la niñez prevalece sobre todo interés económico.",
-        }
+    doc_id = _stored_text(
+        store,
+        "sen-tres",
+        "La niñez fue escuchada en la audiencia pública del juzgado. El interés "
+        "superior de la niñez prevalece sobre todo interés económico.",
     )
-    store.upsert([near])
     for q in ('"interés de niñez"~2', 'texto:"interés de niñez"~3'):
-        [hit] = [h for h in store.search(SearchQuery(q=q)).hits if h.id == near.id]
-        joined = " ".join(hit.highlights)
+        joined = _highlighted(store, doc_id, q)
         assert "El <mark>interés</mark> superior <mark>de</mark> la <mark>niñez</mark>" in joined
         # (the engine's fragment may begin at the sentence that matches)
         assert "<mark>niñez</mark> fue" not in joined, q

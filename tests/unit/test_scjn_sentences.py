@@ -19,31 +19,19 @@ from pathlib import Path
 
 import pytest
 
+from bench.scjn_fields import comparable
 from indexer.readers.expedientes import normalise_expediente
 from indexer.readers.judgments import read_sentence
-from indexer.readers.normalise import normalise_person
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "scjn_texts"
 EXPECTED = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))["documents"]
 
 
-def _comparable(field: str, value: str | None) -> str | None:
-    """A case number canonical; a person's name as the model keeps it, in any case."""
-    if value is None:
-        return None
-    if field == "expediente":
-        return normalise_expediente(value)
-    if field in ("ponente", "secretario"):
-        kept = normalise_person(value)
-        return kept.casefold() if kept else None
-    return value
-
-
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_each_field_is_the_one_the_sentence_states(name: str) -> None:
     read = read_sentence((FIXTURES / name).read_text(encoding="utf-8")).values
-    got = {field: _comparable(field, read.get(field)) for field in EXPECTED[name]}
-    want = {field: _comparable(field, value) for field, value in EXPECTED[name].items()}
+    got = {field: comparable(field, read.get(field)) for field in EXPECTED[name]}
+    want = {field: comparable(field, value) for field, value in EXPECTED[name].items()}
     assert got == want
 
 
@@ -136,8 +124,8 @@ def test_a_caption_name_a_line_break_cut_is_read_whole_or_not_at_all(
 ) -> None:
     opening = OPENING.replace("\n\nPONENTE: MINISTRO JUAN PÉREZ LÓPEZ", "")
     read = read_sentence(f"AMPARO EN REVISIÓN 5/2020\n\n{lines}{opening}").values
-    assert _comparable("ponente", read.get("ponente")) == ponente
-    assert _comparable("secretario", read.get("secretario")) == secretario
+    assert comparable("ponente", read.get("ponente")) == ponente
+    assert comparable("secretario", read.get("secretario")) == secretario
 
 
 _OPENING_PARAGRAPH = re.compile(
@@ -226,7 +214,7 @@ def test_a_caption_without_ponente_takes_the_one_the_closing_signs(
     vote: str, block: str, ponente: str | None
 ) -> None:
     read = read_sentence(CLOSING.format(vote=vote, block=block))
-    assert _comparable("ponente", read.values.get("ponente")) == ponente
+    assert comparable("ponente", read.values.get("ponente")) == ponente
     if ponente:
         assert read.sources["ponente"] == "body"
 
@@ -243,9 +231,9 @@ def test_a_real_sentence_without_its_captions_ponente_still_names_the_one_who_si
     """The Court's own public versions: the caption's ponente taken out (as a Word file's
     header is lost), the signature block still names the same person."""
     text = json.loads(path.read_text(encoding="utf-8"))["text"]
-    whole = _comparable("ponente", read_sentence(text).values.get("ponente"))
+    whole = comparable("ponente", read_sentence(text).values.get("ponente"))
     cut = read_sentence(_CAPTION_PONENTE.sub("", text)).values.get("ponente")
-    assert whole and _comparable("ponente", cut) == whole
+    assert whole and comparable("ponente", cut) == whole
 
 
 @pytest.mark.parametrize(
