@@ -109,11 +109,13 @@ _CLAUSE = re.compile(
 _DANGLING = re.compile(r"\s+(?:de|del|la|las|los|el|en|con|y|e|a|al|por|para|que)$", re.I)
 # A seat a letterhead writes after the court's name on its line ("PRIMERA SALA CIVIL
 # MONTERREY, N.L.", "SEGUNDA SALA FAMILIAR SAN PEDRO GARZA GARCÍA, NUEVO LEÓN"): the city's
-# words after the last word of the court's name, then its state; no part of the court.
+# words after the last word of the court's name, then its state; no part of the court. A
+# seat written "de Guadalupe" belongs to the name ("Juzgado Civil de Guadalupe, Zacatecas").
 _SEAT_AFTER = re.compile(
     r"^(?P<court>.*\b(?:sala|civil|penal|familiar|mixta|mercantil|laboral|unitaria|colegiada"
     r"|oral|judicial|estado|circuito|adolescentes|administrativa|justicia)\b)"
-    r"\s+(?P<city>[^\W\d_][\w.'-]*(?:\s+(?:de|del|la|los|las|[^\W\d_][\w.'-]*)){0,4})"
+    r"\s+(?!(?:de|del|la|las|los|el)\b)"
+    r"(?P<city>[^\W\d_][\w.'-]*(?:\s+(?:de|del|la|los|las|[^\W\d_][\w.'-]*)){0,4})"
     r"\s*,\s*(?P<state>[^\W\d_][\w. ]{1,30})\s*$",
     re.I,
 )
@@ -121,7 +123,8 @@ _NOT_CITY = re.compile(
     r"\b(?:en|con|a|al|y|e|por|para|que|sala|juzgado|tribunal|distrito|regional|superior"
     r"|especializad[oa]|unitari[oa]|colegiad[oa]|circuito|materia|partido|region|civil|penal"
     r"|familiar|mixta|mercantil|laboral|oral|judicial|estado|adolescentes|administrativa"
-    r"|justicia)\b",
+    r"|justicia|zona|regi[oó]n|norte|sur|centro|oriente|poniente|noreste|noroeste|sureste"
+    r"|suroeste|metropolitana)\b",
     re.I,
 )
 _DANGLING_WORD = re.compile(_DANGLING.pattern.removeprefix(r"\s+").removesuffix("$"), re.I)

@@ -169,9 +169,9 @@ def test_a_reader_key_never_writes_sources(library: Library, root: Path) -> None
     client = client_from(limited_app(library, settings_for(root), StillClock()))
     _id, key = ReaderKeys(library.db).issue("Eva", "eva@example.org")
     bearer = {"Authorization": f"Bearer {key}"}
-    assert client.get("/v1/sources", headers=bearer).status_code == 401
+    assert client.get("/v1/sources", headers=bearer).status_code == 403
     spec = {"id": "mio", "name": "Mío", "institution": "X", "jurisdiction": "MX"}
-    assert client.post("/v1/sources", json=spec, headers=bearer).status_code == 401
+    assert client.post("/v1/sources", json=spec, headers=bearer).status_code == 403
 
 
 def test_behind_a_trusted_proxy_each_client_has_its_own_budget(

@@ -67,6 +67,13 @@ def test_a_state_judges_closing_names_the_judge_after_the_citizen_title(
      # no city after the court's name, or no state after the comma: left as written
      ("SALA UNITARIA PENAL, B.C.", "Sala Unitaria Penal, B.c"),
      ("JUZGADO PRIMERO CIVIL, GUADALAJARA", "Juzgado Primero Civil, Guadalajara"),
+     # a seat written "de …" and a region are the court's own name
+     ("Juzgado Civil de Guadalupe, Zacatecas", "Juzgado Civil de Guadalupe, Zacatecas"),
+     ("JUZGADO DE LO FAMILIAR DE JIMÉNEZ, CHIHUAHUA",
+      "Juzgado de lo Familiar de Jiménez, Chihuahua"),
+     ("SALA PENAL ZONA NORTE, JAL.", "Sala Penal Zona Norte, Jal"),
+     ("Juzgado Segundo Penal Oral Región Centro, Gto.",
+      "Juzgado Segundo Penal Oral Región Centro, Gto"),
      ("Primer Tribunal Colegiado del Tercer Circuito, con residencia en Zapopan, Jalisco",
       "Primer Tribunal Colegiado del Tercer Circuito")],
 )  # fmt: skip
