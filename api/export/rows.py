@@ -71,24 +71,33 @@ class ExportCursor(ValueError):
     """A cursor that is malformed or belongs to another export."""
 
 
-def encode_cursor(query: SearchQuery, after: str) -> str:
-    raw = json.dumps({"a": after, "q": query.fingerprint()}).encode()
+def encode_cursor(query: SearchQuery, after: str, saved_upto: int | None = None) -> str:
+    """The next part's cursor: where it starts and, without words, the library the first
+    part read (``saved_upto``: the number of the document saved last then)."""
+    data: dict[str, Any] = {"a": after, "q": query.fingerprint()}
+    if saved_upto is not None:
+        data["b"] = saved_upto
+    raw = json.dumps(data).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(query: SearchQuery) -> str:
-    """The id after which this part starts ("" for the first part)."""
+def decode_cursor(query: SearchQuery) -> tuple[str, int | None]:
+    """The id after which this part starts ("" for the first part) and the number of the
+    document saved last when the first part was asked (None: the first part, or a cursor
+    of an export with words)."""
     if not query.cursor:
-        return ""
+        return "", None
     try:
         padded = query.cursor + "=" * (-len(query.cursor) % 4)
         data = json.loads(base64.urlsafe_b64decode(padded))
-        after, owner = data["a"], data["q"]
-    except (ValueError, KeyError, TypeError, IndexError, RecursionError) as exc:
+        after, owner, upto = data["a"], data["q"], data.get("b")
+    except (ValueError, KeyError, TypeError, IndexError, RecursionError, AttributeError) as exc:
         raise ExportCursor("cursor is not valid: pass it exactly as in the Link header") from exc
     if not isinstance(after, str) or owner != query.fingerprint():
         raise ExportCursor("cursor belongs to a different export: repeat the same parameters")
-    return after
+    if upto is not None and (type(upto) is not int or not 0 <= upto < 2**63):
+        raise ExportCursor("cursor is not valid: pass it exactly as in the Link header")
+    return after, upto
 
 
 def part_end(library: Library, after: str) -> str | None:
@@ -107,19 +116,23 @@ def from_database(
     after: str,
     end: str | None,
     charge: Callable[[int], None] | None = None,
+    saved_upto: int | None = None,
 ) -> Iterator[AnyDocument]:
     """Documents after ``after`` up to ``end`` (inclusive; None: to the last) that match;
     a filter matching few documents reads only those (``api/export/sparse.py``: the
-    search pages that finds them are ``charge``d)."""
+    search pages that finds them are ``charge``d). ``saved_upto``: only the documents
+    numbered up to it (the library the first part read: a document saved during a
+    download of several parts is in none of them, whichever part its id falls in, and
+    the parts sum to the first part's total; a changed one keeps its number and place)."""
     from api.export import sparse
 
     ids = sparse.matching_ids(library, query, charge)
     if ids is not None:
-        yield from sparse.documents(library, query, ids, after, end)
+        yield from sparse.documents(library, query, ids, after, end, saved_upto)
         return
     size = FIRST_BATCH
     book = name_book_of(library, query)
-    while docs := library.db.documents_after(after, size, end):
+    while docs := library.db.documents_after(after, size, end, saved_upto):
         for doc in docs:
             if published(doc) and matches(doc, query, book):
                 yield doc

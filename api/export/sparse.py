@@ -138,14 +138,20 @@ def _windowed_ids(
 
 
 def documents(
-    library: Library, query: SearchQuery, ids: list[str], after: str, end: str | None
+    library: Library,
+    query: SearchQuery,
+    ids: list[str],
+    after: str,
+    end: str | None,
+    saved_upto: int | None = None,
 ) -> Iterator[AnyDocument]:
-    """The documents of ``ids`` after ``after`` up to ``end`` (inclusive) that match."""
+    """The documents of ``ids`` after ``after`` up to ``end`` (inclusive) that match,
+    numbered up to ``saved_upto`` (``rows.from_database``)."""
     chosen = [i for i in ids if i > after and (end is None or i <= end)]
     book = name_book_of(library, query)
     for start in range(0, len(chosen), FETCH):
         batch = chosen[start : start + FETCH]
-        found = library.db.get_documents(batch)
+        found = library.db.get_documents(batch, saved_upto)
         for doc_id in batch:
             doc = found.get(doc_id)
             if doc is not None and published(doc) and matches(doc, query, book):

@@ -82,7 +82,7 @@ def _rows(
     so a bad cursor or query is a 422, never a broken download)."""
     headers: dict[str, str] = {}
     try:
-        after = decode_cursor(query)
+        after, saved_upto = decode_cursor(query)
         start = dt.date.fromisoformat(after) if after and query.q.strip() else None
     except (ExportCursor, ValueError) as exc:
         raise invalid(
@@ -106,15 +106,20 @@ def _rows(
         headers["X-Export-Complete"] = "true" if part.complete else "false"
         following = part.next_start.isoformat() if part.next_start else None
     else:
+        # the library as the first part found it, fixed before it is counted: every part
+        # reads it (a document saved meanwhile is in no part, whatever its id)
+        if saved_upto is None:
+            saved_upto = library.db.highest_number()
         counted = _whole_count(library, query)
         if counted is not None:
             headers["X-Total-Count"] = str(counted)
         following = part_end(library, after)
         charge = getattr(request.state, "read_charge", None)
-        docs = from_database(library, query, after, following, charge)
+        docs = from_database(library, query, after, following, charge, saved_upto)
     base = link_base(request)  # now: the answer's headers are sent before its rows
     if following is not None:
-        nxt = request.url.include_query_params(cursor=encode_cursor(query, following))
+        cursor = encode_cursor(query, following, saved_upto)
+        nxt = request.url.include_query_params(cursor=cursor)
         headers["Link"] = f'<{base}{nxt.path}?{nxt.query}>; rel="next"'
     if head_only(request):  # its head is all a HEAD gets: no document is read
         return iter(()), headers
@@ -139,6 +144,8 @@ def export_csv(
     the documents come in id order and each answer covers at most 100,000 documents of
     the library; with words, in date order (undated last), about 100,000 matches. A
     ``Link: <…>; rel="next"`` header names the next part (none: this was the last).
+    Every part reads the library as the first part found it: a document saved during the
+    download is in none (a new export has it), one changed comes once, as it is then.
     ``X-Total-Count`` says how many documents the whole export holds (every part: the
     ``total`` of /v1/search for the same parameters); with words ``X-Export-Complete: false``
     that a single day holds more than the store can page (10,000). An export that breaks

@@ -14,6 +14,7 @@ from pydantic_core import to_json
 from sqlalchemy import (
     Connection,
     Engine,
+    Select,
     and_,
     bindparam,
     create_engine,
@@ -22,6 +23,7 @@ from sqlalchemy import (
     false,
     func,
     insert,
+    or_,
     select,
     text,
     tuple_,
@@ -92,6 +94,15 @@ _CLAIM_PAIRS = _QUEUE.update().where(_PAIRS).values(claimed=True)
 # parameters at every run, several times the cost of the statement itself
 _DEQUEUE_EACH = "DELETE FROM index_queue WHERE doc_id = ? AND content_sha256 = ?"
 _CLAIM_EACH = "UPDATE index_queue SET claimed = 1 WHERE doc_id = ? AND content_sha256 = ?"
+
+
+def _saved_by(stmt: Select[Any], saved_upto: int | None) -> Select[Any]:
+    """``stmt`` limited to the rows numbered up to ``saved_upto`` (None: every row). A row
+    without a number yet (inserted by another tool, numbered at its next write) is an old
+    one: a row saved through the writer is numbered as it is inserted."""
+    if saved_upto is None:
+        return stmt
+    return stmt.where(or_(_DOCS.c.seq.is_(None), _DOCS.c.seq <= saved_upto))
 
 
 def utcnow() -> dt.datetime:
@@ -248,19 +259,31 @@ class Database:
             row = s.get(DocumentRow, doc_id)
             return to_model(row) if row is not None else None
 
-    def get_documents(self, ids: list[str]) -> dict[str, AnyDocument]:
-        """Several documents in one read, by id (missing ids are left out)."""
+    def get_documents(
+        self, ids: list[str], saved_upto: int | None = None
+    ) -> dict[str, AnyDocument]:
+        """Several documents in one read, by id (missing ids are left out; with
+        ``saved_upto``, those numbered after it too: ``documents_after``)."""
         with self.session() as s:
-            rows = s.scalars(select(DocumentRow).where(DocumentRow.id.in_(ids))).all()
+            stmt = select(DocumentRow).where(DocumentRow.id.in_(ids))
+            rows = s.scalars(_saved_by(stmt, saved_upto)).all()
             return {row.id: to_model(row) for row in rows}
 
+    def highest_number(self) -> int:
+        """The number (``documents.seq``) of the document saved last (0: none): rows
+        numbered up to it are the library as it is now, whatever is saved or changed
+        after (a change keeps a row's number)."""
+        with self.session() as s:
+            return s.execute(_HIGHEST).scalar() or 0
+
     def documents_after(
-        self, after: str, limit: int, until: str | None = None
+        self, after: str, limit: int, until: str | None = None, saved_upto: int | None = None
     ) -> list[AnyDocument]:
         """Up to ``limit`` documents with an id above ``after`` (and at most ``until``), in
-        id order: one batch of a scan that may resume anywhere."""
+        id order: one batch of a scan that may resume anywhere. ``saved_upto``: only the
+        rows numbered up to it (``highest_number`` once: every batch reads one library)."""
         with self.session() as s:
-            stmt = select(DocumentRow).where(DocumentRow.id > after)
+            stmt = _saved_by(select(DocumentRow).where(DocumentRow.id > after), saved_upto)
             if until is not None:
                 stmt = stmt.where(DocumentRow.id <= until)
             rows = s.scalars(stmt.order_by(DocumentRow.id).limit(limit)).all()
