@@ -169,7 +169,8 @@ CASE_TYPES: tuple[CaseType, ...] = (
     CaseType("CP", "Causa Penal", ("causa penal",), False),
     CaseType("CJ", "Carpeta Judicial", ("carpeta judicial",), False),
     CaseType("CA", "Carpeta Administrativa", ("carpeta administrativa",), False),
-    CaseType("EXP", "Expediente", ("expediente", "exp.", "exp"), False),
+    # a human rights commission's complaint file, no recurso de queja: a plain number
+    CaseType("EXP", "Expediente", ("expediente", "exp.", "exp", "expediente de queja"), False),
 )
 _BY_CODE = {t.code: t for t in CASE_TYPES}
 _BEFORE_PLURAL_STOP = frozenset(("de", "del", "en", "para", "por", "sobre"))
@@ -236,7 +237,9 @@ _TYPE_WORDS = "|".join(
 # Words that name a case type at a caption's head ("QUEJA 15/2024", "EXCUSA 7/2020") but
 # not in running text: a human rights commission's "expediente de queja 1234/2019" or a
 # complaint to the Consejo is no recurso de queja; the citation reader leaves them out.
-CAPTION_ONLY_PHRASES = frozenset(("queja", "quejas", "excusa", "excusas"))
+CAPTION_ONLY_PHRASES = frozenset(
+    ("queja", "quejas", "excusa", "excusas", "expediente de queja", "expedientes de queja")
+)
 _CITED_PHRASES = [p for p in _PHRASES if p not in CAPTION_ONLY_PHRASES]
 # A toca's appeal after the year, also with spaces ("1150/2019 / 1"); more digits or a
 # second slash after it make no case, never a shorter one; a number and year after a

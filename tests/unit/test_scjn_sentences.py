@@ -307,3 +307,7 @@ def test_a_short_sentences_closing_names_its_ponente_before_its_last_fifth() -> 
     reading = read_sentence(text)
     assert reading.values["ponente"] == "Lenia Batres Guadarrama"
     assert reading.sources["ponente"] == "body"
+
+
+def test_a_commissions_complaint_file_is_no_recurso_de_queja() -> None:
+    assert normalise_expediente("EXPEDIENTE DE QUEJA 1234/2019") == "1234/2019"
