@@ -73,10 +73,14 @@ CASE_TYPES: tuple[CaseType, ...] = (
     CaseType("CT", "Contradicción de Tesis", ("contradiccion de tesis", "c.t.", "ct")),
     CaseType("CCR", "Contradicción de Criterios", ("contradiccion de criterios",), False),
     CaseType("RR", "Recurso de Reclamación", ("recurso de reclamacion",), False),
+    # a Consejo de la Judicatura's disciplinary complaint, never an amparo's recurso de
+    # queja ("QUEJA ADMINISTRATIVA 123/2019"): its own type, so the longer phrase wins
+    CaseType("QADM", "Queja Administrativa", ("queja administrativa",), False),
+    # the SCJN's captions and lists also write it bare ("QUEJA 15/2024")
     CaseType(
         "RQ",
         "Recurso de Queja",
-        ("recurso de queja", "queja civil", "queja penal", "q."),
+        ("recurso de queja", "queja civil", "queja penal", "queja", "q."),
         False,
         by_matter=("q.c.", "q.p.", "q.a.", "q.t."),
     ),
@@ -108,6 +112,23 @@ CASE_TYPES: tuple[CaseType, ...] = (
         False,
     ),
     CaseType("JOE", "Juicio Oral Electrónico", ("juicio oral electronico",), False),
+    # The SCJN's and circuit courts' incidents and requests on another case, each
+    # numbered on its own ("INCIDENTE DE SUSPENSIÓN (REVISIÓN) 45/2023", "DENUNCIA DE
+    # INCUMPLIMIENTO 3/2022", "RECUSACIÓN 2/2021", "EXCUSA 7/2020")
+    CaseType(
+        "ISR",
+        "Incidente de Suspensión (Revisión)",
+        ("incidente de suspension (revision)",),
+        False,
+    ),
+    CaseType(
+        "DIN",
+        "Denuncia de Incumplimiento",
+        ("denuncia de incumplimiento", "incidente de incumplimiento"),
+        False,
+    ),
+    CaseType("RECU", "Recusación", ("recusacion",), False),
+    CaseType("EXC", "Excusa", ("excusa",), False),
     # The SCJN's other asuntos, each its own numbering ("VARIOS 1396/2011", "IMPEDIMENTO
     # 5/2024", "SOLICITUD DE SUSTITUCIÓN DE JURISPRUDENCIA 3/2023"): a caption of one is
     # the case's number as much as an amparo's is
@@ -148,7 +169,8 @@ CASE_TYPES: tuple[CaseType, ...] = (
     CaseType("CP", "Causa Penal", ("causa penal",), False),
     CaseType("CJ", "Carpeta Judicial", ("carpeta judicial",), False),
     CaseType("CA", "Carpeta Administrativa", ("carpeta administrativa",), False),
-    CaseType("EXP", "Expediente", ("expediente", "exp.", "exp"), False),
+    # a human rights commission's complaint file, no recurso de queja: a plain number
+    CaseType("EXP", "Expediente", ("expediente", "exp.", "exp", "expediente de queja"), False),
 )
 _BY_CODE = {t.code: t for t in CASE_TYPES}
 _BEFORE_PLURAL_STOP = frozenset(("de", "del", "en", "para", "por", "sobre"))
@@ -212,6 +234,13 @@ _LOCAL_ELECTORAL = re.compile(
 _TYPE_WORDS = "|".join(
     re.escape(phrase).replace(r"\ ", r"\s+") for phrase in sorted(_PHRASES, key=len, reverse=True)
 )
+# Words that name a case type at a caption's head ("QUEJA 15/2024", "EXCUSA 7/2020") but
+# not in running text: a human rights commission's "expediente de queja 1234/2019" or a
+# complaint to the Consejo is no recurso de queja; the citation reader leaves them out.
+CAPTION_ONLY_PHRASES = frozenset(
+    ("queja", "quejas", "excusa", "excusas", "expediente de queja", "expedientes de queja")
+)
+_CITED_PHRASES = [p for p in _PHRASES if p not in CAPTION_ONLY_PHRASES]
 # A toca's appeal after the year, also with spaces ("1150/2019 / 1"); more digits or a
 # second slash after it make no case, never a shorter one; a number and year after a
 # spaced slash is the next case of a list ("12/2020 / 13/2021").
@@ -360,9 +389,13 @@ def _type_code(phrase: str) -> str | None:
 # Shared with the citation reader (indexer/citations/cases.py), so that a case cited in
 # a text and a case read from a caption meet in one canonical form.
 case_type_code = _type_code
-TYPE_WORDS = _TYPE_WORDS
-TYPE_WORDS_BY_LETTER = _GROUPED_TYPE_WORDS  # the same phrases, faster to search for
-TYPE_PHRASES = tuple(_PHRASES)
+TYPE_WORDS = "|".join(
+    re.escape(phrase).replace(r"\ ", r"\s+")
+    for phrase in sorted(_CITED_PHRASES, key=len, reverse=True)
+)
+TYPE_WORDS_BY_LETTER = _by_first_letter(sorted(_CITED_PHRASES, key=len, reverse=True))
+TYPE_PHRASES = tuple(_CITED_PHRASES)
+CAPTION_TYPE_WORDS = _TYPE_WORDS  # every phrase: a caption line's head names its own case
 ELECTORAL_PATTERN = _ELECTORAL
 LOCAL_ELECTORAL_PATTERN = _LOCAL_ELECTORAL
 

@@ -25,10 +25,10 @@ from indexer.models import MATTERS
 from indexer.readers.artifacts import mended, ordinals_in_words, words_joined_in_place
 from indexer.readers.courts import normalise_court, regional_chamber, title_case
 from indexer.readers.expedientes import (
+    CAPTION_TYPE_WORDS,
     CASE_TYPES,
     ELECTORAL_TYPES,
     TFJA_NUMBER,
-    TYPE_WORDS,
     TYPE_WORDS_BY_LETTER,
     CaseNumber,
     case_type_code,
@@ -180,7 +180,9 @@ _CASE_LABEL = re.compile(
     r"\s*(?:n[uú]m(?:ero)?\.?|no\.?)?\s*[:.]\s*(.{3,120})$",
     re.IGNORECASE,
 )
-_ASIDE = re.compile(r"\([^)]*\)")  # "(RELACIONADO CON EL 45/2022)": not this case
+# "(RELACIONADO CON EL 45/2022)": not this case; "(REVISIÓN)" is a type's own name's part
+# ("INCIDENTE DE SUSPENSIÓN (REVISIÓN) 45/2023")
+_ASIDE = re.compile(r"\((?!\s*revisi[oó]n\s*\))[^)]*\)", re.I)
 # the same written after the case, unbracketed: "AMPARO DIRECTO 412/2022 RELACIONADO CON
 # EL 413/2022", "…, DERIVADO DEL AMPARO DIRECTO 300/2018": the rest of the line is another's
 _RELATED_TAIL = re.compile(
@@ -844,9 +846,9 @@ _NUMBERS_ALONE = re.compile(r"^\d{1,6}/\d{4}(?:\s*(?:,|\by\b|\be\b)\s*\d{1,6}/\d
 # A case's type whose number (or the type's last words and the number) went on to the
 # next line: "AMPARO DIRECTO EN REVISIÓN⏎7151/2019", "AMPARO DIRECTO EN⏎REVISIÓN 7151/2019".
 # Joined only when the type runs straight into its number ("número", "No." between).
-_TYPE_ALONE = re.compile(rf"^(?:{TYPE_WORDS})$")
+_TYPE_ALONE = re.compile(rf"^(?:{CAPTION_TYPE_WORDS})$")
 _TYPE_THEN_NUMBER = re.compile(
-    rf"^(?:{TYPE_WORDS})\s*(?:(?:numero|num\.|no\.)\s*)?:?\s*\d{{1,6}}\s*/\s*\d{{4}}(?![\d])"
+    rf"^(?:{CAPTION_TYPE_WORDS})\s*(?:(?:numero|num\.|no\.)\s*)?:?\s*\d{{1,6}}\s*/\s*\d{{4}}(?![\d])"
 )
 
 
@@ -1088,15 +1090,17 @@ def read_secretario(text: str) -> tuple[str, int] | None:
     return found
 
 
-# The closing's ponente: "…, siendo ponente el Magistrado Juan Pérez López, quienes…"; a
-# judge's own: "Así lo resolvió y firma la Licenciada ANA RUIZ SOTO, Jueza Primero…".
+# The closing's ponente: "…, siendo ponente el Magistrado Juan Pérez López, quienes…"
+# ("fue ponente la Ministra…", "bajo la ponencia del Ministro…"); a judge's own: "Así lo
+# resolvió y firma la Licenciada ANA RUIZ SOTO, Jueza Primero…".
 _PROSE_TITLES = (
     r"(?:(?:(?:magistrad|ministr|licenciad|maestr|ciudadan)[oa]|doctora?|jueza?|lic\.|licda\.|mtr[oa]\."
     r"|dra?\.|c\.)\s*)*"
 )
 _PONENTE_PROSE = _starting(
-    "sr",
-    rf"\bsiendo\s+(?:(?:magistrad|ministr)[oa]\s+)?ponente\s+(?:el|la)\s+{_PROSE_TITLES}"
+    "sfbr",
+    r"\b(?:(?:siendo|fue)\s+(?:(?:magistrad|ministr)[oa]\s+)?ponente\s+(?:el|la)"
+    rf"|bajo\s+la\s+ponencia\s+(?:del|de\s+la))\s+{_PROSE_TITLES}"
     r"(?P<named>[^\W\d_](?:[^,;.()\n]|\n(?!\s*\n)){2,80}?)(?=\s*(?:[,;]|\.(?:\s|$)|\bquien))"
     rf"|\b(?:resolvi\w*|sentenci[oó])\s+y\s+firma\s+(?:el|la)\s+{_PROSE_TITLES}"
     r"(?P<judge>[^\W\d_](?:[^,;.()\n]|\n(?!\s*\n)){2,80}?),\s*(?:jueza?|magistrad[oa])\b",
@@ -1105,8 +1109,16 @@ _PONENTE_PROSE = _starting(
 _NAME_LINKS = frozenset(("de", "del", "la", "las", "los", "y"))
 
 
+def _ponente_closings(text: str) -> Iterator[re.Match[str]]:
+    """The closings read for the ponente, last first: the last fifth's, then a short
+    sentence's before it (its closing paragraph may come before its last fifth, the
+    signatures and the public version's legend after it), as ``_signed_ponente`` reads."""
+    yield from _closings(text)
+    yield from (m for m in _short_closings(text) if not _tells_of_another(m[1]))
+
+
 def _closing_ponente(text: str) -> tuple[str, int] | None:
-    for match in _closings(text):
+    for match in _ponente_closings(text):
         # the paragraph as a PDF breaks it: its lines up to a blank one, words whole
         paragraph = mended(re.split(r"\n\s*\n", text[match.start(1) : match.start(1) + 1200])[0])
         found = _PONENTE_PROSE.search(paragraph)

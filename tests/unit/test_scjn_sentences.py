@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from bench.scjn_fields import comparable
+from indexer.citations import extract_citations
 from indexer.readers.expedientes import normalise_expediente
 from indexer.readers.judgments import read_sentence
 
@@ -257,3 +258,56 @@ def test_the_scjns_other_asuntos_are_read_as_the_sentences_own_case(
     in its own kind, and its caption is the sentence's case number."""
     read = read_sentence(caption + OPENING).values
     assert normalise_expediente(read.get("expediente")) == canonical
+
+
+@pytest.mark.parametrize(
+    ("caption", "expediente"),
+    [("QUEJA 15/2024.", "Recurso de Queja 15/2024"),
+     ("INCIDENTE DE SUSPENSIÓN (REVISIÓN) 45/2023.", "Incidente de Suspensión (Revisión) 45/2023"),
+     ("DENUNCIA DE INCUMPLIMIENTO 3/2022.", "Denuncia de Incumplimiento 3/2022"),
+     ("INCIDENTE DE INCUMPLIMIENTO 4/2022.", "Denuncia de Incumplimiento 4/2022"),
+     ("RECUSACIÓN 2/2021.", "Recusación 2/2021"),
+     ("EXCUSA 7/2020.", "Excusa 7/2020")],
+)  # fmt: skip
+def test_the_scjns_incidents_and_requests_are_their_own_case(caption: str, expediente: str) -> None:
+    read = read_sentence(caption + OPENING).values
+    assert normalise_expediente(read.get("expediente")) == expediente
+
+
+@pytest.mark.parametrize(
+    "prose",
+    ["La quejosa presentó su queja 15/2024 ante la Comisión.",
+     "Obra en autos el expediente de queja 1234/2019 de la Comisión Estatal.",
+     "El Ministro manifestó su excusa 7/2020 en sesión privada."],
+)  # fmt: skip
+def test_a_bare_queja_or_excusa_in_running_text_cites_no_case(prose: str) -> None:
+    """A human rights commission's or the Consejo's complaint is no recurso de queja: only
+    a caption's head names the case by the bare word."""
+    assert [c.key for c in extract_citations(prose) if c.kind == "case"] == []
+
+
+def test_the_incidents_named_whole_in_running_text_are_cited() -> None:
+    prose = (
+        "Como se resolvió en la denuncia de incumplimiento 3/2022 y en la recusación 2/2021, "
+        "así como en el incidente de suspensión (revisión) 45/2023."
+    )
+    assert [c.key for c in extract_citations(prose) if c.kind == "case"] == [
+        "Denuncia de Incumplimiento 3/2022",
+        "Recusación 2/2021",
+        "Incidente de Suspensión (Revisión) 45/2023",
+    ]
+
+
+def test_a_short_sentences_closing_names_its_ponente_before_its_last_fifth() -> None:
+    """The closing paragraph of a two-page sentence, its signatures and the public
+    version's legend after it: the ponente it names there is read (from the body)."""
+    text = (FIXTURES / "42_queja_segunda_undecima_ponente_en_cierre.txt").read_text("utf-8")
+    closing = text.index("siendo ponente")
+    assert closing < len(text) * 0.8
+    reading = read_sentence(text)
+    assert reading.values["ponente"] == "Lenia Batres Guadarrama"
+    assert reading.sources["ponente"] == "body"
+
+
+def test_a_commissions_complaint_file_is_no_recurso_de_queja() -> None:
+    assert normalise_expediente("EXPEDIENTE DE QUEJA 1234/2019") == "1234/2019"
