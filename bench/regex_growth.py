@@ -318,7 +318,9 @@ def main() -> int:
             print(f"patterns at {PATTERN_SIZE} chars over 20 ms, timed at {PATTERN_SIZES}")
             patterns = sweep_patterns(workers["new"], args.only, min(args.guard, 5.0))
         if args.mode in ("entries", "both"):
-            extra = sorted({(row["from"], row["input"]) for row in patterns if row["flagged"]})
+            flagged_inputs = {(row["from"], row["input"]) for row in patterns if row["flagged"]}
+            # a hand-made input has no pattern ("from" None): sorted before the others
+            extra = sorted(flagged_inputs, key=lambda pair: (pair[0] or "", pair[1]))
             print(f"\nentry points at {ENTRY_SIZES} chars (s; ×: growth per doubling)")
             pairs = frozenset(tuple(pair.split("=", 1)) for pair in args.pairs)
             entries = sweep_entries(
