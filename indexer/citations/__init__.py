@@ -16,10 +16,18 @@ import time
 from indexer.citations.cases import share_accumulated_courts
 from indexer.citations.laws import canonical_law, fold
 from indexer.citations.model import KINDS, Citation, CitationKind
-from indexer.citations.native import read_all
+from indexer.citations.native import Scanned, read_all, scan
 from indexer.spots import TimeUp, within
 
-__all__ = ["KINDS", "Citation", "CitationKind", "citation_key", "extract_citations"]
+__all__ = [
+    "KINDS",
+    "Citation",
+    "CitationKind",
+    "Scan",
+    "citation_key",
+    "extract_citations",
+    "prescan",
+]
 
 MAX_CHARS = 2_000_000
 BUDGET_S = 2.0
@@ -30,14 +38,16 @@ _KEY_FORM = re.compile(
 )
 
 
-def extract_citations(text: str, budget_s: float = BUDGET_S) -> list[Citation]:
-    """Every citation in ``text``, in order of position; one per (key, position)."""
+def extract_citations(
+    text: str, budget_s: float = BUDGET_S, scanned: Scan | None = None
+) -> list[Citation]:
+    """Every citation in ``text``, in order of position; one per (key, position).
+    ``scanned``: ``prescan(text)``, run already (in a thread, ahead)."""
     if not text:
         return []
-    text = text[:MAX_CHARS]
-    folded = fold(text)
+    text, folded, raw = scanned or (text[:MAX_CHARS], fold(text[:MAX_CHARS]), None)
     found: list[Citation] = []
-    readers = read_all(text, folded)
+    readers = read_all(text, folded, raw)
     share = budget_s / len(readers)  # each kind's, so one kind's stall leaves the others
     for read in readers:
         deadline = time.perf_counter() + share
@@ -55,6 +65,18 @@ def extract_citations(text: str, budget_s: float = BUDGET_S) -> list[Citation]:
             found = share_accumulated_courts(text, folded, found)
     found.sort(key=lambda c: (c.start, c.kind, c.key))
     return list(dict.fromkeys(found))
+
+
+# a text as ``extract_citations`` reads it: the text kept, its fold, the Rust scan of them
+Scan = tuple[str, str, Scanned | None]
+
+
+def prescan(text: str) -> Scan:
+    """What ``extract_citations`` does first and needs no interpreter for but the fold:
+    the text kept, its fold and their Rust scan (a thread may run it ahead)."""
+    text = text[:MAX_CHARS]
+    folded = fold(text)
+    return text, folded, scan(text, folded)
 
 
 def citation_key(value: str) -> str:

@@ -19,6 +19,7 @@ from indexer.citations.native import reader_source
 READER_MODULES = (
     "indexer.analysis",
     "indexer.citations",
+    "indexer.citations.ahead",
     "indexer.citations.articles",
     "indexer.citations.cases",
     "indexer.citations.courts",

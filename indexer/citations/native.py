@@ -251,22 +251,34 @@ SCANNER, ARTICLE_SCANNER, TESIS_SCANNER = _load() or (None, None, None)
 SCAN = getattr(sys.modules.get("abierto_native"), "scan_citations", None) if SCANNER else None
 
 
+# what the Rust scan of one text found: (cases, tesis, articles), each None where Python
+# reads that kind
+Scanned = tuple[Any, Any, Any]
+
+
+def scan(original: str, folded: str) -> Scanned | None:
+    """The Rust scan of one text (None: no extension of this checkout; Python reads all).
+    It holds no interpreter lock while it scans: a thread may run it ahead."""
+    if SCAN is None:
+        return None
+    return SCAN(SCANNER, TESIS_SCANNER, ARTICLE_SCANNER, original, folded)  # type: ignore[no-any-return]
+
+
 def read_all(
-    original: str, folded: str
+    original: str, folded: str, scanned: Scanned | None = None
 ) -> tuple[Iterator[Citation], Iterator[Citation], Iterator[Citation]]:
     """``read_cases``, ``read_tesis`` and ``read_articles`` of one text, scanned in Rust
     in one call where they can be: the text and its fold indexed by code points once,
     not once per reader (the scanning is linear in the text; Python's reading of a kind
-    Rust did not read is lazy, as each reader's)."""
+    Rust did not read is lazy, as each reader's). ``scanned``: ``scan`` of this text and
+    fold, run already (by ``indexer.citations.ahead``)."""
     if SCAN is None:
         return (
             read_cases(original, folded),
             read_tesis(original, folded),
             read_articles(original, folded),
         )
-    raw_cases, raw_tesis, raw_articles = SCAN(
-        SCANNER, TESIS_SCANNER, ARTICLE_SCANNER, original, folded
-    )
+    raw_cases, raw_tesis, raw_articles = scanned or scan(original, folded)  # type: ignore[misc]
     return (
         cases.find_cases(original, folded)
         if raw_cases is None

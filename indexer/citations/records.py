@@ -23,7 +23,8 @@ from typing import TypeVar
 
 from sqlalchemy import Connection, Select, bindparam, delete, false, insert, select
 
-from indexer.citations import Citation, extract_citations, holders
+from indexer.citations import Citation, Scan, extract_citations, holders
+from indexer.citations.ahead import scanned
 from indexer.citations.courts import court_key
 from indexer.citations.fingerprint import READER
 from indexer.citations.issuers import names
@@ -150,13 +151,19 @@ def _chunks(items: list[_T]) -> Iterable[list[_T]]:
         yield items[start : start + CHUNK]
 
 
-def read_citations(doc: AnyDocument) -> list[Citation]:
+def _withheld(doc: AnyDocument) -> bool:
+    return doc.privacy is not None and doc.privacy.withheld
+
+
+def read_citations(doc: AnyDocument, scanned: Scan | None = None) -> list[Citation]:
     """What ``doc`` cites, as the citations table keeps it: nothing while it is withheld,
-    and no case that is its own number. Reads only the document (a worker may call it)."""
-    if doc.privacy is not None and doc.privacy.withheld:
+    and no case that is its own number. Reads only the document (a worker may call it).
+    ``scanned``: ``prescan(doc.text)``, run already."""
+    if _withheld(doc):
         return []
     own = _own_numbers(doc)
-    found = [c for c in extract_citations(doc.text) if not (c.kind == "case" and c.key in own)]
+    read = extract_citations(doc.text, scanned=scanned)
+    found = [c for c in read if not (c.kind == "case" and c.key in own)]
     return [_as_the_courts(doc, c) if c.kind == "case" else c for c in found]
 
 
@@ -186,9 +193,16 @@ def record_citations(
     cases: list[dict[str, object]] = []
     reads: list[dict[str, object]] = []
     cited_cases: dict[str, set[str]] = {}
+    # the texts read here, scanned in a thread a few documents ahead of their reading
+    unread_texts = [d.text for d in fresh if d.id not in found and not _withheld(d) and d.text]
+    scans = scanned(unread_texts)
     for doc in fresh:
-        withheld = doc.privacy is not None and doc.privacy.withheld
-        citations = found[doc.id] if doc.id in found else read_citations(doc)
+        withheld = _withheld(doc)
+        if doc.id in found:
+            citations = found[doc.id]
+        else:
+            ahead = next(scans) if not withheld and doc.text else None
+            citations = read_citations(doc, ahead)
         keys[doc.id] = [c.key for c in citations]
         cited_cases[doc.id] = {c.key for c in citations if c.kind == "case"}
         number = numbers.get(doc.id)

@@ -854,24 +854,33 @@ impl CitationScanner {
     }
 }
 
+/// The three scanners' findings in one text: (cases, tesis, articles).
+type Scanned = (Option<Vec<Case>>, Option<Vec<Tesis>>, Option<Vec<Article>>);
+
 /// What the three scanners find in one text: (cases, tesis, articles), each as its own
 /// method gives it (None: that kind is not read here). The text and its fold are
-/// indexed by code points once for all three, not once per scanner.
+/// indexed by code points once for all three, not once per scanner. The interpreter is
+/// let go meanwhile (the scan reads only Rust values and the two immutable strings the
+/// caller holds): a writer scans the next documents in a thread while its own thread
+/// writes (``indexer.citations.ahead``).
 #[pyfunction]
 pub(crate) fn scan_citations(
+    py: Python<'_>,
     cases: &CitationScanner,
     tesis: &TesisScanner,
     articles: &ArticleScanner,
     original: &str,
     folded: &str,
-) -> (Option<Vec<Case>>, Option<Vec<Tesis>>, Option<Vec<Article>>) {
-    let text = Text::new(original);
-    let fold = Text::new(folded);
-    (
-        cases.cases_in(text.as_ref(), fold.as_ref()),
-        tesis.tesis_in(text.as_ref(), fold.as_ref()),
-        articles.articles_in(original, Some(&text), fold.as_ref()),
-    )
+) -> Scanned {
+    py.detach(|| {
+        let text = Text::new(original);
+        let fold = Text::new(folded);
+        (
+            cases.cases_in(text.as_ref(), fold.as_ref()),
+            tesis.tesis_in(text.as_ref(), fold.as_ref()),
+            articles.articles_in(original, Some(&text), fold.as_ref()),
+        )
+    })
 }
 
 /// ``c.upper()`` when it is one character (else the text is not read here).

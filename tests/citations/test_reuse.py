@@ -42,7 +42,7 @@ def seen(docs: list) -> list[tuple[str, tuple[str, ...] | None, int]]:
 
 
 def no_reading(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(text: str, budget_s: float = 0.0) -> list:
+    def refuse(text: str, budget_s: float = 0.0, scanned: object = None) -> list:
         raise AssertionError("the text was read again")
 
     monkeypatch.setattr(records, "extract_citations", refuse)
