@@ -30,6 +30,7 @@ from api.routers.pages.reading import reading
 from api.routers.pages.videos import embed_url, youtube_id
 from api.web_links import web_address
 from config.jurisdictions import JURISDICTIONS
+from indexer.citations.spans import cited_keys, cited_spans
 from indexer.library import AnyDocument, Library
 from indexer.models import Sesion
 from indexer.stores import SearchHit, SearchQuery
@@ -152,7 +153,8 @@ def old_document_address(doc_id: str) -> RedirectResponse:
 def document_page(request: Request, doc_id: str, library: LibraryDep) -> Any:
     doc = load_document(library, doc_id)
     q = request.query_params.get("q", "")[:2000]
-    paragraphs, truncated = reading(doc.text, q, TEXT_CHARS)
+    cited = cited_spans(library.db, doc.id, cited_keys(q), 2 * TEXT_CHARS) if q else []
+    paragraphs, truncated = reading(doc.text, q, TEXT_CHARS, cited)
     api = permalink(doc.id)
     url = page_address(request, doc.id)
     back = safe_return(request.query_params.get("volver", ""))
