@@ -5,6 +5,7 @@ HTTP (uvicorn on 127.0.0.1, SQLite + Tantivy)."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -77,3 +78,16 @@ def test_a_negated_citation_and_the_texts_own_signs_mark_nothing(url: str) -> No
     assert "\ue000" in page  # the text's own private-use sign is shown as it is
     plain = httpx.get(f"{url}/d/dos").text
     assert marks(plain) == []
+
+
+def test_the_page_links_to_the_marked_passage_to_share(url: str) -> None:
+    page = httpx.get(f"{url}/d/dos", params={"q": 'cita:"CPEUM art. 14"'}).text
+    link = re.search(r'Enlace a este pasaje[^<]*<a href="([^"]+)"', page)
+    assert link is not None
+    address = html.unescape(link.group(1))
+    assert address.startswith(f"{url}/d/dos?q=") and address.endswith("#p2")
+    assert '<a href="#p2">Ir a la primera coincidencia</a>' in page
+    shared = httpx.get(address.split("#")[0]).text
+    passage = re.search(r'<p id="p2">(.*?)</p>', shared, re.S)
+    assert passage is not None and marks(passage.group(1)) == ["artículo 14 constitucional"]
+    assert "Enlace a este pasaje" not in httpx.get(f"{url}/d/dos").text

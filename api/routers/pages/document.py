@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -155,6 +155,7 @@ def document_page(request: Request, doc_id: str, library: LibraryDep) -> Any:
     q = request.query_params.get("q", "")[:2000]
     cited = cited_spans(library.db, doc.id, cited_keys(q), 2 * TEXT_CHARS) if q else []
     paragraphs, truncated = reading(doc.text, q, TEXT_CHARS, cited)
+    first = next((i for i, p in enumerate(paragraphs, 1) if "<mark>" in p), None)
     api = permalink(doc.id)
     url = page_address(request, doc.id)
     back = safe_return(request.query_params.get("volver", ""))
@@ -175,6 +176,9 @@ def document_page(request: Request, doc_id: str, library: LibraryDep) -> Any:
         "url": url,
         "back": back,
         "citation": citation(doc, url)["text"],
+        # the address of this page with the search's words marked, at the first of them
+        "passage": f"{url}?{urlencode({'q': q})}#p{first}" if first else None,
+        "first_mark": first,
         "json_ld": json_ld(doc, url),
         "description": preview(doc.text, 200),
         "schema_type": SCHEMA_TYPES[doc.kind],
