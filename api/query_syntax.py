@@ -24,7 +24,9 @@ OPERATORS: list[dict[str, str]] = [
         "significado": "Las palabras juntas y en ese orden. Valen también las comillas "
         "tipográficas: “pensión alimenticia” o «pensión alimenticia», y las simples en "
         "pareja: 'pensión alimenticia' o ‘pensión alimenticia’ (un apóstrofo, O'Brien, es "
-        "texto).",
+        'texto). Un ordinal del 1 al 10 vale escrito de cualquier forma: "Juzgado 1o. de '
+        'Distrito" encuentra «Juzgado 1º», «Juzgado Primero», «Juzgado 1ro.»; "2a. Sala", '
+        "«Segunda Sala».",
     },
     {
         "operador": '"palabras cercanas"~N',

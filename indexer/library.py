@@ -17,6 +17,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from itertools import islice
+from typing import TypeVar
 
 from config.settings import Settings
 from indexer.alerts.book import seal_old_secrets
@@ -24,6 +25,7 @@ from indexer.alerts.links import MissingLinksKey, links_key
 from indexer.alerts.matching import AlertMatcher
 from indexer.archive import FileArchive
 from indexer.citations import Citation
+from indexer.citations.fragments import cited_fragments
 from indexer.citations.records import record_citations
 from indexer.db import Database, FileRow
 from indexer.db.database import SaveOutcome
@@ -69,6 +71,8 @@ REFERENCE_KEYS_S = 60.0
 FLUSH_PASSES = 3
 # an engine's rebuild re-indexes what other machines saved since it began, give or take
 CLOCK_SKEW = dt.timedelta(seconds=60)
+_Result = TypeVar("_Result", SearchResult, PlainResult)
+
 log = logging.getLogger(__name__)
 
 
@@ -619,7 +623,7 @@ class Library:
         self._retired.clear()
 
     def search(self, query: SearchQuery) -> SearchResult:
-        return self.store.search(query)
+        return self._cited_shown(query, self.store.search(query))
 
     def snapshot(self) -> Searching:
         """Searches that all read the index as it is now, whatever is committed while they
@@ -638,7 +642,33 @@ class Library:
         """``search``'s answer for a caller that only writes it as JSON: plain data when
         the store gives it so (see ``indexer.stores.plain``)."""
         plain = getattr(self.store, "search_plain", None)
-        return plain(query) if plain is not None else self.store.search(query)
+        if plain is None:
+            return self.search(query)
+        return self._cited_shown(query, plain(query))
+
+    def _cited_shown(self, query: SearchQuery, result: _Result) -> _Result:
+        """``result`` with each hit of a ``cita:`` search whose fragments mark nothing
+        showing where it writes the citation instead (``indexer.citations.fragments``)."""
+        if not (query.highlight and query.q and "cita" in query.q.lower()):
+            return result
+        plain = isinstance(result, PlainResult)
+        unlit = {
+            (hit["id"] if plain else hit.id): hit
+            for hit in result.hits
+            if not _lit(hit.get("highlights") or () if plain else hit.highlights)
+        }
+        for doc_id, shown in cited_fragments(self.db, query.q, list(unlit)).items():
+            if plain:
+                unlit[doc_id]["highlights"] = [shown]
+            else:
+                unlit[doc_id].highlights = [shown]
+        return result
+
+
+def _lit(highlights: Iterable[str]) -> bool:
+    """Whether a hit's fragments mark anything (else a ``cita:`` search shows where the
+    document writes the citation, ``indexer.citations.fragments``)."""
+    return any("<mark>" in fragment for fragment in highlights)
 
 
 def _saved_since(doc: AnyDocument, since: dt.datetime) -> bool:

@@ -17,6 +17,7 @@ import logging
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from api.citation import citation_text
 from api.deps import search_library
 from api.export.matching import matches, name_book_of
 from indexer.library import AnyDocument, Library
@@ -62,6 +63,9 @@ FIELDS: tuple[str, ...] = (
     "status",
     # added later: after the columns existing exports had, so their positions hold
     "secretario",
+    # the suggested citation (``api.citation``: court, expediente, ponente, date, page
+    # here, the day of the export), ready to paste into a note
+    "citation",
     "text",
 )
 DEFAULT_FIELDS: tuple[str, ...] = tuple(f for f in FIELDS if f != "text")
@@ -200,5 +204,8 @@ def _saved_since(doc: AnyDocument, moment: dt.datetime) -> bool:
 
 
 def row(doc: AnyDocument, fields: tuple[str, ...], page_url: str) -> dict[str, Any]:
-    values = doc.model_dump(mode="json", include=set(fields) - {"page_url"})
-    return {name: page_url if name == "page_url" else values.get(name) for name in fields}
+    values = doc.model_dump(mode="json", include=set(fields) - {"page_url", "citation"})
+    values["page_url"] = page_url
+    if "citation" in fields:
+        values["citation"] = citation_text(doc, page_url, dt.datetime.now(dt.UTC).date())
+    return {name: values.get(name) for name in fields}

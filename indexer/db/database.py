@@ -37,6 +37,7 @@ from indexer.db.alert_tables import AlertMatchRow
 from indexer.db.alert_tokens import hash_plain_tokens
 from indexer.db.audit_headers import hide_audited_headers
 from indexer.db.bulk import insert_rows, run_in
+from indexer.db.changed_matches import rearm_changed
 from indexer.db.migrate import upgrade
 from indexer.db.tables import CrawlRunRow, DocumentRow, FetchRow, FileRow, IndexQueueRow
 from indexer.models import Legislativo, Sentencia, Sesion, parse_document
@@ -402,6 +403,7 @@ class Database:
     def _record_matches(self, connection: Connection, matches: Sequence[Match]) -> None:
         if not matches:
             return
+        rearm_changed(connection, matches)  # a delivered document changed: a new match
         now = utcnow()
         rows = [{"alert_id": a, "document_id": d, "matched_at": now} for a, d in matches]
         dialect = self.engine.dialect.name

@@ -801,3 +801,19 @@ def test_a_proximity_phrase_of_three_words_places_every_word_by_the_rule(store: 
             assert {hit.id for hit in result.hits} == found, (q, search)
             assert result.total == len(found), (q, search)
             assert sum(f.count for f in result.facets["matter"]) == len(found), (q, search)
+
+
+def test_an_ordinal_finds_its_other_spellings(store: Store) -> None:
+    written = ["Juzgado 1o. de Distrito", "Juzgado 1º de Distrito", "Juzgado Primero de "
+               "Distrito", "Juzgado 1ro. de Distrito", "Juzgado 2o. de Distrito", "la 2a. Sala",
+               "la Segunda Sala"]  # fmt: skip
+    store.upsert([_citing(20 + n, f"{text} resolvió el asunto.") for n, text in enumerate(written)])
+    first = {"cita-20", "cita-21", "cita-22", "cita-23"}
+    for q in (
+        '"juzgado 1o. de distrito"',
+        '"juzgado 1º de distrito"',
+        '"juzgado primero de distrito"',
+    ):
+        assert ids(store, q=q) == first
+    assert ids(store, q='"segunda sala"') == ids(store, q='"2a sala"') == {"cita-25", "cita-26"}
+    assert ids(store, q='"juzgado segundo de distrito"') == {"cita-24"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -30,6 +30,7 @@ from api.routers.pages.reading import reading
 from api.routers.pages.videos import embed_url, youtube_id
 from api.web_links import web_address
 from config.jurisdictions import JURISDICTIONS
+from indexer.citations.spans import cited_keys, cited_spans
 from indexer.library import AnyDocument, Library
 from indexer.models import Sesion
 from indexer.stores import SearchHit, SearchQuery
@@ -152,7 +153,9 @@ def old_document_address(doc_id: str) -> RedirectResponse:
 def document_page(request: Request, doc_id: str, library: LibraryDep) -> Any:
     doc = load_document(library, doc_id)
     q = request.query_params.get("q", "")[:2000]
-    paragraphs, truncated = reading(doc.text, q, TEXT_CHARS)
+    cited = cited_spans(library.db, doc.id, cited_keys(q), 2 * TEXT_CHARS) if q else []
+    paragraphs, truncated = reading(doc.text, q, TEXT_CHARS, cited)
+    first = next((i for i, p in enumerate(paragraphs, 1) if "<mark>" in p), None)
     api = permalink(doc.id)
     url = page_address(request, doc.id)
     back = safe_return(request.query_params.get("volver", ""))
@@ -173,6 +176,9 @@ def document_page(request: Request, doc_id: str, library: LibraryDep) -> Any:
         "url": url,
         "back": back,
         "citation": citation(doc, url)["text"],
+        # the address of this page with the search's words marked, at the first of them
+        "passage": f"{url}?{urlencode({'q': q})}#p{first}" if first else None,
+        "first_mark": first,
         "json_ld": json_ld(doc, url),
         "description": preview(doc.text, 200),
         "schema_type": SCHEMA_TYPES[doc.kind],
