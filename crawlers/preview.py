@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import subprocess
 import sys
 import time
 from collections import Counter
@@ -44,6 +43,7 @@ from crawlers.links import (
 from crawlers.meta_refresh import refreshed_to
 from crawlers.next_form import next_form_step
 from crawlers.preview_coverage import other_frames, other_starts, start_expansion
+from crawlers.preview_process import DidNotStart, TimedOut, run_child, say_ready
 from crawlers.preview_scope import listing_scope, trial_scope
 from crawlers.preview_slots import Slots, slots_of
 from crawlers.selectors import BadFieldLink, item_link, read, read_fields, select
@@ -203,13 +203,24 @@ def timed_out(time_limit_s: float) -> PreviewUnavailable:
     )
 
 
+def _not_started() -> PreviewUnavailable:
+    return PreviewUnavailable(
+        503,
+        "the server is too busy to start the preview; no request reached the site; try "
+        "again in a moment",
+        "el servidor está demasiado ocupado para iniciar la vista previa; no se hizo "
+        "ninguna solicitud al sitio; intente de nuevo en un momento",
+    )
+
+
 def _in_own_process(
     spec: SourceSpec, settings: Settings, limits: dict[str, int], time_limit_s: float
 ) -> dict[str, Any]:
-    """Run ``listing_preview`` in a child process killed when the time is up. The child
-    gets the spec and the few settings it needs on stdin, and of the server's environment
-    only the system's variables (``config.child_environment``): no database URL, engine
-    password or any other account."""
+    """Run ``listing_preview`` in a child process killed when the time is up, counted
+    from when it is ready (``crawlers.preview_process``). The child gets the spec and the
+    few settings it needs on stdin, and of the server's environment only the system's
+    variables (``config.child_environment``): no database URL, engine password or any
+    other account."""
     request = {
         "spec": spec.model_dump(mode="json", exclude_none=True),
         "settings": settings.model_dump(
@@ -217,20 +228,19 @@ def _in_own_process(
             include={"allow_loopback", "user_agent", "max_page_bytes", "obey_robots"},
         ),
         "limits": limits,
-        "ends_at": time.time() + time_limit_s,
+        "time_limit_s": time_limit_s,
     }
     env = system_environment()
     try:
-        done = subprocess.run(
-            [sys.executable, "-m", "crawlers.preview"], input=json.dumps(request), env=env,
-            capture_output=True, text=True, check=False, timeout=time_limit_s + KILL_GRACE_S,
-        )  # fmt: skip
-    except subprocess.TimeoutExpired as exc:
+        stdout, stderr = run_child("crawlers.preview", json.dumps(request), env, time_limit_s)
+    except DidNotStart as exc:
+        raise _not_started() from exc
+    except TimedOut as exc:
         raise timed_out(time_limit_s) from exc
     try:
-        return json.loads(done.stdout)
+        return json.loads(stdout)
     except ValueError:
-        said = done.stderr.strip().splitlines() or ["no output"]
+        said = stderr.strip().splitlines() or ["no output"]
         secrets = spec_secrets(request["spec"])
         message = without_secrets(hidden_shapes(said[-1]), secrets)[:300]
         return {
@@ -666,12 +676,15 @@ def _problems(spec: SourceSpec, document: dict[str, Any]) -> list[tuple[str, str
 
 
 def main() -> int:
-    """The child: a request on stdin (see ``_in_own_process``), the preview on stdout."""
+    """The child: a request on stdin (see ``_in_own_process``), the preview on stdout.
+    Its time counts from here, once Python and the crawl's modules are loaded."""
+    started = time.monotonic()
+    say_ready(sys.argv)
     request = json.loads(sys.stdin.read())
     guard_logs(spec_secrets(request["spec"]))  # its own keys, as a crawl's log hides them
     spec = SourceSpec.model_validate(request["spec"])
     settings = Settings.model_validate(request["settings"])
-    remaining = max(0.5, request["ends_at"] - time.time() - 0.5)
+    remaining = max(0.5, request["time_limit_s"] - (time.monotonic() - started) - 0.5)
     result = listing_preview(spec, settings, time_limit_s=remaining, **request["limits"])
     sys.stdout.write(json.dumps(result))
     return 0
