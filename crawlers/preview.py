@@ -61,7 +61,6 @@ TRIAL_ITEMS = 10
 MAX_RUNNING = 4
 # one institution holds at most half of them: the other half stays free for the others
 MAX_RUNNING_PER_OWNER = MAX_RUNNING // 2
-KILL_GRACE_S = 5.0  # the child's own deadline comes first; this covers its start-up
 
 
 class PreviewUnavailable(Exception):
@@ -328,21 +327,24 @@ def listing_preview(
         page = _listing_page(fetched)
         items = select(page, spec.listing.items)
         framed = False
+        absent: list[tuple[str, str]] = []  # frames that answered "not found"
         if not items and pages == 1:  # a frameset, as the crawl reads it: through its frames
             frames = content_frames(page)
             framed = bool(frames)
             frameset = page.url
-            page, items = _framed_listing(spec, page, get)
+            page, items = _framed_listing(spec, page, get, absent)
             if items:
                 coverage += other_frames(frameset, page.url, len(frames))
         base = page_base(page)  # the crawl's: its <base href>, when that is a web address
         if first is None:
             first, first_keys = page, _item_keys(page, spec, items)
-        said = not_found_said(page) if not items and not framed else None
-        if said is not None:  # the site's "nothing here" page: no selector is at fault
+        if not items and not framed and (said := not_found_said(page)) is not None:
+            absent.append((page.url, said))
+        for where, said in absent if not items else []:
+            # the site's "nothing here" page, or a frame's: no selector is at fault
             message = f"{SOFT_404.format(what='listing')}: «{said}»"
-            errors.append({"cause": "http_404", "url": page.url, "message": message})
-        elif not items:
+            errors.append({"cause": "http_404", "url": where, "message": message})
+        if not items and not absent:
             errors.append(
                 {
                     "cause": "selector_empty",
@@ -479,10 +481,11 @@ def _limit_problem(message: str) -> tuple[str, str]:
 
 
 def _framed_listing(
-    spec: SourceSpec, page: HtmlResponse, get: Any, depth: int = 1
+    spec: SourceSpec, page: HtmlResponse, get: Any, absent: list[tuple[str, str]], depth: int = 1
 ) -> tuple[HtmlResponse, Any]:
     """The first of a page's frames (on its own site) whose page has items, and those
-    items; the page itself and none when no frame has any."""
+    items; the page itself and none when no frame has any. A frame without items that
+    says nothing is at its address is noted in ``absent`` (its address, what it said)."""
     assert spec.listing is not None
     for url in content_frames(page):
         fetched = get(url)
@@ -490,8 +493,10 @@ def _framed_listing(
             continue
         framed = _listing_page(fetched)
         items = select(framed, spec.listing.items)
-        if not items and depth < MAX_DEPTH:
-            framed, items = _framed_listing(spec, framed, get, depth + 1)
+        if not items and depth < MAX_DEPTH and content_frames(framed):
+            framed, items = _framed_listing(spec, framed, get, absent, depth + 1)
+        elif not items and (said := not_found_said(framed)) is not None:
+            absent.append((framed.url, said))
         if items:
             return framed, items
     return page, []

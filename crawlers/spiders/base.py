@@ -314,20 +314,33 @@ class SpecSpider(scrapy.Spider):
         self.run.error("http_404", page.url, f"{SOFT_404.format(what=what)}: «{said}»")
         return True
 
-    def listing_absent(self, page: TextResponse) -> bool:
-        """Whether a listing page that listed nothing says there is nothing at its
-        address (a soft 404, «no hay gaceta para esta fecha»): a dated start's day the
-        gazette did not publish, counted as its 404 is; else an ``http_404`` with what
-        the page said. Not a selector that matched nothing: the spec is not at fault."""
+    def listing_absent(self, page: TextResponse, what: str = "listing") -> bool:
+        """Whether a listing page (a feed, a sitemap: ``what``) that listed nothing says
+        there is nothing at its address (a soft 404, «no hay gaceta para esta fecha»):
+        counted by ``absent``. Not a selector that matched nothing, nor a page of the
+        wrong format: the spec is not at fault."""
         said = not_found_said(page)
         if said is None:
             return False
-        asked = (page.meta.get("redirect_urls") or [page.url])[0]
+        self.absent(page.url, said, (page.meta.get("redirect_urls") or [page.url])[0], what)
+        return True
+
+    def unreadable(self, response: Response, cause: str, message: str, what: str) -> None:
+        """A feed, sitemap or API answer (``what``) that is not its format: the site's
+        "not found" page sent with a 200 is counted as such (``listing_absent``), not
+        as a source of the wrong format; anything else under ``cause``."""
+        page = as_page(response)
+        if page is None or not self.listing_absent(page, what):
+            self.run.error(cause, response.url, message)
+
+    def absent(self, url: str, said: str, asked: str, what: str = "listing") -> None:
+        """A page at ``url``, asked for as ``asked``, that said nothing is there: a dated
+        start's day the gazette did not publish, counted as its 404 is; else an
+        ``http_404`` with what the page said."""
         if asked in getattr(self, "dated_starts", ()):
             self.run.count("dated_pages_absent")
         else:
-            self.run.error("http_404", page.url, f"{SOFT_404.format(what='listing')}: «{said}»")
-        return True
+            self.run.error("http_404", url, f"{SOFT_404.format(what=what)}: «{said}»")
 
     def _embedded_file(self, response: Response, draft: DocumentDraft) -> str | None:
         """A file link that answered with an HTML viewer: the file it shows."""

@@ -40,7 +40,7 @@ class FeedSpider(SpecSpider):
         try:
             feed = parse_feed(response.body, limit=rules.max_entries)
         except ValueError as exc:
-            self.run.error(getattr(exc, "cause", "not_a_feed"), response.url, str(exc))
+            self.unreadable(response, getattr(exc, "cause", "not_a_feed"), str(exc), "feed")
             return
 
         def one(_: int, entry: FeedEntry) -> Iterator[Any]:

@@ -81,7 +81,8 @@ class SitemapSpider(SpecSpider):
                 ),
             )
         except ValueError as exc:
-            self.run.error(getattr(exc, "cause", "not_a_sitemap"), response.url, str(exc))
+            cause = getattr(exc, "cause", "not_a_sitemap")
+            self.unreadable(response, cause, str(exc), "sitemap")
         yield from child_requests
         yield from url_requests
 
