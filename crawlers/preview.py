@@ -264,7 +264,8 @@ def listing_preview(
     documents: list[dict[str, Any]] = []
     starts = start_expansion(spec)
     coverage = other_starts(starts)
-    url: str | None = starts.urls[0] if starts.urls else None
+    # without a session copied with it, as the crawl asks for it
+    url: str | None = without_session(starts.urls[0]) if starts.urls else None
     if url is None:
         message = (
             "start_dates no da ninguna dirección de inicio hoy: su intervalo no llega a hoy "

@@ -118,12 +118,17 @@ class SpecSpider(scrapy.Spider):
             days = ", ".join(day.isoformat() for day in expansion.unsure[:10])
             message = f"no address for {len(expansion.unsure)} dates ({days}): {UNSURE}"
             self.run.error(START_DATE_UNSURE, spec.start_urls[0], message)
+        # a session copied with the address (``;jsessionid=…``, ``/(S(…))/``) is stale by
+        # the time the crawl runs, and makes its first page another address than the
+        # links back to it: the site gives a fresh one if it needs one
+        urls = [without_session(url) for url in urls]
+        dated = {without_session(url) for url in expansion.dated}
         if not (self.window.is_open or spec.window is None):
             params = render_all(spec.window.query, self.window_variables())
             urls = [with_query(url, params) for url in urls]
-            self.dated_starts = {with_query(url, params) for url in expansion.dated}
+            self.dated_starts = {with_query(url, params) for url in dated}
         else:
-            self.dated_starts = expansion.dated
+            self.dated_starts = dated
         return urls
 
     def window_variables(self) -> dict[str, Any]:
