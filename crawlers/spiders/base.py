@@ -186,18 +186,20 @@ class SpecSpider(scrapy.Spider):
 
     def request_dropped(self, request: scrapy.Request, spider: Any) -> None:
         """A request the scheduler refused because this crawl already asked for its
-        address. For a document that is no silent loss: a redirect back to an address
-        fetched on its way (a loop, a ``<meta refresh>`` to itself, an empty
-        ``Location``) is an error naming the chain; a second link (or redirect) to a page
-        already followed is the same document, counted as ``duplicate_links``."""
-        if spider is not self or "draft" not in request.cb_kwargs:
+        address: no silent loss. A redirect back to an address fetched on its way (a
+        loop, a ``<meta refresh>`` to itself, an empty ``Location``) is an error naming
+        the chain, for a document and for a start, listing, feed or API page alike (a
+        next page looping ended the listing there, a start looping left a run that read
+        nothing saying ``ok``); a second link (or redirect) to a document already
+        followed is the same document, counted as ``duplicate_links``."""
+        if spider is not self:
             return
         chain = request.meta.get("redirect_urls") or []
-        if request.url not in chain:
+        if request.url in chain:
+            message = "redirect loop: " + " -> ".join([*chain, request.url])
+            self.run.error(REDIRECT_LOOP, chain[0], message[:500])
+        elif "draft" in request.cb_kwargs:
             self.run.count("duplicate_links")
-            return
-        message = "redirect loop: " + " -> ".join([*chain, request.url])
-        self.run.error(REDIRECT_LOOP, chain[0], message[:500])
 
     def each_item(
         self,
