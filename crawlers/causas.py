@@ -167,7 +167,7 @@ _PARTIAL = re.compile(
 )
 # crawlers.no_content.SAID's
 _NO_CONTENT = re.compile(r"HTTP (\d{3}) \(no content\): there was nothing to read$")
-_WAIT = re.compile(r"HTTP (\d{3}), asking to wait (\d+) s \(Retry-After\)$")
+_WAIT = re.compile(r"(?:.*: )?HTTP (\d{3}), asking to wait (\d+) s \(Retry-After\)$", re.S)
 _REDIRECTS = re.compile(r"(\d+) redirects without an answer: (.*)$", re.S)
 _RESOLVES = re.compile(r"blocked address: (\S+) resolves to (\S+), a (.+) address$")
 _SCHEME = re.compile(r"blocked address: scheme '([^']*)' is not allowed")
