@@ -26,7 +26,7 @@ from config.settings import Settings
 from config.spanish_errors import shown as shown_text
 from config.specs import SourceSpec
 from crawlers.base_tag import readable_base
-from crawlers.causas import error_mensaje, label
+from crawlers.causas import FALSE_CODING, error_mensaje, label
 from crawlers.crawl_rules import CrawlRules
 from crawlers.fetch import MAX_REDIRECTS, Fetched, FetchError, Form, Refused, fetch
 from crawlers.fill import fill_report
@@ -58,6 +58,10 @@ from indexer.readers.plausibility import plausible_fields
 TEXT_PREVIEW_CHARS = 400
 LIMIT_REACHED = "limit_reached"  # the spiders' cause (not imported: the child starts fast)
 TRIAL_ITEMS = 10
+# a robots.txt the site answered that could not be read: counted by the crawl's run
+UNREADABLE_ROBOTS = frozenset(
+    {"too_large", "too_many_redirects", "cut_short", "partial_content", FALSE_CODING}
+)
 MAX_RUNNING = 4
 # one institution holds at most half of them: the other half stays free for the others
 MAX_RUNNING_PER_OWNER = MAX_RUNNING // 2
@@ -279,10 +283,20 @@ def listing_preview(
     first_keys: set[str] = set()
 
     def robots(target: str, max_bytes: int) -> Fetched:
-        return fetch(
-            target, allow_loopback=settings.allow_loopback, user_agent=settings.user_agent,
-            max_bytes=max_bytes, deadline=deadline,
-        )  # fmt: skip
+        """A robots.txt; one the site answered but that cannot be read (too large, a
+        redirect loop, cut short) is an error, as the crawl counts it, before the site
+        is read without its rules. An error answer (a 404, a 500) is none: the crawl
+        reads it as no rules; nor a site that does not answer (a timeout against the
+        whole preview's deadline, no connection): the page it was read for says so."""
+        try:
+            return fetch(
+                target, allow_loopback=settings.allow_loopback, user_agent=settings.user_agent,
+                max_bytes=max_bytes, deadline=deadline,
+            )  # fmt: skip
+        except FetchError as exc:
+            if exc.cause in UNREADABLE_ROBOTS:
+                errors.append({"cause": exc.cause, "url": target, "message": str(exc)})
+            raise
 
     rules = CrawlRules(spec, settings, robots)
 
