@@ -150,10 +150,15 @@ _SCRAPY_REASON = re.compile(r"[a-z_]{1,60}")
 _HTTP = re.compile(r"(?:.*: )?HTTP (\d{3})(?: to (.*), which was not followed)?$", re.S)
 # crawlers.soft_404.SOFT_404's
 _SOFT_404 = re.compile(
-    r"a 'not found' page answered with HTTP 200 in place of the (file|document|listing): (.*)$",
+    r"a 'not found' page answered with HTTP 200 in place of the "
+    r"(file|document|listing|feed|sitemap|API answer): (.*)$",
     re.S,
 )
-_IN_PLACE_OF = {"file": "del archivo", "document": "del documento", "listing": "del listado"}
+_IN_PLACE_OF = {
+    "file": "del archivo", "document": "del documento", "listing": "del listado",
+    "feed": "del canal RSS o Atom", "sitemap": "del mapa del sitio",
+    "API answer": "de la respuesta de la API",
+}  # fmt: skip
 _SITEMAP_LOOP = re.compile(r"sitemap loop: (.*), not read again$", re.S)
 # crawlers.partial.PARTIAL's
 _PARTIAL = re.compile(
@@ -162,7 +167,7 @@ _PARTIAL = re.compile(
 )
 # crawlers.no_content.SAID's
 _NO_CONTENT = re.compile(r"HTTP (\d{3}) \(no content\): there was nothing to read$")
-_WAIT = re.compile(r"HTTP (\d{3}), asking to wait (\d+) s \(Retry-After\)$")
+_WAIT = re.compile(r"(?:.*: )?HTTP (\d{3}), asking to wait (\d+) s \(Retry-After\)$", re.S)
 _REDIRECTS = re.compile(r"(\d+) redirects without an answer: (.*)$", re.S)
 _RESOLVES = re.compile(r"blocked address: (\S+) resolves to (\S+), a (.+) address$")
 _SCHEME = re.compile(r"blocked address: scheme '([^']*)' is not allowed")
@@ -328,7 +333,7 @@ def error_mensaje(cause: str, message: str) -> str:
         return message  # the address guard's, written in Spanish
     if found := _SOFT_404.match(message):
         what, said = found.groups()
-        outcome = "no se leyó" if what == "listing" else "no se guardó"
+        outcome = "no se guardó" if what in ("file", "document") else "no se leyó"
         return (
             f"el sitio respondió HTTP 200 con su página de «no encontrado» ({said}) en lugar "
             f"{_IN_PLACE_OF[what]}: {outcome}"

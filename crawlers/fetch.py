@@ -20,6 +20,7 @@ from crawlers.causas import ANSWER_BEGUN, CUT_SHORT, FALSE_CODING, NO_ANSWER, fa
 from crawlers.content_coding import CodingError, Decoder
 from crawlers.deadline import transport, within
 from crawlers.partial import PARTIAL, sent_part
+from crawlers.throttle import BACKOFF_CODES, retry_after_seconds
 
 MAX_REDIRECTS = 5
 # why a crawl would not request an address (its error cause and message), or None
@@ -212,8 +213,16 @@ def fetch(
             said = false_coding(str(response.headers.get("content-encoding")), str(exc))
             raise FetchError(FALSE_CODING, f"{url}: {said}") from exc
     if response.status_code >= 400:
-        cause = (
-            "http_404" if response.status_code == 404 else f"http_{response.status_code // 100}xx"
-        )
-        raise FetchError(cause, f"{url}: HTTP {response.status_code}")
+        raise FetchError(*_http_error(url, response))
     return Fetched(url, response.status_code, response.headers.get("content-type"), bytes(body))
+
+
+def _http_error(url: str, response: httpx.Response) -> tuple[str, str]:
+    """An error answer's cause and message, as the crawl counts it: a 429 is
+    ``rate_limited``, and the wait a 429 or 503 asks for (``Retry-After``) is said."""
+    status = response.status_code
+    cause = {404: "http_404", 429: "rate_limited"}.get(status, f"http_{status // 100}xx")
+    asked = retry_after_seconds(response.headers.get("retry-after"))
+    if status in BACKOFF_CODES and asked is not None:
+        return cause, f"{url}: HTTP {status}, asking to wait {asked:.0f} s (Retry-After)"
+    return cause, f"{url}: HTTP {status}"

@@ -45,6 +45,8 @@ class FrameVisit:
     depth: int = 1
     pending: set[str] = field(default_factory=set)
     found: bool = False
+    # frames that answered the site's "not found" page: (address, what it said)
+    absent: list[tuple[str, str]] = field(default_factory=list)
 
     def answered(self, url: str, had_items: bool) -> bool:
         """Note one frame's answer; True when it was the last and none held items."""

@@ -94,6 +94,10 @@ _TRACKING_NAMES = frozenset({"gclid", "fbclid", "msclkid"})
 _ASP_SESSION = re.compile(r"aspsessionid[a-z]{8}", re.IGNORECASE)
 _TOKEN = re.compile(r"(?=.*[a-zA-Z])[0-9a-zA-Z]{20,}")
 _PATH_SESSION = re.compile(r";jsessionid=[^/?#;]*", re.IGNORECASE)
+# ASP.NET's cookieless session, and its other cookieless tickets, as a segment of the
+# path: /(S(lit3py55t21z5v55vlm25s55))/default.aspx, /(X(1)S(…)A(…))/…; the site
+# redirects an address without one to a new one, so every crawl met other addresses
+_ASPNET_SESSION = re.compile(r"/\((?:[A-Za-z]\([0-9A-Za-z_-]*\))+\)(?=/|$)")
 
 
 def _session_or_tracking(pair: str) -> bool:
@@ -110,14 +114,17 @@ def _session_or_tracking(pair: str) -> bool:
 
 def without_session(url: str) -> str:
     """``url`` without the session and tracking parameters that make one page many
-    addresses (``;jsessionid=…``, ``PHPSESSID``, ``ASPSESSIONID…``, a ``sid`` or ``sessionid``
-    holding a token, ``utm_*``, ``gclid``/``fbclid``): each became a document of its
-    own. Anything else is kept as it was written, in its order; a URL without them is
-    returned unchanged, character for character (its document's id depends on it)."""
+    addresses (``;jsessionid=…``, ASP.NET's ``/(S(…))/``, ``PHPSESSID``,
+    ``ASPSESSIONID…``, a ``sid`` or ``sessionid`` holding a token, ``utm_*``,
+    ``gclid``/``fbclid``): each became a document of its own. Anything else is kept as
+    it was written, in its order; a URL without them is returned unchanged, character
+    for character (its document's id depends on it)."""
     rest, hash_mark, fragment = url.partition("#")
     path, mark, query = rest.partition("?")
     if ";jsessionid=" in path.lower():
         path = _PATH_SESSION.sub("", path)
+    if "/(" in path:
+        path = _ASPNET_SESSION.sub(lambda m: "" if m.end() < len(path) else "/", path)
     if mark and query:
         pairs = query.split("&")
         kept = [pair for pair in pairs if not _session_or_tracking(pair)]

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import subprocess
 import sys
 import time
 from collections import Counter
@@ -27,7 +26,7 @@ from config.settings import Settings
 from config.spanish_errors import shown as shown_text
 from config.specs import SourceSpec
 from crawlers.base_tag import readable_base
-from crawlers.causas import error_mensaje, label
+from crawlers.causas import FALSE_CODING, error_mensaje, label
 from crawlers.crawl_rules import CrawlRules
 from crawlers.fetch import MAX_REDIRECTS, Fetched, FetchError, Form, Refused, fetch
 from crawlers.fill import fill_report
@@ -44,6 +43,7 @@ from crawlers.links import (
 from crawlers.meta_refresh import refreshed_to
 from crawlers.next_form import next_form_step
 from crawlers.preview_coverage import other_frames, other_starts, start_expansion
+from crawlers.preview_process import DidNotStart, TimedOut, run_child, say_ready
 from crawlers.preview_scope import listing_scope, trial_scope
 from crawlers.preview_slots import Slots, slots_of
 from crawlers.selectors import BadFieldLink, item_link, read, read_fields, select
@@ -58,10 +58,13 @@ from indexer.readers.plausibility import plausible_fields
 TEXT_PREVIEW_CHARS = 400
 LIMIT_REACHED = "limit_reached"  # the spiders' cause (not imported: the child starts fast)
 TRIAL_ITEMS = 10
+# a robots.txt the site answered that could not be read: counted by the crawl's run
+UNREADABLE_ROBOTS = frozenset(
+    {"too_large", "too_many_redirects", "cut_short", "partial_content", FALSE_CODING}
+)
 MAX_RUNNING = 4
 # one institution holds at most half of them: the other half stays free for the others
 MAX_RUNNING_PER_OWNER = MAX_RUNNING // 2
-KILL_GRACE_S = 5.0  # the child's own deadline comes first; this covers its start-up
 
 
 class PreviewUnavailable(Exception):
@@ -203,13 +206,24 @@ def timed_out(time_limit_s: float) -> PreviewUnavailable:
     )
 
 
+def _not_started() -> PreviewUnavailable:
+    return PreviewUnavailable(
+        503,
+        "the server is too busy to start the preview; no request reached the site; try "
+        "again in a moment",
+        "el servidor está demasiado ocupado para iniciar la vista previa; no se hizo "
+        "ninguna solicitud al sitio; intente de nuevo en un momento",
+    )
+
+
 def _in_own_process(
     spec: SourceSpec, settings: Settings, limits: dict[str, int], time_limit_s: float
 ) -> dict[str, Any]:
-    """Run ``listing_preview`` in a child process killed when the time is up. The child
-    gets the spec and the few settings it needs on stdin, and of the server's environment
-    only the system's variables (``config.child_environment``): no database URL, engine
-    password or any other account."""
+    """Run ``listing_preview`` in a child process killed when the time is up, counted
+    from when it is ready (``crawlers.preview_process``). The child gets the spec and the
+    few settings it needs on stdin, and of the server's environment only the system's
+    variables (``config.child_environment``): no database URL, engine password or any
+    other account."""
     request = {
         "spec": spec.model_dump(mode="json", exclude_none=True),
         "settings": settings.model_dump(
@@ -217,20 +231,19 @@ def _in_own_process(
             include={"allow_loopback", "user_agent", "max_page_bytes", "obey_robots"},
         ),
         "limits": limits,
-        "ends_at": time.time() + time_limit_s,
+        "time_limit_s": time_limit_s,
     }
     env = system_environment()
     try:
-        done = subprocess.run(
-            [sys.executable, "-m", "crawlers.preview"], input=json.dumps(request), env=env,
-            capture_output=True, text=True, check=False, timeout=time_limit_s + KILL_GRACE_S,
-        )  # fmt: skip
-    except subprocess.TimeoutExpired as exc:
+        stdout, stderr = run_child("crawlers.preview", json.dumps(request), env, time_limit_s)
+    except DidNotStart as exc:
+        raise _not_started() from exc
+    except TimedOut as exc:
         raise timed_out(time_limit_s) from exc
     try:
-        return json.loads(done.stdout)
+        return json.loads(stdout)
     except ValueError:
-        said = done.stderr.strip().splitlines() or ["no output"]
+        said = stderr.strip().splitlines() or ["no output"]
         secrets = spec_secrets(request["spec"])
         message = without_secrets(hidden_shapes(said[-1]), secrets)[:300]
         return {
@@ -255,7 +268,8 @@ def listing_preview(
     documents: list[dict[str, Any]] = []
     starts = start_expansion(spec)
     coverage = other_starts(starts)
-    url: str | None = starts.urls[0] if starts.urls else None
+    # without a session copied with it, as the crawl asks for it
+    url: str | None = without_session(starts.urls[0]) if starts.urls else None
     if url is None:
         message = (
             "start_dates no da ninguna dirección de inicio hoy: su intervalo no llega a hoy "
@@ -269,10 +283,20 @@ def listing_preview(
     first_keys: set[str] = set()
 
     def robots(target: str, max_bytes: int) -> Fetched:
-        return fetch(
-            target, allow_loopback=settings.allow_loopback, user_agent=settings.user_agent,
-            max_bytes=max_bytes, deadline=deadline,
-        )  # fmt: skip
+        """A robots.txt; one the site answered but that cannot be read (too large, a
+        redirect loop, cut short) is an error, as the crawl counts it, before the site
+        is read without its rules. An error answer (a 404, a 500) is none: the crawl
+        reads it as no rules; nor a site that does not answer (a timeout against the
+        whole preview's deadline, no connection): the page it was read for says so."""
+        try:
+            return fetch(
+                target, allow_loopback=settings.allow_loopback, user_agent=settings.user_agent,
+                max_bytes=max_bytes, deadline=deadline,
+            )  # fmt: skip
+        except FetchError as exc:
+            if exc.cause in UNREADABLE_ROBOTS:
+                errors.append({"cause": exc.cause, "url": target, "message": str(exc)})
+            raise
 
     rules = CrawlRules(spec, settings, robots)
 
@@ -318,21 +342,24 @@ def listing_preview(
         page = _listing_page(fetched)
         items = select(page, spec.listing.items)
         framed = False
+        absent: list[tuple[str, str]] = []  # frames that answered "not found"
         if not items and pages == 1:  # a frameset, as the crawl reads it: through its frames
             frames = content_frames(page)
             framed = bool(frames)
             frameset = page.url
-            page, items = _framed_listing(spec, page, get)
+            page, items = _framed_listing(spec, page, get, absent)
             if items:
                 coverage += other_frames(frameset, page.url, len(frames))
         base = page_base(page)  # the crawl's: its <base href>, when that is a web address
         if first is None:
             first, first_keys = page, _item_keys(page, spec, items)
-        said = not_found_said(page) if not items and not framed else None
-        if said is not None:  # the site's "nothing here" page: no selector is at fault
+        if not items and not framed and (said := not_found_said(page)) is not None:
+            absent.append((page.url, said))
+        for where, said in absent if not items else []:
+            # the site's "nothing here" page, or a frame's: no selector is at fault
             message = f"{SOFT_404.format(what='listing')}: «{said}»"
-            errors.append({"cause": "http_404", "url": page.url, "message": message})
-        elif not items:
+            errors.append({"cause": "http_404", "url": where, "message": message})
+        if not items and not absent:
             errors.append(
                 {
                     "cause": "selector_empty",
@@ -469,10 +496,11 @@ def _limit_problem(message: str) -> tuple[str, str]:
 
 
 def _framed_listing(
-    spec: SourceSpec, page: HtmlResponse, get: Any, depth: int = 1
+    spec: SourceSpec, page: HtmlResponse, get: Any, absent: list[tuple[str, str]], depth: int = 1
 ) -> tuple[HtmlResponse, Any]:
     """The first of a page's frames (on its own site) whose page has items, and those
-    items; the page itself and none when no frame has any."""
+    items; the page itself and none when no frame has any. A frame without items that
+    says nothing is at its address is noted in ``absent`` (its address, what it said)."""
     assert spec.listing is not None
     for url in content_frames(page):
         fetched = get(url)
@@ -480,8 +508,10 @@ def _framed_listing(
             continue
         framed = _listing_page(fetched)
         items = select(framed, spec.listing.items)
-        if not items and depth < MAX_DEPTH:
-            framed, items = _framed_listing(spec, framed, get, depth + 1)
+        if not items and depth < MAX_DEPTH and content_frames(framed):
+            framed, items = _framed_listing(spec, framed, get, absent, depth + 1)
+        elif not items and (said := not_found_said(framed)) is not None:
+            absent.append((framed.url, said))
         if items:
             return framed, items
     return page, []
@@ -666,12 +696,15 @@ def _problems(spec: SourceSpec, document: dict[str, Any]) -> list[tuple[str, str
 
 
 def main() -> int:
-    """The child: a request on stdin (see ``_in_own_process``), the preview on stdout."""
+    """The child: a request on stdin (see ``_in_own_process``), the preview on stdout.
+    Its time counts from here, once Python and the crawl's modules are loaded."""
+    started = time.monotonic()
+    say_ready(sys.argv)
     request = json.loads(sys.stdin.read())
     guard_logs(spec_secrets(request["spec"]))  # its own keys, as a crawl's log hides them
     spec = SourceSpec.model_validate(request["spec"])
     settings = Settings.model_validate(request["settings"])
-    remaining = max(0.5, request["ends_at"] - time.time() - 0.5)
+    remaining = max(0.5, request["time_limit_s"] - (time.monotonic() - started) - 0.5)
     result = listing_preview(spec, settings, time_limit_s=remaining, **request["limits"])
     sys.stdout.write(json.dumps(result))
     return 0

@@ -118,12 +118,17 @@ class SpecSpider(scrapy.Spider):
             days = ", ".join(day.isoformat() for day in expansion.unsure[:10])
             message = f"no address for {len(expansion.unsure)} dates ({days}): {UNSURE}"
             self.run.error(START_DATE_UNSURE, spec.start_urls[0], message)
+        # a session copied with the address (``;jsessionid=…``, ``/(S(…))/``) is stale by
+        # the time the crawl runs, and makes its first page another address than the
+        # links back to it: the site gives a fresh one if it needs one
+        urls = [without_session(url) for url in urls]
+        dated = {without_session(url) for url in expansion.dated}
         if not (self.window.is_open or spec.window is None):
             params = render_all(spec.window.query, self.window_variables())
             urls = [with_query(url, params) for url in urls]
-            self.dated_starts = {with_query(url, params) for url in expansion.dated}
+            self.dated_starts = {with_query(url, params) for url in dated}
         else:
-            self.dated_starts = expansion.dated
+            self.dated_starts = dated
         return urls
 
     def window_variables(self) -> dict[str, Any]:
@@ -181,18 +186,20 @@ class SpecSpider(scrapy.Spider):
 
     def request_dropped(self, request: scrapy.Request, spider: Any) -> None:
         """A request the scheduler refused because this crawl already asked for its
-        address. For a document that is no silent loss: a redirect back to an address
-        fetched on its way (a loop, a ``<meta refresh>`` to itself, an empty
-        ``Location``) is an error naming the chain; a second link (or redirect) to a page
-        already followed is the same document, counted as ``duplicate_links``."""
-        if spider is not self or "draft" not in request.cb_kwargs:
+        address: no silent loss. A redirect back to an address fetched on its way (a
+        loop, a ``<meta refresh>`` to itself, an empty ``Location``) is an error naming
+        the chain, for a document and for a start, listing, feed or API page alike (a
+        next page looping ended the listing there, a start looping left a run that read
+        nothing saying ``ok``); a second link (or redirect) to a document already
+        followed is the same document, counted as ``duplicate_links``."""
+        if spider is not self:
             return
         chain = request.meta.get("redirect_urls") or []
-        if request.url not in chain:
+        if request.url in chain:
+            message = "redirect loop: " + " -> ".join([*chain, request.url])
+            self.run.error(REDIRECT_LOOP, chain[0], message[:500])
+        elif "draft" in request.cb_kwargs:
             self.run.count("duplicate_links")
-            return
-        message = "redirect loop: " + " -> ".join([*chain, request.url])
-        self.run.error(REDIRECT_LOOP, chain[0], message[:500])
 
     def each_item(
         self,
@@ -314,20 +321,33 @@ class SpecSpider(scrapy.Spider):
         self.run.error("http_404", page.url, f"{SOFT_404.format(what=what)}: «{said}»")
         return True
 
-    def listing_absent(self, page: TextResponse) -> bool:
-        """Whether a listing page that listed nothing says there is nothing at its
-        address (a soft 404, «no hay gaceta para esta fecha»): a dated start's day the
-        gazette did not publish, counted as its 404 is; else an ``http_404`` with what
-        the page said. Not a selector that matched nothing: the spec is not at fault."""
+    def listing_absent(self, page: TextResponse, what: str = "listing") -> bool:
+        """Whether a listing page (a feed, a sitemap: ``what``) that listed nothing says
+        there is nothing at its address (a soft 404, «no hay gaceta para esta fecha»):
+        counted by ``absent``. Not a selector that matched nothing, nor a page of the
+        wrong format: the spec is not at fault."""
         said = not_found_said(page)
         if said is None:
             return False
-        asked = (page.meta.get("redirect_urls") or [page.url])[0]
+        self.absent(page.url, said, (page.meta.get("redirect_urls") or [page.url])[0], what)
+        return True
+
+    def unreadable(self, response: Response, cause: str, message: str, what: str) -> None:
+        """A feed, sitemap or API answer (``what``) that is not its format: the site's
+        "not found" page sent with a 200 is counted as such (``listing_absent``), not
+        as a source of the wrong format; anything else under ``cause``."""
+        page = as_page(response)
+        if page is None or not self.listing_absent(page, what):
+            self.run.error(cause, response.url, message)
+
+    def absent(self, url: str, said: str, asked: str, what: str = "listing") -> None:
+        """A page at ``url``, asked for as ``asked``, that said nothing is there: a dated
+        start's day the gazette did not publish, counted as its 404 is; else an
+        ``http_404`` with what the page said."""
         if asked in getattr(self, "dated_starts", ()):
             self.run.count("dated_pages_absent")
         else:
-            self.run.error("http_404", page.url, f"{SOFT_404.format(what='listing')}: «{said}»")
-        return True
+            self.run.error("http_404", url, f"{SOFT_404.format(what=what)}: «{said}»")
 
     def _embedded_file(self, response: Response, draft: DocumentDraft) -> str | None:
         """A file link that answered with an HTML viewer: the file it shows."""

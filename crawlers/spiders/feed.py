@@ -40,10 +40,20 @@ class FeedSpider(SpecSpider):
         try:
             feed = parse_feed(response.body, limit=rules.max_entries)
         except ValueError as exc:
-            self.run.error(getattr(exc, "cause", "not_a_feed"), response.url, str(exc))
+            self.unreadable(response, getattr(exc, "cause", "not_a_feed"), str(exc), "feed")
             return
 
+        read = self._entries_read()
+        new = 0
+
         def one(_: int, entry: FeedEntry) -> Iterator[Any]:
+            nonlocal new
+            key = entry.link or f"#{entry.id or entry.title}"
+            if key in read:  # an entry an earlier page gave: the same document again
+                self.run.count("duplicate_links")
+                return
+            read.add(key)
+            new += 1
             if not kept(entry.title, rules.keep, rules.skip):
                 self.run.count("skipped")
                 return
@@ -67,6 +77,8 @@ class FeedSpider(SpecSpider):
                 f"feed.max_entries ({rules.max_entries})",
                 f"{beyond} entries after the first {rules.max_entries} were left out",
             )
+        if feed.entries and not new:
+            return  # a next page repeating entries already read: the feed does not move on
         next_url = self.absolute_or_counted(response.url, feed.next_page, "next page")
         if next_url and page >= MAX_FEED_PAGES:
             self.limit_reached(
@@ -81,6 +93,14 @@ class FeedSpider(SpecSpider):
                 errback=self.failed,
                 cb_kwargs={"page": page + 1},
             )
+
+    def _entries_read(self) -> set[str]:
+        """The entries this crawl has read (their links, or ids without one): a feed whose
+        next page repeats them (a ``?page=`` it ignores) made each a document again,
+        twenty pages over, and ended in a ``limit_reached`` that said there was more."""
+        if not hasattr(self, "_read"):
+            self._read: set[str] = set()
+        return self._read
 
     def draft(self, entry: FeedEntry, feed_url: str, rules: FeedRules) -> DocumentDraft:
         # an entry's own content is still a document when its link cannot be followed

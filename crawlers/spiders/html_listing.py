@@ -19,6 +19,7 @@ from crawlers.links import absolute, is_script, page_base, script_only, without_
 from crawlers.next_form import next_form_step
 from crawlers.postback import control_data
 from crawlers.selectors import item_link, read, read_fields, select
+from crawlers.soft_404 import not_found_said
 from crawlers.spiders.base import SpecSpider
 from crawlers.templates import render_all, with_query
 from indexer.readers.normalise import parse_date
@@ -40,11 +41,7 @@ class HtmlListingSpider(SpecSpider):
             # a frame that sent nothing is one that listed nothing: the page's frames
             # answered, it says so once all have
             if frame_of is not None and frame_of.answered(frame_url, False):
-                self.run.error(
-                    "selector_empty",
-                    frame_of.url,
-                    "listing.items matched nothing, neither on the page nor in its frames",
-                )
+                self._frames_empty(frame_of)
             return
         listing = as_page(response)
         if listing is None:
@@ -58,12 +55,10 @@ class HtmlListingSpider(SpecSpider):
         if not items and self._read_frames(listing, page, seen, frame_of):
             yield from self._frame_requests(listing, page, seen, frame_of, frame_url)
             return
+        if frame_of is not None and not items and (said := not_found_said(listing)):
+            frame_of.absent.append((listing.url, said))
         if frame_of is not None and frame_of.answered(frame_url, bool(items)):
-            self.run.error(
-                "selector_empty",
-                frame_of.url,
-                "listing.items matched nothing, neither on the page nor in its frames",
-            )
+            self._frames_empty(frame_of)
         elif not items and frame_of is None and not self.listing_absent(listing):
             self.run.error("selector_empty", listing.url, "listing.items matched nothing")
         tally = {"new": 0, "dated": 0, "older": 0}
@@ -117,6 +112,19 @@ class HtmlListingSpider(SpecSpider):
         whose frameset (or iframe) names pages of its own site, not too deeply nested."""
         depth = 0 if frame_of is None else frame_of.depth
         return page == 1 and not seen and depth < MAX_DEPTH and bool(content_frames(listing))
+
+    def _frames_empty(self, visit: FrameVisit) -> None:
+        """None of a frameset's frames held items: a frame that answered the site's "not
+        found" page is what is missing (a soft 404, no selector at fault); else the
+        spec's items matched nothing anywhere."""
+        for url, said in visit.absent:
+            self.absent(url, said, visit.url)
+        if not visit.absent:
+            self.run.error(
+                "selector_empty",
+                visit.url,
+                "listing.items matched nothing, neither on the page nor in its frames",
+            )
 
     def _frame_requests(
         self,

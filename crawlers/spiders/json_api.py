@@ -99,7 +99,7 @@ class JsonApiSpider(SpecSpider):
         try:
             data = json.loads(json_text(response.body, content_type(response)))
         except (ValueError, RecursionError) as exc:
-            self.run.error("not_json", response.url, unreadable_json(exc))
+            self.unreadable(response, "not_json", unreadable_json(exc), "API answer")
             return
         records = read_path(data, rules.records)
         if not isinstance(records, list):

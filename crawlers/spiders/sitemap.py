@@ -81,7 +81,8 @@ class SitemapSpider(SpecSpider):
                 ),
             )
         except ValueError as exc:
-            self.run.error(getattr(exc, "cause", "not_a_sitemap"), response.url, str(exc))
+            cause = getattr(exc, "cause", "not_a_sitemap")
+            self.unreadable(response, cause, str(exc), "sitemap")
         yield from child_requests
         yield from url_requests
 
@@ -100,13 +101,12 @@ class SitemapSpider(SpecSpider):
         dropped by Scrapy's duplicate filter in silence: a run of such indexes ended
         ``ok`` having read nothing. It is a ``sitemap_loop`` error naming the chain. A
         sitemap two indexes (or robots.txt lines) name is only read once, as before."""
-        super().request_dropped(request, spider)
-        if spider is not self or request.callback != self.parse_start:
-            return
         chain = request.meta.get(SITEMAP_CHAIN) or []
-        if request.url in chain:
+        if spider is self and request.callback == self.parse_start and request.url in chain:
             loop = " -> ".join([*chain, request.url])[:450]
             self.run.error(SITEMAP_LOOP, chain[-1], f"sitemap loop: {loop}, not read again")
+            return
+        super().request_dropped(request, spider)  # a redirect looping, said once too
 
     def _within_bound(self, where: str) -> bool:
         """Whether one more sitemap may be asked for; the first refused is counted."""

@@ -110,7 +110,7 @@ class VideoChannelSpider(SpecSpider):
         try:
             feed = parse_feed(response.body)
         except ValueError as exc:
-            self.run.error(getattr(exc, "cause", "not_a_feed"), response.url, str(exc))
+            self.unreadable(response, getattr(exc, "cause", "not_a_feed"), str(exc), "feed")
             return []
         return list(
             self.each_item(

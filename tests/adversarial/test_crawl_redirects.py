@@ -91,3 +91,47 @@ def test_redirects_back_to_their_start_are_counted_with_the_chain(tmp_path: Path
     assert elsewhere["message"] == "HTTP 302 to file:///etc/passwd, which was not followed"
     assert set(run["errors"]) == {"redirect_loop", "too_many_redirects", "http_3xx"}
     assert run["stats"]["items"] == 2
+
+
+def test_listing_and_start_pages_that_redirect_in_a_loop_are_counted(tmp_path: Path) -> None:
+    """A listing's next page, or the start page itself, redirecting back to an address
+    on its way: the duplicate filter dropped it in silence, so the listing ended there
+    with ``errors 0``, and a run whose start looped read nothing and said ``empty``
+    without a cause. Each is a ``redirect_loop`` naming the chain."""
+    www = tmp_path / "www"
+    www.mkdir()
+    rows = "".join(
+        f"<tr><td class='t'>Sentencia {n}</td><td><a href='d{n}.html'>ver</a></td></tr>"
+        for n in (1, 2)
+    )
+    (www / "lista.html").write_text(
+        f"<html><body><table><tbody>{rows}</tbody></table>"
+        "<a rel='next' href='/pagina-2'>siguiente</a></body></html>"
+    )
+    for n in (1, 2):
+        (www / f"d{n}.html").write_text(_detail(n, []))
+    routes = [
+        {"path": "/pagina-2", "redirect": "/pagina-2-b"},
+        {"path": "/pagina-2-b", "redirect": "/pagina-2"},
+        {"path": "/inicio", "redirect": "/inicio"},
+    ]
+    (www / "_http.yaml").write_text(yaml.safe_dump({"routes": routes}))
+    api = open_api(tmp_path / "data")
+    try:
+        with FixtureServer(www) as server:
+            paged = listing_spec(f"{server.url}/lista.html", id="pj-gto-paginas")
+            paged["listing"] |= {"next_page": "css:a[rel=next]::attr(href)", "max_pages": 5,
+                                 "fields": {"title": "css:td.t::text"}}  # fmt: skip
+            listing = _run(api, paged)
+            start = _run(api, listing_spec(f"{server.url}/inicio", id="pj-gto-inicio"))
+    finally:
+        api.close()
+    assert listing["stats"]["items"] == 2, listing
+    [loop] = listing["errors"]["redirect_loop"]["examples"]
+    assert loop["url"].endswith("/pagina-2")
+    assert loop["message"].endswith(
+        "/pagina-2 -> " + f"{server.url}/pagina-2-b -> {server.url}/pagina-2"
+    )
+    assert set(listing["errors"]) == {"redirect_loop"}
+    assert start["status"] == "failed", start
+    assert set(start["errors"]) == {"redirect_loop"}, start["errors"]

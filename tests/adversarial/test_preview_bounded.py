@@ -110,6 +110,34 @@ def test_a_site_that_never_answers_does_not_stop_health_checks(
     assert [e["cause"] for e in response.json()["errors"]] == ["timeout"]
 
 
+def test_a_slow_start_does_not_eat_the_preview_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a loaded machine the preview's process takes seconds to start; that time is not
+    the spec's: a site that never answers is still a ``timeout`` in a 200, not a 504
+    blaming the selectors. The start is made slow for real: Python imports a
+    ``sitecustomize`` that sleeps longer than the whole budget and its grace."""
+    slow = tmp_path / "slow_start"
+    slow.mkdir()
+    (slow / "sitecustomize.py").write_text("import time\ntime.sleep(8)\n", encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(slow), os.environ.get("PYTHONPATH", "")]))
+    api = open_api(tmp_path / "data", preview_timeout_s=2)
+    running = Served(api)
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(16)
+    try:
+        spec = listing_spec(f"http://127.0.0.1:{silent.getsockname()[1]}/sentencias/")
+        response = httpx.post(f"{running.url}/v1/sources/preview", json=spec,
+                              headers=api.headers, timeout=WITHIN_S + 30)  # fmt: skip
+    finally:
+        silent.close()
+        running.stop()
+        api.close()
+    assert response.status_code == 200, response.text[:300]
+    assert [e["cause"] for e in response.json()["errors"]] == ["timeout"]
+
+
 def test_a_preview_that_cannot_finish_is_stopped_with_a_504(
     served: tuple[Served, Api], tmp_path: Path
 ) -> None:

@@ -19,6 +19,7 @@ from crawlers.causas import error_mensaje
 from crawlers.preview import listing_preview
 from indexer.db import Database
 from samples.server import serve
+from tests.adversarial.court_listing import court_listing
 from tests.adversarial.hostile import text_pdf
 from tests.adversarial.service import listing_spec, open_api
 from tests.e2e.helpers import run_crawl
@@ -28,20 +29,7 @@ LONG = "ver-3.html?expediente=" + "a" * 2100
 
 
 def _spec(start: str, **listing: Any) -> dict[str, Any]:
-    return {
-        "id": "juzgado-reglas",
-        "kind": "sentencia",
-        "institution": "Juzgado de Prueba",
-        "jurisdiction": "MX-OAX",
-        "start_urls": [start],
-        "allowed_domains": ["127.0.0.1"],
-        "listing": {
-            "items": "css:tr.fila",
-            "link": "css:a.ver::attr(href)",
-            "fields": {"expediente": "css:td.exp::text"},
-            **listing,
-        },
-    }
+    return court_listing("juzgado-reglas", start, listing)
 
 
 def _site(www: Path, port: int) -> None:

@@ -13,8 +13,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+import yaml
 
+from config.settings import Settings
+from config.specs import SourceSpec
 from crawlers.causas import error_mensaje
+from crawlers.preview import listing_preview
 from indexer.db import Database
 from tests.e2e.helpers import run_crawl
 
@@ -138,3 +142,21 @@ def test_a_robots_txt_without_rules_leaves_the_site_open(
     tmp_path: Path, site: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert _crawl(tmp_path, site, monkeypatch) == {}
+
+
+@pytest.mark.parametrize(
+    ("site", "causes"),
+    [("loop", {"too_many_redirects"}), ("huge", {"too_large"}), ("5xx", set()),
+     ("garbage", set())],
+    indirect=["site"],
+)  # fmt: skip
+def test_the_preview_says_the_robots_txt_it_could_not_read(site: str, causes: set[str]) -> None:
+    """The crawl counts an unreadable robots.txt (above); the preview read the site
+    without its rules in silence, its answer showing errors the run would not have."""
+    spec = SourceSpec.model_validate(yaml.safe_load(SPEC.replace("${ABIERTO_SAMPLES_URL}", site)))
+    preview = listing_preview(
+        spec, Settings(allow_loopback=True, obey_robots=True), max_details=2, time_limit_s=30
+    )
+    assert {e["cause"] for e in preview["errors"]} == causes, preview["errors"]
+    assert all(e["url"] == f"{site}/robots.txt" for e in preview["errors"])
+    assert [d["detail"]["type"] for d in preview["documents"]] == ["html", "html"]

@@ -21,6 +21,7 @@ from config.specs import SourceSpec
 from crawlers.causas import error_mensaje
 from crawlers.preview import listing_preview
 from indexer.db import Database
+from tests.adversarial.court_listing import court_listing
 from tests.http_thread import QuietHandler, serving_handler
 from tests.shapes.harness import run_abierto
 
@@ -90,6 +91,16 @@ PAGES = {
     "/gaceta/20240302.html": _frame(
         "Gaceta Parlamentaria", "<h2>No hay gaceta para esta fecha</h2>"
     ),
+    # a frameset whose listing frame is gone: the menu frame lists nothing, the other
+    # answers the site's "not found" page
+    "/marcos.html": b'<html><frameset cols="20%,80%"><frame src="/menu.html">'
+    b'<frame src="/contenido.html"></frameset></html>',
+    "/menu.html": b"<html><body><ul><li><a href='/'>Inicio</a></li></ul></body></html>",
+    "/contenido.html": _frame("Poder Judicial", "<h1>Página no encontrada</h1>"),
+    # a feed, a sitemap and an API moved away: the portal answers its error page
+    "/noticias.xml": _frame("Error", "<h2>La página solicitada no fue encontrada</h2>"),
+    "/mapa.xml": _frame("Error", "<h2>La página solicitada no fue encontrada</h2>"),
+    "/api/sentencias": _frame("Error", "<h2>La página solicitada no fue encontrada</h2>"),
 }
 
 
@@ -102,30 +113,29 @@ class _Site(QuietHandler):
             self.answer(page, "text/html; charset=utf-8")
 
 
-def _spec(source_id: str, start: str, **more: object) -> dict[str, object]:
-    return {
-        "id": source_id,
-        "kind": "sentencia",
-        "institution": "Juzgado de Prueba",
-        "jurisdiction": "MX-OAX",
-        "start_urls": [start],
-        "allowed_domains": ["127.0.0.1"],
-        "listing": {
-            "items": "css:tr.fila",
-            "link": "css:a.ver::attr(href)",
-            "fields": {"expediente": "css:td.exp::text"},
-        },
-        **more,
-    }
+def _shaped(source_id: str, start: str, shape: str, rules: dict[str, object]) -> dict[str, object]:
+    """A feed, sitemap or API source of the same court."""
+    spec = court_listing(source_id, start, shape=shape, **{shape: rules})
+    del spec["listing"]
+    return spec
 
 
 SPECS = {
-    "juzgado-paginas": _spec("juzgado-paginas", "${ABIERTO_SAMPLES_URL}/listado.html"),
-    "boletin-vacio": _spec("boletin-vacio", "${ABIERTO_SAMPLES_URL}/boletin.html"),
-    "gaceta-dia": _spec(
+    "juzgado-paginas": court_listing("juzgado-paginas", "${ABIERTO_SAMPLES_URL}/listado.html"),
+    "boletin-vacio": court_listing("boletin-vacio", "${ABIERTO_SAMPLES_URL}/boletin.html"),
+    "gaceta-dia": court_listing(
         "gaceta-dia",
         "${ABIERTO_SAMPLES_URL}/gaceta/{date:%Y%m%d}.html",
         start_dates={"since": "2024-03-01", "step": "day", "recent": 2},
+    ),
+    "marcos-vacios": court_listing("marcos-vacios", "${ABIERTO_SAMPLES_URL}/marcos.html"),
+    "noticias": _shaped("noticias", "${ABIERTO_SAMPLES_URL}/noticias.xml", "feed", {}),
+    "mapa": _shaped("mapa", "${ABIERTO_SAMPLES_URL}/mapa.xml", "sitemap", {}),
+    "consulta": _shaped(
+        "consulta",
+        "${ABIERTO_SAMPLES_URL}/api/sentencias",
+        "json_api",
+        {"records": "resultados", "link": "/documento/{id}"},
     ),
 }
 
@@ -194,7 +204,7 @@ def test_a_day_without_a_gazette_is_counted_as_its_404_would_be(crawled: Databas
 
 
 def test_the_preview_skips_the_pages_the_crawl_does_not_keep(site: str) -> None:
-    spec = SourceSpec.model_validate(_spec("juzgado-paginas", f"{site}/listado.html"))
+    spec = SourceSpec.model_validate(court_listing("juzgado-paginas", f"{site}/listado.html"))
     preview = listing_preview(
         spec, Settings(allow_loopback=True, obey_robots=False), time_limit_s=20
     )
@@ -206,8 +216,46 @@ def test_the_preview_skips_the_pages_the_crawl_does_not_keep(site: str) -> None:
         "78/2024": "http_404",
     }
     assert "en lugar del documento" in shown["77/2024"]["problemas"][0]
-    empty = SourceSpec.model_validate(_spec("boletin-vacio", f"{site}/boletin.html"))
+    empty = SourceSpec.model_validate(court_listing("boletin-vacio", f"{site}/boletin.html"))
     listing = listing_preview(
         empty, Settings(allow_loopback=True, obey_robots=False), time_limit_s=20
     )
     assert listing["error_counts"] == {"http_404": 1}, listing["errors"]
+
+
+def test_a_frame_saying_not_found_is_no_empty_selector(crawled: Database, site: str) -> None:
+    """A frameset none of whose frames lists anything, one of them the site's "not
+    found" page: that frame is what is missing, not a selector to fix (it was
+    ``selector_empty``, in the crawl and the preview)."""
+    run = crawled.list_runs("marcos-vacios")[0]
+    assert set(run.errors) == {"http_404"}, run.errors
+    assert _said(run) == {
+        "contenido.html": "el sitio respondió HTTP 200 con su página de «no encontrado» "
+        "(«Página no encontrada») en lugar del listado: no se leyó"
+    }
+    spec = SourceSpec.model_validate(court_listing("marcos-vacios", f"{site}/marcos.html"))
+    preview = listing_preview(
+        spec, Settings(allow_loopback=True, obey_robots=False), time_limit_s=20
+    )
+    assert preview["error_counts"] == {"http_404": 1}, preview["errors"]
+    assert preview["errors"][0]["url"] == f"{site}/contenido.html"
+
+
+@pytest.mark.parametrize(
+    ("source_id", "in_place_of"),
+    [("noticias", "del canal RSS o Atom"), ("mapa", "del mapa del sitio"),
+     ("consulta", "de la respuesta de la API")],
+)  # fmt: skip
+def test_a_feed_sitemap_or_api_saying_not_found_is_no_wrong_format(
+    crawled: Database, source_id: str, in_place_of: str
+) -> None:
+    """A feed, sitemap or API whose address now answers the portal's "not found" page
+    with a 200: it was ``not_a_feed`` («no es un canal RSS o Atom»), ``not_a_sitemap``
+    or ``not_json``, as if the spec named the wrong shape."""
+    run = crawled.list_runs(source_id)[0]
+    assert set(run.errors) == {"http_404"}, run.errors
+    [said] = _said(run).values()
+    assert said == (
+        "el sitio respondió HTTP 200 con su página de «no encontrado» («La página "
+        f"solicitada no fue encontrada») en lugar {in_place_of}: no se leyó"
+    )
