@@ -11,6 +11,7 @@ management token returned at creation.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import math
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -56,6 +57,7 @@ from indexer.query import FILTER_PARAMS, QuerySyntaxError
 from indexer.stores import SearchQuery
 from indexer.stores.tantivy_store import build_schema, compile_search
 
+log = logging.getLogger(__name__)
 router = APIRouter(prefix="/v1", tags=["alerts"])
 ALERT_PARAMS = ["q", *FILTER_PARAMS, "date_from", "date_to"]
 MAX_VALUES = 50  # values of one filter in an alert
@@ -268,9 +270,12 @@ def create_alert(
                 mailer.send(confirmation(made.row, mailer.sender, made.confirm_token, unsubscribe))
             except MailError as exc:
                 book.delete(made.row.id)
+                # the cause names the server's mail relay (host, port, its replies): the
+                # operator's to read in the log, not anyone's who asks for an alert
+                log.warning("alert confirmation e-mail not sent: %s", exc)
                 raise Refusal(
                     503,
-                    f"the confirmation e-mail could not be sent: {exc}",
+                    "the confirmation e-mail could not be sent now; try again later",
                     "no se pudo enviar el correo de confirmación; inténtelo más tarde",
                 ) from exc
     except Refusal as refusal:

@@ -1,7 +1,9 @@
-"""``GET /healthz``: is the database answering, is the search store answering."""
+"""``GET /healthz``: is the database answering, is the search store answering. Anyone
+may ask: a failure is named by its kind, its text is logged (``_describe``)."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from fastapi import APIRouter, Response
@@ -9,6 +11,8 @@ from fastapi import APIRouter, Response
 from api.deps import LibraryDep
 from api.schemas import HealthResponse
 
+log = logging.getLogger(__name__)
+NOT_ANSWERING = " no responde: "  # what ``retry.not_answering`` puts before the engine's words
 router = APIRouter(tags=["health"])
 
 
@@ -25,6 +29,7 @@ def healthz(library: LibraryDep, response: Response) -> HealthResponse:
         store = {"ok": True, **library.store.health()}
     except Exception as exc:
         store = {"ok": False, "error": _describe(exc)}
+    store = _without_engine_words(store)
     healthy = bool(database.get("ok")) and bool(store.get("ok"))
     response.status_code = 200 if healthy else 503
     return HealthResponse(
@@ -47,5 +52,20 @@ def _mensaje(database: bool, store: bool) -> str:
     return f"no responde{'n' if len(failing) > 1 else ''} {' ni '.join(failing)}"
 
 
+def _without_engine_words(store: dict[str, Any]) -> dict[str, Any]:
+    """A search engine that does not answer is said in Spanish followed by its client's
+    own words (``retry.not_answering``), which name the engine's host and port: those
+    are logged, the Spanish is shown."""
+    error = store.get("error")
+    if not isinstance(error, str) or NOT_ANSWERING not in error:
+        return store
+    log.warning("healthz: %s", error)
+    return store | {"error": error.partition(NOT_ANSWERING)[0] + NOT_ANSWERING.rstrip(": ")}
+
+
 def _describe(exc: Exception) -> str:
-    return f"{type(exc).__name__}: {str(exc)[:200]}"
+    """The kind of failure, for anyone who asks; its text (which names the database
+    server's address, port, database and user, or the index's folder) goes to the log,
+    for the operator."""
+    log.warning("healthz: %s: %s", type(exc).__name__, exc)
+    return type(exc).__name__
