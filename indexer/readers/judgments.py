@@ -163,7 +163,7 @@ _SCJN = r"de\s+la\s+suprema\s+corte\s+de\s+justicia\s+de\s+la\s+naci[oó]n"
 _TEPJF = r"del\s+tribunal\s+electoral\s+del\s+poder\s+judicial\s+de\s+la\s+federaci[oó]n"
 _PROSE_COURT = _starting(
     "pst",
-    r"\b((?:primera|segunda)\s+sala|(?:tribunal\s+)?pleno|sala\s+superior|sala\s+regional"
+    r"\b((?:primera|segunda)\s+sala|(?:tribunal\s+(?:en\s+)?)?pleno|sala\s+superior|sala\s+regional"
     rf"\s+\w+)\s+(?:{_SCJN}|{_TEPJF})",
     re.IGNORECASE,
 )
@@ -322,7 +322,7 @@ _OPENING_PLACES = (r"c(?<!\wc)iudad\s+de\s+m[eé]xico", r"f(?<=distrito\sf)edera
 _OPENING_FORMULA = (
     rf"(?:{'|'.join(_OPENING_PLACES)})\.\s+"
     r"(?:(?:acuerdo|sentencia|resoluci[oó]n)\s+del?\s+)?(?:la\s+|el\s+)?"
-    rf"(?:(?:primera|segunda)\s+sala|(?:tribunal\s+)?pleno)\s+{_SCJN},?\s+"
+    rf"(?:(?:primera|segunda)\s+sala|(?:tribunal\s+(?:en\s+)?)?pleno)\s+{_SCJN},?\s+"
     rf"(?P<session>en\s+(?:la\s+|su\s+)?sesi[oó]n\s+{_SESSION_KINDS}(?:del\s+d[ií]a|del?)"
     r"|correspondiente\s+al(?:\s+d[ií]a)?)\s+(?P<date3>(?:[^\n]|\n(?!\s*\n)){6,140})"
 )
@@ -355,9 +355,11 @@ _CLOSING = _LineStarts(
     r"[^\n]{0,80}?))(?:resolvi|(?<=lo\s)sentenci[oó])[^\n]{0,1200})",
     re.I,
 )
+# (a juzgado's "Así lo resolvió y firma…, hoy veintiocho de noviembre…, en que lo
+# permitieron las labores": the day it was signed, not the hearing's that opens the text)
 _CLOSING_DATE = _starting(
-    "sfeac",
-    r"(?:sesi[oó]n|fecha|el\s+d[ií]a|a\s+los|celebrada\s+el)\s+(?P<date>[^\n]{6,140})",
+    "sfeach",
+    r"(?:sesi[oó]n|fecha|el\s+d[ií]a|a\s+los|celebrada\s+el|\bhoy)\s+(?P<date>[^\n]{6,140})",
     re.I,
 )
 # (a juzgado's "En la ciudad de Guadalajara, Jalisco, a veinte…": the place's kind in
@@ -533,7 +535,7 @@ def _subject_court(clause: str) -> str | None:
     verb = _CLOSING_VERB.search(clause)
     if verb is None:
         return None
-    for pattern in (_REGIONAL_PROSE, _PROSE_COURT):
+    for pattern in (_REGIONAL_PROSE, _PROSE_COURT, _SCJN_IN_PLENO):
         found = pattern.search(clause, verb.end())
         if found and _RESOLVED_BY.match(clause[verb.end() : found.start()]):
             return _court_in(clause[found.start() :])
@@ -1091,7 +1093,8 @@ def read_secretario(text: str) -> tuple[str, int] | None:
 
 
 # The closing's ponente: "…, siendo ponente el Magistrado Juan Pérez López, quienes…"
-# ("fue ponente la Ministra…", "bajo la ponencia del Ministro…"); a judge's own: "Así lo
+# ("fue ponente la Ministra…", "bajo la ponencia del Ministro…", a circuit court's
+# "siendo relatora la segunda de los nombrados"); a judge's own: "Así lo
 # resolvió y firma la Licenciada ANA RUIZ SOTO, Jueza Primero…".
 _PROSE_TITLES = (
     r"(?:(?:(?:magistrad|ministr|licenciad|maestr|ciudadan)[oa]|doctora?|jueza?|lic\.|licda\.|mtr[oa]\."
@@ -1099,10 +1102,10 @@ _PROSE_TITLES = (
 )
 _PONENTE_PROSE = _starting(
     "sfbr",
-    r"\b(?:(?:siendo|fue)\s+(?:(?:magistrad|ministr)[oa]\s+)?ponente\s+(?:el|la)"
+    r"\b(?:(?:siendo|fue)\s+(?:(?:magistrad|ministr)[oa]\s+)?(?:ponente|relator[a]?)\s+(?:el|la)"
     rf"|bajo\s+la\s+ponencia\s+(?:del|de\s+la))\s+{_PROSE_TITLES}"
     r"(?P<named>[^\W\d_](?:[^,;.()\n]|\n(?!\s*\n)){2,80}?)(?=\s*(?:[,;]|\.(?:\s|$)|\bquien))"
-    rf"|\b(?:resolvi\w*|sentenci[oó])\s+y\s+firma\s+(?:el|la)\s+{_PROSE_TITLES}"
+    rf"|\b(?:resolvi\w*|sentenci[oó])\s+y\s+firma\s+(?:(?:el|la)\s+)?{_PROSE_TITLES}"
     r"(?P<judge>[^\W\d_](?:[^,;.()\n]|\n(?!\s*\n)){2,80}?),\s*(?:jueza?|magistrad[oa])\b",
     re.I,
 )
@@ -1591,8 +1594,19 @@ def _emitting_court(head: str) -> tuple[str, int] | None:
     return None
 
 
+# The Pleno as the 1990s' closings name it: "Así lo resolvió la Suprema Corte de Justicia
+# de la Nación, en Pleno, por unanimidad…" ("funcionando en Pleno")
+_SCJN_IN_PLENO = _starting(
+    "s",
+    r"\bsuprema\s+corte\s+de\s+justicia\s+de\s+la\s+naci[oó]n,?\s+(?:funcionando\s+)?"
+    r"en\s+pleno\b",
+)
+
+
 def _court_in(window: str) -> str | None:
     lowered = _lowered(window)
+    if _may_hold(lowered, "pleno") and _SCJN_IN_PLENO.search(window):
+        return "Pleno de la SCJN"
     regional = _may_hold(lowered, "regional") and _REGIONAL_PROSE.search(window)
     if regional:
         court = regional_chamber(regional[0])
@@ -1614,7 +1628,7 @@ _SELF_LOW = re.compile(r"est[ae]\s+(?:(?:h\.|honorable|alt[oa])\s*)?(?=[pst])")
 _HEADING_LEAD = re.compile(
     r"(?:[^\W\d_]+\s+){0,4}?(?:sentencia|resoluci[oó]n|ejecutoria|sesi[oó]n)"
     r"(?:\s+[^\W\d_]+){0,4}?\s+(?:del?|por)\s+(?:(?:la|el)\s+)?"
-    r"(?=(?:primera|segunda)\s+sala|(?:tribunal\s+)?pleno|sala\s+(?:superior|regional))",
+    r"(?=(?:primera|segunda)\s+sala|(?:tribunal\s+(?:en\s+)?)?pleno|sala\s+(?:superior|regional))",
     re.I,
 )
 _HEADING_WORDS = ("sentencia", "resoluci", "ejecutoria", "sesi")

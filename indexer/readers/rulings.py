@@ -24,8 +24,10 @@ _FIRST_POINT = re.compile(r"(?:PRIMERO|Primero|[ÚU]NICO|[ÚU]nico)\s*(?:\.\s*[-
 # The resolutive heading right before it, nothing but punctuation between: spaced or not,
 # "resuelve:" after its subject, "se resuelve", or the "Por lo expuesto y fundado" that
 # opens it (some texts lose the heading itself).
+# The electoral courts' heading too: "5. RESOLUTIVOS", "PUNTOS RESOLUTIVOS", "se aprueban
+# los siguientes resolutivos".
 _HEADING_BEFORE = re.compile(
-    r"(?:\br\s?e\s?s\s?u\s?e\s?l\s?v\s?e\s?n?"
+    r"(?:\br\s?e\s?s\s?u\s?e\s?l\s?v\s?e\s?n?|\br\s?e\s?s\s?o\s?l\s?u\s?t\s?i\s?v\s?o\s?s?"
     r"|\bpor\s+(?:lo|las\s+razones)\s+(?:antes\s+|anteriormente\s+)?expuest[oa]s?"
     r"(?:,?\s+(?:y\s+)?fundad[oa]s?)?)[\s,;:.]*\Z",
     re.IGNORECASE,
