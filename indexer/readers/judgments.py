@@ -242,7 +242,8 @@ _LINKED = re.compile(
 )
 _PROCEEDING = re.compile(
     r"(?P<lead>relativ[oa]\s+al|(?:deducid|derivad|proveniente|emanad)[oa]\s+del|en\s+el)"
-    r"\s+(juicio|procedimiento|proceso)\s+((?:[A-ZÁÉÍÓÚÑ]{2,}\s*){1,6})",
+    # (a word of capitals, never a case's code: "en el juicio ST-JRC-120/2021")
+    r"\s+(juicio|procedimiento|proceso)\s+((?:[A-ZÁÉÍÓÚÑ]{2,}(?![-/\w])\s*){1,6})",
 )
 # What every match of ``_PROCEEDING`` holds; case-sensitive and opening with a plain
 # letter, the regex engine looks for it at C speed (a text without it skips the pattern).
@@ -665,8 +666,14 @@ def _caption_lines(text: str) -> list[tuple[str, int]]:
             line = " ".join(cell.split())
             if not line:
                 continue
-            if len(line) > 160 and (_CRITERIA_BETWEEN.match(line) or _PUBLIC_VERSION.match(line)):
-                continue  # a contradicción's courts, a public version's notice: the caption goes on
+            if len(line) > 160 and (
+                _CRITERIA_BETWEEN.match(line)
+                or _PUBLIC_VERSION.match(line)
+                or _LONG_LABEL.match(line)
+            ):
+                # a contradicción's courts, a public version's notice, a party's or an
+                # authority's long name in capitals: the caption goes on
+                continue
             if _CAPTION_END.match(line) or len(line) > 160 or len(lines) >= CAPTION_LINES:
                 return lines
             if label is not None:
@@ -684,6 +691,12 @@ def _caption_lines(text: str) -> list[tuple[str, int]]:
 _CRITERIA_BETWEEN = re.compile(
     r"ENTRE\s+(?:LAS|LOS)\s+(?:TESIS\s+|CRITERIOS\s+)?SUSTENTAD[OA]S\b[^a-z]*$"
 )
+
+
+# A caption's label in capitals and its value, longer than a line ("AUTORIDAD RESPONSABLE:
+# SALA REGIONAL DEL TRIBUNAL ELECTORAL…, CON SEDE EN TOLUCA, ESTADO DE MÉXICO"): no
+# paragraph (one has words in lower case).
+_LONG_LABEL = re.compile(r"^[A-ZÁÉÍÓÚÑ ]{3,40}:[^a-záéíóúñ]{120,600}$")
 
 
 # A public version's notice above its caption ("En términos de lo previsto en los
@@ -1391,7 +1404,11 @@ def _bare_body(name: str, above: list[str], head: str) -> str | None:
         if _SCJN_NAME.fullmatch(owner.strip(" .")) and bare:
             return normalise_court(f"{bare[1]} DE LA {owner.strip(' .')}")
     if bare is None:
-        return None  # a TFJA body with no TFJA named above: read as written
+        # a TFJA body with no TFJA named above: the TFJA's where the opening's prose names
+        # the TFJA (and not the TEPJF, whose bodies share the words); else read as written
+        if _TFJA_PROSE.search(head) and not _TEPJF_PROSE.search(head):
+            return normalise_court(f"{written} DEL TRIBUNAL FEDERAL DE JUSTICIA ADMINISTRATIVA")
+        return None
     if _says_it_is_the_scjns(head):
         return normalise_court(f"{bare[1]} DE LA SUPREMA CORTE DE JUSTICIA DE LA NACIÓN")
     return title_case(bare[1])
@@ -1422,6 +1439,10 @@ _SCJN_NAME = re.compile(r"(?:LA\s+)?SUPREMA\s+CORTE\s+DE\s+JUSTICIA\s+DE\s+LA\s+
 _TFJA = re.compile(
     r"(?:EL\s+)?TRIBUNAL\s+FEDERAL\s+DE\s+JUSTICIA\s+(?:FISCAL\s+Y\s+)?ADMINISTRATIVA"
 )
+_TFJA_PROSE = re.compile(
+    r"\btribunal\s+federal\s+de\s+justicia\s+(?:fiscal\s+y\s+)?administrativa\b", re.I
+)
+_TEPJF_PROSE = re.compile(r"\btribunal\s+electoral\b", re.I)
 _LETTERHEAD = re.compile(rf"^(?:{_SCJN_NAME.pattern}|{_TFJA.pattern})\.?$")
 # The TFJA's bodies as its captions name them: "SEGUNDA SALA REGIONAL DEL NORESTE", "SALA
 # ESPECIALIZADA EN MATERIA DE PROPIEDAD INTELECTUAL", "PRIMERA SECCIÓN DE LA SALA SUPERIOR".

@@ -168,10 +168,25 @@ def ruling_in_point(point: str) -> str | None:
     return values.pop() if len(values) == 1 else None
 
 
+# A first point that only joins cases ("PRIMERO. Se acumulan los recursos…", as the TEPJF
+# and the SCJN open when they resolve several at once): the decision is the second's.
+_JOINS_ONLY = re.compile(r"^\s*(?:se\s+(?:decreta\s+la\s+)?acumula|procede\s+la\s+acumulaci)", re.I)
+_SECOND_POINT = re.compile(r"\n\s*(?:SEGUNDO|Segundo)\s*(?:\.\s*[-–—]?|[-–—:])\s*")
+
+
 def read_ruling(text: str) -> tuple[str, int] | None:
-    """The sentence's outcome from its first resolutive point, and where that point is."""
+    """The sentence's outcome from its first resolutive point (the second where the first
+    only joins cases), and where that point is."""
     point = _first_point(text)
     if point is None:
         return None
+    if _JOINS_ONLY.match(point[0]):
+        after = point[1] + len(point[0])
+        second = _SECOND_POINT.search(text, after, after + 200)
+        if second is None:
+            return None
+        body = text[second.end() : second.end() + FIRST_POINT_CHARS]
+        end = _POINT_END.search(body)
+        point = (body[: end.start()] if end else body), second.end()
     value = ruling_in_point(point[0])
     return (value, point[1]) if value else None

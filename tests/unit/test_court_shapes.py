@@ -52,3 +52,16 @@ def test_the_signing_day_in_the_closing_wins_over_the_hearing_s_that_opens_it() 
     hearing_only = text.replace(", hoy veintiocho de noviembre de dos mil dieciocho, en que "
                                 "lo permitieron las labores de este juzgado", "")  # fmt: skip
     assert read_sentence(hearing_only).values["resolution_date"] == "2018-11-12"
+
+
+def test_a_case_code_after_juicio_is_no_proceeding_s_name() -> None:
+    text = next(t for n, t, _ in DOCUMENTS if n == "tepjf_sup_rec_acumulados.txt")
+    assert "en el juicio ST-JRC-120/2021" in text
+    assert read_sentence(text).values["proceeding"] == "recurso de reconsideración"
+
+
+def test_a_first_point_that_only_joins_cases_leaves_the_outcome_to_the_second() -> None:
+    text = next(t for n, t, _ in DOCUMENTS if n == "tepjf_sup_rec_acumulados.txt")
+    assert read_sentence(text).values["ruling"] == "revocar"
+    undecided = text.replace("SEGUNDO. Se revoca la sentencia impugnada.", "SEGUNDO. Dese vista.")
+    assert "ruling" not in read_sentence(undecided).values
