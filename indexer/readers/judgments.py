@@ -1248,7 +1248,8 @@ def _capitals(line: str) -> bool:
 
 # Where a closing's clause ends: a semicolon, a full stop before a capital, never a title's
 # ("los CC. Magistrados", "la Lic. Ana Ruiz").
-_TITLE_DOTS = ("CC", "Lic", "Licda", "Sr", "Sra", "Dr", "Dra", "Mtro", "Mtra", "Mgdo", "Mgda")
+# (Mexico City's "la C. Juez Trigésimo de lo Civil…": "C." is "Ciudadana", no full stop)
+_TITLE_DOTS = ("C", "CC", "Lic", "Licda", "Sr", "Sra", "Dr", "Dra", "Mtro", "Mtra", "Mgdo", "Mgda")
 _CLAUSE_END = re.compile(
     ";|" + "".join(rf"(?<!\b{t})" for t in _TITLE_DOTS) + r"\.\s+(?=[A-ZÁÉÍÓÚÑ])"
 )
