@@ -356,6 +356,22 @@ _CLOSING = _LineStarts(
     r"[^\n]{0,80}?))(?:resolvi|(?<=lo\s)sentenci[oó])[^\n]{0,1200})",
     re.I,
 )
+# The same closing after a sentence's end on its line, as a juzgado runs its last points
+# on: "Notifíquese personalmente. Así definitivamente juzgando lo resolvió y firma la
+# ciudadana licenciada…, Jueza…". Only "Así" with its capital, read where it signs ("lo
+# resolvió y firma", "lo resolvieron y firman") or right after the order to notify
+# ("Notifíquese. Así lo resolvieron…"): never a quote ("…, así lo resolvió la Sala
+# responsable en la sentencia reclamada").
+_MID_CLOSING = re.compile(
+    r"[.!?][ \t]+((?:As[ií]|AS[IÍ]),?\s[^\n]{0,80}?(?i:resolvi|(?<=lo\s)sentenci[oó])"
+    r"[^\n]{0,1200})"
+)
+_SIGNS = re.compile(r"(?:resolvi\w*|sentenci[oó])\s+y\s+firman?\b", re.I)
+_NOTICE_BEFORE = re.compile(
+    r"\b(?:notif[ií]quese|c[uú]mplase|arch[ií]vese|publ[ií]quese|comun[ií]quese)\b"
+    r"[^.!?\n]{0,160}[.!?][ \t]*\Z",
+    re.I,
+)
 # (a juzgado's "Así lo resolvió y firma…, hoy veintiocho de noviembre…, en que lo
 # permitieron las labores": the day it was signed, not the hearing's that opens the text)
 _CLOSING_DATE = _starting(
@@ -526,7 +542,7 @@ def _short_closings(text: str) -> Iterator[re.Match[str]]:
     tail_from = max(0, len(text) - CLOSING_TAIL)
     if tail_from >= share_from:
         return
-    found = [m for m in _CLOSING.finditer(text) if tail_from <= m.start() < share_from]
+    found = [m for m in _closing_matches(text, tail_from) if m.start() < share_from]
     yield from itertools.islice(reversed(found), CLOSINGS_READ)
 
 
@@ -550,11 +566,25 @@ def _closings(text: str) -> tuple[re.Match[str], ...]:
     scan the whole text for them."""
     closing_from = int(len(text) * (1 - CLOSING_SHARE))
     found = (
-        m
-        for m in reversed(list(_CLOSING.finditer(text)))
-        if m.start() >= closing_from and not _tells_of_another(m[1])
+        m for m in reversed(_closing_matches(text, closing_from)) if not _tells_of_another(m[1])
     )
     return tuple(itertools.islice(found, CLOSINGS_READ))
+
+
+def _closing_matches(text: str, start: int) -> list[re.Match[str]]:
+    """Closings starting at ``start`` or after, in order: those opening a line and those
+    after a sentence's end on one (``_MID_CLOSING``: where they sign or follow the order
+    to notify), each with the paragraph as group 1."""
+    found = [m for m in _CLOSING.finditer(text) if m.start() >= start]
+    within = [m.span(1) for m in found]  # (a closing's own second sentence is no other)
+    for mid in _MID_CLOSING.finditer(text, start):
+        at = mid.start(1)
+        line = text.rfind("\n", 0, at) + 1
+        if not any(s <= at < e for s, e in within) and (
+            _SIGNS.search(mid[1], 0, 200) or _NOTICE_BEFORE.search(text, max(line, at - 200), at)
+        ):
+            found.append(mid)
+    return sorted(found, key=lambda m: m.start(1))
 
 
 def _tells_of_another(paragraph: str) -> bool:

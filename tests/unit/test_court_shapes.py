@@ -65,3 +65,34 @@ def test_a_first_point_that_only_joins_cases_leaves_the_outcome_to_the_second() 
     assert read_sentence(text).values["ruling"] == "revocar"
     undecided = text.replace("SEGUNDO. Se revoca la sentencia impugnada.", "SEGUNDO. Dese vista.")
     assert "ruling" not in read_sentence(undecided).values
+
+
+def test_a_closing_after_the_last_point_on_its_line_gives_the_judge() -> None:
+    text = next(t for n, t, _ in DOCUMENTS if n == "nuevo_leon_juzgado_civil_cierre_en_linea.txt")
+    assert "personalmente. Así definitivamente juzgando lo resolvió y firma" in text
+    assert read_sentence(text).values["ponente"] == "Rocío Treviño Garza"
+    # unsigned, right after the order to notify: the judge named after her office
+    last = text.index("Así definitivamente")
+    notified = text[:last] + (
+        "Así lo resolvió la ciudadana Jueza Tercero de Jurisdicción Concurrente del Primer "
+        "Distrito Judicial del Estado, licenciada Rocío Treviño Garza, ante el Secretario que "
+        "autoriza y da fe.\n"
+    )
+    assert read_sentence(notified).values["ponente"] == "Rocío Treviño Garza"
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [  # a quote of another court's decision after a sentence's end, in the closing part
+        "TERCERO. Se condena en costas. Así lo resolvió la Sala responsable, Licenciada Ana "
+        "Ruiz Soto, Jueza de origen, en la sentencia reclamada.",
+        "TERCERO. Así lo resolvió la licenciada Ana Ruiz Soto, Jueza de origen; se confirma.",
+        "TERCERO. Se condena. Asimismo se resolvió la licenciada Ana Ruiz Soto, Jueza…",
+    ],
+)
+def test_a_mid_line_closing_that_neither_signs_nor_follows_the_notice_names_nobody(
+    closing: str,
+) -> None:
+    text = next(t for n, t, _ in DOCUMENTS if n == "nuevo_leon_juzgado_civil_cierre_en_linea.txt")
+    last = text.index("TERCERO. Notifíquese")
+    assert "ponente" not in read_sentence(text[:last] + closing + "\n").values
