@@ -46,6 +46,8 @@ RULING_FORMS: dict[str, tuple[str, ...]] = {
     "improcedente": ("improcedencia", "es improcedente", "se declara improcedente"),
     "declarar la invalidez": ("invalidez", "declara la invalidez", "declarar invalidez",
                               "se declara la invalidez"),
+    "declarar la nulidad": ("nulidad", "declara la nulidad", "se declara la nulidad",
+                            "declarar nulidad", "decreta la nulidad", "se decreta la nulidad"),
     "reconocer la validez": ("validez", "reconoce la validez", "se reconoce la validez",
                              "declara la validez", "declarar la validez",
                              "se declara la validez"),

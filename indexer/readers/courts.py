@@ -71,6 +71,8 @@ KNOWN_COURTS = {
     "pleno de la suprema corte de justicia de la nacion": "Pleno de la SCJN",
     "tribunal pleno": "Pleno de la SCJN",
     "tribunal pleno de la suprema corte de justicia de la nacion": "Pleno de la SCJN",
+    # (the 1990s' engroses: "Acuerdo del Tribunal en Pleno de la Suprema Corte…")
+    "tribunal en pleno de la suprema corte de justicia de la nacion": "Pleno de la SCJN",
     "primera sala de la suprema corte de justicia de la nacion": "Primera Sala de la SCJN",
     "segunda sala de la suprema corte de justicia de la nacion": "Segunda Sala de la SCJN",
     "sala superior del tribunal electoral del poder judicial de la federacion": (
@@ -277,7 +279,8 @@ def normalise_court(text: str | None, institution: str | None = None) -> str | N
         return known
     for long, short in _LONG_NAMES:
         name = long.sub(short, name)
-    return "Pleno de la SCJN" if fold_keyword(name) == "tribunal pleno de la scjn" else name
+    scjn_pleno = ("tribunal pleno de la scjn", "tribunal en pleno de la scjn")
+    return "Pleno de la SCJN" if fold_keyword(name) in scjn_pleno else name
 
 
 CHAMBERS = (

@@ -272,9 +272,15 @@ _TOKEN = re.compile(
     rf"|(?P<type>(?<![\w.])(?:{_GROUPED_TYPE_WORDS})(?![\w]))"
     r"|(?P<number>(?<![\w/])(?P<n>\d{1,6})\s*/\s*(?P<year>\d{4})"
     r"(?:\s*/\s*(?P<appeal>\d{1,3})(?![\d/])|(?!/\d)(?!\s*/\s*\d++(?!\s*/\s*\d{4})))"
-    r"(?P<suffix>\s*-\s*[A-Z]{1,4}\b|-\d{1,3}(?![\d/]))?(?!\d|/\d))",
+    r"(?P<suffix>\s*-\s*[A-Z]{1,4}\b|-\d{1,3}(?![\d/]))?(?!\d|/\d))"
+    # the year's last two digits, as the 1990s wrote it ("AMPARO EN REVISIÓN 1876/97"):
+    # read only right after its type (``_cases_in``)
+    r"|(?P<short>(?<![\w/.-])(?P<sn>\d{1,6})/(?P<syear>\d{2})(?P<ssuffix>-[A-Z]{1,4}\b)?"
+    r"(?![\w/-]|[.,]\d))",
     re.IGNORECASE,
 )
+# Between a case's type and a two-digit year's number: nothing but "número", "No.".
+_TYPE_TO_SHORT = re.compile(r"\s{1,3}(?:(?:numero|num\.|no\.)\s*)?")
 
 
 def clean_suffix(written: str | None) -> str | None:
@@ -302,6 +308,7 @@ class CaseNumber:
     electoral: bool = False  # a means of challenge (JDC, JE…), federal or local
     appeal: str | None = None
     sala: str | None = None  # a TFJA number's region, sala and ponencia ("17-01-5")
+    short_year: bool = False  # written with the year's last two digits ("1876/97")
 
     @property
     def digits(self) -> str:
@@ -332,6 +339,9 @@ class CaseNumber:
             written, plain = f"{self.number}/{self.year[2:]}-{self.sala}", self.digits
         if int(self.number) != 0 and written != plain:
             out.append(written)  # as written: "0088/2020", "88/2020/03"
+        if self.short_year:
+            suffix = f"-{self.suffix}" if self.suffix else ""
+            out.append(f"{int(self.number)}/{self.year[2:]}{suffix}")  # as written: "1876/97"
         if self.electoral and self.type_code:
             name = ELECTORAL_TYPES.get(self.type_code)
             out.append(f"{self.type_code}-{self.digits}")
@@ -427,7 +437,9 @@ def _cases_in(text: str) -> tuple[CaseNumber, ...]:
         locals_.append(match.span())
     taken = Spans(chambers + locals_)
     current: str | None = None
-    for match in _TOKEN.finditer(_fold(text)):
+    type_end = -1
+    folded = _fold(text)
+    for match in _TOKEN.finditer(folded):
         if match.start() in taken:
             continue
         if match["tfja"]:
@@ -435,10 +447,32 @@ def _cases_in(text: str) -> tuple[CaseNumber, ...]:
             continue
         if match["type"]:
             current = _type_code(match["type"])
+            type_end = match.end()
+            continue
+        if match["short"]:
+            short = _short_year_case(folded, match, current, type_end)
+            if short:
+                cases.append(short)
             continue
         suffix = clean_suffix(match["suffix"])
         cases.append(CaseNumber(current, match["n"], match["year"], suffix, appeal=match["appeal"]))
     return tuple(dict.fromkeys(cases))
+
+
+def _short_year_case(
+    folded: str, match: re.Match[str], current: str | None, type_end: int
+) -> CaseNumber | None:
+    """A number with a two-digit year right after its type ("amparo en revisión 1876/97"):
+    the 1950s–1990s (and 2000s–2020s) told apart by the digits; a bare "12/97" may be a
+    month or a fraction: unsure, none."""
+    if current is None or not _TYPE_TO_SHORT.fullmatch(folded, type_end, match.start()):
+        return None
+    short = match["syear"]
+    century = "19" if short >= "50" else "20" if short <= "29" else None
+    if century is None:
+        return None
+    suffix = clean_suffix(match["ssuffix"])
+    return CaseNumber(current, match["sn"], century + short, suffix, short_year=True)
 
 
 def _tfja_case(text: str, match: re.Match[str]) -> CaseNumber:

@@ -24,8 +24,10 @@ _ORDINAL_WORD = (
     r"|und[eé]cim[oa]|duod[eé]cim[oa]"
 )
 _ORDINAL = rf"(?:{_ORDINAL_WORD}|\d{{1,2}}\s*(?:o|a|er|º|°|ª)\.?)"
+# ("Maestra en Derecho Ana Ruiz Soto": the degree's field is the title's)
 _TITLES = (
-    r"(?:(?:(?:licenciad|maestr|ciudadan)[oa]|doctora?|lic\.|licda\.|mtr[oa]\.|dra?\.|c\.)\s*)*"
+    r"(?:(?:(?:maestr[oa]|doctora?)\s+en\s+(?:derecho|ciencias\s+jur[ií]dicas)"
+    r"|(?:licenciad|maestr|ciudadan)[oa]|doctora?|lic\.|licda\.|mtr[oa]\.|dra?\.|c\.)\s*)*"
 )
 # What may stand between the verb and the office: "y firma", the vote, an article, titles
 # and the judge's name with its comma ("…y firma la Licenciada Ana Ruiz Soto, Jueza…").
@@ -39,10 +41,11 @@ _SUBJECT = re.compile(
 # Juzgado Tercero…"; its name up to what the sentence says next.
 _OFFICE = re.compile(
     rf"\b(?:jueza?|titular\s+del\s+juzgado)\s+(?P<ordinal>{_ORDINAL})\s+"
-    r"(?P<rest>(?:de|del|en)\s[^;\n]{3,200}?)"
+    # (a state's "Jueza Primero Familiar del Distrito Judicial de Toluca": the matter first)
+    r"(?P<rest>(?:(?:familiar|civil|penal|mercantil)\s+)?(?:de|del|en)\s[^;\n]{3,200}?)"
     # where the name ends: a comma before what the sentence says next (a word in lower
     # case, a title, a person's name), a full stop, or "ante", "quien", "asistido"
-    r"(?=\s*(?:,\s*(?:(?-i:[a-záéíóúñ])|(?:lic|licda|mtr[oa]|dra?|c)\.|licenciad[oa]\b"
+    r"(?=\s*(?:,\s*(?:(?-i:[a-záéíóúñ])|(?:lic|licda|mtr[oa]|dra?|c)\.|(?:licenciad|maestr)[oa]\b"
     r"|(?-i:[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s+[A-ZÁÉÍÓÚÑ]))|\.(?:\s|$)|;|$"
     r"|\s+(?:ante|quien|asistid)\b))",
     re.I,

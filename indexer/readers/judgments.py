@@ -163,7 +163,7 @@ _SCJN = r"de\s+la\s+suprema\s+corte\s+de\s+justicia\s+de\s+la\s+naci[oó]n"
 _TEPJF = r"del\s+tribunal\s+electoral\s+del\s+poder\s+judicial\s+de\s+la\s+federaci[oó]n"
 _PROSE_COURT = _starting(
     "pst",
-    r"\b((?:primera|segunda)\s+sala|(?:tribunal\s+)?pleno|sala\s+superior|sala\s+regional"
+    r"\b((?:primera|segunda)\s+sala|(?:tribunal\s+(?:en\s+)?)?pleno|sala\s+superior|sala\s+regional"
     rf"\s+\w+)\s+(?:{_SCJN}|{_TEPJF})",
     re.IGNORECASE,
 )
@@ -242,7 +242,8 @@ _LINKED = re.compile(
 )
 _PROCEEDING = re.compile(
     r"(?P<lead>relativ[oa]\s+al|(?:deducid|derivad|proveniente|emanad)[oa]\s+del|en\s+el)"
-    r"\s+(juicio|procedimiento|proceso)\s+((?:[A-ZÁÉÍÓÚÑ]{2,}\s*){1,6})",
+    # (a word of capitals, never a case's code: "en el juicio ST-JRC-120/2021")
+    r"\s+(juicio|procedimiento|proceso)\s+((?:[A-ZÁÉÍÓÚÑ]{2,}(?![-/\w])\s*){1,6})",
 )
 # What every match of ``_PROCEEDING`` holds; case-sensitive and opening with a plain
 # letter, the regex engine looks for it at C speed (a text without it skips the pattern).
@@ -322,7 +323,7 @@ _OPENING_PLACES = (r"c(?<!\wc)iudad\s+de\s+m[eé]xico", r"f(?<=distrito\sf)edera
 _OPENING_FORMULA = (
     rf"(?:{'|'.join(_OPENING_PLACES)})\.\s+"
     r"(?:(?:acuerdo|sentencia|resoluci[oó]n)\s+del?\s+)?(?:la\s+|el\s+)?"
-    rf"(?:(?:primera|segunda)\s+sala|(?:tribunal\s+)?pleno)\s+{_SCJN},?\s+"
+    rf"(?:(?:primera|segunda)\s+sala|(?:tribunal\s+(?:en\s+)?)?pleno)\s+{_SCJN},?\s+"
     rf"(?P<session>en\s+(?:la\s+|su\s+)?sesi[oó]n\s+{_SESSION_KINDS}(?:del\s+d[ií]a|del?)"
     r"|correspondiente\s+al(?:\s+d[ií]a)?)\s+(?P<date3>(?:[^\n]|\n(?!\s*\n)){6,140})"
 )
@@ -355,9 +356,27 @@ _CLOSING = _LineStarts(
     r"[^\n]{0,80}?))(?:resolvi|(?<=lo\s)sentenci[oó])[^\n]{0,1200})",
     re.I,
 )
+# The same closing after a sentence's end on its line, as a juzgado runs its last points
+# on: "Notifíquese personalmente. Así definitivamente juzgando lo resolvió y firma la
+# ciudadana licenciada…, Jueza…". Only "Así" with its capital, read where it signs ("lo
+# resolvió y firma", "lo resolvieron y firman") or right after the order to notify
+# ("Notifíquese. Así lo resolvieron…"): never a quote ("…, así lo resolvió la Sala
+# responsable en la sentencia reclamada").
+_MID_CLOSING = re.compile(
+    r"[.!?][ \t]+((?:As[ií]|AS[IÍ]),?\s[^\n]{0,80}?(?i:resolvi|(?<=lo\s)sentenci[oó])"
+    r"[^\n]{0,1200})"
+)
+_SIGNS = re.compile(r"(?:resolvi\w*|sentenci[oó])\s+y\s+firman?\b", re.I)
+_NOTICE_BEFORE = re.compile(
+    r"\b(?:notif[ií]quese|c[uú]mplase|arch[ií]vese|publ[ií]quese|comun[ií]quese)\b"
+    r"[^.!?\n]{0,160}[.!?][ \t]*\Z",
+    re.I,
+)
+# (a juzgado's "Así lo resolvió y firma…, hoy veintiocho de noviembre…, en que lo
+# permitieron las labores": the day it was signed, not the hearing's that opens the text)
 _CLOSING_DATE = _starting(
-    "sfeac",
-    r"(?:sesi[oó]n|fecha|el\s+d[ií]a|a\s+los|celebrada\s+el)\s+(?P<date>[^\n]{6,140})",
+    "sfeach",
+    r"(?:sesi[oó]n|fecha|el\s+d[ií]a|a\s+los|celebrada\s+el|\bhoy)\s+(?P<date>[^\n]{6,140})",
     re.I,
 )
 # (a juzgado's "En la ciudad de Guadalajara, Jalisco, a veinte…": the place's kind in
@@ -523,7 +542,7 @@ def _short_closings(text: str) -> Iterator[re.Match[str]]:
     tail_from = max(0, len(text) - CLOSING_TAIL)
     if tail_from >= share_from:
         return
-    found = [m for m in _CLOSING.finditer(text) if tail_from <= m.start() < share_from]
+    found = [m for m in _closing_matches(text, tail_from) if m.start() < share_from]
     yield from itertools.islice(reversed(found), CLOSINGS_READ)
 
 
@@ -533,7 +552,7 @@ def _subject_court(clause: str) -> str | None:
     verb = _CLOSING_VERB.search(clause)
     if verb is None:
         return None
-    for pattern in (_REGIONAL_PROSE, _PROSE_COURT):
+    for pattern in (_REGIONAL_PROSE, _PROSE_COURT, _SCJN_IN_PLENO):
         found = pattern.search(clause, verb.end())
         if found and _RESOLVED_BY.match(clause[verb.end() : found.start()]):
             return _court_in(clause[found.start() :])
@@ -547,11 +566,25 @@ def _closings(text: str) -> tuple[re.Match[str], ...]:
     scan the whole text for them."""
     closing_from = int(len(text) * (1 - CLOSING_SHARE))
     found = (
-        m
-        for m in reversed(list(_CLOSING.finditer(text)))
-        if m.start() >= closing_from and not _tells_of_another(m[1])
+        m for m in reversed(_closing_matches(text, closing_from)) if not _tells_of_another(m[1])
     )
     return tuple(itertools.islice(found, CLOSINGS_READ))
+
+
+def _closing_matches(text: str, start: int) -> list[re.Match[str]]:
+    """Closings starting at ``start`` or after, in order: those opening a line and those
+    after a sentence's end on one (``_MID_CLOSING``: where they sign or follow the order
+    to notify), each with the paragraph as group 1."""
+    found = [m for m in _CLOSING.finditer(text) if m.start() >= start]
+    within = [m.span(1) for m in found]  # (a closing's own second sentence is no other)
+    for mid in _MID_CLOSING.finditer(text, start):
+        at = mid.start(1)
+        line = text.rfind("\n", 0, at) + 1
+        if not any(s <= at < e for s, e in within) and (
+            _SIGNS.search(mid[1], 0, 200) or _NOTICE_BEFORE.search(text, max(line, at - 200), at)
+        ):
+            found.append(mid)
+    return sorted(found, key=lambda m: m.start(1))
 
 
 def _tells_of_another(paragraph: str) -> bool:
@@ -663,8 +696,14 @@ def _caption_lines(text: str) -> list[tuple[str, int]]:
             line = " ".join(cell.split())
             if not line:
                 continue
-            if len(line) > 160 and (_CRITERIA_BETWEEN.match(line) or _PUBLIC_VERSION.match(line)):
-                continue  # a contradicción's courts, a public version's notice: the caption goes on
+            if len(line) > 160 and (
+                _CRITERIA_BETWEEN.match(line)
+                or _PUBLIC_VERSION.match(line)
+                or _LONG_LABEL.match(line)
+            ):
+                # a contradicción's courts, a public version's notice, a party's or an
+                # authority's long name in capitals: the caption goes on
+                continue
             if _CAPTION_END.match(line) or len(line) > 160 or len(lines) >= CAPTION_LINES:
                 return lines
             if label is not None:
@@ -682,6 +721,12 @@ def _caption_lines(text: str) -> list[tuple[str, int]]:
 _CRITERIA_BETWEEN = re.compile(
     r"ENTRE\s+(?:LAS|LOS)\s+(?:TESIS\s+|CRITERIOS\s+)?SUSTENTAD[OA]S\b[^a-z]*$"
 )
+
+
+# A caption's label in capitals and its value, longer than a line ("AUTORIDAD RESPONSABLE:
+# SALA REGIONAL DEL TRIBUNAL ELECTORAL…, CON SEDE EN TOLUCA, ESTADO DE MÉXICO"): no
+# paragraph (one has words in lower case).
+_LONG_LABEL = re.compile(r"^[A-ZÁÉÍÓÚÑ ]{3,40}:[^a-záéíóúñ]{120,600}$")
 
 
 # A public version's notice above its caption ("En términos de lo previsto en los
@@ -1091,7 +1136,8 @@ def read_secretario(text: str) -> tuple[str, int] | None:
 
 
 # The closing's ponente: "…, siendo ponente el Magistrado Juan Pérez López, quienes…"
-# ("fue ponente la Ministra…", "bajo la ponencia del Ministro…"); a judge's own: "Así lo
+# ("fue ponente la Ministra…", "bajo la ponencia del Ministro…", a circuit court's
+# "siendo relatora la segunda de los nombrados"); a judge's own: "Así lo
 # resolvió y firma la Licenciada ANA RUIZ SOTO, Jueza Primero…".
 _PROSE_TITLES = (
     r"(?:(?:(?:magistrad|ministr|licenciad|maestr|ciudadan)[oa]|doctora?|jueza?|lic\.|licda\.|mtr[oa]\."
@@ -1099,10 +1145,10 @@ _PROSE_TITLES = (
 )
 _PONENTE_PROSE = _starting(
     "sfbr",
-    r"\b(?:(?:siendo|fue)\s+(?:(?:magistrad|ministr)[oa]\s+)?ponente\s+(?:el|la)"
+    r"\b(?:(?:siendo|fue)\s+(?:(?:magistrad|ministr)[oa]\s+)?(?:ponente|relator[a]?)\s+(?:el|la)"
     rf"|bajo\s+la\s+ponencia\s+(?:del|de\s+la))\s+{_PROSE_TITLES}"
     r"(?P<named>[^\W\d_](?:[^,;.()\n]|\n(?!\s*\n)){2,80}?)(?=\s*(?:[,;]|\.(?:\s|$)|\bquien))"
-    rf"|\b(?:resolvi\w*|sentenci[oó])\s+y\s+firma\s+(?:el|la)\s+{_PROSE_TITLES}"
+    rf"|\b(?:resolvi\w*|sentenci[oó])\s+y\s+firma\s+(?:(?:el|la)\s+)?{_PROSE_TITLES}"
     r"(?P<judge>[^\W\d_](?:[^,;.()\n]|\n(?!\s*\n)){2,80}?),\s*(?:jueza?|magistrad[oa])\b",
     re.I,
 )
@@ -1232,7 +1278,8 @@ def _capitals(line: str) -> bool:
 
 # Where a closing's clause ends: a semicolon, a full stop before a capital, never a title's
 # ("los CC. Magistrados", "la Lic. Ana Ruiz").
-_TITLE_DOTS = ("CC", "Lic", "Licda", "Sr", "Sra", "Dr", "Dra", "Mtro", "Mtra", "Mgdo", "Mgda")
+# (Mexico City's "la C. Juez Trigésimo de lo Civil…": "C." is "Ciudadana", no full stop)
+_TITLE_DOTS = ("C", "CC", "Lic", "Licda", "Sr", "Sra", "Dr", "Dra", "Mtro", "Mtra", "Mgdo", "Mgda")
 _CLAUSE_END = re.compile(
     ";|" + "".join(rf"(?<!\b{t})" for t in _TITLE_DOTS) + r"\.\s+(?=[A-ZÁÉÍÓÚÑ])"
 )
@@ -1388,7 +1435,11 @@ def _bare_body(name: str, above: list[str], head: str) -> str | None:
         if _SCJN_NAME.fullmatch(owner.strip(" .")) and bare:
             return normalise_court(f"{bare[1]} DE LA {owner.strip(' .')}")
     if bare is None:
-        return None  # a TFJA body with no TFJA named above: read as written
+        # a TFJA body with no TFJA named above: the TFJA's where the opening's prose names
+        # the TFJA (and not the TEPJF, whose bodies share the words); else read as written
+        if _TFJA_PROSE.search(head) and not _TEPJF_PROSE.search(head):
+            return normalise_court(f"{written} DEL TRIBUNAL FEDERAL DE JUSTICIA ADMINISTRATIVA")
+        return None
     if _says_it_is_the_scjns(head):
         return normalise_court(f"{bare[1]} DE LA SUPREMA CORTE DE JUSTICIA DE LA NACIÓN")
     return title_case(bare[1])
@@ -1419,6 +1470,10 @@ _SCJN_NAME = re.compile(r"(?:LA\s+)?SUPREMA\s+CORTE\s+DE\s+JUSTICIA\s+DE\s+LA\s+
 _TFJA = re.compile(
     r"(?:EL\s+)?TRIBUNAL\s+FEDERAL\s+DE\s+JUSTICIA\s+(?:FISCAL\s+Y\s+)?ADMINISTRATIVA"
 )
+_TFJA_PROSE = re.compile(
+    r"\btribunal\s+federal\s+de\s+justicia\s+(?:fiscal\s+y\s+)?administrativa\b", re.I
+)
+_TEPJF_PROSE = re.compile(r"\btribunal\s+electoral\b", re.I)
 _LETTERHEAD = re.compile(rf"^(?:{_SCJN_NAME.pattern}|{_TFJA.pattern})\.?$")
 # The TFJA's bodies as its captions name them: "SEGUNDA SALA REGIONAL DEL NORESTE", "SALA
 # ESPECIALIZADA EN MATERIA DE PROPIEDAD INTELECTUAL", "PRIMERA SECCIÓN DE LA SALA SUPERIOR".
@@ -1591,8 +1646,19 @@ def _emitting_court(head: str) -> tuple[str, int] | None:
     return None
 
 
+# The Pleno as the 1990s' closings name it: "Así lo resolvió la Suprema Corte de Justicia
+# de la Nación, en Pleno, por unanimidad…" ("funcionando en Pleno")
+_SCJN_IN_PLENO = _starting(
+    "s",
+    r"\bsuprema\s+corte\s+de\s+justicia\s+de\s+la\s+naci[oó]n,?\s+(?:funcionando\s+)?"
+    r"en\s+pleno\b",
+)
+
+
 def _court_in(window: str) -> str | None:
     lowered = _lowered(window)
+    if _may_hold(lowered, "pleno") and _SCJN_IN_PLENO.search(window):
+        return "Pleno de la SCJN"
     regional = _may_hold(lowered, "regional") and _REGIONAL_PROSE.search(window)
     if regional:
         court = regional_chamber(regional[0])
@@ -1614,7 +1680,7 @@ _SELF_LOW = re.compile(r"est[ae]\s+(?:(?:h\.|honorable|alt[oa])\s*)?(?=[pst])")
 _HEADING_LEAD = re.compile(
     r"(?:[^\W\d_]+\s+){0,4}?(?:sentencia|resoluci[oó]n|ejecutoria|sesi[oó]n)"
     r"(?:\s+[^\W\d_]+){0,4}?\s+(?:del?|por)\s+(?:(?:la|el)\s+)?"
-    r"(?=(?:primera|segunda)\s+sala|(?:tribunal\s+)?pleno|sala\s+(?:superior|regional))",
+    r"(?=(?:primera|segunda)\s+sala|(?:tribunal\s+(?:en\s+)?)?pleno|sala\s+(?:superior|regional))",
     re.I,
 )
 _HEADING_WORDS = ("sentencia", "resoluci", "ejecutoria", "sesi")

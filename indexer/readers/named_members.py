@@ -29,6 +29,13 @@ _PLURAL = re.compile(
     r"\b(?:\s+de\s+circuito)?\s*:?\s*",
     re.I,
 )
+# After the plural, the court the members make up before their names: "los Magistrados
+# integrantes de la Segunda Sala del Supremo Tribunal…, Ana Ruiz Soto, …" (no comma inside
+# a court's name)
+_COURT_FIRST = re.compile(
+    r"(?:integrantes|que\s+(?:integran|conforman))\s+(?:de\s+)?(?:la|el|del|este|esta)\s+[^,;()]{5,160},\s*",
+    re.I,
+)
 _LIST_END = re.compile(r"[,;]?\s*\b(?:siendo|fungiendo|quien\s+fue|actuando)\b", re.I)
 _ASIDE = re.compile(r"\([^)]{0,60}\)")
 _SEPARATOR = re.compile(r"\s*,\s*(?:y\s+|e\s+)?|\s+(?:y|e)\s+")
@@ -53,7 +60,10 @@ def member_by_place(paragraph: str, place_at: int) -> str | None:
     if end is None:
         return None
     members = []
-    for part in _SEPARATOR.split(_ASIDE.sub(" ", paragraph[starts[-1] : end.start()]).strip(" ,")):
+    listed = paragraph[starts[-1] : end.start()]
+    court = _COURT_FIRST.match(listed)
+    listed = listed[court.end() :] if court else listed
+    for part in _SEPARATOR.split(_ASIDE.sub(" ", listed).strip(" ,")):
         name = " ".join(_TITLE.sub("", part.strip()).split())
         if not _NAME.match(name):
             return None  # a word that is no name: the list is not read right

@@ -18,14 +18,19 @@ import unicodedata
 
 from indexer.readers.artifacts import mended
 
-# A first point's ordinal, which opens it ("PRIMERO.", "ÚNICO.-", "Primero:").
-_ORDINALS = ("PRIMERO", "Primero", "ÚNICO", "UNICO", "Único", "Unico")
-_FIRST_POINT = re.compile(r"(?:PRIMERO|Primero|[ÚU]NICO|[ÚU]nico)\s*(?:\.\s*[-–—]?|[-–—:])\s*")
+# A first point's ordinal, which opens it ("PRIMERO.", "ÚNICO.-", "Primero:"; the TFJA's
+# roman "I.", "I.-": its point alone, "II." and "fracción I." have no heading before it).
+_ORDINALS = ("PRIMERO", "Primero", "ÚNICO", "UNICO", "Único", "Unico", "I.", "I-", "I:")
+_FIRST_POINT = re.compile(
+    r"(?:PRIMERO|Primero|[ÚU]NICO|[ÚU]nico|I(?=\s*[.\-–—:]))\s*(?:\.\s*[-–—]?|[-–—:])\s*"
+)
 # The resolutive heading right before it, nothing but punctuation between: spaced or not,
 # "resuelve:" after its subject, "se resuelve", or the "Por lo expuesto y fundado" that
 # opens it (some texts lose the heading itself).
+# The electoral courts' heading too: "5. RESOLUTIVOS", "PUNTOS RESOLUTIVOS", "se aprueban
+# los siguientes resolutivos".
 _HEADING_BEFORE = re.compile(
-    r"(?:\br\s?e\s?s\s?u\s?e\s?l\s?v\s?e\s?n?"
+    r"(?:\br\s?e\s?s\s?u\s?e\s?l\s?v\s?e\s?n?|\br\s?e\s?s\s?o\s?l\s?u\s?t\s?i\s?v\s?o\s?s?"
     r"|\bpor\s+(?:lo|las\s+razones)\s+(?:antes\s+|anteriormente\s+)?expuest[oa]s?"
     r"(?:,?\s+(?:y\s+)?fundad[oa]s?)?)[\s,;:.]*\Z",
     re.IGNORECASE,
@@ -38,7 +43,7 @@ HEADING_CHARS = 120  # "Por lo expuesto y fundado, se R E S U E L V E:" and its 
 # the next ordinal), where another point begins, or at the closing.
 _POINT_END = re.compile(
     r"\n\s*\n|\.[ \t]*\n"
-    r"|(?:^|\n)\s*(?:SEGUNDO|TERCERO|CUARTO|Segundo|Tercero|Cuarto)\b"
+    r"|(?:^|\n)\s*(?:(?:SEGUNDO|TERCERO|CUARTO|Segundo|Tercero|Cuarto)\b|II\s*[.\-–—:])"
     r"|\bNotif[ií]quese\b|\bAs[ií]\s+lo\s+resolvi",
     re.IGNORECASE,
 )
@@ -85,6 +90,9 @@ _FORMULAS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"\b(?:es|son|resultan?|se{_W}declaran?){_W}infundad[oa]s?\b", "infundado"),
         (rf"\b(?:es|son|resultan?|se{_W}declaran?){_W}fundad[oa]s?\b", "fundado"),
         (rf"\bse{_W}declara{_W}la{_W}invalidez\b", "declarar la invalidez"),
+        # (the TFJA's "Se declara la nulidad de la resolución impugnada", "se decreta la
+        # nulidad lisa y llana")
+        (rf"\bse{_W}(?:declara|decreta){_W}la{_W}nulidad\b", "declarar la nulidad"),
         (rf"\bse{_W}(?:reconoce|declara){_W}la{_W}validez\b", "reconocer la validez"),
         (rf"\b(?:es|son|resultan?|se{_W}declaran?){_W}improcedentes?\b", "improcedente"),
         (
@@ -131,10 +139,12 @@ def _last_ordinals(text: str) -> list[int]:
     found: list[int] = []
     for word in _ORDINALS:
         at = text.rfind(word)
+        roman = word[0] == "I"
         for _ in range(ORDINALS_READ):
             if at < 0:
                 break
-            found.append(at)
+            if not roman or at == 0 or text[at - 1].isspace():  # (not "III.", "LXI.")
+                found.append(at)
             at = text.rfind(word, 0, at)
     return sorted(found, reverse=True)[:ORDINALS_READ]
 
@@ -166,10 +176,35 @@ def ruling_in_point(point: str) -> str | None:
     return values.pop() if len(values) == 1 else None
 
 
+# A first point that only joins cases ("PRIMERO. Se acumulan los recursos…", as the TEPJF
+# and the SCJN open when they resolve several at once): the decision is the second's.
+_JOINS_ONLY = re.compile(r"^\s*(?:se\s+(?:decreta\s+la\s+)?acumula|procede\s+la\s+acumulaci)", re.I)
+# A first point that gives the premise the second draws ("I. La parte actora probó su
+# acción; en consecuencia,", "PRIMERO. Ha sido procedente la vía…; en consecuencia,"):
+# it ends on the connective, the decision follows.
+_PREMISE_ONLY = re.compile(
+    r"[,;]?\s*(?:en\s+consecuencia|por\s+(?:consiguiente|lo\s+tanto|ende))\s*[,;:]?\s*\Z", re.I
+)
+_SECOND_POINT = re.compile(
+    r"\n\s*(?:SEGUNDO|Segundo|II(?=\s*[.\-–—:]))\s*(?:\.\s*[-–—]?|[-–—:])\s*"
+)
+
+
 def read_ruling(text: str) -> tuple[str, int] | None:
-    """The sentence's outcome from its first resolutive point, and where that point is."""
+    """The sentence's outcome from its first resolutive point (the second where the first
+    only joins cases), and where that point is."""
     point = _first_point(text)
     if point is None:
         return None
+    if _JOINS_ONLY.match(point[0]) or (
+        _PREMISE_ONLY.search(point[0]) and ruling_in_point(point[0]) is None
+    ):
+        after = point[1] + len(point[0])
+        second = _SECOND_POINT.search(text, after, after + 200)
+        if second is None:
+            return None
+        body = text[second.end() : second.end() + FIRST_POINT_CHARS]
+        end = _POINT_END.search(body)
+        point = (body[: end.start()] if end else body), second.end()
     value = ruling_in_point(point[0])
     return (value, point[1]) if value else None

@@ -34,16 +34,19 @@ _ROLE_WORDS = re.compile(
     r"|president[ae]|secretari[oa]|ministr[oa]s?|magistrad[oa]s?|ponente|integrantes?"
     r"|jueza?|actuari[oa]|firma|rubrica)\b[\s.:,]*)+$"
 )
-# "(Ponente)" or ", ponente" after a name in the closing's vote.
+# "(Ponente)" or ", ponente" after a name in the closing's vote (a circuit court's
+# "(presidente y ponente)", "(ponente y presidenta)").
 _MARKED = re.compile(
-    r"\s*(?:\(\s*ponente\s*\)|,\s*(?:quien\s+fue\s+)?ponente\b(?!\s+(?:el|la)\b))", re.I
+    r"\s*(?:\(\s*(?:president[ae]\s+y\s+)?ponente(?:\s+y\s+president[ae])?\s*\)"
+    r"|,\s*(?:quien\s+fue\s+)?ponente\b(?!\s+(?:el|la)\b))",
+    re.I,
 )
 _NAME_BEFORE = re.compile(
     r"((?:[A-ZÁÉÍÓÚÑ][\wáéíóúñü'-]+|de|del|la|las|los)(?:\s+(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñü'-]+"
     r"|de|del|la|las|los)){1,7})$"
 )
 _LEADING = re.compile(
-    r"^(?:(?:de|del|la|las|los|el|se[ñn]or(?:a|es|as)?|ministr[oa]s?|president[ae]s?)\s+)+",
+    r"^(?:(?:de|del|la|las|los|el|se[ñn]or(?:a|es|as)?|ministr[oa]s?|magistrad[oa]s?|president[ae]s?)\s+)+",
     re.I,
 )
 _LINKS = frozenset(("de", "del", "la", "las", "los"))

@@ -18,6 +18,7 @@ from indexer.query.values import keyword_value, keyword_values
      ("ampara", "amparar"), ("Se concede el amparo", "amparar"), ("no ampara", "no amparar"),
      ("niega el amparo", "no amparar"), ("absuelve", "absolutorio"),
      ("Condenatoria", "condenatorio"), ("sin materia", "declarar sin materia"),
+     ("Nulidad", "declarar la nulidad"), ("se declara la nulidad", "declarar la nulidad"),
      ("Reponer Procedimiento", "reponer procedimiento")],
 )  # fmt: skip
 def test_a_typed_form_names_its_value(typed: str, value: str) -> None:

@@ -98,3 +98,47 @@ def test_every_value_the_reader_gives_is_one_of_the_filters_values() -> None:
     folded = {normalise_ruling(value) for value in READ_VALUES}
     canonical = {v.replace("contradiccion", "contradicción") for v in RULING_FORMS}
     assert folded <= canonical
+
+
+# The TFJA's roman points and a juzgado's premise point: the decision is the point after
+# "…probó su acción; en consecuencia,".
+PREMISE_THEN_DECISION = [
+    ("Por lo expuesto, se resuelve:\n\nI. La parte actora probó su acción; en consecuencia,"
+     "\n\nII. Se declara la nulidad de la resolución impugnada.\n\nIII. NOTIFÍQUESE.",
+     "declarar la nulidad"),
+    ("se resuelve:\n\nI.- La parte actora no probó su pretensión, en consecuencia;\nII.- Se "
+     "reconoce la validez de la resolución impugnada.", "reconocer la validez"),
+    ("se resuelve:\n\nPRIMERO. Ha sido procedente la vía especial hipotecaria, en la que la "
+     "actora probó su acción; en consecuencia,\n\nSEGUNDO. Se condena a la demandada al pago "
+     "de la suerte principal.", "condenatorio"),
+    ("se resuelve:\n\nÚNICO. Se decreta la nulidad lisa y llana del oficio impugnado.",
+     "declarar la nulidad"),
+    # a first point with its own decision is not read past
+    ("se resuelve:\n\nI. Es fundado el recurso; en consecuencia,\n\nII. Se revoca el auto.",
+     "fundado"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("closing", "expected"), PREMISE_THEN_DECISION)
+def test_the_roman_point_or_the_one_a_premise_leads_to_gives_the_outcome(
+    closing: str, expected: str
+) -> None:
+    found = read_ruling(_sentence(closing))
+    assert found is not None and found[0] == expected
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [  # the next point unclear, or none after the premise
+        "se resuelve:\n\nI. La parte actora probó su acción; en consecuencia,\n\nII. Dese vista.",
+        "se resuelve:\n\nI. La parte actora probó su acción; en consecuencia,",
+        # "II." of the considerandos after no resolutive heading
+        "C O N S I D E R A N D O\n\nI. La actora probó su acción; en consecuencia,\n\nII. Se "
+        "declara la nulidad.",
+        # a divorce decreed: the proceeding names it, the list holds no such outcome
+        "R E S U E L V E\n\nPRIMERO. Se decreta la disolución del vínculo matrimonial que une "
+        "a ********** y **********.",
+    ],
+)
+def test_a_premise_without_a_clear_next_point_gives_none(closing: str) -> None:
+    assert read_ruling(_sentence(closing)) is None

@@ -1,0 +1,98 @@
+"""Sentences of other courts and eras read field by field: a circuit court's and a
+district judge's SISE public version (page headers repeated, "MAGISTRADO PONENTE:" with
+the name on the next line, the closing's "siendo relatora la segunda de los nombrados"),
+the SCJN's 1990s and 2000s engroses ("AMPARO DIRECTO EN REVISIÓN 1234/97", "Acuerdo del
+Tribunal en Pleno…", "Así lo resolvió la Suprema Corte…, en Pleno"), state salas and
+juzgados, the TFJA and the TEPJF ("5. RESOLUTIVO"). Fixtures in
+``tests/fixtures/court_shapes``, written on real public versions' structures (names
+invented); each is also read without its caption's ponente lines, as a lost Word header
+leaves it (``bench/court_shapes_fields.py`` prints the same as a table)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.court_shapes_fields import FIELDS, comparable, documents
+from indexer.readers.expedientes import expediente_forms, normalise_expediente
+from indexer.readers.judgments import read_sentence
+
+DOCUMENTS = documents()
+
+
+@pytest.mark.parametrize(("name", "text", "want"), DOCUMENTS, ids=[d[0] for d in DOCUMENTS])
+def test_each_field_is_what_the_sentence_states(
+    name: str, text: str, want: dict[str, str | None]
+) -> None:
+    read = read_sentence(text).values
+    got = {f: comparable(f, read.get(f)) for f in FIELDS}
+    assert got == {f: comparable(f, want.get(f)) for f in FIELDS}
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [("AMPARO DIRECTO EN REVISIÓN 1234/97.", "ADR 1234/1997"),
+     ("Amparo en revisión número 345/05", "AR 345/2005"),
+     ("CONTRADICCIÓN DE TESIS 2/97-PL", "CT 2/1997-PL")],
+)  # fmt: skip
+def test_a_two_digit_year_after_its_type_is_the_case_s_year(written: str, canonical: str) -> None:
+    assert normalise_expediente(written) == canonical
+    assert written.split()[-1].rstrip(".").lower() in [f.lower() for f in expediente_forms(written)]
+
+
+@pytest.mark.parametrize(
+    "written", ["12/97", "la tesis P./J. 12/97", "amparo directo 12/45", "amparo directo 12/97/3"]
+)
+def test_a_two_digit_year_alone_or_out_of_range_is_no_case(written: str) -> None:
+    assert normalise_expediente(written) == " ".join(written.lower().split())
+
+
+def test_the_signing_day_in_the_closing_wins_over_the_hearing_s_that_opens_it() -> None:
+    text = next(t for n, t, _ in DOCUMENTS if n == "juzgado_distrito_fecha_al_cierre.txt")
+    assert read_sentence(text).values["resolution_date"] == "2018-11-28"
+    hearing_only = text.replace(", hoy veintiocho de noviembre de dos mil dieciocho, en que "
+                                "lo permitieron las labores de este juzgado", "")  # fmt: skip
+    assert read_sentence(hearing_only).values["resolution_date"] == "2018-11-12"
+
+
+def test_a_case_code_after_juicio_is_no_proceeding_s_name() -> None:
+    text = next(t for n, t, _ in DOCUMENTS if n == "tepjf_sup_rec_acumulados.txt")
+    assert "en el juicio ST-JRC-120/2021" in text
+    assert read_sentence(text).values["proceeding"] == "recurso de reconsideración"
+
+
+def test_a_first_point_that_only_joins_cases_leaves_the_outcome_to_the_second() -> None:
+    text = next(t for n, t, _ in DOCUMENTS if n == "tepjf_sup_rec_acumulados.txt")
+    assert read_sentence(text).values["ruling"] == "revocar"
+    undecided = text.replace("SEGUNDO. Se revoca la sentencia impugnada.", "SEGUNDO. Dese vista.")
+    assert "ruling" not in read_sentence(undecided).values
+
+
+def test_a_closing_after_the_last_point_on_its_line_gives_the_judge() -> None:
+    text = next(t for n, t, _ in DOCUMENTS if n == "nuevo_leon_juzgado_civil_cierre_en_linea.txt")
+    assert "personalmente. Así definitivamente juzgando lo resolvió y firma" in text
+    assert read_sentence(text).values["ponente"] == "Rocío Treviño Garza"
+    # unsigned, right after the order to notify: the judge named after her office
+    last = text.index("Así definitivamente")
+    notified = text[:last] + (
+        "Así lo resolvió la ciudadana Jueza Tercero de Jurisdicción Concurrente del Primer "
+        "Distrito Judicial del Estado, licenciada Rocío Treviño Garza, ante el Secretario que "
+        "autoriza y da fe.\n"
+    )
+    assert read_sentence(notified).values["ponente"] == "Rocío Treviño Garza"
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [  # a quote of another court's decision after a sentence's end, in the closing part
+        "TERCERO. Se condena en costas. Así lo resolvió la Sala responsable, Licenciada Ana "
+        "Ruiz Soto, Jueza de origen, en la sentencia reclamada.",
+        "TERCERO. Así lo resolvió la licenciada Ana Ruiz Soto, Jueza de origen; se confirma.",
+        "TERCERO. Se condena. Asimismo se resolvió la licenciada Ana Ruiz Soto, Jueza…",
+    ],
+)
+def test_a_mid_line_closing_that_neither_signs_nor_follows_the_notice_names_nobody(
+    closing: str,
+) -> None:
+    text = next(t for n, t, _ in DOCUMENTS if n == "nuevo_leon_juzgado_civil_cierre_en_linea.txt")
+    last = text.index("TERCERO. Notifíquese")
+    assert "ponente" not in read_sentence(text[:last] + closing + "\n").values
