@@ -23,6 +23,7 @@ MIN_PAIRS = 60  # fewer adjacent letter pairs say too little to judge
 # Real pages score 0.79 or more (SCJN sentences and transcripts), junk 0.45 at most.
 MAX_JUNK_SHARE = 0.5  # a page whose common-pair share is below this is not Spanish
 MIN_SPANISH_SHARE = 0.6  # a shift is undone only when its result scores at least this
+WORD_SHIFT = 29  # old Word converters' offset: tried first, kept when it reads Spanish
 MAX_SHIFT = 64  # codes shifted further than this are not searched
 _SEARCH_SAMPLE = 1000  # characters the shift search tries
 MAX_WORD_LENGTH = 12  # mean letters a word of recovered text; longer: words run together
@@ -92,12 +93,17 @@ def unshifted(text: str) -> str | None:
     Spanish; None when none does (a swap, or a language this does not read)."""
     sample = text[:_SEARCH_SAMPLE]
     best, best_score = 0, 0.0
-    for shift in _candidates(sample):
+    for shift in [WORD_SHIFT, *_candidates(sample)]:
         moved = _shifted(sample, shift)
         share, pairs = pair_share(moved)
+        if pairs < MIN_PAIRS or share < MIN_SPANISH_SHARE:
+            continue
+        if shift == WORD_SHIFT:  # the converters' own offset, case and digits kept
+            best = shift
+            break
         # -3 and +29 both make "6HQWHQFLD" Spanish, once lowered: prefer the lower case
         score = share * (1 + _lower_share(moved)) / 2
-        if pairs >= MIN_PAIRS and share >= MIN_SPANISH_SHARE and score > best_score:
+        if score > best_score:
             best, best_score = shift, score
     if not best:
         return None

@@ -60,6 +60,18 @@ def test_a_shifted_page_is_read_with_the_shift_undone(offset: int) -> None:
     assert "shifted_pages:1" in result.warnings
 
 
+def test_a_page_in_capitals_keeps_its_case_and_numbers() -> None:
+    """Capitals shifted by 29 are digits and signs ("$&&,¶1" for "ACCIÓN"), few letters."""
+    heading = (
+        "ACCIÓN DE INCONSTITUCIONALIDAD 206/2023 Y SU ACUMULADA 208/2023.\n"
+        "PROMOVENTE: COMISIÓN NACIONAL DE LOS DERECHOS HUMANOS.\n"
+        "MINISTRO PONENTE: JAVIER LAYNEZ POTISEK. SECRETARIA: PAULA XIMENA MÉNDEZ AZUELA.\n"
+        "COLABORÓ: NATALIA HERNÁNDEZ. CIUDAD DE MÉXICO, 18 DE FEBRERO DE 2025."
+    )
+    result = extract_text(remapped_pdf([heading], _shift(-29)), "application/pdf", limits=NO_OCR)
+    assert result.text == heading
+
+
 def test_a_swapped_page_without_ocr_is_counted_not_indexed() -> None:
     data = remapped_pdf([OTHER + "\n" + SENTENCE, SENTENCE], _swap(), broken={1})
     result = extract_text(data, "application/pdf", limits=NO_OCR)
