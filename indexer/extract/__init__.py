@@ -20,8 +20,11 @@ content or a larger character map than it may interpret, :mod:`.fallback`),
 ``page_errors:K`` (K pages could not be loaded), ``forms_too_costly:K`` (K pages whose
 forms, each drawing counted, add up to more content than pdfium may interpret, or draw
 themselves: not loaded, :mod:`.forms`), ``sparse_text`` (fewer than
-~20 letters per page: likely scanned), ``charset_mismatch:USED`` (declared
-charset contradicted by the bytes).
+~20 letters per page: likely scanned), ``shifted_pages:K`` (K pages whose font map
+shifts every letter by one offset, "6HQWHQFLD" for "Sentencia": read with the shift
+undone, :mod:`.cipher`), ``garbled_pages:K`` (K pages whose text layer is not text,
+:mod:`.legible`, :mod:`.cipher`, that OCR did not read), ``charset_mismatch:USED``
+(declared charset contradicted by the bytes).
 
 PDF pages without a usable text layer are read by OCR (:mod:`.ocr`, Tesseract in
 Spanish, bounded by ``ExtractionLimits.ocr``); ``Extraction.ocr_pages`` says which

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from .cipher import not_spanish, suspect, unshifted
 from .forms import costly_pages
 from .legible import illegible
 from .model import Extraction, ExtractionError, OcrLimits, OcrPage
@@ -107,12 +108,25 @@ def _pdfminer_pages(data: bytes, max_pages: int, deadline: float | None) -> _Pag
 
 
 def _blank_garbled(result: _Pages) -> _Pages:
-    """Pages whose text is not legible (:mod:`.legible`) are left without text: a page
-    without a text layer, for the other reader or OCR to read."""
-    garbled = frozenset(i for i, text in enumerate(result.texts) if illegible(text))
+    """Pages whose text is not legible (:mod:`.legible`) or not language (:mod:`.cipher`)
+    are left without text: a page without a text layer, for the other reader or OCR to
+    read. A page whose letters are shifted by one offset is read with the shift undone."""
+    garbled: set[int] = set()
+    shifted = 0
+    for index, text in enumerate(result.texts):
+        if illegible(text):
+            garbled.add(index)
+        elif suspect(text):
+            if (recovered := unshifted(text)) is not None:
+                result.texts[index] = recovered
+                shifted += 1
+            elif not_spanish(text):  # a table of numbers is suspect, and kept as read
+                garbled.add(index)
     for index in garbled:
         result.texts[index] = ""
-    result.garbled = garbled
+    if shifted:
+        result.warnings.append(f"shifted_pages:{shifted}")
+    result.garbled = frozenset(garbled)
     return result
 
 

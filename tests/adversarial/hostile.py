@@ -586,3 +586,37 @@ def broken_map_pdf(texts: list[str], first: int, broken: set[int] | None = None)
         for index, text in enumerate(texts)
     ]
     return content_pages_pdf(contents, resources, [_stream(cmap), font % (4 + 2 * count)])
+
+
+def remapped_pdf(texts: list[str], remap: dict[int, int], broken: set[int] | None = None) -> bytes:
+    """Like :func:`broken_map_pdf`, but the broken pages' ToUnicode map sends each
+    printable byte ``c`` to ``remap.get(c, c)``: Latin-looking junk, as old Word-to-PDF
+    converters wrote it (every code shifted by 29: "6HQWHQFLD" for "Sentencia") or a
+    substitution of letters for other letters."""
+    count = len(texts)
+    pairs = b"\n".join(b"<%02X> <%04X>" % (c, remap.get(c, c)) for c in range(32, 256))
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Remap def "
+        b"1 begincodespacerange <00> <FF> endcodespacerange 224 beginbfchar\n%s\nendbfchar "
+        b"endcmap CMapName currentdict /CMap defineresource pop end end" % pairs
+    )
+    font = (
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding "
+        b"/ToUnicode %d 0 R >>"
+    )
+    resources = b"/Resources << /Font << /F1 3 0 R /F2 %d 0 R >> >>" % (5 + 2 * count)
+    contents = [
+        _lines_content(text, b"/F2" if broken is None or index in broken else b"/F1")
+        for index, text in enumerate(texts)
+    ]
+    return content_pages_pdf(contents, resources, [_stream(cmap), font % (4 + 2 * count)])
+
+
+def _lines_content(text: str, font: bytes) -> bytes:
+    """Each line of ``text`` on a line of its own, 14 points apart."""
+    shown = b" ".join(
+        b"(%s) Tj T*"
+        % line.encode("cp1252").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+        for line in text.split("\n")
+    )
+    return b"BT %s 10 Tf 14 TL 40 760 Td %s ET" % (font, shown)
