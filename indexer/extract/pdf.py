@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from .cipher import not_spanish, suspect, unshifted
+from .cipher import not_language, suspect, unshifted
 from .forms import costly_pages
 from .legible import illegible
 from .model import Extraction, ExtractionError, OcrLimits, OcrPage
@@ -120,7 +120,7 @@ def _blank_garbled(result: _Pages) -> _Pages:
             if (recovered := unshifted(text)) is not None:
                 result.texts[index] = recovered
                 shifted += 1
-            elif not_spanish(text):  # a table of numbers is suspect, and kept as read
+            elif not_language(text):  # a table of numbers is suspect, and kept as read
                 garbled.add(index)
     for index in garbled:
         result.texts[index] = ""

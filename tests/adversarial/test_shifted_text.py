@@ -131,6 +131,36 @@ def test_real_spanish_shapes_are_kept_as_read(shape: str) -> None:
     assert not any(w.startswith(("shifted", "garbled")) for w in result.warnings)
 
 
+# Courts publish sentences and their summaries in Mexico's own languages beside the
+# Spanish: their letters are not Spanish pairs, and they are text, not junk.
+INDIGENOUS = {
+    "tsotsil": (
+        "Skotol li krixchanoetike, k'olem x-ayanik xchi'uk ko'ol ya'yejik li sk'oplal\n"
+        "xchi'uk li yabtelike; yu'un oy srasonik xchi'uk oy yo'ontonik, ja' yu'un skuxijik\n"
+        "ta lek xchi'uk sbaik ta xch'ulel ta ju jun. Li j'abteletik ta chapanvanej ta sk'op\n"
+        "ya'yejik li mantal ta sk'op batsi'il vinik ta Chiapas."
+    ),
+    "mixteco": (
+        "Ndi'i ñayiu kakuu ñayiu libre ta iin-noo kuenta kuu-ya tatu jiniñu-ya ta kuu\n"
+        "kusii ini-ya; ta na kaa ñayiu xaa ndakani xini-ya ta xaa kutoo ini-ya, ta kanuu\n"
+        "ña va'a kaa-ya tuku nuu ta tuku. Tee xa'nda tiñu nda'a tu'un nuu ndi'i ñayiu\n"
+        "ñuu Savi."
+    ),
+    "otomi": (
+        "Gatho yä jä'i di mädä hogä ne di ñu'ä ngubu ya ñ'o ne ya nzaki, ne ja yä mfeni\n"
+        "ne yä nthätiä pa ngu da hogä mä nzaki ngatho. Nu rä hmunts'i xädi bi nthe ra\n"
+        "nzaki ya jä'i hñähñu nu Hidalgo ne nu Mäxki, ne ya jä'i di pädi rä hñä."
+    ),
+}
+
+
+@pytest.mark.parametrize("text", INDIGENOUS.values(), ids=INDIGENOUS.keys())
+def test_a_page_in_an_indigenous_language_is_kept_as_read(text: str) -> None:
+    result = extract_text(remapped_pdf([text], {}), "application/pdf", limits=NO_OCR)
+    assert result.text.split() == text.split()
+    assert not any(w.startswith(("shifted", "garbled")) for w in result.warnings)
+
+
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is absent")
 def test_no_page_of_real_sentences_is_suspect() -> None:
     """The SCJN transcript's pages and the real sentences, a page of 3,000 characters."""
