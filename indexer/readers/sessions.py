@@ -27,8 +27,9 @@ _PERMANENT = re.compile(r"\b(?:comision|diputacion) permanente\b")
 _COMMITTEES_SESSION = re.compile(
     r"^\W*comision(?:es)?\b|\b(?:sesion|reunion)(?:\s+\w+){0,2}\s+de\s+(?:la\s+|las\s+)?comision"
 )
+# the numeral may be quoted, as the Estado de México writes it ("la H. “LXII” Legislatura")
 _LEGISLATURE = re.compile(
-    r"\b([LXVI]{2,8})\s+legislatura\b|\blegislatura\s+([LXVI]{2,8})\b|"
+    r"\b([LXVI]{2,8})[\"“”']?\s+legislatura\b|\blegislatura\s+([LXVI]{2,8})\b|"
     r"\b(\w+(?:\s+\w+)?)\s+legislatura\b",
     re.IGNORECASE,
 )

@@ -124,3 +124,17 @@ def test_the_senate_permanent_commission_heading_gives_type_and_a_clean_chair() 
     speeches = speeches_of(session, People(session.congress or ""))
     unnamed = next(s for s in speeches if s.speaker_as_written == "La Presidenta")
     assert unnamed.person_name == "Alma Rosa Tejeda Núñez"
+
+
+def test_the_camara_acronyms_for_movimiento_ciudadano_and_nueva_alianza_are_parties() -> None:
+    text = (
+        "-El diputado Julio César Mora Ibarra (PMC): Con su venia.\n"
+        "-La diputada Carmen Ávila Soto (PNA): Gracias.\n"
+    )
+    session = Sesion(
+        id="s-pmc", title="Sesión", institution="Congreso de la Unión", jurisdiction="MX",
+        source_id="x", url="https://ejemplo.gob.mx/pmc", text=text,
+        congress="Congreso de la Unión", legislature="LXI",
+    )  # fmt: skip
+    speeches = speeches_of(session, People("Congreso de la Unión"))
+    assert [s.party for s in speeches] == ["MC", "PANAL"]

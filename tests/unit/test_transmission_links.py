@@ -38,3 +38,10 @@ def test_a_session_of_an_extraordinary_period_is_extraordinary() -> None:
         "Sesión Solemne del Primer Periodo Extraordinario, 3 de julio de 2025"
     )
     assert solemn.session_type == "solemne"
+
+
+def test_a_quoted_legislature_numeral_is_read() -> None:
+    title = (
+        "Sesión Deliberante de la H. “LXII” Legislatura del Estado de México, 14 de marzo de 2025"
+    )
+    assert recognise_session(title).legislature == "LXII"
