@@ -114,6 +114,8 @@ _FULL_STOP_SPEAKER = re.compile(
     rf"(?:\s+[{_UP}][{_UP}'-]*+){{2,8}}(?:\s*\([^()\n]{{0,40}}\))?)\.\s+"
     r"(?!(?i:(?:vice)?president[ae]|secretari[oa]|diputad[oa]|integrante|coordinador[a]?"
     r"|vocal|presentante|r[uú]brica|presente)\b\.?\s*(?:$|(?i:de|del)\b))"
+    # nor a signature's bench or district ("DIP. ANA RUIZ. Grupo Parlamentario de Morena.")
+    r"(?!(?i:grupo|fracci[oó]n|partido|distrito|representaci[oó]n|sin partido)\b)"
     rf"(?=[¿¡«“\"(]|[{_UP}]?[a-záéíóúñü]|[AYOE]\s+[a-záéíóúñ])"
 )
 # A title or the chair's role with no article before it, closed by a colon, as other

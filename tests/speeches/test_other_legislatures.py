@@ -138,3 +138,16 @@ def test_the_camara_acronyms_for_movimiento_ciudadano_and_nueva_alianza_are_part
     )  # fmt: skip
     speeches = speeches_of(session, People("Congreso de la Unión"))
     assert [s.party for s in speeches] == ["MC", "PANAL"]
+
+
+def test_a_signature_with_its_bench_after_the_name_is_no_turn() -> None:
+    text = (
+        "PRESIDENTA DIP. ROSA ELENA QUINTERO ALDAMA. Se da cuenta del escrito.\n"
+        "Atentamente\n"
+        "DIP. JUAN PÉREZ LÓPEZ. Grupo Parlamentario de Morena.\n"
+        "DIP. ANA RUIZ SOTO. Presidenta de la Comisión de Salud.\n"
+        "DIP. ANA RUIZ SOTO. Presidenta.\n"
+    )
+    assert [t.speaker for t in split_turns(text) if t.speaker] == [
+        "PRESIDENTA DIP. ROSA ELENA QUINTERO ALDAMA"
+    ]
