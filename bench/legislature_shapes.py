@@ -2,9 +2,10 @@
 were not tuned on (Cámara de Diputados, Senado's Comisión Permanente, CDMX, Estado de
 México, Jalisco, Nuevo León; fixtures in ``tests/fixtures/speeches/legislatures/``,
 written after real published ones, with the values read by hand in ``expected.json``):
-right, empty, or WRONG (a wrong value is worse than none), plus the video links a page
-embeds. ``--old PATH`` grades another checkout (e.g. ``git archive`` of main) in a child
-process and prints both side by side.
+right, empty, or WRONG (a wrong value is worse than none); also the date, type and
+legislature of transmissions' titles and the video id of the links pages embed.
+``--old PATH`` grades another checkout (e.g. ``git archive`` of main) in a child process
+and prints both side by side.
 
 Usage: python bench/legislature_shapes.py [--old PATH] [--json PATH]
 """
@@ -21,7 +22,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parents[1]
 FIXTURES = HERE / "tests" / "fixtures" / "speeches" / "legislatures"
-FIELDS = ("speaker", "person", "role", "party", "chair", "type", "video")
+FIELDS = ("speaker", "person", "role", "party", "chair", "type", "date", "legislature", "video")
 # Links a congress page embeds for its transmission, and the key each must have (None:
 # no one video, e.g. "whatever the channel streams now").
 VIDEOS = {
@@ -31,6 +32,26 @@ VIDEOS = {
     "https://youtu.be/Kq3vX9bT2mA?t=3600": "Kq3vX9bT2mA",
     "https://www.facebook.com/CongresoEjemplo/videos/1234567890123456/": "1234567890123456",
 }
+
+# Transmission and page titles as congresses publish them, read by hand: date, type and
+# legislature.
+TITLES = {
+    "🔴 EN VIVO | Sesión Ordinaria de la Cámara de Diputados | Martes 18 de Febrero del 2025": (
+        "2025-02-18", "ordinaria", None),
+    "Sesión de la Comisión Permanente, 8 de enero 2025": ("2025-01-08", "permanente", None),
+    "Sesión Solemne Congreso de la Ciudad de México III Legislatura 05/02/2025": (
+        "2025-02-05", "solemne", "III"),
+    "Sesión Ordinaria del Pleno del Congreso del Estado de Jalisco, Sexagésima Cuarta "
+    "Legislatura, 15 de marzo de 2025": ("2025-03-15", "ordinaria", "LXIV"),
+    "Sesión Deliberante de la H. “LXII” Legislatura del Estado de México, 14 de marzo de 2025": (
+        "2025-03-14", None, "LXII"),
+    "Periodo Extraordinario de Sesiones - Sesión 2 - 20 de junio de 2025": (
+        "2025-06-20", "extraordinaria", None),
+    "Sesión ordinaria vespertina 30 de abril de 2025 Senado de la República": (
+        "2025-04-30", "ordinaria", None),
+    "Sesión de la Diputación Permanente 28-01-2024 LXI Legislatura": (
+        "2024-01-28", "permanente", "LXI"),
+}  # fmt: skip
 
 
 def _grade(counts: Counter[str], got: object, want: object) -> None:
@@ -46,7 +67,7 @@ def measure() -> dict[str, dict[str, dict[str, int]]]:
     """``{shape: {field: {"right"|"empty"|"WRONG": n}}}`` for the readers importable here."""
     sys.path.insert(0, os.environ.get("BENCH_CODE", str(HERE)))
     from indexer.models import Sesion
-    from indexer.readers.sessions import session_type_in_heading
+    from indexer.readers.sessions import recognise_session, session_type_in_heading
     from indexer.readers.videos import video_id
     from indexer.speeches.attribute import speeches_of
     from indexer.speeches.chair import heading_chair
@@ -77,6 +98,13 @@ def measure() -> dict[str, dict[str, dict[str, int]]]:
         _grade(fields["chair"], heading_chair(text), want["chair"])
         _grade(fields["type"], session_type_in_heading(text), want["type"])
         out[name] = {f: dict(c) for f, c in fields.items()}
+    titles: dict[str, Counter[str]] = {f: Counter() for f in ("date", "type", "legislature")}
+    for title, (day, kind, legislature) in TITLES.items():
+        info = recognise_session(title)
+        _grade(titles["date"], info.date and info.date.isoformat(), day)
+        _grade(titles["type"], info.session_type, kind)
+        _grade(titles["legislature"], info.legislature, legislature)
+    out["(session titles)"] = {f: dict(c) for f, c in titles.items()}
     videos: Counter[str] = Counter()
     for url, key in VIDEOS.items():
         _grade(videos, video_id(url), key)

@@ -74,6 +74,9 @@ def test_a_cdmx_chair_named_in_the_heading_speaks_the_unnamed_chair_turns() -> N
     speeches = speeches_of(session, People(session.congress or ""))
     chair = [s.person_name for s in speeches if s.speaker_as_written == "EL C. PRESIDENTE"]
     assert chair == ["Tomás Ibarra Solís"] * 3
+    # a capitalised "Presidencia de la C. Diputada …" line hands the chair over
+    last = speeches[-1]
+    assert (last.speaker_as_written, last.person_name) == ("LA C. PRESIDENTA", "Andrea Vela Cortés")
     assert session_type_in_heading(session.text) == "ordinaria"
 
 
