@@ -197,6 +197,13 @@ _MATTER_END = re.compile(
     r"|ÚNIC[OA])\b))"
 )
 _CASE_NUMBER = re.compile(r"\d+/\d{4}")
+# where the speaker spoke from, written after the heading's colon or dash ("-El Senador
+# Juan Pérez: (Desde su escaño) Pido la palabra"): a note on the seat, no one's words;
+# it joins the heading, where other shapes write it ("…Pérez (desde la curul):")
+_SEAT_NOTE = re.compile(
+    r"\(\s*desde\s+(?:su|la|el)\s+(?:curul|escaño|escano|lugar)\s*\)[\s.:;,–—-]*",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -255,6 +262,8 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
         if speaker is not None:
             close()
             who, rest = speaker
+            if seat := _SEAT_NOTE.match(rest):
+                who, rest = f"{who} {seat[0].strip(' .:;,–—-')}", rest[seat.end() :]
             current = Turn(0, who, "", agenda_index=agenda_index, chair=chair, chair_gender=gender)
             body, chair, gender = [rest], None, None
             previous = rest or None
