@@ -51,6 +51,16 @@ _CAPITAL_CHAIR_CHANGE = re.compile(
     rf"(?P<name>{_CAPITAL_WORD}(?:\s++(?:{_CAPITAL_PARTICLE}\s++){{0,3}}{_CAPITAL_WORD}){{1,6}})\.?"
 )
 _PARTICLES = frozenset({"de", "del", "la", "los", "las", "y"})
+# The Estado de México's older Diarios name the chair under the heading by title, alone
+# on a line ("PRESIDENTE DIPUTADO ARTURO PIÑA GARCÍA."); read only among the heading's
+# lines in capitals, before any line of speech, never a signature at the end
+_TITLED_WORD = rf"(?!{_CAPITAL_PARTICLE}\s)[{_UP}][{_UP}'-]*+"  # (a full stop ends the name)
+_CAPITAL_CHAIR_TITLE = re.compile(
+    r"PRESIDENT[EA]\s++(?:DIPUTAD[OA]|DIP\.)\s++"
+    rf"(?P<name>{_TITLED_WORD}(?:\s++(?:{_CAPITAL_PARTICLE}\s++){{0,3}}{_TITLED_WORD}){{1,6}})\.?"
+)
+# three words in lower case: speech, not the heading's capitals ("SESIÓN No. 31")
+_SPEECH = re.compile(r"[a-záéíóúñü]+[^\S\n]+[a-záéíóúñü]+[^\S\n]+[a-záéíóúñü]+")
 
 
 def chair_change_at(lines: list[str], at: int, previous: str | None) -> tuple[str, int] | None:
@@ -107,7 +117,22 @@ def heading_chair(text: str) -> str | None:
             change = chair_change_at(lines, at, None)
             if change is not None:
                 return change[0]
-    return display_name(" ".join(match["name"].split())) if match else None
+    if match is None:
+        return _titled_chair(lines)
+    return display_name(" ".join(match["name"].split()))
+
+
+def _titled_chair(lines: list[str]) -> str | None:
+    """The chair a heading's line alone names by title («PRESIDENTE DIPUTADO ARTURO PIÑA
+    GARCÍA.»); None once a line reads as speech (three words in lower case): from there
+    a line naming the president opens a turn or signs."""
+    for line in lines:
+        if _SPEECH.search(line):
+            return None
+        found = _CAPITAL_CHAIR_TITLE.fullmatch(line.strip())
+        if found is not None:
+            return _shown(found["name"])
+    return None
 
 
 def court_attendance(text: str) -> list[str]:

@@ -154,3 +154,14 @@ def test_a_signature_with_its_bench_after_the_name_is_no_turn() -> None:
     assert [t.speaker for t in split_turns(text) if t.speaker] == [
         "PRESIDENTA DIP. ROSA ELENA QUINTERO ALDAMA"
     ]
+
+
+def test_an_older_estado_de_mexico_heading_names_its_chair_by_title_alone_on_a_line() -> None:
+    text = _text("edomex-diario-antiguo.txt")
+    assert heading_chair(text) == "Arturo Piña García"
+    # the same line after speech has begun signs a document: it names no chair
+    signed = text.replace("PRESIDENTE DIPUTADO ARTURO PIÑA GARCÍA.\n", "")
+    assert heading_chair(signed) is None
+    # nor does a line that goes on after the name
+    joined = text.replace("PIÑA GARCÍA.\n\n", "PIÑA GARCÍA. Y LOS SECRETARIOS\n\n", 1)
+    assert heading_chair(joined) is None
