@@ -59,7 +59,8 @@ _BARS = re.compile(r"[\s|·•]+")
 _SITTING = re.compile(
     r"\b(vespertina|matutina|nocturna)\b|"
     r"\b(segunda|tercera|cuarta|quinta|2a|3a|4a|5a)\.?\s+sesion\b|"
-    r"\bsesion\s+(?:\w+\s+)?(?:numero\s+)?(segunda|tercera|cuarta|quinta)\b"
+    # ("Sesión Ordinaria Segunda Parte" is the same sitting's video, its second part)
+    r"\bsesion\s+(?:\w+\s+)?(?:numero\s+)?(segunda|tercera|cuarta|quinta)\b(?!\s+parte\b)"
 )
 _ORDINAL_SITTINGS = {"2a": "segunda", "3a": "tercera", "4a": "cuarta", "5a": "quinta"}
 

@@ -125,3 +125,18 @@ def test_a_headings_other_number_is_another_session(library: Library) -> None:
     doc = diario("Sesión Extraordinaria número treinta y cuatro celebrada el 8 de abril")
     LibraryPipeline._save(DIARIO, library, doc, Tenant(DIARIO.id))
     assert sorted(d.session_number for d in library.db.iter_documents()) == ["33", "34"]
+
+
+def test_a_channels_videos_of_two_sittings_are_two_sessions_and_parts_one() -> None:
+    from crawlers.spiders.video_channel import Transmission
+    from indexer.readers.sessions import recognise_session
+
+    def key(title: str) -> tuple[Any, ...]:
+        return Transmission(
+            title, "https://video.example/v", recognise_session(title), "recorded"
+        ).session_key()
+
+    morning = key("EN VIVO | Sesión Ordinaria del Senado, 8 de abril de 2026")
+    assert key("Sesión Ordinaria Vespertina del Senado, 8 de abril de 2026") != morning
+    # a video's second part is the same sitting, not a second one
+    assert key("Sesión Ordinaria Segunda Parte del Senado, 8 de abril de 2026") == morning
