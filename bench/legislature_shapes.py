@@ -1,7 +1,7 @@
 """Per shape and field, how the transcript readers fill sessions of legislatures they
 were not tuned on (Cámara de Diputados, Senado's Comisión Permanente, CDMX, Estado de
 México, Jalisco, Nuevo León; fixtures in ``tests/fixtures/speeches/legislatures/``,
-written after real published ones, with the values read by hand in ``expected.json``):
+written after real published ones, with the values read by hand in ``hand-read.json``):
 right, empty, or WRONG (a wrong value is worse than none); also the date, type and
 legislature of transmissions' titles and the video id of the links pages embed.
 ``--old PATH`` grades another checkout (e.g. ``git archive`` of main) in a child process
@@ -73,7 +73,7 @@ def measure() -> dict[str, dict[str, dict[str, int]]]:
     from indexer.speeches.chair import heading_chair
     from indexer.speeches.people import People
 
-    expected = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
+    expected = json.loads((FIXTURES / "hand-read.json").read_text(encoding="utf-8"))
     out: dict[str, dict[str, dict[str, int]]] = {}
     for name, want in expected.items():
         text = (FIXTURES / name).read_text(encoding="utf-8")
