@@ -33,6 +33,7 @@ from indexer.readers.normalise import (
     parse_date,
     video_platform,
 )
+from indexer.readers.session_numbers import session_number_in_heading
 from indexer.readers.sessions import (
     names_recess_body,
     recess_body,
@@ -159,6 +160,9 @@ def build_document(
         if not _one(fields.get("session_type")) and (given := session_type_in_heading(text)):
             fields = fields | {"session_type": given}
             sources["session_type"] = "heading"
+        if not _one(fields.get("session_number")) and (number := session_number_in_heading(text)):
+            fields = fields | {"session_number": number}
+            sources["session_number"] = "heading"
     for name in required:
         if not _one(fields.get(name)):
             if name in overlong:

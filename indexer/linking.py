@@ -15,6 +15,7 @@ from typing import Any
 
 from indexer.build import AnyDocument, MissingField
 from indexer.models import DocumentCore, VideoLink, document_id
+from indexer.readers.session_numbers import session_number_key
 from indexer.readers.videos import video_key
 
 _NEVER_FILLED = frozenset(
@@ -35,6 +36,7 @@ def identity_id(doc: AnyDocument, scope: str, key: Sequence[str]) -> str:
     values["expediente"] = values.get("expediente_normalised")  # A.R. 12/2020 is AR 12/2020
     if values.get("session_type") and values.get("sitting"):  # the evening sitting is another
         values["session_type"] = f"{values['session_type']}/{values['sitting']}"
+    values["session_number"] = session_number_key(values.get("session_number"))  # 033 is 33
     if _empty(values.get(key[0])):
         raise MissingField(key[0])
     parts = [f"{name}={'' if _empty(values.get(name)) else values.get(name)}" for name in key]
@@ -44,9 +46,10 @@ def identity_id(doc: AnyDocument, scope: str, key: Sequence[str]) -> str:
 def another_session(existing: AnyDocument, incoming: AnyDocument) -> bool:
     """Two sessions of one day, type and sitting that their page numbers apart (two
     extraordinary sessions, nos. 12 and 13): the second is its own document, keyed by its
-    number too, while the first keeps the key a channel's videos find."""
-    number = getattr(incoming, "session_number", None)
-    other = getattr(existing, "session_number", None)
+    number too, while the first keeps the key a channel's videos find. Numbers compare
+    as numbers: a listing's «33» and a heading's «033» are one session."""
+    number = session_number_key(getattr(incoming, "session_number", None))
+    other = session_number_key(getattr(existing, "session_number", None))
     return bool(number and other and number != other)
 
 

@@ -49,8 +49,9 @@ class Transmission:
     captions: str | None = None
 
     def session_key(self) -> tuple[Any, ...]:
+        """What groups videos into one session: its day's evening sitting is another."""
         i = self.info
-        return (i.date, i.session_type, i.chamber, i.legislature)
+        return (i.date, i.session_type, i.sitting, i.chamber, i.legislature)
 
 
 def state_from_label(label: str | None) -> State | None:

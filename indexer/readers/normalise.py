@@ -78,6 +78,11 @@ _ABBREVIATED = re.compile(
 )
 
 
+def spelled_number(words: str) -> int | None:
+    """``treinta y tres`` → 33; None when a word is not a number (or there are none)."""
+    return _spelled_number(words) or None
+
+
 def _spelled_number(words: str | None) -> int | None:
     """``dieciocho`` → 18, ``dos mil veinticinco`` → 2025, ``mil novecientos noventa y
     nueve`` → 1999, ``2024`` → 2024; None when a word is not a number."""

@@ -21,12 +21,15 @@ _TYPE_WORDS = re.compile(
     r"\b(?:ordinaria|extraordinaria|solemne|permanente|comision(?:es)? (?:de|unidas)|"
     r"reunion de (?:la )?comision)\b"
 )
+# "Periodo Extraordinario de Sesiones - Sesión 2": the period names the sessions' type
+_EXTRAORDINARY_PERIOD = re.compile(r"\bperiodo extraordinario\b")
 _PERMANENT = re.compile(r"\b(?:comision|diputacion) permanente\b")
 _COMMITTEES_SESSION = re.compile(
     r"^\W*comision(?:es)?\b|\b(?:sesion|reunion)(?:\s+\w+){0,2}\s+de\s+(?:la\s+|las\s+)?comision"
 )
+# the numeral may be quoted, as the Estado de México writes it ("la H. “LXII” Legislatura")
 _LEGISLATURE = re.compile(
-    r"\b([LXVI]{2,8})\s+legislatura\b|\blegislatura\s+([LXVI]{2,8})\b|"
+    r"\b([LXVI]{2,8})[\"“”']?\s+legislatura\b|\blegislatura\s+([LXVI]{2,8})\b|"
     r"\b(\w+(?:\s+\w+)?)\s+legislatura\b",
     re.IGNORECASE,
 )
@@ -56,7 +59,8 @@ _BARS = re.compile(r"[\s|·•]+")
 _SITTING = re.compile(
     r"\b(vespertina|matutina|nocturna)\b|"
     r"\b(segunda|tercera|cuarta|quinta|2a|3a|4a|5a)\.?\s+sesion\b|"
-    r"\bsesion\s+(?:\w+\s+)?(?:numero\s+)?(segunda|tercera|cuarta|quinta)\b"
+    # ("Sesión Ordinaria Segunda Parte" is the same sitting's video, its second part)
+    r"\bsesion\s+(?:\w+\s+)?(?:numero\s+)?(segunda|tercera|cuarta|quinta)\b(?!\s+parte\b)"
 )
 _ORDINAL_SITTINGS = {"2a": "segunda", "3a": "tercera", "4a": "cuarta", "5a": "quinta"}
 
@@ -102,12 +106,28 @@ def recognise_session(text: str | None, default_date: dt.date | None = None) -> 
 
 
 # how a transcript names its session at its head: "VERSIÓN TAQUIGRÁFICA DE LA SESIÓN
-# PÚBLICA ORDINARIA DEL PLENO…" (SCJN), "Versión estenográfica de la sesión solemne…";
-# only that phrase: a type named elsewhere (a menu, an agenda) is not this session's
-_HEADING_TYPE = re.compile(
+# PÚBLICA ORDINARIA DEL PLENO…" (SCJN), "Versión estenográfica de la sesión solemne…",
+# a state congress's minutes ("ACTA NÚMERO 089 DE LA SESIÓN ORDINARIA DE LA SEPTUAGÉSIMA
+# SÉPTIMA LEGISLATURA…": numbered, never "el acta de la sesión anterior" an agenda reads)
+# or its Diario's title line ("Sesión Extraordinaria número 12 celebrada el…", "SESIÓN
+# DELIBERANTE DE LA DIPUTACIÓN PERMANENTE…"); only
+# those phrases: a type named elsewhere (a menu, an agenda) is not this session's
+_HEADING_OPENING = re.compile(
     r"\bversion\s+(?:taquigrafica|estenografica)\s+de\s+la\s+sesion\s+"
-    r"(?:publica\s+|privada\s+)?(?:(?:no\s+)?presencial\s+|remota\s+)?"
+    r"|^[^\S\n]*acta\s+(?:numero|num\.|no\.)\s*\d{1,4}\s+de\s+la\s+sesion\s+"
+    r"|^[^\S\n]*(?=sesion\s+(?:(?:ordinaria|extraordinaria|solemne)\s+(?:(?:numero|num\.|no\.)\s*"
+    r"\d{1,4}\s+)?(?:celebrada|del\s+dia|de\s+fecha)\b"
+    r"|(?:deliberante\s+|publica\s+)?de\s+la\s+(?:comision|diputacion)\s+permanente\b))sesion\s+",
+    re.MULTILINE,
+)
+_HEADING_KIND = re.compile(
+    r"(?:publica\s+|privada\s+|deliberante\s+)?(?:(?:no\s+)?presencial\s+|remota\s+)?"
     r"(ordinaria|extraordinaria|solemne)\b"
+)
+# the session of the recess's permanent body, whatever its own type ("sesión de la
+# Comisión Permanente", "SESIÓN DELIBERANTE DE LA DIPUTACIÓN PERMANENTE")
+_HEADING_PERMANENT = re.compile(
+    r"(?:[a-z]+\s+){0,2}de\s+la\s+(?:comision|diputacion)\s+permanente\b"
 )
 HEADING_CHARS = 3000
 
@@ -118,8 +138,15 @@ def session_type_in_heading(text: str | None) -> str | None:
     an extraordinary session, a committee in an agenda) would be a wrong value."""
     if not text:
         return None
-    found = _HEADING_TYPE.search(" ".join(fold_keyword(text[:HEADING_CHARS]).split()))
-    return normalise_session_type(found[1]) if found else None
+    # folded line by line: a minute's or a title line's opening is read at a line's start
+    head = "\n".join(fold_keyword(line) for line in text[:HEADING_CHARS].splitlines())
+    for opening in _HEADING_OPENING.finditer(head):
+        if _HEADING_PERMANENT.match(head, opening.end()):
+            return "permanente"
+        found = _HEADING_KIND.match(head, opening.end())
+        if found:
+            return normalise_session_type(found[1])
+    return None
 
 
 def _session_type(folded: str) -> str | None:
@@ -132,6 +159,8 @@ def _session_type(folded: str) -> str | None:
     if _COMMITTEES_SESSION.search(folded):
         return "comision"
     found = _TYPE_WORDS.search(folded)
+    if found is None and _EXTRAORDINARY_PERIOD.search(folded):
+        return "extraordinaria"  # a session of an extraordinary period is one
     return normalise_session_type(found[0]) if found else None
 
 

@@ -17,6 +17,11 @@ from indexer.readers.normalise import video_platform
 
 State = Literal["live", "upcoming", "recorded"]
 _YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{6,20}")
+# The words an embed's path holds in place of a video: a channel's current live stream
+# ("/embed/live_stream?channel=UC…", as congresses' pages embed their transmission) and a
+# playlist ("/embed/videoseries?list=…"); neither is one video (its key would join every
+# transmission of the channel into one).
+_NOT_VIDEO_IDS = frozenset({"live_stream", "videoseries"})
 # an id ends where its characters do: a longer run is no id, never its first 20 characters
 _YOUTUBE_PATHS = re.compile(r"^/(?:embed|live|shorts|v|e)/([A-Za-z0-9_-]{6,20})(?![\w-])")
 _FACEBOOK_ID = re.compile(r"/videos/(?:[^/]+/)?(\d{5,25})(?!\d)")
@@ -46,7 +51,7 @@ def youtube_id(url: str) -> str | None:
         if _YOUTUBE_ID.fullmatch(found):
             return found
         match = _YOUTUBE_PATHS.match(parts.path)
-        return match[1] if match else None
+        return match[1] if match and match[1] not in _NOT_VIDEO_IDS else None
     return None
 
 

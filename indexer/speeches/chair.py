@@ -12,7 +12,9 @@ _UP = "A-ZÁÉÍÓÚÑÜ"
 _CAPITALISED = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü'.-]+"
 _NAME_GAP = r"(?:[^\S\n]+|[^\S\n]*\n\s*(?!(?:El|La|Los|Las|EL|LA)\s))"
 _CONGRESS_CHAIR = re.compile(
-    r"\bPresidencia\s+de(?:l|\s+la)\s+(?:C\.\s+)?(?:diputad[oa]|senador(?:a)?|[Dd]ip\.|[Ss]en\.)\s+"
+    # the title in lower case or capitalised, as state congresses write it ("Presidencia
+    # del C. Diputado José de Jesús Martín del Campo Castañeda")
+    r"\bPresidencia\s+de(?:l|\s+la)\s+(?:C\.\s+)?(?:[Dd]iputad[oa]|[Ss]enador(?:a)?|[Dd]ip\.|[Ss]en\.)\s+"
     # a name may go on on the next line ("…Norma Angélica Méndez⏎Zavala"), but the next
     # line's "El Presidente:" is no part of it
     rf"(?P<name>{_CAPITALISED}(?:{_NAME_GAP}(?:(?:de|del|la|los|y){_NAME_GAP})*{_CAPITALISED}){{1,6}})"
@@ -40,10 +42,25 @@ _CAPITAL_PARTICLE = r"(?:DE|DEL|LA|LOS|LAS|Y)"
 _CAPITAL_WORD = rf"(?!{_CAPITAL_PARTICLE}\s)[{_UP}][{_UP}'.-]*+"
 # (read on the stripped line; each run of spaces taken whole: a word follows it)
 _CAPITAL_CHAIR_CHANGE = re.compile(
-    r"PRESIDENCIA\s++DE(?:L|\s++LA)\s++(?:C\.\s++)?(?:DIPUTAD[OA]|SENADOR(?:A)?|DIP\.|SEN\.)\s++"
-    rf"(?P<name>{_CAPITAL_WORD}(?:\s++(?:{_CAPITAL_PARTICLE}\s++){{0,3}}{_CAPITAL_WORD}){{1,6}})"
+    # "por ministerio de ley": a vice-president presiding in the president's absence
+    # ("PRESIDENCIA POR MINISTERIO DE LEY DE LA⏎C. DIP. ALHINNA…", "…POR M. DE LEY DEL…")
+    r"PRESIDENCIA\s++(?:POR\s++(?:MINISTERIO|M\.)\s++DE\s++LEY\s++)?"
+    # the Estado de México's Diario leaves out the article ("PRESIDENCIA DIP. MARTHA
+    # ANGÉLICA BERNARDINO ROJAS.")
+    r"(?:DE(?:L|\s++LA)\s++)?(?:C\.\s++)?(?:DIPUTAD[OA]|SENADOR(?:A)?|DIP\.|SEN\.)\s++"
+    rf"(?P<name>{_CAPITAL_WORD}(?:\s++(?:{_CAPITAL_PARTICLE}\s++){{0,3}}{_CAPITAL_WORD}){{1,6}})\.?"
 )
 _PARTICLES = frozenset({"de", "del", "la", "los", "las", "y"})
+# The Estado de México's older Diarios name the chair under the heading by title, alone
+# on a line ("PRESIDENTE DIPUTADO ARTURO PIÑA GARCÍA."); read only among the heading's
+# lines in capitals, before any line of speech, never a signature at the end
+_TITLED_WORD = rf"(?!{_CAPITAL_PARTICLE}\s)[{_UP}][{_UP}'-]*+"  # (a full stop ends the name)
+_CAPITAL_CHAIR_TITLE = re.compile(
+    r"PRESIDENT[EA]\s++(?:DIPUTAD[OA]|DIP\.)\s++"
+    rf"(?P<name>{_TITLED_WORD}(?:\s++(?:{_CAPITAL_PARTICLE}\s++){{0,3}}{_TITLED_WORD}){{1,6}})\.?"
+)
+# three words in lower case: speech, not the heading's capitals ("SESIÓN No. 31")
+_SPEECH = re.compile(r"[a-záéíóúñü]+[^\S\n]+[a-záéíóúñü]+[^\S\n]+[a-záéíóúñü]+")
 
 
 def chair_change_at(lines: list[str], at: int, previous: str | None) -> tuple[str, int] | None:
@@ -77,8 +94,9 @@ def chair_gender(line: str) -> str | None:
 
 
 def _shown(name: str) -> str:
-    """A name as shown; one in capitals with its particles in lower case."""
-    words = name.split()
+    """A name as shown; one in capitals with its particles in lower case. The line's
+    closing full stop ("…CASTILLO JUÁREZ.") is no part of the name."""
+    words = name.rstrip(" .").split()
     if not " ".join(words).isupper():
         return display_name(" ".join(words))
     return " ".join(w.lower() if w.lower() in _PARTICLES else w[:1] + w[1:].lower() for w in words)
@@ -99,7 +117,22 @@ def heading_chair(text: str) -> str | None:
             change = chair_change_at(lines, at, None)
             if change is not None:
                 return change[0]
-    return display_name(" ".join(match["name"].split())) if match else None
+    if match is None:
+        return _titled_chair(lines)
+    return display_name(" ".join(match["name"].split()))
+
+
+def _titled_chair(lines: list[str]) -> str | None:
+    """The chair a heading's line alone names by title («PRESIDENTE DIPUTADO ARTURO PIÑA
+    GARCÍA.»); None once a line reads as speech (three words in lower case): from there
+    a line naming the president opens a turn or signs."""
+    for line in lines:
+        if _SPEECH.search(line):
+            return None
+        found = _CAPITAL_CHAIR_TITLE.fullmatch(line.strip())
+        if found is not None:
+            return _shown(found["name"])
+    return None
 
 
 def court_attendance(text: str) -> list[str]:

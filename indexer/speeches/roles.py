@@ -29,6 +29,7 @@ PARTIES: dict[str, str] = {
     "pt": "PT",
     "partido del trabajo": "PT",
     "mc": "MC",
+    "pmc": "MC",  # as the Cámara's versiones estenográficas write it ("Diputado …, PMC")
     "movimiento ciudadano": "MC",
     "convergencia": "CONV",
     "conv": "CONV",
@@ -41,6 +42,7 @@ PARTIES: dict[str, str] = {
     "partido encuentro solidario": "PES",
     "panal": "PANAL",
     "na": "PANAL",
+    "pna": "PANAL",
     "nueva alianza": "PANAL",
     "partido nueva alianza": "PANAL",
     "psd": "PSD",

@@ -49,3 +49,31 @@ def roll_call_at(lines: Sequence[str], at: int, previous: str | None) -> int | N
     while taken > 1 and not lines[at + taken - 1].strip():
         taken -= 1  # blank lines after the list are not its own
     return taken if sided and taken >= 2 else None
+
+
+# A nominal vote as a state congress records it: each member says their name and vote
+# aloud, one a line ("Jorge Gaviño Ambriz, a favor.", "GABRIELA SALIDO, en pro."). The
+# secretary who called it said none of it: two such lines at least make the list.
+_VOICED = re.compile(
+    r"\s*[A-ZÁÉÍÓÚÑÜ][\w'’-]*+(?:\s+(?:[A-ZÁÉÍÓÚÑÜ][\w'’-]*+|de|del|la|las|los|y)){1,7}"
+    r"\s*,\s*(?i:a\s+favor|en\s+pro|en\s+contra|abstenci[oó]n)\.?\s*"
+)
+
+
+def voiced_votes_at(lines: Sequence[str], at: int, previous: str | None) -> int | None:
+    """How many lines the voiced vote that starts at ``lines[at]`` takes (blank lines
+    within it too); None unless it starts there after a finished sentence and holds two
+    votes at least."""
+    if previous is not None and previous.strip() and not _SENTENCE_END.search(previous):
+        return None
+    if not _VOICED.fullmatch(lines[at]):
+        return None
+    taken = votes = 1
+    for line in lines[at + 1 : at + MAX_LINES]:
+        if line.strip() and not _VOICED.fullmatch(line):
+            break
+        votes += bool(line.strip())
+        taken += 1
+    while not lines[at + taken - 1].strip():
+        taken -= 1
+    return taken if votes >= 2 else None

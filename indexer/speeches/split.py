@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from indexer.analysis import fold_keyword
 from indexer.speeches.chair import chair_change_at, chair_gender
 from indexer.speeches.collective import collective_speaker_at
-from indexer.speeches.roll_call import roll_call_at
+from indexer.speeches.roll_call import roll_call_at, voiced_votes_at
 from indexer.speeches.sections import section_at
 from indexer.spots import matches_at, occurrences
 
@@ -101,6 +101,23 @@ _MIXED_DOTTED_SPEAKER = re.compile(
     r"|de|del|la|las|los|y)){0,10}(?:\s*\([^()\n]{0,40}\)){0,2})"
     r"\s*\.\s*[-–—]\s*(?!\s*(?i:presente|r[uú]brica)\b)"
 )
+# The Estado de México's Diario writes the role and the legislator's title before the
+# name in capitals, closed by a bare full stop ("PRESIDENTA DIP. MARTHA ANGÉLICA
+# BERNARDINO ROJAS. Buenas tardes.", "SECRETARIO DIP. MIGUEL ÁNGEL XOLALPA MOLINA.
+# Ábrase el sistema…", "DIP. ANA RUIZ (MORENA). Con su venia…"). The words go on in
+# sentence case on the same line: a name alone on its line, or one followed by an
+# office alone ("DIP. ANA RUIZ. Presidenta.", "… Presidenta de la Comisión…", a
+# signature's) or more capitals, is no turn; "Diputada Presidenta, …" addresses the
+# chair and is.
+_FULL_STOP_SPEAKER = re.compile(
+    rf"^\s*(?P<who>(?:(?:(?:VICE)?PRESIDENT[AE]|(?:PRO)?SECRETARI[OA])\s+)?(?:DIP\.|DIPUTAD[OA])"
+    rf"(?:\s+[{_UP}][{_UP}'-]*+){{2,8}}(?:\s*\([^()\n]{{0,40}}\))?)\.\s+"
+    r"(?!(?i:(?:vice)?president[ae]|secretari[oa]|diputad[oa]|integrante|coordinador[a]?"
+    r"|vocal|presentante|r[uú]brica|presente)\b\.?\s*(?:$|(?i:de|del)\b))"
+    # nor a signature's bench or district ("DIP. ANA RUIZ. Grupo Parlamentario de Morena.")
+    r"(?!(?i:grupo|fracci[oó]n|partido|distrito|representaci[oó]n|sin partido)\b)"
+    rf"(?=[¿¡«“\"(]|[{_UP}]?[a-záéíóúñü]|[AYOE]\s+[a-záéíóúñ])"
+)
 # A title or the chair's role with no article before it, closed by a colon, as other
 # state congresses write it ("C. PRESIDENTA: …", "DIP. JUAN PÉREZ LÓPEZ (PAN): …", "C.
 # Presidenta: …", "PRESIDENTA DIP. ANA RUIZ: …"). A board's list ("PRESIDENTE: DIP. ANA
@@ -153,6 +170,9 @@ _STAGE_WORDS = (
     # what the Diario notes while no one has the floor: a video shown, the hall's noise
     r"se (?:proyecta|presenta|transmite) (?:un |el )?video|video|interrupci[oó]n|desorden|"
     r"silbidos|abucheos|porras|consignas|voces|"
+    # the roll the secretary calls, noted where it is taken ("(Pasa lista de
+    # asistencia)", "(Registro de asistencia)", "(Votación nominal)")
+    r"(?:se\s+)?pasa(?:n)?\s+lista|registro de asistencia|lista de asistencia|"
     # the hour the Diario stamps where the chair speaks ("(11:51 horas)"): a note of the
     # record, not words anyone said; the whole bracket is the hour, nothing else
     r"(?:a\s+las\s+)?\d{1,2}[:.]\d{2}\s*(?:horas|hrs?)\.?(?=\))"
@@ -177,6 +197,13 @@ _MATTER_END = re.compile(
     r"|ÚNIC[OA])\b))"
 )
 _CASE_NUMBER = re.compile(r"\d+/\d{4}")
+# where the speaker spoke from, written after the heading's colon or dash ("-El Senador
+# Juan Pérez: (Desde su escaño) Pido la palabra"): a note on the seat, no one's words;
+# it joins the heading, where other shapes write it ("…Pérez (desde la curul):")
+_SEAT_NOTE = re.compile(
+    r"\(\s*desde\s+(?:su|la|el)\s+(?:curul|escaño|escano|lugar)\s*\)[\s.:;,–—-]*",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -235,6 +262,8 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
         if speaker is not None:
             close()
             who, rest = speaker
+            if seat := _SEAT_NOTE.match(rest):
+                who, rest = f"{who} {seat[0].strip(' .:;,–—-')}", rest[seat.end() :]
             current = Turn(0, who, "", agenda_index=agenda_index, chair=chair, chair_gender=gender)
             body, chair, gender = [rest], None, None
             previous = rest or None
@@ -246,7 +275,11 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
             gender = chair_gender(" ".join(lines[at : at + taken]))
             skip, previous = taken - 1, None
             continue
-        listed = roll_call_at(lines, at, previous) if turns or current else None
+        listed = (
+            roll_call_at(lines, at, previous) or voiced_votes_at(lines, at, previous)
+            if turns or current
+            else None
+        )
         if listed is not None:
             close()  # a vote's list is the record's, no one's words
             turns.append(
@@ -337,6 +370,7 @@ def _speaker_at(line: str) -> tuple[str, str] | None:
         _CONGRESS_SPEAKER.match(line)
         or _DOTTED_SPEAKER.match(line)
         or _MIXED_DOTTED_SPEAKER.match(line)
+        or _FULL_STOP_SPEAKER.match(line)
         or _TITLED_COLON_SPEAKER.match(line)
         or _HEADING_ALONE.match(line)
         or _HEADING_TIMED.match(line)

@@ -54,3 +54,26 @@ def test_a_video_voices_and_an_interruption_are_stage_directions() -> None:
         (True, "(Interrupción)"),
         (False, "Continúe, diputado."),
     ]
+
+
+def test_a_seat_written_after_the_colon_or_dash_is_no_part_of_the_speech() -> None:
+    text = (
+        "-La Presidenta Senadora Ana Ruiz Soto: Tiene la palabra.\n"
+        "-El Senador Gonzalo Ibarra Fuentes: (Desde su escaño) Pido la palabra, Presidenta.\n"
+        "DIP. LUIS GÓMEZ VEGA.- (DESDE SU CURUL). Con su venia.\n"
+        "La diputada Eva Mora Paz: (desde la curul)\n"
+        "Gracias, presidenta (desde la curul no se oye).\n"
+    )
+    turns = split_turns(text)
+    assert [t.text for t in turns] == [
+        "Tiene la palabra.",
+        "Pido la palabra, Presidenta.",
+        "Con su venia.",
+        "Gracias, presidenta (desde la curul no se oye).",
+    ]
+    read = [read_speaker(t.speaker or "") for t in turns[1:]]
+    assert [(s.name, s.from_seat) for s in read] == [
+        ("Gonzalo Ibarra Fuentes", True),
+        ("Luis Gómez Vega", True),
+        ("Eva Mora Paz", True),
+    ]

@@ -82,3 +82,61 @@ def test_two_numbered_sessions_of_one_type_stay_two_and_re_crawls_keep_them(
     by_number = {d.session_number: d for d in library.db.iter_documents()}
     assert len(by_number) == 2
     assert [s.source_id for s in by_number["12"].sources] == ["senado-sesiones", "senado-canal"]
+
+
+DIARIO = parse_spec(
+    {
+        "id": "senado-diario",
+        "kind": "sesion",
+        "institution": "Senado de la República",
+        "jurisdiction": "MX",
+        "start_urls": ["https://www.senado.gob.mx/66/diario/"],
+        "listing": {"items": "css:tr", "link": "css:a::attr(href)"},
+        "identity": {"scope": "senado", "key": ["date", "session_type"]},
+    }
+)
+
+
+def diario(heading: str) -> Any:
+    """The Diario of a session whose listing gives no number: its heading does."""
+    return build_document(
+        kind="sesion", source_id=DIARIO.id, institution=DIARIO.institution, jurisdiction="MX",
+        url="https://www.senado.gob.mx/66/diario/8-abril", fields={
+            "date": "Miércoles 08 de abril de 2026", "session_type": "Extraordinaria"},
+        text=f"DIARIO DE LOS DEBATES\n{heading}\n-La Presidenta Senadora Ana Ruiz: Se abre.",
+    )  # fmt: skip
+
+
+def test_a_listings_number_and_a_headings_zero_padded_one_are_one_session(
+    library: Library,
+) -> None:
+    LibraryPipeline._save(TABLE, library, row("33", "Extraordinaria"), Tenant(TABLE.id))
+    doc = diario("SESIÓN EXTRAORDINARIA No. 033 CELEBRADA EL 8 DE ABRIL DE 2026")
+    assert doc.session_number == "33"
+    LibraryPipeline._save(DIARIO, library, doc, Tenant(DIARIO.id))
+    LibraryPipeline._save(TABLE, library, row("033", "Extraordinaria"), Tenant(TABLE.id))
+    docs = list(library.db.iter_documents())
+    assert len(docs) == 1  # one session, as the listing writes its number
+    assert {s.source_id for s in docs[0].sources} == {"senado-sesiones", "senado-diario"}
+
+
+def test_a_headings_other_number_is_another_session(library: Library) -> None:
+    LibraryPipeline._save(TABLE, library, row("33", "Extraordinaria"), Tenant(TABLE.id))
+    doc = diario("Sesión Extraordinaria número treinta y cuatro celebrada el 8 de abril")
+    LibraryPipeline._save(DIARIO, library, doc, Tenant(DIARIO.id))
+    assert sorted(d.session_number for d in library.db.iter_documents()) == ["33", "34"]
+
+
+def test_a_channels_videos_of_two_sittings_are_two_sessions_and_parts_one() -> None:
+    from crawlers.spiders.video_channel import Transmission
+    from indexer.readers.sessions import recognise_session
+
+    def key(title: str) -> tuple[Any, ...]:
+        return Transmission(
+            title, "https://video.example/v", recognise_session(title), "recorded"
+        ).session_key()
+
+    morning = key("EN VIVO | Sesión Ordinaria del Senado, 8 de abril de 2026")
+    assert key("Sesión Ordinaria Vespertina del Senado, 8 de abril de 2026") != morning
+    # a video's second part is the same sitting, not a second one
+    assert key("Sesión Ordinaria Segunda Parte del Senado, 8 de abril de 2026") == morning
