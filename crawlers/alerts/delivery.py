@@ -218,6 +218,7 @@ class Deliverer:
             institution=doc.institution,
             snippet=plain_snippet(doc.text, alert.query.get("q") or ""),
             permalink=f"{alert.base_url}/d/{quote(doc.id, safe='')}",
+            changed=item.changed,
         )
 
     def _failed(self, alert: AlertRow, ids: list[int], cause: str, status: int | None) -> None:
@@ -238,13 +239,15 @@ class Deliverer:
 def _payload(
     alert: AlertRow, item: Pending, doc: MatchedDocument, source_url: str
 ) -> dict[str, Any]:
-    """The JSON a webhook receives for one match; ``match_id`` is its idempotency key."""
+    """The JSON a webhook receives for one match; ``match_id`` is its idempotency key and
+    ``changed`` says the document was sent before and its content changed since."""
     matched = item.matched_at if item.matched_at.tzinfo else item.matched_at.replace(tzinfo=dt.UTC)
     return {
         "event": "alert.match",
         "match_id": item.id,
         "alert_id": alert.id,
         "matched_at": matched.isoformat(),
+        "changed": doc.changed,
         "query": alert.query,
         "document": {
             "id": doc.document_id,

@@ -79,11 +79,13 @@ class NewAlert:
 
 @dataclass(frozen=True)
 class Pending:
-    """A match waiting to be delivered."""
+    """A match waiting to be delivered; ``changed``: its document was delivered before and
+    its content changed since (an updated document, not a new one)."""
 
     id: int
     document_id: str
     matched_at: dt.datetime
+    changed: bool = False
 
 
 class AlertBook:
@@ -347,14 +349,15 @@ class AlertBook:
                         AlertMatchRow.id,
                         AlertMatchRow.document_id,
                         AlertMatchRow.matched_at,
+                        AlertMatchRow.rearmed_at.is_not(None),
                     )
                     .where(AlertMatchRow.alert_id.in_(chunk), AlertMatchRow.delivered_at.is_(None))
                     .order_by(AlertMatchRow.id)
                 )
-                for alert_id, *rest in rows:
+                for alert_id, match_id, document_id, matched_at, changed in rows:
                     items = found.setdefault(alert_id, [])
                     if len(items) < per_alert:
-                        items.append(Pending(*rest))
+                        items.append(Pending(match_id, document_id, matched_at, bool(changed)))
         return found
 
     def delivered(self, alert_id: str, match_ids: list[int], http_status: int | None) -> None:

@@ -16,6 +16,7 @@ from indexer.db.alert_tables import AlertRow
 from indexer.mail import compose
 from indexer.spanish import FILTER_WORDS, KIND_LABELS, date_words
 
+UPDATED = "Documento actualizado: su texto cambió desde que se lo enviamos."
 RATE_WORDS = {
     "inmediata": "en cuanto aparecen",
     "diaria": "una vez al día",
@@ -25,7 +26,8 @@ RATE_WORDS = {
 
 @dataclass(frozen=True)
 class MatchedDocument:
-    """One document of a delivery, as a reader sees it."""
+    """One document of a delivery, as a reader sees it; ``changed``: delivered before, its
+    content changed since (an updated document, not a new one)."""
 
     match_id: int
     document_id: str
@@ -35,6 +37,7 @@ class MatchedDocument:
     institution: str
     snippet: str
     permalink: str
+    changed: bool = False
 
 
 def describe(query: dict[str, Any]) -> str:
@@ -112,16 +115,18 @@ def matches(
     """The documents of one delivery (an immediate notice or a digest)."""
     search = describe(alert.query)
     count = len(documents)
-    noun = "documento nuevo" if count == 1 else "documentos nuevos"
+    noun = _counted(
+        sum(not doc.changed for doc in documents), sum(doc.changed for doc in documents)
+    )
     verb = "coincide" if count == 1 else "coinciden"
     if alert.rate == "inmediata":
-        subject = f"{count} {noun}: {search}"
-        lead = f"Hay {count} {noun} que {verb} con su búsqueda {search}."
+        subject = f"{noun}: {search}"
+        lead = f"Hay {noun} que {verb} con su búsqueda {search}."
     else:
         period = "del día" if alert.rate == "diaria" else "de la semana"
-        subject = f"Resumen {period}: {count} {noun} — {search}"
+        subject = f"Resumen {period}: {noun} — {search}"
         lead = (
-            f"Su resumen {period}, al {date_words(today)}: {count} {noun} que {verb} "
+            f"Su resumen {period}, al {date_words(today)}: {noun} que {verb} "
             f"con su búsqueda {search}."
         )
     unsubscribe = unsubscribe_url(alert, unsubscribe_token)
@@ -133,14 +138,16 @@ def matches(
         lines += [
             f"{number}. {doc.title}",
             f"   {kind} · {doc.institution} · {when}",
+            *([f"   {UPDATED}"] if doc.changed else []),
             f"   {doc.snippet}",
             f"   {doc.permalink}",
             "",
         ]
+        updated = f"<br><small><strong>{UPDATED}</strong></small>" if doc.changed else ""
         items.append(
             f'<li><p><a href="{html.escape(doc.permalink)}">{html.escape(doc.title)}</a><br>'
             f"<small>{html.escape(kind)} · {html.escape(doc.institution)} · "
-            f"{html.escape(when)}</small></p><p>{html.escape(doc.snippet)}</p></li>"
+            f"{html.escape(when)}</small>{updated}</p><p>{html.escape(doc.snippet)}</p></li>"
         )
     lines += [
         "Recibe este correo porque confirmó una alerta en Estado Abierto.",
@@ -159,6 +166,19 @@ def matches(
         html=_page(body),
         headers=_unsubscribe_headers(alert, unsubscribe_token),
     )
+
+
+def _counted(new: int, updated: int) -> str:
+    """«1 documento nuevo», «2 documentos actualizados», «3 documentos nuevos y 1
+    actualizado»: a document sent before whose content changed is not called new."""
+    parts = []
+    if new:
+        parts.append(f"{new} {'documento nuevo' if new == 1 else 'documentos nuevos'}")
+    if updated:
+        word = "actualizado" if updated == 1 else "actualizados"
+        noun = "" if new else ("documento " if updated == 1 else "documentos ")
+        parts.append(f"{updated} {noun}{word}")
+    return " y ".join(parts) or "0 documentos nuevos"
 
 
 def _page(body: str) -> str:

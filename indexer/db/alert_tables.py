@@ -60,7 +60,9 @@ class AlertRow(Base):
 class AlertMatchRow(Base):
     """A document an alert matched when it was indexed: one row per (alert, document),
     whatever happens afterwards (a re-index, a crash and its retry). Its id is the
-    idempotency key a receiver sees."""
+    idempotency key a receiver sees. ``rearmed_at``: when a delivered match was made a
+    match again because its document's content changed (``changed_matches``); the
+    receiver is told the document is an updated one, not a new one."""
 
     __tablename__ = "alert_matches"
 
@@ -69,6 +71,7 @@ class AlertMatchRow(Base):
     document_id: Mapped[str] = mapped_column(String(64))
     matched_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     delivered_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    rearmed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
     __table_args__ = (
         UniqueConstraint("alert_id", "document_id", name="uq_alert_matches_alert_document"),

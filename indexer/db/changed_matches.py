@@ -5,7 +5,10 @@ the change is delivered like any match instead of being taken for the notice alr
 sent. The row itself takes the new number (SQLite gives a deleted last row's number to
 the next one: a delete and an insert could hand the receiver the key it has seen).
 
-No column says which content a match delivered, and none is added: ``documents.updated_at``
+``rearmed_at`` marks such a row, so the receiver is told the document changed (webhooks:
+``"changed": true``; e-mails: «documento actualizado»).
+
+No column says which content a match delivered, and none is needed: ``documents.updated_at``
 moves only when the content changes (an unchanged re-index, a cited count, a crash and
 its retry leave it), and a match is recorded after its document was saved; so a delivered
 row older than its document's ``updated_at`` delivered an older content. A row not yet
@@ -57,7 +60,7 @@ def rearm_changed(connection: Connection, matches: Sequence[tuple[str, str]]) ->
         connection.execute(
             update(_MATCHES)
             .where(_MATCHES.c.id == row_id)
-            .values(id=_next_id(connection), matched_at=now, delivered_at=None)
+            .values(id=_next_id(connection), matched_at=now, delivered_at=None, rearmed_at=now)
         )
     return len(stale)
 
