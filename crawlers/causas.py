@@ -167,7 +167,9 @@ _PARTIAL = re.compile(
 )
 # crawlers.no_content.SAID's
 _NO_CONTENT = re.compile(r"HTTP (\d{3}) \(no content\): there was nothing to read$")
-_WAIT = re.compile(r"(?:.*: )?HTTP (\d{3}), asking to wait (\d+) s \(Retry-After\)$", re.S)
+_WAIT = re.compile(
+    r"(?:.*: )?HTTP (\d{3}), asking to wait (?:(\d+) s|more than (\d+) days) \(Retry-After\)$", re.S
+)
 _REDIRECTS = re.compile(r"(\d+) redirects without an answer: (.*)$", re.S)
 _RESOLVES = re.compile(r"blocked address: (\S+) resolves to (\S+), a (.+) address$")
 _SCHEME = re.compile(r"blocked address: scheme '([^']*)' is not allowed")
@@ -363,8 +365,9 @@ def error_mensaje(cause: str, message: str) -> str:
     if cause == "sitemap_loop" and (found := _SITEMAP_LOOP.match(message)):
         return f"los mapas del sitio se nombran en bucle: {found.group(1)}; no se leyó de nuevo"
     if found := _WAIT.match(message):
-        status, seconds = found.groups()
-        return f"el sitio respondió HTTP {status} y pidió esperar {seconds} s (Retry-After)"
+        status, seconds, days = found.groups()
+        wait = f"{seconds} s" if days is None else f"más de {days} días"
+        return f"el sitio respondió HTTP {status} y pidió esperar {wait} (Retry-After)"
     if found := _HTTP.match(message):
         status, target = found.groups()
         if target is not None:

@@ -39,7 +39,7 @@ from crawlers.causas import (
 )
 from crawlers.handlers import CUT_AT, HEAD_TOO_LARGE
 from crawlers.partial import PARTIAL
-from crawlers.throttle import BACKOFF_CODES, retry_after_seconds
+from crawlers.throttle import BACKOFF_CODES, retry_after_seconds, wait_said
 
 UNRESOLVABLE = "unresolvable host: "
 """How the address guard names a host that resolves to nothing (cause ``dns``)."""
@@ -80,7 +80,7 @@ def failure_cause(failure: Failure) -> tuple[str, str]:
             return cause, f"HTTP {status} to {target}, which was not followed"
         asked = retry_after_seconds(error.response.headers.get(b"Retry-After"))
         if status in BACKOFF_CODES and asked is not None:  # a wait of days was just "HTTP 429"
-            return cause, f"HTTP {status}, asking to wait {asked:.0f} s (Retry-After)"
+            return cause, f"HTTP {status}, asking to wait {wait_said(asked)} (Retry-After)"
         return cause, f"HTTP {status}"
     if isinstance(error, IgnoreRequest):
         text = str(error)

@@ -20,7 +20,7 @@ from crawlers.causas import ANSWER_BEGUN, CUT_SHORT, FALSE_CODING, NO_ANSWER, fa
 from crawlers.content_coding import CodingError, Decoder
 from crawlers.deadline import transport, within
 from crawlers.partial import PARTIAL, sent_part
-from crawlers.throttle import BACKOFF_CODES, retry_after_seconds
+from crawlers.throttle import BACKOFF_CODES, retry_after_seconds, wait_said
 
 MAX_REDIRECTS = 5
 # why a crawl would not request an address (its error cause and message), or None
@@ -224,5 +224,5 @@ def _http_error(url: str, response: httpx.Response) -> tuple[str, str]:
     cause = {404: "http_404", 429: "rate_limited"}.get(status, f"http_{status // 100}xx")
     asked = retry_after_seconds(response.headers.get("retry-after"))
     if status in BACKOFF_CODES and asked is not None:
-        return cause, f"{url}: HTTP {status}, asking to wait {asked:.0f} s (Retry-After)"
+        return cause, f"{url}: HTTP {status}, asking to wait {wait_said(asked)} (Retry-After)"
     return cause, f"{url}: HTTP {status}"

@@ -67,6 +67,17 @@ MAX_RUNNING = 4
 MAX_RUNNING_PER_OWNER = MAX_RUNNING // 2
 
 
+# a robots.txt that does not answer waits at most this, or this share of the budget
+ROBOTS_MAX_S = 5.0
+ROBOTS_SHARE = 0.25
+
+
+def robots_time_s(time_limit_s: float) -> float:
+    """How long a preview waits for a robots.txt: a silent one took the whole budget and
+    the listing it was read for was never asked for."""
+    return min(ROBOTS_MAX_S, time_limit_s * ROBOTS_SHARE)
+
+
 class PreviewUnavailable(Exception):
     """No preview can be given: too many running, or it ran out of time and was stopped.
     Carries the HTTP status and the message in English (``detail``) and Spanish."""
@@ -286,15 +297,18 @@ def listing_preview(
         """A robots.txt; one the site answered but that cannot be read (too large, a
         redirect loop, cut short) is an error, as the crawl counts it, before the site
         is read without its rules. An error answer (a 404, a 500) is none: the crawl
-        reads it as no rules; nor a site that does not answer (a timeout against the
-        whole preview's deadline, no connection): the page it was read for says so."""
+        reads it as no rules; nor a site that refuses the connection: the page it was
+        read for says so. One that does not answer gets a share of the budget
+        (``robots_time_s``), not all of it, and its timeout is counted as the crawl's
+        is; the listing is then requested without rules, as the crawl goes on."""
+        limit = time.monotonic() + robots_time_s(time_limit_s)
         try:
             return fetch(
                 target, allow_loopback=settings.allow_loopback, user_agent=settings.user_agent,
-                max_bytes=max_bytes, deadline=deadline,
+                max_bytes=max_bytes, deadline=min(deadline, limit),
             )  # fmt: skip
         except FetchError as exc:
-            if exc.cause in UNREADABLE_ROBOTS:
+            if exc.cause in UNREADABLE_ROBOTS or exc.cause == "timeout":
                 errors.append({"cause": exc.cause, "url": target, "message": str(exc)})
             raise
 

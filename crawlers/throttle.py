@@ -13,7 +13,9 @@ counted crawl error (``rate_limited`` for 429).
 from __future__ import annotations
 
 import email.utils
+import re
 import time
+from datetime import UTC
 from typing import Any
 
 from scrapy import Request
@@ -24,20 +26,44 @@ from twisted.internet import task
 BACKOFF_CODES = frozenset({429, 503})
 
 
+# a wait longer than this is said as "more than" it: a 400-digit Retry-After was `inf`
+RETRY_AFTER_CAP_S = 366 * 86400
+_DELAY = re.compile(r"([0-9]+)(?:\.([0-9]+))?")  # ASCII: "²" is a digit to isdigit
+_DIGITS_READ = 12  # more digits than this are more than the cap anyway
+
+
 def retry_after_seconds(value: bytes | str | None, now: float | None = None) -> float | None:
-    """Seconds to wait from a ``Retry-After`` header (delta-seconds or HTTP date)."""
+    """Seconds to wait from a ``Retry-After`` header, at most ``RETRY_AFTER_CAP_S``.
+
+    RFC 9110 gives whole seconds or an HTTP date, which is always GMT (its asctime form
+    names no zone: it is not the reader's local time). A decimal some servers send is
+    waited rounded up, never shorter than asked for."""
     if not value:
         return None
     text = value.decode("latin-1") if isinstance(value, bytes) else value
     text = text.strip()
-    if text.isascii() and text.isdigit():  # "²" is a digit to isdigit, no number to float
-        return float(text)
+    if found := _DELAY.fullmatch(text):
+        whole, fraction = found.group(1).lstrip("0") or "0", found.group(2)
+        if len(whole) > _DIGITS_READ:
+            return float(RETRY_AFTER_CAP_S)
+        seconds = int(whole) + (1 if fraction and fraction.strip("0") else 0)
+        return float(min(seconds, RETRY_AFTER_CAP_S))
     try:
         when = email.utils.parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
     current = time.time() if now is None else now
-    return max(0.0, when.timestamp() - current)
+    return min(float(RETRY_AFTER_CAP_S), max(0.0, when.timestamp() - current))
+
+
+def wait_said(seconds: float) -> str:
+    """The wait as the crawl's messages say it (``crawlers.causas`` puts it in Spanish):
+    one at the cap is "more than" it, in days, never a number the site did not give."""
+    if seconds >= RETRY_AFTER_CAP_S:
+        return f"more than {RETRY_AFTER_CAP_S // 86400} days"
+    return f"{seconds:.0f} s"
 
 
 class RetryAfterMiddleware:

@@ -160,3 +160,20 @@ def test_the_preview_says_the_robots_txt_it_could_not_read(site: str, causes: se
     assert {e["cause"] for e in preview["errors"]} == causes, preview["errors"]
     assert all(e["url"] == f"{site}/robots.txt" for e in preview["errors"])
     assert [d["detail"]["type"] for d in preview["documents"]] == ["html", "html"]
+
+
+@pytest.mark.parametrize("site", ["silent"], indirect=True)
+def test_a_silent_robots_txt_leaves_the_preview_time_for_the_listing(site: str) -> None:
+    """A robots.txt that never answers took the preview's whole budget: the listing was
+    never asked for and the preview said only "timeout" for it. Now robots.txt has a share
+    of the budget, its timeout is said as the crawl counts it (above), and the listing
+    and its documents are read without its rules, as the crawl goes on."""
+    spec = SourceSpec.model_validate(yaml.safe_load(SPEC.replace("${ABIERTO_SAMPLES_URL}", site)))
+    preview = listing_preview(
+        spec, Settings(allow_loopback=True, obey_robots=True), max_details=2, time_limit_s=20
+    )
+    [error] = preview["errors"]
+    assert (error["cause"], error["url"]) == ("timeout", f"{site}/robots.txt")
+    said = error_mensaje(error["cause"], error["message"])
+    assert said == "tiempo agotado: el sitio no respondió en 5 s"
+    assert [d["detail"]["type"] for d in preview["documents"]] == ["html", "html"]
