@@ -536,17 +536,25 @@ class Library:
                 )
             read = 0
             ready: dict[str, Prepared | str] = {}
+            # the documents' numbers, read with their rows (by id alone, each read walks
+            # the text again): held from the read until their citations are written
+            numbers: dict[str, int] = {}
 
             def streamed() -> Iterator[AnyDocument]:
                 nonlocal read
-                every = _batches(self.db.iter_documents(batch=REBUILD_BATCH), REBUILD_BATCH)
-                for prepared in self.preparer.stream(self.db, every):
+                rows = self.db.iter_documents(batch=REBUILD_BATCH, numbers=numbers)
+                every = _batches(rows, REBUILD_BATCH)
+                for prepared in self.preparer.stream(self.db, every, numbers):
                     batch = prepared.docs
                     self.db.claim([(doc.id, doc.content_sha256) for doc in batch])
                     read_lately.update(
                         (doc.id, doc.content_sha256) for doc in batch if _saved_since(doc, since)
                     )
-                    batch = record_citations(self.db, batch, prepared.citations, owned=True)
+                    batch = record_citations(
+                        self.db, batch, prepared.citations, owned=True, read=numbers
+                    )
+                    for doc in batch:
+                        numbers.pop(doc.id, None)
                     ready.update(prepared.ready)  # taken out by the store as it writes
                     # personal data held back for review: never in the index
                     yield from (d for d in batch if d.privacy is None or not d.privacy.withheld)
