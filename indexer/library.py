@@ -349,9 +349,10 @@ class Library:
         if getattr(self.store, "submit", None) is not None:
             return self._index_pipelined(progress, before, load)
         done = 0
-        pending = self.db.iter_documents(batch=INDEX_BATCH, pending_only=True)
-        for batch in self.preparer.stream(self.db, _batches(pending, INDEX_BATCH)):
-            done += self._index(batch)
+        numbers: dict[str, int] = {}  # read with the rows (``reindex``)
+        pending = self.db.iter_documents(batch=INDEX_BATCH, pending_only=True, numbers=numbers)
+        for batch in self.preparer.stream(self.db, _batches(pending, INDEX_BATCH), numbers):
+            done += self._index(batch, numbers)
             if progress:
                 progress(before + done)
             if self._holding and self.store.commit_due():  # type: ignore[attr-defined]
@@ -373,8 +374,9 @@ class Library:
         in_flight: deque[Sent] = deque()
         # the speech index beside an engine's documents refreshes seldom with them
         loads = [getattr(self.store, "loading", None), getattr(self.speech_index, "loading", None)]
+        numbers: dict[str, int] = {}  # read with the rows (``reindex``)
         try:
-            pending = self.db.iter_documents(batch=INDEX_BATCH, pending_only=True)
+            pending = self.db.iter_documents(batch=INDEX_BATCH, pending_only=True, numbers=numbers)
             for number, batch in enumerate(_batches(pending, INDEX_BATCH)):
                 if number == 1 and load is not None and not before:
                     for loading in loads:
@@ -382,7 +384,7 @@ class Library:
                             load.enter_context(loading())
                 watched = any(sent.holders for sent in in_flight)
                 cited = cited_cases(self.db, [d.id for d in batch]) if watched else set()
-                prepared = self._prepare(batch)
+                prepared = self._prepare(batch, read=numbers)
                 for sent in in_flight if watched else ():
                     sent.cited(cited | keys_of(prepared))
                 in_flight.append(Sent(prepared, self.store.submit(prepared)))  # type: ignore[attr-defined]
@@ -406,19 +408,25 @@ class Library:
             self.db.requeue(sorted(sent.stale))
         return written
 
-    def _index(self, prepared: Batch) -> int:
-        batch = self._prepare(prepared.docs, prepared.citations)
+    def _index(self, prepared: Batch, read: dict[str, int] | None = None) -> int:
+        batch = self._prepare(prepared.docs, prepared.citations, read)
         ready = {"prepared": prepared.ready} if prepared.ready else {}
         return self._settle(batch, self.store.upsert(batch, commit=False, **ready))
 
     def _prepare(
-        self, batch: list[AnyDocument], citations: dict[str, list[Citation]] | None = None
+        self,
+        batch: list[AnyDocument],
+        citations: dict[str, list[Citation]] | None = None,
+        read: dict[str, int] | None = None,
     ) -> list[AnyDocument]:
         """What each cites (``citations``: read already, by a worker), read once and
         written; the documents withheld for review taken out of the index (and the queue):
-        what remains goes to the store."""
+        what remains goes to the store. ``read``: the numbers read with the rows, given
+        up here once used."""
         # the batch's documents were read for this flush: they carry their citations
-        batch = record_citations(self.db, batch, citations, owned=True)
+        batch = record_citations(self.db, batch, citations, owned=True, read=read)
+        for doc in batch if read is not None else ():
+            read.pop(doc.id, None)
         withheld = [doc for doc in batch if doc.privacy is not None and doc.privacy.withheld]
         if withheld:  # personal data held back for review: never in the index
             self.store.delete(doc.id for doc in withheld)

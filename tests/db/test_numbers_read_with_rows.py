@@ -38,6 +38,14 @@ def test_the_stream_gives_each_document_its_own_number(database_url: str) -> Non
             seen.append(doc.id)
         assert sorted(seen) == sorted(d.id for d in docs)
         assert numbers == _table_numbers(db)
+        # the documents waiting for the index, read by another process (``abierto index``)
+        other = Database(database_url)
+        try:
+            pending: dict[str, int] = {}
+            assert len(list(other.iter_documents(pending_only=True, numbers=pending))) == 30
+            assert pending == numbers
+        finally:
+            other.close()
         # written with the numbers read, every citation is keyed by its document's number
         record_citations(db, docs, read=numbers)
         owners = _citation_owners(db)
