@@ -244,9 +244,13 @@ def unread(
     db: Database, docs: list[AnyDocument], read: Mapping[str, int] | None = None
 ) -> set[str]:
     """The ids of ``docs`` whose stored citations cannot be reused (``read_citations``
-    must read them): what a worker is asked to read. ``read``: as ``record_citations``."""
+    must read them): what a worker is asked to read. ``read``: numbers read with the rows,
+    taken as they are: one gone stale finds no read of this content (the document is
+    read again), and ``record_citations`` confirms them before writing."""
+    ids = [doc.id for doc in docs]
+    taken = {i: read[i] for i in ids if i in read} if read else {}
     with db.engine.connect() as connection:
-        numbers = _numbers(connection, [doc.id for doc in docs], read)
+        numbers = taken | _numbers(connection, [i for i in ids if i not in taken])
         return {doc.id for doc in docs} - set(_reusable(connection, docs, numbers))
 
 
