@@ -353,9 +353,10 @@ class Library:
         if getattr(self.store, "submit", None) is not None:
             return self._index_pipelined(progress, before, load)
         done = 0
-        pending = self.db.iter_documents(batch=INDEX_BATCH, pending_only=True)
-        for batch in self.preparer.stream(self.db, _batches(pending, INDEX_BATCH)):
-            done += self._index(batch)
+        numbers: dict[str, int] = {}  # read with the rows (``reindex``)
+        pending = self.db.iter_documents(batch=INDEX_BATCH, pending_only=True, numbers=numbers)
+        for batch in self.preparer.stream(self.db, _batches(pending, INDEX_BATCH), numbers):
+            done += self._index(batch, numbers)
             if progress:
                 progress(before + done)
             if self._holding and self.store.commit_due():  # type: ignore[attr-defined]
@@ -377,8 +378,9 @@ class Library:
         in_flight: deque[Sent] = deque()
         # the speech index beside an engine's documents refreshes seldom with them
         loads = [getattr(self.store, "loading", None), getattr(self.speech_index, "loading", None)]
+        numbers: dict[str, int] = {}  # read with the rows (``reindex``)
         try:
-            pending = self.db.iter_documents(batch=INDEX_BATCH, pending_only=True)
+            pending = self.db.iter_documents(batch=INDEX_BATCH, pending_only=True, numbers=numbers)
             for number, batch in enumerate(_batches(pending, INDEX_BATCH)):
                 if number == 1 and load is not None and not before:
                     for loading in loads:
@@ -386,7 +388,7 @@ class Library:
                             load.enter_context(loading())
                 watched = any(sent.holders for sent in in_flight)
                 cited = cited_cases(self.db, [d.id for d in batch]) if watched else set()
-                prepared = self._prepare(batch)
+                prepared = self._prepare(batch, read=numbers)
                 for sent in in_flight if watched else ():
                     sent.cited(cited | keys_of(prepared))
                 in_flight.append(Sent(prepared, self.store.submit(prepared)))  # type: ignore[attr-defined]
@@ -410,19 +412,25 @@ class Library:
             self.db.requeue(sorted(sent.stale))
         return written
 
-    def _index(self, prepared: Batch) -> int:
-        batch = self._prepare(prepared.docs, prepared.citations)
+    def _index(self, prepared: Batch, read: dict[str, int] | None = None) -> int:
+        batch = self._prepare(prepared.docs, prepared.citations, read)
         ready = {"prepared": prepared.ready} if prepared.ready else {}
         return self._settle(batch, self.store.upsert(batch, commit=False, **ready))
 
     def _prepare(
-        self, batch: list[AnyDocument], citations: dict[str, list[Citation]] | None = None
+        self,
+        batch: list[AnyDocument],
+        citations: dict[str, list[Citation]] | None = None,
+        read: dict[str, int] | None = None,
     ) -> list[AnyDocument]:
         """What each cites (``citations``: read already, by a worker), read once and
         written; the documents withheld for review taken out of the index (and the queue):
-        what remains goes to the store."""
+        what remains goes to the store. ``read``: the numbers read with the rows, given
+        up here once used."""
         # the batch's documents were read for this flush: they carry their citations
-        batch = record_citations(self.db, batch, citations, owned=True)
+        batch = record_citations(self.db, batch, citations, owned=True, read=read)
+        for doc in batch if read is not None else ():
+            read.pop(doc.id, None)
         withheld = [doc for doc in batch if doc.privacy is not None and doc.privacy.withheld]
         if withheld:  # personal data held back for review: never in the index
             self.store.delete(doc.id for doc in withheld)
@@ -540,17 +548,25 @@ class Library:
                 )
             read = 0
             ready: dict[str, Prepared | str] = {}
+            # the documents' numbers, read with their rows (by id alone, each read walks
+            # the text again): held from the read until their citations are written
+            numbers: dict[str, int] = {}
 
             def streamed() -> Iterator[AnyDocument]:
                 nonlocal read
-                every = _batches(self.db.iter_documents(batch=REBUILD_BATCH), REBUILD_BATCH)
-                for prepared in self.preparer.stream(self.db, every):
+                rows = self.db.iter_documents(batch=REBUILD_BATCH, numbers=numbers)
+                every = _batches(rows, REBUILD_BATCH)
+                for prepared in self.preparer.stream(self.db, every, numbers):
                     batch = prepared.docs
                     self.db.claim([(doc.id, doc.content_sha256) for doc in batch])
                     read_lately.update(
                         (doc.id, doc.content_sha256) for doc in batch if _saved_since(doc, since)
                     )
-                    batch = record_citations(self.db, batch, prepared.citations, owned=True)
+                    batch = record_citations(
+                        self.db, batch, prepared.citations, owned=True, read=numbers
+                    )
+                    for doc in batch:
+                        numbers.pop(doc.id, None)
                     ready.update(prepared.ready)  # taken out by the store as it writes
                     # personal data held back for review: never in the index
                     yield from (d for d in batch if d.privacy is None or not d.privacy.withheld)

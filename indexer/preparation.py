@@ -17,7 +17,7 @@ import logging
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -79,8 +79,14 @@ class Preparer:
         self.workers = max(0, workers)
         self._pool: ProcessPoolExecutor | None = None
 
-    def stream(self, db: Database, batches: Iterable[list[AnyDocument]]) -> Iterator[Batch]:
-        """``batches`` in order, each with what was prepared for it ahead."""
+    def stream(
+        self,
+        db: Database,
+        batches: Iterable[list[AnyDocument]],
+        read: Mapping[str, int] | None = None,
+    ) -> Iterator[Batch]:
+        """``batches`` in order, each with what was prepared for it ahead. ``read``: the
+        documents' numbers read with them (``citations.records.unread``)."""
         items = iter(batches)
         first = next(items, None)
         if first is None:
@@ -94,7 +100,7 @@ class Preparer:
             for batch in itertools.chain([first], items):
                 futures: list[Future] = []
                 window.append((batch, futures))  # kept, should the pool break at submit
-                futures.extend(self._submit(db, batch))
+                futures.extend(self._submit(db, batch, read))
                 if len(window) > AHEAD:
                     yield _collect(*window[0])
                     window.popleft()
@@ -116,16 +122,18 @@ class Preparer:
                 for future in futures:
                     future.cancel()
 
-    def _submit(self, db: Database, batch: list[AnyDocument]) -> list[Future]:
+    def _submit(
+        self, db: Database, batch: list[AnyDocument], read: Mapping[str, int] | None = None
+    ) -> list[Future]:
         if self._pool is None:
             context = multiprocessing.get_context("spawn")  # no fork of the writer's threads
             self._pool = ProcessPoolExecutor(
                 self.workers, mp_context=context, initializer=_start, initargs=(os.getpid(),)
             )
-        read = unread(db, batch)
+        unread_ids = unread(db, batch, read)
         chunks = [batch[i : i + CHUNK] for i in range(0, len(batch), CHUNK)]
         return [
-            self._pool.submit(prepare_chunk, chunk, {d.id for d in chunk} & read)
+            self._pool.submit(prepare_chunk, chunk, {d.id for d in chunk} & unread_ids)
             for chunk in chunks
         ]
 

@@ -49,6 +49,10 @@ _T = TypeVar("_T")
 _VALUES = bindparam("values", expanding=True)
 _SEQ_OF = select(_DOCS.c.id, _DOCS.c.seq).where(_DOCS.c.id.in_(_VALUES))
 _SEQ_OF_SQL = "SELECT id, seq FROM documents WHERE id IN ({})"
+# numbers read already, confirmed through their own index: ``id`` is at the start of the
+# row, ``seq`` after ``text`` (by id, SQLite walks the text's overflow pages to reach it)
+_HELD_BY = select(_DOCS.c.id, _DOCS.c.seq).where(_DOCS.c.seq.in_(_VALUES))
+_HELD_BY_SQL = "SELECT id, seq FROM documents WHERE seq IN ({})"
 _CASES_CITED = select(_CITATIONS.c.doc_id, _CITATIONS.c.key).where(
     _CITATIONS.c.doc_seq.in_(_VALUES), _CITATIONS.c.kind == bindparam("kind")
 )
@@ -172,6 +176,7 @@ def record_citations(
     docs: list[AnyDocument],
     found: Mapping[str, list[Citation]] | None = None,
     owned: bool = False,
+    read: Mapping[str, int] | None = None,
 ) -> list[AnyDocument]:
     """Write what ``docs`` cite (a withheld document cites nothing while withheld), queue
     the sentences whose count of citing documents changed, and return the documents
@@ -180,13 +185,14 @@ def record_citations(
 
     A document whose stored citations were read from its current content by this reader
     keeps them (nothing read, nothing written); ``found``: citations already read (by
-    ``read_citations``) for some of the others."""
+    ``read_citations``) for some of the others; ``read``: numbers read with the rows
+    (``Database.iter_documents``), confirmed here rather than read again."""
     if not docs:
         return []
     found = found or {}
     ids = [doc.id for doc in docs]
     with db.engine.connect() as connection:
-        numbers = _numbers(connection, ids)
+        numbers = _numbers(connection, ids, read)
         keys = _stored_keys(connection, docs, numbers)
     fresh = [doc for doc in docs if doc.id not in keys]
     rows: list[dict[str, object]] = []
@@ -248,19 +254,35 @@ def record_citations(
     return [doc.with_citations(keys[doc.id], counts.get(doc.id, 0), owned) for doc in docs]
 
 
-def unread(db: Database, docs: list[AnyDocument]) -> set[str]:
+def unread(
+    db: Database, docs: list[AnyDocument], read: Mapping[str, int] | None = None
+) -> set[str]:
     """The ids of ``docs`` whose stored citations cannot be reused (``read_citations``
-    must read them): what a worker is asked to read."""
+    must read them): what a worker is asked to read. ``read``: numbers read with the rows,
+    taken as they are: one gone stale finds no read of this content (the document is
+    read again), and ``record_citations`` confirms them before writing."""
+    ids = [doc.id for doc in docs]
+    taken = {i: read[i] for i in ids if i in read} if read else {}
     with db.engine.connect() as connection:
-        numbers = _numbers(connection, [doc.id for doc in docs])
+        numbers = taken | _numbers(connection, [i for i in ids if i not in taken])
         return {doc.id for doc in docs} - set(_reusable(connection, docs, numbers))
 
 
-def _numbers(connection: Connection, ids: list[str]) -> dict[str, int]:
+def _numbers(
+    connection: Connection, ids: list[str], read: Mapping[str, int] | None = None
+) -> dict[str, int]:
     """The numbers (``documents.seq``) of those of ``ids`` in the database; a row
-    inserted without one (by another tool) is numbered now."""
+    inserted without one (by another tool) is numbered now. ``read``: numbers read with
+    the rows a moment ago, each kept only if its row still holds it (found through the
+    index of numbers, whose rows give their id without reading the text); the others
+    (deleted, saved anew, not read) are read by id."""
     numbers: dict[str, int | None] = {}
-    for chunk in _chunks(ids):
+    held = {read[i]: i for i in ids if i in read} if read else {}
+    for chunk in _chunks(list(held)):
+        for doc_id, seq in run_in(connection, _HELD_BY, chunk, _HELD_BY_SQL):
+            if held.get(seq) == doc_id:
+                numbers[doc_id] = seq
+    for chunk in _chunks([i for i in ids if i not in numbers]):
         numbers.update(tuple(row) for row in run_in(connection, _SEQ_OF, chunk, _SEQ_OF_SQL))
     missing = [i for i, n in numbers.items() if n is None]
     if missing:

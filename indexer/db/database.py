@@ -297,15 +297,24 @@ class Database:
             return s.scalars(stmt.offset(steps - 1).limit(1)).first()
 
     def iter_documents(
-        self, batch: int = 500, pending_only: bool = False, max_chars: int | None = None
+        self,
+        batch: int = 500,
+        pending_only: bool = False,
+        max_chars: int | None = None,
+        numbers: dict[str, int] | None = None,
     ) -> Iterator[AnyDocument]:
         """All documents (or those waiting in the index queue, unclaimed), in id order, in
         batches; the pending ones are found through the queue, never by scanning documents.
         ``max_chars`` sizes each batch by the longest text of the one before (the first:
-        20 documents), so long texts do not fill memory 500 at a time."""
+        20 documents), so long texts do not fill memory 500 at a time. ``numbers``: gets
+        each row's number (``documents.seq``) as it is read, before its document is
+        yielded: ``seq`` comes after ``text`` in the row, so read later by id alone it
+        walks the text's overflow pages again (tens of µs a document, cold)."""
         last = ""
         limit = batch if max_chars is None else min(batch, 20)
         columns = select(_DOCS.c.id, _DOCS.c.data, _DOCS.c.text)  # rows, not ORM objects
+        if numbers is not None:
+            columns = columns.add_columns(_DOCS.c.seq)
         while True:
             if pending_only and len(self.recent):
                 # the documents this process just wrote are taken as kept, the others read
@@ -334,6 +343,8 @@ class Database:
             if max_chars is not None:
                 longest = max(len(row.text or "") for row in rows)
                 limit = max(1, min(batch, max_chars // max(longest, 1)))
+            if numbers is not None:
+                numbers.update((row.id, row.seq) for row in rows if row.seq is not None)
             for row in rows:
                 yield to_model(row)
 
