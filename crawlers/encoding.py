@@ -57,10 +57,12 @@ def as_page(response: Response) -> TextResponse | None:
         return None
     used = true_encoding(response)
     body = _without_stray_bom(response.body, used)
-    if isinstance(response, TextResponse):
+    if isinstance(response, HtmlResponse):
         if _name(response.encoding) == _name(used) and body is response.body:
             return response
         return response.replace(encoding=used, body=body)
+    if isinstance(response, TextResponse):  # a JSON or XML answer that is a page: read as HTML
+        return response.replace(cls=HtmlResponse, encoding=used, body=body)
     return HtmlResponse(url=response.url, body=body, encoding=used, request=response.request)
 
 
