@@ -34,10 +34,17 @@ import statistics  # noqa: E402
 import time  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 from concurrent.futures import ThreadPoolExecutor  # noqa: E402
-from typing import Any  # noqa: E402
 from urllib.parse import urlencode  # noqa: E402
 
-from bench.http_mix import UNLIMITED, cpu_s, fresh_query, params_for, serve, throughput  # noqa: E402
+from bench.http_mix import (  # noqa: E402
+    UNLIMITED,
+    ask_app,
+    cpu_s,
+    fresh_query,
+    params_for,
+    serve,
+    throughput,
+)
 from bench.native_parts import recorded  # noqa: E402
 from bench.results import keep  # noqa: E402
 from bench.search import MIX  # noqa: E402
@@ -95,25 +102,8 @@ def main() -> int:
         list(pool.map(library.search_plain, asked))
         return len(asked)
 
-    async def receive() -> dict[str, Any]:
-        return {"type": "http.request", "body": b"", "more_body": False}
-
     async def ask(query_string: bytes) -> None:
-        sent: list[dict[str, Any]] = []
-
-        async def send(message: dict[str, Any]) -> None:
-            sent.append(message)
-
-        scope = {
-            "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
-            "method": "GET", "scheme": "http", "path": "/v1/search",
-            "raw_path": b"/v1/search", "root_path": "", "query_string": query_string,
-            "headers": [(b"host", b"127.0.0.1:8000"), (b"accept-encoding", b"gzip")],
-            "client": ("127.0.0.1", 40000), "server": ("127.0.0.1", 8000), "state": {},
-        }  # fmt: skip
-        await app(scope, receive, send)
-        if sent[0]["status"] != 200:
-            raise RuntimeError(f"{sent[0]['status']} for {query_string!r}")
+        await ask_app(app, query_string)
 
     def app_round() -> int:
         asked = [

@@ -110,6 +110,29 @@ def fresh_query(query: SearchQuery, n: int) -> SearchQuery:
     return query.model_copy(update={"date_to": fresh_day(n)})
 
 
+async def ask_app(app: Any, query_string: bytes) -> None:
+    """One ``GET /v1/search?<query_string>`` answered by ``app`` in this process, over
+    ASGI without a socket (from 127.0.0.1, gzip accepted); an answer but 200 raises."""
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
+        "method": "GET", "scheme": "http", "path": "/v1/search",
+        "raw_path": b"/v1/search", "root_path": "", "query_string": query_string,
+        "headers": [(b"host", b"127.0.0.1:8000"), (b"accept-encoding", b"gzip")],
+        "client": ("127.0.0.1", 40000), "server": ("127.0.0.1", 8000), "state": {},
+    }  # fmt: skip
+    await app(scope, receive, send)
+    if sent[0]["status"] != 200:
+        raise RuntimeError(f"{sent[0]['status']} for {query_string!r}")
+
+
 def _permutation(items: list[str], n: int) -> list[str]:
     """The ``n``-th of the ``len(items)!`` orders of ``items`` (9 facets: 362,880)."""
     out = []

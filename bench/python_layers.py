@@ -40,7 +40,7 @@ from urllib.parse import urlencode  # noqa: E402
 import fastapi  # noqa: E402
 
 from api import search_threads  # noqa: E402
-from bench.http_mix import UNLIMITED, params_for  # noqa: E402
+from bench.http_mix import UNLIMITED, ask_app, params_for  # noqa: E402
 from bench.results import keep  # noqa: E402
 from bench.search import MIX  # noqa: E402
 from config.settings import Settings  # noqa: E402
@@ -114,27 +114,6 @@ def _app_without(names: frozenset[str], settings: Settings) -> Any:
         fastapi.FastAPI.add_middleware = add  # type: ignore[method-assign]
 
 
-async def _ask(app: Any, query_string: bytes) -> None:
-    sent: list[dict[str, Any]] = []
-
-    async def receive() -> dict[str, Any]:
-        return {"type": "http.request", "body": b"", "more_body": False}
-
-    async def send(message: dict[str, Any]) -> None:
-        sent.append(message)
-
-    scope = {
-        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
-        "method": "GET", "scheme": "http", "path": "/v1/search",
-        "raw_path": b"/v1/search", "root_path": "", "query_string": query_string,
-        "headers": [(b"host", b"127.0.0.1:8000"), (b"accept-encoding", b"gzip")],
-        "client": ("127.0.0.1", 40000), "server": ("127.0.0.1", 8000), "state": {},
-    }  # fmt: skip
-    await app(scope, receive, send)
-    if sent[0]["status"] != 200:
-        raise RuntimeError(f"{sent[0]['status']} for {query_string!r}")
-
-
 def _round(app: Any, clients: int, seconds: float, fresh: Iterator[int]) -> dict[str, float]:
     """CPU ms per answer of each column, ``clients`` answering for ``seconds``."""
     answered = 0
@@ -144,7 +123,7 @@ def _round(app: Any, clients: int, seconds: float, fresh: Iterator[int]) -> dict
         end = time.monotonic() + seconds
         while time.monotonic() < end:
             for _, query in MIX:
-                await _ask(app, urlencode(params_for(query, next(fresh))).encode())
+                await ask_app(app, urlencode(params_for(query, next(fresh))).encode())
                 answered += 1
 
     async def run() -> tuple[float, float]:
