@@ -33,6 +33,15 @@ def make_library(root: Path) -> Library:
     return Library.open(Settings(data_dir=root, database_url=None))
 
 
+def federal_sentencia(name: str, text: str) -> Sentencia:
+    """A federal court's sentence of 1 May 2024 named ``name``, saying ``text``."""
+    return Sentencia(
+        id=name, title=f"Sentencia {name}", date=dt.date(2024, 5, 1),
+        institution="Poder Judicial de la Federación", jurisdiction="MX", source_id="pjf",
+        url=f"https://ejemplo.gob.mx/{name}", text=text,
+    )  # fmt: skip
+
+
 @contextmanager
 def serving_documents(root: Path, docs: Iterable[AnyDocument]) -> Iterator[str]:
     """A real uvicorn on 127.0.0.1 serving a library of just ``docs`` (made at ``root``):

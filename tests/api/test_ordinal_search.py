@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,18 +11,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from indexer.models import Sentencia
 from indexer.query import Or, Phrase, parse_query
+from tests.api.conftest import federal_sentencia as sentencia
 from tests.api.conftest import serving_documents
-
-
-def sentencia(name: str, text: str) -> Sentencia:
-    return Sentencia(
-        id=name, title=f"Sentencia {name}", date=dt.date(2024, 5, 1),
-        institution="Poder Judicial de la Federación", jurisdiction="MX", source_id="pjf",
-        url=f"https://ejemplo.gob.mx/{name}", text=text,
-    )  # fmt: skip
-
 
 DOCS = [
     sentencia("abreviado", "El Juzgado 1o. de Distrito en Materia Penal resolvió el amparo."),

@@ -4,7 +4,6 @@ HTTP (uvicorn on 127.0.0.1, SQLite + Tantivy)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 from collections.abc import Iterator
@@ -13,18 +12,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from indexer.models import Sentencia
+from tests.api.conftest import federal_sentencia as sentencia
 from tests.api.conftest import serving_documents
 
 FILLER = "El tribunal analiza las pruebas ofrecidas por las partes en el juicio. " * 40
-
-
-def sentencia(name: str, text: str) -> Sentencia:
-    return Sentencia(
-        id=name, title=f"Sentencia {name}", date=dt.date(2024, 5, 1),
-        institution="Poder Judicial de la Federación", jurisdiction="MX", source_id="pjf",
-        url=f"https://ejemplo.gob.mx/{name}", text=text,
-    )  # fmt: skip
 
 
 DOCS = [
@@ -86,7 +77,7 @@ def test_the_page_links_to_the_marked_passage_to_share(url: str) -> None:
     assert link is not None
     address = html.unescape(link.group(1))
     assert address.startswith(f"{url}/d/dos?q=") and address.endswith("#p2")
-    assert '<a href="#p2">Ir a la primera coincidencia</a>' in page
+    assert re.search(r'<a [^>]*href="#p2">Ir a la primera coincidencia</a>', page)
     shared = httpx.get(address.split("#")[0]).text
     passage = re.search(r'<p id="p2">(.*?)</p>', shared, re.S)
     assert passage is not None and marks(passage.group(1)) == ["artículo 14 constitucional"]
