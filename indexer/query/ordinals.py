@@ -38,6 +38,16 @@ _ENDINGS = {1: "r", 2: "d", 3: "r", 4: "t", 5: "t", 6: "t", 7: "m", 8: "v", 9: "
 _FOLD = str.maketrans("áéíóú", "aeiou")
 _NUMERIC = re.compile(r"(?i)(10|[1-9])(o|º|a|ª|er|ro|ra|do|da|to|ta|mo|ma|vo|va|no|na)")
 _WORD = re.compile(r"[^\W_]+")
+# a text that may hold an ordinal: most words of most queries are looked at no further
+# (searched in the lowered text: a pattern without IGNORECASE runs four times faster)
+_MAYBE = re.compile(
+    "\\d|prim|segund|tercer|cuart|quint|sext|s[eé]\u0301?ptim|octav|noven|d[eé]\u0301?cim"
+)
+
+
+def may_name_ordinal(text: str) -> bool:
+    """Whether a query's text may hold an ordinal: most do not, and keep their tree."""
+    return _MAYBE.search(text.lower()) is not None
 
 
 def _spellings_of(number: int, feminine: bool) -> list[str]:
@@ -51,25 +61,32 @@ def _spellings_of(number: int, feminine: bool) -> list[str]:
     return found
 
 
+# each ordinal word, folded, to its number and gender: one lookup a word of every query
+_WORD_ORDINALS = {
+    word.translate(_FOLD): (number, word == female)
+    for number, (masculine, female, short) in _WORDS.items()
+    for word in (masculine, female, short)
+    if word
+}
+
+
 def _read(word: str) -> tuple[int, bool] | None:
     """The number and gender of an ordinal word, or None."""
-    numeric = _NUMERIC.fullmatch(word)
-    if numeric:
+    if word[0].isdigit():
+        numeric = _NUMERIC.fullmatch(word)
+        if numeric is None:
+            return None
         suffix = numeric.group(2).lower()
         return int(numeric.group(1)), suffix.endswith(("a", "ª"))
-    folded = word.lower().translate(_FOLD)
-    for number, (masculine, female, short) in _WORDS.items():
-        if folded in (masculine.translate(_FOLD), (short or "-")):
-            return number, False
-        if folded == female.translate(_FOLD):
-            return number, True
-    return None
+    return _WORD_ORDINALS.get(word.lower().translate(_FOLD))
 
 
 def spellings(text: str, budget: int = MAX_SPELLINGS) -> list[str]:
     """Every spelling of ``text`` with its ordinals written each way (``text`` first),
     or ``[text]`` when it has none or too many."""
     variants = [text]
+    if not may_name_ordinal(text):
+        return variants
     for match in reversed(list(_WORD.finditer(text))):
         read = _read(match.group())
         if read is None:

@@ -25,7 +25,7 @@ from indexer.models import KINDS
 from indexer.query.ast import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term
 from indexer.query.fields import query_field, query_field_names
 from indexer.query.foreign import foreign_operator
-from indexer.query.ordinals import with_ordinals
+from indexer.query.ordinals import may_name_ordinal, with_ordinals
 from indexer.query.single_quotes import as_double_quotes
 from indexer.query.values import keyword_value
 
@@ -428,6 +428,8 @@ def parse_query(text: str | None) -> Node:
         raise QuerySyntaxError(
             "the query has no words to search for", 0, "la búsqueda no tiene palabras que buscar"
         )
+    if not may_name_ordinal(text):
+        return node
     return with_ordinals(node)  # «1o.», «1º», «primero»: one search
 
 
