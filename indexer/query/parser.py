@@ -25,8 +25,8 @@ from indexer.models import KINDS
 from indexer.query.ast import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term
 from indexer.query.fields import query_field, query_field_names
 from indexer.query.foreign import foreign_operator
-from indexer.query.ordinals import may_name_ordinal, with_ordinals
 from indexer.query.single_quotes import as_double_quotes
+from indexer.query.spellings import may_have_spellings, with_spellings
 from indexer.query.values import keyword_value
 
 MAX_QUERY_CHARS = 1000
@@ -428,9 +428,9 @@ def parse_query(text: str | None) -> Node:
         raise QuerySyntaxError(
             "the query has no words to search for", 0, "la búsqueda no tiene palabras que buscar"
         )
-    if not may_name_ordinal(text):
+    if not may_have_spellings(text):
         return node
-    return with_ordinals(node)  # «1o.», «1º», «primero»: one search
+    return with_spellings(node)  # «1o.», «1º», «primero»; «art.», «artículo»: one search
 
 
 def operator_suggestion(text: str | None) -> str | None:

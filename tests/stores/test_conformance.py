@@ -817,3 +817,89 @@ def test_an_ordinal_finds_its_other_spellings(store: Store) -> None:
         assert ids(store, q=q) == first
     assert ids(store, q='"segunda sala"') == ids(store, q='"2a sala"') == {"cita-25", "cita-26"}
     assert ids(store, q='"juzgado segundo de distrito"') == {"cita-24"}
+
+
+def _cited(n: int, text: str) -> Sentencia:
+    return _citing(1, text).model_copy(
+        update={"id": f"cita-{n}", "url": f"http://127.0.0.1/cita/{n}.pdf"}
+    )
+
+
+def _marked(store: Store, q: str, doc_id: str) -> str:
+    hit = next(h for h in store.search(SearchQuery(q=q, limit=100)).hits if h.id == doc_id)
+    return " ".join(hit.highlights)
+
+
+def test_a_legal_abbreviation_finds_its_other_spellings(store: Store) -> None:
+    """«art. 14» and «artículo 14», «fracc.» and «fracción», «párr.» and «párrafo»,
+    «CPEUM» and the Constitution's name, «SCJN» and the Court's: either finds both, the
+    form the text wrote is the one marked."""
+    store.upsert([
+        _cited(40, "Con fundamento en el artículo 14 de la Constitución Política de los "
+                    "Estados Unidos Mexicanos, se concede."),
+        _cited(41, "Conforme al art. 14 de la CPEUM y a la jurisprudencia de la SCJN."),
+        _cited(42, "Vistos los arts. 14 y 16, fracc. II, párr. segundo, del código."),
+        _cited(43, "La fracción II del párrafo segundo; la Suprema Corte de Justicia de la "
+                    "Nación lo resolvió."),
+        _cited(44, "El artista pintó una fracción de la obra; el arte no se juzga."),
+    ])  # fmt: skip
+    for q in ('"artículo 14"', '"art. 14"', '"arts. 14"', '"Artículos 14"'):
+        assert ids(store, q=q) == {"cita-40", "cita-41", "cita-42"}, q
+    for q in ("CPEUM", '"Constitución Política de los Estados Unidos Mexicanos"'):
+        assert ids(store, q=q) == {"cita-40", "cita-41"}, q
+    assert ids(store, q='"art. 14 de la CPEUM"') == {"cita-40", "cita-41"}
+    for q in ("SCJN", '"Suprema Corte de Justicia de la Nación"'):
+        assert ids(store, q=q) == {"cita-41", "cita-43"}, q
+    for q in ('"fracción II"', '"fracc. II"', '"frac. II"'):
+        assert ids(store, q=q) == {"cita-42", "cita-43"}, q
+    for q in ('"párrafo segundo"', '"párr. segundo"'):
+        assert ids(store, q=q) == {"cita-42", "cita-43"}, q
+    assert ids(store, q='"art. 15"') == set()
+    assert ids(store, q="arte") == {"cita-44"}  # a word that begins so is no abbreviation
+    assert ids(store, q='"art. 14"~2 jurisprudencia') == {"cita-41"}
+    assert "<mark>Constitución Política de los Estados Unidos Mexicanos</mark>" in _marked(
+        store, "CPEUM", "cita-40"
+    )
+    assert "<mark>CPEUM</mark>" in _marked(
+        store, '"Constitución Política de los Estados Unidos Mexicanos"', "cita-41"
+    )
+    assert "<mark>artículo 14</mark>" in _marked(store, '"art. 14"', "cita-40")
+    assert "<mark>arts. 14</mark>" in _marked(store, '"artículo 14"', "cita-42")
+    assert "<mark>Suprema Corte de Justicia de la Nación</mark>" in _marked(
+        store, "SCJN", "cita-43"
+    )
+
+
+def test_an_ordinal_past_ten_or_with_a_degree_sign_finds_its_other_spellings(
+    store: Store,
+) -> None:
+    written = ["Juzgado Décimo Primero de Distrito", "Juzgado 11o. de Distrito",
+               "Juzgado Decimoprimero de Distrito", "Juzgado Undécimo de Distrito",
+               "Juzgado Décimo Segundo de Distrito", "Juzgado 1° de Distrito",
+               "Juzgado Vigésimo Tercero de Distrito", "Décima Primera Sala",
+               "la 11a. Sala"]  # fmt: skip
+    store.upsert(
+        [_cited(50 + n, f"El {text} resolvió el asunto.") for n, text in enumerate(written)]
+    )
+    eleventh = {"cita-50", "cita-51", "cita-52", "cita-53"}
+    for q in (
+        '"juzgado décimo primero de distrito"',
+        '"juzgado décimo primer de distrito"',
+        '"juzgado 11o. de distrito"',
+        '"juzgado 11° de distrito"',
+        '"juzgado undécimo de distrito"',
+        '"juzgado decimoprimero de distrito"',
+    ):
+        assert ids(store, q=q) == eleventh, q
+    assert ids(store, q='"juzgado duodécimo de distrito"') == {"cita-54"}
+    for q in (
+        '"juzgado 1° de distrito"',
+        '"juzgado primero de distrito"',
+        '"juzgado 1o de distrito"',
+    ):
+        assert ids(store, q=q) == {"cita-55"}, q
+    assert ids(store, q='"juzgado 23o de distrito"') == {"cita-56"}
+    assert ids(store, q='"undécima sala"') == {"cita-57", "cita-58"}
+    assert "<mark>Juzgado Décimo Primero de Distrito</mark>" in _marked(
+        store, '"juzgado 11o de distrito"', "cita-50"
+    )
