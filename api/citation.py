@@ -57,9 +57,10 @@ def _sentences(parts: list[str]) -> str:
     return " ".join(part if part.endswith(_ENDS) else f"{part}." for part in flat if part)
 
 
-def citation_text(doc: AnyDocument, url: str, consulted: dt.date) -> str:
+def citation_text(doc: AnyDocument, url: str | None, consulted: dt.date) -> str:
     """``Institución. Órgano. Título. expediente 123/2023. Ponente: Nombre. 15 de marzo
-    de 2023. Estado Abierto, URL (consultado el 1 de diciembre de 2026).``"""
+    de 2023. Estado Abierto, URL (consultado el 1 de diciembre de 2026).``; without a
+    URL (a dump written with no public address), ``Estado Abierto (consultado el …).``"""
     parts = [doc.institution]
     court = getattr(doc, "court", None)
     if court and not _same_name(court, doc.institution):
@@ -78,7 +79,8 @@ def citation_text(doc: AnyDocument, url: str, consulted: dt.date) -> str:
     if day:
         parts.append(date_words(day, weekday=False))
     consulted_words = date_words(consulted, weekday=False)
-    return _sentences(parts) + f" Estado Abierto, {url} (consultado el {consulted_words})."
+    where = f"Estado Abierto, {url}" if url else "Estado Abierto"
+    return _sentences(parts) + f" {where} (consultado el {consulted_words})."
 
 
 def citation_csl(doc: AnyDocument, url: str, consulted: dt.date) -> dict[str, Any]:

@@ -105,6 +105,17 @@ KIND_COLUMNS: dict[str, tuple[Column, ...]] = {
         _text("status", "Estado del trámite."),
     ),
 }
+# after each kind's own columns (the columns existing dumps had keep their places): the
+# same page address and suggested citation the exports carry, written by the caller
+LINKS = (
+    _text("page_url", "Dirección de la página del documento en Estado Abierto."),
+    _text(
+        "citation",
+        "Cita sugerida (institución, órgano, título, expediente, ponente, fecha, página "
+        "y, como día de consulta, el día en que se guardó esta versión), la misma que "
+        "muestra la página del documento.",
+    ),
+)
 DELETION_COLUMNS = (
     _text("id", "Identificador del documento que ya no forma parte del conjunto."),
     _text("kind", "Su tipo, cuando se conoce."),
@@ -114,7 +125,7 @@ DELETION_COLUMNS = (
 
 
 def columns(kind: str) -> tuple[Column, ...]:
-    return CORE + KIND_COLUMNS[kind]
+    return CORE + KIND_COLUMNS[kind] + LINKS
 
 
 def arrow_schema(cols: tuple[Column, ...]) -> pa.Schema:

@@ -19,7 +19,7 @@ import contextlib
 import datetime as dt
 import fcntl
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,8 @@ OVERLAP = dt.timedelta(minutes=10)
 DELETIONS = "eliminados"
 LOCK = ".abierto-dump.lock"
 BATCH_CHARS = 8_000_000  # text read from the database at a time, about
+# a document's page address and citation (``schema.LINKS``), given the day of the dump
+Links = Callable[[AnyDocument, dt.date], dict[str, str | None]]
 
 
 class DumpBusy(RuntimeError):
@@ -128,14 +130,23 @@ def _published(doc: AnyDocument) -> bool:
     return doc.privacy is None or not doc.privacy.withheld
 
 
-def _full(db: Database, root: Path, report: DumpReport) -> _Tables:
+def _record(doc: AnyDocument, links: Links | None, day: dt.date) -> dict[str, Any]:
+    record = doc.model_dump(mode="json")
+    if links is not None:
+        record |= links(doc, day)
+    return record
+
+
+def _full(
+    db: Database, root: Path, report: DumpReport, links: Links | None, day: dt.date
+) -> _Tables:
     tables = _Tables(root, KINDS)
     try:
         for doc in db.iter_documents(max_chars=BATCH_CHARS):
             if not _published(doc):
                 report.withheld += 1
                 continue
-            tables.writers[doc.kind].add(doc.model_dump(mode="json"))
+            tables.writers[doc.kind].add(_record(doc, links, day))
             report.rows[doc.kind] += 1
         tables.close()
     except BaseException:
@@ -154,7 +165,12 @@ def _stamp(root: Path, cut: dt.datetime) -> Path:
 
 
 def _delta(
-    db: Database, root: Path, start: dt.datetime, cut: dt.datetime, overlap: dt.timedelta
+    db: Database,
+    root: Path,
+    start: dt.datetime,
+    cut: dt.datetime,
+    overlap: dt.timedelta,
+    links: Links | None,
 ) -> tuple[DeltaReport, _Tables]:
     delta = DeltaReport(_stamp(root, cut), start, cut, rows=dict.fromkeys(KINDS, 0))
     tables = _Tables(delta.folder, (*KINDS, DELETIONS))
@@ -162,7 +178,7 @@ def _delta(
     try:
         for doc in changed_since(db, start - overlap):
             if _published(doc):
-                tables.writers[doc.kind].add(doc.model_dump(mode="json"))
+                tables.writers[doc.kind].add(_record(doc, links, cut.date()))
                 delta.rows[doc.kind] += 1
             else:
                 moment = doc.updated_at or cut
@@ -188,14 +204,16 @@ def write_dump(
     now: dt.datetime | None = None,
     keep_days: int = KEEP_DAYS,
     overlap: dt.timedelta = OVERLAP,
+    links: Links | None = None,
 ) -> DumpReport:
     """The full dump into ``folder`` and, when ``folder`` holds a previous run's catalog,
     the delta since that run; then the cumulative catalog. Every file is renamed into
     place only once all of them are written; expired deltas go once the new catalog no
-    longer lists them."""
+    longer lists them. ``links``: each record's page address and citation (left empty
+    without)."""
     folder.mkdir(parents=True, exist_ok=True)
     with _only_dump(folder):
-        return _write_dump(db, folder, now, keep_days, overlap)
+        return _write_dump(db, folder, now, keep_days, overlap, links)
 
 
 def _write_dump(
@@ -204,15 +222,16 @@ def _write_dump(
     now: dt.datetime | None,
     keep_days: int,
     overlap: dt.timedelta,
+    links: Links | None,
 ) -> DumpReport:
     cut = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     previous = read_previous(folder)
     report = DumpReport(rows=dict.fromkeys(KINDS, 0))
-    full = _full(db, folder, report)
+    full = _full(db, folder, report, links, cut.date())
     delta_tables = None
     if previous is not None:
         try:
-            report.delta, delta_tables = _delta(db, folder, last_cut(previous), cut, overlap)
+            report.delta, delta_tables = _delta(db, folder, last_cut(previous), cut, overlap, links)
         except BaseException:
             full.abort()
             raise

@@ -15,6 +15,7 @@ from typing import Any
 import pyarrow.parquet as pq
 from sqlalchemy import text
 
+from cli.dump import _links as dump_links
 from config.settings import Settings
 from indexer.db import Database
 from indexer.dump import write_dump
@@ -105,6 +106,8 @@ def _delete(data: Path, *names: str) -> None:
 
 
 def _dump(data: Path, out: Path, **options: Any) -> Any:
+    """``write_dump`` with the page address and citation ``abierto dump`` writes."""
+    options.setdefault("links", dump_links(None))
     db = Database(Settings(data_dir=data, database_url=None).database)
     try:
         return write_dump(db, out, **options)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from config.settings import Settings
-from indexer.dump.schema import columns
+from indexer.dump.schema import LINKS, columns
 from indexer.library import Library
 from indexer.models import (
     MODEL_BY_KIND,
@@ -24,6 +24,7 @@ from indexer.models import (
     Sesion,
     document_id,
 )
+from indexer.spanish import date_words
 from tests.adversarial.abierto import abierto
 
 
@@ -139,4 +140,57 @@ def test_parquet_holds_the_same_documents_with_the_published_schema(tmp_path: Pa
 def test_every_field_of_every_kind_has_a_parquet_column() -> None:
     """A field added to the document model must be added to the dump's schema too."""
     for kind, model in MODEL_BY_KIND.items():
-        assert {c.name for c in columns(kind)} == set(model.model_fields), kind
+        names = {c.name for c in columns(kind)} - {c.name for c in LINKS}
+        assert names == set(model.model_fields), kind
+
+
+def test_each_record_carries_its_page_and_the_citation_the_exports_give(tmp_path: Path) -> None:
+    """The same suggested citation as the document's page and the exports: court,
+    expediente, ponente, date in words, the page here, the day of the dump; in the JSONL,
+    the Parquet and the delta. Without a public address the citation has no page."""
+    data = tmp_path / "data"
+    library = Library.open(Settings(data_dir=data, database_url=None))
+    doc = _sentencia(
+        "citada",
+        court="Primera Sala Penal",
+        expediente="Toca 45/2023",
+        ponente="Magistrada Ana Ruiz",
+    )
+    library.add_document(doc)
+    library.flush()
+    library.close()
+    out = tmp_path / "datos"
+    done = abierto(data, "dump", str(out), "--direccion", "https://estadoabierto.example/")
+    assert done.returncode == 0, done.stderr
+    today = date_words(dt.datetime.now(dt.UTC).date(), weekday=False)
+    page = f"https://estadoabierto.example/d/{doc.id}"
+    expected = (
+        "Poder Judicial de Guanajuato. Primera Sala Penal. Sentencia: Amparo directo citada. "
+        "expediente Toca 45/2023. Ponente: Magistrada Ana Ruiz. 15 de marzo de 2023. "
+        f"Estado Abierto, {page} (consultado el {today})."
+    )
+    [record] = [
+        json.loads(line)
+        for line in gzip.decompress((out / "sentencia.jsonl.gz").read_bytes()).splitlines()
+    ]
+    assert record["page_url"] == page
+    assert record["citation"] == expected
+    [row] = pq.read_table(out / "sentencia.parquet").to_pylist()
+    assert row["citation"] == expected and row["page_url"] == page
+    schema = json.loads((out / "catalog.json").read_text())["dataset"][0]["distribution"][0]
+    assert "citation" in [f["name"] for f in schema["schema"]["fields"]]
+
+    library = Library.open(Settings(data_dir=data, database_url=None))
+    library.add_document(doc.model_copy(update={"text": "Texto corregido de la sentencia."}))
+    library.flush()
+    library.close()
+    done = abierto(data, "dump", str(out), unset=("ABIERTO_PUBLIC_URL",))
+    assert done.returncode == 0, done.stderr
+    assert "sin dirección pública" in done.stdout
+    [delta] = [p for p in (out / "deltas").iterdir() if p.is_dir()]
+    [changed] = [
+        json.loads(line)
+        for line in gzip.decompress((delta / "sentencia.jsonl.gz").read_bytes()).splitlines()
+    ]
+    assert changed["page_url"] is None
+    assert changed["citation"] == expected.replace(f", {page}", "")
