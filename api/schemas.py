@@ -54,6 +54,12 @@ class ValidationErrorResponse(BaseModel):
 
 class Hit(SearchHit):
     permalink: str = Field(description="This API's address of the whole document.")
+    passages: list[str | None] = Field(
+        default_factory=list,
+        description="One link per highlight, in the same order: the document page "
+        "(/d/{id}/pasaje) opened at the paragraph that holds the fragment, with the "
+        "search's words marked; null for a fragment with nothing marked.",
+    )
 
 
 class SearchResponse(BaseModel):

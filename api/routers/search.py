@@ -10,6 +10,7 @@ from pydantic_core import to_json
 
 from api.deps import PARAM_OF, LibraryDep, page_url, permalink, run_search_plain, suggestion_text
 from api.json_bytes import json_bytes
+from api.passages import passage_links
 from api.query_syntax import SYNTAX
 from api.schemas import Hit, SearchResponse, ValidationErrorResponse
 from api.search_params import search_query
@@ -31,7 +32,7 @@ def search(
     parameter, field or facet is a 422 that lists the valid ones."""
     result = run_search_plain(library, query)
     suggestion = operator_suggestion(query.q) if result.total == 0 else None
-    body = answer_json(result, page_url(request, result.next_cursor), suggestion)
+    body = answer_json(result, page_url(request, result.next_cursor), suggestion, query.q)
     return Response(body, media_type="application/json")
 
 
@@ -48,13 +49,17 @@ router.add_api_route(
 
 # a hit's keys in the order ``Hit`` documents them: the store's (a ``SearchHit``'s
 # fields, which its ``__dict__`` holds in that order, nothing else), then its permalink
-HIT_FIELDS = tuple(name for name in Hit.model_fields if name != "permalink")
+# and its snippets' links to their paragraphs
+HIT_FIELDS = tuple(name for name in Hit.model_fields if name not in ("permalink", "passages"))
 if tuple(SearchHit.model_fields) != HIT_FIELDS or SearchHit.model_config.get("extra"):
     raise TypeError("a search hit's keys are SearchHit's fields, in Hit's order")
 
 
 def answer_json(
-    result: SearchResult | PlainResult, next_url: str | None, suggestion: str | None
+    result: SearchResult | PlainResult,
+    next_url: str | None,
+    suggestion: str | None,
+    q: str | None = None,
 ) -> bytes:
     """``SearchResponse`` as JSON, written in one call of a JSON writer: the
     store's hits and counts are validated already (or are plain data the index wrote),
@@ -64,9 +69,17 @@ def answer_json(
         hits = result.hits  # the caller's own: each hit takes its permalink last
         for hit in hits:
             hit["permalink"] = permalink(hit["id"])
+            hit["passages"] = passage_links(hit["id"], q, hit["highlights"])
         facets: dict[str, Any] = result.facets
     else:
-        hits = [{**hit.__dict__, "permalink": permalink(hit.id)} for hit in result.hits]
+        hits = [
+            {
+                **hit.__dict__,
+                "permalink": permalink(hit.id),
+                "passages": passage_links(hit.id, q, hit.highlights),
+            }
+            for hit in result.hits
+        ]
         facets = result.facets
     answer = {
         "total": result.total,

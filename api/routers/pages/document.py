@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from api.citation import citation
 from api.deps import LibraryDep, page_address, permalink
+from api.passages import QUOTE_CHARS, paragraph_of
 from api.routers.documents import load_document, original_withheld, preview
 from api.routers.pages.common import (
     FIELD_LABELS,
@@ -147,6 +148,25 @@ def player_at(doc: Sesion, params: Any) -> str | None:
 @router.get("/documentos/{doc_id}")
 def old_document_address(doc_id: str) -> RedirectResponse:
     return RedirectResponse(doc_path(doc_id), status_code=301)
+
+
+@router.get("/d/{doc_id}/pasaje")
+def passage_page(request: Request, doc_id: str, library: LibraryDep) -> RedirectResponse:
+    """A search snippet's link (``api.passages``): the document page at the paragraph
+    that holds the snippet's quote, with the search's words marked; at the first match
+    when the page does not show that quote."""
+    doc = load_document(library, doc_id)
+    q = request.query_params.get("q", "")[:2000]
+    found = request.query_params.get("texto", "")[: QUOTE_CHARS * 2]
+    cited = cited_spans(library.db, doc.id, cited_keys(q), 2 * TEXT_CHARS) if q else []
+    paragraphs, _ = reading(doc.text, q, TEXT_CHARS, cited)
+    number = paragraph_of(paragraphs, found)
+    if number is None:
+        number = next((i for i, p in enumerate(paragraphs, 1) if "<mark>" in p), None)
+    kept = {"q": q, "volver": request.query_params.get("volver", "")}
+    kept = {name: value for name, value in kept.items() if value}
+    target = doc_path(doc.id) + (f"?{urlencode(kept)}" if kept else "")
+    return RedirectResponse(target + (f"#p{number}" if number else ""), status_code=303)
 
 
 @router.get("/d/{doc_id}", response_class=HTMLResponse)

@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
 from api.deps import BadSearch, LibraryDep, build_filters, search_library
+from api.passages import passage_links
 from api.routers.pages.charts import year_bars
 from api.routers.pages.common import parser_message, render, whole_number
 from api.routers.pages.summaries import without_text
@@ -221,6 +222,7 @@ def search_page(request: Request, library: LibraryDep) -> Any:
         "search_path": link(),
         "exports": _exports(base),
         "whole_words": whole_words,
+        "passage_links": passage_links,
     }
     if result is None or result.total == 0:
         suggestion = operator_suggestion(q)
