@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from indexer.query import FILTER_PARAMS, QUERY_FIELDS
+from indexer.query.abbreviations import GROUPS
 from indexer.query.parser import MAX_CLAUSES, MAX_QUERY_CHARS, MAX_SLOP, MIN_PREFIX_CHARS
 
 OPERATORS: list[dict[str, str]] = [
@@ -24,9 +25,12 @@ OPERATORS: list[dict[str, str]] = [
         "significado": "Las palabras juntas y en ese orden. Valen también las comillas "
         "tipográficas: “pensión alimenticia” o «pensión alimenticia», y las simples en "
         "pareja: 'pensión alimenticia' o ‘pensión alimenticia’ (un apóstrofo, O'Brien, es "
-        'texto). Un ordinal del 1 al 10 vale escrito de cualquier forma: "Juzgado 1o. de '
-        'Distrito" encuentra «Juzgado 1º», «Juzgado Primero», «Juzgado 1ro.»; "2a. Sala", '
-        "«Segunda Sala».",
+        'texto). Un ordinal del 1 al 99 vale escrito de cualquier forma: "Juzgado 1o. de '
+        'Distrito" encuentra «Juzgado 1º», «Juzgado 1°», «Juzgado Primero», «Juzgado 1ro.»; '
+        '"2a. Sala", «Segunda Sala»; "Décimo Primer Tribunal", «11o. Tribunal», '
+        "«Decimoprimer Tribunal», «Undécimo Tribunal». Las abreviaturas jurídicas también: "
+        '"art. 14" encuentra «artículo 14» y «arts. 14 y 16»; CPEUM, «Constitución Política '
+        "de los Estados Unidos Mexicanos» (ver «abreviaturas»).",
     },
     {
         "operador": '"palabras cercanas"~N',
@@ -106,7 +110,7 @@ FIELDS: dict[str, str] = {
     "matter": "Materia: penal, civil, familiar, amparo…",
     "ponente": "Ministra, magistrada o juez ponente, por algunas de sus palabras: Pérez Dayán.",
     "ruling": "Sentido del fallo, de la fuente o de los resolutivos: confirmar, sobreseer "
-    "(o sobresee, sobreseimiento)…",
+    "(o sobresee, sobreseimiento)…; cada valor y lo que significa, en «sentidos».",
     "expediente": "Número de expediente, en cualquier forma escrita.",
     "session_type": "Tipo de sesión: ordinaria, extraordinaria, solemne, comisión…",
     "congress": "Congreso.",
@@ -115,6 +119,72 @@ FIELDS: dict[str, str] = {
     "doc_type": "Tipo de documento legislativo: dictamen, punto de acuerdo…",
     "year": "Año de la fecha del acto: 2023.",
     "cita": "Lo que el documento cita: expediente, tesis o artículo de una ley.",
+}
+
+
+# each sentido del fallo the ruling filter knows (``indexer.query.rulings``): what to
+# write, and what it means, for a reader who is no lawyer
+RULINGS: dict[str, tuple[str, str]] = {
+    "confirmar": ("confirmar", "La segunda instancia confirma la resolución recurrida: "
+                  "queda como estaba. También: confirma, confirmó, confirmada."),
+    "revocar": ("revocar", "Se revoca la resolución recurrida y se dicta otra en su lugar. "
+                "También: revoca, revocó, revocada."),
+    "modificar": ("modificar", "Se modifica en parte la resolución recurrida. También: "
+                  "modifica, modificó, modificada."),
+    "sobreseer": ("sobreseer", "El juicio o el recurso termina sin resolver el fondo (por "
+                  "una causa de improcedencia, un desistimiento…). También: sobresee, "
+                  "sobreseído, sobreseimiento."),
+    "desechar": ("desechar", "La demanda o el recurso no se admite (por ejemplo, presentado "
+                 "fuera de plazo). También: desecha, desechada, se desecha de plano."),
+    "amparar": ("amparar", "Se concede el amparo: la Justicia de la Unión ampara y protege "
+                "a la parte quejosa. También: ampara, se concede el amparo."),
+    "no amparar": ("no amparar", "Se niega el amparo a la parte quejosa. También: no "
+                   "ampara, se niega el amparo."),
+    "condenatorio": ("condenatorio", "Sentencia penal que condena a la persona acusada. "
+                     "También: condenatoria, condena."),
+    "absolutorio": ("absolutorio", "Sentencia penal que absuelve a la persona acusada. "
+                    "También: absolutoria, absuelve."),
+    "procedente y fundado": ("procedente y fundado", "La vía o el recurso procede y lo "
+                             "alegado tiene razón."),
+    "procedente pero infundado": ("procedente pero infundado", "La vía o el recurso "
+                                  "procede, pero lo alegado no tiene razón."),
+    "procedente y parcialmente fundado": ("procedente y parcialmente fundado", "La vía o "
+                                          "el recurso procede y lo alegado tiene razón en "
+                                          "parte."),
+    "fundado": ("fundado", "Lo alegado (un agravio, una queja, un incidente) tiene razón."),
+    "infundado": ("infundado", "Lo alegado no tiene razón."),
+    "improcedente": ("improcedente", "La vía, la demanda o el recurso no procede."),
+    "declarar la invalidez": ("declarar la invalidez", "En una acción de "
+                              "inconstitucionalidad o una controversia constitucional, la "
+                              "norma o el acto se declara inválido."),
+    "declarar la nulidad": ("declarar la nulidad", "En un juicio administrativo o fiscal, "
+                            "se anula la resolución impugnada. También: nulidad."),
+    "reconocer la validez": ("reconocer la validez", "Se reconoce la validez de la norma, "
+                             "el acto o la resolución impugnada. También: validez."),
+    "declarar sin materia": ("declarar sin materia", "Ya no hay qué resolver (el acto "
+                             "cesó, el asunto se resolvió antes…). También: sin materia."),
+    "tener por no presentado": ("tener por no presentado", "La demanda o el recurso se "
+                                "tiene por no presentado (no se cumplió lo que se pidió)."),
+    "dejar sin efectos": ("dejar sin efectos", "Una resolución o un acto deja de tener "
+                          "efectos. También: sin efectos."),
+    "existe contradiccion": ("existe contradicción", "En una contradicción de criterios, "
+                             "la hay, y se fija el criterio que debe prevalecer."),
+    "no existe contradiccion": ("no existe contradicción", "En una contradicción de "
+                                "criterios, los criterios denunciados no se contradicen."),
+}  # fmt: skip
+
+SENTIDOS: list[dict[str, str]] = [
+    {"valor": shown, "significado": meaning} for shown, meaning in RULINGS.values()
+]
+ABREVIATURAS: dict[str, Any] = {
+    "uso": "Una palabra o una frase entre comillas que escribe una de estas formas encuentra "
+    "también las otras, y se resalta la que escribió la sentencia. Sin comillas, «Suprema "
+    "Corte de Justicia de la Nación» son siete palabras en cualquier orden, no el nombre.",
+    "formas": [list(group) for group in GROUPS],
+    "ordinales": "Del 1 al 99, en letra o en cifra: «Primero», «1o.», «1º», «1°», «1ro.», "
+    "«Primer», «1er.»; «Segunda», «2a.», «2ª»; «Décimo Primero», «Decimoprimero», "
+    "«Undécimo», «11o.»; «Vigésimo Tercero», «23o.». El signo de grado (1°) sólo se busca "
+    "dentro de una frase: solo sería el número 1.",
 }
 
 
@@ -143,6 +213,8 @@ SYNTAX: dict[str, Any] = {
         "orden": "sort=relevance (con q), date_desc (sin q), date_asc, most_cited (las "
         "sentencias citadas por más documentos de la biblioteca primero).",
     },
+    "sentidos": SENTIDOS,
+    "abreviaturas": ABREVIATURAS,
     "errores": "Un campo, filtro o faceta que no existe es un error 422 que lo nombra y "
     "lista los válidos; cada error trae «mensaje» en español. Si la búsqueda no encuentra "
     "nada y lleva or/and/not (o y/o/no) en minúsculas, la respuesta sugiere la forma con "

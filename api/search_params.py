@@ -135,9 +135,11 @@ async def search_query(
     ruling: Annotated[
         list[str] | None,
         Query(
-            description="Sentido del fallo: the source's word (condenatorio, confirmar) or "
-            "the resolutive points' (sobreseer, amparar, no amparar); any form of one "
-            "meaning finds it (sobresee, sobreseimiento, se concede el amparo)"
+            description="Sentido del fallo, como lo publica la fuente (condenatorio, "
+            "confirmar) o como lo dicen los resolutivos (sobreseer, amparar, no amparar); "
+            "cualquier forma de un mismo sentido lo encuentra (sobresee, sobreseimiento, "
+            "se concede el amparo). Cada valor y lo que significa: GET /v1/search/syntax, "
+            "«sentidos»; la página /ayuda#sentidos."
         ),
     ] = None,
     expediente: Annotated[

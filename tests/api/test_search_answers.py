@@ -18,6 +18,7 @@ from urllib.parse import quote, urlencode
 import pytest
 from fastapi.testclient import TestClient
 
+from api.passages import passage_links
 from api.schemas import SearchResponse
 from indexer.library import Library
 from indexer.stores import FACET_FIELDS, SearchQuery
@@ -74,7 +75,11 @@ def expected(library: Library, params: Params, query: SearchQuery) -> bytes:
         next_url = "/v1/search?" + urlencode([*kept, ("cursor", result.next_cursor)])
     suggestion = SUGGESTIONS.get(query.q) if result.total == 0 else None
     hits = [
-        {**hit.model_dump(), "permalink": f"/v1/documents/{quote(hit.id, safe='')}"}
+        {
+            **hit.model_dump(),
+            "permalink": f"/v1/documents/{quote(hit.id, safe='')}",
+            "passages": passage_links(hit.id, query.q, hit.highlights),
+        }
         for hit in result.hits
     ]
     answer = SearchResponse.model_validate(

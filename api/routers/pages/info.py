@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from api.query_syntax import ABREVIATURAS, SENTIDOS
 from api.routers.pages.common import render
 
 router = APIRouter(include_in_schema=False)
@@ -14,7 +15,8 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/ayuda", response_class=HTMLResponse)
 def help_page(request: Request) -> Any:
-    return render(request, "ayuda.html", {"section": "ayuda"})
+    context = {"section": "ayuda", "sentidos": SENTIDOS, "abreviaturas": ABREVIATURAS}
+    return render(request, "ayuda.html", context)
 
 
 @router.get("/acerca", response_class=HTMLResponse)
