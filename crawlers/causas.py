@@ -45,6 +45,11 @@ _OLD_FALSE_CODINGS = (
     (re.compile(r"(?:\S+: )?error: brotli: "), "br"),
     (re.compile(r"(?:\S+: )?error: Error -?\d+ while decompressing data"), "gzip/deflate"),
 )
+# crawlers.robots.crawl_delay_message's
+_CRAWL_DELAY = re.compile(
+    r"robots\.txt asks for a Crawl-delay of (\S+) s: requests to the site were spaced"
+    r"(?: (\S+) s apart)?"
+)
 _PAGES_READ = re.compile(r"the PDF has (\d+) pages; the first (\d+) were read$")
 _OCR_READ = re.compile(r"the PDF has (\d+) scanned pages; OCR reached (\d+)")
 _GARBLED = re.compile(r"(?:malformed: )?the text layer of (\d+) page\(s\) is not legible")
@@ -61,6 +66,7 @@ LABELS = {
     "http_4xx": "el sitio rechazó la petición (4xx)",
     "http_5xx": "error del servidor del sitio (5xx)",
     "rate_limited": "el sitio pidió esperar (429)",
+    "crawl_delay": "robots.txt pide esperar entre peticiones (Crawl-delay)",
     "bad_url": "dirección no válida",
     "too_large": "archivo demasiado grande",
     "too_many_redirects": "demasiadas redirecciones",
@@ -340,6 +346,12 @@ def error_mensaje(cause: str, message: str) -> str:
             f"el sitio respondió HTTP 200 con su página de «no encontrado» ({said}) en lugar "
             f"{_IN_PLACE_OF[what]}: {outcome}"
         )
+    if cause == "crawl_delay" and (found := _CRAWL_DELAY.match(message)):
+        asked, waited = (n.replace(".", ",") if n else n for n in found.groups())
+        said = f"el robots.txt del sitio pide esperar {asked} s entre una petición y la siguiente"
+        if waited is None:
+            return f"{said}: así se hizo"
+        return f"{said}: se esperaron {waited} s, el máximo que permite ABIERTO_MAX_CRAWL_DELAY_S"
     if cause == "http_304" and message.startswith("HTTP 304 (not modified) to a request"):
         return (
             "el sitio respondió «sin cambios» (HTTP 304) a una petición que no lo pidió "
