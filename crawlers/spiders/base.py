@@ -33,6 +33,7 @@ from crawlers.encoding import as_page, content_type, true_encoding
 from crawlers.failures import failure_cause
 from crawlers.items import DocumentDraft, Download
 from crawlers.links import BadLink, absolute, clean_link, page_base, without_session
+from crawlers.middlewares import forget_fetch
 from crawlers.no_content import NO_CONTENT, nothing_sent
 from crawlers.runs import RunStats
 from crawlers.selectors import BadFieldLink, read, read_fields, select
@@ -149,6 +150,7 @@ class SpecSpider(scrapy.Spider):
         said = nothing_sent(response)
         if said:
             self.run.error(NO_CONTENT, response.url, said)
+            forget_fetch(self, response.url)
         return said is not None
 
     # -- errors and the window -------------------------------------------------------
@@ -270,6 +272,7 @@ class SpecSpider(scrapy.Spider):
     def parse_document(self, response: Response, draft: DocumentDraft) -> Iterator[Any]:
         if said := nothing_sent(response):  # no document, as when its page is an HTTP error
             self.run.error(NO_CONTENT, response.url, said)
+            forget_fetch(self, response.url)
             return
         page = as_page(response)
         if page is None:
@@ -301,6 +304,7 @@ class SpecSpider(scrapy.Spider):
         page = None if embedded or said else as_page(response)
         if said:  # the document keeps its other parts, as when a file is an HTTP error
             self.run.error(NO_CONTENT, response.url, said)
+            forget_fetch(self, response.url)
             draft.files_failed += 1
         elif embedded:
             draft.viewer_hops += 1
@@ -319,6 +323,7 @@ class SpecSpider(scrapy.Spider):
         if said is None:
             return False
         self.run.error("http_404", page.url, f"{SOFT_404.format(what=what)}: «{said}»")
+        forget_fetch(self, page.url)
         return True
 
     def listing_absent(self, page: TextResponse, what: str = "listing") -> bool:
@@ -330,6 +335,7 @@ class SpecSpider(scrapy.Spider):
         if said is None:
             return False
         self.absent(page.url, said, (page.meta.get("redirect_urls") or [page.url])[0], what)
+        forget_fetch(self, page.url)
         return True
 
     def unreadable(self, response: Response, cause: str, message: str, what: str) -> None:
