@@ -30,6 +30,7 @@ PAGES_TRUNCATED = "pages_truncated"
 OCR_INCOMPLETE = "ocr_incomplete"
 PAGES_TOO_COSTLY = "pages_too_costly"
 PAGES_GARBLED = "pages_garbled"
+SCANS_UNREAD = "scans_unread"
 FALSE_CODING = "false_coding"
 LEGISLATURE_CONTRADICTED = "legislature_contradicted"
 START_DATE_UNSURE = "start_date_unsure"
@@ -50,6 +51,7 @@ _CRAWL_DELAY = re.compile(
     r"robots\.txt asks for a Crawl-delay of (\S+) s: requests to the site were spaced"
     r"(?: (\S+) s apart)?"
 )
+_SCANS_UNREAD = re.compile(r"(\d+) scanned page\(s\) hold only a line of text")
 _PAGES_READ = re.compile(r"the PDF has (\d+) pages; the first (\d+) were read$")
 _OCR_READ = re.compile(r"the PDF has (\d+) scanned pages; OCR reached (\d+)")
 _GARBLED = re.compile(r"(?:malformed: )?the text layer of (\d+) page\(s\) is not legible")
@@ -100,6 +102,7 @@ LABELS = {
     OCR_INCOMPLETE: "PDF escaneado leído solo en parte",
     PAGES_TOO_COSTLY: "PDF con páginas demasiado costosas de leer",
     PAGES_GARBLED: "PDF con páginas de texto ilegible",
+    SCANS_UNREAD: "PDF escaneado con solo una línea de texto, sin OCR",
     FALSE_CODING: "compresión declarada que la respuesta no tiene",
     LEGISLATURE_CONTRADICTED: "legislatura fija que no corresponde a la fecha",
     START_DATE_UNSURE: "fecha sin dirección de inicio (legislatura incierta)",
@@ -322,6 +325,15 @@ def pages_garbled(pages: int) -> str:
     return f"the text layer of {pages} page(s) is not legible and OCR did not read them"
 
 
+def scans_unread(pages: int) -> str:
+    """The stored message of a PDF kept with ``pages`` scanned pages whose text layer is
+    a sliver (a footer, a stamp) that OCR, unavailable or turned off, did not read."""
+    return (
+        f"{pages} scanned page(s) hold only a line of text (a footer, a stamp) and OCR is not "
+        "available: kept with that line only"
+    )
+
+
 def false_coding(coding: str, detail: str) -> str:
     """The stored message of an answer whose ``Content-Encoding`` (gzip, deflate, br, …)
     its bytes are not: the site's fault, not the network's."""
@@ -495,6 +507,14 @@ def error_mensaje(cause: str, message: str) -> str:
             "PDF no es legible (su fuente cambia las letras por otros caracteres) y el OCR no "
             f"{'la' if one else 'las'} leyó: "
             + ("no se guardó ese texto" if cause == PAGES_GARBLED else "no se extrajo su texto")
+        )
+    if cause == SCANS_UNREAD and (found := _SCANS_UNREAD.match(message)):
+        one = found.group(1) == "1"
+        return (
+            f"{'1 página escaneada' if one else found.group(1) + ' páginas escaneadas'} del PDF "
+            f"{'tiene' if one else 'tienen'} como texto solo una línea (un pie de firma, un "
+            "sello) y no hay OCR para leer la imagen: el documento se guardó con esa línea, "
+            "sin el texto de la página"
         )
     if cause == "extraction_failed" and (said := EXTRACTIONS.get(message.partition(":")[0])):
         return said

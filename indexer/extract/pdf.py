@@ -179,6 +179,11 @@ def extract_pdf(
     if not "".join(result.texts).strip():
         _refuse_unloadable(result)  # no page loads: a broken file, which OCR cannot read
     read_by_ocr = _ocr(data, result, ocr, on_ocr) if pdfium_error is None else ()
+    if result.thin and not (
+        ocr is not None and ocr.enabled and "ocr_unavailable" not in result.warnings
+    ):
+        # scans under a sliver of text OCR could not read: kept with that sliver only
+        result.warnings.append(f"scans_unread:{len(result.thin)}")
     if garbled := _still_unread(result.garbled, result.texts):  # OCR did not read them
         result.warnings.append(f"garbled_pages:{len(garbled)}")
     text = normalise_pages(result.texts)
