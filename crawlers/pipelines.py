@@ -35,6 +35,7 @@ from crawlers.causas import (
 )
 from crawlers.items import DocumentDraft
 from crawlers.links import without_credentials
+from crawlers.middlewares import forget_fetch
 from crawlers.moves import Move, moved, published_videos
 from crawlers.tenancy import (
     FOREIGN_DOCUMENT,
@@ -268,6 +269,8 @@ class LibraryPipeline:
                     run.error(SCANS_UNREAD, download.url, scans_unread(archived.scans_unread))
             elif archived.error:
                 run.error("extraction_failed", download.url, archived.error)
+                # a file the site may mend: fetched again whole, not handed back by a 304
+                forget_fetch(spider, download.url)
         address = without_credentials(item.url, run.secrets)
         tenant = self.tenant(spec, library)
         fields, foreign = own_fields(tenant, dict(spec.constants) | self._plausible(item, run))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import pytest
 from fpdf import FPDF
 
 from tests.adversarial.service import listing_spec, open_api
@@ -38,7 +39,8 @@ def _pdf() -> bytes:
 
 
 class Site:
-    def __init__(self) -> None:
+    def __init__(self, before: str = "not_found") -> None:
+        self.before = before  # what the PDF's address answers first
         self.published = False  # the sentence's PDF: not yet, then there
         self.asked: list[tuple[str, bool]] = []  # (path, conditional)
         self.lock = threading.Lock()
@@ -64,6 +66,8 @@ def _handler(site: Site) -> type[QuietHandler]:
                 self._send(LISTING.encode(), "text/html; charset=utf-8")
             elif self.path == "/archivos/sentencia-12-2024.pdf" and site.published:
                 self._send(_pdf(), "application/pdf")
+            elif self.path == "/archivos/sentencia-12-2024.pdf" and site.before == "cut":
+                self._send(_pdf()[:300], "application/pdf")  # a file cut on the server
             elif self.path == "/archivos/sentencia-12-2024.pdf":
                 self._send(NOT_FOUND.encode(), "text/html; charset=utf-8")
             else:
@@ -81,18 +85,23 @@ def _handler(site: Site) -> type[QuietHandler]:
     return Handler
 
 
-def test_a_not_found_page_kept_is_not_handed_back_by_a_site_that_always_says_304(
-    tmp_path: Path,
+@pytest.mark.parametrize(("before", "cause"), [("not_found", "http_404"), ("cut", None)])
+def test_an_answer_not_kept_is_not_handed_back_by_a_site_that_always_says_304(
+    tmp_path: Path, before: str, cause: str | None
 ) -> None:
-    site = Site()
+    """First the address held the site's «not found» page (a 200), or a PDF cut short on
+    the server (its text could not be read); then the sentence itself."""
+    site = Site(before)
     api = open_api(tmp_path / "data")
     try:
         with serving_handler(_handler(site)) as base:
             spec = listing_spec(f"{base}/lista.html", id="pj-gto-sin-cambios")
             spec["listing"]["fields"] = {"title": "css:td.t::text"}
             first = _run(api, spec)
-            assert api.library.db.count_documents() == 0
-            assert first["errors"]["http_404"]["count"] == 1
+            texts = [d.text or "" for d in api.library.db.iter_documents()]
+            assert not any("Toca penal" in text for text in texts)
+            if cause is not None:
+                assert first["errors"][cause]["count"] == 1, first["errors"]
             site.published = True
             done = _crawl(api, spec["id"])
             assert done.returncode in (0, 1), done.stdout + done.stderr
