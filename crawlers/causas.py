@@ -68,6 +68,7 @@ LABELS = {
     "http_4xx": "el sitio rechazó la petición (4xx)",
     "http_5xx": "error del servidor del sitio (5xx)",
     "rate_limited": "el sitio pidió esperar (429)",
+    "session_expired": "el sitio respondió que la sesión expiró",
     "crawl_delay": "robots.txt pide esperar entre peticiones (Crawl-delay)",
     "bad_url": "dirección no válida",
     "too_large": "archivo demasiado grande",
@@ -160,6 +161,12 @@ _HTTP = re.compile(r"(?:.*: )?HTTP (\d{3})(?: to (.*), which was not followed)?$
 # crawlers.soft_404.SOFT_404's
 _SOFT_404 = re.compile(
     r"a 'not found' page answered with HTTP 200 in place of the "
+    r"(file|document|listing|feed|sitemap|API answer): (.*)$",
+    re.S,
+)
+# crawlers.expired's
+_SESSION_EXPIRED = re.compile(
+    r"the site answered its 'session expired' page in place of the "
     r"(file|document|listing|feed|sitemap|API answer): (.*)$",
     re.S,
 )
@@ -351,6 +358,14 @@ def error_mensaje(cause: str, message: str) -> str:
         return message
     if cause == "dns" and message.startswith("el nombre del servidor "):
         return message  # the address guard's, written in Spanish
+    if found := _SESSION_EXPIRED.match(message):
+        what, said = found.groups()
+        outcome = "no se guardó" if what in ("file", "document") else "no se leyó"
+        return (
+            f"el sitio respondió con su aviso de sesión expirada ({said}) en lugar "
+            f"{_IN_PLACE_OF[what]}: {outcome}; el sitio pide una sesión que el rastreo no "
+            "lleva (una cookie o una dirección con sesión)"
+        )
     if found := _SOFT_404.match(message):
         what, said = found.groups()
         outcome = "no se guardó" if what in ("file", "document") else "no se leyó"

@@ -30,6 +30,7 @@ from config.start_dates import MAX_START_URLS, STEP_NAMES, expand
 from crawlers.building import PageHtml
 from crawlers.causas import START_DATE_UNSURE, UNSURE
 from crawlers.encoding import as_page, content_type, true_encoding
+from crawlers.expired import SESSION, SESSION_EXPIRED, expired_said
 from crawlers.failures import failure_cause
 from crawlers.items import DocumentDraft, Download
 from crawlers.links import BadLink, absolute, clean_link, page_base, without_session
@@ -319,6 +320,10 @@ class SpecSpider(scrapy.Spider):
         """Whether a document's page or file answered 200 with the site's "not found"
         page (``crawlers.soft_404``): counted as ``http_404`` with what it said, never
         kept as the document or its file. Any address: a detail page's too."""
+        if (expired := expired_said(page)) is not None:
+            self.run.error(SESSION, page.url, f"{SESSION_EXPIRED.format(what=what)}: «{expired}»")
+            forget_fetch(self, page.url)
+            return True
         said = not_found_said(page, file=what == "file")
         if said is None:
             return False
@@ -331,6 +336,10 @@ class SpecSpider(scrapy.Spider):
         there is nothing at its address (a soft 404, «no hay gaceta para esta fecha»):
         counted by ``absent``. Not a selector that matched nothing, nor a page of the
         wrong format: the spec is not at fault."""
+        if (expired := expired_said(page)) is not None:
+            self.run.error(SESSION, page.url, f"{SESSION_EXPIRED.format(what=what)}: «{expired}»")
+            forget_fetch(self, page.url)
+            return True
         said = not_found_said(page)
         if said is None:
             return False
