@@ -140,6 +140,13 @@ class Settings(BaseSettings):
         0.5, ge=0, le=60, description="Initial delay between requests to one site (AutoThrottle)."
     )
     obey_robots: bool = True
+    max_crawl_delay_s: float = Field(
+        10.0,
+        ge=0,
+        le=600,
+        description="Longest robots.txt Crawl-delay honoured between two requests to one "
+        "site; a longer one is waited this long, and the run says so (crawl_delay).",
+    )
     backoff_retries: int = Field(
         3, ge=0, le=10, description="Retries of a request a site answered 429/503."
     )

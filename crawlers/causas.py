@@ -30,6 +30,7 @@ PAGES_TRUNCATED = "pages_truncated"
 OCR_INCOMPLETE = "ocr_incomplete"
 PAGES_TOO_COSTLY = "pages_too_costly"
 PAGES_GARBLED = "pages_garbled"
+SCANS_UNREAD = "scans_unread"
 FALSE_CODING = "false_coding"
 LEGISLATURE_CONTRADICTED = "legislature_contradicted"
 START_DATE_UNSURE = "start_date_unsure"
@@ -45,6 +46,12 @@ _OLD_FALSE_CODINGS = (
     (re.compile(r"(?:\S+: )?error: brotli: "), "br"),
     (re.compile(r"(?:\S+: )?error: Error -?\d+ while decompressing data"), "gzip/deflate"),
 )
+# crawlers.robots.crawl_delay_message's
+_CRAWL_DELAY = re.compile(
+    r"robots\.txt asks for a Crawl-delay of (\S+) s: requests to the site were spaced"
+    r"(?: (\S+) s apart)?"
+)
+_SCANS_UNREAD = re.compile(r"(\d+) scanned page\(s\) hold only a line of text")
 _PAGES_READ = re.compile(r"the PDF has (\d+) pages; the first (\d+) were read$")
 _OCR_READ = re.compile(r"the PDF has (\d+) scanned pages; OCR reached (\d+)")
 _GARBLED = re.compile(r"(?:malformed: )?the text layer of (\d+) page\(s\) is not legible")
@@ -61,6 +68,8 @@ LABELS = {
     "http_4xx": "el sitio rechazó la petición (4xx)",
     "http_5xx": "error del servidor del sitio (5xx)",
     "rate_limited": "el sitio pidió esperar (429)",
+    "session_expired": "el sitio respondió que la sesión expiró",
+    "crawl_delay": "robots.txt pide esperar entre peticiones (Crawl-delay)",
     "bad_url": "dirección no válida",
     "too_large": "archivo demasiado grande",
     "too_many_redirects": "demasiadas redirecciones",
@@ -94,6 +103,7 @@ LABELS = {
     OCR_INCOMPLETE: "PDF escaneado leído solo en parte",
     PAGES_TOO_COSTLY: "PDF con páginas demasiado costosas de leer",
     PAGES_GARBLED: "PDF con páginas de texto ilegible",
+    SCANS_UNREAD: "PDF escaneado con solo una línea de texto, sin OCR",
     FALSE_CODING: "compresión declarada que la respuesta no tiene",
     LEGISLATURE_CONTRADICTED: "legislatura fija que no corresponde a la fecha",
     START_DATE_UNSURE: "fecha sin dirección de inicio (legislatura incierta)",
@@ -151,6 +161,12 @@ _HTTP = re.compile(r"(?:.*: )?HTTP (\d{3})(?: to (.*), which was not followed)?$
 # crawlers.soft_404.SOFT_404's
 _SOFT_404 = re.compile(
     r"a 'not found' page answered with HTTP 200 in place of the "
+    r"(file|document|listing|feed|sitemap|API answer): (.*)$",
+    re.S,
+)
+# crawlers.expired's
+_SESSION_EXPIRED = re.compile(
+    r"the site answered its 'session expired' page in place of the "
     r"(file|document|listing|feed|sitemap|API answer): (.*)$",
     re.S,
 )
@@ -316,6 +332,15 @@ def pages_garbled(pages: int) -> str:
     return f"the text layer of {pages} page(s) is not legible and OCR did not read them"
 
 
+def scans_unread(pages: int) -> str:
+    """The stored message of a PDF kept with ``pages`` scanned pages whose text layer is
+    a sliver (a footer, a stamp) that OCR, unavailable or turned off, did not read."""
+    return (
+        f"{pages} scanned page(s) hold only a line of text (a footer, a stamp) and OCR is not "
+        "available: kept with that line only"
+    )
+
+
 def false_coding(coding: str, detail: str) -> str:
     """The stored message of an answer whose ``Content-Encoding`` (gzip, deflate, br, …)
     its bytes are not: the site's fault, not the network's."""
@@ -333,6 +358,14 @@ def error_mensaje(cause: str, message: str) -> str:
         return message
     if cause == "dns" and message.startswith("el nombre del servidor "):
         return message  # the address guard's, written in Spanish
+    if found := _SESSION_EXPIRED.match(message):
+        what, said = found.groups()
+        outcome = "no se guardó" if what in ("file", "document") else "no se leyó"
+        return (
+            f"el sitio respondió con su aviso de sesión expirada ({said}) en lugar "
+            f"{_IN_PLACE_OF[what]}: {outcome}; el sitio pide una sesión que el rastreo no "
+            "lleva (una cookie o una dirección con sesión)"
+        )
     if found := _SOFT_404.match(message):
         what, said = found.groups()
         outcome = "no se guardó" if what in ("file", "document") else "no se leyó"
@@ -340,6 +373,12 @@ def error_mensaje(cause: str, message: str) -> str:
             f"el sitio respondió HTTP 200 con su página de «no encontrado» ({said}) en lugar "
             f"{_IN_PLACE_OF[what]}: {outcome}"
         )
+    if cause == "crawl_delay" and (found := _CRAWL_DELAY.match(message)):
+        asked, waited = (n.replace(".", ",") if n else n for n in found.groups())
+        said = f"el robots.txt del sitio pide esperar {asked} s entre una petición y la siguiente"
+        if waited is None:
+            return f"{said}: así se hizo"
+        return f"{said}: se esperaron {waited} s, el máximo que permite ABIERTO_MAX_CRAWL_DELAY_S"
     if cause == "http_304" and message.startswith("HTTP 304 (not modified) to a request"):
         return (
             "el sitio respondió «sin cambios» (HTTP 304) a una petición que no lo pidió "
@@ -483,6 +522,14 @@ def error_mensaje(cause: str, message: str) -> str:
             "PDF no es legible (su fuente cambia las letras por otros caracteres) y el OCR no "
             f"{'la' if one else 'las'} leyó: "
             + ("no se guardó ese texto" if cause == PAGES_GARBLED else "no se extrajo su texto")
+        )
+    if cause == SCANS_UNREAD and (found := _SCANS_UNREAD.match(message)):
+        one = found.group(1) == "1"
+        return (
+            f"{'1 página escaneada' if one else found.group(1) + ' páginas escaneadas'} del PDF "
+            f"{'tiene' if one else 'tienen'} como texto solo una línea (un pie de firma, un "
+            "sello) y no hay OCR para leer la imagen: el documento se guardó con esa línea, "
+            "sin el texto de la página"
         )
     if cause == "extraction_failed" and (said := EXTRACTIONS.get(message.partition(":")[0])):
         return said

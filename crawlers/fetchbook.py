@@ -80,6 +80,16 @@ class FetchBook:
         if due:
             self.save()
 
+    def forget(self, url: str, source_id: str) -> None:
+        """The URL's validators and kept copy dropped (saved with the next batch): what it
+        answered was not what it stands for (a "not found" page sent with a 200, an
+        empty answer), and a site that answers 304 to every conditional request would
+        hand that answer back on every later crawl, the document it now holds never
+        fetched. The next crawl asks for it unconditionally."""
+        row = Fetched(url, source_id, 200, None, None, None, None, dt.datetime.now(dt.UTC))
+        with self.lock:
+            self.unsaved[url] = row
+
     def save(self) -> None:
         """Write what is unsaved: one upsert, in one transaction."""
         with self.lock:

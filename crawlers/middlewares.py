@@ -173,6 +173,13 @@ def book_of(spider: Spider) -> FetchBook:
     return book
 
 
+def forget_fetch(spider: Spider, url: str) -> None:
+    """Never send ``url`` a conditional request again until it answers something kept
+    (:meth:`FetchBook.forget`); nothing when the crawl keeps no fetches."""
+    if getattr(spider, "library", None) is not None:
+        book_of(spider).forget(url, spider.spec.id)  # type: ignore[attr-defined]
+
+
 def _wanted(spider: Spider | None, out: Any) -> bool:
     return (
         isinstance(out, Request)

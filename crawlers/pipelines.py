@@ -25,14 +25,17 @@ from crawlers.causas import (
     PAGES_GARBLED,
     PAGES_TOO_COSTLY,
     PAGES_TRUNCATED,
+    SCANS_UNREAD,
     legislature_contradicted,
     ocr_incomplete,
     pages_garbled,
     pages_too_costly,
     pages_truncated,
+    scans_unread,
 )
 from crawlers.items import DocumentDraft
 from crawlers.links import without_credentials
+from crawlers.middlewares import forget_fetch
 from crawlers.moves import Move, moved, published_videos
 from crawlers.tenancy import (
     FOREIGN_DOCUMENT,
@@ -262,8 +265,12 @@ class LibraryPipeline:
                 if archived.garbled_pages:  # a text layer in a broken font, OCR did not read
                     said = pages_garbled(archived.garbled_pages)
                     run.error(PAGES_GARBLED, download.url, said)
+                if archived.scans_unread:  # a footer over a scan, no OCR to read the scan
+                    run.error(SCANS_UNREAD, download.url, scans_unread(archived.scans_unread))
             elif archived.error:
                 run.error("extraction_failed", download.url, archived.error)
+                # a file the site may mend: fetched again whole, not handed back by a 304
+                forget_fetch(spider, download.url)
         address = without_credentials(item.url, run.secrets)
         tenant = self.tenant(spec, library)
         fields, foreign = own_fields(tenant, dict(spec.constants) | self._plausible(item, run))

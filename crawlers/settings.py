@@ -102,6 +102,7 @@ def scrapy_settings(
         "RETRY_HTTP_CODES": [500, 502, 504, 522, 524, 408],
         "ABIERTO_BACKOFF_RETRIES": settings.backoff_retries,
         "ABIERTO_MAX_RETRY_AFTER_S": settings.max_retry_after_s,
+        "ABIERTO_MAX_CRAWL_DELAY_S": settings.max_crawl_delay_s,
         "COOKIES_ENABLED": False,
         # the guard checks the address the crawl connects to: a proxy from the environment
         # (HTTP_PROXY…) would resolve each name again on its side, past the guard

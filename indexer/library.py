@@ -93,6 +93,7 @@ class ArchivedFile:
     # from the extraction itself, so a reused file has 0
     costly_pages: int = 0
     garbled_pages: int = 0  # pages whose text layer is not text, OCR did not read them
+    scans_unread: int = 0  # scans under a sliver of text (a footer), with no OCR to read them
 
     @property
     def pages_read(self) -> int | None:
@@ -232,7 +233,7 @@ class Library:
         method: str | None = None
         ocr_pages: tuple[OcrPage, ...] = ()
         ocr_unread: tuple[int, int] | None = None
-        costly = garbled = 0
+        costly = garbled = scans = 0
         try:
             extraction = extract_text(data, content_type, url.rsplit("/", 1)[-1], self.limits)
             text, pages, method = extraction.text, extraction.pages, extraction.method
@@ -240,6 +241,7 @@ class Library:
             ocr_unread = _ocr_unread(extraction.warnings)
             costly = _pages_counted(extraction.warnings, "forms_too_costly")
             garbled = _pages_counted(extraction.warnings, "garbled_pages")
+            scans = _pages_counted(extraction.warnings, "scans_unread")
         except ExtractionError as exc:
             error = f"{exc.cause}: {exc}"
             log.warning("extraction failed for %s: %s", url, error)
@@ -268,6 +270,7 @@ class Library:
             ocr_unread=ocr_unread,
             costly_pages=costly,
             garbled_pages=garbled,
+            scans_unread=scans,
         )
 
     def add_document(self, doc: AnyDocument, published_by: SourceLink | None = None) -> SaveOutcome:

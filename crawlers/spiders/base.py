@@ -30,9 +30,11 @@ from config.start_dates import MAX_START_URLS, STEP_NAMES, expand
 from crawlers.building import PageHtml
 from crawlers.causas import START_DATE_UNSURE, UNSURE
 from crawlers.encoding import as_page, content_type, true_encoding
+from crawlers.expired import SESSION, SESSION_EXPIRED, expired_said
 from crawlers.failures import failure_cause
 from crawlers.items import DocumentDraft, Download
 from crawlers.links import BadLink, absolute, clean_link, page_base, without_session
+from crawlers.middlewares import forget_fetch
 from crawlers.no_content import NO_CONTENT, nothing_sent
 from crawlers.runs import RunStats
 from crawlers.selectors import BadFieldLink, read, read_fields, select
@@ -149,6 +151,7 @@ class SpecSpider(scrapy.Spider):
         said = nothing_sent(response)
         if said:
             self.run.error(NO_CONTENT, response.url, said)
+            forget_fetch(self, response.url)
         return said is not None
 
     # -- errors and the window -------------------------------------------------------
@@ -270,6 +273,7 @@ class SpecSpider(scrapy.Spider):
     def parse_document(self, response: Response, draft: DocumentDraft) -> Iterator[Any]:
         if said := nothing_sent(response):  # no document, as when its page is an HTTP error
             self.run.error(NO_CONTENT, response.url, said)
+            forget_fetch(self, response.url)
             return
         page = as_page(response)
         if page is None:
@@ -301,6 +305,7 @@ class SpecSpider(scrapy.Spider):
         page = None if embedded or said else as_page(response)
         if said:  # the document keeps its other parts, as when a file is an HTTP error
             self.run.error(NO_CONTENT, response.url, said)
+            forget_fetch(self, response.url)
             draft.files_failed += 1
         elif embedded:
             draft.viewer_hops += 1
@@ -315,10 +320,15 @@ class SpecSpider(scrapy.Spider):
         """Whether a document's page or file answered 200 with the site's "not found"
         page (``crawlers.soft_404``): counted as ``http_404`` with what it said, never
         kept as the document or its file. Any address: a detail page's too."""
+        if (expired := expired_said(page)) is not None:
+            self.run.error(SESSION, page.url, f"{SESSION_EXPIRED.format(what=what)}: «{expired}»")
+            forget_fetch(self, page.url)
+            return True
         said = not_found_said(page, file=what == "file")
         if said is None:
             return False
         self.run.error("http_404", page.url, f"{SOFT_404.format(what=what)}: «{said}»")
+        forget_fetch(self, page.url)
         return True
 
     def listing_absent(self, page: TextResponse, what: str = "listing") -> bool:
@@ -326,10 +336,15 @@ class SpecSpider(scrapy.Spider):
         there is nothing at its address (a soft 404, «no hay gaceta para esta fecha»):
         counted by ``absent``. Not a selector that matched nothing, nor a page of the
         wrong format: the spec is not at fault."""
+        if (expired := expired_said(page)) is not None:
+            self.run.error(SESSION, page.url, f"{SESSION_EXPIRED.format(what=what)}: «{expired}»")
+            forget_fetch(self, page.url)
+            return True
         said = not_found_said(page)
         if said is None:
             return False
         self.absent(page.url, said, (page.meta.get("redirect_urls") or [page.url])[0], what)
+        forget_fetch(self, page.url)
         return True
 
     def unreadable(self, response: Response, cause: str, message: str, what: str) -> None:

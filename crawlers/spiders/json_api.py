@@ -22,6 +22,7 @@ from crawlers.formats.json_text import json_text
 from crawlers.items import DocumentDraft
 from crawlers.jsonpath import as_text, read_path
 from crawlers.links import absolute, without_session
+from crawlers.middlewares import forget_fetch
 from crawlers.no_content import NO_CONTENT, nothing_sent
 from crawlers.origin_headers import with_origin_headers
 from crawlers.spiders.base import SpecSpider
@@ -95,6 +96,7 @@ class JsonApiSpider(SpecSpider):
         rules = self.rules
         if said := nothing_sent(response):
             self.run.error(NO_CONTENT, response.url, said)
+            forget_fetch(self, response.url)
             return
         try:
             data = json.loads(json_text(response.body, content_type(response)))

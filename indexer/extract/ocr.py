@@ -25,6 +25,7 @@ import pypdfium2.raw as pdfium_c
 from PIL import Image, ImageFilter, ImageOps
 
 from .model import OcrLimits, OcrPage
+from .slivers import OCR_GAIN, letters
 from .tess_reader import PageTimeout, Reader, ReaderUnavailable
 
 MAX_TURN_GROWTH = 1.5  # a straightened page may grow this much (corners); a strip is left as is
@@ -165,13 +166,18 @@ def ocr_pages(
     on_start: Callable[[], None] | None = None,
     unloadable: Collection[int] = (),
     garbled: Collection[int] = (),
+    thin: Collection[int] = (),
 ) -> tuple[tuple[OcrPage, ...], list[str]]:
     """Read by OCR the pages of ``texts`` without usable text, in place; return the pages
     read and warnings. Stops at ``max_pages`` pages or ``file_timeout_s`` after the first
     page rendered (``on_start`` is called then). Pages in ``unloadable`` (from 0: too
     costly for pdfium to load, :mod:`.forms`) are not looked at; pages in ``garbled``
-    (text not legible, :mod:`.legible`) are rendered though they draw only text."""
-    wanted = [i for i, text in enumerate(texts) if needs_ocr(text) and i not in unloadable]
+    (text not legible, :mod:`.legible`) are rendered though they draw only text; pages
+    in ``thin`` (a sliver of text over a scan, :func:`thin_over_scan`) are read too, and
+    take OCR's text only when it holds ``OCR_GAIN`` times their layer's letters."""
+    wanted = [
+        i for i, text in enumerate(texts) if (needs_ocr(text) or i in thin) and i not in unloadable
+    ]
     if not wanted:
         return (), []
     if not available():
@@ -216,6 +222,13 @@ def ocr_pages(
                 timed_out += 1
             if needs_ocr(read[0]):
                 continue
+            layer = texts[index]
+            if (
+                index in thin
+                and not needs_ocr(layer)
+                and letters(read[0]) < OCR_GAIN * letters(layer)
+            ):
+                continue  # the layer said what the page shows
             texts[index] = read[0]
             low = read[1] < limits.min_confidence
             done.append(OcrPage(index + 1, round(read[1], 1), low))

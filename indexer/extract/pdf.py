@@ -20,6 +20,7 @@ from .legible import illegible
 from .model import Extraction, ExtractionError, OcrLimits, OcrPage
 from .normalise import has_words, normalise_pages
 from .redaction import uncover
+from .slivers import thin_over_scan
 from .words import page_text
 
 SPARSE_CHARS_PER_PAGE = 20  # fewer non-space chars per page on average: try pdfminer
@@ -42,6 +43,7 @@ class _Pages:
     failed_pages: int = 0  # pages the reader could not load
     costly: frozenset[int] = frozenset()  # pages (from 0) whose forms are too costly to load
     garbled: frozenset[int] = frozenset()  # pages (from 0) whose text layer is not text
+    thin: frozenset[int] = frozenset()  # pages (from 0): a sliver of text over a scan
     fallback_error: str = ""
     fallback_skipped: int = 0  # pages pdfminer left unread: too much content
     fallback_out_of_time: bool = False  # pdfminer stopped at its deadline
@@ -59,12 +61,14 @@ def _score(texts: list[str]) -> int:
     return sum(len(_NOT_ALNUM.sub("", _CID.sub("", t))) for t in texts)
 
 
-def _pdfium_page_text(doc: pdfium.PdfDocument, index: int) -> str:
+def _pdfium_page_text(doc: pdfium.PdfDocument, index: int) -> tuple[str, bool]:
+    """The page's text, and whether it is a sliver over a scan (OCR is to read it)."""
     page = doc[index]
     try:
         textpage = page.get_textpage()
         try:
-            return uncover(page, textpage) or page_text(textpage)
+            text = uncover(page, textpage) or page_text(textpage)
+            return text, thin_over_scan(page, textpage, text)
         finally:
             textpage.close()
     finally:
@@ -77,13 +81,17 @@ def _pdfium_pages(data: bytes, max_pages: int) -> _Pages:
         total = len(doc)
         costly = frozenset(costly_pages(data, max_pages)) if total else frozenset()
         texts: list[str] = []
+        thin: set[int] = set()
         errors = 0
         for index in range(min(total, max_pages)):
             if index in costly:  # never loaded: pdfium would interpret it for minutes
                 texts.append("")
                 continue
             try:
-                texts.append(_PDFIUM_HYPHEN.sub("-\n", _pdfium_page_text(doc, index)))
+                text, sliver = _pdfium_page_text(doc, index)
+                texts.append(_PDFIUM_HYPHEN.sub("-\n", text))
+                if sliver:
+                    thin.add(index)
             except pdfium.PdfiumError:
                 errors += 1
                 texts.append("")
@@ -92,7 +100,8 @@ def _pdfium_pages(data: bytes, max_pages: int) -> _Pages:
         warnings = [f"page_errors:{errors}"] if errors else []
         if costly:
             warnings.append(f"forms_too_costly:{len(costly)}")
-        return _blank_garbled(_Pages(texts, total, "pdfium", warnings, errors, costly))
+        pages = _Pages(texts, total, "pdfium", warnings, errors, costly, thin=frozenset(thin))
+        return _blank_garbled(pages)
     finally:
         doc.close()
 
@@ -170,6 +179,11 @@ def extract_pdf(
     if not "".join(result.texts).strip():
         _refuse_unloadable(result)  # no page loads: a broken file, which OCR cannot read
     read_by_ocr = _ocr(data, result, ocr, on_ocr) if pdfium_error is None else ()
+    if result.thin and not (
+        ocr is not None and ocr.enabled and "ocr_unavailable" not in result.warnings
+    ):
+        # scans under a sliver of text OCR could not read: kept with that sliver only
+        result.warnings.append(f"scans_unread:{len(result.thin)}")
     if garbled := _still_unread(result.garbled, result.texts):  # OCR did not read them
         result.warnings.append(f"garbled_pages:{len(garbled)}")
     text = normalise_pages(result.texts)
@@ -212,7 +226,9 @@ def _ocr(
         return ()
     from .ocr import ocr_pages
 
-    read, warnings = ocr_pages(data, result.texts, limits, on_ocr, result.costly, result.garbled)
+    read, warnings = ocr_pages(
+        data, result.texts, limits, on_ocr, result.costly, result.garbled, result.thin
+    )
     result.warnings.extend(warnings)
     if read:
         result.method = "ocr" if len(read) == len(result.texts) else f"{result.method}+ocr"

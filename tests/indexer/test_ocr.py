@@ -10,12 +10,13 @@ import random
 import pypdfium2 as pdfium
 import pytest
 from fpdf import FPDF
+from fpdf.enums import TextMode
 from PIL import Image
 
 from indexer.extract import ExtractionError, ExtractionLimits, OcrLimits, extract_text
 from indexer.extract.ocr import tessdata_dir
 from samples.generate import build
-from samples.scans import DIRTY, cer, image_pdf, scanned
+from samples.scans import DIRTY, cer, image_pdf, page_images, scanned
 
 pytestmark = pytest.mark.skipif(tessdata_dir() is None, reason="Tesseract's Spanish data missing")
 
@@ -114,3 +115,77 @@ def test_ocr_stops_at_its_page_and_time_limits(sentence: tuple[bytes, str]) -> N
     by_time = extract_text(scan, limits=ExtractionLimits(ocr=OcrLimits(file_timeout_s=0.01)))
     assert [p.page for p in by_time.ocr_pages] == [1]  # the page under way is finished
     assert "ocr_incomplete:1/3" in by_time.warnings
+
+
+def _scan_with_layer(original: bytes, lines: list[str], mode: TextMode, y: float) -> bytes:
+    """Page 1 of ``original`` scanned at 200 dpi, as one image over the whole page, with
+    ``lines`` written over it from ``y`` (points) in ``mode``: what scanners and
+    signing services make."""
+    [image] = page_images(original, dpi=200, pages=1)
+    pdf = FPDF(unit="pt", format=(612, 792))
+    pdf.add_page()
+    pdf.image(image, x=0, y=0, w=612, h=792)
+    pdf.set_font("Helvetica", size=9)
+    pdf.text_mode = mode
+    for n, line in enumerate(lines):
+        pdf.text(60, y + 12 * n, line.encode("latin-1", "replace").decode("latin-1"))
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize(
+    ("line", "mode"),
+    [
+        (
+            "Documento digitalizado por la Oficialía de Partes del Poder Judicial",
+            TextMode.INVISIBLE,
+        ),
+        (
+            "Firmado electrónicamente por el Secretario de Acuerdos. Cadena: "
+            "8f3a9c21d0b4e8f65a1c2b3d4e5f6a7b",
+            TextMode.FILL,
+        ),
+    ],
+)
+def test_a_scan_under_one_line_of_text_is_read_by_ocr(
+    sentence: tuple[bytes, str], line: str, mode: TextMode
+) -> None:
+    """A scanned page whose text layer is one line (a scanner's invisible note, a visible
+    electronic-signature footer) had "text" and was never read: the document was that
+    line, the sentence's page lost (CER 0.97)."""
+    original, reference = sentence
+    result = extract_text(_scan_with_layer(original, [line], mode, 780))
+    assert [p.page for p in result.ocr_pages] == [1]
+    assert result.method == "ocr"
+    assert cer(reference, result.text) < 0.12
+    assert "RESULTANDOS" in result.text
+
+
+def test_a_scanners_whole_invisible_layer_is_the_text(sentence: tuple[bytes, str]) -> None:
+    """Render mode 3 over the scan, with the whole page's text (a scanner's own OCR): it
+    is the page's text, used as it is and not read again."""
+    original, reference = sentence
+    printed = pdfium.PdfDocument(original)[0].get_textpage().get_text_bounded()
+    result = extract_text(_scan_with_layer(original, printed.splitlines(), TextMode.INVISIBLE, 60))
+    assert result.ocr_pages == () and result.method == "pdfium"
+    assert cer(reference, result.text) < 0.02
+
+
+def test_a_short_last_page_of_a_scanners_layer_keeps_it(sentence: tuple[bytes, str]) -> None:
+    """Three invisible lines over a scan showing the same three lines: OCR is tried (the
+    layer is thin) and finds no more than the layer, which is kept."""
+    lines = [
+        "PRIMERO. Se confirma la sentencia recurrida en todos sus puntos resolutivos.",
+        "SEGUNDO. Notifíquese personalmente a las partes y archívese el expediente.",
+        "Así lo resolvió la Sala Civil del Supremo Tribunal de Justicia del Estado.",
+    ]
+    pdf = FPDF(unit="pt", format=(612, 792))
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for n, line in enumerate(lines):
+        pdf.text(60, 100 + 16 * n, line.encode("latin-1", "replace").decode("latin-1"))
+    shown = bytes(pdf.output())
+    result = extract_text(
+        _scan_with_layer(shown, [line.upper() for line in lines], TextMode.INVISIBLE, 100)
+    )
+    assert result.ocr_pages == ()
+    assert "SE CONFIRMA LA SENTENCIA RECURRIDA" in result.text
