@@ -29,7 +29,7 @@ from indexer.citations.courts import court_key
 from indexer.citations.fingerprint import READER
 from indexer.citations.issuers import names
 from indexer.db import Database
-from indexer.db.bulk import insert_rows, run_in
+from indexer.db.bulk import insert_rows, insert_tuples, run_in
 from indexer.db.citation_tables import CASE, CitationReadRow, CitationRow, DocumentCaseRow
 from indexer.db.database import number_documents
 from indexer.db.tables import DocumentRow, IndexQueueRow
@@ -43,6 +43,8 @@ _CASES = DocumentCaseRow.__table__
 _READS = CitationReadRow.__table__
 _DOCS = DocumentRow.__table__
 KEY_CHARS = 400  # the key column's width
+# a citation's row, as ``record_citations`` makes it
+_ROW = ("doc_id", "doc_seq", "kind", "key", "written", "start_char", "end_char", "court")
 _T = TypeVar("_T")
 # the reads and deletes of every batch, by a list of numbers or ids (``run_in``): built
 # once, and on SQLite written out
@@ -195,7 +197,7 @@ def record_citations(
         numbers = _numbers(connection, ids, read)
         keys = _stored_keys(connection, docs, numbers)
     fresh = [doc for doc in docs if doc.id not in keys]
-    rows: list[dict[str, object]] = []
+    rows: list[tuple[object, ...]] = []
     cases: list[dict[str, object]] = []
     reads: list[dict[str, object]] = []
     cited_cases: dict[str, set[str]] = {}
@@ -209,17 +211,29 @@ def record_citations(
         else:
             ahead = next(scans) if not withheld and doc.text else None
             citations = read_citations(doc, ahead)
-        keys[doc.id] = [c.key for c in citations]
-        cited_cases[doc.id] = {c.key for c in citations if c.kind == "case"}
-        number = numbers.get(doc.id)
+        doc_id = doc.id
+        number = numbers.get(doc_id)
+        # one pass over its citations: its keys, the cases among them, its rows (tuples
+        # of ``_ROW``: about 15 a real-mix document, a dict each cost more than its insert)
+        doc_keys: list[str] = []
+        doc_cases: set[str] = set()
+        whole = True  # no key cut short
+        for c in citations:
+            key = c.key
+            doc_keys.append(key)
+            if c.kind == "case":
+                doc_cases.add(key)
+            if len(key) > KEY_CHARS:
+                whole = False
+            if number is not None:
+                rows.append(
+                    (doc_id, number, c.kind, key[:KEY_CHARS], c.written[:2000], c.start,
+                     c.end, c.court)
+                )  # fmt: skip
+        keys[doc_id] = doc_keys
+        cited_cases[doc_id] = doc_cases
         if number is None:  # no longer in the database (deleted meanwhile): nothing kept
             continue
-        rows.extend(
-            {"doc_id": doc.id, "doc_seq": number, "kind": c.kind, "key": c.key[:400],
-             "written": c.written[:2000], "start_char": c.start, "end_char": c.end,
-             "court": c.court}
-            for c in citations
-        )  # fmt: skip
         court = court_key(doc.court) if isinstance(doc, Sentencia) else None
         if not withheld:  # a withheld sentence is found by no citation while withheld
             cases.extend(
@@ -227,7 +241,7 @@ def record_citations(
                 for k in own_cases(doc)
             )
             # reusable only if what is stored is whole (no key cut short)
-            if all(len(c.key) <= KEY_CHARS for c in citations):
+            if whole:
                 reads.append({"doc_seq": number, "doc_id": doc.id,
                               "content_sha256": doc.content_sha256, "reader": READER})  # fmt: skip
     fresh_ids = [doc.id for doc in fresh if doc.id in numbers]
@@ -240,8 +254,7 @@ def record_citations(
                 before[doc_id].add(key)
             for statement, sql in _DELETES:
                 run_in(connection, statement, seqs, sql)
-        if rows:
-            insert_rows(connection, _CITATIONS, rows)
+        insert_tuples(connection, _CITATIONS, _ROW, rows)
         if cases:
             insert_rows(
                 connection, _CASES, list({(c["doc_seq"], c["key"]): c for c in cases}.values())

@@ -73,6 +73,26 @@ def insert_rows(
     connection.exec_driver_sql(sql, values)
 
 
+def insert_tuples(
+    connection: Connection,
+    table: Table,
+    names: tuple[str, ...],
+    rows: Sequence[tuple[Any, ...]],
+) -> None:
+    """``insert_rows`` for rows given as tuples of ``names``' values, in that order: a
+    writer that makes many small rows (a document's citations) makes no dict per row.
+    On SQLite they go to the driver as they are when no column needs its values
+    processed; otherwise, and on other databases, as ``insert_rows`` writes them."""
+    if not rows:
+        return
+    if connection.dialect.name == "sqlite":
+        sql, _, processors = _plan(connection, table, names)
+        if sql is not None and not any(processors):
+            connection.exec_driver_sql(sql, list(rows))
+            return
+    insert_rows(connection, table, [dict(zip(names, row, strict=True)) for row in rows])
+
+
 def _plan(connection: Connection, table: Table, names: tuple[str, ...]) -> _Plan:
     """The statement and the columns' bind processors, made once per table and columns."""
     key = (id(table), connection.dialect.name, names)

@@ -7,10 +7,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import sqlalchemy as sa
 from sqlalchemy import insert
 
 from indexer.db import Database
-from indexer.db.bulk import insert_rows
+from indexer.db.bulk import insert_rows, insert_tuples
+from indexer.db.citation_tables import CitationRow
 from indexer.db.tables import DocumentRow, IndexQueueRow
 
 WHEN = dt.datetime(2026, 3, 4, 5, 6, 7, 890123, tzinfo=dt.UTC)
@@ -81,3 +83,30 @@ def test_a_column_left_to_its_default_gets_it(tmp_path: Path) -> None:
     assert _raw(bulk, "index_queue") == _raw(core, "index_queue") == [("d1", "a" * 64, 0)]
     bulk.close()
     core.close()
+
+
+def test_rows_as_tuples_are_stored_as_sqlalchemy_stores_them(database_url: str) -> None:
+    """A writer's small rows given as tuples (a document's citations, ``insert_tuples``)
+    are the rows SQLAlchemy's insert of the same values as dicts stores, on both
+    databases; a column whose values need processing (a time) takes the dicts' path."""
+    citations = CitationRow.__table__
+    names = ("doc_id", "doc_seq", "kind", "key", "written", "start_char", "end_char", "court")
+    rows = [
+        ("d1", 1, "case", "ADR 1309/2023", "amparo directo en revisión 1309/2023", 3, 40, None),
+        ("d1", 1, "case", "AR 12/2020", "amparo en revisión 12/2020", 50, 76, "Primera Sala"),
+        ("d2", 2, "article", "CPEUM art. 14", "artículo 14 constitucional", 0, 26, None),
+    ]
+    db = Database(database_url)
+    queue = IndexQueueRow.__table__
+    timed = [("d1", "a" * 64, False), ("d2", "b" * 64, True)]
+    with db.engine.begin() as connection:
+        insert_tuples(connection, citations, names, rows)
+        insert_tuples(connection, queue, ("doc_id", "content_sha256", "claimed"), timed)
+        stored = connection.execute(sa.select(*(citations.c[n] for n in names))).all()
+        queued = connection.execute(sa.select(queue.c.doc_id, queue.c.claimed)).all()
+        connection.execute(citations.delete())
+        connection.execute(queue.delete())
+        connection.execute(insert(citations), [dict(zip(names, row, strict=True)) for row in rows])
+        expected = connection.execute(sa.select(*(citations.c[n] for n in names))).all()
+    assert sorted(map(tuple, stored)) == sorted(map(tuple, expected)) == sorted(rows)
+    assert sorted(map(tuple, queued)) == [("d1", False), ("d2", True)]
