@@ -50,10 +50,14 @@ def known_of(row: Any) -> Known:
 
 
 class FetchBook:
-    """Validators of one crawl's URLs: looked up in batches, saved in batches."""
+    """Validators of one crawl's URLs: looked up in batches, saved in batches. Only the
+    fetches ``source_id`` made count: another source's (another institution's, which
+    may send credentials this one lacks) would make this crawl send a validator it never
+    earned and be handed that source's archived body on a ``304``."""
 
-    def __init__(self, db: Any) -> None:
+    def __init__(self, db: Any, source_id: str) -> None:
         self.db = db
+        self.source_id = source_id
         self.lock = threading.Lock()
         self.unsaved: dict[str, Any] = {}  # Fetched (or FetchRow) by URL
 
@@ -65,7 +69,8 @@ class FetchBook:
             pending = {url: self.unsaved[url] for url in wanted if url in self.unsaved}
         missing = [url for url in wanted if url not in pending]
         if missing:
-            found |= {url: known_of(row) for url, row in self.db.get_fetches(missing).items()}
+            rows = self.db.get_fetches(missing).items()
+            found |= {url: known_of(row) for url, row in rows if row.source_id == self.source_id}
         found |= {url: known_of(row) for url, row in pending.items()}
         return found
 

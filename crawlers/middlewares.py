@@ -168,7 +168,7 @@ def book_of(spider: Spider) -> FetchBook:
     """The spider's book of fetches (one per crawl)."""
     book = getattr(spider, FETCH_BOOK, None)
     if book is None:
-        book = FetchBook(spider.library.db)  # type: ignore[attr-defined]
+        book = FetchBook(spider.library.db, spider.spec.id)  # type: ignore[attr-defined]
         setattr(spider, FETCH_BOOK, book)
     return book
 
