@@ -89,4 +89,8 @@ def test_another_sources_fetch_of_the_url_is_not_known(tmp_path: Path) -> None:
     mine.save()
     assert theirs.get("http://127.0.0.1/1") is None
     assert FetchBook(db, "s").get("http://127.0.0.1/1") is not None
+    # a tenant's sources share them; another tenant's source does not see them
+    owners = {"s": "pj-gto", "s-2": "pj-gto", "otra": "tsj-qro"}.get
+    assert FetchBook(db, "s-2", owners).get("http://127.0.0.1/1") is not None
+    assert FetchBook(db, "otra", owners).get("http://127.0.0.1/1") is None
     db.close()
