@@ -126,8 +126,8 @@ def _forbidden_v6(address: ipaddress.IPv6Address, allow_loopback: bool) -> str |
         return f"IPv4-mapped {reason}" if reason else None
     if address in _NAT64:  # a translator reaches the IPv4 address inside
         inner = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
-        reason = forbidden_reason(inner)
-        return f"NAT64 (carrying {inner}, {reason})" if reason else None
+        reason = forbidden_reason(inner)  # said by its kind (see ``refused_name``)
+        return f"NAT64 (carrying a {reason} IPv4 address)" if reason else None
     if address == ipaddress.IPv6Address("::1") and allow_loopback:
         return None
     named = next((name for network, name in _SPECIAL_V6 if address in network), None)
@@ -209,8 +209,16 @@ def _checked(host: str, addresses: list[str], allow_loopback: bool) -> list[str]
     for text in addresses:
         reason = forbidden_reason(ipaddress.ip_address(text), allow_loopback)
         if reason:
-            return BlockedAddress(f"{host} resolves to {text}, a {reason} address")
+            return BlockedAddress(refused_name(host, reason))
     return addresses
+
+
+def refused_name(host: str, reason: str) -> str:
+    """Why a name is refused, without the address it resolved to: the answer is the
+    server's resolver's (``postgres`` in a compose network, a split-horizon zone, its
+    /etc/hosts), and whoever holds a key would map the server's network by it. The kind
+    of range is said (a site's own DNS pointing at a private address is what to fix)."""
+    return f"{host} resolves to a {reason} address"
 
 
 def check_authority(netloc: str) -> None:

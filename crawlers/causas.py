@@ -187,7 +187,8 @@ _WAIT = re.compile(
     r"(?:.*: )?HTTP (\d{3}), asking to wait (?:(\d+) s|more than (\d+) days) \(Retry-After\)$", re.S
 )
 _REDIRECTS = re.compile(r"(\d+) redirects without an answer: (.*)$", re.S)
-_RESOLVES = re.compile(r"blocked address: (\S+) resolves to (\S+), a (.+) address$")
+# the address after "resolves to" is in runs recorded before it was left out
+_RESOLVES = re.compile(r"blocked address: (\S+) resolves to (?:\S+, )?a (.+) address$")
 _SCHEME = re.compile(r"blocked address: scheme '([^']*)' is not allowed")
 _UNRESOLVED = re.compile(r"blocked address: host '([^']*)' does not resolve")
 _SECONDS = re.compile(r"took longer than ([\d.]+) seconds")
@@ -414,9 +415,9 @@ def error_mensaje(cause: str, message: str) -> str:
             return f"el sitio respondió HTTP {status} hacia {target} y la redirección no se siguió"
         return f"el sitio respondió HTTP {status}"
     if found := _RESOLVES.match(message):
-        name, address, kind = found.groups()
+        name, kind = found.groups()
         kind = ADDRESS_KINDS.get(kind, f"no pública ({kind})")
-        return f"dirección no permitida: {name} apunta a {address}, una dirección {kind}"
+        return f"dirección no permitida: {name} apunta a una dirección {kind}"
     if message.startswith("blocked address: it carries a user"):
         return "dirección no permitida: lleva usuario o contraseña (usuario:contraseña@sitio)"
     if found := _SCHEME.match(message):

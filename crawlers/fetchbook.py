@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,22 +50,45 @@ def known_of(row: Any) -> Known:
 
 
 class FetchBook:
-    """Validators of one crawl's URLs: looked up in batches, saved in batches."""
+    """Validators of one crawl's URLs: looked up in batches, saved in batches. Only the
+    fetches of ``source_id``'s tenant count (``owner_of`` names a source's: an
+    institution's id, or None for the operator's catalogue; without it, only the
+    source's own): another institution's, which may send credentials this one lacks,
+    would make this crawl send a validator it never earned and be handed that source's
+    archived body on a ``304``. Within a tenant they are shared (a site's robots.txt,
+    read by each of its sources, is downloaded once)."""
 
-    def __init__(self, db: Any) -> None:
+    def __init__(
+        self, db: Any, source_id: str, owner_of: Callable[[str], str | None] | None = None
+    ) -> None:
         self.db = db
+        self.source_id = source_id
+        self.owner_of = owner_of
+        self._owners: dict[str, str | None] = {}
         self.lock = threading.Lock()
         self.unsaved: dict[str, Any] = {}  # Fetched (or FetchRow) by URL
 
+    def shares(self, source_id: str) -> bool:
+        """Whether ``source_id``'s fetches count for this crawl (same tenant)."""
+        if source_id == self.source_id:
+            return True
+        if self.owner_of is None:
+            return False
+        for name in (self.source_id, source_id):
+            if name not in self._owners:
+                self._owners[name] = self.owner_of(name)
+        return self._owners[source_id] == self._owners[self.source_id]
+
     def lookup(self, urls: Iterable[str]) -> dict[str, Known | None]:
-        """Each URL's last fetch (None: never fetched), in one query."""
+        """Each URL's last fetch (None: never fetched, or by another tenant), in one query."""
         wanted = list(dict.fromkeys(urls))
         found: dict[str, Known | None] = dict.fromkeys(wanted)
         with self.lock:
             pending = {url: self.unsaved[url] for url in wanted if url in self.unsaved}
         missing = [url for url in wanted if url not in pending]
         if missing:
-            found |= {url: known_of(row) for url, row in self.db.get_fetches(missing).items()}
+            rows = self.db.get_fetches(missing).items()
+            found |= {url: known_of(row) for url, row in rows if self.shares(row.source_id)}
         found |= {url: known_of(row) for url, row in pending.items()}
         return found
 

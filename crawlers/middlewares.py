@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -17,6 +17,7 @@ from crawlers import lookups
 from crawlers.addresses import BlockedAddress, UnresolvableHost, check_url
 from crawlers.failures import UNRESOLVABLE
 from crawlers.fetchbook import LOOKUP_EVERY, FetchBook, Fetched, Known
+from indexer.db.registry import Registry
 from indexer.extract.sniff import kept_content_type
 
 
@@ -168,7 +169,8 @@ def book_of(spider: Spider) -> FetchBook:
     """The spider's book of fetches (one per crawl)."""
     book = getattr(spider, FETCH_BOOK, None)
     if book is None:
-        book = FetchBook(spider.library.db)  # type: ignore[attr-defined]
+        db = spider.library.db  # type: ignore[attr-defined]
+        book = FetchBook(db, spider.spec.id, source_owner(db))  # type: ignore[attr-defined]
         setattr(spider, FETCH_BOOK, book)
     return book
 
@@ -178,6 +180,18 @@ def forget_fetch(spider: Spider, url: str) -> None:
     (:meth:`FetchBook.forget`); nothing when the crawl keeps no fetches."""
     if getattr(spider, "library", None) is not None:
         book_of(spider).forget(url, spider.spec.id)  # type: ignore[attr-defined]
+
+
+def source_owner(db: Any) -> Callable[[str], str | None]:
+    """A source's tenant: the institution that registered it (or, deleted, whose name it
+    was registered under), None for the operator's catalogue."""
+    registry = Registry(db)
+
+    def owner(source_id: str) -> str | None:
+        row = registry.get_source(source_id)
+        return row.institution_id if row is not None else registry.namespace_owner(source_id)
+
+    return owner
 
 
 def _wanted(spider: Spider | None, out: Any) -> bool:

@@ -10,7 +10,7 @@ from typing import Any
 from scrapy.resolver import CachingThreadedResolver
 from twisted.internet.error import DNSLookupError
 
-from crawlers.addresses import forbidden_reason
+from crawlers.addresses import forbidden_reason, refused_name
 
 
 class GuardedResolver(CachingThreadedResolver):
@@ -30,7 +30,5 @@ class GuardedResolver(CachingThreadedResolver):
     def _check(self, address: str, name: str) -> str:
         reason = forbidden_reason(ipaddress.ip_address(address), self.allow_loopback)
         if reason:
-            raise DNSLookupError(
-                f"blocked address: {name} resolves to {address}, a {reason} address"
-            )
+            raise DNSLookupError(f"blocked address: {refused_name(name, reason)}")
         return address

@@ -44,6 +44,7 @@ from api.spec_checks import slow_host_mensaje
 from config.spanish_errors import shown
 from config.web_urls import lower_scheme
 from crawlers.addresses import BlockedAddress, ResolverBusy, SlowHost, UnresolvableHost, check_url
+from crawlers.causas import error_mensaje
 from indexer.alerts import AlertBook, saved_query
 from indexer.alerts.book import CapReached
 from indexer.alerts.links import MissingLinksKey, links_key
@@ -428,11 +429,21 @@ def _webhook_target(url: str, rate: str, settings: Any, owner: str) -> str:
                 "webhook",
                 f"the webhook address is refused: {exc}",
                 "blocked_address",
-                mensaje=f"no se admite esa dirección de webhook: {exc}",
+                mensaje=f"no se admite esa dirección de webhook: {_blocked_mensaje(exc)}",
             ),
             "delivery",
         ) from exc
     return lower_scheme(url.strip())
+
+
+def _blocked_mensaje(exc: BlockedAddress) -> str:
+    """Why the guard refused a webhook's address, in Spanish (as a crawl's error says it)."""
+    said = error_mensaje("blocked_address", f"blocked address: {exc}")
+    detail = said.removeprefix("dirección no permitida").removeprefix(": ")
+    return detail or (
+        "debe empezar por http:// o https:// y su servidor debe ser público (no una "
+        "dirección privada, local o reservada)"
+    )
 
 
 def _email_address(text: str) -> str:

@@ -163,8 +163,10 @@ class SitemapSpider(SpecSpider):
         return self.follow(draft) if self.in_window(draft) else None
 
     def _fetched_since(self, url: str, lastmod: dt.datetime) -> bool:
+        """Whether this source fetched ``url`` since ``lastmod``: another's fetch (another
+        institution registering the same site) says nothing of what this one holds."""
         known = self.library.db.get_fetch(url)
-        if known is None or known.status != 200:
+        if known is None or known.status != 200 or known.source_id != self.spec.id:
             return False
         fetched = known.fetched_at
         if fetched.tzinfo is None:

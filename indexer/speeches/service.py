@@ -67,41 +67,47 @@ def open_speech_index(data_dir: Path, store: object = None, writer: bool = True)
 
 class ReferenceKeys:
     """Each jurisdiction's legislative reference keys and the (first) document each
-    names: read from the database once (from the two fields they need, not whole
-    documents) and then kept up to date with the legislative documents being indexed
-    (``indexed``), so the read does not grow with the library at every batch. The first
-    use reads every jurisdiction in one pass: one per jurisdiction read the legislative
-    rows once for each of them (33 times in a national library)."""
+    names, per publishing institution: a congress's session names its congress's
+    documents, never another institution's of the same state that carries the same
+    number (any institution may publish a «legislativo»: it would take the link). Read
+    from the database once (from the fields they need, not whole documents) and then
+    kept up to date with the legislative documents being indexed (``indexed``), so the
+    read does not grow with the library at every batch. The first use reads every
+    jurisdiction in one pass: one per jurisdiction read the legislative rows once for
+    each of them (33 times in a national library)."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
         self.read_at = time.monotonic()
-        self._by_key: dict[str, dict[str, str]] = {}
-        self._key_of: dict[str, dict[str, str | None]] = {}
+        # jurisdiction → institution → reference key → document id
+        self._by_key: dict[str, dict[str, dict[str, str]]] = {}
+        # jurisdiction → document id → (institution, reference key)
+        self._key_of: dict[str, dict[str, tuple[str, str | None]]] = {}
         self._all_read = False  # every jurisdiction read since the last ``forget``
 
-    def of(self, jurisdiction: str) -> dict[str, str]:
+    def of(self, jurisdiction: str, institution: str) -> dict[str, str]:
         if jurisdiction not in self._by_key and not self._all_read:
             self._read()
         if jurisdiction not in self._by_key:  # none there, or read anew (``indexed``)
             self._read(jurisdiction)
-        return self._by_key[jurisdiction]
+        return self._by_key[jurisdiction].get(institution, {})
 
     def indexed(self, docs: Sequence[Legislativo]) -> None:
         """These documents are in the library: a new one's key names it unless another
-        holds the key; one whose number changed makes its jurisdiction read anew."""
+        of its institution holds the key; one whose number (or publisher) changed makes
+        its jurisdiction read anew."""
         for doc in docs:
             by_key, key_of = self._by_key.get(doc.jurisdiction), self._key_of.get(doc.jurisdiction)
             if by_key is None or key_of is None:
                 continue
             key = document_key(doc)
             if doc.id in key_of:
-                if key_of[doc.id] != key:
+                if key_of[doc.id] != (doc.institution, key):
                     del self._by_key[doc.jurisdiction], self._key_of[doc.jurisdiction]
                 continue
-            key_of[doc.id] = key
+            key_of[doc.id] = (doc.institution, key)
             if key is not None:
-                by_key.setdefault(key, doc.id)
+                by_key.setdefault(doc.institution, {}).setdefault(key, doc.id)
 
     def forget(self, older_than_s: float = 0.0) -> None:
         """Read again at the next use (when read more than ``older_than_s`` ago):
@@ -119,21 +125,23 @@ class ReferenceKeys:
         stmt = select(
             docs.c.id,
             docs.c.jurisdiction,
+            docs.c.institution,
             docs.c.data["number"].as_string(),
             docs.c.data["doc_type"].as_string(),
         ).where(docs.c.kind == "legislativo")
         if jurisdiction is not None:
             stmt = stmt.where(docs.c.jurisdiction == jurisdiction)
-        by_key: dict[str, dict[str, str]] = {}
-        key_of: dict[str, dict[str, str | None]] = {}
+        by_key: dict[str, dict[str, dict[str, str]]] = {}
+        key_of: dict[str, dict[str, tuple[str, str | None]]] = {}
         if jurisdiction is not None:
             by_key[jurisdiction], key_of[jurisdiction] = {}, {}
         with self.db.engine.connect() as connection:
-            for doc_id, where, number, doc_type in connection.execute(stmt):
+            for doc_id, where, institution, number, doc_type in connection.execute(stmt):
                 key = number_key(number, doc_type)
-                key_of.setdefault(where, {})[doc_id] = key
+                key_of.setdefault(where, {})[doc_id] = (institution, key)
                 if key is not None:
-                    by_key.setdefault(where, {}).setdefault(key, doc_id)
+                    place = by_key.setdefault(where, {}).setdefault(institution, {})
+                    place.setdefault(key, doc_id)
         if not self._by_key:
             self.read_at = time.monotonic()
         for where, keys in key_of.items():
@@ -176,7 +184,8 @@ def process_sessions(
     for session in sessions:
         scope = scope_of(session)
         speeches = speeches_of(session, rosters[scope]) if session.text else []
-        mentions = session_mentions(session, speeches, keys.of(session.jurisdiction))
+        named = keys.of(session.jurisdiction, session.institution)
+        mentions = session_mentions(session, speeches, named)
         writes.pop(session.id, None)  # a session given twice: its last reading stands
         writes[session.id] = (session.id, speeches, mentions)
     previous: list[str] = []
@@ -187,8 +196,9 @@ def process_sessions(
 
 
 def link_legislative(db: Database, docs: Sequence[Legislativo]) -> int:
-    """Sessions that named these documents before they were crawled now point at them."""
-    keys = [(d.id, d.jurisdiction, key) for d in docs if (key := document_key(d))]
+    """Sessions of their institution that named these documents before they were
+    crawled now point at them."""
+    keys = [(d.id, d.jurisdiction, d.institution, key) for d in docs if (key := document_key(d))]
     return link_documents(db, keys) if keys else 0
 
 

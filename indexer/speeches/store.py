@@ -8,10 +8,10 @@ import math
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, exists, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from indexer.db import Database, MentionRow, PersonRow, SpeechRow
+from indexer.db import Database, DocumentRow, MentionRow, PersonRow, SpeechRow
 from indexer.db.bulk import insert_rows
 from indexer.speeches.model import Mention, Speech
 from indexer.speeches.party_source import LEGISLATIVE, ROSTER, SESSION, stated_on_line
@@ -371,20 +371,34 @@ def save_mentions(db: Database, session_id: str, mentions: Sequence[Mention]) ->
             s.execute(insert(MentionRow.__table__), [m.model_dump() for m in mentions])
 
 
-def link_documents(db: Database, docs: Sequence[tuple[str, str, str]]) -> int:
+def link_documents(db: Database, docs: Sequence[tuple[str, str, str, str]]) -> int:
     """Fill in the document of mentions made before it was in the library: ``docs`` are
-    (document id, jurisdiction, reference key)."""
+    (document id, jurisdiction, publishing institution, reference key). Only the
+    mentions of sessions the same institution published are filled: another
+    institution's document with the same number is not what they named."""
     mentions = MentionRow.__table__
+    sessions = DocumentRow.__table__
+    same_publisher = (
+        exists()
+        .where(
+            sessions.c.id == mentions.c.session_id,
+            sessions.c.institution == bindparam("b_institution"),
+        )
+        .correlate(mentions)
+    )
     stmt = (
         mentions.update()
         .where(
             mentions.c.jurisdiction == bindparam("b_jurisdiction"),
             mentions.c.reference_key == bindparam("b_key"),
             mentions.c.document_id.is_(None),
+            same_publisher,
         )
         .values(document_id=bindparam("b_doc"))
     )
-    rows = [{"b_doc": d, "b_jurisdiction": j, "b_key": k} for d, j, k in docs]
+    rows = [
+        {"b_doc": d, "b_jurisdiction": j, "b_institution": i, "b_key": k} for d, j, i, k in docs
+    ]
     with db.engine.begin() as connection:  # one prepared statement, run for each key
         return connection.execute(stmt, rows).rowcount or 0
 

@@ -67,7 +67,7 @@ def test_a_library_at_0016_keeps_its_rows_and_answers_after_0017(database_url: s
         assert len(sessions) >= 4
         assert _walk(db) == sessions
         legislative = [d for d in docs if d.kind == "legislativo"]
-        keys = ReferenceKeys(db).of(legislative[0].jurisdiction)
+        keys = ReferenceKeys(db).of(legislative[0].jurisdiction, legislative[0].institution)
         assert legislative[0].id in keys.values()
         assert cited_by_counts(db, [held]) == {held: 1}
         total, citing_page = citing(db, held, 10, 0)

@@ -21,13 +21,13 @@ def _row(url: str, etag: str) -> FetchRow:
 
 def test_validators_are_found_before_and_after_they_are_saved(tmp_path: Path) -> None:
     db = Database(f"sqlite:///{tmp_path / 'a.db'}")
-    book = FetchBook(db)
+    book = FetchBook(db, "s")
     book.remember(_row("http://127.0.0.1/1", '"v1"'))
     assert db.get_fetch("http://127.0.0.1/1") is None  # not written yet
     assert book.get("http://127.0.0.1/1") == Known('"v1"', None, "a" * 64, "text/html")
     book.save()
     assert db.get_fetch("http://127.0.0.1/1").etag == '"v1"'
-    again = FetchBook(db)
+    again = FetchBook(db, "s")
     found = again.lookup(["http://127.0.0.1/1", "http://127.0.0.1/2", "http://127.0.0.1/1"])
     assert found == {
         "http://127.0.0.1/1": Known('"v1"', None, "a" * 64, "text/html"),
@@ -41,7 +41,7 @@ def test_validators_are_found_before_and_after_they_are_saved(tmp_path: Path) ->
 
 def test_a_full_batch_is_written_without_waiting_for_the_end(tmp_path: Path) -> None:
     db = Database(f"sqlite:///{tmp_path / 'a.db'}")
-    book = FetchBook(db)
+    book = FetchBook(db, "s")
     for n in range(fetchbook.SAVE_EVERY + 3):
         book.remember(_row(f"http://127.0.0.1/{n}", f'"{n}"'))
     assert db.get_fetch("http://127.0.0.1/0").etag == '"0"'
@@ -54,7 +54,7 @@ def test_plain_records_of_a_crawl_are_saved_as_rows(tmp_path: Path) -> None:
     """What the crawl's middleware remembers (a plain record, not a mapped row) is
     written with every column."""
     db = Database(f"sqlite:///{tmp_path / 'a.db'}")
-    book = FetchBook(db)
+    book = FetchBook(db, "s")
     at = dt.datetime(2026, 12, 1, 8, 30, tzinfo=dt.UTC)
     book.remember(
         Fetched(
@@ -77,4 +77,20 @@ def test_plain_records_of_a_crawl_are_saved_as_rows(tmp_path: Path) -> None:
     assert row.last_modified == "Tue, 01 Dec 2026 08:00:00 GMT"
     assert row.content_type == "text/html; charset=utf-8"
     assert row.fetched_at.replace(tzinfo=dt.UTC) == at
+    db.close()
+
+
+def test_another_sources_fetch_of_the_url_is_not_known(tmp_path: Path) -> None:
+    """Validators are the source's own: what another source fetched is unknown here (a
+    fetch by this source replaces the row, so each is then fetched unconditionally)."""
+    db = Database(f"sqlite:///{tmp_path / 'a.db'}")
+    mine, theirs = FetchBook(db, "s"), FetchBook(db, "otra")
+    mine.remember(_row("http://127.0.0.1/1", '"v1"'))
+    mine.save()
+    assert theirs.get("http://127.0.0.1/1") is None
+    assert FetchBook(db, "s").get("http://127.0.0.1/1") is not None
+    # a tenant's sources share them; another tenant's source does not see them
+    owners = {"s": "pj-gto", "s-2": "pj-gto", "otra": "tsj-qro"}.get
+    assert FetchBook(db, "s-2", owners).get("http://127.0.0.1/1") is not None
+    assert FetchBook(db, "otra", owners).get("http://127.0.0.1/1") is None
     db.close()
