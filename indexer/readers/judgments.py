@@ -752,8 +752,11 @@ _LABEL_ALONE = re.compile(
 
 def _keys(cases: list[CaseNumber]) -> set[tuple[int, str, int | None, str | None]]:
     """Which cases these are: number, year, appeal (toca 1150/2019/1 is not /2) and a TFJA
-    number's sala (1234/23-17-01-5 is not 1234/2023)."""
-    return {(int(case.number), case.year, _appeal(case), case.sala) for case in cases}
+    number's sala and Sala Superior number (1234/23-17-01-5 is not 1234/2023, nor is it
+    1234/23-17-01-5/890/24-S1-02-04)."""
+    return {
+        (int(case.number), case.year, _appeal(case), case.sala and case.digits) for case in cases
+    }
 
 
 def _appeal(case: CaseNumber) -> int | None:
