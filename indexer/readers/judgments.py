@@ -35,7 +35,11 @@ from indexer.readers.expedientes import (
     opens_with_case,
     parse_expediente,
 )
-from indexer.readers.judge_offices import judge_after_office, judges_court
+from indexer.readers.judge_offices import (
+    judge_after_office,
+    judges_court,
+    magistrate_after_office,
+)
 from indexer.readers.named_members import member_by_place
 from indexer.readers.normalise import MATTER_WORDS, MONTHS, normalise_matter, parse_date
 from indexer.readers.opening_courts import opening_court
@@ -1151,7 +1155,11 @@ _PONENTE_PROSE = _starting(
     r"\b(?:(?:siendo|fue)\s+(?:(?:magistrad|ministr)[oa]\s+)?(?:ponente|relator[a]?)\s+(?:el|la)"
     rf"|bajo\s+la\s+ponencia\s+(?:del|de\s+la))\s+{_PROSE_TITLES}"
     r"(?P<named>[^\W\d_](?:[^,;.()\n]|\n(?!\s*\n)){2,80}?)(?=\s*(?:[,;]|\.(?:\s|$)|\bquien))"
-    rf"|\b(?:resolvi\w*|sentenci[oó])\s+y\s+firma\s+(?:(?:el|la)\s+)?{_PROSE_TITLES}"
+    # (unsigned, "lo resolvió la licenciada Ana Ruiz Soto, Jueza…": a title before the
+    # name, so that no "lo resolvió la Tercera Sala, Magistrada…" is read as a person)
+    rf"|\b(?:resolvi\w*|sentenci[oó])\s+(?:y\s+firma\s+(?:(?:el|la)\s+)?"
+    r"|(?:el|la)\s+(?:ciudadan[oa]\s+)?(?:(?:licenciad|maestr)[oa]|doctora?|lic\.|licda\."
+    rf"|mtr[oa]\.|dra?\.)\s*){_PROSE_TITLES}"
     r"(?P<judge>[^\W\d_](?:[^,;.()\n]|\n(?!\s*\n)){2,80}?),\s*(?:jueza?|magistrad[oa])\b",
     re.I,
 )
@@ -1173,7 +1181,8 @@ def _closing_ponente(text: str) -> tuple[str, int] | None:
         found = _PONENTE_PROSE.search(paragraph)
         if not found:
             verb = _CLOSING_VERB.search(paragraph)
-            judge = verb and judge_after_office(_CLAUSE_END.split(paragraph[verb.start() :])[0])
+            clause = verb and _CLAUSE_END.split(paragraph[verb.start() :])[0]
+            judge = clause and (judge_after_office(clause) or magistrate_after_office(clause))
             if judge and (words := _name_words(judge)) and len(words) >= 2:
                 return judge, match.start(1) + verb.start()
             continue

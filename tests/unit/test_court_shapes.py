@@ -96,3 +96,72 @@ def test_a_mid_line_closing_that_neither_signs_nor_follows_the_notice_names_nobo
     text = next(t for n, t, _ in DOCUMENTS if n == "nuevo_leon_juzgado_civil_cierre_en_linea.txt")
     last = text.index("TERCERO. Notifíquese")
     assert "ponente" not in read_sentence(text[:last] + closing + "\n").values
+
+
+def _text(name: str) -> str:
+    return next(t for n, t, _ in DOCUMENTS if n == name)
+
+
+@pytest.mark.parametrize(
+    ("closing", "ponente"),
+    [  # unsigned: the judge's title before her name, her office after it
+        ("Así, definitivamente juzgando, lo resolvió la licenciada Patricia Olmos Serrano, "
+         "Jueza Segundo de lo Familiar…", "Patricia Olmos Serrano"),
+        ("Así lo resolvió el ciudadano licenciado Pedro Ríos Gil, Juez Segundo de lo "
+         "Familiar…", "Pedro Ríos Gil"),
+        # no title: a body as subject is no person ("la Tercera Sala, Magistrada…")
+        ("Así lo resolvió la Segunda Sala Familiar, Magistrada de turno, ante…", None),
+        ("Así lo resolvió la Patricia Olmos Serrano, Jueza…", None),
+    ],
+)  # fmt: skip
+def test_a_judge_s_closing_without_y_firma_names_the_judge(
+    closing: str, ponente: str | None
+) -> None:
+    text = _text("juzgado_familiar_cierre_sin_firma.txt")
+    head = text[: text.index("Así, definitivamente")]
+    assert read_sentence(head + closing + "\n").values.get("ponente") == ponente
+
+
+@pytest.mark.parametrize(
+    ("closing", "ponente"),
+    [("lo resolvió y firma el Magistrado de la Tercera Sala Penal del Tribunal Superior de "
+      "Justicia del Estado, licenciado Gerardo Bustos Madrigal, ante", "Gerardo Bustos Madrigal"),
+     ("lo resolvió la Magistrada de la Décima Sala Penal, Laura Peña Ruiz, quien actúa",
+      "Laura Peña Ruiz"),
+     # several magistrates and no ponente named: none of them
+     ("lo resolvieron los Magistrados de la Tercera Sala Penal, Gerardo Bustos Madrigal, Ana "
+      "Ríos Luna y Pedro Gil Mora, ante", None),
+     # the office alone, or a place after it: nobody
+     ("lo resolvió el Magistrado de la Tercera Sala Penal del Tribunal Superior de Justicia "
+      "del Estado, ante", None),
+     ("lo resolvió el Magistrado de la Tercera Sala Penal de Guanajuato, Guanajuato, ante",
+      None)],
+)  # fmt: skip
+def test_a_unitary_sala_s_magistrate_named_after_the_office_is_the_ponente(
+    closing: str, ponente: str | None
+) -> None:
+    text = _text("tsj_sala_unitaria_toca_penal.txt")
+    signed = "lo resolvió y firma el Magistrado de la Tercera Sala Penal del Tribunal Superior de Justicia del Estado, licenciado Gerardo Bustos Madrigal, ante"  # noqa: E501
+    assert signed in text
+    assert read_sentence(text.replace(signed, closing)).values.get("ponente") == ponente
+
+
+@pytest.mark.parametrize(
+    ("second", "ruling"),
+    [("Se condena al demandado al pago de una pensión alimenticia.", "condenatorio"),
+     ("Se absuelve al demandado de las prestaciones reclamadas.", "absolutorio"),
+     ("Se decreta la disolución del vínculo matrimonial.", None)],
+)  # fmt: skip
+def test_a_first_point_that_states_the_way_and_the_proof_leaves_the_outcome_to_the_second(
+    second: str, ruling: str | None
+) -> None:
+    text = _text("juzgado_familiar_cierre_sin_firma.txt")
+    first = "SEGUNDO. Se condena al demandado al pago de una pensión alimenticia definitiva equivalente al veinte por ciento de sus percepciones."  # noqa: E501
+    assert first in text
+    assert read_sentence(text.replace(first, f"SEGUNDO. {second}")).values.get("ruling") == ruling
+    # a first point that decides something itself is read, not passed over
+    decided = text.replace(
+        "PRIMERO. Ha procedido la vía ordinaria civil",
+        "PRIMERO. Se confirma la vía ordinaria civil",
+    )
+    assert read_sentence(decided).values.get("ruling") == "confirmar"
