@@ -165,3 +165,52 @@ def test_a_first_point_that_states_the_way_and_the_proof_leaves_the_outcome_to_t
         "PRIMERO. Se confirma la vía ordinaria civil",
     )
     assert read_sentence(decided).values.get("ruling") == "confirmar"
+
+
+_HEADING = "1o. TRIBUNAL COLEGIADO EN MATERIA DE TRABAJO DEL 3ER. CIRCUITO"
+_OPENING = "Acuerdo del Primer Tribunal Colegiado en Materia de Trabajo del Tercer Circuito, correspondiente a la sesión"  # noqa: E501
+_CLOSING = "Así lo resolvió el Primer Tribunal Colegiado en Materia de Trabajo del Tercer Circuito"
+
+
+@pytest.mark.parametrize(
+    ("heading", "court"),
+    [(_HEADING, "Primer Tribunal Colegiado en Materia de Trabajo del Tercer Circuito"),
+     ("13o. TRIBUNAL COLEGIADO EN MATERIA DE TRABAJO DEL 1ER. CIRCUITO",
+      "Décimo Tercer Tribunal Colegiado en Materia de Trabajo del Primer Circuito"),
+     ("1°. TRIBUNAL COLEGIADO EN MATERIA DE TRABAJO DEL 3er. CIRCUITO",
+      "Primer Tribunal Colegiado en Materia de Trabajo del Tercer Circuito"),
+     ("TRIBUNAL COLEGIADO EN MATERIA PENAL DEL DÉCIMO PRIMER CIRCUITO",
+      "Tribunal Colegiado en Materia Penal del Décimo Primer Circuito")],
+)  # fmt: skip
+def test_a_circuit_court_s_heading_alone_names_it_whatever_its_ordinals(
+    heading: str, court: str
+) -> None:
+    """Only the letterhead names the court (the opening and the closing say "este
+    tribunal"): ordinals in figures or above ten, or none, are the court's own."""
+    text = _text("tcc_circuito_ordinal_figura.txt")
+    bare = text.replace(_HEADING, heading).replace(_OPENING, "Sesión")
+    bare = bare.replace(_CLOSING, "Así lo resolvió este tribunal")
+    assert read_sentence(bare).values["court"] == court
+
+
+def test_a_court_case_or_date_only_cited_is_never_the_sentence_s() -> None:
+    """Each shape cites another court's case, date or name in its body; without its own
+    caption, opening and closing, the sentence states none and none is read."""
+    text = _text("tcc_decimo_tercero_penal.txt")
+    assert "el Décimo Primer Tribunal Colegiado en Materia Penal del Primer Circuito, al " in text
+    own = "Décimo Tercer Tribunal Colegiado en Materia Penal del Primer Circuito"
+    bare = text.replace("AMPARO DIRECTO 456/2023\n", "").replace(
+        "juicio de amparo directo 456/2023", "juicio"
+    )
+    bare = bare.replace(
+        f"Acuerdo del {own}, correspondiente a la sesión de nueve de noviembre de dos mil "
+        "veintitrés",
+        "Sesión",
+    )
+    bare = bare.replace(f"Este {own}", "Este tribunal").replace(
+        f"resolvió el {own}", "resolvió este tribunal"
+    )
+    values = read_sentence(bare).values
+    assert values.get("court") is None
+    assert values.get("expediente") is None  # not the amparo directo 88/2021 it cites
+    assert values.get("resolution_date") is None  # nor the day that one was resolved
