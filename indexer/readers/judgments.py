@@ -244,14 +244,25 @@ _LINKED = re.compile(
     r"\b(?:deducid|derivad|relativ|relacionad|promovid|interpuest|provenient|emanad|dictad"
     r"|pronunciad|contra\b|origen\b|en\s+(?:el|la|los|las)\b|cumplimiento\b|ejecutoria\b)"
 )
+_LOWER_PROCEEDINGS = (
+    r"(?:de\s+alimentos|(?:ordinario|ejecutivo|oral|especial|sumario)\s+"
+    r"(?:civil|mercantil|familiar|hipotecario))(?![\w-])"
+)
 _PROCEEDING = re.compile(
-    r"(?P<lead>relativ[oa]\s+al|(?:deducid|derivad|proveniente|emanad)[oa]\s+del|en\s+el)"
-    # (a word of capitals, never a case's code: "en el juicio ST-JRC-120/2021")
-    r"\s+(juicio|procedimiento|proceso)\s+((?:[A-ZÁÉÍÓÚÑ]{2,}(?![-/\w])\s*){1,6})",
+    r"(?P<lead>relativ[oa]\s+al|(?:deducid|derivad|proveniente|emanad)[oa]\s+del|en\s+el"
+    # (a juzgado's "VISTOS … en los autos del juicio ESPECIAL HIPOTECARIO promovido por…")
+    r"|autos\s+del)"
+    # (a word of capitals, never a case's code: "en el juicio ST-JRC-120/2021"; in lower
+    # case, only a few kinds' whole names: "el juicio de alimentos", "juicio ordinario civil")
+    r"\s+(juicio|procedimiento|proceso)\s+((?:[A-ZÁÉÍÓÚÑ]{2,}(?![-/\w])\s*){1,6}"
+    rf"|{_LOWER_PROCEEDINGS})",
 )
 # What every match of ``_PROCEEDING`` holds; case-sensitive and opening with a plain
 # letter, the regex engine looks for it at C speed (a text without it skips the pattern).
-_PROCEEDING_NAMED = re.compile(r"(?:juicio|procedimiento|proceso)\s+[A-ZÁÉÍÓÚÑ]{2}")
+_PROCEEDING_NAMED = re.compile(
+    r"(?:juicio|procedimiento|proceso)\s+(?:[A-ZÁÉÍÓÚÑ]{2}|de\s+alimentos"
+    r"|ordinario|ejecutivo|oral|especial|sumario)"
+)
 # A proceeding the document comes from, not its own: "deducido del juicio ORDINARIO CIVIL".
 _ORIGIN_LEAD = re.compile(r"^(?:deducid|derivad|proveniente|emanad)", re.I)
 # Earlier in the same sentence, words that make the juicio named next another case's:
@@ -274,6 +285,9 @@ _PROCEEDING_LABEL = re.compile(
     r"^[ \t]*(?:tipo\s+de\s+juicio|juicio|v[ií]a|procedimiento)[ \t]*[:|\t]\s*(.{3,60})$",
     re.I | re.M,
 )
+# A caption line that is the proceeding's name alone, in capitals, as a state juzgado's
+# caption writes it under the court ("JUICIO ORDINARIO CIVIL"): a label of its own.
+_PROCEEDING_LINE = re.compile(r"^[ \t]*JUICIO[ \t]+((?:[A-ZÁÉÍÓÚÑ]{2,}[ \t]*){1,4})$", re.M)
 # Where a label's value ends: a number ("ORAL MERCANTIL 279/2023"), another cell
 _LABEL_VALUE_END = re.compile(r"\s*(?:[|\t;]|\b(?:n[uú]m(?:ero)?\.?\s*|no\.\s*)?\d).*$", re.I)
 _LINK_WORDS = frozenset(("de", "del", "en", "y", "e", "la", "el", "los", "las", "a", "por"))
@@ -1889,7 +1903,8 @@ def _named_proceeding(head: str, expediente: str | None, origin: bool) -> str | 
     reviewing = _reviews(head, expediente)
     labelled = ":" in head or "|" in head or "\t" in head  # a label needs one
     found_labels = _PROCEEDING_LABEL.finditer(head) if labelled else ()
-    labels = (_label_proceeding(found[1]) for found in found_labels)
+    lines = _PROCEEDING_LINE.finditer(head[:CAPTION_CHARS]) if "JUICIO" in head else ()
+    labels = (_label_proceeding(found[1]) for found in (*found_labels, *lines))
     value = next((value for value in labels if value), None)
     if value and reviewing == origin:
         return value
@@ -1930,8 +1945,14 @@ def _label_proceeding(value: str) -> str | None:
     return _AMPARO_KINDS.get(folded) or f"juicio {' '.join(words).lower()}"
 
 
+_TFJA_JUICIO = re.compile(r"juicio\s+contencioso\s+administrativo", re.I)
 # Kinds of case with no matter of their own whose name is still the proceeding.
 _NAMED_KINDS = frozenset(("TOCA", "CT", "CCR"))
+# A recurso's kind too, where it is the document's own number ("RECURSO DE QUEJA Q.A.
+# 131/2017", the Tribunal de Disciplina Judicial's "RECURSO DE REVISIÓN 14/2025"), never
+# one the opening's prose names: "el recurso de apelación deducido del juicio ORDINARIO
+# CIVIL 123/2023" gives the number the recurso's type, and it is the juicio's.
+_RECURSO_KINDS = frozenset(("RQ", "RREV", "RR", "RRA", "RI", "RAPL"))
 
 
 def read_proceeding(head: str, expediente: str | None = None) -> str | None:
@@ -1940,11 +1961,18 @@ def read_proceeding(head: str, expediente: str | None = None) -> str | None:
     own = _named_proceeding(head, expediente, origin=False)
     if own:
         return own
-    for case in _own_kinds(head, expediente):
+    kinds = _own_kinds(head, expediente)
+    if kinds and all(case.sala for case in kinds) and _TFJA_JUICIO.search(head[:CAPTION_CHARS]):
+        return "juicio contencioso administrativo"  # the TFJA's number is a juicio's
+    for case in kinds:
         if case.electoral_chamber in ELECTORAL_COURTS and case.type_code in ELECTORAL_TYPES:
             # the means of challenge is part of a chamber's number (SUP-JE-112/2024)
             return ELECTORAL_TYPES[case.type_code].lower()
-        if case.type_code in CASE_TYPE_MATTERS or case.type_code in _NAMED_KINDS:
+        if (
+            case.type_code in CASE_TYPE_MATTERS
+            or case.type_code in _NAMED_KINDS
+            or (expediente and case.type_code in _RECURSO_KINDS)
+        ):
             name = next((t.name for t in CASE_TYPES if t.code == case.type_code), None)
             if name:
                 return name.lower()

@@ -214,3 +214,33 @@ def test_a_court_case_or_date_only_cited_is_never_the_sentence_s() -> None:
     assert values.get("court") is None
     assert values.get("expediente") is None  # not the amparo directo 88/2021 it cites
     assert values.get("resolution_date") is None  # nor the day that one was resolved
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "proceeding"),
+    [  # a juzgado's own juicio in lower case, only by a kind's whole name
+        ("juzgado_familiar_cierre_sin_firma.txt", "", "", "juicio de alimentos"),
+        ("juzgado_familiar_cierre_sin_firma.txt", "juicio de alimentos", "juicio de la actora",
+         None),
+        ("juzgado_familiar_cierre_sin_firma.txt", "juicio de alimentos", "juicio oral penal",
+         None),
+        # its caption's line alone in capitals
+        ("nuevo_leon_juzgado_civil_cierre_en_linea.txt", "relativo al juicio ordinario civil",
+         "relativo al asunto", "juicio ordinario civil"),
+        # "en los autos del juicio ESPECIAL HIPOTECARIO": the juzgado's own
+        ("cdmx_juzgado_civil.txt", "", "", "juicio especial hipotecario"),
+        # a toca's juicio is the one it comes from: its own kind is the toca
+        ("tsj_sala_unitaria_toca_penal.txt", "relativo al recurso de apelación",
+         "en los autos del juicio ORDINARIO CIVIL, relativo al recurso de apelación", "toca"),
+        # the TFJA numbers a juicio contencioso; a recurso's caption names its kind
+        ("tfja_sala_superior.txt", "", "", "juicio contencioso administrativo"),
+        ("tdj_pleno_revision.txt", "", "", "recurso de revisión"),
+        ("tcc_queja_relatora.txt", "", "", "recurso de queja")],
+)  # fmt: skip
+def test_the_case_s_kind_is_its_own_never_its_origin_s(
+    name: str, old: str, new: str, proceeding: str | None
+) -> None:
+    text = _text(name)
+    assert old in text
+    values = read_sentence(text.replace(old, new) if old else text).values
+    assert values.get("proceeding") == proceeding
