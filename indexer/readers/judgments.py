@@ -1188,6 +1188,19 @@ def _ponente_closings(text: str) -> Iterator[re.Match[str]]:
     yield from (m for m in _short_closings(text) if not _tells_of_another(m[1]))
 
 
+# The order to notify that ends the points: an unsigned closing after it is the
+# sentence's, one without it may quote the decision under review ("Así lo resolvió la
+# licenciada Ana Ruiz Soto, Jueza de Control, en el auto recurrido…").
+_NOTIFY = re.compile(
+    r"\bnotif[ií]quese\b|\bN\s?O\s?T\s?I\s?F\s?[IÍ]\s?Q\s?U\s?E\s?S\s?E\b|\bc[uú]mplase\b", re.I
+)
+NOTICE_BEFORE_CHARS = 1500
+
+
+def _after_notice(text: str, at: int) -> bool:
+    return bool(_NOTIFY.search(text, max(0, at - NOTICE_BEFORE_CHARS), at))
+
+
 def _closing_ponente(text: str) -> tuple[str, int] | None:
     for match in _ponente_closings(text):
         # the paragraph as a PDF breaks it: its lines up to a blank one, words whole
@@ -1196,10 +1209,19 @@ def _closing_ponente(text: str) -> tuple[str, int] | None:
         if not found:
             verb = _CLOSING_VERB.search(paragraph)
             clause = verb and _CLAUSE_END.split(paragraph[verb.start() :])[0]
-            judge = clause and (judge_after_office(clause) or magistrate_after_office(clause))
+            judge = clause and (
+                judge_after_office(clause)
+                or (_after_notice(text, match.start(1)) and magistrate_after_office(clause))
+            )
             if judge and (words := _name_words(judge)) and len(words) >= 2:
                 return judge, match.start(1) + verb.start()
             continue
+        if (
+            found["judge"]
+            and not _SIGNS.search(found[0])
+            and not _after_notice(text, match.start(1))
+        ):
+            continue  # unsigned and not after the points: maybe a quote
         name = found["named"] or found["judge"]
         words = _name_words(name)
         proper = words and all(w[0].isupper() or w in _NAME_LINKS for w in words)

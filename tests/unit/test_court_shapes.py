@@ -244,3 +244,28 @@ def test_the_case_s_kind_is_its_own_never_its_origin_s(
     assert old in text
     values = read_sentence(text.replace(old, new) if old else text).values
     assert values.get("proceeding") == proceeding
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Así lo resolvió la licenciada Ana Ruiz Soto, Jueza de Control del Sistema Penal "
+        "Acusatorio de la Región B, en el auto recurrido, sin fundar su decisión.",
+        "Así lo resolvió la Magistrada de la Primera Sala Penal, licenciada Ana Ruiz Soto, en "
+        "el toca penal 98/2022.",
+    ],
+)
+def test_an_unsigned_closing_before_the_order_to_notify_is_a_quote_not_the_ponente(
+    quote: str,
+) -> None:
+    """The decision under review quoted in the considerandos as a closing would be:
+    where the sentence's own closing names nobody, nobody is read."""
+    text = _text("tsj_sala_unitaria_toca_penal.txt")
+    point = "PRIMERO. Esta Sala es competente. Los agravios son fundados."
+    own = (
+        "y firma el Magistrado de la Tercera Sala Penal del Tribunal Superior de Justicia del "
+        "Estado, licenciado Gerardo Bustos Madrigal,"
+    )
+    quoted = text.replace(point, f"{point}\n\n{quote}")
+    assert read_sentence(quoted).values["ponente"] == "Gerardo Bustos Madrigal"
+    assert "ponente" not in read_sentence(quoted.replace(own, "y firma el Magistrado,")).values
