@@ -1964,7 +1964,34 @@ def _label_proceeding(value: str) -> str | None:
     if not (_shouting(" ".join(words)) or named):
         return None
     folded = fold_keyword(" ".join(words))
-    return _AMPARO_KINDS.get(folded) or f"juicio {' '.join(words).lower()}"
+    if folded in _AMPARO_KINDS:
+        return _AMPARO_KINDS[folded]
+    lowered = " ".join(words).lower()
+    first = fold_keyword(words[0])
+    if first in _PROCEEDING_NOUNS:
+        return lowered  # "CONTROVERSIA DEL ORDEN FAMILIAR" is a proceeding's own name
+    if first in _MATTER_NOUNS:
+        return f"juicio de {lowered}"  # "DIVORCIO INCAUSADO": the juicio de divorcio
+    return f"juicio {lowered}"  # "ORDINARIO CIVIL", "ESPECIAL HIPOTECARIO": its kind
+
+
+# A label's value that names what the juicio is about, a noun, as captions and openings
+# write it after "juicio de" ("JUICIO: DIVORCIO INCAUSADO" is the juicio de divorcio
+# incausado, "JUICIO: ALIMENTOS" the juicio de alimentos); a kind ("ORDINARIO CIVIL",
+# "SUCESORIO INTESTAMENTARIO") follows "juicio" bare, and a value that is itself a
+# proceeding's name ("CONTROVERSIA DEL ORDEN FAMILIAR", "PROCEDIMIENTO ESPECIAL DE
+# DIVORCIO") stays as the label writes it.
+_MATTER_NOUNS = frozenset(
+    ("divorcio", "alimentos", "nulidad", "perdida", "guarda", "custodia", "rectificacion",
+     "reconocimiento", "desconocimiento", "usucapion", "prescripcion", "otorgamiento",
+     "terminacion", "rescision", "cumplimiento", "pago", "desahucio", "interdiccion",
+     "adopcion", "investigacion", "reparacion", "responsabilidad", "accion", "convivencia",
+     "regimen", "patria", "declaracion", "liquidacion", "disolucion")
+)  # fmt: skip
+_PROCEEDING_NOUNS = frozenset(
+    ("controversia", "controversias", "procedimiento", "diligencias", "jurisdiccion",
+     "medios", "terceria", "incidente", "providencia", "providencias")
+)  # fmt: skip
 
 
 _TFJA_JUICIO = re.compile(r"juicio\s+contencioso\s+administrativo", re.I)

@@ -269,3 +269,25 @@ def test_an_unsigned_closing_before_the_order_to_notify_is_a_quote_not_the_ponen
     quoted = text.replace(point, f"{point}\n\n{quote}")
     assert read_sentence(quoted).values["ponente"] == "Gerardo Bustos Madrigal"
     assert "ponente" not in read_sentence(quoted.replace(own, "y firma el Magistrado,")).values
+
+
+@pytest.mark.parametrize(
+    ("label", "proceeding"),
+    [("JUICIO: DIVORCIO INCAUSADO", "juicio de divorcio incausado"),
+     ("JUICIO: ALIMENTOS", "juicio de alimentos"),
+     ("TIPO DE JUICIO: PÉRDIDA DE PATRIA POTESTAD", "juicio de pérdida de patria potestad"),
+     ("JUICIO: USUCAPIÓN", "juicio de usucapión"),
+     ("JUICIO: ORDINARIO CIVIL", "juicio ordinario civil"),
+     ("JUICIO: SUCESORIO INTESTAMENTARIO", "juicio sucesorio intestamentario"),
+     ("JUICIO: CONTROVERSIA DEL ORDEN FAMILIAR", "controversia del orden familiar"),
+     ("JUICIO: AMPARO DIRECTO", "amparo directo")],
+)  # fmt: skip
+def test_a_caption_label_s_proceeding_reads_as_captions_write_it(
+    label: str, proceeding: str
+) -> None:
+    text = next(t for n, t, _ in DOCUMENTS if n == "edomex_juzgado_familiar.txt")
+    assert "JUICIO: DIVORCIO INCAUSADO" in text
+    text = text.replace("JUICIO: DIVORCIO INCAUSADO", label).replace(
+        "relativo al procedimiento especial de DIVORCIO INCAUSADO, ", ""
+    )
+    assert read_sentence(text).values["proceeding"] == proceeding
