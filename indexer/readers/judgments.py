@@ -135,7 +135,8 @@ _CIRCUIT_BODY = re.compile(
 _RESOLVED_BY = re.compile(
     r"^\w*,?\s+(?:y\s+firman?,?\s+)?"
     r"(?:por\s+(?:unanimidad|mayor[ií]a)\s+de\s+(?:\w+\s+)?votos,?\s+)?"
-    r"(?:(?:los|las)\s+(?:(?:señor[ae]s|CC\.|ciudadan[oa]s)\s+)?(?:magistrad[oa]s|magistraturas)"
+    r"(?:(?:(?:el|la)\s+magistrad[oa]\s+[ye]\s+|(?:las|los)\s+magistrad[oa]s\s+[ye]\s+)?"
+    r"(?:los|las)\s+(?:(?:señor[ae]s|CC\.|ciudadan[oa]s)\s+)?(?:magistrad[oa]s|magistraturas)"
     r"\s+(?:que\s+(?:integran|conforman)|integrantes)\s+)?"
     r"(?:(?:el|la|este|esta|del|de\s+la|de\s+este|de\s+esta)\s+)?(?:H\.\s*)?$",
     re.I,

@@ -291,3 +291,61 @@ def test_a_caption_label_s_proceeding_reads_as_captions_write_it(
         "relativo al procedimiento especial de DIVORCIO INCAUSADO, ", ""
     )
     assert read_sentence(text).values["proceeding"] == proceeding
+
+
+_SM_CLOSING = (
+    "la Sala Regional correspondiente a la Segunda Circunscripción Plurinominal, "
+    "con sede en Monterrey, Nuevo León"
+)
+
+
+@pytest.mark.parametrize(
+    ("members", "sala", "court"),
+    [("la magistrada y los magistrados", _SM_CLOSING, "Sala Regional Monterrey del TEPJF"),
+     ("las magistradas y los magistrados", "la Sala Regional correspondiente a la Primera "
+      "Circunscripción Plurinominal, con sede en Guadalajara, Jalisco",
+      "Sala Regional Guadalajara del TEPJF"),
+     ("el magistrado y las magistradas", "la Sala Regional correspondiente a la Tercera "
+      "Circunscripción Plurinominal, con sede en Xalapa, Veracruz",
+      "Sala Regional Xalapa del TEPJF"),
+     ("la magistrada y los magistrados", "la Sala Regional correspondiente a la Cuarta "
+      "Circunscripción Plurinominal, con sede en la Ciudad de México",
+      "Sala Regional Ciudad de México del TEPJF"),
+     ("la magistrada y los magistrados", "la Sala Regional correspondiente a la Quinta "
+      "Circunscripción Plurinominal, con sede en Toluca de Lerdo, Estado de México",
+      "Sala Regional Toluca del TEPJF")],
+)  # fmt: skip
+def test_a_regional_sala_named_by_its_circunscripcion_in_its_closing_is_the_court(
+    members: str, sala: str, court: str
+) -> None:
+    """The TEPJF's regional salas close naming the whole bench ("la magistrada y los
+    magistrados que integran la Sala Regional correspondiente a la … Circunscripción
+    Plurinominal, con sede en …"): with no chamber in its number or opening, that names
+    the court."""
+    text = next(t for n, t, _ in DOCUMENTS if n == "tepjf_sm_rap.txt")
+    text = text.replace("SM-RAP-45/2023", "RAP-45/2023").replace(
+        "Sentencia de la Sala Regional Monterrey del Tribunal Electoral del Poder Judicial "
+        "de la Federación que", "Sentencia que"
+    )  # fmt: skip
+    closing = f"la magistrada y los magistrados que integran {_SM_CLOSING}"
+    assert closing in text
+    text = text.replace(closing, f"{members} que integran {sala}")
+    assert read_sentence(text).values["court"] == court
+
+
+def test_a_regional_sala_s_closing_quoted_in_the_reasons_is_not_the_court() -> None:
+    text = next(t for n, t, _ in DOCUMENTS if n == "tepjf_sm_rap.txt")
+    text = text.replace("SM-RAP-45/2023", "RAP-45/2023").replace(
+        "Sentencia de la Sala Regional Monterrey del Tribunal Electoral del Poder Judicial "
+        "de la Federación que", "Sentencia que"
+    )  # fmt: skip
+    own = text[text.index("Así lo resolvieron") :]
+    text = text.replace(own, "Así lo acordó el Secretario General de Acuerdos.\n").replace(
+        "3. ESTUDIO DE FONDO\n",
+        "3. ESTUDIO DE FONDO\n\nEn el juicio SX-JDC-12/2022 se lee: «Así lo resolvieron, por "
+        "unanimidad de votos, la magistrada y los magistrados que integran la Sala Regional "
+        "correspondiente a la Tercera Circunscripción Plurinominal, con sede en Xalapa, "
+        "Veracruz».\n",
+    )
+    assert "con sede en Xalapa" in text
+    assert read_sentence(text).values.get("court") is None
