@@ -403,7 +403,10 @@ _CLOSING_DATE = _starting(
 _PLACE_DATE = _LineStarts(
     r"[ \t]*[A-ZÁÉÍÓÚÑ][\w.-]*(?:[ ,]+(?:(?:de|del|la|los|el)\s+){0,2}"
     r"(?:[A-ZÁÉÍÓÚÑ][\w.-]*|(?<=\bla\s)(?:ciudad|villa|poblaci[oó]n)(?=\s+de\s)))"
-    r"{0,6},\s*(?:a\s+|al\s+|el\s+d[ií]a\s+)?(?:los\s+)?(?P<date>[^\n]{6,140})"
+    r"{0,6}(?:,\s*(?:a\s+|al\s+|el\s+d[ií]a\s+)?(?:los\s+)?"
+    # or its session, a sentence apart: "Ciudad de México. Sesión (pública) de nueve de…"
+    rf"|\.[ \t]+(?P<session>(?i:sesi[oó]n\s+{_SESSION_KINDS}(?:del\s+d[ií]a|del?)\s+)))"
+    r"(?P<date>[^\n]{6,140})"
 )
 # What a place never holds: a court that did something ("Hechos. El Pleno de la Suprema
 # Corte…, en la sesión del día diez de marzo…" is a synopsis citing another session).
@@ -641,10 +644,23 @@ def read_resolution_date(text: str) -> tuple[str, int] | None:
             continue
         if at >= closing_from and _CERTIFIED.search(text, closing_from, match.start()):
             break  # the date a public version or a copy was certified, not the sentence's
+        if match["session"] and not (
+            _after_closing(text, at) or not _PROSE_LINE.search(text, 0, match.start())
+        ):
+            continue  # a session line after the opening's prose, before the closing: cited
         date = _date_at_start(match["date"]) or _date_at_start(_run_on(text, match))
         if date:
             return date, match.start()
     return None
+
+
+# A line of prose, no caption's: the heading is over where one has been.
+_PROSE_LINE = re.compile(r"[^\n]{200}")
+
+
+def _after_closing(text: str, at: int) -> bool:
+    """Whether ``at`` comes after the start of the document's own closing paragraph."""
+    return any(match.start(1) <= at for match in (*_closings(text), *_short_closings(text)))
 
 
 # A caption's label for the date the sentence was given: "FECHA DE RESOLUCIÓN: 20 DE ENERO

@@ -349,3 +349,43 @@ def test_a_regional_sala_s_closing_quoted_in_the_reasons_is_not_the_court() -> N
     )
     assert "con sede en Xalapa" in text
     assert read_sentence(text).values.get("court") is None
+
+
+_SM_DATELINE = "Monterrey, Nuevo León, a doce de octubre de dos mil veintitrés.\n"
+
+
+@pytest.mark.parametrize(
+    "session",
+    ["Ciudad de México. Sesión de doce de octubre de dos mil veintitrés.",
+     "Monterrey, Nuevo León. Sesión pública de doce de octubre de dos mil veintitrés.",
+     "Monterrey, Nuevo León. Sesión pública del día doce de octubre de dos mil veintitrés.",
+     "Toluca de Lerdo, Estado de México. Sesión no presencial de doce de octubre de dos mil "
+     "veintitrés."],
+)  # fmt: skip
+def test_the_document_s_own_session_line_gives_its_date(session: str) -> None:
+    """A TEPJF sentence's place and session, a sentence apart, in its heading or after its
+    closing ("Ciudad de México. Sesión de nueve de noviembre de dos mil veinticuatro")."""
+    text = next(t for n, t, _ in DOCUMENTS if n == "tepjf_sm_rap.txt")
+    assert _SM_DATELINE in text
+    assert (
+        read_sentence(text.replace(_SM_DATELINE, f"{session}\n")).values["resolution_date"]
+        == "2023-10-12"
+    )
+    at_the_end = text.replace(_SM_DATELINE, "") + f"\n{session}\n"
+    assert read_sentence(at_the_end).values["resolution_date"] == "2023-10-12"
+
+
+@pytest.mark.parametrize(
+    ("heading", "body"),
+    [("", "Ciudad de México. Sesión de tres de agosto de dos mil veintidós."),
+     ("Sala Superior. Sesión de tres de agosto de dos mil veintidós.", "")],
+)  # fmt: skip
+def test_a_session_line_cited_or_of_another_sala_gives_no_date(heading: str, body: str) -> None:
+    """The same line quoted in the reasons (another sentence's session), or a sala's name
+    where the place goes, is no date of the document's own."""
+    text = next(t for n, t, _ in DOCUMENTS if n == "tepjf_sm_rap.txt")
+    text = text.replace(_SM_DATELINE, f"{heading}\n").replace(
+        "3. ESTUDIO DE FONDO\n", f"3. ESTUDIO DE FONDO\n\n{body}\n"
+    )
+    # the sentence the body cites: its background and reasons name other days only
+    assert read_sentence(text).values.get("resolution_date") is None
