@@ -1218,6 +1218,44 @@ def _after_notice(text: str, at: int) -> bool:
     return bool(_NOTIFY.search(text, max(0, at - NOTICE_BEFORE_CHARS), at))
 
 
+# An office without its ordinal, then the name, then a comma: "…lo resolvió la Jueza
+# Mónica Garza Ibarra, quien actúa…". Capitalised words only (case matters here).
+_BARE_OFFICE_NAME = re.compile(
+    r"\b(?:resolvi[oó]|sentenci[oó])(?:\s+y\s+firma)?\s+(?:el|la)\s+"
+    r"(?:[Jj]ueza?|[Mm]agistrad[oa])\s+"
+    r"(?P<name>[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:\s+(?:(?:de|del|la|las|los|y)\s+){0,2}"
+    r"[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+){1,5}),"
+)
+# Words of a court's or an office's name, never a person's: "la Jueza Primero de
+# Distrito…", "la Magistrada Presidenta…" name an office, not who holds it.
+_OFFICE_WORDS = frozenset(
+    ("primero", "primera", "segundo", "segunda", "tercero", "tercera", "cuarto", "cuarta",
+     "quinto", "quinta", "sexto", "sexta", "septimo", "septima", "octavo", "octava",
+     "noveno", "novena", "decimo", "decima", "undecimo", "duodecimo", "vigesimo",
+     "trigesimo", "distrito", "familiar", "civil", "penal", "mixto", "mixta", "menor",
+     "oral", "control", "ejecucion", "sala", "juzgado", "tribunal", "materia",
+     "especializado", "especializada", "unitario", "unitaria", "municipal", "laboral",
+     "mercantil", "supernumerario", "supernumeraria", "provisional", "interino",
+     "interina", "titular", "federal", "local", "auxiliar", "presidente", "presidenta",
+     "instructor", "instructora", "ponente", "juez", "jueza", "magistrado", "magistrada",
+     "enjuiciamiento", "tramite", "proceso", "escrito", "administrativa", "administrativo",
+     "trabajo", "amparo", "justicia", "judicial", "estado", "circuito", "regional",
+     "adolescentes", "ejecucion", "paz", "cuantia", "conciliador", "conciliadora")
+)  # fmt: skip
+
+
+def _name_after_bare_office(clause: str) -> str | None:
+    """The person an unsigned closing names right after a bare office ("…lo resolvió la
+    Jueza Mónica Garza Ibarra, …"): two or more capitalised words, none a court's."""
+    found = _BARE_OFFICE_NAME.search(clause)
+    if not found:
+        return None
+    words = [w for w in found["name"].split() if w not in _NAME_LINKS]
+    if len(words) < 2 or any(fold_keyword(w) in _OFFICE_WORDS for w in words):
+        return None
+    return found["name"]
+
+
 def _closing_ponente(text: str) -> tuple[str, int] | None:
     for match in _ponente_closings(text):
         # the paragraph as a PDF breaks it: its lines up to a blank one, words whole
@@ -1228,7 +1266,10 @@ def _closing_ponente(text: str) -> tuple[str, int] | None:
             clause = verb and _CLAUSE_END.split(paragraph[verb.start() :])[0]
             judge = clause and (
                 judge_after_office(clause)
-                or (_after_notice(text, match.start(1)) and magistrate_after_office(clause))
+                or (
+                    _after_notice(text, match.start(1))
+                    and (magistrate_after_office(clause) or _name_after_bare_office(clause))
+                )
             )
             if judge and (words := _name_words(judge)) and len(words) >= 2:
                 return judge, match.start(1) + verb.start()

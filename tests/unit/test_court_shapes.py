@@ -389,3 +389,44 @@ def test_a_session_line_cited_or_of_another_sala_gives_no_date(heading: str, bod
     )
     # the sentence the body cites: its background and reasons name other days only
     assert read_sentence(text).values.get("resolution_date") is None
+
+
+_JD_CLOSING = (
+    "Así lo resolvió la Jueza Primero de Distrito en Materia Administrativa en el Estado de "
+    "Nuevo León, Mónica Garza Ibarra, quien"
+)
+
+
+@pytest.mark.parametrize(
+    ("closing", "ponente"),
+    [("Así lo resolvió la Jueza Mónica Garza Ibarra, quien", "Mónica Garza Ibarra"),
+     ("Así lo resolvió el Juez Andrés de la Garza Ibarra, quien",
+      "Andrés de la Garza Ibarra"),
+     ("Así lo resolvió la Jueza Primero de Distrito, quien", None),
+     ("Así lo resolvió la Jueza Titular Mónica Garza, quien", None),
+     ("Así lo resolvió la Jueza Mónica, quien", None)],
+)  # fmt: skip
+def test_a_judge_named_after_a_bare_office_in_the_own_closing_is_the_ponente(
+    closing: str, ponente: str | None
+) -> None:
+    """An unsigned closing after the order to notify, an office without its ordinal and
+    then two or more capitalised words that are no court's: the judge; an office's words
+    or a single name: nobody."""
+    text = next(t for n, t, _ in DOCUMENTS if n == "juzgado_distrito_amparo_456.txt")
+    assert _JD_CLOSING in text
+    assert read_sentence(text.replace(_JD_CLOSING, closing)).values.get("ponente") == ponente
+
+
+def test_a_bare_office_s_judge_quoted_before_the_points_is_no_ponente() -> None:
+    text = next(t for n, t, _ in DOCUMENTS if n == "juzgado_distrito_amparo_456.txt")
+    own = text[text.index(_JD_CLOSING) :]
+    text = text.replace(own, "Así lo acordó el Secretario.\n").replace(
+        "Notifíquese personalmente.", ""
+    )
+    quoted = (
+        "En el auto recurrido se lee: «Así lo resolvió la Jueza Laura Peña Ortiz, quien "
+        "actúa con secretario». "
+    )
+    at = text.index("PRIMERO. La Justicia")
+    text = text[:at] + quoted + "\n\n" + text[at:]
+    assert read_sentence(text).values.get("ponente") is None
