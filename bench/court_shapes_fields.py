@@ -22,11 +22,14 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from bench.scjn_fields import FIELDS, comparable, outcome  # noqa: E402
+from bench.scjn_fields import FIELDS as SCJN_FIELDS  # noqa: E402
+from bench.scjn_fields import comparable, outcome  # noqa: E402
 from indexer.readers.judgments import read_sentence  # noqa: E402
 
 FIXTURES = REPO / "tests" / "fixtures" / "court_shapes"
 RESULTS = Path(__file__).with_name("results")
+# the SCJN bench's fields and the case's kind (tipo de asunto), which every shape states
+FIELDS = (*SCJN_FIELDS, "proceeding")
 # a caption's ponente label and its value, on its line or the next
 _CAPTION_PONENTE = re.compile(
     r"^(?:MINISTR[OA] |MAGISTRAD[OA] )?PONENTE:[^\n]*\n(?:(?!\s*\n)(?![A-Z ]+:)[^\n]*\n)?",

@@ -261,11 +261,14 @@ def _by_first_letter(phrases: list[str]) -> str:
 _GROUPED_TYPE_WORDS = _by_first_letter(sorted(_PHRASES, key=len, reverse=True))
 # The Tribunal Federal de Justicia Administrativa numbers a juicio by its sala: number, the
 # year's last two digits, the region (or a specialised sala's letters), the sala and the
-# ponencia ("1234/23-17-01-5", "567/22-EPI-01-3", a trailing "-OT"). A number with more
-# after a slash (the Sala Superior's "…-5/890/24-S1-02-04") is left unread: unsure.
+# ponencia ("1234/23-17-01-5", "567/22-EPI-01-3", a trailing "-OT"). The Sala Superior
+# keeps the origin's number and adds its own after a slash: its number, year, the Pleno's
+# or a section's letters and the ponencia ("…-5/890/24-S1-02-04", "…/567/20-PL-05-04");
+# anything else after a slash makes no number.
 TFJA_NUMBER = (
     r"(?<![\w/-])(?P<tfja_n>\d{1,6})/(?P<tfja_year>\d{2})-(?P<tfja_sala>(?:\d{2}|[A-Z]{2,4})-\d{2}"
-    r"-\d{1,2}(?:-[A-Z]{1,4})?)(?![\w/-])"
+    r"-\d{1,2}(?:-[A-Z]{1,4})?)"
+    r"(?:/(?P<tfja_superior>\d{1,6}/\d{2}-(?:[Ss][12]|[Pp][Ll])-\d{2}-\d{2}))?(?![\w/-])"
 )
 _TOKEN = re.compile(
     rf"(?P<tfja>{TFJA_NUMBER.replace('[A-Z]', '[a-z]')})"
@@ -308,12 +311,14 @@ class CaseNumber:
     electoral: bool = False  # a means of challenge (JDC, JE…), federal or local
     appeal: str | None = None
     sala: str | None = None  # a TFJA number's region, sala and ponencia ("17-01-5")
+    superior: str | None = None  # the TFJA Sala Superior's own after it ("890/24-S1-02-04")
     short_year: bool = False  # written with the year's last two digits ("1876/97")
 
     @property
     def digits(self) -> str:
         if self.sala:
-            return f"{int(self.number)}/{self.year[2:]}-{self.sala}"
+            superior = f"/{self.superior}" if self.superior else ""
+            return f"{int(self.number)}/{self.year[2:]}-{self.sala}{superior}"
         appeal = f"/{int(self.appeal)}" if self.appeal else ""
         suffix = f"-{self.suffix}" if self.suffix else ""
         return f"{int(self.number)}/{self.year}{appeal}{suffix}"
@@ -336,7 +341,10 @@ class CaseNumber:
         written = f"{self.number}/{self.year}" + (f"/{self.appeal}" if self.appeal else "")
         plain = f"{int(self.number)}/{self.year}" + (f"/{int(self.appeal)}" if self.appeal else "")
         if self.sala:  # as written, leading zeros kept ("0123/23-17-01-5")
-            written, plain = f"{self.number}/{self.year[2:]}-{self.sala}", self.digits
+            superior = f"/{self.superior}" if self.superior else ""
+            written, plain = f"{self.number}/{self.year[2:]}-{self.sala}{superior}", self.digits
+            if self.superior:  # each court's number alone finds it too
+                out += [f"{int(self.number)}/{self.year[2:]}-{self.sala}", self.superior]
         if int(self.number) != 0 and written != plain:
             out.append(written)  # as written: "0088/2020", "88/2020/03"
         if self.short_year:
@@ -480,7 +488,8 @@ def _tfja_case(text: str, match: re.Match[str]) -> CaseNumber:
     short = match["tfja_year"]
     century = "19" if short >= "90" else "20"
     sala = text[match.start("tfja_sala") : match.end("tfja_sala")].upper()
-    return CaseNumber(None, match["tfja_n"], century + short, sala=sala)
+    superior = match["tfja_superior"] and match["tfja_superior"].upper()
+    return CaseNumber(None, match["tfja_n"], century + short, sala=sala, superior=superior)
 
 
 _OPENING = re.compile(

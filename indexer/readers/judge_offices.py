@@ -100,3 +100,21 @@ def judge_after_office(clause: str) -> str | None:
         return None
     named = _NAME_AFTER.match(clause, found.end())
     return " ".join(named["name"].split()) if named else None
+
+
+# A unitary sala's magistrate named after the office: "…lo resolvió y firma el Magistrado
+# de la Tercera Sala Penal del Tribunal Superior de Justicia del Estado, licenciado Juan
+# Pérez López, ante…" (one magistrate, the verb's subject; the office up to its comma).
+_MAGISTRATE_OFFICE = re.compile(
+    r"^\w*,?\s+(?:y\s+firma,?\s+)?(?:el|la)\s+magistrad[oa]\s+(?:titular\s+)?de\s+la\s+"
+    rf"(?:{_ORDINAL_WORD})\s+sala\b[^,;\n]{{0,200}}",
+    re.I,
+)
+
+
+def magistrate_after_office(clause: str) -> str | None:
+    """The magistrate the closing names after the unitary sala's office it says resolved
+    (``clause`` read from the verb); None where no such office is the verb's subject."""
+    found = _MAGISTRATE_OFFICE.match(clause)
+    named = found and _NAME_AFTER.match(clause, found.end())
+    return " ".join(named["name"].split()) if named else None

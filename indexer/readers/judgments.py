@@ -35,7 +35,11 @@ from indexer.readers.expedientes import (
     opens_with_case,
     parse_expediente,
 )
-from indexer.readers.judge_offices import judge_after_office, judges_court
+from indexer.readers.judge_offices import (
+    judge_after_office,
+    judges_court,
+    magistrate_after_office,
+)
 from indexer.readers.named_members import member_by_place
 from indexer.readers.normalise import MATTER_WORDS, MONTHS, normalise_matter, parse_date
 from indexer.readers.opening_courts import opening_court
@@ -131,7 +135,8 @@ _CIRCUIT_BODY = re.compile(
 _RESOLVED_BY = re.compile(
     r"^\w*,?\s+(?:y\s+firman?,?\s+)?"
     r"(?:por\s+(?:unanimidad|mayor[ií]a)\s+de\s+(?:\w+\s+)?votos,?\s+)?"
-    r"(?:(?:los|las)\s+(?:(?:señor[ae]s|CC\.|ciudadan[oa]s)\s+)?(?:magistrad[oa]s|magistraturas)"
+    r"(?:(?:(?:el|la)\s+magistrad[oa]\s+[ye]\s+|(?:las|los)\s+magistrad[oa]s\s+[ye]\s+)?"
+    r"(?:los|las)\s+(?:(?:señor[ae]s|CC\.|ciudadan[oa]s)\s+)?(?:magistrad[oa]s|magistraturas)"
     r"\s+(?:que\s+(?:integran|conforman)|integrantes)\s+)?"
     r"(?:(?:el|la|este|esta|del|de\s+la|de\s+este|de\s+esta)\s+)?(?:H\.\s*)?$",
     re.I,
@@ -240,14 +245,25 @@ _LINKED = re.compile(
     r"\b(?:deducid|derivad|relativ|relacionad|promovid|interpuest|provenient|emanad|dictad"
     r"|pronunciad|contra\b|origen\b|en\s+(?:el|la|los|las)\b|cumplimiento\b|ejecutoria\b)"
 )
+_LOWER_PROCEEDINGS = (
+    r"(?:de\s+alimentos|(?:ordinario|ejecutivo|oral|especial|sumario)\s+"
+    r"(?:civil|mercantil|familiar|hipotecario))(?![\w-])"
+)
 _PROCEEDING = re.compile(
-    r"(?P<lead>relativ[oa]\s+al|(?:deducid|derivad|proveniente|emanad)[oa]\s+del|en\s+el)"
-    # (a word of capitals, never a case's code: "en el juicio ST-JRC-120/2021")
-    r"\s+(juicio|procedimiento|proceso)\s+((?:[A-ZÁÉÍÓÚÑ]{2,}(?![-/\w])\s*){1,6})",
+    r"(?P<lead>relativ[oa]\s+al|(?:deducid|derivad|proveniente|emanad)[oa]\s+del|en\s+el"
+    # (a juzgado's "VISTOS … en los autos del juicio ESPECIAL HIPOTECARIO promovido por…")
+    r"|autos\s+del)"
+    # (a word of capitals, never a case's code: "en el juicio ST-JRC-120/2021"; in lower
+    # case, only a few kinds' whole names: "el juicio de alimentos", "juicio ordinario civil")
+    r"\s+(juicio|procedimiento|proceso)\s+((?:[A-ZÁÉÍÓÚÑ]{2,}(?![-/\w])\s*){1,6}"
+    rf"|{_LOWER_PROCEEDINGS})",
 )
 # What every match of ``_PROCEEDING`` holds; case-sensitive and opening with a plain
 # letter, the regex engine looks for it at C speed (a text without it skips the pattern).
-_PROCEEDING_NAMED = re.compile(r"(?:juicio|procedimiento|proceso)\s+[A-ZÁÉÍÓÚÑ]{2}")
+_PROCEEDING_NAMED = re.compile(
+    r"(?:juicio|procedimiento|proceso)\s+(?:[A-ZÁÉÍÓÚÑ]{2}|de\s+alimentos"
+    r"|ordinario|ejecutivo|oral|especial|sumario)"
+)
 # A proceeding the document comes from, not its own: "deducido del juicio ORDINARIO CIVIL".
 _ORIGIN_LEAD = re.compile(r"^(?:deducid|derivad|proveniente|emanad)", re.I)
 # Earlier in the same sentence, words that make the juicio named next another case's:
@@ -270,6 +286,9 @@ _PROCEEDING_LABEL = re.compile(
     r"^[ \t]*(?:tipo\s+de\s+juicio|juicio|v[ií]a|procedimiento)[ \t]*[:|\t]\s*(.{3,60})$",
     re.I | re.M,
 )
+# A caption line that is the proceeding's name alone, in capitals, as a state juzgado's
+# caption writes it under the court ("JUICIO ORDINARIO CIVIL"): a label of its own.
+_PROCEEDING_LINE = re.compile(r"^[ \t]*JUICIO[ \t]+((?:[A-ZÁÉÍÓÚÑ]{2,}[ \t]*){1,4})$", re.M)
 # Where a label's value ends: a number ("ORAL MERCANTIL 279/2023"), another cell
 _LABEL_VALUE_END = re.compile(r"\s*(?:[|\t;]|\b(?:n[uú]m(?:ero)?\.?\s*|no\.\s*)?\d).*$", re.I)
 _LINK_WORDS = frozenset(("de", "del", "en", "y", "e", "la", "el", "los", "las", "a", "por"))
@@ -384,7 +403,10 @@ _CLOSING_DATE = _starting(
 _PLACE_DATE = _LineStarts(
     r"[ \t]*[A-ZÁÉÍÓÚÑ][\w.-]*(?:[ ,]+(?:(?:de|del|la|los|el)\s+){0,2}"
     r"(?:[A-ZÁÉÍÓÚÑ][\w.-]*|(?<=\bla\s)(?:ciudad|villa|poblaci[oó]n)(?=\s+de\s)))"
-    r"{0,6},\s*(?:a\s+|al\s+|el\s+d[ií]a\s+)?(?:los\s+)?(?P<date>[^\n]{6,140})"
+    r"{0,6}(?:,\s*(?:a\s+|al\s+|el\s+d[ií]a\s+)?(?:los\s+)?"
+    # or its session, a sentence apart: "Ciudad de México. Sesión (pública) de nueve de…"
+    rf"|\.[ \t]+(?P<session>(?i:sesi[oó]n\s+{_SESSION_KINDS}(?:del\s+d[ií]a|del?)\s+)))"
+    r"(?P<date>[^\n]{6,140})"
 )
 # What a place never holds: a court that did something ("Hechos. El Pleno de la Suprema
 # Corte…, en la sesión del día diez de marzo…" is a synopsis citing another session).
@@ -622,10 +644,23 @@ def read_resolution_date(text: str) -> tuple[str, int] | None:
             continue
         if at >= closing_from and _CERTIFIED.search(text, closing_from, match.start()):
             break  # the date a public version or a copy was certified, not the sentence's
+        if match["session"] and not (
+            _after_closing(text, at) or not _PROSE_LINE.search(text, 0, match.start())
+        ):
+            continue  # a session line after the opening's prose, before the closing: cited
         date = _date_at_start(match["date"]) or _date_at_start(_run_on(text, match))
         if date:
             return date, match.start()
     return None
+
+
+# A line of prose, no caption's: the heading is over where one has been.
+_PROSE_LINE = re.compile(r"[^\n]{200}")
+
+
+def _after_closing(text: str, at: int) -> bool:
+    """Whether ``at`` comes after the start of the document's own closing paragraph."""
+    return any(match.start(1) <= at for match in (*_closings(text), *_short_closings(text)))
 
 
 # A caption's label for the date the sentence was given: "FECHA DE RESOLUCIÓN: 20 DE ENERO
@@ -752,8 +787,11 @@ _LABEL_ALONE = re.compile(
 
 def _keys(cases: list[CaseNumber]) -> set[tuple[int, str, int | None, str | None]]:
     """Which cases these are: number, year, appeal (toca 1150/2019/1 is not /2) and a TFJA
-    number's sala (1234/23-17-01-5 is not 1234/2023)."""
-    return {(int(case.number), case.year, _appeal(case), case.sala) for case in cases}
+    number's sala and Sala Superior number (1234/23-17-01-5 is not 1234/2023, nor is it
+    1234/23-17-01-5/890/24-S1-02-04)."""
+    return {
+        (int(case.number), case.year, _appeal(case), case.sala and case.digits) for case in cases
+    }
 
 
 def _appeal(case: CaseNumber) -> int | None:
@@ -1148,7 +1186,11 @@ _PONENTE_PROSE = _starting(
     r"\b(?:(?:siendo|fue)\s+(?:(?:magistrad|ministr)[oa]\s+)?(?:ponente|relator[a]?)\s+(?:el|la)"
     rf"|bajo\s+la\s+ponencia\s+(?:del|de\s+la))\s+{_PROSE_TITLES}"
     r"(?P<named>[^\W\d_](?:[^,;.()\n]|\n(?!\s*\n)){2,80}?)(?=\s*(?:[,;]|\.(?:\s|$)|\bquien))"
-    rf"|\b(?:resolvi\w*|sentenci[oó])\s+y\s+firma\s+(?:(?:el|la)\s+)?{_PROSE_TITLES}"
+    # (unsigned, "lo resolvió la licenciada Ana Ruiz Soto, Jueza…": a title before the
+    # name, so that no "lo resolvió la Tercera Sala, Magistrada…" is read as a person)
+    rf"|\b(?:resolvi\w*|sentenci[oó])\s+(?:y\s+firma\s+(?:(?:el|la)\s+)?"
+    r"|(?:el|la)\s+(?:ciudadan[oa]\s+)?(?:(?:licenciad|maestr)[oa]|doctora?|lic\.|licda\."
+    rf"|mtr[oa]\.|dra?\.)\s*){_PROSE_TITLES}"
     r"(?P<judge>[^\W\d_](?:[^,;.()\n]|\n(?!\s*\n)){2,80}?),\s*(?:jueza?|magistrad[oa])\b",
     re.I,
 )
@@ -1163,6 +1205,57 @@ def _ponente_closings(text: str) -> Iterator[re.Match[str]]:
     yield from (m for m in _short_closings(text) if not _tells_of_another(m[1]))
 
 
+# The order to notify that ends the points: an unsigned closing after it is the
+# sentence's, one without it may quote the decision under review ("Así lo resolvió la
+# licenciada Ana Ruiz Soto, Jueza de Control, en el auto recurrido…").
+_NOTIFY = re.compile(
+    r"\bnotif[ií]quese\b|\bN\s?O\s?T\s?I\s?F\s?[IÍ]\s?Q\s?U\s?E\s?S\s?E\b|\bc[uú]mplase\b", re.I
+)
+NOTICE_BEFORE_CHARS = 1500
+
+
+def _after_notice(text: str, at: int) -> bool:
+    return bool(_NOTIFY.search(text, max(0, at - NOTICE_BEFORE_CHARS), at))
+
+
+# An office without its ordinal, then the name, then a comma: "…lo resolvió la Jueza
+# Mónica Garza Ibarra, quien actúa…". Capitalised words only (case matters here).
+_BARE_OFFICE_NAME = re.compile(
+    r"\b(?:resolvi[oó]|sentenci[oó])(?:\s+y\s+firma)?\s+(?:el|la)\s+"
+    r"(?:[Jj]ueza?|[Mm]agistrad[oa])\s+"
+    r"(?P<name>[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:\s+(?:(?:de|del|la|las|los|y)\s+){0,2}"
+    r"[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+){1,5}),"
+)
+# Words of a court's or an office's name, never a person's: "la Jueza Primero de
+# Distrito…", "la Magistrada Presidenta…" name an office, not who holds it.
+_OFFICE_WORDS = frozenset(
+    ("primero", "primera", "segundo", "segunda", "tercero", "tercera", "cuarto", "cuarta",
+     "quinto", "quinta", "sexto", "sexta", "septimo", "septima", "octavo", "octava",
+     "noveno", "novena", "decimo", "decima", "undecimo", "duodecimo", "vigesimo",
+     "trigesimo", "distrito", "familiar", "civil", "penal", "mixto", "mixta", "menor",
+     "oral", "control", "ejecucion", "sala", "juzgado", "tribunal", "materia",
+     "especializado", "especializada", "unitario", "unitaria", "municipal", "laboral",
+     "mercantil", "supernumerario", "supernumeraria", "provisional", "interino",
+     "interina", "titular", "federal", "local", "auxiliar", "presidente", "presidenta",
+     "instructor", "instructora", "ponente", "juez", "jueza", "magistrado", "magistrada",
+     "enjuiciamiento", "tramite", "proceso", "escrito", "administrativa", "administrativo",
+     "trabajo", "amparo", "justicia", "judicial", "estado", "circuito", "regional",
+     "adolescentes", "ejecucion", "paz", "cuantia", "conciliador", "conciliadora")
+)  # fmt: skip
+
+
+def _name_after_bare_office(clause: str) -> str | None:
+    """The person an unsigned closing names right after a bare office ("…lo resolvió la
+    Jueza Mónica Garza Ibarra, …"): two or more capitalised words, none a court's."""
+    found = _BARE_OFFICE_NAME.search(clause)
+    if not found:
+        return None
+    words = [w for w in found["name"].split() if w not in _NAME_LINKS]
+    if len(words) < 2 or any(fold_keyword(w) in _OFFICE_WORDS for w in words):
+        return None
+    return found["name"]
+
+
 def _closing_ponente(text: str) -> tuple[str, int] | None:
     for match in _ponente_closings(text):
         # the paragraph as a PDF breaks it: its lines up to a blank one, words whole
@@ -1170,10 +1263,23 @@ def _closing_ponente(text: str) -> tuple[str, int] | None:
         found = _PONENTE_PROSE.search(paragraph)
         if not found:
             verb = _CLOSING_VERB.search(paragraph)
-            judge = verb and judge_after_office(_CLAUSE_END.split(paragraph[verb.start() :])[0])
+            clause = verb and _CLAUSE_END.split(paragraph[verb.start() :])[0]
+            judge = clause and (
+                judge_after_office(clause)
+                or (
+                    _after_notice(text, match.start(1))
+                    and (magistrate_after_office(clause) or _name_after_bare_office(clause))
+                )
+            )
             if judge and (words := _name_words(judge)) and len(words) >= 2:
                 return judge, match.start(1) + verb.start()
             continue
+        if (
+            found["judge"]
+            and not _SIGNS.search(found[0])
+            and not _after_notice(text, match.start(1))
+        ):
+            continue  # unsigned and not after the points: maybe a quote
         name = found["named"] or found["judge"]
         words = _name_words(name)
         proper = words and all(w[0].isupper() or w in _NAME_LINKS for w in words)
@@ -1877,7 +1983,8 @@ def _named_proceeding(head: str, expediente: str | None, origin: bool) -> str | 
     reviewing = _reviews(head, expediente)
     labelled = ":" in head or "|" in head or "\t" in head  # a label needs one
     found_labels = _PROCEEDING_LABEL.finditer(head) if labelled else ()
-    labels = (_label_proceeding(found[1]) for found in found_labels)
+    lines = _PROCEEDING_LINE.finditer(head[:CAPTION_CHARS]) if "JUICIO" in head else ()
+    labels = (_label_proceeding(found[1]) for found in (*found_labels, *lines))
     value = next((value for value in labels if value), None)
     if value and reviewing == origin:
         return value
@@ -1915,11 +2022,44 @@ def _label_proceeding(value: str) -> str | None:
     if not (_shouting(" ".join(words)) or named):
         return None
     folded = fold_keyword(" ".join(words))
-    return _AMPARO_KINDS.get(folded) or f"juicio {' '.join(words).lower()}"
+    if folded in _AMPARO_KINDS:
+        return _AMPARO_KINDS[folded]
+    lowered = " ".join(words).lower()
+    first = fold_keyword(words[0])
+    if first in _PROCEEDING_NOUNS:
+        return lowered  # "CONTROVERSIA DEL ORDEN FAMILIAR" is a proceeding's own name
+    if first in _MATTER_NOUNS:
+        return f"juicio de {lowered}"  # "DIVORCIO INCAUSADO": the juicio de divorcio
+    return f"juicio {lowered}"  # "ORDINARIO CIVIL", "ESPECIAL HIPOTECARIO": its kind
 
 
+# A label's value that names what the juicio is about, a noun, as captions and openings
+# write it after "juicio de" ("JUICIO: DIVORCIO INCAUSADO" is the juicio de divorcio
+# incausado, "JUICIO: ALIMENTOS" the juicio de alimentos); a kind ("ORDINARIO CIVIL",
+# "SUCESORIO INTESTAMENTARIO") follows "juicio" bare, and a value that is itself a
+# proceeding's name ("CONTROVERSIA DEL ORDEN FAMILIAR", "PROCEDIMIENTO ESPECIAL DE
+# DIVORCIO") stays as the label writes it.
+_MATTER_NOUNS = frozenset(
+    ("divorcio", "alimentos", "nulidad", "perdida", "guarda", "custodia", "rectificacion",
+     "reconocimiento", "desconocimiento", "usucapion", "prescripcion", "otorgamiento",
+     "terminacion", "rescision", "cumplimiento", "pago", "desahucio", "interdiccion",
+     "adopcion", "investigacion", "reparacion", "responsabilidad", "accion", "convivencia",
+     "regimen", "patria", "declaracion", "liquidacion", "disolucion")
+)  # fmt: skip
+_PROCEEDING_NOUNS = frozenset(
+    ("controversia", "controversias", "procedimiento", "diligencias", "jurisdiccion",
+     "medios", "terceria", "incidente", "providencia", "providencias")
+)  # fmt: skip
+
+
+_TFJA_JUICIO = re.compile(r"juicio\s+contencioso\s+administrativo", re.I)
 # Kinds of case with no matter of their own whose name is still the proceeding.
 _NAMED_KINDS = frozenset(("TOCA", "CT", "CCR"))
+# A recurso's kind too, where it is the document's own number ("RECURSO DE QUEJA Q.A.
+# 131/2017", the Tribunal de Disciplina Judicial's "RECURSO DE REVISIÓN 14/2025"), never
+# one the opening's prose names: "el recurso de apelación deducido del juicio ORDINARIO
+# CIVIL 123/2023" gives the number the recurso's type, and it is the juicio's.
+_RECURSO_KINDS = frozenset(("RQ", "RREV", "RR", "RRA", "RI", "RAPL"))
 
 
 def read_proceeding(head: str, expediente: str | None = None) -> str | None:
@@ -1928,11 +2068,18 @@ def read_proceeding(head: str, expediente: str | None = None) -> str | None:
     own = _named_proceeding(head, expediente, origin=False)
     if own:
         return own
-    for case in _own_kinds(head, expediente):
+    kinds = _own_kinds(head, expediente)
+    if kinds and all(case.sala for case in kinds) and _TFJA_JUICIO.search(head[:CAPTION_CHARS]):
+        return "juicio contencioso administrativo"  # the TFJA's number is a juicio's
+    for case in kinds:
         if case.electoral_chamber in ELECTORAL_COURTS and case.type_code in ELECTORAL_TYPES:
             # the means of challenge is part of a chamber's number (SUP-JE-112/2024)
             return ELECTORAL_TYPES[case.type_code].lower()
-        if case.type_code in CASE_TYPE_MATTERS or case.type_code in _NAMED_KINDS:
+        if (
+            case.type_code in CASE_TYPE_MATTERS
+            or case.type_code in _NAMED_KINDS
+            or (expediente and case.type_code in _RECURSO_KINDS)
+        ):
             name = next((t.name for t in CASE_TYPES if t.code == case.type_code), None)
             if name:
                 return name.lower()

@@ -185,6 +185,15 @@ _JOINS_ONLY = re.compile(r"^\s*(?:se\s+(?:decreta\s+la\s+)?acumula|procede\s+la\
 _PREMISE_ONLY = re.compile(
     r"[,;]?\s*(?:en\s+consecuencia|por\s+(?:consiguiente|lo\s+tanto|ende))\s*[,;:]?\s*\Z", re.I
 )
+# A state juzgado's first point that only states the way and the proof ("PRIMERO. Ha
+# procedido la vía ordinaria civil, en la que la actora acreditó su acción y el demandado
+# no justificó sus excepciones."), without a connective: the condemnation or acquittal is
+# the second's.
+_WAY_AND_PROOF = re.compile(
+    r"^\s*(?:ha\s+(?:procedido|sido\s+procedente)|(?:es|fue|result[oó])\s+procedente)\s+"
+    r"la\s+v[ií]a\b[^.;]{0,200}?\b(?:prob[oó]|acredit[oó]|justific[oó])\s+(?:su|sus)\s+acci",
+    re.I,
+)
 _SECOND_POINT = re.compile(
     r"\n\s*(?:SEGUNDO|Segundo|II(?=\s*[.\-–—:]))\s*(?:\.\s*[-–—]?|[-–—:])\s*"
 )
@@ -197,7 +206,8 @@ def read_ruling(text: str) -> tuple[str, int] | None:
     if point is None:
         return None
     if _JOINS_ONLY.match(point[0]) or (
-        _PREMISE_ONLY.search(point[0]) and ruling_in_point(point[0]) is None
+        (_PREMISE_ONLY.search(point[0]) or _WAY_AND_PROOF.match(point[0]))
+        and ruling_in_point(point[0]) is None
     ):
         after = point[1] + len(point[0])
         second = _SECOND_POINT.search(text, after, after + 200)

@@ -243,12 +243,14 @@ def test_an_office_without_a_name_is_no_ponente() -> None:
 
 
 @pytest.mark.parametrize(
-    ("case", "canonical"),
-    [("CONFLICTO COMPETENCIAL 8/2023", "Conflicto Competencial 8/2023"),
-     ("RECURSO DE REVISIÓN ADMINISTRATIVA 8/2023", "Recurso de Revisión Administrativa 8/2023")],
+    ("case", "canonical", "proceeding"),
+    [("CONFLICTO COMPETENCIAL 8/2023", "Conflicto Competencial 8/2023", None),
+     # a recurso's caption names its own kind
+     ("RECURSO DE REVISIÓN ADMINISTRATIVA 8/2023", "Recurso de Revisión Administrativa 8/2023",
+      "recurso de revisión administrativa")],
 )  # fmt: skip
 def test_a_case_that_arises_in_a_juicio_is_read_and_is_not_that_juicio(
-    case: str, canonical: str
+    case: str, canonical: str, proceeding: str | None
 ) -> None:
     text = (
         f"{case}\n\nJUICIO: ORDINARIO CIVIL\n\nPONENTE: MAGISTRADA ANA RUIZ SOTO\n\n"
@@ -258,7 +260,7 @@ def test_a_case_that_arises_in_a_juicio_is_read_and_is_not_that_juicio(
     )
     values = read_sentence(text).values
     assert normalise_expediente(values.get("expediente")) == canonical
-    assert values.get("proceeding") is None
+    assert values.get("proceeding") == proceeding
 
 
 def test_a_bare_contradiccion_de_tesis_code_in_the_caption_is_read() -> None:

@@ -106,10 +106,18 @@ def test_a_tfja_number_keeps_its_sala_and_ponencia(
     assert expediente_forms(written)[: len(forms)] == forms
 
 
-def test_a_number_with_the_sala_superiors_tail_is_left_unread() -> None:
-    """The Sala Superior writes the regional number and its own after a slash: read
-    whole or not at all, never one of them as the case."""
-    assert parse_expediente("123/19-17-01-5/890/24-S1-02-04") == []
+def test_a_number_with_the_sala_superiors_tail_is_read_whole() -> None:
+    """The Sala Superior writes the regional number and its own after a slash (a
+    section's S1/S2 or the Pleno's PL): read whole, never one of them as the case; each
+    alone is a form that finds it. Any other tail leaves it unread."""
+    (case,) = parse_expediente("123/19-17-01-5/890/24-S1-02-04")
+    assert case.canonical == "123/19-17-01-5/890/24-S1-02-04"
+    assert expediente_forms("0123/19-17-01-5/890/24-pl-02-04")[:3] == [
+        "123/19-17-01-5/890/24-PL-02-04", "123/19-17-01-5", "890/24-PL-02-04"
+    ]  # fmt: skip
+    assert parse_expediente("123/19-17-01-5") != parse_expediente("123/19-17-01-5/890/24-S1-02-04")
+    for unread in ("123/19-17-01-5/890/24-S3-02-04", "123/19-17-01-5/890", "123/19-17-01-5/890/24"):
+        assert parse_expediente(unread) == [], unread
     assert parse_expediente("1234/2023") != parse_expediente("1234/23-17-01-5")
 
 
