@@ -15,7 +15,7 @@ from typing import Any
 
 from indexer.build import AnyDocument, MissingField
 from indexer.models import DocumentCore, VideoLink, document_id
-from indexer.readers.session_numbers import session_number_key
+from indexer.readers.session_numbers import counted_in_period, session_number_key
 from indexer.readers.videos import video_key
 
 _NEVER_FILLED = frozenset(
@@ -47,9 +47,13 @@ def another_session(existing: AnyDocument, incoming: AnyDocument) -> bool:
     """Two sessions of one day, type and sitting that their page numbers apart (two
     extraordinary sessions, nos. 12 and 13): the second is its own document, keyed by its
     number too, while the first keeps the key a channel's videos find. Numbers compare
-    as numbers: a listing's «33» and a heading's «033» are one session."""
+    as numbers: a listing's «33» and a heading's «033» are one session; a number counted
+    in its period ("8, segundo periodo ordinario") against one that is not (the
+    listing's «174» of the legislature) tells nothing, and the two stay one."""
     number = session_number_key(getattr(incoming, "session_number", None))
     other = session_number_key(getattr(existing, "session_number", None))
+    if counted_in_period(number) != counted_in_period(other):
+        return False  # a period's count and the legislature's are not compared
     return bool(number and other and number != other)
 
 
