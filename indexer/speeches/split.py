@@ -163,7 +163,7 @@ _INTERVENES = re.compile(
 # name's words says the line tells what someone did, and it opens no turn.
 _NARRATED = re.compile(
     r"\b(?:[A-ZÁÉÍÓÚÑÜ]+Ó|DIJO|DICE|EXPRESA|MANIFIESTA|SEÑALA|COMENTA|PREGUNTA|RESPONDE"
-    r"|AFIRMA|INDICA|MENCIONA|SOLICITA|PIDE|DA|DIO)(?=\s|$|[(:,.])"
+    r"|AFIRMA|INDICA|MENCIONA|SOLICITA|PIDE|DIO)(?=\s|$|[(:,.])"
 )
 # A heading a PDF broke where its column ended: the first line opens it (a dash and an
 # article, or an article and a role) and says nothing but roles and names; the second
@@ -415,10 +415,11 @@ def _titled_alone(line: str, after: str) -> tuple[str, str] | None:
     """A title or the chair's role alone on its line before the words ("C. PRESIDENTA:⏎
     “SOLICITO…”", "PRESIDENTA DIP. ANA RUIZ:⏎Buenos días."): read as one line with the
     next, so a board's list ("PRESIDENTA:⏎DIP. ANA RUIZ") stays none, as on one line."""
-    head = line.rstrip()
-    if not after.strip() or len(head) > 160:
+    head, after = line.rstrip(), after.strip()
+    # a board's roles one under another ("PRESIDENTA:⏎SECRETARIOS:") head no words
+    if not after or len(head) > 160 or (after.endswith(":") and after.isupper()):
         return None
-    match = _TITLED_COLON_SPEAKER.match(f"{head} {after.strip()}")
+    match = _TITLED_COLON_SPEAKER.match(f"{head} {after}")
     if match is None or match.end("who") > len(head) or _NARRATED.search(match["who"]):
         return None
     return " ".join(match["who"].split()), ""
