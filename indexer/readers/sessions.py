@@ -115,8 +115,9 @@ def recognise_session(text: str | None, default_date: dt.date | None = None) -> 
 _HEADING_OPENING = re.compile(
     r"\bversion\s+(?:taquigrafica|estenografica)\s+de\s+la\s+sesion\s+"
     r"|^[^\S\n]*acta\s+(?:numero|num\.|no\.)\s*\d{1,4}\s+de\s+la\s+sesion\s+"
-    r"|^[^\S\n]*(?=sesion\s+(?:(?:ordinaria|extraordinaria|solemne)\s+(?:(?:numero|num\.|no\.)\s*"
-    r"\d{1,4}\s+)?(?:celebrada|del\s+dia|de\s+fecha)\b"
+    # ("SESIÓN PÚBLICA ORDINARIA CELEBRADA…", "SESIÓN ORDINARIA NÚMERO 45, CELEBRADA…")
+    r"|^[^\S\n]*(?=sesion\s+(?:publica\s+)?(?:(?:ordinaria|extraordinaria|solemne)\s+"
+    r"(?:(?:numero|num\.|no\.)\s*\d{1,4},?\s+)?(?:celebrada|del\s+dia|de\s+fecha)\b"
     r"|(?:deliberante\s+|publica\s+)?de\s+la\s+(?:comision|diputacion)\s+permanente\b))sesion\s+",
     re.MULTILINE,
 )

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from indexer.models import Sesion
+from indexer.readers.sessions import session_type_in_heading
 from indexer.speeches.attribute import speeches_of
 from indexer.speeches.people import People
 from indexer.speeches.split import split_turns
@@ -50,11 +51,16 @@ def test_each_heading_read_by_hand_is_one_turn_with_its_person_role_and_party(na
     # a page's head or foot, a stage note, a vote's list: in no one's words
     for words in want["not_said"]:
         assert not [s.text for s in said if words in s.text], words
+    # the kind the heading gives the session ("SESIÓN PÚBLICA ORDINARIA CELEBRADA…",
+    # "SESIÓN ORDINARIA NÚMERO 45, CELEBRADA…"); none where it names none (the Cámara's
+    # Diario names the period's, not the session's)
+    assert session_type_in_heading(text) == want["type"]
 
 
 def test_a_role_alone_on_its_line_opens_a_turn_and_a_boards_list_does_not() -> None:
     text = (
-        "MESA DIRECTIVA\nPRESIDENTA:\nDIP. ANA RUIZ LÓPEZ\nSECRETARIO:\nDIP. JUAN SOTO VEGA\n\n"
+        "MESA DIRECTIVA\nPRESIDENTA:\nDIP. ANA RUIZ LÓPEZ\nSECRETARIO:\nDIP. JUAN SOTO VEGA\n"
+        "VICEPRESIDENTA:\nSECRETARIOS:\nDIP. LUIS MORA\n\n"
         "C. PRESIDENTA:\n“SE ABRE LA SESIÓN.”\n"
         "PRESIDENTA DIP. ANA RUIZ LÓPEZ:\nBuenos días.\n"
         "SECRETARIO:\nCon su permiso.\n"
@@ -116,10 +122,12 @@ def test_what_a_speech_quotes_or_the_record_narrates_in_capitals_opens_no_turn()
         "—La diputada Fulvia Montes Ibarra (PAN): Hace una semana, en esta tribuna,\n"
         "el diputado Germán Trujillo Saldaña dijo: «no hay recorte».\n"
         "El diputado Germán Trujillo Saldaña dijo:\n«no hay recorte». Pues lo hay.\n"
+        "LA C. DIP. ANA DA SILVA ROCHA:\n“GRACIAS.”\n"  # a name's «DA» is no verb
     )
     assert _speakers(text) == [
         "EL C. DIP. ROBERTO FARÍAS GARZA",
         "La diputada Fulvia Montes Ibarra (PAN)",
+        "LA C. DIP. ANA DA SILVA ROCHA",
     ]
 
 
