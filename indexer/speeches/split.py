@@ -430,21 +430,31 @@ def _without_page_edges(text: str) -> str:
     (a chamber's name, the Diario's date and period, "Página 3 de 4", a bare page
     number), which fell inside the turn a page break cut in two. A line is the page's
     when, its digits masked, it stands among the first or last three lines of at least
-    half the pages (two at least) and is in capitals or holds a number; a speaker's
-    heading or a stage note is never one."""
+    half the pages (two at least), is in capitals or holds a number, and ends in no
+    punctuation; a speaker's heading or a stage note is never one, and a page is never
+    left empty."""
     pages = [page.split("\n") for page in text.split("\f")]
     filled = [lines for lines in pages if any(line.strip() for line in lines)]
     if len(filled) < 2:
         return text
     counts: dict[str, int] = {}
+    sample: dict[str, str] = {}
     for lines in filled:
-        for key in {_edge_key(line) for line in _edge_lines(lines)} - {None}:
-            counts[key] = counts.get(key, 0) + 1  # type: ignore[index]
+        keyed = {_edge_key(line): line for line in dict.fromkeys(_edge_lines(lines))}
+        for key, line in keyed.items():
+            if key is not None:
+                counts[key] = counts.get(key, 0) + 1
+                sample.setdefault(key, line)
     needed = max(2, math.ceil(len(filled) / 2))
-    edges = {key for key, seen in counts.items() if seen >= needed}
+    # (a heading is looked for once per repeated line, not at every page's edge)
+    edges = {
+        key
+        for key, seen in counts.items()
+        if seen >= needed and _speaker_at(sample[key].strip()) is None
+    }
     if not edges:
         return text
-    return "\f".join("\n".join(_trimmed(lines, edges)) for lines in pages)
+    return "\f".join("\n".join(_trimmed(lines, edges, sample)) for lines in pages)
 
 
 _EDGE = 3
@@ -459,28 +469,36 @@ def _edge_key(line: str) -> str | None:
     line = line.strip()
     if not line or line.startswith("(") or not (line.isupper() or _DIGIT.search(line)):
         return None
-    if _speaker_at(line) is not None or _HOUR_ONLY.fullmatch(line):
+    if _SAID_END.search(line) or _HOUR_ONLY.fullmatch(line):  # someone's words, a stamp
         return None
     return " ".join(_DIGIT.sub("#", fold_keyword(line)).split())
 
 
-def _trimmed(lines: list[str], edges: set[str]) -> list[str]:
-    """``lines`` (one page) without the edge lines at its top and bottom."""
+def _trimmed(lines: list[str], edges: set[str], sample: dict[str, str]) -> list[str]:
+    """``lines`` (one page) without the edge lines at its top and bottom (``sample``: a
+    line of each key, so a line written the same way is not keyed again)."""
+    written = {sample[key] for key in edges}
+
+    def edge(line: str) -> bool:
+        return line in written or _edge_key(line) in edges
+
     start, end = 0, len(lines)
     for _ in range(_EDGE):
         while start < end and not lines[start].strip():
             start += 1
-        if start < end and _edge_key(lines[start]) in edges:
+        if start < end and edge(lines[start]):
             start += 1
     for _ in range(_EDGE):
         while end > start and not lines[end - 1].strip():
             end -= 1
-        if end > start and _edge_key(lines[end - 1]) in edges:
+        if end > start and edge(lines[end - 1]):
             end -= 1
-    return lines[start:end]
+    kept = lines[start:end]
+    return kept if any(line.strip() for line in kept) else lines  # a page is not all edge
 
 
 _DIGIT = re.compile(r"\d+")
+_SAID_END = re.compile(r"[.!?:;,»”\"'…)]$")
 _HOUR_ONLY = re.compile(r"\(?\d{1,2}[:.]\d{2}\s*(?:horas|hrs?)?\.?\)?", re.IGNORECASE)
 
 

@@ -155,3 +155,14 @@ def test_a_pages_running_head_and_foot_are_cut_from_the_turn_a_page_break_splits
         "Gracias. Página 24",  # a line like a foot but on one page only is kept
         "Se levanta la sesión.",
     ]
+
+
+def test_a_heading_or_a_line_said_at_the_top_of_every_page_is_no_running_line() -> None:
+    pages = [
+        f"H. CONGRESO DEL ESTADO · PÁGINA {n}\nC. PRESIDENTA:\nGracias {n}.\nPIE DE PÁGINA {n}"
+        for n in range(1, 5)
+    ]
+    turns = split_turns("\f".join(pages))
+    assert [(t.speaker, t.text) for t in turns] == [
+        ("C. PRESIDENTA", f"Gracias {n}.") for n in range(1, 5)
+    ]
