@@ -134,3 +134,20 @@ def test_another_type_of_session_that_day_does_not_keep_it_apart(library: Librar
     docs = by_source(library)
     assert docs["174"] == {"senado-sesiones", "senado-diario"}
     assert docs["175"] == {"senado-sesiones"}
+
+
+def test_a_diario_whose_heading_names_the_vespertina_joins_it(library: Library) -> None:
+    save(TABLE, row("174", "Ordinaria"), library)
+    save(TABLE, row("173", "Ordinaria Vespertina"), library)
+    doc = build_document(
+        kind="sesion", source_id=DIARIO.id, institution=DIARIO.institution, jurisdiction="MX",
+        url="https://www.senado.gob.mx/66/diario/8-abril", fields={"date": DAY},
+        text="DIARIO DE LOS DEBATES\nSEGUNDO PERIODO ORDINARIO DE SESIONES\n"
+        "SESIÓN PÚBLICA ORDINARIA VESPERTINA CELEBRADA EL 8 DE ABRIL DE 2026\n"
+        "-La Presidenta Senadora Ana Ruiz López: Se abre la sesión.\n",
+    )  # fmt: skip
+    assert (doc.session_type, doc.sitting) == ("ordinaria", "vespertina")
+    save(DIARIO, doc, library)
+    docs = by_source(library)
+    assert docs["173"] == {"senado-sesiones", "senado-diario"}
+    assert docs["174"] == {"senado-sesiones"}
