@@ -13,6 +13,7 @@ Usage: python bench/legislature_shapes.py [--old PATH] [--json PATH]
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import os
 import subprocess
@@ -22,7 +23,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parents[1]
 FIXTURES = HERE / "tests" / "fixtures" / "speeches" / "legislatures"
-FIELDS = ("speaker", "person", "role", "party", "chair", "type", "date", "legislature", "video")
+FIELDS = ("turns", "clean", "speaker", "person", "role", "party", "chair", "type", "date",
+          "legislature", "video")  # fmt: skip
 # Links a congress page embeds for its transmission, and the key each must have (None:
 # no one video, e.g. "whatever the channel streams now").
 VIDEOS = {
@@ -63,6 +65,19 @@ def _grade(counts: Counter[str], got: object, want: object) -> None:
         counts["WRONG"] += 1
 
 
+def _turns(counts: Counter[str], got: list[str], want: list[str]) -> None:
+    """Headings read against the hand-read ones, aligned (one turn missed must not make
+    every later one look wrong): right, missed (counted as empty) or WRONG (a heading
+    where none is, or another speaker in its place)."""
+    matcher = difflib.SequenceMatcher(None, want, got, autojunk=False)
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        if op == "equal":
+            counts["right"] += a1 - a0
+        else:
+            counts["empty"] += max(0, (a1 - a0) - (b1 - b0))
+            counts["WRONG"] += b1 - b0
+
+
 def measure() -> dict[str, dict[str, dict[str, int]]]:
     """``{shape: {field: {"right"|"empty"|"WRONG": n}}}`` for the readers importable here."""
     sys.path.insert(0, os.environ.get("BENCH_CODE", str(HERE)))
@@ -72,6 +87,7 @@ def measure() -> dict[str, dict[str, dict[str, int]]]:
     from indexer.speeches.attribute import speeches_of
     from indexer.speeches.chair import heading_chair
     from indexer.speeches.people import People
+    from indexer.speeches.split import split_turns
 
     expected = json.loads((FIXTURES / "hand-read.json").read_text(encoding="utf-8"))
     out: dict[str, dict[str, dict[str, int]]] = {}
@@ -83,11 +99,17 @@ def measure() -> dict[str, dict[str, dict[str, int]]]:
             jurisdiction=want["jurisdiction"], source_id="bench", url=f"https://e.mx/{name}",
             text=text, congress=want["congress"],
         )  # fmt: skip
-        said = [s for s in speeches_of(session, People(want["congress"])) if s.speaker_as_written]
+        speeches = speeches_of(session, People(want["congress"]))
+        said = [s for s in speeches if s.speaker_as_written]
         # one heading, one turn: a speaker's words after a stage note continue it
-        heads = [s for n, s in enumerate(said) if not n or s.order != said[n - 1].order + 1
-                 or s.speaker_as_written != said[n - 1].speaker_as_written]  # fmt: skip
+        going_on = {t.order for t in split_turns(text) if t.continued}
+        heads = [s for s in said if s.order not in going_on]
         wanted = want["turns"]
+        _turns(fields["turns"], [s.speaker_as_written or "" for s in heads], [r[0] for r in wanted])
+        # what no one said (a page's heading, a stage note, a vote's list) is in no turn
+        for words in want.get("not_said", []):
+            inside = any(words in s.text for s in said)
+            fields["clean"]["WRONG" if inside else "right"] += 1
         for n in range(max(len(heads), len(wanted))):
             got = heads[n] if n < len(heads) else None
             row = wanted[n] if n < len(wanted) else [None, None, None, None]
@@ -139,6 +161,7 @@ def main() -> int:
         runs["old"] = json.loads(child.stdout)
     print("right/empty/WRONG per shape and field" + (" (old → new)" if args.old else ""))
     print(f"{'shape':24}" + "".join(f"{f:>22}" for f in FIELDS))
+    print("(turns: right/missed/WRONG, aligned with the hand-read headings)")
     for shape, fields in runs["new"].items():
         cells = []
         for f in FIELDS:

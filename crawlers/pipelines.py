@@ -51,7 +51,13 @@ from indexer.build import AnyDocument, MissingField
 from indexer.db.locks import across_processes
 from indexer.extract import has_words
 from indexer.extract.forms import MAX_DRAWN_BYTES
-from indexer.linking import another_session, identity_id, merge_documents
+from indexer.linking import (
+    another_session,
+    identity_id,
+    merge_documents,
+    numbers_compared,
+    sibling_ids,
+)
 from indexer.models import SourceLink
 from indexer.readers.legislatures import contradicts
 from indexer.readers.plausibility import plausible_fields
@@ -486,7 +492,10 @@ class LibraryPipeline:
             identity is not None
             and existing is not None
             and not contributor
-            and another_session(existing, doc)
+            and (
+                another_session(existing, doc)
+                or LibraryPipeline._undecided(spec, doc, existing, read)
+            )
         ):
             scope = identity.scope or spec.id
             numbered = [*identity.key, "session_number"]
@@ -499,6 +508,24 @@ class LibraryPipeline:
         if existing is not None and identity is not None:
             doc = merge_documents(existing, doc, contributor=contributor)
         return doc, published_by
+
+    @staticmethod
+    def _undecided(spec: SourceSpec, doc: AnyDocument, existing: AnyDocument, read: Any) -> bool:
+        """Whether ``doc`` may be another of the day's sittings than ``existing``: their
+        numbers say nothing (one counts in its period, the other through the
+        legislature, or one is missing), neither names its sitting, and the day holds
+        another sitting of that type (the Senado's no. 174 «Ordinaria» and no. 173
+        «Ordinaria Vespertina»). Then it stays its own document, keyed by its number:
+        a duplicate is better than a Diario folded into the wrong session."""
+        identity = identity_of(spec)
+        if identity is None or existing.url == doc.url or existing.source_id == doc.source_id:
+            return False  # the document itself, or a source's own re-crawl
+        if not getattr(doc, "session_number", None) or numbers_compared(existing, doc):
+            return False  # numbered: compared; unnumbered: no other key to keep it by
+        if getattr(existing, "sitting", None):
+            return False
+        scope = identity.scope or spec.id
+        return any(read(other) is not None for other in sibling_ids(doc, scope, identity.key))
 
     @staticmethod
     def _save(spec: SourceSpec, library: Any, doc: AnyDocument, tenant: Tenant) -> str:

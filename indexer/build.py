@@ -39,6 +39,7 @@ from indexer.readers.sessions import (
     recess_body,
     recognise_session,
     session_type_in_heading,
+    sitting_in_heading,
     sitting_of,
 )
 from indexer.readers.signatures import split_signatures
@@ -160,6 +161,9 @@ def build_document(
         if not _one(fields.get("session_type")) and (given := session_type_in_heading(text)):
             fields = fields | {"session_type": given}
             sources["session_type"] = "heading"
+        if not _one(fields.get("sitting")) and (sitting := sitting_in_heading(text)):
+            fields = fields | {"sitting": sitting}
+            sources["sitting"] = "heading"
         if not _one(fields.get("session_number")) and (number := session_number_in_heading(text)):
             fields = fields | {"session_number": number}
             sources["session_number"] = "heading"

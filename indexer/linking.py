@@ -15,7 +15,7 @@ from typing import Any
 
 from indexer.build import AnyDocument, MissingField
 from indexer.models import DocumentCore, VideoLink, document_id
-from indexer.readers.session_numbers import session_number_key
+from indexer.readers.session_numbers import counted_in_period, session_number_key
 from indexer.readers.videos import video_key
 
 _NEVER_FILLED = frozenset(
@@ -47,10 +47,42 @@ def another_session(existing: AnyDocument, incoming: AnyDocument) -> bool:
     """Two sessions of one day, type and sitting that their page numbers apart (two
     extraordinary sessions, nos. 12 and 13): the second is its own document, keyed by its
     number too, while the first keeps the key a channel's videos find. Numbers compare
-    as numbers: a listing's «33» and a heading's «033» are one session."""
+    as numbers: a listing's «33» and a heading's «033» are one session; a number counted
+    in its period ("8, segundo periodo ordinario") against one that is not (the
+    listing's «174» of the legislature) tells nothing, and the two stay one."""
     number = session_number_key(getattr(incoming, "session_number", None))
     other = session_number_key(getattr(existing, "session_number", None))
+    if counted_in_period(number) != counted_in_period(other):
+        return False  # a period's count and the legislature's are not compared
     return bool(number and other and number != other)
+
+
+def numbers_compared(existing: AnyDocument, incoming: AnyDocument) -> bool:
+    """Whether the two documents' numbers say if they are one session: both given, and
+    both counted in a period or neither (a period's «8» and the legislature's «174» say
+    nothing, nor does a number missing on either side)."""
+    number = session_number_key(getattr(incoming, "session_number", None))
+    other = session_number_key(getattr(existing, "session_number", None))
+    return bool(number and other) and counted_in_period(number) == counted_in_period(other)
+
+
+# the sittings a day can hold besides its first (as ``sitting_of`` names them)
+SITTINGS = ("matutina", "vespertina", "nocturna", "segunda", "tercera", "cuarta", "quinta")
+
+
+def sibling_ids(doc: AnyDocument, scope: str, key: Sequence[str]) -> list[str]:
+    """The ids the same day's sessions of the same type would have in the other
+    sittings (the vespertina of an «Ordinaria»); none when the key does not tell sittings
+    apart (it names no session type) or the document names its own sitting."""
+    if "session_type" not in key or getattr(doc, "sitting", None):
+        return []
+    ids = []
+    for sitting in SITTINGS:
+        try:
+            ids.append(identity_id(doc.model_copy(update={"sitting": sitting}), scope, key))
+        except MissingField:
+            return []
+    return ids
 
 
 def merge_videos(

@@ -115,8 +115,9 @@ def recognise_session(text: str | None, default_date: dt.date | None = None) -> 
 _HEADING_OPENING = re.compile(
     r"\bversion\s+(?:taquigrafica|estenografica)\s+de\s+la\s+sesion\s+"
     r"|^[^\S\n]*acta\s+(?:numero|num\.|no\.)\s*\d{1,4}\s+de\s+la\s+sesion\s+"
-    r"|^[^\S\n]*(?=sesion\s+(?:(?:ordinaria|extraordinaria|solemne)\s+(?:(?:numero|num\.|no\.)\s*"
-    r"\d{1,4}\s+)?(?:celebrada|del\s+dia|de\s+fecha)\b"
+    # ("SESIÓN PÚBLICA ORDINARIA CELEBRADA…", "SESIÓN ORDINARIA NÚMERO 45, CELEBRADA…")
+    r"|^[^\S\n]*(?=sesion\s+(?:publica\s+)?(?:(?:ordinaria|extraordinaria|solemne)\s+"
+    r"(?:(?:vespertina|matutina|nocturna)\s+)?(?:(?:numero|num\.|no\.)\s*\d{1,4},?\s+)?(?:celebrada|del\s+dia|de\s+fecha)\b"
     r"|(?:deliberante\s+|publica\s+)?de\s+la\s+(?:comision|diputacion)\s+permanente\b))sesion\s+",
     re.MULTILINE,
 )
@@ -146,6 +147,24 @@ def session_type_in_heading(text: str | None) -> str | None:
         found = _HEADING_KIND.match(head, opening.end())
         if found:
             return normalise_session_type(found[1])
+    return None
+
+
+_HEADING_SITTING = re.compile(r"\s+(vespertina|matutina|nocturna)\b")
+
+
+def sitting_in_heading(text: str | None) -> str | None:
+    """The sitting the heading's own phrase names right after the session's type
+    («SESIÓN PÚBLICA ORDINARIA VESPERTINA CELEBRADA…»): what tells the Diario from the
+    day's other session; None when it names none there."""
+    if not text:
+        return None
+    head = "\n".join(fold_keyword(line) for line in text[:HEADING_CHARS].splitlines())
+    for opening in _HEADING_OPENING.finditer(head):
+        found = _HEADING_KIND.match(head, opening.end())
+        if found:
+            sitting = _HEADING_SITTING.match(head, found.end())
+            return sitting[1] if sitting else None
     return None
 
 

@@ -118,7 +118,7 @@ def heading_chair(text: str) -> str | None:
             if change is not None:
                 return change[0]
     if match is None:
-        return _titled_chair(lines)
+        return _titled_chair(lines) or _board_chair(lines)
     return display_name(" ".join(match["name"].split()))
 
 
@@ -132,6 +132,50 @@ def _titled_chair(lines: list[str]) -> str | None:
         found = _CAPITAL_CHAIR_TITLE.fullmatch(line.strip())
         if found is not None:
             return _shown(found["name"])
+    return None
+
+
+# A heading's board listed by role, each name on the next line or after the colon
+# ("MESA DIRECTIVA⏎PRESIDENTA:⏎DIP. ANDREA GUADALUPE CEN PECH⏎SECRETARIO:⏎DIP. …", as
+# Yucatán's versión estenográfica prints it): read only under «MESA DIRECTIVA», the
+# body that presides the sitting; a committee's or the Junta's list names another body.
+_BOARD = re.compile(r"MESA\s+DIRECTIVA:?")
+_BOARD_ROLE = re.compile(
+    r"(?P<role>(?:VICE)?PRESIDENT[EA]S?|SECRETARI[OA]S?|PROSECRETARI[OA]S?)\s*:\s*(?P<rest>.*)"
+)
+_BOARD_NAME = re.compile(
+    r"(?:C\.\s++)?(?:DIPUTAD[OA]|SENADOR(?:A)?|DIP\.|SEN\.)\s++"
+    rf"(?P<name>{_TITLED_WORD}(?:\s++(?:{_CAPITAL_PARTICLE}\s++){{0,3}}{_TITLED_WORD}){{1,6}})\.?"
+)
+
+
+def _board_chair(lines: list[str]) -> str | None:
+    """The president a «MESA DIRECTIVA» list under the heading names; None when the list
+    names none, is of another body, or comes after a line of speech."""
+    for at, line in enumerate(lines):
+        if _SPEECH.search(line):
+            return None
+        if _BOARD.fullmatch(line.strip()):
+            return _board_president(lines[at + 1 :])
+    return None
+
+
+def _board_president(lines: list[str]) -> str | None:
+    """The name under the list's «PRESIDENTA:» (or after its colon); the list ends at
+    the first line that is neither a role nor a titled name."""
+    role = None
+    for line in lines:
+        text = line.strip()
+        listed = _BOARD_ROLE.fullmatch(text)
+        if listed is not None:
+            role, text = listed["role"], listed["rest"].strip()
+            if not text:
+                continue
+        named = _BOARD_NAME.fullmatch(text)
+        if named is None or role is None:
+            return None  # the list is over (or never was one)
+        if role in ("PRESIDENTE", "PRESIDENTA"):
+            return _shown(named["name"])
     return None
 
 

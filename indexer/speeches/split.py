@@ -9,6 +9,7 @@ page's last sentence by the PDF's text)."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -118,6 +119,11 @@ _FULL_STOP_SPEAKER = re.compile(
     r"(?!(?i:grupo|fracci[oó]n|partido|distrito|representaci[oó]n|sin partido)\b)"
     rf"(?=[¿¡«“\"(]|[{_UP}]?[a-záéíóúñü]|[AYOE]\s+[a-záéíóúñ])"
 )
+# Words of a sentence, never of a name: capitals holding one are words said.
+_SENTENCE_WORD = (
+    r"(?:SE|QUE|EN|CON|POR|PARA|SU|SUS|AL|ES|NO|S[IÍ]|UN|UNA|LO|LE|LES|A|ESTA|ESTE|HAY"
+    r"|GRACIAS|MUCHAS|BUENOS|BUENAS)\b"
+)
 # A title or the chair's role with no article before it, closed by a colon, as other
 # state congresses write it ("C. PRESIDENTA: …", "DIP. JUAN PÉREZ LÓPEZ (PAN): …", "C.
 # Presidenta: …", "PRESIDENTA DIP. ANA RUIZ: …"). A board's list ("PRESIDENTE: DIP. ANA
@@ -130,12 +136,34 @@ _TITLED_COLON_SPEAKER = re.compile(
     r"|(?:VICE)?PRESIDENT[AE]|SECRETARI[OA]|(?:Vicep|P)resident[ae]|Secretari[oa])"
     r"|(?:C\.|CC\.)(?=\s+[A-ZÁÉÍÓÚÑ]))"
     r"(?!\s+(?:DE|DEL|de|del)\b)"
-    rf"(?:\s+(?:DIP\.|SEN\.|Dip\.|Sen\.|[{_UP}][\w'-]*+|de|del|la|las|los|y)){{0,10}}"
+    # a title in lower case after the role ("Secretaria diputada Ana Ruiz: …")
+    rf"(?:\s+(?:DIP\.|SEN\.|Dip\.|Sen\.|diputad[oa]|senador(?:a)?|[{_UP}][\w'-]*+|de|del|la|las"
+    r"|los|y)){0,10}"
     r"(?:\s*\([^()\n]{0,40}\)){0,2})\s*:\s+"
     r"(?!(?:C\.|CC\.|DIP\.|Dip\.|SEN\.|Sen\.|DIPUTAD|Diputad|SENADOR|Senador|LIC\.|Lic\.)"
     r"|P\s*R\s*E\s*S\s*E\s*N\s*T\s*E\b|Presente\b|[a-záéíóúñ]"
-    rf"|[{_UP}][{_UP}'.,-]*(?:\s+[{_UP}][{_UP}'.,-]*)*\s*$"
+    # capitals to the line's end are a name (a board's list), unless a sentence's word is
+    # among them (Nuevo León's Diario writes the words in capitals: "C. PRESIDENTA: SE
+    # ABRE LA SESIÓN.")
+    rf"|(?!{_SENTENCE_WORD})[{_UP}][{_UP}'.,-]*(?:\s+(?!{_SENTENCE_WORD})[{_UP}][{_UP}'.,-]*)*\s*$"
     rf"|[{_UP}][\w'-]*(?:\s+(?:[{_UP}][\w'-]*|de|del|la|los|las|y))+\s*$)"
+)
+# A legislator announced by the record rather than headed ("Interviene el senador Rubén
+# Salas Medina (PVEM).", alone on its line; or "Interviene la diputada Ana Ruiz: …"):
+# only a chamber's role and a name, so "Interviene el senador Pineda y le pido
+# brevedad." (a sentence) is no turn.
+_INTERVENES = re.compile(
+    r"^\s*(?:[-–—]\s*)?(?:Interviene|INTERVIENE)\s+(?P<who>(?:el|la|EL|LA)\s+(?:C\.\s+)?"
+    r"(?:diputad[oa]|senador(?:a)?|legislador(?:a)?|DIPUTAD[OA]|SENADOR(?:A)?)"
+    rf"(?:\s+(?:[{_UP}][\w'-]*+|de|del|la|los|las|y|DE|DEL|LA|LOS|LAS|Y)){{2,8}}"
+    r"(?:\s*\([^()\n]{0,40}\)){0,2})\s*(?:\.\s*$|:\s*(?P<rest>.*)$|$)"
+)
+# What a record narrates in capitals looks like a heading ("EL C. PRESIDENTE SOLICITÓ A
+# LA SECRETARÍA DAR LECTURA:", "EL DIPUTADO ROBERTO FARÍAS DIJO:"): a verb among the
+# name's words says the line tells what someone did, and it opens no turn.
+_NARRATED = re.compile(
+    r"\b(?:[A-ZÁÉÍÓÚÑÜ]+Ó|DIJO|DICE|EXPRESA|MANIFIESTA|SEÑALA|COMENTA|PREGUNTA|RESPONDE"
+    r"|AFIRMA|INDICA|MENCIONA|SOLICITA|PIDE|DIO)(?=\s|$|[(:,.])"
 )
 # A heading a PDF broke where its column ended: the first line opens it (a dash and an
 # article, or an article and a role) and says nothing but roles and names; the second
@@ -229,7 +257,7 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
     become the items. A section heading ends the turn before it: what follows it until
     the next speaker (a document read into the record, a summary, a list of votes) is
     kept as a procedural turn of no speaker, never the previous speaker's words."""
-    text = _court_speakers_apart(_without_running_heads(text))
+    text = _court_speakers_apart(_without_page_edges(_without_running_heads(text)))
     items = list(agenda)
     sections: list[str] = []
     turns: list[Turn] = []
@@ -255,7 +283,18 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
         if skip:
             skip -= 1
             continue
+        if (
+            current is not None
+            and not any(body)
+            and current.speaker
+            and (seat := _SEAT_NOTE.fullmatch(line.strip()))
+        ):
+            # where the speaker spoke from, on the line under a heading alone
+            current.speaker = f"{current.speaker} {seat[0].strip(' .:;,–—-')}"
+            continue
         speaker = _speaker_at(line)
+        if speaker is None and line.rstrip().endswith(":"):
+            speaker = _titled_alone(line, _next_filled(lines, at))
         if speaker is None and at + 1 < len(lines) and line.lstrip()[:1] in _MAY_OPEN:
             speaker = _wrapped_speaker(line, lines[at + 1])
             skip = 1 if speaker is not None else 0
@@ -365,7 +404,115 @@ def _without_running_heads(text: str) -> str:
     return text
 
 
+def _next_filled(lines: Sequence[str], at: int) -> str:
+    for line in lines[at + 1 : at + 4]:
+        if line.strip():
+            return line
+    return ""
+
+
+def _titled_alone(line: str, after: str) -> tuple[str, str] | None:
+    """A title or the chair's role alone on its line before the words ("C. PRESIDENTA:⏎
+    “SOLICITO…”", "PRESIDENTA DIP. ANA RUIZ:⏎Buenos días."): read as one line with the
+    next, so a board's list ("PRESIDENTA:⏎DIP. ANA RUIZ") stays none, as on one line."""
+    head, after = line.rstrip(), after.strip()
+    # a board's roles one under another ("PRESIDENTA:⏎SECRETARIOS:") head no words
+    if not after or len(head) > 160 or (after.endswith(":") and after.isupper()):
+        return None
+    match = _TITLED_COLON_SPEAKER.match(f"{head} {after}")
+    if match is None or match.end("who") > len(head) or _NARRATED.search(match["who"]):
+        return None
+    return " ".join(match["who"].split()), ""
+
+
+def _without_page_edges(text: str) -> str:
+    """The text without the lines a PDF repeats at the top or the bottom of its pages
+    (a chamber's name, the Diario's date and period, "Página 3 de 4", a bare page
+    number), which fell inside the turn a page break cut in two. A line is the page's
+    when, its digits masked, it stands among the first or last three lines of at least
+    half the pages (two at least), is in capitals or holds a number, and ends in no
+    punctuation; a speaker's heading or a stage note is never one, and a page is never
+    left empty."""
+    pages = [page.split("\n") for page in text.split("\f")]
+    filled = [lines for lines in pages if any(line.strip() for line in lines)]
+    if len(filled) < 2:
+        return text
+    counts: dict[str, int] = {}
+    sample: dict[str, str] = {}
+    for lines in filled:
+        keyed = {_edge_key(line): line for line in dict.fromkeys(_edge_lines(lines))}
+        for key, line in keyed.items():
+            if key is not None:
+                counts[key] = counts.get(key, 0) + 1
+                sample.setdefault(key, line)
+    needed = max(2, math.ceil(len(filled) / 2))
+    # (a heading is looked for once per repeated line, not at every page's edge)
+    edges = {
+        key
+        for key, seen in counts.items()
+        if seen >= needed and _speaker_at(sample[key].strip()) is None
+    }
+    if not edges:
+        return text
+    return "\f".join("\n".join(_trimmed(lines, edges, sample)) for lines in pages)
+
+
+_EDGE = 3
+
+
+def _edge_lines(lines: list[str]) -> list[str]:
+    filled = [line for line in lines if line.strip()]
+    return filled[:_EDGE] + filled[-_EDGE:]
+
+
+def _edge_key(line: str) -> str | None:
+    line = line.strip()
+    if not line or line.startswith("(") or not (line.isupper() or _DIGIT.search(line)):
+        return None
+    if _SAID_END.search(line) or _HOUR_ONLY.fullmatch(line):  # someone's words, a stamp
+        return None
+    return " ".join(_DIGIT.sub("#", fold_keyword(line)).split())
+
+
+def _trimmed(lines: list[str], edges: set[str], sample: dict[str, str]) -> list[str]:
+    """``lines`` (one page) without the edge lines at its top and bottom (``sample``: a
+    line of each key, so a line written the same way is not keyed again)."""
+    written = {sample[key] for key in edges}
+
+    def edge(line: str) -> bool:
+        return line in written or _edge_key(line) in edges
+
+    start, end = 0, len(lines)
+    for _ in range(_EDGE):
+        while start < end and not lines[start].strip():
+            start += 1
+        if start < end and edge(lines[start]):
+            start += 1
+    for _ in range(_EDGE):
+        while end > start and not lines[end - 1].strip():
+            end -= 1
+        if end > start and edge(lines[end - 1]):
+            end -= 1
+    kept = lines[start:end]
+    return kept if any(line.strip() for line in kept) else lines  # a page is not all edge
+
+
+_DIGIT = re.compile(r"\d+")
+_SAID_END = re.compile(r"[.!?:;,»”\"'…)]$")
+_HOUR_ONLY = re.compile(r"\(?\d{1,2}[:.]\d{2}\s*(?:horas|hrs?)?\.?\)?", re.IGNORECASE)
+
+
 def _speaker_at(line: str) -> tuple[str, str] | None:
+    found = _headed_at(line)
+    if found is not None and _NARRATED.search(_PARENS.sub(" ", found[0])):
+        return None
+    return found
+
+
+_PARENS = re.compile(r"\([^()]*\)")
+
+
+def _headed_at(line: str) -> tuple[str, str] | None:
     match = (
         _CONGRESS_SPEAKER.match(line)
         or _DOTTED_SPEAKER.match(line)
@@ -375,6 +522,8 @@ def _speaker_at(line: str) -> tuple[str, str] | None:
         or _HEADING_ALONE.match(line)
         or _HEADING_TIMED.match(line)
     )
+    if match is None and (intervenes := _INTERVENES.match(line)):
+        return " ".join(intervenes["who"].split()), (intervenes["rest"] or "").strip()
     if match is None:
         match = _COURT_SPEAKER.match(line.lstrip())
         if match is None:
