@@ -14,9 +14,7 @@ Each file is made here: real zips, their bodies real WordprocessingML.
 
 from __future__ import annotations
 
-import io
 import time
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -24,65 +22,21 @@ import pytest
 from crawlers.causas import error_mensaje
 from indexer.extract import ExtractionError, extract_text
 from tests.adversarial.file_listing import Served, crawl
-from tests.adversarial.hostile import docx_bytes, text_pdf
+from tests.adversarial.hostile import (
+    DOCX_TYPE,
+    bzip2_body,
+    deflate64_body,
+    docx_bytes,
+    encrypted_body,
+    paragraphs_bomb,
+    text_pdf,
+    unknown_encoding,
+    word_zip,
+)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-OPEN = f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>Sentencia</w:t></w:r></w:p>'
+OPEN = f'<w:document xmlns:w="{W}"><w:body>'
 CLOSE = "</w:body></w:document>"
-
-
-def _word(pieces: list[bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", method) as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        with archive.open("word/document.xml", "w", force_zip64=True) as body:
-            for piece in pieces:
-                body.write(piece)
-    return buffer.getvalue()
-
-
-def paragraphs_bomb(megabytes: int = 40) -> bytes:
-    """``megabytes`` MB of one-letter paragraphs: some 350 to 1 packed."""
-    block = b"<w:p><w:r><w:t>a</w:t></w:r></w:p>" * 30_000  # ~1 MB
-    return _word([OPEN.encode(), *([block] * megabytes), CLOSE.encode()])
-
-
-def bzip2_body(megabytes: int = 8) -> bytes:
-    text = b"a" * (1 << 20)
-    run = [b"<w:p><w:r><w:t>", *([text] * megabytes), b"</w:t></w:r></w:p>"]
-    return _word([OPEN.encode(), *run, CLOSE.encode()], zipfile.ZIP_BZIP2)
-
-
-def _patched(data: bytes, local: tuple[int, bytes], central: tuple[int, bytes]) -> bytes:
-    """``data`` with the bytes at an offset of every local and central header replaced
-    (``|`` ORs a single byte in: a flag bit)."""
-    out = bytearray(data)
-    for signature, (offset, value) in ((b"PK\x03\x04", local), (b"PK\x01\x02", central)):
-        start = 0
-        while (start := out.find(signature, start)) >= 0:
-            where = start + offset
-            out[where : where + len(value)] = value
-            start += 4
-    return bytes(out)
-
-
-def encrypted_body() -> bytes:
-    """The general-purpose flag's bit 0 set: zipfile asks for a password."""
-    data = docx_bytes("Sentencia definitiva")
-    flags = int.from_bytes(data[6:8], "little") | 1
-    return _patched(data, (6, flags.to_bytes(2, "little")), (8, flags.to_bytes(2, "little")))
-
-
-def deflate64_body() -> bytes:
-    """Method 9 (Deflate64), which zipfile does not implement."""
-    nine = (9).to_bytes(2, "little")
-    return _patched(docx_bytes("Sentencia definitiva"), (8, nine), (10, nine))
-
-
-def unknown_encoding() -> bytes:
-    body = f'<?xml version="1.0" encoding="x-inventada"?>{OPEN}{CLOSE}'
-    return _word([body.encode()])
 
 
 @pytest.mark.parametrize(
@@ -99,7 +53,7 @@ def test_a_hostile_word_file_is_refused_at_once_with_its_cause(make: object, cau
     data = make()  # type: ignore[operator]
     started = time.monotonic()
     with pytest.raises(ExtractionError) as refused:
-        extract_text(data, DOCX, "sentencia.docx")
+        extract_text(data, DOCX_TYPE, "sentencia.docx")
     assert time.monotonic() - started < 15
     assert refused.value.cause == cause
     assert "Error" not in str(refused.value)  # no Python exception's name for a message
@@ -112,18 +66,18 @@ def test_a_word_file_of_ordinary_ratio_is_read_whole() -> None:
         f'</w:r><w:r><w:rPr><w:b w:val="{n % 2}"/></w:rPr><w:t> sigue.</w:t></w:r></w:p>'
         for n in range(90_000)
     ]
-    data = _word([OPEN.encode(), "".join(paragraphs).encode(), CLOSE.encode()])
-    text = extract_text(data, DOCX, "sentencia.docx").text
+    data = word_zip([OPEN.encode(), "".join(paragraphs).encode(), CLOSE.encode()])
+    text = extract_text(data, DOCX_TYPE, "sentencia.docx").text
     assert "Considerando 89999: el juicio 89999/2024 del folio 712702081 sigue." in text
 
 
 def test_the_crawl_counts_each_with_its_cause_and_keeps_the_good(tmp_path: Path) -> None:
     files = {
         "/bueno.pdf": Served(text_pdf(["Sentencia definitiva del juicio ordinario civil 12/2024"])),
-        "/bueno.docx": Served(docx_bytes("Sentencia del juicio oral mercantil 7/2025"), DOCX),
-        "/bomba.docx": Served(paragraphs_bomb(), DOCX),
-        "/bzip2.docx": Served(bzip2_body(), DOCX),
-        "/cifrado.docx": Served(encrypted_body(), DOCX),
+        "/bueno.docx": Served(docx_bytes("Sentencia del juicio oral mercantil 7/2025"), DOCX_TYPE),
+        "/bomba.docx": Served(paragraphs_bomb(), DOCX_TYPE),
+        "/bzip2.docx": Served(bzip2_body(), DOCX_TYPE),
+        "/cifrado.docx": Served(encrypted_body(), DOCX_TYPE),
     }
     crawled = crawl(tmp_path, files)
     assert "Traceback" not in crawled.stderr, crawled.stderr
