@@ -67,6 +67,18 @@ def is_docx(data: bytes) -> bool:
         return False
 
 
+def packed_body_size(data: bytes) -> int:
+    """The packed size of the Word body, as the zip's directory gives it (0 when it is
+    unreadable: the extraction then says why). Images, embedded fonts and other media
+    parts are never opened, so a file's own size says nothing of what is parsed: a
+    sentence with its scans attached weighs megabytes around a body of kilobytes."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return archive.getinfo(BODY).compress_size
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError):
+        return 0
+
+
 class _Reader:
     """Collects a body's text: a paragraph per line, a tab as a tab, a break as a line;
     ``too_large`` past ``MAX_TEXT_CHARS`` (the worker's memory is not the limit)."""
