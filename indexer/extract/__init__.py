@@ -48,12 +48,14 @@ A PDF none of whose pages can be loaded (a page tree cyclic or nested too deeply
 left unread for their size (``fallback_skipped``, ``ocr_image_too_large``,
 ``forms_too_costly``) is
 ``too_large``, and one whose fallback ran out of time ``timeout``, not ``no_text``. HTML
-or text over ``ExtractionLimits.max_markup_bytes`` is ``too_large``.
+or text over ``ExtractionLimits.max_markup_bytes`` is ``too_large``, and so is a Word
+file whose body (packed) is: its images and fonts, never opened, do not count.
 """
 
 from __future__ import annotations
 
 from .core import Job, extract_local
+from .docx import packed_body_size
 from .html import html_main_text
 from .model import Extraction, ExtractionError, ExtractionLimits, OcrLimits, OcrPage
 from .normalise import has_words, normalise_pages, normalise_text
@@ -102,7 +104,14 @@ def extract_text(
     if len(data) > limits.max_bytes:
         raise ExtractionError("too_large", f"{len(data)} bytes > {limits.max_bytes}")
     kind = sniff_type(data, content_type, filename)
-    if kind != "pdf" and len(data) > limits.max_markup_bytes:
+    if kind == "docx":  # what is parsed is the body: media parts are never opened
+        if (body := packed_body_size(data)) > limits.max_markup_bytes:
+            raise ExtractionError(
+                "too_large",
+                f"el cuerpo del documento Word ocupa {body} bytes comprimido "
+                f"(máximo {limits.max_markup_bytes})",
+            )
+    elif kind != "pdf" and len(data) > limits.max_markup_bytes:
         raise ExtractionError(
             "too_large", f"{kind} page of {len(data)} bytes > {limits.max_markup_bytes}"
         )

@@ -2,8 +2,11 @@
 gives each public sentence's ``archivoURL`` as a .docx). The text is in the zip's
 ``word/document.xml``: paragraphs ``w:p`` holding runs of ``w:t``, with ``w:tab`` and
 ``w:br`` between them; tables hold paragraphs too. The XML is inflated in bounded steps
-(a small zip can inflate to gigabytes) and read by expat without any DTD (no entity can
-expand)."""
+(a small zip can inflate to gigabytes), measured before it is parsed (a body past
+``MAX_XML_BYTES``, or packed more than ``MAX_RATIO`` to 1, is a ``decompression_bomb``),
+and read by expat without any DTD (no entity can expand). A body packed otherwise than
+Word does (bzip2, LZMA, Deflate64: ``unsupported_type``) or encrypted (``encrypted``)
+is not opened."""
 
 from __future__ import annotations
 
@@ -17,6 +20,13 @@ from .normalise import normalise_text
 BODY = "word/document.xml"
 MAX_XML_BYTES = 256 * 1024 * 1024  # a 2,000-page sentence's XML is a few tens of MB
 MAX_TEXT_CHARS = 20_000_000  # some 6,000 pages of text
+# Word's XML packs some 5 to 15 times (repetitive tables up to 40): a body that inflates
+# past ``MAX_RATIO`` times its packed size, once past ``RATIO_FLOOR``, is a bomb, said so
+# at once. Without this, 870 KB packing 300 MB of empty paragraphs (or 360 KB packing
+# 250 MB of empty elements) kept expat busy to the worker's 60 s limit and was counted
+# as a timeout, not as what it is
+MAX_RATIO = 100
+RATIO_FLOOR = 8 * 1024 * 1024
 # Listing a zip makes an object of each entry of its central directory: 40 MB of empty
 # entries (500,000) took the crawler's own process 30 s and 300 MB just to ask whether
 # it was Word. A Word file's directory lists tens of entries (some hundreds with images)
@@ -24,6 +34,8 @@ MAX_DIRECTORY_BYTES = 2 * 1024 * 1024
 _END_OF_DIRECTORY = b"PK\x05\x06"
 _CHUNK = 1024 * 1024
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# the names expat reports (namespace, space, local name), made once: not per element
+_TEXT, _TAB, _BREAKS, _PARAGRAPH = f"{_W} t", f"{_W} tab", (f"{_W} br", f"{_W} cr"), f"{_W} p"
 
 
 def _refuse_huge_directory(data: bytes) -> None:
@@ -55,6 +67,18 @@ def is_docx(data: bytes) -> bool:
         return False
 
 
+def packed_body_size(data: bytes) -> int:
+    """The packed size of the Word body, as the zip's directory gives it (0 when it is
+    unreadable: the extraction then says why). Images, embedded fonts and other media
+    parts are never opened, so a file's own size says nothing of what is parsed: a
+    sentence with its scans attached weighs megabytes around a body of kilobytes."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return archive.getinfo(BODY).compress_size
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError):
+        return 0
+
+
 class _Reader:
     """Collects a body's text: a paragraph per line, a tab as a tab, a break as a line;
     ``too_large`` past ``MAX_TEXT_CHARS`` (the worker's memory is not the limit)."""
@@ -71,22 +95,64 @@ class _Reader:
         self.text.write(piece)
 
     def start(self, name: str, _attrs: object) -> None:
-        if name == f"{_W} t":
+        if name == _TEXT:
             self.in_text = True
-        elif name == f"{_W} tab":
+        elif name == _TAB:
             self.add("\t")
-        elif name in (f"{_W} br", f"{_W} cr"):
+        elif name in _BREAKS:
             self.add("\n")
 
     def end(self, name: str) -> None:
-        if name == f"{_W} t":
+        if name == _TEXT:
             self.in_text = False
-        elif name == f"{_W} p":
+        elif name == _PARAGRAPH:
             self.add("\n")
 
     def chars(self, data: str) -> None:
         if self.in_text:
             self.add(data)
+
+
+def _body(archive: zipfile.ZipFile) -> zipfile.ZipInfo:
+    """The body's entry, if it can be read within bounds: Word packs with deflate (or
+    stores); zipfile inflates bzip2 and LZMA in one piece whatever is asked of it (a 1 KB
+    body of 1 GB of bzip2'd letters filled the worker's 2 GB and was counted as too
+    large), and an encrypted entry needs a password."""
+    info = archive.getinfo(BODY)
+    if info.flag_bits & 0x1:
+        raise ExtractionError("encrypted", "el cuerpo del documento Word está cifrado")
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        raise ExtractionError(
+            "unsupported_type",
+            f"el cuerpo del documento Word está comprimido con el método {info.compress_type} "
+            "(Word usa deflate), cuya expansión no se puede acotar: no se lee",
+        )
+    return info
+
+
+def _refuse_bomb(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, size: int, max_xml_bytes: int
+) -> None:
+    """``decompression_bomb`` for a body that inflates past ``max_xml_bytes``, or past
+    ``MAX_RATIO`` times its packed size (and ``RATIO_FLOOR``). Measured by inflating it
+    first, in C and discarding the output (256 MB in about a second): the parse that
+    follows runs a Python call per element, some 1 MB/s of empty elements, so a bomb
+    found while parsing was found after the worker's time limit."""
+    packed = max(1, min(info.compress_size, size))
+    inflated = 0
+    with archive.open(info) as body:
+        while inflated <= max_xml_bytes and (chunk := body.read(_CHUNK)):
+            inflated += len(chunk)
+    if inflated > max_xml_bytes:
+        raise ExtractionError(
+            "decompression_bomb", f"word/document.xml inflates past {max_xml_bytes} bytes"
+        )
+    if inflated > RATIO_FLOOR and inflated > MAX_RATIO * packed:
+        raise ExtractionError(
+            "decompression_bomb",
+            f"word/document.xml inflates to {inflated} bytes from {packed} packed "
+            f"(more than {MAX_RATIO} times)",
+        )
 
 
 def _refuse_dtd(*_args: object) -> None:
@@ -98,26 +164,35 @@ def extract_docx(data: bytes, max_xml_bytes: int = MAX_XML_BYTES) -> str:
     XML, ``malformed`` for a broken zip or XML, ``no_text`` for an empty body."""
     reader = _Reader()
     parser = expat.ParserCreate(namespace_separator=" ")
+    parser.buffer_text = True  # a run's text in one call, not one per line or entity
+    parser.ordered_attributes = True  # a list, not a dict, for attributes never read
     parser.StartDoctypeDeclHandler = _refuse_dtd
     parser.StartElementHandler = reader.start
     parser.EndElementHandler = reader.end
     parser.CharacterDataHandler = reader.chars
     read = 0
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open(BODY) as body:
-            while chunk := body.read(_CHUNK):
-                read += len(chunk)
-                if read > max_xml_bytes:
-                    raise ExtractionError(
-                        "decompression_bomb",
-                        f"word/document.xml inflates past {max_xml_bytes} bytes",
-                    )
-                parser.Parse(chunk, False)
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            info = _body(archive)
+            _refuse_bomb(archive, info, len(data), max_xml_bytes)
+            with archive.open(info) as body:
+                while chunk := body.read(_CHUNK):
+                    read += len(chunk)
+                    if read > max_xml_bytes:  # what was measured is what is read: a guard
+                        raise ExtractionError(
+                            "decompression_bomb",
+                            f"word/document.xml inflates past {max_xml_bytes} bytes",
+                        )
+                    parser.Parse(chunk, False)
             parser.Parse(b"", True)
     except (zipfile.BadZipFile, KeyError, OSError, EOFError, zipfile.LargeZipFile) as exc:
         raise ExtractionError("malformed", f"documento Word ilegible: {exc}") from exc
     except expat.ExpatError as exc:
         raise ExtractionError("malformed", f"XML del documento Word no válido: {exc}") from exc
+    except LookupError as exc:  # an encoding expat does not know, declared by the XML
+        raise ExtractionError(
+            "malformed", f"el XML del documento Word declara una codificación desconocida ({exc})"
+        ) from exc
     text = normalise_text(reader.text.getvalue())
     if not text.strip():
         raise ExtractionError("no_text", "empty Word document", pages=1)

@@ -161,6 +161,30 @@ def _render(node: etree._Element, out: list[str]) -> None:
             out.append(el.tail.replace("\n", _LINE) if pre_depth else el.tail)
 
 
+# Past this many elements a page's text is read by C-level paths only: the walks above
+# cost a Python call per element (a 9 MB page of 1.2 million <p> took 50-60 s of a
+# worker, kept or timed out as the machine's load went). The largest real pages (a
+# sentence of 2,000 paragraphs, a court's year of listings) hold some tens of thousands
+MAX_ELEMENTS = 150_000
+_COUNT = etree.XPath("count(//*)")
+_CONTENT = "ancestor::article or ancestor::main or ancestor::*[@role = 'main']"
+_PAGE_CHROME = etree.XPath(f"//header[not({_CONTENT})] | //footer[not({_CONTENT})]")
+_TEXT_NODES = etree.XPath("//body//text()", smart_strings=False)
+_ALL_TEXT = etree.XPath("//text()", smart_strings=False)
+
+
+def _text_in_c(root: etree._Element) -> str:
+    """The text of a page of too many elements, found by libxml2: the dropped tags and
+    roles and the page's own header and footer go as on any page, and each remaining
+    piece of text is a line (no main-content choice, no paragraphs or cells)."""
+    etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
+    roles = [el for el in _WITH_ROLE(root) if el.get("role", "").lower() in _DROP_ROLES]
+    for el in [*roles, *_PAGE_CHROME(root)]:
+        _drop(el)
+    pieces = _TEXT_NODES(root) or _ALL_TEXT(root)
+    return normalise_text(_resolve_markers(_LINE.join(pieces)))
+
+
 def _before_break(run: re.Match[str]) -> str:
     """Cells that end where a line or paragraph does leave no tab behind."""
     return run[1] or run[0]
@@ -187,7 +211,7 @@ def _parse(markup: str) -> etree._Element | None:
             huge_tree=True,
         )  # fmt: skip
         try:
-            root = etree.fromstring(attempt if attempt is not None else _flatten(data), parser)
+            root = etree.fromstring(attempt if attempt is not None else _flat(data), parser)
         except (etree.ParserError, etree.XMLSyntaxError, ValueError):
             return None
         too_deep = any(e.type == _DEPTH_ERROR for e in parser.error_log)
@@ -204,6 +228,25 @@ _NO_END = frozenset(
     b"area base br col embed hr img input link meta param source track wbr "
     b"p li dt dd tr td th option thead tbody tfoot colgroup".split()
 )  # void elements and those whose end tag browsers infer: they do not nest here
+
+
+# the tags that nest deepest on real pages, each made a line break at once (at C speed)
+# when a page too deep has too many tags for ``_flatten``'s walk of each
+_NESTING = re.compile(
+    rb"</?(?:div|span|section|article|font|b|i|u|em|strong|small|big|center|blockquote"
+    rb"|ul|ol|dl|table|tbody|a|main|header|footer|nav|aside)(?=[\s/>])[^>]*>",
+    re.IGNORECASE,
+)
+
+
+def _flat(data: bytes) -> bytes:
+    """``data`` with its deep tags made line breaks: by ``_flatten`` (only those past
+    ``MAX_DEPTH``), or, past ``MAX_ELEMENTS`` tags (1.9 million unclosed ``<div>``, 9 MB,
+    took ``_flatten`` 15 s), every nesting tag by one substitution in C; such a page's
+    text is then read by ``_text_in_c`` anyway, as lines."""
+    if data.count(b"<") > MAX_ELEMENTS:
+        return _NESTING.sub(b"<br>", data)
+    return _flatten(data)
 
 
 def _flatten(data: bytes) -> bytes:
@@ -244,6 +287,8 @@ def main_text_from_str(markup: str) -> str:
     root = _parse(markup[:MAX_MARKUP_CHARS])
     if root is None:
         return ""
+    if _COUNT(root) > MAX_ELEMENTS:
+        return _text_in_c(root)
     _remove_boilerplate(root)
     out: list[str] = []
     for node in _main_nodes(root):

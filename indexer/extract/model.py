@@ -93,6 +93,8 @@ class ExtractionLimits:
     PDF's pages are handed to OCR, the limit becomes ``ocr.file_timeout_s`` from then.
     HTML and plain text over ``max_markup_bytes`` are refused as ``too_large``: a
     50 MB page would cost a worker ~20 s and ~1 GB to parse for text nobody reads.
+    For a Word file the limit is on its body's packed size, not on the zip's (scans and
+    fonts attached to a sentence are never opened).
     """
 
     max_bytes: int = 50 * 1024 * 1024

@@ -620,3 +620,63 @@ def _lines_content(text: str, font: bytes) -> bytes:
         for line in text.split("\n")
     )
     return b"BT %s 10 Tf 14 TL 40 760 Td %s ET" % (font, shown)
+
+
+# --- Word files whose cost is in the unpacking (test_docx_bounds) ---------------------
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+_OPEN = f'<w:document xmlns:w="{_W}"><w:body><w:p><w:r><w:t>Sentencia</w:t></w:r></w:p>'
+_CLOSE = "</w:body></w:document>"
+
+
+def word_zip(pieces: list[bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", method) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("word/document.xml", "w", force_zip64=True) as body:
+            for piece in pieces:
+                body.write(piece)
+    return buffer.getvalue()
+
+
+def paragraphs_bomb(megabytes: int = 40) -> bytes:
+    """``megabytes`` MB of one-letter paragraphs: some 350 to 1 packed."""
+    block = b"<w:p><w:r><w:t>a</w:t></w:r></w:p>" * 30_000  # ~1 MB
+    return word_zip([_OPEN.encode(), *([block] * megabytes), _CLOSE.encode()])
+
+
+def bzip2_body(megabytes: int = 8) -> bytes:
+    text = b"a" * (1 << 20)
+    run = [b"<w:p><w:r><w:t>", *([text] * megabytes), b"</w:t></w:r></w:p>"]
+    return word_zip([_OPEN.encode(), *run, _CLOSE.encode()], zipfile.ZIP_BZIP2)
+
+
+def _patched(data: bytes, local: tuple[int, bytes], central: tuple[int, bytes]) -> bytes:
+    """``data`` with the bytes at an offset of every local and central header replaced
+    (``|`` ORs a single byte in: a flag bit)."""
+    out = bytearray(data)
+    for signature, (offset, value) in ((b"PK\x03\x04", local), (b"PK\x01\x02", central)):
+        start = 0
+        while (start := out.find(signature, start)) >= 0:
+            where = start + offset
+            out[where : where + len(value)] = value
+            start += 4
+    return bytes(out)
+
+
+def encrypted_body() -> bytes:
+    """The general-purpose flag's bit 0 set: zipfile asks for a password."""
+    data = docx_bytes("Sentencia definitiva")
+    flags = int.from_bytes(data[6:8], "little") | 1
+    return _patched(data, (6, flags.to_bytes(2, "little")), (8, flags.to_bytes(2, "little")))
+
+
+def deflate64_body() -> bytes:
+    """Method 9 (Deflate64), which zipfile does not implement."""
+    nine = (9).to_bytes(2, "little")
+    return _patched(docx_bytes("Sentencia definitiva"), (8, nine), (10, nine))
+
+
+def unknown_encoding() -> bytes:
+    body = f'<?xml version="1.0" encoding="x-inventada"?>{_OPEN}{_CLOSE}'
+    return word_zip([body.encode()])
