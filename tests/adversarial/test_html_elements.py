@@ -64,8 +64,10 @@ def test_the_crawl_reads_pages_of_millions_of_elements_in_bounded_time(tmp_path:
     assert "Traceback" not in crawled.stderr, crawled.stderr
     # each took 50-100 s of a worker before (timed out at the crawl's 60 s, or kept past
     # it); now some 10 s each to extract, the rest is storing and indexing 3.6 MB of lines
-    # (41 s beyond a one-page crawl's 30 s at a load of 18, with other tests running)
-    assert elapsed - baseline < 60, (elapsed, baseline)
+    # (41 s beyond a one-page crawl's 30 s at a load of 18, with other tests running);
+    # the bound is a hang's, loose for a loaded machine: the words kept are what fail
+    # on the old code
+    assert elapsed - baseline < 150, (elapsed, baseline)
     assert crawled.run.errors.get("extraction_failed") is None, crawled.run.errors
     texts = "\n".join(crawled.texts.values())
     assert "Acuerdo del expediente 1024/2025: se admite la demanda" in texts
