@@ -134,6 +134,8 @@ _DANGLING_WORD = re.compile(_DANGLING.pattern.removeprefix(r"\s+").removesuffix(
 REGIONAL_SEATS = {
     "guadalajara": "Guadalajara", "monterrey": "Monterrey", "xalapa": "Xalapa",
     "ciudad de mexico": "Ciudad de México", "toluca": "Toluca",
+    # the fourth's seat before 2017, the sala then named after it (SDF-JDC-481/2015)
+    "distrito federal": "Distrito Federal",
 }  # fmt: skip
 CIRCUNSCRIPCIONES = {
     "primera": "Guadalajara", "segunda": "Monterrey", "tercera": "Xalapa",
@@ -141,7 +143,7 @@ CIRCUNSCRIPCIONES = {
 }  # fmt: skip
 _REGIONAL = re.compile(r"\bsala\s+regional\b")
 _SEAT = re.compile(
-    rf"\b(?:sede|residencia)\s+en\s+(?:la\s+)?(?:ciudad\s+de\s+)?({'|'.join(REGIONAL_SEATS)})"
+    rf"\b(?:sede|residencia)\s+en\s+(?:la\s+|el\s+)?(?:ciudad\s+de\s+)?({'|'.join(REGIONAL_SEATS)})"
     rf"|\bsala\s+regional\s+({'|'.join(REGIONAL_SEATS)})\b"
 )
 _BARE_REGIONAL = re.compile(

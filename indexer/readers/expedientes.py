@@ -202,8 +202,9 @@ for _type in CASE_TYPES:
             _PHRASES.setdefault(_plural_phrase, _type.code)
 _PHRASES.setdefault("expedientes", "EXP")
 _PHRASES.setdefault("tocas", "TOCA")
-# Electoral chambers and means of challenge (TEPJF): SUP-JDC-1234/2024, SX-JRC-12/2023.
-ELECTORAL_CHAMBERS = ("SUP", "SX", "SG", "SM", "ST", "SCM", "SRE")
+# Electoral chambers and means of challenge (TEPJF): SUP-JDC-1234/2024, SX-JRC-12/2023;
+# the Sala Regional Distrito Federal's old prefix too (SDF-JDC-123/2015; SCM since 2017).
+ELECTORAL_CHAMBERS = ("SUP", "SX", "SG", "SM", "ST", "SCM", "SDF", "SRE")
 ELECTORAL_TYPES = {
     "JDC": "Juicio para la Protección de los Derechos Político-Electorales de la Ciudadanía",
     "JRC": "Juicio de Revisión Constitucional Electoral",

@@ -175,7 +175,10 @@ _PROSE_COURT = _starting(
 _REGIONAL_PROSE = _starting(
     "s",
     rf"\bsala\s+regional\s+(?:{_TEPJF},?\s*)?(?:correspondiente\s+a\s+la\s+)?[^.;]{{0,160}}?"
-    r"(?:con\s+(?:sede|residencia)\s+en\s+[^,.;]{3,40}|circunscripci[oó]n[^,.;]{0,60})",
+    r"(?:con\s+(?:sede|residencia)\s+en\s+[^,.;]{3,40}"
+    # the seat after the circunscripción, which names the sala of its day ("…Cuarta
+    # Circunscripción Plurinominal, con sede en el Distrito Federal")
+    r"|circunscripci[oó]n[^,.;]{0,60}(?:,\s*con\s+(?:sede|residencia)\s+en\s+[^,.;]{3,40})?)",
     re.IGNORECASE,
 )
 # Labels of the caption that give the document's own number (not its origin's).
@@ -431,6 +434,8 @@ ELECTORAL_COURTS = {
     "SG": "Sala Regional Guadalajara del TEPJF", "SM": "Sala Regional Monterrey del TEPJF",
     "ST": "Sala Regional Toluca del TEPJF", "SCM": "Sala Regional Ciudad de México del TEPJF",
     "SRE": "Sala Regional Especializada del TEPJF",
+    # the fourth circunscripción's sala by the name it had when its number was given
+    "SDF": "Sala Regional Distrito Federal del TEPJF",
 }  # fmt: skip
 
 
@@ -1073,9 +1078,14 @@ _PONENTE_LABEL = re.compile(
 # Without a ponente label, the magistrate who drafts the project under another name: the
 # TFJA's and a state administrative court's "MAGISTRADA INSTRUCTORA:" (the instructor
 # formulates the sentence's project), a state sala's "MAGISTRADO RELATOR:". Not where
-# the caption names an engrose: another magistrate then wrote the sentence.
+# the caption names an engrose: another magistrate then wrote the sentence. A TEPJF
+# regional sala's or a state court's caption that names one magistrate or judge by the
+# bare office ("MAGISTRADA: ANA RUIZ SOTO", "JUEZ: …") names its ponente the same way: the
+# caption lists no one else who judges; "MAGISTRADOS: A, B y C" (the sala) is nobody's.
 _DRAFTER_LABEL = re.compile(
-    r"^magistrad[oa]\s+(?:instructor|relator)a?\s*(?::\s*(?P<value>.*)|$)", re.I
+    r"^(?:magistrad[oa]\s+(?:instructor|relator)a?|(?:magistrad[oa]|jueza?)(?=\s*:))"
+    r"\s*(?::\s*(?P<value>.*)|$)",
+    re.I,
 )
 _ENGROSE = re.compile(r"\bengros", re.I)
 _TITLES = re.compile(
@@ -1224,7 +1234,10 @@ _BARE_OFFICE_NAME = re.compile(
     r"\b(?:resolvi[oó]|sentenci[oó])(?:\s+y\s+firma)?\s+(?:el|la)\s+"
     r"(?:[Jj]ueza?|[Mm]agistrad[oa])\s+"
     r"(?P<name>[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:\s+(?:(?:de|del|la|las|los|y)\s+){0,2}"
-    r"[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+){1,5}),"
+    r"[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+){1,5})"
+    # the name ends at a comma, a sentence's end, or the lowercase words after it ("…López
+    # ante la Secretaria…", "…López quien actúa…")
+    r"(?=\s*[,;]|\s*$|\.(?:\s|$)|\s+(?:ante|quien|que|con|asistid[oa]|y)\b)"
 )
 # Words of a court's or an office's name, never a person's: "la Jueza Primero de
 # Distrito…", "la Magistrada Presidenta…" name an office, not who holds it.
@@ -1304,7 +1317,13 @@ def _caption_drafter(text: str) -> tuple[str, int] | None:
         _ENGROSE.search(text, m.start(1), m.start(1) + 1200) for m in _closings(text)
     ):
         return None
-    return _labelled_name(lines, _DRAFTER_LABEL)
+    found = _labelled_name(lines, _DRAFTER_LABEL)
+    if found is None or (_SEVERAL.search(found[0]) and not _JOINED_SURNAME.match(found[0])):
+        return None
+    # an office ("JUEZ: PRIMERO DE LO CIVIL") is nobody
+    if any(fold_keyword(word) in _OFFICE_WORDS for word in found[0].split()):
+        return None
+    return found
 
 
 # A footnote's call after a caption's value, as a sentence published in HTML keeps it

@@ -430,3 +430,52 @@ def test_a_bare_office_s_judge_quoted_before_the_points_is_no_ponente() -> None:
     at = text.index("PRIMERO. La Justicia")
     text = text[:at] + quoted + "\n\n" + text[at:]
     assert read_sentence(text).values.get("ponente") is None
+
+
+def test_the_old_distrito_federal_sala_s_number_names_its_sala_and_proceeding() -> None:
+    """SDF- (the fourth circunscripción's sala before it became SCM-): its proceeding
+    read from the number, its court by the name it had, the seat after the
+    circunscripción winning over today's name; a cited SUP- case is never its own."""
+    text = next(t for n, t, _ in DOCUMENTS if n == "tepjf_sdf_jdc_2015.txt")
+    values = read_sentence(text.replace("MAGISTRADO: HÉCTOR ROMERO BOLAÑOS\n", "")).values
+    assert values.get("court") == "Sala Regional Distrito Federal del TEPJF"
+    assert values.get("proceeding", "").startswith("juicio para la protección")
+    assert normalise_expediente("SDF-JDC-481/2015") == "SDF-JDC-481/2015"
+
+
+@pytest.mark.parametrize(
+    ("label", "ponente"),
+    [("MAGISTRADO: HÉCTOR ROMERO BOLAÑOS", "HÉCTOR ROMERO BOLAÑOS"),
+     ("JUEZA: MARÍA LUISA PEÑA ORTIZ", "MARÍA LUISA PEÑA ORTIZ"),
+     ("MAGISTRADOS: HÉCTOR ROMERO BOLAÑOS, ANA RUIZ SOTO Y JUAN PÉREZ LÓPEZ", None),
+     ("MAGISTRADO: HÉCTOR ROMERO BOLAÑOS Y ANA RUIZ SOTO", None),
+     ("JUEZ: PRIMERO DE LO CIVIL", None)],
+)  # fmt: skip
+def test_a_caption_s_one_magistrate_under_the_bare_office_is_the_ponente(
+    label: str, ponente: str | None
+) -> None:
+    text = next(t for n, t, _ in DOCUMENTS if n == "tepjf_sdf_jdc_2015.txt")
+    text = text.replace("MAGISTRADO: HÉCTOR ROMERO BOLAÑOS", label)
+    assert read_sentence(text).values.get("ponente") == ponente
+
+
+@pytest.mark.parametrize(
+    "closing",
+    ["Así lo resolvió y firma el Juez Andrés Martínez López ante la Secretaria",
+     "Así lo resolvió y firma el Juez Andrés Martínez López quien actúa con la Secretaria",
+     "Así lo resolvió y firma el Juez Andrés Martínez López. Doy fe"],
+)  # fmt: skip
+def test_a_judge_named_after_the_bare_office_without_a_comma_is_the_ponente(
+    closing: str,
+) -> None:
+    text = next(t for n, t, _ in DOCUMENTS if n == "juzgado_civil_juez_ante.txt")
+    own = "Así lo resolvió y firma el Juez Andrés Martínez López ante la Secretaria"
+    text = text.replace(own, closing)
+    assert read_sentence(text).values.get("ponente") == "Andrés Martínez López"
+
+
+def test_a_judge_cited_without_a_comma_before_the_points_is_no_ponente() -> None:
+    text = next(t for n, t, _ in DOCUMENTS if n == "juzgado_civil_juez_ante.txt")
+    text = text[: text.index("Así lo resolvió y firma el Juez Andrés")]
+    assert "Ricardo Salas Fuentes" in text
+    assert read_sentence(text).values.get("ponente") is None
