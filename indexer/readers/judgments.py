@@ -1088,6 +1088,7 @@ _DRAFTER_LABEL = re.compile(
     re.I,
 )
 _ENGROSE = re.compile(r"\bengros", re.I)
+_BARE_OFFICE_LABEL = re.compile(r"^(?:magistrad[oa]|jueza?)\s*:", re.I)
 _TITLES = re.compile(
     r"^(?:(?:sr|sra|lic|licda|dr|dra|mtro|mtra|min|mgdo|mgda|magdo|magda)\.\s*"
     r"|(?:el|la|se[ñn]ora?|ministr[oa]|magistrad[oa]|jueza?|licenciad[oa]|doctora?"
@@ -1320,8 +1321,12 @@ def _caption_drafter(text: str) -> tuple[str, int] | None:
     found = _labelled_name(lines, _DRAFTER_LABEL)
     if found is None or (_SEVERAL.search(found[0]) and not _JOINED_SURNAME.match(found[0])):
         return None
-    # an office ("JUEZ: PRIMERO DE LO CIVIL") is nobody
-    if any(fold_keyword(word) in _OFFICE_WORDS for word in found[0].split()):
+    # under the bare office, an office ("JUEZ: PRIMERO DE LO CIVIL") is nobody (an
+    # instructor's label names a person: "…GÓMEZ PAZ" is a surname, not a juez de paz)
+    label = next((line for line, _at in lines if _DRAFTER_LABEL.match(line)), "")
+    if _BARE_OFFICE_LABEL.match(label) and any(
+        fold_keyword(word) in _OFFICE_WORDS for word in found[0].split()
+    ):
         return None
     return found
 
