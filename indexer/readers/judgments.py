@@ -1416,6 +1416,20 @@ _CLAUSE_END = re.compile(
 
 
 def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | None:
+    """The resolving court, the fourth circunscripción's sala by the name it had when the
+    document's own number is an SDF- one (see ``_read_court``)."""
+    court = _read_court(text, expediente)
+    # "Cuarta Circunscripción" alone names the sala of either day; its number tells which
+    if (
+        court
+        and court[0] == ELECTORAL_COURTS["SCM"]
+        and any(case.electoral_chamber == "SDF" for case in parse_expediente(expediente))
+    ):
+        return ELECTORAL_COURTS["SDF"], court[1]
+    return court
+
+
+def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | None:
     """The resolving court: named in the opening formula or the closing paragraph, else a
     court line in capitals at the top (not a signer's role), else a court the opening's
     prose says is its own (``esta Primera Sala de la Suprema Corte…``, a heading's

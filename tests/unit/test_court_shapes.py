@@ -479,3 +479,13 @@ def test_a_judge_cited_without_a_comma_before_the_points_is_no_ponente() -> None
     text = text[: text.index("Así lo resolvió y firma el Juez Andrés")]
     assert "Ricardo Salas Fuentes" in text
     assert read_sentence(text).values.get("ponente") is None
+
+
+def test_the_fourth_circunscripcion_alone_names_the_sala_of_its_number_s_day() -> None:
+    """A closing that names the circunscripción without its seat: the SDF- number's sala
+    is the Distrito Federal's (the Ciudad de México's only for an SCM- one)."""
+    text = next(t for n, t, _ in DOCUMENTS if n == "tepjf_sdf_jdc_2015.txt")
+    text = text.replace(", con sede en el Distrito Federal", "")
+    assert read_sentence(text).values.get("court") == "Sala Regional Distrito Federal del TEPJF"
+    text = text.replace("SDF-JDC-481/2015", "SCM-JDC-481/2017")
+    assert read_sentence(text).values.get("court") == "Sala Regional Ciudad de México del TEPJF"
