@@ -46,6 +46,11 @@ _OLD_FALSE_CODINGS = (
     (re.compile(r"(?:\S+: )?error: brotli: "), "br"),
     (re.compile(r"(?:\S+: )?error: Error -?\d+ while decompressing data"), "gzip/deflate"),
 )
+# crawlers.robots.crawl_delay_unmet_message's (a preview out of time)
+_CRAWL_DELAY_UNMET = re.compile(
+    r"robots\.txt asks for a Crawl-delay of (\S+) s: the preview's time ran out before the "
+    r"next request could be spaced (\S+) s"
+)
 # crawlers.robots.crawl_delay_message's
 _CRAWL_DELAY = re.compile(
     r"robots\.txt asks for a Crawl-delay of (\S+) s: requests to the site were spaced"
@@ -373,6 +378,13 @@ def error_mensaje(cause: str, message: str) -> str:
         return (
             f"el sitio respondió HTTP 200 con su página de «no encontrado» ({said}) en lugar "
             f"{_IN_PLACE_OF[what]}: {outcome}"
+        )
+    if cause == "crawl_delay" and (found := _CRAWL_DELAY_UNMET.match(message)):
+        asked, waited = (n.replace(".", ",") for n in found.groups())
+        return (
+            f"el robots.txt del sitio pide esperar {asked} s entre una petición y la "
+            f"siguiente: el tiempo de la vista previa se acabó antes de poder esperar "
+            f"{waited} s para la siguiente, y no se hizo"
         )
     if cause == "crawl_delay" and (found := _CRAWL_DELAY.match(message)):
         asked, waited = (n.replace(".", ",") if n else n for n in found.groups())
