@@ -237,6 +237,7 @@ _LIMIT_NAMES = (
     (re.compile(r"start_dates \((\d+) addresses\)$"), "de {0} direcciones por fecha (start_dates)"),
 )
 _FOREIGN = re.compile(r"(\S+) names another institution: left empty \(its own is (.*)\)$", re.S)
+_MISSING_DAY = re.compile(r"is a day no calendar has \((\d\d/\d\d/\d{4})\)$")
 _IMPLAUSIBLE = re.compile(r"(\S+): ('.*'|\".*\") ", re.S)
 _POSITION = re.compile(r"(item|entry|record|session|sitemap|url) (\d+): (.*)$", re.S)
 # "ConnectError: …" or "http://sitio/x: ConnectError: …": the exception's name, not the scheme
@@ -489,6 +490,11 @@ def error_mensaje(cause: str, message: str) -> str:
         return f"{name} nombra a otra institución: se dejó vacío (la propia es {own})"
     if cause == "implausible_field" and (found := _IMPLAUSIBLE.match(message)):
         name, value = found.groups()
+        if missing := _MISSING_DAY.search(message):  # indexer.readers.plausibility's
+            return (
+                f"se descartó el valor {value} de {name}: ese día no existe en el calendario "
+                f"({missing.group(1)}), el campo queda vacío"
+            )
         return f"se descartó el valor {value} de {name}: no puede ser ese campo"
     if cause == "too_large" and (found := _INFLATED.search(message)):
         packed, limit = found.groups()

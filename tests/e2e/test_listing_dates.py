@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from crawlers.causas import error_mensaje
 from indexer.db import Database
 from tests.shapes.harness import run_abierto
 from tests.shapes.server import FixtureServer
@@ -65,5 +66,12 @@ def test_a_listing_dated_as_mexican_sites_write_it(tmp_path: Path) -> None:
     finally:
         db.close()
     assert dates == {exp: day for exp, _, day in ROWS}
-    refused = str(errors.get("implausible_field"))
-    assert "31.feb.21" in refused and "no calendar has (31/02/2021)" in refused, errors
+    refused = errors["implausible_field"]
+    assert refused["count"] == 1, errors
+    message = refused["examples"][0]["message"]
+    assert message == "resolution_date: '31.feb.21' is a day no calendar has (31/02/2021)"
+    said = error_mensaje("implausible_field", message)
+    assert said == (
+        "se descartó el valor '31.feb.21' de resolution_date: ese día no existe en el "
+        "calendario (31/02/2021), el campo queda vacío"
+    )
