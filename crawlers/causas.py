@@ -46,6 +46,11 @@ _OLD_FALSE_CODINGS = (
     (re.compile(r"(?:\S+: )?error: brotli: "), "br"),
     (re.compile(r"(?:\S+: )?error: Error -?\d+ while decompressing data"), "gzip/deflate"),
 )
+# crawlers.robots.crawl_delay_unmet_message's (a preview out of time)
+_CRAWL_DELAY_UNMET = re.compile(
+    r"robots\.txt asks for a Crawl-delay of (\S+) s: the preview's time ran out before the "
+    r"next request could be spaced (\S+) s"
+)
 # crawlers.robots.crawl_delay_message's
 _CRAWL_DELAY = re.compile(
     r"robots\.txt asks for a Crawl-delay of (\S+) s: requests to the site were spaced"
@@ -232,6 +237,7 @@ _LIMIT_NAMES = (
     (re.compile(r"start_dates \((\d+) addresses\)$"), "de {0} direcciones por fecha (start_dates)"),
 )
 _FOREIGN = re.compile(r"(\S+) names another institution: left empty \(its own is (.*)\)$", re.S)
+_MISSING_DAY = re.compile(r"is a day no calendar has \((\d\d/\d\d/\d{4})\)$")
 _IMPLAUSIBLE = re.compile(r"(\S+): ('.*'|\".*\") ", re.S)
 _POSITION = re.compile(r"(item|entry|record|session|sitemap|url) (\d+): (.*)$", re.S)
 # "ConnectError: …" or "http://sitio/x: ConnectError: …": the exception's name, not the scheme
@@ -374,6 +380,13 @@ def error_mensaje(cause: str, message: str) -> str:
             f"el sitio respondió HTTP 200 con su página de «no encontrado» ({said}) en lugar "
             f"{_IN_PLACE_OF[what]}: {outcome}"
         )
+    if cause == "crawl_delay" and (found := _CRAWL_DELAY_UNMET.match(message)):
+        asked, waited = (n.replace(".", ",") for n in found.groups())
+        return (
+            f"el robots.txt del sitio pide esperar {asked} s entre una petición y la "
+            f"siguiente: el tiempo de la vista previa se acabó antes de poder esperar "
+            f"{waited} s para la siguiente, y no se hizo"
+        )
     if cause == "crawl_delay" and (found := _CRAWL_DELAY.match(message)):
         asked, waited = (n.replace(".", ",") if n else n for n in found.groups())
         said = f"el robots.txt del sitio pide esperar {asked} s entre una petición y la siguiente"
@@ -477,6 +490,11 @@ def error_mensaje(cause: str, message: str) -> str:
         return f"{name} nombra a otra institución: se dejó vacío (la propia es {own})"
     if cause == "implausible_field" and (found := _IMPLAUSIBLE.match(message)):
         name, value = found.groups()
+        if missing := _MISSING_DAY.search(message):  # indexer.readers.plausibility's
+            return (
+                f"se descartó el valor {value} de {name}: ese día no existe en el calendario "
+                f"({missing.group(1)}), el campo queda vacío"
+            )
         return f"se descartó el valor {value} de {name}: no puede ser ese campo"
     if cause == "too_large" and (found := _INFLATED.search(message)):
         packed, limit = found.groups()

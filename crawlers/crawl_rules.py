@@ -7,6 +7,7 @@ the preview shows as skipped is what the crawl would count as an error."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
@@ -17,7 +18,13 @@ from config.specs import SourceSpec
 from config.web_urls import MAX_URL_CHARS
 from crawlers.fetch import Fetched, FetchError
 from crawlers.offsite import offsite_problem
-from crawlers.robots import ROBOTS_MAX_BYTES, ROBOTS_USER_AGENT
+from crawlers.robots import (
+    CRAWL_DELAY,
+    ROBOTS_MAX_BYTES,
+    ROBOTS_USER_AGENT,
+    crawl_delay_message,
+    crawl_delay_unmet_message,
+)
 from crawlers.url_length import too_long
 
 ROBOTS_FORBIDDEN = "forbidden by robots.txt"  # crawlers.failures' message for it
@@ -35,6 +42,33 @@ class CrawlRules:
         self.obey_robots = settings.obey_robots
         self.fetch_robots = fetch_robots
         self.robots: dict[str, ProtegoRobotParser | None] = {}
+        self.max_delay = settings.max_crawl_delay_s
+        self.next_start: dict[str, float] = {}  # site → monotonic time of its next request
+        self.delays: dict[str, str] = {}  # site → the note of its Crawl-delay, said once
+
+    def spaced(self, url: str, deadline: float) -> tuple[str, str] | None:
+        """Wait before a request to ``url`` as the crawl does when its site's robots.txt
+        (already read) asks for a ``Crawl-delay``: the request starts at least that long
+        (up to ``max_crawl_delay_s``) after the one before. (cause, message) when the
+        wait would pass ``deadline``: the request is then not made."""
+        site = _site(url)
+        parser = self.robots.get(site) if self.obey_robots else None
+        try:
+            asked = parser.crawl_delay(ROBOTS_USER_AGENT) if parser is not None else None
+        except (TypeError, ValueError):  # a value the parser cannot read: none asked
+            asked = None
+        if not asked or asked <= 0 or asked != asked:  # absent, zero, negative or NaN
+            return None
+        waited = min(asked, self.max_delay)
+        self.delays.setdefault(site, crawl_delay_message(asked, waited))
+        now = time.monotonic()
+        start = max(now, self.next_start.get(site, now))
+        if start > deadline:
+            return CRAWL_DELAY, crawl_delay_unmet_message(asked, waited)
+        self.next_start[site] = start + waited
+        if start > now:
+            time.sleep(start - now)
+        return None
 
     def refusal(self, url: str, robots: bool = True) -> tuple[str, str] | None:
         """(cause, message) as the crawl counts it, or None when it would request ``url``.

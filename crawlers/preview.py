@@ -239,7 +239,13 @@ def _in_own_process(
         "spec": spec.model_dump(mode="json", exclude_none=True),
         "settings": settings.model_dump(
             mode="json",
-            include={"allow_loopback", "user_agent", "max_page_bytes", "obey_robots"},
+            include={
+                "allow_loopback",
+                "user_agent",
+                "max_page_bytes",
+                "obey_robots",
+                "max_crawl_delay_s",
+            },
         ),
         "limits": limits,
         "time_limit_s": time_limit_s,
@@ -314,6 +320,11 @@ def listing_preview(
 
     rules = CrawlRules(spec, settings, robots)
 
+    def refusal(target: str) -> tuple[str, str] | None:
+        """The crawl's refusal of a hop, and once allowed, its site's Crawl-delay waited
+        within the preview's time (a request it cannot wait for is not made)."""
+        return rules.refusal(target) or rules.spaced(target, deadline)
+
     def get(
         target: str, form: Form | None = None, listed: dict[str, Any] | None = None
     ) -> Fetched | None:
@@ -327,7 +338,7 @@ def listing_preview(
                 max_bytes=settings.max_page_bytes,
                 deadline=deadline,
                 form=form,
-                refuse=rules.refusal,  # each hop, redirects too, as the crawl's requests
+                refuse=refusal,  # each hop, redirects too, as the crawl's requests
             )
             for _ in range(MAX_REDIRECTS):  # a meta refresh, as the crawl follows it
                 on = refreshed_to(fetched.url, fetched.content_type, fetched.body)
@@ -335,7 +346,7 @@ def listing_preview(
                     break
                 fetched = fetch(
                     on, allow_loopback=settings.allow_loopback, user_agent=settings.user_agent,
-                    max_bytes=settings.max_page_bytes, deadline=deadline, refuse=rules.refusal,
+                    max_bytes=settings.max_page_bytes, deadline=deadline, refuse=refusal,
                 )  # fmt: skip
             return fetched
         except Refused as exc:
@@ -455,6 +466,8 @@ def listing_preview(
                 {"cause": "implausible_field", "url": document["url"] or page_url(document),
                  "message": f"{name}: {value[:200]!r} {reason}"}
             )  # fmt: skip
+    for site, message in rules.delays.items():  # said once a site, as the crawl says it
+        errors.append({"cause": "crawl_delay", "url": f"{site}/robots.txt", "message": message})
     kept = [document for document in documents if "skipped" not in document]
     scope, alcance = listing_scope(max_pages, max_details)
     return {

@@ -48,6 +48,16 @@ def crawl_delay_message(asked: float, waited: float) -> str:
     return f"robots.txt asks for a Crawl-delay of {asked:g} s: requests to the site were spaced so"
 
 
+def crawl_delay_unmet_message(asked: float, waited: float) -> str:
+    """A preview's note that its time ran out before a request could be spaced by the
+    site's Crawl-delay: the request was not made."""
+    return (
+        f"robots.txt asks for a Crawl-delay of {asked:g} s: the preview's time ran out "
+        f"before the next request could be spaced {waited:g} s from the one before; it was "
+        "not made"
+    )
+
+
 class CountedRobotsMiddleware(RobotsTxtMiddleware):
     """Scrapy's robots.txt check, whose fetch failures become counted run errors, and
     which honours the site's ``Crawl-delay`` (Scrapy's own check reads only ``Allow`` and

@@ -20,9 +20,11 @@ MONTHS = {
     "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
     "diciembre": 12,
 }  # fmt: skip
+# as Mexican sites abbreviate, with or without a dot, in any case: "mzo" is March as
+# offices and notaries write it ("18-MZO-21", "18 de mzo. de 2021"), "agto" August
 MONTH_ABBREVIATIONS = {
-    "ene": 1, "feb": 2, "mar": 3, "abr": 4, "may": 5, "jun": 6, "jul": 7, "ago": 8,
-    "sep": 9, "sept": 9, "set": 9, "oct": 10, "nov": 11, "dic": 12,
+    "ene": 1, "feb": 2, "mar": 3, "mzo": 3, "abr": 4, "may": 5, "jun": 6, "jul": 7,
+    "ago": 8, "agto": 8, "sep": 9, "sept": 9, "set": 9, "oct": 10, "nov": 11, "dic": 12,
 }  # fmt: skip
 _UNITS = {
     "un": 1, "uno": 1, "primero": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
@@ -61,9 +63,10 @@ _MONTH_FIRST = re.compile(
 _DE_ABBREVIATED = re.compile(
     rf"\b(\d{{1,2}})\s+de\s+({'|'.join(MONTH_ABBREVIATIONS)})(?:\.|\b)\s*,?\s*(?:de\s+)?(\d{{4}})\b"
 )
-# "18-FEB-25": a two-digit year only where the day and month are joined as in a code
+# "18-FEB-25", "18.mar.21": a two-digit year only where the day and month are joined as
+# in a code, by one same mark
 _ABBREVIATED_SHORT_YEAR = re.compile(
-    rf"\b(\d{{1,2}})([/-])({'|'.join(MONTH_ABBREVIATIONS)})\2(\d{{2}})\b"
+    rf"\b(\d{{1,2}})([/.-])({'|'.join(MONTH_ABBREVIATIONS)})\2(\d{{2}})\b"
 )
 # "2025/03/18", year first with slashes (the dashed form is _ISO)
 _YEAR_FIRST = re.compile(r"\b(\d{4})/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])\b")
@@ -150,6 +153,33 @@ def parse_date(text: str | None) -> dt.date | None:
         month = MONTH_ABBREVIATIONS[match[2]]
         _add(candidates, match.start(), int(match[3]), month, int(match[1]))
     return min(candidates)[1] if candidates else None
+
+
+def missing_day(text: str | None) -> str | None:
+    """The day ``text`` writes that no calendar has, as ``día/mes/año`` ("31/FEB/2021",
+    "30 de febrero de 2024" → "30/02/2024"); None when it writes none such. Why
+    ``parse_date`` found no date in a value that is shaped as one."""
+    folded = fold_keyword(text or "")
+    written: list[tuple[int, int, int]] = []
+    for match in _NUMERIC.finditer(folded):
+        year = _century(int(match[3])) if len(match[3]) == 2 else int(match[3])
+        written.append((year, int(match[2]), int(match[1])))
+    for match in _WRITTEN.finditer(folded):
+        written.append((int(match[3]), MONTHS[match[2]], int(match[1])))
+    for match in _ABBREVIATED_SHORT_YEAR.finditer(folded):
+        month = MONTH_ABBREVIATIONS[match[3]]
+        written.append((_century(int(match[4])), month, int(match[1])))
+    for pattern in (_DE_ABBREVIATED, _ABBREVIATED):
+        for match in pattern.finditer(folded):
+            written.append((int(match[3]), MONTH_ABBREVIATIONS[match[2]], int(match[1])))
+    for year, month, day in written:
+        if not PLAUSIBLE_YEARS[0] <= year <= PLAUSIBLE_YEARS[1]:
+            continue
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            return f"{day:02d}/{month:02d}/{year}"
+    return None
 
 
 def _instant_day(value: str) -> dt.date | None:

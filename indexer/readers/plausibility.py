@@ -11,6 +11,7 @@ from indexer.analysis import fold_keyword
 from indexer.readers.normalise import (
     MONTHS,
     int_to_roman,
+    missing_day,
     normalise_legislature,
     normalise_session_type,
     parse_date,
@@ -76,7 +77,8 @@ def _expediente(value: str) -> str | None:
 def _date(value: str) -> str | None:
     day = parse_date(value)
     if day is None:
-        return "is not a date"
+        missing = missing_day(value)
+        return f"is a day no calendar has ({missing})" if missing else "is not a date"
     if not dt.date(1800, 1, 1) <= day <= dt.date.today() + dt.timedelta(days=366):
         return f"is a date out of range ({day.isoformat()})"
     return None

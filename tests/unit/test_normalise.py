@@ -18,6 +18,7 @@ from indexer.readers.normalise import (
     roman_to_int,
     video_platform,
 )
+from indexer.readers.plausibility import implausible
 
 
 @pytest.mark.parametrize(
@@ -81,10 +82,44 @@ from indexer.readers.normalise import (
         ("2025-08-131", None),
         ("sin fecha", None),
         ("", None),
+        # as Mexican listings write them: the month abbreviated as offices do ("MZO"),
+        # with or without its dot, in any case, joined by dots; a two-digit year is this
+        # century's as elsewhere; day before month always
+        ("18.mar.21", dt.date(2021, 3, 18)),
+        ("18-MZO-21", dt.date(2021, 3, 18)),
+        ("18/MZO/2021", dt.date(2021, 3, 18)),
+        ("18-Mzo-2021", dt.date(2021, 3, 18)),
+        ("18 de mzo. de 2021", dt.date(2021, 3, 18)),
+        ("18 de mzo de 2021", dt.date(2021, 3, 18)),
+        ("5.AGTO.21", dt.date(2021, 8, 5)),
+        ("18-SEPT-21", dt.date(2021, 9, 18)),
+        ("18/SET/2021", dt.date(2021, 9, 18)),
+        ("3 de DIC. de 2021", dt.date(2021, 12, 3)),
+        ("1o. de abril de 2024", dt.date(2024, 4, 1)),
+        ("primero de abril de dos mil veinticuatro", dt.date(2024, 4, 1)),
+        ("03/04/21", dt.date(2021, 4, 3)),
+        ("18.mzo.98", dt.date(1998, 3, 18)),
+        ("31.feb.21", None),  # no such day: empty, never the 3rd of March
+        ("18.mar-21", None),  # two marks: not a code's date
     ],
 )
 def test_parse_date(text: str, expected: dt.date | None) -> None:
     assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("31/FEB/2021", "is a day no calendar has (31/02/2021)"),
+        ("31.feb.21", "is a day no calendar has (31/02/2021)"),
+        ("30 de febrero de 2024", "is a day no calendar has (30/02/2024)"),
+        ("31-ABR-2024", "is a day no calendar has (31/04/2024)"),
+        ("sin fecha", "is not a date"),
+        ("18-MZO-21", None),
+    ],
+)
+def test_an_impossible_day_is_refused_with_its_cause(text: str, reason: str | None) -> None:
+    assert implausible("date", text) == reason
 
 
 def test_vocabularies() -> None:
