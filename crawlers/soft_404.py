@@ -55,24 +55,32 @@ ENCLOSING = 4  # elements up from a text piece, at most, to the block that says 
 
 def not_found_said(page: Any, file: bool = False) -> str | None:
     """What on ``page`` (an HTML response) says nothing is at its address, at most 200
-    characters, or None. Headings and title read to their first 1,000 characters; other
-    blocks only when their whole text is short and says so from its start (a ruling's
-    sentence quoting «el documento no existe» is no error page). ``file``: the page
-    answered a file's address, where «no disponible» in a heading says the file is not
-    there too. Linear in the page: each element's text is looked at once, and a block is
-    read only around a text that may say so, and no further than its first characters."""
-    headings = _IN_FILE_HEADING if file else _IN_HEADING
+    characters, or None. ``file``: the page answered a file's address, where «no
+    disponible» in a heading says the file is not there too."""
+    return notice_said(page, _IN_FILE_HEADING if file else _IN_HEADING, _IN_BLOCK, _MAYBE)
+
+
+def notice_said(
+    page: Any, in_heading: re.Pattern[str], in_block: re.Pattern[str], maybe: re.Pattern[str]
+) -> str | None:
+    """What on ``page`` a site's notice says (``in_heading`` in the title or a heading,
+    ``in_block`` at the start of a short block), at most 200 characters, or None.
+    Headings and title read to their first 1,000 characters; other blocks only when their
+    whole text is short and says so from its start (a ruling's sentence quoting «el
+    documento no existe» is no error page). Linear in the page: each element's text is
+    looked at once, and a block is read only around a text ``maybe`` finds, and no further
+    than its first characters."""
     for node in page.xpath(_HEADINGS):
         said = _opening(node.root, HEADING_CHARS)[0]
-        if said and headings.search(said):
+        if said and in_heading.search(said):
             return said[:SHORT_BLOCK]
     if len(page.body) > MOST_BLOCK_BYTES:
         return None
     root = page.selector.root
-    if not hasattr(root, "iter") or not _MAYBE.search(page.text):
+    if not hasattr(root, "iter") or not maybe.search(page.text):
         return None
     read: set[Any] = set()
-    for element in _candidates(root):
+    for element in _candidates(root, maybe):
         block = element
         for _ in range(ENCLOSING):
             if block is None or block in read or len(block) > MOST_CHILDREN:
@@ -81,7 +89,7 @@ def not_found_said(page: Any, file: bool = False) -> str | None:
             said, whole = _opening(block, SHORT_BLOCK)
             if not whole:
                 break  # longer than a sentence saying so: its enclosing blocks are too
-            found = _IN_BLOCK.search(said)
+            found = in_block.search(said)
             if found is not None and found.start() <= OPENING:
                 return said
             block = block.getparent()
@@ -94,16 +102,16 @@ def stood_for(url: str) -> str:
     return "file" if _FILE_ADDRESS.search(urlsplit(url).path) else "document"
 
 
-def _candidates(root: Any) -> Iterator[Any]:
+def _candidates(root: Any, maybe: re.Pattern[str]) -> Iterator[Any]:
     """The elements whose own text, or a child's tail, may say so, in page order."""
     found = 0
     for element in root.iter():
         if not isinstance(element.tag, str) or element.tag in _SKIPPED:
             continue
         holders = []
-        if element.text and _MAYBE.search(element.text):
+        if element.text and maybe.search(element.text):
             holders.append(element)
-        if element.tail and _MAYBE.search(element.tail):
+        if element.tail and maybe.search(element.tail):
             holders.append(element.getparent())
         for holder in holders:
             if holder is not None:
