@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from indexer.citations.laws import CPEUM, FEDERAL_LAWS, fold, law_at, law_starts
-from indexer.citations.model import Citation
+from indexer.citations.model import Citation, citation
 from indexer.spots import Spans, checked, matches_at, occurrences, space_before, word_before
 
 MAX_RANGE = 30  # "artículos 1 a 300" names its ends, not three hundred articles
@@ -240,7 +240,7 @@ def find_articles(original: str, folded: str) -> Iterator[Citation]:
                 break
             written = " ".join(original[start:end].split())
             for number in dict.fromkeys(numbers):
-                yield Citation("article", _key(canonical, number), written, start, end)
+                yield citation("article", _key(canonical, number), written, start, end)
             taken_until = end
             more = _MORE_AT.match(folded, end) if law else None
             if more is None:

@@ -10,11 +10,12 @@ is left out. The court is kept when the text names it right after the number.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from indexer.citations.model import Citation
+from indexer.citations.model import Citation, citation
 from indexer.readers.expedientes import (
     ELECTORAL_CHAMBERS,
     ELECTORAL_PATTERN,
@@ -142,10 +143,19 @@ _TSJ_CDMX = re.compile(r"\bTSJ\s*CDMX\b")
 
 
 def _court_after(original: str, end: int) -> str | None:
-    found = _COURT.match(original, end, min(len(original), end + 220))
-    if not found:
-        return None
-    court = _HONORIFIC.sub("", " ".join(found["court"].split()))
+    # (an end past the text's is the text's: ``re`` clamps it)
+    found = _COURT_AT(original, end, end + 220)
+    return _court_named(found["court"]) if found else None
+
+
+_COURT_AT = _COURT.match
+
+
+@functools.lru_cache(maxsize=4096)
+def _court_named(written: str) -> str:
+    """A court as ``_COURT`` found it written, as a citation keeps it (the same few
+    courts are named again and again: made once each)."""
+    court = _HONORIFIC.sub("", " ".join(written.split()))
     return _TSJ_CDMX.sub("Tribunal Superior de Justicia de la Ciudad de México", court)
 
 
@@ -341,8 +351,8 @@ def _article_last(before: str) -> bool:
 def _subject_court(original: str, key: str, start: int, end: int) -> str | None:
     """The Court's body the clause citing the case (``key``: its canonical form) has for
     subject, if any (see above)."""
-    if not _own_precedent_key(key):
-        return None
+    if not _own_precedent_key(key) or not original[start - 1 : start].isspace():
+        return None  # (``_article_last`` needs whitespace last: told before slicing)
     before = original[max(0, start - 160) : start]
     if not _article_last(before):  # neither clause can end there: their searches skipped
         return None
@@ -361,9 +371,11 @@ def _citation(original: str, case: CaseNumber, start: int, end: int) -> Citation
 def cited(original: str, key: str, start: int, end: int) -> Citation:
     """The citation of the case whose canonical form is ``key``, written at ``start``
     to ``end`` of ``original``, with the court named after it or the clause's subject."""
-    written = " ".join(original[start:end].split())
-    court = _court_after(original, end) or _subject_court(original, key, start, end)
-    return Citation("case", key, written, start, end, court)
+    found = _COURT_AT(original, end, end + 220)  # ``_court_after``, written out
+    court = _court_named(found["court"]) if found else None
+    if not court:
+        court = _subject_court(original, key, start, end)
+    return citation("case", key, " ".join(original[start:end].split()), start, end, court)
 
 
 def share_accumulated_courts(original: str, folded: str, found: list[Citation]) -> list[Citation]:
@@ -410,6 +422,7 @@ def _share(original: str, found: list[Citation], shared: list[Citation], run: li
             shared[j] = replace(shared[j], court=court)
 
 
+@functools.lru_cache(maxsize=8192)  # a key is met again and again (``native._case_key``)
 def _own_precedent_key(key: str) -> bool:
     # (a juicio de inconformidad plainly named too: the body said to resolve it did, and a
     # sentence that is the Court's own such juicio reads it as the Court's; records.py)

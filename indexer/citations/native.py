@@ -25,7 +25,7 @@ from typing import Any
 
 from indexer.citations import articles, cases, laws, tesis
 from indexer.citations.cases import cited
-from indexer.citations.model import Citation
+from indexer.citations.model import Citation, citation
 from indexer.readers.expedientes import (
     ELECTORAL_CHAMBERS,
     ELECTORAL_PATTERN,
@@ -280,9 +280,7 @@ def read_all(
         )
     raw_cases, raw_tesis, raw_articles = scanned or scan(original, folded)  # type: ignore[misc]
     return (
-        cases.find_cases(original, folded)
-        if raw_cases is None
-        else (_case(original, *found) for found in raw_cases),
+        cases.find_cases(original, folded) if raw_cases is None else _cases(original, raw_cases),
         tesis.find_tesis(original, folded) if raw_tesis is None else _tesis(original, raw_tesis),
         articles.find_articles(original, folded)
         if raw_articles is None
@@ -295,7 +293,7 @@ def read_cases(original: str, folded: str) -> Iterator[Citation]:
     raw = SCANNER.cases(original, folded) if SCANNER is not None else None
     if raw is None:
         return cases.find_cases(original, folded)
-    return (_case(original, *found) for found in raw)
+    return _cases(original, raw)
 
 
 def read_articles(original: str, folded: str) -> Iterator[Citation]:
@@ -327,21 +325,13 @@ def _articles(original: str, raw: list[tuple[str, int, int]]) -> Iterator[Citati
         if (start, end) != span:  # the articles of one list share their words
             span = (start, end)
             written = " ".join(original[start:end].split())
-        yield Citation("article", key, written, start, end)
+        yield citation("article", key, written, start, end)
 
 
-def _case(
-    original: str,
-    what: int,
-    a: str | None,
-    b: str,
-    c: str,
-    d: str | None,
-    e: str | None,
-    start: int,
-    end: int,
-) -> Citation:
-    return cited(original, _case_key(what, a, b, c, d, e), start, end)
+def _cases(original: str, raw: list[tuple[Any, ...]]) -> Iterator[Citation]:
+    """The scanner's cases, each (what, a, b, c, d, e, start, end), as citations."""
+    for what, a, b, c, d, e, start, end in raw:
+        yield cited(original, _case_key(what, a, b, c, d, e), start, end)
 
 
 @functools.lru_cache(maxsize=KEYS_KEPT)

@@ -168,9 +168,15 @@ def read_citations(doc: AnyDocument, scanned: Scan | None = None) -> list[Citati
     if _withheld(doc):
         return []
     own = _own_numbers(doc)
-    read = extract_citations(doc.text, scanned=scanned)
-    found = [c for c in read if not (c.kind == "case" and c.key in own)]
-    return [_as_the_courts(doc, c) if c.kind == "case" else c for c in found]
+    found: list[Citation] = []
+    for c in extract_citations(doc.text, scanned=scanned):
+        if c.kind == "case":
+            if c.key in own:
+                continue
+            if _may_name_a_plain_type(c.key):  # (``_as_the_courts`` reads no other)
+                c = _as_the_courts(doc, c)
+        found.append(c)
+    return found
 
 
 def record_citations(

@@ -10,7 +10,7 @@ import re
 import string
 from collections.abc import Iterator
 
-from indexer.citations.model import Citation
+from indexer.citations.model import Citation, citation
 from indexer.spots import Spans, checked, matches_at, occurrences, space_before, word_before
 
 _REGISTRO = re.compile(
@@ -210,4 +210,4 @@ def _circuit_starts(original: str) -> Iterator[int]:
 
 
 def _found(original: str, key: str, start: int, end: int) -> Citation:
-    return Citation("tesis", key, " ".join(original[start:end].split()), start, end)
+    return citation("tesis", key, " ".join(original[start:end].split()), start, end)

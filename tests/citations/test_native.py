@@ -135,7 +135,7 @@ def _rust(text: str) -> list | None:
     raw = SCANNER.cases(text, folded)
     if raw is None:
         return None
-    return [native._case(text, *found) for found in raw]
+    return list(native._cases(text, raw))
 
 
 def read_alike(
