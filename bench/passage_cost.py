@@ -7,8 +7,10 @@ The hits of ``bench/search.py``'s mix (ids, the search, the highlights) are read
 from the embedded store; then ``api.passages.passage_links`` of this checkout and of
 ``--against`` (its ``api/passages.py`` as that revision wrote it, loaded as a module
 beside this one) make every hit's links in turn, ``--rounds`` times each, the order
-alternating, and, likewise, the hits' permalinks (``api.deps.permalink``'s quoting, the
-other address made per hit). Printed: the calling thread's CPU per hit of each, median
+alternating; then the same with every fourth word of the snippets quoted as rulings
+quote (``&quot;…&quot;`` and an apostrophe, as the highlighters escape them; the mix's
+synthetic texts have none); and, likewise, the hits' permalinks (``api.deps.permalink``'s
+quoting, the other address made per hit). Printed: the calling thread's CPU per hit of each, median
 and least, and whether both wrote the very same links. Thread CPU is what the machine's
 load changes least; still say the load (printed). JSON goes to
 ``bench/results/passage_cost.json``.
@@ -68,6 +70,19 @@ def mix_hits(data: Path) -> list[Hit]:
         library.close()
 
 
+def quoted(hits: list[Hit]) -> list[Hit]:
+    """The hits with every fourth word of their snippets in quotes, escaped."""
+
+    def marked(fragment: str) -> str:
+        words = fragment.split(" ")
+        for n in range(1, len(words), 4):
+            if "<" not in words[n]:
+                words[n] = f"&quot;{words[n]}&#x27;s&quot;"
+        return " ".join(words)
+
+    return [(doc_id, q, [marked(f) for f in lit]) for doc_id, q, lit in hits]
+
+
 def _per_hit_us(step: Callable[[], Any], hits: int) -> float:
     began = time.thread_time()
     step()
@@ -80,6 +95,10 @@ def measure(hits: list[Hit], before: types.ModuleType, rounds: int) -> dict[str,
             "before": lambda h: before.passage_links(*h),
             "this": lambda h: passages.passage_links(*h),
         },
+        "links, quoted": {
+            "before": lambda h: before.passage_links(*h),
+            "this": lambda h: passages.passage_links(*h),
+        },
         "permalink": {
             "before": lambda h: f"/v1/documents/{quote(h[0], safe='')}",
             "this": lambda h: f"/v1/documents/{passages.path_quoted(h[0])}",
@@ -87,12 +106,15 @@ def measure(hits: list[Hit], before: types.ModuleType, rounds: int) -> dict[str,
     }
     out: dict[str, Any] = {"hits": len(hits), "snippets": sum(len(h[2]) for h in hits)}
     for part, ways in makers.items():
-        made = {way: [make(h) for h in hits] for way, make in ways.items()}
+        asked = quoted(hits) if part == "links, quoted" else hits
+        made = {way: [make(h) for h in asked] for way, make in ways.items()}
         spent: dict[str, list[float]] = {way: [] for way in ways}
         for round_ in range(rounds):
             for way in list(ways) if round_ % 2 else list(ways)[::-1]:
                 make = ways[way]
-                spent[way].append(_per_hit_us(lambda m=make: [m(h) for h in hits], len(hits)))
+                spent[way].append(
+                    _per_hit_us(lambda m=make, a=asked: [m(h) for h in a], len(asked))
+                )
         out[part] = {
             way: {
                 "median_us": round(statistics.median(v), 2),
@@ -116,16 +138,16 @@ def main() -> int:
     result["against"] = args.against
     result["load_average"] = os.getloadavg()
     print(f"{result['hits']} hits, {result['snippets']} snippets; µs per hit (thread CPU)")
-    print(f"{'':12}{'before med':>12}{'this med':>12}{'before min':>12}{'this min':>12}  same")
-    for part in ("links", "permalink"):
+    print(f"{'':14}{'before med':>12}{'this med':>12}{'before min':>12}{'this min':>12}  same")
+    for part in ("links", "links, quoted", "permalink"):
         row = result[part]
         print(
-            f"{part:12}{row['before']['median_us']:>12.2f}{row['this']['median_us']:>12.2f}"
+            f"{part:14}{row['before']['median_us']:>12.2f}{row['this']['median_us']:>12.2f}"
             f"{row['before']['least_us']:>12.2f}{row['this']['least_us']:>12.2f}  {row['same']}"
         )
     print("load average", " ".join(f"{x:.2f}" for x in result["load_average"]))
     keep(args.json, args.data.name, result)
-    return 0 if result["links"]["same"] and result["permalink"]["same"] else 1
+    return 0 if all(result[p]["same"] for p in ("links", "links, quoted", "permalink")) else 1
 
 
 if __name__ == "__main__":
