@@ -6,12 +6,12 @@ import datetime as dt
 import functools
 from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
-from urllib.parse import quote
 
 from fastapi import Depends, Request
 from fastapi.exceptions import RequestValidationError
 
 from api.next_page import next_page_url
+from api.passages import path_quoted
 from api.public_address import link_base
 from indexer.library import Library
 from indexer.query import FILTER_PARAMS, QuerySyntaxError, QueryTooCostly, operator_suggestion
@@ -191,7 +191,7 @@ def build_filters(params: dict[str, list[str] | None]) -> dict[str, list[str]]:
 @functools.lru_cache(maxsize=16384)
 def permalink(doc_id: str) -> str:
     """This API's address of a document (kept: the same hits come back in many answers)."""
-    return f"/v1/documents/{quote(doc_id, safe='')}"
+    return f"/v1/documents/{path_quoted(doc_id)}"
 
 
 def page_address(request: Request, doc_id: str) -> str:
@@ -200,7 +200,7 @@ def page_address(request: Request, doc_id: str) -> str:
 
 
 def document_page(base: str, doc_id: str) -> str:
-    return f"{base}/d/{quote(doc_id, safe='')}"
+    return f"{base}/d/{path_quoted(doc_id)}"
 
 
 def page_url(request: Request, cursor: str | None) -> str | None:
