@@ -22,7 +22,12 @@ class BadLink(ValueError):
     """A link that is there but malformed; the message quotes it and says what is wrong."""
 
 
-_JS_URL = re.compile(r"""['"]([^'"]+\.(?:pdf|html?|aspx?|php|docx?)(?:\?[^'"]*)?)['"]""", re.I)
+# a script's quoted document: a file, or a server page that serves one (an ASP.NET
+# handler "ObtenerDocumento.ashx?id=9", a Java "ver.jsp?id=7" or "consulta.do?id=3", as
+# state judiciaries' listings call them)
+_JS_URL = re.compile(
+    r"""['"]([^'"]+\.(?:pdf|html?|aspx?|ashx|php|jsp|do|cfm|docx?)(?:\?[^'"]*)?)['"]""", re.I
+)
 # an ``onclick`` a spec reads as the link: a call or an assignment given a quoted text
 # (``window.open('Sentencia 12.PDF')``, ``location.href='ver.php?id=4'``,
 # ``return abrir("doc.pdf")``), script as a ``javascript:`` link's is

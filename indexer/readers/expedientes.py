@@ -446,7 +446,7 @@ def _cases_in(text: str) -> tuple[CaseNumber, ...]:
         locals_.append(match.span())
     taken = Spans(chambers + locals_)
     current: str | None = None
-    type_end = -1
+    type_end = last_end = -1
     folded = _fold(text)
     for match in _TOKEN.finditer(folded):
         if match.start() in taken:
@@ -456,8 +456,11 @@ def _cases_in(text: str) -> tuple[CaseNumber, ...]:
             continue
         if match["type"]:
             current = _type_code(match["type"])
-            type_end = match.end()
+            type_end, last_end = match.end(), -1
             continue
+        if current and last_end >= 0 and not _CARRIES.fullmatch(folded, last_end, match.start()):
+            current = None  # another label's number: "(cuaderno auxiliar 345/2021)"
+        last_end = match.end()
         if match["short"]:
             short = _short_year_case(folded, match, current, type_end)
             if short:
@@ -466,6 +469,19 @@ def _cases_in(text: str) -> tuple[CaseNumber, ...]:
         suffix = clean_suffix(match["suffix"])
         cases.append(CaseNumber(current, match["n"], match["year"], suffix, appeal=match["appeal"]))
     return tuple(dict.fromkeys(cases))
+
+
+# What may stand between a case's number and the next number of a list of its type:
+# punctuation, "y su acumulada", "y sus acumulados", "relacionado con el", "número", the
+# matter ("en materia penal"). Any other word labels the next number as something else
+# ("A.D. 12/2021 (cuaderno auxiliar 345/2021)", "toca 123/2021 derivado del juicio
+# 45/2019"): the type does not carry to it (unsure: a bare number). Between the type and
+# its first number anything goes, as ever ("Toca en definitiva número 291/2014").
+_CARRIES = re.compile(
+    r"(?:[\s.,;:()\[\]/°º-]|\b(?:y|e|su|sus|acumulad[oa]s?|relacionad[oa]s?|con|el|la|los"
+    r"|las|de|del|al|en|materia|numeros?|nums?|nos?|n|penal|civil|familiar|mercantil"
+    r"|laboral|trabajo|administrativ[oa]|agrari[oa]|fiscal|electoral|constitucional)\b)*"
+)
 
 
 def _short_year_case(

@@ -2143,10 +2143,58 @@ def read_judgment_type(head: str) -> str | None:
     return None
 
 
+# A thesis of the Semanario Judicial de la Federación (its page or its PDF): "Registro
+# digital: 2026543" (older: "Registro: 161234") and "Tipo: Jurisprudencia" / "Tipo de
+# Tesis: Aislada" among its first lines. It is no sentence: the case number, date, ponente
+# and secretario it states are its precedents', and it has no proceeding or ruling.
+_TESIS_REGISTRY = re.compile(r"^\s*Registro(?:\s+digital)?\s*:\s*\d{4,8}\s*$", re.I | re.M)
+_TESIS_KIND = re.compile(
+    r"^\s*Tipo(?:\s+de\s+tesis)?\s*:\s*(?:jurisprudencia|aislada)\b", re.I | re.M
+)
+_TESIS_MATTERS = re.compile(r"^\s*Materias?(?:\s*\(s\)|\(s\))?\s*:\s*([^\n]{3,80})$", re.I | re.M)
+_TESIS_INSTANCE = re.compile(
+    r"^\s*Instancia\s*:\s*(Pleno|Primera Sala|Segunda Sala)\s*$", re.I | re.M
+)
+_TESIS_HEAD_CHARS = 1500
+_TESIS_ISSUER = re.compile(
+    r"^[ \t]*((?:[A-ZÁÉÍÓÚÑ]+ )*(?:TRIBUNAL COLEGIADO|PLENO)\b[A-ZÁÉÍÓÚÑ ,.-]*?"
+    r"\b(?:CIRCUITO|REGI[OÓ]N [A-ZÁÉÍÓÚÑ-]+))\b[^\n]*$",
+    re.M,
+)
+
+
+def _is_tesis(head: str) -> bool:
+    top = head[:_TESIS_HEAD_CHARS]
+    return bool(_TESIS_REGISTRY.search(top) and _TESIS_KIND.search(top))
+
+
+def _read_tesis(text: str) -> Reading:
+    """A thesis's own fields: the court that issued it (its instance, or the court the
+    readers find) and its matter where it lists one alone ("Materia(s): Penal"; several
+    are unsure: none)."""
+    reading = Reading()
+    top = text[:_TESIS_HEAD_CHARS]
+    instance = _TESIS_INSTANCE.search(top)
+    if instance:
+        reading.put("court", f"{title_case(instance[1])} de la SCJN", instance.start(1))
+    else:  # a circuit court's or Pleno's thesis: its name in capitals above the precedents
+        issuer = _TESIS_ISSUER.search(text)
+        court = issuer and normalise_court(" ".join(issuer[1].split()))
+        if court:
+            reading.put("court", court, issuer.start(1))
+    matters = _TESIS_MATTERS.search(top)
+    if matters and not re.search(r"[,;/]|\sy\s", matters[1]):
+        matter = normalise_matter(matters[1])
+        reading.put("matter", matter if matter in MATTERS else None, matters.start(1))
+    return reading
+
+
 def read_sentence(text: str) -> Reading:
     """Every field the sentence states about itself, with where it was read."""
-    reading = Reading()
     head = text[:HEAD_CHARS]
+    if _is_tesis(head):
+        return _read_tesis(text)
+    reading = Reading()
     expediente = read_expediente(text)
     if expediente:
         reading.put("expediente", *expediente)

@@ -71,8 +71,11 @@ _ABBREVIATED_SHORT_YEAR = re.compile(
 # "2025/03/18", year first with slashes (the dashed form is _ISO)
 _YEAR_FIRST = re.compile(r"\b(\d{4})/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])\b")
 _SPELLED_WORDS = r"[a-z]+(?:\s+y\s+[a-z]+)?"
+# the day may have its digits in brackets after it, as the Estado de México's and
+# Oaxaca's courts write it: "quince (15) de marzo de dos mil veintiuno (2021)"
 _SPELLED = re.compile(
-    rf"\b({_SPELLED_WORDS}|\d{{1,2}})\s+(?:dias\s+)?(?:del\s+mes\s+)?de\s+({_MONTH_NAMES})"
+    rf"\b({_SPELLED_WORDS}|\d{{1,2}})(?:\s*\((\d{{1,2}})\))?\s+(?:dias\s+)?(?:del\s+mes\s+)?"
+    rf"de\s+({_MONTH_NAMES})"
     rf"\s+(?:de|del)\s+(?:ano\s+)?((?:dos\s+mil|mil\s+novecientos)(?:\s+{_SPELLED_WORDS})?"
     r"|\d{4})\b"
 )
@@ -146,9 +149,11 @@ def parse_date(text: str | None) -> dt.date | None:
         _add(candidates, match.start(), _century(int(match[4])), month, int(match[1]))
     for match in _SPELLED.finditer(folded):
         day = _spelled_number(match[1])
-        year = _spelled_number(match[3])
+        year = _spelled_number(match[4])
+        if match[2] and int(match[2]) != day:
+            continue  # the words and the digits disagree: unsure
         if day and year and year >= 1900:
-            _add(candidates, match.start(), year, MONTHS[match[2]], day)
+            _add(candidates, match.start(), year, MONTHS[match[3]], day)
     for match in _ABBREVIATED.finditer(folded):
         month = MONTH_ABBREVIATIONS[match[2]]
         _add(candidates, match.start(), int(match[3]), month, int(match[1]))
