@@ -60,6 +60,10 @@ _SCANS_UNREAD = re.compile(r"(\d+) scanned page\(s\) hold only a line of text")
 _PAGES_READ = re.compile(r"the PDF has (\d+) pages; the first (\d+) were read$")
 _OCR_READ = re.compile(r"the PDF has (\d+) scanned pages; OCR reached (\d+)")
 _GARBLED = re.compile(r"(?:malformed: )?the text layer of (\d+) page\(s\) is not legible")
+# indexer.extract.docx's bounds on what parsing a body costs (tags, attributes, a token)
+_WORD_MARKUP = re.compile(
+    r"too_large: el cuerpo del documento Word tiene (.+?)(?: \(en sus primeros \d+ bytes\))?$"
+)
 _COSTLY = re.compile(
     r"(?:too_large: )?(\d+) page\(s\) draw forms whose content, each drawing "
     r"counted, adds up to more than (\d+) MB"
@@ -550,6 +554,8 @@ def error_mensaje(cause: str, message: str) -> str:
             "sello) y no hay OCR para leer la imagen: el documento se guardó con esa línea, "
             "sin el texto de la página"
         )
+    if cause == "extraction_failed" and (found := _WORD_MARKUP.match(message)):
+        return f"el documento Word tiene {found.group(1)}: no se extrajo su texto"
     if cause == "extraction_failed" and (said := EXTRACTIONS.get(message.partition(":")[0])):
         return said
     if cause == PAGES_TRUNCATED and (found := _PAGES_READ.match(message)):

@@ -31,6 +31,23 @@ RATIO_FLOOR = 8 * 1024 * 1024
 # entries (500,000) took the crawler's own process 30 s and 300 MB just to ask whether
 # it was Word. A Word file's directory lists tens of entries (some hundreds with images)
 MAX_DIRECTORY_BYTES = 2 * 1024 * 1024
+# What expat and the reader pay per piece of markup, not per byte: a Python call per
+# element (some 3 to 7 µs each, start and end, on this machine), and a token (a tag with
+# its attributes, a comment) is re-read whole from its start at each 1 MB chunk until it
+# ends. A body that does not pack (random names: 3 to 1, under ``MAX_RATIO``) held 1.5
+# million elements in 4 MB (10 s) or 1.4 million attributes on one element in 9 MB
+# (13 s, 520 MB), stopped only by the worker's time or memory cap. A real sentence of
+# 50 to 140 KB of text is some 1 to 3 MB of XML, tens of thousands of tags (one per 5 to
+# 20 characters of text), none longer than a few hundred bytes; a 2,000-page one some
+# million tags. So past ``MAX_TAGS`` tags, or a stretch of ``MAX_TOKEN_BYTES`` without a
+# ``<`` (one tag, comment or run of text that long), the body is refused at once as
+# ``too_large``, counted while it is inflated (in C, before any of it is parsed)
+MAX_TAGS = 2_000_000
+# Attributes cost a Python string each for name and value (some 3 µs an attribute, 1.5
+# million of them over 25 tags of 900 KB: 4.7 s); a Word element carries 0 to 5 (the
+# revision marks ``w:rsid…``, ``w:val``), counted as the ``=`` in the body (text has few)
+MAX_ATTRIBUTES = 4_000_000
+MAX_TOKEN_BYTES = 1024 * 1024
 _END_OF_DIRECTORY = b"PK\x05\x06"
 _CHUNK = 1024 * 1024
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -130,29 +147,77 @@ def _body(archive: zipfile.ZipFile) -> zipfile.ZipInfo:
     return info
 
 
+def _bomb(inflated: int, packed: int, max_xml_bytes: int) -> ExtractionError | None:
+    """What the body inflated to so far says it is a bomb (it only grows: said at once)."""
+    if inflated > max_xml_bytes:
+        return ExtractionError(
+            "decompression_bomb", f"word/document.xml inflates past {max_xml_bytes} bytes"
+        )
+    if inflated > RATIO_FLOOR and inflated > MAX_RATIO * packed:
+        return ExtractionError(
+            "decompression_bomb",
+            f"word/document.xml inflates to more than {inflated} bytes from {packed} packed "
+            f"(more than {MAX_RATIO} times)",
+        )
+    return None
+
+
+def _too_costly(inflated: int, tags: int, attributes: int, stretch: int) -> ExtractionError | None:
+    if attributes > MAX_ATTRIBUTES:
+        return ExtractionError(
+            "too_large",
+            f"el cuerpo del documento Word tiene más de {MAX_ATTRIBUTES} atributos XML "
+            f"(en sus primeros {inflated} bytes)",
+        )
+    if tags > MAX_TAGS:
+        return ExtractionError(
+            "too_large",
+            f"el cuerpo del documento Word tiene más de {MAX_TAGS} etiquetas XML "
+            f"(en sus primeros {inflated} bytes)",
+        )
+    if stretch >= MAX_TOKEN_BYTES:
+        return ExtractionError(
+            "too_large",
+            f"el cuerpo del documento Word tiene un tramo de al menos {stretch} bytes sin "
+            f"etiquetas (una sola etiqueta, comentario o texto de más de {MAX_TOKEN_BYTES} "
+            "bytes)",
+        )
+    return None
+
+
 def _refuse_bomb(
     archive: zipfile.ZipFile, info: zipfile.ZipInfo, size: int, max_xml_bytes: int
 ) -> None:
     """``decompression_bomb`` for a body that inflates past ``max_xml_bytes``, or past
-    ``MAX_RATIO`` times its packed size (and ``RATIO_FLOOR``). Measured by inflating it
-    first, in C and discarding the output (256 MB in about a second): the parse that
-    follows runs a Python call per element, some 1 MB/s of empty elements, so a bomb
-    found while parsing was found after the worker's time limit."""
+    ``MAX_RATIO`` times its packed size (and ``RATIO_FLOOR``); ``too_large`` for one of
+    more than ``MAX_TAGS`` tags or ``MAX_ATTRIBUTES`` attributes, or with a stretch of
+    ``MAX_TOKEN_BYTES`` without a tag.
+    Measured by inflating it first, in C and discarding the output (256 MB in about a
+    second, a count and two finds per 1 MB chunk): the parse that follows runs a Python
+    call per element, some 1 MB/s of empty elements, so a bomb found while parsing was
+    found after the worker's time limit."""
     packed = max(1, min(info.compress_size, size))
-    inflated = 0
+    inflated = tags = attributes = 0
+    stretch = 0  # bytes since the last "<", across chunks
+    costly: ExtractionError | None = None  # said once it is known not to be a bomb
     with archive.open(info) as body:
-        while inflated <= max_xml_bytes and (chunk := body.read(_CHUNK)):
+        while chunk := body.read(_CHUNK):
             inflated += len(chunk)
-    if inflated > max_xml_bytes:
-        raise ExtractionError(
-            "decompression_bomb", f"word/document.xml inflates past {max_xml_bytes} bytes"
-        )
-    if inflated > RATIO_FLOOR and inflated > MAX_RATIO * packed:
-        raise ExtractionError(
-            "decompression_bomb",
-            f"word/document.xml inflates to {inflated} bytes from {packed} packed "
-            f"(more than {MAX_RATIO} times)",
-        )
+            if (refused := _bomb(inflated, packed, max_xml_bytes)) is not None:
+                raise refused
+            if costly is not None:
+                continue
+            tags += chunk.count(b"<")
+            attributes += chunk.count(b"=")
+            first = chunk.find(b"<")
+            if first < 0:
+                stretch += len(chunk)
+            else:  # a stretch inside one chunk is shorter than the chunk (and the limit)
+                stretch, longest = len(chunk) - 1 - chunk.rfind(b"<"), stretch + first
+                costly = _too_costly(inflated, tags, attributes, longest)
+            costly = costly or _too_costly(inflated, tags, attributes, stretch)
+    if costly is not None:
+        raise costly
 
 
 def _refuse_dtd(*_args: object) -> None:

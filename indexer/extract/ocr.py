@@ -194,7 +194,10 @@ def ocr_pages(
             if time.monotonic() > deadline:
                 break
             tried += 1
-            page = doc[index]
+            try:
+                page = doc[index]
+            except pdfium.PdfiumError:  # the text pass could not load it either: counted
+                continue  # there (page_errors), the other pages' text kept
             try:
                 if index not in garbled and not _has_drawing(page):
                     continue
