@@ -22,7 +22,20 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import TypeVar
 
-from sqlalchemy import Connection, Engine, Select, bindparam, delete, false, func, insert, select
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Select,
+    and_,
+    bindparam,
+    delete,
+    false,
+    func,
+    insert,
+    or_,
+    select,
+    tuple_,
+)
 
 from indexer.citations import Citation, Scan, extract_citations, holders
 from indexer.citations.ahead import scanned
@@ -376,37 +389,34 @@ def _counts(connection: Connection, numbers: Mapping[str, int]) -> dict[str, int
 
     Whether a citation names a sentence depends only on the sentence, the key and the
     court written beside it: each distinct (sentence, key, court) is judged once, and the
-    citers of a sentence whose every such pair names it are counted by the database,
-    through the index of case citations by key and citer's number (its rows' court and
-    id unread). A sentence cited by thousands costs one count, not thousands of rows
-    judged here; one that some citation's court sets apart is counted row by row, as
-    before."""
+    citers of a sentence whose every such pair names it are counted by the database (by
+    the citer's id: a row written before documents were numbered has no number); those
+    of a sentence some citation's court sets apart, by the pairs that name it. A
+    sentence cited by thousands costs a count, not thousands of rows judged here."""
     found: dict[str, int] = {}
     for chunk in _chunks(list(numbers.values())):
-        # number → (id, every pair names it, some pair does)
-        judged: dict[int, tuple[str, bool, bool]] = {}
+        # number → (id, every pair names it, the pairs that do)
+        judged: dict[int, tuple[str, bool, list[tuple[str, str | None]]]] = {}
         for number, held, key, cited_court, *known in connection.execute(
             _pairs(), {"values": chunk}
         ):
             ok = names(key, court_key(cited_court), holders.holder(*known))
-            _, every, some = judged.get(number, (held, True, False))
-            judged[number] = (held, every and ok, some or ok)
-        named = [number for number, (_, every, _) in judged.items() if every]
-        for part in _chunks(named):
+            _, every, named = judged.setdefault(number, (held, True, []))
+            if ok:
+                named.append((key, cited_court))
+            judged[number] = (held, every and ok, named)
+        whole = [number for number, (_, every, _) in judged.items() if every]
+        for part in _chunks(whole):
             found.update(
                 (held, int(count))
                 for held, count in connection.execute(_counted(), {"values": part})
                 if count
             )
-        mixed = [number for number, (_, every, some) in judged.items() if some and not every]
-        citing: dict[str, set[str]] = defaultdict(set)
-        for part in _chunks(mixed):
-            for held, key, citer, cited_court, *known in connection.execute(
-                _citing(), {"values": part}
-            ):
-                if citer != held and names(key, court_key(cited_court), holders.holder(*known)):
-                    citing[held].add(citer)
-        found.update((held, len(citers)) for held, citers in citing.items())
+        for held, every, named in judged.values():
+            if named and not every:  # some pairs only: the citers of those
+                count = connection.scalar(_counted_of(held, named))
+                if count:
+                    found[held] = int(count)
     return found
 
 
@@ -428,7 +438,7 @@ def _pairs() -> Select:
         .where(
             _CASES.c.doc_seq.in_(_VALUES),
             _CITATIONS.c.kind == CASE,
-            _CITATIONS.c.doc_seq != _CASES.c.doc_seq,
+            _CITATIONS.c.doc_id != _CASES.c.doc_id,
         )
     )
 
@@ -436,31 +446,31 @@ def _pairs() -> Select:
 @functools.cache
 def _counted() -> Select:
     """How many other documents cite any of the cases of each of a list of numbers
-    (sentences every citation of whose cases names them): read from the index of case
-    citations (key, citer's number) alone. Built once."""
+    (sentences every citation of whose cases names them), found through the index of case
+    citations by key. Built once."""
     cited = _CITATIONS.c
     return (
-        select(_CASES.c.doc_id, func.count(cited.doc_seq.distinct()))
+        select(_CASES.c.doc_id, func.count(cited.doc_id.distinct()))
         .select_from(_CASES.join(_CITATIONS, cited.key == _CASES.c.key))
-        .where(_CASES.c.doc_seq.in_(_VALUES), cited.kind == CASE, cited.doc_seq != _CASES.c.doc_seq)
+        .where(_CASES.c.doc_seq.in_(_VALUES), cited.kind == CASE, cited.doc_id != _CASES.c.doc_id)
         .group_by(_CASES.c.doc_id)
     )
 
 
-@functools.cache
-def _citing() -> Select:
-    """Who cites the cases held by a list of numbers (``_counts``, of the sentences some
-    citation's court sets apart): built once."""
-    return (
-        select(
-            _CASES.c.doc_id,
-            _CASES.c.key,
-            _CITATIONS.c.doc_id,
-            _CITATIONS.c.court,
-            *holders.COLUMNS,
-        )
-        .select_from(holders.joined(_CASES.join(_CITATIONS, _CITATIONS.c.key == _CASES.c.key)))
-        .where(_CASES.c.doc_seq.in_(_VALUES), _CITATIONS.c.kind == CASE)
+def _counted_of(held: str, named: list[tuple[str, str | None]]) -> Select:
+    """How many other documents cite the sentence ``held`` by one of the
+    ``named`` (key, court written beside it): the pairs that name it, when others do not."""
+    cited = _CITATIONS.c
+    courts = [(key, court) for key, court in named if court is not None]
+    bare = sorted({key for key, court in named if court is None})
+    return select(func.count(cited.doc_id.distinct())).where(
+        cited.key.in_(sorted({key for key, _ in named})),
+        cited.kind == CASE,
+        cited.doc_id != held,
+        or_(
+            and_(cited.court.is_not(None), tuple_(cited.key, cited.court).in_(courts)),
+            and_(cited.court.is_(None), cited.key.in_(bare)),
+        ),
     )
 
 

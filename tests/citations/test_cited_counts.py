@@ -110,10 +110,11 @@ def test_counts_are_the_documents_and_judged_once_per_court(
         assert cited_by_counts(db, [doc.id for doc in ALL_HELD]) == expected
     finally:
         db.close()
-    # each sentence's distinct (key, court) once, and the citers of the one some court
-    # sets apart (t1: its 400 rows) row by row: not every one of the 1,100 citing rows
-    assert len(calls) < 420, len(calls)
-    assert calls.count("ADR 77/2021") <= 4
+    # each sentence's distinct (key, court) once, whether every citation names it (77/2021
+    # of the Court's), some do (1234/2023: one court beside it is another) or none (77/2021
+    # of Jalisco's): not each of the 1,100 citing rows
+    assert len(calls) < 40, len(calls)
+    assert calls.count("ADR 77/2021") <= 6 and calls.count("AR 1234/2023") <= 4
 
 
 def _indexed(library: Library) -> list[str]:
