@@ -25,6 +25,12 @@ is checked against the citers counted from the database (``cited_by_counts``).
 ``--before CHECKOUT``: the same, each run alternating this checkout's code and that
 one's (each as a child with its own ``PYTHONPATH``; this file and the corpus are copied
 into it), medians printed side by side with the machine's load.
+
+Measured (2026-12-06, 20k documents, 2 rounds alternating, load 13-28 on 2 cores: the
+wall-clock rates swing with it): counting citers 76.2 s -> 19.2 s (crawl) and 12.8 s ->
+6.3 s (index); documents indexed per document 1.42 -> 1.32 in the crawl (the most cited
+sentence, 3,368 citers, 12 -> 4 times); crawl last/first tenth 0.27 -> 0.50; counts and
+the most_cited order the same (0 of 220 wrong in every run).
 """
 
 from __future__ import annotations
