@@ -12,12 +12,26 @@ memory at once). Ids are numbered (``sen-0000042``) or, with ``ids="hashed"``, m
 the crawlers make them (``indexer.models.document_id``: a hash of the source and the
 address), so a library's id-keyed indexes take new keys anywhere, as in a real crawl.
 
+With ``cites="resolving"`` (off by default: the documents are then exactly the ones
+made without it) the citations resolve, as in a real judiciary's library: a quarter of the
+documents are the Suprema Corte's sentences (an amparo directo en revisión, an amparo en
+revisión, an acción de inconstitucionalidad or a contradicción de tesis, numbered so that
+no two share a case), and every sentence cites cases as the Court's do (the five real ones
+under /work/shared/corpus cite 4 to 19 distinct cases each, most of them several times,
+a few with the body that decided them written beside, and tesis by their number): the
+Court's own 3 to 12 distinct cases, other courts' 0 to 4, two thirds of them the Court's
+sentences of the corpus (saved before the citing one or after it) chosen by a Zipf law
+of exponent 1, so the most cited of 10,000 are cited by thousands, and the rest cases no
+document of the corpus decides. Every sentence has its expediente normalised, as
+``indexer.build`` makes it.
+
     python bench/legal_corpus.py --size 5 --show   # print a few documents
 """
 
 from __future__ import annotations
 
 import argparse
+import bisect
 import datetime as dt
 import random
 import sys
@@ -30,6 +44,7 @@ if str(REPO) not in sys.path:
 
 from config.jurisdictions import JURISDICTIONS  # noqa: E402
 from indexer.models import Legislativo, Sentencia, Sesion, document_id  # noqa: E402
+from indexer.readers.expedientes import expediente_forms, normalise_expediente  # noqa: E402
 from samples.es import MONTHS  # noqa: E402
 
 AnyDocument = Sentencia | Sesion | Legislativo
@@ -38,6 +53,26 @@ POOL_SENTENCES = 6000
 # text sizes by share of documents: short resolutions, gazettes, whole sentences
 REAL_MIX = {3_000: 0.6, 30_000: 0.3, 120_000: 0.1}
 IDS = ("numbered", "hashed")
+CITES = ("none", "resolving")
+# the Court's sentences: a share of the documents, their kinds of case and bodies
+COURT_SHARE = 0.25
+COURT_CASES = (
+    ("amparo directo en revisión", 0.45),
+    ("amparo en revisión", 0.25),
+    ("acción de inconstitucionalidad", 0.15),
+    ("contradicción de tesis", 0.15),
+)
+COURT_BODIES = ("Primera Sala", "Segunda Sala", "Pleno")
+COURT_NAME = "Suprema Corte de Justicia de la Nación"
+RESOLVING = 2 / 3  # of the cases a sentence cites, the share decided by the corpus's
+ZIPF = 1.0
+CITING_FORMS = (
+    "como se resolvió en el {case}",
+    "al resolver el {case}",
+    "en términos de lo sostenido en el {case}",
+    "así lo determinó {body} de la Suprema Corte de Justicia de la Nación en el {case}",
+    "criterio reiterado en el {case}",
+)
 
 JURISDICTION_WEIGHTS = {"MX": 30, "MX-CMX": 10, "MX-MEX": 8, "MX-JAL": 6, "MX-NLE": 5, "MX-GUA": 5}
 MATTERS = {
@@ -269,11 +304,14 @@ class LegalCorpus:
         mix: str = "3k",
         ids: str = "numbered",
         start: int = 0,
+        cites: str = "none",
     ) -> None:
         if mix not in ("3k", "real"):
             raise ValueError(f"unknown text mix {mix!r}: 3k or real")
         if ids not in IDS:
             raise ValueError(f"unknown ids {ids!r}: numbered or hashed")
+        if cites not in CITES:
+            raise ValueError(f"unknown cites {cites!r}: none or resolving")
         if not 0 <= start <= size:
             raise ValueError(f"start {start} outside 0..{size}")
         self.size = size
@@ -281,6 +319,9 @@ class LegalCorpus:
         self.ids = ids
         self.seed = seed
         self.mix = mix
+        self.cites = cites
+        if cites == "resolving":
+            self._court_sentences()
         pool_rng = random.Random(seed)
         self.pool = [_sentence(pool_rng) for _ in range(POOL_SENTENCES)]
         others = [code for code in JURISDICTIONS if code not in JURISDICTION_WEIGHTS]
@@ -293,8 +334,93 @@ class LegalCorpus:
         rng = random.Random(self.seed + 1)
         for n in range(self.size):
             doc = self._document(rng, n)
+            if self.cites == "resolving":
+                doc = self._citing(doc, n)
             if n >= self.start:
                 yield doc
+
+    # -- citations that resolve (``cites="resolving"``) ----------------------------------
+
+    def _is_court(self, n: int) -> bool:
+        """Whether document ``n`` is one of the Court's sentences (a hash of its number:
+        known without making the document)."""
+        return ((n * 0x9E3779B1 + self.seed) & 0xFFFFFFFF) < COURT_SHARE * 2**32
+
+    def _court_sentences(self) -> None:
+        """The Court's sentences of the corpus, in an order of fame (shuffled), and the
+        cumulative Zipf weights a citation picks one by."""
+        held = [n for n in range(self.size) if self._is_court(n)]
+        random.Random(self.seed + 2).shuffle(held)
+        self.famous = held
+        total = 0.0
+        self.fame: list[float] = []
+        for rank in range(len(held)):
+            total += 1 / (rank + 1) ** ZIPF
+            self.fame.append(total)
+
+    @staticmethod
+    def court_case(n: int) -> tuple[str, str]:
+        """Document ``n``'s case as written (its kind's phrase, its number) and its body:
+        one number each, so no two of the Court's sentences share a case."""
+        roll = (n * 2654435761 % 1000) / 1000
+        phrase = COURT_CASES[-1][0]
+        for kind, share in COURT_CASES:
+            roll -= share
+            if roll < 0:
+                phrase = kind
+                break
+        return f"{phrase} {n + 1}/{2000 + n % 25}", COURT_BODIES[n % len(COURT_BODIES)]
+
+    def _citing(self, doc: AnyDocument, n: int) -> AnyDocument:
+        """``doc`` as a sentence of the resolving corpus: the Court's own (if ``n`` is one
+        of them) and, if it is a sentence, with the cases it cites in its text."""
+        rng = random.Random(f"{self.seed}-cites-{n}")
+        court = self._is_court(n)
+        if court:
+            written, body = self.court_case(n)
+            doc = Sentencia(
+                id=self._id("scjn", n, "scjn", doc.url),
+                title=f"Sentencia del {written}",
+                date=doc.date,
+                institution=COURT_NAME,
+                jurisdiction="MX",
+                source_id="scjn",
+                url=doc.url,
+                text=doc.text,
+                court=body,
+                matter=getattr(doc, "matter", None) or "amparo",
+                expediente=written,
+                resolution_date=doc.date,
+                ponente=getattr(doc, "ponente", None),
+            )
+        if not isinstance(doc, Sentencia):
+            return doc
+        distinct = rng.randint(3, 12) if court else rng.randint(0, 4)
+        sentences = doc.text.split(". ")
+        for _ in range(distinct):
+            if self.famous and rng.random() < RESOLVING:
+                rank = bisect.bisect_left(self.fame, rng.random() * self.fame[-1])
+                cited = self.famous[min(rank, len(self.famous) - 1)]
+                if cited == n:
+                    continue
+                case, body = self.court_case(cited)
+            else:  # a case no document of the corpus decides
+                case, body = self.court_case(self.size + rng.randrange(10**6))
+            for _ in range(rng.choice((1, 1, 2, 3))):
+                form = rng.choice(CITING_FORMS).format(case=case, body=body)
+                sentences.insert(rng.randrange(len(sentences)), form[0].upper() + form[1:])
+        for _ in range(rng.randint(0, 3) if court else 0):
+            body = rng.choice(("1a.", "2a.", "P."))
+            tesis = f"{body}/J. {rng.randint(1, 200)}/{rng.randint(2000, 2025)} (10a.)"
+            sentences.insert(rng.randrange(len(sentences)), f"Resulta aplicable la tesis {tesis}")
+        expediente = doc.expediente
+        return doc.model_copy(
+            update={
+                "text": ". ".join(sentences),
+                "expediente_normalised": normalise_expediente(expediente),
+                "expediente_forms": expediente_forms(expediente),
+            }
+        )
 
     def _text(self, rng: random.Random) -> str:
         parts: list[str] = []
@@ -391,9 +517,10 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="print the documents")
     parser.add_argument("--mix", default="3k", choices=["3k", "real"], help="text sizes")
     parser.add_argument("--ids", default="numbered", choices=IDS, help="documents' ids")
+    parser.add_argument("--cites", default="none", choices=CITES, help="citations resolving")
     args = parser.parse_args()
     total = 0
-    for doc in LegalCorpus(args.size, mix=args.mix, ids=args.ids):
+    for doc in LegalCorpus(args.size, mix=args.mix, ids=args.ids, cites=args.cites):
         total += len(doc.text.encode())
         if args.show:
             print(doc.model_dump_json(indent=1, exclude={"text"}), doc.text[:300], "…\n")

@@ -4,6 +4,7 @@ final waiting flush) and dumps its database's rows; the rows must be identical, 
 document's content hash among them. Also hashes more documents without saving them.
 
 Usage: python bench/write_same.py --before CHECKOUT [--size 3000] [--hashed 20000]
+                                  [--cites resolving]
 
 Documents: ``bench/legal_corpus.py``'s real mix (``--size``), and as many again made
 from the real texts of ``/work/shared/corpus`` (when present): the SCJN sentences, the
@@ -76,11 +77,12 @@ def pieces(texts: list[str]) -> Iterator[str]:
                 yield text[start : start + size]
 
 
-def documents(size: int) -> list[Any]:
-    """The corpus's first ``size`` documents and the real pieces, as its three kinds."""
+def documents(size: int, cites: str = "none") -> list[Any]:
+    """The corpus's first ``size`` documents and the real pieces, as its three kinds
+    (``cites``: ``LegalCorpus``'s, "resolving" for citations of the corpus's sentences)."""
     from bench.legal_corpus import LegalCorpus
 
-    corpus = list(LegalCorpus(size, mix="real"))
+    corpus = list(LegalCorpus(size, mix="real", **({"cites": cites} if cites != "none" else {})))
     models: dict[str, Any] = {}
     for doc in corpus:
         models.setdefault(doc.kind, doc)
@@ -127,13 +129,13 @@ def _timeless(value: Any) -> Any:
     return value
 
 
-def child(size: int, hashed: int, out: Path) -> None:
+def child(size: int, hashed: int, out: Path, cites: str = "none") -> None:
     from bench import write
     from bench.legal_corpus import LegalCorpus
     from config.settings import Settings
     from indexer.library import Library
 
-    docs = documents(size)
+    docs = documents(size, cites)
     with tempfile.TemporaryDirectory(prefix="write-same-") as tmp:
         settings = Settings(data_dir=Path(tmp))
         library = Library.open(settings, writer=True)
@@ -183,10 +185,13 @@ def main() -> int:
     parser.add_argument("--before", type=Path, help="the old checkout")
     parser.add_argument("--size", type=int, default=3000)
     parser.add_argument("--hashed", type=int, default=20_000)
+    parser.add_argument(
+        "--cites", default="none", choices=["none", "resolving"], help="the corpus's citations"
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.size, args.hashed, args.child)
+        child(args.size, args.hashed, args.child, args.cites)
         return 0
     found = {}
     with tempfile.TemporaryDirectory(prefix="write-same-") as tmp:
@@ -194,7 +199,7 @@ def main() -> int:
             out = Path(tmp) / f"{name}.json"
             env = {**os.environ, "PYTHONPATH": str(checkout)}
             command = [sys.executable, str(HERE), "--child", str(out), "--size", str(args.size)]
-            command += ["--hashed", str(args.hashed)]
+            command += ["--hashed", str(args.hashed), "--cites", args.cites]
             subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
             found[name] = json.loads(out.read_text())
     return 0 if compare(found["before"], found["after"]) else 1

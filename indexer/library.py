@@ -26,7 +26,7 @@ from indexer.alerts.matching import AlertMatcher
 from indexer.archive import FileArchive
 from indexer.citations import Citation
 from indexer.citations.fragments import cited_fragments
-from indexer.citations.records import record_citations
+from indexer.citations.records import record_citations, recounts
 from indexer.db import Database, FileRow
 from indexer.db.database import SaveOutcome
 from indexer.extract import (
@@ -317,7 +317,9 @@ class Library:
                 with contextlib.ExitStack() as load:
                     # a waiting flush also catches what others saved while it was busy
                     for _ in range(FLUSH_PASSES if wait else 1):
-                        written = self._index_pending(progress, done, load if wait else None)
+                        written = self._index_pending(
+                            progress, done, load if wait else None, full=wait
+                        )
                         done += written
                         if not written:
                             break
@@ -352,19 +354,39 @@ class Library:
         progress: Callable[[int], None] | None,
         before: int,
         load: contextlib.ExitStack | None = None,
+        full: bool = True,
     ) -> int:
+        """Index the pending documents; a flush that is not ``full`` (a crawl's, without
+        waiting) before the commit is due leaves the sentences queued for their count
+        alone (``_recount_later``) to the flush that publishes, and publishes nothing."""
         if getattr(self.store, "submit", None) is not None:
             return self._index_pipelined(progress, before, load)
         done = 0
         numbers: dict[str, int] = {}  # read with the rows (``reindex``)
-        pending = self.db.iter_documents(batch=INDEX_BATCH, pending_only=True, numbers=numbers)
+        later = self._recount_later(full)
+        pending = self.db.iter_documents(
+            batch=INDEX_BATCH, pending_only=True, numbers=numbers, later=later
+        )
         for batch in self.preparer.stream(self.db, _batches(pending, INDEX_BATCH), numbers):
             done += self._index(batch, numbers)
             if progress:
                 progress(before + done)
-            if self._holding and self.store.commit_due():  # type: ignore[attr-defined]
+            if self._holding and not later and self.store.commit_due():  # type: ignore[attr-defined]
                 self._commit()
         return done
+
+    def _recount_later(self, full: bool) -> frozenset[str]:
+        """The sentences queued only for a new count (``recounts``) that this flush leaves
+        in the queue: none if it is ``full`` or the commit is due, when all are indexed
+        (and the set emptied). A cited sentence is then indexed once a commit window, not
+        once a flush; what a commit publishes is the same: every count is indexed before
+        it (a flush that leaves some commits nothing), and a waiting flush leaves none."""
+        recount = recounts(self.db)
+        due = getattr(self.store, "commit_due", None)
+        if full or not self._holding or due is None or due():
+            recount.clear()
+            return frozenset()
+        return frozenset(recount)
 
     def _index_pipelined(
         self,

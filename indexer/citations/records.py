@@ -16,12 +16,26 @@ from __future__ import annotations
 
 import functools
 import re
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import TypeVar
 
-from sqlalchemy import Connection, Select, bindparam, delete, false, insert, select
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Select,
+    and_,
+    bindparam,
+    delete,
+    false,
+    func,
+    insert,
+    or_,
+    select,
+    tuple_,
+)
 
 from indexer.citations import Citation, Scan, extract_citations, holders
 from indexer.citations.ahead import scanned
@@ -342,13 +356,27 @@ def _stored_keys(
     return {doc_id: [key for *_, key in sorted(found)] for doc_id, found in stored.items()}
 
 
+def recounts(db: Database) -> set[str]:
+    """The sentences this process queued to be indexed again for their count alone
+    (``_queue_holders``) since the set was last emptied: a flush that publishes nothing
+    may leave them in the queue for the one that does (``Library.flush``), and each is
+    then indexed once for all the citers a commit window brings, not once per flush."""
+    return _RECOUNTS.setdefault(db.engine, set())
+
+
+# by database (its engine): what ``recounts`` gives
+_RECOUNTS: weakref.WeakKeyDictionary[Engine, set[str]] = weakref.WeakKeyDictionary()
+
+
 def _queue_holders(connection: Connection, case_keys: list[str], skip: set[str]) -> None:
     """Queue for indexing the sentences holding these case numbers (not those in ``skip``,
-    being indexed now)."""
+    being indexed now), and remember them as queued for their count (``recounts``)."""
     holders: set[str] = set()
     for chunk in _chunks(case_keys):
         holders.update(doc_id for (doc_id,) in run_in(connection, _HOLDERS, chunk, _HOLDERS_SQL))
     queued = sorted(holders - skip)
+    if queued:
+        _RECOUNTS.setdefault(connection.engine, set()).update(queued)
     docs = DocumentRow.__table__
     queue = IndexQueueRow.__table__
     for chunk in _chunks(queued):
@@ -363,30 +391,92 @@ def _queue_holders(connection: Connection, case_keys: list[str], skip: set[str])
 
 def _counts(connection: Connection, numbers: Mapping[str, int]) -> dict[str, int]:
     """How many other documents cite each of ``numbers``' (id → number; by its case
-    number, naming its issuer: :mod:`indexer.citations.issuers`)."""
-    citing: dict[str, set[str]] = defaultdict(set)
+    number, naming its issuer: :mod:`indexer.citations.issuers`).
+
+    Whether a citation names a sentence depends only on the sentence, the key and the
+    court written beside it: each distinct (sentence, key, court) is judged once, and the
+    citers of a sentence whose every such pair names it are counted by the database (by
+    the citer's id: a row written before documents were numbered has no number); those
+    of a sentence some citation's court sets apart, by the pairs that name it. A
+    sentence cited by thousands costs a count, not thousands of rows judged here."""
+    found: dict[str, int] = {}
     for chunk in _chunks(list(numbers.values())):
-        for held, key, citer, cited_court, *known in connection.execute(
-            _citing(), {"values": chunk}
+        # number → (id, every pair names it, the pairs that do)
+        judged: dict[int, tuple[str, bool, list[tuple[str, str | None]]]] = {}
+        for number, held, key, cited_court, *known in connection.execute(
+            _pairs(), {"values": chunk}
         ):
-            if citer != held and names(key, court_key(cited_court), holders.holder(*known)):
-                citing[held].add(citer)
-    return {doc_id: len(citers) for doc_id, citers in citing.items()}
+            ok = names(key, court_key(cited_court), holders.holder(*known))
+            _, every, named = judged.setdefault(number, (held, True, []))
+            if ok:
+                named.append((key, cited_court))
+            judged[number] = (held, every and ok, named)
+        whole = [number for number, (_, every, _) in judged.items() if every]
+        for part in _chunks(whole):
+            found.update(
+                (held, int(count))
+                for held, count in connection.execute(_counted(), {"values": part})
+                if count
+            )
+        for held, every, named in judged.values():
+            if named and not every:  # some pairs only: the citers of those
+                count = connection.scalar(_counted_of(held, named))
+                if count:
+                    found[held] = int(count)
+    return found
 
 
 @functools.cache
-def _citing() -> Select:
-    """Who cites the cases held by a list of numbers (``_counts``): built once."""
+def _pairs() -> Select:
+    """Each distinct (sentence, key, court written beside it) among the case citations
+    of the cases held by a list of numbers, with what is known of the sentence: what
+    ``names`` judges (``_counts``). Built once."""
     return (
         select(
+            _CASES.c.doc_seq,
             _CASES.c.doc_id,
             _CASES.c.key,
-            _CITATIONS.c.doc_id,
             _CITATIONS.c.court,
             *holders.COLUMNS,
         )
+        .distinct()
         .select_from(holders.joined(_CASES.join(_CITATIONS, _CITATIONS.c.key == _CASES.c.key)))
-        .where(_CASES.c.doc_seq.in_(_VALUES), _CITATIONS.c.kind == CASE)
+        .where(
+            _CASES.c.doc_seq.in_(_VALUES),
+            _CITATIONS.c.kind == CASE,
+            _CITATIONS.c.doc_id != _CASES.c.doc_id,
+        )
+    )
+
+
+@functools.cache
+def _counted() -> Select:
+    """How many other documents cite any of the cases of each of a list of numbers
+    (sentences every citation of whose cases names them), found through the index of case
+    citations by key. Built once."""
+    cited = _CITATIONS.c
+    return (
+        select(_CASES.c.doc_id, func.count(cited.doc_id.distinct()))
+        .select_from(_CASES.join(_CITATIONS, cited.key == _CASES.c.key))
+        .where(_CASES.c.doc_seq.in_(_VALUES), cited.kind == CASE, cited.doc_id != _CASES.c.doc_id)
+        .group_by(_CASES.c.doc_id)
+    )
+
+
+def _counted_of(held: str, named: list[tuple[str, str | None]]) -> Select:
+    """How many other documents cite the sentence ``held`` by one of the
+    ``named`` (key, court written beside it): the pairs that name it, when others do not."""
+    cited = _CITATIONS.c
+    courts = [(key, court) for key, court in named if court is not None]
+    bare = sorted({key for key, court in named if court is None})
+    return select(func.count(cited.doc_id.distinct())).where(
+        cited.key.in_(sorted({key for key, _ in named})),
+        cited.kind == CASE,
+        cited.doc_id != held,
+        or_(
+            and_(cited.court.is_not(None), tuple_(cited.key, cited.court).in_(courts)),
+            and_(cited.court.is_(None), cited.key.in_(bare)),
+        ),
     )
 
 

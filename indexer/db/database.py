@@ -6,7 +6,7 @@ import datetime as dt
 import sqlite3
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -145,6 +145,9 @@ class RecentDocuments:
 
     def __len__(self) -> int:
         return len(self._kept)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._kept
 
     def keep(self, written: Iterable[tuple[AnyDocument, str, dt.datetime]]) -> None:
         """``written``: each document as saved, its content hash and time of writing."""
@@ -302,9 +305,12 @@ class Database:
         pending_only: bool = False,
         max_chars: int | None = None,
         numbers: dict[str, int] | None = None,
+        later: Collection[str] = (),
     ) -> Iterator[AnyDocument]:
         """All documents (or those waiting in the index queue, unclaimed), in id order, in
         batches; the pending ones are found through the queue, never by scanning documents.
+        ``later``: pending documents left in the queue, unread (unless this process just
+        wrote them anew: ``recent``), for a later flush.
         ``max_chars`` sizes each batch by the longest text of the one before (the first:
         20 documents), so long texts do not fill memory 500 at a time. ``numbers``: gets
         each row's number (``documents.seq``) as it is read, before its document is
@@ -316,13 +322,13 @@ class Database:
         if numbers is not None:
             columns = columns.add_columns(_DOCS.c.seq)
         while True:
-            if pending_only and len(self.recent):
+            if pending_only and (len(self.recent) or later):
                 # the documents this process just wrote are taken as kept, the others read
-                found = self._pending_after(last, limit)
-                if not found:
+                seen, found = self._pending_after(last, limit, later)
+                if seen is None:
                     return
-                last = found[-1][0]
-                if max_chars is not None:
+                last = seen
+                if max_chars is not None and found:
                     longest = max(len(doc.text or "") for _, doc in found)
                     limit = max(1, min(batch, max_chars // max(longest, 1)))
                 yield from (doc for _, doc in found)
@@ -348,9 +354,12 @@ class Database:
             for row in rows:
                 yield to_model(row)
 
-    def _pending_after(self, last: str, limit: int) -> list[tuple[str, AnyDocument]]:
-        """Up to ``limit`` pending documents after ``last`` (``iter_documents``): those
-        ``recent`` keeps as their rows hold them, the others read."""
+    def _pending_after(
+        self, last: str, limit: int, later: Collection[str] = ()
+    ) -> tuple[str | None, list[tuple[str, AnyDocument]]]:
+        """The last of up to ``limit`` pending documents after ``last`` (None: none), and
+        those of them not left for ``later`` (``iter_documents``): those ``recent`` keeps
+        as their rows hold them, the others read."""
         stmt = (
             select(_DOCS.c.id, _DOCS.c.content_sha256, _DOCS.c.updated_at)
             .join(_QUEUE, _QUEUE.c.doc_id == _DOCS.c.id)
@@ -360,6 +369,11 @@ class Database:
         )
         with self.engine.connect() as connection:
             rows = connection.execute(stmt).all()
+            if not rows:
+                return None, []
+            seen = rows[-1].id
+            if later:
+                rows = [row for row in rows if row.id not in later or row.id in self.recent]
             found = [(row.id, self.recent.take(row.id, row.content_sha256, row.updated_at))
                      for row in rows]  # fmt: skip
             missing = [doc_id for doc_id, doc in found if doc is None]
@@ -370,7 +384,7 @@ class Database:
                 for row in connection.execute(columns.where(_DOCS.c.id.in_(chunk))):
                     read[row.id] = to_model(row)
         # a row deleted between the two reads is left out, as the join leaves it out
-        return [
+        return seen, [
             (i, doc if doc is not None else read[i])
             for i, doc in found
             if doc is not None or i in read
