@@ -57,6 +57,14 @@ _CRAWL_DELAY = re.compile(
     r"(?: (\S+) s apart)?"
 )
 _SCANS_UNREAD = re.compile(r"(\d+) scanned page\(s\) hold only a line of text")
+# indexer.extract.worker's words for an exception no reader named: "<cause>: <kind>: <Exc>: …"
+_UNEXPECTED = re.compile(r"(malformed|internal): (pdf|docx|html|text): [A-Za-z_][\w.]*: ")
+_KINDS = {
+    "pdf": "el PDF",
+    "docx": "el documento Word",
+    "html": "la página HTML",
+    "text": "el archivo de texto",
+}
 _PAGES_READ = re.compile(r"the PDF has (\d+) pages; the first (\d+) were read$")
 _OCR_READ = re.compile(r"the PDF has (\d+) scanned pages; OCR reached (\d+)")
 _GARBLED = re.compile(r"(?:malformed: )?the text layer of (\d+) page\(s\) is not legible")
@@ -290,6 +298,8 @@ EXTRACTIONS = {  # indexer.extract's causes: what was wrong with the file, not j
     "malformed": "el archivo está dañado o mal formado: no se pudo leer su texto",
     "no_text": "el archivo no tiene texto que extraer",
     "unsupported_type": "el tipo del archivo no se lee: no se extrajo su texto",
+    "internal": "no se pudo leer el archivo: falló el programa que extrae el texto (un "
+    "error nuestro, no del archivo); no se extrajo su texto",
 }
 # indexer.extract.pdf's message for a PDF whose page tree is empty: no page, not a damaged one
 NO_PAGES = "the PDF has no pages: its page tree is empty"
@@ -556,6 +566,17 @@ def error_mensaje(cause: str, message: str) -> str:
         )
     if cause == "extraction_failed" and (found := _WORD_MARKUP.match(message)):
         return f"el documento Word tiene {found.group(1)}: no se extrajo su texto"
+    if cause == "extraction_failed" and (found := _UNEXPECTED.match(message)):
+        why, kind = found.groups()
+        if why == "internal":
+            return (
+                f"no se pudo leer {_KINDS[kind]}: falló el programa que extrae el texto (un "
+                "error nuestro, no del archivo); no se extrajo su texto"
+            )
+        return (
+            f"no se pudo leer {_KINDS[kind]}: su lector lo encontró dañado o mal formado; "
+            "no se extrajo su texto"
+        )
     if cause == "extraction_failed" and (said := EXTRACTIONS.get(message.partition(":")[0])):
         return said
     if cause == PAGES_TRUNCATED and (found := _PAGES_READ.match(message)):

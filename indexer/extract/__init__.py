@@ -97,7 +97,7 @@ def extract_text(
     80,000 attributes, 700 KB, takes it a minute) and cannot be interrupted in a thread.
     Small plain text is read in-process. Blocks the calling thread (use ``deferToThread`` from a
     Twisted reactor). Raises :class:`ExtractionError` with ``cause`` in
-    "too_large", "timeout", "encrypted", "malformed", "no_text",
+    "too_large", "timeout", "encrypted", "malformed", "no_text", "internal",
     "unsupported_type"; :class:`WorkerUnavailable` if no worker process starts.
     """
     data = bytes(data)

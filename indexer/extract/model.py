@@ -13,6 +13,7 @@ CAUSES = frozenset(
         "malformed",
         "no_text",
         "unsupported_type",
+        "internal",  # our own code failed on the file (a bug): not the file's fault
     }
 )
 

@@ -28,12 +28,14 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import logging
 import os
 import queue
 import signal
 import subprocess
 import threading
 import time
+import traceback
 from multiprocessing.connection import Connection
 
 from indexer.log_guard import guard_logs
@@ -303,6 +305,29 @@ def _limit_memory() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
+log = logging.getLogger(__name__)
+# the project's root: a frame under it, not in an installed package, is our own code
+_OURS = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def _unexpected(kind: str, exc: Exception) -> ExtractionError:
+    """An exception no reader turned into a cause, as one: ``malformed`` when it came
+    out of a parser's own code (pdfium, zipfile, zlib, expat refused the bytes), else
+    ``internal`` (a TypeError in our code is our bug, not a damaged file). The message
+    is ``<kind>: <exception>: <detail>``, the technical part kept for the log and the
+    file's row; ``crawlers.causas`` says it in Spanish. The traceback goes to the log."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    last = os.path.abspath(frames[-1].filename) if frames else ""
+    ours = (
+        type(exc).__module__ == "builtins"
+        and last.startswith(_OURS + os.sep)
+        and "site-packages" not in last
+    )
+    log.error("extraction of a %s file failed unexpectedly", kind, exc_info=exc)
+    cause = "internal" if ours else "malformed"
+    return ExtractionError(cause, f"{kind}: {type(exc).__name__}: {exc}"[:500])
+
+
 def _job(conn: Connection, watchdog: _Watchdog) -> bool:
     """Serve one request; return False when the parent has gone."""
     try:
@@ -330,7 +355,7 @@ def _job(conn: Connection, watchdog: _Watchdog) -> bool:
     except RecursionError:
         result = ("err", ExtractionError("malformed", "structure nested too deeply"))
     except Exception as exc:
-        result = ("err", ExtractionError("malformed", f"{type(exc).__name__}: {exc}"))
+        result = ("err", _unexpected(job.kind, exc))
     finally:
         watchdog.deadline = None
         del data
