@@ -34,13 +34,21 @@ def identity_id(doc: AnyDocument, scope: str, key: Sequence[str]) -> str:
     the others may be empty (a title need not say the session type)."""
     values = doc.model_dump(mode="json")
     values["expediente"] = values.get("expediente_normalised")  # A.R. 12/2020 is AR 12/2020
-    if values.get("session_type") and values.get("sitting"):  # the evening sitting is another
-        values["session_type"] = f"{values['session_type']}/{values['sitting']}"
+    sitting = first_sitting(values.get("sitting"))
+    if values.get("session_type") and sitting:  # the evening sitting is another
+        values["session_type"] = f"{values['session_type']}/{sitting}"
     values["session_number"] = session_number_key(values.get("session_number"))  # 033 is 33
     if _empty(values.get(key[0])):
         raise MissingField(key[0])
     parts = [f"{name}={'' if _empty(values.get(name)) else values.get(name)}" for name in key]
     return document_id(scope, "identity:" + "|".join(parts))
+
+
+def first_sitting(sitting: str | None) -> str | None:
+    """The sitting as a session's identity counts it: the ``matutina`` is the day's
+    first, the one a listing writes «Ordinaria» beside «Ordinaria Vespertina» (the
+    Senado's nos. 174 and 173) and a channel titles «Sesión Ordinaria Matutina»."""
+    return None if sitting == "matutina" else sitting
 
 
 def another_session(existing: AnyDocument, incoming: AnyDocument) -> bool:
@@ -66,8 +74,9 @@ def numbers_compared(existing: AnyDocument, incoming: AnyDocument) -> bool:
     return bool(number and other) and counted_in_period(number) == counted_in_period(other)
 
 
-# the sittings a day can hold besides its first (as ``sitting_of`` names them)
-SITTINGS = ("matutina", "vespertina", "nocturna", "segunda", "tercera", "cuarta", "quinta")
+# the sittings a day can hold besides its first (as ``sitting_of`` names them; the
+# matutina is the first)
+SITTINGS = ("vespertina", "nocturna", "segunda", "tercera", "cuarta", "quinta")
 
 
 def sibling_ids(doc: AnyDocument, scope: str, key: Sequence[str]) -> list[str]:
