@@ -35,8 +35,8 @@ def identity_id(doc: AnyDocument, scope: str, key: Sequence[str]) -> str:
     values = doc.model_dump(mode="json")
     values["expediente"] = values.get("expediente_normalised")  # A.R. 12/2020 is AR 12/2020
     sitting = first_sitting(values.get("sitting"))
-    if values.get("session_type") and sitting:  # the evening sitting is another
-        values["session_type"] = f"{values['session_type']}/{sitting}"
+    if sitting:  # the evening sitting is another, its type named or not («Sesión Vespertina»)
+        values["session_type"] = f"{values.get('session_type') or ''}/{sitting}"
     values["session_number"] = session_number_key(values.get("session_number"))  # 033 is 33
     if _empty(values.get(key[0])):
         raise MissingField(key[0])

@@ -178,3 +178,19 @@ def test_the_mornings_videos_in_parts_find_the_listings_ordinaria_and_the_evenin
     assert set(docs) == {"174", "173"}
     watch = {n: sorted(v.url.rsplit("=", 1)[-1] for v in d.video_urls) for n, d in docs.items()}
     assert watch == {"174": ["m1", "m2"], "173": ["v1"]}
+
+
+def test_a_channels_untyped_evening_sitting_is_not_the_mornings_session(library: Library) -> None:
+    """A channel that names no session type («Sesión del Pleno», «Sesión Vespertina del
+    Pleno», one day): the evening's video is another session, not a second video of the
+    morning's."""
+    for title, video_id in (
+        ("Sesión del Pleno, 8 de abril de 2026", "m1"),
+        ("Sesión Vespertina del Pleno, 8 de abril de 2026", "v1"),
+    ):
+        LibraryPipeline._save(CHANNEL, library, watched(title, video_id), Tenant(CHANNEL.id))
+    watch = sorted(
+        (d.sitting or "", [v.url.rsplit("=", 1)[-1] for v in d.video_urls])
+        for d in library.db.iter_documents()
+    )
+    assert watch == [("", ["m1"]), ("vespertina", ["v1"])]
