@@ -61,6 +61,7 @@ from indexer.linking import (
 from indexer.models import SourceLink, document_id
 from indexer.readers.legislatures import contradicts
 from indexer.readers.plausibility import plausible_fields
+from indexer.retirement import adopt_publications, release_publication
 from indexer.shared import SaveInterrupted
 from indexer.textsource import text_origin
 
@@ -390,6 +391,7 @@ class LibraryPipeline:
             ready: list[Prepared] = []
             taken: set[str | None] = set()
             heirs: dict[str, str] = {}
+            adopted: dict[str, str] = {}  # a session stored under an earlier id → its id
             for pending, first in zip(batch, firsts, strict=True):
                 if pending.settled:
                     continue
@@ -409,6 +411,11 @@ class LibraryPipeline:
                     run.error(FOREIGN_DOCUMENT, pending.url, str(exc))
                     pending.settled = True
                     continue
+                doc, earlier = self._earlier(spec, pending.doc, doc, known.get)
+                if earlier is not None:  # its publication leaves the old id first
+                    link = published_by or SourceLink(source_id=doc.source_id, url=doc.url)
+                    release_publication(library.db, earlier, link.source_id, link.url)
+                    adopted[earlier] = doc.id
                 formerly = pending.move.former if pending.move is not None else None
                 ready.append(Prepared(doc, published_by, pending, formerly))
                 taken |= {first, doc.id}
@@ -417,6 +424,12 @@ class LibraryPipeline:
         # once their heirs are saved; never one this batch saved (two sections of a page)
         saved = {p.doc.id for p in batch}
         heirs = {old: heir for old, heir in heirs.items() if old not in saved}
+        adopted = {old: heir for old, heir in adopted.items() if old not in saved}
+        if adopted:  # their sources' publications first, then their old ids lead there
+            if adopt_publications(library.db, adopted):  # listed on the heirs too
+                found = library.db.get_documents(sorted(set(adopted.values())))
+                library.add_documents(list(found.values()))
+            heirs |= adopted
         if heirs:
             library.retire(heirs)
 
@@ -512,6 +525,43 @@ class LibraryPipeline:
         if existing is not None and identity is not None:
             doc = merge_documents(existing, doc, contributor=contributor)
         return doc, published_by
+
+    @staticmethod
+    def _earlier(
+        spec: SourceSpec, incoming: AnyDocument, doc: AnyDocument, read: Any
+    ) -> tuple[AnyDocument, str | None]:
+        """``doc`` (prepared under its id) with what the same session stored under the
+        id earlier versions gave it holds, and that id, to be retired into it: a
+        «matutina» was a session of its own, a sitting named without a session type
+        none (``identity_id(earlier=True)``). Only a session this source stored there,
+        which its sitting now files under ``doc``'s id too: never the day's other
+        session that an evening's video was once filed into."""
+        identity = identity_of(spec)
+        if identity is None or not getattr(incoming, "sitting", None):
+            return doc, None  # a session with no sitting kept its id
+        scope = identity.scope or spec.id
+        keys = [identity.key]
+        if getattr(incoming, "session_number", None):
+            keys.append([*identity.key, "session_number"])  # kept apart by its number
+        for key in keys:
+            try:
+                former = identity_id(incoming, scope, key, earlier=True)
+                now = identity_id(incoming, scope, key)
+            except MissingField:
+                return doc, None
+            if now != doc.id or former == now:
+                continue
+            stored = read(former)
+            if (
+                stored is None
+                or stored.kind != incoming.kind
+                or stored.source_id != incoming.source_id
+                or identity_id(stored, scope, key) != now
+            ):
+                continue
+            merged = merge_documents(stored, doc, contributor=False)
+            return merged.model_copy(update={"id": doc.id}), former
+        return doc, None
 
     @staticmethod
     def _apart_id(spec: SourceSpec, doc: AnyDocument) -> str:

@@ -29,13 +29,18 @@ def _empty(value: Any) -> bool:
     return value is None or value == "" or value == []
 
 
-def identity_id(doc: AnyDocument, scope: str, key: Sequence[str]) -> str:
+def identity_id(doc: AnyDocument, scope: str, key: Sequence[str], *, earlier: bool = False) -> str:
     """The id of the thing ``doc`` is, under ``scope``: the first key field is required,
-    the others may be empty (a title need not say the session type)."""
+    the others may be empty (a title need not say the session type). ``earlier``: the id
+    versions before 2026-12-06 gave it (a «matutina» its own session, a sitting named
+    without a session type none), that a stored session may still have."""
     values = doc.model_dump(mode="json")
     values["expediente"] = values.get("expediente_normalised")  # A.R. 12/2020 is AR 12/2020
-    sitting = first_sitting(values.get("sitting"))
-    if sitting:  # the evening sitting is another, its type named or not («Sesión Vespertina»)
+    if earlier:
+        if values.get("session_type") and values.get("sitting"):
+            values["session_type"] = f"{values['session_type']}/{values['sitting']}"
+    elif sitting := first_sitting(values.get("sitting")):
+        # the evening sitting is another, its type named or not («Sesión Vespertina»)
         values["session_type"] = f"{values.get('session_type') or ''}/{sitting}"
     values["session_number"] = session_number_key(values.get("session_number"))  # 033 is 33
     if _empty(values.get(key[0])):
