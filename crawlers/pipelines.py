@@ -58,9 +58,10 @@ from indexer.linking import (
     numbers_compared,
     sibling_ids,
 )
-from indexer.models import SourceLink
+from indexer.models import SourceLink, document_id
 from indexer.readers.legislatures import contradicts
 from indexer.readers.plausibility import plausible_fields
+from indexer.retirement import adopt_publications, release_publication
 from indexer.shared import SaveInterrupted
 from indexer.textsource import text_origin
 
@@ -386,9 +387,11 @@ class LibraryPipeline:
                     )
             firsts = [self._first_id(spec, p.doc) for p in batch]
             known = _Known(library, [i for i in firsts if i] if reads else [])
+            coming = frozenset(i for i in firsts if i)  # the day's sittings this batch brings
             ready: list[Prepared] = []
             taken: set[str | None] = set()
             heirs: dict[str, str] = {}
+            adopted: dict[str, str] = {}  # a session stored under an earlier id → its id
             for pending, first in zip(batch, firsts, strict=True):
                 if pending.settled:
                     continue
@@ -397,7 +400,9 @@ class LibraryPipeline:
                     ready, taken = [], set()
                     known.forget()
                 try:
-                    doc, published_by = self._prepare(spec, library, pending.doc, tenant, known)
+                    doc, published_by = self._prepare(
+                        spec, library, pending.doc, tenant, known, coming
+                    )
                 except MissingField as exc:
                     run.error("missing_field", pending.url, f"{exc} (needed by identity.key)")
                     pending.settled = True
@@ -406,6 +411,11 @@ class LibraryPipeline:
                     run.error(FOREIGN_DOCUMENT, pending.url, str(exc))
                     pending.settled = True
                     continue
+                doc, earlier = self._earlier(spec, pending.doc, doc, known.get)
+                if earlier is not None:  # its publication leaves the old id first
+                    link = published_by or SourceLink(source_id=doc.source_id, url=doc.url)
+                    release_publication(library.db, earlier, link.source_id, link.url)
+                    adopted[earlier] = doc.id
                 formerly = pending.move.former if pending.move is not None else None
                 ready.append(Prepared(doc, published_by, pending, formerly))
                 taken |= {first, doc.id}
@@ -414,6 +424,12 @@ class LibraryPipeline:
         # once their heirs are saved; never one this batch saved (two sections of a page)
         saved = {p.doc.id for p in batch}
         heirs = {old: heir for old, heir in heirs.items() if old not in saved}
+        adopted = {old: heir for old, heir in adopted.items() if old not in saved}
+        if adopted:  # their sources' publications first, then their old ids lead there
+            if adopt_publications(library.db, adopted):  # listed on the heirs too
+                found = library.db.get_documents(sorted(set(adopted.values())))
+                library.add_documents(list(found.values()))
+            heirs |= adopted
         if heirs:
             library.retire(heirs)
 
@@ -476,10 +492,13 @@ class LibraryPipeline:
         doc: AnyDocument,
         tenant: Tenant,
         known: _Known | None = None,
+        coming: frozenset[str] = frozenset(),
     ) -> tuple[AnyDocument, SourceLink | None]:
         """The document to save under its URL id, or under its identity, merged with
         what other sources of the same identity scope contributed; never over a
-        document of another institution. Call under ``merging``."""
+        document of another institution. ``coming``: the ids the rest of the batch
+        will be saved under (a listing's other sitting of the day, not saved yet, counts
+        as one the day holds). Call under ``merging``."""
         identity = identity_of(spec)
         doc = LibraryPipeline._identified(spec, doc)
         if identity is None and not tenant.registered:
@@ -494,12 +513,10 @@ class LibraryPipeline:
             and not contributor
             and (
                 another_session(existing, doc)
-                or LibraryPipeline._undecided(spec, doc, existing, read)
+                or LibraryPipeline._undecided(spec, doc, existing, read, coming)
             )
         ):
-            scope = identity.scope or spec.id
-            numbered = [*identity.key, "session_number"]
-            doc = doc.model_copy(update={"id": identity_id(doc, scope, numbered)})
+            doc = doc.model_copy(update={"id": LibraryPipeline._apart_id(spec, doc)})
             existing = read(doc.id)
         if existing is not None and not may_overwrite(library, tenant, existing.source_id):
             raise ForeignDocument(
@@ -510,7 +527,63 @@ class LibraryPipeline:
         return doc, published_by
 
     @staticmethod
-    def _undecided(spec: SourceSpec, doc: AnyDocument, existing: AnyDocument, read: Any) -> bool:
+    def _earlier(
+        spec: SourceSpec, incoming: AnyDocument, doc: AnyDocument, read: Any
+    ) -> tuple[AnyDocument, str | None]:
+        """``doc`` (prepared under its id) with what the same session stored under the
+        id earlier versions gave it holds, and that id, to be retired into it: a
+        «matutina» was a session of its own, a sitting named without a session type
+        none (``identity_id(earlier=True)``). Only a session this source stored there,
+        which its sitting now files under ``doc``'s id too: never the day's other
+        session that an evening's video was once filed into."""
+        identity = identity_of(spec)
+        if identity is None or not getattr(incoming, "sitting", None):
+            return doc, None  # a session with no sitting kept its id
+        scope = identity.scope or spec.id
+        keys = [identity.key]
+        if getattr(incoming, "session_number", None):
+            keys.append([*identity.key, "session_number"])  # kept apart by its number
+        for key in keys:
+            try:
+                former = identity_id(incoming, scope, key, earlier=True)
+                now = identity_id(incoming, scope, key)
+            except MissingField:
+                return doc, None
+            if now != doc.id or former == now:
+                continue
+            stored = read(former)
+            if (
+                stored is None
+                or stored.kind != incoming.kind
+                or stored.source_id != incoming.source_id
+                or identity_id(stored, scope, key) != now
+            ):
+                continue
+            merged = merge_documents(stored, doc, contributor=False)
+            return merged.model_copy(update={"id": doc.id}), former
+        return doc, None
+
+    @staticmethod
+    def _apart_id(spec: SourceSpec, doc: AnyDocument) -> str:
+        """The id of a session kept apart from its day's first sitting: its identity
+        keyed by its number too; without a number, its own address's id (a Diario
+        that names neither number nor sitting is a duplicate of its day's session at
+        worst, never folded into the wrong one)."""
+        identity = identity_of(spec)
+        assert identity is not None
+        if not getattr(doc, "session_number", None):
+            return document_id(doc.source_id, doc.url)
+        numbered = [*identity.key, "session_number"]
+        return identity_id(doc, identity.scope or spec.id, numbered)
+
+    @staticmethod
+    def _undecided(
+        spec: SourceSpec,
+        doc: AnyDocument,
+        existing: AnyDocument,
+        read: Any,
+        coming: frozenset[str] = frozenset(),
+    ) -> bool:
         """Whether ``doc`` may be another of the day's sittings than ``existing``: their
         numbers say nothing (one counts in its period, the other through the
         legislature, or one is missing), neither names its sitting, and the day holds
@@ -520,12 +593,15 @@ class LibraryPipeline:
         identity = identity_of(spec)
         if identity is None or existing.url == doc.url or existing.source_id == doc.source_id:
             return False  # the document itself, or a source's own re-crawl
-        if not getattr(doc, "session_number", None) or numbers_compared(existing, doc):
-            return False  # numbered: compared; unnumbered: no other key to keep it by
+        if numbers_compared(existing, doc):
+            return False  # both numbered alike: the numbers decide (``another_session``)
         if getattr(existing, "sitting", None):
             return False
         scope = identity.scope or spec.id
-        return any(read(other) is not None for other in sibling_ids(doc, scope, identity.key))
+        return any(
+            other in coming or read(other) is not None
+            for other in sibling_ids(doc, scope, identity.key)
+        )
 
     @staticmethod
     def _save(spec: SourceSpec, library: Any, doc: AnyDocument, tenant: Tenant) -> str:

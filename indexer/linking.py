@@ -29,18 +29,31 @@ def _empty(value: Any) -> bool:
     return value is None or value == "" or value == []
 
 
-def identity_id(doc: AnyDocument, scope: str, key: Sequence[str]) -> str:
+def identity_id(doc: AnyDocument, scope: str, key: Sequence[str], *, earlier: bool = False) -> str:
     """The id of the thing ``doc`` is, under ``scope``: the first key field is required,
-    the others may be empty (a title need not say the session type)."""
+    the others may be empty (a title need not say the session type). ``earlier``: the id
+    versions before 2026-12-06 gave it (a «matutina» its own session, a sitting named
+    without a session type none), that a stored session may still have."""
     values = doc.model_dump(mode="json")
     values["expediente"] = values.get("expediente_normalised")  # A.R. 12/2020 is AR 12/2020
-    if values.get("session_type") and values.get("sitting"):  # the evening sitting is another
-        values["session_type"] = f"{values['session_type']}/{values['sitting']}"
+    if earlier:
+        if values.get("session_type") and values.get("sitting"):
+            values["session_type"] = f"{values['session_type']}/{values['sitting']}"
+    elif sitting := first_sitting(values.get("sitting")):
+        # the evening sitting is another, its type named or not («Sesión Vespertina»)
+        values["session_type"] = f"{values.get('session_type') or ''}/{sitting}"
     values["session_number"] = session_number_key(values.get("session_number"))  # 033 is 33
     if _empty(values.get(key[0])):
         raise MissingField(key[0])
     parts = [f"{name}={'' if _empty(values.get(name)) else values.get(name)}" for name in key]
     return document_id(scope, "identity:" + "|".join(parts))
+
+
+def first_sitting(sitting: str | None) -> str | None:
+    """The sitting as a session's identity counts it: the ``matutina`` is the day's
+    first, the one a listing writes «Ordinaria» beside «Ordinaria Vespertina» (the
+    Senado's nos. 174 and 173) and a channel titles «Sesión Ordinaria Matutina»."""
+    return None if sitting == "matutina" else sitting
 
 
 def another_session(existing: AnyDocument, incoming: AnyDocument) -> bool:
@@ -66,8 +79,9 @@ def numbers_compared(existing: AnyDocument, incoming: AnyDocument) -> bool:
     return bool(number and other) and counted_in_period(number) == counted_in_period(other)
 
 
-# the sittings a day can hold besides its first (as ``sitting_of`` names them)
-SITTINGS = ("matutina", "vespertina", "nocturna", "segunda", "tercera", "cuarta", "quinta")
+# the sittings a day can hold besides its first (as ``sitting_of`` names them; the
+# matutina is the first)
+SITTINGS = ("vespertina", "nocturna", "segunda", "tercera", "cuarta", "quinta")
 
 
 def sibling_ids(doc: AnyDocument, scope: str, key: Sequence[str]) -> list[str]:

@@ -106,6 +106,43 @@ def retire_rows(db: Database, heirs: Mapping[str, str | None]) -> Retired:
     return retired
 
 
+def release_publication(db: Database, doc_id: str, source_id: str, url: str) -> int:
+    """A source's publication no longer recorded for ``doc_id`` (a session about to be
+    saved under its id now, that the save would otherwise file under the old one again);
+    the document keeps its others until it is retired."""
+    stmt = delete(_SOURCES).where(
+        _SOURCES.c.source_id == source_id, _SOURCES.c.url == url, _SOURCES.c.document_id == doc_id
+    )
+    with db.engine.begin() as connection:
+        return connection.execute(stmt).rowcount or 0
+
+
+def adopt_publications(db: Database, heirs: Mapping[str, str]) -> int:
+    """The publications recorded for each old id (id → the document adopting it)
+    recorded for its heir instead, before the old id is retired: every source that
+    published it (a channel's videos, a Diario) finds the heir on its next crawl. Returns
+    how many were moved."""
+    moved = 0
+    with db.engine.begin() as connection:
+        for old, heir in heirs.items():
+            if old == heir:
+                continue
+            seqs = dict(
+                connection.execute(
+                    select(_DOCS.c.id, _DOCS.c.seq).where(_DOCS.c.id.in_([old, heir]))
+                ).all()
+            )
+            if old not in seqs or heir not in seqs:
+                continue
+            stmt = (
+                update(_SOURCES)
+                .where(_SOURCES.c.doc_seq == seqs[old], _SOURCES.c.document_id == old)
+                .values(document_id=heir, doc_seq=seqs[heir])
+            )
+            moved += connection.execute(stmt).rowcount or 0
+    return moved
+
+
 def successor(db: Database, doc_id: str) -> tuple[bool, str | None]:
     """Whether ``doc_id`` was retired, and the document it leads to now (through heirs
     retired in turn; None: gone). Read by the keys' primary key, so an address that

@@ -30,6 +30,7 @@ from crawlers.links import absolute, page_base
 from crawlers.selectors import read, read_fields, select
 from crawlers.spiders.base import SpecSpider
 from indexer.analysis import fold_keyword
+from indexer.linking import first_sitting
 from indexer.models import VideoLink
 from indexer.readers.normalise import parse_date, video_platform
 from indexer.readers.sessions import SessionInfo, clean_title, recognise_session
@@ -51,7 +52,7 @@ class Transmission:
     def session_key(self) -> tuple[Any, ...]:
         """What groups videos into one session: its day's evening sitting is another."""
         i = self.info
-        return (i.date, i.session_type, i.sitting, i.chamber, i.legislature)
+        return (i.date, i.session_type, first_sitting(i.sitting), i.chamber, i.legislature)
 
 
 def state_from_label(label: str | None) -> State | None:

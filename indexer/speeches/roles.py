@@ -108,8 +108,9 @@ _TITLES_BEFORE_NAME = re.compile(
 # A legislator's line may describe the speaker after a comma ("-La senadora Ana Lilia
 # Rivera Rivera, del Grupo Parlamentario de Morena:", "-El senador Ricardo Monreal Ávila,
 # a nombre del grupo parlamentario de Morena:", "…, Coordinador del Grupo Parlamentario
-# del PAN:"): the clause is no part of the name (a roster's "PÉREZ LÓPEZ, ANA" puts a
-# given name there, capitalised and no office), and it may say the speaker's bench.
+# del PAN:"; a state's "Grupo Legislativo del PAN" alike): the clause is no part of the
+# name (a roster's "PÉREZ LÓPEZ, ANA" puts a given name there, capitalised and no
+# office), and it may say the speaker's bench.
 _CHAMBER_ROLES = frozenset({"legislador", "presidencia", "secretaria"})
 _CLAUSE_OPENERS = frozenset(
     {"coordinador", "coordinadora", "vicecoordinador", "vicecoordinadora", "integrante",
@@ -118,7 +119,8 @@ _CLAUSE_OPENERS = frozenset(
 )  # fmt: skip
 _GROUP_PARTY = (
     re.compile(
-        r"\b(?:grupo|fracci[oó]n)\s+parlamentari[oa]\s+(?:de\s+la|del?)\s+(?P<party>[^,]{2,60})$",
+        r"\b(?:grupo|fracci[oó]n)\s+(?:parlamentari[oa]|legislativ[oa])\s+(?:de\s+la|del?)\s+"
+        r"(?P<party>[^,]{2,60})$",
         re.IGNORECASE,
     ),
     re.compile(r"^(?:de\s+la|del?)\s+(?P<party>[^,]{2,60})$", re.IGNORECASE),

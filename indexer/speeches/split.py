@@ -151,12 +151,25 @@ _TITLED_COLON_SPEAKER = re.compile(
 # A legislator announced by the record rather than headed ("Interviene el senador Rubén
 # Salas Medina (PVEM).", alone on its line; or "Interviene la diputada Ana Ruiz: …"):
 # only a chamber's role and a name, so "Interviene el senador Pineda y le pido
-# brevedad." (a sentence) is no turn.
+# brevedad." (a sentence) is no turn. A narrated acta (Nuevo León's) writes it its own
+# ways: the role capitalised or abbreviated ("Interviene la C. Dip. Ana Ruiz Garza.",
+# "INTERVIENE EL DIPUTADO…"), in the past ("Intervino…"), its bench after a comma
+# (", del Grupo Legislativo del PAN."), read as a heading's description.
+_ANNOUNCED_ROLE = (
+    r"(?:[Dd]iputad[oa]|DIPUTAD[OA]|[Ss]enador(?:a)?|SENADOR(?:A)?|[Ll]egislador(?:a)?"
+    r"|LEGISLADOR(?:A)?|Dip\.|DIP\.|Sen\.|SEN\.)"
+)
+_ANNOUNCED_BENCH = (
+    r",\s*(?:integrante\s+|INTEGRANTE\s+)?(?:del|DEL)\s+(?:[Gg]rupo|GRUPO)\s+"
+    r"(?:[Ll]egislativo|LEGISLATIVO|[Pp]arlamentario|PARLAMENTARIO)\s+(?:del?|DEL?)\s+"
+    rf"[{_UP}][^.:,\n]{{1,60}}"
+)
 _INTERVENES = re.compile(
-    r"^\s*(?:[-–—]\s*)?(?:Interviene|INTERVIENE)\s+(?P<who>(?:el|la|EL|LA)\s+(?:C\.\s+)?"
-    r"(?:diputad[oa]|senador(?:a)?|legislador(?:a)?|DIPUTAD[OA]|SENADOR(?:A)?)"
+    r"^\s*(?:[-–—]\s*)?(?:Interviene|INTERVIENE|Intervino|INTERVINO)\s+"
+    rf"(?P<who>(?:el|la|EL|LA)\s+(?:C\.\s+)?{_ANNOUNCED_ROLE}"
     rf"(?:\s+(?:[{_UP}][\w'-]*+|de|del|la|los|las|y|DE|DEL|LA|LOS|LAS|Y)){{2,8}}"
-    r"(?:\s*\([^()\n]{0,40}\)){0,2})\s*(?:\.\s*$|:\s*(?P<rest>.*)$|$)"
+    rf"(?:\s*\([^()\n]{{0,40}}\)){{0,2}}(?:{_ANNOUNCED_BENCH})?)"
+    r"\s*(?:\.\s*$|:\s*(?P<rest>.*)$|$)"
 )
 # What a record narrates in capitals looks like a heading ("EL C. PRESIDENTE SOLICITÓ A
 # LA SECRETARÍA DAR LECTURA:", "EL DIPUTADO ROBERTO FARÍAS DIJO:"): a verb among the

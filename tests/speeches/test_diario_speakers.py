@@ -166,3 +166,49 @@ def test_a_heading_or_a_line_said_at_the_top_of_every_page_is_no_running_line() 
     assert [(t.speaker, t.text) for t in turns] == [
         ("C. PRESIDENTA", f"Gracias {n}.") for n in range(1, 5)
     ]
+
+
+NARRATED_ACTA = (
+    "ACTA NÚMERO 46 DE LA SESIÓN ORDINARIA CELEBRADA EL 12 DE MARZO DE 2025\n"
+    "C. PRESIDENTA: SE ABRE LA SESIÓN.\n"
+    "LA C. PRESIDENTA SOLICITÓ AL C. SECRETARIO DAR LECTURA AL ORDEN DEL DÍA:\n"
+    "1.- LISTA DE ASISTENCIA.\n"
+    "Interviene la Diputada Ana María González Hernández.\n"
+    "Con su permiso, presidenta. Vengo a presentar un punto de acuerdo.\n"
+    "INTERVIENE EL C. DIP. MAURO GUERRA VILLARREAL.\n"
+    "Gracias. Es cuanto.\n"
+    "Intervino la diputada Sandra Elizabeth Pámanes Ortiz, del Grupo Legislativo del PAN.\n"
+    "A favor del dictamen.\n"
+    "Interviene el Dip. Waldo Fernández González, integrante del Grupo Legislativo de "
+    "Morena.\n"
+    "En contra.\n"
+    "Interviene el senador Pineda y le pido brevedad.\n"
+)
+
+
+def test_a_narrated_actas_announced_legislator_opens_a_turn_in_its_own_ways() -> None:
+    """Nuevo León's actas narrate the session: the legislator announced alone on a line,
+    the role capitalised or abbreviated, in the past, the bench after a comma; each opens
+    a turn with its role and party, and what the chair did stays in the chair's words."""
+    session = Sesion(
+        id="s-acta", title="Acta", institution="Congreso de Nuevo León", jurisdiction="MX-NLE",
+        source_id="x", url="https://ejemplo.gob.mx/acta-46", text=NARRATED_ACTA,
+        congress="Congreso de Nuevo León",
+    )  # fmt: skip
+    said = [
+        (s.person_name or s.speaker_as_written, s.role, s.party, s.text)
+        for s in speeches_of(session, People("Congreso de Nuevo León"))
+        if s.speaker_as_written
+    ]
+    assert [row[:3] for row in said] == [
+        ("C. PRESIDENTA", "presidencia", None),
+        ("Ana María González Hernández", "legislador", None),
+        ("Mauro Guerra Villarreal", "legislador", None),
+        ("Sandra Elizabeth Pámanes Ortiz", "legislador", "PAN"),
+        ("Waldo Fernández González", "legislador", "MORENA"),
+    ]
+    chair = said[0][3]
+    assert "SOLICITÓ AL C. SECRETARIO DAR LECTURA AL ORDEN DEL DÍA" in chair
+    assert said[1][3] == "Con su permiso, presidenta. Vengo a presentar un punto de acuerdo."
+    assert said[4][3].startswith("En contra.")
+    assert said[4][3].endswith("Interviene el senador Pineda y le pido brevedad.")

@@ -15,6 +15,7 @@ from crawlers.pipelines import LibraryPipeline
 from crawlers.tenancy import Tenant
 from indexer.build import build_document
 from indexer.library import Library
+from indexer.models import VideoLink
 
 TABLE = parse_spec(
     {
@@ -140,3 +141,56 @@ def test_a_channels_videos_of_two_sittings_are_two_sessions_and_parts_one() -> N
     assert key("Sesión Ordinaria Vespertina del Senado, 8 de abril de 2026") != morning
     # a video's second part is the same sitting, not a second one
     assert key("Sesión Ordinaria Segunda Parte del Senado, 8 de abril de 2026") == morning
+    # the morning's sitting named is the day's first (the listing's «Ordinaria»)
+    assert key("Sesión Ordinaria Matutina del Senado, 8 de abril de 2026 (Parte 2)") == morning
+
+
+def watched(title: str, video_id: str) -> Any:
+    """A channel's video of the Senado's day, with its own recording."""
+    return build_document(
+        kind="sesion", source_id=CHANNEL.id, institution=CHANNEL.institution, jurisdiction="MX",
+        url=f"https://video.example/watch?v={video_id}", text="", fields={"title": title},
+        videos=[VideoLink(
+            url=f"https://www.youtube.com/watch?v={video_id}", platform="youtube", state="recorded"
+        )],
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("channel_first", [False, True], ids=["listing-first", "channel-first"])
+def test_the_mornings_videos_in_parts_find_the_listings_ordinaria_and_the_evenings_its_own(
+    library: Library, channel_first: bool
+) -> None:
+    """A day of two sittings (the Senado's no. 174 «Ordinaria», no. 173 «Ordinaria
+    Vespertina»), transmitted as «Sesión Ordinaria Matutina» in two parts and «Sesión
+    Ordinaria Vespertina»: each video on its session's page, in any order."""
+    videos = [
+        watched("Sesión Ordinaria Matutina del Senado, 8 de abril de 2026 (Parte 1)", "m1"),
+        watched("Sesión Ordinaria Matutina del Senado, 8 de abril de 2026 (Parte 2)", "m2"),
+        watched("EN VIVO | Sesión Ordinaria Vespertina del Senado, 8 de abril de 2026", "v1"),
+    ]
+    rows = [row("174", "Ordinaria"), row("173", "Ordinaria Vespertina")]
+    order = [(CHANNEL, v) for v in videos] + [(TABLE, r) for r in rows]
+    if not channel_first:
+        order = order[3:] + order[:3]
+    for spec, doc in order:
+        LibraryPipeline._save(spec, library, doc, Tenant(spec.id))
+    docs = {d.session_number: d for d in library.db.iter_documents()}
+    assert set(docs) == {"174", "173"}
+    watch = {n: sorted(v.url.rsplit("=", 1)[-1] for v in d.video_urls) for n, d in docs.items()}
+    assert watch == {"174": ["m1", "m2"], "173": ["v1"]}
+
+
+def test_a_channels_untyped_evening_sitting_is_not_the_mornings_session(library: Library) -> None:
+    """A channel that names no session type («Sesión del Pleno», «Sesión Vespertina del
+    Pleno», one day): the evening's video is another session, not a second video of the
+    morning's."""
+    for title, video_id in (
+        ("Sesión del Pleno, 8 de abril de 2026", "m1"),
+        ("Sesión Vespertina del Pleno, 8 de abril de 2026", "v1"),
+    ):
+        LibraryPipeline._save(CHANNEL, library, watched(title, video_id), Tenant(CHANNEL.id))
+    watch = sorted(
+        (d.sitting or "", [v.url.rsplit("=", 1)[-1] for v in d.video_urls])
+        for d in library.db.iter_documents()
+    )
+    assert watch == [("", ["m1"]), ("vespertina", ["v1"])]

@@ -14,7 +14,8 @@ import pytest
 
 from config.settings import Settings
 from config.specs import parse_spec
-from crawlers.pipelines import LibraryPipeline
+from crawlers.pipelines import LibraryPipeline, Pending
+from crawlers.runs import RunStats
 from crawlers.tenancy import Tenant
 from indexer.build import build_document
 from indexer.library import Library
@@ -151,3 +152,64 @@ def test_a_diario_whose_heading_names_the_vespertina_joins_it(library: Library) 
     docs = by_source(library)
     assert docs["173"] == {"senado-sesiones", "senado-diario"}
     assert docs["174"] == {"senado-sesiones"}
+
+
+def save_batch(spec: Any, docs: list[Any], library: Library) -> None:
+    """Save ``docs`` as one of the pipeline's batches (what one crawl hands it together:
+    the listing's rows of one page), counted on a real run record."""
+    pipeline = LibraryPipeline(crawler=None)
+    run = RunStats(spec.id, 0)
+    batch = [Pending(doc, doc.url) for doc in docs]
+    pipeline._save_batch(spec, library, run, batch, Tenant(spec.id))
+    assert all(p.settled for p in batch) and not run.errors
+
+
+def unnumbered(page: str = "8-abril") -> Any:
+    """A Diario whose heading names neither its number nor its sitting."""
+    return build_document(
+        kind="sesion", source_id=DIARIO.id, institution=DIARIO.institution, jurisdiction="MX",
+        url=f"https://www.senado.gob.mx/66/diario/{page}",
+        fields={"date": DAY, "session_type": "Ordinaria"},
+        text="DIARIO DE LOS DEBATES\nSESIÓN CELEBRADA EL 8 DE ABRIL DE 2026\n"
+        "-La Presidenta Senadora Ana Ruiz López: Se abre la sesión.\n",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("make", [diario, unnumbered], ids=["period-number", "no-number"])
+@pytest.mark.parametrize("diario_first", [True, False], ids=["diario-first", "listing-first"])
+@pytest.mark.parametrize("morning_first", [True, False], ids=["174-173", "173-174"])
+def test_the_listings_page_of_two_sittings_never_takes_the_diario_whatever_the_order(
+    library: Library, make: Any, diario_first: bool, morning_first: bool
+) -> None:
+    rows = [row("174", "Ordinaria"), row("173", "Ordinaria Vespertina")]
+    listing = rows if morning_first else rows[::-1]
+    if diario_first:
+        save_batch(DIARIO, [make()], library)
+    save_batch(TABLE, listing, library)
+    if not diario_first:
+        save_batch(DIARIO, [make()], library)
+    save_batch(DIARIO, [make()], library)  # crawled again: still its own
+    docs = by_source(library)
+    assert docs["174"] == {"senado-sesiones"}
+    assert docs["173"] == {"senado-sesiones"}
+    assert docs["diario"] == {"senado-diario"}
+    assert len(list(library.db.iter_documents())) == 3
+
+
+def test_a_diario_without_number_joins_neither_of_two_sittings(library: Library) -> None:
+    save(TABLE, row("174", "Ordinaria"), library)
+    save(TABLE, row("173", "Ordinaria Vespertina"), library)
+    doc = unnumbered()
+    assert doc.session_number is None and doc.sitting is None
+    for _ in range(2):
+        save(DIARIO, doc, library)
+    docs = by_source(library)
+    assert docs["174"] == {"senado-sesiones"}
+    assert docs["diario"] == {"senado-diario"}
+    assert len(list(library.db.iter_documents())) == 3
+
+
+def test_a_diario_without_number_still_joins_a_day_of_one_sitting(library: Library) -> None:
+    save(TABLE, row("174", "Ordinaria"), library)
+    save(DIARIO, unnumbered(), library)
+    assert by_source(library)["174"] == {"senado-sesiones", "senado-diario"}
