@@ -107,6 +107,12 @@ class ArchivedFile:
         return text.count("\f") + 1
 
 
+def _our_failure(error: str | None) -> bool:
+    """A stored reading our own code failed (cause ``internal``): the file is not at
+    fault, so its bytes are read again rather than the bug's answer reused."""
+    return bool(error) and error.startswith("internal:")
+
+
 def _ocr_unread(warnings: tuple[str, ...]) -> tuple[int, int] | None:
     """``ocr_incomplete:K/N`` as (K, N): OCR reached K of the N pages without text."""
     for warning in warnings:
@@ -217,7 +223,7 @@ class Library:
         content_type = kept_content_type(content_type)
         sha256 = self.archive.put(data)
         known = self.db.get_file(sha256)
-        if known is not None:
+        if known is not None and not _our_failure(known.error):
             ref = FileRef(
                 url=url,
                 sha256=sha256,
@@ -257,7 +263,8 @@ class Library:
                 error=error,
                 archived_at=dt.datetime.now(dt.UTC),
                 ocr_pages=[asdict(page) for page in ocr_pages] or None,
-            )
+            ),
+            replace=known is not None,
         )
         ref = FileRef(
             url=url, sha256=sha256, content_type=content_type, size=len(data), pages=pages

@@ -508,16 +508,24 @@ class Database:
         with self.session() as s:
             return s.get(FileRow, sha256)
 
-    def save_file(self, row: FileRow) -> None:
+    def save_file(self, row: FileRow, replace: bool = False) -> None:
         """Record an archived file. The same bytes fetched at once by two threads (an
         annex several documents share) are one row: the second insert finds the first
-        and keeps it (same content, same text) instead of failing its document."""
+        and keeps it (same content, same text) instead of failing its document.
+        ``replace``: the row read again overwrites the stored one (a reading our own
+        bug spoiled)."""
         table = FileRow.__table__
         values = {column.key: getattr(row, column.key) for column in table.columns}
         insert_of = postgresql_insert if self.engine.dialect.name == "postgresql" else sqlite_insert
-        statement = (
-            insert_of(table).values(values).on_conflict_do_nothing(index_elements=["sha256"])
-        )
+        statement = insert_of(table).values(values)
+        if replace:
+            kept = {"sha256", "first_url"}
+            statement = statement.on_conflict_do_update(
+                index_elements=["sha256"],
+                set_={key: value for key, value in values.items() if key not in kept},
+            )
+        else:
+            statement = statement.on_conflict_do_nothing(index_elements=["sha256"])
         with self.session() as s, s.begin():
             s.execute(statement)
 
