@@ -214,12 +214,19 @@ class RunSummary(BaseModel):
     finished_at: dt.datetime | None = None
     stats: dict[str, int] = Field(
         default_factory=dict,
-        description="pages, items, new, updated, unchanged, files, files_reused, errors…",
+        description="pages, items, new, updated, unchanged, files, files_reused, errors "
+        "(errors only), notices…",
     )
     errors: dict[str, Any] = Field(
         default_factory=dict,
-        description="Cause → {count, descripcion (Spanish), examples: [{url, message, mensaje}]}; "
-        "``message`` as stored (English), ``mensaje`` in Spanish.",
+        description="What went wrong: cause → {count, descripcion (Spanish), examples: "
+        "[{url, message, mensaje}]}; ``message`` as stored (English), ``mensaje`` in Spanish.",
+    )
+    notices: dict[str, Any] = Field(
+        default_factory=dict,
+        description="Notices (avisos), no errors: what the run did as robots.txt, the spec or "
+        "the operator's settings ask and says (crawl_delay, limit_reached, scans_unread, "
+        "legislature_contradicted…), in the same shape as ``errors``.",
     )
 
 
@@ -325,6 +332,12 @@ class PreviewOut(BaseModel):
         description="Each error: cause, url, message (English) and mensaje (Spanish)."
     )
     error_counts: dict[str, int] = Field(default_factory=dict, description="Errors by cause.")
+    notices: list[dict[str, str]] = Field(
+        default_factory=list,
+        description="Notices (avisos), no errors: what the crawl would do as robots.txt or "
+        "the spec asks (crawl_delay, limit_reached…), in the same shape as ``errors``.",
+    )
+    notice_counts: dict[str, int] = Field(default_factory=dict, description="Notices by cause.")
     fields: dict[str, FieldFill] = Field(
         default_factory=dict, description="Per field of the spec: how the items filled it."
     )

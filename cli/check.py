@@ -12,6 +12,7 @@ from config.specs import SourceSpec
 
 
 def cmd_check(args: argparse.Namespace, settings: Settings, spec: SourceSpec) -> int:
+    from crawlers.causas import split_causes
     from crawlers.fill import fill_report, required_problems
     from crawlers.trial import trial_crawl
 
@@ -25,9 +26,11 @@ def cmd_check(args: argparse.Namespace, settings: Settings, spec: SourceSpec) ->
     pages = counted(result["pages"], "página", "páginas")
     print(f"{found} de {pages} en {result['elapsed_s']} s")
     _print_fields(report)
-    if counts:
-        print("errores por causa:")
-        for cause, count in sorted(counts.items()):
+    errors, notices = split_causes(counts)
+    for heading, causes in (("errores por causa:", errors), ("avisos (no son errores):", notices)):
+        if causes:
+            print(heading)
+        for cause, count in sorted(causes.items()):
             examples = [e for e in result["errors"] if e["cause"] == cause][:1]
             print(f"  {error_line(cause, {'count': count, 'examples': examples})}")
     problems = required_problems(report, len(documents), counts, result["errors"])

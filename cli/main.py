@@ -22,6 +22,7 @@ from cli.registry import add_commands
 from cli.wording import counted, error_line, index_counts
 from config.settings import Settings
 from config.specs import SourceSpec, SpecError, load_specs, read_specs
+from crawlers.causas import health_stats, run_resultado, split_causes
 from indexer.db import DatabaseBusy
 from indexer.heap import loosen_collector, settle_heap
 from indexer.log_guard import guard_logs
@@ -111,8 +112,16 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
         status = RUN_STATUS.get(report.status, report.status)
         mensaje = run_mensaje(report.status, report.message)
         message = f" ({mensaje})" if mensaje else ""
-        print(f"  {report.source_id}: {status}{message} · {_run_counts(report.stats)}")
-        for cause, entry in sorted(report.errors.items()):
+        stats = health_stats(report.stats, report.errors)
+        if done := run_resultado(report.status, stats):
+            message = f" ({done})"
+        print(f"  {report.source_id}: {status}{message} · {_run_counts(stats)}")
+        errors, notices = split_causes(report.errors)
+        for cause, entry in sorted(errors.items()):
+            print(f"      {error_line(cause, entry)}")
+        if notices:
+            print("    avisos (no son errores):")
+        for cause, entry in sorted(notices.items()):
             print(f"      {error_line(cause, entry)}")
         failed += report.status != "ok"
     total = counted(library.db.count_documents(), "documento", "documentos")
@@ -154,6 +163,7 @@ def _run_counts(stats: dict[str, int]) -> str:
         f"({counted(stats['files_reused'], 'reutilizado', 'reutilizados')}) · "
         f"{stats['not_modified']} sin modificar (304) · "
         f"{counted(stats['errors'], 'error', 'errores')}"
+        + (f" · {counted(stats['notices'], 'aviso', 'avisos')}" if stats.get("notices") else "")
     )
 
 

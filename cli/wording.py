@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from crawlers.causas import error_mensaje, label
+from crawlers.causas import error_mensaje, is_notice, label
 
 
 def counted(n: int, one: str, many: str) -> str:
@@ -33,9 +33,11 @@ def index_counts(counts: dict[str, int]) -> str:
 
 def error_line(cause: str, entry: Mapping[str, Any]) -> str:
     """One cause of a crawl's errors: ``página no encontrada (404) [http_404]: 2 errores;
-    p. ej. https://… — el sitio respondió HTTP 404``; the code is kept for searching."""
+    p. ej. https://… — el sitio respondió HTTP 404``; the code is kept for searching. A
+    notice (``crawlers.causas.NOTICES``) is counted as ``avisos``, not errors."""
     count = int(entry.get("count", 0))
-    line = f"{label(cause)} [{cause}]: {counted(count, 'error', 'errores')}"
+    noun = ("aviso", "avisos") if is_notice(cause) else ("error", "errores")
+    line = f"{label(cause)} [{cause}]: {counted(count, *noun)}"
     examples = entry.get("examples") or []
     if not examples:
         return line

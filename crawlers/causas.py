@@ -140,6 +140,65 @@ LABELS = {
     "preview_failed": "la vista previa falló",
 }
 
+# The causes the crawlers record with a run's errors that are no error: the run did what
+# its spec, the site's robots.txt and the operator's settings ask, kept what it read, and
+# says how (avisos). Everything else is an error: a page, a file, a document or a value
+# the site gave that the run could not read or keep as the site meant it (the site's, the
+# spec's or the network's to mend). Runs store both together by cause (no migration): every
+# reader classifies the stored causes here, once.
+NOTICES = frozenset(
+    {
+        "crawl_delay",  # robots.txt's Crawl-delay, honoured (or bounded, and said)
+        "robots_disallowed",  # an address robots.txt forbids: not fetched, as it asks
+        "offsite",  # a link outside allowed_domains: not followed, as the spec says
+        "limit_reached",  # a limit of the spec (max_pages, start_dates…) ended the reading
+        PAGES_TRUNCATED,  # the document kept with the pages the extraction's limit reads
+        OCR_INCOMPLETE,  # kept with the scanned pages OCR reached within its limits
+        PAGES_TOO_COSTLY,  # kept without pages whose drawing passes the safety limit
+        SCANS_UNREAD,  # kept with a scan's footer line: OCR is turned off or missing
+        LEGISLATURE_CONTRADICTED,  # the spec's fixed legislature left empty where wrong
+        START_DATE_UNSURE,  # dates no legislature is sure for: not asked, as the rule says
+    }
+)
+
+
+def is_notice(cause: str) -> bool:
+    """Whether a stored cause is a notice (aviso) rather than an error."""
+    return cause in NOTICES
+
+
+def split_causes(errors: Mapping[str, Any] | None) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A run's stored causes as (errors, notices), each cause → its stored entry."""
+    found: dict[str, Any] = {}
+    notices: dict[str, Any] = {}
+    for cause, entry in (errors or {}).items():
+        (notices if is_notice(cause) else found)[cause] = entry
+    return found, notices
+
+
+def cause_total(entries: Mapping[str, Any]) -> int:
+    """How many times the causes of ``entries`` (stored entries or bare counts) occurred."""
+    total = 0
+    for entry in entries.values():
+        count = entry.get("count", 0) if isinstance(entry, Mapping) else entry
+        total += count if isinstance(count, int) and not isinstance(count, bool) else 0
+    return total
+
+
+def health_stats(
+    stats: Mapping[str, Any] | None, errors: Mapping[str, Any] | None
+) -> dict[str, Any]:
+    """A run's counters as read: ``errors`` counts its errors only and ``notices`` its
+    notices, both from the stored causes (a run stored before the two were apart counted
+    its notices among its ``errors``)."""
+    found, notices = split_causes(errors)
+    shown = dict(stats or {})
+    if errors or "errors" in shown:
+        shown["errors"] = cause_total(found)
+        shown["notices"] = cause_total(notices)
+    return shown
+
+
 OUTCOMES = {
     "off_domain_start_url": "una dirección de inicio está fuera de allowed_domains: "
     "no se leyó nada",
@@ -249,6 +308,11 @@ _LIMIT_NAMES = (
     (re.compile(r"start_dates \((\d+) addresses\)$"), "de {0} direcciones por fecha (start_dates)"),
 )
 _FOREIGN = re.compile(r"(\S+) names another institution: left empty \(its own is (.*)\)$", re.S)
+_MORE_DATES = re.compile(r"writes more than one date \(([^()]*)\)$")
+_MORE_PARTS = re.compile(
+    r"writes more date parts than one date has \('(.*?)'(?:: a range or two dates)?\)$", re.S
+)
+_MONTH_CONTRADICTED = re.compile(r"names the month (\w+) that its date \((\S+)\) contradicts$")
 _MISSING_DAY = re.compile(r"is a day no calendar has \((\d\d/\d\d/\d{4})\)$")
 _IMPLAUSIBLE = re.compile(r"(\S+): ('.*'|\".*\") ", re.S)
 _POSITION = re.compile(r"(item|entry|record|session|sitemap|url) (\d+): (.*)$", re.S)
@@ -504,6 +568,24 @@ def error_mensaje(cause: str, message: str) -> str:
         return f"{name} nombra a otra institución: se dejó vacío (la propia es {own})"
     if cause == "implausible_field" and (found := _IMPLAUSIBLE.match(message)):
         name, value = found.groups()
+        if found := _MORE_DATES.search(message):  # indexer.readers.normalise.date_conflict's
+            return (
+                f"se descartó el valor {value} de {name}: escribe más de una fecha "
+                f"({found.group(1).replace(' and ', ' y ')}); no se elige una, el campo queda "
+                "vacío"
+            )
+        if found := _MORE_PARTS.search(message):
+            return (
+                f"se descartó el valor {value} de {name}: tiene más partes de fecha de las que "
+                f"tiene una fecha («{found.group(1)}»: un intervalo o dos fechas); no se adivina "
+                "cuál, el campo queda vacío"
+            )
+        if found := _MONTH_CONTRADICTED.search(message):
+            month, day = found.groups()
+            return (
+                f"se descartó el valor {value} de {name}: nombra el mes de {month}, que "
+                f"contradice su fecha ({day}); el campo queda vacío"
+            )
         if missing := _MISSING_DAY.search(message):  # indexer.readers.plausibility's
             return (
                 f"se descartó el valor {value} de {name}: ese día no existe en el calendario "
@@ -714,3 +796,42 @@ def errors_with_mensajes(errors: Mapping[str, Any]) -> dict[str, Any]:
         ]
         shown[cause] = {**entry, "descripcion": label(cause), "examples": examples}
     return shown
+
+
+def _counted(n: int, one: str, many: str) -> str:
+    return f"{n:,}".replace(",", " ") + f" {one if n == 1 else many}"
+
+
+def run_resultado(status: str, stats: Mapping[str, Any] | None) -> str | None:
+    """What a finished ``ok`` run did, said apart from its status (None otherwise): new or
+    changed documents; nothing new because everything was unchanged (a healthy run, not
+    one that read nothing); or no element at all on the site's pages. Its notices, if
+    any, are said too: a run with notices only is healthy and says them."""
+    if status != "ok":
+        return None
+    stats = stats or {}
+
+    def n(key: str) -> int:
+        value = stats.get(key, 0)
+        return value if isinstance(value, int) else 0
+
+    notices = n("notices")
+    avisos = f"; {_counted(notices, 'aviso', 'avisos')}" if notices else ""
+    new, updated = n("new"), n("updated")
+    if new or updated:
+        parts = [
+            _counted(new, "documento nuevo", "documentos nuevos") if new else "",
+            _counted(updated, "actualizado", "actualizados") if updated else "",
+        ]
+        return ", ".join(p for p in parts if p) + avisos
+    unchanged, not_modified = n("unchanged"), n("not_modified")
+    if unchanged or not_modified:
+        same = ("documento sin cambios", "documentos sin cambios")
+        answered = ("respuesta «sin modificar» (304)", "respuestas «sin modificar» (304)")
+        parts = [_counted(unchanged, *same) if unchanged else ""]
+        parts.append(_counted(not_modified, *answered) if not_modified else "")
+        return "nada nuevo: " + " y ".join(p for p in parts if p) + avisos
+    if items := n("items"):
+        read = _counted(items, "elemento leído", "elementos leídos")
+        return f"{read}, ningún documento guardado{avisos}"
+    return "las páginas del sitio no listaron ningún elemento" + avisos

@@ -28,8 +28,12 @@ def judge_run(
     counts: Mapping[str, int],
     error_count: int,
     earlier_items: bool,
+    notices: int = 0,
 ) -> tuple[str, str | None]:
-    """(status, message) of a run that closed with Scrapy's ``reason``."""
+    """(status, message) of a run that closed with Scrapy's ``reason``. ``error_count``
+    counts its errors only; its ``notices`` (``crawlers.causas.NOTICES``) never make it
+    fail, but a run that made nothing and has something to say (robots.txt barred every
+    page) is ``empty``, not ``ok``."""
     stopped_early = reason in ("closespider_itemcount", "closespider_timeout")
     if reason == "memusage_exceeded":
         return "failed", _message("memory_limit")
@@ -44,7 +48,7 @@ def judge_run(
     if counts.get("items", 0) == 0 and counts.get("not_modified", 0) == 0:
         if any(counts.get(name, 0) for name in FILTERED):
             return "empty", _message("all_filtered")
-        if earlier_items or error_count:
+        if earlier_items or error_count or notices:
             return "empty", _message("no_items")
     return "ok", None
 

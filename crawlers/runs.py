@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from crawlers.causas import cause_total, split_causes
 from indexer.db import Database
 from indexer.db.audited_spec import without_secrets
 
@@ -48,7 +49,13 @@ class RunStats:
 
     @property
     def error_count(self) -> int:
-        return sum(entry["count"] for entry in self.errors.values())
+        """The run's errors, its notices (``crawlers.causas.NOTICES``) apart."""
+        return cause_total(split_causes(self.errors)[0])
+
+    @property
+    def notice_count(self) -> int:
+        """The run's notices: what it did as asked and says (a Crawl-delay, a limit…)."""
+        return cause_total(split_causes(self.errors)[1])
 
     def summary(self) -> dict[str, int]:
         keys = ("pages", "items", "new", "updated", "unchanged", "files", "files_reused",
@@ -59,7 +66,8 @@ class RunStats:
             if k.startswith(("privacy_", "ocr_"))
             or k in ("workers_lost", "indexers_lost", "duplicate_links", "dated_pages_absent")
         }
-        return {key: self.counts.get(key, 0) for key in keys} | found | {"errors": self.error_count}
+        said = {"errors": self.error_count, "notices": self.notice_count}
+        return {key: self.counts.get(key, 0) for key in keys} | found | said
 
 
 # -- liveness: runs whose crawl was killed are closed, not left running forever ------
@@ -133,3 +141,16 @@ class Heartbeat(threading.Thread):
 
     def stop(self) -> None:
         self.stopped.set()
+
+
+def seen_status(row: Any, now: dt.datetime | None = None) -> tuple[str, str | None]:
+    """A run's (status, message) as read now: a ``running`` run whose crawl is gone (its
+    process ended on this host, or its heartbeat stopped) reads as ``abandoned`` with the
+    reason, never "running" forever; the worker or the next crawl closes it in the
+    database (``close_abandoned_runs``), this only stops the answers from lying meanwhile."""
+    status, message = row.status, row.message
+    if status == "running":
+        owner, beat = getattr(row, "owner", None), getattr(row, "heartbeat_at", None)
+        if reason := why_abandoned(owner, beat, now or dt.datetime.now(dt.UTC)):
+            return "abandoned", reason
+    return status, message

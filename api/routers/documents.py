@@ -5,7 +5,8 @@ from __future__ import annotations
 import mimetypes
 import re
 import unicodedata
-from pathlib import PurePosixPath
+import zipfile
+from pathlib import Path, PurePosixPath
 from typing import Annotated
 from urllib.parse import quote, unquote, urlsplit
 
@@ -222,7 +223,7 @@ def get_file(
     headers = {"ETag": etag, "Cache-Control": "public, max-age=300"}
     if _etag_matches(request.headers.get("if-none-match"), ref.sha256):
         return Response(status_code=304, headers=headers)
-    media_type = _media_type(library, ref)
+    media_type = _media_type(library, ref, path)
     name = safe_filename(ref, doc.id, n, media_type)
     disposition = "inline" if media_type in INLINE_TYPES else "attachment"
     headers["Content-Disposition"] = f'{disposition}; filename="{name}"'
@@ -241,28 +242,90 @@ def _etag_matches(header: str | None, sha256: str) -> bool:
     return False
 
 
-def _media_type(library: Library, ref: FileRef) -> str:
-    known = ref.content_type
+def _media_type(library: Library, ref: FileRef, path: Path) -> str:
+    """The file's type as its bytes say (a PDF served by ``descargar.php`` as
+    ``application/octet-stream`` or ``text/html`` is a PDF), else as the site declared it
+    when it was fetched; never from its address (``descargar.php`` says nothing of what
+    it gave)."""
+    known = _bytes_type(path) or ref.content_type
     if not known:
         row = library.db.get_file(ref.sha256)
         known = row.content_type if row is not None else None
-    if not known:
-        known = mimetypes.guess_type(PurePosixPath(urlsplit(ref.url).path).name)[0]
     media_type = (known or "").split(";")[0].strip().lower()
     return media_type if _CONTENT_TYPE.match(media_type) else "application/octet-stream"
 
 
+# the types whose first bytes say them for sure; any other is what the site declared
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+    (b"{\\rtf", "application/rtf"),
+)
+_OFFICE = "application/vnd.openxmlformats-officedocument."
+_ZIPPED = (  # an Office file is a zip holding its body
+    ("word/document.xml", _OFFICE + "wordprocessingml.document"),
+    ("xl/workbook.xml", _OFFICE + "spreadsheetml.sheet"),
+    ("ppt/presentation.xml", _OFFICE + "presentationml.presentation"),
+)
+
+
+def _bytes_type(path: Path) -> str | None:
+    """The media type an archived file's first bytes prove, or None."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+    except OSError:
+        return None
+    if b"%PDF-" in head:  # junk before the header is tolerated by readers (as in sniff)
+        return "application/pdf"
+    for magic, media_type in _MAGIC:
+        if head.startswith(magic):
+            return media_type
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = set(archive.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            return None
+        return next((kind for body, kind in _ZIPPED if body in names), "application/zip")
+    return None
+
+
+# extensions of the programs that serve files (descargar.php?id=9, ver.aspx?doc=3): they
+# say nothing of what the file is, so a download name never ends in one
+_SCRIPT_EXTENSIONS = frozenset(
+    {
+        ".php", ".php3", ".php4", ".php5", ".phtml", ".asp", ".aspx", ".ashx", ".axd",
+        ".jsp", ".jspx", ".cgi", ".do", ".action", ".pl", ".py", ".cfm", ".nsf", ".dll",
+        ".exe",
+    }
+)  # fmt: skip
+_UNKNOWN_TYPES = frozenset({"application/octet-stream", "binary/octet-stream"})
+
+
 def safe_filename(ref: FileRef, doc_id: str, n: int, media_type: str) -> str:
     """An ASCII file name from the file's URL (``Sentencia Nº 3.pdf`` → ``Sentencia_N_3.pdf``),
-    or the document id and the type's extension."""
+    or the document id, ending in the extension of ``media_type`` (its real type): a
+    server program's extension is replaced (``descargar.php`` → ``descargar.pdf``), another
+    that is not the type's is kept and the type's added (``acuerdo.2025`` →
+    ``acuerdo.2025.pdf``)."""
     try:
         raw = unquote(PurePosixPath(urlsplit(ref.url).path).name)
     except ValueError:
         raw = ""
     folded = unicodedata.normalize("NFKD", raw).encode("ascii", "ignore").decode()
-    name = _UNSAFE_NAME.sub("_", folded).strip("._")[:120]
+    name = _UNSAFE_NAME.sub("_", folded)
+    stem, dot, ext = name.rpartition(".")
+    if dot and f".{ext.lower()}" in _SCRIPT_EXTENSIONS:
+        name = stem
+    name = name.strip("._")[:120]
     if not name:
         name = f"{_UNSAFE_NAME.sub('_', doc_id)[:60].strip('._') or 'documento'}-{n}"
-    if "." not in name:
-        name += mimetypes.guess_extension(media_type) or ".bin"
-    return name
+    suffix = PurePosixPath(name).suffix.lower()
+    if media_type in _UNKNOWN_TYPES:  # nothing known of its type: a name's own is kept
+        return name if suffix else name + ".bin"
+    if suffix and suffix in mimetypes.guess_all_extensions(media_type):
+        return name
+    return name + (mimetypes.guess_extension(media_type) or ".bin")

@@ -50,8 +50,16 @@ from api.spec_checks import (
 )
 from config.spanish_errors import shown
 from config.specs import SourceSpec, error_items, read_specs
-from crawlers.causas import error_mensaje, errors_with_mensajes, run_mensaje
+from crawlers.causas import (
+    error_mensaje,
+    errors_with_mensajes,
+    health_stats,
+    is_notice,
+    run_mensaje,
+    split_causes,
+)
 from crawlers.preview import PreviewUnavailable, preview
+from crawlers.runs import seen_status
 from indexer.attribution import publisher_of
 from indexer.db.registry import (
     Caller,
@@ -205,15 +213,18 @@ def _witness(request: Request, caller: Caller) -> Witness:
 
 
 def _run(row: CrawlRunRow) -> RunSummary:
+    errors, notices = split_causes(row.errors)
+    status, message = seen_status(row)
     return RunSummary(
         id=row.id,
-        status=row.status,
-        message=row.message,
-        mensaje=run_mensaje(row.status, row.message),
+        status=status,
+        message=message,
+        mensaje=run_mensaje(status, message),
         started_at=as_utc(row.started_at),
         finished_at=as_utc(row.finished_at),
-        stats=row.stats or {},
-        errors=errors_with_mensajes(row.errors or {}),
+        stats=health_stats(row.stats, row.errors),
+        errors=errors_with_mensajes(errors),
+        notices=errors_with_mensajes(notices),
     )
 
 
@@ -373,10 +384,15 @@ def preview_source(
     except PreviewUnavailable as exc:
         return JSONResponse({"detail": exc.detail, "mensaje": exc.mensaje}, exc.status)  # type: ignore[return-value]
     registry.audit("preview", spec.id, caller, client_address(request), {"pages": result["pages"]})
-    result["errors"] = [
+    said = [
         error | {"mensaje": error_mensaje(error["cause"], error["message"])}
         for error in result["errors"]
     ]
+    result["errors"] = [e for e in said if not is_notice(e["cause"])]
+    result["notices"] = [e for e in said if is_notice(e["cause"])]
+    counts = result.get("error_counts") or {}
+    result["error_counts"] = {c: n for c, n in counts.items() if not is_notice(c)}
+    result["notice_counts"] = {c: n for c, n in counts.items() if is_notice(c)}
     return PreviewOut(**result)
 
 

@@ -119,45 +119,94 @@ def parse_date(text: str | None) -> dt.date | None:
     """The first date written in ``text``, in any of the forms Mexican sites use."""
     if not text:
         return None
-    folded = fold_keyword(text)
+    found = _written_dates(fold_keyword(text))
+    return min(found)[1] if found else None
+
+
+def _written_dates(folded: str) -> list[tuple[int, dt.date, int]]:
+    """Every date ``folded`` writes, as (start, day, end); an instant or a compact
+    ``20250218`` alone is one date."""
     if _COMPACT.fullmatch(folded):  # 20250218, as in file and page names
-        compact: list[tuple[int, dt.date]] = []
-        _add(compact, 0, int(folded[:4]), int(folded[4:6]), int(folded[6:]))
+        compact: list[tuple[int, dt.date, int]] = []
+        _add(compact, 0, int(folded[:4]), int(folded[4:6]), int(folded[6:]), len(folded))
         if compact:
-            return compact[0][1]
+            return compact
     if _ISO_INSTANT.fullmatch(folded.strip()) and (day := _instant_day(folded.strip())):
-        return day
-    candidates: list[tuple[int, dt.date]] = []
+        return [(0, day, len(folded))]
+    candidates: list[tuple[int, dt.date, int]] = []
     for match in _ISO.finditer(folded):
-        _add(candidates, match.start(), int(match[1]), int(match[2]), int(match[3]))
+        _add(candidates, match.start(), int(match[1]), int(match[2]), int(match[3]), match.end())
     for match in _YEAR_FIRST.finditer(folded):
-        _add(candidates, match.start(), int(match[1]), int(match[2]), int(match[3]))
+        _add(candidates, match.start(), int(match[1]), int(match[2]), int(match[3]), match.end())
     for match in _NUMERIC.finditer(folded):
         year = int(match[3])  # "01/01/0001", an API's "no date", is year 1, not 2001
         year = _century(year) if len(match[3]) == 2 else year
-        _add(candidates, match.start(), year, int(match[2]), int(match[1]))
+        _add(candidates, match.start(), year, int(match[2]), int(match[1]), match.end())
     for match in _WRITTEN.finditer(folded):
-        _add(candidates, match.start(), int(match[3]), MONTHS[match[2]], int(match[1]))
+        month = MONTHS[match[2]]
+        _add(candidates, match.start(), int(match[3]), month, int(match[1]), match.end())
     for match in _MONTH_FIRST.finditer(folded):
         month = MONTHS[match[1]] if match[1] else MONTH_ABBREVIATIONS[match[3]]
-        _add(candidates, match.start(), int(match[5]), month, int(match[2] or match[4]))
+        day = int(match[2] or match[4])
+        _add(candidates, match.start(), int(match[5]), month, day, match.end())
     for match in _DE_ABBREVIATED.finditer(folded):
         month = MONTH_ABBREVIATIONS[match[2]]
-        _add(candidates, match.start(), int(match[3]), month, int(match[1]))
+        _add(candidates, match.start(), int(match[3]), month, int(match[1]), match.end())
     for match in _ABBREVIATED_SHORT_YEAR.finditer(folded):
-        month = MONTH_ABBREVIATIONS[match[3]]
-        _add(candidates, match.start(), _century(int(match[4])), month, int(match[1]))
+        month, year = MONTH_ABBREVIATIONS[match[3]], _century(int(match[4]))
+        _add(candidates, match.start(), year, month, int(match[1]), match.end())
     for match in _SPELLED.finditer(folded):
         day = _spelled_number(match[1])
         year = _spelled_number(match[4])
         if match[2] and int(match[2]) != day:
             continue  # the words and the digits disagree: unsure
         if day and year and year >= 1900:
-            _add(candidates, match.start(), year, MONTHS[match[3]], day)
+            _add(candidates, match.start(), year, MONTHS[match[3]], day, match.end())
     for match in _ABBREVIATED.finditer(folded):
         month = MONTH_ABBREVIATIONS[match[2]]
-        _add(candidates, match.start(), int(match[3]), month, int(match[1]))
-    return min(candidates)[1] if candidates else None
+        _add(candidates, match.start(), int(match[3]), month, int(match[1]), match.end())
+    return candidates
+
+
+# a day (and its month) written right before a date, joined as a range or a list is
+# ("1-5 mar 2021", "del 1 al 5 de marzo", "1 y 5 de marzo", "del 28 de febrero al 5 de
+# marzo") or as one more part of the date's own code ("1.5.mar.21", "18/05/03/2021")
+_DAY_BEFORE = re.compile(
+    rf"\b(\d{{1,2}}{_ORDINAL}(?:[/.]|(?:\s+de\s+(?:{_MONTH_NAMES}))?\s*(?:-|–|—|al|a|y|e|hasta)\s*))$"
+)
+_PART_AFTER = re.compile(r"^[/.-]\d")  # "18/03/2021/5": one more part joined to the date
+_MONTH_WORD = re.compile(rf"\b({_MONTH_NAMES})\b")
+
+
+def date_conflict(text: str | None) -> str | None:
+    """Why ``text``, one value that should be one date (a listing's cell, an API's
+    field), cannot be read as one: it writes two different dates, more date parts than
+    one date has (a range of days, a day glued before a date's code), or a month name
+    the date it writes contradicts; None when it writes one date or none. ``parse_date``
+    would take the first date it finds, a guess: the reader leaves such a value empty."""
+    folded = fold_keyword(text or "")
+    found = sorted(_written_dates(folded))
+    days = sorted({day for _, day, _ in found})
+    if len(days) > 1:
+        said = " and ".join(day.strftime("%d/%m/%Y") for day in days[:3])
+        return f"writes more than one date ({said})"
+    if not days:
+        return None
+    at, day, end = found[0]
+    if before := _DAY_BEFORE.search(folded[:at]):
+        written = folded[before.start() : end].strip()
+        return f"writes more date parts than one date has ('{written}': a range or two dates)"
+    if _PART_AFTER.match(folded[end:]):
+        written = folded[at : end + 4].strip()
+        return f"writes more date parts than one date has ('{written}')"
+    rest = list(folded)
+    for a, _, e in found:
+        rest[a:e] = " " * (e - a)
+    rest = "".join(rest)
+    for month in _MONTH_WORD.findall(rest):
+        if MONTHS[month] != day.month:
+            return f"names the month {month} that its date ({day:%d/%m/%Y}) contradicts"
+    return None
 
 
 def missing_day(text: str | None) -> str | None:
@@ -210,13 +259,20 @@ def _century(year: int) -> int:
 _YEARS_AHEAD = 5
 
 
-def _add(found: list[tuple[int, dt.date]], at: int, year: int, month: int, day: int) -> None:
+def _add(
+    found: list[tuple[int, dt.date, int]],
+    at: int,
+    year: int,
+    month: int,
+    day: int,
+    end: int | None = None,
+) -> None:
     """A real calendar day in a plausible year ("7 de marzo de 2300" is a typo, not a date:
-    a wrong date is worse than none)."""
+    a wrong date is worse than none), with where it was written (``at`` to ``end``)."""
     if not PLAUSIBLE_YEARS[0] <= year <= PLAUSIBLE_YEARS[1]:
         return
     with contextlib.suppress(ValueError):
-        found.append((at, dt.date(year, month, day)))
+        found.append((at, dt.date(year, month, day), at if end is None else end))
 
 
 MATTER_WORDS = {

@@ -10,6 +10,7 @@ import re
 from indexer.analysis import fold_keyword
 from indexer.readers.normalise import (
     MONTHS,
+    date_conflict,
     int_to_roman,
     missing_day,
     normalise_legislature,
@@ -75,6 +76,8 @@ def _expediente(value: str) -> str | None:
 
 
 def _date(value: str) -> str | None:
+    if conflict := date_conflict(value):  # two dates, a range: the first one is a guess
+        return conflict
     day = parse_date(value)
     if day is None:
         missing = missing_day(value)

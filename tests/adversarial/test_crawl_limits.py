@@ -66,9 +66,9 @@ def test_a_listing_cut_at_max_pages_counts_it(tmp_path: Path) -> None:
                                 "fields": {"title": "css:td.t::text"}}  # fmt: skip
             run = _run(api, spec)
         assert api.library.db.count_documents() == 4
-        [example] = run["errors"]["limit_reached"]["examples"]
+        [example] = run["notices"]["limit_reached"]["examples"]
         assert "listing.max_pages" in example["message"] and example["url"].endswith("p2.html")
-        assert run["errors"]["limit_reached"]["count"] == 1
+        assert run["notices"]["limit_reached"]["count"] == 1
     finally:
         api.close()
 
@@ -84,7 +84,7 @@ def test_a_listing_that_ends_before_its_limit_counts_nothing(tmp_path: Path) -> 
                                 "fields": {"title": "css:td.t::text"}}  # fmt: skip
             run = _run(api, spec)
         assert api.library.db.count_documents() == 6
-        assert "limit_reached" not in run["errors"]
+        assert "limit_reached" not in run["notices"]
     finally:
         api.close()
 
@@ -102,7 +102,7 @@ def test_feed_entries_beyond_max_entries_are_counted(tmp_path: Path) -> None:
             }  # fmt: skip
             run = _run(api, spec)
         assert api.library.db.count_documents() == 3
-        [example] = run["errors"]["limit_reached"]["examples"]
+        [example] = run["notices"]["limit_reached"]["examples"]
         assert "feed.max_entries" in example["message"] and "2 " in example["message"]
     finally:
         api.close()
@@ -141,7 +141,7 @@ def test_a_feed_of_300000_items_is_read_up_to_its_cap_within_a_bound(tmp_path: P
         run = run["runs"][0]
         assert run["status"] != "failed", run
         assert api.library.db.count_documents() == 20
-        [example] = run["errors"]["limit_reached"]["examples"]
+        [example] = run["notices"]["limit_reached"]["examples"]
         assert "feed.max_entries (20)" in example["message"]
         assert "299980 entries" in example["message"]
         assert elapsed < 60, f"the crawl took {elapsed:.0f} s"
@@ -208,10 +208,10 @@ def test_sitemap_urls_beyond_max_urls_are_counted(tmp_path: Path) -> None:
             }  # fmt: skip
             run = _run(api, spec)
         assert api.library.db.count_documents() == 2
-        [example] = run["errors"]["limit_reached"]["examples"]
+        [example] = run["notices"]["limit_reached"]["examples"]
         assert "sitemap.max_urls (2)" in example["message"], example
         assert example["url"].endswith("/sitemap.xml")
-        assert run["errors"]["limit_reached"]["count"] == 1
+        assert run["notices"]["limit_reached"]["count"] == 1
     finally:
         api.close()
 
@@ -241,14 +241,17 @@ def _crawled_with_peak(api: Api, spec: dict) -> tuple[dict, float]:
         "ABIERTO_DATA_DIR": str(api.settings.data_dir),
         "ABIERTO_ALLOW_LOOPBACK": "true",
         "ABIERTO_CRAWL_DELAY_S": "0",
-        "ABIERTO_PARSE_TIMEOUT_S": "120",
+        # hang bounds, not the measure (memory is): reading the 44 MB file is one step of
+        # ~60-80 CPU s, and at a load of 15-19 on 2 cores the crawl took 300-350 s wall
+        # (bench/sitemap_750k_ab.py), past 120 s for the step and 240 s for the process
+        "ABIERTO_PARSE_TIMEOUT_S": "600",
     }
     process = subprocess.Popen(
         [sys.executable, "-m", "cli.main", "crawl", "--source", spec["id"]],
         env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     peak = _peak_rss_mb(process)
-    _, stderr = process.communicate(timeout=240)
+    _, stderr = process.communicate(timeout=900)
     assert process.returncode in (0, 1), stderr
     run = api.client.get(f"/v1/sources/{spec['id']}/runs", headers=api.headers).json()
     return run["runs"][0], peak
@@ -278,7 +281,7 @@ def test_a_feed_of_750000_items_is_read_in_the_memory_its_kept_items_need(
             }  # fmt: skip
             run, peak = _crawled_with_peak(api, spec)
         assert api.library.db.count_documents() == 5, run
-        [example] = run["errors"]["limit_reached"]["examples"]
+        [example] = run["notices"]["limit_reached"]["examples"]
         assert "749995 entries" in example["message"]
         assert peak < 500, f"the crawl peaked at {peak:.0f} MB"
     finally:
@@ -315,9 +318,9 @@ def test_a_sitemap_of_750000_urls_is_read_in_the_memory_its_kept_urls_need(
             }  # fmt: skip
             run, peak = _crawled_with_peak(api, spec)
         assert api.library.db.count_documents() == 5, run
-        [example] = run["errors"]["limit_reached"]["examples"]
+        [example] = run["notices"]["limit_reached"]["examples"]
         assert "sitemap.max_urls (5)" in example["message"]
-        assert set(run["errors"]) == {"limit_reached"}
+        assert run["errors"] == {} and set(run["notices"]) == {"limit_reached"}
         assert peak < 500, f"the crawl peaked at {peak:.0f} MB"
     finally:
         api.close()

@@ -186,7 +186,7 @@ def test_a_feed_preview_counts_an_entry_outside_the_domains(tmp_path: Path) -> N
         assert answer.status_code == 200, answer.text
         shown = answer.json()
         assert [d["url"] for d in shown["documents"]] == [f"{server.url}/b1.html"]
-        [offsite] = [e for e in shown["errors"] if e["cause"] == "offsite"]
+        [offsite] = [e for e in shown["notices"] if e["cause"] == "offsite"]
         assert f"{other}/b2.html" in offsite["mensaje"], offsite
         assert "rastreo real" in shown["alcance"]
     finally:

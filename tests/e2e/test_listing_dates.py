@@ -1,6 +1,7 @@
 """A listing's dates as Mexican sites write them (``18.mar.21``, ``18-MZO-21``,
 ``18 de mzo. de 2021``, ``1o. de abril de 2024``…) are read by a real crawl into each
-document's date; a day no calendar has stays empty and the crawl says why."""
+document's date; a day no calendar has stays empty and the crawl says why, and so does a
+cell with more date parts than one date has (two days, a range, two dates)."""
 
 from __future__ import annotations
 
@@ -35,6 +36,11 @@ ROWS = [
     ("9/2024", "primero de abril de dos mil veinticuatro", dt.date(2024, 4, 1)),
     ("10/2021", "03/04/21", dt.date(2021, 4, 3)),
     ("11/2021", "31.feb.21", None),
+    # more date parts than one date has: a day glued before a code's date, a range, two
+    # dates in one cell; the first date found would be a guess (it read 5 March)
+    ("12/2021", "1.5.mar.21", None),
+    ("13/2021", "del 1 al 5 de marzo de 2021", None),
+    ("14/2021", "18/03/2021 19/03/2021", None),
 ]
 
 
@@ -67,9 +73,23 @@ def test_a_listing_dated_as_mexican_sites_write_it(tmp_path: Path) -> None:
         db.close()
     assert dates == {exp: day for exp, _, day in ROWS}
     refused = errors["implausible_field"]
-    assert refused["count"] == 1, errors
-    message = refused["examples"][0]["message"]
+    assert refused["count"] == 4, errors
+    by_value = {m.split("'")[1]: m for m in (e["message"] for e in refused["examples"])}
+    message, glued, ranged, two = (
+        by_value[v]
+        for v in ("31.feb.21", "1.5.mar.21", "del 1 al 5 de marzo de 2021", "18/03/2021 19/03/2021")
+    )
     assert message == "resolution_date: '31.feb.21' is a day no calendar has (31/02/2021)"
+    assert error_mensaje("implausible_field", glued) == (
+        "se descartó el valor '1.5.mar.21' de resolution_date: tiene más partes de fecha de "
+        "las que tiene una fecha («1.5.mar.21»: un intervalo o dos fechas); no se adivina "
+        "cuál, el campo queda vacío"
+    )
+    assert "«1 al 5 de marzo de 2021»" in error_mensaje("implausible_field", ranged)
+    assert error_mensaje("implausible_field", two) == (
+        "se descartó el valor '18/03/2021 19/03/2021' de resolution_date: escribe más de una "
+        "fecha (18/03/2021 y 19/03/2021); no se elige una, el campo queda vacío"
+    )
     said = error_mensaje("implausible_field", message)
     assert said == (
         "se descartó el valor '31.feb.21' de resolution_date: ese día no existe en el "

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from indexer.readers.normalise import (
+    date_conflict,
     int_to_roman,
     legislature_number,
     normalise_doc_type,
@@ -20,10 +21,7 @@ from indexer.readers.normalise import (
 )
 from indexer.readers.plausibility import implausible
 
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+DATES = [
         ("07/03/2022", dt.date(2022, 3, 7)),
         ("2022-03-07", dt.date(2022, 3, 7)),
         ("7 de marzo de 2022", dt.date(2022, 3, 7)),
@@ -101,10 +99,59 @@ from indexer.readers.plausibility import implausible
         ("18.mzo.98", dt.date(1998, 3, 18)),
         ("31.feb.21", None),  # no such day: empty, never the 3rd of March
         ("18.mar-21", None),  # two marks: not a code's date
-    ],
-)
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), DATES)
 def test_parse_date(text: str, expected: dt.date | None) -> None:
     assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), DATES)
+def test_one_date_is_no_conflict(text: str, expected: dt.date | None) -> None:
+    assert date_conflict(text) is None
+
+
+PARTS = "writes more date parts than one date has ('{}': a range or two dates)"
+TWO = "writes more than one date (18/03/2021 and 19/03/2021)"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # a day glued before a code's date: it read 5 March
+        ("1.5.mar.21", PARTS.format("1.5.mar.21")),
+        ("1-5.mar.21", PARTS.format("1-5.mar.21")),
+        # numeric day and month before a month name: it read 3 March
+        ("18.03.mar.21", PARTS.format("18.03.mar.21")),
+        ("05/03 marzo 2021", PARTS.format("05/03 marzo 2021")),
+        # ranges and lists of days: which day the listing means is not written
+        ("1-5 mar 2021", PARTS.format("1-5 mar 2021")),
+        ("del 1 al 5 de marzo de 2021", PARTS.format("1 al 5 de marzo de 2021")),
+        ("1o. al 5 de mayo de 2025", PARTS.format("1o. al 5 de mayo de 2025")),
+        ("1 y 5 de marzo de 2021", PARTS.format("1 y 5 de marzo de 2021")),
+        ("del 28 de febrero al 5 de marzo de 2021", PARTS.format(
+            "28 de febrero al 5 de marzo de 2021"
+        )),
+        # two dates in one cell
+        ("18/03/2021 19/03/2021", TWO),
+        ("Del 18 de marzo de 2021 al 19 de marzo de 2021", TWO),
+        ("18/03/2021/5", "writes more date parts than one date has ('18/03/2021/5')"),
+        # a month name the numbers contradict
+        ("18/03/2021 (abril)", "names the month abril that its date (18/03/2021) contradicts"),
+        # one date, said twice or with its hour or a place: no conflict
+        ("18/03/2021 - 18/03/2021", None),
+        ("18/03/2021 marzo", None),
+        ("Oaxaca, a 5 de marzo de 2021", None),
+        ("Publicado el 18 de febrero de 2025 a las 10:30", None),
+        ("Sesión 2, 18 de febrero de 2025", None),
+        ("12. 5 de marzo de 2021", None),
+    ],
+)  # fmt: skip
+def test_more_date_parts_than_one_date_is_a_said_conflict(text: str, reason: str | None) -> None:
+    assert date_conflict(text) == reason
+    if reason is not None:  # a listing's or an API's date field is left empty, saying why
+        assert implausible("date", text) == reason
 
 
 @pytest.mark.parametrize(

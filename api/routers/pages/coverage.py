@@ -13,6 +13,7 @@ from sqlalchemy import String, cast, func, select
 from api.routers.sources import operator_specs
 from config.settings import Settings
 from config.specs import SourceSpec, bundled_sources_dir
+from crawlers.causas import split_causes
 from indexer.db.registry import STALE_FACTOR, Registry, as_utc
 from indexer.db.tables import CrawlRunRow, DocumentRow
 from indexer.library import Library
@@ -34,6 +35,7 @@ class SourceHealth:
     last_success: dt.datetime | None = None
     last_run: CrawlRunRow | None = None
     errors: dict[str, int] = field(default_factory=dict)
+    notices: dict[str, int] = field(default_factory=dict)  # avisos: crawlers.causas.NOTICES
     stale: bool = False
     paused: bool = False
     runs: list[CrawlRunRow] = field(default_factory=list)
@@ -140,10 +142,12 @@ def _fill(health: SourceHealth, runs: list[Any], now: dt.datetime) -> None:
         ok = next((run for run in finished if run.status == "ok"), None)
         health.last_success = as_utc(ok.finished_at) if ok else None
     if health.last_run is not None:
-        health.errors = {
+        counts = {
             cause: int(entry.get("count", 0)) if isinstance(entry, dict) else int(entry)
             for cause, entry in (health.last_run.errors or {}).items()
         }
+        errors, notices = split_causes(counts)
+        health.errors, health.notices = errors, notices
     if health.last_success is not None:
         late = now - health.last_success > dt.timedelta(hours=health.every_hours * STALE_FACTOR)
         health.stale = health.stale or late

@@ -32,7 +32,15 @@ from api.routers.pages.signin import (
     signed_in,
 )
 from api.routers.pages.signouts import end
-from crawlers.causas import error_mensaje, label, run_mensaje
+from crawlers.causas import (
+    error_mensaje,
+    health_stats,
+    label,
+    run_mensaje,
+    run_resultado,
+    split_causes,
+)
+from crawlers.runs import seen_status
 
 router = APIRouter(include_in_schema=False)
 
@@ -70,6 +78,10 @@ def _page(request: Request, library: Any, status: int = 200, message: str = "") 
         "other_courts": other_courts,
         "cause_label": label,
         "run_mensaje": run_mensaje,
+        "run_resultado": run_resultado,
+        "split_causes": split_causes,
+        "health_stats": health_stats,
+        "seen_status": seen_status,
         "error_mensaje": error_mensaje,
         "caller": caller,
         "institution_name": institution_name,
