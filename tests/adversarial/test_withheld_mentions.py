@@ -84,3 +84,20 @@ def test_a_session_naming_a_withheld_initiative_neither_links_nor_titles_it(
     library.flush()
     assert client.get(f"/v1/documents/{HELD}").status_code == 200
     assert f"/d/{HELD}" in client.get("/d/congreso-gto-ses1").text
+
+
+def test_an_id_retired_into_a_withheld_document_does_not_lead_to_it(
+    http: tuple[TestClient, Library],
+) -> None:
+    client, library = http
+    library.add_document(
+        _initiative(
+            id="congreso-gto-ini140-copia", url="https://congreso.example/copia", privacy=None
+        )
+    )
+    library.flush()
+    library.retire({"congreso-gto-ini140-copia": HELD})
+    for path in ("/v1/documents/congreso-gto-ini140-copia", "/d/congreso-gto-ini140-copia"):
+        answer = client.get(path, follow_redirects=False)
+        assert answer.status_code == 451, (path, answer.status_code)
+        assert HELD not in answer.headers.get("location", "") + answer.text
