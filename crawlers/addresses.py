@@ -114,7 +114,11 @@ class HiddenHost(UnresolvableHost):
         BlockedAddress.__init__(self, f"host {host!r} does not resolve to a public address")
         self.host = host
         self.reason = refused_name(host, reason)
-        log.warning("refused %s (said to the caller as a name that does not resolve)", self.reason)
+        log.warning(
+            "refused %r: it resolves to a %s address (the caller is told it does not resolve)",
+            host[:200],
+            reason,
+        )
 
 
 class SlowHost(UnresolvableHost):

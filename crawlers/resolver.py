@@ -10,7 +10,7 @@ from typing import Any
 from scrapy.resolver import CachingThreadedResolver
 from twisted.internet.error import DNSLookupError
 
-from crawlers.addresses import forbidden_reason, log, refused_name
+from crawlers.addresses import forbidden_reason, log
 
 
 class GuardedResolver(CachingThreadedResolver):
@@ -32,6 +32,8 @@ class GuardedResolver(CachingThreadedResolver):
         if reason:
             # said as a name that does not resolve (see ``crawlers.addresses``): the
             # answer is the server's resolver's; the log keeps the real reason
-            log.warning("refused %s at connect time", refused_name(name, reason))
+            log.warning(
+                "refused %r at connect time: it resolves to a %s address", name[:200], reason
+            )
             raise DNSLookupError(f"no results for hostname lookup: {name}.")
         return address
