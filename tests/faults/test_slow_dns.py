@@ -108,6 +108,8 @@ def test_a_server_with_every_lookup_in_flight_answers_503_at_once(
     steps: dict[str, Any],
 ) -> None:
     step = steps["server_full"]
+    # the premise: every place is held by a silent lookup (dns_max_lookups=7 in the sandbox)
+    assert step["in_flight"] == 7, step
     assert step["status"] == 503 and step["retry_after"] == "10"
     assert "el servidor tiene ocupadas" in _mensaje(step) and "«e.lento.example»" in _mensaje(step)
     assert step["seconds"] < SLACK_S
