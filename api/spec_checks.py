@@ -199,6 +199,9 @@ def check_start_urls(spec: SourceSpec, settings: Settings, owner: str = "") -> N
             raise outcome
         if isinstance(outcome, SlowHost):
             raise field_error(("start_urls", n), str(outcome), slow_host_mensaje(outcome))
+        # a name that does not resolve is taken (the crawl counts it as dns), and so is
+        # one that points inside the server's network (``HiddenHost``): refusing only the
+        # second would tell the caller the name exists there; the crawl never connects
         if isinstance(outcome, BlockedAddress) and not isinstance(outcome, UnresolvableHost):
             raise _not_fetchable(n, outcome)
 

@@ -7,11 +7,20 @@ by it: ``::ffff:10.0.0.1`` is 10.0.0.1, and a NAT64 address ``64:ff9b::a.b.c.d``
 refused when a.b.c.d is. Checked on every request, redirects included, after resolving
 the host name; numeric hosts in any form the C library reads (``0x7f.1``, ``2130706433``)
 are read here, without asking a resolver.
+
+A *name* the resolver maps to a forbidden address is answered exactly as a name that
+does not resolve (``HiddenHost``, a kind of ``UnresolvableHost``, with the same words):
+the resolver is the server's, and telling "refused: it points inside" from "it does not
+exist" would let anyone with a key learn which names exist in the server's network
+(``postgres``, a split-horizon zone). The real reason goes to the server's log only. A
+numeric host, and ``localhost`` and its subdomains (RFC 6761: loopback wherever asked),
+are still refused by their kind: that answer depends on nothing the server knows.
 """
 
 from __future__ import annotations
 
 import ipaddress
+import logging
 import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
@@ -20,6 +29,8 @@ from config.web_urls import WEB_SCHEMES
 from crawlers import lookups
 
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+log = logging.getLogger(__name__)
 
 _V4 = ipaddress.ip_network
 _SPECIAL_V4 = tuple(
@@ -88,8 +99,26 @@ class UnresolvableHost(BlockedAddress):
     either (the crawl counts it as ``dns``, not as a blocked address)."""
 
     def __init__(self, host: str, reason: object) -> None:
-        super().__init__(f"host {host!r} does not resolve: {reason}")
+        # the resolver's own words stay in the log: "no address associated with the
+        # name" (it exists) and "name not known" would tell internal names apart
+        super().__init__(f"host {host!r} does not resolve to a public address")
         self.host = host
+        log.info("host %r does not resolve: %s", host[:200], reason)
+
+
+class HiddenHost(UnresolvableHost):
+    """A name the server's resolver maps to a forbidden address: said to the caller as
+    an unresolvable one; its real reason (the kind of address) only in the server log."""
+
+    def __init__(self, host: str, reason: str) -> None:
+        BlockedAddress.__init__(self, f"host {host!r} does not resolve to a public address")
+        self.host = host
+        self.reason = refused_name(host, reason)
+        log.warning(
+            "refused %r: it resolves to a %s address (the caller is told it does not resolve)",
+            host[:200],
+            reason,
+        )
 
 
 class SlowHost(UnresolvableHost):
@@ -98,6 +127,7 @@ class SlowHost(UnresolvableHost):
 
     def __init__(self, host: str, reason: lookups.LookupTooSlow) -> None:
         super().__init__(host, reason)
+        self.args = (f"host {host!r} does not resolve: {reason}",)
         self.seconds = reason.seconds
 
 
@@ -187,10 +217,15 @@ def check_hosts(
     looked up at once within one deadline."""
     targets = list(dict.fromkeys(targets))
     literals = {target: literal_address(target[0]) for target in targets}
-    names = [target for target, literal in literals.items() if literal is None]
-    found = lookups.LOOKUPS.resolve_all(names, owner) if names else {}
     outcomes: dict[tuple[str, int], list[str] | BlockedAddress] = {}
+    for target, literal in literals.items():
+        if literal is None and not allow_loopback and loopback_name(target[0]):
+            outcomes[target] = BlockedAddress(refused_name(target[0], "loopback"))
+    names = [t for t, literal in literals.items() if literal is None and t not in outcomes]
+    found = lookups.LOOKUPS.resolve_all(names, owner) if names else {}
     for target in targets:
+        if target in outcomes:
+            continue
         host = target[0]
         literal = literals[target]
         answer = [str(literal)] if literal is not None else found[target]
@@ -201,15 +236,23 @@ def check_hosts(
         elif isinstance(answer, Exception):
             outcomes[target] = UnresolvableHost(host, answer)
         else:
-            outcomes[target] = _checked(host, answer, allow_loopback)
+            outcomes[target] = _checked(host, answer, allow_loopback, literal is None)
     return outcomes
 
 
-def _checked(host: str, addresses: list[str], allow_loopback: bool) -> list[str] | BlockedAddress:
+def loopback_name(host: str) -> bool:
+    """``localhost`` and its subdomains, which RFC 6761 has resolve to loopback."""
+    name = host.lower().rstrip(".")
+    return name == "localhost" or name.endswith(".localhost")
+
+
+def _checked(
+    host: str, addresses: list[str], allow_loopback: bool, named: bool = False
+) -> list[str] | BlockedAddress:
     for text in addresses:
         reason = forbidden_reason(ipaddress.ip_address(text), allow_loopback)
         if reason:
-            return BlockedAddress(refused_name(host, reason))
+            return HiddenHost(host, reason) if named else BlockedAddress(refused_name(host, reason))
     return addresses
 
 

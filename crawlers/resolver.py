@@ -10,7 +10,7 @@ from typing import Any
 from scrapy.resolver import CachingThreadedResolver
 from twisted.internet.error import DNSLookupError
 
-from crawlers.addresses import forbidden_reason, refused_name
+from crawlers.addresses import forbidden_reason, log
 
 
 class GuardedResolver(CachingThreadedResolver):
@@ -30,5 +30,10 @@ class GuardedResolver(CachingThreadedResolver):
     def _check(self, address: str, name: str) -> str:
         reason = forbidden_reason(ipaddress.ip_address(address), self.allow_loopback)
         if reason:
-            raise DNSLookupError(f"blocked address: {refused_name(name, reason)}")
+            # said as a name that does not resolve (see ``crawlers.addresses``): the
+            # answer is the server's resolver's; the log keeps the real reason
+            log.warning(
+                "refused %r at connect time: it resolves to a %s address", name[:200], reason
+            )
+            raise DNSLookupError(f"no results for hostname lookup: {name}.")
         return address

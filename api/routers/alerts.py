@@ -418,8 +418,10 @@ def _webhook_target(url: str, rate: str, settings: Any, owner: str) -> str:
                 "webhook",
                 f"the webhook address is refused: {exc}",
                 "unresolvable_host",
-                mensaje=f"el servidor «{exc.host[:100]}» del webhook no existe: su nombre no "
-                "se resuelve",
+                # a name that does not resolve and one that points inside the server's
+                # network get the same answer (``crawlers.addresses.HiddenHost``)
+                mensaje=f"no se admite esa dirección de webhook: el nombre «{exc.host[:100]}» "
+                "no se resuelve a una dirección pública",
             ),
             "delivery",
         ) from exc

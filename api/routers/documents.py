@@ -96,6 +96,9 @@ def load_document(library: Library, doc_id: str) -> AnyDocument:
     if doc is None:
         retired, heir = successor(library.db, doc_id)
         if heir is not None:
+            # an heir withheld for personal data is not named in a Location either
+            if _withheld(library.db.get_document(heir)):
+                raise HTTPException(451, WITHHELD)
             raise DocumentMoved(doc_id, heir)
         if retired:
             raise Refused(
@@ -108,9 +111,13 @@ def load_document(library: Library, doc_id: str) -> AnyDocument:
             f"no document with id {shown(doc_id)!r}",
             f"no hay ningún documento con el identificador «{shown(doc_id)}»",
         )
-    if doc.privacy is not None and doc.privacy.withheld:
+    if _withheld(doc):
         raise HTTPException(451, WITHHELD)
     return doc
+
+
+def _withheld(doc: AnyDocument | None) -> bool:
+    return doc is not None and doc.privacy is not None and doc.privacy.withheld
 
 
 def speech_fields(library: Library, doc: AnyDocument) -> dict[str, object]:

@@ -56,10 +56,9 @@ def _mensaje(step: dict[str, Any]) -> str:
 def test_names_that_answer_are_still_checked(steps: dict[str, Any]) -> None:
     assert steps["fast"]["status"] == 201
     assert steps["late"]["status"] == 201  # answered in 0.4 s, within the deadline
-    private = steps["private"]
-    assert private["status"] == 422
-    msg = private["body"]["detail"][0]["msg"]
-    assert "resolves to a private address" in msg and "10.0.0.1" not in msg  # said by kind
+    # a name pointing inside is taken as one that does not resolve (``HiddenHost``): a
+    # refusal would tell a caller the name exists; the crawl never connects to it
+    assert steps["private"]["status"] == 201
 
 
 def test_slow_start_urls_are_a_422_naming_the_first_host_at_the_deadline(
@@ -109,6 +108,8 @@ def test_a_server_with_every_lookup_in_flight_answers_503_at_once(
     steps: dict[str, Any],
 ) -> None:
     step = steps["server_full"]
+    # the premise: every place is held by a silent lookup (dns_max_lookups=7 in the sandbox)
+    assert step["in_flight"] == 7, step
     assert step["status"] == 503 and step["retry_after"] == "10"
     assert "el servidor tiene ocupadas" in _mensaje(step) and "«e.lento.example»" in _mensaje(step)
     assert step["seconds"] < SLACK_S

@@ -20,7 +20,7 @@ from indexer.analysis import fold_keyword
 from indexer.db import MentionRow, SpeechRow
 from indexer.db.tables import DocumentRow
 from indexer.library import Library
-from indexer.models import Sesion
+from indexer.models import PrivacyReport, Sesion
 from indexer.speeches.model import Speech
 from indexer.speeches.party_source import ROSTER, SESSION
 from indexer.speeches.store import (
@@ -99,13 +99,23 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
 
 
 def _titles(library: Library, ids: set[str]) -> dict[str, str]:
+    """The titles of the documents named, leaving out those withheld for personal data:
+    a document not published (it answers 451) is not linked, and its title is not said
+    (the mention reads as one of a document not in the library)."""
     if not ids:
         return {}
     with library.db.session() as s:
         rows = s.execute(
-            select(DocumentRow.id, DocumentRow.title).where(DocumentRow.id.in_(sorted(ids)))
+            select(DocumentRow.id, DocumentRow.title, DocumentRow.data).where(
+                DocumentRow.id.in_(sorted(ids))
+            )
         ).all()
-    return {doc_id: title for doc_id, title in rows}
+    return {doc_id: title for doc_id, title, data in rows if not _withheld(data)}
+
+
+def _withheld(data: Any) -> bool:
+    privacy = data.get("privacy") if isinstance(data, dict) else None
+    return privacy is not None and PrivacyReport.model_validate(privacy).withheld
 
 
 def _discussed(
