@@ -153,12 +153,15 @@ class ReferenceKeys:
 def forget_sessions(db: Database, index: SpeechWrites | None, session_ids: Sequence[str]) -> None:
     """Sessions withheld for personal data: their speeches and mentions leave the table
     and the speech index (a search, a person's page or the session's speeches would
-    otherwise still say what the session no longer publishes)."""
+    otherwise still say what the session no longer publishes), and their speakers keep
+    only the terms, parties and names the roster and the published speeches give them
+    (someone named only there is no longer listed)."""
     ids = list(dict.fromkeys(session_ids))
     if not ids:
         return
     previous: list[str] = []
-    save_sessions(db, [(session_id, [], []) for session_id in ids], replaced=previous)
+    forgotten = [(session_id, [], []) for session_id in ids]
+    save_sessions(db, forgotten, replaced=previous, recount_people=True)  # type: ignore[arg-type]
     if index is not None:
         index.replace_sessions(ids, [], previous)
 

@@ -15,8 +15,10 @@ from indexer.db import Database, DocumentRow, MentionRow, PersonRow, SpeechRow
 from indexer.db.bulk import insert_rows
 from indexer.speeches.model import Mention, Speech
 from indexer.speeches.party_source import LEGISLATIVE, ROSTER, SESSION, stated_on_line
-from indexer.speeches.people import People, Person
+from indexer.speeches.people import ROSTER as PEOPLE_ROSTER
+from indexer.speeches.people import People, Person, display_name
 from indexer.speeches.people_index import people_index
+from indexer.speeches.roles import read_speaker
 
 ALIGNMENT_FIELDS = ("start_s", "end_s", "align_confidence", "align_method", "video")
 
@@ -36,16 +38,20 @@ def save_sessions(
     sessions: Sequence[SessionWrite],
     people: Sequence[People] = (),
     replaced: list[str] | None = None,
+    recount_people: bool = False,
 ) -> list[Speech]:
     """Replace the speeches (and, when given, the mentions) of several sessions and write
     their rosters, in one transaction and a few statements; a speech whose id and text
     are unchanged keeps the timings an aligner gave it. Returns the speeches as stored;
     ``replaced`` receives the ids the sessions held before (read here anyway), so a
-    speech index can delete the ones gone without searching for them."""
+    speech index can delete the ones gone without searching for them. ``recount_people``
+    (sessions withdrawn): the people who spoke in them keep only what the speeches left
+    say of them (see :func:`_recount_people`)."""
     ids = list(dict.fromkeys(session_id for session_id, _, _ in sessions))
     speeches = SpeechRow.__table__
     mentions_table = MentionRow.__table__
     kept_columns = [speeches.c.id, speeches.c.text, *(speeches.c[n] for n in ALIGNMENT_FIELDS)]
+    kept_columns.append(speeches.c.person_id)
     stored: list[Speech] = []
     with db.engine.begin() as connection:
         old: dict[str, Any] = {}
@@ -80,6 +86,8 @@ def save_sessions(
             insert_rows(connection, mentions_table, mention_rows)
         for roster in people:
             _write_people(connection, roster)
+        if recount_people:
+            _recount_people(connection, sorted({r.person_id for r in old.values() if r.person_id}))
         stored = [
             Speech.model_validate({**values, "party_source": source})
             for values, source in zip(rows, sources, strict=True)
@@ -332,6 +340,90 @@ def _write_people(connection: Connection, people: People) -> None:
         connection.execute(insert(table), new)
     if old:  # by primary key, one prepared statement
         connection.execute(table.update().where(table.c.id == bindparam("b_id")), old)
+
+
+def _recount_people(connection: Connection, person_ids: Sequence[str]) -> None:
+    """What the people of withdrawn sessions keep: their roster's terms and parties, and
+    the terms and written forms of the speeches still published; a person no roster
+    names and no published speech is left out. A term, party or way of writing a name
+    learnt only from a session no longer published is not said by ``/v1/people`` nor a
+    person's page (speeches add to a person and never take away: this takes away)."""
+    people, speeches = PersonRow.__table__, SpeechRow.__table__
+    sessions = DocumentRow.__table__
+    now = dt.datetime.now(dt.UTC)
+    for start in range(0, len(person_ids), CHUNK):
+        chunk = list(person_ids[start : start + CHUNK])
+        rows = connection.execute(
+            select(people.c.id, people.c.name, people.c.scope, people.c.forms, people.c.terms)
+            .where(people.c.id.in_(chunk))
+        ).all()  # fmt: skip
+        said = connection.execute(
+            select(
+                speeches.c.person_id, speeches.c.session_id, speeches.c.legislature,
+                speeches.c.role, speeches.c.party, speeches.c.speaker_as_written,
+                speeches.c.person_name,
+            )
+            .where(speeches.c.person_id.in_(chunk))
+            .order_by(speeches.c.date, speeches.c.session_id, speeches.c.order)
+        ).all()  # fmt: skip
+        wanted = sorted({row.session_id for row in said})
+        chambers: dict[str, str | None] = {}
+        for at in range(0, len(wanted), CHUNK):
+            stmt = select(sessions.c.id, sessions.c.data["chamber"].as_string()).where(
+                sessions.c.id.in_(wanted[at : at + CHUNK])
+            )
+            chambers.update((doc_id, chamber) for doc_id, chamber in connection.execute(stmt))
+        by_person: dict[str, list[Any]] = {}
+        for row in said:
+            by_person.setdefault(row.person_id, []).append(row)
+        gone: list[str] = []
+        for row in rows:
+            person = _person(row)
+            person.terms = [t for t in map(_roster_part, person.terms) if t is not None]
+            written: set[str] = set()
+            for speech in by_person.get(person.id, []):
+                stated = (
+                    speech.party
+                    if stated_on_line(speech.speaker_as_written, speech.party)
+                    else None
+                )
+                if speech.role == "legislador" or (stated and speech.role != "ministro"):
+                    chamber = chambers.get(speech.session_id)
+                    person.add_term(speech.legislature, stated, chamber, "discurso")
+                name = (
+                    read_speaker(speech.speaker_as_written).name
+                    if speech.speaker_as_written
+                    else None
+                )
+                written.update(display_name(n) for n in (name, speech.person_name) if n)
+            if person.id not in by_person and not person.terms:
+                gone.append(person.id)
+                continue
+            person.forms = [f for f in person.forms if f in written or f == person.name]
+            connection.execute(
+                people.update()
+                .where(people.c.id == person.id)
+                .values(forms=person.forms, terms=person.terms, updated_at=now)
+            )
+        if gone:
+            connection.execute(delete(people).where(people.c.id.in_(gone)))
+
+
+def _roster_part(term: dict[str, Any]) -> dict[str, Any] | None:
+    """What of a term a roster said: the term itself (its party only when a roster gave
+    it), or a speech's term whose party a roster gave (its chamber was the speech's: not
+    kept); none when speeches alone said it."""
+    source = term.get("source")
+    party_source = term.get("party_source") or (source if term.get("party") else None)
+    if source != PEOPLE_ROSTER and party_source != PEOPLE_ROSTER:
+        return None
+    party = term.get("party") if party_source == PEOPLE_ROSTER else None
+    return {
+        "legislature": term.get("legislature"),
+        "party": party,
+        "chamber": term.get("chamber") if source == PEOPLE_ROSTER else None,
+        "source": PEOPLE_ROSTER,
+    }
 
 
 def get_person(db: Database, person_id: str) -> Person | None:
