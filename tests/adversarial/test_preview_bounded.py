@@ -22,6 +22,7 @@ from tests.shapes.server import FixtureServer
 
 TIMEOUT_S = 8.0
 WITHIN_S = 30.0  # a bound against hanging, far above what either answer takes
+NOT_FOUND = b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
 
 
 class Served:
@@ -186,21 +187,35 @@ class Waiting:
         self.accepted: list[socket.socket] = []
         self.posters: list[threading.Thread] = []
 
-    def spec(self, headers: dict[str, str]) -> dict[str, Any]:
-        url = f"http://127.0.0.1:{self.silent.getsockname()[1]}/sentencias/"
+    def spec(self, headers: dict[str, str], n: int) -> dict[str, Any]:
+        url = f"http://127.0.0.1:{self.silent.getsockname()[1]}/sentencias/{n}/"
         own = "pj-gto-prueba" if headers is self.api.headers else "congreso-gto-prueba"
         return listing_spec(url, id=own)
 
-    def post(self, headers: dict[str, str], timeout: float = WITHIN_S) -> httpx.Response:
-        return httpx.post(f"{self.running.url}/v1/sources/preview", json=self.spec(headers),
+    def post(
+        self, headers: dict[str, str], timeout: float = WITHIN_S, n: int = -1
+    ) -> httpx.Response:
+        return httpx.post(f"{self.running.url}/v1/sources/preview", json=self.spec(headers, n),
                           headers=headers, timeout=timeout)  # fmt: skip
 
     def hold(self, headers: dict[str, str]) -> None:
-        """One more preview of ``headers``'s institution, waiting on the site."""
-        poster = threading.Thread(target=self.post, args=(headers, WITHIN_S + 60), daemon=True)
+        """One more preview of ``headers``'s institution, waiting on the site: held once
+        its own listing is asked for. Its robots.txt is a connection too, answered 404
+        at once; it was once taken for the listing, and a later preview's slot for an
+        earlier one's listing asked for when its robots.txt gave up (a slow start)."""
+        n = len(self.posters)
+        poster = threading.Thread(target=self.post, args=(headers, WITHIN_S + 60, n), daemon=True)
         self.posters.append(poster)
         poster.start()
-        self.accepted.append(self.silent.accept()[0])
+        while True:
+            connection = self.silent.accept()[0]
+            self.accepted.append(connection)
+            connection.settimeout(WITHIN_S)
+            asked = connection.recv(4096)
+            if f"/sentencias/{n}/ ".encode() in asked:
+                return
+            if asked.startswith(b"GET /robots.txt "):
+                connection.sendall(NOT_FOUND)
 
     def close(self) -> None:
         for connection in self.accepted:
