@@ -16,6 +16,7 @@ mod stored;
 mod tesis;
 mod writer;
 
+use std::sync::atomic::{AtomicU32, Ordering as Atomic};
 use std::sync::{Arc, Mutex};
 
 use pyo3::create_exception;
@@ -28,7 +29,7 @@ use tantivy::collector::{Count, TopDocs};
 use tantivy::query::Query;
 use tantivy::schema::Field;
 use tantivy::TantivyError;
-use tantivy::{DateTime, DocAddress, Index, IndexReader, Order, ReloadPolicy, Searcher};
+use tantivy::{DateTime, DocAddress, Executor, Index, IndexReader, Order, ReloadPolicy, Searcher};
 
 /// Fewer documents than this are never cut in two (the cut costs a scorer of its own).
 const MIN_PIECE_DOCS: u32 = 20_000;
@@ -71,6 +72,29 @@ struct NativeIndex {
     searcher: Mutex<Searcher>,
     // the facets' counts of every document, per segment
     totals: Arc<SegmentTotals>,
+    // searches being collected now: with as many as threads, each is collected on its
+    // caller's thread alone (the cores are busy; handing pieces to the executor's threads
+    // then only costs their wake-ups and waits)
+    running: AtomicU32,
+    // the executor of a search collected alone
+    alone: Executor,
+}
+
+/// One more search being collected, one fewer when dropped.
+struct Running<'a>(&'a AtomicU32);
+
+impl<'a> Running<'a> {
+    /// ``running`` counted up; the searches now collected (this one too).
+    fn count(running: &'a AtomicU32) -> (Self, u32) {
+        let now = running.fetch_add(1, Atomic::Relaxed) + 1;
+        (Running(running), now)
+    }
+}
+
+impl Drop for Running<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Atomic::Relaxed);
+    }
 }
 
 fn io_error(err: TantivyError) -> PyErr {
@@ -119,6 +143,8 @@ impl NativeIndex {
             stored: stored::StoredFields::new(payload, text, doc_store_blocks.max(1)),
             searcher,
             totals: Arc::default(),
+            running: AtomicU32::new(0),
+            alone: Executor::single_thread(),
         })
     }
 
@@ -350,14 +376,27 @@ impl NativeIndex {
         let facets = facets.as_ref();
         let top = TopDocs::with_limit(limit).and_offset(offset);
         let piece = self.piece_size(searcher);
+        // the same pieces and the same merge in their order: the same answer either way
+        let (_running, now) = Running::count(&self.running);
+        let executor = if self.threads > 1 && now >= self.threads {
+            &self.alone
+        } else {
+            searcher.index().search_executor()
+        };
         let (scored, addresses, total, facets) = match sort {
             "relevance" => {
                 // never the page alone: top-k with pruning (block-max WAND) sums a
                 // document's score in another order, a last bit apart from tantivy-py's
                 let collector = top.order_by_score();
-                let ((page, total), facets) =
-                    pieces::search(searcher, query, &(collector, counter), facets, piece)
-                        .map_err(bad_value)?;
+                let ((page, total), facets) = pieces::search(
+                    searcher,
+                    executor,
+                    query,
+                    &(collector, counter),
+                    facets,
+                    piece,
+                )
+                .map_err(bad_value)?;
                 let (scores, addresses): (Vec<_>, Vec<_>) = page
                     .into_iter()
                     .map(|(score, address)| (Some(score), address))
@@ -371,17 +410,29 @@ impl NativeIndex {
                     Order::Desc
                 };
                 let collector = top.order_by_fast_field::<DateTime>("date", order);
-                let ((page, total), facets) =
-                    pieces::search(searcher, query, &(collector, counter), facets, piece)
-                        .map_err(bad_value)?;
+                let ((page, total), facets) = pieces::search(
+                    searcher,
+                    executor,
+                    query,
+                    &(collector, counter),
+                    facets,
+                    piece,
+                )
+                .map_err(bad_value)?;
                 let addresses: Vec<DocAddress> = page.into_iter().map(|(_, a)| a).collect();
                 (vec![None; addresses.len()], addresses, total, facets)
             }
             "most_cited" => {
                 let collector = top.order_by_fast_field::<u64>("cited_by", Order::Desc);
-                let ((page, total), facets) =
-                    pieces::search(searcher, query, &(collector, counter), facets, piece)
-                        .map_err(bad_value)?;
+                let ((page, total), facets) = pieces::search(
+                    searcher,
+                    executor,
+                    query,
+                    &(collector, counter),
+                    facets,
+                    piece,
+                )
+                .map_err(bad_value)?;
                 let addresses: Vec<DocAddress> = page.into_iter().map(|(_, a)| a).collect();
                 (vec![None; addresses.len()], addresses, total, facets)
             }

@@ -9,7 +9,9 @@ use std::ops::Range;
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::query::{EnableScoring, Query, Weight};
-use tantivy::{DocId, DocSet, Score, Searcher, SegmentOrdinal, SegmentReader, TERMINATED};
+use tantivy::{
+    DocId, DocSet, Executor, Score, Searcher, SegmentOrdinal, SegmentReader, TERMINATED,
+};
 
 use crate::facets::{Buckets, FacetCounter, PieceCounter, PieceCounts};
 
@@ -18,9 +20,10 @@ type Piece<'a> = (SegmentOrdinal, &'a SegmentReader, Range<DocId>);
 
 /// ``collector``'s fruit over the documents ``query`` matches, with the buckets of
 /// ``facets`` when asked, pieces of about ``piece_docs`` documents (``cuts``) collected in
-/// parallel.
+/// parallel on ``executor``.
 pub fn search<C: Collector>(
     searcher: &Searcher,
+    executor: &Executor,
     query: &dyn Query,
     collector: &C,
     facets: Option<&FacetCounter>,
@@ -39,7 +42,7 @@ pub fn search<C: Collector>(
             pieces.push((ord as SegmentOrdinal, reader, range));
         }
     }
-    let fruits = searcher.index().search_executor().map(
+    let fruits = executor.map(
         |piece| collect_piece(collector, facets, weight.as_ref(), piece),
         pieces.into_iter(),
     )?;
