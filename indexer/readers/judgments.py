@@ -515,7 +515,11 @@ def _formula(text: str) -> tuple[str, int] | None:
         if not date or _PAST_SESSION.search(written.split(". ", 1)[0]):
             continue  # "En sesión celebrada el cinco de agosto…, este Tribunal Pleno resolvió…"
         if match["date3"] is not None:
-            if match.start() < head_end:  # the court named before its session, as ever
+            # the court named before its session, as ever: at the top, or after a modern
+            # engrose's thematic index where the verb that gives the sentence follows
+            # ("Ciudad de México. El Tribunal Pleno…, en sesión del día primero de abril…,
+            # emite la siguiente")
+            if match.start() < head_end or _FORMULA_VERB.search(written + " "):
                 return date, match.start("session")
             continue
         if match.start() < head_end or (
@@ -653,10 +657,45 @@ def read_resolution_date(text: str) -> tuple[str, int] | None:
             _after_closing(text, at) or not _PROSE_LINE.search(text, 0, match.start())
         ):
             continue  # a session line after the opening's prose, before the closing: cited
-        date = _date_at_start(match["date"]) or _date_at_start(_run_on(text, match))
+        date = _date_at_start(_line_run_on(text, match)) or _date_at_start(_run_on(text, match))
         if date:
             return date, match.start()
     return None
+
+
+# A line that ends its sentence: what follows is no more of its date.
+_LINE_ENDS = re.compile(r"[.;:]\s*$")
+
+
+def _line_run_on(text: str, match: re.Match[str]) -> str:
+    """A place-and-date line's date, with the rest of its sentence where a PDF broke it
+    at the line's end ("…a veintiuno de junio de dos mil⏎veinticinco.", "…A TRE-⏎CE DE
+    MAYO DE DOS MIL⏎VEINTICINCO."): read on its line alone, "dos mil" is the year 2000.
+    A word split in capitals and a year cut at "mil" are joined whatever the case; else
+    the lines run on as a sentence's do (``mended``)."""
+    written = match["date"]
+    end = match.end()
+    for _ in range(2):  # (a day split and a year cut: two breaks at most)
+        if _LINE_ENDS.search(written) or text[end : end + 1] != "\n":
+            return written
+        following = text[end + 1 : end + 121].split("\n", 1)[0]
+        if not following.strip():
+            return written  # a blank line: the paragraph is over
+        if _CUT_WORD.search(written):
+            written, end = written.rstrip()[:-1] + following.strip(), end + 1 + len(following)
+        elif _YEAR_CUT.search(written):
+            written, end = f"{written.rstrip()} {following.strip()}", end + 1 + len(following)
+        else:
+            break
+    rest = text[end : end + 120]
+    blank = re.search(r"\n[ \t]*\n", rest)
+    return mended(written + rest[: blank.start() if blank else None]).split("\n", 1)[0]
+
+
+# A word split at the line's end, in capitals too ("TRE-⏎CE"); a year in words cut at its
+# thousands ("DE DOS MIL⏎VEINTICINCO"): the rest is on the next line.
+_CUT_WORD = re.compile(r"(?<=[^\W\d_]{2})-[ \t]*$")
+_YEAR_CUT = re.compile(r"\bmil[ \t]*$", re.I)
 
 
 # A line of prose, no caption's: the heading is over where one has been.
