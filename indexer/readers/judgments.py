@@ -1217,7 +1217,7 @@ def read_secretario(text: str) -> tuple[str, int] | None:
     """The secretario its caption's label names, as written (titles kept, as a
     ponente's: the document's model takes them off); None where the caption names none,
     the name is masked or more than one person."""
-    found = _labelled_name(_caption(text), _SECRETARIO_LABEL)
+    found = _labelled_name(_own_caption(text, _SECRETARIO_LABEL), _SECRETARIO_LABEL)
     if found is None or (_SEVERAL.search(found[0]) and not _JOINED_SURNAME.match(found[0])):
         return None
     return found
@@ -1346,7 +1346,42 @@ def _closing_ponente(text: str) -> tuple[str, int] | None:
 
 
 def _caption_ponente(text: str) -> tuple[str, int] | None:
-    return _labelled_name(_caption(text), _PONENTE_LABEL)
+    return _labelled_name(_own_caption(text, _PONENTE_LABEL), _PONENTE_LABEL)
+
+
+def _own_caption(text: str, label: re.Pattern[str]) -> tuple[tuple[str, int], ...]:
+    """The caption that holds ``label``: the top's, or where the top names none (a text
+    that opens with its thematic index) the engrose's cover right above its opening
+    formula ("PONENTE: …⏎COTEJÓ⏎SECRETARIO: …⏎⏎Ciudad de México. La Primera Sala…")."""
+    top = _caption(text)
+    if any(label.match(line) for line, _at in top):
+        return top
+    cover = _formula_cover(text)
+    return cover if any(label.match(line) for line, _at in cover) else top
+
+
+# how far above its formula an engrose's cover may start
+COVER_CHARS = 2000
+
+
+@functools.lru_cache(maxsize=8)
+def _formula_cover(text: str) -> tuple[tuple[str, int], ...]:
+    """The short lines right above the opening formula, back to the paragraph before
+    them, as caption lines (offsets in ``text``); none where no formula is found."""
+    formula = _formula(text)
+    if formula is None:
+        return ()
+    end = text.rfind("\n", 0, formula[1]) + 1
+    start = max(0, end - COVER_CHARS)
+    lines = text[start:end].split("\n")
+    keep = len(lines)
+    while keep > 0 and len(lines[keep - 1]) <= 160:
+        keep -= 1
+    if keep == 0 and start > 0:
+        return ()  # no paragraph above within reach: no cover of its own
+    block_start = start + sum(len(line) + 1 for line in lines[:keep])
+    block = text[block_start:end]
+    return tuple((line, block_start + at) for line, at in _caption_lines(block))
 
 
 def _caption_drafter(text: str) -> tuple[str, int] | None:
