@@ -1570,7 +1570,7 @@ def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | N
             continue
         court = _bare_body(name, lines[:i], head) or normalise_court(name)
         if court:
-            return court, head.find(written[i])
+            return _owned_sala(court, text) or court, head.find(written[i])
     court = _own_court_in(head) or opening_court(head) or _emitting_court(head)
     if court:
         return court
@@ -1581,8 +1581,10 @@ def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | N
         court = _state_sala_after_verb(mended(text[start : start + CLOSING_SUBJECT]))
         if court:
             return court, start
-    for match in _closings(text):
-        # a juzgado's closing names its judge, whose office names the court
+    for match in (*_closings(text), *_short_closings(text)):
+        # a juzgado's closing names its judge, whose office names the court (a short
+        # sentence's closing, however early its last fifth starts: only as the verb's
+        # subject, "Así lo resolvió y firma Ana Ruiz Soto, Jueza Segunda de Distrito…")
         verb = _CLOSING_VERB.search(match[1])
         start = match.start(1) + (verb.start() if verb else 0)
         court = judges_court(_CLAUSE_END.split(mended(text[start : start + CLOSING_SUBJECT]))[0])
@@ -1820,6 +1822,22 @@ def _state_sala_after_verb(clause: str) -> str | None:
         return None  # "la Sala del Tribunal Superior…" names no one of its salas
     if found and _RESOLVED_BY.match(clause[verb.start() + 6 : found.start()]):
         return normalise_court(found[0].rstrip(" ."))
+    return None
+
+
+def _owned_sala(court: str, text: str) -> str | None:
+    """A caption's sala written bare ("SEXTA SALA", "PRIMERA SALA PENAL": no letterhead
+    above it) with the owner its own closing names: "Así lo resolvió la Sexta Sala del
+    Supremo Tribunal de Justicia del Estado de Jalisco". Only the same sala, its words
+    first; else None (the bare name stays, for the publisher to tie to its court)."""
+    if not _STATE_SALA_LINE.match(court.upper()) or _OWNER_NAMED.search(court.upper()):
+        return None
+    bare = fold_keyword(court)
+    for match in _closings(text):
+        start = match.start(1)
+        named = _state_sala_after_verb(mended(text[start : start + CLOSING_SUBJECT]))
+        if named and fold_keyword(named).startswith(f"{bare} de"):
+            return named
     return None
 
 
