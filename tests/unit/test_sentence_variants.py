@@ -206,3 +206,15 @@ def test_real_sentences_read_the_same_opening_with_their_index_or_as_pdf_text() 
         header = text.split("\n", 1)[0].strip()
         assert stored(_as_pdf_text(text, header)) == whole, path.name
     assert cut >= 3
+
+
+@pytest.mark.parametrize("day", ["1o.", "1º", "1°", "1ro."])
+def test_a_day_in_figures_with_its_ordinal_before_a_year_in_words(day: str) -> None:
+    """A date "a 1o. de junio de dos mil veinticinco": the day as many courts write it, the
+    year in words (with the year in figures it was read already)."""
+    text = YEAR_CUT_AT_LINE_END.text.replace(
+        "a veintiuno de junio de dos mil\nveinticinco.", f"a {day} de junio de dos mil veinticinco."
+    )
+    assert f"a {day} de junio" in text
+    assert stored(text)["resolution_date"] == "2025-06-01"
+    assert parse_date(f"{day} de junio de dos mil veinticinco") == parse_date("2025-06-01")
