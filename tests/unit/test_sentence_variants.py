@@ -23,6 +23,7 @@ from tests.unit.sentence_variants import (
     DISTRICT_AMPARO_INDIRECTO,
     JALISCO_TOCA_PENAL,
     SCJN_PLENO_TOP_DATE,
+    TCC_AMPARO_DIRECTO,
     VARIANTS,
     YEAR_CUT_AT_LINE_END,
     YEAR_CUT_IN_CAPITALS,
@@ -218,3 +219,16 @@ def test_a_day_in_figures_with_its_ordinal_before_a_year_in_words(day: str) -> N
     assert f"a {day} de junio" in text
     assert stored(text)["resolution_date"] == "2025-06-01"
     assert parse_date(f"{day} de junio de dos mil veinticinco") == parse_date("2025-06-01")
+
+
+def test_a_court_written_letter_by_letter_keeps_its_ordinal() -> None:
+    """An OCR that spaced the letters of a word ("Sentencia del C u a r t o Tribunal
+    Colegiado…"): the ordinal joined, never a circuit's court without its number."""
+    text = TCC_AMPARO_DIRECTO.text.replace("Sentencia del Cuarto", "Sentencia del C u a r t o")
+    assert "C u a r t o Tribunal" in text
+    assert stored(text)["court"] == "Cuarto Tribunal Colegiado en Materia Civil del Primer Circuito"
+    closing = TCC_AMPARO_DIRECTO.text.replace("Sentencia del Cuarto Tribunal", "Sentencia del")
+    closing = closing.replace("resolvió el Cuarto", "resolvió el C u a r t o")
+    assert stored(closing)["court"] == (
+        "Cuarto Tribunal Colegiado en Materia Civil del Primer Circuito"
+    )
