@@ -590,6 +590,11 @@ def _subject_court(clause: str) -> str | None:
     return None
 
 
+def _short_own_closings(text: str) -> Iterator[re.Match[str]]:
+    """``_short_closings`` but one telling of another decision."""
+    return (m for m in _short_closings(text) if not _tells_of_another(m[1]))
+
+
 @functools.lru_cache(maxsize=8)
 def _closings(text: str) -> tuple[re.Match[str], ...]:
     """``Así lo resolvió…`` paragraphs in the closing part, last first, never one telling of
@@ -1524,10 +1529,11 @@ def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | N
         court = _court_in(clause) or _circuit_court_after_verb(clause) or _tfja_after_verb(clause)
         if court:
             return court, match.start(1)
-    for match in _short_closings(text):
+    for match in _short_own_closings(text):
         verb = _CLOSING_VERB.search(match[1])
         start = match.start(1) + (verb.start() if verb else 0)
-        court = _subject_court(_CLAUSE_END.split(mended(text[start : start + CLOSING_SUBJECT]))[0])
+        clause = _CLAUSE_END.split(mended(text[start : start + CLOSING_SUBJECT]))[0]
+        court = _subject_court(clause) or _circuit_court_after_verb(clause)
         if court:
             return court, match.start(1)
 
@@ -1574,14 +1580,15 @@ def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | N
     court = _own_court_in(head) or opening_court(head) or _emitting_court(head)
     if court:
         return court
-    for match in _closings(text):
+    for match in (*_closings(text), *_short_own_closings(text)):
         # a state's chamber named only where it closes: after the caption, which may name
-        # it more fully, and before the judiciary's generic name
+        # it more fully, and before the judiciary's generic name (a short sentence's
+        # closing too, however early its last fifth starts)
         start = match.start(1)
         court = _state_sala_after_verb(mended(text[start : start + CLOSING_SUBJECT]))
         if court:
             return court, start
-    for match in (*_closings(text), *_short_closings(text)):
+    for match in (*_closings(text), *_short_own_closings(text)):
         # a juzgado's closing names its judge, whose office names the court (a short
         # sentence's closing, however early its last fifth starts: only as the verb's
         # subject, "Así lo resolvió y firma Ana Ruiz Soto, Jueza Segunda de Distrito…")

@@ -244,6 +244,10 @@ STATE_TOCA_CIVIL_SALA_COLEGIADA = Variant(
         "resolution_date": "2022-08-31",
         "ponente": "María de la Luz Espinosa Barragán",
         "matter": "civil",
+        "court": (
+            "Primera Sala Colegiada Civil de Toluca del Tribunal Superior de Justicia del "
+            "Estado de México"
+        ),
     },
 )
 
@@ -506,6 +510,47 @@ YEAR_CUT_IN_CAPITALS = Variant(
 )
 
 
+def _signature_evidence(signers: tuple[str, ...]) -> str:
+    """The electronic signatures' evidence a federal court's public version ends with:
+    per signer its certificate's serial, dates and a long chain of hex pairs."""
+    block = (
+        "FIRMANTE\nNombre: {name} Validez: OK Vigente\nFIRMA\n"
+        "No. serie: 70.6a.66.20.00.00.00.00.00.00.00.00.00.00.00.00.00.00.13.23 "
+        "Revocación: OK No revocado\n"
+        "Fecha: (UTC/CDMX) 03/10/24 18:21:45 - 03/10/24 12:21:45 Status: OK Valida\n"
+        "Algoritmo: RSA - SHA256\nCadena de firma:\n" + "3f 9c 0a 7e 51 d2 88 14 " * 24 + "\n"
+    )
+    return (
+        "\n\nEVIDENCIA CRIPTOGRÁFICA · TRANSACCIÓN\n"
+        "Archivo Firmado: 30870000041234560012.p7m\n"
+        "Autoridad Certificadora: Autoridad Certificadora Intermedia del Consejo de la "
+        "Judicatura Federal\n"
+        f"Firmante(s): {len(signers)}\n" + "".join(block.format(name=n) for n in signers)
+    )
+
+
+TCC_SHORT_SIGNED = Variant(
+    "tcc-short-queja-signature-evidence",
+    "QUEJA 640/2024.\nQUEJOSO: ***.\n"
+    "MAGISTRADA PONENTE: IRENE CASTAÑEDA LUGO.\n"
+    "SECRETARIO: ALDO RENÉ FIERRO SOTO.\n\n"
+    "V I S T O S, para resolver, los autos del recurso de queja 640/2024; y,\n\n"
+    "R E S U L T A N D O:\n\nÚNICO. Trámite.\n\nC O N S I D E R A N D O:\n\nÚNICO. "
+    "El recurso es infundado.\n\nPor lo expuesto, se resuelve:\n\nÚNICO. Es infundado el "
+    "recurso de queja.\n\n"
+    "Notifíquese. Así lo resolvió el Segundo Tribunal Colegiado en Materia Civil del "
+    "Séptimo Circuito, por unanimidad de votos.\n"
+    + _signature_evidence(("IRENE CASTAÑEDA LUGO", "LUIS ORTA PÉREZ", "ALDO RENÉ FIERRO SOTO")),
+    {
+        "expediente": "Recurso de Queja 640/2024",
+        "court": "Segundo Tribunal Colegiado en Materia Civil del Séptimo Circuito",
+        "resolution_date": None,
+        "ponente": "Irene Castañeda Lugo",
+        "secretario": "Aldo René Fierro Soto",
+    },
+)
+
+
 VARIANTS = (
     SCJN_LONG_INDEX,
     TCC_AMPARO_DIRECTO,
@@ -525,4 +570,5 @@ VARIANTS = (
     DISTRICT_AMPARO_INDIRECTO,
     YEAR_CUT_AT_LINE_END,
     YEAR_CUT_IN_CAPITALS,
+    TCC_SHORT_SIGNED,
 )
