@@ -375,7 +375,8 @@ _FORMULA_VERB = _starting("edprs", r"\b(?:emite|dicta|pronuncia|resuelve|se\s+di
 # (a judge's "Así, definitivamente juzgando, lo sentenció y firma…" closes like "resolvió")
 _CLOSING = _LineStarts(
     r"[ \t]*((?:A(?:s|[ \t]s[ \t])[ií],?\s[^\n]{0,80}?|Lo\s+|(?:Por\s+(?:unanimidad|mayor[ií]a)"
-    r"[^\n]{0,80}?))(?:resolvi|(?<=lo\s)sentenci[oó])[^\n]{0,1200})",
+    r"[^\n]{0,80}?))(?:resolvi|(?<=lo\s)sentenci[oó]|(?<=lo\s)resuelven?(?=\s+y\s+firm))"
+    r"[^\n]{0,1200})",
     re.I,
 )
 # The same closing after a sentence's end on its line, as a juzgado runs its last points
@@ -385,10 +386,11 @@ _CLOSING = _LineStarts(
 # ("Notifíquese. Así lo resolvieron…"): never a quote ("…, así lo resolvió la Sala
 # responsable en la sentencia reclamada").
 _MID_CLOSING = re.compile(
-    r"[.!?][ \t]+((?:As[ií]|AS[IÍ]),?\s[^\n]{0,80}?(?i:resolvi|(?<=lo\s)sentenci[oó])"
+    r"[.!?][ \t]+((?:As[ií]|AS[IÍ]),?\s[^\n]{0,80}?"
+    r"(?i:resolvi|(?<=lo\s)sentenci[oó]|(?<=lo\s)resuelven?(?=\s+y\s+firm))"
     r"[^\n]{0,1200})"
 )
-_SIGNS = re.compile(r"(?:resolvi\w*|sentenci[oó])\s+y\s+firman?\b", re.I)
+_SIGNS = re.compile(r"(?:resolvi\w*|sentenci[oó]|resuelven?)\s+y\s+firman?\b", re.I)
 _NOTICE_BEFORE = re.compile(
     r"\b(?:notif[ií]quese|c[uú]mplase|arch[ií]vese|publ[ií]quese|comun[ií]quese)\b"
     r"[^.!?\n]{0,160}[.!?][ \t]*\Z",
@@ -561,7 +563,10 @@ _OTHER_DECISION = re.compile(
 
 
 # The closing's verb, where its subject (the court) follows.
-_CLOSING_VERB = re.compile(r"resolvi|(?<=lo\s)sentenci[oó]", re.I)
+# (a judge's present "Así lo resuelve y firma…" as its past: only where it signs)
+_CLOSING_VERB = re.compile(
+    r"resolvi|(?<=lo\s)sentenci[oó]|(?<=lo\s)resuelven?(?=\s+y\s+firm)", re.I
+)
 
 
 def _short_closings(text: str) -> Iterator[re.Match[str]]:
@@ -1243,7 +1248,8 @@ _PONENTE_PROSE = _starting(
     r"(?P<named>[^\W\d_](?:[^,;.()\n]|\n(?!\s*\n)){2,80}?)(?=\s*(?:[,;]|\.(?:\s|$)|\bquien))"
     # (unsigned, "lo resolvió la licenciada Ana Ruiz Soto, Jueza…": a title before the
     # name, so that no "lo resolvió la Tercera Sala, Magistrada…" is read as a person)
-    rf"|\b(?:resolvi\w*|sentenci[oó])\s+(?:y\s+firma\s+(?:(?:el|la)\s+)?"
+    rf"|\b(?:resolvi\w*|sentenci[oó]|(?<=lo\s)resuelve(?=\s+y\s+firma))\s+"
+    r"(?:y\s+firma\s+(?:(?:el|la)\s+)?"
     r"|(?:el|la)\s+(?:ciudadan[oa]\s+)?(?:(?:licenciad|maestr)[oa]|doctora?|lic\.|licda\."
     rf"|mtr[oa]\.|dra?\.)\s*){_PROSE_TITLES}"
     r"(?P<judge>[^\W\d_](?:[^,;.()\n]|\n(?!\s*\n)){2,80}?),\s*(?:jueza?|magistrad[oa])\b",
@@ -1276,7 +1282,7 @@ def _after_notice(text: str, at: int) -> bool:
 # An office without its ordinal, then the name, then a comma: "…lo resolvió la Jueza
 # Mónica Garza Ibarra, quien actúa…". Capitalised words only (case matters here).
 _BARE_OFFICE_NAME = re.compile(
-    r"\b(?:resolvi[oó]|sentenci[oó])(?:\s+y\s+firma)?\s+(?:el|la)\s+"
+    r"\b(?:resolvi[oó]|sentenci[oó]|resuelve(?=\s+y\s+firma))(?:\s+y\s+firma)?\s+(?:el|la)\s+"
     r"(?:[Jj]ueza?|[Mm]agistrad[oa])\s+"
     r"(?P<name>[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:\s+(?:(?:de|del|la|las|los|y)\s+){0,2}"
     r"[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+){1,5})"

@@ -551,6 +551,29 @@ TCC_SHORT_SIGNED = Variant(
 )
 
 
+PRESENT_TENSE_CLOSING = Variant(
+    "juzgado-familiar-present-tense-closing",
+    "EXPEDIENTE: 2210/2024\nJUICIO ORAL FAMILIAR\n\n"
+    "Guadalupe, Nuevo León, a 9 nueve de mayo de 2025 dos mil veinticinco.\n\n"
+    "V I S T O para resolver en definitiva el expediente judicial número 2210/2024, "
+    "relativo al juicio oral de alimentos promovido por ********** en contra de "
+    "**********; y,\n\nR E S U L T A N D O\n\nÚNICO. Demanda.\n\n"
+    "C O N S I D E R A N D O\n\nPRIMERO. Competencia.\n\n"
+    "R E S U E L V E\n\nPRIMERO. Se condena al demandado al pago de alimentos.\n\n"
+    "Notifíquese personalmente. Así lo resuelve y firma la Licenciada Rosa Elvira Garza "
+    "Cantú, Jueza Tercero de Juicio Familiar Oral del Tercer Distrito Judicial del Estado, "
+    "ante la Secretaria que autoriza y da fe.\n",
+    {
+        "expediente": "2210/2024",
+        "court": "Juzgado Tercero de Juicio Familiar Oral del Tercer Distrito Judicial del Estado",
+        "resolution_date": "2025-05-09",
+        "ponente": "Rosa Elvira Garza Cantú",
+        "secretario": None,
+        "matter": "familiar",
+    },
+)
+
+
 VARIANTS = (
     SCJN_LONG_INDEX,
     TCC_AMPARO_DIRECTO,
@@ -571,4 +594,5 @@ VARIANTS = (
     YEAR_CUT_AT_LINE_END,
     YEAR_CUT_IN_CAPITALS,
     TCC_SHORT_SIGNED,
+    PRESENT_TENSE_CLOSING,
 )
