@@ -80,9 +80,20 @@ def mended(passage: str) -> str:
     text = _BLANK_LINE.sub("\n", text)
     text = _SPLIT_WORD.sub("", text)
     text = _COMPOUND_BREAK.sub("-", text)
+    text = _SPACED_WORD.sub(_unspaced, text)
     if "\n" in text:  # (the search tries every character, a microsecond each in a run)
         text = _LINE_BREAK.sub(_run_on, text)
     return ordinals_in_words(text)
+
+
+# A word written letter by letter, as a heading's "S E N T E N C I A" or an OCR's "del
+# C u a r t o Tribunal": four letters or more, one space apart (no Spanish sentence runs
+# four words of one letter); joined, a court's ordinal reads whole.
+_SPACED_WORD = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?!\S)")
+
+
+def _unspaced(match: re.Match[str]) -> str:
+    return match[0].replace(" ", "")
 
 
 # a split word's break and the rest of the word after it ("Cor-⏎te", "vein-⏎tiuno")

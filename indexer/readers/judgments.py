@@ -375,7 +375,8 @@ _FORMULA_VERB = _starting("edprs", r"\b(?:emite|dicta|pronuncia|resuelve|se\s+di
 # (a judge's "Así, definitivamente juzgando, lo sentenció y firma…" closes like "resolvió")
 _CLOSING = _LineStarts(
     r"[ \t]*((?:A(?:s|[ \t]s[ \t])[ií],?\s[^\n]{0,80}?|Lo\s+|(?:Por\s+(?:unanimidad|mayor[ií]a)"
-    r"[^\n]{0,80}?))(?:resolvi|(?<=lo\s)sentenci[oó])[^\n]{0,1200})",
+    r"[^\n]{0,80}?))(?:resolvi|(?<=lo\s)sentenci[oó]|(?<=lo\s)resuelven?(?=\s+y\s+firm))"
+    r"[^\n]{0,1200})",
     re.I,
 )
 # The same closing after a sentence's end on its line, as a juzgado runs its last points
@@ -385,10 +386,11 @@ _CLOSING = _LineStarts(
 # ("Notifíquese. Así lo resolvieron…"): never a quote ("…, así lo resolvió la Sala
 # responsable en la sentencia reclamada").
 _MID_CLOSING = re.compile(
-    r"[.!?][ \t]+((?:As[ií]|AS[IÍ]),?\s[^\n]{0,80}?(?i:resolvi|(?<=lo\s)sentenci[oó])"
+    r"[.!?][ \t]+((?:As[ií]|AS[IÍ]),?\s[^\n]{0,80}?"
+    r"(?i:resolvi|(?<=lo\s)sentenci[oó]|(?<=lo\s)resuelven?(?=\s+y\s+firm))"
     r"[^\n]{0,1200})"
 )
-_SIGNS = re.compile(r"(?:resolvi\w*|sentenci[oó])\s+y\s+firman?\b", re.I)
+_SIGNS = re.compile(r"(?:resolvi\w*|sentenci[oó]|resuelven?)\s+y\s+firman?\b", re.I)
 _NOTICE_BEFORE = re.compile(
     r"\b(?:notif[ií]quese|c[uú]mplase|arch[ií]vese|publ[ií]quese|comun[ií]quese)\b"
     r"[^.!?\n]{0,160}[.!?][ \t]*\Z",
@@ -515,7 +517,11 @@ def _formula(text: str) -> tuple[str, int] | None:
         if not date or _PAST_SESSION.search(written.split(". ", 1)[0]):
             continue  # "En sesión celebrada el cinco de agosto…, este Tribunal Pleno resolvió…"
         if match["date3"] is not None:
-            if match.start() < head_end:  # the court named before its session, as ever
+            # the court named before its session, as ever: at the top, or after a modern
+            # engrose's thematic index where the verb that gives the sentence follows
+            # ("Ciudad de México. El Tribunal Pleno…, en sesión del día primero de abril…,
+            # emite la siguiente")
+            if match.start() < head_end or _FORMULA_VERB.search(written + " "):
                 return date, match.start("session")
             continue
         if match.start() < head_end or (
@@ -557,7 +563,10 @@ _OTHER_DECISION = re.compile(
 
 
 # The closing's verb, where its subject (the court) follows.
-_CLOSING_VERB = re.compile(r"resolvi|(?<=lo\s)sentenci[oó]", re.I)
+# (a judge's present "Así lo resuelve y firma…" as its past: only where it signs)
+_CLOSING_VERB = re.compile(
+    r"resolvi|(?<=lo\s)sentenci[oó]|(?<=lo\s)resuelven?(?=\s+y\s+firm)", re.I
+)
 
 
 def _short_closings(text: str) -> Iterator[re.Match[str]]:
@@ -584,6 +593,11 @@ def _subject_court(clause: str) -> str | None:
         if found and _RESOLVED_BY.match(clause[verb.end() : found.start()]):
             return _court_in(clause[found.start() :])
     return None
+
+
+def _short_own_closings(text: str) -> Iterator[re.Match[str]]:
+    """``_short_closings`` but one telling of another decision."""
+    return (m for m in _short_closings(text) if not _tells_of_another(m[1]))
 
 
 @functools.lru_cache(maxsize=8)
@@ -653,10 +667,45 @@ def read_resolution_date(text: str) -> tuple[str, int] | None:
             _after_closing(text, at) or not _PROSE_LINE.search(text, 0, match.start())
         ):
             continue  # a session line after the opening's prose, before the closing: cited
-        date = _date_at_start(match["date"]) or _date_at_start(_run_on(text, match))
+        date = _date_at_start(_line_run_on(text, match)) or _date_at_start(_run_on(text, match))
         if date:
             return date, match.start()
     return None
+
+
+# A line that ends its sentence: what follows is no more of its date.
+_LINE_ENDS = re.compile(r"[.;:]\s*$")
+
+
+def _line_run_on(text: str, match: re.Match[str]) -> str:
+    """A place-and-date line's date, with the rest of its sentence where a PDF broke it
+    at the line's end ("…a veintiuno de junio de dos mil⏎veinticinco.", "…A TRE-⏎CE DE
+    MAYO DE DOS MIL⏎VEINTICINCO."): read on its line alone, "dos mil" is the year 2000.
+    A word split in capitals and a year cut at "mil" are joined whatever the case; else
+    the lines run on as a sentence's do (``mended``)."""
+    written = match["date"]
+    end = match.end()
+    for _ in range(2):  # (a day split and a year cut: two breaks at most)
+        if _LINE_ENDS.search(written) or text[end : end + 1] != "\n":
+            return written
+        following = text[end + 1 : end + 121].split("\n", 1)[0]
+        if not following.strip():
+            return written  # a blank line: the paragraph is over
+        if _CUT_WORD.search(written):
+            written, end = written.rstrip()[:-1] + following.strip(), end + 1 + len(following)
+        elif _YEAR_CUT.search(written):
+            written, end = f"{written.rstrip()} {following.strip()}", end + 1 + len(following)
+        else:
+            break
+    rest = text[end : end + 120]
+    blank = re.search(r"\n[ \t]*\n", rest)
+    return mended(written + rest[: blank.start() if blank else None]).split("\n", 1)[0]
+
+
+# A word split at the line's end, in capitals too ("TRE-⏎CE"); a year in words cut at its
+# thousands ("DE DOS MIL⏎VEINTICINCO"): the rest is on the next line.
+_CUT_WORD = re.compile(r"(?<=[^\W\d_]{2})-[ \t]*$")
+_YEAR_CUT = re.compile(r"\bmil[ \t]*$", re.I)
 
 
 # A line of prose, no caption's: the heading is over where one has been.
@@ -1178,7 +1227,7 @@ def read_secretario(text: str) -> tuple[str, int] | None:
     """The secretario its caption's label names, as written (titles kept, as a
     ponente's: the document's model takes them off); None where the caption names none,
     the name is masked or more than one person."""
-    found = _labelled_name(_caption(text), _SECRETARIO_LABEL)
+    found = _labelled_name(_own_caption(text, _SECRETARIO_LABEL), _SECRETARIO_LABEL)
     if found is None or (_SEVERAL.search(found[0]) and not _JOINED_SURNAME.match(found[0])):
         return None
     return found
@@ -1199,7 +1248,8 @@ _PONENTE_PROSE = _starting(
     r"(?P<named>[^\W\d_](?:[^,;.()\n]|\n(?!\s*\n)){2,80}?)(?=\s*(?:[,;]|\.(?:\s|$)|\bquien))"
     # (unsigned, "lo resolvió la licenciada Ana Ruiz Soto, Jueza…": a title before the
     # name, so that no "lo resolvió la Tercera Sala, Magistrada…" is read as a person)
-    rf"|\b(?:resolvi\w*|sentenci[oó])\s+(?:y\s+firma\s+(?:(?:el|la)\s+)?"
+    rf"|\b(?:resolvi\w*|sentenci[oó]|(?<=lo\s)resuelve(?=\s+y\s+firma))\s+"
+    r"(?:y\s+firma\s+(?:(?:el|la)\s+)?"
     r"|(?:el|la)\s+(?:ciudadan[oa]\s+)?(?:(?:licenciad|maestr)[oa]|doctora?|lic\.|licda\."
     rf"|mtr[oa]\.|dra?\.)\s*){_PROSE_TITLES}"
     r"(?P<judge>[^\W\d_](?:[^,;.()\n]|\n(?!\s*\n)){2,80}?),\s*(?:jueza?|magistrad[oa])\b",
@@ -1232,7 +1282,7 @@ def _after_notice(text: str, at: int) -> bool:
 # An office without its ordinal, then the name, then a comma: "…lo resolvió la Jueza
 # Mónica Garza Ibarra, quien actúa…". Capitalised words only (case matters here).
 _BARE_OFFICE_NAME = re.compile(
-    r"\b(?:resolvi[oó]|sentenci[oó])(?:\s+y\s+firma)?\s+(?:el|la)\s+"
+    r"\b(?:resolvi[oó]|sentenci[oó]|resuelve(?=\s+y\s+firma))(?:\s+y\s+firma)?\s+(?:el|la)\s+"
     r"(?:[Jj]ueza?|[Mm]agistrad[oa])\s+"
     r"(?P<name>[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:\s+(?:(?:de|del|la|las|los|y)\s+){0,2}"
     r"[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+){1,5})"
@@ -1307,7 +1357,42 @@ def _closing_ponente(text: str) -> tuple[str, int] | None:
 
 
 def _caption_ponente(text: str) -> tuple[str, int] | None:
-    return _labelled_name(_caption(text), _PONENTE_LABEL)
+    return _labelled_name(_own_caption(text, _PONENTE_LABEL), _PONENTE_LABEL)
+
+
+def _own_caption(text: str, label: re.Pattern[str]) -> tuple[tuple[str, int], ...]:
+    """The caption that holds ``label``: the top's, or where the top names none (a text
+    that opens with its thematic index) the engrose's cover right above its opening
+    formula ("PONENTE: …⏎COTEJÓ⏎SECRETARIO: …⏎⏎Ciudad de México. La Primera Sala…")."""
+    top = _caption(text)
+    if any(label.match(line) for line, _at in top):
+        return top
+    cover = _formula_cover(text)
+    return cover if any(label.match(line) for line, _at in cover) else top
+
+
+# how far above its formula an engrose's cover may start
+COVER_CHARS = 2000
+
+
+@functools.lru_cache(maxsize=8)
+def _formula_cover(text: str) -> tuple[tuple[str, int], ...]:
+    """The short lines right above the opening formula, back to the paragraph before
+    them, as caption lines (offsets in ``text``); none where no formula is found."""
+    formula = _formula(text)
+    if formula is None:
+        return ()
+    end = text.rfind("\n", 0, formula[1]) + 1
+    start = max(0, end - COVER_CHARS)
+    lines = text[start:end].split("\n")
+    keep = len(lines)
+    while keep > 0 and len(lines[keep - 1]) <= 160:
+        keep -= 1
+    if keep == 0 and start > 0:
+        return ()  # no paragraph above within reach: no cover of its own
+    block_start = start + sum(len(line) + 1 for line in lines[:keep])
+    block = text[block_start:end]
+    return tuple((line, block_start + at) for line, at in _caption_lines(block))
 
 
 def _caption_drafter(text: str) -> tuple[str, int] | None:
@@ -1450,10 +1535,11 @@ def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | N
         court = _court_in(clause) or _circuit_court_after_verb(clause) or _tfja_after_verb(clause)
         if court:
             return court, match.start(1)
-    for match in _short_closings(text):
+    for match in _short_own_closings(text):
         verb = _CLOSING_VERB.search(match[1])
         start = match.start(1) + (verb.start() if verb else 0)
-        court = _subject_court(_CLAUSE_END.split(mended(text[start : start + CLOSING_SUBJECT]))[0])
+        clause = _CLAUSE_END.split(mended(text[start : start + CLOSING_SUBJECT]))[0]
+        court = _subject_court(clause) or _circuit_court_after_verb(clause)
         if court:
             return court, match.start(1)
 
@@ -1496,19 +1582,22 @@ def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | N
             continue
         court = _bare_body(name, lines[:i], head) or normalise_court(name)
         if court:
-            return court, head.find(written[i])
+            return _owned_sala(court, text) or court, head.find(written[i])
     court = _own_court_in(head) or opening_court(head) or _emitting_court(head)
     if court:
         return court
-    for match in _closings(text):
+    for match in (*_closings(text), *_short_own_closings(text)):
         # a state's chamber named only where it closes: after the caption, which may name
-        # it more fully, and before the judiciary's generic name
+        # it more fully, and before the judiciary's generic name (a short sentence's
+        # closing too, however early its last fifth starts)
         start = match.start(1)
         court = _state_sala_after_verb(mended(text[start : start + CLOSING_SUBJECT]))
         if court:
             return court, start
-    for match in _closings(text):
-        # a juzgado's closing names its judge, whose office names the court
+    for match in (*_closings(text), *_short_own_closings(text)):
+        # a juzgado's closing names its judge, whose office names the court (a short
+        # sentence's closing, however early its last fifth starts: only as the verb's
+        # subject, "Así lo resolvió y firma Ana Ruiz Soto, Jueza Segunda de Distrito…")
         verb = _CLOSING_VERB.search(match[1])
         start = match.start(1) + (verb.start() if verb else 0)
         court = judges_court(_CLAUSE_END.split(mended(text[start : start + CLOSING_SUBJECT]))[0])
@@ -1746,6 +1835,22 @@ def _state_sala_after_verb(clause: str) -> str | None:
         return None  # "la Sala del Tribunal Superior…" names no one of its salas
     if found and _RESOLVED_BY.match(clause[verb.start() + 6 : found.start()]):
         return normalise_court(found[0].rstrip(" ."))
+    return None
+
+
+def _owned_sala(court: str, text: str) -> str | None:
+    """A caption's sala written bare ("SEXTA SALA", "PRIMERA SALA PENAL": no letterhead
+    above it) with the owner its own closing names: "Así lo resolvió la Sexta Sala del
+    Supremo Tribunal de Justicia del Estado de Jalisco". Only the same sala, its words
+    first; else None (the bare name stays, for the publisher to tie to its court)."""
+    if not _STATE_SALA_LINE.match(court.upper()) or _OWNER_NAMED.search(court.upper()):
+        return None
+    bare = fold_keyword(court)
+    for match in _closings(text):
+        start = match.start(1)
+        named = _state_sala_after_verb(mended(text[start : start + CLOSING_SUBJECT]))
+        if named and fold_keyword(named).startswith(f"{bare} de"):
+            return named
     return None
 
 

@@ -73,8 +73,11 @@ _YEAR_FIRST = re.compile(r"\b(\d{4})/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])\b")
 _SPELLED_WORDS = r"[a-z]+(?:\s+y\s+[a-z]+)?"
 # the day may have its digits in brackets after it, as the Estado de México's and
 # Oaxaca's courts write it: "quince (15) de marzo de dos mil veintiuno (2021)"
+# (a day in figures may carry its ordinal, the year in words: "1o. de junio de dos mil
+# veinte", "1º de…", "1ro. de…")
 _SPELLED = re.compile(
-    rf"\b({_SPELLED_WORDS}|\d{{1,2}})(?:\s*\((\d{{1,2}})\))?\s+(?:dias\s+)?(?:del\s+mes\s+)?"
+    rf"\b({_SPELLED_WORDS}|\d{{1,2}})(?:(?<=\d)\.?(?:o|ro|er|ero|º|°)\.?)?"
+    rf"(?:\s*\((\d{{1,2}})\))?\s+(?:dias\s+)?(?:del\s+mes\s+)?"
     rf"de\s+({_MONTH_NAMES})"
     rf"\s+(?:de|del)\s+(?:ano\s+)?((?:dos\s+mil|mil\s+novecientos)(?:\s+{_SPELLED_WORDS})?"
     r"|\d{4})\b"
