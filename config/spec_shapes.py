@@ -307,6 +307,11 @@ class JsonApiRules(_Rules):
         default_factory=dict, description="Query parameters (templates; empty ones are left out)."
     )
     body: dict[str, Any] | None = Field(None, description="JSON body of a POST (templates).")
+    form: dict[str, str | int] | None = Field(
+        None,
+        description="Form fields of a POST, sent form-encoded as a page's script posts them "
+        "(a DataTables table's draw, start, length; templates; empty ones are sent empty).",
+    )
     headers: dict[str, str] = Field(default_factory=dict)
     records: str = Field(description="Path to the list of records, e.g. 'resultados'.")
     total: str | None = Field(None, description="Path to the total count (ends paging).")
@@ -335,6 +340,28 @@ class JsonApiRules(_Rules):
     @classmethod
     def _body(cls, value: dict[str, Any] | None) -> dict[str, Any] | None:
         return check_formats(value)
+
+    @field_validator("form")
+    @classmethod
+    def _form(cls, values: dict[str, str | int] | None) -> dict[str, str | int] | None:
+        for value in (values or {}).values():
+            if isinstance(value, str):
+                check_template(value)
+        return values
+
+    @model_validator(mode="after")
+    def _one_body(self) -> JsonApiRules:
+        if self.form is not None and self.body is not None:
+            raise Invalid(
+                "a POST sends either a JSON body (body) or form fields (form), not both",
+                "un POST envía un cuerpo JSON (body) o campos de formulario (form), no ambos",
+            )
+        if self.form is not None and self.method != "POST":
+            raise Invalid(
+                "form fields (form) are sent by a POST: set method: POST",
+                "los campos de formulario (form) se envían con POST: ponga method: POST",
+            )
+        return self
 
     @field_validator("records", "total", "next", "text")
     @classmethod
