@@ -26,7 +26,10 @@ _TRANSPORT_HEADERS = frozenset(
     {"host", "content-length", "transfer-encoding", "connection", "keep-alive", "te",
      "trailer", "upgrade", "expect", "proxy-authorization", "proxy-connection"}
 )  # fmt: skip
-_PATH = re.compile(r"^[^.\[\]{}\s]+(?:\[(?:\d+|\*)\])*(?:\.[^.\[\]{}\s]+(?:\[(?:\d+|\*)\])*)*$")
+# a name, or an index when the record is itself a list (a DataTables row: ``[0]``)
+_PATH = re.compile(
+    r"^(?:[^.\[\]{}\s]+|\[(?:\d+|\*)\])(?:\[(?:\d+|\*)\])*(?:\.[^.\[\]{}\s]+(?:\[(?:\d+|\*)\])*)*$"
+)
 _PLACEHOLDER = re.compile(r"\{([^{}:]+)(?::([^{}]*))?\}")
 # a placeholder's format pads or cuts to a width: bounded, so no spec makes the crawler
 # write gigabytes into one address (``{page:>900000000}``)
@@ -41,7 +44,8 @@ def check_regex(value: str | None) -> str | None:
 
 
 def check_path(value: str) -> str:
-    """A dotted JSON path: ``a.b``, ``a[0].b``, ``a[*].b``."""
+    """A dotted JSON path: ``a.b``, ``a[0].b``, ``a[*].b``; ``[2]`` in a record that is a
+    list of cells."""
     if not _PATH.fullmatch(value.strip()):
         raise Invalid(
             f"{shown(value)!r} is not a JSON path like 'resultados' or 'datos[*].id'",
