@@ -26,7 +26,10 @@ _TRANSPORT_HEADERS = frozenset(
     {"host", "content-length", "transfer-encoding", "connection", "keep-alive", "te",
      "trailer", "upgrade", "expect", "proxy-authorization", "proxy-connection"}
 )  # fmt: skip
-_PATH = re.compile(r"^[^.\[\]{}\s]+(?:\[(?:\d+|\*)\])*(?:\.[^.\[\]{}\s]+(?:\[(?:\d+|\*)\])*)*$")
+# a name, or an index when the record is itself a list (a DataTables row: ``[0]``)
+_PATH = re.compile(
+    r"^(?:[^.\[\]{}\s]+|\[(?:\d+|\*)\])(?:\[(?:\d+|\*)\])*(?:\.[^.\[\]{}\s]+(?:\[(?:\d+|\*)\])*)*$"
+)
 _PLACEHOLDER = re.compile(r"\{([^{}:]+)(?::([^{}]*))?\}")
 # a placeholder's format pads or cuts to a width: bounded, so no spec makes the crawler
 # write gigabytes into one address (``{page:>900000000}``)
@@ -41,7 +44,8 @@ def check_regex(value: str | None) -> str | None:
 
 
 def check_path(value: str) -> str:
-    """A dotted JSON path: ``a.b``, ``a[0].b``, ``a[*].b``."""
+    """A dotted JSON path: ``a.b``, ``a[0].b``, ``a[*].b``; ``[2]`` in a record that is a
+    list of cells."""
     if not _PATH.fullmatch(value.strip()):
         raise Invalid(
             f"{shown(value)!r} is not a JSON path like 'resultados' or 'datos[*].id'",
@@ -307,6 +311,11 @@ class JsonApiRules(_Rules):
         default_factory=dict, description="Query parameters (templates; empty ones are left out)."
     )
     body: dict[str, Any] | None = Field(None, description="JSON body of a POST (templates).")
+    form: dict[str, str | int] | None = Field(
+        None,
+        description="Form fields of a POST, sent form-encoded as a page's script posts them "
+        "(a DataTables table's draw, start, length; templates; empty ones are sent empty).",
+    )
     headers: dict[str, str] = Field(default_factory=dict)
     records: str = Field(description="Path to the list of records, e.g. 'resultados'.")
     total: str | None = Field(None, description="Path to the total count (ends paging).")
@@ -335,6 +344,28 @@ class JsonApiRules(_Rules):
     @classmethod
     def _body(cls, value: dict[str, Any] | None) -> dict[str, Any] | None:
         return check_formats(value)
+
+    @field_validator("form")
+    @classmethod
+    def _form(cls, values: dict[str, str | int] | None) -> dict[str, str | int] | None:
+        for value in (values or {}).values():
+            if isinstance(value, str):
+                check_template(value)
+        return values
+
+    @model_validator(mode="after")
+    def _one_body(self) -> JsonApiRules:
+        if self.form is not None and self.body is not None:
+            raise Invalid(
+                "a POST sends either a JSON body (body) or form fields (form), not both",
+                "un POST envía un cuerpo JSON (body) o campos de formulario (form), no ambos",
+            )
+        if self.form is not None and self.method != "POST":
+            raise Invalid(
+                "form fields (form) are sent by a POST: set method: POST",
+                "los campos de formulario (form) se envían con POST: ponga method: POST",
+            )
+        return self
 
     @field_validator("records", "total", "next", "text")
     @classmethod

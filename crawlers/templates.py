@@ -2,7 +2,9 @@
 ``{page}``, ``{offset}``, ``{since:%d/%m/%Y}``. A placeholder with no value renders as
 empty text, so an optional query parameter can simply be left out. ``{archivoURL:stem}``
 is the last part of a path without its extension (``1/2023/10/2_309928_7324.docx`` →
-``2_309928_7324``): the name a service asks for when its records give the stored path."""
+``2_309928_7324``): the name a service asks for when its records give the stored path.
+``{[3]:href}`` and ``{[0]:text}`` read a cell of HTML (a DataTables row, a list of
+cells): its first link's address, its words."""
 
 from __future__ import annotations
 
@@ -12,12 +14,39 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from parsel import Selector
+
 from crawlers.jsonpath import absent, read_path
+from crawlers.links import clean_link
 
 _PLACEHOLDER = re.compile(r"\{([^{}:]+)(?::([^{}]*))?\}")
 
 
 STEM = "stem"
+# a record's cell of HTML, as a DataTables table's rows carry it
+# (``"<a href='docs/45.pdf' target='_blank'>Ver</a>"``): ``:href``, the address of its
+# first link (a script's ``javascript:abrir('x.pdf')`` read as ``clean_link`` reads it);
+# ``:text``, its words without the markup (``<b>45/2021</b>`` → ``45/2021``)
+HREF, TEXT = "href", "text"
+MAX_CELL_HTML = 20_000  # characters of a cell parsed for these: a cell, not a page
+
+
+def _href(value: Any) -> str:
+    html = str(value)[:MAX_CELL_HTML]
+    if "<" not in html:
+        return ""
+    found = Selector(text=html).xpath("(//a/@href | //a/@onclick | //@src | //@data-url)")
+    for attribute in found.getall():
+        if link := clean_link(attribute):
+            return link
+    return ""
+
+
+def _text(value: Any) -> str:
+    html = str(value)[:MAX_CELL_HTML]
+    if "<" not in html:
+        return " ".join(html.split())
+    return " ".join(" ".join(Selector(text=html).xpath("//body//text()").getall()).split())
 
 
 def _stem(value: Any) -> str:
@@ -39,6 +68,10 @@ def _format(value: Any, spec: str | None) -> str:
         return ""
     if spec == STEM:
         return _stem(value)
+    if spec == HREF:
+        return _href(value)
+    if spec == TEXT:
+        return _text(value)
     if isinstance(value, dt.date) and spec:
         return value.strftime(spec)
     if isinstance(value, dt.date):

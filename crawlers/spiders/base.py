@@ -40,6 +40,7 @@ from crawlers.runs import RunStats
 from crawlers.selectors import BadFieldLink, read, read_fields, select
 from crawlers.soft_404 import SOFT_404, not_found_said, stood_for
 from crawlers.templates import render_all, with_query
+from crawlers.viewers import named_file, scripted_file
 from crawlers.window import OPEN, Window
 from indexer.extract import sniff_type
 from indexer.extract.model import ExtractionError
@@ -296,6 +297,8 @@ class SpecSpider(scrapy.Spider):
             draft.page = PageHtml(page.body, true_encoding(page), selected)
         if not draft.pending_files:
             draft.pending_files = self._viewed_files(page)
+        if not draft.pending_files and (shown := self._shown_file(page, "viewer")):
+            draft.pending_files = [shown]
         draft.pending_files = list(dict.fromkeys(draft.pending_files))
         yield from self.next_file(draft)
 
@@ -380,6 +383,15 @@ class SpecSpider(scrapy.Spider):
             url = self.absolute_or_counted(page.url, link, "embedded file") if link else None
             if url and ".pdf" in url.lower():
                 return url
+        return self._shown_file(page, "embedded file")
+
+    def _shown_file(self, page: TextResponse, what: str) -> str | None:
+        """The PDF a viewer page that embeds no tag shows: the one its own address names
+        (PDF.js's ``viewer.html?file=…``), else the one its script opens."""
+        if named := named_file(page.url):
+            return self.absolute_or_counted(page.url, named, what)
+        if scripted := scripted_file(page):
+            return self.absolute_or_counted(page_base(page), scripted, what)
         return None
 
     def _viewed_files(self, page: TextResponse) -> list[str]:

@@ -26,7 +26,7 @@ from crawlers.middlewares import forget_fetch
 from crawlers.no_content import NO_CONTENT, nothing_sent
 from crawlers.origin_headers import with_origin_headers
 from crawlers.spiders.base import SpecSpider
-from crawlers.templates import render_all, render_complete, render_json, with_query
+from crawlers.templates import render, render_all, render_complete, render_json, with_query
 from indexer.readers.normalise import parse_date
 
 TOTAL_NOT_REACHED = "total_not_reached"
@@ -70,7 +70,14 @@ class JsonApiSpider(SpecSpider):
         url = with_query(base_url, render_all(rules.params, variables))
         headers = {"Accept": "application/json"}
         kwargs = {"page": page, "base_url": base_url, "offset": offset}
-        if rules.method == "POST":
+        if rules.method == "POST" and rules.form is not None:
+            # a form's fields as its page's script posts them, empty ones included
+            fields = {name: render(str(value), variables) for name, value in rules.form.items()}
+            request = scrapy.FormRequest(
+                url, formdata=fields, headers=headers,
+                callback=self.parse_start, errback=self.failed, cb_kwargs=kwargs,
+            )  # fmt: skip
+        elif rules.method == "POST":
             body = json.dumps(render_json(rules.body or {}, variables), ensure_ascii=False)
             headers |= {"Content-Type": "application/json"}
             request = scrapy.Request(

@@ -6,9 +6,9 @@ forever, so a key rotated after a leak would stay readable there, and the log is
 people who are not the institution (the operator, a backup's holder). Hidden:
 
 - every ``json_api.headers`` value;
-- in ``json_api.params``, ``json_api.body`` (at any depth) and ``listing.next_form.data``: a value
-  that is not a template whole, and the fixed text of one that is (``Bearer abc{page}``
-  keeps ``{page}`` only);
+- in ``json_api.params``, ``json_api.body`` (at any depth), ``json_api.form`` and
+  ``listing.next_form.data``: a value that is not a template whole, and the fixed text of
+  one that is (``Bearer abc{page}`` keeps ``{page}`` only);
 - anywhere in the spec, the value under a name that says secret (``token``, ``api_key``,
   ``password``, ``Authorization``…) and such a name's value in an address's query, and an
   address's password.
@@ -29,7 +29,14 @@ HIDDEN = "(oculto)"
 MARK = "secretos_ocultos"
 VERSION = 3  # 3: a listing's next_form.data hidden (2 missed it: it is under listing)
 # where a spec holds what the crawler sends a site: values an institution names itself
-SENT = frozenset({("json_api", "params"), ("json_api", "body"), ("listing", "next_form", "data")})
+SENT = frozenset(
+    {
+        ("json_api", "params"),
+        ("json_api", "body"),
+        ("json_api", "form"),
+        ("listing", "next_form", "data"),
+    }
+)
 
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 _SECRET_NAME = re.compile(

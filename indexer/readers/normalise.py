@@ -45,6 +45,10 @@ _ISO_INSTANT = re.compile(
     r"\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:z|[+-]\d{2}:?\d{2})"
 )
 MEXICO_CITY = ZoneInfo("America/Mexico_City")
+# an ASP.NET service's JSON date (ASMX, WCF, PageMethods): "/Date(1616047200000)/", with
+# the server's zone after the milliseconds ("/Date(1616047200000-0600)/"); in its JSON
+# text "\\/Date(…)\\/", once decoded "/Date(…)/"
+_MS_DATE = re.compile(r"\\?/date\((-?\d{1,15})([+-])?(\d{2})?(\d{2})?\)\\?/")
 _COMPACT = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 _MONTH_NAMES = "|".join(MONTHS)
 # the first of the month as ordinal: "1o.", "1º", "1.º", "1ro.", "1er", "1ero"
@@ -135,6 +139,8 @@ def _written_dates(folded: str) -> list[tuple[int, dt.date, int]]:
         if compact:
             return compact
     if _ISO_INSTANT.fullmatch(folded.strip()) and (day := _instant_day(folded.strip())):
+        return [(0, day, len(folded))]
+    if (moment := _MS_DATE.fullmatch(folded.strip())) and (day := _ms_day(moment)):
         return [(0, day, len(folded))]
     candidates: list[tuple[int, dt.date, int]] = []
     for match in _ISO.finditer(folded):
@@ -237,6 +243,31 @@ def missing_day(text: str | None) -> str | None:
         except ValueError:
             return f"{day:02d}/{month:02d}/{year}"
     return None
+
+
+def _ms_day(found: re.Match[str]) -> dt.date | None:
+    """The day of an ASP.NET JSON date: milliseconds since 1970 in UTC. Midnight UTC is a
+    day written as an instant (a date the server kept as UTC): that day; any other time
+    the day in the zone it names, else in Mexico City (a server there serialises its
+    local midnight, "18/03/2021 00:00", as 06:00 UTC). None for an offset without its
+    minutes or a year no document has."""
+    millis, sign, hours, minutes = found.groups()
+    if sign and (hours is None or minutes is None):
+        return None
+    try:
+        moment = dt.datetime(1970, 1, 1, tzinfo=dt.UTC) + dt.timedelta(milliseconds=int(millis))
+    except OverflowError:
+        return None
+    if not PLAUSIBLE_YEARS[0] <= moment.year <= PLAUSIBLE_YEARS[1]:
+        return None
+    if moment.time() == dt.time(0):
+        return moment.date()
+    if sign:
+        offset = dt.timedelta(hours=int(hours), minutes=int(minutes))
+        if offset > dt.timedelta(hours=14):
+            return None
+        return moment.astimezone(dt.timezone(offset if sign == "+" else -offset)).date()
+    return moment.astimezone(MEXICO_CITY).date()
 
 
 def _instant_day(value: str) -> dt.date | None:

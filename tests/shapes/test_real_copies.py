@@ -153,6 +153,8 @@ def _scjn_vt(root: Path) -> list[dict[str, Any]]:
     for record in answer["resultados"]:
         day = record["fechaSesion"]
         pdf = document_pdf((_vt_heading(record), f"Ciudad de México, {day}."))
+        if _is_real_vt(record):  # the session whose real transcript was saved: read it
+            pdf = REAL_VT.read_bytes()
         _write(root / "archivos" / "vt" / f"VT-{record['idVT']}-{day.replace('/', '')}.pdf", pdf)
         detail = {k: record[k] for k in ("id", "idVT", "organoJurisdiccional", "fechaSesion")}
         detail |= {"contenido": "", "urlVideo": None, "urlVT": _vt_pdf(record)}
@@ -160,6 +162,16 @@ def _scjn_vt(root: Path) -> list[dict[str, Any]]:
         routes.append({"path": f"/api/v1/bj/documento/vtaquigraficas/{record['id']}",
                        "file": f"scjn/vt/{record['id']}.json"})  # fmt: skip
     return routes
+
+
+REAL_VT = REAL.parent / "scjn-transcripts" / "vt-pleno-2025-02-18.pdf" if REAL else Path()
+
+
+def _is_real_vt(record: dict[str, Any]) -> bool:
+    """The saved answer's record of the Pleno's session of 18 Feb 2025, whose real
+    transcript (62 pages, an index of matters before the session's own heading) the
+    corpus holds."""
+    return (record["organoJurisdiccional"], record["fechaSesion"]) == ("Pleno", "18/02/2025")
 
 
 def _vt_pdf(record: dict[str, Any]) -> str:
@@ -390,6 +402,21 @@ def test_scjn_versiones_taquigraficas_one_session_per_record(crawled: Database) 
     # here: the rest is a counted loss, not a clean run
     errors = _run(crawled, "scjn-versiones-taquigraficas").errors
     assert set(errors) == {"total_not_reached"} and errors["total_not_reached"]["count"] == 1
+
+
+def test_scjn_versiones_taquigraficas_read_the_real_transcript(crawled: Database) -> None:
+    """The real transcript opens with its index ("CONTENIDO DE LA VERSIÓN TAQUIGRÁFICA DE
+    LA SESIÓN PÚBLICA ORDINARIA DEL PLENO…") and the matters' numbers before the session:
+    the session keeps the record's date and body, its type from the heading, its text."""
+    (record,) = [r for r in _vt_answer()["resultados"] if _is_real_vt(r)]
+    docs = {d.url.rsplit("/", 1)[1]: d for d in _docs(crawled, "scjn-versiones-taquigraficas")}
+    doc = docs[record["idVT"]]
+    assert doc.date is not None and doc.date.isoformat() == "2025-02-18"
+    assert doc.chamber and "Pleno" in doc.chamber
+    assert doc.session_type == "ordinaria"
+    (pdf,) = doc.files
+    assert pdf.content_type == "application/pdf" and pdf.pages == 62
+    assert "SESIÓN PÚBLICA ORDINARIA DEL PLENO" in doc.text and "208/2023" in doc.text
 
 
 def test_pj_nl_rows_reach_their_pdf_through_the_viewer(crawled: Database) -> None:
