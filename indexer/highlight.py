@@ -167,6 +167,7 @@ PHRASE_SPAN = 40  # characters per word, at most, between the words of a phrase
 _FOLD = str.maketrans("áàâäéèêëíìîïóòôöúùûüñç", "aaaaeeeeiiiioooouuuunc")
 # how a Spanish word writes a letter the index folds: one accent (or tilde) per word
 _ACCENTED = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "úü", "n": "ñ"}
+_ACUTE = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú"}
 _WORD_END = re.compile(r"\w*")
 
 
@@ -201,10 +202,27 @@ def _folded(word: str) -> str:
 
 
 def _accented(head: str) -> list[str]:
-    """``dan`` → dan, dán, dañ…: the lower-case forms a word beginning with it may have."""
+    """``dan`` → dan, dán, dañ…: the lower-case forms a word beginning with it may have.
+    One letter of a word changed, or, as Spanish writes, an ñ (or the ü of «güe», «güi»)
+    and an acute accent both: Ibáñez, Núñez, cañón, argüí (a word that has both and is
+    looked for by one only is found by neither: no passage, no mark). An ñ stands only
+    before a vowel, an ü only between g and e or i: the forms Spanish cannot write (each
+    one more search of every text) are not looked for."""
     forms = {head}
     for i, letter in enumerate(head):
         forms.update(head[:i] + accented + head[i + 1 :] for accented in _ACCENTED.get(letter, ""))
+    marked = [  # the other marks a word may have besides an accent: a tilde, a diaeresis
+        head[:i] + ("ñ" if letter == "n" else "ü") + head[i + 1 :]
+        for i, letter in enumerate(head)
+        if head[i + 1 : i + 2] in ("", *(_ACUTE if letter == "n" else "ei"))
+        and (letter == "n" or (letter == "u" and head[i - 1 : i] == "g"))
+    ]
+    for base in marked:
+        forms.update(
+            base[:i] + _ACUTE[letter] + base[i + 1 :]
+            for i, letter in enumerate(base)
+            if letter in _ACUTE
+        )
     return sorted(forms)
 
 
