@@ -358,10 +358,13 @@ def passage_finder(match_plan: MatchPlan) -> PassageFinder:
         stems.update(phrase)
     for pair, _ in match_plan.near:
         stems.update(pair)
-    # "de", "la", "el" are everywhere: they locate nothing (unless they are all there is)
-    telling = {stem for stem in stems if len(stem) > SHORT_STEM}
+    # "de", "la", "el" are everywhere: they locate nothing (unless they are all there is);
+    # a short number does (the 12 of «A.D. 12/2021»: without it the passage was the first
+    # date of 2021 in the text, and showed no case number at all)
+    telling = {stem for stem in stems if len(stem) > SHORT_STEM or stem.isdigit()}
     stems = telling or stems
-    heads = {stem[:-1] if len(stem) > 3 else stem for stem in stems if stem}
+    # a number is written as it is stemmed: looked for whole (not every 202x for 2021)
+    heads = {stem[:-1] if len(stem) > 3 and not stem.isdigit() else stem for stem in stems if stem}
     heads.update(match_plan.prefixes)
     # a head that begins with another head finds nothing more
     kept = [h for h in heads if not any(o != h and h.startswith(o) for o in heads)]
