@@ -158,6 +158,7 @@ def shown(node: Node) -> Node:
 
 
 WINDOW_CHARS = 600
+SNIPPET_CHARS = 220  # at most, in a hit's snippet (``tantivy_store``'s snippet generator)
 LEAD_CHARS = 40  # the first fragment of the window starts just before its best place
 MAX_CANDIDATES = 5000
 PHRASE_KEY = "\x00phrase"
@@ -344,10 +345,17 @@ class PassageFinder:
             score = (phrases, len(counts), last - first + 1)
             if score > best_score:
                 best, best_score = first, score
-        start = max(0, found[best][0] - LEAD_CHARS)
-        space = text.find(" ", start, found[best][0])  # begin with a whole word
+        at, size = found[best][0], WINDOW_CHARS
+        if best_score[0]:
+            # a whole phrase of the query stands in it: the passage is one snippet long from
+            # just before the phrase (in a longer one the snippet was the fragment where its
+            # words stand most often alone, «pensión» after «pensión», with no mark at all)
+            at = next(position for position, key in found[best:] if key.startswith(PHRASE_KEY))
+            size = SNIPPET_CHARS
+        start = max(0, at - LEAD_CHARS)
+        space = text.find(" ", start, at)  # begin with a whole word
         start = space + 1 if space >= 0 else start
-        return start, whole_words_end(text, start, min(len(text), start + WINDOW_CHARS))
+        return start, whole_words_end(text, start, min(len(text), start + size))
 
 
 def passage_finder(match_plan: MatchPlan) -> PassageFinder:

@@ -1,15 +1,17 @@
-"""What looking for words with a tilde and an accent (Ibáñez, Núñez, cañón) costs a search.
+"""What the passage finder's spellings and numbers cost a search, before and now.
 
-Usage: python bench/accent_forms.py [--rounds 9] [--json PATH]
+Usage: python bench/snippet_finder.py [--rounds 9] [--json PATH]
 
-An embedded store of 40 sentences of about 150 KB each (the query's words deep inside)
-answers a few questions, each asked as never before (a word no text has, negated, makes
-it new: no cached answer or question). Every round asks each question twice: once with
-the passage finder's spellings as before (one letter of a word changed: ``old``) and once
-as now (an ñ or ü and an acute accent also together: ``new``), the order alternating.
-Printed per question: the median milliseconds of wall time per search in each mode, the
-spellings looked for, and whether the first hit's snippet marks the word. JSON to
-``bench/results/accent_forms.json``.
+An embedded store of 40 sentences of about 150 KB each (the query's words deep inside,
+dates of the case's year near the start) answers a few questions, each asked as never
+before (a word no text has, negated, makes it new: no cached answer or question). Every
+round asks each question twice: once with the passage finder as before (one letter of a
+word changed; numbers of two digits dropped, longer ones looked for less their last
+digit: ``old``) and once as now (an ñ or ü and an acute accent also together; every
+number looked for whole: ``new``), the order alternating. Printed per question: the
+median milliseconds of wall time per search in each mode, the spellings looked for, and
+whether the first hit's snippet marks what it should. JSON to
+``bench/results/snippet_finder.json``.
 """
 
 from __future__ import annotations
@@ -33,11 +35,17 @@ import time  # noqa: E402
 from indexer import highlight  # noqa: E402
 from indexer.models import Sentencia  # noqa: E402
 from indexer.query import parse_query  # noqa: E402
-from indexer.stores import SearchQuery  # noqa: E402
+from indexer.stores import SearchQuery, tantivy_store  # noqa: E402
 from indexer.stores.tantivy_store import TantivyStore  # noqa: E402
 
-RESULTS = REPO / "bench" / "results" / "accent_forms.json"
-QUESTIONS = ["Ibáñez", "nunez", "constitucional", '"pensión alimenticia"', "daño moral"]
+RESULTS = REPO / "bench" / "results" / "snippet_finder.json"
+# each question and what its snippet should mark
+QUESTIONS = {
+    "Ibáñez": "<mark>Ibáñez</mark>", "nunez": "<mark>Núñez</mark>",
+    "constitucional": "<mark>", '"pensión alimenticia"': "<mark>pensión alimenticia</mark>",
+    "daño moral": "<mark>daño moral</mark>", "12/2021": "<mark>12/2021</mark>",
+    '"A.D. 12/2021"': "<mark>A.D. 12/2021</mark>", "1309/2023": "<mark>1309/2023</mark>",
+}  # fmt: skip
 FILLER = (
     "El tribunal analiza la constitucionalidad de los agravios expuestos por la parte "
     "recurrente en el juicio de amparo; la pensión fue fijada por el juez. "
@@ -54,15 +62,33 @@ def old_accented(head: str) -> list[str]:
     return sorted(forms)
 
 
+def old_passage_finder(match_plan: highlight.MatchPlan) -> highlight.PassageFinder:
+    """The finder as before: stems of two characters or less dropped, numbers too."""
+    stems = set(match_plan.standalone)
+    for phrase in match_plan.phrases:
+        stems.update(phrase)
+    for pair, _ in match_plan.near:
+        stems.update(pair)
+    stems = {stem for stem in stems if len(stem) > highlight.SHORT_STEM} or stems
+    heads = {stem[:-1] if len(stem) > 3 else stem for stem in stems if stem}
+    heads.update(match_plan.prefixes)
+    kept = [h for h in heads if not any(o != h and h.startswith(o) for o in heads)]
+    forms = tuple(form for head in sorted(kept) for form in old_accented(head))
+    prefixes = frozenset(match_plan.prefixes)
+    return highlight.PassageFinder(match_plan, frozenset(stems), prefixes, forms)
+
+
 def corpus() -> list[Sentencia]:
     filler = FILLER * 900
+    dates = "Presentada el 3 de marzo de 2021 y ampliada el 12 de abril de 2021. " * 5
     return [
         Sentencia(
             id=f"b-{n}", title=f"Sentencia {n}", date=dt.date(2024, 1, 1 + n % 28),
             institution="Poder Judicial", jurisdiction="MX-GUA", source_id="bench",
             url=f"http://127.0.0.1/{n}.pdf", court="Sala Civil", matter="civil",
-            text=filler + " Declaró el perito Ibáñez y la señora Núñez sobre la pensión "
-            "alimenticia y el daño moral causado. " + filler,
+            text=dates + filler + " Resuelto el A.D. 12/2021 y el 1309/2023. Declaró el perito "
+            "Ibáñez y la señora Núñez sobre la pensión alimenticia y el daño moral causado. "
+            + filler,
         )
         for n in range(40)
     ]  # fmt: skip
@@ -73,7 +99,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=9)
     parser.add_argument("--json", type=Path, default=RESULTS)
     args = parser.parse_args()
-    new_accented = highlight._accented
+    new = (highlight._accented, highlight.passage_finder)
     times: dict[tuple[str, str], list[float]] = {}
     lit: dict[tuple[str, str], bool] = {}
     forms: dict[tuple[str, str], int] = {}
@@ -82,20 +108,21 @@ def main() -> None:
         store.upsert(corpus())
         fresh = itertools.count()
         for round_ in range(args.rounds):
-            modes = [("old", old_accented), ("new", new_accented)]
+            modes = [("old", (old_accented, old_passage_finder)), ("new", new)]
             for q in QUESTIONS:
-                for mode, accented in modes if round_ % 2 else modes[::-1]:
+                for mode, (accented, finder_of) in modes if round_ % 2 else modes[::-1]:
                     highlight._accented = accented
+                    tantivy_store.passage_finder = finder_of
                     query = SearchQuery(q=f"{q} -zzq{next(fresh)}", limit=20, facets=[])
                     start = time.perf_counter()
                     result = store.search(query)
                     times.setdefault((q, mode), []).append(time.perf_counter() - start)
                     joined = " ".join(result.hits[0].highlights) if result.hits else ""
-                    lit[(q, mode)] = "<mark>" in joined
+                    lit[(q, mode)] = QUESTIONS[q] in joined
                     tree = highlight.shown(parse_query(q))
-                    finder = highlight.passage_finder(highlight.plan(tree))
+                    finder = finder_of(highlight.plan(tree))
                     forms[(q, mode)] = len(finder.forms)
-        highlight._accented = new_accented
+        highlight._accented, tantivy_store.passage_finder = new
     load = os.getloadavg()
     print(f"load average: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; rounds: {args.rounds}")
     print(f"{'question':24} {'old ms':>8} {'new ms':>8} {'old forms':>9} {'new forms':>9}"

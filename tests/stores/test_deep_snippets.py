@@ -1,8 +1,9 @@
-"""A search for a case number shows, in the hit's snippet, where the text writes that
-number, however deep in a long sentence and however many dates of its year come first
-(«el 3 de marzo de 2021» before «A.D. 12/2021»); a word with an ñ and an accent (Ibáñez)
-is shown marked too. Both highlighters of the embedded store: the native one and
-Python's (``tantivy_store.NATIVE_HIGHLIGHTS`` off), which read the same passage finder."""
+"""A hit's snippet shows what was asked for, however deep in a long sentence: a case
+number where the text writes it, however many dates of its year come first («el 3 de
+marzo de 2021» before «A.D. 12/2021»); a word with an ñ and an accent (Ibáñez); a
+proximity phrase whose words stand alone all around it («la pensión fue fijada…» every
+line). Both highlighters of the embedded store: the native one and Python's
+(``tantivy_store.NATIVE_HIGHLIGHTS`` off), which read the same passage finder."""
 
 from __future__ import annotations
 
@@ -17,6 +18,11 @@ from indexer.stores.tantivy_store import TantivyStore
 from tests.stores.corpus import sentencia
 
 FILLER = "El tribunal analiza los agravios expuestos por la parte recurrente. " * 1600
+# «pensión» every 150 characters, never «pensión definitiva»
+PENSION = (
+    "El tribunal analiza la constitucionalidad de los agravios expuestos por la parte "
+    "recurrente en el juicio de amparo; la pensión fue fijada por el juez. "
+) * 900
 DATES = (
     "Por escrito presentado el 3 de marzo de 2021, ampliado el 12 de abril de 2021, la "
     "quejosa promovió el juicio; el 5 de mayo de 2023 se admitió y el 3 de junio de 2023 "
@@ -38,6 +44,10 @@ def store(
                   + FILLER, "Sala Penal", "penal", dt.date(2023, 2, 1), expediente="3/2023"),
         sentencia(3, FILLER + "Declaró el perito Ibáñez sobre el disparo. " + FILLER,
                   "Sala Penal", "penal", dt.date(2023, 3, 1)),
+        sentencia(4, PENSION + "Resuelto el asunto en la audiencia del día. Declaró el "
+                  "perito de la defensa y la señora madre sobre la pensión ya definitiva y el "
+                  "daño moral. " + PENSION,
+                  "Juzgado Familiar", "familiar", dt.date(2023, 4, 1)),
     ]  # fmt: skip
     report = instance.upsert(docs)
     assert report.indexed == len(docs) and not report.errors
@@ -52,9 +62,10 @@ def store(
         ('expediente:"A.D. 12/2021"', "sen-001", "12/2021"),
         ("3/2023", "sen-002", "3/2023"),
         ("ibanez", "sen-003", "Ibáñez"),
+        ('"pensión definitiva"~2', "sen-004", "definitiva"),
     ],
 )
-def test_the_snippet_shows_the_case_number_asked_for(
+def test_the_snippet_shows_what_was_asked_for(
     store: TantivyStore, q: str, doc_id: str, lit: str
 ) -> None:
     [hit] = [h for h in store.search(SearchQuery(q=q)).hits if h.id == doc_id]
