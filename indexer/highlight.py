@@ -158,6 +158,7 @@ def shown(node: Node) -> Node:
 
 
 WINDOW_CHARS = 600
+SNIPPET_CHARS = 220  # at most, in a hit's snippet (``tantivy_store``'s snippet generator)
 LEAD_CHARS = 40  # the first fragment of the window starts just before its best place
 MAX_CANDIDATES = 5000
 PHRASE_KEY = "\x00phrase"
@@ -167,6 +168,7 @@ PHRASE_SPAN = 40  # characters per word, at most, between the words of a phrase
 _FOLD = str.maketrans("áàâäéèêëíìîïóòôöúùûüñç", "aaaaeeeeiiiioooouuuunc")
 # how a Spanish word writes a letter the index folds: one accent (or tilde) per word
 _ACCENTED = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "úü", "n": "ñ"}
+_ACUTE = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú"}
 _WORD_END = re.compile(r"\w*")
 
 
@@ -201,10 +203,27 @@ def _folded(word: str) -> str:
 
 
 def _accented(head: str) -> list[str]:
-    """``dan`` → dan, dán, dañ…: the lower-case forms a word beginning with it may have."""
+    """``dan`` → dan, dán, dañ…: the lower-case forms a word beginning with it may have.
+    One letter of a word changed, or, as Spanish writes, an ñ (or the ü of «güe», «güi»)
+    and an acute accent both: Ibáñez, Núñez, cañón, argüí (a word that has both and is
+    looked for by one only is found by neither: no passage, no mark). An ñ stands only
+    before a vowel, an ü only between g and e or i: the forms Spanish cannot write (each
+    one more search of every text) are not looked for."""
     forms = {head}
     for i, letter in enumerate(head):
         forms.update(head[:i] + accented + head[i + 1 :] for accented in _ACCENTED.get(letter, ""))
+    marked = [  # the other marks a word may have besides an accent: a tilde, a diaeresis
+        head[:i] + ("ñ" if letter == "n" else "ü") + head[i + 1 :]
+        for i, letter in enumerate(head)
+        if head[i + 1 : i + 2] in ("", *(_ACUTE if letter == "n" else "ei"))
+        and (letter == "n" or (letter == "u" and head[i - 1 : i] == "g"))
+    ]
+    for base in marked:
+        forms.update(
+            base[:i] + _ACUTE[letter] + base[i + 1 :]
+            for i, letter in enumerate(base)
+            if letter in _ACUTE
+        )
     return sorted(forms)
 
 
@@ -326,10 +345,17 @@ class PassageFinder:
             score = (phrases, len(counts), last - first + 1)
             if score > best_score:
                 best, best_score = first, score
-        start = max(0, found[best][0] - LEAD_CHARS)
-        space = text.find(" ", start, found[best][0])  # begin with a whole word
+        at, size = found[best][0], WINDOW_CHARS
+        if best_score[0]:
+            # a whole phrase of the query stands in it: the passage is one snippet long from
+            # just before the phrase (in a longer one the snippet was the fragment where its
+            # words stand most often alone, «pensión» after «pensión», with no mark at all)
+            at = next(position for position, key in found[best:] if key.startswith(PHRASE_KEY))
+            size = SNIPPET_CHARS
+        start = max(0, at - LEAD_CHARS)
+        space = text.find(" ", start, at)  # begin with a whole word
         start = space + 1 if space >= 0 else start
-        return start, whole_words_end(text, start, min(len(text), start + WINDOW_CHARS))
+        return start, whole_words_end(text, start, min(len(text), start + size))
 
 
 def passage_finder(match_plan: MatchPlan) -> PassageFinder:
@@ -340,10 +366,13 @@ def passage_finder(match_plan: MatchPlan) -> PassageFinder:
         stems.update(phrase)
     for pair, _ in match_plan.near:
         stems.update(pair)
-    # "de", "la", "el" are everywhere: they locate nothing (unless they are all there is)
-    telling = {stem for stem in stems if len(stem) > SHORT_STEM}
+    # "de", "la", "el" are everywhere: they locate nothing (unless they are all there is);
+    # a short number does (the 12 of «A.D. 12/2021»: without it the passage was the first
+    # date of 2021 in the text, and showed no case number at all)
+    telling = {stem for stem in stems if len(stem) > SHORT_STEM or stem.isdigit()}
     stems = telling or stems
-    heads = {stem[:-1] if len(stem) > 3 else stem for stem in stems if stem}
+    # a number is written as it is stemmed: looked for whole (not every 202x for 2021)
+    heads = {stem[:-1] if len(stem) > 3 and not stem.isdigit() else stem for stem in stems if stem}
     heads.update(match_plan.prefixes)
     # a head that begins with another head finds nothing more
     kept = [h for h in heads if not any(o != h and h.startswith(o) for o in heads)]

@@ -33,6 +33,7 @@ from indexer.highlight import (
     LEAD_CHARS,
     MAX_CANDIDATES,
     PHRASE_SPAN,
+    SNIPPET_CHARS,
     WINDOW_CHARS,
     PassageFinder,
     mark,
@@ -93,7 +94,6 @@ TITLE_BOOST = 2.0
 # the native search makes the hits' highlights itself (``native/src/highlight.rs``); off,
 # it hands their texts to Python's (what ``bench/highlight_cpu.py`` compares it with)
 NATIVE_HIGHLIGHTS = True
-SNIPPET_CHARS = 220
 MAX_SNIPPETS = 3
 # Writes are published (committed) at most this often, or after this many documents:
 # each commit is a new segment and an fsync; merges run while the writer lives.

@@ -669,7 +669,19 @@ impl Marker {
                 best_score = score;
             }
         }
-        let at = found[best].0;
+        // a whole phrase of the question stands in it: the passage is one snippet long
+        // from just before the phrase (``PassageFinder.window``)
+        let (at, size) = if best_score.0 > 0 {
+            let phrase = found[best..]
+                .iter()
+                .find(|(_, key)| key.starts_with(PHRASE_KEY));
+            (
+                phrase.map_or(found[best].0, |(position, _)| *position),
+                self.spec.snippet_chars,
+            )
+        } else {
+            (found[best].0, window)
+        };
         let mut start = at.saturating_sub(lead);
         let mut start_byte = forward(text, 0, start);
         let at_byte = forward(text, start_byte, at - start);
@@ -677,7 +689,7 @@ impl Marker {
             start += text[start_byte..start_byte + space].chars().count() + 1;
             start_byte += space + 1;
         }
-        let end = length.min(start + window);
+        let end = length.min(start + size);
         let end_byte = forward(text, start_byte, end - start);
         Some((start_byte, whole_words_end(text, start_byte, end_byte)))
     }

@@ -243,6 +243,34 @@ def test_a_match_deep_in_a_long_sentence_is_highlighted(store: Store) -> None:
     assert "<mark>anatocismo</mark>" in " ".join(hit.highlights)
 
 
+def test_a_word_with_a_tilde_and_an_accent_is_highlighted(store: Store) -> None:
+    # surnames and words written with an ñ and an acute accent (Ibáñez, Núñez, Ordóñez,
+    # cañón): found by the index however typed, and the snippet shows them marked, deep
+    # in a long sentence too, not its first lines unmarked
+    filler = "El tribunal analiza los agravios expuestos por la parte recurrente. " * 1600
+    docs = [
+        corpus()[0].model_copy(update={"id": "sen-perito", "text": filler
+                                       + "Declaró el perito Ibáñez sobre el disparo. " + filler}),
+        corpus()[0].model_copy(update={"id": "sen-nunez", "text":
+                                       "Comparece la quejosa ORDÓÑEZ; la señora Núñez no."}),
+        corpus()[0].model_copy(update={"id": "sen-canon", "text":
+                                       "Se halló el cañón del arma y la vergüenza pública."}),
+    ]  # fmt: skip
+    store.upsert(docs)
+    for q, doc_id, lit in (
+        ("Ibáñez", "sen-perito", "Ibáñez"),
+        ("ibanez", "sen-perito", "Ibáñez"),
+        ("IBÁÑEZ", "sen-perito", "Ibáñez"),
+        ("nunez", "sen-nunez", "Núñez"),
+        ("Ordóñez", "sen-nunez", "ORDÓÑEZ"),
+        ('"perito Ibáñez"~2 disparo', "sen-perito", "perito Ibáñez"),
+        ("cañón", "sen-canon", "cañón"),
+        ("canon", "sen-canon", "cañón"),
+    ):
+        [hit] = [h for h in store.search(SearchQuery(q=q)).hits if h.id == doc_id]
+        assert f"<mark>{lit}</mark>" in " ".join(hit.highlights), q
+
+
 def test_the_snippet_shows_the_phrase_not_its_words_apart(store: Store) -> None:
     # both words of the phrase close together near the start ("daño, y lo moral"), the
     # phrase itself beyond 100 KB: the snippet is where the phrase is, and shows it
