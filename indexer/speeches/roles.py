@@ -269,7 +269,14 @@ def _name(bare: str, folded: str, role: str) -> str | None:
         cut += 1
     # "general de acuerdos" and "de la mesa directiva" are several words
     rest = " ".join(folded_words[cut:])
-    for phrase in ("general de acuerdos", "de la mesa directiva"):
+    # (the court's secretaries are named by office: "auxiliar de acuerdos", "de estudio y
+    # cuenta" are no one's name)
+    for phrase in (
+        "general de acuerdos",
+        "de la mesa directiva",
+        "auxiliar de acuerdos",
+        "de estudio y cuenta",
+    ):
         if rest.startswith(phrase):
             cut += len(phrase.split())
             rest = " ".join(folded_words[cut:])
