@@ -86,6 +86,11 @@ def speeches_of(session: Sesion, people: People) -> list[Speech]:
             one.role == "legislador" or (one.party and one.role != "ministro")
         ):
             one.person.add_term(session.legislature, one.party, session.chamber, "discurso")
+    for one in attributed:
+        # the fullest name the session gave the person, on every turn of theirs (a name
+        # met briefly first and whole later was shown brief on the first turns)
+        if one.person is not None and one.shown is not None:
+            one.shown = one.person.name
     said = _parties_said(attributed)
     return [_speech(session, one, said) for one in attributed]
 
