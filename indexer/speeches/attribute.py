@@ -95,6 +95,19 @@ def speeches_of(session: Sesion, people: People) -> list[Speech]:
     return [_speech(session, one, said) for one in attributed]
 
 
+def named_without_turns(session: Sesion) -> list[str]:
+    """The names the session's text gives outside its speakers' headings: a court's
+    attendance (present and absent), who presides as the heading says, and each change of
+    chair; what :func:`speeches_of` learns of people who may never speak."""
+    text = session.text or ""
+    names = court_attendance(text)
+    chair = heading_chair(text)
+    if chair:
+        names.append(chair)
+    names += [turn.chair for turn in split_turns(text, session.agenda) if turn.chair]
+    return names
+
+
 def _chair_gender(as_written: str | None) -> str | None:
     """ "f" for "La Presidenta", "m" for "El Presidente", None when the line says neither."""
     folded = fold_keyword(as_written or "")

@@ -39,6 +39,7 @@ def save_sessions(
     people: Sequence[People] = (),
     replaced: list[str] | None = None,
     recount_people: bool = False,
+    recount_also: Sequence[str] = (),
 ) -> list[Speech]:
     """Replace the speeches (and, when given, the mentions) of several sessions and write
     their rosters, in one transaction and a few statements; a speech whose id and text
@@ -46,7 +47,8 @@ def save_sessions(
     ``replaced`` receives the ids the sessions held before (read here anyway), so a
     speech index can delete the ones gone without searching for them. ``recount_people``
     (sessions withdrawn): the people who spoke in them keep only what the speeches left
-    say of them (see :func:`_recount_people`)."""
+    say of them (see :func:`_recount_people`), and so do ``recount_also``, the people the
+    withdrawn sessions named without a speech (a court's attendance)."""
     ids = list(dict.fromkeys(session_id for session_id, _, _ in sessions))
     speeches = SpeechRow.__table__
     mentions_table = MentionRow.__table__
@@ -87,7 +89,8 @@ def save_sessions(
         for roster in people:
             _write_people(connection, roster)
         if recount_people:
-            _recount_people(connection, sorted({r.person_id for r in old.values() if r.person_id}))
+            spoke = {r.person_id for r in old.values() if r.person_id}
+            _recount_people(connection, sorted(spoke | set(recount_also)))
         stored = [
             Speech.model_validate({**values, "party_source": source})
             for values, source in zip(rows, sources, strict=True)
