@@ -191,6 +191,12 @@ _WRAPPED_REST = re.compile(
     rf"^\s*(?:[\w ]{{0,30}}\)\s*+)?(?:(?:{_NAME_WORD}\s*+){{0,5}}(?:\([^()\n]{{0,40}}\)\s*+)*)?"
     r":(?:\s+|$)"
 )
+# …or the state congresses' dotted shape, the rest of the name closed by its full stop and
+# dash ("LA C. DIPUTADA MARÍA DE LA LUZ⏎HERNÁNDEZ GARZA.- Con su venia.")
+_WRAPPED_DOTTED_REST = re.compile(
+    rf"^\s*(?:(?:[{_UP}][\w'-]*+|de|del|la|los|las|y)\s++){{0,5}}[{_UP}][\w'-]*+"
+    r"(?:\s*+\([^()\n]{0,40}\))?\s*+\.\s*+[-–—]"
+)
 _MAY_OPEN = frozenset("-–—EL")  # the first letter of a wrapped heading's first line
 _COURT_SPEAKER = re.compile(
     r"(?<!PRESIDENTA )(?<!PRESIDENTE )(?<!Y )"
@@ -585,13 +591,15 @@ def _headed_at(line: str) -> tuple[str, str] | None:
 
 def _wrapped_speaker(first: str, second: str) -> tuple[str, str] | None:
     """A heading broken over ``first`` and ``second`` (``—El diputado Juan Pérez⏎García
-    (PRI): …``), read as one line; None unless the first holds only the heading's start
-    (roles and names, no colon) and the second only the rest of a name before its colon,
-    so two lines of speech ("El diputado Juan Pérez⏎propuso lo siguiente: …") never make
-    a speaker."""
+    (PRI): …``, ``LA C. DIPUTADA ANA⏎RUIZ.- …``), read as one line; None unless the first
+    holds only the heading's start (roles and names, no colon) and the second only the
+    rest of a name before its colon (or its full stop and dash), so two lines of speech
+    ("El diputado Juan Pérez⏎propuso lo siguiente: …") never make a speaker."""
     if ":" in first or len(first) > 120 or not _WRAPPED_FIRST.match(first):
         return None
-    if _speaker_at(second) is not None or not _WRAPPED_REST.match(second):
+    if _speaker_at(second) is not None:
+        return None
+    if not (_WRAPPED_REST.match(second) or _WRAPPED_DOTTED_REST.match(second)):
         return None
     return _speaker_at(f"{first.rstrip()} {second.lstrip()}")
 

@@ -286,3 +286,27 @@ def test_a_roster_s_two_names_one_within_the_other_stay_two_people() -> None:
     )
     assert {s.person_name for s in speeches} == {"Luis Alberto Ortega Ramos"}
     assert len({s.person_id for s in speeches}) == 1
+
+
+def test_a_state_congress_s_dotted_heading_broken_over_two_lines_opens_its_turn() -> None:
+    text = (
+        "LA C. PRESIDENTA.- Tiene la palabra la diputada.\n"
+        "LA C. DIPUTADA MARÍA DE LA LUZ\n"
+        "HERNÁNDEZ GARZA.- Con su venia, Presidenta.\n"
+        "EL C. SECRETARIO.- Se informa que hay quórum.\n"
+        "La Diputada Rocío Ibarra de la\n"
+        "Peña (PAN).- Gracias.\n"
+        "La diputada Ana Ruiz Olvera presentó la\n"
+        "iniciativa.- Y se turnó a comisiones.\n"
+    )
+    assert [(t.speaker, t.text) for t in split_turns(text)] == [
+        ("LA C. PRESIDENTA", "Tiene la palabra la diputada."),
+        ("LA C. DIPUTADA MARÍA DE LA LUZ HERNÁNDEZ GARZA", "Con su venia, Presidenta."),
+        ("EL C. SECRETARIO", "Se informa que hay quórum."),
+        (
+            "La Diputada Rocío Ibarra de la Peña (PAN)",
+            # a sentence broken before a dash opens no turn
+            "Gracias. La diputada Ana Ruiz Olvera presentó la iniciativa.- Y se turnó a "
+            "comisiones.",
+        ),
+    ]
