@@ -108,6 +108,22 @@ def session_speeches(db: Database, session_id: str) -> list[Speech]:
         return _speeches(s, rows)
 
 
+def session_matters(db: Database, session_id: str, limit: int = 200) -> list[tuple[str, int]]:
+    """The matters a session's speeches fall under, in the order first spoken of (a
+    court's asuntos, read from its secretary's account when the session has no agenda),
+    each with the number of the first speech under it."""
+    first = func.min(SpeechRow.order)
+    stmt = (
+        select(SpeechRow.agenda_item, first)
+        .where(SpeechRow.session_id == session_id, SpeechRow.agenda_item.is_not(None))
+        .group_by(SpeechRow.agenda_index, SpeechRow.agenda_item)
+        .order_by(first)
+        .limit(limit)
+    )
+    with db.session() as s:
+        return [(item, order) for item, order in s.execute(stmt) if item]
+
+
 def session_speech_page(
     db: Database, session_id: str, offset: int, limit: int, spoken: bool = False
 ) -> list[Speech]:
