@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, exists, func, insert, select, update
@@ -443,6 +443,19 @@ def _roster_part(term: dict[str, Any]) -> dict[str, Any] | None:
         "chamber": term.get("chamber") if source == PEOPLE_ROSTER else None,
         "source": PEOPLE_ROSTER,
     }
+
+
+def person_names(db: Database, person_ids: Iterable[str]) -> dict[str, str]:
+    """The name each person goes by now (the fullest any session or roster gave them),
+    by id; a page's speeches carry the one known when their session was read."""
+    wanted = sorted(set(person_ids))
+    names: dict[str, str] = {}
+    with db.session() as s:
+        for start in range(0, len(wanted), CHUNK):
+            chunk = wanted[start : start + CHUNK]
+            stmt = select(PersonRow.id, PersonRow.name).where(PersonRow.id.in_(chunk))
+            names.update((row.id, row.name) for row in s.execute(stmt))
+    return names
 
 
 def get_person(db: Database, person_id: str) -> Person | None:
