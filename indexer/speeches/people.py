@@ -17,7 +17,8 @@ from indexer.speeches.roles import party_of
 
 _HONORIFICS = re.compile(
     r"^(?:(?:dip|sen|c|lic|licda|mtro|mtra|dr|dra|ing|prof|profa|arq|sr|sra)\.?|"
-    r"diputad[oa]|senador(?:a)?|ministr[oa]|magistrad[oa]|ciudadan[oa]|senor(?:a)?)\s+"
+    r"diputad[oa]|senador(?:a)?|ministr[oa]|magistrad[oa]|ciudadan[oa]|senor(?:a)?"
+    r"|licenciad[oa]|doctor(?:a)?|maestr[oa]|ingenier[oa]|profesor(?:a)?|arquitect[oa])\s+"
 )
 _PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "san"})
 _SHOWN_PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "e"})  # "San" is a name

@@ -310,3 +310,24 @@ def test_a_state_congress_s_dotted_heading_broken_over_two_lines_opens_its_turn(
             "comisiones.",
         ),
     ]
+
+
+def test_a_degree_between_the_role_and_the_name_is_no_part_of_the_name() -> None:
+    text = (
+        "-La C. Presidenta: Tiene la palabra.\n"
+        "-La diputada licenciada Ana Ruiz Pérez: Con su venia.\n"
+        "-El diputado doctor Juan Pérez López: Gracias.\n"
+        "-La diputada Ana Ruiz Pérez: Otra vez.\n"
+        "-El C. Dip. Dr. Juan Pérez López: Y yo.\n"
+        "-La diputada maestra Rosa Elena Doctor Ruiz: Gracias.\n"
+    )
+    people = People(CONGRESS)
+    speeches = speeches_of(_session(text), people)
+    assert [s.person_name for s in speeches][1:] == [
+        "Ana Ruiz Pérez",
+        "Juan Pérez López",
+        "Ana Ruiz Pérez",
+        "Juan Pérez López",
+        "Rosa Elena Doctor Ruiz",
+    ]
+    assert len({s.person_id for s in speeches[1:]}) == 3
