@@ -470,7 +470,8 @@ class Library:
             if self._speeches is not None:  # the speeches kept go first, in order
                 self._speeches.publish()
             # and the withheld ones leave the speech index now, as they leave the index
-            forget_sessions(self.db, self.speech_index, sessions)
+            withheld_sessions = [doc for doc in withheld if isinstance(doc, Sesion)]
+            forget_sessions(self.db, self.speech_index, sessions, withheld_sessions)
             self.db.dequeue([(doc.id, doc.content_sha256) for doc in withheld])
             held = {doc.id for doc in withheld}
             batch = [doc for doc in batch if doc.id not in held]

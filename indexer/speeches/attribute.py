@@ -86,8 +86,26 @@ def speeches_of(session: Sesion, people: People) -> list[Speech]:
             one.role == "legislador" or (one.party and one.role != "ministro")
         ):
             one.person.add_term(session.legislature, one.party, session.chamber, "discurso")
+    for one in attributed:
+        # the fullest name the session gave the person, on every turn of theirs (a name
+        # met briefly first and whole later was shown brief on the first turns)
+        if one.person is not None and one.shown is not None:
+            one.shown = one.person.name
     said = _parties_said(attributed)
     return [_speech(session, one, said) for one in attributed]
+
+
+def named_without_turns(session: Sesion) -> list[str]:
+    """The names the session's text gives outside its speakers' headings: a court's
+    attendance (present and absent), who presides as the heading says, and each change of
+    chair; what :func:`speeches_of` learns of people who may never speak."""
+    text = session.text or ""
+    names = court_attendance(text)
+    chair = heading_chair(text)
+    if chair:
+        names.append(chair)
+    names += [turn.chair for turn in split_turns(text, session.agenda) if turn.chair]
+    return names
 
 
 def _chair_gender(as_written: str | None) -> str | None:

@@ -16,9 +16,15 @@ _PAIR = rf"{_MEMBERS}(?:\s+y\s+{_MEMBERS})?"
 _BENCH = r"(?:(?:grupo|fracci[oó]n)\s+parlamentari[oa]|bancada)"
 _OF_GROUP = rf"\s+(?:de\s+la|del?)\s+(?:{_BENCH}\s+(?:de\s+la|del?)\s+)?[\w. ]{{1,40}}?"
 _PARTY_NAMED = re.compile(rf"\s(?:de\s+la|del?)\s+(?:{_BENCH}\s+(?:de\s+la|del?)\s+)?(.+)$", re.I)
+# One voice the record does not name ("Voz: ¡Que se vote!", "-VOZ: …", "Voz femenina:
+# …", "Voz desde la galería: …"): someone speaks, no one the record can say.
+_VOICE = (
+    r"voz(?:\s+(?:femenina|masculina|de\s+(?:mujer|hombre)|no\s+identificada"
+    r"|desde\s+(?:la|el|las|su)\s+(?:galer[ií]as?|curul|esca[ñn]o|p[uú]blico|tribuna)))?"
+)
 # Said only of a chorus: never how a speaker addresses the hall.
 _CHORUS = (
-    rf"voces(?:\s+a\s+coro)?(?:{_OF_GROUP})?|varias\s+voces|una\s+voz|(?:la\s+)?asamblea(?:\s+a\s+coro)?"
+    rf"{_VOICE}|voces(?:\s+a\s+coro)?(?:{_OF_GROUP})?|varias\s+voces|una\s+voz|(?:la\s+)?asamblea(?:\s+a\s+coro)?"
     rf"|(?:diversos|diversas|varios|varias|algunos|algunas)\s+{_PAIR}(?:{_OF_GROUP})?"
     rf"|(?:las\s+y\s+los|los\s+y\s+las)\s+{_PAIR}(?:{_OF_GROUP})?"
 )
@@ -29,7 +35,8 @@ _MEMBERS_OF = (
     rf"|{_PAIR}"
 )
 _COLLECTIVE = re.compile(
-    rf"^\s*(?:[-–—]\s*)?(?-i:(?=[A-ZÁÉÍÓÚÑ]))(?:(?P<chorus>{_CHORUS})\s*:\s+(?=\S)"
+    # (a state congress's dotted shape too: "VOZ.- ¡Fuera!", "LA ASAMBLEA.- ¡Sí, protesto!")
+    rf"^\s*(?:[-–—]\s*)?(?-i:(?=[A-ZÁÉÍÓÚÑ]))(?:(?P<chorus>{_CHORUS})(?:\s*:\s+|\s*\.\s*[-–—]\s*)(?=\S)"
     rf"|(?P<members>{_MEMBERS_OF})\s*:\s+(?=[¡!]))",
     re.IGNORECASE,
 )

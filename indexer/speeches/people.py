@@ -17,9 +17,11 @@ from indexer.speeches.roles import party_of
 
 _HONORIFICS = re.compile(
     r"^(?:(?:dip|sen|c|lic|licda|mtro|mtra|dr|dra|ing|prof|profa|arq|sr|sra)\.?|"
-    r"diputad[oa]|senador(?:a)?|ministr[oa]|magistrad[oa]|ciudadan[oa]|senor(?:a)?)\s+"
+    r"diputad[oa]|senador(?:a)?|ministr[oa]|magistrad[oa]|ciudadan[oa]|senor(?:a)?"
+    r"|licenciad[oa]|doctor(?:a)?|maestr[oa]|ingenier[oa]|profesor(?:a)?|arquitect[oa])\s+"
 )
 _PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "san"})
+_SHOWN_PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "e"})  # "San" is a name
 
 
 def name_tokens(name: str) -> list[str]:
@@ -46,7 +48,14 @@ def display_name(name: str) -> str:
     while words and _HONORIFICS.match(fold_keyword(words[0]) + " "):
         words = words[1:]
     shown = " ".join(words)
-    return shown.title() if shown.isupper() else shown
+    if not shown.isupper():
+        return shown
+    # "MARÍA DE LA PAZ VILLASEÑOR DEL CASTILLO": the particles in lower case past the
+    # first word, as the person writes them ("De La Paz", "Del Castillo" are no one's)
+    return " ".join(
+        word.lower() if at and word.lower() in _SHOWN_PARTICLES else word.title()
+        for at, word in enumerate(words)
+    )
 
 
 def person_id(scope: str, name: str) -> str:
@@ -124,6 +133,28 @@ def same_person(written: list[str], known: list[str]) -> bool:
     return all(word in it for word in written)
 
 
+def _shortened(known: list[str], written: list[str]) -> bool:
+    """Whether ``known`` is ``written`` with given names or a surname left out in the
+    middle ("Juan Pérez López" for "Juan Carlos Pérez López"): the same first and last
+    words, the known ones in order among the written ones, three at least. The reverse
+    of :func:`same_person`'s first rule, so a name a speech gave briefly first and whole
+    later is one person, as when the whole comes first (the order a record names someone
+    in makes no second person). Never a roster's name (see :func:`_rostered`)."""
+    if len(known) < MIN_NEW_PERSON_WORDS or len(known) >= len(written):
+        return False
+    if known[0] != written[0] or known[-1] != written[-1]:
+        return False
+    it = iter(written)
+    return all(word in it for word in known)
+
+
+def _rostered(person: Person) -> bool:
+    """Whether a roster names ``person``: its name is then their whole one, and a longer
+    name is someone else's (a roster may list "Juan Pérez Lozano" and "Juan Carlos Pérez
+    Lozano", two legislators)."""
+    return any(term.get("source") == ROSTER for term in person.terms)
+
+
 def _surnames_first(written: list[str], known: list[str]) -> bool:
     """The whole name with its surnames moved before the given names and no comma, as the
     Cámara's SITL and roll-call tables write it ("Torres Díaz Elba Lorena" for "Elba
@@ -175,6 +206,7 @@ class People:
             for p in self.by_id.values()
             if same_person(tokens, name_tokens(p.name))
             or any(same_person(tokens, name_tokens(form)) for form in p.forms)
+            or (_shortened(name_tokens(p.name), tokens) and not _rostered(p))
         ]
         return found[0] if len(found) == 1 else None
 

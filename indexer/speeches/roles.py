@@ -85,6 +85,10 @@ _TITLE_WORDS = re.compile(
     r"secretari[oa]|secretaria|vicepresidente|vicepresidenta|diputad[oa]|dip\.|senador(?:a)?|"
     r"sen\.|legislador(?:a)?|ministr[oa]|magistrad[oa]|consejer[oa]|general de acuerdos|"
     r"moderador(?:a)?|tecnic[oa]|"
+    # a degree between the role and the name ("La diputada licenciada Ana Ruiz Pérez", "El
+    # C. Dip. Dr. Juan Pérez López"): no part of the name
+    r"licenciad[oa]|lic\.|licda\.|doctor(?:a)?|dr\.|dra\.|maestr[oa]|mtro\.|mtra\.|"
+    r"ingenier[oa]|ing\.|profesor(?:a)?|prof\.|profa\.|arquitect[oa]|arq\.|"
     r"de la mesa directiva|"
     r"en funciones de presidente|en funciones de presidenta)\s*)+"
 )
@@ -269,7 +273,14 @@ def _name(bare: str, folded: str, role: str) -> str | None:
         cut += 1
     # "general de acuerdos" and "de la mesa directiva" are several words
     rest = " ".join(folded_words[cut:])
-    for phrase in ("general de acuerdos", "de la mesa directiva"):
+    # (the court's secretaries are named by office: "auxiliar de acuerdos", "de estudio y
+    # cuenta" are no one's name)
+    for phrase in (
+        "general de acuerdos",
+        "de la mesa directiva",
+        "auxiliar de acuerdos",
+        "de estudio y cuenta",
+    ):
         if rest.startswith(phrase):
             cut += len(phrase.split())
             rest = " ".join(folded_words[cut:])

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from indexer.db import Database, DocumentRow
 from indexer.models import Legislativo, Sesion, parse_document
 from indexer.speeches.agenda import document_key, number_key, session_mentions
-from indexer.speeches.attribute import scope_of, speeches_of
+from indexer.speeches.attribute import named_without_turns, scope_of, speeches_of
 from indexer.speeches.model import Mention, Speech
 from indexer.speeches.nueva_alianza import nueva_alianza_then
 from indexer.speeches.people import read_roster
@@ -150,18 +150,35 @@ class ReferenceKeys:
             self._all_read = True
 
 
-def forget_sessions(db: Database, index: SpeechWrites | None, session_ids: Sequence[str]) -> None:
+def forget_sessions(
+    db: Database,
+    index: SpeechWrites | None,
+    session_ids: Sequence[str],
+    sessions: Sequence[Sesion] = (),
+) -> None:
     """Sessions withheld for personal data: their speeches and mentions leave the table
     and the speech index (a search, a person's page or the session's speeches would
     otherwise still say what the session no longer publishes), and their speakers keep
     only the terms, parties and names the roster and the published speeches give them
-    (someone named only there is no longer listed)."""
+    (someone named only there is no longer listed). ``sessions``, the withheld sessions
+    as read (their text): the people they name without a speech (a court's attendance,
+    a chair) are recounted too."""
     ids = list(dict.fromkeys(session_ids))
     if not ids:
         return
+    named: set[str] = set()
+    held = [session for session in sessions if session.id in ids and session.text]
+    rosters = load_rosters(db, sorted({scope_of(session) for session in held})) if held else {}
+    for session in held:
+        for name in named_without_turns(session):
+            person = rosters[scope_of(session)].find(name)
+            if person is not None:
+                named.add(person.id)
     previous: list[str] = []
     forgotten = [(session_id, [], []) for session_id in ids]
-    save_sessions(db, forgotten, replaced=previous, recount_people=True)  # type: ignore[arg-type]
+    save_sessions(  # type: ignore[arg-type]
+        db, forgotten, replaced=previous, recount_people=True, recount_also=sorted(named)
+    )
     if index is not None:
         index.replace_sessions(ids, [], previous)
 
@@ -264,7 +281,8 @@ def rebuild_index(db: Database, index: SpeechIndex | None) -> int:
             break
         batch = [doc for row in rows if isinstance(doc := _session(row), Sesion)]
         held = {doc.id for doc in batch if doc.privacy is not None and doc.privacy.withheld}
-        forget_sessions(db, None, sorted(held))  # withheld for personal data: no speeches
+        # withheld for personal data: no speeches
+        forget_sessions(db, None, sorted(held), [doc for doc in batch if doc.id in held])
         published = [doc for doc in batch if doc.id not in held]
         process_sessions(db, None, published, keys)
         last = rows[-1].id

@@ -191,6 +191,12 @@ _WRAPPED_REST = re.compile(
     rf"^\s*(?:[\w ]{{0,30}}\)\s*+)?(?:(?:{_NAME_WORD}\s*+){{0,5}}(?:\([^()\n]{{0,40}}\)\s*+)*)?"
     r":(?:\s+|$)"
 )
+# …or the state congresses' dotted shape, the rest of the name closed by its full stop and
+# dash ("LA C. DIPUTADA MARÍA DE LA LUZ⏎HERNÁNDEZ GARZA.- Con su venia.")
+_WRAPPED_DOTTED_REST = re.compile(
+    rf"^\s*(?:(?:[{_UP}][\w'-]*+|de|del|la|los|las|y)\s++){{0,5}}[{_UP}][\w'-]*+"
+    r"(?:\s*+\([^()\n]{0,40}\))?\s*+\.\s*+[-–—]"
+)
 _MAY_OPEN = frozenset("-–—EL")  # the first letter of a wrapped heading's first line
 _COURT_SPEAKER = re.compile(
     r"(?<!PRESIDENTA )(?<!PRESIDENTE )(?<!Y )"
@@ -393,6 +399,7 @@ def _court_speakers_apart(text: str) -> str:
     starts = occurrences(text, "SEÑOR", "SENOR", "SECRETARI")
     if not starts:
         return text
+    text = _court_headings_unwrapped(text, starts)
     pieces: list[str] = []
     last = 0
     for match in matches_at(_COURT_SPEAKER, text, starts):
@@ -402,17 +409,54 @@ def _court_speakers_apart(text: str) -> str:
     return "".join(pieces)
 
 
+# A court speaker's heading broken where the line ended, the rest of the name (or of the
+# title) on the next line up to the colon ("SEÑOR MINISTRO GONZÁLEZ ALCÁNTARA⏎CARRANCÁ:",
+# "SEÑORA MINISTRA⏎PRESIDENTA:", "SECRETARIO GENERAL DE⏎ACUERDOS:"). Only at a line's or a
+# sentence's start, with a name's words alone on both lines (never "Y", a second "SEÑOR"
+# or "MINISTRO": the heading's list of attendance "SEÑORA MINISTRA Y SEÑOR⏎MINISTRO:"),
+# and only when the joined line is a court speaker's heading.
+_COURT_WRAPPED = re.compile(
+    rf"(?:^|(?<=[\n\f])|(?<=[.)?!»”\"…])|(?<=[.)?!»”\"…] ))"
+    r"(?:SE[ÑN]ORA? (?:MINISTR[OA]|MAGISTRAD[OA])(?: PRESIDENT[EA])?|SECRETARI[OA])"
+    rf"(?: (?!Y |SE[ÑN]OR|MINISTR|MAGISTRAD)[{_UP}]++)*+ *+\n *+"
+    rf"(?!SE[ÑN]OR|SECRETARI|MINISTR|Y )[{_UP}]++(?: [{_UP}]++){{0,3}} *+:(?=\s|$)"
+)
+
+
+def _court_headings_unwrapped(text: str, starts: list[int]) -> str:
+    """``text`` with each court heading broken over two lines (see
+    :data:`_COURT_WRAPPED`) joined on one."""
+    breaks = []
+    for match in matches_at(_COURT_WRAPPED, text, starts):
+        joined = " ".join(match[0].split())
+        if _COURT_SPEAKER.fullmatch(joined):
+            breaks.append(text.index("\n", match.start(), match.end()))
+    if not breaks:
+        return text
+    pieces, last = [], 0
+    for at in breaks:
+        pieces += [text[last:at], " "]
+        last = at + 1
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
 def _without_running_heads(text: str) -> str:
     """The text without the heading a PDF repeats at the top of every page (``H.
     CONGRESO DEL ESTADO … LXVI LEGISLATURA``): a capitalised line that starts every
     page but perhaps the first (pages are separated by form feeds)."""
     tops: dict[str, int] = {}
-    for page in text.split("\f")[1:]:
+    pages = text.split("\f")
+    # a head repeats: a line at the top of one page alone is the record's (a heading
+    # "SEÑOR MINISTRO PARDO REBOLLEDO:", a resolutive point read in capitals), unless the
+    # text has but two pages
+    needed = 2 if len(pages) > 2 else 1
+    for page in pages[1:]:
         first = page.lstrip("\n").split("\n", 1)[0].strip()
         if len(first) >= 20 and first.isupper() and not first.startswith("("):
             tops[first] = tops.get(first, 0) + 1
     for head, seen in tops.items():
-        if seen + 1 >= text.count(head):
+        if seen >= needed and seen + 1 >= text.count(head):
             text = text.replace(head, "\n")
     return text
 
@@ -547,13 +591,15 @@ def _headed_at(line: str) -> tuple[str, str] | None:
 
 def _wrapped_speaker(first: str, second: str) -> tuple[str, str] | None:
     """A heading broken over ``first`` and ``second`` (``—El diputado Juan Pérez⏎García
-    (PRI): …``), read as one line; None unless the first holds only the heading's start
-    (roles and names, no colon) and the second only the rest of a name before its colon,
-    so two lines of speech ("El diputado Juan Pérez⏎propuso lo siguiente: …") never make
-    a speaker."""
+    (PRI): …``, ``LA C. DIPUTADA ANA⏎RUIZ.- …``), read as one line; None unless the first
+    holds only the heading's start (roles and names, no colon) and the second only the
+    rest of a name before its colon (or its full stop and dash), so two lines of speech
+    ("El diputado Juan Pérez⏎propuso lo siguiente: …") never make a speaker."""
     if ":" in first or len(first) > 120 or not _WRAPPED_FIRST.match(first):
         return None
-    if _speaker_at(second) is not None or not _WRAPPED_REST.match(second):
+    if _speaker_at(second) is not None:
+        return None
+    if not (_WRAPPED_REST.match(second) or _WRAPPED_DOTTED_REST.match(second)):
         return None
     return _speaker_at(f"{first.rstrip()} {second.lstrip()}")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, exists, func, insert, select, update
@@ -39,6 +39,7 @@ def save_sessions(
     people: Sequence[People] = (),
     replaced: list[str] | None = None,
     recount_people: bool = False,
+    recount_also: Sequence[str] = (),
 ) -> list[Speech]:
     """Replace the speeches (and, when given, the mentions) of several sessions and write
     their rosters, in one transaction and a few statements; a speech whose id and text
@@ -46,7 +47,8 @@ def save_sessions(
     ``replaced`` receives the ids the sessions held before (read here anyway), so a
     speech index can delete the ones gone without searching for them. ``recount_people``
     (sessions withdrawn): the people who spoke in them keep only what the speeches left
-    say of them (see :func:`_recount_people`)."""
+    say of them (see :func:`_recount_people`), and so do ``recount_also``, the people the
+    withdrawn sessions named without a speech (a court's attendance)."""
     ids = list(dict.fromkeys(session_id for session_id, _, _ in sessions))
     speeches = SpeechRow.__table__
     mentions_table = MentionRow.__table__
@@ -87,7 +89,8 @@ def save_sessions(
         for roster in people:
             _write_people(connection, roster)
         if recount_people:
-            _recount_people(connection, sorted({r.person_id for r in old.values() if r.person_id}))
+            spoke = {r.person_id for r in old.values() if r.person_id}
+            _recount_people(connection, sorted(spoke | set(recount_also)))
         stored = [
             Speech.model_validate({**values, "party_source": source})
             for values, source in zip(rows, sources, strict=True)
@@ -103,6 +106,22 @@ def session_speeches(db: Database, session_id: str) -> list[Speech]:
             select(SpeechRow).where(SpeechRow.session_id == session_id).order_by(SpeechRow.order)
         ).all()
         return _speeches(s, rows)
+
+
+def session_matters(db: Database, session_id: str, limit: int = 200) -> list[tuple[str, int]]:
+    """The matters a session's speeches fall under, in the order first spoken of (a
+    court's asuntos, read from its secretary's account when the session has no agenda),
+    each with the number of the first speech under it."""
+    first = func.min(SpeechRow.order)
+    stmt = (
+        select(SpeechRow.agenda_item, first)
+        .where(SpeechRow.session_id == session_id, SpeechRow.agenda_item.is_not(None))
+        .group_by(SpeechRow.agenda_index, SpeechRow.agenda_item)
+        .order_by(first)
+        .limit(limit)
+    )
+    with db.session() as s:
+        return [(item, order) for item, order in s.execute(stmt) if item]
 
 
 def session_speech_page(
@@ -424,6 +443,19 @@ def _roster_part(term: dict[str, Any]) -> dict[str, Any] | None:
         "chamber": term.get("chamber") if source == PEOPLE_ROSTER else None,
         "source": PEOPLE_ROSTER,
     }
+
+
+def person_names(db: Database, person_ids: Iterable[str]) -> dict[str, str]:
+    """The name each person goes by now (the fullest any session or roster gave them),
+    by id; a page's speeches carry the one known when their session was read."""
+    wanted = sorted(set(person_ids))
+    names: dict[str, str] = {}
+    with db.session() as s:
+        for start in range(0, len(wanted), CHUNK):
+            chunk = wanted[start : start + CHUNK]
+            stmt = select(PersonRow.id, PersonRow.name).where(PersonRow.id.in_(chunk))
+            names.update((row.id, row.name) for row in s.execute(stmt))
+    return names
 
 
 def get_person(db: Database, person_id: str) -> Person | None:

@@ -25,6 +25,7 @@ from indexer.speeches.model import Speech
 from indexer.speeches.party_source import ROSTER, SESSION
 from indexer.speeches.store import (
     get_speeches,
+    person_names,
     session_speech_counts,
     session_speech_page,
     spoken_before,
@@ -235,6 +236,14 @@ def session_discussion(
     offset = (page - 1) * TURNS_PER_PAGE
     listed = session_speech_page(library.db, doc.id, offset, TURNS_PER_PAGE, spoken=True)
     speeches = timed_speeches(library, listed, {doc.id: doc})
+    # each person by the fullest name known now, not the one known when the session was read
+    fullest = person_names(library.db, (s.person_id for s in speeches if s.person_id))
+    speeches = [
+        s.model_copy(update={"person_name": fullest[s.person_id]})
+        if s.person_id in fullest and s.person_name
+        else s
+        for s in speeches
+    ]
     recorded = [v for v in doc.video_urls if v.state == "recorded"]
     limit = EXCERPT_CHARS if spoken <= LONG_SESSION else SHORT_EXCERPT_CHARS
     turns = Turns([], spoken, timed, page, pages, offset + 1)

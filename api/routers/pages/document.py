@@ -34,6 +34,7 @@ from config.jurisdictions import JURISDICTIONS
 from indexer.citations.spans import cited_keys, cited_spans
 from indexer.library import AnyDocument, Library
 from indexer.models import Sesion
+from indexer.speeches.store import session_matters
 from indexer.stores import SearchHit, SearchQuery
 
 router = APIRouter(include_in_schema=False)
@@ -208,6 +209,7 @@ def document_page(request: Request, doc_id: str, library: LibraryDep) -> Any:
         "discussed": [],
         "named": 0,
         "turns": None,
+        "matters": [],
     }
     if isinstance(doc, Sesion):
         embed = embed_url(doc.video_urls)
@@ -216,6 +218,8 @@ def document_page(request: Request, doc_id: str, library: LibraryDep) -> Any:
         elif embed:
             context["player_link"] = f"{doc_path(doc.id)}?ver=1#reproductor"
         context["related"] = same_day_records(library, doc)
+        if not doc.agenda:  # a court's asuntos, as its speeches fall under them
+            context["matters"] = session_matters(library.db, doc.id)
         context["discussed"], context["named"], context["turns"] = session_discussion(
             library, doc, request.query_params
         )
