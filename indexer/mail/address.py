@@ -72,3 +72,20 @@ def _ascii_label(label: str) -> str | None:
     except UnicodeError:
         return None
     return encoded if len(encoded) <= 63 else None
+
+
+def mailbox_key(text: str) -> str:
+    """The mailbox an address reaches, as the per-address bounds count it: the address
+    (its domain in ASCII) in lower case, without an RFC 5233 sub-address (the ``+tag``
+    of ``ana+alertas@example.org``, which reaches ``ana@example.org`` at most providers
+    and which whoever writes the address picks at will). Counting every tag as its
+    mailbox only ever counts more: mail is still sent to the address as given."""
+    address = (mailbox(text) or text.strip()).lower()
+    local, at, domain = address.rpartition("@")
+    base = local.split("+", 1)[0]
+    return f"{base}{at}{domain}" if base else address
+
+
+def like_escaped(text: str) -> str:
+    """``text`` as a literal in a SQL ``LIKE`` pattern escaped with a backslash."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

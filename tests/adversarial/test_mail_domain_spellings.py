@@ -84,3 +84,38 @@ def test_spellings_of_a_domain_get_no_reader_key_mail(
     assert statuses == [202] * (PER_HOUR + len(SPELLINGS))
     smtp_server.wait_for(PER_HOUR + 1, timeout=1.0)
     assert len(smtp_server.messages) == PER_HOUR
+
+
+# RFC 5233 sub-addresses: ``redaccion+1@example.org`` reaches ``redaccion@example.org``
+# at most providers, and the tag is the sender's to pick: a fresh address per mail
+TAGGED = ["redaccion+1@example.org", "redaccion+b@example.org", "Redaccion+%@example.org"]
+
+
+def test_sub_addresses_add_no_confirmation_to_the_bound(
+    alerts: Service, smtp_server: Inbox
+) -> None:
+    def subscribe(address: str) -> int:
+        body = {"query": {"q": "amparo"}, "delivery": {"email": address}}
+        return alerts.client.post("/v1/alerts", json=body).status_code
+
+    made = [subscribe(address) for address in [VICTIM] * PER_HOUR + TAGGED]
+    assert made == [201] * PER_HOUR + [429] * len(TAGGED)
+    assert subscribe("redaccion2@example.org") == 201  # another mailbox has its own
+    smtp_server.wait_for(PER_HOUR + 2, timeout=1.0)
+    assert len(smtp_server.messages) == PER_HOUR + 1
+
+
+def test_sub_addresses_get_no_reader_key_mail(
+    library: Library, tmp_path: Path, smtp_server: Inbox
+) -> None:
+    settings = mailing(tmp_path, smtp_server, reader_key_requests_per_hour=PER_HOUR)
+    statuses = []
+    # a tagged address first: its tag counts against the mailbox, and the other way round
+    for n, address in enumerate([TAGGED[0], VICTIM, *TAGGED[1:], "redaccion_@example.org"]):
+        client = app_client(library, settings, f"203.0.113.{n + 30}")  # many clients
+        asked = client.post("/v1/reader-keys", json={"email": address, "name": "Ana"})
+        statuses.append(asked.status_code)
+    assert statuses == [202] * 5
+    smtp_server.wait_for(PER_HOUR + 2, timeout=1.0)
+    sent = sorted(str(m["To"]) for m in smtp_server.messages)
+    assert sent == ["redaccion+1@example.org", "redaccion@example.org", "redaccion_@example.org"]
