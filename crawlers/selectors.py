@@ -13,6 +13,14 @@ from config.specs import LIST_FIELDS, URL_FIELDS, Selector
 from crawlers.links import BadLink, absolute, clean_link
 
 Node = Page | SelectorList
+# what one field reads from one page, at most: the text of a page of many megabytes fits
+# in it; matches nested in one another (``css:div`` over 400 nested ``<div>``s) each read
+# the text of all the others, hundreds of times the page, so more is none of it
+MAX_FIELD_CHARS = 20_000_000
+
+
+class _TooMuchText(Exception):
+    """A field's matches hold more text than ``MAX_FIELD_CHARS``."""
 
 
 def select(node: Node, selector: Selector) -> SelectorList:
@@ -24,7 +32,11 @@ def select(node: Node, selector: Selector) -> SelectorList:
 def read(node: Node, selector: Selector, name: str = "") -> str | list[str] | None:
     """A field's value: one string, or a list for ``many`` selectors and list fields."""
     found = select(node, selector)
-    values = [" ".join(v.split()) for v in _texts(found)]
+    try:
+        texts = _texts(found)
+    except _TooMuchText:  # a cut value would be a wrong one: the field is left empty
+        return None
+    values = [" ".join(v.split()) for v in texts]
     values = [v for v in values if v]
     if selector.regex:
         found_groups = (first_group(selector.regex, value) for value in values)
@@ -37,12 +49,17 @@ def read(node: Node, selector: Selector, name: str = "") -> str | list[str] | No
 
 
 def _texts(found: SelectorList) -> list[str]:
-    """Text of each match: attribute/text nodes as they are, elements by their text."""
+    """Text of each match: attribute/text nodes as they are, elements by their text
+    (``_TooMuchText`` past ``MAX_FIELD_CHARS`` in all)."""
     texts = []
+    total = 0
     for item in found:
         value = item.get()
         if isinstance(value, str) and value.lstrip().startswith("<"):
             value = " ".join(item.xpath(".//text()").getall())
+        total += len(value or "")
+        if total > MAX_FIELD_CHARS:
+            raise _TooMuchText
         texts.append(value or "")
     return texts
 
