@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from parsel import Selector as Page
@@ -30,17 +30,22 @@ def select(node: Node, selector: Selector) -> SelectorList:
 
 
 def read(node: Node, selector: Selector, name: str = "") -> str | list[str] | None:
-    """A field's value: one string, or a list for ``many`` selectors and list fields."""
+    """A field's value: one string, or a list for ``many`` selectors and list fields. A
+    field of one value reads the matches up to the first with text, not all of them."""
     found = select(node, selector)
+    whole = selector.many or name in LIST_FIELDS or selector.join is not None
+    values: list[str] = []
     try:
-        texts = _texts(found)
+        for text in _texts(found):
+            value = " ".join(text.split())
+            if value and selector.regex:
+                value = first_group(selector.regex, value) or ""
+            if value:
+                values.append(value)
+                if not whole:
+                    break
     except _TooMuchText:  # a cut value would be a wrong one: the field is left empty
         return None
-    values = [" ".join(v.split()) for v in texts]
-    values = [v for v in values if v]
-    if selector.regex:
-        found_groups = (first_group(selector.regex, value) for value in values)
-        values = [group for group in found_groups if group]
     if selector.many or name in LIST_FIELDS:
         return values if selector.join is None else selector.join.join(values)
     if not values:
@@ -48,10 +53,9 @@ def read(node: Node, selector: Selector, name: str = "") -> str | list[str] | No
     return selector.join.join(values) if selector.join is not None else values[0]
 
 
-def _texts(found: SelectorList) -> list[str]:
+def _texts(found: SelectorList) -> Iterator[str]:
     """Text of each match: attribute/text nodes as they are, elements by their text
     (``_TooMuchText`` past ``MAX_FIELD_CHARS`` in all)."""
-    texts = []
     total = 0
     for item in found:
         value = item.get()
@@ -60,8 +64,7 @@ def _texts(found: SelectorList) -> list[str]:
         total += len(value or "")
         if total > MAX_FIELD_CHARS:
             raise _TooMuchText
-        texts.append(value or "")
-    return texts
+        yield value or ""
 
 
 def item_link(item: Node, rules: Any) -> str | None:

@@ -31,5 +31,7 @@ def test_a_page_read_a_few_times_is_read_whole() -> None:
     found = read(_nested(3), Selector(select="css:div", many=True))
     assert isinstance(found, list) and len(found) == 3
     assert all(value == TEXT.strip() for value in found)
-    one = read(_nested(DEPTH), Selector(select="css:body"))
-    assert one == TEXT.strip()
+    assert read(_nested(DEPTH), Selector(select="css:body")) == TEXT.strip()
+    # a field of one value reads the first match with text, not the 299 inside it
+    assert read(_nested(DEPTH), Selector(select="css:div")) == TEXT.strip()
+    assert read(_nested(DEPTH), Selector(select="css:div", regex=r"(palabra)")) == "palabra"
