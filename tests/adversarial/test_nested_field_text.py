@@ -2,7 +2,7 @@
 inside it: over elements nested in one another (``css:div`` over 300 nested ``<div>``s
 around 100 KB of text) each match reads the whole page again, so a 100 KB page gave a
 30 MB field (a 10 MB page, the default limit, gigabytes and minutes in the crawl's
-process, which has no memory limit of its own). A field holds at most
+process, whose memory limit is checked between steps: too late). A field holds at most
 ``MAX_FIELD_CHARS`` characters of one page; past them it is left empty (a value cut
 short would be a wrong one), and the crawl goes on."""
 

@@ -1,6 +1,7 @@
 """A selector's ``join`` is written between its matches: a separator of 60,000
 characters (a 64 KB spec holds one) between the 100,000 cells of a 1 MB listing page is
-a 6 GB field in the crawl's process, which has no memory limit of its own. A real
+a 6 GB field in the crawl's process, made in one step (its memory limit is checked
+between steps, too late). A real
 separator is a few characters (``", "``, ``"; "``, a line break): one longer than
 ``MAX_JOIN_CHARS`` is a 422 naming the field, at registration and at preview, with a
 Spanish ``mensaje``; nothing is stored."""

@@ -1,7 +1,8 @@
 """A template names a record's value as often as it likes: ``{texto}`` written 20,000
 times in a 64 KB spec, over an API record whose ``texto`` is 1 MB, is a 20 GB field in
-the crawl's (or the preview's) process, which has no memory limit of its own: the
-machine's other crawls and the API go with it. A real template names a handful of
+the crawl's (or the preview's) process, made in one step of one callback: the crawl's
+memory limit is checked between steps (every 10 s), too late, and the machine's other
+crawls and the API go with it. A real template names a handful of
 values; one string with more than ``MAX_PLACEHOLDERS`` placeholders, in any place a spec
 renders (fields, links, files, parameters, a POST's body), is a 422 naming the field,
 at registration and at preview, with a Spanish ``mensaje``; nothing is stored."""
