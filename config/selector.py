@@ -17,6 +17,9 @@ from config.spanish_errors import Invalid, shown
 # A page's element is found in a few dozen characters; thousands are no selector a site
 # needs, and their translation recurses once per combinator (800 exhausted Python's stack)
 MAX_SELECTOR_CHARS = 2000
+# ``join`` is written between every two matches: a separator of kilobytes between the
+# thousands of matches of a page is a field of gigabytes; a real one is a few characters
+MAX_JOIN_CHARS = 16
 _STRING_LITERAL = re.compile(r"'[^']*'|\"[^\"]*\"")
 _PREFIXED_CALL = re.compile(r"(?<![\w:.-])([A-Za-z_][\w.-]*:[A-Za-z_][\w.-]*)\s*\(")
 _POSITION = re.compile(r"\bat (\d+)>?$")
@@ -48,6 +51,18 @@ class Selector(BaseModel):
                 f"«{prefix}:»",
             )
         _check_syntax(prefix, expression)
+        return value
+
+    @field_validator("join")
+    @classmethod
+    def _join(cls, value: str | None) -> str | None:
+        if value is not None and len(value) > MAX_JOIN_CHARS:
+            raise Invalid(
+                f"join of {len(value)} characters: at most {MAX_JOIN_CHARS} (it is written "
+                "between every two matches)",
+                f"el separador de «join» admite como máximo {MAX_JOIN_CHARS} caracteres y "
+                f"este tiene {len(value)}: se escribe entre cada dos coincidencias",
+            )
         return value
 
     @field_validator("regex")

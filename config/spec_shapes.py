@@ -10,6 +10,7 @@ values, the page number or the backfill window into text: ``{idVT}``, ``{page}``
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -34,6 +35,9 @@ _PLACEHOLDER = re.compile(r"\{([^{}:]+)(?::([^{}]*))?\}")
 # a placeholder's format pads or cuts to a width: bounded, so no spec makes the crawler
 # write gigabytes into one address (``{page:>900000000}``)
 MAX_FORMAT_NUMBER = 64
+# a template names a handful of values: one naming them thousands of times over a
+# record of megabytes renders gigabytes (``{texto}{texto}…``) in the crawl's process
+MAX_PLACEHOLDERS = 16
 _NUMBER = re.compile(r"\d+")
 _SCOPE = re.compile(r"[a-z0-9][a-z0-9-]{1,62}[a-z0-9]")
 
@@ -80,6 +84,15 @@ def check_formats(value: Any) -> Any:
         elif isinstance(item, list):
             pending += item
         elif isinstance(item, str):
+            named = sum(1 for _ in islice(_PLACEHOLDER.finditer(item), MAX_PLACEHOLDERS + 1))
+            if named > MAX_PLACEHOLDERS:
+                raise Invalid(
+                    f"{shown(item)!r}: a template names at most {MAX_PLACEHOLDERS} values "
+                    "(placeholders such as {id}): each is rendered whole, however large",
+                    f"«{shown(item)}»: una plantilla lleva a lo sumo {MAX_PLACEHOLDERS} "
+                    "marcadores (como {id}): cada uno se sustituye por su valor entero, por "
+                    "grande que sea",
+                )
             for match in _PLACEHOLDER.finditer(item):
                 # a number of more digits than the bound's is past it (and thousands of
                 # digits are past what ``int`` converts: a raw English ValueError)

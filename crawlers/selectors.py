@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from parsel import Selector as Page
@@ -13,6 +13,14 @@ from config.specs import LIST_FIELDS, URL_FIELDS, Selector
 from crawlers.links import BadLink, absolute, clean_link
 
 Node = Page | SelectorList
+# what one field reads from one page, at most: the text of a page of many megabytes fits
+# in it; matches nested in one another (``css:div`` over 400 nested ``<div>``s) each read
+# the text of all the others, hundreds of times the page, so more is none of it
+MAX_FIELD_CHARS = 20_000_000
+
+
+class _TooMuchText(Exception):
+    """A field's matches hold more text than ``MAX_FIELD_CHARS``."""
 
 
 def select(node: Node, selector: Selector) -> SelectorList:
@@ -22,13 +30,22 @@ def select(node: Node, selector: Selector) -> SelectorList:
 
 
 def read(node: Node, selector: Selector, name: str = "") -> str | list[str] | None:
-    """A field's value: one string, or a list for ``many`` selectors and list fields."""
+    """A field's value: one string, or a list for ``many`` selectors and list fields. A
+    field of one value reads the matches up to the first with text, not all of them."""
     found = select(node, selector)
-    values = [" ".join(v.split()) for v in _texts(found)]
-    values = [v for v in values if v]
-    if selector.regex:
-        found_groups = (first_group(selector.regex, value) for value in values)
-        values = [group for group in found_groups if group]
+    whole = selector.many or name in LIST_FIELDS or selector.join is not None
+    values: list[str] = []
+    try:
+        for text in _texts(found):
+            value = " ".join(text.split())
+            if value and selector.regex:
+                value = first_group(selector.regex, value) or ""
+            if value:
+                values.append(value)
+                if not whole:
+                    break
+    except _TooMuchText:  # a cut value would be a wrong one: the field is left empty
+        return None
     if selector.many or name in LIST_FIELDS:
         return values if selector.join is None else selector.join.join(values)
     if not values:
@@ -36,15 +53,18 @@ def read(node: Node, selector: Selector, name: str = "") -> str | list[str] | No
     return selector.join.join(values) if selector.join is not None else values[0]
 
 
-def _texts(found: SelectorList) -> list[str]:
-    """Text of each match: attribute/text nodes as they are, elements by their text."""
-    texts = []
+def _texts(found: SelectorList) -> Iterator[str]:
+    """Text of each match: attribute/text nodes as they are, elements by their text
+    (``_TooMuchText`` past ``MAX_FIELD_CHARS`` in all)."""
+    total = 0
     for item in found:
         value = item.get()
         if isinstance(value, str) and value.lstrip().startswith("<"):
             value = " ".join(item.xpath(".//text()").getall())
-        texts.append(value or "")
-    return texts
+        total += len(value or "")
+        if total > MAX_FIELD_CHARS:
+            raise _TooMuchText
+        yield value or ""
 
 
 def item_link(item: Node, rules: Any) -> str | None:

@@ -20,6 +20,7 @@ from indexer.db.database import utcnow
 from indexer.db.locks import hold
 from indexer.db.registry import as_utc
 from indexer.db.webhook_secrets import seal_plain_secrets
+from indexer.mail.address import mailbox_key
 from indexer.sealed_secret import seal, sealing_key, unseal
 
 CHANNELS = ("webhook", "email")
@@ -184,7 +185,7 @@ class AlertBook:
         first write serialises the takers (SQLite's write lock; an advisory lock on the
         address in PostgreSQL)."""
         now = now or utcnow()
-        key = digest(address.strip().lower())
+        key = digest(mailbox_key(address))  # its spellings and sub-addresses: one mailbox
         mails = ConfirmationMailRow
         with self.db.session() as s, s.begin():
             if s.get_bind().dialect.name == "postgresql":

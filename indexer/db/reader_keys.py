@@ -11,14 +11,14 @@ import secrets
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 
 from indexer.db.access_tables import ReaderKeyRequestRow, ReaderKeyRow
 from indexer.db.database import Database, utcnow
 from indexer.db.locks import hold
 from indexer.db.registry import KEY_ID, KEY_PREFIX, RegistryError, as_utc
 from indexer.db.tables import ApiKeyRow
-from indexer.mail.address import mailbox
+from indexer.mail.address import like_escaped, mailbox, mailbox_key
 
 READER_PREFIX = "ear"
 CONFIRM_HOURS = 24
@@ -161,8 +161,17 @@ class ReaderKeys:
 
     @staticmethod
     def _for(email: str, since: dt.datetime) -> Any:
+        """Requests for the mailbox ``email`` reaches: the address itself and its
+        sub-addresses (``ana+1@…`` and ``ana@…`` are one inbox; ``indexer.mail``)."""
+        normal_email(email)  # raises for what is no address
+        key = mailbox_key(email)
+        local, _, domain = key.rpartition("@")
+        tagged = f"{like_escaped(local)}+%@{like_escaped(domain)}"
         return select(func.count()).where(
-            ReaderKeyRequestRow.email == normal_email(email),
+            or_(
+                ReaderKeyRequestRow.email == key,
+                ReaderKeyRequestRow.email.like(tagged, escape="\\"),
+            ),
             ReaderKeyRequestRow.created_at >= since,
         )
 
