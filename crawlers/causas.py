@@ -296,6 +296,13 @@ _LEFT_OUT = (
      "la página siguiente de registros y las posteriores no se trajeron"),
     (re.compile(r"(\d+) entries after the first (\d+) were left out$"),
      "{0} entradas después de las primeras {1} se dejaron fuera"),
+    (re.compile(r"(\d+) URLs of this sitemap after the first (\d+) of the crawl were not "
+                r"fetched$"),
+     "{0} direcciones de este mapa del sitio no se trajeron: pasaban de las primeras {1} "
+     "de la lectura"),
+    # as runs stored before the URLs left out were counted said it
+    (re.compile(r"the URLs after the first (\d+) were not fetched$"),
+     "las direcciones después de las primeras {0} no se trajeron"),
     (re.compile(r"the sitemaps named after them were not read$"),
      "los mapas del sitio nombrados después no se leyeron"),
     (re.compile(r"(\d+) dates before (\S+) \(one per (\w+)\) not read: crawl them with --until$"),
