@@ -16,6 +16,12 @@ CUT_SHORT = "the site closed the connection before the whole answer arrived"
 NO_ANSWER = "the site closed the connection without answering"
 HEAD_CUT = "the site closed the connection before the head of its answer was complete"
 NOT_HTTP = "the site answered something that is not HTTP (no status line: HTTP/0.9?)"
+# crawlers.handlers: bytes followed the body its Content-Length declared (a page cut there
+# was kept as if whole, its end lost without a word)
+LONGER_THAN_DECLARED = (
+    "the site sent more than the Content-Length it declared: the answer is not whole there "
+    "and was not kept"
+)
 PAST_MAXSIZE = "the answer grew past the download size limit while it arrived and was cut"
 _PAST_MAXSIZE = re.compile(
     re.escape(PAST_MAXSIZE) + r"(?: \((\d+) bytes(?:; (\d+) bytes read)?\))?$"
@@ -296,6 +302,13 @@ _LEFT_OUT = (
      "la página siguiente de registros y las posteriores no se trajeron"),
     (re.compile(r"(\d+) entries after the first (\d+) were left out$"),
      "{0} entradas después de las primeras {1} se dejaron fuera"),
+    (re.compile(r"(\d+) URLs of this sitemap after the first (\d+) of the crawl were not "
+                r"fetched$"),
+     "{0} direcciones de este mapa del sitio no se trajeron: pasaban de las primeras {1} "
+     "de la lectura"),
+    # as runs stored before the URLs left out were counted said it
+    (re.compile(r"the URLs after the first (\d+) were not fetched$"),
+     "las direcciones después de las primeras {0} no se trajeron"),
     (re.compile(r"the sitemaps named after them were not read$"),
      "los mapas del sitio nombrados después no se leyeron"),
     (re.compile(r"(\d+) dates before (\S+) \(one per (\w+)\) not read: crawl them with --until$"),
@@ -352,6 +365,8 @@ CONNECTION_ENDS = {
     HEAD_CUT: "el sitio cerró la conexión a mitad del encabezado de su respuesta: no se leyó",
     NOT_HTTP: "el sitio respondió algo que no es HTTP (sin línea de estado, ¿HTTP/0.9?): "
     "no se leyó",
+    LONGER_THAN_DECLARED: "el sitio envió más de lo que declaraba su Content-Length: la "
+    "respuesta no está completa hasta ahí y no se guardó",
 }
 EXTRACTIONS = {  # indexer.extract's causes: what was wrong with the file, not just "failed"
     "too_large": "el archivo pasa el tamaño máximo que se lee: no se extrajo su texto",

@@ -32,12 +32,13 @@ from crawlers.causas import (
     CUT_SHORT,
     FALSE_CODING,
     HEAD_CUT,
+    LONGER_THAN_DECLARED,
     NO_ANSWER,
     NOT_HTTP,
     PAST_MAXSIZE,
     false_coding,
 )
-from crawlers.handlers import CUT_AT, HEAD_TOO_LARGE
+from crawlers.handlers import CUT_AT, HEAD_TOO_LARGE, LongerThanDeclared
 from crawlers.partial import PARTIAL
 from crawlers.throttle import BACKOFF_CODES, retry_after_seconds, wait_said
 
@@ -108,6 +109,8 @@ def failure_cause(failure: Failure) -> tuple[str, str]:
         return "too_large", str(error) or _past_maxsize(failure)
     if isinstance(error, (ConnectionRefusedError, DownloadConnectionRefusedError)):
         return "connection_refused", str(error)
+    if (longer := _longer_than_declared(error)) is not None:
+        return "cut_short", longer
     if isinstance(error, ResponseDataLossError):  # shorter than its Content-Length, or reset
         return "cut_short", CUT_SHORT
     if isinstance(error, DownloadFailedError) and "ResponseNeverReceived" in repr(error.__cause__):
@@ -126,6 +129,15 @@ def failure_cause(failure: Failure) -> tuple[str, str]:
 
 
 _CODING_ERRORS = (BadGzipFile, zlib.error, brotli.error)
+
+
+def _longer_than_declared(error: BaseException) -> str | None:
+    """The handler's :class:`LongerThanDeclared`, itself or as the cause Scrapy wrapped,
+    said without its numbers (they vary with how the bytes arrived)."""
+    for found in (error, error.__cause__):
+        if isinstance(found, LongerThanDeclared):
+            return LONGER_THAN_DECLARED
+    return None
 
 
 def _false_coding(error: BaseException) -> str | None:

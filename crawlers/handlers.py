@@ -19,6 +19,12 @@ limit and the bytes read by then are left in its request's meta (``CUT_AT``), so
 
 And a download cut at ``DOWNLOAD_TIMEOUT`` after its answer had begun (a site sending a
 byte at a time) says so: it read as if the site had not answered at all.
+
+Twisted ends a body at its ``Content-Length`` and drops whatever bytes follow: a site
+declaring fewer bytes than it sends had its page or file kept cut at that length, as if
+whole (a sentence without its resolutions, the run ``ok``). Bytes arriving with the end
+of the declared body now fail the request (:class:`LongerThanDeclared`, counted
+``cut_short``).
 """
 
 from __future__ import annotations
@@ -28,17 +34,27 @@ from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
 from scrapy.exceptions import DownloadTimeoutError
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import Deferred
-from twisted.web import _newclient
+from twisted.internet.protocol import connectionDone
+from twisted.python.failure import Failure
+from twisted.web import _newclient, http
+from twisted.web.client import ResponseDone
 
-from crawlers.causas import ANSWER_BEGUN
+from crawlers.causas import ANSWER_BEGUN, LONGER_THAN_DECLARED
 
 MAX_RESPONSE_HEAD_BYTES = 256 * 1024  # browsers refuse a larger head too (Chrome: 256 KB)
 HEAD_TOO_LARGE = "response head too large"
 CUT_AT = "abierto_cut_at"  # request meta: (size limit, bytes read) of an answer cut short
 
 
+OVERRUN = "_abierto_overrun"  # on Twisted's response: (declared length, bytes that followed)
+
+
 class ResponseHeadTooLarge(Exception):
     """An answer's status line and headers passed ``MAX_RESPONSE_HEAD_BYTES``."""
+
+
+class LongerThanDeclared(Exception):
+    """Bytes followed the body its ``Content-Length`` declared."""
 
 
 # Scrapy swaps each response parser Twisted makes for its lenient one (after the parser
@@ -58,6 +74,17 @@ class BoundedHTTPClientParser(getattr(_PARSER_HOME, _PARSER_NAME)):  # type: ign
                     f"{HEAD_TOO_LARGE}: more than {MAX_RESPONSE_HEAD_BYTES} bytes of headers"
                 )
         super().lineReceived(line)
+
+    def _finished(self, rest: bytes) -> None:
+        """The body its Content-Length declared is whole: bytes after it (the same
+        read's, line ends aside) are noted on the response, whose reader then fails it."""
+        decoder = getattr(self, "bodyDecoder", None)
+        response = getattr(self, "response", None)
+        # a line end after the body is a sloppy server's, not more of it
+        more = rest.strip()
+        if more and isinstance(decoder, http._IdentityTransferDecoder) and response is not None:
+            setattr(response, OVERRUN, (response.length, len(more)))
+        super()._finished(rest)
 
 
 setattr(_PARSER_HOME, _PARSER_NAME, BoundedHTTPClientParser)
@@ -89,6 +116,21 @@ class CountingReader(http11._ResponseReader):  # type: ignore[misc]
         limit, read = self._maxsize, self._bytes_received
         if limit and read > limit and CUT_AT not in self._request.meta:
             self._request.meta[CUT_AT] = (limit, read)
+
+    def connectionLost(self, reason: Failure = connectionDone) -> None:
+        overrun = getattr(self._txresponse, OVERRUN, None)
+        if overrun and not self._finished.called and reason.check(ResponseDone):
+            declared, more = overrun
+            self._finished.errback(
+                Failure(
+                    LongerThanDeclared(
+                        f"{LONGER_THAN_DECLARED} ({declared} bytes declared; "
+                        f"{more} more followed at once)"
+                    )
+                )
+            )
+            return
+        super().connectionLost(reason)
 
 
 # Scrapy's agent makes a reader for each answer by this module-level name

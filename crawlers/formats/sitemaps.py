@@ -6,7 +6,7 @@ import datetime as dt
 import gzip
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -64,16 +64,31 @@ def parse_sitemap(body: bytes) -> Sitemap:
 
 
 OnEntry = Callable[[int, SitemapUrl], None]
+CHILD, URL = "sitemap", "url"
+# what :func:`sitemap_entries` yields: (CHILD or URL, position, entry), or None once the
+# parser has passed a piece of the document
+Step = tuple[str, int, SitemapUrl] | None
 
 
 def read_sitemap(body: bytes, on_child: OnEntry, on_url: OnEntry) -> None:
     """Hands each ``sitemapindex/sitemap`` to ``on_child`` and each ``urlset/url`` to
-    ``on_url`` with its position (those with a ``<loc>``, counted from 1), as the parser
-    passes them, and drops each from the tree once read: a sitemap parsed whole held
-    every URL in lxml's tree (20 times the sitemap: 900 MB for 46 MB) for the crawl to
-    read a few. The entries of each piece are handed over once the parser has passed it
-    without error, so a document refused (nested too deep) hands over nothing after it.
-    Raises ValueError (HostileXML) as :func:`~crawlers.formats.xml.xml_selector` would."""
+    ``on_url`` with its position, as :func:`sitemap_entries` yields them."""
+    for step in sitemap_entries(body):
+        if step is not None:
+            kind, position, entry = step
+            (on_child if kind == CHILD else on_url)(position, entry)
+
+
+def sitemap_entries(body: bytes) -> Iterator[Step]:
+    """Each ``sitemapindex/sitemap`` and ``urlset/url`` (those with a ``<loc>``, each kind
+    counted from 1) as the parser passes them, and None after each piece of the document
+    it was handed (a caller's moment to let others work: a sitemap of 400,000 URLs took
+    16 CPU seconds to read, one step that held the crawl and outlived its parse bound).
+    Each entry is dropped from the tree once read: a sitemap parsed whole held every URL
+    in lxml's tree (20 times the sitemap: 900 MB for 46 MB) for the crawl to read a few.
+    The entries of each piece are yielded once the parser has passed it without error,
+    so a document refused (nested too deep) yields nothing after it. Raises ValueError
+    (HostileXML) as :func:`~crawlers.formats.xml.xml_selector` would."""
     text = xml_text(unzip(body)).strip().replace("\x00", "") or "<html/>"
     parser = etree.XMLPullParser(
         events=("start", "end"),
@@ -83,8 +98,8 @@ def read_sitemap(body: bytes, on_child: OnEntry, on_url: OnEntry) -> None:
         resolve_entities=False,
         no_network=True,
     )
-    seen = {"root": False, "children": 0, "urls": 0}
-    ready: list[tuple[OnEntry, int, SitemapUrl]] = []
+    seen = {"root": False, CHILD: 0, URL: 0}
+    ready: list[tuple[str, int, SitemapUrl]] = []
     last: list[etree._Element] = []  # the entry read last, emptied
 
     def passed() -> None:
@@ -98,14 +113,14 @@ def read_sitemap(body: bytes, on_child: OnEntry, on_url: OnEntry) -> None:
             if name == "url" and within == "urlset":
                 entry = _url(element)
                 if entry is not None:
-                    seen["urls"] += 1
-                    ready.append((on_url, seen["urls"], entry))
+                    seen[URL] += 1
+                    ready.append((URL, seen[URL], entry))
             elif name == "sitemap" and within == "sitemapindex":
                 loc = _first(_texts(element, "loc"))
                 if loc:
-                    seen["children"] += 1
+                    seen[CHILD] += 1
                     child = SitemapUrl(loc, parse_moment(_first(_texts(element, "lastmod"))))
-                    ready.append((on_child, seen["children"], child))
+                    ready.append((CHILD, seen[CHILD], child))
             else:
                 continue
             if _holds_entries(element):
@@ -116,24 +131,28 @@ def read_sitemap(body: bytes, on_child: OnEntry, on_url: OnEntry) -> None:
                 parent.remove(last[0])
             last[:] = [element]
 
-    def hand_over() -> None:
+    def hand_over() -> list[tuple[str, int, SitemapUrl]]:
         refuse_too_deep(parser.feed_error_log)  # a feed parser's own log
-        for handle, position, entry in ready:
-            handle(position, entry)
+        handed = ready[:]
         ready.clear()
+        return handed
 
-    try:
-        for start in range(0, len(text), _PIECE):
+    for start in range(0, len(text), _PIECE):
+        try:
             parser.feed(text[start : start + _PIECE].encode("utf-8"))
             passed()
-            hand_over()
-        del text
+        except etree.XMLSyntaxError as exc:
+            raise ValueError(f"unreadable XML: {exc}") from exc
+        yield from hand_over()
+        yield None
+    del text
+    try:
         parser.close()
         passed()
     except etree.XMLSyntaxError as exc:
         raise ValueError(f"unreadable XML: {exc}") from exc
-    hand_over()
-    if not seen["root"] and not seen["children"] and not seen["urls"]:
+    yield from hand_over()
+    if not seen["root"] and not seen[CHILD] and not seen[URL]:
         raise ValueError("neither a urlset nor a sitemapindex")
 
 

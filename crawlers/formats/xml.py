@@ -18,12 +18,15 @@ from __future__ import annotations
 import functools
 import html.entities
 import re
-from typing import Any
+from collections.abc import Generator
+from typing import Any, TypeVar
 
 from lxml import etree
 from parsel import Selector
 
 from indexer.extract.sniff import decode_bytes
+
+T = TypeVar("T")
 
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _DECLARED = re.compile(rb"<\?xml[^>]*encoding\s*=\s*[\"']([\w.:-]+)", re.IGNORECASE)
@@ -131,13 +134,32 @@ def xml_selector(body: bytes) -> Selector:
     return selector
 
 
-def bounded_root(
+Bounded = tuple[etree._Element, dict[str, int]]
+
+
+def bounded_root(body: bytes, repeated: tuple[str, ...], keep: int | None) -> Bounded:
+    """What :func:`bounded_root_steps` returns, read in one go."""
+    return finished(bounded_root_steps(body, repeated, keep))
+
+
+def finished(steps: Generator[None, None, T]) -> T:
+    """What a generator of pauses returns, its pauses passed."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]
+
+
+def bounded_root_steps(
     body: bytes, repeated: tuple[str, ...], keep: int | None
-) -> tuple[etree._Element, dict[str, int]]:
+) -> Generator[None, None, Bounded]:
     """The document's tree (namespaces removed) holding only the first ``keep`` elements
     named each of ``repeated`` (a feed's items), and how many of each it had. The others
     are emptied as the parser passes them: a feed of a million items held them all in
-    lxml's tree (20 times the feed's size: 900 MB for 48 MB) to read its first 500."""
+    lxml's tree (20 times the feed's size: 900 MB for 48 MB) to read its first 500.
+    Yields None after each piece the parser was handed (a caller's moment to let others
+    work: see crawlers.stall) and returns the tree."""
     text = xml_text(body)
     parser = etree.XMLPullParser(
         events=("start",),
@@ -167,6 +189,7 @@ def bounded_root(
         for start in range(0, len(text), _FEED_PIECE):
             parser.feed(text[start : start + _FEED_PIECE].encode("utf-8"))
             passed()
+            yield None
         del text
         root = parser.close()
         passed()

@@ -13,13 +13,14 @@ from scrapy.http import Response
 from config.patterns import search
 from config.spec_shapes import FeedRules
 from crawlers.building import PageHtml
-from crawlers.formats.feeds import FeedEntry, parse_feed
+from crawlers.formats.feeds import FeedEntry, feed_steps
 from crawlers.items import DocumentDraft
 from crawlers.links import without_session
 from crawlers.selectors import read_fields
 from crawlers.spiders.base import SpecSpider
 
 MAX_FEED_PAGES = 20
+PAUSE_EVERY = 500  # entries handled between two pauses of the callback (crawlers.stall)
 
 
 def kept(title: str, keep: str | None, skip: str | None) -> bool:
@@ -38,7 +39,9 @@ class FeedSpider(SpecSpider):
             return
         rules: FeedRules = self.spec.rules()
         try:
-            feed = parse_feed(response.body, limit=rules.max_entries)
+            # a pause (None) after each piece of the document and every PAUSE_EVERY
+            # entries: the crawl's other work goes on, each step stays short (stall)
+            feed = yield from feed_steps(response.body, limit=rules.max_entries)
         except ValueError as exc:
             self.unreadable(response, getattr(exc, "cause", "not_a_feed"), str(exc), "feed")
             return
@@ -69,7 +72,10 @@ class FeedSpider(SpecSpider):
                 draft.page_text = entry.summary
             yield from self.next_file(draft)
 
-        yield from self.each_item(feed.entries, response.url, one, "entry")
+        for position, entry in enumerate(feed.entries, start=1):
+            yield from self.one_item(position, entry, response.url, one, "entry")
+            if position % PAUSE_EVERY == 0:
+                yield None
         beyond = feed.total - rules.max_entries
         if beyond > 0:
             self.limit_reached(

@@ -14,7 +14,7 @@ from scrapy.http import Response
 from config.patterns import search
 from config.spec_shapes import SitemapRule, SitemapRules
 from crawlers.formats.feeds import local_day
-from crawlers.formats.sitemaps import SitemapUrl, read_sitemap, robots_sitemaps
+from crawlers.formats.sitemaps import CHILD, SitemapUrl, robots_sitemaps, sitemap_entries
 from crawlers.items import DocumentDraft
 from crawlers.links import absolute
 from crawlers.spiders.base import SpecSpider
@@ -22,6 +22,7 @@ from crawlers.spiders.base import SpecSpider
 MAX_SITEMAPS = 500
 SITEMAP_CHAIN = "sitemap_chain"  # the sitemaps (indexes) that led to a sitemap request
 SITEMAP_LOOP = "sitemap_loop"
+PAUSE_EVERY = 500  # entries read between two pauses of the callback (crawlers.stall)
 
 
 class SitemapSpider(SpecSpider):
@@ -31,6 +32,7 @@ class SitemapSpider(SpecSpider):
         super().__init__(*args, **kwargs)
         self.urls_left = self.spec.rules().max_urls
         self.sitemaps_asked = 0
+        self.urls_beyond = 0  # URLs past max_urls, not fetched
 
     def parse_start(self, response: Response, page: int) -> Iterator[Any]:
         self.run.count("pages")
@@ -49,10 +51,10 @@ class SitemapSpider(SpecSpider):
             return
         if self.nothing_listed(response):  # robots.txt's 204 is no rules: none named, above
             return
-        # requests are made as the parser passes each entry (its tree keeps none): bounded
-        # by the sitemaps' and max_urls' limits, children first as when it was read whole
-        child_requests: list[Any] = []
-        url_requests: list[Any] = []
+        # requests are made and yielded as the parser passes each entry (its tree keeps
+        # none), bounded by the sitemaps' and max_urls' limits; a pause (None) after each
+        # piece of the document and every PAUSE_EVERY entries lets the crawl's other work
+        # run and keeps each step of this callback short (crawlers.stall)
         # the addresses on its way too: an index naming the address that redirected to it
         chain = [
             *response.meta.get(SITEMAP_CHAIN, ()),
@@ -70,21 +72,28 @@ class SitemapSpider(SpecSpider):
             if request is not None:
                 yield request
 
+        beyond_before = self.urls_beyond
         try:
-            read_sitemap(
-                response.body,
-                lambda n, child: child_requests.extend(
-                    self.one_item(n, child, response.url, child_sitemap, "sitemap")
-                ),
-                lambda n, entry: url_requests.extend(
-                    self.one_item(n, entry, response.url, document, "url")
-                ),
-            )
+            for handled, step in enumerate(sitemap_entries(response.body), start=1):
+                if step is None or handled % PAUSE_EVERY == 0:
+                    yield None
+                if step is None:
+                    continue
+                kind, position, entry = step
+                if kind == CHILD:
+                    yield from self.one_item(position, entry, response.url, child_sitemap, kind)
+                else:
+                    yield from self.one_item(position, entry, response.url, document, kind)
         except ValueError as exc:
             cause = getattr(exc, "cause", "not_a_sitemap")
             self.unreadable(response, cause, str(exc), "sitemap")
-        yield from child_requests
-        yield from url_requests
+        if beyond := self.urls_beyond - beyond_before:
+            self.limit_reached(
+                response.url,
+                f"sitemap.max_urls ({rules.max_urls})",
+                f"{beyond} URLs of this sitemap after the first {rules.max_urls} of the crawl "
+                "were not fetched",
+            )
 
     def _sitemap_request(self, url: str, chain: list[str] | None = None) -> scrapy.Request:
         self.sitemaps_asked += 1
@@ -137,14 +146,8 @@ class SitemapSpider(SpecSpider):
         rule = _rule_for(url, rules.rules)
         if rules.rules and rule is None:
             return None
-        if self.urls_left <= 0:
-            if self.urls_left == 0:  # said once: they were dropped without a word
-                self.urls_left -= 1
-                self.limit_reached(
-                    sitemap_url,
-                    f"sitemap.max_urls ({rules.max_urls})",
-                    f"the URLs after the first {rules.max_urls} were not fetched",
-                )
+        if self.urls_left <= 0:  # counted, and said with their number by the sitemap
+            self.urls_beyond += 1
             return None
         modified = local_day(entry.lastmod) if entry.lastmod else None
         if modified and not self.window.contains(modified):
