@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -241,16 +242,34 @@ class PassageFinder:
     stems: frozenset[str]
     prefixes: frozenset[str]
     forms: tuple[str, ...]
+    # patterns of the phrases' (and proximity pairs') words standing together, looked for
+    # in a text whose words of the query were too many to find each (``MAX_CANDIDATES``)
+    joined: tuple[str, ...] = ()
 
     def _matches(self, text: str) -> list[tuple[int, str]]:
         """(position, word key) of each word of the query in ``text``: each form of each
         head found with ``str.find`` (fast even in 140 KB) in the text in lower case (a
         third of the searches of looking for each capitalisation), then the word it starts
-        checked by its stem (or a prefix of the query)."""
+        checked by its stem (or a prefix of the query). Where a word is so frequent that
+        its candidates stop at ``MAX_CANDIDATES``, a phrase of the query after them would
+        be missed (the snippet of «pensión definitiva», once after 5 000 «pensión» alone,
+        showed the two words apart, unmarked): the phrases' words are then also found
+        where they stand together (``joined``), in the whole text."""
         lowered = text.lower()
-        if len(lowered) == len(text):  # the same positions (not so for a few letters)
-            return self._found(lowered, self.forms)
-        return self._found(text, spellings(self.forms))
+        if len(lowered) != len(text):  # not the same positions (a few letters)
+            return self._found(text, spellings(self.forms))
+        found = self._found(lowered, self.forms)
+        if len(found) < MAX_CANDIDATES or not self.joined:
+            return found
+        known = {at for at, _ in found}
+        for pattern in self.joined:
+            for match in _compiled(pattern).finditer(lowered):
+                for word in _WORDS.finditer(lowered, match.start(), match.end()):
+                    key = self._key(word.group())
+                    if key and word.start() not in known:
+                        known.add(word.start())
+                        found.append((word.start(), key))
+        return sorted(found)
 
     def _found(self, text: str, spellings: tuple[str, ...]) -> list[tuple[int, str]]:
         found: list[tuple[int, str]] = []
@@ -260,14 +279,20 @@ class PassageFinder:
             while at >= 0 and len(found) < limit:
                 if not at or not text[at - 1].isalnum():
                     end = _WORD_END.match(text, at).end()  # type: ignore[union-attr]
-                    word, key = _folded_stem(text[at:end])
-                    if key not in self.stems:
-                        key = next((p for p in self.prefixes if word.startswith(p)), "")
+                    key = self._key(text[at:end])
                     if key:
                         found.append((at, key))
                 at = text.find(spelling, at + 1)
         found.sort()
         return found
+
+    def _key(self, word: str) -> str:
+        """A word's stem when the query has it, else the first prefix of the query it
+        begins with, else "" (not the query's)."""
+        folded, key = _folded_stem(word)
+        if key not in self.stems:
+            key = next((p for p in self.prefixes if folded.startswith(p)), "")
+        return key
 
     def _phrases(self, text: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
         """An entry for each place where a phrase of the query occurs whole: its words
@@ -378,7 +403,45 @@ def passage_finder(match_plan: MatchPlan) -> PassageFinder:
     kept = [h for h in heads if not any(o != h and h.startswith(o) for o in heads)]
     forms = tuple(form for head in sorted(kept) for form in _accented(head))
     prefixes = frozenset(match_plan.prefixes)
-    return PassageFinder(match_plan, frozenset(stems), prefixes, forms)
+    return PassageFinder(
+        match_plan, frozenset(stems), prefixes, forms, _joined(match_plan, frozenset(stems))
+    )
+
+
+def _head_pattern(stem: str) -> str:
+    """A word of ``stem`` as ``_found`` looks for it: one of its head's forms, begun."""
+    head = stem[:-1] if len(stem) > 3 and not stem.isdigit() else stem
+    return r"\b(?:" + "|".join(re.escape(form) for form in _accented(head)) + r")\w*"
+
+
+def _joined(match_plan: MatchPlan, stems: frozenset[str]) -> tuple[str, ...]:
+    """Patterns (the same in Python's ``re`` and Rust's ``regex``) of the telling words of
+    each phrase of the plan in its order, as many words between them as the phrase has,
+    and of each proximity pair within its proximity (swapped: two fewer words between)."""
+    patterns: list[str] = []
+    for whole in match_plan.phrases:
+        telling = [at for at, stem in enumerate(whole) if stem in stems]
+        if len(telling) < 2:
+            continue
+        pattern = _head_pattern(whole[telling[0]])
+        for before, at in itertools.pairwise(telling):
+            between = at - before - 1
+            pattern += (rf"(?:\W+\w+){{{between}}}" if between else "") + r"\W+"
+            pattern += _head_pattern(whole[at])
+        patterns.append(pattern)
+    for (first, second), slop in match_plan.near:
+        if first not in stems or second not in stems:
+            continue
+        for one, other, most in ((first, second, slop), (second, first, slop - 2)):
+            if most >= 0:
+                between = rf"(?:\W+\w+){{0,{most}}}?" if most else ""
+                patterns.append(_head_pattern(one) + between + r"\W+" + _head_pattern(other))
+    return tuple(patterns)
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def prefix_ranges(fragment: str, match_plan: MatchPlan) -> list[tuple[int, int]]:

@@ -1422,6 +1422,7 @@ def marking(tree: Node, finder: PassageFinder) -> str:
             "window_chars": WINDOW_CHARS,
             "lead_chars": LEAD_CHARS,
             "max_candidates": MAX_CANDIDATES,
+            "joined": finder.joined,
             "phrase_span": PHRASE_SPAN,
             "snippet_chars": SNIPPET_CHARS,
         }

@@ -298,6 +298,9 @@ struct Spec {
     max_candidates: usize,
     phrase_span: usize,
     snippet_chars: usize,
+    /// ``PassageFinder.joined``: the phrases' words standing together, as patterns
+    #[serde(default)]
+    joined: Vec<String>,
 }
 
 /// Characters on which Python's ``isalnum``/``isspace``/``lower`` and Rust's agree: the
@@ -527,6 +530,8 @@ pub struct Marker {
     folder: TextAnalyzer,
     // whether a word's first folded token begins with a prefix of the question
     prefixed_words: HashMap<String, bool>,
+    // ``spec.joined`` compiled
+    joined: Vec<regex::Regex>,
 }
 
 impl Marker {
@@ -543,7 +548,13 @@ impl Marker {
             }
             None => None,
         };
+        let joined = spec
+            .joined
+            .iter()
+            .map(|pattern| regex::Regex::new(pattern).map_err(|e| e.to_string()))
+            .collect::<Result<Vec<_>, String>>()?;
         Ok(Marker {
+            joined,
             forms: finders(&spec.forms),
             spellings: finders(&spec.spellings),
             lowered: String::new(),
@@ -622,8 +633,16 @@ impl Marker {
         let length = text.chars().count();
         let mut found = if same {
             let forms = std::mem::take(&mut self.forms);
-            let found = self.found(lowered, &forms);
+            let mut found = self.found(lowered, &forms);
             self.forms = forms;
+            if found.len() >= self.spec.max_candidates && !self.joined.is_empty() {
+                // ``PassageFinder._matches``: candidates stopped short, a phrase after them
+                // is found where its words stand together
+                let extra = self.joined_words(lowered);
+                let known: HashSet<usize> = found.iter().map(|(at, _)| *at).collect();
+                found.extend(extra.into_iter().filter(|(at, _)| !known.contains(at)));
+                found.sort();
+            }
             found
         } else {
             let spellings = std::mem::take(&mut self.spellings);
@@ -736,6 +755,46 @@ impl Marker {
             *at = chars;
         }
         found
+    }
+
+    /// (char position, key) of each word of the question in the matches of ``joined``
+    /// in ``lowered`` (each position once), sorted.
+    fn joined_words(&mut self, lowered: &str) -> Vec<(usize, String)> {
+        let joined = std::mem::take(&mut self.joined);
+        let mut words: Vec<(usize, usize)> = Vec::new();
+        for pattern in &joined {
+            for found in pattern.find_iter(lowered) {
+                let span = found.as_str();
+                let mut start: Option<usize> = None;
+                for (i, c) in span
+                    .char_indices()
+                    .chain(std::iter::once((span.len(), ' ')))
+                {
+                    match (start, c.is_alphanumeric() && i < span.len()) {
+                        (None, true) => start = Some(i),
+                        (Some(from), false) => {
+                            words.push((found.start() + from, found.start() + i));
+                            start = None;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        self.joined = joined;
+        words.sort();
+        words.dedup_by_key(|(from, _)| *from);
+        let mut keyed: Vec<(usize, String)> = Vec::new();
+        let (mut byte, mut chars) = (0usize, 0usize);
+        for (from, to) in words {
+            let key = self.key(&lowered[from..to]);
+            chars += lowered[byte..from].chars().count();
+            byte = from;
+            if !key.is_empty() {
+                keyed.push((chars, key));
+            }
+        }
+        keyed
     }
 
     /// A candidate word's key: its stem when the question has it, else the first prefix
