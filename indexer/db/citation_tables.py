@@ -78,3 +78,14 @@ class CitationReadRow(Base):
     doc_id: Mapped[str] = mapped_column(String(64))
     content_sha256: Mapped[str] = mapped_column(String(64))
     reader: Mapped[str] = mapped_column(String(64))
+
+
+class CitedCountRow(Base):
+    """How many other documents cite a sentence (``indexer.citations.records._counts``),
+    kept apart from the search index (migration 0021): a citation arriving rewrites this
+    row, never the cited sentence's index entry. Only counts above zero have a row."""
+
+    __tablename__ = "cited_counts"
+
+    doc_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    cited_by: Mapped[int] = mapped_column(Integer)
