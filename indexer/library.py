@@ -27,7 +27,13 @@ from indexer.alerts.matching import AlertMatcher
 from indexer.archive import FileArchive
 from indexer.citations import Citation
 from indexer.citations.fragments import cited_fragments
-from indexer.citations.records import counts_apart, record_citations, recounts, stored_counts
+from indexer.citations.records import (
+    counts_apart,
+    record_citations,
+    recount_stale,
+    recounts,
+    stored_counts,
+)
 from indexer.db import Database, FileRow
 from indexer.db.database import SaveOutcome
 from indexer.extract import (
@@ -537,6 +543,8 @@ class Library:
         are written first: should that fail, the documents are indexed again."""
         if self._speeches is not None:
             self._speeches.publish()
+        if getattr(self.store, "counts_apart", False):
+            recount_stale(self.db)  # what the commit publishes is sorted by exact counts
         self.store.commit()
         # an engine's speech index is not refreshed by each batch's speeches: here, once
         refresh_speeches = getattr(self.speech_index, "refresh", None)

@@ -392,18 +392,27 @@ def counts_apart(db: Database) -> None:
 _APART: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
 
 
-def _queue_holders(connection: Connection, case_keys: list[str], skip: set[str]) -> None:
-    """Count again the sentences holding these case numbers (not those in ``skip``, being
-    indexed now: counted with them) and keep their counts (``cited_counts``); where the
-    store keeps the count in its entries, also queue them for indexing and remember them
-    as queued for their count (``recounts``)."""
+def _queue_holders(
+    connection: Connection, case_keys: list[str], skip: set[str], now: bool = False
+) -> None:
+    """The sentences holding these case numbers (not those in ``skip``, being indexed
+    now: counted with them) have a new count. Where the store reads the counts apart
+    (``counts_apart``) their rows are marked stale, one write each, and counted again
+    before the next commit (``recount_stale``), once for all the citers a commit window
+    brings; ``now``: counted here. Elsewhere (the store keeps the count in its entries)
+    they are counted here and queued for indexing, remembered as queued for their count
+    (``recounts``)."""
     holders: dict[str, int] = {}
     for chunk in _chunks(case_keys):
         holders.update((i, n) for i, n in run_in(connection, _HOLDERS, chunk, _HOLDERS_SQL))
     others = {doc_id: seq for doc_id, seq in holders.items() if doc_id not in skip}
+    apart = _APART.get(connection.engine, False)
+    if apart and not now:
+        _mark_stale(connection, sorted(others))
+        return
     if others:
         _keep_counts(connection, others)
-    if _APART.get(connection.engine):
+    if apart:
         return
     queued = sorted(others)
     if queued:
@@ -420,6 +429,43 @@ def _queue_holders(connection: Connection, case_keys: list[str], skip: set[str])
         )
 
 
+def _upsert(connection: Connection, rows: list[dict[str, object]], columns: list[str]) -> None:
+    """``rows`` written to ``cited_counts``, over a row of the same id (``columns``
+    replaced): whatever another writer (a retirement beside a crawl) wrote meanwhile."""
+    upsert = sqlite_insert if connection.dialect.name == "sqlite" else postgresql_insert
+    for chunk in _chunks(rows):
+        statement = upsert(_COUNTS).values(chunk)
+        connection.execute(
+            statement.on_conflict_do_update(
+                index_elements=[_COUNTS.c.doc_id],
+                set_={name: statement.excluded[name] for name in columns},
+            )
+        )
+
+
+def _mark_stale(connection: Connection, ids: list[str]) -> None:
+    """Their counts are to be counted again (``recount_stale``); until then the count
+    they had is the one sorted by, as an index entry not yet written again kept it."""
+    _upsert(connection, [{"doc_id": i, "cited_by": 0, "stale": True} for i in ids], ["stale"])
+
+
+def recount_stale(db: Database) -> int:
+    """Count again the sentences marked stale (``_queue_holders``): before a commit of
+    the store that reads the counts apart, so what it publishes is sorted by exact
+    counts. Returns how many were counted."""
+    with db.engine.connect() as connection:
+        stale = [i for (i,) in connection.execute(select(_COUNTS.c.doc_id).where(_COUNTS.c.stale))]
+        for chunk in _chunks(stale):
+            numbers = _numbers(connection, chunk)
+            gone = [doc_id for doc_id in chunk if doc_id not in numbers]  # deleted since
+            if gone:
+                connection.execute(delete(_COUNTS).where(_COUNTS.c.doc_id.in_(gone)))
+            if numbers:
+                _keep_counts(connection, numbers)
+        connection.commit()
+    return len(stale)
+
+
 def _keep_counts(
     connection: Connection, numbers: Mapping[str, int], counts: Mapping[str, int] | None = None
 ) -> None:
@@ -431,16 +477,10 @@ def _keep_counts(
     gone = [doc_id for doc_id in numbers if not counts.get(doc_id)]
     for chunk in _chunks(gone):
         connection.execute(delete(_COUNTS).where(_COUNTS.c.doc_id.in_(chunk)))
-    rows = [{"doc_id": i, "cited_by": counts[i]} for i in numbers if counts.get(i)]
-    # written over whatever another writer (a retirement beside a crawl) wrote meanwhile
-    upsert = sqlite_insert if connection.dialect.name == "sqlite" else postgresql_insert
-    for chunk in _chunks(rows):
-        statement = upsert(_COUNTS).values(chunk)
-        connection.execute(
-            statement.on_conflict_do_update(
-                index_elements=[_COUNTS.c.doc_id], set_={"cited_by": statement.excluded.cited_by}
-            )
-        )
+    rows: list[dict[str, object]] = [
+        {"doc_id": i, "cited_by": counts[i], "stale": False} for i in numbers if counts.get(i)
+    ]
+    _upsert(connection, rows, ["cited_by", "stale"])
 
 
 def count_every_holder(connection: Connection) -> None:

@@ -8,7 +8,8 @@ A sentence's count of citing documents (the ``most_cited`` sort) was written int
 search-index entry, so each new citation of it indexed the whole sentence again (its text
 read and tokenised anew): the cost of a write grew with the library. The counts now live
 in this table (one row per sentence cited at least once), rewritten as citations come and
-go, and the embedded index's ``most_cited`` sort reads them when it answers. Counted here
+go (``stale``: a citer came or went, counted again before the next commit), and the
+embedded index's ``most_cited`` sort reads them when it answers. Counted here
 for the sentences already cited, as ``indexer.citations.records`` counts them.
 """
 
@@ -28,6 +29,7 @@ def upgrade() -> None:
         "cited_counts",
         sa.Column("doc_id", sa.String(64), primary_key=True),
         sa.Column("cited_by", sa.Integer(), nullable=False),
+        sa.Column("stale", sa.Boolean(), server_default=sa.false(), nullable=False),
     )
     from indexer.citations.records import count_every_holder
 
