@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import logging
 import threading
 from collections import deque
@@ -26,7 +27,13 @@ from indexer.alerts.matching import AlertMatcher
 from indexer.archive import FileArchive
 from indexer.citations import Citation
 from indexer.citations.fragments import cited_fragments
-from indexer.citations.records import record_citations, recounts
+from indexer.citations.records import (
+    counts_apart,
+    record_citations,
+    recount_stale,
+    recounts,
+    stored_counts,
+)
 from indexer.db import Database, FileRow
 from indexer.db.database import SaveOutcome
 from indexer.extract import (
@@ -151,6 +158,11 @@ class Library:
         self.speech_index = speech_index
         self.reference_keys = ReferenceKeys(db)
         self.preparer = Preparer(index_workers if getattr(store, "prepares", False) else 0)
+        if getattr(store, "counts_apart", False):
+            # its ``most_cited`` sort reads the counts from the database as it answers: a
+            # sentence cited anew is counted there, never indexed again for its count
+            counts_apart(db)
+            store.cited_counts = functools.partial(stored_counts, db)  # type: ignore[attr-defined]
         # the embedded speech index's writes, kept while this library holds the index's
         # writer and written when it commits
         self._speeches = (
@@ -532,6 +544,8 @@ class Library:
         are written first: should that fail, the documents are indexed again."""
         if self._speeches is not None:
             self._speeches.publish()
+        if getattr(self.store, "counts_apart", False):
+            recount_stale(self.db)  # what the commit publishes is sorted by exact counts
         self.store.commit()
         # an engine's speech index is not refreshed by each batch's speeches: here, once
         refresh_speeches = getattr(self.speech_index, "refresh", None)

@@ -92,8 +92,8 @@ def retire_rows(db: Database, heirs: Mapping[str, str | None]) -> Retired:
                 .values(document_id=heir if heir in kept_heirs else None)
             )
         connection.execute(delete(_DOCS).where(_DOCS.c.id.in_(list(found))))
-        # the sentences these cited count one citer fewer: indexed again with the count
-        _queue_holders(connection, cited, set())
+        # the sentences these cited count one citer fewer: counted again now
+        _queue_holders(connection, cited, set(), now=True)
         files = {f.sha256 for doc in docs for f in doc.files if f.sha256}
         retired.unshared_files = sorted(files - _still_used(connection, files))
         if retired.unshared_files:

@@ -4,9 +4,12 @@ For each batch the indexer hands over: every document's citations are read once
 (``extract_citations``) and replace the ones it had; a sentence's own case numbers go to
 ``document_cases`` so citations resolve to it through an index. A case a document cites
 that is its own number is no citation. When a document starts or stops citing a case,
-the sentences holding that case are queued to be indexed again, so their
-``cited_by_count`` (the ``most_cited`` sort) follows; a document read again with the same
-citations queues nothing, so this never cascades. Each document's rows remember the
+the sentences holding that case are counted again and their count written to
+``cited_counts``, a row each (the ``most_cited`` sort of the embedded index reads it
+there: a citation's arrival never indexes the cited sentence again). Where the store
+keeps the count in its entries (an engine, ``counts_apart`` not said) those sentences are
+also queued to be indexed again; a document read again with the same citations changes
+nothing, so this never cascades. Each document's rows remember the
 content and reader they were read from (``citation_reads``): indexed again unchanged
 (``reindex``, a count that changed), its text is not read again. A document's rows are
 found by its number (``documents.seq``), whose indexes append as documents are saved.
@@ -36,6 +39,8 @@ from sqlalchemy import (
     select,
     tuple_,
 )
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from indexer.citations import Citation, Scan, extract_citations, holders
 from indexer.citations.ahead import scanned
@@ -44,7 +49,13 @@ from indexer.citations.fingerprint import READER
 from indexer.citations.issuers import names
 from indexer.db import Database
 from indexer.db.bulk import insert_rows, insert_tuples, run_in
-from indexer.db.citation_tables import CASE, CitationReadRow, CitationRow, DocumentCaseRow
+from indexer.db.citation_tables import (
+    CASE,
+    CitationReadRow,
+    CitationRow,
+    CitedCountRow,
+    DocumentCaseRow,
+)
 from indexer.db.database import number_documents
 from indexer.db.tables import DocumentRow, IndexQueueRow
 from indexer.models import Legislativo, Sentencia, Sesion
@@ -56,6 +67,7 @@ _CITATIONS = CitationRow.__table__
 _CASES = DocumentCaseRow.__table__
 _READS = CitationReadRow.__table__
 _DOCS = DocumentRow.__table__
+_COUNTS = CitedCountRow.__table__
 KEY_CHARS = 400  # the key column's width
 # a citation's row, as ``record_citations`` makes it
 _ROW = ("doc_id", "doc_seq", "kind", "key", "written", "start_char", "end_char", "court")
@@ -88,8 +100,8 @@ _STORED = select(
     _CITATIONS.c.doc_seq, _CITATIONS.c.start_char, _CITATIONS.c.kind, _CITATIONS.c.key
 ).where(_CITATIONS.c.doc_seq.in_(_VALUES))
 _STORED_SQL = "SELECT doc_seq, start_char, kind, key FROM citations WHERE doc_seq IN ({})"
-_HOLDERS = select(_CASES.c.doc_id).where(_CASES.c.key.in_(_VALUES))
-_HOLDERS_SQL = "SELECT doc_id FROM document_cases WHERE key IN ({})"
+_HOLDERS = select(_CASES.c.doc_id, _CASES.c.doc_seq).where(_CASES.c.key.in_(_VALUES))
+_HOLDERS_SQL = "SELECT doc_id, doc_seq FROM document_cases WHERE key IN ({})"
 
 
 # A case type and the plainer name texts give the same cases: the SCJN's "juicio de
@@ -284,6 +296,7 @@ def record_citations(
         changed = {k for i in fresh_ids for k in before[i] ^ cited_cases[i]}
         _queue_holders(connection, sorted(changed), set(ids))
         counts = _counts(connection, numbers)
+        _keep_counts(connection, numbers, counts)
     return [doc.with_citations(keys[doc.id], counts.get(doc.id, 0), owned) for doc in docs]
 
 
@@ -368,13 +381,40 @@ def recounts(db: Database) -> set[str]:
 _RECOUNTS: weakref.WeakKeyDictionary[Engine, set[str]] = weakref.WeakKeyDictionary()
 
 
-def _queue_holders(connection: Connection, case_keys: list[str], skip: set[str]) -> None:
-    """Queue for indexing the sentences holding these case numbers (not those in ``skip``,
-    being indexed now), and remember them as queued for their count (``recounts``)."""
-    holders: set[str] = set()
+def counts_apart(db: Database) -> None:
+    """Say that ``db``'s search store reads the counts from ``cited_counts`` when it
+    answers (the embedded index): a sentence cited anew is then counted again there and
+    never queued to be indexed again for its count."""
+    _APART[db.engine] = True
+
+
+# by database (its engine): whether its store reads the counts apart (``counts_apart``)
+_APART: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
+
+
+def _queue_holders(
+    connection: Connection, case_keys: list[str], skip: set[str], now: bool = False
+) -> None:
+    """The sentences holding these case numbers (not those in ``skip``, being indexed
+    now: counted with them) have a new count. Where the store reads the counts apart
+    (``counts_apart``) their rows are marked stale, one write each, and counted again
+    before the next commit (``recount_stale``), once for all the citers a commit window
+    brings; ``now``: counted here. Elsewhere (the store keeps the count in its entries)
+    they are counted here and queued for indexing, remembered as queued for their count
+    (``recounts``)."""
+    holders: dict[str, int] = {}
     for chunk in _chunks(case_keys):
-        holders.update(doc_id for (doc_id,) in run_in(connection, _HOLDERS, chunk, _HOLDERS_SQL))
-    queued = sorted(holders - skip)
+        holders.update((i, n) for i, n in run_in(connection, _HOLDERS, chunk, _HOLDERS_SQL))
+    others = {doc_id: seq for doc_id, seq in holders.items() if doc_id not in skip}
+    apart = _APART.get(connection.engine, False)
+    if apart and not now:
+        _mark_stale(connection, sorted(others))
+        return
+    if others:
+        _keep_counts(connection, others)
+    if apart:
+        return
+    queued = sorted(others)
     if queued:
         _RECOUNTS.setdefault(connection.engine, set()).update(queued)
     docs = DocumentRow.__table__
@@ -387,6 +427,81 @@ def _queue_holders(connection: Connection, case_keys: list[str], skip: set[str])
                 select(docs.c.id, docs.c.content_sha256, false()).where(docs.c.id.in_(chunk)),
             )
         )
+
+
+def _upsert(connection: Connection, rows: list[dict[str, object]], columns: list[str]) -> None:
+    """``rows`` written to ``cited_counts``, over a row of the same id (``columns``
+    replaced): whatever another writer (a retirement beside a crawl) wrote meanwhile."""
+    upsert = sqlite_insert if connection.dialect.name == "sqlite" else postgresql_insert
+    for chunk in _chunks(rows):
+        statement = upsert(_COUNTS).values(chunk)
+        connection.execute(
+            statement.on_conflict_do_update(
+                index_elements=[_COUNTS.c.doc_id],
+                set_={name: statement.excluded[name] for name in columns},
+            )
+        )
+
+
+def _mark_stale(connection: Connection, ids: list[str]) -> None:
+    """Their counts are to be counted again (``recount_stale``); until then the count
+    they had is the one sorted by, as an index entry not yet written again kept it."""
+    _upsert(connection, [{"doc_id": i, "cited_by": 0, "stale": True} for i in ids], ["stale"])
+
+
+def recount_stale(db: Database) -> int:
+    """Count again the sentences marked stale (``_queue_holders``): before a commit of
+    the store that reads the counts apart, so what it publishes is sorted by exact
+    counts. Returns how many were counted."""
+    with db.engine.connect() as connection:
+        stale = [i for (i,) in connection.execute(select(_COUNTS.c.doc_id).where(_COUNTS.c.stale))]
+        for chunk in _chunks(stale):
+            numbers = _numbers(connection, chunk)
+            gone = [doc_id for doc_id in chunk if doc_id not in numbers]  # deleted since
+            if gone:
+                connection.execute(delete(_COUNTS).where(_COUNTS.c.doc_id.in_(gone)))
+            if numbers:
+                _keep_counts(connection, numbers)
+        connection.commit()
+    return len(stale)
+
+
+def _keep_counts(
+    connection: Connection, numbers: Mapping[str, int], counts: Mapping[str, int] | None = None
+) -> None:
+    """Write the counts of ``numbers``' documents (id → number) to ``cited_counts``:
+    ``counts`` (``_counts`` of them, counted already) or counted now. A count of zero
+    keeps no row."""
+    if counts is None:
+        counts = _counts(connection, numbers)
+    gone = [doc_id for doc_id in numbers if not counts.get(doc_id)]
+    for chunk in _chunks(gone):
+        connection.execute(delete(_COUNTS).where(_COUNTS.c.doc_id.in_(chunk)))
+    rows: list[dict[str, object]] = [
+        {"doc_id": i, "cited_by": counts[i], "stale": False} for i in numbers if counts.get(i)
+    ]
+    _upsert(connection, rows, ["cited_by", "stale"])
+
+
+def count_every_holder(connection: Connection) -> None:
+    """``cited_counts`` written anew for every sentence holding a case number (migration
+    0021, and whoever must set the table right)."""
+    connection.execute(delete(_COUNTS))
+    found = connection.execute(select(_CASES.c.doc_id, _CASES.c.doc_seq).distinct())
+    holders = {doc_id: seq for doc_id, seq in found}
+    ids = list(holders)
+    for chunk in _chunks(ids):
+        _keep_counts(connection, {doc_id: holders[doc_id] for doc_id in chunk})
+
+
+def stored_counts(db: Database) -> list[tuple[str, int]]:
+    """Every document some other document cites, with how many do (``cited_counts``):
+    what the embedded index's ``most_cited`` sort orders by."""
+    with db.engine.connect() as connection:
+        rows = connection.execute(
+            select(_COUNTS.c.doc_id, _COUNTS.c.cited_by).where(_COUNTS.c.cited_by > 0)
+        )
+        return [(doc_id, int(count)) for doc_id, count in rows]
 
 
 def _counts(connection: Connection, numbers: Mapping[str, int]) -> dict[str, int]:

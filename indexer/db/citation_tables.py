@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Index, Integer, PrimaryKeyConstraint, String, Text, literal_column
+from sqlalchemy import (
+    Boolean,
+    Index,
+    Integer,
+    PrimaryKeyConstraint,
+    String,
+    Text,
+    false,
+    literal_column,
+)
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -78,3 +87,17 @@ class CitationReadRow(Base):
     doc_id: Mapped[str] = mapped_column(String(64))
     content_sha256: Mapped[str] = mapped_column(String(64))
     reader: Mapped[str] = mapped_column(String(64))
+
+
+class CitedCountRow(Base):
+    """How many other documents cite a sentence (``indexer.citations.records._counts``),
+    kept apart from the search index (migration 0021): a citation arriving marks this row
+    stale and it is counted again before the next commit, never the cited sentence's index
+    entry written again. Only counts above zero (or stale) have a row."""
+
+    __tablename__ = "cited_counts"
+
+    doc_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    cited_by: Mapped[int] = mapped_column(Integer)
+    # to be counted again before the store's next commit (a citer came or went)
+    stale: Mapped[bool] = mapped_column(Boolean, server_default=false())

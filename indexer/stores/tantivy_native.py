@@ -62,6 +62,7 @@ class NativeSearch(Protocol):
         texts: bool = False,
         marks: str | None = None,
         work: tuple[int, int, int] | None = None,
+        counts: list[tuple[str, int]] | None = None,
     ) -> tuple[
         int | None,
         list[tuple[str, list[tuple[str, int]]]] | None,
@@ -154,6 +155,7 @@ class NativeReader:
         marks: str | None = None,
         work: int = 0,
         held: NativeSearch | None = None,
+        counts: list[tuple[str, int]] | None = None,
     ) -> tuple[
         int | None,
         dict[str, list[tuple[str, int]]],
@@ -168,7 +170,8 @@ class NativeReader:
         ``work``: the steps its proximity phrases may take beyond those their positions
         allow (``native/src/plan/budget.rs``; 0: no limit); past it ``QueryTooCostly``,
         never a part of the answer. ``held``: read from that held commit (``held``), not
-        the current one."""
+        the current one. ``counts``: ``most_cited``'s counts (id, count), kept apart from
+        the index (``takes_counts``); None: the index's own ``cited_by``."""
         import abierto_native
 
         index: NativeSearch
@@ -191,10 +194,22 @@ class NativeReader:
                 texts,
                 marks,
                 (work, PHRASE_STEPS_PER_POSITION, _max_steps(index)) if work else None,
+                **({"counts": counts} if counts is not None else {}),
             )
         except abierto_native.TooMuchWork as exc:
             raise QueryTooCostly(*_TOO_COSTLY) from exc
         return total, dict(counted or ()), hits
+
+
+def takes_counts() -> bool:
+    """Whether the installed extension sorts ``most_cited`` by counts it is given (an
+    older one reads only the index's ``cited_by``: tantivy-py's search is asked then)."""
+    try:
+        import abierto_native
+    except ImportError:
+        return False
+    signature = getattr(abierto_native.NativeIndex.search, "__text_signature__", None) or ""
+    return "counts" in signature
 
 
 def _max_steps(index: NativeSearch) -> int:

@@ -18,7 +18,7 @@ import shutil
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,7 +82,7 @@ from indexer.stores.plain import PlainResult, plain_facets, plain_hits
 from indexer.stores.query_kits import PLAN, Kit, Plan, TantivyKit, plan_text
 from indexer.stores.tantivy_entry import NO_VALUE, Prepared, prepare, to_tantivy
 from indexer.stores.tantivy_entry import key_field as _key
-from indexer.stores.tantivy_native import NativeReader, NativeSearch, open_native
+from indexer.stores.tantivy_native import NativeReader, NativeSearch, open_native, takes_counts
 
 AnyDocument = Sentencia | Sesion | Legislativo
 # documents prepared elsewhere (or the error met), by id
@@ -155,6 +155,10 @@ def writer_makes_pairs() -> bool:
     return NATIVE_WRITES and NATIVE_PAIRS and hasattr(NativeWriter, "makes_pairs")
 
 
+# the installed extension sorts ``most_cited`` by counts it is given
+_NATIVE_COUNTS = takes_counts()
+
+
 def _writer_budget() -> tuple[int, int]:
     """The writer's memory and threads: a sixteenth of the RAM (64 MB to 1 GB), one
     indexing thread per core up to four, each with at least 32 MB."""
@@ -215,6 +219,10 @@ class TantivyStore:
     durable_writes = False
     # ``upsert``/``rebuild`` take entries prepared elsewhere (``indexer.preparation``)
     prepares = True
+    # the ``most_cited`` sort reads the counts from ``cited_counts`` (``cited_counts``
+    # below, set by the library), not from the entries: a sentence cited anew is never
+    # indexed again for its count (``indexer.citations.records.counts_apart``)
+    counts_apart = True
 
     def __init__(
         self,
@@ -258,6 +266,10 @@ class TantivyStore:
         self._books: _Lru[NameBook] = _Lru(HELD_COMMITS + 2)
         self._native_wanted = native and path is not None
         self._native: NativeReader | None = None
+        # every cited document's count (id, count), read where they are kept (the
+        # library's database) once per commit searched; None: the entries' ``cited_by``
+        self.cited_counts: Callable[[], list[tuple[str, int]]] | None = None
+        self._cited: _Lru[list[tuple[str, int]]] = _Lru(HELD_COMMITS + 2)
 
     def _open(self, path: Path, replace_outdated: bool) -> tantivy.Index:
         try:
@@ -578,7 +590,8 @@ class TantivyStore:
             whole,
             len(ids),
             0,
-            query.effective_sort(),
+            # all of them, in any order: no counts needed to sort them
+            "date_desc" if query.effective_sort() == "most_cited" else query.effective_sort(),
             aggs=None,
             count=False,
             texts=query.highlight,
@@ -712,7 +725,7 @@ class TantivyStore:
         offset, made_on = decode_cursor_at(query, fingerprint)
         if pinned is not None:
             key = (fingerprint, pinned.key)
-            if pinned.native is not None:
+            if pinned.native is not None and self._native_answers(query):
                 return self._search_native(pinned.native, pinned.searcher, query, offset, key)
             return self._search(pinned.searcher, query, offset, key)
         generation = self.generation()
@@ -723,7 +736,7 @@ class TantivyStore:
             held = self._commits.held(made_on)
             if held is not None:
                 key = (fingerprint, made_on)
-                native = self._native_reader(generation)
+                native = self._native_reader(generation) if self._native_answers(query) else None
                 # natively where the native reader holds it too (as fast as a fresh page,
                 # bounded alike), else by tantivy-py's
                 pin = native.held(made_on) if native is not None else None
@@ -738,7 +751,7 @@ class TantivyStore:
         cached = self._pages.get(page_key)
         if cached is not None:
             return cached if isinstance(cached, _KeptPage) else _unkept(cached)
-        native = self._native_reader(generation)
+        native = self._native_reader(generation) if self._native_answers(query) else None
         count_key = (fingerprint, generation)
         if native is not None:
             # its pages name their commit when the native reader is surely at that one
@@ -777,6 +790,26 @@ class TantivyStore:
                     self._native_wanted = self._native is not None
         return self._native
 
+    def _counts_for(self, query: SearchQuery, key: Hashable) -> list[tuple[str, int]] | None:
+        """The counts a ``most_cited`` page of the commit ``key`` orders by (read once for
+        it: its pages agree), None for another sort or where none are kept apart."""
+        if self.cited_counts is None or query.effective_sort() != "most_cited":
+            return None
+        counts = self._cited.get(key)
+        if counts is None:
+            counts = self.cited_counts()
+            self._cited.put(key, counts)
+        return counts
+
+    def _native_answers(self, query: SearchQuery) -> bool:
+        """Whether the native search can answer ``query``: not a ``most_cited`` one by
+        counts kept apart when the extension predates them (``takes_counts``)."""
+        return not (
+            self.cited_counts is not None
+            and query.effective_sort() == "most_cited"
+            and not _NATIVE_COUNTS
+        )
+
     def _search_native(
         self,
         native: NativeReader,
@@ -813,6 +846,7 @@ class TantivyStore:
             marks=asked.marks if query.highlight and NATIVE_HIGHLIGHTS else None,
             work=self.phrase_work,
             held=held,
+            counts=self._counts_for(query, count_key[1]),
         )
         if counted is not None:
             total, kept_facets = counted
@@ -895,6 +929,8 @@ class TantivyStore:
                 result = _top_of_a_prefix(self.schema, searcher, tree, query.limit, offset)
             if result is None:
                 result = searcher.search(full, limit=query.limit, offset=offset, count=count)
+        elif sort == "most_cited" and (counts := self._counts_for(query, count_key[1])) is not None:
+            result = _most_cited(self.schema, searcher, full, counts, query.limit, offset, count)
         else:
             order = tantivy.Order.Asc if sort == "date_asc" else tantivy.Order.Desc
             result = searcher.search(
@@ -994,6 +1030,46 @@ class TantivyStore:
         total += int(everything.get("sum_other_doc_count", 0))
         facets = {name: _facet(raw.get(name, {}), query.facet_size_of(name)) for name in names}
         return total, facets
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A page found in more than one search: its (key, address) hits and the count."""
+
+    hits: list[tuple[int, tantivy.DocAddress]]
+    count: int | None
+
+
+def _most_cited(
+    schema: tantivy.Schema,
+    searcher: tantivy.Searcher,
+    full: tantivy.Query,
+    counts: list[tuple[str, int]],
+    limit: int,
+    offset: int,
+    count: bool,
+) -> _Found:
+    """A ``most_cited`` page by tantivy-py (the native search sorts in one pass): the
+    cited documents matching, by their count (ties by address, as a sort by a fast field
+    breaks them), then the others."""
+    by_id = dict(counts)
+    cited = tantivy.Query.term_set_query(schema, "id", list(by_id))
+    among = tantivy.Query.boolean_query([(tantivy.Occur.Must, full), (tantivy.Occur.Must, cited)])
+    found = searcher.search(among, limit=len(by_id)).hits if by_id else []
+    ranked = sorted(
+        ((by_id[searcher.doc(address).get_first("id")], address) for _, address in found),
+        key=lambda hit: (-hit[0], hit[1].segment_ord, hit[1].doc),
+    )
+    hits = ranked[offset : offset + limit]
+    rest = limit - len(hits)
+    if rest > 0:
+        others = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Must, full), (tantivy.Occur.MustNot, cited)]
+        )
+        tail = searcher.search(others, limit=rest, offset=max(0, offset - len(ranked)))
+        hits += [(0, address) for _, address in tail.hits]
+    total = searcher.search(full, limit=1, count=True).count if count else None
+    return _Found(hits=hits, count=total)
 
 
 def name_book(searcher: tantivy.Searcher, capped: bool = True) -> NameBook:

@@ -16,6 +16,7 @@ mod stored;
 mod tesis;
 mod writer;
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering as Atomic};
 use std::sync::{Arc, Mutex};
 
@@ -27,9 +28,12 @@ use pyo3::types::{PyBytes, PyList, PyString};
 use facets::{Buckets, FacetCounter, SegmentTotals};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::Query;
-use tantivy::schema::Field;
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::TantivyError;
-use tantivy::{DateTime, DocAddress, Executor, Index, IndexReader, Order, ReloadPolicy, Searcher};
+use tantivy::{
+    DateTime, DocAddress, DocId, DocSet, Executor, Index, IndexReader, Order, ReloadPolicy, Score,
+    Searcher, SegmentReader, Term, TERMINATED,
+};
 
 /// Fewer documents than this are never cut in two (the cut costs a scorer of its own).
 const MIN_PIECE_DOCS: u32 = 20_000;
@@ -65,6 +69,8 @@ struct NativeIndex {
     // the most documents one thread collects at a time; 0: the index over the threads
     piece_docs: u32,
     text: Field,
+    // the documents' ids (raw terms): ``most_cited`` finds the counted ones through them
+    id: Field,
     // the hits' payload and text, read in place from the doc store
     stored: stored::StoredFields,
     // the searcher searches are made on, swapped by ``reload`` (a search in flight keeps
@@ -126,6 +132,7 @@ impl NativeIndex {
         let schema = index.schema();
         let payload = schema.get_field("payload").map_err(bad_value)?;
         let text = schema.get_field("text").map_err(bad_value)?;
+        let id = schema.get_field("id").map_err(bad_value)?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -140,6 +147,7 @@ impl NativeIndex {
             threads,
             piece_docs,
             text,
+            id,
             stored: stored::StoredFields::new(payload, text, doc_store_blocks.max(1)),
             searcher,
             totals: Arc::default(),
@@ -187,7 +195,7 @@ impl NativeIndex {
     /// ``work``: (steps, steps per position, most steps) its proximity phrases may take
     /// beyond the steps allowed per position read, and in all (``plan/budget.rs``; None:
     /// no limit), or ``TooMuchWork`` is raised, never a part of the answer.
-    #[pyo3(signature = (plan, limit, offset, sort, count, facets=None, texts=false, marks=None, work=None))]
+    #[pyo3(signature = (plan, limit, offset, sort, count, facets=None, texts=false, marks=None, work=None, counts=None))]
     #[allow(clippy::too_many_arguments, clippy::type_complexity)]
     fn search<'py>(
         &self,
@@ -201,6 +209,7 @@ impl NativeIndex {
         texts: bool,
         marks: Option<&str>,
         work: Option<(u64, u64, u64)>,
+        counts: Option<Vec<(String, u64)>>,
     ) -> PyResult<Page<'py>> {
         let searcher = self.searcher.lock().unwrap().clone();
         let asked = Asked {
@@ -213,6 +222,7 @@ impl NativeIndex {
             texts,
             marks,
             work,
+            counts,
         };
         self.search_on(py, &searcher, asked)
     }
@@ -249,7 +259,7 @@ impl HeldSearcher {
     }
 
     /// ``NativeIndex.search`` of this commit.
-    #[pyo3(signature = (plan, limit, offset, sort, count, facets=None, texts=false, marks=None, work=None))]
+    #[pyo3(signature = (plan, limit, offset, sort, count, facets=None, texts=false, marks=None, work=None, counts=None))]
     #[allow(clippy::too_many_arguments)]
     fn search<'py>(
         &self,
@@ -263,6 +273,7 @@ impl HeldSearcher {
         texts: bool,
         marks: Option<&str>,
         work: Option<(u64, u64, u64)>,
+        counts: Option<Vec<(String, u64)>>,
     ) -> PyResult<Page<'py>> {
         let asked = Asked {
             plan,
@@ -274,6 +285,7 @@ impl HeldSearcher {
             texts,
             marks,
             work,
+            counts,
         };
         self.index.get().search_on(py, &self.searcher, asked)
     }
@@ -290,6 +302,9 @@ struct Asked<'a> {
     texts: bool,
     marks: Option<&'a str>,
     work: Option<(u64, u64, u64)>,
+    // ``most_cited``: how many documents cite each counted one (by id), kept apart from
+    // the index; None: the index's own ``cited_by`` fast field
+    counts: Option<Vec<(String, u64)>>,
 }
 
 /// ``search``'s answer: (total or None, facets' buckets or None, hits).
@@ -311,6 +326,7 @@ impl NativeIndex {
     ) -> PyResult<Page<'py>> {
         let budget = plan::Budget::new(asked.work);
         let query = plan::build(searcher.schema(), asked.plan, &budget).map_err(bad_value)?;
+        let counts = asked.counts.map(Arc::new);
         let (total, facets, hits) = py.detach(|| {
             self.run(
                 searcher,
@@ -322,6 +338,7 @@ impl NativeIndex {
                 asked.facets,
                 asked.texts,
                 asked.marks,
+                counts,
             )
         })?;
         if budget.exceeded() {
@@ -366,6 +383,7 @@ impl NativeIndex {
         facets: Option<Vec<(String, usize)>>,
         texts: bool,
         marks: Option<&str>,
+        counts: Option<Arc<Vec<(String, u64)>>>,
     ) -> PyResult<Answer> {
         let mut marker = marks
             .map(|spec| highlight::Marker::new(searcher, self.text, spec))
@@ -422,6 +440,27 @@ impl NativeIndex {
                 let addresses: Vec<DocAddress> = page.into_iter().map(|(_, a)| a).collect();
                 (vec![None; addresses.len()], addresses, total, facets)
             }
+            "most_cited" if counts.is_some() => {
+                // the counts kept apart from the index (``Asked::counts``): each segment
+                // finds its counted documents by their ids' terms, every other counts 0
+                let counts = counts.unwrap_or_default();
+                let id = self.id;
+                let collector = top.tweak_score(move |segment: &SegmentReader| {
+                    let by_doc = segment_counts(segment, id, &counts);
+                    move |doc: DocId, _: Score| by_doc.get(&doc).copied().unwrap_or(0)
+                });
+                let ((page, total), facets) = pieces::search(
+                    searcher,
+                    executor,
+                    query,
+                    &(collector, counter),
+                    facets,
+                    piece,
+                )
+                .map_err(bad_value)?;
+                let addresses: Vec<DocAddress> = page.into_iter().map(|(_, a)| a).collect();
+                (vec![None; addresses.len()], addresses, total, facets)
+            }
             "most_cited" => {
                 let collector = top.order_by_fast_field::<u64>("cited_by", Order::Desc);
                 let ((page, total), facets) = pieces::search(
@@ -453,6 +492,30 @@ impl NativeIndex {
         }
         Ok((total.map(|n| n as u64), facets, hits))
     }
+}
+
+/// The counts of ``counts`` (id, count) of the documents ``segment`` holds, by its
+/// document numbers (a deleted one is never collected: left in).
+fn segment_counts(
+    segment: &SegmentReader,
+    id: Field,
+    counts: &[(String, u64)],
+) -> HashMap<DocId, u64> {
+    let mut by_doc = HashMap::new();
+    let Ok(inverted) = segment.inverted_index(id) else {
+        return by_doc;
+    };
+    for (doc_id, count) in counts {
+        let term = Term::from_field_text(id, doc_id);
+        if let Ok(Some(mut postings)) = inverted.read_postings(&term, IndexRecordOption::Basic) {
+            let mut doc = postings.doc();
+            while doc != TERMINATED {
+                by_doc.insert(doc, *count);
+                doc = postings.advance();
+            }
+        }
+    }
+    by_doc
 }
 
 #[pymodule]
