@@ -19,6 +19,7 @@ from indexer.citations.model import Citation, citation
 from indexer.readers.expedientes import (
     ELECTORAL_CHAMBERS,
     ELECTORAL_PATTERN,
+    FOLDED_TFJA_NUMBER,
     LOCAL_ELECTORAL_PATTERN,
     LOCAL_ELECTORAL_TYPES,
     TYPE_PHRASES,
@@ -26,6 +27,7 @@ from indexer.readers.expedientes import (
     CaseNumber,
     case_type_code,
     clean_suffix,
+    tfja_case,
 )
 from indexer.spots import Spans, checked, matches_at, occurrences, space_before, word_before
 
@@ -196,6 +198,28 @@ def find_cases(original: str, folded: str) -> Iterator[Citation]:
         case = CaseNumber(code, match["n"], match["year"], suffix, appeal=match["appeal"])
         after = match.end()
         yield _citation(original, case, start, match.end())
+
+
+# A juicio of the Tribunal Federal de Justicia Administrativa by its number ("juicio
+# 18321/22-17-05-3", "567/22-EPI-01-3-OT", "…/890/24-S1-02-04"): its sala's and
+# ponencia's digits after the year make it no date, article or fraction; the same pattern
+# as the metadata reader's, so one canonical form. A telephone's digits may be grouped
+# alike ("33/36-12-45-78"): the number counts only where the words before it name a
+# juicio or an expediente (a TFJA's number is cited so: "juicio contencioso administrativo
+# número…", "juicio de nulidad…", "expediente…").
+_TFJA = re.compile(FOLDED_TFJA_NUMBER)
+_TFJA_LABEL = re.compile(r"\b(?:juicios?|expedientes?|exp\.)(?![\w])")
+TFJA_LOOKBACK = 80
+
+
+def find_tfja_cases(original: str, folded: str) -> Iterator[Citation]:
+    """The TFJA juicios ``folded`` (``original``'s fold) cites by number."""
+    if "-" not in folded:
+        return
+    for match in _TFJA.finditer(folded):
+        if _TFJA_LABEL.search(folded, max(0, match.start() - TFJA_LOOKBACK), match.start()):
+            case = tfja_case(original, match)
+            yield _citation(original, case, match.start(), match.end())
 
 
 # The longest words the electoral patterns start with: a chamber ("SUP"), a local

@@ -20,6 +20,7 @@ import os
 import re
 import sys
 from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -280,7 +281,12 @@ def read_all(
         )
     raw_cases, raw_tesis, raw_articles = scanned or scan(original, folded)  # type: ignore[misc]
     return (
-        cases.find_cases(original, folded) if raw_cases is None else _cases(original, raw_cases),
+        chain(
+            cases.find_cases(original, folded)
+            if raw_cases is None
+            else _cases(original, raw_cases),
+            cases.find_tfja_cases(original, folded),
+        ),
         tesis.find_tesis(original, folded) if raw_tesis is None else _tesis(original, raw_tesis),
         articles.find_articles(original, folded)
         if raw_articles is None
@@ -289,11 +295,11 @@ def read_all(
 
 
 def read_cases(original: str, folded: str) -> Iterator[Citation]:
-    """``cases.find_cases``, scanned in Rust when it can be."""
+    """``cases.find_cases``, scanned in Rust when it can be, then the TFJA's juicios
+    (``cases.find_tfja_cases``, Python's: no type word leads to them)."""
     raw = SCANNER.cases(original, folded) if SCANNER is not None else None
-    if raw is None:
-        return cases.find_cases(original, folded)
-    return _cases(original, raw)
+    found = cases.find_cases(original, folded) if raw is None else _cases(original, raw)
+    return chain(found, cases.find_tfja_cases(original, folded))
 
 
 def read_articles(original: str, folded: str) -> Iterator[Citation]:

@@ -115,10 +115,18 @@ CASE_TYPES: tuple[CaseType, ...] = (
     # The SCJN's and circuit courts' incidents and requests on another case, each
     # numbered on its own ("INCIDENTE DE SUSPENSIÓN (REVISIÓN) 45/2023", "DENUNCIA DE
     # INCUMPLIMIENTO 3/2022", "RECUSACIÓN 2/2021", "EXCUSA 7/2020")
+    # (the revisión of a suspension's interlocutory, as circuit courts name it: "INCIDENTE
+    # DE SUSPENSIÓN (REVISIÓN)", "incidente en revisión", "revisión incidental")
     CaseType(
         "ISR",
         "Incidente de Suspensión (Revisión)",
-        ("incidente de suspension (revision)",),
+        (
+            "incidente de suspension (revision)",
+            "incidente de suspension en revision",
+            "incidente en revision",
+            "recurso de revision incidental",
+            "revision incidental",
+        ),
         False,
     ),
     CaseType(
@@ -166,7 +174,9 @@ CASE_TYPES: tuple[CaseType, ...] = (
     CaseType("CCOMP", "Conflicto Competencial", ("conflicto competencial",), False),
     CaseType("RAPL", "Recurso de Apelación", ("recurso de apelacion",), False),
     CaseType("TOCA", "Toca", ("toca penal", "toca civil", "toca familiar", "toca"), False),
-    CaseType("CP", "Causa Penal", ("causa penal",), False),
+    # a first-instance penal case, which a judge calls its "proceso" as often as its
+    # "causa" ("PROCESO PENAL: 184/2019-B", "causa penal 184/2019-B"): one file, one number
+    CaseType("CP", "Causa Penal", ("causa penal", "proceso penal"), False),
     CaseType("CJ", "Carpeta Judicial", ("carpeta judicial",), False),
     CaseType("CA", "Carpeta Administrativa", ("carpeta administrativa",), False),
     # a human rights commission's complaint file, no recurso de queja: a plain number
@@ -247,7 +257,7 @@ _CITED_PHRASES = [p for p in _PHRASES if p not in CAPTION_ONLY_PHRASES]
 # spaced slash is the next case of a list ("12/2020 / 13/2021").
 
 
-def _by_first_letter(phrases: list[str]) -> str:
+def _by_first_letter(phrases: list[str], brackets: bool = False) -> str:
     """``phrases`` as one alternation grouped by their first letter, each group in the
     phrases' order: the same matches as ``|``-joined, but the regex engine tries only the
     phrases that begin with the letter at hand (case-insensitive phrases get no shortcut
@@ -255,24 +265,41 @@ def _by_first_letter(phrases: list[str]) -> str:
     ignoring case, so a phrase of another group could never have matched there."""
     groups: dict[str, list[str]] = {}
     for phrase in phrases:
-        groups.setdefault(phrase[0], []).append(re.escape(phrase[1:]).replace(r"\ ", r"\s+"))
+        groups.setdefault(phrase[0], []).append(_spaced(phrase[1:], brackets))
     return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
-_GROUPED_TYPE_WORDS = _by_first_letter(sorted(_PHRASES, key=len, reverse=True))
+def _spaced(phrase: str, brackets: bool = False) -> str:
+    """``phrase`` as a pattern, any spaces between its words; with ``brackets``, spaces
+    or none around its brackets too, as a caption spaces them ("INCIDENTE DE SUSPENSIÓN
+    ( REVISIÓN )", "…SUSPENSIÓN(REVISIÓN)")."""
+    pattern = re.escape(phrase).replace(r"\ ", r"\s+")
+    if brackets:
+        pattern = pattern.replace(r"\s+\(", r"\s*\(\s*").replace(r"\)", r"\s*\)")
+    return pattern
+
+
+_GROUPED_TYPE_WORDS = _by_first_letter(sorted(_PHRASES, key=len, reverse=True), brackets=True)
+# A caption's head names its type as above, brackets spaced as they come
+_CAPTION_TYPE_WORDS = "|".join(
+    _spaced(phrase, brackets=True) for phrase in sorted(_PHRASES, key=len, reverse=True)
+)
 # The Tribunal Federal de Justicia Administrativa numbers a juicio by its sala: number, the
 # year's last two digits, the region (or a specialised sala's letters), the sala and the
-# ponencia ("1234/23-17-01-5", "567/22-EPI-01-3", a trailing "-OT"). The Sala Superior
+# ponencia ("1234/23-17-01-5", "567/22-EPI-01-3", a trailing "-OT", a second ponencia's
+# digits "18321/22-17-05-3-4"). The Sala Superior
 # keeps the origin's number and adds its own after a slash: its number, year, the Pleno's
 # or a section's letters and the ponencia ("…-5/890/24-S1-02-04", "…/567/20-PL-05-04");
 # anything else after a slash makes no number.
 TFJA_NUMBER = (
     r"(?<![\w/-])(?P<tfja_n>\d{1,6})/(?P<tfja_year>\d{2})-(?P<tfja_sala>(?:\d{2}|[A-Z]{2,4})-\d{2}"
-    r"-\d{1,2}(?:-[A-Z]{1,4})?)"
+    r"-\d{1,2}(?:-\d{1,2})?(?:-[A-Z]{1,4})?)"
     r"(?:/(?P<tfja_superior>\d{1,6}/\d{2}-(?:[Ss][12]|[Pp][Ll])-\d{2}-\d{2}))?(?![\w/-])"
 )
+# (as the folded text writes it: the sala's letters in lowercase)
+FOLDED_TFJA_NUMBER = TFJA_NUMBER.replace("[A-Z]", "[a-z]")
 _TOKEN = re.compile(
-    rf"(?P<tfja>{TFJA_NUMBER.replace('[A-Z]', '[a-z]')})"
+    rf"(?P<tfja>{FOLDED_TFJA_NUMBER})"
     rf"|(?P<type>(?<![\w.])(?:{_GROUPED_TYPE_WORDS})(?![\w]))"
     r"|(?P<number>(?<![\w/])(?P<n>\d{1,6})\s*/\s*(?P<year>\d{4})"
     r"(?:\s*/\s*(?P<appeal>\d{1,3})(?![\d/])|(?!/\d)(?!\s*/\s*\d++(?!\s*/\s*\d{4})))"
@@ -401,8 +428,16 @@ def _base_char(char: str) -> str:
 def _type_code(phrase: str) -> str | None:
     """The code of a case type's phrase as written (the citation reader asks for the few
     phrases of its pattern again and again: remembered)."""
-    folded = " ".join(fold_keyword(phrase).split())
+    folded = " ".join(_BRACKET_SPACES.sub(_bracket, fold_keyword(phrase)).split())
     return _PHRASES.get(folded) or _PHRASES.get(folded.replace(" ", ""))
+
+
+# a bracket as a phrase writes it: a space before "(", none inside ("suspension (revision)")
+_BRACKET_SPACES = re.compile(r"\s*\(\s*|\s*\)")
+
+
+def _bracket(found: re.Match[str]) -> str:
+    return " (" if "(" in found.group() else ")"
 
 
 # Shared with the citation reader (indexer/citations/cases.py), so that a case cited in
@@ -414,7 +449,7 @@ TYPE_WORDS = "|".join(
 )
 TYPE_WORDS_BY_LETTER = _by_first_letter(sorted(_CITED_PHRASES, key=len, reverse=True))
 TYPE_PHRASES = tuple(_CITED_PHRASES)
-CAPTION_TYPE_WORDS = _TYPE_WORDS  # every phrase: a caption line's head names its own case
+CAPTION_TYPE_WORDS = _CAPTION_TYPE_WORDS  # every phrase: a caption line's head names its own case
 ELECTORAL_PATTERN = _ELECTORAL
 LOCAL_ELECTORAL_PATTERN = _LOCAL_ELECTORAL
 
@@ -448,15 +483,19 @@ def _cases_in(text: str) -> tuple[CaseNumber, ...]:
     current: str | None = None
     type_end = last_end = -1
     folded = _fold(text)
+    aside = -1  # the end of a bracketed qualifier after a type: its words name no case
     for match in _TOKEN.finditer(folded):
-        if match.start() in taken:
+        if match.start() in taken or match.start() < aside:
             continue
         if match["tfja"]:
-            cases.append(_tfja_case(text, match))
+            cases.append(tfja_case(text, match))
             continue
         if match["type"]:
             current = _type_code(match["type"])
-            type_end, last_end = match.end(), -1
+            qualifier = _QUALIFIER.match(folded, match.end())
+            if qualifier:
+                current, aside = _qualified(current, qualifier["words"]), qualifier.end()
+            type_end, last_end = max(match.end(), aside), -1
             continue
         if current and last_end >= 0 and not _CARRIES.fullmatch(folded, last_end, match.start()):
             current = None  # another label's number: "(cuaderno auxiliar 345/2021)"
@@ -469,6 +508,40 @@ def _cases_in(text: str) -> tuple[CaseNumber, ...]:
         suffix = clean_suffix(match["suffix"])
         cases.append(CaseNumber(current, match["n"], match["year"], suffix, appeal=match["appeal"]))
     return tuple(dict.fromkeys(cases))
+
+
+# A qualifier in brackets right after a case's type and before its number, as circuit
+# courts' captions write the kind of asunto: "AMPARO EN REVISIÓN (IMPROCEDENCIA) 12/2023",
+# "QUEJA (ARTÍCULO 97, FRACCIÓN I, INCISO E) DE LA LEY DE AMPARO) 3/2024" (a bracket
+# inside it), "REVISIÓN ADMINISTRATIVA (LEY FEDERAL DE PROCEDIMIENTO CONTENCIOSO
+# ADMINISTRATIVO) 401/2023". It says under which law the case is heard.
+_QUALIFIER = re.compile(
+    r"\s*\((?P<words>[^\n]{1,200}?)\)(?=\s*(?:(?:numero|num\.|no\.)\s*)?:?\s*\d)"
+)
+# The law of a revisión against a federal administrative court's ruling (the TFJA's,
+# formerly the Tribunal Fiscal's): the revisión fiscal, whatever the caption calls it
+_FISCAL_LAWS = re.compile(
+    r"\bley\s+federal\s+de\s+procedimiento\s+contencioso\s+administrativo\b"
+    r"|\bcodigo\s+fiscal\s+de\s+la\s+federacion\b"
+)
+_CONSEJO = re.compile(
+    r"\bconsejo\s+de\s+la\s+judicatura\b|\bley\s+organica\s+del\s+poder\s+judicial\b"
+)
+_REVISIONS = frozenset(("RRA", "RREV", "RF"))
+
+
+def _qualified(code: str | None, words: str) -> str | None:
+    """A case type as its bracketed qualifier (``words``, folded) makes it: a revisión
+    under the Ley Federal de Procedimiento Contencioso Administrativo (or the Código Fiscal
+    de la Federación before it) is a revisión fiscal; a "revisión administrativa" under
+    any law but the Consejo de la Judicatura's is no revisión of the Consejo's decisions,
+    and which revisión it is stays unsaid (unsure: none). Any other qualifier ("LEY DE
+    AMPARO", "IMPROCEDENCIA", an article) keeps the type."""
+    if code in _REVISIONS and _FISCAL_LAWS.search(words):
+        return "RF"
+    if code == "RRA" and not _CONSEJO.search(words):
+        return None
+    return code
 
 
 # What may stand between a case's number and the next number of a list of its type:
@@ -500,7 +573,7 @@ def _short_year_case(
     return CaseNumber(current, match["sn"], century + short, suffix, short_year=True)
 
 
-def _tfja_case(text: str, match: re.Match[str]) -> CaseNumber:
+def tfja_case(text: str, match: re.Match[str]) -> CaseNumber:
     """A TFJA number as written (read from the folded text; letters from the original)."""
     short = match["tfja_year"]
     century = "19" if short >= "90" else "20"
@@ -510,7 +583,7 @@ def _tfja_case(text: str, match: re.Match[str]) -> CaseNumber:
 
 
 _OPENING = re.compile(
-    rf"^\s*(?:{_TYPE_WORDS})(?!\w)|^\s*(?:{'|'.join(ELECTORAL_CHAMBERS)}|T[A-Z]{{1,8}})[-/][A-Z]{{2,5}}[-/]\d"
+    rf"^\s*(?:{_CAPTION_TYPE_WORDS})(?!\w)|^\s*(?:{'|'.join(ELECTORAL_CHAMBERS)}|T[A-Z]{{1,8}})[-/][A-Z]{{2,5}}[-/]\d"
     rf"|^\s*(?:{_LOCAL_TYPES})[-/]\d",
     re.IGNORECASE,
 )

@@ -188,9 +188,25 @@ _CASE_LABEL = re.compile(
     r"\s*(?:n[uú]m(?:ero)?\.?|no\.?)?\s*[:.]\s*(.{3,120})$",
     re.IGNORECASE,
 )
-# "(RELACIONADO CON EL 45/2022)": not this case; "(REVISIÓN)" is a type's own name's part
-# ("INCIDENTE DE SUSPENSIÓN (REVISIÓN) 45/2023")
-_ASIDE = re.compile(r"\((?!\s*revisi[oó]n\s*\))[^)]*\)", re.I)
+# "(RELACIONADO CON EL 45/2022)": not this case; but a bracket right after a case's type
+# qualifies the type ("INCIDENTE DE SUSPENSIÓN (REVISIÓN) 45/2023", "REVISIÓN
+# ADMINISTRATIVA (LEY FEDERAL DE PROCEDIMIENTO CONTENCIOSO ADMINISTRATIVO) 401/2023"): kept
+# for ``parse_expediente`` to read
+_ASIDE = re.compile(r"\([^)]*\)", re.I)
+_TYPE_ENDS = re.compile(rf"(?<![\w.])(?:{CAPTION_TYPE_WORDS})\s*$", re.I)
+
+
+def _without_asides(line: str) -> str:
+    """``line`` without its bracketed asides, but a qualifier of the case's type."""
+
+    def aside(found: re.Match[str]) -> str:
+        head = line[max(0, found.start() - 80) : found.start()]
+        qualifies = any(_TYPE_ENDS.search(_fold_caption(t)) for t in (head, head + found.group()))
+        return found.group() if qualifies else ""
+
+    return _ASIDE.sub(aside, line) if "(" in line else line
+
+
 # the same written after the case, unbracketed: "AMPARO DIRECTO 412/2022 RELACIONADO CON
 # EL 413/2022", "…, DERIVADO DEL AMPARO DIRECTO 300/2018": the rest of the line is another's
 _RELATED_TAIL = re.compile(
@@ -886,7 +902,7 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
         if skip:
             skip = False
             continue
-        line = _RELATED_TAIL.sub("", _ASIDE.sub("", written_line)).strip()
+        line = _RELATED_TAIL.sub("", _without_asides(written_line)).strip()
         label = _CASE_LABEL.match(line)
         if ":" in line and not label:
             head = line.split(":", 1)[0]

@@ -193,6 +193,90 @@ TCC_REVISION_FISCAL = Variant(
 )
 
 
+# A circuit court's revisión of a TFJA sala's sentence, captioned by the kind of asunto
+# its registry names, the law in brackets: the revisión fiscal, no revisión of the
+# Consejo de la Judicatura's decisions (which the SCJN captions "REVISIÓN ADMINISTRATIVA")
+TCC_REVISION_ADMINISTRATIVA_LFPCA = Variant(
+    "tcc-revision-administrativa-lfpca",
+    "REVISIÓN ADMINISTRATIVA (LEY FEDERAL DE PROCEDIMIENTO CONTENCIOSO ADMINISTRATIVO) "
+    "538/2023\n"
+    "RECURRENTE: TITULAR DE LA UNIDAD DE ASUNTOS JURÍDICOS DE LA SECRETARÍA DE ECONOMÍA.\n"
+    "MAGISTRADA PONENTE: LAURA ELENA QUIJANO FIERRO.\n"
+    "SECRETARIO: RODRIGO IBARRA MONTES.\n\n"
+    "Ciudad de México. Acuerdo del Octavo Tribunal Colegiado en Materia Administrativa del "
+    "Primer Circuito, correspondiente a la sesión de catorce de marzo de dos mil "
+    "veinticuatro.\n\n"
+    "V I S T O S, para resolver, los autos del recurso de revisión 538/2023, interpuesto "
+    "contra la sentencia de la Décima Sala Regional Metropolitana del Tribunal Federal de "
+    "Justicia Administrativa en el juicio de nulidad 9127/22-17-10-4-OT; y,\n\n"
+    "RESULTANDO:\n\nPRIMERO. Trámite.\n\nCONSIDERANDO:\n\nPRIMERO. Competencia.\n\n"
+    "Por lo expuesto, se resuelve:\n\nÚNICO. Se desecha el recurso de revisión.\n\n"
+    "Notifíquese. Así lo resolvió el Octavo Tribunal Colegiado en Materia Administrativa "
+    "del Primer Circuito.\n",
+    {
+        "expediente": "RF 538/2023",
+        "court": "Octavo Tribunal Colegiado en Materia Administrativa del Primer Circuito",
+        "resolution_date": "2024-03-14",
+        "ponente": "Laura Elena Quijano Fierro",
+        "secretario": "Rodrigo Ibarra Montes",
+    },
+)
+
+
+# The same kind of asunto under a state's administrative justice law: some revisión, but
+# neither the federal revisión fiscal nor the Consejo's: the caption's type is unsure, and
+# the case is the one the opening names, a plain "recurso de revisión"
+TCC_REVISION_ADMINISTRATIVA_STATE_LAW = Variant(
+    "tcc-revision-administrativa-ley-estatal",
+    "REVISIÓN ADMINISTRATIVA (LEY DE JUSTICIA ADMINISTRATIVA DEL ESTADO DE NUEVO LEÓN) "
+    "77/2024\n"
+    "RECURRENTE: DIRECTOR JURÍDICO DE LA SECRETARÍA DE MOVILIDAD.\n"
+    "MAGISTRADO PONENTE: JAVIER ESCOBEDO TREVIÑO.\n"
+    "SECRETARIA: PAOLA RENTERÍA SALAS.\n\n"
+    "Monterrey, Nuevo León. Acuerdo del Primer Tribunal Colegiado en Materia Administrativa "
+    "del Cuarto Circuito, correspondiente a la sesión de once de julio de dos mil "
+    "veinticuatro.\n\n"
+    "V I S T O S, para resolver, los autos del recurso de revisión 77/2024; y,\n\n"
+    "RESULTANDO:\n\nPRIMERO. Trámite.\n\nCONSIDERANDO:\n\nPRIMERO. Competencia.\n\n"
+    "Por lo expuesto, se resuelve:\n\nÚNICO. Se confirma la sentencia recurrida.\n\n"
+    "Notifíquese. Así lo resolvió el Primer Tribunal Colegiado en Materia Administrativa "
+    "del Cuarto Circuito.\n",
+    {
+        "expediente": "Recurso de Revisión 77/2024",
+        "court": "Primer Tribunal Colegiado en Materia Administrativa del Cuarto Circuito",
+        "resolution_date": "2024-07-11",
+    },
+)
+
+
+# The revisión of a suspension's interlocutory as a circuit court's registry names it,
+# its bracket spaced as a PDF's text gives it
+TCC_INCIDENTE_SUSPENSION_REVISION = Variant(
+    "tcc-incidente-de-suspension-revision",
+    "INCIDENTE DE SUSPENSIÓN ( REVISIÓN ) 312/2024\n"
+    "QUEJOSA: **********.\n"
+    "MAGISTRADO PONENTE: ÓSCAR PALOMERA LUGO.\n"
+    "SECRETARIA: MÓNICA ZAVALA PEÑA.\n\n"
+    "Zapopan, Jalisco. Acuerdo del Segundo Tribunal Colegiado en Materia Civil del Tercer "
+    "Circuito, correspondiente a la sesión de veinte de septiembre de dos mil "
+    "veinticuatro.\n\n"
+    "V I S T O S, para resolver, los autos del recurso de revisión incidental 312/2024, "
+    "interpuesto contra la interlocutoria que negó la suspensión definitiva en el juicio "
+    "de amparo indirecto 1540/2024; y,\n\n"
+    "RESULTANDO:\n\nPRIMERO. Trámite.\n\nCONSIDERANDO:\n\nPRIMERO. Competencia.\n\n"
+    "Por lo expuesto, se resuelve:\n\nÚNICO. Se confirma la interlocutoria recurrida.\n\n"
+    "Notifíquese. Así lo resolvió el Segundo Tribunal Colegiado en Materia Civil del "
+    "Tercer Circuito.\n",
+    {
+        "expediente": "Incidente de Suspensión (Revisión) 312/2024",
+        "court": "Segundo Tribunal Colegiado en Materia Civil del Tercer Circuito",
+        "resolution_date": "2024-09-20",
+        "ponente": "Óscar Palomera Lugo",
+        "secretario": "Mónica Zavala Peña",
+    },
+)
+
+
 JALISCO_TOCA_PENAL = Variant(
     "jalisco-toca-penal",
     "SEXTA SALA\nTOCA PENAL 615/2023\n"
@@ -580,6 +664,9 @@ VARIANTS = (
     TCC_REVISION_ACUMULADO,
     TCC_QUEJA,
     TCC_REVISION_FISCAL,
+    TCC_REVISION_ADMINISTRATIVA_LFPCA,
+    TCC_REVISION_ADMINISTRATIVA_STATE_LAW,
+    TCC_INCIDENTE_SUSPENSION_REVISION,
     JALISCO_TOCA_PENAL,
     STATE_TOCA_CIVIL_SALA_COLEGIADA,
     NUEVO_LEON_JUICIO_ORAL,
