@@ -41,6 +41,7 @@ MODIFIERS = frozenset({"stem", "href", "text"})
 # the crawl's own values: numbers, and the backfill window's dates (or none)
 NUMBER_VARIABLES = frozenset({"page", "offset", "size"})
 DATE_VARIABLES = frozenset({"since", "until"})
+MAX_OFFSET = 10_000 * 100_000  # json_api's page_size × max_pages: the largest offset
 _SCOPE = re.compile(r"[a-z0-9][a-z0-9-]{1,62}[a-z0-9]")
 
 
@@ -105,7 +106,7 @@ def check_formats(value: Any) -> Any:
 def _formats(probe: Any, modifier: str) -> bool:
     try:
         format(probe, modifier)
-    except ValueError:
+    except (ValueError, OverflowError):  # {page:c} of a number past any character
         return False
     return True
 
@@ -122,10 +123,12 @@ def check_modifier(placeholder: str, name: str, modifier: str | None) -> None:
     if name in DATE_VARIABLES:
         probes: tuple[Any, ...] = (dt.date(2024, 1, 31),)
     elif name in NUMBER_VARIABLES:
-        probes = (7,)
+        probes = (7, MAX_OFFSET)
     else:
         probes = ("texto", 7, 7.5)
-    fits = any(_formats(probe, modifier) for probe in probes)
+    # the crawl's own values are what they are: a format must fit each of them
+    every = name in NUMBER_VARIABLES
+    fits = (all if every else any)(_formats(probe, modifier) for probe in probes)
     if fits:
         return
     if name in DATE_VARIABLES:

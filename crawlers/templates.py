@@ -76,7 +76,7 @@ def _format(value: Any, spec: str | None) -> str:
         return value.isoformat()
     try:
         return format(value, spec) if spec else str(value)  # a date's format is strftime's
-    except ValueError as exc:  # a record's text given a number's format (``05d``)
+    except (ValueError, OverflowError) as exc:  # a record's text given ``05d``, …
         raise TemplateValueError(
             f"the value {str(value)[:80]!r} ({type(value).__name__}) does not take the "
             f"format {spec!r}"
