@@ -94,7 +94,10 @@ def _check_syntax(engine: str, expression: str) -> None:
         if engine == "css":
             HTMLTranslator().css_to_xpath(expression)
         else:
-            etree.XPath(expression)
+            # compiling reads the syntax; what only evaluation finds (a $variable no one
+            # sets, a function that does not exist, ``//a | 3``) is found on one element,
+            # where no expression costs more than its length
+            etree.XPath(expression)(_ONE_ELEMENT)
     except (SelectorError, etree.XPathError) as exc:
         raise Invalid(
             f"invalid {engine.upper()} selector {expression[:200]!r}: {exc}",
@@ -107,6 +110,7 @@ def _check_syntax(engine: str, expression: str) -> None:
             f"el selector {engine.upper()} está anidado en exceso: no se puede leer",
         ) from exc
     if engine == "xpath":
+        _check_names(expression)
         called = _PREFIXED_CALL.search(_STRING_LITERAL.sub("''", expression))
         if called:
             raise Invalid(
@@ -118,7 +122,53 @@ def _check_syntax(engine: str, expression: str) -> None:
             )
 
 
+_ONE_ELEMENT = etree.Element("html")
+# XPath 1.0's functions and node tests, and parsel's has-class: nothing else is called
+# unprefixed (a prefixed call is refused below)
+_FUNCTIONS = frozenset(
+    {"last", "position", "count", "id", "local-name", "namespace-uri", "name", "string",
+     "concat", "starts-with", "contains", "substring-before", "substring-after",
+     "substring", "string-length", "normalize-space", "translate", "boolean", "not",
+     "true", "false", "lang", "number", "sum", "floor", "ceiling", "round", "node",
+     "text", "comment", "processing-instruction", "has-class", "and", "or", "div", "mod"}
+)  # fmt: skip
+_CALL = re.compile(r"(?<![\w:.$@-])([A-Za-z_][\w.-]*)\s*\(")
+_VARIABLE = re.compile(r"\$\s*[A-Za-z_]")
+
+
+def _check_names(expression: str) -> None:
+    """A ``$variable`` (the crawl sets none) or a function XPath does not have, refused
+    even where evaluating on one element would not reach it (``//a[$v]``, ``//a[foo()]``)."""
+    bare = _STRING_LITERAL.sub("''", expression)
+    why = None
+    if _VARIABLE.search(bare):
+        why = ("uses a $variable the crawl never sets", _EVALUATION["Undefined variable"])
+    elif (called := _CALL.search(bare)) and called[1] not in _FUNCTIONS:
+        why = (f"calls {called[1]}(), no XPath function", _EVALUATION["Unregistered function"])
+    if why:
+        raise Invalid(
+            f"invalid XPATH selector {expression[:200]!r}: {why[0]}",
+            f"el selector XPATH no es válido: «{shown(expression)}» {why[1]}",
+        )
+
+
+_EVALUATION = {
+    "Undefined variable": "usa una variable ($…) que nada define",
+    "Unregistered function": "llama a una función que no existe",
+    "Invalid type": "combina valores que no se pueden unir (p. ej. nodos y un número)",
+}
+
+
 def _near(reason: str) -> str:
+    """Why an XPath cannot be evaluated, or where cssselect stopped reading (``… at 2>``),
+    said in Spanish."""
+    for english, spanish in _EVALUATION.items():
+        if english in reason:
+            return f": {spanish}"
+    return _position(reason)
+
+
+def _position(reason: str) -> str:
     """Where cssselect stopped reading (``… at 2>``), said in Spanish."""
     found = _POSITION.search(reason)
     return f" (cerca del carácter {int(found[1]) + 1})" if found else ""

@@ -9,6 +9,7 @@ values, the page number or the backfill window into text: ``{idVT}``, ``{page}``
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from itertools import islice
 from typing import Any, Literal
@@ -39,6 +40,12 @@ MAX_FORMAT_NUMBER = 64
 # record of megabytes renders gigabytes (``{texto}{texto}…``) in the crawl's process
 MAX_PLACEHOLDERS = 16
 _NUMBER = re.compile(r"\d+")
+# what a placeholder may take after its colon besides a format (crawlers/templates.py)
+MODIFIERS = frozenset({"stem", "href", "text"})
+# the crawl's own values: numbers, and the backfill window's dates (or none)
+NUMBER_VARIABLES = frozenset({"page", "offset", "size"})
+DATE_VARIABLES = frozenset({"since", "until"})
+MAX_OFFSET = 10_000 * 100_000  # json_api's page_size × max_pages: the largest offset
 _SCOPE = re.compile(r"[a-z0-9][a-z0-9-]{1,62}[a-z0-9]")
 
 
@@ -105,7 +112,63 @@ def check_formats(value: Any) -> Any:
                         f"«{shown(match[0])}»: el formato de un marcador admite a lo sumo "
                         f"{MAX_FORMAT_NUMBER} caracteres",
                     )
+                check_modifier(match[0], match[1].strip(), match[2])
     return value
+
+
+def _formats(probe: Any, modifier: str) -> bool:
+    try:
+        format(probe, modifier)
+    except (ValueError, OverflowError):  # {page:c} of a number past any character
+        return False
+    return True
+
+
+def check_modifier(placeholder: str, name: str, modifier: str | None) -> None:
+    """What follows a placeholder's colon must be something the crawl can write with it,
+    checked here rather than when a crawl meets it (a ValueError mid-crawl): ``stem``,
+    ``href``, ``text``; for ``page``, ``offset`` and ``size`` (numbers) a number's format
+    (``03d``); ``since`` and ``until`` (dates) take a date's (``%d/%m/%Y``); a record's
+    value (text or a number, as its JSON has it) a format that fits text or a number
+    (``>8``, ``05d``): one that fits neither (``{x:foo}``, ``{fecha:%Y}``) never renders."""
+    if not modifier or modifier in MODIFIERS:
+        return
+    if name in DATE_VARIABLES:
+        probes: tuple[Any, ...] = (dt.date(2024, 1, 31),)
+    elif name in NUMBER_VARIABLES:
+        probes = (7, MAX_OFFSET)
+    else:
+        probes = ("texto", 7, 7.5)
+    # the crawl's own values are what they are: a format must fit each of them
+    every = name in NUMBER_VARIABLES
+    fits = (all if every else any)(_formats(probe, modifier) for probe in probes)
+    if fits:
+        return
+    if name in DATE_VARIABLES:
+        why = (
+            f"{modifier!r} is no date format",
+            f"«{shown(modifier)}» no es un formato de fecha (p. ej. %d/%m/%Y)",
+        )
+    elif name in NUMBER_VARIABLES:
+        why = (
+            f"{name} is a number: {modifier!r} is no format of a number (e.g. 03d)",
+            f"{name} es un número y «{shown(modifier)}» no es un formato de número "
+            "(p. ej. {" + name + ":03d})",
+        )
+    elif "%" in modifier:
+        why = (
+            f"{modifier!r} is a date's format: only since and until are dates",
+            f"«{shown(modifier)}» es un formato de fecha y solo since y until son fechas; "
+            "el valor de un registro se escribe tal como viene",
+        )
+    else:
+        why = (
+            f"{modifier!r} is no format: use stem, href, text or a number's (e.g. 05d)",
+            f"«{shown(modifier)}» no es un formato que se pueda aplicar: use stem, href, "
+            "text, un formato de número (p. ej. 05d) o, con since y until, uno de fecha "
+            "(p. ej. %d/%m/%Y)",
+        )
+    raise Invalid(f"{shown(placeholder)!r}: {why[0]}", f"«{shown(placeholder)}»: {why[1]}")
 
 
 def check_record_fields(values: dict[str, str]) -> dict[str, str]:

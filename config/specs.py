@@ -300,9 +300,14 @@ class ListingRules(PageRules):
                 "use una sola forma de pasar de página: next_page, next_form o next_query",
                 where=given[1],
             )
-        for template in (self.next_query or {}).values():
-            check_template(template)
         return self
+
+    @field_validator("next_query")
+    @classmethod
+    def _next_query(cls, value: dict[str, str] | None) -> dict[str, str] | None:
+        for template in (value or {}).values():
+            check_template(template)
+        return value
 
 
 class Schedule(BaseModel):

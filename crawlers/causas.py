@@ -136,6 +136,7 @@ LABELS = {
     "limit_reached": "se alcanzó un límite",
     "page_repeated": "la página siguiente repite la anterior",
     "total_not_reached": "la API dejó de dar registros antes de su total",
+    "template_value": "un valor del registro no admite el formato de su plantilla",
     "foreign_document": "documento de otra institución",
     "foreign_name": "nombre de otra institución",
     "parse_timeout": "los selectores tardaron demasiado",

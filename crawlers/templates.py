@@ -64,29 +64,43 @@ def _format(value: Any, spec: str | None) -> str:
         return " ".join(
             text for v in value if not isinstance(v, (list, dict)) and (text := _format(v, spec))
         )
-    if value is None or isinstance(value, dict):
-        return ""
+    if value is None or value == "" or isinstance(value, dict):
+        return ""  # no value: none to pad or to write as a number (``{size:03d}`` unset)
     if spec == STEM:
         return _stem(value)
     if spec == HREF:
         return _href(value)
     if spec == TEXT:
         return _text(value)
-    if isinstance(value, dt.date) and spec:
-        return value.strftime(spec)
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.date) and not spec:
         return value.isoformat()
-    return format(value, spec) if spec else str(value)
+    try:
+        return format(value, spec) if spec else str(value)  # a date's format is strftime's
+    except (ValueError, OverflowError) as exc:  # a record's text given ``05d``, …
+        raise TemplateValueError(
+            f"the value {str(value)[:80]!r} ({type(value).__name__}) does not take the "
+            f"format {spec!r}"
+        ) from exc
+
+
+class TemplateValueError(ValueError):
+    """A record's value the placeholder's format does not fit (``{numero:05d}`` given the
+    text "A-12"): the spec loaded (the format fits a number), this record's value does
+    not; a spider counts it and leaves the value out, never stops on it."""
 
 
 def render(template: str, variables: Mapping[str, Any], record: Any = None) -> str:
-    """Fill ``template`` from ``variables`` (page, window…) or paths into ``record``."""
+    """Fill ``template`` from ``variables`` (page, window…) or paths into ``record``;
+    TemplateValueError names the placeholder whose format a record's value does not fit."""
 
     def value(match: re.Match[str]) -> str:
         name, spec = match[1].strip(), match[2]
-        if name in variables:
-            return _format(variables[name], spec)
-        return _format(read_path(record, name), spec) if record is not None else ""
+        try:
+            if name in variables:
+                return _format(variables[name], spec)
+            return _format(read_path(record, name), spec) if record is not None else ""
+        except TemplateValueError as exc:
+            raise TemplateValueError(f"{match[0]}: {exc}") from None
 
     return _PLACEHOLDER.sub(value, template)
 

@@ -26,7 +26,14 @@ from crawlers.middlewares import forget_fetch
 from crawlers.no_content import NO_CONTENT, nothing_sent
 from crawlers.origin_headers import with_origin_headers
 from crawlers.spiders.base import SpecSpider
-from crawlers.templates import render, render_all, render_complete, render_json, with_query
+from crawlers.templates import (
+    TemplateValueError,
+    render,
+    render_all,
+    render_complete,
+    render_json,
+    with_query,
+)
 from indexer.readers.normalise import parse_date
 
 TOTAL_NOT_REACHED = "total_not_reached"
@@ -162,9 +169,11 @@ class JsonApiSpider(SpecSpider):
         address needs keeps what it has."""
         detail = self.rules.detail
         assert detail is not None
+        where = draft.listing_url
         url = self.absolute_or_counted(
-            draft.listing_url, render_complete(detail.url, variables, record), "json_api.detail.url"
-        )
+            where, self._filled(detail.url, variables, record, where, "json_api.detail.url"),
+            "json_api.detail.url",
+        )  # fmt: skip
         if not url:
             yield from self._after_record(draft)
             return
@@ -191,12 +200,18 @@ class JsonApiSpider(SpecSpider):
             self.run.error("not_json", response.url, f"json_api.detail: {unreadable_json(exc)}")
             yield from self._after_record(draft)
             return
-        found = self._fields(detail.fields, data, variables)
+        found = self._fields(detail.fields, data, variables, response.url, "json_api.detail")
         draft.fields = found | draft.fields
         draft.pending_files += [
             u
             for t in detail.files
-            if (u := self.absolute_or_counted(response.url, render_complete(t, variables, data), t))
+            if (
+                u := self.absolute_or_counted(
+                    response.url,
+                    self._filled(t, variables, data, response.url, "json_api.detail.files"),
+                    t,
+                )
+            )
         ]
         text = as_text(read_path(data, detail.text)) if detail.text else None
         if isinstance(text, str) and text.strip() and not draft.page_text:
@@ -209,14 +224,25 @@ class JsonApiSpider(SpecSpider):
         yield from self.failed(failure)
         yield from self._after_record(failure.request.cb_kwargs["draft"])  # type: ignore[attr-defined]
 
-    @staticmethod
+    def _filled(
+        self, template: str, variables: dict[str, Any], record: Any, where: str, what: str
+    ) -> str | None:
+        """``render_complete``; a record's value its placeholder's format does not fit
+        (``{numero:05d}`` given "A-12") is no value, counted ``template_value``."""
+        try:
+            return render_complete(template, variables, record)
+        except TemplateValueError as exc:
+            self.run.error("template_value", where, f"{what}: {exc}")
+            return None
+
     def _fields(
-        sources: dict[str, str], data: Any, variables: dict[str, Any]
-    ) -> dict[str, str | list[str]]:
+        self, sources: dict[str, str], data: Any, variables: dict[str, Any], where: str,
+        block: str = "json_api",
+    ) -> dict[str, str | list[str]]:  # fmt: skip
         fields: dict[str, str | list[str]] = {}
         for name, source in sources.items():
             value = (  # a template missing one of its values is no value, not a fragment
-                render_complete(source, variables, data)
+                self._filled(source, variables, data, where, f"{block}.fields.{name}")
                 if "{" in source
                 else as_text(read_path(data, source))
             )
@@ -245,15 +271,21 @@ class JsonApiSpider(SpecSpider):
 
     def draft(self, record: Any, api_url: str, variables: dict[str, Any]) -> DocumentDraft | None:
         rules = self.rules
-        url = absolute(api_url, render_complete(rules.link, variables, record))
+        url = absolute(
+            api_url, self._filled(rules.link, variables, record, api_url, "json_api.link")
+        )
         if not url or url in (api_url, without_session(api_url)):
             return None
-        fields = self._fields(rules.fields, record, variables)
+        fields = self._fields(rules.fields, record, variables, api_url)
         draft = DocumentDraft(url=url, listing_url=api_url, fields=fields)
         draft.pending_files = [
             u
             for t in rules.files
-            if (u := self.absolute_or_counted(api_url, render_complete(t, variables, record), t))
+            if (
+                u := self.absolute_or_counted(
+                    api_url, self._filled(t, variables, record, api_url, "json_api.files"), t
+                )
+            )
         ]
         text = as_text(read_path(record, rules.text)) if rules.text else None
         draft.page_text = text if isinstance(text, str) else ""

@@ -183,7 +183,7 @@ CASES: dict[str, tuple[dict[str, Any], str, str]] = {
     ),
     "placeholder format": (
         _spec(listing=_listing(next_query={"p": "{page:>900}"})),
-        "listing",
+        "listing.next_query",
         "el formato de un marcador admite a lo sumo 64 caracteres",
     ),
     "identity scope": (
