@@ -10,13 +10,21 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 
 from config.web_urls import WEB_SCHEMES, lower_scheme
 from crawlers.addresses import BlockedAddress, UnresolvableHost, check_authority, resolve_checked
-from crawlers.causas import ANSWER_BEGUN, CUT_SHORT, FALSE_CODING, NO_ANSWER, false_coding
+from crawlers.causas import (
+    ANSWER_BEGUN,
+    CUT_SHORT,
+    FALSE_CODING,
+    LONGER_THAN_DECLARED,
+    NO_ANSWER,
+    false_coding,
+)
 from crawlers.content_coding import CodingError, Decoder
 from crawlers.deadline import transport, within
 from crawlers.partial import PARTIAL, sent_part
@@ -199,6 +207,7 @@ def fetch(
             part := sent_part(response.headers.get("content-range", "").encode("utf-8", "replace"))
         ):
             raise FetchError("partial_content", f"{url}: {PARTIAL}: {part}")
+        connection = _connection_of(response)  # while the answer is open
         body = bytearray()
         decoder = Decoder(response.headers.get("content-encoding"))
         try:
@@ -212,9 +221,43 @@ def fetch(
         except CodingError as exc:
             said = false_coding(str(response.headers.get("content-encoding")), str(exc))
             raise FetchError(FALSE_CODING, f"{url}: {said}") from exc
+        if connection is not None and _past_declared(connection, response):
+            raise FetchError("cut_short", LONGER_THAN_DECLARED)
     if response.status_code >= 400:
         raise FetchError(*_http_error(url, response))
     return Fetched(url, response.status_code, response.headers.get("content-type"), bytes(body))
+
+
+def _connection_of(response: httpx.Response) -> Any:
+    """The HTTP/1.1 connection (httpcore's) ``response`` is read from, or None when the
+    stream is not one (another transport); found through the streams that wrap it."""
+    found: Any = response.stream
+    for _ in range(6):
+        if hasattr(found, "_h11_state"):
+            return found
+        found = next(
+            (getattr(found, name) for name in ("_stream", "_httpcore_stream", "_connection")
+             if hasattr(found, name)),
+            None,
+        )  # fmt: skip
+        if found is None:
+            return None
+    return None
+
+
+def _past_declared(connection: Any, response: httpx.Response) -> bool:
+    """Whether bytes followed a body of its declared ``Content-Length``: h11 ends the body
+    there and keeps the rest unread, so a page cut at a lying length would read as whole
+    (as the crawl's ``crawlers.handlers`` sees it). Line ends aside: a sloppy server's
+    trailing CRLF still reads. Bytes already received count; a later read is not awaited."""
+    if (
+        "content-length" not in response.headers
+        or "chunked" in response.headers.get("transfer-encoding", "").lower()
+    ):
+        return False
+    state = getattr(connection, "_h11_state", None)
+    trailing = getattr(state, "trailing_data", (b"", False))[0]
+    return bool(bytes(trailing).strip(b"\r\n"))
 
 
 def _http_error(url: str, response: httpx.Response) -> tuple[str, str]:

@@ -73,6 +73,15 @@ def _unused_extensions(log_level: str) -> tuple[str, ...]:
     return UNUSED_EXTENSIONS + (UNREAD_STATS_EXTENSIONS if _quiet(log_level) else ())
 
 
+# The name under which this Scrapy reads the resolver it installs: TWISTED_DNS_RESOLVER
+# where it knows it (2.19 still reads DNS_RESOLVER set above its default, but warns in
+# every crawl's output), DNS_RESOLVER on the older ones, which read no other name. Only
+# one is set: both at one priority, 2.19 takes DNS_RESOLVER and warns all the same.
+RESOLVER_SETTING = (
+    "TWISTED_DNS_RESOLVER" if hasattr(default_settings, "TWISTED_DNS_RESOLVER") else "DNS_RESOLVER"
+)
+
+
 def scrapy_settings(
     settings: Settings, log_level: str = "WARNING", domains_limited: bool = True
 ) -> dict[str, Any]:
@@ -135,7 +144,7 @@ def scrapy_settings(
             auto_workers() if settings.crawl_workers is None else settings.crawl_workers
         ),
         "ABIERTO_BUILD_TIMEOUT_S": settings.build_timeout_s,
-        "DNS_RESOLVER": "crawlers.resolver.GuardedResolver",
+        RESOLVER_SETTING: "crawlers.resolver.GuardedResolver",
         "DOWNLOAD_HANDLERS": {
             "http": "crawlers.handlers.ClosingHTTPHandler",
             "https": "crawlers.handlers.ClosingHTTPHandler",
