@@ -102,4 +102,4 @@ def test_the_crawl_counts_a_page_whose_items_read_past_it(tmp_path: Path) -> Non
     assert "elementos del listado" in mensaje and "no se leyeron" in mensaje, mensaje
     assert "50 000 000" in mensaje
     # the items read before the budget was spent stand: the one document is kept
-    assert len(documents) == 1, {k: v['examples'][:1] for k, v in run.errors.items()}
+    assert len(documents) == 1, {k: v["examples"][:1] for k, v in run.errors.items()}
