@@ -19,6 +19,7 @@ from config.specs import SourceSpec
 from crawlers.causas import error_mensaje
 from crawlers.selectors import MAX_PAGE_CHARS, PageBudget, PageTextSpent, read_fields, select
 from indexer.db import Database
+from tests.api.test_preview_next_form import _previewer
 from tests.http_thread import serving_handler
 from tests.shapes.harness import run_abierto
 
@@ -103,3 +104,17 @@ def test_the_crawl_counts_a_page_whose_items_read_past_it(tmp_path: Path) -> Non
     assert "50 000 000" in mensaje
     # the items read before the budget was spent stand: the one document is kept
     assert len(documents) == 1, {k: v["examples"][:1] for k, v in run.errors.items()}
+
+
+def test_the_preview_says_where_it_stopped(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "listado.html").write_text(_nested(DEPTH), "utf-8")
+    (root / "sentencia-1.html").write_text("<html><p>Sentencia civil.</p></html>", "utf-8")
+    spec = SPEC | {"start_urls": ["${ABIERTO_SAMPLES_URL}/listado.html"]}
+    (root / "spec.yaml").write_text(yaml.safe_dump(spec), "utf-8")
+    for previewer in _previewer(tmp_path, root):
+        body = previewer.preview(root)
+        said = [e for e in body["errors"] if e["cause"] == "too_large"]
+        assert len(said) == 1, body["errors"]
+        assert "elementos del listado" in str(body), said
