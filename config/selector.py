@@ -20,6 +20,12 @@ MAX_SELECTOR_CHARS = 2000
 # ``join`` is written between every two matches: a separator of kilobytes between the
 # thousands of matches of a page is a field of gigabytes; a real one is a few characters
 MAX_JOIN_CHARS = 16
+# ``concat`` is the one XPath function whose value is longer than what it reads: each of
+# its arguments may be a node's whole text (``/`` is the page's), so 300 of them over a
+# 1 MB page were 300 MB made in one step of libxml2 (250 s of CPU); across an
+# expression's ``concat`` calls, at most this many arguments that are not quoted text
+MAX_CONCAT_READS = 16
+_CONCAT = re.compile(r"(?<![\w.:-])concat\s*\(")
 _STRING_LITERAL = re.compile(r"'[^']*'|\"[^\"]*\"")
 _PREFIXED_CALL = re.compile(r"(?<![\w:.-])([A-Za-z_][\w.-]*:[A-Za-z_][\w.-]*)\s*\(")
 _POSITION = re.compile(r"\bat (\d+)>?$")
@@ -111,6 +117,7 @@ def _check_syntax(engine: str, expression: str) -> None:
         ) from exc
     if engine == "xpath":
         _check_names(expression)
+        _check_concat(expression)
         called = _PREFIXED_CALL.search(_STRING_LITERAL.sub("''", expression))
         if called:
             raise Invalid(
@@ -157,6 +164,42 @@ _EVALUATION = {
     "Unregistered function": "llama a una función que no existe",
     "Invalid type": "combina valores que no se pueden unir (p. ej. nodos y un número)",
 }
+
+
+def _check_concat(expression: str) -> None:
+    """Refuse an expression whose ``concat`` calls read more than ``MAX_CONCAT_READS``
+    values from the page (quoted text costs only its own length, already bounded)."""
+    bare = _STRING_LITERAL.sub("''", expression)
+    reads = 0
+    for call in _CONCAT.finditer(bare):
+        reads += sum(arg.strip() != "''" for arg in _arguments(bare, call.end()))
+    if reads > MAX_CONCAT_READS:
+        raise Invalid(
+            f"concat reads {reads} values of the page: at most {MAX_CONCAT_READS} (each "
+            "may be the whole page's text)",
+            f"las llamadas a concat del selector XPath leen {reads} valores de la página y "
+            f"se admiten como máximo {MAX_CONCAT_READS}: cada uno puede ser el texto de la "
+            "página entera",
+        )
+
+
+def _arguments(text: str, start: int) -> list[str]:
+    """The arguments of the call whose ``(`` ends just before ``start``, split at its
+    own commas (quoted text already emptied)."""
+    args, depth, begin = [], 0, start
+    for at in range(start, len(text)):
+        char = text[at]
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            if depth == 0:
+                args.append(text[begin:at])
+                return args
+            depth -= 1
+        elif char == "," and depth == 0:
+            args.append(text[begin:at])
+            begin = at + 1
+    return args
 
 
 def _near(reason: str) -> str:

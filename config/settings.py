@@ -243,6 +243,16 @@ class Settings(BaseSettings):
     alerts_per_owner: int = Field(
         50, ge=1, description="Alerts one API key's holder (or one e-mail address) may have."
     )
+    # bench/alerts.py (20 documents, load 12-16 on 2 cores): matching cost grows with the
+    # alerts, 73 ms per new document with 2,000 and 561 ms with 20,000 (webhook p95 9 s
+    # and 47 s, under the 60 s goal); with no bound, 200,000 would be ~5.6 s a document
+    alerts_total: int = Field(
+        20_000,
+        ge=1,
+        description="Alerts the whole service keeps, every owner's together: each is a "
+        "search run at every indexing batch, and reader keys are self-service; past it a "
+        "new alert is refused (409).",
+    )
     alert_query_chars: int = Field(500, ge=1, le=10_000, description="Longest q of an alert.")
     alert_confirmations_per_hour: int = Field(
         5,

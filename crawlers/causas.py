@@ -28,6 +28,10 @@ _PAST_MAXSIZE = re.compile(
 )
 # crawlers.fetch.too_large's (a preview's fetch)
 _CUT_AFTER = re.compile(r".* is larger than (\d+) bytes: cut after (\d+) bytes read$", re.S)
+# crawlers.selectors.PageBudget's: a listing page's fields read past its budget
+_PAGE_TEXT_SPENT = re.compile(
+    r"listing fields read more than (\d+) characters of this page .*items from (\d+) on"
+)
 # Scrapy's refusal of an answer whose Content-Length is past the limit
 _EXPECTED_SIZE = re.compile(
     r"Expected to receive (\d+) bytes which is larger than download max size \((\d+)\)"
@@ -608,6 +612,14 @@ def error_mensaje(cause: str, message: str) -> str:
                 f"({missing.group(1)}), el campo queda vacío"
             )
         return f"se descartó el valor {value} de {name}: no puede ser ese campo"
+    if cause == "too_large" and (found := _PAGE_TEXT_SPENT.search(message)):
+        limit, position = found.groups()
+        limit = f"{int(limit):,}".replace(",", " ")
+        return (
+            f"los campos de los elementos del listado leyeron más de {limit} caracteres de "
+            "esta página (elementos anidados unos en otros leen cada uno el texto de los "
+            f"demás): desde el elemento {position} no se leyeron"
+        )
     if cause == "too_large" and (found := _INFLATED.search(message)):
         packed, limit = found.groups()
         return (

@@ -46,7 +46,15 @@ from crawlers.preview_coverage import other_frames, other_starts, start_expansio
 from crawlers.preview_process import DidNotStart, TimedOut, run_child, say_ready
 from crawlers.preview_scope import listing_scope, trial_scope
 from crawlers.preview_slots import Slots, slots_of
-from crawlers.selectors import BadFieldLink, item_link, read, read_fields, select
+from crawlers.selectors import (
+    BadFieldLink,
+    PageBudget,
+    PageTextSpent,
+    item_link,
+    read,
+    read_fields,
+    select,
+)
 from crawlers.soft_404 import SOFT_404, not_found_said, stood_for
 from crawlers.templates import render_all, with_query
 from indexer.build import InvalidDocument, MissingField, build_document
@@ -393,9 +401,15 @@ def listing_preview(
                     + (", neither on the page nor in its frames" if framed else ""),
                 }
             )
+        budget = PageBudget()
         for position, item in enumerate(items, start=1):
             bad = _bad_field_link(page.url, errors)
-            fields = read_fields(item, spec.listing.fields, page.url, bad)
+            try:
+                fields = read_fields(item, spec.listing.fields, page.url, bad, budget)
+            except PageTextSpent:  # the items before it stand; the rest is unread
+                message = budget.message(position)
+                errors.append({"cause": "too_large", "url": page.url, "message": message})
+                break
             link = item_link(item, spec.listing)
             document = {"fields": fields, "listing_url": page.url}
             try:

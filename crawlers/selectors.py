@@ -17,10 +17,41 @@ Node = Page | SelectorList
 # in it; matches nested in one another (``css:div`` over 400 nested ``<div>``s) each read
 # the text of all the others, hundreds of times the page, so more is none of it
 MAX_FIELD_CHARS = 20_000_000
+# what all the fields of all the items of one listing page read together: each item's
+# fields read its own text, some tens of megabytes for the largest page; items nested in
+# one another (``css:div`` as items over 400 nested ``<div>``s) each read up to
+# ``MAX_FIELD_CHARS`` per field, hundreds of pages' worth in one process
+MAX_PAGE_CHARS = 50_000_000
 
 
 class _TooMuchText(Exception):
     """A field's matches hold more text than ``MAX_FIELD_CHARS``."""
+
+
+class PageTextSpent(Exception):
+    """The fields read from one page passed its ``PageBudget``: the page's items from
+    here on are not read (the caller counts a ``too_large`` error)."""
+
+
+class PageBudget:
+    """Characters the selectors of one page may still read, across all its items."""
+
+    def __init__(self, limit: int = MAX_PAGE_CHARS) -> None:
+        self.limit = limit
+        self.read = 0
+
+    def spend(self, chars: int) -> None:
+        self.read += chars
+        if self.read > self.limit:
+            raise PageTextSpent(self.limit)
+
+    def message(self, position: int) -> str:
+        """The ``too_large`` error's message (``crawlers.causas`` says it in Spanish)."""
+        return (
+            f"listing fields read more than {self.limit} characters of this page (items "
+            f"nested in one another each read the others' text): items from {position} on "
+            "were not read"
+        )
 
 
 def select(node: Node, selector: Selector) -> SelectorList:
@@ -29,14 +60,17 @@ def select(node: Node, selector: Selector) -> SelectorList:
     return node.css(selector.expression)
 
 
-def read(node: Node, selector: Selector, name: str = "") -> str | list[str] | None:
+def read(
+    node: Node, selector: Selector, name: str = "", budget: PageBudget | None = None
+) -> str | list[str] | None:
     """A field's value: one string, or a list for ``many`` selectors and list fields. A
-    field of one value reads the matches up to the first with text, not all of them."""
+    field of one value reads the matches up to the first with text, not all of them.
+    What it reads is spent from ``budget`` (``PageTextSpent`` once it is spent)."""
     found = select(node, selector)
     whole = selector.many or name in LIST_FIELDS or selector.join is not None
     values: list[str] = []
     try:
-        for text in _texts(found):
+        for text in _texts(found, budget):
             value = " ".join(text.split())
             if value and selector.regex:
                 value = first_group(selector.regex, value) or ""
@@ -53,7 +87,7 @@ def read(node: Node, selector: Selector, name: str = "") -> str | list[str] | No
     return selector.join.join(values) if selector.join is not None else values[0]
 
 
-def _texts(found: SelectorList) -> Iterator[str]:
+def _texts(found: SelectorList, budget: PageBudget | None = None) -> Iterator[str]:
     """Text of each match: attribute/text nodes as they are, elements by their text
     (``_TooMuchText`` past ``MAX_FIELD_CHARS`` in all)."""
     total = 0
@@ -62,6 +96,8 @@ def _texts(found: SelectorList) -> Iterator[str]:
         if isinstance(value, str) and value.lstrip().startswith("<"):
             value = " ".join(item.xpath(".//text()").getall())
         total += len(value or "")
+        if budget is not None:
+            budget.spend(len(value or ""))
         if total > MAX_FIELD_CHARS:
             raise _TooMuchText
         yield value or ""
@@ -85,17 +121,22 @@ BadFieldLink = Callable[[str, BadLink], None]
 
 
 def read_fields(
-    node: Node, fields: dict[str, Selector], base_url: str, on_bad: BadFieldLink | None = None
+    node: Node,
+    fields: dict[str, Selector],
+    base_url: str,
+    on_bad: BadFieldLink | None = None,
+    budget: PageBudget | None = None,
 ) -> dict[str, str | list[str]]:
     """Every field found; links (video, transcript) made absolute against the page. A
     link within the page (``#intervencion-3``, a session page's anchors) or to no page
     (``javascript:void(0)``, ``mailto:``) is no video or file: it is left out. Links are
     made as the crawl's own are (invisible characters percent-encoded, so a stored
     address shows what was fetched); a malformed one is left out and handed to
-    ``on_bad`` with its field's name, so a spider counts it."""
+    ``on_bad`` with its field's name, so a spider counts it. What the fields read is
+    spent from ``budget``, one for all the items of a page."""
     out: dict[str, str | list[str]] = {}
     for name, selector in fields.items():
-        value = read(node, selector, name)
+        value = read(node, selector, name, budget)
         if value and name in URL_FIELDS:
             values = value if isinstance(value, list) else [value]
             value = [link for v in values if (link := _link(base_url, v, name, on_bad))]

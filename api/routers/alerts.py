@@ -46,7 +46,7 @@ from config.web_urls import lower_scheme
 from crawlers.addresses import BlockedAddress, ResolverBusy, SlowHost, UnresolvableHost, check_url
 from crawlers.causas import error_mensaje
 from indexer.alerts import AlertBook, saved_query
-from indexer.alerts.book import CapReached
+from indexer.alerts.book import CapReached, ServiceFull
 from indexer.alerts.links import MissingLinksKey, links_key
 from indexer.alerts.mails import confirmation
 from indexer.db.alert_tables import AlertRow
@@ -260,9 +260,18 @@ def create_alert(
                 with_manage_token=caller is None,
                 cap=cap,  # counted again with the new one: racing creations stop at it too
                 confirmed_only=by_address(owner),
+                total_cap=settings.alerts_total,
             )
         except CapReached as exc:
             raise _full(exc.cap) from exc
+        except ServiceFull as exc:
+            raise Refusal(
+                409,
+                f"the service keeps at most {exc.cap} alerts in all and has them: no new one",
+                f"el servicio ya guarda el máximo de alertas que admite ({exc.cap} entre todos "
+                "sus usuarios) y no acepta nuevas por ahora; inténtelo más adelante o escriba "
+                "al operador",
+            ) from exc
         if channel == "email":
             assert made.confirm_token is not None
             mailer = Mailer(settings)

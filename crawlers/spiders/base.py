@@ -37,7 +37,7 @@ from crawlers.links import BadLink, absolute, clean_link, page_base, without_ses
 from crawlers.middlewares import forget_fetch
 from crawlers.no_content import NO_CONTENT, nothing_sent
 from crawlers.runs import RunStats
-from crawlers.selectors import BadFieldLink, read, read_fields, select
+from crawlers.selectors import BadFieldLink, PageTextSpent, read, read_fields, select
 from crawlers.soft_404 import SOFT_404, not_found_said, stood_for
 from crawlers.templates import render_all, with_query
 from crawlers.viewers import named_file, scripted_file
@@ -229,6 +229,8 @@ class SpecSpider(scrapy.Spider):
         """What ``handle(position, item)`` makes, its failure counted as in ``each_item``."""
         try:
             return list(handle(position, item))
+        except PageTextSpent:
+            raise  # the page's, not this item's: its caller stops reading the page
         except BadLink as exc:
             self.run.error("bad_url", where, f"{label} {position}: {exc}")
         except Exception as exc:  # one item must not cost the rest of its page

@@ -18,7 +18,7 @@ from crawlers.items import DocumentDraft
 from crawlers.links import absolute, is_script, page_base, script_only, without_fragment
 from crawlers.next_form import next_form_step
 from crawlers.postback import control_data
-from crawlers.selectors import item_link, read, read_fields, select
+from crawlers.selectors import PageBudget, PageTextSpent, item_link, read, read_fields, select
 from crawlers.soft_404 import not_found_said
 from crawlers.spiders.base import SpecSpider
 from crawlers.templates import render_all, with_query
@@ -64,9 +64,11 @@ class HtmlListingSpider(SpecSpider):
         tally = {"new": 0, "dated": 0, "older": 0}
         base = page_base(listing)
         bad_field_link = self.bad_field_link(listing.url)
+        budget, reached = PageBudget(), [0]
 
         def one(position: int, item: Any) -> Iterator[Any]:
-            fields = read_fields(item, rules.fields, listing.url, bad_field_link)
+            reached[0] = position
+            fields = read_fields(item, rules.fields, listing.url, bad_field_link, budget)
             read_as = absolute(base, item_link(item, rules))
             url = without_fragment(read_as)
             if not url and rules.link_postback is not None:
@@ -86,7 +88,10 @@ class HtmlListingSpider(SpecSpider):
             if self.in_window(draft):
                 yield self.follow(draft)
 
-        yield from self.each_item(items, listing.url, one)
+        try:
+            yield from self.each_item(items, listing.url, one)
+        except PageTextSpent:  # the items before it stand; the rest of the page is unread
+            self.run.error("too_large", listing.url, budget.message(reached[0]))
         new, dated, older = tally["new"], tally["dated"], tally["older"]
         if new == 0:
             return  # nothing new here: the site repeats its last page

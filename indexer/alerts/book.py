@@ -68,6 +68,14 @@ class CapReached(Exception):
         self.cap = cap
 
 
+class ServiceFull(Exception):
+    """The service already keeps as many alerts, every owner's together, as allowed."""
+
+    def __init__(self, cap: int) -> None:
+        super().__init__(f"at most {cap} alerts in all")
+        self.cap = cap
+
+
 @dataclass(frozen=True)
 class NewAlert:
     """An alert just made, with the secrets shown to its creator this once."""
@@ -133,12 +141,15 @@ class AlertBook:
         with_manage_token: bool = False,
         cap: int | None = None,
         confirmed_only: bool = False,
+        total_cap: int | None = None,
     ) -> NewAlert:
         """A webhook is active at once (its caller holds a key); an e-mail address is
         ``pendiente`` until its owner follows the confirmation link. With ``cap``, the
         owner's alerts (as ``count_for`` counts them) are counted in the transaction that
         adds the new one, holding the owner's lock: creations racing in several processes
-        cannot all see room for one more (``CapReached`` when there is none)."""
+        cannot all see room for one more (``CapReached`` when there is none). With
+        ``total_cap``, every owner's alerts that are not ended are counted likewise
+        (``ServiceFull``): each is a search run at every indexing batch."""
         if channel not in CHANNELS or rate not in RATES:
             raise ValueError(f"channel {channel!r} or rate {rate!r} is not known")
         if self.links_key is None:
@@ -173,6 +184,11 @@ class AlertBook:
                 hold(s, f"alert-cap:{owner}")
                 if s.scalar(self._counting(owner, confirmed_only)) >= cap:
                     raise CapReached(cap)
+            if total_cap is not None:
+                hold(s, "alert-cap:*")
+                kept = select(func.count()).select_from(AlertRow)
+                if s.scalar(kept.where(AlertRow.status != UNSUBSCRIBED)) >= total_cap:
+                    raise ServiceFull(total_cap)
             s.add(row)
         return NewAlert(row, secret, confirm, manage)
 
