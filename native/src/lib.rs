@@ -70,7 +70,7 @@ struct NativeIndex {
     piece_docs: u32,
     text: Field,
     // the documents' ids (raw terms): ``most_cited`` finds the counted ones through them
-    id: Field,
+    id: Option<Field>,
     // the hits' payload and text, read in place from the doc store
     stored: stored::StoredFields,
     // the searcher searches are made on, swapped by ``reload`` (a search in flight keeps
@@ -132,7 +132,8 @@ impl NativeIndex {
         let schema = index.schema();
         let payload = schema.get_field("payload").map_err(bad_value)?;
         let text = schema.get_field("text").map_err(bad_value)?;
-        let id = schema.get_field("id").map_err(bad_value)?;
+        // only ``most_cited`` with counts reads it: an index of other fields still opens
+        let id = schema.get_field("id").ok();
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -444,7 +445,9 @@ impl NativeIndex {
                 // the counts kept apart from the index (``Asked::counts``): each segment
                 // finds its counted documents by their ids' terms, every other counts 0
                 let counts = counts.unwrap_or_default();
-                let id = self.id;
+                let id = self
+                    .id
+                    .ok_or_else(|| bad_value("the index has no id field to count by"))?;
                 let collector = top.tweak_score(move |segment: &SegmentReader| {
                     let by_doc = segment_counts(segment, id, &counts);
                     move |doc: DocId, _: Score| by_doc.get(&doc).copied().unwrap_or(0)

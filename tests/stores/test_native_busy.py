@@ -94,7 +94,7 @@ def test_searches_in_flight_together_are_each_collected_alone_with_the_same_answ
     alone: list[object] = []
     share_alone = executor_share(lambda: loop(index, 1.0, alone))
     # one search at a time: its pieces go to the executor's threads
-    assert share_alone > 0.5, share_alone
+    assert share_alone > 0.3, share_alone
 
     answered: list[list[object]] = [[] for _ in range(2 * THREADS)]
 
@@ -110,7 +110,7 @@ def test_searches_in_flight_together_are_each_collected_alone_with_the_same_answ
     share_together = executor_share(together)
     # as many in flight as threads: each collected on its caller's thread (the executor's
     # threads only take the moments one search runs alone)
-    assert share_together < 0.35, (share_alone, share_together)
+    assert share_together < 0.15, (share_alone, share_together)
     for plan, answer in alone + [pair for answers in answered for pair in answers]:
         assert answer == expected[plan]
     assert all(answers for answers in answered)
@@ -121,4 +121,4 @@ def test_searches_in_flight_together_are_each_collected_alone_with_the_same_answ
         with pytest.raises(ValueError):
             index.search(PLANS[0], 20, 0, "no such order", True, FACETS)
     share_after = executor_share(lambda: loop(index, 1.0, []))
-    assert share_after > 0.5, (share_alone, share_together, share_after)
+    assert share_after > 0.3, (share_alone, share_together, share_after)
