@@ -414,13 +414,18 @@ def _head_pattern(stem: str) -> str:
     return r"\b(?:" + "|".join(re.escape(form) for form in _accented(head)) + r")\w*"
 
 
+MAX_JOINED_WORDS = 6
+
+
 def _joined(match_plan: MatchPlan, stems: frozenset[str]) -> tuple[str, ...]:
     """Patterns (the same in Python's ``re`` and Rust's ``regex``) of the telling words of
     each phrase of the plan in its order, as many words between them as the phrase has,
     and of each proximity pair within its proximity (swapped: two fewer words between)."""
     patterns: list[str] = []
     for whole in match_plan.phrases:
-        telling = [at for at, stem in enumerate(whole) if stem in stems]
+        # a phrase's first words find where it stands; all of a long one made a pattern
+        # past Rust's compiled-size limit (200 words: a 500)
+        telling = [at for at, stem in enumerate(whole) if stem in stems][:MAX_JOINED_WORDS]
         if len(telling) < 2:
             continue
         pattern = _head_pattern(whole[telling[0]])
