@@ -260,6 +260,13 @@ class Settings(BaseSettings):
         description="Confirmation e-mails an hour to one address, whoever asks (an alert "
         "made and deleted again sends no more).",
     )
+    alert_confirmations_per_requester: int = Field(
+        30,
+        ge=1,
+        description="Confirmation e-mails an hour one requester may cause, whatever the "
+        "addresses (an API key, or a client address without one): each address's own bound "
+        "let one client write to a new stranger every few seconds (600 an hour).",
+    )
     alert_rate_per_minute: int = Field(
         10, ge=1, description="Alerts created per minute, per API key or client address."
     )

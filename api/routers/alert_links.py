@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse
 from api.routers.alerts import BookDep, by_address
 from api.routers.pages.common import render
 from indexer.alerts import AlertBook
-from indexer.alerts.book import CONFIRM_DAYS, link_expired
+from indexer.alerts.book import CONFIRM_DAYS, ServiceFull, link_expired
 from indexer.alerts.mails import confirmation, describe
 from indexer.db.alert_tables import AlertRow
 from indexer.mail import Mailer, MailError
@@ -105,7 +105,15 @@ def confirm(token: str, request: Request, book: BookDep) -> HTMLResponse:
             "dé de baja alguna (con el enlace de sus correos) y vuelva a pulsar este botón."
         )
         return _page(request, "Demasiadas alertas", message, 409)
-    row = book.confirm(token[:100])
+    try:
+        row = book.confirm(token[:100], request.app.state.settings.alerts_total)
+    except ServiceFull as exc:
+        message = (
+            f"El servicio ya guarda el máximo de alertas activas que admite ({exc.cap} entre "
+            "todos sus usuarios) y no puede activar la suya por ahora: vuelva a pulsar este "
+            "botón más adelante (el enlace vale hasta su vencimiento) o escriba al operador."
+        )
+        return _page(request, "Servicio lleno", message, 409)
     if row is None:
         return _invalid(request, CONFIRM_INVALID)
     return _page(request, "Alerta confirmada", _state(row))

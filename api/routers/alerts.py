@@ -225,6 +225,18 @@ def create_alert(
             if mail_base(settings) is None:
                 raise Refusal(503, *MISSING)
             owner = tenant_of(caller) if caller else f"email:{target.lower()}"
+            requester = f"key:{caller.key_id}" if caller else client_bucket(request)
+            wait = book.take_requested(requester, settings.alert_confirmations_per_requester)
+            if wait > 0:  # nor one requester to a new stranger every few seconds
+                minutes = math.ceil(wait / 60)
+                raise Refusal(
+                    429,
+                    "too many confirmation e-mails asked for this hour, whatever the "
+                    f"addresses: try again in {minutes} min",
+                    "ya pidió esta hora todos los correos de confirmación que admitimos "
+                    f"(a cualquier dirección): inténtelo en {minutes} min",
+                    {"Retry-After": str(math.ceil(wait))},
+                )
             wait = book.take_confirmation(target, settings.alert_confirmations_per_hour)
             if wait > 0:  # nobody makes the service write to one address without end
                 minutes = math.ceil(wait / 60)

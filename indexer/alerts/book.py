@@ -51,6 +51,18 @@ def link_expired(row: AlertRow, now: dt.datetime | None = None) -> bool:
     return (now or utcnow()) >= sent + dt.timedelta(days=CONFIRM_DAYS)
 
 
+def _hold_total(s: Session, total_cap: int) -> None:
+    """Count, holding the service's alert lock, the alerts that are searches run at every
+    indexing batch or may be again (neither ended nor awaiting their confirmation): a
+    pending one is counted when confirmed. Pending ones counted from their creation, and
+    anyone may make them for any address and they never expire: a few clients filled
+    the service and every new alert of anyone was refused. ``ServiceFull`` when full."""
+    hold(s, "alert-cap:*")
+    kept = select(func.count()).select_from(AlertRow)
+    if s.scalar(kept.where(AlertRow.status.not_in((UNSUBSCRIBED, AWAITING)))) >= total_cap:
+        raise ServiceFull(total_cap)
+
+
 def _confirming(s: Session, token: str) -> AlertRow | None:
     """The alert whose confirmation link is ``token`` (only its SHA-256 is kept)."""
     wanted = digest(token)
@@ -148,8 +160,8 @@ class AlertBook:
         owner's alerts (as ``count_for`` counts them) are counted in the transaction that
         adds the new one, holding the owner's lock: creations racing in several processes
         cannot all see room for one more (``CapReached`` when there is none). With
-        ``total_cap``, every owner's alerts that are not ended are counted likewise
-        (``ServiceFull``): each is a search run at every indexing batch."""
+        ``total_cap``, every owner's alerts that are neither ended nor pending are counted
+        likewise (``ServiceFull``): each is a search run at every indexing batch."""
         if channel not in CHANNELS or rate not in RATES:
             raise ValueError(f"channel {channel!r} or rate {rate!r} is not known")
         if self.links_key is None:
@@ -184,11 +196,8 @@ class AlertBook:
                 hold(s, f"alert-cap:{owner}")
                 if s.scalar(self._counting(owner, confirmed_only)) >= cap:
                     raise CapReached(cap)
-            if total_cap is not None:
-                hold(s, "alert-cap:*")
-                kept = select(func.count()).select_from(AlertRow)
-                if s.scalar(kept.where(AlertRow.status != UNSUBSCRIBED)) >= total_cap:
-                    raise ServiceFull(total_cap)
+            if total_cap is not None:  # counted again when a pending one is confirmed
+                _hold_total(s, total_cap)
             s.add(row)
         return NewAlert(row, secret, confirm, manage)
 
@@ -200,8 +209,21 @@ class AlertBook:
         Counted in the database, so it holds across API processes and restarts: the
         first write serialises the takers (SQLite's write lock; an advisory lock on the
         address in PostgreSQL)."""
+        # its spellings and sub-addresses: one mailbox
+        return self._take_mail(digest(mailbox_key(address)), per_hour, now)
+
+    def take_requested(
+        self, requester: str, per_hour: int, now: dt.datetime | None = None
+    ) -> float:
+        """As :meth:`take_confirmation`, for whoever asked: ``requester`` (a key's id, or a
+        client address's budget) causes at most ``per_hour`` confirmation e-mails an hour,
+        whatever the addresses (else one client wrote to a new stranger every few seconds,
+        each address within its own bound). Counted in the same table, under a hash no
+        mailbox shares (a mailbox key has no ``requester:`` prefix)."""
+        return self._take_mail(digest(f"requester:{requester}"), per_hour, now)
+
+    def _take_mail(self, key: str, per_hour: int, now: dt.datetime | None) -> float:
         now = now or utcnow()
-        key = digest(mailbox_key(address))  # its spellings and sub-addresses: one mailbox
         mails = ConfirmationMailRow
         with self.db.session() as s, s.begin():
             if s.get_bind().dialect.name == "postgresql":
@@ -265,13 +287,17 @@ class AlertBook:
             s.execute(delete(AlertMatchRow).where(AlertMatchRow.alert_id == alert_id))
             s.execute(delete(AlertRow).where(AlertRow.id == alert_id))
 
-    def confirm(self, token: str) -> AlertRow | None:
-        """Follow a confirmation link: the alert starts matching documents from now on."""
+    def confirm(self, token: str, total_cap: int | None = None) -> AlertRow | None:
+        """Follow a confirmation link: the alert starts matching documents from now on.
+        With ``total_cap``, it is counted then among the service's alerts (``ServiceFull``
+        when there is no room): a pending alert is no search run at any batch."""
         with self.db.session() as s, s.begin():
             row = _confirming(s, token)
             if row is None or link_expired(row):
                 return None
             if row.status == AWAITING:
+                if total_cap is not None:
+                    _hold_total(s, total_cap)
                 now = utcnow()
                 row.status = ACTIVE
                 row.active_since = now

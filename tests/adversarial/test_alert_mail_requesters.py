@@ -1,0 +1,92 @@
+"""One requester and many mailboxes: each address receives at most
+``ABIERTO_ALERT_CONFIRMATIONS_PER_HOUR`` confirmation e-mails, but nothing bounded how
+many addresses one client named. Without a key, at the creation rate (10 a minute), one
+client address made the service write to 600 strangers an hour (a spam relay whose
+mails carry the requester's words as the search), each a pending alert kept and counted
+toward the service's total. Now a requester (a key, or a client address without one)
+causes at most ``ABIERTO_ALERT_CONFIRMATIONS_PER_REQUESTER`` an hour; and a pending
+alert no longer counts toward the service's total until it is confirmed. Through a real
+SMTP server."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from indexer.db.alert_tables import AlertRow
+from tests.alerts.conftest import Service, open_mailing
+from tests.alerts.test_api import create
+from tests.alerts.test_email import link
+from tests.services.smtp import Inbox
+
+PER_REQUESTER = 3
+
+
+@pytest.fixture
+def mailing(tmp_path: Path, smtp_server: Inbox) -> Iterator[Service]:
+    yield from open_mailing(
+        tmp_path,
+        smtp_server,
+        alert_confirmations_per_requester=PER_REQUESTER,
+        alert_rate_per_minute=1000,
+    )
+
+
+def _ask(
+    service: Service, n: int, headers: dict[str, str] | None = None
+) -> tuple[int, dict[str, object]]:
+    body = {"query": {"q": f"amparo {n}"}, "delivery": {"email": f"desconocida{n}@example.org"}}
+    answer = service.client.post("/v1/alerts", json=body, headers=headers or {})
+    return answer.status_code, answer.json() | {"retry": answer.headers.get("retry-after")}
+
+
+def test_one_client_writes_to_a_bounded_number_of_strangers(
+    mailing: Service, smtp_server: Inbox
+) -> None:
+    answers = [_ask(mailing, n) for n in range(PER_REQUESTER + 2)]
+    assert [status for status, _ in answers] == [201] * PER_REQUESTER + [429, 429]
+    refused = answers[-1][1]
+    assert "correos de confirmación" in refused["mensaje"] and int(refused["retry"]) > 0
+    sent = smtp_server.wait_for(PER_REQUESTER)
+    assert len(sent) == PER_REQUESTER
+    # nothing kept for the refused ones: the three pending alerts only
+    with mailing.library.db.session() as session:
+        assert session.scalar(select(func.count()).select_from(AlertRow)) == PER_REQUESTER
+
+
+def test_a_key_holder_has_its_own_bound(mailing: Service, smtp_server: Inbox) -> None:
+    """A key is counted as itself (not its client address): it neither spends an
+    anonymous client's budget nor escapes the bound by deleting and creating again."""
+    headers = {"Authorization": f"Bearer {mailing.key}"}
+    made = [_ask(mailing, n, headers) for n in range(PER_REQUESTER)]
+    assert [status for status, _ in made] == [201] * PER_REQUESTER
+    for _, body in made:  # deleted again: room under the owner's cap, not more mail
+        assert mailing.client.delete(f"/v1/alerts/{body['id']}", headers=headers).status_code == 204
+    assert _ask(mailing, 99, headers)[0] == 429
+    assert _ask(mailing, 100)[0] == 201  # without the key: the client's own budget
+
+
+def test_strangers_pending_alerts_do_not_fill_the_service(
+    tmp_path: Path, smtp_server: Inbox
+) -> None:
+    """``ABIERTO_ALERTS_TOTAL`` bounds the searches run at every indexing batch, but it
+    counted pending alerts too, which anyone makes for any address and which never
+    expire: a few clients filled it with unconfirmable alerts and every new alert of
+    anyone was a 409. Now a pending alert is counted when it is confirmed."""
+    for service in open_mailing(tmp_path, smtp_server, alerts_total=2):
+        assert [_ask(service, n)[0] for n in range(3)] == [201] * 3  # pending, a stranger's
+        webhooks = [create(service, {"q": f"tema {n}"}, service.key) for n in range(2)]
+        assert [answer.status_code for answer in webhooks] == [201, 201]
+        assert create(service, {"q": "tema 3"}, service.key).status_code == 409  # full now
+        # the service is full of active alerts: a pending one is not activated past it
+        path = link(smtp_server.wait_for(3)[0], "confirm")
+        refused = service.client.post(path)
+        assert refused.status_code == 409 and "máximo de alertas activas" in refused.text
+        alert_id = webhooks[0].json()["id"]
+        auth = {"Authorization": f"Bearer {service.key}"}
+        assert service.client.delete(f"/v1/alerts/{alert_id}", headers=auth).status_code == 204
+        confirmed = service.client.post(path)  # room again: the same link confirms it
+        assert confirmed.status_code == 200 and "activa" in confirmed.text
