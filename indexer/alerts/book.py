@@ -20,7 +20,7 @@ from indexer.db.database import utcnow
 from indexer.db.locks import hold
 from indexer.db.registry import as_utc
 from indexer.db.webhook_secrets import seal_plain_secrets
-from indexer.mail.address import mailbox_key
+from indexer.mail.address import inbox_key
 from indexer.sealed_secret import seal, sealing_key, unseal
 
 CHANNELS = ("webhook", "email")
@@ -209,8 +209,8 @@ class AlertBook:
         Counted in the database, so it holds across API processes and restarts: the
         first write serialises the takers (SQLite's write lock; an advisory lock on the
         address in PostgreSQL)."""
-        # its spellings and sub-addresses: one mailbox
-        return self._take_mail(digest(mailbox_key(address)), per_hour, now)
+        # its spellings, sub-addresses and a Gmail address's dots: one inbox
+        return self._take_mail(digest(inbox_key(address)), per_hour, now)
 
     def take_requested(
         self, requester: str, per_hour: int, now: dt.datetime | None = None

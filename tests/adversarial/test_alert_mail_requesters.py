@@ -90,3 +90,26 @@ def test_strangers_pending_alerts_do_not_fill_the_service(
         assert service.client.delete(f"/v1/alerts/{alert_id}", headers=auth).status_code == 204
         confirmed = service.client.post(path)  # room again: the same link confirms it
         assert confirmed.status_code == 200 and "activa" in confirmed.text
+
+
+# one Gmail inbox: its dots are the writer's to place, googlemail.com is gmail.com
+DOTTED = ["reportera.gto@gmail.com", "r.e.portera.gto@gmail.com", "reporteragto@googlemail.com",
+          "Re.Portera.Gto+x.y@GMAIL.com"]  # fmt: skip
+
+
+def test_the_dots_of_a_gmail_address_add_no_confirmation_to_the_bound(
+    tmp_path: Path, smtp_server: Inbox
+) -> None:
+    for service in open_mailing(tmp_path, smtp_server, alert_confirmations_per_hour=1):
+        made = []
+        for address in DOTTED:
+            body = {"query": {"q": "amparo"}, "delivery": {"email": address}}
+            made.append(service.client.post("/v1/alerts", json=body).status_code)
+        assert made == [201] + [429] * (len(DOTTED) - 1)
+        body = {"query": {"q": "amparo"}, "delivery": {"email": "reportera.gto@example.org"}}
+        assert service.client.post("/v1/alerts", json=body).status_code == 201  # dots count
+        smtp_server.wait_for(3, timeout=1.0)
+        assert sorted(str(m["To"]) for m in smtp_server.messages) == [
+            "reportera.gto@example.org",
+            "reportera.gto@gmail.com",
+        ]
