@@ -225,8 +225,7 @@ def create_alert(
             if mail_base(settings) is None:
                 raise Refusal(503, *MISSING)
             owner = tenant_of(caller) if caller else f"email:{target.lower()}"
-            requester = f"key:{caller.key_id}" if caller else client_bucket(request)
-            wait = book.take_requested(requester, settings.alert_confirmations_per_requester)
+            wait = _take_requested(book, request, caller, settings)
             if wait > 0:  # nor one requester to a new stranger every few seconds
                 minutes = math.ceil(wait / 60)
                 raise Refusal(
@@ -317,6 +316,25 @@ def create_alert(
         matching_now=matching_now,
         mensaje=mensaje,
     )
+
+
+def _take_requested(
+    book: AlertBook, request: Request, caller: Holder | None, settings: Any
+) -> float:
+    """Spend the requester's confirmation e-mails (``AlertBook.take_requested``): an
+    institution's key its own (its colleagues may share an address behind a proxy), a
+    client without a key its address's, and a reader key both (reader keys are
+    self-service, five an hour per client address: each its own budget alone multiplied
+    one client's). The seconds to wait, 0 when allowed."""
+    per_hour = settings.alert_confirmations_per_requester
+    requesters = [] if caller is None else [f"key:{caller.key_id}"]
+    if caller is None or caller.tenant.startswith("reader:"):
+        requesters.append(client_bucket(request))
+    for requester in requesters:
+        wait = book.take_requested(requester, per_hour)
+        if wait > 0:
+            return wait
+    return 0.0
 
 
 def _full(cap: int) -> Refusal:

@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import func, select
 
 from indexer.db.alert_tables import AlertRow
+from indexer.db.reader_keys import ReaderKeys
 from tests.alerts.conftest import Service, open_mailing
 from tests.alerts.test_api import create
 from tests.alerts.test_email import link
@@ -113,3 +114,18 @@ def test_the_dots_of_a_gmail_address_add_no_confirmation_to_the_bound(
             "reportera.gto@example.org",
             "reportera.gto@gmail.com",
         ]
+
+
+def test_reader_keys_of_one_client_share_its_bound(mailing: Service, smtp_server: Inbox) -> None:
+    """Reader keys are self-service (five an hour per client address): a budget per key
+    alone let one client multiply it by the keys it asked for. A reader key spends its
+    own and its client address's."""
+    keys = ReaderKeys(mailing.library.db)
+    readers = [keys.issue(f"Redacción {n}", f"lector{n}@example.org")[1] for n in range(2)]
+    statuses = []
+    for n in range(PER_REQUESTER + 1):
+        reader = readers[n % 2]
+        statuses.append(_ask(mailing, n, {"Authorization": f"Bearer {reader}"})[0])
+    assert statuses == [201] * PER_REQUESTER + [429]
+    # an institution's key is counted as itself: the client's spent budget is not its own
+    assert _ask(mailing, 50, {"Authorization": f"Bearer {mailing.key}"})[0] == 201
