@@ -264,8 +264,9 @@ class Settings(BaseSettings):
         30,
         ge=1,
         description="Confirmation e-mails an hour one requester may cause, whatever the "
-        "addresses (an API key, or a client address without one): each address's own bound "
-        "let one client write to a new stranger every few seconds (600 an hour).",
+        "addresses (an institution's API key; a client address without one; a reader key "
+        "spends its own and its client address's): each address's own bound let one client "
+        "write to a new stranger every few seconds (600 an hour).",
     )
     alert_rate_per_minute: int = Field(
         10, ge=1, description="Alerts created per minute, per API key or client address."
