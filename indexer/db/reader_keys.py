@@ -18,7 +18,13 @@ from indexer.db.database import Database, utcnow
 from indexer.db.locks import hold
 from indexer.db.registry import KEY_ID, KEY_PREFIX, RegistryError, as_utc
 from indexer.db.tables import ApiKeyRow
-from indexer.mail.address import like_escaped, mailbox, mailbox_key
+from indexer.mail.address import (
+    DOTLESS,
+    inbox_key,
+    like_escaped,
+    mailbox,
+    mailbox_key,
+)
 
 READER_PREFIX = "ear"
 CONFIRM_HOURS = 24
@@ -162,18 +168,24 @@ class ReaderKeys:
     @staticmethod
     def _for(email: str, since: dt.datetime) -> Any:
         """Requests for the mailbox ``email`` reaches: the address itself and its
-        sub-addresses (``ana+1@…`` and ``ana@…`` are one inbox; ``indexer.mail``)."""
+        sub-addresses (``ana+1@…`` and ``ana@…`` are one inbox; ``indexer.mail``), and
+        for a Gmail address every placing of dots in either of its domains."""
         normal_email(email)  # raises for what is no address
         key = mailbox_key(email)
         local, _, domain = key.rpartition("@")
         tagged = f"{like_escaped(local)}+%@{like_escaped(domain)}"
-        return select(func.count()).where(
-            or_(
-                ReaderKeyRequestRow.email == key,
-                ReaderKeyRequestRow.email.like(tagged, escape="\\"),
-            ),
-            ReaderKeyRequestRow.created_at >= since,
-        )
+        same = [
+            ReaderKeyRequestRow.email == key,
+            ReaderKeyRequestRow.email.like(tagged, escape="\\"),
+        ]
+        if domain in DOTLESS:  # a Gmail inbox: its dots, either domain (``inbox_key``)
+            dotless = inbox_key(email).rpartition("@")[0]
+            folded = func.replace(func.lower(ReaderKeyRequestRow.email), ".", "")
+            for written in DOTLESS:
+                at = written.replace(".", "")
+                same.append(folded == f"{dotless}@{at}")
+                same.append(folded.like(f"{like_escaped(dotless)}+%@{at}", escape="\\"))
+        return select(func.count()).where(or_(*same), ReaderKeyRequestRow.created_at >= since)
 
     @staticmethod
     def _from(client: str, since: dt.datetime) -> Any:

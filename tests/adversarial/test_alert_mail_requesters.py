@@ -18,12 +18,16 @@ from sqlalchemy import func, select
 
 from indexer.db.alert_tables import AlertRow
 from indexer.db.reader_keys import ReaderKeys
+from indexer.library import Library
 from tests.alerts.conftest import Service, open_mailing
 from tests.alerts.test_api import create
 from tests.alerts.test_email import link
+from tests.api.test_reader_keys import app_client, library
+from tests.api.test_reader_keys import mailing as mailing_settings
 from tests.services.smtp import Inbox
 
 PER_REQUESTER = 3
+__all__ = ["library"]  # the reader-key tests' library fixture, reused
 
 
 @pytest.fixture
@@ -129,3 +133,23 @@ def test_reader_keys_of_one_client_share_its_bound(mailing: Service, smtp_server
     assert statuses == [201] * PER_REQUESTER + [429]
     # an institution's key is counted as itself: the client's spent budget is not its own
     assert _ask(mailing, 50, {"Authorization": f"Bearer {mailing.key}"})[0] == 201
+
+
+def test_the_dots_of_a_gmail_address_get_no_reader_key_mail(
+    library: Library, tmp_path: Path, smtp_server: Inbox
+) -> None:
+    """The reader-key bound per address, likewise (asked from many clients): the dots'
+    placings and googlemail.com are one inbox, counted whichever spelling came first."""
+    settings = mailing_settings(tmp_path, smtp_server, reader_key_requests_per_hour=1)
+    statuses = []
+    for n, address in enumerate(["reporteragto@gmail.com", *DOTTED]):
+        client = app_client(library, settings, f"203.0.113.{n + 60}")  # many clients
+        asked = client.post("/v1/reader-keys", json={"email": address, "name": "Ana"})
+        statuses.append(asked.status_code)
+    assert statuses == [202] * (len(DOTTED) + 1)
+    client = app_client(library, settings, "203.0.113.99")
+    other = client.post("/v1/reader-keys", json={"email": "reporte.ragto@example.org", "name": "A"})
+    assert other.status_code == 202
+    smtp_server.wait_for(3, timeout=1.0)
+    sent = sorted(str(m["To"]) for m in smtp_server.messages)
+    assert sent == ["reporte.ragto@example.org", "reporteragto@gmail.com"]
