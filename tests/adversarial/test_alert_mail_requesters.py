@@ -10,12 +10,15 @@ SMTP server."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
+from indexer.alerts import AlertBook
+from indexer.db import Database
 from indexer.db.alert_tables import AlertRow
 from indexer.db.reader_keys import ReaderKeys
 from indexer.library import Library
@@ -153,3 +156,24 @@ def test_the_dots_of_a_gmail_address_get_no_reader_key_mail(
     smtp_server.wait_for(3, timeout=1.0)
     sent = sorted(str(m["To"]) for m in smtp_server.messages)
     assert sent == ["reporte.ragto@example.org", "reporteragto@gmail.com"]
+
+
+def test_both_bounds_count_alike_on_each_backend(database_url: str) -> None:
+    """The requester's budget and a Gmail inbox's dots, on SQLite and PostgreSQL alike
+    (the reader-key count folds the dots in SQL)."""
+    db = Database(database_url)
+    try:
+        book = AlertBook(db)
+        assert [book.take_requested("203.0.113.7", 2) for _ in range(2)] == [0.0, 0.0]
+        assert book.take_requested("203.0.113.7", 2) > 0
+        assert book.take_confirmation("203.0.113.7@example.org", 1) == 0.0  # no address's
+        assert book.take_confirmation("Re.Portera.Gto@googlemail.com", 1) == 0.0
+        assert book.take_confirmation("reporteragto@gmail.com", 1) > 0
+        keys = ReaderKeys(db)
+        keys.request("Ana", "r.e.p.o.r.t.e.r.a.g.t.o+x@GoogleMail.com", "203.0.113.8", 5)
+        since = dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)
+        assert keys.requests_since("reporteragto@gmail.com", since) == 1
+        assert keys.requests_since("reporter.agto+y@googlemail.com", since) == 1
+        assert keys.requests_since("reporteragto@example.org", since) == 0
+    finally:
+        db.close()
