@@ -22,6 +22,7 @@ from indexer.readers.expedientes import (
     FOLDED_TFJA_NUMBER,
     LOCAL_ELECTORAL_PATTERN,
     LOCAL_ELECTORAL_TYPES,
+    TFJA_SECTION,
     TYPE_PHRASES,
     TYPE_WORDS,
     CaseNumber,
@@ -50,13 +51,20 @@ LOOKBACK = 80  # how far before a number its type may be written
 _FIRST_GAP = re.compile(
     r"\s*(?:(?P<qualifier>directo\s+en\s+revision|en\s+revision|directo|indirecto"
     r"|administrativ[oa]|penal|civil|familiar|mercantil|laboral|de\s+apelacion)\s*)?"
+    # the matter in brackets, as a running text qualifies a precedent ("amparo directo en
+    # revisión [administrativo] 123/2020", "amparo en revisión (administrativa) 55/2019"):
+    # the type is the one before it
+    r"(?:[\[(]\s*(?:materia\s+)?(?:administrativ[oa]|penal|civil|familiar|mercantil|laboral"
+    r"|fiscal|agrari[oa]|comun|del\s+trabajo|de\s+trabajo|constitucional)\s*[\])]\s*)?"
     r"(?:,?\s*(?:(?:registrad|radicad)[oa]s?\s+)?(?:bajo\s+(?:el\s+)?(?:(?:(?:numero|num\.|no\.)"
     r"\s*(?:de\s+)?)?expediente)?|con\s+(?:el\s+)?(?:numero|num\.|no\.)(?:\s*de\s+expediente)?)"
     r"\s*)?(?:(?:numeros?|num\.|nos?\.|n°|n\.°)\s*)?:?\s*$"
 )
-# Between two numbers of one list: "12/2020, 14/2021 y su acumulada 15/2021".
+# Between two numbers of one list: "12/2020, 14/2021 y su acumulada 15/2021"; a
+# footnote's mark after a number, as a Word file's text keeps it ("los amparos directos en
+# revisión 7653/2019[footnoteRef:31] y 4370/2024[footnoteRef:32]"), is no end of the list.
 _NEXT_GAP = re.compile(
-    r"\s*(?:,|y|e|,\s*y|,?\s*y\s+sus?\s+acumulad[ao]s?|,?\s*y\s+acumulad[ao]s?"
+    r"(?:\[footnoteref:\d{1,4}\])?\s*(?:,|y|e|,\s*y|,?\s*y\s+sus?\s+acumulad[ao]s?|,?\s*y\s+acumulad[ao]s?"
     r"|,?\s*acumulad[ao]s?|,?\s*y\s+(?:el|la|los|las)(?:\s+diverso)?)\s*"
     r"(?:(?:numeros?|num\.|nos?\.)\s*)?$"
 )
@@ -194,10 +202,22 @@ def find_cases(original: str, folded: str) -> Iterator[Citation]:
             code, start = _type_before(original, folded, match.start())
             if code is None:
                 continue
+        if section_after(folded, match.end()):
+            continue  # "R.A. 289/2024-S3": the TFJA's Tercera Sección's, no amparo
         suffix = clean_suffix(match["suffix"])
         case = CaseNumber(code, match["n"], match["year"], suffix, appeal=match["appeal"])
         after = match.end()
         yield _citation(original, case, start, match.end())
+
+
+_SECTION_AFTER = re.compile(TFJA_SECTION)
+
+
+def section_after(text: str, end: int) -> bool:
+    """Whether a TFJA Sala Superior section's letters follow a number ending at ``end``
+    ("R.A. 289/2024-S3", a recurso de apelación of its Tercera Sección): the type before
+    it ("R.A.") is then none of the types read here."""
+    return _SECTION_AFTER.match(text, end) is not None
 
 
 # A juicio of the Tribunal Federal de Justicia Administrativa by its number ("juicio

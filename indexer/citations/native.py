@@ -337,6 +337,8 @@ def _articles(original: str, raw: list[tuple[str, int, int]]) -> Iterator[Citati
 def _cases(original: str, raw: list[tuple[Any, ...]]) -> Iterator[Citation]:
     """The scanner's cases, each (what, a, b, c, d, e, start, end), as citations."""
     for what, a, b, c, d, e, start, end in raw:
+        if what == 2 and cases.section_after(original, end):
+            continue  # "R.A. 289/2024-S3": the TFJA's Tercera Sección's, no amparo
         yield cited(original, _case_key(what, a, b, c, d, e), start, end)
 
 

@@ -296,6 +296,10 @@ TFJA_NUMBER = (
     r"-\d{1,2}(?:-\d{1,2})?(?:-[A-Z]{1,4})?)"
     r"(?:/(?P<tfja_superior>\d{1,6}/\d{2}-(?:[Ss][12]|[Pp][Ll])-\d{2}-\d{2}))?(?![\w/-])"
 )
+# A number the TFJA's Sala Superior gives by section: the Tercera Sección's recursos de
+# apelación ("R.A. 289/2024-S3"; "R.A." there is no colegiado's amparo en revisión
+# administrativa). No type here says what it is: no case is read from it.
+TFJA_SECTION = r"\s*-\s*[Ss]\d\b"
 # (as the folded text writes it: the sala's letters in lowercase)
 FOLDED_TFJA_NUMBER = TFJA_NUMBER.replace("[A-Z]", "[a-z]")
 _TOKEN = re.compile(
@@ -303,7 +307,7 @@ _TOKEN = re.compile(
     rf"|(?P<type>(?<![\w.])(?:{_GROUPED_TYPE_WORDS})(?![\w]))"
     r"|(?P<number>(?<![\w/])(?P<n>\d{1,6})\s*/\s*(?P<year>\d{4})"
     r"(?:\s*/\s*(?P<appeal>\d{1,3})(?![\d/])|(?!/\d)(?!\s*/\s*\d++(?!\s*/\s*\d{4})))"
-    r"(?P<suffix>\s*-\s*[A-Z]{1,4}\b|-\d{1,3}(?![\d/]))?(?!\d|/\d))"
+    rf"(?P<suffix>\s*-\s*[A-Z]{{1,4}}\b|-\d{{1,3}}(?![\d/]))?(?!\d|/\d|{TFJA_SECTION}))"
     # the year's last two digits, as the 1990s wrote it ("AMPARO EN REVISIÓN 1876/97"):
     # read only right after its type (``_cases_in``)
     r"|(?P<short>(?<![\w/.-])(?P<sn>\d{1,6})/(?P<syear>\d{2})(?P<ssuffix>-[A-Z]{1,4}\b)?"

@@ -79,9 +79,22 @@ _SPELLED_WORDS = r"[a-z]+(?:\s+y\s+[a-z]+)?"
 # Oaxaca's courts write it: "quince (15) de marzo de dos mil veintiuno (2021)"
 # (a day in figures may carry its ordinal, the year in words: "1o. de junio de dos mil
 # veinte", "1º de…", "1ro. de…")
+# The day as an ordinal, as some state courts write it: "vigésimo primero de marzo" is the
+# 21st (never the 1st: a day is read from its first word, not from inside an ordinal's).
+_DAY_TENS = {"decimo": 10, "vigesimo": 20, "trigesimo": 30}
+_DAY_UNITS = {
+    "primero": 1, "segundo": 2, "tercero": 3, "cuarto": 4, "quinto": 5, "sexto": 6,
+    "septimo": 7, "octavo": 8, "noveno": 9,
+}  # fmt: skip
+# (nor after any other ordinal's tens: "cuadragésimo primero" is no day)
+_NOT_INSIDE_ORDINAL = r"(?<!esimo\s)(?<!decimo\s)"
+# the day in figures may have its words in brackets after it, as the Estado de México's
+# courts also write it: "21 (veintiuno) de marzo de 2024 (dos mil veinticuatro)"
 _SPELLED = re.compile(
-    rf"\b({_SPELLED_WORDS}|\d{{1,2}})(?:(?<=\d)\.?(?:o|ro|er|ero|º|°)\.?)?"
-    rf"(?:\s*\((\d{{1,2}})\))?\s+(?:dias\s+)?(?:del\s+mes\s+)?"
+    rf"\b{_NOT_INSIDE_ORDINAL}((?:{'|'.join(_DAY_TENS)})(?:\s+[a-z]+)?"
+    rf"|{_SPELLED_WORDS}|\d{{1,2}})(?:(?<=\d)\.?(?:o|ro|er|ero|º|°)\.?)?"
+    rf"(?:\s*\((\d{{1,2}})\))?(?:(?<=\d)\s*\(({_SPELLED_WORDS})\))?"
+    rf"\s+(?:dias\s+)?(?:del\s+mes\s+)?"
     rf"de\s+({_MONTH_NAMES})"
     rf"\s+(?:de|del)\s+(?:ano\s+)?((?:dos\s+mil|mil\s+novecientos)(?:\s+{_SPELLED_WORDS})?"
     r"|\d{4})\b"
@@ -89,6 +102,18 @@ _SPELLED = re.compile(
 _ABBREVIATED = re.compile(
     rf"\b(\d{{1,2}})[\s/.-]*({'|'.join(MONTH_ABBREVIATIONS)})[a-z]*\.?[\s/.,-]*(?:de\s+)?(\d{{4}})\b"
 )
+
+
+def _day_number(words: str) -> int | None:
+    """A day as written: ``21``, ``veintiuno``, ``vigesimo primero`` (21), ``decimo``
+    (10); None when a word is no number."""
+    first, _, rest = words.partition(" ")
+    if first not in _DAY_TENS:
+        return _spelled_number(words)
+    if not rest:
+        return _DAY_TENS[first]
+    unit = _DAY_UNITS.get(rest)
+    return _DAY_TENS[first] + unit if unit else None
 
 
 def spelled_number(words: str) -> int | None:
@@ -165,12 +190,12 @@ def _written_dates(folded: str) -> list[tuple[int, dt.date, int]]:
         month, year = MONTH_ABBREVIATIONS[match[3]], _century(int(match[4]))
         _add(candidates, match.start(), year, month, int(match[1]), match.end())
     for match in _SPELLED.finditer(folded):
-        day = _spelled_number(match[1])
-        year = _spelled_number(match[4])
-        if match[2] and int(match[2]) != day:
+        day = _day_number(match[1])
+        year = _spelled_number(match[5])
+        if (match[2] and int(match[2]) != day) or (match[3] and _spelled_number(match[3]) != day):
             continue  # the words and the digits disagree: unsure
         if day and year and year >= 1900:
-            _add(candidates, match.start(), year, MONTHS[match[3]], day, match.end())
+            _add(candidates, match.start(), year, MONTHS[match[4]], day, match.end())
     for match in _ABBREVIATED.finditer(folded):
         month = MONTH_ABBREVIATIONS[match[2]]
         _add(candidates, match.start(), int(match[3]), month, int(match[1]), match.end())

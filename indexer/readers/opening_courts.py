@@ -44,12 +44,15 @@ _OWN_STATE_SALA = re.compile(
     r"(?![\wáéíóú])"
 )
 # A TFJA sala at a sentence's start, then what it does: "La Quinta Sala Regional
-# Metropolitana del Tribunal Federal de Justicia Administrativa, integrada por…".
+# Metropolitana del Tribunal Federal de Justicia Administrativa, integrada por…"; the
+# Sala Superior's three sections (the Tercera, since 2017, hears the recursos de apelación
+# on grave administrative responsibilities), its sentence opening after the place and
+# date as the TFJA separates them (".- La Tercera Sección…").
 _TFJA_OPENING = re.compile(
-    r"(?:^|(?<=\n)|(?<=\.\s))[ \t]*(?:La|El)\s+"
+    r"(?:^|(?<=\n)|(?<=\.\s)|(?<=\.-\s))[ \t]*(?:La|El)\s+"
     r"(?P<court>(?:(?:D[eé]cim[oa]\s+)?[A-ZÁÉÍÓÚ][a-záéíóú]+[oa]\s+|D[eé]cim[oa]\s+)?"
     r"(?:Sala\s+(?:Regional|Especializada|Auxiliar)\b[^,;.\n]{0,100}?"
-    r"|(?:Primera|Segunda)\s+Secci[oó]n\s+de\s+la\s+Sala\s+Superior"
+    r"|(?:Primera|Segunda|Tercera)\s+Secci[oó]n\s+de\s+la\s+Sala\s+Superior"
     r"|Pleno\s+(?:Jurisdiccional\s+)?de\s+la\s+Sala\s+Superior)"
     r"\s+del\s+Tribunal\s+Federal\s+de\s+Justicia\s+(?:Fiscal\s+y\s+)?Administrativa)\b"
     r",?\s+(?:integrad[oa]\s+por|con\s+fundamento|dicta|emite|pronuncia|procede|resuelve)\b"

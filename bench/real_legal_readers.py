@@ -1,0 +1,177 @@
+"""The legal readers on every real court document of ../shared/corpus, for two checkouts
+of the code, run alternately: the sentence's heading fields (case, court, type of case,
+matter, date, ponente, secretario, ruling) right / empty / wrong against what each
+document says (written down by reading it), and every citation (cases, tesis, articles)
+the citation reader finds, with what changed between the two.
+
+    python bench/real_legal_readers.py OLD_CHECKOUT [ROUNDS]
+
+The real SCJN sentences are read as published and without their caption's ponente line
+(as a Word file's lost header leaves them); the Pleno's versión taquigráfica is no
+sentence: only its court and session date are its own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+RESULTS = Path(__file__).with_name("results")
+CORPUS = Path("/work/shared/corpus")
+FIELDS = ("expediente", "court", "proceeding", "matter", "resolution_date", "ponente",
+          "secretario", "ruling")  # fmt: skip
+# Written by reading each document (caption, opening, resolutive points, signatures).
+TRUTH = {
+    "record_0000.json": ("ADR 1309/2023", "Primera Sala de la SCJN",
+                         "amparo directo en revisión", "amparo", "2025-08-13",
+                         "Loretta Ortiz Ahlf", "Carlos Adrián López Sánchez", "revocar"),
+    "record_0001.json": ("AI 29/2024", "Pleno de la SCJN", "acción de inconstitucionalidad",
+                         "constitucional", "2025-06-24", "Javier Laynez Potisek",
+                         "Paula Ximena Méndez Azuela", "procedente y fundado"),
+    "record_0002.json": ("Juicio de Inconformidad en Materia Electoral 29/2025",
+                         "Pleno de la SCJN", "juicio de inconformidad en materia electoral",
+                         "electoral", "2025-08-12", "Alberto Pérez Dayán",
+                         "Israel Rivas Acuña", "desechar"),
+    "record_0004.json": ("AI 153/2022", "Primera Sala de la SCJN",
+                         "acción de inconstitucionalidad", "constitucional", "2025-08-13",
+                         "Jorge Mario Pardo Rebolledo", "Mercedes Verónica Sánchez Miguez",
+                         "sobreseer"),
+    "record_0006.json": ("Juicio de Inconformidad en Materia Electoral 56/2025",
+                         "Pleno de la SCJN", "juicio de inconformidad en materia electoral",
+                         "electoral", "2025-08-12", "Yasmín Esquivel Mossa",
+                         "Mauricio Tapia Maltos", "desechar"),
+}  # fmt: skip
+_CAPTION_PONENTE = re.compile(r"^(?:MINISTR[OA] )?PONENTE:.*$", re.M)
+
+
+def documents() -> list[tuple[str, str, dict[str, str | None]]]:
+    out = []
+    for name, values in TRUTH.items():
+        path = CORPUS / "real" / "scjn-sentencias" / name
+        if not path.exists():
+            continue
+        text = json.loads(path.read_text(encoding="utf-8"))["text"]
+        want = dict(zip(FIELDS, values, strict=True))
+        out.append((name, text, want))
+        out.append((f"{name} sin ponente en el rubro", _CAPTION_PONENTE.sub("", text), want))
+    transcript = CORPUS / "scjn-transcripts" / "vt-pleno-2025-02-18.pdf"
+    if transcript.exists():
+        from indexer.extract.pdf import extract_pdf
+
+        text = extract_pdf(transcript.read_bytes(), 500).text
+        want = dict.fromkeys(FIELDS) | {"court": "Pleno de la SCJN",
+                                        "resolution_date": "2025-02-18"}  # fmt: skip
+        out.append(("vt-pleno-2025-02-18.pdf", text, want))
+    return out
+
+
+def _comparable(field: str, value: str | None) -> str | None:
+    from indexer.readers.expedientes import normalise_expediente
+    from indexer.readers.normalise import normalise_person
+
+    if value is None:
+        return None
+    if field == "expediente":
+        return normalise_expediente(value)
+    if field in ("ponente", "secretario"):
+        kept = normalise_person(value)
+        return kept.casefold() if kept else None
+    return value
+
+
+def measure() -> dict[str, object]:
+    """Run in the checkout on PYTHONPATH: each document's fields and citations."""
+    import time
+
+    from indexer.citations import extract_citations
+    from indexer.readers.judgments import read_sentence
+
+    rows, cites, seconds = [], {}, 0.0
+    for name, text, want in documents():
+        start = time.perf_counter()
+        read = read_sentence(text).values
+        found = extract_citations(text)
+        seconds += time.perf_counter() - start
+        for field in FIELDS:
+            expected, got = _comparable(field, want[field]), _comparable(field, read.get(field))
+            outcome = ("right" if got == expected else "wrong") if got is not None else (
+                "empty" if expected is None else "missing")  # fmt: skip
+            rows.append({"document": name, "field": field, "outcome": outcome,
+                         "expected": expected, "read": got})  # fmt: skip
+        if "sin ponente" not in name:
+            cites[name] = [[c.kind, c.key, c.written, c.start, c.court] for c in found]
+    return {"rows": rows, "citations": cites, "seconds": seconds}
+
+
+def _run(checkout: Path) -> dict[str, object]:
+    code = (
+        f"import sys, json; sys.path[:0] = [{str(checkout)!r}];"
+        f"sys.path.insert(1, {str(REPO)!r});"
+        "import importlib.util as u;"
+        f"s = u.spec_from_file_location('b', {str(Path(__file__).resolve())!r});"
+        "m = u.module_from_spec(s); s.loader.exec_module(m);"
+        "print(json.dumps(m.measure()))"
+    )
+    env = {**os.environ, "PYTHONPATH": ""}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    return json.loads(done.stdout)
+
+
+def main() -> None:
+    old = Path(sys.argv[1]).resolve()
+    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    times: dict[str, list[float]] = {"antes": [], "después": []}
+    results: dict[str, dict[str, object]] = {}
+    for _ in range(rounds):
+        for label, checkout in (("antes", old), ("después", REPO)):
+            result = _run(checkout)
+            times[label].append(float(result["seconds"]))  # type: ignore[arg-type]
+            results[label] = result
+    load = os.getloadavg()
+    print(f"carga (1, 5, 15 min): {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+    kinds = ("right", "empty", "missing", "wrong")
+    print(f"{'campo':16} {'antes b/v/f/m':>16} {'después b/v/f/m':>17}   "
+          "(bien / vacío con razón / falta / mal)")  # fmt: skip
+    tables = {k: Counter((r["field"], r["outcome"]) for r in v["rows"]) for k, v in results.items()}  # type: ignore[union-attr]
+    for field in FIELDS:
+        b = "/".join(str(tables["antes"][(field, o)]) for o in kinds)
+        a = "/".join(str(tables["después"][(field, o)]) for o in kinds)
+        print(f"{field:16} {b:>16} {a:>17}")
+    for r in results["después"]["rows"]:  # type: ignore[union-attr]
+        if r["outcome"] in ("wrong", "missing"):
+            print(f"  {r['outcome']:8} {r['document']:45} {r['field']:16} "
+                  f"esperado={r['expected']!r} leído={r['read']!r}")  # fmt: skip
+    print("\ncitas por documento (antes → después): casos, tesis, artículos")
+    changed = []
+    for name, after in results["después"]["citations"].items():  # type: ignore[union-attr]
+        before = results["antes"]["citations"][name]  # type: ignore[index]
+        count = lambda found: Counter(c[0] for c in found)  # noqa: E731
+        b, a = count(before), count(after)
+        counts = "  ".join(f"{k} {b[k]}→{a[k]}" for k in ("case", "tesis", "article"))
+        print(f"  {name:28} {counts}")
+        gone = [c for c in before if c not in after]
+        new = [c for c in after if c not in before]
+        changed += [(name, "-", c) for c in gone] + [(name, "+", c) for c in new]
+    for name, sign, c in changed:
+        print(f"  {sign} {name}: {c}")
+    for label, values in times.items():
+        median = statistics.median(values)
+        print(f"lectura de todos los documentos, {label}: mediana {median:.3f} s")
+    RESULTS.mkdir(exist_ok=True)
+    out = {"load": load, "seconds": times, "results": results, "changed": changed}
+    (RESULTS / "real_legal_readers.json").write_text(
+        json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
+
+
+if __name__ == "__main__":
+    main()
