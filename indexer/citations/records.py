@@ -3,14 +3,16 @@
 For each batch the indexer hands over: every document's citations are read once
 (``extract_citations``) and replace the ones it had; a sentence's own case numbers go to
 ``document_cases`` so citations resolve to it through an index. A case a document cites
-that is its own number is no citation. When a document starts or stops citing a case,
-the sentences holding that case are counted again and their count written to
-``cited_counts``, a row each (the ``most_cited`` sort of the embedded index reads it
-there: a citation's arrival never indexes the cited sentence again). Where the store
-keeps the count in its entries (an engine, ``counts_apart`` not said) those sentences are
-also queued to be indexed again; a document read again with the same citations changes
-nothing, so this never cascades. Each document's rows remember the
-content and reader they were read from (``citation_reads``): indexed again unchanged
+that is its own number is no citation. When a document starts or stops naming a
+sentence, that sentence's count in ``cited_counts`` (a row each; the ``most_cited`` sort
+of the embedded index reads it there: a citation's arrival never indexes the cited
+sentence again) moves by one, judged from the document's own citations before and after
+(``_count_moves``): no sentence's citing rows are read again for a citer's arrival. Where
+the store keeps the count in its entries (an engine, ``counts_apart`` not said) the
+sentences holding a case cited anew are counted again and queued to be indexed again;
+a document read again with the same citations changes nothing, so this never cascades.
+Each document's rows remember the content and reader they were read from
+(``citation_reads``): indexed again unchanged
 (``reindex``, a count that changed), its text is not read again. A document's rows are
 found by its number (``documents.seq``), whose indexes append as documents are saved.
 """
