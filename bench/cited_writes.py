@@ -40,6 +40,15 @@ sentence indexed again for its count); last/first tenth by CPU 0.37, 0.48 -> 0.5
 counts and the most_cited order right in every run (0 of 220 wrong). Counting every
 holder at every batch instead (counts written at once, no stale mark) cost 26-41 s of
 counting and kept the CPU ratio at 0.46-0.66.
+
+Then the counts moved by one per citer (``_count_moves``: no recount of a sentence's
+citing rows at each commit), written by one statement built once, the stale rows found
+through their index (0934eaf -> hC, crawl, 20k, 2 rounds alternating, load 13-27): the
+main thread's CPU per 1k documents, first -> last tenth (medians), 0.92 -> 1.19 before,
+0.88 -> 1.06 after (tenths 0.89 0.94 0.88 1.00 0.92 1.04 0.90 1.03 1.03 1.06 in one run);
+the process's CPU last/first 0.82 -> 0.87; queueing the cited 5.0 s -> 0; counts and the
+most_cited order right in every run (0 of 220 wrong). Wall clock: the load decides
+(docs/s 138, 218 before; 215, 94 after).
 """
 
 from __future__ import annotations
@@ -196,6 +205,14 @@ def one_run(args: argparse.Namespace) -> dict[str, Any]:
                 "tenths_docs_per_s": [t["docs_per_s"] for t in summary["tenths"]],
                 "last_over_first_tenth": summary["last_over_first_tenth"],
                 "last_over_first_tenth_cpu": summary.get("last_over_first_tenth_cpu"),
+                "cpu_s_per_1k_first_last": [
+                    summary.get("cpu_s_per_1k_first_tenth"),
+                    summary.get("cpu_s_per_1k_last_tenth"),
+                ],
+                "tenths_cpu_s_per_1k": [t.get("cpu_s_per_1k") for t in summary["tenths"]],
+                "tenths_main_cpu_s_per_1k": [
+                    t.get("cpu_s_per_1k_by", {}).get("main") for t in summary["tenths"]
+                ],
                 "seconds_in": {k: round(v, 2) for k, v in meter.seconds.items()},
                 "calls": dict(meter.calls),
                 "items": dict(meter.items),
@@ -284,9 +301,10 @@ def alternate(args: argparse.Namespace) -> dict[str, Any]:
 
 def table(runs: dict[str, list[dict[str, Any]]], paths: list[str]) -> str:
     lines = [
-        "| path | code | docs/s | last/first tenth | record_citations s | counts s | "
+        "| path | code | docs/s | last/first tenth | CPU-s/1k first, last | last/first CPU | "
+        "main CPU-s/1k first, last | record_citations s | counts s | "
         "queue s | indexed / docs | most cited: citers, indexed | counts wrong | load |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for path in paths:
         for name, results in runs.items():
@@ -299,6 +317,11 @@ def table(runs: dict[str, list[dict[str, Any]]], paths: list[str]) -> str:
             lines.append(
                 f"| {path} | {name} | {med(lambda r: r['docs_per_s']):.0f} | "
                 f"{med(lambda r: r['last_over_first_tenth']):.2f} | "
+                f"{med(lambda r: r['cpu_s_per_1k_first_last'][0] or 0):.2f}, "
+                f"{med(lambda r: r['cpu_s_per_1k_first_last'][1] or 0):.2f} | "
+                f"{med(lambda r: r['last_over_first_tenth_cpu'] or 0):.2f} | "
+                f"{med(lambda r: r['tenths_main_cpu_s_per_1k'][0] or 0):.2f}, "
+                f"{med(lambda r: r['tenths_main_cpu_s_per_1k'][-1] or 0):.2f} | "
                 f"{med(lambda r: r['seconds_in'].get('record_citations', 0)):.1f} | "
                 f"{med(lambda r: _sum(r['seconds_in'], '_counts', '_counts_of')):.1f} | "
                 f"{med(lambda r: _sum(r['seconds_in'], '_queue_holders', '_queue_cited')):.2f}"

@@ -3,14 +3,16 @@
 For each batch the indexer hands over: every document's citations are read once
 (``extract_citations``) and replace the ones it had; a sentence's own case numbers go to
 ``document_cases`` so citations resolve to it through an index. A case a document cites
-that is its own number is no citation. When a document starts or stops citing a case,
-the sentences holding that case are counted again and their count written to
-``cited_counts``, a row each (the ``most_cited`` sort of the embedded index reads it
-there: a citation's arrival never indexes the cited sentence again). Where the store
-keeps the count in its entries (an engine, ``counts_apart`` not said) those sentences are
-also queued to be indexed again; a document read again with the same citations changes
-nothing, so this never cascades. Each document's rows remember the
-content and reader they were read from (``citation_reads``): indexed again unchanged
+that is its own number is no citation. When a document starts or stops naming a
+sentence, that sentence's count in ``cited_counts`` (a row each; the ``most_cited`` sort
+of the embedded index reads it there: a citation's arrival never indexes the cited
+sentence again) moves by one, judged from the document's own citations before and after
+(``_count_moves``): no sentence's citing rows are read again for a citer's arrival. Where
+the store keeps the count in its entries (an engine, ``counts_apart`` not said) the
+sentences holding a case cited anew are counted again and queued to be indexed again;
+a document read again with the same citations changes nothing, so this never cascades.
+Each document's rows remember the content and reader they were read from
+(``citation_reads``): indexed again unchanged
 (``reindex``, a count that changed), its text is not read again. A document's rows are
 found by its number (``documents.seq``), whose indexes append as documents are saved.
 """
@@ -28,6 +30,7 @@ from typing import TypeVar
 from sqlalchemy import (
     Connection,
     Engine,
+    Insert,
     Select,
     and_,
     bindparam,
@@ -46,7 +49,7 @@ from indexer.citations import Citation, Scan, extract_citations, holders
 from indexer.citations.ahead import scanned
 from indexer.citations.courts import court_key
 from indexer.citations.fingerprint import READER
-from indexer.citations.issuers import names
+from indexer.citations.issuers import Holder, names
 from indexer.db import Database
 from indexer.db.bulk import insert_rows, insert_tuples, run_in
 from indexer.db.citation_tables import (
@@ -81,10 +84,10 @@ _SEQ_OF_SQL = "SELECT id, seq FROM documents WHERE id IN ({})"
 # row, ``seq`` after ``text`` (by id, SQLite walks the text's overflow pages to reach it)
 _HELD_BY = select(_DOCS.c.id, _DOCS.c.seq).where(_DOCS.c.seq.in_(_VALUES))
 _HELD_BY_SQL = "SELECT id, seq FROM documents WHERE seq IN ({})"
-_CASES_CITED = select(_CITATIONS.c.doc_id, _CITATIONS.c.key).where(
+_CASES_CITED = select(_CITATIONS.c.doc_id, _CITATIONS.c.key, _CITATIONS.c.court).where(
     _CITATIONS.c.doc_seq.in_(_VALUES), _CITATIONS.c.kind == bindparam("kind")
 )
-_CASES_CITED_SQL = "SELECT doc_id, key FROM citations WHERE doc_seq IN ({}) AND kind = ?"
+_CASES_CITED_SQL = "SELECT doc_id, key, court FROM citations WHERE doc_seq IN ({}) AND kind = ?"
 _DELETES = [
     (delete(table).where(table.c.doc_seq.in_(_VALUES)),
      f"DELETE FROM {table.name} WHERE doc_seq IN ({{}})")
@@ -102,6 +105,9 @@ _STORED = select(
 _STORED_SQL = "SELECT doc_seq, start_char, kind, key FROM citations WHERE doc_seq IN ({})"
 _HOLDERS = select(_CASES.c.doc_id, _CASES.c.doc_seq).where(_CASES.c.key.in_(_VALUES))
 _HOLDERS_SQL = "SELECT doc_id, doc_seq FROM document_cases WHERE key IN ({})"
+# the counts marked stale, found through their own index (migration 0022), not by
+# reading every count kept
+STALE = select(_COUNTS.c.doc_id).where(_COUNTS.c.stale)
 
 
 # A case type and the plainer name texts give the same cases: the SCJN's "juicio de
@@ -233,6 +239,8 @@ def record_citations(
     cases: list[dict[str, object]] = []
     reads: list[dict[str, object]] = []
     cited_cases: dict[str, set[str]] = {}
+    # (key as stored, court written beside it) of each document's case citations
+    cited_pairs: dict[str, set[tuple[str, str | None]]] = {}
     # the texts read here, scanned in a thread a few documents ahead of their reading
     unread_texts = [d.text for d in fresh if d.id not in found and not _withheld(d) and d.text]
     scans = scanned(unread_texts)
@@ -249,12 +257,14 @@ def record_citations(
         # of ``_ROW``: about 15 a real-mix document, a dict each cost more than its insert)
         doc_keys: list[str] = []
         doc_cases: set[str] = set()
+        doc_pairs: set[tuple[str, str | None]] = set()
         whole = True  # no key cut short
         for c in citations:
             key = c.key
             doc_keys.append(key)
             if c.kind == "case":
                 doc_cases.add(key)
+                doc_pairs.add((key[:KEY_CHARS], c.court))
             if len(key) > KEY_CHARS:
                 whole = False
             if number is not None:
@@ -264,6 +274,7 @@ def record_citations(
                 )  # fmt: skip
         keys[doc_id] = doc_keys
         cited_cases[doc_id] = doc_cases
+        cited_pairs[doc_id] = doc_pairs
         if number is None:  # no longer in the database (deleted meanwhile): nothing kept
             continue
         court = court_key(doc.court) if isinstance(doc, Sentencia) else None
@@ -279,11 +290,13 @@ def record_citations(
     fresh_ids = [doc.id for doc in fresh if doc.id in numbers]
     with db.engine.begin() as connection:
         before: dict[str, set[str]] = defaultdict(set)
+        before_pairs: dict[str, set[tuple[str, str | None]]] = defaultdict(set)
         for chunk in _chunks(fresh_ids):
             seqs = [numbers[i] for i in chunk]
             cited = run_in(connection, _CASES_CITED, seqs, _CASES_CITED_SQL, {"kind": "case"})
-            for doc_id, key in cited:
+            for doc_id, key, court in cited:
                 before[doc_id].add(key)
+                before_pairs[doc_id].add((key, court))
             for statement, sql in _DELETES:
                 run_in(connection, statement, seqs, sql)
         insert_tuples(connection, _CITATIONS, _ROW, rows)
@@ -293,8 +306,16 @@ def record_citations(
             )
         if reads:
             insert_rows(connection, _READS, reads)
-        changed = {k for i in fresh_ids for k in before[i] ^ cited_cases[i]}
-        _queue_holders(connection, sorted(changed), set(ids))
+        if _APART.get(connection.engine, False):
+            moved = {
+                i: (before_pairs[i], cited_pairs[i])
+                for i in fresh_ids
+                if before_pairs[i] != cited_pairs[i]
+            }
+            _count_moves(connection, moved, set(ids))
+        else:
+            changed = {k for i in fresh_ids for k in before[i] ^ cited_cases[i]}
+            _queue_holders(connection, sorted(changed), set(ids))
         counts = _counts(connection, numbers)
         _keep_counts(connection, numbers, counts)
     return [doc.with_citations(keys[doc.id], counts.get(doc.id, 0), owned) for doc in docs]
@@ -429,18 +450,106 @@ def _queue_holders(
         )
 
 
-def _upsert(connection: Connection, rows: list[dict[str, object]], columns: list[str]) -> None:
-    """``rows`` written to ``cited_counts``, over a row of the same id (``columns``
-    replaced): whatever another writer (a retirement beside a crawl) wrote meanwhile."""
-    upsert = sqlite_insert if connection.dialect.name == "sqlite" else postgresql_insert
-    for chunk in _chunks(rows):
-        statement = upsert(_COUNTS).values(chunk)
+def _count_moves(
+    connection: Connection,
+    moved: Mapping[str, tuple[set[tuple[str, str | None]], set[tuple[str, str | None]]]],
+    skip: set[str],
+) -> None:
+    """The counts of the sentences that citers started or stopped naming, moved by one
+    each (where the store reads the counts apart): ``moved``, each citer's case citations
+    (key as stored, court written beside it) before and now. A sentence is named by a
+    citer when one of its citations names it (``names``, as ``_counts`` judges each
+    pair), so each citer is judged against the holders of its own keys: work for what
+    changed, however many others cite the sentence (a recount read every citing row of
+    it, at every commit). Those in ``skip`` (being indexed now) are counted with them; a
+    sentence whose count would fall below zero (counted while a citer was half written
+    elsewhere) is marked stale and counted again before the commit."""
+    if not moved:
+        return
+    keys = sorted({key for pairs in moved.values() for side in pairs for key, _ in side})
+    held: dict[str, list[tuple[str, Holder]]] = defaultdict(list)
+    for chunk in _chunks(keys):
+        for key, doc_id, *known in connection.execute(_holders_of(), {"values": chunk}):
+            if doc_id not in skip:
+                held[key].append((doc_id, holders.holder(*known)))
+    if not held:
+        return
+    delta: dict[str, int] = defaultdict(int)
+    for citer, (was, now) in moved.items():
+        before, after = _named(citer, was, held), _named(citer, now, held)
+        for doc_id in after - before:
+            delta[doc_id] += 1
+        for doc_id in before - after:
+            delta[doc_id] -= 1
+    rows = [{"doc_id": i, "cited_by": n, "stale": n < 0} for i, n in sorted(delta.items()) if n]
+    if not rows:
+        return
+    connection.execute(_move_statement(connection.dialect.name), rows)
+    touched = [row["doc_id"] for row in rows]
+    for chunk in _chunks(touched):  # a count of zero keeps no row
         connection.execute(
-            statement.on_conflict_do_update(
-                index_elements=[_COUNTS.c.doc_id],
-                set_={name: statement.excluded[name] for name in columns},
+            delete(_COUNTS).where(
+                _COUNTS.c.doc_id.in_(chunk), _COUNTS.c.cited_by == 0, ~_COUNTS.c.stale
             )
         )
+
+
+def _named(
+    citer: str, pairs: set[tuple[str, str | None]], held: Mapping[str, list[tuple[str, Holder]]]
+) -> set[str]:
+    """The sentences (other than ``citer``) one of these (key, court) citations names."""
+    named: set[str] = set()
+    for key, court in pairs:
+        for doc_id, holder in held.get(key, ()):
+            if doc_id != citer and doc_id not in named and names(key, court_key(court), holder):
+                named.add(doc_id)
+    return named
+
+
+@functools.cache
+def _holders_of() -> Select:
+    """The sentences holding each of a list of case numbers, with what ``names`` judges
+    them by (``holders.COLUMNS``). Built once."""
+    return (
+        select(_CASES.c.key, _CASES.c.doc_id, *holders.COLUMNS)
+        .select_from(holders.joined(_CASES))
+        .where(_CASES.c.key.in_(_VALUES))
+    )
+
+
+@functools.cache
+def _move_statement(dialect: str) -> Insert:
+    """A count moved by ``cited_by`` (a row each, run for many): added to the kept one in
+    the database (another writer's move meanwhile is not lost), or a new row for a
+    sentence that had none (counted zero); stale if it would fall below zero."""
+    upsert = sqlite_insert if dialect == "sqlite" else postgresql_insert
+    statement = upsert(_COUNTS)
+    moved = _COUNTS.c.cited_by + statement.excluded.cited_by
+    return statement.on_conflict_do_update(
+        index_elements=[_COUNTS.c.doc_id],
+        set_={"cited_by": moved, "stale": or_(_COUNTS.c.stale, moved < 0)},
+    )
+
+
+def _upsert(connection: Connection, rows: list[dict[str, object]], columns: list[str]) -> None:
+    """``rows`` written to ``cited_counts``, over a row of the same id (``columns``
+    replaced): whatever another writer (a retirement beside a crawl) wrote meanwhile. One
+    statement, built once, run for every row (a statement of a few hundred rows' values
+    was compiled anew each time: 0.6 ms a row, thousands of rows a batch in a grown
+    library, as more of what is cited is in it)."""
+    if rows:
+        connection.execute(_upsert_statement(connection.dialect.name, tuple(columns)), rows)
+
+
+@functools.cache
+def _upsert_statement(dialect: str, columns: tuple[str, ...]) -> Insert:
+    """The upsert of ``_upsert`` for a database and the columns it replaces."""
+    upsert = sqlite_insert if dialect == "sqlite" else postgresql_insert
+    statement = upsert(_COUNTS)
+    return statement.on_conflict_do_update(
+        index_elements=[_COUNTS.c.doc_id],
+        set_={name: statement.excluded[name] for name in columns},
+    )
 
 
 def _mark_stale(connection: Connection, ids: list[str]) -> None:
@@ -454,7 +563,7 @@ def recount_stale(db: Database) -> int:
     the store that reads the counts apart, so what it publishes is sorted by exact
     counts. Returns how many were counted."""
     with db.engine.connect() as connection:
-        stale = [i for (i,) in connection.execute(select(_COUNTS.c.doc_id).where(_COUNTS.c.stale))]
+        stale = [i for (i,) in connection.execute(STALE)]
         for chunk in _chunks(stale):
             numbers = _numbers(connection, chunk)
             gone = [doc_id for doc_id in chunk if doc_id not in numbers]  # deleted since

@@ -93,7 +93,8 @@ class CitedCountRow(Base):
     """How many other documents cite a sentence (``indexer.citations.records._counts``),
     kept apart from the search index (migration 0021): a citation arriving marks this row
     stale and it is counted again before the next commit, never the cited sentence's index
-    entry written again. Only counts above zero (or stale) have a row."""
+    entry written again. Only counts above zero (or stale) have a row; the stale ones are
+    found through their own index."""
 
     __tablename__ = "cited_counts"
 
@@ -101,3 +102,14 @@ class CitedCountRow(Base):
     cited_by: Mapped[int] = mapped_column(Integer)
     # to be counted again before the store's next commit (a citer came or went)
     stale: Mapped[bool] = mapped_column(Boolean, server_default=false())
+
+    __table_args__ = (
+        # the stale rows alone (migration 0022): finding them before each commit reads
+        # those, not every count kept (the predicate as each database writes ``stale``)
+        Index(
+            "ix_cited_counts_stale",
+            "doc_id",
+            sqlite_where=sql_text("stale = 1"),
+            postgresql_where=sql_text("stale"),
+        ),
+    )
