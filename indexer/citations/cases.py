@@ -428,9 +428,10 @@ def share_accumulated_courts(original: str, folded: str, found: list[Citation]) 
     decided together, by one court: the court written after the last names each, and so
     does the body a clause opened with the list has for subject ("En la acción de
     inconstitucionalidad 80/2017 y su acumulada 81/2017 el Tribunal Pleno estimó"). A list
-    without "acumulada" (precedents of several courts, maybe) shares nothing. ``folded``
+    without "acumulada" (precedents of several courts, maybe) shares only the body its
+    clause has for subject (``_share_subject``). ``folded``
     is the reader's fold of ``original`` (same offsets)."""
-    if "acumulad" not in folded:
+    if len(found) < 2:
         return found
     ordered = sorted(range(len(found)), key=lambda i: found[i].start)
     shared = list(found)
@@ -446,6 +447,8 @@ def share_accumulated_courts(original: str, folded: str, found: list[Citation]) 
                 continue
         if first >= 0:
             _share(original, found, shared, run[first:])
+        elif len(run) > 1:
+            _share_subject(original, found, shared, run)
         run, first = [i], -1
     return shared
 
@@ -461,6 +464,28 @@ def _share(original: str, found: list[Citation], shared: list[Citation], run: li
             court = " ".join(subject["court"].split()) if subject else None
     if court is None:
         return
+    for j in run:
+        if shared[j].court is None:
+            shared[j] = replace(shared[j], court=court)
+
+
+def _share_subject(
+    original: str, found: list[Citation], shared: list[Citation], run: list[int]
+) -> None:
+    """A list of precedents without "acumulada" opening a clause whose subject is the
+    Court's body ("en los amparos directos en revisión 7653/2019[footnoteRef:31] y
+    4370/2024[footnoteRef:32], esta Primera Sala enfatizó"): that body decided each. A
+    court written after the last is no other's (the list may be of several courts)."""
+    last = found[run[-1]]
+    if not all(_own_precedent_key(found[j].key) for j in run):
+        return
+    before = original[max(0, found[run[0]].start - 160) : found[run[0]].start]
+    if not _article_last(before) or not _OPENS_CLAUSE.search(before):
+        return
+    subject = _BODY_AFTER.match(original, last.end, min(len(original), last.end + 160))
+    if subject is None:
+        return
+    court = " ".join(subject["court"].split())
     for j in run:
         if shared[j].court is None:
             shared[j] = replace(shared[j], court=court)

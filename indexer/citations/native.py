@@ -320,7 +320,7 @@ def read_tesis(original: str, folded: str) -> Iterator[Citation]:
 
 def _tesis(original: str, raw: list[tuple[str, int, int]]) -> Iterator[Citation]:
     for key, start, end in raw:
-        yield tesis._found(original, key, start, end)
+        yield tesis._found(original, tesis.electoral_key(key), start, end)
     yield from tesis.find_rubros(original)
 
 

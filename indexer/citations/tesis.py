@@ -38,10 +38,11 @@ _CIRCUIT = re.compile(
     r"|P(?:C|R)\.(?:[IVX]{1,5}\.)?)"
     r"(?:[A-Z]{1,3}\.){0,3}\s?(?:J\s?/\s?\d{1,4}|\d{1,4})(?:\s(?:[A-Z]{1,2}|CS)(?![\w]))?)" + _EPOCH
 )
-# The electoral tribunal: "jurisprudencia 12/2010", "tesis XII/2019".
+# The electoral tribunal: "jurisprudencia 12/2010", "tesis XII/2019"; a space after the
+# slash as a Word file may break it ("jurisprudencia 22/ 2019"): the key without it.
 _ELECTORAL = re.compile(
-    r"(?<![\w])(?:jurisprudencia\s+(?P<j>\d{1,3}/(?:19|20)\d\d)"
-    r"|tesis\s+(?P<t>[IVXLC]{1,9}/(?:19|20)\d\d))(?![\w/])",
+    r"(?<![\w])(?:jurisprudencia\s+(?P<j>\d{1,3}/\s?(?:19|20)\d\d)"
+    r"|tesis\s+(?P<t>[IVXLC]{1,9}/\s?(?:19|20)\d\d))(?![\w/])",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"[\"“«]([^\"“”«»]{12,600})[\"”»]")
@@ -132,7 +133,7 @@ def find_tesis(original: str, folded: str) -> Iterator[Citation]:
     ]
     for match in matches_at(_ELECTORAL, original, starts):
         key = f"jurisprudencia {match['j']}" if match["j"] else f"tesis {match['t'].upper()}"
-        yield _found(original, key, match.start(), match.end())
+        yield _found(original, electoral_key(key), match.start(), match.end())
     yield from find_rubros(original)
 
 
@@ -207,6 +208,15 @@ def _circuit_starts(original: str) -> Iterator[int]:
         first = _roman_before(original, number - 1, 5)
         if first < number - 1:
             yield first
+
+
+def electoral_key(key: str) -> str:
+    """An electoral tesis' key without the space a text may write after its slash
+    ("jurisprudencia 22/ 2019" is "jurisprudencia 22/2019"); other keys as they are."""
+    kind, _, number = key.partition(" ")
+    if kind not in ("jurisprudencia", "tesis") or " " not in number:
+        return key
+    return f"{kind} {''.join(number.split())}"
 
 
 def _found(original: str, key: str, start: int, end: int) -> Citation:
