@@ -69,7 +69,7 @@ def signed_by(key: bytes, token: str, alert_id: str) -> bool:
 
 # A confirmation link says when it was sent, under the same key: once its alert was
 # removed for never being confirmed, the link still tells "expired" from "never existed".
-_CONFIRM = re.compile(r"([0-9a-f]{1,12})\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})")
+_CONFIRM = re.compile(r"([0-9a-f]{1,9})\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})")
 
 
 def _confirm_mac(key: bytes, sent: str, nonce: str) -> str:
