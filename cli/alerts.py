@@ -24,7 +24,8 @@ def cmd_deliver(args: argparse.Namespace, settings: Settings) -> int:
         done = deliverer.run_once()
         print(
             f"{done.alerts} alertas: {done.delivered} coincidencias entregadas, "
-            f"{done.failed} fallidas"
+            f"{done.failed} fallidas; {done.expired} sin confirmar borradas "
+            f"(pasados {settings.alert_pending_days} días)"
         )
         return 0
     finally:

@@ -268,6 +268,15 @@ class Settings(BaseSettings):
         "spends its own and its client address's): each address's own bound let one client "
         "write to a new stranger every few seconds (600 an hour).",
     )
+    alert_pending_days: int = Field(
+        14,
+        ge=7,
+        le=365,
+        description="Days an e-mail alert awaiting confirmation is kept after its last "
+        "link was sent; then the delivery job removes it (anyone may make them for any "
+        "address). At least the link's own 7 days; the default leaves 7 more in which the "
+        "expired link's page still sends a new one.",
+    )
     alert_rate_per_minute: int = Field(
         10, ge=1, description="Alerts created per minute, per API key or client address."
     )

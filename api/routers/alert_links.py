@@ -5,7 +5,6 @@ link changes nothing (mail scanners open links); the POST does."""
 from __future__ import annotations
 
 import math
-import secrets
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -14,9 +13,10 @@ from fastapi.responses import HTMLResponse
 from api.routers.alerts import BookDep, by_address
 from api.routers.pages.common import render
 from indexer.alerts import AlertBook
-from indexer.alerts.book import CONFIRM_DAYS, ServiceFull, link_expired
+from indexer.alerts.book import CONFIRM_DAYS, ServiceFull, link_expired, request_gone
 from indexer.alerts.mails import confirmation, describe
 from indexer.db.alert_tables import AlertRow
+from indexer.db.database import utcnow
 from indexer.mail import Mailer, MailError
 
 router = APIRouter(prefix="/v1", tags=["alerts"])
@@ -28,7 +28,10 @@ PAGE_ANSWERS: dict[int | str, dict[str, Any]] = {
     200: {"content": HTML, "description": "A page in Spanish"},
     404: {"content": HTML, "description": "The link is not valid"},
     409: {"content": HTML, "description": "The address already has as many alerts as allowed"},
-    410: {"content": HTML, "description": "The confirmation link expired"},
+    410: {
+        "content": HTML,
+        "description": "The confirmation link expired, or its unconfirmed alert was removed",
+    },
 }
 RENEW_ANSWERS: dict[int | str, dict[str, Any]] = {
     **PAGE_ANSWERS,
@@ -77,7 +80,9 @@ def _asking(request: Request, row: AlertRow, title: str, message: str, button: s
 )
 def confirm_page(token: str, request: Request, book: BookDep) -> HTMLResponse:
     """Opening the link changes nothing (mail scanners open links): the button does."""
-    row = book.by_confirm_token(token[:100])
+    row, gone = _looked_up(request, book, token[:100])
+    if gone is not None:
+        return gone
     if row is None:
         return _invalid(request, CONFIRM_INVALID)
     if link_expired(row):
@@ -96,7 +101,9 @@ def confirm_page(token: str, request: Request, book: BookDep) -> HTMLResponse:
 )
 def confirm(token: str, request: Request, book: BookDep) -> HTMLResponse:
     cap = request.app.state.settings.alerts_per_owner
-    waiting = book.by_confirm_token(token[:100])
+    waiting, gone = _looked_up(request, book, token[:100])
+    if gone is not None:
+        return gone
     if waiting is not None and link_expired(waiting):
         return _expired(request, waiting, token[:100])
     if _full(book, waiting, cap):
@@ -117,6 +124,28 @@ def confirm(token: str, request: Request, book: BookDep) -> HTMLResponse:
     if row is None:
         return _invalid(request, CONFIRM_INVALID)
     return _page(request, "Alerta confirmada", _state(row))
+
+
+def _looked_up(
+    request: Request, book: AlertBook, token: str
+) -> tuple[AlertRow | None, HTMLResponse | None]:
+    """The alert of a confirmation link, or the page of a request that expired: its alert
+    was removed unconfirmed after ``alert_pending_days`` (or is due to be at the delivery
+    job's next pass). A 410, not a 404: the link was real and is gone for good, and
+    asking again is what to do, not checking the link."""
+    days = request.app.state.settings.alert_pending_days
+    row = book.by_confirm_token(token)
+    if row is None and not book.expired_request(token, days):
+        return None, None
+    if row is not None and not request_gone(row, days):
+        return row, None
+    message = (
+        f"Esta solicitud de alerta venció: no se confirmó en los {days} días siguientes a "
+        "su último enlace, así que la borramos y esa dirección no recibirá avisos. Si "
+        "todavía quiere recibirla, pida la alerta otra vez como la pidió la primera vez: "
+        "le llegará un correo con un enlace nuevo para confirmarla."
+    )
+    return None, _page(request, "Solicitud vencida", message, 410)
 
 
 def _expired(request: Request, row: AlertRow, token: str) -> HTMLResponse:
@@ -147,7 +176,9 @@ def renew(token: str, request: Request, book: BookDep) -> HTMLResponse:
     """The expired page's button: a new link to the same address, within the address's
     hourly bound on confirmation e-mails."""
     settings = request.app.state.settings
-    row = book.by_confirm_token(token[:100])
+    row, gone = _looked_up(request, book, token[:100])
+    if gone is not None:
+        return gone
     if row is None:
         return _invalid(request, CONFIRM_INVALID)
     if not link_expired(row):
@@ -166,7 +197,7 @@ def renew(token: str, request: Request, book: BookDep) -> HTMLResponse:
         page = _page(request, "Demasiados correos", message, 429)
         page.headers["Retry-After"] = str(math.ceil(wait))
         return page
-    fresh = secrets.token_urlsafe(24)
+    fresh = book.new_confirm_token(utcnow())
     try:
         mailer.send(confirmation(row, mailer.sender, fresh, book.unsubscribe_token(row)))
     except MailError:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +40,7 @@ from indexer.models import Legislativo, Sentencia, Sesion
 
 AnyDocument = Sentencia | Sesion | Legislativo
 LEASE = dt.timedelta(minutes=5)
+FORGET_EVERY_S = 3600.0  # the loop's search for unconfirmed alerts past their days
 WEBHOOK_BATCH = 200  # matches of one alert per pass; the rest at the next pass
 MAIL_MATCHES = 200  # documents listed in one e-mail at most (the rest in the next one)
 log = logging.getLogger(__name__)
@@ -51,6 +53,7 @@ class Round:
     alerts: int = 0
     delivered: int = 0
     failed: int = 0
+    expired: int = 0  # e-mail alerts removed unconfirmed (``alert_pending_days``)
 
 
 class Deliverer:
@@ -74,10 +77,15 @@ class Deliverer:
         self.concurrency = concurrency
         self._lock = threading.Lock()
 
-    def run_once(self) -> Round:
+    def run_once(self, forget: bool = True) -> Round:
         """Deliver everything due now: the bookkeeping of a whole pass in a few
-        statements, the sending several alerts at a time."""
+        statements, the sending several alerts at a time. With ``forget``, first remove
+        the e-mail alerts left unconfirmed past ``alert_pending_days``."""
         done = Round()
+        if forget:
+            done.expired = self.book.forget_unconfirmed(self.settings.alert_pending_days)
+            if done.expired:
+                log.info("%d alertas sin confirmar borradas", done.expired)
         due = self.book.claim_due(LEASE)
         if not due:
             return done
@@ -116,9 +124,13 @@ class Deliverer:
     def run(self, stop: threading.Event, poll_s: float | None = None) -> None:
         """Deliver until ``stop`` is set, looking for new matches every ``poll_s``."""
         wait = poll_s if poll_s is not None else self.settings.alert_poll_s
+        forget_at = 0.0  # unconfirmed alerts looked for at most once every FORGET_EVERY_S
         while not stop.is_set():
+            forget = time.monotonic() >= forget_at
+            if forget:
+                forget_at = time.monotonic() + FORGET_EVERY_S
             try:
-                busy = self.run_once().delivered > 0
+                busy = self.run_once(forget).delivered > 0
             except Exception:
                 log.exception("the alert delivery pass failed; trying again")
                 busy = False

@@ -13,7 +13,13 @@ from typing import Any
 from sqlalchemy import delete, func, or_, select, text, update
 from sqlalchemy.orm import Session
 
-from indexer.alerts.links import signed_alert_id, signed_by, unsubscribe_token
+from indexer.alerts.links import (
+    confirm_sent,
+    confirm_token,
+    signed_alert_id,
+    signed_by,
+    unsubscribe_token,
+)
 from indexer.db import Database
 from indexer.db.alert_tables import AlertMatchRow, AlertRow, ConfirmationMailRow, DeliveryRow
 from indexer.db.database import utcnow
@@ -49,6 +55,15 @@ def link_expired(row: AlertRow, now: dt.datetime | None = None) -> bool:
     if row.status != AWAITING or sent is None:
         return False
     return (now or utcnow()) >= sent + dt.timedelta(days=CONFIRM_DAYS)
+
+
+def request_gone(row: AlertRow, pending_days: int, now: dt.datetime | None = None) -> bool:
+    """Whether a pending alert is past ``pending_days`` since its last link was sent:
+    what the delivery job removes (``forget_unconfirmed``), gone even before it runs."""
+    sent = as_utc(row.confirm_sent_at or row.created_at)
+    if row.status != AWAITING or sent is None:
+        return False
+    return (now or utcnow()) >= sent + dt.timedelta(days=pending_days)
 
 
 def _hold_total(s: Session, total_cap: int) -> None:
@@ -138,6 +153,20 @@ class AlertBook:
             raise ValueError("e-mail alerts need the data folder's links key")
         return unsubscribe_token(self.links_key, alert_id)
 
+    def new_confirm_token(self, sent: dt.datetime) -> str:
+        """A confirmation link's token that says when it was ``sent`` (see ``links``)."""
+        if self.links_key is None:
+            raise ValueError("e-mail alerts need the data folder's links key")
+        return confirm_token(self.links_key, sent)
+
+    def expired_request(
+        self, token: str, pending_days: int, now: dt.datetime | None = None
+    ) -> bool:
+        """Whether ``token``, which finds no alert, is a link of this folder sent more than
+        ``pending_days`` ago: its alert was removed unconfirmed (not a made-up link)."""
+        sent = confirm_sent(self.links_key, token) if self.links_key else None
+        return sent is not None and (now or utcnow()) >= sent + dt.timedelta(days=pending_days)
+
     # -- for the people who subscribe ------------------------------------------------
 
     def create(
@@ -170,7 +199,7 @@ class AlertBook:
         alert_id = f"al_{secrets.token_hex(8)}"
         webhook = channel == "webhook"
         secret = f"whsec_{secrets.token_urlsafe(32)}" if webhook else None
-        confirm = None if webhook else secrets.token_urlsafe(24)
+        confirm = None if webhook else self.new_confirm_token(now)
         manage = secrets.token_urlsafe(24) if with_manage_token else None
         row = AlertRow(
             id=alert_id,
@@ -353,6 +382,22 @@ class AlertBook:
             return total, waiting, list(attempts)
 
     # -- for the delivery loop ---------------------------------------------------------
+
+    def forget_unconfirmed(self, pending_days: int, now: dt.datetime | None = None) -> int:
+        """Remove, with their links, the e-mail alerts still awaiting confirmation
+        ``pending_days`` after their last link was sent: anyone may make them for any
+        address, so kept for ever they grew without bound. Confirmed (or ended) alerts are
+        never touched; the status is checked again by the DELETE itself, so an alert
+        confirmed meanwhile stays. Found through ``ix_alerts_status``: only pending rows
+        are read. Returns how many went."""
+        cutoff = (now or utcnow()) - dt.timedelta(days=pending_days)
+        sent = func.coalesce(AlertRow.confirm_sent_at, AlertRow.created_at)
+        old = (AlertRow.status == AWAITING) & (sent <= cutoff)
+        with self.db.session() as s, s.begin():
+            ids = select(AlertRow.id).where(old)
+            s.execute(delete(DeliveryRow).where(DeliveryRow.alert_id.in_(ids)))
+            s.execute(delete(AlertMatchRow).where(AlertMatchRow.alert_id.in_(ids)))
+            return int(s.execute(delete(AlertRow).where(old)).rowcount or 0)
 
     def claim_due(
         self, lease: dt.timedelta, limit: int = 500, now: dt.datetime | None = None

@@ -6,9 +6,11 @@ alert and an HMAC of it under a secret of the data folder."""
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import hmac
 import re
+import secrets
 from pathlib import Path
 
 from indexer.db.database import Database
@@ -63,3 +65,33 @@ def signed_alert_id(token: str) -> str | None:
 
 def signed_by(key: bytes, token: str, alert_id: str) -> bool:
     return hmac.compare_digest(token.encode(), unsubscribe_token(key, alert_id).encode())
+
+
+# A confirmation link says when it was sent, under the same key: once its alert was
+# removed for never being confirmed, the link still tells "expired" from "never existed".
+_CONFIRM = re.compile(r"([0-9a-f]{1,9})\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})")
+
+
+def _confirm_mac(key: bytes, sent: str, nonce: str) -> str:
+    mac = hmac.new(key, f"confirmar|{sent}|{nonce}".encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(mac).decode().rstrip("=")
+
+
+def confirm_token(key: bytes, sent: dt.datetime) -> str:
+    """A new confirmation link's token: when it was sent (whole seconds), 16 random bytes
+    and an HMAC of both; the database keeps only its SHA-256, as before."""
+    stamp = f"{int(sent.timestamp()):x}"
+    nonce = base64.urlsafe_b64encode(secrets.token_bytes(16)).decode().rstrip("=")
+    return f"{stamp}.{nonce}.{_confirm_mac(key, stamp, nonce)}"
+
+
+def confirm_sent(key: bytes, token: str) -> dt.datetime | None:
+    """When a confirmation link of this folder was sent, or None when ``token`` is not
+    one (a random link of before, or made up)."""
+    found = _CONFIRM.fullmatch(token)
+    if found is None:
+        return None
+    stamp, nonce, mac = found.groups()
+    if not hmac.compare_digest(mac.encode(), _confirm_mac(key, stamp, nonce).encode()):
+        return None
+    return dt.datetime.fromtimestamp(int(stamp, 16), dt.UTC)
