@@ -69,9 +69,9 @@ def request_gone(row: AlertRow, pending_days: int, now: dt.datetime | None = Non
 def _hold_total(s: Session, total_cap: int) -> None:
     """Count, holding the service's alert lock, the alerts that are searches run at every
     indexing batch or may be again (neither ended nor awaiting their confirmation): a
-    pending one is counted when confirmed. Pending ones counted from their creation, and
-    anyone may make them for any address and they never expire: a few clients filled
-    the service and every new alert of anyone was refused. ``ServiceFull`` when full."""
+    pending one is counted when confirmed. Anyone may make pending ones for any address,
+    so counting them from their creation let a few clients fill the service for everyone
+    until they expired. ``ServiceFull`` when full."""
     hold(s, "alert-cap:*")
     kept = select(func.count()).select_from(AlertRow)
     if s.scalar(kept.where(AlertRow.status.not_in((UNSUBSCRIBED, AWAITING)))) >= total_cap:
