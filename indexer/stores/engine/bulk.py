@@ -37,6 +37,9 @@ MAX_DOCS = 1000
 # a few MB a request: big enough that the engine's per-request cost is small, small
 # enough that a refused request is cheap to send again
 MAX_BYTES = 5 * 1024 * 1024
+# an update that meets a write of the same document by another process: tried again on
+# the new version (an update is the engine's read, change and write of its source)
+RETRY_ON_CONFLICT = 3
 
 
 def _json(value: Any) -> bytes:
@@ -58,7 +61,10 @@ class Action:
     @cached_property
     def encoded(self) -> bytes:
         """The action's NDJSON lines, serialised once."""
-        head = _json({self.op: {"_index": self.index, "_id": self.doc_id}}) + b"\n"
+        meta: dict[str, Any] = {"_index": self.index, "_id": self.doc_id}
+        if self.op == "update":  # another writer's index of it meanwhile: read it again
+            meta["retry_on_conflict"] = RETRY_ON_CONFLICT
+        head = _json({self.op: meta}) + b"\n"
         return head if self.source is None else head + _json(self.source) + b"\n"
 
     def rewrite(self) -> Action | None:
