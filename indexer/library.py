@@ -28,6 +28,7 @@ from indexer.archive import FileArchive
 from indexer.citations import Citation
 from indexer.citations.fragments import cited_fragments
 from indexer.citations.records import (
+    count_only,
     counts_apart,
     record_citations,
     recount_stale,
@@ -44,7 +45,7 @@ from indexer.extract import (
     extract_text,
 )
 from indexer.extract.sniff import kept_content_type
-from indexer.inflight import Sent, cited_cases, keys_of
+from indexer.inflight import Pending, Sent, cited_cases, keys_of
 from indexer.models import FileRef, Legislativo, Sentencia, Sesion, SourceLink
 from indexer.preparation import Batch, Preparer
 from indexer.retirement import retire_rows
@@ -379,6 +380,8 @@ class Library:
         waiting) before the commit is due leaves the sentences queued for their count
         alone (``_recount_later``) to the flush that publishes, and publishes nothing."""
         if getattr(self.store, "submit", None) is not None:
+            # an engine indexes every queued sentence at each flush: none is left for later
+            recounts(self.db).clear()
             return self._index_pipelined(progress, before, load)
         done = 0
         numbers: dict[str, int] = {}  # read with the rows (``reindex``)
@@ -435,7 +438,7 @@ class Library:
                 prepared = self._prepare(batch, read=numbers)
                 for sent in in_flight if watched else ():
                     sent.cited(cited | keys_of(prepared))
-                in_flight.append(Sent(prepared, self.store.submit(prepared)))  # type: ignore[attr-defined]
+                in_flight.append(Sent(prepared, self._submit(prepared)))
                 while len(in_flight) > IN_FLIGHT:
                     done += self._settle_sent(in_flight.popleft())
                     if progress:
@@ -450,10 +453,38 @@ class Library:
                     sent.written.result()
         return done
 
+    def _submit(self, batch: list[AnyDocument]) -> Pending:
+        """``batch`` handed to a store that writes in the background; those of its
+        documents whose count alone changed since they were indexed (``count_only``: the
+        same content) are written as their count, where the store can (an engine)."""
+        submit = self.store.submit  # type: ignore[attr-defined]
+        if not getattr(self.store, "updates_counts", False):
+            return submit(batch)
+        only = count_only(self.db.engine)
+        counts = {doc.id for doc in batch if only.get(doc.id, "") == doc.content_sha256}
+        return submit(batch, counts_only=counts) if counts else submit(batch)
+
     def _settle_sent(self, sent: Sent) -> int:
-        written = self._settle(sent.batch, sent.written.result())
+        report = sent.written.result()
+        if report.rewritten:
+            log.warning(
+                "%d documentos cuya cuenta de citas cambió no estaban en el motor de "
+                "búsqueda: se enviaron completos",
+                report.rewritten,
+            )
+        written = self._settle(sent.batch, report)
+        only = count_only(self.db.engine)
+        for doc in sent.batch:  # written with that content: its count alone is no news
+            if doc.id not in report.errors and only.get(doc.id) == doc.content_sha256:
+                del only[doc.id]
         if sent.stale:  # cited anew while in flight: indexed again with the new count
             self.db.requeue(sorted(sent.stale))
+            if getattr(self.store, "updates_counts", False):  # its count alone, as written
+                only.update(
+                    (doc.id, doc.content_sha256)
+                    for doc in sent.batch
+                    if doc.id in sent.stale and doc.id not in report.errors and doc.content_sha256
+                )
         return written
 
     def _index(self, prepared: Batch, read: dict[str, int] | None = None) -> int:

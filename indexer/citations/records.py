@@ -9,7 +9,9 @@ of the embedded index reads it there: a citation's arrival never indexes the cit
 sentence again) moves by one, judged from the document's own citations before and after
 (``_count_moves``): no sentence's citing rows are read again for a citer's arrival. Where
 the store keeps the count in its entries (an engine, ``counts_apart`` not said) the
-sentences holding a case cited anew are counted again and queued to be indexed again;
+sentences holding a case cited anew are counted again and queued to be indexed again,
+those the index holds with their current content remembered (``count_only``) so that
+the engine is sent their count alone, not their text;
 a document read again with the same citations changes nothing, so this never cascades.
 Each document's rows remember the content and reader they were read from
 (``citation_reads``): indexed again unchanged
@@ -402,6 +404,19 @@ def recounts(db: Database) -> set[str]:
 _RECOUNTS: weakref.WeakKeyDictionary[Engine, set[str]] = weakref.WeakKeyDictionary()
 
 
+def count_only(engine: Engine) -> dict[str, str]:
+    """The documents this process queued for their count alone while the index held
+    their current content (``_queue_holders``), with the hash of that content: one read
+    for the flush with the same hash is written to the index as its count alone
+    (``EngineStore.submit``'s ``counts_only``); one saved anew since has another hash and
+    is indexed whole. Emptied of each as it is written."""
+    return _COUNT_ONLY.setdefault(engine, {})
+
+
+# by database (its engine): what ``count_only`` gives
+_COUNT_ONLY: weakref.WeakKeyDictionary[Engine, dict[str, str]] = weakref.WeakKeyDictionary()
+
+
 def counts_apart(db: Database) -> None:
     """Say that ``db``'s search store reads the counts from ``cited_counts`` when it
     answers (the embedded index): a sentence cited anew is then counted again there and
@@ -440,7 +455,15 @@ def _queue_holders(
         _RECOUNTS.setdefault(connection.engine, set()).update(queued)
     docs = DocumentRow.__table__
     queue = IndexQueueRow.__table__
+    only = count_only(connection.engine) if queued else {}
     for chunk in _chunks(queued):
+        # one not queued already holds its current content in the index: its count alone
+        # is new (a queued one keeps what it was queued for)
+        waiting = set(connection.scalars(select(queue.c.doc_id).where(queue.c.doc_id.in_(chunk))))
+        current = select(docs.c.id, docs.c.content_sha256).where(docs.c.id.in_(chunk))
+        for doc_id, sha in connection.execute(current):
+            if doc_id not in waiting and sha:
+                only[doc_id] = sha
         connection.execute(delete(queue).where(queue.c.doc_id.in_(chunk)))
         connection.execute(
             insert(queue).from_select(

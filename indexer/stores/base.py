@@ -180,6 +180,10 @@ class SearchResult(BaseModel):
 class UpsertReport(BaseModel):
     indexed: int = 0
     errors: dict[str, str] = Field(default_factory=dict, description="Document id → error.")
+    # an engine: of ``indexed``, those written as an update of their count alone, and those
+    # it was asked to update but did not hold (sent whole instead)
+    updated: int = 0
+    rewritten: int = 0
 
 
 class CursorError(ValueError):

@@ -11,6 +11,11 @@ A whole request that fails with 429/5xx or a lost connection is retried by ``Bac
 inside a successful request the engine may still refuse single documents: those refused
 for load (429, 5xx) are sent again after a wait, the others (a mapping conflict, a value
 too large) are reported in ``UpsertReport.errors`` while the rest are indexed.
+
+A document whose citation count alone changed is sent as an ``update`` of that field (a
+few dozen bytes instead of its whole text, tens of KB). One the engine does not hold
+(deleted by hand, an index rebuilt meanwhile: 404) is sent whole in the same request's
+next round, from ``whole`` (counted in ``rewritten``), never lost.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -32,6 +37,9 @@ MAX_DOCS = 1000
 # a few MB a request: big enough that the engine's per-request cost is small, small
 # enough that a refused request is cheap to send again
 MAX_BYTES = 5 * 1024 * 1024
+# an update that meets a write of the same document by another process: tried again on
+# the new version (an update is the engine's read, change and write of its source)
+RETRY_ON_CONFLICT = 3
 
 
 def _json(value: Any) -> bytes:
@@ -40,18 +48,30 @@ def _json(value: Any) -> bytes:
 
 @dataclass
 class Action:
-    """One bulk line pair: ``op`` is ``index`` or ``delete``; ``source`` only for index."""
+    """One bulk line pair: ``op`` is ``index``, ``update`` or ``delete``; ``source`` for
+    index (the document) and update (``{"doc": the changed fields}``); ``whole``, for an
+    update, makes the document's full source when the engine does not hold it."""
 
     op: str
     doc_id: str
     index: str
     source: dict[str, Any] | None = None
+    whole: Callable[[], dict[str, Any]] | None = None
 
     @cached_property
     def encoded(self) -> bytes:
         """The action's NDJSON lines, serialised once."""
-        head = _json({self.op: {"_index": self.index, "_id": self.doc_id}}) + b"\n"
+        meta: dict[str, Any] = {"_index": self.index, "_id": self.doc_id}
+        if self.op == "update":  # another writer's index of it meanwhile: read it again
+            meta["retry_on_conflict"] = RETRY_ON_CONFLICT
+        head = _json({self.op: meta}) + b"\n"
         return head if self.source is None else head + _json(self.source) + b"\n"
+
+    def rewrite(self) -> Action | None:
+        """The full ``index`` of an update's document (None: it cannot be made)."""
+        if self.whole is None:
+            return None
+        return Action("index", self.doc_id, self.index, self.whole())
 
 
 @dataclass
@@ -59,14 +79,23 @@ class Outcome:
     done: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     errors: dict[str, str] = field(default_factory=dict)
+    updated: int = 0  # partial updates the engine took (``noop`` ones too)
+    rewritten: list[str] = field(default_factory=list)  # updates it lacked: sent whole
 
     def add(self, other: Outcome) -> None:
         self.done += other.done
         self.missing += other.missing
         self.errors.update(other.errors)
+        self.updated += other.updated
+        self.rewritten += other.rewritten
 
     def report(self) -> UpsertReport:
-        return UpsertReport(indexed=len(self.done), errors=dict(self.errors))
+        return UpsertReport(
+            indexed=len(self.done),
+            errors=dict(self.errors),
+            updated=self.updated,
+            rewritten=len(self.rewritten),
+        )
 
 
 def _reason(result: dict[str, Any]) -> str:
@@ -81,28 +110,44 @@ def _reason(result: dict[str, Any]) -> str:
 
 
 def send(client: EngineClient, actions: list[Action], backoff: Backoff) -> Outcome:
-    """One request, with whole-request and per-document retries."""
+    """One request, with whole-request and per-document retries. An update of a document
+    the engine lacks goes again, whole, at once (it does not use up an attempt)."""
     outcome = Outcome()
     pending = actions
-    for attempt in range(backoff.attempts):
+    attempt = 0
+    while pending:
         body = b"".join(action.encoded for action in pending)
         response = backoff.call(lambda body=body: client.bulk(body), "bulk request")
         again: list[Action] = []
+        whole: list[Action] = []
         for action, item in zip(pending, response["items"], strict=True):
             result = next(iter(item.values()))
             status = int(result.get("status", 500))
             if status < 300:
                 outcome.done.append(action.doc_id)
+                if action.op == "update":
+                    outcome.updated += 1
             elif status == 404 and action.op == "delete":
                 outcome.missing.append(action.doc_id)
+            elif status == 404 and action.op == "update":
+                try:
+                    rewrite = action.rewrite()
+                except (ValueError, TypeError) as exc:
+                    outcome.errors[action.doc_id] = str(exc)[:500]
+                    continue
+                if rewrite is None:
+                    outcome.errors[action.doc_id] = _reason(result)
+                    continue
+                outcome.rewritten.append(action.doc_id)
+                whole.append(rewrite)
             elif retryable(status) and attempt < backoff.attempts - 1:
                 again.append(action)
             else:
                 outcome.errors[action.doc_id] = _reason(result)
-        if not again:
-            break
-        time.sleep(backoff.delay(attempt))
-        pending = again
+        if again:
+            time.sleep(backoff.delay(attempt))
+            attempt += 1
+        pending = whole + again
     return outcome
 
 

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import logging
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Any
 
 from indexer.highlight import plan, shown
@@ -109,6 +110,9 @@ class EngineStore:
 
     # an acknowledged bulk write is kept (translog); other processes may write meanwhile
     durable_writes = True
+    # a document whose citation count alone changed is written as an update of that field
+    # (``submit``'s ``counts_only``)
+    updates_counts = True
 
     def __init__(
         self,
@@ -276,11 +280,20 @@ class EngineStore:
                 )
             return self._bulk
 
-    def _submit(self, docs: Iterable[AnyDocument], index: str) -> bulk.Written:
+    def _submit(
+        self, docs: Iterable[AnyDocument], index: str, counts_only: Collection[str] = ()
+    ) -> bulk.Written:
+        """``counts_only``: ids of documents the engine holds as they are but for their
+        citation count: an ``update`` of ``cited_by`` alone (whole if it lacks them)."""
         refused: dict[str, str] = {}
 
         def actions() -> Iterator[bulk.Action]:
             for doc in docs:
+                if doc.id in counts_only:
+                    count = {"doc": {"cited_by": max(0, doc.cited_by_count)}}
+                    whole = functools.partial(to_source, doc)
+                    yield bulk.Action("update", doc.id, index, count, whole)
+                    continue
                 try:
                     source = to_source(doc)
                 except (ValueError, TypeError) as exc:
@@ -293,19 +306,26 @@ class EngineStore:
     def _write(self, docs: Iterable[AnyDocument], index: str) -> UpsertReport:
         return self._submit(docs, index).result()
 
-    def submit(self, docs: Iterable[AnyDocument]) -> bulk.Written:
+    def submit(
+        self, docs: Iterable[AnyDocument], counts_only: Collection[str] = ()
+    ) -> bulk.Written:
         """Start writing ``docs`` and return while the engine indexes them (waiting only
         when enough requests are in flight already); ``result()`` waits for the report.
-        The library prepares its next batch meanwhile. Searchable after ``commit``."""
+        The library prepares its next batch meanwhile. Searchable after ``commit``.
+        ``counts_only``: those whose citation count alone changed since the engine
+        indexed them (``_submit``)."""
         self.ensure()
-        return self._submit(docs, self.alias)
+        return self._submit(docs, self.alias, counts_only)
 
-    def upsert(self, docs: Iterable[AnyDocument], commit: bool = True) -> UpsertReport:
+    def upsert(
+        self, docs: Iterable[AnyDocument], commit: bool = True, counts_only: Collection[str] = ()
+    ) -> UpsertReport:
         """Write ``docs`` (kept once acknowledged). With ``commit`` they are searchable on
-        return; without, after the engine's next refresh (within a second) or ``commit``."""
+        return; without, after the engine's next refresh (within a second) or ``commit``.
+        ``counts_only`` as for ``submit``."""
         self.ensure()
         try:
-            return self._write(docs, self.alias)
+            return self._submit(docs, self.alias, counts_only).result()
         finally:
             if commit:
                 self.commit()
