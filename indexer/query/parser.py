@@ -19,6 +19,7 @@ Every error has an English ``message`` and a Spanish ``mensaje``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from indexer.models import KINDS
@@ -420,6 +421,11 @@ def parse_query(text: str | None) -> Node:
             0,
             f"búsqueda demasiado larga: como máximo {MAX_QUERY_CHARS} caracteres",
         )
+    if not text.isascii():
+        # a word pasted from a PDF or typed on a Mac may come decomposed (``n`` and a
+        # combining tilde): the analysers split it at the mark (``an̈o`` → ``an``, ``o``),
+        # so ``año`` would ask for two words and find none of the documents written «año»
+        text = unicodedata.normalize("NFC", text)
     tokens = _tokenize(text)
     if not tokens:
         return MatchAll()
