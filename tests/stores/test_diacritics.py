@@ -31,6 +31,7 @@ QUERIES = [
     'tribunal:"Juzgado Primero Civil de León" prescripción',
     "(robo OR pensión) AND niñez",
     "daño NOT material",
+    "año:2023",  # a field named with a tilde: no «unknown field an̈o»
 ]
 
 
