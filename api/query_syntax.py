@@ -25,7 +25,9 @@ OPERATORS: list[dict[str, str]] = [
         "significado": "Las palabras juntas y en ese orden. Valen también las comillas "
         "tipográficas: “pensión alimenticia” o «pensión alimenticia», y las simples en "
         "pareja: 'pensión alimenticia' o ‘pensión alimenticia’ (un apóstrofo, O'Brien, es "
-        'texto). Un ordinal del 1 al 99 vale escrito de cualquier forma: "Juzgado 1o. de '
+        'texto), y las dobles repetidas como las escribe una hoja de cálculo: ""pensión '
+        'alimenticia"" (una frase dentro de otra no se admite). Un ordinal del 1 al 99 '
+        'vale escrito de cualquier forma: "Juzgado 1o. de '
         'Distrito" encuentra «Juzgado 1º», «Juzgado 1°», «Juzgado Primero», «Juzgado 1ro.»; '
         '"2a. Sala", «Segunda Sala»; "Décimo Primer Tribunal", «11o. Tribunal», '
         "«Decimoprimer Tribunal», «Undécimo Tribunal». Las abreviaturas jurídicas también: "

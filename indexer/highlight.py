@@ -245,6 +245,11 @@ class PassageFinder:
     # patterns of the phrases' (and proximity pairs') words standing together, looked for
     # in a text whose words of the query were too many to find each (``MAX_CANDIDATES``)
     joined: tuple[str, ...] = ()
+    # the finder of every word, the short ones too («no», «el», «y»), tried where none of
+    # the telling words stands in the text (they matched the metadata only: «penal no»
+    # of a penal court's sentence saying «no procede»), so the words that did match the
+    # text are shown marked, as the engine's highlighter marks them
+    short: PassageFinder | None = None
 
     def _matches(self, text: str) -> list[tuple[int, str]]:
         """(position, word key) of each word of the query in ``text``: each form of each
@@ -349,7 +354,7 @@ class PassageFinder:
         most distinct words, then the most matches."""
         found = self._matches(text) if self.forms else []
         if not found:
-            return None
+            return self.short.window(text) if self.short is not None else None
         if len(text) <= WINDOW_CHARS:  # a short text is its own passage
             return 0, len(text)
         found = sorted(found + self._phrases(text, found))
@@ -395,7 +400,16 @@ def passage_finder(match_plan: MatchPlan) -> PassageFinder:
     # a short number does (the 12 of «A.D. 12/2021»: without it the passage was the first
     # date of 2021 in the text, and showed no case number at all)
     telling = {stem for stem in stems if len(stem) > SHORT_STEM or stem.isdigit()}
-    stems = telling or stems
+    short = None
+    if telling and telling != stems:
+        short = _finder(match_plan, stems)
+    return _finder(match_plan, telling or stems, short)
+
+
+def _finder(
+    match_plan: MatchPlan, stems: set[str], short: PassageFinder | None = None
+) -> PassageFinder:
+    """The finder looking for ``stems`` (and the plan's prefixes)."""
     # a number is written as it is stemmed: looked for whole (not every 202x for 2021)
     heads = {stem[:-1] if len(stem) > 3 and not stem.isdigit() else stem for stem in stems if stem}
     heads.update(match_plan.prefixes)
@@ -404,7 +418,7 @@ def passage_finder(match_plan: MatchPlan) -> PassageFinder:
     forms = tuple(form for head in sorted(kept) for form in _accented(head))
     prefixes = frozenset(match_plan.prefixes)
     return PassageFinder(
-        match_plan, frozenset(stems), prefixes, forms, _joined(match_plan, frozenset(stems))
+        match_plan, frozenset(stems), prefixes, forms, _joined(match_plan, frozenset(stems)), short
     )
 
 

@@ -19,6 +19,7 @@ Every error has an English ``message`` and a Spanish ``mensaje``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from indexer.models import KINDS
@@ -128,6 +129,35 @@ def _slop(text: str, after: int) -> tuple[int, int]:
     return slop, match.end() - after
 
 
+def _doubled(text: str, i: int) -> tuple[str, int] | None:
+    """A phrase between doubled (or tripled) straight quotes, as a spreadsheet's cell or a
+    CSV writes one (``""daño moral""``, or three quotes each side): (its words, where it
+    ends); None when the quotes at ``i`` are no such pair. Read quote by quote it was an
+    empty phrase, the words in any order, and another empty phrase."""
+    run = 2 if not text.startswith('"""', i) else 3
+    start = i + run
+    if start >= len(text) or text[start].isspace() or text[start] == '"':
+        return None
+    end = text.find('"' * run, start)
+    if end < 0 or text[end - 1].isspace() or '"' in text[start:end]:
+        if (end < 0 or '"' in text[start:end]) and text.count('"', start) < 2:
+            raise QuerySyntaxError(UNCLOSED_QUOTE[0], i, UNCLOSED_QUOTE[1])
+        if end < 0 or '"' in text[start:end]:
+            # an opening pair with no closing pair: a phrase inside a phrase
+            # (``""daño moral" causado"~2``), which would be searched as loose words
+            raise QuerySyntaxError(
+                "a phrase cannot hold another phrase: write one pair of quotes",
+                i,
+                "una frase no puede llevar otra dentro: escriba un solo par de comillas "
+                '("daño moral causado"~2)',
+            )
+        return None
+    after = end + run
+    if after < len(text) and text[after] == '"':
+        return None
+    return text[start:end], after
+
+
 def _tokenize(text: str) -> list[_Token]:
     text = as_double_quotes(text)
     tokens: list[_Token] = []
@@ -136,6 +166,11 @@ def _tokenize(text: str) -> list[_Token]:
         char = text[i]
         if char.isspace():
             i += 1
+        elif text.startswith('""', i) and (doubled := _doubled(text, i)) is not None:
+            words, end = doubled
+            slop, taken = _slop(text, end)
+            tokens.append(_Token("PHRASE", words, i, slop=slop))
+            i = end + taken
         elif char in _CLOSING:
             end = _closing_quote(text, i)
             slop, taken = _slop(text, end + 1)
@@ -420,6 +455,11 @@ def parse_query(text: str | None) -> Node:
             0,
             f"búsqueda demasiado larga: como máximo {MAX_QUERY_CHARS} caracteres",
         )
+    if not text.isascii():
+        # a word pasted from a PDF or typed on a Mac may come decomposed (``n`` and a
+        # combining tilde): the analysers split it at the mark (``an̈o`` → ``an``, ``o``),
+        # so ``año`` would ask for two words and find none of the documents written «año»
+        text = unicodedata.normalize("NFC", text)
     tokens = _tokenize(text)
     if not tokens:
         return MatchAll()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
+import unicodedata
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -579,6 +580,11 @@ def clean_text(value: str | None) -> str | None:
     if value is None:
         return None
     cleaned = " ".join(visible(unescaped(value)).split())
+    if not cleaned.isascii():
+        # precomposed, as extracted text is: a decomposed «año» (n and a combining tilde,
+        # as some listings and Mac-made pages write it) is cut by the analysers at the
+        # mark, and no search for «año» or «vergüenza» would find the title
+        cleaned = unicodedata.normalize("NFC", cleaned)
     return cleaned or None
 
 

@@ -1501,6 +1501,15 @@ def marking(tree: Node, finder: PassageFinder) -> str:
             "joined": finder.joined,
             "phrase_span": PHRASE_SPAN,
             "snippet_chars": SNIPPET_CHARS,
+            # ``PassageFinder.short``: every word's finder, tried where no telling word is
+            "short": None
+            if finder.short is None
+            else {
+                "forms": finder.short.forms,
+                "spellings": spellings(finder.short.forms),
+                "stems": sorted(finder.short.stems),
+                "joined": finder.short.joined,
+            },
         }
     )
 

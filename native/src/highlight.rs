@@ -280,7 +280,7 @@ fn keep_best(best: &mut Option<Fragment>, new: Fragment) {
 /// What ``indexer.stores.tantivy_store._marking`` sends: the question's ``PassageFinder``
 /// and ``MatchPlan``, the snippet generator's question (``None``: no words) and the
 /// constants of ``indexer/highlight.py``.
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 struct Spec {
     plan: Option<Value>,
     forms: Vec<String>,
@@ -299,6 +299,20 @@ struct Spec {
     phrase_span: usize,
     snippet_chars: usize,
     /// ``PassageFinder.joined``: the phrases' words standing together, as patterns
+    #[serde(default)]
+    joined: Vec<String>,
+    /// ``PassageFinder.short``: every word's finder (the short ones too), tried where
+    /// none of the telling words stands in the text
+    #[serde(default)]
+    short: Option<Short>,
+}
+
+/// The finder of every word of a question: ``Spec``'s fields it replaces.
+#[derive(Deserialize, Clone)]
+struct Short {
+    forms: Vec<String>,
+    spellings: Vec<String>,
+    stems: Vec<String>,
     #[serde(default)]
     joined: Vec<String>,
 }
@@ -532,6 +546,8 @@ pub struct Marker {
     prefixed_words: HashMap<String, bool>,
     // ``spec.joined`` compiled
     joined: Vec<regex::Regex>,
+    // ``spec.short``'s finder (its windows only: no snippet generator of its own)
+    short: Option<Box<Marker>>,
 }
 
 impl Marker {
@@ -545,6 +561,26 @@ impl Marker {
                 let generator = Snippets::new(searcher, query.as_ref(), field, spec.snippet_chars)
                     .map_err(|e| e.to_string())?;
                 Some(generator)
+            }
+            None => None,
+        };
+        Marker::with(spec, generator)
+    }
+
+    /// The highlighter of ``spec`` with its snippet generator.
+    fn with(mut spec: Spec, generator: Option<Snippets>) -> Result<Marker, String> {
+        let short = match spec.short.take() {
+            Some(short) => {
+                let every = Spec {
+                    plan: None,
+                    forms: short.forms,
+                    spellings: short.spellings,
+                    stems: short.stems,
+                    joined: short.joined,
+                    short: None,
+                    ..spec.clone()
+                };
+                Some(Box::new(Marker::with(every, None)?))
             }
             None => None,
         };
@@ -567,6 +603,7 @@ impl Marker {
             stemmer: analyzer(true),
             folder: analyzer(false),
             prefixed_words: HashMap::new(),
+            short,
         })
     }
 
@@ -651,7 +688,11 @@ impl Marker {
             found
         };
         if found.is_empty() {
-            return None;
+            // ``PassageFinder.window``: the short words where no telling one stands
+            return match self.short.as_mut() {
+                Some(short) => short.window(text, lowered, same),
+                None => None,
+            };
         }
         let (window, lead) = (self.spec.window_chars, self.spec.lead_chars);
         if length <= window {

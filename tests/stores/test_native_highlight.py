@@ -88,6 +88,10 @@ QUESTIONS = [
     "últim*",
     "a_b",
     "2019",
+    # a telling word in no text, short words in many: the short ones place the passage
+    "palabraquenoexiste no",
+    "palabraquenoexiste el y",
+    '"palabraquenoexiste de" la',
 ]
 
 
@@ -151,6 +155,7 @@ TEXTS = [
     "x " * 700 + "amparo daño moral" + " y" * 700,
     "amparo " + "relleno " * 200 + "daño moral " + "relleno " * 200 + "niñez pensión",
     "İ" + "amparo daño moral " * 50,
+    "relleno " * 300 + "no procede el amparo y la revisión " + "relleno " * 300,
     "relleno " * 100 + "Ⱥ AMPARO DAÑO MORAL İ " * 30,
     "ǅ\u001famparo\u001fdaño\u00a0moral ª² " * 60,
     "\uf0b7 Amparo − daño moral → ● niñez ─ ∑ " * 40,
