@@ -121,6 +121,7 @@ LABELS = {
     "sitemap_loop": "mapas del sitio en bucle",
     "selector_empty": "los selectores no encontraron nada",
     "missing_link": "entrada sin enlace",
+    "bad_delta": "respuesta parcial de ASP.NET (UpdatePanel) ilegible",
     "postback_without_document": "la respuesta al botón de la entrada no trae la dirección "
     "del documento",
     "missing_field": "falta un campo obligatorio",
@@ -461,6 +462,11 @@ def error_mensaje(cause: str, message: str) -> str:
     """One error example said in Spanish: the cause's name and what its details say."""
     if cause in _ALREADY_SPANISH and message:
         return message
+    if cause in ("bad_delta", "http_4xx", "http_5xx") and "partial" in message:
+        from crawlers.update_panel import delta_mensaje  # scrapy and lxml: only when needed
+
+        if said := delta_mensaje(message):
+            return said
     if cause == "dns" and message.startswith("el nombre del servidor "):
         return message  # the address guard's, written in Spanish
     if found := _SESSION_EXPIRED.match(message):
