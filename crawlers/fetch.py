@@ -54,6 +54,7 @@ class Form:
 
     body: bytes
     content_type: str = "application/x-www-form-urlencoded"
+    headers: tuple[tuple[str, str], ...] = ()  # a partial postback's X-MicrosoftAjax…
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ def _final_answer(
         method, content = "GET", None
         if form is not None:
             method, content = "POST", form.body
+            headers |= dict(form.headers)
             headers["Content-Type"] = form.content_type
         try:
             with (

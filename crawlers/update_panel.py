@@ -153,7 +153,7 @@ def post_data(manager: str, panel: str, control: str) -> dict[str, str]:
     return {manager: f"{panel}|{control}", "__ASYNCPOST": "true"}
 
 
-def applied(before: TextResponse, answer: Response, delta: Delta) -> HtmlResponse:
+def applied(before: TextResponse, delta: Delta, answer: Response | None = None) -> HtmlResponse:
     """``before`` as the browser shows it once ``delta`` is applied: each panel the delta
     updates given its new content, each hidden field its new value (added to the form if
     new), the form's action its new address. ``DeltaError`` if no panel of the page is
@@ -192,7 +192,10 @@ def applied(before: TextResponse, answer: Response, delta: Delta) -> HtmlRespons
         forms[0].set("action", delta.action)
     body = lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
     return HtmlResponse(
-        url=before.url, body=body.encode("utf-8"), encoding="utf-8", request=answer.request
+        url=before.url,
+        body=body.encode("utf-8"),
+        encoding="utf-8",
+        request=answer.request if answer is not None else None,
     )
 
 

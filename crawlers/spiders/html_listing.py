@@ -346,7 +346,7 @@ class HtmlListingSpider(SpecSpider):
                         cb_kwargs={"page": page, "seen": seen},
                     )  # fmt: skip
                 return
-            listing = applied(before, response, delta)
+            listing = applied(before, delta, response)
         except DeltaError as exc:
             self.run.error(BAD_DELTA, response.url, str(exc))
             return
