@@ -22,6 +22,15 @@ LONGER_THAN_DECLARED = (
     "the site sent more than the Content-Length it declared: the answer is not whole there "
     "and was not kept"
 )
+# crawlers.coding_cut's and crawlers.fetch's: compressed data that stops mid-stream (zlib
+# and Scrapy's gunzip gave back what inflated, and a cut page was kept as whole)
+CODING_CUT = (
+    "the site's compressed answer ({coding}) stops before the end of its compressed data: "
+    "it is cut and was not kept"
+)
+_CODING_CUT = re.compile(
+    re.escape(CODING_CUT).replace(re.escape("{coding}"), r"([\w, -]{1,40})") + "$"
+)
 PAST_MAXSIZE = "the answer grew past the download size limit while it arrived and was cut"
 _PAST_MAXSIZE = re.compile(
     re.escape(PAST_MAXSIZE) + r"(?: \((\d+) bytes(?:; (\d+) bytes read)?\))?$"
@@ -714,6 +723,11 @@ def error_mensaje(cause: str, message: str) -> str:
         return _coding_mensaje(coding)
     if message in CONNECTION_ENDS:
         return CONNECTION_ENDS[message]
+    if cause == "cut_short" and (found := _CODING_CUT.match(message)):
+        return (
+            f"el sitio envió una respuesta comprimida ({found.group(1)}) cuyos datos terminan "
+            "antes del final de su compresión: la respuesta está cortada y no se guardó"
+        )
     if cause == "network" and (found := _NETWORK.match(message)):
         return f"falla de red ({found.group(1)})"
     return _detail(cause, message) or label(cause)

@@ -38,6 +38,7 @@ from crawlers.causas import (
     PAST_MAXSIZE,
     false_coding,
 )
+from crawlers.coding_cut import MARK as CODING_CUT_MARK
 from crawlers.handlers import CUT_AT, HEAD_TOO_LARGE, LongerThanDeclared
 from crawlers.partial import PARTIAL
 from crawlers.throttle import BACKOFF_CODES, retry_after_seconds, wait_said
@@ -96,6 +97,8 @@ def failure_cause(failure: Failure) -> tuple[str, str]:
             return "too_large", text
         if text.startswith(PARTIAL):
             return "partial_content", text
+        if text.startswith(CODING_CUT_MARK):
+            return "cut_short", text
         if text == "max redirections reached":
             return "too_many_redirects", _redirect_chain(failure)
         return "ignored", text or "request ignored"

@@ -19,6 +19,7 @@ from config.web_urls import WEB_SCHEMES, lower_scheme
 from crawlers.addresses import BlockedAddress, UnresolvableHost, check_authority, resolve_checked
 from crawlers.causas import (
     ANSWER_BEGUN,
+    CODING_CUT,
     CUT_SHORT,
     FALSE_CODING,
     LONGER_THAN_DECLARED,
@@ -223,6 +224,8 @@ def fetch(
         except CodingError as exc:
             said = false_coding(str(response.headers.get("content-encoding")), str(exc))
             raise FetchError(FALSE_CODING, f"{url}: {said}") from exc
+        if (unfinished := decoder.unfinished()) is not None:
+            raise FetchError("cut_short", CODING_CUT.format(coding=unfinished))
         if connection is not None and _past_declared(connection, response):
             raise FetchError("cut_short", LONGER_THAN_DECLARED)
     if response.status_code >= 400:
