@@ -31,6 +31,12 @@ CODING_CUT = (
 _CODING_CUT = re.compile(
     re.escape(CODING_CUT).replace(re.escape("{coding}"), r"([\w, -]{1,40})") + "$"
 )
+# a chunked body whose framing is broken: a chunk size that is no hexadecimal number, a
+# chunk that does not end where its size says (read as "the connection closed early")
+MALFORMED_CHUNKS = (
+    "the site's chunked answer is malformed (a chunk size that is no hexadecimal number, or "
+    "a chunk that does not end where its size says): it was not kept"
+)
 PAST_MAXSIZE = "the answer grew past the download size limit while it arrived and was cut"
 _PAST_MAXSIZE = re.compile(
     re.escape(PAST_MAXSIZE) + r"(?: \((\d+) bytes(?:; (\d+) bytes read)?\))?$"
@@ -118,6 +124,7 @@ LABELS = {
     "network": "falla de red",
     "cut_short": "respuesta cortada",
     "partial_content": "el sitio envió solo una parte (206)",
+    "malformed_answer": "respuesta HTTP mal formada",
     "no_content": "el sitio respondió sin contenido (204)",
     "ignored": "petición descartada",
     "xml_entities": "XML con entidades peligrosas",
@@ -380,6 +387,9 @@ CONNECTION_ENDS = {
     HEAD_CUT: "el sitio cerró la conexión a mitad del encabezado de su respuesta: no se leyó",
     NOT_HTTP: "el sitio respondió algo que no es HTTP (sin línea de estado, ¿HTTP/0.9?): "
     "no se leyó",
+    MALFORMED_CHUNKS: "la respuesta del sitio en trozos (chunked) está mal formada (un "
+    "tamaño de trozo que no es un número hexadecimal, o un trozo que no termina donde dice "
+    "su tamaño): no se guardó",
     LONGER_THAN_DECLARED: "el sitio envió más de lo que declaraba su Content-Length: la "
     "respuesta no está completa hasta ahí y no se guardó",
 }

@@ -23,6 +23,7 @@ from crawlers.causas import (
     CUT_SHORT,
     FALSE_CODING,
     LONGER_THAN_DECLARED,
+    MALFORMED_CHUNKS,
     NO_ANSWER,
     false_coding,
 )
@@ -169,12 +170,21 @@ def _final_answer(
         except httpx.TimeoutException as exc:
             raise timed_out(url, remaining, answered) from exc
         except (httpx.ReadError, httpx.RemoteProtocolError) as exc:
+            if answered and isinstance(exc, httpx.RemoteProtocolError) and _chunking(exc):
+                raise FetchError("malformed_answer", MALFORMED_CHUNKS) from exc
             if answered:  # a body shorter than its length, or a reset in the middle of it
                 raise FetchError("cut_short", CUT_SHORT) from exc
             raise FetchError("network", NO_ANSWER) from exc
         except httpx.HTTPError as exc:
             raise FetchError("network", f"{url}: {type(exc).__name__}: {exc}") from exc
     raise FetchError("too_many_redirects", f"more than {MAX_REDIRECTS} redirects from {url}")
+
+
+def _chunking(error: httpx.RemoteProtocolError) -> bool:
+    """Whether h11 refused a chunked body's framing ("illegal chunk header", "malformed
+    chunk footer"), not a connection that ended early."""
+    said = str(error)
+    return "chunk header" in said or "chunk footer" in said
 
 
 def locate(url: str, *, allow_loopback: bool, user_agent: str, deadline: float) -> str:
