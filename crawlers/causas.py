@@ -37,6 +37,11 @@ MALFORMED_CHUNKS = (
     "the site's chunked answer is malformed (a chunk size that is no hexadecimal number, or "
     "a chunk that does not end where its size says): it was not kept"
 )
+# crawlers.middlewares' and crawlers.crawl_rules': loopback only at the spec's own ports
+_OTHER_LOOPBACK_PORT = re.compile(
+    r"blocked address: (\S{1,300}) is a loopback port the spec does not name "
+    r"\(its addresses name ([\d, ]{1,200})\)$"
+)
 PAST_MAXSIZE = "the answer grew past the download size limit while it arrived and was cut"
 _PAST_MAXSIZE = re.compile(
     re.escape(PAST_MAXSIZE) + r"(?: \((\d+) bytes(?:; (\d+) bytes read)?\))?$"
@@ -733,6 +738,12 @@ def error_mensaje(cause: str, message: str) -> str:
         return _coding_mensaje(coding)
     if message in CONNECTION_ENDS:
         return CONNECTION_ENDS[message]
+    if cause == "blocked_address" and (found := _OTHER_LOOPBACK_PORT.match(message)):
+        where, named = found.groups()
+        return (
+            f"dirección no permitida: {where} es un puerto de esta máquina (loopback) que la "
+            f"especificación no nombra (sus direcciones nombran {named}): no se leyó"
+        )
     if cause == "cut_short" and (found := _CODING_CUT.match(message)):
         return (
             f"el sitio envió una respuesta comprimida ({found.group(1)}) cuyos datos terminan "

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from crawlers.causas import error_mensaje
 from indexer.db import Database
 from tests.adversarial.file_listing import SOURCE, SPEC, listing
 from tests.adversarial.hostile import text_pdf
@@ -83,6 +84,8 @@ def test_loopback_is_reached_only_at_the_ports_the_spec_names(tmp_path: Path) ->
         f":{port} is a loopback port the spec does not name" in e["message"]
         for e in blocked["examples"]
     ), blocked
+    said = error_mensaje("blocked_address", blocked["examples"][0]["message"])
+    assert f":{port} es un puerto de esta máquina (loopback) que la especificación no" in said
     assert errors["http_3xx"]["count"] == 2  # file: and gopher:, not followed
 
 
