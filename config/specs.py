@@ -161,6 +161,12 @@ class NextForm(BaseModel):
         "('Page$N', 'Page$Next') page it (e.g. 'ctl00$ContentPlaceHolder1$gdvPenal'), or "
         "a 'Siguiente' LinkButton's name; paging ends when the page offers no next one.",
     )  # fmt: skip
+    update_panel: str | None = Field(
+        None, description="ASP.NET AJAX: the UpdatePanel (its UniqueID, e.g. "
+        "'ctl00$ContentPlaceHolder1$upListado') the postback or click refreshes; the "
+        "form is posted back as the browser's script does (partial postback) and the "
+        "site's delta answer applied to the page.",
+    )  # fmt: skip
     data: dict[str, str] = Field(
         default_factory=dict, description="Fields to set, templates with {page}."
     )
@@ -177,6 +183,12 @@ class NextForm(BaseModel):
                 "next_form takes click or postback, not both",
                 "next_form lleva click (un botón) o postback (un paginador), no ambos",
                 where="postback",
+            )
+        if self.update_panel is not None and not (self.click or self.postback):
+            raise Invalid(
+                "next_form.update_panel needs the postback or click it refreshes",
+                "next_form.update_panel necesita el postback o el botón (click) que lo actualiza",
+                where="update_panel",
             )
         return self
 

@@ -23,6 +23,7 @@ import ipaddress
 import logging
 import re
 from collections.abc import Iterable
+from typing import Any
 from urllib.parse import urlsplit
 
 from config.web_urls import WEB_SCHEMES
@@ -296,3 +297,27 @@ def url_target(url: str) -> tuple[str, int]:
 def check_url(url: str, allow_loopback: bool = False, owner: str = "") -> None:
     """Raise BlockedAddress when the URL is not http(s) or resolves to a forbidden address."""
     resolve_checked(*url_target(url), allow_loopback, owner)
+
+
+def spec_ports(value: Any) -> Iterable[int]:
+    """The ports of every http(s) address written in a spec (its JSON form)."""
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from spec_ports(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from spec_ports(item)
+    elif isinstance(value, str) and value[:8].lower().startswith(("http://", "https://")):
+        try:
+            parts = urlsplit(value)
+            yield parts.port or (443 if parts.scheme.lower() == "https" else 80)
+        except ValueError:
+            return
+
+
+def loopback_address(address: str) -> bool:
+    """Whether a resolved address (or a literal host) is a loopback one."""
+    try:
+        return ipaddress.ip_address(address.strip("[]").split("%", 1)[0]).is_loopback
+    except ValueError:
+        return False

@@ -22,6 +22,26 @@ LONGER_THAN_DECLARED = (
     "the site sent more than the Content-Length it declared: the answer is not whole there "
     "and was not kept"
 )
+# crawlers.coding_cut's and crawlers.fetch's: compressed data that stops mid-stream (zlib
+# and Scrapy's gunzip gave back what inflated, and a cut page was kept as whole)
+CODING_CUT = (
+    "the site's compressed answer ({coding}) stops before the end of its compressed data: "
+    "it is cut and was not kept"
+)
+_CODING_CUT = re.compile(
+    re.escape(CODING_CUT).replace(re.escape("{coding}"), r"([\w, -]{1,40})") + "$"
+)
+# a chunked body whose framing is broken: a chunk size that is no hexadecimal number, a
+# chunk that does not end where its size says (read as "the connection closed early")
+MALFORMED_CHUNKS = (
+    "the site's chunked answer is malformed (a chunk size that is no hexadecimal number, or "
+    "a chunk that does not end where its size says): it was not kept"
+)
+# crawlers.middlewares' and crawlers.crawl_rules': loopback only at the spec's own ports
+_OTHER_LOOPBACK_PORT = re.compile(
+    r"blocked address: (\S{1,300}) is a loopback port the spec does not name "
+    r"\(its addresses name ([\d, ]{1,200})\)$"
+)
 PAST_MAXSIZE = "the answer grew past the download size limit while it arrived and was cut"
 _PAST_MAXSIZE = re.compile(
     re.escape(PAST_MAXSIZE) + r"(?: \((\d+) bytes(?:; (\d+) bytes read)?\))?$"
@@ -109,6 +129,7 @@ LABELS = {
     "network": "falla de red",
     "cut_short": "respuesta cortada",
     "partial_content": "el sitio envió solo una parte (206)",
+    "malformed_answer": "respuesta HTTP mal formada",
     "no_content": "el sitio respondió sin contenido (204)",
     "ignored": "petición descartada",
     "xml_entities": "XML con entidades peligrosas",
@@ -121,6 +142,7 @@ LABELS = {
     "sitemap_loop": "mapas del sitio en bucle",
     "selector_empty": "los selectores no encontraron nada",
     "missing_link": "entrada sin enlace",
+    "bad_delta": "respuesta parcial de ASP.NET (UpdatePanel) ilegible",
     "postback_without_document": "la respuesta al botón de la entrada no trae la dirección "
     "del documento",
     "missing_field": "falta un campo obligatorio",
@@ -370,6 +392,9 @@ CONNECTION_ENDS = {
     HEAD_CUT: "el sitio cerró la conexión a mitad del encabezado de su respuesta: no se leyó",
     NOT_HTTP: "el sitio respondió algo que no es HTTP (sin línea de estado, ¿HTTP/0.9?): "
     "no se leyó",
+    MALFORMED_CHUNKS: "la respuesta del sitio en trozos (chunked) está mal formada (un "
+    "tamaño de trozo que no es un número hexadecimal, o un trozo que no termina donde dice "
+    "su tamaño): no se guardó",
     LONGER_THAN_DECLARED: "el sitio envió más de lo que declaraba su Content-Length: la "
     "respuesta no está completa hasta ahí y no se guardó",
 }
@@ -461,6 +486,11 @@ def error_mensaje(cause: str, message: str) -> str:
     """One error example said in Spanish: the cause's name and what its details say."""
     if cause in _ALREADY_SPANISH and message:
         return message
+    if cause in ("bad_delta", "http_4xx", "http_5xx") and "partial" in message:
+        from crawlers.update_panel import delta_mensaje  # scrapy and lxml: only when needed
+
+        if said := delta_mensaje(message):
+            return said
     if cause == "dns" and message.startswith("el nombre del servidor "):
         return message  # the address guard's, written in Spanish
     if found := _SESSION_EXPIRED.match(message):
@@ -708,6 +738,17 @@ def error_mensaje(cause: str, message: str) -> str:
         return _coding_mensaje(coding)
     if message in CONNECTION_ENDS:
         return CONNECTION_ENDS[message]
+    if cause == "blocked_address" and (found := _OTHER_LOOPBACK_PORT.match(message)):
+        where, named = found.groups()
+        return (
+            f"dirección no permitida: {where} es un puerto de esta máquina (loopback) que la "
+            f"especificación no nombra (sus direcciones nombran {named}): no se leyó"
+        )
+    if cause == "cut_short" and (found := _CODING_CUT.match(message)):
+        return (
+            f"el sitio envió una respuesta comprimida ({found.group(1)}) cuyos datos terminan "
+            "antes del final de su compresión: la respuesta está cortada y no se guardó"
+        )
     if cause == "network" and (found := _NETWORK.match(message)):
         return f"falla de red ({found.group(1)})"
     return _detail(cause, message) or label(cause)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 import brotli
 
@@ -26,18 +27,35 @@ class Decoder:
 
     def __init__(self, content_encoding: str | None) -> None:
         names = [n.strip().lower() for n in (content_encoding or "").split(",") if n.strip()]
-        self._steps = [step for name in reversed(names) if (step := _step(name)) is not None]
+        self._codings = [
+            (name, coding) for name in reversed(names) if (coding := _coding(name)) is not None
+        ]
 
     def decode(self, data: bytes) -> Iterator[bytes]:
         """The decoded pieces of the next bytes received, each at most ``PIECE`` long
         (made one at a time, as the caller takes them)."""
         pieces: Iterator[bytes] = iter((data,))
-        for step in self._steps:
-            pieces = _each(step, pieces)
+        for _, coding in self._codings:
+            pieces = _each(coding.step, pieces)
         try:
             yield from (piece for piece in pieces if piece)
         except (zlib.error, brotli.error) as exc:
             raise CodingError(str(exc)) from exc
+
+    def unfinished(self) -> str | None:
+        """Once every byte is decoded: the coding whose compressed data stopped before its
+        stream's end (zlib and brotli say nothing when the input just stops: a body cut
+        mid-stream reads as a shorter whole), or None when each came to its end."""
+        for name, coding in self._codings:
+            if not coding.ended():
+                return name
+        return None
+
+
+@dataclass
+class _Coding:
+    step: Step
+    ended: Callable[[], bool]
 
 
 def _each(step: Step, pieces: Iterator[bytes]) -> Iterator[bytes]:
@@ -45,7 +63,7 @@ def _each(step: Step, pieces: Iterator[bytes]) -> Iterator[bytes]:
         yield from step(piece)
 
 
-def _step(name: str) -> Step | None:
+def _coding(name: str) -> _Coding | None:
     if name in ("gzip", "x-gzip"):
         return _zlib(zlib.MAX_WBITS | 16)
     if name == "deflate":
@@ -55,7 +73,7 @@ def _step(name: str) -> Step | None:
     return None
 
 
-def _zlib(wbits: int) -> Step:
+def _zlib(wbits: int) -> _Coding:
     inflater = zlib.decompressobj(wbits)
 
     def step(data: bytes) -> Iterator[bytes]:
@@ -68,12 +86,12 @@ def _zlib(wbits: int) -> Step:
             if not pending and len(piece) < PIECE:
                 return
 
-    return step
+    return _Coding(step, lambda: inflater.eof)
 
 
-def _deflate() -> Step:
+def _deflate() -> _Coding:
     """``deflate`` as servers send it: zlib-wrapped as the standard says, or raw."""
-    chosen: list[Step] = []
+    chosen: list[_Coding] = []
 
     def step(data: bytes) -> Iterator[bytes]:
         if not chosen:
@@ -81,19 +99,22 @@ def _deflate() -> Step:
                 return
             wrapped = len(data) >= 2 and (data[0] * 256 + data[1]) % 31 == 0 and data[0] & 15 == 8
             chosen.append(_zlib(zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS))
-        yield from chosen[0](data)
+        yield from chosen[0].step(data)
 
-    return step
+    # an empty body is no stream begun: nothing to end
+    return _Coding(step, lambda: not chosen or chosen[0].ended())
 
 
-def _brotli() -> Step:
+def _brotli() -> _Coding:
     decompressor = brotli.Decompressor()
+    fed = [False]
 
     def step(data: bytes) -> Iterator[bytes]:
         if decompressor.is_finished():
             return
+        fed[0] = fed[0] or bool(data)
         yield decompressor.process(data, output_buffer_limit=PIECE)
         while not decompressor.can_accept_more_data() and not decompressor.is_finished():
             yield decompressor.process(b"", output_buffer_limit=PIECE)
 
-    return step
+    return _Coding(step, lambda: not fed[0] or decompressor.is_finished())

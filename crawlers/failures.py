@@ -27,17 +27,20 @@ from twisted.internet.error import (
 )
 from twisted.python.failure import Failure
 from twisted.web._newclient import ParseError, ResponseFailed, ResponseNeverReceived
+from twisted.web.http import _MalformedChunkedDataError
 
 from crawlers.causas import (
     CUT_SHORT,
     FALSE_CODING,
     HEAD_CUT,
     LONGER_THAN_DECLARED,
+    MALFORMED_CHUNKS,
     NO_ANSWER,
     NOT_HTTP,
     PAST_MAXSIZE,
     false_coding,
 )
+from crawlers.coding_cut import MARK as CODING_CUT_MARK
 from crawlers.handlers import CUT_AT, HEAD_TOO_LARGE, LongerThanDeclared
 from crawlers.partial import PARTIAL
 from crawlers.throttle import BACKOFF_CODES, retry_after_seconds, wait_said
@@ -96,6 +99,8 @@ def failure_cause(failure: Failure) -> tuple[str, str]:
             return "too_large", text
         if text.startswith(PARTIAL):
             return "partial_content", text
+        if text.startswith(CODING_CUT_MARK):
+            return "cut_short", text
         if text == "max redirections reached":
             return "too_many_redirects", _redirect_chain(failure)
         return "ignored", text or "request ignored"
@@ -111,6 +116,8 @@ def failure_cause(failure: Failure) -> tuple[str, str]:
         return "connection_refused", str(error)
     if (longer := _longer_than_declared(error)) is not None:
         return "cut_short", longer
+    if _malformed_chunks(error):
+        return "malformed_answer", MALFORMED_CHUNKS
     if isinstance(error, ResponseDataLossError):  # shorter than its Content-Length, or reset
         return "cut_short", CUT_SHORT
     if isinstance(error, DownloadFailedError) and "ResponseNeverReceived" in repr(error.__cause__):
@@ -129,6 +136,16 @@ def failure_cause(failure: Failure) -> tuple[str, str]:
 
 
 _CODING_ERRORS = (BadGzipFile, zlib.error, brotli.error)
+
+
+def _malformed_chunks(error: BaseException) -> bool:
+    """Whether Twisted gave up an answer for its chunked framing (Scrapy words that as
+    data loss, the same as a connection closed early)."""
+    found = error.__cause__ if isinstance(error, ResponseDataLossError) else error
+    if not isinstance(found, ResponseFailed):
+        return False
+    reasons = [getattr(r, "value", r) for r in found.reasons]
+    return any(isinstance(r, _MalformedChunkedDataError) for r in reasons)
 
 
 def _longer_than_declared(error: BaseException) -> str | None:

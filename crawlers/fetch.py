@@ -19,9 +19,11 @@ from config.web_urls import WEB_SCHEMES, lower_scheme
 from crawlers.addresses import BlockedAddress, UnresolvableHost, check_authority, resolve_checked
 from crawlers.causas import (
     ANSWER_BEGUN,
+    CODING_CUT,
     CUT_SHORT,
     FALSE_CODING,
     LONGER_THAN_DECLARED,
+    MALFORMED_CHUNKS,
     NO_ANSWER,
     false_coding,
 )
@@ -54,6 +56,7 @@ class Form:
 
     body: bytes
     content_type: str = "application/x-www-form-urlencoded"
+    headers: tuple[tuple[str, str], ...] = ()  # a partial postback's X-MicrosoftAjax…
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,7 @@ def _final_answer(
         method, content = "GET", None
         if form is not None:
             method, content = "POST", form.body
+            headers |= dict(form.headers)
             headers["Content-Type"] = form.content_type
         try:
             with (
@@ -166,12 +170,21 @@ def _final_answer(
         except httpx.TimeoutException as exc:
             raise timed_out(url, remaining, answered) from exc
         except (httpx.ReadError, httpx.RemoteProtocolError) as exc:
+            if answered and isinstance(exc, httpx.RemoteProtocolError) and _chunking(exc):
+                raise FetchError("malformed_answer", MALFORMED_CHUNKS) from exc
             if answered:  # a body shorter than its length, or a reset in the middle of it
                 raise FetchError("cut_short", CUT_SHORT) from exc
             raise FetchError("network", NO_ANSWER) from exc
         except httpx.HTTPError as exc:
             raise FetchError("network", f"{url}: {type(exc).__name__}: {exc}") from exc
     raise FetchError("too_many_redirects", f"more than {MAX_REDIRECTS} redirects from {url}")
+
+
+def _chunking(error: httpx.RemoteProtocolError) -> bool:
+    """Whether h11 refused a chunked body's framing ("illegal chunk header", "malformed
+    chunk footer"), not a connection that ended early."""
+    said = str(error)
+    return "chunk header" in said or "chunk footer" in said
 
 
 def locate(url: str, *, allow_loopback: bool, user_agent: str, deadline: float) -> str:
@@ -221,6 +234,8 @@ def fetch(
         except CodingError as exc:
             said = false_coding(str(response.headers.get("content-encoding")), str(exc))
             raise FetchError(FALSE_CODING, f"{url}: {said}") from exc
+        if (unfinished := decoder.unfinished()) is not None:
+            raise FetchError("cut_short", CODING_CUT.format(coding=unfinished))
         if connection is not None and _past_declared(connection, response):
             raise FetchError("cut_short", LONGER_THAN_DECLARED)
     if response.status_code >= 400:

@@ -29,6 +29,8 @@ of the declared body now fail the request (:class:`LongerThanDeclared`, counted
 
 from __future__ import annotations
 
+from typing import Any
+
 from scrapy.core.downloader.handlers import http11
 from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
 from scrapy.exceptions import DownloadTimeoutError
@@ -143,6 +145,17 @@ def _fire(done: Deferred[None]) -> None:
 
 
 class ClosingHTTPHandler(HTTP11DownloadHandler):
+    def __init__(self, crawler: Any) -> None:
+        super().__init__(crawler)
+        pool = getattr(self, "_pool", None)
+        if pool is not None:
+            # One connection per request (``Connection: close``), never a kept-alive one
+            # reused: bytes a site sends after the body its Content-Length declared, in a
+            # later packet, were read as the head and body of the next request's answer
+            # on that connection (a page of the site stored as another's document). The
+            # crawl waits ``crawl_delay_s`` (0.5 s) between requests to a site anyway.
+            pool.persistent = False
+
     async def close(self) -> None:
         """The pool's connections closed, or ``_disconnect_timeout`` seconds passed
         (closing can hang on network trouble, scrapy/scrapy#2653), whichever is first."""

@@ -14,7 +14,14 @@ from scrapy.responsetypes import responsetypes
 from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 
 from crawlers import lookups
-from crawlers.addresses import BlockedAddress, UnresolvableHost, check_url
+from crawlers.addresses import (
+    BlockedAddress,
+    UnresolvableHost,
+    loopback_address,
+    resolve_checked,
+    spec_ports,
+    url_target,
+)
 from crawlers.failures import UNRESOLVABLE
 from crawlers.fetchbook import LOOKUP_EVERY, FetchBook, Fetched, Known
 from indexer.db.registry import Registry
@@ -26,8 +33,10 @@ class AddressGuardMiddleware:
     the crawl's event loop: its lookups are bounded (``ABIERTO_DNS_TIMEOUT_S``), so a
     silent DNS server stalls the crawl that long at most, and counts as ``dns``."""
 
-    def __init__(self, allow_loopback: bool) -> None:
+    def __init__(self, allow_loopback: bool, crawler: Any = None) -> None:
         self.allow_loopback = allow_loopback
+        self.crawler = crawler
+        self._named: frozenset[int] | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> AddressGuardMiddleware:
@@ -37,7 +46,17 @@ class AddressGuardMiddleware:
             settings.getint("ABIERTO_DNS_MAX_LOOKUPS", lookups.DEFAULT_LIMIT),
             settings.getint("ABIERTO_DNS_MAX_LOOKUPS", lookups.DEFAULT_LIMIT),
         )
-        return cls(settings.getbool("ABIERTO_ALLOW_LOOPBACK"))
+        return cls(settings.getbool("ABIERTO_ALLOW_LOOPBACK"), crawler)
+
+    def named_ports(self) -> frozenset[int] | None:
+        """The ports the spider's spec names in its addresses (start_urls, an API's or a
+        feed's address…); None when the spider has no spec (nothing to hold it to)."""
+        if self._named is None:
+            spec = getattr(getattr(self.crawler, "spider", None), "spec", None)
+            if spec is None:
+                return None
+            self._named = frozenset(spec_ports(spec.model_dump(mode="json")))
+        return self._named
 
     def process_request(self, request: Request) -> None:
         if "@" in urlsplit(request.url).netloc:
@@ -47,11 +66,22 @@ class AddressGuardMiddleware:
                 "blocked address: it carries a user or password (user:password@host)"
             )
         try:
-            check_url(request.url, self.allow_loopback)
+            host, port = url_target(request.url)
+            found = resolve_checked(host, port, self.allow_loopback)
         except UnresolvableHost as exc:
             raise IgnoreRequest(f"{UNRESOLVABLE}{exc.host[:200]}") from exc
         except BlockedAddress as exc:
             raise IgnoreRequest(f"blocked address: {exc}") from exc
+        named = self.named_ports() if self.allow_loopback else None
+        port = next(iter(spec_ports(request.url)), port)
+        if named and port not in named and any(loopback_address(a) for a in found):
+            # loopback is allowed for a site served on this machine (the samples, the
+            # tests), at its own ports: a redirect or a link to another loopback port
+            # reached whatever else listens there (the API, a search engine's HTTP port)
+            raise IgnoreRequest(
+                f"blocked address: {host}:{port} is a loopback port the spec does not name "
+                f"(its addresses name {', '.join(str(p) for p in sorted(named))})"
+            )
 
 
 class ConditionalFetchMiddleware:

@@ -13,6 +13,7 @@ from config.specs import NextForm
 from crawlers.postback import next_page_argument
 from crawlers.selectors import select
 from crawlers.templates import render_all
+from crawlers.update_panel import HEADERS, post_data, script_manager
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,18 @@ def next_form_step(
                 f"el botón «{rules.click}» está deshabilitado: esta es la última página",
             ))  # fmt: skip
         click = {"clickdata": {"name": rules.click}}
+    if rules.update_panel is not None:
+        manager = script_manager(listing)
+        if manager is None:
+            return NextStep(None, control, stop=(
+                "listing.next_form.update_panel: the page has no ScriptManager "
+                "(PageRequestManager._initialize) to post a partial postback through",
+                "listing.next_form.update_panel: la página no tiene ScriptManager "
+                "(PageRequestManager._initialize) por el que enviar un postback parcial",
+            ))  # fmt: skip
+        clicked = rules.postback or rules.click or ""
+        data = data | post_data(manager, rules.update_panel, clicked)
+        request["headers"] = HEADERS | dict(request.get("headers") or {})
     made = FormRequest.from_response(listing, **where, **click, formdata=data, **request)
     return NextStep(made, control)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import sys
 import time
 from collections import Counter
@@ -57,6 +58,15 @@ from crawlers.selectors import (
 )
 from crawlers.soft_404 import SOFT_404, not_found_said, stood_for
 from crawlers.templates import render_all, with_query
+from crawlers.update_panel import HEADERS as DELTA_HEADERS
+from crawlers.update_panel import (
+    DeltaError,
+    applied,
+    delta_mensaje,
+    is_delta,
+    parse_delta,
+    site_error,
+)
 from indexer.build import InvalidDocument, MissingField, build_document
 from indexer.db.audited_spec import spec_secrets, without_secrets, without_secrets_in
 from indexer.extract import ExtractionError, html_main_text, sniff_type
@@ -618,7 +628,11 @@ def _next_form(
     form = None
     if request.method == "POST":
         kind = request.headers.get("Content-Type", b"application/x-www-form-urlencoded")
-        form = Form(request.body, kind.decode("latin-1"))
+        sent = tuple(
+            (name, request.headers[name].decode("latin-1"))
+            for name in (DELTA_HEADERS if rules.update_panel is not None else ())
+        )
+        form = Form(request.body, kind.decode("latin-1"), sent)
     fetched = get(request.url, form)
     if fetched is None:
         cause, message = errors[-1]["cause"], errors[-1]["message"]
@@ -626,7 +640,13 @@ def _next_form(
             f"sending the form answered an error: {message}",
             f"el envío del formulario respondió con un error: {error_mensaje(cause, message)}",
         )
-    second = _listing_page(fetched)
+    if rules.update_panel is not None:
+        read = _delta_page(first, fetched, get)
+        if isinstance(read, tuple):
+            return stop(*read)
+        second = read
+    else:
+        second = _listing_page(fetched)
     items = select(second, spec.listing.items)
     keys = _item_keys(second, spec, items)
     out |= {"items": len(items), "new_items": len(keys - first_keys)}
@@ -646,6 +666,44 @@ def _next_form(
         )
     out["pages_on"] = True
     return out
+
+
+def _delta_page(first: HtmlResponse, fetched: Fetched, get: Any) -> HtmlResponse | tuple[str, str]:
+    """The second page of a listing paged through an UpdatePanel, as the crawl makes it:
+    the site's delta applied to the first page (a full page read as it is, a
+    ``pageRedirect`` followed); else why paging would stop, in English and in Spanish."""
+    html = (fetched.content_type or "").lower().startswith(("text/html", "application/xhtml"))
+    if html and not is_delta(fetched.body):
+        return _listing_page(fetched)
+    try:
+        delta = parse_delta(fetched.body.decode(_charset(fetched) or "utf-8", "replace"))
+        if delta.error is not None:
+            said = site_error(*delta.error)
+            return said, delta_mensaje(said) or said
+        if delta.redirect is not None:
+            try:
+                to = absolute(page_base(first), delta.redirect)
+            except BadLink:
+                to = None
+            again = get(to) if to else None
+            if again is None:
+                return (
+                    f"the partial postback sent the browser to {delta.redirect!r}, which "
+                    "could not be read",
+                    f"el postback parcial envió al navegador a «{delta.redirect}», que no "
+                    "se pudo leer",
+                )
+            return _listing_page(again)
+        page = applied(first, delta)
+    except DeltaError as exc:
+        return str(exc), delta_mensaje(str(exc)) or str(exc)
+    spread_rowspans(page.selector.root)
+    return page
+
+
+def _charset(fetched: Fetched) -> str | None:
+    found = re.search(r"charset=([\w-]{1,40})", fetched.content_type or "", re.I)
+    return found.group(1) if found else None
 
 
 def page_url(document: dict[str, Any]) -> str:

@@ -167,6 +167,9 @@ def scrapy_settings(
             # next to the download (decompression is 590): a part of a file is never kept
             # as the whole, nor inflated
             "crawlers.partial.UnaskedPartialMiddleware": 595,
+            # between them: compressed data cut mid-stream is refused, not inflated to
+            # the part that came (Scrapy's gunzip gives that back as the whole)
+            "crawlers.coding_cut.CodingCutMiddleware": 592,
             # answers pass it after decompression (590), so it archives the site's bytes
             "crawlers.middlewares.ConditionalFetchMiddleware": 582,
             # after the conditional fetch, so a page rebuilt from the archive on a 304 is

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import scrapy
-from scrapy.http import FormRequest, Response, TextResponse
+from scrapy.http import FormRequest, HtmlResponse, Response, TextResponse
 
 from crawlers.encoding import as_page
 from crawlers.frames import MAX_DEPTH, FrameVisit, content_frames
@@ -22,6 +22,14 @@ from crawlers.selectors import PageBudget, PageTextSpent, item_link, read, read_
 from crawlers.soft_404 import not_found_said
 from crawlers.spiders.base import SpecSpider
 from crawlers.templates import render_all, with_query
+from crawlers.update_panel import (
+    BAD_DELTA,
+    DeltaError,
+    applied,
+    is_delta,
+    parse_delta,
+    site_error,
+)
 from indexer.readers.normalise import parse_date
 
 
@@ -293,15 +301,56 @@ class HtmlListingSpider(SpecSpider):
         next page is gone (or the button disabled)."""
         rules = self.spec.listing.next_form  # type: ignore[union-attr]
         assert rules is not None
+        callback = self.parse_start
+        if rules.update_panel is not None:
+            callback, kwargs = self._delta_answer, kwargs | {"before": listing}
         step = next_form_step(
             listing,
             rules,
             variables,
-            callback=self.parse_start,
+            callback=callback,
             errback=self.failed,
             cb_kwargs=kwargs,
         )
+        if step.stop is not None and "ScriptManager" in step.stop[0]:
+            # the spec asks for a partial postback the page has no means to send
+            self.run.error("selector_empty", listing.url, step.stop[0])
         return step.request
+
+    def _delta_answer(
+        self, response: Response, before: TextResponse, page: int, seen: set[str]
+    ) -> Iterator[Any]:
+        """A partial postback's answer: the delta applied to the page it was posted from,
+        and that page read as the next listing page; a full page (a site that ignored
+        the partial postback) is read as it is, a ``pageRedirect`` followed, an ``error``
+        entry counted with the site's status, a malformed delta counted ``bad_delta``."""
+        if self.nothing_listed(response):
+            return
+        if isinstance(response, HtmlResponse) and not is_delta(response.body):
+            yield from self.parse_start(response, page=page, seen=seen)
+            return
+        encoding = response.encoding if isinstance(response, TextResponse) else "utf-8"
+        text = response.body.decode(encoding or "utf-8", "replace")
+        try:
+            delta = parse_delta(text)
+            if delta.error is not None:
+                status, said = delta.error
+                cause = f"http_{status[:1]}xx" if status[:1] in ("4", "5") else BAD_DELTA
+                self.run.error(cause, response.url, site_error(status, said))
+                return
+            if delta.redirect is not None:
+                to = self.absolute_or_counted(page_base(before), delta.redirect, "pageRedirect")
+                if to:
+                    yield scrapy.Request(
+                        to, callback=self.parse_start, errback=self.failed,
+                        cb_kwargs={"page": page, "seen": seen},
+                    )  # fmt: skip
+                return
+            listing = applied(before, delta, response)
+        except DeltaError as exc:
+            self.run.error(BAD_DELTA, response.url, str(exc))
+            return
+        yield from self.parse_start(listing, page=page, seen=seen)
 
 
 def _no_link(position: int, item: Any, rules: Any) -> str:

@@ -1,0 +1,49 @@
+"""A compressed answer whose data stops before its compressed stream ends: an honest
+``Content-Length`` for bytes a proxy or a failing server cut mid-stream. Scrapy's gunzip
+is "resilient" (it gives back whatever inflated) and zlib and brotli say nothing when
+the input just stops, so such a page (or file) was kept cut as if whole, its end lost
+without a word. Before decompression, each compressed answer is decoded once, a bounded
+piece at a time and up to the download size limit, to see that its stream ends; one
+that does not is a counted ``cut_short`` naming its coding. (A preview's fetch,
+``crawlers.fetch``, refuses it the same way.)"""
+
+from __future__ import annotations
+
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Request, Response
+
+from crawlers.causas import CODING_CUT
+from crawlers.content_coding import CodingError, Decoder
+
+MARK = CODING_CUT.split("(", 1)[0]
+"""How the refusal starts (read back by ``crawlers.failures``)."""
+
+
+class CodingCutMiddleware:
+    """Placed next to the download, before decompression (590): the bytes as sent."""
+
+    def __init__(self, maxsize: int) -> None:
+        self.maxsize = maxsize
+
+    @classmethod
+    def from_crawler(cls, crawler: object) -> CodingCutMiddleware:
+        return cls(crawler.settings.getint("DOWNLOAD_MAXSIZE"))  # type: ignore[attr-defined]
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        coding = response.headers.get(b"Content-Encoding")
+        if not coding or not response.body:
+            return response
+        decoder = Decoder(coding.decode("latin-1"))
+        limit = request.meta.get("download_maxsize", self.maxsize) or 0
+        read = 0
+        try:
+            for piece in decoder.decode(response.body):
+                read += len(piece)
+                if limit and read > limit:  # the decompression's own limit speaks then
+                    return response
+        except CodingError:  # not the coding it declares: the decompression says so
+            return response
+        unfinished = decoder.unfinished()
+        if unfinished is not None:
+            raise IgnoreRequest(CODING_CUT.format(coding=unfinished))
+        return response
