@@ -3,8 +3,9 @@
 //! phrase's words carry their offsets, a date bound is inclusive):
 //!
 //! - `["term", field, text]`
-//! - `["phrase", field, [[offset, text], ...], slop]` (exact with a repeated word: each
-//!   word's positions read once, ``plan/exact.rs``; with a slop, three words or more or a
+//! - `["phrase", field, [[offset, text], ...], slop]` (exact: each word's positions read
+//!   once, ``plan/exact.rs``, the matches of a segment kept for the questions that ask the
+//!   phrase again, ``plan/cached.rs``; with a slop, three words or more or a
 //!   repeated word: each word at a position of its own, ``plan/sloppy.rs``; the work of
 //!   all of them charged to the question's ``budget``, ``plan/budget.rs``)
 //! - `["exact_phrase", ...]`, `["tantivy_phrase", ...]` (as ``phrase``): ``exact.rs``
@@ -20,6 +21,7 @@
 //! - `["date", field, seconds or null, seconds or null]` (both ends included)
 
 mod budget;
+mod cached;
 mod exact;
 mod phrase;
 mod prefix;
@@ -29,6 +31,7 @@ use std::ops::Bound;
 use std::sync::Arc;
 
 pub use budget::Budget;
+pub use cached::{set_capacity as set_phrase_cache, stats as phrase_cache_stats};
 
 use serde_json::Value;
 use tantivy::query::{
@@ -119,9 +122,11 @@ fn node(schema: &Schema, value: &Value, budget: &Arc<Budget>) -> Result<Box<dyn 
                     return Err("exact_phrase: slop 0 only".into());
                 }
                 Box::new(exact::ExactPhraseQuery::new(terms))
-            } else if slop == 0 && repeats {
-                // each repeated word's positions read once (``plan/exact.rs``)
-                Box::new(exact::ExactPhraseQuery::new(terms))
+            } else if slop == 0 {
+                // the exact phrase (each repeated word's positions read once,
+                // ``plan/exact.rs``), its matches in a segment kept for the next question
+                // that asks it (``plan/cached.rs``)
+                Box::new(cached::CachedPhraseQuery::new(terms))
             } else if slop > 0 && (terms.len() > 2 || repeats) {
                 // Tantivy's own misses arrangements the engine finds (``plan/sloppy.rs``)
                 Box::new(sloppy::SloppyPhraseQuery::new(terms, slop, budget.clone()))

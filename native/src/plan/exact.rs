@@ -44,16 +44,7 @@ impl ExactPhraseQuery {
 
 impl Query for ExactPhraseQuery {
     fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        let PhraseTerms {
-            distinct,
-            words,
-            bm25,
-        } = phrase_terms(&self.words, scoring)?;
-        Ok(Box::new(ExactPhraseWeight {
-            distinct,
-            words,
-            bm25,
-        }))
+        Ok(Box::new(ExactPhraseWeight::of(&self.words, scoring)?))
     }
 
     fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
@@ -63,7 +54,7 @@ impl Query for ExactPhraseQuery {
     }
 }
 
-struct ExactPhraseWeight {
+pub(super) struct ExactPhraseWeight {
     distinct: Vec<Term>,
     /// (offset, index in ``distinct``), by offset
     words: Vec<(i64, usize)>,
@@ -71,7 +62,38 @@ struct ExactPhraseWeight {
 }
 
 impl ExactPhraseWeight {
+    /// The weight of ``words`` (sorted by offset), as ``ExactPhraseQuery`` weighs them.
+    pub(super) fn of(
+        words: &[(usize, Term)],
+        scoring: EnableScoring<'_>,
+    ) -> tantivy::Result<ExactPhraseWeight> {
+        let PhraseTerms {
+            distinct,
+            words,
+            bm25,
+        } = phrase_terms(words, scoring)?;
+        Ok(ExactPhraseWeight {
+            distinct,
+            words,
+            bm25,
+        })
+    }
+
     fn exact_scorer(
+        &self,
+        reader: &SegmentReader,
+        boost: Score,
+    ) -> tantivy::Result<Option<ExactPhraseScorer>> {
+        let mut scorer = self.unsettled_scorer(reader, boost)?;
+        if let Some(scorer) = scorer.as_mut() {
+            scorer.doc = scorer.settle(scorer.postings[scorer.order[0]].doc());
+        }
+        Ok(scorer)
+    }
+
+    /// The scorer before it has looked for its first document (``begin``): nothing read
+    /// but the terms' postings.
+    pub(super) fn unsettled_scorer(
         &self,
         reader: &SegmentReader,
         boost: Score,
@@ -92,7 +114,7 @@ impl ExactPhraseWeight {
             .collect();
         sizes.sort_unstable();
         let estimate = estimate_intersection(&sizes, fieldnorms.num_docs());
-        let mut scorer = ExactPhraseScorer {
+        Ok(Some(ExactPhraseScorer {
             postings,
             order,
             words: self.words.clone(),
@@ -104,9 +126,7 @@ impl ExactPhraseWeight {
             starts: Vec::new(),
             count: 0,
             doc: 0,
-        };
-        scorer.doc = scorer.settle(scorer.postings[scorer.order[0]].doc());
-        Ok(Some(scorer))
+        }))
     }
 }
 
@@ -154,7 +174,7 @@ impl Weight for ExactPhraseWeight {
     }
 }
 
-struct ExactPhraseScorer {
+pub(super) struct ExactPhraseScorer {
     postings: Vec<SegmentPostings>,
     /// ``postings`` by documents, fewest first
     order: Vec<usize>,
@@ -168,11 +188,30 @@ struct ExactPhraseScorer {
     positions: Vec<u32>,
     /// the phrase's starts every word read so far stands at, plus ``last_offset``
     starts: Vec<u32>,
-    count: u32,
+    /// the phrase's starts in ``doc``
+    pub(super) count: u32,
     doc: DocId,
 }
 
 impl ExactPhraseScorer {
+    /// The first document from ``target`` on that holds the phrase, for a scorer made
+    /// unsettled (``unsettled_scorer``).
+    pub(super) fn begin(&mut self, target: DocId) -> DocId {
+        let rarest = &mut self.postings[self.order[0]];
+        let first = if rarest.doc() < target {
+            rarest.seek(target)
+        } else {
+            rarest.doc()
+        };
+        self.doc = self.settle(first);
+        self.doc
+    }
+
+    /// The score of ``doc`` holding the phrase ``count`` times.
+    pub(super) fn score_of(&self, doc: DocId, count: u32) -> Score {
+        phrase_score(self.bm25.as_ref(), &self.fieldnorms, doc, count)
+    }
+
     /// The first document from ``candidate`` on (the rarest term's) that holds every
     /// term and the phrase.
     fn settle(&mut self, mut candidate: DocId) -> DocId {
