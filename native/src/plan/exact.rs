@@ -114,6 +114,7 @@ impl ExactPhraseWeight {
             .collect();
         sizes.sort_unstable();
         let estimate = estimate_intersection(&sizes, fieldnorms.num_docs());
+        let postings_len = postings.len();
         Ok(Some(ExactPhraseScorer {
             postings,
             order,
@@ -122,6 +123,7 @@ impl ExactPhraseWeight {
             fieldnorms,
             estimate,
             last_offset: self.words.last().map_or(0, |&(offset, _)| offset),
+            alone: alone_shifts(&self.words, postings_len),
             positions: Vec::new(),
             starts: Vec::new(),
             count: 0,
@@ -185,6 +187,8 @@ pub(super) struct ExactPhraseScorer {
     estimate: u32,
     /// the last word's offset
     last_offset: i64,
+    /// by term: its shift (``last_offset`` less its offset) when one word only is it
+    alone: Vec<Option<u32>>,
     positions: Vec<u32>,
     /// the phrase's starts every word read so far stands at, plus ``last_offset``
     starts: Vec<u32>,
@@ -228,7 +232,22 @@ impl ExactPhraseScorer {
     /// starts counted (``count``) when scoring.
     fn matches(&mut self) -> bool {
         let mut first = true;
-        for &k in &self.order {
+        for at in 0..self.order.len() {
+            let k = self.order[at];
+            if let Some(shift) = self.alone[k] {
+                // one word: its positions read shifted, into the starts when first
+                if first {
+                    first = false;
+                    self.postings[k].positions_with_offset(shift, &mut self.starts);
+                } else {
+                    self.postings[k].positions_with_offset(shift, &mut self.positions);
+                    keep_found(&mut self.starts, &self.positions, 0);
+                }
+                if self.starts.is_empty() {
+                    return false;
+                }
+                continue;
+            }
             self.postings[k].positions(&mut self.positions);
             for &(offset, word_term) in &self.words {
                 if word_term != k {
@@ -254,7 +273,23 @@ impl ExactPhraseScorer {
     }
 }
 
+/// By term (``distinct``'s index), its shift when one word only is it: ``last_offset``
+/// less that word's offset.
+fn alone_shifts(words: &[(i64, usize)], terms: usize) -> Vec<Option<u32>> {
+    let last_offset = words.last().map_or(0, |&(offset, _)| offset);
+    (0..terms)
+        .map(|k| {
+            let mut uses = words.iter().filter(|&&(_, term)| term == k);
+            match (uses.next(), uses.next()) {
+                (Some(&(offset, _)), None) => Some((last_offset - offset) as u32),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
 /// Keeps the ``starts`` that are one of ``positions`` shifted by ``shift`` (all sorted).
+#[inline]
 fn keep_found(starts: &mut Vec<u32>, positions: &[u32], shift: u32) {
     let mut kept = 0;
     let mut at = 0;
