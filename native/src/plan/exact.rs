@@ -79,6 +79,11 @@ impl ExactPhraseWeight {
         })
     }
 
+    /// The weight of a word (unboosted) when scoring.
+    pub(super) fn bm25(&self) -> Option<&Bm25Weight> {
+        self.bm25.as_ref()
+    }
+
     fn exact_scorer(
         &self,
         reader: &SegmentReader,
