@@ -3,11 +3,12 @@
 //! phrase's words carry their offsets, a date bound is inclusive):
 //!
 //! - `["term", field, text]`
-//! - `["phrase", field, [[offset, text], ...], slop]` (exact: each word's positions read
-//!   once, ``plan/exact.rs``, the matches of a segment kept for the questions that ask the
-//!   phrase again, ``plan/cached.rs``; with a slop, three words or more or a
-//!   repeated word: each word at a position of its own, ``plan/sloppy.rs``; the work of
-//!   all of them charged to the question's ``budget``, ``plan/budget.rs``)
+//! - `["phrase", field, [[offset, text], ...], slop]` (exact: Tantivy's phrase, or with a
+//!   repeated word each word's positions read once, ``plan/exact.rs``; from its second
+//!   asking on, its matches in a segment kept and read back, ``plan/cached.rs``; with a
+//!   slop, three words or more or a repeated word: each word at a position of its own,
+//!   ``plan/sloppy.rs``; the work of all of them charged to the question's ``budget``,
+//!   ``plan/budget.rs``)
 //! - `["exact_phrase", ...]`, `["tantivy_phrase", ...]` (as ``phrase``): ``exact.rs``
 //!   whatever the words, or Tantivy's own ``PhraseQuery``, for the tests and benches
 //!   that compare the two
@@ -123,9 +124,8 @@ fn node(schema: &Schema, value: &Value, budget: &Arc<Budget>) -> Result<Box<dyn 
                 }
                 Box::new(exact::ExactPhraseQuery::new(terms))
             } else if slop == 0 {
-                // the exact phrase (each repeated word's positions read once,
-                // ``plan/exact.rs``), its matches in a segment kept for the next question
-                // that asks it (``plan/cached.rs``)
+                // Tantivy's phrase, or ``plan/exact.rs`` with a repeated word; asked again,
+                // its matches in a segment kept and read back (``plan/cached.rs``)
                 Box::new(cached::CachedPhraseQuery::new(terms))
             } else if slop > 0 && (terms.len() > 2 || repeats) {
                 // Tantivy's own misses arrangements the engine finds (``plan/sloppy.rs``)
