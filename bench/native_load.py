@@ -11,6 +11,9 @@ store answers ``bench/search.py``'s mix once as fresh questions (``bench/native_
 executor's threads too) and the calls per second. The two builds run alternately,
 ``--rounds`` times each, and the medians are printed with the machine's load (it is shared;
 CPU per call is what the load changes least). JSON goes to ``bench/results/``.
+``--cold``: the new build a third time with its exact phrases' kept matches off
+(``abierto_native.phrase_cache(0)``, ``native/src/plan/cached.rs``): the cost of a phrase
+asked for the first time, where ``new`` reads again what the first call kept.
 """
 
 from __future__ import annotations
@@ -43,6 +46,10 @@ def worker(data: Path, threads: list[int], seconds: float) -> dict:
     from indexer.library import Library
     from indexer.stores import tantivy_native as native
 
+    if os.environ.get("NATIVE_LOAD_PHRASE_CACHE") == "0":
+        import abierto_native
+
+        abierto_native.phrase_cache(0)
     library = Library.open(Settings(data_dir=data))
     try:
         calls = [(c, call) for (c, _), call in zip(MIX, recorded(library), strict=True)]
@@ -86,6 +93,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=3.0)
     parser.add_argument("--json", type=Path, default=RESULTS)
+    parser.add_argument("--cold", action="store_true", help="the new build without kept phrases")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     threads = [int(n) for n in args.threads.split(",")]
@@ -95,6 +103,8 @@ def main() -> int:
     if not args.old_python:
         parser.error("--old-python is required")
     builds = {"old": args.old_python, "new": args.new_python}
+    if args.cold:
+        builds["cold"] = args.new_python
     runs: dict[str, list[dict]] = {name: [] for name in builds}
     load_before = os.getloadavg()[0]
     for round_ in range(args.rounds):
@@ -103,6 +113,8 @@ def main() -> int:
             command = [builds[name], __file__, "--worker", "--data", str(args.data)]
             command += ["--threads", args.threads, "--seconds", str(args.seconds)]
             env = {**os.environ, "PYTHONPATH": str(REPO)}
+            if name == "cold":
+                env["NATIVE_LOAD_PHRASE_CACHE"] = "0"
             done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
             runs[name].append(json.loads(done.stdout.strip().splitlines()[-1]))
     load_after = os.getloadavg()[0]
@@ -118,7 +130,8 @@ def main() -> int:
             table[count][category] = row
     print(f"load average before {load_before:.2f}, after {load_after:.2f}")
     header = f"{'threads':>7} {'category':<15} {'old ms':>8} {'new ms':>8} {'change':>7}"
-    print(header + f" {'old /s':>8} {'new /s':>8}")
+    cold = " cold ms  change" if args.cold else ""
+    print(header + f" {'old /s':>8} {'new /s':>8}" + cold)
     for count, rows in table.items():
         for category, row in rows.items():
             old, new = row["old"], row["new"]
@@ -126,8 +139,13 @@ def main() -> int:
             print(
                 f"{count:>7} {category:<15} {old['cpu_ms_per_call']:>8.2f}"
                 f" {new['cpu_ms_per_call']:>8.2f} {change:>6.1f}%"
-                f" {old['calls_per_s']:>8.1f} {new['calls_per_s']:>8.1f}"
+                f" {old['calls_per_s']:>8.1f} {new['calls_per_s']:>8.1f}",
+                end="",
             )
+            if args.cold:
+                first = row["cold"]["cpu_ms_per_call"]
+                print(f" {first:>8.2f} {100 * (first / old['cpu_ms_per_call'] - 1):>6.1f}%", end="")
+            print()
     keep(
         args.json,
         f"{args.data} threads {args.threads}",

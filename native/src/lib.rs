@@ -521,6 +521,19 @@ fn segment_counts(
     by_doc
 }
 
+/// The exact phrases' kept matches (``plan/cached.rs``): (spans found, spans not found,
+/// bytes kept, phrases kept) since the process started. ``capacity``: drop every kept
+/// span and bound them to that many bytes from now on (0: keep none), and with
+/// ``min_span`` keep spans of that many documents or more.
+#[pyfunction]
+#[pyo3(signature = (capacity=None, min_span=None))]
+fn phrase_cache(capacity: Option<usize>, min_span: Option<u32>) -> (u64, u64, usize, usize) {
+    if let Some(bytes) = capacity {
+        plan::set_phrase_cache(bytes, min_span);
+    }
+    plan::phrase_cache_stats()
+}
+
 #[pymodule]
 fn abierto_native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<NativeIndex>()?;
@@ -538,5 +551,6 @@ fn abierto_native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(citations::citation_probe, module)?)?;
     module.add_function(wrap_pyfunction!(citations::scan_citations, module)?)?;
     module.add_function(wrap_pyfunction!(writer::remembered_stems, module)?)?;
+    module.add_function(wrap_pyfunction!(phrase_cache, module)?)?;
     Ok(())
 }

@@ -3,10 +3,12 @@
 //! phrase's words carry their offsets, a date bound is inclusive):
 //!
 //! - `["term", field, text]`
-//! - `["phrase", field, [[offset, text], ...], slop]` (exact with a repeated word: each
-//!   word's positions read once, ``plan/exact.rs``; with a slop, three words or more or a
-//!   repeated word: each word at a position of its own, ``plan/sloppy.rs``; the work of
-//!   all of them charged to the question's ``budget``, ``plan/budget.rs``)
+//! - `["phrase", field, [[offset, text], ...], slop]` (exact: Tantivy's phrase, or with a
+//!   repeated word each word's positions read once, ``plan/exact.rs``; from its second
+//!   asking on, its matches in a segment kept and read back, ``plan/cached.rs``; with a
+//!   slop, three words or more or a repeated word: each word at a position of its own,
+//!   ``plan/sloppy.rs``; the work of all of them charged to the question's ``budget``,
+//!   ``plan/budget.rs``)
 //! - `["exact_phrase", ...]`, `["tantivy_phrase", ...]` (as ``phrase``): ``exact.rs``
 //!   whatever the words, or Tantivy's own ``PhraseQuery``, for the tests and benches
 //!   that compare the two
@@ -20,6 +22,7 @@
 //! - `["date", field, seconds or null, seconds or null]` (both ends included)
 
 mod budget;
+mod cached;
 mod exact;
 mod phrase;
 mod prefix;
@@ -29,6 +32,7 @@ use std::ops::Bound;
 use std::sync::Arc;
 
 pub use budget::Budget;
+pub use cached::{set_capacity as set_phrase_cache, stats as phrase_cache_stats};
 
 use serde_json::Value;
 use tantivy::query::{
@@ -119,9 +123,10 @@ fn node(schema: &Schema, value: &Value, budget: &Arc<Budget>) -> Result<Box<dyn 
                     return Err("exact_phrase: slop 0 only".into());
                 }
                 Box::new(exact::ExactPhraseQuery::new(terms))
-            } else if slop == 0 && repeats {
-                // each repeated word's positions read once (``plan/exact.rs``)
-                Box::new(exact::ExactPhraseQuery::new(terms))
+            } else if slop == 0 {
+                // Tantivy's phrase, or ``plan/exact.rs`` with a repeated word; asked again,
+                // its matches in a segment kept and read back (``plan/cached.rs``)
+                Box::new(cached::CachedPhraseQuery::new(terms))
             } else if slop > 0 && (terms.len() > 2 || repeats) {
                 // Tantivy's own misses arrangements the engine finds (``plan/sloppy.rs``)
                 Box::new(sloppy::SloppyPhraseQuery::new(terms, slop, budget.clone()))

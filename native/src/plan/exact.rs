@@ -44,16 +44,7 @@ impl ExactPhraseQuery {
 
 impl Query for ExactPhraseQuery {
     fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        let PhraseTerms {
-            distinct,
-            words,
-            bm25,
-        } = phrase_terms(&self.words, scoring)?;
-        Ok(Box::new(ExactPhraseWeight {
-            distinct,
-            words,
-            bm25,
-        }))
+        Ok(Box::new(ExactPhraseWeight::of(&self.words, scoring)?))
     }
 
     fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
@@ -63,7 +54,7 @@ impl Query for ExactPhraseQuery {
     }
 }
 
-struct ExactPhraseWeight {
+pub(super) struct ExactPhraseWeight {
     distinct: Vec<Term>,
     /// (offset, index in ``distinct``), by offset
     words: Vec<(i64, usize)>,
@@ -71,7 +62,43 @@ struct ExactPhraseWeight {
 }
 
 impl ExactPhraseWeight {
+    /// The weight of ``words`` (sorted by offset), as ``ExactPhraseQuery`` weighs them.
+    pub(super) fn of(
+        words: &[(usize, Term)],
+        scoring: EnableScoring<'_>,
+    ) -> tantivy::Result<ExactPhraseWeight> {
+        let PhraseTerms {
+            distinct,
+            words,
+            bm25,
+        } = phrase_terms(words, scoring)?;
+        Ok(ExactPhraseWeight {
+            distinct,
+            words,
+            bm25,
+        })
+    }
+
+    /// The weight of a word (unboosted) when scoring.
+    pub(super) fn bm25(&self) -> Option<&Bm25Weight> {
+        self.bm25.as_ref()
+    }
+
     fn exact_scorer(
+        &self,
+        reader: &SegmentReader,
+        boost: Score,
+    ) -> tantivy::Result<Option<ExactPhraseScorer>> {
+        let mut scorer = self.unsettled_scorer(reader, boost)?;
+        if let Some(scorer) = scorer.as_mut() {
+            scorer.doc = scorer.settle(scorer.postings[scorer.order[0]].doc());
+        }
+        Ok(scorer)
+    }
+
+    /// The scorer before it has looked for its first document (``begin``): nothing read
+    /// but the terms' postings.
+    pub(super) fn unsettled_scorer(
         &self,
         reader: &SegmentReader,
         boost: Score,
@@ -92,7 +119,8 @@ impl ExactPhraseWeight {
             .collect();
         sizes.sort_unstable();
         let estimate = estimate_intersection(&sizes, fieldnorms.num_docs());
-        let mut scorer = ExactPhraseScorer {
+        let postings_len = postings.len();
+        Ok(Some(ExactPhraseScorer {
             postings,
             order,
             words: self.words.clone(),
@@ -100,13 +128,12 @@ impl ExactPhraseWeight {
             fieldnorms,
             estimate,
             last_offset: self.words.last().map_or(0, |&(offset, _)| offset),
+            alone: alone_shifts(&self.words, postings_len),
             positions: Vec::new(),
             starts: Vec::new(),
             count: 0,
             doc: 0,
-        };
-        scorer.doc = scorer.settle(scorer.postings[scorer.order[0]].doc());
-        Ok(Some(scorer))
+        }))
     }
 }
 
@@ -154,7 +181,7 @@ impl Weight for ExactPhraseWeight {
     }
 }
 
-struct ExactPhraseScorer {
+pub(super) struct ExactPhraseScorer {
     postings: Vec<SegmentPostings>,
     /// ``postings`` by documents, fewest first
     order: Vec<usize>,
@@ -165,14 +192,35 @@ struct ExactPhraseScorer {
     estimate: u32,
     /// the last word's offset
     last_offset: i64,
+    /// by term: its shift (``last_offset`` less its offset) when one word only is it
+    alone: Vec<Option<u32>>,
     positions: Vec<u32>,
     /// the phrase's starts every word read so far stands at, plus ``last_offset``
     starts: Vec<u32>,
-    count: u32,
+    /// the phrase's starts in ``doc``
+    pub(super) count: u32,
     doc: DocId,
 }
 
 impl ExactPhraseScorer {
+    /// The first document from ``target`` on that holds the phrase, for a scorer made
+    /// unsettled (``unsettled_scorer``).
+    pub(super) fn begin(&mut self, target: DocId) -> DocId {
+        let rarest = &mut self.postings[self.order[0]];
+        let first = if rarest.doc() < target {
+            rarest.seek(target)
+        } else {
+            rarest.doc()
+        };
+        self.doc = self.settle(first);
+        self.doc
+    }
+
+    /// The score of ``doc`` holding the phrase ``count`` times.
+    pub(super) fn score_of(&self, doc: DocId, count: u32) -> Score {
+        phrase_score(self.bm25.as_ref(), &self.fieldnorms, doc, count)
+    }
+
     /// The first document from ``candidate`` on (the rarest term's) that holds every
     /// term and the phrase.
     fn settle(&mut self, mut candidate: DocId) -> DocId {
@@ -189,7 +237,22 @@ impl ExactPhraseScorer {
     /// starts counted (``count``) when scoring.
     fn matches(&mut self) -> bool {
         let mut first = true;
-        for &k in &self.order {
+        for at in 0..self.order.len() {
+            let k = self.order[at];
+            if let Some(shift) = self.alone[k] {
+                // one word: its positions read shifted, into the starts when first
+                if first {
+                    first = false;
+                    self.postings[k].positions_with_offset(shift, &mut self.starts);
+                } else {
+                    self.postings[k].positions_with_offset(shift, &mut self.positions);
+                    keep_found(&mut self.starts, &self.positions, 0);
+                }
+                if self.starts.is_empty() {
+                    return false;
+                }
+                continue;
+            }
             self.postings[k].positions(&mut self.positions);
             for &(offset, word_term) in &self.words {
                 if word_term != k {
@@ -215,7 +278,23 @@ impl ExactPhraseScorer {
     }
 }
 
+/// By term (``distinct``'s index), its shift when one word only is it: ``last_offset``
+/// less that word's offset.
+fn alone_shifts(words: &[(i64, usize)], terms: usize) -> Vec<Option<u32>> {
+    let last_offset = words.last().map_or(0, |&(offset, _)| offset);
+    (0..terms)
+        .map(|k| {
+            let mut uses = words.iter().filter(|&&(_, term)| term == k);
+            match (uses.next(), uses.next()) {
+                (Some(&(offset, _)), None) => Some((last_offset - offset) as u32),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
 /// Keeps the ``starts`` that are one of ``positions`` shifted by ``shift`` (all sorted).
+#[inline]
 fn keep_found(starts: &mut Vec<u32>, positions: &[u32], shift: u32) {
     let mut kept = 0;
     let mut at = 0;
