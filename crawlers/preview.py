@@ -63,6 +63,7 @@ from crawlers.update_panel import (
     DeltaError,
     applied,
     delta_mensaje,
+    delta_text,
     is_delta,
     parse_delta,
     site_error,
@@ -676,7 +677,7 @@ def _delta_page(first: HtmlResponse, fetched: Fetched, get: Any) -> HtmlResponse
     if html and not is_delta(fetched.body):
         return _listing_page(fetched)
     try:
-        delta = parse_delta(fetched.body.decode(_charset(fetched) or "utf-8", "replace"))
+        delta = parse_delta(delta_text(fetched.body, _charset(fetched)))
         if delta.error is not None:
             said = site_error(*delta.error)
             return said, delta_mensaje(said) or said

@@ -30,6 +30,7 @@ _INIT = re.compile(
     r"""PageRequestManager\._initialize\(\s*['"]([^'"]{1,200})['"]\s*,\s*['"]([^'"]{0,200})"""
 )
 _LENGTH = re.compile(r"\d{1,9}")
+_TAIL = re.compile(r"\s*")
 MAX_ENTRIES = 10_000  # a page has tens of scripts and fields, not tens of thousands
 
 
@@ -58,7 +59,8 @@ def is_delta(body: bytes) -> bool:
 
 def _take(text: str, at: int, units: int) -> int:
     """Where ``units`` UTF-16 code units starting at ``at`` end (a character past U+FFFF
-    counts two, as .NET counts it); -1 when the text ends before."""
+    counts two, as .NET counts it); -1 when the text ends before, -2 when they end inside
+    such a character."""
     chunk = text[at : at + units]
     if len(chunk) == units and (not chunk or max(chunk) < "\U00010000"):
         return at + units
@@ -66,7 +68,19 @@ def _take(text: str, at: int, units: int) -> int:
     while counted < units and i < len(text):
         counted += 2 if text[i] >= "\U00010000" else 1
         i += 1
+    if counted > units:
+        return -2  # the length ends between the two halves of one character
     return i if counted == units else -1
+
+
+def delta_text(body: bytes, charset: str | None) -> str:
+    """A delta's text in the charset its answer names; UTF-8 when that names no text
+    encoding Python reads with replacement («base64», «idna», «punycode», made up): a
+    site's header is no reason for a traceback."""
+    try:
+        return body.decode(charset or "utf-8", "replace")
+    except (LookupError, UnicodeError):
+        return body.decode("utf-8", "replace")
 
 
 def parse_delta(text: str) -> Delta:
@@ -74,7 +88,7 @@ def parse_delta(text: str) -> Delta:
     delta = Delta()
     at, n = 0, 0
     while at < len(text):
-        if text[at:].strip() == "":
+        if _TAIL.fullmatch(text, at):  # only blank space left (no copy of what remains)
             break
         n += 1
         if n > MAX_ENTRIES:
@@ -101,18 +115,26 @@ def parse_delta(text: str) -> Delta:
         kind, ident = text[bar + 1 : kind_end], text[kind_end + 1 : id_end]
         start = id_end + 1
         end = _take(text, start, int(length))
+        said_kind, said_id = kind[:40], ident[:80]  # what a message shows of a hostile one
+        if end == -2:
+            raise DeltaError(
+                f"entry {n} ({said_kind} {said_id!r}): its {int(length)} characters end "
+                "inside a character written in two UTF-16 units (its length is wrong)",
+                f"la entrada {n} ({said_kind} «{said_id}») anuncia {int(length)} caracteres "
+                "que terminan a mitad de un carácter (su longitud no es la que anuncia)",
+            )
         if end == -1:
             raise DeltaError(
-                f"entry {n} ({kind} {ident!r}) declares {int(length)} characters but only "
-                f"{len(text) - start} follow",
-                f"la entrada {n} ({kind} «{ident}») anuncia {int(length)} caracteres y solo "
-                f"le siguen {len(text) - start}",
+                f"entry {n} ({said_kind} {said_id!r}) declares {int(length)} characters but "
+                f"only {len(text) - start} follow",
+                f"la entrada {n} ({said_kind} «{said_id}») anuncia {int(length)} caracteres y "
+                f"solo le siguen {len(text) - start}",
             )
         if text[end : end + 1] != "|":
             raise DeltaError(
-                f"entry {n} ({kind} {ident!r}): no '|' after its {int(length)} characters "
-                "(its length is wrong)",
-                f"la entrada {n} ({kind} «{ident}») no termina con «|» tras sus "
+                f"entry {n} ({said_kind} {said_id!r}): no '|' after its {int(length)} "
+                "characters (its length is wrong)",
+                f"la entrada {n} ({said_kind} «{said_id}») no termina con «|» tras sus "
                 f"{int(length)} caracteres (su longitud no es la que anuncia)",
             )
         content = text[start:end]
@@ -247,6 +269,11 @@ _REASONS = (
         re.compile(r"entry (\d+) \((\S*) '(.*)'\): no '\|' after its (\d+) characters .*"),
         "la entrada {0} ({1} «{2}») no termina con «|» tras sus {3} caracteres (su "
         "longitud no es la que anuncia)",
+    ),
+    (
+        re.compile(r"entry (\d+) \((\S*) '(.*)'\): its (\d+) characters end inside a character .*"),
+        "la entrada {0} ({1} «{2}») anuncia {3} caracteres que terminan a mitad de un "
+        "carácter (su longitud no es la que anuncia)",
     ),
     (re.compile(r"the answer is empty"), "la respuesta está vacía"),
     (

@@ -26,6 +26,7 @@ from crawlers.update_panel import (
     BAD_DELTA,
     DeltaError,
     applied,
+    delta_text,
     is_delta,
     parse_delta,
     site_error,
@@ -330,9 +331,8 @@ class HtmlListingSpider(SpecSpider):
             yield from self.parse_start(response, page=page, seen=seen)
             return
         encoding = response.encoding if isinstance(response, TextResponse) else "utf-8"
-        text = response.body.decode(encoding or "utf-8", "replace")
         try:
-            delta = parse_delta(text)
+            delta = parse_delta(delta_text(response.body, encoding))
             if delta.error is not None:
                 status, said = delta.error
                 cause = f"http_{status[:1]}xx" if status[:1] in ("4", "5") else BAD_DELTA
