@@ -459,7 +459,30 @@ def parse_query(text: str | None) -> Node:
         # a word pasted from a PDF or typed on a Mac may come decomposed (``n`` and a
         # combining tilde): the analysers split it at the mark (``an̈o`` → ``an``, ``o``),
         # so ``año`` would ask for two words and find none of the documents written «año»
-        text = unicodedata.normalize("NFC", text)
+        composed = unicodedata.normalize("NFC", text)
+        if composed != text:
+            try:
+                return _parsed(composed)
+            except QuerySyntaxError as exc:
+                _say_where_typed(exc, text)
+                raise
+    return _parsed(text)
+
+
+def _say_where_typed(exc: QuerySyntaxError, typed: str) -> None:
+    """``exc``'s position, found in the NFC text, moved to the character the person
+    typed: a decomposed «año» is one character fewer, a few characters (``שּׁ``, U+FB2C)
+    are more, and the error pointed before or past its place (past the query's end)."""
+    at = exc.position
+    where = next(
+        (i for i in range(len(typed)) if len(unicodedata.normalize("NFC", typed[: i + 1])) > at),
+        len(typed),
+    )
+    exc.position = where
+    exc.args = (f"{exc.message} (at character {where + 1})",)
+
+
+def _parsed(text: str) -> Node:
     tokens = _tokenize(text)
     if not tokens:
         return MatchAll()
