@@ -139,12 +139,24 @@ def _looked_up(
         return None, None
     if row is not None and not request_gone(row, days):
         return row, None
-    message = (
-        f"Esta solicitud de alerta venció: no se confirmó en los {days} días siguientes a "
-        "su último enlace, así que la borramos y esa dirección no recibirá avisos. Si "
-        "todavía quiere recibirla, pida la alerta otra vez como la pidió la primera vez: "
+    again = (
+        "Si todavía quiere recibirla, pida la alerta otra vez como la pidió la primera vez: "
         "le llegará un correo con un enlace nuevo para confirmarla."
     )
+    if row is not None:
+        message = (
+            f"Esta solicitud de alerta venció: no se confirmó en los {days} días siguientes "
+            f"a su último enlace, así que la borramos y esa dirección no recibirá avisos. {again}"
+        )
+    else:
+        # the link names no alert: one removed unconfirmed, or one whose link was renewed
+        # (this one replaced) and that may be confirmed and active through the new one
+        message = (
+            f"Esta solicitud de alerta venció: este enlace se envió hace más de {days} días. "
+            "Si la alerta no se confirmó en ese plazo, la borramos y esa dirección no "
+            f"recibirá avisos. {again} Si la confirmó con un enlace más reciente, sigue "
+            "activa y no tiene que hacer nada."
+        )
     return None, _page(request, "Solicitud vencida", message, 410)
 
 

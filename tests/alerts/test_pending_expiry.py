@@ -106,3 +106,22 @@ def test_past_its_days_a_request_is_gone_before_the_job_runs(
     assert mailing.client.post(path).status_code == 410
     assert mailing.client.post(f"{path}/renovar").status_code == 410
     assert _statuses(mailing) == {alert: "pendiente"}
+
+
+def test_an_old_link_replaced_by_a_renewed_one_does_not_say_the_alert_was_removed(
+    mailing: Service, smtp_server: Inbox
+) -> None:
+    """A link renewed (the expired page's button) is replaced by the new one, through
+    which the alert may be confirmed: opened past the days, the old link names no alert,
+    and its page must not say flatly that the alert was removed (it is active)."""
+    alert = _subscribe(mailing, "renovada@example.org")
+    smtp_server.wait_for(1)
+    days = mailing.settings.alert_pending_days
+    old_link = _age(mailing, alert, days + 1)  # the first link, mailed long ago
+    fresh = _age(mailing, alert, 0)  # the renewed one, which replaced it
+    assert mailing.client.post(fresh).status_code == 200
+    assert _statuses(mailing) == {alert: "activa"}
+    page = mailing.client.get(old_link)
+    assert page.status_code == 410 and "Esta solicitud de alerta venció" in page.text
+    assert "no se confirmó en los" not in page.text, page.text
+    assert "sigue activa" in page.text, page.text
