@@ -175,11 +175,19 @@ def post_data(manager: str, panel: str, control: str) -> dict[str, str]:
     return {manager: f"{panel}|{control}", "__ASYNCPOST": "true"}
 
 
-def applied(before: TextResponse, delta: Delta, answer: Response | None = None) -> HtmlResponse:
+def applied(
+    before: TextResponse,
+    delta: Delta,
+    answer: Response | None = None,
+    limit: int | None = None,
+) -> HtmlResponse:
     """``before`` as the browser shows it once ``delta`` is applied: each panel the delta
     updates given its new content, each hidden field its new value (added to the form if
     new), the form's action its new address. ``DeltaError`` if no panel of the page is
-    updated: the answer has no listing to read."""
+    updated: the answer has no listing to read; or if the page so made passes ``limit``
+    bytes (the download limit): hidden fields added page after page stay in the page and
+    in every postback after, so a site adding new ones at each page grew both without
+    bound."""
     root = lxml.html.document_fromstring(before.text)
     changed = 0
     for ident, content in delta.panels.items():
@@ -213,9 +221,17 @@ def applied(before: TextResponse, delta: Delta, answer: Response | None = None) 
     if delta.action is not None and forms:
         forms[0].set("action", delta.action)
     body = lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
+    data = body.encode("utf-8")
+    if limit is not None and len(data) > limit:
+        raise DeltaError(
+            f"the page with the delta applied has {len(data)} bytes, past the download "
+            f"limit of {limit}",
+            f"la página con el delta aplicado tiene {len(data)} bytes, más que el límite de "
+            f"descarga de {limit}",
+        )
     return HtmlResponse(
         url=before.url,
-        body=body.encode("utf-8"),
+        body=data,
         encoding="utf-8",
         request=answer.request if answer is not None else None,
     )
@@ -279,6 +295,13 @@ _REASONS = (
     (
         re.compile(r"more than (\d+) entries"),
         "tiene más de {0} entradas",
+    ),
+    (
+        re.compile(
+            r"the page with the delta applied has (\d+) bytes, past the download limit of (\d+)"
+        ),
+        "la página con el delta aplicado (los campos ocultos que el sitio añade a cada "
+        "página se acumulan) tiene {0} bytes, más que el límite de descarga de {1}",
     ),
     (
         re.compile(r"it updates no panel of the page \(panels: (.*)\)"),

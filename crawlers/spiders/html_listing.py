@@ -346,7 +346,8 @@ class HtmlListingSpider(SpecSpider):
                         cb_kwargs={"page": page, "seen": seen},
                     )  # fmt: skip
                 return
-            listing = applied(before, delta, response)
+            limit = self.settings.getint("DOWNLOAD_MAXSIZE") or None
+            listing = applied(before, delta, response, limit)
         except DeltaError as exc:
             self.run.error(BAD_DELTA, response.url, str(exc))
             return

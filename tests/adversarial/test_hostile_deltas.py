@@ -6,6 +6,9 @@ time bounded by its size, with a true cause said in Spanish, never a traceback:
 - a length that ends between the two UTF-16 halves of a character past U+FFFF says so
   (it was said to be longer than what follows, which was false);
 - a type or id of megabytes is not copied whole into the stored message;
+- a site adding new hidden fields at each page (they stay in the page and in every
+  postback after) is stopped, counted ``bad_delta``, once the page it makes passes the
+  download limit: the page and the postbacks grew without bound, page after page;
 - an answer whose Content-Type names a charset that is no text encoding Python reads
   with replacement («idna», «base64») is read as UTF-8: the preview answered a 500 and
   the crawl counted a ``spider_error`` (with Scrapy's traceback) instead of the page.
@@ -24,11 +27,12 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from config.settings import Settings
+from crawlers.causas import error_mensaje
 from crawlers.update_panel import DeltaError, delta_mensaje, parse_delta
 from indexer.db import Database
 from indexer.db.registry import Registry
 from indexer.library import Library
-from tests.adversarial.aspnet_ajax import AjaxGridSite
+from tests.adversarial.aspnet_ajax import AjaxGridSite, entry
 from tests.adversarial.test_update_panel_listings import _spec
 from tests.http_thread import serving_handler
 from tests.shapes.harness import run_abierto
@@ -117,3 +121,36 @@ def test_a_crawl_reads_a_delta_whose_charset_is_no_text_encoding(
         db.close()
     assert keys == [f"ok{p}{n}" for p in (1, 2, 3) for n in (1, 2)], (keys, errors)
     assert errors == {}
+
+
+class GrowingStateSite(AjaxGridSite):
+    """The grid site whose every delta adds a new hidden field of 400 KB."""
+
+    added = 0
+
+    def answer(self, body: bytes, content_type: str = "", *args: Any, **kwargs: Any) -> None:
+        if content_type == "text/plain; charset=utf-8" and b"|error|" not in body:
+            GrowingStateSite.added += 1
+            body += entry("hiddenField", f"__ESTADO{self.added}", "x" * 400_000).encode()
+        super().answer(body, content_type, *args, **kwargs)
+
+
+def test_hidden_fields_added_page_after_page_stop_at_the_download_limit(tmp_path: Path) -> None:
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    AjaxGridSite.posts, GrowingStateSite.added = [], 0
+    with serving_handler(GrowingStateSite) as base:
+        (specs / "ok.yaml").write_text(yaml.safe_dump(_spec("ok", base)))
+        done = run_abierto(tmp_path / "data", base, specs, env={"ABIERTO_MAX_FILE_BYTES": "700000"})
+    assert "Traceback" not in done.stderr, done.stderr[-3000:]
+    db = Database(f"sqlite:///{tmp_path / 'data' / 'abierto.db'}")
+    try:
+        keys = sorted(d.url.split("?p=")[1].rstrip("=") for d in db.iter_documents())
+        errors = db.list_runs("ajax-ok", limit=1)[0].errors or {}
+    finally:
+        db.close()
+    # page 2 holds one added field (400 KB), page 3 two: past 700,000 bytes
+    assert keys == [f"ok{p}{n}" for p in (1, 2) for n in (1, 2)], (keys, errors)
+    message = errors["bad_delta"]["examples"][0]["message"]
+    said = error_mensaje("bad_delta", message)
+    assert "más que el límite de descarga de 700000" in said, said
