@@ -43,6 +43,7 @@ class Sent:
     written: Pending
     holders: dict[str, set[str]] = field(default_factory=dict)  # case key → document ids
     stale: set[str] = field(default_factory=set)
+    counted: set[str] = field(default_factory=set)  # sent as their count alone, unread
 
     def __post_init__(self) -> None:
         for doc in self.batch:

@@ -15,7 +15,7 @@ import functools
 import logging
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from itertools import islice
 from typing import TypeVar
@@ -28,6 +28,7 @@ from indexer.archive import FileArchive
 from indexer.citations import Citation
 from indexer.citations.fragments import cited_fragments
 from indexer.citations.records import (
+    cited_by_counts,
     count_only,
     counts_apart,
     record_citations,
@@ -426,8 +427,15 @@ class Library:
         # the speech index beside an engine's documents refreshes seldom with them
         loads = [getattr(self.store, "loading", None), getattr(self.speech_index, "loading", None)]
         numbers: dict[str, int] = {}  # read with the rows (``reindex``)
+        # the sentences whose count alone changed (an engine that takes counts): read
+        # without their text, never prepared (``_counted``), sent as their count
+        counts = getattr(self.store, "updates_counts", False)
+        light = count_only(self.db.engine) if counts else None
+        unread: set[str] | None = set() if counts else None
         try:
-            pending = self.db.iter_documents(batch=INDEX_BATCH, pending_only=True, numbers=numbers)
+            pending = self.db.iter_documents(
+                batch=INDEX_BATCH, pending_only=True, numbers=numbers, light=light, unread=unread
+            )
             for number, batch in enumerate(_batches(pending, INDEX_BATCH)):
                 if number == 1 and load is not None and not before:
                     for loading in loads:
@@ -435,10 +443,15 @@ class Library:
                             load.enter_context(loading())
                 watched = any(sent.holders for sent in in_flight)
                 cited = cited_cases(self.db, [d.id for d in batch]) if watched else set()
+                counted = self._counted(batch, unread, numbers) if unread is not None else []
+                ids = {doc.id for doc in counted}
+                if ids:
+                    batch = [doc for doc in batch if doc.id not in ids]
                 prepared = self._prepare(batch, read=numbers)
                 for sent in in_flight if watched else ():
                     sent.cited(cited | keys_of(prepared))
-                in_flight.append(Sent(prepared, self._submit(prepared)))
+                written = self._submit(prepared, counted)
+                in_flight.append(Sent(prepared + counted, written, counted=ids))
                 while len(in_flight) > IN_FLIGHT:
                     done += self._settle_sent(in_flight.popleft())
                     if progress:
@@ -453,15 +466,48 @@ class Library:
                     sent.written.result()
         return done
 
-    def _submit(self, batch: list[AnyDocument]) -> Pending:
+    def _counted(
+        self, batch: list[AnyDocument], unread: set[str], numbers: dict[str, int]
+    ) -> list[AnyDocument]:
+        """The documents of ``batch`` read without their text (``unread``: their count
+        alone changed), carrying their count; one withheld meanwhile is prepared as the
+        others are (it leaves the index)."""
+        counted = [
+            doc
+            for doc in batch
+            if doc.id in unread and not (doc.privacy is not None and doc.privacy.withheld)
+        ]
+        for doc in batch:
+            unread.discard(doc.id)
+        if not counted:
+            return []
+        counts = cited_by_counts(self.db, [doc.id for doc in counted])
+        for doc in counted:
+            numbers.pop(doc.id, None)
+            doc.with_citations([], counts.get(doc.id, 0), in_place=True)
+        return counted
+
+    def _whole(self, doc_id: str) -> AnyDocument:
+        """A document read without its text, read whole and prepared: the engine lacked
+        it when sent its count alone (``EngineStore.submit``'s ``whole``)."""
+        doc = self.db.get_document(doc_id)
+        if doc is None:
+            raise ValueError(f"el documento {doc_id} ya no está en la base de datos")
+        return record_citations(self.db, [doc], owned=True)[0]
+
+    def _submit(self, batch: list[AnyDocument], counted: Sequence[AnyDocument] = ()) -> Pending:
         """``batch`` handed to a store that writes in the background; those of its
         documents whose count alone changed since they were indexed (``count_only``: the
-        same content) are written as their count, where the store can (an engine)."""
+        same content) are written as their count, where the store can (an engine), as are
+        ``counted`` (read without their text: one the engine lacks is read whole then)."""
         submit = self.store.submit  # type: ignore[attr-defined]
         if not getattr(self.store, "updates_counts", False):
             return submit(batch)
         only = count_only(self.db.engine)
         counts = {doc.id for doc in batch if only.get(doc.id, "") == doc.content_sha256}
+        if counted:
+            counts |= {doc.id for doc in counted}
+            return submit([*batch, *counted], counts_only=counts, whole=self._whole)
         return submit(batch, counts_only=counts) if counts else submit(batch)
 
     def _settle_sent(self, sent: Sent) -> int:
@@ -472,7 +518,7 @@ class Library:
                 "búsqueda: se enviaron completos",
                 report.rewritten,
             )
-        written = self._settle(sent.batch, report)
+        written = self._settle(sent.batch, report, sent.counted)
         only = count_only(self.db.engine)
         for doc in sent.batch:  # written with that content: its count alone is no news
             if doc.id not in report.errors and only.get(doc.id) == doc.content_sha256:
@@ -520,18 +566,22 @@ class Library:
             batch = [doc for doc in batch if doc.id not in held]
         return batch
 
-    def _settle(self, batch: list[AnyDocument], report: UpsertReport) -> int:
+    def _settle(
+        self, batch: list[AnyDocument], report: UpsertReport, counted: Collection[str] = ()
+    ) -> int:
         """After the store wrote ``batch``: what depends on it being indexed, then the
-        queue."""
+        queue. ``counted``: those written as their count alone, their content as the
+        index held it (matched, linked, their speeches kept then): only dequeued."""
         for doc_id, error in report.errors.items():
             log.error("document %s could not be indexed: %s", doc_id, error)
-        indexed = [doc for doc in batch if doc.id not in report.errors]
+        done = [doc for doc in batch if doc.id not in report.errors]
+        indexed = [doc for doc in done if doc.id not in counted]
         legislative = [d for d in indexed if isinstance(d, Legislativo)]
         self.reference_keys.indexed(legislative)
         sessions = [d for d in indexed if isinstance(d, Sesion)]
         process_sessions(self.db, self._speech_writes(), sessions, self.reference_keys)
         link_legislative(self.db, legislative)
-        written = [(doc.id, doc.content_sha256) for doc in indexed]
+        written = [(doc.id, doc.content_sha256) for doc in done]
         # matched against the alerts in the transaction that marks them written: a crash
         # before it loses no match (they are indexed and matched again), one after it
         # cannot match them twice (one row per alert and document, ever)

@@ -306,6 +306,8 @@ class Database:
         max_chars: int | None = None,
         numbers: dict[str, int] | None = None,
         later: Collection[str] = (),
+        light: Mapping[str, str] | None = None,
+        unread: set[str] | None = None,
     ) -> Iterator[AnyDocument]:
         """All documents (or those waiting in the index queue, unclaimed), in id order, in
         batches; the pending ones are found through the queue, never by scanning documents.
@@ -315,7 +317,15 @@ class Database:
         20 documents), so long texts do not fill memory 500 at a time. ``numbers``: gets
         each row's number (``documents.seq``) as it is read, before its document is
         yielded: ``seq`` comes after ``text`` in the row, so read later by id alone it
-        walks the text's overflow pages again (tens of µs a document, cold)."""
+        walks the text's overflow pages again (tens of µs a document, cold).
+        ``light`` (id → content hash): documents whose text is not wanted while their row
+        holds that content (an engine sends their count alone): yielded with an empty text
+        and their ids added to ``unread``; their text (tens of KB) is never read."""
+        if light is not None and unread is not None:
+            yield from self._iter_light(
+                batch, pending_only, max_chars, numbers, later, light, unread
+            )
+            return
         last = ""
         limit = batch if max_chars is None else min(batch, 20)
         columns = select(_DOCS.c.id, _DOCS.c.data, _DOCS.c.text)  # rows, not ORM objects
@@ -354,8 +364,91 @@ class Database:
             for row in rows:
                 yield to_model(row)
 
+    def _iter_light(
+        self,
+        batch: int,
+        pending_only: bool,
+        max_chars: int | None,
+        numbers: dict[str, int] | None,
+        later: Collection[str],
+        light: Mapping[str, str],
+        unread: set[str],
+    ) -> Iterator[AnyDocument]:
+        """``iter_documents`` with ``light``: each batch's rows read without their text,
+        then the texts of those not left unread (in one read while ``light`` is empty:
+        it grows as the batches before are prepared)."""
+        last = ""
+        limit = batch if max_chars is None else min(batch, 20)
+        bare = select(_DOCS.c.id, _DOCS.c.data, _DOCS.c.content_sha256, _DOCS.c.seq)
+        whole = select(_DOCS.c.id, _DOCS.c.data, _DOCS.c.text, _DOCS.c.seq)
+        while True:
+            columns = bare if light else whole
+            if pending_only and (len(self.recent) or later):
+                seen, found = self._pending_after(last, limit, later, light, unread)
+                if seen is None:
+                    return
+                last = seen
+                docs = [doc for _, doc in found]
+            else:
+                if pending_only:
+                    stmt = (
+                        columns.join(_QUEUE, _QUEUE.c.doc_id == _DOCS.c.id)
+                        .where(_QUEUE.c.doc_id > last, _QUEUE.c.claimed.is_(False))
+                        .order_by(_QUEUE.c.doc_id)
+                    )
+                else:
+                    stmt = columns.where(_DOCS.c.id > last).order_by(_DOCS.c.id)
+                with self.engine.connect() as connection:
+                    rows = connection.execute(stmt.limit(limit)).all()
+                    if not rows:
+                        return
+                    last = rows[-1].id
+                    if columns is whole:
+                        docs = [to_model(row) for row in rows]
+                    else:
+                        docs = self._with_texts(connection, rows, light, unread)
+                if numbers is not None:
+                    numbers.update((row.id, row.seq) for row in rows if row.seq is not None)
+            if max_chars is not None and docs:
+                longest = max(len(doc.text or "") for doc in docs)
+                limit = max(1, min(batch, max_chars // max(longest, 1)))
+            yield from docs
+
+    @staticmethod
+    def _with_texts(
+        connection: Connection,
+        rows: Sequence[Any],
+        light: Mapping[str, str],
+        unread: set[str],
+    ) -> list[AnyDocument]:
+        """The documents of ``rows`` (id, data, content_sha256), each with its text read
+        unless ``light`` holds its row's content (then empty, its id in ``unread``)."""
+        wanted = [row.id for row in rows if light.get(row.id) != row.content_sha256]
+        texts: dict[str, str] = {}
+        for start in range(0, len(wanted), PAIRS_PER_STATEMENT):
+            chunk = wanted[start : start + PAIRS_PER_STATEMENT]
+            stmt = select(_DOCS.c.id, _DOCS.c.text).where(_DOCS.c.id.in_(chunk))
+            texts.update((i, text) for i, text in connection.execute(stmt))
+        docs: list[AnyDocument] = []
+        for row in rows:
+            data = dict(row.data)
+            if row.id in texts:
+                data["text"] = texts[row.id]
+            elif light.get(row.id) == row.content_sha256:
+                data["text"] = ""
+                unread.add(row.id)
+            else:  # deleted between the two reads: left out
+                continue
+            docs.append(parse_document(data))
+        return docs
+
     def _pending_after(
-        self, last: str, limit: int, later: Collection[str] = ()
+        self,
+        last: str,
+        limit: int,
+        later: Collection[str] = (),
+        light: Mapping[str, str] | None = None,
+        unread: set[str] | None = None,
     ) -> tuple[str | None, list[tuple[str, AnyDocument]]]:
         """The last of up to ``limit`` pending documents after ``last`` (None: none), and
         those of them not left for ``later`` (``iter_documents``): those ``recent`` keeps
@@ -380,6 +473,12 @@ class Database:
             read: dict[str, AnyDocument] = {}
             for start in range(0, len(missing), PAIRS_PER_STATEMENT):
                 chunk = missing[start : start + PAIRS_PER_STATEMENT]
+                if light and unread is not None:  # the text only of those wanted whole
+                    columns = select(_DOCS.c.id, _DOCS.c.data, _DOCS.c.content_sha256)
+                    rows = connection.execute(columns.where(_DOCS.c.id.in_(chunk))).all()
+                    docs = self._with_texts(connection, rows, light, unread)
+                    read.update((doc.id, doc) for doc in docs)
+                    continue
                 columns = select(_DOCS.c.id, _DOCS.c.data, _DOCS.c.text)
                 for row in connection.execute(columns.where(_DOCS.c.id.in_(chunk))):
                     read[row.id] = to_model(row)

@@ -6,12 +6,15 @@ rebuild. One the engine lacks is sent whole instead, counted, never lost."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 
 from config.settings import Settings
 from indexer.library import Library
@@ -132,6 +135,48 @@ def test_a_new_citer_sends_the_cited_sentence_count_alone(
     library.reindex()  # every document written whole from the database
     assert answers(library) == incremental
     assert incremental[0][0] == "a1"
+    assert library.db.count_pending() == 0
+
+
+class TextReads:
+    """The documents whose text the database gave: each statement that selected the
+    ``documents.text`` column (SQLAlchemy's events) is run again on its own connection
+    to the same SQLite file, and the ids it answers are kept."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.ids: set[str] = set()
+
+    def __call__(self, conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]
+        head = statement.split("FROM")[0]
+        if not statement.lstrip().upper().startswith("SELECT") or "documents.text" not in head:
+            return
+        assert head.split()[1].rstrip(",") == "documents.id"
+        with contextlib.closing(sqlite3.connect(self.path)) as again:
+            self.ids.update(row[0] for row in again.execute(statement, parameters))
+
+
+def test_a_sentence_sent_as_its_count_is_not_read_whole_nor_prepared(
+    recorded: tuple[Library, Recorder],
+) -> None:
+    library, _recorder = recorded
+    for doc in HELD:
+        library.add_document(doc)
+    library.flush()
+    engine = library.db.engine
+    assert engine.url.database
+    reads = TextReads(engine.url.database)
+    event.listen(engine, "after_cursor_execute", reads)
+    try:
+        for doc in CITERS:  # each flush sends a1 (and a2, a3) as their count alone
+            library.add_document(doc)
+            library.flush()
+    finally:
+        event.remove(engine, "after_cursor_execute", reads)
+    # the citers' texts were read to be indexed; the held sentences' (tens of KB each),
+    # sent as their counts, by no statement
+    assert reads.ids & {doc.id for doc in HELD} == set()
+    assert answers(library)[1] == {"a1": 3, "a2": 1, "a3": 1, "b1": 0, "b2": 0, "b3": 0}
     assert library.db.count_pending() == 0
 
 

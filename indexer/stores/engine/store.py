@@ -24,7 +24,7 @@ import functools
 import logging
 import threading
 import time
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import Any
 
 from indexer.highlight import plan, shown
@@ -281,18 +281,26 @@ class EngineStore:
             return self._bulk
 
     def _submit(
-        self, docs: Iterable[AnyDocument], index: str, counts_only: Collection[str] = ()
+        self,
+        docs: Iterable[AnyDocument],
+        index: str,
+        counts_only: Collection[str] = (),
+        whole: Callable[[str], AnyDocument] | None = None,
     ) -> bulk.Written:
         """``counts_only``: ids of documents the engine holds as they are but for their
-        citation count: an ``update`` of ``cited_by`` alone (whole if it lacks them)."""
+        citation count: an ``update`` of ``cited_by`` alone (whole if it lacks them: the
+        document itself, or ``whole(id)`` when given, for documents read without text)."""
         refused: dict[str, str] = {}
+
+        def source_of(doc: AnyDocument) -> dict[str, Any]:
+            return to_source(whole(doc.id) if whole is not None else doc)
 
         def actions() -> Iterator[bulk.Action]:
             for doc in docs:
                 if doc.id in counts_only:
                     count = {"doc": {"cited_by": max(0, doc.cited_by_count)}}
-                    whole = functools.partial(to_source, doc)
-                    yield bulk.Action("update", doc.id, index, count, whole)
+                    rewrite = functools.partial(source_of, doc)
+                    yield bulk.Action("update", doc.id, index, count, rewrite)
                     continue
                 try:
                     source = to_source(doc)
@@ -307,15 +315,18 @@ class EngineStore:
         return self._submit(docs, index).result()
 
     def submit(
-        self, docs: Iterable[AnyDocument], counts_only: Collection[str] = ()
+        self,
+        docs: Iterable[AnyDocument],
+        counts_only: Collection[str] = (),
+        whole: Callable[[str], AnyDocument] | None = None,
     ) -> bulk.Written:
         """Start writing ``docs`` and return while the engine indexes them (waiting only
         when enough requests are in flight already); ``result()`` waits for the report.
         The library prepares its next batch meanwhile. Searchable after ``commit``.
         ``counts_only``: those whose citation count alone changed since the engine
-        indexed them (``_submit``)."""
+        indexed them; ``whole``: how one of them is read whole (``_submit``)."""
         self.ensure()
-        return self._submit(docs, self.alias, counts_only)
+        return self._submit(docs, self.alias, counts_only, whole)
 
     def upsert(
         self, docs: Iterable[AnyDocument], commit: bool = True, counts_only: Collection[str] = ()
