@@ -353,8 +353,10 @@ def unnamed_port(
     ports = {p for _, p in named}
     written = loopback_address(host) or loopback_name(host)
     other = given is not None and given != _default_port(parts.scheme)
-    if other and port not in ports and not written:
-        return other_port_message(host, port, named)
+    if other and (not allow_loopback or (port not in ports and not written)):
+        return other_port_message(host, port, named)  # said without a lookup
+    if not (allow_loopback or other):
+        return None  # a scheme's own port: allowed_domains' to say (loopback is refused)
     if not (written or any(loopback_address(a) for a in resolved())):
         return other_port_message(host, port, named) if other else None
     if allow_loopback and port not in ports:
