@@ -135,6 +135,13 @@ class Settings(BaseSettings):
         description="Peak memory a crawl process may reach (a site that makes it schedule "
         "millions of links); then the crawl stops and its run fails with memory_limit.",
     )
+    preview_max_memory_mb: int = Field(
+        512,
+        ge=128,
+        description="Address space a preview's own process may take (RLIMIT_AS): a page "
+        "within the download size limit that builds millions of elements (10 MB of <p> "
+        "took 650 MB) stops that preview with a Spanish error, not the server's memory.",
+    )
     autothrottle: bool = True
     crawl_delay_s: float = Field(
         0.5, ge=0, le=60, description="Initial delay between requests to one site (AutoThrottle)."

@@ -22,7 +22,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -301,18 +301,82 @@ def check_url(url: str, allow_loopback: bool = False, owner: str = "") -> None:
 
 def spec_ports(value: Any) -> Iterable[int]:
     """The ports of every http(s) address written in a spec (its JSON form)."""
+    for _, port in spec_authorities(value):
+        yield port
+
+
+def spec_authorities(value: Any) -> Iterable[tuple[str, int]]:
+    """(host, port) of every http(s) address written in a spec (its JSON form): the host
+    in lower case without a final dot, the port its scheme's when none is written."""
     if isinstance(value, dict):
         for item in value.values():
-            yield from spec_ports(item)
+            yield from spec_authorities(item)
     elif isinstance(value, list):
         for item in value:
-            yield from spec_ports(item)
+            yield from spec_authorities(item)
     elif isinstance(value, str) and value[:8].lower().startswith(("http://", "https://")):
         try:
             parts = urlsplit(value)
-            yield parts.port or (443 if parts.scheme.lower() == "https" else 80)
+            port = parts.port or _default_port(parts.scheme)
         except ValueError:
             return
+        yield (parts.hostname or "").rstrip(".").lower(), port
+
+
+def _default_port(scheme: str) -> int:
+    return 443 if scheme.lower() == "https" else 80
+
+
+def unnamed_port(
+    url: str,
+    named: frozenset[tuple[str, int]],
+    resolved: Callable[[], Iterable[str]],
+    allow_loopback: bool,
+) -> str | None:
+    """The crawl's refusal of the port ``url`` reaches (its message), or None: ``named``
+    holds the (host, port) pairs of the spec's addresses (``spec_authorities``),
+    ``resolved()`` what the URL's host resolves to (asked only when needed; an empty
+    answer when it fails: the fetch then says why). A port written in the URL other than
+    its scheme's (80, 443) is reached only where the spec names that host and port (a
+    redirect from a site to its own port 6379 reached whatever listens there); with
+    loopback allowed (``ABIERTO_ALLOW_LOOPBACK``) this machine is reached only at the
+    ports the spec names, whatever name or address leads to it."""
+    try:
+        parts = urlsplit(url)
+        given = parts.port
+    except ValueError:
+        return None  # the fetch refuses a malformed address on its own
+    host = (parts.hostname or "").rstrip(".").lower()
+    port = given or _default_port(parts.scheme)
+    if not named or (host, port) in named:
+        return None
+    ports = {p for _, p in named}
+    written = loopback_address(host) or loopback_name(host)
+    other = given is not None and given != _default_port(parts.scheme)
+    if other and (not allow_loopback or (port not in ports and not written)):
+        return other_port_message(host, port, named)  # said without a lookup
+    if not (allow_loopback or other):
+        return None  # a scheme's own port: allowed_domains' to say (loopback is refused)
+    if not (written or any(loopback_address(a) for a in resolved())):
+        return other_port_message(host, port, named) if other else None
+    if allow_loopback and port not in ports:
+        shown = ", ".join(str(p) for p in sorted(ports))
+        return (
+            f"blocked address: {host}:{port} is a loopback port the spec does not name "
+            f"(its addresses name {shown})"
+        )
+    return None
+
+
+def other_port_message(host: str, port: int, named: frozenset[tuple[str, int]]) -> str:
+    """A port the spec's addresses do not name for its host, said as the crawl counts it."""
+    shown = ", ".join(f"{h}:{p}" for h, p in sorted(named))
+    if len(shown) > 200:
+        shown = shown[:199] + "…"
+    return (
+        f"blocked address: {host}:{port} is a port the spec's addresses do not name "
+        f"(they name {shown})"
+    )
 
 
 def loopback_address(address: str) -> bool:

@@ -42,6 +42,17 @@ _OTHER_LOOPBACK_PORT = re.compile(
     r"blocked address: (\S{1,300}) is a loopback port the spec does not name "
     r"\(its addresses name ([\d, ]{1,200})\)$"
 )
+# crawlers.addresses.other_port_message: a port the spec names for no such host
+_OTHER_PORT = re.compile(
+    r"blocked address: (\S{1,300}) is a port the spec's addresses do not name "
+    r"\(they name (.{1,210})\)$"
+)
+# crawlers.preview's child, stopped at ABIERTO_PREVIEW_MAX_MEMORY_MB
+PREVIEW_MEMORY = (
+    "the preview passed its memory limit ({mb} MB, ABIERTO_PREVIEW_MAX_MEMORY_MB) reading a "
+    "page that builds too many elements: it was stopped"
+)
+_PREVIEW_MEMORY = re.compile(re.escape(PREVIEW_MEMORY).replace(re.escape("{mb}"), r"(\d+)") + "$")
 PAST_MAXSIZE = "the answer grew past the download size limit while it arrived and was cut"
 _PAST_MAXSIZE = re.compile(
     re.escape(PAST_MAXSIZE) + r"(?: \((\d+) bytes(?:; (\d+) bytes read)?\))?$"
@@ -743,6 +754,19 @@ def error_mensaje(cause: str, message: str) -> str:
         return (
             f"dirección no permitida: {where} es un puerto de esta máquina (loopback) que la "
             f"especificación no nombra (sus direcciones nombran {named}): no se leyó"
+        )
+    if cause == "blocked_address" and (found := _OTHER_PORT.match(message)):
+        where, named = found.groups()
+        return (
+            f"dirección no permitida: {where} usa el puerto {where.rsplit(':', 1)[-1]}, que "
+            f"las direcciones de la especificación no nombran para ese sitio (nombran "
+            f"{named}): no se leyó"
+        )
+    if cause == "preview_failed" and (found := _PREVIEW_MEMORY.match(message)):
+        return (
+            f"la vista previa superó su límite de memoria ({found.group(1)} MB, "
+            "ABIERTO_PREVIEW_MAX_MEMORY_MB) al leer una página con demasiados elementos, y se "
+            "detuvo"
         )
     if cause == "cut_short" and (found := _CODING_CUT.match(message)):
         return (

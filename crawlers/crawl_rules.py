@@ -16,7 +16,13 @@ from scrapy.robotstxt import ProtegoRobotParser
 from config.settings import Settings
 from config.specs import SourceSpec
 from config.web_urls import MAX_URL_CHARS
-from crawlers.addresses import loopback_address, loopback_name, spec_ports
+from crawlers.addresses import (
+    BlockedAddress,
+    resolve_checked,
+    spec_authorities,
+    unnamed_port,
+    url_target,
+)
 from crawlers.fetch import Fetched, FetchError
 from crawlers.offsite import offsite_problem
 from crawlers.robots import (
@@ -46,9 +52,9 @@ class CrawlRules:
         self.max_delay = settings.max_crawl_delay_s
         self.next_start: dict[str, float] = {}  # site → monotonic time of its next request
         self.delays: dict[str, str] = {}  # site → the note of its Crawl-delay, said once
-        # loopback (allowed for sites served on this machine) only at the spec's own ports
-        named = frozenset(spec_ports(spec.model_dump(mode="json")))
-        self.loopback_ports = named if settings.allow_loopback else None
+        # a port the spec does not name, as the crawl's AddressGuardMiddleware refuses it
+        self.named = frozenset(spec_authorities(spec.model_dump(mode="json")))
+        self.allow_loopback = settings.allow_loopback
 
     def spaced(self, url: str, deadline: float) -> tuple[str, str] | None:
         """Wait before a request to ``url`` as the crawl does when its site's robots.txt
@@ -83,31 +89,24 @@ class CrawlRules:
         said = offsite_problem(url, self.domains)
         if said is not None:
             return "offsite", said
-        if (blocked := self._other_loopback_port(url)) is not None:
+        if (blocked := self._unnamed_port(url)) is not None:
             return "blocked_address", blocked
         if robots and self.obey_robots and not self._robots_allow(url):
             return "robots_disallowed", ROBOTS_FORBIDDEN
         return None
 
-    def _other_loopback_port(self, url: str) -> str | None:
-        """The crawl's refusal of a loopback port the spec does not name (a literal
-        loopback address or a ``localhost`` name: the fetch resolves the others)."""
-        if not self.loopback_ports:
-            return None
-        try:
-            host = urlsplit(url).hostname or ""
-        except ValueError:
-            return None
-        port = next(iter(spec_ports(url)), None)
-        if port is None or port in self.loopback_ports:
-            return None
-        if not (loopback_address(host) or loopback_name(host)):
-            return None
-        named = ", ".join(str(p) for p in sorted(self.loopback_ports))
-        return (
-            f"blocked address: {host}:{port} is a loopback port the spec does not name "
-            f"(its addresses name {named})"
-        )
+    def _unnamed_port(self, url: str) -> str | None:
+        """The crawl's refusal of a port the spec does not name: by the address its host
+        resolves to, as the crawl's (a name of this machine is loopback as much as
+        ``127.0.0.1``). A failed lookup refuses nothing here: the fetch says why."""
+
+        def resolved() -> list[str]:
+            try:
+                return resolve_checked(*url_target(url), self.allow_loopback)
+            except BlockedAddress:  # unresolvable, forbidden, a malformed address
+                return []
+
+        return unnamed_port(url, self.named, resolved, self.allow_loopback)
 
     def read_robots_of(self, url: str) -> bool:
         """Whether the robots.txt of ``url``'s site was read already (checking against it

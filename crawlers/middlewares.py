@@ -17,9 +17,9 @@ from crawlers import lookups
 from crawlers.addresses import (
     BlockedAddress,
     UnresolvableHost,
-    loopback_address,
     resolve_checked,
-    spec_ports,
+    spec_authorities,
+    unnamed_port,
     url_target,
 )
 from crawlers.failures import UNRESOLVABLE
@@ -36,7 +36,7 @@ class AddressGuardMiddleware:
     def __init__(self, allow_loopback: bool, crawler: Any = None) -> None:
         self.allow_loopback = allow_loopback
         self.crawler = crawler
-        self._named: frozenset[int] | None = None
+        self._named: frozenset[tuple[str, int]] | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> AddressGuardMiddleware:
@@ -48,14 +48,15 @@ class AddressGuardMiddleware:
         )
         return cls(settings.getbool("ABIERTO_ALLOW_LOOPBACK"), crawler)
 
-    def named_ports(self) -> frozenset[int] | None:
-        """The ports the spider's spec names in its addresses (start_urls, an API's or a
-        feed's address…); None when the spider has no spec (nothing to hold it to)."""
+    def named(self) -> frozenset[tuple[str, int]] | None:
+        """The (host, port) pairs the spider's spec names in its addresses (start_urls,
+        an API's or a feed's address…); None when the spider has no spec (nothing to
+        hold it to)."""
         if self._named is None:
             spec = getattr(getattr(self.crawler, "spider", None), "spec", None)
             if spec is None:
                 return None
-            self._named = frozenset(spec_ports(spec.model_dump(mode="json")))
+            self._named = frozenset(spec_authorities(spec.model_dump(mode="json")))
         return self._named
 
     def process_request(self, request: Request) -> None:
@@ -65,23 +66,28 @@ class AddressGuardMiddleware:
             raise IgnoreRequest(
                 "blocked address: it carries a user or password (user:password@host)"
             )
+        found: list[str] = []
+
+        def resolved() -> list[str]:
+            found[:] = found or resolve_checked(host, port, self.allow_loopback)
+            return found
+
         try:
             host, port = url_target(request.url)
-            found = resolve_checked(host, port, self.allow_loopback)
+            named = self.named()
+            # a port the spec does not name (a redirect to the site's own port 6379, or
+            # with loopback allowed, to whatever else listens on this machine: the API, a
+            # search engine's HTTP port): refused before the lookup when the URL says it
+            allow = self.allow_loopback
+            said = unnamed_port(request.url, named, resolved, allow) if named else None
+            if said is None:
+                resolved()
         except UnresolvableHost as exc:
             raise IgnoreRequest(f"{UNRESOLVABLE}{exc.host[:200]}") from exc
         except BlockedAddress as exc:
             raise IgnoreRequest(f"blocked address: {exc}") from exc
-        named = self.named_ports() if self.allow_loopback else None
-        port = next(iter(spec_ports(request.url)), port)
-        if named and port not in named and any(loopback_address(a) for a in found):
-            # loopback is allowed for a site served on this machine (the samples, the
-            # tests), at its own ports: a redirect or a link to another loopback port
-            # reached whatever else listens there (the API, a search engine's HTTP port)
-            raise IgnoreRequest(
-                f"blocked address: {host}:{port} is a loopback port the spec does not name "
-                f"(its addresses name {', '.join(str(p) for p in sorted(named))})"
-            )
+        if said is not None:
+            raise IgnoreRequest(said)
 
 
 class ConditionalFetchMiddleware:

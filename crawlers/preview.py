@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+import resource
 import sys
 import time
 from collections import Counter
@@ -27,7 +28,7 @@ from config.settings import Settings
 from config.spanish_errors import shown as shown_text
 from config.specs import SourceSpec
 from crawlers.base_tag import readable_base
-from crawlers.causas import FALSE_CODING, error_mensaje, label
+from crawlers.causas import FALSE_CODING, PREVIEW_MEMORY, error_mensaje, label
 from crawlers.crawl_rules import CrawlRules
 from crawlers.fetch import MAX_REDIRECTS, Fetched, FetchError, Form, Refused, fetch
 from crawlers.fill import fill_report
@@ -264,6 +265,7 @@ def _in_own_process(
                 "max_page_bytes",
                 "obey_robots",
                 "max_crawl_delay_s",
+                "preview_max_memory_mb",
             },
         ),
         "limits": limits,
@@ -805,9 +807,33 @@ def main() -> int:
     spec = SourceSpec.model_validate(request["spec"])
     settings = Settings.model_validate(request["settings"])
     remaining = max(0.5, request["time_limit_s"] - (time.monotonic() - started) - 0.5)
-    result = listing_preview(spec, settings, time_limit_s=remaining, **request["limits"])
+    cap = settings.preview_max_memory_mb
+    resource.setrlimit(resource.RLIMIT_AS, (cap << 20, cap << 20))
+    try:
+        result = listing_preview(spec, settings, time_limit_s=remaining, **request["limits"])
+    except Exception as exc:  # lxml says a failed allocation as an "unknown error"
+        if not (isinstance(exc, MemoryError) or _peak_mb() >= cap * 0.9):
+            raise
+        result = None  # the page's tree, held by the traceback, is let go here
+    if result is None:
+        said = PREVIEW_MEMORY.format(mb=cap)
+        result = {
+            "source_id": spec.id, "pages": 0, "documents": [], "next_page": None,
+            "errors": [{"cause": "preview_failed", "url": spec.start_urls[0], "message": said}],
+            "elapsed_s": round(time.monotonic() - started, 3),
+        }  # fmt: skip
     sys.stdout.write(json.dumps(result))
     return 0
+
+
+def _peak_mb() -> float:
+    """This process's peak address space (VmPeak), in MB; 0 where it is not told."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            line = next((x for x in status if x.startswith("VmPeak:")), "VmPeak: 0 kB")
+    except OSError:
+        return 0.0
+    return int(line.split()[1]) / 1024
 
 
 if __name__ == "__main__":
