@@ -1,7 +1,8 @@
 """A json_api spec's own headers (an API key, an ``Authorization`` the institution
 supplies) reach only the origin they were configured for: a redirect or the API's
-``next`` link to another origin (another port of 127.0.0.1 is one) gets the request
-without them, so a hostile or compromised site never learns the secret."""
+``next`` link to another origin (here another loopback host, 127.0.0.2, at the same
+port: a port the spec does not name is refused outright) gets the request without
+them, so a hostile or compromised site never learns the secret."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ Answer = Callable[[str], tuple[int, dict[str, str], bytes]]
 class Recording(BackgroundServer):
     """Answers with ``answer(path)`` and keeps each request's path and headers."""
 
-    def __init__(self) -> None:
+    def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
         self.seen: list[tuple[str, dict[str, str]]] = []
         self.answer: Answer = lambda path: (404, {}, b"")
         owner = self
@@ -41,12 +42,17 @@ class Recording(BackgroundServer):
                 self.end_headers()
                 self.wfile.write(body)
 
-        super().__init__(ThreadingHTTPServer(("127.0.0.1", 0), Handler))
+        super().__init__(ThreadingHTTPServer((host, port), Handler))
 
     def carrying_secrets(self) -> list[str]:
         return [
             path for path, headers in self.seen if headers.keys() & {k.lower() for k in SECRETS}
         ]
+
+
+def _elsewhere(home: Recording) -> Recording:
+    """Another origin on this machine: another loopback host at the home server's port."""
+    return Recording("127.0.0.2", home.port)
 
 
 def _records(first: int, next_link: str | None = None) -> bytes:
@@ -75,7 +81,7 @@ def _crawl(
 ) -> tuple[Recording, Recording, dict[str, Any]]:
     api = open_api(tmp_path / "data")
     try:
-        with Recording() as home, Recording() as away:
+        with Recording() as home, _elsewhere(home) as away:
             away.answer = away_answer
             home.answer = _bound(home_answer, away.url)
             run = _run(api, _spec(home.url + start, home.url))
@@ -139,7 +145,7 @@ def test_a_preview_keeps_the_secret_to_its_origin_too(tmp_path: Path) -> None:
     the API's next link elsewhere, both go without the headers."""
     api = open_api(tmp_path / "data")
     try:
-        with Recording() as home, Recording() as away:
+        with Recording() as home, _elsewhere(home) as away:
             away.answer = _away
             home.answer = _bound(_home, away.url)
             spec = _spec(home.url + "/fuera", home.url)
@@ -169,7 +175,7 @@ def test_detail_pages_and_files_elsewhere_get_neither_the_headers_nor_the_key_in
     key included, to the other origin."""
     api = open_api(tmp_path / "data")
     try:
-        with Recording() as home, Recording() as away:
+        with Recording() as home, _elsewhere(home) as away:
             page = b"<html><body><h1>Sentencia</h1><p>Texto de la sentencia.</p></body></html>"
             away.answer = lambda path: (200, {"Content-Type": "text/html"}, page)
             home.answer = _bound(_home, away.url)
@@ -199,7 +205,7 @@ def test_a_redirect_elsewhere_does_not_get_the_key_in_the_query_as_referer(
     gets no ``Referer`` holding the key (before: the whole address)."""
     api = open_api(tmp_path / "data")
     try:
-        with Recording() as home, Recording() as away:
+        with Recording() as home, _elsewhere(home) as away:
             away.answer = _away
             home.answer = _bound(_home, away.url)
             spec = _spec(home.url + "/fuera", home.url)
