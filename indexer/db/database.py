@@ -343,14 +343,7 @@ class Database:
                     limit = max(1, min(batch, max_chars // max(longest, 1)))
                 yield from (doc for _, doc in found)
                 continue
-            if pending_only:
-                stmt = (
-                    columns.join(_QUEUE, _QUEUE.c.doc_id == _DOCS.c.id)
-                    .where(_QUEUE.c.doc_id > last, _QUEUE.c.claimed.is_(False))
-                    .order_by(_QUEUE.c.doc_id)
-                )
-            else:
-                stmt = columns.where(_DOCS.c.id > last).order_by(_DOCS.c.id)
+            stmt = _page_after(columns, last, pending_only)
             with self.engine.connect() as connection:
                 rows = connection.execute(stmt.limit(limit)).all()
             if not rows:
@@ -390,14 +383,7 @@ class Database:
                 last = seen
                 docs = [doc for _, doc in found]
             else:
-                if pending_only:
-                    stmt = (
-                        columns.join(_QUEUE, _QUEUE.c.doc_id == _DOCS.c.id)
-                        .where(_QUEUE.c.doc_id > last, _QUEUE.c.claimed.is_(False))
-                        .order_by(_QUEUE.c.doc_id)
-                    )
-                else:
-                    stmt = columns.where(_DOCS.c.id > last).order_by(_DOCS.c.id)
+                stmt = _page_after(columns, last, pending_only)
                 with self.engine.connect() as connection:
                     rows = connection.execute(stmt.limit(limit)).all()
                     if not rows:
@@ -973,3 +959,14 @@ def to_model(row: Any) -> AnyDocument:
     data = dict(row.data)
     data["text"] = row.text
     return parse_document(data)
+
+
+def _page_after(columns: Select[Any], last: str, pending_only: bool) -> Select[Any]:
+    """The rows after id ``last`` in id order: the queue's unclaimed ones, or every one."""
+    if pending_only:
+        return (
+            columns.join(_QUEUE, _QUEUE.c.doc_id == _DOCS.c.id)
+            .where(_QUEUE.c.doc_id > last, _QUEUE.c.claimed.is_(False))
+            .order_by(_QUEUE.c.doc_id)
+        )
+    return columns.where(_DOCS.c.id > last).order_by(_DOCS.c.id)
