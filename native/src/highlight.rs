@@ -546,8 +546,11 @@ pub struct Marker {
     prefixed_words: HashMap<String, bool>,
     // ``spec.joined`` compiled
     joined: Vec<regex::Regex>,
-    // ``spec.short``'s finder (its windows only: no snippet generator of its own)
+    // ``spec.short``'s finder (its windows only: no snippet generator of its own), built
+    // the first time no telling word stands in a text (most questions never need it)
     short: Option<Box<Marker>>,
+    // ``spec.short`` until then
+    short_spec: Option<Spec>,
 }
 
 impl Marker {
@@ -569,21 +572,15 @@ impl Marker {
 
     /// The highlighter of ``spec`` with its snippet generator.
     fn with(mut spec: Spec, generator: Option<Snippets>) -> Result<Marker, String> {
-        let short = match spec.short.take() {
-            Some(short) => {
-                let every = Spec {
-                    plan: None,
-                    forms: short.forms,
-                    spellings: short.spellings,
-                    stems: short.stems,
-                    joined: short.joined,
-                    short: None,
-                    ..spec.clone()
-                };
-                Some(Box::new(Marker::with(every, None)?))
-            }
-            None => None,
-        };
+        let short_spec = spec.short.take().map(|short| Spec {
+            plan: None,
+            forms: short.forms,
+            spellings: short.spellings,
+            stems: short.stems,
+            joined: short.joined,
+            short: None,
+            ..spec.clone()
+        });
         let joined = spec
             .joined
             .iter()
@@ -603,7 +600,8 @@ impl Marker {
             stemmer: analyzer(true),
             folder: analyzer(false),
             prefixed_words: HashMap::new(),
-            short,
+            short: None,
+            short_spec,
         })
     }
 
@@ -689,6 +687,10 @@ impl Marker {
         };
         if found.is_empty() {
             // ``PassageFinder.window``: the short words where no telling one stands
+            if let Some(every) = self.short_spec.take() {
+                // its patterns come from Python's own finder: one that fails marks nothing
+                self.short = Marker::with(every, None).ok().map(Box::new);
+            }
             return match self.short.as_mut() {
                 Some(short) => short.window(text, lowered, same),
                 None => None,
