@@ -137,6 +137,10 @@ def written(
         # tantivy-py's writer never merges these few segments: nor does the native one
         # here (a merge drops the replaced documents' terms, and their counts in scores)
         patch.setattr(ts, "MERGE_AT", 1000 if native else None)
+        # one indexing thread, one segment per commit: with several, a thread's small
+        # segment could hold the replaced documents past the native writer's deleted
+        # share (a quarter) and be rewritten, as the threads happened to split the work
+        patch.setattr(ts, "WRITER_THREADS", 1)
         store = TantivyStore(folder)
         assert store.acquire()
         assert (type(store._writer).__name__ == "NativeWriter") == native
