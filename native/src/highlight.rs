@@ -30,6 +30,37 @@ const STEM_MEMO_SIZE: usize = 300_000;
 type Memo = HashMap<String, Option<String>>;
 static STEMS: LazyLock<RwLock<Memo>> = LazyLock::new(RwLock::default);
 
+/// The ``joined`` patterns compiled, by pattern, for the process: compiling one (its
+/// Unicode ``\w``, ``\W`` and ``\b``) takes a millisecond or more, and the same
+/// phrases come back.
+type Patterns = HashMap<String, regex::Regex>;
+static PATTERNS: LazyLock<RwLock<Patterns>> = LazyLock::new(RwLock::default);
+
+/// Most patterns kept in ``PATTERNS`` (emptied when full).
+const PATTERNS_SIZE: usize = 1_000;
+
+/// ``patterns`` compiled (from ``PATTERNS`` where they are), in their order; one that
+/// does not compile (its syntax was checked: too large) matches nothing.
+fn compiled(patterns: &[String]) -> Vec<regex::Regex> {
+    let mut out = Vec::with_capacity(patterns.len());
+    for pattern in patterns {
+        if let Some(known) = PATTERNS.read().unwrap().get(pattern) {
+            out.push(known.clone());
+            continue;
+        }
+        let Ok(made) = regex::Regex::new(pattern) else {
+            continue;
+        };
+        let mut kept = PATTERNS.write().unwrap();
+        if kept.len() >= PATTERNS_SIZE {
+            kept.clear();
+        }
+        kept.insert(pattern.clone(), made.clone());
+        out.push(made);
+    }
+    out
+}
+
 /// A candidate word's (folded word, stem) by the word as found, for the process (the
 /// same words come back in every page): ``PassageFinder``'s notion of a word.
 type Folds = HashMap<String, (String, String)>;
@@ -544,8 +575,9 @@ pub struct Marker {
     folder: TextAnalyzer,
     // whether a word's first folded token begins with a prefix of the question
     prefixed_words: HashMap<String, bool>,
-    // ``spec.joined`` compiled
-    joined: Vec<regex::Regex>,
+    // ``spec.joined`` compiled, the first time they are needed (``joined_words``: a text
+    // whose candidates stopped short, rare); checked for their syntax up front
+    joined: Option<Vec<regex::Regex>>,
     // ``spec.short``'s finder (its windows only: no snippet generator of its own), built
     // the first time no telling word stands in a text (most questions never need it)
     short: Option<Box<Marker>>,
@@ -581,13 +613,11 @@ impl Marker {
             short: None,
             ..spec.clone()
         });
-        let joined = spec
-            .joined
-            .iter()
-            .map(|pattern| regex::Regex::new(pattern).map_err(|e| e.to_string()))
-            .collect::<Result<Vec<_>, String>>()?;
+        for pattern in &spec.joined {
+            regex_automata::util::syntax::parse(pattern).map_err(|e| e.to_string())?;
+        }
         Ok(Marker {
-            joined,
+            joined: None,
             forms: finders(&spec.forms),
             spellings: finders(&spec.spellings),
             lowered: String::new(),
@@ -670,7 +700,7 @@ impl Marker {
             let forms = std::mem::take(&mut self.forms);
             let mut found = self.found(lowered, &forms);
             self.forms = forms;
-            if found.len() >= self.spec.max_candidates && !self.joined.is_empty() {
+            if found.len() >= self.spec.max_candidates && !self.spec.joined.is_empty() {
                 // ``PassageFinder._matches``: candidates stopped short, a phrase after them
                 // is found where its words stand together
                 let extra = self.joined_words(lowered);
@@ -803,7 +833,10 @@ impl Marker {
     /// (char position, key) of each word of the question in the matches of ``joined``
     /// in ``lowered`` (each position once), sorted.
     fn joined_words(&mut self, lowered: &str) -> Vec<(usize, String)> {
-        let joined = std::mem::take(&mut self.joined);
+        let joined = match self.joined.take() {
+            Some(joined) => joined,
+            None => compiled(&self.spec.joined),
+        };
         let mut words: Vec<(usize, usize)> = Vec::new();
         for pattern in &joined {
             for found in pattern.find_iter(lowered) {
@@ -824,7 +857,7 @@ impl Marker {
                 }
             }
         }
-        self.joined = joined;
+        self.joined = Some(joined);
         words.sort();
         words.dedup_by_key(|(from, _)| *from);
         let mut keyed: Vec<(usize, String)> = Vec::new();
