@@ -36,8 +36,10 @@ static STEMS: LazyLock<RwLock<Memo>> = LazyLock::new(RwLock::default);
 type Patterns = HashMap<String, regex::Regex>;
 static PATTERNS: LazyLock<RwLock<Patterns>> = LazyLock::new(RwLock::default);
 
-/// Most patterns kept in ``PATTERNS`` (emptied when full).
-const PATTERNS_SIZE: usize = 1_000;
+/// Most patterns kept in ``PATTERNS`` (emptied when full): each keeps its own matching
+/// caches (up to some MB per thread once used), so phrases chosen to reach the rare
+/// texts that need them cannot grow the process by more than some hundred MB.
+const PATTERNS_SIZE: usize = 64;
 
 /// ``patterns`` compiled (from ``PATTERNS`` where they are), in their order; one that
 /// does not compile (its syntax was checked: too large) matches nothing.
