@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from urllib.parse import quote, quote_plus
 
 QUOTE_CHARS = 80
+# the characters of a snippet past the quote's length read first (``snippet_quote``)
+LOOK_PAST = 24
 
 
 def plain(fragment: str) -> str:
@@ -55,7 +57,22 @@ def snippet_quote(fragment: str) -> str | None:
     if start < 0:
         return None
     # only what the quote may take: marks and entities, a few times its length at most
-    text = plain(fragment[start : start + 6 * QUOTE_CHARS]).split("…", 1)[0].strip()
+    end = start + 6 * QUOTE_CHARS
+    # first the words up to a blank a little past the quote's length (no mark or entity
+    # holds a blank, so their text is the very beginning of the whole piece's, followed
+    # by a blank): it decides the quote when it holds the ellipsis or more than the quote
+    # takes; else the whole piece is read
+    blank = fragment.find(" ", start + QUOTE_CHARS + LOOK_PAST, end)
+    if blank >= 0:
+        text = plain(fragment[start:blank])
+        cut = text.find("…")
+        if cut < 0 and len(text) <= QUOTE_CHARS:
+            text = plain(fragment[start:end])
+            cut = text.find("…")
+    else:
+        text = plain(fragment[start:end])
+        cut = text.find("…")
+    text = (text[:cut] if cut >= 0 else text).strip()
     if len(text) > QUOTE_CHARS:
         cut = text[:QUOTE_CHARS].rsplit(" ", 1)[0]
         text = cut if cut else text[:QUOTE_CHARS]
@@ -82,12 +99,23 @@ def passage_links(
 
 
 # what quote_plus leaves as it is: letters, digits, _.-~ (and the space, made +)
-_UNSAFE = re.compile(r"[^A-Za-z0-9_.\-~ ]+")
+_UNSAFE = re.compile(r"[^A-Za-z0-9_.\-~ ]")
+# each character changed, as written: a search's snippets hold a few dozen (accented
+# letters, punctuation), each encoded once rather than at every snippet (a third of
+# the links' quoting); at most this many kept, whatever the texts
+_PERCENT: dict[str, str] = {}
+PERCENT_KEPT = 4096
 
 
 def _percent(match: re.Match[str]) -> str:
-    # each UTF-8 byte as %XX, in C: "é" is b"\xc3\xa9", "c3%a9", "%C3%A9"
-    return "%" + match.group().encode().hex("%").upper()
+    char = match.group()
+    found = _PERCENT.get(char)
+    if found is None:
+        # each UTF-8 byte as %XX, in C: "é" is b"\xc3\xa9", "c3%a9", "%C3%A9"
+        found = "%" + char.encode().hex("%").upper()
+        if len(_PERCENT) < PERCENT_KEPT:
+            _PERCENT[char] = found
+    return found
 
 
 def plus_quoted(text: str) -> str:

@@ -245,11 +245,18 @@ class PassageFinder:
     # patterns of the phrases' (and proximity pairs') words standing together, looked for
     # in a text whose words of the query were too many to find each (``MAX_CANDIDATES``)
     joined: tuple[str, ...] = ()
-    # the finder of every word, the short ones too («no», «el», «y»), tried where none of
-    # the telling words stands in the text (they matched the metadata only: «penal no»
-    # of a penal court's sentence saying «no procede»), so the words that did match the
-    # text are shown marked, as the engine's highlighter marks them
-    short: PassageFinder | None = None
+    # the stems of every word, the short ones too («no», «el», «y»), when some are not
+    # telling: their finder (``short``) is tried where none of the telling words stands
+    # in the text (they matched the metadata only: «penal no» of a penal court's sentence
+    # saying «no procede»), so the words that did match the text are shown marked, as the
+    # engine's highlighter marks them
+    every: frozenset[str] | None = None
+
+    @functools.cached_property
+    def short(self) -> PassageFinder | None:
+        """The finder of every word, made the first time it is needed (most texts hold
+        a telling word: a question's finder rarely needs it)."""
+        return None if self.every is None else _finder(self.match_plan, set(self.every))
 
     def _matches(self, text: str) -> list[tuple[int, str]]:
         """(position, word key) of each word of the query in ``text``: each form of each
@@ -400,14 +407,12 @@ def passage_finder(match_plan: MatchPlan) -> PassageFinder:
     # a short number does (the 12 of «A.D. 12/2021»: without it the passage was the first
     # date of 2021 in the text, and showed no case number at all)
     telling = {stem for stem in stems if len(stem) > SHORT_STEM or stem.isdigit()}
-    short = None
-    if telling and telling != stems:
-        short = _finder(match_plan, stems)
-    return _finder(match_plan, telling or stems, short)
+    every = frozenset(stems) if telling and telling != stems else None
+    return _finder(match_plan, telling or stems, every)
 
 
 def _finder(
-    match_plan: MatchPlan, stems: set[str], short: PassageFinder | None = None
+    match_plan: MatchPlan, stems: set[str], every: frozenset[str] | None = None
 ) -> PassageFinder:
     """The finder looking for ``stems`` (and the plan's prefixes)."""
     # a number is written as it is stemmed: looked for whole (not every 202x for 2021)
@@ -418,7 +423,7 @@ def _finder(
     forms = tuple(form for head in sorted(kept) for form in _accented(head))
     prefixes = frozenset(match_plan.prefixes)
     return PassageFinder(
-        match_plan, frozenset(stems), prefixes, forms, _joined(match_plan, frozenset(stems)), short
+        match_plan, frozenset(stems), prefixes, forms, _joined(match_plan, frozenset(stems)), every
     )
 
 
