@@ -75,6 +75,18 @@ _SPACING_MARK = re.compile(
 _LETTER_SPACED = re.compile(
     r"(?<![^\s(\[¿¡\"“«])(?:[A-ZÁÉÍÓÚÜÑ] ){3,}[A-ZÁÉÍÓÚÜÑ](?![^\s.,;:)\]?!\"”»])"
 )
+# a public version's redactions written as words: "XXXXX", and the label a transparency
+# unit writes in a name's place ("ELIMINADO: nombre del quejoso. Fundamento legal:
+# artículo 116 de la LGTAIP…."). Their words would be found in every public version
+# ("fundamento legal", "nombre"): each becomes the SCJN's mark, which holds no word.
+REDACTED = "**********"
+_REDACTION_WORDS = re.compile(
+    r"\b[Xx]{4,}(?:[ \t]+[Xx]{4,})*\b"
+    r"|\b(?-i:ELIMINAD[OA]|Eliminad[oa])\s*:[^\f]{0,160}?\bFundamento\s+legal\b[^\f]{0,600}?"
+    r"(?<!\bart)(?<!\barts)(?<!\bfr)(?<!\bfracc)(?<!\bno)(?<!\bnúm)(?<!\bpág)(?<!\bpárr)"
+    r"\.(?=\s+\D|\s*$)",
+    re.IGNORECASE,
+)
 _ACCENTED = re.compile("[áéíóú]")
 _ESDRUJULA_ICO = re.compile(r"[áéíóú]\w*ic[oa]s?$")
 _PAGE_NUMBER = re.compile(
@@ -132,6 +144,10 @@ def _clean_block(text: str) -> str:
         text = _LETTER_SPACED.sub(_unspaced, text)
     # each pattern below is run only where it can change something: a regex tries every
     # position of the text even when nothing is there to replace
+    if ("xxxx" in text or "XXXX" in text or "undamento" in text or "UNDAMENTO" in text) and (
+        _REDACTION_WORDS.search(text)
+    ):
+        text = _REDACTION_WORDS.sub(REDACTED, text)
     if "  " in text:
         text = _SPACES.sub(" ", text)
     if any(edge in text for edge in _LINE_EDGE_SPACES):  # else each match is a bare "\n"
