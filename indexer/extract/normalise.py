@@ -192,6 +192,8 @@ def normalise_pages(pages: Iterable[str]) -> str:
         if before is None or after is None:
             continue
         left, right = before.group(1), after.group(1)
+        if not (right.islower() or (left.isupper() and right.isupper())):
+            continue  # a page opening in capitals: a heading, not the word's end
         word = left + right if before.group(2) == "\u00ad" else _join_hyphenated((left, right))
         joined[index] = joined[index][: before.start(1)] + word + after.group(2)
         joined[index + 1] = joined[index + 1][after.end() :].lstrip()

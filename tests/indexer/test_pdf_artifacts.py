@@ -173,8 +173,35 @@ def test_a_redaction_written_as_words_is_not_found(library: Library, words: str)
         ("la protección constitu-\fcional es", "la protección constitucional\fes"),
         ("la protección constitu\u00ad\fcional, es", "la protección constitucional,\fes"),
         ("teórico-\fpráctico", "teórico-práctico\f"),
+        ("acto de autori-\fSUPREMA CORTE", "acto de autori-\fSUPREMA CORTE"),
     ],
 )
 def test_normalise_pdf_artefacts(raw: str, expected: str) -> None:
     assert normalise_text(raw) == expected
     assert normalise_text(expected) == expected
+
+
+def two_pages() -> bytes:
+    """A short sentence: two pages under the same header and numbered footer."""
+    pdf = _PublicVersion()
+    pdf.set_auto_page_break(False)
+    pdf.add_font("dv", fname=str(FONT))
+    for lines in (
+        [*[FILLER[:80], FILLER[80:]] * 4, "se reclama la suspensión del acto de autori-"],
+        ["dad responsable por la omisión de pago.", *[FILLER[:80], FILLER[80:]] * 4],
+    ):
+        pdf.add_page()
+        pdf.set_font("dv", size=11)
+        _lines(pdf, *lines)
+    return bytes(pdf.output())
+
+
+def test_a_short_sentences_running_lines_are_told_by_its_page_numbers(tmp_path: Path) -> None:
+    text = extract_text(two_pages(), "application/pdf").text
+    assert "página" not in text and "VERSIÓN PÚBLICA" not in text
+    assert "acto de autoridad\fresponsable" in text
+    pdf = tmp_path / "sentencia.pdf"
+    pdf.write_bytes(two_pages())
+    library = Library.open(Settings(data_dir=tmp_path / "data"))
+    index_paths(library, [pdf], kind="sentencia", institution="Suprema Corte", jurisdiction="MX")
+    assert library.search(SearchQuery(q='"acto de autoridad responsable"')).total == 1
