@@ -64,17 +64,16 @@ _DIGIT_HYPHEN_BREAK = re.compile(r"(\d)[-\u2010\u2011]\n(\d)")
 # a page ends in a word cut by a hyphen (a soft one kept by ``_clean_block``); the next
 # begins with the word's end, up to the space after it (a comma comes along)
 _PAGE_END_HYPHEN = re.compile(rf"(?<![^\W_])({_LETTERS})([-\u2010\u2011\u00ad])$")
+_PAGE_END_MARKS = ("-", "\u2010", "\u2011", "\u00ad")
 _PAGE_START_WORD = re.compile(rf"({_LETTERS})(\S*)")
 # a spacing accent a typesetter (TeX) drew before its letter: "Constituci´on", "compa˜nía"
 _MARKS = {"\u00b4": "\u0301", "\u02ca": "\u0301", "\u02dc": "\u0303", "\u00a8": "\u0308"}
-_SPACING_MARK = re.compile(
-    "(?<=[^\\W\\d_])(?:[\u00b4\u02ca][aeiouAEIOU\u0131]|\u02dc[nN]|\u00a8[uU])"
-)
+_SPACING_MARK = re.compile("[\u00b4\u02ca](?=[aeiouAEIOU\u0131])|\u02dc(?=[nN])|\u00a8(?=[uU])")
+_SPACING_MARKS = ("\u00b4", "\u02ca", "\u02dc", "\u00a8")
 # a heading set letter by letter: "S E N T E N C I A", "R E S U L T A N D O" (capitals, four
 # at least, one space apart; two spaces part its words)
-_LETTER_SPACED = re.compile(
-    r"(?<![^\s(\[¿¡\"“«])(?:[A-ZÁÉÍÓÚÜÑ] ){3,}[A-ZÁÉÍÓÚÜÑ](?![^\s.,;:)\]?!\"”»])"
-)
+_LETTER_SPACED = re.compile(r"[A-ZÁÉÍÓÚÜÑ] (?:[A-ZÁÉÍÓÚÜÑ] ){2,}[A-ZÁÉÍÓÚÜÑ](?![^\s.,;:)\]?!\"”»])")
+_OPENING = frozenset('([¿¡"“«')
 # a public version's redactions written as words: "XXXXX", and the label a transparency
 # unit writes in a name's place ("ELIMINADO: nombre del quejoso. Fundamento legal:
 # artículo 116 de la LGTAIP…."). Their words would be found in every public version
@@ -96,12 +95,28 @@ _PAGE_NUMBER = re.compile(
 )
 
 
-def _composed(match: re.Match[str]) -> str:
-    mark, letter = match[0][0], match[0][1]
-    return ("i" if letter == "\u0131" else letter) + _MARKS[mark]
+def _composed(text: str) -> str:
+    """The spacing accents after a letter moved onto the letter that follows them."""
+    out: list[str] = []
+    last = 0
+    for match in _SPACING_MARK.finditer(text):
+        at = match.start()
+        if at == 0 or not text[at - 1].isalpha():
+            continue  # an apostrophe ("´Tis") or a mark standing alone
+        letter = text[at + 1]
+        out.append(text[last:at])
+        out.append(("i" if letter == "\u0131" else letter) + _MARKS[match[0]])
+        last = at + 2
+    out.append(text[last:])
+    return "".join(out)
 
 
 def _unspaced(match: re.Match[str]) -> str:
+    """A run of capitals set apart joined, unless it begins inside a word."""
+    at = match.start()
+    string = match.string
+    if at and not (string[at - 1].isspace() or string[at - 1] in _OPENING):
+        return match[0]
     return match[0].replace(" ", "")
 
 
@@ -133,8 +148,8 @@ def _clean_block(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     if _NEEDS_TABLE.search(text):  # translate() is the slowest step: skip when idle
         text = text.translate(_TABLE)
-    if _SPACING_MARK.search(text):
-        text = _SPACING_MARK.sub(_composed, text)
+    if any(mark in text for mark in _SPACING_MARKS):
+        text = _composed(text)
     text = unicodedata.normalize("NFC", text)
     if "\u0131\u0301" in text:  # a dotless i under an acute: NFC leaves the two apart
         text = text.replace("\u0131\u0301", "í")
@@ -187,7 +202,12 @@ def normalise_pages(pages: Iterable[str]) -> str:
     blocks = strip_running_lines([_clean_block(page) for page in pages])
     joined = [_join_lines(_strip_page_number(block)) for block in blocks]
     for index in range(len(joined) - 1):
-        before = _PAGE_END_HYPHEN.search(joined[index])
+        page = joined[index]
+        before = (
+            _PAGE_END_HYPHEN.search(page, max(0, len(page) - 100))
+            if page.endswith(_PAGE_END_MARKS)
+            else None
+        )
         after = _PAGE_START_WORD.match(joined[index + 1]) if before else None
         if before is None or after is None:
             continue
