@@ -11,6 +11,9 @@ whole, and the redactions are no words to find.
 
 from __future__ import annotations
 
+import json
+import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -18,6 +21,7 @@ from fpdf import FPDF
 
 from cli.local import index_paths
 from config.settings import Settings
+from indexer.analysis import fold_tokens
 from indexer.extract import extract_text, normalise_text
 from indexer.library import Library
 from indexer.stores import SearchQuery
@@ -244,3 +248,32 @@ def test_two_columns_are_read_column_by_column(tmp_path: Path) -> None:
     index_paths(library, [pdf], kind="sentencia", institution="Suprema Corte", jurisdiction="MX")
     assert library.search(SearchQuery(q='"colegiado resolvió el amparo"')).total == 1
     assert library.search(SearchQuery(q='"colegiado la parte quejosa"')).total == 0
+
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SCJN = next(
+    (
+        d / "shared" / "corpus" / "real" / "scjn-sentencias"
+        for d in REPO_ROOT.parents
+        if (d / "shared" / "corpus" / "real" / "scjn-sentencias").is_dir()
+    ),
+    None,
+)
+_SPACED = re.compile(r"(?:[A-ZÁÉÍÓÚÜÑ] ){3,}[A-ZÁÉÍÓÚÜÑ]")
+
+
+@pytest.mark.skipif(SCJN is None, reason="sin ../shared/corpus/real/scjn-sentencias")
+def test_real_scjn_sentences_keep_every_word_and_their_headings_join() -> None:
+    """The SCJN's own public versions set "S E N T E N C I A", "C O N S I D E R A N D O"
+    letter by letter: those become words, and no other word of theirs changes."""
+    assert SCJN is not None
+    joined = 0
+    for record in sorted(SCJN.glob("record_*.json")):
+        source = json.loads(record.read_text(encoding="utf-8"))["text"]
+        expected = Counter(fold_tokens(source))
+        for run in _SPACED.findall(source):
+            expected.subtract(fold_tokens(run))
+            expected.update(fold_tokens(run.replace(" ", "")))
+            joined += 1
+        assert Counter(fold_tokens(normalise_text(source))) == +expected, record.name
+    assert joined >= 5
