@@ -15,6 +15,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from .cipher import not_language, suspect, unshifted
+from .columns import reordered
 from .forms import costly_pages
 from .legible import illegible
 from .model import Extraction, ExtractionError, OcrLimits, OcrPage
@@ -67,7 +68,7 @@ def _pdfium_page_text(doc: pdfium.PdfDocument, index: int) -> tuple[str, bool]:
     try:
         textpage = page.get_textpage()
         try:
-            text = uncover(page, textpage) or page_text(textpage)
+            text = uncover(page, textpage) or reordered(page, textpage) or page_text(textpage)
             return text, thin_over_scan(page, textpage, text)
         finally:
             textpage.close()

@@ -4,7 +4,8 @@ A public version repeats the court, the case number, "VERSIÓN PÚBLICA" and a p
 number ("Página 3 de 52") on every page. Left in the text they sit between the two
 halves of every sentence that crosses a page break, so a phrase search misses it. They
 are cut from the indexed text (and kept nowhere else): a line is running when, with its
-digits masked, it stands among the first or last lines of at least half the pages.
+digits masked, it stands among the first or last lines of at least half the pages (of two or three
+pages: of every page, with its page number, named so, changing from page to page).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ MIN_PAGES = 4  # fewer pages do not tell a running line from a repeated one
 SHARE = 0.5  # of the pages, at least
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
+# a page's number, named so (a key's digits are masked): "página #", "hoja #", "# de #"
+_PAGE_WORD = re.compile(r"\b(?:pagina|pag|hoja|foja|page)\.?\s*#|# de #")
 
 
 def _key(line: str) -> str:
@@ -28,21 +31,40 @@ def _key(line: str) -> str:
     return _SPACES.sub(" ", _DIGITS.sub("#", folded)).strip()
 
 
-def _edges(lines: list[str]) -> set[str]:
-    keys = [_key(line) for line in lines if line.strip()]
-    return set(keys[:EDGE_LINES] + keys[-EDGE_LINES:])
+def _edge_lines(lines: list[str]) -> dict[str, str]:
+    """The page's first and last lines by key (the line as written, spaces collapsed)."""
+    filled = [line for line in lines if line.strip()]
+    return {
+        _key(line): _SPACES.sub(" ", line).strip()
+        for line in filled[:EDGE_LINES] + filled[-EDGE_LINES:]
+    }
 
 
 def running_keys(pages: list[list[str]]) -> set[str]:
-    """The keys of the lines repeated at the edges of most pages."""
+    """The keys of the lines repeated at the edges of most pages. A document of two or
+    three pages tells one only by its page number: the same line at the edge of every
+    page, naming its page ("página", "hoja", "foja", "# de #"), its number different on
+    each ("Amparo en revisión 123/2023 — página 2"); with it, the lines at the edge of
+    every page are running too (the court's name above)."""
     filled = [lines for lines in pages if any(line.strip() for line in lines)]
-    if len(filled) < MIN_PAGES:
+    if len(filled) < 2:
         return set()
     counts: dict[str, int] = {}
+    written: dict[str, set[str]] = {}
     for lines in filled:
-        for key in _edges(lines):
+        for key, line in _edge_lines(lines).items():
             if key:
                 counts[key] = counts.get(key, 0) + 1
+                written.setdefault(key, set()).add(line)
+    if len(filled) < MIN_PAGES:
+        every = {key for key, count in counts.items() if count == len(filled)}
+        numbered = {k for k in every if _PAGE_WORD.search(k) and len(written[k]) == len(filled)}
+        if not numbered:
+            return set()
+        # pages that number themselves so have running lines: the others at the edge of
+        # every page too, unless a page is so short that its edges are its body
+        short = any(sum(1 for line in lines if line.strip()) <= 2 * EDGE_LINES for lines in filled)
+        return numbered if short else every
     needed = max(MIN_PAGES, math.ceil(SHARE * len(filled)))
     return {key for key, count in counts.items() if count >= needed}
 

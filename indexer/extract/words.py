@@ -25,14 +25,31 @@ _SUSPECT = re.compile(
     r"[a-zñ] [áéíóúü]|[áéíóúü] [a-zñ]|\b(?![aeoyu]\b)[b-df-hj-np-tv-zñ]{1,2} [a-zñ]", re.I
 )
 _BREAKS = frozenset(" \r\n")
+# a footnote's call set as a raised, smaller number right after a word: "amparo12", read
+# as one word, is no "amparo" for a search; the number is parted from the word when its
+# glyphs are smaller than the letter before it or stand above its baseline
+_GLUED_NUMBER = re.compile(r"[^\W\d_]\d{1,3}(?!\w)")
+SUPERSCRIPT_SIZE = 0.85  # a digit under this share of the letter's font size is raised
+SUPERSCRIPT_RISE_EM = 0.2  # or a digit whose baseline is this far above the letter's
 
 
 def page_text(textpage: pdfium.PdfTextPage) -> str:
     """The page's text with split words rejoined (pdfium's reading when none is split)."""
     text = str(textpage.get_text_bounded())
-    if not _SUSPECT.search(text):
+    if not _SUSPECT.search(text) and not _GLUED_NUMBER.search(text):
         return text
     return rejoined(textpage)
+
+
+def _raised(raw: object, letter: int, digit: int) -> bool:
+    """Whether the digit at ``digit`` is a footnote's call set after the letter at
+    ``letter``: smaller, or above its baseline."""
+    size = pdfium_c.FPDFText_GetFontSize(raw, letter)
+    if size <= 0:
+        return False
+    if pdfium_c.FPDFText_GetFontSize(raw, digit) < SUPERSCRIPT_SIZE * size:
+        return True
+    return _origin(raw, digit) - _origin(raw, letter) > SUPERSCRIPT_RISE_EM * size
 
 
 def _box(raw: object, index: int) -> tuple[float, float]:
@@ -61,7 +78,7 @@ def _one_word(raw: object, before: int, after: int) -> bool:
 
 def rejoined(textpage: pdfium.PdfTextPage) -> str:
     """The page read character by character, dropping the spaces and line breaks pdfium
-    inferred inside a word."""
+    inferred inside a word, and parting a footnote's raised number from its word."""
     raw = textpage.raw
     count = pdfium_c.FPDFText_CountChars(raw)
     chars = [chr(pdfium_c.FPDFText_GetUnicode(raw, i) or 0xFFFD) for i in range(count)]
@@ -90,6 +107,13 @@ def rejoined(textpage: pdfium.PdfTextPage) -> str:
             out.append("".join(chars[index:end]))
             index = end
             continue
+        if (
+            char.isdigit()
+            and index > 0
+            and chars[index - 1].isalpha()
+            and _raised(raw, index - 1, index)
+        ):
+            out.append(" ")  # a footnote's call: the word before it stands whole
         out.append(char)
         index += 1
     return "".join(out)
