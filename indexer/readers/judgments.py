@@ -544,6 +544,33 @@ def _formula(text: str) -> tuple[str, int] | None:
             "correspondiente" in fold_keyword(match[0][:80]) and _FORMULA_VERB.search(written + " ")
         ):
             return date, match.start()
+    return _court_day(text, head_end)
+
+
+# A circuit court's opening that names no session: "Resolución del Primer Tribunal
+# Colegiado en Materia Administrativa del Tercer Circuito, correspondiente al día veinte
+# de abril de dos mil veinticuatro." (or "correspondiente al veinte de…"), at a sentence's
+# start in the opening. Read only where the words between name one circuit court, which
+# is then the court (its date the one the sentence was given on).
+_COURT_DAY = re.compile(
+    r"(?:^|(?<=\n)|(?<=\.\s)|(?<=\.-\s))[ \t]*(?:Resoluci[oó]n|Acuerdo|Sentencia|Ejecutoria)"
+    r"\s+(?:del|de\s+la)\s+(?:[^.;:\n]|\n(?!\s*\n)){10,300}?"
+    r"(?P<tail>correspondiente\s+al(?:\s+d[ií]a)?\s+(?P<date>(?:[^\n]|\n(?!\s*\n)){6,140}))",
+    re.IGNORECASE,
+)
+
+
+def _court_day(text: str, head_end: int) -> tuple[str, int] | None:
+    """A circuit court's "Resolución del <court>, correspondiente al día <date>" in the
+    opening: its date and where its "correspondiente" starts (the court right before)."""
+    notes = _footnotes(text)
+    for match in _COURT_DAY.finditer(words_joined_in_place(text), 0, head_end):
+        if match.start() in notes or _PAST_SESSION.search(match["date"].split(". ", 1)[0]):
+            continue
+        window = mended(text[max(0, match.start("tail") - 300) : match.start("tail")])
+        date = _date_at_start(match["date"])
+        if date and _circuit_court_before(window):
+            return date, match.start("tail")
     return None
 
 
@@ -973,9 +1000,13 @@ def _case_and_label(cell: str) -> tuple[str, ...]:
     return cell[:end], cell[end:].lstrip(" .")
 
 
-# A TFJA juicio's label: its number (with the sala's digits) is the sentence's own.
+# A TFJA juicio's label: its number (with the sala's digits) is the sentence's own; so is
+# the juicio en línea's ("JUICIO EN LÍNEA: 12345/23-17-04-8") and, at the Sala Superior, the
+# recurso's that keeps the juicio's number with its own after it ("RECURSO DE APELACIÓN:
+# 12345/23-17-04-8/1234/24-S2-09-04"); read only where no other caption line names a case.
 _TFJA_JUICIO_LABEL = re.compile(
-    r"^juicio(?:\s+contencioso\s+administrativo(?:\s+federal)?|\s+de\s+nulidad)?"
+    r"^(?:juicio(?:\s+contencioso\s+administrativo(?:\s+federal)?|\s+de\s+nulidad"
+    r"|\s+en\s+l[ií]nea)?|recurso\s+de\s+(?:apelaci[oó]n|reclamaci[oó]n))"
     r"\s*(?:n[uú]m(?:ero)?\.?|no\.?)?\s*[:.]?\s*(\d.{3,60})$",
     re.IGNORECASE,
 )
@@ -1596,7 +1627,7 @@ def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | N
         if _GENERIC_COURT.search(name):
             generic = generic or name
             continue
-        court = _bare_body(name, lines[:i], head) or normalise_court(name)
+        court = _bare_body(name, lines[:i], head, expediente) or normalise_court(name)
         if court:
             return _owned_sala(court, text) or court, head.find(written[i])
     court = _own_court_in(head) or opening_court(head) or _emitting_court(head)
@@ -1663,11 +1694,13 @@ _STATE_HIGH_COURT = re.compile(
 )
 
 
-def _bare_body(name: str, above: list[str], head: str) -> str | None:
+def _bare_body(name: str, above: list[str], head: str, expediente: str | None = None) -> str | None:
     """A bare body's court: joined to the court a caption line ``above`` it names (its
     letterhead: a state's high court, the Suprema Corte, the TFJA), else the Suprema
     Corte's only where the opening says it is its own; else bare, for the publisher to
-    tie to its court (a state's "TRIBUNAL PLENO" citing the Suprema Corte stays bare)."""
+    tie to its court (a state's "TRIBUNAL PLENO" citing the Suprema Corte stays bare). A
+    TFJA body is the TFJA's too where the sentence's own number is one only the TFJA gives
+    ("1234/23-17-04-8/567/24-PL-03-04")."""
     written = _OCR_L.sub("I", name)
     bare = _BARE_CAPTION_BODY.match(written)
     tfja = _TFJA_BODY_LINE.match(written)
@@ -1686,7 +1719,8 @@ def _bare_body(name: str, above: list[str], head: str) -> str | None:
     if bare is None:
         # a TFJA body with no TFJA named above: the TFJA's where the opening's prose names
         # the TFJA (and not the TEPJF, whose bodies share the words); else read as written
-        if _TFJA_PROSE.search(head) and not _TEPJF_PROSE.search(head):
+        tfja_number = any(case.sala for case in parse_expediente(expediente))
+        if tfja_number or (_TFJA_PROSE.search(head) and not _TEPJF_PROSE.search(head)):
             return normalise_court(f"{written} DEL TRIBUNAL FEDERAL DE JUSTICIA ADMINISTRATIVA")
         return None
     if _says_it_is_the_scjns(head):
@@ -1728,8 +1762,11 @@ _LETTERHEAD = re.compile(rf"^(?:{_SCJN_NAME.pattern}|{_TFJA.pattern})\.?$")
 # ESPECIALIZADA EN MATERIA DE PROPIEDAD INTELECTUAL", "PRIMERA SECCIÓN DE LA SALA SUPERIOR".
 _TFJA_BODY_LINE = re.compile(
     r"^(?:LA\s+|EL\s+)?(?:[A-ZÁÉÍÓÚ]+\s+){0,2}SALA\s+(?:REGIONAL|ESPECIALIZADA|AUXILIAR)\b[^:]{0,80}$"
-    r"|^(?:LA\s+)?(?:PRIMERA|SEGUNDA)\s+SECCI[OÓ]N\s+DE\s+LA\s+SALA\s+SUPERIOR$"
+    r"|^(?:LA\s+)?(?:PRIMERA|SEGUNDA|TERCERA)\s+SECCI[OÓ]N\s+DE\s+LA\s+SALA\s+SUPERIOR$"
     r"|^(?:EL\s+)?PLENO\s+(?:JURISDICCIONAL\s+)?DE\s+LA\s+SALA\s+SUPERIOR$"
+    # (alone, the TEPJF's and a state administrative court's share the name: the TFJA's
+    # only where a line above, the opening or the sentence's own number says so)
+    r"|^(?:LA\s+)?SALA\s+SUPERIOR$"
 )
 # Where the opening says the Suprema Corte is its own: "esta Suprema Corte", its Pleno's
 # formula (before the background, where a tesis it quotes might say so too); a ministro as
