@@ -550,8 +550,10 @@ def _formula(text: str) -> tuple[str, int] | None:
 # A circuit court's opening that names no session: "Resolución del Primer Tribunal
 # Colegiado en Materia Administrativa del Tercer Circuito, correspondiente al día veinte
 # de abril de dos mil veinticuatro." (or "correspondiente al veinte de…"), at a sentence's
-# start in the opening. Read only where the words between name one circuit court, which
-# is then the court (its date the one the sentence was given on).
+# start in the opening; the TFJA's Sala Superior opens so too ("Resolución de la Tercera
+# Sección de la Sala Superior del Tribunal…, correspondiente al día…"). Read only where the
+# words between name one circuit court or one TFJA body as the opening's own, which is
+# then the court (its date the one the sentence was given on).
 _COURT_DAY = re.compile(
     r"(?:^|(?<=\n)|(?<=\.\s)|(?<=\.-\s))[ \t]*(?:Resoluci[oó]n|Acuerdo|Sentencia|Ejecutoria)"
     r"\s+(?:del|de\s+la)\s+(?:[^.;:\n]|\n(?!\s*\n)){10,300}?"
@@ -569,7 +571,7 @@ def _court_day(text: str, head_end: int) -> tuple[str, int] | None:
             continue
         window = mended(text[max(0, match.start("tail") - 300) : match.start("tail")])
         date = _date_at_start(match["date"])
-        if date and _circuit_court_before(window):
+        if date and (_circuit_court_before(window) or opening_court(match[0])):
             return date, match.start("tail")
     return None
 

@@ -156,3 +156,33 @@ def test_a_colegiados_opening_without_a_session_gives_its_court_and_day(
 def test_an_opening_that_only_names_a_court_or_no_day_gives_no_date(opening: str) -> None:
     values = read_sentence(COLEGIADO.format(opening=opening)).values
     assert "resolution_date" not in values
+
+
+@pytest.mark.parametrize(
+    ("opening", "court"),
+    [("Resolución de la Tercera Sección de la Sala Superior del Tribunal Federal de Justicia "
+      "Administrativa, correspondiente al día veinte de abril de dos mil veinticuatro.",
+      f"Tercera Sección de la Sala Superior del {TFJA}"),
+     ("Resolución del Pleno Jurisdiccional de la Sala Superior del Tribunal Federal de "
+      "Justicia Administrativa, correspondiente al veinte de abril de dos mil veinticuatro.",
+      f"Pleno Jurisdiccional de la Sala Superior del {TFJA}")],
+)  # fmt: skip
+def test_the_sala_superiors_opening_without_a_session_gives_its_body_and_day(
+    opening: str, court: str
+) -> None:
+    caption = "RECURSO DE APELACIÓN: 12345/23-RA1-01-5/25/24-S3-01-01\nRECURRENTE: **********"
+    text = f"{caption}\n\n{opening}\n\nR E S U L T A N D O\n{BODY}\n"
+    reading = read_sentence(text)
+    assert (reading.values["court"], reading.values["resolution_date"]) == (court, "2024-04-20")
+    assert reading.sources["court"] == reading.sources["resolution_date"] == "heading"
+
+
+def test_a_sala_no_one_sala_names_gives_neither_court_nor_day() -> None:
+    opening = (
+        "Resolución de la Sala Regional del Tribunal Federal de Justicia Administrativa, "
+        "correspondiente al día veinte de abril de dos mil veinticuatro."
+    )
+    values = read_sentence(
+        f"RECURRENTE: **********\n\n{opening}\n\nR E S U L T A N D O\n{BODY}\n"
+    ).values
+    assert "court" not in values and "resolution_date" not in values
