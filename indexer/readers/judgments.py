@@ -554,10 +554,20 @@ def _formula(text: str) -> tuple[str, int] | None:
 # Sección de la Sala Superior del Tribunal…, correspondiente al día…"). Read only where the
 # words between name one circuit court or one TFJA body as the opening's own, which is
 # then the court (its date the one the sentence was given on).
+# (or "…Circuito, de veinte de abril…", a day right after; "…Circuito, dictada en la sesión
+# de…")
+_DAY_WORD = (
+    r"(?:\d{1,2}|primero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce"
+    r"|trece|catorce|quince|dieci\w+|veinti\w+|veinte|treinta)\b"
+)
 _COURT_DAY = re.compile(
     r"(?:^|(?<=\n)|(?<=\.\s)|(?<=\.-\s))[ \t]*(?:Resoluci[oó]n|Acuerdo|Sentencia|Ejecutoria)"
     r"\s+(?:del|de\s+la)\s+(?:[^.;:\n]|\n(?!\s*\n)){10,300}?"
-    r"(?P<tail>correspondiente\s+al(?:\s+d[ií]a)?\s+(?P<date>(?:[^\n]|\n(?!\s*\n)){6,140}))",
+    r"(?P<tail>(?:correspondiente\s+al(?:\s+d[ií]a)?"
+    rf"|(?<=,\s)(?:de|del\s+d[ií]a)(?=\s+{_DAY_WORD})"
+    r"|(?:dictada|pronunciada|emitida|aprobada)\s+en\s+(?:la\s+)?sesi[oó]n\s+"
+    rf"{_SESSION_KINDS}(?:de|del\s+d[ií]a|celebrada\s+el)(?=\s+{_DAY_WORD}))"
+    r"\s+(?P<date>(?:[^\n]|\n(?!\s*\n)){6,140}))",
     re.IGNORECASE,
 )
 
@@ -1623,6 +1633,7 @@ def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | N
             and (
                 line.endswith((" EN", " DE", " DEL", " MATERIA", " Y"))
                 or following.startswith("DE")
+                or _SEAT_LINE.match(following)
             )
         ):
             name = f"{line} {following}"
@@ -1669,6 +1680,13 @@ def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | N
 _LABEL_ALONE_LINE = re.compile(r"^[A-ZÁÉÍÓÚÑ .]{3,40}:$")
 _OTHER_COURT_CELL = re.compile(
     r"\b(?:ORIGEN|RESPONSABLES?|AUTORIDAD(?:ES)?|QUO|INSTANCIA|PROCEDENCIA|RECURRID[OA]S?)\b"
+)
+
+
+# A juzgado's seat, part of its name, on the caption's next line ("JUZGADO TERCERO DE
+# DISTRITO DE AMPARO EN MATERIA PENAL⏎EN LA CIUDAD DE MÉXICO"): several share the rest.
+_SEAT_LINE = re.compile(
+    r"^EN\s+(?:LA\s+CIUDAD\s+DE\s+M[EÉ]XICO|EL\s+ESTADO\s+DE\s+[A-ZÁÉÍÓÚÑ ]{4,40})$"
 )
 
 

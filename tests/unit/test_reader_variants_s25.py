@@ -131,7 +131,13 @@ COLEGIADO = (
      ("Acuerdo del Segundo Tribunal Colegiado de Apelación del Segundo Circuito, con "
       "residencia en Toluca, Estado de México, correspondiente al día veinte de abril de "
       "dos mil veinticuatro.",
-      "Segundo Tribunal Colegiado de Apelación del Segundo Circuito")],
+      "Segundo Tribunal Colegiado de Apelación del Segundo Circuito"),
+     ("Zapopan, Jalisco. Acuerdo del Primer Tribunal Colegiado en Materia Civil del Tercer "
+      "Circuito, de veinte de abril de dos mil veinticuatro.",
+      "Primer Tribunal Colegiado en Materia Civil del Tercer Circuito"),
+     ("Sentencia del Primer Tribunal Colegiado en Materia Civil del Tercer Circuito, dictada "
+      "en la sesión de veinte de abril de dos mil veinticuatro.",
+      "Primer Tribunal Colegiado en Materia Civil del Tercer Circuito")],
 )  # fmt: skip
 def test_a_colegiados_opening_without_a_session_gives_its_court_and_day(
     opening: str, court: str
@@ -149,6 +155,9 @@ def test_a_colegiados_opening_without_a_session_gives_its_court_and_day(
      "Tercer Circuito, correspondiente al día veinte de abril de dos mil veinticuatro.",
      # no one circuit court named: "Tribunal" alone
      "Resolución del Tribunal, correspondiente al día veinte de abril de dos mil veinticuatro.",
+     # what follows the court is no day: a date further on is another's
+     "Resolución del Primer Tribunal Colegiado en Materia Civil del Tercer Circuito, de "
+     "conformidad con el acuerdo general de veinte de abril de dos mil veinticuatro.",
      # a day that is no date
      "Resolución del Primer Tribunal Colegiado en Materia Administrativa del Tercer "
      "Circuito, correspondiente al día hábil siguiente a su notificación."],
@@ -186,3 +195,14 @@ def test_a_sala_no_one_sala_names_gives_neither_court_nor_day() -> None:
         f"RECURRENTE: **********\n\n{opening}\n\nR E S U L T A N D O\n{BODY}\n"
     ).values
     assert "court" not in values and "resolution_date" not in values
+
+
+def test_a_juzgados_seat_on_the_captions_next_line_is_part_of_its_name() -> None:
+    caption = (
+        "JUZGADO TERCERO DE DISTRITO DE AMPARO EN MATERIA PENAL\nEN LA CIUDAD DE MÉXICO\n"
+        "JUICIO DE AMPARO INDIRECTO 567/2024\nQUEJOSO: **********"
+    )
+    opening = "Ciudad de México, veinte de abril de dos mil veinticuatro.\nVISTOS para resolver."
+    reading = read_sentence(f"{caption}\n\n{opening}\n\nR E S U L T A N D O\n{BODY}\n")
+    court = "Juzgado Tercero de Distrito de Amparo en Materia Penal en la Ciudad de México"
+    assert (reading.values["court"], reading.sources["court"]) == (court, "heading")
