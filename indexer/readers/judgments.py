@@ -836,7 +836,8 @@ def _caption_lines(text: str) -> list[tuple[str, int]]:
         start, at = at, at + len(raw) + 1
         # (a line without a tab or a bar is one cell: a long paragraph is not scanned)
         cells = _CELL_BREAK.split(raw) if "\t" in raw or "|" in raw else (raw,)
-        for cell in (part for whole in cells for part in _case_and_label(whole)):
+        parts = (part for whole in cells for part in _case_and_label(whole))
+        for cell in (person for part in parts for person in _person_cells(part)):
             line = " ".join(cell.split())
             if not line:
                 continue
@@ -857,6 +858,25 @@ def _caption_lines(text: str) -> list[tuple[str, int]]:
                 continue
             lines.append((line, start))
     return lines
+
+
+# A caption's ponente and secretario in two cells a PDF's text gives as one line
+# ("MAGISTRADO PONENTE: JUAN PÉREZ LÓPEZ. SECRETARIA: LAURA GÓMEZ DÍAZ."): the second
+# label, after a name's last letter, starts the other cell. Only a line that opens with
+# such a label is split (prose naming a "ponente:" is no caption cell).
+_PERSON_LABEL = (
+    r"(?:(?:magistrad[oa]|ministr[oa]|jueza?)\s+)?(?:ponente|secretari[oa]"
+    r"(?:\s+de\s+estudio\s+y\s+(?:cuenta|proyecto)|\s+proyectista|\s+de\s+tribunal)?)\s*:"
+)
+_PERSON_CELL_START = re.compile(rf"^\s*{_PERSON_LABEL}", re.I)
+_NEXT_PERSON_CELL = re.compile(rf"(?<=[^\W\d_])\.?\s+(?={_PERSON_LABEL})", re.I)
+
+
+def _person_cells(cell: str) -> tuple[str, ...]:
+    """A cell holding two person labels and their names as the two cells; else whole."""
+    if ":" not in cell or not _PERSON_CELL_START.match(cell):
+        return (cell,)
+    return tuple(_NEXT_PERSON_CELL.split(cell))
 
 
 # A contradicción's caption names the courts whose criteria differ, in one long line of

@@ -206,3 +206,34 @@ def test_a_juzgados_seat_on_the_captions_next_line_is_part_of_its_name() -> None
     reading = read_sentence(f"{caption}\n\n{opening}\n\nR E S U L T A N D O\n{BODY}\n")
     court = "Juzgado Tercero de Distrito de Amparo en Materia Penal en la Ciudad de México"
     assert (reading.values["court"], reading.sources["court"]) == (court, "heading")
+
+
+@pytest.mark.parametrize(
+    ("line", "ponente", "secretario"),
+    [("MAGISTRADO PONENTE: JUAN PÉREZ LÓPEZ. SECRETARIA: LAURA GÓMEZ DÍAZ.",
+      "JUAN PÉREZ LÓPEZ", "LAURA GÓMEZ DÍAZ"),
+     ("Magistrada ponente: Ana Ruiz Soto.   Secretario de Tribunal: Juan Pérez López",
+      "Ana Ruiz Soto", "Juan Pérez López"),
+     ("PONENTE: MAGISTRADA ANA RUIZ SOTO SECRETARIO DE ESTUDIO Y CUENTA: JUAN PÉREZ LÓPEZ",
+      "MAGISTRADA ANA RUIZ SOTO", "JUAN PÉREZ LÓPEZ")],
+)  # fmt: skip
+def test_a_ponente_and_a_secretario_on_one_caption_line_are_each_read(
+    line: str, ponente: str, secretario: str
+) -> None:
+    reading = read_sentence(
+        COLEGIADO.format(opening="").replace("MAGISTRADA PONENTE: ANA RUIZ SOTO.", line)
+    )
+    assert (reading.values["ponente"], reading.values["secretario"]) == (ponente, secretario)
+    assert reading.sources["ponente"] == reading.sources["secretario"] == "heading"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [  # another secretary's label ends the name: unsure, none
+     "MAGISTRADO PONENTE: JUAN PÉREZ LÓPEZ SECRETARIA AUXILIAR: LAURA GÓMEZ DÍAZ",
+     # several secretaries
+     "MAGISTRADO PONENTE: JUAN PÉREZ LÓPEZ. SECRETARIOS: LAURA GÓMEZ DÍAZ Y ANA RUIZ SOTO"],
+)  # fmt: skip
+def test_a_second_cell_no_secretario_label_opens_gives_no_secretario(line: str) -> None:
+    caption = COLEGIADO.format(opening="").replace("MAGISTRADA PONENTE: ANA RUIZ SOTO.", line)
+    assert "secretario" not in read_sentence(caption).values
