@@ -38,7 +38,10 @@ def tfja(caption: str, opening: str = "") -> str:
     [("1234/22-EC1-01-3", "EC1-01-3", None),
      ("3456/23-RA1-01-5", "RA1-01-5", None),
      ("14567/23-EC1-01-3/25/24-S3-01-01", "EC1-01-3", "25/24-S3-01-01"),
-     ("12345/23-17-04-8/1234/24-S3-09-04", "17-04-8", "1234/24-S3-09-04")],
+     ("12345/23-17-04-8/1234/24-S3-09-04", "17-04-8", "1234/24-S3-09-04"),
+     # the Sala Superior's own number alone, as its caption may write it
+     ("890/24-S1-02-04", "S1-02-04", None),
+     ("567/20-PL-05-04", "PL-05-04", None)],
 )  # fmt: skip
 def test_a_tfja_number_with_a_salas_ordinal_or_the_third_section_is_read_whole(
     written: str, sala: str, superior: str | None
@@ -55,6 +58,8 @@ def test_a_tfja_number_with_a_salas_ordinal_or_the_third_section_is_read_whole(
         "1234/22-EC1-01",
         "890/24-S4-02-04 extra",
         "12345/23-17-04-8/1234/24-S4-09-04",
+        # a Sala Superior number after another: no form the Tribunal writes
+        "890/24-S1-02-04/12/24-S2-01-01",
     ],
 )
 def test_a_number_no_tfja_sala_gives_is_not_read_as_one(written: str) -> None:
@@ -93,7 +98,8 @@ def test_the_third_section_under_the_tribunals_letterhead_is_the_court() -> None
 
 
 @pytest.mark.parametrize(
-    "number", ["1234/23-17-04-8/567/24-PL-03-04", "14567/23-EC1-01-3/25/24-S3-01-01"]
+    "number",
+    ["1234/23-17-04-8/567/24-PL-03-04", "14567/23-EC1-01-3/25/24-S3-01-01", "890/24-S1-02-04"],
 )
 def test_a_sala_superior_alone_is_the_tfjas_where_its_number_is_the_tfjas(number: str) -> None:
     reading = read_sentence(tfja(f"SALA SUPERIOR\nJUICIO CONTENCIOSO ADMINISTRATIVO: {number}"))
