@@ -150,12 +150,15 @@ _RESOLVED_BY = re.compile(
 # Tribunal Colegiado…, correspondiente…": the auxiliary court resolves).
 _BEFORE_FORMULA = re.compile(
     r"^\s*,?\s*(?:con\s+(?:residencia|sede)\s+en\s+[^,.;:\n]{3,60}(?:,\s*[^,.;:\n]{3,40})?"
-    r"\s*,\s*)?(?:en\s+apoyo\s+(?:del?|de\s+la|a\s+la|al)\s+[^,.;:\n]{10,200},\s*)?"
+    r"\s*,\s*)?(?:en\s+(?:apoyo|auxilio)\s+(?:(?:a|de)\s+las\s+labores\s+)?"
+    r"(?:del?|de\s+la|a\s+la|al)\s+[^,.;:\n]{10,200},\s*)?"
     r"(?:en\s+)?(?:la\s+)?$",
     re.I,
 )
 # Before a circuit court, words making it the one an auxiliary court helps.
-_HELPED = re.compile(r"\bapoyo\s+(?:del?|de\s+la|a\s+la|al)\s*$", re.I)
+_HELPED = re.compile(
+    r"\b(?:apoyo|auxilio)\s+(?:(?:a|de)\s+las\s+labores\s+)?(?:del?|de\s+la|a\s+la|al)\s*$", re.I
+)
 # (an ordinal too: "…DEL TERCER CIRCUITO Y EL PRIMER⏎TRIBUNAL COLEGIADO…" in a contradicción's
 # caption names another court, the line before runs on into it)
 _RUNS_ON = re.compile(

@@ -243,3 +243,20 @@ def test_a_ponente_and_a_secretario_on_one_caption_line_are_each_read(
 def test_a_second_cell_no_secretario_label_opens_gives_no_secretario(line: str) -> None:
     caption = COLEGIADO.format(opening="").replace("MAGISTRADA PONENTE: ANA RUIZ SOTO.", line)
     assert "secretario" not in read_sentence(caption).values
+
+
+@pytest.mark.parametrize(
+    ("court", "helped"),
+    [("Primer Tribunal Colegiado del Vigésimo Circuito",
+      "en auxilio del Segundo Tribunal Colegiado en Materia Civil del Tercer Circuito"),
+     ("Primer Tribunal Colegiado de Circuito del Centro Auxiliar de la Tercera Región",
+      "con residencia en Guadalajara, Jalisco, en auxilio de las labores del Segundo Tribunal "
+      "Colegiado en Materia Civil del Tercer Circuito")],
+)  # fmt: skip
+@pytest.mark.parametrize("tail", ["correspondiente a la sesión de", "correspondiente al día"])
+def test_the_court_that_helps_in_auxilio_is_the_one_that_resolves(
+    court: str, helped: str, tail: str
+) -> None:
+    opening = f"Sentencia del {court}, {helped}, {tail} veinte de abril de dos mil veinticuatro."
+    values = read_sentence(COLEGIADO.format(opening=opening)).values
+    assert (values["court"], values["resolution_date"]) == (court, "2024-04-20")
