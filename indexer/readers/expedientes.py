@@ -287,14 +287,18 @@ _CAPTION_TYPE_WORDS = "|".join(
 # The Tribunal Federal de Justicia Administrativa numbers a juicio by its sala: number, the
 # year's last two digits, the region (or a specialised sala's letters), the sala and the
 # ponencia ("1234/23-17-01-5", "567/22-EPI-01-3", a trailing "-OT", a second ponencia's
-# digits "18321/22-17-05-3-4"). The Sala Superior
+# digits "18321/22-17-05-3-4"); a sala one of several of its kind carries its ordinal
+# after the letters ("1234/22-EC1-01-3", "3456/23-RA1-01-5"). The Sala Superior
 # keeps the origin's number and adds its own after a slash: its number, year, the Pleno's
-# or a section's letters and the ponencia ("…-5/890/24-S1-02-04", "…/567/20-PL-05-04");
-# anything else after a slash makes no number.
+# or a section's letters (the Tercera's, S3, since 2017) and the ponencia
+# ("…-5/890/24-S1-02-04", "…/567/20-PL-05-04", "…/25/24-S3-01-01"); anything else after a
+# slash makes no number. The Sala Superior's number alone, as a caption may write it
+# ("890/24-S1-02-04", "567/20-PL-05-04"), is read as one too (the same form finds both).
 TFJA_NUMBER = (
-    r"(?<![\w/-])(?P<tfja_n>\d{1,6})/(?P<tfja_year>\d{2})-(?P<tfja_sala>(?:\d{2}|[A-Z]{2,4})-\d{2}"
-    r"-\d{1,2}(?:-\d{1,2})?(?:-[A-Z]{1,4})?)"
-    r"(?:/(?P<tfja_superior>\d{1,6}/\d{2}-(?:[Ss][12]|[Pp][Ll])-\d{2}-\d{2}))?(?![\w/-])"
+    r"(?<![\w/-])(?P<tfja_n>\d{1,6})/(?P<tfja_year>\d{2})-(?P<tfja_sala>"
+    r"(?:[Ss][123]|[Pp][Ll])-\d{2}-\d{2}(?![\w/-])"  # the Sala Superior's alone: nothing after
+    r"|(?![Pp][Ll]-)(?:\d{2}|[A-Z]{2,4}\d?)-\d{2}-\d{1,2}(?:-\d{1,2})?(?:-[A-Z]{1,4})?)"
+    r"(?:/(?P<tfja_superior>\d{1,6}/\d{2}-(?:[Ss][123]|[Pp][Ll])-\d{2}-\d{2}))?(?![\w/-])"
 )
 # A number the TFJA's Sala Superior gives by section: the Tercera Sección's recursos de
 # apelación ("R.A. 289/2024-S3"; "R.A." there is no colegiado's amparo en revisión

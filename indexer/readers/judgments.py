@@ -150,12 +150,15 @@ _RESOLVED_BY = re.compile(
 # Tribunal Colegiado…, correspondiente…": the auxiliary court resolves).
 _BEFORE_FORMULA = re.compile(
     r"^\s*,?\s*(?:con\s+(?:residencia|sede)\s+en\s+[^,.;:\n]{3,60}(?:,\s*[^,.;:\n]{3,40})?"
-    r"\s*,\s*)?(?:en\s+apoyo\s+(?:del?|de\s+la|a\s+la|al)\s+[^,.;:\n]{10,200},\s*)?"
+    r"\s*,\s*)?(?:en\s+(?:apoyo|auxilio)\s+(?:(?:a|de)\s+las\s+labores\s+)?"
+    r"(?:del?|de\s+la|a\s+la|al)\s+[^,.;:\n]{10,200},\s*)?"
     r"(?:en\s+)?(?:la\s+)?$",
     re.I,
 )
 # Before a circuit court, words making it the one an auxiliary court helps.
-_HELPED = re.compile(r"\bapoyo\s+(?:del?|de\s+la|a\s+la|al)\s*$", re.I)
+_HELPED = re.compile(
+    r"\b(?:apoyo|auxilio)\s+(?:(?:a|de)\s+las\s+labores\s+)?(?:del?|de\s+la|a\s+la|al)\s*$", re.I
+)
 # (an ordinal too: "…DEL TERCER CIRCUITO Y EL PRIMER⏎TRIBUNAL COLEGIADO…" in a contradicción's
 # caption names another court, the line before runs on into it)
 _RUNS_ON = re.compile(
@@ -544,6 +547,45 @@ def _formula(text: str) -> tuple[str, int] | None:
             "correspondiente" in fold_keyword(match[0][:80]) and _FORMULA_VERB.search(written + " ")
         ):
             return date, match.start()
+    return _court_day(text, head_end)
+
+
+# A circuit court's opening that names no session: "Resolución del Primer Tribunal
+# Colegiado en Materia Administrativa del Tercer Circuito, correspondiente al día veinte
+# de abril de dos mil veinticuatro." (or "correspondiente al veinte de…"), at a sentence's
+# start in the opening; the TFJA's Sala Superior opens so too ("Resolución de la Tercera
+# Sección de la Sala Superior del Tribunal…, correspondiente al día…"). Read only where the
+# words between name one circuit court or one TFJA body as the opening's own, which is
+# then the court (its date the one the sentence was given on).
+# (or "…Circuito, de veinte de abril…", a day right after; "…Circuito, dictada en la sesión
+# de…")
+_DAY_WORD = (
+    r"(?:\d{1,2}|primero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce"
+    r"|trece|catorce|quince|dieci\w+|veinti\w+|veinte|treinta)\b"
+)
+_COURT_DAY = re.compile(
+    r"(?:^|(?<=\n)|(?<=\.\s)|(?<=\.-\s))[ \t]*(?:Resoluci[oó]n|Acuerdo|Sentencia|Ejecutoria)"
+    r"\s+(?:del|de\s+la)\s+(?:[^.;:\n]|\n(?!\s*\n)){10,300}?"
+    r"(?P<tail>(?:correspondiente\s+al(?:\s+d[ií]a)?"
+    rf"|(?<=,\s)(?:de|del\s+d[ií]a)(?=\s+{_DAY_WORD})"
+    r"|(?:dictada|pronunciada|emitida|aprobada)\s+en\s+(?:la\s+)?sesi[oó]n\s+"
+    rf"{_SESSION_KINDS}(?:de|del\s+d[ií]a|celebrada\s+el)(?=\s+{_DAY_WORD}))"
+    r"\s+(?P<date>(?:[^\n]|\n(?!\s*\n)){6,140}))",
+    re.IGNORECASE,
+)
+
+
+def _court_day(text: str, head_end: int) -> tuple[str, int] | None:
+    """A circuit court's "Resolución del <court>, correspondiente al día <date>" in the
+    opening: its date and where its "correspondiente" starts (the court right before)."""
+    notes = _footnotes(text)
+    for match in _COURT_DAY.finditer(words_joined_in_place(text), 0, head_end):
+        if match.start() in notes or _PAST_SESSION.search(match["date"].split(". ", 1)[0]):
+            continue
+        window = mended(text[max(0, match.start("tail") - 300) : match.start("tail")])
+        date = _date_at_start(match["date"])
+        if date and (_circuit_court_before(window) or opening_court(match[0])):
+            return date, match.start("tail")
     return None
 
 
@@ -797,7 +839,8 @@ def _caption_lines(text: str) -> list[tuple[str, int]]:
         start, at = at, at + len(raw) + 1
         # (a line without a tab or a bar is one cell: a long paragraph is not scanned)
         cells = _CELL_BREAK.split(raw) if "\t" in raw or "|" in raw else (raw,)
-        for cell in (part for whole in cells for part in _case_and_label(whole)):
+        parts = (part for whole in cells for part in _case_and_label(whole))
+        for cell in (person for part in parts for person in _person_cells(part)):
             line = " ".join(cell.split())
             if not line:
                 continue
@@ -818,6 +861,25 @@ def _caption_lines(text: str) -> list[tuple[str, int]]:
                 continue
             lines.append((line, start))
     return lines
+
+
+# A caption's ponente and secretario in two cells a PDF's text gives as one line
+# ("MAGISTRADO PONENTE: JUAN PÉREZ LÓPEZ. SECRETARIA: LAURA GÓMEZ DÍAZ."): the second
+# label, after a name's last letter, starts the other cell. Only a line that opens with
+# such a label is split (prose naming a "ponente:" is no caption cell).
+_PERSON_LABEL = (
+    r"(?:(?:magistrad[oa]|ministr[oa]|jueza?)\s+)?(?:ponente|secretari[oa]"
+    r"(?:\s+de\s+estudio\s+y\s+(?:cuenta|proyecto)|\s+proyectista|\s+de\s+tribunal)?)\s*:"
+)
+_PERSON_CELL_START = re.compile(rf"^\s*{_PERSON_LABEL}", re.I)
+_NEXT_PERSON_CELL = re.compile(rf"(?<=[^\W\d_])\.?\s+(?={_PERSON_LABEL})", re.I)
+
+
+def _person_cells(cell: str) -> tuple[str, ...]:
+    """A cell holding two person labels and their names as the two cells; else whole."""
+    if ":" not in cell or not _PERSON_CELL_START.match(cell):
+        return (cell,)
+    return tuple(_NEXT_PERSON_CELL.split(cell))
 
 
 # A contradicción's caption names the courts whose criteria differ, in one long line of
@@ -973,9 +1035,13 @@ def _case_and_label(cell: str) -> tuple[str, ...]:
     return cell[:end], cell[end:].lstrip(" .")
 
 
-# A TFJA juicio's label: its number (with the sala's digits) is the sentence's own.
+# A TFJA juicio's label: its number (with the sala's digits) is the sentence's own; so is
+# the juicio en línea's ("JUICIO EN LÍNEA: 12345/23-17-04-8") and, at the Sala Superior, the
+# recurso's that keeps the juicio's number with its own after it ("RECURSO DE APELACIÓN:
+# 12345/23-17-04-8/1234/24-S2-09-04"); read only where no other caption line names a case.
 _TFJA_JUICIO_LABEL = re.compile(
-    r"^juicio(?:\s+contencioso\s+administrativo(?:\s+federal)?|\s+de\s+nulidad)?"
+    r"^(?:juicio(?:\s+contencioso\s+administrativo(?:\s+federal)?|\s+de\s+nulidad"
+    r"|\s+en\s+l[ií]nea)?|recurso\s+de\s+(?:apelaci[oó]n|reclamaci[oó]n))"
     r"\s*(?:n[uú]m(?:ero)?\.?|no\.?)?\s*[:.]?\s*(\d.{3,60})$",
     re.IGNORECASE,
 )
@@ -1590,13 +1656,14 @@ def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | N
             and (
                 line.endswith((" EN", " DE", " DEL", " MATERIA", " Y"))
                 or following.startswith("DE")
+                or _SEAT_LINE.match(following)
             )
         ):
             name = f"{line} {following}"
         if _GENERIC_COURT.search(name):
             generic = generic or name
             continue
-        court = _bare_body(name, lines[:i], head) or normalise_court(name)
+        court = _bare_body(name, lines[:i], head, expediente) or normalise_court(name)
         if court:
             return _owned_sala(court, text) or court, head.find(written[i])
     court = _own_court_in(head) or opening_court(head) or _emitting_court(head)
@@ -1639,6 +1706,13 @@ _OTHER_COURT_CELL = re.compile(
 )
 
 
+# A juzgado's seat, part of its name, on the caption's next line ("JUZGADO TERCERO DE
+# DISTRITO DE AMPARO EN MATERIA PENAL⏎EN LA CIUDAD DE MÉXICO"): several share the rest.
+_SEAT_LINE = re.compile(
+    r"^EN\s+(?:LA\s+CIUDAD\s+DE\s+M[EÉ]XICO|EL\s+ESTADO\s+DE\s+[A-ZÁÉÍÓÚÑ ]{4,40})$"
+)
+
+
 def _labelled(raw: list[str], i: int) -> bool:
     """Whether caption line ``i`` is a label's value: the label alone on the line above
     or in a cell before it. Like a "LABEL: value" line, it names a court the caption
@@ -1663,11 +1737,13 @@ _STATE_HIGH_COURT = re.compile(
 )
 
 
-def _bare_body(name: str, above: list[str], head: str) -> str | None:
+def _bare_body(name: str, above: list[str], head: str, expediente: str | None = None) -> str | None:
     """A bare body's court: joined to the court a caption line ``above`` it names (its
     letterhead: a state's high court, the Suprema Corte, the TFJA), else the Suprema
     Corte's only where the opening says it is its own; else bare, for the publisher to
-    tie to its court (a state's "TRIBUNAL PLENO" citing the Suprema Corte stays bare)."""
+    tie to its court (a state's "TRIBUNAL PLENO" citing the Suprema Corte stays bare). A
+    TFJA body is the TFJA's too where the sentence's own number is one only the TFJA gives
+    ("1234/23-17-04-8/567/24-PL-03-04")."""
     written = _OCR_L.sub("I", name)
     bare = _BARE_CAPTION_BODY.match(written)
     tfja = _TFJA_BODY_LINE.match(written)
@@ -1686,7 +1762,8 @@ def _bare_body(name: str, above: list[str], head: str) -> str | None:
     if bare is None:
         # a TFJA body with no TFJA named above: the TFJA's where the opening's prose names
         # the TFJA (and not the TEPJF, whose bodies share the words); else read as written
-        if _TFJA_PROSE.search(head) and not _TEPJF_PROSE.search(head):
+        tfja_number = any(case.sala for case in parse_expediente(expediente))
+        if tfja_number or (_TFJA_PROSE.search(head) and not _TEPJF_PROSE.search(head)):
             return normalise_court(f"{written} DEL TRIBUNAL FEDERAL DE JUSTICIA ADMINISTRATIVA")
         return None
     if _says_it_is_the_scjns(head):
@@ -1728,8 +1805,11 @@ _LETTERHEAD = re.compile(rf"^(?:{_SCJN_NAME.pattern}|{_TFJA.pattern})\.?$")
 # ESPECIALIZADA EN MATERIA DE PROPIEDAD INTELECTUAL", "PRIMERA SECCIÓN DE LA SALA SUPERIOR".
 _TFJA_BODY_LINE = re.compile(
     r"^(?:LA\s+|EL\s+)?(?:[A-ZÁÉÍÓÚ]+\s+){0,2}SALA\s+(?:REGIONAL|ESPECIALIZADA|AUXILIAR)\b[^:]{0,80}$"
-    r"|^(?:LA\s+)?(?:PRIMERA|SEGUNDA)\s+SECCI[OÓ]N\s+DE\s+LA\s+SALA\s+SUPERIOR$"
+    r"|^(?:LA\s+)?(?:PRIMERA|SEGUNDA|TERCERA)\s+SECCI[OÓ]N\s+DE\s+LA\s+SALA\s+SUPERIOR$"
     r"|^(?:EL\s+)?PLENO\s+(?:JURISDICCIONAL\s+)?DE\s+LA\s+SALA\s+SUPERIOR$"
+    # (alone, the TEPJF's and a state administrative court's share the name: the TFJA's
+    # only where a line above, the opening or the sentence's own number says so)
+    r"|^(?:LA\s+)?SALA\s+SUPERIOR$"
 )
 # Where the opening says the Suprema Corte is its own: "esta Suprema Corte", its Pleno's
 # formula (before the background, where a tesis it quotes might say so too); a ministro as

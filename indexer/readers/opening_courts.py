@@ -68,15 +68,17 @@ _TFJA_OPENING = re.compile(
 # dos mil veinticuatro.- Integrada la Quinta Sala Regional Metropolitana del Tribunal
 # Federal de Justicia Administrativa por los Magistrados…"), and the Sala Superior's
 # ("Resolución de la Primera Sección de la Sala Superior del Tribunal Federal de Justicia
-# Administrativa, correspondiente a la sesión de fecha…"; "Resolución del Pleno
-# Jurisdiccional de la Sala Superior…": its session's date is read as the others').
+# Administrativa, correspondiente a la sesión de fecha…", or "…, correspondiente al día…"
+# naming no session; "Resolución del Pleno Jurisdiccional de la Sala Superior…": its
+# session's date is read as the others').
 _TFJA_INTEGRATED = re.compile(
     rf"{_TFJA_START}Integrad[oa]\s+(?:la|el)\s+{_TFJA_COURT},?\s+(?:por|con)\s+"
     r"(?:los|las|el|la|sus)\b"
 )
 _TFJA_RESOLUTION = re.compile(
     rf"{_TFJA_START}(?:Resoluci[oó]n|Sentencia)\s+(?:de\s+la|del)\s+{_TFJA_COURT}\s*,?\s+"
-    r"(?:correspondiente\s+a\s+la\s+sesi[oó]n|en\s+(?:la\s+)?sesi[oó]n)\b"
+    r"(?:correspondiente\s+a\s+la\s+sesi[oó]n|en\s+(?:la\s+)?sesi[oó]n"
+    r"|correspondiente\s+al(?:\s+d[ií]a)?(?=\s))\b"
 )
 # A sala's name that is no one sala: none after its kind ("Sala Regional del Tribunal…"),
 # or the Metropolitana's without its ordinal (fourteen salas share the name).

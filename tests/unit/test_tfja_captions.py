@@ -108,15 +108,16 @@ def test_a_tfja_number_keeps_its_sala_and_ponencia(
 
 def test_a_number_with_the_sala_superiors_tail_is_read_whole() -> None:
     """The Sala Superior writes the regional number and its own after a slash (a
-    section's S1/S2 or the Pleno's PL): read whole, never one of them as the case; each
-    alone is a form that finds it. Any other tail leaves it unread."""
+    section's S1/S2/S3, the Tercera's since 2017, or the Pleno's PL): read whole, never one
+    of them as the case; each alone is a form that finds it. Any other tail leaves it
+    unread."""
     (case,) = parse_expediente("123/19-17-01-5/890/24-S1-02-04")
     assert case.canonical == "123/19-17-01-5/890/24-S1-02-04"
     assert expediente_forms("0123/19-17-01-5/890/24-pl-02-04")[:3] == [
         "123/19-17-01-5/890/24-PL-02-04", "123/19-17-01-5", "890/24-PL-02-04"
     ]  # fmt: skip
     assert parse_expediente("123/19-17-01-5") != parse_expediente("123/19-17-01-5/890/24-S1-02-04")
-    for unread in ("123/19-17-01-5/890/24-S3-02-04", "123/19-17-01-5/890", "123/19-17-01-5/890/24"):
+    for unread in ("123/19-17-01-5/890/24-S4-02-04", "123/19-17-01-5/890", "123/19-17-01-5/890/24"):
         assert parse_expediente(unread) == [], unread
     assert parse_expediente("1234/2023") != parse_expediente("1234/23-17-01-5")
 
