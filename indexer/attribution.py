@@ -150,9 +150,15 @@ def named_state(folded: str) -> str | None:
 
 
 def _names_another(folded: str, publisher: Publisher) -> bool:
+    """Whether another institution's name stands in ``folded`` apart from the
+    publisher's own: a body inside the publisher names it ("Sala Penal del Tribunal …"),
+    but a name that holds the publisher's name beside another's ("… de Querétaro y del
+    Poder Legislativo …") names that other too. A publisher whose own name holds
+    another's (a body named after it) still names itself."""
     own = fold_keyword(publisher.name)
-    return own not in folded and any(
-        (other := fold_keyword(name)) and other != own and other in folded
+    rest = folded.replace(own, "\n") if own else folded
+    return any(
+        (other := fold_keyword(name)) and other != own and other in rest
         for name in publisher.others
     )
 

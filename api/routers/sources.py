@@ -44,12 +44,18 @@ from api.spec_checks import (
     check_institution_fields,
     check_ownership,
     check_schedule,
+    check_sent_size,
     check_spec_size,
     check_start_urls,
     field_error,
 )
-from config.spanish_errors import shown
-from config.specs import SourceSpec, error_items, read_specs
+from config.spanish_errors import Invalid, shown
+from config.specs import (
+    SourceSpec,
+    check_literal_and_bounded,
+    error_items,
+    read_specs,
+)
 from crawlers.causas import (
     error_mensaje,
     errors_with_mensajes,
@@ -153,6 +159,7 @@ def _checked_spec(
             f"debe ser el nombre de su institución, «{institution.name}», o no darse: los "
             "documentos se publican a nombre de la institución de la clave",
         )
+    _check_sent_size(data)
     try:
         spec = SourceSpec.model_validate(data)
     except ValidationError as exc:
@@ -172,6 +179,17 @@ def _checked_spec(
     check_schedule(spec)
     check_start_urls(spec, request.app.state.settings, owner=f"institution:{caller.institution_id}")
     return spec
+
+
+def _check_sent_size(data: dict[str, Any]) -> None:
+    """The size a spec may take, checked before the costly part of its validation; a
+    spec of too many values, too deeply nested or naming the environment is left to the
+    validation's first check, which says so."""
+    try:
+        check_literal_and_bounded(data)
+    except Invalid:
+        return
+    check_sent_size(data)
 
 
 def _registrable(

@@ -112,11 +112,42 @@ def _names_inside(prefix: str, rows: Iterable[SourceRow]) -> set[str]:
 
 
 def _registered_inside(s: Session, prefix: str) -> set[str]:
-    """Ids that sources were ever registered under (deleted ones too, from the audit
-    log) that ``prefix`` would own."""
+    """Ids that sources were ever registered under and identity scopes ever given to a
+    source (deleted ones too, and scopes a spec has since changed: from the audit log)
+    that ``prefix`` would own."""
     inside = or_(AuditRow.source_id == prefix, AuditRow.source_id.startswith(f"{prefix}-"))
     stmt = select(AuditRow.source_id).where(AuditRow.action == "create", inside).distinct()
-    return {name for name in s.scalars(stmt) if name is not None}
+    names = {name for name in s.scalars(stmt) if name is not None}
+    scope = _audited_scope()
+    inside = or_(scope == prefix, scope.startswith(f"{prefix}-"))
+    stmt = select(scope).where(AuditRow.action.in_(_SPEC_ACTIONS), inside).distinct()
+    return names | {name for name in s.scalars(stmt) if name is not None}
+
+
+# the audit entries that keep the spec a source was given (``audited_detail``), and the
+# identity scope in it: a refused attempt's entry (``refused_scope``) keeps none
+_SPEC_ACTIONS = ("create", "update")
+
+
+def _audited_scope() -> Any:
+    """The identity scope of the spec an audit entry keeps (SQL: none when it keeps none)."""
+    return AuditRow.detail[("spec", "identity", "scope")].as_string()
+
+
+def _first_scope_holder(s: Session, name: str, among: list[str]) -> str | None:
+    """Which of ``among`` first gave a source the identity scope ``name`` (at
+    registration or by a change of its spec), from the audit log (read whole: asked
+    only where namespaces nest)."""
+    return s.scalar(
+        select(AuditRow.institution_id)
+        .where(
+            AuditRow.action.in_(_SPEC_ACTIONS),
+            AuditRow.institution_id.in_(among),
+            _audited_scope() == name,
+        )
+        .order_by(AuditRow.id)
+        .limit(1)
+    )
 
 
 def _published_under(s: Session, name: str) -> bool:
@@ -324,7 +355,8 @@ class Registry:
     def namespace_owner(self, name: str) -> str | None:
         """The institution whose namespace ``name`` (a source id or identity scope) is in:
         the longest institution id it equals or begins with followed by a hyphen. A name a
-        source was registered under keeps that first owner after the source is deleted,
+        source was registered under, or an identity scope a source was given, keeps that
+        first owner after the source is deleted (or its spec given another scope),
         and one the operator crawled or published under (a catalogue source since
         removed, ``abierto index``'s ``local``) is no institution's: a name's history (its
         runs, its audit log, the documents whose ids derive from it) never passes to an
@@ -341,8 +373,14 @@ class Registry:
             if _published_under(s, name):
                 return None
             ids = s.scalars(select(InstitutionRow.id)).all()
-        owners = [i for i in ids if name == i or name.startswith(f"{i}-")]
-        return max(owners, key=len) if owners else None
+            owners = sorted((i for i in ids if name == i or name.startswith(f"{i}-")), key=len)
+            if len(owners) > 1:
+                # a scope is given only inside its giver's namespace: of one institution
+                # it is that one's; beneath a longer one, it stays a shorter's that gave it
+                first = _first_scope_holder(s, name, owners[:-1])
+                if first is not None:
+                    return first
+        return owners[-1] if owners else None
 
     def scope_holders(self, scope: str, besides: str) -> list[SourceRow]:
         """Registered sources of institutions other than ``besides`` that write under
