@@ -56,7 +56,7 @@ def roll_call_at(lines: Sequence[str], at: int, previous: str | None) -> int | N
 # secretary who called it said none of it: two such lines at least make the list.
 _VOICED = re.compile(
     r"\s*[A-ZÁÉÍÓÚÑÜ][\w'’-]*+(?:\s+(?:[A-ZÁÉÍÓÚÑÜ][\w'’-]*+|de|del|la|las|los|y)){1,7}"
-    r"\s*,\s*(?i:a\s+favor|en\s+pro|en\s+contra|abstenci[oó]n)\.?\s*"
+    r"\s*[,:]\s*(?i:a\s+favor|en\s+pro|en\s+contra|abstenci[oó]n)\.?\s*"
 )
 
 
