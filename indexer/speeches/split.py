@@ -336,7 +336,8 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
             skip, previous = taken - 1, None
             continue
         listed = (
-            roll_call_at(lines, at, previous) or voiced_votes_at(lines, at, previous)
+            roll_call_at(lines, at, previous)
+            or voiced_votes_at(lines, at, previous, current is not None and bool(current.speaker))
             if turns or current
             else None
         )

@@ -107,3 +107,27 @@ def test_an_unread_heading_s_words_are_shown_as_no_one_s_and_on_no_one_s_page(
         page.wait_for_url(re.compile(r"/personas/"))
         assert name in page.locator("h1").inner_text()
         assert "No estoy de acuerdo" not in page.locator("main").inner_text()
+
+
+def test_a_citizen_finds_what_a_person_said_by_typing_part_of_their_name(
+    senado: str, open_page: Any
+) -> None:
+    page = open_page(javascript=False)
+    page.goto(f"{senado}/sesiones")
+    # lower case, no accents, one surname: the form on the sessions page finds the person
+    page.get_by_label("Lo que dijo una persona").fill("angeles de la torre")
+    page.get_by_role("button", name="Buscar persona").click()
+    page.wait_for_url(re.compile(r"/personas\?nombre="))
+    found = page.locator("ul.personas > li")
+    assert found.count() == 1
+    assert "Senado de la República" in found.inner_text()
+    screenshot(page, "personas-buscar")
+    found.get_by_role("link", name="María de los Ángeles de la Torre y Fernández del Valle").click()
+    page.wait_for_url(re.compile(r"/personas/[^?]+$"))
+    said = page.locator("ol.intervenciones").inner_text()
+    assert "Propongo una moción suspensiva." in said and "martes 7 de octubre de 2031" in said
+    # someone the library does not have, or only a title and particles: said so, no list
+    for asked in ("Xochitl+Inexistente", "Senadora+de+la"):
+        page.goto(f"{senado}/personas?nombre={asked}")
+        assert page.locator("ul.personas").count() == 0
+        assert "No encontramos a nadie con ese nombre" in page.locator("main").inner_text()

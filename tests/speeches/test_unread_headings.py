@@ -168,3 +168,30 @@ def test_votes_said_name_colon_vote_are_a_list_and_a_letter_s_address_is_read() 
         (secretary, "Se da lectura al oficio. Senadora Rosalía Ibarra Quintanar: Presente.", False),
         ("La Presidenta Senadora Rosalía Ibarra Quintanar", "Gracias.", False),
     ]
+
+
+def test_the_chair_of_another_body_is_not_the_sitting_s_chair() -> None:
+    """ "La Presidenta de la Comisión de Salud, senadora …:" speaks as a legislator named
+    after the comma; with no name, no one: never the senator presiding the sitting (and
+    she does not become the chair for the next "La Presidenta:")."""
+    text = (
+        "La Presidenta Senadora Rosalía Ibarra Quintanar: Tiene la palabra la comisión.\n\n"
+        "La Presidenta de la Comisión de Salud, senadora Irene Salcedo Montiel: Gracias.\n\n"
+        "El Presidente de la Junta de Coordinación Política: Pido la palabra.\n\n"
+        "La Presidenta: Adelante.\n\n"
+        "La Vicepresidenta de la Comisión de Hacienda, senadora Ana Ruiz Pérez (PAN): Sí.\n\n"
+        "La Presidenta de la Mesa Directiva: Se levanta la sesión.\n"
+    )
+    said = [
+        (s.text, s.person_name, s.role, s.party)
+        for s in speeches_of(_session(text), People(SENADO))
+    ]
+    chair = "Rosalía Ibarra Quintanar"
+    assert said == [
+        ("Tiene la palabra la comisión.", chair, "presidencia", None),
+        ("Gracias.", "Irene Salcedo Montiel", "legislador", None),
+        ("Pido la palabra.", None, "otro", None),
+        ("Adelante.", chair, "presidencia", None),
+        ("Sí.", "Ana Ruiz Pérez", "legislador", "PAN"),
+        ("Se levanta la sesión.", chair, "presidencia", None),
+    ]
