@@ -18,7 +18,7 @@ from api.app import create_app
 from config.settings import Settings
 from indexer.library import Library
 from indexer.models import Sesion, VideoLink
-from tests.browser.conftest import PHONE, screenshot
+from tests.browser.conftest import PHONE, axe_violations, screenshot
 from tests.speeches.test_unread_headings import SENADO
 from tests.uvicorn_thread import serving
 
@@ -131,3 +131,8 @@ def test_a_citizen_finds_what_a_person_said_by_typing_part_of_their_name(
         page.goto(f"{senado}/personas?nombre={asked}")
         assert page.locator("ul.personas").count() == 0
         assert "No encontramos a nadie con ese nombre" in page.locator("main").inner_text()
+    # the new form and page pass axe (critical and serious)
+    checked = open_page(axe=True)
+    for path in ("/sesiones", "/personas?nombre=ortega", "/personas", "/d/senado-2031-10-07"):
+        checked.goto(f"{senado}{path}")
+        assert axe_violations(checked) == [], path
