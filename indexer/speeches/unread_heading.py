@@ -66,8 +66,7 @@ _INSTITUTIONAL = re.compile(
     r"estenografica|diario|debates|votacion|votos|favor|contra|abstenciones|asistencia|"
     r"quorum|presentes|total|resultado|comunicaciones|oficio|oficios|efemerides|"
     r"agenda|asuntos|generales|apartado|capitulo|titulo|seccion|anexo|tabla|cuadro|"
-    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|"
-    r"diciembre|lunes|martes|miercoles|jueves|viernes|sabado|domingo|pregunta|respuesta"
+    r"pregunta|respuesta"
 )
 _NAME_WORD = re.compile(
     r"[A-ZÁÉÍÓÚÑÜ][a-záéíóúñü'’-]*[a-záéíóúñü]\.?|[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ'’-]*[A-ZÁÉÍÓÚÑÜ]|[A-ZÁÉÍÓÚÑ]\."
@@ -93,7 +92,7 @@ def unread_heading(line: str) -> bool:
         folded = fold_keyword(token)
         if at == 0 and _NOT_FIRST.fullmatch(folded):
             return False
-        if _INSTITUTIONAL.fullmatch(folded.strip(".")):
+        if _INSTITUTIONAL.fullmatch(folded.strip(".")) and _titled(tokens, at):
             return False
         if folded in _PARTICLES:
             if at == 0 and folded not in _ARTICLES:
@@ -106,3 +105,15 @@ def unread_heading(line: str) -> bool:
         else:
             return False  # a word in lower case that is no role: a sentence
     return names >= 2 or (names >= 1 and roles >= 1)
+
+
+def _titled(tokens: list[str], at: int) -> bool:
+    """Whether the word of an institution at ``at`` is one in a title ("Ley General…",
+    "…de la Comisión", "Mesa Directiva"): first, or next to a particle or another such
+    word; after a name and before another or the colon it is a surname ("Ana Cámara
+    Pérez", "Senador Humberto Domingo Mayans", "Senadora Laura Mesa")."""
+    if at == 0:
+        return True
+    around = [fold_keyword(t).strip(".") for t in tokens[max(0, at - 1) : at + 2] if t]
+    del around[1 if len(around) > 1 else 0]
+    return any(w in _PARTICLES or _INSTITUTIONAL.fullmatch(w) for w in around)

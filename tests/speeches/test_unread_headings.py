@@ -6,6 +6,7 @@ interventions («Intervención de la senadora …») name their speaker."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +16,15 @@ from indexer.speeches.people import People
 from indexer.speeches.split import split_turns
 
 SENADO = "Senado de la República"
+REPO = Path(__file__).resolve().parents[2]
+SENATORS = next(
+    (
+        base / "shared/corpus/fundar-senadores/senadores.csv"
+        for base in (REPO.parent, REPO.parent.parent)
+        if (base / "shared/corpus").is_dir()
+    ),
+    REPO.parent / "shared/corpus/fundar-senadores/senadores.csv",
+)
 
 # Modelled on the Senado's versión estenográfica (LXVI Legislatura): the chair's heading
 # in mixed case, a speech with a vocative, a law's title and a numbered point at its
@@ -195,3 +205,38 @@ def test_the_chair_of_another_body_is_not_the_sitting_s_chair() -> None:
         ("Sí.", "Ana Ruiz Pérez", "legislador", "PAN"),
         ("Se levanta la sesión.", chair, "presidencia", None),
     ]
+
+
+@pytest.mark.skipif(not SENATORS.exists(), reason="../shared/corpus is not here")
+def test_the_real_senators_names_in_every_heading_shape_are_theirs_or_no_one_s() -> None:
+    """The LXII Legislatura's 84 senators as Fundar's roster writes them ("Mayans Canabal,
+    Humberto Domingo|PRD"): accents, compound surnames, a given name that is also a
+    weekday. Headed the Senado's ways their words are theirs; headed in a shape not
+    read ("Senador …: …") no one's, never the chair's."""
+    rows = [
+        line.split("|")
+        for line in SENATORS.read_text(encoding="utf-8").splitlines()[1:]
+        if line.strip()
+    ]
+    shapes = {
+        "El Senador {name} ({party}): Hablo del tema.": True,
+        "—El C. Senador {name}: Hablo del tema.": True,
+        "Intervención del senador {name} ({party})\n\nHablo del tema.": True,
+        "Senador {name}: Hablo del tema.": False,
+    }
+    outcome: dict[str, list[str | None]] = {shape: [] for shape in shapes}
+    for row in rows:
+        surnames, given = (part.strip() for part in row[0].split(",", 1))
+        name, party = f"{given} {surnames}", row[1].strip()
+        for shape in shapes:
+            line = shape.format(name=name, party=party)
+            text = (
+                "La Presidenta Senadora Rosalía Ibarra Quintanar: Tiene la palabra.\n\n"
+                f"{line}\n\nLa Presidenta Senadora Rosalía Ibarra Quintanar: Gracias.\n"
+            )
+            said = [s for s in speeches_of(_session(text), People(SENADO)) if "Hablo" in s.text]
+            assert len(said) == 1, line
+            shown = said[0].person_name
+            outcome[shape].append(shown if shown in (None, name) else f"WRONG: {shown}")
+            assert shown == (name if shapes[shape] else None), line
+    assert len(rows) == 84 and all(len(found) == 84 for found in outcome.values())
