@@ -69,6 +69,11 @@ class _Entry:
     def is_named(self, wanted: list[str]) -> bool:
         return any(list(n) == wanted or same_person(wanted, list(n)) for n in self.names)
 
+    def has_words(self, wanted: list[str]) -> bool:
+        """Every word of ``wanted`` is a word of one form of the name (a search box's
+        "ortega" or "angeles de la torre", not a name the person could be)."""
+        return any(set(wanted) <= set(n) for n in self.names)
+
 
 class PeopleIndex:
     """Everyone, in the table's order by name, with positions by folded scope, by folded
@@ -91,7 +96,12 @@ class PeopleIndex:
                 self.by_word.setdefault(word, []).append(position)
 
     def find(
-        self, name: str, scope: str | None, legislature: str | None, limit: int
+        self,
+        name: str,
+        scope: str | None,
+        legislature: str | None,
+        limit: int,
+        every_word: bool = False,
     ) -> list[Person]:
         wanted = name_tokens(name)
         lists: list[list[int]] = []
@@ -110,7 +120,8 @@ class PeopleIndex:
                 continue
             if legislature_key is not None and legislature_key not in entry.legislatures:
                 continue
-            if wanted and not entry.is_named(wanted):
+            matches = entry.has_words if every_word else entry.is_named
+            if wanted and not matches(wanted):
                 continue
             found.append(entry.person())
             if len(found) >= limit:

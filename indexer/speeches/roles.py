@@ -194,7 +194,12 @@ def read_speaker(as_written: str) -> Speaker:
         bare = bare[: seat.start()]
     folded = fold_keyword(bare)
     role = _role(folded)
-    described = _description(bare) if role in _CHAMBER_ROLES else None
+    # (another body's chair: the clause holds the name, see ``_name``)
+    described = (
+        _description(bare)
+        if role in _CHAMBER_ROLES and not _OTHER_BODY_CHAIR.match(folded)
+        else None
+    )
     if described is not None:
         bare, clause = described
         for bench in _GROUP_PARTY:
@@ -215,6 +220,16 @@ def read_speaker(as_written: str) -> Speaker:
     return Speaker(written, role, name, party, from_seat, party_written)
 
 
+# "La Presidenta de la Comisión de Salud", "El Presidente de la Junta de Coordinación
+# Política" (folded): the presidency of a body other than the sitting's own board (its
+# Mesa Directiva, the chamber, the Comisión or Diputación Permanente)
+_OTHER_BODY_CHAIR = re.compile(
+    r"(?:(?:el|la)\s+)?(?:c\.\s+)?(?:vice)?president[ae]\s+(?:de\s+la|del?)\s+"
+    r"(?!(?:(?:la|el|los|las)\s+)?(?:mesa|camara|senado|congreso|pleno|asamblea|legislatura|sesion|"
+    r"(?:comision|diputacion)\s+permanente|republica)\b)\w"
+)
+
+
 def _role(folded: str) -> str:
     head = folded.partition(",")[0][:40]
     # a forum's moderator and a committee's technical secretary: staff who conduct or
@@ -230,6 +245,12 @@ def _role(folded: str) -> str:
         _ARTICLE + r"(?:(?:c\.|ciudadan[oa])\s+)*secretari[oa] (de|del) (?!la mesa)", folded
     ):
         return "compareciente"  # a cabinet secretary, not the chamber's secretaría
+    # the chair of another body ("La Presidenta de la Comisión de Salud, senadora Ana
+    # Ruiz:", "El Presidente de la Junta de Coordinación Política:") does not preside the
+    # sitting: a legislator (or someone else), never the chair the session's turns name
+    if _OTHER_BODY_CHAIR.match(folded):
+        legislator = re.search(r"\b(diputad[oa]|dip\.|senador(a)?|sen\.|legislador(a)?)", folded)
+        return "legislador" if legislator else "otro"
     # the chamber's roles are read before a comma only: what follows it describes the
     # speaker ("El ciudadano Juan Pérez, Secretario de Hacienda" is no chamber secretary)
     if re.search(r"\b(?:vice)?presiden(te|ta|cia)\b", head) and not head.startswith(
@@ -266,6 +287,11 @@ def _name(bare: str, folded: str, role: str) -> str | None:
         if len(words) >= 2 and all(w[:1].isupper() or w in ("de", "del", "la", "y") for w in words):
             return " ".join(words)
         return None
+    if _OTHER_BODY_CHAIR.match(folded):
+        # the body's name is no one's: the name is the one after the comma, if any
+        # ("…, senadora Ana Ruiz Pérez")
+        _, comma, named = bare.partition(",")
+        return _name(named.strip(), fold_keyword(named.strip()), "legislador") if comma else None
     words = bare.split()
     folded_words = folded.split()
     cut = 0

@@ -58,19 +58,25 @@ _VOICED = re.compile(
     r"\s*[A-ZÁÉÍÓÚÑÜ][\w'’-]*+(?:\s+(?:[A-ZÁÉÍÓÚÑÜ][\w'’-]*+|de|del|la|las|los|y)){1,7}"
     r"\s*,\s*(?i:a\s+favor|en\s+pro|en\s+contra|abstenci[oó]n)\.?\s*"
 )
+# …or, as the Senado writes it, the name and a colon ("Juan López García: A favor."): read
+# so only after someone's turn (in the record's own part, a list of votes, it stays there)
+_VOICED_COLON = re.compile(_VOICED.pattern.replace("\\s*,\\s*", "\\s*:\\s*"))
 
 
-def voiced_votes_at(lines: Sequence[str], at: int, previous: str | None) -> int | None:
+def voiced_votes_at(
+    lines: Sequence[str], at: int, previous: str | None, after_speaker: bool = False
+) -> int | None:
     """How many lines the voiced vote that starts at ``lines[at]`` takes (blank lines
     within it too); None unless it starts there after a finished sentence and holds two
     votes at least."""
     if previous is not None and previous.strip() and not _SENTENCE_END.search(previous):
         return None
-    if not _VOICED.fullmatch(lines[at]):
+    voiced = _VOICED_COLON if after_speaker and _VOICED_COLON.fullmatch(lines[at]) else _VOICED
+    if not voiced.fullmatch(lines[at]):
         return None
     taken = votes = 1
     for line in lines[at + 1 : at + MAX_LINES]:
-        if line.strip() and not _VOICED.fullmatch(line):
+        if line.strip() and not voiced.fullmatch(line):
             break
         votes += bool(line.strip())
         taken += 1

@@ -19,6 +19,7 @@ from indexer.speeches.chair import chair_change_at, chair_gender
 from indexer.speeches.collective import collective_speaker_at
 from indexer.speeches.roll_call import roll_call_at, voiced_votes_at
 from indexer.speeches.sections import section_at
+from indexer.speeches.unread_heading import unread_heading
 from indexer.spots import matches_at, occurrences
 
 _UP = "A-ZÁÉÍÓÚÑÜ"
@@ -35,7 +36,7 @@ _CONGRESS_SPEAKER = re.compile(
     # an hour's colon is no heading's end ("-El Presidente (a las 13:04 horas): …")
     r"(?:[^:\n]|(?<=\d):(?=\d\d)){2,160}?"
     r"|Voces(?: a coro)?|VOCES(?: A CORO)?)"
-    rf"|(?P<bare>(?:El|La|EL|LA)\s++(?:{_ROLE}\s*+)+(?:(?:[{_UP}][\w.'-]*+|de|del|la|los|las|y)\s*+){{0,8}}"
+    rf"|(?P<bare>(?:El|La|EL|LA)\s++(?:{_ROLE}\s*+)+(?:(?:[{_UP}][\w.'-]*+|de|del|la|los|las|y)\s*+){{0,12}}"
     rf"(?:,\s*+(?:(?:[{_UP}][\w.'-]*+|{_ROLE}|de|del|la|los|las|y|e)\s*+){{1,10}})?"
     r"(?:\s*+\([^()\n]{0,40}\)){0,2}))\s*+:\s+",
     re.MULTILINE,
@@ -49,7 +50,7 @@ _CONGRESS_SPEAKER = re.compile(
 _HEADING_NAME = (
     rf"(?:El|La|EL|LA)\s++(?:{_ROLE}\s*+)+(?!\s*(?i:de|del|municipal|general|ejecutiv[oa]"
     r"|constitucional|nacional|estatal|federal|electoral)\b)"
-    rf"(?:(?:[{_UP}][\w.'-]*+|de|del|la|los|las|y)\s*+){{0,8}}"
+    rf"(?:(?:[{_UP}][\w.'-]*+|de|del|la|los|las|y)\s*+){{0,12}}"
 )
 _HEADING_ALONE = re.compile(
     rf"^\s*(?:[-–—]\s*)?(?P<who>{_HEADING_NAME}(?:\s*+\([^()\n]{{0,40}}\)){{0,2}})\s*+:\s*$"
@@ -165,9 +166,10 @@ _ANNOUNCED_BENCH = (
     rf"[{_UP}][^.:,\n]{{1,60}}"
 )
 _INTERVENES = re.compile(
-    r"^\s*(?:[-–—]\s*)?(?:Interviene|INTERVIENE|Intervino|INTERVINO)\s+"
+    r"^\s*(?:[-–—]\s*)?(?:Interviene|INTERVIENE|Intervino|INTERVINO|Intervenci[oó]n\s+de\s+(?=la\b)"
+    r"|INTERVENCI[OÓ]N\s+DE\s+(?=LA\b)|Intervenci[oó]n\s+d(?=el\b)|INTERVENCI[OÓ]N\s+D(?=EL\b))\s*"
     rf"(?P<who>(?:el|la|EL|LA)\s+(?:C\.\s+)?{_ANNOUNCED_ROLE}"
-    rf"(?:\s+(?:[{_UP}][\w'-]*+|de|del|la|los|las|y|DE|DEL|LA|LOS|LAS|Y)){{2,8}}"
+    rf"(?:\s+(?:[{_UP}][\w'-]*+|de|del|la|los|las|y|DE|DEL|LA|LOS|LAS|Y)){{2,12}}"
     rf"(?:\s*\([^()\n]{{0,40}}\)){{0,2}}(?:{_ANNOUNCED_BENCH})?)"
     r"\s*(?:\.\s*$|:\s*(?P<rest>.*)$|$)"
 )
@@ -334,7 +336,8 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
             skip, previous = taken - 1, None
             continue
         listed = (
-            roll_call_at(lines, at, previous) or voiced_votes_at(lines, at, previous)
+            roll_call_at(lines, at, previous)
+            or voiced_votes_at(lines, at, previous, current is not None and bool(current.speaker))
             if turns or current
             else None
         )
@@ -365,6 +368,13 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
                     sections.append(title)
                 agenda_index = len(sections) - 1
             after_section, previous = True, None
+            continue
+        if current is not None and current.speaker and unread_heading(line):
+            # someone's heading of a shape not read: their words are no one's, never the
+            # previous speaker's (the line is kept whole, the name as the record writes it)
+            close()
+            current, body = Turn(0, None, "", agenda_index=agenda_index), [line.strip()]
+            previous = line
             continue
         if current is None and _OPENING.match(line):
             turns.append(Turn(0, None, line.strip(), True, agenda_index))

@@ -470,12 +470,14 @@ def find_people(
     scope: str | None = None,
     legislature: str | None = None,
     limit: int = 50,
+    every_word: bool = False,
 ) -> list[Person]:
     """People of a congress or court (``scope``, as written, any case or accents), of a
     ``legislature``, whose name (any written form) the words of ``name`` can be, by
-    name. Looked up in the folded index of everyone (rebuilt when the table changed),
+    name (``every_word``: whose name holds every word of ``name``, as a search box
+    asks). Looked up in the folded index of everyone (rebuilt when the table changed),
     not by folding every row at each question."""
-    return people_index(db).find(name, scope, legislature, limit)
+    return people_index(db).find(name, scope, legislature, limit, every_word)
 
 
 def _person(row: Any) -> Person:

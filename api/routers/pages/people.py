@@ -2,7 +2,8 @@
 first, each speech linked to its place in the session's page (and to its moment in the
 video when an aligner found it). Before this page a citizen could read who spoke on a
 session's page but not follow that person to their other speeches (only ``/v1/people``
-answered, in JSON)."""
+answered, in JSON). ``/personas?nombre=…`` finds them by any way their name was written,
+so what someone said is found without first finding a session they spoke in."""
 
 from __future__ import annotations
 
@@ -19,10 +20,17 @@ from api.routers.pages.discussion import clock, excerpt, party_label, role_label
 from api.routers.speeches import MOST_PERSON_PAGES, pages_of, timed_speeches
 from config.spanish_errors import shown
 from indexer.models import Sesion
-from indexer.speeches.store import get_person, person_speech_count, person_speeches
+from indexer.speeches.people import name_tokens
+from indexer.speeches.store import (
+    find_people,
+    get_person,
+    person_speech_count,
+    person_speeches,
+)
 
 router = APIRouter(include_in_schema=False)
 SHOWN = 100  # speeches on a page; ``?pagina=N`` (and the API's ``page``) the older ones
+FOUND = 50  # people a name search lists
 
 
 @dataclass
@@ -37,6 +45,23 @@ class Said:
     clock: str | None = None
     seconds: int | None = None
     video_link: str | None = None
+
+
+@router.get("/personas", response_class=HTMLResponse)
+def people_page(request: Request, library: LibraryDep) -> Any:
+    """People whose name (any form a record wrote it in) holds the words of ``nombre``,
+    each linked to what they said."""
+    name = " ".join(request.query_params.get("nombre", "")[:200].split())
+    # (a name of particles or titles alone, "de la", "Senadora", asks for no one)
+    wanted = name_tokens(name)
+    found = find_people(library.db, name, None, None, FOUND + 1, every_word=True) if wanted else []
+    context = {
+        "section": "sesiones",
+        "nombre": name,
+        "people": found[:FOUND],
+        "more": len(found) > FOUND,
+    }
+    return render(request, "personas.html", context)
 
 
 @router.get("/personas/{person_id}", response_class=HTMLResponse)
