@@ -487,12 +487,14 @@ class Library:
             doc.with_citations([], counts.get(doc.id, 0), in_place=True)
         return counted
 
-    def _whole(self, doc_id: str) -> AnyDocument:
-        """A document read without its text, read whole and prepared: the engine lacked
-        it when sent its count alone (``EngineStore.submit``'s ``whole``)."""
+    def _whole(self, doc_id: str) -> AnyDocument | None:
+        """A document sent as its count alone, read whole again and prepared: the engine
+        lacked it (``EngineStore.submit``'s ``whole``). None: its row left the database
+        meanwhile (retired: that is why the engine lacks it), and it is not written back;
+        one withheld meanwhile neither (it leaves the index at its next flush)."""
         doc = self.db.get_document(doc_id)
-        if doc is None:
-            raise ValueError(f"el documento {doc_id} ya no está en la base de datos")
+        if doc is None or (doc.privacy is not None and doc.privacy.withheld):
+            return None
         return record_citations(self.db, [doc], owned=True)[0]
 
     def _submit(self, batch: list[AnyDocument], counted: Sequence[AnyDocument] = ()) -> Pending:
@@ -505,10 +507,12 @@ class Library:
             return submit(batch)
         only = count_only(self.db.engine)
         counts = {doc.id for doc in batch if only.get(doc.id, "") == doc.content_sha256}
-        if counted:
-            counts |= {doc.id for doc in counted}
-            return submit([*batch, *counted], counts_only=counts, whole=self._whole)
-        return submit(batch, counts_only=counts) if counts else submit(batch)
+        counts |= {doc.id for doc in counted}
+        if not counts:
+            return submit(batch)
+        # one the engine lacks is read again from the database, never written from the
+        # copy read for this batch: retired since, it must not come back
+        return submit([*batch, *counted], counts_only=counts, whole=self._whole)
 
     def _settle_sent(self, sent: Sent) -> int:
         report = sent.written.result()
@@ -518,7 +522,8 @@ class Library:
                 "búsqueda: se enviaron completos",
                 report.rewritten,
             )
-        written = self._settle(sent.batch, report, sent.counted)
+        batch = self._checked(sent.batch, report)
+        written = self._settle(batch, report, sent.counted)
         only = count_only(self.db.engine)
         for doc in sent.batch:  # written with that content: its count alone is no news
             if doc.id not in report.errors and only.get(doc.id) == doc.content_sha256:
@@ -536,7 +541,34 @@ class Library:
     def _index(self, prepared: Batch, read: dict[str, int] | None = None) -> int:
         batch = self._prepare(prepared.docs, prepared.citations, read)
         ready = {"prepared": prepared.ready} if prepared.ready else {}
-        return self._settle(batch, self.store.upsert(batch, commit=False, **ready))
+        report = self.store.upsert(batch, commit=False, **ready)
+        return self._settle(self._checked(batch, report), report)
+
+    def _checked(self, batch: list[AnyDocument], report: UpsertReport) -> list[AnyDocument]:
+        """After the store wrote ``batch`` (read a while before): the rows asked again.
+        One retired meanwhile leaves the index now (its retirement's own delete may
+        have come before this write, which would bring it back) and is settled as
+        nothing; one saved anew meanwhile is queued again with its new content (another
+        indexer may have written that before this one wrote the older). A retirement
+        after this read deletes from the index after this write: nothing comes back."""
+        if not batch:
+            return batch
+        now = self.db.current_contents([doc.id for doc in batch])
+        gone = sorted({doc.id for doc in batch if doc.id not in now} | set(report.gone))
+        if gone:
+            log.warning(
+                "%d documentos retirados mientras se indexaban: fuera del índice", len(gone)
+            )
+            self.store.delete(gone)
+        older = [
+            doc.id
+            for doc in batch
+            if doc.id in now and doc.id not in report.errors and now[doc.id] != doc.content_sha256
+        ]
+        if older:
+            self.db.requeue(older)
+        left = set(gone)
+        return [doc for doc in batch if doc.id not in left] if left else batch
 
     def _prepare(
         self,
@@ -711,6 +743,12 @@ class Library:
                 raise
             for doc_id, error in report.errors.items():
                 log.error("document %s could not be indexed: %s", doc_id, error)
+            # retired while the rebuild read them: their deletion went to the index the
+            # rebuild replaced (an engine's alias) or could not be written (the embedded
+            # writer was the rebuild's); out of the new one now
+            gone = self.db.deleted_since(since)
+            if gone:
+                self.store.delete(gone)
             self.db.settle_claims()
             self.db.requeue(list(report.errors))
             if self._speeches is not None:  # the rebuild writes every session's speeches
