@@ -38,6 +38,7 @@ from indexer.citations.records import (
 )
 from indexer.db import Database, FileRow
 from indexer.db.database import SaveOutcome
+from indexer.db.locks import across_processes, free_across_processes
 from indexer.extract import (
     ExtractionError,
     ExtractionLimits,
@@ -78,6 +79,8 @@ WRITER_WAIT_S = 60.0
 # how long the legislative reference keys are trusted when other processes may index
 REFERENCE_KEYS_S = 60.0
 FLUSH_PASSES = 3
+# held by a rebuild on an engine while the pending documents it read stay claimed
+REBUILD_LOCK = "index-rebuild"
 # an engine's rebuild re-indexes what other machines saved since it began, give or take
 CLOCK_SKEW = dt.timedelta(seconds=60)
 _Result = TypeVar("_Result", SearchResult, PlainResult)
@@ -331,6 +334,8 @@ class Library:
                     log.warning("another process is indexing: it indexes the pending documents")
                 return 0
             self._unindex_retired()
+            if wait:
+                self._release_dead_claims()
             done = 0
             try:
                 # a waiting flush of several batches is a load: an engine refreshes
@@ -652,6 +657,22 @@ class Library:
             log.warning("%d documents an interrupted indexer wrote are pending again", released)
         return True
 
+    def _release_dead_claims(self) -> None:
+        """A rebuild on an engine claims the pending documents it reads (``reindex``),
+        and flushes skip claimed documents; one that died (killed, its machine lost) left
+        them claimed for good, never indexed: released here when no rebuild runs (its
+        lock is free). The embedded store's writer does so when it is taken."""
+        if getattr(self.store, "acquire", None) is not None:
+            return
+        with free_across_processes(self.db.engine, REBUILD_LOCK) as free:
+            released = self.db.release_claims() if free else 0
+        if released:
+            log.warning(
+                "%d documentos que una reconstrucción interrumpida había leído vuelven a "
+                "estar pendientes",
+                released,
+            )
+
     def _commit(self) -> None:
         """Publish what was written; claimed documents are then done. The speeches kept
         are written first: should that fail, the documents are indexed again."""
@@ -700,7 +721,14 @@ class Library:
         # documents saved lately, id → the content the rebuild read (few: those saved
         # in the minute before it began or while it runs)
         read_lately: dict[str, str | None] = {}
-        with self._flushing:
+        # an engine's rebuild holds a lock while its claims live: a flush that finds it
+        # free releases the claims a dead one left (``_release_dead_claims``)
+        alive = (
+            across_processes(self.db.engine, REBUILD_LOCK)
+            if getattr(self.store, "acquire", None) is None
+            else contextlib.nullcontext()
+        )
+        with self._flushing, alive:
             if not self._hold_writer(WRITER_WAIT_S):
                 raise StoreUnavailable(
                     "otro proceso está escribiendo en el índice de búsqueda (un rastreo o "

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -207,3 +210,44 @@ def test_a_document_retired_during_a_rebuild_is_not_in_the_rebuilt_index(
     assert retired
     assert set(held(library)) == {"a1", "b1"}  # the old code rebuilt a2 back
     assert library.db.count_pending() == 0
+
+
+DIE_IN_REBUILD = """
+import os, sys
+from pathlib import Path
+from config.settings import Settings
+from indexer.library import Library
+settings = Settings(data_dir=Path(sys.argv[1]), search_url=sys.argv[2],
+                    search_engine="opensearch", search_index=sys.argv[3])
+library = Library.open(settings, writer=True)
+library.reindex(progress=lambda read: os._exit(9))  # killed once a batch is claimed
+"""
+
+
+def test_the_documents_a_killed_rebuild_had_read_are_indexed_by_the_next_flush(
+    request: pytest.FixtureRequest, tmp_path: Path, make_engine_store: MakeStore
+) -> None:
+    alias = make_engine_store("opensearch").alias
+    url = engine_url(request, "opensearch")
+    settings = Settings(
+        data_dir=tmp_path, search_url=url, search_engine="opensearch", search_index=alias
+    )
+    library = Library.open(settings, writer=True)
+    try:
+        for doc in HELD:  # saved, pending: not in the engine yet
+            library.add_document(doc)
+        # `abierto reindex` in another process, killed after it claimed what it read
+        child = subprocess.run(
+            [sys.executable, "-c", DIE_IN_REBUILD, str(tmp_path), url, alias],
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])},
+            capture_output=True,
+            timeout=300,
+        )
+        assert child.returncode == 9, child.stderr.decode()[-2000:]
+        assert library.db.count_pending() == 2
+        # the old code skipped them as claimed: indexed by no flush, ever
+        assert library.flush() == 2
+        assert set(held(library)) == {"a1", "a2"}
+        assert library.db.count_pending() == 0
+    finally:
+        library.close()
