@@ -6,7 +6,7 @@ Each race is made to happen, not hoped for: the indexing library talks to the no
 through a real proxy on 127.0.0.1 whose hook runs the other process's step (a second
 ``Library`` on the same database and alias, writing to the node directly) just before a
 chosen bulk request goes on; a rebuild's step runs from its progress callback, between
-reading a batch and writing it.
+reading a batch and writing it. SQLite and PostgreSQL alike.
 """
 
 from __future__ import annotations
@@ -75,7 +75,10 @@ def actions(body: bytes) -> list[tuple[str, str]]:
 
 @pytest.fixture
 def pair(
-    request: pytest.FixtureRequest, tmp_path: Path, make_engine_store: MakeStore
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    make_engine_store: MakeStore,
+    database_url: str,
 ) -> Iterator[tuple[Library, Hook]]:
     """The indexing library (through the hooked proxy) and the hook, whose ``other`` is
     a second library on the same database and alias, straight to the node."""
@@ -83,7 +86,12 @@ def pair(
     url = engine_url(request, "opensearch")
     hook = Hook()
     with EsCompatProxy(url, intercept=hook) as proxy:
-        options = {"data_dir": tmp_path, "search_engine": "opensearch", "search_index": alias}
+        options = {
+            "data_dir": tmp_path,
+            "database_url": database_url,
+            "search_engine": "opensearch",
+            "search_index": alias,
+        }
         library = Library.open(Settings(search_url=proxy.url, **options), writer=True)  # type: ignore[arg-type]
         other = Library.open(Settings(search_url=url, **options), writer=True)  # type: ignore[arg-type]
         hook.other = other
@@ -218,19 +226,27 @@ from pathlib import Path
 from config.settings import Settings
 from indexer.library import Library
 settings = Settings(data_dir=Path(sys.argv[1]), search_url=sys.argv[2],
-                    search_engine="opensearch", search_index=sys.argv[3])
+                    search_engine="opensearch", search_index=sys.argv[3],
+                    database_url=sys.argv[4])
 library = Library.open(settings, writer=True)
 library.reindex(progress=lambda read: os._exit(9))  # killed once a batch is claimed
 """
 
 
 def test_the_documents_a_killed_rebuild_had_read_are_indexed_by_the_next_flush(
-    request: pytest.FixtureRequest, tmp_path: Path, make_engine_store: MakeStore
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    make_engine_store: MakeStore,
+    database_url: str,
 ) -> None:
     alias = make_engine_store("opensearch").alias
     url = engine_url(request, "opensearch")
     settings = Settings(
-        data_dir=tmp_path, search_url=url, search_engine="opensearch", search_index=alias
+        data_dir=tmp_path,
+        database_url=database_url,
+        search_url=url,
+        search_engine="opensearch",
+        search_index=alias,
     )
     library = Library.open(settings, writer=True)
     try:
@@ -238,7 +254,7 @@ def test_the_documents_a_killed_rebuild_had_read_are_indexed_by_the_next_flush(
             library.add_document(doc)
         # `abierto reindex` in another process, killed after it claimed what it read
         child = subprocess.run(
-            [sys.executable, "-c", DIE_IN_REBUILD, str(tmp_path), url, alias],
+            [sys.executable, "-c", DIE_IN_REBUILD, str(tmp_path), url, alias, database_url],
             env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])},
             capture_output=True,
             timeout=300,
