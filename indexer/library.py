@@ -176,6 +176,8 @@ class Library:
             else None
         )
         self._flushing = threading.Lock()
+        # a pass of the flush queued documents again (written over by another indexer)
+        self._requeued = False
         self._holding = False
         self._unpublished = False
         self._elsewhere = False  # another process indexes this one's saves (``hand_over``)
@@ -343,11 +345,12 @@ class Library:
                 with contextlib.ExitStack() as load:
                     # a waiting flush also catches what others saved while it was busy
                     for _ in range(FLUSH_PASSES if wait else 1):
+                        self._requeued = False
                         written = self._index_pending(
                             progress, done, load if wait else None, full=wait
                         )
                         done += written
-                        if not written:
+                        if not written and not self._requeued:
                             break
                 if wait:
                     self._let_go()
@@ -527,7 +530,7 @@ class Library:
                 "búsqueda: se enviaron completos",
                 report.rewritten,
             )
-        batch = self._checked(sent.batch, report)
+        batch = self._recounted(self._checked(sent.batch, report), report, sent.counted)
         written = self._settle(batch, report, sent.counted)
         only = count_only(self.db.engine)
         for doc in sent.batch:  # written with that content: its count alone is no news
@@ -542,6 +545,24 @@ class Library:
                     if doc.id in sent.stale and doc.id not in report.errors and doc.content_sha256
                 )
         return written
+
+    def _recounted(
+        self, batch: list[AnyDocument], report: UpsertReport, counted: Collection[str]
+    ) -> list[AnyDocument]:
+        """The documents sent as their count alone (``counted``), counted again once
+        written: one cited anew meanwhile, whose newer count another indexer may have
+        written before this older one landed, is queued again and left out of the batch
+        settled (its queue row holds the same content: settling it would dequeue it)."""
+        sent = [doc for doc in batch if doc.id in counted and doc.id not in report.errors]
+        if not sent:
+            return batch
+        now = cited_by_counts(self.db, [doc.id for doc in sent])
+        moved = {doc.id for doc in sent if now.get(doc.id, 0) != max(0, doc.cited_by_count)}
+        if not moved:
+            return batch
+        self.db.requeue(sorted(moved))
+        self._requeued = True  # a waiting flush's next pass writes them again
+        return [doc for doc in batch if doc.id not in moved]
 
     def _index(self, prepared: Batch, read: dict[str, int] | None = None) -> int:
         batch = self._prepare(prepared.docs, prepared.citations, read)
@@ -572,6 +593,7 @@ class Library:
         ]
         if older:
             self.db.requeue(older)
+            self._requeued = True
         left = set(gone)
         return [doc for doc in batch if doc.id not in left] if left else batch
 

@@ -267,3 +267,31 @@ def test_the_documents_a_killed_rebuild_had_read_are_indexed_by_the_next_flush(
         assert library.db.count_pending() == 0
     finally:
         library.close()
+
+
+def test_an_older_count_written_after_a_newer_one_is_written_again(
+    pair: tuple[Library, Hook],
+) -> None:
+    library, hook = pair
+    for doc in HELD:
+        library.add_document(doc)
+    library.flush()
+    library.add_document(CITER)  # a1 cited once: its count, 1, sent alone
+    later = sentencia("b2", "2024-06-01", "Como sostuvo el A.R. 1234/2023, se concede.")
+
+    def cite_and_index(other: Library) -> None:  # another process, while 1 is in flight
+        other.add_document(later)
+        other.flush()  # a1's count, 2, written first
+
+    hook.before(sends("update", "a1"), cite_and_index)
+    library.flush()
+    assert hook.ran == 1
+    store = library.store
+    store.commit()
+    found = store.client.search(  # type: ignore[attr-defined]
+        store.alias,  # type: ignore[attr-defined]
+        {"query": {"ids": {"values": ["a1"]}}, "_source": ["cited_by"]},
+    )
+    # the old code left 1 over it, with nothing pending
+    assert [hit["_source"]["cited_by"] for hit in found["hits"]["hits"]] == [2]
+    assert library.db.count_pending() == 0
