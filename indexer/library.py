@@ -575,11 +575,15 @@ class Library:
         One retired meanwhile leaves the index now (its retirement's own delete may
         have come before this write, which would bring it back) and is settled as
         nothing; one saved anew meanwhile is queued again with its new content (another
-        indexer may have written that before this one wrote the older). A retirement
+        indexer of an engine may have written that before this one wrote the older; the
+        embedded index has one writer). A retirement
         after this read deletes from the index after this write: nothing comes back."""
         if not batch:
             return batch
-        now = self.db.current_contents([doc.id for doc in batch])
+        # an embedded index has one writer across processes, this one: no other can
+        # have written a newer version meanwhile, only which rows remain is asked
+        several = getattr(self.store, "acquire", None) is None
+        now = self.db.current_contents([doc.id for doc in batch], hashes=several)
         gone = sorted({doc.id for doc in batch if doc.id not in now} | set(report.gone))
         if gone:
             log.warning(
@@ -589,7 +593,10 @@ class Library:
         older = [
             doc.id
             for doc in batch
-            if doc.id in now and doc.id not in report.errors and now[doc.id] != doc.content_sha256
+            if several
+            and doc.id in now
+            and doc.id not in report.errors
+            and now[doc.id] != doc.content_sha256
         ]
         if older:
             self.db.requeue(older)

@@ -572,18 +572,19 @@ class Database:
         self.requeue(ids)
         return len(ids)
 
-    def current_contents(self, ids: Collection[str]) -> dict[str, str | None]:
+    def current_contents(self, ids: Collection[str], hashes: bool = True) -> dict[str, str | None]:
         """The content hash each of ``ids`` has in the database now (one read); an id
-        missing from the answer has no row any more (retired meanwhile)."""
+        missing from the answer has no row any more (retired meanwhile). Without
+        ``hashes`` only which rows exist (each None): read from the key's index alone,
+        where a SQLite row's hash, after its text, walks the text's overflow pages."""
         found: dict[str, str | None] = {}
         wanted = list(dict.fromkeys(ids))
+        columns = (DocumentRow.id, DocumentRow.content_sha256) if hashes else (DocumentRow.id,)
         with self.session() as s:
             for start in range(0, len(wanted), PAIRS_PER_STATEMENT):
                 chunk = wanted[start : start + PAIRS_PER_STATEMENT]
-                stmt = select(DocumentRow.id, DocumentRow.content_sha256).where(
-                    DocumentRow.id.in_(chunk)
-                )
-                found.update((doc_id, digest) for doc_id, digest in s.execute(stmt))
+                stmt = select(*columns).where(DocumentRow.id.in_(chunk))
+                found.update((row[0], row[1] if hashes else None) for row in s.execute(stmt))
         return found
 
     def deleted_since(self, since: dt.datetime) -> list[str]:
@@ -596,7 +597,7 @@ class Database:
             ids = sorted(set(s.scalars(stmt)))
         if not ids:
             return []
-        living = self.current_contents(ids)
+        living = self.current_contents(ids, hashes=False)
         return [doc_id for doc_id in ids if doc_id not in living]
 
     def mark_all_unindexed(self) -> None:
