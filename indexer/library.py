@@ -38,6 +38,7 @@ from indexer.citations.records import (
 )
 from indexer.db import Database, FileRow
 from indexer.db.database import SaveOutcome
+from indexer.db.locks import across_processes, free_across_processes
 from indexer.extract import (
     ExtractionError,
     ExtractionLimits,
@@ -78,6 +79,8 @@ WRITER_WAIT_S = 60.0
 # how long the legislative reference keys are trusted when other processes may index
 REFERENCE_KEYS_S = 60.0
 FLUSH_PASSES = 3
+# held by a rebuild on an engine while the pending documents it read stay claimed
+REBUILD_LOCK = "index-rebuild"
 # an engine's rebuild re-indexes what other machines saved since it began, give or take
 CLOCK_SKEW = dt.timedelta(seconds=60)
 _Result = TypeVar("_Result", SearchResult, PlainResult)
@@ -173,6 +176,8 @@ class Library:
             else None
         )
         self._flushing = threading.Lock()
+        # a pass of the flush queued documents again (written over by another indexer)
+        self._requeued = False
         self._holding = False
         self._unpublished = False
         self._elsewhere = False  # another process indexes this one's saves (``hand_over``)
@@ -331,6 +336,8 @@ class Library:
                     log.warning("another process is indexing: it indexes the pending documents")
                 return 0
             self._unindex_retired()
+            if wait:
+                self._release_dead_claims()
             done = 0
             try:
                 # a waiting flush of several batches is a load: an engine refreshes
@@ -338,11 +345,12 @@ class Library:
                 with contextlib.ExitStack() as load:
                     # a waiting flush also catches what others saved while it was busy
                     for _ in range(FLUSH_PASSES if wait else 1):
+                        self._requeued = False
                         written = self._index_pending(
                             progress, done, load if wait else None, full=wait
                         )
                         done += written
-                        if not written:
+                        if not written and not self._requeued:
                             break
                 if wait:
                     self._let_go()
@@ -487,12 +495,14 @@ class Library:
             doc.with_citations([], counts.get(doc.id, 0), in_place=True)
         return counted
 
-    def _whole(self, doc_id: str) -> AnyDocument:
-        """A document read without its text, read whole and prepared: the engine lacked
-        it when sent its count alone (``EngineStore.submit``'s ``whole``)."""
+    def _whole(self, doc_id: str) -> AnyDocument | None:
+        """A document sent as its count alone, read whole again and prepared: the engine
+        lacked it (``EngineStore.submit``'s ``whole``). None: its row left the database
+        meanwhile (retired: that is why the engine lacks it), and it is not written back;
+        one withheld meanwhile neither (it leaves the index at its next flush)."""
         doc = self.db.get_document(doc_id)
-        if doc is None:
-            raise ValueError(f"el documento {doc_id} ya no está en la base de datos")
+        if doc is None or (doc.privacy is not None and doc.privacy.withheld):
+            return None
         return record_citations(self.db, [doc], owned=True)[0]
 
     def _submit(self, batch: list[AnyDocument], counted: Sequence[AnyDocument] = ()) -> Pending:
@@ -505,10 +515,12 @@ class Library:
             return submit(batch)
         only = count_only(self.db.engine)
         counts = {doc.id for doc in batch if only.get(doc.id, "") == doc.content_sha256}
-        if counted:
-            counts |= {doc.id for doc in counted}
-            return submit([*batch, *counted], counts_only=counts, whole=self._whole)
-        return submit(batch, counts_only=counts) if counts else submit(batch)
+        counts |= {doc.id for doc in counted}
+        if not counts:
+            return submit(batch)
+        # one the engine lacks is read again from the database, never written from the
+        # copy read for this batch: retired since, it must not come back
+        return submit([*batch, *counted], counts_only=counts, whole=self._whole)
 
     def _settle_sent(self, sent: Sent) -> int:
         report = sent.written.result()
@@ -518,7 +530,8 @@ class Library:
                 "búsqueda: se enviaron completos",
                 report.rewritten,
             )
-        written = self._settle(sent.batch, report, sent.counted)
+        batch = self._recounted(self._checked(sent.batch, report), report, sent.counted)
+        written = self._settle(batch, report, sent.counted)
         only = count_only(self.db.engine)
         for doc in sent.batch:  # written with that content: its count alone is no news
             if doc.id not in report.errors and only.get(doc.id) == doc.content_sha256:
@@ -533,10 +546,63 @@ class Library:
                 )
         return written
 
+    def _recounted(
+        self, batch: list[AnyDocument], report: UpsertReport, counted: Collection[str]
+    ) -> list[AnyDocument]:
+        """The documents sent as their count alone (``counted``), counted again once
+        written: one cited anew meanwhile, whose newer count another indexer may have
+        written before this older one landed, is queued again and left out of the batch
+        settled (its queue row holds the same content: settling it would dequeue it)."""
+        sent = [doc for doc in batch if doc.id in counted and doc.id not in report.errors]
+        if not sent:
+            return batch
+        now = cited_by_counts(self.db, [doc.id for doc in sent])
+        moved = {doc.id for doc in sent if now.get(doc.id, 0) != max(0, doc.cited_by_count)}
+        if not moved:
+            return batch
+        self.db.requeue(sorted(moved))
+        self._requeued = True  # a waiting flush's next pass writes them again
+        return [doc for doc in batch if doc.id not in moved]
+
     def _index(self, prepared: Batch, read: dict[str, int] | None = None) -> int:
         batch = self._prepare(prepared.docs, prepared.citations, read)
         ready = {"prepared": prepared.ready} if prepared.ready else {}
-        return self._settle(batch, self.store.upsert(batch, commit=False, **ready))
+        report = self.store.upsert(batch, commit=False, **ready)
+        return self._settle(self._checked(batch, report), report)
+
+    def _checked(self, batch: list[AnyDocument], report: UpsertReport) -> list[AnyDocument]:
+        """After the store wrote ``batch`` (read a while before): the rows asked again.
+        One retired meanwhile leaves the index now (its retirement's own delete may
+        have come before this write, which would bring it back) and is settled as
+        nothing; one saved anew meanwhile is queued again with its new content (another
+        indexer of an engine may have written that before this one wrote the older; the
+        embedded index has one writer). A retirement
+        after this read deletes from the index after this write: nothing comes back."""
+        if not batch:
+            return batch
+        # an embedded index has one writer across processes, this one: no other can
+        # have written a newer version meanwhile, only which rows remain is asked
+        several = getattr(self.store, "acquire", None) is None
+        now = self.db.current_contents([doc.id for doc in batch], hashes=several)
+        gone = sorted({doc.id for doc in batch if doc.id not in now} | set(report.gone))
+        if gone:
+            log.warning(
+                "%d documentos retirados mientras se indexaban: fuera del índice", len(gone)
+            )
+            self.store.delete(gone)
+        older = [
+            doc.id
+            for doc in batch
+            if several
+            and doc.id in now
+            and doc.id not in report.errors
+            and now[doc.id] != doc.content_sha256
+        ]
+        if older:
+            self.db.requeue(older)
+            self._requeued = True
+        left = set(gone)
+        return [doc for doc in batch if doc.id not in left] if left else batch
 
     def _prepare(
         self,
@@ -620,6 +686,22 @@ class Library:
             log.warning("%d documents an interrupted indexer wrote are pending again", released)
         return True
 
+    def _release_dead_claims(self) -> None:
+        """A rebuild on an engine claims the pending documents it reads (``reindex``),
+        and flushes skip claimed documents; one that died (killed, its machine lost) left
+        them claimed for good, never indexed: released here when no rebuild runs (its
+        lock is free). The embedded store's writer does so when it is taken."""
+        if getattr(self.store, "acquire", None) is not None:
+            return
+        with free_across_processes(self.db.engine, REBUILD_LOCK) as free:
+            released = self.db.release_claims() if free else 0
+        if released:
+            log.warning(
+                "%d documentos que una reconstrucción interrumpida había leído vuelven a "
+                "estar pendientes",
+                released,
+            )
+
     def _commit(self) -> None:
         """Publish what was written; claimed documents are then done. The speeches kept
         are written first: should that fail, the documents are indexed again."""
@@ -668,7 +750,14 @@ class Library:
         # documents saved lately, id → the content the rebuild read (few: those saved
         # in the minute before it began or while it runs)
         read_lately: dict[str, str | None] = {}
-        with self._flushing:
+        # an engine's rebuild holds a lock while its claims live: a flush that finds it
+        # free releases the claims a dead one left (``_release_dead_claims``)
+        alive = (
+            across_processes(self.db.engine, REBUILD_LOCK)
+            if getattr(self.store, "acquire", None) is None
+            else contextlib.nullcontext()
+        )
+        with self._flushing, alive:
             if not self._hold_writer(WRITER_WAIT_S):
                 raise StoreUnavailable(
                     "otro proceso está escribiendo en el índice de búsqueda (un rastreo o "
@@ -711,6 +800,12 @@ class Library:
                 raise
             for doc_id, error in report.errors.items():
                 log.error("document %s could not be indexed: %s", doc_id, error)
+            # retired while the rebuild read them: their deletion went to the index the
+            # rebuild replaced (an engine's alias) or could not be written (the embedded
+            # writer was the rebuild's); out of the new one now
+            gone = self.db.deleted_since(since)
+            if gone:
+                self.store.delete(gone)
             self.db.settle_claims()
             self.db.requeue(list(report.errors))
             if self._speeches is not None:  # the rebuild writes every session's speeches

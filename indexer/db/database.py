@@ -39,7 +39,14 @@ from indexer.db.audit_headers import hide_audited_headers
 from indexer.db.bulk import insert_rows, run_in
 from indexer.db.changed_matches import rearm_changed
 from indexer.db.migrate import upgrade
-from indexer.db.tables import CrawlRunRow, DocumentRow, FetchRow, FileRow, IndexQueueRow
+from indexer.db.tables import (
+    CrawlRunRow,
+    DocumentDeletionRow,
+    DocumentRow,
+    FetchRow,
+    FileRow,
+    IndexQueueRow,
+)
 from indexer.models import Legislativo, Sentencia, Sesion, parse_document
 
 AnyDocument = Sentencia | Sesion | Legislativo
@@ -564,6 +571,34 @@ class Database:
         ids = [d for d, digest in rows if digest is None or unchanged.get(d) != digest]
         self.requeue(ids)
         return len(ids)
+
+    def current_contents(self, ids: Collection[str], hashes: bool = True) -> dict[str, str | None]:
+        """The content hash each of ``ids`` has in the database now (one read); an id
+        missing from the answer has no row any more (retired meanwhile). Without
+        ``hashes`` only which rows exist (each None): read from the key's index alone,
+        where a SQLite row's hash, after its text, walks the text's overflow pages."""
+        found: dict[str, str | None] = {}
+        wanted = list(dict.fromkeys(ids))
+        columns = (DocumentRow.id, DocumentRow.content_sha256) if hashes else (DocumentRow.id,)
+        with self.session() as s:
+            for start in range(0, len(wanted), PAIRS_PER_STATEMENT):
+                chunk = wanted[start : start + PAIRS_PER_STATEMENT]
+                stmt = select(*columns).where(DocumentRow.id.in_(chunk))
+                found.update((row[0], row[1] if hashes else None) for row in s.execute(stmt))
+        return found
+
+    def deleted_since(self, since: dt.datetime) -> list[str]:
+        """The documents whose rows left the database since ``since`` (their tombstones)
+        and have none now (one saved anew under its id is not gone)."""
+        with self.session() as s:
+            stmt = select(DocumentDeletionRow.document_id).where(
+                DocumentDeletionRow.deleted_at >= since
+            )
+            ids = sorted(set(s.scalars(stmt)))
+        if not ids:
+            return []
+        living = self.current_contents(ids, hashes=False)
+        return [doc_id for doc_id in ids if doc_id not in living]
 
     def mark_all_unindexed(self) -> None:
         with self.session() as s, s.begin():

@@ -57,3 +57,40 @@ def across_processes(engine: Engine, name: str) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextmanager
+def free_across_processes(engine: Engine, name: str) -> Iterator[bool]:
+    """``across_processes`` without waiting: yields True holding ``name`` (no other
+    process holds it: whatever such a holder leaves behind was left by one that died),
+    False at once when another process holds it."""
+    key = hashlib.sha256(name.encode()).digest()[:8]
+    if engine.dialect.name == "postgresql":
+        number = int.from_bytes(key, "big", signed=True)
+        with engine.connect() as connection:
+            taken = connection.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": number})
+            held = bool(taken.scalar())
+            connection.commit()
+            try:
+                yield held
+            finally:
+                if held:
+                    connection.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": number})
+                    connection.commit()
+        return
+    database = engine.url.database
+    if not database or database == ":memory:":
+        yield True
+        return
+    folder = Path(f"{database}.locks")
+    folder.mkdir(exist_ok=True)
+    with open(folder / key.hex(), "a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -184,6 +184,9 @@ class UpsertReport(BaseModel):
     # it was asked to update but did not hold (sent whole instead)
     updated: int = 0
     rewritten: int = 0
+    # asked to update a document it lacked, whose row had left the database meanwhile
+    # (retired): not written back (``Action.whole`` found none)
+    gone: list[str] = Field(default_factory=list)
 
 
 class CursorError(ValueError):

@@ -449,12 +449,15 @@ class TantivyStore:
         return report
 
     def delete(self, ids: Iterable[str]) -> int:
-        present = [doc_id for doc_id in dict.fromkeys(ids) if self._exists(doc_id)]
+        wanted = list(dict.fromkeys(ids))
+        present = [doc_id for doc_id in wanted if self._exists(doc_id)]
         with self._write_lock:
             borrowed = self._writer is None
             if borrowed and not self.acquire(WRITER_WAIT_S):
                 raise StoreUnavailable("another process is writing the search index")
-            for doc_id in present:
+            # a writer held already may hold some of them uncommitted (written since the
+            # last commit, which the searcher does not see): those go too
+            for doc_id in present if borrowed else wanted:
                 self._writer.delete_documents_by_term("id", doc_id)
             self.commit()
             if borrowed:

@@ -15,7 +15,10 @@ too large) are reported in ``UpsertReport.errors`` while the rest are indexed.
 A document whose citation count alone changed is sent as an ``update`` of that field (a
 few dozen bytes instead of its whole text, tens of KB). One the engine does not hold
 (deleted by hand, an index rebuilt meanwhile: 404) is sent whole in the same request's
-next round, from ``whole`` (counted in ``rewritten``), never lost.
+next round, from ``whole`` (counted in ``rewritten``), never lost; unless ``whole`` finds
+no document any more (retired meanwhile, from the database and then the engine: that is
+the 404): then nothing is written back (``gone``), for a deleted document must not
+return.
 """
 
 from __future__ import annotations
@@ -50,13 +53,14 @@ def _json(value: Any) -> bytes:
 class Action:
     """One bulk line pair: ``op`` is ``index``, ``update`` or ``delete``; ``source`` for
     index (the document) and update (``{"doc": the changed fields}``); ``whole``, for an
-    update, makes the document's full source when the engine does not hold it."""
+    update, makes the document's full source when the engine does not hold it, read
+    then (None: the document is gone, nothing is written)."""
 
     op: str
     doc_id: str
     index: str
     source: dict[str, Any] | None = None
-    whole: Callable[[], dict[str, Any]] | None = None
+    whole: Callable[[], dict[str, Any] | None] | None = None
 
     @cached_property
     def encoded(self) -> bytes:
@@ -68,10 +72,10 @@ class Action:
         return head if self.source is None else head + _json(self.source) + b"\n"
 
     def rewrite(self) -> Action | None:
-        """The full ``index`` of an update's document (None: it cannot be made)."""
-        if self.whole is None:
-            return None
-        return Action("index", self.doc_id, self.index, self.whole())
+        """The full ``index`` of an update's document (None: it is gone)."""
+        assert self.whole is not None
+        source = self.whole()
+        return None if source is None else Action("index", self.doc_id, self.index, source)
 
 
 @dataclass
@@ -81,6 +85,7 @@ class Outcome:
     errors: dict[str, str] = field(default_factory=dict)
     updated: int = 0  # partial updates the engine took (``noop`` ones too)
     rewritten: list[str] = field(default_factory=list)  # updates it lacked: sent whole
+    gone: list[str] = field(default_factory=list)  # updates it lacked, deleted meanwhile
 
     def add(self, other: Outcome) -> None:
         self.done += other.done
@@ -88,6 +93,7 @@ class Outcome:
         self.errors.update(other.errors)
         self.updated += other.updated
         self.rewritten += other.rewritten
+        self.gone += other.gone
 
     def report(self) -> UpsertReport:
         return UpsertReport(
@@ -95,6 +101,7 @@ class Outcome:
             errors=dict(self.errors),
             updated=self.updated,
             rewritten=len(self.rewritten),
+            gone=list(self.gone),
         )
 
 
@@ -129,14 +136,16 @@ def send(client: EngineClient, actions: list[Action], backoff: Backoff) -> Outco
                     outcome.updated += 1
             elif status == 404 and action.op == "delete":
                 outcome.missing.append(action.doc_id)
+            elif status == 404 and action.op == "update" and action.whole is None:
+                outcome.errors[action.doc_id] = _reason(result)
             elif status == 404 and action.op == "update":
                 try:
                     rewrite = action.rewrite()
                 except (ValueError, TypeError) as exc:
                     outcome.errors[action.doc_id] = str(exc)[:500]
                     continue
-                if rewrite is None:
-                    outcome.errors[action.doc_id] = _reason(result)
+                if rewrite is None:  # deleted meanwhile: the 404 is its deletion
+                    outcome.gone.append(action.doc_id)
                     continue
                 outcome.rewritten.append(action.doc_id)
                 whole.append(rewrite)

@@ -285,15 +285,19 @@ class EngineStore:
         docs: Iterable[AnyDocument],
         index: str,
         counts_only: Collection[str] = (),
-        whole: Callable[[str], AnyDocument] | None = None,
+        whole: Callable[[str], AnyDocument | None] | None = None,
     ) -> bulk.Written:
         """``counts_only``: ids of documents the engine holds as they are but for their
         citation count: an ``update`` of ``cited_by`` alone (whole if it lacks them: the
-        document itself, or ``whole(id)`` when given, for documents read without text)."""
+        document itself, or ``whole(id)`` when given, read then from the database: None
+        when it left it meanwhile, and then nothing is written back)."""
         refused: dict[str, str] = {}
 
-        def source_of(doc: AnyDocument) -> dict[str, Any]:
-            return to_source(whole(doc.id) if whole is not None else doc)
+        def source_of(doc: AnyDocument) -> dict[str, Any] | None:
+            if whole is None:
+                return to_source(doc)
+            found = whole(doc.id)
+            return None if found is None else to_source(found)
 
         def actions() -> Iterator[bulk.Action]:
             for doc in docs:
@@ -318,7 +322,7 @@ class EngineStore:
         self,
         docs: Iterable[AnyDocument],
         counts_only: Collection[str] = (),
-        whole: Callable[[str], AnyDocument] | None = None,
+        whole: Callable[[str], AnyDocument | None] | None = None,
     ) -> bulk.Written:
         """Start writing ``docs`` and return while the engine indexes them (waiting only
         when enough requests are in flight already); ``result()`` waits for the report.
