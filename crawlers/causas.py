@@ -152,6 +152,7 @@ LABELS = {
     "not_a_sitemap": "no es un mapa del sitio",
     "sitemap_loop": "mapas del sitio en bucle",
     "selector_empty": "los selectores no encontraron nada",
+    "field_never_found": "un campo no se encontró en ningún documento",
     "missing_link": "entrada sin enlace",
     "bad_delta": "respuesta parcial de ASP.NET (UpdatePanel) ilegible",
     "postback_without_document": "la respuesta al botón de la entrada no trae la dirección "
@@ -277,6 +278,7 @@ _ALREADY_SPANISH = (
     "build_timeout", "build_failed", "empty_text", "invalid_spec", "offsite"
 )  # fmt: skip
 _SCRAPY_REASON = re.compile(r"[a-z_]{1,60}")
+_NEVER_FOUND = re.compile(r"(\S+): found nothing on any of the (\d+) documents$")
 _HTTP = re.compile(r"(?:.*: )?HTTP (\d{3})(?: to (.*), which was not followed)?$", re.S)
 # crawlers.soft_404.SOFT_404's
 _SOFT_404 = re.compile(
@@ -497,6 +499,12 @@ def error_mensaje(cause: str, message: str) -> str:
     """One error example said in Spanish: the cause's name and what its details say."""
     if cause in _ALREADY_SPANISH and message:
         return message
+    if cause == "field_never_found" and (found := _NEVER_FOUND.match(message)):
+        name, n = found.groups()
+        return (
+            f"el campo «{name}» no se encontró en ninguno de los {n} documentos: el sitio "
+            "cambió sus páginas o el selector de la especificación ya no sirve"
+        )
     if cause in ("bad_delta", "http_4xx", "http_5xx") and "partial" in message:
         from crawlers.update_panel import delta_mensaje  # scrapy and lxml: only when needed
 
@@ -863,6 +871,8 @@ def run_mensaje(status: str, message: str | None) -> str | None:
     if status == "abandoned":
         return message  # written in Spanish when the run was closed
     cause, _, rest = message.partition(": ")
+    if cause == "partial" and rest:
+        return partial_mensaje(rest)
     if rest and cause == "parse_timeout" and rest.startswith("otra fuente"):
         return f"{label(cause)}: {rest}"
     if rest and cause in OUTCOMES:
@@ -872,6 +882,46 @@ def run_mensaje(status: str, message: str | None) -> str | None:
     if _SCRAPY_REASON.fullmatch(message):  # how Scrapy said the crawl closed
         return f"la lectura terminó antes de tiempo (motivo «{message}»)"
     return message  # written in Spanish (a stored spec no longer valid, …)
+
+
+_LIMITS = re.compile(r"stopped at a limit \((.*)\)$", re.S)
+_ERRORS = re.compile(r"(\d+) errors? \((.*)\)$", re.S)
+_ONE_CAUSE = re.compile(r"([A-Za-z0-9_]+) (\d+)$")
+_LOST = re.compile(r"(\d+) (listing pages?|documents?|files?)$")
+LOST_NAMES = {
+    "listing page": ("página de listado", "páginas de listado"),
+    "document": ("documento", "documentos"),
+    "file": ("archivo", "archivos"),
+}
+
+
+def partial_mensaje(said: str) -> str:
+    """A ``partial`` run's message (``crawlers.outcome.partial_message``) in Spanish:
+    what stopped it, its errors by cause and what it did not read."""
+    parts = []
+    for part in said.split("; "):
+        if limits := _LIMITS.match(part):
+            parts.append(f"se detuvo en un límite ({limits.group(1)}) antes de leerlo todo")
+        elif errors := _ERRORS.match(part):
+            total = int(errors.group(1))
+            each = []
+            for one in errors.group(2).split(", "):
+                found = _ONE_CAUSE.match(one)
+                each.append(f"{label(found.group(1))}: {found.group(2)}" if found else one)
+            parts.append(f"{_counted(total, 'error', 'errores')} ({'; '.join(each)})")
+        elif part.startswith("not read: "):
+            lost = []
+            for one in part.removeprefix("not read: ").split(", "):
+                found = _LOST.match(one)
+                if found is None:
+                    lost.append(one)
+                    continue
+                n, what = int(found.group(1)), found.group(2).removesuffix("s")
+                lost.append(_counted(n, *LOST_NAMES[what]))
+            parts.append("no se leyeron: " + ", ".join(lost))
+        else:
+            parts.append(part)
+    return "; ".join(parts)
 
 
 def errors_with_mensajes(errors: Mapping[str, Any]) -> dict[str, Any]:
@@ -896,11 +946,12 @@ def _counted(n: int, one: str, many: str) -> str:
 
 
 def run_resultado(status: str, stats: Mapping[str, Any] | None) -> str | None:
-    """What a finished ``ok`` run did, said apart from its status (None otherwise): new or
+    """What a finished ``ok`` or ``partial`` run did, said apart from its status (None
+    otherwise; a partial run's losses are its message): new or
     changed documents; nothing new because everything was unchanged (a healthy run, not
     one that read nothing); or no element at all on the site's pages. Its notices, if
     any, are said too: a run with notices only is healthy and says them."""
-    if status != "ok":
+    if status not in ("ok", "partial"):
         return None
     stats = stats or {}
 

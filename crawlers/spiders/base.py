@@ -28,7 +28,7 @@ from config.legislatures import sitting_number
 from config.specs import SourceSpec
 from config.start_dates import MAX_START_URLS, STEP_NAMES, expand
 from crawlers.building import PageHtml
-from crawlers.causas import START_DATE_UNSURE, UNSURE
+from crawlers.causas import START_DATE_UNSURE, UNSURE, is_notice
 from crawlers.encoding import as_page, content_type, true_encoding
 from crawlers.expired import SESSION, SESSION_EXPIRED, expired_said
 from crawlers.failures import failure_cause
@@ -48,6 +48,8 @@ from indexer.readers.normalise import parse_date
 
 T = TypeVar("T")
 MAX_VIEWER_HOPS = 1
+FIELD_NEVER_FOUND = "field_never_found"
+FIELD_CHECK_MIN = 3  # documents: with fewer, a field empty in all may just be rare
 LIMIT_REACHED = "limit_reached"
 REDIRECT_LOOP = "redirect_loop"
 _VIEWER = "//iframe/@src | //embed/@src | //object/@data | //frame/@src"
@@ -77,6 +79,8 @@ class SpecSpider(scrapy.Spider):
         self.library = library
         self.run = run
         self.window = window
+        self.drafts_done = 0
+        self.fields_found: dict[str, int] = dict.fromkeys(_read_fields(spec), 0)
         if spec.allowed_domains:
             self.allowed_domains = spec.allowed_domains
 
@@ -164,10 +168,25 @@ class SpecSpider(scrapy.Spider):
             self.run.count("dated_pages_absent")  # a day the gazette did not publish
             return
         self.run.error(cause, request.url, message)
+        if not is_notice(cause):  # robots.txt, offsite: not read as asked, not lost
+            self.lost(request)
         draft = request.cb_kwargs.get("draft")
         if draft is not None and request.callback == self.parse_file:
             draft.files_failed += 1
             yield from self.next_file(draft)
+
+    def lost(self, request: scrapy.Request | None = None, what: str = "") -> None:
+        """What a failed request cost the run, counted so its status names it
+        (``crawlers.outcome.partial_message``): a ``file`` of a document, a ``document``
+        (its page or the answer naming it), or else a ``page`` of the listing, feed,
+        sitemap or API, with the items it would have listed."""
+        if not what and request is not None:
+            callback = getattr(request.callback, "__name__", "")
+            if callback == "parse_file":
+                what = "file"
+            else:
+                what = "document" if "draft" in request.cb_kwargs else "page"
+        self.run.count(f"lost_{what or 'page'}s")
 
     def limit_reached(self, where: str, limit: str, left_out: str) -> None:
         """The crawl stops at one of its limits while there is more: counted, so the
@@ -202,6 +221,7 @@ class SpecSpider(scrapy.Spider):
         if request.url in chain:
             message = "redirect loop: " + " -> ".join([*chain, request.url])
             self.run.error(REDIRECT_LOOP, chain[0], message[:500])
+            self.lost(request)
         elif "draft" in request.cb_kwargs:
             self.run.count("duplicate_links")
 
@@ -277,6 +297,7 @@ class SpecSpider(scrapy.Spider):
         if said := nothing_sent(response):  # no document, as when its page is an HTTP error
             self.run.error(NO_CONTENT, response.url, said)
             forget_fetch(self, response.url)
+            self.lost(what="document")
             return
         page = as_page(response)
         if page is None:
@@ -284,6 +305,7 @@ class SpecSpider(scrapy.Spider):
             yield from self.next_file(draft)
             return
         if self._soft_404(page, stood_for(page.url)):  # the error page would be a document
+            self.lost(what="document")
             return
         self.run.count("pages")
         rules = self.spec.detail
@@ -312,11 +334,13 @@ class SpecSpider(scrapy.Spider):
             self.run.error(NO_CONTENT, response.url, said)
             forget_fetch(self, response.url)
             draft.files_failed += 1
+            self.lost(what="file")
         elif embedded:
             draft.viewer_hops += 1
             draft.pending_files.insert(0, embedded)
         elif page is not None and self._soft_404(page, "file"):
             draft.files_failed += 1
+            self.lost(what="file")
         else:
             draft.files.append(Download(_address(response), response.body, _true_type(response)))
         yield from self.next_file(draft)
@@ -344,6 +368,7 @@ class SpecSpider(scrapy.Spider):
         if (expired := expired_said(page)) is not None:
             self.run.error(SESSION, page.url, f"{SESSION_EXPIRED.format(what=what)}: «{expired}»")
             forget_fetch(self, page.url)
+            self.lost(what="page")
             return True
         said = not_found_said(page)
         if said is None:
@@ -368,6 +393,7 @@ class SpecSpider(scrapy.Spider):
             self.run.count("dated_pages_absent")
         else:
             self.run.error("http_404", url, f"{SOFT_404.format(what=what)}: «{said}»")
+            self.lost(what="page")
 
     def _embedded_file(self, response: Response, draft: DocumentDraft) -> str | None:
         """A file link that answered with an HTML viewer: the file it shows."""
@@ -425,7 +451,22 @@ class SpecSpider(scrapy.Spider):
                 dont_filter=True,
             )
         else:
+            self.drafts_done += 1
+            for name in self.fields_found:
+                if draft.fields.get(name) not in (None, "", []):
+                    self.fields_found[name] += 1
             yield draft
+
+    def count_fields_never_found(self) -> None:
+        """A field the spec reads with a selector that found nothing on any of the run's
+        documents (at least ``FIELD_CHECK_MIN``): the site changed its markup or the
+        selector is wrong; counted, so the run is not ``ok`` with every date lost."""
+        if self.drafts_done < FIELD_CHECK_MIN:
+            return
+        for name, found in self.fields_found.items():
+            if found == 0:
+                message = f"{name}: found nothing on any of the {self.drafts_done} documents"
+                self.run.error(FIELD_NEVER_FOUND, self.spec.start_urls[0], message, field=name)
 
     def links(self, page: TextResponse, node: Any, selector: Any) -> list[str]:
         """File links a selector finds; a malformed one is counted and left out, the
@@ -436,6 +477,17 @@ class SpecSpider(scrapy.Spider):
         values = found if isinstance(found, list) else [found] if found else []
         base = page_base(page)
         return [u for v in values if (u := self.absolute_or_counted(base, v, "file link"))]
+
+
+def _read_fields(spec: SourceSpec) -> list[str]:
+    """The fields the spec reads by a selector (a constant fills its own)."""
+    names: list[str] = []
+    for block in ("listing", "detail", "feed", "video_channel", "json_api"):
+        rules = getattr(spec, block, None)
+        names += list(getattr(rules, "fields", None) or {})
+    if spec.json_api is not None and spec.json_api.detail is not None:
+        names += list(spec.json_api.detail.fields)
+    return [n for n in dict.fromkeys(names) if n not in spec.constants]
 
 
 def _address(response: Response) -> str:
