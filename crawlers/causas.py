@@ -203,6 +203,9 @@ NOTICES = frozenset(
         SCANS_UNREAD,  # kept with a scan's footer line: OCR is turned off or missing
         LEGISLATURE_CONTRADICTED,  # the spec's fixed legislature left empty where wrong
         START_DATE_UNSURE,  # dates no legislature is sure for: not asked, as the rule says
+        # a field the spec reads that no document of the run had: specs name optional
+        # fields (a legislature the builder takes from the date when the page has none)
+        "field_never_found",
     }
 )
 
@@ -289,6 +292,12 @@ _SOFT_404 = re.compile(
 # crawlers.expired's
 _SESSION_EXPIRED = re.compile(
     r"the site answered its 'session expired' page in place of the "
+    r"(file|document|listing|feed|sitemap|API answer): (.*)$",
+    re.S,
+)
+# crawlers.soft_404.SERVER_ERROR_PAGE's
+_SERVER_PAGE = re.compile(
+    r"a server error page answered with HTTP 200 in place of the "
     r"(file|document|listing|feed|sitemap|API answer): (.*)$",
     re.S,
 )
@@ -519,6 +528,13 @@ def error_mensaje(cause: str, message: str) -> str:
             f"el sitio respondió con su aviso de sesión expirada ({said}) en lugar "
             f"{_IN_PLACE_OF[what]}: {outcome}; el sitio pide una sesión que el rastreo no "
             "lleva (una cookie o una dirección con sesión)"
+        )
+    if found := _SERVER_PAGE.match(message):
+        what, said = found.groups()
+        outcome = "no se guardó" if what in ("file", "document") else "no se leyó"
+        return (
+            f"el sitio respondió HTTP 200 con su página de error del servidor ({said}) en "
+            f"lugar {_IN_PLACE_OF[what]}: {outcome}"
         )
     if found := _SOFT_404.match(message):
         what, said = found.groups()

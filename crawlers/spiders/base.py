@@ -38,7 +38,13 @@ from crawlers.middlewares import forget_fetch
 from crawlers.no_content import NO_CONTENT, nothing_sent
 from crawlers.runs import RunStats
 from crawlers.selectors import BadFieldLink, PageTextSpent, read, read_fields, select
-from crawlers.soft_404 import SOFT_404, not_found_said, stood_for
+from crawlers.soft_404 import (
+    SERVER_ERROR_PAGE,
+    SOFT_404,
+    not_found_said,
+    server_error_said,
+    stood_for,
+)
 from crawlers.templates import render_all, with_query
 from crawlers.viewers import named_file, scripted_file
 from crawlers.window import OPEN, Window
@@ -353,6 +359,12 @@ class SpecSpider(scrapy.Spider):
             self.run.error(SESSION, page.url, f"{SESSION_EXPIRED.format(what=what)}: «{expired}»")
             forget_fetch(self, page.url)
             return True
+        if (failed := server_error_said(page)) is not None:
+            self.run.error(
+                "http_5xx", page.url, f"{SERVER_ERROR_PAGE.format(what=what)}: «{failed}»"
+            )
+            forget_fetch(self, page.url)
+            return True
         said = not_found_said(page, file=what == "file")
         if said is None:
             return False
@@ -367,6 +379,13 @@ class SpecSpider(scrapy.Spider):
         wrong format: the spec is not at fault."""
         if (expired := expired_said(page)) is not None:
             self.run.error(SESSION, page.url, f"{SESSION_EXPIRED.format(what=what)}: «{expired}»")
+            forget_fetch(self, page.url)
+            self.lost(what="page")
+            return True
+        if (failed := server_error_said(page)) is not None:
+            self.run.error(
+                "http_5xx", page.url, f"{SERVER_ERROR_PAGE.format(what=what)}: «{failed}»"
+            )
             forget_fetch(self, page.url)
             self.lost(what="page")
             return True
@@ -460,7 +479,8 @@ class SpecSpider(scrapy.Spider):
     def count_fields_never_found(self) -> None:
         """A field the spec reads with a selector that found nothing on any of the run's
         documents (at least ``FIELD_CHECK_MIN``): the site changed its markup or the
-        selector is wrong; counted, so the run is not ``ok`` with every date lost."""
+        selector is wrong, or the field is optional (specs name some the builder fills
+        otherwise); a notice naming it, so a run never keeps every date lost unsaid."""
         if self.drafts_done < FIELD_CHECK_MIN:
             return
         for name, found in self.fields_found.items():

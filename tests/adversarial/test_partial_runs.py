@@ -10,8 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from scrapy.http import HtmlResponse
+from sqlalchemy import text
+
 from crawlers.causas import run_mensaje
 from crawlers.outcome import judge_run
+from crawlers.soft_404 import server_error_said
 from tests.adversarial.service import listing_spec, open_api
 from tests.adversarial.test_parse_stall import _crawl
 from tests.adversarial.test_run_notices import _runs, _signed_page
@@ -47,6 +51,16 @@ class Site(QuietHandler):
         page = parse_qs(path.query).get("p", ["1"])[0]
         if path.path == "/lista" and self.second == "none":
             self.answer(_rows("d1", "d4", "d5"), "text/html")
+        elif path.path == "/lista" and self.second == "fake_ok":
+            self.answer(_rows("d1", "d6", "d7"), "text/html")
+        elif path.path == "/d6":  # the site's error page, sent with 200
+            body = b"<html><head><title>Error 500 - Error interno del servidor</title></head>"
+            self.answer(body + b"<body><p>Intente mas tarde.</p></body></html>", "text/html")
+        elif path.path == "/d7":
+            self.answer(_detail("d7", "f7.pdf"), "text/html")
+        elif path.path == "/f7.pdf":  # ASP.NET's yellow page, in place of the PDF
+            body = b"<html><head><title>Runtime Error</title></head><body><h1>Server Error "
+            self.answer(body + b"in '/' Application.</h1></body></html>", "text/html")
         elif path.path == "/lista" and page == "1":
             self.answer(_rows("d1", "d2", "d3", next_page="/lista?p=2"), "text/html")
         elif path.path == "/lista" and self.second == "500":
@@ -115,11 +129,61 @@ def test_a_later_page_answering_200_with_an_error_page_is_a_lost_page(tmp_path: 
     try:
         [run] = _runs(api, "pj-gto-error200")
         assert run["status"] == "partial", run
-        assert run["errors"]["selector_empty"]["count"] == 1, run["errors"]
+        assert "selector_empty" not in run["errors"], run["errors"]  # no selector to mend
+        said = {
+            e["url"].rsplit("/", 1)[1]: e["mensaje"] for e in run["errors"]["http_5xx"]["examples"]
+        }
+        assert said["lista?p=2"] == (
+            "el sitio respondió HTTP 200 con su página de error del servidor («Error 500») en "
+            "lugar del listado: no se leyó"
+        ), said
         assert run["stats"]["lost_pages"] == 1, run["stats"]
         assert "1 página de listado" in run["mensaje"]
     finally:
         api.close()
+
+
+def test_error_pages_sent_with_200_are_never_a_document_or_its_file(tmp_path: Path) -> None:
+    """A detail page and a PDF answered by the site's «Error 500» page with HTTP 200: the
+    error page was saved as a sentence titled «Error 500», and as the PDF's text."""
+    api, _ = _crawled(tmp_path, "fake_ok", "pj-gto-falso")
+    try:
+        [run] = _runs(api, "pj-gto-falso")
+        assert run["status"] == "partial", run
+        assert run["errors"]["http_5xx"]["count"] == 2, run["errors"]
+        stats = run["stats"]
+        assert (stats["items"], stats["lost_documents"], stats["lost_files"]) == (2, 1, 1), stats
+        examples = run["errors"]["http_5xx"]["examples"]
+        said = {e["url"].rsplit("/", 1)[1]: e["mensaje"] for e in examples}
+        assert said["d6"].endswith(
+            "(«Error 500 - Error interno del servidor») en lugar del documento: no se guardó"
+        ), said
+        assert said["f7.pdf"].endswith("en lugar del archivo: no se guardó"), said
+        with api.library.db.engine.connect() as connection:
+            rows = connection.execute(text("select title, text from documents")).all()
+        assert sorted(title for title, _ in rows) == ["Sentencia d1", "Sentencia d7"], rows
+        assert not any("Error" in (body or "") for _, body in rows), rows
+    finally:
+        api.close()
+
+
+def test_a_server_error_page_is_told_from_a_document_that_names_an_error() -> None:
+    def said(head: bytes) -> str | None:
+        body = b"<html><head>" + head + b"</head><body><p>Texto.</p></body></html>"
+        return server_error_said(HtmlResponse("https://sitio.gob.mx/", body=body))
+
+    failed = (
+        b"<title>Error 500</title>",
+        b"<h1>Server Error in '/' Application.</h1>",
+        b"<title>503 Service Unavailable</title>",
+        b"<h2>Servicio no disponible</h2>",
+    )
+    for page in failed:
+        assert said(page), page
+    for page in (b"<title>Sentencia 500/2023</title>", b"<h1>Error 500/2023 del juzgado</h1>",
+                 b"<title>Recurso</title><p>Error interno del servidor</p>",
+                 b"<h1>Error judicial en la sentencia</h1>"):  # fmt: skip
+        assert said(page) is None, page
 
 
 def test_a_spec_limit_that_ends_the_listing_says_the_run_is_incomplete(tmp_path: Path) -> None:
@@ -135,14 +199,15 @@ def test_a_spec_limit_that_ends_the_listing_says_the_run_is_incomplete(tmp_path:
         api.close()
 
 
-def test_a_field_found_on_no_document_is_an_error_naming_it(tmp_path: Path) -> None:
-    """The site moved its dates: every document saved without one, the run said ``ok``."""
+def test_a_field_found_on_no_document_is_said_naming_it(tmp_path: Path) -> None:
+    """The site moved its dates: every document saved without one, and the run said
+    nothing. A notice (specs name optional fields), naming the field."""
     fields = {"title": "css:td.t::text", "date": "css:td.fecha::text"}
     api, _ = _crawled(tmp_path, "none", "pj-gto-campos", fields=fields)
     try:
         [run] = _runs(api, "pj-gto-campos")
-        assert run["status"] == "partial" and run["stats"]["items"] == 3, run
-        entry = run["errors"]["field_never_found"]
+        assert run["stats"]["items"] == 3 and run["stats"]["notices"] == 1, run
+        entry = run["notices"]["field_never_found"]
         assert entry["count"] == 1 and entry["fields"] == {"date": 1}, entry
         [example] = entry["examples"]
         assert example["mensaje"].startswith(
