@@ -152,7 +152,6 @@ LABELS = {
     "not_a_sitemap": "no es un mapa del sitio",
     "sitemap_loop": "mapas del sitio en bucle",
     "selector_empty": "los selectores no encontraron nada",
-    "field_never_found": "un campo no se encontró en ningún documento",
     "missing_link": "entrada sin enlace",
     "bad_delta": "respuesta parcial de ASP.NET (UpdatePanel) ilegible",
     "postback_without_document": "la respuesta al botón de la entrada no trae la dirección "
@@ -203,9 +202,6 @@ NOTICES = frozenset(
         SCANS_UNREAD,  # kept with a scan's footer line: OCR is turned off or missing
         LEGISLATURE_CONTRADICTED,  # the spec's fixed legislature left empty where wrong
         START_DATE_UNSURE,  # dates no legislature is sure for: not asked, as the rule says
-        # a field the spec reads that no document of the run had: specs name optional
-        # fields (a legislature the builder takes from the date when the page has none)
-        "field_never_found",
     }
 )
 
@@ -281,7 +277,6 @@ _ALREADY_SPANISH = (
     "build_timeout", "build_failed", "empty_text", "invalid_spec", "offsite"
 )  # fmt: skip
 _SCRAPY_REASON = re.compile(r"[a-z_]{1,60}")
-_NEVER_FOUND = re.compile(r"(\S+): found nothing on any of the (\d+) documents$")
 _HTTP = re.compile(r"(?:.*: )?HTTP (\d{3})(?: to (.*), which was not followed)?$", re.S)
 # crawlers.soft_404.SOFT_404's
 _SOFT_404 = re.compile(
@@ -508,12 +503,6 @@ def error_mensaje(cause: str, message: str) -> str:
     """One error example said in Spanish: the cause's name and what its details say."""
     if cause in _ALREADY_SPANISH and message:
         return message
-    if cause == "field_never_found" and (found := _NEVER_FOUND.match(message)):
-        name, n = found.groups()
-        return (
-            f"el campo «{name}» no se encontró en ninguno de los {n} documentos: el sitio "
-            "cambió sus páginas o el selector de la especificación ya no sirve"
-        )
     if cause in ("bad_delta", "http_4xx", "http_5xx") and "partial" in message:
         from crawlers.update_panel import delta_mensaje  # scrapy and lxml: only when needed
 

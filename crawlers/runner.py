@@ -141,8 +141,6 @@ def quiet(log_level: str) -> None:
 
 def _closer(library: Library, spec: SourceSpec, run: RunStats, reports: list[RunReport]) -> Any:
     def closed(spider: Any, reason: str) -> None:
-        if hasattr(spider, "count_fields_never_found"):
-            spider.count_fields_never_found()
         earlier = had_items(library.db.list_runs(run.source_id, limit=20), run.run_id)
         status, message = judge_run(
             spec, reason, run.counts, run.error_count, earlier, run.notice_count, run.errors

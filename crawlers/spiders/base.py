@@ -54,8 +54,6 @@ from indexer.readers.normalise import parse_date
 
 T = TypeVar("T")
 MAX_VIEWER_HOPS = 1
-FIELD_NEVER_FOUND = "field_never_found"
-FIELD_CHECK_MIN = 3  # documents: with fewer, a field empty in all may just be rare
 LIMIT_REACHED = "limit_reached"
 REDIRECT_LOOP = "redirect_loop"
 _VIEWER = "//iframe/@src | //embed/@src | //object/@data | //frame/@src"
@@ -85,8 +83,6 @@ class SpecSpider(scrapy.Spider):
         self.library = library
         self.run = run
         self.window = window
-        self.drafts_done = 0
-        self.fields_found: dict[str, int] = dict.fromkeys(_read_fields(spec), 0)
         if spec.allowed_domains:
             self.allowed_domains = spec.allowed_domains
 
@@ -212,6 +208,7 @@ class SpecSpider(scrapy.Spider):
             error = failure.value
             url = getattr(item, "url", None) or getattr(response, "url", "")
             self.run.error("item_failed", url, f"{type(error).__name__}: {error}")
+            self.lost(what="document")
 
     def request_dropped(self, request: scrapy.Request, spider: Any) -> None:
         """A request the scheduler refused because this crawl already asked for its
@@ -470,23 +467,7 @@ class SpecSpider(scrapy.Spider):
                 dont_filter=True,
             )
         else:
-            self.drafts_done += 1
-            for name in self.fields_found:
-                if draft.fields.get(name) not in (None, "", []):
-                    self.fields_found[name] += 1
             yield draft
-
-    def count_fields_never_found(self) -> None:
-        """A field the spec reads with a selector that found nothing on any of the run's
-        documents (at least ``FIELD_CHECK_MIN``): the site changed its markup or the
-        selector is wrong, or the field is optional (specs name some the builder fills
-        otherwise); a notice naming it, so a run never keeps every date lost unsaid."""
-        if self.drafts_done < FIELD_CHECK_MIN:
-            return
-        for name, found in self.fields_found.items():
-            if found == 0:
-                message = f"{name}: found nothing on any of the {self.drafts_done} documents"
-                self.run.error(FIELD_NEVER_FOUND, self.spec.start_urls[0], message, field=name)
 
     def links(self, page: TextResponse, node: Any, selector: Any) -> list[str]:
         """File links a selector finds; a malformed one is counted and left out, the
@@ -497,17 +478,6 @@ class SpecSpider(scrapy.Spider):
         values = found if isinstance(found, list) else [found] if found else []
         base = page_base(page)
         return [u for v in values if (u := self.absolute_or_counted(base, v, "file link"))]
-
-
-def _read_fields(spec: SourceSpec) -> list[str]:
-    """The fields the spec reads by a selector (a constant fills its own)."""
-    names: list[str] = []
-    for block in ("listing", "detail", "feed", "video_channel", "json_api"):
-        rules = getattr(spec, block, None)
-        names += list(getattr(rules, "fields", None) or {})
-    if spec.json_api is not None and spec.json_api.detail is not None:
-        names += list(spec.json_api.detail.fields)
-    return [n for n in dict.fromkeys(names) if n not in spec.constants]
 
 
 def _address(response: Response) -> str:
