@@ -106,15 +106,20 @@ _SERVER_FAILED = re.compile(
     r"|^\W*50[0-4]\W*$",
     re.IGNORECASE,
 )
-_NEVER = re.compile(r"(?!)")
+_SERVER_HEADINGS = "(//title | //h1)[position() <= 3]"  # an error page says it first
 SERVER_ERROR_PAGE = "a server error page answered with HTTP 200 in place of the {what}"
 
 
 def server_error_said(page: Any) -> str | None:
     """What on ``page`` says the site failed (its «Error 500» page, ASP.NET's «Server
-    Error in '/' Application», «Servicio no disponible») in its title or a heading, at
-    most 200 characters, or None."""
-    return notice_said(page, _SERVER_FAILED, _NEVER, _NEVER)
+    Error in '/' Application», «Servicio no disponible») in its title or first h1, at
+    most 200 characters, or None. Its title and first headings only: a document's
+    thousand headings are not read again for it."""
+    for node in page.xpath(_SERVER_HEADINGS):
+        said = _opening(node.root, HEADING_CHARS)[0]
+        if said and _SERVER_FAILED.search(said):
+            return said[:SHORT_BLOCK]
+    return None
 
 
 def stood_for(url: str) -> str:

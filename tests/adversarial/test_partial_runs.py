@@ -174,7 +174,7 @@ def test_a_server_error_page_is_told_from_a_document_that_names_an_error() -> No
         b"<title>Error 500</title>",
         b"<h1>Server Error in '/' Application.</h1>",
         b"<title>503 Service Unavailable</title>",
-        b"<h2>Servicio no disponible</h2>",
+        b"<h1>Servicio no disponible</h1>",
     )
     for page in failed:
         assert said(page), page
