@@ -205,8 +205,10 @@ class RunSummary(BaseModel):
 
     id: int
     status: str = Field(
-        description="running, ok, empty (its message starts with the cause: off_domain_start_url, "
-        "no_items, all_filtered), failed or abandoned."
+        description="running, ok, partial (documents saved, but errors or a limit lost part of "
+        "the reading: its message counts them and names the listing pages, documents and files "
+        "not read), empty (its message starts with the cause: off_domain_start_url, no_items, "
+        "all_filtered), failed or abandoned."
     )
     message: str | None = Field(None, description="The closing message as stored (English).")
     mensaje: str | None = Field(None, description="The closing message in Spanish.")

@@ -114,7 +114,7 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
         message = f" ({mensaje})" if mensaje else ""
         stats = health_stats(report.stats, report.errors)
         if done := run_resultado(report.status, stats):
-            message = f" ({done})"
+            message = f" ({mensaje}; guardado: {done})" if mensaje else f" ({done})"
         print(f"  {report.source_id}: {status}{message} · {_run_counts(stats)}")
         errors, notices = split_causes(report.errors)
         for cause, entry in sorted(errors.items()):
@@ -123,7 +123,7 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
             print("    avisos (no son errores):")
         for cause, entry in sorted(notices.items()):
             print(f"      {error_line(cause, entry)}")
-        failed += report.status != "ok"
+        failed += report.status not in ("ok", "partial")  # a partial run saved its part
     total = counted(library.db.count_documents(), "documento", "documentos")
     print(f"{total} en la biblioteca", flush=True)
     library.close()
@@ -136,7 +136,8 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if failed else 0
 
 
-RUN_STATUS = {"ok": "correcta", "empty": "vacía", "failed": "fallida"}  # a run (una ejecución)
+# a run (una ejecución)
+RUN_STATUS = {"ok": "correcta", "partial": "incompleta", "empty": "vacía", "failed": "fallida"}
 
 
 def _window_words(window: Window) -> str:

@@ -290,6 +290,12 @@ _SESSION_EXPIRED = re.compile(
     r"(file|document|listing|feed|sitemap|API answer): (.*)$",
     re.S,
 )
+# crawlers.soft_404.SERVER_ERROR_PAGE's
+_SERVER_PAGE = re.compile(
+    r"a server error page answered with HTTP 200 in place of the "
+    r"(file|document|listing|feed|sitemap|API answer): (.*)$",
+    re.S,
+)
 _IN_PLACE_OF = {
     "file": "del archivo", "document": "del documento", "listing": "del listado",
     "feed": "del canal RSS o Atom", "sitemap": "del mapa del sitio",
@@ -511,6 +517,13 @@ def error_mensaje(cause: str, message: str) -> str:
             f"el sitio respondió con su aviso de sesión expirada ({said}) en lugar "
             f"{_IN_PLACE_OF[what]}: {outcome}; el sitio pide una sesión que el rastreo no "
             "lleva (una cookie o una dirección con sesión)"
+        )
+    if found := _SERVER_PAGE.match(message):
+        what, said = found.groups()
+        outcome = "no se guardó" if what in ("file", "document") else "no se leyó"
+        return (
+            f"el sitio respondió HTTP 200 con su página de error del servidor ({said}) en "
+            f"lugar {_IN_PLACE_OF[what]}: {outcome}"
         )
     if found := _SOFT_404.match(message):
         what, said = found.groups()
@@ -863,6 +876,8 @@ def run_mensaje(status: str, message: str | None) -> str | None:
     if status == "abandoned":
         return message  # written in Spanish when the run was closed
     cause, _, rest = message.partition(": ")
+    if cause == "partial" and rest:
+        return partial_mensaje(rest)
     if rest and cause == "parse_timeout" and rest.startswith("otra fuente"):
         return f"{label(cause)}: {rest}"
     if rest and cause in OUTCOMES:
@@ -872,6 +887,46 @@ def run_mensaje(status: str, message: str | None) -> str | None:
     if _SCRAPY_REASON.fullmatch(message):  # how Scrapy said the crawl closed
         return f"la lectura terminó antes de tiempo (motivo «{message}»)"
     return message  # written in Spanish (a stored spec no longer valid, …)
+
+
+_LIMITS = re.compile(r"stopped at a limit \((.*)\)$", re.S)
+_ERRORS = re.compile(r"(\d+) errors? \((.*)\)$", re.S)
+_ONE_CAUSE = re.compile(r"([A-Za-z0-9_]+) (\d+)$")
+_LOST = re.compile(r"(\d+) (listing pages?|documents?|files?)$")
+LOST_NAMES = {
+    "listing page": ("página de listado", "páginas de listado"),
+    "document": ("documento", "documentos"),
+    "file": ("archivo", "archivos"),
+}
+
+
+def partial_mensaje(said: str) -> str:
+    """A ``partial`` run's message (``crawlers.outcome.partial_message``) in Spanish:
+    what stopped it, its errors by cause and what it did not read."""
+    parts = []
+    for part in said.split("; "):
+        if limits := _LIMITS.match(part):
+            parts.append(f"se detuvo en un límite ({limits.group(1)}) antes de leerlo todo")
+        elif errors := _ERRORS.match(part):
+            total = int(errors.group(1))
+            each = []
+            for one in errors.group(2).split(", "):
+                found = _ONE_CAUSE.match(one)
+                each.append(f"{label(found.group(1))}: {found.group(2)}" if found else one)
+            parts.append(f"{_counted(total, 'error', 'errores')} ({'; '.join(each)})")
+        elif part.startswith("not read: "):
+            lost = []
+            for one in part.removeprefix("not read: ").split(", "):
+                found = _LOST.match(one)
+                if found is None:
+                    lost.append(one)
+                    continue
+                n, what = int(found.group(1)), found.group(2).removesuffix("s")
+                lost.append(_counted(n, *LOST_NAMES[what]))
+            parts.append("no se leyeron: " + ", ".join(lost))
+        else:
+            parts.append(part)
+    return "; ".join(parts)
 
 
 def errors_with_mensajes(errors: Mapping[str, Any]) -> dict[str, Any]:
@@ -896,11 +951,12 @@ def _counted(n: int, one: str, many: str) -> str:
 
 
 def run_resultado(status: str, stats: Mapping[str, Any] | None) -> str | None:
-    """What a finished ``ok`` run did, said apart from its status (None otherwise): new or
+    """What a finished ``ok`` or ``partial`` run did, said apart from its status (None
+    otherwise; a partial run's losses are its message): new or
     changed documents; nothing new because everything was unchanged (a healthy run, not
     one that read nothing); or no element at all on the site's pages. Its notices, if
     any, are said too: a run with notices only is healthy and says them."""
-    if status != "ok":
+    if status not in ("ok", "partial"):
         return None
     stats = stats or {}
 

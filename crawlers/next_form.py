@@ -10,6 +10,7 @@ from typing import Any
 from scrapy.http import FormRequest, TextResponse
 
 from config.specs import NextForm
+from crawlers.forms import form_request
 from crawlers.postback import next_page_argument
 from crawlers.selectors import select
 from crawlers.templates import render_all
@@ -32,8 +33,8 @@ def next_form_step(
     listing: TextResponse, rules: NextForm, variables: dict[str, Any], **request: Any
 ) -> NextStep:
     """The form posted back as on a click of "Siguiente" or of the pager's next page;
-    ``request`` goes to ``FormRequest.from_response`` (callback, cb_kwargs…). A form
-    that ``from_response`` cannot use raises its ValueError."""
+    ``request`` goes to ``crawlers.forms.form_request`` (callback, cb_kwargs…). A form
+    that it cannot use raises its ValueError."""
     forms = select(listing, rules.form)
     if not forms:
         return NextStep(
@@ -80,7 +81,7 @@ def next_form_step(
         clicked = rules.postback or rules.click or ""
         data = data | post_data(manager, rules.update_panel, clicked)
         request["headers"] = HEADERS | dict(request.get("headers") or {})
-    made = FormRequest.from_response(listing, **where, **click, formdata=data, **request)
+    made = form_request(listing, **where, **click, formdata=data, **request)
     return NextStep(made, control)
 
 

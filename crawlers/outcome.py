@@ -3,7 +3,12 @@
 ``empty`` carries its cause, so an operator knows what to fix: the start URL lies
 outside the spec's allowed domains (``off_domain_start_url``), the items were all left
 out by the spec's filters or the backfill window (``all_filtered``), or nothing became a
-document (``no_items``: no page answered, or the selectors found nothing usable)."""
+document (``no_items``: no page answered, or the selectors found nothing usable).
+
+A run that saved documents but lost part of its work on the way (a later listing page,
+a detail page or a file that failed, a document the pipeline refused, a limit that ended
+the reading while there was more) is ``partial``, never ``ok``: its message counts the
+errors by cause and names what was not read (``partial_message``)."""
 
 from __future__ import annotations
 
@@ -11,8 +16,19 @@ from collections.abc import Mapping
 from typing import Any
 
 from config.specs import SourceSpec, outside_allowed_domains
+from crawlers.causas import cause_total, split_causes
 
 FILTERED = ("out_of_window", "skipped")
+PARTIAL = "partial"
+LOST = {  # what a failed request cost, counted by ``SpecSpider.lost``
+    "lost_pages": ("listing page", "listing pages"),
+    "lost_documents": ("document", "documents"),
+    "lost_files": ("file", "files"),
+}
+EARLY_STOPS = {  # Scrapy's reasons for a crawl ended by the limits asked of ``crawl``
+    "closespider_itemcount": "--max-items",
+    "closespider_timeout": "--max-seconds",
+}
 MESSAGES = {
     "off_domain_start_url": "a start URL is outside allowed_domains: nothing was fetched",
     "all_filtered": "every item was left out by the spec's filters or the backfill window",
@@ -29,12 +45,14 @@ def judge_run(
     error_count: int,
     earlier_items: bool,
     notices: int = 0,
+    errors: Mapping[str, Any] | None = None,
 ) -> tuple[str, str | None]:
     """(status, message) of a run that closed with Scrapy's ``reason``. ``error_count``
     counts its errors only; its ``notices`` (``crawlers.causas.NOTICES``) never make it
     fail, but a run that made nothing and has something to say (robots.txt barred every
-    page) is ``empty``, not ``ok``."""
-    stopped_early = reason in ("closespider_itemcount", "closespider_timeout")
+    page) is ``empty``, not ``ok``. A run with errors, or ended by a limit while there
+    was more, is ``partial`` (``errors``: its stored causes, to say which)."""
+    stopped_early = reason in EARLY_STOPS
     if reason == "memusage_exceeded":
         return "failed", _message("memory_limit")
     if reason != "finished" and not stopped_early:
@@ -50,7 +68,43 @@ def judge_run(
             return "empty", _message("all_filtered")
         if earlier_items or error_count or notices:
             return "empty", _message("no_items")
+    limits = _limits(reason, errors or {})
+    if error_count or limits:
+        return PARTIAL, partial_message(counts, errors or {}, limits)
     return "ok", None
+
+
+def _limits(reason: str, errors: Mapping[str, Any]) -> list[str]:
+    """The limits that ended the reading while there was more: the crawl's own
+    (``--max-items``, ``--max-seconds``) and the spec's, as its ``limit_reached`` notices
+    name them (``listing.max_pages (50) reached: …``)."""
+    found = [EARLY_STOPS[reason]] if reason in EARLY_STOPS else []
+    entry = errors.get("limit_reached")
+    for example in entry.get("examples", []) if isinstance(entry, Mapping) else []:
+        name = str(example.get("message") or "").partition(" reached")[0]
+        if name and name not in found:
+            found.append(name[:120])
+    return found
+
+
+def partial_message(counts: Mapping[str, int], errors: Mapping[str, Any], limits: list[str]) -> str:
+    """``partial: …`` in English, read back in Spanish by ``crawlers.causas``: the limits
+    that stopped it, its errors by cause, and the pages, documents and files not read."""
+    parts = [f"stopped at a limit ({', '.join(limits)})"] if limits else []
+    found = split_causes(errors)[0]
+    if found:
+        total = cause_total(found)
+        each = sorted(((cause_total({c: e}), c) for c, e in found.items()), reverse=True)
+        by = ", ".join(f"{cause} {n}" for n, cause in each)
+        parts.append(f"{total} {'error' if total == 1 else 'errors'} ({by})")
+    lost = [
+        f"{n} {one if n == 1 else many}"
+        for key, (one, many) in LOST.items()
+        if (n := int(counts.get(key, 0)))
+    ]
+    if lost:
+        parts.append("not read: " + ", ".join(lost))
+    return f"{PARTIAL}: " + "; ".join(parts)
 
 
 def _message(cause: str) -> str:

@@ -307,6 +307,7 @@ class LibraryPipeline:
             run.count("workers_lost")
         if isinstance(doc, Refusal):
             run.error(doc.cause, item.url, doc.message)
+            run.count("lost_documents")  # refused: the run names it among what it lost
             return item
         if (fixed := _fixed_legislature(spec, doc)) and (
             sitting := contradicts(fixed, doc.jurisdiction, doc.date)
@@ -370,6 +371,7 @@ class LibraryPipeline:
                 self._save_batch(spec, library, run, [pending], tenant)
             except Exception as exc:
                 run.error("save_failed", pending.url, f"{type(exc).__name__}: {exc}")
+                run.count("lost_documents")
                 pending.settled = True
 
     def _save_batch(
@@ -405,10 +407,12 @@ class LibraryPipeline:
                     )
                 except MissingField as exc:
                     run.error("missing_field", pending.url, f"{exc} (needed by identity.key)")
+                    run.count("lost_documents")
                     pending.settled = True
                     continue
                 except ForeignDocument as exc:
                     run.error(FOREIGN_DOCUMENT, pending.url, str(exc))
+                    run.count("lost_documents")
                     pending.settled = True
                     continue
                 doc, earlier = self._earlier(spec, pending.doc, doc, known.get)

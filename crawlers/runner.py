@@ -143,7 +143,7 @@ def _closer(library: Library, spec: SourceSpec, run: RunStats, reports: list[Run
     def closed(spider: Any, reason: str) -> None:
         earlier = had_items(library.db.list_runs(run.source_id, limit=20), run.run_id)
         status, message = judge_run(
-            spec, reason, run.counts, run.error_count, earlier, run.notice_count
+            spec, reason, run.counts, run.error_count, earlier, run.notice_count, run.errors
         )
         library.db.finish_run(run.run_id, status, run.summary(), run.errors, message)
         reports.append(

@@ -63,7 +63,7 @@ class RunStats:
         found = {
             k: n
             for k, n in self.counts.items()
-            if k.startswith(("privacy_", "ocr_"))
+            if k.startswith(("privacy_", "ocr_", "lost_"))
             or k in ("workers_lost", "indexers_lost", "duplicate_links", "dated_pages_absent")
         }
         said = {"errors": self.error_count, "notices": self.notice_count}

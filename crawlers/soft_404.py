@@ -96,6 +96,32 @@ def notice_said(
     return None
 
 
+# the site's error page for a failure of its own, sent with HTTP 200: read in the title
+# and headings only, where such a page says it (a ruling may speak of an «error» anywhere)
+_SERVER_FAILED = re.compile(
+    r"\berror\s*(?:http\s*)?50[0-4]\b(?!\s*/)|\binternal\s+server\s+error\b"
+    r"|\bserver\s+error\s+in\s+'[^']*'\s+application\b|\bruntime\s+error\b"
+    r"|\bservice\s+(?:temporarily\s+)?unavailable\b|\bbad\s+gateway\b|\bgateway\s+time-?out\b"
+    r"|\berror\s+(?:interno\s+)?del\s+servidor\b|\bservicio\s+no\s+disponible\b"
+    r"|^\W*50[0-4]\W*$",
+    re.IGNORECASE,
+)
+_SERVER_HEADINGS = "(//title | //h1)[position() <= 3]"  # an error page says it first
+SERVER_ERROR_PAGE = "a server error page answered with HTTP 200 in place of the {what}"
+
+
+def server_error_said(page: Any) -> str | None:
+    """What on ``page`` says the site failed (its «Error 500» page, ASP.NET's «Server
+    Error in '/' Application», «Servicio no disponible») in its title or first h1, at
+    most 200 characters, or None. Its title and first headings only: a document's
+    thousand headings are not read again for it."""
+    for node in page.xpath(_SERVER_HEADINGS):
+        said = _opening(node.root, HEADING_CHARS)[0]
+        if said and _SERVER_FAILED.search(said):
+            return said[:SHORT_BLOCK]
+    return None
+
+
 def stood_for(url: str) -> str:
     """What an error page stood in place of, as ``SOFT_404`` says it: a file, by its
     address's extension, or a document's page."""

@@ -28,7 +28,7 @@ from config.legislatures import sitting_number
 from config.specs import SourceSpec
 from config.start_dates import MAX_START_URLS, STEP_NAMES, expand
 from crawlers.building import PageHtml
-from crawlers.causas import START_DATE_UNSURE, UNSURE
+from crawlers.causas import START_DATE_UNSURE, UNSURE, is_notice
 from crawlers.encoding import as_page, content_type, true_encoding
 from crawlers.expired import SESSION, SESSION_EXPIRED, expired_said
 from crawlers.failures import failure_cause
@@ -38,7 +38,13 @@ from crawlers.middlewares import forget_fetch
 from crawlers.no_content import NO_CONTENT, nothing_sent
 from crawlers.runs import RunStats
 from crawlers.selectors import BadFieldLink, PageTextSpent, read, read_fields, select
-from crawlers.soft_404 import SOFT_404, not_found_said, stood_for
+from crawlers.soft_404 import (
+    SERVER_ERROR_PAGE,
+    SOFT_404,
+    not_found_said,
+    server_error_said,
+    stood_for,
+)
 from crawlers.templates import render_all, with_query
 from crawlers.viewers import named_file, scripted_file
 from crawlers.window import OPEN, Window
@@ -164,10 +170,25 @@ class SpecSpider(scrapy.Spider):
             self.run.count("dated_pages_absent")  # a day the gazette did not publish
             return
         self.run.error(cause, request.url, message)
+        if not is_notice(cause):  # robots.txt, offsite: not read as asked, not lost
+            self.lost(request)
         draft = request.cb_kwargs.get("draft")
         if draft is not None and request.callback == self.parse_file:
             draft.files_failed += 1
             yield from self.next_file(draft)
+
+    def lost(self, request: scrapy.Request | None = None, what: str = "") -> None:
+        """What a failed request cost the run, counted so its status names it
+        (``crawlers.outcome.partial_message``): a ``file`` of a document, a ``document``
+        (its page or the answer naming it), or else a ``page`` of the listing, feed,
+        sitemap or API, with the items it would have listed."""
+        if not what and request is not None:
+            callback = getattr(request.callback, "__name__", "")
+            if callback == "parse_file":
+                what = "file"
+            else:
+                what = "document" if "draft" in request.cb_kwargs else "page"
+        self.run.count(f"lost_{what or 'page'}s")
 
     def limit_reached(self, where: str, limit: str, left_out: str) -> None:
         """The crawl stops at one of its limits while there is more: counted, so the
@@ -187,6 +208,7 @@ class SpecSpider(scrapy.Spider):
             error = failure.value
             url = getattr(item, "url", None) or getattr(response, "url", "")
             self.run.error("item_failed", url, f"{type(error).__name__}: {error}")
+            self.lost(what="document")
 
     def request_dropped(self, request: scrapy.Request, spider: Any) -> None:
         """A request the scheduler refused because this crawl already asked for its
@@ -202,6 +224,7 @@ class SpecSpider(scrapy.Spider):
         if request.url in chain:
             message = "redirect loop: " + " -> ".join([*chain, request.url])
             self.run.error(REDIRECT_LOOP, chain[0], message[:500])
+            self.lost(request)
         elif "draft" in request.cb_kwargs:
             self.run.count("duplicate_links")
 
@@ -277,6 +300,7 @@ class SpecSpider(scrapy.Spider):
         if said := nothing_sent(response):  # no document, as when its page is an HTTP error
             self.run.error(NO_CONTENT, response.url, said)
             forget_fetch(self, response.url)
+            self.lost(what="document")
             return
         page = as_page(response)
         if page is None:
@@ -284,6 +308,7 @@ class SpecSpider(scrapy.Spider):
             yield from self.next_file(draft)
             return
         if self._soft_404(page, stood_for(page.url)):  # the error page would be a document
+            self.lost(what="document")
             return
         self.run.count("pages")
         rules = self.spec.detail
@@ -312,11 +337,13 @@ class SpecSpider(scrapy.Spider):
             self.run.error(NO_CONTENT, response.url, said)
             forget_fetch(self, response.url)
             draft.files_failed += 1
+            self.lost(what="file")
         elif embedded:
             draft.viewer_hops += 1
             draft.pending_files.insert(0, embedded)
         elif page is not None and self._soft_404(page, "file"):
             draft.files_failed += 1
+            self.lost(what="file")
         else:
             draft.files.append(Download(_address(response), response.body, _true_type(response)))
         yield from self.next_file(draft)
@@ -327,6 +354,12 @@ class SpecSpider(scrapy.Spider):
         kept as the document or its file. Any address: a detail page's too."""
         if (expired := expired_said(page)) is not None:
             self.run.error(SESSION, page.url, f"{SESSION_EXPIRED.format(what=what)}: «{expired}»")
+            forget_fetch(self, page.url)
+            return True
+        if (failed := server_error_said(page)) is not None:
+            self.run.error(
+                "http_5xx", page.url, f"{SERVER_ERROR_PAGE.format(what=what)}: «{failed}»"
+            )
             forget_fetch(self, page.url)
             return True
         said = not_found_said(page, file=what == "file")
@@ -344,6 +377,14 @@ class SpecSpider(scrapy.Spider):
         if (expired := expired_said(page)) is not None:
             self.run.error(SESSION, page.url, f"{SESSION_EXPIRED.format(what=what)}: «{expired}»")
             forget_fetch(self, page.url)
+            self.lost(what="page")
+            return True
+        if (failed := server_error_said(page)) is not None:
+            self.run.error(
+                "http_5xx", page.url, f"{SERVER_ERROR_PAGE.format(what=what)}: «{failed}»"
+            )
+            forget_fetch(self, page.url)
+            self.lost(what="page")
             return True
         said = not_found_said(page)
         if said is None:
@@ -368,6 +409,7 @@ class SpecSpider(scrapy.Spider):
             self.run.count("dated_pages_absent")
         else:
             self.run.error("http_404", url, f"{SOFT_404.format(what=what)}: «{said}»")
+            self.lost(what="page")
 
     def _embedded_file(self, response: Response, draft: DocumentDraft) -> str | None:
         """A file link that answered with an HTML viewer: the file it shows."""

@@ -9,9 +9,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import scrapy
-from scrapy.http import FormRequest, HtmlResponse, Response, TextResponse
+from scrapy.http import HtmlResponse, Response, TextResponse
 
 from crawlers.encoding import as_page
+from crawlers.forms import form_request
 from crawlers.frames import MAX_DEPTH, FrameVisit, content_frames
 from crawlers.grid import spread_rowspans
 from crawlers.items import DocumentDraft
@@ -55,6 +56,7 @@ class HtmlListingSpider(SpecSpider):
         listing = as_page(response)
         if listing is None:
             self.run.error("not_html", response.url, "listing page is not HTML")
+            self.lost(what="page")
             return
         spread_rowspans(listing.selector.root)
         rules = self.spec.listing
@@ -70,6 +72,7 @@ class HtmlListingSpider(SpecSpider):
             self._frames_empty(frame_of)
         elif not items and frame_of is None and not self.listing_absent(listing):
             self.run.error("selector_empty", listing.url, "listing.items matched nothing")
+            self.lost(what="page")
         tally = {"new": 0, "dated": 0, "older": 0}
         base = page_base(listing)
         bad_field_link = self.bad_field_link(listing.url)
@@ -215,7 +218,7 @@ class HtmlListingSpider(SpecSpider):
         where = {"formxpath" if rules.form.engine == "xpath" else "formcss": rules.form.expression}
         if "__EVENTTARGET" not in data:
             data = {"__EVENTTARGET": "", "__EVENTARGUMENT": ""} | data
-        yield FormRequest.from_response(
+        yield form_request(
             listing,
             **where,
             dont_click=True,

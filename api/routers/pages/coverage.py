@@ -139,7 +139,7 @@ def _fill(health: SourceHealth, runs: list[Any], now: dt.datetime) -> None:
     finished = [run for run in runs if run.finished_at is not None]
     health.last_run = finished[0] if finished else None
     if health.last_success is None:
-        ok = next((run for run in finished if run.status == "ok"), None)
+        ok = next((run for run in finished if run.status in ("ok", "partial")), None)
         health.last_success = as_utc(ok.finished_at) if ok else None
     if health.last_run is not None:
         counts = {
