@@ -6,6 +6,11 @@ publication), never by when it was indexed, documents without a date after every
 one; each entry's ``updated`` says when it last changed in the library. A feed reader
 polls it; ``ETag`` and ``Last-Modified`` let it ask "anything new?" and get a 304 without
 a body when nothing changed.
+
+``Last-Modified`` is when the library last changed (a document saved or deleted), not the
+newest entry's ``updated``: a document deleted or withdrawn leaves the feed, and the next
+one moves in, without any entry becoming newer. A reader that asks only
+``If-Modified-Since`` was told "not modified" and kept showing the withdrawn document.
 """
 
 from __future__ import annotations
@@ -18,8 +23,9 @@ from typing import Annotated
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Request, Response
+from sqlalchemy import func, select
 
-from api.atom import Entry, Feed, Link, document_urn, feed_urn, render
+from api.atom import EPOCH, Entry, Feed, Link, document_urn, feed_urn, render
 from api.deps import LibraryDep, run_search
 from api.public_address import link_base
 from api.routers.documents import original_withheld, preview
@@ -27,6 +33,8 @@ from api.routers.pages.common import KIND_LABELS, value_label
 from api.schemas import ValidationErrorResponse
 from api.search_params import search_query
 from api.web_links import web_address
+from indexer.db.tables import DocumentDeletionRow, DocumentRow
+from indexer.library import Library
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.stores import SearchHit, SearchQuery
 
@@ -76,13 +84,14 @@ def search_feed(
     )
     body = render(feed)
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    changed = max(feed.updated, _library_changed(library))
     headers = {
         "ETag": etag,
-        "Last-Modified": format_datetime(feed.updated.astimezone(dt.UTC), usegmt=True),
+        "Last-Modified": format_datetime(changed.astimezone(dt.UTC), usegmt=True),
         "Cache-Control": "public, max-age=60",
         "Vary": "Accept-Encoding",
     }
-    if _not_modified(request, etag, feed.updated):
+    if _not_modified(request, etag, changed):
         return Response(status_code=304, headers=headers)
     return Response(body, media_type=f"{ATOM_TYPE}; charset=utf-8", headers=headers)
 
@@ -92,6 +101,18 @@ def _subtitle(total: int) -> str:
     if total == 1:
         return "1 documento coincide con esta búsqueda."
     return f"{total} documentos coinciden con esta búsqueda; los más recientes."
+
+
+def _library_changed(library: Library) -> dt.datetime:
+    """The last time any document was saved or deleted (two reads of an index each): no
+    search's feed can have changed since."""
+    with library.db.session() as s:
+        saved = s.scalar(select(func.max(DocumentRow.updated_at)))
+        deleted = s.scalar(
+            select(DocumentDeletionRow.deleted_at).order_by(DocumentDeletionRow.seq.desc()).limit(1)
+        )
+    moments = [m if m.tzinfo else m.replace(tzinfo=dt.UTC) for m in (saved, deleted) if m]
+    return max(moments, default=EPOCH)
 
 
 def _not_modified(request: Request, etag: str, updated: dt.datetime) -> bool:
