@@ -69,7 +69,10 @@ def search_feed(
     docs = library.db.get_documents([hit.id for hit in result.hits])
     base = link_base(request)
     masked_served = request.app.state.settings.serve_masked_originals
-    entries = [_entry(hit, docs.get(hit.id), base, masked_served) for hit in result.hits]
+    # The index lags the database until the indexer's next commit: a document deleted or
+    # withheld (personal data a review found) since is still found, and is not listed.
+    shown = [hit for hit in result.hits if _listable(docs.get(hit.id))]
+    entries = [_entry(hit, docs.get(hit.id), base, masked_served) for hit in shown]
     params = [(k, v) for k, v in request.query_params.multi_items() if k != "cursor"]
     canonical = urlencode(sorted(params))
     feed = Feed(
@@ -101,6 +104,11 @@ def _subtitle(total: int) -> str:
     if total == 1:
         return "1 documento coincide con esta búsqueda."
     return f"{total} documentos coinciden con esta búsqueda; los más recientes."
+
+
+def _listable(doc: AnyDocument | None) -> bool:
+    """Whether the database still has the document and publishes it."""
+    return doc is not None and (doc.privacy is None or not doc.privacy.withheld)
 
 
 def _library_changed(library: Library) -> dt.datetime:
