@@ -182,7 +182,7 @@ def _entry(hit: SearchHit, doc: AnyDocument | None, base: str, masked_served: bo
             categories.append((value, value_label(name, value)))
     return Entry(
         id=document_urn(hit.id),
-        title=hit.title,
+        title=doc.title if doc is not None else hit.title,  # the index lags a masking
         updated=_updated(hit, doc),
         summary_html=summary,
         author=hit.institution,
