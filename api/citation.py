@@ -8,6 +8,7 @@ import datetime as dt
 import re
 import unicodedata
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from indexer.library import AnyDocument
 from indexer.spanish import KIND_LABELS, date_words
@@ -25,6 +26,30 @@ def number(doc: AnyDocument) -> str | None:
 _LETTER = re.compile(r"[^\W\d_]")
 # what ends a sentence already: no period is added after it
 _ENDS = (".", "?", "!", "…")
+# The day "consultado el" names is the reader's calendar day in Mexico, not UTC's: from
+# 18:00 (Mexico City, UTC-6) on, UTC is already on the next day, and a citation made at
+# 20:00 on 1 December would say it was consulted on the 2nd.
+MEXICO_CITY = ZoneInfo("America/Mexico_City")
+
+
+def consulted_day(when: dt.date | dt.datetime | None = None) -> dt.date:
+    """The calendar day in Mexico City of the instant ``when`` (now unless given); a plain
+    date is that day already. A naive datetime is read as UTC."""
+    if when is None:
+        when = dt.datetime.now(dt.UTC)
+    if not isinstance(when, dt.datetime):
+        return when
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return when.astimezone(MEXICO_CITY).date()
+
+
+def _mentions(title: str, written: str) -> bool:
+    """Whether the title already carries the number ``written`` whole: «55/2023» is in
+    «Amparo directo 55/2023» but not in «Amparo directo 155/2023» nor «55/20231», which
+    name other expedientes (a citation that left it out would point at the wrong one)."""
+    pattern = r"(?<![\w/-])" + re.escape(written) + r"(?![\w/-])"
+    return re.search(pattern, title, re.IGNORECASE) is not None
 
 
 def ponente(doc: AnyDocument) -> str | None:
@@ -57,7 +82,7 @@ def _sentences(parts: list[str]) -> str:
     return " ".join(part if part.endswith(_ENDS) else f"{part}." for part in flat if part)
 
 
-def citation_text(doc: AnyDocument, url: str | None, consulted: dt.date) -> str:
+def citation_text(doc: AnyDocument, url: str | None, consulted: dt.date | dt.datetime) -> str:
     """``Institución. Órgano. Título. expediente 123/2023. Ponente: Nombre. 15 de marzo
     de 2023. Estado Abierto, URL (consultado el 1 de diciembre de 2026).``; without a
     URL (a dump written with no public address), ``Estado Abierto (consultado el …).``"""
@@ -69,7 +94,7 @@ def citation_text(doc: AnyDocument, url: str | None, consulted: dt.date) -> str:
     named = doc.title.lower().startswith(kind.lower())
     parts.append(doc.title if named else f"{kind}: {doc.title}")
     written = number(doc)
-    if written and written not in doc.title:
+    if written and not _mentions(doc.title, written):
         label = "expediente" if doc.kind == "sentencia" else "número"
         parts.append(f"{label} {written}")
     named_ponente = ponente(doc)
@@ -78,13 +103,14 @@ def citation_text(doc: AnyDocument, url: str | None, consulted: dt.date) -> str:
     day = act_date(doc)
     if day:
         parts.append(date_words(day, weekday=False))
-    consulted_words = date_words(consulted, weekday=False)
+    consulted_words = date_words(consulted_day(consulted), weekday=False)
     where = f"Estado Abierto, {url}" if url else "Estado Abierto"
     return _sentences(parts) + f" {where} (consultado el {consulted_words})."
 
 
-def citation_csl(doc: AnyDocument, url: str, consulted: dt.date) -> dict[str, Any]:
+def citation_csl(doc: AnyDocument, url: str, consulted: dt.date | dt.datetime) -> dict[str, Any]:
     """One CSL-JSON item."""
+    consulted = consulted_day(consulted)
     item: dict[str, Any] = {
         "id": doc.id,
         "type": CSL_TYPES[doc.kind],
@@ -108,7 +134,10 @@ def citation_csl(doc: AnyDocument, url: str, consulted: dt.date) -> dict[str, An
     return item
 
 
-def citation(doc: AnyDocument, url: str, consulted: dt.date | None = None) -> dict[str, Any]:
-    """Both forms; ``consulted`` is today (UTC) unless given."""
-    day = consulted or dt.datetime.now(dt.UTC).date()
+def citation(
+    doc: AnyDocument, url: str, consulted: dt.date | dt.datetime | None = None
+) -> dict[str, Any]:
+    """Both forms; ``consulted`` is today in Mexico City unless given (a date, or an
+    instant whose Mexico City day it is)."""
+    day = consulted_day(consulted)
     return {"text": citation_text(doc, url, day), "csl": citation_csl(doc, url, day)}

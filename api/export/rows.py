@@ -17,7 +17,7 @@ import logging
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from api.citation import citation_text
+from api.citation import citation_text, consulted_day
 from api.deps import search_library
 from api.export.matching import matches, name_book_of
 from indexer.library import AnyDocument, Library
@@ -207,5 +207,5 @@ def row(doc: AnyDocument, fields: tuple[str, ...], page_url: str) -> dict[str, A
     values = doc.model_dump(mode="json", include=set(fields) - {"page_url", "citation"})
     values["page_url"] = page_url
     if "citation" in fields:
-        values["citation"] = citation_text(doc, page_url, dt.datetime.now(dt.UTC).date())
+        values["citation"] = citation_text(doc, page_url, consulted_day())
     return {name: values.get(name) for name in fields}

@@ -6,6 +6,11 @@ publication), never by when it was indexed, documents without a date after every
 one; each entry's ``updated`` says when it last changed in the library. A feed reader
 polls it; ``ETag`` and ``Last-Modified`` let it ask "anything new?" and get a 304 without
 a body when nothing changed.
+
+``Last-Modified`` is when the library last changed (a document saved or deleted), not the
+newest entry's ``updated``: a document deleted or withdrawn leaves the feed, and the next
+one moves in, without any entry becoming newer. A reader that asks only
+``If-Modified-Since`` was told "not modified" and kept showing the withdrawn document.
 """
 
 from __future__ import annotations
@@ -13,13 +18,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
+import re
 from email.utils import format_datetime, parsedate_to_datetime
 from typing import Annotated
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Request, Response
+from sqlalchemy import func, select
 
-from api.atom import Entry, Feed, Link, document_urn, feed_urn, render
+from api.atom import EPOCH, Entry, Feed, Link, document_urn, feed_urn, render
 from api.deps import LibraryDep, run_search
 from api.public_address import link_base
 from api.routers.documents import original_withheld, preview
@@ -27,12 +34,15 @@ from api.routers.pages.common import KIND_LABELS, value_label
 from api.schemas import ValidationErrorResponse
 from api.search_params import search_query
 from api.web_links import web_address
+from indexer.db.tables import DocumentDeletionRow, DocumentRow
+from indexer.library import Library
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.stores import SearchHit, SearchQuery
 
 router = APIRouter(prefix="/v1", tags=["search"])
 
 ATOM_TYPE = "application/atom+xml"
+_MARKS = re.compile(r"</?mark>")
 SUMMARY_CHARS = 300
 AnyDocument = Sentencia | Sesion | Legislativo
 
@@ -61,7 +71,10 @@ def search_feed(
     docs = library.db.get_documents([hit.id for hit in result.hits])
     base = link_base(request)
     masked_served = request.app.state.settings.serve_masked_originals
-    entries = [_entry(hit, docs.get(hit.id), base, masked_served) for hit in result.hits]
+    # The index lags the database until the indexer's next commit: a document deleted or
+    # withheld (personal data a review found) since is still found, and is not listed.
+    shown = [hit for hit in result.hits if _listable(docs.get(hit.id))]
+    entries = [_entry(hit, docs.get(hit.id), base, masked_served) for hit in shown]
     params = [(k, v) for k, v in request.query_params.multi_items() if k != "cursor"]
     canonical = urlencode(sorted(params))
     feed = Feed(
@@ -76,13 +89,14 @@ def search_feed(
     )
     body = render(feed)
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    changed = max(feed.updated, _library_changed(library))
     headers = {
         "ETag": etag,
-        "Last-Modified": format_datetime(feed.updated.astimezone(dt.UTC), usegmt=True),
+        "Last-Modified": format_datetime(changed.astimezone(dt.UTC), usegmt=True),
         "Cache-Control": "public, max-age=60",
         "Vary": "Accept-Encoding",
     }
-    if _not_modified(request, etag, feed.updated):
+    if _not_modified(request, etag, changed):
         return Response(status_code=304, headers=headers)
     return Response(body, media_type=f"{ATOM_TYPE}; charset=utf-8", headers=headers)
 
@@ -92,6 +106,23 @@ def _subtitle(total: int) -> str:
     if total == 1:
         return "1 documento coincide con esta búsqueda."
     return f"{total} documentos coinciden con esta búsqueda; los más recientes."
+
+
+def _listable(doc: AnyDocument | None) -> bool:
+    """Whether the database still has the document and publishes it."""
+    return doc is not None and (doc.privacy is None or not doc.privacy.withheld)
+
+
+def _library_changed(library: Library) -> dt.datetime:
+    """The last time any document was saved or deleted (two reads of an index each): no
+    search's feed can have changed since."""
+    with library.db.session() as s:
+        saved = s.scalar(select(func.max(DocumentRow.updated_at)))
+        deleted = s.scalar(
+            select(DocumentDeletionRow.deleted_at).order_by(DocumentDeletionRow.seq.desc()).limit(1)
+        )
+    moments = [m if m.tzinfo else m.replace(tzinfo=dt.UTC) for m in (saved, deleted) if m]
+    return max(moments, default=EPOCH)
 
 
 def _not_modified(request: Request, etag: str, updated: dt.datetime) -> bool:
@@ -139,7 +170,7 @@ def _entry(hit: SearchHit, doc: AnyDocument | None, base: str, masked_served: bo
     source = web_address(hit.url)
     if source is not None:
         links.append(Link(source, "via", None, "Publicación en la fuente"))
-    summary = " … ".join(hit.highlights)
+    summary = " … ".join(hit.highlights) if _current(hit.highlights, doc) else ""
     if not summary:
         summary = _escaped(preview(doc.text, SUMMARY_CHARS) if doc is not None else "")
     when = f"{hit.date.isoformat()} · " if hit.date else ""
@@ -151,7 +182,7 @@ def _entry(hit: SearchHit, doc: AnyDocument | None, base: str, masked_served: bo
             categories.append((value, value_label(name, value)))
     return Entry(
         id=document_urn(hit.id),
-        title=hit.title,
+        title=doc.title if doc is not None else hit.title,  # the index lags a masking
         updated=_updated(hit, doc),
         summary_html=summary,
         author=hit.institution,
@@ -159,6 +190,21 @@ def _entry(hit: SearchHit, doc: AnyDocument | None, base: str, masked_served: bo
         published=doc.fetched_at if doc is not None else None,
         categories=categories,
     )
+
+
+def _current(highlights: list[str], doc: AnyDocument | None) -> bool:
+    """Whether every snippet the index gave is still in the document as the database
+    holds it. The index lags the database until its next commit: a text masked since (a
+    name a privacy review found) is still the old one there, and a snippet of it would
+    print the name; the summary is then the stored text's beginning instead."""
+    if doc is None:
+        return False
+    held = " ".join(f"{doc.title} {doc.text}".split())
+    for snippet in highlights:
+        plain = " ".join(html.unescape(_MARKS.sub("", snippet)).split()).strip("… ")
+        if plain not in held:
+            return False
+    return True
 
 
 def _escaped(text: str) -> str:
