@@ -385,14 +385,21 @@ _NAMES_PLACE = re.compile(
 )
 
 
+def _after(folded: str, first: str, then: str) -> bool:
+    """Whether ``then`` is found after the first ``first`` (each searched once: a ``.*``
+    between them was quadratic in a name of many ``first``)."""
+    found = re.search(first, folded)
+    return found is not None and re.compile(then).search(folded, found.end()) is not None
+
+
 def _needs_seat(name: str) -> bool:
     """Whether the federal court ``name`` (normalised) is not unique without its seat."""
     folded = fold_keyword(name)
     if _NAMES_PLACE.search(folded):
         return False
-    if "centro auxiliar" in folded or re.search(r"\bregion\b.*\bauxiliar\b", folded):
+    if "centro auxiliar" in folded or _after(folded, r"\bregion\b", r"\bauxiliar\b"):
         return True
-    if re.search(r"\bjuzgado\b.*\bde\s+distrito\b", folded):
+    if _after(folded, r"\bjuzgado\b", r"\bde\s+distrito\b"):
         return not any(folded.endswith(f" {state}") for state in _SEAT_STATES)
     return bool(re.search(r"\btribunal\s+(?:colegiado|unitario)\b", folded)) and bool(
         _SEVERAL_SEATS.search(folded)
