@@ -39,7 +39,10 @@ def _canonical(folded: str) -> tuple[str, ...]:
     "Primera Sala de esta Suprema Corte" or "Tribunal Pleno de la Suprema Corte de Justicia
     de la Nación" where the sentence keeps "Primera Sala de la SCJN", "Pleno de la SCJN"."""
     canonical = court_key(normalise_court(folded)) or folded
-    return tuple(word for word in canonical.split() if word not in _FILLER)
+    # (a seat after a comma: "…Tercera Región, con residencia en Morelia, Michoacán" has
+    # the words of "…Tercera Región")
+    words = (word.strip(",;") for word in canonical.split())
+    return tuple(word for word in words if word and word not in _FILLER)
 
 
 def _ordinals(words: tuple[str, ...]) -> list[str]:

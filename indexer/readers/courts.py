@@ -245,12 +245,26 @@ _STATE_NAMES = frozenset(
 def normalise_court(text: str | None, institution: str | None = None) -> str | None:
     """One written form per court: abbreviations and ordinals expanded, capitals tamed, a
     leading article and a trailing clause cut. ``institution`` (the publisher) ties a
-    bare body to its court: "PRIMERA SALA" published by the SCJN is its Primera Sala."""
+    bare body to its court: "PRIMERA SALA" published by the SCJN is its Primera Sala. A
+    federal court's seat is kept, in one form, where the name is not unique without it
+    ("…del Centro Auxiliar de la Tercera Región, con residencia en Morelia, Michoacán")."""
     if not text:
         return None
     regional = regional_chamber(text)
     if regional:
         return regional
+    text = " ".join(text.split())
+    seat = _WRITTEN_SEAT.search(text)
+    if seat is None or not seat.start():
+        return _normalised(text, institution)
+    name = _normalised(text[: seat.start()], institution)
+    if name and _needs_seat(name):
+        return _with_seat(text, name)
+    return _normalised(text, institution)  # (as it always was: its seat no part of it)
+
+
+def _normalised(text: str, institution: str | None) -> str | None:
+    """``normalise_court`` of a name its seat is cut from (or none written)."""
     name = _without_seat(" ".join(text.split())).strip(" .,;:")
     name = _ARTICLE.sub("", name)
     name = _CLAUSE.sub("", name)
@@ -283,6 +297,147 @@ def normalise_court(text: str | None, institution: str | None = None) -> str | N
         name = long.sub(short, name)
     scjn_pleno = ("tribunal pleno de la scjn", "tribunal en pleno de la scjn")
     return "Pleno de la SCJN" if fold_keyword(name) in scjn_pleno else name
+
+
+# A federal court's seat ("…, con residencia en Guadalajara, Jalisco") is part of its name
+# where the rest is not unique: the auxiliary regions' courts ("Primer Tribunal Colegiado
+# del Centro Auxiliar de la Tercera Región" sat in Guadalajara and in Morelia), juzgados de
+# distrito whose name carries no state or city ("Juzgado Primero de Distrito en Materia
+# Penal" in several circuits), and the colegiados and unitarios of the circuits with courts
+# in several cities ("Tribunal Colegiado en Materia Civil del Segundo Circuito" in Toluca
+# and in Nezahualcóyotl). Elsewhere the seat is left out, as before (a name unique without
+# it is not split by how a document writes its seat). Seats by folded city: the city as
+# written with its accents, and its state; a city not known here, or a state written that
+# is not its own, gives no seat (the name is kept without it: none is better than a guess).
+SEATS = {
+    "ciudad de mexico": ("Ciudad de México", None), "distrito federal": ("Ciudad de México", None),
+    "mexico, distrito federal": ("Ciudad de México", None),
+    "guadalajara": ("Guadalajara", "Jalisco"), "zapopan": ("Zapopan", "Jalisco"),
+    "puente grande": ("Puente Grande", "Jalisco"), "morelia": ("Morelia", "Michoacán"),
+    "uruapan": ("Uruapan", "Michoacán"), "toluca": ("Toluca", "Estado de México"),
+    "naucalpan": ("Naucalpan de Juárez", "Estado de México"),
+    "naucalpan de juarez": ("Naucalpan de Juárez", "Estado de México"),
+    "nezahualcoyotl": ("Ciudad Nezahualcóyotl", "Estado de México"),
+    "ciudad nezahualcoyotl": ("Ciudad Nezahualcóyotl", "Estado de México"),
+    "almoloya de juarez": ("Almoloya de Juárez", "Estado de México"),
+    "monterrey": ("Monterrey", "Nuevo León"), "saltillo": ("Saltillo", "Coahuila"),
+    "torreon": ("Torreón", "Coahuila"), "piedras negras": ("Piedras Negras", "Coahuila"),
+    "monclova": ("Monclova", "Coahuila"), "xalapa": ("Xalapa", "Veracruz"),
+    "jalapa": ("Xalapa", "Veracruz"), "xalapa-enriquez": ("Xalapa", "Veracruz"),
+    "boca del rio": ("Boca del Río", "Veracruz"), "veracruz": ("Veracruz", "Veracruz"),
+    "coatzacoalcos": ("Coatzacoalcos", "Veracruz"), "cordoba": ("Córdoba", "Veracruz"),
+    "tuxpan": ("Tuxpan", "Veracruz"), "poza rica": ("Poza Rica", "Veracruz"),
+    "villahermosa": ("Villahermosa", "Tabasco"), "mazatlan": ("Mazatlán", "Sinaloa"),
+    "culiacan": ("Culiacán", "Sinaloa"), "los mochis": ("Los Mochis", "Sinaloa"),
+    "mexicali": ("Mexicali", "Baja California"), "tijuana": ("Tijuana", "Baja California"),
+    "ensenada": ("Ensenada", "Baja California"), "la paz": ("La Paz", "Baja California Sur"),
+    "chihuahua": ("Chihuahua", "Chihuahua"), "ciudad juarez": ("Ciudad Juárez", "Chihuahua"),
+    "reynosa": ("Reynosa", "Tamaulipas"), "ciudad victoria": ("Ciudad Victoria", "Tamaulipas"),
+    "nuevo laredo": ("Nuevo Laredo", "Tamaulipas"), "matamoros": ("Matamoros", "Tamaulipas"),
+    "tampico": ("Tampico", "Tamaulipas"), "chilpancingo": ("Chilpancingo", "Guerrero"),
+    "acapulco": ("Acapulco", "Guerrero"), "iguala": ("Iguala", "Guerrero"),
+    "hermosillo": ("Hermosillo", "Sonora"), "nogales": ("Nogales", "Sonora"),
+    "ciudad obregon": ("Ciudad Obregón", "Sonora"), "puebla": ("Puebla", "Puebla"),
+    "san andres cholula": ("San Andrés Cholula", "Puebla"),
+    "queretaro": ("Querétaro", "Querétaro"), "cuernavaca": ("Cuernavaca", "Morelos"),
+    "san luis potosi": ("San Luis Potosí", "San Luis Potosí"),
+    "aguascalientes": ("Aguascalientes", "Aguascalientes"),
+    "zacatecas": ("Zacatecas", "Zacatecas"), "durango": ("Durango", "Durango"),
+    "tepic": ("Tepic", "Nayarit"), "colima": ("Colima", "Colima"), "merida": ("Mérida", "Yucatán"),
+    "campeche": ("Campeche", "Campeche"), "ciudad del carmen": ("Ciudad del Carmen", "Campeche"),
+    "chetumal": ("Chetumal", "Quintana Roo"), "cancun": ("Cancún", "Quintana Roo"),
+    "tuxtla gutierrez": ("Tuxtla Gutiérrez", "Chiapas"), "tapachula": ("Tapachula", "Chiapas"),
+    "pachuca": ("Pachuca", "Hidalgo"), "tlaxcala": ("Tlaxcala", "Tlaxcala"),
+    "apizaco": ("Apizaco", "Tlaxcala"), "leon": ("León", "Guanajuato"),
+    "celaya": ("Celaya", "Guanajuato"), "guanajuato": ("Guanajuato", "Guanajuato"),
+    "oaxaca": ("Oaxaca de Juárez", "Oaxaca"), "oaxaca de juarez": ("Oaxaca de Juárez", "Oaxaca"),
+    "salina cruz": ("Salina Cruz", "Oaxaca"),
+}  # fmt: skip
+# States as written after a seat, by their folded form ("Edo. de Méx.", "N.L." are not read:
+# a seat with a state not read is left out).
+_SEAT_STATES = {
+    fold_keyword(state): state
+    for state in ("Aguascalientes", "Baja California", "Baja California Sur", "Campeche",
+                  "Chiapas", "Chihuahua", "Coahuila", "Colima", "Durango", "Guanajuato",
+                  "Guerrero", "Hidalgo", "Jalisco", "Estado de México", "Michoacán", "Morelos",
+                  "Nayarit", "Nuevo León", "Oaxaca", "Puebla", "Querétaro", "Quintana Roo",
+                  "San Luis Potosí", "Sinaloa", "Sonora", "Tabasco", "Tamaulipas", "Tlaxcala",
+                  "Veracruz", "Yucatán", "Zacatecas")
+} | {"mexico": "Estado de México", "edo. de mexico": "Estado de México",
+     "coahuila de zaragoza": "Coahuila", "veracruz de ignacio de la llave": "Veracruz",
+     "michoacan de ocampo": "Michoacán"}  # fmt: skip
+# The seat a federal court's name is followed by (the rest of the sentence after it may
+# follow: read up to the city and the state after it).
+_WRITTEN_SEAT = re.compile(r",?\s*\bcon\s+(?:residencia|sede)\s+en\s+(?P<seat>.+)$", re.I)
+_SEAT_PARTS = re.compile(
+    r"^(?:(?:la|el)\s+)?(?:(?:ciudad|municipio)\s+de\s+(?!m[eé]xico\b))?(?P<city>[^,;:()]{3,40}?)"
+    r"\s*(?:,\s*(?P<state>[^,;:()]{2,40}?))?\s*(?:[,;:(].*|\.(?:\s.*)?)?$",
+    re.I,
+)
+# Circuits with colegiados or unitarios in more than one city.
+_SEVERAL_SEATS = re.compile(
+    r"\bdel\s+(?:segundo|septimo|octavo|decimo|decimo\s+segundo|duodecimo|decimo\s+quinto"
+    r"|decimo\s+septimo|decimo\s+noveno|vigesimo\s+primer|vigesimo\s+primero)\s+circuito\b"
+)
+_NAMES_PLACE = re.compile(
+    r"\ben\s+(?:el\s+estado\s+de|la\s+ciudad\s+de|el\s+distrito\s+federal|la\s+laguna)\b"
+    r"|\b(?:con\s+residencia|con\s+sede)\b"
+)
+
+
+def _after(folded: str, first: str, then: str) -> bool:
+    """Whether ``then`` is found after the first ``first`` (each searched once: a ``.*``
+    between them was quadratic in a name of many ``first``)."""
+    found = re.search(first, folded)
+    return found is not None and re.compile(then).search(folded, found.end()) is not None
+
+
+def _needs_seat(name: str) -> bool:
+    """Whether the federal court ``name`` (normalised) is not unique without its seat."""
+    folded = fold_keyword(name)
+    if _NAMES_PLACE.search(folded):
+        return False
+    if "centro auxiliar" in folded or _after(folded, r"\bregion\b", r"\bauxiliar\b"):
+        return True
+    if _after(folded, r"\bjuzgado\b", r"\bde\s+distrito\b"):
+        return not any(folded.endswith(f" {state}") for state in _SEAT_STATES)
+    return bool(re.search(r"\btribunal\s+(?:colegiado|unitario)\b", folded)) and bool(
+        _SEVERAL_SEATS.search(folded)
+    )
+
+
+def _seat(written: str) -> str | None:
+    """``Guadalajara, Jalisco, correspondiente…`` → ``Guadalajara, Jalisco``; ``la Ciudad de
+    México`` → ``la Ciudad de México``; None for a city not known, or a state not its own."""
+    parts = _SEAT_PARTS.match(" ".join(written.split()))
+    if not parts:
+        return None
+    city = fold_keyword(parts["city"]).strip(" .")
+    state = fold_keyword(parts["state"] or "").strip(" .")
+    whole = fold_keyword(written.split(",")[1] if "," in written else "").strip(" .")
+    state = whole if whole in _SEAT_STATES else state  # ("Edo. de México": dots in it)
+    known = SEATS.get(city) or SEATS.get(f"{city}, {state}")
+    if known is None:
+        return None
+    name, own = known
+    if own is None:
+        return f"la {name}"
+    written_state = _SEAT_STATES.get(state)
+    if state and written_state is None and not re.match(r"(?:correspondiente|en|el|la)\b", state):
+        return None  # a state not read: the city may be another's of the same name
+    if written_state is not None and written_state != own:
+        return None
+    return f"{name}, {own}"
+
+
+def _with_seat(text: str, name: str | None) -> str | None:
+    """``name`` (``text`` normalised, a court not unique without its seat) with the seat
+    ``text`` writes after it, or alone if that seat is not read."""
+    found = _WRITTEN_SEAT.search(text)
+    if not found:
+        return name
+    seat = _seat(found["seat"])
+    return f"{name}, con residencia en {seat}" if seat else name
 
 
 CHAMBERS = (

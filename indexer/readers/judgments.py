@@ -1657,6 +1657,7 @@ def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | N
                 line.endswith((" EN", " DE", " DEL", " MATERIA", " Y"))
                 or following.startswith("DE")
                 or _SEAT_LINE.match(following)
+                or following.startswith(("CON RESIDENCIA EN ", "CON SEDE EN "))
             )
         ):
             name = f"{line} {following}"
@@ -1870,16 +1871,39 @@ def _circuit_caption(name: str, following: list[str]) -> str | None:
     """A circuit court's name in the caption's capitals, its lines joined up to its
     circuit or region ("DÉCIMO TERCER TRIBUNAL COLEGIADO EN MATERIA⏎ADMINISTRATIVA DEL
     PRIMER⏎CIRCUITO"); None if the name stops before it."""
+    used = 0
     for line in following:
         if _CIRCUIT_NAME.search(name):
             break
+        used += 1
         if not _shouting(line) and not line.isupper():
             return None
         if _LABEL_LINE.match(line) or opens_with_case(line) or _SIGNER.search(line):
             return None
         name = f"{name} {_ocr_capitals(line)}"
-    found = _CIRCUIT_COURT.match(re.sub(r"^(?:EL|LA|H\.)\s+", "", name))
-    return " ".join(found[0].split()) if found else None
+    name = re.sub(r"^(?:EL|LA|H\.)\s+", "", name)
+    found = _CIRCUIT_COURT.match(name)
+    if not found:
+        return None
+    # its seat on the same line, or alone on the next ("CON RESIDENCIA EN MORELIA, MICHOACÁN")
+    rest = name[found.end() :]
+    if not rest.strip(" ,") and following[used:]:
+        rest = f", {following[used]}"
+    return _with_written_seat(" ".join(found[0].split()), rest)
+
+
+# The seat written right after a circuit court's name ("…de la Tercera Región, con
+# residencia en Morelia, Michoacán"), its city and state: ``normalise_court`` keeps it
+# where the name is not unique without it.
+_SEAT_AFTER_COURT = re.compile(
+    r"\s*,?\s*(con\s+(?:residencia|sede)\s+en\s+[^,.;:\n]{3,60}(?:,\s*[^,.;:\n]{3,40})?)", re.I
+)
+
+
+def _with_written_seat(name: str, after: str) -> str:
+    """``name`` and the seat ``after`` (the text right after it) opens with, if any."""
+    seat = _SEAT_AFTER_COURT.match(after)
+    return f"{name}, {' '.join(seat[1].split())}" if seat else name
 
 
 def _circuit_court_before(window: str) -> str | None:
@@ -1890,7 +1914,7 @@ def _circuit_court_before(window: str) -> str | None:
         if _HELPED.search(paragraph, 0, found.start()):
             continue  # the court an auxiliary one helps, not the one that resolves
         if _BEFORE_FORMULA.match(paragraph[found.end() :]):
-            return _proper_court(found[0])
+            return _proper_court(_with_written_seat(found[0], paragraph[found.end() :]))
     return None
 
 
@@ -1902,7 +1926,7 @@ def _circuit_court_after_verb(clause: str) -> str | None:
         return None
     found = _CIRCUIT_COURT.search(clause, verb.start())
     if found and _RESOLVED_BY.match(clause[verb.start() + 6 : found.start()]):
-        return _proper_court(found[0])
+        return _proper_court(_with_written_seat(found[0], clause[found.end() :]))
     return None
 
 

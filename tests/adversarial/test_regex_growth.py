@@ -75,6 +75,14 @@ CASES = {
         "'Juzgado Primero de lo Civil ' + 'A ' * 15_000",
         "Juzgado Primero de lo Civil",
     ),
+    # a seat after a name of many "Región": whether an auxiliary region's court (its seat
+    # then part of its name) was asked with a ".*" between the words, 8,000 took 20 s and
+    # it grew as the square, so 40,000 took about 8 minutes
+    "normalise_court: a seat after a name of many «Región»": (
+        "from indexer.readers.courts import normalise_court as read",
+        "'Región ' * 40_000 + 'Auxiliar, con residencia en Toluca'",
+        "Región " * 40_000 + "Auxiliar, con residencia en Toluca, Estado de México",
+    ),
     # a sentence saying "para resolver" again and again with no case number after it: the
     # statement's search cost 0.1 ms a character, so 2 MB took over 3 minutes
     "read_heading: «para resolver» without a number, two megabytes of it": (

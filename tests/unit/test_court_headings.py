@@ -92,7 +92,10 @@ SHAPES = {
         "en Materia Civil del Tercer Circuito, correspondiente a la sesión de diez de abril de "
         "dos mil veintitrés.\n",
         {"expediente": "AMPARO DIRECTO 55/2023",
-         "court": "Tribunal Colegiado de Circuito del Centro Auxiliar de la Décima Región",
+         # (its seat is part of its name: auxiliary regions have courts of one name in
+         # several cities)
+         "court": "Tribunal Colegiado de Circuito del Centro Auxiliar de la Décima Región, "
+         "con residencia en Saltillo, Coahuila",
          "proceeding": "amparo directo", "matter": "amparo", "resolution_date": "2023-04-10"},
     ),
     # a Pleno Regional: "con residencia en la Ciudad de México" before the session

@@ -137,7 +137,9 @@ COLEGIADO = (
      ("Acuerdo del Segundo Tribunal Colegiado de Apelación del Segundo Circuito, con "
       "residencia en Toluca, Estado de México, correspondiente al día veinte de abril de "
       "dos mil veinticuatro.",
-      "Segundo Tribunal Colegiado de Apelación del Segundo Circuito"),
+      # (the Segundo Circuito's courts sit in several cities: the seat is part of the name)
+      "Segundo Tribunal Colegiado de Apelación del Segundo Circuito, con residencia en "
+      "Toluca, Estado de México"),
      ("Zapopan, Jalisco. Acuerdo del Primer Tribunal Colegiado en Materia Civil del Tercer "
       "Circuito, de veinte de abril de dos mil veinticuatro.",
       "Primer Tribunal Colegiado en Materia Civil del Tercer Circuito"),
@@ -246,17 +248,19 @@ def test_a_second_cell_no_secretario_label_opens_gives_no_secretario(line: str) 
 
 
 @pytest.mark.parametrize(
-    ("court", "helped"),
+    ("court", "helped", "seat"),
     [("Primer Tribunal Colegiado del Vigésimo Circuito",
-      "en auxilio del Segundo Tribunal Colegiado en Materia Civil del Tercer Circuito"),
+      "en auxilio del Segundo Tribunal Colegiado en Materia Civil del Tercer Circuito", ""),
+     # (an auxiliary region's court keeps its seat: one name in several cities)
      ("Primer Tribunal Colegiado de Circuito del Centro Auxiliar de la Tercera Región",
       "con residencia en Guadalajara, Jalisco, en auxilio de las labores del Segundo Tribunal "
-      "Colegiado en Materia Civil del Tercer Circuito")],
+      "Colegiado en Materia Civil del Tercer Circuito",
+      ", con residencia en Guadalajara, Jalisco")],
 )  # fmt: skip
 @pytest.mark.parametrize("tail", ["correspondiente a la sesión de", "correspondiente al día"])
 def test_the_court_that_helps_in_auxilio_is_the_one_that_resolves(
-    court: str, helped: str, tail: str
+    court: str, helped: str, seat: str, tail: str
 ) -> None:
     opening = f"Sentencia del {court}, {helped}, {tail} veinte de abril de dos mil veinticuatro."
     values = read_sentence(COLEGIADO.format(opening=opening)).values
-    assert (values["court"], values["resolution_date"]) == (court, "2024-04-20")
+    assert (values["court"], values["resolution_date"]) == (court + seat, "2024-04-20")
