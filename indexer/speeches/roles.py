@@ -131,8 +131,11 @@ _GROUP_PARTY = (
 )
 
 
-# a circumstance written in capitals ("…, EN FUNCIONES:", "…, A NOMBRE DE LA COMISIÓN…")
-_CIRCUMSTANCE = re.compile(r"(?:desde|en funciones|(?:a|en) nombre|en representacion)\b")
+# a circumstance or a bench written in capitals ("…, EN FUNCIONES:", "…, A NOMBRE DE LA
+# COMISIÓN…", "…, DEL GRUPO PARLAMENTARIO DEL PAN:"; read as part of the name before)
+_CIRCUMSTANCE = re.compile(
+    r"(?:desde|en funciones|(?:a|en) nombre|en representacion|(?:de la|del) (?:grupo|fraccion))\b"
+)
 
 
 def _description(bare: str) -> tuple[str, str] | None:

@@ -100,6 +100,12 @@ CIRCUMSTANCES = [
         "LA SENADORA ANA RUIZ PÉREZ, A NOMBRE DE LA COMISIÓN DE SALUD:",
         ("Ana Ruiz Pérez", "legislador", None),
     ),
+    # the bench in capitals: on s25hH the name was "del Grupo Parlamentario del Pan Ana
+    # Ruiz Pérez"
+    (
+        "LA SENADORA ANA RUIZ PÉREZ, DEL GRUPO PARLAMENTARIO DEL PAN:",
+        ("Ana Ruiz Pérez", "legislador", "PAN"),
+    ),
     # a sentence after the comma: no heading read, and no one credited
     ("El Senador Tadeo Ortega Villalpando, a nombre de todos, dijo:", (None, None, None)),
     (
