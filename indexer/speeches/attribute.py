@@ -69,7 +69,10 @@ def speeches_of(session: Sesion, people: People) -> list[Speech]:
             speaker = read_speaker(turn.speaker)
             one.role, one.party = speaker.role, _stated_party(speaker, scope_of(session), session)
             one.name = speaker.name
-            if speaker.name:
+            if speaker.short_name and (earlier := _short_named(speaker, attributed)):
+                # "El Senador Anaya:" after "El Senador Ricardo Anaya Cortés (PAN):"
+                one.person, one.written = earlier, earlier.name
+            elif speaker.name:
                 one.person, one.written = people.resolve(speaker.name), speaker.name
                 if speaker.chair and one.person is not None:
                     chair, chair_name = one.person, speaker.name  # presides from here on
@@ -93,6 +96,33 @@ def speeches_of(session: Sesion, people: People) -> list[Speech]:
             one.shown = one.person.name
     said = _parties_said(attributed)
     return [_speech(session, one, said) for one in attributed]
+
+
+def _gender(as_written: str | None) -> str | None:
+    """ "f" for a line that opens "La …", "m" for "El …"."""
+    first = fold_keyword(as_written or "").lstrip(" -–—").split(" ", 1)[0]
+    return {"la": "f", "el": "m"}.get(first)
+
+
+def _short_named(speaker: Speaker, before: list[_Attributed]) -> Person | None:
+    """The one earlier speaker of the session a short heading ("El Senador Anaya:", one
+    word of a name) can be: a speaker named whole before, one of whose words after the
+    first given name it is, and whose lines open with the same article ("La Senadora
+    Anaya" is no "El Senador Ricardo Anaya Cortés"). None when no one or more than one
+    such speaker spoke before: the line keeps its name as written and no one is
+    credited (a guess could be wrong)."""
+    word = fold_keyword(speaker.short_name or "")
+    gender = _gender(speaker.as_written)
+    found: dict[str, Person] = {}
+    for one in before:
+        person = one.person
+        if person is None or not one.name or word not in name_tokens(one.name)[1:]:
+            continue
+        said = _gender(one.turn.speaker)
+        if gender and said and said != gender:
+            continue
+        found[person.id] = person
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def named_without_turns(session: Sesion) -> list[str]:

@@ -131,6 +131,13 @@ _GROUP_PARTY = (
 )
 
 
+# a circumstance or a bench written in capitals ("…, EN FUNCIONES:", "…, A NOMBRE DE LA
+# COMISIÓN…", "…, DEL GRUPO PARLAMENTARIO DEL PAN:"; read as part of the name before)
+_CIRCUMSTANCE = re.compile(
+    r"(?:desde|en funciones|(?:a|en) nombre|en representacion|(?:de la|del) (?:grupo|fraccion))\b"
+)
+
+
 def _description(bare: str) -> tuple[str, str] | None:
     """``(name part, clause)`` when what follows the line's first comma describes the
     speaker (it opens in lower case or with an office or bench word); else None."""
@@ -139,7 +146,11 @@ def _description(bare: str) -> tuple[str, str] | None:
     if not comma or not clause:
         return None
     first = fold_keyword(clause.split()[0]).strip(".")
-    if clause[:1].islower() or first in _CLAUSE_OPENERS:
+    if (
+        clause[:1].islower()
+        or first in _CLAUSE_OPENERS
+        or _CIRCUMSTANCE.match(fold_keyword(clause))
+    ):
         return name.strip(), clause
     return None
 
@@ -154,6 +165,9 @@ class Speaker:
     party: str | None = None
     from_seat: bool = False
     party_as_written: str | None = None  # "NA": Nueva Alianza only in its years
+    # one word of a name after a legislator's role ("El Senador Anaya:"): no one by
+    # itself; the session may say whose it is (see attribute.py)
+    short_name: str | None = None
 
     @property
     def chair(self) -> bool:
@@ -169,12 +183,22 @@ def party_of(value: str) -> str | None:
     return found
 
 
+# On whose behalf the speaker speaks, after a comma ("…, a nombre de la diputada Ana Ruiz
+# (PAN):", "…, en representación de la Comisión…"): the one named there is not the speaker,
+# and a party in brackets after it may be theirs, not the speaker's.
+_ON_BEHALF = re.compile(r",\s*(?:(?:a|en)\s+nombre|en\s+representaci[oó]n)\s+del?\b", re.I)
+# The chair held for the moment ("El Senador Juan Pérez, en funciones de Presidente:").
+_ACTING_CHAIR = re.compile(r",\s*en\s+funciones\s+de\s+(?:vice)?president[ae]\b")
+
+
 def read_speaker(as_written: str) -> Speaker:
     """The role, name and party a speaker line states (nothing guessed)."""
     written = " ".join(as_written.strip(" -–—").split())
     party = party_written = None
     from_seat = False
-    for inner in _PAREN.findall(written):
+    behalf = _ON_BEHALF.search(written)
+    own = written[: behalf.start()] if behalf is not None else written
+    for inner in _PAREN.findall(own):
         folded = fold_keyword(inner)
         if "curul" in folded or "tribuna" in folded or "lugar" in folded or "escano" in folded:
             from_seat = True
@@ -193,7 +217,7 @@ def read_speaker(as_written: str) -> Speaker:
         from_seat = True
         bare = bare[: seat.start()]
     folded = fold_keyword(bare)
-    role = _role(folded)
+    role = "presidencia" if _ACTING_CHAIR.search(folded) else _role(folded)
     # (another body's chair: the clause holds the name, see ``_name``)
     described = (
         _description(bare)
@@ -217,7 +241,10 @@ def read_speaker(as_written: str) -> Speaker:
         # no one's role either ("Legislador" would say one person spoke)
         return Speaker(written, "otro", None, party, from_seat, party_written)
     name = _name(bare, folded, role)
-    return Speaker(written, role, name, party, from_seat, party_written)
+    short = None
+    if name is None and role in _CHAMBER_ROLES:
+        short = _name(bare, folded, "ministro")  # (one word is a name for a minister)
+    return Speaker(written, role, name, party, from_seat, party_written, short)
 
 
 # "La Presidenta de la Comisión de Salud", "El Presidente de la Junta de Coordinación

@@ -27,6 +27,24 @@ _ROLE = (
     r"(?:C\.|CC\.|(?i:president[ae]|vicepresident[ae]|secretari[oa](?:\s+t[eé]cnic[oa])?"
     r"|diputad[oa]|senador[a]?|ciudadan[oa]|moderador[a]?))"
 )
+# What a heading may say after the speaker's role and name and a comma, of the
+# circumstance of the turn, never who speaks: the seat ("…(PRI), desde su escaño:"), the
+# chair held for the moment ("…, en funciones:", "…, en funciones de Presidente:"), or on
+# whose behalf ("…, a nombre de la Comisión de Salud:", "…, a nombre de la diputada Ana
+# Ruiz:"; the speaker is the one named first). Only a body's or a person's words follow
+# "a nombre de" (capitalised words, a name's particles, a legislator's or a body's word):
+# no verb, so "El Senador Ortega, a nombre de todos, dijo: …" is no heading.
+_ON_BEHALF_WORD = (
+    rf"(?:[{_UP}][\w.'-]*+|de|del|la|las|los|y|e|el|su|sus|(?i:diputad[oa]s?|senador(?:a|es|as)?"
+    r"|legislador(?:a|es|as)?|grupo|parlamentari[oa]s?|comisi[oó]n|comisiones|unidas|ciudadan[oa]s?"
+    r"|integrantes?|junta|mesa|directiva|coordinaci[oó]n|pol[ií]tica))"
+)
+_CIRCUMSTANCE = (
+    r"(?:(?i:desde\s+(?:su|la|el)\s+(?:escaño|escano|curul|lugar|tribuna)"
+    r"|en\s+funciones(?:\s+de\s+(?:vice)?president[ae](?:\s+de\s+la\s+mesa\s+directiva)?)?)"
+    r"|(?i:(?:a|en)\s+nombre|en\s+representaci[oó]n)\s+(?i:de|del)"
+    rf"(?:\s+{_ON_BEHALF_WORD}){{1,16}}+)"
+)
 # "-La C. Presidenta: …" (a dash opens the turn), in capitals too; without the dash, a
 # role must follow the article and only a name the role ("La presidenta diputada María
 # Teresa Castell de Oro Palacios: …"), so "La propuesta es: …" stays speech. A name's word
@@ -38,7 +56,8 @@ _CONGRESS_SPEAKER = re.compile(
     r"|Voces(?: a coro)?|VOCES(?: A CORO)?)"
     rf"|(?P<bare>(?:El|La|EL|LA)\s++(?:{_ROLE}\s*+)+(?:(?:[{_UP}][\w.'-]*+|de|del|la|los|las|y)\s*+){{0,12}}"
     rf"(?:,\s*+(?:(?:[{_UP}][\w.'-]*+|{_ROLE}|de|del|la|los|las|y|e)\s*+){{1,10}})?"
-    r"(?:\s*+\([^()\n]{0,40}\)){0,2}))\s*+:\s+",
+    r"(?:\s*+\([^()\n]{0,40}\)){0,2}"
+    rf"(?:\s*+,\s*+{_CIRCUMSTANCE}(?:\s*+\([^()\n]{{0,40}}\)){{0,2}})?))\s*+:\s+",
     re.MULTILINE,
 )
 # The Diario de los Debates as older pages and scans print it: the heading alone on its
@@ -53,7 +72,9 @@ _HEADING_NAME = (
     rf"(?:(?:[{_UP}][\w.'-]*+|de|del|la|los|las|y)\s*+){{0,12}}"
 )
 _HEADING_ALONE = re.compile(
-    rf"^\s*(?:[-–—]\s*)?(?P<who>{_HEADING_NAME}(?:\s*+\([^()\n]{{0,40}}\)){{0,2}})\s*+:\s*$"
+    rf"^\s*(?:[-–—]\s*)?(?P<who>{_HEADING_NAME}(?:\s*+\([^()\n]{{0,40}}\)){{0,2}}"
+    # (a circumstance after a comma, as on one line: "…(PRI), desde su escaño:")
+    rf"(?:\s*+,\s*+{_CIRCUMSTANCE}(?:\s*+\([^()\n]{{0,40}}\)){{0,2}})?)\s*+:\s*$"
 )
 # The Cámara's versión estenográfica stamps the hour the chair opens the sitting after
 # the name, and sometimes the colon is lost after it ("El presidente diputado Sergio
