@@ -11,9 +11,10 @@ store answers ``bench/search.py``'s mix once as fresh questions (``bench/native_
 executor's threads too) and the calls per second. The two builds run alternately,
 ``--rounds`` times each, and the medians are printed with the machine's load (it is shared;
 CPU per call is what the load changes least). JSON goes to ``bench/results/``.
-``--cold``: the new build a third time with its exact phrases' kept matches off
-(``abierto_native.phrase_cache(0)``, ``native/src/plan/cached.rs``): the cost of a phrase
-asked for the first time, where ``new`` reads again what the first call kept.
+``--cold``: the new build a third time with its exact phrases' kept matches and its
+prefixes' kept documents off (``abierto_native.phrase_cache(0)``, ``prefix_cache(0)``,
+``native/src/plan/cached.rs``, ``prefix.rs``): the cost of a phrase or prefix asked for the
+first time, where ``new`` reads again what the first call kept.
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ def worker(data: Path, threads: list[int], seconds: float) -> dict:
         import abierto_native
 
         abierto_native.phrase_cache(0)
+        if hasattr(abierto_native, "prefix_cache"):
+            abierto_native.prefix_cache(0)
     library = Library.open(Settings(data_dir=data))
     try:
         calls = [(c, call) for (c, _), call in zip(MIX, recorded(library), strict=True)]
@@ -93,7 +96,9 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=3.0)
     parser.add_argument("--json", type=Path, default=RESULTS)
-    parser.add_argument("--cold", action="store_true", help="the new build without kept phrases")
+    parser.add_argument(
+        "--cold", action="store_true", help="the new build without kept phrases, prefixes"
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     threads = [int(n) for n in args.threads.split(",")]

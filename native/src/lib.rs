@@ -534,6 +534,18 @@ fn phrase_cache(capacity: Option<usize>, min_span: Option<u32>) -> (u64, u64, us
     plan::phrase_cache_stats()
 }
 
+/// The prefixes' kept documents (``plan/prefix.rs``): (found, not found, bytes kept,
+/// entries kept) since the process started. ``capacity``: drop every kept bitset and bound
+/// them to that many bytes from now on (0: keep none).
+#[pyfunction]
+#[pyo3(signature = (capacity=None))]
+fn prefix_cache(capacity: Option<usize>) -> (u64, u64, usize, usize) {
+    if let Some(bytes) = capacity {
+        plan::set_prefix_cache(bytes);
+    }
+    plan::prefix_cache_stats()
+}
+
 #[pymodule]
 fn abierto_native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<NativeIndex>()?;
@@ -552,5 +564,6 @@ fn abierto_native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(citations::scan_citations, module)?)?;
     module.add_function(wrap_pyfunction!(writer::remembered_stems, module)?)?;
     module.add_function(wrap_pyfunction!(phrase_cache, module)?)?;
+    module.add_function(wrap_pyfunction!(prefix_cache, module)?)?;
     Ok(())
 }

@@ -33,6 +33,7 @@ use std::sync::Arc;
 
 pub use budget::Budget;
 pub use cached::{set_capacity as set_phrase_cache, stats as phrase_cache_stats};
+pub use prefix::{set_capacity as set_prefix_cache, stats as prefix_cache_stats};
 
 use serde_json::Value;
 use tantivy::query::{
