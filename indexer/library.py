@@ -39,6 +39,7 @@ from indexer.citations.records import (
 from indexer.db import Database, FileRow
 from indexer.db.database import SaveOutcome
 from indexer.extract import (
+    EXTRACTOR_VERSION,
     ExtractionError,
     ExtractionLimits,
     OcrLimits,
@@ -277,6 +278,7 @@ class Library:
                 error=error,
                 archived_at=dt.datetime.now(dt.UTC),
                 ocr_pages=[asdict(page) for page in ocr_pages] or None,
+                extractor=EXTRACTOR_VERSION,
             ),
             replace=known is not None,
         )

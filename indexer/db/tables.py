@@ -108,6 +108,9 @@ class FileRow(Base):
     error: Mapped[str | None] = mapped_column(Text)
     archived_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     ocr_pages: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, default=None)
+    # the ``indexer.extract.EXTRACTOR_VERSION`` that wrote ``text`` (migration 0023);
+    # NULL: written before versions were counted, older than any
+    extractor: Mapped[int | None] = mapped_column(Integer, default=None)
 
 
 class FetchRow(Base):

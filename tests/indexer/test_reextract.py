@@ -1,0 +1,101 @@
+"""``abierto reextract``: files an older extractor read are read again from the archive,
+their documents rebuilt and re-indexed (real PDFs, SQLite and the embedded index)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from cli.local import index_paths
+from cli.reextract import stale_notice
+from config.settings import Settings
+from indexer.db import FileRow
+from indexer.extract import EXTRACTOR_VERSION, extract_text
+from indexer.library import Library
+from indexer.reextract import reextract, stale_documents, stale_files
+from indexer.stores import SearchQuery
+from tests.indexer.test_pdf_artifacts import FONT, public_version
+
+pytestmark = pytest.mark.skipif(not FONT.exists(), reason="sin la fuente DejaVu Sans")
+PHRASE = '"protección constitucional"'
+
+
+def _old(library: Library, data: bytes, text: str, name: str, folder: Path) -> Path:
+    """The file as a library before extractor versions holds it: archived, its stored
+    text the old one, no stamp; then indexed (the stored text is reused, as it was)."""
+    sha = library.archive.put(data)
+    library.db.save_file(
+        FileRow(sha256=sha, size=len(data), content_type="application/pdf",
+                first_url=f"file:///{name}", pages=5, text=text, method="pdfium",
+                error=None, archived_at=dt.datetime.now(dt.UTC))
+    )  # fmt: skip
+    path = folder / name
+    path.write_bytes(data)
+    counts = index_paths(
+        library, [path], kind="sentencia", institution="Suprema Corte", jurisdiction="MX"
+    )
+    assert counts["new"] == 1
+    return path
+
+
+def test_reextract_reads_old_files_again_and_the_phrase_is_found(tmp_path: Path) -> None:
+    library = Library.open(Settings(data_dir=tmp_path / "data"), writer=True)
+    try:
+        pdf = public_version()
+        new_text = extract_text(pdf).text
+        assert "protección constitucional" in new_text
+        old_text = new_text.replace("constitucional", "constitu-\n\fcional")
+        _old(library, pdf, old_text, "sentencia.pdf", tmp_path)
+        # an original that no longer reads (its bytes damaged): its old text is kept
+        broken = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer <<>>\n%%EOF"
+        _old(library, broken, "Amparo directo 9/2020. Texto leído antes.", "rota.pdf", tmp_path)
+        # an original the archive no longer holds: left alone, counted
+        gone = b"%PDF-1.4 gone " + b"x" * 40
+        _old(library, gone, "Amparo directo 8/2020. Sin original.", "ida.pdf", tmp_path)
+        library.archive.remove(hashlib.sha256(gone).hexdigest())
+        library.flush()
+        assert library.search(SearchQuery(q=PHRASE)).total == 0
+        assert stale_files(library.db) == 3
+        assert stale_documents(library.db) == 3
+        notice = stale_notice(3, 3)
+        assert notice is not None and "abierto reextract" in notice
+
+        tally = reextract(library)
+        assert (tally.reextracted, tally.unchanged, tally.failed, tally.no_original) == (1, 0, 1, 1)
+        assert tally.causes["malformed"] == 1 and tally.causes["sin_original"] == 1
+        assert library.db.count_pending() == 1  # the changed one, through the queue
+        library.flush()
+        assert library.search(SearchQuery(q=PHRASE)).total == 1
+        assert library.search(SearchQuery(q='"Texto leído antes"')).total == 1
+        assert library.search(SearchQuery(q='"Sin original"')).total == 1
+        row = library.db.get_file(hashlib.sha256(pdf).hexdigest())
+        assert row is not None and row.extractor == EXTRACTOR_VERSION and row.text == new_text
+        assert stale_documents(library.db) == 2  # the two left as they were
+
+        again = reextract(library)
+        assert (again.reextracted, again.unchanged) == (0, 0)
+        assert library.db.count_pending() == 0
+        assert library.search(SearchQuery(q=PHRASE)).total == 1
+    finally:
+        library.close()
+
+
+def test_a_new_file_is_stamped_and_every_reads_it_again_unchanged(tmp_path: Path) -> None:
+    library = Library.open(Settings(data_dir=tmp_path / "data"), writer=True)
+    try:
+        path = tmp_path / "nueva.pdf"
+        path.write_bytes(public_version())
+        index_paths(
+            library, [path], kind="sentencia", institution="Suprema Corte", jurisdiction="MX"
+        )
+        row = library.db.get_file(hashlib.sha256(path.read_bytes()).hexdigest())
+        assert row is not None and row.extractor == EXTRACTOR_VERSION
+        assert stale_documents(library.db) == 0
+        assert reextract(library).current == 1
+        tally = reextract(library, every=True)
+        assert (tally.reextracted, tally.unchanged, tally.files_read) == (0, 1, 1)
+    finally:
+        library.close()
