@@ -8,7 +8,9 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
+from api.app import create_app
 from cli.local import index_paths
 from cli.reextract import stale_notice
 from config.settings import Settings
@@ -62,6 +64,9 @@ def test_reextract_reads_old_files_again_and_the_phrase_is_found(tmp_path: Path)
         assert stale_documents(library.db) == 3
         notice = stale_notice(3, 3)
         assert notice is not None and "abierto reextract" in notice
+        with TestClient(create_app(library)) as client:
+            health = client.get("/healthz").json()["database"]
+        assert health["old_texts"] == 3 and "abierto reextract" in health["aviso"]
 
         tally = reextract(library)
         assert (tally.reextracted, tally.unchanged, tally.failed, tally.no_original) == (1, 0, 1, 1)
