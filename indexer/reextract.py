@@ -34,6 +34,8 @@ from indexer.models import FieldSource
 from indexer.privacy import protect
 
 BATCH = 100
+# at most this many characters of old texts kept for later batches' shared files
+EARLIER_CHARS = 64_000_000
 # where a reader found a field in the text: such a field is read again from the new text
 READ_FROM_TEXT = frozenset(("heading", "body", "title"))
 # what the readers may fill from a sentence's heading or a session's text
@@ -101,6 +103,10 @@ def reextract(
     """Read again the files of the documents an older extractor read (``every``: all
     files), rebuild those documents, save the changed ones (queued for the index)."""
     db, tally, began = library.db, Tally(last_id=after), time.monotonic()
+    # the old texts of the files this run changed, for the documents of later batches
+    # that share them (an annex): their stamp is new by then (``EARLIER_CHARS``)
+    earlier: dict[str, str] = {}
+    kept_chars = 0
     while True:
         docs = db.documents_after(tally.last_id, batch)
         if not docs:
@@ -113,12 +119,14 @@ def reextract(
             if source is not None and doc.source_id != source:
                 continue
             refs = [r for r in doc.files if r.sha256 in rows and rows[r.sha256].text]
-            stale = [r for r in refs if every or _older(rows[r.sha256])]
+            stale = [r for r in refs if every or _older(rows[r.sha256]) or r.sha256 in earlier]
             if not stale:
                 tally.current += 1
                 continue
             for ref in stale:
-                if ref.sha256 not in read:
+                if ref.sha256 in earlier:  # read again by this run, stamped already
+                    read[ref.sha256] = rows[ref.sha256]
+                elif ref.sha256 not in read:
                     read[ref.sha256] = _read_again(library, rows[ref.sha256], tally)
             outcomes = [read[r.sha256] for r in stale]
             missing = [o for o in outcomes if o == "sin_original"]
@@ -131,7 +139,7 @@ def reextract(
                 continue
             new = {r.sha256: read[r.sha256] for r in stale}
             try:
-                old = [rows[r.sha256].text or "" for r in refs]
+                old = [earlier.get(r.sha256, rows[r.sha256].text or "") for r in refs]
                 rebuilt = _rebuilt(
                     doc, old, [(new.get(r.sha256) or rows[r.sha256]).text for r in refs]
                 )
@@ -150,7 +158,13 @@ def reextract(
         for sha in dict.fromkeys(stamped):  # after the documents: a crash re-reads them
             row = read[sha]
             assert isinstance(row, FileRow)
+            if row is rows[sha]:
+                continue
             db.save_file(row, replace=True)
+            before = rows[sha].text or ""
+            if row.text != before and kept_chars + len(before) <= EARLIER_CHARS:
+                earlier[sha] = before
+                kept_chars += len(before)
         tally.seconds = time.monotonic() - began
         if progress is not None:
             progress(tally)

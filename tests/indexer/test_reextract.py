@@ -9,14 +9,17 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from fpdf import FPDF
 
 from api.app import create_app
 from cli.local import index_paths
 from cli.reextract import stale_notice
 from config.settings import Settings
+from indexer.build import build_document
 from indexer.db import FileRow
 from indexer.extract import EXTRACTOR_VERSION, extract_text
 from indexer.library import Library
+from indexer.models import FileRef
 from indexer.reextract import reextract, stale_documents, stale_files
 from indexer.stores import SearchQuery
 from tests.indexer.test_pdf_artifacts import FONT, public_version
@@ -43,8 +46,11 @@ def _old(library: Library, data: bytes, text: str, name: str, folder: Path) -> P
     return path
 
 
-def test_reextract_reads_old_files_again_and_the_phrase_is_found(tmp_path: Path) -> None:
-    library = Library.open(Settings(data_dir=tmp_path / "data"), writer=True)
+def test_reextract_reads_old_files_again_and_the_phrase_is_found(
+    tmp_path: Path, database_url: str
+) -> None:
+    settings = Settings(data_dir=tmp_path / "data", database_url=database_url)
+    library = Library.open(settings, writer=True)
     try:
         pdf = public_version()
         new_text = extract_text(pdf).text
@@ -102,5 +108,53 @@ def test_a_new_file_is_stamped_and_every_reads_it_again_unchanged(tmp_path: Path
         assert reextract(library).current == 1
         tally = reextract(library, every=True)
         assert (tally.reextracted, tally.unchanged, tally.files_read) == (0, 1, 1)
+    finally:
+        library.close()
+
+
+def _annexed(library: Library, n: int, annex: FileRef, annex_text: str) -> None:
+    """A sentence of two files, its own (read by this extractor) and a shared annex."""
+    own = _small_pdf(f"AMPARO DIRECTO {n}/2024. Resolución de la Sala número {n}.")
+    archived = library.add_file(own, f"https://corte.example/{n}.pdf", "application/pdf")
+    assert archived.text is not None
+    doc = build_document(
+        kind="sentencia", source_id="corte", institution="Suprema Corte", jurisdiction="MX",
+        url=f"https://corte.example/{n}", fields={"title": f"Amparo directo {n}/2024"},
+        text=archived.text + "\n\n" + annex_text, heading_text=archived.text,
+        files=[archived.ref, annex],
+    )  # fmt: skip
+    library.add_document(doc)
+
+
+def _small_pdf(line: str) -> bytes:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("dv", fname=str(FONT))
+    pdf.set_font("dv", size=11)
+    pdf.cell(0, 6, line)
+    return bytes(pdf.output())
+
+
+def test_an_annex_two_documents_share_is_rebuilt_in_both_across_batches(tmp_path: Path) -> None:
+    library = Library.open(Settings(data_dir=tmp_path / "data"), writer=True)
+    try:
+        pdf = public_version()
+        old_text = extract_text(pdf).text.replace("constitucional", "constitu-\n\fcional")
+        sha = library.archive.put(pdf)
+        library.db.save_file(
+            FileRow(sha256=sha, size=len(pdf), content_type="application/pdf",
+                    first_url="https://corte.example/anexo.pdf", pages=5, text=old_text,
+                    method="pdfium", error=None, archived_at=dt.datetime.now(dt.UTC))
+        )  # fmt: skip
+        annex = FileRef(url="https://corte.example/anexo.pdf", sha256=sha, size=len(pdf))
+        _annexed(library, 1, annex, old_text)
+        _annexed(library, 2, annex, old_text)
+        library.flush()
+        assert library.search(SearchQuery(q=PHRASE)).total == 0
+        tally = reextract(library, batch=1)  # each document in a batch of its own
+        assert (tally.reextracted, tally.files_read) == (2, 1)
+        library.flush()
+        assert library.search(SearchQuery(q=PHRASE)).total == 2
+        assert reextract(library).reextracted == 0
     finally:
         library.close()
