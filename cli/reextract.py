@@ -37,8 +37,8 @@ def cmd_reextract(args: argparse.Namespace, settings: Settings) -> int:
         def progress(tally: Tally) -> None:
             rate = (tally.reextracted + tally.unchanged) / max(tally.seconds, 1e-9)
             print(
-                f"\r  hasta {tally.last_id[:16]}…: {tally.reextracted} cambiados, "
-                f"{tally.unchanged} iguales, {tally.failed} fallidos, "
+                f"\r  hasta el documento {tally.last_id}: {tally.reextracted} cambiados, "
+                f"{tally.unchanged} sin cambios, {tally.failed} fallidos, "
                 f"{tally.no_original} sin original ({rate:.1f} documentos/s)",
                 end="",
                 flush=True,

@@ -158,3 +158,53 @@ def test_an_annex_two_documents_share_is_rebuilt_in_both_across_batches(tmp_path
         assert reextract(library).reextracted == 0
     finally:
         library.close()
+
+
+HEADING = [
+    "SUPREMA CORTE DE JUSTICIA DE LA NACIÓN",
+    "SEGUNDA SALA",
+    "AMPARO EN REVISIÓN 123/2023",
+    "MATERIA: ADMINISTRATIVA",
+    "VISTOS los autos del amparo en revisión para resolver.",
+]
+
+
+def test_the_readers_fields_are_read_again_and_the_sources_kept(tmp_path: Path) -> None:
+    """The old text spelled the heading with TeX's spacing accents: the court was read
+    wrong and the case number not at all; the listing's matter is never overwritten."""
+    library = Library.open(Settings(data_dir=tmp_path / "data"), writer=True)
+    try:
+        pdf = FPDF()
+        pdf.add_page()
+        pdf.add_font("dv", fname=str(FONT))
+        pdf.set_font("dv", size=11)
+        for line in HEADING:
+            pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+        data = bytes(pdf.output())
+        old_text = "\n".join(HEADING).replace("Ó", "´O")
+        sha = library.archive.put(data)
+        library.db.save_file(
+            FileRow(sha256=sha, size=len(data), content_type="application/pdf",
+                    first_url="https://corte.example/ar.pdf", pages=1, text=old_text,
+                    method="pdfium", error=None, archived_at=dt.datetime.now(dt.UTC))
+        )  # fmt: skip
+        archived = library.add_file(data, "https://corte.example/ar.pdf", "application/pdf")
+        assert archived.reused and archived.text == old_text
+        doc = build_document(
+            kind="sentencia", source_id="corte", institution="Suprema Corte", jurisdiction="MX",
+            url="https://corte.example/ar", fields={"title": "Amparo", "matter": "penal"},
+            text=archived.text, files=[archived.ref],
+        )  # fmt: skip
+        assert doc.expediente is None and "´" in (doc.court or "")
+        library.add_document(doc)
+        assert reextract(library).reextracted == 1
+        after = library.db.get_document(doc.id)
+        assert after is not None and after.kind == "sentencia"
+        assert after.court == "Segunda Sala de la SCJN"
+        assert after.expediente == "AMPARO EN REVISIÓN 123/2023"
+        assert after.expediente_normalised and after.proceeding == "amparo en revisión"
+        assert after.matter == "penal" and after.field_sources["matter"] == "listing"
+        assert after.field_sources["expediente"] == "heading"
+        assert "NACIÓN" in after.text
+    finally:
+        library.close()
