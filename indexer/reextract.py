@@ -29,9 +29,11 @@ from sqlalchemy import func, or_, select
 from crawlers.building import _texts
 from indexer.build import InvalidDocument, MissingField, build_document
 from indexer.db import FileRow
-from indexer.extract import EXTRACTOR_VERSION, ExtractionError, extract_text
+from indexer.extract import EXTRACTOR_VERSION, ExtractionError, OcrPage, extract_text
+from indexer.library import ArchivedFile
 from indexer.models import FieldSource
 from indexer.privacy import protect
+from indexer.textsource import text_origin
 
 BATCH = 100
 # at most this many characters of old texts kept for later batches' shared files
@@ -140,9 +142,10 @@ def reextract(
             new = {r.sha256: read[r.sha256] for r in stale}
             try:
                 old = [earlier.get(r.sha256, rows[r.sha256].text or "") for r in refs]
-                rebuilt = _rebuilt(
-                    doc, old, [(new.get(r.sha256) or rows[r.sha256]).text for r in refs]
-                )
+                now = {**rows, **new}
+                rebuilt = _rebuilt(doc, old, [now[r.sha256].text or "" for r in refs])
+                if rebuilt is not None:  # the pages OCR read, as the new readings say
+                    rebuilt = _with_origin(rebuilt, now)
             except _Unbuilt as exc:
                 tally.failed += 1
                 tally.causes[exc.cause] += 1
@@ -224,6 +227,17 @@ class _Unbuilt(Exception):
     def __init__(self, cause: str) -> None:
         super().__init__(cause)
         self.cause = cause
+
+
+def _with_origin(doc, rows: dict[str, FileRow]):
+    """``doc`` with the pages OCR read and ``text_source`` of its files' rows now."""
+    files = []
+    for ref in doc.files:
+        row = rows.get(ref.sha256)
+        pages = tuple(OcrPage(**page) for page in (row.ocr_pages if row else None) or ())
+        files.append(ArchivedFile(ref, row.text if row else None, ocr_pages=pages))
+    ocr_pages, text_source = text_origin(files)
+    return doc.model_copy(update={"ocr_pages": ocr_pages, "text_source": text_source})
 
 
 def _rebuilt(doc, old_texts: list[str], new_texts: list[str]):
