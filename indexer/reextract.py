@@ -245,7 +245,13 @@ def _rebuilt(doc, old_texts: list[str], new_texts: list[str]):
     if old_texts == new_texts:
         return None
     policy = doc.privacy.policy if doc.privacy is not None else "mask"
-    page_text = _page_text(doc, old_texts, policy)
+    try:
+        page_text = _page_text(doc, old_texts, policy)
+    except _Unbuilt:
+        # a run stopped after saving the document and before stamping its files: the
+        # document holds the new texts already
+        _page_text(doc, new_texts, policy)
+        return None
     fields: dict[str, str | list[str]] = {"title": doc.title}
     sources = dict(doc.field_sources)
     reread = [

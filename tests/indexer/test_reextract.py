@@ -90,6 +90,17 @@ def test_reextract_reads_old_files_again_and_the_phrase_is_found(
         assert (again.reextracted, again.unchanged) == (0, 0)
         assert library.db.count_pending() == 0
         assert library.search(SearchQuery(q=PHRASE)).total == 1
+        # a run stopped after saving the document, before stamping its file: resumed
+        row.text, row.extractor = old_text, None
+        library.db.save_file(row, replace=True)
+        resumed = reextract(library)
+        assert (resumed.reextracted, resumed.unchanged, resumed.failed, resumed.no_original) == (
+            0,
+            1,
+            1,
+            1,
+        )
+        assert library.db.get_file(row.sha256).extractor == EXTRACTOR_VERSION  # type: ignore[union-attr]
     finally:
         library.close()
 
