@@ -14,6 +14,13 @@ A file whose original is not in the archive, or whose new reading fails, keeps i
 and its stamp, and so does each document made of it: nothing is ever lost. Documents
 are read in id order, a batch at a time; a run stopped anywhere is resumed by running it
 again (what was done carries the new stamp) or, with ``every``, from ``after``.
+
+Left as they are: files whose earlier reading gave no text (a document lists them without
+their text; reading them now would place a text where none was), and documents whose
+stored text does not end with what their old files make under the privacy guard (the
+page's own text cannot be told apart: counted ``texto_de_pagina_no_separable``). An
+annex several documents share is read once; the documents of later batches that list
+it are rebuilt from the old text this run keeps (up to ``EARLIER_CHARS``).
 """
 
 from __future__ import annotations
