@@ -443,6 +443,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     reindex.set_defaults(func=cmd_reindex)
 
+    from cli.reextract import add_parser as add_reextract
+
+    add_reextract(commands)
+
     db = commands.add_parser("db", help="la base de datos de referencia")
     db_actions = db.add_subparsers(dest="db_command", required=True)
     db_copy = db_actions.add_parser("copy", help="copia todas las filas a otra base de datos vacía")

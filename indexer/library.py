@@ -40,6 +40,7 @@ from indexer.db import Database, FileRow
 from indexer.db.database import SaveOutcome
 from indexer.db.locks import across_processes, free_across_processes
 from indexer.extract import (
+    EXTRACTOR_VERSION,
     ExtractionError,
     ExtractionLimits,
     OcrLimits,
@@ -282,6 +283,7 @@ class Library:
                 error=error,
                 archived_at=dt.datetime.now(dt.UTC),
                 ocr_pages=[asdict(page) for page in ocr_pages] or None,
+                extractor=EXTRACTOR_VERSION,
             ),
             replace=known is not None,
         )

@@ -23,6 +23,7 @@ def healthz(library: LibraryDep, response: Response) -> HealthResponse:
     store: dict[str, Any]
     try:
         database = {"ok": True, "documents": library.db.count_documents()}
+        database |= _old_texts(library.db)
     except Exception as exc:  # a probe reports every failure, it never raises
         database = {"ok": False, "error": _describe(exc)}
     try:
@@ -38,6 +39,23 @@ def healthz(library: LibraryDep, response: Response) -> HealthResponse:
         database=database,
         store=store,
     )
+
+
+def _old_texts(db: Any) -> dict[str, Any]:
+    """Files whose stored text an older extractor wrote (``files.extractor``), and what
+    an operator does about it; nothing when there are none. A probe that reads one
+    small table: the documents made of them are counted by ``abierto reextract --contar``."""
+    from cli.reextract import COMMAND
+    from indexer.reextract import stale_files
+
+    files = stale_files(db)
+    if not files:
+        return {}
+    return {
+        "old_texts": files,
+        "aviso": f"{files} archivos tienen texto de una versión anterior del extractor: "
+        f"ejecute `{COMMAND}` (cuántos documentos: `{COMMAND} --contar`)",
+    }
 
 
 def _mensaje(database: bool, store: bool) -> str:

@@ -108,6 +108,13 @@ class FileRow(Base):
     error: Mapped[str | None] = mapped_column(Text)
     archived_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     ocr_pages: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, default=None)
+    # the ``indexer.extract.EXTRACTOR_VERSION`` that wrote ``text`` (migration 0023);
+    # NULL: written before versions were counted, older than any
+    extractor: Mapped[int | None] = mapped_column(Integer, default=None)
+
+    # the health probe counts the texts an older extractor wrote: through this index,
+    # never reading the rows (their texts)
+    __table_args__ = (Index("ix_files_extractor", "extractor"),)
 
 
 class FetchRow(Base):

@@ -63,6 +63,7 @@ from .sniff import charset_from_content_type, sniff_type
 from .worker import WorkerUnavailable, get_pool, shutdown
 
 __all__ = [
+    "EXTRACTOR_VERSION",
     "Extraction",
     "ExtractionError",
     "ExtractionLimits",
@@ -77,6 +78,16 @@ __all__ = [
     "shutdown",
     "sniff_type",
 ]
+
+# The version of what this package makes of a file. Each file's stored text is stamped
+# with the version that extracted it (``files.extractor``), and an unchanged file is
+# never extracted again on its own: a developer who changes the text extraction yields
+# for any file (a rule of ``normalise``, ``running``, ``columns``, ``words``, ``pdf``, a
+# reader of HTML or Word…) bumps this number, and ``abierto reextract`` then reads again,
+# from the archive of originals, the files stamped with an older one. 1: page-end
+# hyphens, running lines of short documents, TeX spacing accents, letter-spaced headings,
+# footnote calls, redactions as words, two columns (2026-12-06); NULL (0): before.
+EXTRACTOR_VERSION = 1
 
 _DEFAULT_LIMITS = ExtractionLimits()
 IN_PROCESS_MAX_BYTES = 1024 * 1024  # larger plain text also goes to a worker

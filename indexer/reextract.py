@@ -1,0 +1,319 @@
+"""Reading a library's files again with the current extractor (``abierto reextract``).
+
+A file's text is extracted once and kept (``files.text``), stamped with the extractor's
+version (``files.extractor``, :data:`indexer.extract.EXTRACTOR_VERSION`). When a
+developer bumps the version, the files stamped older are read again here from the
+archive of originals, and each document made of them is rebuilt as the save path builds
+it: its text (the page's text, then its files', a sentence's signatures cut apart), the
+personal-data guard under its source's policy, and the fields the readers took from the
+text (a sentence's heading; a session's type, sitting and number), while the fields its
+source gave (listing, API, constants) are kept as they are. A changed document is saved
+and so queued for the index (``Library.flush`` indexes it); an unchanged one is left.
+
+A file whose original is not in the archive, or whose new reading fails, keeps its text
+and its stamp, and so does each document made of it: nothing is ever lost. Documents
+are read in id order, a batch at a time; a run stopped anywhere is resumed by running it
+again (what was done carries the new stamp) or, with ``every``, from ``after``.
+
+Left as they are: files whose earlier reading gave no text (a document lists them without
+their text; reading them now would place a text where none was), and documents whose
+stored text does not end with what their old files make under the privacy guard (the
+page's own text cannot be told apart: counted ``texto_de_pagina_no_separable``). An
+annex several documents share is read once; the documents of later batches that list
+it are rebuilt from the old text this run keeps (up to ``EARLIER_CHARS``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+
+from sqlalchemy import func, or_, select
+
+from crawlers.building import _texts
+from indexer.build import InvalidDocument, MissingField, build_document
+from indexer.db import FileRow
+from indexer.extract import EXTRACTOR_VERSION, ExtractionError, OcrPage, extract_text
+from indexer.library import ArchivedFile
+from indexer.models import FieldSource
+from indexer.privacy import protect
+from indexer.textsource import text_origin
+
+BATCH = 100
+# at most this many characters of old texts kept for later batches' shared files
+EARLIER_CHARS = 64_000_000
+# where a reader found a field in the text: such a field is read again from the new text
+READ_FROM_TEXT = frozenset(("heading", "body", "title"))
+# what the readers may fill from a sentence's heading or a session's text
+_READ = {
+    "sentencia": ("date", "court", "expediente", "matter", "resolution_date", "proceeding",
+                  "judgment_type", "ponente", "secretario", "ruling"),
+    "sesion": ("date", "session_type", "sitting", "session_number", "legislature", "chamber"),
+    "legislativo": (),
+}  # fmt: skip
+_DERIVED = {"expediente": ("expediente_normalised", "expediente_forms")}
+
+
+@dataclass
+class Tally:
+    """What a run did, per document (and per file for the failures' causes)."""
+
+    reextracted: int = 0  # documents whose text changed: saved, queued for the index
+    unchanged: int = 0  # documents whose files read again gave the same text
+    failed: int = 0  # documents left with their old text (a file failed)
+    no_original: int = 0  # documents left alone: an original is not in the archive
+    current: int = 0  # documents whose files were all read by this extractor already
+    files_read: int = 0
+    causes: Counter[str] = field(default_factory=Counter)
+    last_id: str = ""
+    seconds: float = 0.0
+
+
+def stale_files(db, version: int = EXTRACTOR_VERSION) -> int:
+    """How many stored texts an older extractor wrote (NULL: before versions)."""
+    with db.session() as s:
+        stale = or_(FileRow.extractor.is_(None), FileRow.extractor < version)
+        return s.scalar(select(func.count()).select_from(FileRow).where(stale)) or 0
+
+
+def stale_documents(db, version: int = EXTRACTOR_VERSION) -> int:
+    """How many documents hold text from at least one file an older extractor read."""
+    from sqlalchemy import text
+
+    if db.engine.dialect.name == "postgresql":
+        query = (
+            "SELECT count(DISTINCT d.id) FROM documents d "
+            "CROSS JOIN LATERAL json_array_elements(d.data::json -> 'files') f "
+            "JOIN files ON files.sha256 = f ->> 'sha256' "
+            "WHERE (files.extractor IS NULL OR files.extractor < :v) AND files.text IS NOT NULL"
+        )
+    else:
+        query = (
+            "SELECT count(DISTINCT d.id) FROM documents d, json_each(d.data, '$.files') f "
+            "JOIN files ON files.sha256 = json_extract(f.value, '$.sha256') "
+            "WHERE (files.extractor IS NULL OR files.extractor < :v) AND files.text IS NOT NULL"
+        )
+    with db.engine.connect() as connection:
+        return connection.execute(text(query), {"v": version}).scalar() or 0
+
+
+def reextract(
+    library,
+    *,
+    every: bool = False,
+    source: str | None = None,
+    after: str = "",
+    batch: int = BATCH,
+    progress: Callable[[Tally], None] | None = None,
+) -> Tally:
+    """Read again the files of the documents an older extractor read (``every``: all
+    files), rebuild those documents, save the changed ones (queued for the index)."""
+    db, tally, began = library.db, Tally(last_id=after), time.monotonic()
+    # the old texts of the files this run changed, for the documents of later batches
+    # that share them (an annex): their stamp is new by then (``EARLIER_CHARS``)
+    earlier: dict[str, str] = {}
+    kept_chars = 0
+    while True:
+        docs = db.documents_after(tally.last_id, batch)
+        if not docs:
+            break
+        tally.last_id = docs[-1].id
+        rows = _file_rows(db, {ref.sha256 for doc in docs for ref in doc.files})
+        read: dict[str, FileRow | str] = {}  # sha256 → the row read again, or why not
+        changed, stamped = [], []
+        for doc in docs:
+            if source is not None and doc.source_id != source:
+                continue
+            refs = [r for r in doc.files if r.sha256 in rows and rows[r.sha256].text]
+            stale = [r for r in refs if every or _older(rows[r.sha256]) or r.sha256 in earlier]
+            if not stale:
+                tally.current += 1
+                continue
+            for ref in stale:
+                if ref.sha256 in earlier:  # read again by this run, stamped already
+                    read[ref.sha256] = rows[ref.sha256]
+                elif ref.sha256 not in read:
+                    read[ref.sha256] = _read_again(library, rows[ref.sha256], tally)
+            outcomes = [read[r.sha256] for r in stale]
+            missing = [o for o in outcomes if o == "sin_original"]
+            failed = [o for o in outcomes if isinstance(o, str) and o != "sin_original"]
+            if missing:
+                tally.no_original += 1
+                continue
+            if failed:
+                tally.failed += 1
+                continue
+            new = {r.sha256: read[r.sha256] for r in stale}
+            try:
+                old = [earlier.get(r.sha256, rows[r.sha256].text or "") for r in refs]
+                now = {**rows, **new}
+                rebuilt = _rebuilt(doc, old, [now[r.sha256].text or "" for r in refs])
+                if rebuilt is not None:  # the pages OCR read, as the new readings say
+                    rebuilt = _with_origin(rebuilt, now)
+            except _Unbuilt as exc:
+                tally.failed += 1
+                tally.causes[exc.cause] += 1
+                continue
+            stamped += [r.sha256 for r in stale]
+            if rebuilt is None:
+                tally.unchanged += 1
+            else:
+                changed.append(rebuilt)
+                tally.reextracted += 1
+        if changed:
+            db.save_documents(changed)
+        for sha in dict.fromkeys(stamped):  # after the documents: a crash re-reads them
+            row = read[sha]
+            assert isinstance(row, FileRow)
+            if row is rows[sha]:
+                continue
+            db.save_file(row, replace=True)
+            before = rows[sha].text or ""
+            if row.text != before and kept_chars + len(before) <= EARLIER_CHARS:
+                earlier[sha] = before
+                kept_chars += len(before)
+        tally.seconds = time.monotonic() - began
+        if progress is not None:
+            progress(tally)
+    tally.seconds = time.monotonic() - began
+    return tally
+
+
+def _older(row: FileRow) -> bool:
+    return (row.extractor or 0) < EXTRACTOR_VERSION
+
+
+def _file_rows(db, shas: set[str]) -> dict[str, FileRow]:
+    if not shas:
+        return {}
+    with db.session() as s:
+        rows = s.scalars(select(FileRow).where(FileRow.sha256.in_(sorted(shas)))).all()
+        s.expunge_all()
+        return {row.sha256: row for row in rows}
+
+
+def _read_again(library, row: FileRow, tally: Tally) -> FileRow | str:
+    """The file's row with its text read again, or the cause it was not."""
+    try:
+        data = library.archive.get(row.sha256)
+    except OSError as exc:
+        tally.causes[f"archivo_ilegible: {exc.strerror or exc}"] += 1
+        return "archivo_ilegible"
+    if data is None:
+        tally.causes["sin_original"] += 1
+        return "sin_original"
+    tally.files_read += 1
+    try:
+        name = row.first_url.rsplit("/", 1)[-1]
+        extraction = extract_text(data, row.content_type, name, library.limits)
+    except ExtractionError as exc:
+        tally.causes[exc.cause] += 1
+        return exc.cause
+    except Exception as exc:  # a worker that would not start, a bug: counted, kept
+        tally.causes[f"internal: {type(exc).__name__}"] += 1
+        return "internal"
+    return FileRow(
+        sha256=row.sha256,
+        size=row.size,
+        content_type=row.content_type,
+        first_url=row.first_url,
+        pages=extraction.pages,
+        text=extraction.text,
+        method=extraction.method,
+        error=None,
+        archived_at=row.archived_at or dt.datetime.now(dt.UTC),
+        ocr_pages=[asdict(page) for page in extraction.ocr_pages] or None,
+        extractor=EXTRACTOR_VERSION,
+    )
+
+
+class _Unbuilt(Exception):
+    def __init__(self, cause: str) -> None:
+        super().__init__(cause)
+        self.cause = cause
+
+
+def _with_origin(doc, rows: dict[str, FileRow]):
+    """``doc`` with the pages OCR read and ``text_source`` of its files' rows now."""
+    files = []
+    for ref in doc.files:
+        row = rows.get(ref.sha256)
+        pages = tuple(OcrPage(**page) for page in (row.ocr_pages if row else None) or ())
+        files.append(ArchivedFile(ref, row.text if row else None, ocr_pages=pages))
+    ocr_pages, text_source = text_origin(files)
+    return doc.model_copy(update={"ocr_pages": ocr_pages, "text_source": text_source})
+
+
+def _rebuilt(doc, old_texts: list[str], new_texts: list[str]):
+    """``doc`` with the new texts of its files, or None when nothing changed."""
+    if old_texts == new_texts:
+        return None
+    policy = doc.privacy.policy if doc.privacy is not None else "mask"
+    try:
+        page_text = _page_text(doc, old_texts, policy)
+    except _Unbuilt:
+        # a run stopped after saving the document and before stamping its files: the
+        # document holds the new texts already
+        _page_text(doc, new_texts, policy)
+        return None
+    fields: dict[str, str | list[str]] = {"title": doc.title}
+    sources = dict(doc.field_sources)
+    reread = [
+        name
+        for name in _READ[doc.kind]
+        if sources.get(name) in READ_FROM_TEXT or getattr(doc, name, None) in (None, "", [])
+    ]
+    for name in _READ[doc.kind]:
+        value = getattr(doc, name, None)
+        if name in reread or value in (None, ""):
+            continue
+        fields[name] = value.isoformat() if isinstance(value, dt.date) else str(value)
+    try:
+        built = build_document(
+            kind=doc.kind,
+            source_id=doc.source_id,
+            institution=doc.institution,
+            jurisdiction=doc.jurisdiction,
+            url=doc.url,
+            fields=fields,
+            **_texts(doc.kind, page_text, new_texts),
+            files=doc.files,
+            origins={name: where for name, where in sources.items() if name in fields},
+            privacy=policy,
+        )
+    except (MissingField, InvalidDocument) as exc:
+        raise _Unbuilt(f"documento_invalido: {exc}") from exc
+    update: dict[str, object] = {
+        "text": built.text,
+        "signature_text": built.signature_text,
+        "privacy": built.privacy,
+    }
+    new_sources: dict[str, FieldSource] = {
+        name: where for name, where in sources.items() if name not in reread
+    }
+    for name in reread:
+        update[name] = getattr(built, name)
+        for derived in _DERIVED.get(name, ()):
+            update[derived] = getattr(built, derived)
+        if name in built.field_sources:
+            new_sources[name] = built.field_sources[name]
+    update["field_sources"] = new_sources
+    rebuilt = doc.model_copy(update=update)
+    if all(getattr(rebuilt, k) == getattr(doc, k) for k in update):
+        return None
+    return rebuilt
+
+
+def _page_text(doc, old_texts: list[str], policy: str) -> str:
+    """The text the document's page gave before its files' (read back from its stored
+    text: what the old files make, guarded as it was, is its end)."""
+    old = _texts(doc.kind, "", old_texts)
+    guarded = protect(doc.title, old["text"], old.get("signature_text", ""), policy).text
+    if doc.text == guarded:
+        return ""
+    if doc.text.endswith("\n\n" + guarded):
+        return doc.text[: -len(guarded) - 2]
+    raise _Unbuilt("texto_de_pagina_no_separable")
