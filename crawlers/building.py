@@ -56,12 +56,17 @@ from multiprocessing.context import SpawnContext, SpawnProcess
 from multiprocessing.reduction import ForkingPickler
 from typing import Any
 
-from indexer.build import AnyDocument, InvalidDocument, MissingField, build_document
+from indexer.build import (
+    AnyDocument,
+    InvalidDocument,
+    MissingField,
+    build_document,
+    document_texts,
+)
 from indexer.extract import html_main_text
 from indexer.log_guard import guard_logs
 from indexer.models import FileRef, OcrPageRef, VideoLink
 from indexer.orphans import end_with
-from indexer.readers.signatures import split_signatures
 
 WARM_AFTER = 40
 MAX_RESTARTS = 3
@@ -173,24 +178,6 @@ class Refusal:
     message: str
 
 
-def _texts(kind: str, page_text: str, file_texts: list[str]) -> dict[str, str]:
-    """The document's text: its page's, then its files'. A sentence's files lose their
-    signature blocks and evidence pages (kept apart), and its own metadata is read from
-    the sentence (the first file), not from the page that links to it."""
-    if kind != "sentencia":
-        return {"text": "\n\n".join(t for t in [page_text, *file_texts] if t)}
-    bodies, cut = [], []
-    for text in file_texts:
-        body, signatures = split_signatures(text)
-        bodies.append(body)
-        cut.append(signatures)
-    return {
-        "text": "\n\n".join(t for t in [page_text, *bodies] if t),
-        "heading_text": file_texts[0] if file_texts else page_text,
-        "signature_text": "\n\n".join(c for c in cut if c),
-    }
-
-
 def build(order: BuildOrder) -> AnyDocument | Refusal:
     """The draft's document, or why it makes none (here or in a worker)."""
     page_text = order.page.main_text() if order.page is not None else order.page_text
@@ -202,7 +189,7 @@ def build(order: BuildOrder) -> AnyDocument | Refusal:
             jurisdiction=order.jurisdiction,
             url=order.url,
             fields=order.fields,
-            **_texts(order.kind, page_text, order.file_texts),
+            **document_texts(order.kind, page_text, order.file_texts),
             files=order.files,
             required=order.required,
             fetched_at=order.fetched_at,

@@ -109,6 +109,24 @@ def _default_title(kind: str, fields: Mapping[str, RawValue], institution: str) 
     return None
 
 
+def document_texts(kind: str, page_text: str, file_texts: list[str]) -> dict[str, str]:
+    """The document's text: its page's, then its files'. A sentence's files lose their
+    signature blocks and evidence pages (kept apart), and its own metadata is read from
+    the sentence (the first file), not from the page that links to it."""
+    if kind != "sentencia":
+        return {"text": "\n\n".join(t for t in [page_text, *file_texts] if t)}
+    bodies, cut = [], []
+    for text in file_texts:
+        body, signatures = split_signatures(text)
+        bodies.append(body)
+        cut.append(signatures)
+    return {
+        "text": "\n\n".join(t for t in [page_text, *bodies] if t),
+        "heading_text": file_texts[0] if file_texts else page_text,
+        "signature_text": "\n\n".join(c for c in cut if c),
+    }
+
+
 def build_document(
     *,
     kind: str,

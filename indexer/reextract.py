@@ -33,8 +33,7 @@ from dataclasses import asdict, dataclass, field
 
 from sqlalchemy import func, or_, select
 
-from crawlers.building import _texts
-from indexer.build import InvalidDocument, MissingField, build_document
+from indexer.build import InvalidDocument, MissingField, build_document, document_texts
 from indexer.db import FileRow
 from indexer.extract import EXTRACTOR_VERSION, ExtractionError, OcrPage, extract_text
 from indexer.library import ArchivedFile
@@ -279,7 +278,7 @@ def _rebuilt(doc, old_texts: list[str], new_texts: list[str]):
             jurisdiction=doc.jurisdiction,
             url=doc.url,
             fields=fields,
-            **_texts(doc.kind, page_text, new_texts),
+            **document_texts(doc.kind, page_text, new_texts),
             files=doc.files,
             origins={name: where for name, where in sources.items() if name in fields},
             privacy=policy,
@@ -310,7 +309,7 @@ def _rebuilt(doc, old_texts: list[str], new_texts: list[str]):
 def _page_text(doc, old_texts: list[str], policy: str) -> str:
     """The text the document's page gave before its files' (read back from its stored
     text: what the old files make, guarded as it was, is its end)."""
-    old = _texts(doc.kind, "", old_texts)
+    old = document_texts(doc.kind, "", old_texts)
     guarded = protect(doc.title, old["text"], old.get("signature_text", ""), policy).text
     if doc.text == guarded:
         return ""
