@@ -7,8 +7,7 @@ import argparse
 
 from cli.wording import counted
 from config.settings import Settings
-
-COMMAND = "abierto reextract"
+from indexer.reextract import COMMAND
 
 
 def stale_notice(documents: int, files: int) -> str | None:

@@ -55,6 +55,9 @@ _READ = {
 }  # fmt: skip
 _DERIVED = {"expediente": ("expediente_normalised", "expediente_forms")}
 
+# the command an operator runs (named by /healthz and by the CLI)
+COMMAND = "abierto reextract"
+
 
 @dataclass
 class Tally:

@@ -45,8 +45,7 @@ def _old_texts(db: Any) -> dict[str, Any]:
     """Files whose stored text an older extractor wrote (``files.extractor``), and what
     an operator does about it; nothing when there are none. A probe that reads one
     small table: the documents made of them are counted by ``abierto reextract --contar``."""
-    from cli.reextract import COMMAND
-    from indexer.reextract import stale_files
+    from indexer.reextract import COMMAND, stale_files
 
     files = stale_files(db)
     if not files:
