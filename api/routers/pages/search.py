@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
 from api.deps import BadSearch, LibraryDep, build_filters, search_library
+from api.index_lag import current_result
 from api.passages import passage_links
 from api.routers.pages.charts import year_bars
 from api.routers.pages.common import parser_message, render, whole_number
@@ -164,7 +165,7 @@ def search_page(request: Request, library: LibraryDep) -> Any:
     offset, commit = cursor_start(query)
     if not errors:
         try:
-            result = _search_with_facets_indexed(library, query)
+            result = current_result(library, _search_with_facets_indexed(library, query))
         except BadSearch as exc:
             if exc.field == "cursor":
                 errors.append("El enlace de página ya no es válido: repita la búsqueda.")
