@@ -79,3 +79,29 @@ def test_search_leaves_out_what_changed_since_the_index_commit(tmp_path: Path) -
             assert "Amparo de" not in page.text
     finally:
         library.close()
+
+
+def test_an_export_of_a_name_masked_since_does_not_list_the_document(tmp_path: Path) -> None:
+    library = make_library(tmp_path)
+    try:
+        named = federal_sentencia("enmascarada", SAID.format(NAME))
+        library.add_document(named)
+        library.add_document(federal_sentencia("publica", SAID.format(f"{NAME} Ruiz")))
+        library.flush()
+        masked = named.model_copy(
+            update={
+                "text": SAID.format("[DATO PERSONAL]"),
+                "privacy": PrivacyReport(
+                    policy="mask",
+                    findings=[PrivacyFinding(kind="nombre", field="text", start=0, end=25)],
+                ),
+            }
+        )
+        library.add_document(masked)  # the index keeps the old text until a flush
+        with serving(create_app(library)) as base:
+            for path in ("/v1/export.jsonl", "/v1/export.csv"):
+                got = httpx.get(f"{base}{path}", params={"q": "Hernández"})
+                assert got.status_code == 200
+                assert "enmascarada" not in got.text and "publica" in got.text
+    finally:
+        library.close()
