@@ -73,7 +73,13 @@ def lagging(library: Library, ids: Sequence[str]) -> Lag:
         return Lag()
     unique = list(dict.fromkeys(ids))
     with library.db.engine.connect() as connection:
-        rows = run_in(connection, _STATE, unique, _STATE_SQL).all()
+        if connection.dialect.name == "sqlite":  # the driver's own: half the CPU
+            cursor = connection.connection.driver_connection.execute(  # type: ignore[union-attr]
+                _STATE_SQL.format(", ".join("?" * len(unique))), unique
+            )
+            rows = cursor.fetchall()
+        else:
+            rows = run_in(connection, _STATE, unique, _STATE_SQL).all()
     known = {row[0] for row in rows}
     changed = [row[0] for row in rows if row[1] is not None]
     lag = Lag(gone={i for i in unique if i not in known})
