@@ -4,7 +4,8 @@ minute, or a crawl's next flush). Until then a document the database has withhel
 found, with the index's title and snippets: the old text, the name the database no
 longer holds. ``lagging`` tells which hits of a page are such, in one indexed read of the
 page's ids (the documents' keys and the pending queue's); only those few are read whole
-and checked against the stored text (``current_hit``)."""
+and checked against the stored text (``review``). Used by ``/v1/search``, ``/buscar``,
+the answer cache's replays, the export's recheck and the Atom feed's snippets."""
 
 from __future__ import annotations
 
@@ -53,13 +54,6 @@ class Lag:
 
     def __bool__(self) -> bool:
         return bool(self.gone or self.stored)
-
-    def hidden(self, doc_id: str) -> bool:
-        """Whether a hit must not be shown: deleted, or withheld since."""
-        if doc_id in self.gone:
-            return True
-        doc = self.stored.get(doc_id)
-        return doc is not None and not published(doc)
 
 
 def published(doc: AnyDocument) -> bool:
