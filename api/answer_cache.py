@@ -43,8 +43,12 @@ MAX_ANSWER_BYTES = 256 * 1024
 _VARYING = (b"origin", b"authorization", b"x-api-key", b"cookie")
 
 
-# an answer kept: the app's start message, the body, and whether that body is gzipped
-Kept = tuple[Message, bytes, bool]
+# where an answer names the documents it lists (``scope["state"]``): a kept answer is
+# replayed only while ``current`` says the database holds them as the index does
+HIT_IDS = "answer_hit_ids"
+# an answer kept: the app's start message, the body, whether that body is gzipped, and the
+# ids of the documents it lists
+Kept = tuple[Message, bytes, bool, tuple[str, ...]]
 
 
 class AnswerCache:
@@ -58,9 +62,13 @@ class AnswerCache:
         generation: Callable[[], int | None],
         minimum_size: int = 1000,
         gzip_level: int = 3,
+        current: Callable[[list[str]], bool] | None = None,
     ) -> None:
         self.app = app
         self.generation = generation
+        # the index lags the database until its next commit: a document withheld, deleted
+        # or masked since an answer was kept must not be replayed (``api.index_lag``)
+        self.current = current
         self.minimum_size = minimum_size
         self.gzip_level = gzip_level
         self._answers: OrderedDict[tuple[Any, ...], Kept] = OrderedDict()
@@ -75,7 +83,7 @@ class AnswerCache:
             kept = self._answers.get(key)
             if kept is not None:
                 self._answers.move_to_end(key)
-        if kept is not None:
+        if kept is not None and self._current(kept):
             await self._replay(key, kept, _accepts_gzip(scope), send)
             return
         start_message: Message | None = None
@@ -95,24 +103,30 @@ class AnswerCache:
         await self.app(scope, receive, keep)
         if start_message is None or start_message.get("status") != 200 or not complete:
             return
-        if scope.get("state", {}).get(FROM_REQUEST):
+        state = scope.get("state", {})
+        if state.get(FROM_REQUEST):
             return
+        ids = tuple(state.get(HIT_IDS, ()))
         body = b"".join(chunks)
         if len(body) > MAX_ANSWER_BYTES:
             return
         with self._lock:
-            self._answers[key] = (start_message, body, False)
+            self._answers[key] = (start_message, body, False, ids)
             while len(self._answers) > ANSWERS:
                 self._answers.popitem(last=False)
 
+    def _current(self, kept: Kept) -> bool:
+        """Whether the documents a kept answer lists are still as the index holds them."""
+        return self.current is None or not kept[3] or self.current(list(kept[3]))
+
     async def _replay(self, key: tuple[Any, ...], kept: Kept, gzipped: bool, send: Send) -> None:
-        start, body, packed = kept
+        start, body, packed, ids = kept
         headers = list(start["headers"])
         if gzipped and not packed and len(body) >= self.minimum_size:
             body, packed = gzip.compress(body, self.gzip_level, mtime=0), True
             with self._lock:  # from now on kept gzipped, unless replaced meanwhile
                 if self._answers.get(key) is kept:
-                    self._answers[key] = (start, body, True)
+                    self._answers[key] = (start, body, True, ids)
         if packed and gzipped:
             coded = MutableHeaders(raw=headers)
             coded.add_vary_header("Accept-Encoding")
@@ -149,7 +163,7 @@ class AnswerCache:
     def kept_bytes(self) -> int:
         """The bodies kept, in bytes (what the cache holds, headers apart)."""
         with self._lock:
-            return sum(len(body) for _, body, _ in self._answers.values())
+            return sum(len(kept[1]) for kept in self._answers.values())
 
 
 def _accepts_gzip(scope: Scope) -> bool:

@@ -15,6 +15,7 @@ from api.answer_cache import AnswerCache
 from api.compression import Compression
 from api.cors import SpanishCors
 from api.head_requests import HeadAsGet
+from api.index_lag import lagging
 from api.nosniff import NoSniff
 from api.private_answers import PrivateAnswers
 from api.public_address import VaryHost
@@ -171,6 +172,7 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
         generation=_index_generation(lib),
         minimum_size=COMPRESS_MIN_BYTES,
         gzip_level=GZIP_LEVEL,
+        current=lambda ids: not lagging(lib, ids),
     )
     # a 429 still gets CORS headers, so pages elsewhere can read it
     app.add_middleware(ReadLimits, settings=settings, counter=counter, keys=app.state.key_cache)

@@ -28,6 +28,7 @@ from sqlalchemy import func, select
 
 from api.atom import EPOCH, Entry, Feed, Link, document_urn, feed_urn, render
 from api.deps import LibraryDep, run_search
+from api.index_lag import still_held
 from api.public_address import link_base
 from api.routers.documents import original_withheld, preview
 from api.routers.pages.common import KIND_LABELS, value_label
@@ -170,7 +171,9 @@ def _entry(hit: SearchHit, doc: AnyDocument | None, base: str, masked_served: bo
     source = web_address(hit.url)
     if source is not None:
         links.append(Link(source, "via", None, "Publicación en la fuente"))
-    summary = " … ".join(hit.highlights) if _current(hit.highlights, doc) else ""
+    # the index lags a masking: a snippet the stored text no longer holds is not shown
+    current = doc is not None and still_held(hit.highlights, doc)
+    summary = " … ".join(hit.highlights) if current else ""
     if not summary:
         summary = _escaped(preview(doc.text, SUMMARY_CHARS) if doc is not None else "")
     when = f"{hit.date.isoformat()} · " if hit.date else ""
@@ -190,21 +193,6 @@ def _entry(hit: SearchHit, doc: AnyDocument | None, base: str, masked_served: bo
         published=doc.fetched_at if doc is not None else None,
         categories=categories,
     )
-
-
-def _current(highlights: list[str], doc: AnyDocument | None) -> bool:
-    """Whether every snippet the index gave is still in the document as the database
-    holds it. The index lags the database until its next commit: a text masked since (a
-    name a privacy review found) is still the old one there, and a snippet of it would
-    print the name; the summary is then the stored text's beginning instead."""
-    if doc is None:
-        return False
-    held = " ".join(f"{doc.title} {doc.text}".split())
-    for snippet in highlights:
-        plain = " ".join(html.unescape(_MARKS.sub("", snippet)).split()).strip("… ")
-        if plain not in held:
-            return False
-    return True
 
 
 def _escaped(text: str) -> str:

@@ -8,7 +8,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request, Response
 from pydantic_core import to_json
 
+from api.answer_cache import HIT_IDS
 from api.deps import PARAM_OF, LibraryDep, page_url, permalink, run_search_plain, suggestion_text
+from api.index_lag import current_result
 from api.json_bytes import json_bytes
 from api.passages import passage_links
 from api.query_syntax import SYNTAX
@@ -30,7 +32,12 @@ def search(
     """Each filter may be repeated (values of one filter are ORed; filters are ANDed).
     Highlights are HTML-escaped text with the matches wrapped in ``<mark>``. An unknown
     parameter, field or facet is a 422 that lists the valid ones."""
-    result = run_search_plain(library, query)
+    # the index lags the database until its next commit: its page as the database holds it
+    result = current_result(library, run_search_plain(library, query))
+    # the answer cache replays it only while these documents are as the index holds them
+    request.scope.setdefault("state", {})[HIT_IDS] = [
+        hit["id"] if isinstance(hit, dict) else hit.id for hit in result.hits
+    ]
     suggestion = operator_suggestion(query.q) if result.total == 0 else None
     body = answer_json(result, page_url(request, result.next_cursor), suggestion, query.q)
     return Response(body, media_type="application/json")

@@ -133,7 +133,7 @@ def test_an_answer_is_kept_once_gzipped_and_replayed_to_every_encoding() -> None
         if coding is not None:
             assert "Accept-Encoding" in response.headers["vary"]
     assert made == [1]
-    [(_, body, packed)] = cached._answers.values()
+    [(_, body, packed, _ids)] = cached._answers.values()
     assert packed and json.loads(gzip.decompress(body)) == expected
     plain = len(client.get("/v1/search?q=x", headers={"Accept-Encoding": "identity"}).content)
     assert cached.kept_bytes() == len(body) < plain / 4

@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
 from api.deps import BadSearch, LibraryDep, build_filters, search_library
+from api.index_lag import current_result
 from api.passages import passage_links
 from api.routers.pages.charts import year_bars
 from api.routers.pages.common import parser_message, render, whole_number
@@ -149,6 +150,7 @@ def search_page(request: Request, library: LibraryDep) -> Any:
         selected = {name: [] for name in PAGE_FILTERS}  # nothing of it is repeated in links
     filters = build_filters({("source_id" if k == "source" else k): v for k, v in selected.items()})
     result: SearchResult | None = None
+    left_out = 0  # hits of this page changed since the index's last commit, not shown
     query = SearchQuery(
         q=q,
         filters=filters,
@@ -164,7 +166,10 @@ def search_page(request: Request, library: LibraryDep) -> Any:
     offset, commit = cursor_start(query)
     if not errors:
         try:
-            result = _search_with_facets_indexed(library, query)
+            found = _search_with_facets_indexed(library, query)
+            # the index lags the database until its next commit: the page as it holds it
+            result = current_result(library, found)
+            left_out = len(found.hits) - len(result.hits)
         except BadSearch as exc:
             if exc.field == "cursor":
                 errors.append("El enlace de página ya no es válido: repita la búsqueda.")
@@ -217,6 +222,7 @@ def search_page(request: Request, library: LibraryDep) -> Any:
         "year": year,
         "selected": selected,
         "result": result,
+        "left_out": left_out,
         "errors": errors,
         "link": link,
         "search_path": link(),

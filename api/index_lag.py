@@ -1,0 +1,155 @@
+"""The search index catches up with the database only at its next commit (every half
+minute, or a crawl's next flush). Until then a document the database has withheld
+(personal data a review found), deleted, or whose names a privacy review masked is still
+found, with the index's title and snippets: the old text, the name the database no
+longer holds. ``lagging`` tells which hits of a page are such, in one indexed read of the
+page's ids (the documents' keys and the pending queue's); only those few are read whole
+and checked against the stored text (``review``). Used by ``/v1/search``, ``/buscar``,
+the answer cache's replays, the export's recheck and the Atom feed's snippets."""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from sqlalchemy import bindparam, select
+
+from indexer.db.bulk import run_in
+from indexer.db.tables import DocumentRow, IndexQueueRow
+from indexer.library import AnyDocument, Library
+from indexer.stores import SearchResult
+from indexer.stores.plain import PlainResult
+
+R = TypeVar("R", SearchResult, PlainResult)
+
+_DOCS = DocumentRow.__table__
+_QUEUE = IndexQueueRow.__table__
+# each id the database has, and whether its content now is still waiting for the index
+_STATE = (
+    select(_DOCS.c.id, _QUEUE.c.doc_id)
+    .select_from(_DOCS.outerjoin(_QUEUE, _QUEUE.c.doc_id == _DOCS.c.id))
+    .where(_DOCS.c.id.in_(bindparam("values", expanding=True)))
+)
+_STATE_SQL = (
+    "SELECT d.id, q.doc_id FROM documents AS d LEFT JOIN index_queue AS q"
+    " ON q.doc_id = d.id WHERE d.id IN ({})"
+)
+_MARKS = re.compile(r"</?mark>")
+_MARKED = re.compile(r"<mark>(.*?)</mark>", re.S)
+PREVIEW_CHARS = 300
+
+
+@dataclass
+class Lag:
+    """Of the ids asked: those the database no longer has, and those whose content
+    changed since the index took it (``stored``: their documents as the database holds
+    them now)."""
+
+    gone: set[str] = field(default_factory=set)
+    stored: dict[str, AnyDocument] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.gone or self.stored)
+
+
+def published(doc: AnyDocument) -> bool:
+    return doc.privacy is None or not doc.privacy.withheld
+
+
+def lagging(library: Library, ids: Sequence[str]) -> Lag:
+    """The hits among ``ids`` the index shows as they no longer are: one read by key of
+    at most a page's ids; the changed documents (rare) are then read whole."""
+    if not ids:
+        return Lag()
+    unique = list(dict.fromkeys(ids))
+    with library.db.engine.connect() as connection:
+        if connection.dialect.name == "sqlite":  # the driver's own: half the CPU
+            cursor = connection.connection.driver_connection.execute(  # type: ignore[union-attr]
+                _STATE_SQL.format(", ".join("?" * len(unique))), unique
+            )
+            rows = cursor.fetchall()
+        else:
+            rows = run_in(connection, _STATE, unique, _STATE_SQL).all()
+    known = {row[0] for row in rows}
+    changed = [row[0] for row in rows if row[1] is not None]
+    lag = Lag(gone={i for i in unique if i not in known})
+    if changed:
+        lag.stored = library.db.get_documents(changed)
+        lag.gone.update(i for i in changed if i not in lag.stored)
+    return lag
+
+
+def still_held(snippets: Sequence[str], doc: AnyDocument) -> bool:
+    """Whether every snippet (HTML-escaped, matches in ``<mark>``) is still in the stored
+    title or text: one of a text masked since would print the name."""
+    held = " ".join(f"{doc.title} {doc.text}".split())
+    for snippet in snippets:
+        plain = " ".join(html.unescape(_MARKS.sub("", snippet)).split()).strip("… ")
+        if plain not in held:
+            return False
+    return True
+
+
+def review(
+    lag: Lag, doc_id: str, snippets: list[str]
+) -> tuple[bool, AnyDocument | None, list[str]]:
+    """Whether a hit is still shown, the stored document it then takes its title from
+    (None: the index's is current), and its snippets. Left out: a document deleted or
+    withheld since, and one changed since whose found words (the snippets' marks) the
+    stored text no longer holds: found by a name masked since, listing it under that name
+    would give it away (it comes back at the index's next commit if it still matches).
+    A snippet the stored text no longer holds gives way to the text's beginning."""
+    if doc_id in lag.gone:
+        return False, None, snippets
+    doc = lag.stored.get(doc_id)
+    if doc is None:
+        return True, None, snippets
+    if not published(doc):
+        return False, None, snippets
+    if still_held(snippets, doc):
+        return True, doc, snippets
+    held = " ".join(f"{doc.title} {doc.text}".split()).casefold()
+    for snippet in snippets:
+        for found in _MARKED.findall(snippet):
+            if " ".join(html.unescape(found).split()).casefold() not in held:
+                return False, None, snippets
+    return True, doc, stored_snippets(doc)
+
+
+def stored_snippets(doc: AnyDocument) -> list[str]:
+    """The stored text's beginning as the one snippet (escaped, nothing marked)."""
+    words = " ".join(doc.text.split())
+    if len(words) > PREVIEW_CHARS:
+        words = words[:PREVIEW_CHARS].rsplit(" ", 1)[0] + " …"
+    return [html.escape(words)] if words else []
+
+
+def current_result(library: Library, result: R) -> R:
+    """``result`` (a ``SearchResult`` or a ``PlainResult``) with its page's hits as the
+    database holds them now (``review``). The total and the facets stay the index's: they
+    may count the few documents changed since its last commit."""
+    plain = isinstance(result, PlainResult)
+    ids = [hit["id"] if plain else hit.id for hit in result.hits]  # type: ignore[index,union-attr]
+    lag = lagging(library, ids)
+    if not lag:
+        return result
+    kept = []
+    for hit in result.hits:
+        doc_id = hit["id"] if plain else hit.id  # type: ignore[index,union-attr]
+        snippets = hit["highlights"] if plain else hit.highlights  # type: ignore[index,union-attr]
+        shown, doc, now = review(lag, doc_id, list(snippets or ()))
+        if not shown:
+            continue
+        if doc is not None:
+            if plain:
+                hit["title"], hit["highlights"] = doc.title, now  # type: ignore[index]
+            else:
+                hit.title, hit.highlights = doc.title, now  # type: ignore[union-attr]
+        kept.append(hit)
+    if plain:
+        return dataclasses.replace(result, hits=kept)  # type: ignore[type-var]
+    return result.model_copy(update={"hits": kept})  # type: ignore[union-attr,return-value]
