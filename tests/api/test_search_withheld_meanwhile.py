@@ -10,22 +10,37 @@ real SQLite/Tantivy library."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from pathlib import Path
 
 import httpx
+import pytest
 from sqlalchemy import text
 
 from api.app import create_app
+from config.settings import Settings
+from indexer.library import Library
 from indexer.models import PrivacyFinding, PrivacyReport
-from tests.api.conftest import federal_sentencia, make_library
+from tests.api.conftest import federal_sentencia
 from tests.uvicorn_thread import serving
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def library(request: pytest.FixtureRequest, tmp_path: Path) -> Library:
+    """An embedded library whose database is SQLite or PostgreSQL (the check reads the
+    page's ids through each one's own path)."""
+    url = None
+    if request.param == "postgresql":
+        name = f"abierto_lag_{uuid.uuid4().hex[:8]}"
+        url = request.getfixturevalue("postgres").create_database(name)
+    return Library.open(Settings(data_dir=tmp_path, database_url=url))
+
 
 SAID = "{} promovió el juicio por la concesión minera del cerro de San Pedro."
 NAME = "María Guadalupe Hernández"
 
 
-def test_search_leaves_out_what_changed_since_the_index_commit(tmp_path: Path) -> None:
-    library = make_library(tmp_path)
+def test_search_leaves_out_what_changed_since_the_index_commit(library: Library) -> None:
     try:
         named = federal_sentencia("enmascarada", SAID.format(NAME))
         named = named.model_copy(update={"title": f"Amparo de {NAME}", "date": dt.date(2024, 2, 1)})
@@ -83,8 +98,7 @@ def test_search_leaves_out_what_changed_since_the_index_commit(tmp_path: Path) -
         library.close()
 
 
-def test_an_export_of_a_name_masked_since_does_not_list_the_document(tmp_path: Path) -> None:
-    library = make_library(tmp_path)
+def test_an_export_of_a_name_masked_since_does_not_list_the_document(library: Library) -> None:
     try:
         named = federal_sentencia("enmascarada", SAID.format(NAME))
         library.add_document(named)
