@@ -587,13 +587,13 @@ class Database:
                 found.update((row[0], row[1] if hashes else None) for row in s.execute(stmt))
         return found
 
-    def deleted_since(self, since: dt.datetime) -> list[str]:
-        """The documents whose rows left the database since ``since`` (their tombstones)
-        and have none now (one saved anew under its id is not gone)."""
+    def deleted_since(self, since: dt.datetime | None) -> list[str]:
+        """The documents whose rows left the database since ``since`` (their tombstones;
+        None: ever) and have none now (one saved anew under its id is not gone)."""
         with self.session() as s:
-            stmt = select(DocumentDeletionRow.document_id).where(
-                DocumentDeletionRow.deleted_at >= since
-            )
+            stmt = select(DocumentDeletionRow.document_id)
+            if since is not None:
+                stmt = stmt.where(DocumentDeletionRow.deleted_at >= since)
             ids = sorted(set(s.scalars(stmt)))
         if not ids:
             return []

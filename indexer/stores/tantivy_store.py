@@ -660,6 +660,10 @@ class TantivyStore:
                 return set(self._now_native(wanted, asked, searcher, native, generation))
             return set(self._now(wanted, asked, searcher))
 
+    def holding(self, ids: Sequence[str]) -> set[str]:
+        """Which of ``ids`` the current commit holds: one term lookup each."""
+        return {doc_id for doc_id in dict.fromkeys(ids) if self._exists(doc_id)}
+
     def _exists(self, doc_id: str) -> bool:
         query = tantivy.Query.term_query(self.schema, "id", doc_id)
         return self._searcher().search(query, limit=1).count > 0
