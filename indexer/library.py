@@ -190,6 +190,7 @@ class Library:
         # the tombstones swept into the index up to here (``_sweep_retired``); None: none
         # yet by this process, and its first sweep reads them all
         self._swept_since: dt.datetime | None = None
+        self._swept: set[int] = set()  # the tombstones (seq) of the last sweep's window
 
     @classmethod
     def open(cls, settings: Settings, writer: bool = False) -> Library:
@@ -903,15 +904,16 @@ class Library:
         (another process's writer, an index that failed) by a process that died before
         doing it. Read from their tombstones: every one at a process's first flush,
         then those since its last sweep (less ``CLOCK_SKEW``: a retirement committed
-        late); only the ones the index holds are deleted. Failing, it is tried again at
-        the next flush, from the same point."""
+        late), but those that sweep saw already; only the ones the index holds are
+        deleted. Failing, it is tried again at the next flush, from the same point."""
         holding = getattr(self.store, "holding", None)
         if holding is None:
             return
         began = dt.datetime.now(dt.UTC)
         try:
-            gone = [i for i in self.db.deleted_since(self._swept_since) if i not in self._retired]
-            held = sorted(holding(gone)) if gone else []
+            found = self.db.tombstones(self._swept_since)
+            gone = {i for seq, i in found if seq not in self._swept and i not in self._retired}
+            held = sorted(holding(sorted(gone))) if gone else []
             if held:
                 log.warning(
                     "%d documentos retirados seguían en el índice de búsqueda: se quitan",
@@ -928,6 +930,7 @@ class Library:
             )
             return
         self._swept_since = began - CLOCK_SKEW
+        self._swept = {seq for seq, _ in found}
 
     def search(self, query: SearchQuery) -> SearchResult:
         return self._cited_shown(query, self.store.search(query))
