@@ -912,13 +912,23 @@ class Library:
         began = dt.datetime.now(dt.UTC)
         try:
             found = self.db.tombstones(self._swept_since)
-            gone = {i for seq, i in found if seq not in self._swept and i not in self._retired}
+            gone = {
+                i: kind
+                for seq, i, kind in found
+                if seq not in self._swept and i not in self._retired
+            }
             held = sorted(holding(sorted(gone))) if gone else []
             if held:
                 log.warning(
                     "%d documentos retirados seguían en el índice de búsqueda: se quitan",
                     len(held),
                 )
+                # a session's speeches with it (both indexes delete them by session)
+                sessions = [i for i in held if gone[i] == "sesion"]
+                if sessions and self.speech_index is not None:
+                    if self._speeches is not None and self._holding:
+                        self._speeches.publish()  # the speeches kept go first, in order
+                    self.speech_index.replace_sessions(sessions, [], None)
                 self.store.delete(held)
                 if self._holding:
                     self._commit()
@@ -930,7 +940,7 @@ class Library:
             )
             return
         self._swept_since = began - CLOCK_SKEW
-        self._swept = {seq for seq, _ in found}
+        self._swept = {seq for seq, _, _ in found}
 
     def search(self, query: SearchQuery) -> SearchResult:
         return self._cited_shown(query, self.store.search(query))

@@ -21,11 +21,13 @@ import pytest
 
 from config.settings import Settings
 from indexer.library import Library
+from indexer.speeches.search import SpeechQuery
 from indexer.stores import SearchQuery
 from indexer.stores.engine.retry import Backoff, DeleteRefused, EngineError
 from tests.citations.test_library import sentencia
 from tests.engine.es_compat_proxy import EsCompatProxy
 from tests.engine.fixtures import MakeStore, engine_url
+from tests.indexer.test_retirement import _session
 
 DOCS = [
     sentencia("r1", "2023-09-01", "AMPARO EN REVISIÓN 1234/2023. Se confirma la zarzaparrilla."),
@@ -211,6 +213,26 @@ def test_a_removal_put_off_in_the_embedded_index_is_done_by_the_next_process(
         # the old code kept it searchable until the next reindex
         assert later.search(SearchQuery(q="zarzaparrilla")).total == 0
         assert later.search(SearchQuery(q="amparo")).total == 1
+    finally:
+        later.close()
+
+
+def test_a_sessions_speeches_put_off_with_it_are_swept_with_it(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path, database_url=None)
+    library = Library.open(settings, writer=True)
+    library.add_documents([_session(), DOCS[0]])
+    library.flush()
+    assert library.speech_index.search(SpeechQuery(q="acuíferos")).total == 1  # type: ignore[union-attr]
+    library.hand_over()
+    assert library.retire({"ses-1": None}) == 1
+    library.close()  # ends before the flush that would have removed it and its speeches
+    later = Library.open(settings, writer=True)
+    try:
+        later.flush()
+        assert later.search(SearchQuery(q="acuíferos")).total == 0
+        # the old code kept the session and its speeches searchable
+        assert later.speech_index.search(SpeechQuery(q="acuíferos")).total == 0  # type: ignore[union-attr]
+        assert later.search(SearchQuery(q="zarzaparrilla")).total == 1
     finally:
         later.close()
 
