@@ -268,6 +268,15 @@ def cmd_db_clean_addresses(args: argparse.Namespace, settings: Settings) -> int:
                     "con otro identificador: se retiraron y sus enlaces llevan a los que quedan"
                 )
                 print(f"{spec.id}: {said}")
+                waiting = library.still_indexed()
+                if waiting:  # retired all the same: the index catches up at the flush
+                    one = len(waiting) == 1
+                    print(
+                        f"{spec.id}: el índice de búsqueda aún tiene "
+                        f"{counted(len(waiting), 'documento retirado', 'documentos retirados')} "
+                        f"(no pudo quitarlo{'' if one else 's'}: {library.unindex_failure}); "
+                        f"se quitará{'' if one else 'n'} en el próximo volcado del índice"
+                    )
             total += cleaned.documents + len(cleaned.merged)
         if total:
             library.flush()

@@ -184,6 +184,13 @@ class Library:
         self._elsewhere = False  # another process indexes this one's saves (``hand_over``)
         # retired, still indexed: id → a session's former speeches' ids (None: no session)
         self._retired: dict[str, list[str] | None] = {}
+        # why the last removal of retired documents from the index failed (they wait in
+        # ``_retired`` for the next flush), or None
+        self.unindex_failure: str | None = None
+        # the tombstones swept into the index up to here (``_sweep_retired``); None: none
+        # yet by this process, and its first sweep reads them all
+        self._swept_since: dt.datetime | None = None
+        self._swept: set[int] = set()  # the tombstones (seq) of the last sweep's window
 
     @classmethod
     def open(cls, settings: Settings, writer: bool = False) -> Library:
@@ -338,6 +345,7 @@ class Library:
                     log.warning("another process is indexing: it indexes the pending documents")
                 return 0
             self._unindex_retired()
+            self._sweep_retired()
             if wait:
                 self._release_dead_claims()
             done = 0
@@ -794,6 +802,10 @@ class Library:
                         progress(read)
 
             try:
+                # the lock is ours: an index a killed rebuild left half-built is no one's
+                leftovers = getattr(self.store, "drop_leftovers", None)
+                if leftovers is not None:
+                    leftovers()
                 kept = {"prepared": ready} if self.preparer.workers else {}
                 report = self.store.rebuild(streamed(), **kept)
             except BaseException:
@@ -823,9 +835,12 @@ class Library:
         """Take documents out of the library for good (id → the document that adopted
         it, whose page its old address leads to, or None: Gone): the database first
         (``indexer.retirement``), then both search indexes and the files no other
-        document lists. While another process indexes (``hand_over``) the indexes are
-        written at this one's next flush that holds them; an index that cannot be
-        written keeps a hit the next ``reindex`` drops (its page answers already)."""
+        document lists; how many were retired. The retirement stands once the database
+        holds it, whatever the index answers: while another process indexes
+        (``hand_over``), or when the index cannot be written now (away, busy, refusing:
+        ``unindex_failure`` says why, ``still_indexed`` which), they leave the index at
+        this process's next flush, or, should it die first, at any process's next flush
+        (their tombstones, ``_sweep_retired``); their pages answer already."""
         with self._flushing:
             found = self.db.get_documents([i for i, heir in heirs.items() if heir != i])
             # their speeches first: a crash between leaves a session with none, not
@@ -843,13 +858,21 @@ class Library:
                 self.archive.remove(sha256)
             return len(retired.documents)
 
+    def still_indexed(self) -> list[str]:
+        """The documents this process retired whose removal from the index waits (an
+        index that failed, or another process's writer): done at the next flush."""
+        return sorted(self._retired)
+
     def _unindex_retired(self) -> None:
-        """The retired documents (and their sessions' speeches) out of both indexes."""
+        """The retired documents (and their sessions' speeches) out of both indexes.
+        An index that fails (away, busy, refusing some: any cause) keeps them here for
+        the next flush, and ``unindex_failure`` says why: their retirement stands."""
         if not self._retired:
             return
-        ids = list(self._retired)
-        sessions = [doc_id for doc_id, spoken in self._retired.items() if spoken is not None]
-        spoken = list({i for said in self._retired.values() for i in said or ()})
+        retired = dict(self._retired)
+        ids = list(retired)
+        sessions = [doc_id for doc_id, spoken in retired.items() if spoken is not None]
+        spoken = list({i for said in retired.values() for i in said or ()})
         try:
             if sessions:
                 if self._speeches is not None and self._holding:
@@ -859,9 +882,65 @@ class Library:
             self.store.delete(ids)
             if self._holding:
                 self._commit()
-        except StoreUnavailable as exc:
-            log.warning("documentos retirados siguen en el índice hasta reconstruirlo: %s", exc)
-        self._retired.clear()
+        except Exception as exc:  # whatever the index said: retried later
+            self.unindex_failure = str(exc)
+            one = len(ids) == 1
+            log.warning(
+                "retirado%s de la base de datos, el índice de búsqueda aún tiene %s (no "
+                "pudo quitarlo%s: %s); se reintenta en el próximo volcado del índice",
+                "" if one else "s",
+                "1 documento" if one else f"{len(ids)} documentos",
+                "" if one else "s",
+                exc,
+            )
+            return
+        for doc_id in ids:  # retired again meanwhile (another thread): kept
+            if self._retired.get(doc_id, ...) is retired[doc_id]:
+                del self._retired[doc_id]
+        self.unindex_failure = None
+
+    def _sweep_retired(self) -> None:
+        """Retired documents an index still holds, out of it: their removal was put off
+        (another process's writer, an index that failed) by a process that died before
+        doing it. Read from their tombstones: every one at a process's first flush,
+        then those since its last sweep (less ``CLOCK_SKEW``: a retirement committed
+        late), but those that sweep saw already; only the ones the index holds are
+        deleted. Failing, it is tried again at the next flush, from the same point."""
+        holding = getattr(self.store, "holding", None)
+        if holding is None:
+            return
+        began = dt.datetime.now(dt.UTC)
+        try:
+            found = self.db.tombstones(self._swept_since)
+            gone = {
+                i: kind
+                for seq, i, kind in found
+                if seq not in self._swept and i not in self._retired
+            }
+            held = sorted(holding(sorted(gone))) if gone else []
+            if held:
+                log.warning(
+                    "%d documentos retirados seguían en el índice de búsqueda: se quitan",
+                    len(held),
+                )
+                # a session's speeches with it (both indexes delete them by session)
+                sessions = [i for i in held if gone[i] == "sesion"]
+                if sessions and self.speech_index is not None:
+                    if self._speeches is not None and self._holding:
+                        self._speeches.publish()  # the speeches kept go first, in order
+                    self.speech_index.replace_sessions(sessions, [], None)
+                self.store.delete(held)
+                if self._holding:
+                    self._commit()
+        except Exception as exc:  # tried again from the same point
+            log.warning(
+                "no se pudo comprobar si el índice de búsqueda aún tiene documentos "
+                "retirados (%s): se reintenta en el próximo volcado",
+                exc,
+            )
+            return
+        self._swept_since = began - CLOCK_SKEW
+        self._swept = {seq for seq, _, _ in found}
 
     def search(self, query: SearchQuery) -> SearchResult:
         return self._cited_shown(query, self.store.search(query))

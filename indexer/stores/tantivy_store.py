@@ -660,6 +660,19 @@ class TantivyStore:
                 return set(self._now_native(wanted, asked, searcher, native, generation))
             return set(self._now(wanted, asked, searcher))
 
+    def holding(self, ids: Sequence[str]) -> set[str]:
+        """Which of ``ids`` the current commit holds: one term-set search a thousand
+        (usually none is held, and nothing more is read), then the hits' ids."""
+        wanted = list(dict.fromkeys(ids))
+        searcher = self._searcher()
+        found: set[str] = set()
+        for start in range(0, len(wanted), 1000):
+            chunk = wanted[start : start + 1000]
+            query = tantivy.Query.term_set_query(self.schema, "id", chunk)
+            hits = searcher.search(query, limit=len(chunk)).hits
+            found.update(str(searcher.doc(address).get_first("id")) for _, address in hits)
+        return found
+
     def _exists(self, doc_id: str) -> bool:
         query = tantivy.Query.term_query(self.schema, "id", doc_id)
         return self._searcher().search(query, limit=1).count > 0

@@ -86,6 +86,9 @@ class Outcome:
     updated: int = 0  # partial updates the engine took (``noop`` ones too)
     rewritten: list[str] = field(default_factory=list)  # updates it lacked: sent whole
     gone: list[str] = field(default_factory=list)  # updates it lacked, deleted meanwhile
+    # the engine's status for each of ``errors`` it answered (429, 409, 5xx…); those
+    # refused before sending (not serialisable) have none
+    statuses: dict[str, int] = field(default_factory=dict)
 
     def add(self, other: Outcome) -> None:
         self.done += other.done
@@ -94,6 +97,7 @@ class Outcome:
         self.updated += other.updated
         self.rewritten += other.rewritten
         self.gone += other.gone
+        self.statuses.update(other.statuses)
 
     def report(self) -> UpsertReport:
         return UpsertReport(
@@ -138,6 +142,7 @@ def send(client: EngineClient, actions: list[Action], backoff: Backoff) -> Outco
                 outcome.missing.append(action.doc_id)
             elif status == 404 and action.op == "update" and action.whole is None:
                 outcome.errors[action.doc_id] = _reason(result)
+                outcome.statuses[action.doc_id] = status
             elif status == 404 and action.op == "update":
                 try:
                     rewrite = action.rewrite()
@@ -153,6 +158,7 @@ def send(client: EngineClient, actions: list[Action], backoff: Backoff) -> Outco
                 again.append(action)
             else:
                 outcome.errors[action.doc_id] = _reason(result)
+                outcome.statuses[action.doc_id] = status
         if again:
             time.sleep(backoff.delay(attempt))
             attempt += 1

@@ -34,6 +34,24 @@ class EngineUnavailable(EngineError):
         super().__init__(0, message)
 
 
+class DeleteRefused(EngineError):
+    """The engine answered a delete request but refused to delete some of its documents:
+    ``failed`` is id → (the engine's status for it, its reason). ``status`` is theirs
+    when they agree; else the first that no wait mends (a conflict, a bad request), or
+    the highest. A document the engine no longer holds (404) is deleted: never here."""
+
+    def __init__(self, failed: dict[str, tuple[int, str]]) -> None:
+        statuses = [status for status, _ in failed.values()]
+        lasting = [status for status in statuses if not retryable(status)]
+        status = statuses[0] if len(set(statuses)) == 1 else (lasting or [max(statuses)])[0]
+        shown = "; ".join(f"{doc_id}: {status} {reason}" for doc_id, (status, reason) in
+                          list(failed.items())[:5])  # fmt: skip
+        more = f" (y {len(failed) - 5} más)" if len(failed) > 5 else ""
+        count = "1 documento" if len(failed) == 1 else f"{len(failed)} documentos"
+        super().__init__(status, f"el motor no borró {count} del índice: {shown}{more}")
+        self.failed = failed
+
+
 def retryable(status: int) -> bool:
     return status == 0 or status == 429 or status >= 500
 

@@ -22,6 +22,7 @@ import contextlib
 import datetime as dt
 import functools
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
@@ -43,7 +44,13 @@ from indexer.stores.engine import bulk, pits, request
 from indexer.stores.engine.clients import EngineClient
 from indexer.stores.engine.compile import key_field
 from indexer.stores.engine.loading import refreshing_seldom
-from indexer.stores.engine.retry import Backoff, EngineError, not_answering, retryable
+from indexer.stores.engine.retry import (
+    Backoff,
+    DeleteRefused,
+    EngineError,
+    not_answering,
+    retryable,
+)
 from indexer.stores.engine.schema import (
     LACKING,
     MAPPING_VERSION,
@@ -59,6 +66,8 @@ HEALTH_TIMEOUT_S = 3.0
 # how long searches trust that the alias still names an older index before asking again
 # (a rebuild in another process swaps it); a question it cannot answer asks at once
 RECHECK_S = 5.0
+# what ``_new_name`` puts after ``<alias>-``: a rebuild's index (UTC, to the microsecond)
+LEFTOVER = re.compile(r"\d{20}")
 
 
 def to_source(doc: AnyDocument) -> dict[str, Any]:
@@ -235,6 +244,31 @@ class EngineStore:
         )
         return False
 
+    def drop_leftovers(self) -> list[str]:
+        """Delete the indices killed rebuilds left half-built (``<alias>-<timestamp>``,
+        named by no alias); the ones deleted. Only for a caller that holds the rebuild
+        lock across processes (``Library.reindex``): no other rebuild is alive then, so
+        an index of that name the alias does not name is no one's. The alias's own index
+        (and ``<alias>-000000``, the first) is never touched."""
+        with self._lock:
+            self._make_alias(self.backoff)
+        live = set(self.client.alias_targets(self.alias))
+        found = self.backoff.call(lambda: self.client.settings_of(f"{self.alias}-*"), "indices")
+        left = sorted(
+            name
+            for name in found
+            if name not in live and LEFTOVER.fullmatch(name[len(self.alias) + 1 :])
+        )
+        for name in left:
+            self.backoff.call(lambda name=name: self.client.delete_index(name), "delete")
+        if left:
+            log.warning(
+                "se borraron %d índices que reconstrucciones interrumpidas dejaron a medias: %s",
+                len(left),
+                ", ".join(left),
+            )
+        return left
+
     def rebuild(self, docs: Iterable[AnyDocument]) -> UpsertReport:
         """Fill a new index with ``docs``, then swap the alias to it atomically (the way
         out of an index written with a mapping this version cannot read)."""
@@ -362,6 +396,11 @@ class EngineStore:
         self._book = None
 
     def delete(self, ids: Iterable[str]) -> int:
+        """Delete ``ids`` from the index; how many it held. One it no longer holds (404:
+        deleted already, never indexed) is deleted. The others are searchable no more on
+        return; what the engine refused raises with its own status and reason, per
+        document (``DeleteRefused``: 429 after every retry, a version conflict, a 5xx), as
+        does a request that failed whole (``EngineError``: 0 when the engine is away)."""
         self.ensure()
         actions = (bulk.Action("delete", doc_id, self.alias) for doc_id in dict.fromkeys(ids))
         report, outcome = bulk.run(self.client, actions, self.backoff, workers=1)
@@ -369,8 +408,28 @@ class EngineStore:
         self.pits.written()
         self._book = None
         if outcome.errors:
-            raise EngineError(500, f"could not delete: {outcome.errors}")
+            raise DeleteRefused(
+                {
+                    doc_id: (outcome.statuses.get(doc_id, 400), reason)
+                    for doc_id, reason in outcome.errors.items()
+                }
+            )
         return report.indexed
+
+    def holding(self, ids: Sequence[str]) -> set[str]:
+        """Which of ``ids`` the index holds as last refreshed: one ``ids`` search per
+        thousand, no source read."""
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return set()
+        self.ensure(reading=True)
+        found: set[str] = set()
+        for start in range(0, len(wanted), 1000):
+            chunk = wanted[start : start + 1000]
+            body = {"query": {"ids": {"values": chunk}}, "size": len(chunk), "_source": False}
+            answer = self.backoff.call(lambda body=body: self.client.search(self.alias, body))
+            found.update(hit["_id"] for hit in answer.get("hits", {}).get("hits") or [])
+        return found
 
     def clear(self) -> None:
         self.rebuild([])
