@@ -94,7 +94,8 @@ def _many(value: RawValue) -> list[str]:
     return [cleaned for v in values if (cleaned := clean_text(v))]
 
 
-def _default_title(kind: str, fields: Mapping[str, RawValue], institution: str) -> str | None:
+def default_title(kind: str, fields: Mapping[str, RawValue], institution: str) -> str | None:
+    """The title of a document its source gave none, made of its fields."""
     if kind == "sentencia" and _one(fields.get("expediente")):
         # (with its publisher: a state's bare "Tribunal Pleno" is no "Pleno de la SCJN")
         court = normalise_court(_one(fields.get("court")), institution)
@@ -194,7 +195,7 @@ def build_document(
                     f"{FIELD_CHARS:,} such a field can have: not read"
                 )
             raise MissingField(name)
-    title = _one(fields.get("title")) or _default_title(kind, fields, institution)
+    title = _one(fields.get("title")) or default_title(kind, fields, institution)
     if not title:
         raise MissingField("title")
     date = parse_date(_one(fields.get("date")))

@@ -21,6 +21,13 @@ stored text does not end with what their old files make under the privacy guard 
 page's own text cannot be told apart: counted ``texto_de_pagina_no_separable``). An
 annex several documents share is read once; the documents of later batches that list
 it are rebuilt from the old text this run keeps (up to ``EARLIER_CHARS``).
+
+``abierto reextract --releer`` (:func:`reread`) does the same for the readers: each
+document is stamped with the version of the readers that read its fields
+(``documents.readers``, :data:`indexer.readers.READERS_VERSION`), and those stamped older
+get the fields the readers took from a text or a title read again from their stored
+texts (:func:`reread_document`), through the same batches, tally and resumption
+(``_scan``).
 """
 
 from __future__ import annotations
@@ -34,7 +41,13 @@ from dataclasses import asdict, dataclass, field
 from sqlalchemy import func, or_, select
 from sqlalchemy import update as sql_update
 
-from indexer.build import InvalidDocument, MissingField, build_document, document_texts
+from indexer.build import (
+    InvalidDocument,
+    MissingField,
+    build_document,
+    default_title,
+    document_texts,
+)
 from indexer.db import FileRow
 from indexer.db.database import to_model
 from indexer.db.tables import DocumentRow
@@ -70,7 +83,7 @@ REREAD_COMMAND = f"{COMMAND} --releer"
 class Tally:
     """What a run did, per document (and per file for the failures' causes)."""
 
-    reextracted: int = 0  # documents whose text changed: saved, queued for the index
+    reextracted: int = 0  # documents whose text (releer: fields) changed: saved, queued
     unchanged: int = 0  # documents whose files read again gave the same text
     failed: int = 0  # documents left with their old text (a file failed)
     no_original: int = 0  # documents left alone: an original is not in the archive
@@ -378,6 +391,8 @@ def reread_document(doc, file_texts: list[str]):
     title, and those left empty, are read again (with their provenance), the derived
     ones follow (a case number's forms, the calendar's legislature); every field its
     source gave stays as it is, and so do its text, title and privacy report."""
+    if not _READ[doc.kind]:
+        return None  # (nothing a reader reads from a text: a legislative document)
     policy = doc.privacy.policy if doc.privacy is not None else "mask"
     texts: dict[str, str] = {"text": doc.text}
     if doc.kind == "sentencia":
@@ -399,18 +414,26 @@ def _read(doc, texts: dict[str, str], policy: str):
     """The document ``build_document`` makes of ``doc``'s given fields and ``texts``, and
     the names of the fields read again in it (those the readers took from a text or a
     title before, and those empty)."""
-    fields: dict[str, str | list[str]] = {"title": doc.title}
     sources = dict(doc.field_sources)
     reread = [
         name
         for name in _READ[doc.kind]
         if sources.get(name) in REREAD or getattr(doc, name, None) in (None, "", [])
     ]
+    fields: dict[str, str | list[str]] = {}
     for name in _READ[doc.kind]:
         value = getattr(doc, name, None)
         if name in reread or value in (None, ""):
             continue
         fields[name] = value.isoformat() if isinstance(value, dt.date) else str(value)
+    # a title no source gave, made of the fields (a sentence's case number and court), is
+    # made again of them; a given one stays
+    stored = {name: getattr(doc, name, None) for name in ("expediente", "court", "date")}
+    made = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in stored.items() if v}
+    if "title" in sources or doc.title != default_title(doc.kind, made, doc.institution):
+        fields["title"] = doc.title
+    else:
+        reread.append("title")
     try:
         built = build_document(
             kind=doc.kind,

@@ -80,12 +80,13 @@ def _saved_by_old_readers(
     readers read it (``old``: their values) and stamped with their version (None: before
     versions were counted)."""
     url = f"https://corte.example/{name}.pdf"
+    given = {"title": f"Sentencia {name}", **given}
     archived = library.add_file(_pdf(lines), url, "application/pdf")
     assert archived.text
     doc = build_document(
         kind="sentencia", source_id="corte", institution="Poder Judicial de la Federación",
         jurisdiction="MX", url=f"https://corte.example/{name}",
-        fields={"title": f"Sentencia {name}", **given}, text=archived.text,
+        fields=given, text=archived.text,
         files=[archived.ref],
     )  # fmt: skip
     sources = {k: v for k, v in doc.field_sources.items() if k not in old or old[k]}
@@ -117,9 +118,12 @@ def test_documents_older_readers_read_are_read_again_and_found_by_their_new_valu
             library, "morelia", _caption("MORELIA, MICHOACÁN"), {"matter": "penal"},
             {"court": AUX}, None,
         )  # fmt: skip
+        # (its listing gave no title: the one made of its case number and court follows)
+        made = f"Sentencia del expediente AMPARO DIRECTO 55/2023 ({AUX})"
         gdl = _saved_by_old_readers(
-            library, "gdl", _caption("GUADALAJARA, JALISCO"), {}, {"court": AUX}, 0
-        )
+            library, "gdl", _caption("GUADALAJARA, JALISCO"), {"title": None},
+            {"court": AUX, "title": made}, 0,
+        )  # fmt: skip
         tfja = _saved_by_old_readers(
             library, "tfja", TFJA, {}, {"expediente": None, "expediente_normalised": None,
                                         "expediente_forms": []}, None,
@@ -158,12 +162,14 @@ def test_documents_older_readers_read_are_read_again_and_found_by_their_new_valu
         assert after[morelia].field_sources["matter"] == "listing"  # type: ignore[union-attr]
         assert after[listed] == before[listed]
         assert after[listed].field_sources["court"] == "listing"  # type: ignore[union-attr]
+        assert after[gdl].title == f"Sentencia del expediente AMPARO DIRECTO 55/2023 ({GDL})"  # type: ignore[union-attr]
+        assert after[morelia].title == "Sentencia morelia"  # type: ignore[union-attr]
         for i, doc in after.items():
             assert doc is not None and before[i] is not None
-            assert (doc.text, doc.title, doc.signature_text) == (
+            assert (doc.text, doc.signature_text, doc.privacy) == (
                 before[i].text,  # type: ignore[union-attr]
-                before[i].title,  # type: ignore[union-attr]
                 before[i].signature_text,  # type: ignore[union-attr]
+                before[i].privacy,  # type: ignore[union-attr]
             )
 
         assert stale_readings(library.db) == 0
