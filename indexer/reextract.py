@@ -398,7 +398,8 @@ def reread_document(doc, file_texts: list[str]):
     if doc.kind == "sentencia":
         whole = "\n\n".join(t for t in (doc.text, doc.signature_text) if t)
         heading = file_texts[0] if file_texts else whole
-        texts = {"text": doc.text, "heading_text": heading, "signature_text": doc.signature_text}
+        # (its readers read the heading alone: the text, kept as it is, is not guarded again)
+        texts = {"text": "", "heading_text": heading, "signature_text": ""}
     built, reread = _read(doc, texts, policy)
     return _changed(doc, _read_fields(doc, built, reread))
 
