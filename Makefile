@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install system-deps node-deps run test lint format fixtures bench bench-extract bench-search bench-metadata bench-words bench-reextract bench-load bench-shared bench-speeches bench-write bench-crawl bench-http bench-privacy bench-relevance bench-pages bench-align bench-dump clean
+.PHONY: install system-deps node-deps run test lint format fixtures bench bench-extract bench-search bench-metadata bench-words bench-reextract bench-reread bench-load bench-shared bench-speeches bench-write bench-crawl bench-http bench-privacy bench-relevance bench-pages bench-align bench-dump clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -83,6 +83,10 @@ bench-words: install
 ## Documents per second of `abierto reextract` on small PDFs stamped by an older extractor.
 bench-reextract: install
 	$(BIN)/python bench/reextract.py
+
+## Documents per second of `abierto reextract --releer` on sentences older readers read.
+bench-reread: install
+	$(BIN)/python bench/reread.py
 
 bench-extract: install system-deps
 	@command -v pdftotext >/dev/null || echo "pdftotext missing: apt-get install poppler-utils for the comparison column"

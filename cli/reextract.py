@@ -1,5 +1,7 @@
 """``abierto reextract``: the files an older extractor read, read again from the archive
-(:mod:`indexer.reextract`); ``abierto reextract --contar`` only says how many."""
+(:mod:`indexer.reextract`); ``abierto reextract --contar`` only says how many.
+``abierto reextract --releer``: the documents older readers read, their fields read again
+from their stored texts (``--releer --contar``: how many)."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ import argparse
 
 from cli.wording import counted
 from config.settings import Settings
-from indexer.reextract import COMMAND
+from indexer.reextract import COMMAND, REREAD_COMMAND
 
 
 def stale_notice(documents: int, files: int) -> str | None:
@@ -21,7 +23,20 @@ def stale_notice(documents: int, files: int) -> str | None:
     )
 
 
+def reread_notice(documents: int) -> str | None:
+    """What an operator reads when documents older readers read remain, or None."""
+    if not documents:
+        return None
+    return (
+        f"{counted(documents, 'documento fue leído', 'documentos fueron leídos')} por una "
+        f"versión anterior de los lectores: ejecute `{REREAD_COMMAND}` para leer de nuevo "
+        "sus campos (tribunal, expediente, fechas, ponente…) desde su texto guardado"
+    )
+
+
 def cmd_reextract(args: argparse.Namespace, settings: Settings) -> int:
+    if args.releer:
+        return _cmd_reread(args, settings)
     from indexer.extract import EXTRACTOR_VERSION
     from indexer.library import Library
     from indexer.reextract import Tally, reextract, stale_documents, stale_files
@@ -69,15 +84,76 @@ def cmd_reextract(args: argparse.Namespace, settings: Settings) -> int:
         library.close()
 
 
+def _cmd_reread(args: argparse.Namespace, settings: Settings) -> int:
+    from indexer.library import Library
+    from indexer.readers import READERS_VERSION
+    from indexer.reextract import Tally, reread, stale_readings
+
+    library = Library.open(settings, writer=True)
+    try:
+        if args.contar:
+            notice = reread_notice(stale_readings(library.db))
+            print(
+                notice
+                or f"todos los documentos los leyó la versión {READERS_VERSION} de los lectores"
+            )
+            return 0
+
+        def progress(tally: Tally) -> None:
+            rate = (tally.reextracted + tally.unchanged + tally.failed) / max(tally.seconds, 1e-9)
+            print(
+                f"\r  hasta el documento {tally.last_id}: {tally.reextracted} cambiados, "
+                f"{tally.unchanged} sin cambios, {tally.failed} fallidos "
+                f"({rate:.1f} documentos/s)",
+                end="",
+                flush=True,
+            )
+
+        what = (
+            "todos los documentos"
+            if args.todos
+            else "los documentos leídos por versiones anteriores"
+        )
+        print(f"leyendo de nuevo {what} (lectores versión {READERS_VERSION})", flush=True)
+        tally = reread(
+            library, every=args.todos, source=args.source, after=args.desde, progress=progress
+        )
+        print()
+        changed = counted(
+            tally.reextracted, "documento con campos nuevos", "documentos con campos nuevos"
+        )
+        kept = counted(
+            tally.failed, "fallido (conserva sus campos)", "fallidos (conservan sus campos)"
+        )
+        print(f"{changed}, {tally.unchanged} sin cambios, {kept} en {tally.seconds:.1f} s")
+        if tally.causes:
+            causes = " · ".join(f"{c} {n}" for c, n in sorted(tally.causes.items()))
+            print(f"causas: {causes}")
+        if tally.reextracted:
+            done = library.flush()
+            print(counted(done, "documento reindexado", "documentos reindexados"))
+        return 1 if tally.failed else 0
+    finally:
+        library.close()
+
+
 def add_parser(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "reextract",
         help="vuelve a extraer el texto de los archivos leídos por una versión anterior",
     )
     parser.add_argument(
-        "--todos", action="store_true", help="todos los archivos, no solo los antiguos"
+        "--todos",
+        action="store_true",
+        help="todos los archivos (con --releer, los documentos), no solo los antiguos",
     )
     parser.add_argument("--source", help="solo los documentos de esta fuente")
     parser.add_argument("--desde", default="", help="continúa tras este id de documento")
     parser.add_argument("--contar", action="store_true", help="solo cuenta lo pendiente")
+    parser.add_argument(
+        "--releer",
+        action="store_true",
+        help="lee de nuevo los campos (tribunal, expediente, fechas…) de los documentos "
+        "leídos por una versión anterior de los lectores, desde su texto guardado",
+    )
     parser.set_defaults(func=cmd_reextract)

@@ -18,6 +18,7 @@ from indexer.models import (
     document_id,
 )
 from indexer.privacy import protect
+from indexer.readers import READERS_VERSION
 from indexer.readers.courts import normalise_chamber, normalise_court
 from indexer.readers.expedientes import expediente_forms, normalise_expediente
 from indexer.readers.judgments import read_sentence
@@ -93,7 +94,8 @@ def _many(value: RawValue) -> list[str]:
     return [cleaned for v in values if (cleaned := clean_text(v))]
 
 
-def _default_title(kind: str, fields: Mapping[str, RawValue], institution: str) -> str | None:
+def default_title(kind: str, fields: Mapping[str, RawValue], institution: str) -> str | None:
+    """The title of a document its source gave none, made of its fields."""
     if kind == "sentencia" and _one(fields.get("expediente")):
         # (with its publisher: a state's bare "Tribunal Pleno" is no "Pleno de la SCJN")
         court = normalise_court(_one(fields.get("court")), institution)
@@ -193,7 +195,7 @@ def build_document(
                     f"{FIELD_CHARS:,} such a field can have: not read"
                 )
             raise MissingField(name)
-    title = _one(fields.get("title")) or _default_title(kind, fields, institution)
+    title = _one(fields.get("title")) or default_title(kind, fields, institution)
     if not title:
         raise MissingField("title")
     date = parse_date(_one(fields.get("date")))
@@ -223,11 +225,12 @@ def build_document(
         text_source=text_source,
         privacy=guarded.report,
     )
+    doc: AnyDocument  # stamped with the readers' version that read its fields
     try:
         if kind == "sentencia":
             expediente = _one(fields.get("expediente"))
             resolution = parse_date(_one(fields.get("resolution_date"))) or date
-            return Sentencia(
+            doc = Sentencia(
                 **core,
                 court=normalise_court(_one(fields.get("court")), institution),
                 expediente=expediente,
@@ -241,10 +244,11 @@ def build_document(
                 ruling=normalise_ruling(_one(fields.get("ruling"))),
                 secretario=normalise_person(_one(fields.get("secretario"))),
             )
+            return doc.read_by(READERS_VERSION)
         if kind == "sesion":
             session_type = normalise_session_type(_one(fields.get("session_type")))
             chamber = _session_chamber(fields, session_type, jurisdiction, core["field_sources"])
-            return Sesion(
+            doc = Sesion(
                 **core,
                 congress=_one(fields.get("congress")),
                 legislature=normalise_legislature(_one(fields.get("legislature"))),
@@ -256,8 +260,9 @@ def build_document(
                 agenda=_many(fields.get("agenda")),
                 stenographic_urls=_many(fields.get("stenographic_urls")),
             )
+            return doc.read_by(READERS_VERSION)
         if kind == "legislativo":
-            return Legislativo(
+            doc = Legislativo(
                 **core,
                 doc_type=normalise_doc_type(_one(fields.get("doc_type"))),
                 number=_one(fields.get("number")),
@@ -266,6 +271,7 @@ def build_document(
                 committee=_one(fields.get("committee")),
                 status=_one(fields.get("status")),
             )
+            return doc.read_by(READERS_VERSION)
     except ValidationError as exc:
         raise InvalidDocument(str(exc).splitlines()[0]) from exc
     raise InvalidDocument(f"unknown kind {kind!r}")

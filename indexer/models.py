@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     AliasChoices,
@@ -198,6 +198,11 @@ class DocumentCore(BaseModel):
     # indexer (``with_citations``); never saved, never part of the content hash.
     _citation_keys: tuple[str, ...] | None = PrivateAttr(default=None)
     _cited_by_count: int = PrivateAttr(default=0)
+    # The version of the readers that read its fields (``indexer.readers.READERS_VERSION``),
+    # given where they read them (``build_document``, ``indexer.reextract``): saved in a
+    # column of its own (``documents.readers``), never in its JSON nor its content hash.
+    # None: not known (a document read back from its row): saving it keeps the row's.
+    _readers: int | None = PrivateAttr(default=None)
 
     # Both read from the private values themselves: pydantic finds a private attribute
     # through ``__getattr__`` after a failed lookup, several µs a read, and the indexer
@@ -212,6 +217,22 @@ class DocumentCore(BaseModel):
     def cited_by_count(self) -> int:
         private = self.__pydantic_private__
         return private["_cited_by_count"] if private is not None else self._cited_by_count
+
+    @property
+    def readers(self) -> int | None:
+        """The readers' version that read its fields, if this copy was read by them."""
+        private = self.__pydantic_private__
+        return private["_readers"] if private is not None else self._readers
+
+    def read_by(self, version: int) -> Self:
+        """This document (not a copy: the caller owns it), stamped as read by ``version``
+        of the readers."""
+        private = self.__pydantic_private__
+        if private is None:
+            self._readers = version
+        else:
+            private["_readers"] = version
+        return self
 
     def with_citations(
         self, keys: list[str], cited_by: int, in_place: bool = False

@@ -21,6 +21,13 @@ stored text does not end with what their old files make under the privacy guard 
 page's own text cannot be told apart: counted ``texto_de_pagina_no_separable``). An
 annex several documents share is read once; the documents of later batches that list
 it are rebuilt from the old text this run keeps (up to ``EARLIER_CHARS``).
+
+``abierto reextract --releer`` (:func:`reread`) does the same for the readers: each
+document is stamped with the version of the readers that read its fields
+(``documents.readers``, :data:`indexer.readers.READERS_VERSION`), and those stamped older
+get the fields the readers took from a text or a title read again from their stored
+texts (:func:`reread_document`), through the same batches, tally and resumption
+(``_scan``).
 """
 
 from __future__ import annotations
@@ -32,13 +39,23 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from sqlalchemy import func, or_, select
+from sqlalchemy import update as sql_update
 
-from indexer.build import InvalidDocument, MissingField, build_document, document_texts
+from indexer.build import (
+    InvalidDocument,
+    MissingField,
+    build_document,
+    default_title,
+    document_texts,
+)
 from indexer.db import FileRow
+from indexer.db.database import to_model
+from indexer.db.tables import DocumentRow
 from indexer.extract import EXTRACTOR_VERSION, ExtractionError, OcrPage, extract_text
 from indexer.library import ArchivedFile
 from indexer.models import FieldSource
 from indexer.privacy import protect
+from indexer.readers import READERS_VERSION
 from indexer.textsource import text_origin
 
 BATCH = 100
@@ -46,6 +63,8 @@ BATCH = 100
 EARLIER_CHARS = 64_000_000
 # where a reader found a field in the text: such a field is read again from the new text
 READ_FROM_TEXT = frozenset(("heading", "body", "title"))
+# read again too: a legislature the calendar gave for a date the readers may read anew
+REREAD = READ_FROM_TEXT | {"calendar"}
 # what the readers may fill from a sentence's heading or a session's text
 _READ = {
     "sentencia": ("date", "court", "expediente", "matter", "resolution_date", "proceeding",
@@ -55,15 +74,16 @@ _READ = {
 }  # fmt: skip
 _DERIVED = {"expediente": ("expediente_normalised", "expediente_forms")}
 
-# the command an operator runs (named by /healthz and by the CLI)
+# the commands an operator runs (named by /healthz and by the CLI)
 COMMAND = "abierto reextract"
+REREAD_COMMAND = f"{COMMAND} --releer"
 
 
 @dataclass
 class Tally:
     """What a run did, per document (and per file for the failures' causes)."""
 
-    reextracted: int = 0  # documents whose text changed: saved, queued for the index
+    reextracted: int = 0  # documents whose text (releer: fields) changed: saved, queued
     unchanged: int = 0  # documents whose files read again gave the same text
     failed: int = 0  # documents left with their old text (a file failed)
     no_original: int = 0  # documents left alone: an original is not in the archive
@@ -113,16 +133,14 @@ def reextract(
 ) -> Tally:
     """Read again the files of the documents an older extractor read (``every``: all
     files), rebuild those documents, save the changed ones (queued for the index)."""
-    db, tally, began = library.db, Tally(last_id=after), time.monotonic()
+    db = library.db
     # the old texts of the files this run changed, for the documents of later batches
     # that share them (an annex): their stamp is new by then (``EARLIER_CHARS``)
     earlier: dict[str, str] = {}
     kept_chars = 0
-    while True:
-        docs = db.documents_after(tally.last_id, batch)
-        if not docs:
-            break
-        tally.last_id = docs[-1].id
+
+    def work(docs: list, tally: Tally) -> None:
+        nonlocal kept_chars
         rows = _file_rows(db, {ref.sha256 for doc in docs for ref in doc.files})
         read: dict[str, FileRow | str] = {}  # sha256 → the row read again, or why not
         changed, stamped = [], []
@@ -163,7 +181,7 @@ def reextract(
             if rebuilt is None:
                 tally.unchanged += 1
             else:
-                changed.append(rebuilt)
+                changed.append(rebuilt.read_by(READERS_VERSION))
                 tally.reextracted += 1
         if changed:
             db.save_documents(changed)
@@ -177,11 +195,104 @@ def reextract(
             if row.text != before and kept_chars + len(before) <= EARLIER_CHARS:
                 earlier[sha] = before
                 kept_chars += len(before)
+
+    return _scan(lambda last: db.documents_after(last, batch), work, after, progress)
+
+
+def _scan(
+    next_batch: Callable[[str], list],
+    work: Callable[[list, Tally], None],
+    after: str,
+    progress: Callable[[Tally], None] | None,
+) -> Tally:
+    """The documents ``next_batch`` gives after an id, a batch at a time in id order, each
+    batch done by ``work`` (which counts in the tally) before the next is read: a run
+    stopped between batches lost nothing, and resumes after its ``last_id``."""
+    tally, began = Tally(last_id=after), time.monotonic()
+    while docs := next_batch(tally.last_id):
+        tally.last_id = docs[-1].id
+        work(docs, tally)
         tally.seconds = time.monotonic() - began
         if progress is not None:
             progress(tally)
     tally.seconds = time.monotonic() - began
     return tally
+
+
+def stale_readings(db, version: int = READERS_VERSION) -> int:
+    """How many documents older readers read (NULL: before versions): an indexed count."""
+    with db.session() as s:
+        older = select(func.count()).select_from(DocumentRow).where(_read_before(version))
+        return s.scalar(older) or 0
+
+
+def reread(
+    library,
+    *,
+    every: bool = False,
+    source: str | None = None,
+    after: str = "",
+    batch: int = BATCH,
+    progress: Callable[[Tally], None] | None = None,
+) -> Tally:
+    """Run the readers again on the stored texts of the documents older readers read
+    (``every``: all documents), as the save path runs them (:func:`reread_document`);
+    save the changed ones (queued for the index), stamp the rest as read now.
+
+    A document the readers cannot read again (a bug, an invalid value) keeps its values
+    and its stamp, counted failed with its cause; a stamp is written with the values it
+    stands for (one statement), so a run stopped anywhere is resumed by running it again
+    and a second run finds nothing to do (or, with ``every``, from ``after``)."""
+    db = library.db
+    if not every and not stale_readings(db):
+        return Tally(last_id=after)  # nothing older: no document read
+
+    def next_batch(last: str) -> list:
+        with db.session() as s:
+            stmt = select(DocumentRow).where(DocumentRow.id > last)
+            if not every:
+                stmt = stmt.where(_read_before(READERS_VERSION))
+            if source is not None:
+                stmt = stmt.where(DocumentRow.source_id == source)
+            rows = s.scalars(stmt.order_by(DocumentRow.id).limit(batch)).all()
+            return [to_model(row) for row in rows]
+
+    def work(docs: list, tally: Tally) -> None:
+        rows = _file_rows(db, {ref.sha256 for doc in docs for ref in doc.files})
+        changed, same = [], []
+        for doc in docs:
+            texts = [rows[r.sha256].text or "" for r in doc.files if r.sha256 in rows]
+            try:
+                new = reread_document(doc, [t for t in texts if t])
+            except _Unbuilt as exc:
+                tally.failed += 1
+                tally.causes[exc.cause] += 1
+                continue
+            except Exception as exc:  # a reader's bug: counted, the document kept as it is
+                tally.failed += 1
+                tally.causes[f"internal: {type(exc).__name__}"] += 1
+                continue
+            if new is None:
+                same.append(doc.id)
+                tally.unchanged += 1
+            else:
+                changed.append(new.read_by(READERS_VERSION))
+                tally.reextracted += 1
+        if changed:
+            db.save_documents(changed)
+        if same:  # the stamp alone: neither the row's content nor its place in the queue
+            with db.engine.begin() as connection:
+                connection.execute(
+                    sql_update(DocumentRow)
+                    .where(DocumentRow.id.in_(same))
+                    .values(readers=READERS_VERSION)
+                )
+
+    return _scan(next_batch, work, after, progress)
+
+
+def _read_before(version: int):
+    return or_(DocumentRow.readers.is_(None), DocumentRow.readers < version)
 
 
 def _older(row: FileRow) -> bool:
@@ -261,18 +372,69 @@ def _rebuilt(doc, old_texts: list[str], new_texts: list[str]):
         # document holds the new texts already
         _page_text(doc, new_texts, policy)
         return None
-    fields: dict[str, str | list[str]] = {"title": doc.title}
+    built, reread = _read(doc, document_texts(doc.kind, page_text, new_texts), policy)
+    update: dict[str, object] = {
+        "text": built.text,
+        "signature_text": built.signature_text,
+        "privacy": built.privacy,
+    }
+    return _changed(doc, update | _read_fields(doc, built, reread))
+
+
+def reread_document(doc, file_texts: list[str]):
+    """``doc`` with what the readers read now from its stored texts (``file_texts``: its
+    files' with a text, in its order), or None when they read what it holds.
+
+    The readers are given what the save path gives them: a sentence's heading is its
+    first file's text as extracted (or, without files, its own text with its signatures
+    put back), a session's text its stored one; the fields they took from a text or a
+    title, and those left empty, are read again (with their provenance), the derived
+    ones follow (a case number's forms, the calendar's legislature); every field its
+    source gave stays as it is, and so do its text, title and privacy report."""
+    if not _READ[doc.kind]:
+        return None  # (nothing a reader reads from a text: a legislative document)
+    policy = doc.privacy.policy if doc.privacy is not None else "mask"
+    texts: dict[str, str] = {"text": doc.text}
+    if doc.kind == "sentencia":
+        whole = "\n\n".join(t for t in (doc.text, doc.signature_text) if t)
+        heading = file_texts[0] if file_texts else whole
+        # (its readers read the heading alone: the text, kept as it is, is not guarded again)
+        texts = {"text": "", "heading_text": heading, "signature_text": ""}
+    built, reread = _read(doc, texts, policy)
+    return _changed(doc, _read_fields(doc, built, reread))
+
+
+def _changed(doc, update: dict[str, object]):
+    """``doc`` with ``update``, or None when that changes none of its values."""
+    if all(getattr(doc, k) == v for k, v in update.items()):
+        return None
+    return doc.model_copy(update=update)
+
+
+def _read(doc, texts: dict[str, str], policy: str):
+    """The document ``build_document`` makes of ``doc``'s given fields and ``texts``, and
+    the names of the fields read again in it (those the readers took from a text or a
+    title before, and those empty)."""
     sources = dict(doc.field_sources)
     reread = [
         name
         for name in _READ[doc.kind]
-        if sources.get(name) in READ_FROM_TEXT or getattr(doc, name, None) in (None, "", [])
+        if sources.get(name) in REREAD or getattr(doc, name, None) in (None, "", [])
     ]
+    fields: dict[str, str | list[str]] = {}
     for name in _READ[doc.kind]:
         value = getattr(doc, name, None)
         if name in reread or value in (None, ""):
             continue
         fields[name] = value.isoformat() if isinstance(value, dt.date) else str(value)
+    # a title no source gave, made of the fields (a sentence's case number and court), is
+    # made again of them; a given one stays
+    stored = {name: getattr(doc, name, None) for name in ("expediente", "court", "date")}
+    made = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in stored.items() if v}
+    if "title" in sources or doc.title != default_title(doc.kind, made, doc.institution):
+        fields["title"] = doc.title
+    else:
+        reread.append("title")
     try:
         built = build_document(
             kind=doc.kind,
@@ -281,20 +443,21 @@ def _rebuilt(doc, old_texts: list[str], new_texts: list[str]):
             jurisdiction=doc.jurisdiction,
             url=doc.url,
             fields=fields,
-            **document_texts(doc.kind, page_text, new_texts),
+            **texts,
             files=doc.files,
             origins={name: where for name, where in sources.items() if name in fields},
             privacy=policy,
         )
     except (MissingField, InvalidDocument) as exc:
         raise _Unbuilt(f"documento_invalido: {exc}") from exc
-    update: dict[str, object] = {
-        "text": built.text,
-        "signature_text": built.signature_text,
-        "privacy": built.privacy,
-    }
+    return built, reread
+
+
+def _read_fields(doc, built, reread: list[str]) -> dict[str, object]:
+    """The fields read again, as ``built`` has them, their derived ones and provenance."""
+    update: dict[str, object] = {}
     new_sources: dict[str, FieldSource] = {
-        name: where for name, where in sources.items() if name not in reread
+        name: where for name, where in doc.field_sources.items() if name not in reread
     }
     for name in reread:
         update[name] = getattr(built, name)
@@ -303,10 +466,7 @@ def _rebuilt(doc, old_texts: list[str], new_texts: list[str]):
         if name in built.field_sources:
             new_sources[name] = built.field_sources[name]
     update["field_sources"] = new_sources
-    rebuilt = doc.model_copy(update=update)
-    if all(getattr(rebuilt, k) == getattr(doc, k) for k in update):
-        return None
-    return rebuilt
+    return update
 
 
 def _page_text(doc, old_texts: list[str], policy: str) -> str:

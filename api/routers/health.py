@@ -42,19 +42,31 @@ def healthz(library: LibraryDep, response: Response) -> HealthResponse:
 
 
 def _old_texts(db: Any) -> dict[str, Any]:
-    """Files whose stored text an older extractor wrote (``files.extractor``), and what
-    an operator does about it; nothing when there are none. A probe that reads one
-    small table: the documents made of them are counted by ``abierto reextract --contar``."""
-    from indexer.reextract import COMMAND, stale_files
+    """Files whose stored text an older extractor wrote (``files.extractor``), documents
+    whose fields older readers read (``documents.readers``), and what an operator does
+    about them; nothing when there are none. A probe that counts through two indexes,
+    never reading a text: the documents made of those files are counted by
+    ``abierto reextract --contar``."""
+    from indexer.reextract import COMMAND, REREAD_COMMAND, stale_files, stale_readings
 
-    files = stale_files(db)
-    if not files:
-        return {}
-    return {
-        "old_texts": files,
-        "aviso": f"{files} archivos tienen texto de una versión anterior del extractor: "
-        f"ejecute `{COMMAND}` (cuántos documentos: `{COMMAND} --contar`)",
-    }
+    files, readings = stale_files(db), stale_readings(db)
+    found: dict[str, Any] = {}
+    said = []
+    if files:
+        found["old_texts"] = files
+        said.append(
+            f"{files} archivos tienen texto de una versión anterior del extractor: "
+            f"ejecute `{COMMAND}` (cuántos documentos: `{COMMAND} --contar`)"
+        )
+    if readings:
+        found["old_readings"] = readings
+        said.append(
+            f"{readings} documentos fueron leídos por una versión anterior de los lectores "
+            f"(tribunal, expediente, fechas…): ejecute `{REREAD_COMMAND}`"
+        )
+    if said:
+        found["aviso"] = "; ".join(said)
+    return found
 
 
 def _mensaje(database: bool, store: bool) -> str:

@@ -14,6 +14,7 @@ from pydantic_core import to_json
 from sqlalchemy import (
     Connection,
     Engine,
+    Integer,
     Select,
     and_,
     bindparam,
@@ -78,8 +79,11 @@ _NUMBER = (
     .where(_DOCS.c.id == bindparam("b_id"), _DOCS.c.seq.is_(None))
     .values(seq=bindparam("b_seq"))
 )
-_UPDATE = _DOCS.update().where(_DOCS.c.id == bindparam("b_id"))
-_TOUCH = _DOCS.update().where(_DOCS.c.id == bindparam("b_id"))
+# a document read by the readers is stamped with their version (``documents.readers``);
+# one read back from its row (no version known) keeps its row's stamp
+_STAMP = func.coalesce(bindparam("b_readers", type_=Integer()), _DOCS.c.readers)
+_UPDATE = _DOCS.update().where(_DOCS.c.id == bindparam("b_id")).values(readers=_STAMP)
+_TOUCH = _DOCS.update().where(_DOCS.c.id == bindparam("b_id")).values(readers=_STAMP)
 _DEQUEUE_ARRAYS = text(
     "DELETE FROM index_queue AS q"
     " USING unnest(CAST(:ids AS varchar[]), CAST(:hashes AS varchar[])) AS done(id, sha)"
@@ -917,7 +921,7 @@ def write_documents(
         fetched = doc.fetched_at or now
         content_sha256 = dumped["content_sha256"]
         if before == content_sha256:
-            touches.append({"b_id": doc.id, "fetched_at": fetched})
+            touches.append({"b_id": doc.id, "fetched_at": fetched, "b_readers": doc.readers})
             outcomes.append("unchanged")
             continue
         data = dumped  # the row's JSON: the dump without its text (a column of its own)
@@ -940,10 +944,10 @@ def write_documents(
         if before is None:
             if ready:
                 values["data"] = to_json(data).decode()
-            inserts.append({"id": doc.id, "created_at": now, **values})
+            inserts.append({"id": doc.id, "created_at": now, "readers": doc.readers, **values})
             outcomes.append("new")
         else:
-            updates.append({"b_id": doc.id, **values})
+            updates.append({"b_id": doc.id, "b_readers": doc.readers, **values})
             outcomes.append("updated")
         hashes[doc.id] = content_sha256
         queued[doc.id] = content_sha256

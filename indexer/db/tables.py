@@ -55,6 +55,9 @@ class DocumentRow(Base):
     # it when its citations are written: ``number_documents``; a trigger cost the save
     # about a tenth more); PostgreSQL: the column's sequence. Never given twice.
     seq: Mapped[int | None] = mapped_column(NUMBER)
+    # the ``indexer.readers.READERS_VERSION`` that read its fields (migration 0024); NULL:
+    # read before versions were counted, older than any (``abierto reextract --releer``)
+    readers: Mapped[int | None] = mapped_column(Integer, default=None)
 
     # Every index here is written at each save. An index of random keys (ids, dates)
     # rewrites a page of its own for nearly every document, more as the library grows;
@@ -72,6 +75,8 @@ class DocumentRow(Base):
         ),
         Index("ix_documents_updated", "updated_at"),
         Index("ix_documents_seq", "seq", unique=True),
+        # the health probe counts the documents older readers read: through this index
+        Index("ix_documents_readers", "readers"),
     )
 
 

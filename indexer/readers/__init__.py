@@ -4,3 +4,11 @@ Dates, case numbers (expedientes), courts, judgments, sessions, legislatures, vi
 signature blocks are read here, and each reader leaves a field empty when it is unsure;
 the rest of ``indexer`` keeps documents (model, database, stores, archive, library).
 """
+
+# The version of what these readers produce. A developer bumps it in the commit that
+# changes what a reader reads from a text or a title (a court's name, a case number, a
+# date, a ponente…): each document is stamped with the version that read its fields
+# (``documents.readers``, migration 0024), and ``abierto reextract --releer`` reads again
+# the stored documents stamped older, so a library gets what the readers read now.
+# (A change that reads nothing differently — a refactor, a faster reader — is no bump.)
+READERS_VERSION = 1

@@ -21,6 +21,7 @@ from indexer.models import (
     VideoLink,
     document_id,
 )
+from indexer.readers import READERS_VERSION
 from tests.uvicorn_thread import serving
 
 PDF_BYTES = b"%PDF-1.4\n% decision de la Primera Sala\n%%EOF\n"
@@ -225,8 +226,8 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
         content_type="text/html; charset=utf-8",
         size=len(HTML_BYTES),
     )
-    for doc in _docs(pdf, page):
-        lib.add_document(doc)
+    for doc in _docs(pdf, page):  # stamped as the save path's readers stamp theirs
+        lib.add_document(doc.read_by(READERS_VERSION))
     assert lib.flush() == 10
     yield lib
     lib.close()
