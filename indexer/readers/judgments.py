@@ -872,14 +872,22 @@ _PERSON_LABEL = (
     r"(?:\s+de\s+estudio\s+y\s+(?:cuenta|proyecto)|\s+proyectista|\s+de\s+tribunal)?)\s*:"
 )
 _PERSON_CELL_START = re.compile(rf"^\s*{_PERSON_LABEL}", re.I)
-_NEXT_PERSON_CELL = re.compile(rf"(?<=[^\W\d_])\.?\s+(?={_PERSON_LABEL})", re.I)
+_NEXT_PERSON_LABEL = re.compile(rf"(?<=[^\W\d_])(\.?\s+){_PERSON_LABEL}", re.I)
 
 
 def _person_cells(cell: str) -> tuple[str, ...]:
     """A cell holding two person labels and their names as the two cells; else whole."""
-    if ":" not in cell or not _PERSON_CELL_START.match(cell):
+    opening = _PERSON_CELL_START.match(cell) if ":" in cell else None
+    if opening is None:
         return (cell,)
-    return tuple(_NEXT_PERSON_CELL.split(cell))
+    # each next label whole, found left to right: «MINISTRO PONENTE:» holds «PONENTE:»,
+    # which must not part «MINISTRO» from it
+    cells, start = [], 0
+    for label in _NEXT_PERSON_LABEL.finditer(cell, opening.end()):
+        cells.append(cell[start : label.start()])
+        start = label.end(1)
+    cells.append(cell[start:])
+    return tuple(cells)
 
 
 # A contradicción's caption names the courts whose criteria differ, in one long line of
