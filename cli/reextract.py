@@ -6,10 +6,15 @@ from their stored texts (``--releer --contar``: how many)."""
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from cli.wording import counted
 from config.settings import Settings
 from indexer.reextract import COMMAND, REREAD_COMMAND
+
+if TYPE_CHECKING:
+    from indexer.library import Library
+    from indexer.reextract import Tally
 
 
 def stale_notice(documents: int, files: int) -> str | None:
@@ -39,7 +44,7 @@ def cmd_reextract(args: argparse.Namespace, settings: Settings) -> int:
         return _cmd_reread(args, settings)
     from indexer.extract import EXTRACTOR_VERSION
     from indexer.library import Library
-    from indexer.reextract import Tally, reextract, stale_documents, stale_files
+    from indexer.reextract import reextract, stale_documents, stale_files
 
     library = Library.open(settings, writer=True)
     try:
@@ -73,13 +78,7 @@ def cmd_reextract(args: argparse.Namespace, settings: Settings) -> int:
             f"{changed}, {tally.unchanged} sin cambios, {kept}, {tally.no_original} sin "
             f"original en el archivo (se dejan como están), {read} en {tally.seconds:.1f} s"
         )
-        if tally.causes:
-            causes = " · ".join(f"{c} {n}" for c, n in sorted(tally.causes.items()))
-            print(f"causas: {causes}")
-        if tally.reextracted:
-            done = library.flush()
-            print(counted(done, "documento reindexado", "documentos reindexados"))
-        return 1 if tally.failed else 0
+        return _ended(library, tally)
     finally:
         library.close()
 
@@ -87,7 +86,7 @@ def cmd_reextract(args: argparse.Namespace, settings: Settings) -> int:
 def _cmd_reread(args: argparse.Namespace, settings: Settings) -> int:
     from indexer.library import Library
     from indexer.readers import READERS_VERSION
-    from indexer.reextract import Tally, reread, stale_readings
+    from indexer.reextract import reread, stale_readings
 
     library = Library.open(settings, writer=True)
     try:
@@ -126,15 +125,21 @@ def _cmd_reread(args: argparse.Namespace, settings: Settings) -> int:
             tally.failed, "fallido (conserva sus campos)", "fallidos (conservan sus campos)"
         )
         print(f"{changed}, {tally.unchanged} sin cambios, {kept} en {tally.seconds:.1f} s")
-        if tally.causes:
-            causes = " · ".join(f"{c} {n}" for c, n in sorted(tally.causes.items()))
-            print(f"causas: {causes}")
-        if tally.reextracted:
-            done = library.flush()
-            print(counted(done, "documento reindexado", "documentos reindexados"))
-        return 1 if tally.failed else 0
+        return _ended(library, tally)
     finally:
         library.close()
+
+
+def _ended(library: Library, tally: Tally) -> int:
+    """The failures' causes, the changed documents indexed; the exit status (1: some
+    failed and kept what they had)."""
+    if tally.causes:
+        causes = " · ".join(f"{c} {n}" for c, n in sorted(tally.causes.items()))
+        print(f"causas: {causes}")
+    if tally.reextracted:
+        done = library.flush()
+        print(counted(done, "documento reindexado", "documentos reindexados"))
+    return 1 if tally.failed else 0
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
