@@ -5,19 +5,34 @@ found, with the index's title and snippets: the old text, the name the database 
 longer holds. ``lagging`` tells which hits of a page are such, in one indexed read of the
 page's ids (the documents' keys and the pending queue's); only those few are read whole
 and checked against the stored text (``review``). Used by ``/v1/search``, ``/buscar``,
-the answer cache's replays, the export's recheck and the Atom feed's snippets."""
+the answer cache's replays, the export's recheck and the Atom feed's snippets.
+
+On SQLite that read is mostly skipped (``_Watch``): each process keeps, per database, the
+queue's ids and the ids it has seen to have a row, and trusts them while SQLite's
+``PRAGMA data_version`` on a connection of its own (which never writes) stays the same:
+it changes when any other connection, of this process or another (a crawler, the other
+``serve --workers``), commits. At a change the queue is read again (at most
+``QUEUE_HELD`` ids; more, and every page is read as before), and the ids seen to exist
+are forgotten if a row was deleted since (a tombstone's number is higher: migration
+0012's trigger writes one for every row deleted, numbered without reuse). An id not seen
+yet is read, a page's few at once, on that connection."""
 
 from __future__ import annotations
 
 import dataclasses
 import html
+import os
 import re
+import sqlite3
+import threading
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
 from sqlalchemy import bindparam, select
 
+from indexer.db import Database
 from indexer.db.bulk import run_in
 from indexer.db.tables import DocumentRow, IndexQueueRow
 from indexer.library import AnyDocument, Library
@@ -38,6 +53,11 @@ _STATE_SQL = (
     "SELECT d.id, q.doc_id FROM documents AS d LEFT JOIN index_queue AS q"
     " ON q.doc_id = d.id WHERE d.id IN ({})"
 )
+QUEUE_HELD = 1000  # a longer queue (a reindex, a crawl between commits): each page read
+KNOWN_HELD = 200_000  # ids seen to have a row, per process: about 30 MB at most
+_VERSION_SQL = "PRAGMA data_version"
+_DELETED_SQL = "SELECT max(seq) FROM document_deletions"
+_QUEUE_SQL = f"SELECT doc_id FROM index_queue LIMIT {QUEUE_HELD + 1}"
 _MARKS = re.compile(r"</?mark>")
 _MARKED = re.compile(r"<mark>(.*?)</mark>", re.S)
 PREVIEW_CHARS = 300
@@ -60,20 +80,103 @@ def published(doc: AnyDocument) -> bool:
     return doc.privacy is None or not doc.privacy.withheld
 
 
-def lagging(library: Library, ids: Sequence[str]) -> Lag:
-    """The hits among ``ids`` the index shows as they no longer are: one read by key of
-    at most a page's ids; the changed documents (rare) are then read whole."""
-    if not ids:
-        return Lag()
-    unique = list(dict.fromkeys(ids))
+class _Watch:
+    """What a SQLite database's queue and rows tell of ids, kept while no other
+    connection commits (see the module). One per ``Database`` and process."""
+
+    def __init__(self, path: str) -> None:
+        self.pid = os.getpid()
+        # autocommit: each read its own short transaction, none held between requests
+        self._connection = sqlite3.connect(
+            path, timeout=30, isolation_level=None, check_same_thread=False
+        )
+        self._lock = threading.Lock()
+        self._version: int | None = None
+        self._deleted: object = None  # the highest tombstone's number when last read
+        self._queued: frozenset[str] | None = frozenset()
+        self._known: set[str] = set()
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def state(self) -> tuple[frozenset[str] | None, set[str]]:
+        """The ids in the queue now (None: more than ``QUEUE_HELD``), and a set of ids
+        that had a row after the last deletion (filled by ``read``; replaced, never
+        emptied, at a deletion: an id added to an old one is lost, not wrong)."""
+        with self._lock:
+            connection = self._connection
+            version = connection.execute(_VERSION_SQL).fetchone()[0]
+            if version != self._version:
+                # read after the version: a commit meanwhile changes it again
+                deleted = connection.execute(_DELETED_SQL).fetchone()[0]
+                rows = connection.execute(_QUEUE_SQL).fetchall()
+                self._queued = None if len(rows) > QUEUE_HELD else frozenset(r[0] for r in rows)
+                if deleted != self._deleted or len(self._known) > KNOWN_HELD:
+                    self._known = set()
+                self._deleted = deleted
+                self._version = version
+            return self._queued, self._known
+
+    def read(self, ids: list[str]) -> list[tuple[str, str | None]]:
+        """Each of ``ids`` that has a row, and whether it is queued (the id, or None)."""
+        with self._lock:
+            sql = _STATE_SQL.format(", ".join("?" * len(ids)))
+            return self._connection.execute(sql, ids).fetchall()
+
+
+_WATCHES: weakref.WeakKeyDictionary[Database, _Watch] = weakref.WeakKeyDictionary()
+_WATCHES_LOCK = threading.Lock()
+
+
+def _watch(db: Database) -> _Watch | None:
+    """``db``'s watch in this process; None for PostgreSQL and an in-memory SQLite."""
+    engine = db.engine
+    if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
+        return None
+    watch = _WATCHES.get(db)
+    if watch is not None and watch.pid == os.getpid():
+        return watch
+    with _WATCHES_LOCK:
+        watch = _WATCHES.get(db)
+        if watch is None or watch.pid != os.getpid():  # a fork's is not its parent's
+            watch = _Watch(str(engine.url.database))
+            _WATCHES[db] = watch
+            weakref.finalize(db, watch.close)
+        return watch
+
+
+def _rows(library: Library, ids: list[str]) -> list[tuple[str, str | None]]:
+    """The per-page read: each of ``ids`` with a row, and whether it is queued."""
     with library.db.engine.connect() as connection:
         if connection.dialect.name == "sqlite":  # the driver's own: half the CPU
             cursor = connection.connection.driver_connection.execute(  # type: ignore[union-attr]
-                _STATE_SQL.format(", ".join("?" * len(unique))), unique
+                _STATE_SQL.format(", ".join("?" * len(ids))), ids
             )
-            rows = cursor.fetchall()
+            return cursor.fetchall()  # type: ignore[no-any-return]
+        return [tuple(row) for row in run_in(connection, _STATE, ids, _STATE_SQL)]  # type: ignore[misc]
+
+
+def lagging(library: Library, ids: Sequence[str]) -> Lag:
+    """The hits among ``ids`` the index shows as they no longer are: the ids neither
+    queued nor seen to exist since the last deletion (``_Watch``) read by key, a page's
+    at most, in one read; the changed documents (rare) are then read whole."""
+    if not ids:
+        return Lag()
+    unique = list(dict.fromkeys(ids))
+    watch = _watch(library.db)
+    if watch is None:
+        rows = _rows(library, unique)
+    else:
+        queued, seen = watch.state()
+        if queued is None:
+            rows = watch.read(unique)
         else:
-            rows = run_in(connection, _STATE, unique, _STATE_SQL).all()
+            unsure = [i for i in unique if i not in seen]
+            rows = [(i, i if i in queued else None) for i in unique if i in seen]
+            if unsure:
+                read = watch.read(unsure)
+                seen.update(row[0] for row in read)  # the set taken before the read
+                rows.extend(read)
     known = {row[0] for row in rows}
     changed = [row[0] for row in rows if row[1] is not None]
     lag = Lag(gone={i for i in unique if i not in known})
