@@ -54,7 +54,7 @@ _STATE_SQL = (
     " ON q.doc_id = d.id WHERE d.id IN ({})"
 )
 QUEUE_HELD = 1000  # a longer queue (a reindex, a crawl between commits): each page read
-KNOWN_HELD = 200_000  # ids seen to have a row, per process: about 30 MB at most
+KNOWN_HELD = 100_000  # ids seen to have a row, per process: about 15 MB at most
 _VERSION_SQL = "PRAGMA data_version"
 _DELETED_SQL = "SELECT max(seq) FROM document_deletions"
 _QUEUE_SQL = f"SELECT doc_id FROM index_queue LIMIT {QUEUE_HELD + 1}"
@@ -156,6 +156,20 @@ def _rows(library: Library, ids: list[str]) -> list[tuple[str, str | None]]:
         return [tuple(row) for row in run_in(connection, _STATE, ids, _STATE_SQL)]  # type: ignore[misc]
 
 
+def _watched(watch: _Watch, ids: list[str]) -> list[tuple[str, str | None]]:
+    """``_rows`` from what ``watch`` keeps, reading only the ids it has not seen."""
+    queued, seen = watch.state()
+    if queued is None:
+        return watch.read(ids)
+    unsure = [i for i in ids if i not in seen]
+    rows = [(i, i if i in queued else None) for i in ids if i in seen]
+    if unsure:
+        read = watch.read(unsure)
+        seen.update(row[0] for row in read)  # the set taken before the read (see state)
+        rows.extend(read)
+    return rows
+
+
 def lagging(library: Library, ids: Sequence[str]) -> Lag:
     """The hits among ``ids`` the index shows as they no longer are: the ids neither
     queued nor seen to exist since the last deletion (``_Watch``) read by key, a page's
@@ -164,19 +178,10 @@ def lagging(library: Library, ids: Sequence[str]) -> Lag:
         return Lag()
     unique = list(dict.fromkeys(ids))
     watch = _watch(library.db)
-    if watch is None:
+    try:
+        rows = _rows(library, unique) if watch is None else _watched(watch, unique)
+    except sqlite3.Error:  # its connection failed: the pool's says what is wrong, if any
         rows = _rows(library, unique)
-    else:
-        queued, seen = watch.state()
-        if queued is None:
-            rows = watch.read(unique)
-        else:
-            unsure = [i for i in unique if i not in seen]
-            rows = [(i, i if i in queued else None) for i in unique if i in seen]
-            if unsure:
-                read = watch.read(unsure)
-                seen.update(row[0] for row in read)  # the set taken before the read
-                rows.extend(read)
     known = {row[0] for row in rows}
     changed = [row[0] for row in rows if row[1] is not None]
     lag = Lag(gone={i for i in unique if i not in known})
