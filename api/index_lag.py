@@ -57,7 +57,7 @@ QUEUE_HELD = 1000  # a longer queue (a reindex, a crawl between commits): each p
 KNOWN_HELD = 100_000  # ids seen to have a row, per process: about 15 MB at most
 _VERSION_SQL = "PRAGMA data_version"
 _DELETED_SQL = "SELECT max(seq) FROM document_deletions"
-_QUEUE_SQL = f"SELECT doc_id FROM index_queue LIMIT {QUEUE_HELD + 1}"
+_QUEUE_SQL = "SELECT doc_id FROM index_queue LIMIT ?"
 _MARKS = re.compile(r"</?mark>")
 _MARKED = re.compile(r"<mark>(.*?)</mark>", re.S)
 PREVIEW_CHARS = 300
@@ -109,8 +109,9 @@ class _Watch:
             if version != self._version:
                 # read after the version: a commit meanwhile changes it again
                 deleted = connection.execute(_DELETED_SQL).fetchone()[0]
-                rows = connection.execute(_QUEUE_SQL).fetchall()
-                self._queued = None if len(rows) > QUEUE_HELD else frozenset(r[0] for r in rows)
+                most = QUEUE_HELD
+                rows = connection.execute(_QUEUE_SQL, (most + 1,)).fetchall()
+                self._queued = None if len(rows) > most else frozenset(r[0] for r in rows)
                 if deleted != self._deleted or len(self._known) > KNOWN_HELD:
                     self._known = set()
                 self._deleted = deleted

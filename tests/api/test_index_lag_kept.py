@@ -15,8 +15,10 @@ import sys
 from pathlib import Path
 
 import httpx
+import pytest
 from sqlalchemy import event
 
+from api import index_lag
 from api.app import create_app
 from config.settings import Settings
 from indexer.library import Library
@@ -88,6 +90,33 @@ def test_a_change_another_process_commits_after_the_state_was_kept_is_caught(
             assert sorted(ids) == ["enmascarada", "publica"]
             by_name = httpx.get(f"{base}/v1/search", params={"q": "Hernández"}).json()
             assert by_name["hits"] == []
+    finally:
+        library.close()
+
+
+def test_a_queue_longer_than_kept_every_page_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More pending than the process keeps (a reindex, a crawl between commits): the
+    kept ids are not trusted, each page's are read."""
+    monkeypatch.setattr(index_lag, "QUEUE_HELD", 1)
+    library = _library(tmp_path)
+    try:
+        with serving(create_app(library)) as base:
+            for _ in range(2):
+                got = httpx.get(f"{base}/v1/search", params={"q": "concesión"}).json()
+                assert len(got["hits"]) == 4
+            env = {**os.environ, "PYTHONPATH": str(REPO)}
+            docs = json.dumps({"masked": SAID.format("[DATO PERSONAL]")})
+            subprocess.run(
+                [sys.executable, "-c", OTHER_WRITER, library.db.url, docs],
+                check=True,
+                env=env,
+                timeout=120,
+            )
+            answer = httpx.get(f"{base}/v1/search", params={"q": "concesión"})
+            assert "Hernández" not in answer.text and "Pérez" not in answer.text
+            assert sorted(h["id"] for h in answer.json()["hits"]) == ["enmascarada", "publica"]
     finally:
         library.close()
 
