@@ -26,11 +26,11 @@ import re
 import sqlite3
 import threading
 import weakref
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Engine, bindparam, event, select
 
 from indexer.db import Database
 from indexer.db.bulk import run_in
@@ -97,7 +97,8 @@ class _Watch:
         self._known: set[str] = set()
 
     def close(self) -> None:
-        self._connection.close()
+        with self._lock:  # never in the middle of a read (one after: ``sqlite3.Error``)
+            self._connection.close()
 
     def state(self) -> tuple[frozenset[str] | None, set[str]]:
         """The ids in the queue now (None: more than ``QUEUE_HELD``), and a set of ids
@@ -143,7 +144,19 @@ def _watch(db: Database) -> _Watch | None:
             watch = _Watch(str(engine.url.database))
             _WATCHES[db] = watch
             weakref.finalize(db, watch.close)
+            # closed with the library's connections (no reader left holding the WAL)
+            event.listen(engine, "engine_disposed", _closing(watch))
         return watch
+
+
+def _closing(watch: _Watch) -> Callable[[Engine], None]:
+    def closed(_engine: Engine) -> None:
+        with _WATCHES_LOCK:
+            for db in [db for db, kept in _WATCHES.items() if kept is watch]:
+                del _WATCHES[db]
+        watch.close()
+
+    return closed
 
 
 def _rows(library: Library, ids: list[str]) -> list[tuple[str, str | None]]:
