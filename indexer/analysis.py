@@ -223,22 +223,38 @@ def pair_texts(texts: list[str]) -> list[str]:
 GAP_LETTER = "\u3164"
 GAP_JOINER = "\u2060"
 REDACTION_GAP = GAP_JOINER + GAP_LETTER * MAX_TOKEN_CHARS + GAP_JOINER
-WORDLESS_MARK = re.compile(r"\*{3,}|█+|▇+|■{2,}|_{4,}|[(\[]\s*(?:…|\.\s?\.\s?\.)\s*[)\]]")
-_MARK_CHARS = ("***", "█", "▇", "■■", "____", "…", "..", ". .")
+# each mark with the text it always begins with: a pattern opening with a literal is
+# found at the speed of a substring search (one alternation of them all, tried at every
+# character, cost 100 times as much: 285 ms against 3 for a 134 KB sentence, loaded)
+_OMISSION = r"\s*(?:…|\.\s?\.\s?\.)\s*"
+_WORDLESS = (
+    ("***", r"\*\*\*+"),
+    ("█", r"█+"),
+    ("▇", r"▇+"),
+    ("■■", r"■■+"),
+    ("____", r"____+"),
+    ("(", rf"\({_OMISSION}\)"),
+    ("[", rf"\[{_OMISSION}\]"),
+)
+_WORDLESS_MARKS = tuple((needle, re.compile(source)) for needle, source in _WORDLESS)
+# the same marks in one pattern, to find them (the tests, the benchmark)
+WORDLESS_MARK = re.compile("|".join(source for _, source in _WORDLESS))
 _GAP_CHARS = re.compile(f"[{GAP_JOINER}{GAP_LETTER}]+")
 
 
 def with_gaps(text: str) -> str:
     """``text`` as the stores index it: a gap after every mark that holds no word."""
-    if not any(mark in text for mark in _MARK_CHARS):
-        return text
+    for needle, mark in _WORDLESS_MARKS:
+        if needle not in text:
+            continue
 
-    def gap(found: re.Match[str]) -> str:
-        # a text indexed again (its gaps there already) keeps one per mark
-        followed = text.startswith(GAP_JOINER, found.end())
-        return found[0] if followed else found[0] + REDACTION_GAP
+        def gap(found: re.Match[str], text: str = text) -> str:
+            # a text indexed again (its gaps there already) keeps one per mark
+            followed = text.startswith(GAP_JOINER, found.end())
+            return found[0] if followed else found[0] + REDACTION_GAP
 
-    return WORDLESS_MARK.sub(gap, text)
+        text = mark.sub(gap, text)
+    return text
 
 
 def without_gaps(shown: str) -> str:
