@@ -66,6 +66,23 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+# C0 controls but tab, line feed, form feed (a PDF's text parts its pages with it) and
+# carriage return, and DEL: a PDF's text or an older reader may hold them (NUL, an escape
+# sequence), and no reader of a CSV, a page or a feed wants them. Dropped from a
+# document's texts when it is made or read back, so what is indexed, shown and exported is
+# one text (JSON escaped them, CSV and HTML carried them raw).
+_CONTROLS = tuple(map(chr, (*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F)))
+_NO_CONTROLS = str.maketrans(dict.fromkeys(map(ord, _CONTROLS)))
+
+
+def without_controls(value: str) -> str:
+    """``value`` without C0 controls (tab, line and page breaks kept) nor DEL."""
+    # a substring search each (memchr): a long text holding none is read at that speed
+    if any(control in value for control in _CONTROLS):
+        return value.translate(_NO_CONTROLS)
+    return value
+
+
 class FileRef(BaseModel):
     """An original file, archived under its sha256."""
 
@@ -253,6 +270,11 @@ class DocumentCore(BaseModel):
     @classmethod
     def _jurisdiction(cls, value: str) -> str:
         return check_jurisdiction(value)
+
+    @field_validator("title", "text", "signature_text")
+    @classmethod
+    def _without_controls(cls, value: str) -> str:
+        return without_controls(value)
 
     def kind_fields(self) -> dict[str, Any]:
         """The kind-specific fields, as JSON-ready values."""

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from indexer.stores.base import ANALYSIS_STAMP
+
 CHUNK = 1024 * 1024
 SNAPSHOT_ATTEMPTS = 5
 
@@ -180,6 +182,9 @@ def snapshot_tantivy(source: Path, target: Path) -> dict[str, str]:
             continue
         (target / "meta.json").write_bytes(meta_bytes)
         copied["meta.json"] = hashlib.sha256(meta_bytes).hexdigest()
+        # how its texts were analysed (without it, a restored index is rebuilt)
+        if (source / ANALYSIS_STAMP).is_file():
+            copied[ANALYSIS_STAMP] = copy_hashed(source / ANALYSIS_STAMP, target / ANALYSIS_STAMP)
         return copied
     raise BackupError(
         f"el índice de {source} siguió cambiando durante la copia ({SNAPSHOT_ATTEMPTS} "

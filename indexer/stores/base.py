@@ -219,6 +219,11 @@ class FieldNotIndexed(ValueError):
 SPANISH_NAMES = {"ruling": "el sentido del fallo"}
 
 
+# the file beside an embedded index's ``meta.json`` saying how its texts were analysed
+# (``tantivy_store.ANALYSIS_VERSION``)
+ANALYSIS_STAMP = "abierto-analysis"
+
+
 def outdated_index(which: str, path: Path) -> str:
     """What a reader says of an index folder another version of the program wrote: only
     a writer may replace it, and ``abierto reindex`` is the one that fills it again."""

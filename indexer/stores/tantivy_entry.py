@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import tantivy
 from pydantic_core import to_json
 
-from indexer.analysis import pair_texts
+from indexer.analysis import pair_texts, with_gaps
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query.values import keyword_key
 from indexer.stores.base import FACETABLE_FIELDS, FILTER_FIELDS, indexable_day
@@ -58,7 +58,7 @@ def prepare(doc: AnyDocument, pairs: bool = True) -> Prepared:
     # once, without the text (dropped after: dumping with an exclusion costs twice as much)
     values = doc.model_dump(mode="json")
     del values["text"]
-    meta = metadata_text(doc, values)
+    meta = with_gaps(metadata_text(doc, values))
     date = None
     if doc.date is not None:
         day = indexable_day(doc.date)  # a date the index cannot hold must not keep it out
@@ -73,7 +73,9 @@ def prepare(doc: AnyDocument, pairs: bool = True) -> Prepared:
     payload = to_json(hit_payload(doc, values))
     title_pair = text_pair = meta_pair = None
     if pairs:
-        title_pair, text_pair, meta_pair = pair_texts([doc.title, doc.text, meta])
+        title_pair, text_pair, meta_pair = pair_texts(
+            [with_gaps(doc.title), with_gaps(doc.text), meta]
+        )
     else:  # what making them would refuse (a lone surrogate) is refused here, as before
         for value in (doc.title, doc.text, meta):
             value.encode()
@@ -87,20 +89,22 @@ def text_values(
     in order (both writers, ``entry`` and ``NativeWriter``, are given these).
     ``makes_pairs``: for a writer that makes the pair terms itself, each pair field is
     given its field's own text (pair terms made already would be paired again)."""
+    # the texts as indexed: a gap after each redaction holding no word (``with_gaps``)
+    title, text = with_gaps(doc.title), with_gaps(doc.text)
     if makes_pairs:
-        pairs: tuple[str | None, ...] = (doc.title, doc.text, prepared.meta)
+        pairs: tuple[str | None, ...] = (title, text, prepared.meta)
     else:
         pairs = (prepared.title_pair, prepared.text_pair, prepared.meta_pair)
         if None in pairs:  # prepared for a writer that makes them
-            pairs = tuple(pair_texts([doc.title, doc.text, prepared.meta]))
+            pairs = tuple(pair_texts([title, text, prepared.meta]))
     title_pair, text_pair, meta_pair = (str(value) for value in pairs)
     return [
         ("id", doc.id),
-        ("title", doc.title),
-        ("title_fold", doc.title),
+        ("title", title),
+        ("title_fold", title),
         ("title_pair", title_pair),
-        ("text", doc.text),
-        ("text_fold", doc.text),
+        ("text", text),
+        ("text_fold", text),
         ("text_pair", text_pair),
         ("meta", prepared.meta),
         ("meta_pair", meta_pair),
@@ -186,8 +190,8 @@ def replacement(
     date, count = _day_and_count(prepared, cited_by)
     return (
         doc.id,
-        doc.title,
-        doc.text,
+        with_gaps(doc.title),
+        with_gaps(doc.text),
         prepared.meta,
         filter_values_of(prepared, keys),
         date,

@@ -13,6 +13,7 @@ import datetime as dt
 import html
 import itertools
 import json
+import logging
 import os
 import shutil
 import threading
@@ -28,7 +29,14 @@ import tantivy
 from pydantic import TypeAdapter
 
 from config.settings import PHRASE_WORK
-from indexer.analysis import FOLDED, STEMMED, fold_tokens, phrase_cover, stem_tokens
+from indexer.analysis import (
+    FOLDED,
+    STEMMED,
+    fold_tokens,
+    phrase_cover,
+    stem_tokens,
+    without_gaps,
+)
 from indexer.highlight import (
     LEAD_CHARS,
     MAX_CANDIDATES,
@@ -64,6 +72,7 @@ from indexer.query.stem_prefix import leading_stems, shorter_stems
 from indexer.query.values import case_phrases, keyword_value, keyword_values
 from indexer.stores import tantivy_entry
 from indexer.stores.base import (
+    ANALYSIS_STAMP,
     FILTER_FIELDS,
     WORD_FILTERS,
     FacetCount,
@@ -87,6 +96,7 @@ from indexer.stores.tantivy_native import NativeReader, NativeSearch, open_nativ
 AnyDocument = Sentencia | Sesion | Legislativo
 # documents prepared elsewhere (or the error met), by id
 Ready = dict[str, Prepared | str]
+log = logging.getLogger(__name__)
 V = TypeVar("V")
 # a question's total and its facets
 Counts = tuple[int, dict[str, list[FacetCount]]]
@@ -212,6 +222,39 @@ def build_schema() -> tantivy.Schema:
     return builder.build()
 
 
+# How the index's texts are analysed beyond what its schema says (the schema's changes are
+# found by tantivy itself): 1, no stamp, before a redaction holding no word left a gap
+# (``analysis.with_gaps``); 2 since. Kept beside ``meta.json`` (a backup copies it). An
+# index of another version is rebuilt by the first writer that opens it, as one of
+# another schema is; readers search it as it is, with a warning.
+ANALYSIS_VERSION = 2
+
+
+def analysis_version(path: Path) -> int:
+    """The version of the analysis the index folder ``path`` was written with."""
+    try:
+        return int((path / ANALYSIS_STAMP).read_text().strip() or 0)
+    except FileNotFoundError:
+        return 1
+    except (ValueError, OSError):
+        return 0
+
+
+def write_analysis_stamp(path: Path) -> None:
+    stamp = path / ANALYSIS_STAMP
+    partial = stamp.with_suffix(".tmp")
+    partial.write_text(f"{ANALYSIS_VERSION}\n")
+    os.replace(partial, stamp)
+
+
+def outdated_analysis(path: Path) -> str:
+    return (
+        f"el índice de búsqueda en {path} se escribió con el análisis de texto de una "
+        "versión anterior (una frase puede encontrarse a través de un dato testado): "
+        "ejecute `abierto reindex` para reconstruirlo desde la base de datos"
+    )
+
+
 class TantivyStore:
     """Implements ``Store`` on a Tantivy index folder (or in memory with ``path=None``)."""
 
@@ -272,17 +315,31 @@ class TantivyStore:
         self._cited: _Lru[list[tuple[str, int]]] = _Lru(HELD_COMMITS + 2)
 
     def _open(self, path: Path, replace_outdated: bool) -> tantivy.Index:
+        fresh = not (path / "meta.json").exists()
         try:
-            return tantivy.Index(self.schema, path=str(path), reuse=True)
+            index = tantivy.Index(self.schema, path=str(path), reuse=True)
         except ValueError as exc:
             if "schema does not match" not in str(exc):
                 raise
             if not replace_outdated:
                 raise StoreUnavailable(outdated_index("búsqueda", path)) from exc
+        else:
+            if fresh:
+                write_analysis_stamp(path)
+            if fresh or analysis_version(path) == ANALYSIS_VERSION:
+                return index
+            if not replace_outdated:
+                # the same fields, analysed as before: it answers as it did until a writer
+                # (``abierto reindex``, the next crawl) rebuilds it
+                log.warning(outdated_analysis(path))
+                return index
+            del index
         shutil.rmtree(path)
         path.mkdir(parents=True)
         self.replaced = True
-        return tantivy.Index(self.schema, path=str(path), reuse=True)
+        index = tantivy.Index(self.schema, path=str(path), reuse=True)
+        write_analysis_stamp(path)
+        return index
 
     # -- writing -----------------------------------------------------------------
 
@@ -897,8 +954,8 @@ class TantivyStore:
         snippets = None
         highlights = []
         for _, _, text in found:
-            if isinstance(text, list):
-                highlights.append(text)
+            if isinstance(text, list):  # made natively from the indexed text
+                highlights.append(list(map(without_gaps, text)))
                 continue
             if snippets is None and _has_words(asked.tree):
                 words = compile_node(self.schema, asked.tree, pairs=False)
@@ -1473,7 +1530,14 @@ def _highlights(
     generator: tantivy.SnippetGenerator | None, text: str, finder: PassageFinder
 ) -> list[str]:
     """The best fragment of the passage where the query's words are densest (Tantivy's
-    generator re-analyses what it is given: a passage, not the whole document)."""
+    generator re-analyses what it is given: a passage, not the whole document), shown as
+    the document writes it (``text`` is the indexed text: its gaps go)."""
+    return list(map(without_gaps, _fragments(generator, text, finder)))
+
+
+def _fragments(
+    generator: tantivy.SnippetGenerator | None, text: str, finder: PassageFinder
+) -> list[str]:
     window = finder.window(text)
     if window is not None and generator is not None:
         passage = tantivy.Document()

@@ -931,3 +931,45 @@ def test_an_ordinal_past_ten_or_with_a_degree_sign_finds_its_other_spellings(
     assert "<mark>Juzgado Décimo Primero de Distrito</mark>" in _marked(
         store, '"juzgado 11o de distrito"', "cita-50"
     )
+
+
+# -- redactions that hold no word --------------------------------------------------------
+# Marks as public versions write them (SCJN «**********», a tribunal's «█████» or blank
+# «______», an omission «(…)» or «[...]»): the analysers drop them, and before each left
+# no position between its neighbours, so a phrase matched across the hidden words.
+WORDLESS_MARKS = ["**********", "*****", "█████", "________", "(…)", "[...]", "( . . . )"]
+
+
+@pytest.mark.parametrize("mark", WORDLESS_MARKS)
+def test_a_phrase_does_not_match_across_a_redaction(store: Store, mark: str) -> None:
+    doc_id = _stored_text(
+        store,
+        "sen-testada",
+        f"El quejoso Wenceslao {mark} Ortigoza promovió juicio de {mark} amparo indirecto "
+        f"contra la orden{mark}de aprehensión dictada en su contra.",
+    )
+    for q in (
+        '"Wenceslao Ortigoza"',
+        '"juicio de amparo indirecto"',
+        '"de amparo"',
+        '"orden de aprehensión"',
+        'texto:"Wenceslao Ortigoza"',
+        '"quejoso Wenceslao Ortigoza promovió"',
+    ):
+        assert doc_id not in ids(store, q=q), (mark, q)
+    # the words on each side still make their phrases, and all of them are found
+    for q in (
+        '"quejoso Wenceslao"',
+        '"Ortigoza promovió juicio de"',
+        '"amparo indirecto contra la orden"',
+        "Wenceslao Ortigoza",
+        '"Wenceslao Ortigoza"~1',  # the mark counts as one word: the hidden ones unknown
+    ):
+        assert doc_id in ids(store, q=q), (mark, q)
+    assert doc_id not in ids(store, q='"Wenceslao Ortigoza"~0'), mark
+    # the fragments show the mark as the document writes it, nothing of the gap
+    for q in ("Wenceslao", '"Ortigoza promovió"', "quejos*", '"Wenceslao Ortigoza"~1'):
+        joined = _highlighted(store, doc_id, q)
+        written = joined.replace("<mark>", "").replace("</mark>", "")
+        assert f"Wenceslao {html.escape(mark)} Ortigoza promovió" in written, (mark, q, joined)
+        assert "\u3164" not in joined and "\u2060" not in joined, (mark, q)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from indexer.analysis import without_gaps
 from indexer.highlight import MatchPlan, mark
 
 PRE = "\ue000"
@@ -59,10 +60,11 @@ def split_tagged(tagged: str) -> tuple[str, list[tuple[int, int]]]:
 
 
 def to_marks(fragments: list[str], match_plan: MatchPlan) -> list[str]:
-    """The engine's tagged fragments as escaped HTML with ``<mark>``s."""
+    """The engine's tagged fragments as escaped HTML with ``<mark>``s, shown as the
+    document writes them (the indexed text's gaps go: ``analysis.with_gaps``)."""
     marked = []
     for tagged in fragments:
         fragment, ranges = split_tagged(tagged)
         if fragment.strip():
-            marked.append(mark(fragment, ranges, match_plan))
+            marked.append(without_gaps(mark(fragment, ranges, match_plan)))
     return marked

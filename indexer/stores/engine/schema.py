@@ -32,14 +32,20 @@ KEY_NORMALIZER = "abierto_key"
 # Rust's char::is_alphanumeric is Alphabetic or a numeric general category (Nd, Nl, No).
 NOT_ALPHANUMERIC = r"[^\p{IsAlphabetic}\p{N}]+"
 # what the current code writes; 1 is every index made before versions were kept (it had
-# word pairs too), 2 the one before the ``ruling`` filter. ``LACKING``: older versions
+# word pairs too), 2 the one before the ``ruling`` filter, 3 the one whose texts had no
+# gap after a redaction holding no word (``analysis.with_gaps``: a phrase matched across
+# «**********»). ``LACKING``: older versions
 # still read, and the fields each has none of. Searches read them (a deployment keeps
 # answering during the hour an ``abierto reindex`` takes), but a question naming a field
 # they lack is refused (``FieldNotIndexed``: its filter would find nothing, silently),
 # and writes are refused (the mapping is strict: a sentencia with a ruling could not be
 # written) until ``abierto reindex`` rebuilds them. Any other version is refused whole.
-MAPPING_VERSION = 3
-LACKING: dict[int, frozenset[str]] = {1: frozenset({"ruling"}), 2: frozenset({"ruling"})}
+MAPPING_VERSION = 4
+LACKING: dict[int, frozenset[str]] = {
+    1: frozenset({"ruling"}),
+    2: frozenset({"ruling"}),
+    3: frozenset(),
+}
 READABLE = frozenset({MAPPING_VERSION, *LACKING})
 META_KEY = "abierto_mapping"
 
