@@ -499,14 +499,42 @@ def _next_filled(lines: Sequence[str], at: int) -> str:
     return ""
 
 
+# A legislator's title with no article before the name, alone on its line, the words on
+# the next ("Senador Ortega:⏎Gracias, presidenta.", "Diputada María López Ruiz (PAN):⏎…",
+# "Senadora Ana Ruiz, desde su escaño:⏎…"): the title, then only a name's words. Read only
+# alone on its line and before words that open a sentence (see ``_titled_alone``): on one
+# line with words, "Senador Ortega: ¿me permite?" is someone addressing him.
+_TITLE_ALONE = re.compile(
+    r"^\s*(?:[-–—]\s*)?(?P<who>(?:Senador(?:a)?|Diputad[oa]|Legislador(?:a)?)"
+    rf"\s+[{_UP}][\w'-]*+(?:(?:\s+(?:de|del|la|los|las|y))*\s+[{_UP}][\w'-]*+){{0,6}}"
+    r"(?:\s*+\([^()\n]{0,40}\)){0,2}"
+    rf"(?:\s*+,\s*+{_CIRCUMSTANCE}(?:\s*+\([^()\n]{{0,40}}\)){{0,2}})?)\s*+:\s*$"
+)
+# what follows a letter's salutation ("Senadora Ana Ruiz:⏎Por este conducto…"), never a turn
+_LETTER_OPENING = re.compile(
+    r"(?i:p\s*r\s*e\s*s\s*e\s*n\s*t\s*e\b|por\s+(?:este|medio)\b|con\s+fundamento\b"
+    r"|me\s+permito\b|estimad[oa]|distinguid[oa]|en\s+atenci[oó]n\b|por\s+instrucciones\b)"
+)
+
+
 def _titled_alone(line: str, after: str) -> tuple[str, str] | None:
     """A title or the chair's role alone on its line before the words ("C. PRESIDENTA:⏎
-    “SOLICITO…”", "PRESIDENTA DIP. ANA RUIZ:⏎Buenos días."): read as one line with the
-    next, so a board's list ("PRESIDENTA:⏎DIP. ANA RUIZ") stays none, as on one line."""
+    “SOLICITO…”", "PRESIDENTA DIP. ANA RUIZ:⏎Buenos días.", "Senador Ortega:⏎Gracias."):
+    read as one line with the next, so a board's list ("PRESIDENTA:⏎DIP. ANA RUIZ")
+    stays none, as on one line."""
     head, after = line.rstrip(), after.strip()
     # a board's roles one under another ("PRESIDENTA:⏎SECRETARIOS:") head no words
     if not after or len(head) > 160 or (after.endswith(":") and after.isupper()):
         return None
+    titled = _TITLE_ALONE.match(head)
+    if titled is not None:
+        # the words open a sentence: a capital, an opening mark, a stage note; a letter's
+        # salutation and a list of names under a title head no one's words
+        if _LETTER_OPENING.match(after) or not re.match(rf"[¿¡«“\"(]|[{_UP}][a-záéíóúñü ]", after):
+            return None
+        if _speaker_at(after) is not None or _NARRATED.search(titled["who"]):
+            return None
+        return " ".join(titled["who"].split()), ""
     match = _TITLED_COLON_SPEAKER.match(f"{head} {after}")
     if match is None or match.end("who") > len(head) or _NARRATED.search(match["who"]):
         return None
