@@ -97,3 +97,44 @@ Senador Ortega:
     assert "Por este conducto" in turns[0].text and "Presente." in turns[0].text
     assert turns[1].text.startswith("Senador Ortega: ¿me permite")
     assert turns[2].text.endswith("Gracias.")
+
+
+# Modelled on a state congress's Diario that prints each heading in bold capitals above the
+# words, with no colon; a decree read in the record closes with its signatures.
+STATE = """LA C. PRESIDENTA DIPUTADA ANA RUIZ GARZA
+Se abre la sesión.
+
+C. SENADORA LUCÍA MEDINA ROBLES (PT)
+Muchas gracias, presidenta. Presento una iniciativa.
+
+EL C. SECRETARIO DIPUTADO JUAN PÉREZ LÓPEZ
+Se da lectura al decreto.
+Dado en el Salón de Sesiones, a 5 de octubre de 2025.
+DIPUTADA MARÍA LÓPEZ DÍAZ
+Presidenta
+ATENTAMENTE
+DIPUTADO JOSÉ LUIS MARTÍNEZ
+Se cumple.
+"""
+
+
+def test_a_heading_in_capitals_alone_without_colon_heads_the_words_below_it() -> None:
+    turns = [(t.speaker, t.text) for t in split_turns(STATE)]
+    assert turns == [
+        ("LA C. PRESIDENTA DIPUTADA ANA RUIZ GARZA", "Se abre la sesión."),
+        ("C. SENADORA LUCÍA MEDINA ROBLES (PT)",
+         "Muchas gracias, presidenta. Presento una iniciativa."),
+        # the signatures are the decree's: a name with its office under it is no heading
+        # of this shape (the section reader takes it for a heading of the record, its lines
+        # no one's), nor a name after «ATENTAMENTE»; never a person's turn
+        ("EL C. SECRETARIO DIPUTADO JUAN PÉREZ LÓPEZ",
+         "Se da lectura al decreto. Dado en el Salón de Sesiones, a 5 de octubre de 2025."),
+        (None, "Presidenta ATENTAMENTE DIPUTADO JOSÉ LUIS MARTÍNEZ Se cumple."),
+    ]  # fmt: skip
+    speeches = speeches_of(_session(STATE), People(CONGRESS))
+    assert [(s.person_name, s.role, s.party) for s in speeches] == [
+        ("Ana Ruiz Garza", "presidencia", None),
+        ("Lucía Medina Robles", "legislador", "PT"),
+        ("Juan Pérez López", "secretaria", None),
+        (None, None, None),
+    ]
