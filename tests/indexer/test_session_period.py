@@ -157,5 +157,8 @@ def test_releer_fills_it_for_old_sessions_and_the_api_and_page_show_and_filter_i
             page = httpx.get(f"{url}/d/{ids['senado']}")
             assert page.status_code == 200
             assert "Periodo" in page.text and LABEL in page.text
+            # and on the session's card in the finder
+            cards = httpx.get(f"{url}/sesiones", params={"congreso": "Congreso de la Unión"})
+            assert cards.status_code == 200 and f"LXVI Legislatura · {LABEL}" in cards.text
     finally:
         library.close()
