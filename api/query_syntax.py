@@ -115,6 +115,8 @@ FIELDS: dict[str, str] = {
     "(o sobresee, sobreseimiento)…; cada valor y lo que significa, en «sentidos».",
     "expediente": "Número de expediente, en cualquier forma escrita.",
     "session_type": "Tipo de sesión: ordinaria, extraordinaria, solemne, comisión…",
+    "period": 'Periodo legislativo de una sesión, como lo dice su versión: periodo:"Primer '
+    'periodo ordinario, segundo año de ejercicio", periodo:"Periodo extraordinario".',
     "congress": "Congreso.",
     "legislature": "Legislatura: LXVI.",
     "chamber": "Cámara.",

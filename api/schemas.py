@@ -171,6 +171,11 @@ class SessionItem(BaseModel):
         None, description="What tells it from another session of the day: vespertina, segunda…"
     )
     session_number: str | None = Field(None, description="Its number, when published.")
+    period: str | None = Field(
+        None,
+        description="Its legislative period as its transcript's heading states it, in "
+        "Spanish: «Primer periodo ordinario, segundo año de ejercicio».",
+    )
     agenda: list[str] = Field(default_factory=list, description="The first agenda items.")
     agenda_total: int = Field(0, description="How many agenda items the session has.")
     videos: list[VideoLink] = Field(default_factory=list)

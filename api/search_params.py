@@ -147,6 +147,10 @@ async def search_query(
         Query(description='Case number in any written form: "Toca No. 133/2021", "0133/2021"'),
     ] = None,
     session_type: Many = None,
+    period: Annotated[
+        list[str] | None,
+        Query(description="A session's legislative period: «Primer periodo ordinario…»"),
+    ] = None,
     congress: Many = None,
     legislature: Many = None,
     chamber: Many = None,
@@ -197,6 +201,7 @@ async def search_query(
             "ruling": ruling,
             "expediente": expediente,
             "session_type": session_type,
+            "period": period,
             "congress": congress,
             "legislature": legislature,
             "chamber": chamber,

@@ -36,7 +36,14 @@ COURT = "Suprema Corte de Justicia de la Nación"
 # number as the secretary states them, the stage directions, the session's heading.
 MATTERS = ("12/2022", "203/2023", "10/2023")
 PROCEDURAL = 14  # the opening, the entrance, 11 votes «(VOTACIÓN FAVORABLE). QUEDA…», the close
-SESSION = {"date": dt.date(2025, 2, 18), "type": "ordinaria", "legislature": None}
+# a court's session: no legislature, no legislative period (a value there is WRONG)
+SESSION = {
+    "date": dt.date(2025, 2, 18),
+    "type": "ordinaria",
+    "legislature": None,
+    "period": None,
+    "heading legislature": None,
+}
 
 
 def _grade(counts: Counter[str], got: object, want: object) -> None:
@@ -92,10 +99,16 @@ def measure() -> dict[str, Any] | None:
     stages = [s for s in speeches if s.procedural]
     fields["procedural"]["right" if len(stages) == PROCEDURAL else "WRONG"] += 1
     heading = recognise_session(text[:600])
+    try:  # (the code before the period reader reads none)
+        from indexer.readers.session_period import legislature_in_heading, period_in_heading
+    except ImportError:
+        legislature_in_heading = period_in_heading = lambda _text: None
     found = {
         "date": parse_date(text[:600]),
         "type": session_type_in_heading(text),
         "legislature": heading.legislature,
+        "period": period_in_heading(text),
+        "heading legislature": legislature_in_heading(text),
     }
     for key, want in SESSION.items():
         fields[f"session {key}"] = Counter()

@@ -35,6 +35,7 @@ from indexer.readers.normalise import (
     video_platform,
 )
 from indexer.readers.session_numbers import session_number_in_heading
+from indexer.readers.session_period import legislature_in_heading, period_in_heading
 from indexer.readers.sessions import (
     names_recess_body,
     recess_body,
@@ -184,6 +185,12 @@ def build_document(
         if not _one(fields.get("sitting")) and (sitting := sitting_in_heading(text)):
             fields = fields | {"sitting": sitting}
             sources["sitting"] = "heading"
+        if not _one(fields.get("legislature")) and (named := legislature_in_heading(text)):
+            fields = fields | {"legislature": named}
+            sources["legislature"] = "heading"
+        if not _one(fields.get("period")) and (period := period_in_heading(text)):
+            fields = fields | {"period": period}
+            sources["period"] = "heading"
         if not _one(fields.get("session_number")) and (number := session_number_in_heading(text)):
             fields = fields | {"session_number": number}
             sources["session_number"] = "heading"
@@ -256,6 +263,7 @@ def build_document(
                 session_type=session_type,
                 sitting=_one(fields.get("sitting")),
                 session_number=_one(fields.get("session_number")),
+                period=_one(fields.get("period")),
                 video_urls=_videos(fields, videos, source_id),
                 agenda=_many(fields.get("agenda")),
                 stenographic_urls=_many(fields.get("stenographic_urls")),
@@ -285,7 +293,8 @@ def _dated_legislature(
     legislature must not be stamped with the current one); a missing one is the
     calendar's, where known (``indexer.readers.legislatures``)."""
     given = _one(fields.get("legislature"))
-    if given and sources.get("legislature") == "spec":
+    # a spec's constant, or a transcript's heading the calendar contradicts: unsure
+    if given and sources.get("legislature") in ("spec", "heading"):
         if contradicts(given, jurisdiction, date):
             sources.pop("legislature", None)
             return fields | {"legislature": None}
@@ -361,7 +370,7 @@ def _from_heading(
 _SOURCED = frozenset(
     ("date", "title", "court", "expediente", "matter", "resolution_date", "ponente", "proceeding",
      "judgment_type", "ruling", "secretario", "congress", "legislature", "chamber",
-     "session_type", "doc_type", "number", "authors", "committee", "status")
+     "session_type", "period", "doc_type", "number", "authors", "committee", "status")
 )  # fmt: skip
 _HEADING_FIELDS = ("court", "expediente", "matter", "resolution_date", "proceeding",
                    "judgment_type", "ponente", "secretario", "ruling")  # fmt: skip

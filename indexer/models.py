@@ -172,7 +172,7 @@ class PrivacyReport(BaseModel):
 _UNHASHED = frozenset(("content_sha256", "fetched_at", "updated_at"))
 # fields added after hashes were stored: hashed only when set, so a document without
 # them keeps the hash it was saved with (a re-crawl is no change for every sentencia)
-_HASHED_WHEN_SET = frozenset(("ruling", "secretario"))
+_HASHED_WHEN_SET = frozenset(("ruling", "secretario", "period"))
 
 
 class DocumentCore(BaseModel):
@@ -387,6 +387,12 @@ class Sesion(DocumentCore):
         None, description="What tells sessions of one day apart: vespertina, segunda…"
     )
     session_number: str | None = Field(None, description="The session's number, if published.")
+    period: str | None = Field(
+        None,
+        description="The legislative period the transcript's heading places it in, as a "
+        "Spanish label: «Primer periodo ordinario, segundo año de ejercicio», «Periodo "
+        "extraordinario», «Primer periodo de receso, tercer año de ejercicio».",
+    )
     video_urls: list[VideoLink] = Field(default_factory=list)
     agenda: list[str] = Field(default_factory=list)
     stenographic_urls: list[str] = Field(default_factory=list)

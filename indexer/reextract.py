@@ -69,7 +69,8 @@ REREAD = READ_FROM_TEXT | {"calendar"}
 _READ = {
     "sentencia": ("date", "court", "expediente", "matter", "resolution_date", "proceeding",
                   "judgment_type", "ponente", "secretario", "ruling"),
-    "sesion": ("date", "session_type", "sitting", "session_number", "legislature", "chamber"),
+    "sesion": ("date", "session_type", "sitting", "session_number", "period", "legislature",
+               "chamber"),
     "legislativo": (),
 }  # fmt: skip
 _DERIVED = {"expediente": ("expediente_normalised", "expediente_forms")}

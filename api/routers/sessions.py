@@ -31,6 +31,13 @@ def sessions(
     legislature: Many = None,
     chamber: Many = None,
     session_type: Many = None,
+    period: Annotated[
+        list[str] | None,
+        Query(
+            description="Legislative period as shown: «Primer periodo ordinario, segundo año "
+            "de ejercicio» (case and accents do not matter)"
+        ),
+    ] = None,
     jurisdiction: Many = None,
     date_from: Annotated[dt.date | None, Query(description="YYYY-MM-DD, inclusive")] = None,
     date_to: Annotated[dt.date | None, Query(description="YYYY-MM-DD, inclusive")] = None,
@@ -47,6 +54,7 @@ def sessions(
             "legislature": legislature,
             "chamber": chamber,
             "session_type": session_type,
+            "period": period,
             "jurisdiction": jurisdiction,
         }
     )
@@ -88,6 +96,7 @@ def _item(doc: Sesion) -> SessionItem:
         session_type=doc.session_type,
         sitting=doc.sitting,
         session_number=doc.session_number,
+        period=doc.period,
         agenda=doc.agenda[:AGENDA_ITEMS],
         agenda_total=len(doc.agenda),
         videos=doc.video_urls,
@@ -115,6 +124,7 @@ def _from_hit(hit: SearchHit) -> SessionItem:
         legislature=text("legislature"),
         chamber=text("chamber"),
         session_type=text("session_type"),
+        period=text("period"),
         url=hit.url,
         permalink=permalink(hit.id),
     )

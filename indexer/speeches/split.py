@@ -337,6 +337,8 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
         speaker = _speaker_at(line)
         if speaker is None and line.rstrip().endswith(":"):
             speaker = _titled_alone(line, _next_filled(lines, at))
+        if speaker is None and ((tail := line.rstrip()[-1:]).isupper() or tail == ")"):
+            speaker = _capitals_alone(lines, at)
         if speaker is None and at + 1 < len(lines) and line.lstrip()[:1] in _MAY_OPEN:
             speaker = _wrapped_speaker(line, lines[at + 1])
             skip = 1 if speaker is not None else 0
@@ -499,14 +501,87 @@ def _next_filled(lines: Sequence[str], at: int) -> str:
     return ""
 
 
+# A legislator's title with no article before the name, alone on its line, the words on
+# the next ("Senador Ortega:⏎Gracias, presidenta.", "Diputada María López Ruiz (PAN):⏎…",
+# "Senadora Ana Ruiz, desde su escaño:⏎…"): the title, then only a name's words. Read only
+# alone on its line and before words that open a sentence (see ``_titled_alone``): on one
+# line with words, "Senador Ortega: ¿me permite?" is someone addressing him.
+_TITLE_ALONE = re.compile(
+    r"^\s*(?:[-–—]\s*)?(?P<who>(?:Senador(?:a)?|Diputad[oa]|Legislador(?:a)?)"
+    rf"\s+[{_UP}][\w'-]*+(?:(?:\s+(?:de|del|la|los|las|y))*\s+[{_UP}][\w'-]*+){{0,6}}"
+    r"(?:\s*+\([^()\n]{0,40}\)){0,2}"
+    rf"(?:\s*+,\s*+{_CIRCUMSTANCE}(?:\s*+\([^()\n]{{0,40}}\)){{0,2}})?)\s*+:\s*$"
+)
+# A heading in capitals alone on its line with no colon nor dash, as state congresses'
+# Diarios print it in bold above the words ("C. SENADORA ANA RUIZ GARZA⏎Muchas gracias.",
+# "EL C. PRESIDENTE DIPUTADO JUAN PÉREZ LÓPEZ⏎Se abre la sesión."): a chamber's role, then
+# only a name's words in capitals (and a party in brackets). Read only between a
+# finished sentence (or nothing) and words in sentence case (see ``_capitals_alone``): a
+# signature block («ATENTAMENTE⏎DIP. ANA RUIZ GARZA⏎RÚBRICA») or a list of names is none.
+_CAPITALS_ALONE = re.compile(
+    r"^\s*(?:[-–—]\s*)?(?P<who>(?:(?:EL|LA)\s+)?(?:C\.\s+)?"
+    r"(?:(?:VICE)?PRESIDENT[AE]|SECRETARI[OA]|SENADOR[A]?|DIPUTAD[OA])"
+    r"(?:\s+(?:SENADOR[A]?|DIPUTAD[OA]|DIP\.|SEN\.))?"
+    # (an office's words after the role: "SECRETARIO GENERAL DE ACUERDOS" is no name)
+    r"(?!\s+(?:DE|DEL|GENERAL|T[EÉ]CNIC[OA]|EJECUTIV[OA]|MUNICIPAL|PARLAMENTARI[OA]"
+    r"|CONSTITUCIONAL|SUPLENTE|PROPIETARI[OA])\b)"
+    rf"(?:\s+[{_UP}][{_UP}'-]*+)(?:\s+(?:[{_UP}][{_UP}'-]*+)){{1,7}}"
+    r"(?:\s*\([^()\n]{1,40}\))?)\s*$"
+)
+_SENTENCE_DONE = re.compile(r"[.!?…»”\")]\s*$")
+_SENTENCE_CASE = re.compile(rf"[¿¡«“\"]?[{_UP}][a-záéíóúñü]")
+
+
+def _capitals_alone(lines: Sequence[str], at: int) -> tuple[str, str] | None:
+    """A heading in capitals alone on line ``at`` (see :data:`_CAPITALS_ALONE`)."""
+    match = _CAPITALS_ALONE.match(lines[at])
+    if match is None or _NARRATED.search(match["who"]) or _SENTENCE_WORDS.search(match["who"]):
+        return None
+    before = next((line for line in reversed(lines[max(0, at - 3) : at]) if line.strip()), "")
+    if before and not _SENTENCE_DONE.search(before):
+        return None
+    after = _next_filled(lines, at).strip()
+    if not _SENTENCE_CASE.match(after) or _LETTER_OPENING.match(after):
+        return None
+    if _SIGNED_OFFICE.match(after):  # a signature's office under the name
+        return None
+    if _speaker_at(after) is not None:
+        return None
+    return " ".join(match["who"].split()), ""
+
+
+_SENTENCE_WORDS = re.compile(rf"\b{_SENTENCE_WORD}")
+_SIGNED_OFFICE = re.compile(
+    r"(?i:(?:vice)?president[ae]|secretari[oa]|diputad[oa]|senador[a]?|integrante"
+    r"|coordinador[a]?|vocal|grupo|fracci[oó]n|partido|distrito|representante|r[uú]brica)\b"
+)
+
+
+# what follows a letter's salutation ("Senadora Ana Ruiz:⏎Por este conducto…"), never a turn
+_LETTER_OPENING = re.compile(
+    r"(?i:p\s*r\s*e\s*s\s*e\s*n\s*t\s*e\b|por\s+(?:este|medio)\b|con\s+fundamento\b"
+    r"|me\s+permito\b|estimad[oa]|distinguid[oa]|en\s+atenci[oó]n\b|por\s+instrucciones\b)"
+)
+
+
 def _titled_alone(line: str, after: str) -> tuple[str, str] | None:
     """A title or the chair's role alone on its line before the words ("C. PRESIDENTA:⏎
-    “SOLICITO…”", "PRESIDENTA DIP. ANA RUIZ:⏎Buenos días."): read as one line with the
-    next, so a board's list ("PRESIDENTA:⏎DIP. ANA RUIZ") stays none, as on one line."""
+    “SOLICITO…”", "PRESIDENTA DIP. ANA RUIZ:⏎Buenos días.", "Senador Ortega:⏎Gracias."):
+    read as one line with the next, so a board's list ("PRESIDENTA:⏎DIP. ANA RUIZ")
+    stays none, as on one line."""
     head, after = line.rstrip(), after.strip()
     # a board's roles one under another ("PRESIDENTA:⏎SECRETARIOS:") head no words
     if not after or len(head) > 160 or (after.endswith(":") and after.isupper()):
         return None
+    titled = _TITLE_ALONE.match(head)
+    if titled is not None:
+        # the words open a sentence: a capital, an opening mark, a stage note; a letter's
+        # salutation and a list of names under a title head no one's words
+        if _LETTER_OPENING.match(after) or not re.match(rf"[¿¡«“\"(]|[{_UP}][a-záéíóúñü ]", after):
+            return None
+        if _speaker_at(after) is not None or _NARRATED.search(titled["who"]):
+            return None
+        return " ".join(titled["who"].split()), ""
     match = _TITLED_COLON_SPEAKER.match(f"{head} {after}")
     if match is None or match.end("who") > len(head) or _NARRATED.search(match["who"]):
         return None

@@ -26,6 +26,7 @@ FILTER_FIELDS: tuple[str, ...] = (
     "matter",
     "expediente",
     "session_type",
+    "period",
     "congress",
     "legislature",
     "chamber",
@@ -326,7 +327,7 @@ def commit_of(meta: bytes) -> str:
 # Document fields that a hit carries besides the core (for listings and filters).
 HIT_FIELDS: dict[str, tuple[str, ...]] = {
     "sentencia": ("court", "expediente", "matter", "ponente", "resolution_date"),
-    "sesion": ("congress", "legislature", "chamber", "session_type"),
+    "sesion": ("congress", "legislature", "chamber", "session_type", "period"),
     "legislativo": ("doc_type", "number", "legislature", "committee", "status"),
 }
 KIND_MODELS = (Sentencia, Sesion, Legislativo)

@@ -31,6 +31,7 @@ FIELD_LABELS = {
     "session_type": "Tipo de sesión",
     "sitting": "Turno",
     "session_number": "Número de sesión",
+    "period": "Periodo",
     "congress": "Congreso",
     "legislature": "Legislatura",
     "chamber": "Cámara",
