@@ -225,6 +225,13 @@ def _refusal_note(request: Request, registry: Registry, caller: Caller) -> Note:
     return note
 
 
+def _others(registry: Registry, caller: Caller) -> tuple[str, ...]:
+    """Every other institution's name: a preview leaves a court, chamber or committee
+    naming one of them out of what it shows, as the crawl leaves it out of what it
+    publishes."""
+    return tuple(i.name for i in registry.list_institutions() if i.id != caller.institution_id)
+
+
 def _witness(request: Request, caller: Caller) -> Witness:
     """The caller and address a change's audit entry names (written with the change)."""
     return Witness(caller, client_address(request))
@@ -397,7 +404,11 @@ def preview_source(
     settings = request.app.state.settings
     try:
         result = preview(
-            spec, settings, time_limit_s=settings.preview_timeout_s, owner=caller.institution_id
+            spec,
+            settings,
+            time_limit_s=settings.preview_timeout_s,
+            owner=caller.institution_id,
+            others=_others(registry, caller),
         )
     except PreviewUnavailable as exc:
         return JSONResponse({"detail": exc.detail, "mensaje": exc.mensaje}, exc.status)  # type: ignore[return-value]
