@@ -263,9 +263,9 @@ def check_ownership(
     """A new source's id (or a previewed one's), and any identity scope, must be in the
     caller's namespace; ``action`` names the refused attempt in the other's audit log."""
     if new and registry.namespace_owner(spec.id) != caller.institution_id:
-        other = registry.get_source(spec.id)
-        if other is not None and other.institution_id != caller.institution_id:
-            note(f"refused_{action}", other.id, {})
+        other = registry.source_owner(spec.id)  # the owner alone: no row to decode
+        if other is not None and other != caller.institution_id:
+            note(f"refused_{action}", spec.id, {})
         raise field_error(("id",), *_namespace_hint(caller))
     scope = spec.identity.scope if spec.identity else None
     if scope is None:

@@ -219,8 +219,12 @@ def _refusal_note(request: Request, registry: Registry, caller: Caller) -> Note:
     refusals: RefusalLog = request.app.state.refusal_log
 
     def note(action: str, source_id: str, detail: dict[str, Any]) -> None:
-        if notes.take(caller.key_id) == 0:
-            refusals.note(action, source_id, caller, client_address(request), detail)
+        # the budget is spent by the log's thread: it is a database write, which only an
+        # existing id's refusal would make here, and so tell it from an unknown one
+        def allowed() -> bool:
+            return notes.take(caller.key_id) == 0
+
+        refusals.note(action, source_id, caller, client_address(request), detail, allowed)
 
     return note
 
@@ -281,9 +285,12 @@ def _owned(
 ) -> SourceRow:
     """The caller's source, or 404 (the same for another's: that attempt goes to the
     other's audit log)."""
-    row = registry.get_source(source_id)
+    # who owns it, read alone: the whole row (a spec of up to 64 KB to decode) is read
+    # only for the caller's own, or another's id would take longer than an unknown one
+    owner = registry.source_owner(source_id)
+    row = registry.get_source(source_id) if owner == caller.institution_id else None
     if row is None or row.institution_id != caller.institution_id:
-        if row is not None:
+        if owner is not None and owner != caller.institution_id:
             _refusal_note(request, registry, caller)(f"refused_{action}", source_id, {})
         raise Refused(
             404,
@@ -296,10 +303,10 @@ def _owned(
 def _own_spec(registry: Registry, caller: Caller, source_id: Any) -> dict[str, Any] | None:
     """The stored spec of ``source_id`` when it is one of the caller's sources (a preview
     of its spec as read from the API keeps the masked values), else None."""
-    row = registry.get_source(source_id) if isinstance(source_id, str) else None
-    if row is None or row.institution_id != caller.institution_id:
-        return None
-    return row.spec
+    if not isinstance(source_id, str) or registry.source_owner(source_id) != caller.institution_id:
+        return None  # another's row is not read (its time would tell it exists)
+    row = registry.get_source(source_id, owner=caller.institution_id)
+    return row.spec if row is not None else None
 
 
 def _address(url: Any) -> str:
