@@ -216,13 +216,18 @@ def _refusal_note(request: Request, registry: Registry, caller: Caller) -> Note:
     database (a 507 or 503 here, a 404 for an unknown id) nor the time a write takes may
     tell that another's source exists."""
     notes: SharedBuckets = request.app.state.refusal_notes
+    decoys: SharedBuckets = request.app.state.refusal_decoys
     refusals: RefusalLog = request.app.state.refusal_log
 
-    def note(action: str, source_id: str, detail: dict[str, Any]) -> None:
+    def note(action: str, source_id: str | None, detail: dict[str, Any]) -> None:
         # the budget is spent by the log's thread: it is a database write, which only an
-        # existing id's refusal would make here, and so tell it from an unknown one
+        # existing id's refusal would make here, and so tell it from an unknown one. A
+        # refusal about no source (None) has the thread do the same work (a budget of its
+        # own, so probing unknown ids never spends the notes of real attempts)
+        bucket = notes if source_id is not None else decoys
+
         def allowed() -> bool:
-            return notes.take(caller.key_id) == 0
+            return bucket.take(caller.key_id) == 0
 
         refusals.note(action, source_id, caller, client_address(request), detail, allowed)
 
@@ -290,8 +295,9 @@ def _owned(
     owner = registry.source_owner(source_id)
     row = registry.get_source(source_id) if owner == caller.institution_id else None
     if row is None or row.institution_id != caller.institution_id:
-        if owner is not None and owner != caller.institution_id:
-            _refusal_note(request, registry, caller)(f"refused_{action}", source_id, {})
+        other = owner if owner != caller.institution_id else None
+        # no source (None): the same work done, nothing written (``api.refusal_log``)
+        _refusal_note(request, registry, caller)(f"refused_{action}", other and source_id, {})
         raise Refused(
             404,
             f"no source {shown(source_id)!r} among your institution's sources",
