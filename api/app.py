@@ -150,6 +150,9 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     # database, so every API process (``serve --workers``, other machines) spends one
     app.state.write_limiter = WriteLimiter(shared, "writes", settings.write_rate_per_minute)
     app.state.refusal_notes = SharedBuckets(shared, "refusal-notes", settings.write_rate_per_minute)
+    app.state.refusal_decoys = SharedBuckets(
+        shared, "refusal-decoys", settings.write_rate_per_minute
+    )
     app.state.refusal_log = refusals  # written off the request's path
     app.state.source_read_limiter = SourceReadLimiter(shared, settings.source_read_rate_per_minute)
     app.state.read_counter = counter

@@ -246,8 +246,9 @@ def _namespace_hint(caller: Caller) -> tuple[str, str]:
     )
 
 
-# Records a refused attempt in the target source's audit log: (action, source id, detail).
-Note = Callable[[str, str, dict[str, Any]], None]
+# Records a refused attempt in the target source's audit log: (action, source id, detail);
+# a source id of None records nothing but takes the time a note takes (``api.refusal_log``)
+Note = Callable[[str, str | None, dict[str, Any]], None]
 
 
 def check_ownership(
@@ -263,9 +264,10 @@ def check_ownership(
     """A new source's id (or a previewed one's), and any identity scope, must be in the
     caller's namespace; ``action`` names the refused attempt in the other's audit log."""
     if new and registry.namespace_owner(spec.id) != caller.institution_id:
-        other = registry.get_source(spec.id)
-        if other is not None and other.institution_id != caller.institution_id:
-            note(f"refused_{action}", other.id, {})
+        other = registry.source_owner(spec.id)  # the owner alone: no row to decode
+        # an id no source has is "noted" too: the same work, nothing written (Note)
+        mine = other is None or other == caller.institution_id
+        note(f"refused_{action}", None if mine else spec.id, {})
         raise field_error(("id",), *_namespace_hint(caller))
     scope = spec.identity.scope if spec.identity else None
     if scope is None:
@@ -278,6 +280,9 @@ def check_ownership(
             "su institución",
         )
     if registry.namespace_owner(scope) != caller.institution_id:
-        for holder in registry.scope_holders(scope, besides=caller.institution_id):
+        holders = registry.scope_holders(scope, besides=caller.institution_id)
+        for holder in holders:
             note("refused_scope", holder.id, {"scope": scope})
+        if not holders:  # as much work when no source holds it (Note)
+            note("refused_scope", None, {"scope": scope})
         raise field_error(("identity", "scope"), *_namespace_hint(caller))

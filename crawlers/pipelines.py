@@ -41,6 +41,7 @@ from crawlers.tenancy import (
     FOREIGN_DOCUMENT,
     FOREIGN_NAME,
     Tenant,
+    foreign_name_message,
     may_overwrite,
     own_document,
     own_fields,
@@ -319,7 +320,7 @@ class LibraryPipeline:
         doc, read = own_document(tenant, doc)
         doc = published_videos(doc, run.secrets)
         for name in dict.fromkeys(foreign + read):
-            message = f"{name} names another institution: left empty (its own is {doc.institution})"
+            message = foreign_name_message(name, doc.institution)
             run.error(FOREIGN_NAME, item.url, message, field=name)
         if not in_window(doc, getattr(spider, "window", None)):
             run.count("out_of_window")

@@ -59,6 +59,7 @@ from crawlers.selectors import (
 )
 from crawlers.soft_404 import SOFT_404, not_found_said, stood_for
 from crawlers.templates import render_all, with_query
+from crawlers.tenancy import FOREIGN_NAME, foreign_name_message, previewed_fields
 from crawlers.update_panel import HEADERS as DELTA_HEADERS
 from crawlers.update_panel import (
     DeltaError,
@@ -167,11 +168,13 @@ def preview(
     max_details: int = 3,
     time_limit_s: float = 20.0,
     owner: str | None = None,
+    others: tuple[str, ...] | None = None,
 ) -> dict[str, Any]:
     """The documents the spec finds on its first ``max_pages`` listing pages; the first
     ``max_details`` detail pages are fetched too. Errors are reported, not raised;
     PreviewUnavailable when too many previews run (``owner``'s, or all) or this one had
-    to be stopped."""
+    to be stopped. ``others``: for an institution's spec, every other institution's name
+    (a field naming one is left out, as the crawl leaves it out); None for the operator's."""
     slots = slots_of(settings.data_dir)
     with slots.take("all", MAX_RUNNING) as free:
         if not free:
@@ -181,7 +184,7 @@ def preview(
                 "hay demasiadas vistas previas en curso; intente de nuevo en un momento",
             )
         with _owned_slot(slots, owner):
-            result = _preview(spec, settings, max_pages, max_details, time_limit_s)
+            result = _preview(spec, settings, max_pages, max_details, time_limit_s, others)
     # the spec's keys stay out of what it shows (an item's listing address, the next
     # page, a note quoting them), as the API masks them in the spec itself
     return without_secrets_in(result, spec_secrets(spec.model_dump(mode="json")))
@@ -207,12 +210,19 @@ def _owned_slot(slots: Slots, owner: str | None) -> Iterator[None]:
 
 
 def _preview(
-    spec: SourceSpec, settings: Settings, max_pages: int, max_details: int, time_limit_s: float
+    spec: SourceSpec,
+    settings: Settings,
+    max_pages: int,
+    max_details: int,
+    time_limit_s: float,
+    others: tuple[str, ...] | None,
 ) -> dict[str, Any]:
     if spec.listing is None:  # feeds, sitemaps, channels, APIs: their own spider decides
         from crawlers.trial import trial_crawl  # not in the preview child: it starts faster
 
-        result = trial_crawl(spec, settings, max_items=TRIAL_ITEMS, time_limit_s=time_limit_s)
+        result = trial_crawl(
+            spec, settings, max_items=TRIAL_ITEMS, time_limit_s=time_limit_s, others=others or ()
+        )
         result["scope"], result["alcance"] = trial_scope(TRIAL_ITEMS)
         result["fields"] = fill_report(
             spec, result["documents"], result["errors"], result.get("implausible")
@@ -223,7 +233,9 @@ def _preview(
         result["problems"] = [english for english, _ in cut]
         result["problemas"] = [spanish for _, spanish in cut]
         return result
-    limits = {"max_pages": max_pages, "max_details": max_details}
+    limits: dict[str, Any] = {"max_pages": max_pages, "max_details": max_details}
+    if others is not None:
+        limits["others"] = list(others)
     return _in_own_process(spec, settings, limits, time_limit_s)
 
 
@@ -248,7 +260,7 @@ def _not_started() -> PreviewUnavailable:
 
 
 def _in_own_process(
-    spec: SourceSpec, settings: Settings, limits: dict[str, int], time_limit_s: float
+    spec: SourceSpec, settings: Settings, limits: dict[str, Any], time_limit_s: float
 ) -> dict[str, Any]:
     """Run ``listing_preview`` in a child process killed when the time is up, counted
     from when it is ready (``crawlers.preview_process``). The child gets the spec and the
@@ -298,6 +310,7 @@ def listing_preview(
     max_pages: int = 1,
     max_details: int = 3,
     time_limit_s: float = 20.0,
+    others: list[str] | None = None,
 ) -> dict[str, Any]:
     """The preview of an ``html_listing`` spec, in this process (the child's work)."""
     assert spec.listing is not None
@@ -478,6 +491,8 @@ def listing_preview(
             if not _skip_if_refused(document, refused, errors):
                 _detail(spec, document, get, errors, rules)
     for document in documents:
+        if others is not None:  # an institution's: what its crawl would publish
+            _own_names(spec, tuple(others), document, errors)
         if "skipped" in document:
             skipped = document["skipped"]
             document["problems"] = [f"{skipped['cause']}: {skipped['message']}"]
@@ -769,6 +784,24 @@ def _detail(
         chosen = None
     text = html_main_text(chosen) if chosen else html_main_text(fetched.body)
     document["detail"] = {"type": "html", "text_preview": text[:TEXT_PREVIEW_CHARS]}
+
+
+def _own_names(
+    spec: SourceSpec,
+    others: tuple[str, ...],
+    document: dict[str, Any],
+    errors: list[dict[str, str]],
+) -> None:
+    """A field naming another institution (a court, chamber or committee read from the
+    page) left out of ``document`` as the crawl leaves it out of what it publishes, and
+    said with the crawl's cause (a skipped document is not built: nothing to say)."""
+    document["fields"], foreign = previewed_fields(spec, others, document["fields"])
+    if "skipped" in document:
+        return
+    for name in foreign:
+        message = foreign_name_message(name, spec.institution)
+        url = document["url"] or page_url(document)
+        errors.append({"cause": FOREIGN_NAME, "url": url, "message": message})
 
 
 def _problems(spec: SourceSpec, document: dict[str, Any]) -> list[tuple[str, str]]:

@@ -86,6 +86,21 @@ def own_document(tenant: Tenant, doc: Any) -> tuple[Any, list[str]]:
     return (doc.model_copy(update=changes) if changes else doc), foreign
 
 
+def foreign_name_message(name: str, institution: str | None) -> str:
+    """How a crawl (and a preview) says a field was emptied for naming another institution."""
+    return f"{name} names another institution: left empty (its own is {institution})"
+
+
+def previewed_fields(
+    spec: SourceSpec, others: tuple[str, ...], fields: dict[str, Any]
+) -> tuple[dict[str, Any], list[str]]:
+    """``own_fields`` for a preview of an institution's spec (``others``: every other
+    institution's name): it shows what the crawl would publish, so a page's court,
+    chamber or committee naming another institution is left out there too."""
+    tenant = Tenant(spec.id, "vista-previa", spec.institution, spec.jurisdiction, others)
+    return own_fields(tenant, fields)
+
+
 def _text(value: Any) -> str | None:
     if isinstance(value, list):
         return " ".join(str(v) for v in value if v)

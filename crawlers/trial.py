@@ -37,15 +37,22 @@ def shown_fields(kind: str) -> frozenset[str]:
 
 
 def trial_crawl(
-    spec: SourceSpec, settings: Settings, *, max_items: int, time_limit_s: float
+    spec: SourceSpec,
+    settings: Settings,
+    *,
+    max_items: int,
+    time_limit_s: float,
+    others: tuple[str, ...] = (),
 ) -> dict[str, Any]:
-    """The preview of ``spec`` by crawling it for at most ``max_items`` documents."""
+    """The preview of ``spec`` by crawling it for at most ``max_items`` documents;
+    ``others``: the other institutions' names, whose courts, chambers and committees the
+    crawl leaves out of the documents (the scratch database knows them by name alone)."""
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="abierto-preview-") as scratch:
         folder = Path(scratch)
         (folder / "specs").mkdir()
         database_url = f"sqlite:///{folder / 'data' / 'abierto.db'}"
-        _register(spec, database_url)
+        _register(spec, database_url, others)
         env = _environment(settings, folder, database_url)
         command = [
             sys.executable, "-m", "cli.main", "crawl", "--source", spec.id,
@@ -100,12 +107,17 @@ def _environment(settings: Settings, folder: Path, database_url: str) -> dict[st
     return {k: v for k, v in env.items() if not k.startswith(NOT_FOR_PREVIEWS)}
 
 
-def _register(spec: SourceSpec, database_url: str) -> None:
-    """The spec as the scratch database's one registered source (its institution too)."""
+def _register(spec: SourceSpec, database_url: str, others: tuple[str, ...] = ()) -> None:
+    """The spec as the scratch database's one registered source (its institution too),
+    and the other institutions by name: a crawl leaves out of its documents a court or
+    chamber naming one of them, and the trial must too (knowing none, it showed them)."""
     db = Database(database_url)
     try:
         registry = Registry(db)
         registry.add_institution("vista-previa", spec.institution, "other", spec.jurisdiction)
+        for n, name in enumerate(dict.fromkeys(others)):
+            if name != spec.institution:
+                registry.add_institution(f"otra-{n}", name, "other", spec.jurisdiction)
         registry.create_source("vista-previa", spec, reserved=set(), scratch=True)
     finally:
         db.close()

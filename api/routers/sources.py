@@ -216,13 +216,29 @@ def _refusal_note(request: Request, registry: Registry, caller: Caller) -> Note:
     database (a 507 or 503 here, a 404 for an unknown id) nor the time a write takes may
     tell that another's source exists."""
     notes: SharedBuckets = request.app.state.refusal_notes
+    decoys: SharedBuckets = request.app.state.refusal_decoys
     refusals: RefusalLog = request.app.state.refusal_log
 
-    def note(action: str, source_id: str, detail: dict[str, Any]) -> None:
-        if notes.take(caller.key_id) == 0:
-            refusals.note(action, source_id, caller, client_address(request), detail)
+    def note(action: str, source_id: str | None, detail: dict[str, Any]) -> None:
+        # the budget is spent by the log's thread: it is a database write, which only an
+        # existing id's refusal would make here, and so tell it from an unknown one. A
+        # refusal about no source (None) has the thread do the same work (a budget of its
+        # own, so probing unknown ids never spends the notes of real attempts)
+        bucket = notes if source_id is not None else decoys
+
+        def allowed() -> bool:
+            return bucket.take(caller.key_id) == 0
+
+        refusals.note(action, source_id, caller, client_address(request), detail, allowed)
 
     return note
+
+
+def _others(registry: Registry, caller: Caller) -> tuple[str, ...]:
+    """Every other institution's name: a preview leaves a court, chamber or committee
+    naming one of them out of what it shows, as the crawl leaves it out of what it
+    publishes."""
+    return tuple(i.name for i in registry.list_institutions() if i.id != caller.institution_id)
 
 
 def _witness(request: Request, caller: Caller) -> Witness:
@@ -274,10 +290,14 @@ def _owned(
 ) -> SourceRow:
     """The caller's source, or 404 (the same for another's: that attempt goes to the
     other's audit log)."""
-    row = registry.get_source(source_id)
+    # who owns it, read alone: the whole row (a spec of up to 64 KB to decode) is read
+    # only for the caller's own, or another's id would take longer than an unknown one
+    owner = registry.source_owner(source_id)
+    row = registry.get_source(source_id) if owner == caller.institution_id else None
     if row is None or row.institution_id != caller.institution_id:
-        if row is not None:
-            _refusal_note(request, registry, caller)(f"refused_{action}", source_id, {})
+        other = owner if owner != caller.institution_id else None
+        # no source (None): the same work done, nothing written (``api.refusal_log``)
+        _refusal_note(request, registry, caller)(f"refused_{action}", other and source_id, {})
         raise Refused(
             404,
             f"no source {shown(source_id)!r} among your institution's sources",
@@ -289,10 +309,10 @@ def _owned(
 def _own_spec(registry: Registry, caller: Caller, source_id: Any) -> dict[str, Any] | None:
     """The stored spec of ``source_id`` when it is one of the caller's sources (a preview
     of its spec as read from the API keeps the masked values), else None."""
-    row = registry.get_source(source_id) if isinstance(source_id, str) else None
-    if row is None or row.institution_id != caller.institution_id:
-        return None
-    return row.spec
+    if not isinstance(source_id, str) or registry.source_owner(source_id) != caller.institution_id:
+        return None  # another's row is not read (its time would tell it exists)
+    row = registry.get_source(source_id, owner=caller.institution_id)
+    return row.spec if row is not None else None
 
 
 def _address(url: Any) -> str:
@@ -397,7 +417,11 @@ def preview_source(
     settings = request.app.state.settings
     try:
         result = preview(
-            spec, settings, time_limit_s=settings.preview_timeout_s, owner=caller.institution_id
+            spec,
+            settings,
+            time_limit_s=settings.preview_timeout_s,
+            owner=caller.institution_id,
+            others=_others(registry, caller),
         )
     except PreviewUnavailable as exc:
         return JSONResponse({"detail": exc.detail, "mensaje": exc.mensaje}, exc.status)  # type: ignore[return-value]

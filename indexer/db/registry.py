@@ -391,6 +391,15 @@ class Registry:
             if row.institution_id != besides and scope in (row.id, identity_scope(row.spec))
         ]
 
+    def source_owner(self, source_id: str) -> str | None:
+        """The institution a source belongs to, None when there is no such source: one
+        indexed column read, whatever the source's spec holds (an answer about another's
+        source must take the time of an answer about no source)."""
+        with self.db.session() as s:
+            return s.scalar(
+                select(SourceRow.institution_id).where(SourceRow.id == source_id).limit(1)
+            )
+
     def get_source(self, source_id: str, owner: str | None = None) -> SourceRow | None:
         """A source, only if ``owner`` (when given) owns it: others see nothing."""
         with self.db.session() as s:
