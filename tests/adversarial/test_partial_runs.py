@@ -52,7 +52,9 @@ class Site(QuietHandler):
     def do_GET(self) -> None:
         path = urlsplit(self.path)
         page = parse_qs(path.query).get("p", ["1"])[0]
-        if path.path == "/lista" and self.second == "fake_ok":
+        if path.path == "/robots.txt":  # none (a 5xx robots.txt bars the whole site)
+            self.answer(b"no hay", "text/plain", 404)
+        elif path.path == "/lista" and self.second == "fake_ok":
             self.answer(_rows("d1", "d6", "d7"), "text/html")
         elif path.path == "/d6":  # the site's error page, sent with 200
             body = b"<html><head><title>Error 500 - Error interno del servidor</title></head>"
