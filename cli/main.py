@@ -82,6 +82,12 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
         window = Window(args.since, args.until)
     except ValueError as exc:
         raise SystemExit(f"abierto crawl: {exc}") from exc
+    if not specs and not refused:  # nothing to read: a run that read nothing never succeeds
+        print(
+            "abierto crawl: no hay fuentes que rastrear (ni en el catálogo ni registradas)",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
     library = Library.open(settings, writer=True)
     settle_heap()  # a long write: its collections walk only the documents in flight
     loosen_collector()
@@ -107,7 +113,7 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
         max_items=args.max_items,
         max_seconds=args.max_seconds,
     )
-    failed = 0
+    failed = partial = 0
     for report in sorted(reports, key=lambda r: r.source_id):
         status = RUN_STATUS.get(report.status, report.status)
         mensaje = run_mensaje(report.status, report.message)
@@ -124,6 +130,7 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
         for cause, entry in sorted(notices.items()):
             print(f"      {error_line(cause, entry)}")
         failed += report.status not in ("ok", "partial")  # a partial run saved its part
+        partial += report.status == "partial"
     total = counted(library.db.count_documents(), "documento", "documentos")
     print(f"{total} en la biblioteca", flush=True)
     library.close()
@@ -132,12 +139,31 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
             len(refused), "especificación rechazada", "especificaciones rechazadas"
         )
         print(f"{specs_refused}: vea los mensajes de arriba")
-        return 2
-    return 1 if failed else 0
+        return EXIT_REFUSED
+    if failed:
+        return EXIT_FAILED
+    if partial:  # what it saved is kept, yet cron and CI must tell it from a correct run
+        print(
+            f"{counted(partial, 'ejecución incompleta', 'ejecuciones incompletas')}: lo "
+            f"guardado se conserva, lo no leído está en sus errores (estado de salida "
+            f"{EXIT_PARTIAL})"
+        )
+        return EXIT_PARTIAL
+    return 0
 
 
 # a run (una ejecución)
 RUN_STATUS = {"ok": "correcta", "partial": "incompleta", "empty": "vacía", "failed": "fallida"}
+# ``abierto crawl``'s exit status, the worst of its runs': 0 every run correct; 1 a run
+# failed or came out empty (read nothing), or no source to crawl; 2 a spec refused;
+# 3 a run incomplete (it saved documents but lost pages, documents or files)
+EXIT_FAILED, EXIT_REFUSED, EXIT_PARTIAL = 1, 2, 3
+CRAWL_EXIT = (
+    "estado de salida: 0 si todas las ejecuciones fueron correctas; 1 si alguna falló o "
+    "quedó vacía (no leyó nada), o si no hay fuentes; 2 si se rechazó alguna "
+    "especificación; 3 si alguna quedó incompleta (guardó documentos pero perdió "
+    "páginas, documentos o archivos: lo guardado se conserva)"
+)
 
 
 def _window_words(window: Window) -> str:
@@ -411,7 +437,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     crawl = commands.add_parser(
-        "crawl", help="rastrea las fuentes y guarda sus documentos en la biblioteca"
+        "crawl",
+        help="rastrea las fuentes y guarda sus documentos en la biblioteca",
+        description="Rastrea las fuentes y guarda sus documentos en la biblioteca.",
+        epilog=CRAWL_EXIT,
     )
     crawl.add_argument(
         "--source", action="append", help="solo la fuente con este id (se puede repetir)"

@@ -154,6 +154,20 @@ class Settings(BaseSettings):
         description="Longest robots.txt Crawl-delay honoured between two requests to one "
         "site; a longer one is waited this long, and the run says so (crawl_delay).",
     )
+    robots_ttl_s: float = Field(
+        3600.0,
+        gt=0,
+        le=86_400,
+        description="How long a crawl keeps a site's robots.txt before reading it again "
+        "(RFC 9309: at most 24 h), so a rule changed during a long crawl is obeyed.",
+    )
+    robots_retry_s: float = Field(
+        600.0,
+        gt=0,
+        le=86_400,
+        description="How long a site whose robots.txt answered a server error (5xx, 429) "
+        "is taken as wholly disallowed before its robots.txt is asked for again.",
+    )
     backoff_retries: int = Field(
         3, ge=0, le=10, description="Retries of a request a site answered 429/503."
     )

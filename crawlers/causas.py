@@ -134,6 +134,7 @@ LABELS = {
     "redirect_loop": "redirección en bucle",
     "blocked_address": "dirección no permitida",
     "robots_disallowed": "prohibido por robots.txt",
+    "robots_unavailable": "robots.txt no disponible por un error del servidor: sitio no leído",
     "offsite": "fuera de allowed_domains: no se lee",
     "dns": "el dominio no existe o no se resuelve",
     "connection_refused": "conexión rechazada",
@@ -277,6 +278,11 @@ _ALREADY_SPANISH = (
     "build_timeout", "build_failed", "empty_text", "invalid_spec", "offsite"
 )  # fmt: skip
 _SCRAPY_REASON = re.compile(r"[a-z_]{1,60}")
+# crawlers.robots.robots_unavailable_message's
+_ROBOTS_UNAVAILABLE = re.compile(
+    r"robots\.txt answered HTTP (\d{3}): every address of the site is taken as disallowed "
+    r"for ([\d.e+]+) s"
+)
 _HTTP = re.compile(r"(?:.*: )?HTTP (\d{3})(?: to (.*), which was not followed)?$", re.S)
 # crawlers.soft_404.SOFT_404's
 _SOFT_404 = re.compile(
@@ -531,6 +537,13 @@ def error_mensaje(cause: str, message: str) -> str:
         return (
             f"el sitio respondió HTTP 200 con su página de «no encontrado» ({said}) en lugar "
             f"{_IN_PLACE_OF[what]}: {outcome}"
+        )
+    if cause == "robots_unavailable" and (found := _ROBOTS_UNAVAILABLE.match(message)):
+        status, seconds = found.group(1), found.group(2).replace(".", ",")
+        return (
+            f"el robots.txt del sitio respondió HTTP {status} (error del servidor): como "
+            f"piden las reglas de robots.txt, no se pidió nada más del sitio durante "
+            f"{seconds} s; luego se vuelve a pedir su robots.txt"
         )
     if cause == "crawl_delay" and (found := _CRAWL_DELAY_UNMET.match(message)):
         asked, waited = (n.replace(".", ",") for n in found.groups())

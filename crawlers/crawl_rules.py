@@ -29,6 +29,8 @@ from crawlers.robots import (
     CRAWL_DELAY,
     ROBOTS_MAX_BYTES,
     ROBOTS_USER_AGENT,
+    SERVER_FAILED,
+    DisallowAll,
     crawl_delay_message,
     crawl_delay_unmet_message,
 )
@@ -42,13 +44,13 @@ RobotsFetch = Callable[[str, int], Fetched]
 class CrawlRules:
     """What the crawl of ``spec`` would not request; ``fetch_robots(url, max_bytes)``
     reads a robots.txt (failures raise ``FetchError``: the crawl then reads the site
-    without rules, as Scrapy's policy has it)."""
+    without rules, as Scrapy's policy has it; a server error bars the whole site)."""
 
     def __init__(self, spec: SourceSpec, settings: Settings, fetch_robots: RobotsFetch) -> None:
         self.domains = list(spec.allowed_domains)
         self.obey_robots = settings.obey_robots
         self.fetch_robots = fetch_robots
-        self.robots: dict[str, ProtegoRobotParser | None] = {}
+        self.robots: dict[str, ProtegoRobotParser | DisallowAll | None] = {}
         self.max_delay = settings.max_crawl_delay_s
         self.next_start: dict[str, float] = {}  # site → monotonic time of its next request
         self.delays: dict[str, str] = {}  # site → the note of its Crawl-delay, said once
@@ -119,8 +121,8 @@ class CrawlRules:
             try:
                 body = self.fetch_robots(f"{site}/robots.txt", ROBOTS_MAX_BYTES).body
                 self.robots[site] = ProtegoRobotParser(body, None)
-            except FetchError:
-                self.robots[site] = None
+            except FetchError as exc:  # a server error bars the site, as the crawl does
+                self.robots[site] = DisallowAll() if exc.cause in SERVER_FAILED else None
         parser = self.robots[site]
         return parser is None or bool(parser.allowed(url, ROBOTS_USER_AGENT))
 

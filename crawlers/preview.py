@@ -48,6 +48,7 @@ from crawlers.preview_coverage import other_frames, other_starts, start_expansio
 from crawlers.preview_process import DidNotStart, TimedOut, run_child, say_ready
 from crawlers.preview_scope import listing_scope, trial_scope
 from crawlers.preview_slots import Slots, slots_of
+from crawlers.robots import ROBOTS_UNAVAILABLE, SERVER_FAILED, robots_unavailable_message
 from crawlers.selectors import (
     BadFieldLink,
     PageBudget,
@@ -88,6 +89,7 @@ MAX_RUNNING = 4
 MAX_RUNNING_PER_OWNER = MAX_RUNNING // 2
 
 
+_HTTP_STATUS = re.compile(r"HTTP (\d{3})")
 # a robots.txt that does not answer waits at most this, or this share of the budget
 ROBOTS_MAX_S = 5.0
 ROBOTS_SHARE = 0.25
@@ -340,7 +342,8 @@ def listing_preview(
         reads it as no rules; nor a site that refuses the connection: the page it was
         read for says so. One that does not answer gets a share of the budget
         (``robots_time_s``), not all of it, and its timeout is counted as the crawl's
-        is; the listing is then requested without rules, as the crawl goes on."""
+        is; the listing is then requested without rules, as the crawl goes on. A server
+        error (5xx, 429) bars the whole site, as the crawl does, and is said."""
         limit = time.monotonic() + robots_time_s(time_limit_s)
         try:
             return fetch(
@@ -350,6 +353,9 @@ def listing_preview(
         except FetchError as exc:
             if exc.cause in UNREADABLE_ROBOTS or exc.cause == "timeout":
                 errors.append({"cause": exc.cause, "url": target, "message": str(exc)})
+            elif exc.cause in SERVER_FAILED and (status := _HTTP_STATUS.search(str(exc))):
+                said = robots_unavailable_message(int(status.group(1)), settings.robots_retry_s)
+                errors.append({"cause": ROBOTS_UNAVAILABLE, "url": target, "message": said})
             raise
 
     rules = CrawlRules(spec, settings, robots)

@@ -4,7 +4,14 @@ Scrapy's own middleware logged a robots.txt that could not be fetched (a silent 
 redirect loop, a cut answer) with its whole traceback on the crawl's stderr, and counted
 it nowhere an operator looks. Here the failure goes to the run's errors under its true
 cause, with the robots.txt address, and the crawl goes on as Scrapy's policy has it: a
-site whose rules cannot be read is read without them."""
+site whose rules cannot be read is read without them.
+
+As RFC 9309 and the sites expect, though, a robots.txt answered with a server error (5xx,
+or 429: the site cannot say its rules now) bars the whole site for a while
+(``ABIERTO_ROBOTS_RETRY_S``), counted ``robots_unavailable``, and is then asked for again;
+one answered 4xx (none there) leaves the site open, whatever its error page says. The
+rules read are kept ``ABIERTO_ROBOTS_TTL_S`` and then read again, so a rule the site
+changes during a long crawl is obeyed."""
 
 from __future__ import annotations
 
@@ -35,6 +42,31 @@ ROBOTS_USER_AGENT = "EstadoAbiertoBot"
 # site asking for 60 s would make a crawl of 5,000 documents last three and a half days
 MAX_CRAWL_DELAY_S = 10.0
 CRAWL_DELAY = "crawl_delay"
+ROBOTS_UNAVAILABLE = "robots_unavailable"
+# how long rules read are kept, and a site whose robots.txt failed (5xx) is barred
+ROBOTS_TTL_S = 3600.0
+ROBOTS_RETRY_S = 600.0
+# the fetch causes (``crawlers.fetch``) of a robots.txt the server failed: the site barred
+SERVER_FAILED = frozenset({"http_5xx", "rate_limited"})
+
+
+def robots_unavailable_message(status: int, seconds: float) -> str:
+    """The stored (English) note of a robots.txt a server error answered; said in
+    Spanish by ``crawlers.causas``."""
+    return (
+        f"robots.txt answered HTTP {status}: every address of the site is taken as "
+        f"disallowed for {seconds:g} s, then robots.txt is asked for again"
+    )
+
+
+class DisallowAll:
+    """The rules of a site whose robots.txt answered a server error: nothing allowed."""
+
+    def allowed(self, url: str, user_agent: object) -> bool:
+        return False
+
+    def crawl_delay(self, user_agent: object) -> None:
+        return None
 
 
 def crawl_delay_message(asked: float, waited: float) -> str:
@@ -72,6 +104,9 @@ class CountedRobotsMiddleware(RobotsTxtMiddleware):
         self.max_delay = crawler.settings.getfloat("ABIERTO_MAX_CRAWL_DELAY_S", MAX_CRAWL_DELAY_S)
         self.delays: dict[str, float] = {}  # netloc → seconds between its requests
         self.next_start: dict[str, float] = {}  # netloc → monotonic time of its next request
+        self.ttl = crawler.settings.getfloat("ABIERTO_ROBOTS_TTL_S", ROBOTS_TTL_S)
+        self.retry = crawler.settings.getfloat("ABIERTO_ROBOTS_RETRY_S", ROBOTS_RETRY_S)
+        self.expires: dict[str, float] = {}  # netloc → monotonic time its rules are read again
 
     async def process_request(self, request: Request, spider: Any = None) -> None:
         await super().process_request(request)
@@ -91,6 +126,25 @@ class CountedRobotsMiddleware(RobotsTxtMiddleware):
             await maybe_deferred_to_future(task.deferLater(reactor, start - now))
 
     async def _parse_robots(self, response: Any, netloc: str, request: Request) -> None:
+        status = response.status
+        if status >= 500 or status == 429:  # the rules exist but cannot be read now
+            self.expires[netloc] = time.monotonic() + self.retry
+            self.delays.pop(netloc, None)
+            self._settle(netloc, DisallowAll())
+            logger.warning(
+                "%s respondió HTTP %d: el sitio se toma como prohibido %g s", response.url,
+                status, self.retry,
+            )  # fmt: skip
+            run = getattr(self.crawler.spider, "run", None)
+            if run is not None:
+                message = robots_unavailable_message(status, self.retry)
+                run.error(ROBOTS_UNAVAILABLE, response.url, message)
+            return
+        self.expires[netloc] = time.monotonic() + self.ttl
+        before = self.delays.pop(netloc, None)
+        if status >= 400:  # none there (404, 403…): the site is open, its error page no rules
+            self._settle(netloc, None)
+            return
         await super()._parse_robots(response, netloc, request)
         parser = self._parsers.get(netloc)
         if parser is None or isinstance(parser, Deferred):
@@ -104,11 +158,23 @@ class CountedRobotsMiddleware(RobotsTxtMiddleware):
         waited = min(asked, self.max_delay)
         self.delays[netloc] = waited
         run = getattr(self.crawler.spider, "run", None)
-        if run is not None:
+        if run is not None and waited != before:  # said once, and again if it changed
             run.error(CRAWL_DELAY, response.url, crawl_delay_message(asked, waited))
+
+    def _settle(self, netloc: str, parser: Any) -> None:
+        """The rules read for ``netloc`` (None: none), given to the requests waiting."""
+        waiting = self._parsers.get(netloc)
+        self._parsers[netloc] = parser
+        if isinstance(waiting, Deferred):
+            waiting.callback(parser)
 
     async def robot_parser(self, request: Request) -> Any:
         netloc = urlparse_cached(request).netloc
+        parser = self._parsers.get(netloc)
+        stale = self.expires.get(netloc)
+        if not isinstance(parser, Deferred) and stale is not None and time.monotonic() >= stale:
+            del self._parsers[netloc]  # kept long enough (or barred a while): read again
+            self.expires.pop(netloc, None)
         if netloc not in self._parsers:
             self._parsers[netloc] = Deferred()
             await self._read_robots(request, netloc)
@@ -130,6 +196,7 @@ class CountedRobotsMiddleware(RobotsTxtMiddleware):
             await self._parse_robots(response, netloc, request)
         except Exception as exc:  # any failure leaves the site without rules
             self._count(robots, exc)
+            self.expires[netloc] = time.monotonic() + self.ttl
             self._robots_error(exc, netloc)
 
     def _count(self, robots: Request, exc: Exception) -> None:

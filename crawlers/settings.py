@@ -112,6 +112,8 @@ def scrapy_settings(
         "ABIERTO_BACKOFF_RETRIES": settings.backoff_retries,
         "ABIERTO_MAX_RETRY_AFTER_S": settings.max_retry_after_s,
         "ABIERTO_MAX_CRAWL_DELAY_S": settings.max_crawl_delay_s,
+        "ABIERTO_ROBOTS_TTL_S": settings.robots_ttl_s,
+        "ABIERTO_ROBOTS_RETRY_S": settings.robots_retry_s,
         "COOKIES_ENABLED": False,
         # the guard checks the address the crawl connects to: a proxy from the environment
         # (HTTP_PROXY…) would resolve each name again on its side, past the guard

@@ -751,12 +751,17 @@ class Library:
         it again unclaims it. After the swap the claims are settled, so exactly the
         documents changed after being read (or that failed) are indexed again by
         ``flush``. An engine takes writes from other processes during the rebuild (into
-        the old index): what was saved since the rebuild began is indexed again too,
+        the old index): what was saved since the rebuild began (or since the oldest write
+        transaction then open: ``Database.oldest_open_write``) is indexed again too,
         unless the rebuild read it with the content it has now (a rebuild right after a
         bulk save would otherwise write each of those documents twice).
         """
         began = dt.datetime.now(dt.UTC)
-        since = began - CLOCK_SKEW
+        # a write another process had begun and not committed carries the time it was
+        # made, however late its commit lands (a batch waiting on a lock, a long
+        # transaction): what was saved since the oldest of them is indexed again too
+        open_since = self.db.oldest_open_write()
+        since = min(began, open_since or began) - CLOCK_SKEW
         # documents saved lately, id → the content the rebuild read (few: those saved
         # in the minute before it began or while it runs)
         read_lately: dict[str, str | None] = {}

@@ -189,8 +189,8 @@ def reextract(
         for sha in dict.fromkeys(stamped):  # after the documents: a crash re-reads them
             row = read[sha]
             assert isinstance(row, FileRow)
-            if row is rows[sha]:
-                continue
+            if row is rows[sha] or _same_reading(row, rows[sha]):
+                continue  # (read again to the same text, stamp and all: nothing to write)
             db.save_file(row, replace=True)
             before = rows[sha].text or ""
             if row.text != before and kept_chars + len(before) <= EARLIER_CHARS:
@@ -307,6 +307,16 @@ def _file_rows(db, shas: set[str]) -> dict[str, FileRow]:
         rows = s.scalars(select(FileRow).where(FileRow.sha256.in_(sorted(shas)))).all()
         s.expunge_all()
         return {row.sha256: row for row in rows}
+
+
+def _same_reading(new: FileRow, stored: FileRow) -> bool:
+    """Whether a file read again gave what its row holds (a run over every file finds
+    most unchanged: its row is not written again, one transaction each)."""
+    return all(getattr(new, name) == getattr(stored, name) for name in _READING)
+
+
+# what a reading writes in a file's row
+_READING = ("text", "pages", "method", "error", "ocr_pages", "extractor")
 
 
 def _read_again(library, row: FileRow, tally: Tally) -> FileRow | str:

@@ -117,6 +117,14 @@ def _saved_by(stmt: Select[Any], saved_upto: int | None) -> Select[Any]:
     return stmt.where(or_(_DOCS.c.seq.is_(None), _DOCS.c.seq <= saved_upto))
 
 
+# the transactions of other sessions on this database holding a transaction id (they
+# wrote), the oldest first: a late commit's rows carry a time from before it
+_OLDEST_WRITE = text(
+    "SELECT min(xact_start) FROM pg_stat_activity WHERE datname = current_database() "
+    "AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL"
+)
+
+
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
@@ -560,6 +568,18 @@ class Database:
                         ),
                     )
                 )
+
+    def oldest_open_write(self) -> dt.datetime | None:
+        """When the oldest transaction of another session that has written and not yet
+        committed began (PostgreSQL: ``pg_stat_activity``, the same role's sessions), or
+        None: none, or SQLite (one writer at a time, its writes committed when it lets go).
+        A document such a transaction saves carries the time it was saved, which its
+        commit, later, does not change: a scan for what was saved "since" a moment must
+        start before it, or a commit landing late is missed."""
+        if self.engine.dialect.name != "postgresql":
+            return None
+        with self.engine.connect() as connection:
+            return connection.execute(_OLDEST_WRITE).scalar()
 
     def requeue_updated_since(
         self, since: dt.datetime, unchanged: Mapping[str, str | None] | None = None

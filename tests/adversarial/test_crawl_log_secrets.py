@@ -42,7 +42,7 @@ def _serve(refused: int) -> Iterator[str]:
                     "total": 9,
                 }
                 body, status = json.dumps(page).encode(), 200
-            elif self.path.startswith("/doc/1"):
+            elif self.path.startswith(("/doc/1", "/robots.txt")):  # (a 5xx robots bars all)
                 body, status = b"<html>no existe</html>", 404
             else:
                 body, status = b"<html>Error interno</html>", 500

@@ -7,6 +7,9 @@ listing pages, documents and files not read, in Spanish where people read it."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -17,7 +20,7 @@ from crawlers.causas import run_mensaje
 from crawlers.outcome import judge_run
 from crawlers.soft_404 import server_error_said
 from tests.adversarial.service import listing_spec, open_api
-from tests.adversarial.test_parse_stall import _crawl
+from tests.adversarial.test_parse_stall import REPO, _crawl
 from tests.adversarial.test_run_notices import _runs, _signed_page
 from tests.http_thread import QuietHandler, serving_handler
 from tests.unit.test_run_outcome import SPEC
@@ -49,7 +52,9 @@ class Site(QuietHandler):
     def do_GET(self) -> None:
         path = urlsplit(self.path)
         page = parse_qs(path.query).get("p", ["1"])[0]
-        if path.path == "/lista" and self.second == "fake_ok":
+        if path.path == "/robots.txt":  # none (a 5xx robots.txt bars the whole site)
+            self.answer(b"no hay", "text/plain", 404)
+        elif path.path == "/lista" and self.second == "fake_ok":
             self.answer(_rows("d1", "d6", "d7"), "text/html")
         elif path.path == "/d6":  # the site's error page, sent with 200
             body = b"<html><head><title>Error 500 - Error interno del servidor</title></head>"
@@ -101,7 +106,9 @@ def test_a_later_page_a_detail_and_a_file_that_fail_make_the_run_incomplete(
 ) -> None:
     api, done = _crawled(tmp_path, "500", "pj-gto-parcial")
     try:
-        assert done.returncode == 0, done.stdout + done.stderr  # what it saved is kept
+        # what it saved is kept, yet cron and CI tell it from a correct run: exit status 3
+        assert done.returncode == 3, done.stdout + done.stderr
+        assert "1 ejecución incompleta: lo guardado se conserva" in done.stdout, done.stdout
         [run] = _runs(api, "pj-gto-parcial")
         assert run["status"] == "partial", run
         stats = run["stats"]
@@ -120,6 +127,22 @@ def test_a_later_page_a_detail_and_a_file_that_fail_make_the_run_incomplete(
         assert "la última lectura quedó incompleta" in public
     finally:
         api.close()
+
+
+def test_a_crawl_with_no_source_to_read_fails(tmp_path: Path) -> None:
+    """An empty catalogue and no registered source: the crawl read nothing, said
+    «rastreando 0 fuentes» and exited 0 like a correct one."""
+    (tmp_path / "sin-fuentes").mkdir()
+    env = os.environ | {
+        "ABIERTO_DATA_DIR": str(tmp_path / "data"),
+        "ABIERTO_SOURCES_DIR": str(tmp_path / "sin-fuentes"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "cli.main", "crawl"],
+        env=env, cwd=REPO, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "no hay fuentes que rastrear" in done.stderr, done.stderr
 
 
 def test_a_later_page_answering_200_with_an_error_page_is_a_lost_page(tmp_path: Path) -> None:

@@ -18,6 +18,11 @@ from tests.http_thread import QuietHandler, serving_handler
 
 class _Busy(QuietHandler):
     def do_GET(self) -> None:
+        if self.path == "/robots.txt":  # none: a busy robots.txt would bar the whole site
+            self.send_response(404)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         if self.path == "/lista-429":
             wait = "3600"
         else:  # an HTTP date two hours ahead

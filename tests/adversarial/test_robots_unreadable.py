@@ -47,7 +47,7 @@ PAGES = {
 }
 
 
-def _handler(mode: str, stop: threading.Event) -> type[BaseHTTPRequestHandler]:
+def _handler(mode: str, stop: threading.Event, asked: list[str]) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
             pass
@@ -61,8 +61,12 @@ def _handler(mode: str, stop: threading.Event) -> type[BaseHTTPRequestHandler]:
             self.wfile.write(body)
 
         def do_GET(self) -> None:
+            asked.append(self.path)
             if self.path.startswith(("/robots.txt", "/vuelta")):
                 self._robots()
+            elif self.path == "/listado.html" and mode == "changes":
+                time.sleep(1.5)  # longer than the rules are kept: they are read again
+                self._send(200, PAGES[self.path].encode())
             elif self.path in PAGES:
                 self._send(200, PAGES[self.path].encode())
             else:
@@ -73,6 +77,12 @@ def _handler(mode: str, stop: threading.Event) -> type[BaseHTTPRequestHandler]:
                 stop.wait(30)
             elif mode == "5xx":
                 self._send(500, b"<html><body>Error interno</body></html>")
+            elif mode == "4xx":  # none there: its error page says Disallow, and is no rule
+                self._send(404, b"User-agent: *\nDisallow: /\n", {"Content-Type": "text/plain"})
+            elif mode == "changes":  # all open at first; then s-101 barred
+                rules = "Allow: /" if asked.count("/robots.txt") == 1 else "Disallow: /s-101"
+                body = f"User-agent: *\n{rules}\n".encode()
+                self._send(200, body, {"Content-Type": "text/plain"})
             elif mode == "loop":
                 target = "/vuelta" if self.path.startswith("/robots.txt") else "/robots.txt"
                 self._send(302, b"", {"Location": target})
@@ -85,10 +95,14 @@ def _handler(mode: str, stop: threading.Event) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+ASKED: list[str] = []  # the paths the site was asked for, in order (the last site's)
+
+
 @pytest.fixture
 def site(request: pytest.FixtureRequest) -> Iterator[str]:
     stop = threading.Event()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(request.param, stop))
+    ASKED.clear()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(request.param, stop, ASKED))
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -99,7 +113,13 @@ def site(request: pytest.FixtureRequest) -> Iterator[str]:
     thread.join(timeout=5)
 
 
-def _crawl(tmp_path: Path, url: str, monkeypatch: pytest.MonkeyPatch) -> dict:
+def _crawl(
+    tmp_path: Path,
+    url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    kept: tuple[str, ...] = ("100/2024", "101/2024"),
+    status: int = 0,
+) -> dict:
     specs = tmp_path / "specs"
     specs.mkdir()
     (specs / "juzgado.yaml").write_text(SPEC)
@@ -109,9 +129,10 @@ def _crawl(tmp_path: Path, url: str, monkeypatch: pytest.MonkeyPatch) -> dict:
     result = run_crawl(tmp_path / "data", url, sources_dir=specs)
     assert time.monotonic() - started < 120
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    assert result.returncode == status, result.stdout + result.stderr
     db = Database(f"sqlite:///{tmp_path / 'data' / 'abierto.db'}")
     try:
-        assert sorted(doc.expediente for doc in db.iter_documents()) == ["100/2024", "101/2024"]
+        assert sorted(doc.expediente for doc in db.iter_documents()) == list(kept)
         return db.list_runs("juzgado-robots")[0].errors
     finally:
         db.close()
@@ -129,7 +150,7 @@ def _crawl(tmp_path: Path, url: str, monkeypatch: pytest.MonkeyPatch) -> dict:
 def test_an_unreadable_robots_txt_is_a_counted_error_and_the_crawl_goes_on(
     tmp_path: Path, site: str, cause: str, wanted: str | None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    errors = _crawl(tmp_path, site, monkeypatch)
+    errors = _crawl(tmp_path, site, monkeypatch, status=3)  # its rules unread: incomplete
     assert set(errors) == {cause}, errors
     [example] = errors[cause]["examples"]
     assert example["url"] == f"{site}/robots.txt"
@@ -137,17 +158,50 @@ def test_an_unreadable_robots_txt_is_a_counted_error_and_the_crawl_goes_on(
         assert error_mensaje(cause, example["message"]) == wanted
 
 
-@pytest.mark.parametrize("site", ["5xx", "garbage"], indirect=True)
+@pytest.mark.parametrize("site", ["4xx", "garbage"], indirect=True)
 def test_a_robots_txt_without_rules_leaves_the_site_open(
     tmp_path: Path, site: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A 404's error page is no rule: Scrapy read its «Disallow: /» and barred the site."""
     assert _crawl(tmp_path, site, monkeypatch) == {}
+
+
+@pytest.mark.parametrize("site", ["5xx"], indirect=True)
+def test_a_robots_txt_the_server_fails_bars_the_site_and_the_run_says_why(
+    tmp_path: Path, site: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A robots.txt answered HTTP 500 was read as no rules and the whole site crawled;
+    RFC 9309 (and the sites) ask a crawler to take it as «everything disallowed» for a
+    while: nothing is asked for, the run fails with the true cause, in Spanish."""
+    monkeypatch.setenv("ABIERTO_ROBOTS_RETRY_S", "600")
+    errors = _crawl(tmp_path, site, monkeypatch, kept=(), status=1)
+    assert set(ASKED) == {"/robots.txt"}, ASKED  # retried, and never a page of the site
+    [example] = errors["robots_unavailable"]["examples"]
+    assert example["url"] == f"{site}/robots.txt"
+    assert error_mensaje("robots_unavailable", example["message"]) == (
+        "el robots.txt del sitio respondió HTTP 500 (error del servidor): como piden las "
+        "reglas de robots.txt, no se pidió nada más del sitio durante 600 s; luego se vuelve "
+        "a pedir su robots.txt"
+    )
+
+
+@pytest.mark.parametrize("site", ["changes"], indirect=True)
+def test_a_robots_txt_changed_during_the_crawl_is_read_again_and_obeyed(
+    tmp_path: Path, site: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rules were read once per crawl: one that ran for days never saw a Disallow
+    the site added. Now they are kept ``ABIERTO_ROBOTS_TTL_S`` and read again."""
+    monkeypatch.setenv("ABIERTO_ROBOTS_TTL_S", "1")
+    errors = _crawl(tmp_path, site, monkeypatch, kept=("100/2024",), status=0)
+    assert ASKED.count("/robots.txt") >= 2, ASKED
+    assert "/s-101.html" not in ASKED, ASKED
+    [example] = errors["robots_disallowed"]["examples"]
+    assert example["url"] == f"{site}/s-101.html"
 
 
 @pytest.mark.parametrize(
     ("site", "causes"),
-    [("loop", {"too_many_redirects"}), ("huge", {"too_large"}), ("5xx", set()),
-     ("garbage", set())],
+    [("loop", {"too_many_redirects"}), ("huge", {"too_large"}), ("garbage", set())],
     indirect=["site"],
 )  # fmt: skip
 def test_the_preview_says_the_robots_txt_it_could_not_read(site: str, causes: set[str]) -> None:
@@ -160,6 +214,18 @@ def test_the_preview_says_the_robots_txt_it_could_not_read(site: str, causes: se
     assert {e["cause"] for e in preview["errors"]} == causes, preview["errors"]
     assert all(e["url"] == f"{site}/robots.txt" for e in preview["errors"])
     assert [d["detail"]["type"] for d in preview["documents"]] == ["html", "html"]
+
+
+@pytest.mark.parametrize("site", ["5xx"], indirect=True)
+def test_the_preview_bars_a_site_whose_robots_txt_the_server_failed(site: str) -> None:
+    """As the crawl does (above): no page of the site is read, and the preview says why."""
+    spec = SourceSpec.model_validate(yaml.safe_load(SPEC.replace("${ABIERTO_SAMPLES_URL}", site)))
+    preview = listing_preview(
+        spec, Settings(allow_loopback=True, obey_robots=True), max_details=2, time_limit_s=30
+    )
+    causes = {e["cause"]: e for e in preview["errors"]}
+    assert causes["robots_unavailable"]["url"] == f"{site}/robots.txt", preview["errors"]
+    assert preview["documents"] == [] and "/listado.html" not in ASKED, ASKED
 
 
 @pytest.mark.parametrize("site", ["silent"], indirect=True)

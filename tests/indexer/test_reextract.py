@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -119,6 +120,32 @@ def test_a_new_file_is_stamped_and_every_reads_it_again_unchanged(tmp_path: Path
         assert reextract(library).current == 1
         tally = reextract(library, every=True)
         assert (tally.reextracted, tally.unchanged, tally.files_read) == (0, 1, 1)
+    finally:
+        library.close()
+
+
+def test_a_run_over_every_file_that_reads_the_same_writes_nothing(tmp_path: Path) -> None:
+    """``reextract --todos`` over an up-to-date library wrote each file's row again (one
+    transaction per file, its text and stamp unchanged); now a run that changes nothing
+    writes nothing: SQLite's ``data_version``, read from another connection, stays."""
+    library = Library.open(Settings(data_dir=tmp_path / "data"), writer=True)
+    try:
+        paths = []
+        for n in range(3):
+            path = tmp_path / f"s{n}.pdf"
+            path.write_bytes(_small_pdf(f"Amparo directo {n}/2024. La Sala resuelve el caso {n}."))
+            paths.append(path)
+        index_paths(
+            library, paths, kind="sentencia", institution="Suprema Corte", jurisdiction="MX"
+        )
+        library.flush()
+        watcher = sqlite3.connect(tmp_path / "data" / "abierto.db")
+        before = watcher.execute("PRAGMA data_version").fetchone()
+        tally = reextract(library, every=True)
+        assert (tally.reextracted, tally.unchanged, tally.files_read) == (0, 3, 3)
+        assert watcher.execute("PRAGMA data_version").fetchone() == before
+        assert library.db.count_pending() == 0
+        watcher.close()
     finally:
         library.close()
 

@@ -134,7 +134,7 @@ def crawl_cases(selected: list[Case], work: Path) -> dict[str, dict[str, Any]]:
     copy_specs(selected, specs_dir)
     with FixtureServer(FIXTURES) as server:
         result = run_abierto(work / "data", server.url, specs_dir)
-        if result.returncode not in (0, 1) or "Traceback" in result.stderr:
+        if result.returncode not in (0, 1, 3) or "Traceback" in result.stderr:
             raise RuntimeError(f"abierto crawl failed:\n{result.stdout}\n{result.stderr}")
         db = Database(f"sqlite:///{work / 'data' / 'abierto.db'}")
         try:
