@@ -29,6 +29,7 @@ mod exact;
 mod phrase;
 mod prefix;
 mod sloppy;
+mod union;
 
 use std::ops::Bound;
 use std::sync::Arc;
@@ -57,10 +58,7 @@ fn union_terms(schema: &Schema, value: &Value) -> Option<Vec<(Term, Option<f32>)
     let term = |value: &Value| -> Option<(Term, Option<f32>)> {
         let parts = value.as_array()?;
         match parts.first()?.as_str()? {
-            "term" if parts.len() == 3 => {
-                let on = schema.get_field(parts[1].as_str()?).ok()?;
-                Some((Term::from_field_text(on, parts[2].as_str()?), None))
-            }
+            "term" => union_terms_leaf(schema, value),
             "boost" if parts.len() == 3 => {
                 let (term, _) = union_terms_leaf(schema, &parts[1])?;
                 Some((term, Some(parts[2].as_f64()? as f32)))
@@ -91,6 +89,45 @@ fn union_terms(schema: &Schema, value: &Value) -> Option<Vec<(Term, Option<f32>)
     }
 }
 
+/// A clause of an OR of prefixes (``plan/union.rs``): a ``prefix`` under single-clause
+/// ``bool`` (``must`` or ``should``), ``boost`` and ``const`` nodes, its steps outermost
+/// first.
+fn prefix_clause(schema: &Schema, value: &Value) -> Option<union::Clause> {
+    let parts = value.as_array()?;
+    match parts.first()?.as_str()? {
+        "prefix" if parts.len() == 3 => {
+            let on = schema.get_field(parts[1].as_str()?).ok()?;
+            Some(union::Clause {
+                prefix: prefix::PrefixQuery::new(on, parts[2].as_str()?),
+                steps: Vec::new(),
+            })
+        }
+        "bool" if parts.len() == 2 => {
+            let clauses = parts[1].as_array()?;
+            let pair = clauses.first()?.as_array()?;
+            if clauses.len() != 1 || pair.len() != 2 {
+                return None;
+            }
+            match pair[0].as_str()? {
+                "must" | "should" => prefix_clause(schema, &pair[1]),
+                _ => None,
+            }
+        }
+        kind @ ("boost" | "const") if parts.len() == 3 => {
+            let mut clause = prefix_clause(schema, &parts[1])?;
+            let by = parts[2].as_f64()? as f32;
+            let step = if kind == "boost" {
+                union::Step::Boost(by)
+            } else {
+                union::Step::Const(by)
+            };
+            clause.steps.insert(0, step);
+            Some(clause)
+        }
+        _ => None,
+    }
+}
+
 /// A ``term`` plan node's term.
 fn union_terms_leaf(schema: &Schema, value: &Value) -> Option<(Term, Option<f32>)> {
     let parts = value.as_array()?;
@@ -98,6 +135,10 @@ fn union_terms_leaf(schema: &Schema, value: &Value) -> Option<(Term, Option<f32>
         return None;
     }
     let on = schema.get_field(parts[1].as_str()?).ok()?;
+    // a field not indexed is Tantivy's to answer (its error, or its fast field's range)
+    if !schema.get_field_entry(on).is_indexed() {
+        return None;
+    }
     Some((Term::from_field_text(on, parts[2].as_str()?), None))
 }
 
@@ -235,7 +276,24 @@ fn node(
                 built.push((occur, clause));
             }
             let occurs: Vec<Occur> = built.iter().map(|(occur, _)| *occur).collect();
-            if !sum_order && and::is_and(&occurs) {
+            let prefixes = if !sum_order
+                && occurs.len() >= 2
+                && occurs.iter().all(|occur| *occur == Occur::Should)
+            {
+                clauses
+                    .iter()
+                    .map(|clause| prefix_clause(schema, clause.get(1)?))
+                    .collect::<Option<Vec<_>>>()
+            } else {
+                None
+            };
+            if let Some(prefixes) = prefixes {
+                // an OR of prefixes, read from their bitsets (``plan/union.rs``)
+                Box::new(union::PrefixUnionQuery::new(
+                    BooleanQuery::from(built),
+                    prefixes,
+                ))
+            } else if !sum_order && and::is_and(&occurs) {
                 // ``a AND b [NOT c]``: a window at a time (``plan/and.rs``)
                 let mut musts = Vec::with_capacity(2);
                 let mut nots = Vec::new();

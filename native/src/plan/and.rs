@@ -31,7 +31,7 @@ use tantivy::query::{
     Scorer, Weight,
 };
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocId, DocSet, Score, SegmentReader, Term, COLLECT_BLOCK_BUFFER_LEN, TERMINATED};
+use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
 /// A window's documents.
 const WINDOW: u32 = 4096;
@@ -237,8 +237,8 @@ struct AndWeight {
 /// document), or Tantivy's own scorer wanted.
 enum Made {
     And(Box<AndScorer>),
-    /// one clause's scorer, the other matching every document
-    One(Box<dyn Scorer>),
+    /// one clause's scorer (and its place), the other matching every document
+    One(Box<dyn Scorer>, usize),
     Empty,
     Tantivy,
 }
@@ -259,7 +259,8 @@ impl AndWeight {
         let mut clauses = Vec::with_capacity(2);
         // required clauses matching every document: Tantivy leaves them out (their score too)
         let mut every = 0;
-        for must in &self.musts {
+        let mut kept = 0;
+        for (place, must) in self.musts.iter().enumerate() {
             match must {
                 MustWeight::Terms(weights) => {
                     let mut terms = Vec::with_capacity(weights.len());
@@ -284,6 +285,7 @@ impl AndWeight {
                         every += 1;
                         continue;
                     }
+                    kept = place;
                     clauses.push(Clause::Other(scorer));
                 }
             }
@@ -291,7 +293,9 @@ impl AndWeight {
         if every > 0 {
             // the other clause alone, as Tantivy's intersection of one is that clause
             return Ok(match (clauses.pop(), nots.is_empty()) {
-                (Some(Clause::Other(scorer)), true) if clauses.is_empty() => Made::One(scorer),
+                (Some(Clause::Other(scorer)), true) if clauses.is_empty() => {
+                    Made::One(scorer, kept)
+                }
                 _ => Made::Tantivy,
             });
         }
@@ -308,7 +312,7 @@ impl Weight for AndWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
         Ok(match self.make(reader, boost)? {
             Made::And(scorer) => scorer,
-            Made::One(scorer) => scorer,
+            Made::One(scorer, _) => scorer,
             Made::Empty => Box::new(EmptyScorer),
             Made::Tantivy => self.fallback.scorer(reader, boost)?,
         })
@@ -332,13 +336,13 @@ impl Weight for AndWeight {
                 }
                 Ok(())
             }
-            Made::One(mut scorer) => {
-                let mut doc = scorer.doc();
-                while doc != TERMINATED {
-                    callback(doc, scorer.score());
-                    doc = scorer.advance();
+            Made::One(scorer, place) => {
+                // that clause's own loop (a union's or a window's, not one call a document)
+                drop(scorer);
+                match &self.musts[place] {
+                    MustWeight::Other(weight) => weight.for_each(reader, callback),
+                    MustWeight::Terms(_) => unreachable!("a union of terms is never One"),
                 }
-                Ok(())
             }
             Made::Empty => Ok(()),
             Made::Tantivy => self.fallback.for_each(reader, callback),
@@ -369,16 +373,11 @@ impl Weight for AndWeight {
                 }
                 Ok(())
             }
-            Made::One(mut scorer) => {
-                let mut buffer = [0 as DocId; COLLECT_BLOCK_BUFFER_LEN];
-                loop {
-                    let len = scorer.fill_buffer(&mut buffer);
-                    if len > 0 {
-                        callback(&buffer[..len]);
-                    }
-                    if len < buffer.len() {
-                        return Ok(());
-                    }
+            Made::One(scorer, place) => {
+                drop(scorer);
+                match &self.musts[place] {
+                    MustWeight::Other(weight) => weight.for_each_no_score(reader, callback),
+                    MustWeight::Terms(_) => unreachable!("a union of terms is never One"),
                 }
             }
             Made::Empty => Ok(()),
