@@ -17,7 +17,9 @@
 //!   ``text.*``, the same terms and scores, without a regular expression to compile)
 //! - `["bool", [["must" | "should" | "must_not", plan], ...]]` (a ``must_not`` plan is
 //!   matched without scores, ``Unscored``; two ``must`` and no ``should``: a window of
-//!   documents at a time, ``plan/and.rs``)
+//!   documents at a time, ``plan/and.rs``; only ``should`` clauses each a prefix under
+//!   single-clause ``bool``, ``boost`` or ``const`` nodes: read from the prefixes'
+//!   bitsets, ``plan/union.rs``)
 //! - `["boost", plan, factor]`, `["const", plan, score]`
 //! - `["all"]`, `["empty"]`
 //! - `["date", field, seconds or null, seconds or null]` (both ends included)
