@@ -16,17 +16,22 @@
 //! - `["prefix", field, text]`: the terms that begin with ``text`` (``regex`` of
 //!   ``text.*``, the same terms and scores, without a regular expression to compile)
 //! - `["bool", [["must" | "should" | "must_not", plan], ...]]` (a ``must_not`` plan is
-//!   matched without scores, ``Unscored``)
+//!   matched without scores, ``Unscored``; two ``must`` and no ``should``: a window of
+//!   documents at a time, ``plan/and.rs``; only ``should`` clauses each a prefix under
+//!   single-clause ``bool``, ``boost`` or ``const`` nodes: read from the prefixes'
+//!   bitsets, ``plan/union.rs``)
 //! - `["boost", plan, factor]`, `["const", plan, score]`
 //! - `["all"]`, `["empty"]`
 //! - `["date", field, seconds or null, seconds or null]` (both ends included)
 
+mod and;
 mod budget;
 mod cached;
 mod exact;
 mod phrase;
 mod prefix;
 mod sloppy;
+mod union;
 
 use std::ops::Bound;
 use std::sync::Arc;
@@ -45,7 +50,98 @@ use tantivy::{DateTime, Term};
 
 pub fn build(schema: &Schema, plan: &str, budget: &Arc<Budget>) -> Result<Box<dyn Query>, String> {
     let value: Value = serde_json::from_str(plan).map_err(|e| e.to_string())?;
-    node(schema, &value, budget)
+    node(schema, &value, budget, false)
+}
+
+/// A required clause's terms when it is a union of terms over fields (``term``, or a
+/// ``bool`` of ``should`` clauses each a ``term`` or a boosted ``term``), each with its
+/// boost (``plan/and.rs`` reads them from Tantivy's term scorers).
+fn union_terms(schema: &Schema, value: &Value) -> Option<Vec<(Term, Option<f32>)>> {
+    let term = |value: &Value| -> Option<(Term, Option<f32>)> {
+        let parts = value.as_array()?;
+        match parts.first()?.as_str()? {
+            "term" => union_terms_leaf(schema, value),
+            "boost" if parts.len() == 3 => {
+                let (term, _) = union_terms_leaf(schema, &parts[1])?;
+                Some((term, Some(parts[2].as_f64()? as f32)))
+            }
+            _ => None,
+        }
+    };
+    let parts = value.as_array()?;
+    match parts.first()?.as_str()? {
+        "term" | "boost" => Some(vec![term(value)?]),
+        "bool" if parts.len() == 2 => {
+            let clauses = parts[1].as_array()?;
+            if clauses.is_empty() {
+                return None;
+            }
+            clauses
+                .iter()
+                .map(|clause| {
+                    let pair = clause.as_array()?;
+                    if pair.len() != 2 || pair[0].as_str()? != "should" {
+                        return None;
+                    }
+                    term(&pair[1])
+                })
+                .collect()
+        }
+        _ => None,
+    }
+}
+
+/// A clause of an OR of prefixes (``plan/union.rs``): a ``prefix`` under single-clause
+/// ``bool`` (``must`` or ``should``), ``boost`` and ``const`` nodes, its steps outermost
+/// first.
+fn prefix_clause(schema: &Schema, value: &Value) -> Option<union::Clause> {
+    let parts = value.as_array()?;
+    match parts.first()?.as_str()? {
+        "prefix" if parts.len() == 3 => {
+            let on = schema.get_field(parts[1].as_str()?).ok()?;
+            Some(union::Clause {
+                prefix: prefix::PrefixQuery::new(on, parts[2].as_str()?),
+                steps: Vec::new(),
+            })
+        }
+        "bool" if parts.len() == 2 => {
+            let clauses = parts[1].as_array()?;
+            let pair = clauses.first()?.as_array()?;
+            if clauses.len() != 1 || pair.len() != 2 {
+                return None;
+            }
+            match pair[0].as_str()? {
+                "must" | "should" => prefix_clause(schema, &pair[1]),
+                _ => None,
+            }
+        }
+        kind @ ("boost" | "const") if parts.len() == 3 => {
+            let mut clause = prefix_clause(schema, &parts[1])?;
+            let by = parts[2].as_f64()? as f32;
+            let step = if kind == "boost" {
+                union::Step::Boost(by)
+            } else {
+                union::Step::Const(by)
+            };
+            clause.steps.insert(0, step);
+            Some(clause)
+        }
+        _ => None,
+    }
+}
+
+/// A ``term`` plan node's term.
+fn union_terms_leaf(schema: &Schema, value: &Value) -> Option<(Term, Option<f32>)> {
+    let parts = value.as_array()?;
+    if parts.len() != 3 || parts[0].as_str()? != "term" {
+        return None;
+    }
+    let on = schema.get_field(parts[1].as_str()?).ok()?;
+    // a field not indexed is Tantivy's to answer (its error, or its fast field's range)
+    if !schema.get_field_entry(on).is_indexed() {
+        return None;
+    }
+    Some((Term::from_field_text(on, parts[2].as_str()?), None))
 }
 
 fn field(schema: &Schema, value: &Value) -> Result<Field, String> {
@@ -78,7 +174,15 @@ fn date_bound(field: Field, value: &Value) -> Result<Bound<Term>, String> {
     )))
 }
 
-fn node(schema: &Schema, value: &Value, budget: &Arc<Budget>) -> Result<Box<dyn Query>, String> {
+/// ``sum_order``: an intersection above sums three scores or more in the order of its
+/// clauses' costs (Tantivy's, which move as its scorers advance): below it every clause
+/// is Tantivy's own, so each reports the costs Tantivy's would.
+fn node(
+    schema: &Schema,
+    value: &Value,
+    budget: &Arc<Budget>,
+    sum_order: bool,
+) -> Result<Box<dyn Query>, String> {
     let parts = value
         .as_array()
         .ok_or_else(|| format!("expected a plan, got {value}"))?;
@@ -145,7 +249,13 @@ fn node(schema: &Schema, value: &Value, budget: &Arc<Budget>) -> Result<Box<dyn 
         }
         "bool" => {
             let clauses = arg(1)?.as_array().ok_or("bool: clauses expected")?;
+            let musts = clauses
+                .iter()
+                .filter(|clause| clause.get(0).and_then(Value::as_str) == Some("must"))
+                .count();
+            let below = sum_order || musts >= 3;
             let mut built = Vec::with_capacity(clauses.len());
+            let mut terms = Vec::with_capacity(clauses.len());
             for clause in clauses {
                 let pair = clause.as_array().ok_or("bool: [occur, plan] expected")?;
                 let occur = match text(pair.first().ok_or("bool: occur")?)? {
@@ -154,21 +264,60 @@ fn node(schema: &Schema, value: &Value, budget: &Arc<Budget>) -> Result<Box<dyn 
                     "must_not" => Occur::MustNot,
                     other => return Err(format!("unknown occur {other:?}")),
                 };
-                let mut clause = node(schema, pair.get(1).ok_or("bool: plan")?, budget)?;
+                let planned = pair.get(1).ok_or("bool: plan")?;
+                let mut clause = node(schema, planned, budget, below)?;
+                terms.push(if occur == Occur::Must {
+                    union_terms(schema, planned)
+                } else {
+                    None
+                });
                 if occur == Occur::MustNot {
                     // what is left out scores nothing: its terms read without frequencies
                     clause = Box::new(Unscored(clause));
                 }
                 built.push((occur, clause));
             }
-            Box::new(BooleanQuery::from(built))
+            let occurs: Vec<Occur> = built.iter().map(|(occur, _)| *occur).collect();
+            let prefixes = if !sum_order
+                && occurs.len() >= 2
+                && occurs.iter().all(|occur| *occur == Occur::Should)
+            {
+                clauses
+                    .iter()
+                    .map(|clause| prefix_clause(schema, clause.get(1)?))
+                    .collect::<Option<Vec<_>>>()
+            } else {
+                None
+            };
+            if let Some(prefixes) = prefixes {
+                // an OR of prefixes, read from their bitsets (``plan/union.rs``)
+                Box::new(union::PrefixUnionQuery::new(
+                    BooleanQuery::from(built),
+                    prefixes,
+                ))
+            } else if !sum_order && and::is_and(&occurs) {
+                // ``a AND b [NOT c]``: a window at a time (``plan/and.rs``)
+                let mut musts = Vec::with_capacity(2);
+                let mut nots = Vec::new();
+                for ((occur, query), terms) in built.iter().zip(terms) {
+                    match (occur, terms) {
+                        (Occur::Must, Some(terms)) => musts.push(and::Planned::Terms(terms)),
+                        (Occur::Must, None) => musts.push(and::Planned::Other(query.box_clone())),
+                        (_, _) => nots.push(query.box_clone()),
+                    }
+                }
+                let musts: [and::Planned; 2] = musts.try_into().map_err(|_| "bool: two musts")?;
+                Box::new(and::AndQuery::new(BooleanQuery::from(built), musts, nots))
+            } else {
+                Box::new(BooleanQuery::from(built))
+            }
         }
         "boost" => Box::new(BoostQuery::new(
-            node(schema, arg(1)?, budget)?,
+            node(schema, arg(1)?, budget, sum_order)?,
             number(arg(2)?)? as f32,
         )),
         "const" => Box::new(ConstScoreQuery::new(
-            node(schema, arg(1)?, budget)?,
+            node(schema, arg(1)?, budget, sum_order)?,
             number(arg(2)?)? as f32,
         )),
         "all" => Box::new(AllQuery),

@@ -205,19 +205,26 @@ impl PrefixQuery {
     }
 }
 
-impl Query for PrefixQuery {
-    fn weight(&self, _scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        Ok(Box::new(CachedPrefixWeight {
+impl PrefixQuery {
+    /// Its weight (the same whether scored or not: a constant score).
+    pub(super) fn cached_weight(&self) -> CachedPrefixWeight {
+        CachedPrefixWeight {
             field: self.field,
             prefix: self.prefix.clone(),
             walk: AutomatonWeight::<StartsWith>::new(self.field, self.prefix.clone()),
-        }))
+        }
+    }
+}
+
+impl Query for PrefixQuery {
+    fn weight(&self, _scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(self.cached_weight()))
     }
 }
 
 /// Tantivy's ``AutomatonWeight`` (its walk of the term dictionary, ``walk``) with the
 /// bitset it makes in a segment kept.
-struct CachedPrefixWeight {
+pub(super) struct CachedPrefixWeight {
     field: Field,
     prefix: Arc<StartsWith>,
     walk: AutomatonWeight<StartsWith>,
@@ -226,6 +233,13 @@ struct CachedPrefixWeight {
 impl CachedPrefixWeight {
     /// The documents of the segment holding a term that begins with the prefix.
     fn docs(&self, reader: &SegmentReader) -> tantivy::Result<BitSet> {
+        let docs = self.shared_docs(reader)?;
+        Ok(BitSet::clone(&docs))
+    }
+
+    /// ``docs``, the kept bitset itself when there is one (``plan/union.rs`` reads it in
+    /// place: no copy).
+    pub(super) fn shared_docs(&self, reader: &SegmentReader) -> tantivy::Result<Arc<BitSet>> {
         let key = Key {
             segment: reader.segment_id(),
             field: self.field,
@@ -233,7 +247,7 @@ impl CachedPrefixWeight {
         };
         let cache = cache();
         if let Some(docs) = cache.find(&key) {
-            return Ok(BitSet::clone(&docs));
+            return Ok(docs);
         }
         let max_doc = reader.max_doc();
         let mut docs = BitSet::with_max_value(max_doc);
@@ -252,8 +266,9 @@ impl CachedPrefixWeight {
                 postings.advance();
             }
         }
+        let docs = Arc::new(docs);
         if cache.capacity.load(Ordering::Relaxed) > 0 {
-            cache.keep(key, Arc::new(docs.clone()), max_doc);
+            cache.keep(key, docs.clone(), max_doc);
         }
         Ok(docs)
     }
