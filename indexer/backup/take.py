@@ -90,6 +90,12 @@ def take_backup(
     prepare_destination(dest)
     live = Database(settings.database)
     try:
+        # a write open now (SQLite's single writer), committed after the index is copied
+        # and indexed by its process before the database is: its rows carry the time it
+        # was made, maybe before CHANGE_MARGIN, and its queue entry is gone from the
+        # copy. Waited for, it is committed first: queued in ``pending``, or indexed
+        # before the index is copied
+        live.oldest_open_write(settle=True)
         pending = _pending_ids(live)
     finally:
         live.close()

@@ -569,14 +569,23 @@ class Database:
                     )
                 )
 
-    def oldest_open_write(self) -> dt.datetime | None:
+    def oldest_open_write(self, settle: bool = False) -> dt.datetime | None:
         """When the oldest transaction of another session that has written and not yet
         committed began (PostgreSQL: ``pg_stat_activity``, the same role's sessions), or
         None: none, or SQLite (one writer at a time, its writes committed when it lets go).
         A document such a transaction saves carries the time it was saved, which its
         commit, later, does not change: a scan for what was saved "since" a moment must
-        start before it, or a commit landing late is missed."""
+        start before it, or a commit landing late is missed.
+
+        SQLite cannot tell when its writer began: with ``settle`` this waits for it
+        (takes the write lock and lets go at once, as long as any writer waits:
+        ``DatabaseBusy`` after the busy timeout), so that a write open now is committed
+        and visible to what is read next; without, SQLite answers None at once."""
         if self.engine.dialect.name != "postgresql":
+            if settle and self.engine.dialect.name == "sqlite":
+                with self.engine.connect() as connection:
+                    connection.exec_driver_sql("BEGIN IMMEDIATE")
+                    connection.rollback()
             return None
         with self.engine.connect() as connection:
             return connection.execute(_OLDEST_WRITE).scalar()

@@ -4,7 +4,8 @@ sha256, licence, date, row count and schema. The catalog is cumulative: each run
 delta to those still kept and drops the ones past the retention period.
 
 It also keeps the dump's cut (``estadoAbierto.corte``): the moment the last run started
-reading, where the next run's delta begins.
+reading, where the next run's delta begins; and, when a write was open at that moment
+(``escrituraAbiertaDesde``), when it began: the next delta reads from then.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ CATALOG = "catalog.json"
 DELTAS = "deltas"
 FULL_ID = "estado-abierto-completo"
 DELTA_ID = "estado-abierto-delta-"
+# when the oldest write still open at the cut began (absent: none was)
+OPEN_WRITE = "escrituraAbiertaDesde"
 # the name ``write._stamp`` gives a delta's folder: nothing else is ever removed
 STAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{6}Z(?:-[0-9]{1,6})?", re.ASCII)
 
@@ -56,6 +59,22 @@ def last_cut(catalog: dict[str, Any]) -> dt.datetime:
     if cut.tzinfo is None:
         raise ValueError("the catalog's cut has no time zone")
     return cut
+
+
+def read_from(catalog: dict[str, Any]) -> dt.datetime:
+    """Where the next run's reads of what changed begin: the last cut or, when a write
+    was open at that cut (``estadoAbierto.escrituraAbiertaDesde``), the moment that
+    write began, whichever is earlier. Such a write, committed after the last run read,
+    carries the time it was made: read from the cut only, it was in no delta."""
+    cut = last_cut(catalog)
+    opened = catalog["estadoAbierto"].get(OPEN_WRITE)
+    if not isinstance(opened, str):
+        return cut
+    try:
+        moment = parse_iso(opened)
+    except ValueError:
+        return cut
+    return min(cut, moment) if moment.tzinfo is not None else cut
 
 
 def distribution(
@@ -158,8 +177,15 @@ def _delta_folder(root: Path, dataset: Any) -> tuple[Path, dt.datetime] | None:
 
 
 def catalog(
-    cut: dt.datetime, full: dict[str, Any], deltas: list[dict[str, Any]], keep_days: int
+    cut: dt.datetime,
+    full: dict[str, Any],
+    deltas: list[dict[str, Any]],
+    keep_days: int,
+    open_since: dt.datetime | None = None,
 ) -> dict[str, Any]:
+    state: dict[str, Any] = {"corte": iso(cut), "retencionDeltasDias": keep_days}
+    if open_since is not None and open_since < cut:
+        state[OPEN_WRITE] = iso(open_since)
     return {
         "@context": "https://project-open-data.cio.gov/v1.1/schema/catalog.jsonld",
         "@type": "dcat:Catalog",
@@ -172,7 +198,7 @@ def catalog(
         "modified": iso(cut),
         "license": LICENCE,
         "dataset": [full, *sorted(deltas, key=lambda d: d["startDate"])],
-        "estadoAbierto": {"corte": iso(cut), "retencionDeltasDias": keep_days},
+        "estadoAbierto": state,
     }
 
 

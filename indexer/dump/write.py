@@ -6,8 +6,9 @@ to its kind's ``{kind}.jsonl.gz`` and ``{kind}.parquet`` as it is read (bounded 
 any size). Withheld documents are left out; the text is the stored, masked one.
 
 The delta covers the period from the previous run's cut to this run's: documents saved
-since (``updated_at``, a few minutes of overlap so a clock a little apart or a write
-committed late is not missed; applying a document twice changes nothing), and removals
+since (``updated_at``, a few minutes of overlap so a clock a little apart is not
+missed, and from when the oldest write open at the previous cut began, so a commit
+landing late is not either; applying a document twice changes nothing), and removals
 (``eliminados``): rows deleted from the database (the ``document_deletions`` tombstones
 a trigger writes) and documents withheld since. Deltas live in ``deltas/<cut>/`` and are
 kept ``keep_days`` days; ``catalog.json`` lists the full dump and every kept delta.
@@ -33,6 +34,7 @@ from indexer.dump.catalog import (
     full_dataset,
     kept_deltas,
     last_cut,
+    read_from,
     read_previous,
     write_catalog,
 )
@@ -167,23 +169,30 @@ def _stamp(root: Path, cut: dt.datetime) -> Path:
 def _delta(
     db: Database,
     root: Path,
-    start: dt.datetime,
+    previous: dict[str, Any],
     cut: dt.datetime,
     overlap: dt.timedelta,
     links: Links | None,
 ) -> tuple[DeltaReport, _Tables]:
+    start, since = last_cut(previous), read_from(previous) - overlap
     delta = DeltaReport(_stamp(root, cut), start, cut, rows=dict.fromkeys(KINDS, 0))
     tables = _Tables(delta.folder, (*KINDS, DELETIONS))
     removals = tables.writers[DELETIONS]
+    # a document saved again while the delta is read comes back later in the read (its
+    # time moved): once is enough, its newer state is after the cut, in the next delta
+    seen: set[str] = set()
     try:
-        for doc in changed_since(db, start - overlap):
+        for doc in changed_since(db, since):
+            if doc.id in seen:
+                continue
+            seen.add(doc.id)
             if _published(doc):
                 tables.writers[doc.kind].add(_record(doc, links, cut.date()))
                 delta.rows[doc.kind] += 1
             else:
                 moment = doc.updated_at or cut
                 removals.add(_removal(Tombstone(doc.id, doc.kind, moment), "retenido"))
-        for tombstone in deleted_since(db, start - overlap):
+        for tombstone in deleted_since(db, since):
             removals.add(_removal(tombstone, "eliminado"))
         tables.close()
     except BaseException:
@@ -225,13 +234,17 @@ def _write_dump(
     links: Links | None,
 ) -> DumpReport:
     cut = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+    # a write begun before the cut and committed after this run read carries the time it
+    # was made: the next delta reads from when the oldest one open began (PostgreSQL);
+    # SQLite's single writer is waited for, and is then committed before anything is read
+    open_since = db.oldest_open_write(settle=True)
     previous = read_previous(folder)
     report = DumpReport(rows=dict.fromkeys(KINDS, 0))
     full = _full(db, folder, report, links, cut.date())
     delta_tables = None
     if previous is not None:
         try:
-            report.delta, delta_tables = _delta(db, folder, last_cut(previous), cut, overlap, links)
+            report.delta, delta_tables = _delta(db, folder, previous, cut, overlap, links)
         except BaseException:
             full.abort()
             raise
@@ -240,7 +253,7 @@ def _write_dump(
     if report.delta is not None and delta_tables is not None:
         distributions = delta_tables.publish(folder, "Cambios", cut)
         kept.append(delta_dataset(report.delta.folder.name, report.delta.start, cut, distributions))
-    report.catalog = catalog(cut, datasets[0], kept, keep_days)
+    report.catalog = catalog(cut, datasets[0], kept, keep_days, open_since)
     write_catalog(folder, report.catalog)
     for old in expired:
         shutil.rmtree(old, ignore_errors=True)
