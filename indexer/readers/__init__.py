@@ -11,4 +11,4 @@ the rest of ``indexer`` keeps documents (model, database, stores, archive, libra
 # (``documents.readers``, migration 0024), and ``abierto reextract --releer`` reads again
 # the stored documents stamped older, so a library gets what the readers read now.
 # (A change that reads nothing differently — a refactor, a faster reader — is no bump.)
-READERS_VERSION = 1
+READERS_VERSION = 2
