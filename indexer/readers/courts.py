@@ -40,6 +40,28 @@ _ORDINAL_NUMBER = re.compile(
 _APOCOPE = re.compile(r"\b(Primero|Tercero)(?=\s+(?:Tribunal|Circuito|Juzgado)\b)")
 
 
+# An ordinal written as one word ("Decimoséptimo Circuito", "DECIMOSEXTO", "Vigesimoprimer"),
+# as many federal documents write a circuit: in two words, as ``ordinal_word`` writes it
+# ("Décimo Séptimo"), one court's name one way (and its seat kept where its circuit's
+# courts sit in several cities: ``_needs_seat`` reads the ordinal in two words).
+_JOINED_ORDINAL = re.compile(
+    r"\b(D[eé]cim|Vig[eé]sim|Trig[eé]sim)([oa])(primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]"
+    r"|quint[oa]|sext[oa]|s[eé]ptim[oa]|octav[oa]|noven[oa])\b",
+    re.I,
+)
+_ORDINAL_TENS = {"decim": "Décim", "vigesim": "Vigésim", "trigesim": "Trigésim"}
+
+
+def _split_ordinal(found: re.Match[str]) -> str:
+    unit = found[3].lower().replace("septim", "séptim")
+    # (one word keeps the "o" in a feminine one: "Decimotercera" is "Décima Tercera")
+    tens = _ORDINAL_TENS[fold_keyword(found[1])] + ("a" if unit.endswith("a") else "o")
+    unit = unit[0].upper() + unit[1:]
+    if found[0][:1].islower():
+        return f"{tens.lower()} {unit.lower()}"
+    return f"{tens} {unit}"
+
+
 # A Tribunal Unitario Agrario by its district, its number written in digits or words, with
 # "Número" or without, "del" or not ("…del Distrito Número Quince", "…Distrito 15"): one
 # form, "Tribunal Unitario Agrario del Distrito 15" (a number not read is left as written).
@@ -327,6 +349,7 @@ def _normalised(text: str, institution: str | None) -> str | None:
     name = _ORDINAL_NUMBER.sub(lambda m: ordinal_word(int(m[1]), bool(m[2])) or m[0], name)
     if shouting:
         name = title_case(name)
+    name = _JOINED_ORDINAL.sub(_split_ordinal, name)
     name = _APOCOPE.sub(lambda m: m[1][:-1], name)
     name = _AGRARIAN_DISTRICT.sub(_agrarian_district, name)
     known = KNOWN_COURTS.get(fold_keyword(name))
