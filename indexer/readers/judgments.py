@@ -1033,9 +1033,14 @@ def _case_alone(value: str) -> str:
     holds no number (a court's name); else whole."""
     for found in _AFTER_CASE.finditer(value):
         rest = value[found.end() :]
+        if "." not in found["cut"] and _SUFFIX_AFTER_DASH.match(rest):
+            continue  # "TOCA 1150/2019 - II": a suffix, part of the number
         if not any(char.isdigit() for char in rest):
             return value[: found.start("cut")]
     return value
+
+
+_SUFFIX_AFTER_DASH = re.compile(r"[A-Za-z]{1,4}\b(?!\s+\w)")
 
 
 # A caption laid out in two columns, its case in the left cell and a label in the right

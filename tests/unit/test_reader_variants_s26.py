@@ -183,6 +183,8 @@ def test_a_caption_case_is_read_without_the_court_named_after_it(
     ("caption", "expediente"),
     [# a number after the stop or the dash is the case's: kept whole, as before
      ("TOCA: 1150/2019 - 1", "Toca 1150/2019 - 1"),
+     # a suffix after a dash is the number's too ("- II" tells its appeals apart)
+     ("TOCA 1150/2019 - II", "TOCA 1150/2019 - II"), ("EXPEDIENTE: 12/2023 - CA", "12/2023 - CA"),
      ("AMPARO EN REVISIÓN 12/2023. Y SU ACUMULADO 13/2023",
       "AMPARO EN REVISIÓN 12/2023. Y SU ACUMULADO 13/2023")],
 )  # fmt: skip
