@@ -6,9 +6,10 @@ the citation reader finds, with what changed between the two.
 
     python bench/real_legal_readers.py OLD_CHECKOUT [ROUNDS]
 
-The real SCJN sentences are read as published and without their caption's ponente line
-(as a Word file's lost header leaves them); the Pleno's versión taquigráfica is no
-sentence: only its court and session date are its own.
+The Supremo Tribunal de Jalisco's API titles are read as sentences too (their toca and
+sala from the record's fields). The real SCJN sentences are read as published and without
+their caption's ponente line (as a Word file's lost header leaves them); the Pleno's
+versión taquigráfica is no sentence: only its court and session date are its own.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ TRUTH = {
                          "Mauricio Tapia Maltos", "desechar"),
 }  # fmt: skip
 _CAPTION_PONENTE = re.compile(r"^(?:MINISTR[OA] )?PONENTE:.*$", re.M)
+_ENDS_WITH_NUMBER = re.compile(r"\d(?:\s*-\s*[A-Z0-9]{1,4})*\.?$")
 
 
 def documents() -> list[tuple[str, str, dict[str, str | None]]]:
@@ -61,6 +63,19 @@ def documents() -> list[tuple[str, str, dict[str, str | None]]]:
         want = dict(zip(FIELDS, values, strict=True))
         out.append((name, text, want))
         out.append((f"{name} sin ponente en el rubro", _CAPTION_PONENTE.sub("", text), want))
+    jalisco = CORPUS / "real" / "pj-jalisco" / "stj-api-records.json"
+    if jalisco.exists():
+        # the Supremo Tribunal de Jalisco's API titles ("Toca 52/2025 — SÉPTIMA SALA…"):
+        # the toca and the sala its record's fields give; the title says nothing else
+        from indexer.readers.courts import normalise_court
+
+        for record in json.loads(jalisco.read_text(encoding="utf-8")):
+            want = dict.fromkeys(FIELDS) | {
+                "expediente": f"Toca {record['case_number']}",
+                "proceeding": "toca",
+                "court": normalise_court(record["court"]),
+            }
+            out.append((f"stj-jalisco {record['case_number']} (título)", record["title"], want))
     transcript = CORPUS / "scjn-transcripts" / "vt-pleno-2025-02-18.pdf"
     if transcript.exists():
         from indexer.extract.pdf import extract_pdf
@@ -99,6 +114,14 @@ def measure() -> dict[str, object]:
         read = read_sentence(text).values
         found = extract_citations(text)
         seconds += time.perf_counter() - start
+        written = read.get("expediente")
+        if written is not None:
+            # the number as written, kept for people to read: right when it ends with the
+            # case's number (its suffix), wrong when more follows it ("Toca 52/2025 — SALA…")
+            ends = bool(_ENDS_WITH_NUMBER.search(written))
+            rows.append({"document": name, "field": "expediente_escrito",
+                         "outcome": "right" if ends else "wrong", "expected": None,
+                         "read": written})  # fmt: skip
         for field in FIELDS:
             expected, got = _comparable(field, want[field]), _comparable(field, read.get(field))
             outcome = ("right" if got == expected else "wrong") if got is not None else (
@@ -142,7 +165,7 @@ def main() -> None:
     print(f"{'campo':16} {'antes b/v/f/m':>16} {'después b/v/f/m':>17}   "
           "(bien / vacío con razón / falta / mal)")  # fmt: skip
     tables = {k: Counter((r["field"], r["outcome"]) for r in v["rows"]) for k, v in results.items()}  # type: ignore[union-attr]
-    for field in FIELDS:
+    for field in (*FIELDS, "expediente_escrito"):
         b = "/".join(str(tables["antes"][(field, o)]) for o in kinds)
         a = "/".join(str(tables["después"][(field, o)]) for o in kinds)
         print(f"{field:16} {b:>16} {a:>17}")

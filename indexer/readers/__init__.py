@@ -12,4 +12,6 @@ the rest of ``indexer`` keeps documents (model, database, stores, archive, libra
 # the stored documents stamped older, so a library gets what the readers read now.
 # (A change that reads nothing differently — a refactor, a faster reader — is no bump.)
 # 2: a session's legislative period (``period``) read from its transcript's heading
-READERS_VERSION = 2
+# 3: TFJA appeals numbered by section, unitarios named in their closing, one-word circuit
+#    ordinals written in two, a caption's case number cut before the court's name
+READERS_VERSION = 3

@@ -40,6 +40,66 @@ _ORDINAL_NUMBER = re.compile(
 _APOCOPE = re.compile(r"\b(Primero|Tercero)(?=\s+(?:Tribunal|Circuito|Juzgado)\b)")
 
 
+# An ordinal written as one word ("Decimoséptimo Circuito", "DECIMOSEXTO", "Vigesimoprimer"),
+# as many federal documents write a circuit: in two words, as ``ordinal_word`` writes it
+# ("Décimo Séptimo"), one court's name one way (and its seat kept where its circuit's
+# courts sit in several cities: ``_needs_seat`` reads the ordinal in two words).
+_JOINED_ORDINAL = re.compile(
+    r"\b(D[eé]cim|Vig[eé]sim|Trig[eé]sim)([oa])(primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]"
+    r"|quint[oa]|sext[oa]|s[eé]ptim[oa]|octav[oa]|noven[oa])\b",
+    re.I,
+)
+_ORDINAL_TENS = {"decim": "Décim", "vigesim": "Vigésim", "trigesim": "Trigésim"}
+
+
+def _split_ordinal(found: re.Match[str]) -> str:
+    unit = found[3].lower().replace("septim", "séptim")
+    # (one word keeps the "o" in a feminine one: "Decimotercera" is "Décima Tercera")
+    tens = _ORDINAL_TENS[fold_keyword(found[1])] + ("a" if unit.endswith("a") else "o")
+    unit = unit[0].upper() + unit[1:]
+    if found[0][:1].islower():
+        return f"{tens.lower()} {unit.lower()}"
+    return f"{tens} {unit}"
+
+
+# A Tribunal Unitario Agrario by its district, its number written in digits or words, with
+# "Número" or without, "del" or not ("…del Distrito Número Quince", "…Distrito 15"): one
+# form, "Tribunal Unitario Agrario del Distrito 15" (a number not read is left as written).
+_AGRARIAN_DISTRICT = re.compile(
+    r"\b(Tribunal\s+Unitario\s+Agrario)\s+(?:del\s+)?Distrito\s+"
+    r"(?:(?:N[uú]mero|N[uú]m\.|No\.)\s*)?(\d{1,2}|[a-záéíóú]+(?:\s+y\s+[a-záéíóú]+)?)$",
+    re.I,
+)
+
+
+def _agrarian_district(found: re.Match[str]) -> str:
+    written = found[2]
+    number = int(written) if written.isdigit() else _district_number(fold_keyword(written))
+    if not number or number > 60:
+        return found[0]
+    return f"Tribunal Unitario Agrario del Distrito {number}"
+
+
+_CARDINALS = (
+    "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once",
+    "doce", "trece", "catorce", "quince", "dieciseis", "diecisiete", "dieciocho", "diecinueve",
+    "veinte", "veintiuno", "veintidos", "veintitres", "veinticuatro", "veinticinco",
+    "veintiseis", "veintisiete", "veintiocho", "veintinueve",
+)  # fmt: skip
+_CARDINAL_TENS = {"treinta": 30, "cuarenta": 40, "cincuenta": 50}
+
+
+def _district_number(words: str) -> int | None:
+    """A district's number in words (folded): ``quince`` → 15, ``treinta y uno`` → 31;
+    None for words that are no number up to 59 (the agrarian districts are fewer)."""
+    if words in _CARDINALS:
+        return _CARDINALS.index(words) + 1
+    tens, _, unit = words.partition(" y ")
+    if tens in _CARDINAL_TENS and (not unit or unit in _CARDINALS[:9]):
+        return _CARDINAL_TENS[tens] + (_CARDINALS.index(unit) + 1 if unit else 0)
+    return None
+
+
 def ordinal_word(number: int, feminine: bool = False) -> str | None:
     """``21`` → ``Vigésimo Primero`` (``Vigésima Primera`` feminine); None beyond 99."""
     word = ORDINALS.get(number)
@@ -289,7 +349,9 @@ def _normalised(text: str, institution: str | None) -> str | None:
     name = _ORDINAL_NUMBER.sub(lambda m: ordinal_word(int(m[1]), bool(m[2])) or m[0], name)
     if shouting:
         name = title_case(name)
+    name = _JOINED_ORDINAL.sub(_split_ordinal, name)
     name = _APOCOPE.sub(lambda m: m[1][:-1], name)
+    name = _AGRARIAN_DISTRICT.sub(_agrarian_district, name)
     known = KNOWN_COURTS.get(fold_keyword(name))
     if known:
         return known

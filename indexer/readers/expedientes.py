@@ -301,14 +301,18 @@ TFJA_NUMBER = (
     r"(?:/(?P<tfja_superior>\d{1,6}/\d{2}-(?:[Ss][123]|[Pp][Ll])-\d{2}-\d{2}))?(?![\w/-])"
 )
 # A number the TFJA's Sala Superior gives by section: the Tercera Sección's recursos de
-# apelación ("R.A. 289/2024-S3"; "R.A." there is no colegiado's amparo en revisión
-# administrativa). No type here says what it is: no case is read from it.
+# apelación ("RECURSO DE APELACIÓN: R.A.289/2024-S3", as its session agendas list them;
+# "R.A." there is no colegiado's amparo en revisión). Read only after its type written
+# out ("recurso de apelación", the "R.A." after it standing for it): the section is part
+# of the number ("Recurso de Apelación 289/2024-S3"); a bare "R.A. 289/2024-S3" or a
+# number of another type with a section after it is no case, as before.
 TFJA_SECTION = r"\s*-\s*[Ss]\d\b"
 # (as the folded text writes it: the sala's letters in lowercase)
 FOLDED_TFJA_NUMBER = TFJA_NUMBER.replace("[A-Z]", "[a-z]")
 _TOKEN = re.compile(
     rf"(?P<tfja>{FOLDED_TFJA_NUMBER})"
     rf"|(?P<type>(?<![\w.])(?:{_GROUPED_TYPE_WORDS})(?![\w]))"
+    r"|(?P<section>(?<![\w/])(?P<sn_>\d{1,6})/(?P<secyear>\d{4})-(?P<sec>s[123])\b(?![\w/-]))"
     r"|(?P<number>(?<![\w/])(?P<n>\d{1,6})\s*/\s*(?P<year>\d{4})"
     r"(?:\s*/\s*(?P<appeal>\d{1,3})(?![\d/])|(?!/\d)(?!\s*/\s*\d++(?!\s*/\s*\d{4})))"
     rf"(?P<suffix>\s*-\s*[A-Z]{{1,4}}\b|-\d{{1,3}}(?![\d/]))?(?!\d|/\d|{TFJA_SECTION}))"
@@ -318,6 +322,9 @@ _TOKEN = re.compile(
     r"(?![\w/-]|[.,]\d))",
     re.IGNORECASE,
 )
+# Between "recurso de apelación" and the "R.A." that abbreviates it: a colon, spaces (and
+# between it and its number, the "R.A." run into it: "R.A.289/2024-S3").
+_RA_AFTER_LABEL = re.compile(r"\s*(?:(?:numero|num\.|no\.)\s*)?:?\s*(?:r\.\s?a\.\s*)?")
 # Between a case's type and a two-digit year's number: nothing but "número", "No.".
 _TYPE_TO_SHORT = re.compile(r"\s{1,3}(?:(?:numero|num\.|no\.)\s*)?")
 
@@ -489,7 +496,7 @@ def _cases_in(text: str) -> tuple[CaseNumber, ...]:
         locals_.append(match.span())
     taken = Spans(chambers + locals_)
     current: str | None = None
-    type_end = last_end = -1
+    type_end = last_end = last_type_end = -1
     folded = _fold(text)
     aside = -1  # the end of a bracketed qualifier after a type: its words name no case
     for match in _TOKEN.finditer(folded):
@@ -499,7 +506,14 @@ def _cases_in(text: str) -> tuple[CaseNumber, ...]:
             cases.append(tfja_case(text, match))
             continue
         if match["type"]:
-            current = _type_code(match["type"])
+            code = _type_code(match["type"])
+            if (
+                code == "AR"
+                and current == "RAPL"
+                and _RA_AFTER_LABEL.fullmatch(folded, last_type_end, match.start())
+            ):
+                code = "RAPL"  # "RECURSO DE APELACIÓN: R.A.289/2024-S3": its abbreviation
+            current, last_type_end = code, match.end()
             qualifier = _QUALIFIER.match(folded, match.end())
             if qualifier:
                 current, aside = _qualified(current, qualifier["words"]), qualifier.end()
@@ -508,6 +522,11 @@ def _cases_in(text: str) -> tuple[CaseNumber, ...]:
         if current and last_end >= 0 and not _CARRIES.fullmatch(folded, last_end, match.start()):
             current = None  # another label's number: "(cuaderno auxiliar 345/2021)"
         last_end = match.end()
+        if match["section"]:
+            if current == "RAPL" and _RA_AFTER_LABEL.fullmatch(folded, type_end, match.start()):
+                sec = match["sec"].upper()
+                cases.append(CaseNumber(current, match["sn_"], match["secyear"], sec))
+            continue
         if match["short"]:
             short = _short_year_case(folded, match, current, type_end)
             if short:

@@ -976,10 +976,14 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
         label = _CASE_LABEL.match(line)
         if ":" in line and not label:
             head = line.split(":", 1)[0]
-            if _NOT_OWN_LABEL.search(head) or not parse_expediente(line.split(":", 1)[1]):
+            # (the value read with its label where only the label says what the number is:
+            # "RECURSO DE APELACIÓN: R.A.289/2024-S3", a section's number)
+            if _NOT_OWN_LABEL.search(head) or not (
+                parse_expediente(line.split(":", 1)[1]) or _typed(parse_expediente(line))
+            ):
                 continue
         if label:
-            value = label[2].strip(" .;")
+            value = _case_alone(label[2]).strip(" .;")
             cases = parse_expediente(value)
             if not cases:
                 continue
@@ -1006,7 +1010,7 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
         cases = _typed(parse_expediente(line))
         if cases and opens_with_case(line):
             # "JUICIO DE AMPARO: 345/2024": the label's colon is not the case's
-            found.append((_LABEL_COLON.sub(" ", line, count=1).strip(" ."), cases, at))
+            found.append((_case_alone(_LABEL_COLON.sub(" ", line, count=1)).strip(" ."), cases, at))
             last_case_line = i
         elif tfja is None and (juicio := _TFJA_JUICIO_LABEL.match(line)):
             numbers = parse_expediente(juicio[1])
@@ -1015,6 +1019,28 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
     # the TFJA's "JUICIO CONTENCIOSO ADMINISTRATIVO NÚM.: 1234/23-17-01-5" where no other
     # line names the case (an amparo's caption may name the juicio it comes from so)
     return found or ([tfja] if tfja else [])
+
+
+# A caption line that names its court after its case, past a stop or a dash ("TOCA 52/2025.
+# SÉPTIMA SALA ESPECIALIZADA EN MATERIA CIVIL.", "Toca 550/2016 — DÉCIMA SALA…", as a state
+# high court's captions and its API's titles run them together): the case is the line up
+# to there; the rest, with no number in it, is no part of the case's number.
+_AFTER_CASE = re.compile(r"(?<=\d)(?:-[A-Z]{1,4}\b)?(?P<cut>\.\s+|\s+[—–-]\s*|[—–]\s*)(?=\S)")
+
+
+def _case_alone(value: str) -> str:
+    """``value`` up to its last case number, where what follows a stop or a dash after it
+    holds no number (a court's name); else whole."""
+    for found in _AFTER_CASE.finditer(value):
+        rest = value[found.end() :]
+        if "." not in found["cut"] and _SUFFIX_AFTER_DASH.match(rest):
+            continue  # "TOCA 1150/2019 - II": a suffix, part of the number
+        if not any(char.isdigit() for char in rest):
+            return value[: found.start("cut")]
+    return value
+
+
+_SUFFIX_AFTER_DASH = re.compile(r"[A-Za-z]{1,4}\b(?!\s+\w)")
 
 
 # A caption laid out in two columns, its case in the left cell and a label in the right
@@ -1046,11 +1072,12 @@ def _case_and_label(cell: str) -> tuple[str, ...]:
 # A TFJA juicio's label: its number (with the sala's digits) is the sentence's own; so is
 # the juicio en línea's ("JUICIO EN LÍNEA: 12345/23-17-04-8") and, at the Sala Superior, the
 # recurso's that keeps the juicio's number with its own after it ("RECURSO DE APELACIÓN:
-# 12345/23-17-04-8/1234/24-S2-09-04"); read only where no other caption line names a case.
+# 12345/23-17-04-8/1234/24-S2-09-04", its "R.A." before it or not: "R.A. 25/24-S3-01-01");
+# read only where no other caption line names a case.
 _TFJA_JUICIO_LABEL = re.compile(
     r"^(?:juicio(?:\s+contencioso\s+administrativo(?:\s+federal)?|\s+de\s+nulidad"
     r"|\s+en\s+l[ií]nea)?|recurso\s+de\s+(?:apelaci[oó]n|reclamaci[oó]n))"
-    r"\s*(?:n[uú]m(?:ero)?\.?|no\.?)?\s*[:.]?\s*(\d.{3,60})$",
+    r"\s*(?:n[uú]m(?:ero)?\.?|no\.?)?\s*[:.]?\s*(?:R\.\s?A\.\s*)?(\d.{3,60})$",
     re.IGNORECASE,
 )
 
@@ -1622,14 +1649,23 @@ def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | N
         start = match.start(1) + (verb.start() if verb else 0)
         # who resolved, not a court the paragraph sends a copy to (its lines run on)
         clause = _CLAUSE_END.split(mended(text[start : start + CLOSING_SUBJECT]))[0]
-        court = _court_in(clause) or _circuit_court_after_verb(clause) or _tfja_after_verb(clause)
+        court = (
+            _court_in(clause)
+            or _circuit_court_after_verb(clause)
+            or _tfja_after_verb(clause)
+            or _unitario_after_verb(clause)
+        )
         if court:
             return court, match.start(1)
     for match in _short_own_closings(text):
         verb = _CLOSING_VERB.search(match[1])
         start = match.start(1) + (verb.start() if verb else 0)
         clause = _CLAUSE_END.split(mended(text[start : start + CLOSING_SUBJECT]))[0]
-        court = _subject_court(clause) or _circuit_court_after_verb(clause)
+        court = (
+            _subject_court(clause)
+            or _circuit_court_after_verb(clause)
+            or _unitario_after_verb(clause)
+        )
         if court:
             return court, match.start(1)
 
@@ -1672,6 +1708,8 @@ def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | N
         if _GENERIC_COURT.search(name):
             generic = generic or name
             continue
+        if name == "SALA SUPERIOR" and _SECTION_LINE.match(following):
+            name = f"{following} DE LA {name}"  # the TFJA's: "SALA SUPERIOR⏎TERCERA SECCIÓN"
         court = _bare_body(name, lines[:i], head, expediente) or normalise_court(name)
         if court:
             return _owned_sala(court, text) or court, head.find(written[i])
@@ -1778,6 +1816,11 @@ def _bare_body(name: str, above: list[str], head: str, expediente: str | None = 
     if _says_it_is_the_scjns(head):
         return normalise_court(f"{bare[1]} DE LA SUPREMA CORTE DE JUSTICIA DE LA NACIÓN")
     return title_case(bare[1])
+
+
+# A Sala Superior's section on the caption's line below it, as the TFJA's captions lay
+# out the body that resolves ("SALA SUPERIOR⏎TERCERA SECCIÓN"): the section resolves.
+_SECTION_LINE = re.compile(r"^(?:PRIMERA|SEGUNDA|TERCERA)\s+SECCI[OÓ]N$")
 
 
 # A state high court's sala as its caption names it under the court's letterhead, without
@@ -1934,6 +1977,43 @@ def _circuit_court_after_verb(clause: str) -> str | None:
         return None
     found = _CIRCUIT_COURT.search(clause, verb.start())
     if found and _RESOLVED_BY.match(clause[verb.start() + 6 : found.start()]):
+        return _proper_court(_with_written_seat(found[0], clause[found.end() :]))
+    return None
+
+
+# A federal court of one magistrate, which its closing names through its magistrate ("Así
+# lo resolvió y firma el Magistrado del Primer Tribunal Unitario del Segundo Circuito…",
+# "…la Magistrada Titular del Tribunal Unitario Agrario del Distrito 8…", "…el Magistrado
+# Juan Pérez López, titular del Tribunal Unitario…"): the court up to its circuit or its
+# district's number, capitalised (a name, not a reference).
+_UNITARIO = re.compile(
+    rf"\b(?:(?-i:[A-Z])[a-záéíóú]+\s+)?(?-i:T)ribunal\s+(?-i:U)nitario\s+"
+    rf"(?:(?-i:A)grario\s+del\s+(?-i:D)istrito\s+(?:(?:n[uú]mero|n[uú]m\.|no\.)\s*)?"
+    rf"(?:\d{{1,2}}|[a-záéíóú]+(?:\s+y\s+[a-záéíóú]+)?)(?![\w/])"
+    rf"|(?:en\s+[Mm]aterias?\s+[^,.;:\n]{{3,60}}?\s+)?del\s+(?:{_CIRCUIT_ORDINAL}\s+){{1,2}}"
+    rf"(?-i:C)ircuito\b)",
+    re.I,
+)
+# Between the closing's verb and the unitario: its magistrate, named or not, and his office.
+_UNITARIO_SIGNER = re.compile(
+    r"^\w*,?\s+(?:y\s+firman?,?\s+)?(?:el|la)\s+(?:(?:ciudadan[oa]|C\.)\s+)?"
+    r"magistrad[oa](?:\s+(?:titular|unitari[oa]))?"
+    r"(?:\s+(?:licenciad[oa]\s+|lic\.\s*|doctor[a]?\s+|dr[a]?\.\s*)?"
+    r"(?-i:[A-ZÁÉÍÓÚÑ][\w.]+(?:\s+(?:de|del|la|los|las|y))?(?:\s+[A-ZÁÉÍÓÚÑ][\w.]+){1,5})"
+    r",?\s+(?:(?:magistrad[oa]\s+)?titular|magistrad[oa]))?"
+    r"\s+(?:del|de\s+este|de\s+esta)\s+$",
+    re.I,
+)
+
+
+def _unitario_after_verb(clause: str) -> str | None:
+    """The unitario whose magistrate the closing says resolved, only as the verb's subject
+    (a unitario merely named further on is another's: the one whose ruling is appealed)."""
+    verb = _CLOSING_VERB.search(clause)
+    if verb is None:
+        return None
+    found = _UNITARIO.search(clause, verb.start())
+    if found and _UNITARIO_SIGNER.match(clause[verb.start() + 6 : found.start()]):
         return _proper_court(_with_written_seat(found[0], clause[found.end() :]))
     return None
 

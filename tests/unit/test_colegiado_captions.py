@@ -109,7 +109,7 @@ def test_the_closing_gives_the_circuit_court_that_resolved() -> None:
         "AMPARO DIRECTO 412/2021",
         closing="Así lo resolvió el Pleno del Decimosexto Circuito, por unanimidad de votos.",
     )
-    assert read_sentence(text).values["court"] == "Pleno del Decimosexto Circuito"
+    assert read_sentence(text).values["court"] == "Pleno del Décimo Sexto Circuito"
 
 
 @pytest.mark.parametrize(
@@ -134,7 +134,7 @@ def test_an_ordinal_before_its_noun_loses_its_o() -> None:
 
 @pytest.mark.parametrize(
     ("caption", "court"),
-    [("PLENO DEL DECIMOSEXTO CIRCUITO", "Pleno del Decimosexto Circuito"),
+    [("PLENO DEL DECIMOSEXTO CIRCUITO", "Pleno del Décimo Sexto Circuito"),
      ("PLENO EN MATERIA CIVIL DEL TERCER\nCIRCUITO", "Pleno en Materia Civil del Tercer Circuito"),
      ("PLENO DEL TRIBUNAL SUPERIOR DE JUSTICIA DEL ESTADO DE MÉXICO",
       "Pleno del Tribunal Superior de Justicia del Estado de México"),

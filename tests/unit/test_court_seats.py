@@ -100,3 +100,27 @@ def test_courts_of_one_name_in_two_cities_are_not_one_for_a_citation() -> None:
     assert not courts_agree(MORELIA, GDL)
     assert courts_agree(AUX, GDL)  # a citation that names no seat may be either
     assert courts_agree(f"{AUX}, con residencia en Guadalajara", GDL)
+
+
+@pytest.mark.parametrize(
+    ("written", "court"),
+    [# a circuit's ordinal in one word, as many federal documents write it: one name, its
+     # seat kept where the circuit's courts sit in several cities
+     ("SEGUNDO TRIBUNAL COLEGIADO EN MATERIAS PENAL Y ADMINISTRATIVA DEL DECIMOSÉPTIMO "
+      "CIRCUITO, CON RESIDENCIA EN CIUDAD JUÁREZ, CHIHUAHUA",
+      "Segundo Tribunal Colegiado en Materias Penal y Administrativa del Décimo Séptimo "
+      "Circuito, con residencia en Ciudad Juárez, Chihuahua"),
+     ("Primer Tribunal Colegiado del Decimoquinto Circuito, con residencia en Mexicali, Baja "
+      "California", "Primer Tribunal Colegiado del Décimo Quinto Circuito, con residencia en "
+      "Mexicali, Baja California"),
+     ("Tribunal Colegiado del Vigesimoprimer Circuito, con residencia en Acapulco, Guerrero",
+      "Tribunal Colegiado del Vigésimo Primer Circuito, con residencia en Acapulco, Guerrero"),
+     # unique without the seat: the ordinal in two words, no seat
+     ("Tribunal Colegiado en Materias Penal y Administrativa del Decimocuarto Circuito",
+      "Tribunal Colegiado en Materias Penal y Administrativa del Décimo Cuarto Circuito"),
+     ("Pleno del Decimosexto Circuito", "Pleno del Décimo Sexto Circuito"),
+     # a feminine one keeps its "o" in one word
+     ("DECIMOTERCERA SALA CIVIL", "Décima Tercera Sala Civil")],
+)  # fmt: skip
+def test_an_ordinal_in_one_word_names_the_same_court_as_in_two(written: str, court: str) -> None:
+    assert normalise_court(written) == court
