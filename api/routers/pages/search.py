@@ -38,6 +38,7 @@ PAGE_FILTERS = (
     "matter",
     "ponente",
     "ruling",
+    "redacted",
     "expediente",
     "session_type",
     "congress",
@@ -46,9 +47,11 @@ PAGE_FILTERS = (
     "doc_type",
     "source",
 )
-# The API's default facets, and the sentido del fallo: a filter people come to the page
-# for («condenatorio», «confirma»), counted only in the sentencias that publish it.
-PAGE_FACETS = (*FACET_FIELDS, "ruling")
+# The API's default facets, the sentido del fallo: a filter people come to the page for
+# («condenatorio», «confirma»), counted only in the sentencias that publish it; and
+# whether a document is a redacted public version (the sentences that hide data),
+# counted only in the documents whose text the personal-data guard read.
+PAGE_FACETS = (*FACET_FIELDS, "ruling", "redacted")
 # A facet the store names differently from the page's parameter.
 FACET_PARAMS = {"source_id": "source"}
 # Every store holds dates in this span (Tantivy counts nanoseconds in 64 bits); a bound
