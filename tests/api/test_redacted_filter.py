@@ -115,6 +115,9 @@ def test_the_page_offers_it_as_a_facet_and_keeps_it_in_its_links(url: str) -> No
     assert "Sentencia s-1" in chosen.text and "Sentencia s-3" not in chosen.text
     assert "Versión testada: Sí" in chosen.text  # the filter applied, to remove
     assert "/v1/export.csv?redacted=s%C3%AD" in chosen.text
+    wrong = httpx.get(f"{url}/buscar", params={"redacted": "quizá"})
+    assert "«Versión testada» es «sí» o «no», no «quizá»." in wrong.text
+    assert "Sentencia s-1" not in wrong.text
 
 
 def test_the_feed_the_export_and_an_alert_take_the_filter(url: str) -> None:

@@ -25,6 +25,7 @@ from api.search_params import MAX_FILTER_VALUES, MAX_VALUE_CHARS
 from indexer.library import Library
 from indexer.models import Sesion
 from indexer.query import operator_suggestion
+from indexer.query.values import keyword_value
 from indexer.stores import FACET_FIELDS, SearchQuery, SearchResult
 from indexer.stores.base import cursor_start, encode_cursor
 
@@ -151,6 +152,9 @@ def search_page(request: Request, library: LibraryDep) -> Any:
     if oversized:
         errors.append(oversized)
         selected = {name: [] for name in PAGE_FILTERS}  # nothing of it is repeated in links
+    for value in selected["redacted"]:  # any other value would find nothing, silently
+        if keyword_value("redacted", value) not in ("si", "no"):
+            errors.append(f"«Versión testada» es «sí» o «no», no «{value[:20]}».")
     filters = build_filters({("source_id" if k == "source" else k): v for k, v in selected.items()})
     result: SearchResult | None = None
     left_out = 0  # hits of this page changed since the index's last commit, not shown
