@@ -113,6 +113,10 @@ FIELDS: dict[str, str] = {
     "ponente": "Ministra, magistrada o juez ponente, por algunas de sus palabras: Pérez Dayán.",
     "ruling": "Sentido del fallo, de la fuente o de los resolutivos: confirmar, sobreseer "
     "(o sobresee, sobreseimiento)…; cada valor y lo que significa, en «sentidos».",
+    "redacted": "Versión pública testada: «sí» si quien la publicó ocultó datos en ella "
+    "(«XXXXX», «[ELIMINADO]», un recuadro negro), «no» si se leyó su texto y no oculta "
+    "ninguno; testada:sí halla las frases que ocultan datos. Un documento sin texto leído "
+    "no es ni lo uno ni lo otro.",
     "expediente": "Número de expediente, en cualquier forma escrita.",
     "session_type": "Tipo de sesión: ordinaria, extraordinaria, solemne, comisión…",
     "period": 'Periodo legislativo de una sesión, como lo dice su versión: periodo:"Primer '

@@ -110,6 +110,15 @@ def check_values(filters: dict[str, list[str]]) -> None:
                 mensaje=f"no hay documentos de tipo «{value[:40]}»; elija entre: "
                 "sentencia, sesión, documento legislativo",
             )
+    for value in filters.get("redacted", []):
+        # only two answers: any other value would find nothing, silently
+        if keyword_value("redacted", value) not in ("si", "no"):
+            raise invalid(
+                "redacted",
+                f"redacted is «sí» or «no», not {value[:20]!r}",
+                "redacted",
+                mensaje=f"testada es «sí» o «no», no «{value[:20]}»",
+            )
 
 
 async def search_query(
@@ -140,6 +149,14 @@ async def search_query(
             "cualquier forma de un mismo sentido lo encuentra (sobresee, sobreseimiento, "
             "se concede el amparo). Cada valor y lo que significa: GET /v1/search/syntax, "
             "«sentidos»; la página /ayuda#sentidos."
+        ),
+    ] = None,
+    redacted: Annotated[
+        list[str] | None,
+        Query(
+            description="Redacted public version: «sí» (its publisher hid data in it: «XXXXX», "
+            "«[ELIMINADO]», a black box), «no» (its text was read and hides none); a document "
+            "whose text was not read is neither"
         ),
     ] = None,
     expediente: Annotated[
@@ -199,6 +216,7 @@ async def search_query(
             "matter": matter,
             "ponente": ponente,
             "ruling": ruling,
+            "redacted": redacted,
             "expediente": expediente,
             "session_type": session_type,
             "period": period,

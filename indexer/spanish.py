@@ -26,6 +26,7 @@ FILTER_WORDS = {
     "doc_type": "tipo de documento",
     "ponente": "ponente",
     "ruling": "sentido del fallo",
+    "redacted": "testada",
     "year": "año",
     "cita": "cita",
 }

@@ -33,6 +33,7 @@ FILTER_FIELDS: tuple[str, ...] = (
     "doc_type",
     "ponente",
     "ruling",
+    "redacted",
     "year",
     "cita",
 )
@@ -217,7 +218,7 @@ class FieldNotIndexed(ValueError):
 
 
 # how a refusal names a field the index lacks
-SPANISH_NAMES = {"ruling": "el sentido del fallo"}
+SPANISH_NAMES = {"ruling": "el sentido del fallo", "redacted": "las versiones testadas"}
 
 
 # the file beside an embedded index's ``meta.json`` saying how its texts were analysed

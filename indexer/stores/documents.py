@@ -69,12 +69,32 @@ def filter_values(
             found = [str(doc.date.year)] if doc.date else []
         elif name == "cita":
             found = citation_keys(doc)
+        elif name == "redacted":
+            found = redacted_values(doc)
         else:
             value = values.get(name)
             found = [value] if isinstance(value, str) and value.strip() else []
         if found:
             out[name] = found
     return out
+
+
+# whether a document is a public version that hides data (``redacted``), as people read it
+REDACTED_YES, REDACTED_NO = "sí", "no"
+
+
+def redacted_values(doc: AnyDocument) -> list[str]:
+    """«sí» when the publisher redacted data in the document (a mark it left where data
+    were: «XXXXX», «[ELIMINADO]»…, or a black box drawn over text still there), «no» when
+    the personal-data guard read its text and found none; nothing when it is unknown: no
+    privacy report (a document written before the guard, or straight to a store) or no
+    text to read marks in (a scan not read yet)."""
+    report = doc.privacy
+    if report is None:
+        return []
+    if report.redactions > 0 or any(f.kind == "failed_redaction" for f in report.findings):
+        return [REDACTED_YES]
+    return [REDACTED_NO] if doc.text.strip() else []
 
 
 def hit_payload(doc: AnyDocument, values: dict[str, Any] | None = None) -> dict[str, Any]:

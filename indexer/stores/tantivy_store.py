@@ -1185,11 +1185,12 @@ def _facet_spec(query: SearchQuery) -> tuple[list[str], dict[str, Any]]:
     return names, spec
 
 
-# the filter fields each kind of document has (the rest are none of its values); year
-# and the citations come from every kind
+# the filter fields each kind of document has (the rest are none of its values); year,
+# the citations and whether it is a redacted public version come from every kind
+_EVERY_KIND = frozenset(("year", "cita", "redacted"))
 _KIND_FIELDS = {
     model.model_fields["kind"].default: frozenset(
-        name for name in FILTER_FIELDS if name in model.model_fields or name in ("year", "cita")
+        name for name in FILTER_FIELDS if name in model.model_fields or name in _EVERY_KIND
     )
     for model in (Sentencia, Sesion, Legislativo)
 }

@@ -134,7 +134,8 @@ def test_the_syntax_page_documents_every_operator_and_field_with_working_example
         for name in field["en_q"]:
             assert client.get("/v1/search", params={"q": f"{name}:{fits}"}).status_code == 200
         if field["filtro"]:
-            value = "2023" if field["filtro"] == "year" else "sentencia"
+            # year and redacted take only their own values (a year, sí or no)
+            value = {"year": "2023", "redacted": "sí"}.get(field["filtro"], "sentencia")
             response = client.get("/v1/search", params={field["filtro"]: value})
             assert response.status_code == 200, field
 

@@ -169,3 +169,42 @@ def test_an_index_without_the_ruling_field_answers_searches_but_not_the_ruling(
     assert {f.value: f.count for f in answer.facets["ruling"]} == {"confirma": 2}
     assert store.upsert(corpus()).indexed == len(corpus())
     assert "aviso" not in store.health()
+
+
+def _written_before_the_redacted_filter() -> dict[str, Any]:
+    """The mapping of version 3: no ``period`` nor ``redacted`` field."""
+    older = mappings()
+    older["_meta"] = {"abierto_mapping": 3}
+    del older["properties"]["period"], older["properties"]["redacted"]
+    return older
+
+
+@pytest.mark.parametrize("kind", CLIENTS)
+def test_an_index_of_version_3_answers_searches_but_not_whether_a_version_is_redacted(
+    kind: str, make_engine_store: MakeStore
+) -> None:
+    """Its ``redacted`` filter would find no public version that hides data, silently:
+    refused, saying what to do, until ``abierto reindex``."""
+    store = make_engine_store(kind)
+    _holding_the_corpus(store, _written_before_the_redacted_filter())
+
+    assert ids(store, '"daño moral"') == {"sen-001"}
+    for asked in (
+        SearchQuery(filters={"redacted": ["sí"]}),
+        SearchQuery(q="testada:sí"),
+        SearchQuery(q="daño -testada:no"),
+        SearchQuery(q="daño", facets=["matter", "redacted"]),
+    ):
+        with pytest.raises(FieldNotIndexed) as refused:
+            store.search(asked)
+        assert refused.value.fields == ("redacted",)
+        assert refused.value.mensaje == (
+            "este índice aún no tiene las versiones testadas: el operador debe ejecutar "
+            "`abierto reindex`"
+        )
+    with pytest.raises(StoreUnavailable, match="lo escribió otra versión"):
+        store.upsert(corpus())
+
+    store.rebuild(corpus())
+    assert _meta(store) == [{"abierto_mapping": 4}]
+    assert ids(store, "testada:no") == set()  # the corpus has no privacy report

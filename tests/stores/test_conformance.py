@@ -8,7 +8,7 @@ import html
 
 import pytest
 
-from indexer.models import Sentencia, SourceLink
+from indexer.models import PrivacyFinding, PrivacyReport, Sentencia, SourceLink
 from indexer.query import QuerySyntaxError
 from indexer.query.names import GROUP_CAP, NameTooBroad
 from indexer.stores import SearchQuery, Store
@@ -502,6 +502,40 @@ def test_the_sentido_del_fallo_is_a_filter_and_a_facet_asked_for(store: Store) -
     # the value as the source wrote it, accent kept
     assert {f.value: f.count for f in result.facets["ruling"]} == {"confirma": 2, "revocó": 1}
     assert "ruling" not in store.search(SearchQuery()).facets  # counted only when asked
+
+
+def test_a_redacted_public_version_is_a_filter_and_a_facet_asked_for(store: Store) -> None:
+    """«sí»: its publisher hid data (a mark, or a black box over text still there); «no»:
+    the guard read its text and found none; no report (or no text): neither."""
+    by_id = {doc.id: doc for doc in corpus()}
+    box = PrivacyFinding(kind="failed_redaction", start=0, end=20)
+    reports = {
+        "sen-001": PrivacyReport(redactions=1),  # «a ****»
+        "sen-003": PrivacyReport(findings=[box]),
+        "sen-004": PrivacyReport(),
+        "ses-001": PrivacyReport(redactions=3),
+        "leg-001": PrivacyReport(),
+    }
+    store.upsert([by_id[i].model_copy(update={"privacy": r}) for i, r in reports.items()])
+    unread = by_id["leg-002"].model_copy(update={"text": " ", "privacy": PrivacyReport()})
+    store.upsert([unread])
+
+    assert ids(store, filters={"redacted": ["sí"]}) == {"sen-001", "sen-003", "ses-001"}
+    # accents and case do not matter; never «no» when unknown (sen-002 has no report)
+    assert ids(store, filters={"redacted": ["SI"]}) == {"sen-001", "sen-003", "ses-001"}
+    assert ids(store, filters={"redacted": ["no"]}) == {"sen-004", "leg-001"}
+    assert ids(store, filters={"redacted": ["sí", "no"]}) == set(reports)
+    assert ids(store, filters={"kind": ["sesion"], "redacted": ["si"]}) == {"ses-001"}
+    assert ids(store, q="testada:sí condena") == {"sen-001"}
+    assert ids(store, q="testado:no") == {"sen-004", "leg-001"}
+    assert ids(store, q="materia:civil -testada:sí") == {"sen-004"}
+    result = store.search(SearchQuery(facets=["redacted"]))
+    assert {f.value: f.count for f in result.facets["redacted"]} == {"sí": 3, "no": 2}
+    asked = SearchQuery(filters={"kind": ["sentencia"]}, facets=["redacted", "ruling"])
+    assert {f.value: f.count for f in store.search(asked).facets["redacted"]} == {
+        "sí": 2, "no": 1
+    }  # fmt: skip
+    assert "redacted" not in store.search(SearchQuery()).facets  # counted only when asked
 
 
 def test_a_ruling_is_found_by_the_forms_people_type(store: Store) -> None:

@@ -42,6 +42,7 @@ FIELD_LABELS = {
     "proceeding": "Juicio o procedimiento",
     "judgment_type": "Tipo de resolución",
     "ruling": "Sentido del fallo",
+    "redacted": "Versión testada",
     "ponente": "Ponente",
     "secretario": "Secretario(a)",
     "number": "Número",

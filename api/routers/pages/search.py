@@ -25,6 +25,7 @@ from api.search_params import MAX_FILTER_VALUES, MAX_VALUE_CHARS
 from indexer.library import Library
 from indexer.models import Sesion
 from indexer.query import operator_suggestion
+from indexer.query.values import keyword_value
 from indexer.stores import FACET_FIELDS, SearchQuery, SearchResult
 from indexer.stores.base import cursor_start, encode_cursor
 
@@ -38,6 +39,7 @@ PAGE_FILTERS = (
     "matter",
     "ponente",
     "ruling",
+    "redacted",
     "expediente",
     "session_type",
     "congress",
@@ -46,9 +48,11 @@ PAGE_FILTERS = (
     "doc_type",
     "source",
 )
-# The API's default facets, and the sentido del fallo: a filter people come to the page
-# for («condenatorio», «confirma»), counted only in the sentencias that publish it.
-PAGE_FACETS = (*FACET_FIELDS, "ruling")
+# The API's default facets, the sentido del fallo: a filter people come to the page for
+# («condenatorio», «confirma»), counted only in the sentencias that publish it; and
+# whether a document is a redacted public version (the sentences that hide data),
+# counted only in the documents whose text the personal-data guard read.
+PAGE_FACETS = (*FACET_FIELDS, "ruling", "redacted")
 # A facet the store names differently from the page's parameter.
 FACET_PARAMS = {"source_id": "source"}
 # Every store holds dates in this span (Tantivy counts nanoseconds in 64 bits); a bound
@@ -148,6 +152,9 @@ def search_page(request: Request, library: LibraryDep) -> Any:
     if oversized:
         errors.append(oversized)
         selected = {name: [] for name in PAGE_FILTERS}  # nothing of it is repeated in links
+    for value in selected["redacted"]:  # any other value would find nothing, silently
+        if keyword_value("redacted", value) not in ("si", "no"):
+            errors.append(f"«Versión testada» es «sí» o «no», no «{value[:20]}».")
     filters = build_filters({("source_id" if k == "source" else k): v for k, v in selected.items()})
     result: SearchResult | None = None
     left_out = 0  # hits of this page changed since the index's last commit, not shown

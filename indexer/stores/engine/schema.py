@@ -34,7 +34,8 @@ NOT_ALPHANUMERIC = r"[^\p{IsAlphabetic}\p{N}]+"
 # what the current code writes; 1 is every index made before versions were kept (it had
 # word pairs too), 2 the one before the ``ruling`` filter, 3 the one whose texts had no
 # gap after a redaction holding no word (``analysis.with_gaps``: a phrase matched across
-# «**********») nor the sessions' ``period`` filter. ``LACKING``: older versions
+# «**********») nor the sessions' ``period`` filter nor the ``redacted`` one (a public
+# version that hides data). ``LACKING``: older versions
 # still read, and the fields each has none of. Searches read them (a deployment keeps
 # answering during the hour an ``abierto reindex`` takes), but a question naming a field
 # they lack is refused (``FieldNotIndexed``: its filter would find nothing, silently),
@@ -42,9 +43,9 @@ NOT_ALPHANUMERIC = r"[^\p{IsAlphabetic}\p{N}]+"
 # written) until ``abierto reindex`` rebuilds them. Any other version is refused whole.
 MAPPING_VERSION = 4
 LACKING: dict[int, frozenset[str]] = {
-    1: frozenset({"ruling", "period"}),
-    2: frozenset({"ruling", "period"}),
-    3: frozenset({"period"}),
+    1: frozenset({"ruling", "period", "redacted"}),
+    2: frozenset({"ruling", "period", "redacted"}),
+    3: frozenset({"period", "redacted"}),
 }
 READABLE = frozenset({MAPPING_VERSION, *LACKING})
 META_KEY = "abierto_mapping"
