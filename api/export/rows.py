@@ -67,6 +67,12 @@ FIELDS: tuple[str, ...] = (
     # the suggested citation (``api.citation``: court, expediente, ponente, date, page
     # here, the day of the export), ready to paste into a note
     "citation",
+    # a session's legislative period («Primer periodo ordinario, segundo año de
+    # ejercicio»), and where each field was read (``listing``, ``spec``, ``heading``…: a
+    # session's legislature read from its transcript's heading says ``heading``), a JSON
+    # object (CSV: its text)
+    "period",
+    "field_sources",
     "text",
 )
 DEFAULT_FIELDS: tuple[str, ...] = tuple(f for f in FIELDS if f != "text")
