@@ -1,14 +1,17 @@
 """A session's legislative period travels wherever its legislature, type and chamber do:
 the CSV and JSON Lines exports (a ``period`` column, and ``field_sources`` saying where
 each field was read: a legislature or period read from the transcript's heading says
-``heading``) and the Atom feed (a category), over real HTTP (uvicorn on 127.0.0.1) from a
-real SQLite/Tantivy library; the sessions are built by the readers from their heading."""
+``heading``), the Atom feed (a category) and the results page /buscar (its filter, chip
+and links), over real HTTP (uvicorn on 127.0.0.1) from a real SQLite/Tantivy library;
+the sessions are built by the readers from their heading."""
 
 from __future__ import annotations
 
 import csv
+import html as html_module
 import io
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -102,3 +105,19 @@ def test_the_feed_files_a_session_under_its_period(url: str) -> None:
     assert terms[READ.id][PERIOD] == PERIOD
     assert PERIOD not in terms[PLAIN.id]
     assert "ordinaria" in terms[PLAIN.id]  # the session type's category, as before
+
+
+def test_the_results_page_filters_by_period_and_its_links_keep_it(url: str) -> None:
+    page = httpx.get(f"{url}/buscar", params={"period": PERIOD})
+    assert page.status_code == 200
+    text = html_module.unescape(page.text)
+    assert "no existe" not in text
+    assert f"Periodo: {PERIOD}" in text  # the chip that removes the filter
+    assert f"/d/{READ.id}" in text and f"/d/{PLAIN.id}" not in text
+    # the page's CSV link exports the same rows
+    [csv_link] = {
+        html_module.unescape(href)
+        for href in re.findall(r'href="(/v1/export\.csv\?[^"]+)"', page.text)
+    }
+    rows = list(csv.DictReader(io.StringIO(httpx.get(f"{url}{csv_link}").text.lstrip("\ufeff"))))
+    assert [(r["id"], r["period"]) for r in rows] == [(READ.id, PERIOD)]

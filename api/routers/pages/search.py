@@ -43,6 +43,7 @@ PAGE_FILTERS = (
     "congress",
     "legislature",
     "chamber",
+    "period",
     "doc_type",
     "source",
 )
