@@ -40,7 +40,7 @@ def url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def test_the_csv_ends_with_the_citation_the_page_suggests(url: str) -> None:
     answer = httpx.get(f"{url}/v1/export.csv")
     header, *rows = list(csv.reader(io.StringIO(answer.text)))
-    # columns added since come after it (a session's period, each field's provenance)
+    # columns added since come after it (a session's period)
     assert ",".join(header).startswith(BEFORE + ",citation,")
     cited = rows[0][header.index("citation")]
     for part in ("Primera Sala", "expediente Amparo en Revisión 1234/2023",

@@ -62,7 +62,17 @@ def test_the_csv_carries_the_period_and_where_each_field_was_read(url: str) -> N
     assert READ.period == PERIOD and READ.legislature == "LXVI"
     assert READ.field_sources["period"] == READ.field_sources["legislature"] == "heading"
     assert PLAIN.period is None and PLAIN.field_sources["legislature"] == "listing"
-    answer = httpx.get(f"{url}/v1/export.csv")
+    # by default the period; the provenance, a JSON object a row, when asked
+    default = httpx.get(f"{url}/v1/export.csv")
+    assert default.status_code == 200
+    header = next(csv.reader(io.StringIO(default.text)))
+    assert header[-2:] == ["citation", "period"]
+    assert {r["id"]: r["period"] for r in csv.DictReader(io.StringIO(default.text))} == {
+        READ.id: PERIOD,
+        PLAIN.id: "",
+    }
+    asked = ",".join([*header, "field_sources"])
+    answer = httpx.get(f"{url}/v1/export.csv", params={"fields": asked})
     assert answer.status_code == 200
     rows = {row["id"]: row for row in csv.DictReader(io.StringIO(answer.text))}
     assert rows.keys() == {READ.id, PLAIN.id}
@@ -82,13 +92,14 @@ def test_the_jsonl_carries_them_and_the_period_filter_chooses_the_rows(url: str)
     assert answer.status_code == 200
     [line] = [json.loads(text) for text in answer.text.splitlines()]
     assert line["id"] == READ.id and line["period"] == PERIOD
-    assert line["field_sources"]["legislature"] == "heading"
-    assert line["field_sources"]["period"] == "heading"
+    assert "field_sources" not in line  # asked by name
     asked = httpx.get(
         f"{url}/v1/export.jsonl", params={"fields": "id,period,field_sources", "q": "sesión"}
     )
     lines = {json.loads(text)["id"]: json.loads(text) for text in asked.text.splitlines()}
     assert list(lines[READ.id]) == ["id", "period", "field_sources"]
+    assert lines[READ.id]["field_sources"]["legislature"] == "heading"
+    assert lines[READ.id]["field_sources"]["period"] == "heading"
     assert lines[PLAIN.id]["period"] is None
 
 
