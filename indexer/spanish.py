@@ -20,6 +20,7 @@ FILTER_WORDS = {
     "matter": "materia",
     "expediente": "expediente",
     "session_type": "tipo de sesión",
+    "period": "periodo",
     "congress": "congreso",
     "legislature": "legislatura",
     "chamber": "cámara",

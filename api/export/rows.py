@@ -67,9 +67,18 @@ FIELDS: tuple[str, ...] = (
     # the suggested citation (``api.citation``: court, expediente, ponente, date, page
     # here, the day of the export), ready to paste into a note
     "citation",
+    # a session's legislative period («Primer periodo ordinario, segundo año de
+    # ejercicio»), and where each field was read (``listing``, ``spec``, ``heading``…: a
+    # session's legislature read from its transcript's heading says ``heading``), a JSON
+    # object (CSV: its text)
+    "period",
+    "field_sources",
     "text",
 )
-DEFAULT_FIELDS: tuple[str, ...] = tuple(f for f in FIELDS if f != "text")
+# asked for by name: the text, and the provenance (a JSON object per row, about half
+# again the bytes of a default row: 345 -> 521 bytes a session row)
+ASKED_ONLY = ("text", "field_sources")
+DEFAULT_FIELDS: tuple[str, ...] = tuple(f for f in FIELDS if f not in ASKED_ONLY)
 
 
 class ExportCursor(ValueError):

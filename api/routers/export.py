@@ -13,6 +13,7 @@ from fastapi.responses import StreamingResponse
 from api.deps import BadSearch, LibraryDep, document_page, invalid, search_library
 from api.export.formats import csv_chunks, jsonl_chunks
 from api.export.rows import (
+    ASKED_ONLY,
     DEFAULT_FIELDS,
     FIELDS,
     ExportCursor,
@@ -35,7 +36,10 @@ from indexer.stores.base import FIRST_DAY, StoreUnavailable
 
 router = APIRouter(prefix="/v1", tags=["export"])
 
-FIELDS_HELP = f"Columns, comma list or repeated, from: {', '.join(FIELDS)}. Default: all but text."
+FIELDS_HELP = (
+    f"Columns, comma list or repeated, from: {', '.join(FIELDS)}. Default: all but "
+    f"{' and '.join(ASKED_ONLY)}."
+)
 # the one-hit search that checks a ponente's or a court's words before a download
 NAMES_CHECK = {"limit": 1, "facets": [], "cursor": None, "highlight": False}
 ERRORS = {422: {"model": ValidationErrorResponse, "description": "Malformed parameter"}}

@@ -179,7 +179,8 @@ def _entry(hit: SearchHit, doc: AnyDocument | None, base: str, masked_served: bo
     when = f"{hit.date.isoformat()} · " if hit.date else ""
     summary = f"<p>{_escaped(when + KIND_LABELS.get(hit.kind, hit.kind))}</p><p>{summary}</p>"
     categories = [(hit.kind, KIND_LABELS.get(hit.kind, hit.kind))]
-    for name in ("matter", "doc_type", "session_type"):
+    # a session's legislative period is a category too: a reader groups sessions by it
+    for name in ("matter", "doc_type", "session_type", "period"):
         value = hit.fields.get(name)
         if isinstance(value, str) and value:
             categories.append((value, value_label(name, value)))

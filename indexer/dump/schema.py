@@ -64,7 +64,13 @@ CORE = (
     _text("text", "Texto publicado (con los datos personales enmascarados)."),
     _text("signature_text", "Bloques de firmas separados del final del texto."),
     _text("content_sha256", "Huella SHA-256 del contenido; cambia cuando el documento cambia."),
-    Column("field_sources", pa.string(), "JSON: de dónde se leyó cada campo.", "json"),
+    Column(
+        "field_sources",
+        pa.string(),
+        "JSON: de dónde se leyó cada campo (listing, api, spec, file, title, heading, body o "
+        "calendar).",
+        "json",
+    ),
     Column("fetched_at", TIMESTAMP, "Última vez que se obtuvo de su fuente (UTC).", "timestamp"),
     Column("updated_at", TIMESTAMP, "Última vez que cambió en la biblioteca (UTC).", "timestamp"),
     _text("text_source", "Origen del texto: text_layer, ocr o mixed."),
@@ -116,6 +122,20 @@ LINKS = (
         "muestra la página del documento.",
     ),
 )
+# a kind's fields added after the links: after them, so every column earlier dumps had
+# keeps its place (a reader taking columns by position reads the same table)
+LATER: dict[str, tuple[Column, ...]] = {
+    "sentencia": (),
+    "sesion": (
+        _text(
+            "period",
+            "Periodo legislativo como lo dice el encabezado de su versión estenográfica "
+            "(«Primer periodo ordinario, segundo año de ejercicio»); vacío si no lo dice. "
+            "De dónde se leyó: field_sources.",
+        ),
+    ),
+    "legislativo": (),
+}
 DELETION_COLUMNS = (
     _text("id", "Identificador del documento que ya no forma parte del conjunto."),
     _text("kind", "Su tipo, cuando se conoce."),
@@ -125,7 +145,7 @@ DELETION_COLUMNS = (
 
 
 def columns(kind: str) -> tuple[Column, ...]:
-    return CORE + KIND_COLUMNS[kind] + LINKS
+    return CORE + KIND_COLUMNS[kind] + LINKS + LATER[kind]
 
 
 def arrow_schema(cols: tuple[Column, ...]) -> pa.Schema:

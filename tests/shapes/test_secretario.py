@@ -163,9 +163,11 @@ def test_the_page_json_export_and_search_words_show_the_secretario(tmp_path: Pat
     assert export.status_code == 200, export.text
     rows = list(csv.DictReader(io.StringIO(export.text)))
     assert [r["secretario"] for r in rows] == ["Mónica Estela Garza Luna"]
-    # a column added later comes after the ones existing exports had
+    # a column added later comes after the ones existing exports had (and before the
+    # ones added after it: a session's period)
     header = export.text.splitlines()[0].split(",")
-    assert header[-3:] == ["status", "secretario", "citation"]
+    status = header.index("status")
+    assert header[status:] == ["status", "secretario", "citation", "period"]
     assert lines.status_code == 200, lines.text
     (line,) = lines.text.splitlines()
     assert json.loads(line)["secretario"] == "Mónica Estela Garza Luna"

@@ -45,6 +45,7 @@ PAGE_FILTERS = (
     "congress",
     "legislature",
     "chamber",
+    "period",
     "doc_type",
     "source",
 )
