@@ -35,7 +35,7 @@ WRITER_HEAP = 64 * 1024 * 1024
 # Document fields added after the speech indexes' fields were set: a speech has none of
 # them, and a field more would make every speech index folder unreadable until rebuilt
 # (and the engine's mapping another); ``ruling:x`` in a speech search matches nothing.
-LATER_DOCUMENT_FIELDS = frozenset({"ruling", "redacted"})
+LATER_DOCUMENT_FIELDS = frozenset({"ruling", "redacted", "period"})
 # every field the query language may name gets a keyword field (but the later ones), so
 # ``court:x`` in a speech search matches nothing instead of failing
 KEY_FIELDS = tuple(
