@@ -808,9 +808,10 @@ class Library:
 
             try:
                 # the lock is ours: an index a killed rebuild left half-built is no one's
-                leftovers = getattr(self.store, "drop_leftovers", None)
-                if leftovers is not None:
-                    leftovers()
+                for index in (self.store, self.speech_index):
+                    leftovers = getattr(index, "drop_leftovers", None)
+                    if leftovers is not None:
+                        leftovers()
                 kept = {"prepared": ready} if self.preparer.workers else {}
                 report = self.store.rebuild(streamed(), **kept)
             except BaseException:

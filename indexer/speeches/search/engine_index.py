@@ -1,5 +1,12 @@
-"""The speech index on Elasticsearch/OpenSearch: one index ``<alias>-speeches`` beside
-the documents' alias, the same Spanish analysis and the same compiled syntax tree."""
+"""The speech index on Elasticsearch/OpenSearch: the alias ``<alias>-speeches`` beside
+the documents' alias, the same Spanish analysis and the same compiled syntax tree.
+
+Like the documents' index it is read and written through its alias and rebuilt beside
+the index it replaces (``indexer.stores.engine.aliases``): searches answer from the old
+index, whole, until the new one is complete, and a rebuild killed or failed half-way
+leaves the old one answering (its half-built index is dropped by the next rebuild). A
+speech index made before (a concrete index of the alias's name) keeps answering until
+its next rebuild puts the alias in its place."""
 
 from __future__ import annotations
 
@@ -17,7 +24,7 @@ from indexer.speeches.search.shapes import SPEECH_FILTERS, SpeechHit, SpeechQuer
 from indexer.speeches.search.tantivy_index import KEY_FIELDS, key_values
 from indexer.speeches.search.unsettled import Unsettled
 from indexer.stores.base import FacetCount, StoreUnavailable
-from indexer.stores.engine import bulk, highlights, pits
+from indexer.stores.engine import aliases, bulk, highlights, pits
 from indexer.stores.engine.clients import EngineClient
 from indexer.stores.engine.compile import compile_query, key_field
 from indexer.stores.engine.loading import refreshing_seldom
@@ -107,13 +114,24 @@ class EngineSpeechIndex:
         documents' store's, closed with it."""
         self.pits.close()
 
+    def _create(self, name: str, building: bool = False) -> None:
+        settings = index_settings(1, 0)
+        if building:
+            settings["index"]["refresh_interval"] = "-1"
+        self.backoff.call(lambda: self.client.create_index(name, settings, mappings()), "create")
+
     def ensure(self) -> None:
+        """Point the alias (``name``) at a first, empty index unless it, or an index of
+        that name made before aliases, exists."""
         if self._ready:
             return
-        if not self.backoff.call(lambda: self.client.index_exists(self.name), "exists"):
-            with contextlib.suppress(EngineError):  # another process made it meanwhile
-                self.client.create_index(self.name, index_settings(1, 0), mappings())
+        aliases.point(self.client, self.name, self.backoff, self._create)
         self._ready = True
+
+    def drop_leftovers(self) -> list[str]:
+        """Delete the indices killed rebuilds left half-built; only under the rebuild
+        lock across processes, as ``Library.reindex`` holds it (``aliases.drop_leftovers``)."""
+        return aliases.drop_leftovers(self.client, self.name, self.backoff)
 
     def _ids_of(self, session_ids: list[str]) -> list[str]:
         body = {
@@ -178,7 +196,15 @@ class EngineSpeechIndex:
                 yield bulk.Action("index", speech.id, self.name, to_source(speech))
 
         self._unrefreshed = True
-        _, outcome = bulk.run(self.client, actions(), self.backoff, workers=1)
+        self._send(actions())
+        if previous is None:
+            self.refresh()
+        return len(written)
+
+    def _send(self, actions: Iterable[bulk.Action]) -> None:
+        """Write ``actions``; raise if the engine refused any for its state (a speech
+        refused for what it holds is logged: writing it again would fail again)."""
+        _, outcome = bulk.run(self.client, actions, self.backoff, workers=1)
         refused = {}
         for doc_id, reason in outcome.errors.items():
             if reason.startswith(_NEVER):  # writing it again would fail again: named
@@ -188,9 +214,6 @@ class EngineSpeechIndex:
         if refused:  # for now (a write block, a full node): its document stays queued
             doc_id, reason = next(iter(refused.items()))
             raise EngineError(0, f"{len(refused)} speeches not written ({doc_id}: {reason})")
-        if previous is None:
-            self.refresh()
-        return len(written)
 
     @contextlib.contextmanager
     def loading(self) -> Iterator[None]:
@@ -216,12 +239,31 @@ class EngineSpeechIndex:
             self.pits.written()
 
     def rebuild(self, speeches: Iterable[Speech]) -> int:
-        """Start the index anew with ``speeches`` (searches see it fill up)."""
-        with contextlib.suppress(EngineError):
-            self.client.delete_index(self.name)
-        self._ready = False
+        """Fill a new index with ``speeches``, then move the alias to it in one call and
+        drop the old one: searches answer from the old index, whole, until then, and a
+        rebuild that fails leaves it so (its new index deleted; one killed leaves that
+        for ``drop_leftovers``). How many speeches were sent."""
+        self.ensure()
+        name = aliases.new_name(self.name)
+        self._create(name, building=True)
+        sent = 0
+
+        def actions() -> Iterator[bulk.Action]:
+            nonlocal sent
+            for speech in speeches:
+                sent += 1
+                yield bulk.Action("index", speech.id, name, to_source(speech))
+
+        try:
+            self._send(actions())
+            old = aliases.swap_in(self.client, self.name, name, self.backoff, replicas=0)
+        except BaseException:
+            aliases.forget(self.client, name)
+            raise
+        self._unrefreshed = False
         self.pits.written()
-        return self.replace_sessions([], speeches)
+        aliases.drop(self.client, old)
+        return sent
 
     def count(self) -> int:
         self.ensure()

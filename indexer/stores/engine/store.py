@@ -19,10 +19,8 @@ reads and writes alike, with that advice.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import functools
 import logging
-import re
 import threading
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
@@ -41,7 +39,7 @@ from indexer.stores.base import (
     UpsertReport,
 )
 from indexer.stores.documents import filter_values, hit_payload, metadata_text
-from indexer.stores.engine import bulk, pits, request
+from indexer.stores.engine import aliases, bulk, pits, request
 from indexer.stores.engine.clients import EngineClient
 from indexer.stores.engine.compile import key_field
 from indexer.stores.engine.loading import refreshing_seldom
@@ -67,8 +65,6 @@ HEALTH_TIMEOUT_S = 3.0
 # how long searches trust that the alias still names an older index before asking again
 # (a rebuild in another process swaps it); a question it cannot answer asks at once
 RECHECK_S = 5.0
-# what ``_new_name`` puts after ``<alias>-``: a rebuild's index (UTC, to the microsecond)
-LEFTOVER = re.compile(r"\d{20}")
 
 
 def to_source(doc: AnyDocument) -> dict[str, Any]:
@@ -172,9 +168,6 @@ class EngineStore:
 
     # -- the index behind the alias ---------------------------------------------------
 
-    def _new_name(self) -> str:
-        return f"{self.alias}-{dt.datetime.now(dt.UTC):%Y%m%d%H%M%S%f}"
-
     def _create(self, name: str, building: bool) -> None:
         settings = index_settings(self.shards, 0 if building else self.replicas)
         if building:
@@ -234,76 +227,36 @@ class EngineStore:
 
     def _make_alias(self, backoff: Backoff) -> bool:
         """Point the alias at a first, empty index unless it exists; True if it did."""
-        if backoff.call(lambda: self.client.index_exists(self.alias), "exists"):
-            return True
-        first = f"{self.alias}-000000"
-        # two processes starting together: the second one's create is a no-op
-        with contextlib.suppress(EngineError):
+
+        def create(first: str) -> None:
             self.client.create_index(first, index_settings(self.shards, self.replicas), mappings())
-        backoff.call(
-            lambda: self.client.update_aliases([{"add": {"index": first, "alias": self.alias}}]),
-            "alias",
-        )
-        return False
+
+        return aliases.point(self.client, self.alias, backoff, create)
 
     def drop_leftovers(self) -> list[str]:
-        """Delete the indices killed rebuilds left half-built (``<alias>-<timestamp>``,
-        named by no alias); the ones deleted. Only for a caller that holds the rebuild
-        lock across processes (``Library.reindex``): no other rebuild is alive then, so
-        an index of that name the alias does not name is no one's. The alias's own index
-        (and ``<alias>-000000``, the first) is never touched."""
+        """Delete the indices killed rebuilds left half-built (``aliases.drop_leftovers``:
+        only under the rebuild lock across processes, as ``Library.reindex`` holds it)."""
         with self._lock:
             self._make_alias(self.backoff)
-        live = set(self.client.alias_targets(self.alias))
-        found = self.backoff.call(lambda: self.client.settings_of(f"{self.alias}-*"), "indices")
-        left = sorted(
-            name
-            for name in found
-            if name not in live and LEFTOVER.fullmatch(name[len(self.alias) + 1 :])
-        )
-        for name in left:
-            self.backoff.call(lambda name=name: self.client.delete_index(name), "delete")
-        if left:
-            log.warning(
-                "se borraron %d índices que reconstrucciones interrumpidas dejaron a medias: %s",
-                len(left),
-                ", ".join(left),
-            )
-        return left
+        return aliases.drop_leftovers(self.client, self.alias, self.backoff)
 
     def rebuild(self, docs: Iterable[AnyDocument]) -> UpsertReport:
         """Fill a new index with ``docs``, then swap the alias to it atomically (the way
         out of an index written with a mapping this version cannot read)."""
         with self._lock:
             self._make_alias(self.backoff)
-        name = self._new_name()
+        name = aliases.new_name(self.alias)
         self._create(name, building=True)
         try:
             report = self._write(docs, name)
-            self.client.put_settings(
-                name,
-                {"index": {"refresh_interval": None, "number_of_replicas": self.replicas}},
-            )
-            self.backoff.call(lambda: self.client.refresh(name), "refresh")
-            old = self.client.alias_targets(self.alias)
-            actions: list[dict[str, Any]] = [
-                {"remove": {"index": index, "alias": self.alias}} for index in old
-            ]
-            if not old and self.client.index_exists(self.alias):
-                # a concrete index named like the alias (made by hand): the alias replaces it
-                actions.append({"remove_index": {"index": self.alias}})
-            actions.append({"add": {"index": name, "alias": self.alias}})
-            self.backoff.call(lambda: self.client.update_aliases(actions), "alias swap")
+            old = aliases.swap_in(self.client, self.alias, name, self.backoff, self.replicas)
         except BaseException:
-            with contextlib.suppress(EngineError):
-                self.client.delete_index(name)
+            aliases.forget(self.client, name)
             raise
         # the alias names an index of the current mapping now
         self._ready, self._stale, self._lacking = True, None, frozenset()
         self.pits.written()
-        for index in old:
-            with contextlib.suppress(EngineError):
-                self.client.delete_index(index)
+        aliases.drop(self.client, old)
         return report
 
     # -- writing ------------------------------------------------------------------------
