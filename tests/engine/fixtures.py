@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from indexer.stores.engine import Backoff, Connection, EngineStore, connect
+from indexer.stores.engine.clients import EngineClient
 from tests.engine.es_compat_proxy import EsCompatProxy
 from tests.engine.opensearch import OpenSearchNode, cache_dir_default, start
 
@@ -80,6 +81,15 @@ def client_kind(kind: str) -> str:
 MakeStore = Callable[..., EngineStore]
 
 
+def drop_speech_index(client: EngineClient, name: str) -> None:
+    """Delete a speech index's indices: its alias's, the ones rebuilds left, or the
+    concrete index of that name made before aliases (deleting the alias's name deletes
+    nothing: an alias is not an index)."""
+    for index in client.settings_of(f"{name}*"):
+        if index == name or index.startswith(f"{name}-"):
+            client.delete_index(index)
+
+
 @pytest.fixture
 def make_engine_store(request: pytest.FixtureRequest) -> Iterator[MakeStore]:
     """``make(kind, url=None, **options)`` → an ``EngineStore`` on a fresh alias; its
@@ -99,6 +109,7 @@ def make_engine_store(request: pytest.FixtureRequest) -> Iterator[MakeStore]:
         try:
             for index in cleanup.client.alias_targets(store.alias):
                 cleanup.client.delete_index(index)
+            drop_speech_index(cleanup.client, f"{store.alias}-speeches")
         except Exception:  # the test may have stopped the engine on purpose
             pass
         store.close()

@@ -25,7 +25,7 @@ from indexer.stores import SearchQuery
 from indexer.stores.engine import Connection, EngineStore, connect, pits
 from indexer.stores.engine.retry import EngineError
 from tests.engine.es_compat_proxy import EsCompatProxy
-from tests.engine.fixtures import TEST_BACKOFF, MakeStore, engine_url
+from tests.engine.fixtures import TEST_BACKOFF, MakeStore, drop_speech_index, engine_url
 from tests.engine.opensearch import OpenSearchNode
 from tests.stores.corpus import sentencia
 
@@ -273,7 +273,7 @@ def test_speech_pages_hold_still(make_engine_store: MakeStore) -> None:
         assert totals == {COUNT}
         assert index.search(query).total == COUNT + 2
     finally:
-        client.delete_index(index.name)
+        drop_speech_index(client, index.name)
 
 
 def test_a_closed_library_closes_its_speech_points_in_time(
@@ -301,7 +301,7 @@ def test_a_closed_library_closes_its_speech_points_in_time(
         assert caught.value.status == 404
     finally:
         cleanup = connect("opensearch", Connection(url))
-        cleanup.delete_index(speeches.name)
+        drop_speech_index(cleanup, speeches.name)
         cleanup.close()
 
 
@@ -374,4 +374,4 @@ def test_a_speech_masked_between_pages_shows_no_old_text(make_engine_store: Make
         assert "Villaseñor" not in said
         assert next(h for h in page.hits if h.speech.order == 15).speech.text.endswith("****.")
     finally:
-        client.delete_index(index.name)
+        drop_speech_index(client, index.name)

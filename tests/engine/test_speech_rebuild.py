@@ -34,7 +34,7 @@ from indexer.stores.engine.clients import Connection, EngineClient, connect
 from indexer.stores.engine.retry import EngineError
 from indexer.stores.engine.schema import index_settings
 from tests.engine.es_compat_proxy import EsCompatProxy
-from tests.engine.fixtures import TEST_BACKOFF, MakeStore, engine_url
+from tests.engine.fixtures import TEST_BACKOFF, MakeStore, drop_speech_index, engine_url
 
 # more than one bulk request (``bulk.MAX_DOCS``: 1000 actions each)
 SPEECHES = 1100
@@ -92,12 +92,6 @@ def _total(index: EngineSpeechIndex, q: str = "") -> int:
     return index.search(SpeechQuery(q=q, include_procedural=True, limit=1)).total
 
 
-def _drop_all(client: EngineClient, name: str) -> None:
-    """Every index of the speech index ``name``: its alias's, a rebuild's, the old one."""
-    for index in client.settings_of(f"{name}*"):
-        client.delete_index(index)
-
-
 def _physical(client: EngineClient, name: str) -> set[str]:
     return set(client.settings_of(f"{name}*"))
 
@@ -153,7 +147,7 @@ def test_a_failed_rebuild_leaves_the_old_speech_index_answering_whole(
         assert _total(watcher, "agua") == 0
         assert _physical(direct, name) == set(direct.alias_targets(name))
     finally:
-        _drop_all(direct, name)
+        drop_speech_index(direct, name)
 
 
 def test_a_speech_index_made_before_aliases_answers_until_its_rebuild_replaces_it(
@@ -185,7 +179,7 @@ def test_a_speech_index_made_before_aliases_answers_until_its_rebuild_replaces_i
         assert _total(old, "alumbrado") == 20
         assert _total(old, "agua") == 0
     finally:
-        _drop_all(direct, name)
+        drop_speech_index(direct, name)
 
 
 KILLED_IN_SPEECH_REBUILD = """
@@ -273,4 +267,4 @@ def test_a_killed_speech_rebuild_leaves_the_old_index_and_the_next_drops_what_it
         assert _total(speeches, "agua") == SPEECHES
     finally:
         library.close()
-        _drop_all(client, name)
+        drop_speech_index(client, name)

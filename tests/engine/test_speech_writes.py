@@ -24,7 +24,13 @@ from indexer.speeches.service import forget_sessions, process_sessions
 from indexer.speeches.store import session_speeches
 from indexer.stores.engine.loading import LOAD_REFRESH, REFRESH_KEY
 from indexer.stores.engine.retry import EngineError
-from tests.engine.fixtures import ENGINE_KINDS, TEST_BACKOFF, MakeStore, engine_url
+from tests.engine.fixtures import (
+    ENGINE_KINDS,
+    TEST_BACKOFF,
+    MakeStore,
+    drop_speech_index,
+    engine_url,
+)
 
 CONGRESS = "Congreso del Estado de Prueba"
 
@@ -57,7 +63,7 @@ def index(request: pytest.FixtureRequest) -> Iterator[EngineSpeechIndex]:
     # no scheduled refreshes: every refresh counted is one the writes asked for
     client.put_settings(engine.name, {"index.refresh_interval": "-1"})
     yield engine
-    client.delete_index(engine.name)
+    drop_speech_index(client, engine.name)
 
 
 def _refreshes(index: EngineSpeechIndex) -> int:
@@ -179,7 +185,8 @@ def test_a_flush_of_many_batches_of_sessions_refreshes_the_speech_index_seldom_u
     speeches = f"{alias}-speeches"
 
     def refresh() -> str | None:
-        return client.settings_of(speeches)[speeches].get(REFRESH_KEY)
+        (found,) = client.settings_of(speeches).values()  # the one index the alias names
+        return found.get(REFRESH_KEY)
 
     try:
         library.add_document(_session("s0", 3))

@@ -16,7 +16,7 @@ from indexer.speeches.search import SpeechQuery
 from indexer.speeches.search.engine_index import EngineSpeechIndex
 from indexer.speeches.search.tantivy_index import TantivySpeechIndex
 from indexer.speeches.service import SpeechIndex, process_sessions
-from tests.engine.fixtures import ENGINE_KINDS, TEST_BACKOFF, MakeStore
+from tests.engine.fixtures import ENGINE_KINDS, TEST_BACKOFF, MakeStore, drop_speech_index
 
 CONGRESS = "Congreso del Estado de Prueba"
 # long words, so that a cut at any fixed length lands inside one
@@ -76,4 +76,4 @@ def test_an_engine_shows_whole_words(
     try:
         _check(index, tmp_path)
     finally:
-        client.delete_index(index.name)
+        drop_speech_index(client, index.name)

@@ -18,7 +18,7 @@ from indexer.speeches.search.engine_index import EngineSpeechIndex
 from indexer.speeches.search.tantivy_index import TantivySpeechIndex
 from indexer.speeches.service import SpeechIndex
 from indexer.stores.base import CursorError
-from tests.engine.fixtures import ENGINE_KINDS, TEST_BACKOFF, MakeStore
+from tests.engine.fixtures import ENGINE_KINDS, TEST_BACKOFF, MakeStore, drop_speech_index
 
 STORES = ["tantivy", *ENGINE_KINDS]
 
@@ -75,7 +75,7 @@ def index(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[SpeechInde
     engine = EngineSpeechIndex(client, f"t-{uuid.uuid4().hex[:12]}-speeches", TEST_BACKOFF)
     engine.rebuild(_speeches())
     yield engine
-    client.delete_index(engine.name)
+    drop_speech_index(client, engine.name)
 
 
 def _ask(index: SpeechIndex, **fields: object) -> tuple[int, list[str]]:
