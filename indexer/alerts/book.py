@@ -316,15 +316,24 @@ class AlertBook:
             s.execute(delete(AlertMatchRow).where(AlertMatchRow.alert_id == alert_id))
             s.execute(delete(AlertRow).where(AlertRow.id == alert_id))
 
-    def confirm(self, token: str, total_cap: int | None = None) -> AlertRow | None:
+    def confirm(
+        self, token: str, total_cap: int | None = None, cap: int | None = None
+    ) -> AlertRow | None:
         """Follow a confirmation link: the alert starts matching documents from now on.
         With ``total_cap``, it is counted then among the service's alerts (``ServiceFull``
-        when there is no room): a pending alert is no search run at any batch."""
+        when there is no room): a pending alert is no search run at any batch. With
+        ``cap``, its owner's confirmed alerts are counted holding the owner's lock
+        (``CapReached`` when there is no room): an address may hold any number of
+        pending ones, and links followed at once must not all see room for one more."""
         with self.db.session() as s, s.begin():
             row = _confirming(s, token)
             if row is None or link_expired(row):
                 return None
             if row.status == AWAITING:
+                if cap is not None:
+                    hold(s, f"alert-cap:{row.owner}")
+                    if s.scalar(self._counting(row.owner, True)) >= cap:
+                        raise CapReached(cap)
                 if total_cap is not None:
                     _hold_total(s, total_cap)
                 now = utcnow()
