@@ -538,11 +538,11 @@ def _mine(
             headers={"WWW-Authenticate": "Bearer"},
         )
     row = book.get(alert_id[:64])
-    if row is not None:
-        if caller is not None and row.owner == tenant_of(caller):
+    if caller is not None:
+        if row is not None and row.owner == tenant_of(caller):
             return row
-        if caller is None and token and book.manages(row, token):
-            return row
+    elif book.manages(row, token or "") and row is not None:  # the same work if it is absent
+        return row
     unknown = f"no alert {shown(alert_id)!r} among yours"
     return Refusal(404, unknown, "no tiene esa alerta").response()
 

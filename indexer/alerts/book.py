@@ -40,6 +40,9 @@ CONFIRM_DAYS = 7  # a confirmation link works this long after it was sent
 MAIL_WINDOW = dt.timedelta(hours=1)
 
 
+NO_TOKEN = "0" * 64  # no token's SHA-256: what an absent alert's token is compared with
+
+
 def digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -304,10 +307,13 @@ class AlertBook:
             stmt = select(AlertRow).where(AlertRow.owner == owner).order_by(AlertRow.created_at)
             return list(s.scalars(stmt))
 
-    def manages(self, row: AlertRow, token: str) -> bool:
-        return row.manage_sha256 is not None and hmac.compare_digest(
-            row.manage_sha256, digest(token)
-        )
+    def manages(self, row: AlertRow | None, token: str) -> bool:
+        """Whether ``token`` is ``row``'s management token. The same work whether the
+        alert exists, has a token or not (a digest compared with a stand-in that no token
+        digests to): the time of a 404 must not tell which alert ids exist."""
+        stored = row.manage_sha256 if row is not None else None
+        same = hmac.compare_digest(stored or NO_TOKEN, digest(token))
+        return same and stored is not None
 
     def delete(self, alert_id: str) -> None:
         """The alert, its matches and its delivery records go."""
