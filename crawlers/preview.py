@@ -190,7 +190,7 @@ def preview(
             result = _preview(spec, settings, max_pages, max_details, time_limit_s, others)
     # the spec's keys stay out of what it shows (an item's listing address, the next
     # page, a note quoting them), as the API masks them in the spec itself
-    guard_messages(result.get("errors", []))  # they quote what pages held
+    guard_messages(result)  # errors and problems quote what pages held
     return without_secrets_in(result, spec_secrets(spec.model_dump(mode="json")))
 
 

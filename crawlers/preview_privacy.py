@@ -1,10 +1,11 @@
 """A preview shows no personal data that publication would not show: the texts the
 guard reads before a document is published (its title, text and signatures, see
-:mod:`indexer.privacy`) are masked in every preview, whatever the spec's policy, and a
-preview says in Spanish how many values it hid and what publication would do with the
-document. Under ``mask`` publication hides the same values; under ``withhold`` it keeps
-the whole document back until a person reviews it; under ``flag`` it shows them
-marked, and a preview (read by whoever may try a spec) hides them all the same."""
+:mod:`indexer.privacy`), and every other field shown, are masked in every preview,
+whatever the spec's policy, and a preview says in Spanish how many values it hid and
+what publication would do with the document. Under ``mask`` publication hides the
+same values; under ``withhold`` it keeps the whole document back until a person
+reviews it; under ``flag`` it shows them marked, and a preview (read by whoever may try
+a spec) hides them all the same."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from typing import Any
 
 from indexer.privacy import MASK, protect
 
-GUARDED = ("title", "text", "signature_text")  # the fields publication guards
 NOTE = {
     "mask": "la publicación los oculta igual",
     "withhold": "con la política «withhold» el documento no se publicaría hasta que una "
@@ -29,11 +29,12 @@ def guarded_text(text: str) -> tuple[str, int]:
 
 
 def guard_document(document: dict[str, Any], policy: str, hidden: int = 0) -> None:
-    """A previewed document's guarded fields masked in place (``hidden``: values its
-    text preview already hid), and the note said when any was hidden."""
+    """A previewed document's fields masked in place (``hidden``: values its text
+    preview already hid), and the note said when any was hidden. Every field, not only
+    those publication guards: a value the crawl would refuse (a name read as a date)
+    is not published at all, and a preview errs on the side of hiding."""
     fields = document.get("fields") or {}
-    for name in GUARDED:
-        value = fields.get(name)
+    for name, value in list(fields.items()):
         if isinstance(value, str):
             fields[name], found = guarded_text(value)
             hidden += found
@@ -49,9 +50,15 @@ def guard_document(document: dict[str, Any], policy: str, hidden: int = 0) -> No
         )
 
 
-def guard_messages(errors: list[dict[str, Any]]) -> None:
-    """Errors quote what a page held (an implausible field's value): masked too."""
-    for error in errors:
+def guard_messages(result: dict[str, Any]) -> None:
+    """Errors and a document's problems quote what a page held (an implausible field's
+    value, an invalid one's): masked too."""
+    for error in result.get("errors", []):
         for key in ("message", "mensaje"):
             if isinstance(error.get(key), str) and error[key]:
                 error[key] = guarded_text(error[key])[0]
+    for document in result.get("documents", []):
+        for key in ("problems", "problemas"):
+            said = document.get(key)
+            if isinstance(said, list):
+                document[key] = [guarded_text(p)[0] if isinstance(p, str) else p for p in said]

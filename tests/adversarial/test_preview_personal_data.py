@@ -121,3 +121,22 @@ def test_a_trial_preview_masks_what_publication_masks_or_withholds(
         "/v1/sources/preview", json=spec | {"json_api": rules}, headers=service.key
     )
     _masked(answer, policy)
+
+
+def test_an_error_quoting_a_field_masks_what_it_quotes(service: Service) -> None:
+    """A value refused as implausible is quoted in the preview's errors: masked too."""
+    listing = {
+        "items": "css:li.toca", "link": "css:a::attr(href)",
+        "fields": {"title": "css:span.fecha::text", "date": "css:a::text"},
+    }  # fmt: skip
+    spec = _spec(shape="html_listing", start_urls=[f"{service.base}/"])
+    answer = service.api.post(
+        "/v1/sources/preview", json=spec | {"listing": listing}, headers=service.key
+    )
+    assert answer.status_code == 200, answer.text
+    quoted = [e for e in answer.json()["errors"] if e["cause"] == "implausible_field"]
+    dates = [e for e in quoted if e["message"].startswith("date")]
+    assert dates and all(MASK in e["message"] for e in dates), answer.json()["errors"]
+    for secret in SECRETS:
+        where = answer.text.find(secret)
+        assert where < 0, answer.text[max(0, where - 300) : where + 50]
