@@ -281,6 +281,12 @@ class PreviewDocument(BaseModel):
         description="Set when the crawl would not read this document: the cause its run "
         "counts (offsite, bad_url, robots_disallowed), message and Spanish mensaje.",
     )
+    privacy: dict[str, Any] | None = Field(
+        None,
+        description="Set when personal data were masked in this preview, as publication "
+        "masks or withholds them: the spec's policy and how many values were hidden.",
+    )
+    privacidad: str | None = Field(None, description="The same, said in Spanish.")
 
 
 class FieldFill(BaseModel):

@@ -45,6 +45,7 @@ from crawlers.links import (
 from crawlers.meta_refresh import refreshed_to
 from crawlers.next_form import next_form_step
 from crawlers.preview_coverage import other_frames, other_starts, start_expansion
+from crawlers.preview_privacy import guard_document, guard_messages, guarded_text
 from crawlers.preview_process import DidNotStart, TimedOut, run_child, say_ready
 from crawlers.preview_scope import listing_scope, trial_scope
 from crawlers.preview_slots import Slots, slots_of
@@ -189,6 +190,7 @@ def preview(
             result = _preview(spec, settings, max_pages, max_details, time_limit_s, others)
     # the spec's keys stay out of what it shows (an item's listing address, the next
     # page, a note quoting them), as the API masks them in the spec itself
+    guard_messages(result)  # errors and problems quote what pages held
     return without_secrets_in(result, spec_secrets(spec.model_dump(mode="json")))
 
 
@@ -497,6 +499,8 @@ def listing_preview(
             if not _skip_if_refused(document, refused, errors):
                 _detail(spec, document, get, errors, rules)
     for document in documents:
+        # personal data masked as publication masks them, before anything quotes a field
+        guard_document(document, spec.privacy, document.pop("hidden", 0))
         if others is not None:  # an institution's: what its crawl would publish
             _own_names(spec, tuple(others), document, errors)
         if "skipped" in document:
@@ -789,7 +793,9 @@ def _detail(
     else:
         chosen = None
     text = html_main_text(chosen) if chosen else html_main_text(fetched.body)
-    document["detail"] = {"type": "html", "text_preview": text[:TEXT_PREVIEW_CHARS]}
+    shown, hidden = guarded_text(text)  # the whole text, then cut: no half a CURP shown
+    document["detail"] = {"type": "html", "text_preview": shown[:TEXT_PREVIEW_CHARS]}
+    document["hidden"] = hidden
 
 
 def _own_names(

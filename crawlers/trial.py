@@ -18,6 +18,7 @@ from typing import Any
 from config.child_environment import operator_choices, system_environment
 from config.settings import NOT_FOR_CRAWLS, Settings
 from config.specs import SPEC_FIELDS, SourceSpec
+from crawlers.preview_privacy import guard_document, guarded_text
 from indexer.db import Database
 from indexer.db.registry import Registry
 
@@ -134,14 +135,22 @@ def _document(doc: Any) -> dict[str, Any]:
             fields[key] = [v["url"] if isinstance(v, dict) else str(v) for v in value]
         else:
             fields[key] = str(value)
-    return {
+    # built under the spec's policy: masked already under "mask", not under "withhold"
+    # or "flag", which publication withholds or marks; a preview masks them all
+    text, hidden = guarded_text(doc.text)
+    policy = doc.privacy.policy if doc.privacy is not None else "mask"
+    if doc.privacy is not None and policy == "mask":
+        hidden += sum(1 for f in doc.privacy.findings if f.field in ("title", "text"))
+    document = {
         "url": doc.url,
         "listing_url": doc.url,
         "fields": fields,
         "files": [f.url for f in doc.files],
-        "detail": {"type": "document", "text_preview": doc.text[:TEXT_PREVIEW_CHARS]},
+        "detail": {"type": "document", "text_preview": text[:TEXT_PREVIEW_CHARS]},
         "problems": [],
     }
+    guard_document(document, policy, hidden)
+    return document
 
 
 def _result(

@@ -13,7 +13,13 @@ from fastapi.responses import HTMLResponse
 from api.routers.alerts import BookDep, by_address
 from api.routers.pages.common import render
 from indexer.alerts import AlertBook
-from indexer.alerts.book import CONFIRM_DAYS, ServiceFull, link_expired, request_gone
+from indexer.alerts.book import (
+    CONFIRM_DAYS,
+    CapReached,
+    ServiceFull,
+    link_expired,
+    request_gone,
+)
 from indexer.alerts.mails import confirmation, describe
 from indexer.db.alert_tables import AlertRow
 from indexer.db.database import utcnow
@@ -106,14 +112,17 @@ def confirm(token: str, request: Request, book: BookDep) -> HTMLResponse:
         return gone
     if waiting is not None and link_expired(waiting):
         return _expired(request, waiting, token[:100])
+    message = (
+        f"Ya recibe en esta dirección {cap} alertas, las que se admiten por dirección: "
+        "dé de baja alguna (con el enlace de sus correos) y vuelva a pulsar este botón."
+    )
     if _full(book, waiting, cap):
-        message = (
-            f"Ya recibe en esta dirección {cap} alertas, las que se admiten por dirección: "
-            "dé de baja alguna (con el enlace de sus correos) y vuelva a pulsar este botón."
-        )
         return _page(request, "Demasiadas alertas", message, 409)
+    by_owner = cap if waiting is not None and by_address(waiting.owner) else None
     try:
-        row = book.confirm(token[:100], request.app.state.settings.alerts_total)
+        row = book.confirm(token[:100], request.app.state.settings.alerts_total, by_owner)
+    except CapReached:  # another link of the address's, confirmed meanwhile
+        return _page(request, "Demasiadas alertas", message, 409)
     except ServiceFull as exc:
         message = (
             f"El servicio ya guarda el máximo de alertas activas que admite ({exc.cap} entre "

@@ -161,7 +161,11 @@ def alert_query(search: SearchQuery) -> None:
     response_model=AlertCreated,
     responses={
         401: {"model": ErrorResponse, "description": "A webhook needs a valid API key"},
-        403: {"model": Problem, "description": "The owner has as many alerts as allowed"},
+        403: {
+            "model": Problem,
+            "description": "The key has as many alerts as allowed (an e-mail address's limit "
+            "is said in its confirmation e-mail only)",
+        },
         413: {"model": Problem, "description": "The body is too large"},
         422: {"model": ValidationErrorResponse, "description": "Invalid query or delivery"},
         429: {"model": ErrorResponse, "description": "Too many alerts created: wait"},
@@ -255,7 +259,12 @@ def create_alert(
                 "(.alerts-secret); el operador debe restaurarla desde la copia de seguridad",
             )
         cap = settings.alerts_per_owner
-        if book.count_for(owner, confirmed_only=by_address(owner)) >= cap:
+        # an address's cap is said in its confirmation e-mail, never to whoever asked:
+        # a refusal told anyone how many alerts an address held (and that it subscribes).
+        # Its pending alerts count only once confirmed, and confirming one past the cap
+        # is refused; their mails are within the address's hourly budget spent above.
+        full = book.count_for(owner, confirmed_only=by_address(owner)) >= cap
+        if full and not by_address(owner):
             raise _full(cap)
         try:
             made = book.create(
@@ -269,7 +278,8 @@ def create_alert(
                 # webhook's payload links are its own institution's business
                 base_url=mail_base(settings) or str(request.base_url),
                 with_manage_token=caller is None,
-                cap=cap,  # counted again with the new one: racing creations stop at it too
+                # counted again with the new one: racing creations stop at it too
+                cap=None if by_address(owner) else cap,
                 confirmed_only=by_address(owner),
                 total_cap=settings.alerts_total,
             )
@@ -288,7 +298,9 @@ def create_alert(
             mailer = Mailer(settings)
             try:
                 unsubscribe = book.unsubscribe_token(made.row)
-                mailer.send(confirmation(made.row, mailer.sender, made.confirm_token, unsubscribe))
+                said = cap if full else None  # the refusal, to the address's owner alone
+                mail = confirmation(made.row, mailer.sender, made.confirm_token, unsubscribe, said)
+                mailer.send(mail)
             except MailError as exc:
                 book.delete(made.row.id)
                 # the cause names the server's mail relay (host, port, its replies): the
@@ -526,11 +538,11 @@ def _mine(
             headers={"WWW-Authenticate": "Bearer"},
         )
     row = book.get(alert_id[:64])
-    if row is not None:
-        if caller is not None and row.owner == tenant_of(caller):
+    if caller is not None:
+        if row is not None and row.owner == tenant_of(caller):
             return row
-        if caller is None and token and book.manages(row, token):
-            return row
+    elif book.manages(row, token or "") and row is not None:  # the same work if it is absent
+        return row
     unknown = f"no alert {shown(alert_id)!r} among yours"
     return Refusal(404, unknown, "no tiene esa alerta").response()
 

@@ -40,6 +40,9 @@ CONFIRM_DAYS = 7  # a confirmation link works this long after it was sent
 MAIL_WINDOW = dt.timedelta(hours=1)
 
 
+NO_TOKEN = "0" * 64  # no token's SHA-256: what an absent alert's token is compared with
+
+
 def digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -304,10 +307,13 @@ class AlertBook:
             stmt = select(AlertRow).where(AlertRow.owner == owner).order_by(AlertRow.created_at)
             return list(s.scalars(stmt))
 
-    def manages(self, row: AlertRow, token: str) -> bool:
-        return row.manage_sha256 is not None and hmac.compare_digest(
-            row.manage_sha256, digest(token)
-        )
+    def manages(self, row: AlertRow | None, token: str) -> bool:
+        """Whether ``token`` is ``row``'s management token. The same work whether the
+        alert exists, has a token or not (a digest compared with a stand-in that no token
+        digests to): the time of a 404 must not tell which alert ids exist."""
+        stored = row.manage_sha256 if row is not None else None
+        same = hmac.compare_digest(stored or NO_TOKEN, digest(token))
+        return same and stored is not None
 
     def delete(self, alert_id: str) -> None:
         """The alert, its matches and its delivery records go."""
@@ -316,15 +322,24 @@ class AlertBook:
             s.execute(delete(AlertMatchRow).where(AlertMatchRow.alert_id == alert_id))
             s.execute(delete(AlertRow).where(AlertRow.id == alert_id))
 
-    def confirm(self, token: str, total_cap: int | None = None) -> AlertRow | None:
+    def confirm(
+        self, token: str, total_cap: int | None = None, cap: int | None = None
+    ) -> AlertRow | None:
         """Follow a confirmation link: the alert starts matching documents from now on.
         With ``total_cap``, it is counted then among the service's alerts (``ServiceFull``
-        when there is no room): a pending alert is no search run at any batch."""
+        when there is no room): a pending alert is no search run at any batch. With
+        ``cap``, its owner's confirmed alerts are counted holding the owner's lock
+        (``CapReached`` when there is no room): an address may hold any number of
+        pending ones, and links followed at once must not all see room for one more."""
         with self.db.session() as s, s.begin():
             row = _confirming(s, token)
             if row is None or link_expired(row):
                 return None
             if row.status == AWAITING:
+                if cap is not None:
+                    hold(s, f"alert-cap:{row.owner}")
+                    if s.scalar(self._counting(row.owner, True)) >= cap:
+                        raise CapReached(cap)
                 if total_cap is not None:
                     _hold_total(s, total_cap)
                 now = utcnow()

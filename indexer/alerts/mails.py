@@ -68,21 +68,32 @@ def _unsubscribe_headers(alert: AlertRow, token: str) -> dict[str, str]:
 
 
 def confirmation(
-    alert: AlertRow, sender: str, confirm_token: str, unsubscribe: str
+    alert: AlertRow, sender: str, confirm_token: str, unsubscribe: str, full: int | None = None
 ) -> EmailMessage:
     """Double opt-in: nothing else is sent to the address until the link is followed.
     Only our words: anyone may name any address, so the search they typed (or its filter
     values) would reach a stranger's inbox under this service's name — a spam or phishing
-    line from a trusted sender. The link's page shows the search and asks to confirm."""
+    line from a trusted sender. The link's page shows the search and asks to confirm.
+    ``full``: the address already receives that many alerts, as many as allowed; said
+    here only, to the address's owner (the API answers whoever asked as for any address:
+    its refusal told anyone how many alerts an address held)."""
     link = f"{alert.base_url}/v1/alerts/confirm/{confirm_token}"
     rate = RATE_WORDS.get(alert.rate, "")
     when = f", {rate}," if rate else ""
+    limit = (
+        f"Esta dirección ya recibe {full} alertas, las que se admiten por dirección: para "
+        "confirmar esta, dé antes de baja alguna (con el enlace de sus correos).\n\n"
+        if full is not None
+        else ""
+    )
+    said = f"<p>{html.escape(limit.strip())}</p>" if limit else ""
     text = (
         "Hola:\n\n"
         f"Alguien pidió recibir en esta dirección{when} avisos de los documentos nuevos de "
         "Estado Abierto que coincidan con una búsqueda.\n\n"
         f"Para ver la búsqueda y confirmar la alerta, abra este enlace (vale {CONFIRM_DAYS} "
         f"días):\n\n    {link}\n\n"
+        f"{limit}"
         "Si no fue usted, no haga nada: sin confirmación no le enviaremos ningún aviso.\n\n"
         "Estado Abierto\n"
     )
@@ -92,6 +103,7 @@ def confirmation(
         "documentos nuevos de Estado Abierto que coincidan con una búsqueda.</p>"
         f'<p><a href="{html.escape(link)}">Ver la búsqueda y confirmar la alerta</a> '
         f"(el enlace vale {CONFIRM_DAYS} días)</p>"
+        f"{said}"
         "<p>Si no fue usted, no haga nada: sin confirmación no le enviaremos ningún aviso.</p>"
         "<p>Estado Abierto</p>"
     )
