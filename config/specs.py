@@ -82,6 +82,7 @@ SPEC_FIELDS: dict[str, frozenset[str]] = {
             "session_type",
             "session_number",
             "sitting",
+            "period",
             "agenda",
             "video_urls",
             "live_video_urls",

@@ -35,7 +35,11 @@ from indexer.readers.normalise import (
     video_platform,
 )
 from indexer.readers.session_numbers import session_number_in_heading
-from indexer.readers.session_period import legislature_in_heading, period_in_heading
+from indexer.readers.session_period import (
+    legislature_in_heading,
+    normalise_period,
+    period_in_heading,
+)
 from indexer.readers.sessions import (
     names_recess_body,
     recess_body,
@@ -188,6 +192,13 @@ def build_document(
         if not _one(fields.get("legislature")) and (named := legislature_in_heading(text)):
             fields = fields | {"legislature": named}
             sources["legislature"] = "heading"
+        if _one(fields.get("period")):
+            # a period the source publishes apart, as the heading's reader labels it
+            # (none when it reads no period: then the heading's, if it states one)
+            given = normalise_period(_one(fields.get("period")))
+            fields = fields | {"period": given}
+            if given is None:
+                sources.pop("period", None)
         if not _one(fields.get("period")) and (period := period_in_heading(text)):
             fields = fields | {"period": period}
             sources["period"] = "heading"

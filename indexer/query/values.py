@@ -69,13 +69,15 @@ def keyword_values(field: str, value: str) -> tuple[str, ...]:
 
 def case_phrases(value: str) -> list[str]:
     """The forms to look for among a document's case-number forms: the canonical form
-    when a type is written (``Toca 133/2021``), the number alone when not (``133/2021``);
-    the value as typed when no number can be read from it."""
+    when a type is written (``Toca 133/2021``) or a series (``JL-12/2024``), the number
+    alone when not (``133/2021``); the value as typed when no number can be read from it."""
     cases = parse_expediente(value)
     if not cases:
         return [value]
     phrases = [
-        case.canonical if case.type_code not in (None, "EXP") or case.electoral else case.digits
+        case.canonical
+        if case.type_code not in (None, "EXP") or case.electoral or case.series
+        else case.digits
         for case in cases
     ]
     return list(dict.fromkeys(phrases))

@@ -14,4 +14,6 @@ the rest of ``indexer`` keeps documents (model, database, stores, archive, libra
 # 2: a session's legislative period (``period``) read from its transcript's heading
 # 3: TFJA appeals numbered by section, unitarios named in their closing, one-word circuit
 #    ordinals written in two, a caption's case number cut before the court's name
-READERS_VERSION = 3
+# 4: a series' capitals glued to a case number kept in it ("JL-12/2024" is not "12/2024");
+#    a session's period given by its source read as the heading's label (none if unsure)
+READERS_VERSION = 4

@@ -313,7 +313,11 @@ _TOKEN = re.compile(
     rf"(?P<tfja>{FOLDED_TFJA_NUMBER})"
     rf"|(?P<type>(?<![\w.])(?:{_GROUPED_TYPE_WORDS})(?![\w]))"
     r"|(?P<section>(?<![\w/])(?P<sn_>\d{1,6})/(?P<secyear>\d{4})-(?P<sec>s[123])\b(?![\w/-]))"
-    r"|(?P<number>(?<![\w/])(?P<n>\d{1,6})\s*/\s*(?P<year>\d{4})"
+    # a series' letters glued to the number by a hyphen, as a labour court numbers its
+    # juicios, ordinarios and especiales apart ("JL-12/2024", "JO-12/2024", "PE-12/2024"):
+    # kept as part of the number when written in capitals (``_series``)
+    r"|(?P<number>(?:(?<![\w/.-])(?P<series>[a-z]{1,8}(?:-[a-z]{1,8})?)-(?=\d))?"
+    r"(?<![\w/])(?P<n>\d{1,6})\s*/\s*(?P<year>\d{4})"
     r"(?:\s*/\s*(?P<appeal>\d{1,3})(?![\d/])|(?!/\d)(?!\s*/\s*\d++(?!\s*/\s*\d{4})))"
     rf"(?P<suffix>\s*-\s*[A-Z]{{1,4}}\b|-\d{{1,3}}(?![\d/]))?(?!\d|/\d|{TFJA_SECTION}))"
     # the year's last two digits, as the 1990s wrote it ("AMPARO EN REVISIÓN 1876/97"):
@@ -356,6 +360,7 @@ class CaseNumber:
     sala: str | None = None  # a TFJA number's region, sala and ponencia ("17-01-5")
     superior: str | None = None  # the TFJA Sala Superior's own after it ("890/24-S1-02-04")
     short_year: bool = False  # written with the year's last two digits ("1876/97")
+    series: str | None = None  # a series' letters glued before the number ("JL-12/2024")
 
     @property
     def digits(self) -> str:
@@ -367,6 +372,11 @@ class CaseNumber:
         return f"{int(self.number)}/{self.year}{appeal}{suffix}"
 
     @property
+    def numbered(self) -> str:
+        """The number as the case is told apart: its series, if any, before the digits."""
+        return f"{self.series}-{self.digits}" if self.series else self.digits
+
+    @property
     def canonical(self) -> str:
         if self.electoral_chamber:
             return f"{self.electoral_chamber}-{self.type_code}-{self.digits}"
@@ -374,9 +384,9 @@ class CaseNumber:
             return f"{self.type_code}-{self.digits}"
         case_type = _BY_CODE.get(self.type_code or "")
         if case_type is None or case_type.code == "EXP":
-            return self.digits
+            return self.numbered
         prefix = case_type.code if case_type.abbreviated else case_type.name
-        return f"{prefix} {self.digits}"
+        return f"{prefix} {self.numbered}"
 
     def forms(self) -> list[str]:
         """Every written form of this case, canonical first."""
@@ -533,7 +543,12 @@ def _cases_in(text: str) -> tuple[CaseNumber, ...]:
                 cases.append(short)
             continue
         suffix = clean_suffix(match["suffix"])
-        cases.append(CaseNumber(current, match["n"], match["year"], suffix, appeal=match["appeal"]))
+        series = _series(text, match)
+        cases.append(
+            CaseNumber(
+                current, match["n"], match["year"], suffix, appeal=match["appeal"], series=series
+            )
+        )
     return tuple(dict.fromkeys(cases))
 
 
@@ -582,6 +597,25 @@ _CARRIES = re.compile(
     r"|las|de|del|al|en|materia|numeros?|nums?|nos?|n|penal|civil|familiar|mercantil"
     r"|laboral|trabajo|administrativ[oa]|agrari[oa]|fiscal|electoral|constitucional)\b)*"
 )
+
+
+# Capitals glued to a number that are no series of it: a label ("NO-12/2024")
+_NO_SERIES = frozenset(("NO", "NUM", "EXP", "FOL", "REF", "N"))
+
+
+def _series(text: str, match: re.Match[str]) -> str | None:
+    """The series a number is numbered in, in capitals as written (``JL-12/2024``: "JL");
+    two series of one court count from one, so "JL-12/2024" and "JO-12/2024" are two
+    cases and the letters are part of the number. Letters in lower case or a label's
+    («NO-12/2024») are no series: the number alone, as before."""
+    if not match["series"]:
+        return None
+    written = text[match.start("series") : match.end("series")]
+    if not written.isupper() or not written.isascii():
+        return None
+    if any(part in _NO_SERIES for part in written.split("-")):
+        return None
+    return written
 
 
 def _short_year_case(

@@ -18,6 +18,7 @@ from indexer.readers.normalise import (
     parse_date,
     roman_to_int,
 )
+from indexer.readers.session_period import normalise_period
 
 _MONTH = "|".join(MONTHS)
 _WEEKDAY = r"(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)"
@@ -101,6 +102,12 @@ def _session_type(value: str) -> str | None:
     return None
 
 
+def _period(value: str) -> str | None:
+    if normalise_period(value) is None:
+        return "names no period of sessions (such as Primer periodo ordinario)"
+    return None
+
+
 def _number(value: str) -> str | None:
     if looks_like_date(value):
         return "is a date, not a number"
@@ -157,6 +164,7 @@ CHECKS = {
     "institution": _named,
     "legislature": _legislature,
     "session_type": _session_type,
+    "period": _period,
     "number": _number,
     "session_number": _number,
 }

@@ -87,6 +87,28 @@ def period_in_heading(text: str | None) -> str | None:
     return label[0].upper() + label[1:]
 
 
+def normalise_period(value: str | None) -> str | None:
+    """A period as a source publishes it apart (a listing's column, a spec's constant, a
+    citizen's words: «Primer Periodo Ordinario de Sesiones del Segundo Año de Ejercicio»,
+    «Año II, Primer Periodo») as the heading's label; None when it names no period, or
+    two: unsure, none."""
+    if not value:
+        return None
+    return period_in_heading(_DIGIT_ORDINAL.sub(_ordinal_word, " ".join(value.split())))
+
+
+# a column writes the ordinal in figures («1er. Periodo Ordinario», «2° Año»): as words
+_DIGIT_ORDINAL = re.compile(
+    r"\b([1-4])(?:er|ro|o|do|to|°|º)\.?\s+(?=(?:periodo|período|receso|año)\b)",
+    re.IGNORECASE,
+)
+_ORDINAL_WORDS = {"1": "primer ", "2": "segundo ", "3": "tercer ", "4": "cuarto "}
+
+
+def _ordinal_word(match: re.Match[str]) -> str:
+    return _ORDINAL_WORDS[match[1]]
+
+
 def _period(match: re.Match[str]) -> str:
     ordinal = _ORDINALS.get(match[1] or match[4] or match[6] or "")
     if match[3] or match[5]:

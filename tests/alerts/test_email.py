@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from email.header import decode_header, make_header
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -216,3 +217,20 @@ def test_the_management_token_reads_and_deletes_only_its_alert(
     )
     assert bad.status_code == 422
     assert bad.json()["detail"][0]["loc"] == ["body", "delivery", "email"]
+
+
+def test_a_long_subject_with_accents_arrives_exactly_as_written(
+    mailing: Service, smtp_server: Inbox
+) -> None:
+    """The default header folder lost the space before «·» at an encoded word's end
+    («causa»· materia») or doubled one at a fold: the subject decodes as written."""
+    words = "la pensión alimenticia y la compensación económica tras el divorcio sin causa"
+    subscribe(mailing, {"q": words, "matter": "familiar"})
+    confirm(mailing, smtp_server.wait_for(1)[0])
+    add(mailing, "23/2026", f"Vistos los autos sobre {words}.", title="Toca 23/2026")
+    deliver(mailing)
+    notice = smtp_server.wait_for(2)[1]
+    subject = f"1 documento nuevo: «{words}» · materia: familiar"
+    assert notice["Subject"] == subject
+    raw = next(value for name, value in notice.raw_items() if name == "Subject")
+    assert str(make_header(decode_header(raw))) == subject

@@ -110,7 +110,7 @@ def test_pages_work_without_javascript(site: Site, open_page: Any) -> None:
     assert page.locator("article.hit").count() > 0
     screenshot(page, "buscar-sin-js")
     page.goto(f"{site.url}/sesiones")
-    page.get_by_text("Buscar por fechas, tipo de sesión, legislatura o palabras").click()
+    page.get_by_text("Buscar por fechas, tipo de sesión, periodo, legislatura o palabras").click()
     page.get_by_label("Desde").fill(sesion.date.isoformat())
     page.get_by_label("Hasta").fill(sesion.date.isoformat())
     page.get_by_role("button", name="Buscar sesiones").click()
@@ -151,7 +151,7 @@ def test_without_javascript_a_citizen_finds_a_legislatures_session_and_follows_a
     person = next(t.person for t in sesion.spoken() if t.person)
     page = open_page(javascript=False)
     page.goto(f"{site.url}/sesiones")
-    page.get_by_text("Buscar por fechas, tipo de sesión, legislatura o palabras").click()
+    page.get_by_text("Buscar por fechas, tipo de sesión, periodo, legislatura o palabras").click()
     page.get_by_label("Legislatura").fill(sesion.legislature.lower())
     page.get_by_label("Desde").fill(sesion.date.isoformat())
     page.get_by_label("Hasta").fill(sesion.date.isoformat())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from email.header import decode_header, make_header
 
 import pytest
 
@@ -75,3 +76,34 @@ def test_a_header_cannot_smuggle_another() -> None:
         compose(
             sender="a@example.org", to="b@example.org\r\nBcc: c@example.org", subject="s", text="t"
         )
+
+
+# Long subjects with accents as alerts write them: the default folder left a space at a
+# line's end before an encoded word («y␣␣alimenticia») or dropped one between two
+# encoded words («pensiónNación»).
+LONG_SUBJECTS = [
+    "Resumen de la semana: 3 documentos nuevos — «pensión alimenticia» en el primer año"
+    " de la Suprema Corte de Justicia de la Nación y el tribunal colegiado",
+    "documentos Suprema Resumen Resumen Resumen el y Resumen Justicia en «pensión Nación"
+    " moral» Resumen constitución alimenticia» 12/2024 ñandú acción y alimenticia»",
+    "documentos Suprema semanal: Nación 3 Justicia AR nuevos 1234/2023 nuevos Suprema"
+    " documentos la de AR Justicia 3 de y alimenticia» de 3 primer Corte año de y ñandú",
+    "nuevos nuevos primer 1234/2023 primer Justicia de Justicia — la 3 alimenticia» acción"
+    " Resumen — constitución Suprema constitución el ñandú en el moral»",
+]
+
+
+def test_long_subjects_with_accents_arrive_exactly_as_written(smtp_server: Inbox) -> None:
+    mailer = _mailer(smtp_server)
+    messages = [
+        compose(sender=mailer.sender, to=f"p{i}@example.org", subject=subject, text="x")
+        for i, subject in enumerate(LONG_SUBJECTS)
+    ]
+    mailer.send_all(messages)
+    received = smtp_server.wait_for(len(LONG_SUBJECTS))
+    assert [m["Subject"] for m in received] == LONG_SUBJECTS
+    # as a client decodes the raw header (RFC 2047: the space between encoded words goes)
+    for message, subject in zip(received, LONG_SUBJECTS, strict=True):
+        raw = next(v for k, v in message.raw_items() if k == "Subject")
+        assert str(make_header(decode_header(raw))) == subject
+        assert all(len(line) <= 78 for line in raw.splitlines())

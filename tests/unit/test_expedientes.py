@@ -161,3 +161,45 @@ def test_an_abbreviation_of_uncertain_meaning_is_kept_as_written_not_guessed() -
     # "R.R." is a reclamación at one court and a revisión at another: no type is read
     assert [case.type_code for case in parse_expediente("R.R. 5/2023")] == [None]
     assert "R.R. 5/2023" in expediente_forms("R.R. 5/2023")
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [("JL-12/2024", "JL-12/2024"),
+     ("JO-12/2024", "JO-12/2024"),
+     ("Expediente PE-0012/2024", "PE-12/2024"),
+     ("TECDMX-JL-12/2024", "TECDMX-JL-12/2024"),
+     ("JL-12/2024 y JO-13/2024", "JL-12/2024, JO-13/2024"),
+     # the series of a known type was and stays its own
+     ("JLI-12/2024", "JLI-12/2024"),
+     # a type's code glued to its number is the type, as before
+     ("AR-1234/2024", "AR 1234/2024"),
+     # letters in lower case or a label's are no series: the number alone, as before
+     ("jl-12/2024", "12/2024"),
+     ("NO-12/2024", "12/2024")],
+)  # fmt: skip
+def test_a_series_glued_to_its_number_is_part_of_it(written: str, canonical: str) -> None:
+    """A labour court numbers its juicios laborales, ordinarios and especiales each from
+    one ("JL-12/2024", "JO-12/2024", "PE-12/2024"): dropping the letters merged two cases
+    under one key, as the suffix or a toca's appeal would."""
+    assert normalise_expediente(written) == canonical
+    assert canonical.split(", ")[0] in expediente_forms(written)
+
+
+def test_a_search_for_one_series_finds_that_case_only() -> None:
+    store = TantivyStore(None)
+    for n, published in enumerate(("JL-12/2024", "JO-12/2024", "PE-12/2024")):
+        doc = Sentencia(
+            id=f"s{n}", title="Laudo", date=dt.date(2024, 5, 1), institution="Tribunal Laboral",
+            jurisdiction="MX", source_id="t", url=f"https://example.org/s{n}", text="Texto.",
+            expediente=published, expediente_normalised=normalise_expediente(published),
+            expediente_forms=expediente_forms(published),
+        )  # fmt: skip
+        store.upsert([doc])
+
+    def found(query: str) -> set[str]:
+        return {hit.id for hit in store.search(SearchQuery(q=query)).hits}
+
+    assert found('expediente:"JL-12/2024"') == {"s0"}
+    assert found('expediente:"JO-12/2024"') == {"s1"}
+    assert found('expediente:"12/2024"') == {"s0", "s1", "s2"}  # broad, never wrong

@@ -33,6 +33,7 @@ from indexer.library import Library
 from indexer.models import SESSION_TYPES, Sesion
 from indexer.query.values import keyword_key
 from indexer.readers.normalise import int_to_roman, legislature_number
+from indexer.readers.session_period import normalise_period
 from indexer.stores import SearchHit, SearchQuery
 from indexer.stores.base import decode_cursor, encode_cursor
 
@@ -71,6 +72,38 @@ def congresses(library: Library) -> list[tuple[str, int]]:
     )
     buckets = library.search(query).facets.get("congress", [])
     return sorted(((b.value, b.count) for b in buckets), key=lambda pair: pair[0])
+
+
+def periods(library: Library, congress: str | None) -> list[str]:
+    """The legislative periods the library's sessions (of one congress, or all) are
+    placed in, as stored («Primer periodo ordinario, segundo año de ejercicio»)."""
+    filters: dict[str, list[str]] = {"kind": ["sesion"]}
+    if congress:
+        filters["congress"] = [congress]
+    query = SearchQuery(
+        filters=filters, limit=1, facets=["period"], facet_size=200, highlight=False
+    )
+    buckets = library.search(query).facets.get("period", [])
+    return sorted((b.value for b in buckets), key=keyword_key)
+
+
+def asked_period(text: str, known: list[str], errors: list[str]) -> str:
+    """The period a citizen chose or typed, as the library stores it: the same label
+    whatever its capitals and accents, or written as a heading writes it («Primer Periodo
+    Ordinario de Sesiones del Segundo Año de Ejercicio»), read by the heading's reader;
+    "" when none was asked, or one no session is placed in (said in ``errors``)."""
+    text = " ".join(text.split())[:200]
+    if not text:
+        return ""
+    stored = {keyword_key(label): label for label in known}
+    read = normalise_period(text)
+    found = stored.get(keyword_key(text)) or (read and stored.get(keyword_key(read)))
+    if not found:
+        errors.append(
+            f"La biblioteca no tiene sesiones del periodo «{shown(text)}»: elija uno de la lista."
+        )
+        return ""
+    return found
 
 
 def year_hits(library: Library, congress: str | None, year: int) -> list[SearchHit]:
@@ -138,7 +171,7 @@ def chart(hits: list[SearchHit], year: int) -> tuple[Any, MonthTable]:
 
 
 FINDER_PARAMS = (
-    "congreso", "mes", "desde", "hasta", "tipo", "legislatura", "q", "anio", "cursor"
+    "congreso", "mes", "desde", "hasta", "tipo", "periodo", "legislatura", "q", "anio", "cursor"
 )  # fmt: skip
 UNKNOWN_SHOWN = 3
 
@@ -212,6 +245,8 @@ def sessions_page(request: Request, library: LibraryDep) -> Any:
     date_to = parse_date(params.get("hasta", ""), "hasta", errors)
     session_type = params.get("tipo", "").strip()
     legislature = asked_legislature(params.get("legislatura", ""), errors)
+    known_periods = periods(library, congress)
+    period = asked_period(params.get("periodo", ""), known_periods, errors)
     q = params.get("q", "")[:500]
     if session_type and session_type not in SESSION_TYPES:
         errors.append("Elija un tipo de sesión de la lista.")
@@ -241,7 +276,13 @@ def sessions_page(request: Request, library: LibraryDep) -> Any:
     year = year or (date_from.year if date_from else newest_year(library, congress))
     base = _kept_params(
         params.multi_items(),
-        {"congreso": congress or "", "tipo": session_type, "legislatura": legislature, "q": q},
+        {
+            "congreso": congress or "",
+            "tipo": session_type,
+            "periodo": period,
+            "legislatura": legislature,
+            "q": q,
+        },
     )
 
     def month_link(key: str) -> str:
@@ -260,6 +301,8 @@ def sessions_page(request: Request, library: LibraryDep) -> Any:
         filters["session_type"] = [session_type]
     if legislature:
         filters["legislature"] = [legislature]
+    if period:
+        filters["period"] = [period]
     query = SearchQuery(
         q=q,
         filters=filters,
@@ -309,6 +352,8 @@ def sessions_page(request: Request, library: LibraryDep) -> Any:
         "hasta": params.get("hasta", "") if not month else "",
         "tipo": session_type,
         "legislatura": legislature,
+        "periodo": period,
+        "periods": known_periods,
         "types": SESSION_TYPES,
         "q": q,
         "year": year,
