@@ -125,7 +125,7 @@ def test_answers_cut_short_are_counted_with_what_the_site_did(tmp_path: Path, si
     specs.mkdir()
     (specs / "juzgado.yaml").write_text(SPEC)
     result = run_crawl(tmp_path / "data", site, sources_dir=specs)
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.returncode == 3, result.stdout + result.stderr
     db = Database(f"sqlite:///{tmp_path / 'data' / 'abierto.db'}")
     try:
         run = db.list_runs("juzgado-cortes")[0]

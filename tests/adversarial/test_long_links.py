@@ -17,7 +17,7 @@ def test_a_link_too_long_to_follow_is_counted(tmp_path: Path) -> None:
     rows = [("100/2024", "ver.html"), ("101/2024", LONG)]
     pages = {f"{name}.html": sentence_page(name) for name in ("ver", "ver2")}
     crawl = crawl_case_listing(tmp_path, "juzgado-largo", rows, pages)
-    assert crawl.result.returncode == 0, crawl.result.stdout + crawl.result.stderr
+    assert crawl.result.returncode == 3, crawl.result.stdout + crawl.result.stderr
     db = crawl.database()
     try:
         assert [doc.expediente for doc in db.iter_documents()] == ["100/2024"]

@@ -62,7 +62,7 @@ def test_a_crawl_delay_is_a_notice_and_a_missing_page_an_error(tmp_path: Path) -
             spec["listing"]["fields"] = {"title": "css:td.t::text"}
             assert api.client.post("/v1/sources", json=spec, headers=api.headers).status_code == 201
             done = _crawl(api, spec["id"], ABIERTO_OBEY_ROBOTS="true")
-        assert done.returncode == 0, done.stdout + done.stderr
+        assert done.returncode == 3, done.stdout + done.stderr
         [run] = _runs(api, spec["id"])
         assert run["status"] == "partial", run  # a page it could not read: never "ok"
         assert set(run["errors"]) == {"http_404"}, run["errors"]

@@ -50,7 +50,7 @@ def test_a_refused_document_costs_only_itself(tmp_path: Path) -> None:
 
     with serve(site) as server:
         result = run_crawl(data, server.url, sources_dir=specs)
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.returncode == 3, result.stdout + result.stderr
 
     db = Database(f"sqlite:///{data / 'abierto.db'}")
     run = db.list_runs("juzgado-lotes")[0]

@@ -70,7 +70,7 @@ def site(tmp_path: Path) -> Path:
 def test_errors_are_counted_by_cause_and_good_documents_kept(site: Path) -> None:
     with serve(site / "site") as server:
         result = run_crawl(site / "data", server.url, sources_dir=site / "specs")
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.returncode == 3, result.stdout + result.stderr
     db = Database(f"sqlite:///{site / 'data' / 'abierto.db'}")
     run = db.list_runs("juzgado-prueba")[0]
     causes = {cause: entry["count"] for cause, entry in run.errors.items()}

@@ -248,7 +248,7 @@ def test_a_build_past_its_time_limit_is_a_counted_error_and_the_crawl_goes_on(
             time.sleep(0.02)
         crawl.wait(timeout=60)
         reader.join()
-    assert crawl.returncode == 0, output
+    assert crawl.returncode == 3, output
     stats, errors = last_run(data)
     assert stats["items"] == pages and stats["errors"] == 1, stats
     assert list(errors) == ["build_timeout"] and errors["build_timeout"]["count"] == 1

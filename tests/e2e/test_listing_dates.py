@@ -64,7 +64,7 @@ def test_a_listing_dated_as_mexican_sites_write_it(tmp_path: Path) -> None:
     (specs / "listado.yaml").write_text(SPEC)
     with FixtureServer(tmp_path / "www") as server:
         result = run_abierto(tmp_path / "data", server.url, specs)
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.returncode == 3, result.stdout + result.stderr
     db = Database(f"sqlite:///{tmp_path / 'data' / 'abierto.db'}")
     try:
         dates = {doc.expediente: doc.resolution_date for doc in db.iter_documents()}

@@ -65,7 +65,7 @@ def test_retry_after_is_honoured_and_persistent_refusal_is_counted(site: Path) -
         listing = server.hits("/sitio/listado.html")
         second = server.hits("/sitio/sentencia-2.html")
         refused = server.hits("/sitio/sentencia-3.html")
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.returncode == 3, result.stdout + result.stderr
     assert [hit.status for hit in listing] == [429, 200]
     assert listing[1].at - listing[0].at >= 0.9  # Retry-After: 1
     assert [hit.status for hit in second] == [503, 200]

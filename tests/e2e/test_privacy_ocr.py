@@ -96,7 +96,7 @@ def crawled(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     with serve(site) as server:
         result = run_crawl(root / "data", server.url, sources_dir=specs)
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.returncode == 3, result.stdout + result.stderr
     return root / "data"
 
 
