@@ -38,6 +38,9 @@ def _spec() -> dict:
 
 def _serve(asked: list[int], cap: int = CAP) -> Iterator[str]:
     class Api(QuietHandler):
+        def do_GET(self) -> None:  # robots.txt: none (a 5xx would bar the site)
+            self.send_error(404)
+
         def do_POST(self) -> None:
             body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
             page = int(body["page"])
