@@ -34,7 +34,7 @@ def run_demo(settings: Settings, port: int, samples_port: int) -> int:
     started = time.monotonic()
     crawl = subprocess.run([sys.executable, "-m", "cli.main", "crawl"], env=env, check=False)
     print(f"rastreo terminado en {time.monotonic() - started:.1f} s", flush=True)
-    if crawl.returncode not in (0, 1):
+    if crawl.returncode not in (0, 1, 3):  # 1 some source failed, 3 some incomplete
         server.stop()
         return crawl.returncode
     base = f"http://{settings.host}:{port}"

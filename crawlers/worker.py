@@ -38,6 +38,9 @@ from indexer.db import Database
 from indexer.db.database import utcnow
 from indexer.db.registry import Registry
 
+# ``abierto crawl``'s exit statuses of a crawl that ran: 0 correct, 3 incomplete (it saved
+# documents but lost some pages, documents or files: still the source's last success)
+CRAWL_RAN = frozenset({0, 3})
 log = logging.getLogger(__name__)
 LEASE = dt.timedelta(minutes=10)
 DELETED = "la fuente se eliminó mientras se leía: la lectura se detuvo"
@@ -140,11 +143,11 @@ class Worker:
                 self.registry.abandon_stale_runs(
                     source_id, f"crawl_timeout: ran longer than {limit:g} s and was stopped"
                 )
-            elif code != 0:
+            elif code not in CRAWL_RAN:
                 self.registry.abandon_stale_runs(source_id)
-            self.registry.release(source_id, self.name, succeeded=code == 0)
+            self.registry.release(source_id, self.name, succeeded=code in CRAWL_RAN)
             finished.append((source_id, code))
-            if code == 0:
+            if code in CRAWL_RAN:
                 self.align_again = True
         self._align()
         return finished
