@@ -214,13 +214,16 @@ def pair_texts(texts: list[str]) -> list[str]:
 # A public version's marks that hold no word («**********», «█████», «____», «(…)»): the
 # analysers drop them, so the words on both sides would stand at adjacent positions and
 # «Juan ********** Pérez» would match the phrase "Juan Pérez". Each such mark is followed,
-# in the text every store indexes, by ``REDACTION_GAP``: a word of 40 Hangul fillers (a
-# letter to both stores' tokenizers, invisible, in no Spanish text) set apart by word
-# joiners, which the analysers drop for its length (120 bytes, 40 characters) while
-# keeping its position. No phrase spans it, no pair is made across it; a proximity phrase
-# counts it as one word (the mark hides one or more). Highlights show the text without it
-# (``without_gaps``). Changing this changes the indexes: ``abierto reindex``.
-GAP_LETTER = "\u3164"
+# in the text every store indexes, by ``REDACTION_GAP``: a word of 40 «ʭ» (an IPA letter
+# to both stores' tokenizers, in no Spanish text, and among the characters the native
+# highlighter reads itself: a Hangul filler sent every hit with a mark to Python's
+# highlighter, which refuses a long proximity phrase the native search answered) set
+# apart by word joiners, which the analysers drop for its length (80 bytes, 40
+# characters) while keeping its position. No phrase spans it, no pair is made across
+# it; a proximity phrase counts it as one word (the mark hides one or more). Highlights
+# show the text without it (``without_gaps``). Changing this changes the indexes:
+# ``abierto reindex``.
+GAP_LETTER = "\u02ad"
 GAP_JOINER = "\u2060"
 REDACTION_GAP = GAP_JOINER + GAP_LETTER * MAX_TOKEN_CHARS + GAP_JOINER
 # each mark with the text it always begins with: a pattern opening with a literal is
