@@ -2,7 +2,7 @@
 ``ABIERTO_ALERTS_PER_OWNER`` alerts. Unconfirmed ones counted, and never expire: a
 stranger making a few a hour filled the cap and the address's owner could never make an
 alert again (a 403). Now an address's alerts count once confirmed, and the cap is held
-when one is confirmed. Through a real SMTP server."""
+when one is confirmed; an address at the cap is told so by e-mail, not in the answer. Through a real SMTP server."""
 
 from __future__ import annotations
 
@@ -48,4 +48,9 @@ def test_confirming_holds_the_cap(mailing: Service, smtp_server: Inbox) -> None:
     assert [mailing.client.post(p).status_code for p in paths] == [200] * CAP + [409]
     refused = mailing.client.post(paths[-1])
     assert "Demasiadas alertas" in refused.text and "dé de baja alguna" in refused.text
-    assert _subscribe(mailing, "otra") == 403  # the confirmed ones fill the cap
+    # the confirmed ones fill the cap: the answer is the same 201 as for any address,
+    # the refusal travels in the confirmation e-mail and its link is refused
+    assert _subscribe(mailing, "otra") == 201
+    told = smtp_server.wait_for(CAP + 2)[-1]
+    assert f"ya recibe {CAP} alertas" in told.get_body(("plain",)).get_content()
+    assert mailing.client.post(link(told, "confirm")).status_code == 409

@@ -116,9 +116,10 @@ def test_searches_in_flight_together_are_each_collected_alone_with_the_same_answ
     assert all(answers for answers in answered)
 
     # and a refused question leaves no search counted: alone again, the next ones share
-    # their pieces among the threads
+    # their pieces among the threads (a search left counted would keep every later one on
+    # its caller's thread: a share near 0; a loaded machine gave 0.29 where alone gave 0.66)
     for _ in range(5):
         with pytest.raises(ValueError):
             index.search(PLANS[0], 20, 0, "no such order", True, FACETS)
     share_after = executor_share(lambda: loop(index, 1.0, []))
-    assert share_after > 0.3, (share_alone, share_together, share_after)
+    assert share_after > 0.2, (share_alone, share_together, share_after)
