@@ -289,6 +289,8 @@ class Turn:
     continued: bool = False
     chair: str | None = None  # who presides from this turn on, as a line before it says
     chair_gender: str | None = None  # "f"/"m" as that line writes it ("de la senadora")
+    # …and whether it names a vice-president ("Preside la vicepresidenta diputada …")
+    chair_vice: bool = False
 
 
 def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
@@ -310,6 +312,7 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
     after_section = False
     chair: str | None = None  # a change of presidency, for the next turn
     gender: str | None = None  # …and the grammar of its line
+    vice = False  # …and whether it names a vice-president
 
     def close() -> None:
         nonlocal current, body
@@ -347,8 +350,11 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
             who, rest = speaker
             if seat := _SEAT_NOTE.match(rest):
                 who, rest = f"{who} {seat[0].strip(' .:;,–—-')}", rest[seat.end() :]
-            current = Turn(0, who, "", agenda_index=agenda_index, chair=chair, chair_gender=gender)
-            body, chair, gender = [rest], None, None
+            current = Turn(
+                0, who, "", agenda_index=agenda_index, chair=chair, chair_gender=gender,
+                chair_vice=vice,
+            )  # fmt: skip
+            body, chair, gender, vice = [rest], None, None, False
             previous = rest or None
             continue
         change = chair_change_at(lines, at, previous) if turns or current else None
@@ -356,6 +362,7 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
             close()  # the line is no one's words
             chair, taken = change
             gender = chair_gender(" ".join(lines[at : at + taken]))
+            vice = _VICE.search(" ".join(lines[at : at + taken])) is not None
             skip, previous = taken - 1, None
             continue
         listed = (
@@ -416,6 +423,9 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
         if turn.agenda_index is not None and turn.agenda_index < len(items):
             turn.agenda_item = items[turn.agenda_index]
     return [t for t in turns if t.text or t.speaker]
+
+
+_VICE = re.compile(r"\bvicepresident[ae]\b", re.IGNORECASE)
 
 
 def _listed(lines: Sequence[str]) -> list[str]:
@@ -760,6 +770,7 @@ def _piece(turn: Turn, text: str, continued: bool) -> Turn:
         continued=continued or turn.continued,
         chair=None if continued else turn.chair,
         chair_gender=None if continued else turn.chair_gender,
+        chair_vice=False if continued else turn.chair_vice,
     )
 
 
