@@ -302,6 +302,7 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
     the next speaker (a document read into the record, a summary, a list of votes) is
     kept as a procedural turn of no speaker, never the previous speaker's words."""
     text = _court_speakers_apart(_without_page_edges(_without_running_heads(text)))
+    text = _GLUED_INTERRUPTION.sub("\n", text)
     items = list(agenda)
     sections: list[str] = []
     turns: list[Turn] = []
@@ -426,6 +427,20 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
 
 
 _VICE = re.compile(r"\bvicepresident[ae]\b", re.IGNORECASE)
+
+
+# Someone who breaks in, glued by the text to the end of the words before it ("…¿Acepta
+# una pregunta? —La diputada Ana Ruiz Garza (PAN) (desde la curul): No, gracias."): after a
+# finished sentence, a long dash, a capitalised article, the chamber's role and only a
+# name's words (and brackets) up to the colon; the break goes before the dash, so the
+# words after it are theirs, not the previous speaker's. A quotation inside a speech
+# ("…como dijo —el diputado Ruiz: …") has no capital article and stays.
+_GLUED_INTERRUPTION = re.compile(
+    r"(?<=[.?!…»”)])[^\S\n]++(?=[—–][^\S\n]*+(?:El|La)[^\S\n]++(?:C\.[^\S\n]++)?"
+    r"(?:[Dd]iputad[oa]|[Ss]enador(?:a)?|(?:[Vv]ice)?[Pp]resident[ae]|[Ss]ecretari[oa])"
+    rf"(?:[^\S\n]++(?:[{_UP}][\w.'-]*+|de|del|la|los|las|y|diputad[oa]|senador(?:a)?)){{0,8}}"
+    r"(?:[^\S\n]*+\([^()\n]{0,40}\)){0,2}[^\S\n]*+:[^\S\n])"
+)
 
 
 def _listed(lines: Sequence[str]) -> list[str]:
