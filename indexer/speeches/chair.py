@@ -142,12 +142,9 @@ def heading_chair(text: str) -> str | None:
     match = _CONGRESS_CHAIR.search(head)
     end = match.start() if match else len(head)
     lines = head[:end].splitlines()
-    for at, line in enumerate(lines):
-        # (the heading's "Preside el diputado …" too, in any case)
-        if line.lstrip().startswith("PRESIDENCIA") or _takes_chair(line):
-            change = chair_change_at(lines, at, None)
-            if change is not None:
-                return change[0]
+    change = _heading_change(lines)
+    if change is not None:
+        return change[0]
     if match is None:
         return _titled_chair(lines) or _board_chair(lines)
     return display_name(" ".join(match["name"].split()))
@@ -157,17 +154,32 @@ def _takes_chair(line: str) -> bool:
     return _TAKES_OPENING.match(line) is not None
 
 
+def _heading_change(lines: list[str]) -> tuple[str, int, int] | None:
+    """The chair a line of the heading names (``PRESIDENCIA DE LA SENADORA …``, or
+    "Preside el diputado …" before any line of speech: after one, it is a change of
+    chair in the record, not who presided the turns before it), its line and how many
+    lines it takes."""
+    spoken = False
+    for at, line in enumerate(lines):
+        takes = _takes_chair(line)
+        if line.lstrip().startswith("PRESIDENCIA") or (takes and not spoken):
+            change = chair_change_at(lines, at, None)
+            if change is not None:
+                return change[0], at, change[1]
+        if not takes and _SPEECH.search(line):
+            spoken = True
+    return None
+
+
 def heading_chair_gender(text: str) -> str | None:
     """ "f"/"m" as the line :func:`heading_chair` reads writes the chair ("Presidencia de
     la diputada …", "Preside el diputado …"); None when no such line says it."""
     head = text[:6000]
     match = _CONGRESS_CHAIR.search(head)
     lines = head[: match.start() if match else len(head)].splitlines()
-    for at, line in enumerate(lines):
-        if line.lstrip().startswith("PRESIDENCIA") or _takes_chair(line):
-            change = chair_change_at(lines, at, None)
-            if change is not None:
-                return chair_gender(" ".join(lines[at : at + change[1]]))
+    change = _heading_change(lines)
+    if change is not None:
+        return chair_gender(" ".join(lines[change[1] : change[1] + change[2]]))
     return chair_gender(match[0]) if match else None
 
 

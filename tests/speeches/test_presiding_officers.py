@@ -109,3 +109,16 @@ def test_a_chair_line_whose_grammar_is_not_the_known_chairs_is_no_ones() -> None
         "—La Presidenta: Tiene la palabra la diputada Lorena Becerril Anaya.\n"
     )
     assert [person for _, person, _ in _said(text)] == ["Ernesto Quiroga Salcedo", None]
+
+
+def test_who_takes_the_chair_mid_sitting_did_not_preside_the_turns_before() -> None:
+    text = (
+        "SESIÓN ORDINARIA\n\n"
+        "—El Presidente: Se abre la sesión.\n"
+        "—La diputada Lorena Becerril Anaya: Gracias.\n"
+        "(Preside la diputada Gabriela Ochoa Landeros)\n"
+        "—La Presidenta: Adelante.\n"
+    )
+    assert [person for _, person, _ in _said(text)] == [
+        None, "Lorena Becerril Anaya", "Gabriela Ochoa Landeros",
+    ]  # fmt: skip
