@@ -1,6 +1,10 @@
 """Turns and speakers right or wrong on the real SCJN versión taquigráfica (../shared),
 as printed and with its headings broken where a narrower column would break them
-("SEÑOR MINISTRO GONZÁLEZ ALCÁNTARA⏎CARRANCÁ:"), for two checkouts of the code.
+("SEÑOR MINISTRO GONZÁLEZ ALCÁNTARA⏎CARRANCÁ:"), for two checkouts of the code; and the
+person of each heading of the congress transcripts in ``tests/fixtures/speeches/
+legislatures/`` (written after real ones: ../shared holds no congress transcript), right,
+empty or WRONG against ``hand-read.json`` (``bench/legislature_shapes.py`` grades them):
+a wrong speaker is worse than none, so the two are counted apart.
 
     python -m bench.speaker_audit [--old PATH] [--json out.json]
 
@@ -82,10 +86,15 @@ def audit(text: str, wanted: list[str]) -> dict[str, int]:
     right = _in_order(wanted, got)
     # a turn holding another speaker's heading holds their words too: it is wrong
     mixed = [s for s in headed if _INSIDE.search(s.text)]
-    people_right = sum(
+    credited = [
         _right_person(" ".join(s.speaker_as_written.split()), s.person_name)
         and not _INSIDE.search(s.text)
         for s in headed
+    ]
+    people_right = sum(credited)
+    # someone else credited is worse than no one: the two apart
+    people_wrong = sum(
+        1 for s, ok in zip(headed, credited, strict=True) if not ok and s.person_name is not None
     )
     lost_words = sum(1 for s in speeches if s.procedural and re.match(r"[A-ZÁÉÍÓÚÑ ]+:", s.text))
     return {
@@ -94,7 +103,8 @@ def audit(text: str, wanted: list[str]) -> dict[str, int]:
         "turns_headed": len(headed),
         "speakers_right": people_right,
         "turns_with_others_words": len(mixed),
-        "speakers_wrong_or_none": len(headed) - people_right,
+        "speakers_wrong": people_wrong,
+        "speakers_none": len(headed) - people_right - people_wrong,
         "words_left_to_no_one": lost_words,
         "ms": round(took * 1000),
     }
@@ -115,11 +125,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--old", type=Path)
     parser.add_argument("--json", type=Path)
-    parser.add_argument("--worker", choices=("printed", "narrow"))
+    parser.add_argument("--worker", choices=("printed", "narrow", "fixtures"))
     parser.add_argument("--text", type=Path)
     parser.add_argument("--code", type=Path)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
+    if args.worker == "fixtures":
+        print(json.dumps(_fixtures(args.code)))
+        return
     if args.worker:
         text = args.text.read_text()
         import indexer
@@ -140,24 +153,28 @@ def main() -> None:
     if args.old:
         codes = {"anterior": str(args.old), **codes}
     results: dict[str, dict[str, list[dict[str, int]]]] = {}
+    fixtures: dict[str, dict[str, dict[str, dict[str, int]]]] = {}
     try:
         for _ in range(args.rounds):  # old and new in turn
             for code, path in codes.items():
-                for shape in ("printed", "narrow"):
+                for shape in ("printed", "narrow", "fixtures"):
                     out = subprocess.run(
                         [sys.executable, "-m", "bench.speaker_audit", "--worker", shape,
                          "--text", str(text_file), "--code", path],
-                        env={**os.environ, "PYTHONPATH": f"{path}:{REPO}"}, cwd="/tmp",
-                        capture_output=True, text=True, check=True,
+                        env={**os.environ, "PYTHONPATH": f"{path}:{REPO}", "BENCH_CODE": path},
+                        cwd="/tmp", capture_output=True, text=True, check=True,
                     ).stdout  # fmt: skip
+                    if shape == "fixtures":
+                        fixtures[code] = json.loads(out)  # (no timing: the same each round)
+                        continue
                     results.setdefault(code, {}).setdefault(shape, []).append(json.loads(out))
     finally:
         text_file.unlink(missing_ok=True)
     load = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
     print(f"carga: {load}")
     head = ("código", "texto", "encab. esperados", "encab. bien", "turnos", "orador bien",
-            "orador mal/ninguno", "turnos con palabras de otro", "palabras sin orador",
-            "ms (mediana)")  # fmt: skip
+            "orador MAL", "orador ninguno", "turnos con palabras de otro",
+            "palabras sin orador", "ms (mediana)")  # fmt: skip
     print(" | ".join(head))
     table = []
     for code, shapes in results.items():
@@ -165,15 +182,39 @@ def main() -> None:
             first = runs[0]
             ms = sorted(r["ms"] for r in runs)[len(runs) // 2]
             row = [code, shape, first["headings_expected"], first["headings_right"],
-                   first["turns_headed"], first["speakers_right"],
-                   first["speakers_wrong_or_none"], first["turns_with_others_words"],
+                   first["turns_headed"], first["speakers_right"], first["speakers_wrong"],
+                   first["speakers_none"], first["turns_with_others_words"],
                    first["words_left_to_no_one"], ms]  # fmt: skip
             table.append(dict(zip(head, row, strict=True)))
             print(" | ".join(map(str, row)))
+    print()
+    print("transcripciones de congresos (fixtures): persona de cada encabezado bien/vacía/MAL")
+    print(" | ".join(("fuente", *(f"{code}" for code in fixtures))))
+    for source in next(iter(fixtures.values())):
+        cells = [_cell(fixtures[code].get(source)) for code in fixtures]
+        print(" | ".join((source, *cells)))
     if args.json:
         args.json.write_text(
-            json.dumps({"load": load, "rows": table}, ensure_ascii=False, indent=1)
+            json.dumps(
+                {"load": load, "rows": table, "fixtures": fixtures}, ensure_ascii=False, indent=1
+            )
         )
+
+
+def _fixtures(code: Path) -> dict[str, dict[str, int]]:
+    """Run in the checkout under test: per congress fixture, the person of each heading
+    right, empty or WRONG against the hand-read one (see ``bench/legislature_shapes.py``)."""
+    os.environ["BENCH_CODE"] = str(code)
+    from bench.legislature_shapes import measure
+
+    return {
+        shape: fields["person"] for shape, fields in measure().items() if not shape.startswith("(")
+    }
+
+
+def _cell(counts: dict[str, int] | None) -> str:
+    counts = counts or {}
+    return "/".join(str(counts.get(k, 0)) for k in ("right", "empty", "WRONG"))
 
 
 if __name__ == "__main__":

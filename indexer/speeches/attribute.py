@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from indexer.analysis import fold_keyword
 from indexer.models import Sesion
-from indexer.speeches.chair import court_attendance, heading_chair
+from indexer.speeches.chair import court_attendance, heading_chair, heading_chair_gender
 from indexer.speeches.model import Speech, speech_id
 from indexer.speeches.nueva_alianza import is_na, nueva_alianza_then
 from indexer.speeches.party_source import LEGISLATIVE, ROSTER, SESSION, TRANSCRIPT
@@ -58,11 +58,19 @@ def speeches_of(session: Sesion, people: People) -> list[Speech]:
     chair = people.resolve(chair_name) if chair_name else None
     attributed = []
     genders: dict[str, set[str]] = {}  # person id → the grammar of the lines naming them
+    if chair is not None and (said := heading_chair_gender(text)):
+        genders.setdefault(chair.id, set()).add(said)
+    # the vice-president a line names presiding ("La vicepresidenta diputada Dolores
+    # Padierna Luna: …"): whom a later "La vicepresidenta:" means; never the president,
+    # whom a bare vice-president's line is not
+    vice: tuple[Person, str] | None = None
     for turn in turns:
         one = _Attributed(turn)
         if turn.chair:
             chair_name = turn.chair
             chair = people.resolve(turn.chair)  # the record says who presides from here
+            # ("Preside la vicepresidenta diputada …": "La vicepresidenta:" is her too)
+            vice = (chair, turn.chair) if chair is not None and turn.chair_vice else None
             if chair is not None and turn.chair_gender:
                 genders.setdefault(chair.id, set()).add(turn.chair_gender)
         if turn.speaker is not None:
@@ -76,6 +84,13 @@ def speeches_of(session: Sesion, people: People) -> list[Speech]:
                 one.person, one.written = people.resolve(speaker.name), speaker.name
                 if speaker.chair and one.person is not None:
                     chair, chair_name = one.person, speaker.name  # presides from here on
+                    # (a vice-president's line says she presides: "La vicepresidenta:"
+                    # is her from here on, and only a vice-president's is)
+                    vice = (one.person, speaker.name) if _vice(turn.speaker) else None
+            elif speaker.chair and _vice(turn.speaker):
+                # "El vicepresidente:" is the vice-president named presiding, never the
+                # president; no one when none was named
+                one.person, one.written = vice if vice is not None else (None, None)
             elif speaker.chair:
                 one.person, one.written = chair, chair_name
             one.shown = one.person.name if one.person else None
@@ -139,13 +154,24 @@ def named_without_turns(session: Sesion) -> list[str]:
 
 
 def _chair_gender(as_written: str | None) -> str | None:
-    """ "f" for "La Presidenta", "m" for "El Presidente", None when the line says neither."""
+    """ "f" for "La Presidenta" ("La Vicepresidenta"), "m" for "El Presidente", None when
+    the line says neither."""
     folded = fold_keyword(as_written or "")
-    if re.search(r"\bpresidenta\b", folded):
+    if re.search(r"\b(?:vice)?presidenta\b", folded):
         return "f"
-    if re.search(r"\bpresidente\b", folded):
+    if re.search(r"\b(?:vice)?presidente\b", folded):
         return "m"
     return None
+
+
+def _vice(as_written: str | None) -> bool:
+    """Whether a chair's line calls them vice-president ("El Vicepresidente:", "LA C.
+    VICEPRESIDENTA DIPUTADA …"), before any comma; one "…, en funciones de Presidente"
+    presides as the president."""
+    folded = fold_keyword(as_written or "")
+    if re.search(r",\s*en\s+funciones\s+de\s+president[ae]\b", folded):
+        return False
+    return bool(re.search(r"\bvicepresident[ae]\b", folded.split(",")[0]))
 
 
 def _unseat_other_chairs(attributed: list[_Attributed], genders: dict[str, set[str]]) -> None:

@@ -50,6 +50,24 @@ _CAPITAL_CHAIR_CHANGE = re.compile(
     r"(?:DE(?:L|\s++LA)\s++)?(?:C\.\s++)?(?:DIPUTAD[OA]|SENADOR(?:A)?|DIP\.|SEN\.)\s++"
     rf"(?P<name>{_CAPITAL_WORD}(?:\s++(?:{_CAPITAL_PARTICLE}\s++){{0,3}}{_CAPITAL_WORD}){{1,6}})\.?"
 )
+# The record's note that someone takes the chair, alone on its line and perhaps in
+# brackets or after a dash, as the Diario and the versiones estenográficas write it when
+# the Mesa Directiva's members relieve each other ("Preside el diputado Sergio Carlos
+# Gutiérrez Luna", "(Preside la vicepresidenta diputada Dolores Padierna Luna)", "PRESIDE
+# LA SENADORA ANA RUIZ", "Asume la Presidencia el diputado Juan Pérez."): only the verb, an
+# article, the chamber's titles and a name, so a sentence ("Preside el diputado la
+# comisión…") says no one.
+_TAKES_WORD = r"(?:[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñü'.-]*+)"
+_TAKES_PARTICLE = r"(?:de|del|la|los|las|y|DE|DEL|LA|LOS|LAS|Y)"
+_TAKES_CHAIR = re.compile(
+    r"\(?\s*+(?:[-–—]\s*+)?(?:Preside|PRESIDE|(?:Asume|Ocupa|ASUME|OCUPA)\s++(?i:la\s++presidencia))"
+    r"\s++(?i:el|la)\s++(?i:(?:vice)?president[ae]\s++)?(?i:c\.\s++)?"
+    r"(?i:diputad[oa]|senador(?:a)?|dip\.|sen\.)\s++"
+    rf"(?P<name>(?!{_TAKES_PARTICLE}\s){_TAKES_WORD}(?:\s++(?:{_TAKES_PARTICLE}\s++){{0,3}}"
+    rf"(?!{_TAKES_PARTICLE}\s){_TAKES_WORD}){{1,6}})\s*+\)?\s*+\.?\s*+\)?"
+)
+# (the verb whole: "Presidencia…" is read by the patterns above)
+_TAKES_OPENING = re.compile(r"[(\s–—-]*(?:Preside|PRESIDE|Asume|ASUME|Ocupa|OCUPA)\s")
 _PARTICLES = frozenset({"de", "del", "la", "los", "las", "y"})
 # The Estado de México's older Diarios name the chair under the heading by title, alone
 # on a line ("PRESIDENTE DIPUTADO ARTURO PIÑA GARCÍA."); read only among the heading's
@@ -70,11 +88,15 @@ def chair_change_at(lines: list[str], at: int, previous: str | None) -> tuple[st
     name. In capitals it is no section heading: it names who presides, not a part of
     the sitting."""
     start = lines[at].lstrip()
-    if not start.startswith(("Presidencia", "PRESIDENCIA")):
+    takes = _TAKES_OPENING.match(start) is not None
+    if not takes and not start.startswith(("Presidencia", "PRESIDENCIA")):
         return None
     if previous is not None and previous.strip() and not _SENTENCE_END.search(previous):
         return None  # "…bajo la⏎Presidencia de la diputada…" is a sentence
-    pattern = _CHAIR_CHANGE if start.startswith("Presidencia") else _CAPITAL_CHAIR_CHANGE
+    if takes:
+        pattern = _TAKES_CHAIR
+    else:
+        pattern = _CHAIR_CHANGE if start.startswith("Presidencia") else _CAPITAL_CHAIR_CHANGE
     for taken in (1, 2, 3):
         match = pattern.fullmatch(" ".join(lines[at : at + taken]).strip())
         if match is not None:
@@ -82,8 +104,16 @@ def chair_change_at(lines: list[str], at: int, previous: str | None) -> tuple[st
     return None
 
 
-_FEMININE_CHAIR = re.compile(r"\bde\s+la\s+(?:c\.\s+)?(?:diputada|senadora)\b", re.I)
-_MASCULINE_CHAIR = re.compile(r"\bdel\s+(?:c\.\s+)?(?:diputado|senador)\b", re.I)
+_FEMININE_CHAIR = re.compile(
+    r"\b(?:de\s+la|(?:preside|presidencia)\s+la)\s+(?:vicepresidenta\s+)?(?:c\.\s+)?"
+    r"(?:diputada|senadora)\b",
+    re.I,
+)
+_MASCULINE_CHAIR = re.compile(
+    r"\b(?:del|(?:preside|presidencia)\s+el)\s+(?:vicepresidente\s+)?(?:c\.\s+)?"
+    r"(?:diputado|senador)\b",
+    re.I,
+)
 
 
 def chair_gender(line: str) -> str | None:
@@ -112,14 +142,45 @@ def heading_chair(text: str) -> str | None:
     match = _CONGRESS_CHAIR.search(head)
     end = match.start() if match else len(head)
     lines = head[:end].splitlines()
-    for at, line in enumerate(lines):
-        if line.lstrip().startswith("PRESIDENCIA"):
-            change = chair_change_at(lines, at, None)
-            if change is not None:
-                return change[0]
+    change = _heading_change(lines)
+    if change is not None:
+        return change[0]
     if match is None:
         return _titled_chair(lines) or _board_chair(lines)
     return display_name(" ".join(match["name"].split()))
+
+
+def _takes_chair(line: str) -> bool:
+    return _TAKES_OPENING.match(line) is not None
+
+
+def _heading_change(lines: list[str]) -> tuple[str, int, int] | None:
+    """The chair a line of the heading names (``PRESIDENCIA DE LA SENADORA …``, or
+    "Preside el diputado …" before any line of speech: after one, it is a change of
+    chair in the record, not who presided the turns before it), its line and how many
+    lines it takes."""
+    spoken = False
+    for at, line in enumerate(lines):
+        takes = _takes_chair(line)
+        if line.lstrip().startswith("PRESIDENCIA") or (takes and not spoken):
+            change = chair_change_at(lines, at, None)
+            if change is not None:
+                return change[0], at, change[1]
+        if not takes and _SPEECH.search(line):
+            spoken = True
+    return None
+
+
+def heading_chair_gender(text: str) -> str | None:
+    """ "f"/"m" as the line :func:`heading_chair` reads writes the chair ("Presidencia de
+    la diputada …", "Preside el diputado …"); None when no such line says it."""
+    head = text[:6000]
+    match = _CONGRESS_CHAIR.search(head)
+    lines = head[: match.start() if match else len(head)].splitlines()
+    change = _heading_change(lines)
+    if change is not None:
+        return chair_gender(" ".join(lines[change[1] : change[1] + change[2]]))
+    return chair_gender(match[0]) if match else None
 
 
 def _titled_chair(lines: list[str]) -> str | None:

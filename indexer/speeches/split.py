@@ -289,6 +289,8 @@ class Turn:
     continued: bool = False
     chair: str | None = None  # who presides from this turn on, as a line before it says
     chair_gender: str | None = None  # "f"/"m" as that line writes it ("de la senadora")
+    # …and whether it names a vice-president ("Preside la vicepresidenta diputada …")
+    chair_vice: bool = False
 
 
 def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
@@ -300,6 +302,7 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
     the next speaker (a document read into the record, a summary, a list of votes) is
     kept as a procedural turn of no speaker, never the previous speaker's words."""
     text = _court_speakers_apart(_without_page_edges(_without_running_heads(text)))
+    text = _GLUED_INTERRUPTION.sub("\n", text)
     items = list(agenda)
     sections: list[str] = []
     turns: list[Turn] = []
@@ -310,6 +313,7 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
     after_section = False
     chair: str | None = None  # a change of presidency, for the next turn
     gender: str | None = None  # …and the grammar of its line
+    vice = False  # …and whether it names a vice-president
 
     def close() -> None:
         nonlocal current, body
@@ -347,8 +351,11 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
             who, rest = speaker
             if seat := _SEAT_NOTE.match(rest):
                 who, rest = f"{who} {seat[0].strip(' .:;,–—-')}", rest[seat.end() :]
-            current = Turn(0, who, "", agenda_index=agenda_index, chair=chair, chair_gender=gender)
-            body, chair, gender = [rest], None, None
+            current = Turn(
+                0, who, "", agenda_index=agenda_index, chair=chair, chair_gender=gender,
+                chair_vice=vice,
+            )  # fmt: skip
+            body, chair, gender, vice = [rest], None, None, False
             previous = rest or None
             continue
         change = chair_change_at(lines, at, previous) if turns or current else None
@@ -356,6 +363,7 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
             close()  # the line is no one's words
             chair, taken = change
             gender = chair_gender(" ".join(lines[at : at + taken]))
+            vice = _VICE.search(" ".join(lines[at : at + taken])) is not None
             skip, previous = taken - 1, None
             continue
         listed = (
@@ -416,6 +424,23 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
         if turn.agenda_index is not None and turn.agenda_index < len(items):
             turn.agenda_item = items[turn.agenda_index]
     return [t for t in turns if t.text or t.speaker]
+
+
+_VICE = re.compile(r"\bvicepresident[ae]\b", re.IGNORECASE)
+
+
+# Someone who breaks in, glued by the text to the end of the words before it ("…¿Acepta
+# una pregunta? —La diputada Ana Ruiz Garza (PAN) (desde la curul): No, gracias."): after a
+# finished sentence, a long dash, a capitalised article, the chamber's role and only a
+# name's words (and brackets) up to the colon; the break goes before the dash, so the
+# words after it are theirs, not the previous speaker's. A quotation inside a speech
+# ("…como dijo —el diputado Ruiz: …") has no capital article and stays.
+_GLUED_INTERRUPTION = re.compile(
+    r"(?<=[.?!…»”)])[^\S\n]++(?=[—–][^\S\n]*+(?:El|La)[^\S\n]++(?:C\.[^\S\n]++)?"
+    r"(?:[Dd]iputad[oa]|[Ss]enador(?:a)?|(?:[Vv]ice)?[Pp]resident[ae]|[Ss]ecretari[oa])"
+    rf"(?:[^\S\n]++(?:[{_UP}][\w.'-]*+|de|del|la|los|las|y|diputad[oa]|senador(?:a)?)){{0,8}}"
+    r"(?:[^\S\n]*+\([^()\n]{0,40}\)){0,2}[^\S\n]*+:[^\S\n])"
+)
 
 
 def _listed(lines: Sequence[str]) -> list[str]:
@@ -760,6 +785,7 @@ def _piece(turn: Turn, text: str, continued: bool) -> Turn:
         continued=continued or turn.continued,
         chair=None if continued else turn.chair,
         chair_gender=None if continued else turn.chair_gender,
+        chair_vice=False if continued else turn.chair_vice,
     )
 
 
