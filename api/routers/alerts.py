@@ -46,7 +46,7 @@ from config.web_urls import lower_scheme
 from crawlers.addresses import BlockedAddress, ResolverBusy, SlowHost, UnresolvableHost, check_url
 from crawlers.causas import error_mensaje
 from indexer.alerts import AlertBook, saved_query
-from indexer.alerts.book import CapReached, ServiceFull
+from indexer.alerts.book import INSTITUTION_OWNER, CapReached, ServiceFull
 from indexer.alerts.links import MissingLinksKey, links_key
 from indexer.alerts.mails import confirmation
 from indexer.db.alert_tables import AlertRow
@@ -106,7 +106,7 @@ def optional_caller(request: Request, registry: RegistryDep) -> Holder | None:
         request.app.state.write_limiter.check(None, client_bucket(request))
         raise invalid_key()
     caller = require_caller(request, registry)
-    return Holder(f"institution:{caller.institution_id}", caller.key_id)
+    return Holder(f"{INSTITUTION_OWNER}{caller.institution_id}", caller.key_id)
 
 
 def required_caller(request: Request, registry: RegistryDep) -> Holder:
@@ -117,7 +117,7 @@ def required_caller(request: Request, registry: RegistryDep) -> Holder:
 
 
 def _as_holder(caller: Caller) -> Holder:
-    return Holder(f"institution:{caller.institution_id}", caller.key_id)
+    return Holder(f"{INSTITUTION_OWNER}{caller.institution_id}", caller.key_id)
 
 
 OptionalCaller = Annotated[Holder | None, Depends(optional_caller)]
