@@ -165,9 +165,30 @@ def main() -> None:
         "other_slow": register(tribunal, "pj-gto-lento", "d.lento.example"),
         "server_full": register(tribunal, "pj-gto-lleno", "e.lento.example"),
     }
+    if sys.argv[1:] == ["readers"]:
+        steps = reader_steps(service, register, webhook)
     results = {name: timed(step) for name, step in steps.items()}
     print(json.dumps(results, default=str), flush=True)
     os._exit(0)  # lookups still waiting on the silent server are not waited for
+
+
+def reader_steps(service: Any, register: Any, webhook: Any) -> dict[str, Any]:
+    """Self-service reader keys (anyone may ask for them) each subscribe webhooks on
+    silent hosts, every lookup held; then institutions register sources."""
+    from indexer.db.reader_keys import ReaderKeys
+
+    keys = ReaderKeys(service.library.db)
+    readers = [
+        {"Authorization": f"Bearer {keys.issue(f'Lector {n}', f'l{n}@correo.example')[1]}"}
+        for n in range(3)
+    ]
+    steps: dict[str, Any] = {}
+    for n, reader in enumerate(readers):
+        for m in range(3):
+            steps[f"reader_{n}_{m}"] = webhook(reader, f"h{n}{m}.lento.example")
+    steps["institution_fast"] = register(service.congreso, "congreso-gto-rapido", "rapido.example")
+    steps["institution_slow"] = register(service.tribunal, "pj-gto-lento", "d.lento.example")
+    return steps
 
 
 if __name__ == "__main__":
