@@ -438,7 +438,11 @@ class AlertBook:
         """Active alerts with something to send now, claimed in one conditional UPDATE
         (two delivery loops never send the same alert at once): webhooks and immediate
         e-mails with undelivered matches and no back-off pending, digests whose time has
-        come (with or without matches: the period moves on either way)."""
+        come (with or without matches: the period moves on either way). An institution's
+        alerts come first, then the others in a random order: reader keys are
+        self-service, and a few of their alerts, whose receivers answered as late as a
+        delivery may, took the loop's threads for the whole pass while the institutions'
+        waited behind them."""
         now = now or utcnow()
         free = or_(AlertRow.claimed_until.is_(None), AlertRow.claimed_until < now)
         ready = or_(AlertRow.next_attempt_at.is_(None), AlertRow.next_attempt_at <= now)
@@ -448,7 +452,15 @@ class AlertBook:
         due = (AlertRow.status == ACTIVE) & free & ready & or_(immediate, digest_due)
         token = secrets.token_hex(8)
         with self.db.session() as s, s.begin():
-            candidates = s.scalars(select(AlertRow.id).where(due).limit(limit)).all()
+            # the others in a new order each pass: a pass starts none of theirs after its
+            # time (``crawlers.alerts.delivery``), and the same slow ones first every time
+            # would leave the rest behind them for good
+            institutions_first = (
+                ~AlertRow.owner.startswith(INSTITUTION_OWNER, autoescape=True),
+                func.random(),
+            )
+            stmt = select(AlertRow.id).where(due).order_by(*institutions_first).limit(limit)
+            candidates = s.scalars(stmt).all()
             if not candidates:
                 return []
             s.execute(
@@ -456,7 +468,8 @@ class AlertBook:
                 .where(AlertRow.id.in_(candidates), due)
                 .values(claimed_by=token, claimed_until=now + lease)
             )
-            return list(s.scalars(select(AlertRow).where(AlertRow.claimed_by == token)))
+            claimed = select(AlertRow).where(AlertRow.claimed_by == token)
+            return list(s.scalars(claimed.order_by(*institutions_first)))
 
     def pending_for(self, alert_ids: list[str], per_alert: int) -> dict[str, list[Pending]]:
         """Undelivered matches of several alerts, oldest first, at most ``per_alert`` each."""
