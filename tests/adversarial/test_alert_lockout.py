@@ -2,7 +2,8 @@
 ``ABIERTO_ALERTS_PER_OWNER`` alerts. Unconfirmed ones counted, and never expire: a
 stranger making a few a hour filled the cap and the address's owner could never make an
 alert again (a 403). Now an address's alerts count once confirmed, and the cap is held
-when one is confirmed; an address at the cap is told so by e-mail, not in the answer. Through a real SMTP server."""
+when one is confirmed; an address at the cap is told so by e-mail, not in the answer.
+Through a real SMTP server."""
 
 from __future__ import annotations
 
