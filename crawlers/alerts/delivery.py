@@ -49,6 +49,11 @@ WEBHOOK_BATCH = 200  # matches of one alert per pass; the rest at the next pass
 # and an institution's alerts, sent first in every pass, wait no longer than that
 ALERT_PASS_S = 30.0
 PASS_S = 60.0
+# every self-service alert's receivers take one share of the host-name lookups together
+# (as their subscriptions do in the API): their silent names, each holding its place until
+# the resolver gave up, took the whole pool, and each institution's delivery then failed
+# as a DNS error, counted toward disabling its alert
+READERS_LOOKUPS = "readers"
 MAIL_MATCHES = 200  # documents listed in one e-mail at most (the rest in the next one)
 log = logging.getLogger(__name__)
 
@@ -210,7 +215,14 @@ class Deliverer:
             if sent and time.monotonic() > until:
                 break  # the rest at the next pass: the loop's threads are every owner's
             payload = _payload(alert, item, self._described(alert, item, doc), doc.url)
-            outcome = self.poster.post(alert.target, payload, secret, f"{alert.id}:{item.id}")
+            owner = READERS_LOOKUPS if self_service(alert.owner) else alert.owner
+            outcome = self.poster.post(
+                alert.target, payload, secret, f"{alert.id}:{item.id}", owner
+            )
+            if outcome.busy:
+                # nothing was sent: not the receiver's failure (none counts toward disabling
+                # it); its matches wait for the next pass
+                break
             if not outcome.ok:
                 self._failed(alert, [item.id], outcome.cause or "unknown", outcome.status)
                 return sent, status, 1

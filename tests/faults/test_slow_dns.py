@@ -136,3 +136,16 @@ def test_reader_keys_together_hold_one_share_of_the_lookups() -> None:
     slow = steps["institution_slow"]
     assert slow["status"] == 422, slow  # looked up (and timed out), not refused as busy
     assert "«d.lento.example» no respondió" in _mensaje(slow)
+
+
+def test_readers_silent_receivers_fail_no_institutions_delivery() -> None:
+    """The delivery loop looks up each receiver's name: a reader key's alerts whose names
+    went silent (its own DNS server) held every lookup of the worker, and the
+    institution's delivery in the next pass failed as a DNS error, counted toward
+    disabling its alert. Every self-service alert's receivers hold one share together;
+    a delivery that finds its share taken sends nothing and counts no failure."""
+    done = _sandbox("deliveries")
+    assert done["paths"] == ["/institucion"], done
+    institution = done["institution"]
+    assert institution["status"] == "activa" and institution["consecutive_failures"] == 0
+    assert institution["matches"] == 1 and institution["undelivered"] == 0, institution
