@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from api import __version__
 from api.access_log import hide_token_after
 from api.answer_cache import AnswerCache
+from api.auth import presented_key
 from api.compression import Compression
 from api.cors import SpanishCors
 from api.head_requests import HeadAsGet
@@ -51,7 +52,7 @@ from crawlers import lookups
 from crawlers.addresses import ResolverBusy
 from indexer.db import DatabaseBusy
 from indexer.db.rate_limits import counter_engine
-from indexer.db.reader_keys import ReaderKeys
+from indexer.db.reader_keys import READER_PREFIX, ReaderKeys
 from indexer.library import Library
 
 # answers smaller than this go as they are; larger ones compressed (the answer cache
@@ -231,6 +232,11 @@ async def _resolver_busy(request: Request, exc: Exception) -> Any:
         if exc.own
         else "el servidor tiene ocupadas todas sus consultas de nombres (DNS)"
     )
+    if exc.own and (presented_key(request) or "").startswith(f"{READER_PREFIX}_"):
+        who = (  # every reader key's webhooks share one part of the lookups
+            "las claves de lector tienen en curso todas las consultas de nombres (DNS) que "
+            "pueden tener a la vez"
+        )
     return JSONResponse(
         {
             "detail": f"{exc}; try again shortly",

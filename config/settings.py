@@ -270,9 +270,11 @@ class Settings(BaseSettings):
     alerts_total: int = Field(
         20_000,
         ge=1,
-        description="Alerts the whole service keeps, every owner's together: each is a "
-        "search run at every indexing batch, and reader keys are self-service; past it a "
-        "new alert is refused (409).",
+        description="Self-service alerts (reader keys', e-mail addresses') the whole "
+        "service keeps, every such owner's together: each is a search run at every "
+        "indexing batch, and reader keys are self-service; past it a new one is refused "
+        "(409). An institution's alerts are bounded by alerts_per_owner alone, so no "
+        "number of reader keys can refuse them.",
     )
     alert_query_chars: int = Field(500, ge=1, le=10_000, description="Longest q of an alert.")
     alert_confirmations_per_hour: int = Field(

@@ -67,8 +67,9 @@ class Fetched:
     body: bytes
 
 
-def pinned_target(url: str, allow_loopback: bool) -> tuple[str, str, str]:
-    """(URL with the checked address as host, Host header value, host name for TLS)."""
+def pinned_target(url: str, allow_loopback: bool, owner: str = "") -> tuple[str, str, str]:
+    """(URL with the checked address as host, Host header value, host name for TLS);
+    ``owner`` names whose share of the host-name lookups it takes (``crawlers.lookups``)."""
     try:
         parts = urlsplit(url)
         given_port = parts.port
@@ -87,7 +88,7 @@ def pinned_target(url: str, allow_loopback: bool) -> tuple[str, str, str]:
         raise FetchError("blocked_address", "URL has no host")
     port = given_port or (443 if parts.scheme == "https" else 80)
     try:
-        address = resolve_checked(host, port, allow_loopback)[0]
+        address = resolve_checked(host, port, allow_loopback, owner)[0]
     except UnresolvableHost as exc:
         raise FetchError("dns", str(exc)) from exc
     except BlockedAddress as exc:

@@ -46,7 +46,7 @@ from config.web_urls import lower_scheme
 from crawlers.addresses import BlockedAddress, ResolverBusy, SlowHost, UnresolvableHost, check_url
 from crawlers.causas import error_mensaje
 from indexer.alerts import AlertBook, saved_query
-from indexer.alerts.book import CapReached, ServiceFull
+from indexer.alerts.book import INSTITUTION_OWNER, CapReached, ServiceFull, self_service
 from indexer.alerts.links import MissingLinksKey, links_key
 from indexer.alerts.mails import confirmation
 from indexer.db.alert_tables import AlertRow
@@ -106,7 +106,7 @@ def optional_caller(request: Request, registry: RegistryDep) -> Holder | None:
         request.app.state.write_limiter.check(None, client_bucket(request))
         raise invalid_key()
     caller = require_caller(request, registry)
-    return Holder(f"institution:{caller.institution_id}", caller.key_id)
+    return Holder(f"{INSTITUTION_OWNER}{caller.institution_id}", caller.key_id)
 
 
 def required_caller(request: Request, registry: RegistryDep) -> Holder:
@@ -117,7 +117,7 @@ def required_caller(request: Request, registry: RegistryDep) -> Holder:
 
 
 def _as_holder(caller: Caller) -> Holder:
-    return Holder(f"institution:{caller.institution_id}", caller.key_id)
+    return Holder(f"{INSTITUTION_OWNER}{caller.institution_id}", caller.key_id)
 
 
 OptionalCaller = Annotated[Holder | None, Depends(optional_caller)]
@@ -216,7 +216,7 @@ def create_alert(
                     headers={"WWW-Authenticate": "Bearer"},
                 )
             owner, channel = tenant_of(caller), "webhook"
-            target = _webhook_target(webhook, body.rate, settings, owner)
+            target = _webhook_target(webhook, body.rate, settings, lookup_owner(owner))
         else:
             assert email is not None
             target, channel = _email_address(email), "email"
@@ -437,6 +437,19 @@ def _in_body(exc: RequestValidationError, *where: str) -> RequestValidationError
         rest = loc[1:] if loc[:1] == ("query",) else loc
         errors.append({**error, "loc": ("body", *where, *rest)})
     return RequestValidationError(errors)
+
+
+# whose share of the host-name lookups a reader key's webhook takes: every reader key's
+# together (``crawlers.lookups``). Reader keys are self-service: each with a share of its
+# own, a few of them, each holding lookups of silent hosts, took every place of the
+# server's pool, and every institution's registration was a 503
+READERS_LOOKUPS = "readers"
+
+
+def lookup_owner(owner: str) -> str:
+    """The owner of an alert's webhook lookups: an institution its own share, reader keys
+    one share for all of them."""
+    return owner if not self_service(owner) else READERS_LOOKUPS
 
 
 def _webhook_target(url: str, rate: str, settings: Any, owner: str) -> str:

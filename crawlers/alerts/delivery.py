@@ -27,7 +27,7 @@ from urllib.parse import quote
 from config.settings import Settings
 from crawlers.alerts.webhook import Poster
 from indexer.alerts import AlertBook
-from indexer.alerts.book import PERIODS, Pending, seal_old_secrets
+from indexer.alerts.book import PERIODS, Pending, seal_old_secrets, self_service
 from indexer.alerts.links import MissingLinksKey, links_key
 from indexer.alerts.mails import MatchedDocument, matches
 from indexer.alerts.matching import AlertMatcher
@@ -42,6 +42,18 @@ AnyDocument = Sentencia | Sesion | Legislativo
 LEASE = dt.timedelta(minutes=5)
 FORGET_EVERY_S = 3600.0  # the loop's search for unconfirmed alerts past their days
 WEBHOOK_BATCH = 200  # matches of one alert per pass; the rest at the next pass
+# A receiver may answer each POST as late as the delivery's deadline: one alert sends its
+# matches for at most ALERT_PASS_S in a pass (the rest at the next), and a pass starts no
+# self-service alert (a reader key's, an e-mail address's) after PASS_S, so a pass lasts
+# about PASS_S + ALERT_PASS_S + a POST's deadline however many slow alerts anyone made,
+# and an institution's alerts, sent first in every pass, wait no longer than that
+ALERT_PASS_S = 30.0
+PASS_S = 60.0
+# every self-service alert's receivers take one share of the host-name lookups together
+# (as their subscriptions do in the API): their silent names, each holding its place until
+# the resolver gave up, took the whole pool, and each institution's delivery then failed
+# as a DNS error, counted toward disabling its alert
+READERS_LOOKUPS = "readers"
 MAIL_MATCHES = 200  # documents listed in one e-mail at most (the rest in the next one)
 log = logging.getLogger(__name__)
 
@@ -58,7 +70,12 @@ class Round:
 
 class Deliverer:
     def __init__(
-        self, settings: Settings, db: Database | None = None, concurrency: int = 8
+        self,
+        settings: Settings,
+        db: Database | None = None,
+        concurrency: int = 8,
+        pass_s: float = PASS_S,
+        alert_pass_s: float = ALERT_PASS_S,
     ) -> None:
         self.settings = settings
         self.db = db or Database(settings.database)
@@ -75,6 +92,8 @@ class Deliverer:
         self.mailer = Mailer(settings)
         self.poster = Poster(settings.allow_loopback, settings.alert_webhook_deadline_s)
         self.concurrency = concurrency
+        self.pass_s = pass_s
+        self.alert_pass_s = alert_pass_s
         self._lock = threading.Lock()
 
     def run_once(self, forget: bool = True) -> Round:
@@ -93,8 +112,11 @@ class Deliverer:
             pending = self.book.pending_for([a.id for a in due], WEBHOOK_BATCH)
             docs = self._documents(due, pending)
             arrived: dict[str, tuple[list[int], int | None]] = {}
+            began = time.monotonic()
 
             def one(alert: AlertRow) -> None:
+                if self_service(alert.owner) and time.monotonic() - began > self.pass_s:
+                    return  # released unsent: the next pass, behind the institutions' again
                 items = [(p, docs[p.id]) for p in pending.get(alert.id, []) if p.id in docs]
                 try:
                     if alert.channel == "webhook":
@@ -188,9 +210,19 @@ class Deliverer:
             )
             self._failed(alert, [item.id for item, _ in items], cause, None)
             return sent, status, 1
+        until = time.monotonic() + self.alert_pass_s
         for item, doc in items:
+            if sent and time.monotonic() > until:
+                break  # the rest at the next pass: the loop's threads are every owner's
             payload = _payload(alert, item, self._described(alert, item, doc), doc.url)
-            outcome = self.poster.post(alert.target, payload, secret, f"{alert.id}:{item.id}")
+            owner = READERS_LOOKUPS if self_service(alert.owner) else alert.owner
+            outcome = self.poster.post(
+                alert.target, payload, secret, f"{alert.id}:{item.id}", owner
+            )
+            if outcome.busy:
+                # nothing was sent: not the receiver's failure (none counts toward disabling
+                # it); its matches wait for the next pass
+                break
             if not outcome.ok:
                 self._failed(alert, [item.id], outcome.cause or "unknown", outcome.status)
                 return sent, status, 1

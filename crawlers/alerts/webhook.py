@@ -24,6 +24,7 @@ from typing import Any
 
 import httpx
 
+from crawlers.addresses import ResolverBusy
 from crawlers.deadline import transport, within
 from crawlers.fetch import FetchError, pinned_target
 
@@ -67,6 +68,7 @@ class Outcome:
     ok: bool
     status: int | None = None
     cause: str | None = None
+    busy: bool = False  # nothing was sent: every host-name lookup of its share was taken
 
 
 class Poster:
@@ -98,13 +100,22 @@ class Poster:
                 client.close()
             self._clients.clear()
 
-    def post(self, url: str, payload: dict[str, Any], secret: str, idempotency_key: str) -> Outcome:
-        """POST ``payload`` as signed JSON; a 2xx is a delivery, anything else a failure."""
+    def post(
+        self,
+        url: str,
+        payload: dict[str, Any],
+        secret: str,
+        idempotency_key: str,
+        owner: str = "",
+    ) -> Outcome:
+        """POST ``payload`` as signed JSON; a 2xx is a delivery, anything else a failure.
+        ``owner``: whose share of the host-name lookups the receiver's name takes."""
         body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
         try:
-            pinned, host_header, host = pinned_target(url, self.allow_loopback)
+            pinned, host_header, host = pinned_target(url, self.allow_loopback, owner)
         except FetchError as exc:
-            return Outcome(False, None, f"address refused: {exc}")
+            busy = isinstance(exc.__cause__, ResolverBusy)
+            return Outcome(False, None, f"address refused: {exc}", busy=busy)
         headers = {
             "Host": host_header,
             "User-Agent": USER_AGENT,

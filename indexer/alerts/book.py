@@ -69,14 +69,31 @@ def request_gone(row: AlertRow, pending_days: int, now: dt.datetime | None = Non
     return (now or utcnow()) >= sent + dt.timedelta(days=pending_days)
 
 
-def _hold_total(s: Session, total_cap: int) -> None:
-    """Count, holding the service's alert lock, the alerts that are searches run at every
-    indexing batch or may be again (neither ended nor awaiting their confirmation): a
-    pending one is counted when confirmed. Anyone may make pending ones for any address,
-    so counting them from their creation let a few clients fill the service for everyone
-    until they expired. ``ServiceFull`` when full."""
+INSTITUTION_OWNER = "institution:"  # an institution's alerts' owner: its keys are the operator's
+
+
+def self_service(owner: str) -> bool:
+    """Whether an alert's owner got its means to make alerts by itself: a reader key
+    (asked by e-mail) or an e-mail address, not an institution's key (issued by the
+    operator, each institution bounded by its own cap)."""
+    return not owner.startswith(INSTITUTION_OWNER)
+
+
+def _hold_total(s: Session, total_cap: int, owner: str) -> None:
+    """Count, holding the service's alert lock, the self-service alerts that are searches
+    run at every indexing batch or may be again (neither ended nor awaiting their
+    confirmation): a pending one is counted when confirmed. Anyone may make pending ones
+    for any address, so counting them from their creation let a few clients fill the
+    service for everyone until they expired. ``ServiceFull`` when full. An institution's
+    alert is neither refused nor counted here: reader keys are self-service, and one
+    person with many of them filled the total and so refused every institution's new
+    alert (institutions' alerts stay bounded: the operator's institutions, each at its
+    ``alerts_per_owner``)."""
+    if not self_service(owner):
+        return
     hold(s, "alert-cap:*")
     kept = select(func.count()).select_from(AlertRow)
+    kept = kept.where(~AlertRow.owner.startswith(INSTITUTION_OWNER, autoescape=True))
     if s.scalar(kept.where(AlertRow.status.not_in((UNSUBSCRIBED, AWAITING)))) >= total_cap:
         raise ServiceFull(total_cap)
 
@@ -192,8 +209,9 @@ class AlertBook:
         owner's alerts (as ``count_for`` counts them) are counted in the transaction that
         adds the new one, holding the owner's lock: creations racing in several processes
         cannot all see room for one more (``CapReached`` when there is none). With
-        ``total_cap``, every owner's alerts that are neither ended nor pending are counted
-        likewise (``ServiceFull``): each is a search run at every indexing batch."""
+        ``total_cap``, the self-service alerts (reader keys', e-mail addresses') that are
+        neither ended nor pending are counted likewise when the new one is self-service
+        (``ServiceFull``): each is a search run at every indexing batch."""
         if channel not in CHANNELS or rate not in RATES:
             raise ValueError(f"channel {channel!r} or rate {rate!r} is not known")
         if self.links_key is None:
@@ -229,7 +247,7 @@ class AlertBook:
                 if s.scalar(self._counting(owner, confirmed_only)) >= cap:
                     raise CapReached(cap)
             if total_cap is not None:  # counted again when a pending one is confirmed
-                _hold_total(s, total_cap)
+                _hold_total(s, total_cap, owner)
             s.add(row)
         return NewAlert(row, secret, confirm, manage)
 
@@ -341,7 +359,7 @@ class AlertBook:
                     if s.scalar(self._counting(row.owner, True)) >= cap:
                         raise CapReached(cap)
                 if total_cap is not None:
-                    _hold_total(s, total_cap)
+                    _hold_total(s, total_cap, row.owner)
                 now = utcnow()
                 row.status = ACTIVE
                 row.active_since = now
@@ -420,7 +438,11 @@ class AlertBook:
         """Active alerts with something to send now, claimed in one conditional UPDATE
         (two delivery loops never send the same alert at once): webhooks and immediate
         e-mails with undelivered matches and no back-off pending, digests whose time has
-        come (with or without matches: the period moves on either way)."""
+        come (with or without matches: the period moves on either way). An institution's
+        alerts come first, then the others in a random order: reader keys are
+        self-service, and a few of their alerts, whose receivers answered as late as a
+        delivery may, took the loop's threads for the whole pass while the institutions'
+        waited behind them."""
         now = now or utcnow()
         free = or_(AlertRow.claimed_until.is_(None), AlertRow.claimed_until < now)
         ready = or_(AlertRow.next_attempt_at.is_(None), AlertRow.next_attempt_at <= now)
@@ -430,7 +452,15 @@ class AlertBook:
         due = (AlertRow.status == ACTIVE) & free & ready & or_(immediate, digest_due)
         token = secrets.token_hex(8)
         with self.db.session() as s, s.begin():
-            candidates = s.scalars(select(AlertRow.id).where(due).limit(limit)).all()
+            # the others in a new order each pass: a pass starts none of theirs after its
+            # time (``crawlers.alerts.delivery``), and the same slow ones first every time
+            # would leave the rest behind them for good
+            institutions_first = (
+                ~AlertRow.owner.startswith(INSTITUTION_OWNER, autoescape=True),
+                func.random(),
+            )
+            stmt = select(AlertRow.id).where(due).order_by(*institutions_first).limit(limit)
+            candidates = s.scalars(stmt).all()
             if not candidates:
                 return []
             s.execute(
@@ -438,7 +468,8 @@ class AlertBook:
                 .where(AlertRow.id.in_(candidates), due)
                 .values(claimed_by=token, claimed_until=now + lease)
             )
-            return list(s.scalars(select(AlertRow).where(AlertRow.claimed_by == token)))
+            claimed = select(AlertRow).where(AlertRow.claimed_by == token)
+            return list(s.scalars(claimed.order_by(*institutions_first)))
 
     def pending_for(self, alert_ids: list[str], per_alert: int) -> dict[str, list[Pending]]:
         """Undelivered matches of several alerts, oldest first, at most ``per_alert`` each."""

@@ -8,6 +8,7 @@ import hashlib
 import hmac
 import re
 import secrets
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -159,6 +160,13 @@ def _published_under(s: Session, name: str) -> bool:
     return s.scalar(ran) is not None or s.scalar(published) is not None
 
 
+def _folded_name(name: str) -> str:
+    """An institution's name as compared with another's: letter case, accents and runs of
+    spaces aside («Poder Judicial  de Guanajuato» is «PODER JUDICIAL DE GUANAJUATO»)."""
+    letters = unicodedata.normalize("NFKD", name.casefold())
+    return " ".join("".join(c for c in letters if not unicodedata.combining(c)).split())
+
+
 def is_stale(row: SourceRow, now: dt.datetime | None = None) -> bool:
     """No successful crawl for longer than the schedule allows (twice its interval)."""
     now = now or utcnow()
@@ -201,6 +209,20 @@ class Registry:
         with self.db.session() as s, s.begin():
             if s.get(InstitutionRow, id) is not None:
                 raise Conflict(f"institution {id!r} already exists")
+            same = [
+                other.id
+                for other in s.scalars(select(InstitutionRow))
+                if _folded_name(other.name) == _folded_name(row.name)
+            ]
+            if same:
+                # documents say whose they are by this name: two sources' publications of
+                # one file or one sentence are one document when their institutions' names
+                # agree (``indexer.shared``), so a second institution of the same name
+                # would write into the first one's documents
+                raise Conflict(
+                    f"institution {id!r}: the name {row.name!r} is institution {same[0]!r}'s; "
+                    "each institution publishes under a name of its own"
+                )
             taken = _names_inside(id, s.scalars(select(SourceRow)).all())
             taken |= _registered_inside(s, id)
             if taken:

@@ -47,6 +47,24 @@ def test_institutions_are_validated_and_unique(registry: Registry) -> None:
         registry.add_institution("x-y-z", "Otra", "court", "Oaxaca")
 
 
+def test_no_two_institutions_share_a_name(registry: Registry) -> None:
+    """Documents say whose they are by the institution's name: two sources' publications
+    of one file (or one sentence) are one document when the names agree, so an institution
+    added under another's name (an operator's slip, «Tribunal Superior de Justicia de
+    Oaxaca» given twice) had its crawls fill the other's documents and list themselves on
+    them. Its name is refused whatever its letter case, accents or spaces."""
+    for name in (
+        "Tribunal Superior de Justicia de Oaxaca",
+        "TRIBUNAL SUPERIOR DE JUSTICIA  DE OAXACA",
+        "Tribunal Superior de Justícia de Oaxaca ",
+    ):
+        with pytest.raises(Conflict, match="tsj-oax"):
+            registry.add_institution("tsj-oax-dos", name, "court", "MX-OAX")
+    assert registry.get_institution("tsj-oax-dos") is None
+    made = registry.add_institution("tsj-oax-dos", "Tribunal de Oaxaca Dos", "court", "MX-OAX")
+    assert made.name == "Tribunal de Oaxaca Dos"
+
+
 def test_keys_are_shown_once_stored_hashed_and_revocable(registry: Registry) -> None:
     key_id, key = registry.issue_key("congreso-oax", "transparencia")
     [row] = registry.list_keys("congreso-oax")

@@ -107,8 +107,75 @@ def timed(step: Callable[[], dict[str, Any]]) -> dict[str, Any]:
     return done | {"seconds": seconds, "hung": thread.is_alive()}
 
 
+def deliveries() -> dict[str, Any]:
+    """A reader key's webhook alerts whose names answered when subscribed and then went
+    silent (the reader's own DNS server), delivered in one pass; then an institution's
+    alert, on a receiver here (``local.example``), in the next pass."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from sqlalchemy import update
+
+    from crawlers.alerts.delivery import Deliverer
+    from indexer.db.alert_tables import AlertRow
+    from indexer.db.reader_keys import ReaderKeys
+    from tests.alerts.conftest import open_service, sentencia
+
+    paths: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("content-length") or 0))
+            paths.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    ANSWERS["local.example"] = "127.0.0.1"
+    base = f"http://local.example:{server.server_address[1]}"
+    service = next(
+        open_service(
+            Path(tempfile.mkdtemp()),
+            dns_timeout_s=1.0,
+            dns_max_lookups=7,
+            dns_lookups_per_institution=3,
+        )
+    )
+    client, db = service.client, service.library.db
+
+    def subscribe(key: str, query: str, url: str) -> str:
+        body = {"query": {"q": query}, "delivery": {"webhook": url}}
+        made = client.post("/v1/alerts", json=body, headers={"Authorization": f"Bearer {key}"})
+        assert made.status_code == 201, made.text
+        return str(made.json()["id"])
+
+    _, reader = ReaderKeys(db).issue("Lector", "lector@correo.example")
+    for n in range(7):
+        alert_id = subscribe(reader, "agua", f"{base}/lector/{n}")
+        with db.session() as s, s.begin():  # its name then went silent
+            target = f"http://r{n}.lento.example/hook"
+            s.execute(update(AlertRow).where(AlertRow.id == alert_id).values(target=target))
+    own = subscribe(service.key, "pensión", f"{base}/institucion")
+    service.library.add_document(sentencia("1/2026", "Derecho al agua potable."))
+    service.library.flush()
+    loop = Deliverer(service.settings, db, concurrency=8)
+    loop.run_once()  # the reader's
+    service.library.add_document(sentencia("2/2026", "Se fija la pensión alimenticia."))
+    service.library.flush()
+    loop.run_once()  # the institution's
+    auth = {"Authorization": f"Bearer {service.key}"}
+    return {"paths": paths, "institution": client.get(f"/v1/alerts/{own}", headers=auth).json()}
+
+
 def main() -> None:
     sandbox()
+    if sys.argv[1:] == ["deliveries"]:
+        print(json.dumps(deliveries(), default=str), flush=True)
+        os._exit(0)
     from fastapi.testclient import TestClient
 
     from crawlers.fetch import pinned_target
@@ -165,9 +232,30 @@ def main() -> None:
         "other_slow": register(tribunal, "pj-gto-lento", "d.lento.example"),
         "server_full": register(tribunal, "pj-gto-lleno", "e.lento.example"),
     }
+    if sys.argv[1:] == ["readers"]:
+        steps = reader_steps(service, register, webhook)
     results = {name: timed(step) for name, step in steps.items()}
     print(json.dumps(results, default=str), flush=True)
     os._exit(0)  # lookups still waiting on the silent server are not waited for
+
+
+def reader_steps(service: Any, register: Any, webhook: Any) -> dict[str, Any]:
+    """Self-service reader keys (anyone may ask for them) each subscribe webhooks on
+    silent hosts, every lookup held; then institutions register sources."""
+    from indexer.db.reader_keys import ReaderKeys
+
+    keys = ReaderKeys(service.library.db)
+    readers = [
+        {"Authorization": f"Bearer {keys.issue(f'Lector {n}', f'l{n}@correo.example')[1]}"}
+        for n in range(3)
+    ]
+    steps: dict[str, Any] = {}
+    for n, reader in enumerate(readers):
+        for m in range(3):
+            steps[f"reader_{n}_{m}"] = webhook(reader, f"h{n}{m}.lento.example")
+    steps["institution_fast"] = register(service.congreso, "congreso-gto-rapido", "rapido.example")
+    steps["institution_slow"] = register(service.tribunal, "pj-gto-lento", "d.lento.example")
+    return steps
 
 
 if __name__ == "__main__":

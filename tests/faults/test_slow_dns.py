@@ -33,12 +33,11 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-@pytest.fixture(scope="module")
-def steps() -> dict[str, Any]:
+def _sandbox(*args: str) -> dict[str, Any]:
     """Each step's answer and time, from one run of the sandbox (bounded: the old code's
     hanging steps are cut at 12 s each)."""
     done = subprocess.run(
-        ["unshare", "-mn", sys.executable, str(ROOT / "tests" / "faults" / "slow_dns.py")],
+        ["unshare", "-mn", sys.executable, str(ROOT / "tests" / "faults" / "slow_dns.py"), *args],
         capture_output=True,
         text=True,
         timeout=150,
@@ -46,6 +45,11 @@ def steps() -> dict[str, Any]:
     )
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="module")
+def steps() -> dict[str, Any]:
+    return _sandbox()
 
 
 def _mensaje(step: dict[str, Any]) -> str:
@@ -113,3 +117,35 @@ def test_a_server_with_every_lookup_in_flight_answers_503_at_once(
     assert step["status"] == 503 and step["retry_after"] == "10"
     assert "el servidor tiene ocupadas" in _mensaje(step) and "«e.lento.example»" in _mensaje(step)
     assert step["seconds"] < SLACK_S
+
+
+def test_reader_keys_together_hold_one_share_of_the_lookups() -> None:
+    """Reader keys are self-service: each with a share of its own (3 of 7 here), three of
+    them subscribing webhooks on silent hosts held every lookup of the server, and each
+    institution's registration was a 503 for as long as they kept at it. Every reader key
+    together holds one share: the fourth reader lookup is a 503 at once (saying so in
+    Spanish), and the institutions are still served."""
+    steps = _sandbox("readers")
+    held = [steps[f"reader_0_{m}"] for m in range(3)]
+    assert [step["status"] for step in held] == [422, 422, 422], held
+    refused = steps["reader_1_0"]
+    assert refused["status"] == 503 and refused["retry_after"] == "10", refused
+    assert "las claves de lector" in _mensaje(refused)
+    assert refused["seconds"] < SLACK_S
+    assert steps["institution_fast"]["status"] == 201, steps["institution_fast"]
+    slow = steps["institution_slow"]
+    assert slow["status"] == 422, slow  # looked up (and timed out), not refused as busy
+    assert "«d.lento.example» no respondió" in _mensaje(slow)
+
+
+def test_readers_silent_receivers_fail_no_institutions_delivery() -> None:
+    """The delivery loop looks up each receiver's name: a reader key's alerts whose names
+    went silent (its own DNS server) held every lookup of the worker, and the
+    institution's delivery in the next pass failed as a DNS error, counted toward
+    disabling its alert. Every self-service alert's receivers hold one share together;
+    a delivery that finds its share taken sends nothing and counts no failure."""
+    done = _sandbox("deliveries")
+    assert done["paths"] == ["/institucion"], done
+    institution = done["institution"]
+    assert institution["status"] == "activa" and institution["consecutive_failures"] == 0
+    assert institution["matches"] == 1 and institution["undelivered"] == 0, institution
