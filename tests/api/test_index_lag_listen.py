@@ -143,8 +143,14 @@ def test_a_dropped_listening_connection_misses_nothing_and_listens_again(
         _other_process_writes(library)  # committed while nobody listens: not notified
         _current(base)
         reachable.set()
+        watch = index_lag._WATCHES[library.db]
+        deadline = time.monotonic() + WAIT_S
+        while time.monotonic() >= watch._alive_until:  # listening again, trusted
+            assert time.monotonic() < deadline, "it never listened again"
+            time.sleep(0.05)
+        _current(base)  # what it kept before the drop is not what it trusts now
         library.flush()
-        _until_nothing_read(base, said)  # listening again
+        _until_nothing_read(base, said)
         with library.db.engine.begin() as connection:
             connection.exec_driver_sql("DELETE FROM documents WHERE id = 'publica'")
         got = httpx.get(f"{base}/v1/search", params={"q": "concesión"}).json()
