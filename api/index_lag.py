@@ -27,7 +27,10 @@ connection ``SELECT 1`` every ``BEAT_SECONDS``; what is kept is trusted only whi
 connection was last heard alive less than ``TRUSTED_SECONDS`` ago, so a connection
 dropped, silently or not, never leaves stale ids trusted: meanwhile each page is read,
 and once the thread listens again (it reconnects every ``RETRY_SECONDS`` at most) the
-queue is read anew, as a commit unheard while it was away may have changed it."""
+queue is read anew, as a commit unheard while it was away may have changed it. A queue
+found longer than ``QUEUE_HELD`` (a crawl's, between the index's commits) is read again
+at most every ``LONG_QUEUE_SECONDS`` however often commits are heard: meanwhile each
+page is read, as it was before any of this."""
 
 from __future__ import annotations
 
@@ -77,6 +80,7 @@ _QUEUE_TEXT = text("SELECT doc_id FROM index_queue LIMIT :most")
 CHANNEL = "abierto_index_lag"  # migration 0025's triggers notify it
 BEAT_SECONDS = 2.0  # how often the listening thread asks its connection whether it lives
 TRUSTED_SECONDS = 6.0  # what is kept is trusted this long after the connection was heard
+LONG_QUEUE_SECONDS = 1.0  # a queue longer than held: read again at most this often
 RETRY_SECONDS = 1.0  # a listening connection lost: connected again this often at most
 _MARKS = re.compile(r"</?mark>")
 _MARKED = re.compile(r"<mark>(.*?)</mark>", re.S)
@@ -160,6 +164,7 @@ class _Listening:
         self._deleted: object = None
         self._queued: frozenset[str] | None = frozenset()
         self._known: set[str] = set()
+        self._long_until = 0.0  # a queue longer than held was read: not again until then
         self._alive_until = 0.0  # ``time.monotonic``: trusted until then
         self._socket = -1  # the listening connection's (-1: none)
         self._closed = threading.Event()
@@ -224,13 +229,19 @@ class _Listening:
             return None, set()
         with self._lock:
             heard = self._heard
-            if heard != self._version or self._unread():
+            changed = heard != self._version or self._unread()
+            if changed and self._queued is None and time.monotonic() < self._long_until:
+                # a long queue read lately (a crawl commits every few seconds): each page
+                # read for a while, not the queue's first ids again at every commit
+                return None, set()
+            if changed:
                 # read after the count: a commit heard meanwhile has it read again
                 with self._engine.connect() as connection:
                     deleted = connection.exec_driver_sql(_DELETED_SQL).scalar()
                     most = QUEUE_HELD
                     rows = connection.execute(_QUEUE_TEXT, {"most": most + 1}).all()
                 self._queued = None if len(rows) > most else frozenset(r[0] for r in rows)
+                self._long_until = time.monotonic() + LONG_QUEUE_SECONDS
                 if deleted != self._deleted or len(self._known) > KNOWN_HELD:
                     self._known = set()
                 self._deleted = deleted

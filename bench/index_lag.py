@@ -182,6 +182,7 @@ def main() -> None:
         connection.execute(queue_row, rows)
     time.sleep(0.5)
     measure(times, f"check, {index_lag.QUEUE_HELD + 1}+ pending", check)
+    measure(times, f"{index_lag.QUEUE_HELD + 1}+ pending, commit each", check, commit_elsewhere)
     with library.db.engine.begin() as connection:  # the copy as it was
         connection.exec_driver_sql("DELETE FROM index_queue WHERE content_sha256 = 'x'")
     library.close()
