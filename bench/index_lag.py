@@ -116,8 +116,7 @@ def main() -> None:
     queries = [SearchQuery(q=word, limit=20) for word in WORDS]
     pages = {q.q: [h["id"] for h in library.search_plain(q).hits] for q in queries}  # type: ignore[index]
     if server is not None:
-        other_pg = psycopg.connect(server.url.replace("+psycopg", "").replace("/postgres",
-                                   "/bench_lag"), autocommit=True)  # fmt: skip
+        other_pg = psycopg.connect(url.replace("+psycopg", ""), autocommit=True)
 
         def commit_elsewhere() -> None:
             heard = getattr(index_lag._WATCHES.get(library.db), "_heard", None)
