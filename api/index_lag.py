@@ -15,7 +15,22 @@ it changes when any other connection, of this process or another (a crawler, the
 ``QUEUE_HELD`` ids; more, and every page is read as before), and the ids seen to exist
 are forgotten if a row was deleted since (a tombstone's number is higher: migration
 0012's trigger writes one for every row deleted, numbered without reuse). An id not seen
-yet is read, a page's few at once, on that connection."""
+yet is read, a page's few at once, on that connection.
+
+On PostgreSQL (``_Listening``) the same is kept while nothing was notified: migration
+0025's triggers notify channel ``abierto_index_lag`` at every commit that wrote the queue
+or deleted a row, and a thread of each process listens on a connection of its own (the
+queue read again after a notification, through the pool). A commit is seen once its
+notification reached the process, normally within a millisecond of its commit; until
+then the answer is as it would have been a moment before. The thread asks its
+connection ``SELECT 1`` every ``BEAT_SECONDS``; what is kept is trusted only while the
+connection was last heard alive less than ``TRUSTED_SECONDS`` ago, so a connection
+dropped, silently or not, never leaves stale ids trusted: meanwhile each page is read,
+and once the thread listens again (it reconnects every ``RETRY_SECONDS`` at most) the
+queue is read anew, as a commit unheard while it was away may have changed it. A queue
+found longer than ``QUEUE_HELD`` (a crawl's, between the index's commits) is read again
+at most every ``LONG_QUEUE_SECONDS`` however often commits are heard: meanwhile each
+page is read, as it was before any of this."""
 
 from __future__ import annotations
 
@@ -23,14 +38,17 @@ import dataclasses
 import html
 import os
 import re
+import select
 import sqlite3
 import threading
+import time
 import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from sqlalchemy import Engine, bindparam, event, select
+from sqlalchemy import Engine, bindparam, event, text
+from sqlalchemy import select as sql_select
 
 from indexer.db import Database
 from indexer.db.bulk import run_in
@@ -45,7 +63,7 @@ _DOCS = DocumentRow.__table__
 _QUEUE = IndexQueueRow.__table__
 # each id the database has, and whether its content now is still waiting for the index
 _STATE = (
-    select(_DOCS.c.id, _QUEUE.c.doc_id)
+    sql_select(_DOCS.c.id, _QUEUE.c.doc_id)
     .select_from(_DOCS.outerjoin(_QUEUE, _QUEUE.c.doc_id == _DOCS.c.id))
     .where(_DOCS.c.id.in_(bindparam("values", expanding=True)))
 )
@@ -58,6 +76,12 @@ KNOWN_HELD = 100_000  # ids seen to have a row, per process: about 15 MB at most
 _VERSION_SQL = "PRAGMA data_version"
 _DELETED_SQL = "SELECT max(seq) FROM document_deletions"
 _QUEUE_SQL = "SELECT doc_id FROM index_queue LIMIT ?"
+_QUEUE_TEXT = text("SELECT doc_id FROM index_queue LIMIT :most")
+CHANNEL = "abierto_index_lag"  # migration 0025's triggers notify it
+BEAT_SECONDS = 2.0  # how often the listening thread asks its connection whether it lives
+TRUSTED_SECONDS = 6.0  # what is kept is trusted this long after the connection was heard
+LONG_QUEUE_SECONDS = 1.0  # a queue longer than held: read again at most this often
+RETRY_SECONDS = 1.0  # a listening connection lost: connected again this often at most
 _MARKS = re.compile(r"</?mark>")
 _MARKED = re.compile(r"<mark>(.*?)</mark>", re.S)
 PREVIEW_CHARS = 300
@@ -126,14 +150,122 @@ class _Watch:
             return self._connection.execute(sql, ids).fetchall()
 
 
-_WATCHES: weakref.WeakKeyDictionary[Database, _Watch] = weakref.WeakKeyDictionary()
+class _Listening:
+    """What a PostgreSQL database's queue and rows tell of ids, kept while nothing was
+    notified on ``CHANNEL`` and the listening connection was heard alive lately (see the
+    module). One per ``Database`` and process; its thread listens."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.pid = os.getpid()
+        self._engine = engine
+        self._lock = threading.Lock()
+        self._heard = 0  # notifications heard, and listens begun (a commit unheard before)
+        self._version: int | None = None  # ``_heard`` when the queue was last read
+        self._deleted: object = None
+        self._queued: frozenset[str] | None = frozenset()
+        self._known: set[str] = set()
+        self._long_until = 0.0  # a queue longer than held was read: not again until then
+        self._alive_until = 0.0  # ``time.monotonic``: trusted until then
+        self._socket = -1  # the listening connection's (-1: none)
+        self._closed = threading.Event()
+        self._thread = threading.Thread(target=self._listen, name="index-lag", daemon=True)
+        self._thread.start()
+
+    def close(self) -> None:
+        """The thread stops within ``BEAT_SECONDS`` and closes its connection."""
+        self._alive_until = 0.0
+        self._closed.set()
+
+    def _connect(self) -> object:
+        import psycopg
+
+        args, params = self._engine.dialect.create_connect_args(self._engine.url)
+        params = {**params, "autocommit": True, "connect_timeout": 10}
+        params.setdefault("application_name", "abierto-index-lag")
+        # a peer gone without a word is found by the beat, and the beat never hangs long
+        params.update(keepalives=1, keepalives_idle=10, keepalives_interval=2)
+        params.update(keepalives_count=3, tcp_user_timeout=int(TRUSTED_SECONDS * 1000))
+        return psycopg.connect(*args, **params)
+
+    def _listen(self) -> None:
+        import psycopg
+
+        while not self._closed.is_set():
+            try:
+                connection: psycopg.Connection = self._connect()  # type: ignore[assignment]
+            except (psycopg.Error, OSError):
+                self._closed.wait(RETRY_SECONDS)
+                continue
+            try:
+                connection.execute(f"LISTEN {CHANNEL}")
+                self._socket = connection.fileno()
+                self._heard += 1  # what was committed while nobody listened: read anew
+                while not self._closed.is_set():
+                    self._alive_until = time.monotonic() + TRUSTED_SECONDS
+                    for _ in connection.notifies(timeout=BEAT_SECONDS):
+                        self._heard += 1
+                    connection.execute("SELECT 1")  # alive: the next wait starts trusted
+            except (psycopg.Error, OSError):
+                pass
+            finally:
+                self._alive_until = 0.0  # each page read until it listens again
+                self._socket = -1
+                connection.close()
+            self._closed.wait(RETRY_SECONDS)
+
+    def _unread(self) -> bool:
+        """Whether the listening connection has something its thread has not read yet (a
+        notification on its way to being counted), or is gone."""
+        try:
+            poller = select.poll()
+            poller.register(self._socket, select.POLLIN)
+            return bool(poller.poll(0))
+        except (OSError, ValueError):
+            return True
+
+    def state(self) -> tuple[frozenset[str] | None, set[str]]:
+        """As ``_Watch.state``; None also while the connection is not trusted."""
+        if time.monotonic() >= self._alive_until:
+            return None, set()
+        with self._lock:
+            heard = self._heard
+            changed = heard != self._version or self._unread()
+            if changed and self._queued is None and time.monotonic() < self._long_until:
+                # a long queue read lately (a crawl commits every few seconds): each page
+                # read for a while, not the queue's first ids again at every commit
+                return None, set()
+            if changed:
+                # read after the count: a commit heard meanwhile has it read again
+                with self._engine.connect() as connection:
+                    deleted = connection.exec_driver_sql(_DELETED_SQL).scalar()
+                    most = QUEUE_HELD
+                    rows = connection.execute(_QUEUE_TEXT, {"most": most + 1}).all()
+                self._queued = None if len(rows) > most else frozenset(r[0] for r in rows)
+                self._long_until = time.monotonic() + LONG_QUEUE_SECONDS
+                if deleted != self._deleted or len(self._known) > KNOWN_HELD:
+                    self._known = set()
+                self._deleted = deleted
+                self._version = heard
+            if time.monotonic() >= self._alive_until:  # lost while it was read
+                return None, set()
+            return self._queued, self._known
+
+    def read(self, ids: list[str]) -> list[tuple[str, str | None]]:
+        return _pool_rows(self._engine, ids)
+
+
+_WATCHES: weakref.WeakKeyDictionary[Database, _Watch | _Listening] = weakref.WeakKeyDictionary()
 _WATCHES_LOCK = threading.Lock()
 
 
-def _watch(db: Database) -> _Watch | None:
-    """``db``'s watch in this process; None for PostgreSQL and an in-memory SQLite."""
+def _watch(db: Database) -> _Watch | _Listening | None:
+    """``db``'s watch in this process; None for an in-memory SQLite (and a PostgreSQL
+    driver other than psycopg)."""
     engine = db.engine
-    if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
+    listens = engine.dialect.name == "postgresql" and engine.dialect.driver == "psycopg"
+    if not listens and (
+        engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:")
+    ):
         return None
     watch = _WATCHES.get(db)
     if watch is not None and watch.pid == os.getpid():
@@ -141,7 +273,7 @@ def _watch(db: Database) -> _Watch | None:
     with _WATCHES_LOCK:
         watch = _WATCHES.get(db)
         if watch is None or watch.pid != os.getpid():  # a fork's is not its parent's
-            watch = _Watch(str(engine.url.database))
+            watch = _Listening(engine) if listens else _Watch(str(engine.url.database))
             _WATCHES[db] = watch
             weakref.finalize(db, watch.close)
             # closed with the library's connections (no reader left holding the WAL)
@@ -149,7 +281,7 @@ def _watch(db: Database) -> _Watch | None:
         return watch
 
 
-def _closing(watch: _Watch) -> Callable[[Engine], None]:
+def _closing(watch: _Watch | _Listening) -> Callable[[Engine], None]:
     def closed(_engine: Engine) -> None:
         with _WATCHES_LOCK:
             for db in [db for db, kept in _WATCHES.items() if kept is watch]:
@@ -161,16 +293,22 @@ def _closing(watch: _Watch) -> Callable[[Engine], None]:
 
 def _rows(library: Library, ids: list[str]) -> list[tuple[str, str | None]]:
     """The per-page read: each of ``ids`` with a row, and whether it is queued."""
-    with library.db.engine.connect() as connection:
-        if connection.dialect.name == "sqlite":  # the driver's own: half the CPU
-            cursor = connection.connection.driver_connection.execute(  # type: ignore[union-attr]
-                _STATE_SQL.format(", ".join("?" * len(ids))), ids
-            )
-            return cursor.fetchall()  # type: ignore[no-any-return]
+    engine = library.db.engine
+    if engine.dialect.name != "sqlite":
+        return _pool_rows(engine, ids)
+    with engine.connect() as connection:  # the driver's own: half the CPU
+        cursor = connection.connection.driver_connection.execute(  # type: ignore[union-attr]
+            _STATE_SQL.format(", ".join("?" * len(ids))), ids
+        )
+        return cursor.fetchall()  # type: ignore[no-any-return]
+
+
+def _pool_rows(engine: Engine, ids: list[str]) -> list[tuple[str, str | None]]:
+    with engine.connect() as connection:
         return [tuple(row) for row in run_in(connection, _STATE, ids, _STATE_SQL)]  # type: ignore[misc]
 
 
-def _watched(watch: _Watch, ids: list[str]) -> list[tuple[str, str | None]]:
+def _watched(watch: _Watch | _Listening, ids: list[str]) -> list[tuple[str, str | None]]:
     """``_rows`` from what ``watch`` keeps, reading only the ids it has not seen."""
     queued, seen = watch.state()
     if queued is None:

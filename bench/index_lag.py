@@ -4,6 +4,12 @@ tree's (SQLite: what the database told kept while no other connection commits)
 alternating in one run.
 
 Usage: python bench/index_lag.py --data DIR [--against b59bbb5] [--rounds 7] [--json PATH]
+       python bench/index_lag.py --postgres 5000 [--against main] ...
+
+``--postgres N``: a throwaway PostgreSQL (``tests/services/postgres.py``) holding the
+first ``N`` documents of ``bench/legal_corpus.py`` (3 KB), indexed in a temporary folder
+(``--data`` not needed): the same cases, another connection's commit a psycopg one, and
+this tree's check waits (untimed) until its listening thread heard that commit.
 
 In-process, on a library's copy (``--data``: its data directory; the bench writes rows to
 the copy's queue for the rarer paths and takes them out again): for each of a few common
@@ -34,6 +40,8 @@ import subprocess  # noqa: E402
 import time  # noqa: E402
 import types  # noqa: E402
 from collections.abc import Callable  # noqa: E402
+
+from sqlalchemy import text  # noqa: E402
 
 from api import index_lag  # noqa: E402
 from config.settings import Settings  # noqa: E402
@@ -79,22 +87,55 @@ def _cpu_ms(
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--data", type=Path)
+    parser.add_argument("--postgres", type=int, default=0, help="documents, on PostgreSQL")
     parser.add_argument("--against", default="b59bbb5")
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--json", default=str(REPO / "bench/results/index_lag.json"))
     args = parser.parse_args()
     old = _old_module(args.against)
-    library = Library.open(Settings(data_dir=args.data))
+    server = None
+    if args.postgres:
+        import tempfile
+
+        import psycopg
+
+        from bench.legal_corpus import LegalCorpus
+        from tests.services.postgres import start
+
+        server = start()
+        url = server.create_database("bench_lag")
+        folder = Path(tempfile.mkdtemp(prefix="index-lag-bench-"))
+        library = Library.open(Settings(data_dir=folder, database_url=url))
+        corpus = list(LegalCorpus(args.postgres, mix="3k"))
+        for start_at in range(0, len(corpus), 500):
+            library.add_documents(corpus[start_at : start_at + 500])
+        library.flush()
+    else:
+        library = Library.open(Settings(data_dir=args.data))
     queries = [SearchQuery(q=word, limit=20) for word in WORDS]
     pages = {q.q: [h["id"] for h in library.search_plain(q).hits] for q in queries}  # type: ignore[index]
-    other = sqlite3.connect(str(library.db.engine.url.database), isolation_level=None)
+    if server is not None:
+        other_pg = psycopg.connect(url.replace("+psycopg", ""), autocommit=True)
 
-    def commit_elsewhere() -> None:  # a write of another process: a row in, then out
-        other.execute("BEGIN IMMEDIATE")
-        other.execute("INSERT INTO index_queue VALUES ('bench-otro', 'x', 0)")
-        other.execute("DELETE FROM index_queue WHERE doc_id = 'bench-otro'")
-        other.execute("COMMIT")
+        def commit_elsewhere() -> None:
+            heard = getattr(index_lag._WATCHES.get(library.db), "_heard", None)
+            with other_pg.transaction():
+                other_pg.execute("INSERT INTO index_queue VALUES ('bench-otro', 'x', false)")
+                other_pg.execute("DELETE FROM index_queue WHERE doc_id = 'bench-otro'")
+            deadline = time.monotonic() + 2
+            while heard is not None and time.monotonic() < deadline:
+                if getattr(index_lag._WATCHES.get(library.db), "_heard", None) != heard:
+                    break
+                time.sleep(0.0005)
+    else:
+        other = sqlite3.connect(str(library.db.engine.url.database), isolation_level=None)
+
+        def commit_elsewhere() -> None:  # a write of another process: a row in, then out
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("INSERT INTO index_queue VALUES ('bench-otro', 'x', 0)")
+            other.execute("DELETE FROM index_queue WHERE doc_id = 'bench-otro'")
+            other.execute("COMMIT")
 
     codes = {"old": old, "new": index_lag}
 
@@ -114,30 +155,41 @@ def main() -> None:
                 run(queries[0])  # the kept state as it would be after a first answer
                 times.setdefault(f"{case}|{name}", []).append(_cpu_ms(run, queries, before))
 
+    if server is not None:  # this tree's listening thread connected before any clock
+        index_lag.lagging(library, pages[queries[0].q])
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            watch = index_lag._WATCHES.get(library.db)
+            if watch is not None and time.monotonic() < getattr(watch, "_alive_until", 0):
+                break
+            time.sleep(0.05)
     load_before = os.getloadavg()
     times: dict[str, list[float]] = {}
     measure(times, "check, nothing changed", check)
     measure(times, "search+check", searched)
     measure(times, "check, a commit before each", check, commit_elsewhere)
+    queue_row = text(
+        "INSERT INTO index_queue (doc_id, content_sha256, claimed) VALUES (:id, 'x', false)"
+    )
     with library.db.engine.begin() as connection:  # one hit of each page pending
-        for ids in pages.values():
-            if ids:
-                connection.exec_driver_sql(
-                    "INSERT OR IGNORE INTO index_queue (doc_id, content_sha256, claimed)"
-                    " VALUES (?, 'x', 0)",
-                    (ids[0],),
-                )
+        firsts = {ids[0] for ids in pages.values() if ids}
+        connection.execute(queue_row, [{"id": i} for i in sorted(firsts)])
+    time.sleep(0.5)  # heard
     measure(times, "check, 1 pending a page", check)
     with library.db.engine.begin() as connection:  # a queue longer than kept
-        connection.exec_driver_sql(
-            "INSERT INTO index_queue (doc_id, content_sha256, claimed) VALUES (?, 'x', 0)",
-            [(f"bench-{n}",) for n in range(index_lag.QUEUE_HELD + 1)],
-        )
+        rows = [{"id": f"bench-{n}"} for n in range(index_lag.QUEUE_HELD + 1)]
+        connection.execute(queue_row, rows)
+    time.sleep(0.5)
     measure(times, f"check, {index_lag.QUEUE_HELD + 1}+ pending", check)
+    measure(times, f"{index_lag.QUEUE_HELD + 1}+ pending, commit each", check, commit_elsewhere)
     with library.db.engine.begin() as connection:  # the copy as it was
         connection.exec_driver_sql("DELETE FROM index_queue WHERE content_sha256 = 'x'")
-    other.close()
     library.close()
+    if server is not None:
+        other_pg.close()
+        server.stop()
+    else:
+        other.close()
     load_after = os.getloadavg()
     medians = {name: statistics.median(values) for name, values in times.items()}
     print(f"load before {load_before}, after {load_after}; {args.rounds} rounds, medians")
