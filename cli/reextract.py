@@ -39,6 +39,18 @@ def reread_notice(documents: int) -> str | None:
     )
 
 
+def resplit_notice(sessions: int) -> str | None:
+    """What an operator reads when speeches an older speech reader split remain, or
+    None (see :mod:`indexer.speeches.version`)."""
+    if not sessions:
+        return None
+    return (
+        f"las intervenciones de {counted(sessions, 'sesión', 'sesiones')} las separó una "
+        f"versión anterior del lector de intervenciones: ejecute `{REREAD_COMMAND}` para "
+        "separarlas de nuevo (quién habló y qué dijo) desde su texto guardado"
+    )
+
+
 def cmd_reextract(args: argparse.Namespace, settings: Settings) -> int:
     if args.releer:
         return _cmd_reread(args, settings)
@@ -87,6 +99,8 @@ def _cmd_reread(args: argparse.Namespace, settings: Settings) -> int:
     from indexer.library import Library
     from indexer.readers import READERS_VERSION
     from indexer.reextract import reread, stale_readings
+    from indexer.speeches.store import stale_sessions
+    from indexer.speeches.version import SPEECH_READERS_VERSION
 
     library = Library.open(settings, writer=True)
     try:
@@ -95,6 +109,11 @@ def _cmd_reread(args: argparse.Namespace, settings: Settings) -> int:
             print(
                 notice
                 or f"todos los documentos los leyó la versión {READERS_VERSION} de los lectores"
+            )
+            print(
+                resplit_notice(stale_sessions(library.db))
+                or "las intervenciones de todas las sesiones las separó la versión "
+                f"{SPEECH_READERS_VERSION} del lector de intervenciones"
             )
             return 0
 
@@ -125,9 +144,33 @@ def _cmd_reread(args: argparse.Namespace, settings: Settings) -> int:
             tally.failed, "fallido (conserva sus campos)", "fallidos (conservan sus campos)"
         )
         print(f"{changed}, {tally.unchanged} sin cambios, {kept} en {tally.seconds:.1f} s")
-        return _ended(library, tally)
+        status = _ended(library, tally)
+        _resplit(library)
+        return status
     finally:
         library.close()
+
+
+def _resplit(library: Library) -> None:
+    """The sessions whose speeches an older speech reader split, split again from their
+    stored texts (those the documents' new reading reindexed already were)."""
+    from indexer.speeches.service import resplit_stale
+    from indexer.speeches.store import stale_sessions
+    from indexer.speeches.version import SPEECH_READERS_VERSION
+
+    pending = stale_sessions(library.db)
+    if not pending:
+        return
+    print(
+        f"separando de nuevo las intervenciones de {counted(pending, 'sesión', 'sesiones')} "
+        f"(lector de intervenciones versión {SPEECH_READERS_VERSION})",
+        flush=True,
+    )
+    sessions, speeches = resplit_stale(library.db, library.speech_index)
+    print(
+        f"{counted(sessions, 'sesión separada', 'sesiones separadas')} de nuevo: "
+        f"{counted(speeches, 'intervención', 'intervenciones')}"
+    )
 
 
 def _ended(library: Library, tally: Tally) -> int:

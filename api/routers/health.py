@@ -48,8 +48,9 @@ def _old_texts(db: Any) -> dict[str, Any]:
     never reading a text: the documents made of those files are counted by
     ``abierto reextract --contar``."""
     from indexer.reextract import COMMAND, REREAD_COMMAND, stale_files, stale_readings
+    from indexer.speeches.store import stale_sessions
 
-    files, readings = stale_files(db), stale_readings(db)
+    files, readings, sessions = stale_files(db), stale_readings(db), stale_sessions(db)
     found: dict[str, Any] = {}
     said = []
     if files:
@@ -63,6 +64,12 @@ def _old_texts(db: Any) -> dict[str, Any]:
         said.append(
             f"{readings} documentos fueron leídos por una versión anterior de los lectores "
             f"(tribunal, expediente, fechas…): ejecute `{REREAD_COMMAND}`"
+        )
+    if sessions:
+        found["old_speeches"] = sessions
+        said.append(
+            f"las intervenciones de {sessions} sesiones las separó una versión anterior del "
+            f"lector de intervenciones (quién habló y qué dijo): ejecute `{REREAD_COMMAND}`"
         )
     if said:
         found["aviso"] = "; ".join(said)

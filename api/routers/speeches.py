@@ -102,7 +102,10 @@ class PersonResponse(BaseModel):
     name: str
     scope: str = Field(description="The congress or court the person belongs to.")
     forms: list[str] = Field(description="Every way their name was written.")
-    terms: list[dict[str, str | None]] = Field(description="Legislature, party, chamber.")
+    terms: list[dict[str, str | None]] = Field(
+        description="Legislature, party, chamber; body: where the person's own lines (or a "
+        "roster's chamber) placed them (senado, diputados, ministro…)."
+    )
     speeches: list[TimedSpeech] = Field(description="What they said, newest first.")
     speeches_total: int | None = Field(
         None, description="How many speeches they gave in all; null where none are listed."

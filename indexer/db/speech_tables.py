@@ -37,10 +37,15 @@ class SpeechRow(Base):
     align_confidence: Mapped[float | None] = mapped_column(Float)
     align_method: Mapped[str | None] = mapped_column(String(16))
     video: Mapped[int | None] = mapped_column(Integer)  # which of the session's videos
+    # the ``indexer.speeches.version.SPEECH_READERS_VERSION`` that split the session into
+    # this speech (migration 0025); NULL: split before versions were counted
+    reader: Mapped[int | None] = mapped_column(Integer, default=None)
 
     __table_args__ = (
         Index("ix_speeches_session", "session_id", "order"),
         Index("ix_speeches_person", "person_id", "date"),
+        # the health probe counts the sessions an older speech reader split: through this
+        Index("ix_speeches_reader", "reader", "session_id"),
     )
 
 

@@ -12,8 +12,8 @@ from indexer.speeches.chair import court_attendance, heading_chair, heading_chai
 from indexer.speeches.model import Speech, speech_id
 from indexer.speeches.nueva_alianza import is_na, nueva_alianza_then
 from indexer.speeches.party_source import LEGISLATIVE, ROSTER, SESSION, TRANSCRIPT
-from indexer.speeches.people import People, Person, name_tokens, same_person
-from indexer.speeches.roles import Speaker, read_speaker
+from indexer.speeches.people import People, Person, name_tokens, other_body, same_person
+from indexer.speeches.roles import Speaker, body_of, read_speaker
 from indexer.speeches.split import Turn, split_turns
 
 
@@ -43,6 +43,7 @@ class _Attributed:
     name: str | None = None
     shown: str | None = None  # the person's name as known at this turn
     written: str | None = None  # the name ``person`` was resolved from (line or chair)
+    body: str | None = None  # the body the line places the speaker in (see ``body_of``)
 
 
 def speeches_of(session: Sesion, people: People) -> list[Speech]:
@@ -77,11 +78,13 @@ def speeches_of(session: Sesion, people: People) -> list[Speech]:
             speaker = read_speaker(turn.speaker)
             one.role, one.party = speaker.role, _stated_party(speaker, scope_of(session), session)
             one.name = speaker.name
-            if speaker.short_name and (earlier := _short_named(speaker, attributed)):
+            one.body = body_of(turn.speaker) if speaker.name or speaker.short_name else None
+            if speaker.short_name and (earlier := _short_named(speaker, attributed, one.body)):
                 # "El Senador Anaya:" after "El Senador Ricardo Anaya Cortés (PAN):"
                 one.person, one.written = earlier, earlier.name
             elif speaker.name:
-                one.person, one.written = people.resolve(speaker.name), speaker.name
+                one.person = people.resolve(speaker.name, body=one.body)
+                one.written = speaker.name
                 if speaker.chair and one.person is not None:
                     chair, chair_name = one.person, speaker.name  # presides from here on
                     # (a vice-president's line says she presides: "La vicepresidenta:"
@@ -103,7 +106,9 @@ def speeches_of(session: Sesion, people: People) -> list[Speech]:
         if one.person is not None and (
             one.role == "legislador" or (one.party and one.role != "ministro")
         ):
-            one.person.add_term(session.legislature, one.party, session.chamber, "discurso")
+            one.person.add_term(
+                session.legislature, one.party, session.chamber, "discurso", one.body
+            )
     for one in attributed:
         # the fullest name the session gave the person, on every turn of theirs (a name
         # met briefly first and whole later was shown brief on the first turns)
@@ -119,13 +124,17 @@ def _gender(as_written: str | None) -> str | None:
     return {"la": "f", "el": "m"}.get(first)
 
 
-def _short_named(speaker: Speaker, before: list[_Attributed]) -> Person | None:
+def _short_named(
+    speaker: Speaker, before: list[_Attributed], body: str | None = None
+) -> Person | None:
     """The one earlier speaker of the session a short heading ("El Senador Anaya:", one
     word of a name) can be: a speaker named whole before, one of whose words after the
     first given name it is, and whose lines open with the same article ("La Senadora
     Anaya" is no "El Senador Ricardo Anaya Cortés"). None when no one or more than one
     such speaker spoke before: the line keeps its name as written and no one is
-    credited (a guess could be wrong)."""
+    credited (a guess could be wrong). A speaker whose line placed them in another body
+    than ``body`` is not one ("El Senador Anaya:" is no "El diputado Ricardo Anaya
+    Cortés")."""
     word = fold_keyword(speaker.short_name or "")
     gender = _gender(speaker.as_written)
     found: dict[str, Person] = {}
@@ -135,6 +144,8 @@ def _short_named(speaker: Speaker, before: list[_Attributed]) -> Person | None:
             continue
         said = _gender(one.turn.speaker)
         if gender and said and said != gender:
+            continue
+        if body and one.body and one.body != body:
             continue
         found[person.id] = person
     return next(iter(found.values())) if len(found) == 1 else None
@@ -203,7 +214,7 @@ def _uncredit_shared(attributed: list[_Attributed], speakers: dict[str, Person])
     need not be (a wrong person is worse than none). Its line, and any party it states,
     stay; a chair-only turn follows the name the chair was known by."""
     for one in attributed:
-        if one.person and one.written and _shared(one.written, one.person, speakers):
+        if one.person and one.written and _shared(one.written, one.person, speakers, one.body):
             one.person = one.shown = None
 
 
@@ -240,14 +251,17 @@ def _filled(one: _Attributed, legislature: str | None, said: Said) -> tuple[str 
     return next(iter(parties)), SESSION
 
 
-def _shared(name: str, person: Person, speakers: dict[str, Person]) -> bool:
+def _shared(
+    name: str, person: Person, speakers: dict[str, Person], body: str | None = None
+) -> bool:
     """Whether another of the session's speakers goes by ``name`` ("López Ruiz" when a
-    María and a Juan López Ruiz both spoke)."""
+    María and a Juan López Ruiz both spoke); one known in another body than the line's
+    ``body`` does not (a senator "Juan Pérez López" is no "El diputado Juan Pérez")."""
     written = name_tokens(name)
     return any(
         written == name_tokens(form) or same_person(written, name_tokens(form))
         for other in speakers.values()
-        if other.id != person.id
+        if other.id != person.id and not other_body(other, body)
         for form in (other.name, *other.forms)
     )
 

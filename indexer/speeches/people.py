@@ -72,25 +72,48 @@ class Person:
     scope: str
     forms: list[str] = field(default_factory=list)
     terms: list[dict[str, str | None]] = field(default_factory=list)
+    # the bodies their own lines placed them in this run ("senado", "diputados",
+    # "ministro"…; see :func:`~indexer.speeches.roles.body_of`); their terms keep a
+    # legislator's for later runs
+    bodies: set[str] = field(default_factory=set)
 
     def add_term(
-        self, legislature: str | None, party: str | None, chamber: str | None, source: str
+        self,
+        legislature: str | None,
+        party: str | None,
+        chamber: str | None,
+        source: str,
+        body: str | None = None,
     ) -> None:
         """A term in ``legislature``; ``source`` ("padrón", "discurso") is where it was
         learnt, and the term's ``party_source`` where its party was: a roster's party
         is the one a turn's empty party may be filled with, so it is kept apart from
         one a speech stated (which never replaces it)."""
+        if body is None:
+            body = _chamber_body(chamber)
         for term in self.terms:
             if term.get("legislature") == legislature:
+                if body and not term.get("body"):
+                    term["body"] = body
                 if party and (not term.get("party") or _roster_over_speech(term, source)):
                     term["party"] = party
                     term.pop("party_source", None)
                     if source != term.get("source"):
                         term["party_source"] = source
                 return
-        self.terms.append(
-            {"legislature": legislature, "party": party, "chamber": chamber, "source": source}
-        )
+        term = {"legislature": legislature, "party": party, "chamber": chamber, "source": source}
+        if body:
+            term["body"] = body
+        self.terms.append(term)
+
+    def known_bodies(self) -> set[str]:
+        """Every body a line of theirs, a term or a roster's chamber placed them in."""
+        found = set(self.bodies)
+        for term in self.terms:
+            body = term.get("body") or _chamber_body(term.get("chamber"))
+            if body:
+                found.add(body)
+        return found
 
     def roster_party(self, legislature: str | None) -> str | None:
         """The party a roster gives this person in ``legislature``; none when no roster of
@@ -105,6 +128,28 @@ class Person:
 
 
 ROSTER = "padrón"
+
+
+def _chamber_body(chamber: str | None) -> str | None:
+    """The body a federal chamber's name is (a roster's or a chamber's own session):
+    "senado" for the Senado de la República, "diputados" for the Cámara de Diputados;
+    None for a joint sitting, a committee or a state's congress."""
+    folded = fold_keyword(chamber or "")
+    if folded in ("senado de la republica", "camara de senadores", "senado"):
+        return "senado"
+    if folded in ("camara de diputados", "h. camara de diputados"):
+        return "diputados"
+    return None
+
+
+def other_body(person: Person, body: str | None) -> bool:
+    """Whether ``person`` is known in a body other than ``body`` and never in it: a
+    senator's line is no deputy's, a minister's no legislator's (a body no line states
+    excludes no one)."""
+    if body is None:
+        return False
+    known = person.known_bodies()
+    return bool(known) and body not in known
 
 
 def _party_source(term: dict[str, str | None]) -> str | None:
@@ -193,8 +238,16 @@ class People:
         self.scope = scope
         self.by_id: dict[str, Person] = {p.id: p for p in people}
 
-    def find(self, name: str) -> Person | None:
-        """The one person ``name`` can be; none when no one or more than one."""
+    def find(self, name: str, body: str | None = None) -> Person | None:
+        """The one person ``name`` can be; none when no one or more than one.
+
+        ``body`` is the one the line names the speaker in (see
+        :func:`~indexer.speeches.roles.body_of`): a name shorter or longer than a
+        person's, or written otherwise, is theirs only when they are not known in
+        another body ("El Senador Juan Pérez" is no deputy "Juan Pérez López" of the same
+        congress), and only when no one else of the body could be it. A whole name
+        written as the person's is theirs whatever the body (its id is the name: the
+        deputy of one legislature is the senator of the next)."""
         tokens = name_tokens(name)
         if not tokens:
             return None
@@ -204,23 +257,30 @@ class People:
         found = [
             p
             for p in self.by_id.values()
-            if same_person(tokens, name_tokens(p.name))
-            or any(same_person(tokens, name_tokens(form)) for form in p.forms)
-            or (_shortened(name_tokens(p.name), tokens) and not _rostered(p))
+            if not other_body(p, body)
+            and (
+                same_person(tokens, name_tokens(p.name))
+                or any(same_person(tokens, name_tokens(form)) for form in p.forms)
+                or (_shortened(name_tokens(p.name), tokens) and not _rostered(p))
+            )
         ]
         return found[0] if len(found) == 1 else None
 
-    def resolve(self, name: str, create: bool = True) -> Person | None:
+    def resolve(self, name: str, create: bool = True, body: str | None = None) -> Person | None:
         """The person ``name`` is; a new one when no one matches (and ``create``) and the
-        name is whole enough to be one person's (see :data:`MIN_NEW_PERSON_WORDS`)."""
-        person = self.find(name)
+        name is whole enough to be one person's (see :data:`MIN_NEW_PERSON_WORDS`).
+        ``body``: the one the line places them in (see :meth:`find`); they are known in
+        it from here on."""
+        person = self.find(name, body)
         if person is None and create and len(name_tokens(name)) >= MIN_NEW_PERSON_WORDS:
-            if self._ambiguous(name):
+            if self._ambiguous(name, body):
                 return None
             shown = display_name(name)
             person = Person(person_id(self.scope, shown), shown, self.scope)
             self.by_id[person.id] = person
         if person is not None:
+            if body is not None:
+                person.bodies.add(body)
             shown = display_name(name)
             if shown not in person.forms:
                 person.forms.append(shown)
@@ -231,9 +291,15 @@ class People:
                 person.name = shown
         return person
 
-    def _ambiguous(self, name: str) -> bool:
+    def _ambiguous(self, name: str, body: str | None = None) -> bool:
         tokens = name_tokens(name)
-        return sum(same_person(tokens, name_tokens(p.name)) for p in self.by_id.values()) > 1
+        return (
+            sum(
+                same_person(tokens, name_tokens(p.name)) and not other_body(p, body)
+                for p in self.by_id.values()
+            )
+            > 1
+        )
 
 
 # the longest name a person has, with every given name and both surnames, and then some

@@ -355,3 +355,34 @@ def _name(bare: str, folded: str, role: str) -> str | None:
         w if w in particles else _WORD_START.sub(lambda m: m[0].upper(), w)
         for w in name.lower().split()
     )
+
+
+# The body a speaker's line says the speaker belongs to (folded words): a senator is no
+# deputy, and a minister or a guest no legislator, whatever their names share.
+_BODY_WORDS = (
+    ("senado", re.compile(r"\b(?:senador(?:a|es|as)?|sen\.)")),
+    ("diputados", re.compile(r"\b(?:diputad[oa]s?|dip\.)")),
+    ("ministro", re.compile(r"\bministr[oa]s?\b")),
+    ("magistrado", re.compile(r"\bmagistrad[oa]s?\b")),
+)
+
+
+def body_of(as_written: str | None) -> str | None:
+    """The body a speaker line places its speaker in: ``senado`` ("El Senador Juan
+    Pérez:", "La Presidenta de la Comisión de Salud, senadora Ana Ruiz:"), ``diputados``,
+    ``ministro``, ``magistrado`` or ``compareciente`` (someone who appears before the
+    chamber); None when the line says none ("El legislador Juan Pérez:") or more than one.
+    Words on someone else's behalf ("…, a nombre de la senadora …") are not the
+    speaker's."""
+    if not as_written:
+        return None
+    written = " ".join(as_written.strip(" -–—").split())
+    behalf = _ON_BEHALF.search(written)
+    own = fold_keyword(written[: behalf.start()] if behalf is not None else written)
+    own = _PAREN.sub(" ", own)
+    found = {body for body, words in _BODY_WORDS if words.search(own)}
+    if len(found) == 1:
+        return found.pop()
+    if not found and _role(own) == "compareciente":
+        return "compareciente"
+    return None

@@ -26,6 +26,7 @@ from indexer.speeches.store import (
     load_rosters,
     save_people,
     save_sessions,
+    stale_session_ids,
 )
 
 
@@ -287,6 +288,27 @@ def rebuild_index(db: Database, index: SpeechIndex | None) -> int:
         process_sessions(db, None, published, keys)
         last = rows[-1].id
     return index.rebuild(iter_speeches(db)) if index is not None else 0
+
+
+def resplit_stale(db: Database, index: SpeechIndex | None, batch: int = 50) -> tuple[int, int]:
+    """Split again, from their stored texts, the sessions whose speeches an older speech
+    reader made (see :mod:`indexer.speeches.version`), as ``rebuild_index`` does for
+    all; returns (sessions, speeches written). A session withheld since is forgotten; one
+    no longer stored is passed over (its speeches stay as they are, still counted)."""
+    sessions = written = 0
+    last = ""
+    keys = ReferenceKeys(db)
+    while ids := stale_session_ids(db, last, batch):
+        last = ids[-1]
+        with db.session() as s:
+            rows = s.scalars(select(DocumentRow).where(DocumentRow.id.in_(ids))).all()
+            docs = [doc for row in rows if isinstance(doc := _session(row), Sesion)]
+        held = {doc.id for doc in docs if doc.privacy is not None and doc.privacy.withheld}
+        forget_sessions(db, index, sorted(held), [doc for doc in docs if doc.id in held])
+        published = [doc for doc in docs if doc.id not in held]
+        written += process_sessions(db, index, published, keys)
+        sessions += len(published)
+    return sessions, written
 
 
 def _session(row: DocumentRow) -> object:

@@ -19,6 +19,7 @@ from indexer.speeches.people import ROSTER as PEOPLE_ROSTER
 from indexer.speeches.people import People, Person, display_name
 from indexer.speeches.people_index import people_index
 from indexer.speeches.roles import read_speaker
+from indexer.speeches.version import SPEECH_READERS_VERSION
 
 ALIGNMENT_FIELDS = ("start_s", "end_s", "align_confidence", "align_method", "video")
 
@@ -80,7 +81,8 @@ def save_sessions(
                 mentioned.append(session_id)
                 mention_rows.extend(m.model_dump() for m in session_mentions)
         if rows:  # one statement for all of them, at the driver's speed on SQLite
-            insert_rows(connection, speeches, rows)
+            stamped = [{**row, "reader": SPEECH_READERS_VERSION} for row in rows]
+            insert_rows(connection, speeches, stamped)
         for start in range(0, len(mentioned), CHUNK):
             chunk = mentioned[start : start + CHUNK]
             connection.execute(delete(mentions_table).where(mentions_table.c.session_id.in_(chunk)))
@@ -98,6 +100,31 @@ def save_sessions(
     if replaced is not None:
         replaced.extend(old)
     return stored
+
+
+def stale_sessions(db: Database, version: int = SPEECH_READERS_VERSION) -> int:
+    """How many sessions' speeches an older speech reader split (NULL: before versions
+    were counted): counted through ``ix_speeches_reader``, never reading a speech."""
+    older = (SpeechRow.reader.is_(None)) | (SpeechRow.reader < version)
+    stmt = select(func.count(func.distinct(SpeechRow.session_id))).where(older)
+    with db.session() as s:
+        return s.scalar(stmt) or 0
+
+
+def stale_session_ids(
+    db: Database, after: str = "", limit: int = 200, version: int = SPEECH_READERS_VERSION
+) -> list[str]:
+    """The next ``limit`` ids (after ``after``) of sessions an older speech reader split."""
+    older = (SpeechRow.reader.is_(None)) | (SpeechRow.reader < version)
+    stmt = (
+        select(SpeechRow.session_id)
+        .where(older, SpeechRow.session_id > after)
+        .distinct()
+        .order_by(SpeechRow.session_id)
+        .limit(limit)
+    )
+    with db.session() as s:
+        return list(s.scalars(stmt))
 
 
 def session_speeches(db: Database, session_id: str) -> list[Speech]:

@@ -235,7 +235,8 @@ def test_the_command_counts_and_reads_again_in_spanish(
         library.close()
     args = argparse.Namespace(releer=True, contar=True, todos=False, source=None, desde="")
     assert cmd_reextract(args, settings) == 0
-    assert capsys.readouterr().out.strip() == reread_notice(1)
+    # (the speeches' own version is said on the next line: see test_stale_speeches)
+    assert capsys.readouterr().out.strip().splitlines()[0] == reread_notice(1)
     assert "1 documento fue leído" in (reread_notice(1) or "")
     assert cmd_reextract(argparse.Namespace(**{**vars(args), "contar": False}), settings) == 0
     out = capsys.readouterr().out
@@ -244,6 +245,6 @@ def test_the_command_counts_and_reads_again_in_spanish(
     assert cmd_reextract(args, settings) == 0
     said = capsys.readouterr().out
     assert (
-        said.strip()
+        said.strip().splitlines()[0]
         == f"todos los documentos los leyó la versión {READERS_VERSION} de los lectores"
     )

@@ -175,3 +175,27 @@ def test_a_session_taken_out_between_two_pages_is_not_shown(index: SpeechIndex) 
         later += [hit.speech for hit in page.hits]
     assert later, "the next pages were read"
     assert [s.session_id for s in later if s.session_id == removed] == []
+
+
+# A speech that reads out a redacted public version, as the documents' texts are written:
+# a phrase does not run across «**********» nor «(…)», whatever the index.
+REDACTED = """-El diputado Pedro Salas Mora (PAN): La quejosa ********** promovió el amparo; \
+el oficio (…) consta en autos del juzgado.
+"""
+
+
+def test_a_phrase_is_not_matched_across_a_redaction(index: SpeechIndex) -> None:
+    speeches = speeches_of(_session("s9", "2025-04-09", REDACTED, "Congreso Tachado"), People("T"))
+    index.replace_sessions(["s9"], speeches)
+    tachado = {"congress": ["Congreso Tachado"]}
+    assert _ask(index, q='"quejosa promovió"', filters=tachado)[0] == 0  # old: 1
+    assert _ask(index, q='"oficio consta"', filters=tachado)[0] == 0  # old: 1
+    assert _ask(index, q='"promovió el amparo"', filters=tachado)[0] == 1
+    assert _ask(index, q='"consta en autos"', filters=tachado)[0] == 1
+    found = index.search(SpeechQuery(q="quejosa", filters=tachado))
+    assert found.total == 1
+    (shown,) = found.hits[0].highlights
+    # shown as the speech writes it: the mark and the redaction, no gap characters
+    assert "<mark>quejosa</mark> ********** promovió" in shown
+    assert "\u02ad" not in shown and "\u2060" not in shown
+    assert found.hits[0].speech.text.startswith("La quejosa ********** promovió")

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from indexer.analysis import fold_keyword, stem_tokens
+from indexer.analysis import fold_keyword, stem_tokens, with_gaps
 from indexer.highlight import plan
 from indexer.query import parse_query
 from indexer.speeches.model import Speech
@@ -77,7 +77,9 @@ def to_source(speech: Speech) -> dict[str, Any]:
     source: dict[str, Any] = {
         "id": speech.id,
         "title": "",
-        "text": speech.text,
+        # a gap after each redaction holding no word, as the documents' (``with_gaps``;
+        # the highlights drop it); the payload keeps the text as written
+        "text": with_gaps(speech.text),
         "meta": "\n".join(
             v for v in (speech.speaker_as_written, speech.person_name, speech.party) if v
         ),

@@ -13,7 +13,7 @@ from typing import Any
 
 import tantivy
 
-from indexer.analysis import FOLDED, STEMMED, fold_keyword, stem_tokens
+from indexer.analysis import FOLDED, STEMMED, fold_keyword, stem_tokens, with_gaps, without_gaps
 from indexer.highlight import MatchPlan, mark, plan, prefix_window, whole_words_end
 from indexer.query import parse_query
 from indexer.speeches.model import Speech
@@ -164,8 +164,11 @@ class TantivySpeechIndex:
         entry = tantivy.Document()
         entry.add_text("id", speech.id)
         entry.add_text("title", "")
-        entry.add_text("text", speech.text)
-        entry.add_text("text_fold", speech.text)
+        # a gap after each redaction holding no word, as the documents' (a phrase is not
+        # matched across «****» or «(…)»); the payload keeps the text as written
+        text = with_gaps(speech.text)
+        entry.add_text("text", text)
+        entry.add_text("text_fold", text)
         meta = [speech.speaker_as_written, speech.person_name, speech.party]
         entry.add_text("meta", "\n".join(v for v in meta if v))
         entry.add_text("agenda", speech.agenda_item or "")
@@ -239,9 +242,8 @@ class TantivySpeechIndex:
             snippet = snippets.snippet_from_doc(stored)
             fragment = snippet.fragment()
             if fragment:
-                marked = [
-                    mark(fragment, [(r.start, r.end) for r in snippet.highlighted()], match_plan)
-                ]
+                ranges = [(r.start, r.end) for r in snippet.highlighted()]
+                marked = [without_gaps(mark(fragment, ranges, match_plan))]
             else:
                 marked = _unmatched(speech.text, match_plan)
             score = float(key) if scored else None
