@@ -38,7 +38,7 @@ class SpeechRow(Base):
     align_method: Mapped[str | None] = mapped_column(String(16))
     video: Mapped[int | None] = mapped_column(Integer)  # which of the session's videos
     # the ``indexer.speeches.version.SPEECH_READERS_VERSION`` that split the session into
-    # this speech (migration 0025); NULL: split before versions were counted
+    # this speech (migration 0026); NULL: split before versions were counted
     reader: Mapped[int | None] = mapped_column(Integer, default=None)
 
     __table_args__ = (

@@ -4,7 +4,7 @@ A session's speeches are cut and attributed once, when the session is indexed
 (``process_sessions``): a better speech reader (the splitter, the speaker lines, who
 presides, how names resolve) changes nothing of the speeches already stored. Each stored
 speech says which version of the speech reader made it (``speeches.reader``, migration
-0025); rows made before versions were counted are NULL, older than any. Bump
+0026); rows made before versions were counted are NULL, older than any. Bump
 :data:`SPEECH_READERS_VERSION` whenever the reader's output changes for a text already
 stored: the health probe and ``abierto reextract --releer --contar`` then tell the
 operator, and ``abierto reextract --releer`` (or ``abierto reindex``) splits those

@@ -1,7 +1,7 @@
 """speeches.reader: which version of the speech reader split a session's speeches
 
-Revision ID: 0025
-Revises: 0024
+Revision ID: 0026
+Revises: 0025
 Create Date: 2026-12-06 23:10:00.000000
 
 A session's speeches are cut and attributed from its text once, when it is indexed: a
@@ -18,8 +18,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0025"
-down_revision = "0024"
+revision = "0026"
+down_revision = "0025"
 branch_labels = None
 depends_on = None
 
