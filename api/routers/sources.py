@@ -598,6 +598,7 @@ def source_audit(
         before=before,
         by=mine if who == "own" else None,
         not_by=mine if who == "others" else None,
+        seen_by=mine,
     )
     more = len(rows) > limit
     rows = rows[:limit]

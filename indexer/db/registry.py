@@ -39,6 +39,9 @@ KEY_PREFIX = "ea"
 # looked up: a NUL in it is a database error on PostgreSQL)
 KEY_ID = re.compile(r"[0-9a-f]{1,32}")
 STALE_FACTOR = 2.0
+# how a refused attempt's audit entry is named (``refused_create``, ``refused_read``…):
+# the one kind of entry another institution's key writes in a source's log
+REFUSED = "refused_"
 # how often a key's last use is written: a note, which need not cost every call a write
 KEY_USE_PRECISION = dt.timedelta(minutes=1)
 
@@ -632,11 +635,23 @@ class Registry:
         before: int | None = None,
         by: str | None = None,
         not_by: str | None = None,
+        seen_by: str | None = None,
     ) -> list[AuditRow]:
         """Newest first: entries older than the entry ``before`` (a page's next), only
-        those ``by`` an institution or those ``not_by`` it (another's and anonymous)."""
+        those ``by`` an institution or those ``not_by`` it (another's and anonymous).
+        ``seen_by``: only the entries an institution may read of its source's log, its
+        own and others' refused attempts against it: what another key did with the id
+        itself (a preview under it, before a longer institution id came to cover it)
+        stays that key's, whoever holds the id now."""
         with self.db.session() as s:
             stmt = select(AuditRow).order_by(AuditRow.id.desc()).limit(limit)
+            if seen_by is not None:
+                stmt = stmt.where(
+                    or_(
+                        AuditRow.institution_id == seen_by,
+                        AuditRow.action.startswith(REFUSED, autoescape=True),
+                    )
+                )
             if source_id:
                 stmt = stmt.where(AuditRow.source_id == source_id)
             if before is not None:

@@ -327,3 +327,35 @@ def test_a_schedule_of_minutes_is_refused_so_no_source_holds_the_worker(
         headers=two.a,
     )
     assert _loc(again) == [("body", "schedule", "every_hours")]
+
+
+def test_a_preview_stays_its_makers_when_another_institution_later_owns_the_id(
+    tmp_path: Path,
+) -> None:
+    """A congress previews a spec under an id of its namespace; the operator then adds a
+    committee whose longer id covers it, and the committee registers that id. The
+    preview is the congress's own (when it tried what): the committee's audit log lists
+    its own changes and attempts made against its source, never what another key did
+    with the id before the committee held it."""
+    settings = Settings(data_dir=tmp_path / "data", allow_loopback=True, crawl_delay_s=0)
+    library = Library.open(settings)
+    registry = Registry(library.db)
+    registry.add_institution("congreso", "Congreso del Estado", "congress", "MX-QUE")
+    api = TestClient(create_app(library, settings))
+    a = {"Authorization": f"Bearer {registry.issue_key('congreso')[1]}"}
+    spec = session_spec("http://127.0.0.1:9", "congreso-qro-sesiones")
+    previewed = api.post("/v1/sources/preview", json=spec, headers=a)
+    assert previewed.status_code == 200, previewed.text
+    registry.add_institution("congreso-qro", QRO, "congress", "MX-QUE")
+    b = {"Authorization": f"Bearer {registry.issue_key('congreso-qro')[1]}"}
+    assert api.post("/v1/sources", json=spec, headers=b).status_code == 201
+    for who in ("all", "others"):
+        audit = api.get(
+            "/v1/sources/congreso-qro-sesiones/audit", params={"who": who}, headers=b
+        ).json()
+        seen = [(e["action"], e["institution_id"]) for e in audit["entries"]]
+        assert ("preview", "congreso") not in seen, (who, seen)
+    assert seen == []
+    kept = [r.action for r in registry.audit_log("congreso-qro-sesiones", by="congreso")]
+    assert kept == ["preview"]  # still the congress's, in the log
+    library.close()
