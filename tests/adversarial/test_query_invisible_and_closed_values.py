@@ -47,11 +47,6 @@ def test_a_redacted_value_other_than_yes_or_no_is_refused_in_q(api: TestClient, 
     assert answer.status_code == 422, answer.text[:300]
     assert "«sí» o «no»" in answer.text
     page = api.get("/buscar", params={"q": f"amparo {typed}"})
-    assert page.status_code == 422 or "«sí» o «no»" in page.text
     assert "«sí» o «no»" in page.text
-
-
-@pytest.mark.parametrize("typed", ["testada:sí", "testada:No", 'testado:"si"', "redacted:no"])
-def test_yes_and_no_are_still_searched(api: TestClient, typed: str) -> None:
-    answer = api.get("/v1/search", params={"q": f"amparo {typed}"})
-    assert answer.status_code == 200, answer.text[:300]
+    for kept in ("testada:sí", "testada:No", 'testado:"si"', "redacted:no"):  # still searched
+        assert api.get("/v1/search", params={"q": f"amparo {kept}"}).status_code == 200, kept
