@@ -12,6 +12,7 @@ from parsel import SelectorList
 from config.patterns import first_group
 from config.specs import LIST_FIELDS, URL_FIELDS, Selector
 from crawlers.links import BadLink, absolute, clean_link
+from crawlers.text_nodes import iter_texts
 
 Node = Page | SelectorList
 # what one field reads from one page, at most: the text of a page of many megabytes fits
@@ -89,29 +90,14 @@ def read(
 
 
 def text_nodes(item: Page) -> list[str]:
-    """``item.xpath(".//text()").getall()``, read through the children: lxml builds each
-    text node an XPath returns by walking back over the comments before it, so a cell of
-    20,000 words between comments (320 KB) took 8 s, a page of them hours, and the crawl
-    ended with ``parse_timeout`` blaming selectors that were not at fault."""
+    """``item.xpath(".//text()").getall()``, read through the children
+    (``crawlers.text_nodes``): through the XPath, a cell of 20,000 words between comments
+    (320 KB) took 8 s, a page of them hours, and the crawl ended with ``parse_timeout``
+    blaming selectors that were not at fault."""
     element = item.root
     if not isinstance(element, etree._Element):
         return item.xpath(".//text()").getall()  # type: ignore[no-any-return]
-    out = [element.text] if element.text else []
-    stack = [(element, iter(element))]
-    while stack:
-        node, children = stack[-1]
-        child = next(children, None)
-        if child is None:
-            stack.pop()
-            if node is not element and node.tail:
-                out.append(node.tail)
-        elif isinstance(child.tag, str):
-            if child.text:
-                out.append(child.text)
-            stack.append((child, iter(child)))
-        elif child.tail:  # a comment or a processing instruction: its text is none
-            out.append(child.tail)
-    return out
+    return list(iter_texts(element))
 
 
 def _texts(found: SelectorList, budget: PageBudget | None = None) -> Iterator[str]:

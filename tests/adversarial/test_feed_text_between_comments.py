@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.adversarial.service import open_api
-from tests.adversarial.test_crawl_limits import _run
+from tests.adversarial.test_listing_text_between_comments import _run
 from tests.shapes.server import FixtureServer
 
 PIECES = 40_000
@@ -48,7 +48,7 @@ def test_a_feed_of_text_between_comments_is_read_whole_by_a_crawl(tmp_path: Path
                     "shape": "feed", "start_urls": [f"{server.url}/{name}.xml"],
                     "feed": {"follow": False},
                 }  # fmt: skip
-                run = _run(api, spec, ABIERTO_PARSE_TIMEOUT_S="10")
+                run = _run(api, spec, parse_timeout_s=10)
                 assert run["status"] != "failed", run
                 assert run["errors"] == {}, run["errors"]
                 assert run["stats"]["items"] == 3, run["stats"]
