@@ -62,6 +62,14 @@ def _xml(parse: Callable[[bytes], object], data: bytes) -> str:
     return "kept"
 
 
+def _commented_feed(pieces: int, text: str = "1") -> bytes:
+    """A feed whose guid (or title, when ``text`` is empty) holds ``pieces`` comments,
+    each followed by ``text``: lxml's text() and itertext walk back over them."""
+    junk = f"{text}<!--c-->" * pieces
+    field = f"<guid>http://x.mx/{junk}</guid>" if text else f"<title>{junk}</title>"
+    return f"<rss><channel><item>{field}<link>http://x.mx/a</link></item></channel></rss>".encode()
+
+
 def _captions(data: bytes) -> str:
     try:
         cues = parse_captions(data.decode("utf-8"))
@@ -87,6 +95,9 @@ def cases() -> list[tuple[str, str, Callable[[], bytes], Callable[[bytes], str]]
     def sitemap(data: bytes) -> str:
         return _xml(parse_sitemap, data)
 
+    def feed_entries(data: bytes) -> str:  # each entry read, as the crawl reads them
+        return _xml(lambda body: list(parse_feed(body).entries), data)
+
     return [
         ("pdf", "decompression bomb (2 GB)", lambda: hostile.decompression_bomb_pdf(2048), pdf),
         ("pdf", "deep page tree (5,000)", lambda: hostile.deep_page_tree_pdf(5000), pdf),
@@ -101,6 +112,8 @@ def cases() -> list[tuple[str, str, Callable[[], bytes], Callable[[bytes], str]]
         ("html", "UTF-16 without BOM", lambda: "<p>Niñez y pensión</p>".encode("utf-16-le"), html),
         ("feed", "billion laughs", lambda: hostile.billion_laughs(10), feed),
         ("feed", "XXE file:///etc/passwd", hostile.xxe_feed, feed),
+        ("feed", "40,000 texts between comments", lambda: _commented_feed(40_000), feed_entries),
+        ("feed", "title of 1M comments", lambda: _commented_feed(1_000_000, ""), feed_entries),
         ("sitemap", "XXE", hostile.xxe_sitemap, sitemap),
         ("sitemap", "gzip bomb (1 GB)", lambda: hostile.gzip_bomb_sitemap(1024), sitemap),
         (

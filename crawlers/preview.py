@@ -58,6 +58,7 @@ from crawlers.selectors import (
     read,
     read_fields,
     select,
+    text_nodes,
 )
 from crawlers.soft_404 import SOFT_404, not_found_said, stood_for
 from crawlers.templates import render_all, with_query
@@ -609,7 +610,7 @@ def _item_keys(page: HtmlResponse, spec: SourceSpec, items: Any) -> set[str]:
             )
         except BadLink:
             url = None
-        keys.add(url or "row:" + " ".join(" ".join(item.xpath(".//text()").getall()).split()))
+        keys.add(url or "row:" + " ".join(" ".join(text_nodes(item)).split()))
     return keys
 
 

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
+from crawlers.text_nodes import iter_texts
+
 # "not found" in the words sites use
 _NOT_THERE = (
     r"error\s*404|404\s*(?:-\s*)?not\s+found|(?:page|file|document)\s+not\s+found"
@@ -153,7 +155,7 @@ def _opening(element: Any, cap: int) -> tuple[str, bool]:
     parts: list[str] = []
     size = 0
     whole = True
-    for piece in element.itertext():
+    for piece in iter_texts(element):  # not itertext: quadratic over comments
         parts.append(piece)
         size += len(piece)
         if size > cap * 4:  # room for the spaces collapsing takes away

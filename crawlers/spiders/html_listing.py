@@ -19,7 +19,15 @@ from crawlers.items import DocumentDraft
 from crawlers.links import absolute, is_script, page_base, script_only, without_fragment
 from crawlers.next_form import next_form_step
 from crawlers.postback import control_data
-from crawlers.selectors import PageBudget, PageTextSpent, item_link, read, read_fields, select
+from crawlers.selectors import (
+    PageBudget,
+    PageTextSpent,
+    item_link,
+    read,
+    read_fields,
+    select,
+    text_nodes,
+)
 from crawlers.soft_404 import not_found_said
 from crawlers.spiders.base import SpecSpider
 from crawlers.templates import render_all, with_query
@@ -204,7 +212,7 @@ class HtmlListingSpider(SpecSpider):
                 "matched nothing",
             )  # fmt: skip
             return
-        row = " ".join(" ".join(item.xpath(".//text()").getall()).split())
+        row = " ".join(" ".join(text_nodes(item)).split())
         key = f"postback:{sorted(data.items())}:{row}"  # two rows alike differ by button
         if key in seen:  # the same row again (a site repeating its last page)
             self.run.count("duplicate_links")

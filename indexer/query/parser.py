@@ -229,6 +229,14 @@ def _check_field_value(name: str, value: str, quoted: bool, position: int, named
             position,
             f"año: un año de cuatro cifras, como 2023, no «{value[:20]}»",
         )
+    if name == "redacted" and keyword_value("redacted", value) not in ("si", "no"):
+        # only two answers, as the ``redacted`` filter says: any other found nothing
+        shown = named[:40] or name
+        raise QuerySyntaxError(
+            f"{shown}: «sí» or «no», not {value[:20]!r}",
+            position,
+            f"{shown}: es «sí» o «no», no «{value[:20]}»",
+        )
     if name == "kind" and keyword_value("kind", value) not in KINDS:
         raise QuerySyntaxError(
             f"kind: unknown kind {value[:40]!r}; choose from: {', '.join(KINDS)}",
@@ -458,8 +466,12 @@ def parse_query(text: str | None) -> Node:
     if not text.isascii():
         # a word pasted from a PDF or typed on a Mac may come decomposed (``n`` and a
         # combining tilde): the analysers split it at the mark (``an̈o`` → ``an``, ``o``),
-        # so ``año`` would ask for two words and find none of the documents written «año»
-        composed = unicodedata.normalize("NFC", text)
+        # so ``año`` would ask for two words and find none of the documents written «año».
+        # A word pasted from a web page may hold a character no one sees (a soft hyphen,
+        # a zero-width space or joiner, a direction mark): the analysers split there too,
+        # while the indexed text holds the word whole (``indexer.extract.normalise``
+        # drops them), so ``am\u00adparo`` found nothing.
+        composed = _prepared(text)
         if composed != text:
             try:
                 return _parsed(composed)
@@ -469,14 +481,28 @@ def parse_query(text: str | None) -> Node:
     return _parsed(text)
 
 
+# Format characters no one sees, dropped as the indexed text drops them: the soft
+# hyphen, the Arabic letter mark, the Mongolian vowel separator, zero-width spaces and
+# joiners, direction marks, embeddings, overrides and isolates, the word joiner and
+# invisible operators, the byte-order mark.
+_INVISIBLE = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
+)
+
+
+def _prepared(text: str) -> str:
+    """``text`` as the query is read: in NFC, without invisible format characters."""
+    return unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
+
+
 def _say_where_typed(exc: QuerySyntaxError, typed: str) -> None:
     """``exc``'s position, found in the NFC text, moved to the character the person
     typed: a decomposed «año» is one character fewer, a few characters (``שּׁ``, U+FB2C)
     are more, and the error pointed before or past its place (past the query's end)."""
     at = exc.position
     where = next(
-        (i for i in range(len(typed)) if len(unicodedata.normalize("NFC", typed[: i + 1])) > at),
-        len(typed),
+        (i for i in range(len(typed)) if len(_prepared(typed[: i + 1])) > at),
+        len(typed) if at else 0,  # a query of invisible characters: its start
     )
     exc.position = where
     exc.args = (f"{exc.message} (at character {where + 1})",)
@@ -484,10 +510,8 @@ def _say_where_typed(exc: QuerySyntaxError, typed: str) -> None:
 
 def _parsed(text: str) -> Node:
     tokens = _tokenize(text)
-    if not tokens:
-        return MatchAll()
-    node = _Parser(tokens, len(text)).parse()
-    if isinstance(node, MatchAll):
+    node = _Parser(tokens, len(text)).parse() if tokens else MatchAll()
+    if isinstance(node, MatchAll):  # no words, or only characters no one sees
         raise QuerySyntaxError(
             "the query has no words to search for", 0, "la búsqueda no tiene palabras que buscar"
         )
