@@ -16,8 +16,8 @@
 //! - `["prefix", field, text]`: the terms that begin with ``text`` (``regex`` of
 //!   ``text.*``, the same terms and scores, without a regular expression to compile)
 //! - `["bool", [["must" | "should" | "must_not", plan], ...]]` (a ``must_not`` plan is
-//!   matched without scores, ``Unscored``; two ``must`` and no ``should``: a window of
-//!   documents at a time, ``plan/and.rs``; only ``should`` clauses each a prefix under
+//!   matched without scores, ``Unscored``; two ``must`` or more and no ``should``: a
+//!   window of documents at a time, ``plan/and.rs``; only ``should`` clauses each a prefix under
 //!   single-clause ``bool``, ``boost`` or ``const`` nodes: read from the prefixes'
 //!   bitsets, ``plan/union.rs``)
 //! - `["boost", plan, factor]`, `["const", plan, score]`
@@ -175,8 +175,9 @@ fn date_bound(field: Field, value: &Value) -> Result<Bound<Term>, String> {
 }
 
 /// ``sum_order``: an intersection above sums three scores or more in the order of its
-/// clauses' costs (Tantivy's, which move as its scorers advance): below it every clause
-/// is Tantivy's own, so each reports the costs Tantivy's would.
+/// clauses' costs (Tantivy's, which move as its scorers advance; ``plan/and.rs`` reads
+/// them from the clauses' scorers): below it every clause is Tantivy's own, so each
+/// reports the costs Tantivy's would.
 fn node(
     schema: &Schema,
     value: &Value,
@@ -296,8 +297,9 @@ fn node(
                     prefixes,
                 ))
             } else if !sum_order && and::is_and(&occurs) {
-                // ``a AND b [NOT c]``: a window at a time (``plan/and.rs``)
-                let mut musts = Vec::with_capacity(2);
+                // ``a AND b [AND c ...] [NOT d]``: a window at a time (``plan/and.rs``)
+                let mut musts = Vec::with_capacity(musts);
+                let mut queries = Vec::with_capacity(musts.capacity());
                 let mut nots = Vec::new();
                 for ((occur, query), terms) in built.iter().zip(terms) {
                     match (occur, terms) {
@@ -305,9 +307,16 @@ fn node(
                         (Occur::Must, None) => musts.push(and::Planned::Other(query.box_clone())),
                         (_, _) => nots.push(query.box_clone()),
                     }
+                    if *occur == Occur::Must {
+                        queries.push(query.box_clone());
+                    }
                 }
-                let musts: [and::Planned; 2] = musts.try_into().map_err(|_| "bool: two musts")?;
-                Box::new(and::AndQuery::new(BooleanQuery::from(built), musts, nots))
+                Box::new(and::AndQuery::new(
+                    BooleanQuery::from(built),
+                    musts,
+                    queries,
+                    nots,
+                ))
             } else {
                 Box::new(BooleanQuery::from(built))
             }
