@@ -2,11 +2,10 @@
 and a date range) are matched a window of 4,096 documents at a time too
 (``native/src/plan/and.rs``): the same documents, order and scores, bit for bit, as
 Tantivy's own intersection gives. Tantivy sums three scores or more in the order of its
-clauses' costs once they are aligned on their first common document, and a union's
-cost drops as its terms run out: here a word common in the first windows only
-(``temprano``) is the costliest clause at the start and not after, so a sum in the
-clauses' starting order would be a last bit apart. On segments holding deleted
-documents, with clauses empty in a segment, and a rare word at the edges of windows."""
+clauses' costs once aligned on their first common document (a sum in the clauses'
+planned order is a last bit apart on most of these questions). On an index holding
+deleted documents, with a word common in the first windows only (``temprano``), a clause
+of no document, a rare word at the edges of windows, NOTs, filters and dates."""
 
 from __future__ import annotations
 
@@ -38,13 +37,13 @@ WORDS = {
 
 def _words(i: int, rng: random.Random) -> list[str]:
     words = [w for w, share in WORDS.items() if rng.random() < share]
-    # common in each segment's first 3,000 documents, absent after
-    if i % HALF < 3_000 and rng.random() < 0.9:
+    # common in the first 3,000 documents, absent after
+    if i < 3_000 and rng.random() < 0.9:
         words.append("temprano")
     # a rare word at the edges of windows counted from a segment's start and from it
     if i % HALF in (0, 1, 4_095, 4_096, 4_097, 8_191, 8_192) or i % HALF in range(6_000, 6_004):
         words.append("borde")
-    # only in the second segment: a clause empty in the first one
+    # only in the second commit's documents: no candidate in the first windows
     if i >= HALF and rng.random() < 0.2:
         words.append("segundo")
     words += [w for w in words if rng.random() < 0.3]  # some twice: other scores
@@ -59,6 +58,8 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     docs = []
     for i, doc in enumerate(LegalCorpus(DOCUMENTS, seed=37)):
         title = doc.title if rng.random() < 0.9 else f"{doc.title} {rng.choice(list(WORDS))}"
+        if i < 3_000 and rng.random() < 0.9:
+            title += " temprano"  # a union of two terms, both running out early
         text = " ".join(_words(i, rng)) + " fin"
         docs.append(doc.model_copy(update={"title": title, "text": text}))
     writer = TantivyStore(path, native=False)
@@ -91,12 +92,15 @@ DAY = dt.date(2015, 1, 1)
 QUESTIONS = [
     SearchQuery(q="amparo AND constitucional AND laboral"),  # three read through
     SearchQuery(q="amparo constitucional laboral víctima"),  # four
-    SearchQuery(q="temprano amparo constitucional"),  # a clause running out early
+    # a clause running out in the first window
+    SearchQuery(q="temprano laboral víctima"),
+    SearchQuery(q="víctima temprano laboral"),
+    SearchQuery(q="temprano amparo constitucional"),
     SearchQuery(q="constitucional temprano laboral amparo"),
     SearchQuery(q="usucapión amparo constitucional"),  # a rare one: the others sought
     SearchQuery(q="borde amparo constitucional"),  # at windows' edges
     SearchQuery(q="borde temprano constitucional"),
-    SearchQuery(q="segundo amparo constitucional"),  # empty in one segment
+    SearchQuery(q="segundo amparo constitucional"),  # none in the first windows
     SearchQuery(q="amparo constitucional palabraquenoexiste"),  # empty everywhere
     SearchQuery(q="amparo AND constitucional AND laboral NOT víctima"),  # NOT: many out
     SearchQuery(q="amparo constitucional temprano -usucapión -pensión"),  # few out
@@ -134,13 +138,13 @@ def test_a_whole_segment_scores_as_tantivy(folder: Path) -> None:
     page of every hit (the whole segment collected at once) is Tantivy's, score for
     score."""
     index = abierto_native.NativeIndex(str(folder), 1, None, 10)
-    for q in ("temprano amparo constitucional", "constitucional temprano laboral amparo"):
+    for q in ("temprano laboral víctima", "constitucional temprano laboral amparo"):
         planned = search_plan(SearchQuery(q=q))
         mine = index.search(json.dumps(planned), 10_000, 0, "relevance", True, None, False)
         theirs = index.search(
             json.dumps(tantivys(planned)), 10_000, 0, "relevance", True, None, False
         )
-        assert mine[0] == theirs[0] > 500
+        assert mine[0] == theirs[0] > 100
         assert [(score, key) for score, key, _ in mine[2]] == [
             (score, key) for score, key, _ in theirs[2]
         ]
