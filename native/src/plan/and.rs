@@ -62,13 +62,14 @@ impl Clone for Planned {
 }
 
 /// ``a AND b [AND c ...] [NOT d ...]``: ``fallback`` is the same question as Tantivy's
-/// boolean query; ``queries`` the required clauses as built (Tantivy's own, whose scorers
-/// tell the order Tantivy sums three clauses or more in).
+/// boolean query; ``queries`` each required clause as Tantivy's own (whose scorers tell
+/// the order Tantivy sums three clauses or more in): a union of terms', a clause read
+/// another way than Tantivy's (a ``bool`` below), or None: the clause is Tantivy's.
 #[derive(Debug)]
 pub struct AndQuery {
     fallback: BooleanQuery,
     musts: Vec<Planned>,
-    queries: Vec<Box<dyn Query>>,
+    queries: Vec<Option<Box<dyn Query>>>,
     nots: Vec<Box<dyn Query>>,
 }
 
@@ -77,7 +78,11 @@ impl Clone for AndQuery {
         AndQuery {
             fallback: self.fallback.clone(),
             musts: self.musts.clone(),
-            queries: self.queries.iter().map(|q| q.box_clone()).collect(),
+            queries: self
+                .queries
+                .iter()
+                .map(|q| q.as_ref().map(|q| q.box_clone()))
+                .collect(),
             nots: self.nots.iter().map(|q| q.box_clone()).collect(),
         }
     }
@@ -87,7 +92,7 @@ impl AndQuery {
     pub fn new(
         fallback: BooleanQuery,
         musts: Vec<Planned>,
-        queries: Vec<Box<dyn Query>>,
+        queries: Vec<Option<Box<dyn Query>>>,
         nots: Vec<Box<dyn Query>>,
     ) -> Self {
         debug_assert!(musts.len() >= 2 && musts.len() == queries.len());
@@ -197,15 +202,16 @@ fn term_docs(
 impl Query for AndQuery {
     fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
         let mut musts = Vec::with_capacity(self.musts.len());
-        // three clauses or more, scored: Tantivy's own weight of each union of terms (an
-        // other clause's is its own), whose aligned scorers tell the order of the sum
+        // three clauses or more, scored: Tantivy's own weight of each clause (None: the
+        // clause's own is), whose aligned scorers tell the order of the sum
         let ordered = self.musts.len() >= 3 && scoring.is_scoring_enabled();
         let mut tantivy = Vec::with_capacity(if ordered { self.musts.len() } else { 0 });
         for (planned, query) in self.musts.iter().zip(&self.queries) {
             if ordered {
-                tantivy.push(match planned {
-                    Planned::Terms(_) => Some(query.weight(scoring)?),
-                    Planned::Other(_) => None,
+                tantivy.push(match (planned, query) {
+                    (_, Some(query)) => Some(query.weight(scoring)?),
+                    (Planned::Terms(_), None) => unreachable!("a union's own query is given"),
+                    (Planned::Other(_), None) => None,
                 });
             }
             musts.push(match planned {
@@ -255,8 +261,8 @@ impl Query for AndQuery {
 struct AndWeight {
     fallback: Box<dyn Weight>,
     musts: Vec<MustWeight>,
-    /// three clauses or more, scored: each union of terms' Tantivy weight (None: an other
-    /// clause, its own weight); empty otherwise
+    /// three clauses or more, scored: each clause's Tantivy weight (None: the clause's own
+    /// is); empty otherwise
     tantivy: Vec<Option<Box<dyn Weight>>>,
     nots: Vec<Box<dyn Weight>>,
     scored: bool,
