@@ -25,8 +25,10 @@
 //! run out). That order is read from Tantivy's own scorers of the clauses, made and
 //! aligned as its boolean weight makes them (``aligned``), once per segment; below such
 //! a question every clause is Tantivy's own, so each reports the costs Tantivy's would
-//! (``plan.rs``, ``sum_order``). Whatever this module does not know (a clause matching
-//! every document, an empty one) is answered by Tantivy's own boolean weight.
+//! (``plan.rs``, ``sum_order``), and such a question with a clause holding a ``bool``
+//! (words beside two filters) is left to Tantivy whole. Whatever this module does not
+//! know (a clause matching every document, an empty one) is answered by Tantivy's own
+//! boolean weight.
 
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::{Postings, SegmentPostings};
@@ -35,7 +37,7 @@ use tantivy::query::{
     Scorer, Weight,
 };
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocId, DocSet, Score, SegmentReader, SeekDangerResult, Term, TERMINATED};
+use tantivy::{DocId, DocSet, Score, SeekDangerResult, SegmentReader, Term, TERMINATED};
 
 /// A window's documents.
 const WINDOW: u32 = 4096;
@@ -62,14 +64,13 @@ impl Clone for Planned {
 }
 
 /// ``a AND b [AND c ...] [NOT d ...]``: ``fallback`` is the same question as Tantivy's
-/// boolean query; ``queries`` each required clause as Tantivy's own (whose scorers tell
-/// the order Tantivy sums three clauses or more in): a union of terms', a clause read
-/// another way than Tantivy's (a ``bool`` below), or None: the clause is Tantivy's.
+/// boolean query; ``queries`` the required clauses as built (Tantivy's own, whose scorers
+/// tell the order Tantivy sums three clauses or more in).
 #[derive(Debug)]
 pub struct AndQuery {
     fallback: BooleanQuery,
     musts: Vec<Planned>,
-    queries: Vec<Option<Box<dyn Query>>>,
+    queries: Vec<Box<dyn Query>>,
     nots: Vec<Box<dyn Query>>,
 }
 
@@ -78,11 +79,7 @@ impl Clone for AndQuery {
         AndQuery {
             fallback: self.fallback.clone(),
             musts: self.musts.clone(),
-            queries: self
-                .queries
-                .iter()
-                .map(|q| q.as_ref().map(|q| q.box_clone()))
-                .collect(),
+            queries: self.queries.iter().map(|q| q.box_clone()).collect(),
             nots: self.nots.iter().map(|q| q.box_clone()).collect(),
         }
     }
@@ -92,7 +89,7 @@ impl AndQuery {
     pub fn new(
         fallback: BooleanQuery,
         musts: Vec<Planned>,
-        queries: Vec<Option<Box<dyn Query>>>,
+        queries: Vec<Box<dyn Query>>,
         nots: Vec<Box<dyn Query>>,
     ) -> Self {
         debug_assert!(musts.len() >= 2 && musts.len() == queries.len());
@@ -202,16 +199,15 @@ fn term_docs(
 impl Query for AndQuery {
     fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
         let mut musts = Vec::with_capacity(self.musts.len());
-        // three clauses or more, scored: Tantivy's own weight of each clause (None: the
-        // clause's own is), whose aligned scorers tell the order of the sum
+        // three clauses or more, scored: Tantivy's own weight of each union of terms (an
+        // other clause's is its own), whose aligned scorers tell the order of the sum
         let ordered = self.musts.len() >= 3 && scoring.is_scoring_enabled();
         let mut tantivy = Vec::with_capacity(if ordered { self.musts.len() } else { 0 });
         for (planned, query) in self.musts.iter().zip(&self.queries) {
             if ordered {
-                tantivy.push(match (planned, query) {
-                    (_, Some(query)) => Some(query.weight(scoring)?),
-                    (Planned::Terms(_), None) => unreachable!("a union's own query is given"),
-                    (Planned::Other(_), None) => None,
+                tantivy.push(match planned {
+                    Planned::Terms(_) => Some(query.weight(scoring)?),
+                    Planned::Other(_) => None,
                 });
             }
             musts.push(match planned {
@@ -261,8 +257,8 @@ impl Query for AndQuery {
 struct AndWeight {
     fallback: Box<dyn Weight>,
     musts: Vec<MustWeight>,
-    /// three clauses or more, scored: each clause's Tantivy weight (None: the clause's own
-    /// is); empty otherwise
+    /// three clauses or more, scored: each union of terms' Tantivy weight (None: an other
+    /// clause, its own weight); empty otherwise
     tantivy: Vec<Option<Box<dyn Weight>>>,
     nots: Vec<Box<dyn Weight>>,
     scored: bool,
@@ -942,7 +938,11 @@ impl DocSet for AndScorer {
     }
 
     fn size_hint(&self) -> u32 {
-        self.clauses.iter().map(Clause::size_hint).min().unwrap_or(0)
+        self.clauses
+            .iter()
+            .map(Clause::size_hint)
+            .min()
+            .unwrap_or(0)
     }
 
     fn cost(&self) -> u64 {
