@@ -315,9 +315,14 @@ fn node(
                 && and::is_and(&occurs)
                 && (musts < 3
                     || clauses.iter().zip(&terms).all(|(clause, terms)| {
+                        let planned = clause.get(1);
+                        // an ``all`` (filters without words): Tantivy leaves it out, and
+                        // so would ``plan/and.rs``, after making every clause for nothing
+                        let every =
+                            planned.and_then(|p| p.get(0)).and_then(Value::as_str) == Some("all");
                         terms.is_some()
                             || clause.get(0).and_then(Value::as_str) != Some("must")
-                            || !clause.get(1).is_some_and(holds_bool)
+                            || !(every || planned.is_some_and(holds_bool))
                     }))
             {
                 // ``a AND b [AND c ...] [NOT d]``: a window at a time (``plan/and.rs``)
