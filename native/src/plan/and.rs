@@ -26,9 +26,10 @@
 //! aligned as its boolean weight makes them (``aligned``), once per segment; below such
 //! a question every clause is Tantivy's own, so each reports the costs Tantivy's would
 //! (``plan.rs``, ``sum_order``), and such a question with a clause holding a ``bool``
-//! (words beside two filters) is left to Tantivy whole. Whatever this module does not
-//! know (a clause matching every document, an empty one) is answered by Tantivy's own
-//! boolean weight.
+//! (words beside two filters) or an ``all`` (filters without words) is left to Tantivy
+//! whole. Whatever this module does not know (a clause matching every document, an
+//! empty one) is answered by Tantivy's own boolean weight. Once per segment (and per
+//! piece) the order costs Tantivy's scorers of the clauses made: a few windows' reading.
 
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::{Postings, SegmentPostings};
