@@ -6,13 +6,13 @@ Usage: python bench/native_clauses.py --data DIR --old PATH_TO_abierto_native.ab
 
 The parts of ``bench/search.py``'s boolean and prefix questions as plans (a word's union
 over the fields, two of them ANDed, with a NOT, inside the date filter a fresh question
-carries; the three-field OR of a prefix), asked of ``DIR/index`` on one thread through
-the installed extension and through the one built at ``--old`` (main's, say), loaded
-beside it. Both must give the same total and page (scores included), checked first. Each
-plan asked ``--repeat`` times per round, old and new one after the other, the first of
-them changing every round. Printed: CPU ms per search (page of 20 with the exact total),
-the median over the rounds, and the machine's load; JSON to
-``bench/results/native_clauses.json``.
+carries; three and four ANDed, words beside two filters; the three-field OR of a
+prefix), asked of ``DIR/index`` on one thread through the installed extension and
+through the one built at ``--old`` (main's, say), loaded beside it. Both must give the
+same total and page (scores included), checked first. Each plan asked ``--repeat`` times
+per round, old and new one after the other, the first of them changing every round.
+Printed: CPU ms per search (page of 20 with the exact total), the median over the
+rounds, and the machine's load; JSON to ``bench/results/native_clauses.json``.
 """
 
 from __future__ import annotations
@@ -70,6 +70,27 @@ PLANS: dict[str, list] = {
         [["must", OR3], ["must", union("victim")], ["must_not", union("pension")]],
     ],
     "rare AND common": ["bool", [["must", union("usucapion")], ["must", union("ampar")]]],
+    # three required clauses or more: a window at a time too (``plan/and.rs``)
+    "... AND victim": [
+        "bool",
+        [*AND[1], ["must", union("victim")]],
+    ],
+    "... AND victim AND laboral": [
+        "bool",
+        [*AND[1], ["must", union("victim")], ["must", union("laboral")]],
+    ],
+    "rare AND 2 common": [
+        "bool",
+        [["must", union("usucapion")], *AND[1]],
+    ],
+    "pension alimentici + 2 filters": [
+        "bool",
+        [
+            ["must", ["bool", [["must", union("pension")], ["must", union("alimentici")]]]],
+            ["must", ["bool", [["should", ["term", "key_kind", "sentencia"]]]]],
+            ["must", ["bool", [["should", ["term", "key_matter", "familiar"]]]]],
+        ],
+    ],
     "constitu*": prefix("constitu"),
     "constitu*, dated": ["bool", [["must", prefix("constitu")], ["must", DATE]]],
     "indemniz*, dated": ["bool", [["must", prefix("indemniz")], ["must", DATE]]],

@@ -1,28 +1,35 @@
-//! Two required clauses (``a AND b``, with any ``must_not`` clauses beside them), matched a
-//! window of 4,096 documents at a time instead of Tantivy's intersection seeking one
-//! clause onto the other document by document. The clauses of a question are each the
-//! union of a word over the fields (``title``, ``meta``, ``text``): Tantivy's union already
-//! reads its terms a window at a time, then the intersection seeks it, one document after
-//! another, through calls that cost more than the reading (``A AND B`` over two unions of
-//! 72k and 93k documents: 4.0 ms against 1.0 and 1.2 ms for each union alone, 100k
-//! documents, ``bench/native_match.py``).
+//! Two required clauses or more (``a AND b [AND c ...]``, with any ``must_not`` clauses
+//! beside them), matched a window of 4,096 documents at a time instead of Tantivy's
+//! intersection seeking one clause onto the other document by document. The clauses of a
+//! question are each the union of a word over the fields (``title``, ``meta``, ``text``):
+//! Tantivy's union already reads its terms a window at a time, then the intersection
+//! seeks it, one document after another, through calls that cost more than the reading
+//! (``A AND B`` over two unions of 72k and 93k documents: 4.0 ms against 1.0 and 1.2 ms
+//! for each union alone, 100k documents, ``bench/native_match.py``).
 //!
-//! Here the cheaper clause (Tantivy's order: the lower ``cost``) fills a window's bitset
-//! and scores; the other clause fills its own window and the two are ANDed, or, where the
-//! window holds few candidates (``SPARSE``), is sought at each of them (a rare word
-//! against a common one: its postings skipped, not read). The ``must_not`` clauses then
-//! take their documents out the same way. A clause that is a union of terms
-//! (``Clause::Terms``) is read from its terms' postings, scored as Tantivy's term scorer
-//! scores them (``TermDocs``: Tantivy's is not public), without the union's buffer
-//! between.
+//! Here the cheapest clause (the lowest ``cost``, the first on a tie) fills a window's
+//! bitset and scores; each other clause, the cheapest first, fills its own window and the
+//! two are ANDed, or, where the window holds few candidates (``SPARSE``), is sought at
+//! each of them (a rare word against a common one: its postings skipped, not read). The
+//! ``must_not`` clauses then take their documents out the same way. A clause that is a
+//! union of terms (``Clause::Terms``) is read from its terms' postings, scored as
+//! Tantivy's term scorer scores them (``TermDocs``: Tantivy's is not public), without the
+//! union's buffer between.
 //!
 //! The same documents and the same scores, bit for bit: a union's score is ``0.0`` plus
-//! its terms' scores in the clauses' order (Tantivy's ``SumCombiner``), the intersection's
-//! the sum of the two clauses' (commutative: either order gives the same float). With
-//! three required clauses or more Tantivy sums them in the order of their costs, which
-//! move as its scorers advance: such a question (and every clause below it) is left to
-//! Tantivy (``plan.rs``, ``sum_order``). Whatever this module does not know (a clause
-//! matching every document, an empty one) is answered by Tantivy's own boolean weight.
+//! its terms' scores in the clauses' order (Tantivy's ``SumCombiner``), each clause's
+//! kept apart in the window, and a document's the sum Tantivy's intersection makes of
+//! them: two clauses' (commutative: either order gives the same float), or with three
+//! or more its left's plus its right's plus the sum of the others', in the order of their
+//! costs once aligned on their first common document (a union's cost drops as its terms
+//! run out). That order is read from Tantivy's own scorers of the clauses, made and
+//! aligned as its boolean weight makes them (``aligned``), once per segment; below such
+//! a question every clause is Tantivy's own, so each reports the costs Tantivy's would
+//! (``plan.rs``, ``sum_order``), and such a question with a clause holding a ``bool``
+//! (words beside two filters) or an ``all`` (filters without words) is left to Tantivy
+//! whole. Whatever this module does not know (a clause matching every document, an
+//! empty one) is answered by Tantivy's own boolean weight. Once per segment (and per
+//! piece) the order costs Tantivy's scorers of the clauses made: a few windows' reading.
 
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::{Postings, SegmentPostings};
@@ -31,7 +38,7 @@ use tantivy::query::{
     Scorer, Weight,
 };
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
+use tantivy::{DocId, DocSet, Score, SeekDangerResult, SegmentReader, Term, TERMINATED};
 
 /// A window's documents.
 const WINDOW: u32 = 4096;
@@ -57,11 +64,14 @@ impl Clone for Planned {
     }
 }
 
-/// ``a AND b [NOT c ...]``: ``fallback`` is the same question as Tantivy's boolean query.
+/// ``a AND b [AND c ...] [NOT d ...]``: ``fallback`` is the same question as Tantivy's
+/// boolean query; ``queries`` the required clauses as built (Tantivy's own, whose scorers
+/// tell the order Tantivy sums three clauses or more in).
 #[derive(Debug)]
 pub struct AndQuery {
     fallback: BooleanQuery,
-    musts: [Planned; 2],
+    musts: Vec<Planned>,
+    queries: Vec<Box<dyn Query>>,
     nots: Vec<Box<dyn Query>>,
 }
 
@@ -70,16 +80,24 @@ impl Clone for AndQuery {
         AndQuery {
             fallback: self.fallback.clone(),
             musts: self.musts.clone(),
+            queries: self.queries.iter().map(|q| q.box_clone()).collect(),
             nots: self.nots.iter().map(|q| q.box_clone()).collect(),
         }
     }
 }
 
 impl AndQuery {
-    pub fn new(fallback: BooleanQuery, musts: [Planned; 2], nots: Vec<Box<dyn Query>>) -> Self {
+    pub fn new(
+        fallback: BooleanQuery,
+        musts: Vec<Planned>,
+        queries: Vec<Box<dyn Query>>,
+        nots: Vec<Box<dyn Query>>,
+    ) -> Self {
+        debug_assert!(musts.len() >= 2 && musts.len() == queries.len());
         AndQuery {
             fallback,
             musts,
+            queries,
             nots,
         }
     }
@@ -181,8 +199,18 @@ fn term_docs(
 
 impl Query for AndQuery {
     fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        let mut musts = Vec::with_capacity(2);
-        for planned in &self.musts {
+        let mut musts = Vec::with_capacity(self.musts.len());
+        // three clauses or more, scored: Tantivy's own weight of each union of terms (an
+        // other clause's is its own), whose aligned scorers tell the order of the sum
+        let ordered = self.musts.len() >= 3 && scoring.is_scoring_enabled();
+        let mut tantivy = Vec::with_capacity(if ordered { self.musts.len() } else { 0 });
+        for (planned, query) in self.musts.iter().zip(&self.queries) {
+            if ordered {
+                tantivy.push(match planned {
+                    Planned::Terms(_) => Some(query.weight(scoring)?),
+                    Planned::Other(_) => None,
+                });
+            }
             musts.push(match planned {
                 Planned::Terms(terms) => {
                     let mut weights = Vec::with_capacity(terms.len());
@@ -216,6 +244,7 @@ impl Query for AndQuery {
         Ok(Box::new(AndWeight {
             fallback: self.fallback.weight(scoring)?,
             musts,
+            tantivy,
             nots,
             scored: scoring.is_scoring_enabled(),
         }))
@@ -229,8 +258,51 @@ impl Query for AndQuery {
 struct AndWeight {
     fallback: Box<dyn Weight>,
     musts: Vec<MustWeight>,
+    /// three clauses or more, scored: each union of terms' Tantivy weight (None: an other
+    /// clause, its own weight); empty otherwise
+    tantivy: Vec<Option<Box<dyn Weight>>>,
     nots: Vec<Box<dyn Weight>>,
     scored: bool,
+}
+
+/// The required clauses' scorers made and aligned on their first common document as
+/// Tantivy's boolean weight makes them (``create_aligned_scorers_for_intersection``, not
+/// public), None when they have none.
+fn aligned(
+    weights: &[&dyn Weight],
+    reader: &SegmentReader,
+    boost: Score,
+) -> tantivy::Result<Option<Vec<Box<dyn Scorer>>>> {
+    let mut candidate: DocId = 0;
+    let mut scorers: Vec<Box<dyn Scorer>> = Vec::with_capacity(weights.len());
+    let mut aligned = 0;
+    for weight in weights {
+        let (found, scorer) = weight.scorer_danger(reader, candidate, boost)?;
+        scorers.push(scorer);
+        if let SeekDangerResult::SeekLowerBound(next) = found {
+            candidate = next;
+            aligned = 0;
+        } else {
+            aligned += 1;
+        }
+        if candidate >= TERMINATED {
+            return Ok(None);
+        }
+    }
+    let mut at = 0;
+    while aligned < scorers.len() {
+        if let SeekDangerResult::SeekLowerBound(next) = scorers[at].seek_danger(candidate) {
+            candidate = next;
+            if candidate == TERMINATED {
+                return Ok(None);
+            }
+            aligned = 0;
+        } else {
+            aligned += 1;
+        }
+        at = (at + 1) % scorers.len();
+    }
+    Ok(Some(scorers))
 }
 
 /// What a segment's clauses make: the windowed scorer, nothing (Tantivy's answer: no
@@ -256,7 +328,43 @@ impl AndWeight {
             }
             nots.push(scorer);
         }
-        let mut clauses = Vec::with_capacity(2);
+        let n = self.musts.len();
+        // three clauses or more, scored: Tantivy's scorers made as it makes them tell the
+        // order it sums their scores in (its intersection's, by their costs once aligned)
+        let mut order = None;
+        let mut others: Vec<Option<Box<dyn Scorer>>> = Vec::new();
+        if !self.tantivy.is_empty() {
+            let weights: Vec<&dyn Weight> = self
+                .tantivy
+                .iter()
+                .zip(&self.musts)
+                .map(|(tantivy, must)| match (tantivy, must) {
+                    (Some(weight), _) => weight.as_ref(),
+                    (None, MustWeight::Other(weight)) => weight.as_ref(),
+                    (None, MustWeight::Terms(_)) => unreachable!("a union's weight is made"),
+                })
+                .collect();
+            let Some(scorers) = aligned(&weights, reader, boost)? else {
+                return Ok(Made::Empty);
+            };
+            if scorers.iter().any(|scorer| scorer.is::<AllScorer>()) {
+                // a clause Tantivy leaves out (its score too)
+                return Ok(Made::Tantivy);
+            }
+            let mut places: Vec<usize> = (0..n).collect();
+            // stable, as Tantivy's ``sort_by_key``
+            places.sort_by_key(|&place| scorers[place].cost());
+            order = Some(places);
+            // an other clause's aligned scorer is the one read (its documents before the
+            // first common one are none of the intersection's)
+            others = self
+                .tantivy
+                .iter()
+                .zip(scorers)
+                .map(|(tantivy, scorer)| tantivy.is_none().then_some(scorer))
+                .collect();
+        }
+        let mut clauses = Vec::with_capacity(n);
         // required clauses matching every document: Tantivy leaves them out (their score too)
         let mut every = 0;
         let mut kept = 0;
@@ -277,7 +385,10 @@ impl AndWeight {
                     clauses.push(Clause::Terms(terms));
                 }
                 MustWeight::Other(weight) => {
-                    let scorer = weight.scorer(reader, boost)?;
+                    let scorer = match others.get_mut(place).and_then(Option::take) {
+                        Some(scorer) => scorer,
+                        None => weight.scorer(reader, boost)?,
+                    };
                     if scorer.is::<EmptyScorer>() || scorer.doc() == TERMINATED {
                         return Ok(Made::Empty);
                     }
@@ -293,18 +404,13 @@ impl AndWeight {
         if every > 0 {
             // the other clause alone, as Tantivy's intersection of one is that clause
             return Ok(match (clauses.pop(), nots.is_empty()) {
-                (Some(Clause::Other(scorer)), true) if clauses.is_empty() => {
+                (Some(Clause::Other(scorer)), true) if clauses.is_empty() && n == 2 => {
                     Made::One(scorer, kept)
                 }
                 _ => Made::Tantivy,
             });
         }
-        let Ok([a, b]) = <[Clause; 2]>::try_from(clauses) else {
-            return Ok(Made::Tantivy);
-        };
-        // Tantivy's lead: the lower cost, the first on a tie
-        let (lead, other) = if b.cost() < a.cost() { (b, a) } else { (a, b) };
-        Ok(Made::And(AndScorer::new(lead, other, nots, self.scored)))
+        Ok(Made::And(AndScorer::new(clauses, order, nots, self.scored)))
     }
 }
 
@@ -347,6 +453,31 @@ impl Weight for AndWeight {
             Made::Empty => Ok(()),
             Made::Tantivy => self.fallback.for_each(reader, callback),
         }
+    }
+
+    fn for_each_pruning(
+        &self,
+        threshold: Score,
+        reader: &SegmentReader,
+        callback: &mut dyn FnMut(DocId, Score) -> Score,
+    ) -> tantivy::Result<()> {
+        if self.musts.len() >= 3 {
+            // Tantivy's block-max intersection of terms sums in an order of its own (never
+            // asked by the native search: its pages are collected whole, ``lib.rs``)
+            return self.fallback.for_each_pruning(threshold, reader, callback);
+        }
+        // Tantivy's own loop over the scorer (``for_each_pruning_scorer``, not public)
+        let mut threshold = threshold;
+        let mut scorer = self.scorer(reader, 1.0)?;
+        let mut doc = scorer.doc();
+        while doc != TERMINATED {
+            let score = scorer.score();
+            if score > threshold {
+                threshold = callback(doc, score);
+            }
+            doc = scorer.advance();
+        }
+        Ok(())
     }
 
     fn for_each_no_score(
@@ -525,8 +656,15 @@ fn holds(scorer: &mut dyn Scorer, doc: DocId) -> bool {
 }
 
 pub struct AndScorer {
-    lead: Clause,
-    other: Clause,
+    /// the required clauses, in their planned order
+    clauses: Vec<Clause>,
+    /// the one filling a window (the lowest cost, the first on a tie)
+    lead: usize,
+    /// the others, the lowest cost first: each takes out of the window what it lacks
+    rest: Vec<usize>,
+    /// three clauses or more, scored: Tantivy's order (its intersection's left, right and
+    /// others), the scores summed as it sums them
+    order: Option<Vec<usize>>,
     nots: Vec<Box<dyn Scorer>>,
     scored: bool,
     /// the window's first document
@@ -535,25 +673,40 @@ pub struct AndScorer {
     bits: Box<[u64; WORDS]>,
     /// the word given from
     word: usize,
-    scores: Box<[Score]>,
-    /// the other clause's scores in a window it is read through
-    others: Box<[Score]>,
+    /// each clause's scores in the window (scored)
+    parts: Vec<Box<[Score]>>,
     doc: DocId,
     score: Score,
 }
 
 impl AndScorer {
-    fn new(lead: Clause, other: Clause, nots: Vec<Box<dyn Scorer>>, scored: bool) -> Box<Self> {
+    fn new(
+        clauses: Vec<Clause>,
+        order: Option<Vec<usize>>,
+        nots: Vec<Box<dyn Scorer>>,
+        scored: bool,
+    ) -> Box<Self> {
+        let mut places: Vec<usize> = (0..clauses.len()).collect();
+        places.sort_by_key(|&place| clauses[place].cost());
+        let lead = places.remove(0);
+        let parts = if scored {
+            (0..clauses.len())
+                .map(|_| vec![0.0; WINDOW as usize].into_boxed_slice())
+                .collect()
+        } else {
+            Vec::new()
+        };
         let mut scorer = Box::new(AndScorer {
+            clauses,
             lead,
-            other,
+            rest: places,
+            order,
             nots,
             scored,
             base: 0,
             bits: Box::new([0; WORDS]),
             word: WORDS,
-            scores: vec![0.0; WINDOW as usize].into_boxed_slice(),
-            others: vec![0.0; WINDOW as usize].into_boxed_slice(),
+            parts,
             doc: 0,
             score: 0.0,
         });
@@ -565,21 +718,50 @@ impl AndScorer {
         scorer
     }
 
+    /// The first document an intersection's can be after this window (``end``): no clause
+    /// was sought past one of its own documents from there on.
+    #[inline]
+    fn after(&self, end: DocId) -> DocId {
+        self.rest
+            .iter()
+            .map(|&place| self.clauses[place].doc())
+            .fold(end, DocId::max)
+    }
+
+    /// The score of the window's document ``at``: two clauses' summed (either order gives
+    /// the same float), more as Tantivy's intersection sums them (its left's plus its
+    /// right's plus the sum of the others').
+    #[inline]
+    fn score_at(&self, at: usize) -> Score {
+        match &self.order {
+            None => self.parts[0][at] + self.parts[1][at],
+            Some(order) => {
+                self.parts[order[0]][at]
+                    + self.parts[order[1]][at]
+                    + order[2..]
+                        .iter()
+                        .map(|&place| self.parts[place][at])
+                        .sum::<Score>()
+            }
+        }
+    }
+
     /// The first window from ``from`` on holding a document of the intersection, read
     /// (false: none is left).
     #[allow(clippy::needless_range_loop)]
     fn refill(&mut self, mut from: DocId) -> bool {
         loop {
-            let mut lead_doc = self.lead.doc();
+            let lead = &mut self.clauses[self.lead];
+            let mut lead_doc = lead.doc();
             if lead_doc < from {
-                lead_doc = match &mut self.lead {
+                lead_doc = match &mut *lead {
                     Clause::Terms(terms) => {
                         for term in terms.iter_mut() {
                             if term.doc() < from {
                                 term.seek(from);
                             }
                         }
-                        self.lead.doc()
+                        lead.doc()
                     }
                     Clause::Other(scorer) => scorer.seek(from),
                 };
@@ -593,51 +775,57 @@ impl AndScorer {
             self.base = base;
             self.bits.fill(0);
             let scored = self.scored;
+            let parts = &mut self.parts;
+            let clauses = &mut self.clauses;
             if scored {
-                self.scores.fill(0.0);
+                parts[self.lead].fill(0.0);
             }
-            self.lead
-                .fill(base, &mut self.bits, scored.then_some(&mut self.scores[..]));
+            clauses[self.lead].fill(
+                base,
+                &mut self.bits,
+                parts.get_mut(self.lead).map(|part| &mut part[..]),
+            );
             let mut count: u32 = self.bits.iter().map(|w| w.count_ones()).sum();
-            if count <= SPARSE {
-                for word in 0..WORDS {
-                    let mut bits = self.bits[word];
-                    while bits != 0 {
-                        let bit = bits.trailing_zeros() as usize;
-                        bits &= bits - 1;
-                        let at = word * 64 + bit;
-                        match self.other.check(base + at as DocId, scored) {
-                            Some(score) => {
-                                if scored {
-                                    self.scores[at] += score;
+            for &place in &self.rest {
+                if count == 0 {
+                    break;
+                }
+                let clause = &mut clauses[place];
+                if count <= SPARSE {
+                    for word in 0..WORDS {
+                        let mut bits = self.bits[word];
+                        while bits != 0 {
+                            let bit = bits.trailing_zeros() as usize;
+                            bits &= bits - 1;
+                            let at = word * 64 + bit;
+                            match clause.check(base + at as DocId, scored) {
+                                Some(score) => {
+                                    if scored {
+                                        parts[place][at] = score;
+                                    }
                                 }
-                            }
-                            None => {
-                                self.bits[word] &= !(1 << bit);
-                                count -= 1;
+                                None => {
+                                    self.bits[word] &= !(1 << bit);
+                                    count -= 1;
+                                }
                             }
                         }
                     }
-                }
-            } else {
-                let mut theirs = [0u64; WORDS];
-                if scored {
-                    self.others.fill(0.0);
-                }
-                self.other
-                    .fill(base, &mut theirs, scored.then_some(&mut self.others[..]));
-                count = 0;
-                for word in 0..WORDS {
-                    let both = self.bits[word] & theirs[word];
-                    self.bits[word] = both;
-                    count += both.count_ones();
+                } else {
+                    let mut theirs = [0u64; WORDS];
                     if scored {
-                        let mut bits = both;
-                        while bits != 0 {
-                            let at = word * 64 + bits.trailing_zeros() as usize;
-                            bits &= bits - 1;
-                            self.scores[at] += self.others[at];
-                        }
+                        parts[place].fill(0.0);
+                    }
+                    clause.fill(
+                        base,
+                        &mut theirs,
+                        parts.get_mut(place).map(|part| &mut part[..]),
+                    );
+                    count = 0;
+                    for word in 0..WORDS {
+                        let both = self.bits[word] & theirs[word];
+                        self.bits[word] = both;
+                        count += both.count_ones();
                     }
                 }
             }
@@ -679,8 +867,8 @@ impl AndScorer {
                 self.word = 0;
                 return true;
             }
-            // nothing of the intersection before the other clause's next document
-            from = end.max(self.other.doc());
+            // nothing of the intersection before the other clauses' next documents
+            from = self.after(end);
             if from >= TERMINATED {
                 self.word = WORDS;
                 return false;
@@ -699,13 +887,13 @@ impl AndScorer {
                     let at = self.word * 64 + bits.trailing_zeros() as usize;
                     self.doc = self.base + at as DocId;
                     if self.scored {
-                        self.score = self.scores[at];
+                        self.score = self.score_at(at);
                     }
                     return self.doc;
                 }
                 self.word += 1;
             }
-            let from = (self.base + WINDOW).max(self.other.doc());
+            let from = self.after(self.base + WINDOW);
             if from >= TERMINATED || !self.refill(from) {
                 self.doc = TERMINATED;
                 return TERMINATED;
@@ -751,11 +939,15 @@ impl DocSet for AndScorer {
     }
 
     fn size_hint(&self) -> u32 {
-        self.lead.size_hint().min(self.other.size_hint())
+        self.clauses
+            .iter()
+            .map(Clause::size_hint)
+            .min()
+            .unwrap_or(0)
     }
 
     fn cost(&self) -> u64 {
-        self.lead.cost()
+        self.clauses[self.lead].cost()
     }
 }
 
@@ -765,8 +957,8 @@ impl Scorer for AndScorer {
     }
 }
 
-/// Whether the occurs are ``a AND b`` with ``must_not`` clauses at most.
+/// Whether the occurs are ``a AND b [AND c ...]`` with ``must_not`` clauses at most.
 pub fn is_and(occurs: &[Occur]) -> bool {
-    occurs.iter().filter(|o| **o == Occur::Must).count() == 2
+    occurs.iter().filter(|o| **o == Occur::Must).count() >= 2
         && occurs.iter().all(|o| *o != Occur::Should)
 }
