@@ -2254,8 +2254,11 @@ def read_matter(
 ) -> str | None:
     lowered = _lowered(head)
     label = _may_hold(lowered, "materia") and _MATTER_LABEL.search(head)
-    if label:
-        return normalise_matter(label[1])
+    # (a label of two matters is the court's, "MATERIA: CIVIL Y PENAL" under a juzgado
+    # mixto's letterhead, not the case's: the case's kind says which)
+    labelled = normalise_matter(label[1]) if label else None
+    if labelled:
+        return labelled
     if proceeding:
         matter = normalise_matter(proceeding)
         if matter in MATTERS:

@@ -346,15 +346,30 @@ MATTER_WORDS = {
 }  # fmt: skip
 
 
+# Matters a value names beside the one it is of: an amparo's matter is the one it names
+# ("amparo en materia penal"), a mortgage proceeding's the code it follows ("juicio
+# especial hipotecario mercantil")
+_SUBORDINATE_MATTERS = {"amparo": "amparo", "hipotecari": "civil"}
+# what a listing's or an API's column holds when it has no matter: no value
+_NO_MATTER = frozenset(("n/a", "na", "nd", "n/d", "s/d", "sd", "sin dato", "sin datos",
+                        "no aplica", "no especificada", "no especificado", "ninguna",
+                        "otra", "otras", "otro", "otros", "varias", "-", "--", "null"))  # fmt: skip
+
+
 def normalise_matter(text: str | None) -> str | None:
-    """``Materia Civil``, ``ORDINARIO CIVIL``, ``Familiar`` → the controlled vocabulary."""
+    """``Materia Civil``, ``ORDINARIO CIVIL``, ``Familiar`` → the controlled vocabulary;
+    None when the value names two matters ("Civil y Familiar", "Penal, Civil": which one
+    is this case's is not said) or is a column's placeholder ("N/A", "ND")."""
     if not text:
         return None
     folded = fold_keyword(text)
-    for stem, matter in MATTER_WORDS.items():
-        if re.search(rf"\b{stem}", folded):
-            return matter
-    return folded or None
+    named = [(stem, matter) for stem, matter in MATTER_WORDS.items()
+             if re.search(rf"\b{stem}", folded)]  # fmt: skip
+    if not named:
+        return None if " ".join(folded.split()).strip(" .") in _NO_MATTER else folded or None
+    # (two stems of one matter are one: "laboral" for "del trabajo" and "laboral")
+    own = {m for stem, m in named if _SUBORDINATE_MATTERS.get(stem) != m} or {m for _, m in named}
+    return own.pop() if len(own) == 1 else None
 
 
 SESSION_WORDS = {

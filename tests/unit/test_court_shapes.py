@@ -489,3 +489,13 @@ def test_the_fourth_circunscripcion_alone_names_the_sala_of_its_number_s_day() -
     assert read_sentence(text).values.get("court") == "Sala Regional Distrito Federal del TEPJF"
     text = text.replace("SDF-JDC-481/2015", "SCM-JDC-481/2017")
     assert read_sentence(text).values.get("court") == "Sala Regional Ciudad de México del TEPJF"
+
+
+def test_a_letterhead_s_two_matters_are_the_court_s_the_case_s_kind_gives_its_own() -> None:
+    """A juzgado mixto heads its sentences with the matters it hears ("MATERIA: PENAL Y
+    CIVIL"): that label is no case's matter (reading its first matter filed a civil
+    juicio as penal); the case's kind ("JUICIO: ORDINARIO CIVIL") says which it is."""
+    named = [(n, t, w) for n, t, w in DOCUMENTS if "matter" in w]
+    assert named
+    for name, text, want in named:
+        assert read_sentence(text).values.get("matter") == want["matter"], name

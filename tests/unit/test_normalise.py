@@ -206,3 +206,19 @@ def test_video_platforms() -> None:
     assert video_platform("https://youtu.be/abc") == "youtube"
     assert video_platform("https://www.facebook.com/congreso/videos/1") == "facebook"
     assert video_platform("http://127.0.0.1:8765/video/watch/x", "TransmiteMX") == "TransmiteMX"
+
+
+@pytest.mark.parametrize(
+    ("written", "matter"),
+    [("Civil y Familiar", None), ("Familiar y Penal", None), ("PENAL, CIVIL", None),
+     ("Mercantil y civil", None), ("N/A", None), ("ND", None), ("S/D", None),
+     # one matter, whatever else the value says of it
+     ("Amparo en materia penal", "penal"), ("juicio especial hipotecario mercantil", "mercantil"),
+     ("juicio especial hipotecario", "civil"), ("Laboral (del trabajo)", "laboral"),
+     ("AMPARO DIRECTO EN REVISIÓN", "amparo"), ("Familiar", "familiar")],
+)  # fmt: skip
+def test_a_column_of_two_matters_or_none_gives_no_matter(written: str, matter: str | None) -> None:
+    """A listing's or an API's "materia" column of two matters ("Civil y Familiar") does
+    not say which is the case's (its first in the vocabulary's order was stored: "Familiar
+    y Penal" filed as penal); a placeholder ("N/A") is no matter at all."""
+    assert normalise_matter(written) == matter
