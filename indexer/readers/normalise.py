@@ -410,6 +410,10 @@ def normalise_doc_type(text: str | None) -> str | None:
 
 _ROMAN = re.compile(r"\b([LXVI]{2,8})\b")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+# two legislatures named together ("LXIV y LXV", "LXV-LXVI", "LXIV, LXV")
+_TWO_LEGISLATURES = re.compile(
+    r"\b([LXVI]{2,8})(?:\s+LEGISLATURA)?\s*(?:Y|E|,|-|–|/|A)\s*([LXVI]{2,8})\b"
+)
 
 
 def roman_to_int(numeral: str) -> int | None:
@@ -460,6 +464,14 @@ def _valid_roman(numeral: str) -> bool:
     return bool(value) and int_to_roman(value) == numeral  # type: ignore[arg-type]
 
 
+def _other_legislatures(joined: re.Match[str]) -> bool:
+    """Two neighbouring legislatures ("LXIV y LXV"), not a legislature and a year of its
+    exercise or a number ("LXVI, II Año")."""
+    first, second = (roman_to_int(n) if _valid_roman(n) else None for n in joined.groups())
+    return bool(first and second and first != second and min(first, second) > 10
+                and abs(first - second) <= 3)  # fmt: skip
+
+
 def legislature_number(text: str | None) -> int | None:
     """``LXVI``, ``LXVI Legislatura``, ``66 Legislatura``, ``Sexagésima Sexta Legislatura`` → 66."""
     roman = normalise_legislature(text)
@@ -474,7 +486,10 @@ def normalise_legislature(text: str | None) -> str | None:
     used on every Mexican congress site)."""
     if not text:
         return None
-    for match in _ROMAN.finditer(_roman_typos(text).upper()):
+    upper = _roman_typos(text).upper()
+    if any(_other_legislatures(m) for m in _TWO_LEGISLATURES.finditer(upper)):
+        return None  # "LXIV y LXV Legislaturas": which one is this document's is not said
+    for match in _ROMAN.finditer(upper):
         if _valid_roman(match[1]):
             return match[1]
     folded = fold_keyword(text)

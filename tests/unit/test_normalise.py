@@ -222,3 +222,16 @@ def test_a_column_of_two_matters_or_none_gives_no_matter(written: str, matter: s
     not say which is the case's (its first in the vocabulary's order was stored: "Familiar
     y Penal" filed as penal); a placeholder ("N/A") is no matter at all."""
     assert normalise_matter(written) == matter
+
+
+@pytest.mark.parametrize(
+    ("written", "legislature"),
+    [("LXIV y LXV", None), ("LXV-LXVI", None), ("LXIV Legislatura y LXV Legislatura", None),
+     # one legislature beside a year of its exercise, or named twice
+     ("LXVI Legislatura, II Año", "LXVI"), ("LXVI LEGISLATURA - AÑO II", "LXVI"),
+     ("LXVI Legislatura, Año XXVIII", "LXVI"), ("LXVI y LXVI", "LXVI")],
+)  # fmt: skip
+def test_a_value_of_two_legislatures_gives_none(written: str, legislature: str | None) -> None:
+    """A column that names two legislatures (an initiative carried over, "LXIV y LXV")
+    does not say which is the document's: the first was stored as if it were."""
+    assert normalise_legislature(written) == legislature
