@@ -16,4 +16,6 @@ the rest of ``indexer`` keeps documents (model, database, stores, archive, libra
 #    ordinals written in two, a caption's case number cut before the court's name
 # 4: a series' capitals glued to a case number kept in it ("JL-12/2024" is not "12/2024");
 #    a session's period given by its source read as the heading's label (none if unsure)
-READERS_VERSION = 4
+# 5: a value naming two matters ("Penal y Civil"), two legislatures ("LXIV y LXV") or two
+#    kinds of sitting ("Ordinaria y Solemne") gives none, not the first; "N/A" is no matter
+READERS_VERSION = 5

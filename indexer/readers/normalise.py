@@ -379,10 +379,18 @@ SESSION_WORDS = {
 }  # fmt: skip
 
 
+# the kinds of sitting a text may name together ("Ordinaria y Solemne"): which is the
+# session's it does not say, and the first in SESSION_WORDS' order was stored as if it were
+_SITTING_KINDS = ("ordinaria", "extraordinaria", "solemne")
+
+
 def normalise_session_type(text: str | None) -> str | None:
     if not text:
         return None
     folded = fold_keyword(text)
+    words = set(re.findall(r"[a-z]+", folded))
+    if sum(kind in words for kind in _SITTING_KINDS) > 1:
+        return None
     for word, value in SESSION_WORDS.items():
         if word in folded:
             return value

@@ -235,3 +235,16 @@ def test_a_value_of_two_legislatures_gives_none(written: str, legislature: str |
     """A column that names two legislatures (an initiative carried over, "LXIV y LXV")
     does not say which is the document's: the first was stored as if it were."""
     assert normalise_legislature(written) == legislature
+
+
+@pytest.mark.parametrize(
+    ("written", "kind"),
+    [("Ordinaria y Solemne", None), ("Sesión Extraordinaria / Ordinaria", None),
+     ("SESIÓN SOLEMNE Y EXTRAORDINARIA", None), ("Sesión Extraordinaria", "extraordinaria"),
+     ("Sesión Ordinaria de la Comisión Permanente", "permanente"),
+     ("Sesión Solemne", "solemne"), ("ordinaria", "ordinaria")],
+)  # fmt: skip
+def test_a_value_of_two_kinds_of_sitting_gives_none(written: str, kind: str | None) -> None:
+    """«Ordinaria y Solemne» does not say which the session was: the first kind in the
+    reader's word list was stored as if it were («solemne»)."""
+    assert normalise_session_type(written) == kind
