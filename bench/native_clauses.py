@@ -91,6 +91,12 @@ PLANS: dict[str, list] = {
             ["must", ["bool", [["should", ["term", "key_matter", "familiar"]]]]],
         ],
     ],
+    # filters without words: an ``all`` beside them (a date sort with one filter)
+    "sentencia, no words": [
+        "bool",
+        [["must", ["all"]], ["must", ["bool", [["should", ["term", "key_kind", "sentencia"]]]]]],
+    ],
+    "-laboral alone": ["bool", [["must", ["all"]], ["must_not", union("laboral")]]],
     "constitu*": prefix("constitu"),
     "constitu*, dated": ["bool", [["must", prefix("constitu")], ["must", DATE]]],
     "indemniz*, dated": ["bool", [["must", prefix("indemniz")], ["must", DATE]]],

@@ -145,6 +145,28 @@ fn holds_bool(value: &Value) -> bool {
     parts.iter().skip(1).any(holds_bool)
 }
 
+/// Whether ``a AND b [NOT c ...]`` of two required clauses, one an ``all`` (filters
+/// without words, ``-word`` alone), would be handed back to Tantivy by ``plan/and.rs``
+/// once it had made every clause: Tantivy leaves the ``all`` out, so it does too only
+/// where the other clause is not a union of terms (its own loop then, ``Made::One``) and
+/// nothing is taken out. A filter of one facet's values beside no words (a date sort
+/// with one filter) is such a union: its terms' postings were opened for nothing.
+fn every_left<T>(clauses: &[Value], terms: &[Option<T>]) -> bool {
+    let mut every = 0;
+    let mut union = false;
+    let mut nots = false;
+    for (clause, terms) in clauses.iter().zip(terms) {
+        if clause.get(0).and_then(Value::as_str) != Some("must") {
+            nots = true;
+        } else if clause.get(1).and_then(|p| p.get(0)).and_then(Value::as_str) == Some("all") {
+            every += 1;
+        } else if terms.is_some() {
+            union = true;
+        }
+    }
+    every > 0 && (every > 1 || union || nots)
+}
+
 /// A ``term`` plan node's term.
 fn union_terms_leaf(schema: &Schema, value: &Value) -> Option<(Term, Option<f32>)> {
     let parts = value.as_array()?;
@@ -313,6 +335,7 @@ fn node(
                 ))
             } else if !sum_order
                 && and::is_and(&occurs)
+                && !(musts == 2 && every_left(clauses, &terms))
                 && (musts < 3
                     || clauses.iter().zip(&terms).all(|(clause, terms)| {
                         let planned = clause.get(1);

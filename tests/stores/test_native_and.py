@@ -80,6 +80,8 @@ QUESTIONS = [
     "usucap*",
     "amparo AND constitu*",
     "pens* -laboral",
+    # an ``all`` beside a NOT: Tantivy's boolean query as planned (``plan.rs``, ``every_left``)
+    "-laboral",
 ]
 
 
@@ -98,6 +100,23 @@ def test_the_windows_answer_as_tantivys_intersection(
         assert mine == theirs
     if q != "amparo AND palabraquenoexiste":
         assert mine[0] > 0
+
+
+@pytest.mark.parametrize("sort", ["relevance", "date_desc"])
+@pytest.mark.parametrize(
+    "filters", [{"matter": ["penal"]}, {"matter": ["penal", "civil"]}, {"matter": ["nada"]}]
+)
+def test_filters_without_words_answer_as_tantivys(folder: Path, filters: dict, sort: str) -> None:
+    """One filter and no words (an ``all`` beside a union of its values' terms, a date
+    sort with one filter): Tantivy's boolean query as planned, the same answer."""
+    index = abierto_native.NativeIndex(str(folder), 2, 1_001, 10)
+    planned = search_plan(SearchQuery(filters=filters))
+    assert planned[0] == "bool" and ["must", ["all"]] in planned[1]
+    facets = [("matter", 10)]
+    mine = index.search(json.dumps(planned), 40, 0, sort, True, facets, False)
+    theirs = index.search(json.dumps(tantivys(planned)), 40, 0, sort, True, facets, False)
+    assert mine == theirs
+    assert (mine[0] > 0) == (filters["matter"] != ["nada"])
 
 
 @pytest.mark.parametrize("q", ["amparo AND usucapión", "usucap*"])
