@@ -146,6 +146,7 @@ LABELS = {
     "ignored": "petición descartada",
     "xml_entities": "XML con entidades peligrosas",
     "xml_too_deep": "XML anidado en exceso",
+    "xml_encoding": "XML en EBCDIC sin una página de códigos que se pueda leer",
     "empty_text": "documento sin texto",
     "not_html": "la página no es HTML",
     "not_json": "la respuesta no es JSON",

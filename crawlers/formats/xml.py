@@ -15,6 +15,7 @@ and everything after it, items and URLs, would be lost without a word.
 
 from __future__ import annotations
 
+import codecs
 import functools
 import html.entities
 import re
@@ -118,11 +119,55 @@ def _reference(written: str) -> str:
     return f"&amp;{ref};" if char is None else char.translate(_MARKUP)
 
 
+# XML 1.0, appendix F: without a byte-order mark, a document's first bytes (``<`` or
+# ``<?xml``) name its encoding's family; in EBCDIC the declaration names the code page
+_FAMILIES = (
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00<\x00", "utf-16-be"),
+    (b"<\x00", "utf-16-le"),
+    (b"\x4c\x6f\xa7\x94", "cp500"),  # "<?xm" in EBCDIC
+)
+_EBCDIC = frozenset({"cp037", "cp273", "cp424", "cp500", "cp875", "cp1026", "cp1140"})
+_DECLARED_TEXT = re.compile(r"<\?xml[^>]*encoding\s*=\s*[\"']([\w.:-]+)", re.IGNORECASE)
+
+
+def _ebcdic(body: bytes) -> str | None:
+    """The document read in the EBCDIC code page it declares; None when it is not
+    EBCDIC. A code page not declared, or not one Python reads, is a ``xml_encoding``
+    error: read as Windows-1252 its bytes were no feed, and the run said so."""
+    if not body.startswith(_FAMILIES[-1][0]):
+        return None
+    declared = _DECLARED_TEXT.search(body[:400].decode("cp500"))
+    try:
+        codec = codecs.lookup(declared[1]).name if declared else None
+    except LookupError:
+        codec = None
+    if codec not in _EBCDIC:
+        named = f"declares {declared[1]!r}" if declared else "declares no encoding"
+        raise HostileXML(
+            "xml_encoding",
+            f"the document is in EBCDIC and {named}, no EBCDIC code page Python reads",
+        )
+    return body.decode(codec)
+
+
+def _declared(body: bytes) -> str | None:
+    """The encoding a document without a byte-order mark declares, or the UTF-16/32
+    its first bytes show (a declaration in UTF-32 is no ASCII ``encoding=``)."""
+    for start, family in _FAMILIES[:-1]:
+        if body.startswith(start):
+            return family
+    declared = _DECLARED.search(body[:200])
+    return declared[1].decode("ascii") if declared else None
+
+
 def xml_text(body: bytes) -> str:
     """The document as text ready for the parser: decoded by what its bytes are, its
     declaration dropped, entities refused, each ``&`` read as ``_reference`` says."""
-    declared = _DECLARED.search(body[:200])
-    text, _ = decode_bytes(body, declared[1].decode("ascii") if declared else None)
+    text = _ebcdic(body)
+    if text is None:
+        text, _ = decode_bytes(body, _declared(body))
     text = _DECLARATION.sub("", text.lstrip("\ufeff"), count=1)
     refuse_entities(text)
     return _AMPERSAND.sub(lambda found: _reference(found[0]), text)

@@ -260,8 +260,11 @@ def _starts_term(text: str, i: int) -> bool:
 
 
 def _field_or_word(word: str, start: int, quoted_next: bool) -> _Token:
-    if word in ("AND", "OR", "NOT"):
-        return _Token(word, word, start)
+    # ``ＯＲ`` typed with a CJK input method's full-width Latin is the operator: searched
+    # as a word, ``amparo ＯＲ revisión`` asked for documents holding all three
+    operator = unicodedata.normalize("NFKC", word) if not word.isascii() else word
+    if operator in ("AND", "OR", "NOT"):
+        return _Token(operator, word, start)
     if word == "&&":
         return _Token("AND", word, start)
     if word == "||":
