@@ -121,7 +121,10 @@ def main() -> None:
         def commit_elsewhere() -> None:
             heard = getattr(index_lag._WATCHES.get(library.db), "_heard", None)
             with other_pg.transaction():
-                other_pg.execute("INSERT INTO index_queue VALUES ('bench-otro', 'x', false)")
+                other_pg.execute(
+                    "INSERT INTO index_queue (doc_id, content_sha256, claimed)"
+                    " VALUES ('bench-otro', 'x', false)"
+                )
                 other_pg.execute("DELETE FROM index_queue WHERE doc_id = 'bench-otro'")
             deadline = time.monotonic() + 2
             while heard is not None and time.monotonic() < deadline:
@@ -133,7 +136,10 @@ def main() -> None:
 
         def commit_elsewhere() -> None:  # a write of another process: a row in, then out
             other.execute("BEGIN IMMEDIATE")
-            other.execute("INSERT INTO index_queue VALUES ('bench-otro', 'x', 0)")
+            other.execute(
+                "INSERT INTO index_queue (doc_id, content_sha256, claimed)"
+                " VALUES ('bench-otro', 'x', 0)"
+            )
             other.execute("DELETE FROM index_queue WHERE doc_id = 'bench-otro'")
             other.execute("COMMIT")
 

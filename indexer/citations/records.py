@@ -467,8 +467,10 @@ def _queue_holders(
         connection.execute(delete(queue).where(queue.c.doc_id.in_(chunk)))
         connection.execute(
             insert(queue).from_select(
-                ["doc_id", "content_sha256", "claimed"],
-                select(docs.c.id, docs.c.content_sha256, false()).where(docs.c.id.in_(chunk)),
+                ["doc_id", "content_sha256", "claimed", "source_id"],
+                select(docs.c.id, docs.c.content_sha256, false(), docs.c.source_id).where(
+                    docs.c.id.in_(chunk)
+                ),
             )
         )
 

@@ -346,6 +346,7 @@ class Database:
             )
             return
         last = ""
+        turns = _Turns()  # the queue's pages: every source in turn
         limit = batch if max_chars is None else min(batch, 20)
         columns = select(_DOCS.c.id, _DOCS.c.data, _DOCS.c.text)  # rows, not ORM objects
         if numbers is not None:
@@ -353,18 +354,19 @@ class Database:
         while True:
             if pending_only and (len(self.recent) or later):
                 # the documents this process just wrote are taken as kept, the others read
-                seen, found = self._pending_after(last, limit, later)
+                seen, found = self._pending_after(turns, limit, later)
                 if seen is None:
                     return
-                last = seen
                 if max_chars is not None and found:
                     longest = max(len(doc.text or "") for _, doc in found)
                     limit = max(1, min(batch, max_chars // max(longest, 1)))
                 yield from (doc for _, doc in found)
                 continue
-            stmt = _page_after(columns, last, pending_only)
             with self.engine.connect() as connection:
-                rows = connection.execute(stmt.limit(limit)).all()
+                if pending_only:
+                    rows = turns.page(connection, columns, limit)
+                else:
+                    rows = connection.execute(_page_after(columns, last).limit(limit)).all()
             if not rows:
                 return
             last = rows[-1].id
@@ -390,21 +392,24 @@ class Database:
         then the texts of those not left unread (in one read while ``light`` is empty:
         it grows as the batches before are prepared)."""
         last = ""
+        turns = _Turns()
         limit = batch if max_chars is None else min(batch, 20)
         bare = select(_DOCS.c.id, _DOCS.c.data, _DOCS.c.content_sha256, _DOCS.c.seq)
         whole = select(_DOCS.c.id, _DOCS.c.data, _DOCS.c.text, _DOCS.c.seq)
         while True:
             columns = bare if light else whole
             if pending_only and (len(self.recent) or later):
-                seen, found = self._pending_after(last, limit, later, light, unread)
+                seen, found = self._pending_after(turns, limit, later, light, unread)
                 if seen is None:
                     return
-                last = seen
                 docs = [doc for _, doc in found]
             else:
-                stmt = _page_after(columns, last, pending_only)
                 with self.engine.connect() as connection:
-                    rows = connection.execute(stmt.limit(limit)).all()
+                    if pending_only:
+                        rows = turns.page(connection, columns, limit)
+                    else:
+                        stmt = _page_after(columns, last).limit(limit)
+                        rows = connection.execute(stmt).all()
                     if not rows:
                         return
                     last = rows[-1].id
@@ -449,24 +454,18 @@ class Database:
 
     def _pending_after(
         self,
-        last: str,
+        turns: _Turns,
         limit: int,
         later: Collection[str] = (),
         light: Mapping[str, str] | None = None,
         unread: set[str] | None = None,
     ) -> tuple[str | None, list[tuple[str, AnyDocument]]]:
-        """The last of up to ``limit`` pending documents after ``last`` (None: none), and
-        those of them not left for ``later`` (``iter_documents``): those ``recent`` keeps
-        as their rows hold them, the others read."""
-        stmt = (
-            select(_DOCS.c.id, _DOCS.c.content_sha256, _DOCS.c.updated_at)
-            .join(_QUEUE, _QUEUE.c.doc_id == _DOCS.c.id)
-            .where(_QUEUE.c.doc_id > last, _QUEUE.c.claimed.is_(False))
-            .order_by(_QUEUE.c.doc_id)
-            .limit(limit)
-        )
+        """The last of up to ``limit`` pending documents of the next page of ``turns``
+        (None: none), and those of them not left for ``later`` (``iter_documents``): those
+        ``recent`` keeps as their rows hold them, the others read."""
+        stmt = select(_DOCS.c.id, _DOCS.c.content_sha256, _DOCS.c.updated_at)
         with self.engine.connect() as connection:
-            rows = connection.execute(stmt).all()
+            rows = turns.page(connection, stmt, limit)
             if not rows:
                 return None, []
             seen = rows[-1].id
@@ -562,10 +561,13 @@ class Database:
                 s.execute(delete(IndexQueueRow).where(IndexQueueRow.doc_id.in_(chunk)))
                 s.execute(
                     insert(IndexQueueRow).from_select(
-                        ["doc_id", "content_sha256", "claimed"],
-                        select(DocumentRow.id, DocumentRow.content_sha256, false()).where(
-                            DocumentRow.id.in_(chunk)
-                        ),
+                        ["doc_id", "content_sha256", "claimed", "source_id"],
+                        select(
+                            DocumentRow.id,
+                            DocumentRow.content_sha256,
+                            false(),
+                            DocumentRow.source_id,
+                        ).where(DocumentRow.id.in_(chunk)),
                     )
                 )
 
@@ -642,8 +644,10 @@ class Database:
             s.execute(delete(IndexQueueRow))
             s.execute(
                 insert(IndexQueueRow).from_select(
-                    ["doc_id", "content_sha256", "claimed"],
-                    select(DocumentRow.id, DocumentRow.content_sha256, false()),
+                    ["doc_id", "content_sha256", "claimed", "source_id"],
+                    select(
+                        DocumentRow.id, DocumentRow.content_sha256, false(), DocumentRow.source_id
+                    ),
                 )
             )
 
@@ -939,7 +943,7 @@ def write_documents(
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
     touches: list[dict[str, Any]] = []
-    queued: dict[str, str] = {}
+    queued: dict[str, tuple[str, str]] = {}  # id → (content hash, source)
     # the rows' content hashes, the batch's own writes noted in them as they are made
     hashes: dict[str, str | None] = dict(known) if known is not None else {}
     for start in range(0, len(docs) if known is None else 0, PAIRS_PER_STATEMENT):
@@ -979,7 +983,7 @@ def write_documents(
             updates.append({"b_id": doc.id, "b_readers": doc.readers, **values})
             outcomes.append("updated")
         hashes[doc.id] = content_sha256
-        queued[doc.id] = content_sha256
+        queued[doc.id] = (content_sha256, doc.source_id)
         if kept is not None:  # the document its row gives back (``to_model``)
             update = {"content_sha256": content_sha256, "updated_at": now}
             kept.append((_updated(doc, update, owned), content_sha256, now))
@@ -1001,7 +1005,10 @@ def write_documents(
         insert_rows(
             connection,
             _QUEUE,
-            [{"doc_id": i, "content_sha256": h, "claimed": False} for i, h in queued.items()],
+            [
+                {"doc_id": i, "content_sha256": h, "claimed": False, "source_id": source}
+                for i, (h, source) in queued.items()
+            ],
         )
     return outcomes
 
@@ -1033,12 +1040,66 @@ def to_model(row: Any) -> AnyDocument:
     return parse_document(data)
 
 
-def _page_after(columns: Select[Any], last: str, pending_only: bool) -> Select[Any]:
-    """The rows after id ``last`` in id order: the queue's unclaimed ones, or every one."""
-    if pending_only:
+def _page_after(columns: Select[Any], last: str) -> Select[Any]:
+    """Every row after id ``last``, in id order."""
+    return columns.where(_DOCS.c.id > last).order_by(_DOCS.c.id)
+
+
+# the queue's sources, one index probe each (a loose scan of ``ix_index_queue_source``)
+_QUEUE_SOURCES = text(
+    "WITH RECURSIVE s(id) AS (SELECT min(source_id) FROM index_queue"
+    " UNION ALL SELECT (SELECT min(q.source_id) FROM index_queue AS q WHERE q.source_id > s.id)"
+    " FROM s WHERE s.id IS NOT NULL) SELECT id FROM s WHERE id IS NOT NULL"
+)
+_QUEUE_UNSOURCED = select(_QUEUE.c.doc_id).where(_QUEUE.c.source_id.is_(None)).limit(1)
+
+
+class _Turns:
+    """The pages of a walk of the queue's unclaimed rows, fair between sources: each page
+    takes an equal share of ``limit`` from every source with rows left (a source with
+    fewer leaves its share to the others), each source's rows in id order after its own
+    cursor; when a page cannot serve every source, the next starts with those it left.
+    One institution's backlog then holds another's new document back one page at most
+    (in id order it waited for the backlog's ids below its own). The sources are read
+    anew each page: one saved during the walk joins the next."""
+
+    def __init__(self) -> None:
+        self.after: dict[str | None, str] = {}  # source → the last id taken of it
+        self.served: str | None = None  # the last source served ("" for NULL)
+
+    def page(self, connection: Connection, columns: Select[Any], limit: int) -> list[Any]:
+        """Up to ``limit`` unclaimed rows of ``columns`` (joined with the queue)."""
+        sources: list[str | None] = list(connection.execute(_QUEUE_SOURCES).scalars())
+        if connection.execute(_QUEUE_UNSOURCED).first() is not None:
+            sources.insert(0, None)
+        if self.served is not None:  # those after the last served first
+            first = [s for s in sources if (s or "") > self.served]
+            sources = first + [s for s in sources if (s or "") <= self.served]
+        rows: list[Any] = []
+        active = sources
+        while active and len(rows) < limit:
+            share = max(1, (limit - len(rows)) // len(active))
+            left: list[str | None] = []
+            for source in active:
+                want = min(share, limit - len(rows))
+                if want <= 0:
+                    break
+                got = connection.execute(self._of(columns, source, want)).all()
+                rows.extend(got)
+                if got:
+                    self.after[source] = got[-1].id
+                    self.served = source or ""
+                if len(got) == want:
+                    left.append(source)
+            active = left
+        return rows
+
+    def _of(self, columns: Select[Any], source: str | None, want: int) -> Select[Any]:
+        same = _QUEUE.c.source_id.is_(None) if source is None else _QUEUE.c.source_id == source
         return (
             columns.join(_QUEUE, _QUEUE.c.doc_id == _DOCS.c.id)
-            .where(_QUEUE.c.doc_id > last, _QUEUE.c.claimed.is_(False))
+            .where(same, _QUEUE.c.doc_id > self.after.get(source, ""))
+            .where(_QUEUE.c.claimed.is_(False))
             .order_by(_QUEUE.c.doc_id)
+            .limit(want)
         )
-    return columns.where(_DOCS.c.id > last).order_by(_DOCS.c.id)

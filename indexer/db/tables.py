@@ -84,9 +84,10 @@ class IndexQueueRow(Base):
     """A document whose current content is not in the search index yet.
 
     Saving a new or changed document puts it here (with the hash of that content); the
-    indexer takes rows in id order, and removes them once the index holding that content
-    is committed. ``claimed``: written into the index but not committed yet, so the next
-    flush skips it; a writer that crashed leaves claims that the next writer releases.
+    indexer takes rows in id order within each source, every source in turn, and removes
+    them once the index holding that content is committed. ``claimed``: written into the
+    index but not committed yet, so the next flush skips it; a writer that crashed leaves
+    claims that the next writer releases.
     A small table of its own: marking a document indexed never rewrites its (large) row.
     """
 
@@ -95,6 +96,11 @@ class IndexQueueRow(Base):
     doc_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     content_sha256: Mapped[str] = mapped_column(String(64))
     claimed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # the document's source, so each page takes every source's rows in turn (NULL: a
+    # row queued without it, by hand or by an older writer: a group of its own)
+    source_id: Mapped[str | None] = mapped_column(String(64), nullable=True, default=None)
+
+    __table_args__ = (Index("ix_index_queue_source", "source_id", "doc_id"),)
 
 
 class FileRow(Base):

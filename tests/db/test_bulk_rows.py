@@ -80,7 +80,7 @@ def test_a_column_left_to_its_default_gets_it(tmp_path: Path) -> None:
         insert_rows(connection, IndexQueueRow.__table__, rows)
     with core.engine.begin() as connection:
         connection.execute(insert(IndexQueueRow.__table__), rows)
-    assert _raw(bulk, "index_queue") == _raw(core, "index_queue") == [("d1", "a" * 64, 0)]
+    assert _raw(bulk, "index_queue") == _raw(core, "index_queue") == [("d1", "a" * 64, 0, None)]
     bulk.close()
     core.close()
 
