@@ -256,8 +256,9 @@ OUTCOMES = {
     "no page could be fetched": "no se pudo leer ninguna página",
     "shutdown": "la lectura se detuvo porque el proceso recibió la orden de terminar",
     "cancelled": "la lectura se canceló",
-    "parse_timeout": "leer una página con los selectores de la especificación retuvo la "
-    "lectura más del tiempo permitido y se detuvo; simplifique los selectores",
+    "parse_timeout": "leer una página retuvo la lectura más del tiempo permitido y se "
+    "detuvo: la página es demasiado grande o enrevesada para leerla con los selectores de "
+    "la especificación; revise la página y, si puede, simplifique los selectores",
 }
 
 ADDRESS_KINDS = {
