@@ -66,7 +66,7 @@ class Previews:
     def refused(self, institution: str) -> int | str:
         """The status of one more preview; "started" when it began (it waits on the site)."""
         try:
-            return self.post(institution, timeout=15).status_code
+            return self.post(institution, timeout=30).status_code
         except httpx.TimeoutException:
             return "started"
 
@@ -84,7 +84,10 @@ def test_preview_slots_hold_across_two_workers(tmp_path: Path) -> None:
     url = f"http://127.0.0.1:{port}"
     env = os.environ | {
         "ABIERTO_ALLOW_LOOPBACK": "1",
-        "ABIERTO_PREVIEW_TIMEOUT_S": "60",
+        # the held previews must outlast the whole sequence (their wait on the silent site
+        # included): on a loaded CI the first ones ended and freed their slots
+        "ABIERTO_PREVIEW_TIMEOUT_S": "120",
+        "ABIERTO_DOWNLOAD_TIMEOUT_S": "120",
         "ABIERTO_CRAWL_DELAY_S": "0",
     }
     server = subprocess.Popen(
