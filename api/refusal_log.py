@@ -11,7 +11,11 @@ inside the request was a write transaction only an existing id's 404 made (2 ms 
 10 under load, and on PostgreSQL a second's wait behind whoever held that row). The
 request only queues, at most ``MAX_PENDING_PER_KEY`` notes of one key at once; and a
 refusal about no source queues a blank note that costs the thread the same work (see
-``RefusalLog.note``), so even the thread's share of the processor tells nothing."""
+``RefusalLog.note``), so even the thread's share of the processor tells nothing.
+
+Notes that come faster than the thread writes them are not lost: past the bound, a
+key's further attempts on one source are counted, and written as one entry that says
+how many attempts it stands for (``detail["attempts"]``)."""
 
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ import queue
 import random
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from indexer.db import Database
@@ -29,10 +34,21 @@ log = logging.getLogger(__name__)
 
 MAX_PENDING = 10_000
 MAX_PENDING_PER_KEY = 100  # one key's flood leaves room for the others' notes
+MAX_COUNTED = 10_000  # (key, source, action) groups counted past the bounds at once
 # a note is written this long after it is queued (a random wait in it): not while the
 # answer that queued it is being made, nor always during the caller's next request
 DELAY_S = (0.05, 0.4)
 _STOP = object()
+
+
+@dataclass
+class _Counted:
+    """Attempts past the bounds, of one key on one source: written as one entry."""
+
+    caller: Caller
+    client: str | None
+    allowed: Callable[[], bool] | None
+    attempts: int = 0
 
 
 class RefusalLog:
@@ -42,6 +58,7 @@ class RefusalLog:
         self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._pending = 0
         self._by_key: dict[tuple[str, bool], int] = {}
+        self._counted: dict[tuple[str, str | None, str], _Counted] = {}
         self._changed = threading.Condition()
         self._hurry = threading.Event()  # the owner reads its audit log: write them now
         self._thread: threading.Thread | None = None
@@ -67,16 +84,44 @@ class RefusalLog:
         with self._changed:
             held = self._by_key.get(kind, 0)
             if self._pending >= self.max_pending or held >= MAX_PENDING_PER_KEY:
-                log.warning("intento rechazado sobre %s sin anotar: demasiadas notas", source_id)
-                return
+                item: Any = self._count(action, source_id, caller, client, allowed)
+                if item is None:
+                    return
+            else:
+                self._by_key[kind] = held + 1
+                item = (action, source_id, caller, client, detail, allowed)
             self._pending += 1
-            self._by_key[kind] = held + 1
-            if self._thread is None:
-                self._thread = threading.Thread(
-                    target=self._write, name="notas-de-rechazos", daemon=True
-                )
-                self._thread.start()
-        self._queue.put((action, source_id, caller, client, detail, allowed))
+            self._start()
+        self._queue.put(item)
+
+    def _count(
+        self,
+        action: str,
+        source_id: str | None,
+        caller: Caller,
+        client: str | None,
+        allowed: Callable[[], bool] | None,
+    ) -> tuple[str, str | None, str] | None:
+        """Counts an attempt past the bounds (the lock held). The first of its group
+        returns the group, to be queued: the thread writes the group's count when it
+        comes to it, so a flood costs one entry per key and source, and loses none."""
+        group = (caller.key_id, source_id, action)
+        counted = self._counted.get(group)
+        if counted is not None:
+            counted.attempts += 1
+            return None
+        if len(self._counted) >= MAX_COUNTED:
+            log.warning("intento rechazado sobre %s sin anotar: demasiadas notas", source_id)
+            return None
+        self._counted[group] = _Counted(caller, client, allowed, attempts=1)
+        return group
+
+    def _start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(
+                target=self._write, name="notas-de-rechazos", daemon=True
+            )
+            self._thread.start()
 
     def settle(self, timeout_s: float = 5.0) -> bool:
         """Wait until every note queued so far is written (or failed); False on timeout."""
@@ -108,7 +153,29 @@ class RefusalLog:
             for one in batch:
                 if one is _STOP:
                     return
-                self._write_one(*one)
+                if len(one) == 3:
+                    self._write_counted(one)
+                else:
+                    self._write_one(*one)
+
+    def _write_counted(self, group: tuple[str, str | None, str]) -> None:
+        with self._changed:
+            counted = self._counted.pop(group)
+        _, source_id, action = group
+        detail = {"attempts": counted.attempts}
+        try:
+            within = counted.allowed is None or counted.allowed()
+            if source_id is None:
+                if counted.allowed is not None:
+                    counted.allowed()
+            elif within:
+                self.registry.audit(action, source_id, counted.caller, counted.client, detail)
+        except Exception as exc:
+            log.warning("intentos rechazados sobre %s sin anotar: %s", source_id or "-", exc)
+        finally:
+            with self._changed:
+                self._pending -= 1
+                self._changed.notify_all()
 
     def _write_one(
         self,

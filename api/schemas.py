@@ -372,6 +372,11 @@ class AuditEntry(BaseModel):
     client: str | None = Field(
         description="The client address; empty for another institution's attempt."
     )
+    attempts: int = Field(
+        default=1,
+        description="How many attempts the entry stands for: more than one when another "
+        "institution's refused attempts came faster than they could be noted one by one.",
+    )
 
 
 class AuditList(BaseModel):

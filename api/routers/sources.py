@@ -306,6 +306,12 @@ def _owned(
     return row
 
 
+def _attempts(detail: Any) -> int:
+    """How many attempts an entry stands for (``api.refusal_log`` counts a flood's)."""
+    attempts = detail.get("attempts") if isinstance(detail, dict) else None
+    return attempts if isinstance(attempts, int) and attempts > 1 else 1
+
+
 def _own_spec(registry: Registry, caller: Caller, source_id: Any) -> dict[str, Any] | None:
     """The stored spec of ``source_id`` when it is one of the caller's sources (a preview
     of its spec as read from the API keeps the masked values), else None."""
@@ -617,6 +623,7 @@ def source_audit(
                 institution_id=row.institution_id,
                 key_id=row.key_id if row.institution_id == caller.institution_id else None,
                 client=row.client if row.institution_id == caller.institution_id else None,
+                attempts=_attempts(row.detail),
             )
             for row in rows
         ],

@@ -14,6 +14,7 @@ import json
 import shutil
 import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -198,7 +199,9 @@ def test_a_database_that_is_no_database_restores_nothing(backup: Path, tmp_path:
 
 def test_a_database_of_a_newer_schema_restores_nothing(backup: Path, tmp_path: Path) -> None:
     def edit(copy: Path, manifest: dict[str, Any]) -> None:
-        with sqlite3.connect(copy / "abierto.db") as connection:
+        # closed before hashing: a connection left to the collector could still change
+        # the file (a checkpoint, should the copy be in WAL mode) after its hash was taken
+        with closing(sqlite3.connect(copy / "abierto.db")) as connection, connection:
             connection.execute("UPDATE alembic_version SET version_num = '9999'")
         manifest["database"]["sha256"] = _sha((copy / "abierto.db").read_bytes())
 
