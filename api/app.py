@@ -15,6 +15,7 @@ from api.answer_cache import AnswerCache
 from api.auth import presented_key
 from api.compression import Compression
 from api.cors import SpanishCors
+from api.entry_numbers import EntryNumbers
 from api.head_requests import HeadAsGet
 from api.index_lag import lagging
 from api.nosniff import NoSniff
@@ -161,6 +162,8 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     app.state.alert_limiter = WriteLimiter(shared, "alerts", settings.alert_rate_per_minute)
     # now, not at the first sign-in: a disk full by then must not refuse every sign-in
     app.state.pages_secret = pages_secret(settings.data_dir)
+    # audit entries are shown numbered under a key of it (``api.entry_numbers``)
+    app.state.entry_numbers = EntryNumbers(app.state.pages_secret)
     # confirmation e-mails per recipient address are counted in the database (AlertBook)
     # innermost first. A search answered without the router once the router has shown
     # it the search's path (api/search_shortcut.py)

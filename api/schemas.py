@@ -361,7 +361,10 @@ class PreviewOut(BaseModel):
 
 
 class AuditEntry(BaseModel):
-    id: int = Field(description="The entry's number: ``before=`` it lists the older ones.")
+    id: int = Field(
+        description="The entry's number: ``before=`` it lists the older ones. Numbers are "
+        "opaque: neither their order nor their distance says anything."
+    )
     at: dt.datetime
     action: str = Field(description="create, update, pause, resume, crawl, preview, delete.")
     institution_id: str | None

@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from api.auth import CallerDep, RegistryDep, client_address, client_bucket
 from api.deps import LibraryDep
+from api.entry_numbers import LARGEST, EntryNumbers
 from api.mensajes import Refused
 from api.ratelimit import SharedBuckets, SourceReadLimiter, WriteLimiter
 from api.refusal_log import RefusalLog
@@ -94,7 +95,6 @@ TAKEN: dict[int | str, dict[str, Any]] = {
 }
 MAX_RUNS = 200  # a source's runs listed at once
 MAX_AUDIT = 200  # a source's audit entries listed at once
-MAX_ENTRY_ID = 2**63 - 1  # the largest id a database integer holds (a larger one is a 422)
 SOURCES_PER_READ = 20  # a list spends one read more for each this many sources it holds
 
 
@@ -583,7 +583,7 @@ def source_audit(
     limit: Annotated[int, Query(ge=1, le=MAX_AUDIT, description="Newest entries first")] = 100,
     before: Annotated[
         int | None,
-        Query(ge=1, le=MAX_ENTRY_ID, description="next_before of the previous page"),
+        Query(ge=1, le=LARGEST, description="next_before of the previous page"),
     ] = None,
     who: Annotated[
         Literal["all", "own", "others"],
@@ -598,17 +598,21 @@ def source_audit(
     _owned(request, registry, source_id, caller, "read")
     request.app.state.refusal_log.settle()  # others' attempts noted so far are shown
     mine = caller.institution_id
+    # entries are shown numbered by a keyed permutation of their row ids: every
+    # institution's rows share one sequence, so ids as they are told how many rows others
+    # wrote in between (a refused attempt on an existing id writes one, on an unknown none)
+    numbers: EntryNumbers = request.app.state.entry_numbers
     rows = registry.audit_log(
         source_id,
         limit + 1,
-        before=before,
+        before=None if before is None else numbers.entry_id(before),
         by=mine if who == "own" else None,
         not_by=mine if who == "others" else None,
         seen_by=mine,
     )
     more = len(rows) > limit
     rows = rows[:limit]
-    following = rows[-1].id if more else None
+    following = numbers.shown(rows[-1].id) if more else None
     return AuditList(
         source_id=source_id,
         next_before=following,
@@ -617,7 +621,7 @@ def source_audit(
         else _address(request.url.include_query_params(before=following)),
         entries=[
             AuditEntry(
-                id=row.id,
+                id=numbers.shown(row.id),
                 at=as_utc(row.at),
                 action=row.action,
                 institution_id=row.institution_id,
