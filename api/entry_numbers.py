@@ -7,7 +7,7 @@ none (``api.refusal_log``). With the ids shown as they are, an institution read 
 source into existence off its own log: pause its own source, ask for another's id (a 404
 either way), resume its own; the two entries' ids were one apart for an unknown id and two
 apart for an existing one. Shown through a permutation (a balanced Feistel network of 62
-bits, each round an HMAC under a key derived from the pages' secret, the same in every
+bits, each round a keyed BLAKE2b under a key derived from the pages' secret, the same in every
 process of a data folder), the numbers say nothing of the rows between them, nor of their
 order; ``before=`` turns a shown number back into the row's id.
 """
@@ -30,7 +30,8 @@ class EntryNumbers:
 
     def _round(self, n: int, half: int) -> int:
         data = bytes((n,)) + half.to_bytes(4, "big")
-        return int.from_bytes(hmac.new(self._key, data, hashlib.sha256).digest()[:4]) & _MASK
+        # keyed BLAKE2b: one call in C (an HMAC took four times as long, 200 entries a page)
+        return int.from_bytes(hashlib.blake2b(data, key=self._key, digest_size=4).digest()) & _MASK
 
     def shown(self, entry_id: int) -> int:
         """The number ``entry_id`` is shown with, from 1 to ``LARGEST``."""
