@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 
 from api.deps import LibraryDep, build_filters, check_dates, page_url, permalink, run_search
+from api.index_lag import published
 from api.schemas import SessionItem, SessionsResponse, ValidationErrorResponse
 from indexer.models import Sesion
 from indexer.stores import SearchHit, SearchQuery
@@ -74,6 +75,9 @@ def sessions(
     items = []
     for hit in result.hits:
         doc = docs.get(hit.id)
+        if doc is not None and not published(doc):
+            # withheld for personal data since the index's last commit (``api.index_lag``)
+            continue
         items.append(_item(doc) if isinstance(doc, Sesion) else _from_hit(hit))
     return SessionsResponse(
         total=result.total,
