@@ -43,7 +43,7 @@ import sqlite3
 import threading
 import time
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -54,6 +54,7 @@ from indexer.db import Database
 from indexer.db.bulk import run_in
 from indexer.db.tables import DocumentRow, IndexQueueRow
 from indexer.library import AnyDocument, Library
+from indexer.models import PrivacyReport
 from indexer.stores import SearchResult
 from indexer.stores.plain import PlainResult
 
@@ -102,6 +103,25 @@ class Lag:
 
 def published(doc: AnyDocument) -> bool:
     return doc.privacy is None or not doc.privacy.withheld
+
+
+def withheld_now(library: Library, ids: Iterable[str]) -> set[str]:
+    """Which of ``ids`` the database withholds for personal data now, in one read of
+    their rows (not their texts). A session withheld since the last flush still has its
+    speeches and mentions in the speech index and tables, which the flush takes out."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return set()
+    with library.db.session() as s:
+        rows = s.execute(
+            sql_select(DocumentRow.id, DocumentRow.data).where(DocumentRow.id.in_(wanted))
+        ).all()
+    return {doc_id for doc_id, data in rows if _withheld_data(data)}
+
+
+def _withheld_data(data: object) -> bool:
+    privacy = data.get("privacy") if isinstance(data, dict) else None
+    return privacy is not None and PrivacyReport.model_validate(privacy).withheld
 
 
 class _Watch:

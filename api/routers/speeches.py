@@ -18,6 +18,7 @@ from api.deps import (
     permalink,
     query_error_kind,
 )
+from api.index_lag import published, withheld_now
 from api.mensajes import Refused
 from api.schemas import ErrorResponse, SessionRef, ValidationErrorResponse
 from config.spanish_errors import shown
@@ -185,7 +186,13 @@ def speeches(
             "cursor",
             mensaje="el cursor no es válido: páselo tal como llegó en next_cursor",
         ) from exc
-    # the database is the truth: timings an aligner added since indexing come along
+    # the database is the truth: a session withheld since the last flush lends no speech
+    # (its speeches leave the index at the flush), and timings an aligner added since
+    # indexing come along
+    held = withheld_now(library, (hit.speech.session_id for hit in result.hits))
+    if held:
+        kept = [hit for hit in result.hits if hit.speech.session_id not in held]
+        result = result.model_copy(update={"hits": kept})
     current = get_speeches(library.db, [hit.speech.id for hit in result.hits])
     timed = timed_speeches(library, [current.get(h.speech.id, h.speech) for h in result.hits])
     hits = [
@@ -338,6 +345,8 @@ def person(
             f"no hay ninguna persona con el identificador «{shown(person_id)}»",
         )
     said = person_speeches(library.db, found.id, limit=limit, offset=(page - 1) * limit)
+    held = withheld_now(library, (speech.session_id for speech in said))  # until the flush
+    said = [speech for speech in said if speech.session_id not in held]
     answer = listed(found, timed_speeches(library, said))
     total = person_speech_count(library.db, found.id)
 
@@ -365,7 +374,7 @@ def discussed_in(library: Library, document_id: str) -> list[SessionRef]:
     refs = []
     for session_id, mentions in grouped.items():
         doc = sessions.get(session_id)
-        if doc is None:
+        if doc is None or not published(doc):  # withheld: its mentions go at the flush
             continue
         refs.append(
             SessionRef(
