@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
 from api.deps import LibraryDep, page_address, permalink
+from api.index_lag import withheld_now
 from api.routers.documents import NOT_FOUND, DocId, load_document
 from indexer.citations.resolve import CitedItem, HeldDocument, cited, citing
 
@@ -101,6 +102,14 @@ def get_citations(
     doc = load_document(library, doc_id)
     cites_total, items = cited(library.db, doc.id, limit, cites_offset)
     citing_total, citers = citing(library.db, doc.id, limit, cited_by_offset)
+    # a document withheld since the last flush is in the citation tables until the flush
+    # takes it out: neither its title nor its id is shown meanwhile (totals stay counted)
+    listed = {d.id for item in items for d in item.documents} | {c.document.id for c in citers}
+    held = withheld_now(library, listed)
+    if held:
+        for item in items:
+            item.documents = [d for d in item.documents if d.id not in held]
+        citers = [c for c in citers if c.document.id not in held]
     return DocumentCitations(
         id=doc.id,
         permalink=permalink(doc.id),
