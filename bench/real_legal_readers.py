@@ -7,7 +7,8 @@ the citation reader finds, with what changed between the two.
     python bench/real_legal_readers.py OLD_CHECKOUT [ROUNDS]
 
 Each real SCJN sentence is read too as other copies give it (``_copies``: in capitals,
-without accents, a scanned caption, a date typed with slips, an engrose by another).
+without accents, a scanned caption, a date typed with slips, a vote after it, an engrose
+by another).
 The Supremo Tribunal de Jalisco's API titles are read as sentences too (their toca and
 sala from the record's fields). The real SCJN sentences are read as published and without
 their caption's ponente line (as a Word file's lost header leaves them); the Pleno's
@@ -64,11 +65,23 @@ def _plain(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# a vote published after the sentence (written here): its own points and signature
+_VOTE = (
+    "\n\nVOTO PARTICULAR QUE FORMULA EL MINISTRO JUAN ORTEGA LIRA.\n\n"
+    + "Disiento respetuosamente de la decisión de la mayoría, por las razones que expongo a "
+    "continuación, conforme al amparo directo en revisión 1234/2019.\n\n"
+    * 400
+    + "Por lo expuesto y fundado, se resuelve:\n\nPRIMERO. Se confirma la sentencia recurrida."
+    "\n\nMINISTRO\n\nJUAN ORTEGA LIRA\n"
+)
+
+
 def _copies(text: str) -> list[tuple[str, str, dict[str, str | None]]]:
     """The sentence as other copies give it (made here from the real text, never stored):
     a shouting copy in capitals, one without accents, a scanned caption (the secretary's
     label misread "SECRETARlO;"), the date in words typed with one slip in the year and
-    the month, and a caption naming an engrose by another Ministro (then no ponente)."""
+    the month, a long vote after it (with a caption that lost its ponente line) and a
+    caption naming an engrose by another Ministro (then no ponente)."""
     slips = {"junio": "jnuio", "agosto": "agsoto"}
     return [
         ("en mayúsculas", text.upper(), {}),
@@ -77,6 +90,8 @@ def _copies(text: str) -> list[tuple[str, str, dict[str, str | None]]]:
         ("fecha con erratas",
          _MONTH_WORDS.sub(lambda m: slips[m[1]], _SPELLED_YEAR.sub("dos mil veinticnico", text)),
          {}),
+        ("sin ponente en el rubro, con voto particular al final",
+         _CAPTION_PONENTE.sub("", text) + _VOTE, {}),
         ("con engrose de otro",
          _CAPTION_PONENTE.sub(lambda m: f"{m[0]}\n\nENCARGADO DEL ENGROSE: MINISTRO JUAN"
                               " ORTEGA LIRA", text, count=2),

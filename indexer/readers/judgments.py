@@ -2563,8 +2563,36 @@ def _read_tesis(text: str) -> Reading:
     return reading
 
 
+# A vote published after the sentence, in the same file: its heading opens a line ("VOTO
+# PARTICULAR QUE FORMULA LA MINISTRA…", "VOTO CONCURRENTE Y PARTICULAR…", "Voto
+# aclaratorio del Magistrado…", "VOTOS PARTICULARES…"); never the prose that announces
+# one ("…anunció voto particular").
+# (after a line break, a literal the engine finds at C speed: ``^`` under MULTILINE is
+# tried at every character; a vote at the text's very start has no closing before it)
+_VOTE_HEADING = re.compile(
+    r"\n[ \t]*votos?\s+(?:particular(?:es)?|concurrentes?|aclaratorios?|razonados?"
+    r"|de\s+minor[ií]a|disidentes?|en\s+contra)\b[^\n]{0,300}$",
+    re.I | re.M,
+)
+
+
+def _without_votes(text: str) -> str:
+    """The sentence without the votes published after it: from the first vote heading
+    that follows a closing ("Así lo resolvió…") on, the text is a Ministro's or a
+    Magistrado's own (its "se resuelve:" quoting points, its signature, its dates are no
+    sentence's); the closing a line of its own, never one telling of another decision. A
+    text that opens with a vote (one published alone) is kept whole."""
+    for heading in _VOTE_HEADING.finditer(text):
+        before = text[: heading.start() + 1]
+        if any(not _tells_of_another(m[1]) for m in _CLOSING.finditer(before)):
+            return before
+    return text
+
+
 def read_sentence(text: str) -> Reading:
-    """Every field the sentence states about itself, with where it was read."""
+    """Every field the sentence states about itself, with where it was read (the votes
+    published after it are not read: ``_without_votes``)."""
+    text = _without_votes(text)
     head = text[:HEAD_CHARS]
     if _is_tesis(head):
         return _read_tesis(text)

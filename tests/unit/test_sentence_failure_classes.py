@@ -232,3 +232,35 @@ def test_real_sentences_read_the_same_in_capitals_and_without_accents() -> None:
             values = read_sentence(copy).values
             assert values.get("resolution_date") == record["date"], path.name
             assert plain(values.get("ruling") or "") == plain(whole["ruling"]), path.name
+
+
+# A vote published after the sentence in the same file, as the SCJN publishes them: its
+# heading, its own account of the decision (the points it disputes quoted), its signature.
+VOTE = (
+    "\nVOTO PARTICULAR QUE FORMULA EL MINISTRO JAVIER DUARTE CANO EN LA ACCIÓN DE "
+    "INCONSTITUCIONALIDAD 71/2024.\n\n"
+    "En sesión de veinte de junio de dos mil veinticinco, el Tribunal Pleno resolvió la "
+    "acción citada. Respetuosamente, disiento de la decisión de la mayoría.\n\n"
+    + (
+        "A mi juicio, la norma impugnada no vulnera el derecho a la seguridad jurídica, pues "
+        "el legislador local tiene libertad de configuración en la materia, como lo sostuvo "
+        "este Tribunal Pleno en la acción de inconstitucionalidad 33/2015.\n\n"
+    )
+    * 200
+    + "Por lo expuesto y fundado, se resuelve:\n\n"
+    "PRIMERO. Se sobresee en la presente acción de inconstitucionalidad.\n\n"
+    "MINISTRO\n\nJAVIER DUARTE CANO\n"
+)
+
+
+@pytest.mark.parametrize("heading", ["VOTO PARTICULAR QUE FORMULA", "Voto concurrente que formula"])
+def test_a_vote_published_after_the_sentence_is_not_read_as_it(heading: str) -> None:
+    """The vote's points, its signature and its date are the Ministro's, not the
+    sentence's: the ruling and the resolution date are the sentence's own, and a caption
+    that lost its ponente line still has the ponente who signs the sentence."""
+    vote = VOTE.replace("VOTO PARTICULAR QUE FORMULA", heading)
+    caption = CAPTION.replace("PONENTE: MINISTRA ELENA SOTOMAYOR IBARRA\n\n", "")
+    reading = read_sentence(sentence(caption) + vote)
+    assert reading.values.get("ruling") == "procedente y fundado"
+    assert reading.values.get("resolution_date") == "2025-06-17"
+    assert normalise_person(reading.values.get("ponente")) == "Elena Sotomayor Ibarra"
