@@ -2571,7 +2571,7 @@ def _read_tesis(text: str) -> Reading:
 # tried at every character; a vote at the text's very start has no closing before it)
 _VOTE_HEADING = re.compile(
     r"\n[ \t]*votos?\s+(?:particular(?:es)?|concurrentes?|aclaratorios?|razonados?"
-    r"|de\s+minor[ií]a|disidentes?|en\s+contra)\b[^\n]{0,300}$",
+    r"|de\s+minor[ií]a|disidentes?)\b[^\n]{0,300}$",
     re.I | re.M,
 )
 
