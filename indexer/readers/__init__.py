@@ -18,4 +18,9 @@ the rest of ``indexer`` keeps documents (model, database, stores, archive, libra
 #    a session's period given by its source read as the heading's label (none if unsure)
 # 5: a value naming two matters ("Penal y Civil"), two legislatures ("LXIV y LXV") or two
 #    kinds of sitting ("Ordinaria y Solemne") gives none, not the first; "N/A" is no matter
-READERS_VERSION = 5
+# 6: a ponente's or secretary's office off the name ("Ministra Presidenta Ana Ruiz" is Ana
+#    Ruiz); no ponente where the caption names an engrose by another; a scanned caption's
+#    label mended ("SECRETARlA;"); a date in words with one slip ("agsoto"); a shouting
+#    copy's votes on the points ("EN RELACIÓN CON EL PUNTO RESOLUTIVO PRIMERO:") no point; a vote
+#    published after the sentence ("VOTO PARTICULAR QUE FORMULA…") is not read as it
+READERS_VERSION = 6

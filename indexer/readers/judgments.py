@@ -41,7 +41,13 @@ from indexer.readers.judge_offices import (
     magistrate_after_office,
 )
 from indexer.readers.named_members import member_by_place
-from indexer.readers.normalise import MATTER_WORDS, MONTHS, normalise_matter, parse_date
+from indexer.readers.normalise import (
+    MATTER_WORDS,
+    MONTHS,
+    mistyped_month,
+    normalise_matter,
+    parse_date,
+)
 from indexer.readers.opening_courts import opening_court
 from indexer.readers.rulings import read_ruling
 from indexer.readers.signed_ponente import signed_ponente
@@ -483,7 +489,8 @@ def _date_at_start(text: str) -> str | None:
     """The date ``text`` begins with (a few words may precede the month), ISO; else None:
     a date further on belongs to something else."""
     folded = fold_keyword(text[:140])
-    month = re.search(rf"\b(?:de\s+)?(?:{_MONTH})\b", folded)
+    # (a month typed by hand one letter off, "doce de agsoto de…", as ``parse_date`` reads it)
+    month = re.search(rf"\b(?:de\s+)?(?:{_MONTH})\b", folded) or mistyped_month(folded)
     if not month or month.start() > 60:
         return None
     found = parse_date(text[: month.end() + 60])
@@ -841,7 +848,7 @@ def _caption_lines(text: str) -> list[tuple[str, int]]:
         cells = _CELL_BREAK.split(raw) if "\t" in raw or "|" in raw else (raw,)
         parts = (part for whole in cells for part in _case_and_label(whole))
         for cell in (person for part in parts for person in _person_cells(part)):
-            line = " ".join(cell.split())
+            line = _label_read_again(" ".join(cell.split()))
             if not line:
                 continue
             if len(line) > 160 and (
@@ -861,6 +868,30 @@ def _caption_lines(text: str) -> list[tuple[str, int]]:
                 continue
             lines.append((line, start))
     return lines
+
+
+# A scanned caption's label as OCR misreads it: a capital O read as a zero, an I as a one
+# or a lowercase l ("P0NENTE:", "SECRETARlA:", "SECRETAR1O:"), the colon as a semicolon
+# ("SECRETARIA; ANA RUIZ"). Only the words before the line's first colon (or semicolon)
+# that are capitals but for those characters are read again, never a number ("TOCA
+# 52/2025:" keeps its digits): no word of a label holds a digit.
+_OCR_LABEL = re.compile(r"^[^:;]{3,60}[:;]")
+_OCR_WORD = re.compile(r"(?<![\w/-])(?=[A-ZÁÉÍÓÚÑ01l]*[A-ZÁÉÍÓÚÑ]{2})[A-ZÁÉÍÓÚÑ01l]{4,}(?![\w/-])")
+_OCR_LETTERS = str.maketrans("01l", "OII")
+_PERSON_SEMICOLON = re.compile(
+    r"^((?:(?:magistrad[oa]|ministr[oa]|jueza?)\s+)?(?:ponente|secretari[oa]"
+    r"(?:\s+de\s+estudio\s+y\s+(?:cuenta|proyecto)|\s+proyectista|\s+de\s+tribunal)?))\s*;",
+    re.I,
+)
+
+
+def _label_read_again(line: str) -> str:
+    """A caption line with its label's OCR misreadings (see ``_OCR_LABEL``) mended."""
+    label = _OCR_LABEL.match(line)
+    if label is None or not any(c in label[0] for c in "01l;"):
+        return line
+    mended_label = _OCR_WORD.sub(lambda m: m[0].translate(_OCR_LETTERS), label[0])
+    return _PERSON_SEMICOLON.sub(r"\1:", mended_label + line[label.end() :], count=1)
 
 
 # A caption's ponente and secretario in two cells a PDF's text gives as one line
@@ -1297,7 +1328,34 @@ def _name_words(value: str) -> list[str] | None:
     return words
 
 
+# The caption's engrose: "ENCARGADO DEL ENGROSE: MINISTRO …", "ENGROSE: MAGISTRADA …"
+# (the SCJN's, the TFJA's): another wrote the sentence the ponente's project became.
+_ENGROSE_LABEL = re.compile(
+    r"^(?:(?:ministr[oa]|magistrad[oa])\s+)?(?:encargad[oa]\s+del\s+)?engrose"
+    r"\s*(?::\s*(?P<value>.*)|$)",
+    re.I,
+)
+
+
+def _same_person(one: str, other: str) -> bool:
+    a, b = _name_words(_office_off(one)), _name_words(_office_off(other))
+    return bool(a) and bool(b) and [fold_keyword(w) for w in a] == [fold_keyword(w) for w in b]
+
+
 def read_ponente(text: str) -> tuple[str, int] | None:
+    """The ponente (see ``_read_ponente``); None where the caption names an engrose by
+    another: two people then answer for the sentence, the project's ponente and the one
+    who engrossed it, and the reader cannot say which one a reader of the field means."""
+    found = _read_ponente(text)
+    if found is None:
+        return None
+    engrossed = _labelled_name(_own_caption(text, _ENGROSE_LABEL), _ENGROSE_LABEL)
+    if engrossed is not None and not _same_person(engrossed[0], found[0]):
+        return None
+    return found
+
+
+def _read_ponente(text: str) -> tuple[str, int] | None:
     """The ponente its caption names, as written (titles kept: the document's model takes
     them off), a name broken over two lines joined; else the one its closing names
     (``siendo ponente el Magistrado…``, a judge's ``Así lo resolvió y firma la Licenciada
@@ -2505,8 +2563,36 @@ def _read_tesis(text: str) -> Reading:
     return reading
 
 
+# A vote published after the sentence, in the same file: its heading opens a line ("VOTO
+# PARTICULAR QUE FORMULA LA MINISTRA…", "VOTO CONCURRENTE Y PARTICULAR…", "Voto
+# aclaratorio del Magistrado…", "VOTOS PARTICULARES…"); never the prose that announces
+# one ("…anunció voto particular").
+# (after a line break, a literal the engine finds at C speed: ``^`` under MULTILINE is
+# tried at every character; a vote at the text's very start has no closing before it)
+_VOTE_HEADING = re.compile(
+    r"\n[ \t]*votos?\s+(?:particular(?:es)?|concurrentes?|aclaratorios?|razonados?"
+    r"|de\s+minor[ií]a|disidentes?)\b[^\n]{0,300}$",
+    re.I | re.M,
+)
+
+
+def _without_votes(text: str) -> str:
+    """The sentence without the votes published after it: from the first vote heading
+    that follows a closing ("Así lo resolvió…") on, the text is a Ministro's or a
+    Magistrado's own (its "se resuelve:" quoting points, its signature, its dates are no
+    sentence's); the closing a line of its own, never one telling of another decision. A
+    text that opens with a vote (one published alone) is kept whole."""
+    for heading in _VOTE_HEADING.finditer(text):
+        before = text[: heading.start() + 1]
+        if any(not _tells_of_another(m[1]) for m in _CLOSING.finditer(before)):
+            return before
+    return text
+
+
 def read_sentence(text: str) -> Reading:
-    """Every field the sentence states about itself, with where it was read."""
+    """Every field the sentence states about itself, with where it was read (the votes
+    published after it are not read: ``_without_votes``)."""
+    text = _without_votes(text)
     head = text[:HEAD_CHARS]
     if _is_tesis(head):
         return _read_tesis(text)

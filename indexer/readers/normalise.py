@@ -96,7 +96,7 @@ _SPELLED = re.compile(
     rf"|{_SPELLED_WORDS}|\d{{1,2}})(?:(?<=\d)\.?(?:o|ro|er|ero|º|°)\.?)?"
     rf"(?:\s*\((\d{{1,2}})\))?(?:(?<=\d)\s*\(({_SPELLED_WORDS})\))?"
     rf"\s+(?:dias\s+)?(?:del\s+mes\s+)?"
-    rf"de\s+({_MONTH_NAMES})"
+    rf"de\s+({_MONTH_NAMES}|[a-z]{{5,11}})"
     rf"\s+(?:de|del)\s+(?:ano\s+)?((?:dos\s+mil|mil\s+novecientos)(?:\s+{_SPELLED_WORDS})?"
     r"|\d{4})\b"
 )
@@ -105,12 +105,12 @@ _ABBREVIATED = re.compile(
 )
 
 
-def _day_number(words: str) -> int | None:
+def _day_number(words: str, *, slips: bool = False) -> int | None:
     """A day as written: ``21``, ``veintiuno``, ``vigesimo primero`` (21), ``decimo``
     (10); None when a word is no number."""
     first, _, rest = words.partition(" ")
     if first not in _DAY_TENS:
-        return _spelled_number(words)
+        return _spelled_number(words, slips=slips)
     if not rest:
         return _DAY_TENS[first]
     unit = _DAY_UNITS.get(rest)
@@ -122,7 +122,7 @@ def spelled_number(words: str) -> int | None:
     return _spelled_number(words) or None
 
 
-def _spelled_number(words: str | None) -> int | None:
+def _spelled_number(words: str | None, *, slips: bool = False) -> int | None:
     """``dieciocho`` → 18, ``dos mil veinticinco`` → 2025, ``mil novecientos noventa y
     nueve`` → 1999, ``2024`` → 2024; None when a word is not a number."""
     if not words:
@@ -138,9 +138,52 @@ def _spelled_number(words: str | None) -> int | None:
             pending = 0
         elif word in _UNITS:
             pending += _UNITS[word]
+        elif slips and (mistyped := _mistyped(word, _UNITS, shortest=6)) is not None:
+            pending += mistyped
         else:
             return None
     return total + pending
+
+
+def _mistyped(word: str, words: dict[str, int], shortest: int = 5) -> int | None:
+    """The value of the one word of ``words`` that ``word`` misspells by a single letter
+    (one wrong, missing, extra, or two swapped: "veinticnico", "agsoto", "setiembe"),
+    where every such word has that value; None for a short word (a short number or
+    month is another word one letter off: "tres", "tras") or where two values are one
+    letter away ("seienta": sesenta or setenta?). A date in words typed by hand carries
+    such slips; a guess between two values would be a wrong date."""
+    if len(word) < shortest:
+        return None
+    values = {
+        value for known, value in words.items() if len(known) >= shortest and _one_slip(word, known)
+    }
+    return values.pop() if len(values) == 1 else None
+
+
+_MONTH_SLOT = re.compile(r"\bde\s+([a-z]{5,11})\s+(?:de|del)\b")
+
+
+def mistyped_month(folded: str) -> re.Match[str] | None:
+    """The first "de <word> de" in ``folded`` (lowercase, accents off) whose word is a
+    month misspelt by one letter ("de agsoto de"), as ``_mistyped`` reads one."""
+    for match in _MONTH_SLOT.finditer(folded):
+        if match[1] not in MONTHS and _mistyped(match[1], MONTHS) is not None:
+            return match
+    return None
+
+
+def _one_slip(word: str, known: str) -> bool:
+    """Whether ``word`` is ``known`` with one letter wrong, missing or extra, or two
+    neighbours swapped (and not ``known`` itself)."""
+    if word == known or abs(len(word) - len(known)) > 1:
+        return False
+    start = 0
+    while start < min(len(word), len(known)) and word[start] == known[start]:
+        start += 1
+    a, b = word[start:], known[start:]
+    if len(a) == len(b):
+        return a[1:] == b[1:] or (len(a) >= 2 and a[0] == b[1] and a[1] == b[0] and a[2:] == b[2:])
+    return a[1:] == b if len(a) > len(b) else a == b[1:]
 
 
 # Years a Mexican public record can bear: from independence-era archives to a few
@@ -191,12 +234,16 @@ def _written_dates(folded: str) -> list[tuple[int, dt.date, int]]:
         month, year = MONTH_ABBREVIATIONS[match[3]], _century(int(match[4]))
         _add(candidates, match.start(), year, month, int(match[1]), match.end())
     for match in _SPELLED.finditer(folded):
-        day = _day_number(match[1])
-        year = _spelled_number(match[5])
+        month = MONTHS.get(match[4]) or _mistyped(match[4], MONTHS)
+        if month is None:
+            continue
+        # (a date in words typed by hand may carry one slip: "veinticnico")
+        day = _day_number(match[1], slips=True)
+        year = _spelled_number(match[5], slips=True)
         if (match[2] and int(match[2]) != day) or (match[3] and _spelled_number(match[3]) != day):
             continue  # the words and the digits disagree: unsure
         if day and year and year >= 1900:
-            _add(candidates, match.start(), year, MONTHS[match[4]], day, match.end())
+            _add(candidates, match.start(), year, month, day, match.end())
     for match in _ABBREVIATED.finditer(folded):
         month = MONTH_ABBREVIATIONS[match[2]]
         _add(candidates, match.start(), int(match[3]), month, int(match[1]), match.end())
@@ -548,6 +595,19 @@ _PERSON_TITLE = re.compile(
     r"|(?:magistrad[oa]|ministr[oa]|jueza?|licenciad[oa]|doctora?|maestr[oa])\s+)",
     re.IGNORECASE,
 )
+# The office a judge or a secretary holds, written between the title and the name or in its
+# place ("Ministra Presidenta Norma Piña", "Magistrado Instructor Luis Gómez", "Secretario
+# de Estudio y Cuenta Juan Pérez", "Encargado del engrose Ministro Juan Pérez",
+# "Secretaria en funciones de Magistrada Ana Ruiz"), and a vote's "(Ponente)" after the
+# name: none of them the person's name.
+_PERSON_OFFICE = re.compile(
+    r"^(?:president[ae]|ponente|instructora?|relatora?|encargad[oa]\s+del\s+engrose"
+    r"|secretari[oa](?:\s+(?:de\s+estudio\s+y\s+(?:cuenta|proyecto)|de\s+acuerdos"
+    r"|general\s+de\s+acuerdos|proyectista|de\s+tribunal|auxiliar))?"
+    r"(?:\s+en\s+funciones\s+de\s+(?:magistrad[oa]|ministr[oa]|jueza?))?)(?:\s+|$)",
+    re.IGNORECASE,
+)
+_OFFICE_AFTER = re.compile(r"\s*\(\s*(?:ponente|president[ae])\s*\)\s*$", re.IGNORECASE)
 # what follows a title when the value names an office, not a person ("Juez Primero de lo
 # Penal", "Magistrada Presidenta"): kept as written
 _NOT_A_NAME = frozenset(
@@ -577,15 +637,16 @@ def normalise_ruling(text: str | None) -> str | None:
 
 
 def normalise_person(text: str | None) -> str | None:
-    """A person's name without the titles before it, so one judge is one ponente whether a
-    listing writes "Mgdo. José Luis Gutiérrez Miranda" or the name alone; a value that is
+    """A person's name without the titles and offices before it, so one judge is one
+    ponente whether a listing writes "Mgdo. José Luis Gutiérrez Miranda", a caption
+    "MINISTRA PRESIDENTA NORMA LUCÍA PIÑA HERNÁNDEZ" or the name alone; a value that is
     only a title, names an office or has no letters after its title (a masked "Ministra
     ****", where the title is all a reader learns) is kept as written."""
     name = clean_text(text)
     if not name:
         return None
-    bare = name
-    while match := _PERSON_TITLE.match(bare):
+    bare = _OFFICE_AFTER.sub("", name)
+    while match := _PERSON_TITLE.match(bare) or _PERSON_OFFICE.match(bare):
         bare = bare[match.end() :]
     first = fold_keyword(bare.split()[0]) if bare.split() else ""
     if first in _NOT_A_NAME or not any(c.isalpha() for c in bare):

@@ -35,6 +35,14 @@ _HEADING_BEFORE = re.compile(
     r"(?:,?\s+(?:y\s+)?fundad[oa]s?)?)[\s,;:.]*\Z",
     re.IGNORECASE,
 )
+# The Pleno's votes, point by point, after its closing ("En relación con el punto
+# resolutivo primero:", "EN RELACIÓN CON LOS PUNTOS RESOLUTIVOS SEGUNDO Y TERCERO:", all in
+# capitals in a shouting copy): a reference to the points, no heading of them; the
+# "PRIMERO" after it opens no point.
+_VOTES_ON_POINTS = re.compile(
+    r"\bcon\s+(?:el|los)\s+puntos?\s+r\s?e\s?s\s?o\s?l\s?u\s?t\s?i\s?v\s?o\s?s?\s*\Z",
+    re.IGNORECASE,
+)
 # A sentence's points come last; the votes after them name a few more "Primero"s, a text
 # naming thousands is read over its last few dozen.
 ORDINALS_READ = 64
@@ -154,7 +162,11 @@ def _first_point(text: str) -> tuple[str, int] | None:
     the background quotes lower courts' points before the sentence gives its own."""
     for at in _last_ordinals(text):
         point = _FIRST_POINT.match(text, at)
-        if point and _HEADING_BEFORE.search(text, max(0, at - HEADING_CHARS), at):
+        if (
+            point
+            and _HEADING_BEFORE.search(text, max(0, at - HEADING_CHARS), at)
+            and not _VOTES_ON_POINTS.search(text, max(0, at - HEADING_CHARS), at)
+        ):
             body = text[point.end() : point.end() + FIRST_POINT_CHARS]
             end = _POINT_END.search(body)
             return (body[: end.start()] if end else body), point.end()

@@ -69,7 +69,8 @@ def speeches_of(session: Sesion, people: People) -> list[Speech]:
         one = _Attributed(turn)
         if turn.chair:
             chair_name = turn.chair
-            chair = people.resolve(turn.chair)  # the record says who presides from here
+            # the record says who presides from here, in the chamber its line names
+            chair = people.resolve(turn.chair, body=turn.chair_body)
             # ("Preside la vicepresidenta diputada …": "La vicepresidenta:" is her too)
             vice = (chair, turn.chair) if chair is not None and turn.chair_vice else None
             if chair is not None and turn.chair_gender:

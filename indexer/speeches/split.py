@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from indexer.analysis import fold_keyword
 from indexer.speeches.chair import chair_change_at, chair_gender
 from indexer.speeches.collective import collective_speaker_at
+from indexer.speeches.roles import body_of
 from indexer.speeches.roll_call import roll_call_at, voiced_votes_at
 from indexer.speeches.sections import section_at
 from indexer.speeches.unread_heading import unread_heading
@@ -291,6 +292,9 @@ class Turn:
     chair_gender: str | None = None  # "f"/"m" as that line writes it ("de la senadora")
     # …and whether it names a vice-president ("Preside la vicepresidenta diputada …")
     chair_vice: bool = False
+    # …and the chamber it names them in ("Preside la senadora …": ``senado``), so that a
+    # joint sitting's chair is no member of the other chamber of the same name
+    chair_body: str | None = None
 
 
 def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
@@ -314,6 +318,7 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
     chair: str | None = None  # a change of presidency, for the next turn
     gender: str | None = None  # …and the grammar of its line
     vice = False  # …and whether it names a vice-president
+    chair_body: str | None = None  # …and the chamber it names them in
 
     def close() -> None:
         nonlocal current, body
@@ -353,9 +358,9 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
                 who, rest = f"{who} {seat[0].strip(' .:;,–—-')}", rest[seat.end() :]
             current = Turn(
                 0, who, "", agenda_index=agenda_index, chair=chair, chair_gender=gender,
-                chair_vice=vice,
+                chair_vice=vice, chair_body=chair_body,
             )  # fmt: skip
-            body, chair, gender, vice = [rest], None, None, False
+            body, chair, gender, vice, chair_body = [rest], None, None, False, None
             previous = rest or None
             continue
         change = chair_change_at(lines, at, previous) if turns or current else None
@@ -364,6 +369,7 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
             chair, taken = change
             gender = chair_gender(" ".join(lines[at : at + taken]))
             vice = _VICE.search(" ".join(lines[at : at + taken])) is not None
+            chair_body = body_of(" ".join(lines[at : at + taken]))
             skip, previous = taken - 1, None
             continue
         listed = (
@@ -786,6 +792,7 @@ def _piece(turn: Turn, text: str, continued: bool) -> Turn:
         chair=None if continued else turn.chair,
         chair_gender=None if continued else turn.chair_gender,
         chair_vice=False if continued else turn.chair_vice,
+        chair_body=None if continued else turn.chair_body,
     )
 
 

@@ -12,8 +12,10 @@ sessions again from their stored texts.
 
 1: who presides as the record says it, interruptions as their own turns (session 27),
    and a name of one chamber never resolved to someone of another.
+2: a change of chair ("Presidencia de la senadora …", "Preside el diputado …") resolved
+   in the chamber its line names, never to a member of the other of a like name.
 """
 
 from __future__ import annotations
 
-SPEECH_READERS_VERSION = 1
+SPEECH_READERS_VERSION = 2
