@@ -61,6 +61,7 @@ from crawlers.selectors import (
     select,
     text_nodes,
 )
+from crawlers.session_cookies import SessionCookies
 from crawlers.soft_404 import SOFT_404, not_found_said, stood_for
 from crawlers.templates import render_all, with_query
 from crawlers.tenancy import FOREIGN_NAME, foreign_name_message, previewed_fields
@@ -363,6 +364,7 @@ def listing_preview(
             raise
 
     rules = CrawlRules(spec, settings, robots)
+    cookies = SessionCookies()  # the site's session, as the crawl keeps it (not robots.txt's)
 
     def refusal(target: str) -> tuple[str, str] | None:
         """The crawl's refusal of a hop, and once allowed, its site's Crawl-delay waited
@@ -383,6 +385,7 @@ def listing_preview(
                 deadline=deadline,
                 form=form,
                 refuse=refusal,  # each hop, redirects too, as the crawl's requests
+                cookies=cookies,
             )
             for _ in range(MAX_REDIRECTS):  # a meta refresh, as the crawl follows it
                 on = refreshed_to(fetched.url, fetched.content_type, fetched.body)
@@ -391,6 +394,7 @@ def listing_preview(
                 fetched = fetch(
                     on, allow_loopback=settings.allow_loopback, user_agent=settings.user_agent,
                     max_bytes=settings.max_page_bytes, deadline=deadline, refuse=refusal,
+                    cookies=cookies,
                 )  # fmt: skip
             return fetched
         except Refused as exc:

@@ -629,3 +629,68 @@ def test_the_preview_shows_what_the_crawl_extracts(tmp_path: Path, source_id: st
                 continue
             assert _shown_as(field, doc["fields"].get(field), value), (field, doc["fields"])
     assert shown["errors"] == [] or source_id == "scjn-sentencias", shown["errors"]
+
+
+# --- a postback site that keeps its visitor's session in a cookie ----------------------
+
+SESSION = "ASP.NET_SessionId"
+SESSION_ID = "k3vq1m5f0ub2xw4ryjz0ya1d"
+
+
+def _pj_nl_in_session(root: Path) -> None:
+    """The penal grid as an ASP.NET site with session state serves it: the first page
+    sets ``ASP.NET_SessionId``; a post back (the pager, a row's button) and the viewer
+    are answered only within that session. Without it the site starts over: a post
+    answers the first page again, the viewer says the session expired (a 200)."""
+    routes = []
+    for route in _pj_nl(root):
+        if route.get("method") == "POST" or route["path"].endswith("Visor.aspx"):
+            route = route | {"cookies": {SESSION: SESSION_ID}}
+        elif route["path"].endswith("Penales.aspx"):
+            cookie = f"{SESSION}={SESSION_ID}; path=/; HttpOnly; SameSite=Lax"
+            route = route | {"headers": {"Set-Cookie": cookie}}
+        routes.append(route)
+    _write(root / "pjnl" / "expirada.html",
+           "<html><body><h2>La sesión ha expirado.</h2></body></html>")  # fmt: skip
+    routes += [
+        {"path": "/SentenciasPublicas/Modulos/Penales.aspx", "method": "POST",
+         "file": "pjnl/penales-1.html", "content_type": "text/html; charset=utf-8"},
+        {"path": "/SentenciasPublicas/PDFVisor/Visor.aspx", "file": "pjnl/expirada.html",
+         "content_type": "text/html; charset=utf-8"},
+    ]  # fmt: skip
+    _write(root / "_http.yaml", yaml.safe_dump({"routes": routes}, allow_unicode=True))
+
+
+def test_a_postback_site_keeps_its_session_through_pages_buttons_and_viewer(
+    tmp_path: Path,
+) -> None:
+    """Every row of the three pages reaches its PDF through its button and its viewer,
+    as a browser does carrying the session's cookie; the cookie goes to no other site."""
+    _pj_nl_in_session(tmp_path / "site")
+    with FixtureServer(tmp_path / "site") as server:
+        data = _spec_data("pj-nl-sentencias", server.url)
+        _write(tmp_path / "specs" / "pj-nl.yaml", json.dumps(data, ensure_ascii=False))
+        result = run_abierto(tmp_path / "data", server.url, tmp_path / "specs")
+        assert "Traceback" not in result.stderr, result.stderr[-3000:]
+        base = server.url
+    db = Database(f"sqlite:///{tmp_path / 'data' / 'abierto.db'}")
+    try:
+        tally = compare(db, base)["pj-nl-sentencias"]
+        (run,) = db.list_runs("pj-nl-sentencias", limit=1)
+    finally:
+        db.close()
+    assert tally["missing_docs"] == [] and tally["faults"] == [], tally
+    assert run.errors == {} and run.status == "ok", run.errors
+
+
+def test_the_preview_keeps_the_session_as_the_crawl_does(tmp_path: Path) -> None:
+    _pj_nl_in_session(tmp_path / "site")
+    settings = Settings(allow_loopback=True, data_dir=tmp_path / "data")
+    with FixtureServer(tmp_path / "site") as server:
+        spec = SourceSpec.model_validate(_spec_data("pj-nl-sentencias", server.url))
+        shown = preview(spec, settings, time_limit_s=120.0)
+        expected = {_plain(w["url"]) for w in _pj_nl_expected(server.url).values()}
+    assert [d["problemas"] for d in shown["documents"]] == [[], []], shown["documents"]
+    assert {_plain(d["url"]) for d in shown["documents"]} <= expected
+    assert all(len(d["files"]) == 1 for d in shown["documents"]), shown["documents"]
+    assert shown["next_form"]["pages_on"] and shown["next_form"]["new_items"] == 2
