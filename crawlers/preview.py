@@ -833,10 +833,12 @@ def _by_postback(
         return {"postback": why}
     if not ask:
         return {"postback": (
-            "the document is asked for by posting the row's button (listing.link_postback): "
-            "this preview posts it for its first rows only; the crawl posts every row's",
-            "el documento se pide enviando el botón de la fila (listing.link_postback): esta "
-            "vista previa lo envía solo en sus primeras filas; el rastreo lo envía en todas",
+            "not an error: the document is asked for by posting the row's button "
+            "(listing.link_postback); this preview posts it for its first rows only, the "
+            "crawl posts every row's",
+            "no es un error: el documento se pide enviando el botón de la fila "
+            "(listing.link_postback); esta vista previa lo envía solo en sus primeras filas, "
+            "el rastreo lo envía en todas",
         )}  # fmt: skip
     posted: dict[str, Any] = {"posted": True}
     request = row_request(page, rules, data)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -694,3 +695,20 @@ def test_the_preview_keeps_the_session_as_the_crawl_does(tmp_path: Path) -> None
     assert {_plain(d["url"]) for d in shown["documents"]} <= expected
     assert all(len(d["files"]) == 1 for d in shown["documents"]), shown["documents"]
     assert shown["next_form"]["pages_on"] and shown["next_form"]["new_items"] == 2
+
+
+def test_the_preview_posts_its_first_rows_and_says_the_crawl_posts_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first page of four rows behind buttons: the preview posts three (its detail
+    pages' bound), shows their documents, and says of the fourth that the crawl posts
+    it, as no failure."""
+    first, second, third = PJ_NL_PAGES
+    monkeypatch.setattr(sys.modules[__name__], "PJ_NL_PAGES", [first + second, third, []])
+    shown, base = _previewed("pj-nl-sentencias", tmp_path / "site", tmp_path / "data")
+    docs = shown["documents"]
+    assert [bool(d["url"]) for d in docs] == [True, True, True, False], docs
+    assert [d["problemas"] for d in docs[:3]] == [[], [], []]
+    (said,) = docs[3]["problemas"]
+    assert said.startswith("no es un error: el documento se pide enviando el botón de la fila")
+    assert f"{base}/SentenciasPublicas/controller.aspx" in docs[2]["files"][0]
