@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
@@ -31,6 +31,9 @@ from crawlers.content_coding import CodingError, Decoder
 from crawlers.deadline import transport, within
 from crawlers.partial import PARTIAL, sent_part
 from crawlers.throttle import BACKOFF_CODES, retry_after_seconds, wait_said
+
+if TYPE_CHECKING:
+    from crawlers.session_cookies import SessionCookies
 
 MAX_REDIRECTS = 5
 # why a crawl would not request an address (its error cause and message), or None
@@ -122,12 +125,15 @@ def _final_answer(
     deadline: float,
     form: Form | None = None,
     refuse: Refusal | None = None,
+    cookies: SessionCookies | None = None,
 ) -> Iterator[tuple[str, httpx.Response]]:
     """Follow ``url``'s redirects by hand, each hop checked and connected to its checked
     address; yields the final URL and its answer, open and unread. HTTP errors raised
     while the caller reads the answer come out as ``FetchError`` too. ``form`` is posted
     to the first hop (and again on a 307/308, as a browser does; other redirects GET).
-    ``refuse`` names why a crawl would not request a hop (cause, message), or None."""
+    ``refuse`` names why a crawl would not request a hop (cause, message), or None.
+    ``cookies``: the session's jar, sent with each hop and given each answer's
+    ``Set-Cookie`` (a redirect's too), as the crawl's requests carry them."""
     answered = False  # whether the final answer's head came (a failure after it cuts its body)
     for _ in range(MAX_REDIRECTS + 1):
         refused = refuse(url) if refuse is not None else None  # may read a robots.txt
@@ -143,6 +149,8 @@ def _final_answer(
             method, content = "POST", form.body
             headers |= dict(form.headers)
             headers["Content-Type"] = form.content_type
+        if cookies is not None and (sent := cookies.header(url)) is not None:
+            headers["Cookie"] = sent
         try:
             with (
                 within(remaining),
@@ -160,6 +168,8 @@ def _final_answer(
                     extensions={"sni_hostname": host},
                 ) as response,
             ):
+                if cookies is not None:
+                    cookies.take(url, response.headers.get_list("set-cookie"))
                 if response.is_redirect and "location" in response.headers:
                     url = lower_scheme(urljoin(url, response.headers["location"]))
                     if response.status_code not in (307, 308):
@@ -207,15 +217,17 @@ def fetch(
     deadline: float,
     form: Form | None = None,
     refuse: Refusal | None = None,
+    cookies: SessionCookies | None = None,
 ) -> Fetched:
     """GET ``url`` (or POST ``form`` to it) following redirects by hand, each hop
     checked; ``deadline`` is a ``time.monotonic()`` instant after which the fetch is
     abandoned. The body is decoded (``Content-Encoding``) and counted against
-    ``max_bytes`` a bounded piece at a time. ``refuse``: as ``_final_answer``'s."""
+    ``max_bytes`` a bounded piece at a time. ``refuse``, ``cookies``: as
+    ``_final_answer``'s."""
     started = time.monotonic()
     with _final_answer(
         url, allow_loopback=allow_loopback, user_agent=user_agent, deadline=deadline, form=form,
-        refuse=refuse,
+        refuse=refuse, cookies=cookies,
     ) as (url, response):  # fmt: skip
         if response.status_code == 206 and (
             part := sent_part(response.headers.get("content-range", "").encode("utf-8", "replace"))

@@ -9,9 +9,16 @@ after ``page``."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Any
 
 from parsel import Selector
-from scrapy.http import TextResponse
+from scrapy.http import FormRequest, TextResponse
+
+from crawlers.forms import form_request
+from crawlers.selectors import select
+
+if TYPE_CHECKING:
+    from config.specs import LinkPostback
 
 POSTBACK = re.compile(
     r"""(?:__doPostBack|WebForm_PostBackOptions)\(\s*['"]([^'"]+)['"]\s*,\s*['"]([^'"]*)['"]"""
@@ -61,3 +68,37 @@ def control_data(control: Selector) -> dict[str, str] | None:
     if found:
         return {"__EVENTTARGET": found.group(1), "__EVENTARGUMENT": found.group(2)}
     return None
+
+
+def row_click(
+    listing: TextResponse, item: Selector, rules: LinkPostback
+) -> tuple[dict[str, str] | None, tuple[str, str] | None]:
+    """The fields a browser posts on a click of the item's button
+    (``listing.link_postback``), or None and why none can be posted (in English and in
+    Spanish). The crawl and the preview ask for a row's document alike."""
+    controls = select(item, rules.button)
+    data = control_data(controls[0]) if controls else None
+    if data is None:
+        return None, (
+            "neither listing.link nor listing.link_postback.button found a link or a "
+            "control that posts back",
+            "ni listing.link ni listing.link_postback.button encontraron un enlace o un botón "
+            "que envíe el formulario",
+        )
+    if not select(listing, rules.form):
+        return None, (
+            "listing.link_postback.form matched nothing",
+            "listing.link_postback.form no encontró el formulario en la página",
+        )
+    if "__EVENTTARGET" not in data:
+        data = {"__EVENTTARGET": "", "__EVENTARGUMENT": ""} | data
+    return data, None
+
+
+def row_request(
+    listing: TextResponse, rules: LinkPostback, data: dict[str, str], **request: Any
+) -> FormRequest:
+    """The listing's form posted back, with its own __VIEWSTATE, as the click
+    ``row_click`` found; ``request`` goes to the request (callback, cb_kwargs…)."""
+    where = {"formxpath" if rules.form.engine == "xpath" else "formcss": rules.form.expression}
+    return form_request(listing, **where, dont_click=True, formdata=data, **request)

@@ -44,6 +44,7 @@ from crawlers.links import (
 )
 from crawlers.meta_refresh import refreshed_to
 from crawlers.next_form import next_form_step
+from crawlers.postback import row_click, row_request
 from crawlers.preview_coverage import other_frames, other_starts, start_expansion
 from crawlers.preview_privacy import guard_document, guard_messages, guarded_text
 from crawlers.preview_process import DidNotStart, TimedOut, run_child, say_ready
@@ -60,6 +61,7 @@ from crawlers.selectors import (
     select,
     text_nodes,
 )
+from crawlers.session_cookies import SessionCookies
 from crawlers.soft_404 import SOFT_404, not_found_said, stood_for
 from crawlers.templates import render_all, with_query
 from crawlers.tenancy import FOREIGN_NAME, foreign_name_message, previewed_fields
@@ -362,6 +364,7 @@ def listing_preview(
             raise
 
     rules = CrawlRules(spec, settings, robots)
+    cookies = SessionCookies()  # the site's session, as the crawl keeps it (not robots.txt's)
 
     def refusal(target: str) -> tuple[str, str] | None:
         """The crawl's refusal of a hop, and once allowed, its site's Crawl-delay waited
@@ -382,6 +385,7 @@ def listing_preview(
                 deadline=deadline,
                 form=form,
                 refuse=refusal,  # each hop, redirects too, as the crawl's requests
+                cookies=cookies,
             )
             for _ in range(MAX_REDIRECTS):  # a meta refresh, as the crawl follows it
                 on = refreshed_to(fetched.url, fetched.content_type, fetched.body)
@@ -390,6 +394,7 @@ def listing_preview(
                 fetched = fetch(
                     on, allow_loopback=settings.allow_loopback, user_agent=settings.user_agent,
                     max_bytes=settings.max_page_bytes, deadline=deadline, refuse=refusal,
+                    cookies=cookies,
                 )  # fmt: skip
             return fetched
         except Refused as exc:
@@ -455,6 +460,9 @@ def listing_preview(
                 message = f"item {position}: listing.link: {exc}"
                 errors.append({"cause": "bad_url", "url": page.url, "message": message})
                 document |= {"url": None, "problems": [message]}
+            if not document["url"] and "problems" not in document and spec.listing.link_postback:
+                asked = sum(d.get("posted", False) for d in documents)
+                document |= _by_postback(spec, page, item, get, errors, asked < max_details)
             if document["url"] and any(d["url"] == document["url"] for d in documents):
                 continue  # the same document again (an anchor into a page already listed)
             document["files"] = _links(page, item, spec.listing.files, errors, rules)
@@ -500,6 +508,7 @@ def listing_preview(
             if not _skip_if_refused(document, refused, errors):
                 _detail(spec, document, get, errors, rules)
     for document in documents:
+        document.pop("posted", None)
         # personal data masked as publication masks them, before anything quotes a field
         guard_document(document, spec.privacy, document.pop("hidden", 0))
         if others is not None:  # an institution's: what its crawl would publish
@@ -510,6 +519,9 @@ def listing_preview(
             document["problemas"] = [skipped["mensaje"]]
         elif "problems" in document:  # a bad link, said where it was found
             document["problemas"] = [error_mensaje("bad_url", p) for p in document["problems"]]
+        elif "postback" in document:  # a row asked for by postback: why it found none
+            english, spanish = document.pop("postback")
+            document["problems"], document["problemas"] = [english], [spanish]
         else:
             found = _problems(spec, document)
             document["problems"] = [english for english, _ in found]
@@ -797,6 +809,66 @@ def _detail(
     shown, hidden = guarded_text(text)  # the whole text, then cut: no half a CURP shown
     document["detail"] = {"type": "html", "text_preview": shown[:TEXT_PREVIEW_CHARS]}
     document["hidden"] = hidden
+
+
+def _by_postback(
+    spec: SourceSpec,
+    page: HtmlResponse,
+    item: Any,
+    get: Any,
+    errors: list[dict[str, str]],
+    ask: bool,
+) -> dict[str, Any]:
+    """A row whose document is asked for by posting its button back
+    (``listing.link_postback``), as the crawl asks: the page's form posted with the
+    button's click, and the document's address read in the answer. ``ask``: whether
+    this row is among the first the preview posts (each is one request); the others
+    say the crawl posts them. Its ``postback`` says, in English and in Spanish, what was
+    done or why no address came of it."""
+    rules = spec.listing.link_postback  # type: ignore[union-attr]
+    assert rules is not None
+    data, why = row_click(page, item, rules)
+    if data is None:
+        assert why is not None
+        return {"postback": why}
+    if not ask:
+        return {"postback": (
+            "not an error: the document is asked for by posting the row's button "
+            "(listing.link_postback); this preview posts it for its first rows only, the "
+            "crawl posts every row's",
+            "no es un error: el documento se pide enviando el botón de la fila "
+            "(listing.link_postback); esta vista previa lo envía solo en sus primeras filas, "
+            "el rastreo lo envía en todas",
+        )}  # fmt: skip
+    posted: dict[str, Any] = {"posted": True}
+    request = row_request(page, rules, data)
+    kind = request.headers.get("Content-Type", b"application/x-www-form-urlencoded")
+    form = Form(request.body, kind.decode("latin-1")) if request.method == "POST" else None
+    fetched = get(request.url, form)
+    if fetched is None:
+        cause, message = errors[-1]["cause"], errors[-1]["message"]
+        return posted | {"postback": (
+            f"posting the row's button back answered an error: {message}",
+            "el envío del botón de la fila respondió con un error: "
+            f"{error_mensaje(cause, message)}",
+        )}  # fmt: skip
+    answer = _page(fetched)
+    found = read(answer, rules.document)
+    try:
+        link = found if isinstance(found, str) else None
+        url = without_fragment(absolute(page_base(answer), link))
+    except BadLink as exc:
+        url = None
+        errors.append({"cause": "bad_url", "url": answer.url,
+                       "message": f"listing.link_postback.document: {exc}"})  # fmt: skip
+    if not url:
+        return posted | {"postback": (
+            "the answer to posting the row's button back holds no document address "
+            "(listing.link_postback.document matched nothing)",
+            "la respuesta al envío del botón de la fila no tiene la dirección de ningún "
+            "documento (listing.link_postback.document no encontró nada)",
+        )}  # fmt: skip
+    return posted | {"url": url}
 
 
 def _own_names(

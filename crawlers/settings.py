@@ -28,7 +28,9 @@ UNREAD_STATS_EXTENSIONS = (
     "scrapy.extensions.logcount.LogCount",
 )
 UNUSED_DOWNLOADER_MIDDLEWARES = (
-    "scrapy.downloadermiddlewares.cookies.CookiesMiddleware",  # COOKIES_ENABLED is off
+    # COOKIES_ENABLED is off: crawlers.session_cookies keeps a run's cookies (one
+    # origin's to that origin only) without importing tldextract
+    "scrapy.downloadermiddlewares.cookies.CookiesMiddleware",
     "scrapy.downloadermiddlewares.httpcache.HttpCacheMiddleware",
     # reads a spider's http_user and http_pass, which ours never set (a spec's own
     # headers go through OriginHeadersMiddleware): one more call on every request
@@ -178,6 +180,9 @@ def scrapy_settings(
             # checked too, and before the meta-refresh check (580), which raises on a
             # <base href> that cannot be parsed
             "crawlers.base_tag.UnreadableBaseMiddleware": 581,
+            # where Scrapy's cookies were (after the redirect, 600, on the way out): a
+            # session a site keeps in a cookie goes on through its postbacks and viewers
+            "crawlers.session_cookies.SessionCookiesMiddleware": 700,
         },
         "SPIDER_MIDDLEWARES_BASE": _without(
             default_settings.SPIDER_MIDDLEWARES_BASE, UNUSED_SPIDER_MIDDLEWARES

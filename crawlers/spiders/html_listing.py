@@ -12,13 +12,12 @@ import scrapy
 from scrapy.http import HtmlResponse, Response, TextResponse
 
 from crawlers.encoding import as_page
-from crawlers.forms import form_request
 from crawlers.frames import MAX_DEPTH, FrameVisit, content_frames
 from crawlers.grid import spread_rowspans
 from crawlers.items import DocumentDraft
 from crawlers.links import absolute, is_script, page_base, script_only, without_fragment
 from crawlers.next_form import next_form_step
-from crawlers.postback import control_data
+from crawlers.postback import row_click, row_request
 from crawlers.selectors import (
     PageBudget,
     PageTextSpent,
@@ -196,21 +195,10 @@ class HtmlListingSpider(SpecSpider):
         item's button; the answer names the document (``_postback_answer``)."""
         rules = self.spec.listing.link_postback  # type: ignore[union-attr]
         assert rules is not None
-        controls = select(item, rules.button)
-        data = control_data(controls[0]) if controls else None
+        data, why = row_click(listing, item, rules)
         if data is None:
-            self.run.error(
-                "missing_link",
-                listing.url,
-                f"item {position}: neither listing.link nor listing.link_postback.button "
-                "found a link or a control that posts back",
-            )
-            return
-        if not select(listing, rules.form):
-            self.run.error(
-                "missing_link", listing.url, f"item {position}: listing.link_postback.form "
-                "matched nothing",
-            )  # fmt: skip
+            assert why is not None
+            self.run.error("missing_link", listing.url, f"item {position}: {why[0]}")
             return
         row = " ".join(" ".join(text_nodes(item)).split())
         key = f"postback:{sorted(data.items())}:{row}"  # two rows alike differ by button
@@ -223,14 +211,10 @@ class HtmlListingSpider(SpecSpider):
         draft.pending_files = self.links(listing, item, self.spec.listing.files)  # type: ignore[union-attr]
         if not self.in_window(draft):
             return
-        where = {"formxpath" if rules.form.engine == "xpath" else "formcss": rules.form.expression}
-        if "__EVENTTARGET" not in data:
-            data = {"__EVENTTARGET": "", "__EVENTARGUMENT": ""} | data
-        yield form_request(
+        yield row_request(
             listing,
-            **where,
-            dont_click=True,
-            formdata=data,
+            rules,
+            data,
             callback=self._postback_answer,
             errback=self.failed,
             cb_kwargs={"draft": draft, "position": position, "seen": seen},

@@ -10,6 +10,7 @@ routes (tried in order) that reproduce what legacy sites do: wrong or missing
         method: POST
         form: {pagina: "2"}            # these posted fields must match
         json: {page: 2}                # or these keys of a posted JSON body
+        cookies: {ASP.NET_SessionId: x} # and the request carries these cookies
         file: listado-2.html
         content_type: "text/html"      # null: no Content-Type header at all
       - path: /doc/12
@@ -25,12 +26,14 @@ absolute links). Every request is logged with its time (``log``) so tests can ch
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import mimetypes
 import threading
 import time
 from dataclasses import dataclass
+from http.cookies import CookieError, SimpleCookie
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -81,7 +84,11 @@ class _Handler(BaseHTTPRequestHandler):
         form = {
             k: v[0] for k, v in parse_qs(body.decode("latin-1"), keep_blank_values=True).items()
         }
-        route = self.server.match(method, path, query, form, _json_body(body))
+        sent = SimpleCookie()
+        with contextlib.suppress(CookieError):
+            sent.load(self.headers.get("Cookie") or "")
+        cookies = {name: morsel.value for name, morsel in sent.items()}
+        route = self.server.match(method, path, query, form, _json_body(body), cookies)
         if route is not None:
             self._route(route, path, method)
             return
@@ -182,6 +189,7 @@ class _Server(ThreadingHTTPServer):
         query: dict[str, str],
         form: dict[str, str],
         body: dict[str, Any] | None = None,
+        cookies: dict[str, str] | None = None,
     ) -> dict[str, Any] | None:
         for index, (folder, _, route) in enumerate(self.routes):
             if self.case_url(folder, route["path"]) != path:
@@ -193,6 +201,9 @@ class _Server(ThreadingHTTPServer):
                 continue
             wanted_form = {k: str(v) for k, v in (route.get("form") or {}).items()}
             if any(form.get(k) != v for k, v in wanted_form.items()):
+                continue
+            wanted_cookies = {k: str(v) for k, v in (route.get("cookies") or {}).items()}
+            if any((cookies or {}).get(k) != v for k, v in wanted_cookies.items()):
                 continue
             wanted_json = route.get("json") or {}
             if any((body or {}).get(k) != v for k, v in wanted_json.items()):
