@@ -331,7 +331,7 @@ ANSWER_BEGUN = "Its answer had begun but did not finish."
 _LONG_NUMBER = re.compile(r"the API answered a number of (\d+) digits \(at most (\d+) are read\)$")
 _INFLATED = re.compile(
     r"because its body \((\d+) B compressed, \d+ B decompressed so far\) exceeded "
-    r"DOWNLOAD_MAXSIZE \((\d+) B\) during decompression"
+    r"(?:DOWNLOAD_MAXSIZE|the size limit) \((\d+) B\) during decompression"
 )
 _HEAD_BYTES = re.compile(r"response head too large: more than (\d+) bytes of headers")
 _REPEATED = re.compile(

@@ -2,7 +2,14 @@
 deflate or brotli though it was asked for none, and a few hundred bytes of them inflate to
 gigabytes: httpx undoes each piece it receives whole, so the size limit would only speak
 once the memory was spent. Here each step of the decoding gives at most ``PIECE`` bytes
-at a time, and the caller counts them against its limit as they come."""
+at a time, and the caller counts them against its limit as they come.
+
+A stack of codings ("gzip, deflate, gzip") is bounded at every step, not only at its
+last: an inner stream that ends after a few bytes, followed by gigabytes an outer coding
+inflated from a few hundred, gave the caller almost nothing to count while the outer
+coding ran on (and zlib kept every byte after a stream's end, each piece copied onto the
+rest: a body of 734 bytes held a crawl for a minute, a few more for hours). Each coding's
+output now counts against the limit, and bytes after a stream's end are not kept."""
 
 from __future__ import annotations
 
@@ -20,12 +27,23 @@ class CodingError(ValueError):
     """The bytes are not what their ``Content-Encoding`` says."""
 
 
+class PastLimit(ValueError):
+    """One coding of the stack gave more than the limit: ``read`` bytes so far."""
+
+    def __init__(self, coding: str, read: int, limit: int) -> None:
+        super().__init__(f"{coding}: more than {limit} bytes decoded ({read} so far)")
+        self.coding, self.read, self.limit = coding, read, limit
+
+
 class Decoder:
     """Undoes a ``Content-Encoding`` header's codings (last applied, first undone);
     ``identity`` and codings this reader does not know pass the bytes through, as httpx
     does."""
 
-    def __init__(self, content_encoding: str | None) -> None:
+    def __init__(self, content_encoding: str | None, limit: int = 0) -> None:
+        """``limit``: when above 0, the most bytes any coding but the last may give
+        (``PastLimit`` past it); the last one's pieces the caller counts as they come."""
+        self._limit = limit
         names = [n.strip().lower() for n in (content_encoding or "").split(",") if n.strip()]
         self._codings = [
             (name, coding) for name in reversed(names) if (coding := _coding(name)) is not None
@@ -35,8 +53,10 @@ class Decoder:
         """The decoded pieces of the next bytes received, each at most ``PIECE`` long
         (made one at a time, as the caller takes them)."""
         pieces: Iterator[bytes] = iter((data,))
-        for _, coding in self._codings:
+        for number, (name, coding) in enumerate(self._codings, 1):
             pieces = _each(coding.step, pieces)
+            if self._limit > 0 and number < len(self._codings):
+                pieces = _counted(pieces, name, coding, self._limit)
         try:
             yield from (piece for piece in pieces if piece)
         except (zlib.error, brotli.error) as exc:
@@ -56,11 +76,20 @@ class Decoder:
 class _Coding:
     step: Step
     ended: Callable[[], bool]
+    given: int = 0
 
 
 def _each(step: Step, pieces: Iterator[bytes]) -> Iterator[bytes]:
     for piece in pieces:
         yield from step(piece)
+
+
+def _counted(pieces: Iterator[bytes], name: str, coding: _Coding, limit: int) -> Iterator[bytes]:
+    for piece in pieces:
+        coding.given += len(piece)
+        if coding.given > limit:
+            raise PastLimit(name, coding.given, limit)
+        yield piece
 
 
 def _coding(name: str) -> _Coding | None:
@@ -77,6 +106,8 @@ def _zlib(wbits: int) -> _Coding:
     inflater = zlib.decompressobj(wbits)
 
     def step(data: bytes) -> Iterator[bytes]:
+        if inflater.eof:  # bytes after the stream's end: zlib would keep them all
+            return
         pending = data
         while True:
             piece = inflater.decompress(pending, PIECE)
