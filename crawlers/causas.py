@@ -31,6 +31,15 @@ CODING_CUT = (
 _CODING_CUT = re.compile(
     re.escape(CODING_CUT).replace(re.escape("{coding}"), r"([\w, -]{1,40})") + "$"
 )
+# crawlers.content_coding.stack_refused's: more codings on one answer than are undone
+CODING_STACK = (
+    "the site declared {count} Content-Encodings on one answer ({codings}): at most {most} "
+    "are undone, so it was not kept"
+)
+_CODING_STACK = re.compile(
+    r"the site declared (\d+) Content-Encodings on one answer \((.{1,80}?)\): at most "
+    r"(\d+) are undone"
+)
 # a chunked body whose framing is broken: a chunk size that is no hexadecimal number, a
 # chunk that does not end where its size says (read as "the connection closed early")
 MALFORMED_CHUNKS = (
@@ -777,6 +786,13 @@ def error_mensaje(cause: str, message: str) -> str:
         return _coding_mensaje(coding)
     if message in CONNECTION_ENDS:
         return CONNECTION_ENDS[message]
+    if cause == "malformed_answer" and (found := _CODING_STACK.search(message)):
+        count, codings, most = found.groups()
+        return (
+            f"el sitio declaró {count} compresiones sucesivas en una misma respuesta "
+            f"({codings}): se deshacen {most} como máximo (una bomba de compresión "
+            "apilada), así que no se guardó"
+        )
     if cause == "blocked_address" and (found := _OTHER_LOOPBACK_PORT.match(message)):
         where, named = found.groups()
         return (

@@ -35,6 +35,8 @@ class CodingCutMiddleware:
             return response
         limit = request.meta.get("download_maxsize", self.maxsize) or 0
         decoder = Decoder(coding.decode("latin-1"), limit)
+        if (refused := decoder.too_many()) is not None:
+            raise IgnoreRequest(refused)
         read = 0
         try:
             for piece in decoder.decode(response.body):

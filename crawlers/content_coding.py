@@ -19,7 +19,13 @@ from dataclasses import dataclass
 
 import brotli
 
+from crawlers.causas import CODING_STACK
+
 PIECE = 1024 * 1024
+MAX_CODINGS = 3
+"""The most codings undone on one answer: servers send one, a proxy may add a second;
+each one more is another pass of up to the size limit (a thousand of them, a few
+megabytes sent, would be a thousand passes of the limit)."""
 Step = Callable[[bytes], Iterator[bytes]]
 
 
@@ -48,6 +54,15 @@ class Decoder:
         self._codings = [
             (name, coding) for name in reversed(names) if (coding := _coding(name)) is not None
         ]
+
+    def too_many(self) -> str | None:
+        """Why the answer is refused when its header declares more than ``MAX_CODINGS``
+        codings this reader undoes, or None."""
+        if len(self._codings) <= MAX_CODINGS:
+            return None
+        said = ", ".join(name for name, _ in reversed(self._codings))
+        said = said if len(said) <= 60 else said[:59] + "…"
+        return CODING_STACK.format(count=len(self._codings), codings=said, most=MAX_CODINGS)
 
     def decode(self, data: bytes) -> Iterator[bytes]:
         """The decoded pieces of the next bytes received, each at most ``PIECE`` long

@@ -233,6 +233,8 @@ def fetch(
         connection = _connection_of(response)  # while the answer is open
         body = bytearray()
         decoder = Decoder(response.headers.get("content-encoding"), max_bytes)
+        if (refused := decoder.too_many()) is not None:
+            raise FetchError("malformed_answer", f"{url}: {refused}")
         received = 0
         try:
             for chunk in response.iter_raw():
