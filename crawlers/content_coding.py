@@ -13,11 +13,17 @@ output now counts against the limit, and bytes after a stream's end are not kept
 
 from __future__ import annotations
 
+import sys
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import brotli
+
+if sys.version_info >= (3, 14):
+    from compression.zstd import ZstdDecompressor, ZstdError
+else:  # what Scrapy itself undoes zstd with (its dependency)
+    from backports.zstd import ZstdDecompressor, ZstdError
 
 from crawlers.causas import CODING_STACK
 
@@ -74,7 +80,7 @@ class Decoder:
                 pieces = _counted(pieces, name, coding, self._limit)
         try:
             yield from (piece for piece in pieces if piece)
-        except (zlib.error, brotli.error) as exc:
+        except (zlib.error, brotli.error, ZstdError) as exc:
             raise CodingError(str(exc)) from exc
 
     def unfinished(self) -> str | None:
@@ -114,6 +120,8 @@ def _coding(name: str) -> _Coding | None:
         return _deflate()
     if name == "br":
         return _brotli()
+    if name == "zstd":  # the crawl asks for it (Scrapy's Accept-Encoding)
+        return _zstd()
     return None
 
 
@@ -164,3 +172,21 @@ def _brotli() -> _Coding:
             yield decompressor.process(b"", output_buffer_limit=PIECE)
 
     return _Coding(step, lambda: not fed[0] or decompressor.is_finished())
+
+
+def _zstd() -> _Coding:
+    decompressor = ZstdDecompressor()
+    fed = [False]
+
+    def step(data: bytes) -> Iterator[bytes]:
+        pending = data
+        while not decompressor.eof:  # bytes after the frame's end are not kept
+            fed[0] = fed[0] or bool(pending)
+            piece = decompressor.decompress(pending, PIECE)
+            pending = b""
+            if piece:
+                yield piece
+            if decompressor.needs_input:
+                return
+
+    return _Coding(step, lambda: not fed[0] or decompressor.eof)
